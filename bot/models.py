@@ -1,0 +1,129 @@
+"""Records passed between layers (ingestion -> index -> search -> CLI/Telegram).
+
+Plain frozen dataclasses: cheap to build, easy to serialise with
+:func:`dataclasses.asdict`, and free of any I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A retrievable unit of a document: a paragraph, or a sentence window of a long one.
+
+    ``text`` is the original text exactly as in the document (for display);
+    ``start`` is its character offset in :attr:`Document.text`.
+    ``section`` is the heading path in force at this passage, outermost first,
+    e.g. ``("一、2023年工作回顾",)``; empty when the document has no headings yet.
+    """
+
+    doc_id: str
+    ordinal: int
+    text: str
+    start: int
+    section: tuple[str, ...] = ()
+
+    @property
+    def section_title(self) -> str:
+        """The innermost heading, or ``""``."""
+        return self.section[-1] if self.section else ""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    """Descriptive fields of a document, inferred or taken from a sidecar file."""
+
+    title: str
+    region: str | None = None
+    year: int | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed document.
+
+    ``doc_id`` is stable for a given path relative to the corpus folder, so a new
+    version of the same file keeps its id. ``sha256`` identifies the content
+    (duplicates, staleness).
+    """
+
+    doc_id: str
+    filename: str
+    relpath: str
+    sha256: str
+    size: int
+    mtime: float
+    encoding: str
+    meta: DocumentMeta
+    text: str
+    passages: tuple[Passage, ...]
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """A highlighted span in a snippet: ``snippet[start:end]`` matched the query."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    doc_id: str
+    filename: str
+    title: str
+    section: tuple[str, ...]
+    passage_ordinal: int
+    text: str
+    snippet: str
+    highlights: tuple[Highlight, ...]
+    score: float
+    region: str | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A query term that was replaced by a vocabulary term (typo or homophone)."""
+
+    original: str
+    corrected: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResponse:
+    """The answer to one query, one page of it.
+
+    ``message`` is a human sentence for problems with the query itself (empty,
+    only punctuation, truncated); it is ``None`` for an ordinary answer.
+    """
+
+    query: str
+    hits: tuple[SearchHit, ...]
+    total: int
+    page: int
+    page_size: int
+    corrections: tuple[Correction, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    message: str | None = None
+
+    @property
+    def corrected_query(self) -> str | None:
+        if not self.corrections:
+            return None
+        text = self.query
+        for c in self.corrections:
+            text = text.replace(c.original, c.corrected)
+        return text
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))

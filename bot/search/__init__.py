@@ -1,0 +1,1 @@
+"""Chinese full-text search: inverted index over passages, BM25 ranking, fuzzy correction."""
