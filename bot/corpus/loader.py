@@ -1,0 +1,132 @@
+"""Filesystem edges of ingestion: finding documents and loading one into a :class:`Document`.
+
+The indexer calls :func:`discover` once and :func:`load_document` per file,
+catching :class:`~bot.corpus.reader.UnreadableDocument` (which includes
+:class:`~bot.corpus.parse.MetadataError` for a bad sidecar) to report it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from bot.corpus.parse import SIDECAR_SUFFIX, infer_meta, load_sidecar, merge_meta, split_passages
+from bot.corpus.reader import UnreadableDocument, decode_bytes, is_supported, read_bytes
+from bot.models import Document
+
+DOC_ID_CHARS = 10
+
+
+def doc_id_for(relpath: str) -> str:
+    """Stable id of a document: the first 10 hex digits of sha1 of its POSIX relative path.
+
+    It depends on the path only, so a new version of the same file keeps its id.
+    Backslashes are treated as separators so Windows-style paths give the same id.
+    """
+    posix = PurePosixPath(relpath.replace("\\", "/")).as_posix()
+    return hashlib.sha1(posix.encode("utf-8")).hexdigest()[:DOC_ID_CHARS]
+
+
+@dataclass(frozen=True, slots=True)
+class Discovery:
+    """Documents to load, and the files that were passed over with the reason why."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def _ignored(name: str) -> bool:
+    """Files never worth mentioning: hidden files, Office lock files, sidecars."""
+    return name.startswith((".", "~$")) or name.endswith(SIDECAR_SUFFIX)
+
+
+def discover(paths: Iterable[Path]) -> Discovery:
+    """Supported documents among ``paths`` (files, and folders searched recursively).
+
+    Hidden files and folders, Office lock files (``~$x.docx``) and
+    ``*.meta.toml`` sidecars are ignored silently inside folders. Unsupported
+    types, missing paths and non-regular files are returned in ``skipped``
+    with a reason, so the caller can report them. Both lists are sorted and
+    free of duplicates.
+    """
+    files: set[Path] = set()
+    skipped: dict[Path, str] = {}
+
+    def consider(path: Path, *, explicit: bool) -> None:
+        if not explicit and _ignored(path.name):
+            return
+        if path.name.endswith(SIDECAR_SUFFIX):
+            skipped[path] = "metadata sidecar, not a document"
+        elif not path.is_file():
+            skipped[path] = "not a regular file (broken link?)"
+        elif is_supported(path):
+            files.add(path)
+        else:
+            skipped[path] = f"unsupported file type ({path.suffix or 'no extension'})"
+
+    for root in paths:
+        root = Path(root)
+        if root.is_dir():
+            # followlinks=False: a symlink loop must not hang indexing.
+            for folder, dirnames, filenames in os.walk(root):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for name in filenames:
+                    consider(Path(folder) / name, explicit=False)
+        elif root.exists() or root.is_symlink():
+            consider(root, explicit=True)
+        else:
+            skipped[root] = "not found"
+    return Discovery(
+        files=sorted(files),
+        skipped=sorted((p, r) for p, r in skipped.items() if p not in files),
+    )
+
+
+def relative_posix(path: Path, corpus_root: Path) -> str:
+    """``path`` relative to ``corpus_root`` in POSIX form; the absolute path when outside it."""
+    for p, root in (
+        (path.absolute(), corpus_root.absolute()),
+        (path.resolve(), corpus_root.resolve()),
+    ):
+        try:
+            rel = Path(os.path.normpath(p)).relative_to(os.path.normpath(root))
+        except ValueError:
+            continue
+        return rel.as_posix()
+    return path.resolve().as_posix()
+
+
+def load_document(
+    path: Path, corpus_root: Path, *, max_bytes: int, passage_max_chars: int
+) -> Document:
+    """Read, decode and parse one document.
+
+    Metadata is inferred from the text (:func:`~bot.corpus.parse.infer_meta`)
+    and then overridden by the sidecar ``<filename>.meta.toml`` if there is one.
+    Raises :class:`UnreadableDocument` (or its subclass ``MetadataError``).
+    """
+    relpath = relative_posix(path, corpus_root)
+    try:
+        mtime = path.stat().st_mtime
+    except OSError as exc:
+        raise UnreadableDocument(path, f"cannot read file ({exc.strerror or exc})") from None
+    # One read: the hash and the text come from the same bytes.
+    raw = read_bytes(path, max_bytes=max_bytes)
+    decoded = decode_bytes(raw, path)
+    meta = merge_meta(infer_meta(decoded.text, path.name), load_sidecar(path))
+    doc_id = doc_id_for(relpath)
+    return Document(
+        doc_id=doc_id,
+        filename=path.name,
+        relpath=relpath,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        size=len(raw),
+        mtime=mtime,
+        encoding=decoded.encoding,
+        meta=meta,
+        text=decoded.text,
+        passages=split_passages(doc_id, decoded.text, max_chars=passage_max_chars),
+    )

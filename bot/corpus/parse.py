@@ -1,0 +1,677 @@
+"""Structure and metadata of a decoded document: headings, passages, title/region/year.
+
+Everything here works on strings and is deterministic; the only file access is
+reading the bundled place-name list and :func:`load_sidecar`, a thin wrapper
+around the pure :func:`parse_sidecar`.
+
+Offsets are sacred: every :class:`~bot.models.Passage` satisfies
+``text[p.start:p.start + len(p.text)] == p.text`` for the ``text`` it was cut
+from, so highlights found in a passage can be mapped back to the document.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from bot.corpus.reader import UnreadableDocument
+from bot.models import DocumentMeta, Passage
+
+# Bump when heading/passage/metadata rules change: persisted indexes are rebuilt.
+PARSER_VERSION = "1"
+
+SIDECAR_SUFFIX = ".meta.toml"
+PLACES_FILE = Path(__file__).with_name("places.txt")
+
+MAX_TITLE_CHARS = 60
+
+# --- character classes -------------------------------------------------------
+
+# Sentence-ending punctuation, full-width and ASCII. The ASCII full stop is left
+# out on purpose: it is the decimal point in "5.5%".
+_SENTENCE_END = "。！？；!?;"
+# Closing quotes/brackets that belong to the sentence they follow ("……。”").
+_CLOSERS = "”’」』）)]】》\"'"
+# A line ending in one of these does not continue on the next line.
+_LINE_END = _SENTENCE_END + "：:…"
+# Soft break points for hard-splitting an over-long sentence.
+_SOFT_BREAKS = "，、,：:"
+_CN_NUM = "一二三四五六七八九十百零〇两"
+
+_SENTENCE_RE = re.compile(f"[{re.escape(_SENTENCE_END)}]+[{re.escape(_CLOSERS)}]*")
+
+# --- headings ----------------------------------------------------------------
+
+# Heading levels. Markdown uses 1-6 for its own marks; the Chinese numbering
+# styles get a fixed order so that 一、 sits above （一） which sits above 1.
+LEVEL_PART = 1  # 第一编 / 第一篇 / 第一部分 / 第一章
+LEVEL_SECTION = 2  # 第一节
+LEVEL_CN = 3  # 一、
+LEVEL_CN_PAREN = 4  # （一）
+LEVEL_ARABIC = 5  # 1. / 1、
+LEVEL_ARABIC_PAREN = 6  # （1）
+LEVEL_PLAIN = 7  # a short title-like line without numbering
+
+# A numbered heading may be followed by its body on the same line ("run-in"):
+# "（一）着力建设现代化产业体系，培强高质量发展根基。大力实施……". The lead
+# sentence is the heading title; it must be short to count.
+MAX_RUN_IN_TITLE = 60
+# A numbered heading without any sentence punctuation may be long
+# ("四、坚持和加强党的全面领导，不断推进……提供坚强政治保证" is 47 chars).
+MAX_NUMBERED_HEADING = 80
+MAX_SHORT_HEADING = 40
+
+_MD_RE = re.compile(r"^(#{1,6})(?:[ \t]+(.*?)|([\u3400-\u9fff（(【“].*?))(?:[ \t]+#+)?[ \t]*$")
+_PART_RE = re.compile(rf"^第[{_CN_NUM}\d]+(编|篇|部分|章|节)(?![{_CN_NUM}])")
+_CN_RE = re.compile(rf"^[{_CN_NUM}]+(?:、|[.．](?!\d))")
+_CN_PAREN_RE = re.compile(rf"^[（(][{_CN_NUM}]+[)）]")
+_ARABIC_RE = re.compile(r"^\d{1,2}[.．、](?![\d.．])")
+_ARABIC_PAREN_RE = re.compile(r"^[（(]\d{1,2}[)）]")
+
+# Salutations that open speeches and reports; never a title.
+_SALUTATION_RE = re.compile(
+    r"^(各位|尊敬的|亲爱的|同志们|代表们|女士们|先生们|朋友们|同学们)[^。！？]{0,30}[：:，,！!]$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A recognised heading line.
+
+    ``title`` is the heading text without markdown marks; for a run-in heading
+    it is only the lead sentence, without its final punctuation. ``run_in`` is
+    true when body text follows on the same line, in which case the line is
+    also a passage.
+    """
+
+    level: int
+    title: str
+    run_in: bool = False
+    numbered: bool = False
+
+
+def parse_heading(line: str, *, allow_plain: bool = True) -> Heading | None:
+    """Recognise ``line`` as a heading, conservatively.
+
+    Recognised, in this order:
+
+    * markdown ``#`` .. ``######`` (level 1-6), any length;
+    * ``第一章`` / ``第一部分`` / ``第一编`` (1), ``第一节`` (2), ``一、`` (3),
+      ``（一）`` / ``(一)`` (4): a whole line of at most 80 characters without
+      sentence punctuation, or a run-in heading whose lead sentence has at
+      most 60 characters;
+    * ``1.`` / ``1、`` (5) and ``（1）`` (6): only short lines (<= 40 chars)
+      without sentence punctuation;
+    * with ``allow_plain``: a short line (<= 40 chars) that looks like a title
+      (level 7): no sentence punctuation (。！？；), not ending in ``：`` or a
+      comma, at most one ``，``, not wrapped in brackets, not a list dash,
+      containing letters.
+
+    ``一要奋力推动……。`` or ``一是……`` are list items inside prose, not
+    headings; they match none of the patterns.
+    """
+    s = line.strip()
+    if not s:
+        return None
+    m = _MD_RE.match(s)
+    if m:
+        title = (m.group(2) if m.group(2) is not None else m.group(3) or "").strip()
+        if m.group(3) is not None and "#" in title:
+            return None  # "#话题#" is a hashtag, not a heading
+        return Heading(len(m.group(1)), title) if title else None
+
+    m = _PART_RE.match(s)
+    if m:
+        level = LEVEL_SECTION if m.group(1) == "节" else LEVEL_PART
+        return _numbered(s, level, long_ok=True)
+    if _CN_RE.match(s):
+        return _numbered(s, LEVEL_CN, long_ok=True)
+    if _CN_PAREN_RE.match(s):
+        return _numbered(s, LEVEL_CN_PAREN, long_ok=True)
+    if _ARABIC_PAREN_RE.match(s):
+        return _numbered(s, LEVEL_ARABIC_PAREN, long_ok=False)
+    if _ARABIC_RE.match(s):
+        return _numbered(s, LEVEL_ARABIC, long_ok=False)
+    if allow_plain and _looks_like_title(s):
+        return Heading(LEVEL_PLAIN, s)
+    return None
+
+
+def is_heading(line: str) -> int | None:
+    """The heading level of ``line`` (1 = outermost), or ``None``. See :func:`parse_heading`."""
+    heading = parse_heading(line)
+    return heading.level if heading else None
+
+
+def _numbered(s: str, level: int, *, long_ok: bool) -> Heading | None:
+    m = _SENTENCE_RE.search(s)
+    if m is None:
+        limit = MAX_NUMBERED_HEADING if long_ok else MAX_SHORT_HEADING
+        if len(s) > limit or not _has_letters(s):
+            return None
+        return Heading(level, s, numbered=True)
+    if not long_ok:
+        return None
+    lead = s[: m.start()].strip()
+    rest = s[m.end() :].strip()
+    if len(lead) > MAX_RUN_IN_TITLE or not _has_letters(lead):
+        return None
+    return Heading(level, lead, run_in=bool(rest), numbered=True)
+
+
+def _has_letters(s: str) -> bool:
+    return sum(ch.isalpha() for ch in s) >= 2
+
+
+def _looks_like_title(s: str) -> bool:
+    if len(s) > MAX_SHORT_HEADING:
+        return False
+    if any(ch in _SENTENCE_END for ch in s) or s[-1] in "：:，,、…—-":
+        return False
+    if s.count("，") + s.count(",") > 1:  # clauses: a sentence fragment or a wrapped line
+        return False
+    if s[0] in "（(【[" and s[-1] in "）)】]":  # bylines, notes: （记者 刘成龙）
+        return False
+    if s.startswith(("—", "-", "*", "+", "·", "•", ">", "|", "#")):  # lists, quotes, tables
+        return False
+    return _has_letters(s)
+
+
+def _is_markdown_heading(line: str) -> bool:
+    return bool(_MD_RE.match(line.strip())) and parse_heading(line, allow_plain=False) is not None
+
+
+def has_markdown_headings(text: str) -> bool:
+    """Whether ``text`` structures itself with markdown headings.
+
+    Such documents mark their headings explicitly, so short unpunctuated lines
+    in them are not guessed to be titles (001 has mid-sentence line breaks that
+    would otherwise look like titles).
+    """
+    return any(
+        _is_markdown_heading(line) for line in text.split("\n") if line.lstrip().startswith("#")
+    )
+
+
+# --- paragraphs and passages -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Para:
+    start: int  # offset of the first non-space character in the document
+    end: int  # offset just after the last non-space character
+    heading: Heading | None
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def _ends_line(s: str) -> bool:
+    """Whether a stripped line ends a paragraph by its last character."""
+    core = s.rstrip(_CLOSERS)
+    return bool(core) and core[-1] in _LINE_END
+
+
+def _paragraphs(text: str, *, allow_plain: bool) -> Iterator[_Para]:
+    """Paragraph spans of ``text``, heading lines marked.
+
+    In the usual case a paragraph is one line. Consecutive lines are joined
+    when the earlier one stops without sentence punctuation and neither is a
+    numbered/markdown heading: that is hard-wrapped text (PDF text layers,
+    wrapped plain text), where one line is only a piece of a paragraph. A
+    blank line always ends a paragraph. Plain title-like headings are only
+    recognised on one-line paragraphs, so a wrapped line is never mistaken
+    for a title.
+    """
+    cur: tuple[int, int] | None = None  # (start, end) of the paragraph being built
+    cur_lines = 0
+    cur_open = False  # the last line of cur did not end with punctuation
+
+    def flush() -> Iterator[_Para]:
+        if cur is None:
+            return
+        heading = None
+        if cur_lines == 1:
+            heading = parse_heading(text[cur[0] : cur[1]], allow_plain=allow_plain)
+        yield _Para(cur[0], cur[1], heading)
+
+    for pos, line in _lines(text):
+        stripped = line.strip()
+        if not stripped:
+            yield from flush()
+            cur, cur_lines, cur_open = None, 0, False
+            continue
+        start = pos + (len(line) - len(line.lstrip()))
+        end = pos + len(line.rstrip())
+        strong = parse_heading(stripped, allow_plain=False)
+        if strong is not None:
+            yield from flush()
+            yield _Para(start, end, strong)
+            cur, cur_lines, cur_open = None, 0, False
+            continue
+        if cur is not None and cur_open:
+            cur, cur_lines = (cur[0], end), cur_lines + 1
+        else:
+            yield from flush()
+            cur, cur_lines = (start, end), 1
+        cur_open = not _ends_line(stripped)
+    yield from flush()
+
+
+def split_passages(doc_id: str, text: str, *, max_chars: int = 400) -> tuple[Passage, ...]:
+    """Cut ``text`` into passages, each tagged with the heading path in force.
+
+    * A paragraph (see :func:`_paragraphs`) is one passage; heading lines are
+      not passages but set ``section``: a heading of level L drops every open
+      heading of level >= L and is pushed. A run-in heading line ("（一）标题。
+      正文……") is both: it sets the section and is a passage under it.
+    * A paragraph longer than ``max_chars`` is cut into windows of whole
+      sentences (:func:`sentence_windows`); consecutive windows share one
+      sentence so that a phrase across a window boundary is still found.
+    * A text made only of headings gets its heading lines as passages.
+    * Passage text is the original text with surrounding whitespace removed,
+      and ``text[p.start:p.start + len(p.text)] == p.text`` always holds.
+    """
+    if max_chars < 1:
+        raise ValueError("max_chars must be positive")
+    allow_plain = not has_markdown_headings(text)
+    stack: list[tuple[int, str]] = []
+    passages: list[Passage] = []
+    # Heading lines with the section around them, in case the text is nothing but headings.
+    heading_lines: list[tuple[_Para, tuple[str, ...]]] = []
+
+    def emit(para: _Para, section: tuple[str, ...]) -> None:
+        body = text[para.start : para.end]
+        for w_start, w_end in sentence_windows(body, max_chars):
+            start, piece = _strip_span(body, w_start, w_end)
+            if piece:
+                passages.append(Passage(doc_id, len(passages), piece, para.start + start, section))
+
+    for para in _paragraphs(text, allow_plain=allow_plain):
+        if para.heading is not None:
+            level = para.heading.level
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            heading_lines.append((para, tuple(title for _, title in stack)))
+            stack.append((level, para.heading.title))
+            if not para.heading.run_in:
+                continue
+        emit(para, tuple(title for _, title in stack))
+    if not passages:
+        # A note of a few title-like lines is still searchable: its lines become passages.
+        for para, section in heading_lines:
+            emit(para, section)
+    return tuple(passages)
+
+
+def _strip_span(s: str, start: int, end: int) -> tuple[int, str]:
+    piece = s[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    return start + lead, piece.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    start: int
+    end: int
+    hard: bool  # a fragment of a sentence longer than max_chars
+
+
+def sentence_spans(s: str) -> list[tuple[int, int]]:
+    """``(start, end)`` spans of the sentences of ``s``, covering it without gaps.
+
+    A sentence ends after 。！？；!?; (runs of them count once) and any
+    closing quotes or brackets right after them.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENTENCE_RE.finditer(s):
+        spans.append((pos, m.end()))
+        pos = m.end()
+    if pos < len(s):
+        spans.append((pos, len(s)))
+    return [span for span in spans if s[span[0] : span[1]].strip()] or [(0, len(s))]
+
+
+def _hard_split(s: str, start: int, end: int, max_chars: int) -> list[_Piece]:
+    """Cut an over-long sentence into pieces of at most ``max_chars``, preferring commas."""
+    pieces: list[_Piece] = []
+    while end - start > max_chars:
+        cut = start + max_chars
+        soft = max(s.rfind(ch, start + max_chars // 2, cut) for ch in _SOFT_BREAKS)
+        if soft >= 0:
+            cut = soft + 1
+        pieces.append(_Piece(start, cut, hard=True))
+        start = cut
+    pieces.append(_Piece(start, end, hard=True))
+    return pieces
+
+
+def sentence_windows(s: str, max_chars: int) -> list[tuple[int, int]]:
+    """Spans of ``s`` of at most ``max_chars`` characters made of whole sentences.
+
+    Greedy: each window takes as many sentences as fit. The next window starts
+    with the last sentence of the previous one (one sentence of overlap) when
+    that sentence and the following one fit together; otherwise it starts
+    right after. Only a single sentence longer than ``max_chars`` is cut
+    inside, preferably after a comma, and those fragments do not overlap.
+    """
+    if len(s) <= max_chars:
+        return [(0, len(s))]
+    pieces: list[_Piece] = []
+    for start, end in sentence_spans(s):
+        if end - start > max_chars:
+            pieces.extend(_hard_split(s, start, end, max_chars))
+        else:
+            pieces.append(_Piece(start, end, hard=False))
+
+    windows: list[tuple[int, int]] = []
+    i = 0
+    while i < len(pieces):
+        j = i + 1
+        while j < len(pieces) and pieces[j].end - pieces[i].start <= max_chars:
+            j += 1
+        windows.append((pieces[i].start, pieces[j - 1].end))
+        if j >= len(pieces):
+            break
+        last = pieces[j - 1]
+        overlap_fits = pieces[j].end - last.start <= max_chars
+        i = j - 1 if (j - 1 > i and not last.hard and overlap_fits) else j
+    return windows
+
+
+# --- metadata ----------------------------------------------------------------
+
+_YEAR = r"(?<![0-9])((?:19|20)[0-9]{2})"
+_YEAR_RE = re.compile(_YEAR + r"(?=\s*年)")
+# Target horizons ("到2035年", "至2025年") say little about when a text was written.
+_HORIZON_RE = re.compile(r"(?:到|至)\s*$")
+_PLAN_RE = re.compile(
+    _YEAR
+    + r"\s*年[^。！？；\n]{0,30}?(?:主要预期目标|预期目标|重点工作|工作安排|主要任务|工作任务)"
+)
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+_REGION_SUFFIX_RE = re.compile(r"(?:市|省|区(?!域)|县|州|盟|地区|[^\s，。、]{0,6}?自治[区州县])")
+
+_REPORT_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"政府向大会报告工作|人民政府.{0,6}报告工作|政府工作报告"), "政府工作报告"),
+    (re.compile(r"委员会向大会作报告|党代会报告|党代表大会上的报告"), "党代会报告"),
+)
+
+
+@lru_cache(maxsize=1)
+def builtin_places() -> tuple[str, ...]:
+    """The names in ``places.txt`` (comments and blank lines skipped), in file order."""
+    return tuple(parse_places(PLACES_FILE.read_text(encoding="utf-8")))
+
+
+def parse_places(text: str) -> list[str]:
+    """Names from a places file: one per line, ``#`` comments, duplicates dropped."""
+    names: dict[str, None] = {}
+    for line in text.split("\n"):
+        name = line.split("#", 1)[0].strip()
+        if name:
+            names[name] = None
+    return list(names)
+
+
+@lru_cache(maxsize=8)
+def _places_re(places: tuple[str, ...]) -> re.Pattern[str]:
+    # Longest names first, so that 大兴安岭 wins over 兴安 at the same position.
+    ordered = sorted(places, key=len, reverse=True)
+    return re.compile("|".join(re.escape(p) for p in ordered))
+
+
+def infer_region(text: str, places: Iterable[str] | None = None) -> str | None:
+    """The most mentioned place of ``places`` (default: the bundled list), or ``None``.
+
+    A place only competes when at least one mention carries an administrative
+    suffix (烟台市, 山东省, 崂山区, 延边朝鲜族自治州): bare names are too often
+    ordinary words (长治久安, 朝阳街, 黄渤海南岸). Masked names (xx市, **市)
+    are not in the list and never count. Ties go to the place with more
+    suffixed mentions, then to the earlier one.
+    """
+    names = tuple(places) if places is not None else builtin_places()
+    if not names or not text:
+        return None
+    total: Counter[str] = Counter()
+    suffixed: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in _places_re(names).finditer(text):
+        name = m.group()
+        total[name] += 1
+        first.setdefault(name, m.start())
+        if _REGION_SUFFIX_RE.match(text, m.end()):
+            suffixed[name] += 1
+    candidates = [n for n in total if suffixed[n]]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda n: (total[n], suffixed[n], -first[n]))
+
+
+def infer_year(text: str, headings: Iterable[str] = ()) -> int | None:
+    """The year a document is about: for a work report, its planning year.
+
+    Rule, first match wins:
+
+    1. the latest year written in a heading ("一、2023年工作回顾" and
+       "三、2024年重点工作" give 2024);
+    2. the latest year in a planning phrase: "2023年要扎实做好……重点工作",
+       "2024年……主要预期目标", "……工作安排";
+    3. the most frequent year written "YYYY年" in the text, ignoring target
+       horizons such as "到2035年" (ties: the later year);
+    4. the most frequent "YYYY年" at all (horizons included).
+
+    Only 1900-2099 counts, and only when followed by 年, so "2000亿元" is not a
+    year. ``None`` when no year is found.
+    """
+    text = text.translate(_FULLWIDTH_DIGITS)
+    heading_years = [
+        int(y) for h in headings for y in _YEAR_RE.findall(h.translate(_FULLWIDTH_DIGITS))
+    ]
+    if heading_years:
+        return max(heading_years)
+    planned = [int(m.group(1)) for m in _PLAN_RE.finditer(text)]
+    if planned:
+        return max(planned)
+    written: Counter[int] = Counter()
+    dated: Counter[int] = Counter()
+    for m in _YEAR_RE.finditer(text):
+        year = int(m.group(1))
+        written[year] += 1
+        if not _HORIZON_RE.search(text, max(0, m.start() - 3), m.start()):
+            dated[year] += 1
+    for counts in (dated, written):
+        if counts:
+            return max(counts, key=lambda y: (counts[y], y))
+    return None
+
+
+def is_salutation(line: str) -> bool:
+    """``同志们：``, ``各位代表，同志们：``, ``尊敬的各位来宾：`` and the like."""
+    return bool(_SALUTATION_RE.match(line.strip()))
+
+
+def _shorten(title: str, limit: int = MAX_TITLE_CHARS) -> str:
+    title = title.strip().rstrip(_SENTENCE_END + "，,、：:")
+    if len(title) <= limit:
+        return title
+    cut = max(title.rfind(ch, limit // 2, limit) for ch in "，。；、 ")
+    return title[:cut] + "…" if cut > 0 else title[: limit - 1] + "…"
+
+
+def _region_with_suffix(text: str, region: str) -> str:
+    """``烟台`` -> ``烟台市`` when the text mostly writes it that way."""
+    suffixes = Counter(re.findall(re.escape(region) + r"(市|省)", text))
+    return region + suffixes.most_common(1)[0][0] if suffixes else region
+
+
+def infer_meta(text: str, filename: str, *, places: Iterable[str] | None = None) -> DocumentMeta:
+    """Title, region and year guessed from the text (a sidecar may override them).
+
+    Title, first match wins, at most 60 characters:
+
+    1. a markdown heading or title-like line before the first body paragraph
+       ("## 踔厉奋发，……");
+    2. if the text does not open with a salutation (同志们：, 各位代表：), its
+       first meaningful line;
+    3. for a recognisable report (government work report, party congress
+       report) "<region><year>年<kind>", e.g. "烟台市2024年政府工作报告";
+    4. the first numbered heading; 5. the file name without its extension.
+
+    Region: :func:`infer_region`. Year: :func:`infer_year`, using the heading
+    titles that :func:`split_passages` recognises.
+    """
+    allow_plain = not has_markdown_headings(text)
+    paras = list(_paragraphs(text, allow_plain=allow_plain))
+    headings = [p.heading for p in paras if p.heading is not None]
+    region = infer_region(text, places)
+    year = infer_year(text, [h.title for h in headings])
+
+    title = ""
+    for para in paras:  # a title heads the text: look only before the first body paragraph
+        if para.heading is not None and not para.heading.numbered:
+            title = para.heading.title
+            break
+        if para.heading is None and not is_salutation(text[para.start : para.end]):
+            break
+    if not title:
+        first = _first_meaningful_line(text)
+        if first is not None and not is_salutation(first):
+            title = first
+    if not title:
+        opening = "\n".join(text[p.start : p.end] for p in paras[:4])
+        for pattern, kind in _REPORT_KINDS:
+            if pattern.search(opening):
+                where = _region_with_suffix(text, region) if region else ""
+                title = f"{where}{year}年{kind}" if year else f"{where}{kind}"
+                break
+    if not title:
+        title = next((h.title for h in headings if h.numbered), "")
+    if not title:
+        title = Path(filename).stem
+    return DocumentMeta(title=_shorten(title), region=region, year=year)
+
+
+def _first_meaningful_line(text: str) -> str | None:
+    for line in text.split("\n"):
+        s = line.strip().lstrip("#").strip()
+        if _has_letters(s):
+            return s
+    return None
+
+
+# --- sidecar metadata --------------------------------------------------------
+
+
+class MetadataError(UnreadableDocument):
+    """A ``.meta.toml`` sidecar that cannot be used; ``path`` is the sidecar.
+
+    A subclass of :class:`UnreadableDocument` so that an indexer catching that
+    reports a bad sidecar for its document instead of crashing.
+    """
+
+
+def sidecar_path(document: Path) -> Path:
+    """``report.txt`` -> ``report.txt.meta.toml`` next to it."""
+    return document.with_name(document.name + SIDECAR_SUFFIX)
+
+
+def parse_sidecar(text: str, *, source: str | Path) -> dict[str, Any]:
+    """Validate sidecar TOML into overrides for :func:`merge_meta`.
+
+    Known keys: ``title`` (non-empty string), ``region`` (string; ``""`` clears
+    an inferred region), ``year`` (integer or digit string, 1900-2099). Every
+    other key, and the keys of an optional ``[extra]`` table, go to
+    ``"extra"`` as strings. Problems raise :class:`MetadataError` naming
+    ``source``.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise MetadataError(source, f"invalid TOML ({exc})") from None
+
+    def fail(reason: str) -> MetadataError:
+        return MetadataError(source, reason)
+
+    out: dict[str, Any] = {}
+    extra: dict[str, str] = {}
+    for key, value in data.items():
+        if key == "title":
+            if not isinstance(value, str) or not value.strip():
+                raise fail("'title' must be a non-empty string")
+            out["title"] = value.strip()
+        elif key == "region":
+            if not isinstance(value, str):
+                raise fail("'region' must be a string")
+            out["region"] = value.strip() or None
+        elif key == "year":
+            out["year"] = _sidecar_year(value, fail)
+        elif key == "extra" and isinstance(value, dict):
+            for sub, sub_value in value.items():
+                extra[str(sub)] = _stringify(sub_value, f"extra.{sub}", fail)
+        else:
+            extra[key] = _stringify(value, key, fail)
+    if extra:
+        out["extra"] = extra
+    return out
+
+
+def _sidecar_year(value: Any, fail: Callable[[str], MetadataError]) -> int:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2099:
+        raise fail(f"'year' must be a year between 1900 and 2099, not {value!r}")
+    return value
+
+
+def _stringify(value: Any, key: str, fail: Callable[[str], MetadataError]) -> str:
+    if isinstance(value, dict):
+        raise fail(f"'{key}' is a table; only plain values are supported")
+    if isinstance(value, list):
+        return ", ".join(_stringify(v, key, fail) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def load_sidecar(path: Path) -> dict[str, Any]:
+    """Overrides from the sidecar of document ``path`` (or from sidecar ``path`` itself).
+
+    ``{}`` when the document has no sidecar. See :func:`parse_sidecar`.
+    """
+    sidecar = path if path.name.endswith(SIDECAR_SUFFIX) else sidecar_path(path)
+    if not sidecar.is_file():
+        return {}
+    try:
+        raw = sidecar.read_bytes()
+    except OSError as exc:
+        raise MetadataError(sidecar, f"cannot read ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise MetadataError(sidecar, "invalid TOML (not UTF-8 text)") from None
+    return parse_sidecar(text, source=sidecar)
+
+
+def merge_meta(inferred: DocumentMeta, overrides: dict[str, Any]) -> DocumentMeta:
+    """``inferred`` with the sidecar ``overrides`` applied (extra keys are merged)."""
+    if not overrides:
+        return inferred
+    changes: dict[str, Any] = {
+        k: overrides[k] for k in ("title", "region", "year") if k in overrides
+    }
+    if "extra" in overrides:
+        changes["extra"] = {**inferred.extra, **overrides["extra"]}
+    return replace(inferred, **changes)

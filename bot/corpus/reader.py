@@ -1,0 +1,361 @@
+"""Turning a file into text: encoding detection for plain text, text extraction for docx/pdf.
+
+Every failure is an :class:`UnreadableDocument` whose message names the file
+and says what is wrong in plain words; callers never see a library traceback.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+TEXT_EXTENSIONS = frozenset({".txt", ".md"})
+SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | {".docx", ".pdf"}
+
+# How much of the start of a file is sniffed for binary content.
+_SNIFF_BYTES = 64 * 1024
+# Above this share of control characters a "text" is really binary or mis-decoded.
+_MAX_JUNK_RATIO = 0.05
+
+# Byte-order marks, longest first: the UTF-32-LE BOM starts with the UTF-16-LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# C0 controls other than tab, newlines, form feed and ESC (ISO-2022 uses ESC), and DEL.
+_CONTROL_BYTES = bytes(
+    [*range(0x00, 0x09), 0x0E, 0x0F, *range(0x10, 0x1B), *range(0x1C, 0x20), 0x7F]
+)
+
+# The ~500 most frequent characters of modern Chinese. Correctly decoded Chinese
+# text is dominated by them; Big5 or Latin-1 bytes that happen to decode as
+# GB18030 give rare characters instead, which is how such a mis-decoding is caught.
+_COMMON_HANZI = frozenset(
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工"
+    "也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物"
+    "现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全"
+    "表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无"
+    "系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基"
+    "资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取"
+    "据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权"
+    "收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离"
+    "华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低"
+    "持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历"
+    "市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却"
+    "专状育厂京识适属圆包火住调满县局照参红细引听该铁价严推创服优质务施围绕"
+)
+_MIN_HANZI_FOR_CHECK = 20
+_MIN_COMMON_RATIO = 0.3
+
+_NEWLINES_RE = re.compile(r"\r\n?|\u2028|\u2029")
+_DOCX_HEADING_RE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """The text of a file and how it was obtained.
+
+    ``encoding`` is the codec name for text files (``utf-8``, ``utf-8-sig``,
+    ``gb18030``, ``utf-16``, ...) and ``docx`` or ``pdf`` for those formats.
+    """
+
+    text: str
+    encoding: str
+
+
+class UnreadableDocument(Exception):
+    """A file that cannot be turned into text; ``str(exc)`` is ``"<path>: <reason>"``."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+def is_supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED_EXTENSIONS
+
+
+def read_bytes(path: Path, *, max_bytes: int) -> bytes:
+    """The raw content of ``path``, refusing unsupported types and files over ``max_bytes``."""
+    if not is_supported(path):
+        raise UnreadableDocument(path, f"unsupported file type ({path.suffix or 'no extension'})")
+    try:
+        if not path.is_file():
+            raise UnreadableDocument(path, "not a regular file")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise UnreadableDocument(path, _too_large(size, max_bytes))
+        with path.open("rb") as fh:
+            # Read one byte past the limit: the file may have grown since stat().
+            data = fh.read(max_bytes + 1)
+    except PermissionError:
+        raise UnreadableDocument(path, "cannot read file (permission denied)") from None
+    except OSError as exc:
+        raise UnreadableDocument(path, f"cannot read file ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise UnreadableDocument(path, _too_large(len(data), max_bytes))
+    return data
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"file too large ({size / 1_048_576:.1f} MB, the limit is {limit / 1_048_576:.1f} MB)"
+
+
+def read_text(path: Path, *, max_bytes: int) -> DecodedText:
+    """The text of ``path`` (.txt, .md, .docx, .pdf), newlines normalised to ``\\n``.
+
+    Raises :class:`UnreadableDocument` for unsupported types, files over
+    ``max_bytes``, binary or undecodable content, files without any text,
+    encrypted or corrupt docx/pdf files.
+    """
+    return decode_bytes(read_bytes(path, max_bytes=max_bytes), path)
+
+
+def decode_bytes(data: bytes, path: Path) -> DecodedText:
+    """Decode the content ``data`` of ``path``; the path gives the type and the error messages."""
+    suffix = path.suffix.lower()
+    if not data and suffix in SUPPORTED_EXTENSIONS:
+        raise UnreadableDocument(path, "empty file")
+    if suffix in TEXT_EXTENSIONS:
+        decoded = _decode_plain(data, path)
+    elif suffix == ".docx":
+        decoded = DecodedText(_docx_text(data, path), "docx")
+    elif suffix == ".pdf":
+        decoded = DecodedText(_pdf_text(data, path), "pdf")
+    else:
+        raise UnreadableDocument(path, f"unsupported file type ({suffix or 'no extension'})")
+    text = normalize_newlines(decoded.text)
+    if not text.strip():
+        if suffix == ".pdf":
+            raise UnreadableDocument(path, "no text layer (scanned PDF?)")
+        if suffix == ".docx":
+            raise UnreadableDocument(path, "document contains no text")
+        raise UnreadableDocument(
+            path, "empty file" if not data else "file contains only whitespace"
+        )
+    if _junk_ratio(text) > _MAX_JUNK_RATIO:
+        raise UnreadableDocument(path, "not a text file (undecodable or binary content)")
+    return DecodedText(text, decoded.encoding)
+
+
+def normalize_newlines(text: str) -> str:
+    """Turn ``\\r\\n``, ``\\r``, U+2028 and U+2029 into ``\\n``; drop a leading BOM."""
+    return _NEWLINES_RE.sub("\n", text.removeprefix("\ufeff"))
+
+
+def _junk_ratio(text: str) -> float:
+    """Share of replacement, control and surrogate characters (tab/newlines excluded)."""
+    sample = text[:_SNIFF_BYTES]
+    if not sample:
+        return 0.0
+    junk = sum(
+        1
+        for ch in sample
+        if ch == "\ufffd" or (ch not in "\t\n\f\v" and unicodedata.category(ch) in ("Cc", "Cs"))
+    )
+    return junk / len(sample)
+
+
+# --- plain text ---------------------------------------------------------------
+
+
+def _decode_plain(data: bytes, path: Path) -> DecodedText:
+    """Decode a plain-text file.
+
+    Order: a byte-order mark decides (UTF-8/16/32); otherwise NUL or many
+    control bytes mean binary; then strict UTF-8, strict GB18030 (a superset
+    of GBK and GB2312) when the result reads like Chinese, and charset-normalizer
+    as a last resort.
+    """
+    if not data:
+        raise UnreadableDocument(path, "empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return DecodedText(data.decode(encoding), encoding)
+            except UnicodeDecodeError:
+                raise UnreadableDocument(path, f"invalid {encoding.upper()} text") from None
+    if _looks_binary(data[:_SNIFF_BYTES]):
+        raise UnreadableDocument(path, "not a text file (binary content)")
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _reads_like_chinese(text):
+            return DecodedText(text, "gb18030")
+    return _decode_guess(data, path)
+
+
+def _looks_binary(sniff: bytes) -> bool:
+    """NUL bytes never occur in text without a UTF-16/32 BOM; many control bytes rarely do."""
+    if b"\x00" in sniff:
+        return True
+    controls = len(sniff) - len(sniff.translate(None, _CONTROL_BYTES))
+    return controls > _MAX_JUNK_RATIO * len(sniff)
+
+
+def _reads_like_chinese(text: str) -> bool:
+    hanzi = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    if len(hanzi) < _MIN_HANZI_FOR_CHECK:
+        # Too little to judge; a strict GB18030 decode of short text is the best bet.
+        return True
+    common = sum(1 for ch in hanzi if ch in _COMMON_HANZI)
+    return common / len(hanzi) >= _MIN_COMMON_RATIO
+
+
+def _decode_guess(data: bytes, path: Path) -> DecodedText:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise UnreadableDocument(path, "unknown text encoding (not UTF-8 or GB18030)")
+    text = str(best)
+    if _junk_ratio(text) > _MAX_JUNK_RATIO:
+        raise UnreadableDocument(path, "not a text file (undecodable content)")
+    try:
+        encoding = codecs.lookup(best.encoding).name
+    except LookupError:
+        encoding = best.encoding
+    return DecodedText(text, encoding)
+
+
+# --- docx ---------------------------------------------------------------------
+
+
+def _docx_text(data: bytes, path: Path) -> str:
+    """Paragraphs and table rows of a .docx in document order, blank-line separated.
+
+    Heading-styled paragraphs ("Heading N", "Title") are written as markdown
+    headings so that :mod:`bot.corpus.parse` keeps the structure Word knew
+    about. A table is one block, a row per line, cells separated by " | ".
+    """
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        blocks = list(_docx_blocks(document))
+    except (PackageNotFoundError, zipfile.BadZipFile):
+        raise UnreadableDocument(path, "not a valid .docx file (not a zip archive)") from None
+    except KeyError:
+        raise UnreadableDocument(
+            path, "not a valid .docx file (a zip archive without Word document parts)"
+        ) from None
+    except Exception as exc:  # XML and other errors from a damaged package: report, don't crash
+        raise UnreadableDocument(
+            path, f"not a valid .docx file (damaged: {type(exc).__name__}: {exc})"
+        ) from None
+    return "\n\n".join(blocks)
+
+
+def _docx_blocks(container: Any) -> list[str]:
+    """Text blocks of a document body or table cell (both have ``iter_inner_content``)."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    blocks: list[str] = []
+    for item in container.iter_inner_content():
+        if isinstance(item, Paragraph):
+            text = item.text.strip()
+            if text:
+                level = _docx_heading_level(item)
+                # A heading must stay on one line to be read back as one.
+                blocks.append(f"{'#' * level} {' '.join(text.split())}" if level else text)
+        elif isinstance(item, Table):
+            rows = _docx_table_rows(item)
+            if rows:
+                blocks.append("\n".join(rows))
+    return blocks
+
+
+def _docx_heading_level(paragraph: Any) -> int:
+    try:
+        name = (paragraph.style.name or "").strip()
+    except Exception:  # a dangling style reference is not worth failing the file for
+        return 0
+    if name.lower() in ("title", "标题"):
+        return 1
+    m = _DOCX_HEADING_RE.match(name)
+    return min(int(m.group(1)), 6) if m else 0
+
+
+def _docx_table_rows(table: Any) -> list[str]:
+    rows: list[str] = []
+    for row in table.rows:
+        cells: list[str] = []
+        previous = None
+        for cell in row.cells:
+            # A merged cell appears once per grid column it spans; keep it once.
+            if cell._tc is previous:
+                continue
+            previous = cell._tc
+            inner = " ".join(" ".join(b.split("\n")) for b in _docx_blocks(cell))
+            cells.append(inner.strip())
+        if any(cells):
+            rows.append(" | ".join(cells))
+    return rows
+
+
+# --- pdf ----------------------------------------------------------------------
+
+
+def _pdf_text(data: bytes, path: Path) -> str:
+    """The text layer of every page, pages separated by a blank line."""
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            # Many PDFs are encrypted only to restrict printing/copying, with an
+            # empty user password; those open. The others need a password.
+            raise UnreadableDocument(path, "encrypted PDF (password required)")
+        pages = list(reader.pages)
+    except UnreadableDocument:
+        raise
+    except FileNotDecryptedError:
+        raise UnreadableDocument(path, "encrypted PDF (password required)") from None
+    except (DependencyError, NotImplementedError) as exc:  # AES without 'cryptography'
+        raise UnreadableDocument(path, f"encrypted PDF (cannot decrypt: {exc})") from None
+    except PdfReadError as exc:
+        raise UnreadableDocument(path, f"not a valid PDF file ({exc})") from None
+    except Exception as exc:  # pypdf raises many types on damaged files
+        raise UnreadableDocument(
+            path, f"not a valid PDF file ({type(exc).__name__}: {exc})"
+        ) from None
+
+    if not pages:
+        raise UnreadableDocument(path, "PDF has no pages (damaged file?)")
+    texts: list[str] = []
+    failures = 0
+    for page in pages:
+        try:
+            texts.append(page.extract_text() or "")
+        except Exception:  # one bad page should not cost the whole document
+            failures += 1
+    if failures == len(pages):
+        raise UnreadableDocument(path, "could not extract text from any page (damaged PDF?)")
+    # NUL and other stray controls come from fonts with odd encodings.
+    return "\n\n".join(_strip_controls(t).strip() for t in texts if t.strip())
+
+
+def _strip_controls(text: str) -> str:
+    return "".join(
+        ch for ch in text if ch in "\t\n\r" or unicodedata.category(ch) not in ("Cc", "Cs")
+    )
