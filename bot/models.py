@@ -127,3 +127,46 @@ class SearchResponse:
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.page_size))
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What the index knows about a document, without its text."""
+
+    doc_id: str
+    filename: str
+    relpath: str
+    sha256: str
+    size: int
+    title: str
+    region: str | None
+    year: int | None
+    encoding: str
+    passages: int
+    indexed_at: float
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedFile:
+    """A file that was not indexed, and why (shown to the user as is)."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshReport:
+    """What an index refresh did."""
+
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    unchanged: int = 0
+    skipped: tuple[SkippedFile, ...] = ()
+    rebuilt: bool = False
+    seconds: float = 0.0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed or self.rebuilt)

@@ -1,0 +1,316 @@
+"""``briefbot``: the command line of Policy Brief Bot.
+
+Every command works offline on the corpus folder; the index is brought up to date
+automatically before a command that reads it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from bot import __version__
+from bot.config import Settings
+from bot.models import RefreshReport, SearchResponse
+from bot.render import document_to_dict, search_to_dict
+from bot.search.engine import DocumentNotFound, Engine
+
+app = typer.Typer(
+    name="briefbot",
+    help="Policy Brief Bot: search Chinese policy documents and brief on their key targets.",
+    no_args_is_help=False,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+
+class State:
+    settings: Settings
+
+
+state = State()
+
+
+@app.callback(invoke_without_command=True)
+def _main(
+    ctx: typer.Context,
+    corpus_dir: Annotated[
+        Path | None, typer.Option(help="Corpus folder (default: config / BRIEFBOT_CORPUS_DIR).")
+    ] = None,
+    data_dir: Annotated[
+        Path | None, typer.Option(help="State folder (default: config / BRIEFBOT_DATA_DIR).")
+    ] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log details.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        out.print(f"briefbot {__version__}")
+        raise typer.Exit()
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING)
+    overrides = {}
+    if corpus_dir is not None:
+        overrides["corpus_dir"] = corpus_dir.resolve()
+    if data_dir is not None:
+        overrides["data_dir"] = data_dir.resolve()
+    try:
+        state.settings = Settings(**overrides)
+    except Exception as exc:  # configuration errors: say what is wrong, no traceback
+        err.print(f"[red]configuration error:[/] {exc}")
+        raise typer.Exit(2) from None
+    if ctx.invoked_subcommand is None:
+        console()
+
+
+# -- helpers ---------------------------------------------------------------------------------
+def _progress_bar() -> tuple[Progress, callable]:
+    bar = Progress(
+        TextColumn("indexing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=err,
+        transient=True,
+    )
+    task = bar.add_task("", total=None)
+
+    def update(done: int, total: int, name: str) -> None:
+        bar.update(task, completed=done, total=total, description=name)
+
+    return bar, update
+
+
+def _open_engine() -> Engine:
+    bar, update = _progress_bar()
+    with bar:
+        engine = Engine.open(state.settings, progress=update)
+    if engine.last_refresh is not None:
+        _print_refresh(engine.last_refresh, quiet_if_unchanged=True)
+    return engine
+
+
+def _print_refresh(report: RefreshReport, *, quiet_if_unchanged: bool = False) -> None:
+    for s in report.skipped:
+        err.print(f"[yellow]skipped[/] {s.path}: {s.reason}")
+    if quiet_if_unchanged and not report.changed:
+        return
+    parts = []
+    if report.added:
+        parts.append(f"{len(report.added)} added")
+    if report.updated:
+        parts.append(f"{len(report.updated)} updated")
+    if report.removed:
+        parts.append(f"{len(report.removed)} removed")
+    parts.append(f"{report.unchanged} unchanged")
+    what = "rebuilt" if report.rebuilt else "indexed"
+    err.print(f"[dim]{what}: {', '.join(parts)} in {report.seconds:.2f}s[/]")
+
+
+def _styled(snippet: str, spans: list[tuple[int, int]]) -> Text:
+    text = Text(snippet)
+    for s, e in spans:
+        text.stylize("bold red", s, e)
+    return text
+
+
+def print_response(resp: SearchResponse) -> None:
+    if resp.message:
+        out.print(f"[yellow]{resp.message}[/]")
+    for c in resp.corrections:
+        out.print(f"已更正 (corrected): [strike]{c.original}[/] → [bold]{c.corrected}[/]")
+    if not resp.hits:
+        if resp.total == 0 and resp.query.strip() and not resp.message:
+            out.print("没有找到结果 (no results).")
+        if resp.suggestions:
+            out.print("您是不是要找 (did you mean): " + "、".join(resp.suggestions))
+        return
+    first = (resp.page - 1) * resp.page_size
+    out.print(f"[dim]{resp.total} 条结果 (results), 第 {resp.page}/{resp.pages} 页[/]")
+    for n, hit in enumerate(resp.hits, first + 1):
+        where = " > ".join(hit.section) if hit.section else ""
+        head = Text(f"{n}. ", style="bold")
+        head.append(hit.title, style="bold")
+        head.append(f"  [{hit.filename}]", style="cyan")
+        if where:
+            head.append(f"  {where}", style="green")
+        head.append(f"  score {hit.score:.2f}", style="dim")
+        out.print(head)
+        out.print(_styled(hit.snippet, [(h.start, h.end) for h in hit.highlights]))
+
+
+# -- commands --------------------------------------------------------------------------------
+@app.command()
+def search(
+    query: Annotated[list[str], typer.Argument(help='Keywords; "quoted phrase", -exclude.')],
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, max=100, help="Results per page.")
+    ] = 5,
+    page: Annotated[int, typer.Option("--page", "-p", min=1, help="Page number.")] = 1,
+    doc: Annotated[str | None, typer.Option(help="Only this document (id or file name).")] = None,
+    region: Annotated[str | None, typer.Option(help="Only documents about this region.")] = None,
+    year: Annotated[int | None, typer.Option(help="Only documents of this year.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Search the corpus: ranked passages with highlighted snippets."""
+    engine = _open_engine()
+    resp = engine.search(
+        " ".join(query), page=page, page_size=limit, doc=doc, region=region, year=year
+    )
+    if as_json:
+        out.print_json(json.dumps(search_to_dict(resp), ensure_ascii=False))
+    else:
+        print_response(resp)
+
+
+@app.command()
+def docs(
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """List the indexed documents."""
+    engine = _open_engine()
+    documents = engine.documents()
+    if as_json:
+        payload = [document_to_dict(d) for d in documents]
+        out.print_json(json.dumps(payload, ensure_ascii=False))
+        return
+    table = Table("id", "file", "title", "region", "year", "passages", "KB")
+    for d in documents:
+        table.add_row(
+            d.doc_id,
+            d.filename,
+            d.title,
+            d.region or "-",
+            str(d.year or "-"),
+            str(d.passages),
+            f"{d.size / 1024:.1f}",
+        )
+    out.print(table)
+    if not documents:
+        out.print(f"No documents in {state.settings.corpus_dir}. Add some with `briefbot ingest`.")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .docx .pdf).")],
+    replace: Annotated[
+        bool, typer.Option(help="Replace a corpus file of the same name with new content.")
+    ] = False,
+) -> None:
+    """Copy documents into the corpus folder and index them."""
+    missing = [p for p in paths if not p.exists()]
+    for p in missing:
+        err.print(f"[red]not found:[/] {p}")
+    engine = _open_engine()
+    bar, update = _progress_bar()
+    with bar:
+        report = engine.ingest([p for p in paths if p.exists()], replace=replace, progress=update)
+    for s in report.skipped:
+        err.print(f"[yellow]skipped[/] {s.path}: {s.reason}")
+    for name in report.copied:
+        out.print(f"added {name}")
+    _print_refresh(report.refresh)
+    if missing or (report.skipped and not report.copied):
+        raise typer.Exit(1)
+
+
+@app.command()
+def index(
+    rebuild: Annotated[bool, typer.Option(help="Re-read and re-segment every document.")] = False,
+) -> None:
+    """Bring the index up to date (or rebuild it) and show its size."""
+    engine = Engine.open(state.settings, refresh=False)
+    bar, update = _progress_bar()
+    with bar:
+        report = engine.refresh(rebuild=rebuild, progress=update)
+    _print_refresh(report)
+    meta = engine.index.meta
+    out.print(
+        f"{len(engine.documents())} documents, {meta['n_passages']} passages, "
+        f"{meta['n_terms']} terms, {meta['n_postings']} postings "
+        f"in {state.settings.index_dir}"
+    )
+
+
+@app.command()
+def doc(ref: Annotated[str, typer.Argument(help="Document id, file name or prefix.")]) -> None:
+    """Show one document: title, region, year and its sections."""
+    engine = _open_engine()
+    try:
+        d = engine.document(ref)
+    except DocumentNotFound as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(1) from None
+    out.print(f"[bold]{d.title}[/]  [{d.filename}] id {d.doc_id}")
+    out.print(
+        f"region: {d.meta.region or '-'}  year: {d.meta.year or '-'}  passages: {len(d.passages)}"
+    )
+    seen: list[tuple[str, ...]] = []
+    for p in d.passages:
+        if p.section and p.section not in seen:
+            seen.append(p.section)
+            out.print("  " * (len(p.section) - 1) + "• " + p.section[-1])
+
+
+def console() -> None:
+    """Offline console: type a query, see results (the main job without a token)."""
+    engine = _open_engine()
+    interactive = sys.stdin.isatty()
+    if interactive:
+        out.print(
+            f"[bold]Policy Brief Bot[/] {__version__} — offline console. "
+            f"{len(engine.documents())} documents indexed.\n"
+            "Type keywords (e.g. 乡村振兴, GDP 增长, 营商环竟), :docs, :help or :quit."
+        )
+    lines = 0
+    while True:
+        try:
+            line = input("搜索> " if interactive else "")
+        except EOFError:
+            break
+        line = line.strip()
+        if not line:
+            continue
+        lines += 1
+        if line in (":q", ":quit", ":exit"):
+            break
+        if line == ":docs":
+            for d in engine.documents():
+                out.print(f"{d.doc_id}  {d.filename}  {d.title}")
+            continue
+        if line == ":help":
+            out.print('Keywords, "quoted phrases", -excluded words. :docs lists documents.')
+            continue
+        out.print(f"[bold]» {line}[/]")
+        print_response(engine.search(line))
+    if not interactive and lines == 0:
+        _demo(engine)
+
+
+def _demo(engine: Engine) -> None:
+    out.print(
+        f"[bold]Policy Brief Bot[/] {__version__}: {len(engine.documents())} documents indexed "
+        f"from {engine.settings.corpus_dir}. Sample searches:"
+    )
+    for q in ("乡村振兴", "GDP 增长", "营商环竟"):
+        out.print(f"\n[bold]» briefbot search {q}[/]")
+        print_response(engine.search(q, page_size=3))
+    out.print("\nRun `briefbot --help` for all commands.")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

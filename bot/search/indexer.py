@@ -1,0 +1,258 @@
+"""Keep the persisted index in step with the corpus folder.
+
+A refresh compares the corpus with the manifest of the last refresh and does the
+least work that brings the index up to date: only new or changed files are read
+and segmented; the compiled index is re-merged from per-document caches when the
+set of documents changed. A different tokenizer fingerprint (user dictionary,
+tokenizer or normaliser version) discards every cache.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.config import Settings
+from bot.corpus.loader import discover, load_document
+from bot.corpus.parse import PARSER_VERSION, MetadataError, sidecar_path
+from bot.corpus.reader import UnreadableDocument
+from bot.models import DocumentInfo, RefreshReport, SkippedFile
+from bot.search import segments as seg
+from bot.search.fuzzy import build_lexicon
+from bot.search.index import INDEX_FORMAT, compile_index
+from bot.text.tokenize import Tokenizer
+
+MANIFEST_VERSION = 1
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class IndexPaths:
+    root: Path
+
+    @property
+    def manifest(self) -> Path:
+        return self.root / "manifest.json"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def compiled(self) -> Path:
+        return self.root / "compiled"
+
+    @property
+    def pinyin_cache(self) -> Path:
+        return self.root / "pinyin-cache.json"
+
+    @property
+    def lock(self) -> Path:
+        return self.root / ".lock"
+
+
+@contextmanager
+def index_lock(paths: IndexPaths) -> Iterator[None]:
+    """One writer at a time (the bot and a CLI command may both refresh)."""
+    paths.root.mkdir(parents=True, exist_ok=True)
+    with open(paths.lock, "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _signature(path: Path) -> dict:
+    st = path.stat()
+    side = sidecar_path(path)
+    side_mtime = side.stat().st_mtime_ns if side.exists() else 0
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sidecar_mtime_ns": side_mtime}
+
+
+def _read_manifest(paths: IndexPaths) -> dict:
+    try:
+        data = json.loads(paths.manifest.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+    return data if data.get("version") == MANIFEST_VERSION else {}
+
+
+def _write_manifest(paths: IndexPaths, data: dict) -> None:
+    tmp = paths.manifest.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(paths.manifest)
+
+
+class Indexer:
+    """Refreshes the index under ``settings.index_dir`` from ``settings.corpus_dir``."""
+
+    def __init__(self, settings: Settings, tokenizer: Tokenizer | None = None) -> None:
+        self.settings = settings
+        self.paths = IndexPaths(settings.index_dir)
+        self._tokenizer = tokenizer
+
+    @property
+    def tokenizer(self) -> Tokenizer:
+        if self._tokenizer is None:
+            self._tokenizer = Tokenizer(self.settings.user_dict_paths)
+        return self._tokenizer
+
+    @property
+    def fingerprint(self) -> str:
+        """Anything that changes what indexing produces: tokenizer, parser, index format."""
+        return f"{self.tokenizer.fingerprint}-p{PARSER_VERSION}-f{INDEX_FORMAT}"
+
+    def is_fresh(self) -> bool:
+        """True when the corpus, dictionaries and compiled index all match the manifest."""
+        manifest = _read_manifest(self.paths)
+        if not manifest or manifest.get("fingerprint") != self.fingerprint:
+            return False
+        if not (self.paths.compiled / "meta.json").exists():
+            return False
+        found = discover([self.settings.corpus_dir]).files
+        known = manifest.get("files", {})
+        current: dict[str, dict] = {}
+        for path in found:
+            rel = path.relative_to(self.settings.corpus_dir).as_posix()
+            current[rel] = _signature(path)
+        known_sigs = {
+            rel: {k: entry[k] for k in ("size", "mtime_ns", "sidecar_mtime_ns")}
+            for rel, entry in known.items()
+        }
+        failed = manifest.get("skipped", {})
+        return current == {**known_sigs, **{r: s for r, s in failed.items() if r in current}}
+
+    def refresh(self, *, rebuild: bool = False, progress: Progress | None = None) -> RefreshReport:
+        with index_lock(self.paths):
+            return self._refresh(rebuild=rebuild, progress=progress)
+
+    def _refresh(self, *, rebuild: bool, progress: Progress | None) -> RefreshReport:
+        started = time.perf_counter()
+        settings = self.settings
+        corpus = settings.corpus_dir
+        fingerprint = self.fingerprint
+        manifest = _read_manifest(self.paths)
+        rebuilt = rebuild or manifest.get("fingerprint") != fingerprint
+        old_files: dict[str, dict] = {} if rebuilt else dict(manifest.get("files", {}))
+        if rebuilt:
+            for entry in manifest.get("files", {}).values():
+                seg.remove_document(self.paths.docs, entry["doc_id"])
+
+        discovery = discover([corpus]) if corpus.is_dir() else None
+        skipped: list[SkippedFile] = []
+        if discovery is None:
+            skipped.append(SkippedFile(str(corpus), "corpus folder does not exist"))
+            files: list[Path] = []
+        else:
+            files = discovery.files
+            skipped += [SkippedFile(str(p), why) for p, why in discovery.skipped]
+
+        new_files: dict[str, dict] = {}
+        failed: dict[str, dict] = {}
+        added: list[str] = []
+        updated: list[str] = []
+        by_sha: dict[str, str] = {}
+        max_bytes = int(settings.max_file_mb * 1024 * 1024)
+        for n, path in enumerate(files, 1):
+            rel = path.relative_to(corpus).as_posix()
+            if progress:
+                progress(n, len(files), rel)
+            sig = _signature(path)
+            old = old_files.get(rel)
+            if (
+                old
+                and all(old[k] == v for k, v in sig.items())
+                and seg.has_document(self.paths.docs, old["doc_id"])
+            ):
+                if old["sha256"] in by_sha:
+                    skipped.append(SkippedFile(rel, f"same content as {by_sha[old['sha256']]}"))
+                    failed[rel] = sig
+                    continue
+                new_files[rel] = old
+                by_sha[old["sha256"]] = rel
+                continue
+            try:
+                doc = load_document(
+                    path,
+                    corpus,
+                    max_bytes=max_bytes,
+                    passage_max_chars=settings.passage_max_chars,
+                )
+            except (UnreadableDocument, MetadataError) as exc:
+                skipped.append(SkippedFile(rel, str(exc)))
+                failed[rel] = sig
+                continue
+            if doc.sha256 in by_sha:
+                skipped.append(SkippedFile(rel, f"same content as {by_sha[doc.sha256]}"))
+                failed[rel] = sig
+                continue
+            by_sha[doc.sha256] = rel
+            entry = {"doc_id": doc.doc_id, "sha256": doc.sha256, **sig}
+            if (
+                old
+                and old["sha256"] == doc.sha256
+                and old.get("sidecar_mtime_ns") == sig["sidecar_mtime_ns"]
+                and seg.has_document(self.paths.docs, doc.doc_id)
+            ):
+                new_files[rel] = entry  # touched, not changed
+                continue
+            info = DocumentInfo(
+                doc_id=doc.doc_id,
+                filename=doc.filename,
+                relpath=rel,
+                sha256=doc.sha256,
+                size=doc.size,
+                title=doc.meta.title,
+                region=doc.meta.region,
+                year=doc.meta.year,
+                encoding=doc.encoding,
+                passages=len(doc.passages),
+                indexed_at=time.time(),
+                extra=dict(doc.meta.extra),
+            )
+            seg.save_document(self.paths.docs, doc, seg.segment_document(doc, self.tokenizer), info)
+            new_files[rel] = entry
+            (updated if old else added).append(rel)
+
+        removed = sorted(set(old_files) - set(new_files))
+        for rel in removed:
+            doc_id = old_files[rel]["doc_id"]
+            if doc_id not in {e["doc_id"] for e in new_files.values()}:
+                seg.remove_document(self.paths.docs, doc_id)
+
+        compiled_ok = self._compiled_matches(fingerprint)
+        if rebuilt or added or updated or removed or not compiled_ok:
+            doc_ids = [new_files[rel]["doc_id"] for rel in sorted(new_files)]
+            compile_index(self.paths.docs, doc_ids, self.paths.compiled, fingerprint=fingerprint)
+            build_lexicon(self.paths.compiled, cache_path=self.paths.pinyin_cache)
+        _write_manifest(
+            self.paths,
+            {
+                "version": MANIFEST_VERSION,
+                "fingerprint": fingerprint,
+                "files": new_files,
+                "skipped": failed,
+            },
+        )
+        return RefreshReport(
+            added=tuple(added),
+            updated=tuple(updated),
+            removed=tuple(removed),
+            unchanged=len(new_files) - len(added) - len(updated),
+            skipped=tuple(skipped),
+            rebuilt=rebuilt and bool(manifest),
+            seconds=time.perf_counter() - started,
+        )
+
+    def _compiled_matches(self, fingerprint: str) -> bool:
+        try:
+            meta = json.loads((self.paths.compiled / "meta.json").read_text(encoding="utf-8"))
+        except (FileNotFoundError, json.JSONDecodeError):
+            return False
+        return meta.get("fingerprint") == fingerprint and meta.get("format") == INDEX_FORMAT

@@ -1,0 +1,103 @@
+"""Parsing a raw query string: cleaning, quoted phrases, exclusions. Pure functions."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.text.normalize import normalize
+
+_QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "‘": "’", "'": "'"}
+_SEPARATORS = re.compile(r"[\s,，。、；;：:！!？?()（）【】\[\]《》<>|/\\]+")
+_MEANINGFUL = re.compile(r"[\w]", re.UNICODE)
+MAX_PARTS = 12
+
+
+@dataclass(frozen=True)
+class QueryPart:
+    """One whitespace-separated unit or quoted phrase of a query."""
+
+    original: str
+    text: str  # normalised
+    phrase: bool = False
+    exclude: bool = False
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    raw: str
+    cleaned: str
+    parts: tuple[QueryPart, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def positive(self) -> tuple[QueryPart, ...]:
+        return tuple(p for p in self.parts if not p.exclude)
+
+    @property
+    def negative(self) -> tuple[QueryPart, ...]:
+        return tuple(p for p in self.parts if p.exclude)
+
+
+def clean(raw: str) -> str:
+    """Drop control/format characters and symbols such as emoji; collapse spaces."""
+    out = []
+    for ch in raw:
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Cf", "Cs", "Co", "Cn") or cat == "So" or cat == "Sk":
+            out.append(" ")
+        else:
+            out.append(ch)
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def is_meaningful(text: str) -> bool:
+    return bool(_MEANINGFUL.search(text.replace("_", "")))
+
+
+def parse_query(raw: str, *, max_chars: int) -> ParsedQuery:
+    notes: list[str] = []
+    cleaned = clean(raw or "")
+    if len(cleaned) > max_chars:
+        cleaned = cleaned[:max_chars]
+        notes.append(f"查询过长，只使用了前 {max_chars} 个字符 (query truncated)")
+    parts: list[QueryPart] = []
+    i, n = 0, len(cleaned)
+    buf: list[str] = []
+
+    def flush() -> None:
+        chunk = "".join(buf)
+        buf.clear()
+        for piece in _SEPARATORS.split(chunk):
+            exclude = False
+            while piece[:1] in ("-", "－", "—"):
+                exclude, piece = True, piece[1:]
+            if is_meaningful(piece):
+                parts.append(QueryPart(piece, normalize(piece), exclude=exclude))
+
+    while i < n:
+        ch = cleaned[i]
+        close = _QUOTES.get(ch)
+        if close is not None:
+            end = cleaned.find(close, i + 1)
+            if end > i + 1:
+                exclude = bool(buf) and buf[-1] in ("-", "－")
+                if exclude:
+                    buf.pop()
+                flush()
+                inner = cleaned[i + 1 : end].strip()
+                if is_meaningful(inner):
+                    parts.append(QueryPart(inner, normalize(inner), phrase=True, exclude=exclude))
+                i = end + 1
+                continue
+            i += 1  # an unmatched quote is just punctuation
+            buf.append(" ")
+            continue
+        buf.append(ch)
+        i += 1
+    flush()
+    if len(parts) > MAX_PARTS:
+        parts = parts[:MAX_PARTS]
+        notes.append(f"只使用了前 {MAX_PARTS} 个关键词 (extra terms ignored)")
+    return ParsedQuery(raw=raw, cleaned=cleaned, parts=tuple(parts), notes=tuple(notes))

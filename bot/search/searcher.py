@@ -1,0 +1,474 @@
+"""Query execution: concepts, synonyms, typo correction, BM25 ranking, snippets.
+
+A query is a list of *concepts* (the words the user typed, after correction); each
+concept has *alternatives* (the word and its synonyms), each alternative one index
+term or several that must stand together (verified on the passage text). A
+passage scores, per concept, its best alternative's BM25 contribution; passages
+that match more concepts always rank above passages that match fewer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from bot.models import Correction, SearchHit, SearchResponse
+from bot.search import segments as seg
+from bot.search.fuzzy import Lexicon
+from bot.search.index import CompiledIndex, idf_of
+from bot.search.query import ParsedQuery, QueryPart, parse_query
+from bot.search.snippets import find_spans, make_snippet
+from bot.text.normalize import normalize
+from bot.text.synonyms import Synonyms
+from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, is_cjk_word
+
+_MATCH_WEIGHT = np.float32(10_000.0)  # more concepts matched always outranks a higher BM25
+VERIFY_LIMIT = 20_000
+# Below this many co-occurrences a phrase is checked against the text; above, assumed present.
+PHRASE_CHECK_LIMIT = 5_000
+STRICT_SCORE = 80.0
+SCAN_LIMIT = 2_000
+EMPTY_MESSAGE = "请输入要查找的关键词，例如：乡村振兴、地区生产总值 (empty query)"
+
+
+@dataclass(frozen=True)
+class Alternative:
+    text: str  # normalised text, used for highlighting and phrase verification
+    term_ids: tuple[int, ...]
+    verify: bool
+
+
+@dataclass
+class Concept:
+    label: str
+    alternatives: list[Alternative]
+    exclude: bool = False
+
+
+@dataclass(frozen=True)
+class Filters:
+    doc: str | None = None
+    region: str | None = None
+    year: int | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.doc or self.region or self.year)
+
+
+class Searcher:
+    """Runs queries against one compiled index. Not thread-safe; cheap to create."""
+
+    def __init__(
+        self,
+        index: CompiledIndex,
+        tokenizer: Tokenizer,
+        synonyms: Synonyms,
+        docs_dir: Path,
+        *,
+        fuzzy_threshold: float = 70,
+        snippet_chars: int = 120,
+        page_size: int = 5,
+        max_query_chars: int = 200,
+        popular_terms: tuple[str, ...] = (),
+    ) -> None:
+        self.index = index
+        self.tokenizer = tokenizer
+        self.synonyms = synonyms
+        self.docs_dir = docs_dir
+        self.fuzzy_threshold = fuzzy_threshold
+        self.snippet_chars = snippet_chars
+        self.page_size = page_size
+        self.max_query_chars = max_query_chars
+        self.popular_terms = popular_terms
+        self._doc_text = lru_cache(maxsize=128)(self._load_doc_text)
+        self._doc_norm = lru_cache(maxsize=128)(lambda i: normalize(self._doc_text(i)))
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        return Lexicon.load(self.index.path)
+
+    # -- text access -------------------------------------------------------------------
+    def _load_doc_text(self, doc_index: int) -> str:
+        return seg.load_text(self.docs_dir, self.index.docs[doc_index].doc_id)
+
+    def passage_text(self, pid: int) -> str:
+        text = self._doc_text(int(self.index.p_doc[pid]))
+        start = int(self.index.p_start[pid])
+        return text[start : start + int(self.index.p_len[pid])]
+
+    # -- resolving words to index terms ------------------------------------------------------
+    def _split_known(self, word: str) -> list[str] | None:
+        """Forward maximum matching of ``word`` over the index vocabulary, or None.
+
+        Used for words the index does not have as such (吸引外资 → 吸引 外资).
+        """
+        pieces: list[str] = []
+        i = 0
+        while i < len(word):
+            for size in range(min(len(word) - i, 8), 0, -1):
+                piece = word[i : i + size]
+                if piece in self.index.term_ids and (size < len(word)):
+                    pieces.append(piece)
+                    i += size
+                    break
+            else:
+                return None
+        return pieces
+
+    def _alternative(self, word: str) -> Alternative | None:
+        tid = self.index.term_ids.get(word)
+        if tid is not None:
+            return Alternative(word, (tid,), False)
+        pieces = self._split_known(word) if is_cjk_word(word) else None
+        if not pieces:
+            return None
+        ids = tuple(dict.fromkeys(self.index.term_ids[p] for p in pieces))
+        return Alternative(word, ids, True)
+
+    def _concept(self, word: str, *, exclude: bool = False) -> Concept:
+        alts: list[Alternative] = []
+        for variant in self.synonyms.expand(word):
+            alt = self._alternative(variant)
+            if alt is not None and all(a.text != alt.text for a in alts):
+                alts.append(alt)
+        return Concept(word, alts, exclude)
+
+    def phrase_exists(self, text: str) -> bool:
+        alt = self._alternative(text)
+        if alt is None:
+            return False
+        pids, _ = self._alternative_scores(alt, verify_all=False, stop_at_first=True)
+        return pids.size > 0
+
+    # -- scoring ---------------------------------------------------------------------------
+    def _alternative_scores(
+        self, alt: Alternative, *, verify_all: bool = True, stop_at_first: bool = False
+    ) -> tuple[np.ndarray, np.ndarray]:
+        postings = [self.index.postings(t) for t in alt.term_ids]
+        postings.sort(key=lambda p: p[0].size)
+        pids, scores = np.asarray(postings[0][0]), postings[0][1]
+        for other_pids, other_scores in postings[1:]:
+            pids, i, j = np.intersect1d(pids, other_pids, assume_unique=True, return_indices=True)
+            scores = scores[i] + other_scores[j]
+            if pids.size == 0:
+                break
+        if alt.verify and pids.size:
+            if stop_at_first:
+                if pids.size > PHRASE_CHECK_LIMIT:
+                    return pids[:1], scores[:1]
+                for k, pid in enumerate(pids):
+                    if alt.text in normalize(self.passage_text(int(pid))):
+                        return pids[k : k + 1], scores[k : k + 1]
+                return pids[:0], scores[:0]
+            if verify_all or pids.size <= VERIFY_LIMIT:
+                keep = np.fromiter(
+                    (alt.text in normalize(self.passage_text(int(p))) for p in pids[:VERIFY_LIMIT]),
+                    dtype=bool,
+                    count=min(pids.size, VERIFY_LIMIT),
+                )
+                pids, scores = pids[: keep.size][keep], scores[: keep.size][keep]
+        return pids, scores
+
+    def _concept_scores(self, concept: Concept) -> np.ndarray:
+        dense = np.zeros(self.index.n_passages, dtype=np.float32)
+        for alt in concept.alternatives:
+            pids, scores = self._alternative_scores(alt)
+            if pids.size:
+                dense[pids] = np.maximum(dense[pids], scores)
+        if not dense.any() and len(concept.label) >= 2 and is_cjk_word(concept.label):
+            # Segmentation can hide a word inside a longer one (先行区 in
+            # 绿色低碳高质量发展先行区); look for the characters themselves.
+            pids = self.scan(concept.label)
+            if pids.size:
+                dense[pids] = idf_of(pids.size, self.index.n_passages)
+        return dense
+
+    def scan(self, needle: str, *, limit: int = SCAN_LIMIT) -> np.ndarray:
+        """Passages whose normalised text contains ``needle`` (a bounded full scan)."""
+        ix = self.index
+        found: list[int] = []
+        for doc_index, first in enumerate(ix.doc_first_pid):
+            text = self._doc_norm(doc_index)
+            pos = text.find(needle)
+            if pos < 0:
+                continue
+            n = ix.docs[doc_index].passages
+            starts = ix.p_start[first : first + n]
+            ends = starts + ix.p_len[first : first + n]
+            while pos >= 0 and len(found) < limit:
+                k = int(np.searchsorted(starts, pos, side="right")) - 1
+                if k >= 0 and pos + len(needle) <= ends[k]:
+                    found.append(first + k)
+                pos = text.find(needle, pos + 1)
+            if len(found) >= limit:
+                break
+        return np.unique(np.asarray(found, dtype=np.int64))
+
+    def _filter_mask(self, filters: Filters) -> np.ndarray | None:
+        if not filters.active:
+            return None
+        wanted = []
+        doc_key = filters.doc.lower() if filters.doc else None
+        for i, d in enumerate(self.index.docs):
+            if doc_key and doc_key not in (d.doc_id.lower(), d.filename.lower()):
+                stem = d.filename.rsplit(".", 1)[0].lower()
+                if not (stem == doc_key or d.filename.lower().startswith(doc_key)):
+                    continue
+            if filters.region and (d.region or "") != filters.region:
+                continue
+            if filters.year and d.year != filters.year:
+                continue
+            wanted.append(i)
+        return np.isin(self.index.p_doc, np.asarray(wanted, dtype=np.uint32))
+
+    # -- corrections -----------------------------------------------------------------------
+    def _words(self, part: QueryPart) -> list[tuple[str, int, int]]:
+        """(word, start, end) of the query part's words, offsets into ``part.text``."""
+        out: list[tuple[str, int, int]] = []
+        pos = 0
+        for tok in self.tokenizer.cut(part.text):
+            start, pos = pos, pos + len(tok)
+            if is_cjk_word(tok):
+                if tok not in STOPWORDS:
+                    out.append((tok, start, pos))
+            elif not tok.isspace():
+                for piece in ascii_terms(tok):
+                    off = tok.find(piece)
+                    out.append((piece, start + off, start + off + len(piece)))
+        return out
+
+    def _plan_part(
+        self, part: QueryPart, *, correct: bool = True
+    ) -> tuple[list[Concept], list[Correction]]:
+        if part.phrase:
+            alt = self._alternative(part.text)
+            return [Concept(part.text, [alt] if alt else [], part.exclude)], []
+        words = self._words(part)
+        correction = self._correct(part, words) if correct and not part.exclude else None
+        if correction is None:
+            return self._concepts([w for w, _, _ in words], part.exclude), []
+        a, b, term, score = correction
+        concepts = self._concepts([w for w, _, _ in words[:a]], False)
+        concepts.append(self._concept(term))
+        concepts += self._concepts([w for w, _, _ in words[b + 1 :]], False)
+        start, end = words[a][1], words[b][2]
+        fixed = part.original[:start] + term + part.original[end:]
+        return concepts, [Correction(part.original, fixed, round(score, 1))]
+
+    def _bind_single_chars(self, words: list[str]) -> list[str]:
+        """Join a lone character to a neighbour when the pair occurs in the corpus.
+
+        Segmenters often split a query like 先行区 or 烟台港 into a word and a
+        character; searched apart, the character would match almost everything.
+        """
+        out: list[str] = []
+        for w in words:
+            if (
+                out
+                and is_cjk_word(w)
+                and is_cjk_word(out[-1])
+                and (len(w) == 1 or len(out[-1]) == 1)
+                and self.phrase_exists(out[-1] + w)
+            ):
+                out[-1] += w
+                continue
+            out.append(w)
+        return out
+
+    def _concepts(self, words: list[str], exclude: bool) -> list[Concept]:
+        """One concept per word; a word the corpus has only in pieces becomes its pieces."""
+        out: list[Concept] = []
+        for w in self._bind_single_chars(words):
+            if w not in self.index.term_ids and is_cjk_word(w) and not self.phrase_exists(w):
+                pieces = self._split_known(w)
+                # Lone characters (低空 → 低 空) would match nearly everything.
+                if pieces and all(len(p) > 1 for p in pieces):
+                    out += [self._concept(p, exclude=exclude) for p in pieces]
+                    continue
+            out.append(self._concept(w, exclude=exclude))
+        return out
+
+    def _is_suspicious(self, word: str) -> bool:
+        """A CJK word that is not in the index, or a lone character (typos split words)."""
+        if not is_cjk_word(word):
+            return False
+        if len(word) == 1:
+            return True
+        alt = self._alternative(word)
+        return alt is None or (alt.verify and not self.phrase_exists(word))
+
+    def _correct(self, part: QueryPart, words: list[tuple[str, int, int]]):
+        """The best single replacement (first word, last word, term, score), or None.
+
+        Spans tried: each run of suspicious words alone and with its neighbours,
+        and the whole part. A span that occurs in the corpus as typed is never
+        corrected. A span without suspicious words (all real words, but not a
+        phrase of the corpus: 海洋经纪) needs a stricter score.
+        """
+        if not words:
+            return None
+        flags = [self._is_suspicious(w) for w, _, _ in words]
+        spans: set[tuple[int, int]] = set()
+        last = len(words) - 1
+        if all(is_cjk_word(w) for w, _, _ in words):
+            spans.add((0, last))
+        i = 0
+        while i <= last:
+            if not flags[i]:
+                i += 1
+                continue
+            j = i
+            while j < last and flags[j + 1]:
+                j += 1
+            for a in (i - 2, i - 1, i):
+                for b in (j, j + 1, j + 2):
+                    if a >= 0 and b <= last and all(is_cjk_word(w) for w, *_ in words[a : b + 1]):
+                        spans.add((a, b))
+            i = j + 1
+        strict = max(self.fuzzy_threshold, STRICT_SCORE)
+        best = None
+        for a, b in spans:
+            text = part.text[words[a][1] : words[b][2]]
+            if not 2 <= len(text) <= 12 or self.phrase_exists(text):
+                continue
+            threshold = self.fuzzy_threshold if any(flags[a : b + 1]) else strict
+            for cand in self.lexicon.candidates(text, limit=3, min_score=threshold):
+                if cand.term in text:
+                    continue  # dropping characters loses what was typed; not a correction
+                key = (round(cand.score, 1), b - a, cand.df)
+                if best is None or key > best[0]:
+                    best = (key, (a, b, cand.term, cand.score))
+        return best[1] if best else None
+
+    def _suggestions(self, unmatched: list[Concept], query: str, nothing: bool) -> tuple[str, ...]:
+        """ "Did you mean" terms for words that matched nothing.
+
+        When the whole query found nothing, fall back to frequent terms sharing a
+        character with it, then to the dictionary's policy terms, so the answer is
+        never bare.
+        """
+        out: list[str] = []
+        for c in unmatched:
+            for cand in self.lexicon.candidates(c.label, limit=3, min_score=45):
+                if cand.term not in out:
+                    out.append(cand.term)
+        if not out and nothing:
+            chars = {ch for ch in normalize(query) if is_cjk_word(ch)}
+            scored = [
+                (df, t)
+                for t, df in zip(self.lexicon.terms, self.lexicon.df, strict=True)
+                if chars & set(t) and len(t) >= 2
+            ]
+            out = [t for _, t in sorted(scored, reverse=True)[:5]]
+        if not out and nothing:
+            out = [t for t in self.popular_terms if t in self.index.term_ids][:5]
+        return tuple(out[:5])
+
+    # -- the query -------------------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        *,
+        page: int = 1,
+        page_size: int | None = None,
+        doc: str | None = None,
+        region: str | None = None,
+        year: int | None = None,
+        correct: bool = True,
+    ) -> SearchResponse:
+        """One page of results. ``correct=False`` searches exactly what was typed."""
+        size = max(1, page_size or self.page_size)
+        page = max(1, page)
+        parsed = parse_query(query, max_chars=self.max_query_chars)
+        message = "；".join(parsed.notes) or None
+        if not parsed.positive:
+            why = EMPTY_MESSAGE
+            if parsed.negative:
+                why = "只有排除词：请至少给出一个要查找的关键词 (only exclusions)"
+            return SearchResponse(query, (), 0, page, size, message=why)
+        return self._run(parsed, page, size, Filters(doc, region, year), message, correct)
+
+    def _run(
+        self,
+        parsed: ParsedQuery,
+        page: int,
+        size: int,
+        filters: Filters,
+        message: str | None,
+        correct: bool,
+    ) -> SearchResponse:
+        concepts: list[Concept] = []
+        corrections: list[Correction] = []
+        for part in parsed.parts:
+            cs, cor = self._plan_part(part, correct=correct)
+            concepts += cs
+            corrections += cor
+        positive = [c for c in concepts if not c.exclude]
+        n = self.index.n_passages
+        if not positive or n == 0:
+            return SearchResponse(parsed.raw, (), 0, page, size, message=EMPTY_MESSAGE)
+        total = np.zeros(n, dtype=np.float32)
+        matched = np.zeros(n, dtype=np.float32)
+        unmatched: list[Concept] = []
+        for c in positive:
+            cs = self._concept_scores(c)
+            if not cs.any():
+                unmatched.append(c)
+            total += cs
+            matched += cs > 0
+        keep = matched > 0
+        for c in concepts:
+            if c.exclude:
+                keep &= self._concept_scores(c) == 0
+        mask = self._filter_mask(filters)
+        if mask is not None:
+            keep &= mask
+        candidates = np.flatnonzero(keep)
+        key = matched[candidates] * _MATCH_WEIGHT + total[candidates]
+        want = page * size
+        if candidates.size > want:
+            # Keep everything tied with the boundary so ties break by passage id on
+            # every page alike (an arbitrary pick among ties would repeat or skip hits).
+            boundary = np.partition(-key, want - 1)[want - 1]
+            top = -key <= boundary
+            candidates, key = candidates[top], key[top]
+        order = np.lexsort((candidates, -key))
+        chosen = candidates[order][(page - 1) * size : page * size]
+        needles = [a.text for c in positive for a in c.alternatives]
+        hits = tuple(self._hit(int(pid), float(total[pid]), needles) for pid in chosen)
+        count = int(np.count_nonzero(keep))
+        suggestions = self._suggestions(unmatched, parsed.cleaned, count == 0) if unmatched else ()
+        return SearchResponse(
+            query=parsed.raw,
+            hits=hits,
+            total=count,
+            page=page,
+            page_size=size,
+            corrections=tuple(corrections),
+            suggestions=suggestions,
+            message=message,
+        )
+
+    def _hit(self, pid: int, score: float, needles: list[str]) -> SearchHit:
+        ix = self.index
+        info = ix.docs[int(ix.p_doc[pid])]
+        text = self.passage_text(pid)
+        spans = find_spans(normalize(text), needles)
+        snippet, highlights = make_snippet(text, spans, width=self.snippet_chars)
+        return SearchHit(
+            doc_id=info.doc_id,
+            filename=info.filename,
+            title=info.title,
+            section=ix.sections[int(ix.p_section[pid])],
+            passage_ordinal=int(ix.p_ord[pid]),
+            text=text,
+            snippet=snippet,
+            highlights=highlights,
+            score=round(score, 4),
+            region=info.region,
+            year=info.year,
+        )

@@ -1,0 +1,178 @@
+"""Per-document segmentation results, cached on disk.
+
+Segmenting is by far the most expensive part of indexing, so each document's term
+counts are kept in a small ``.npz`` next to its text. Recompiling the global index
+after one document changes then reads these caches instead of re-segmenting the
+others.
+"""
+
+from __future__ import annotations
+
+import json
+from array import array
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from bot.models import Document, DocumentInfo
+from bot.text.normalize import normalize
+from bot.text.tokenize import STOPWORDS, Tokenizer, is_cjk_word
+
+MAX_TF = 65535
+
+
+@dataclass(frozen=True)
+class DocSegments:
+    """Bag-of-terms of every passage of one document.
+
+    Postings are parallel arrays: local term id, passage ordinal, term frequency.
+    """
+
+    terms: list[str]
+    tid: np.ndarray  # uint32
+    pord: np.ndarray  # uint32
+    tf: np.ndarray  # uint16
+    plen: np.ndarray  # uint32, terms per passage
+    phrases: dict[str, int]  # adjacent-word n-grams -> passages containing them
+
+
+def word_ngrams(words: list[str], *, max_words: int = 4, min_len: int = 3, max_len: int = 8):
+    """Runs of 2..max_words adjacent CJK words, as strings of min_len..max_len characters.
+
+    These are the multi-word terms people search for (人才引进, 文旅融合) that the
+    segmenter does not keep as one word; the typo corrector needs them as targets.
+    """
+    run: list[str] = []
+    for w in [*words, ""]:
+        if w and w not in STOPWORDS and is_cjk_word(w):
+            run.append(w)
+            continue
+        for i in range(len(run)):
+            text = run[i]
+            for j in range(i + 1, min(i + max_words, len(run))):
+                text += run[j]
+                if len(text) > max_len:
+                    break
+                if len(text) >= min_len:
+                    yield text
+        run = []
+
+
+def segment_document(doc: Document, tokenizer: Tokenizer) -> DocSegments:
+    local: dict[str, int] = {}
+    phrases: Counter[str] = Counter()
+    tid, pord, tf, plen = array("I"), array("I"), array("H"), array("I")
+    for passage in doc.passages:
+        norm = normalize(passage.text)
+        terms = tokenizer.terms(norm)
+        phrases.update(set(word_ngrams(tokenizer.cut(norm))))
+        plen.append(len(terms))
+        for term, count in Counter(terms).items():
+            idx = local.get(term)
+            if idx is None:
+                idx = local[term] = len(local)
+            tid.append(idx)
+            pord.append(passage.ordinal)
+            tf.append(min(count, MAX_TF))
+    return DocSegments(
+        terms=list(local),
+        tid=np.frombuffer(tid, dtype=np.uint32),
+        pord=np.frombuffer(pord, dtype=np.uint32),
+        tf=np.frombuffer(tf, dtype=np.uint16),
+        plen=np.frombuffer(plen, dtype=np.uint32),
+        phrases=dict(phrases),
+    )
+
+
+def _paths(cache_dir: Path, doc_id: str) -> tuple[Path, Path, Path]:
+    return (
+        cache_dir / f"{doc_id}.json",
+        cache_dir / f"{doc_id}.txt",
+        cache_dir / f"{doc_id}.npz",
+    )
+
+
+def save_document(cache_dir: Path, doc: Document, segs: DocSegments, info: DocumentInfo) -> None:
+    """Write text, passage layout and segments of one document (atomically per file)."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    meta_path, text_path, npz_path = _paths(cache_dir, doc.doc_id)
+    sections: list[list[str]] = []
+    section_ids: dict[tuple[str, ...], int] = {}
+    layout = []
+    for p in doc.passages:
+        sid = section_ids.get(p.section)
+        if sid is None:
+            sid = section_ids[p.section] = len(sections)
+            sections.append(list(p.section))
+        layout.append([p.start, len(p.text), sid])
+    meta = {
+        "info": _info_to_json(info),
+        "sections": sections,
+        "passages": layout,
+        "n_postings": int(segs.tid.size),
+    }
+    _atomic_write_bytes(text_path, doc.text.encode("utf-8"))
+    tmp = npz_path.with_suffix(".tmp.npz")
+    np.savez(
+        tmp,
+        terms=np.frombuffer("\n".join(segs.terms).encode("utf-8"), dtype=np.uint8),
+        tid=segs.tid,
+        pord=segs.pord,
+        tf=segs.tf,
+        plen=segs.plen,
+        phrases=np.frombuffer("\n".join(segs.phrases).encode("utf-8"), dtype=np.uint8),
+        phrase_df=np.fromiter(segs.phrases.values(), dtype=np.uint32, count=len(segs.phrases)),
+    )
+    tmp.replace(npz_path)
+    # The JSON goes last: its presence marks the cache entry complete.
+    _atomic_write_bytes(meta_path, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+
+
+def load_meta(cache_dir: Path, doc_id: str) -> dict:
+    return json.loads(_paths(cache_dir, doc_id)[0].read_text(encoding="utf-8"))
+
+
+def load_segments(cache_dir: Path, doc_id: str) -> DocSegments:
+    with np.load(_paths(cache_dir, doc_id)[2]) as z:
+        raw = z["terms"].tobytes().decode("utf-8")
+        raw_phrases = z["phrases"].tobytes().decode("utf-8")
+        phrases = raw_phrases.split("\n") if raw_phrases else []
+        return DocSegments(
+            terms=raw.split("\n") if raw else [],
+            tid=z["tid"],
+            pord=z["pord"],
+            tf=z["tf"],
+            plen=z["plen"],
+            phrases=dict(zip(phrases, z["phrase_df"].tolist(), strict=True)),
+        )
+
+
+def load_text(cache_dir: Path, doc_id: str) -> str:
+    return _paths(cache_dir, doc_id)[1].read_text(encoding="utf-8")
+
+
+def has_document(cache_dir: Path, doc_id: str) -> bool:
+    return all(p.exists() for p in _paths(cache_dir, doc_id))
+
+
+def remove_document(cache_dir: Path, doc_id: str) -> None:
+    for p in _paths(cache_dir, doc_id):
+        p.unlink(missing_ok=True)
+
+
+def _info_to_json(info: DocumentInfo) -> dict:
+    from dataclasses import asdict
+
+    return asdict(info)
+
+
+def info_from_json(data: dict) -> DocumentInfo:
+    return DocumentInfo(**data)
+
+
+def _atomic_write_bytes(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)

@@ -1,0 +1,65 @@
+"""Length-preserving normalisation of Chinese text for matching.
+
+Matching must be insensitive to full-width/half-width forms, letter case and
+traditional/simplified characters, while snippets show the original text. Every
+mapping here is one character to one character, so an offset in the normalised
+text is the same offset in the original: highlights computed on normalised text
+can be applied to the original without a mapping table.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# Bump when the mapping changes: indexes built with another version are rebuilt.
+NORMALIZER_VERSION = "1"
+
+
+def _width_and_case_table() -> dict[int, int]:
+    table: dict[int, int] = {}
+    for code in range(0xFF01, 0xFF5F):  # full-width ASCII variants
+        table[code] = code - 0xFEE0
+    table[0x3000] = 0x20  # ideographic space
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = code + 32
+    for code in range(0xFF21, 0xFF3B):  # full-width A-Z straight to lower-case a-z
+        table[code] = code - 0xFEE0 + 32
+    return table
+
+
+def _t2s_table() -> dict[int, int]:
+    """Single-character traditional→simplified pairs from OpenCC's t2s conversion.
+
+    Converting characters one at a time keeps the mapping length-preserving; the
+    phrase-level conversions OpenCC also knows are rare in policy text.
+    """
+    import opencc
+
+    converter = opencc.OpenCC("t2s")
+    table: dict[int, int] = {}
+    ranges = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)]
+    for lo, hi in ranges:
+        chars = "".join(chr(c) for c in range(lo, hi + 1))
+        converted = converter.convert(chars)
+        if len(converted) != len(chars):  # fall back to one-by-one (never seen in practice)
+            for ch in chars:
+                out = converter.convert(ch)
+                if len(out) == 1 and out != ch:
+                    table[ord(ch)] = ord(out)
+            continue
+        for src, dst in zip(chars, converted, strict=True):
+            if src != dst:
+                table[ord(src)] = ord(dst)
+    return table
+
+
+@lru_cache(maxsize=1)
+def translation_table() -> dict[int, int]:
+    table = _t2s_table()
+    table.update(_width_and_case_table())
+    return table
+
+
+def normalize(text: str) -> str:
+    """Normalise ``text`` for matching; ``len(normalize(t)) == len(t)`` always holds."""
+    return text.translate(translation_table())

@@ -1,0 +1,55 @@
+"""Synonym groups (GDP ↔ 地区生产总值, 规上 ↔ 规模以上, 双碳 ↔ 碳达峰碳中和 …).
+
+Plain text files, one group per line; the first term is the group's canonical name.
+Terms are normalised so that a traditional or full-width spelling finds the group.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from bot.text.normalize import normalize
+
+_SPLIT = re.compile(r"[\s,，、]+")
+
+
+class Synonyms:
+    def __init__(self, groups: Iterable[Iterable[str]] = ()) -> None:
+        self.groups: list[tuple[str, ...]] = []
+        self._index: dict[str, list[int]] = {}
+        for group in groups:
+            self.add(group)
+
+    def add(self, group: Iterable[str]) -> None:
+        terms = tuple(dict.fromkeys(normalize(t) for t in group if t.strip()))
+        if len(terms) < 2:
+            return
+        gid = len(self.groups)
+        self.groups.append(terms)
+        for t in terms:
+            self._index.setdefault(t, []).append(gid)
+
+    @classmethod
+    def from_files(cls, paths: Iterable[Path]) -> Synonyms:
+        syn = cls()
+        for path in paths:
+            if not path.is_file():
+                continue
+            for raw in path.read_text(encoding="utf-8-sig").splitlines():
+                line = raw.strip()
+                if line and not line.startswith("#"):
+                    syn.add(_SPLIT.split(line))
+        return syn
+
+    def expand(self, term: str) -> list[str]:
+        """``term`` first, then every term sharing a group with it (no duplicates)."""
+        out = [term]
+        for gid in self._index.get(term, ()):
+            out.extend(t for t in self.groups[gid] if t not in out)
+        return out
+
+    def canonical(self, term: str) -> str:
+        gids = self._index.get(term)
+        return self.groups[gids[0]][0] if gids else term

@@ -1,0 +1,33 @@
+"""Shared fixtures: settings pointing at temporary folders, a built engine."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.config import PROJECT_ROOT, Settings
+
+BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
+
+
+def make_settings(corpus: Path, data: Path, **extra) -> Settings:
+    return Settings(corpus_dir=corpus, data_dir=data, **extra)
+
+
+@pytest.fixture(scope="session")
+def bundled_engine(tmp_path_factory):
+    """An engine over the bundled corpus (built once per test session)."""
+    from bot.search.engine import Engine
+
+    data = tmp_path_factory.mktemp("data")
+    return Engine.open(make_settings(BUNDLED_CORPUS, data))
+
+
+@pytest.fixture
+def corpus_copy(tmp_path) -> Path:
+    """A private, writable copy of the bundled corpus."""
+    target = tmp_path / "corpus"
+    shutil.copytree(BUNDLED_CORPUS, target)
+    return target

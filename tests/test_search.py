@@ -1,0 +1,182 @@
+"""Search behaviour on the bundled corpus, through the public Engine API."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.text.normalize import normalize
+
+
+def _highlighted(hit) -> list[str]:
+    return [hit.snippet[h.start : h.end] for h in hit.highlights]
+
+
+def test_keyword_search_returns_ranked_hits_with_sections(bundled_engine):
+    resp = bundled_engine.search("乡村振兴")
+    assert resp.total >= 5 and resp.message is None
+    assert len(resp.hits) == 5
+    scores = [h.score for h in resp.hits]
+    assert scores == sorted(scores, reverse=True)
+    for hit in resp.hits:
+        assert "乡村振兴" in hit.text
+        assert "乡村振兴" in "".join(_highlighted(hit))
+        assert hit.filename.endswith(".txt") and hit.title
+    sectioned = [h for h in resp.hits if h.filename.startswith("004")]
+    assert sectioned and all(h.section for h in sectioned)
+
+
+def test_highlights_are_valid_offsets_into_the_snippet(bundled_engine):
+    for query in ("地区生产总值 增长", "GDP", "营商环境", "經濟發展"):
+        for hit in bundled_engine.search(query, page_size=10).hits:
+            assert hit.highlights, (query, hit.snippet)
+            for h in hit.highlights:
+                assert 0 <= h.start < h.end <= len(hit.snippet)
+                piece = normalize(hit.snippet[h.start : h.end])
+                assert piece in normalize(hit.text)
+
+
+def test_more_matched_terms_rank_higher(bundled_engine):
+    resp = bundled_engine.search("养老服务 社区", page_size=50)
+    both = ["养老" in normalize(h.text) and "社区" in h.text for h in resp.hits]
+    assert both[0]
+    # once a hit matches only one term, no later hit matches both
+    first_single = both.index(False)
+    assert not any(both[first_single:])
+
+
+def test_quoted_phrase_matches_only_the_exact_phrase(bundled_engine):
+    resp = bundled_engine.search('"绿色低碳高质量发展先行区"', page_size=50)
+    assert resp.total >= 2
+    assert all("绿色低碳高质量发展先行区" in h.text for h in resp.hits)
+
+
+def test_phrase_hidden_inside_a_longer_word_is_found(bundled_engine):
+    resp = bundled_engine.search('"先行区"', page_size=50)
+    assert resp.total >= 3
+    assert all("先行区" in h.text for h in resp.hits)
+
+
+def test_exclusion_removes_passages(bundled_engine):
+    everything = bundled_engine.search("乡村振兴", page_size=100)
+    without = bundled_engine.search("乡村振兴 -齐鲁", page_size=100)
+    assert any("齐鲁" in h.text for h in everything.hits)
+    assert without.total < everything.total
+    assert not any("齐鲁" in h.text for h in without.hits)
+
+
+def test_only_exclusions_is_a_clear_message(bundled_engine):
+    resp = bundled_engine.search("-乡村振兴")
+    assert resp.hits == () and "排除" in resp.message
+
+
+def test_filters_by_document_region_and_year(bundled_engine):
+    by_doc = bundled_engine.search("发展", doc="004", page_size=100)
+    assert by_doc.total > 0 and {h.filename[:3] for h in by_doc.hits} == {"004"}
+    by_region = bundled_engine.search("发展", region="青岛", page_size=100)
+    assert by_region.total > 0 and all(h.region == "青岛" for h in by_region.hits)
+    by_year = bundled_engine.search("发展", year=2024, page_size=100)
+    assert by_year.total > 0 and all(h.year == 2024 for h in by_year.hits)
+    assert bundled_engine.search("发展", region="火星").total == 0
+
+
+def test_synonyms_find_the_documents_wording(bundled_engine):
+    resp = bundled_engine.search("GDP", page_size=20)
+    assert any("地区生产总值" in h.text for h in resp.hits)
+    assert any("GDP" in h.text for h in resp.hits)
+
+
+def test_traditional_and_fullwidth_queries_match(bundled_engine):
+    simp = bundled_engine.search("乡村振兴", page_size=20)
+    trad = bundled_engine.search("鄉村振興", page_size=20)
+    assert [h.text for h in trad.hits] == [h.text for h in simp.hits]
+    full = bundled_engine.search("５．５％")
+    assert full.total >= 1 and all("5.5%" in h.text for h in full.hits)
+
+
+@pytest.mark.parametrize(
+    ("typo", "expected"),
+    [
+        ("地区生产总直", "地区生产总值"),
+        ("养老服物", "养老服务"),
+        ("乡村振星", "乡村振兴"),
+        ("营商环竟", "营商环境"),
+        ("招商引姿", "招商引资"),
+        ("海洋经纪", "海洋经济"),  # every word is real, the phrase is not
+        ("高质发展", "高质量发展"),  # a missing character
+        ("专特精新", "专精特新"),  # swapped characters
+    ],
+)
+def test_typos_and_homophones_are_corrected_and_said(bundled_engine, typo, expected):
+    resp = bundled_engine.search(typo)
+    assert [c.corrected for c in resp.corrections] == [expected]
+    assert resp.corrections[0].original == typo
+    assert resp.corrected_query == expected
+    assert resp.total > 0
+    assert expected in "".join(h.text for h in resp.hits)
+
+
+def test_correction_keeps_the_rest_of_the_query(bundled_engine):
+    resp = bundled_engine.search("烟台 乡村振星")
+    assert resp.corrected_query == "烟台 乡村振兴"
+
+
+def test_correct_words_are_not_corrected(bundled_engine):
+    for query in ("乡村振兴", "海洋经济", "吸引外资", "保障房", "烟台港"):
+        assert bundled_engine.search(query).corrections == (), query
+
+
+def test_word_absent_as_a_whole_is_searched_by_its_parts(bundled_engine):
+    resp = bundled_engine.search("吸引外资")
+    assert resp.total > 0
+    assert any("外资" in h.text for h in resp.hits)
+
+
+def test_no_results_come_with_suggestions(bundled_engine):
+    resp = bundled_engine.search("宇宙飞船")
+    assert resp.total == 0 and resp.hits == ()
+    assert resp.suggestions
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "，。！？",
+        "😀😀😀",
+        "\x00\x07\x1b",
+        "乡村振兴" * 2500,
+        "<b>乡村</b>&amp;",
+        "\u200b",
+    ],
+)
+def test_bad_queries_get_an_answer_not_an_exception(bundled_engine, query):
+    resp = bundled_engine.search(query)
+    assert resp.hits or resp.message or resp.suggestions
+
+
+def test_empty_query_message(bundled_engine):
+    assert "关键词" in bundled_engine.search("😀").message
+
+
+def test_very_long_query_is_truncated_and_still_answered(bundled_engine):
+    resp = bundled_engine.search("乡村振兴" * 2500)
+    assert "200" in resp.message
+    assert resp.total > 0
+
+
+def test_pagination_is_consistent(bundled_engine):
+    all_hits = bundled_engine.search("发展", page_size=30).hits
+    page1 = bundled_engine.search("发展", page=1, page_size=10)
+    page2 = bundled_engine.search("发展", page=2, page_size=10)
+    assert page1.pages == -(-page1.total // 10)
+    assert [h.text for h in page1.hits + page2.hits] == [h.text for h in all_hits[:20]]
+    beyond = bundled_engine.search("发展", page=page1.pages + 5, page_size=10)
+    assert beyond.hits == () and beyond.total == page1.total
+
+
+def test_correction_can_be_turned_off(bundled_engine):
+    resp = bundled_engine.search("乡村振星", correct=False)
+    assert resp.corrections == ()
+    assert not any("乡村振星" in h.text for h in resp.hits)
+    assert "振兴" in resp.suggestions or "乡村振兴" in resp.suggestions
