@@ -1,0 +1,119 @@
+"""The briefbot command line, run in-process on temporary folders."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.cli import app
+
+
+@pytest.fixture
+def run(corpus_copy, tmp_path):
+    runner = CliRunner()
+    base = ["--corpus-dir", str(corpus_copy), "--data-dir", str(tmp_path / "data")]
+
+    def invoke(*args: str, input: str | None = None):
+        return runner.invoke(app, [*base, *args], input=input)
+
+    return invoke
+
+
+def test_help_lists_every_command():
+    result = CliRunner().invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("search", "docs", "doc", "ingest", "index"):
+        assert command in result.output
+
+
+def test_search_json_has_the_documented_shape(run):
+    result = run("search", "乡村振兴", "--json", "--limit", "3")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {"query", "corrected", "suggestions", "results"} <= data.keys()
+    assert data["query"] == "乡村振兴" and data["corrected"] is None
+    assert len(data["results"]) == 3
+    first = data["results"][0]
+    assert {"doc", "title", "section", "text", "snippet", "highlights", "score"} <= first.keys()
+    assert first["doc"].endswith(".txt")
+    s, e = first["highlights"][0]
+    assert first["snippet"][s:e] in ("乡村振兴", "乡村振兴战略")
+
+
+def test_search_reports_corrections_in_json_and_text(run):
+    data = json.loads(run("search", "乡村振星", "--json").stdout)
+    assert data["corrected"] == "乡村振兴"
+    text = run("search", "乡村振星").stdout
+    assert "乡村振星" in text and "→ 乡村振兴" in text
+
+
+def test_search_filters_and_paging(run):
+    data = json.loads(run("search", "发展", "--doc", "004", "--json", "-n", "4", "-p", "2").stdout)
+    assert data["page"] == 2 and len(data["results"]) == 4
+    assert {r["doc"][:3] for r in data["results"]} == {"004"}
+
+
+def test_bad_queries_print_a_message_and_exit_zero(run):
+    for query in ("，。", "😀", "\x07"):
+        result = run("search", query)
+        assert result.exit_code == 0
+        assert "关键词" in result.stdout
+
+
+def test_no_result_prints_suggestions(run):
+    result = run("search", "宇宙飞船")
+    assert result.exit_code == 0
+    assert "没有找到结果" in result.stdout and "did you mean" in result.stdout
+
+
+def test_docs_json_and_table(run):
+    data = json.loads(run("docs", "--json").stdout)
+    assert len(data) == 5
+    assert {d["doc"] for d in data} >= {"004_f9b1766ae33f6aa2.txt"}
+    yantai = next(d for d in data if d["doc"].startswith("004"))
+    assert yantai["region"] == "烟台" and yantai["year"] == 2024
+    assert yantai["title"] == "烟台市2024年政府工作报告"
+    table = run("docs").stdout  # wrapped to the terminal width; the row must be there
+    assert "烟台" in table and "2024" in table and "title" in table
+
+
+def test_doc_shows_sections_and_unknown_doc_fails_cleanly(run):
+    result = run("doc", "004")
+    assert result.exit_code == 0 and "一、2023年工作回顾" in result.stdout
+    missing = run("doc", "nope")
+    assert missing.exit_code == 1 and "no document matches" in missing.output
+
+
+def test_ingest_and_index_commands(run, tmp_path):
+    new = tmp_path / "new.md"
+    new.write_text("# 新文件\n\n全市低空经济产业规模达到100亿元。\n", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01" * 10)
+    result = run("ingest", str(new), str(bad), str(tmp_path / "missing.txt"))
+    assert "added new.md" in result.stdout
+    assert "bad.txt" in result.output and "missing.txt" in result.output
+    assert result.exit_code == 1  # something asked for was not ingested
+    hits = json.loads(run("search", "低空经济", "--json").stdout)["results"]
+    assert hits[0]["doc"] == "new.md"
+    rebuilt = run("index", "--rebuild")
+    assert rebuilt.exit_code == 0 and "6 documents" in rebuilt.stdout
+
+
+def test_console_reads_queries_from_stdin(run):
+    result = run(input="乡村振兴\n:docs\n:quit\n")
+    assert result.exit_code == 0
+    assert "» 乡村振兴" in result.stdout and "004_f9b1766ae33f6aa2.txt" in result.stdout
+
+
+def test_console_without_input_shows_a_demo(run):
+    result = run(input="")
+    assert result.exit_code == 0
+    assert "Sample searches" in result.stdout and "营商环竟" in result.stdout
+
+
+def test_bad_config_file_is_a_clear_error(monkeypatch, tmp_path):
+    monkeypatch.setenv("BRIEFBOT_CONFIG", str(tmp_path / "missing.toml"))
+    result = CliRunner().invoke(app, ["docs"])
+    assert result.exit_code == 2 and "configuration error" in result.output
