@@ -154,17 +154,16 @@ def normalize_newlines(text: str) -> str:
     return _NEWLINES_RE.sub("\n", text.removeprefix("\ufeff"))
 
 
+_JUNK_RE = re.compile("[\ufffd\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def _junk_ratio(text: str) -> float:
     """Share of replacement, control and surrogate characters (tab/newlines excluded)."""
     sample = text[:_SNIFF_BYTES]
     if not sample:
         return 0.0
-    junk = sum(
-        1
-        for ch in sample
-        if ch == "\ufffd" or (ch not in "\t\n\f\v" and unicodedata.category(ch) in ("Cc", "Cs"))
-    )
-    return junk / len(sample)
+    # A regex counts in C; a per-character unicodedata loop cost ~20 ms per document.
+    return len(_JUNK_RE.findall(sample)) / len(sample)
 
 
 # --- plain text ---------------------------------------------------------------

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +19,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.text.pinyin import first_syllables, readings
 from bot.text.tokenize import is_cjk_word
 
 LEXICON_FILE = "lexicon.json"
@@ -28,13 +28,6 @@ MIN_LEN, MAX_LEN = 2, 12
 # Pairs an IME user commonly confuses; mapping both sides to one form makes them equal.
 _INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"))
 _FINALS = (("iang", "ian"), ("uang", "uan"), ("ang", "an"), ("eng", "en"), ("ing", "in"))
-
-
-def syllables(word: str) -> list[str]:
-    """Toneless pinyin syllables of ``word`` (non-Chinese characters kept as they are)."""
-    from pypinyin import lazy_pinyin
-
-    return lazy_pinyin(word, errors=lambda chars: list(chars))
 
 
 @lru_cache(maxsize=4096)
@@ -52,14 +45,61 @@ def fuzzy_syllable(syl: str) -> str:
     return syl
 
 
-def similarity(query: str, candidate: str, q_syl: Sequence[str], c_syl: Sequence[str]) -> float:
-    """0–100: how likely ``candidate`` is what was meant by ``query``."""
-    # OSA distance counts a swap of neighbours (专特精新 for 专精特新) as one edit.
+def _reading_sets(text: str, loose: bool) -> list[tuple[str, frozenset[str]]]:
+    """Per character: (most common reading, all readings), optionally loosened."""
+    out = []
+    for ch in text:
+        rs = readings(ch)
+        if loose:
+            rs = tuple(fuzzy_syllable(r) for r in rs)
+        out.append((rs[0], frozenset(rs)))
+    return out
+
+
+SECONDARY_READING_COST = 0.5
+
+
+def _sound_cost(x: tuple[str, frozenset[str]], y: tuple[str, frozenset[str]]) -> float:
+    # An IME lists a character under its common reading first: sharing only a rare
+    # reading (省 xǐng for 星 xīng) is a weaker sign of a homophone typo.
+    if x[0] == y[0]:
+        return 0.0
+    return SECONDARY_READING_COST if x[1] & y[1] else 1.0
+
+
+def _osa_similarity(a: list, b: list) -> float:
+    """Optimal-string-alignment similarity (0–1) over syllables, with sound-based
+    substitution costs; a swap of neighbours counts as one edit."""
+    n, m = len(a), len(b)
+    if not n or not m:
+        return 0.0
+    prev2: list[float] = []
+    prev: list[float] = [float(j) for j in range(m + 1)]
+    for i in range(1, n + 1):
+        cur = [float(i)] + [0.0] * m
+        for j in range(1, m + 1):
+            best = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + _sound_cost(a[i - 1], b[j - 1]))
+            if (
+                i > 1
+                and j > 1
+                and _sound_cost(a[i - 1], b[j - 2]) == 0
+                and _sound_cost(a[i - 2], b[j - 1]) == 0
+            ):
+                best = min(best, prev2[j - 2] + 1)
+            cur[j] = best
+        prev2, prev = prev, cur
+    return 1.0 - prev[m] / max(n, m)
+
+
+def similarity(query: str, candidate: str) -> float:
+    """0–100: how likely ``candidate`` is what was meant by ``query``.
+
+    Pinyin counts more than characters because most typos come from an IME; the
+    loose variant merges sounds people confuse (zh/z, in/ing, n/l).
+    """
     chars = max(fuzz.ratio(query, candidate) / 100, OSA.normalized_similarity(query, candidate))
-    exact = OSA.normalized_similarity(list(q_syl), list(c_syl))
-    loose = OSA.normalized_similarity(
-        [fuzzy_syllable(s) for s in q_syl], [fuzzy_syllable(s) for s in c_syl]
-    )
+    exact = _osa_similarity(_reading_sets(query, False), _reading_sets(candidate, False))
+    loose = _osa_similarity(_reading_sets(query, True), _reading_sets(candidate, True))
     return 100 * max(0.55 * exact + 0.45 * chars, 0.5 * loose + 0.4 * chars)
 
 
@@ -68,6 +108,18 @@ class Candidate:
     term: str
     score: float
     df: int
+
+    @property
+    def likelihood(self) -> float:
+        """Similarity plus a prior for frequent terms (a noisy-channel ranking)."""
+        return self.score + FREQUENCY_PRIOR * math.log1p(self.df)
+
+
+FREQUENCY_PRIOR = 1.0
+
+
+def _rank_key(c: Candidate) -> tuple[float, str]:
+    return (-c.likelihood, c.term)
 
 
 class Lexicon:
@@ -104,8 +156,7 @@ class Lexicon:
         ids, terms, pys = self._bucket(max(MIN_LEN, n - 1), min(MAX_LEN, n + 1))
         if not ids:
             return []
-        q_syl = syllables(word)
-        q_py = " ".join(q_syl)
+        q_py = " ".join(first_syllables(word))
         picked: set[int] = set()
         for _, _, j in process.extract(q_py, pys, scorer=fuzz.ratio, limit=40):
             picked.add(j)
@@ -116,44 +167,37 @@ class Lexicon:
             term = terms[j]
             if term == word:
                 continue
-            score = similarity(word, term, q_syl, pys[j].split(" "))
+            score = similarity(word, term)
             if score >= min_score:
                 out.append(Candidate(term, score, self.df[ids[j]]))
-        # Among equally good candidates the more frequent term is the likelier intent.
-        out.sort(key=lambda c: (-round(c.score, 1), -math.log1p(c.df), c.term))
+        out.sort(key=_rank_key)
         return out[:limit]
 
 
-def build_lexicon(compiled_dir: Path, *, cache_path: Path | None = None) -> None:
-    """Write the lexicon (index terms and multi-word phrases) of a compiled index.
-
-    Pinyin is cached across builds, so adding a document only converts new terms.
-    """
-    from bot.search.index import PHRASES_FILE, CompiledIndex
+def build_lexicon(compiled_dir: Path) -> None:
+    """Write the lexicon (CJK index terms with pinyin and df) of a compiled index."""
+    from bot.search.index import CompiledIndex
 
     index = CompiledIndex.open(compiled_dir)
-    cache: dict[str, str] = {}
-    if cache_path and cache_path.exists():
-        try:
-            cache = json.loads(cache_path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError:
-            cache = {}
-    phrases: dict[str, int] = json.loads((compiled_dir / PHRASES_FILE).read_text("utf-8"))
-    entries = [(t, index.df(i)) for i, t in enumerate(index.vocab)]
-    entries += list(phrases.items())
-    terms, pinyin, dfs = [], [], []
-    for term, df in entries:
-        if not (MIN_LEN <= len(term) <= MAX_LEN and is_cjk_word(term)):
-            continue
-        py = cache.get(term)
-        if py is None:
-            py = cache[term] = " ".join(syllables(term))
-        terms.append(term)
-        pinyin.append(py)
-        dfs.append(df)
+    terms, dfs = [], []
+    for tid, term in enumerate(index.vocab):
+        if MIN_LEN <= len(term) <= MAX_LEN and is_cjk_word(term):
+            terms.append(term)
+            dfs.append(index.df(tid))
+    pinyin = [" ".join(first_syllables(t)) for t in terms]
     payload = {"terms": terms, "pinyin": pinyin, "df": dfs}
     (compiled_dir / LEXICON_FILE).write_text(json.dumps(payload, ensure_ascii=False), "utf-8")
-    if cache_path:
-        tmp = cache_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(cache, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(cache_path)
+
+
+def rank_candidates(
+    word: str, candidates: dict[str, int], *, limit: int, min_score: float
+) -> list[Candidate]:
+    """Score explicit candidates (term -> frequency) for ``word``, best first."""
+    out = []
+    for term, df in candidates.items():
+        if term != word and abs(len(term) - len(word)) <= 1:
+            score = similarity(word, term)
+            if score >= min_score:
+                out.append(Candidate(term, score, df))
+    out.sort(key=_rank_key)
+    return out[:limit]

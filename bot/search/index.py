@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import math
 import shutil
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,8 +38,6 @@ _PID_MASK = (1 << 24) - 1
 MAX_PASSAGES = 1 << 24
 MAX_TERMS = 1 << 24
 _CHUNK = 1 << 21
-MAX_PHRASES = 2_000_000
-PHRASES_FILE = "phrases.json"
 
 
 @dataclass
@@ -139,15 +136,10 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
     sections: list[list[str]] = []
     section_ids: dict[tuple[str, ...], int] = {}
     local_maps: list[np.ndarray] = []
-    phrase_df: Counter[str] = Counter()
     docs: list[dict] = []
     base = 0
     for doc_index, (doc_id, meta) in enumerate(zip(doc_ids, metas, strict=True)):
         segs = seg.load_segments(cache_dir, doc_id)
-        phrase_df.update(segs.phrases)
-        if len(phrase_df) > MAX_PHRASES:
-            # Bound memory on large corpora: phrases seen once are the least useful.
-            phrase_df = Counter({k: v for k, v in phrase_df.items() if v > 1})
         mapping = np.empty(len(segs.terms), dtype=np.int64)
         for i, term in enumerate(segs.terms):
             gid = term_ids.get(term)
@@ -240,9 +232,6 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
     }.items():
         np.save(tmp_dir / f"{name}.npy", arr)
     (tmp_dir / "vocab.txt").write_text("\n".join(term_ids), encoding="utf-8")
-    phrases = {k: v for k, v in phrase_df.items() if k not in term_ids}
-    (tmp_dir / PHRASES_FILE).write_text(json.dumps(phrases, ensure_ascii=False), encoding="utf-8")
-    del phrase_df, phrases
     meta_out = {
         "format": INDEX_FORMAT,
         "fingerprint": fingerprint,

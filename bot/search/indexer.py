@@ -48,10 +48,6 @@ class IndexPaths:
         return self.root / "compiled"
 
     @property
-    def pinyin_cache(self) -> Path:
-        return self.root / "pinyin-cache.json"
-
-    @property
     def lock(self) -> Path:
         return self.root / ".lock"
 
@@ -230,7 +226,7 @@ class Indexer:
         if rebuilt or added or updated or removed or not compiled_ok:
             doc_ids = [new_files[rel]["doc_id"] for rel in sorted(new_files)]
             compile_index(self.paths.docs, doc_ids, self.paths.compiled, fingerprint=fingerprint)
-            build_lexicon(self.paths.compiled, cache_path=self.paths.pinyin_cache)
+            build_lexicon(self.paths.compiled)
         _write_manifest(
             self.paths,
             {

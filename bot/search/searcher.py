@@ -17,7 +17,7 @@ import numpy as np
 
 from bot.models import Correction, SearchHit, SearchResponse
 from bot.search import segments as seg
-from bot.search.fuzzy import Lexicon
+from bot.search.fuzzy import Lexicon, rank_candidates
 from bot.search.index import CompiledIndex, idf_of
 from bot.search.query import ParsedQuery, QueryPart, parse_query
 from bot.search.snippets import find_spans, make_snippet
@@ -31,7 +31,25 @@ VERIFY_LIMIT = 20_000
 PHRASE_CHECK_LIMIT = 5_000
 STRICT_SCORE = 80.0
 SCAN_LIMIT = 2_000
+ANCHOR_PASSAGES = 200
 EMPTY_MESSAGE = "请输入要查找的关键词，例如：乡村振兴、地区生产总值 (empty query)"
+
+
+def phrases_with(words: list[str], anchor: str, *, max_words: int = 4) -> set[str]:
+    """Runs of up to ``max_words`` adjacent CJK words that include ``anchor``."""
+    out: set[str] = set()
+    n = len(words)
+    for i, w in enumerate(words):
+        if w != anchor:
+            continue
+        for lo in range(max(0, i - max_words + 1), i + 1):
+            for hi in range(i + 1, min(n, lo + max_words) + 1):
+                run = words[lo:hi]
+                if hi - lo > 1 and all(is_cjk_word(x) and x not in STOPWORDS for x in run):
+                    text = "".join(run)
+                    if len(text) <= 12:
+                        out.add(text)
+    return out
 
 
 @dataclass(frozen=True)
@@ -336,13 +354,49 @@ class Searcher:
             if not 2 <= len(text) <= 12 or self.phrase_exists(text):
                 continue
             threshold = self.fuzzy_threshold if any(flags[a : b + 1]) else strict
-            for cand in self.lexicon.candidates(text, limit=3, min_score=threshold):
+            near = "".join(w for w, *_ in words[max(0, a - 1) : b + 2])
+            anchors = self._known_pieces(near)
+            found = self.lexicon.candidates(text, limit=3, min_score=threshold)
+            found += rank_candidates(text, self._phrase_pool(anchors), limit=3, min_score=threshold)
+            for cand in found:
                 if cand.term in text:
                     continue  # dropping characters loses what was typed; not a correction
-                key = (round(cand.score, 1), b - a, cand.df)
+                key = (round(cand.likelihood, 1), b - a, cand.df)
                 if best is None or key > best[0]:
                     best = (key, (a, b, cand.term, cand.score))
         return best[1] if best else None
+
+    def _known_pieces(self, text: str) -> list[str]:
+        """Index terms of two or more characters inside ``text``, longest match first."""
+        pieces: list[str] = []
+        i = 0
+        while i < len(text):
+            for size in range(min(len(text) - i, 8), 1, -1):
+                if text[i : i + size] in self.index.term_ids:
+                    pieces.append(text[i : i + size])
+                    i += size
+                    break
+            else:
+                i += 1
+        return pieces
+
+    def _phrase_pool(self, anchors: list[str]) -> dict[str, int]:
+        """Multi-word phrases around the rarest known anchor words (term -> count).
+
+        Typo targets are often phrases the segmenter splits (人才引进, 海洋经济), so
+        they are not index terms. A typo leaves most of a phrase intact, so its
+        neighbours are known words; the phrases are read from the passages where
+        those words weigh most (postings are impact-ordered), a bounded amount of work.
+        """
+        ids = [(self.index.df(t), w, t) for w in anchors if (t := self.index.term_ids.get(w))]
+        pool: dict[str, int] = {}
+        for _, anchor, tid in sorted(ids)[:2]:
+            pids = self.index.pids[int(self.index.offsets[tid]) :][:ANCHOR_PASSAGES]
+            for pid in pids.tolist():
+                words = self.tokenizer.cut(normalize(self.passage_text(pid)))
+                for gram in phrases_with(words, anchor):
+                    pool[gram] = pool.get(gram, 0) + 1
+        return pool
 
     def _suggestions(self, unmatched: list[Concept], query: str, nothing: bool) -> tuple[str, ...]:
         """ "Did you mean" terms for words that matched nothing.

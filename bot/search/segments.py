@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from array import array
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import numpy as np
 
 from bot.models import Document, DocumentInfo
 from bot.text.normalize import normalize
-from bot.text.tokenize import STOPWORDS, Tokenizer, is_cjk_word
+from bot.text.tokenize import Tokenizer
 
 MAX_TF = 65535
 
@@ -35,54 +34,38 @@ class DocSegments:
     pord: np.ndarray  # uint32
     tf: np.ndarray  # uint16
     plen: np.ndarray  # uint32, terms per passage
-    phrases: dict[str, int]  # adjacent-word n-grams -> passages containing them
 
 
-def word_ngrams(words: list[str], *, max_words: int = 4, min_len: int = 3, max_len: int = 8):
-    """Runs of 2..max_words adjacent CJK words, as strings of min_len..max_len characters.
+class _LocalVocab(dict):
+    """term -> id, assigning the next id on first sight (so ``map`` can run in C)."""
 
-    These are the multi-word terms people search for (人才引进, 文旅融合) that the
-    segmenter does not keep as one word; the typo corrector needs them as targets.
-    """
-    run: list[str] = []
-    for w in [*words, ""]:
-        if w and w not in STOPWORDS and is_cjk_word(w):
-            run.append(w)
-            continue
-        for i in range(len(run)):
-            text = run[i]
-            for j in range(i + 1, min(i + max_words, len(run))):
-                text += run[j]
-                if len(text) > max_len:
-                    break
-                if len(text) >= min_len:
-                    yield text
-        run = []
+    def __missing__(self, key: str) -> int:
+        value = self[key] = len(self)
+        return value
 
 
 def segment_document(doc: Document, tokenizer: Tokenizer) -> DocSegments:
-    local: dict[str, int] = {}
-    phrases: Counter[str] = Counter()
-    tid, pord, tf, plen = array("I"), array("I"), array("H"), array("I")
+    vocab = _LocalVocab()
+    tids = array("I")
+    pords = array("I")
+    plen = array("I")
     for passage in doc.passages:
         norm = normalize(passage.text)
         terms = tokenizer.terms(norm)
-        phrases.update(set(word_ngrams(tokenizer.cut(norm))))
         plen.append(len(terms))
-        for term, count in Counter(terms).items():
-            idx = local.get(term)
-            if idx is None:
-                idx = local[term] = len(local)
-            tid.append(idx)
-            pord.append(passage.ordinal)
-            tf.append(min(count, MAX_TF))
+        tids.extend(map(vocab.__getitem__, terms))
+        pords.extend([passage.ordinal] * len(terms))
+    # (passage, term) pairs -> term frequency, counted in numpy rather than per token.
+    keys = (np.frombuffer(pords, dtype=np.uint32).astype(np.uint64) << np.uint64(32)) | (
+        np.frombuffer(tids, dtype=np.uint32).astype(np.uint64)
+    )
+    uniq, counts = np.unique(keys, return_counts=True)
     return DocSegments(
-        terms=list(local),
-        tid=np.frombuffer(tid, dtype=np.uint32),
-        pord=np.frombuffer(pord, dtype=np.uint32),
-        tf=np.frombuffer(tf, dtype=np.uint16),
-        plen=np.frombuffer(plen, dtype=np.uint32),
-        phrases=dict(phrases),
+        terms=list(vocab),
+        tid=(uniq & np.uint64(0xFFFFFFFF)).astype(np.uint32),
+        pord=(uniq >> np.uint64(32)).astype(np.uint32),
+        tf=np.minimum(counts, MAX_TF).astype(np.uint16),
+        plen=np.frombuffer(plen, dtype=np.uint32).copy(),
     )
 
 
@@ -122,8 +105,6 @@ def save_document(cache_dir: Path, doc: Document, segs: DocSegments, info: Docum
         pord=segs.pord,
         tf=segs.tf,
         plen=segs.plen,
-        phrases=np.frombuffer("\n".join(segs.phrases).encode("utf-8"), dtype=np.uint8),
-        phrase_df=np.fromiter(segs.phrases.values(), dtype=np.uint32, count=len(segs.phrases)),
     )
     tmp.replace(npz_path)
     # The JSON goes last: its presence marks the cache entry complete.
@@ -137,15 +118,12 @@ def load_meta(cache_dir: Path, doc_id: str) -> dict:
 def load_segments(cache_dir: Path, doc_id: str) -> DocSegments:
     with np.load(_paths(cache_dir, doc_id)[2]) as z:
         raw = z["terms"].tobytes().decode("utf-8")
-        raw_phrases = z["phrases"].tobytes().decode("utf-8")
-        phrases = raw_phrases.split("\n") if raw_phrases else []
         return DocSegments(
             terms=raw.split("\n") if raw else [],
             tid=z["tid"],
             pord=z["pord"],
             tf=z["tf"],
             plen=z["plen"],
-            phrases=dict(zip(phrases, z["phrase_df"].tolist(), strict=True)),
         )
 
 

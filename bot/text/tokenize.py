@@ -42,9 +42,18 @@ def has_cjk(text: str) -> bool:
 
 def cjk_terms(tokens: Iterable[str]) -> Iterator[str]:
     """The CJK words among raw segmenter tokens, minus stop words."""
+    memo = _CJK_MEMO
     for tok in tokens:
-        if tok not in STOPWORDS and _CJK_RE.match(tok):
+        ok = memo.get(tok)
+        if ok is None:
+            ok = tok not in STOPWORDS and bool(_CJK_RE.match(tok))
+            if len(memo) < 500_000:  # bounded: a memo, not a leak
+                memo[tok] = ok
+        if ok:
             yield tok
+
+
+_CJK_MEMO: dict[str, bool] = {}
 
 
 def ascii_terms(normalized_text: str) -> list[str]:

@@ -1,0 +1,50 @@
+"""Toneless pinyin readings of Chinese characters, every reading of polyphones.
+
+Only pypinyin's per-character table is loaded (8 MB), not its phrase dictionary
+(~50 MB, loaded by ``import pypinyin``): the typo corrector compares syllables as
+sets of readings, so 银杭 (yin hang) still matches 银行 without knowing that 行
+reads *hang* in that word.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+
+def _table_path() -> Path:
+    # find_spec locates the package without executing its __init__ (which loads phrases).
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("pypinyin is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.json"
+
+
+def _strip_tone(syllable: str) -> str:
+    decomposed = unicodedata.normalize("NFD", syllable)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return plain.replace("ü", "v")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, tuple[str, ...]]:
+    raw: dict[str, str] = json.loads(_table_path().read_text(encoding="utf-8"))
+    table: dict[int, tuple[str, ...]] = {}
+    for code, readings in raw.items():
+        toneless = tuple(dict.fromkeys(_strip_tone(r) for r in readings.split(",")))
+        table[int(code)] = toneless
+    return table
+
+
+def readings(ch: str) -> tuple[str, ...]:
+    """Toneless readings of one character, most common first; ``(ch,)`` if not Chinese."""
+    return _table().get(ord(ch), (ch,))
+
+
+def first_syllables(text: str) -> list[str]:
+    """The most common reading of each character."""
+    table = _table()
+    return [table.get(ord(ch), (ch,))[0] for ch in text]
