@@ -66,3 +66,17 @@ def test_snippet_window_and_shifted_highlights():
     assert len(snippet) == 62
     (h,) = hl
     assert snippet[h.start : h.end] == "乡村振兴"
+
+
+def test_snippet_starts_at_a_clause_boundary_when_one_is_near():
+    text = "甲" * 100 + "，" + "乙" * 20 + "乡村振兴" + "丙" * 200
+    snippet, hl = make_snippet(text, [(121, 125)], width=60)
+    assert snippet.startswith(ELLIPSIS + "乙")  # right after the comma
+    (h,) = hl
+    assert snippet[h.start : h.end] == "乡村振兴"
+
+
+def test_snippet_near_the_start_begins_at_the_start():
+    text = "今年经济社会发展的主要预期目标是：" + "地区生产总值增长" * 30
+    snippet, _ = make_snippet(text, [(17, 23)], width=60)
+    assert snippet.startswith("今年")

@@ -45,7 +45,8 @@ def make_snippet(
         )
         if cover > best_cover:
             best_start, best_cover = lo, cover
-    lo, hi = best_start, min(len(text), best_start + width)
+    lo = _snap_start(text, best_start, spans)
+    hi = min(len(text), lo + width)
     prefix = ELLIPSIS if lo > 0 else ""
     suffix = ELLIPSIS if hi < len(text) else ""
     shift = len(prefix) - lo
@@ -53,3 +54,22 @@ def make_snippet(
         Highlight(max(s, lo) + shift, min(e, hi) + shift) for s, e in spans if s < hi and e > lo
     )
     return prefix + text[lo:hi] + suffix, highlights
+
+
+_BREAKS = "。！？；，、：!?;,:"
+SNAP_CHARS = 15
+
+
+def _snap_start(text: str, lo: int, spans: list[tuple[int, int]]) -> int:
+    """Move a window start to a clause boundary nearby (punctuation or the text start),
+    never past the first highlight in the window."""
+    if lo <= SNAP_CHARS:
+        return 0
+    first = min((s for s, _ in spans if s >= lo), default=lo)
+    for i in range(lo - 1, lo - SNAP_CHARS - 1, -1):
+        if text[i] in _BREAKS:
+            return i + 1
+    for i in range(lo, min(first, lo + SNAP_CHARS)):
+        if text[i] in _BREAKS:
+            return i + 1
+    return lo
