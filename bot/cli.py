@@ -150,7 +150,8 @@ def print_response(resp: SearchResponse) -> None:
 
 
 # -- commands --------------------------------------------------------------------------------
-@app.command()
+# Unknown "options" such as -齐鲁 are exclusions in the query, not CLI options.
+@app.command(context_settings={"ignore_unknown_options": True})
 def search(
     query: Annotated[list[str], typer.Argument(help='Keywords; "quoted phrase", -exclude.')],
     limit: Annotated[

@@ -117,3 +117,8 @@ def test_bad_config_file_is_a_clear_error(monkeypatch, tmp_path):
     monkeypatch.setenv("BRIEFBOT_CONFIG", str(tmp_path / "missing.toml"))
     result = CliRunner().invoke(app, ["docs"])
     assert result.exit_code == 2 and "configuration error" in result.output
+
+
+def test_exclusion_words_are_query_text_not_options(run):
+    data = json.loads(run("search", "乡村振兴", "-齐鲁", "--json", "-n", "50").stdout)
+    assert data["results"] and not any("齐鲁" in r["text"] for r in data["results"])
