@@ -161,3 +161,23 @@ def test_document_lookup_by_id_name_and_prefix(bundled_engine):
         bundled_engine.find_document("0")  # ambiguous
     with pytest.raises(DocumentNotFound):
         bundled_engine.find_document("nope")
+
+
+def test_bad_sidecar_skips_its_document_and_names_the_sidecar(corpus_copy, tmp_path):
+    (corpus_copy / "new.md").write_text(NEW_DOC, encoding="utf-8")
+    (corpus_copy / "new.md.meta.toml").write_text("title = [unclosed", encoding="utf-8")
+    engine = Engine.open(make_settings(corpus_copy, tmp_path / "data"))
+    (skip,) = [s for s in engine.last_refresh.skipped if s.path == "new.md"]
+    assert "new.md.meta.toml" in skip.reason
+    assert len(engine.documents()) == 5
+
+
+def test_sidecar_overrides_metadata(corpus_copy, tmp_path):
+    (corpus_copy / "new.md").write_text(NEW_DOC, encoding="utf-8")
+    (corpus_copy / "new.md.meta.toml").write_text(
+        'title = "改过的标题"\nregion = "大连"\nyear = 2026\n', encoding="utf-8"
+    )
+    engine = Engine.open(make_settings(corpus_copy, tmp_path / "data"))
+    info = engine.find_document("new.md")
+    assert (info.title, info.region, info.year) == ("改过的标题", "大连", 2026)
+    assert engine.search("量子通信", region="大连").hits[0].filename == "new.md"

@@ -82,6 +82,12 @@ class UnreadableDocument(Exception):
         super().__init__(f"{path}: {reason}")
 
 
+def skip_reason(exc: UnreadableDocument, document: Path) -> str:
+    """The reason to show next to ``document``: without repeating its path, but naming
+    another file (a bad sidecar) when that is the culprit."""
+    return exc.reason if exc.path == document else str(exc)
+
+
 def is_supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_EXTENSIONS
 

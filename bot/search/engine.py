@@ -14,8 +14,7 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.corpus.loader import discover, load_document
-from bot.corpus.parse import MetadataError
-from bot.corpus.reader import UnreadableDocument
+from bot.corpus.reader import UnreadableDocument, skip_reason
 from bot.models import (
     Document,
     DocumentInfo,
@@ -215,8 +214,8 @@ class Engine:
                     max_bytes=max_bytes,
                     passage_max_chars=self.settings.passage_max_chars,
                 )
-            except (UnreadableDocument, MetadataError) as exc:
-                skipped.append(SkippedFile(str(path), str(exc)))
+            except UnreadableDocument as exc:
+                skipped.append(SkippedFile(str(path), skip_reason(exc, path)))
                 continue
             if inside:
                 continue  # already in the corpus: the refresh below picks it up

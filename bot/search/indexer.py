@@ -19,8 +19,8 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.corpus.loader import discover, load_document
-from bot.corpus.parse import PARSER_VERSION, MetadataError, sidecar_path
-from bot.corpus.reader import UnreadableDocument
+from bot.corpus.parse import PARSER_VERSION, sidecar_path
+from bot.corpus.reader import UnreadableDocument, skip_reason
 from bot.models import DocumentInfo, RefreshReport, SkippedFile
 from bot.search import segments as seg
 from bot.search.fuzzy import build_lexicon
@@ -180,8 +180,8 @@ class Indexer:
                     max_bytes=max_bytes,
                     passage_max_chars=settings.passage_max_chars,
                 )
-            except (UnreadableDocument, MetadataError) as exc:
-                skipped.append(SkippedFile(rel, str(exc)))
+            except UnreadableDocument as exc:
+                skipped.append(SkippedFile(rel, skip_reason(exc, path)))
                 failed[rel] = sig
                 continue
             if doc.sha256 in by_sha:
