@@ -1,0 +1,603 @@
+"""FakeBotApi: run the fake Telegram server in-process and drive it from tests or a console.
+
+Typical use::
+
+    async with FakeBotApi() as server:
+        app = (ApplicationBuilder().token(server.token)
+               .base_url(server.base_url).base_file_url(server.base_file_url).build())
+        alice = server.add_user("Alice")
+        ...
+        await server.send_message(alice, alice, "/start")
+        reply = await server.next_bot_message(alice)
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from collections.abc import Callable
+from typing import Any
+
+from aiohttp import web
+
+from bot.fake_telegram.backend import Backend, WaitTimeout
+from bot.fake_telegram.faults import LimitStats, RateLimits
+from bot.fake_telegram.formatting import find_entities
+from bot.fake_telegram.http_app import build_app
+from bot.fake_telegram.methods_bot import scope_key
+from bot.fake_telegram.methods_chats import member_change
+from bot.fake_telegram.models import BotCall, Chat, ChatType, Member, Status, User
+from bot.fake_telegram.text_utils import utf16_slice
+from bot.fake_telegram.world import ChatRef, UserRef, World
+
+MessageRef = dict[str, Any]
+_SENDING_PREFIXES = ("send", "copyMessage", "forwardMessage")
+
+
+class FakeBotApi:
+    """An in-process Bot API server on 127.0.0.1 plus the handles to script and inspect it."""
+
+    def __init__(
+        self,
+        token: str = "123456789:FAKE-test-token",
+        *,
+        bot_username: str = "fake_test_bot",
+        bot_name: str = "Fake Bot",
+        privacy_mode: bool = True,
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ) -> None:
+        self.backend = Backend(
+            token, bot_username=bot_username, bot_name=bot_name, privacy_mode=privacy_mode
+        )
+        self.host, self._requested_port = host, port
+        self.port: int | None = None
+        self._runner: web.AppRunner | None = None
+        self._query_ids = itertools.count(4_000_000_000_000_000_001)
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    async def start(self) -> FakeBotApi:
+        """Bind (a free port by default) and serve."""
+        if self._runner is not None:
+            return self
+        runner = web.AppRunner(build_app(self.backend), access_log=None, shutdown_timeout=1.0)
+        await runner.setup()
+        site = web.TCPSite(runner, self.host, self._requested_port)
+        await site.start()
+        self._runner = runner
+        self.port = int(runner.addresses[0][1])
+        return self
+
+    async def stop(self) -> None:
+        """Release waiting long polls and delays, then close the server."""
+        if self._runner is None:
+            return
+        await self.backend.close()
+        await self._runner.cleanup()
+        self._runner = None
+
+    async def __aenter__(self) -> FakeBotApi:
+        return await self.start()
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.stop()
+
+    @property
+    def url(self) -> str:
+        if self.port is None:
+            raise RuntimeError("the fake server is not running; await start() first")
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def base_url(self) -> str:
+        """For ``ApplicationBuilder().base_url(...)`` (PTB appends the token)."""
+        return f"{self.url}/bot"
+
+    @property
+    def base_file_url(self) -> str:
+        """For ``ApplicationBuilder().base_file_url(...)``."""
+        return f"{self.url}/file/bot"
+
+    @property
+    def token(self) -> str:
+        return self.backend.token
+
+    @property
+    def bot(self) -> User:
+        return self.backend.world.bot
+
+    @property
+    def world(self) -> World:
+        """The underlying registry, for anything the helpers here do not cover."""
+        return self.backend.world
+
+    # -- registry --------------------------------------------------------------------------
+
+    def add_user(self, first_name: str = "Test", **kwargs: Any) -> User:
+        """A user (and their private chat with the bot). Keywords: id, username, last_name,
+        language_code, is_bot, is_premium."""
+        return self.backend.world.add_user(first_name, **kwargs)
+
+    def add_chat(self, type: ChatType, title: str | None = None, **kwargs: Any) -> Chat:
+        """A group, supergroup or channel. Keywords: id, username, description, is_forum,
+        bot_status (default member; administrator with posting rights for channels) and the
+        bot's rights (e.g. can_delete_messages=True).
+
+        ``add_chat("private", "Name", ...)`` creates a user (add_user keywords) and returns
+        their private chat, whose id is the user's id.
+        """
+        if type == "private":
+            user = self.backend.world.add_user(title or "Test", **kwargs)
+            return self.backend.world.chat(user.id)
+        return self.backend.world.add_chat(type, title, **kwargs)
+
+    def set_member(self, chat: ChatRef, user: UserRef, status: Status, **rights: Any) -> Member:
+        """Set a user's or the bot's status (creator, administrator, member, restricted, left,
+        kicked) with rights such as can_post_messages=True; no update is sent."""
+        return self.backend.world.set_member(chat, user, status, **rights)
+
+    def chat(self, ref: ChatRef) -> Chat:
+        return self.backend.world.chat(ref)
+
+    def private_chat(self, user: UserRef) -> Chat:
+        return self.backend.world.chat(self.backend.world.user(user).id)
+
+    # -- injecting updates -----------------------------------------------------------------
+
+    async def inject_update(self, update_type: str, body: dict[str, Any]) -> dict[str, Any] | None:
+        """Queue a raw update body; None if the bot's allowed_updates filter it out."""
+        return await self.backend.updates.push(update_type, body)
+
+    def _chat_and_sender(self, chat: ChatRef, user: UserRef) -> tuple[Chat, User]:
+        world = self.backend.world
+        chat_obj, user_obj = world.chat(chat), world.user(user)
+        if chat_obj.type == "channel":
+            raise ValueError("users do not write into channels; use channel_post()")
+        member = world.member(chat_obj.id, user_obj.id)
+        if member.status == "kicked":
+            raise ValueError(f"user {user_obj.id} is banned from chat {chat_obj.id}")
+        if not member.is_present and member.status != "restricted":
+            world.set_member(chat_obj, user_obj, "member")  # joining implicitly keeps tests short
+        return chat_obj, user_obj
+
+    def _bot_sees(self, chat: Chat, message: dict[str, Any]) -> bool:
+        """Whether Telegram delivers a group message to the bot (privacy mode rules)."""
+        if chat.type == "private":
+            return True
+        bot_member = self.backend.world.member(chat.id, self.bot.id)
+        if not bot_member.is_present:
+            return False
+        if not self.backend.privacy_mode or bot_member.status in ("creator", "administrator"):
+            return True
+        replied = message.get("reply_to_message")
+        if replied and replied.get("from", {}).get("id") == self.bot.id:
+            return True
+        text = message.get("text", message.get("caption", ""))
+        for entity in message.get("entities", message.get("caption_entities", [])):
+            if entity["type"] == "bot_command":
+                command = utf16_slice(text, entity["offset"], entity["length"])
+                target = command.partition("@")[2]
+                if not target or target.lower() == (self.bot.username or "").lower():
+                    return True
+        return False
+
+    async def _deliver(self, chat: Chat, update_type: str, message: dict[str, Any]) -> None:
+        if update_type in ("message", "edited_message") and not self._bot_sees(chat, message):
+            self.backend.updates.dropped += 1
+            return
+        await self.backend.updates.push(update_type, copy.deepcopy(message))
+
+    def _reply_field(self, chat: Chat, reply_to: MessageRef | int | None) -> dict[str, Any]:
+        if reply_to is None:
+            return {}
+        message_id = reply_to if isinstance(reply_to, int) else reply_to["message_id"]
+        stored = self.backend.world.message(chat.id, int(message_id))
+        if stored is None:
+            raise ValueError(f"no message {message_id} in chat {chat.id}")
+        replied = copy.deepcopy(stored.data)
+        replied.pop("reply_to_message", None)
+        return {"reply_to_message": replied}
+
+    async def send_message(
+        self,
+        chat: ChatRef,
+        user: UserRef,
+        text: str,
+        *,
+        entities: list[dict[str, Any]] | None = None,
+        reply_to: MessageRef | int | None = None,
+    ) -> dict[str, Any]:
+        """A user writes ``text``; commands, mentions, links get their entities as in Telegram.
+
+        Returns the Message. In groups the bot gets it only as privacy mode allows (commands,
+        replies to the bot) unless privacy_mode=False or the bot is an administrator.
+        """
+        chat_obj, user_obj = self._chat_and_sender(chat, user)
+        content: dict[str, Any] = {"from": user_obj.to_api(), "text": text}
+        found = entities if entities is not None else find_entities(text)
+        if found:
+            content["entities"] = found
+        content.update(self._reply_field(chat_obj, reply_to))
+        stored = self.backend.world.store_message(chat_obj, content, from_bot=False)
+        await self._deliver(chat_obj, "message", stored.data)
+        return copy.deepcopy(stored.data)
+
+    async def send_document(
+        self,
+        chat: ChatRef,
+        user: UserRef,
+        filename: str,
+        data: bytes,
+        mime: str = "application/octet-stream",
+        *,
+        caption: str | None = None,
+    ) -> dict[str, Any]:
+        """A user sends a file; the bot can getFile and download it (if at most 20 MB)."""
+        chat_obj, user_obj = self._chat_and_sender(chat, user)
+        stored_file = self.backend.world.store_file(
+            data, "document", file_name=filename, mime_type=mime
+        )
+        content: dict[str, Any] = {"from": user_obj.to_api(), "document": stored_file.to_api()}
+        if caption:
+            content["caption"] = caption
+            found = find_entities(caption)
+            if found:
+                content["caption_entities"] = found
+        stored = self.backend.world.store_message(chat_obj, content, from_bot=False)
+        await self._deliver(chat_obj, "message", stored.data)
+        return copy.deepcopy(stored.data)
+
+    async def edit_message(self, message: MessageRef, text: str) -> dict[str, Any]:
+        """The author edits a text message: an edited_message (or edited_channel_post)."""
+        world = self.backend.world
+        stored = world.message(message["chat"]["id"], message["message_id"])
+        if stored is None or stored.from_bot:
+            raise ValueError("only existing messages from users or channels can be edited here")
+        stored.data["text"] = text
+        found = find_entities(text)
+        if found:
+            stored.data["entities"] = found
+        else:
+            stored.data.pop("entities", None)
+        stored.data["edit_date"] = world.now()
+        chat = world.chat(stored.chat_id)
+        kind = "edited_channel_post" if chat.type == "channel" else "edited_message"
+        await self._deliver(chat, kind, stored.data)
+        return copy.deepcopy(stored.data)
+
+    async def channel_post(
+        self, chat: ChatRef, text: str, *, author_signature: str | None = None
+    ) -> dict[str, Any]:
+        """A post in a channel; the bot gets a channel_post update if it is in the channel."""
+        world = self.backend.world
+        chat_obj = world.chat(chat)
+        if chat_obj.type != "channel":
+            raise ValueError("channel_post() needs a channel")
+        content: dict[str, Any] = {"sender_chat": chat_obj.to_api(), "text": text}
+        found = find_entities(text)
+        if found:
+            content["entities"] = found
+        if author_signature:
+            content["author_signature"] = author_signature
+        stored = world.store_message(chat_obj, content, from_bot=False)
+        if world.member(chat_obj.id, self.bot.id).is_present:
+            await self.backend.updates.push("channel_post", copy.deepcopy(stored.data))
+        return copy.deepcopy(stored.data)
+
+    async def press_button(
+        self, message: MessageRef, callback_data: str, user: UserRef | None = None
+    ) -> dict[str, Any]:
+        """A user presses an inline button of a bot message; returns the CallbackQuery.
+
+        The button must exist on the message as it is now (after any edits).
+        """
+        world = self.backend.world
+        chat = world.chat(message["chat"]["id"])
+        stored = world.message(chat.id, message["message_id"])
+        if stored is None:
+            raise ValueError(f"message {message['message_id']} no longer exists")
+        rows = (stored.reply_markup or {}).get("inline_keyboard", [])
+        offered = [b["callback_data"] for row in rows for b in row if "callback_data" in b]
+        if callback_data not in offered:
+            raise ValueError(f"no button with callback_data {callback_data!r}; there are {offered}")
+        if user is None:
+            if chat.type != "private":
+                raise ValueError("say which user presses the button in a group or channel")
+            user = chat.id
+        user_obj = world.user(user)
+        query = {
+            "id": str(next(self._query_ids)),
+            "from": user_obj.to_api(),
+            "message": copy.deepcopy(stored.data),
+            "chat_instance": str(abs(chat.id) * 31 + 7),
+            "data": callback_data,
+        }
+        self.backend.callback_queries[query["id"]] = {"query": query, "answer": None}
+        await self.backend.updates.push("callback_query", copy.deepcopy(query))
+        return query
+
+    def _default_actor(self, chat: Chat) -> User:
+        world = self.backend.world
+        if chat.type == "private":
+            return world.user(chat.id)
+        members = world.chat_members(chat.id)
+        for wanted in ("creator", "administrator"):
+            for user, member in members:
+                if member.status == wanted and not user.is_bot:
+                    return user
+        owner = world.add_user("Owner", username=None)
+        world.set_member(chat, owner, "creator")
+        return owner
+
+    async def my_chat_member(
+        self,
+        chat: ChatRef,
+        old_status: Status,
+        new_status: Status,
+        *,
+        by: UserRef | None = None,
+        **rights: Any,
+    ) -> dict[str, Any] | None:
+        """The bot's membership changes (added, promoted, removed, kicked, blocked).
+
+        In private chats "kicked" means the user blocked the bot. Adding the bot to a group
+        also produces the new_chat_members service message, as Telegram does.
+        """
+        world = self.backend.world
+        chat_obj = world.chat(chat)
+        actor = world.user(by) if by is not None else self._default_actor(chat_obj)
+        old = Member(old_status)
+        new = world.set_member(chat_obj, self.bot, new_status, **rights)
+        update = await self.backend.updates.push(
+            "my_chat_member", member_change(self.backend, chat_obj, actor, self.bot, old, new)
+        )
+        joined = old_status in ("left", "kicked") and new.is_present
+        if joined and chat_obj.is_group:
+            service = {"from": actor.to_api(), "new_chat_members": [self.bot.to_api()]}
+            stored = world.store_message(chat_obj, service, from_bot=False)
+            await self.backend.updates.push("message", copy.deepcopy(stored.data))
+        return update
+
+    async def chat_member(
+        self,
+        chat: ChatRef,
+        user: UserRef,
+        old_status: Status,
+        new_status: Status,
+        *,
+        by: UserRef | None = None,
+        **rights: Any,
+    ) -> dict[str, Any] | None:
+        """A user's membership changes: a chat_member update (only if the bot asked for them
+        in allowed_updates, and is an administrator, as in Telegram)."""
+        world = self.backend.world
+        chat_obj, user_obj = world.chat(chat), world.user(user)
+        actor = world.user(by) if by is not None else user_obj
+        old = Member(old_status)
+        new = world.set_member(chat_obj, user_obj, new_status, **rights)
+        if world.member(chat_obj.id, self.bot.id).status not in ("administrator", "creator"):
+            return None
+        body = member_change(self.backend, chat_obj, actor, user_obj, old, new)
+        return await self.backend.updates.push("chat_member", body)
+
+    async def migrate_to_supergroup(self, chat: ChatRef) -> Chat:
+        """Upgrade a basic group: the old id then answers 400 with migrate_to_chat_id."""
+        world = self.backend.world
+        old = world.chat(chat)
+        if old.type != "group":
+            raise ValueError("only basic groups migrate to supergroups")
+        new = world.add_chat("supergroup", old.title, bot_status="left")
+        for user, member in world.chat_members(old.id):
+            world.members[(new.id, user.id)] = copy.deepcopy(member)
+        for source, field, value in (
+            (old, "migrate_to_chat_id", new.id),
+            (new, "migrate_from_chat_id", old.id),
+        ):
+            service = {"from": self._default_actor(old).to_api(), field: value}
+            stored = world.store_message(source, service, from_bot=False)
+            if world.member(source.id, self.bot.id).is_present:
+                await self.backend.updates.push("message", copy.deepcopy(stored.data))
+        world.migrated_to[old.id] = new.id
+        return new
+
+    # -- waiting for the bot ---------------------------------------------------------------
+
+    async def wait_for(self, predicate: Callable[[BotCall], bool], timeout: float = 5.0) -> BotCall:
+        """The earliest bot call matching ``predicate`` that no earlier wait returned.
+
+        Raises WaitTimeout (a TimeoutError) naming the last calls if none comes in time.
+        """
+        return await self.backend.wait_for(predicate, timeout)
+
+    async def next_call(
+        self, method: str, *, chat: ChatRef | None = None, timeout: float = 5.0
+    ) -> BotCall:
+        """The next call of ``method`` (any outcome), optionally only for one chat."""
+        chat_id = self.backend.world.chat(chat).id if chat is not None else None
+        wanted = method.replace("_", "").lower()
+
+        def match(call: BotCall) -> bool:
+            if call.method.lower() != wanted:
+                return False
+            if chat_id is None:
+                return True
+            target = self.backend.world.find_chat(call.chat_id)
+            return target is not None and target.id == chat_id
+
+        return await self.backend.wait_for(match, timeout, what=f"a {method} call")
+
+    async def next_bot_message(self, chat: ChatRef, timeout: float = 5.0) -> dict[str, Any]:
+        """The next message the bot sends into ``chat`` (a Message dict), in sending order."""
+        chat_id = self.backend.world.chat(chat).id
+
+        def match(call: BotCall) -> bool:
+            return (
+                call.ok
+                and call.method.startswith(_SENDING_PREFIXES)
+                and any(m["chat"]["id"] == chat_id for m in call.messages)
+            )
+
+        call = await self.backend.wait_for(match, timeout, what=f"a bot message in chat {chat_id}")
+        return next(m for m in call.messages if m["chat"]["id"] == chat_id)
+
+    async def wait_until_polling(self, timeout: float = 5.0) -> None:
+        """Return once the bot has a getUpdates long poll waiting on the server."""
+        try:
+            await self.backend.updates.wait_until_polling(timeout)
+        except TimeoutError:
+            raise WaitTimeout(f"no getUpdates long poll started within {timeout:g}s") from None
+
+    def mark_seen(self) -> None:
+        """Treat every call so far as already returned by a wait (start afresh)."""
+        self.backend._consumed.update(call.index for call in self.backend.calls)
+
+    # -- inspection ------------------------------------------------------------------------
+
+    @property
+    def sent(self) -> list[BotCall]:
+        """Every Bot API call the bot made, in order (including failed ones and polls)."""
+        return list(self.backend.calls)
+
+    def calls(self, method: str | None = None) -> list[BotCall]:
+        """Recorded calls, optionally of one method (any spelling: sendMessage/send_message)."""
+        if method is None:
+            return self.sent
+        wanted = method.replace("_", "").lower()
+        return [c for c in self.backend.calls if c.method.lower() == wanted]
+
+    def messages(self, chat: ChatRef) -> list[dict[str, Any]]:
+        """All existing messages in a chat (users' and the bot's), oldest first."""
+        return self.backend.world.chat_messages(self.backend.world.chat(chat).id)
+
+    def bot_messages(self, chat: ChatRef) -> list[dict[str, Any]]:
+        chat_id = self.backend.world.chat(chat).id
+        return [
+            copy.deepcopy(m.data)
+            for m in self.backend.world.messages.get(chat_id, {}).values()
+            if m.from_bot and not m.deleted
+        ]
+
+    @property
+    def pending_updates(self) -> list[dict[str, Any]]:
+        """Updates not yet confirmed by the bot's getUpdates offset."""
+        return copy.deepcopy(self.backend.updates.pending)
+
+    def callback_answer(self, query: dict[str, Any] | str) -> dict[str, Any] | None:
+        """What the bot answered to a callback query (None if not answered yet)."""
+        query_id = query if isinstance(query, str) else query["id"]
+        return self.backend.callback_queries[query_id]["answer"]
+
+    def file_bytes(self, file_id: str) -> bytes:
+        """The bytes stored under a file_id (e.g. a document the bot sent)."""
+        return self.backend.world.files[file_id].data
+
+    def commands(
+        self, scope: dict[str, Any] | None = None, language_code: str = ""
+    ) -> list[dict[str, str]]:
+        """The command list stored for exactly this scope and language."""
+        key = (scope_key(self.backend, scope), language_code)
+        return list(self.backend.commands.get(key, []))
+
+    def visible_commands(
+        self, chat: ChatRef, user: UserRef | None = None, language_code: str = ""
+    ) -> list[dict[str, str]]:
+        """The commands a client would show, resolving scopes in the Bot API's order."""
+        world = self.backend.world
+        chat_obj = world.chat(chat)
+        user_id = world.user(user).id if user is not None else None
+        is_admin = user_id is not None and world.member(chat_obj.id, user_id).status in (
+            "creator",
+            "administrator",
+        )
+        if chat_obj.type == "private":
+            scopes: list[tuple[Any, ...]] = [("chat", chat_obj.id), ("all_private_chats",)]
+        else:
+            scopes = []
+            if user_id is not None:
+                scopes.append(("chat_member", chat_obj.id, user_id))
+            if is_admin:
+                scopes.append(("chat_administrators", chat_obj.id))
+            scopes.append(("chat", chat_obj.id))
+            if is_admin:
+                scopes.append(("all_chat_administrators",))
+            scopes.append(("all_group_chats",))
+        scopes.append(("default",))
+        for scope in scopes:
+            for language in ([language_code] if language_code else []) + [""]:
+                found = self.backend.commands.get((scope, language))
+                if found:
+                    return list(found)
+        return []
+
+    # -- failure simulation ----------------------------------------------------------------
+
+    def fail_next(
+        self,
+        method: str,
+        error_code: int,
+        description: str | None = None,
+        retry_after: int | None = None,
+        times: int = 1,
+        chat_id: ChatRef | None = None,
+        *,
+        migrate_to_chat_id: int | None = None,
+    ) -> None:
+        """Answer the next ``times`` calls of ``method`` (optionally into one chat) with an error.
+
+        Without a description Telegram's usual one is used ("Too Many Requests: retry after N",
+        "Forbidden: bot was blocked by the user", ...).
+        """
+        target: int | str | None = None
+        if chat_id is not None:
+            found = (
+                self.backend.world.find_chat(chat_id)
+                if isinstance(chat_id, (int, str))
+                else self.backend.world.chat(chat_id)
+            )
+            target = found.id if found is not None else chat_id  # type: ignore[assignment]
+        self.backend.faults.add_failure(
+            method,
+            error_code,
+            description,
+            retry_after=retry_after,
+            migrate_to_chat_id=migrate_to_chat_id,
+            times=times,
+            chat_id=target,
+        )
+
+    def delay_next(self, method: str, seconds: float, times: int = 1) -> None:
+        """Hold the next call(s) of ``method`` for ``seconds`` before running it.
+
+        The call still takes effect if the client gave up meanwhile, like a real request that
+        timed out on the client side after reaching Telegram.
+        """
+        self.backend.faults.add_delay(method, seconds, times)
+
+    def enforce_limits(
+        self,
+        global_per_sec: int = 30,
+        per_group_per_min: int = 20,
+        per_chat_per_sec: int = 1,
+        *,
+        clock: Callable[[], float] | None = None,
+    ) -> RateLimits:
+        """Answer 429 with retry_after when sends exceed Telegram's flood limits."""
+        limits = RateLimits(global_per_sec, per_group_per_min, per_chat_per_sec)
+        if clock is not None:
+            limits.clock = clock
+        self.backend.limits = limits
+        return limits
+
+    def disable_limits(self) -> None:
+        self.backend.limits = None
+
+    @property
+    def limit_stats(self) -> LimitStats:
+        """Accepted and rejected sends under enforce_limits(), by method."""
+        if self.backend.limits is None:
+            return LimitStats()
+        return self.backend.limits.stats
+
+
+__all__ = ["FakeBotApi", "WaitTimeout"]
