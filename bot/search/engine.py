@@ -79,7 +79,6 @@ class Engine:
                 self.index,
                 tokenizer,
                 Synonyms.from_files(s.synonym_paths),
-                self.indexer.paths.docs,
                 fuzzy_threshold=s.fuzzy_threshold,
                 snippet_chars=s.snippet_chars,
                 page_size=s.results_per_page,

@@ -2,33 +2,39 @@
 
 Layout of a compiled index folder::
 
-    meta.json        counts, BM25 parameters, tokenizer fingerprint, documents, sections
+    meta.json        counts, BM25 parameters, fingerprint, documents, sections
     vocab.txt        one term per line; line number = term id
     offsets.npy      int64[V+1]: postings of term t are [offsets[t], offsets[t+1])
     pids.npy         uint32[P]: passage ids, per term ordered by impact (best first)
     impacts.npy      uint16[P]: BM25 contribution of the term to the passage, quantised
     p_doc.npy, p_ord.npy, p_start.npy, p_len.npy, p_section.npy   uint32[N] per passage
+    text.bin, text_offsets.npy   passages' original text (UTF-8) and byte offsets[N+1]
+    norm.bin, norm_offsets.npy   passages' normalised text, for phrase checks and scans
 
 BM25 contributions are precomputed ("impacts") so that a query only gathers and adds
 numbers; ordering each posting list by impact lets a one-term query read just its
-first k entries. Arrays are memory-mapped, so opening is fast and needs no
-re-segmentation.
+first k entries. Everything is memory-mapped, so opening is fast and re-segments
+nothing.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import mmap
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
 from bot.models import DocumentInfo
 from bot.search import segments as seg
+from bot.text.normalize import normalize
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 K1 = 1.2
 B = 0.75
 IMPACT_LEVELS = 65535
@@ -37,7 +43,8 @@ _IMPACT_SHIFT = 24
 _PID_MASK = (1 << 24) - 1
 MAX_PASSAGES = 1 << 24
 MAX_TERMS = 1 << 24
-_CHUNK = 1 << 21
+# Postings merged per partition: bounds build memory (~8 bytes each) at any corpus size.
+PARTITION_POSTINGS = 4_000_000
 
 
 @dataclass
@@ -56,6 +63,10 @@ class CompiledIndex:
     p_start: np.ndarray
     p_len: np.ndarray
     p_section: np.ndarray
+    text_mmap: mmap.mmap | None
+    text_offsets: np.ndarray
+    norm_mmap: mmap.mmap | None
+    norm_offsets: np.ndarray
     docs: list[DocumentInfo]
     doc_first_pid: list[int]
     sections: list[tuple[str, ...]]
@@ -71,11 +82,17 @@ class CompiledIndex:
         def load(name: str) -> np.ndarray:
             return np.load(path / f"{name}.npy", mmap_mode="r")
 
+        def blob(name: str) -> mmap.mmap | None:
+            with open(path / name, "rb") as fh:
+                if fh.seek(0, 2) == 0:  # an empty file cannot be mapped
+                    return None
+                return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+
         return cls(
             path=path,
             meta=meta,
             vocab=vocab,
-            term_ids={t: i for i, t in enumerate(vocab)},
+            term_ids=dict(zip(vocab, range(len(vocab)), strict=True)),
             offsets=load("offsets"),
             pids=load("pids"),
             impacts=load("impacts"),
@@ -84,6 +101,10 @@ class CompiledIndex:
             p_start=load("p_start"),
             p_len=load("p_len"),
             p_section=load("p_section"),
+            text_mmap=blob("text.bin"),
+            text_offsets=load("text_offsets"),
+            norm_mmap=blob("norm.bin"),
+            norm_offsets=load("norm_offsets"),
             docs=[
                 seg.info_from_json({k: v for k, v in d.items() if k != "first_pid"})
                 for d in meta["docs"]
@@ -103,28 +124,61 @@ class CompiledIndex:
     def df(self, term_id: int) -> int:
         return int(self.offsets[term_id + 1] - self.offsets[term_id])
 
+    def raw_postings(self, term_id: int) -> tuple[np.ndarray, np.ndarray]:
+        """(passage ids, quantised impacts), best first; views into the mapped arrays."""
+        lo, hi = int(self.offsets[term_id]), int(self.offsets[term_id + 1])
+        return self.pids[lo:hi], self.impacts[lo:hi]
+
     def postings(self, term_id: int) -> tuple[np.ndarray, np.ndarray]:
         """(passage ids, impacts as float32 BM25 scores), best first."""
-        lo, hi = int(self.offsets[term_id]), int(self.offsets[term_id + 1])
-        return self.pids[lo:hi], self.impacts[lo:hi].astype(np.float32) * self.impact_scale
+        pids, impacts = self.raw_postings(term_id)
+        return pids, impacts.astype(np.float32) * np.float32(self.impact_scale)
+
+    def passage_text(self, pid: int) -> str:
+        lo, hi = int(self.text_offsets[pid]), int(self.text_offsets[pid + 1])
+        return self.text_mmap[lo:hi].decode("utf-8") if self.text_mmap is not None else ""
+
+    def passage_norm_bytes(self, pid: int) -> bytes:
+        lo, hi = int(self.norm_offsets[pid]), int(self.norm_offsets[pid + 1])
+        return self.norm_mmap[lo:hi] if self.norm_mmap is not None else b""
+
+
+def _npy_writer(fh: BinaryIO, dtype: str, length: int) -> None:
+    """Write an .npy header so that raw data appended after it loads with np.load."""
+    np.lib.format.write_array_header_1_0(
+        fh, {"descr": np.dtype(dtype).str, "fortran_order": False, "shape": (length,)}
+    )
+
+
+def _partitions(df: np.ndarray, size: int) -> Iterator[tuple[int, int]]:
+    """Contiguous term-id ranges holding about ``size`` postings each."""
+    n = df.size
+    lo = 0
+    cum = np.cumsum(df)
+    while lo < n:
+        base = cum[lo - 1] if lo else 0
+        hi = int(np.searchsorted(cum, base + size, side="right"))
+        hi = max(hi, lo + 1)
+        yield lo, min(hi, n)
+        lo = hi
 
 
 def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerprint: str) -> None:
     """Merge the cached segments of ``doc_ids`` into a compiled index at ``out_dir``.
 
-    Memory stays near 8 bytes per posting: postings are packed into one uint64 key
-    (term, inverted impact, passage) and sorted in place.
+    Postings are merged one term range at a time, packed into uint64 keys (term,
+    inverted impact, passage) and sorted in place, then streamed to disk; memory
+    stays bounded by :data:`PARTITION_POSTINGS` whatever the corpus size.
     """
     tmp_dir = out_dir.with_name(out_dir.name + ".building")
     shutil.rmtree(tmp_dir, ignore_errors=True)
     tmp_dir.mkdir(parents=True)
 
-    # Pass 1: global vocabulary, document frequencies, passage layout.
+    # Pass 1: global vocabulary, document frequencies, passage layout and texts.
     term_ids: dict[str, int] = {}
     df = np.zeros(1024, dtype=np.int64)
     metas = [seg.load_meta(cache_dir, d) for d in doc_ids]
     n_passages = sum(len(m["passages"]) for m in metas)
-    n_postings = sum(int(m["n_postings"]) for m in metas)
     if n_passages >= MAX_PASSAGES:
         raise ValueError(f"too many passages for one index: {n_passages}")
     p_len = np.zeros(n_passages, dtype=np.uint32)
@@ -133,94 +187,108 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
     p_start = np.zeros(n_passages, dtype=np.uint32)
     p_chars = np.zeros(n_passages, dtype=np.uint32)
     p_section = np.zeros(n_passages, dtype=np.uint32)
+    text_offsets = np.zeros(n_passages + 1, dtype=np.int64)
+    norm_offsets = np.zeros(n_passages + 1, dtype=np.int64)
     sections: list[list[str]] = []
     section_ids: dict[tuple[str, ...], int] = {}
     local_maps: list[np.ndarray] = []
     docs: list[dict] = []
     base = 0
-    for doc_index, (doc_id, meta) in enumerate(zip(doc_ids, metas, strict=True)):
-        segs = seg.load_segments(cache_dir, doc_id)
-        mapping = np.empty(len(segs.terms), dtype=np.int64)
-        for i, term in enumerate(segs.terms):
-            gid = term_ids.get(term)
-            if gid is None:
-                gid = term_ids[term] = len(term_ids)
-            mapping[i] = gid
-        if len(term_ids) > df.size:
-            df = np.concatenate([df, np.zeros(max(df.size, len(term_ids)), dtype=np.int64)])
-        np.add.at(df, mapping, np.bincount(segs.tid, minlength=len(segs.terms)))
-        local_maps.append(mapping)
-        layout = np.asarray(meta["passages"], dtype=np.int64).reshape(-1, 3)
-        n = layout.shape[0]
-        sl = slice(base, base + n)
-        p_len[sl] = segs.plen
-        p_doc[sl] = doc_index
-        p_ord[sl] = np.arange(n, dtype=np.uint32)
-        p_start[sl] = layout[:, 0]
-        p_chars[sl] = layout[:, 1]
-        remap = []
-        for s in meta["sections"]:
-            key = tuple(s)
-            sid = section_ids.get(key)
-            if sid is None:
-                sid = section_ids[key] = len(sections)
-                sections.append(list(s))
-            remap.append(sid)
-        if n:
-            p_section[sl] = np.asarray(remap, dtype=np.uint32)[layout[:, 2]]
-        info = dict(meta["info"])
-        info["first_pid"] = base
-        docs.append(info)
-        base += n
+    with open(tmp_dir / "text.bin", "wb") as text_out, open(tmp_dir / "norm.bin", "wb") as norm_out:
+        for doc_index, (doc_id, meta) in enumerate(zip(doc_ids, metas, strict=True)):
+            segs = seg.load_segments(cache_dir, doc_id)
+            mapping = np.empty(len(segs.terms), dtype=np.int32)
+            for i, term in enumerate(segs.terms):
+                gid = term_ids.get(term)
+                if gid is None:
+                    gid = term_ids[term] = len(term_ids)
+                mapping[i] = gid
+            if len(term_ids) > df.size:
+                df = np.concatenate([df, np.zeros(max(df.size, len(term_ids)), dtype=np.int64)])
+            np.add.at(df, mapping, np.bincount(segs.tid, minlength=len(segs.terms)))
+            local_maps.append(mapping)
+            layout = np.asarray(meta["passages"], dtype=np.int64).reshape(-1, 3)
+            n = layout.shape[0]
+            sl = slice(base, base + n)
+            p_len[sl] = segs.plen
+            p_doc[sl] = doc_index
+            p_ord[sl] = np.arange(n, dtype=np.uint32)
+            p_start[sl] = layout[:, 0]
+            p_chars[sl] = layout[:, 1]
+            remap = []
+            for s in meta["sections"]:
+                key = tuple(s)
+                sid = section_ids.get(key)
+                if sid is None:
+                    sid = section_ids[key] = len(sections)
+                    sections.append(list(s))
+                remap.append(sid)
+            if n:
+                p_section[sl] = np.asarray(remap, dtype=np.uint32)[layout[:, 2]]
+            text = seg.load_text(cache_dir, doc_id)
+            for k, (start, length, _) in enumerate(layout.tolist()):
+                passage = text[start : start + length]
+                raw = passage.encode("utf-8")
+                text_out.write(raw)
+                text_offsets[base + k + 1] = text_offsets[base + k] + len(raw)
+                nraw = normalize(passage).encode("utf-8")
+                norm_out.write(nraw)
+                norm_offsets[base + k + 1] = norm_offsets[base + k] + len(nraw)
+            info = dict(meta["info"])
+            info["first_pid"] = base
+            docs.append(info)
+            base += n
     n_terms = len(term_ids)
     if n_terms >= MAX_TERMS:
         raise ValueError(f"too many distinct terms for one index: {n_terms}")
     df = df[:n_terms]
+    n_postings = int(df.sum())
 
     # BM25 parameters and the scale that quantises impacts into uint16.
-    avg_len = float(p_len.mean()) if n_passages else 1.0
-    avg_len = max(avg_len, 1.0)
+    avg_len = max(float(p_len.mean()) if n_passages else 1.0, 1.0)
     idf = np.log1p((n_passages - df + 0.5) / (df + 0.5)) if n_terms else np.zeros(0)
     max_impact = float(idf.max() * (K1 + 1)) if n_terms else 1.0
     scale = max_impact / IMPACT_LEVELS if max_impact > 0 else 1.0
     norm = (K1 * (1 - B + B * p_len.astype(np.float64) / avg_len)).astype(np.float32)
+    idf32 = idf.astype(np.float32)
 
-    # Pass 2: pack postings into sortable keys.
-    keys = np.empty(n_postings, dtype=np.uint64)
-    pos = 0
-    for doc_index, doc_id in enumerate(doc_ids):
-        segs = seg.load_segments(cache_dir, doc_id)
-        gid = local_maps[doc_index][segs.tid]
-        pid = segs.pord.astype(np.int64) + docs[doc_index]["first_pid"]
-        tf = segs.tf.astype(np.float32)
-        impact = idf[gid].astype(np.float32) * tf * np.float32(K1 + 1) / (tf + norm[pid])
-        q = np.clip(np.rint(impact / scale), 1, IMPACT_LEVELS).astype(np.uint64)
-        k = (
-            (gid.astype(np.uint64) << np.uint64(_TERM_SHIFT))
-            | ((np.uint64(IMPACT_LEVELS) - q) << np.uint64(_IMPACT_SHIFT))
-            | pid.astype(np.uint64)
-        )
-        keys[pos : pos + k.size] = k
-        pos += k.size
-    del local_maps
-    keys.sort()
-
+    # Pass 2, per term range: pack postings into sortable keys, sort, stream out.
     offsets = np.zeros(n_terms + 1, dtype=np.int64)
-    pids = np.lib.format.open_memmap(tmp_dir / "pids.npy", "w+", np.uint32, (n_postings,))
-    impacts = np.lib.format.open_memmap(tmp_dir / "impacts.npy", "w+", np.uint16, (n_postings,))
-    counts = np.zeros(n_terms, dtype=np.int64)
-    for lo in range(0, n_postings, _CHUNK):
-        chunk = keys[lo : lo + _CHUNK]
-        pids[lo : lo + chunk.size] = (chunk & np.uint64(_PID_MASK)).astype(np.uint32)
-        impacts[lo : lo + chunk.size] = (
-            np.uint64(IMPACT_LEVELS) - ((chunk >> np.uint64(_IMPACT_SHIFT)) & np.uint64(0xFFFF))
-        ).astype(np.uint16)
-        counts += np.bincount((chunk >> np.uint64(_TERM_SHIFT)).astype(np.int64), minlength=n_terms)
-    del keys
-    np.cumsum(counts, out=offsets[1:])
-    pids.flush()
-    impacts.flush()
-    del pids, impacts
+    np.cumsum(df, out=offsets[1:])
+    with (
+        open(tmp_dir / "pids.npy", "wb") as pids_out,
+        open(tmp_dir / "impacts.npy", "wb") as impacts_out,
+    ):
+        _npy_writer(pids_out, "<u4", n_postings)
+        _npy_writer(impacts_out, "<u2", n_postings)
+        for lo, hi in _partitions(df, PARTITION_POSTINGS):
+            size = int(offsets[hi] - offsets[lo])
+            keys = np.empty(size, dtype=np.uint64)
+            pos = 0
+            for doc_index, doc_id in enumerate(doc_ids):
+                segs = seg.load_segments(cache_dir, doc_id)
+                gid = local_maps[doc_index][segs.tid]
+                take = (gid >= lo) & (gid < hi)
+                if not take.any():
+                    continue
+                gid = gid[take]
+                pid = segs.pord[take].astype(np.int64) + docs[doc_index]["first_pid"]
+                tf = segs.tf[take].astype(np.float32)
+                impact = idf32[gid] * tf * np.float32(K1 + 1) / (tf + norm[pid])
+                q = np.clip(np.rint(impact / scale), 1, IMPACT_LEVELS).astype(np.uint64)
+                keys[pos : pos + gid.size] = (
+                    (gid.astype(np.uint64) << np.uint64(_TERM_SHIFT))
+                    | ((np.uint64(IMPACT_LEVELS) - q) << np.uint64(_IMPACT_SHIFT))
+                    | pid.astype(np.uint64)
+                )
+                pos += gid.size
+            keys.sort()
+            (keys & np.uint64(_PID_MASK)).astype("<u4").tofile(pids_out)
+            impacts = np.uint64(IMPACT_LEVELS) - (
+                (keys >> np.uint64(_IMPACT_SHIFT)) & np.uint64(0xFFFF)
+            )
+            impacts.astype("<u2").tofile(impacts_out)
+            del keys, impacts
 
     for name, arr in {
         "offsets": offsets,
@@ -229,6 +297,8 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
         "p_start": p_start,
         "p_len": p_chars,
         "p_section": p_section,
+        "text_offsets": text_offsets,
+        "norm_offsets": norm_offsets,
     }.items():
         np.save(tmp_dir / f"{name}.npy", arr)
     (tmp_dir / "vocab.txt").write_text("\n".join(term_ids), encoding="utf-8")
