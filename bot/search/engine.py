@@ -55,9 +55,18 @@ class Engine:
 
     @classmethod
     def open(
-        cls, settings: Settings, *, refresh: bool = True, progress: Progress | None = None
+        cls,
+        settings: Settings,
+        *,
+        refresh: bool = True,
+        progress: Progress | None = None,
+        tokenizer: Tokenizer | None = None,
     ) -> Engine:
-        indexer = Indexer(settings)
+        """Open the index under ``settings.data_dir``, refreshing it first if stale.
+
+        ``tokenizer`` lets a caller share one already-loaded segmenter.
+        """
+        indexer = Indexer(settings, tokenizer)
         report = None
         compiled = indexer.paths.compiled
         if (refresh and not indexer.is_fresh()) or not (compiled / "meta.json").exists():

@@ -23,6 +23,9 @@ from bot.text.pinyin import first_syllables, readings
 from bot.text.tokenize import is_cjk_word
 
 LEXICON_FILE = "lexicon.json"
+PREFILTER_LIMIT = 25
+PINYIN_CUTOFF = 50
+CHARS_CUTOFF = 40
 MIN_LEN, MAX_LEN = 2, 12
 
 # Pairs an IME user commonly confuses; mapping both sides to one form makes them equal.
@@ -158,9 +161,15 @@ class Lexicon:
             return []
         q_py = " ".join(first_syllables(word))
         picked: set[int] = set()
-        for _, _, j in process.extract(q_py, pys, scorer=fuzz.ratio, limit=40):
+        # Prefilters run in C with cutoffs well below what a final score of
+        # min_score needs, so only hopeless candidates are skipped.
+        for _, _, j in process.extract(
+            q_py, pys, scorer=fuzz.ratio, limit=PREFILTER_LIMIT, score_cutoff=PINYIN_CUTOFF
+        ):
             picked.add(j)
-        for _, _, j in process.extract(word, terms, scorer=fuzz.ratio, limit=40):
+        for _, _, j in process.extract(
+            word, terms, scorer=fuzz.ratio, limit=PREFILTER_LIMIT, score_cutoff=CHARS_CUTOFF
+        ):
             picked.add(j)
         out: list[Candidate] = []
         for j in picked:

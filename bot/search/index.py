@@ -80,7 +80,9 @@ class CompiledIndex:
         vocab = raw.split("\n") if raw else []
 
         def load(name: str) -> np.ndarray:
-            return np.load(path / f"{name}.npy", mmap_mode="r")
+            # A plain ndarray view of the mapping: np.memmap's Python-level hooks on
+            # every slice cost more than a small query's arithmetic.
+            return np.load(path / f"{name}.npy", mmap_mode="r").view(np.ndarray)
 
         def blob(name: str) -> mmap.mmap | None:
             with open(path / name, "rb") as fh:

@@ -28,6 +28,7 @@ VERIFY_LIMIT = 5_000
 PHRASE_CHECK_LIMIT = 1_000
 STRICT_SCORE = 80.0
 SCAN_LIMIT = 2_000
+MEMO_SIZE = 50_000
 ANCHOR_PASSAGES = 200
 EMPTY_MESSAGE = "请输入要查找的关键词，例如：乡村振兴、地区生产总值 (empty query)"
 
@@ -107,6 +108,9 @@ class Searcher:
         self.page_size = page_size
         self.max_query_chars = max_query_chars
         self.popular_terms = popular_terms
+        # Planning a word depends only on the word and this (immutable) index, so it
+        # is memoised; bounded so that a stream of unique words cannot grow it forever.
+        self._memo: dict[tuple[str, str, bool], object] = {}
 
     @cached_property
     def lexicon(self) -> Lexicon:
@@ -150,7 +154,20 @@ class Searcher:
             return cut
         return self._split_known(word) if is_cjk_word(word) else None
 
+    def _memoised(self, kind: str, key: str, flag: bool, compute):
+        memo_key = (kind, key, flag)
+        try:
+            return self._memo[memo_key]
+        except KeyError:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            value = self._memo[memo_key] = compute()
+            return value
+
     def _alternative(self, word: str) -> Alternative | None:
+        return self._memoised("alt", word, False, lambda: self._resolve(word))
+
+    def _resolve(self, word: str) -> Alternative | None:
         tid = self.index.term_ids.get(word)
         if tid is not None:
             return Alternative(word, (tid,), False)
@@ -161,6 +178,9 @@ class Searcher:
         return Alternative(word, ids, True)
 
     def _concept(self, word: str, *, exclude: bool = False) -> Concept:
+        return self._memoised("concept", word, exclude, lambda: self._make_concept(word, exclude))
+
+    def _make_concept(self, word: str, exclude: bool) -> Concept:
         alts: list[Alternative] = []
         for variant in self.synonyms.expand(word):
             alt = self._alternative(variant)
@@ -173,6 +193,10 @@ class Searcher:
         return Concept(word, alts, exclude)
 
     def phrase_exists(self, text: str) -> bool:
+        """Does ``text`` occur in some passage (checked through the index)?"""
+        return self._memoised("exists", text, False, lambda: self._phrase_exists(text))
+
+    def _phrase_exists(self, text: str) -> bool:
         alt = self._alternative(text)
         if alt is None:
             return False
@@ -293,6 +317,15 @@ class Searcher:
     def _plan_part(
         self, part: QueryPart, *, correct: bool = True
     ) -> tuple[list[Concept], list[Correction]]:
+        """Concepts (and any correction) for one query part; memoised per part."""
+        key = f"{part.original}\x00{part.phrase:d}{part.exclude:d}"
+        return self._memoised("part", key, correct, lambda: self._plan(part, correct))
+
+    def clear_memo(self) -> None:
+        """Forget memoised query planning (benchmarks use it to time cold queries)."""
+        self._memo.clear()
+
+    def _plan(self, part: QueryPart, correct: bool) -> tuple[list[Concept], list[Correction]]:
         if part.phrase:
             alt = self._alternative(part.text)
             return [Concept(part.text, [alt] if alt else [], part.exclude)], []
@@ -343,6 +376,9 @@ class Searcher:
 
     def _is_suspicious(self, word: str) -> bool:
         """A CJK word that is not in the index, or a lone character (typos split words)."""
+        return self._memoised("suspicious", word, False, lambda: self._suspicious(word))
+
+    def _suspicious(self, word: str) -> bool:
         if not is_cjk_word(word):
             return False
         if len(word) == 1:
@@ -546,14 +582,17 @@ class Searcher:
         positive = [c for c in concepts if not c.exclude]
         negative = [c for c in concepts if c.exclude]
         lo, hi = (page - 1) * size, page * size
+        if len(positive) == 1 and not negative and not filters.active:
+            alts = positive[0].alternatives
+            if len(alts) == 1 and len(alts[0].term_ids) == 1 and not alts[0].verify:
+                # One term: its postings are already in rank order (impact, then pid).
+                pids, impacts = self.index.raw_postings(alts[0].term_ids[0])
+                scores = impacts[lo:hi].astype(np.float32) * np.float32(self.index.impact_scale)
+                return Ranked(pids[lo:hi], scores, int(pids.size), [])
         hits = [self._concept_hits(c) for c in positive]
         unmatched = [c for c, (p, _) in zip(positive, hits, strict=True) if not p.size]
         if len(positive) == 1 and not negative and not filters.active:
-            # One concept: its postings are already in rank order (impact, then pid).
             pids, scores = hits[0]
-            alts = positive[0].alternatives
-            if len(alts) == 1 and not alts[0].verify:
-                return Ranked(np.asarray(pids[lo:hi]), scores[lo:hi], int(pids.size), unmatched)
             top = self._top(np.asarray(pids), scores, lo, hi)
             return Ranked(np.asarray(pids)[top], scores[top], int(pids.size), unmatched)
         n = self.index.n_passages

@@ -143,6 +143,12 @@ class Tokenizer:
             h.update(f"{e.word}\t{e.freq}\t{e.tag}\n".encode())
         return h.hexdigest()[:16]
 
+    def load(self) -> Tokenizer:
+        """Load the dictionaries now rather than on first use; returns self."""
+        self._rj  # noqa: B018 - loads the segmenter
+        self._user_subwords  # noqa: B018
+        return self
+
     def cut(self, normalized_text: str) -> list[str]:
         """Precise-mode tokens (for queries)."""
         return self._rj.cut(normalized_text)
