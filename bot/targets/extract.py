@@ -1,0 +1,291 @@
+"""The key-target extractor: :func:`extract_targets` turns a document into records.
+
+It walks the document line by line (a line is a paragraph in the bundled formats),
+cuts each line into sentences the way the gold guidelines do (after ``。！？；`` and
+any closing quotes, and at every line break), finds the figures of each sentence
+(:mod:`~bot.targets.numbers`), names them (:mod:`~bot.targets.naming`) and decides
+kind and period from the section and the words around them (:mod:`~bot.targets.kinds`).
+
+Pure: given a table, nothing is read from disk. Sections come from the document's
+passages, so the extractor and the search index agree on them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bot.models import Document, Passage
+from bot.targets.indicators import IndicatorTable, default_table
+from bot.targets.kinds import (
+    NEUTRAL,
+    PLAN,
+    REVIEW,
+    KindContext,
+    Marks,
+    classify,
+    classify_section,
+    cue_before,
+    cue_marks,
+    heading_year,
+    is_bulletin,
+    is_estimate,
+    is_goal_lead,
+    is_list_item,
+    is_status,
+    opening_period,
+    period_before,
+    period_marks,
+)
+from bot.targets.naming import MAX_CLAUSE_LOOKBACK, Named, NamingContext, name_figures
+from bot.targets.numbers import find_figures, may_have_figures
+from bot.targets.records import TargetRecord
+
+_SENTENCE_RE = re.compile(r"[^。！？；]*(?:[。！？；]+[”’」』）]*|$)")
+_FULL_STOP = "。！？"
+_CLAUSE_MARKS = "，,；;：:。！？!?（）()"
+_DELEGATES_RE = re.compile(r"应到|实到|出席|列席")
+_RHETORIC_BEFORE = ("出现",)
+MAX_SENTENCE_CONTEXT = 600
+_HORIZON_RE = re.compile(r"(未来|今后)[一二三四五六七八九十两\d]+年")
+
+
+def split_sentences(line: str) -> Iterator[tuple[int, str]]:
+    """``(offset, sentence)`` pairs of one line, as the gold guidelines cut them."""
+    for m in _SENTENCE_RE.finditer(line):
+        if m.group():
+            yield m.start(), m.group()
+
+
+@dataclass(slots=True)
+class _SectionState:
+    path: tuple[str, ...] = ()
+    section_class: str = NEUTRAL
+    cue: str | None = None
+    period: str = ""  # 过去五年 from the opening paragraph of a review section
+    first_paragraph: bool = True
+
+
+class _Walker:
+    def __init__(self, doc: Document, table: IndicatorTable) -> None:
+        self.doc = doc
+        self.table = table
+        self.doc_year = doc.meta.year
+        self.doc_year_s = str(doc.meta.year) if doc.meta.year else ""
+        self.region = doc.meta.region or ""
+        self.bulletin = is_bulletin(doc.meta.title, doc.text)
+        self.passages = sorted(doc.passages, key=lambda p: p.start)
+        self.starts = [p.start for p in self.passages]
+        self.records: list[TargetRecord] = []
+        self.section = _SectionState()
+        self.goal_list = False
+        self.goal_period = ""
+        self.plan_period = ""  # the horizon of the latest goal list, for later plan parts
+        self.top_periods: dict[str, str] = {}
+
+    def passage_at(self, offset: int) -> Passage | None:
+        k = bisect_right(self.starts, offset) - 1
+        if k < 0:
+            return None
+        p = self.passages[k]
+        return p if offset < p.start + len(p.text) else None
+
+    def enter_section(self, path: tuple[str, ...]) -> None:
+        if path == self.section.path:
+            return
+        top = path[0] if path else ""
+        self.section = _SectionState(
+            path=path,
+            section_class=classify_section(path, self.doc_year),
+            period=self.top_periods.get(top, ""),
+            first_paragraph=True,
+        )
+        self.goal_list = False
+
+    def region_for(self, path: tuple[str, ...]) -> str:
+        for title in reversed(path):
+            m = _places_in_heading(title)
+            if m:
+                return m
+        return self.region
+
+    def run(self) -> list[TargetRecord]:
+        pos = 0
+        for line in self.doc.text.split("\n"):
+            line_start = pos
+            pos += len(line) + 1
+            stripped = line.strip()
+            if not stripped:
+                continue
+            lead = len(line) - len(line.lstrip())
+            passage = self.passage_at(line_start + lead)
+            if passage is None:
+                continue  # a heading line: it only sets the section
+            self.enter_section(passage.section)
+            marks = cue_marks(line, self.doc_year)
+            self.paragraph(line, passage, marks)
+            self.after_paragraph(line, marks)
+        return self.records
+
+    def after_paragraph(self, line: str, marks: Marks) -> None:
+        state = self.section
+        if state.first_paragraph:
+            period = opening_period(line)
+            if period and state.section_class == REVIEW:
+                state.period = period
+                if state.path:
+                    self.top_periods[state.path[0]] = period
+            state.first_paragraph = False
+        cue = cue_before(marks, -1, len(line))
+        if cue:
+            state.cue = cue
+        if is_goal_lead(line):
+            self.goal_list = True
+            m = _HORIZON_RE.search(line)
+            self.goal_period = m.group().replace("今后", "未来") if m else ""
+            if self.goal_period:
+                self.plan_period = self.goal_period
+
+    def paragraph(self, line: str, passage: Passage, marks: Marks) -> None:
+        if self.goal_list and not is_list_item(line):
+            self.goal_list = False
+        path = passage.section
+        region = self.region_for(path)
+        section_title = passage.section_title
+        h_year = heading_year(path)
+        current_year = h_year or self.doc_year_s
+        periods: list[tuple[int, str]] | None = None  # computed for lines with figures only
+        dot_start = 0
+        context = NamingContext()
+        for offset, sentence in split_sentences(line):
+            if not may_have_figures(sentence):
+                if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
+                    dot_start = offset + len(sentence)
+                    context = NamingContext()
+                continue
+            figures = [
+                f for f in find_figures(sentence) if not _excluded(sentence, f.start, f.unit)
+            ]
+            if figures:
+                if periods is None:
+                    periods = period_marks(line, self.doc_year_s, current_year)
+                for named in name_figures(sentence, figures, self.table, context):
+                    self.records.append(
+                        self.record(
+                            named,
+                            sentence,
+                            line,
+                            marks,
+                            periods,
+                            offset,
+                            dot_start,
+                            section_title,
+                            region,
+                            h_year,
+                        )
+                    )
+            if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
+                dot_start = offset + len(sentence)
+                context = NamingContext()
+
+    def record(
+        self,
+        named: Named,
+        sentence: str,
+        line: str,
+        marks: Marks,
+        periods: list[tuple[int, str]],
+        offset: int,
+        dot_start: int,
+        section_title: str,
+        region: str,
+        h_year: str,
+    ) -> TargetRecord:
+        fig = named.figure
+        clause_start = fig.start
+        floor = max(0, fig.start - MAX_CLAUSE_LOOKBACK)
+        while clause_start > floor and sentence[clause_start - 1] not in _CLAUSE_MARKS:
+            clause_start -= 1
+        upto = offset + fig.start
+        # the 。-sentence before the figure, bounded so that huge lines stay linear
+        context_start = max(dot_start, upto - MAX_SENTENCE_CONTEXT)
+        ctx = KindContext(
+            bulletin=self.bulletin,
+            section_class=self.section.section_class,
+            estimate=is_estimate(line[context_start:upto]),
+            status=is_status(sentence[clause_start : fig.start]),
+            clause_cue=cue_before(marks, offset + clause_start - 1, upto),
+            sentence_cue=cue_before(marks, dot_start - 1, upto),
+            paragraph_cue=cue_before(marks, -1, upto),
+            section_cue=self.section.cue,
+            goal_list=self.goal_list,
+            change=named.change,
+        )
+        kind = classify(ctx)
+        year = period_before(periods, dot_start - 1, upto)
+        if year is None:
+            if h_year:
+                year = h_year
+            elif self.goal_list and self.goal_period:
+                year = self.goal_period
+            elif self.section.section_class == REVIEW:
+                year = self.section.period
+            elif self.section.section_class == PLAN:
+                year = self.plan_period
+            elif self.bulletin:
+                year = self.doc_year_s
+            else:
+                year = ""
+        return TargetRecord(
+            doc=self.doc.filename,
+            section=section_title,
+            sentence=sentence,
+            indicator=named.indicator,
+            value=fig.value,
+            value_text=fig.value_text,
+            unit=fig.unit,
+            qualifier=named.qualifier,
+            change=named.change,
+            year=year,
+            region=region,
+            kind=kind,
+            masked=fig.masked,
+            value_max=fig.value_max,
+        )
+
+
+def _excluded(sentence: str, start: int, unit: str) -> bool:
+    """Figures that are never targets: delegates at a meeting, rhetorical counts."""
+    if unit in ("名", "人") and _DELEGATES_RE.search(sentence):
+        return True
+    return sentence[max(0, start - 2) : start] in _RHETORIC_BEFORE
+
+
+# 西海岸新区工委书记, 市南区委书记: a speaker's district named in a heading.
+_DISTRICT_RE = re.compile(
+    r"([\u4e00-\u9fff]{2,5}?(?:新区|区|县|市))(?=工委|党工委|区委|县委|市委|委员会|政府|人民政府)"
+    r"|([\u4e00-\u9fff]{2,5}?(?:新区|区|县))(?=委)"
+)
+_NOT_DISTRICT = ("市委", "省委", "区委", "县委", "常委")
+
+
+def _places_in_heading(title: str) -> str:
+    """``市南区委书记王锋：…`` -> ``市南区``: the district a heading is about, if any."""
+    for m in _DISTRICT_RE.finditer(title):
+        name = m.group(1) or m.group(2)
+        if name.endswith(_NOT_DISTRICT) or name.startswith(("市委", "常委", "书记")):
+            continue
+        return name.removesuffix("市") if m.group(1) and name.endswith("市") else name
+    return ""
+
+
+def extract_targets(doc: Document, table: IndicatorTable | None = None) -> list[TargetRecord]:
+    """Quantified targets, achievements and estimates of ``doc``, in reading order.
+
+    ``table`` maps surface names to canonical indicators; without it the project's
+    ``config/indicators.toml`` is loaded (once per process). With a table given, the
+    function does no I/O.
+    """
+    return _Walker(doc, table if table is not None else default_table()).run()

@@ -1,0 +1,207 @@
+"""Canonical indicator names: aliases, groups and longest-alias matching.
+
+The table lives in ``config/indicators.toml``::
+
+    [indicators."规模以上工业增加值"]
+    group = "industry"
+    aliases = ["规模以上工业增加值", "规上工业增加值"]
+
+Loading it is the only I/O in :mod:`bot.targets`; everything else is pure. The table
+is an aid, not a closed list: names it does not know are kept as the extractor built
+them from the document's own words.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from bot.config import PROJECT_ROOT
+
+DEFAULT_PATH = PROJECT_ROOT / "config" / "indicators.toml"
+
+GROUPS: tuple[str, ...] = (
+    "gdp",
+    "budget",
+    "industry",
+    "investment",
+    "consumption",
+    "trade",
+    "employment",
+    "income",
+    "energy_emissions",
+    "innovation",
+    "social",
+    "environment",
+    "other",
+)
+
+# Quotes and brackets are noise for matching: “四新”经济增加值 and 四新经济增加值 are
+# the same alias. They are removed from keys, never from the document.
+_NOISE_CHARS = "“”‘’\"'「」『』《》 \u3000\t\u200b\u200c\u200d\u2060\ufeff"
+_NOISE = str.maketrans("", "", _NOISE_CHARS)
+
+# What a name measures, from its last characters. Used to refuse an alias that cannot
+# carry the unit of a figure (a count of projects is not "项目完成投资").
+_AMOUNT_RE = re.compile(
+    r"(投资|总投资|产值|总产值|总额|收入|营业额|资金|贷款|规模|贸易额|零售额|增加值|生产总值"
+    r"|成交额|投融资额|支出|税收|利润|金额|交易额|销售额)$"
+)
+_RATIO_RE = re.compile(r"(率|占比|比重|比例|强度|满意度|占全市|占全省|占全国)$")
+_AREA_RE = re.compile(r"面积$")
+_RANK_RE = re.compile(r"排名$")
+_CAPACITY_RE = re.compile(r"(容量|产能|能力|吞吐量|产量)$")
+
+
+def name_class(name: str) -> str:
+    """``amount``, ``ratio``, ``area``, ``rank``, ``capacity`` or ``count`` for a name."""
+    if _RANK_RE.search(name):
+        return "rank"
+    if _RATIO_RE.search(name):
+        return "ratio"
+    if _AREA_RE.search(name):
+        return "area"
+    if _AMOUNT_RE.search(name):
+        return "amount"
+    if _CAPACITY_RE.search(name):
+        return "capacity"
+    return "count"
+
+
+def _key(text: str) -> str:
+    return text.translate(_NOISE)
+
+
+@dataclass(frozen=True, slots=True)
+class AliasMatch:
+    """An alias found in a text: ``text[start:end]`` (original offsets) is ``alias``."""
+
+    start: int
+    end: int
+    alias: str
+    canonical: str
+
+
+@dataclass(slots=True, eq=False)  # hashed by identity: results can be cached per table
+class IndicatorTable:
+    """Alias -> canonical name and canonical name -> group, with matching helpers."""
+
+    groups: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)  # noise-free alias -> canonical
+    _prefixes: frozenset[str] = frozenset()
+    _first: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, object]) -> IndicatorTable:
+        """Build from the parsed TOML (``{"indicators": {name: {group, aliases}}}``)."""
+        table = data.get("indicators", {})
+        if not isinstance(table, Mapping):
+            raise ValueError("indicators.toml: [indicators] must be a table")
+        groups: dict[str, str] = {}
+        aliases: dict[str, str] = {}
+        for name, entry in table.items():
+            if not isinstance(entry, Mapping):
+                raise ValueError(f"indicators.toml: [{name}] is not a table")
+            group = entry.get("group", "other")
+            groups[name] = group if group in GROUPS else "other"
+            for alias in [name, *entry.get("aliases", [])]:
+                key = _key(str(alias))
+                if key:
+                    aliases.setdefault(key, name)
+        return cls.build(groups, aliases)
+
+    @classmethod
+    def build(cls, groups: Mapping[str, str], aliases: Mapping[str, str]) -> IndicatorTable:
+        """A table from plain dicts (aliases are normalised; canonical names alias themselves)."""
+        merged = {_key(a): c for a, c in aliases.items() if _key(a)}
+        for name in groups:
+            merged.setdefault(_key(name), name)
+        prefixes = frozenset(a[:k] for a in merged for k in range(1, len(a) + 1))
+        return cls(dict(groups), merged, prefixes)
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> IndicatorTable:
+        """Load ``config/indicators.toml`` (or ``path``)."""
+        path = Path(path) if path is not None else DEFAULT_PATH
+        with path.open("rb") as fh:
+            return cls.from_mapping(tomllib.load(fh))
+
+    @classmethod
+    def empty(cls) -> IndicatorTable:
+        return cls.build({}, {})
+
+    # -- lookups ---------------------------------------------------------------
+
+    def canonical(self, name: str) -> str | None:
+        """The canonical name for an exact alias (quotes ignored), else ``None``."""
+        return self.aliases.get(_key(name))
+
+    def group(self, name: str) -> str:
+        """The group of a canonical name; ``other`` for names the table does not know."""
+        return self.groups.get(name, "other")
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and _key(name) in self.aliases
+
+    def matches_at(self, text: str, pos: int) -> list[AliasMatch]:
+        """Every alias starting at ``text[pos]``, longest first.
+
+        Quotes inside the text are skipped, so ``“四上”企业`` matches the alias 四上企业.
+        Walks a prefix set one character at a time, so a miss costs one lookup.
+        """
+        out: list[AliasMatch] = []
+        prefixes = self._prefixes
+        key = ""
+        for j in range(pos, len(text)):
+            ch = text[j]
+            if ch in _NOISE_CHARS:
+                continue
+            key += ch
+            if key not in prefixes:
+                break
+            canonical = self.aliases.get(key)
+            if canonical is not None:
+                out.append(AliasMatch(pos, j + 1, key, canonical))
+        out.reverse()
+        return out
+
+    def find_all(self, text: str) -> list[AliasMatch]:
+        """Leftmost-longest, non-overlapping alias matches in ``text``."""
+        out: list[AliasMatch] = []
+        i = 0
+        n = len(text)
+        while i < n:
+            if text[i] in self._prefixes or text[i] in _NOISE_CHARS:
+                found = self.matches_at(text, i)
+                if found:
+                    out.append(found[0])
+                    i = found[0].end
+                    continue
+            i += 1
+        return out
+
+    @property
+    def first_chars(self) -> frozenset[str]:
+        """Characters an alias match can start with (quote marks included)."""
+        cached = self._first
+        if not cached:
+            cached = frozenset(k[0] for k in self.aliases) | frozenset(_NOISE_CHARS)
+            self._first = cached
+        return cached
+
+    def names(self) -> Iterable[str]:
+        return self.groups.keys()
+
+
+@lru_cache(maxsize=4)
+def _cached(path: str) -> IndicatorTable:
+    return IndicatorTable.load(path)
+
+
+def default_table() -> IndicatorTable:
+    """The project's table, loaded once per process."""
+    return _cached(str(DEFAULT_PATH))

@@ -1,0 +1,287 @@
+"""Target, achievement or estimate; and the period a figure refers to.
+
+The same words mean a result under ``一、2023年工作回顾`` and a goal under
+``三、2024年重点工作``, so the section decides first. Inside sections that say
+neither (a speech, a news feature, a vision paragraph) the words around the figure
+decide, nearest cue first: the clause, then the sentence, then the paragraph and the
+section read so far.
+
+* ``estimate``: ``预计`` earlier in the same 。-sentence (its scope runs across ``；``).
+* ``achievement``: review sections, statistical bulletins, past-tense cues (``了``,
+  ``已``, an earlier year), present assets (``依托``, ``用好``), stative descriptions.
+* ``target``: plan sections, ``力争``/``确保``/``计划``/``要``/``将``, ``主要预期目标``,
+  goal lists (``奋斗目标是：`` followed by ``——`` items), a year not yet reached.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from bot.targets.records import Kind
+
+REVIEW, PLAN, NEUTRAL = "review", "plan", "neutral"
+
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+_REVIEW_HEAD_RE = re.compile(
+    r"回顾|以来的工作|以来工作|过去[一二三四五六七八九十\d]*年|工作总结|主要成就|取得的成绩|成绩|执行情况"
+    r"|完成情况|进展情况|发展基础|[一二三四五六七八九十\d]+年来|统计公报"
+)
+_PLAN_HEAD_RE = re.compile(
+    r"重点工作|工作安排|主要任务|重点任务|预期目标|主要目标|奋斗目标|目标任务|总体要求|指导思想"
+    r"|今后|未来|展望|部署|下一步|工作思路"
+)
+# Words that make a heading forward-looking only when no other heading decides:
+# 三、咬定目标、攻坚克难 is the plan part, （二）以目标为导向 under a review is not.
+_WEAK_PLAN_HEAD_RE = re.compile(r"目标|任务|举措|建议|规划|计划")
+_BULLETIN_RE = re.compile(r"统计公报|国民经济和社会发展统计")
+
+_ESTIMATE_RE = re.compile(r"预计")
+_FUTURE_RE = re.compile(
+    r"力争|确保|争取|计划|预期目标|主要目标|奋斗目标|目标是|目标为|目标任务|力求|努力|拟|下一步"
+    r"|今后(?!一个时期)|未来|明年|届时|预期|将来|即将"
+    r"|将(?!把)(?![^，。；]{1,15}?(?:分解|列|作|转化|纳入|确定|明确|定|视|称)为)"
+    r"|(?<![主重需首只纲摘必提简概扼])要(?![素求点闻害件是么])"
+    r"|[一二三四五六七八九十两\d]+年内|今年|全年|年内"
+)
+_PAST_RE = re.compile(
+    r"(?<![为除])了(?!解|不起|结)|已经|(?<!而)已(?![，。；])|一年来|五年来|十年来|[两三四]年来"
+    r"|过去|去年|先后|曾经|实现了|取得了"
+)
+# One scan for both: a future word or a past word, whichever comes first at each place.
+_CUE_RE = re.compile(f"(?P<f>{_FUTURE_RE.pattern})|(?P<p>{_PAST_RE.pattern})")
+_STATUS_RE = re.compile(r"依托|用好|服务好|拥有|现有|共有|坐拥|用足")
+_STATIVE_CHANGES = frozenset({"达到", "占", "增长", "居", "位居", "为", "保持", "超过", "年均增长"})
+_GOAL_LEAD_RE = re.compile(r"(目标|任务|要求|指标)[^。！？]{0,6}[:：]\s*$")
+_LIST_ITEM_RE = re.compile(
+    r"^\s*(——|—|[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])"
+)
+_PERIOD_RE = re.compile(
+    r"(?:到|至)?((?:19|20)\d\d)年(?:底|末)?|([xX]{4})年|(二[〇零○][一二三四五六七八九〇零○]{2})年"
+    r"|([一二三四五六七八九十两\d]+年内)|(未来[一二三四五六七八九十两\d]+年)|(今后[一二三四五六七八九十两\d]+年)"
+    r"|(每年)|(连续[一二三四五六七八九十两\d]+年)|(十[一二三四五六七八九]五(?:末|期间|时期)?)"
+    r"|(今年|全年|年内|本年|当年)|(明年)|(过去[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来)"
+)
+_OPENING_PERIOD_RE = re.compile(
+    r"^(过去[一二三四五六七八九十两]+年|[一二三四五六七八九十两]+年来|未来[一二三四五六七八九十两]+年|今后[一二三四五六七八九十两]+年)"
+)
+
+
+def classify_heading(title: str, doc_year: int | None, *, weak: bool = True) -> str:
+    """``review``, ``plan`` or ``neutral`` for one heading title.
+
+    With ``weak=False`` only decisive words (``回顾``, ``重点工作``, a year) count.
+    """
+    if _REVIEW_HEAD_RE.search(title):
+        return REVIEW
+    if _PLAN_HEAD_RE.search(title):
+        return PLAN
+    years = [int(y) for y in _YEAR_RE.findall(title)]
+    if years and doc_year is not None:
+        return REVIEW if max(years) < doc_year else PLAN
+    if weak and _WEAK_PLAN_HEAD_RE.search(title):
+        return PLAN
+    return NEUTRAL
+
+
+def classify_section(path: tuple[str, ...], doc_year: int | None) -> str:
+    """The innermost decisive heading of ``path`` wins, then the innermost heading with
+    a weaker forward word (``目标``, ``任务``); ``neutral`` if none says anything."""
+    for weak in (False, True):
+        for title in reversed(path):
+            cls = classify_heading(title, doc_year, weak=weak)
+            if cls != NEUTRAL:
+                return cls
+    return NEUTRAL
+
+
+def is_bulletin(title: str, text: str) -> bool:
+    """A statistical bulletin reports results only."""
+    return bool(_BULLETIN_RE.search(title) or _BULLETIN_RE.search(text[:400]))
+
+
+Marks = tuple[list[tuple[int, str]], list[tuple[int, str]]]
+
+
+def cue_marks(text: str, doc_year: int | None) -> Marks:
+    """Tense cues of ``text`` as ``(end offset, kind)`` lists sorted by offset: words
+    (``力争``, ``已``…) and written years (before or after the document's year).
+
+    Computed once per paragraph; :func:`cue_before` then answers "nearest cue before
+    this figure" for any figure of the paragraph without scanning again.
+    """
+    words = [
+        (m.end(), "target" if m.lastgroup == "f" else "achievement") for m in _CUE_RE.finditer(text)
+    ]
+    years: list[tuple[int, str]] = []
+    if doc_year is not None:
+        years = [
+            (m.end(), "achievement" if int(m.group(1)) < doc_year else "target")
+            for m in _YEAR_RE.finditer(text)
+        ]
+    return words, years
+
+
+def _last_in(marks: list[tuple[int, str]], lo: int, hi: int) -> str | None:
+    k = bisect_right(marks, (hi, "~")) - 1
+    if k >= 0 and marks[k][0] > lo:
+        return marks[k][1]
+    return None
+
+
+def cue_before(marks: Marks, lo: int, hi: int) -> str | None:
+    """The kind of the last cue ending in ``(lo, hi]``, or ``None``.
+
+    A word beats a year: in ``力争2023年…达到`` the verb says target whatever the year.
+    """
+    words, years = marks
+    return _last_in(words, lo, hi) or _last_in(years, lo, hi)
+
+
+def last_cue(text: str, doc_year: int | None) -> str | None:
+    """``target`` or ``achievement`` for the cue nearest the end of ``text``, if any."""
+    return cue_before(cue_marks(text, doc_year), -1, len(text))
+
+
+@dataclass(frozen=True, slots=True)
+class KindContext:
+    """What the classifier may look at for one figure.
+
+    The cues are the nearest tense cue before the figure within its clause, its
+    。-sentence (across ；), its paragraph, and the earlier paragraphs of its section.
+    """
+
+    bulletin: bool
+    section_class: str
+    estimate: bool  # 预计 earlier in the 。-sentence
+    status: bool  # 依托/用好… in the clause: a present asset
+    clause_cue: str | None
+    sentence_cue: str | None
+    paragraph_cue: str | None
+    section_cue: str | None
+    goal_list: bool
+    change: str
+
+
+def classify(ctx: KindContext) -> Kind:
+    """Decide the kind of one figure (see the module docstring for the order)."""
+    if ctx.estimate:
+        return "estimate"
+    if ctx.bulletin:
+        return "achievement"
+    if ctx.section_class == REVIEW:
+        return "achievement"
+    if ctx.section_class == PLAN:
+        return "target"
+    if ctx.status:
+        return "achievement"
+    for cue in (ctx.clause_cue, ctx.sentence_cue):
+        if cue:
+            return cue  # type: ignore[return-value]
+    if ctx.goal_list:
+        return "target"
+    if ctx.change in _STATIVE_CHANGES:
+        return "achievement"
+    cue = ctx.paragraph_cue or ctx.section_cue
+    if cue:
+        return cue  # type: ignore[return-value]
+    return "achievement"
+
+
+def is_estimate(text: str) -> bool:
+    return bool(_ESTIMATE_RE.search(text))
+
+
+def is_status(clause: str) -> bool:
+    return bool(_STATUS_RE.search(clause))
+
+
+def is_goal_lead(paragraph: str) -> bool:
+    """``未来五年奋斗目标是：`` -- the list items that follow are goals."""
+    return bool(_GOAL_LEAD_RE.search(paragraph))
+
+
+def is_list_item(paragraph: str) -> bool:
+    return bool(_LIST_ITEM_RE.match(paragraph))
+
+
+def opening_period(paragraph: str) -> str:
+    """``过去五年，…`` -> ``过去五年``; ``五年来`` -> ``过去五年``; else ``""``."""
+    m = _OPENING_PERIOD_RE.match(paragraph.strip())
+    if not m:
+        return ""
+    word = m.group(1)
+    if word.endswith("年来"):
+        return "过去" + word[:-1]
+    return word
+
+
+def heading_year(path: tuple[str, ...]) -> str:
+    """The year written in the innermost heading that has one."""
+    for title in reversed(path):
+        years = _YEAR_RE.findall(title)
+        if years:
+            return years[-1]
+    return ""
+
+
+PeriodMarks = list[tuple[int, str]]
+
+
+def period_marks(text: str, default_year: str, current_year: str) -> PeriodMarks:
+    """``(end offset, period)`` of every period written in ``text`` (see :func:`resolve_year`)."""
+    out: PeriodMarks = []
+    for m in _PERIOD_RE.finditer(text):
+        value = _period_value(m, default_year, current_year)
+        if value is not None:
+            out.append((m.end(), value))
+    return out
+
+
+def period_before(marks: PeriodMarks, lo: int, hi: int) -> str | None:
+    """The period written last in ``(lo, hi]``, or ``None``."""
+    k = bisect_right(marks, (hi, "\U0010ffff")) - 1
+    if k >= 0 and marks[k][0] > lo:
+        return marks[k][1]
+    return None
+
+
+def resolve_year(text: str, default_year: str, current_year: str) -> str | None:
+    """The period written nearest the end of ``text`` (a clause or sentence before a
+    figure), or ``None`` if none is written.
+
+    ``今年``/``全年``/``年内`` give ``current_year`` (the section's year, else the
+    document's); masked years give ``""``; periods are kept as written.
+    """
+    return period_before(period_marks(text, default_year, current_year), -1, len(text))
+
+
+def _period_value(m: re.Match[str], default_year: str, current_year: str) -> str | None:
+    g = m.groups()
+    if g[0]:
+        return g[0]
+    if g[1]:
+        return ""
+    if g[2]:
+        from bot.targets.numbers import cn_to_number
+
+        value = cn_to_number(g[2])
+        return str(int(value)) if value else ""
+    if g[3]:
+        return g[3]
+    if g[4] or g[5]:
+        return (g[4] or g[5]).replace("今后", "未来")
+    if g[6] or g[7]:
+        return g[6] or g[7]
+    if g[8]:
+        word = g[8]
+        return word if word.endswith(("末", "期间", "时期")) else word + "末"
+    if g[9]:
+        return current_year or default_year
+    if g[10]:
+        return str(int(default_year) + 1) if default_year.isdigit() else ""
+    if g[11]:
+        word = g[11]
+        return "过去" + word[:-1] if word.endswith("年来") else word
+    return None

@@ -1,0 +1,893 @@
+"""What a figure measures: the indicator name, and the verb that governs it.
+
+For each figure of a sentence (see :mod:`bot.targets.numbers`) the name is looked for
+
+* before the figure, in the same clause (``规模以上工业增加值增长11.5%``,
+  ``新增城镇就业10.9万人``);
+* after it, for counts and physical sizes (``新增1家国家级工业设计中心``,
+  ``建设20万吨高端轻量化铝材项目``);
+* in the previous figure of the sentence when the clause only has a verb or an
+  attribute (``完成一般公共预算收入673.9亿元，增长6.1%``, ``实施40个重点交通项目，
+  完成投资309亿元`` -> 重点交通项目完成投资);
+* in a list the figures are paired with (``港口货物吞吐量、集装箱吞吐量分别达到4.9亿吨、
+  463万标箱``; ``城乡低保标准分别提高5%和7.4%`` -> 城镇…, 农村…).
+
+Known names are mapped to their canonical form with the indicator table (aliases,
+longest match nearest the figure, refusing an alias that cannot carry the unit).
+Unknown names are the document's own words with verbs, time and scope words removed,
+so unseen documents still get a usable name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.targets.indicators import AliasMatch, IndicatorTable, name_class
+from bot.targets.lexicon import (
+    AFTER_STOP_RE,
+    ATTRIBUTES,
+    BASE_PHRASE_RE,
+    COMPARE_RE,
+    ENLIST_RE,
+    GENERIC_NAMES,
+    INNER_VERB_RE,
+    LEAD_RE,
+    LEVEL_LEAD_RE,
+    LEVEL_ONLY_RE,
+    LEVEL_PREFIX_RE,
+    SCOPE_RE,
+    SYNONYMS,
+    TIME_RE,
+    TRAIL_RE,
+    VERB_NORMAL,
+    VERB_RE,
+)
+from bot.targets.numbers import Figure
+
+_CLAUSE_BOUNDARY = "，,；;：:。！？!?（）()"
+_BOUNDARY_SCAN = tuple(_CLAUSE_BOUNDARY + "—")
+_QUOTES = "“”‘’\"'「」『』《》"
+_QUOTE_TABLE = str.maketrans("", "", _QUOTES)
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_STAT_NOUN_RE = re.compile(
+    r"(收入|总额|投资|增加值|产值|利润|税收|零售额|消费|出口|进口|外资|生产总值|总值|工资|存款|贷款)$"
+)
+_VAGUE_SUBJECT_RE = re.compile(r"主要|指标|经济发展|各项|整体|总体")
+_ITEM_SPLIT_RE = re.compile(r"、|和|及|与")
+_URBAN_RURAL = ("城乡",)
+_RANK_CLEAN_RE = re.compile(r"(位居|跃居|位列|排名|排在|稳居|保持|居于|居|列|排)$")
+_PHYSICAL = frozenset({"weight", "power", "volume", "length", "area"})
+_COUNTISH = frozenset({"count"}) | _PHYSICAL
+_OF_COUNT_RE = re.compile(
+    r"[^，。；]*?的(?:“[^”]{0,12}”)?(?P<count>(?:\d+|[xX*]+)(?:万)?(?:个|家|项|所|处|座|条|套))?"
+    r"(?P<noun>[^，。；、的“”]+)"
+)
+_SHARE_RE = re.compile(r"^占")
+_SHARE_TAIL_RE = re.compile(r"(的)?(比重|比例|份额)?(为|达到|达)?$")
+_AFTER_NAME_DIGITS_RE = re.compile(r"\d+(?:千亿|百亿|万亿|亿|千万|百万|万)?(?:级|强)")
+_CHANGE_AFTER_RE = re.compile(r"(?:的)?(?:速度|幅度)?(增长|下降|提高|提升|减少)")
+_ANAPHOR_HEADS = ("园区",)
+_PARK_RE = re.compile(r"([\u4e00-\u9fff]{1,8}?)(园区|产业园)")
+_DETERMINERS_RE = re.compile(r"^(每个|各个|该|这些|其他|个|家|所|这|各|每)")
+_INVISIBLE_RE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]+")
+_LEAD_PARTICLE_RE = re.compile(r"^(高于|低于|快于|比|是|有|由|从|于|以|投资(?=[\d亿万千百过超]))")
+_TRAIL_DE_RE = re.compile(r"的$")
+_LIST_WORD_RE = re.compile(r"[和及与、]")
+_TRAIL_REACH_RE = re.compile(r"(达到|达|突破|超过|为)$")
+_VERB_AFTER_NOUN_RE = re.compile(r"(?:全部|均|已|都|成功)?(" + VERB_RE.pattern + ")")
+_PAREN_RE = re.compile(r"[（(][^（）()]{0,30}[）)]")
+_BASELINE_TAIL_RE = re.compile(r"[由从][^，。；]*?[\dxX*][^，。；]*$")
+
+
+def strip_noise(text: str) -> str:
+    """Remove what is never part of a name: time words, comparison bases, bracketed
+    notes (``细颗粒物（PM2.5）``), ``在…基础上`` and a ``由A提高到`` baseline."""
+    s = _PAREN_RE.sub("", text)
+    s = COMPARE_RE.sub("", s)
+    s = BASE_PHRASE_RE.sub("", s)
+    s = _BASELINE_TAIL_RE.sub("", s)
+    return TIME_RE.sub("", s)
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A figure with its indicator; ``consumed`` is where the name read up to."""
+
+    figure: Figure
+    indicator: str
+    change: str
+    qualifier: str
+    consumed: int
+
+
+@lru_cache(maxsize=8192)
+def clean_name(text: str) -> str:
+    """The measured thing in ``text``: time/scope/verb words and quotes removed.
+
+    ``全年海洋生产总值增长`` -> ``海洋生产总值``; ``新增`` -> ``""``;
+    ``烟台体育健儿在杭州亚运会上获得奖牌总数`` -> ``奖牌``.
+    """
+    s = _INVISIBLE_RE.sub("", strip_noise(text).translate(_QUOTE_TABLE))
+    for _ in range(8):
+        before = s
+        s = s.strip(" 　、，,")
+        s = SCOPE_RE.sub("", s)
+        s = LEAD_RE.sub("", s)
+        m = VERB_RE.match(s)
+        if m and len(m.group()) > 1:
+            s = s[m.end() :]
+        s = _LEAD_PARTICLE_RE.sub("", s)
+        s = TRAIL_RE.sub("", s)
+        s = _TRAIL_DE_RE.sub("", s)
+        for m in VERB_RE.finditer(s):
+            if m.end() == len(s) and m.start() > 0:
+                s = s[: m.start()]
+                break
+        if s == before:
+            break
+    inner = max(INNER_VERB_RE.finditer(s), key=lambda m: m.start(), default=None)
+    if inner is not None and inner.start() > 0:
+        head, tail = s[: inner.start()], s[inner.end() :]
+        if tail in ATTRIBUTES and _is_name(head):
+            s = head + tail  # 规模以上工业企业实现营业收入 -> 规模以上工业企业营业收入
+        elif _is_name(tail):
+            s = tail
+    if "的" in s:
+        tail = s.rsplit("的", 1)[1]
+        if len(tail) >= 2:
+            s = tail
+    return s
+
+
+def _is_name(s: str) -> bool:
+    return len(s) >= 2 and bool(_CJK_RE.search(s)) and s not in GENERIC_NAMES and len(s) <= 24
+
+
+def compatible(fig: Figure, canonical: str) -> bool:
+    """Whether a name can carry the figure's unit (a count is not an amount of money)."""
+    return _compatible(fig.unit_class, fig.form, canonical)
+
+
+def _compatible(uc: str, form: str, canonical: str) -> bool:
+    cls = name_class(canonical)
+    if form == "rank":
+        return cls == "rank"
+    if cls == "rank":
+        return False
+    if uc == "count":
+        return cls == "count"
+    if uc == "money":
+        return cls in ("amount", "count")
+    if uc == "area":
+        return cls in ("area", "count")
+    if uc in ("weight", "power", "volume", "length"):
+        # 核能供暖工程规模 900 兆瓦: a scale can be physical too
+        return cls in ("capacity", "count") or canonical.endswith("规模")
+    return True
+
+
+def _aliases(table: IndicatorTable, text: str, fig: Figure) -> list[AliasMatch]:
+    """Leftmost-longest alias matches of ``text`` that can carry ``fig``'s unit."""
+    return list(_aliases_cached(table, text, fig.unit_class, fig.form))
+
+
+@lru_cache(maxsize=16384)
+def _aliases_cached(table: IndicatorTable, text: str, uc: str, form: str) -> tuple[AliasMatch, ...]:
+    out: list[AliasMatch] = []
+    i = 0
+    n = len(text)
+    starts = table.first_chars
+    while i < n:
+        if text[i] not in starts:
+            i += 1
+            continue
+        found = [m for m in table.matches_at(text, i) if _compatible(uc, form, m.canonical)]
+        if found:
+            out.append(found[0])
+            i = found[0].end
+        else:
+            i += 1
+    return tuple(out)
+
+
+def _gap_is_empty(gap: str) -> bool:
+    """Whether the text between a name and its figure holds no other noun.
+
+    ``全民阅读季等活动``: what follows ``等`` is the category of a list, not another thing.
+    """
+    if "等" in gap:
+        gap = gap.rsplit("等", 1)[1]
+        return not gap or gap in GENERIC_NAMES or _gap_is_empty(gap)
+    return not _is_name(clean_name(gap))
+
+
+def lookup(table: IndicatorTable, name: str, fig: Figure, change: str = "") -> str | None:
+    """Canonical name for ``name``, trying it with its verb too (危房 + 改造 = 危房改造),
+    without a list word (中小学和幼儿园 = 中小学幼儿园) and without 总 (粮食总产量)."""
+    cands = [name]
+    if change:
+        cands += [name + change, change + name]
+    plain = _LIST_WORD_RE.sub("", name)
+    cands += [plain, name.replace("总", "")]
+    for old, new in SYNONYMS:
+        if old in name:
+            cands.append(name.replace(old, new))
+    if len(cands) > 2:
+        syn = name
+        for old, new in SYNONYMS:
+            syn = syn.replace(old, new)
+        cands.append(syn)
+    for cand in cands:
+        canonical = table.canonical(cand)
+        if canonical is not None and compatible(fig, canonical):
+            return canonical
+    return None
+
+
+def _find_change(text: str) -> str:
+    """The verb nearest the end of ``text`` in normal form (``达`` -> ``达到``)."""
+    last = None
+    for m in VERB_RE.finditer(text):
+        last = m
+    return VERB_NORMAL.get(last.group(), last.group()) if last else ""
+
+
+def _attribute(raw: str) -> str:
+    """The attribute word ``raw`` ends with (``完成投资``, ``总投资``, ``产值``), or ``""``."""
+    s = TIME_RE.sub("", raw).strip()
+    for _ in range(3):
+        s = TRAIL_RE.sub("", s)
+        s = _TRAIL_REACH_RE.sub("", s)
+    return next((a for a in ATTRIBUTES if s.endswith(a)), "")
+
+
+# A name is never further than this from its figure; bounding the look-back keeps a
+# pathological line without punctuation linear instead of quadratic.
+MAX_CLAUSE_LOOKBACK = 160
+
+
+def _clause_start(sentence: str, pos: int) -> int:
+    """Start of the clause that ends at ``pos``: after the last ``，；：`` etc. or ``——``.
+
+    A bracketed note (细颗粒物（PM2.5）年平均浓度) is not a boundary. Uses ``str.rfind``
+    per boundary character, so a long clause costs a few C-level scans.
+    """
+    floor = max(0, pos - MAX_CLAUSE_LOOKBACK)
+    hi = pos
+    while hi > floor:
+        k = max(sentence.rfind(ch, floor, hi) for ch in _BOUNDARY_SCAN)
+        if k < 0:
+            return floor
+        ch = sentence[k]
+        if ch in "）)":
+            opening = max(sentence.rfind("（", floor, k), sentence.rfind("(", floor, k))
+            if opening >= 0 and k - opening <= 31:
+                hi = opening
+                continue
+        elif ch == "—" and not (k > 0 and sentence[k - 1] == "—"):
+            hi = k
+            continue
+        return k + 1
+    return floor
+
+
+def _clause_end(sentence: str, pos: int) -> int:
+    for i in range(pos, min(len(sentence), pos + MAX_CLAUSE_LOOKBACK)):
+        if sentence[i] in _CLAUSE_BOUNDARY:
+            return i
+    return min(len(sentence), pos + MAX_CLAUSE_LOOKBACK)
+
+
+def _after_noun_start(after: str) -> bool:
+    """Whether the text right after a figure starts with the counted thing."""
+    s = after.lstrip("“‘「")
+    if _AFTER_NAME_DIGITS_RE.match(s):
+        return True  # 3千亿级产业, 500强企业
+    if not s or not (_CJK_RE.match(s) or s[0].isalpha()):
+        return False
+    if AFTER_STOP_RE.match(s) or LEAD_RE.match(s):
+        return False
+    m = VERB_RE.match(s)
+    return not (m and m.group() not in ("占",))
+
+
+def _after_noun(after: str) -> tuple[str, int]:
+    """The noun right after a count (up to a verb or a list mark) and its length."""
+    k = 0
+    while k < len(after) and after[k] in "“‘「":
+        k += 1
+    m = _AFTER_NAME_DIGITS_RE.match(after, k)
+    if m:
+        k = m.end()
+    m = AFTER_STOP_RE.search(after, k + 1)
+    end = m.start() if m else len(after)
+    return after[:end].translate(_QUOTE_TABLE), end
+
+
+def _best_before_match(table: IndicatorTable, before: str, fig: Figure) -> AliasMatch | None:
+    """The alias nearest the figure in ``before`` with nothing but verbs in between.
+
+    A short generic name right after an administrative level (省重点项目, 市级重点项目)
+    is a different list: then no alias is returned and the full phrase is used.
+    """
+    text = strip_noise(before)
+    matches = _aliases(table, text, fig)
+    if not matches:
+        return None
+    m = matches[-1]
+    if not _gap_is_empty(text[m.end :]):
+        return None
+    if len(m.alias) <= 4 and LEVEL_PREFIX_RE.search(text, 0, m.start):
+        level = LEVEL_PREFIX_RE.search(text, 0, m.start)
+        if level and table.canonical(level.group() + m.alias) is None:
+            return None
+    return m
+
+
+def _best_before(table: IndicatorTable, before: str, fig: Figure) -> str | None:
+    m = _best_before_match(table, before, fig)
+    return m.canonical if m else None
+
+
+def _change_around(raw: str, alias: str | None) -> str:
+    """The verb of a clause, not counting verbs inside the name (违法建设, 新增城镇就业
+    keeps 新增 only when nothing else is there)."""
+    if alias:
+        k = raw.rfind(alias)
+        if k >= 0:
+            return (
+                _find_change(raw[k + len(alias) :]) or _find_change(raw[:k]) or _find_change(alias)
+            )
+    return _find_change(raw)
+
+
+def _after_alias(table: IndicatorTable, after: str, fig: Figure) -> tuple[str | None, str | None]:
+    """(alias at the start of ``after``, a later quoted alias or the last alias in it).
+
+    ``127个重点项目“四证齐发”``: a quoted programme name after the noun names the count.
+    """
+    first = None
+    k = 0
+    while k < len(after) and after[k] in "“‘「":
+        k += 1
+    at = [m for m in table.matches_at(after, k) if compatible(fig, m.canonical)]
+    if at:
+        first = at[0].canonical
+    found = _aliases(table, after, fig)
+    later = [m for m in found if m.start > k and after[m.start] in "“‘「"]
+    if later:
+        return later[-1].canonical, later[-1].canonical
+    return first, (found[-1].canonical if found else None)
+
+
+def _split_items(subject: str) -> list[str]:
+    """``A、B`` or ``A和B`` -> items, sharing a tail when the first items are short.
+
+    ``在职、退休职工年度最高支付限额`` -> 在职职工…, 退休职工…;
+    ``战略性新兴产业增加值、数字经济核心产业增加值占地区生产总值比重`` -> both 占…比重.
+    """
+    items = [p for p in _ITEM_SPLIT_RE.split(subject) if p]
+    if len(items) < 2:
+        return items
+    last = items[-1]
+    if "占" in last and all("占" not in p for p in items[:-1]):
+        tail = last[last.index("占") :]
+        return [p + tail for p in items[:-1]] + [last]
+    short = max(len(p) for p in items[:-1])
+    if short <= 3 and len(last) > short + 1:
+        head = last[: len(items[0])]
+        tail = last[len(head) :]
+        return [p + tail for p in items[:-1]] + [last]
+    return items
+
+
+def _shared_tail_items(subject: str) -> list[str]:
+    """``高新技术企业和科技型中小企业数量`` -> both items with the shared tail ``数量``."""
+    items = [p for p in _ITEM_SPLIT_RE.split(subject) if p]
+    if len(items) < 2:
+        return items
+    for tail in ("数量", "总量", "规模", "总额", "占比", "比重"):
+        if items[-1].endswith(tail) and not any(p.endswith(tail) for p in items[:-1]):
+            return [p + tail for p in items[:-1]] + [items[-1]]
+    return items
+
+
+def _resolve(table: IndicatorTable, raw: str, fig: Figure, change: str) -> str | None:
+    """Canonical or cleaned name for a raw phrase, or ``None`` when it names nothing."""
+    best = _best_before(table, raw, fig)
+    if best:
+        return best
+    name = clean_name(raw)
+    if not _is_name(name):
+        return None
+    found = lookup(table, name, fig, change)
+    if found:
+        return found
+    inner = _aliases(table, name, fig)
+    if inner and inner[-1].end == len(name):
+        m = inner[-1]
+        if not (len(m.alias) <= 4 and LEVEL_PREFIX_RE.search(name, 0, m.start)):
+            return m.canonical
+    return name
+
+
+def _enlisted(table: IndicatorTable, noun: str, rest: str) -> str | None:
+    """``14家企业入选全省…试点`` -> ``省…试点企业`` (a generic noun named by its programme)."""
+    m = ENLIST_RE.search(rest)
+    if not m:
+        return None
+    what = re.sub(
+        r"^全(省|市|国)", lambda g: "国家" if g.group(1) == "国" else g.group(1), m["what"]
+    )
+    what = what.translate(_QUOTE_TABLE).rstrip("，。,")
+    name = what + noun
+    return table.canonical(name) or name
+
+
+@dataclass(slots=True)
+class NamingContext:
+    """What one ；-sentence passes to the next one of the same 。-sentence."""
+
+    entity: str = ""
+
+
+class _SentenceNamer:
+    """Names the figures of one sentence, left to right, remembering the last subject."""
+
+    def __init__(
+        self,
+        sentence: str,
+        figures: list[Figure],
+        table: IndicatorTable,
+        context: NamingContext | None = None,
+    ) -> None:
+        self.s = sentence
+        self.figs = figures
+        self.table = table
+        self.context = context if context is not None else NamingContext()
+        self.out: list[Named] = []
+        self.last_subject: str | None = None
+        self.last_change = ""
+        self.count_subjects: list[str] = []
+        self.list_subjects: list[str] = []
+        self.handled: set[int] = set()
+
+    # -- helpers -------------------------------------------------------------
+
+    def before(self, i: int) -> tuple[str, int]:
+        """Text of the clause before figure ``i``, after any earlier figure and its noun."""
+        fig = self.figs[i]
+        lo = _clause_start(self.s, fig.start)
+        if i > 0:
+            lo = max(lo, min(self.figs[i - 1].end, fig.start))
+        for named in reversed(self.out):
+            if named.figure.start < fig.start:
+                lo = max(lo, min(named.consumed, fig.start))
+                break
+        return self.s[lo : fig.start], lo
+
+    def after(self, i: int) -> str:
+        fig = self.figs[i]
+        hi = _clause_end(self.s, fig.end)
+        if i + 1 < len(self.figs):
+            hi = min(hi, self.figs[i + 1].start)
+        return self.s[fig.end : hi]
+
+    def change_for(self, i: int, raw: str, after: str) -> str:
+        """The verb of figure ``i``: in its clause, else shared with a list it continues
+        (``改造农村公路2150公里、清洁取暖4000户``), else right after it (``以5%速度增长``)."""
+        m = _best_before_match(self.table, raw, self.figs[i])
+        change = _change_around(TIME_RE.sub("", raw), m.alias if m else None)
+        if change:
+            return change
+        continues = raw.lstrip().startswith(("、", "和", "及")) or (i > 0 and raw in ("", "的"))
+        if continues and self.last_change:
+            return self.last_change
+        m2 = _CHANGE_AFTER_RE.match(after)
+        if m2:
+            return m2.group(1)
+        return ""
+
+    def covering_alias(self, fig: Figure) -> AliasMatch | None:
+        """An alias that contains the figure itself (``百万辆汽车产业城``, ``百项创新举措``)."""
+        for k in range(max(0, fig.start - 12), fig.num_start + 1):
+            for m in self.table.matches_at(self.s, k):
+                if m.start <= fig.num_start and m.end >= fig.end:
+                    return m
+        return None
+
+    def antecedent(self, name: str, upto: int) -> str | None:
+        """``园区总产值`` after ``推动省级经济园区…`` -> ``省级经济园区总产值``."""
+        head = next((h for h in _ANAPHOR_HEADS if name.startswith(h)), None)
+        if head is None:
+            return None
+        rest = name[len(head) :]
+        best = None
+        for m in _PARK_RE.finditer(self.s, 0, upto):
+            prefix = _DETERMINERS_RE.sub("", clean_name(m.group(1)) if len(m.group(1)) > 1 else "")
+            if len(prefix) >= 2:
+                best = prefix + m.group(2)
+        if best is None:
+            return None
+        base = self.table.canonical(best) or best
+        for cand in (best + rest, base + rest):
+            canonical = self.table.canonical(cand)
+            if canonical:
+                return canonical
+        return best + rest
+
+    def emit(
+        self,
+        fig: Figure,
+        name: str,
+        change: str,
+        consumed: int | None = None,
+        qualifier: str | None = None,
+        *,
+        subject: bool = True,
+    ) -> None:
+        self.out.append(
+            Named(
+                fig,
+                name,
+                change,
+                fig.qualifier if qualifier is None else qualifier,
+                fig.end if consumed is None else consumed,
+            )
+        )
+        self.last_change = change or self.last_change
+        attr = next((a for a in ATTRIBUTES if name.endswith(a) and len(name) > len(a) + 1), "")
+        self.context.entity = name[: -len(attr)] if attr else name
+        if subject:
+            self.last_subject = name
+            if fig.unit_class == "count":
+                self.count_subjects.append(name)
+
+    # -- forms -----------------------------------------------------------------
+
+    def run(self) -> list[Named]:
+        for i, fig in enumerate(self.figs):
+            if i in self.handled:
+                continue
+            if fig.form == "comparison":
+                self.comparison(i)
+            elif fig.form == "rank":
+                self.rank(i)
+            elif fig.form == "scale":
+                self.scale(i)
+            elif fig.form == "multiple":
+                self.multiple(i)
+            elif "分别" in self.before(i)[0]:
+                self.respectively(i)
+            else:
+                self.number(i)
+        return self.out
+
+    def comparison(self, i: int) -> None:
+        fig = self.figs[i]
+        raw, _ = self.before(i)
+        if _VAGUE_SUBJECT_RE.search(raw):
+            return
+        name = _best_before(self.table, raw, fig)
+        if name is None:
+            cleaned = clean_name(raw)
+            if not (_is_name(cleaned) and _STAT_NOUN_RE.search(cleaned)):
+                return
+            name = lookup(self.table, cleaned, fig) or cleaned
+        self.emit(fig, name, "增长")
+
+    def rank(self, i: int) -> None:
+        fig = self.figs[i]
+        raw, _ = self.before(i)
+        after = self.after(i)
+        scope = fig.scope
+        change = _find_change(raw)
+        subject = ""
+        if after.startswith("的"):
+            noun, _n = _after_noun(after[1:])
+            subject = clean_name(noun)
+        if not subject:
+            text = raw
+            if scope and text.endswith(scope):
+                text = text[: -len(scope)]
+            text = _RANK_CLEAN_RE.sub("", TIME_RE.sub("", text).strip())
+            if scope and scope in text and not text.endswith(scope):
+                scope = ""  # 全国消费者满意度测评: the scope is already in the name
+            alias = _best_before(self.table, raw, fig)
+            if alias:
+                self.emit(fig, alias, change, subject=False)
+                return
+            # 位居全省高质量发展综合绩效考核第2位: a leading scope stays in the name
+            lead = re.sub(r"^(我市|本市|我省|本省|该市|该县|我区|我县)", "", text)
+            lead = re.sub(
+                r"^(连续[^，。；]{1,3}年)?(位居|跃居|位列|排名|排在|稳居|居于|居|列|排)", "", lead
+            )
+            subject = clean_name(text)
+            m_scope = re.match(r"全(国|省|市|区|县)", lead)
+            if m_scope and not subject.startswith(m_scope.group()):
+                subject = m_scope.group() + subject
+        if not _is_name(subject):
+            return
+        for cand in (subject, subject + scope + "排名", subject + "排名"):
+            canonical = self.table.canonical(cand)
+            if canonical is not None and name_class(canonical) == "rank":
+                self.emit(fig, canonical, change, subject=False)
+                return
+        self.emit(fig, subject + scope + "排名", change, subject=False)
+
+    def scale(self, i: int) -> None:
+        fig = self.figs[i]
+        raw, _ = self.before(i)
+        after = self.after(i)
+        head_m = re.match(r"[^，。；、“”]{0,12}?(集群|产业规模|基地)", after)
+        head = after[: head_m.end()] if head_m else ""
+        consumed = fig.end + len(head)
+        change = self.change_for(i, raw, "")
+        covering = self.covering_alias(fig)
+        if covering is not None and consumed - 1 <= covering.end <= consumed + 1:
+            self.emit(fig, covering.canonical, change, consumed, subject=False)
+            return
+        # 洁净能源、生命健康、智能制造等百亿级产业集群: one record per item
+        core = head.removeprefix("特色")
+        if raw.endswith("等") and "、" in raw:
+            items = [clean_name(p) for p in re.split(r"[、和]", raw[:-1])]
+            items = [p for p in items if _is_name(p)]
+            if len(items) >= 2:
+                for item in items:
+                    name = item + core
+                    canonical = self.table.canonical(name) or self.table.canonical(name + "规模")
+                    self.emit(fig, canonical or name + "规模", change, consumed, subject=False)
+                return
+        first, _any = _after_alias(self.table, head, fig)
+        if first is None:
+            first = self.table.canonical(head.translate(_QUOTE_TABLE))
+        if first is not None:
+            self.emit(fig, first, change, consumed, subject=False)
+            return
+        alias = _best_before(self.table, raw, fig)
+        if alias is None:
+            before_name = clean_name(raw)
+            if _is_name(before_name):
+                for cand in (before_name + core, before_name):
+                    alias = self.table.canonical(cand)
+                    if alias:
+                        break
+                else:
+                    alias = before_name + core + ("" if core.endswith("规模") else "规模")
+        if alias is None and _is_name(core):
+            alias = core + ("" if core.endswith("规模") else "规模")
+        if alias:
+            self.emit(fig, alias, change, consumed, subject=False)
+
+    def multiple(self, i: int) -> None:
+        fig = self.figs[i]
+        raw, _ = self.before(i)
+        text = re.sub(r"(实现|力争|确保|将|基本|要|可|能)$", "", raw)
+        change = "倍增" if fig.value_text == "倍增" else "翻番"
+        cleaned = clean_name(text)
+        items = [clean_name(p) for p in _shared_tail_items(cleaned)]
+        if len(items) >= 2 and all(_is_name(p) for p in items):
+            # 经济总量和城乡居民人均收入…翻一番: each doubles
+            for p in items:
+                self.emit(fig, _resolve(self.table, p, fig, change) or p, change)
+            return
+        name = _resolve(self.table, text, fig, change)
+        if name is None and self.last_subject:
+            name = self.last_subject
+        if name:
+            self.emit(fig, name, change)
+
+    def respectively(self, i: int) -> None:
+        """``A、B分别V x、y``: pair the listed subjects with the listed figures."""
+        raw, _lo = self.before(i)
+        head, _, verb_part = raw.partition("分别")
+        run = [i]
+        j = i
+        while j + 1 < len(self.figs):
+            gap = self.s[self.figs[j].end : self.figs[j + 1].start]
+            if re.fullmatch(r"[、和及与]", gap) and self.figs[j + 1].form == "number":
+                run.append(j + 1)
+                j += 1
+            else:
+                break
+        figs = [self.figs[k] for k in run]
+        change = _find_change(verb_part) or _find_change(head)
+        if head.endswith(("年均", "平均")) and change and not change.startswith("年均"):
+            change = head[-2:] + change  # 城乡居民人均可支配收入年均分别增长
+        head = re.sub(r"[由从][^，。；]*$", "", head)
+        subject = clean_name(head)
+        subjects: list[str] = []
+        if len(subject) >= 2 and subject not in GENERIC_NAMES and _CJK_RE.search(subject):
+            items = _split_items(subject)
+            if len(items) == 1 and items[0].startswith(_URBAN_RURAL) and len(figs) == 2:
+                rest = items[0][2:]
+                items = ["城镇" + rest, "农村" + rest]
+            subjects = items
+        elif len(self.list_subjects) == len(figs) and not clean_name(verb_part):
+            # …分别达到45210元和23680元，分别增长4.9%和7.2%: the same list again
+            subjects = list(self.list_subjects)
+        else:
+            previous = self.count_subjects[-len(figs) :]
+            if len(previous) == len(figs):
+                attr = _attribute(verb_part) or clean_name(verb_part)
+                if verb_part.endswith("完成投资"):
+                    attr = "完成投资"
+                subjects = [p + attr for p in previous]
+        if len(subjects) != len(figs):
+            for k in run:
+                self.handled.add(k)
+                self.number(k)
+            return
+        self.list_subjects = list(subjects)
+        qualifiers = [f.qualifier for f in figs]
+        if figs[-1].qualifier in ("以上", "左右", "以内") and not any(qualifiers[:-1]):
+            qualifiers = [figs[-1].qualifier] * len(figs)
+        for k, fig, subj, q in zip(run, figs, subjects, qualifiers, strict=True):
+            self.handled.add(k)
+            name = (
+                lookup(self.table, subj, fig, change)
+                or _resolve(self.table, subj, fig, change)
+                or subj
+            )
+            self.emit(fig, name, change, qualifier=q)
+
+    def number(self, i: int) -> None:
+        fig = self.figs[i]
+        raw, _ = self.before(i)
+        after = self.after(i)
+        change = self.change_for(i, raw, after)
+        covering = self.covering_alias(fig)
+        if covering is not None:
+            self.emit(fig, covering.canonical, change, max(fig.end, covering.end), subject=False)
+            return
+        cleaned = clean_name(raw)
+        attr = _attribute(raw)
+        # 总投资2000亿元的101个海洋重点项目 -> 海洋重点项目总投资
+        if attr and fig.unit_class in ("money", "area") and not _best_before(self.table, raw, fig):
+            m = _OF_COUNT_RE.match(self.s, fig.end)
+            if m:
+                noun = clean_name(_after_noun(m.group("noun"))[0])
+                if _is_name(noun):
+                    base = self.table.canonical(noun) or noun
+                    for cand in (noun + attr, base + attr):
+                        canonical = self.table.canonical(cand)
+                        if canonical:
+                            self.emit(fig, canonical, change, subject=False)
+                            return
+                    if m.group("count"):
+                        self.emit(fig, base + attr, change, subject=False)
+                    return
+        after_noun = _after_noun_start(after)
+        share_text = strip_noise(raw).strip("，、 ")
+        share = share_text.startswith("占") or bool(_SHARE_RE.match(cleaned))
+        # 占规模以上工业增加值的比重为16.8%: the denominator is not the name
+        before_alias = None if share else _best_before(self.table, raw, fig)
+        countish = fig.unit_class in _COUNTISH
+        name: str | None = None
+        consumed = fig.end
+        if countish and after_noun:
+            name, consumed = self._after_name(fig, after, change, before_alias, cleaned)
+        if name is None and before_alias:
+            name = before_alias
+        if name is None and self.last_subject and LEVEL_ONLY_RE.fullmatch(cleaned):
+            # 建成省级以上创新平台15个，其中国家级3个 -> 国家级创新平台
+            core = LEVEL_LEAD_RE.sub("", self.last_subject)
+            name = lookup(self.table, cleaned + core, fig) or cleaned + core
+        bare = not _is_name(cleaned) or cleaned in ATTRIBUTES or share
+        if name is None and not bare and _is_name(cleaned):
+            name = _resolve(self.table, raw, fig, change)
+            if name is not None and name not in self.table:
+                name = self.antecedent(name, fig.start) or name
+        if name is None and (countish or (after_noun and fig.unit_class == "percent")):
+            # 50%以上政务服务事项实现“减证办”: the share is named after the figure
+            first, last = _after_alias(self.table, after, fig)
+            name = first or last
+        if name is None and self.last_subject and share:
+            name = self._share(fig, self.entity_of(self.last_subject), share_text)
+        if name is None and self.last_subject and bare:
+            name = self._carry(fig, cleaned, attr or cleaned)
+        entity = self.context.entity
+        if name is None and self.last_subject is None and cleaned in ATTRIBUTES and entity:
+            # 规模以上工业企业实现营业收入…；实现利润总额512.3亿元: the entity carries over ；
+            name = self.table.canonical(entity + cleaned) or entity + cleaned
+        if name is None and after_noun:
+            noun, n = _after_noun(after)
+            noun_name = clean_name(noun)
+            if _is_name(noun_name):
+                name, consumed = noun_name, fig.end + n
+        if name is None:
+            return
+        if consumed > fig.end or not change:
+            # 100条市级生态河道建设, 34项重点民生实事全部完成: the verb after the noun
+            tail = self.s[consumed : _clause_end(self.s, consumed)]
+            vm = _VERB_AFTER_NOUN_RE.match(tail)
+            if vm:
+                change = VERB_NORMAL.get(vm.group(1), vm.group(1))
+            elif not change:
+                change = _find_change(tail[:12])
+        self.emit(fig, name, change, consumed)
+
+    def _after_name(
+        self, fig: Figure, after: str, change: str, before_alias: str | None, cleaned: str
+    ) -> tuple[str | None, int]:
+        """The name of a count read after it (``新增1家国家级工业设计中心``)."""
+        first, last = _after_alias(self.table, after, fig)
+        noun, n = _after_noun(after)
+        noun_name = clean_name(noun)
+        rest = after[n:]
+        if first is None:
+            first = lookup(self.table, noun_name, fig, change)
+        if first is None and rest:
+            # 为2000名以上残疾儿童提供康复救助 -> 残疾儿童康复救助
+            obj = VERB_RE.sub("", rest, count=1).translate(_QUOTE_TABLE)
+            obj = re.split(r"[，。；、]", obj)[0]
+            for cand in (noun_name + obj, noun + obj):
+                canonical = self.table.canonical(cand)
+                if canonical and compatible(fig, canonical):
+                    first = canonical
+                    break
+        if first:
+            return first, fig.end + n
+        if last:
+            return last, fig.end + n
+        if before_alias:
+            return before_alias, fig.end
+        if _is_name(noun_name):
+            return noun_name, fig.end + n
+        if noun_name in GENERIC_NAMES or len(noun_name) == 2:
+            enlisted = _enlisted(self.table, noun_name, self.s[fig.end + n :])
+            if enlisted:
+                return enlisted, fig.end + n
+        return None, fig.end
+
+    def _carry(self, fig: Figure, cleaned: str, attr: str) -> str | None:
+        """The previous figure's subject, with this clause's attribute if it has one."""
+        base = self.last_subject
+        if base is None:
+            return None
+        if not cleaned:
+            return base if compatible(fig, base) or fig.unit_class != "count" else None
+        if _SHARE_RE.match(cleaned):
+            return self._share(fig, base, cleaned)
+        cand = self.entity_of(base) + attr
+        return self.table.canonical(cand) or cand
+
+    def _share(self, fig: Figure, base: str, share: str) -> str:
+        """``X…，占全市40%`` -> ``X占全市比重``; ``占规模以上工业增加值的比重为16.8%`` ->
+        ``X占比`` (the table's name when it has one)."""
+        denominator = _SHARE_TAIL_RE.sub("", share[1:])
+        cands = [base + "占" + denominator, base + "占" + denominator + "比重"]
+        for cand in cands:
+            found = lookup(self.table, cand, fig)
+            if found:
+                return found
+        if SCOPE_RE.fullmatch(denominator):
+            return base + "占" + denominator + "比重"
+        return base + "占比"
+
+    def entity_of(self, name: str) -> str:
+        """``重点项目总投资`` -> ``重点项目``: the thing a composed name is about."""
+        attr = next((a for a in ATTRIBUTES if name.endswith(a) and len(name) > len(a) + 1), "")
+        return name[: -len(attr)] if attr else name
+
+
+def clear_caches() -> None:
+    """Forget memoised names (benchmarks use this to time a first pass honestly)."""
+    clean_name.cache_clear()
+    _aliases_cached.cache_clear()
+
+
+def name_figures(
+    sentence: str,
+    figures: list[Figure],
+    table: IndicatorTable,
+    context: NamingContext | None = None,
+) -> list[Named]:
+    """Name every figure of ``sentence`` that measures something identifiable.
+
+    Pass the same ``context`` to the ``；``-separated parts of one ``。``-sentence so a
+    part that only names an attribute (``实现利润总额…``) can reuse the entity.
+    """
+    return _SentenceNamer(sentence, figures, table, context).run()

@@ -1,0 +1,760 @@
+"""Finding quantified figures in one sentence: numbers, units, qualifiers, masks.
+
+:func:`find_figures` returns every figure a briefing reader would care about, with the
+number as written (``value_text``), its value, unit and hedge, and nothing else: it
+does not know what the figure measures (that is :mod:`bot.targets.naming`).
+
+What counts follows ``tests/data/GOLD_GUIDELINES.md``:
+
+* Arabic numbers with a measure word (``10.9万人``, ``673.9亿元``, ``33所``, ``5.5%``),
+  ranges (``5%—6%``, ``1-2个``), masked numbers (``x.x%``, ``xx家``, ``*个``);
+* ``百分之五``, rankings with a numeral (``第3位``, ``全省第一``), multiplicative
+  targets (``翻一番`` = 2 倍, ``倍增``), scale labels (``千亿级产业集群``) and bare
+  magnitudes (``过百亿元``, ``百万辆``, ``百项``);
+* comparisons without a number (``增速高于全省平均水平``, ``与经济增长同步``).
+
+Left out on purpose: dates and years (``2023年``, ``12月29日``), ordinals (``第十二届``,
+``第二批``), list enumerations (``4大主导产业``, ``“1+4”``), technical classes
+(``30万吨级``), identifiers (``4号机组``, ``5G``), baselines of ``由A提高到B``, money
+thresholds that only describe a class of projects (``50亿元大项目``), and numbers
+inside short quoted names (``“耕海1号”``). Chinese numerals outside the forms above
+are enumerations in policy prose (``两个确立``, ``三大攻坚战``) and are ignored.
+
+Everything here is pure string work on a single sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --- Chinese numerals ---------------------------------------------------------
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+CN_NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千万亿"
+
+
+def cn_to_number(text: str) -> float | None:
+    """Convert a Chinese numeral: ``五`` 5, ``十一`` 11, ``三百零五`` 305, ``二〇三五`` 2035,
+    ``五点五`` 5.5, ``一万二千`` 12000. ``None`` if ``text`` is not a numeral."""
+    if not text:
+        return None
+    if "点" in text:
+        whole, _, frac = text.partition("点")
+        w = cn_to_number(whole) if whole else 0
+        if w is None or not frac or any(c not in _CN_DIGITS for c in frac):
+            return None
+        return float(f"{int(w)}.{''.join(str(_CN_DIGITS[c]) for c in frac)}")
+    if all(c in _CN_DIGITS for c in text) and len(text) > 1:
+        # digit by digit: 二〇三五 -> 2035
+        return float("".join(str(_CN_DIGITS[c]) for c in text))
+    total = 0
+    section = 0
+    digit: int | None = None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            section += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit = None
+        elif ch in _CN_BIG:
+            section += digit or 0
+            total += (section or 1) * _CN_BIG[ch]
+            section, digit = 0, None
+        else:
+            return None
+    return float(total + section + (digit or 0))
+
+
+# --- units ----------------------------------------------------------------------
+
+# surface -> (normalised unit, class). Magnitude words (万, 亿) are handled apart and
+# kept in front of the normalised unit: 673.9亿元 -> 亿元.
+_UNIT_TABLE: dict[str, tuple[str, str]] = {
+    "个百分点": ("个百分点", "points"),
+    "百分点": ("个百分点", "points"),
+    "%": ("%", "percent"),
+    "％": ("%", "percent"),
+    "‰": ("‰", "percent"),
+    "倍": ("倍", "times"),
+    "美元": ("美元", "money"),
+    "欧元": ("欧元", "money"),
+    "元": ("元", "money"),
+    "人次": ("人次", "count"),
+    "人": ("人", "count"),
+    "名": ("名", "count"),
+    "农户": ("户", "count"),
+    "户": ("户", "count"),
+    "个": ("个", "count"),
+    "家": ("家", "count"),
+    "项": ("项", "count"),
+    "所": ("所", "count"),
+    "处": ("处", "count"),
+    "座": ("座", "count"),
+    "条": ("条", "count"),
+    "套": ("套", "count"),
+    "张": ("张", "count"),
+    "支": ("支", "count"),
+    "颗": ("颗", "count"),
+    "场次": ("场次", "count"),
+    "场": ("场", "count"),
+    "次": ("次", "count"),
+    "件": ("件", "count"),
+    "部": ("部", "count"),
+    "批": ("批", "count"),
+    "艘": ("艘", "count"),
+    "辆": ("辆", "count"),
+    "台": ("台", "count"),
+    "只": ("只", "count"),
+    "种": ("种", "count"),
+    "间": ("间", "count"),
+    "床": ("床", "count"),
+    "例": ("例", "count"),
+    "宗": ("宗", "count"),
+    "笔": ("笔", "count"),
+    "架": ("架", "count"),
+    "列": ("列", "count"),
+    "篇": ("篇", "count"),
+    "册": ("册", "count"),
+    "头": ("头", "count"),
+    "株": ("株", "count"),
+    "棵": ("棵", "count"),
+    "位": ("位", "count"),
+    "千瓦时": ("千瓦时", "power"),
+    "千瓦": ("千瓦", "power"),
+    "兆瓦": ("兆瓦", "power"),
+    "吉瓦": ("吉瓦", "power"),
+    "吨标准煤": ("吨标准煤", "weight"),
+    "吨": ("吨", "weight"),
+    "公斤": ("公斤", "weight"),
+    "斤": ("斤", "weight"),
+    "千克": ("千克", "weight"),
+    "标准箱": ("标准箱", "volume"),
+    "标箱": ("标箱", "volume"),
+    "TEU": ("TEU", "volume"),
+    "微克/立方米": ("微克/立方米", "density"),
+    "毫克/立方米": ("毫克/立方米", "density"),
+    "立方米": ("立方米", "volume"),
+    "平方公里": ("平方公里", "area"),
+    "平方千米": ("平方千米", "area"),
+    "平方米": ("平方米", "area"),
+    "亩": ("亩", "area"),
+    "公顷": ("公顷", "area"),
+    "公里": ("公里", "length"),
+    "千米": ("千米", "length"),
+    "米": ("米", "length"),
+    "岁": ("岁", "age"),
+    "天": ("天", "days"),
+    "小时": ("小时", "time"),
+    "分钟": ("分钟", "time"),
+}
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNIT_TABLE, key=len, reverse=True))
+
+# A one-character measure word followed by these characters starts another word
+# (10名片, 5支撑, 3部署): then it is not a measure word.
+_UNIT_WORD_BLOCK: dict[str, str] = {
+    "名": "片城牌优校企镇村录单额义称",
+    "家": "庭居电政纺乡园属",
+    "所": "在属有以谓",
+    "处": "理置于级室",
+    "件": "事",
+    "部": "署门分件委",
+    "条": "件例款线",
+    "场": "景所地馆",
+    "座": "谈",
+    "张": "力",
+    "户": "籍外型",
+    "套": "餐",
+    "台": "账风阶",
+    "支": "撑持付柱援出部",
+    "批": "准示复",
+    "种": "植子类养业",
+    "间": "接",
+    "列": "车入",
+    "位": "居置于列",
+    "头": "部",
+    "个": "月性体人",
+    "次": "序",
+    "天": "然气",
+    "米": "粮",
+    "人": "民才员",
+}
+
+_MAGNITUDES: dict[str, tuple[float, str]] = {
+    # written magnitude -> (multiplier applied to the value, magnitude kept in the unit)
+    "万亿": (1, "万亿"),
+    "千亿": (1000, "亿"),
+    "百亿": (100, "亿"),
+    "十亿": (10, "亿"),
+    "亿": (1, "亿"),
+    "千万": (1000, "万"),
+    "百万": (100, "万"),
+    "十万": (10, "万"),
+    "万": (1, "万"),
+    "千": (1000, ""),
+}
+_MAG_ALT = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千"
+
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_MASK = r"(?<![A-Za-z])(?:[xX]+(?:\.[xX]+)?(?![A-Za-z])|\*+(?:\.\*+)?)"
+_NUM = rf"(?:{_ARABIC}|{_MASK})"
+
+_FIGURE_RE = re.compile(
+    rf"(?<![A-Za-z0-9.．+＋])(?P<num>{_NUM})(?P<mag>{_MAG_ALT})?(?P<approx>多|余)?(?P<unit>{_UNIT_ALT})?"
+)
+_RANGE_SEP = "-—–－~～至到"
+_POST_QUALIFIER_RE = re.compile(r"左右|以上|以内|以下|上下|之内|之上|多")
+_PRE_QUALIFIERS = (
+    "不少于",
+    "不低于",
+    "不超过",
+    "不高于",
+    "不足",
+    "超过",
+    "高于",
+    "低于",
+    "少于",
+    "多于",
+    "大于",
+    "小于",
+    "约",
+    "近",
+    "逾",
+    "超",
+    "过",
+)
+# Characters that turn a would-be hedge into part of another word: 通过, 经过, 赶超, 接近.
+_PRE_BLOCK = {
+    "过": "通经超越度不难太",
+    "超": "赶",
+    "近": "接最附临将",
+    "约": "节制公预签特",
+    "低于": "不",
+    "高于": "不",
+}
+
+_PEOPLE_NOUN_RE = re.compile(
+    r"[^，。；、\d]{0,6}?(人员|群众|居民|人口|职工|农民|学生|劳动力|儿童|老人|残疾人|青年)"
+)
+_THRESHOLD_HEAD_RE = re.compile(r"^[^，。；、\d的]{0,5}?(项目|企业|集群|楼宇|产业(?!链))")
+_NOT_THRESHOLD_START_RE = re.compile(
+    r"^(的|用于|投资|建设|实施|打造|支持|扶持|用来|投向|左右|以上|，|。|、|；|）|\)|，)"
+)
+# After a number with its unit: a class label or an identifier, not a quantity.
+_UNIT_AFTER_BLOCK_RE = re.compile(r"级|超级|型|号(?!召)")
+_BASELINE_RE = re.compile(
+    r"(提高|增加|增长|提升|上升|扩大|下降|降低|减少|压减|缩小|降|增|提)(到|至)"
+)
+_STRUCTURAL_SETS_RE = re.compile(r"(重点)?(产业链|战线|主线)")
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
+_MAX_QUOTED_NAME = 15
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure in a sentence.
+
+    ``start``/``end`` span the whole expression (hedges and unit included) and are used
+    to cut the text around it; ``value_text`` is ``sentence[num_start:num_end]``.
+    ``form`` is ``number``, ``rank``, ``multiple``, ``scale`` or ``comparison``.
+    ``unit_class`` groups units by what they measure (``count``, ``money``,
+    ``percent``, ``area`` ...). ``scope`` is the benchmark of a ranking (``全省``).
+    """
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float | None
+    value_max: float | None
+    value_text: str
+    unit: str
+    unit_class: str
+    qualifier: str
+    masked: bool
+    form: str = "number"
+    pre: str = ""
+    scope: str = ""
+
+
+def _parse_arabic(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _is_masked(text: str) -> bool:
+    return any(c in "xX*" for c in text)
+
+
+_QUOTED_RE = re.compile(r"“[^“”]*”|「[^「」]*」|『[^『』]*』|‘[^‘’]*’|\"[^\"]*\"")
+
+
+def quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of quoted text, quotes included."""
+    if not any(q in sentence for q in _QUOTE_PAIRS):
+        return []
+    return [m.span() for m in _QUOTED_RE.finditer(sentence)]
+
+
+def _in_short_quote(pos: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(a < pos < b and b - a - 2 <= _MAX_QUOTED_NAME for a, b in quotes)
+
+
+def _pre_qualifier(sentence: str, pos: int) -> str:
+    for word in _PRE_QUALIFIERS:
+        start = pos - len(word)
+        if start >= 0 and sentence.startswith(word, start):
+            block = _PRE_BLOCK.get(word, "")
+            if block and start > 0 and sentence[start - 1] in block:
+                continue
+            return word
+    return ""
+
+
+def _unit_blocked(sentence: str, unit: str, end: int) -> bool:
+    """A one-character measure word that is really the start of another word."""
+    nxt = sentence[end : end + 1]
+    if nxt and nxt == unit[-1]:
+        return True  # 条条落实, 件件落地: reduplication, not a count
+    return bool(nxt) and nxt in _UNIT_WORD_BLOCK.get(unit, "")
+
+
+_NEXT_MONEY_RE = re.compile(
+    rf"[、和或及]\D{{0,8}}?(?:{_ARABIC}|{_MASK}|千|百|万)(?:万亿|千亿|百亿|亿|千万|百万|万)?(?:美元|元)"
+)
+
+
+def _is_threshold(sentence: str, end: int) -> bool:
+    """``50亿元大项目``, ``10亿元以上项目``, ``xx亿元以上创新型领军企业``: a size class.
+
+    ``20亿元、50亿元重大项目`` and ``投资过10亿元或合同外资过千万美元项目``: a listed
+    alternative that is itself a threshold makes this one a threshold too.
+    """
+    nxt = _NEXT_MONEY_RE.match(sentence, end)
+    if nxt:
+        return _is_threshold(sentence, nxt.end())
+    rest = sentence[end : end + 16]
+    for q in ("以上", "以下"):
+        if rest.startswith(q):
+            rest = rest[len(q) :]
+            if rest and rest[0] not in "，。；、）)":
+                return bool(_THRESHOLD_HEAD_RE.match(rest))
+            return False
+    if not rest or _NOT_THRESHOLD_START_RE.match(rest):
+        return False
+    return bool(_THRESHOLD_HEAD_RE.match(rest))
+
+
+_BASELINE_FROM_RE = re.compile(r"[由从][^，。；由从]{0,10}$")
+
+
+def _is_baseline(sentence: str, start: int, end: int) -> bool:
+    """``由2300元分别提高到5000元``, ``由每人每月150元提高到165元``,
+    ``由2015年的2860亿元增加到…``: the first number is a baseline, not a figure."""
+    if not _BASELINE_FROM_RE.search(sentence, max(0, start - 11), start):
+        return False
+    clause_end = len(sentence)
+    for ch in "，。；！？":
+        k = sentence.find(ch, end)
+        if k != -1:
+            clause_end = min(clause_end, k)
+    return bool(_BASELINE_RE.search(sentence, end, clause_end))
+
+
+def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
+    out: list[Figure] = []
+    matches = list(_FIGURE_RE.finditer(sentence))
+    skip_next = False
+    for i, m in enumerate(matches):
+        if skip_next:
+            skip_next = False
+            continue
+        start, num = m.start(), m.group("num")
+        if start > 0 and sentence[start - 1] in "第":
+            continue
+        mag, approx, unit_s = m.group("mag") or "", m.group("approx") or "", m.group("unit")
+        end = m.end()
+        nxt = sentence[end : end + 1]
+        if nxt in "+＋":
+            continue
+        # a range: 5%—6%, 5-6%, 1-2个, x~xx个
+        value_max: float | None = None
+        range_end_num = m.end("num")
+        if nxt and nxt in _RANGE_SEP and i + 1 < len(matches) and matches[i + 1].start() == end + 1:
+            m2 = matches[i + 1]
+            unit2 = m2.group("unit")
+            same_unit = unit_s is None or unit_s == unit2
+            if unit2 is not None and same_unit and (m2.group("mag") or "") == mag:
+                if nxt in "至到" and unit_s is None:
+                    pass  # 1至2: too ambiguous without a unit on the first number
+                else:
+                    skip_next = True
+                    value_max = (
+                        None if _is_masked(m2.group("num")) else _parse_arabic(m2.group("num"))
+                    )
+                    range_end_num = m2.end("num")
+                    approx = m2.group("approx") or approx
+                    unit_s = unit2
+                    end = m2.end()
+        if unit_s is None:
+            rest = sentence[end:]
+            if mag in ("万", "亿") and _PEOPLE_NOUN_RE.match(rest):
+                # 帮扶2万失业人员再就业: the people are the unit (万人)
+                unit_s = "人"
+                unit_norm, unit_class = "人", "count"
+            else:
+                continue
+        else:
+            if _UNIT_AFTER_BLOCK_RE.match(sentence, end):
+                continue
+            if _unit_blocked(sentence, unit_s, end):
+                continue
+            unit_norm, unit_class = _UNIT_TABLE[unit_s]
+            if unit_s == "个" and sentence.startswith(("方面", "月"), end):
+                continue
+            if unit_s == "条" and _STRUCTURAL_SETS_RE.match(sentence, end):
+                continue
+        if _in_short_quote(start, quotes):
+            continue
+        if _is_baseline(sentence, start, end):
+            continue
+        masked = _is_masked(num)
+        demonym = (
+            unit_s == "人"
+            and not mag
+            and _CJK_RE.match(sentence, end)
+            and not _POST_QUALIFIER_RE.match(sentence, end)
+        )
+        if masked and (unit_s == "台" or demonym):
+            # 国家级创xx台 (a masked word), xx人一定要 (a masked city's people)
+            continue
+        mult, mag_unit = _MAGNITUDES.get(mag, (1, ""))
+        if unit_class in ("percent", "points", "times"):
+            if mag:
+                continue  # 5万% is not a thing; likely a parsing accident
+            mag_unit = ""
+        value = None if masked else _parse_arabic(num) * mult
+        if value_max is not None:
+            value_max *= mult
+        unit = mag_unit + unit_norm if unit_class not in ("percent", "points") else unit_norm
+        if unit_class == "money" and _is_threshold(sentence, end):
+            continue
+        # a hedge after the unit
+        post = ""
+        pm2 = _POST_QUALIFIER_RE.match(sentence, end)
+        if pm2 and not (pm2.group() == "多" and approx):
+            post = pm2.group()
+            end = pm2.end()
+        if unit_class == "money" and post in ("以上", "以下") and _is_threshold(sentence, m.end()):
+            continue
+        pre = _pre_qualifier(sentence, start)
+        qualifier = pre or post or approx
+        value_text = sentence[start : m.end("mag") if mag else m.end("num")]
+        if value_max is not None or range_end_num != m.end("num"):
+            value_text = sentence[start:range_end_num]
+            if mag:
+                value_text += mag if not value_text.endswith(mag) else ""
+        num_end = start + len(value_text)
+        if sentence[start:num_end] != value_text:  # range with a unit in the middle
+            value_text = sentence[start:range_end_num]
+            num_end = range_end_num
+        out.append(
+            Figure(
+                start=start - len(pre),
+                end=end,
+                num_start=start,
+                num_end=num_end,
+                value=value,
+                value_max=value_max if value is not None else None,
+                value_text=value_text,
+                unit=unit,
+                unit_class=unit_class,
+                qualifier=qualifier,
+                masked=masked,
+                pre=pre,
+            )
+        )
+    return out
+
+
+# --- special forms ----------------------------------------------------------------
+
+_RANK_RE = re.compile(r"第(?P<n>\d+|[xX]+|[一二三四五六七八九十]+)(?P<u>位|名)")
+_RANK_SCOPE_RE = re.compile(
+    r"(?P<scope>全(?:国|省|市|区|县))(?P<mid>[^，。；、\s]{0,6}?)第(?P<n>\d+|[一二三四五六七八九十]+)"
+    r"(?=的|，|。|；|、|”|）|$)"
+)
+_RANK_BLOCK_BEFORE = ("放在", "摆在", "放到", "摆到", "作为")
+_MULTIPLE_RE = re.compile(r"翻一番|翻两番|翻番|倍增")
+_MULTIPLE_AFTER_BLOCK = re.compile(r"计划|行动|工程|为|导向|目标|战略|的|式|型|效应|长")
+_MULTIPLE_BEFORE_OK = ("实现", "力争", "确保", "将", "基本", "要", "可", "能")
+_SCALE_RE = re.compile(
+    r"(?P<num>[xX]|\d+(?:\.\d+)?)?(?P<mag>千亿|百亿|万亿|千万千瓦|百万千瓦|千万吨|百万吨)级"
+)
+_SCALE_HEAD_RE = re.compile(r"[^，。；、“”]{0,12}?(集群|产业规模|基地)")
+_SCALE_HEAD_BLOCK = re.compile(r"[^，。；]{0,6}?(行动|计划|工程|城市|园区)")
+_BARE_RE = re.compile(
+    r"(?<![\d一二三四五六七八九十两几数上每xX*.])(?P<mag>万亿|千亿|百亿|百万|千万|百|千)"
+    r"(?P<unit>亿元|万元|元|辆|项|千瓦|吨)"
+)
+_PERCENT_CN_RE = re.compile(
+    r"百分之(?P<n>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)"
+)
+_COMPARISON_RE = re.compile(
+    r"(?P<lead>增速|增幅|增长|涨幅)?(?P<q>高于|快于|好于|不低于|超过|跑赢)"
+    r"(?P<bench>全国、全省|全国和全省|全省、全国|全省和全国|全国|全省|全市|全区|同期|同类城市)?"
+    r"(?P<what>平均水平|平均增速|平均|经济增长速度|经济增速|经济增长|地区生产总值增速|GDP增速)"
+    r"(?![\d一二三四五六七八九十百xX*])"
+)
+_SYNC_RE = re.compile(
+    r"(?:与|和|同)(?P<what>经济增长|地区生产总值增长|GDP增长|经济发展)(?:基本)?(?:保持)?同步"
+)
+
+
+def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
+    out: list[Figure] = []
+    for m in _RANK_RE.finditer(sentence):
+        if sentence[max(0, m.start() - 2) : m.start()] in _RANK_BLOCK_BEFORE:
+            continue
+        n = m.group("n")
+        masked = _is_masked(n)
+        value = None if masked else (float(n) if n.isdigit() else cn_to_number(n))
+        scope_m = re.search(r"(全(?:国|省|市|区|县))$", sentence[: m.start()])
+        out.append(
+            Figure(
+                m.start(),
+                m.end(),
+                m.start("n"),
+                m.end("n"),
+                value,
+                None,
+                n,
+                "位",
+                "rank",
+                "",
+                masked,
+                form="rank",
+                scope=scope_m.group(1) if scope_m else "",
+            )
+        )
+    for m in _RANK_SCOPE_RE.finditer(sentence):
+        n = m.group("n")
+        value = float(n) if n.isdigit() else cn_to_number(n)
+        out.append(
+            Figure(
+                m.start("n") - 1,
+                m.end(),
+                m.start("n"),
+                m.end("n"),
+                value,
+                None,
+                n,
+                "位",
+                "rank",
+                "",
+                False,
+                form="rank",
+                scope=m.group("scope"),
+            )
+        )
+    for m in _MULTIPLE_RE.finditer(sentence):
+        if _MULTIPLE_AFTER_BLOCK.match(sentence, m.end()):
+            continue
+        before = sentence[: m.start()]
+        if before.endswith("成"):
+            continue  # 成倍增长: vague
+        if not before.endswith(_MULTIPLE_BEFORE_OK) and (
+            not before or before[-1] in "式的性型，、。；“”" or before[-1].isdigit()
+        ):
+            continue
+        word = m.group()
+        out.append(
+            Figure(
+                m.start(),
+                m.end(),
+                m.start(),
+                m.end(),
+                4.0 if word == "翻两番" else 2.0,
+                None,
+                word,
+                "倍",
+                "times",
+                "",
+                False,
+                form="multiple",
+            )
+        )
+    for m in _SCALE_RE.finditer(sentence):
+        if not _SCALE_HEAD_RE.match(sentence, m.end()) or _SCALE_HEAD_BLOCK.match(
+            sentence, m.end()
+        ):
+            continue
+        if re.search(r"[一二三四五六七八九十\d]大[“]?$", sentence[: m.start()]):
+            continue  # 三大千亿级园区: an enumeration, not a scale
+        if _in_short_quote(m.start(), quotes):
+            continue
+        mag = m.group("mag")
+        num = m.group("num") or ""
+        masked = _is_masked(num)
+        base, unit = {
+            "千亿": (1000.0, "亿元"),
+            "百亿": (100.0, "亿元"),
+            "万亿": (1.0, "万亿元"),
+            "千万千瓦": (1000.0, "万千瓦"),
+            "百万千瓦": (100.0, "万千瓦"),
+            "千万吨": (1000.0, "万吨"),
+            "百万吨": (100.0, "万吨"),
+        }[mag]
+        text_mag = mag.removesuffix("千瓦").removesuffix("吨")
+        value = None if masked else base * (float(num) if num else 1.0)
+        start = m.start()
+        out.append(
+            Figure(
+                start,
+                m.end(),
+                start,
+                start + len(num) + len(text_mag),
+                value,
+                None,
+                num + text_mag,
+                unit,
+                "money" if unit.endswith("元") else "power" if "千瓦" in unit else "weight",
+                "级",
+                masked,
+                form="scale",
+            )
+        )
+    for m in _BARE_RE.finditer(sentence):
+        if _in_short_quote(m.start(), quotes) or _UNIT_AFTER_BLOCK_RE.match(sentence, m.end()):
+            continue
+        mag, unit_s = m.group("mag"), m.group("unit")
+        if unit_s in ("千瓦", "吨") and mag not in ("百万", "千万"):
+            continue
+        mult, mag_unit = _MAGNITUDES.get(mag, (1.0, ""))
+        if mag in ("百", "千"):
+            mult, mag_unit = (100.0 if mag == "百" else 1000.0), ""
+        if unit_s in ("亿元", "万元"):
+            # 百亿元 is read as 百亿 + 元 so that the value is 100 亿元
+            continue
+        unit = mag_unit + _UNIT_TABLE.get(unit_s, (unit_s, "count"))[0]
+        unit_class = _UNIT_TABLE.get(unit_s, (unit_s, "count"))[1]
+        if unit_class == "money" and _is_threshold(sentence, m.end()):
+            continue
+        pre = _pre_qualifier(sentence, m.start())
+        post_m = _POST_QUALIFIER_RE.match(sentence, m.end())
+        post = post_m.group() if post_m and post_m.group() != "多" else ""
+        out.append(
+            Figure(
+                m.start() - len(pre),
+                m.end() + len(post),
+                m.start(),
+                m.end("mag"),
+                float(mult),
+                None,
+                mag,
+                unit,
+                unit_class,
+                pre or post,
+                False,
+                form="number",
+                pre=pre,
+            )
+        )
+    for m in _PERCENT_CN_RE.finditer(sentence):
+        value = cn_to_number(m.group("n"))
+        if value is None:
+            continue
+        post_m = _POST_QUALIFIER_RE.match(sentence, m.end())
+        post = post_m.group() if post_m and post_m.group() != "多" else ""
+        pre = _pre_qualifier(sentence, m.start())
+        out.append(
+            Figure(
+                m.start() - len(pre),
+                m.end() + len(post),
+                m.start(),
+                m.end(),
+                value,
+                None,
+                m.group(),
+                "%",
+                "percent",
+                pre or post,
+                False,
+                pre=pre,
+            )
+        )
+    for m in _COMPARISON_RE.finditer(sentence):
+        start = m.start("q") if m.group("lead") is None else m.start()
+        out.append(
+            Figure(
+                start,
+                m.end(),
+                m.end(),
+                m.end(),
+                None,
+                None,
+                "",
+                "",
+                "none",
+                m.group("q"),
+                False,
+                form="comparison",
+            )
+        )
+    for m in _SYNC_RE.finditer(sentence):
+        out.append(
+            Figure(
+                m.start(),
+                m.end(),
+                m.end(),
+                m.end(),
+                None,
+                None,
+                "",
+                "",
+                "none",
+                "同步",
+                False,
+                form="comparison",
+            )
+        )
+    return out
+
+
+def find_figures(sentence: str) -> list[Figure]:
+    """All figures of ``sentence`` in reading order, overlaps resolved (first wins)."""
+    quotes = quoted_spans(sentence)
+    found = _number_figures(sentence, quotes) + _special_figures(sentence, quotes)
+    found.sort(key=lambda f: (f.num_start, -(f.end - f.start)))
+    out: list[Figure] = []
+    for fig in found:
+        if out and fig.num_start < out[-1].end and fig.form != "comparison":
+            continue
+        out.append(fig)
+    return out
+
+
+_QUICK_RE = re.compile(
+    r"[\d０-９xX*%％‰]|百分之|翻|倍增|第|千亿|百亿|万亿|百万|千万|百项|高于|快于|好于|同步"
+)
+
+
+def may_have_figures(sentence: str) -> bool:
+    """Cheap pre-filter: ``False`` when ``sentence`` cannot contain a figure."""
+    return _QUICK_RE.search(sentence) is not None

@@ -1,0 +1,202 @@
+"""Figure finding: numbers, units, hedges, masks, Chinese numerals and exclusions."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.targets.numbers import cn_to_number, find_figures, may_have_figures
+
+
+def figs(sentence: str) -> list[tuple]:
+    """(value_text, value, unit, qualifier) of every figure, in order."""
+    return [(f.value_text, f.value, f.unit, f.qualifier) for f in find_figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("五", 5),
+        ("十一", 11),
+        ("二十", 20),
+        ("三百零五", 305),
+        ("一百", 100),
+        ("二〇三五", 2035),
+        ("五点五", 5.5),
+        ("一万二千", 12000),
+        ("两", 2),
+    ],
+)
+def test_chinese_numerals(text, value):
+    assert cn_to_number(text) == value
+
+
+def test_not_a_chinese_numeral():
+    assert cn_to_number("五年") is None
+    assert cn_to_number("") is None
+
+
+def test_value_unit_and_magnitude():
+    assert figs("新增城镇就业10.9万人。") == [("10.9万", 10.9, "万人", "")]
+    assert figs("完成一般公共预算收入673.9亿元。") == [("673.9亿", 673.9, "亿元", "")]
+    assert figs("经济总量突破1万亿元。") == [("1万亿", 1.0, "万亿元", "")]
+    assert figs("新建汽车充电桩1万个。") == [("1万", 1.0, "万个", "")]
+
+
+def test_hedges_before_and_after():
+    assert figs("地区生产总值增长5.5%左右。") == [("5.5", 5.5, "%", "左右")]
+    assert figs("全年形成不少于30项成果。") == [("30", 30.0, "项", "不少于")]
+    assert figs("城镇登记失业率低于3.5%。") == [("3.5", 3.5, "%", "低于")]
+    assert figs("举办会展100多场。") == [("100", 100.0, "场", "多")]
+    assert figs("开展文化惠民活动1万多场。") == [("1万", 1.0, "万场", "多")]
+    assert figs("用好40余支宣讲团队。") == [("40", 40.0, "支", "余")]
+
+
+def test_full_width_percent_is_normalised():
+    assert figs("居民人均可支配收入增长6.5％左右。") == [("6.5", 6.5, "%", "左右")]
+
+
+def test_per_mille_and_points():
+    assert figs("人口出生率为7.3‰。") == [("7.3", 7.3, "‰", "")]
+    assert figs("报销比例提高5个百分点。") == [("5", 5.0, "个百分点", "")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "value_max", "text"),
+    [
+        ("地区生产总值增长5%—6%。", 5.0, 6.0, "5%—6"),
+        ("地区生产总值增长5-6%。", 5.0, 6.0, "5-6"),
+        ("每个园区打造1-2个主导产业。", 1.0, 2.0, "1-2"),
+        ("收入增长5%至6%。", 5.0, 6.0, "5%至6"),
+    ],
+)
+def test_ranges(sentence, value, value_max, text):
+    (fig,) = find_figures(sentence)
+    assert (fig.value, fig.value_max, fig.value_text) == (value, value_max, text)
+    assert fig.value_text in sentence
+
+
+def test_masked_numbers():
+    (a, b) = find_figures("高新技术企业总数达xxxx家，是xxxx年的x.xx倍。")
+    assert (a.value, a.value_text, a.unit, a.masked) == (None, "xxxx", "家", True)
+    assert (b.value, b.value_text, b.unit, b.masked) == (None, "x.xx", "倍", True)
+    (c,) = find_figures("力争2023年2千亿级产业达到*个。")
+    assert (c.value, c.value_text, c.unit, c.masked) == (None, "*", "个", True)
+    (d,) = find_figures("建设x~xx个国内先进特色专科。")
+    assert (d.value, d.value_max, d.value_text, d.masked) == (None, None, "x~xx", True)
+
+
+def test_masked_words_are_not_numbers():
+    # a masked place name, a masked word, a masked city's people
+    assert figs("确保各项部署在**条条落实。") == []
+    assert figs("推进重大科技创xx台建设。") == []
+    assert figs("xx人一定要有舍我其谁的骨气！") == []
+    assert figs("积极推进xG基站建设。") == []
+
+
+def test_multiplicative_targets():
+    assert figs("海洋经济总产值实现翻番。") == [("翻番", 2.0, "倍", "")]
+    assert figs("力争经济总量翻一番。") == [("翻一番", 2.0, "倍", "")]
+    assert figs("高新技术企业数量实现倍增。") == [("倍增", 2.0, "倍", "")]
+    assert figs("技术合同成交额是2020年的2.5倍。") == [("2.5", 2.5, "倍", "")]
+    # programme names and vague growth
+    assert figs("深入实施骨干企业倍增计划。") == []
+    assert figs("支持企业内涵式倍增。") == []
+    assert figs("发运中欧班列成倍增长。") == []
+
+
+def test_percent_in_chinese_numerals():
+    assert figs("力争增长百分之五。") == [("百分之五", 5.0, "%", "")]
+
+
+def test_rankings():
+    assert figs("我市位居全国第3位。") == [("3", 3.0, "位", "")]
+    assert figs("奖牌总数全省第一。") == [("一", 1.0, "位", "")]
+    assert figs("农业综合发展水平居全国第x位。")[0][:3] == ("x", None, "位")
+    # firsts and ordinals are not rankings
+    assert figs("发出了全省第一度核电。") == []
+    assert figs("进入全国创新型城市第一方阵。") == []
+    assert figs("始终把安全放在第一位。") == []
+
+
+def test_scale_labels_and_bare_magnitudes():
+    assert figs("形成千亿级数字技术产业集群。") == [("千亿", 1000.0, "亿元", "级")]
+    assert figs("建成x千亿级绿色石化产业集群。")[0][:3] == ("x千亿", None, "亿元")
+    assert figs("千万千瓦级核电基地。") == [("千万", 1000.0, "万千瓦", "级")]
+    assert figs("办理减税降费过百亿元。") == [("百亿", 100.0, "亿元", "过")]
+    assert figs("百万辆汽车产业城。") == [("百万", 100.0, "万辆", "")]
+    assert figs("推出百项创新举措。") == [("百", 100.0, "项", "")]
+    # enumerations, programmes and idioms with magnitudes
+    assert figs("推动三大千亿级园区互联互通。") == []
+    assert figs("实施六大千亿级产业提升行动。") == []
+    assert figs("形成千亿领航、百亿支撑的格局。") == []
+    assert figs("让书香飘进千家万户。") == []
+
+
+def test_comparisons_without_a_number():
+    (fig,) = find_figures("社会消费品零售总额增速高于全省平均水平。")
+    assert (fig.form, fig.value, fig.value_text, fig.qualifier) == ("comparison", None, "", "高于")
+    (fig,) = find_figures("居民收入增长与经济增长同步。")
+    assert (fig.form, fig.qualifier) == ("comparison", "同步")
+    (fig,) = find_figures("居民收入增长和经济增长同步。")
+    assert fig.qualifier == "同步"
+    # with a number it is an ordinary figure
+    assert figs("高于全省平均10个百分点以上。") == [("10", 10.0, "个百分点", "以上")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2023年是全面贯彻党的二十大精神的开局之年。",  # a year
+        "本报12月29日讯。",  # a date
+        "市十七届人大二次会议隆重开幕。",  # meeting ordinals
+        "承办好第八次国家级新区交流会。",
+        "成功举办第二届全国博士后创新创业大赛。",
+        "全力做强4大主导产业、7条重点产业链。",  # N大 and structural sets
+        "聚焦全市24条产业链。",
+        "构建“1+4”系列文件和“6+1”现代产业体系。",  # slogans
+        "西港区30万吨级原油码头二期投产。",  # class labels
+        "中国一重xxxx吨超级加氢反应器刷新世界纪录。",
+        "5A级景区争创。",
+        "海阳核电二期4号机组开工。",  # identifiers
+        "推动香港中路80号重生焕新。",
+        "拨打12345热线。",
+        "建设金宝5G铜箔项目。",
+        "开展“2023山东夏日消费季”等活动。",  # a quoted name
+        "“耕海1号”建成运营。",
+        "再引进一批20亿元、50亿元重大项目。",  # size classes without a count
+        "培育年产值10亿元以上创新型领军企业。",
+        "成立75周年。",
+    ],
+)
+def test_exclusions(sentence):
+    assert figs(sentence) == []
+
+
+def test_size_class_with_a_count_keeps_the_count_only():
+    assert figs("新开工10亿元以上项目100个。") == [("100", 100.0, "个", "")]
+    assert figs("引进过10亿元项目120个。") == [("120", 120.0, "个", "")]
+
+
+def test_baseline_of_a_raise_is_not_a_figure():
+    got = figs("年度最高支付限额由2300元分别提高到5000元、6000元。")
+    assert got == [("5000", 5000.0, "元", ""), ("6000", 6000.0, "元", "")]
+    got = figs("养老金最低标准由每人每月150元提高到165元。")
+    assert got == [("165", 165.0, "元", "")]
+
+
+def test_people_named_after_a_magnitude():
+    assert figs("帮扶2万失业人员再就业。") == [("2万", 2.0, "万人", "")]
+    assert figs("完成11万农户清洁取暖改造。") == [("11万", 11.0, "万户", "")]
+
+
+def test_value_text_is_always_a_substring():
+    sentence = "预计全年地区生产总值增长6.5%左右，经济总量突破1万亿元，粮食产量700亿斤以上。"
+    for fig in find_figures(sentence):
+        assert fig.value_text in sentence
+        assert sentence[fig.num_start : fig.num_end] == fig.value_text
+
+
+def test_prefilter():
+    assert may_have_figures("增长5%")
+    assert may_have_figures("实现翻番")
+    assert not may_have_figures("坚持稳中求进工作总基调。")
