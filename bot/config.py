@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     corpus_dir: Path = Path("corpus")
     data_dir: Path = Path("data")
     user_dict_paths: list[Path] = Field(default_factory=list)
+    indicators_path: Path = Path("config/indicators.toml")
     synonym_paths: list[Path] = Field(default_factory=list)
 
     results_per_page: int = Field(5, ge=1, le=50)
@@ -48,7 +49,7 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(20, gt=0)
     passage_max_chars: int = Field(400, ge=50, le=10_000)
 
-    @field_validator("corpus_dir", "data_dir", mode="after")
+    @field_validator("corpus_dir", "data_dir", "indicators_path", mode="after")
     @classmethod
     def _abs_dir(cls, value: Path) -> Path:
         return _resolve(value)

@@ -7,7 +7,7 @@ import shutil
 
 from bot.search.engine import Engine
 from bot.search.indexer import Indexer
-from tests.conftest import make_settings
+from tests.conftest import BUNDLED_CORPUS, make_settings
 
 NEW_DOC = "# 测试市2025年政府工作报告\n\n一、2025年主要目标\n\n全市量子通信产业规模达到100亿元。\n"
 
@@ -181,3 +181,48 @@ def test_sidecar_overrides_metadata(corpus_copy, tmp_path):
     info = engine.find_document("new.md")
     assert (info.title, info.region, info.year) == ("改过的标题", "大连", 2026)
     assert engine.search("量子通信", region="大连").hits[0].filename == "new.md"
+
+
+def _target_cache_mtimes(settings) -> dict[str, int]:
+    docs = settings.index_dir / "docs"
+    return {p.name: p.stat().st_mtime_ns for p in docs.glob("*.targets.json")}
+
+
+def test_targets_are_extracted_at_indexing_and_stored_with_the_index(bundled_engine):
+    rows = bundled_engine.targets(doc="004", kind="target")
+    assert rows and all(r.record.kind == "target" for r in rows)
+    gdp = [r for r in rows if r.record.indicator == "地区生产总值"]
+    assert gdp and gdp[0].record.value == 5.5 and gdp[0].record.unit == "%"
+    assert gdp[0].record.qualifier == "左右"
+    assert bundled_engine.targets(indicator="GDP")  # an alias finds the canonical name
+    every = bundled_engine.targets()
+    assert {r.record.kind for r in every} == {"target", "achievement", "estimate"}
+
+
+def test_adding_a_document_extracts_only_its_targets(corpus_copy, tmp_path):
+    settings = make_settings(corpus_copy, tmp_path / "data")
+    Engine.open(settings)
+    before = _target_cache_mtimes(settings)
+    (corpus_copy / "new.md").write_text(NEW_DOC, encoding="utf-8")
+    engine = Engine.open(settings)
+    after = _target_cache_mtimes(settings)
+    assert {k: after[k] for k in before} == before
+    new_doc = engine.find_document("new.md").doc_id
+    (row,) = [r for r in engine.targets() if r.doc_id == new_doc]
+    assert (row.record.value, row.record.unit, row.record.kind) == (100, "亿元", "target")
+
+
+def test_indicator_table_change_reextracts_without_resegmenting(corpus_copy, tmp_path):
+    table = tmp_path / "indicators.toml"
+    shutil.copy(BUNDLED_CORPUS.parent / "config" / "indicators.toml", table)
+    settings = make_settings(corpus_copy, tmp_path / "data", indicators_path=table)
+    Engine.open(settings)
+    segments_before = _cache_mtimes(settings)
+    with table.open("a", encoding="utf-8") as fh:
+        fh.write('\n[indicators."量子通信产业规模"]\ngroup = "innovation"\naliases = []\n')
+    assert not Indexer(settings).is_fresh()
+    engine = Engine.open(settings)
+    assert _cache_mtimes(settings) == segments_before  # nothing re-segmented
+    assert engine.last_refresh.added == () and engine.last_refresh.updated == ()
+    assert engine.targets()
+    assert Indexer(settings).is_fresh()

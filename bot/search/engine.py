@@ -7,6 +7,7 @@ searches and document look-ups. It holds no Telegram or console code.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -26,10 +27,21 @@ from bot.models import (
 )
 from bot.search import segments as seg
 from bot.search.index import CompiledIndex
-from bot.search.indexer import Indexer, Progress
+from bot.search.indexer import TARGETS_FILE, Indexer, Progress
 from bot.search.searcher import Searcher
+from bot.targets.indicators import IndicatorTable
+from bot.targets.records import TargetRecord
+from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import Tokenizer
+
+
+@dataclass(frozen=True)
+class DocTarget:
+    """A target record and the id of the document it comes from."""
+
+    doc_id: str
+    record: TargetRecord
 
 
 class DocumentNotFound(LookupError):
@@ -52,6 +64,7 @@ class Engine:
         self.index = index
         self.last_refresh: RefreshReport | None = None
         self._searcher: Searcher | None = None
+        self._targets: list[DocTarget] | None = None
 
     @classmethod
     def open(
@@ -186,6 +199,43 @@ class Engine:
             for pid in range(first, first + info.passages):
                 yield self._passage(pid, text)
 
+    # -- key targets ---------------------------------------------------------------------------
+    def targets(
+        self,
+        *,
+        doc: str | None = None,
+        kind: str | None = None,
+        indicator: str | None = None,
+    ) -> list[DocTarget]:
+        """Extracted target records in corpus order, optionally filtered.
+
+        ``kind`` is target/achievement/estimate (None or "all": every kind);
+        ``indicator`` matches the canonical name, an alias, or part of the name.
+        """
+        rows = self._all_targets()
+        if doc:
+            doc_id = self.find_document(doc).doc_id
+            rows = [r for r in rows if r.doc_id == doc_id]
+        if kind and kind != "all":
+            rows = [r for r in rows if r.record.kind == kind]
+        if indicator:
+            wanted = self.indicator_table.canonical(indicator) or normalize(indicator)
+            rows = [r for r in rows if wanted == r.record.indicator or wanted in r.record.indicator]
+        return rows
+
+    @property
+    def indicator_table(self) -> IndicatorTable:
+        return self.indexer.table
+
+    def _all_targets(self) -> list[DocTarget]:
+        if self._targets is None:
+            path = self.indexer.paths.compiled / TARGETS_FILE
+            rows = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+            self._targets = [
+                DocTarget(row.pop("doc_id"), TargetRecord.from_dict(row)) for row in rows
+            ]
+        return self._targets
+
     # -- changing the corpus -----------------------------------------------------------------
     def refresh(self, *, rebuild: bool = False, progress: Progress | None = None) -> RefreshReport:
         report = self.indexer.refresh(rebuild=rebuild, progress=progress)
@@ -196,6 +246,7 @@ class Engine:
     def _reopen(self) -> None:
         self.index = CompiledIndex.open(self.indexer.paths.compiled)
         self._searcher = None
+        self._targets = None
 
     def ingest(
         self, paths: Iterable[Path], *, replace: bool = False, progress: Progress | None = None

@@ -10,6 +10,7 @@ tokenizer or normaliser version) discards every cache.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import time
 from collections.abc import Callable, Iterator
@@ -21,10 +22,12 @@ from bot.config import Settings
 from bot.corpus.loader import discover, load_document
 from bot.corpus.parse import PARSER_VERSION, sidecar_path
 from bot.corpus.reader import UnreadableDocument, skip_reason
-from bot.models import DocumentInfo, RefreshReport, SkippedFile
+from bot.models import Document, DocumentInfo, RefreshReport, SkippedFile
 from bot.search import segments as seg
 from bot.search.fuzzy import build_lexicon
 from bot.search.index import INDEX_FORMAT, compile_index
+from bot.targets.extract import EXTRACTOR_VERSION, extract_targets
+from bot.targets.indicators import IndicatorTable
 from bot.text.tokenize import Tokenizer
 
 MANIFEST_VERSION = 1
@@ -71,6 +74,21 @@ def _signature(path: Path) -> dict:
     return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sidecar_mtime_ns": side_mtime}
 
 
+TARGETS_FILE = "targets.json"
+
+
+def write_targets(cache_dir: Path, doc_ids: list[str], path: Path) -> None:
+    """All documents' target records, in corpus order, as one file (atomically)."""
+    rows = [
+        {"doc_id": doc_id, **record.to_dict()}
+        for doc_id in doc_ids
+        for record in seg.load_targets(cache_dir, doc_id)
+    ]
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
+
+
 def _read_manifest(paths: IndexPaths) -> dict:
     try:
         data = json.loads(paths.manifest.read_text(encoding="utf-8"))
@@ -92,6 +110,7 @@ class Indexer:
         self.settings = settings
         self.paths = IndexPaths(settings.index_dir)
         self._tokenizer = tokenizer
+        self._table: IndicatorTable | None = None
 
     @property
     def tokenizer(self) -> Tokenizer:
@@ -104,10 +123,28 @@ class Indexer:
         """Anything that changes what indexing produces: tokenizer, parser, index format."""
         return f"{self.tokenizer.fingerprint}-p{PARSER_VERSION}-f{INDEX_FORMAT}"
 
+    @property
+    def table(self) -> IndicatorTable:
+        if self._table is None:
+            self._table = IndicatorTable.load(self.settings.indicators_path)
+        return self._table
+
+    @property
+    def targets_fingerprint(self) -> str:
+        """Extraction rules and indicator table: a change re-extracts, never re-segments."""
+        path = self.settings.indicators_path
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.is_file() else "-"
+        return f"x{EXTRACTOR_VERSION}-{digest}"
+
+    def _extract(self, doc: Document) -> None:
+        seg.save_targets(self.paths.docs, doc.doc_id, extract_targets(doc, self.table))
+
     def is_fresh(self) -> bool:
         """True when the corpus, dictionaries and compiled index all match the manifest."""
         manifest = _read_manifest(self.paths)
         if not manifest or manifest.get("fingerprint") != self.fingerprint:
+            return False
+        if manifest.get("targets_fingerprint") != self.targets_fingerprint:
             return False
         if not (self.paths.compiled / "meta.json").exists():
             return False
@@ -213,6 +250,7 @@ class Indexer:
                 extra=dict(doc.meta.extra),
             )
             seg.save_document(self.paths.docs, doc, seg.segment_document(doc, self.tokenizer), info)
+            self._extract(doc)
             new_files[rel] = entry
             (updated if old else added).append(rel)
 
@@ -222,16 +260,27 @@ class Indexer:
             if doc_id not in {e["doc_id"] for e in new_files.values()}:
                 seg.remove_document(self.paths.docs, doc_id)
 
+        doc_ids = [new_files[rel]["doc_id"] for rel in sorted(new_files)]
+        targets_fp = self.targets_fingerprint
+        stale_targets = manifest.get("targets_fingerprint") != targets_fp
+        if stale_targets and not rebuilt:
+            fresh = {new_files[rel]["doc_id"] for rel in (*added, *updated)}
+            for doc_id in doc_ids:
+                if doc_id not in fresh:
+                    self._extract(seg.cached_document(self.paths.docs, doc_id))
         compiled_ok = self._compiled_matches(fingerprint)
         if rebuilt or added or updated or removed or not compiled_ok:
-            doc_ids = [new_files[rel]["doc_id"] for rel in sorted(new_files)]
             compile_index(self.paths.docs, doc_ids, self.paths.compiled, fingerprint=fingerprint)
             build_lexicon(self.paths.compiled)
+            stale_targets = True
+        if stale_targets or not (self.paths.compiled / TARGETS_FILE).exists():
+            write_targets(self.paths.docs, doc_ids, self.paths.compiled / TARGETS_FILE)
         _write_manifest(
             self.paths,
             {
                 "version": MANIFEST_VERSION,
                 "fingerprint": fingerprint,
+                "targets_fingerprint": targets_fp,
                 "files": new_files,
                 "skipped": failed,
             },

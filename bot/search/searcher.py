@@ -200,6 +200,8 @@ class Searcher:
         alt = self._alternative(text)
         if alt is None:
             return False
+        if not alt.verify:
+            return True  # an index term: it occurs by construction
         pids, _ = self._alternative_scores(alt, stop_at_first=True)
         return pids.size > 0
 
@@ -397,6 +399,8 @@ class Searcher:
         if not words:
             return None
         flags = [self._is_suspicious(w) for w, _, _ in words]
+        if len(words) == 1 and not flags[0]:
+            return None  # one known word: nothing to correct
         spans: set[tuple[int, int]] = set()
         last = len(words) - 1
         if all(is_cjk_word(w) for w, _, _ in words):

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.models import Document, DocumentInfo
+from bot.models import Document, DocumentInfo, DocumentMeta, Passage
+from bot.targets.records import TargetRecord
 from bot.text.normalize import normalize
 from bot.text.tokenize import Tokenizer
 
@@ -66,6 +67,49 @@ def segment_document(doc: Document, tokenizer: Tokenizer) -> DocSegments:
         pord=(uniq >> np.uint64(32)).astype(np.uint32),
         tf=np.minimum(counts, MAX_TF).astype(np.uint16),
         plen=np.frombuffer(plen, dtype=np.uint32).copy(),
+    )
+
+
+def _targets_path(cache_dir: Path, doc_id: str) -> Path:
+    return cache_dir / f"{doc_id}.targets.json"
+
+
+def save_targets(cache_dir: Path, doc_id: str, records: list[TargetRecord]) -> None:
+    payload = [r.to_dict() for r in records]
+    _atomic_write_bytes(
+        _targets_path(cache_dir, doc_id), json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    )
+
+
+def load_targets(cache_dir: Path, doc_id: str) -> list[TargetRecord]:
+    try:
+        data = json.loads(_targets_path(cache_dir, doc_id).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    return [TargetRecord.from_dict(d) for d in data]
+
+
+def cached_document(cache_dir: Path, doc_id: str) -> Document:
+    """Rebuild a :class:`Document` (text, passages with sections) from its cache."""
+    meta = load_meta(cache_dir, doc_id)
+    info = info_from_json(meta["info"])
+    text = load_text(cache_dir, doc_id)
+    sections = [tuple(s) for s in meta["sections"]]
+    passages = tuple(
+        Passage(doc_id, i, text[start : start + length], start, sections[sid])
+        for i, (start, length, sid) in enumerate(meta["passages"])
+    )
+    return Document(
+        doc_id=doc_id,
+        filename=info.filename,
+        relpath=info.relpath,
+        sha256=info.sha256,
+        size=info.size,
+        mtime=info.indexed_at,
+        encoding=info.encoding,
+        meta=DocumentMeta(info.title, info.region, info.year, dict(info.extra)),
+        text=text,
+        passages=passages,
     )
 
 
@@ -136,7 +180,7 @@ def has_document(cache_dir: Path, doc_id: str) -> bool:
 
 
 def remove_document(cache_dir: Path, doc_id: str) -> None:
-    for p in _paths(cache_dir, doc_id):
+    for p in (*_paths(cache_dir, doc_id), _targets_path(cache_dir, doc_id)):
         p.unlink(missing_ok=True)
 
 

@@ -281,6 +281,10 @@ def _places_in_heading(title: str) -> str:
     return ""
 
 
+# Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
+EXTRACTOR_VERSION = "1"
+
+
 def extract_targets(doc: Document, table: IndicatorTable | None = None) -> list[TargetRecord]:
     """Quantified targets, achievements and estimates of ``doc``, in reading order.
 
