@@ -1,0 +1,40 @@
+"""The search-quality gate: relevance against Whoosh + jieba and SQLite FTS5, typo rate.
+
+Runs ``bench/eval_search.py`` (the same script the README documents) on the bundled
+corpus with the hand-judged queries and typos in ``tests/data``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from bot.config import PROJECT_ROOT
+
+
+def test_engine_beats_baselines_and_corrects_typos(tmp_path):
+    out = tmp_path / "eval.json"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(PROJECT_ROOT / "bench" / "eval_search.py"),
+            "--engines",
+            "whoosh,fts5",
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=PROJECT_ROOT,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    result = json.loads(out.read_text(encoding="utf-8"))
+    engines = result["engines"]
+    best_mrr = max(engines["whoosh"]["mrr"], engines["fts5"]["mrr"])
+    best_recall = max(engines["whoosh"]["recall"], engines["fts5"]["recall"])
+    assert engines["ours"]["mrr"] >= best_mrr
+    assert engines["ours"]["recall"] >= best_recall
+    assert result["correction_rate"] >= 0.90
+    assert result["failures"] == []
