@@ -1,0 +1,38 @@
+"""Digests: the "summary of key targets" pushed to subscribers and previewed on the CLI.
+
+Pure composition, no Telegram code and no I/O:
+
+- :mod:`bot.digest.filters`: :class:`DigestFilter`, :func:`parse_filter`,
+  :func:`describe`, :func:`matches` (the user's filter string and record matching);
+- :mod:`bot.digest.compose`: :func:`compose_digest` builds a :class:`Digest`;
+- :mod:`bot.digest.render`: :func:`render_html` (Telegram messages) and
+  :func:`render_text` (command line).
+"""
+
+from bot.digest.compose import Digest, DigestEntry, DigestLine, SourceRef, Span, compose_digest
+from bot.digest.filters import (
+    DigestFilter,
+    FilterError,
+    describe,
+    format_filter,
+    matches,
+    parse_filter,
+)
+from bot.digest.render import render_html, render_text
+
+__all__ = [
+    "Digest",
+    "DigestEntry",
+    "DigestFilter",
+    "DigestLine",
+    "FilterError",
+    "SourceRef",
+    "Span",
+    "compose_digest",
+    "describe",
+    "format_filter",
+    "matches",
+    "parse_filter",
+    "render_html",
+    "render_text",
+]

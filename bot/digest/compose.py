@@ -1,0 +1,614 @@
+"""Compose a digest ("summary of key targets") from extracted target records.
+
+Pure: everything the composer needs is passed in (records, document infos, the
+indicator table, the current time), so the scheduler, the Telegram handlers and the
+CLI preview all get the same digest for the same inputs.
+
+Records
+-------
+``records`` is an iterable whose items are any of:
+
+- a ``(doc_id, TargetRecord)`` pair;
+- an object with ``doc_id`` and ``record`` attributes (``bot.search.engine.DocTarget``);
+- a bare :class:`TargetRecord`: its document is found through ``record.doc`` (the file
+  name the extractor writes), matched against the ``filename``, ``relpath`` or
+  ``doc_id`` of the documents in ``docs``.
+
+A record whose document is not in ``docs`` still appears (its source is shown by its
+``doc`` file name) unless ``only_new`` is in force with a ``since`` time: a document
+the index does not know cannot be shown to be new.
+
+New documents
+-------------
+``since`` is the time (``time.time()`` seconds, as ``DocumentInfo.indexed_at``) of the
+last delivered digest. A document is *new* when ``indexed_at > since``. With
+``only_new`` (the default) only new documents contribute; either way new documents
+are marked 🆕. With ``since=None`` (no digest delivered yet) every document
+contributes and nothing is marked.
+
+Lines
+-----
+One target per line: indicator, change, value with unit and qualifier, year, region
+(when the source title does not already say it) and the source document. Identical
+figures from several documents (same indicator, change, value, unit, qualifier, year,
+kind and region) are merged into one line naming every source. Masked values are shown
+as written with a note (``x.x%（原文隐去）``), never as numbers, and are never merged
+across documents (two hidden numbers need not be equal). Comparisons without a number
+are shown by their wording (``增速高于全省平均水平``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import PurePosixPath
+from typing import Any, Literal
+
+from bot.digest.filters import KIND_LABELS, DigestFilter, describe, matches
+from bot.models import DocumentInfo
+from bot.targets.indicators import GROUPS, IndicatorTable
+from bot.targets.records import TargetRecord
+from bot.text.synonyms import Synonyms
+
+__all__ = [
+    "GROUP_LABELS",
+    "NEW_MARK",
+    "Digest",
+    "DigestEntry",
+    "DigestLine",
+    "SourceRef",
+    "Span",
+    "compose_digest",
+    "format_value",
+    "short_title",
+]
+
+GroupBy = Literal["indicator", "document"]
+LineKind = Literal["title", "summary", "new_docs", "heading", "target", "more", "empty", "blank"]
+Style = Literal["", "b", "i"]
+
+NEW_MARK = "🆕"
+MASK_NOTE = "（原文隐去）"
+TITLE = "📊 重点目标简报"
+EMPTY_NEW = "没有符合条件的新目标。"
+EMPTY_ANY = "没有符合条件的目标。"
+SHORT_TITLE_CHARS = 16
+MAX_SOURCES_NAMED = 3
+
+GROUP_LABELS: dict[str, str] = {
+    "gdp": "经济总量",
+    "budget": "财政收支",
+    "industry": "工业与产业",
+    "investment": "投资与项目",
+    "consumption": "消费",
+    "trade": "外贸与开放",
+    "employment": "就业",
+    "income": "居民收入",
+    "energy_emissions": "能耗与排放",
+    "innovation": "科技创新",
+    "social": "社会民生",
+    "environment": "生态环境",
+    "other": "其他",
+}
+
+# Qualifiers written before the number (超过100亿元), between the number and the
+# measure word (100多场, 40余支) or as a scale label (千亿级); the rest go after
+# (5%左右, 10%以上).
+_PREFIX_QUALIFIERS = frozenset(
+    {"不少于", "不低于", "不超过", "不高于", "超过", "超", "过", "低于", "高于", "近", "约"}
+)
+_INLINE_QUALIFIERS = frozenset({"多", "余"})
+_MAGNITUDES = ("万亿", "亿", "万")
+_CLAUSE_SPLIT = re.compile(r"[，,。；;：:、！？!?（）()\n]")
+_COMPARISON_QUALIFIERS = ("不低于", "不高于", "高于", "低于", "快于", "好于", "优于", "超过")
+_WS = re.compile(r"\s+")
+
+
+# -- structure -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of text in one style: ``""`` plain, ``"b"`` bold, ``"i"`` italic.
+
+    ``text`` is plain text (never HTML); renderers escape it.
+    """
+
+    text: str
+    style: Style = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """A document a digest line comes from."""
+
+    doc_id: str
+    title: str  # short display title (see :func:`short_title`)
+    full_title: str
+    filename: str
+    new: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DigestEntry:
+    """One target line's data: one figure, possibly found in several documents.
+
+    ``value`` is the display form of the figure (``5.5%左右``, ``x.x%（原文隐去）``,
+    ``增速高于全省平均水平``, or ``""`` when the change says it all, e.g. ``翻番``);
+    ``year`` is the display period (``2024年``, ``未来五年`` or ``""``); ``region`` is the
+    region to show (``""`` when the source title already names it).
+    """
+
+    indicator: str
+    group: str
+    kind: str
+    change: str
+    value: str
+    year: str
+    region: str
+    masked: bool
+    comparison: bool
+    sources: tuple[SourceRef, ...]
+    records: tuple[TargetRecord, ...]
+
+    @property
+    def new(self) -> bool:
+        return any(s.new for s in self.sources)
+
+
+@dataclass(frozen=True, slots=True)
+class DigestLine:
+    """A line of the digest. ``entry`` is set for ``kind == "target"`` lines."""
+
+    kind: LineKind
+    spans: tuple[Span, ...] = ()
+    entry: DigestEntry | None = None
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """A composed digest.
+
+    ``lines`` is everything in display order (title, summary, headings, targets, the
+    "more" line); ``entries`` the target entries shown; ``shown``/``total`` count
+    target lines (after merging duplicates); ``new_documents`` the new documents that
+    contributed at least one line; ``empty`` says there was nothing to show (the
+    scheduler decides whether to send an empty digest).
+    """
+
+    title: str
+    description: str
+    date: str
+    group_by: GroupBy
+    lines: tuple[DigestLine, ...]
+    entries: tuple[DigestEntry, ...]
+    shown: int
+    total: int
+    documents: tuple[SourceRef, ...]
+    new_documents: tuple[SourceRef, ...]
+    empty: bool
+    more_command: str = "/targets"
+    filter: DigestFilter = field(default_factory=DigestFilter)
+
+    @property
+    def hidden(self) -> int:
+        """Target lines left out by the cap."""
+        return self.total - self.shown
+
+    @property
+    def target_lines(self) -> tuple[DigestLine, ...]:
+        return tuple(line for line in self.lines if line.kind == "target")
+
+    @property
+    def text(self) -> str:
+        """Plain-text form (same as :func:`bot.digest.render.render_text`)."""
+        return "\n".join(line.text for line in self.lines)
+
+
+# -- formatting helpers ----------------------------------------------------------------
+
+
+def _clean(text: str | None) -> str:
+    """Document text for one display line: whitespace runs (newlines too) become a space."""
+    return _WS.sub(" ", text or "").strip()
+
+
+def short_title(title: str, limit: int = SHORT_TITLE_CHARS) -> str:
+    """A title short enough for a source mention.
+
+    Titles up to ``limit`` characters are kept; a longer title is cut at its first
+    ``，``/``：``/``——`` when the head is still meaningful (at least 6 characters),
+    otherwise after ``limit - 1`` characters; a cut title ends with ``…``.
+    """
+    title = _clean(title)
+    if len(title) <= limit:
+        return title
+    m = re.search(r"[，,：:；;]|——|\s", title)
+    if m and 6 <= m.start() <= limit:
+        return title[: m.start()] + "…"
+    return title[: limit - 1] + "…"
+
+
+def _split_unit(value_text: str, unit: str) -> str:
+    """The part of ``unit`` not already written in ``value_text`` (``673.9亿`` + ``亿元``)."""
+    if value_text.startswith("百分之") and unit == "%":
+        return ""
+    for mag in _MAGNITUDES:
+        if value_text.endswith(mag) and unit.startswith(mag):
+            return unit[len(mag) :]
+    return unit
+
+
+def _comparison_wording(record: TargetRecord) -> str:
+    """The words of a comparison without a number, taken from the sentence.
+
+    ``社会消费品零售总额增速高于全省平均水平`` gives ``增速高于全省平均水平``;
+    ``居民收入增长高于经济增长速度`` (change 增长) gives ``增长高于经济增长速度``.
+    """
+    qualifier = record.qualifier or next(
+        (q for q in _COMPARISON_QUALIFIERS if q in record.sentence), ""
+    )
+    fallback = _clean(f"{record.change}{qualifier}".strip()) or "（无具体数值）"
+    if not qualifier:
+        return fallback
+    clauses = [c for c in _CLAUSE_SPLIT.split(record.sentence) if qualifier in c]
+    if not clauses:
+        return fallback
+    name = record.indicator
+    clause = next((c for c in clauses if name in c), clauses[0])
+    q_at = clause.find(qualifier)
+    start = q_at
+    n_at = clause.find(name)
+    if n_at >= 0 and n_at + len(name) <= q_at:
+        start = n_at + len(name)
+    elif record.change and clause.rfind(record.change, 0, q_at) >= 0:
+        start = clause.rfind(record.change, 0, q_at)
+    wording = _clean(clause[start:])
+    if len(wording) > 30:
+        wording = wording[:29] + "…"
+    return wording or fallback
+
+
+def format_value(record: TargetRecord) -> str:
+    """The figure of ``record`` as one display string (no change verb).
+
+    Uses ``value_text`` (the number as written), never ``value``, so a masked figure
+    is shown as written with a note: ``x.x%（原文隐去）``. Examples: ``5.5%左右``,
+    ``673.9亿元``, ``超过100亿元``, ``1万多场``, ``千亿级``, ``第3位``, ``1-2个``.
+    A comparison without a number gives its wording (``增速高于全省平均水平``); a
+    multiplicative figure written as its own verb (``翻番``) gives ``""``.
+    """
+    vt = _clean(record.value_text)
+    unit = _clean(record.unit)
+    qualifier = _clean(record.qualifier)
+    if not vt:
+        if record.masked:
+            return "数值" + MASK_NOTE
+        return _comparison_wording(record)
+    if vt == record.change:  # 翻番 / 倍增: the verb is the figure
+        return ""
+    if unit == "位":  # rankings: 第3位, 全省第一
+        body = f"第{vt}位" if re.search(r"[0-9xX*]", vt) else f"第{vt}"
+        text = body
+    else:
+        rest = _split_unit(vt, unit)
+        if qualifier == "级":
+            text = vt + ("" if rest == "元" else rest) + "级"
+        elif qualifier in _INLINE_QUALIFIERS:
+            text = vt + qualifier + rest
+        else:
+            text = vt + rest
+    if qualifier and qualifier not in _INLINE_QUALIFIERS and qualifier != "级":
+        text = qualifier + text if qualifier in _PREFIX_QUALIFIERS else text + qualifier
+    if record.masked:
+        text += MASK_NOTE
+    return text
+
+
+def _format_year(year: str) -> str:
+    year = _clean(year)
+    return f"{year}年" if year.isdigit() else year
+
+
+def _format_date(now: datetime) -> str:
+    return f"{now.year}年{now.month}月{now.day}日"
+
+
+# -- collecting ------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Doc:
+    key: str
+    info: DocumentInfo | None
+    ref: SourceRef
+    rank: tuple = ()
+
+
+def _unpack(item: Any) -> tuple[str | None, TargetRecord]:
+    if isinstance(item, TargetRecord):
+        return None, item
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], TargetRecord):
+        return str(item[0]), item[1]
+    record = getattr(item, "record", None)
+    if isinstance(record, TargetRecord):
+        return str(getattr(item, "doc_id", "") or "") or None, record
+    raise TypeError(
+        "records must be TargetRecord, (doc_id, TargetRecord) or objects with"
+        f" doc_id and record, not {type(item).__name__}"
+    )
+
+
+def _value_key(record: TargetRecord, doc_key: str) -> tuple:
+    if record.masked:  # hidden numbers are never assumed equal across documents
+        return ("masked", doc_key, record.sentence, record.value_text)
+    if record.value is None:
+        return ("comparison", _comparison_wording(record))
+    return ("value", record.value, record.value_max)
+
+
+def _merge_key(record: TargetRecord, doc_key: str) -> tuple:
+    return (
+        record.indicator,
+        record.change,
+        _value_key(record, doc_key),
+        record.unit,
+        record.qualifier,
+        record.year,
+        record.kind,
+        record.region,
+    )
+
+
+def _region_shown(region: str, sources: list[_Doc], group_by: GroupBy) -> str:
+    region = _clean(region)
+    if not region:
+        return ""
+    if group_by == "document":
+        doc = sources[0]
+        doc_region = _clean(doc.info.region) if doc.info is not None else ""
+        return "" if region in (doc_region, "") or region in doc.ref.full_title else region
+    return "" if all(region in d.ref.full_title for d in sources) else region
+
+
+# -- composing -------------------------------------------------------------------------
+
+
+def compose_digest(
+    records: Iterable[Any],
+    docs: Mapping[str, DocumentInfo],
+    filter: DigestFilter | None = None,
+    *,
+    now: datetime,
+    since: float | None = None,
+    only_new: bool = True,
+    cap: int = 30,
+    group_by: GroupBy = "indicator",
+    table: IndicatorTable,
+    more_command: str = "/targets",
+    synonyms: Synonyms | None = None,
+) -> Digest:
+    """Build the digest of ``records`` that pass ``filter``.
+
+    ``docs`` maps ``doc_id`` to :class:`DocumentInfo`; ``now`` dates the title;
+    ``since``/``only_new`` select and mark new documents (see the module docstring);
+    ``cap`` limits the target lines (a final line tells how many more there are and
+    that ``more_command`` lists them all); ``group_by`` is ``"indicator"`` (sections per
+    indicator group, headline groups first in ``config/indicators.toml`` order) or
+    ``"document"`` (a section per document, new documents first, then by
+    ``indexed_at``, newest first; lines inside in headline order). ``table`` gives each
+    indicator's group and the order of indicators within a group; ``synonyms`` expands
+    filter words (GDP finds 地区生产总值).
+    """
+    if group_by not in ("indicator", "document"):
+        raise ValueError(f"group_by must be 'indicator' or 'document', not {group_by!r}")
+    if cap < 1:
+        raise ValueError(f"cap must be at least 1, not {cap}")
+    filt = filter if filter is not None else DigestFilter()
+
+    lookup: dict[str, DocumentInfo] = {}
+    for info in docs.values():
+        for name in (info.relpath, info.filename, info.doc_id):
+            lookup.setdefault(name, info)
+
+    doc_states: dict[str, _Doc] = {}
+
+    def doc_for(doc_id: str | None, record: TargetRecord) -> _Doc:
+        info = docs.get(doc_id) if doc_id else None
+        if info is None and not doc_id:
+            info = lookup.get(record.doc) or lookup.get(PurePosixPath(record.doc).name)
+        key = info.doc_id if info is not None else (doc_id or record.doc)
+        state = doc_states.get(key)
+        if state is None:
+            if info is not None:
+                full = _clean(info.title) or PurePosixPath(info.filename).stem
+                filename = info.filename
+                new = since is not None and info.indexed_at > since
+            else:
+                filename = record.doc or key
+                full = PurePosixPath(filename).stem or key
+                new = False
+            ref = SourceRef(key, short_title(full), full, filename, new)
+            rank = (not new, -(info.indexed_at if info is not None else float("-inf")), filename)
+            state = doc_states[key] = _Doc(key, info, ref, rank)
+        return state
+
+    # Select.
+    selected: list[tuple[int, _Doc, TargetRecord]] = []
+    for index, item in enumerate(records):
+        doc_id, record = _unpack(item)
+        doc = doc_for(doc_id, record)
+        if only_new and since is not None and not doc.ref.new:
+            continue
+        if not matches(record, doc.info, filt, synonyms):
+            continue
+        selected.append((index, doc, record))
+
+    # Merge duplicates.
+    merged: dict[tuple, list[tuple[int, _Doc, TargetRecord]]] = {}
+    for index, doc, record in selected:
+        merged.setdefault(_merge_key(record, doc.key), []).append((index, doc, record))
+
+    indicator_rank = {name: i for i, name in enumerate(table.names())}
+    group_rank = {g: i for i, g in enumerate(GROUPS)}
+    first_seen: dict[str, int] = {}
+    for index, _doc, record in selected:
+        first_seen.setdefault(record.indicator, index)
+
+    def ind_rank(name: str) -> tuple[int, int]:
+        known = indicator_rank.get(name)
+        return (0, known) if known is not None else (1, first_seen.get(name, 0))
+
+    built: list[tuple[tuple, DigestEntry, _Doc]] = []
+    for group_items in merged.values():
+        group_items.sort(key=lambda t: (t[1].rank, t[0]))
+        sources: list[_Doc] = []
+        for _i, doc, _r in group_items:
+            if doc not in sources:
+                sources.append(doc)
+        index, first_doc, record = group_items[0]
+        group = table.group(record.indicator)
+        entry = DigestEntry(
+            indicator=_clean(record.indicator),
+            group=group,
+            kind=record.kind,
+            change=_clean(record.change),
+            value=format_value(record),
+            year=_format_year(record.year),
+            region=_region_shown(record.region, sources, group_by),
+            masked=record.masked,
+            comparison=record.value is None and not record.masked,
+            sources=tuple(d.ref for d in sources),
+            records=tuple(r for _i, _d, r in group_items),
+        )
+        headline = (group_rank.get(group, len(GROUPS)), ind_rank(record.indicator))
+        first_index = min(i for i, _d, _r in group_items)
+        if group_by == "indicator":
+            sort_key = (*headline, first_doc.rank, first_index)
+        else:
+            sort_key = (first_doc.rank, *headline, first_index)
+        built.append((sort_key, entry, first_doc))
+    built.sort(key=lambda t: t[0])
+
+    total = len(built)
+    shown_items = built[:cap]
+    show_kind = len(filt.kinds) > 1
+    description = describe(filt)
+    date = _format_date(now)
+    title = f"{TITLE} · {date}" + (f" · {description}" if description else "")
+
+    lines: list[DigestLine] = [DigestLine("title", (Span(title, "b"),))]
+    contributing: list[_Doc] = []
+    for _k, _e, _d in built:
+        for ref in _e.sources:
+            state = doc_states[ref.doc_id]
+            if state not in contributing:
+                contributing.append(state)
+    contributing.sort(key=lambda d: d.rank)
+    new_docs = tuple(d.ref for d in contributing if d.ref.new)
+
+    if not built:
+        message = EMPTY_NEW if only_new else EMPTY_ANY
+        lines.append(DigestLine("empty", (Span(message, "i"),)))
+    else:
+        noun = "条目标" if filt.kinds == ("target",) else "条数据"
+        summary = f"共 {total} {noun}，来自 {len(contributing)} 份文件"
+        if total > len(shown_items):
+            summary += f"，显示前 {len(shown_items)} 条"
+        lines.append(DigestLine("summary", (Span(summary),)))
+        if new_docs and group_by == "indicator":
+            spans: list[Span] = [Span(f"{NEW_MARK} 新文件：")]
+            for i, ref in enumerate(new_docs):
+                if i:
+                    spans.append(Span("、"))
+                spans.append(Span(f"《{ref.title}》", "i"))
+            lines.append(DigestLine("new_docs", tuple(spans)))
+        current: str | None = None
+        for _key, entry, first_doc in shown_items:
+            section = entry.group if group_by == "indicator" else first_doc.key
+            if section != current:
+                current = section
+                lines.append(DigestLine("blank"))
+                lines.append(DigestLine("heading", _heading(entry, first_doc, group_by)))
+            lines.append(DigestLine("target", _target_spans(entry, group_by, show_kind), entry))
+        if total > len(shown_items):
+            more = f"……另有 {total - len(shown_items)} 条未列出，查看全部请用 {more_command}"
+            lines.append(DigestLine("blank"))
+            lines.append(DigestLine("more", (Span(more, "i"),)))
+
+    return Digest(
+        title=title,
+        description=description,
+        date=date,
+        group_by=group_by,
+        lines=tuple(lines),
+        entries=tuple(e for _k, e, _d in shown_items),
+        shown=len(shown_items),
+        total=total,
+        documents=tuple(d.ref for d in contributing),
+        new_documents=new_docs,
+        empty=not built,
+        more_command=more_command,
+        filter=filt,
+    )
+
+
+def _heading(entry: DigestEntry, doc: _Doc, group_by: GroupBy) -> tuple[Span, ...]:
+    if group_by == "indicator":
+        return (Span(f"【{GROUP_LABELS.get(entry.group, entry.group)}】", "b"),)
+    spans = [Span(f"📄 {doc.ref.full_title}", "b")]
+    bits = []
+    if doc.info is not None:
+        if doc.info.region:
+            bits.append(_clean(doc.info.region))
+        if doc.info.year:
+            bits.append(f"{doc.info.year}年")
+    if bits:
+        spans.append(Span(" · " + " · ".join(bits)))
+    if doc.ref.new:
+        spans.append(Span(f" {NEW_MARK}"))
+    return tuple(spans)
+
+
+def _source_spans(sources: tuple[SourceRef, ...]) -> list[Span]:
+    spans: list[Span] = []
+    named = sources[:MAX_SOURCES_NAMED]
+    for i, ref in enumerate(named):
+        if i:
+            spans.append(Span("、"))
+        spans.append(Span(f"《{ref.title}》", "i"))
+        if ref.new:
+            spans.append(Span(NEW_MARK))
+    if len(sources) > len(named):
+        spans.append(Span(f"等 {len(sources)} 份文件"))
+    return spans
+
+
+def _target_spans(entry: DigestEntry, group_by: GroupBy, show_kind: bool) -> tuple[Span, ...]:
+    spans: list[Span] = [Span("• ")]
+    if show_kind:
+        spans.append(Span(f"〔{KIND_LABELS.get(entry.kind, entry.kind)}〕"))
+    spans.append(Span(entry.indicator, "b"))
+    if entry.comparison:
+        figure = entry.value  # the wording carries the verb: 增速高于全省平均水平
+    else:
+        figure = " ".join(p for p in (entry.change, entry.value) if p)
+    if figure:
+        spans.append(Span(" " + figure))
+    meta = [p for p in (entry.year, entry.region) if p]
+    if meta:
+        spans.append(Span(" · " + " · ".join(meta)))
+    if group_by == "indicator":
+        spans.append(Span(" — "))
+        spans.extend(_source_spans(entry.sources))
+    elif len(entry.sources) > 1:
+        spans.append(Span("（亦见"))
+        spans.extend(_source_spans(entry.sources[1:]))
+        spans.append(Span("）"))
+    return tuple(spans)

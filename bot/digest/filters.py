@@ -1,0 +1,405 @@
+"""Digest filters: which target records a subscriber wants in a digest.
+
+A filter is written as one line of words separated by spaces (full-width spaces too)::
+
+    GDP 投资 +烟台 !estimate kind:all region:青岛 doc:004 indicator:地区生产总值
+
+=================  ===========================================================
+``word``           keyword: a record matches if **any** keyword is found in its
+                   indicator, sentence or section
+``+word``          required: **every** required word must be found
+``!word``/``-word`` excluded: a record is dropped if any of these is found
+``indicator:名称``  the indicator name contains 名称 (``指标:``)
+``region:地区``     the record's region or its document's region is 地区 (``地区:``)
+``doc:文件``        document id, file name, file stem, or a prefix of the id or
+                   the file name (``004`` finds ``004_f9b1….txt``) (``文件:``)
+``kind:类型``       ``target`` (目标, the default), ``achievement`` (实绩),
+                   ``estimate`` (预计) or ``all`` (全部) (``类型:``)
+=================  ===========================================================
+
+Required and excluded words are looked for in the indicator, sentence and section
+and also in the record's metadata: region, year, kind (``target``/目标,
+``achievement``/实绩, ``estimate``/预计) and its document's title, file name and
+region, so ``+烟台`` keeps records about 烟台 and ``!estimate`` drops estimates.
+
+Words and values may be quoted (``"…"``, ``'…'``, ``“…”``, ``「…」``) to keep spaces or
+a leading ``+``/``!``/``-``; an unquoted one may list several terms separated by
+``,``, ``，`` or ``、`` (``region:青岛,烟台`` is either region, ``GDP,投资`` two keywords),
+and a key may be repeated. Both ``:`` and ``：`` work; ``＋`` and ``！`` too.
+Matching ignores case, full-width forms and traditional characters
+(:func:`bot.text.normalize.normalize`), and expands synonyms when a
+:class:`~bot.text.synonyms.Synonyms` is given (``GDP`` finds 地区生产总值).
+
+Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from bot.models import DocumentInfo
+from bot.targets.records import KINDS, TargetRecord
+from bot.text.normalize import normalize
+from bot.text.synonyms import Synonyms
+
+__all__ = [
+    "KIND_LABELS",
+    "DigestFilter",
+    "FilterError",
+    "describe",
+    "format_filter",
+    "matches",
+    "parse_filter",
+]
+
+KIND_LABELS: dict[str, str] = {"target": "目标", "achievement": "实绩", "estimate": "预计"}
+
+_KEYS: dict[str, str] = {
+    "indicator": "indicator",
+    "indicators": "indicator",
+    "ind": "indicator",
+    "指标": "indicator",
+    "region": "region",
+    "regions": "region",
+    "地区": "region",
+    "区域": "region",
+    "doc": "doc",
+    "docs": "doc",
+    "document": "doc",
+    "file": "doc",
+    "文件": "doc",
+    "文档": "doc",
+    "kind": "kind",
+    "kinds": "kind",
+    "type": "kind",
+    "类型": "kind",
+}
+_KEY_HELP = "indicator:（指标）、region:（地区）、doc:（文件）、kind:（类型）"
+
+_KIND_VALUES: dict[str, tuple[str, ...]] = {
+    "target": ("target",),
+    "targets": ("target",),
+    "目标": ("target",),
+    "achievement": ("achievement",),
+    "achievements": ("achievement",),
+    "实绩": ("achievement",),
+    "完成": ("achievement",),
+    "已完成": ("achievement",),
+    "estimate": ("estimate",),
+    "estimates": ("estimate",),
+    "预计": ("estimate",),
+    "预估": ("estimate",),
+    "all": KINDS,
+    "全部": KINDS,
+    "所有": KINDS,
+}
+_KIND_HELP = "target（目标）、achievement（实绩）、estimate（预计）、all（全部）"
+
+_SPACE = " \t\r\n\u3000"
+_REQUIRED = "+＋"
+_EXCLUDED = "!！-－"
+_QUOTES = {'"': '"', "'": "'", "“": "”", "「": "」", "『": "』", "‘": "’"}
+_KEY_RE = re.compile(r"([A-Za-z_]+|[\u4e00-\u9fff]+)[:：]")
+_LIST_SPLIT = re.compile(r"[,，、]+")
+
+
+class FilterError(ValueError):
+    """A filter string that cannot be parsed; the message is meant for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class DigestFilter:
+    """What a digest shows. Every field is a tuple of terms as the user wrote them.
+
+    ``kinds`` lists the record kinds to include (default: targets only); ``("all",)``
+    is accepted and stored as all three kinds. The empty filter (``DigestFilter()``)
+    lets every target through.
+    """
+
+    keywords: tuple[str, ...] = ()
+    required: tuple[str, ...] = ()
+    excluded: tuple[str, ...] = ()
+    indicators: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    docs: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ("target",)
+
+    def __post_init__(self) -> None:
+        for name in ("keywords", "required", "excluded", "indicators", "regions", "docs"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                value = (value,)
+            object.__setattr__(self, name, _dedupe(t.strip() for t in value if t.strip()))
+        kinds = (self.kinds,) if isinstance(self.kinds, str) else tuple(self.kinds)
+        if "all" in kinds:
+            kinds = KINDS
+        unknown = [k for k in kinds if k not in KINDS]
+        if unknown:
+            raise FilterError(f"未知的类型“{unknown[0]}”，可用：{_KIND_HELP}")
+        if not kinds:
+            raise FilterError(f"至少需要一种类型：{_KIND_HELP}")
+        # Stored in the canonical order so equal filters compare equal.
+        object.__setattr__(self, "kinds", tuple(k for k in KINDS if k in kinds))
+
+    @property
+    def is_default(self) -> bool:
+        return self == DigestFilter()
+
+
+def _dedupe(items) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+# -- parsing -------------------------------------------------------------------------
+
+
+def _read_value(text: str, pos: int) -> tuple[str, int, bool]:
+    """The value starting at ``text[pos]``: ``(value, end, quoted)``.
+
+    A quoted part keeps its spaces; text right after the closing quote (up to the next
+    space) is appended, as in a shell.
+    """
+    n = len(text)
+    if pos < n and text[pos] in _QUOTES:
+        close = _QUOTES[text[pos]]
+        end = text.find(close, pos + 1)
+        if end < 0:
+            raise FilterError(f"引号没有闭合：{text[pos:]}")
+        rest, after, _ = _read_value(text, end + 1)
+        return text[pos + 1 : end] + rest, after, True
+    end = pos
+    while end < n and text[end] not in _SPACE:
+        end += 1
+    return text[pos:end], end, False
+
+
+def parse_filter(text: str) -> DigestFilter:
+    """Parse a filter string (syntax in the module docstring).
+
+    An empty or blank string gives the default filter. Raises :class:`FilterError`
+    with a message for the user on an unknown key, a key without a value, an
+    unknown kind, a lone ``+``/``!`` or an unclosed quote.
+    """
+    fields: dict[str, list[str]] = {
+        k: [] for k in ("keywords", "required", "excluded", "indicator", "region", "doc")
+    }
+    kinds: list[str] = []
+    pos = 0
+    n = len(text or "")
+    text = text or ""
+    while pos < n:
+        if text[pos] in _SPACE:
+            pos += 1
+            continue
+        start = pos
+        sign = ""
+        if text[pos] in _REQUIRED:
+            sign = "+"
+        elif text[pos] in _EXCLUDED:
+            sign = "!"
+        if sign:
+            pos += 1
+            if pos >= n or text[pos] in _SPACE:
+                raise FilterError(
+                    f"“{text[start]}”后面缺少要{'包含' if sign == '+' else '排除'}的词"
+                )
+        key_match = _KEY_RE.match(text, pos)
+        if key_match:
+            raw_key = key_match.group(1)
+            key = _KEYS.get(raw_key.lower())
+            if key is None:
+                raise FilterError(f"未知的筛选项“{raw_key}:”，可用：{_KEY_HELP}")
+            if sign:
+                raise FilterError(f"“{text[start]}”不能用在 {raw_key}: 前面")
+            value, pos, quoted = _read_value(text, key_match.end())
+            values = [value.strip()] if quoted else _LIST_SPLIT.split(value)
+            values = [v.strip() for v in values if v.strip()]
+            if not values:
+                raise FilterError(f"“{raw_key}:”后面缺少内容，例如 {raw_key}:{_EXAMPLE[key]}")
+            if key == "kind":
+                for v in values:
+                    found = _KIND_VALUES.get(v.lower())
+                    if found is None:
+                        raise FilterError(f"未知的类型“{v}”，可用：{_KIND_HELP}")
+                    kinds.extend(found)
+            else:
+                fields[key].extend(values)
+            continue
+        value, pos, quoted = _read_value(text, pos)
+        values = [value.strip()] if quoted else _LIST_SPLIT.split(value)
+        target = {"+": "required", "!": "excluded"}.get(sign, "keywords")
+        fields[target].extend(v.strip() for v in values if v.strip())
+    return DigestFilter(
+        keywords=tuple(fields["keywords"]),
+        required=tuple(fields["required"]),
+        excluded=tuple(fields["excluded"]),
+        indicators=tuple(fields["indicator"]),
+        regions=tuple(fields["region"]),
+        docs=tuple(fields["doc"]),
+        kinds=tuple(kinds) if kinds else ("target",),
+    )
+
+
+_EXAMPLE = {"indicator": "地区生产总值", "region": "青岛", "doc": "004", "kind": "all"}
+
+
+def _quote(term: str) -> str:
+    plain = (
+        term
+        and term[0] not in _QUOTES
+        and term[0] not in _REQUIRED + _EXCLUDED
+        and not _KEY_RE.match(term)
+        and not any(c in _SPACE or c in ",，、" for c in term)
+    )
+    if plain:
+        return term
+    return f"“{term}”" if "”" not in term else f'"{term}"'
+
+
+def format_filter(f: DigestFilter) -> str:
+    """The filter as a string :func:`parse_filter` reads back to an equal filter."""
+    parts: list[str] = []
+    parts += [_quote(t) for t in f.keywords]
+    parts += ["+" + _quote(t) for t in f.required]
+    parts += ["!" + _quote(t) for t in f.excluded]
+    parts += ["indicator:" + _quote(t) for t in f.indicators]
+    parts += ["region:" + _quote(t) for t in f.regions]
+    parts += ["doc:" + _quote(t) for t in f.docs]
+    if f.kinds == KINDS:
+        parts.append("kind:all")
+    elif f.kinds != ("target",):
+        parts.append("kind:" + ",".join(f.kinds))
+    return " ".join(parts)
+
+
+def describe(f: DigestFilter) -> str:
+    """A short Chinese description for the digest title; ``""`` for the default filter.
+
+    >>> describe(parse_filter("GDP +烟台 kind:all"))
+    '关键词：GDP；须含：烟台；类型：全部'
+    """
+    parts: list[str] = []
+    if f.keywords:
+        parts.append("关键词：" + "、".join(f.keywords))
+    if f.required:
+        parts.append("须含：" + "、".join(f.required))
+    if f.excluded:
+        parts.append("排除：" + "、".join(f.excluded))
+    if f.indicators:
+        parts.append("指标：" + "、".join(f.indicators))
+    if f.regions:
+        parts.append("地区：" + "、".join(f.regions))
+    if f.docs:
+        parts.append("文件：" + "、".join(f.docs))
+    if f.kinds == KINDS:
+        parts.append("类型：全部")
+    elif f.kinds != ("target",):
+        parts.append("类型：" + "、".join(KIND_LABELS[k] for k in f.kinds))
+    return "；".join(parts)
+
+
+# -- matching ------------------------------------------------------------------------
+
+
+def _terms(term: str, synonyms: Synonyms | None) -> list[str]:
+    norm = normalize(term.strip())
+    if not norm:
+        return []
+    return [t for t in synonyms.expand(norm) if t] if synonyms is not None else [norm]
+
+
+def _found(haystack: str, term: str, synonyms: Synonyms | None) -> bool:
+    return any(t in haystack for t in _terms(term, synonyms))
+
+
+def _region_key(region: str) -> str:
+    key = normalize(region.strip())
+    return key[:-1] if len(key) > 2 and key[-1] in "市省" else key
+
+
+def _region_matches(wanted: str, record: TargetRecord, doc: DocumentInfo | None) -> bool:
+    want = _region_key(wanted)
+    if not want:
+        return False
+    for have in (record.region, doc.region if doc is not None else None):
+        key = _region_key(have or "")
+        if key and (want in key or key in want):
+            return True
+    return False
+
+
+def _doc_matches(wanted: str, record: TargetRecord, doc: DocumentInfo | None) -> bool:
+    want = wanted.strip().lower()
+    if not want:
+        return False
+    names = [record.doc]
+    ids: list[str] = []
+    if doc is not None:
+        names += [doc.filename, doc.relpath]
+        ids.append(doc.doc_id)
+    exact: set[str] = set()
+    for name in names:
+        if name:
+            exact.add(name.lower())
+            exact.add(PurePosixPath(name).name.lower())
+            exact.add(PurePosixPath(name).stem.lower())
+    exact.update(i.lower() for i in ids)
+    if want in exact:
+        return True
+    prefixes = [PurePosixPath(n).name.lower() for n in names if n] + [i.lower() for i in ids]
+    return any(p.startswith(want) for p in prefixes)
+
+
+def _core_text(record: TargetRecord) -> str:
+    return normalize(f"{record.indicator}\n{record.sentence}\n{record.section}")
+
+
+def _meta_text(record: TargetRecord, doc: DocumentInfo | None) -> str:
+    bits = [record.region, record.year, record.kind, KIND_LABELS.get(record.kind, ""), record.doc]
+    if doc is not None:
+        bits += [doc.title, doc.filename, doc.region or ""]
+    return normalize("\n".join(b for b in bits if b))
+
+
+def matches(
+    record: TargetRecord,
+    doc_info: DocumentInfo | None,
+    filter: DigestFilter,
+    synonyms: Synonyms | None = None,
+) -> bool:
+    """Whether ``record`` (from the document ``doc_info``, if known) passes ``filter``.
+
+    - kind must be one of ``filter.kinds``;
+    - ``docs``: any of them names the document (id, file name, stem, or a prefix of
+      the id or file name); without ``doc_info`` the record's own ``doc`` is used;
+    - ``regions``: any of them equals or contains (or is contained in) the record's
+      region or the document's region, ignoring a final 市/省;
+    - ``indicators``: any of them (or a synonym) is part of the indicator name;
+    - ``keywords``: any of them (or a synonym) is in the indicator, sentence or section;
+    - ``required``: all, ``excluded``: none of them in those texts or the metadata
+      (region, year, kind, document title/file name/region).
+    """
+    if record.kind not in filter.kinds:
+        return False
+    if filter.docs and not any(_doc_matches(d, record, doc_info) for d in filter.docs):
+        return False
+    if filter.regions and not any(_region_matches(r, record, doc_info) for r in filter.regions):
+        return False
+    if filter.indicators:
+        name = normalize(record.indicator)
+        if not any(_found(name, t, synonyms) for t in filter.indicators):
+            return False
+    if not (filter.keywords or filter.required or filter.excluded):
+        return True
+    core = _core_text(record)
+    if filter.keywords and not any(_found(core, t, synonyms) for t in filter.keywords):
+        return False
+    if filter.required or filter.excluded:
+        full = core + "\n" + _meta_text(record, doc_info)
+        if not all(_found(full, t, synonyms) for t in filter.required):
+            return False
+        if any(_found(full, t, synonyms) for t in filter.excluded):
+            return False
+    return True
