@@ -7,7 +7,6 @@ searches and document look-ups. It holds no Telegram or console code.
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from bot.models import (
 )
 from bot.search import segments as seg
 from bot.search.index import CompiledIndex
-from bot.search.indexer import TARGETS_FILE, Indexer, Progress
+from bot.search.indexer import Indexer, Progress
 from bot.search.searcher import Searcher
 from bot.targets.indicators import IndicatorTable
 from bot.targets.records import TargetRecord
@@ -64,7 +63,6 @@ class Engine:
         self.index = index
         self.last_refresh: RefreshReport | None = None
         self._searcher: Searcher | None = None
-        self._targets: list[DocTarget] | None = None
 
     @classmethod
     def open(
@@ -212,29 +210,33 @@ class Engine:
         ``kind`` is target/achievement/estimate (None or "all": every kind);
         ``indicator`` matches the canonical name, an alias, or part of the name.
         """
-        rows = self._all_targets()
-        if doc:
-            doc_id = self.find_document(doc).doc_id
-            rows = [r for r in rows if r.doc_id == doc_id]
-        if kind and kind != "all":
-            rows = [r for r in rows if r.record.kind == kind]
+        return list(self.iter_targets(doc=doc, kind=kind, indicator=indicator))
+
+    def iter_targets(
+        self,
+        *,
+        doc: str | None = None,
+        kind: str | None = None,
+        indicator: str | None = None,
+        docs: Iterable[DocumentInfo] | None = None,
+    ) -> Iterator[DocTarget]:
+        """Like :meth:`targets`, read document by document (memory bounded by the
+        matches, not the corpus); ``docs`` limits the documents read."""
+        chosen = [self.find_document(doc)] if doc else list(docs or self.index.docs)
+        wanted = None
         if indicator:
             wanted = self.indicator_table.canonical(indicator) or normalize(indicator)
-            rows = [r for r in rows if wanted == r.record.indicator or wanted in r.record.indicator]
-        return rows
+        for info in chosen:
+            for record in seg.load_targets(self.indexer.paths.docs, info.doc_id):
+                if kind and kind != "all" and record.kind != kind:
+                    continue
+                if wanted and wanted != record.indicator and wanted not in record.indicator:
+                    continue
+                yield DocTarget(info.doc_id, record)
 
     @property
     def indicator_table(self) -> IndicatorTable:
         return self.indexer.table
-
-    def _all_targets(self) -> list[DocTarget]:
-        if self._targets is None:
-            path = self.indexer.paths.compiled / TARGETS_FILE
-            rows = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
-            self._targets = [
-                DocTarget(row.pop("doc_id"), TargetRecord.from_dict(row)) for row in rows
-            ]
-        return self._targets
 
     # -- changing the corpus -----------------------------------------------------------------
     def refresh(self, *, rebuild: bool = False, progress: Progress | None = None) -> RefreshReport:
@@ -246,7 +248,6 @@ class Engine:
     def _reopen(self) -> None:
         self.index = CompiledIndex.open(self.indexer.paths.compiled)
         self._searcher = None
-        self._targets = None
 
     def ingest(
         self, paths: Iterable[Path], *, replace: bool = False, progress: Progress | None = None

@@ -74,21 +74,6 @@ def _signature(path: Path) -> dict:
     return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sidecar_mtime_ns": side_mtime}
 
 
-TARGETS_FILE = "targets.json"
-
-
-def write_targets(cache_dir: Path, doc_ids: list[str], path: Path) -> None:
-    """All documents' target records, in corpus order, as one file (atomically)."""
-    rows = [
-        {"doc_id": doc_id, **record.to_dict()}
-        for doc_id in doc_ids
-        for record in seg.load_targets(cache_dir, doc_id)
-    ]
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(path)
-
-
 def _read_manifest(paths: IndexPaths) -> dict:
     try:
         data = json.loads(paths.manifest.read_text(encoding="utf-8"))
@@ -272,9 +257,6 @@ class Indexer:
         if rebuilt or added or updated or removed or not compiled_ok:
             compile_index(self.paths.docs, doc_ids, self.paths.compiled, fingerprint=fingerprint)
             build_lexicon(self.paths.compiled)
-            stale_targets = True
-        if stale_targets or not (self.paths.compiled / TARGETS_FILE).exists():
-            write_targets(self.paths.docs, doc_ids, self.paths.compiled / TARGETS_FILE)
         _write_manifest(
             self.paths,
             {
