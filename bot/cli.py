@@ -6,13 +6,16 @@ automatically before a command that reads it.
 
 from __future__ import annotations
 
+import csv
 import json
 import logging
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rapidfuzz import process
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -20,6 +23,8 @@ from rich.text import Text
 
 from bot import __version__
 from bot.config import Settings
+from bot.digest import FilterError, render_html, render_text
+from bot.digest.compose import format_value
 from bot.models import RefreshReport, SearchResponse
 from bot.render import document_to_dict, search_to_dict
 from bot.search.engine import DocumentNotFound, Engine
@@ -33,6 +38,9 @@ app = typer.Typer(
 )
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False)
+
+
+KIND_LABELS = {"target": "目标", "achievement": "实绩", "estimate": "预计"}
 
 
 class State:
@@ -261,6 +269,181 @@ def doc(ref: Annotated[str, typer.Argument(help="Document id, file name or prefi
         if p.section and p.section not in seen:
             seen.append(p.section)
             out.print("  " * (len(p.section) - 1) + "• " + p.section[-1])
+
+
+KINDS_HELP = "target, achievement, estimate or all."
+TARGET_FIELDS = (
+    "doc",
+    "section",
+    "indicator",
+    "change",
+    "value",
+    "value_max",
+    "value_text",
+    "unit",
+    "qualifier",
+    "year",
+    "region",
+    "kind",
+    "masked",
+    "sentence",
+)
+
+
+def _check_kind(kind: str) -> str:
+    if kind not in ("target", "achievement", "estimate", "all"):
+        err.print(f"[red]unknown kind {kind!r}:[/] use {KINDS_HELP}")
+        raise typer.Exit(2)
+    return kind
+
+
+@app.command()
+def targets(
+    doc: Annotated[str | None, typer.Option(help="Only this document (id or file name).")] = None,
+    kind: Annotated[str, typer.Option(help=KINDS_HELP)] = "all",
+    indicator: Annotated[
+        str | None, typer.Option(help="Indicator name or alias, e.g. GDP or 地区生产总值.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="A JSON list of records.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV with a header row.")] = False,
+) -> None:
+    """List the key targets, achievements and estimates extracted from the documents."""
+    _check_kind(kind)
+    engine = _open_engine()
+    try:
+        rows = engine.targets(doc=doc, kind=kind, indicator=indicator)
+    except DocumentNotFound as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(1) from None
+    records = [{"doc_id": r.doc_id, **r.record.to_dict()} for r in rows]
+    if as_json:
+        out.print_json(json.dumps(records, ensure_ascii=False))
+        return
+    if as_csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=["doc_id", *TARGET_FIELDS])
+        writer.writeheader()
+        for rec in records:
+            writer.writerow({k: rec.get(k, "") for k in writer.fieldnames})
+        return
+    if not rows:
+        out.print("没有符合条件的记录 (no matching records).")
+        return
+    table = Table("doc", "indicator", "change", "value", "year", "region", "kind")
+    for r in rows:
+        rec = r.record
+        table.add_row(
+            rec.doc[:12],
+            rec.indicator,
+            rec.change,
+            format_value(rec),
+            rec.year,
+            rec.region,
+            KIND_LABELS.get(rec.kind, rec.kind),
+        )
+    out.print(table)
+    out.print(f"[dim]{len(rows)} records[/]")
+
+
+# Unknown "options" such as -预计 or !estimate are filter words, not CLI options.
+@app.command(context_settings={"ignore_unknown_options": True})
+def digest(
+    filter_words: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[FILTER]...",
+            help="Filter: keywords, +required, !excluded, indicator: region: doc: kind:",
+        ),
+    ] = None,
+    preview: Annotated[
+        bool, typer.Option("--preview", help="Print the digest instead of sending it.")
+    ] = False,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Last digest time (YYYY-MM-DD[THH:MM]); only newer documents count."),
+    ] = None,
+    group_by: Annotated[str, typer.Option(help="indicator or document.")] = "indicator",
+    cap: Annotated[int | None, typer.Option(min=1, max=500, help="Maximum target lines.")] = None,
+    html: Annotated[
+        bool, typer.Option("--html", help="Print the Telegram HTML messages exactly as sent.")
+    ] = False,
+) -> None:
+    """Compose the key-target digest that subscribers with this filter would receive."""
+    if not preview:
+        err.print(
+            "Digests are sent by the bot's scheduler to subscribed chats; "
+            "use `briefbot digest --preview [FILTER]` to see one here."
+        )
+        raise typer.Exit(2)
+    if group_by not in ("indicator", "document"):
+        err.print("[red]--group-by must be indicator or document[/]")
+        raise typer.Exit(2)
+    since_ts = None
+    if since:
+        try:
+            since_ts = datetime.fromisoformat(since).astimezone().timestamp()
+        except ValueError:
+            err.print(
+                f"[red]--since {since!r} is not a date like 2024-03-01 or 2024-03-01T08:00[/]"
+            )
+            raise typer.Exit(2) from None
+    engine = _open_engine()
+    try:
+        result = engine.digest(
+            " ".join(filter_words or []),
+            since=since_ts,
+            cap=cap,
+            group_by=group_by,  # type: ignore[arg-type]
+            more_command="briefbot targets",
+        )
+    except FilterError as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(2) from None
+    if html:
+        messages = render_html(result)
+        for n, message in enumerate(messages, 1):
+            out.print(f"[dim]--- message {n}/{len(messages)} ---[/]")
+            out.print(message, markup=False)
+        return
+    out.print(render_text(result), markup=False)
+
+
+@app.command()
+def compare(
+    indicator: Annotated[str, typer.Argument(help="Indicator name or alias, e.g. GDP.")],
+    kind: Annotated[str, typer.Option(help=KINDS_HELP)] = "all",
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """One indicator across documents, regions and years, side by side."""
+    _check_kind(kind)
+    engine = _open_engine()
+    rows = engine.targets(indicator=indicator, kind=kind)
+    docs = {d.doc_id: d for d in engine.documents()}
+    if as_json:
+        payload = [{"doc_id": r.doc_id, **r.record.to_dict()} for r in rows]
+        out.print_json(json.dumps(payload, ensure_ascii=False))
+        return
+    if not rows:
+        names = sorted({r.record.indicator for r in engine.iter_targets()})
+        close = [m[0] for m in process.extract(indicator, names, limit=5, score_cutoff=40)]
+        out.print(f"没有找到指标“{indicator}” (no records for this indicator).")
+        if close:
+            out.print("相近的指标 (similar): " + "、".join(close))
+        raise typer.Exit(1)
+    table = Table("indicator", "region", "year", "kind", "figure", "document")
+    ordered = sorted(
+        rows, key=lambda r: (r.record.indicator, r.record.year or "", r.record.region), reverse=True
+    )
+    for r in ordered:
+        rec, info = r.record, docs.get(r.doc_id)
+        table.add_row(
+            rec.indicator,
+            rec.region or (info.region if info else "") or "-",
+            rec.year or "-",
+            KIND_LABELS.get(rec.kind, rec.kind),
+            f"{rec.change}{format_value(rec)}",
+            info.title if info else rec.doc,
+        )
+    out.print(table)
 
 
 def console() -> None:

@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     fuzzy_threshold: int = Field(70, ge=0, le=100)
     max_query_chars: int = Field(200, ge=10, le=10_000)
 
+    digest_cap: int = Field(30, ge=1, le=500)
+
     max_file_mb: float = Field(20, gt=0)
     passage_max_chars: int = Field(400, ge=50, le=10_000)
 

@@ -122,3 +122,59 @@ def test_bad_config_file_is_a_clear_error(monkeypatch, tmp_path):
 def test_exclusion_words_are_query_text_not_options(run):
     data = json.loads(run("search", "乡村振兴", "-齐鲁", "--json", "-n", "50").stdout)
     assert data["results"] and not any("齐鲁" in r["text"] for r in data["results"])
+
+
+def test_targets_json_csv_and_table(run):
+    data = json.loads(run("targets", "--doc", "004", "--kind", "target", "--json").stdout)
+    assert data and all(r["kind"] == "target" and r["doc"].startswith("004") for r in data)
+    gdp = [r for r in data if r["indicator"] == "地区生产总值"]
+    assert gdp[0]["value"] == 5.5 and gdp[0]["unit"] == "%" and gdp[0]["qualifier"] == "左右"
+    assert {"sentence", "section", "year", "region", "masked", "value_text"} <= gdp[0].keys()
+    csv_out = run("targets", "--indicator", "一般公共预算收入", "--csv").stdout.splitlines()
+    assert csv_out[0].startswith("doc_id,doc,section,indicator")
+    assert any("673.9" in line for line in csv_out[1:])
+    table = run("targets", "--indicator", "GDP", "--kind", "target").stdout
+    assert "5.5%左右" in table
+
+
+def test_targets_rejects_unknown_kind_and_document(run):
+    bad_kind = run("targets", "--kind", "wish")
+    assert bad_kind.exit_code == 2 and "unknown kind" in bad_kind.output
+    bad_doc = run("targets", "--doc", "nope")
+    assert bad_doc.exit_code == 1 and "no document matches" in bad_doc.output
+
+
+def test_digest_preview_text_and_html(run):
+    text = run("digest", "--preview", "GDP", "region:烟台", "--cap", "3").stdout
+    assert text.startswith("📊 重点目标简报")
+    assert "地区生产总值 增长 5.5%左右" in text
+    assert "briefbot targets" in text  # the cap points at the command that lists all
+    html = run("digest", "--preview", "GDP", "region:烟台", "--html").stdout
+    assert "--- message 1/1 ---" in html and "<b>" in html
+
+
+def test_digest_preview_masked_values_and_exclusions(run):
+    text = run("digest", "--preview", "kind:all", "!estimate", "doc:002", "--cap", "500").stdout
+    assert "原文隐去" in text and "〔预计〕" not in text
+
+
+def test_digest_needs_preview_and_valid_filters(run):
+    assert run("digest", "GDP").exit_code == 2
+    bad = run("digest", "--preview", "colour:red")
+    assert bad.exit_code == 2 and "colour" in bad.output
+    assert run("digest", "--preview", "--since", "yesterday").exit_code == 2
+    assert run("digest", "--preview", "--group-by", "mood").exit_code == 2
+
+
+def test_digest_since_shows_only_newer_documents(run):
+    future = run("digest", "--preview", "--since", "2999-01-01")
+    assert future.exit_code == 0 and "没有符合条件的新目标" in future.stdout
+
+
+def test_compare_lines_up_one_indicator(run):
+    out = run("compare", "GDP").stdout
+    assert "地区生产总值" in out and "增长5.5%左右" in out and "烟台" in out
+    data = json.loads(run("compare", "地区生产总值", "--json").stdout)
+    assert {r["doc"][:3] for r in data} >= {"002", "004"}
+    missing = run("compare", "量子计算")
+    assert missing.exit_code == 1 and "没有找到指标" in missing.stdout

@@ -10,11 +10,14 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
 from bot.config import Settings
 from bot.corpus.loader import discover, load_document
 from bot.corpus.reader import UnreadableDocument, skip_reason
+from bot.digest import Digest, DigestFilter, compose_digest, parse_filter
 from bot.models import (
     Document,
     DocumentInfo,
@@ -237,6 +240,39 @@ class Engine:
     @property
     def indicator_table(self) -> IndicatorTable:
         return self.indexer.table
+
+    def digest(
+        self,
+        filter: DigestFilter | str = "",
+        *,
+        now: datetime | None = None,
+        since: float | None = None,
+        only_new: bool = True,
+        cap: int | None = None,
+        group_by: Literal["indicator", "document"] = "indicator",
+        more_command: str = "/targets",
+    ) -> Digest:
+        """The digest subscribers with ``filter`` get now (raises FilterError on bad input).
+
+        ``since`` is the time of their last digest: with ``only_new`` only documents
+        indexed after it contribute; either way those documents are marked new.
+        """
+        flt = parse_filter(filter) if isinstance(filter, str) else filter
+        docs = {d.doc_id: d for d in self.index.docs}
+        read = [d for d in self.index.docs if not (only_new and since) or d.indexed_at > since]
+        return compose_digest(
+            self.iter_targets(docs=read),
+            docs,
+            flt,
+            now=now or datetime.now().astimezone(),
+            since=since,
+            only_new=only_new,
+            cap=cap or self.settings.digest_cap,
+            group_by=group_by,
+            table=self.indicator_table,
+            more_command=more_command,
+            synonyms=self.searcher.synonyms,
+        )
 
     # -- changing the corpus -----------------------------------------------------------------
     def refresh(self, *, rebuild: bool = False, progress: Progress | None = None) -> RefreshReport:
