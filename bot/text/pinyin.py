@@ -23,10 +23,27 @@ def _table_path() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.json"
 
 
+_TONE_MARKS = str.maketrans(
+    {
+        **dict.fromkeys("āáǎà", "a"),
+        **dict.fromkeys("ēéěèế", "e"),
+        **dict.fromkeys("īíǐì", "i"),
+        **dict.fromkeys("ōóǒò", "o"),
+        **dict.fromkeys("ūúǔù", "u"),
+        **dict.fromkeys("ǖǘǚǜü", "v"),
+        **dict.fromkeys("ńňǹ", "n"),
+        "ḿ": "m",
+    }
+)
+
+
 def _strip_tone(syllable: str) -> str:
-    decomposed = unicodedata.normalize("NFD", syllable)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return plain.replace("ü", "v")
+    plain = syllable.translate(_TONE_MARKS)
+    if plain.isascii():
+        return plain
+    # Rare marks (combining forms): decompose and drop them.
+    decomposed = unicodedata.normalize("NFD", plain)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 @lru_cache(maxsize=1)
