@@ -9,11 +9,13 @@ any working directory.
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
-from pydantic import Field, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -28,6 +30,32 @@ DEFAULT_CONFIG_FILE = PROJECT_ROOT / "config" / "default.toml"
 def _resolve(path: Path) -> Path:
     path = path.expanduser()
     return path if path.is_absolute() else (PROJECT_ROOT / path)
+
+
+# Settings that only the environment may give: a config file naming one is an error.
+ENV_ONLY_KEYS = ("webhook_secret_token",)
+WEBHOOK_SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
+
+
+class _WithoutSecrets(PydanticBaseSettingsSource):
+    """A config-file source that refuses the environment-only (secret) keys."""
+
+    def __init__(self, settings_cls: type[BaseSettings], inner: PydanticBaseSettingsSource):
+        super().__init__(settings_cls)
+        self.inner = inner
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False  # unused: __call__ delegates to the file source
+
+    def __call__(self) -> dict[str, Any]:
+        data = self.inner()
+        for key in ENV_ONLY_KEYS:
+            if key in data:
+                raise ValueError(
+                    f"{key} is a secret: set it in the environment (BRIEFBOT_{key.upper()}), "
+                    "not in a config file"
+                )
+        return data
 
 
 class Settings(BaseSettings):
@@ -48,8 +76,69 @@ class Settings(BaseSettings):
 
     digest_cap: int = Field(30, ge=1, le=500)
 
+    # Telegram. The bot token itself is never a setting: it comes from the environment
+    # (TELEGRAM_BOT_TOKEN) or from token_file, a file outside the repository (bot/tokens.py).
+    token_file: Path | None = None
+    # A self-hosted Bot API server (or the fake one), e.g. http://127.0.0.1:8081. The env
+    # name has no BRIEFBOT_ prefix, as is usual for it.
+    telegram_api_base_url: str | None = Field(
+        None,
+        validation_alias=AliasChoices(
+            "TELEGRAM_API_BASE_URL", "BRIEFBOT_TELEGRAM_API_BASE_URL", "telegram_api_base_url"
+        ),
+    )
+    drop_pending_updates: bool = False
+    # Webhook mode when webhook_url is set; long polling otherwise.
+    webhook_url: str | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(8443, ge=1, le=65535)
+    # From the environment only (BRIEFBOT_WEBHOOK_SECRET_TOKEN); a config file may not set it.
+    webhook_secret_token: SecretStr | None = None
+
     max_file_mb: float = Field(20, gt=0)
     passage_max_chars: int = Field(400, ge=50, le=10_000)
+
+    # Telegram: per-chat flood limit (token bucket): flood_burst requests at once, then
+    # flood_rate requests per minute; flood_burst = 0 turns the limit off.
+    flood_rate: float = Field(20, gt=0, le=6000)
+    flood_burst: int = Field(8, ge=0, le=1000)
+
+    # None: SQLite at <data_dir>/briefbot.db (database_file). Otherwise a SQLAlchemy URL.
+    database_url: str | None = None
+
+    @field_validator("token_file", mode="before")
+    @classmethod
+    def _token_file(cls, value: Any) -> Any:
+        """Blank means unset; ~ and paths relative to the project root are resolved."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return _resolve(Path(value))
+
+    @field_validator("telegram_api_base_url", "webhook_url", mode="after")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        url = value.strip().rstrip("/")
+        parsed = urlparse(url)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            raise ValueError(f"{url!r} is not an http(s) URL")
+        return url
+
+    @field_validator("telegram_api_base_url", mode="after")
+    @classmethod
+    def _api_root(cls, value: str | None) -> str | None:
+        """The server root: a trailing /bot (as in PTB's base_url) is dropped."""
+        return value.removesuffix("/bot") if value else value
+
+    @field_validator("webhook_secret_token", mode="after")
+    @classmethod
+    def _secret_token(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value():
+            return None
+        if not WEBHOOK_SECRET_RE.fullmatch(value.get_secret_value()):
+            raise ValueError("webhook_secret_token must be 1-256 characters A-Z a-z 0-9 _ -")
+        return value
 
     @field_validator("corpus_dir", "data_dir", "indicators_path", mode="after")
     @classmethod
@@ -61,9 +150,38 @@ class Settings(BaseSettings):
     def _abs_paths(cls, value: list[Path]) -> list[Path]:
         return [_resolve(p) for p in value]
 
+    @field_validator("database_url", mode="after")
+    @classmethod
+    def _database_url(cls, value: str | None) -> str | None:
+        """Blank means the default; a relative SQLite file is resolved against the project root."""
+        if value is None or not value.strip():
+            return None
+        from sqlalchemy.engine import make_url  # lazy: most commands never touch the database
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            url = make_url(value.strip())
+        except ArgumentError as exc:
+            raise ValueError(f"database_url is not a valid SQLAlchemy URL: {exc}") from None
+        db = url.database
+        if (
+            url.get_backend_name() == "sqlite"
+            and db
+            and db != ":memory:"
+            and not db.startswith("file:")
+            and not Path(db).is_absolute()
+        ):
+            return url.set(database=str(_resolve(Path(db)))).render_as_string(hide_password=False)
+        return value.strip()
+
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
+
+    @property
+    def database_file(self) -> Path:
+        """Where the default SQLite database lives (used when ``database_url`` is unset)."""
+        return self.data_dir / "briefbot.db"
 
     @classmethod
     def settings_customise_sources(
@@ -82,7 +200,9 @@ class Settings(BaseSettings):
                 raise FileNotFoundError(f"BRIEFBOT_CONFIG points at a missing file: {extra_path}")
             files.append(extra_path)
         # Later files override earlier ones inside TomlConfigSettingsSource.
-        toml = TomlConfigSettingsSource(settings_cls, toml_file=files)
+        toml = _WithoutSecrets(
+            settings_cls, TomlConfigSettingsSource(settings_cls, toml_file=files)
+        )
         return (init_settings, env_settings, toml)
 
 

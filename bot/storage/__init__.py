@@ -1,0 +1,6 @@
+"""Persistent state: one SQLAlchemy database (SQLite by default), migrated by Alembic."""
+
+from bot.storage.db import Database, DatabaseError
+from bot.storage.queries import QueryStore, StoredQuery
+
+__all__ = ["Database", "DatabaseError", "QueryStore", "StoredQuery"]

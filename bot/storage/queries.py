@@ -1,0 +1,174 @@
+"""Searches saved under short keys, for inline-keyboard callback data.
+
+Telegram limits ``callback_data`` to 64 bytes, too little for a Chinese query and its
+filters. A button carries ``QueryStore.save(...)``'s key instead and the handler gets
+the search back with :meth:`QueryStore.load`, also after a restart. The key is derived
+from the query and filters, so saving the same search again gives the same key.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from bot.storage.db import Database
+from bot.storage.models import QUERY_KEY_CHARS, SearchQuery
+
+KEY_CHARS = 12
+"""Length of a key: lower-case base32 (a-z, 2-7) of a SHA-256, i.e. 60 bits."""
+_KEY_RE = re.compile(rf"[a-z2-7]{{1,{QUERY_KEY_CHARS}}}")
+_KEY_SCHEME = "q1"  # change it if the canonical form below ever changes
+
+TOUCH_EVERY = timedelta(hours=1)
+"""``load`` refreshes ``last_used_at`` at most this often (saves a write per button press)."""
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredQuery:
+    key: str
+    text: str
+    doc: str | None
+    region: str | None
+    year: int | None
+    created_at: datetime
+    last_used_at: datetime
+
+    @property
+    def filters(self) -> dict[str, Any]:
+        """The filters that are set, as keyword arguments for ``Engine.search``."""
+        given = {"doc": self.doc, "region": self.region, "year": self.year}
+        return {name: value for name, value in given.items() if value is not None}
+
+    @classmethod
+    def _from_row(cls, row: SearchQuery) -> StoredQuery:
+        return cls(
+            key=row.key,
+            text=row.text,
+            doc=row.doc,
+            region=row.region,
+            year=row.year,
+            created_at=row.created_at,
+            last_used_at=row.last_used_at,
+        )
+
+
+def _clean_filter(name: str, value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a string or None, not {type(value).__name__}")
+    value = value.strip()
+    return value or None
+
+
+def _clean_year(year: int | None) -> int | None:
+    if year is None:
+        return None
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise TypeError(f"year must be an int or None, not {type(year).__name__}")
+    return year
+
+
+def query_key(text: str, doc: str | None, region: str | None, year: int | None) -> str:
+    """The key of a (cleaned) search: stable across runs, machines and Python versions."""
+    canonical = json.dumps(
+        [_KEY_SCHEME, text, doc, region, year], ensure_ascii=False, separators=(",", ":")
+    )
+    digest = hashlib.sha256(canonical.encode("utf-8")).digest()
+    return base64.b32encode(digest).decode("ascii").lower()[:KEY_CHARS]
+
+
+class QueryStore:
+    """Saved searches in the ``search_queries`` table of a :class:`Database`."""
+
+    def __init__(self, db: Database, *, clock: Callable[[], datetime] = _utcnow) -> None:
+        self._db = db
+        self._clock = clock
+
+    def save(
+        self,
+        text: str,
+        *,
+        doc: str | None = None,
+        region: str | None = None,
+        year: int | None = None,
+    ) -> str:
+        """Save a search and return its key (at most 16 characters of ``[a-z2-7]``).
+
+        The same text and filters always give the same key; saving again only marks
+        the search as used now. Surrounding white space and empty filters are ignored.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a string, not {type(text).__name__}")
+        text = text.strip()
+        doc = _clean_filter("doc", doc)
+        region = _clean_filter("region", region)
+        year = _clean_year(year)
+        key = query_key(text, doc, region, year)
+        now = self._clock()
+        values = {"text": text, "doc": doc, "region": region, "year": year}
+        with self._db.session() as session:
+            dialect = session.get_bind().dialect.name
+            if dialect in {"sqlite", "postgresql"}:
+                insert = sqlite.insert if dialect == "sqlite" else postgresql.insert
+                stmt = insert(SearchQuery).values(
+                    key=key, created_at=now, last_used_at=now, **values
+                )
+                # Same key, same search (barring a 60-bit collision, where the newest wins).
+                stmt = stmt.on_conflict_do_update(
+                    index_elements=[SearchQuery.key], set_={"last_used_at": now, **values}
+                )
+                session.execute(stmt)
+            else:  # pragma: no cover - other backends: read, then write
+                row = session.scalar(select(SearchQuery).where(SearchQuery.key == key))
+                if row is None:
+                    session.add(SearchQuery(key=key, created_at=now, last_used_at=now, **values))
+                else:
+                    for name, value in values.items():
+                        setattr(row, name, value)
+                    row.last_used_at = now
+        return key
+
+    def load(self, key: str, *, touch: bool = True) -> StoredQuery | None:
+        """The search saved under ``key``; None if unknown, pruned or not a key at all.
+
+        Keys come back from Telegram users, so anything is accepted and checked.
+        ``touch`` marks the search as used (keeps it from :meth:`prune`).
+        """
+        if not isinstance(key, str) or not _KEY_RE.fullmatch(key):
+            return None
+        now = self._clock()
+        with self._db.session() as session:
+            row = session.scalar(select(SearchQuery).where(SearchQuery.key == key))
+            if row is None:
+                return None
+            if touch and now - row.last_used_at >= TOUCH_EVERY:
+                row.last_used_at = now
+            return StoredQuery._from_row(row)
+
+    def prune(self, older_than: timedelta) -> int:
+        """Forget searches not used for ``older_than``; returns how many were deleted."""
+        if not isinstance(older_than, timedelta):
+            raise TypeError("older_than must be a timedelta")
+        if older_than < timedelta(0):
+            raise ValueError("older_than must not be negative")
+        cutoff = self._clock() - older_than
+        with self._db.session() as session:
+            result = session.execute(
+                delete(SearchQuery).where(SearchQuery.last_used_at < cutoff),
+                execution_options={"synchronize_session": False},
+            )
+            return int(result.rowcount or 0)
