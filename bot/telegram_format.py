@@ -1,0 +1,574 @@
+"""Core results as Telegram messages: HTML text, inline keyboards, message splitting.
+
+Pure functions, no I/O: the handlers call the core, pass its results here and send
+what comes back. Conventions:
+
+- ``parse_mode=HTML``; every piece of document or user text goes through :func:`escape`
+  (``&``, ``<``, ``>``), one piece at a time, and only ``<b>``, ``<i>`` and ``<code>``
+  are used.
+- A tag never spans a line break, so :func:`split_html` can cut any text at line
+  boundaries into messages of at most 4096 UTF-16 code units (Telegram's measure).
+- Callback data is ASCII, ``:``-separated and at most 64 bytes (:func:`page_data`,
+  :func:`passage_data`); it names a saved search by its short key, never by its text,
+  so buttons keep working after a restart.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.digest.compose import format_value, short_title
+from bot.digest.filters import KIND_LABELS
+from bot.digest.render import TELEGRAM_LIMIT, utf16_len
+from bot.models import Document, DocumentInfo, Passage, SearchHit, SearchResponse
+from bot.targets.records import TargetRecord
+
+__all__ = [
+    "CALLBACK_LIMIT",
+    "COMPARE_USAGE",
+    "DOC_USAGE",
+    "PAGE_PATTERN",
+    "PASSAGE_PATTERN",
+    "SEARCH_USAGE",
+    "TELEGRAM_LIMIT",
+    "compare_messages",
+    "doc_messages",
+    "docs_messages",
+    "document_not_found",
+    "escape",
+    "help_html",
+    "highlight_html",
+    "no_targets",
+    "page_data",
+    "passage_data",
+    "passage_messages",
+    "search_page",
+    "split_html",
+    "target_line",
+    "targets_messages",
+    "utf16_len",
+]
+
+CALLBACK_LIMIT = 64
+"""Telegram's limit for ``callback_data``, in bytes."""
+
+# p:<query key>:<page>:<1 = with typo correction | 0 = as typed>
+PAGE_PATTERN = r"^p:([^:]{1,40}):(\d{1,6}):([01])$"
+# t:<doc id>:<passage ordinal>
+PASSAGE_PATTERN = r"^t:([0-9A-Za-z_-]{1,40}):(\d{1,9})$"
+
+HITS_PER_ROW = 5
+SUGGESTIONS_PER_ROW = 3
+BUTTON_QUERY_CHARS = 16
+DOC_TARGETS_SHOWN = 10
+TARGETS_SHOWN = 40
+MIN_SNIPPET_CHARS = 20
+_WS = re.compile(r"\s+")
+
+SEARCH_USAGE = (
+    "用法：/search 关键词\n例如：/search 乡村振兴 或 /search GDP 增长\nUsage: /search keywords"
+)
+DOC_USAGE = (
+    "用法：/doc 文件编号或文件名\n例如：/doc 004（/docs 查看全部文件）\nUsage: /doc document-id"
+)
+COMPARE_USAGE = (
+    "用法：/compare 指标\n例如：/compare 地区生产总值 或 /compare GDP\nUsage: /compare indicator"
+)
+
+
+# -- basics ------------------------------------------------------------------------------------
+def escape(text: str | None) -> str:
+    """Plain text → Telegram HTML (``&``, ``<``, ``>``; quotes may stay)."""
+    return html.escape(text or "", quote=False)
+
+
+def _one_line(text: str | None) -> str:
+    return _WS.sub(" ", text or "").strip()
+
+
+def _cut(text: str, chars: int) -> str:
+    return text if len(text) <= chars else text[: chars - 1] + "…"
+
+
+_TOKEN_RE = re.compile(r"</?[a-z]+>|&(?:[a-zA-Z]+|#[0-9]+|#x[0-9a-fA-F]+);|.", re.S)
+MIN_PIECE = 64  # a line is not cut to fill less than this at the end of a message
+
+
+def _cut_line(line: str, first: int, limit: int) -> list[str]:
+    """Cut one balanced HTML line: the first piece at most ``first`` UTF-16 units, the
+    others at most ``limit``. Cuts fall between characters or whole entities (``&amp;``);
+    tags open at a cut are closed there and reopened in the next piece, and tags opened
+    right before a cut move to the next piece (no empty ``<b></b>``)."""
+    pieces: list[str] = []
+    stack: list[str] = []  # names of the open tags
+    current: list[str] = []
+    size = 0  # UTF-16 units in current
+    trailing = 0  # opening tags at the end of current, after its last text
+    has_text = False
+    cap = first
+    for token in _TOKEN_RE.findall(line):
+        if len(token) > 2 and token[0] == "<" and token[-1] == ">":
+            current.append(token)
+            size += len(token)
+            if token[1] == "/":
+                if stack and stack[-1] == token[2:-1]:
+                    stack.pop()
+                trailing = 0
+            else:
+                stack.append(token[1:-1])
+                trailing += 1
+            continue
+        width = utf16_len(token)
+        closing = sum(len(name) + 3 for name in stack)
+        if has_text and size + width + closing > cap:
+            keep = stack[: len(stack) - trailing]
+            body = current[: len(current) - trailing]
+            pieces.append("".join(body) + "".join(f"</{t}>" for t in reversed(keep)))
+            current = [f"<{t}>" for t in stack]
+            size = sum(len(t) for t in current)
+            has_text, cap = False, limit
+        current.append(token)
+        size += width
+        trailing = 0
+        has_text = True
+    if has_text or not pieces:
+        pieces.append("".join(current) + "".join(f"</{t}>" for t in reversed(stack)))
+    return pieces
+
+
+def split_html(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
+    """Cut HTML into messages of at most ``limit`` UTF-16 code units, at line boundaries.
+
+    Every line must be balanced HTML (no tag across a line break). A line longer than
+    a message is cut between characters, filling the current message first. Blank
+    lines at the start or end of a message are dropped. Lengths are measured on the
+    HTML, which is never shorter than the text Telegram counts, so a message may be
+    cut a little early but is never too long.
+    """
+    if limit < 2 * MIN_PIECE:
+        raise ValueError("limit is too small for a message")
+    messages: list[str] = []
+    current: list[str] = []
+    size = 0  # UTF-16 units of "\n".join(current)
+
+    def flush() -> None:
+        nonlocal current, size
+        while current and not current[-1].strip():
+            current.pop()
+        while current and not current[0].strip():
+            current.pop(0)
+        if current:
+            messages.append("\n".join(current))
+        current, size = [], 0
+
+    for line in text.split("\n"):
+        width = utf16_len(line)
+        gap = 1 if current else 0
+        if size + gap + width <= limit:
+            current.append(line)
+            size += gap + width
+            continue
+        if width <= limit:
+            flush()
+            current, size = [line], width
+            continue
+        room = limit - size - gap
+        if room < MIN_PIECE:
+            flush()
+            room = limit
+        *full, last = _cut_line(line, room, limit)
+        for piece in full:
+            current.append(piece)
+            flush()
+        current, size = [last], utf16_len(last)
+    flush()
+    return messages
+
+
+class _Span(Protocol):
+    start: int
+    end: int
+
+
+def highlight_html(text: str, spans: Iterable[_Span | tuple[int, int]]) -> str:
+    """``text`` with the character ranges ``spans`` in ``<b>``, each piece escaped alone.
+
+    Spans are clipped to the text and merged where they touch or overlap; line breaks
+    become spaces (one for one, so the offsets stay right) to keep tags on one line.
+    """
+    text = text.replace("\r", " ").replace("\n", " ")
+    ranges: list[tuple[int, int]] = []
+    for span in spans:
+        start, end = span if isinstance(span, tuple) else (span.start, span.end)
+        start, end = max(0, start), min(len(text), end)
+        if start < end:
+            ranges.append((start, end))
+    ranges.sort()
+    merged: list[list[int]] = []
+    for start, end in ranges:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out: list[str] = []
+    pos = 0
+    for start, end in merged:
+        out.append(escape(text[pos:start]))
+        out.append(f"<b>{escape(text[start:end])}</b>")
+        pos = end
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+# -- callback data -----------------------------------------------------------------------------
+def _checked(data: str) -> str:
+    if len(data.encode("utf-8")) > CALLBACK_LIMIT:
+        raise ValueError(f"callback data longer than {CALLBACK_LIMIT} bytes: {data!r}")
+    return data
+
+
+def page_data(key: str, page: int, correct: bool = True) -> str:
+    """A button that shows ``page`` of the search saved under ``key``."""
+    if not key or ":" in key:
+        raise ValueError(f"not a usable query key: {key!r}")
+    return _checked(f"p:{key}:{max(1, page)}:{int(correct)}")
+
+
+def passage_data(doc_id: str, ordinal: int) -> str:
+    """A button that shows passage ``ordinal`` of document ``doc_id`` in full."""
+    return _checked(f"t:{doc_id}:{ordinal}")
+
+
+# -- search ------------------------------------------------------------------------------------
+def _hit_html(number: int, hit: SearchHit, snippet_chars: int | None) -> str:
+    snippet, spans = hit.snippet, list(hit.highlights)
+    if snippet_chars is not None and len(snippet) > snippet_chars:
+        snippet = snippet[: snippet_chars - 1] + "…"
+        spans = [(h.start, min(h.end, snippet_chars - 1)) for h in spans]
+    where = [f"📄 <code>{escape(hit.filename)}</code>"]
+    if hit.section:
+        where.append(escape(" › ".join(_one_line(s) for s in hit.section)))
+    return "\n".join(
+        (
+            f"<b>{number}. {escape(_one_line(hit.title) or hit.filename)}</b>",
+            " · ".join(where),
+            highlight_html(snippet, spans),
+        )
+    )
+
+
+def _search_text(
+    resp: SearchResponse, correct: bool, snippet_chars: int | None
+) -> tuple[str, list[SearchHit]]:
+    shown = resp.corrected_query if (correct and resp.corrections) else resp.query
+    lines = [f"🔎 <b>{escape(_one_line(shown))}</b>"]
+    if resp.corrections:
+        fixes = "，".join(
+            f"{escape(c.original)} → <b>{escape(c.corrected)}</b>" for c in resp.corrections
+        )
+        lines.append(f"已更正：{fixes}")
+    if resp.message:
+        lines.append(f"<i>{escape(resp.message)}</i>")
+    hits = list(resp.hits)
+    if hits:
+        lines.append(f"共 {resp.total} 条结果 · 第 {resp.page}/{resp.pages} 页")
+        first = (resp.page - 1) * resp.page_size + 1
+        for number, hit in enumerate(hits, first):
+            lines.append("")
+            lines.append(_hit_html(number, hit, snippet_chars))
+    elif resp.total:
+        lines.append(f"第 {resp.page} 页没有结果（共 {resp.pages} 页）。")
+    elif resp.query.strip() and not resp.message:
+        lines.append("没有找到相关结果。")
+    if resp.suggestions:
+        lines.append("")
+        lines.append("您是不是要找：" + "、".join(escape(s) for s in resp.suggestions))
+    return "\n".join(lines), hits
+
+
+def search_page(
+    resp: SearchResponse,
+    *,
+    key: str,
+    correct: bool = True,
+    suggestion_keys: Mapping[str, str] | None = None,
+    limit: int = TELEGRAM_LIMIT,
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """One page of results as (HTML, keyboard); the page is always one message.
+
+    ``key`` is the saved search (its buttons page through it, ``correct`` says whether
+    typo correction is on); ``suggestion_keys`` maps each suggestion to its saved key
+    (suggestions without a key get no button). When the page would be longer than
+    ``limit``, snippets are shortened until it fits.
+    """
+    snippet_chars: int | None = None
+    text, hits = _search_text(resp, correct, snippet_chars)
+    longest = max((len(h.snippet) for h in hits), default=0)
+    while utf16_len(text) > limit and longest > MIN_SNIPPET_CHARS:
+        longest = max(MIN_SNIPPET_CHARS, longest * 2 // 3)
+        text, hits = _search_text(resp, correct, longest)
+    if utf16_len(text) > limit:
+        text = split_html(text, limit)[0]
+
+    rows: list[list[InlineKeyboardButton]] = []
+    first = (resp.page - 1) * resp.page_size + 1
+    full = [
+        InlineKeyboardButton(f"全文 {n}", callback_data=passage_data(h.doc_id, h.passage_ordinal))
+        for n, h in enumerate(hits, first)
+    ]
+    rows.extend(full[i : i + HITS_PER_ROW] for i in range(0, len(full), HITS_PER_ROW))
+    nav: list[InlineKeyboardButton] = []
+    if resp.page > 1 and resp.total:
+        back = min(resp.page - 1, resp.pages)
+        nav.append(InlineKeyboardButton("◀ 上一页", callback_data=page_data(key, back, correct)))
+    if resp.page < resp.pages:
+        forward = resp.page + 1
+        nav.append(InlineKeyboardButton("下一页 ▶", callback_data=page_data(key, forward, correct)))
+    if nav:
+        rows.append(nav)
+    if correct and resp.corrections:
+        typed = _cut(_one_line(resp.query), BUTTON_QUERY_CHARS)
+        rows.append(
+            [InlineKeyboardButton(f"按原文搜索“{typed}”", callback_data=page_data(key, 1, False))]
+        )
+    offered = [
+        InlineKeyboardButton(f"🔍 {_cut(s, BUTTON_QUERY_CHARS)}", callback_data=page_data(k, 1))
+        for s in resp.suggestions
+        if (k := (suggestion_keys or {}).get(s))
+    ]
+    rows.extend(
+        offered[i : i + SUGGESTIONS_PER_ROW] for i in range(0, len(offered), SUGGESTIONS_PER_ROW)
+    )
+    return text, (InlineKeyboardMarkup(rows) if rows else None)
+
+
+def passage_messages(document: Document, passage: Passage) -> list[str]:
+    """A whole passage ("全文") with its document and section, split if long."""
+    head = [f"<b>{escape(_one_line(document.title) or document.filename)}</b>"]
+    where = [f"📄 <code>{escape(document.filename)}</code>"]
+    if passage.section:
+        where.append(escape(" › ".join(_one_line(s) for s in passage.section)))
+    head.append(" · ".join(where))
+    return split_html("\n".join([*head, "", escape(passage.text)]))
+
+
+# -- documents ---------------------------------------------------------------------------------
+def docs_messages(infos: Sequence[DocumentInfo]) -> list[str]:
+    """The document list."""
+    if not infos:
+        return ["文库中还没有文件。"]
+    lines = [f"<b>📚 文件列表</b>（共 {len(infos)} 份）"]
+    for n, info in enumerate(infos, 1):
+        lines.append("")
+        lines.append(f"<b>{n}. {escape(_one_line(info.title) or info.filename)}</b>")
+        bits = [f"<code>{escape(info.doc_id)}</code>", escape(info.filename)]
+        if info.region:
+            bits.append(escape(info.region))
+        if info.year:
+            bits.append(f"{info.year}年")
+        bits.append(f"{info.passages} 段")
+        lines.append(" · ".join(bits))
+    lines.append("")
+    example = escape(infos[0].doc_id)
+    lines.append(f"查看详情：/doc 编号或文件名，例如 <code>/doc {example}</code>")
+    return split_html("\n".join(lines))
+
+
+def doc_messages(
+    document: Document, targets: Sequence[TargetRecord], *, shown: int = DOC_TARGETS_SHOWN
+) -> list[str]:
+    """One document: title, file, id, region, year, sections and its first key targets."""
+    lines = [f"<b>📄 {escape(_one_line(document.title) or document.filename)}</b>"]
+    lines.append(f"文件：<code>{escape(document.filename)}</code>")
+    lines.append(f"编号：<code>{escape(document.doc_id)}</code>")
+    facts = []
+    if document.meta.region:
+        facts.append(f"地区：{escape(document.meta.region)}")
+    if document.meta.year:
+        facts.append(f"年份：{document.meta.year}")
+    facts.append(f"段落：{len(document.passages)}")
+    lines.append(" · ".join(facts))
+    seen: set[tuple[str, ...]] = set()
+    sections: list[tuple[str, ...]] = []
+    for passage in document.passages:
+        if passage.section and passage.section not in seen:
+            seen.add(passage.section)
+            sections.append(passage.section)
+    if sections:
+        lines.append("")
+        lines.append("<b>章节</b>")
+        for section in sections:
+            indent = "\u2003" * (len(section) - 1)
+            lines.append(f"{indent}• {escape(_one_line(section[-1]))}")
+    lines.append("")
+    if targets:
+        head = f"<b>重点目标</b>（共 {len(targets)} 条"
+        head += f"，显示前 {shown} 条）" if len(targets) > shown else "）"
+        lines.append(head)
+        lines.extend(target_line(r, show_region=False) for r in targets[:shown])
+        lines.append(f"全部数据：<code>/targets {escape(document.doc_id)}</code>")
+    else:
+        lines.append("这份文件中没有提取到重点目标。")
+    return split_html("\n".join(lines))
+
+
+def document_not_found(ref: str, detail: str = "") -> str:
+    """The answer to ``/doc`` with an unknown (or ambiguous) reference."""
+    text = f"找不到文件“{escape(ref)}”。发送 /docs 查看全部文件。"
+    return text + (f"\n<i>{escape(detail)}</i>" if detail else "")
+
+
+# -- targets -----------------------------------------------------------------------------------
+def _year(year: str) -> str:
+    year = _one_line(year)
+    return f"{year}年" if year.isdigit() else year
+
+
+def _figure(record: TargetRecord) -> str:
+    value = format_value(record)
+    if record.value is None and not record.masked:  # a comparison: the wording has the verb
+        return value
+    return " ".join(p for p in (_one_line(record.change), value) if p)
+
+
+def target_line(record: TargetRecord, *, show_kind: bool = True, show_region: bool = True) -> str:
+    """``• 〔目标〕<b>地区生产总值</b> 增长 5.5%左右 · 2024年 · 烟台`` (HTML, one line)."""
+    parts = ["• "]
+    if show_kind:
+        parts.append(f"〔{KIND_LABELS.get(record.kind, record.kind)}〕")
+    parts.append(f"<b>{escape(_one_line(record.indicator))}</b>")
+    figure = _figure(record)
+    if figure:
+        parts.append(" " + escape(figure))
+    meta = [_year(record.year)]
+    if show_region:
+        meta.append(_one_line(record.region))
+    meta = [m for m in meta if m]
+    if meta:
+        parts.append(" · " + " · ".join(escape(m) for m in meta))
+    return "".join(parts)
+
+
+class DocTargetLike(Protocol):
+    """What :meth:`Engine.targets` yields (``bot.search.engine.DocTarget``)."""
+
+    doc_id: str
+    record: TargetRecord
+
+
+def _doc_title(doc_id: str, record: TargetRecord, docs: Mapping[str, DocumentInfo]) -> str:
+    info = docs.get(doc_id)
+    if info is not None:
+        return _one_line(info.title) or info.filename
+    return record.doc or doc_id
+
+
+def targets_messages(
+    rows: Sequence[DocTargetLike],
+    docs: Mapping[str, DocumentInfo],
+    *,
+    heading: str,
+    shown: int = TARGETS_SHOWN,
+) -> list[str]:
+    """Target records (``DocTarget``-like: ``doc_id``, ``record``) grouped by document.
+
+    ``heading`` is plain text (escaped here). At most ``shown`` lines are listed; a last
+    line says how many more there are and how to narrow the list.
+    """
+    items = list(rows)
+    lines = [f"<b>🎯 {escape(heading)}</b>（共 {len(items)} 条）"]
+    current = None
+    for item in items[:shown]:
+        if item.doc_id != current:
+            current = item.doc_id
+            lines.append("")
+            lines.append(f"📄 <b>{escape(_doc_title(item.doc_id, item.record, docs))}</b>")
+        lines.append(target_line(item.record))
+    if len(items) > shown:
+        lines.append("")
+        lines.append(
+            f"<i>……另有 {len(items) - shown} 条未列出。可用 /targets 指标 或 /targets 文件编号"
+            " 缩小范围。</i>"
+        )
+    return split_html("\n".join(lines))
+
+
+def _year_order(year: str) -> tuple[int, int]:
+    year = _one_line(year)
+    return (0, -int(year)) if year.isdigit() else (1 if year else 2, 0)
+
+
+def compare_messages(
+    indicator: str, rows: Sequence[DocTargetLike], docs: Mapping[str, DocumentInfo]
+) -> list[str]:
+    """One indicator across regions and years: per indicator, per region, newest first."""
+    items = list(rows)
+    by_indicator: dict[str, dict[str, list[DocTargetLike]]] = {}
+    for item in items:
+        rec = item.record
+        info = docs.get(item.doc_id)
+        region = _one_line(rec.region) or (info.region if info and info.region else "") or ""
+        by_indicator.setdefault(_one_line(rec.indicator), {}).setdefault(region, []).append(item)
+    lines = [f"<b>📊 对比：{escape(indicator)}</b>（共 {len(items)} 条）"]
+    for name in sorted(by_indicator, key=lambda n: (n != indicator, len(n), n)):
+        regions = by_indicator[name]
+        if len(by_indicator) > 1:
+            lines.append("")
+            lines.append(f"<b>{escape(name)}</b>")
+        for region in sorted(regions, key=lambda r: (not r, r)):
+            lines.append("")
+            lines.append(f"【{escape(region) if region else '未注明地区'}】")
+            for item in sorted(regions[region], key=lambda i: _year_order(i.record.year)):
+                rec = item.record
+                year = _year(rec.year) or "年份不详"
+                kind = KIND_LABELS.get(rec.kind, rec.kind)
+                source = short_title(_doc_title(item.doc_id, rec, docs))
+                lines.append(
+                    f"• {escape(year)} 〔{kind}〕 {escape(_figure(rec))} — 《{escape(source)}》"
+                )
+    return split_html("\n".join(lines))
+
+
+def no_targets(text: str, similar: Sequence[str] = ()) -> str:
+    """The answer when ``/targets`` or ``/compare`` finds nothing."""
+    lines = [f"没有找到“{escape(text)}”的目标数据。" if text else "还没有提取到目标数据。"]
+    if similar:
+        lines.append("相近的指标：" + "、".join(escape(s) for s in similar))
+    lines.append("例如：/targets GDP 或 /compare 地区生产总值")
+    return "\n".join(lines)
+
+
+# -- help --------------------------------------------------------------------------------------
+def help_html(bot_username: str | None, *, welcome: bool = False) -> str:
+    """The /help (and /start) text; every example works on the bundled corpus."""
+    mention = f"@{escape(bot_username)}" if bot_username else "@机器人"
+    lines = []
+    if welcome:
+        lines += ["👋 您好！我是<b>政策简报机器人</b>。", ""]
+    lines += [
+        "<b>政策简报机器人</b>：检索政策文件（政府工作报告、党代会报告等），"
+        "查看其中的重点目标和指标。",
+        "",
+        "<b>搜索</b>",
+        "/search 乡村振兴 — 关键词检索，按相关度排序，命中处加粗",
+        "/search GDP 增长 — 多个关键词；错别字会自动更正",
+        '支持 "短语" 和 -排除词。私聊时直接发送关键词即可；'
+        f"在群组中请用 /search 或 {mention} 关键词。",
+        "",
+        "<b>文件</b>",
+        "/docs — 文件列表",
+        "/doc 004 — 文件详情：标题、地区、年份、章节和重点目标",
+        "",
+        "<b>目标与指标</b>",
+        "/targets GDP — 某项指标的目标与数据（也可写文件编号，如 /targets 004）",
+        "/compare 地区生产总值 — 同一指标在各地区、各年份的对比",
+        "",
+        "<i>Policy Brief Bot searches Chinese policy documents and lists their key targets. "
+        "Send keywords to search; /help shows this text.</i>",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,137 @@
+"""Searching: /search, plain text in private chats, mentions in groups, and the buttons.
+
+A result message carries buttons whose callback data name the search by its key in the
+query store (``p:<key>:<page>:<correct>``) or a passage by document id and ordinal
+(``t:<doc_id>:<ordinal>``), so they still work after the bot restarts.
+"""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot import telegram_format as fmt
+from bot.models import SearchResponse
+from bot.search.engine import DocumentNotFound
+from handlers.common import Services, reply_html, services, without_mention
+
+EXPIRED = (
+    "这个搜索已过期，请重新发送 /search 关键词。\nThis search has expired, please search again."
+)
+PASSAGE_GONE = "这段文字已不在文库中。\nThis passage is no longer in the library."
+STALE_BUTTON = "此按钮已失效，请重新搜索。\nThis button no longer works, please search again."
+
+
+def _search(
+    svc: Services,
+    text: str,
+    *,
+    key: str | None = None,
+    page: int = 1,
+    correct: bool = True,
+    doc: str | None = None,
+    region: str | None = None,
+    year: int | None = None,
+) -> tuple[str, SearchResponse, dict[str, str]]:
+    """On the core thread: the search's key (saved now if not given), one page of
+    results, and the saved keys of its suggestions."""
+    filters = {"doc": doc, "region": region, "year": year}
+    if key is None:
+        key = svc.queries.save(text, **filters)
+    resp = svc.engine.search(text, page=page, correct=correct, **filters)
+    suggestion_keys = {s: svc.queries.save(s, **filters) for s in resp.suggestions}
+    return key, resp, suggestion_keys
+
+
+async def _answer(message: Message, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    if not text.strip():
+        await message.reply_text(fmt.SEARCH_USAGE)
+        return
+    svc = services(context)
+    key, resp, suggestion_keys = await svc.run(_search, svc, text)
+    html, keyboard = fmt.search_page(resp, key=key, suggestion_keys=suggestion_keys)
+    await message.reply_html(html, reply_markup=keyboard)
+
+
+async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/search 关键词"""
+    await _answer(update.effective_message, context, " ".join(context.args or ()))
+
+
+async def search_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Plain text in a private chat is a search."""
+    await _answer(update.effective_message, context, update.effective_message.text or "")
+
+
+async def search_mention(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """``@botname 关键词`` in a group."""
+    message = update.effective_message
+    await _answer(message, context, without_mention(message.text or "", context.bot.username))
+
+
+async def _show(update: Update, text: str, keyboard: InlineKeyboardMarkup | None) -> None:
+    """Replace the results message (or send a new one if it can no longer be edited)."""
+    query = update.callback_query
+    if not isinstance(query.message, Message):  # too old to edit
+        await update.effective_chat.send_message(text, parse_mode="HTML", reply_markup=keyboard)
+        return
+    try:
+        await query.edit_message_text(text, parse_mode="HTML", reply_markup=keyboard)
+    except BadRequest as exc:
+        if "not modified" not in exc.message.lower():  # a double tap: already showing it
+            raise
+
+
+async def page_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """◀ / ▶, "search as typed" and suggestion buttons: a page of a saved search."""
+    query = update.callback_query
+    key, page = context.match.group(1), int(context.match.group(2))
+    correct = context.match.group(3) == "1"
+    svc = services(context)
+    saved = await svc.run(svc.queries.load, key)
+    if saved is None:
+        await query.answer(EXPIRED, show_alert=True)
+        return
+    await query.answer()
+    _key, resp, suggestion_keys = await svc.run(
+        _search,
+        svc,
+        saved.text,
+        key=key,
+        page=page,
+        correct=correct,
+        doc=saved.doc,
+        region=saved.region,
+        year=saved.year,
+    )
+    html, keyboard = fmt.search_page(
+        resp, key=key, correct=correct, suggestion_keys=suggestion_keys
+    )
+    await _show(update, html, keyboard)
+
+
+async def passage_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """全文: the whole passage of a hit, as a new message."""
+    query = update.callback_query
+    doc_id, ordinal = context.match.group(1), int(context.match.group(2))
+    svc = services(context)
+    try:
+        document = await svc.run(svc.engine.document, doc_id)
+    except DocumentNotFound:
+        document = None
+    if document is None or ordinal >= len(document.passages):
+        await query.answer(PASSAGE_GONE, show_alert=True)
+        return
+    await query.answer()
+    chunks = fmt.passage_messages(document, document.passages[ordinal])
+    if isinstance(query.message, Message):
+        await reply_html(query.message, chunks)
+    else:
+        for chunk in chunks:
+            await update.effective_chat.send_message(chunk, parse_mode="HTML")
+
+
+async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any other button (from an older version of the bot)."""
+    await update.callback_query.answer(STALE_BUTTON, show_alert=True)
