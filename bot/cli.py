@@ -1,7 +1,9 @@
 """``briefbot``: the command line of Policy Brief Bot.
 
-Every command works offline on the corpus folder; the index is brought up to date
-automatically before a command that reads it.
+Every command but ``run`` works offline on the corpus folder; the index is brought up to
+date automatically before a command that reads it. ``briefbot`` alone (or ``briefbot
+console``) chats with the real bot through a local fake Telegram server; ``briefbot run``
+is the only command that talks to Telegram and needs the token.
 """
 
 from __future__ import annotations
@@ -9,10 +11,12 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlparse
 
 import typer
 from rapidfuzz import process
@@ -28,13 +32,22 @@ from bot.digest.compose import format_value
 from bot.models import RefreshReport, SearchResponse
 from bot.render import document_to_dict, search_to_dict
 from bot.search.engine import DocumentNotFound, Engine
+from bot.tokens import TokenError, install_log_redaction, load_token, redact
 
 app = typer.Typer(
     name="briefbot",
-    help="Policy Brief Bot: search Chinese policy documents and brief on their key targets.",
+    help=(
+        "Policy Brief Bot: search Chinese policy documents and brief on their key targets.\n\n"
+        "With no command, briefbot starts the offline console: a terminal chat with the real "
+        "bot through a local fake Telegram server, with no token and no network, also when a "
+        "token is configured. Piped input is read line by line; no input plays a short demo. "
+        "[bold]briefbot run[/] starts the real bot (token from TELEGRAM_BOT_TOKEN or "
+        "token_file)."
+    ),
     no_args_is_help=False,
     add_completion=False,
     rich_markup_mode="rich",
+    pretty_exceptions_show_locals=False,  # locals could hold the bot token
 )
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False)
@@ -66,6 +79,7 @@ def _main(
         out.print(f"briefbot {__version__}")
         raise typer.Exit()
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING)
+    install_log_redaction()  # httpx and PTB log request URLs, which contain the token
     overrides = {}
     if corpus_dir is not None:
         overrides["corpus_dir"] = corpus_dir.resolve()
@@ -77,7 +91,7 @@ def _main(
         err.print(f"[red]configuration error:[/] {exc}")
         raise typer.Exit(2) from None
     if ctx.invoked_subcommand is None:
-        console()
+        _console()
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -446,9 +460,162 @@ def compare(
     out.print(table)
 
 
-def console() -> None:
-    """Offline console: type a query, see results (the main job without a token)."""
+# -- the bot ---------------------------------------------------------------------------------
+def _query_store(settings: Settings):
+    """The saved searches behind the bot's result buttons, in the database (migrated)."""
+    from bot.storage import Database, QueryStore  # lazy: SQLAlchemy and Alembic
+
+    return QueryStore(Database.open(settings))
+
+
+def _token_configured() -> bool:
+    return bool(os.environ.get("TELEGRAM_BOT_TOKEN", "").strip() or state.settings.token_file)
+
+
+@app.command("console")
+def console_command() -> None:
+    """Chat with the bot in the terminal through a local fake Telegram server (no token).
+
+    Type messages (keywords search; /search /docs /doc /targets /compare /help); a number
+    presses the button shown with it; :docs lists documents, :quit leaves. Piped input is
+    read line by line; no input at all plays a short demo.
+    """
+    _console()
+
+
+def _console() -> None:
+    from bot.console import TelegramLayerUnavailable, run_console
+
     engine = _open_engine()
+    greeting = None
+    if _token_configured():
+        greeting = "A bot token is configured; `briefbot run` starts the real bot."
+    try:
+        store = _query_store(state.settings)
+    except Exception as exc:  # the console works without saved queries
+        err.print(f"[yellow]saved queries unavailable:[/] {exc}")
+        store = None
+    try:
+        run_console(state.settings, engine, out=out, query_store=store, greeting=greeting)
+    except TelegramLayerUnavailable as exc:
+        err.print(
+            f"{exc}; using the plain search console instead.",
+            style="yellow",
+            markup=False,
+            soft_wrap=True,
+        )
+        _search_repl(engine)
+
+
+@app.command()
+def run(
+    drop_pending_updates: Annotated[
+        bool | None,
+        typer.Option(
+            "--drop-pending-updates/--keep-pending-updates",
+            help="Skip updates sent while the bot was down (default: drop_pending_updates).",
+        ),
+    ] = None,
+) -> None:
+    """Run the Telegram bot. Long polling; a webhook when webhook_url is set.
+
+    The token comes from TELEGRAM_BOT_TOKEN or the file named by token_file (outside the
+    repository). TELEGRAM_API_BASE_URL points the bot at a self-hosted Bot API server.
+    Ctrl-C or SIGTERM stops it cleanly.
+    """
+    settings = state.settings
+    try:
+        token = load_token(settings)
+    except TokenError as exc:
+        err.print(f"briefbot run: {exc}", markup=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    secret = settings.webhook_secret_token
+    secret_value = secret.get_secret_value() if secret else None
+    install_log_redaction([token, secret_value or ""])
+    try:
+        from bot.telegram_app import build_application
+    except ImportError as exc:
+        err.print(
+            f"briefbot run: the Telegram layer cannot be loaded ({exc})",
+            markup=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(1) from None
+    from telegram import Update
+    from telegram.error import InvalidToken, TelegramError
+
+    engine = _open_engine()
+    try:
+        store = _query_store(settings)
+    except Exception as exc:
+        err.print(f"briefbot run: {exc}", markup=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    api = settings.telegram_api_base_url
+    application = build_application(
+        settings,
+        engine,
+        token=token,
+        base_url=f"{api}/bot" if api else None,
+        base_file_url=f"{api}/file/bot" if api else None,
+        query_store=store,
+    )
+    drop = settings.drop_pending_updates if drop_pending_updates is None else drop_pending_updates
+    webhook = settings.webhook_url
+    if webhook:
+        mode = f"webhook {webhook}, listening on {settings.webhook_listen}:{settings.webhook_port}"
+    else:
+        mode = "long polling"
+    where = f", Bot API at {api}" if api else ""
+    previous_post_init = application.post_init
+
+    async def announce(_app: object) -> None:
+        if previous_post_init is not None:
+            await previous_post_init(application)
+        err.print(
+            f"Policy Brief Bot {__version__} running as @{application.bot.username}: "
+            f"{mode}{where}. Ctrl-C stops.",
+            markup=False,
+            soft_wrap=True,
+        )
+
+    application.post_init = announce
+    try:
+        if webhook:
+            if secret_value is None:
+                err.print(
+                    "[yellow]warning:[/] no BRIEFBOT_WEBHOOK_SECRET_TOKEN: anyone who finds "
+                    "the webhook URL can send the bot updates.",
+                    soft_wrap=True,
+                )
+            application.run_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path=urlparse(webhook).path.lstrip("/"),
+                webhook_url=webhook,
+                secret_token=secret_value,
+                drop_pending_updates=drop,
+                allowed_updates=Update.ALL_TYPES,
+            )
+        else:
+            application.run_polling(drop_pending_updates=drop, allowed_updates=Update.ALL_TYPES)
+    except InvalidToken:
+        err.print(
+            "briefbot run: the Bot API rejected the token (revoked or mistyped? "
+            "@BotFather shows the current one).",
+            markup=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(2) from None
+    except (TelegramError, OSError) as exc:
+        message = redact(f"{type(exc).__name__}: {exc}", [token])
+        err.print(f"briefbot run: {message}", markup=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    err.print("briefbot run: stopped.", markup=False)
+
+
+# -- the plain search console (fallback when the bot cannot start) ----------------------------
+def _search_repl(engine: Engine) -> None:
+    """Offline search console: type a query, see results."""
     interactive = sys.stdin.isatty()
     if interactive:
         out.print(

@@ -1,0 +1,572 @@
+"""The offline console: chat with the real bot in a terminal, with no token and no network.
+
+It starts the fake Telegram Bot API server (``bot.fake_telegram``) on 127.0.0.1, runs the
+real python-telegram-bot ``Application`` (``bot.telegram_app.build_application``) against
+it by long polling in the same event loop, and plays one private-chat user: each line typed
+is sent as a message, the bot's replies are rendered in the terminal. The fake server parses
+the bot's HTML as Telegram would, so what is shown is what a Telegram client would show:
+bold, italics, links (with their address) and inline keyboards, whose buttons are numbered;
+typing a number presses that button.
+
+Reading stdin happens in a daemon thread so the bot keeps running while the user types.
+When stdin is not a terminal, lines are read and answered one by one (scriptable); with no
+input at all a short demo is played instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import queue
+import signal
+import sys
+import threading
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from rich.console import Console
+from rich.text import Text
+from telegram import Update
+from telegram.ext import Application, ContextTypes, TypeHandler
+
+from bot import __version__
+from bot.config import Settings
+from bot.fake_telegram import BotCall, FakeBotApi
+from bot.search.engine import Engine
+
+log = logging.getLogger(__name__)
+
+AppFactory = Callable[..., Application]
+T = TypeVar("T")
+
+REPLY_TIMEOUT = 15.0  # seconds to wait for the bot to finish handling one message or press
+POLL_TIMEOUT = 10  # getUpdates long-poll timeout against the local server
+# Runs after every other handler group: marks an update as completely handled.
+DONE_GROUP = 1_000_000
+NEXT_PAGE_WORDS = ("下一页", "下页", "next", "▶", "›", "»", "→")
+
+DEMO: tuple[tuple[str, str], ...] = (
+    ("send", "/start"),
+    ("send", "/search 乡村振兴"),
+    ("press", "next"),
+    ("send", "营商环竟"),
+    ("send", "/targets GDP"),
+)
+
+HELP = (
+    "Type a message for the bot. Plain words search the documents (乡村振兴, GDP 增长, "
+    "营商环竟); commands: /search 词, /docs, /doc ID, /targets 指标, /compare 指标, /help.\n"
+    "A number presses the button shown as [number]. :docs lists the documents here, "
+    ":help shows this, :quit (or Ctrl-D, Ctrl-C) leaves."
+)
+
+_ENTITY_STYLES = {
+    "bold": "bold",
+    "italic": "italic",
+    "underline": "underline",
+    "strikethrough": "strike",
+    "spoiler": "reverse",
+    "code": "cyan",
+    "pre": "cyan",
+    "url": "underline",
+    "email": "underline",
+    "blockquote": "dim",
+    "expandable_blockquote": "dim",
+}
+_EDIT_METHODS = ("editMessageText", "editMessageCaption", "editMessageReplyMarkup")
+_DELETE_METHODS = ("deleteMessage", "deleteMessages")
+
+
+class TelegramLayerUnavailable(RuntimeError):
+    """The bot could not be started in the console; the message says why."""
+
+
+def default_app_factory() -> AppFactory:
+    """``bot.telegram_app.build_application``; TelegramLayerUnavailable if it cannot load."""
+    try:
+        from bot.telegram_app import build_application
+    except ImportError as exc:
+        raise TelegramLayerUnavailable(f"the Telegram layer cannot be loaded ({exc})") from exc
+    return build_application
+
+
+# -- rendering ---------------------------------------------------------------------------------
+def entities_to_text(text: str, entities: list[dict[str, Any]] | None) -> Text:
+    """A message's text with its entities (UTF-16 offsets) as terminal styles.
+
+    Hidden links (``<a href>``) keep their text and get the address appended in brackets.
+    """
+    index: dict[int, int] = {}
+    units = 0
+    for i, char in enumerate(text):
+        index[units] = i
+        units += 2 if ord(char) > 0xFFFF else 1
+    index[units] = len(text)
+    styled = Text(text)
+    links: list[tuple[int, str]] = []
+    for entity in entities or []:
+        start = index.get(entity["offset"])
+        end = index.get(entity["offset"] + entity["length"])
+        if start is None or end is None:
+            continue
+        style = _ENTITY_STYLES.get(entity["type"])
+        if style:
+            styled.stylize(style, start, end)
+        if entity["type"] == "text_link":
+            url = entity.get("url", "")
+            styled.stylize(f"underline link {url}", start, end)
+            if url and url != text[start:end]:
+                links.append((end, url))
+    for end, url in sorted(links, reverse=True):
+        styled = styled[:end] + Text(f" ({url})", style="dim") + styled[end:]
+    return styled
+
+
+def message_body(message: dict[str, Any]) -> Text:
+    """What a client shows for a bot message: text, or an attachment line and its caption."""
+    if "text" in message:
+        return entities_to_text(message["text"], message.get("entities"))
+    body = Text()
+    if "document" in message:
+        doc = message["document"]
+        size = doc.get("file_size")
+        body.append(f"📎 {doc.get('file_name', 'file')}" + (f" ({size} bytes)" if size else ""))
+    elif "photo" in message:
+        body.append("🖼 photo")
+    else:
+        kinds = [k for k in message if k not in ("message_id", "date", "chat", "from")]
+        body.append(f"({', '.join(kinds) or 'empty message'})", style="dim")
+    if message.get("caption"):
+        body.append("\n")
+        body.append_text(entities_to_text(message["caption"], message.get("caption_entities")))
+    return body
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A numbered inline button: the message it is on and what pressing it sends."""
+
+    message: dict[str, Any]
+    label: str
+    data: str
+
+
+# -- stdin ----------------------------------------------------------------------------------------
+class LineReader:
+    """Reads one line per request in a daemon thread, so the event loop keeps running.
+
+    In a terminal ``input()`` shows the prompt (the terminal does the line editing); else
+    lines come from ``sys.stdin``. End of input is None.
+    """
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, *, interactive: bool) -> None:
+        self.loop, self.interactive = loop, interactive
+        self._requests: queue.Queue[tuple[str, asyncio.Future[str | None]] | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._serve, name="console-input", daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while (request := self._requests.get()) is not None:
+            prompt, future = request
+            line: str | None
+            try:
+                if self.interactive:
+                    line = input(prompt)
+                else:
+                    raw = sys.stdin.readline()
+                    line = raw.rstrip("\r\n") if raw else None
+            except (EOFError, OSError, ValueError):
+                line = None
+            try:
+                self.loop.call_soon_threadsafe(_resolve, future, line)
+            except RuntimeError:  # the loop is gone: the console has ended
+                return
+            if line is None:
+                return
+
+    async def readline(self, prompt: str = "") -> str | None:
+        if not self._thread.is_alive():
+            return None
+        future: asyncio.Future[str | None] = self.loop.create_future()
+        self._requests.put((prompt, future))
+        return await future
+
+    def close(self) -> None:
+        """Let an idle reader thread end (one blocked on input is a daemon and is left)."""
+        self._requests.put(None)
+
+
+def _resolve(future: asyncio.Future[str | None], line: str | None) -> None:
+    if not future.done():
+        future.set_result(line)
+
+
+# -- the chat ----------------------------------------------------------------------------------
+class ChatConsole:
+    """One user's private chat with the bot, shown in the terminal."""
+
+    def __init__(
+        self,
+        server: FakeBotApi,
+        app: Application,
+        engine: Engine,
+        out: Console,
+        *,
+        interactive: bool,
+        reply_timeout: float = REPLY_TIMEOUT,
+    ) -> None:
+        self.server, self.app, self.engine, self.out = server, app, engine, out
+        self.interactive, self.reply_timeout = interactive, reply_timeout
+        self.user = server.add_user("Console", username="console_user", language_code="zh-hans")
+        self.choices: dict[int, Choice] = {}
+        self.stopping = asyncio.Event()
+        self._cursor = 0
+        self._handled: dict[tuple[str, Any], asyncio.Event] = {}
+        app.add_handler(TypeHandler(Update, self._track), group=-DONE_GROUP)
+        app.add_handler(TypeHandler(Update, self._mark_handled), group=DONE_GROUP)
+
+    # -- the bot side --------------------------------------------------------------------------
+    # An update is handled when the handler group after all others runs, or, with
+    # concurrent updates, when the task processing it ends: that also covers a handler
+    # that stops the update (ApplicationHandlerStop, e.g. the flood limit).
+    async def _track(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        key = self._key(update)
+        task = asyncio.current_task()
+        if key is not None and task is not None and context.application.concurrent_updates > 1:
+            task.add_done_callback(lambda _task: self._set_handled(key))
+
+    async def _mark_handled(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        key = self._key(update)
+        if key is not None:
+            self._set_handled(key)
+
+    def _set_handled(self, key: tuple[str, Any]) -> None:
+        self._handled.setdefault(key, asyncio.Event()).set()
+
+    @staticmethod
+    def _key(update: Update) -> tuple[str, Any] | None:
+        if update.callback_query is not None:
+            return ("q", update.callback_query.id)
+        if update.message is not None:
+            return ("m", update.message.message_id)
+        return None
+
+    def skip_startup_calls(self) -> None:
+        """Start rendering from now on (getMe, setMyCommands … are not shown)."""
+        self._cursor = len(self.server.sent)
+
+    async def _until_handled(self, key: tuple[str, Any]) -> None:
+        event = self._handled.setdefault(key, asyncio.Event())
+        try:
+            await asyncio.wait_for(event.wait(), self.reply_timeout)
+        except TimeoutError:
+            self.out.print(
+                Text(f"(the bot did not finish within {self.reply_timeout:g}s)", style="yellow")
+            )
+        finally:
+            self._handled.pop(key, None)
+
+    async def send(self, text: str) -> None:
+        message = await self.server.send_message(self.user, self.user, text)
+        await self._until_handled(("m", message["message_id"]))
+        self.render_new()
+
+    async def press(self, number: int) -> None:
+        choice = self.choices[number]
+        self.out.print(Text(f"» [{number}] {choice.label}", style="bold"))
+        try:
+            query = await self.server.press_button(choice.message, choice.data, self.user)
+        except ValueError:
+            self.out.print(Text("(that button is no longer on the message)", style="yellow"))
+            del self.choices[number]
+            return
+        await self._until_handled(("q", query["id"]))
+        self.render_new()
+
+    # -- rendering -----------------------------------------------------------------------------
+    def _echo(self, text: str) -> None:
+        if not self.interactive:
+            self.out.print(Text(f"» {text}", style="bold"))
+
+    def render_new(self) -> None:
+        """Show every bot call since the last rendering that a user would notice."""
+        calls = self.server.sent[self._cursor :]
+        self._cursor += len(calls)
+        fresh: dict[int, Choice] = {}
+        for call in calls:
+            self._render_call(call, fresh)
+        if fresh:
+            self.choices = fresh
+
+    def _ours(self, message: dict[str, Any]) -> bool:
+        return message.get("chat", {}).get("id") == self.user.id
+
+    def _render_call(self, call: BotCall, fresh: dict[int, Choice]) -> None:
+        method = call.method
+        if method == "answerCallbackQuery":
+            if call.ok and call.params.get("text"):
+                mark = "⚠" if call.params.get("show_alert") else "💬"
+                self.out.print(Text(f"{mark} {call.params['text']}", style="italic"))
+            return
+        sends = method.startswith("send") and method != "sendChatAction"
+        sends = sends or method in ("copyMessage", "forwardMessage")
+        edits = method in _EDIT_METHODS
+        if not call.ok:
+            if sends or edits:
+                self.out.print(Text(f"(bot call {method} failed: {call.error})", style="red"))
+            return
+        if method in _DELETE_METHODS:
+            self.out.print(Text("(the bot deleted a message)", style="dim"))
+            return
+        if not (sends or edits):
+            return
+        for message in call.messages:
+            if self._ours(message):
+                self._render_message(message, fresh, edited=edits)
+
+    def _render_message(
+        self, message: dict[str, Any], fresh: dict[int, Choice], *, edited: bool
+    ) -> None:
+        if edited:
+            self.out.print(Text("(edited)", style="dim"))
+        for line in message_body(message).split("\n", allow_blank=True):
+            self.out.print(Text.assemble(("│ ", "dim"), line))
+        rows = (message.get("reply_markup") or {}).get("inline_keyboard") or []
+        if edited and not rows:
+            gone = [
+                n
+                for n, c in self.choices.items()
+                if c.message["message_id"] == message["message_id"]
+            ]
+            for n in gone:
+                del self.choices[n]
+        for row in rows:
+            line = Text()
+            for button in row:
+                if line:
+                    line.append("  ")
+                label = button.get("text", "")
+                if "callback_data" in button:
+                    number = len(fresh) + 1
+                    fresh[number] = Choice(message, label, button["callback_data"])
+                    line.append(f"[{number}]", style="bold cyan")
+                    line.append(f" {label}")
+                elif "url" in button:
+                    line.append(f"↗ {label} ({button['url']})", style="underline")
+                else:
+                    line.append(f"· {label}", style="dim")
+            self.out.print(line)
+        self.out.print()
+
+    def print_docs(self) -> None:
+        for d in self.engine.documents():
+            self.out.print(f"{d.doc_id}  {d.filename}  {d.title}", markup=False)
+
+    # -- input ---------------------------------------------------------------------------------
+    async def handle(self, line: str) -> bool:
+        """Act on one input line; False when the user wants to leave."""
+        if line in (":q", ":quit", ":exit"):
+            return False
+        if line == ":help":
+            self.out.print(HELP, markup=False)
+        elif line == ":docs":
+            self._echo(line)
+            self.print_docs()
+        elif line.isdecimal() and int(line) in self.choices:
+            await self.press(int(line))
+        else:
+            self._echo(line)
+            await self.send(line)
+        return True
+
+    async def demo(self) -> None:
+        for action, value in DEMO:
+            if self.stopping.is_set():
+                return
+            if action == "send":
+                self._echo(value)
+                await self.send(value)
+                continue
+            nexts = [
+                n
+                for n, c in self.choices.items()
+                if any(w in c.label.lower() for w in NEXT_PAGE_WORDS)
+            ]
+            if nexts:
+                await self.press(nexts[0])
+            else:
+                self.out.print(Text("(no next-page button to press)", style="dim"))
+
+    async def until_stopped(self, awaitable: Coroutine[Any, Any, T]) -> T | None:
+        """Run ``awaitable`` unless Ctrl-C / SIGTERM comes first (then None)."""
+        task = asyncio.ensure_future(awaitable)
+        stop = asyncio.ensure_future(self.stopping.wait())
+        try:
+            await asyncio.wait({task, stop}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stop.cancel()
+        if task.done():
+            return task.result()
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        return None
+
+
+# -- running it -----------------------------------------------------------------------------------
+def _banner(session: ChatConsole, settings: Settings, *, demo: bool) -> str:
+    n = len(session.engine.documents())
+    where = f"a local fake Telegram server ({session.server.url}); nothing leaves this machine"
+    if demo:
+        return (
+            f"Policy Brief Bot {__version__}: {n} documents indexed from {settings.corpus_dir}.\n"
+            f"Offline demo: the real bot, chatting through {where}. "
+            "Sample searches and commands:\n"
+        )
+    return (
+        f"Policy Brief Bot {__version__}: offline console, {n} documents. You are chatting "
+        f"with the real bot through {where}.\n"
+        "Type keywords (乡村振兴, GDP 增长, 营商环竟) or commands (/help); :help, :quit."
+    )
+
+
+async def _stop_application(app: Application) -> None:
+    """PTB's own shutdown order (as after run_polling), each step guarded."""
+    steps: list[Callable[[], Any]] = []
+    if app.updater is not None and app.updater.running:
+        steps.append(app.updater.stop)
+    if app.running:
+        steps.append(app.stop)
+        if app.post_stop:
+            steps.append(lambda: app.post_stop(app))
+    steps.append(app.shutdown)
+    if app.post_shutdown:
+        steps.append(lambda: app.post_shutdown(app))
+    for step in steps:
+        try:
+            await step()
+        except Exception:
+            log.exception("error while stopping the bot")
+
+
+async def _start_application(app: Application) -> None:
+    """What run_polling does before it blocks: initialize, post_init, poll, start."""
+    await app.initialize()
+    if app.post_init:
+        await app.post_init(app)
+    if app.updater is None:
+        raise TelegramLayerUnavailable("the Application has no Updater to poll with")
+    await app.updater.start_polling(
+        poll_interval=0, timeout=POLL_TIMEOUT, allowed_updates=Update.ALL_TYPES
+    )
+    await app.start()
+
+
+def _install_signals(loop: asyncio.AbstractEventLoop, event: asyncio.Event) -> list[int]:
+    installed = []
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, event.set)
+        except (NotImplementedError, RuntimeError, ValueError):
+            continue
+        installed.append(sig)
+    return installed
+
+
+async def chat(
+    settings: Settings,
+    engine: Engine,
+    *,
+    out: Console,
+    app_factory: AppFactory | None = None,
+    query_store: Any = None,
+    interactive: bool | None = None,
+    reply_timeout: float = REPLY_TIMEOUT,
+    greeting: str | None = None,
+) -> None:
+    """Run the console until :quit, end of input, Ctrl-C or SIGTERM.
+
+    Raises TelegramLayerUnavailable, before reading any input, if the bot cannot start.
+    """
+    interactive = sys.stdin.isatty() if interactive is None else interactive
+    factory = app_factory or default_app_factory()
+    server = FakeBotApi(bot_username="policy_brief_bot", bot_name="Policy Brief Bot")
+    try:
+        await server.start()
+    except OSError as exc:
+        raise TelegramLayerUnavailable(
+            f"the local fake Telegram server cannot start: {exc}"
+        ) from exc
+    app: Application | None = None
+    loop = asyncio.get_running_loop()
+    signals: list[int] = []
+    reader: LineReader | None = None
+    try:
+        try:
+            app = factory(
+                settings,
+                engine,
+                token=server.token,
+                base_url=server.base_url,
+                base_file_url=server.base_file_url,
+                query_store=query_store,
+            )
+            session = ChatConsole(
+                server, app, engine, out, interactive=interactive, reply_timeout=reply_timeout
+            )
+            await _start_application(app)
+        except TelegramLayerUnavailable:
+            raise
+        except Exception as exc:
+            log.debug("the bot did not start", exc_info=True)
+            raise TelegramLayerUnavailable(
+                f"the bot did not start ({type(exc).__name__}: {exc})"
+            ) from exc
+        session.skip_startup_calls()
+        signals = _install_signals(loop, session.stopping)
+        reader = LineReader(loop, interactive=interactive)
+        if interactive:
+            out.print(_banner(session, settings, demo=False), markup=False)
+            if greeting:
+                out.print(Text(greeting, style="dim"))
+        lines = 0
+        while not session.stopping.is_set():
+            session.render_new()  # anything the bot sent on its own meanwhile
+            line = await session.until_stopped(reader.readline("你> " if interactive else ""))
+            if line is None:
+                break
+            line = line.strip()
+            if not line:
+                continue
+            lines += 1
+            if not await session.until_stopped(session.handle(line)):
+                break
+        if interactive:
+            out.print()  # leave the prompt line after Ctrl-D / Ctrl-C
+        if not interactive and lines == 0 and not session.stopping.is_set():
+            out.print(_banner(session, settings, demo=True), markup=False)
+            await session.until_stopped(session.demo())
+            out.print(
+                "In a terminal, `briefbot` lets you type your own messages (or pipe lines into "
+                "it).\n`briefbot run` starts the real bot with a token; `briefbot --help` lists "
+                "every command.",
+                markup=False,
+            )
+    finally:
+        for sig in signals:
+            loop.remove_signal_handler(sig)
+        if reader is not None:
+            reader.close()
+        if app is not None:
+            await _stop_application(app)
+        await server.stop()
+
+
+def run_console(settings: Settings, engine: Engine, *, out: Console, **kwargs: Any) -> None:
+    """The blocking entry point used by ``briefbot`` / ``briefbot console``."""
+    try:
+        asyncio.run(chat(settings, engine, out=out, **kwargs))
+    except KeyboardInterrupt:  # a second Ctrl-C while stopping
+        out.print()

@@ -1,0 +1,146 @@
+"""The bot token: where it comes from, how it is checked, and how it is kept out of logs.
+
+The token is never a setting. It comes from the ``TELEGRAM_BOT_TOKEN`` environment
+variable or, failing that, from the file named by the ``token_file`` setting, which must
+live outside the repository (so it cannot be committed by accident). Error messages
+describe what is wrong with a token without ever quoting it.
+
+python-telegram-bot and httpx log request URLs, and those contain the token
+(``https://api.telegram.org/bot<TOKEN>/getUpdates``); :func:`install_log_redaction`
+puts a filter on the root logger and its handlers that rewrites anything shaped like a
+token before a record is written.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+
+from bot.config import PROJECT_ROOT, Settings
+
+TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
+TOKEN_RE = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
+# The same shape anywhere in a text (inside URLs, reprs, tracebacks).
+TOKEN_IN_TEXT_RE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{30,}")
+REDACTED = "[REDACTED-TOKEN]"
+_SHAPE = "<bot id, 5+ digits>:<30+ letters, digits, _ or ->"
+
+log = logging.getLogger(__name__)
+
+
+class TokenError(Exception):
+    """No usable token. The message says why and never contains the token."""
+
+
+def _check(token: str, source: str) -> str:
+    token = token.strip()
+    if not token:
+        raise TokenError(f"{source} is empty.")
+    if not TOKEN_RE.fullmatch(token):
+        raise TokenError(
+            f"{source} does not look like a bot token ({len(token)} characters; "
+            f"expected {_SHAPE}, as given by @BotFather)."
+        )
+    return token
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+    except ValueError:
+        return False
+    return True
+
+
+def load_token(settings: Settings, *, environ: dict[str, str] | None = None) -> str:
+    """The bot token from ``TELEGRAM_BOT_TOKEN``, else from ``settings.token_file``.
+
+    Raises TokenError when neither gives a well-formed token, or when the token file lies
+    inside the repository.
+    """
+    env = os.environ if environ is None else environ
+    value = env.get(TOKEN_ENV)
+    if value is not None and value.strip():
+        return _check(value, f"${TOKEN_ENV}")
+    path = settings.token_file
+    if path is None:
+        raise TokenError(
+            f"no bot token: set {TOKEN_ENV}, or token_file (BRIEFBOT_TOKEN_FILE) to a file "
+            "outside the repository that holds the token."
+        )
+    resolved = path.expanduser().resolve()
+    if _inside(resolved, PROJECT_ROOT.resolve()):
+        raise TokenError(
+            f"refusing token file {path}: it is inside the repository ({PROJECT_ROOT}), "
+            "where it could be committed. Move it outside, e.g. ~/.config/briefbot/token."
+        )
+    try:
+        text = resolved.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise TokenError(f"token file {path} does not exist.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TokenError(f"cannot read token file {path}: {type(exc).__name__}.") from None
+    token = _check(text, f"token file {path}")
+    try:
+        if resolved.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+            log.warning("token file %s is readable by others; chmod 600 it", path)
+    except OSError:
+        pass
+    return token
+
+
+def redact(text: str, secrets: Iterable[str] = ()) -> str:
+    """``text`` with token-shaped strings and the given secret values replaced."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, REDACTED)
+    return TOKEN_IN_TEXT_RE.sub(REDACTED, text)
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites a record's message (and exception text) so no token survives formatting."""
+
+    def __init__(self, secrets: Iterable[str] = ()) -> None:
+        super().__init__()
+        self.secrets: set[str] = {s for s in secrets if s}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "_briefbot_redacted", False):
+            return True
+        try:
+            message = record.getMessage()
+        except Exception:  # a broken format string: let the handler report it
+            return True
+        clean = redact(message, self.secrets)
+        if clean != message:
+            record.msg, record.args = clean, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text, self.secrets)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info, self.secrets)
+        record._briefbot_redacted = True
+        return True
+
+
+_FILTER = RedactingFilter()
+
+
+def install_log_redaction(secrets: Iterable[str] = ()) -> RedactingFilter:
+    """Redact tokens (and ``secrets``) in every record that reaches the root logger.
+
+    The filter goes on the root logger (records logged to it) and on each of its handlers
+    (records propagated from ``httpx``, ``telegram.*`` …, which logger filters do not see).
+    Call it after logging is configured; calling it again adds secrets and new handlers.
+    """
+    _FILTER.secrets.update(s for s in secrets if s)
+    root = logging.getLogger()
+    for target in (root, *root.handlers):
+        if _FILTER not in target.filters:
+            target.addFilter(_FILTER)
+    return _FILTER

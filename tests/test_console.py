@@ -1,0 +1,247 @@
+"""The offline console: the real bot over the fake Telegram server, driven through stdin."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import os
+import re
+import signal
+import sys
+import time
+
+import httpx
+import pytest
+from rich.console import Console
+from telegram import Update
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    ApplicationHandlerStop,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+from typer.testing import CliRunner
+
+import bot.console
+from bot.cli import app
+from bot.console import TelegramLayerUnavailable, chat, entities_to_text, message_body
+from tests.conftest import BUNDLED_CORPUS
+
+PAGE = re.compile(r"第\s*(\d+)\s*/\s*(\d+)\s*页")
+NEXT = re.compile(r"\[(\d+)\] 下一页")
+
+
+@pytest.fixture(autouse=True)
+def no_token(monkeypatch):
+    for key in ("TELEGRAM_BOT_TOKEN", "BRIEFBOT_TOKEN_FILE", "BRIEFBOT_CONFIG"):
+        monkeypatch.delenv(key, raising=False)
+
+
+@pytest.fixture
+def briefbot(bundled_engine):
+    """``briefbot ARGS`` in-process on the bundled corpus with an index built once."""
+    base = [
+        "--corpus-dir",
+        str(BUNDLED_CORPUS),
+        "--data-dir",
+        str(bundled_engine.settings.data_dir),
+    ]
+
+    def invoke(*args: str, input: str = "", env: dict[str, str] | None = None):
+        result = CliRunner().invoke(app, [*base, *args], input=input, env=env)
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+        return result
+
+    return invoke
+
+
+def test_search_reply_then_a_button_pressed_by_number(briefbot):
+    first = briefbot("console", input="乡村振兴\n:quit\n")
+    assert first.exit_code == 0, first.output
+    out = first.stdout
+    assert "» 乡村振兴" in out
+    # The bot's HTML (<b> around each hit) is rendered, not shown as markup.
+    assert "深入实施乡村振兴战略" in out
+    assert "<b>" not in out and "</b>" not in out and "&lt;" not in out
+    assert [m.group(1) for m in PAGE.finditer(out)] == ["1"]
+    number = NEXT.search(out).group(1)
+
+    second = briefbot("console", input=f"乡村振兴\n{number}\n:quit\n")
+    out = second.stdout
+    assert second.exit_code == 0, second.output
+    assert f"» [{number}] 下一页" in out and "(edited)" in out
+    assert [m.group(1) for m in PAGE.finditer(out)] == ["1", "2"]
+    assert "上一页" in out.split("(edited)")[1]  # the edited page has a way back
+
+
+def test_no_input_plays_the_demo(briefbot):
+    result = briefbot(input="")
+    out = result.stdout
+    assert result.exit_code == 0, result.output
+    assert "Sample searches" in out
+    steps = ["» /start", "» /search 乡村振兴", "下一页", "» 营商环竟", "» /targets GDP"]
+    positions = [out.index(step) for step in steps]
+    assert positions == sorted(positions)
+    assert [m.group(1) for m in PAGE.finditer(out)][:2] == ["1", "2"]  # next page pressed
+    assert "营商环竟 → 营商环境" in out  # the typo corrected by the bot
+    assert "地区生产总值" in out.split("» /targets GDP")[1]
+    assert "`briefbot run` starts the real bot" in out
+
+
+def test_quit_help_and_docs(briefbot):
+    result = briefbot(input=":help\n:docs\n:quit\n乡村振兴\n")
+    out = result.stdout
+    assert result.exit_code == 0
+    assert "A number presses the button" in out
+    assert "004_f9b1766ae33f6aa2.txt  烟台市2024年政府工作报告" in out
+    assert "» 乡村振兴" not in out and "Sample searches" not in out  # nothing after :quit
+
+
+def test_briefbot_alone_is_the_console_even_with_a_token(briefbot):
+    token = "7012345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ"
+    result = briefbot(input="/help\n", env={"TELEGRAM_BOT_TOKEN": token})
+    assert result.exit_code == 0, result.output
+    assert "» /help" in result.stdout and "/search" in result.stdout.split("» /help")[1]
+    assert token not in result.output
+
+
+def test_help_explains_the_console_and_run():
+    text = CliRunner().invoke(app, ["--help"]).stdout
+    assert "offline console" in text and "briefbot run" in text and "console" in text
+
+
+def test_falls_back_to_the_search_console_when_the_bot_cannot_start(briefbot, monkeypatch):
+    def unavailable():
+        raise TelegramLayerUnavailable("the Telegram layer cannot be loaded (test)")
+
+    monkeypatch.setattr(bot.console, "default_app_factory", unavailable)
+    result = briefbot(input="乡村振兴\n:quit\n")
+    assert result.exit_code == 0
+    assert "cannot be loaded (test); using the plain search console instead" in result.stderr
+    assert "» 乡村振兴" in result.stdout and "条结果 (results)" in result.stdout
+
+
+# -- in-process, with the application in hand --------------------------------------------------
+def _stdin(monkeypatch, text: str) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(text))
+
+
+async def test_terminal_styles_and_a_clean_stop(bundled_engine, monkeypatch):
+    from bot.telegram_app import build_application
+
+    built: list[tuple[Application, str]] = []
+
+    def factory(*args, **kwargs):
+        application = build_application(*args, **kwargs)
+        built.append((application, kwargs["base_url"]))
+        return application
+
+    _stdin(monkeypatch, "乡村振兴\n:quit\n")
+    buffer = io.StringIO()
+    out = Console(file=buffer, force_terminal=True, color_system="standard", width=200)
+    await chat(bundled_engine.settings, bundled_engine, out=out, app_factory=factory)
+    text = buffer.getvalue()
+    assert "\x1b[1m乡村振兴\x1b[0m" in text  # the highlight is bold in a terminal
+    ((application, base_url),) = built
+    assert not application.running and not application.updater.running
+    with pytest.raises(httpx.ConnectError):  # the fake server is gone too
+        httpx.get(base_url, timeout=2)
+
+
+def _tiny_app(settings, engine, *, token, base_url, base_file_url, query_store=None):
+    """A stand-in bot: echoes, and stops "flood" in group -1 without any reply."""
+
+    async def gate(update: Update, context) -> None:
+        if update.message and update.message.text == "flood":
+            raise ApplicationHandlerStop
+
+    async def echo(update: Update, context) -> None:
+        await update.message.reply_html(
+            f'echo: <i>{update.message.text}</i> <a href="https://example.org/x">source</a>'
+        )
+
+    application = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(base_url)
+        .base_file_url(base_file_url)
+        .concurrent_updates(True)
+        .build()
+    )
+    application.add_handler(TypeHandler(Update, gate), group=-1)
+    application.add_handler(MessageHandler(filters.TEXT, echo))
+    return application
+
+
+async def test_a_stopped_update_does_not_wait_for_the_timeout(bundled_engine, monkeypatch):
+    _stdin(monkeypatch, "flood\nhello\n")
+    buffer = io.StringIO()
+    started = time.monotonic()
+    await chat(
+        bundled_engine.settings,
+        bundled_engine,
+        out=Console(file=buffer, width=200),
+        app_factory=_tiny_app,
+        reply_timeout=5,
+    )
+    assert time.monotonic() - started < 4
+    text = buffer.getvalue()
+    assert "did not finish" not in text
+    assert "echo: hello source (https://example.org/x)" in text
+
+
+def test_rendering_entities_links_and_files():
+    # UTF-16 offsets: the emoji counts as two units.
+    styled = entities_to_text(
+        "😀 bold and link",
+        [
+            {"type": "bold", "offset": 3, "length": 4},
+            {"type": "text_link", "offset": 12, "length": 4, "url": "https://example.org"},
+        ],
+    )
+    assert styled.plain == "😀 bold and link (https://example.org)"
+    spans = {(styled.plain[s.start : s.end], str(s.style)) for s in styled.spans}
+    assert ("bold", "bold") in spans
+    body = message_body({"document": {"file_name": "a.txt", "file_size": 3}, "caption": "c"})
+    assert body.plain == "📎 a.txt (3 bytes)\nc"
+
+
+async def test_ctrl_c_stops_the_console_while_it_waits_for_input(bundled_engine, monkeypatch):
+    read_fd, write_fd = os.pipe()
+    os.write(write_fd, b"/start\n")  # the pipe stays open: the reader thread blocks on it
+    buffer = io.StringIO()
+    built: list[Application] = []
+
+    def factory(*args, **kwargs):
+        built.append(_tiny_app(*args, **kwargs))
+        return built[-1]
+
+    async def press_ctrl_c() -> None:
+        for _ in range(500):  # at most 10 s
+            if "echo: /start" in buffer.getvalue():
+                break
+            await asyncio.sleep(0.02)
+        await asyncio.sleep(0.1)  # the console is back to reading stdin
+        os.kill(os.getpid(), signal.SIGINT)
+
+    with open(read_fd, encoding="utf-8") as stdin:
+        monkeypatch.setattr(sys, "stdin", stdin)
+        kill = asyncio.create_task(press_ctrl_c())
+        try:
+            await asyncio.wait_for(
+                chat(
+                    bundled_engine.settings,
+                    bundled_engine,
+                    out=Console(file=buffer, width=200),
+                    app_factory=factory,
+                    interactive=False,
+                ),
+                15,
+            )
+        finally:
+            kill.cancel()
+            os.close(write_fd)  # the reader thread sees the end of input and finishes
+    assert "echo: /start" in buffer.getvalue()
+    assert not built[0].running and not built[0].updater.running
