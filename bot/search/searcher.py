@@ -26,6 +26,7 @@ from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, is_cjk_word
 VERIFY_LIMIT = 5_000
 # Below this many co-occurrences a phrase is checked against the text; above, assumed present.
 PHRASE_CHECK_LIMIT = 1_000
+EXISTENCE_SCAN = 300
 STRICT_SCORE = 80.0
 SCAN_LIMIT = 2_000
 MEMO_SIZE = 50_000
@@ -202,6 +203,15 @@ class Searcher:
             return False
         if not alt.verify:
             return True  # an index term: it occurs by construction
+        # Existence needs no scores: look for the bytes in the passages of the rarest
+        # piece, best first; only a long list without a hit needs the full AND.
+        rarest = min(alt.term_ids, key=self.index.df)
+        pids = self.index.raw_postings(rarest)[0]
+        needle = text.encode("utf-8")
+        if any(self._contains(pid, needle) for pid in pids[:EXISTENCE_SCAN].tolist()):
+            return True
+        if pids.size <= EXISTENCE_SCAN:
+            return False
         pids, _ = self._alternative_scores(alt, stop_at_first=True)
         return pids.size > 0
 
