@@ -165,10 +165,12 @@ def child_ours_build(spec: dict) -> dict:
         # Like the floor, which excludes jieba.initialize(), dictionary loading is
         # timed on its own: it is a constant, not a cost of the corpus.
         from bot.config import Settings
+        from bot.text.pinyin import readings
         from bot.text.tokenize import Tokenizer
 
         t0 = time.perf_counter()
         extra["tokenizer"] = Tokenizer(Settings().user_dict_paths).load()
+        readings("一")  # loads the pinyin table: dictionary loading too
         import_s += time.perf_counter() - t0
     try:
         t0 = time.perf_counter()
