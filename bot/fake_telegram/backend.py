@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -87,6 +88,7 @@ class Backend:
         client_alive: Callable[[], bool] = lambda: True,
     ) -> tuple[int, dict[str, Any]]:
         """Run one Bot API call; return (HTTP status, JSON body) and record it."""
+        received = time.monotonic()
         entry = lookup(method)
         params: dict[str, Any] = dict(raw_params)
         result: Any = None
@@ -105,7 +107,7 @@ class Backend:
         # A long poll whose client already went away (PTB cancels its poll when stopping) got
         # no answer anyone saw; leave it out of the record. Its updates stay unconfirmed.
         if not (canonical == "getUpdates" and not client_alive()):
-            await self.record(canonical, params, result, error)
+            await self.record(canonical, params, result, error, received=received)
         if error is not None:
             return error.error_code, error.to_api()
         body: dict[str, Any] = {"ok": True, "result": result}
@@ -137,7 +139,13 @@ class Backend:
     # -- recording and waiting -------------------------------------------------------------
 
     async def record(
-        self, method: str, params: dict[str, Any], result: Any, error: ApiError | None
+        self,
+        method: str,
+        params: dict[str, Any],
+        result: Any,
+        error: ApiError | None,
+        *,
+        received: float | None = None,
     ) -> BotCall:
         async with self._calls_cond:
             call = BotCall(
@@ -147,6 +155,7 @@ class Backend:
                 result=result,
                 error=error,
                 messages=_messages_in(result),
+                received=received,
             )
             self.calls.append(call)
             self._calls_cond.notify_all()

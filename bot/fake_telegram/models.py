@@ -8,6 +8,7 @@ requires when it de-serialises them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from time import monotonic
 from typing import Any, Literal
 
 ChatType = Literal["private", "group", "supergroup", "channel"]
@@ -246,6 +247,8 @@ class BotCall:
     result: Any = None
     error: Any = None  # ApiError when the call failed
     messages: list[dict[str, Any]] = field(default_factory=list)
+    time: float = field(default_factory=monotonic)  # time.monotonic() when recorded (answered)
+    received: float | None = None  # time.monotonic() when the request reached dispatch
 
     @property
     def ok(self) -> bool:

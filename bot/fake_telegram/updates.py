@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import copy
 import itertools
+import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -53,6 +54,7 @@ class UpdateQueue:
         self.allowed_updates: frozenset[str] | None = None  # None: the default set
         self.delivered: list[dict[str, Any]] = []  # every update ever queued, for inspection
         self.dropped = 0  # updates filtered out by allowed_updates (or privacy mode)
+        self.queued_at: dict[int, float] = {}  # update_id -> time.monotonic() when queued
         self._ids = itertools.count(first_update_id)
         self._cond = asyncio.Condition()
         self._poll_generation = 0
@@ -81,6 +83,7 @@ class UpdateQueue:
         async with self._cond:
             self.pending.append(update)
             self.delivered.append(update)
+            self.queued_at[update["update_id"]] = time.monotonic()
             self._cond.notify_all()
         return copy.deepcopy(update)
 

@@ -1,0 +1,55 @@
+"""Smoke test of ``bench/bot_bench.py``: a tiny run, so the benchmark cannot rot.
+
+Three users send two searches each through the fake Bot API (in its own process) to the
+real Application; every message must get a search reply. Latency is not judged here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.bot_bench import (
+    BenchConfig,
+    machine,
+    make_plan,
+    passed,
+    query_of,
+    report,
+    run_bench,
+)
+from bot.config import PROJECT_ROOT, Settings
+from bot.search.engine import Engine
+
+QUERIES = ["乡村振兴", "营商环境", "地区生产总值", "科技创新 数字经济", "养老服务", "新能源"]
+TYPOS = ["乡村振星", "营商环竟"]
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    data = tmp_path_factory.mktemp("bot-bench-data")
+    return Engine.open(Settings(corpus_dir=PROJECT_ROOT / "corpus", data_dir=data))
+
+
+@pytest.mark.parametrize("mode", ["closed", "burst"])
+async def test_every_message_gets_a_search_reply(engine: Engine, tmp_path: Path, mode: str) -> None:
+    cfg = BenchConfig(users=3, messages=2, mode=mode, warmup=2, timeout_s=30, reply_timeout_s=10)
+    result = await run_bench(cfg, engine, QUERIES, typos=TYPOS, workdir=tmp_path)
+    assert result["sent"] == 6
+    assert result["replies"] == 6, result["error_samples"]
+    assert result["missing"] == result["errors"] == result["extra"] == 0
+    assert result["core_worker"]["jobs"] == 6
+    lat = result["latency_ms"]["delivered_to_replied"]
+    assert lat["n"] == 6 and 0 < lat["p50"] <= lat["max"]
+    _ok, why = passed(result)
+    assert all("p95" in reason for reason in why)  # only latency may fail the gate here
+    assert "3 users x 2 messages" in report(result, machine())
+
+
+def test_plan_is_deterministic_and_distinct_per_user() -> None:
+    plan = make_plan(4, 3, QUERIES, TYPOS, seed="s", typo_share=0.3)
+    assert plan == make_plan(4, 3, QUERIES, TYPOS, seed="s", typo_share=0.3)
+    for texts in plan:
+        assert len({query_of(t) for t in texts}) == 3
+    assert query_of("/search  科技创新   数字经济 ") == "科技创新 数字经济"
