@@ -19,7 +19,6 @@ from typing import Annotated
 from urllib.parse import urlparse
 
 import typer
-from rapidfuzz import process
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -437,8 +436,7 @@ def compare(
         out.print_json(json.dumps(payload, ensure_ascii=False))
         return
     if not rows:
-        names = sorted({r.record.indicator for r in engine.iter_targets()})
-        close = [m[0] for m in process.extract(indicator, names, limit=5, score_cutoff=40)]
+        close = engine.similar_indicators(indicator)
         out.print(f"没有找到指标“{indicator}” (no records for this indicator).")
         if close:
             out.print("相近的指标 (similar): " + "、".join(close))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rapidfuzz import process
 from telegram import Update
 from telegram.ext import ContextTypes
 
@@ -19,9 +18,7 @@ def _docs(engine: Engine) -> dict[str, DocumentInfo]:
 
 
 def _similar_indicators(engine: Engine, text: str) -> list[str]:
-    """Indicator names close to ``text`` (as ``briefbot compare`` suggests them)."""
-    names = sorted({t.record.indicator for t in engine.iter_targets()})
-    return [m[0] for m in process.extract(text, names, limit=SIMILAR_SHOWN, score_cutoff=40)]
+    return engine.similar_indicators(text, limit=SIMILAR_SHOWN)
 
 
 def _targets(engine: Engine, arg: str) -> tuple[str, list[DocTarget], dict[str, DocumentInfo]]:

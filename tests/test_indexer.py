@@ -226,3 +226,8 @@ def test_indicator_table_change_reextracts_without_resegmenting(corpus_copy, tmp
     assert engine.last_refresh.added == () and engine.last_refresh.updated == ()
     assert engine.targets()
     assert Indexer(settings).is_fresh()
+
+
+def test_similar_indicators_suggests_close_names(bundled_engine):
+    assert "地区生产总值" in bundled_engine.similar_indicators("地区生产总")
+    assert bundled_engine.similar_indicators("量子纠缠通信卫星") == []

@@ -14,6 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
+from rapidfuzz import process
+
 from bot.config import Settings
 from bot.corpus.loader import discover, load_document
 from bot.corpus.reader import UnreadableDocument, skip_reason
@@ -240,6 +242,11 @@ class Engine:
     @property
     def indicator_table(self) -> IndicatorTable:
         return self.indexer.table
+
+    def similar_indicators(self, text: str, *, limit: int = 5) -> list[str]:
+        """Indicator names of the extracted records that look like ``text``."""
+        names = sorted({t.record.indicator for t in self.iter_targets()})
+        return [m[0] for m in process.extract(text, names, limit=limit, score_cutoff=40)]
 
     def digest(
         self,
