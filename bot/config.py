@@ -104,7 +104,8 @@ class Settings(BaseSettings):
     flood_burst: int = Field(8, ge=0, le=1000)
 
     # None: SQLite at <data_dir>/briefbot.db (database_file). Otherwise a SQLAlchemy URL.
-    database_url: str | None = None
+    # repr=False: a PostgreSQL URL may carry a password; settings get logged.
+    database_url: str | None = Field(None, repr=False)
 
     @field_validator("token_file", mode="before")
     @classmethod

@@ -476,3 +476,10 @@ def test_concurrent_saves_from_threads(store):
         keys = list(pool.map(work, range(20)))
     assert len(set(keys)) == 5
     assert all(store.load(key) is not None for key in keys)
+
+
+def test_database_password_never_shows_in_the_settings_repr(monkeypatch):
+    monkeypatch.setenv("BRIEFBOT_DATABASE_URL", "postgresql+psycopg://bot:hunter2@db:5432/bb")
+    settings = Settings()
+    assert settings.database_url.endswith("@db:5432/bb")
+    assert "hunter2" not in repr(settings) and "hunter2" not in str(settings)
