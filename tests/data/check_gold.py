@@ -19,27 +19,17 @@ import tomllib
 from collections import Counter
 from pathlib import Path
 
+from bot.targets.indicators import GROUPS as INDICATOR_GROUPS
+from bot.targets.records import KINDS as RECORD_KINDS
+
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "data" / "gold_targets.jsonl"
 CORPUS = ROOT / "corpus"
 INDICATORS = ROOT / "config" / "indicators.toml"
 
-GROUPS = (
-    "gdp",
-    "budget",
-    "industry",
-    "investment",
-    "consumption",
-    "trade",
-    "employment",
-    "income",
-    "energy_emissions",
-    "innovation",
-    "social",
-    "environment",
-    "other",
-)
-KINDS = ("target", "achievement", "estimate")
+# The group list and the kinds are the product's own, so the data is checked against them.
+GROUPS = INDICATOR_GROUPS
+KINDS = RECORD_KINDS
 TERMINATORS = "。！？；"
 MASK_RE = re.compile(r"[xX*]")
 # field -> allowed types (bool is excluded from numbers explicitly below)
