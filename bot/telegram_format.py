@@ -24,9 +24,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.digest.compose import format_value, short_title
 from bot.digest.filters import KIND_LABELS
-from bot.digest.render import TELEGRAM_LIMIT, utf16_len
 from bot.models import Document, DocumentInfo, Passage, SearchHit, SearchResponse
 from bot.targets.records import TargetRecord
+from bot.text.html_lines import TELEGRAM_LIMIT, cut_html_line, utf16_len
 
 __all__ = [
     "CALLBACK_LIMIT",
@@ -95,50 +95,7 @@ def _cut(text: str, chars: int) -> str:
     return text if len(text) <= chars else text[: chars - 1] + "…"
 
 
-_TOKEN_RE = re.compile(r"</?[a-z]+>|&(?:[a-zA-Z]+|#[0-9]+|#x[0-9a-fA-F]+);|.", re.S)
 MIN_PIECE = 64  # a line is not cut to fill less than this at the end of a message
-
-
-def _cut_line(line: str, first: int, limit: int) -> list[str]:
-    """Cut one balanced HTML line: the first piece at most ``first`` UTF-16 units, the
-    others at most ``limit``. Cuts fall between characters or whole entities (``&amp;``);
-    tags open at a cut are closed there and reopened in the next piece, and tags opened
-    right before a cut move to the next piece (no empty ``<b></b>``)."""
-    pieces: list[str] = []
-    stack: list[str] = []  # names of the open tags
-    current: list[str] = []
-    size = 0  # UTF-16 units in current
-    trailing = 0  # opening tags at the end of current, after its last text
-    has_text = False
-    cap = first
-    for token in _TOKEN_RE.findall(line):
-        if len(token) > 2 and token[0] == "<" and token[-1] == ">":
-            current.append(token)
-            size += len(token)
-            if token[1] == "/":
-                if stack and stack[-1] == token[2:-1]:
-                    stack.pop()
-                trailing = 0
-            else:
-                stack.append(token[1:-1])
-                trailing += 1
-            continue
-        width = utf16_len(token)
-        closing = sum(len(name) + 3 for name in stack)
-        if has_text and size + width + closing > cap:
-            keep = stack[: len(stack) - trailing]
-            body = current[: len(current) - trailing]
-            pieces.append("".join(body) + "".join(f"</{t}>" for t in reversed(keep)))
-            current = [f"<{t}>" for t in stack]
-            size = sum(len(t) for t in current)
-            has_text, cap = False, limit
-        current.append(token)
-        size += width
-        trailing = 0
-        has_text = True
-    if has_text or not pieces:
-        pieces.append("".join(current) + "".join(f"</{t}>" for t in reversed(stack)))
-    return pieces
 
 
 def split_html(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
@@ -181,7 +138,7 @@ def split_html(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
         if room < MIN_PIECE:
             flush()
             room = limit
-        *full, last = _cut_line(line, room, limit)
+        *full, last = cut_html_line(line, limit, first=room)
         for piece in full:
             current.append(piece)
             flush()

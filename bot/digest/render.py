@@ -14,23 +14,14 @@ Pure: no I/O, no Telegram library.
 from __future__ import annotations
 
 import html
-import re
 
 from bot.digest.compose import Digest, DigestLine
+from bot.text.html_lines import TELEGRAM_LIMIT, cut_html_line, utf16_len
 
 __all__ = ["TELEGRAM_LIMIT", "line_html", "render_html", "render_text", "utf16_len"]
 
-TELEGRAM_LIMIT = 4096
 
-_TOKEN_RE = re.compile(r"</?[a-z]+>|&(?:[a-zA-Z]+|#[0-9]+|#x[0-9a-fA-F]+);|.", re.S)
-_OPEN_RE = re.compile(r"<([a-z]+)>")
-_CLOSE_RE = re.compile(r"</([a-z]+)>")
 _ALLOWED_STYLES = frozenset({"b", "i"})
-
-
-def utf16_len(text: str) -> int:
-    """Length in UTF-16 code units (Telegram's measure)."""
-    return len(text.encode("utf-16-le")) // 2
 
 
 def line_html(line: DigestLine) -> str:
@@ -42,58 +33,6 @@ def line_html(line: DigestLine) -> str:
             text = f"<{span.style}>{text}</{span.style}>"
         out.append(text)
     return "".join(out)
-
-
-def _cut_line(line: str, limit: int) -> list[str]:
-    """Cut one HTML line into pieces of at most ``limit`` UTF-16 units, each balanced.
-
-    Cuts fall between text tokens (a character or a whole entity); tags open at the
-    cut are closed at the end of the piece and reopened at the start of the next, and
-    tags opened just before the cut move to the next piece so no piece ends with an
-    empty ``<b></b>``.
-    """
-    if utf16_len(line) <= limit:
-        return [line]
-    pieces: list[str] = []
-    stack: list[str] = []  # tag names open at this point
-    current: list[str] = []
-    size = 0  # UTF-16 length of "".join(current)
-    closing_size = 0  # UTF-16 length of the closing tags for stack
-    trailing = 0  # opening tags at the end of current, after the last text token
-    has_text = False
-    for token in _TOKEN_RE.findall(line):
-        opened = _OPEN_RE.fullmatch(token)
-        closed = _CLOSE_RE.fullmatch(token)
-        if opened:
-            current.append(token)
-            size += utf16_len(token)
-            stack.append(opened.group(1))
-            closing_size += len(opened.group(1)) + 3
-            trailing += 1
-            continue
-        if closed:
-            current.append(token)
-            size += utf16_len(token)
-            if stack and stack[-1] == closed.group(1):
-                stack.pop()
-                closing_size -= len(closed.group(1)) + 3
-            trailing = 0
-            continue
-        width = utf16_len(token)
-        if has_text and size + width + closing_size > limit:
-            keep = stack[: len(stack) - trailing]
-            body = current[: len(current) - trailing] if trailing else current
-            pieces.append("".join(body) + "".join(f"</{t}>" for t in reversed(keep)))
-            current = ["".join(f"<{t}>" for t in stack)]
-            size = utf16_len(current[0])
-            has_text = False
-        current.append(token)
-        size += width
-        trailing = 0
-        has_text = True
-    if has_text or not pieces:
-        pieces.append("".join(current) + "".join(f"</{t}>" for t in reversed(stack)))
-    return pieces
 
 
 def render_html(digest: Digest, *, limit: int = TELEGRAM_LIMIT) -> list[str]:
@@ -110,7 +49,7 @@ def render_html(digest: Digest, *, limit: int = TELEGRAM_LIMIT) -> list[str]:
         if line.kind == "blank":
             pieces.append(("blank", ""))
             continue
-        pieces.extend((line.kind, piece) for piece in _cut_line(line_html(line), limit))
+        pieces.extend((line.kind, piece) for piece in cut_html_line(line_html(line), limit))
 
     messages: list[str] = []
     current: list[tuple[str, str]] = []
