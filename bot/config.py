@@ -76,6 +76,11 @@ class Settings(BaseSettings):
 
     digest_cap: int = Field(30, ge=1, le=500)
 
+    # Subscriptions: the time zone (IANA name) and time of day (HH:MM) a new
+    # subscription gets when the user names none.
+    default_timezone: str = "Asia/Shanghai"
+    default_digest_time: str = "08:00"
+
     # Telegram. The bot token itself is never a setting: it comes from the environment
     # (TELEGRAM_BOT_TOKEN) or from token_file, a file outside the repository (bot/tokens.py).
     token_file: Path | None = None
@@ -150,6 +155,26 @@ class Settings(BaseSettings):
     @classmethod
     def _abs_paths(cls, value: list[Path]) -> list[Path]:
         return [_resolve(p) for p in value]
+
+    @field_validator("default_timezone", mode="after")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        value = value.strip()
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"default_timezone {value!r} is not an IANA time zone") from None
+        return value
+
+    @field_validator("default_digest_time", mode="after")
+    @classmethod
+    def _digest_time(cls, value: str) -> str:
+        match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", value.strip())
+        if not match:
+            raise ValueError(f"default_digest_time {value!r} is not a time of day like 08:00")
+        return f"{int(match.group(1)):02d}:{match.group(2)}"
 
     @field_validator("database_url", mode="after")
     @classmethod

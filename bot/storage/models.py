@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, Dialect, Integer, MetaData, String, Text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -77,3 +89,64 @@ class SearchQuery(Base):
 
     def __repr__(self) -> str:
         return f"SearchQuery(key={self.key!r}, text={self.text!r})"
+
+
+class SubscriptionRow(Base):
+    """A chat's scheduled digest: a filter, a schedule and a time zone.
+
+    Written and read through ``bot.subscriptions.store.SubscriptionStore``, which hands
+    out plain dataclasses. ``active`` is False once the bot can no longer post to the
+    chat (blocked, kicked: ``deactivated_reason``); ``paused`` is the user's choice.
+    """
+
+    __tablename__ = "subscriptions"
+    __table_args__ = (
+        Index("ix_subscriptions_chat_id", "chat_id"),
+        Index("ix_subscriptions_active", "active"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    chat_type: Mapped[str] = mapped_column(String(16))
+    chat_title: Mapped[str | None] = mapped_column(String(255))
+    created_by: Mapped[int | None] = mapped_column(BigInteger)
+    filter_text: Mapped[str] = mapped_column(Text)
+    schedule_kind: Mapped[str] = mapped_column(String(16))
+    schedule_expr: Mapped[str] = mapped_column(String(128))
+    timezone: Mapped[str] = mapped_column(String(64))
+    quiet_when_empty: Mapped[bool] = mapped_column(Boolean)
+    active: Mapped[bool] = mapped_column(Boolean)
+    paused: Mapped[bool] = mapped_column(Boolean)
+    deactivated_reason: Mapped[str | None] = mapped_column(Text)
+    last_delivered_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    def __repr__(self) -> str:
+        return f"SubscriptionRow(id={self.id!r}, chat_id={self.chat_id!r})"
+
+
+class DeliveryRow(Base):
+    """One scheduled send of a subscription: its slot (the fire time, UTC) and outcome.
+
+    UNIQUE (subscription_id, slot): a slot is claimed by inserting its row, so after a
+    crash or with two processes a digest is never sent twice for the same slot.
+    """
+
+    __tablename__ = "deliveries"
+    __table_args__ = (UniqueConstraint("subscription_id", "slot"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subscription_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("subscriptions.id", ondelete="CASCADE")
+    )
+    slot: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(16))
+    message_ids: Mapped[str | None] = mapped_column(Text)
+    error: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    def __repr__(self) -> str:
+        return f"DeliveryRow(subscription_id={self.subscription_id!r}, slot={self.slot!r})"

@@ -1,0 +1,257 @@
+"""Pure: when a subscription's digest goes out.
+
+``parse_schedule`` reads what a user types and gives a :class:`Schedule` with a
+canonical expression (what the database stores):
+
+==================================================  =========  ==================
+user text                                           kind       canonical expr
+==================================================  =========  ==================
+``08:00``, ``8:30``, ``daily 08:00``, ``每天 8:00``  daily      ``08:00``
+``周一 09:00``, ``星期一 9:00``, ``mon 09:00``      weekly     ``mon 09:00``
+``0 8 * * 1-5`` (5-field crontab)                   cron       ``0 8 * * 1-5``
+==================================================  =========  ==================
+
+A day without a time (``每天``, ``周一``) takes ``default_time``. Times are local to the
+subscription's time zone. Crontab weekdays are standard (0 and 7 = Sunday, 1 = Monday);
+APScheduler 3 numbers them from Monday, so :meth:`Schedule.trigger` translates them.
+:meth:`Schedule.next_fire` uses the same ``CronTrigger`` as the scheduler, so both
+agree on every slot.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from apscheduler.triggers.cron import CronTrigger
+
+Kind = Literal["daily", "weekly", "cron"]
+KINDS: tuple[str, ...] = ("daily", "weekly", "cron")
+
+# APScheduler's weekday names, Monday first (its numbering: 0 = Monday).
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY_ZH = "一二三四五六日"
+
+# What users write for a weekday -> index into WEEKDAYS.
+_DAY_WORDS: dict[str, int] = {}
+for _i, _name in enumerate(WEEKDAYS):
+    _DAY_WORDS[_name] = _i
+for _i, _name in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+):
+    _DAY_WORDS[_name] = _i
+for _i, _char in enumerate(_WEEKDAY_ZH):
+    for _prefix in ("周", "星期", "礼拜", "每周", "每星期"):
+        _DAY_WORDS[_prefix + _char] = _i
+for _prefix in ("周", "星期", "礼拜", "每周", "每星期"):
+    _DAY_WORDS[_prefix + "天"] = 6
+    _DAY_WORDS[_prefix + "七"] = 6
+_DAILY_WORDS = frozenset({"daily", "everyday", "day", "每天", "每日", "天天"})
+_WEEKLY_PREFIXES = ("weekly", "every")
+
+_TIME_RE = re.compile(r"(\d{1,2}):(\d{2})")
+_HELP = (
+    "可用格式 / accepted: 08:00、每天 08:00、周一 09:00、mon 09:00，"
+    "或 5 段 cron 表达式，如 0 8 * * 1-5"
+)
+
+
+class ScheduleError(ValueError):
+    """A schedule or time zone that cannot be used; the message is meant for the user."""
+
+
+def check_timezone(name: str) -> str:
+    """The IANA time zone name, stripped; :class:`ScheduleError` if it is unknown."""
+    if not isinstance(name, str) or not name.strip():
+        raise ScheduleError("缺少时区 / time zone missing (e.g. Asia/Shanghai)")
+    name = name.strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ScheduleError(
+            f"未知的时区“{name}” / unknown time zone {name!r} (e.g. Asia/Shanghai)"
+        ) from None
+    return name
+
+
+def _parse_time(text: str) -> str:
+    match = _TIME_RE.fullmatch(text)
+    if not match:
+        raise ScheduleError(f"无法识别的时间“{text}” / not a time of day: {text!r}。{_HELP}")
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        raise ScheduleError(
+            f"时间“{text}”超出范围（00:00–23:59） / time {text!r} out of range (00:00-23:59)"
+        )
+    return f"{hour:02d}:{minute:02d}"
+
+
+# -- crontab day-of-week ------------------------------------------------------------------
+_CRON_DOW_NAMES = {"sun": 0, "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6}
+
+
+def _cron_day(token: str, field: str) -> int:
+    token = token.lower()
+    if token in _CRON_DOW_NAMES:
+        return _CRON_DOW_NAMES[token]
+    if token.isdigit() and int(token) <= 7:
+        return int(token) % 7
+    raise ScheduleError(f"cron 星期字段“{field}”无效 / invalid cron day-of-week field {field!r}")
+
+
+def _cron_weekdays(field: str) -> set[int]:
+    """Standard crontab day-of-week field -> set of days (0 = Sunday ... 6 = Saturday)."""
+    days: set[int] = set()
+    for item in field.split(","):
+        base, _, step_text = item.partition("/")
+        step = 1
+        if step_text:
+            if not step_text.isdigit() or int(step_text) == 0:
+                raise ScheduleError(
+                    f"cron 星期字段“{field}”无效 / invalid cron day-of-week field {field!r}"
+                )
+            step = int(step_text)
+        if base == "*":
+            first, last = 0, 6
+        elif "-" in base:
+            a, _, b = base.partition("-")
+            first, last = _cron_day(a, field), _cron_day(b, field)
+            if b.strip() == "7":
+                last = 7  # 5-7: Friday to Sunday
+            if last < first:
+                raise ScheduleError(
+                    f"cron 星期范围“{base}”无效 / invalid cron day-of-week range {base!r}"
+                )
+        else:
+            first = _cron_day(base, field)
+            last = 6 if step_text else first
+        days.update(day % 7 for day in range(first, last + 1, step))
+    return days
+
+
+def _apscheduler_dow(field: str) -> str:
+    days = _cron_weekdays(field)
+    if len(days) == 7:
+        return "*"
+    # standard 0 = Sunday -> APScheduler index (Sunday last)
+    return ",".join(WEEKDAYS[i] for i in sorted((d - 1) % 7 for d in days))
+
+
+def _cron_trigger(expr: str, tz: ZoneInfo | str = "UTC") -> CronTrigger:
+    minute, hour, day, month, dow = expr.split()
+    try:
+        return CronTrigger(
+            minute=minute,
+            hour=hour,
+            day=day,
+            month=month,
+            day_of_week=_apscheduler_dow(dow),
+            timezone=tz,
+        )
+    except ScheduleError:
+        raise
+    except ValueError as exc:
+        raise ScheduleError(
+            f"cron 表达式“{expr}”无效 / invalid cron expression {expr!r}: {exc}"
+        ) from None
+
+
+# -- the schedule ---------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """A parsed schedule: ``kind`` and its canonical ``expr`` (see the module docstring)."""
+
+    kind: Kind
+    expr: str
+
+    @classmethod
+    def from_stored(cls, kind: str, expr: str) -> Schedule:
+        """Rebuild a schedule from the database columns, checking they agree."""
+        schedule = parse_schedule(expr, default_time="00:00")
+        if schedule.kind != kind:
+            raise ScheduleError(f"stored schedule {kind!r} {expr!r} does not parse as {kind}")
+        return schedule
+
+    def describe(self) -> str:
+        """Chinese for the user: ``每天 08:00``, ``每周一 09:00``, ``cron 0 8 * * 1-5``."""
+        if self.kind == "daily":
+            return f"每天 {self.expr}"
+        if self.kind == "weekly":
+            day, time = self.expr.split()
+            return f"每周{_WEEKDAY_ZH[WEEKDAYS.index(day)]} {time}"
+        return f"cron {self.expr}"
+
+    def trigger(self, tz: str) -> CronTrigger:
+        """The APScheduler trigger firing at this schedule in time zone ``tz``."""
+        zone = ZoneInfo(check_timezone(tz))
+        if self.kind == "daily":
+            hour, minute = self.expr.split(":")
+            return CronTrigger(hour=int(hour), minute=int(minute), timezone=zone)
+        if self.kind == "weekly":
+            day, time = self.expr.split()
+            hour, minute = time.split(":")
+            return CronTrigger(day_of_week=day, hour=int(hour), minute=int(minute), timezone=zone)
+        return _cron_trigger(self.expr, zone)
+
+    def next_fire(self, after: datetime, tz: str) -> datetime | None:
+        """The first fire time strictly after ``after`` (aware), in ``tz``; None if never."""
+        if after.tzinfo is None or after.utcoffset() is None:
+            raise ValueError(f"naive datetime given: {after!r}")
+        trigger = self.trigger(tz)
+        return trigger.get_next_fire_time(None, after + timedelta(microseconds=1))
+
+
+def _clean(text: str) -> str:
+    # NFKC: full-width digits, colon and spaces become ASCII ("０８：００" -> "08:00").
+    text = unicodedata.normalize("NFKC", text).strip().lower()
+    return re.sub(r"\s+", " ", text)
+
+
+def parse_schedule(text: str, *, default_time: str) -> Schedule:
+    """Parse a schedule as users write it; :class:`ScheduleError` (zh + en) if unusable."""
+    if not isinstance(text, str) or not text.strip():
+        raise ScheduleError(f"缺少时间安排 / schedule missing。{_HELP}")
+    cleaned = _clean(text)
+    if cleaned.startswith("cron "):
+        return _parse_cron(cleaned[5:].strip())
+    # Split a Chinese day word glued to its time: "周一09:00", "每天8:00".
+    cleaned = re.sub(r"^([\u4e00-\u9fff]+)(\d)", r"\1 \2", cleaned)
+    tokens = cleaned.split(" ")
+    if len(tokens) >= 3 and re.fullmatch(r"[\d*,/\-]+", tokens[0]):
+        return _parse_cron(cleaned)
+    if tokens[0] in _WEEKLY_PREFIXES and len(tokens) > 1:
+        tokens = tokens[1:]
+    if len(tokens) > 2:
+        raise ScheduleError(f"无法识别的时间安排“{text.strip()}” / unknown schedule。{_HELP}")
+    first = tokens[0]
+    rest = tokens[1] if len(tokens) == 2 else None
+    if first in _DAILY_WORDS:
+        return Schedule("daily", _parse_time(rest or default_time))
+    if first in _DAY_WORDS:
+        day = WEEKDAYS[_DAY_WORDS[first]]
+        return Schedule("weekly", f"{day} {_parse_time(rest or default_time)}")
+    if rest is None and _TIME_RE.fullmatch(first):
+        return Schedule("daily", _parse_time(first))
+    if re.fullmatch(r"(周|星期|礼拜|每周|每星期).", first):
+        raise ScheduleError(
+            f"无法识别的星期“{first}”（周一…周日） / unknown weekday {first!r} (mon-sun)"
+        )
+    if rest is None and re.fullmatch(r"[\d:：]+", first):
+        raise ScheduleError(f"无法识别的时间“{first}” / not a time of day: {first!r}。{_HELP}")
+    raise ScheduleError(f"无法识别的时间安排“{text.strip()}” / unknown schedule。{_HELP}")
+
+
+def _parse_cron(expr: str) -> Schedule:
+    fields = expr.split()
+    if len(fields) != 5:
+        raise ScheduleError(
+            f"cron 表达式需要 5 段（分 时 日 月 周），收到 {len(fields)} 段 / "
+            f"a cron expression needs 5 fields (minute hour day month weekday), got {len(fields)}"
+        )
+    canonical = " ".join(fields)
+    _cron_trigger(canonical)  # validates every field
+    return Schedule("cron", canonical)

@@ -1,0 +1,320 @@
+"""Subscriptions and their deliveries in the database (``subscriptions``, ``deliveries``).
+
+:class:`SubscriptionStore` hands out plain frozen dataclasses, never ORM objects.
+Filters are stored normalised (``format_filter(parse_filter(text))``) and schedules in
+their canonical form (``bot.subscriptions.schedule``).
+
+Delivery slots make sending idempotent: before sending the digest due at ``slot`` (the
+scheduled fire time, UTC), the sender calls :meth:`SubscriptionStore.claim_slot`, which
+inserts a ``pending`` row. The table's UNIQUE (subscription_id, slot) lets exactly one
+caller win, also across processes and after a crash, so a slot is never sent twice.
+The sender then records the outcome with :meth:`SubscriptionStore.finish_delivery`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
+
+from bot.digest.filters import DigestFilter, format_filter, parse_filter
+from bot.storage.db import Database
+from bot.storage.models import DeliveryRow, SubscriptionRow
+from bot.subscriptions.schedule import Schedule, check_timezone
+
+CHAT_TYPES: tuple[str, ...] = ("private", "group", "supergroup", "channel")
+DeliveryStatus = Literal["pending", "sent", "failed", "missed", "skipped_empty"]
+FINAL_STATUSES: tuple[str, ...] = ("sent", "failed", "missed", "skipped_empty")
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    id: int
+    chat_id: int
+    chat_type: str
+    chat_title: str | None
+    created_by: int | None
+    filter_text: str
+    schedule: Schedule
+    timezone: str
+    quiet_when_empty: bool
+    active: bool
+    paused: bool
+    deactivated_reason: str | None
+    last_delivered_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def filter(self) -> DigestFilter:
+        return parse_filter(self.filter_text)
+
+    @property
+    def due(self) -> bool:
+        """Whether the scheduler should run it: active and not paused."""
+        return self.active and not self.paused
+
+    @classmethod
+    def _from_row(cls, row: SubscriptionRow) -> Subscription:
+        return cls(
+            id=row.id,
+            chat_id=row.chat_id,
+            chat_type=row.chat_type,
+            chat_title=row.chat_title,
+            created_by=row.created_by,
+            filter_text=row.filter_text,
+            schedule=Schedule.from_stored(row.schedule_kind, row.schedule_expr),
+            timezone=row.timezone,
+            quiet_when_empty=row.quiet_when_empty,
+            active=row.active,
+            paused=row.paused,
+            deactivated_reason=row.deactivated_reason,
+            last_delivered_at=row.last_delivered_at,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    subscription_id: int
+    slot: datetime
+    status: str
+    message_ids: tuple[int, ...] | None
+    error: str | None
+    attempts: int
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def _from_row(cls, row: DeliveryRow) -> Delivery:
+        ids = None if row.message_ids is None else tuple(json.loads(row.message_ids))
+        return cls(
+            subscription_id=row.subscription_id,
+            slot=row.slot,
+            status=row.status,
+            message_ids=ids,
+            error=row.error,
+            attempts=row.attempts,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+        )
+
+
+def _slot(slot: datetime) -> datetime:
+    """A slot as stored: aware, UTC, whole seconds (fire times are whole minutes)."""
+    if not isinstance(slot, datetime) or slot.tzinfo is None or slot.utcoffset() is None:
+        raise ValueError(f"slot must be a timezone-aware datetime, not {slot!r}")
+    return slot.astimezone(UTC).replace(microsecond=0)
+
+
+class SubscriptionStore:
+    """Subscriptions and deliveries in a :class:`Database`."""
+
+    def __init__(self, db: Database, *, clock: Callable[[], datetime] = _utcnow) -> None:
+        self._db = db
+        self._clock = clock
+
+    # -- subscriptions ------------------------------------------------------------------------
+    def create(
+        self,
+        chat_id: int,
+        chat_type: str,
+        chat_title: str | None,
+        created_by: int | None,
+        filter_text: str,
+        schedule: Schedule,
+        timezone: str,
+        quiet_when_empty: bool = False,
+    ) -> Subscription:
+        """Add an active subscription. Raises ``FilterError`` / ``ScheduleError`` for bad input."""
+        if isinstance(chat_id, bool) or not isinstance(chat_id, int):
+            raise TypeError(f"chat_id must be an int, not {type(chat_id).__name__}")
+        if chat_type not in CHAT_TYPES:
+            raise ValueError(f"chat_type must be one of {CHAT_TYPES}, not {chat_type!r}")
+        if not isinstance(schedule, Schedule):
+            raise TypeError("schedule must be a Schedule (use parse_schedule)")
+        normalised = format_filter(parse_filter(filter_text or ""))
+        timezone = check_timezone(timezone)
+        now = self._clock()
+        row = SubscriptionRow(
+            chat_id=chat_id,
+            chat_type=chat_type,
+            chat_title=(chat_title or "").strip()[:255] or None,
+            created_by=created_by,
+            filter_text=normalised,
+            schedule_kind=schedule.kind,
+            schedule_expr=schedule.expr,
+            timezone=timezone,
+            quiet_when_empty=bool(quiet_when_empty),
+            active=True,
+            paused=False,
+            deactivated_reason=None,
+            last_delivered_at=None,
+            created_at=now,
+            updated_at=now,
+        )
+        with self._db.session() as session:
+            session.add(row)
+            session.flush()
+            return Subscription._from_row(row)
+
+    def get(self, subscription_id: int) -> Subscription | None:
+        with self._db.session() as session:
+            row = session.get(SubscriptionRow, subscription_id)
+            return None if row is None else Subscription._from_row(row)
+
+    def list_for_chat(self, chat_id: int) -> list[Subscription]:
+        """The chat's subscriptions (active or not), oldest first."""
+        return self._list(SubscriptionRow.chat_id == chat_id)
+
+    def list_active(self) -> list[Subscription]:
+        """Every subscription the scheduler should run: active and not paused."""
+        return self._list(SubscriptionRow.active.is_(True), SubscriptionRow.paused.is_(False))
+
+    def remove(self, chat_id: int, subscription_id: int) -> bool:
+        """Delete one of the chat's subscriptions (and its deliveries); False if not the chat's."""
+        return (
+            self._delete(SubscriptionRow.chat_id == chat_id, SubscriptionRow.id == subscription_id)
+            > 0
+        )
+
+    def remove_all(self, chat_id: int) -> int:
+        """Delete all of the chat's subscriptions; returns how many."""
+        return self._delete(SubscriptionRow.chat_id == chat_id)
+
+    def pause(self, subscription_id: int, *, chat_id: int | None = None) -> bool:
+        """Pause (scoped to ``chat_id`` when given); False if no such subscription."""
+        return self._update(subscription_id, chat_id, paused=True) > 0
+
+    def resume(self, subscription_id: int, *, chat_id: int | None = None) -> bool:
+        return self._update(subscription_id, chat_id, paused=False) > 0
+
+    def deactivate_chat(self, chat_id: int, reason: str) -> int:
+        """Deactivate the chat's active subscriptions (bot blocked, kicked, chat gone)."""
+        with self._db.session() as session:
+            result = session.execute(
+                update(SubscriptionRow)
+                .where(SubscriptionRow.chat_id == chat_id, SubscriptionRow.active.is_(True))
+                .values(active=False, deactivated_reason=reason, updated_at=self._clock()),
+                execution_options={"synchronize_session": False},
+            )
+            return int(result.rowcount or 0)
+
+    # -- deliveries ---------------------------------------------------------------------------
+    def claim_slot(self, subscription_id: int, slot: datetime) -> bool:
+        """Insert a ``pending`` delivery for ``slot``; False if the slot was claimed before.
+
+        Only one caller (thread or process) ever gets True for a (subscription, slot).
+        Raises ``LookupError`` if the subscription does not exist.
+        """
+        slot = _slot(slot)
+        now = self._clock()
+        try:
+            with self._db.session() as session:
+                session.add(
+                    DeliveryRow(
+                        subscription_id=subscription_id,
+                        slot=slot,
+                        status="pending",
+                        attempts=1,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                )
+        except IntegrityError:
+            if self._delivery_exists(subscription_id, slot):
+                return False
+            if self.get(subscription_id) is None:
+                raise LookupError(f"no subscription {subscription_id}") from None
+            raise
+        return True
+
+    def finish_delivery(
+        self,
+        subscription_id: int,
+        slot: datetime,
+        status: DeliveryStatus,
+        message_ids: list[int] | tuple[int, ...] | None = None,
+        error: str | None = None,
+    ) -> None:
+        """Record the outcome of a claimed slot; ``sent`` also sets ``last_delivered_at``."""
+        if status not in FINAL_STATUSES:
+            raise ValueError(f"status must be one of {FINAL_STATUSES}, not {status!r}")
+        slot = _slot(slot)
+        now = self._clock()
+        ids = None if message_ids is None else json.dumps([int(i) for i in message_ids])
+        with self._db.session() as session:
+            row = session.scalar(
+                select(DeliveryRow).where(
+                    DeliveryRow.subscription_id == subscription_id, DeliveryRow.slot == slot
+                )
+            )
+            if row is None:
+                raise LookupError(
+                    f"slot {slot.isoformat()} of subscription {subscription_id} was not claimed"
+                )
+            row.status = status
+            row.message_ids = ids
+            row.error = error
+            row.updated_at = now
+            if status == "sent":
+                sub = session.get(SubscriptionRow, subscription_id)
+                if sub is not None:
+                    sub.last_delivered_at = now
+                    sub.updated_at = now
+
+    def deliveries(self, subscription_id: int) -> list[Delivery]:
+        """The subscription's deliveries, oldest slot first."""
+        with self._db.session() as session:
+            rows = session.scalars(
+                select(DeliveryRow)
+                .where(DeliveryRow.subscription_id == subscription_id)
+                .order_by(DeliveryRow.slot)
+            )
+            return [Delivery._from_row(row) for row in rows]
+
+    # -- internals ----------------------------------------------------------------------------
+    def _list(self, *where) -> list[Subscription]:
+        with self._db.session() as session:
+            rows = session.scalars(
+                select(SubscriptionRow).where(*where).order_by(SubscriptionRow.id)
+            )
+            return [Subscription._from_row(row) for row in rows]
+
+    def _delete(self, *where) -> int:
+        with self._db.session() as session:
+            result = session.execute(
+                delete(SubscriptionRow).where(*where),
+                execution_options={"synchronize_session": False},
+            )
+            return int(result.rowcount or 0)
+
+    def _update(self, subscription_id: int, chat_id: int | None, **values) -> int:
+        where = [SubscriptionRow.id == subscription_id]
+        if chat_id is not None:
+            where.append(SubscriptionRow.chat_id == chat_id)
+        with self._db.session() as session:
+            result = session.execute(
+                update(SubscriptionRow).where(*where).values(updated_at=self._clock(), **values),
+                execution_options={"synchronize_session": False},
+            )
+            return int(result.rowcount or 0)
+
+    def _delivery_exists(self, subscription_id: int, slot: datetime) -> bool:
+        with self._db.session() as session:
+            found = session.scalar(
+                select(DeliveryRow.id).where(
+                    DeliveryRow.subscription_id == subscription_id, DeliveryRow.slot == slot
+                )
+            )
+            return found is not None
