@@ -28,40 +28,9 @@ from bot.storage.db import (
 )
 from bot.storage.models import Base, SearchQuery
 from bot.storage.queries import query_key
+from tests.conftest import sqlite_url
 
 FIRST_REVISION = "0001"
-
-
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
-
-
-@pytest.fixture
-def db_path(tmp_path) -> Path:
-    return tmp_path / "data" / "briefbot.db"
-
-
-@pytest.fixture
-def db(db_path):
-    database = Database.open(url=sqlite_url(db_path))
-    yield database
-    database.close()
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kwargs: float) -> None:
-        self.now += timedelta(**kwargs)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture

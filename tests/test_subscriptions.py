@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -29,41 +28,10 @@ from bot.subscriptions import (
     check_timezone,
     parse_schedule,
 )
+from tests.conftest import sqlite_url
 
 SHANGHAI = "Asia/Shanghai"
 NEW_YORK = "America/New_York"
-
-
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
-
-
-@pytest.fixture
-def db_path(tmp_path) -> Path:
-    return tmp_path / "data" / "briefbot.db"
-
-
-@pytest.fixture
-def db(db_path):
-    database = Database.open(url=sqlite_url(db_path))
-    yield database
-    database.close()
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kwargs: float) -> None:
-        self.now += timedelta(**kwargs)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture

@@ -38,6 +38,11 @@ QUERY_KEY_CHARS = 16
 """Maximum length of :attr:`SearchQuery.key` (keys are made by ``bot.storage.queries``)."""
 
 
+def utcnow() -> datetime:
+    """The current time, timezone-aware UTC (what ``UTCDateTime`` columns store)."""
+    return datetime.now(UTC)
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """A timezone-aware UTC datetime on every backend.
 

@@ -14,14 +14,14 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.storage.db import Database
-from bot.storage.models import QUERY_KEY_CHARS, SearchQuery
+from bot.storage.models import QUERY_KEY_CHARS, SearchQuery, utcnow
 
 KEY_CHARS = 12
 """Length of a key: lower-case base32 (a-z, 2-7) of a SHA-256, i.e. 60 bits."""
@@ -30,10 +30,6 @@ _KEY_SCHEME = "q1"  # change it if the canonical form below ever changes
 
 TOUCH_EVERY = timedelta(hours=1)
 """``load`` refreshes ``last_used_at`` at most this often (saves a write per button press)."""
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +90,7 @@ def query_key(text: str, doc: str | None, region: str | None, year: int | None) 
 class QueryStore:
     """Saved searches in the ``search_queries`` table of a :class:`Database`."""
 
-    def __init__(self, db: Database, *, clock: Callable[[], datetime] = _utcnow) -> None:
+    def __init__(self, db: Database, *, clock: Callable[[], datetime] = utcnow) -> None:
         self._db = db
         self._clock = clock
 

@@ -24,16 +24,12 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.digest.filters import DigestFilter, format_filter, parse_filter
 from bot.storage.db import Database
-from bot.storage.models import DeliveryRow, SubscriptionRow
+from bot.storage.models import DeliveryRow, SubscriptionRow, utcnow
 from bot.subscriptions.schedule import Schedule, check_timezone
 
 CHAT_TYPES: tuple[str, ...] = ("private", "group", "supergroup", "channel")
 DeliveryStatus = Literal["pending", "sent", "failed", "missed", "skipped_empty"]
 FINAL_STATUSES: tuple[str, ...] = ("sent", "failed", "missed", "skipped_empty")
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +116,7 @@ def _slot(slot: datetime) -> datetime:
 class SubscriptionStore:
     """Subscriptions and deliveries in a :class:`Database`."""
 
-    def __init__(self, db: Database, *, clock: Callable[[], datetime] = _utcnow) -> None:
+    def __init__(self, db: Database, *, clock: Callable[[], datetime] = utcnow) -> None:
         self._db = db
         self._clock = clock
 
