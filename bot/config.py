@@ -12,12 +12,13 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlparse
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import (
     BaseSettings,
+    NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
@@ -80,6 +81,20 @@ class Settings(BaseSettings):
     # subscription gets when the user names none.
     default_timezone: str = "Asia/Shanghai"
     default_digest_time: str = "08:00"
+    # A slot that passed while the bot was down is still sent within this many hours
+    # after it; older ones are recorded as missed.
+    digest_grace_hours: float = Field(6, ge=0, le=168)
+    # Delivery: Telegram's limits (about 30 messages/s overall, 20/min per group), how
+    # many digests are sent at once, and how often a failed send is tried.
+    send_rate_per_second: float = Field(30, gt=0, le=1000)
+    group_messages_per_minute: float = Field(20, gt=0, le=1000)
+    delivery_workers: int = Field(32, ge=1, le=1000)
+    delivery_attempts: int = Field(5, ge=1, le=20)
+    delivery_backoff_seconds: float = Field(2.0, ge=0, le=600)
+
+    # Bot owners: Telegram user ids (BRIEFBOT_OWNERS="123,456" or a TOML list). Owners
+    # are always admins and can add and remove other admins from the chat.
+    owners: Annotated[list[int], NoDecode] = Field(default_factory=list)
 
     # Telegram. The bot token itself is never a setting: it comes from the environment
     # (TELEGRAM_BOT_TOKEN) or from token_file, a file outside the repository (bot/tokens.py).
@@ -111,6 +126,20 @@ class Settings(BaseSettings):
     # None: SQLite at <data_dir>/briefbot.db (database_file). Otherwise a SQLAlchemy URL.
     # repr=False: a PostgreSQL URL may carry a password; settings get logged.
     database_url: str | None = Field(None, repr=False)
+
+    @field_validator("owners", mode="before")
+    @classmethod
+    def _owners(cls, value: Any) -> Any:
+        """``"123, 456"`` (environment) or a list; blank means none."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            return [value]
+        if isinstance(value, str):
+            parts = [p for p in re.split(r"[\s,;]+", value.strip()) if p]
+            for part in parts:
+                if not re.fullmatch(r"-?\d+", part):
+                    raise ValueError(f"owners must be numeric Telegram user ids, not {part!r}")
+            return [int(p) for p in parts]
+        return value
 
     @field_validator("token_file", mode="before")
     @classmethod

@@ -453,13 +453,50 @@ def test_migration_from_0001_keeps_saved_searches(db_path):
         assert {"search_queries", "subscriptions", "deliveries"} <= tables
         loaded = QueryStore(db).load(key, touch=False)
         assert (loaded.text, loaded.region, loaded.year) == ("碳达峰", "北京", 2025)
-        sub = make(SubscriptionStore(db))
-        assert SubscriptionStore(db).claim_slot(sub.id, utc(2025, 3, 2))
         db.downgrade("0001")
         tables = set(inspect(db.engine).get_table_names())
         assert "subscriptions" not in tables and "deliveries" not in tables
         assert QueryStore(db).load(key, touch=False).text == "碳达峰"
         db.upgrade()
         assert db.current_revision() == head_revision()
+        sub = make(SubscriptionStore(db))
+        assert SubscriptionStore(db).claim_slot(sub.id, utc(2025, 3, 2))
+    finally:
+        db.close()
+
+
+def test_migration_0004_keeps_deliveries_and_adds_payload(db_path):
+    """A 0003 database with a subscription and a sent slot upgrades without losing them."""
+    db = Database(sqlite_url(db_path))
+    try:
+        db.upgrade("0003")
+        with db.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO subscriptions (id, chat_id, chat_type, chat_title, created_by, "
+                    "filter_text, schedule_kind, schedule_expr, timezone, quiet_when_empty, "
+                    "active, paused, deactivated_reason, last_delivered_at, created_at, "
+                    "updated_at) VALUES (1, 42, 'private', NULL, 7, 'GDP', 'daily', '08:00', "
+                    "'Asia/Shanghai', 0, 1, 0, NULL, NULL, :at, :at)"
+                ),
+                {"at": "2025-03-01 00:00:00.000000"},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO deliveries (subscription_id, slot, status, message_ids, error, "
+                    "attempts, created_at, updated_at) VALUES "
+                    "(1, :slot, 'sent', '[5, 6]', NULL, 1, :slot, :slot)"
+                ),
+                {"slot": "2025-03-02 00:00:00.000000"},
+            )
+        db.upgrade("0004")
+        store = SubscriptionStore(db)
+        (old,) = store.deliveries(1)
+        assert (old.status, old.message_ids, old.payload) == ("sent", (5, 6), None)
+        assert not store.claim_slot(1, utc(2025, 3, 2))  # still claimed: never sent again
+        assert store.get(1).filter_text == "GDP"
+        db.downgrade("0003")
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT message_ids FROM deliveries")).scalar() == "[5, 6]"
     finally:
         db.close()

@@ -139,7 +139,10 @@ class DeliveryRow(Base):
     """
 
     __tablename__ = "deliveries"
-    __table_args__ = (UniqueConstraint("subscription_id", "slot"),)
+    __table_args__ = (
+        UniqueConstraint("subscription_id", "slot"),
+        Index("ix_deliveries_status", "status"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     subscription_id: Mapped[int] = mapped_column(
@@ -150,8 +153,67 @@ class DeliveryRow(Base):
     message_ids: Mapped[str | None] = mapped_column(Text)
     error: Mapped[str | None] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer)
+    # JSON: the slot's messages and when they were composed (bot.subscriptions.store.Payload).
+    payload: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
     def __repr__(self) -> str:
         return f"DeliveryRow(subscription_id={self.subscription_id!r}, slot={self.slot!r})"
+
+
+class AdminRow(Base):
+    """A Telegram user made admin from the chat (``/admin add``).
+
+    Owners come from the configuration and are not stored here; ``bot.admin.store``
+    hands out plain dataclasses. Only the numeric user id grants rights: the username
+    is remembered to resolve ``@name`` in later commands, never to check access.
+    """
+
+    __tablename__ = "admins"
+
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    username: Mapped[str | None] = mapped_column(String(64))
+    added_by: Mapped[int | None] = mapped_column(BigInteger)
+    added_at: Mapped[datetime]
+
+    def __repr__(self) -> str:
+        return f"AdminRow(user_id={self.user_id!r}, username={self.username!r})"
+
+
+class AuditRow(Base):
+    """One admin action (or refused attempt): who, when, where, what, result.
+
+    ``detail`` is scrubbed of secrets before it is written (``bot.admin.audit``).
+    """
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    actor_id: Mapped[int] = mapped_column(BigInteger)
+    chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    action: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text)
+    result: Mapped[str] = mapped_column(String(16))
+
+    def __repr__(self) -> str:
+        return f"AuditRow(id={self.id!r}, action={self.action!r}, result={self.result!r})"
+
+
+class RuntimeSettingRow(Base):
+    """A setting changed from the chat (``/config set``): its validated value as JSON.
+
+    Applied over the configuration files and environment by ``bot.admin.runtime``;
+    only the keys listed there are ever read back.
+    """
+
+    __tablename__ = "runtime_settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_by: Mapped[int | None] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime]
+
+    def __repr__(self) -> str:
+        return f"RuntimeSettingRow(key={self.key!r}, value={self.value!r})"

@@ -1,0 +1,509 @@
+"""Settings changed from the chat (``/config set KEY VALUE``), and where each setting comes from.
+
+Precedence, lowest first: ``config/default.toml`` < the file named by ``BRIEFBOT_CONFIG``
+< environment (``BRIEFBOT_<KEY>``) < chat command. Only the keys in :data:`RUNTIME_KEYS`
+can be set from the chat: the token, owners, database, paths and webhook never can.
+
+Values are validated by :class:`~bot.config.Settings` itself (its field constraints and
+validators, via pydantic's ``validate_assignment``), so the chat accepts exactly what a
+config file would. :class:`LiveSettings` keeps the effective settings: the startup
+settings with the stored overrides applied. A stored value that no longer validates
+(a newer bot with tighter limits) is skipped with a warning instead of stopping the bot.
+Listeners registered with :meth:`LiveSettings.subscribe` get the new settings after each
+change, so e.g. the flood limiter follows without a restart.
+
+:func:`describe` lists every setting with its display value (secrets hidden) and source.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+import tomllib
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from annotated_types import Ge, Gt, Le, Lt
+from pydantic import AliasChoices, SecretStr, ValidationError
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+
+from bot.admin.audit import redact
+from bot.config import DEFAULT_CONFIG_FILE, Settings
+from bot.storage.db import Database
+from bot.storage.models import RuntimeSettingRow, utcnow
+
+log = logging.getLogger(__name__)
+
+# key -> (中文说明, English description). The only settings the chat may change.
+RUNTIME_KEYS: dict[str, tuple[str, str]] = {
+    "default_digest_time": ("新订阅的默认推送时间（HH:MM）", "default digest time (HH:MM)"),
+    "default_timezone": ("新订阅的默认时区（IANA）", "default time zone (IANA name)"),
+    "results_per_page": ("每页搜索结果数", "search results per page"),
+    "snippet_chars": ("摘要长度（字）", "snippet length (characters)"),
+    "fuzzy_threshold": ("纠错相似度阈值（0-100）", "fuzzy-match threshold (0-100)"),
+    "max_query_chars": ("查询最大长度（字）", "longest query (characters)"),
+    "digest_cap": ("摘要最多条数", "most target lines in a digest"),
+    "digest_grace_hours": ("错过的推送补发时限（小时）", "grace period for missed digests (h)"),
+    "flood_rate": ("每个聊天每分钟请求数", "requests per minute per chat"),
+    "flood_burst": ("每个聊天突发请求数（0 关闭限流）", "burst per chat (0: no limit)"),
+}
+
+SOURCE_BUILTIN = "built-in default"
+SOURCE_DEFAULT_FILE = "default file"
+SOURCE_CONFIG_FILE = "config file"
+SOURCE_ENV = "environment"
+SOURCE_ARGUMENT = "command line"  # given when Settings was built (briefbot --data-dir ...)
+SOURCE_CHAT = "chat command"
+
+RAW_VALUE_MAX_CHARS = 200
+_SUGGEST_CUTOFF = 60
+
+
+class SettingError(ValueError):
+    """A refused ``/config`` change; the message is meant for the user (Chinese / English)."""
+
+
+def settable_keys_text() -> str:
+    return ", ".join(RUNTIME_KEYS)
+
+
+def normalise_key(key: str) -> str:
+    """``" Results-Per-Page"`` -> ``"results_per_page"``."""
+    return unicodedata.normalize("NFKC", key).strip().lower().replace("-", "_")
+
+
+def check_key(key: str) -> str:
+    """The normalised key if it may be set from the chat; SettingError (with a hint) if not."""
+    if not isinstance(key, str):
+        raise TypeError(f"key must be a str, not {type(key).__name__}")
+    name = normalise_key(key)
+    if name in RUNTIME_KEYS:
+        return name
+    shown = name[:40]
+    if name in Settings.model_fields or name in {"token", "bot_token", "telegram_bot_token"}:
+        raise SettingError(
+            f"“{shown}”不能在聊天中修改（请改配置文件或环境变量）/ {shown} cannot be changed "
+            f"from the chat (use the config file or the environment). "
+            f"可修改 / settable: {settable_keys_text()}"
+        )
+    hint = ""
+    try:
+        from rapidfuzz import fuzz, process
+
+        match = process.extractOne(
+            name, list(RUNTIME_KEYS), scorer=fuzz.WRatio, score_cutoff=_SUGGEST_CUTOFF
+        )
+    except ImportError:  # pragma: no cover - rapidfuzz is a dependency
+        match = None
+    if match is not None:
+        hint = f"你是不是想输入 / did you mean: {match[0]}? "
+    raise SettingError(
+        f"未知的设置“{shown}” / unknown setting {shown!r}. {hint}"
+        f"可修改 / settable: {settable_keys_text()}"
+    )
+
+
+# -- validation ---------------------------------------------------------------------------------
+def _range_text(key: str) -> tuple[str, str]:
+    """The field's bounds, e.g. ``("≥ 1 且 ≤ 50", "≥ 1 and ≤ 50")``."""
+    parts = []
+    ops = ((Ge, "ge", "≥"), (Gt, "gt", ">"), (Le, "le", "≤"), (Lt, "lt", "<"))
+    for item in Settings.model_fields[key].metadata:
+        for kind, attr, op in ops:
+            if isinstance(item, kind):
+                parts.append(f"{op} {getattr(item, attr):g}")
+    return " 且 ".join(parts), " and ".join(parts)
+
+
+def _readable(key: str, raw: Any, exc: ValidationError) -> SettingError:
+    """One line a chat user can act on, instead of pydantic's report."""
+    shown = str(raw)[:40]
+    reasons = []
+    for error in exc.errors(include_url=False):
+        kind = error.get("type", "")
+        if kind == "int_parsing" or kind == "int_from_float" or kind == "int_type":
+            reasons.append("须为整数 / must be a whole number")
+        elif kind in ("float_parsing", "float_type", "finite_number"):
+            reasons.append("须为数字 / must be a number")
+        elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+            zh, en = _range_text(key)
+            reasons.append(f"须 {zh} / must be {en}")
+        elif kind == "value_error":
+            reasons.append(str(error.get("msg", "")).removeprefix("Value error, "))
+        elif kind in ("string_type",):
+            reasons.append("须为文本 / must be text")
+        else:
+            reasons.append(str(error.get("msg", kind)))
+    return SettingError(f"{key} 的值“{shown}”无效 / invalid value for {key}: {'; '.join(reasons)}")
+
+
+def validate_value(key: str, value: Any, base: Settings | None = None) -> Any:
+    """``value`` for ``key`` as ``Settings`` would accept it (normalised), or SettingError.
+
+    Runs the field's constraints and validators (e.g. ``_timezone``) on a copy of
+    ``base``; nothing is changed.
+    """
+    if key not in Settings.model_fields:
+        raise SettingError(f"未知的设置 / unknown setting {key!r}")
+    copy = (base if base is not None else Settings.model_construct()).model_copy()
+    try:
+        Settings.__pydantic_validator__.validate_assignment(copy, key, value)
+    except ValidationError as exc:
+        raise _readable(key, value, exc) from None
+    return getattr(copy, key)
+
+
+def parse_value(key: str, raw: str, base: Settings | None = None) -> Any:
+    """A chat-typed value (full-width digits and colons allowed) validated for ``key``."""
+    if not isinstance(raw, str):
+        raise TypeError(f"raw value must be a str, not {type(raw).__name__}")
+    text = unicodedata.normalize("NFKC", raw).strip()
+    if not text:
+        raise SettingError(f"{key} 缺少值 / a value for {key} is missing")
+    if len(text) > RAW_VALUE_MAX_CHARS:
+        raise SettingError(f"{key} 的值太长 / the value for {key} is too long")
+    return validate_value(key, text, base)
+
+
+# -- the store ----------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class StoredSetting:
+    key: str
+    value_json: str
+    updated_by: int | None
+    updated_at: datetime
+
+    @property
+    def value(self) -> Any:
+        """The stored value (JSON-decoded; ValueError if the row was damaged)."""
+        return json.loads(self.value_json)
+
+
+class RuntimeSettingsStore:
+    """The ``runtime_settings`` table: raw storage, no validation (see :class:`LiveSettings`)."""
+
+    def __init__(self, db: Database, *, clock: Callable[[], datetime] = utcnow) -> None:
+        self._db = db
+        self._clock = clock
+
+    def all(self) -> dict[str, StoredSetting]:
+        with self._db.session() as session:
+            rows = session.scalars(select(RuntimeSettingRow).order_by(RuntimeSettingRow.key))
+            return {row.key: self._from_row(row) for row in rows}
+
+    def get(self, key: str) -> StoredSetting | None:
+        with self._db.session() as session:
+            row = session.get(RuntimeSettingRow, key)
+            return None if row is None else self._from_row(row)
+
+    def set(self, key: str, value: Any, updated_by: int | None) -> StoredSetting:
+        """Store ``value`` (JSON-encodable) under ``key``, replacing what was there."""
+        encoded = json.dumps(value, ensure_ascii=False)
+        for attempt in (1, 2):  # two writers inserting the same key: the second updates
+            try:
+                with self._db.session() as session:
+                    row = session.get(RuntimeSettingRow, key)
+                    if row is None:
+                        row = RuntimeSettingRow(key=key)
+                        session.add(row)
+                    row.value = encoded
+                    row.updated_by = updated_by
+                    row.updated_at = self._clock()
+                    session.flush()
+                    return self._from_row(row)
+            except IntegrityError:
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def delete(self, key: str) -> bool:
+        with self._db.session() as session:
+            result = session.execute(
+                delete(RuntimeSettingRow).where(RuntimeSettingRow.key == key),
+                execution_options={"synchronize_session": False},
+            )
+            return bool(result.rowcount)
+
+    @staticmethod
+    def _from_row(row: RuntimeSettingRow) -> StoredSetting:
+        return StoredSetting(row.key, row.value, row.updated_by, row.updated_at)
+
+
+# -- live settings --------------------------------------------------------------------------------
+Listener = Callable[[Settings], object]
+
+
+class LiveSettings:
+    """The effective settings: ``base`` plus the chat overrides stored in the database.
+
+    ``current`` is replaced as a whole (never mutated), so readers in any thread see
+    either the old or the new settings. Changes are serialised by a lock.
+    """
+
+    def __init__(self, base: Settings, store: RuntimeSettingsStore) -> None:
+        self.base = base
+        self.store = store
+        self._lock = threading.RLock()
+        self._listeners: list[Listener] = []
+        # Where the startup values came from, worked out now: the environment and files
+        # they were read from may change later.
+        self.base_sources: dict[str, tuple[str, str | None]] = base_sources(base)
+        # (settings, overrides in effect): one tuple, replaced whole, so a reader never
+        # pairs new settings with old overrides.
+        self._state: tuple[Settings, dict[str, StoredSetting]] = self._load()
+
+    @property
+    def current(self) -> Settings:
+        return self._state[0]
+
+    @property
+    def overrides(self) -> dict[str, StoredSetting]:
+        """The chat overrides in effect (stored values that validated)."""
+        return dict(self._state[1])
+
+    def snapshot(self) -> tuple[Settings, dict[str, StoredSetting]]:
+        """The settings and the overrides they include, read together."""
+        current, applied = self._state
+        return current, dict(applied)
+
+    def set(self, key: str, raw_value: str, actor_id: int | None) -> Settings:
+        """Validate and store ``key = raw_value``; returns the new settings.
+
+        SettingError (nothing stored) for keys not settable from the chat and bad values.
+        """
+        key = check_key(key)
+        value = parse_value(key, raw_value, self.base)
+        with self._lock:
+            self.store.set(key, value, actor_id)
+            log.info("setting %s set to %r by %s", key, value, actor_id)
+            return self._reload_and_notify()
+
+    def reset(self, key: str, actor_id: int | None) -> bool:
+        """Drop the chat override of ``key``; False if it had none."""
+        key = check_key(key)
+        with self._lock:
+            removed = self.store.delete(key)
+            if removed:
+                log.info("setting %s reset by %s", key, actor_id)
+                self._reload_and_notify()
+            return removed
+
+    def reload(self) -> Settings:
+        """Re-read the overrides (e.g. changed by another process); notifies on change."""
+        with self._lock:
+            before = self._state[0]
+            self._state = self._load()
+            current = self._state[0]
+            if current != before:
+                self._notify(current)
+            return current
+
+    def subscribe(self, callback: Listener) -> Callable[[], None]:
+        """Call ``callback(new_settings)`` after each change; returns an unsubscribe function."""
+        with self._lock:
+            self._listeners.append(callback)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if callback in self._listeners:
+                    self._listeners.remove(callback)
+
+        return unsubscribe
+
+    # -- internals ------------------------------------------------------------------------------
+    def _reload_and_notify(self) -> Settings:
+        self._state = self._load()
+        current = self._state[0]
+        self._notify(current)
+        return current
+
+    def _notify(self, settings: Settings) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(settings)
+            except Exception:  # one broken listener must not undo or block the change
+                log.exception("settings listener %r failed", listener)
+
+    def _load(self) -> tuple[Settings, dict[str, StoredSetting]]:
+        settings = self.base.model_copy(deep=True)  # base stays as it was built
+        applied: dict[str, StoredSetting] = {}
+        for key, stored in self.store.all().items():
+            if key not in RUNTIME_KEYS:
+                log.warning("ignoring stored setting %r: it cannot be set from the chat", key)
+                continue
+            try:
+                value = stored.value
+                Settings.__pydantic_validator__.validate_assignment(settings, key, value)
+            except (ValueError, ValidationError) as exc:  # ValidationError is a ValueError
+                log.warning(
+                    "ignoring stored setting %s=%s (set by %s): no longer valid: %s",
+                    key,
+                    stored.value_json[:100],
+                    stored.updated_by,
+                    str(exc).splitlines()[0] if str(exc) else type(exc).__name__,
+                )
+                continue
+            applied[key] = stored
+        return settings, applied
+
+
+# -- sources ------------------------------------------------------------------------------------
+def _env_names(key: str) -> list[str]:
+    """The environment variables pydantic-settings reads for ``key`` (case-insensitive)."""
+    field = Settings.model_fields[key]
+    alias = field.validation_alias
+    if isinstance(alias, AliasChoices):
+        return [choice for choice in alias.choices if isinstance(choice, str)]
+    if isinstance(alias, str):
+        return [alias]
+    prefix = Settings.model_config.get("env_prefix", "")
+    return [f"{prefix}{key}"]
+
+
+def _file_names(key: str) -> list[str]:
+    names = [key]
+    alias = Settings.model_fields[key].validation_alias
+    if isinstance(alias, AliasChoices):
+        names += [choice for choice in alias.choices if isinstance(choice, str)]
+    return names
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        log.warning("cannot read %s to tell where settings come from: %s", path, exc)
+        return {}
+
+
+def _explains(settings: Settings, key: str, raw: Any) -> bool:
+    """Whether ``raw`` from a source gives the value ``settings`` has (True if unsure)."""
+    try:
+        return validate_value(key, raw, settings) == getattr(settings, key)
+    except SettingError:
+        return True  # e.g. a JSON list in an environment variable: trust the source
+
+
+def base_sources(
+    settings: Settings,
+    environ: Mapping[str, str] | None = None,
+) -> dict[str, tuple[str, str | None]]:
+    """For each field: (source, origin) of the value in ``settings``, as Settings resolves it.
+
+    origin names the environment variable or the file. A field set by the program that
+    built ``settings`` (``briefbot --data-dir``) is reported as ``command line``: it wins
+    over everything, and no file or variable holds that value.
+    """
+    environ = os.environ if environ is None else environ
+    env = {name.lower(): (name, value) for name, value in environ.items()}
+    files: list[tuple[str, Path, dict[str, Any]]] = [
+        (SOURCE_DEFAULT_FILE, DEFAULT_CONFIG_FILE, _read_toml(DEFAULT_CONFIG_FILE))
+    ]
+    extra = environ.get("BRIEFBOT_CONFIG")
+    if extra:
+        path = Path(extra).expanduser()
+        files.append((SOURCE_CONFIG_FILE, path, _read_toml(path)))
+
+    sources: dict[str, tuple[str, str | None]] = {}
+    for key in Settings.model_fields:
+        found: tuple[str, str | None, Any] | None = None
+        for name in _env_names(key):
+            if name.lower() in env:
+                var, value = env[name.lower()]
+                found = (SOURCE_ENV, var, value)
+                break
+        if found is None:
+            for source, path, data in reversed(files):  # the later file wins
+                hit = next((n for n in _file_names(key) if n in data), None)
+                if hit is not None:
+                    found = (source, str(path), data[hit])
+                    break
+        if found is not None and _explains(settings, key, found[2]):
+            sources[key] = (found[0], found[1])
+        elif found is not None or key in settings.model_fields_set:
+            sources[key] = (SOURCE_ARGUMENT, None)
+        else:
+            sources[key] = (SOURCE_BUILTIN, None)
+    return sources
+
+
+# -- describe -------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class SettingView:
+    key: str
+    value: str  # for display: secrets hidden
+    source: str  # one of the SOURCE_* names
+    settable: bool  # may be changed with /config set
+    origin: str | None = None  # the environment variable or file, when there is one
+    updated_by: int | None = None  # chat command: who
+    updated_at: datetime | None = None  # chat command: when
+
+
+def _hide_url_password(url: str) -> str:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return redact(url)
+
+
+def display_value(settings: Settings, key: str) -> str:
+    """``settings.<key>`` as /config shows it: secrets hidden, paths and lists plain."""
+    value = getattr(settings, key)
+    if key == "database_url":
+        if value is None:
+            return f"unset (SQLite {settings.database_file})"
+        return _hide_url_password(value)
+    if isinstance(value, SecretStr):
+        return "set" if value.get_secret_value() else "unset"
+    if value is None:
+        return "unset"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value) if value else "none"
+    return redact(str(value))  # URLs with a password in them
+
+
+def describe(
+    live: LiveSettings, *, secrets: Iterable[str | SecretStr | None] = ()
+) -> list[SettingView]:
+    """Every setting with its effective value and source, in the order Settings declares.
+
+    Values are scrubbed with :func:`~bot.admin.audit.redact` (pass the bot token in
+    ``secrets``: a webhook URL may carry it in its path).
+    """
+    secrets = list(secrets)
+    settings, overrides = live.snapshot()
+    views = []
+    for key in Settings.model_fields:
+        value = redact(display_value(settings, key), secrets)
+        stored = overrides.get(key)
+        if stored is not None:
+            views.append(
+                SettingView(
+                    key,
+                    value,
+                    SOURCE_CHAT,
+                    True,
+                    None,
+                    stored.updated_by,
+                    stored.updated_at,
+                )
+            )
+            continue
+        source, origin = live.base_sources.get(key, (SOURCE_BUILTIN, None))
+        views.append(SettingView(key, value, source, key in RUNTIME_KEYS, origin))
+    return views
