@@ -544,7 +544,10 @@ def run(
 
     engine = _open_engine()
     try:
-        store = _query_store(settings)
+        from bot.storage import Database, QueryStore  # lazy: SQLAlchemy and Alembic
+
+        database = Database.open(settings)
+        store = QueryStore(database)
     except Exception as exc:
         err.print(f"briefbot run: {exc}", markup=False, soft_wrap=True)
         raise typer.Exit(1) from None
@@ -556,6 +559,7 @@ def run(
         base_url=f"{api}/bot" if api else None,
         base_file_url=f"{api}/file/bot" if api else None,
         query_store=store,
+        database=database,
     )
     drop = settings.drop_pending_updates if drop_pending_updates is None else drop_pending_updates
     webhook = settings.webhook_url

@@ -50,6 +50,7 @@ import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from telegram import (
     BotCommand,
@@ -66,6 +67,7 @@ from telegram.ext import (
     ApplicationBuilder,
     ApplicationHandlerStop,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     ContextTypes,
     Defaults,
@@ -75,15 +77,26 @@ from telegram.ext import (
 )
 
 from bot import telegram_format as fmt
+from bot.admin import AdminStore, AuditLog, LiveSettings, RuntimeSettingsStore
 from bot.config import Settings
 from bot.search.engine import Engine
-from handlers import basic, documents, search, targets
+from bot.storage.db import Database
+from bot.subscriptions.compose import DigestComposer
+from bot.subscriptions.delivery import Deliverer
+from bot.subscriptions.scheduler import DigestScheduler
+from bot.subscriptions.service import SubscriptionService
+from bot.subscriptions.store import SubscriptionStore
+from bot.telegram_delivery import TelegramSender, admin_notifier
+from bot.telegram_ratelimit import TelegramRateLimiter
+from handlers import basic, documents, search, subscriptions, targets
 from handlers.common import MENTIONS_BOT, SERVICES, QueryStoreLike, Services, mentions_bot
 
 logger = logging.getLogger(__name__)
 
 FLOOD = "flood_limiter"
 """The ``bot_data`` key of the :class:`FloodLimiter`."""
+SCHEDULER = "digest_scheduler"
+"""The ``bot_data`` key of the :class:`DigestScheduler`."""
 
 APOLOGY = "抱歉，处理您的请求时出错了，请稍后再试。\nSorry, something went wrong. Please try again."
 TOO_MANY = "请求过于频繁，请 {wait} 秒后再试。\nToo many requests, please wait {wait} s."
@@ -95,6 +108,15 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("doc", "文件详情：/doc 文件编号", "One document: /doc ID"),
     ("targets", "重点目标：/targets 指标或文件", "Key targets: /targets indicator or document"),
     ("compare", "指标对比：/compare 指标", "Compare an indicator: /compare indicator"),
+    (
+        "subscribe",
+        "订阅定时推送：/subscribe 筛选 时间",
+        "Subscribe to digests: /subscribe filter time",
+    ),
+    ("subscriptions", "本聊天的订阅", "This chat's subscriptions"),
+    ("unsubscribe", "取消订阅：/unsubscribe 编号|all", "Unsubscribe: /unsubscribe ID|all"),
+    ("digest", "立即预览推送：/digest [编号|筛选]", "Preview a digest now: /digest [ID|filter]"),
+    ("timezone", "本聊天的时区", "This chat's time zone"),
     ("help", "帮助与示例", "Help and examples"),
     ("start", "开始使用", "Start"),
 )
@@ -281,6 +303,15 @@ def _error_handler(token: str) -> Callable:
     return on_error
 
 
+def _apply_runtime_settings(
+    settings: Settings, flood: FloodLimiter, scheduler: DigestScheduler
+) -> None:
+    """A runtime setting changed (``/config set``): update what holds a copy of it."""
+    flood.rate_per_minute = settings.flood_rate
+    flood.burst = settings.flood_burst
+    scheduler.grace = timedelta(hours=settings.digest_grace_hours)
+
+
 # -- start-up and shutdown ---------------------------------------------------------------------
 async def _post_init(application: Application) -> None:
     """Register the command menu (Chinese by default, English for English clients) and
@@ -297,9 +328,16 @@ async def _post_init(application: Application) -> None:
         await svc.run(lambda: svc.engine.searcher.lexicon)
     except Exception:  # the first search will say what is wrong; the bot still starts
         logger.warning("could not warm the search engine up", exc_info=True)
+    # Rebuilt from the database, then whatever was due while the bot was down.
+    await application.bot_data[SCHEDULER].start()
+
+
+async def _post_stop(application: Application) -> None:
+    await application.bot_data[SCHEDULER].stop()
 
 
 async def _post_shutdown(application: Application) -> None:
+    await application.bot_data[SCHEDULER].stop()
     svc: Services = application.bot_data[SERVICES]
     svc.executor.shutdown(wait=False, cancel_futures=True)
 
@@ -313,13 +351,19 @@ def build_application(
     base_url: str | None = None,
     base_file_url: str | None = None,
     query_store: QueryStoreLike | None = None,
+    database: Database | None = None,
+    live: LiveSettings | None = None,
 ) -> Application:
     """The bot's ``Application`` over ``engine``.
 
     ``base_url``/``base_file_url`` point PTB at another Bot API server (PTB appends
     the token: ``http://host:port/bot``). ``query_store`` keeps the searches behind the
     result buttons (``bot.storage.QueryStore``); without one they are kept in memory
-    and buttons from before a restart answer "expired".
+    and buttons from before a restart answer "expired". ``database`` holds the
+    subscriptions and deliveries; without one they live in an in-memory database (the
+    offline console) and are gone when the process ends; admins, the audit log and
+    runtime settings live there too. ``live`` is the effective settings (default: the
+    given settings plus the overrides stored in ``database``).
     """
     # httpx logs every request URL at INFO, and the URL contains the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
@@ -329,7 +373,14 @@ def build_application(
         .concurrent_updates(True)
         .defaults(Defaults(link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .post_init(_post_init)
+        .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
+        .rate_limiter(
+            TelegramRateLimiter(
+                per_second=settings.send_rate_per_second,
+                group_per_minute=settings.group_messages_per_minute,
+            )
+        )
     )
     if base_url:
         builder = builder.base_url(base_url)
@@ -341,8 +392,48 @@ def build_application(
         logger.warning("no query store: search buttons will not survive a restart")
         query_store = MemoryQueryStore()
     executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefbot-core")
-    application.bot_data[SERVICES] = Services(settings, engine, query_store, executor)
-    application.bot_data[FLOOD] = FloodLimiter(settings.flood_rate, settings.flood_burst)
+    if database is None:
+        logger.warning("no database: subscriptions are kept in memory only")
+        database = Database.open(url="sqlite://")
+    store = SubscriptionStore(database)
+    if live is None:
+        live = LiveSettings(settings, RuntimeSettingsStore(database))
+    settings = live.current
+    admins = AdminStore(database, settings.owners)
+    notify = admin_notifier(application.bot, lambda: [a.user_id for a in admins.list()])
+    composer = DigestComposer(engine)
+
+    async def compose(sub, slot):  # the engine is only read on the core thread
+        return await services_.run(composer, sub, slot)
+
+    deliverer = Deliverer(
+        store,
+        compose,
+        TelegramSender(application.bot),
+        attempts=settings.delivery_attempts,
+        backoff=settings.delivery_backoff_seconds,
+        notify_admins=notify,
+    )
+    scheduler = DigestScheduler(
+        store,
+        deliverer,
+        grace=timedelta(hours=settings.digest_grace_hours),
+        workers=settings.delivery_workers,
+    )
+    services_ = Services(
+        live,
+        engine,
+        query_store,
+        executor,
+        subscriptions=SubscriptionService(store, lambda: live.current, scheduler),
+        admins=admins,
+        audit=AuditLog(database),
+        notify_admins=notify,
+    )
+    application.bot_data[SERVICES] = services_
+    application.bot_data[SCHEDULER] = scheduler
+    flood = application.bot_data[FLOOD] = FloodLimiter(settings.flood_rate, settings.flood_burst)
+    live.subscribe(lambda new: _apply_runtime_settings(new, flood, scheduler))
 
     application.add_handler(TypeHandler(Update, flood_gate), group=-1)
 
@@ -355,6 +446,11 @@ def build_application(
         ("doc", documents.doc_command),
         ("targets", targets.targets_command),
         ("compare", targets.compare_command),
+        ("subscribe", subscriptions.subscribe_command),
+        ("subscriptions", subscriptions.subscriptions_command),
+        ("unsubscribe", subscriptions.unsubscribe_command),
+        ("digest", subscriptions.digest_command),
+        ("timezone", subscriptions.timezone_command),
     ):
         application.add_handler(CommandHandler(name, callback, filters=message))
     text = message & filters.TEXT & ~filters.COMMAND
@@ -370,5 +466,11 @@ def build_application(
         CallbackQueryHandler(search.passage_button, pattern=fmt.PASSAGE_PATTERN)
     )
     application.add_handler(CallbackQueryHandler(search.stale_button))
+    application.add_handler(
+        ChatMemberHandler(subscriptions.my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER)
+    )
+    application.add_handler(
+        MessageHandler(filters.StatusUpdate.MIGRATE, subscriptions.chat_migrated)
+    )
     application.add_error_handler(_error_handler(token))
     return application

@@ -525,6 +525,13 @@ def help_html(bot_username: str | None, *, welcome: bool = False) -> str:
         "/targets GDP — 某项指标的目标与数据（也可写文件编号，如 /targets 004）",
         "/compare 地区生产总值 — 同一指标在各地区、各年份的对比",
         "",
+        "<b>定时推送</b>",
+        "/subscribe GDP 08:30 — 每天 08:30 推送 GDP 相关的新重点目标"
+        "（/subscribe help 查看筛选与时间写法：周一 09:00、cron、tz=时区、quiet）",
+        "/subscriptions — 本聊天的订阅和下次推送时间；/unsubscribe 编号|all 取消",
+        "/digest — 立即预览推送内容；/timezone Asia/Shanghai — 本聊天的时区",
+        "群组中只有群管理员可以更改订阅。群内 @ 提及机器人需要关闭隐私模式或设机器人为管理员。",
+        "",
         "<i>Policy Brief Bot searches Chinese policy documents and lists their key targets. "
         "Send keywords to search; /help shows this text.</i>",
     ]

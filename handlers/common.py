@@ -11,16 +11,19 @@ from __future__ import annotations
 import asyncio
 import functools
 import re
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from telegram import Message, MessageEntity
 from telegram.ext import ContextTypes, filters
 
+from bot.admin import AdminStore, AuditLog, LiveSettings
 from bot.config import Settings
 from bot.search.engine import Engine
+from bot.subscriptions.service import SubscriptionService
 
 T = TypeVar("T")
 
@@ -50,12 +53,39 @@ class QueryStoreLike(Protocol):
     def load(self, key: str) -> StoredQueryLike | None: ...
 
 
+async def _nobody(_text: str) -> None:
+    return None
+
+
 @dataclass(frozen=True)
 class Services:
-    settings: Settings
+    """What handlers use.
+
+    ``settings`` is always the effective settings (``live``: configuration plus the
+    admins' runtime changes). ``subscriptions`` is the core's subscription service,
+    ``admins`` and ``audit`` the admin store and audit log (``bot.admin``);
+    ``notify_admins(text)`` tells every bot admin something in their private chat.
+    """
+
+    live: LiveSettings
     engine: Engine
     queries: QueryStoreLike
     executor: Executor
+    subscriptions: SubscriptionService
+    admins: AdminStore
+    audit: AuditLog
+    notify_admins: Callable[[str], Awaitable[None]] = _nobody
+    started_at: float = field(default_factory=time.time)
+
+    @property
+    def settings(self) -> Settings:
+        return self.live.current
+
+    def is_admin(self, user_id: int | None) -> bool:
+        """Whether the numeric Telegram user id is a bot admin (never a username or chat)."""
+        if isinstance(user_id, bool) or not isinstance(user_id, int):
+            return False
+        return self.admins.is_admin(user_id)
 
     async def run(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
         """``fn(*args, **kwargs)`` on the core worker thread, without blocking the loop."""
@@ -65,6 +95,15 @@ class Services:
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
     return context.bot_data[SERVICES]
+
+
+def command_args(message: Message) -> str:
+    """The text after ``/command`` (or ``/command@bot``), spacing and quotes kept."""
+    text = message.text or message.caption or ""
+    if not text.startswith("/"):
+        return text.strip()
+    parts = text.split(maxsplit=1)
+    return parts[1].strip() if len(parts) > 1 else ""
 
 
 async def reply_html(message: Message, chunks: Sequence[str], reply_markup=None) -> Message:

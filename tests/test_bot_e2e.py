@@ -277,9 +277,24 @@ async def test_start_help_and_command_menu(server: FakeBotApi, bot: Application)
     for example in ("/search 乡村振兴", "/search GDP 增长", "/targets GDP", "/docs"):
         assert example in help_text
     assert "/compare 地区生产总值" in help_text and f"@{BOT_NAME}" in help_text
+    for example in ("/subscribe GDP 08:30", "/subscriptions", "/unsubscribe", "/digest"):
+        assert example in help_text
 
     default, chinese, english = (server.commands(language_code=c) for c in ("", "zh", "en"))
-    names = ["search", "docs", "doc", "targets", "compare", "help", "start"]
+    names = [
+        "search",
+        "docs",
+        "doc",
+        "targets",
+        "compare",
+        "subscribe",
+        "subscriptions",
+        "unsubscribe",
+        "digest",
+        "timezone",
+        "help",
+        "start",
+    ]
     assert [c["command"] for c in default] == names
     assert default == chinese
     assert default[0]["description"].startswith("搜索政策文件")

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import deque
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
@@ -255,3 +256,40 @@ def _parse_cron(expr: str) -> Schedule:
     canonical = " ".join(fields)
     _cron_trigger(canonical)  # validates every field
     return Schedule("cron", canonical)
+
+
+def fire_times(
+    schedule: Schedule, tz: str, after: datetime, until: datetime, *, limit: int
+) -> list[datetime]:
+    """The newest ``limit`` fire times in ``(after, until]``, oldest first.
+
+    Bounded: a minute-by-minute cron over a month of downtime is 43,200 slots. The
+    search looks back from ``until`` over a window that doubles (one day, two, four …)
+    until it holds ``limit`` fire times or reaches ``after``, so the work is about the
+    slots in the last such window, not in the whole gap.
+    """
+    if limit < 1 or until <= after:
+        return []
+    trigger = schedule.trigger(tz)
+    window = timedelta(days=1)
+    while True:
+        start = max(after, until - window)
+        found: deque[datetime] = deque(maxlen=limit)
+        current = start
+        while True:
+            nxt = trigger.get_next_fire_time(None, current + timedelta(microseconds=1))
+            if nxt is None or nxt > until:
+                break
+            found.append(nxt)
+            current = nxt
+        if len(found) >= limit or start == after:
+            return list(found)
+        window *= 2
+
+
+def latest_fire(
+    schedule: Schedule, tz: str, now: datetime, *, window: timedelta
+) -> datetime | None:
+    """The newest fire time in ``(now - window, now]``; None if there is none."""
+    times = fire_times(schedule, tz, now - window, now, limit=1)
+    return times[-1] if times else None

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.digest.filters import DigestFilter, format_filter, parse_filter
@@ -90,6 +90,7 @@ class Delivery:
     attempts: int
     created_at: datetime
     updated_at: datetime
+    payload: Payload | None = None
 
     @classmethod
     def _from_row(cls, row: DeliveryRow) -> Delivery:
@@ -103,7 +104,33 @@ class Delivery:
             attempts=row.attempts,
             created_at=row.created_at,
             updated_at=row.updated_at,
+            payload=Payload.from_json(row.payload) if row.payload else None,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Payload:
+    """What a claimed slot sends: its messages (Telegram HTML) and when they were composed.
+
+    Saved with the delivery before the first message goes out, so that a delivery
+    interrupted by a crash resumes with exactly the messages not yet sent.
+    ``composed_at`` becomes the subscription's ``last_delivered_at`` once all are sent:
+    documents indexed after composition are new for the next digest.
+    """
+
+    messages: tuple[str, ...]
+    composed_at: datetime
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"messages": list(self.messages), "composed_at": self.composed_at.isoformat()},
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Payload:
+        data = json.loads(text)
+        return cls(tuple(data["messages"]), datetime.fromisoformat(data["composed_at"]))
 
 
 def _slot(slot: datetime) -> datetime:
@@ -111,6 +138,13 @@ def _slot(slot: datetime) -> datetime:
     if not isinstance(slot, datetime) or slot.tzinfo is None or slot.utcoffset() is None:
         raise ValueError(f"slot must be a timezone-aware datetime, not {slot!r}")
     return slot.astimezone(UTC).replace(microsecond=0)
+
+
+def _as_utc(value: datetime | str) -> datetime:
+    """An aggregate (MAX) over a UTC column: SQLite returns it untyped, as text."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 class SubscriptionStore:
@@ -195,6 +229,37 @@ class SubscriptionStore:
     def resume(self, subscription_id: int, *, chat_id: int | None = None) -> bool:
         return self._update(subscription_id, chat_id, paused=False) > 0
 
+    def reactivate(self, subscription_id: int) -> bool:
+        """Undo a deactivation (an admin re-enables a chat the bot can post to again)."""
+        return self._update(subscription_id, None, active=True, deactivated_reason=None) > 0
+
+    def migrate_chat(self, old_chat_id: int, new_chat_id: int) -> int:
+        """A group became a supergroup (new id): move its subscriptions to the new id."""
+        with self._db.session() as session:
+            result = session.execute(
+                update(SubscriptionRow)
+                .where(SubscriptionRow.chat_id == old_chat_id)
+                .values(chat_id=new_chat_id, chat_type="supergroup", updated_at=self._clock()),
+                execution_options={"synchronize_session": False},
+            )
+            return int(result.rowcount or 0)
+
+    def set_timezone(self, chat_id: int, timezone: str) -> int:
+        """Move all of the chat's subscriptions to ``timezone``; returns how many."""
+        timezone = check_timezone(timezone)
+        with self._db.session() as session:
+            result = session.execute(
+                update(SubscriptionRow)
+                .where(SubscriptionRow.chat_id == chat_id)
+                .values(timezone=timezone, updated_at=self._clock()),
+                execution_options={"synchronize_session": False},
+            )
+            return int(result.rowcount or 0)
+
+    def list_all(self) -> list[Subscription]:
+        """Every subscription of every chat (admins' overview)."""
+        return self._list()
+
     def deactivate_chat(self, chat_id: int, reason: str) -> int:
         """Deactivate the chat's active subscriptions (bot blocked, kicked, chat gone)."""
         with self._db.session() as session:
@@ -235,6 +300,34 @@ class SubscriptionStore:
             raise
         return True
 
+    def save_payload(self, subscription_id: int, slot: datetime, payload: Payload) -> None:
+        """Keep the composed messages of a claimed slot (before the first is sent)."""
+        with self._db.session() as session:
+            row = self._claimed(session, subscription_id, _slot(slot))
+            row.payload = payload.to_json()
+            row.updated_at = self._clock()
+
+    def record_sent(self, subscription_id: int, slot: datetime, message_id: int) -> None:
+        """One more message of the slot went out: remember its id at once.
+
+        A delivery resumed after a crash skips the messages recorded here.
+        """
+        with self._db.session() as session:
+            row = self._claimed(session, subscription_id, _slot(slot))
+            ids = json.loads(row.message_ids) if row.message_ids else []
+            ids.append(int(message_id))
+            row.message_ids = json.dumps(ids)
+            row.updated_at = self._clock()
+
+    def record_attempt(self, subscription_id: int, slot: datetime, error: str) -> int:
+        """A send failed and will be retried: count the attempt; returns the new count."""
+        with self._db.session() as session:
+            row = self._claimed(session, subscription_id, _slot(slot))
+            row.attempts += 1
+            row.error = error
+            row.updated_at = self._clock()
+            return row.attempts
+
     def finish_delivery(
         self,
         subscription_id: int,
@@ -242,32 +335,115 @@ class SubscriptionStore:
         status: DeliveryStatus,
         message_ids: list[int] | tuple[int, ...] | None = None,
         error: str | None = None,
+        *,
+        delivered_at: datetime | None = None,
     ) -> None:
-        """Record the outcome of a claimed slot; ``sent`` also sets ``last_delivered_at``."""
+        """Record the outcome of a claimed slot.
+
+        ``sent`` also sets the subscription's ``last_delivered_at`` to ``delivered_at``
+        (when the digest was composed; default now). ``message_ids`` None keeps the ids
+        recorded so far by :meth:`record_sent`.
+        """
         if status not in FINAL_STATUSES:
             raise ValueError(f"status must be one of {FINAL_STATUSES}, not {status!r}")
         slot = _slot(slot)
         now = self._clock()
-        ids = None if message_ids is None else json.dumps([int(i) for i in message_ids])
         with self._db.session() as session:
-            row = session.scalar(
-                select(DeliveryRow).where(
-                    DeliveryRow.subscription_id == subscription_id, DeliveryRow.slot == slot
-                )
-            )
-            if row is None:
-                raise LookupError(
-                    f"slot {slot.isoformat()} of subscription {subscription_id} was not claimed"
-                )
+            row = self._claimed(session, subscription_id, slot)
             row.status = status
-            row.message_ids = ids
+            if message_ids is not None:
+                row.message_ids = json.dumps([int(i) for i in message_ids])
             row.error = error
             row.updated_at = now
             if status == "sent":
                 sub = session.get(SubscriptionRow, subscription_id)
                 if sub is not None:
-                    sub.last_delivered_at = now
+                    sub.last_delivered_at = delivered_at or now
                     sub.updated_at = now
+
+    def record_missed(self, subscription_id: int, slots: list[datetime], reason: str) -> int:
+        """Record slots that passed unsent (bot down beyond the grace period), in one
+        transaction. Slots already recorded are left alone; returns how many were added."""
+        wanted = sorted({_slot(s) for s in slots})
+        if not wanted:
+            return 0
+        now = self._clock()
+        with self._db.session() as session:
+            taken = set(
+                session.scalars(
+                    select(DeliveryRow.slot).where(
+                        DeliveryRow.subscription_id == subscription_id,
+                        DeliveryRow.slot >= wanted[0],
+                        DeliveryRow.slot <= wanted[-1],
+                    )
+                )
+            )
+            rows = [
+                DeliveryRow(
+                    subscription_id=subscription_id,
+                    slot=slot,
+                    status="missed",
+                    error=reason,
+                    attempts=0,
+                    created_at=now,
+                    updated_at=now,
+                )
+                for slot in wanted
+                if slot not in taken
+            ]
+            session.add_all(rows)
+            return len(rows)
+
+    def delivery(self, subscription_id: int, slot: datetime) -> Delivery | None:
+        with self._db.session() as session:
+            row = session.scalar(
+                select(DeliveryRow).where(
+                    DeliveryRow.subscription_id == subscription_id,
+                    DeliveryRow.slot == _slot(slot),
+                )
+            )
+            return None if row is None else Delivery._from_row(row)
+
+    def last_slot(self, subscription_id: int) -> datetime | None:
+        """The newest slot recorded for the subscription, whatever its outcome."""
+        with self._db.session() as session:
+            value = session.scalar(
+                select(func.max(DeliveryRow.slot)).where(
+                    DeliveryRow.subscription_id == subscription_id
+                )
+            )
+            return None if value is None else _as_utc(value)
+
+    def last_slots(self) -> dict[int, datetime]:
+        """The newest recorded slot of every subscription that has one (one query)."""
+        with self._db.session() as session:
+            rows = session.execute(
+                select(DeliveryRow.subscription_id, func.max(DeliveryRow.slot)).group_by(
+                    DeliveryRow.subscription_id
+                )
+            )
+            return {sub_id: _as_utc(slot) for sub_id, slot in rows}
+
+    def pending(self) -> list[Delivery]:
+        """Claimed slots never finished (the bot stopped while sending), oldest first."""
+        with self._db.session() as session:
+            rows = session.scalars(
+                select(DeliveryRow)
+                .where(DeliveryRow.status == "pending")
+                .order_by(DeliveryRow.slot, DeliveryRow.id)
+            )
+            return [Delivery._from_row(row) for row in rows]
+
+    def recent_failures(self, limit: int = 10) -> list[Delivery]:
+        """The latest failed deliveries, newest first (for /status)."""
+        with self._db.session() as session:
+            rows = session.scalars(
+                select(DeliveryRow)
+                .where(DeliveryRow.status == "failed")
+                .order_by(DeliveryRow.updated_at.desc(), DeliveryRow.id.desc())
+                .limit(limit)
+            )
+            return [Delivery._from_row(row) for row in rows]
 
     def deliveries(self, subscription_id: int) -> list[Delivery]:
         """The subscription's deliveries, oldest slot first."""
@@ -305,6 +481,19 @@ class SubscriptionStore:
                 execution_options={"synchronize_session": False},
             )
             return int(result.rowcount or 0)
+
+    @staticmethod
+    def _claimed(session, subscription_id: int, slot: datetime) -> DeliveryRow:
+        row = session.scalar(
+            select(DeliveryRow).where(
+                DeliveryRow.subscription_id == subscription_id, DeliveryRow.slot == slot
+            )
+        )
+        if row is None:
+            raise LookupError(
+                f"slot {slot.isoformat()} of subscription {subscription_id} was not claimed"
+            )
+        return row
 
     def _delivery_exists(self, subscription_id: int, slot: datetime) -> bool:
         with self._db.session() as session:

@@ -1,0 +1,116 @@
+"""Pure: reading ``/subscribe`` arguments.
+
+``/subscribe [@channel] [filter …] [schedule] [tz=Area/City] [quiet]``
+
+The schedule is at the end (``08:00``, ``每天 8:00``, ``周一 09:00``, ``cron 0 8 * * 1-5``
+or five bare cron fields); everything before it is the filter (keywords, ``+must``,
+``!not``, ``indicator:`` …, see ``bot.digest.filters``). Options may stand anywhere:
+``tz=`` / ``时区=`` sets the time zone, ``quiet`` / ``静默`` keeps a digest with nothing new
+silent. A first word ``@name`` or ``-100…`` names a channel (bot admins only).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.digest.filters import format_filter, parse_filter
+from bot.subscriptions.schedule import (
+    Schedule,
+    ScheduleError,
+    check_timezone,
+    parse_schedule,
+)
+
+_TOKEN = re.compile(r'(?:[^\s"“”]+|"[^"]*"|“[^”]*”)+')
+_TZ_OPTION = re.compile(r"^(?:tz|timezone|时区)[=:：](.+)$", re.IGNORECASE)
+_QUIET = frozenset({"quiet", "静默", "silent"})
+_CHANNEL = re.compile(r"^(@[A-Za-z][A-Za-z0-9_]{3,31}|-100\d{5,15})$")
+_CRON_FIELD = re.compile(r"^[\d*,/\-]+$")
+_CRON_DOW = re.compile(r"^[\d*,/\-a-z]+$")
+
+MAX_FILTER_CHARS = 300
+
+
+@dataclass(frozen=True, slots=True)
+class SubscribeRequest:
+    """What ``/subscribe`` asked for; ``None`` fields take the chat's or the bot's default."""
+
+    channel: str | None
+    filter_text: str
+    schedule: Schedule
+    schedule_given: bool
+    timezone: str | None
+    quiet: bool
+
+
+def channel_ref(token: str) -> str | None:
+    """``@name`` or ``-100…`` as typed, if ``token`` names a channel."""
+    return token if _CHANNEL.match(token) else None
+
+
+def _try_schedule(text: str, default_time: str) -> Schedule | None:
+    try:
+        return parse_schedule(text, default_time=default_time)
+    except ScheduleError:
+        return None
+
+
+def _split_schedule(tokens: list[str], default_time: str) -> tuple[list[str], Schedule | None]:
+    """(filter tokens, schedule) with the schedule taken from the end of ``tokens``."""
+    lowered = [unicodedata.normalize("NFKC", t).lower() for t in tokens]
+    if "cron" in lowered:
+        at = lowered.index("cron")
+        fields = tokens[at + 1 :]
+        schedule = parse_schedule("cron " + " ".join(fields), default_time=default_time)
+        return tokens[:at], schedule
+    if len(tokens) >= 5:
+        tail = lowered[-5:]
+        if all(_CRON_FIELD.match(t) for t in tail[:4]) and _CRON_DOW.match(tail[4]):
+            schedule = _try_schedule(" ".join(tail), default_time)
+            if schedule is not None:
+                return tokens[:-5], schedule
+    if len(tokens) >= 2:
+        schedule = _try_schedule(" ".join(lowered[-2:]), default_time)
+        if schedule is not None:
+            return tokens[:-2], schedule
+    if tokens:
+        schedule = _try_schedule(lowered[-1], default_time)
+        if schedule is not None:
+            return tokens[:-1], schedule
+        # A token that looks like a time but is not one: say so instead of filtering on it.
+        if re.fullmatch(r"\d{1,2}[:：]\d{2}", unicodedata.normalize("NFKC", tokens[-1])):
+            parse_schedule(tokens[-1], default_time=default_time)
+    return tokens, None
+
+
+def parse_subscribe(text: str, *, default_time: str) -> SubscribeRequest:
+    """Read ``/subscribe`` arguments; ``ScheduleError`` / ``FilterError`` (user-facing) if bad."""
+    tokens = _TOKEN.findall(text or "")
+    channel = None
+    if tokens and channel_ref(tokens[0]):
+        channel = tokens.pop(0)
+    timezone: str | None = None
+    quiet = False
+    rest: list[str] = []
+    for token in tokens:
+        option = _TZ_OPTION.match(unicodedata.normalize("NFKC", token))
+        if option:
+            timezone = check_timezone(option.group(1))
+        elif token.lower() in _QUIET:
+            quiet = True
+        else:
+            rest.append(token)
+    filter_tokens, schedule = _split_schedule(rest, default_time)
+    given = schedule is not None
+    if schedule is None:
+        schedule = parse_schedule(default_time, default_time=default_time)
+    filter_text = " ".join(filter_tokens).strip()
+    if len(filter_text) > MAX_FILTER_CHARS:
+        raise ScheduleError(
+            f"筛选条件太长（最多 {MAX_FILTER_CHARS} 字） / filter too long "
+            f"(at most {MAX_FILTER_CHARS} characters)"
+        )
+    filter_text = format_filter(parse_filter(filter_text))
+    return SubscribeRequest(channel, filter_text, schedule, given, timezone, quiet)

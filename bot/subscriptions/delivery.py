@@ -1,0 +1,266 @@
+"""Sending one subscription's digest for one slot: exactly once, in order, with retries.
+
+:class:`Deliverer` knows nothing of Telegram. It talks to a :class:`Sender` (the
+Telegram layer adapts the bot to it, ``bot/telegram_delivery.py``) that raises the
+errors below, and records every step in the :class:`SubscriptionStore`:
+
+1. ``claim_slot`` inserts the delivery row (UNIQUE subscription + slot): only one
+   caller ever sends a slot, also after a restart;
+2. the digest is composed and its messages saved with the row (``save_payload``);
+3. each message is sent and its id recorded at once (``record_sent``);
+4. ``finish_delivery`` records the outcome; ``sent`` moves ``last_delivered_at`` to
+   the composition time, so the next digest has what was indexed after it.
+
+A delivery interrupted between 2 and 4 (crash, restart) is resumed by
+:meth:`Deliverer.resume` with the messages not yet recorded. The one window left is a
+message Telegram accepted whose id the crash kept us from recording; it is sent again
+on resume (at-least-once for that single message rather than losing the rest).
+
+Errors: :class:`RetryAfter` (429) pauses every send for ``retry_after`` seconds and
+retries; :class:`Transient` (timeout, network) retries with exponential backoff;
+:class:`ChatMigrated` moves the chat's subscriptions to the new supergroup id and
+retries there; :class:`ChatGone` (403 blocked or kicked, 400 chat not found)
+deactivates the chat's subscriptions and tells the bot's admins; :class:`Rejected`
+(any other 400) fails the delivery without retrying. All retries are bounded by
+``attempts``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal, Protocol
+
+from bot.storage.models import utcnow
+from bot.subscriptions.store import Payload, Subscription, SubscriptionStore
+
+log = logging.getLogger(__name__)
+
+Outcome = Literal[
+    "sent", "skipped_empty", "failed", "deactivated", "duplicate", "inactive", "missed"
+]
+
+
+# -- what a sender raises ----------------------------------------------------------------------
+class SendError(Exception):
+    """A message could not be sent; subclasses say what to do about it."""
+
+
+class RetryAfter(SendError):
+    """Flood control (429): wait ``retry_after`` seconds, then try again."""
+
+    def __init__(self, retry_after: float, message: str = "") -> None:
+        super().__init__(message or f"flood control: retry after {retry_after} s")
+        self.retry_after = float(retry_after)
+
+
+class Transient(SendError):
+    """A timeout or network error: the same request may succeed later."""
+
+
+class ChatMigrated(SendError):
+    """The group became a supergroup with another id."""
+
+    def __init__(self, new_chat_id: int) -> None:
+        super().__init__(f"chat migrated to {new_chat_id}")
+        self.new_chat_id = new_chat_id
+
+
+class ChatGone(SendError):
+    """The bot can no longer post there (blocked, kicked, chat deleted or not found)."""
+
+
+class Rejected(SendError):
+    """Telegram refused this message (bad request); sending it again would not help."""
+
+
+class Sender(Protocol):
+    async def send(self, chat_id: int, html: str) -> int:
+        """Send ``html`` (Telegram HTML) to ``chat_id``; returns the message id."""
+        ...
+
+
+Composer = Callable[[Subscription, datetime], Awaitable[list[str] | None]]
+"""``(subscription, slot) -> messages``; None when there is nothing to send (quiet)."""
+
+Notifier = Callable[[str], Awaitable[None]]
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryResult:
+    subscription_id: int
+    slot: datetime
+    outcome: Outcome
+    message_ids: tuple[int, ...] = ()
+    error: str | None = None
+
+
+class _FloodGate:
+    """One pause for all senders: a 429 means the whole bot must wait."""
+
+    def __init__(self, clock: Callable[[], float], sleep: Callable[[float], Awaitable[None]]):
+        self._clock = clock
+        self._sleep = sleep
+        self._until = 0.0
+
+    def hold(self, seconds: float) -> None:
+        self._until = max(self._until, self._clock() + seconds)
+
+    async def wait(self) -> None:
+        # Bounded: each pass sleeps the remaining pause, which only grows on a new 429.
+        for _ in range(100):
+            remaining = self._until - self._clock()
+            if remaining <= 0:
+                return
+            await self._sleep(remaining)
+
+
+class Deliverer:
+    """Delivers slots of subscriptions through a :class:`Sender` (see the module docstring)."""
+
+    def __init__(
+        self,
+        store: SubscriptionStore,
+        compose: Composer,
+        sender: Sender,
+        *,
+        attempts: int = 5,
+        backoff: float = 2.0,
+        max_backoff: float = 300.0,
+        notify_admins: Notifier | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        monotonic: Callable[[], float] = time.monotonic,
+        clock: Callable[[], datetime] = utcnow,
+        on_deactivated: Callable[[int], None] | None = None,
+    ) -> None:
+        if attempts < 1:
+            raise ValueError("attempts must be at least 1")
+        self.store = store
+        self.compose = compose
+        self.sender = sender
+        self.attempts = attempts
+        self.backoff = backoff
+        self.max_backoff = max_backoff
+        self.notify_admins = notify_admins
+        self.sleep = sleep
+        self.clock = clock
+        self.on_deactivated = on_deactivated
+        self._gate = _FloodGate(monotonic, sleep)
+
+    async def deliver(self, subscription_id: int, slot: datetime) -> DeliveryResult:
+        """Claim ``slot`` and send its digest; a slot claimed before is not sent again."""
+        sub = self.store.get(subscription_id)
+        if sub is None or not sub.due:
+            return DeliveryResult(subscription_id, slot, "inactive")
+        if not self.store.claim_slot(subscription_id, slot):
+            return DeliveryResult(subscription_id, slot, "duplicate")
+        try:
+            messages = await self.compose(sub, slot)
+        except Exception as exc:
+            log.exception("composing the digest of subscription %s failed", subscription_id)
+            self.store.finish_delivery(subscription_id, slot, "failed", error=f"compose: {exc}")
+            return DeliveryResult(subscription_id, slot, "failed", error=str(exc))
+        if not messages:
+            self.store.finish_delivery(subscription_id, slot, "skipped_empty")
+            return DeliveryResult(subscription_id, slot, "skipped_empty")
+        payload = Payload(tuple(messages), self.clock())
+        self.store.save_payload(subscription_id, slot, payload)
+        return await self._send(sub, slot, payload, already=0)
+
+    async def resume(self, subscription_id: int, slot: datetime) -> DeliveryResult:
+        """Finish a slot left ``pending`` by a crash: send what was not recorded as sent."""
+        delivery = self.store.delivery(subscription_id, slot)
+        sub = self.store.get(subscription_id)
+        if delivery is None or delivery.status != "pending":
+            return DeliveryResult(subscription_id, slot, "duplicate")
+        if sub is None or not sub.due:
+            self.store.finish_delivery(
+                subscription_id, slot, "failed", error="subscription no longer active"
+            )
+            return DeliveryResult(subscription_id, slot, "inactive")
+        if delivery.payload is None:  # crashed before composing: nothing went out yet
+            try:
+                messages = await self.compose(sub, slot)
+            except Exception as exc:
+                log.exception("composing the digest of subscription %s failed", subscription_id)
+                self.store.finish_delivery(subscription_id, slot, "failed", error=f"compose: {exc}")
+                return DeliveryResult(subscription_id, slot, "failed", error=str(exc))
+            if not messages:
+                self.store.finish_delivery(subscription_id, slot, "skipped_empty")
+                return DeliveryResult(subscription_id, slot, "skipped_empty")
+            payload = Payload(tuple(messages), self.clock())
+            self.store.save_payload(subscription_id, slot, payload)
+            return await self._send(sub, slot, payload, already=0)
+        already = len(delivery.message_ids or ())
+        return await self._send(sub, slot, delivery.payload, already=already)
+
+    async def _send(
+        self, sub: Subscription, slot: datetime, payload: Payload, *, already: int
+    ) -> DeliveryResult:
+        chat_id = sub.chat_id
+        tries = 0
+        migrated = False
+        index = already
+        while index < len(payload.messages):
+            await self._gate.wait()
+            try:
+                message_id = await self.sender.send(chat_id, payload.messages[index])
+            except RetryAfter as exc:
+                tries += 1
+                self._gate.hold(exc.retry_after)
+                if tries >= self.attempts:
+                    return self._fail(sub, slot, f"flood control, gave up after {tries} tries")
+                self.store.record_attempt(sub.id, slot, str(exc))
+                continue
+            except Transient as exc:
+                tries += 1
+                if tries >= self.attempts:
+                    return self._fail(sub, slot, f"{exc} (gave up after {tries} tries)")
+                self.store.record_attempt(sub.id, slot, str(exc))
+                await self.sleep(min(self.max_backoff, self.backoff * 2 ** (tries - 1)))
+                continue
+            except ChatMigrated as exc:
+                if migrated:
+                    return self._fail(sub, slot, "chat migrated twice")
+                migrated = True
+                self.store.migrate_chat(chat_id, exc.new_chat_id)
+                log.info("chat %s is now supergroup %s", chat_id, exc.new_chat_id)
+                chat_id = exc.new_chat_id
+                continue
+            except ChatGone as exc:
+                return await self._chat_gone(sub, slot, str(exc))
+            except Rejected as exc:
+                return self._fail(sub, slot, f"rejected: {exc}")
+            self.store.record_sent(sub.id, slot, message_id)
+            index += 1
+        self.store.finish_delivery(sub.id, slot, "sent", delivered_at=payload.composed_at)
+        sent = self.store.delivery(sub.id, slot)
+        ids = sent.message_ids if sent and sent.message_ids else ()
+        return DeliveryResult(sub.id, slot, "sent", ids)
+
+    def _fail(self, sub: Subscription, slot: datetime, error: str) -> DeliveryResult:
+        log.warning("subscription %s, slot %s: %s", sub.id, slot.isoformat(), error)
+        self.store.finish_delivery(sub.id, slot, "failed", error=error)
+        return DeliveryResult(sub.id, slot, "failed", error=error)
+
+    async def _chat_gone(self, sub: Subscription, slot: datetime, why: str) -> DeliveryResult:
+        self.store.finish_delivery(sub.id, slot, "failed", error=why)
+        count = self.store.deactivate_chat(sub.chat_id, why)
+        log.warning("chat %s: %s; %d subscription(s) deactivated", sub.chat_id, why, count)
+        if self.on_deactivated is not None:
+            self.on_deactivated(sub.chat_id)
+        if self.notify_admins is not None:
+            title = sub.chat_title or str(sub.chat_id)
+            text = (
+                f"⚠️ 已停用 {count} 个订阅：无法向 {title}（{sub.chat_id}）推送（{why}）。\n"
+                f"Deactivated {count} subscription(s) of chat {sub.chat_id}: {why}."
+            )
+            try:
+                await self.notify_admins(text)
+            except Exception:  # telling admins must never break delivery
+                log.warning("could not notify the admins", exc_info=True)
+        return DeliveryResult(sub.id, slot, "deactivated", error=why)

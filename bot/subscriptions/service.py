@@ -1,0 +1,214 @@
+"""The subscription use cases, free of Telegram: what ``/subscribe`` and friends do.
+
+Handlers check who may act (Telegram calls) and format replies; everything else, from
+reading the arguments to keeping the scheduler in step with the database, is here,
+so the command line and tests use the same code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from bot.config import Settings
+from bot.digest.filters import FilterError
+from bot.subscriptions.commands import SubscribeRequest, parse_subscribe
+from bot.subscriptions.schedule import ScheduleError, check_timezone
+from bot.subscriptions.store import Subscription, SubscriptionStore
+
+MAX_PER_CHAT = 20
+"""Subscriptions one chat may have: enough for any real use, a bound against abuse."""
+
+
+class SubscriptionError(ValueError):
+    """A request that cannot be done; the message is meant for the user (zh + en)."""
+
+
+class SchedulerLike(Protocol):
+    def schedule(self, sub: Subscription) -> datetime | None: ...
+    def unschedule(self, subscription_id: int) -> None: ...
+    def next_run(self, subscription_id: int) -> datetime | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    subscription: Subscription
+    next_run: datetime | None
+
+
+class SubscriptionService:
+    """Subscribe, list, unsubscribe, time zones, and chats that went away or moved."""
+
+    def __init__(
+        self,
+        store: SubscriptionStore,
+        settings: Callable[[], Settings],
+        scheduler: SchedulerLike | None = None,
+    ) -> None:
+        self.store = store
+        self.settings = settings
+        self.scheduler = scheduler
+
+    # -- requests -------------------------------------------------------------------------------
+    def parse(self, args_text: str) -> SubscribeRequest:
+        try:
+            return parse_subscribe(args_text, default_time=self.settings().default_digest_time)
+        except (ScheduleError, FilterError) as exc:
+            raise SubscriptionError(str(exc)) from None
+
+    def chat_timezone(self, chat_id: int) -> str:
+        """The time zone the chat's newest subscription uses, else the default."""
+        subs = self.store.list_for_chat(chat_id)
+        return subs[-1].timezone if subs else self.settings().default_timezone
+
+    def subscribe(
+        self,
+        chat_id: int,
+        chat_type: str,
+        chat_title: str | None,
+        user_id: int | None,
+        request: SubscribeRequest,
+    ) -> Listed:
+        existing = self.store.list_for_chat(chat_id)
+        if len(existing) >= MAX_PER_CHAT:
+            raise SubscriptionError(
+                f"每个聊天最多 {MAX_PER_CHAT} 个订阅，请先用 /unsubscribe 取消一些。\n"
+                f"A chat can have at most {MAX_PER_CHAT} subscriptions; remove some first."
+            )
+        for sub in existing:
+            if (
+                sub.active
+                and sub.filter_text == request.filter_text
+                and sub.schedule == request.schedule
+            ):
+                raise SubscriptionError(
+                    f"已有相同的订阅 #{sub.id}。\n"
+                    f"This chat already has that subscription (#{sub.id})."
+                )
+        timezone = request.timezone or self.chat_timezone(chat_id)
+        sub = self.store.create(
+            chat_id,
+            chat_type,
+            chat_title,
+            user_id,
+            request.filter_text,
+            request.schedule,
+            timezone,
+            quiet_when_empty=request.quiet,
+        )
+        return Listed(sub, self._schedule(sub))
+
+    def list(self, chat_id: int) -> list[Listed]:
+        return [Listed(s, self._next_run(s)) for s in self.store.list_for_chat(chat_id)]
+
+    def list_all(self) -> list[Listed]:
+        return [Listed(s, self._next_run(s)) for s in self.store.list_all()]
+
+    def unsubscribe(self, chat_id: int, arg: str) -> list[int]:
+        """Remove ``#id`` / ``id`` or ``all`` of the chat's subscriptions; the ids removed."""
+        arg = arg.strip().lstrip("#")
+        subs = self.store.list_for_chat(chat_id)
+        if arg.lower() in ("all", "全部"):
+            ids = [s.id for s in subs]
+            self.store.remove_all(chat_id)
+        elif arg.isdigit():
+            sub_id = int(arg)
+            if not self.store.remove(chat_id, sub_id):
+                raise SubscriptionError(
+                    f"本聊天没有订阅 #{sub_id}。发送 /subscriptions 查看。\n"
+                    f"This chat has no subscription #{sub_id}; see /subscriptions."
+                )
+            ids = [sub_id]
+        else:
+            raise SubscriptionError(
+                "用法：/unsubscribe 编号 或 /unsubscribe all\nUsage: /unsubscribe ID | all"
+            )
+        for sub_id in ids:
+            self._unschedule(sub_id)
+        return ids
+
+    def set_timezone(self, chat_id: int, timezone: str) -> tuple[str, int]:
+        """Move the chat's subscriptions to ``timezone``: (canonical name, how many)."""
+        try:
+            name = check_timezone(timezone)
+        except ScheduleError as exc:
+            raise SubscriptionError(str(exc)) from None
+        count = self.store.set_timezone(chat_id, name)
+        self.resync(chat_id)
+        return name, count
+
+    # -- admin operations (any chat) ------------------------------------------------------------
+    def pause(self, subscription_id: int) -> Subscription:
+        return self._toggle(subscription_id, pause=True)
+
+    def resume(self, subscription_id: int) -> Subscription:
+        """Resume a paused subscription, or reactivate one that was deactivated."""
+        return self._toggle(subscription_id, pause=False)
+
+    def remove(self, subscription_id: int) -> Subscription:
+        sub = self._get(subscription_id)
+        self.store.remove(sub.chat_id, sub.id)
+        self._unschedule(sub.id)
+        return sub
+
+    # -- chats going away or moving -------------------------------------------------------------
+    def chat_removed(self, chat_id: int, reason: str) -> int:
+        """The bot was removed (or lost the right to post): deactivate at once."""
+        count = self.store.deactivate_chat(chat_id, reason)
+        self.resync(chat_id)
+        return count
+
+    def chat_migrated(self, old_chat_id: int, new_chat_id: int) -> int:
+        """A group became a supergroup with a new id: its subscriptions follow it."""
+        count = self.store.migrate_chat(old_chat_id, new_chat_id)
+        self.resync(new_chat_id)
+        return count
+
+    def resync(self, chat_id: int) -> None:
+        if self.scheduler is None:
+            return
+        for sub in self.store.list_for_chat(chat_id):
+            if sub.due:
+                self.scheduler.schedule(sub)
+            else:
+                self.scheduler.unschedule(sub.id)
+
+    # -- internals ------------------------------------------------------------------------------
+    def _get(self, subscription_id: int) -> Subscription:
+        sub = self.store.get(subscription_id)
+        if sub is None:
+            raise SubscriptionError(
+                f"没有订阅 #{subscription_id}。\nNo subscription #{subscription_id}."
+            )
+        return sub
+
+    def _toggle(self, subscription_id: int, *, pause: bool) -> Subscription:
+        sub = self._get(subscription_id)
+        if pause:
+            self.store.pause(sub.id)
+        else:
+            self.store.resume(sub.id)
+            if not sub.active:
+                self.store.reactivate(sub.id)
+        updated = self._get(subscription_id)
+        self._schedule(updated)
+        return updated
+
+    def _schedule(self, sub: Subscription) -> datetime | None:
+        if self.scheduler is None:
+            return None
+        if not sub.due:
+            self.scheduler.unschedule(sub.id)
+            return None
+        return self.scheduler.schedule(sub)
+
+    def _unschedule(self, subscription_id: int) -> None:
+        if self.scheduler is not None:
+            self.scheduler.unschedule(subscription_id)
+
+    def _next_run(self, sub: Subscription) -> datetime | None:
+        if self.scheduler is None or not sub.due:
+            return None
+        return self.scheduler.next_run(sub.id)

@@ -1,0 +1,92 @@
+"""The Telegram side of digest delivery: PTB's errors mapped to the deliverer's.
+
+``bot.subscriptions.delivery`` decides what to do about a failure; this module only
+says which failure it was. Order matters: in PTB ``BadRequest`` and ``TimedOut`` are
+both ``NetworkError`` subclasses.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from datetime import timedelta
+
+from telegram import Bot, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    TelegramError,
+    TimedOut,
+)
+from telegram.error import RetryAfter as PTBRetryAfter
+
+from bot.subscriptions import delivery as d
+from bot.telegram_ratelimit import PER_CHAT
+
+log = logging.getLogger(__name__)
+
+# 400 descriptions that mean the bot cannot post to the chat any more (not a bad message).
+_CHAT_GONE_400 = (
+    "chat not found",
+    "group chat was deleted",
+    "chat_write_forbidden",
+    "not enough rights to send",
+    "have no rights to send",
+    "need administrator rights",
+    "peer_id_invalid",
+    "user is deactivated",
+    "bot was kicked",
+)
+
+
+def _seconds(value: int | float | timedelta) -> float:
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+class TelegramSender:
+    """:class:`bot.subscriptions.delivery.Sender` over a PTB ``Bot``."""
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    async def send(self, chat_id: int, html: str) -> int:
+        try:
+            message = await self.bot.send_message(
+                chat_id,
+                html,
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+                rate_limit_args=PER_CHAT,
+            )
+        except PTBRetryAfter as exc:
+            raise d.RetryAfter(_seconds(exc.retry_after), exc.message) from exc
+        except ChatMigrated as exc:
+            raise d.ChatMigrated(int(exc.new_chat_id)) from exc
+        except Forbidden as exc:
+            raise d.ChatGone(f"403 {exc.message}") from exc
+        except BadRequest as exc:
+            text = exc.message.lower()
+            if any(marker in text for marker in _CHAT_GONE_400):
+                raise d.ChatGone(f"400 {exc.message}") from exc
+            raise d.Rejected(f"400 {exc.message}") from exc
+        except (TimedOut, NetworkError) as exc:
+            raise d.Transient(f"{type(exc).__name__}: {exc.message}") from exc
+        except TelegramError as exc:
+            raise d.Rejected(f"{type(exc).__name__}: {exc.message}") from exc
+        return message.message_id
+
+
+def admin_notifier(bot: Bot, admin_ids: Callable[[], Iterable[int]]) -> d.Notifier:
+    """Send a plain-text notice to every bot admin (their private chats)."""
+
+    async def notify(text: str) -> None:
+        for user_id in admin_ids():
+            try:
+                await bot.send_message(user_id, text)
+            except TelegramError as exc:
+                log.warning("could not notify admin %s: %s", user_id, exc.message)
+
+    return notify

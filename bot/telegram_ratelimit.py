@@ -1,0 +1,209 @@
+"""Telegram's flood limits, kept on our side: a PTB ``BaseRateLimiter`` with sliding windows.
+
+Telegram answers 429 beyond about 30 messages per second overall, 20 per minute into
+one group or channel, and (for bursts into one chat) one per second. PTB's
+``AIORateLimiter`` is a leaky bucket: after an idle spell it lets a full burst through
+and then keeps the average, which a sliding window (what Telegram and our fake server
+count) refuses. This limiter reserves a send time for each message so that no window
+of any length ``period`` ever holds more than ``rate`` sends, with a small margin for
+network jitter.
+
+Only message-sending methods are limited (``sendMessage``, ``sendDocument``, …); reading,
+editing and answering callbacks are not. The one-per-second per-chat window applies
+to sends that ask for it with ``rate_limit_args=PER_CHAT`` (scheduled digests), so a
+user's own replies are not slowed down.
+
+Reservations are monotonic per window: a request first waits for its chat's windows
+(holding that chat's lock, so other chats are not held up), then takes the next global
+slot, and stamps every window with that one time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass
+from typing import Any
+
+from telegram.ext import BaseRateLimiter
+
+PER_CHAT = "per_chat"
+"""``rate_limit_args`` value: also keep to one message per second in this chat."""
+
+SENDING_ENDPOINTS = frozenset(
+    {
+        "sendmessage",
+        "senddocument",
+        "sendphoto",
+        "sendaudio",
+        "sendvideo",
+        "sendanimation",
+        "sendvoice",
+        "sendvideonote",
+        "sendmediagroup",
+        "sendlocation",
+        "sendvenue",
+        "sendcontact",
+        "sendpoll",
+        "senddice",
+        "sendsticker",
+        "copymessage",
+        "copymessages",
+        "forwardmessage",
+        "forwardmessages",
+    }
+)
+
+
+class _Window:
+    """The last ``rate`` reserved send times of a sliding window of ``period`` seconds."""
+
+    __slots__ = ("period", "rate", "stamps")
+
+    def __init__(self, rate: int, period: float) -> None:
+        self.rate = rate
+        self.period = period
+        self.stamps: deque[float] = deque(maxlen=rate)
+
+    def earliest(self, t: float) -> float:
+        """The first time at or after ``t`` this window has room for one more send."""
+        if len(self.stamps) < self.rate:
+            return t
+        return max(t, self.stamps[0] + self.period)
+
+    def stamp(self, t: float) -> None:
+        self.stamps.append(t)
+
+    def idle(self, now: float) -> bool:
+        return not self.stamps or self.stamps[-1] <= now - self.period
+
+
+@dataclass
+class LimiterStats:
+    limited: int = 0
+    waited: int = 0
+    wait_seconds: float = 0.0
+
+
+class TelegramRateLimiter(BaseRateLimiter[str]):
+    """Global, per-group and (on request) per-chat sliding windows; see the module docstring.
+
+    ``margin`` widens each window by that fraction so that sends reserved exactly one
+    period apart still land apart after network jitter.
+    """
+
+    def __init__(
+        self,
+        *,
+        per_second: float = 30,
+        group_per_minute: float = 20,
+        chat_per_second: float = 1,
+        margin: float = 0.05,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        max_chats: int = 20_000,
+    ) -> None:
+        self._global = _rate_window(per_second, 1.0, margin)
+        self._group_rate = group_per_minute
+        self._chat_rate = chat_per_second
+        self._margin = margin
+        self._clock = clock
+        self._sleep = sleep
+        self._max_chats = max_chats
+        self._groups: dict[int | str, _Window] = {}
+        self._chats: dict[int | str, _Window] = {}
+        self._locks: dict[int | str, asyncio.Lock] = {}
+        self.stats = LimiterStats()
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to release."""
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: str | None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        chat_id = data.get("chat_id")
+        if chat_id is None or endpoint.lower() not in SENDING_ENDPOINTS:
+            return await callback(*args, **kwargs)
+        await self.acquire(_chat_key(chat_id), per_chat=rate_limit_args == PER_CHAT)
+        return await callback(*args, **kwargs)
+
+    async def acquire(self, chat: int | str, *, per_chat: bool = False) -> float:
+        """Wait for a send slot into ``chat``; returns the seconds waited."""
+        self.stats.limited += 1
+        start = self._clock()
+        is_group = isinstance(chat, str) or chat < 0
+        lock = self._locks.get(chat)
+        if lock is None:
+            self._forget_idle(start)
+            lock = self._locks[chat] = asyncio.Lock()
+        async with lock:
+            windows = []
+            if is_group:
+                windows.append(self._window(self._groups, chat, self._group_rate, 60.0))
+            if per_chat:
+                windows.append(self._window(self._chats, chat, self._chat_rate, 1.0))
+            now = self._clock()
+            ready = max((w.earliest(now) for w in windows), default=now)
+            if ready > now:
+                await self._sleep(ready - now)
+            now = self._clock()
+            at = self._global.earliest(max(now, ready))
+            self._global.stamp(at)
+            for window in windows:
+                window.stamp(at)
+        if at > self._clock():
+            await self._sleep(at - self._clock())
+        waited = self._clock() - start
+        if waited > 0:
+            self.stats.waited += 1
+            self.stats.wait_seconds += waited
+        return waited
+
+    def _window(
+        self, table: dict[int | str, _Window], chat: int | str, rate: float, period: float
+    ) -> _Window:
+        window = table.get(chat)
+        if window is None:
+            window = table[chat] = _rate_window(rate, period, self._margin)
+        return window
+
+    def _forget_idle(self, now: float) -> None:
+        """Bound memory: drop chats whose windows are empty again."""
+        if len(self._locks) < self._max_chats:
+            return
+        for chat in list(self._locks):
+            lock = self._locks[chat]
+            if lock.locked():
+                continue
+            if all(t.get(chat) is None or t[chat].idle(now) for t in (self._groups, self._chats)):
+                del self._locks[chat]
+                self._groups.pop(chat, None)
+                self._chats.pop(chat, None)
+
+
+def _rate_window(rate: float, period: float, margin: float) -> _Window:
+    """A window allowing ``rate`` sends per ``period`` as whole sends in a widened period.
+
+    A fractional rate (0.5 per second) becomes one send per ``1 / rate`` seconds.
+    """
+    if rate >= 1:
+        return _Window(int(rate), period * (1 + margin) * (int(rate) / rate))
+    return _Window(1, period / rate * (1 + margin))
+
+
+def _chat_key(chat_id: Any) -> int | str:
+    try:
+        return int(chat_id)
+    except (TypeError, ValueError):
+        return str(chat_id)

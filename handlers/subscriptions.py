@@ -1,0 +1,255 @@
+"""/subscribe, /subscriptions, /unsubscribe, /digest, /timezone, and the bot's own
+membership changes (removed from a chat, group migrated to a supergroup)."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from telegram import Bot, Chat, Message, Update
+from telegram.constants import ChatMemberStatus, ChatType
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from bot import telegram_format_subs as fmt
+from bot.digest.filters import FilterError
+from bot.subscriptions.commands import channel_ref
+from bot.subscriptions.compose import preview_messages
+from bot.subscriptions.service import SubscriptionError
+from handlers.common import command_args, reply_html, services
+
+log = logging.getLogger(__name__)
+
+_ADMIN_STATUSES = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
+_SUB_ID = re.compile(r"^#?(\d{1,9})$")
+
+
+# -- who may act -------------------------------------------------------------------------------
+async def may_manage(bot: Bot, chat: Chat, message: Message) -> bool:
+    """Private chats: the user. Groups: group administrators only (getChatMember)."""
+    if chat.type == ChatType.PRIVATE:
+        return True
+    if message.sender_chat is not None and message.sender_chat.id == chat.id:
+        return True  # an anonymous administrator posting as the group
+    user = message.from_user
+    if user is None:
+        return False
+    try:
+        member = await bot.get_chat_member(chat.id, user.id)
+    except TelegramError as exc:
+        log.warning("getChatMember in chat %s failed: %s", chat.id, exc.message)
+        return False
+    return member.status in _ADMIN_STATUSES
+
+
+async def check_channel(bot: Bot, ref: str) -> tuple[Chat | None, str | None]:
+    """The channel ``ref`` names, if the bot may post there; else what is missing."""
+    try:
+        channel = await bot.get_chat(int(ref) if ref.lstrip("-").isdigit() else ref)
+    except TelegramError:
+        return None, (
+            "找不到该频道，或机器人不是它的成员。请先把机器人加为频道管理员并授予“发布消息”权限。\n"
+            "Channel not found, or the bot is not a member: add the bot as an administrator "
+            "with the 'Post messages' right."
+        )
+    if channel.type != ChatType.CHANNEL:
+        return None, "这不是频道（群组请在群里直接 /subscribe）。\nThat is not a channel."
+    try:
+        member = await bot.get_chat_member(channel.id, bot.id)
+    except TelegramError:
+        member = None
+    if member is None or member.status not in _ADMIN_STATUSES:
+        return None, (
+            "机器人不是该频道的管理员：请把它加为管理员并授予“发布消息”权限。\n"
+            "The bot is not an administrator of the channel: add it with the "
+            "'Post messages' right."
+        )
+    if member.status == ChatMemberStatus.ADMINISTRATOR and not getattr(
+        member, "can_post_messages", False
+    ):
+        return None, (
+            "机器人是频道管理员，但没有“发布消息”权限。\n"
+            "The bot is an administrator of the channel but lacks the 'Post messages' right."
+        )
+    return channel, None
+
+
+async def _channel_target(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, ref: str
+) -> Chat | None:
+    """The channel for a bot admin's command in a private chat; replies and None otherwise."""
+    message = update.effective_message
+    svc = services(context)
+    if update.effective_chat.type != ChatType.PRIVATE:
+        await message.reply_text(fmt.CHANNEL_IN_PRIVATE)
+        return None
+    if not svc.is_admin(update.effective_user.id if update.effective_user else None):
+        await message.reply_text(fmt.BOT_ADMINS_ONLY)
+        return None
+    channel, problem = await check_channel(context.bot, ref)
+    if channel is None:
+        await message.reply_html(fmt.channel_problem(ref, problem or ""))
+    return channel
+
+
+# -- commands ----------------------------------------------------------------------------------
+async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/subscribe [@channel] [filter] [time] [tz=…] [quiet]"""
+    message, chat = update.effective_message, update.effective_chat
+    svc = services(context)
+    subs = svc.subscriptions
+    text = command_args(message)
+    if text.strip().lower() in ("help", "?", "帮助"):
+        await message.reply_html(fmt.SUBSCRIBE_USAGE.format(time=svc.settings.default_digest_time))
+        return
+    try:
+        request = subs.parse(text)
+    except SubscriptionError as exc:
+        await message.reply_text(f"{exc}\n\n/subscribe help")
+        return
+    user_id = update.effective_user.id if update.effective_user else None
+    if request.channel:
+        channel = await _channel_target(update, context, request.channel)
+        if channel is None:
+            return
+        target_id, target_type, title = channel.id, "channel", channel.title
+    else:
+        if not await may_manage(context.bot, chat, message):
+            await message.reply_text(fmt.GROUP_ADMINS_ONLY)
+            return
+        target_id, target_type, title = chat.id, chat.type, chat.title or chat.full_name
+    try:
+        listed = subs.subscribe(target_id, target_type, title, user_id, request)
+    except SubscriptionError as exc:
+        await message.reply_text(str(exc))
+        return
+    where = f"{title} {target_id}" if request.channel else None
+    await message.reply_html(fmt.subscribed(listed, where=where))
+
+
+async def subscriptions_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/subscriptions [@channel]: the chat's subscriptions and their next run."""
+    message, chat = update.effective_message, update.effective_chat
+    subs = services(context).subscriptions
+    ref = channel_ref(command_args(message).strip())
+    chat_id, heading = chat.id, "本聊天的订阅 / Subscriptions"
+    if ref:
+        channel = await _channel_target(update, context, ref)
+        if channel is None:
+            return
+        chat_id, heading = channel.id, f"{channel.title} 的订阅 / Subscriptions"
+    await reply_html(message, [fmt.subscriptions_list(subs.list(chat_id), heading=heading)])
+
+
+async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/unsubscribe [@channel] ID|all"""
+    message, chat = update.effective_message, update.effective_chat
+    subs = services(context).subscriptions
+    words = command_args(message).split()
+    chat_id = chat.id
+    if words and channel_ref(words[0]):
+        channel = await _channel_target(update, context, words.pop(0))
+        if channel is None:
+            return
+        chat_id = channel.id
+    elif not await may_manage(context.bot, chat, message):
+        await message.reply_text(fmt.GROUP_ADMINS_ONLY)
+        return
+    if not words:
+        listed = subs.list(chat_id)
+        text = fmt.UNSUBSCRIBE_USAGE
+        if listed:
+            text += "\n\n" + fmt.subscriptions_list(listed, heading="本聊天的订阅 / Subscriptions")
+        await message.reply_html(text if listed else fmt.escape(text))
+        return
+    try:
+        removed = subs.unsubscribe(chat_id, words[0])
+    except SubscriptionError as exc:
+        await message.reply_text(str(exc))
+        return
+    await message.reply_text(fmt.unsubscribed(removed))
+
+
+async def timezone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/timezone [Area/City]: show or set the chat's time zone."""
+    message, chat = update.effective_message, update.effective_chat
+    subs = services(context).subscriptions
+    name = command_args(message).strip()
+    if not name:
+        await message.reply_html(fmt.timezone_shown(subs.chat_timezone(chat.id)))
+        return
+    if not await may_manage(context.bot, chat, message):
+        await message.reply_text(fmt.GROUP_ADMINS_ONLY)
+        return
+    try:
+        canonical, count = subs.set_timezone(chat.id, name)
+    except SubscriptionError as exc:
+        await message.reply_text(str(exc))
+        return
+    await message.reply_html(fmt.timezone_set(canonical, count))
+
+
+async def digest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/digest [ID | filter]: the digest now, as a preview (nothing is recorded)."""
+    message, chat = update.effective_message, update.effective_chat
+    svc = services(context)
+    arg = command_args(message).strip()
+    sub = None
+    match = _SUB_ID.match(arg)
+    if match:
+        sub = svc.subscriptions.store.get(int(match.group(1)))
+        if sub is None or (sub.chat_id != chat.id and not svc.is_admin(_user_id(update))):
+            await message.reply_text(f"本聊天没有订阅 #{match.group(1)}。\nNo such subscription.")
+            return
+        arg = ""
+    elif not arg:
+        own = [s for s in svc.subscriptions.store.list_for_chat(chat.id) if s.due]
+        sub = own[0] if own else None
+    tz = sub.timezone if sub else svc.subscriptions.chat_timezone(chat.id)
+    try:
+        messages = await svc.run(preview_messages, svc.engine, filter_text=arg, sub=sub, tz=tz)
+    except FilterError as exc:
+        await message.reply_text(str(exc))
+        return
+    await reply_html(message, messages)
+
+
+def _user_id(update: Update) -> int | None:
+    return update.effective_user.id if update.effective_user else None
+
+
+# -- the bot's membership ----------------------------------------------------------------------
+async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Removed from a chat, blocked, or no longer allowed to post: deactivate at once."""
+    change = update.my_chat_member
+    chat, new = change.chat, change.new_chat_member
+    who = change.from_user.id if change.from_user else "unknown"
+    if new.status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED):
+        reason = f"bot removed from the chat ({new.status}) by user {who}"
+    elif chat.type == ChatType.CHANNEL and not (
+        new.status == ChatMemberStatus.ADMINISTRATOR and getattr(new, "can_post_messages", False)
+    ):
+        reason = f"bot may no longer post in the channel (changed by user {who})"
+    elif new.status == ChatMemberStatus.RESTRICTED and not getattr(new, "can_send_messages", True):
+        reason = f"bot may no longer send messages (restricted by user {who})"
+    else:
+        return
+    svc = services(context)
+    count = svc.subscriptions.chat_removed(chat.id, reason)
+    if count:
+        log.info("chat %s: %s; %d subscription(s) deactivated", chat.id, reason, count)
+        title = chat.title or chat.full_name or str(chat.id)
+        await svc.notify_admins(
+            f"⚠️ 已停用 {count} 个订阅：{title}（{chat.id}）{reason}。\n"
+            f"Deactivated {count} subscription(s) of chat {chat.id}: {reason}."
+        )
+
+
+async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A group became a supergroup: its subscriptions move to the new chat id."""
+    message = update.effective_message
+    subs = services(context).subscriptions
+    if message.migrate_to_chat_id:
+        subs.chat_migrated(message.chat.id, message.migrate_to_chat_id)
+    elif message.migrate_from_chat_id:
+        subs.chat_migrated(message.migrate_from_chat_id, message.chat.id)

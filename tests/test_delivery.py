@@ -1,0 +1,435 @@
+"""Delivery and scheduling without Telegram: the Deliverer with a scripted sender, the
+DigestScheduler with a controlled clock (and once with APScheduler really firing)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.subscriptions import delivery as d
+from bot.subscriptions.compose import DigestComposer
+from bot.subscriptions.delivery import Deliverer
+from bot.subscriptions.schedule import fire_times, latest_fire, parse_schedule
+from bot.subscriptions.scheduler import DigestScheduler
+from bot.subscriptions.store import Payload, SubscriptionStore
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def daily(expr: str = "08:00"):
+    return parse_schedule(expr, default_time="08:00")
+
+
+class ScriptedSender:
+    """Records sends; ``script`` holds errors to raise, one per call, before succeeding."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[int, str]] = []
+        self.script: list[Exception | None] = []
+        self.next_id = 100
+
+    async def send(self, chat_id: int, html: str) -> int:
+        if self.script:
+            error = self.script.pop(0)
+            if error is not None:
+                raise error
+        self.sent.append((chat_id, html))
+        self.next_id += 1
+        return self.next_id
+
+
+class Sleeps:
+    def __init__(self) -> None:
+        self.calls: list[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.calls.append(round(seconds, 3))
+
+
+def composer_of(messages: list[str] | None):
+    async def compose(sub, slot):
+        return None if messages is None else list(messages)
+
+    return compose
+
+
+@pytest.fixture
+def store(db, clock) -> SubscriptionStore:
+    return SubscriptionStore(db, clock=clock)
+
+
+def make(store: SubscriptionStore, chat_id: int = 100, **kwargs):
+    args = {
+        "chat_type": "private",
+        "chat_title": "Chat",
+        "created_by": 7,
+        "filter_text": "GDP",
+        "schedule": daily(),
+        "timezone": "Asia/Shanghai",
+    }
+    args.update(kwargs)
+    return store.create(chat_id, **args)
+
+
+def deliverer(store, messages=("one", "two"), sender=None, **kwargs) -> Deliverer:
+    kwargs.setdefault("sleep", Sleeps())
+    return Deliverer(
+        store,
+        composer_of(None if messages is None else list(messages)),
+        sender or ScriptedSender(),
+        attempts=kwargs.pop("attempts", 4),
+        backoff=kwargs.pop("backoff", 2.0),
+        **kwargs,
+    )
+
+
+SLOT = datetime(2025, 3, 2, 0, 0, tzinfo=UTC)  # 08:00 in Shanghai
+
+
+# -- the deliverer -----------------------------------------------------------------------------
+async def test_deliver_sends_in_order_records_ids_and_never_twice(store, clock):
+    sub = make(store)
+    sender = ScriptedSender()
+    deliver = deliverer(store, ("one", "two", "three"), sender)
+    clock.advance(minutes=1)
+    result = await deliver.deliver(sub.id, SLOT)
+    assert result.outcome == "sent" and result.message_ids == (101, 102, 103)
+    assert sender.sent == [(100, "one"), (100, "two"), (100, "three")]
+    (row,) = store.deliveries(sub.id)
+    assert (row.status, row.message_ids, row.attempts) == ("sent", (101, 102, 103), 1)
+    assert row.payload.messages == ("one", "two", "three")
+    assert store.get(sub.id).last_delivered_at == row.payload.composed_at
+
+    again = await deliver.deliver(sub.id, SLOT)
+    assert again.outcome == "duplicate"
+    assert len(sender.sent) == 3
+
+
+async def test_nothing_new_and_quiet_sends_nothing(store):
+    sub = make(store, quiet_when_empty=True)
+    sender = ScriptedSender()
+    result = await deliverer(store, None, sender).deliver(sub.id, SLOT)
+    assert result.outcome == "skipped_empty" and sender.sent == []
+    assert store.deliveries(sub.id)[0].status == "skipped_empty"
+    assert store.get(sub.id).last_delivered_at is None
+
+
+async def test_paused_or_removed_subscription_is_not_delivered(store):
+    sub = make(store)
+    store.pause(sub.id)
+    sender = ScriptedSender()
+    assert (await deliverer(store, sender=sender).deliver(sub.id, SLOT)).outcome == "inactive"
+    assert (await deliverer(store, sender=sender).deliver(999, SLOT)).outcome == "inactive"
+    assert sender.sent == [] and store.deliveries(sub.id) == []
+
+
+async def test_429_waits_retry_after_for_everyone_then_sends(store):
+    sub = make(store)
+    sender = ScriptedSender()
+    sender.script = [d.RetryAfter(7), None]
+    sleeps = Sleeps()
+    now = [0.0]
+
+    async def sleep(seconds: float) -> None:
+        sleeps.calls.append(round(seconds, 3))
+        now[0] += seconds
+
+    deliver = deliverer(store, ("only",), sender, sleep=sleep, monotonic=lambda: now[0])
+    result = await deliver.deliver(sub.id, SLOT)
+    assert result.outcome == "sent"
+    assert sleeps.calls == [7.0]
+    assert sender.sent == [(100, "only")]
+    assert store.deliveries(sub.id)[0].attempts == 2
+
+
+async def test_timeouts_back_off_exponentially_then_succeed(store):
+    sub = make(store)
+    sender = ScriptedSender()
+    sender.script = [d.Transient("timed out"), d.Transient("network down"), None, None]
+    sleeps = Sleeps()
+    result = await deliverer(store, ("a", "b"), sender, sleep=sleeps).deliver(sub.id, SLOT)
+    assert result.outcome == "sent"
+    assert sleeps.calls == [2.0, 4.0]
+    assert [text for _chat, text in sender.sent] == ["a", "b"]
+
+
+async def test_timeouts_give_up_after_the_attempts(store):
+    sub = make(store)
+    sender = ScriptedSender()
+    sender.script = [d.Transient("timed out")] * 10
+    sleeps = Sleeps()
+    result = await deliverer(store, ("a",), sender, sleep=sleeps, attempts=3).deliver(sub.id, SLOT)
+    assert result.outcome == "failed" and "gave up after 3 tries" in result.error
+    assert sleeps.calls == [2.0, 4.0]
+    assert len(sender.script) == 7  # exactly 3 tries
+    row = store.deliveries(sub.id)[0]
+    assert row.status == "failed" and row.attempts == 3
+    assert store.get(sub.id).active  # a network problem is not the chat's fault
+
+
+async def test_chat_gone_deactivates_the_chat_and_tells_admins(store):
+    first = make(store, chat_id=55)
+    second = make(store, chat_id=55, filter_text="就业")
+    other = make(store, chat_id=66)
+    sender = ScriptedSender()
+    sender.script = [d.ChatGone("403 Forbidden: bot was blocked by the user")]
+    told: list[str] = []
+
+    async def notify(text: str) -> None:
+        told.append(text)
+
+    gone: list[int] = []
+    deliver = deliverer(store, sender=sender, notify_admins=notify, on_deactivated=gone.append)
+    result = await deliver.deliver(first.id, SLOT)
+    assert result.outcome == "deactivated"
+    for sub_id in (first.id, second.id):
+        sub = store.get(sub_id)
+        assert not sub.active and "blocked" in sub.deactivated_reason
+    assert store.get(other.id).active
+    assert gone == [55]
+    assert len(told) == 1 and "55" in told[0] and "blocked" in told[0]
+    assert store.deliveries(first.id)[0].status == "failed"
+    # the next slot of the other subscription of that chat is not even tried
+    assert (await deliver.deliver(second.id, SLOT)).outcome == "inactive"
+
+
+async def test_bad_request_fails_without_deactivating(store):
+    sub = make(store)
+    sender = ScriptedSender()
+    sender.script = [d.Rejected("400 Bad Request: can't parse entities")]
+    result = await deliverer(store, sender=sender).deliver(sub.id, SLOT)
+    assert result.outcome == "failed" and "parse entities" in result.error
+    assert store.get(sub.id).active
+
+
+async def test_migrated_group_follows_to_the_supergroup(store):
+    sub = make(store, chat_id=-42, chat_type="group")
+    sender = ScriptedSender()
+    sender.script = [d.ChatMigrated(-1001234)]
+    result = await deliverer(store, ("x", "y"), sender).deliver(sub.id, SLOT)
+    assert result.outcome == "sent"
+    assert sender.sent == [(-1001234, "x"), (-1001234, "y")]
+    moved = store.get(sub.id)
+    assert (moved.chat_id, moved.chat_type) == (-1001234, "supergroup")
+
+
+async def test_resume_sends_only_what_was_not_recorded(store, clock):
+    sub = make(store)
+    # A crash after the first of three messages went out:
+    assert store.claim_slot(sub.id, SLOT)
+    store.save_payload(sub.id, SLOT, Payload(("m1", "m2", "m3"), clock()))
+    store.record_sent(sub.id, SLOT, 41)
+    sender = ScriptedSender()
+    result = await deliverer(store, sender=sender).resume(sub.id, SLOT)
+    assert result.outcome == "sent" and result.message_ids == (41, 101, 102)
+    assert [text for _c, text in sender.sent] == ["m2", "m3"]
+    # resuming again (a second restart) sends nothing
+    assert (await deliverer(store, sender=sender).resume(sub.id, SLOT)).outcome == "duplicate"
+    assert len(sender.sent) == 2
+
+
+async def test_resume_before_composition_composes_and_sends(store):
+    sub = make(store)
+    assert store.claim_slot(sub.id, SLOT)  # crashed right after the claim
+    sender = ScriptedSender()
+    result = await deliverer(store, ("fresh",), sender).resume(sub.id, SLOT)
+    assert result.outcome == "sent" and sender.sent == [(100, "fresh")]
+
+
+# -- composing -------------------------------------------------------------------------------
+def test_composer_sends_new_targets_once_then_no_new_line(bundled_engine, store, clock):
+    sub = make(store, filter_text="GDP")
+    compose = DigestComposer(bundled_engine)
+    first = compose(sub, SLOT)
+    assert first and "地区生产总值" in "".join(first)
+    assert "2025-03-02" in first[0] or "2025年3月2日" in first[0]
+    # after a delivery, nothing indexed since: the short "no new" line, or silence
+    assert store.claim_slot(sub.id, SLOT)
+    store.finish_delivery(sub.id, SLOT, "sent", delivered_at=datetime.now(UTC))
+    later = store.get(sub.id)
+    (line,) = compose(later, SLOT + timedelta(days=1))
+    assert "没有新的重点目标" in line and "GDP" in line
+    quiet = make(store, chat_id=7, filter_text="GDP", quiet_when_empty=True)
+    assert store.claim_slot(quiet.id, SLOT)
+    store.finish_delivery(quiet.id, SLOT, "sent", delivered_at=datetime.now(UTC))
+    assert compose(store.get(quiet.id), SLOT + timedelta(days=1)) is None
+
+
+def test_composer_escapes_filter_text_and_caches(bundled_engine, store):
+    sub = make(store, filter_text="<b>没有这种东西</b>")
+    compose = DigestComposer(bundled_engine)
+    (line,) = compose(sub, SLOT)
+    assert "&lt;b&gt;" in line and "<b>没有" not in line
+    assert compose(sub, SLOT) == [line]
+    assert len(compose._cache) == 1
+
+
+# -- schedule arithmetic ----------------------------------------------------------------------
+def test_fire_times_are_bounded_and_newest_first_kept():
+    every_minute = parse_schedule("* * * * *", default_time="08:00")
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    times = fire_times(every_minute, "UTC", start, start + timedelta(days=30), limit=5)
+    assert times == [start + timedelta(days=30, minutes=-4 + i) for i in range(5)]
+    slot = latest_fire(
+        daily("08:00"), "Asia/Shanghai", SLOT + timedelta(minutes=3), window=timedelta(hours=1)
+    )
+    assert slot == SLOT
+    assert (
+        latest_fire(
+            daily("08:00"), "Asia/Shanghai", SLOT - timedelta(minutes=1), window=timedelta(hours=1)
+        )
+        is None
+    )
+
+
+# -- the scheduler -----------------------------------------------------------------------------
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+async def running(store):
+    """A started DigestScheduler over ``store`` with a scripted sender and a movable clock."""
+    created: list[DigestScheduler] = []
+
+    async def start(now: datetime, messages=("digest",), sender=None, **kwargs):
+        sender = sender or ScriptedSender()
+        deliver = deliverer(store, messages, sender)
+        scheduler = DigestScheduler(store, deliver, clock=Clock(now), workers=4, **kwargs)
+        await scheduler.start()
+        created.append(scheduler)
+        return scheduler, sender
+
+    yield start
+    for scheduler in created:
+        await scheduler.stop()
+
+
+async def test_jobs_are_rebuilt_from_the_database_at_local_times(store, running):
+    shanghai = make(store, chat_id=1, schedule=daily("08:00"), timezone="Asia/Shanghai")
+    new_york = make(store, chat_id=2, schedule=daily("08:00"), timezone="America/New_York")
+    weekly = make(store, chat_id=3, schedule=parse_schedule("周一 09:00", default_time="08:00"))
+    paused = make(store, chat_id=4)
+    store.pause(paused.id)
+    scheduler, _ = await running(datetime.now(UTC))
+    for sub, tz, hour in ((shanghai, "Asia/Shanghai", 8), (new_york, "America/New_York", 8)):
+        local = scheduler.next_run(sub.id).astimezone(ZoneInfo(tz))
+        assert (local.hour, local.minute) == (hour, 0)
+        assert scheduler.next_run(sub.id) - datetime.now(UTC) <= timedelta(days=1)
+    monday = scheduler.next_run(weekly.id).astimezone(SHANGHAI)
+    assert (monday.weekday(), monday.hour) == (0, 9)
+    assert scheduler.next_run(paused.id) is None
+    assert [sub_id for sub_id, _ in scheduler.upcoming(10)].count(shanghai.id) == 1
+
+
+async def test_a_firing_job_delivers_the_slot_of_its_local_time(store, running):
+    sub = make(store, timezone="America/New_York", schedule=daily("09:30"))
+    fire_at = datetime(2030, 6, 3, 9, 30, 20, tzinfo=ZoneInfo("America/New_York"))
+    scheduler, sender = await running(fire_at.astimezone(UTC))
+    slot = await scheduler.fire(sub.id)
+    await scheduler.drain()
+    assert slot == datetime(2030, 6, 3, 13, 30, tzinfo=UTC)  # EDT is UTC-4
+    assert sender.sent == [(100, "digest")]
+    assert store.delivery(sub.id, slot).status == "sent"
+    # created in 2025, first started in 2030: the slots in between were missed, not sent
+    assert {r.status for r in store.deliveries(sub.id) if r.slot != slot} == {"missed"}
+    assert scheduler.outcomes["sent"] == 1
+
+
+async def test_apscheduler_really_fires_the_job(store, running):
+    sub = make(store, schedule=parse_schedule("* * * * *", default_time="08:00"), timezone="UTC")
+    now = datetime.now(UTC)
+    scheduler, sender = await running(now)
+    done = asyncio.Event()
+    scheduler.on_result = lambda result: done.set()
+    job = scheduler._apscheduler.get_job(f"sub:{sub.id}")
+    job.modify(next_run_time=datetime.now(UTC))
+    scheduler._apscheduler.wakeup()
+    await asyncio.wait_for(done.wait(), 5)
+    assert sender.sent == [(100, "digest")]
+
+
+async def test_many_subscriptions_at_one_minute_are_all_delivered_once(store, running):
+    subs = [make(store, chat_id=1000 + n) for n in range(60)]
+    at = datetime(2030, 1, 1, 0, 0, 5, tzinfo=UTC)  # 08:00:05 in Shanghai
+    scheduler, sender = await running(at)
+    for sub in subs:
+        await scheduler.fire(sub.id)
+        await scheduler.fire(sub.id)  # a second run of the same job is a no-op
+    await scheduler.drain()
+    assert sorted(chat for chat, _ in sender.sent) == [1000 + n for n in range(60)]
+
+
+async def test_missed_slot_within_grace_is_sent_once_after_restart(store, clock, running):
+    sub = make(store)  # created 2025-03-01 12:00 UTC (20:00 in Shanghai)
+    # down from before 08:00 until 10:00 the next morning (2 h late, grace 6 h)
+    back = datetime(2025, 3, 2, 2, 0, tzinfo=UTC)
+    scheduler, sender = await running(back)
+    await scheduler.drain()
+    assert sender.sent == [(100, "digest")]
+    assert [(r.slot, r.status) for r in store.deliveries(sub.id)] == [(SLOT, "sent")]
+    # a second restart does not send it again
+    await scheduler.stop()
+    again, sender2 = await running(back + timedelta(minutes=5))
+    await again.drain()
+    assert sender2.sent == []
+
+
+async def test_missed_slots_beyond_grace_are_recorded_not_sent(store, running):
+    sub = make(store)
+    back = datetime(2025, 3, 4, 23, 0, tzinfo=UTC)  # 07:00 on the 5th in Shanghai
+    scheduler, sender = await running(back)
+    await scheduler.drain()
+    assert sender.sent == []
+    rows = store.deliveries(sub.id)
+    assert [r.slot.day for r in rows] == [2, 3, 4]  # 08:00 Shanghai = 00:00 UTC
+    assert {r.status for r in rows} == {"missed"}
+    assert "grace" in rows[0].error
+
+
+async def test_restart_resumes_interrupted_deliveries_without_duplicates(store, clock, running):
+    subs = [make(store, chat_id=200 + n) for n in range(6)]
+    # The bot went down at 08:00:30 while delivering: 2 done, 1 half sent, 3 not started.
+    for sub in subs[:3]:
+        assert store.claim_slot(sub.id, SLOT)
+        store.save_payload(sub.id, SLOT, Payload(("p1", "p2"), clock()))
+    for sub in subs[:2]:
+        store.record_sent(sub.id, SLOT, 1)
+        store.record_sent(sub.id, SLOT, 2)
+        store.finish_delivery(sub.id, SLOT, "sent")
+    store.record_sent(subs[2].id, SLOT, 1)
+    scheduler, sender = await running(SLOT + timedelta(minutes=20), messages=("fresh",))
+    await scheduler.drain()
+    got: dict[int, list[str]] = {}
+    for chat, text in sender.sent:
+        got.setdefault(chat, []).append(text)
+    assert got == {202: ["p2"], 203: ["fresh"], 204: ["fresh"], 205: ["fresh"]}
+    for sub in subs:
+        (row,) = store.deliveries(sub.id)
+        assert row.status == "sent"
+
+
+async def test_interrupted_delivery_beyond_grace_is_recorded_missed(store, clock, running):
+    sub = make(store)
+    assert store.claim_slot(sub.id, SLOT)
+    scheduler, sender = await running(SLOT + timedelta(hours=7))
+    await scheduler.drain()
+    assert sender.sent == []
+    assert store.deliveries(sub.id)[0].status == "missed"
+
+
+async def test_run_all_now_queues_every_due_subscription(store, running):
+    subs = [make(store, chat_id=300 + n) for n in range(3)]
+    store.pause(subs[0].id)
+    scheduler, sender = await running(datetime(2030, 1, 1, 9, 17, 45, tzinfo=UTC))
+    assert scheduler.run_all_now() == 2
+    await scheduler.drain()
+    assert sorted(c for c, _ in sender.sent) == [301, 302]
+    assert store.delivery(subs[1].id, datetime(2030, 1, 1, 9, 17, tzinfo=UTC)).status == "sent"
