@@ -3,13 +3,46 @@
 ``Engine.open(settings)`` brings the persisted index up to date with the corpus
 folder (reading only what changed) and opens it; the engine then answers
 searches and document look-ups. It holds no Telegram or console code.
+
+Threads
+-------
+An engine is used from one *core* thread (the bot's single worker): searching and
+every look-up read ``self.index`` and the lazily built, not thread-safe
+``Searcher``. Changing the corpus is split so that the slow part does not hold up
+searches:
+
+* off the core thread (any thread; writers take turns on the index lock, which
+  also excludes a CLI refresh in another process): :meth:`Engine.prepare_refresh`,
+  :meth:`Engine.add_upload` and :meth:`Engine.remove_document` with
+  ``reopen=False``. They read and segment documents, write per-document caches,
+  merge a new compiled index beside the live one and swap it in on disk, then open
+  it into an :class:`IndexUpdate` (a new ``CompiledIndex`` and a warmed ``Searcher``).
+  They never touch the engine's current index or searcher.
+* on the core thread: :meth:`Engine.reopen`, which swaps an update in (a few
+  attribute assignments), and everything else.
+
+Why searching meanwhile is safe: the old ``CompiledIndex`` read everything it needs
+at open time or holds memory maps, and the on-disk swap only renames its folder away
+and deletes it, which leaves open maps valid (Linux/macOS semantics). Document text
+and target look-ups read per-document cache files, which a refresh replaces one file
+at a time by rename (a rebuild too); between the disk swap and :meth:`reopen`,
+``document()``/``targets()`` of a *replaced* document may already show the new
+version's text and targets, and those of a *removed* document are gone
+(``document()`` raises :class:`DocumentNotFound`). The shared tokenizer and
+indicator table are read-only once loaded.
 """
 
 from __future__ import annotations
 
+import json
+import logging
+import os
+import secrets
 import shutil
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -17,7 +50,9 @@ from typing import Literal
 from rapidfuzz import process
 
 from bot.config import Settings
-from bot.corpus.loader import discover, load_document
+from bot.corpus import uploads
+from bot.corpus.loader import discover, doc_id_for, load_document
+from bot.corpus.parse import sidecar_path
 from bot.corpus.reader import UnreadableDocument, skip_reason
 from bot.digest import Digest, DigestFilter, compose_digest, parse_filter
 from bot.models import (
@@ -39,6 +74,11 @@ from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import Tokenizer
 
+log = logging.getLogger(__name__)
+
+# Key targets shown in the answer to an upload.
+FIRST_TARGETS = 5
+
 
 @dataclass(frozen=True)
 class DocTarget:
@@ -59,6 +99,84 @@ class IngestReport:
     refresh: RefreshReport
 
 
+@dataclass(frozen=True, eq=False)
+class IndexUpdate:
+    """A refreshed index, opened off the core thread, for :meth:`Engine.reopen`.
+
+    ``generation`` orders updates: an engine never swaps in one older than its own.
+    """
+
+    generation: int
+    index: CompiledIndex
+    searcher: Searcher
+    report: RefreshReport
+
+
+UploadStatus = Literal["added", "replaced", "duplicate", "needs_confirmation", "refused"]
+
+
+@dataclass(frozen=True)
+class UploadResult:
+    """What :meth:`Engine.add_upload` did with a document sent to the bot.
+
+    ``reason`` is a user-facing message (Chinese, then English) for every status but
+    added/replaced; ``code`` says why a refusal happened (name, type, archive, empty,
+    size, binary, unreadable, folder). ``doc`` is the indexed document (added or
+    replaced), ``existing`` the one it duplicates, would replace or replaced.
+    ``targets`` counts every extracted record (what ``targets(doc=...)`` returns),
+    ``key_targets`` those of kind "target", ``first_targets`` the first of those in
+    document order. ``update`` is what to pass to :meth:`Engine.reopen` when the
+    upload ran with ``reopen=False``.
+    """
+
+    status: UploadStatus
+    filename: str
+    reason: str = ""
+    code: str = ""
+    doc: DocumentInfo | None = None
+    existing: DocumentInfo | None = None
+    passages: int = 0
+    targets: int = 0
+    key_targets: int = 0
+    first_targets: tuple[TargetRecord, ...] = ()
+    update: IndexUpdate | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("added", "replaced")
+
+
+class _NotIndexed(Exception):
+    """The refresh passed over a freshly stored upload (its reason is the message)."""
+
+
+def _match_document(docs: Sequence[DocumentInfo], ref: str) -> DocumentInfo:
+    """A document by id, file name, file stem or unique prefix of either."""
+    key = ref.strip().lower()
+    if not key:
+        raise DocumentNotFound("no document given")
+    exact = [
+        d
+        for d in docs
+        if key in (d.doc_id.lower(), d.filename.lower(), d.filename.rsplit(".", 1)[0].lower())
+    ]
+    if len(exact) == 1:
+        return exact[0]
+    prefix = [
+        d for d in docs if d.doc_id.lower().startswith(key) or d.filename.lower().startswith(key)
+    ]
+    if len(prefix) == 1:
+        return prefix[0]
+    if not prefix:
+        raise DocumentNotFound(f"no document matches {ref!r}")
+    names = ", ".join(d.filename for d in prefix[:5])
+    raise DocumentNotFound(f"{ref!r} matches several documents: {names}")
+
+
+def _describe(info: DocumentInfo) -> str:
+    return f"{info.filename}（{info.doc_id}）"
+
+
 class Engine:
     """Open with :meth:`open`; it (re)indexes the corpus when the index is missing or stale."""
 
@@ -68,6 +186,11 @@ class Engine:
         self.index = index
         self.last_refresh: RefreshReport | None = None
         self._searcher: Searcher | None = None
+        # Guards the update bookkeeping below, which writer threads and the core share.
+        self._state = threading.Lock()
+        self._generation = 0  # of the newest update prepared
+        self._applied = 0  # of the update the engine serves
+        self._pending: IndexUpdate | None = None
 
     @classmethod
     def open(
@@ -98,19 +221,22 @@ class Engine:
     @property
     def searcher(self) -> Searcher:
         if self._searcher is None:
-            s = self.settings
-            tokenizer = self.tokenizer
-            self._searcher = Searcher(
-                self.index,
-                tokenizer,
-                Synonyms.from_files(s.synonym_paths),
-                fuzzy_threshold=s.fuzzy_threshold,
-                snippet_chars=s.snippet_chars,
-                page_size=s.results_per_page,
-                max_query_chars=s.max_query_chars,
-                popular_terms=tuple(e.word for e in tokenizer.entries),
-            )
+            self._searcher = self._make_searcher(self.index)
         return self._searcher
+
+    def _make_searcher(self, index: CompiledIndex) -> Searcher:
+        s = self.settings
+        tokenizer = self.tokenizer
+        return Searcher(
+            index,
+            tokenizer,
+            Synonyms.from_files(s.synonym_paths),
+            fuzzy_threshold=s.fuzzy_threshold,
+            snippet_chars=s.snippet_chars,
+            page_size=s.results_per_page,
+            max_query_chars=s.max_query_chars,
+            popular_terms=tuple(e.word for e in tokenizer.entries),
+        )
 
     # -- searching ---------------------------------------------------------------------------
     def search(
@@ -141,35 +267,19 @@ class Engine:
 
     def find_document(self, ref: str) -> DocumentInfo:
         """A document by id, file name, file stem or unique prefix of either."""
-        key = ref.strip().lower()
-        if not key:
-            raise DocumentNotFound("no document given")
-        exact = [
-            d
-            for d in self.index.docs
-            if key in (d.doc_id.lower(), d.filename.lower(), d.filename.rsplit(".", 1)[0].lower())
-        ]
-        if len(exact) == 1:
-            return exact[0]
-        prefix = [
-            d
-            for d in self.index.docs
-            if d.doc_id.lower().startswith(key) or d.filename.lower().startswith(key)
-        ]
-        if len(prefix) == 1:
-            return prefix[0]
-        if not prefix:
-            raise DocumentNotFound(f"no document matches {ref!r}")
-        names = ", ".join(d.filename for d in prefix[:5])
-        raise DocumentNotFound(f"{ref!r} matches several documents: {names}")
+        return _match_document(self.index.docs, ref)
 
     def document(self, ref: str) -> Document:
         """The full document (text and passages) from the index cache."""
         info = self.find_document(ref)
         doc_index = self.index.docs.index(info)
         first = self.index.doc_first_pid[doc_index]
-        text = seg.load_text(self.indexer.paths.docs, info.doc_id)
-        passages = tuple(self._passage(pid, text) for pid in range(first, first + info.passages))
+        try:
+            text = seg.load_text(self.indexer.paths.docs, info.doc_id)
+        except FileNotFoundError:
+            # Removed by a writer thread; this engine has not reopened yet.
+            raise DocumentNotFound(f"{info.filename} was just removed") from None
+        passages = tuple(self._passage(pid) for pid in range(first, first + info.passages))
         meta = DocumentMeta(info.title, info.region, info.year, dict(info.extra))
         return Document(
             doc_id=info.doc_id,
@@ -184,23 +294,24 @@ class Engine:
             passages=passages,
         )
 
-    def _passage(self, pid: int, text: str) -> Passage:
+    def _passage(self, pid: int) -> Passage:
+        # The text comes from the compiled index (the same characters as the cached
+        # document text at the same offsets), so it always matches this index even
+        # while a writer thread replaces the document's cache.
         ix = self.index
-        start = int(ix.p_start[pid])
         return Passage(
             doc_id=ix.docs[int(ix.p_doc[pid])].doc_id,
             ordinal=int(ix.p_ord[pid]),
-            text=text[start : start + int(ix.p_len[pid])],
-            start=start,
+            text=ix.passage_text(pid),
+            start=int(ix.p_start[pid]),
             section=ix.sections[int(ix.p_section[pid])],
         )
 
     def passages(self) -> Iterator[Passage]:
         for doc_index, info in enumerate(self.index.docs):
-            text = seg.load_text(self.indexer.paths.docs, info.doc_id)
             first = self.index.doc_first_pid[doc_index]
             for pid in range(first, first + info.passages):
-                yield self._passage(pid, text)
+                yield self._passage(pid)
 
     # -- key targets ---------------------------------------------------------------------------
     def targets(
@@ -283,14 +394,108 @@ class Engine:
 
     # -- changing the corpus -----------------------------------------------------------------
     def refresh(self, *, rebuild: bool = False, progress: Progress | None = None) -> RefreshReport:
-        report = self.indexer.refresh(rebuild=rebuild, progress=progress)
-        self._reopen()
-        self.last_refresh = report
-        return report
+        """Bring the index up to date (``rebuild``: re-read everything) and swap it in.
+
+        Core thread (it reopens). For a bot, run :meth:`prepare_refresh` on another
+        thread and then :meth:`reopen` here. ``progress(done, total, relpath)`` is
+        called once per corpus file, before it is looked at, on the refreshing thread.
+        """
+        update = self._prepare(rebuild=rebuild, progress=progress, warm=False)
+        self.reopen(update)
+        return update.report
+
+    def prepare_refresh(
+        self, *, rebuild: bool = False, progress: Progress | None = None
+    ) -> IndexUpdate:
+        """:meth:`refresh` without the swap: safe on any thread, see the module docstring.
+
+        ``progress(done, total, relpath)`` runs on the calling thread once per corpus
+        file (``done`` goes 1..total); merging the compiled index follows the last
+        call (a fraction of a second for the bundled corpus, seconds for 100 MB).
+        A Telegram caller hands it to the event loop (``call_soon_threadsafe``) and
+        throttles message edits itself.
+        """
+        return self._prepare(rebuild=rebuild, progress=progress, warm=True)
+
+    def reopen(self, update: IndexUpdate | None = None) -> bool:
+        """Core thread only: serve ``update`` (default: the newest prepared one).
+
+        With nothing prepared, the index is reopened from disk (after a CLI refresh,
+        say). An update older than the one served is ignored; returns whether the
+        index changed.
+        """
+        with self._state:
+            pending = self._pending
+            if update is None or (pending is not None and pending.generation > update.generation):
+                update = pending  # the newest: what is on disk already includes it
+            if update is not None and update.generation <= self._applied:
+                return False
+            if self._pending is not None and (
+                update is None or self._pending.generation <= update.generation
+            ):
+                self._pending = None
+            # Nothing prepared: what is on disk includes every update prepared so far.
+            generation = update.generation if update else self._generation
+        if update is None:
+            self.index, self._searcher = self._open_from_disk(), None
+        else:
+            self.index, self._searcher = update.index, update.searcher
+            self.last_refresh = update.report
+        with self._state:
+            self._applied = max(self._applied, generation)
+        return True
+
+    def _open_from_disk(self) -> CompiledIndex:
+        # Without the lock a writer may be between the two renames of its swap.
+        for _ in range(20):
+            try:
+                return CompiledIndex.open(self.indexer.paths.compiled)
+            except FileNotFoundError:
+                time.sleep(0.01)
+        return CompiledIndex.open(self.indexer.paths.compiled)
 
     def _reopen(self) -> None:
-        self.index = CompiledIndex.open(self.indexer.paths.compiled)
-        self._searcher = None
+        """Reopen the index from disk (kept for callers of the old name)."""
+        self.reopen()
+
+    def _prepare(
+        self, *, rebuild: bool = False, progress: Progress | None, warm: bool
+    ) -> IndexUpdate:
+        with self.indexer.lock():
+            report = self.indexer.refresh(rebuild=rebuild, progress=progress)
+            update = self._open_update(report, warm=warm)
+            self._offer(update)
+            return update
+
+    def _open_update(self, report: RefreshReport, *, warm: bool) -> IndexUpdate:
+        """Open what is on disk now (caller holds the index lock) as the next update."""
+        index = CompiledIndex.open(self.indexer.paths.compiled)
+        searcher = self._make_searcher(index)
+        if warm:
+            searcher.lexicon  # noqa: B018 - loaded here, not by the first search after reopen
+        with self._state:
+            self._generation += 1
+            return IndexUpdate(self._generation, index, searcher, report)
+
+    def _offer(self, update: IndexUpdate) -> None:
+        """Make ``update`` the one a bare :meth:`reopen` swaps in (unless a newer one is)."""
+        with self._state:
+            if self._pending is None or self._pending.generation < update.generation:
+                self._pending = update
+
+    def _disk_docs(self) -> list[DocumentInfo]:
+        """The documents of the compiled index on disk (authoritative under the lock;
+        ``self.index`` may lag behind it until :meth:`reopen`)."""
+        try:
+            meta = json.loads(
+                (self.indexer.paths.compiled / "meta.json").read_text(encoding="utf-8")
+            )
+        except FileNotFoundError:
+            return []
+        return [
+            seg.info_from_json({k: v for k, v in d.items() if k != "first_pid"})
+            for d in meta["docs"]
+        ]
 
     def ingest(
         self, paths: Iterable[Path], *, replace: bool = False, progress: Progress | None = None
@@ -341,3 +546,185 @@ class Engine:
             copied.append(target.name)
         report = self.refresh(progress=progress)
         return IngestReport(tuple(copied), tuple(skipped), report)
+
+    # -- documents sent to the bot -----------------------------------------------------------
+    def add_upload(
+        self,
+        filename: str | None,
+        data: bytes,
+        *,
+        replace: bool = False,
+        progress: Progress | None = None,
+        reopen: bool = True,
+    ) -> UploadResult:
+        """Check, store and index one uploaded document; see :class:`UploadResult`.
+
+        Checks (:mod:`bot.corpus.uploads`) run on a staged copy under
+        ``<data_dir>/uploads``; only a readable document reaches the corpus folder,
+        written atomically. Same content as an indexed document: "duplicate". Same
+        name as a corpus file: "needs_confirmation" unless ``replace`` (the sidecar,
+        if any, is kept). If indexing fails the corpus (and, after a recovery
+        refresh, the index on disk) is put back as it was and the exception
+        propagates; refusals never raise. Staging files are always removed.
+
+        With ``reopen=False`` this is safe on any thread (see the module docstring):
+        then call :meth:`reopen` with ``result.update`` on the core thread.
+        """
+        s = self.settings
+        max_bytes = int(s.max_file_mb * 1024 * 1024)
+        uploads.sweep_staging(s.data_dir)
+        try:
+            name = uploads.check_upload(filename, data, max_bytes=max_bytes)
+        except uploads.UploadRefused as exc:
+            return UploadResult("refused", filename or "", exc.reason, exc.code)
+        with uploads.staged(s.data_dir, name, data) as path:
+            try:
+                doc = uploads.read_upload(
+                    path, max_bytes=max_bytes, passage_max_chars=s.passage_max_chars
+                )
+            except uploads.UploadRefused as exc:
+                return UploadResult("refused", name, exc.reason, exc.code)
+        with self.indexer.lock():
+            result = self._store_upload(name, data, doc.sha256, replace, progress)
+        if reopen and result.update is not None:
+            self.reopen(result.update)
+        return result
+
+    def _store_upload(
+        self, name: str, data: bytes, sha256: str, replace: bool, progress: Progress | None
+    ) -> UploadResult:
+        """Under the index lock: duplicate and name checks against the index on disk,
+        then the atomic write, the refresh and, on failure, the rollback."""
+        docs = self._disk_docs()
+        twin = next((d for d in docs if d.sha256 == sha256), None)
+        if twin is not None:
+            return UploadResult(
+                "duplicate",
+                name,
+                f"内容与已有文件 {_describe(twin)} 相同，未重复添加。\n"
+                f"Same content as {twin.filename} (id {twin.doc_id}); not added again.",
+                existing=twin,
+            )
+        corpus = self.settings.corpus_dir
+        target = corpus / name
+        existing = next((d for d in docs if d.relpath == name), None)
+        if target.is_dir():
+            return UploadResult(
+                "refused",
+                name,
+                f"文件库中已有同名文件夹 {name}，请改名后重新发送。\n"
+                f"The corpus has a folder named {name}; please rename the file.",
+                "folder",
+            )
+        if (existing is not None or target.exists()) and not replace:
+            shown = _describe(existing) if existing else name
+            return UploadResult(
+                "needs_confirmation",
+                name,
+                f"已有同名文件 {shown}，内容不同。确认用新版本替换吗？\n"
+                f"A different version of {name} is already in the library. Replace it?",
+                existing=existing,
+            )
+        corpus.mkdir(parents=True, exist_ok=True)
+        token = secrets.token_hex(4)
+        # Hidden names: discovery ignores them, so a crash leaves no half document.
+        tmp = corpus / f".{name}.upload-{token}"
+        backup = corpus / f".{name}.previous-{token}" if target.exists() else None
+        placed = False  # whether ``target`` holds the upload (and the index may know it)
+        try:
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            if backup is not None:
+                try:
+                    os.link(target, backup)  # same inode: restoring keeps its mtime
+                except OSError:
+                    shutil.copy2(target, backup)
+            os.replace(tmp, target)
+            placed = True
+            update = self._open_update(self.indexer.refresh(progress=progress), warm=True)
+            info = next((d for d in update.index.docs if d.relpath == name), None)
+            if info is None or info.sha256 != sha256:
+                why = [k.reason for k in update.report.skipped if k.path == name]
+                raise _NotIndexed(why[0] if why else "it was not indexed")
+        except BaseException as exc:
+            tmp.unlink(missing_ok=True)
+            if placed:
+                self._rollback_upload(target, backup, name)
+            elif backup is not None:
+                backup.unlink(missing_ok=True)
+            if isinstance(exc, _NotIndexed):
+                refusal = uploads.unreadable(str(exc))
+                return UploadResult("refused", name, refusal.reason, refusal.code)
+            raise
+        if backup is not None:
+            backup.unlink(missing_ok=True)
+        self._offer(update)
+        records = seg.load_targets(self.indexer.paths.docs, info.doc_id)
+        key = [r for r in records if r.kind == "target"]
+        return UploadResult(
+            "replaced" if existing is not None or backup is not None else "added",
+            name,
+            doc=info,
+            existing=existing,
+            passages=info.passages,
+            targets=len(records),
+            key_targets=len(key),
+            first_targets=tuple(key[:FIRST_TARGETS]),
+            update=update,
+        )
+
+    def _rollback_upload(self, target: Path, backup: Path | None, name: str) -> None:
+        """Put the corpus back and re-index it (best effort: the original error matters)."""
+        if backup is not None:
+            os.replace(backup, target)
+        else:
+            target.unlink(missing_ok=True)
+        # The upload's caches: orphans for a new name; for a replacement (same doc id)
+        # they may hold the new version while the restored file has the old, unchanged
+        # signature, so they are dropped to force a re-read.
+        seg.remove_document(self.indexer.paths.docs, doc_id_for(name))
+        self._recover()
+
+    def _recover(self) -> None:
+        try:
+            self._offer(self._open_update(self.indexer.refresh(), warm=True))
+        except Exception:
+            log.exception("re-indexing after a failed corpus change failed too")
+
+    def remove_document(self, ref: str, *, reopen: bool = True) -> DocumentInfo:
+        """Delete a document (id, name or unique prefix) and its sidecar from the corpus
+        folder and re-index; raises :class:`DocumentNotFound`.
+
+        The reference is resolved against the index on disk under the lock, so two
+        admins removing at once cannot delete the wrong file. If re-indexing fails the
+        files are put back and the exception propagates. With ``reopen=False`` this
+        is safe on any thread; then call :meth:`reopen` (no argument) on the core
+        thread.
+        """
+        with self.indexer.lock():
+            info = _match_document(self._disk_docs(), ref)
+            path = self.settings.corpus_dir / info.relpath
+            token = secrets.token_hex(4)
+            moved: list[tuple[Path, Path]] = []
+            try:
+                for original in (path, sidecar_path(path)):
+                    if original.exists():
+                        hidden = original.with_name(f".{original.name}.removing-{token}")
+                        os.replace(original, hidden)
+                        moved.append((hidden, original))
+                update = self._open_update(self.indexer.refresh(), warm=True)
+                if any(d.doc_id == info.doc_id for d in update.index.docs):
+                    raise RuntimeError(f"{info.relpath} is still indexed after its removal")
+            except BaseException:
+                for hidden, original in reversed(moved):
+                    os.replace(hidden, original)
+                self._recover()
+                raise
+            for hidden, _ in moved:
+                hidden.unlink(missing_ok=True)
+            self._offer(update)
+        if reopen:
+            self.reopen(update)
+        return info

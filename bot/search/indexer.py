@@ -12,9 +12,10 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from bot.corpus.reader import UnreadableDocument, skip_reason
 from bot.models import Document, DocumentInfo, RefreshReport, SkippedFile
 from bot.search import segments as seg
 from bot.search.fuzzy import build_lexicon
-from bot.search.index import INDEX_FORMAT, compile_index
+from bot.search.index import INDEX_FORMAT, _swap_in, compile_index
 from bot.targets.extract import EXTRACTOR_VERSION, extract_targets
 from bot.targets.indicators import IndicatorTable
 from bot.text.tokenize import Tokenizer
@@ -55,15 +56,30 @@ class IndexPaths:
         return self.root / ".lock"
 
 
+_held = threading.local()
+
+
 @contextmanager
 def index_lock(paths: IndexPaths) -> Iterator[None]:
-    """One writer at a time (the bot and a CLI command may both refresh)."""
+    """One writer at a time (the bot and a CLI command may both refresh).
+
+    ``flock`` on a fresh file descriptor also excludes other threads of this process,
+    so two uploads handled on two threads take turns. Re-entrant per thread: an engine
+    method that holds the lock while it checks the corpus can call :meth:`Indexer.refresh`.
+    """
+    key = str(paths.lock.absolute())
+    held: set[str] = _held.__dict__.setdefault("paths", set())
+    if key in held:
+        yield
+        return
     paths.root.mkdir(parents=True, exist_ok=True)
     with open(paths.lock, "w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
+        held.add(key)
         try:
             yield
         finally:
+            held.discard(key)
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
@@ -146,7 +162,21 @@ class Indexer:
         failed = manifest.get("skipped", {})
         return current == {**known_sigs, **{r: s for r, s in failed.items() if r in current}}
 
+    def lock(self) -> AbstractContextManager[None]:
+        """The writers' lock (re-entrant per thread); see :func:`index_lock`."""
+        return index_lock(self.paths)
+
     def refresh(self, *, rebuild: bool = False, progress: Progress | None = None) -> RefreshReport:
+        """Bring the index on disk up to date with the corpus folder.
+
+        Safe on any thread while an engine on another thread searches the current
+        index: the compiled index is built in a side folder and swapped in by renames
+        (open memory maps of the old one stay valid), per-document cache files are
+        replaced atomically one by one (never all deleted first, even on a rebuild),
+        and the lexicon is written before the swap. ``progress(done, total, relpath)``
+        is called on this thread before each corpus file is looked at; the merge of
+        the compiled index follows the last call.
+        """
         with index_lock(self.paths):
             return self._refresh(rebuild=rebuild, progress=progress)
 
@@ -158,9 +188,10 @@ class Indexer:
         manifest = _read_manifest(self.paths)
         rebuilt = rebuild or manifest.get("fingerprint") != fingerprint
         old_files: dict[str, dict] = {} if rebuilt else dict(manifest.get("files", {}))
-        if rebuilt:
-            for entry in manifest.get("files", {}).values():
-                seg.remove_document(self.paths.docs, entry["doc_id"])
+        # On a rebuild the old caches are overwritten file by file below, not deleted
+        # first: an engine serving the old index keeps reading whole documents meanwhile.
+        # Those of documents that are gone are removed at the end.
+        previous_ids = {e["doc_id"] for e in manifest.get("files", {}).values()}
 
         discovery = discover([corpus]) if corpus.is_dir() else None
         skipped: list[SkippedFile] = []
@@ -240,10 +271,9 @@ class Indexer:
             (updated if old else added).append(rel)
 
         removed = sorted(set(old_files) - set(new_files))
-        for rel in removed:
-            doc_id = old_files[rel]["doc_id"]
-            if doc_id not in {e["doc_id"] for e in new_files.values()}:
-                seg.remove_document(self.paths.docs, doc_id)
+        kept_ids = {e["doc_id"] for e in new_files.values()}
+        for doc_id in previous_ids - kept_ids:
+            seg.remove_document(self.paths.docs, doc_id)
 
         doc_ids = [new_files[rel]["doc_id"] for rel in sorted(new_files)]
         targets_fp = self.targets_fingerprint
@@ -255,8 +285,11 @@ class Indexer:
                     self._extract(seg.cached_document(self.paths.docs, doc_id))
         compiled_ok = self._compiled_matches(fingerprint)
         if rebuilt or added or updated or removed or not compiled_ok:
-            compile_index(self.paths.docs, doc_ids, self.paths.compiled, fingerprint=fingerprint)
-            build_lexicon(self.paths.compiled)
+            # Built complete (lexicon included) beside the live folder, then swapped in.
+            staged = self.paths.root / (self.paths.compiled.name + ".next")
+            compile_index(self.paths.docs, doc_ids, staged, fingerprint=fingerprint)
+            build_lexicon(staged)
+            _swap_in(staged, self.paths.compiled)
         _write_manifest(
             self.paths,
             {

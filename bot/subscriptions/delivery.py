@@ -147,9 +147,11 @@ class Deliverer:
         self.max_backoff = max_backoff
         self.notify_admins = notify_admins
         self.sleep = sleep
+        self.monotonic = monotonic
         self.clock = clock
         self.on_deactivated = on_deactivated
-        self._gate = _FloodGate(monotonic, sleep)
+        # Through the attributes, so that tests can swap the clock and sleep later.
+        self._gate = _FloodGate(lambda: self.monotonic(), lambda s: self.sleep(s))
 
     async def deliver(self, subscription_id: int, slot: datetime) -> DeliveryResult:
         """Claim ``slot`` and send its digest; a slot claimed before is not sent again."""

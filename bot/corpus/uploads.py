@@ -1,0 +1,285 @@
+"""Checking a document sent to the bot before it may enter the corpus folder.
+
+An upload arrives as a file name chosen by the sender and some bytes. Everything
+here refuses with :class:`UploadRefused`, whose ``reason`` is a user-facing message
+(Chinese, then English) and whose ``code`` is stable for tests and the audit log:
+
+* the name: no path separators, ``..``, hidden or Office lock files, control
+  characters, or names too long for the file system with a sidecar suffix;
+* the type: ``.txt``/``.md``/``.docx``/``.pdf`` only; archives are named as such;
+* the content: empty, over the size limit, an archive or a known binary format
+  (whatever the extension says; a ``.docx`` is a zip and must be a valid one),
+  and finally the reader itself (:func:`bot.corpus.loader.load_document`) on a
+  staged copy, which catches undecodable text, damaged docx/pdf, scanned PDFs...
+
+Staging happens under ``<data_dir>/uploads/`` in a private folder that
+:func:`staged` always removes, so a refused or crashed upload leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from io import BytesIO
+from pathlib import Path
+
+from bot.corpus.loader import load_document
+from bot.corpus.parse import SIDECAR_SUFFIX
+from bot.corpus.reader import SUPPORTED_EXTENSIONS, UnreadableDocument
+from bot.models import Document
+
+# ext4 and most file systems allow 255 bytes; room is left for the sidecar suffix and
+# the hidden temporary names used while a file is written or replaced.
+MAX_NAME_BYTES = 200
+# A .docx unpacking to more than this is a zip bomb, not a policy document.
+MAX_DOCX_UNPACKED = 256 * 1024 * 1024
+STAGING_DIR = "uploads"
+# Staging folders older than this are leftovers of a crash and are swept.
+STALE_STAGING_SECONDS = 3600
+
+ARCHIVE_EXTENSIONS = frozenset(
+    {
+        ".zip", ".rar", ".7z", ".gz", ".tgz", ".tar", ".bz2", ".tbz", ".tbz2", ".xz",
+        ".txz", ".zst", ".lz", ".lzma", ".z", ".cab", ".arj", ".lzh", ".iso", ".jar",
+        ".apk", ".war", ".zipx", ".001",
+    }
+)  # fmt: skip
+
+# (magic bytes, offset, what it is); archives first so that a zip says "archive".
+_ARCHIVE_MAGIC: tuple[tuple[bytes, int, str], ...] = (
+    (b"PK\x03\x04", 0, "zip"),
+    (b"PK\x05\x06", 0, "zip"),
+    (b"PK\x07\x08", 0, "zip"),
+    (b"Rar!\x1a\x07", 0, "rar"),
+    (b"7z\xbc\xaf\x27\x1c", 0, "7z"),
+    (b"\x1f\x8b", 0, "gzip"),
+    (b"\xfd7zXZ\x00", 0, "xz"),
+    (b"\x28\xb5\x2f\xfd", 0, "zstd"),
+    (b"MSCF\x00\x00\x00\x00", 0, "cab"),
+    (b"ustar", 257, "tar"),
+)
+_BINARY_MAGIC: tuple[tuple[bytes, int, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", 0, "PNG image"),
+    (b"\xff\xd8\xff", 0, "JPEG image"),
+    (b"GIF87a", 0, "GIF image"),
+    (b"GIF89a", 0, "GIF image"),
+    (b"\x7fELF", 0, "executable (ELF)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, "old Office file (.doc/.xls)"),
+    (b"%PDF-", 0, "PDF"),
+)
+
+
+class UploadRefused(Exception):
+    """An upload that must not enter the corpus; ``reason`` is shown to the sender."""
+
+    def __init__(self, code: str, zh: str, en: str) -> None:
+        self.code = code
+        self.reason = f"{zh}\n{en}"
+        super().__init__(self.reason)
+
+
+def _mb(size: float) -> str:
+    """20 MB, 25.3 MB, 120 KB: enough digits to tell a size from the limit."""
+    if size >= 1_048_576:
+        return f"{size / 1_048_576:.1f}".removesuffix(".0") + " MB"
+    return f"{max(size / 1024, 1):.0f} KB"
+
+
+def check_name(filename: str | None) -> str:
+    """The name the upload will have in the corpus folder, or :class:`UploadRefused`.
+
+    Names are refused rather than repaired: a silently renamed file would surprise
+    the admin later (``/docs``, replacing a new version).
+    """
+    name = unicodedata.normalize("NFC", (filename or "").strip())
+    if not name:
+        raise UploadRefused("name", "文件没有文件名。", "The file has no name.")
+    if (
+        "/" in name
+        or "\\" in name
+        or ".." in name
+        or name.startswith((".", "~$"))
+        or any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in name)
+    ):
+        raise UploadRefused(
+            "name",
+            "文件名不安全（含路径分隔符、“..”、控制字符，或为隐藏文件），请改名后重新发送。",
+            "Unsafe file name (path separator, '..', control character or hidden file); "
+            "please rename the file and send it again.",
+        )
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        raise UploadRefused(
+            "name",
+            f"文件名过长（最多 {MAX_NAME_BYTES} 字节，约 {MAX_NAME_BYTES // 3} 个汉字），"
+            "请改名后重新发送。",
+            f"File name too long (at most {MAX_NAME_BYTES} bytes); please rename the file.",
+        )
+    suffix = Path(name).suffix.lower()
+    supported = "、".join(sorted(SUPPORTED_EXTENSIONS))
+    if name.lower().endswith(SIDECAR_SUFFIX) or suffix not in SUPPORTED_EXTENSIONS:
+        shown = suffix or "无扩展名"
+        if suffix in ARCHIVE_EXTENSIONS:
+            raise UploadRefused(
+                "archive",
+                f"不接受压缩包（{suffix}），请解压后逐个发送文件。",
+                f"Archives ({suffix}) are not accepted; please send the documents one by one.",
+            )
+        raise UploadRefused(
+            "type",
+            f"不支持的文件类型（{shown}），仅支持 {supported}。",
+            f"Unsupported file type ({suffix or 'no extension'}); "
+            f"supported: {', '.join(sorted(SUPPORTED_EXTENSIONS))}.",
+        )
+    return name
+
+
+def _magic(data: bytes, table: tuple[tuple[bytes, int, str], ...]) -> str | None:
+    for magic, offset, what in table:
+        if data[offset : offset + len(magic)] == magic:
+            return what
+    return None
+
+
+def check_content(name: str, data: bytes, *, max_bytes: int) -> None:
+    """Size and format checks on the raw bytes of an upload already named ``name``."""
+    if not data:
+        raise UploadRefused("empty", "文件为空。", "The file is empty.")
+    if len(data) > max_bytes:
+        raise UploadRefused(
+            "size",
+            f"文件过大（{_mb(len(data))}），上限为 {_mb(max_bytes)}。",
+            f"File too large ({_mb(len(data))}); the limit is {_mb(max_bytes)}.",
+        )
+    suffix = Path(name).suffix.lower()
+    if suffix == ".docx":
+        _check_docx(data)
+        return
+    archive = _magic(data, _ARCHIVE_MAGIC)
+    if archive is None and data[:3] == b"BZh" and data[4:10] == b"1AY&SY":
+        archive = "bzip2"
+    if archive:
+        raise UploadRefused(
+            "archive",
+            f"这是一个压缩包（{archive}），不接受压缩包，请解压后逐个发送文件。",
+            f"This is an archive ({archive}); archives are not accepted, "
+            "please send the documents one by one.",
+        )
+    binary = _magic(data, _BINARY_MAGIC)
+    if suffix == ".pdf":
+        if b"%PDF-" not in data[:1024]:
+            raise UploadRefused(
+                "binary",
+                "这不是 PDF 文件（缺少 PDF 文件头）。",
+                "Not a PDF file (no PDF header).",
+            )
+    elif binary:
+        raise UploadRefused(
+            "binary",
+            f"文件内容不是文本（{binary}），请发送 {suffix} 文本文件。",
+            f"Not a text document: the content is binary ({binary}).",
+        )
+
+
+def _check_docx(data: bytes) -> None:
+    """A .docx is a zip: refuse anything else, and zips that unpack absurdly large."""
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            infos = archive.infolist()
+            names = {i.filename for i in infos}
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise UploadRefused(
+            "unreadable",
+            "不是有效的 .docx 文件（不是 Word 文档）。",
+            "Not a valid .docx file (not a Word document).",
+        ) from None
+    if "[Content_Types].xml" not in names:
+        raise UploadRefused(
+            "archive",
+            "这是一个普通压缩包，不是 Word 文档（.docx）。",
+            "This is a plain zip archive, not a Word document (.docx).",
+        )
+    if sum(i.file_size for i in infos) > MAX_DOCX_UNPACKED:
+        raise UploadRefused(
+            "size",
+            f"文件解压后过大（超过 {_mb(MAX_DOCX_UNPACKED)}），不像正常的 Word 文档。",
+            f"The .docx unpacks to more than {_mb(MAX_DOCX_UNPACKED)}; refused.",
+        )
+
+
+# The reader's reasons (English, from bot.corpus.reader) by prefix, in Chinese.
+_READER_ZH: tuple[tuple[str, str], ...] = (
+    ("empty file", "文件为空"),
+    ("file contains only whitespace", "文件只有空白字符"),
+    ("file too large", "文件过大"),
+    ("not a text file", "文件内容不是可识别的文本（二进制或无法解码）"),
+    ("unknown text encoding", "无法识别文本编码（不是 UTF-8 或 GB18030）"),
+    ("invalid ", "文本编码错误"),
+    ("not a valid .docx", "不是有效的 .docx 文件"),
+    ("document contains no text", "Word 文档中没有文字"),
+    ("no text layer", "PDF 没有文字层（可能是扫描件）"),
+    ("encrypted PDF", "PDF 已加密"),
+    ("PDF has no pages", "PDF 没有页面（文件可能已损坏）"),
+    ("could not extract text", "无法从 PDF 中提取文字（文件可能已损坏）"),
+    ("not a valid PDF", "不是有效的 PDF 文件"),
+)
+
+
+def unreadable(reason: str) -> UploadRefused:
+    """A refusal for a reader (or indexer) failure, ``reason`` being its English text."""
+    zh = next((z for prefix, z in _READER_ZH if reason.startswith(prefix)), "无法读取文件内容")
+    return UploadRefused("unreadable", f"{zh}，未添加。", f"Cannot read the file: {reason}.")
+
+
+def staging_root(data_dir: Path) -> Path:
+    return data_dir / STAGING_DIR
+
+
+def sweep_staging(data_dir: Path, *, older_than: float = STALE_STAGING_SECONDS) -> None:
+    """Remove staging folders a crashed upload left behind (never a current one)."""
+    root = staging_root(data_dir)
+    if not root.is_dir():
+        return
+    cutoff = time.time() - older_than
+    for entry in root.iterdir():
+        with suppress(OSError):
+            if entry.stat().st_mtime < cutoff:
+                if entry.is_dir():
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    entry.unlink()
+
+
+@contextmanager
+def staged(data_dir: Path, name: str, data: bytes) -> Iterator[Path]:
+    """``data`` written to ``<data_dir>/uploads/<private folder>/<name>``, removed on exit."""
+    root = staging_root(data_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="up-", dir=root))
+    try:
+        path = folder / name
+        path.write_bytes(data)
+        yield path
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def read_upload(path: Path, *, max_bytes: int, passage_max_chars: int) -> Document:
+    """Load a staged upload the way the indexer will, refusing what it cannot read."""
+    try:
+        return load_document(
+            path, path.parent, max_bytes=max_bytes, passage_max_chars=passage_max_chars
+        )
+    except UnreadableDocument as exc:
+        raise unreadable(exc.reason) from None
+
+
+def check_upload(filename: str | None, data: bytes, *, max_bytes: int) -> str:
+    """Name and content checks that need no file; returns the corpus file name."""
+    name = check_name(filename)
+    check_content(name, data, max_bytes=max_bytes)
+    return name

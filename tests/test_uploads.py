@@ -1,0 +1,561 @@
+"""Documents sent to the bot: checks, storing, indexing, replacing, removing, threads.
+
+Each test gets a private copy of a small corpus (two bundled documents) and of its
+already built index, so no test pays for indexing the corpus.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import shutil
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from bot.corpus import uploads
+from bot.search import indexer as indexer_module
+from bot.search.engine import DocumentNotFound, Engine
+from bot.text.tokenize import Tokenizer
+from tests.conftest import BUNDLED_CORPUS, make_settings
+from tests.test_corpus_reader import make_cjk_pdf
+
+SMALL_CORPUS = ("000_10656742f57a4244.txt", "003_b51e96c497ba4061.txt")
+MAX_FILE_MB = 0.1  # ~105 KB: small enough to test the limit cheaply
+
+LINES = [
+    "测试市2025年政府工作报告",
+    "一、2025年主要目标",
+    "全市地区生产总值增长6%左右，{word}产业规模达到100亿元。",
+    "城镇新增就业3万人以上，居民消费价格涨幅3%左右。",
+    "二、2024年工作回顾",
+    "全市地区生产总值增长5.2%，一般公共预算收入增长4.1%。",
+]
+
+
+def lines(word: str) -> list[str]:
+    return [line.format(word=word) for line in LINES]
+
+
+def markdown(word: str) -> str:
+    ls = lines(word)
+    return f"# {ls[0]}\n\n## {ls[1]}\n\n{ls[2]}\n\n{ls[3]}\n\n## {ls[4]}\n\n{ls[5]}\n"
+
+
+def docx_bytes(word: str) -> bytes:
+    document = docx.Document()
+    ls = lines(word)
+    document.add_heading(ls[0], level=0)
+    document.add_heading(ls[1], level=1)
+    document.add_paragraph(ls[2])
+    document.add_paragraph(ls[3])
+    document.add_heading(ls[4], level=1)
+    document.add_paragraph(ls[5])
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def zip_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("报告.txt", markdown("量子通信"))
+    return buffer.getvalue()
+
+
+# -- fixtures ----------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def tokenizer() -> Tokenizer:
+    return Tokenizer().load()
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory, tokenizer) -> Path:
+    root = tmp_path_factory.mktemp("uploads-template")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name in SMALL_CORPUS:
+        shutil.copy2(BUNDLED_CORPUS / name, corpus / name)
+    Engine.open(make_settings(corpus, root / "data"), tokenizer=tokenizer)
+    return root
+
+
+@pytest.fixture
+def engine(template, tmp_path, tokenizer) -> Engine:
+    for part in ("corpus", "data"):
+        shutil.copytree(template / part, tmp_path / part)
+    settings = make_settings(tmp_path / "corpus", tmp_path / "data", max_file_mb=MAX_FILE_MB)
+    engine = Engine.open(settings, tokenizer=tokenizer)
+    assert engine.last_refresh is None  # the copied index is fresh
+    return engine
+
+
+def snapshot(engine: Engine) -> dict:
+    """Everything an upload may touch on disk, and what the engine serves."""
+    settings = engine.settings
+    index = settings.index_dir
+    staging = uploads.staging_root(settings.data_dir)
+    return {
+        "corpus": sorted(
+            (p.relative_to(settings.corpus_dir).as_posix(), p.read_bytes())
+            for p in settings.corpus_dir.rglob("*")
+            if p.is_file()
+        ),
+        "caches": sorted(p.name for p in (index / "docs").iterdir()),
+        "index": sorted(p.name for p in index.iterdir()),
+        "manifest": json.loads((index / "manifest.json").read_text(encoding="utf-8"))["files"],
+        "compiled": [
+            d["sha256"] for d in json.loads((index / "compiled/meta.json").read_text())["docs"]
+        ],
+        "docs": [(d.doc_id, d.sha256) for d in engine.documents()],
+        "staging": sorted(p.name for p in staging.iterdir()) if staging.exists() else [],
+    }
+
+
+def found_in(engine: Engine, word: str) -> set[str]:
+    return {h.filename for h in engine.search(word, correct=False, page_size=50).hits}
+
+
+# -- every supported type ----------------------------------------------------------------------
+TYPES = {
+    "utf8.txt": lambda w: markdown(w).encode("utf-8"),
+    "gb18030.txt": lambda w: markdown(w).encode("gb18030"),
+    "report.md": lambda w: markdown(w).encode("utf-8"),
+    "report.docx": docx_bytes,
+    "report.pdf": lambda w: make_cjk_pdf(lines(w)),
+}
+
+
+@pytest.mark.parametrize("name", TYPES)
+def test_each_supported_type_is_stored_indexed_and_counted(engine, name):
+    data = TYPES[name]("量子通信")
+    before = len(engine.documents())
+    result = engine.add_upload(name, data)
+    assert result.status == "added" and result.ok and not result.reason
+    assert (engine.settings.corpus_dir / name).read_bytes() == data
+    info = engine.find_document(name)
+    assert result.doc == info and info.size == len(data)
+    assert len(engine.documents()) == before + 1
+    assert result.passages > 0 and result.passages == info.passages
+    every = engine.targets(doc=info.doc_id)
+    key = engine.targets(doc=info.doc_id, kind="target")
+    assert result.targets > 0 and result.targets == len(every)
+    assert result.key_targets == len(key) > 0
+    assert list(result.first_targets) == [t.record for t in key][: len(result.first_targets)]
+    assert {r.indicator for r in result.first_targets} >= {"地区生产总值"}
+    assert found_in(engine, "量子通信") >= {name}
+    assert snapshot(engine)["staging"] == []
+
+
+def test_encoding_is_detected_for_gb18030(engine):
+    result = engine.add_upload("gbk.txt", markdown("量子通信").encode("gb18030"))
+    assert result.doc is not None and result.doc.encoding == "gb18030"
+
+
+# -- duplicates and new versions ---------------------------------------------------------------
+def test_same_content_under_another_name_is_a_duplicate(engine):
+    data = (BUNDLED_CORPUS / SMALL_CORPUS[0]).read_bytes()
+    before = snapshot(engine)
+    result = engine.add_upload("another name.txt", data)
+    assert result.status == "duplicate" and not result.ok
+    assert result.existing is not None and result.existing.filename == SMALL_CORPUS[0]
+    assert SMALL_CORPUS[0] in result.reason and "相同" in result.reason
+    assert snapshot(engine) == before
+
+
+def test_new_version_needs_confirmation_then_replaces(engine):
+    first = engine.add_upload("report.md", markdown("量子通信").encode())
+    assert first.status == "added"
+    newer = markdown("低空经济").encode()
+    before = snapshot(engine)
+    asked = engine.add_upload("report.md", newer)
+    assert asked.status == "needs_confirmation"
+    assert asked.existing == first.doc and "report.md" in asked.reason
+    assert snapshot(engine) == before  # nothing changes until confirmed
+    replaced = engine.add_upload("report.md", newer, replace=True)
+    assert replaced.status == "replaced" and replaced.existing == first.doc
+    assert replaced.doc is not None and replaced.doc.doc_id == first.doc.doc_id
+    assert (engine.settings.corpus_dir / "report.md").read_bytes() == newer
+    assert "report.md" not in found_in(engine, "量子通信")
+    assert "report.md" in found_in(engine, "低空经济")
+    assert "低空经济" in engine.document("report.md").text
+    assert len(engine.documents()) == len(SMALL_CORPUS) + 1
+    assert not [p for p in engine.settings.corpus_dir.iterdir() if p.name.startswith(".")]
+
+
+def test_replacing_a_file_keeps_its_sidecar(engine):
+    corpus = engine.settings.corpus_dir
+    engine.add_upload("report.md", markdown("量子通信").encode())
+    (corpus / "report.md.meta.toml").write_text('region = "大连"\n', encoding="utf-8")
+    engine.refresh()
+    result = engine.add_upload("report.md", markdown("低空经济").encode(), replace=True)
+    assert result.status == "replaced" and result.doc.region == "大连"
+
+
+# -- refusals ----------------------------------------------------------------------------------
+def _blank_docx() -> bytes:
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    return buffer.getvalue()
+
+
+def tar_bytes() -> bytes:
+    import tarfile
+
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w") as archive:
+        data = markdown("量子通信").encode()
+        info = tarfile.TarInfo("报告.txt")
+        info.size = len(data)
+        archive.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+REFUSED = {
+    "empty": ("empty.txt", b"", "empty"),
+    "whitespace": ("blank.md", b"  \n\n \t\n", "unreadable"),
+    "oversize": ("big.txt", "政策".encode() * 20_000, "size"),
+    "png-as-txt": ("picture.txt", b"\x89PNG\r\n\x1a\n" + bytes(200), "binary"),
+    "png": ("picture.png", b"\x89PNG\r\n\x1a\n" + bytes(200), "type"),
+    "nul-bytes": ("data.txt", b"abc\x00\x01\x02" * 50, "unreadable"),
+    "undecodable": ("odd.txt", bytes(range(0x80, 0x100)) * 20, "unreadable"),
+    "bad-utf16": ("bad16.txt", b"\xff\xfe" + b"\x00\xd8" * 10, "unreadable"),
+    "zip": ("docs.zip", zip_bytes(), "archive"),
+    "tar.gz": ("docs.tar.gz", gzip.compress(tar_bytes()), "archive"),
+    "gzip-as-txt": ("docs.txt", gzip.compress(markdown("x").encode()), "archive"),
+    "tar-as-md": ("docs.md", tar_bytes(), "archive"),
+    "zip-as-docx": ("report.docx", zip_bytes(), "archive"),
+    "text-as-docx": ("report.docx", markdown("量子通信").encode(), "unreadable"),
+    "empty-docx": ("blank.docx", _blank_docx(), "unreadable"),
+    "text-as-pdf": ("report.pdf", markdown("量子通信").encode(), "binary"),
+    "scanned-pdf": ("scan.pdf", make_cjk_pdf([]), "unreadable"),
+    "exe": ("setup.exe", b"MZ\x90\x00" + bytes(100), "type"),
+    "no-extension": ("README", b"hello", "type"),
+    "sidecar": ("a.txt.meta.toml", b'title = "x"\n', "type"),
+    "traversal": ("../evil.txt", markdown("量子通信").encode(), "name"),
+    "dotdot-only": ("..", b"x", "name"),
+    "separator": ("sub/evil.txt", markdown("量子通信").encode(), "name"),
+    "backslash": ("..\\evil.txt", markdown("量子通信").encode(), "name"),
+    "absolute": ("/etc/evil.txt", markdown("量子通信").encode(), "name"),
+    "hidden": (".hidden.txt", markdown("量子通信").encode(), "name"),
+    "office-lock": ("~$report.docx", docx_bytes("量子通信"), "name"),
+    "control-char": ("a\nb.txt", markdown("量子通信").encode(), "name"),
+    "too-long": ("长" * 80 + ".txt", markdown("量子通信").encode(), "name"),
+    "no-name": (None, markdown("量子通信").encode(), "name"),
+}
+
+
+@pytest.mark.parametrize("case", REFUSED)
+def test_bad_uploads_are_refused_and_leave_nothing_behind(engine, case):
+    name, data, code = REFUSED[case]
+    before = snapshot(engine)
+    result = engine.add_upload(name, data)
+    assert result.status == "refused" and not result.ok, result
+    assert result.code == code, result.reason
+    zh, en = result.reason.split("\n")  # Chinese first, then English
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in zh)
+    assert en[:1].isupper() and en[:1].isascii()
+    assert result.doc is None and result.passages == 0
+    assert snapshot(engine) == before
+    assert not (engine.settings.corpus_dir.parent / "evil.txt").exists()
+
+
+def test_refusal_messages_say_what_is_wrong(engine):
+    reason = engine.add_upload("big.txt", "政策".encode() * 20_000).reason
+    assert "（117 KB），上限为 102 KB" in reason and "the limit is 102 KB" in reason
+    assert uploads._mb(20 * 1_048_576) == "20 MB" and uploads._mb(25.34 * 1_048_576) == "25.3 MB"
+    assert "压缩包" in engine.add_upload("docs.zip", zip_bytes()).reason
+    assert ".exe" in engine.add_upload("setup.exe", b"MZ").reason
+    assert "扫描件" in engine.add_upload("scan.pdf", make_cjk_pdf([])).reason
+
+
+@pytest.mark.parametrize(
+    "name", ["报告.txt", "2024 政府工作报告 (终稿).docx", "x" * 196 + ".pdf", "Report.TXT"]
+)
+def test_ordinary_names_are_accepted_as_they_are(name):
+    assert uploads.check_name(name) == name
+    assert uploads.check_name(f"  {name}\t") == name  # surrounding blanks are dropped
+
+
+def test_names_with_two_dots_are_refused_even_mid_name():
+    # Never a path component here, but refusing is simpler to reason about.
+    with pytest.raises(uploads.UploadRefused):
+        uploads.check_name("a..b.md")
+
+
+def test_a_file_the_indexer_passes_over_is_rolled_back(engine):
+    """A broken sidecar waiting in the corpus makes the refresh skip the upload."""
+    corpus = engine.settings.corpus_dir
+    (corpus / "report.md.meta.toml").write_text("title = [unclosed", encoding="utf-8")
+    before = snapshot(engine)
+    result = engine.add_upload("report.md", markdown("量子通信").encode())
+    assert result.status == "refused" and "report.md.meta.toml" in result.reason
+    assert snapshot(engine) == before
+
+
+# -- failures while indexing -------------------------------------------------------------------
+def _boom(*args, **kwargs):
+    raise RuntimeError("disk full")
+
+
+def test_failure_while_indexing_a_new_file_restores_everything(engine, monkeypatch):
+    before = snapshot(engine)
+    monkeypatch.setattr(indexer_module, "compile_index", _boom)
+    with pytest.raises(RuntimeError, match="disk full"):
+        engine.add_upload("report.md", markdown("量子通信").encode())
+    assert snapshot(engine) == before
+    monkeypatch.undo()
+    assert engine.add_upload("report.md", markdown("量子通信").encode()).status == "added"
+
+
+def test_failure_while_replacing_restores_the_old_version(engine, monkeypatch, tokenizer):
+    old = markdown("量子通信").encode()
+    engine.add_upload("report.md", old)
+    before = snapshot(engine)
+    monkeypatch.setattr(indexer_module, "compile_index", _boom)
+    with pytest.raises(RuntimeError):
+        engine.add_upload("report.md", markdown("低空经济").encode(), replace=True)
+    monkeypatch.undo()
+    after = snapshot(engine)
+    assert after["corpus"] == before["corpus"] and after["docs"] == before["docs"]
+    assert after["staging"] == [] and after["compiled"] == before["compiled"]
+    assert "report.md" in found_in(engine, "量子通信")
+    # A fresh engine (as after a restart) serves the old version, text included.
+    again = Engine.open(engine.settings, tokenizer=tokenizer)
+    assert "量子通信" in again.document("report.md").text
+    assert "report.md" not in found_in(again, "低空经济")
+
+
+def test_failure_before_the_new_version_is_in_place_keeps_the_old_one(engine, monkeypatch):
+    engine.add_upload("report.md", markdown("量子通信").encode())
+    before = snapshot(engine)
+
+    def refuse(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "link", refuse)
+    monkeypatch.setattr(shutil, "copy2", refuse)
+    with pytest.raises(OSError, match="No space"):
+        engine.add_upload("report.md", markdown("低空经济").encode(), replace=True)
+    monkeypatch.undo()
+    assert snapshot(engine) == before
+
+
+def test_failure_while_removing_puts_the_file_back(engine, monkeypatch):
+    engine.add_upload("report.md", markdown("量子通信").encode())
+    before = snapshot(engine)
+    monkeypatch.setattr(indexer_module, "compile_index", _boom)
+    with pytest.raises(RuntimeError):
+        engine.remove_document("report.md")
+    monkeypatch.undo()
+    assert snapshot(engine)["corpus"] == before["corpus"]
+    assert engine.find_document("report.md")
+
+
+# -- removing ----------------------------------------------------------------------------------
+def test_remove_document_deletes_file_sidecar_index_entry_and_targets(engine):
+    corpus = engine.settings.corpus_dir
+    added = engine.add_upload("report.md", markdown("量子通信").encode()).doc
+    (corpus / "report.md.meta.toml").write_text('region = "大连"\n', encoding="utf-8")
+    engine.refresh()
+    removed = engine.remove_document(added.doc_id)
+    assert removed.doc_id == added.doc_id
+    assert not (corpus / "report.md").exists()
+    assert not (corpus / "report.md.meta.toml").exists()
+    assert [p.name for p in corpus.iterdir() if p.name.startswith(".")] == []
+    assert all(d.doc_id != added.doc_id for d in engine.documents())
+    assert "report.md" not in found_in(engine, "量子通信")
+    with pytest.raises(DocumentNotFound):
+        engine.targets(doc=added.doc_id)
+    assert not list((engine.settings.index_dir / "docs").glob(f"{added.doc_id}.*"))
+    with pytest.raises(DocumentNotFound):
+        engine.remove_document(added.doc_id)
+    with pytest.raises(DocumentNotFound):
+        engine.remove_document("0")  # ambiguous: both bundled files start with 0
+
+
+# -- threads -----------------------------------------------------------------------------------
+def test_old_state_keeps_answering_after_an_off_thread_upload_until_reopen(engine):
+    searcher = engine.searcher
+    before = engine.search("乡村振兴", page_size=50)
+    assert "lexicon" not in vars(searcher)  # not loaded yet: loaded after the disk swap
+    doc = engine.document(SMALL_CORPUS[0])
+    compiled = engine.settings.index_dir / "compiled"
+    inode = compiled.stat().st_ino
+    out = {}
+    worker = threading.Thread(
+        target=lambda: out.setdefault(
+            "r", engine.add_upload("report.md", markdown("量子通信").encode(), reopen=False)
+        )
+    )
+    worker.start()
+    worker.join()
+    result = out["r"]
+    assert result.status == "added" and result.update is not None
+    # On disk the compiled folder was swapped: the old one (whose files the current
+    # index maps) is deleted; the engine still serves it, unchanged.
+    assert compiled.stat().st_ino != inode
+    assert not (engine.settings.index_dir / "compiled.old").exists()
+    assert engine.searcher is searcher
+    assert engine.search("乡村振兴", page_size=50) == before
+    assert engine.search("乡村振星").corrections  # lexicon read now, from the new folder
+    assert engine.document(SMALL_CORPUS[0]) == doc
+    assert "report.md" not in found_in(engine, "量子通信")
+    assert engine.reopen(result.update) is True
+    assert engine.searcher is not searcher
+    assert "report.md" in found_in(engine, "量子通信")
+    assert engine.search("乡村振兴", page_size=50).total == before.total
+    assert engine.reopen(result.update) is False  # already served
+
+
+def test_an_off_thread_removal_is_invisible_until_reopen(engine):
+    engine.add_upload("report.md", markdown("量子通信").encode())
+    worker = threading.Thread(
+        target=engine.remove_document, args=("report.md",), kwargs={"reopen": False}
+    )
+    worker.start()
+    worker.join()
+    assert "report.md" in found_in(engine, "量子通信")  # searches use the mapped index
+    with pytest.raises(DocumentNotFound, match="removed"):
+        engine.document("report.md")  # its cached text is gone: a clean "not found"
+    assert engine.reopen() is True  # no argument: the newest prepared update
+    assert "report.md" not in found_in(engine, "量子通信")
+
+
+def test_searches_run_while_an_upload_is_indexed(engine):
+    data = (BUNDLED_CORPUS / "002_39fe39f33e5ccbaa.txt").read_bytes()  # 54 KB
+    engine.search("乡村振星")
+    done = threading.Event()
+    errors: list[BaseException] = []
+
+    def upload() -> None:
+        try:
+            engine.add_upload("big.txt", data, reopen=False)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            done.set()
+
+    worker = threading.Thread(target=upload)
+    worker.start()
+    searches = 0
+    while not done.is_set():
+        assert engine.search("高质量发展").total > 0
+        engine.targets(doc=SMALL_CORPUS[1])
+        searches += 1
+    worker.join()
+    assert not errors
+    assert searches > 1  # the core thread was never blocked for the whole upload
+    engine.reopen()
+    assert engine.find_document("big.txt").size == len(data)
+
+
+def test_two_uploads_at_once_are_both_indexed(engine, tokenizer):
+    barrier = threading.Barrier(2)
+    results = {}
+
+    def upload(name: str, word: str) -> None:
+        barrier.wait()
+        results[name] = engine.add_upload(name, markdown(word).encode(), reopen=False)
+
+    workers = [
+        threading.Thread(target=upload, args=("a.md", "量子通信")),
+        threading.Thread(target=upload, args=("b.md", "低空经济")),
+    ]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert {r.status for r in results.values()} == {"added"}
+    older, newer = sorted(results.values(), key=lambda r: r.update.generation)
+    assert engine.reopen(newer.update) is True
+    assert engine.reopen(older.update) is False  # stale: never goes back in time
+    names = {d.filename for d in engine.documents()}
+    assert {"a.md", "b.md"} <= names
+    assert "a.md" in found_in(engine, "量子通信") and "b.md" in found_in(engine, "低空经济")
+    again = Engine.open(engine.settings, tokenizer=tokenizer)
+    assert again.last_refresh is None  # the manifest on disk agrees with the corpus
+    assert {d.filename for d in again.documents()} == names
+
+
+def test_same_content_sent_twice_at_once_is_added_once(engine):
+    barrier = threading.Barrier(2)
+    results = []
+
+    def upload(name: str) -> None:
+        barrier.wait()
+        results.append(engine.add_upload(name, markdown("量子通信").encode(), reopen=False))
+
+    workers = [threading.Thread(target=upload, args=(n,)) for n in ("a.md", "b.md")]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert sorted(r.status for r in results) == ["added", "duplicate"]
+    engine.reopen()
+    assert len(engine.documents()) == len(SMALL_CORPUS) + 1
+
+
+def test_off_thread_rebuild_reports_progress_and_keeps_targets_readable(engine):
+    engine.add_upload("report.md", markdown("量子通信").encode())
+    targets = engine.targets()
+    calls: list[tuple[int, int, str]] = []
+    done = threading.Event()
+    out = {}
+
+    def rebuild() -> None:
+        try:
+            out["u"] = engine.prepare_refresh(rebuild=True, progress=lambda *a: calls.append(a))
+        finally:
+            done.set()
+
+    worker = threading.Thread(target=rebuild)
+    worker.start()
+    while not done.is_set():
+        assert engine.targets() == targets  # caches are replaced, never deleted first
+        assert engine.document("report.md").passages
+    worker.join()
+    total = len(SMALL_CORPUS) + 1
+    assert [c[:2] for c in calls] == [(n, total) for n in range(1, total + 1)]
+    assert all(isinstance(c[2], str) for c in calls)
+    assert out["u"].report.rebuilt and engine.reopen(out["u"])
+    assert engine.targets() == targets
+
+
+# -- staging -----------------------------------------------------------------------------------
+def test_stale_staging_leftovers_are_swept(engine):
+    root = uploads.staging_root(engine.settings.data_dir)
+    stale = root / "up-crashed"
+    stale.mkdir(parents=True)
+    (stale / "x.txt").write_text("x")
+    old = time.time() - 2 * uploads.STALE_STAGING_SECONDS
+    os.utime(stale, (old, old))
+    fresh = root / "up-current"
+    fresh.mkdir()
+    engine.add_upload("report.md", markdown("量子通信").encode())
+    assert sorted(p.name for p in root.iterdir()) == ["up-current"]
+
+
+def test_the_compiled_folder_is_swapped_in_with_its_lexicon(engine, monkeypatch):
+    """A searcher that loads its lexicon lazily must never find the live folder without one."""
+    swapped = []
+    real = indexer_module._swap_in
+
+    def checked(new_dir: Path, out_dir: Path) -> None:
+        swapped.append((new_dir / "lexicon.json").exists())
+        real(new_dir, out_dir)
+
+    monkeypatch.setattr(indexer_module, "_swap_in", checked)
+    engine.add_upload("report.md", markdown("量子通信").encode())
+    assert swapped == [True]
+    assert (engine.settings.index_dir / "compiled" / "lexicon.json").exists()
+    assert sorted(p.name for p in engine.settings.index_dir.iterdir() if p.is_dir()) == [
+        "compiled",
+        "docs",
+    ]
