@@ -8,6 +8,7 @@ both ``NetworkError`` subclasses.
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import Callable, Iterable
 from datetime import timedelta
 
@@ -22,6 +23,7 @@ from telegram.error import (
     TimedOut,
 )
 from telegram.error import RetryAfter as PTBRetryAfter
+from telegram.warnings import PTBDeprecationWarning
 
 from bot.subscriptions import delivery as d
 from bot.telegram_ratelimit import PER_CHAT
@@ -42,7 +44,11 @@ _CHAT_GONE_400 = (
 )
 
 
-def _seconds(value: int | float | timedelta) -> float:
+def _retry_after(exc: PTBRetryAfter) -> float:
+    # PTB 22.2+ warns on reading it as an int unless PTB_TIMEDELTA is set; both forms work.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = exc.retry_after
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
@@ -62,7 +68,7 @@ class TelegramSender:
                 rate_limit_args=PER_CHAT,
             )
         except PTBRetryAfter as exc:
-            raise d.RetryAfter(_seconds(exc.retry_after), exc.message) from exc
+            raise d.RetryAfter(_retry_after(exc), exc.message) from exc
         except ChatMigrated as exc:
             raise d.ChatMigrated(int(exc.new_chat_id)) from exc
         except Forbidden as exc:

@@ -109,8 +109,8 @@ class TelegramRateLimiter(BaseRateLimiter[str]):
         self._group_rate = group_per_minute
         self._chat_rate = chat_per_second
         self._margin = margin
-        self._clock = clock
-        self._sleep = sleep
+        self.clock = clock
+        self.sleep = sleep
         self._max_chats = max_chats
         self._groups: dict[int | str, _Window] = {}
         self._chats: dict[int | str, _Window] = {}
@@ -141,7 +141,7 @@ class TelegramRateLimiter(BaseRateLimiter[str]):
     async def acquire(self, chat: int | str, *, per_chat: bool = False) -> float:
         """Wait for a send slot into ``chat``; returns the seconds waited."""
         self.stats.limited += 1
-        start = self._clock()
+        start = self.clock()
         is_group = isinstance(chat, str) or chat < 0
         lock = self._locks.get(chat)
         if lock is None:
@@ -153,18 +153,18 @@ class TelegramRateLimiter(BaseRateLimiter[str]):
                 windows.append(self._window(self._groups, chat, self._group_rate, 60.0))
             if per_chat:
                 windows.append(self._window(self._chats, chat, self._chat_rate, 1.0))
-            now = self._clock()
+            now = self.clock()
             ready = max((w.earliest(now) for w in windows), default=now)
             if ready > now:
-                await self._sleep(ready - now)
-            now = self._clock()
+                await self.sleep(ready - now)
+            now = self.clock()
             at = self._global.earliest(max(now, ready))
             self._global.stamp(at)
             for window in windows:
                 window.stamp(at)
-        if at > self._clock():
-            await self._sleep(at - self._clock())
-        waited = self._clock() - start
+        if at > self.clock():
+            await self.sleep(at - self.clock())
+        waited = self.clock() - start
         if waited > 0:
             self.stats.waited += 1
             self.stats.wait_seconds += waited

@@ -1,0 +1,111 @@
+"""The sliding-window rate limiter, in virtual time: what Telegram's limits allow, never more."""
+
+from __future__ import annotations
+
+import asyncio
+import heapq
+import itertools
+from collections import defaultdict
+
+from bot.telegram_ratelimit import PER_CHAT, TelegramRateLimiter
+
+
+class VirtualTime:
+    """A clock and a sleep for many coroutines: time jumps to the next wake-up once every
+    coroutine is waiting, so minutes of limiting run in milliseconds."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self._sleepers: list[tuple[float, int, asyncio.Future]] = []
+        self._order = itertools.count()
+
+    def clock(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        future = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._sleepers, (self.now + max(0.0, seconds), next(self._order), future))
+        await future
+
+    async def run(self, tasks: list[asyncio.Task]) -> None:
+        for _ in range(1_000_000):  # bounded
+            for _ in range(20):  # let every runnable coroutine reach its next sleep
+                await asyncio.sleep(0)
+            if all(t.done() for t in tasks):
+                return
+            if not self._sleepers:
+                continue
+            wake, _n, future = heapq.heappop(self._sleepers)
+            self.now = max(self.now, wake)
+            future.set_result(None)
+        raise AssertionError("virtual time did not finish")
+
+
+def max_in_window(stamps: list[float], period: float) -> int:
+    stamps = sorted(stamps)
+    best, start = 0, 0
+    for end, t in enumerate(stamps):
+        while stamps[start] <= t - period + 1e-9:
+            start += 1
+        best = max(best, end - start + 1)
+    return best
+
+
+async def send_all(limiter: TelegramRateLimiter, vt: VirtualTime, chats: list[int], per_chat):
+    sent: list[tuple[float, int]] = []
+
+    async def one(chat: int) -> None:
+        async def callback():
+            sent.append((vt.now, chat))
+            return True
+
+        await limiter.process_request(
+            callback, (), {}, "sendMessage", {"chat_id": chat}, PER_CHAT if per_chat else None
+        )
+
+    tasks = [asyncio.create_task(one(chat)) for chat in chats]
+    await vt.run(tasks)
+    return sent
+
+
+async def test_global_rate_never_exceeds_30_per_second_and_stays_close_to_it() -> None:
+    vt = VirtualTime()
+    limiter = TelegramRateLimiter(per_second=30, clock=vt.clock, sleep=vt.sleep)
+    sent = await send_all(limiter, vt, list(range(1, 601)), per_chat=True)
+    times = [t for t, _ in sent]
+    assert len(sent) == 600
+    assert max_in_window(times, 1.0) <= 30
+    duration = max(times) - min(times)
+    assert 600 / 30 * 0.9 <= duration + 1 <= 600 / 30 / 0.9  # within 10 % of the allowed rate
+
+
+async def test_groups_get_20_per_minute_and_chats_one_per_second() -> None:
+    vt = VirtualTime()
+    limiter = TelegramRateLimiter(per_second=30, clock=vt.clock, sleep=vt.sleep)
+    chats = [-100] * 45 + [7] * 5 + list(range(1000, 1100))
+    sent = await send_all(limiter, vt, chats, per_chat=True)
+    by_chat: dict[int, list[float]] = defaultdict(list)
+    for t, chat in sent:
+        by_chat[chat].append(t)
+    assert len(by_chat[-100]) == 45 and max_in_window(by_chat[-100], 60.0) <= 20
+    assert max_in_window(by_chat[7], 1.0) == 1
+    # the group's wait does not hold up the other chats
+    others = [t for t, chat in sent if chat >= 1000]
+    assert max(others) < 10
+
+
+async def test_replies_are_not_held_to_one_per_second_and_reads_are_free() -> None:
+    vt = VirtualTime()
+    limiter = TelegramRateLimiter(per_second=30, clock=vt.clock, sleep=vt.sleep)
+    sent = await send_all(limiter, vt, [7] * 10, per_chat=False)
+    assert max(t for t, _ in sent) == 0.0  # a user's burst of replies goes out at once
+
+    calls = []
+
+    async def callback():
+        calls.append(vt.now)
+        return True
+
+    for _ in range(100):
+        await limiter.process_request(callback, (), {}, "getChatMember", {"chat_id": -5}, None)
+    assert len(calls) == 100 and limiter.stats.limited == 10

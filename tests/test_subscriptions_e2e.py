@@ -1,0 +1,522 @@
+"""Subscriptions and scheduled digests end to end: the real PTB Application, the fake Bot
+API server on 127.0.0.1 and a SQLite database file.
+
+No test waits for real time: the scheduler's clock is set by the test, jobs are fired
+with ``DigestScheduler.fire`` (what APScheduler calls) and ``drain()`` awaits the
+deliveries; the deliverer's sleep is replaced so that a 429's ``retry_after`` or a
+backoff costs nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from telegram.ext import Application, ExtBot
+from telegram.request import HTTPXRequest
+
+from bot.config import Settings
+from bot.fake_telegram import FakeBotApi, User
+from bot.search.engine import Engine
+from bot.storage import Database
+from bot.subscriptions import delivery as d
+from bot.subscriptions.schedule import parse_schedule
+from bot.subscriptions.scheduler import DigestScheduler
+from bot.subscriptions.store import SubscriptionStore
+from bot.telegram_app import SCHEDULER, build_application
+from bot.telegram_delivery import TelegramSender
+from bot.telegram_ratelimit import TelegramRateLimiter
+from tests.conftest import BUNDLED_CORPUS, sqlite_url
+
+BOT_NAME = "digest_test_bot"
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    data = tmp_path_factory.mktemp("subs-data")
+    return Engine.open(Settings(corpus_dir=BUNDLED_CORPUS, data_dir=data))
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[FakeBotApi]:
+    async with FakeBotApi(bot_username=BOT_NAME, privacy_mode=False) as fake:
+        yield fake
+
+
+@pytest.fixture
+def db_url(tmp_path) -> str:
+    return sqlite_url(tmp_path / "bot.db")
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+class NoWait:
+    """Stands in for asyncio.sleep in the deliverer: records, moves a fake monotonic clock."""
+
+    def __init__(self) -> None:
+        self.calls: list[float] = []
+        self.now = 0.0
+
+    async def __call__(self, seconds: float) -> None:
+        self.calls.append(round(seconds, 3))
+        self.now += seconds
+
+    def monotonic(self) -> float:
+        return self.now
+
+    async def quietly(self, seconds: float) -> None:
+        """The same wait, not recorded (the rate limiter's)."""
+        self.now += seconds
+
+
+def next_local(hour: int, minute: int, tz: ZoneInfo = SHANGHAI) -> datetime:
+    """The next hour:minute in ``tz`` after now, as UTC."""
+    now = datetime.now(tz)
+    at = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    if at <= now:
+        at += timedelta(days=1)
+    return at.astimezone(UTC)
+
+
+@asynccontextmanager
+async def running(
+    server: FakeBotApi,
+    engine: Engine,
+    db_url: str,
+    *,
+    owners: list[int] = (),
+    now: datetime | None = None,
+    prepare=None,
+    **settings_kw,
+) -> AsyncIterator[Application]:
+    """The application on ``db_url``, its scheduler clock at ``now``, polling the server.
+
+    ``prepare(app)`` runs before start-up (and so before the start-up recovery)."""
+    settings = engine.settings.model_copy(
+        update={"owners": list(owners), "delivery_backoff_seconds": 1.0, **settings_kw}
+    )
+    with Database.open(url=db_url) as database:
+        app = build_application(
+            settings,
+            engine,
+            token=server.token,
+            base_url=server.base_url,
+            base_file_url=server.base_file_url,
+            database=database,
+        )
+        scheduler: DigestScheduler = app.bot_data[SCHEDULER]
+        scheduler.clock = Clock(now or datetime.now(UTC))
+        wait = NoWait()
+        scheduler.deliverer.sleep = wait
+        scheduler.deliverer.monotonic = wait.monotonic
+        limiter = app.bot.rate_limiter  # its waits (1 s per chat for digests) cost nothing
+        limiter.sleep, limiter.clock = wait.quietly, wait.monotonic
+        app.bot_data["test_wait"] = wait
+        if prepare is not None:
+            prepare(app)
+        await app.initialize()
+        try:
+            await app.post_init(app)
+            await app.updater.start_polling(poll_interval=0, timeout=1)
+            await app.start()
+            try:
+                yield app
+            finally:
+                await app.updater.stop()
+                await app.stop()
+                await app.post_stop(app)
+        finally:
+            await app.shutdown()
+            await app.post_shutdown(app)
+
+
+def sched(app: Application) -> DigestScheduler:
+    return app.bot_data[SCHEDULER]
+
+
+def store_of(app: Application) -> SubscriptionStore:
+    return sched(app).store
+
+
+async def ask(server: FakeBotApi, chat, user: User, text: str) -> str:
+    await server.send_message(chat, user, text)
+    return (await server.next_call("sendMessage", chat=chat)).message["text"]
+
+
+async def deliver_at(app: Application, sub_id: int, when: datetime) -> datetime | None:
+    """What APScheduler does at ``when``: run the job, then wait for its delivery."""
+    scheduler = sched(app)
+    scheduler.clock.now = when
+    slot = await scheduler.fire(sub_id)
+    await scheduler.drain()
+    return slot
+
+
+# -- subscribing and receiving ------------------------------------------------------------------
+async def test_subscribe_then_receive_at_the_local_time(server, engine, db_url) -> None:
+    ann = server.add_user("Ann")
+    async with running(server, engine, db_url) as app:
+        reply = await ask(server, ann, ann, "/subscribe GDP 08:30")
+        assert "已订阅" in reply and "#1" in reply and "每天 08:30" in reply
+        assert "Asia/Shanghai" in reply
+        slot = next_local(8, 30)
+        assert slot.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M") in reply
+        (sub,) = store_of(app).list_for_chat(ann.id)
+        assert sched(app).next_run(sub.id) == slot
+        listing = await ask(server, ann, ann, "/subscriptions")
+        assert "#1" in listing and "GDP" in listing
+        assert slot.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M") in listing
+
+        server.mark_seen()
+        assert await deliver_at(app, sub.id, slot + timedelta(seconds=15)) == slot
+        digest = (await server.next_call("sendMessage", chat=ann)).message
+        assert "地区生产总值" in digest["text"]
+        (row,) = store_of(app).deliveries(sub.id)
+        assert row.status == "sent" and row.message_ids == (digest["message_id"],)
+
+        # the same slot again (a second run of the job) sends nothing
+        await deliver_at(app, sub.id, slot + timedelta(seconds=40))
+        assert [m for m in server.bot_messages(ann) if "地区生产总值" in m["text"]] == [digest]
+
+        reply = await ask(server, ann, ann, "/unsubscribe 1")
+        assert "已取消订阅 #1" in reply
+        assert store_of(app).list_for_chat(ann.id) == []
+        assert sched(app).next_run(sub.id) is None
+
+
+async def test_time_zones_per_subscription_and_per_chat(server, engine, db_url) -> None:
+    ben = server.add_user("Ben")
+    async with running(server, engine, db_url) as app:
+        reply = await ask(server, ben, ben, "/subscribe 就业 09:00 tz=America/New_York")
+        assert "America/New_York" in reply
+        (sub,) = store_of(app).list_for_chat(ben.id)
+        new_york = sched(app).next_run(sub.id).astimezone(ZoneInfo("America/New_York"))
+        assert (new_york.hour, new_york.minute) == (9, 0)
+        # a later subscription in the same chat takes the chat's time zone
+        await ask(server, ben, ben, "/subscribe GDP 周一 07:00")
+        second = store_of(app).list_for_chat(ben.id)[1]
+        assert second.timezone == "America/New_York"
+        monday = sched(app).next_run(second.id).astimezone(ZoneInfo("America/New_York"))
+        assert (monday.weekday(), monday.hour) == (0, 7)
+
+        reply = await ask(server, ben, ben, "/timezone Europe/Berlin")
+        assert "Europe/Berlin" in reply
+        berlin = sched(app).next_run(sub.id).astimezone(ZoneInfo("Europe/Berlin"))
+        assert (berlin.hour, berlin.minute) == (9, 0)
+        assert "Mars/Base" in await ask(server, ben, ben, "/timezone Mars/Base")
+        assert {s.timezone for s in store_of(app).list_for_chat(ben.id)} == {"Europe/Berlin"}
+
+
+async def test_bad_subscribe_arguments_get_a_clear_message(server, engine, db_url) -> None:
+    cat = server.add_user("Cat")
+    async with running(server, engine, db_url) as app:
+        assert "25:00" in await ask(server, cat, cat, "/subscribe GDP 25:00")
+        assert "cron" in await ask(server, cat, cat, "/subscribe GDP cron 0 8 * *")
+        assert "Mars/Base" in await ask(server, cat, cat, "/subscribe GDP tz=Mars/Base")
+        assert "/subscribe" in await ask(server, cat, cat, "/subscribe help")
+        assert "/unsubscribe" in await ask(server, cat, cat, "/unsubscribe")
+        assert "#9" in await ask(server, cat, cat, "/unsubscribe 9")
+        assert store_of(app).list_for_chat(cat.id) == []
+        # HTML in the filter is shown as text, not markup
+        reply = await ask(server, cat, cat, "/subscribe <b>x</b> 08:00")
+        assert "<b>x</b>" in reply
+
+
+async def test_digest_previews_without_recording(server, engine, db_url) -> None:
+    dan = server.add_user("Dan")
+    async with running(server, engine, db_url) as app:
+        preview = await ask(server, dan, dan, "/digest 就业")
+        assert "就业" in preview
+        await ask(server, dan, dan, "/subscribe GDP")
+        preview = await ask(server, dan, dan, "/digest")
+        assert "地区生产总值" in preview
+        (sub,) = store_of(app).list_for_chat(dan.id)
+        assert store_of(app).deliveries(sub.id) == []
+        assert "#99" in await ask(server, dan, dan, "/digest #99")
+
+
+# -- who may subscribe -------------------------------------------------------------------------
+async def test_only_group_admins_change_group_subscriptions(server, engine, db_url) -> None:
+    eve, fay = server.add_user("Eve"), server.add_user("Fay")
+    group = server.add_chat("supergroup", "Policy watchers")
+    server.set_member(group, eve, "member")
+    server.set_member(group, fay, "administrator")
+    async with running(server, engine, db_url) as app:
+        refused = await ask(server, group, eve, "/subscribe GDP 08:00")
+        assert "只有本群管理员" in refused
+        assert store_of(app).list_for_chat(group.id) == []
+        checks = server.calls("getChatMember")
+        assert checks and checks[-1].params["user_id"] == eve.id
+
+        accepted = await ask(server, group, fay, "/subscribe GDP 08:00")
+        assert "已订阅" in accepted
+        (sub,) = store_of(app).list_for_chat(group.id)
+        assert (sub.chat_type, sub.chat_title, sub.created_by) == (
+            "supergroup",
+            "Policy watchers",
+            fay.id,
+        )
+        # anyone may look; only admins may remove
+        assert "#" in await ask(server, group, eve, "/subscriptions")
+        assert "只有本群管理员" in await ask(server, group, eve, "/unsubscribe all")
+        assert "只有本群管理员" in await ask(server, group, eve, "/timezone UTC")
+        assert store_of(app).list_for_chat(group.id) == [sub]
+        assert "已取消" in await ask(server, group, fay, "/unsubscribe all")
+        assert store_of(app).list_for_chat(group.id) == []
+
+
+async def test_channel_subscription_checks_the_bots_right_to_post(server, engine, db_url) -> None:
+    owner, stranger = server.add_user("Owner"), server.add_user("Stranger")
+    hidden = server.add_chat("channel", "Hidden", bot_status="left")  # private: invisible
+    public = server.add_chat("channel", "Public", username="publicchan", bot_status="left")
+    member = server.add_chat("channel", "Member", username="memberchan", bot_status="member")
+    mute = server.add_chat(
+        "channel", "Mute", username="mutechan", bot_status="administrator", can_post_messages=False
+    )
+    news = server.add_chat(
+        "channel", "News", username="newschan", bot_status="administrator", can_post_messages=True
+    )
+    async with running(server, engine, db_url, owners=[owner.id]) as app:
+        store = store_of(app)
+        assert "只有机器人管理员" in await ask(server, stranger, stranger, "/subscribe @newschan")
+        assert "找不到该频道" in await ask(server, owner, owner, f"/subscribe {hidden.id} GDP")
+        assert "不是该频道的管理员" in await ask(server, owner, owner, "/subscribe @publicchan")
+        assert "不是该频道的管理员" in await ask(server, owner, owner, "/subscribe @memberchan")
+        assert "没有“发布消息”权限" in await ask(server, owner, owner, "/subscribe @mutechan")
+        for chat in (hidden, public, member, mute, news):
+            assert store.list_for_chat(chat.id) == []
+
+        reply = await ask(server, owner, owner, "/subscribe @newschan GDP 08:00")
+        assert "已订阅" in reply and "News" in reply
+        (sub,) = store.list_for_chat(news.id)
+        assert sub.chat_type == "channel"
+        listing = await ask(server, owner, owner, "/subscriptions @newschan")
+        assert f"#{sub.id}" in listing
+
+        server.mark_seen()
+        await deliver_at(app, sub.id, next_local(8, 0) + timedelta(seconds=5))
+        post = (await server.next_call("sendMessage", chat=news)).message
+        assert "地区生产总值" in post["text"]
+        assert "已取消" in await ask(server, owner, owner, f"/unsubscribe @newschan {sub.id}")
+
+
+# -- Telegram's answers while delivering -------------------------------------------------------
+async def subscribed_chat(server, app, name: str):
+    user = server.add_user(name)
+    await ask(server, user, user, "/subscribe GDP 08:00")
+    (sub,) = store_of(app).list_for_chat(user.id)
+    return user, sub
+
+
+async def test_429_waits_retry_after_and_delivers(server, engine, db_url) -> None:
+    async with running(server, engine, db_url) as app:
+        gus, sub = await subscribed_chat(server, app, "Gus")
+        server.mark_seen()
+        server.fail_next("sendMessage", 429, retry_after=9, chat_id=gus.id)
+        await deliver_at(app, sub.id, next_local(8, 0) + timedelta(seconds=1))
+        assert 9.0 in app.bot_data["test_wait"].calls
+        digest = await server.next_bot_message(gus)
+        assert "地区生产总值" in digest["text"]
+        (row,) = store_of(app).deliveries(sub.id)
+        assert (row.status, row.attempts) == ("sent", 2)
+
+
+async def test_network_errors_retry_with_backoff_then_give_up(server, engine, db_url) -> None:
+    async with running(server, engine, db_url, delivery_attempts=3) as app:
+        hal, sub = await subscribed_chat(server, app, "Hal")
+        server.fail_next("sendMessage", 502, "Bad Gateway", times=2, chat_id=hal.id)
+        slot_day = next_local(8, 0)
+        await deliver_at(app, sub.id, slot_day + timedelta(seconds=1))
+        assert app.bot_data["test_wait"].calls == [1.0, 2.0]
+        assert store_of(app).deliveries(sub.id)[0].status == "sent"
+
+        server.fail_next("sendMessage", 502, "Bad Gateway", times=5, chat_id=hal.id)
+        await deliver_at(app, sub.id, slot_day + timedelta(days=1, seconds=1))
+        failed = store_of(app).deliveries(sub.id)[1]
+        assert failed.status == "failed" and "gave up after 3 tries" in failed.error
+        assert store_of(app).get(sub.id).active
+
+
+async def test_a_timeout_is_a_transient_error(server) -> None:
+    """The real PTB request timing out against the fake server maps to ``Transient``."""
+    user = server.add_user("Ida")
+    bot = ExtBot(
+        server.token,
+        base_url=server.base_url,
+        request=HTTPXRequest(read_timeout=0.05, write_timeout=0.05, connect_timeout=1),
+        rate_limiter=TelegramRateLimiter(),
+    )
+    async with bot:
+        server.delay_next("sendMessage", 0.5)
+        with pytest.raises(d.Transient, match="TimedOut"):
+            await TelegramSender(bot).send(user.id, "<b>hi</b>")
+        message_id = await TelegramSender(bot).send(user.id, "<b>hi</b>")
+        assert message_id > 0
+
+
+async def test_403_deactivates_records_and_tells_the_owner(server, engine, db_url) -> None:
+    owner = server.add_user("Boss")
+    async with running(server, engine, db_url, owners=[owner.id]) as app:
+        jo, sub = await subscribed_chat(server, app, "Jo")
+        server.mark_seen()
+        server.fail_next(
+            "sendMessage", 403, "Forbidden: bot was blocked by the user", chat_id=jo.id
+        )
+        await deliver_at(app, sub.id, next_local(8, 0) + timedelta(seconds=1))
+        gone = store_of(app).get(sub.id)
+        assert not gone.active and "blocked" in gone.deactivated_reason
+        assert store_of(app).deliveries(sub.id)[0].status == "failed"
+        note = (await server.next_call("sendMessage", chat=owner)).message["text"]
+        assert str(jo.id) in note and "blocked" in note
+        assert sched(app).next_run(sub.id) is None
+
+
+async def test_400_chat_not_found_deactivates(server, engine, db_url) -> None:
+    async with running(server, engine, db_url) as app:
+        kim, sub = await subscribed_chat(server, app, "Kim")
+        server.fail_next("sendMessage", 400, "Bad Request: chat not found", chat_id=kim.id)
+        await deliver_at(app, sub.id, next_local(8, 0) + timedelta(seconds=1))
+        gone = store_of(app).get(sub.id)
+        assert not gone.active and "chat not found" in gone.deactivated_reason.lower()
+
+
+async def test_removal_from_a_group_deactivates_before_the_next_digest(
+    server, engine, db_url
+) -> None:
+    lee, owner = server.add_user("Lee"), server.add_user("Owner")
+    group = server.add_chat("group", "Study group")
+    server.set_member(group, lee, "creator")
+    async with running(server, engine, db_url, owners=[owner.id]) as app:
+        await ask(server, group, lee, "/subscribe GDP 08:00")
+        (sub,) = store_of(app).list_for_chat(group.id)
+        await server.my_chat_member(group, "member", "kicked", by=lee)
+        note = (await server.next_call("sendMessage", chat=owner)).message["text"]
+        assert str(group.id) in note and "removed" in note
+        gone = store_of(app).get(sub.id)
+        assert not gone.active and "removed" in gone.deactivated_reason
+        assert sched(app).next_run(sub.id) is None
+        await deliver_at(app, sub.id, next_local(8, 0) + timedelta(seconds=1))
+        assert store_of(app).deliveries(sub.id) == []
+        assert not [m for m in server.bot_messages(group) if "地区生产总值" in m["text"]]
+
+
+async def test_group_migration_moves_the_subscription(server, engine, db_url) -> None:
+    max_ = server.add_user("Max")
+    group = server.add_chat("group", "Old group")
+    server.set_member(group, max_, "creator")
+    async with running(server, engine, db_url) as app:
+        await ask(server, group, max_, "/subscribe GDP 08:00")
+        (sub,) = store_of(app).list_for_chat(group.id)
+        supergroup = await server.migrate_to_supergroup(group)
+        server.set_member(supergroup, server.bot, "member")
+        server.mark_seen()
+        await deliver_at(app, sub.id, next_local(8, 0) + timedelta(seconds=1))
+        digest = (await server.next_call("sendMessage", chat=supergroup)).message
+        assert "地区生产总值" in digest["text"]
+        moved = store_of(app).get(sub.id)
+        assert (moved.chat_id, moved.chat_type) == (supergroup.id, "supergroup")
+
+
+# -- restarts ----------------------------------------------------------------------------------
+async def test_restart_in_the_middle_of_a_run_no_duplicate_no_loss(server, engine, db_url) -> None:
+    """Ten chats due at 08:00 with two-message digests. The bot stops with two digests
+    sent, one half sent (its second message stuck) and one claimed but still being
+    composed; six were never started. After the restart every chat has exactly its two
+    messages, once."""
+    users = [server.add_user(f"U{n}") for n in range(10)]
+    daily = parse_schedule("08:00", default_time="08:00")
+    with Database.open(url=db_url) as database:
+        store = SubscriptionStore(database)
+        subs = [
+            store.create(u.id, "private", u.first_name, u.id, "GDP", daily, "Asia/Shanghai")
+            for u in users
+        ]
+    slot = next_local(8, 0)
+    half_sent, composing = asyncio.Event(), asyncio.Event()
+
+    def two_parts(sub) -> list[str]:
+        return [f"part one for {sub.chat_id}", f"part two for {sub.chat_id}"]
+
+    def crashing(app: Application) -> None:
+        deliverer = sched(app).deliverer
+        real_send = deliverer.sender.send
+
+        async def compose(sub, at):
+            if sub.chat_id == users[3].id:
+                composing.set()
+                await asyncio.Event().wait()  # the bot stops while this runs
+            return two_parts(sub)
+
+        async def send(chat_id, html):
+            if html == f"part two for {users[2].id}":
+                half_sent.set()
+                await asyncio.Event().wait()
+            return await real_send(chat_id, html)
+
+        deliverer.compose = compose
+        deliverer.sender.send = send
+
+    # Two workers, so both get stuck: on the third chat's second message and on the
+    # fourth chat's composition; the queue order is the subscriptions' order.
+    after = slot + timedelta(minutes=1)
+    async with running(server, engine, db_url, now=after, prepare=crashing, delivery_workers=2):
+        await asyncio.wait_for(asyncio.gather(half_sent.wait(), composing.wait()), 10)
+    with Database.open(url=db_url) as database:
+        store = SubscriptionStore(database)
+        rows = [store.deliveries(s.id) for s in subs]
+    assert [r[0].status for r in rows[:4]] == ["sent", "sent", "pending", "pending"]
+    assert rows[2][0].message_ids and len(rows[2][0].message_ids) == 1
+    assert rows[3][0].payload is None
+    assert all(r == [] for r in rows[4:])
+
+    def composing_again(app: Application) -> None:
+        async def compose(sub, at):
+            return two_parts(sub)
+
+        sched(app).deliverer.compose = compose
+
+    async with running(
+        server, engine, db_url, now=slot + timedelta(minutes=3), prepare=composing_again
+    ) as app:
+        await sched(app).drain()
+        for user, sub in zip(users, subs, strict=True):
+            texts = [m["text"] for m in server.bot_messages(user)]
+            assert texts == [f"part one for {user.id}", f"part two for {user.id}"], user
+            (row,) = store_of(app).deliveries(sub.id)
+            assert row.status == "sent" and len(row.message_ids) == 2
+
+
+async def test_missed_slot_beyond_grace_is_recorded_not_sent(server, engine, db_url) -> None:
+    ned = server.add_user("Ned")
+    daily = parse_schedule("08:00", default_time="08:00")
+    with Database.open(url=db_url) as database:
+        sub = SubscriptionStore(database).create(
+            ned.id, "private", "Ned", ned.id, "GDP", daily, "Asia/Shanghai"
+        )
+    slot = next_local(8, 0)
+    async with running(server, engine, db_url, now=slot + timedelta(hours=7)) as app:
+        await sched(app).drain()
+        (row,) = store_of(app).deliveries(sub.id)
+        assert (row.slot, row.status) == (slot, "missed")
+    assert not server.bot_messages(ned)
+    # within the grace period instead: sent once, after start-up
+    with Database.open(url=db_url) as database:
+        SubscriptionStore(database).remove(ned.id, sub.id)
+        again = SubscriptionStore(database).create(
+            ned.id, "private", "Ned", ned.id, "GDP", daily, "Asia/Shanghai"
+        )
+    async with running(server, engine, db_url, now=slot + timedelta(hours=5)) as app:
+        await sched(app).drain()
+        assert store_of(app).delivery(again.id, slot).status == "sent"
+    assert len(server.bot_messages(ned)) == 1
