@@ -178,3 +178,33 @@ def test_compare_lines_up_one_indicator(run):
     assert {r["doc"][:3] for r in data} >= {"002", "004"}
     missing = run("compare", "量子计算")
     assert missing.exit_code == 1 and "没有找到指标" in missing.stdout
+
+
+def test_subscriptions_lists_what_the_bot_stored(run, tmp_path):
+    from datetime import UTC, datetime
+
+    from bot.storage import Database
+    from bot.subscriptions import SubscriptionStore, parse_schedule
+
+    assert "No subscriptions." in run("subscriptions").output
+    with Database.open(url=f"sqlite:///{tmp_path / 'data' / 'briefbot.db'}") as database:
+        store = SubscriptionStore(database)
+        weekly = parse_schedule("周一 09:00", default_time="08:00")
+        sub = store.create(-5, "group", "Team", 1, "GDP", weekly, "Europe/Berlin")
+        store.claim_slot(sub.id, datetime(2025, 3, 3, 8, tzinfo=UTC))
+        store.finish_delivery(sub.id, datetime(2025, 3, 3, 8, tzinfo=UTC), "sent")
+        gone = store.create(7, "private", None, 7, "", weekly, "Asia/Shanghai")
+        store.deactivate_chat(7, "403 blocked")
+    result = run("subscriptions", "--json", "-n", "5")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert [r["id"] for r in rows] == [sub.id, gone.id]
+    berlin = datetime.fromisoformat(rows[0]["next"])
+    assert (berlin.weekday(), berlin.hour) == (0, 9)
+    assert berlin.utcoffset().total_seconds() in (3600, 7200)  # CET or CEST
+    assert rows[0]["deliveries"] == [
+        {"slot": "2025-03-03T08:00:00+00:00", "status": "sent", "error": None}
+    ]
+    assert (rows[1]["status"], rows[1]["next"]) == ("deactivated", None)
+    text = run("subscriptions", "--chat", "7").output
+    assert "deactivated" in text and "blocked" in text and "Team" not in text
