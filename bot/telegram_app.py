@@ -36,6 +36,16 @@ Callback data
 ``p:<key>:<page>:<1|0>`` (a page of a saved search, typo correction on or off) and
 ``t:<doc_id>:<ordinal>`` (a passage in full); ``<key>`` is the query store's key, so
 the buttons keep working after a restart as long as the store persists.
+
+Admin commands
+--------------
+``handlers/admin.py`` (/admin, /config, /audit, /subs, /broadcast_digest, /status) checks
+the sender's user id first. The admin commands are in the menu of admins' private
+chats only (``BotCommandScopeChat``, kept in step by /admin add and remove). A
+``TypeHandler`` in group -2 remembers senders' usernames for ``/admin add @name``.
+``/config set`` changes reach the flood limiter and scheduler through a
+``LiveSettings`` listener. They reach the engine through the core thread: its FIFO queue
+puts the change before the next search.
 """
 
 from __future__ import annotations
@@ -53,7 +63,9 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from telegram import (
+    Bot,
     BotCommand,
+    BotCommandScopeChat,
     BotCommandScopeDefault,
     LinkPreviewOptions,
     Message,
@@ -77,6 +89,7 @@ from telegram.ext import (
 )
 
 from bot import telegram_format as fmt
+from bot import telegram_format_docs as fmt_docs
 from bot.admin import AdminStore, AuditLog, LiveSettings, RuntimeSettingsStore
 from bot.config import Settings
 from bot.search.engine import Engine
@@ -87,8 +100,9 @@ from bot.subscriptions.scheduler import DigestScheduler
 from bot.subscriptions.service import SubscriptionService
 from bot.subscriptions.store import SubscriptionStore
 from bot.telegram_delivery import TelegramSender, admin_notifier
+from bot.telegram_format_admin import ADMIN_COMMANDS
 from bot.telegram_ratelimit import TelegramRateLimiter
-from handlers import basic, documents, search, subscriptions, targets
+from handlers import admin, admin_documents, basic, documents, search, subscriptions, targets
 from handlers.common import MENTIONS_BOT, SERVICES, QueryStoreLike, Services, mentions_bot
 
 logger = logging.getLogger(__name__)
@@ -120,6 +134,10 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("help", "帮助与示例", "Help and examples"),
     ("start", "开始使用", "Start"),
 )
+# Bot admins see these after the public commands, in their private chat with the bot only
+# (BotCommandScopeChat): set at start-up for every admin and on /admin add, removed on
+# /admin remove. Whatever a menu shows, every admin command checks the sender's user id.
+ADMIN_MENU_COMMANDS: tuple[tuple[str, str, str], ...] = COMMANDS + ADMIN_COMMANDS
 
 
 # -- saved searches without a database ---------------------------------------------------------
@@ -312,18 +330,82 @@ def _apply_runtime_settings(
     scheduler.grace = timedelta(hours=settings.digest_grace_hours)
 
 
+# What the engine reads from its own settings (the searcher copies all but digest_cap).
+ENGINE_RUNTIME_KEYS = (
+    "results_per_page",
+    "snippet_chars",
+    "fuzzy_threshold",
+    "max_query_chars",
+    "digest_cap",
+)
+
+
+def _apply_engine_settings(engine: Engine, settings: Settings) -> None:
+    """On the core thread: give the engine and its searcher the runtime values of ``settings``.
+
+    Only the runtime keys change: the engine keeps its own paths. Planned queries are
+    forgotten, since corrections depend on the fuzzy-match threshold.
+    """
+    values = {key: getattr(settings, key) for key in ENGINE_RUNTIME_KEYS}
+    if all(getattr(engine.settings, key) == value for key, value in values.items()):
+        return
+    engine.settings = engine.settings.model_copy(update=values)
+    searcher = getattr(engine, "_searcher", None)
+    if searcher is not None:
+        searcher.page_size = settings.results_per_page
+        searcher.snippet_chars = settings.snippet_chars
+        searcher.fuzzy_threshold = settings.fuzzy_threshold
+        searcher.max_query_chars = settings.max_query_chars
+        searcher.clear_memo()
+    logger.info("search engine settings updated: %s", values)
+
+
+def _menus() -> tuple[list[BotCommand], list[BotCommand], list[BotCommand], list[BotCommand]]:
+    """(public Chinese, public English, admin Chinese, admin English) command lists."""
+    return (
+        [BotCommand(name, zh) for name, zh, _en in COMMANDS],
+        [BotCommand(name, en) for name, _zh, en in COMMANDS],
+        [BotCommand(name, zh) for name, zh, _en in ADMIN_MENU_COMMANDS],
+        [BotCommand(name, en) for name, _zh, en in ADMIN_MENU_COMMANDS],
+    )
+
+
+async def set_admin_menu(bot: Bot, user_id: int, is_admin: bool) -> None:
+    """Show (or remove) the admin commands in ``user_id``'s private chat with the bot.
+
+    Telegram refuses a chat scope for someone who never started the bot: that is logged
+    and ignored (the commands work without the menu).
+    """
+    _zh, _en, admin_zh, admin_en = _menus()
+    scope = BotCommandScopeChat(user_id)
+    try:
+        for commands, language in ((admin_zh, None), (admin_zh, "zh"), (admin_en, "en")):
+            if is_admin:
+                await bot.set_my_commands(commands, scope=scope, language_code=language)
+            else:
+                await bot.delete_my_commands(scope=scope, language_code=language)
+    except TelegramError as exc:
+        logger.info(
+            "admin menu for user %s not %s: %s",
+            user_id,
+            "set" if is_admin else "removed",
+            exc.message,
+        )
+
+
 # -- start-up and shutdown ---------------------------------------------------------------------
 async def _post_init(application: Application) -> None:
     """Register the command menu (Chinese by default, English for English clients) and
     warm the engine up so that the first user does not pay for it."""
     bot = application.bot
-    chinese = [BotCommand(name, zh) for name, zh, _en in COMMANDS]
-    english = [BotCommand(name, en) for name, _zh, en in COMMANDS]
+    chinese, english, _admin_zh, _admin_en = _menus()
     scope = BotCommandScopeDefault()
     await bot.set_my_commands(chinese, scope=scope)
     await bot.set_my_commands(chinese, scope=scope, language_code="zh")
     await bot.set_my_commands(english, scope=scope, language_code="en")
     svc: Services = application.bot_data[SERVICES]
+    for admin_ in svc.admins.list():
+        await set_admin_menu(bot, admin_.user_id, True)
     try:
         await svc.run(lambda: svc.engine.searcher.lexicon)
     except Exception:  # the first search will say what is wrong; the bot still starts
@@ -340,6 +422,7 @@ async def _post_shutdown(application: Application) -> None:
     await application.bot_data[SCHEDULER].stop()
     svc: Services = application.bot_data[SERVICES]
     svc.executor.shutdown(wait=False, cancel_futures=True)
+    application.bot_data[admin_documents.INDEXING].shutdown(wait=False, cancel_futures=True)
 
 
 # -- the application ---------------------------------------------------------------------------
@@ -431,10 +514,23 @@ def build_application(
         notify_admins=notify,
     )
     application.bot_data[SERVICES] = services_
+    # Uploads, removals and rebuilds take turns on their own thread, never the core's.
+    application.bot_data[admin_documents.INDEXING] = ThreadPoolExecutor(
+        max_workers=1, thread_name_prefix="briefbot-index"
+    )
     application.bot_data[SCHEDULER] = scheduler
     flood = application.bot_data[FLOOD] = FloodLimiter(settings.flood_rate, settings.flood_burst)
     live.subscribe(lambda new: _apply_runtime_settings(new, flood, scheduler))
+    # The engine is only touched on the core thread; its queue is FIFO, so the next search
+    # after a /config set already sees the new values. Stored overrides apply from the start.
+    executor.submit(_apply_engine_settings, engine, settings)
+    live.subscribe(lambda new: executor.submit(_apply_engine_settings, engine, new))
+    application.bot_data[admin.ADMIN_MENU] = lambda user_id, on: set_admin_menu(
+        application.bot, user_id, on
+    )
+    application.bot_data[admin.SEEN_USERS] = admin.SeenUsers()
 
+    application.add_handler(TypeHandler(Update, admin.remember_sender), group=-2)
     application.add_handler(TypeHandler(Update, flood_gate), group=-1)
 
     message = filters.UpdateType.MESSAGE  # edits of old messages are not answered again
@@ -451,8 +547,32 @@ def build_application(
         ("unsubscribe", subscriptions.unsubscribe_command),
         ("digest", subscriptions.digest_command),
         ("timezone", subscriptions.timezone_command),
+        ("admin", admin.admin_command),
+        ("config", admin.config_command),
+        ("audit", admin.audit_command),
+        ("subs", admin.subs_command),
+        ("broadcast_digest", admin.broadcast_command),
+        ("status", admin.status_command),
     ):
         application.add_handler(CommandHandler(name, callback, filters=message))
+    for name, callback in (
+        ("remove", admin_documents.remove_command),
+        ("reindex", admin_documents.reindex_command),
+    ):
+        application.add_handler(CommandHandler(name, callback, filters=message))
+    application.add_handler(
+        MessageHandler(
+            message & filters.Document.ALL & filters.ChatType.PRIVATE,
+            admin_documents.document_message,
+        )
+    )
+    # The issue's spelling: "/broadcast-digest" reaches the bot as the command /broadcast.
+    application.add_handler(
+        MessageHandler(
+            message & filters.TEXT & filters.Regex(admin.BROADCAST_DIGEST_PATTERN),
+            admin.broadcast_command,
+        )
+    )
     text = message & filters.TEXT & ~filters.COMMAND
     application.add_handler(MessageHandler(text & filters.ChatType.PRIVATE, search.search_text))
     application.add_handler(
@@ -464,6 +584,12 @@ def build_application(
     application.add_handler(CallbackQueryHandler(search.page_button, pattern=fmt.PAGE_PATTERN))
     application.add_handler(
         CallbackQueryHandler(search.passage_button, pattern=fmt.PASSAGE_PATTERN)
+    )
+    application.add_handler(
+        CallbackQueryHandler(admin_documents.upload_button, pattern=fmt_docs.UPLOAD_PATTERN)
+    )
+    application.add_handler(
+        CallbackQueryHandler(admin_documents.remove_button, pattern=fmt_docs.REMOVE_PATTERN)
     )
     application.add_handler(CallbackQueryHandler(search.stale_button))
     application.add_handler(

@@ -501,8 +501,12 @@ def no_targets(text: str, similar: Sequence[str] = ()) -> str:
 
 
 # -- help --------------------------------------------------------------------------------------
-def help_html(bot_username: str | None, *, welcome: bool = False) -> str:
-    """The /help (and /start) text; every example works on the bundled corpus."""
+def help_html(bot_username: str | None, *, welcome: bool = False, admin: bool = False) -> str:
+    """The /help (and /start) text; every example works on the bundled corpus.
+
+    ``admin``: the sender is a bot admin (checked by user id); their help ends with the
+    admin commands, which nobody else is shown.
+    """
     mention = f"@{escape(bot_username)}" if bot_username else "@机器人"
     lines = []
     if welcome:
@@ -535,4 +539,8 @@ def help_html(bot_username: str | None, *, welcome: bool = False) -> str:
         "<i>Policy Brief Bot searches Chinese policy documents and lists their key targets. "
         "Send keywords to search; /help shows this text.</i>",
     ]
+    if admin:
+        from bot.telegram_format_admin import admin_help_html  # it imports this module
+
+        lines += ["", admin_help_html()]
     return "\n".join(lines)

@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import telegram_format as fmt
+from handlers.common import services
 
 UNKNOWN_COMMAND = "未知命令。发送 /help 查看可用的命令。\nUnknown command, see /help."
 
@@ -16,8 +17,10 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """List the commands, with examples."""
-    await update.effective_message.reply_html(fmt.help_html(context.bot.username))
+    """List the commands, with examples (and the admin commands for bot admins)."""
+    user = update.effective_user
+    is_admin = services(context).is_admin(user.id if user else None)
+    await update.effective_message.reply_html(fmt.help_html(context.bot.username, admin=is_admin))
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

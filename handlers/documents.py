@@ -1,11 +1,18 @@
-"""/docs and /doc: the documents in the library."""
+"""/docs and /doc: the documents in the library.
+
+``/docs`` from a bot admin in a private chat is the admin view (ids, paths, sizes,
+passages, when indexed, how to remove or rebuild: ``bot.telegram_format_docs``);
+everyone else, admins in groups included, gets the public list.
+"""
 
 from __future__ import annotations
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from bot import telegram_format as fmt
+from bot import telegram_format_docs as fmt_docs
 from bot.models import Document
 from bot.search.engine import DocumentNotFound, Engine
 from bot.targets.records import TargetRecord
@@ -13,10 +20,17 @@ from handlers.common import reply_html, services
 
 
 async def docs_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/docs: every indexed document."""
+    """/docs: every indexed document (with ids and sizes for admins in private chats)."""
     svc = services(context)
     infos = await svc.run(svc.engine.documents)
-    await reply_html(update.effective_message, fmt.docs_messages(infos))
+    user, chat = update.effective_user, update.effective_chat
+    admin_view = (
+        chat is not None
+        and chat.type == ChatType.PRIVATE
+        and svc.is_admin(user.id if user else None)
+    )
+    messages = fmt_docs.admin_docs_messages(infos) if admin_view else fmt.docs_messages(infos)
+    await reply_html(update.effective_message, messages)
 
 
 def _document(engine: Engine, ref: str) -> tuple[Document, list[TargetRecord]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -69,3 +70,24 @@ class FakeClock:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
+
+
+# -- the Telegram application ------------------------------------------------------------------
+@asynccontextmanager
+async def serving(app):
+    """Start ``app`` polling its (fake) Bot API server and stop it afterwards, in the order
+    ``Application.run_polling()`` uses, hooks included."""
+    await app.initialize()
+    try:
+        await app.post_init(app)
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+        await app.start()
+        try:
+            yield app
+        finally:
+            await app.updater.stop()
+            await app.stop()
+            await app.post_stop(app)
+    finally:
+        await app.shutdown()
+        await app.post_shutdown(app)

@@ -24,6 +24,7 @@ from bot.fake_telegram import BotCall, FakeBotApi, User
 from bot.models import Highlight, SearchHit, SearchResponse
 from bot.search.engine import Engine
 from bot.telegram_app import FLOOD, MemoryQueryStore, build_application
+from tests.conftest import serving
 
 BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
 BOT_NAME = "fake_test_bot"
@@ -65,19 +66,8 @@ async def running(
         base_file_url=server.base_file_url,
         query_store=store,
     )
-    await app.initialize()
-    try:
-        await app.post_init(app)
-        await app.updater.start_polling(poll_interval=0, timeout=1)
-        await app.start()
-        try:
-            yield app
-        finally:
-            await app.updater.stop()
-            await app.stop()
-    finally:
-        await app.shutdown()
-        await app.post_shutdown(app)
+    async with serving(app):
+        yield app
 
 
 @pytest.fixture

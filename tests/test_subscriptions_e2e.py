@@ -30,7 +30,7 @@ from bot.subscriptions.store import SubscriptionStore
 from bot.telegram_app import SCHEDULER, build_application
 from bot.telegram_delivery import TelegramSender
 from bot.telegram_ratelimit import TelegramRateLimiter
-from tests.conftest import BUNDLED_CORPUS, sqlite_url
+from tests.conftest import BUNDLED_CORPUS, serving, sqlite_url
 
 BOT_NAME = "digest_test_bot"
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -125,20 +125,8 @@ async def running(
         app.bot_data["test_wait"] = wait
         if prepare is not None:
             prepare(app)
-        await app.initialize()
-        try:
-            await app.post_init(app)
-            await app.updater.start_polling(poll_interval=0, timeout=1)
-            await app.start()
-            try:
-                yield app
-            finally:
-                await app.updater.stop()
-                await app.stop()
-                await app.post_stop(app)
-        finally:
-            await app.shutdown()
-            await app.post_shutdown(app)
+        async with serving(app):
+            yield app
 
 
 def sched(app: Application) -> DigestScheduler:

@@ -1,0 +1,474 @@
+"""The bot admins' commands: /admin, /config, /audit, /subs, /broadcast_digest, /status.
+
+Every command checks the sender's numeric Telegram user id (``update.effective_user.id``,
+never a username, never the chat) with :meth:`Services.is_admin` before it does
+anything else. A non-admin gets one refusal (Chinese and English), nothing changes, and
+the attempt is recorded in the audit log as ``refused``. Only owners (the configured
+``BRIEFBOT_OWNERS``) add and remove admins; any admin may list them.
+
+Every admin action (success, refusal, error) is recorded in the audit log with who,
+where and what; details never carry secrets (the bot token and the webhook secret are
+passed to the log's redaction, and chat-typed values of settings that cannot be set
+from the chat are not recorded at all).
+
+``@username`` arguments are resolved through the people the bot has seen: a
+``TypeHandler`` (:func:`remember_sender`, group -2) notes the username and id of every
+update's sender in memory, and refreshes a stored admin's username in the database
+when it changes. Replying to someone's message with ``/admin add`` uses the replied
+message's sender instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+import time
+from collections import Counter, OrderedDict
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from telegram import Message, Update
+from telegram.constants import ChatType
+from telegram.ext import Application, ContextTypes
+
+import bot
+from bot import telegram_format_admin as fmt
+from bot.admin import AdminError, SettingError, describe
+from bot.admin.runtime import RUNTIME_KEYS, normalise_key
+from bot.search.engine import Engine
+from bot.subscriptions.service import Listed, SubscriptionError
+from bot.telegram_format import split_html
+from handlers.common import Services, command_args, reply_html, services
+
+if TYPE_CHECKING:
+    from bot.subscriptions.scheduler import DigestScheduler
+
+log = logging.getLogger(__name__)
+
+ADMIN_MENU = "admin_menu"
+"""``bot_data`` key: ``async (user_id, is_admin)`` that shows or hides the admin menu
+in that user's private chat (set by ``bot/telegram_app.py``)."""
+SEEN_USERS = "seen_users"
+"""``bot_data`` key of the :class:`SeenUsers`."""
+_TARGET_COUNT = "admin_target_count"
+
+BROADCAST_DIGEST_PATTERN = r"^/broadcast-digest(?:@(\w+))?(?:\s|$)"
+"""The issue's spelling; Telegram command names cannot contain '-'."""
+
+SAID_MAX_CHARS = 200
+_USER_ID = re.compile(r"^\d{1,15}$")
+_SUB_ID = re.compile(r"^#?(\d{1,9})$")
+_USERNAME = re.compile(r"^@?[A-Za-z0-9_]{1,64}$")
+_BROADCAST_POLL_SECONDS = 1.0
+
+
+# -- people the bot has seen -------------------------------------------------------------------
+class SeenUsers:
+    """Username -> user id of the senders seen since start (bounded, newest kept).
+
+    A username belongs to one account at a time: seeing it on another account moves it.
+    """
+
+    def __init__(self, limit: int = 100_000) -> None:
+        self.limit = limit
+        self._by_name: OrderedDict[str, tuple[int, str]] = OrderedDict()
+        self._names: dict[int, str | None] = {}
+
+    def see(self, user_id: int, username: str | None) -> bool:
+        """Note a sender; True if this is news (first sight or a changed username)."""
+        if self._names.get(user_id, "\0") == username:
+            return False
+        old = self._names.get(user_id)
+        if old and self._by_name.get(old.lower(), (None,))[0] == user_id:
+            del self._by_name[old.lower()]
+        self._names[user_id] = username
+        if username:
+            self._by_name[username.lower()] = (user_id, username)
+            self._by_name.move_to_end(username.lower())
+        while len(self._by_name) > self.limit:
+            _name, (gone, _) = self._by_name.popitem(last=False)
+            self._names.pop(gone, None)
+        if len(self._names) > 2 * self.limit:  # senders without usernames
+            self._names.clear()
+        return True
+
+    def find(self, name: str) -> tuple[int, str] | None:
+        return self._by_name.get(name.strip().removeprefix("@").lower())
+
+    def username(self, user_id: int) -> str | None:
+        return self._names.get(user_id)
+
+
+def _seen(context: ContextTypes.DEFAULT_TYPE) -> SeenUsers:
+    seen = context.bot_data.get(SEEN_USERS)
+    if seen is None:
+        seen = context.bot_data[SEEN_USERS] = SeenUsers()
+    return seen
+
+
+async def remember_sender(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """TypeHandler (group -2): note who sent the update, for ``@username`` arguments."""
+    if not isinstance(update, Update):
+        return
+    user = update.effective_user
+    if user is None or user.is_bot:
+        return
+    if not _seen(context).see(user.id, user.username):
+        return
+    # A stored admin whose username changed: keep @name resolving to the right person.
+    with contextlib.suppress(AdminError, TypeError):
+        services(context).admins.remember_user(user.id, user.username)
+
+
+# -- shared --------------------------------------------------------------------------------------
+def _secrets(context: ContextTypes.DEFAULT_TYPE, svc: Services) -> list:
+    return [context.bot.token, svc.settings.webhook_secret_token]
+
+
+def _said(message: Message | None) -> str:
+    text = (message.text or message.caption or "") if message else ""
+    text = " ".join(text.split())
+    return text if len(text) <= SAID_MAX_CHARS else text[: SAID_MAX_CHARS - 1] + "…"
+
+
+def _audit(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    action: str,
+    *,
+    result: str = "ok",
+    detail: str = "",
+) -> None:
+    user, chat = update.effective_user, update.effective_chat
+    if user is None:
+        return
+    svc = services(context)
+    svc.audit.record(
+        user.id,
+        action,
+        chat_id=chat.id if chat is not None else None,
+        detail=detail,
+        result=result,  # type: ignore[arg-type]
+        secrets=_secrets(context, svc),
+    )
+
+
+async def _admin_only(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, action: str
+) -> Services | None:
+    """The services if the sender's numeric id is an admin's; else refuse, audit, None."""
+    svc = services(context)
+    user = update.effective_user
+    if user is not None and svc.is_admin(user.id):
+        return svc
+    message = update.effective_message
+    log.info("refused %s for user %s", action, user.id if user else None)
+    _audit(update, context, action, result="refused", detail=_said(message))
+    if message is not None:
+        await message.reply_text(fmt.REFUSED)
+    return None
+
+
+def _private(update: Update) -> bool:
+    return update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE
+
+
+def _tz(svc: Services) -> str:
+    return svc.settings.default_timezone
+
+
+def _scheduler(context: ContextTypes.DEFAULT_TYPE) -> DigestScheduler:
+    from bot.telegram_app import SCHEDULER  # that module imports this one
+
+    return context.bot_data[SCHEDULER]
+
+
+# -- /admin ------------------------------------------------------------------------------------
+def _resolve(
+    message: Message, words: list[str], svc: Services, seen: SeenUsers
+) -> tuple[int, str | None] | str:
+    """The (user id, username) an /admin add|remove names; an error text (HTML) if none."""
+    if words:
+        ref = words[0]
+        if ref.lstrip("-").isdigit():
+            if not _USER_ID.match(ref.lstrip("-")):
+                return fmt.bad_user_ref(ref)
+            user_id = int(ref)  # negative: the store explains that chats are not users
+            return user_id, seen.username(user_id) if user_id > 0 else None
+        if _USERNAME.match(ref):
+            hit = seen.find(ref)
+            if hit is not None:
+                return hit
+            stored = svc.admins.find_by_username(ref)
+            if stored is not None:
+                return stored.user_id, stored.username
+            return fmt.unknown_username(ref)
+        return fmt.bad_user_ref(ref)
+    replied = message.reply_to_message
+    # In forum topics every message "replies" to the topic's creation message.
+    if replied is not None and replied.forum_topic_created is None and replied.from_user:
+        if replied.from_user.is_bot:
+            return fmt.BOTS_CANNOT_BE_ADMINS
+        return replied.from_user.id, replied.from_user.username
+    return fmt.escape(fmt.ADMIN_USAGE)
+
+
+async def _set_menu(context: ContextTypes.DEFAULT_TYPE, user_id: int, admin: bool) -> None:
+    menu: Callable[[int, bool], Awaitable[None]] | None = context.bot_data.get(ADMIN_MENU)
+    if menu is not None:
+        await menu(user_id, admin)
+
+
+async def admin_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/admin list | add <id|@username|reply> | remove <…> | help"""
+    message = update.effective_message
+    words = command_args(message).split()
+    verb = words[0].lower() if words else "help"
+    svc = await _admin_only(update, context, f"admin {verb}"[:40])
+    if svc is None:
+        return
+    if verb in ("help", "?", "帮助"):
+        await message.reply_html(fmt.admin_help_html() + "\n\n" + fmt.escape(fmt.ADMIN_USAGE))
+        return
+    if verb in ("list", "ls"):
+        seen = _seen(context)  # owners have no stored username: show the one last seen
+        admins = [
+            replace(a, username=a.username or seen.username(a.user_id)) for a in svc.admins.list()
+        ]
+        _audit(update, context, "admin list")
+        await reply_html(message, split_html(fmt.admins_list(admins, _tz(svc))))
+        return
+    if verb not in ("add", "remove", "rm", "del", "delete"):
+        _audit(update, context, "admin", result="error", detail=_said(message))
+        await message.reply_text(fmt.ADMIN_USAGE)
+        return
+    action = "admin add" if verb == "add" else "admin remove"
+    if not svc.admins.is_owner(update.effective_user.id):
+        _audit(update, context, action, result="refused", detail="not an owner: " + _said(message))
+        await message.reply_text(fmt.OWNERS_ONLY)
+        return
+    found = _resolve(message, words[1:], svc, _seen(context))
+    if isinstance(found, str):
+        _audit(update, context, action, result="error", detail=_said(message))
+        await message.reply_html(found)
+        return
+    user_id, username = found
+    label = f"@{username} ({user_id})" if username else str(user_id)
+    try:
+        if action == "admin add":
+            before = svc.admins.get(user_id) if user_id > 0 else None
+            admin = svc.admins.add(user_id, username=username, added_by=update.effective_user.id)
+            already = before is not None
+            _audit(update, context, action, detail=label + (" (already)" if already else ""))
+            if not already:
+                await _set_menu(context, user_id, True)
+            await message.reply_html(fmt.admin_added(admin, already=already))
+            return
+        removed = svc.admins.remove(user_id)
+    except AdminError as exc:
+        _audit(update, context, action, result="error", detail=f"{label}: {exc}")
+        await message.reply_text(str(exc))
+        return
+    if not removed:
+        _audit(update, context, action, result="error", detail=f"{label}: not an admin")
+        await message.reply_html(fmt.not_an_admin(label))
+        return
+    _audit(update, context, action, detail=label)
+    await _set_menu(context, user_id, False)
+    await message.reply_html(fmt.admin_removed(label))
+
+
+# -- /audit ------------------------------------------------------------------------------------
+async def audit_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/audit [n]: the latest n entries (default 20, at most 100), newest first."""
+    message = update.effective_message
+    svc = await _admin_only(update, context, "audit")
+    if svc is None:
+        return
+    arg = command_args(message)
+    if not arg:
+        n = fmt.AUDIT_DEFAULT
+    elif arg.isdigit() and len(arg) <= 6:
+        n = max(1, min(fmt.AUDIT_MAX, int(arg)))
+    else:
+        _audit(update, context, "audit", result="error", detail=_said(message))
+        await message.reply_text(fmt.AUDIT_USAGE)
+        return
+    entries = svc.audit.latest(n)
+    _audit(update, context, "audit", detail=f"n={n}")
+    await reply_html(message, split_html(fmt.audit_list(entries, _tz(svc))))
+
+
+# -- /config -----------------------------------------------------------------------------------
+def _view(svc: Services, context: ContextTypes.DEFAULT_TYPE, key: str):
+    return next(v for v in describe(svc.live, secrets=_secrets(context, svc)) if v.key == key)
+
+
+def _setting_detail(key: str, value: str | None = None) -> str:
+    """What the audit keeps of a /config request: the value only for runtime keys."""
+    name = normalise_key(key)[:60]
+    if value is None or name not in RUNTIME_KEYS:
+        return name
+    return f"{name} = {' '.join(value.split())[:60]}"
+
+
+async def config_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/config | /config set KEY VALUE | /config reset KEY"""
+    message = update.effective_message
+    words = command_args(message).split(maxsplit=2)
+    verb = words[0].lower() if words else "show"
+    svc = await _admin_only(update, context, f"config {verb}"[:40])
+    if svc is None:
+        return
+    actor = update.effective_user.id
+    if verb == "show":
+        full = _private(update)
+        views = describe(svc.live, secrets=_secrets(context, svc))
+        _audit(update, context, "config show", detail="all" if full else "runtime only (group)")
+        await reply_html(message, split_html(fmt.config_html(views, _tz(svc), full=full)))
+        return
+    if verb == "set" and len(words) == 3:
+        key, raw = words[1], words[2]
+        try:
+            name = normalise_key(key)
+            old = _view(svc, context, name).value if name in RUNTIME_KEYS else ""
+            svc.live.set(key, raw, actor)
+        except SettingError as exc:
+            _audit(update, context, "config set", result="error", detail=_setting_detail(key, raw))
+            await message.reply_html(fmt.setting_error(str(exc)))
+            return
+        view = _view(svc, context, name)
+        _audit(update, context, "config set", detail=f"{name}: {old} → {view.value}")
+        await message.reply_html(fmt.config_set(view, old))
+        return
+    if verb in ("reset", "unset") and len(words) == 2:
+        key = words[1]
+        try:
+            removed = svc.live.reset(key, actor)
+        except SettingError as exc:
+            _audit(update, context, "config reset", result="error", detail=_setting_detail(key))
+            await message.reply_html(fmt.setting_error(str(exc)))
+            return
+        name = normalise_key(key)
+        view = _view(svc, context, name)
+        detail = (
+            f"{name}: back to {view.value} ({view.source})" if removed else f"{name}: no override"
+        )
+        _audit(update, context, "config reset", detail=detail)
+        await message.reply_html(fmt.config_reset(view, removed=removed, tz=_tz(svc)))
+        return
+    if verb not in ("help", "?", "帮助"):
+        _audit(update, context, "config", result="error", detail=verb[:40])
+    await message.reply_text(fmt.CONFIG_USAGE)
+
+
+# -- /subs -------------------------------------------------------------------------------------
+async def subs_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/subs | /subs pause|resume|remove ID"""
+    message = update.effective_message
+    words = command_args(message).split()
+    verb = words[0].lower() if words else "list"
+    svc = await _admin_only(update, context, f"subs {verb}"[:40])
+    if svc is None:
+        return
+    subs = svc.subscriptions
+    if verb in ("list", "ls") and len(words) <= 1:
+        items = subs.list_all()
+        _audit(update, context, "subs list", detail=f"{len(items)} subscription(s)")
+        await reply_html(message, split_html(fmt.subs_all(items)))
+        return
+    match = _SUB_ID.match(words[1]) if len(words) == 2 else None
+    if verb not in ("pause", "resume", "remove") or match is None:
+        if verb not in ("help", "?", "帮助"):
+            _audit(update, context, "subs", result="error", detail=_said(message))
+        await message.reply_text(fmt.SUBS_USAGE)
+        return
+    sub_id = int(match.group(1))
+    action = f"subs {verb}"
+    try:
+        sub = getattr(subs, verb)(sub_id)
+    except SubscriptionError as exc:
+        _audit(update, context, action, result="error", detail=f"#{sub_id}: {exc}")
+        await message.reply_text(str(exc))
+        return
+    next_run = _scheduler(context).next_run(sub.id) if sub.due else None
+    _audit(update, context, action, detail=f"#{sub.id} (chat {sub.chat_id})")
+    await message.reply_html(fmt.sub_changed(verb, Listed(sub, next_run)))
+
+
+# -- /broadcast_digest -------------------------------------------------------------------------
+async def _report_when_done(
+    application: Application, scheduler: DigestScheduler, message: Message, before: Counter
+) -> None:
+    """Once the queue is empty, reply with what happened; give up if the bot stops."""
+    drained = asyncio.ensure_future(scheduler.drain())
+    try:
+        while not drained.done():
+            if not application.running or not scheduler.running:
+                return
+            await asyncio.wait({drained}, timeout=_BROADCAST_POLL_SECONDS)
+        outcomes = Counter(scheduler.outcomes)
+        outcomes.subtract(before)
+        await message.reply_html(fmt.broadcast_done({k: n for k, n in outcomes.items() if n}))
+    finally:
+        drained.cancel()
+
+
+async def broadcast_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/broadcast_digest (also written /broadcast-digest): queue every due digest now."""
+    message = update.effective_message
+    match = re.match(BROADCAST_DIGEST_PATTERN, message.text or "")
+    if match and match.group(1) and match.group(1).lower() != (context.bot.username or "").lower():
+        return  # /broadcast-digest@another_bot
+    svc = await _admin_only(update, context, "broadcast digest")
+    if svc is None:
+        return
+    scheduler = _scheduler(context)
+    before = Counter(scheduler.outcomes)
+    count = scheduler.run_all_now()
+    _audit(update, context, "broadcast digest", detail=f"{count} queued")
+    await message.reply_text(fmt.broadcast_queued(count))
+    if count:
+        context.application.create_task(
+            _report_when_done(context.application, scheduler, message, before), update=update
+        )
+
+
+# -- /status -----------------------------------------------------------------------------------
+def _engine_counts(engine: Engine, cache: dict) -> tuple[int, int, int]:
+    """On the core thread: documents, passages and targets (targets counted once per corpus)."""
+    docs = engine.documents()
+    key = tuple((d.doc_id, d.sha256) for d in docs)
+    if cache.get("key") != key:
+        cache["targets"] = sum(1 for _ in engine.iter_targets(docs=docs))
+        cache["key"] = key
+    return len(docs), sum(d.passages for d in docs), cache["targets"]
+
+
+async def status_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/status: uptime, version, corpus, subscriptions, next digests, last delivery errors."""
+    message = update.effective_message
+    svc = await _admin_only(update, context, "status")
+    if svc is None:
+        return
+    cache = context.bot_data.setdefault(_TARGET_COUNT, {})
+    documents, passages, targets = await svc.run(_engine_counts, svc.engine, cache)
+    scheduler = _scheduler(context)
+    subs = [item.subscription for item in svc.subscriptions.list_all()]
+    report = fmt.StatusReport(
+        uptime_seconds=time.time() - svc.started_at,
+        version=bot.__version__,
+        documents=documents,
+        passages=passages,
+        targets=targets,
+        subscriptions=fmt.status_counts(subs),
+        admins=len(svc.admins.list()),
+        upcoming=scheduler.upcoming(5),
+        failures=svc.subscriptions.store.recent_failures(5),
+        timezone=_tz(svc),
+    )
+    _audit(update, context, "status")
+    await reply_html(message, split_html(fmt.status_html(report)))

@@ -1,0 +1,607 @@
+"""Live document management for the bot's admins: uploads, /remove, /reindex.
+
+Uploads
+-------
+Documents are taken from **private chats only** (the handler is registered with
+``filters.ChatType.PRIVATE``): in groups people share files with each other all the
+time, and a file there is never meant for the library. In a private chat:
+
+* a non-admin gets a refusal; nothing is downloaded or stored;
+* the name (type, archive, unsafe name) and Telegram's ``file_size`` are checked
+  *before* ``getFile``, so an ``.exe``, a ``.zip`` or a file over ``max_file_mb``
+  is refused without downloading it;
+* otherwise the bot answers at once ("received, indexing…"), downloads the bytes and
+  hands them to :meth:`Engine.add_upload` on the *indexing* executor (one thread,
+  ``bot_data[INDEXING]``), so uploads, removals and rebuilds take turns among
+  themselves while searches keep running on the core thread; the finished index is
+  swapped in on the core thread (:meth:`Engine.reopen`) and the first message is
+  edited into the result (passages, targets, first key targets; duplicate; refusal);
+* a new version of a file already in the library is staged under
+  ``<data_dir>/uploads/pending/<token>.bin`` (+ ``.json``) and the answer asks
+  Replace / Cancel with ``u:r:<token>`` / ``u:c:<token>`` buttons. Pending uploads
+  expire after :data:`PENDING_TTL` seconds; confirming or cancelling removes them.
+
+Every admin action and every refused attempt goes to the audit log.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+import logging
+import math
+import os
+import secrets
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor
+from contextlib import suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import ContextTypes
+
+from bot import telegram_format_docs as fmt
+from bot.corpus import uploads
+from bot.models import DocumentInfo
+from bot.search.engine import DocumentNotFound, UploadResult
+from handlers.common import Services, command_args, services
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+INDEXING = "indexing_executor"
+"""The ``bot_data`` key of the single-thread executor that changes the index."""
+PENDING_DIR = "pending"
+PENDING_TTL = 3600.0
+"""Seconds a new version waits for Replace / Cancel."""
+EDIT_INTERVAL = 1.0
+"""At most one progress edit of the /reindex message per this many seconds."""
+
+
+# -- pending new versions ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class PendingUpload:
+    token: str
+    filename: str
+    chat_id: int
+    user_id: int
+    created: float
+    size: int
+
+
+class PendingUploads:
+    """New versions waiting for Replace / Cancel, as files under
+    ``<data_dir>/uploads/pending``: ``<token>.bin`` (the bytes) and ``<token>.json``
+    (name, chat, sender, time), written in that order, so a ``.json`` means a complete
+    entry. Callback data carries only the token. Thread-safe: taking an entry renames
+    its ``.json`` first, so of two presses at once only one gets the bytes.
+
+    The folder lies inside the core's staging root, whose sweep also removes it once
+    it has been idle for an hour, which is the same expiry.
+    """
+
+    def __init__(
+        self, data_dir: Path, *, ttl: float = PENDING_TTL, clock: Callable[[], float] = time.time
+    ) -> None:
+        self.root = uploads.staging_root(data_dir) / PENDING_DIR
+        self.ttl = ttl
+        self.clock = clock
+
+    def _paths(self, token: str) -> tuple[Path, Path]:
+        return self.root / f"{token}.bin", self.root / f"{token}.json"
+
+    def put(self, filename: str, data: bytes, *, chat_id: int, user_id: int) -> str:
+        self.sweep()
+        self.root.mkdir(parents=True, exist_ok=True)
+        token = secrets.token_hex(fmt.TOKEN_CHARS // 2)
+        data_path, meta_path = self._paths(token)
+        meta = {
+            "filename": filename,
+            "chat_id": chat_id,
+            "user_id": user_id,
+            "created": self.clock(),
+            "size": len(data),
+        }
+        try:
+            data_path.write_bytes(data)
+            tmp = meta_path.with_suffix(".json-tmp")
+            tmp.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, meta_path)
+        except BaseException:
+            self.discard(token)
+            raise
+        return token
+
+    def _read(self, meta_path: Path, token: str) -> PendingUpload | None:
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            return PendingUpload(
+                token,
+                str(meta["filename"]),
+                int(meta["chat_id"]),
+                int(meta["user_id"]),
+                float(meta["created"]),
+                int(meta["size"]),
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def get(self, token: str) -> PendingUpload | None:
+        """The entry, if it exists and has not expired."""
+        entry = self._read(self._paths(token)[1], token)
+        if entry is None or self.clock() - entry.created > self.ttl:
+            return None
+        return entry
+
+    def take(self, token: str) -> tuple[PendingUpload, bytes] | None:
+        """Claim the entry and its bytes and delete it; None if gone or expired."""
+        data_path, meta_path = self._paths(token)
+        claimed = meta_path.with_name(f"{token}.claimed-{secrets.token_hex(4)}")
+        try:
+            os.replace(meta_path, claimed)  # atomic: the loser of a race gets ENOENT
+        except FileNotFoundError:
+            return None
+        try:
+            entry = self._read(claimed, token)
+            if entry is None or self.clock() - entry.created > self.ttl:
+                return None
+            return entry, data_path.read_bytes()
+        except OSError:
+            return None
+        finally:
+            claimed.unlink(missing_ok=True)
+            data_path.unlink(missing_ok=True)
+
+    def discard(self, token: str) -> PendingUpload | None:
+        """Delete the entry (Cancel); returns it if it was still there."""
+        data_path, meta_path = self._paths(token)
+        entry = self._read(meta_path, token)
+        meta_path.unlink(missing_ok=True)
+        data_path.unlink(missing_ok=True)
+        meta_path.with_suffix(".json-tmp").unlink(missing_ok=True)
+        return entry
+
+    def sweep(self) -> None:
+        """Delete expired entries and leftovers of interrupted writes."""
+        if not self.root.is_dir():
+            return
+        cutoff = self.clock() - self.ttl
+        for path in self.root.iterdir():
+            with suppress(OSError):
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
+
+    def tokens(self) -> list[str]:
+        if not self.root.is_dir():
+            return []
+        return sorted(p.stem for p in self.root.glob("*.json"))
+
+
+def pending_uploads(svc: Services) -> PendingUploads:
+    return PendingUploads(svc.settings.data_dir)
+
+
+# -- shared ------------------------------------------------------------------------------------
+async def _indexing(context: ContextTypes.DEFAULT_TYPE, fn: Callable[..., T], /, *args, **kw) -> T:
+    """``fn(*args, **kw)`` on the indexing thread (never the core thread or the loop)."""
+    executor: Executor = context.bot_data[INDEXING]
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(executor, functools.partial(fn, *args, **kw))
+
+
+async def _audit(
+    svc: Services,
+    actor_id: int | None,
+    action: str,
+    *,
+    chat_id: int | None,
+    detail: str = "",
+    result: str = "ok",
+) -> None:
+    if actor_id is None:  # a channel post or an anonymous group admin: nobody to record
+        return
+    try:
+        await svc.run(
+            svc.audit.record, actor_id, action, chat_id=chat_id, detail=detail, result=result
+        )
+    except Exception:
+        logger.exception("could not write the audit entry for %s", action)
+
+
+def _ids(update: Update) -> tuple[int | None, int | None]:
+    user, chat = update.effective_user, update.effective_chat
+    return (user.id if user else None), (chat.id if chat else None)
+
+
+async def _edit(
+    message: Message, html: str, reply_markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Edit a bot message (text and keyboard); "not modified" is not an error."""
+    try:
+        await message.edit_text(html, parse_mode=ParseMode.HTML, reply_markup=reply_markup)
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise
+
+
+# -- uploads -----------------------------------------------------------------------------------
+def _upload_job(
+    svc: Services, filename: str, data: bytes, *, chat_id: int, user_id: int
+) -> tuple[UploadResult, str | None]:
+    """On the indexing thread: store and index, or stage a new version for confirmation."""
+    result = svc.engine.add_upload(filename, data, reopen=False)
+    token = None
+    if result.status == "needs_confirmation":
+        token = pending_uploads(svc).put(result.filename, data, chat_id=chat_id, user_id=user_id)
+    return result, token
+
+
+async def _show_result(
+    svc: Services,
+    message: Message,
+    result: UploadResult,
+    token: str | None,
+    *,
+    action: str,
+    user_id: int | None,
+    chat_id: int | None,
+) -> None:
+    """Swap a new index in (core thread), record the action, and edit ``message`` into
+    the outcome (so the audit entry exists by the time the admin reads it)."""
+    if result.update is not None:
+        await svc.run(svc.engine.reopen, result.update)
+    await _audit(
+        svc,
+        user_id,
+        action,
+        chat_id=chat_id,
+        detail=_upload_detail(result.filename, result),
+        result="refused" if result.status == "refused" else "ok",
+    )
+    if result.ok:
+        await _edit(message, fmt.upload_done(result))
+    elif result.status == "duplicate":
+        await _edit(message, fmt.duplicate(result))
+    elif result.status == "needs_confirmation" and token is not None:
+        await _edit(message, *fmt.needs_confirmation(result, token))
+    else:
+        await _edit(message, fmt.refused(result.reason))
+
+
+def _upload_detail(name: str, result: UploadResult | None = None, note: str = "") -> str:
+    parts = [name]
+    if result is not None:
+        parts.append(result.status)
+        if result.doc is not None:
+            parts.append(f"id={result.doc.doc_id} passages={result.passages}")
+            parts.append(f"targets={result.targets}")
+        if result.existing is not None:
+            parts.append(f"existing={result.existing.doc_id}")
+        if result.code:
+            parts.append(f"code={result.code}")
+    if note:
+        parts.append(note)
+    return " ".join(parts)
+
+
+async def document_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An admin sends a document in a private chat: add it to the library."""
+    message = update.effective_message
+    document = message.document
+    svc = services(context)
+    user_id, chat_id = _ids(update)
+    name = document.file_name or ""
+    if not svc.is_admin(user_id):
+        await _audit(
+            svc, user_id, "upload", chat_id=chat_id, detail=_upload_detail(name), result="refused"
+        )
+        await message.reply_text(fmt.UPLOAD_ADMINS_ONLY)
+        return
+    limit = int(svc.settings.max_file_mb * 1024 * 1024)
+    try:  # the name alone says "archive", "unsupported type", "unsafe name": no download
+        uploads.check_name(document.file_name)
+    except uploads.UploadRefused as exc:
+        await _audit(
+            svc,
+            user_id,
+            "upload",
+            chat_id=chat_id,
+            detail=f"{name} code={exc.code}",
+            result="refused",
+        )
+        await message.reply_html(fmt.refused(exc.reason))
+        return
+    if document.file_size is not None and document.file_size > limit:
+        await _audit(
+            svc, user_id, "upload", chat_id=chat_id, detail=f"{name} code=size", result="refused"
+        )
+        await message.reply_html(fmt.too_large(name, document.file_size, limit))
+        return
+    status = await message.reply_html(fmt.upload_received(name, document.file_size))
+    try:
+        file = await context.bot.get_file(document.file_id)
+        if file.file_size is not None and file.file_size > limit:
+            await _audit(
+                svc,
+                user_id,
+                "upload",
+                chat_id=chat_id,
+                detail=f"{name} code=size",
+                result="refused",
+            )
+            await _edit(status, fmt.too_large(name, file.file_size, limit))
+            return
+        data = bytes(await file.download_as_bytearray())
+    except TelegramError as exc:
+        logger.warning("upload %r: download failed: %s", name, exc)
+        await _audit(
+            svc,
+            user_id,
+            "upload",
+            chat_id=chat_id,
+            detail=f"{name} download: {exc}",
+            result="error",
+        )
+        await _edit(status, fmt.escape(fmt.DOWNLOAD_FAILED))
+        return
+    try:
+        result, token = await _indexing(
+            context, _upload_job, svc, name, data, chat_id=chat_id, user_id=user_id
+        )
+    except Exception:
+        logger.exception("upload %r: indexing failed", name)
+        await _audit(
+            svc,
+            user_id,
+            "upload",
+            chat_id=chat_id,
+            detail=f"{name} indexing failed",
+            result="error",
+        )
+        await _edit(status, fmt.escape(fmt.UPLOAD_FAILED))
+        return
+    await _show_result(
+        svc, status, result, token, action="upload", user_id=user_id, chat_id=chat_id
+    )
+
+
+async def upload_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Replace / Cancel under "a different version of X is already in the library"."""
+    query = update.callback_query
+    replace, token = context.match.group(1) == "r", context.match.group(2)
+    svc = services(context)
+    user_id, chat_id = _ids(update)
+    action = "upload replace" if replace else "upload cancel"
+    if not svc.is_admin(user_id):
+        await _audit(svc, user_id, action, chat_id=chat_id, detail=token, result="refused")
+        await query.answer(fmt.ADMINS_ONLY, show_alert=True)
+        return
+    pending = pending_uploads(svc)
+    entry = await asyncio.to_thread(pending.get, token)
+    if entry is None or entry.chat_id != chat_id:
+        await query.answer(fmt.UPLOAD_EXPIRED, show_alert=True)
+        if entry is None:
+            await asyncio.to_thread(pending.discard, token)
+            await _edit(query.message, fmt.escape(fmt.UPLOAD_EXPIRED))
+        return
+    if not replace:
+        await asyncio.to_thread(pending.discard, token)
+        await query.answer()
+        await _audit(svc, user_id, action, chat_id=chat_id, detail=entry.filename)
+        await _edit(query.message, fmt.upload_cancelled(entry.filename))
+        return
+    taken = await asyncio.to_thread(pending.take, token)
+    if taken is None:  # pressed twice, or expired meanwhile
+        await query.answer(fmt.UPLOAD_EXPIRED, show_alert=True)
+        return
+    entry, data = taken
+    await query.answer()
+    await _edit(query.message, fmt.replacing(entry.filename))  # no buttons: one press only
+    try:
+        result = await _indexing(
+            context, svc.engine.add_upload, entry.filename, data, replace=True, reopen=False
+        )
+    except Exception:
+        logger.exception("replacing %r failed", entry.filename)
+        await _audit(
+            svc,
+            user_id,
+            action,
+            chat_id=chat_id,
+            detail=f"{entry.filename} indexing failed",
+            result="error",
+        )
+        await _edit(query.message, fmt.escape(fmt.UPLOAD_FAILED))
+        return
+    await _show_result(
+        svc, query.message, result, None, action=action, user_id=user_id, chat_id=chat_id
+    )
+
+
+# -- /remove -----------------------------------------------------------------------------------
+async def remove_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/remove ID: ask for confirmation before deleting a document."""
+    message = update.effective_message
+    svc = services(context)
+    user_id, chat_id = _ids(update)
+    ref = command_args(message)
+    if not svc.is_admin(user_id):
+        await _audit(svc, user_id, "remove", chat_id=chat_id, detail=ref, result="refused")
+        await message.reply_text(fmt.ADMINS_ONLY)
+        return
+    if not ref:
+        await message.reply_text(fmt.REMOVE_USAGE)
+        return
+    try:
+        info = await svc.run(svc.engine.find_document, ref)
+    except DocumentNotFound as exc:
+        await _audit(
+            svc, user_id, "remove", chat_id=chat_id, detail=f"{ref}: not found", result="refused"
+        )
+        await message.reply_html(fmt.remove_not_found(ref, str(exc)))
+        return
+    text, keyboard = fmt.remove_confirmation(info)
+    await message.reply_html(text, reply_markup=keyboard)
+
+
+def _current(svc: Services, doc_id: str) -> DocumentInfo | None:
+    """On the core thread: the served document with this exact id, if any."""
+    return next((d for d in svc.engine.documents() if d.doc_id == doc_id), None)
+
+
+async def remove_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Remove / Cancel under "/remove ID"."""
+    query = update.callback_query
+    confirm = context.match.group(1) == "y"
+    doc_id, sha = context.match.group(2), context.match.group(3)
+    svc = services(context)
+    user_id, chat_id = _ids(update)
+    action = "remove" if confirm else "remove cancel"
+    if not svc.is_admin(user_id):
+        await _audit(svc, user_id, action, chat_id=chat_id, detail=doc_id, result="refused")
+        await query.answer(fmt.ADMINS_ONLY, show_alert=True)
+        return
+    await query.answer()
+    if not confirm:
+        await _audit(svc, user_id, action, chat_id=chat_id, detail=doc_id)
+        await _edit(query.message, fmt.escape(fmt.REMOVE_CANCELLED))
+        return
+    info = await svc.run(_current, svc, doc_id)
+    if info is None:
+        await _edit(query.message, fmt.remove_gone(doc_id))
+        return
+    if not info.sha256.startswith(sha):
+        await _audit(
+            svc, user_id, action, chat_id=chat_id, detail=f"{doc_id}: changed", result="refused"
+        )
+        await _edit(query.message, fmt.remove_changed(info))
+        return
+    await _edit(query.message, fmt.removing(info))  # no buttons: one press only
+    try:
+        gone = await _indexing(context, svc.engine.remove_document, doc_id, reopen=False)
+    except DocumentNotFound:
+        await svc.run(svc.engine.reopen)
+        await _edit(query.message, fmt.remove_gone(doc_id))
+        return
+    except Exception:
+        logger.exception("removing %s failed", doc_id)
+        await _audit(svc, user_id, action, chat_id=chat_id, detail=doc_id, result="error")
+        await _edit(query.message, fmt.escape(fmt.REMOVE_FAILED))
+        return
+    await svc.run(svc.engine.reopen)
+    await _audit(svc, user_id, action, chat_id=chat_id, detail=f"{gone.doc_id} {gone.relpath}")
+    await _edit(query.message, fmt.removed(gone))
+
+
+# -- /reindex ----------------------------------------------------------------------------------
+class ProgressMessage:
+    """Edits one message to show progress: at most one edit per ``interval`` seconds,
+    only when the text changes, always the latest state; :meth:`finish` shows the
+    final text at once. :meth:`note` is called on the event loop."""
+
+    def __init__(
+        self,
+        message: Message,
+        render: Callable[..., str],
+        *,
+        interval: float = EDIT_INTERVAL,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.message = message
+        self.render = render
+        self.interval = interval
+        self.clock = clock
+        self.edits = 0
+        self._shown = message.text_html if message.text else ""
+        self._state: tuple[Any, ...] | None = None
+        self._version = 0
+        self._last_edit = -math.inf
+        self._task: asyncio.Task | None = None
+        self._closed = False
+
+    def note(self, *state: Any) -> None:
+        if self._closed:
+            return
+        self._state = state
+        self._version += 1
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._run())
+
+    async def _run(self) -> None:
+        while not self._closed:
+            wait = self._last_edit + self.interval - self.clock()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            version, state = self._version, self._state
+            if self._closed or state is None:
+                return
+            try:
+                await self._show(self.render(*state))
+            except TelegramError as exc:  # progress is best effort
+                logger.warning("progress edit failed: %s", exc)
+                self._last_edit = self.clock()
+            if self._version == version:
+                return
+
+    async def _show(self, html: str) -> None:
+        if html == self._shown:
+            return
+        await _edit(self.message, html)
+        self._shown = html
+        self._last_edit = self.clock()
+        self.edits += 1
+
+    async def finish(self, html: str) -> None:
+        self._closed = True
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+            with suppress(asyncio.CancelledError, TelegramError):
+                await self._task
+        await self._show(html)
+
+
+async def reindex_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/reindex: rebuild the whole index, showing progress in one edited message."""
+    message = update.effective_message
+    svc = services(context)
+    user_id, chat_id = _ids(update)
+    if not svc.is_admin(user_id):
+        await _audit(svc, user_id, "reindex", chat_id=chat_id, result="refused")
+        await message.reply_text(fmt.ADMINS_ONLY)
+        return
+    status = await message.reply_text(fmt.REINDEX_QUEUED)
+    progress = ProgressMessage(status, fmt.reindex_progress, interval=EDIT_INTERVAL)
+    loop = asyncio.get_running_loop()
+
+    def on_progress(done: int, total: int, relpath: str) -> None:  # on the indexing thread
+        loop.call_soon_threadsafe(progress.note, done, total, relpath)
+
+    started = time.perf_counter()
+    try:
+        update_ = await _indexing(
+            context, svc.engine.prepare_refresh, rebuild=True, progress=on_progress
+        )
+    except Exception:
+        logger.exception("/reindex failed")
+        await _audit(svc, user_id, "reindex", chat_id=chat_id, result="error")
+        await progress.finish(fmt.escape(fmt.REINDEX_FAILED))
+        return
+    await svc.run(svc.engine.reopen, update_)
+    infos = await svc.run(svc.engine.documents)
+    seconds = time.perf_counter() - started
+    await _audit(
+        svc,
+        user_id,
+        "reindex",
+        chat_id=chat_id,
+        detail=f"documents={len(infos)} passages={sum(i.passages for i in infos)} "
+        f"skipped={len(update_.report.skipped)} seconds={seconds:.2f}",
+    )
+    await progress.finish(fmt.reindex_done(update_.report, infos, seconds))
