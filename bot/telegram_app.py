@@ -330,34 +330,10 @@ def _apply_runtime_settings(
     scheduler.grace = timedelta(hours=settings.digest_grace_hours)
 
 
-# What the engine reads from its own settings (the searcher copies all but digest_cap).
-ENGINE_RUNTIME_KEYS = (
-    "results_per_page",
-    "snippet_chars",
-    "fuzzy_threshold",
-    "max_query_chars",
-    "digest_cap",
-)
-
-
 def _apply_engine_settings(engine: Engine, settings: Settings) -> None:
-    """On the core thread: give the engine and its searcher the runtime values of ``settings``.
-
-    Only the runtime keys change: the engine keeps its own paths. Planned queries are
-    forgotten, since corrections depend on the fuzzy-match threshold.
-    """
-    values = {key: getattr(settings, key) for key in ENGINE_RUNTIME_KEYS}
-    if all(getattr(engine.settings, key) == value for key, value in values.items()):
-        return
-    engine.settings = engine.settings.model_copy(update=values)
-    searcher = getattr(engine, "_searcher", None)
-    if searcher is not None:
-        searcher.page_size = settings.results_per_page
-        searcher.snippet_chars = settings.snippet_chars
-        searcher.fuzzy_threshold = settings.fuzzy_threshold
-        searcher.max_query_chars = settings.max_query_chars
-        searcher.clear_memo()
-    logger.info("search engine settings updated: %s", values)
+    """On the core thread: the engine takes the runtime values of ``settings``."""
+    if engine.apply_runtime_settings(settings):
+        logger.info("search engine settings updated")
 
 
 def _menus() -> tuple[list[BotCommand], list[BotCommand], list[BotCommand], list[BotCommand]]:

@@ -559,3 +559,18 @@ def test_the_compiled_folder_is_swapped_in_with_its_lexicon(engine, monkeypatch)
         "compiled",
         "docs",
     ]
+
+
+def test_runtime_settings_survive_an_update_prepared_before_them(engine):
+    """An admin changes results_per_page while an upload is being indexed: the index
+    swapped in afterwards must not bring back the old page size."""
+    assert engine.search("发展").page_size == engine.settings.results_per_page == 5
+    update = engine.prepare_refresh(rebuild=True)  # prepared with the old settings
+    changed = engine.settings.model_copy(update={"results_per_page": 2, "fuzzy_threshold": 90})
+    assert engine.apply_runtime_settings(changed)
+    assert not engine.apply_runtime_settings(changed)  # nothing left to change
+    assert engine.search("发展").page_size == 2
+    assert engine.reopen(update)
+    assert engine.search("发展").page_size == 2
+    assert engine.searcher.fuzzy_threshold == 90
+    assert engine.settings.corpus_dir == changed.corpus_dir

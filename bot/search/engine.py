@@ -88,6 +88,16 @@ class DocTarget:
     record: TargetRecord
 
 
+RUNTIME_KEYS: tuple[str, ...] = (
+    "results_per_page",
+    "snippet_chars",
+    "fuzzy_threshold",
+    "max_query_chars",
+    "digest_cap",
+)
+"""Settings the engine reads that admins may change while it runs."""
+
+
 class DocumentNotFound(LookupError):
     """No document matches the given reference (or more than one does)."""
 
@@ -223,6 +233,37 @@ class Engine:
         if self._searcher is None:
             self._searcher = self._make_searcher(self.index)
         return self._searcher
+
+    def apply_runtime_settings(self, settings: Settings) -> bool:
+        """Core thread: take the runtime values (:data:`RUNTIME_KEYS`) of ``settings``.
+
+        Admins change them from the chat; the engine keeps its own paths. Returns whether
+        anything changed. Planned queries are forgotten, since corrections depend on the
+        fuzzy-match threshold.
+        """
+        values = {key: getattr(settings, key) for key in RUNTIME_KEYS}
+        if all(getattr(self.settings, key) == value for key, value in values.items()):
+            return False
+        self.settings = self.settings.model_copy(update=values)
+        if self._searcher is not None:
+            self._configure(self._searcher)
+        return True
+
+    def _configure(self, searcher: Searcher) -> None:
+        """Give ``searcher`` the engine's current runtime values (it copies them)."""
+        s = self.settings
+        changed = (
+            searcher.page_size,
+            searcher.snippet_chars,
+            searcher.fuzzy_threshold,
+            searcher.max_query_chars,
+        ) != (s.results_per_page, s.snippet_chars, s.fuzzy_threshold, s.max_query_chars)
+        if changed:
+            searcher.page_size = s.results_per_page
+            searcher.snippet_chars = s.snippet_chars
+            searcher.fuzzy_threshold = s.fuzzy_threshold
+            searcher.max_query_chars = s.max_query_chars
+            searcher.clear_memo()
 
     def _make_searcher(self, index: CompiledIndex) -> Searcher:
         s = self.settings
@@ -440,6 +481,8 @@ class Engine:
             self.index, self._searcher = self._open_from_disk(), None
         else:
             self.index, self._searcher = update.index, update.searcher
+            if self._searcher is not None:  # prepared before a runtime-settings change?
+                self._configure(self._searcher)
             self.last_refresh = update.report
         with self._state:
             self._applied = max(self._applied, generation)
