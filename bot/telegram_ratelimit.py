@@ -13,9 +13,17 @@ editing and answering callbacks are not. The one-per-second per-chat window appl
 to sends that ask for it with ``rate_limit_args=PER_CHAT`` (scheduled digests), so a
 user's own replies are not slowed down.
 
-Reservations are monotonic per window: a request first waits for its chat's windows
-(holding that chat's lock, so other chats are not held up), then takes the next global
-slot, and stamps every window with that one time.
+Windows are stamped with the time a send *completed* (its response arrived), not when
+it was planned: Telegram received it before that, so a send started one period after
+the completion of the send ``rate`` places earlier can never land inside the same
+window, however late the event loop woke up or the network delivered. A request waits
+for its chat's windows (holding that chat's lock, so other chats are not held up and
+its messages stay in order), then for a global slot: the oldest of the last ``rate``
+sends must have completed at least one period ago.
+
+Measured (``bench/digest_bench.py``): stamping planned times with a 5 % margin let
+event-loop lag bunch sends (342 refusals with 429 in 13,000 messages, 86 % of the
+allowed rate); completion stamps with a 1 % margin gave no 429 and 96 %.
 """
 
 from __future__ import annotations
@@ -55,6 +63,14 @@ SENDING_ENDPOINTS = frozenset(
         "forwardmessages",
     }
 )
+
+
+@dataclass(eq=False)
+class _InFlight:
+    """A send holding one of the global window's places: its time (planned, then completed)."""
+
+    t: float
+    done: asyncio.Event
 
 
 class _Window:
@@ -100,12 +116,14 @@ class TelegramRateLimiter(BaseRateLimiter[str]):
         per_second: float = 30,
         group_per_minute: float = 20,
         chat_per_second: float = 1,
-        margin: float = 0.05,
+        margin: float = 0.01,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         max_chats: int = 20_000,
     ) -> None:
         self._global = _rate_window(per_second, 1.0, margin)
+        self._recent: deque[_InFlight] = deque(maxlen=self._global.rate)
+        self._global_lock = asyncio.Lock()
         self._group_rate = group_per_minute
         self._chat_rate = chat_per_second
         self._margin = margin
@@ -135,11 +153,7 @@ class TelegramRateLimiter(BaseRateLimiter[str]):
         chat_id = data.get("chat_id")
         if chat_id is None or endpoint.lower() not in SENDING_ENDPOINTS:
             return await callback(*args, **kwargs)
-        await self.acquire(_chat_key(chat_id), per_chat=rate_limit_args == PER_CHAT)
-        return await callback(*args, **kwargs)
-
-    async def acquire(self, chat: int | str, *, per_chat: bool = False) -> float:
-        """Wait for a send slot into ``chat``; returns the seconds waited."""
+        chat = _chat_key(chat_id)
         self.stats.limited += 1
         start = self.clock()
         is_group = isinstance(chat, str) or chat < 0
@@ -147,28 +161,47 @@ class TelegramRateLimiter(BaseRateLimiter[str]):
         if lock is None:
             self._forget_idle(start)
             lock = self._locks[chat] = asyncio.Lock()
-        async with lock:
+        async with lock:  # held across the send: the chat's windows get its completion
             windows = []
             if is_group:
                 windows.append(self._window(self._groups, chat, self._group_rate, 60.0))
-            if per_chat:
+            if rate_limit_args == PER_CHAT:
                 windows.append(self._window(self._chats, chat, self._chat_rate, 1.0))
             now = self.clock()
             ready = max((w.earliest(now) for w in windows), default=now)
             if ready > now:
                 await self.sleep(ready - now)
-            now = self.clock()
-            at = self._global.earliest(max(now, ready))
-            self._global.stamp(at)
-            for window in windows:
-                window.stamp(at)
-        if at > self.clock():
-            await self.sleep(at - self.clock())
-        waited = self.clock() - start
-        if waited > 0:
-            self.stats.waited += 1
-            self.stats.wait_seconds += waited
-        return waited
+            entry = await self._global_slot()
+            waited = self.clock() - start
+            if waited > 0:
+                self.stats.waited += 1
+                self.stats.wait_seconds += waited
+            try:
+                return await callback(*args, **kwargs)
+            finally:
+                entry.t = done = self.clock()
+                entry.done.set()
+                for window in windows:
+                    window.stamp(done)
+
+    async def _global_slot(self) -> _InFlight:
+        """Wait until the oldest of the last ``rate`` sends completed a period ago."""
+        recent, period = self._recent, self._global.period
+        async with self._global_lock:
+            for _ in range(1_000):  # bounded; each pass waits for a completion or the time
+                if len(recent) < (recent.maxlen or 0):
+                    break
+                oldest = recent[0]
+                if not oldest.done.is_set():
+                    await oldest.done.wait()
+                    continue
+                wait = oldest.t + period - self.clock()
+                if wait <= 0:
+                    break
+                await self.sleep(wait)
+            entry = _InFlight(self.clock(), asyncio.Event())
+            recent.append(entry)
+            return entry
 
     def _window(
         self, table: dict[int | str, _Window], chat: int | str, rate: float, period: float
