@@ -193,7 +193,13 @@ class TelegramRateLimiter(BaseRateLimiter[str]):
                     break
                 oldest = recent[0]
                 if not oldest.done.is_set():
-                    await oldest.done.wait()
+                    # A hung request must not stop every send until its timeout: after a
+                    # period it counts as completed now (the spacing still holds).
+                    try:
+                        await asyncio.wait_for(oldest.done.wait(), period)
+                    except TimeoutError:
+                        oldest.t = self.clock()
+                        oldest.done.set()
                     continue
                 wait = oldest.t + period - self.clock()
                 if wait <= 0:

@@ -109,3 +109,31 @@ async def test_replies_are_not_held_to_one_per_second_and_reads_are_free() -> No
     for _ in range(100):
         await limiter.process_request(callback, (), {}, "getChatMember", {"chat_id": -5}, None)
     assert len(calls) == 100 and limiter.stats.limited == 10
+
+
+async def test_a_hung_send_does_not_stop_everyone_else() -> None:
+    limiter = TelegramRateLimiter(per_second=2)
+    hang = asyncio.Event()
+    sent: list[int] = []
+
+    async def stuck():
+        await hang.wait()
+        return True
+
+    async def quick(chat: int):
+        async def callback():
+            sent.append(chat)
+            return True
+
+        return await limiter.process_request(
+            callback, (), {}, "sendMessage", {"chat_id": chat}, None
+        )
+
+    blocked = asyncio.create_task(
+        limiter.process_request(stuck, (), {}, "sendMessage", {"chat_id": 1}, None)
+    )
+    await asyncio.sleep(0)
+    await asyncio.wait_for(asyncio.gather(quick(2), quick(3)), 5)
+    assert sent == [2, 3]
+    hang.set()
+    assert await blocked
