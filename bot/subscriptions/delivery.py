@@ -160,18 +160,7 @@ class Deliverer:
             return DeliveryResult(subscription_id, slot, "inactive")
         if not self.store.claim_slot(subscription_id, slot):
             return DeliveryResult(subscription_id, slot, "duplicate")
-        try:
-            messages = await self.compose(sub, slot)
-        except Exception as exc:
-            log.exception("composing the digest of subscription %s failed", subscription_id)
-            self.store.finish_delivery(subscription_id, slot, "failed", error=f"compose: {exc}")
-            return DeliveryResult(subscription_id, slot, "failed", error=str(exc))
-        if not messages:
-            self.store.finish_delivery(subscription_id, slot, "skipped_empty")
-            return DeliveryResult(subscription_id, slot, "skipped_empty")
-        payload = Payload(tuple(messages), self.clock())
-        self.store.save_payload(subscription_id, slot, payload)
-        return await self._send(sub, slot, payload, already=0)
+        return await self._compose_and_send(sub, slot)
 
     async def resume(self, subscription_id: int, slot: datetime) -> DeliveryResult:
         """Finish a slot left ``pending`` by a crash: send what was not recorded as sent."""
@@ -185,20 +174,24 @@ class Deliverer:
             )
             return DeliveryResult(subscription_id, slot, "inactive")
         if delivery.payload is None:  # crashed before composing: nothing went out yet
-            try:
-                messages = await self.compose(sub, slot)
-            except Exception as exc:
-                log.exception("composing the digest of subscription %s failed", subscription_id)
-                self.store.finish_delivery(subscription_id, slot, "failed", error=f"compose: {exc}")
-                return DeliveryResult(subscription_id, slot, "failed", error=str(exc))
-            if not messages:
-                self.store.finish_delivery(subscription_id, slot, "skipped_empty")
-                return DeliveryResult(subscription_id, slot, "skipped_empty")
-            payload = Payload(tuple(messages), self.clock())
-            self.store.save_payload(subscription_id, slot, payload)
-            return await self._send(sub, slot, payload, already=0)
+            return await self._compose_and_send(sub, slot)
         already = len(delivery.message_ids or ())
         return await self._send(sub, slot, delivery.payload, already=already)
+
+    async def _compose_and_send(self, sub: Subscription, slot: datetime) -> DeliveryResult:
+        """Compose the claimed slot's digest, keep it with the delivery, send it."""
+        try:
+            messages = await self.compose(sub, slot)
+        except Exception as exc:
+            log.exception("composing the digest of subscription %s failed", sub.id)
+            self.store.finish_delivery(sub.id, slot, "failed", error=f"compose: {exc}")
+            return DeliveryResult(sub.id, slot, "failed", error=str(exc))
+        if not messages:
+            self.store.finish_delivery(sub.id, slot, "skipped_empty")
+            return DeliveryResult(sub.id, slot, "skipped_empty")
+        payload = Payload(tuple(messages), self.clock())
+        self.store.save_payload(sub.id, slot, payload)
+        return await self._send(sub, slot, payload, already=0)
 
     async def _send(
         self, sub: Subscription, slot: datetime, payload: Payload, *, already: int
