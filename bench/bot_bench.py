@@ -62,6 +62,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bench.child import Child
+
 ROOT = Path(__file__).resolve().parent.parent
 TYPOS_FILE = ROOT / "tests" / "data" / "typos.jsonl"
 TARGET_P95_MS = 50.0
@@ -561,57 +563,6 @@ def _top(profile: cProfile.Profile, n: int = 20) -> str:
     return "\n".join(lines[start:])
 
 
-class _Child:
-    """The child process and its JSON-lines channel."""
-
-    def __init__(self, proc: asyncio.subprocess.Process, stderr: Any) -> None:
-        self.proc = proc
-        self.stderr = stderr
-
-    @classmethod
-    async def start(cls, stderr: Any) -> _Child:
-        proc = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bench.bot_bench",
-            "--child",
-            cwd=ROOT,
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=stderr,
-            limit=2**26,
-        )
-        return cls(proc, stderr)
-
-    async def send(self, obj: dict[str, Any]) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write((json.dumps(obj, ensure_ascii=False) + "\n").encode())
-        await self.proc.stdin.drain()
-
-    async def expect(self, event: str, timeout: float) -> dict[str, Any]:
-        assert self.proc.stdout is not None
-        line = await asyncio.wait_for(self.proc.stdout.readline(), timeout)
-        if not line:
-            raise RuntimeError(f"the fake server process exited (waiting for {event!r})")
-        got = json.loads(line)
-        if got.get("event") != event:
-            raise RuntimeError(f"expected {event!r} from the fake server process, got {got}")
-        return got
-
-    async def close(self) -> int | None:
-        if self.proc.returncode is None:
-            with contextlib.suppress(OSError, RuntimeError):
-                if self.proc.stdin is not None and not self.proc.stdin.is_closing():
-                    self.proc.stdin.write(b'{"cmd": "stop"}\n')
-                    self.proc.stdin.close()
-            try:
-                await asyncio.wait_for(self.proc.wait(), 10)
-            except TimeoutError:
-                self.proc.kill()
-                await self.proc.wait()
-        return self.proc.returncode
-
-
 async def run_bench(
     cfg: BenchConfig,
     engine: Any,
@@ -663,7 +614,7 @@ async def _run(
         update={"flood_burst": max(engine.settings.flood_burst, cfg.messages)}
     )
 
-    child = await _Child.start(stderr)
+    child = await Child.start("bench.bot_bench", stderr)
     try:
         await child.send(
             {
@@ -718,7 +669,7 @@ async def _run(
     return result
 
 
-async def _measured(cfg: BenchConfig, child: _Child, timed: TimedExecutor) -> dict[str, Any]:
+async def _measured(cfg: BenchConfig, child: Child, timed: TimedExecutor) -> dict[str, Any]:
     await child.send({"cmd": "go"})
     warm = await child.expect("warm", cfg.reply_timeout_s + 30)
     loop_profile = cProfile.Profile() if cfg.profile_dir else None

@@ -91,6 +91,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bench.child import Child
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "digest-bench"
 BOT_USERNAME = "brief_digest_bench_bot"
@@ -460,56 +462,6 @@ async def _child_main() -> int:
     return 0
 
 
-class _Child:
-    """The child process and its JSON-lines channel."""
-
-    def __init__(self, proc: asyncio.subprocess.Process) -> None:
-        self.proc = proc
-
-    @classmethod
-    async def start(cls, stderr: Any) -> _Child:
-        proc = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bench.digest_bench",
-            "--child",
-            cwd=ROOT,
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=stderr,
-            limit=2**27,
-        )
-        return cls(proc)
-
-    async def send(self, obj: dict[str, Any]) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write((json.dumps(obj, ensure_ascii=False) + "\n").encode())
-        await self.proc.stdin.drain()
-
-    async def expect(self, event: str, timeout: float) -> dict[str, Any]:
-        assert self.proc.stdout is not None
-        line = await asyncio.wait_for(self.proc.stdout.readline(), timeout)
-        if not line:
-            raise RuntimeError(f"the fake server process exited (waiting for {event!r})")
-        got = json.loads(line)
-        if got.get("event") != event:
-            raise RuntimeError(f"expected {event!r} from the fake server process, got {got}")
-        return got
-
-    async def close(self) -> int | None:
-        if self.proc.returncode is None:
-            with contextlib.suppress(OSError, RuntimeError):
-                if self.proc.stdin is not None and not self.proc.stdin.is_closing():
-                    self.proc.stdin.write(b'{"cmd": "stop"}\n')
-                    self.proc.stdin.close()
-            try:
-                await asyncio.wait_for(self.proc.wait(), 10)
-            except TimeoutError:
-                self.proc.kill()
-                await self.proc.wait()
-        return self.proc.returncode
-
-
 # =========================================================================== measuring
 
 
@@ -595,7 +547,7 @@ async def run_bench(
             if workdir is None:
                 workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="digb-")))
             stderr = stack.enter_context(tempfile.TemporaryFile(mode="w+b"))
-            child = await _Child.start(stderr)
+            child = await Child.start("bench.digest_bench", stderr)
             try:
                 result = await _run(cfg, engine, workdir, child, stack)
             except BaseException:
@@ -610,7 +562,7 @@ async def run_bench(
 
 
 async def _run(
-    cfg: BenchConfig, engine: Any, workdir: Path, child: _Child, stack: contextlib.ExitStack
+    cfg: BenchConfig, engine: Any, workdir: Path, child: Child, stack: contextlib.ExitStack
 ) -> dict[str, Any]:
     from bot.storage.db import Database
     from bot.subscriptions.compose import DigestComposer
