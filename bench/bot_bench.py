@@ -44,12 +44,8 @@ import dataclasses
 import io
 import json
 import logging
-import math
-import os
-import platform
 import pstats
 import random
-import resource
 import shlex
 import sys
 import tempfile
@@ -62,7 +58,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench.child import Child
+from bench.child import Child, emit, serve
+from bench.measure import (
+    machine,
+    peak_rss_mb,
+    proc_status,
+    summarize,
+    thread_cpu,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPOS_FILE = ROOT / "tests" / "data" / "typos.jsonl"
@@ -163,34 +166,9 @@ def query_of(text: str) -> str:
 # =========================================================================== statistics
 
 
-def percentile(values: list[float], q: float) -> float | None:
-    """Nearest-rank percentile (``q`` in 0..100); None for no values."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    rank = max(1, math.ceil(q / 100 * len(ordered)))
-    return ordered[min(rank, len(ordered)) - 1]
-
-
-def summarize(values: list[float]) -> dict[str, float | None]:
-    return {
-        "p50": percentile(values, 50),
-        "p95": percentile(values, 95),
-        "p99": percentile(values, 99),
-        "max": max(values) if values else None,
-        "mean": sum(values) / len(values) if values else None,
-        "n": len(values),
-    }
-
-
 # =========================================================================== the child
 # The fake Telegram server and the users: run with ``--child``, driven over stdin/stdout
 # with one JSON object per line.
-
-
-def _emit(obj: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
-    sys.stdout.flush()
 
 
 def _call_chat(call: Any) -> int | None:
@@ -292,7 +270,7 @@ async def _child(spec: dict[str, Any], reader: asyncio.StreamReader) -> None:
     try:
         users = [server.add_user(f"User {n}", language_code="zh") for n in range(spec["users"])]
         warm = [server.add_user(f"Warm {n}", language_code="zh") for n in range(len(spec["warm"]))]
-        _emit(
+        emit(
             {
                 "event": "ready",
                 "token": server.token,
@@ -312,7 +290,7 @@ async def _child(spec: dict[str, Any], reader: asyncio.StreamReader) -> None:
             for user, text in zip(warm, spec["warm"], strict=True):
                 await server.send_message(user, user, text)
             await _drain(watcher, len(warm), reply_timeout)
-            _emit({"event": "warm", "replies": watcher.count, "expected": len(warm)})
+            emit({"event": "warm", "replies": watcher.count, "expected": len(warm)})
             if await command() != "load":
                 return
             results = await _load(server, watcher, users, spec, reply_timeout)
@@ -320,7 +298,7 @@ async def _child(spec: dict[str, Any], reader: asyncio.StreamReader) -> None:
             watch.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await watch
-        _emit({"event": "done", **results})
+        emit({"event": "done", **results})
         await command()  # "stop" (or end of input)
     finally:
         await server.stop()
@@ -461,18 +439,6 @@ def _measure(
     }
 
 
-async def _child_main() -> int:
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    loop = asyncio.get_running_loop()
-    reader = asyncio.StreamReader(limit=2**26)
-    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
-    line = await asyncio.wait_for(reader.readline(), 60)
-    if not line.strip():
-        return 2
-    await _child(json.loads(line), reader)
-    return 0
-
-
 # =========================================================================== the bot side
 
 
@@ -508,51 +474,6 @@ class TimedExecutor(Executor):
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         self.inner.shutdown(wait=wait, cancel_futures=cancel_futures)
-
-
-def _thread_cpu() -> dict[int, float]:
-    import psutil
-
-    return {t.id: t.user_time + t.system_time for t in psutil.Process().threads()}
-
-
-def _proc_status(field: str) -> float | None:
-    """A ``/proc/self/status`` memory field (VmHWM, VmRSS) in MB."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith(field + ":"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return None
-
-
-def _peak_rss_mb() -> float:
-    hwm = _proc_status("VmHWM")
-    if hwm is not None:
-        return hwm
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def machine() -> dict[str, Any]:
-    model = platform.processor() or "unknown"
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    try:
-        usable = len(os.sched_getaffinity(0))
-    except AttributeError:
-        usable = os.cpu_count()
-    return {
-        "cores": os.cpu_count(),
-        "usable_cores": usable,
-        "cpu_model": model,
-        "platform": platform.platform(),
-        "python": platform.python_version(),
-        "load_avg": [round(x, 2) for x in os.getloadavg()],
-    }
 
 
 def _top(profile: cProfile.Profile, n: int = 20) -> str:
@@ -675,8 +596,8 @@ async def _measured(cfg: BenchConfig, child: Child, timed: TimedExecutor) -> dic
     loop_profile = cProfile.Profile() if cfg.profile_dir else None
     timed.jobs.clear()
     timed.profile = cProfile.Profile() if cfg.profile_dir else None
-    rss_before = _proc_status("VmRSS")
-    threads0 = _thread_cpu()
+    rss_before = proc_status("VmRSS")
+    threads0 = thread_cpu()
     cpu0 = time.process_time()
     t0 = time.perf_counter()
     if loop_profile is not None:
@@ -689,7 +610,7 @@ async def _measured(cfg: BenchConfig, child: Child, timed: TimedExecutor) -> dic
             loop_profile.disable()
     wall = time.perf_counter() - t0
     cpu = time.process_time() - cpu0
-    threads1 = _thread_cpu()
+    threads1 = thread_cpu()
     worker_profile, timed.profile = timed.profile, None
 
     loop_id = threading.get_native_id()
@@ -741,8 +662,8 @@ async def _measured(cfg: BenchConfig, child: Child, timed: TimedExecutor) -> dic
         "worker_thread_cpu_s": worker_cpu,
         "other_threads_cpu_s": max(0.0, sum(delta.values()) - loop_cpu - worker_cpu),
         "rss_before_load_mb": rss_before,
-        "rss_after_load_mb": _proc_status("VmRSS"),
-        "peak_rss_mb": _peak_rss_mb(),
+        "rss_after_load_mb": proc_status("VmRSS"),
+        "peak_rss_mb": peak_rss_mb(),
         "server_cpu_s": done["server_cpu_s"],
         "server_wall_s": wall,
     }
@@ -938,7 +859,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
-        return asyncio.run(_child_main())
+        return asyncio.run(serve(_child))
 
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S", stream=sys.stderr

@@ -10,7 +10,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -66,3 +68,28 @@ class Child:
                 self.proc.kill()
                 await self.proc.wait()
         return self.proc.returncode
+
+
+# -- inside the child ------------------------------------------------------------------------
+def emit(obj: dict[str, Any]) -> None:
+    """Send one JSON line to the parent."""
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+async def serve(
+    handler: Callable[[dict[str, Any], asyncio.StreamReader], Awaitable[None]],
+    *,
+    limit: int = 2**26,
+) -> int:
+    """The child's main: read the spec line from stdin and hand it (and stdin) to
+    ``handler``; 2 if the parent sent nothing."""
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader(limit=limit)
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    line = await asyncio.wait_for(reader.readline(), 60)
+    if not line.strip():
+        return 2
+    await handler(json.loads(line), reader)
+    return 0

@@ -72,11 +72,8 @@ import io
 import json
 import logging
 import math
-import os
-import platform
 import pstats
 import random
-import resource
 import shlex
 import sys
 import tempfile
@@ -91,7 +88,14 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bench.child import Child
+from bench.child import Child, emit, serve
+from bench.measure import (
+    machine,
+    peak_rss_mb,
+    proc_status,
+    summarize,
+    thread_cpu,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "digest-bench"
@@ -279,24 +283,6 @@ def text_hash(text: str) -> str:
 # =========================================================================== statistics
 
 
-def percentile(values: list[float], q: float) -> float | None:
-    if not values:
-        return None
-    ordered = sorted(values)
-    rank = max(1, math.ceil(q / 100 * len(ordered)))
-    return ordered[min(rank, len(ordered)) - 1]
-
-
-def summarize(values: list[float]) -> dict[str, float | None]:
-    return {
-        "p50": percentile(values, 50),
-        "p95": percentile(values, 95),
-        "p99": percentile(values, 99),
-        "max": max(values) if values else None,
-        "n": len(values),
-    }
-
-
 def max_in_window(stamps: list[float], period: float) -> int:
     """The most stamps in any window ``(t - period, t]`` (how the fake counts), sorted input."""
     best = start = 0
@@ -310,11 +296,6 @@ def max_in_window(stamps: list[float], period: float) -> int:
 # =========================================================================== the child
 # The fake Telegram server: run with ``--child``, driven over stdin/stdout with one
 # JSON object per line.
-
-
-def _emit(obj: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
-    sys.stdout.flush()
 
 
 async def _child(spec: dict[str, Any], reader: asyncio.StreamReader) -> None:
@@ -357,7 +338,7 @@ async def _child(spec: dict[str, Any], reader: asyncio.StreamReader) -> None:
                 ids.append(made.id)
             else:
                 ids.append(server.add_chat(kind, f"{kind.title()} {n}").id)
-        _emit(
+        emit(
             {
                 "event": "ready",
                 "token": server.token,
@@ -371,7 +352,7 @@ async def _child(spec: dict[str, Any], reader: asyncio.StreamReader) -> None:
             line = await reader.readline()
             cmd = json.loads(line)["cmd"] if line.strip() else "stop"
             if cmd == "collect":
-                _emit({"event": "stats", **_server_stats(server, accepted, refused, spec, cpu0)})
+                emit({"event": "stats", **_server_stats(server, accepted, refused, spec, cpu0)})
             else:
                 return
     finally:
@@ -450,64 +431,7 @@ def _refusals(
     return {"window": window, "chat_kind": where, "chat_gap_ms": summarize(gaps)}
 
 
-async def _child_main() -> int:
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    loop = asyncio.get_running_loop()
-    reader = asyncio.StreamReader(limit=2**26)
-    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
-    line = await asyncio.wait_for(reader.readline(), 60)
-    if not line.strip():
-        return 2
-    await _child(json.loads(line), reader)
-    return 0
-
-
 # =========================================================================== measuring
-
-
-def _proc_status(field_name: str) -> float | None:
-    """A ``/proc/self/status`` memory field (VmHWM, VmRSS) in MB."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith(field_name + ":"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return None
-
-
-def _peak_rss_mb() -> float:
-    hwm = _proc_status("VmHWM")
-    if hwm is not None:
-        return hwm
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _thread_cpu() -> dict[int, float]:
-    import psutil
-
-    return {t.id: t.user_time + t.system_time for t in psutil.Process().threads()}
-
-
-def machine() -> dict[str, Any]:
-    model = platform.processor() or "unknown"
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    try:
-        usable = len(os.sched_getaffinity(0))
-    except AttributeError:
-        usable = os.cpu_count()
-    return {
-        "cores": os.cpu_count(),
-        "usable_cores": usable,
-        "cpu_model": model,
-        "platform": platform.platform(),
-        "python": platform.python_version(),
-        "load_avg": [round(x, 2) for x in os.getloadavg()],
-    }
 
 
 async def _loop_lag(samples: list[float], interval: float = 0.05) -> None:
@@ -669,7 +593,7 @@ async def _run(
     scheduler.on_result = lambda r: results.append((time.monotonic(), r.outcome))
 
     lag: list[float] = []
-    rss_before = _proc_status("VmRSS")
+    rss_before = proc_status("VmRSS")
     await app.initialize()
     run: dict[str, Any] = {}
     try:
@@ -755,8 +679,8 @@ async def _run(
         "cpu": run["cpu"],
         "memory": {
             "rss_before_app_mb": rss_before,
-            "rss_after_mb": _proc_status("VmRSS"),
-            "peak_rss_mb": _peak_rss_mb(),
+            "rss_after_mb": proc_status("VmRSS"),
+            "peak_rss_mb": peak_rss_mb(),
             "tracemalloc_peak_mb": run.get("tracemalloc_peak_mb"),
         },
         **({"profile_top": run["profile_top"]} if "profile_top" in run else {}),
@@ -787,7 +711,7 @@ async def _measured(
     profile = cProfile.Profile() if cfg.profile else None
     if cfg.trace_memory:
         tracemalloc.start()
-    threads0 = _thread_cpu()
+    threads0 = thread_cpu()
     cpu0 = time.process_time()
     loop_id = threading.get_native_id()
     if profile is not None:
@@ -808,7 +732,7 @@ async def _measured(
         with contextlib.suppress(asyncio.CancelledError):
             await monitor
     cpu = time.process_time() - cpu0
-    threads1 = _thread_cpu()
+    threads1 = thread_cpu()
     out: dict[str, Any] = {
         "t0": t0,
         "idle_s": idle,
@@ -1075,7 +999,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
-        return asyncio.run(_child_main())
+        return asyncio.run(serve(_child))
 
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S", stream=sys.stderr
