@@ -27,8 +27,12 @@ class SubscriptionError(ValueError):
 
 
 class SchedulerLike(Protocol):
+    """``bot.subscriptions.scheduler.DigestScheduler``: ``schedule`` adds or replaces a
+    subscription's job and removes it when the subscription is not due."""
+
     def schedule(self, sub: Subscription) -> datetime | None: ...
     def unschedule(self, subscription_id: int) -> None: ...
+    def resync_chat(self, chat_id: int) -> None: ...
     def next_run(self, subscription_id: int) -> datetime | None: ...
 
 
@@ -167,13 +171,8 @@ class SubscriptionService:
         return count
 
     def resync(self, chat_id: int) -> None:
-        if self.scheduler is None:
-            return
-        for sub in self.store.list_for_chat(chat_id):
-            if sub.due:
-                self.scheduler.schedule(sub)
-            else:
-                self.scheduler.unschedule(sub.id)
+        if self.scheduler is not None:
+            self.scheduler.resync_chat(chat_id)
 
     # -- internals ------------------------------------------------------------------------------
     def _get(self, subscription_id: int) -> Subscription:
@@ -197,12 +196,7 @@ class SubscriptionService:
         return updated
 
     def _schedule(self, sub: Subscription) -> datetime | None:
-        if self.scheduler is None:
-            return None
-        if not sub.due:
-            self.scheduler.unschedule(sub.id)
-            return None
-        return self.scheduler.schedule(sub)
+        return None if self.scheduler is None else self.scheduler.schedule(sub)
 
     def _unschedule(self, subscription_id: int) -> None:
         if self.scheduler is not None:
