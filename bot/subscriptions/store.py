@@ -396,23 +396,8 @@ class SubscriptionStore:
 
     def delivery(self, subscription_id: int, slot: datetime) -> Delivery | None:
         with self._db.session() as session:
-            row = session.scalar(
-                select(DeliveryRow).where(
-                    DeliveryRow.subscription_id == subscription_id,
-                    DeliveryRow.slot == _slot(slot),
-                )
-            )
+            row = self._row(session, subscription_id, _slot(slot))
             return None if row is None else Delivery._from_row(row)
-
-    def last_slot(self, subscription_id: int) -> datetime | None:
-        """The newest slot recorded for the subscription, whatever its outcome."""
-        with self._db.session() as session:
-            value = session.scalar(
-                select(func.max(DeliveryRow.slot)).where(
-                    DeliveryRow.subscription_id == subscription_id
-                )
-            )
-            return None if value is None else _as_utc(value)
 
     def last_slots(self) -> dict[int, datetime]:
         """The newest recorded slot of every subscription that has one (one query)."""
@@ -483,12 +468,15 @@ class SubscriptionStore:
             return int(result.rowcount or 0)
 
     @staticmethod
-    def _claimed(session, subscription_id: int, slot: datetime) -> DeliveryRow:
-        row = session.scalar(
+    def _row(session, subscription_id: int, slot: datetime) -> DeliveryRow | None:
+        return session.scalar(
             select(DeliveryRow).where(
                 DeliveryRow.subscription_id == subscription_id, DeliveryRow.slot == slot
             )
         )
+
+    def _claimed(self, session, subscription_id: int, slot: datetime) -> DeliveryRow:
+        row = self._row(session, subscription_id, slot)
         if row is None:
             raise LookupError(
                 f"slot {slot.isoformat()} of subscription {subscription_id} was not claimed"
@@ -497,9 +485,4 @@ class SubscriptionStore:
 
     def _delivery_exists(self, subscription_id: int, slot: datetime) -> bool:
         with self._db.session() as session:
-            found = session.scalar(
-                select(DeliveryRow.id).where(
-                    DeliveryRow.subscription_id == subscription_id, DeliveryRow.slot == slot
-                )
-            )
-            return found is not None
+            return self._row(session, subscription_id, slot) is not None
