@@ -175,8 +175,7 @@ class Deliverer:
             return DeliveryResult(subscription_id, slot, "inactive")
         if delivery.payload is None:  # crashed before composing: nothing went out yet
             return await self._compose_and_send(sub, slot)
-        already = len(delivery.message_ids or ())
-        return await self._send(sub, slot, delivery.payload, already=already)
+        return await self._send(sub, slot, delivery.payload, sent=delivery.message_ids or ())
 
     async def _compose_and_send(self, sub: Subscription, slot: datetime) -> DeliveryResult:
         """Compose the claimed slot's digest, keep it with the delivery, send it."""
@@ -191,19 +190,19 @@ class Deliverer:
             return DeliveryResult(sub.id, slot, "skipped_empty")
         payload = Payload(tuple(messages), self.clock())
         self.store.save_payload(sub.id, slot, payload)
-        return await self._send(sub, slot, payload, already=0)
+        return await self._send(sub, slot, payload, sent=())
 
     async def _send(
-        self, sub: Subscription, slot: datetime, payload: Payload, *, already: int
+        self, sub: Subscription, slot: datetime, payload: Payload, *, sent: tuple[int, ...]
     ) -> DeliveryResult:
         chat_id = sub.chat_id
         tries = 0
         migrated = False
-        index = already
-        while index < len(payload.messages):
+        ids = list(sent)  # the messages already out (recorded before a restart)
+        while len(ids) < len(payload.messages):
             await self._gate.wait()
             try:
-                message_id = await self.sender.send(chat_id, payload.messages[index])
+                message_id = await self.sender.send(chat_id, payload.messages[len(ids)])
             except RetryAfter as exc:
                 tries += 1
                 self._gate.hold(exc.retry_after)
@@ -231,11 +230,9 @@ class Deliverer:
             except Rejected as exc:
                 return self._fail(sub, slot, f"rejected: {exc}")
             self.store.record_sent(sub.id, slot, message_id)
-            index += 1
+            ids.append(message_id)
         self.store.finish_delivery(sub.id, slot, "sent", delivered_at=payload.composed_at)
-        sent = self.store.delivery(sub.id, slot)
-        ids = sent.message_ids if sent and sent.message_ids else ()
-        return DeliveryResult(sub.id, slot, "sent", ids)
+        return DeliveryResult(sub.id, slot, "sent", tuple(ids))
 
     def _fail(self, sub: Subscription, slot: datetime, error: str) -> DeliveryResult:
         log.warning("subscription %s, slot %s: %s", sub.id, slot.isoformat(), error)
