@@ -34,6 +34,16 @@ def no_new_message(sub: Subscription) -> str:
     return NO_NEW.format(about=about)
 
 
+def _since(sub: Subscription) -> float | None:
+    return sub.last_delivered_at.timestamp() if sub.last_delivered_at else None
+
+
+def subscription_digest(engine: Engine, sub: Subscription, now: datetime) -> list[str]:
+    """What is new for ``sub`` since its last digest, as HTML messages; [] if nothing."""
+    digest = engine.digest(sub.filter, now=now, since=_since(sub), only_new=True)
+    return [] if digest.empty else render_html(digest)
+
+
 class DigestComposer:
     """``composer(sub, slot) -> messages | None`` (None: nothing new and the sub is quiet)."""
 
@@ -45,14 +55,12 @@ class DigestComposer:
 
     def __call__(self, sub: Subscription, slot: datetime) -> list[str] | None:
         engine = self.engine
-        since = sub.last_delivered_at.timestamp() if sub.last_delivered_at else None
+        since = _since(sub)
         local = slot.astimezone(ZoneInfo(sub.timezone))
-        new_docs = (
-            frozenset(d.doc_id for d in engine.index.docs if d.indexed_at > since)
-            if since is not None
-            else None
-        )
         docs = engine.index.docs
+        new_docs = (
+            frozenset(d.doc_id for d in docs if d.indexed_at > since) if since is not None else None
+        )
         # The corpus as of now: a document added, replaced or removed changes it.
         corpus = (len(docs), max((d.indexed_at for d in docs), default=0.0))
         key = (sub.filter_text, new_docs, local.date(), corpus, engine.settings.digest_cap)
@@ -61,11 +69,7 @@ class DigestComposer:
             if messages is not None:
                 self._cache.move_to_end(key)
         if messages is None:
-            if new_docs is not None and not new_docs:
-                messages = []  # nothing indexed since the last digest: nothing is new
-            else:
-                digest = engine.digest(sub.filter, now=local, since=since, only_new=True)
-                messages = [] if digest.empty else render_html(digest)
+            messages = subscription_digest(engine, sub, local)
             with self._lock:
                 self._cache[key] = messages
                 while len(self._cache) > self.cache_size:
@@ -82,11 +86,7 @@ def preview_messages(
     digest of ``filter_text`` when no subscription is named. Raises ``FilterError``."""
     now = datetime.now(ZoneInfo(tz))
     if sub is not None:
-        since = sub.last_delivered_at.timestamp() if sub.last_delivered_at else None
-        digest = engine.digest(sub.filter, now=now, since=since, only_new=True)
-        if digest.empty:
-            return [no_new_message(sub)]
-        return render_html(digest)
+        return subscription_digest(engine, sub, now) or [no_new_message(sub)]
     digest = engine.digest(filter_text, now=now, only_new=False)
     if digest.empty:
         text = html.escape(filter_text, quote=False)
