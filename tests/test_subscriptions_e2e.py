@@ -19,7 +19,6 @@ import pytest
 from telegram.ext import Application, ExtBot
 from telegram.request import HTTPXRequest
 
-from bot.config import Settings
 from bot.fake_telegram import FakeBotApi, User
 from bot.search.engine import Engine
 from bot.storage import Database
@@ -30,16 +29,16 @@ from bot.subscriptions.store import SubscriptionStore
 from bot.telegram_app import SCHEDULER, build_application
 from bot.telegram_delivery import TelegramSender
 from bot.telegram_ratelimit import TelegramRateLimiter
-from tests.conftest import BUNDLED_CORPUS, serving, sqlite_url
+from tests.conftest import serving, sqlite_url
 
 BOT_NAME = "digest_test_bot"
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    data = tmp_path_factory.mktemp("subs-data")
-    return Engine.open(Settings(corpus_dir=BUNDLED_CORPUS, data_dir=data))
+@pytest.fixture
+def engine(bundled_engine: Engine) -> Engine:
+    """The session's engine over the bundled corpus: these tests only read it."""
+    return bundled_engine
 
 
 @pytest.fixture
