@@ -278,7 +278,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--min-precision", type=float, default=MIN_PRECISION)
     ap.add_argument("--min-recall", type=float, default=MIN_RECALL)
     ap.add_argument("--json", type=Path, help="write the predictions to this JSONL file")
+    ap.add_argument(
+        "--real", action="store_true", help="score on the real-document gold (tests/data/real)"
+    )
+    ap.add_argument(
+        "--split",
+        choices=("dev", "test", "all"),
+        default="dev",
+        help="with --real: which split (test is scored, never tuned on)",
+    )
+    ap.add_argument(
+        "--names",
+        action="store_true",
+        help="with --real: audit indicator names not in the table, with counts",
+    )
     args = ap.parse_args(argv)
+    if args.real or args.names:
+        return real_main(args)
     if args.heldout:
         args.gold, args.corpus = HELDOUT_GOLD, HELDOUT_CORPUS
     if not args.gold.is_file() or not args.corpus.is_dir():
@@ -312,6 +328,59 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
     return 0 if ok else 1
+
+
+def real_predictions(names: Sequence[str], table: IndicatorTable) -> list[dict]:
+    """Predictions over real documents, each with the line of its sentence."""
+    from bench.real_gold import REAL_DOCS, attach_lines
+
+    docs = [
+        load_document(
+            REAL_DOCS / n, REAL_DOCS, max_bytes=MAX_BYTES, passage_max_chars=PASSAGE_MAX_CHARS
+        )
+        for n in names
+    ]
+    return attach_lines(predict(docs, table), {d.filename: d.text for d in docs})
+
+
+def real_main(args: argparse.Namespace) -> int:
+    """``--real`` / ``--names``: the real-document gold (see :mod:`bench.real_gold`)."""
+    from bench.real_gold import (
+        load_meta,
+        load_real_gold,
+        name_audit,
+        print_real_report,
+        score_real,
+        split_docs,
+    )
+
+    table = IndicatorTable.load()
+    meta = load_meta()
+    if args.names:
+        names = sorted(n for n, m in meta.items() if args.split in ("all", m["split"]))
+        pred = real_predictions(names, table)
+        audit = name_audit(pred, lambda n: n in table)
+        print(
+            f"{len(pred)} records over {len(names)} documents ({args.split});"
+            f" {sum(audit.values())} records carry {len(audit)} names not in the table:"
+        )
+        for name, n in audit.most_common():
+            print(f"  {n:4d}  {name}")
+        return 0
+    names = split_docs(meta, args.split)
+    if not names:
+        print(f"no gold files for split {args.split!r}", file=sys.stderr)
+        return 2
+    gold = load_real_gold(names)
+    pred = real_predictions(names, table)
+    if args.json:
+        args.json.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in pred), encoding="utf-8"
+        )
+    report = score_real(pred, gold, meta, table.canonical)
+    print(f"real documents, split {args.split}: {len(names)} documents with gold")
+    print_real_report(report, verbose=args.verbose, out=sys.stdout)
+    return 0
 
 
 if __name__ == "__main__":

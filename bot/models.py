@@ -33,12 +33,23 @@ class Passage:
 
 @dataclass(frozen=True, slots=True)
 class DocumentMeta:
-    """Descriptive fields of a document, inferred or taken from a sidecar file."""
+    """Descriptive fields of a document, inferred or taken from a sidecar file.
+
+    ``region`` is a short name (``烟台``, ``全国``); ``region_path`` its ancestors down
+    to it (``("山东", "烟台")``); ``level`` is ``national``, ``provincial``, ``city`` or
+    ``county``; ``doc_type`` one of :data:`bot.corpus.meta.TYPES`; ``year`` the year
+    the document is about; ``date`` the delivery or publication date (``2026-01-27``).
+    """
 
     title: str
     region: str | None = None
     year: int | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    level: str | None = None
+    doc_type: str | None = None
+    issuer: str | None = None
+    date: str | None = None
+    region_path: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +156,26 @@ class DocumentInfo:
     passages: int
     indexed_at: float
     extra: dict[str, str] = field(default_factory=dict)
+    level: str | None = None
+    doc_type: str | None = None
+    issuer: str | None = None
+    date: str | None = None
+    region_path: tuple[str, ...] = ()
+
+    @property
+    def meta(self) -> DocumentMeta:
+        """The descriptive fields as a :class:`DocumentMeta`."""
+        return DocumentMeta(
+            title=self.title,
+            region=self.region,
+            year=self.year,
+            extra=dict(self.extra),
+            level=self.level,
+            doc_type=self.doc_type,
+            issuer=self.issuer,
+            date=self.date,
+            region_path=tuple(self.region_path),
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from bot.corpus.parse import SIDECAR_SUFFIX, infer_meta, load_sidecar, merge_meta, split_passages
+from bot.corpus.meta import infer_meta, merge_meta
+from bot.corpus.parse import SIDECAR_SUFFIX, load_sidecar, split_passages
 from bot.corpus.reader import UnreadableDocument, decode_bytes, is_supported, read_bytes
 from bot.models import Document
 
@@ -104,7 +105,7 @@ def load_document(
 ) -> Document:
     """Read, decode and parse one document.
 
-    Metadata is inferred from the text (:func:`~bot.corpus.parse.infer_meta`)
+    Metadata is inferred from the text (:func:`~bot.corpus.meta.infer_meta`)
     and then overridden by the sidecar ``<filename>.meta.toml`` if there is one.
     Raises :class:`UnreadableDocument` (or its subclass ``MetadataError``).
     """

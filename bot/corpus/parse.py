@@ -1,8 +1,8 @@
-"""Structure and metadata of a decoded document: headings, passages, title/region/year.
+"""Structure of a decoded document: headings and passages; metadata sidecars.
 
 Everything here works on strings and is deterministic; the only file access is
-reading the bundled place-name list and :func:`load_sidecar`, a thin wrapper
-around the pure :func:`parse_sidecar`.
+:func:`load_sidecar`, a thin wrapper around the pure :func:`parse_sidecar`. Metadata
+inferred from the text lives in :mod:`bot.corpus.meta`.
 
 Offsets are sacred: every :class:`~bot.models.Passage` satisfies
 ``text[p.start:p.start + len(p.text)] == p.text`` for the ``text`` it was cut
@@ -13,21 +13,19 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bot.corpus.reader import UnreadableDocument
-from bot.models import DocumentMeta, Passage
+from bot.models import Passage
 
 # Bump when heading/passage/metadata rules change: persisted indexes are rebuilt.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 SIDECAR_SUFFIX = ".meta.toml"
-PLACES_FILE = Path(__file__).with_name("places.txt")
+SIDECAR_LEVELS = ("national", "provincial", "city", "county")
 
 MAX_TITLE_CHARS = 60
 
@@ -390,186 +388,9 @@ def sentence_windows(s: str, max_chars: int) -> list[tuple[int, int]]:
     return windows
 
 
-# --- metadata ----------------------------------------------------------------
-
-_YEAR = r"(?<![0-9])((?:19|20)[0-9]{2})"
-_YEAR_RE = re.compile(_YEAR + r"(?=\s*年)")
-# Target horizons ("到2035年", "至2025年") say little about when a text was written.
-_HORIZON_RE = re.compile(r"(?:到|至)\s*$")
-_PLAN_RE = re.compile(
-    _YEAR
-    + r"\s*年[^。！？；\n]{0,30}?(?:主要预期目标|预期目标|重点工作|工作安排|主要任务|工作任务)"
-)
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-
-_REGION_SUFFIX_RE = re.compile(r"(?:市|省|区(?!域)|县|州|盟|地区|[^\s，。、]{0,6}?自治[区州县])")
-
-_REPORT_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"政府向大会报告工作|人民政府.{0,6}报告工作|政府工作报告"), "政府工作报告"),
-    (re.compile(r"委员会向大会作报告|党代会报告|党代表大会上的报告"), "党代会报告"),
-)
-
-
-@lru_cache(maxsize=1)
-def builtin_places() -> tuple[str, ...]:
-    """The names in ``places.txt`` (comments and blank lines skipped), in file order."""
-    return tuple(parse_places(PLACES_FILE.read_text(encoding="utf-8")))
-
-
-def parse_places(text: str) -> list[str]:
-    """Names from a places file: one per line, ``#`` comments, duplicates dropped."""
-    names: dict[str, None] = {}
-    for line in text.split("\n"):
-        name = line.split("#", 1)[0].strip()
-        if name:
-            names[name] = None
-    return list(names)
-
-
-@lru_cache(maxsize=8)
-def _places_re(places: tuple[str, ...]) -> re.Pattern[str]:
-    # Longest names first, so that 大兴安岭 wins over 兴安 at the same position.
-    ordered = sorted(places, key=len, reverse=True)
-    return re.compile("|".join(re.escape(p) for p in ordered))
-
-
-def infer_region(text: str, places: Iterable[str] | None = None) -> str | None:
-    """The most mentioned place of ``places`` (default: the bundled list), or ``None``.
-
-    A place only competes when at least one mention carries an administrative
-    suffix (烟台市, 山东省, 崂山区, 延边朝鲜族自治州): bare names are too often
-    ordinary words (长治久安, 朝阳街, 黄渤海南岸). Masked names (xx市, **市)
-    are not in the list and never count. Ties go to the place with more
-    suffixed mentions, then to the earlier one.
-    """
-    names = tuple(places) if places is not None else builtin_places()
-    if not names or not text:
-        return None
-    total: Counter[str] = Counter()
-    suffixed: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    for m in _places_re(names).finditer(text):
-        name = m.group()
-        total[name] += 1
-        first.setdefault(name, m.start())
-        if _REGION_SUFFIX_RE.match(text, m.end()):
-            suffixed[name] += 1
-    candidates = [n for n in total if suffixed[n]]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda n: (total[n], suffixed[n], -first[n]))
-
-
-def infer_year(text: str, headings: Iterable[str] = ()) -> int | None:
-    """The year a document is about: for a work report, its planning year.
-
-    Rule, first match wins:
-
-    1. the latest year written in a heading ("一、2023年工作回顾" and
-       "三、2024年重点工作" give 2024);
-    2. the latest year in a planning phrase: "2023年要扎实做好……重点工作",
-       "2024年……主要预期目标", "……工作安排";
-    3. the most frequent year written "YYYY年" in the text, ignoring target
-       horizons such as "到2035年" (ties: the later year);
-    4. the most frequent "YYYY年" at all (horizons included).
-
-    Only 1900-2099 counts, and only when followed by 年, so "2000亿元" is not a
-    year. ``None`` when no year is found.
-    """
-    text = text.translate(_FULLWIDTH_DIGITS)
-    heading_years = [
-        int(y) for h in headings for y in _YEAR_RE.findall(h.translate(_FULLWIDTH_DIGITS))
-    ]
-    if heading_years:
-        return max(heading_years)
-    planned = [int(m.group(1)) for m in _PLAN_RE.finditer(text)]
-    if planned:
-        return max(planned)
-    written: Counter[int] = Counter()
-    dated: Counter[int] = Counter()
-    for m in _YEAR_RE.finditer(text):
-        year = int(m.group(1))
-        written[year] += 1
-        if not _HORIZON_RE.search(text, max(0, m.start() - 3), m.start()):
-            dated[year] += 1
-    for counts in (dated, written):
-        if counts:
-            return max(counts, key=lambda y: (counts[y], y))
-    return None
-
-
 def is_salutation(line: str) -> bool:
     """``同志们：``, ``各位代表，同志们：``, ``尊敬的各位来宾：`` and the like."""
     return bool(_SALUTATION_RE.match(line.strip()))
-
-
-def _shorten(title: str, limit: int = MAX_TITLE_CHARS) -> str:
-    title = title.strip().rstrip(_SENTENCE_END + "，,、：:")
-    if len(title) <= limit:
-        return title
-    cut = max(title.rfind(ch, limit // 2, limit) for ch in "，。；、 ")
-    return title[:cut] + "…" if cut > 0 else title[: limit - 1] + "…"
-
-
-def _region_with_suffix(text: str, region: str) -> str:
-    """``烟台`` -> ``烟台市`` when the text mostly writes it that way."""
-    suffixes = Counter(re.findall(re.escape(region) + r"(市|省)", text))
-    return region + suffixes.most_common(1)[0][0] if suffixes else region
-
-
-def infer_meta(text: str, filename: str, *, places: Iterable[str] | None = None) -> DocumentMeta:
-    """Title, region and year guessed from the text (a sidecar may override them).
-
-    Title, first match wins, at most 60 characters:
-
-    1. a markdown heading or title-like line before the first body paragraph
-       ("## 踔厉奋发，……");
-    2. if the text does not open with a salutation (同志们：, 各位代表：), its
-       first meaningful line;
-    3. for a recognisable report (government work report, party congress
-       report) "<region><year>年<kind>", e.g. "烟台市2024年政府工作报告";
-    4. the first numbered heading; 5. the file name without its extension.
-
-    Region: :func:`infer_region`. Year: :func:`infer_year`, using the heading
-    titles that :func:`split_passages` recognises.
-    """
-    allow_plain = not has_markdown_headings(text)
-    paras = list(_paragraphs(text, allow_plain=allow_plain))
-    headings = [p.heading for p in paras if p.heading is not None]
-    region = infer_region(text, places)
-    year = infer_year(text, [h.title for h in headings])
-
-    title = ""
-    for para in paras:  # a title heads the text: look only before the first body paragraph
-        if para.heading is not None and not para.heading.numbered:
-            title = para.heading.title
-            break
-        if para.heading is None and not is_salutation(text[para.start : para.end]):
-            break
-    if not title:
-        first = _first_meaningful_line(text)
-        if first is not None and not is_salutation(first):
-            title = first
-    if not title:
-        opening = "\n".join(text[p.start : p.end] for p in paras[:4])
-        for pattern, kind in _REPORT_KINDS:
-            if pattern.search(opening):
-                where = _region_with_suffix(text, region) if region else ""
-                title = f"{where}{year}年{kind}" if year else f"{where}{kind}"
-                break
-    if not title:
-        title = next((h.title for h in headings if h.numbered), "")
-    if not title:
-        title = Path(filename).stem
-    return DocumentMeta(title=_shorten(title), region=region, year=year)
-
-
-def _first_meaningful_line(text: str) -> str | None:
-    for line in text.split("\n"):
-        s = line.strip().lstrip("#").strip()
-        if _has_letters(s):
-            return s
-    return None
 
 
 # --- sidecar metadata --------------------------------------------------------
@@ -592,7 +413,9 @@ def parse_sidecar(text: str, *, source: str | Path) -> dict[str, Any]:
     """Validate sidecar TOML into overrides for :func:`merge_meta`.
 
     Known keys: ``title`` (non-empty string), ``region`` (string; ``""`` clears
-    an inferred region), ``year`` (integer or digit string, 1900-2099). Every
+    an inferred region), ``year`` (integer or digit string, 1900-2099),
+    ``level`` (``national``, ``provincial``, ``city``, ``county``), ``type``,
+    ``issuer`` and ``date`` (strings). Every
     other key, and the keys of an optional ``[extra]`` table, go to
     ``"extra"`` as strings. Problems raise :class:`MetadataError` naming
     ``source``.
@@ -618,6 +441,14 @@ def parse_sidecar(text: str, *, source: str | Path) -> dict[str, Any]:
             out["region"] = value.strip() or None
         elif key == "year":
             out["year"] = _sidecar_year(value, fail)
+        elif key == "level":
+            if value not in SIDECAR_LEVELS:
+                raise fail(f"'level' must be one of {', '.join(SIDECAR_LEVELS)}, not {value!r}")
+            out["level"] = value
+        elif key in ("type", "issuer", "date"):
+            if not isinstance(value, str | int) or isinstance(value, bool):
+                raise fail(f"'{key}' must be a string")
+            out["doc_type" if key == "type" else key] = str(value).strip() or None
         elif key == "extra" and isinstance(value, dict):
             for sub, sub_value in value.items():
                 extra[str(sub)] = _stringify(sub_value, f"extra.{sub}", fail)
@@ -663,15 +494,3 @@ def load_sidecar(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise MetadataError(sidecar, "invalid TOML (not UTF-8 text)") from None
     return parse_sidecar(text, source=sidecar)
-
-
-def merge_meta(inferred: DocumentMeta, overrides: dict[str, Any]) -> DocumentMeta:
-    """``inferred`` with the sidecar ``overrides`` applied (extra keys are merged)."""
-    if not overrides:
-        return inferred
-    changes: dict[str, Any] = {
-        k: overrides[k] for k in ("title", "region", "year") if k in overrides
-    }
-    if "extra" in overrides:
-        changes["extra"] = {**inferred.extra, **overrides["extra"]}
-    return replace(inferred, **changes)

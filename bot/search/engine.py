@@ -58,7 +58,6 @@ from bot.digest import Digest, DigestFilter, compose_digest, parse_filter
 from bot.models import (
     Document,
     DocumentInfo,
-    DocumentMeta,
     Passage,
     RefreshReport,
     SearchResponse,
@@ -321,7 +320,7 @@ class Engine:
             # Removed by a writer thread; this engine has not reopened yet.
             raise DocumentNotFound(f"{info.filename} was just removed") from None
         passages = tuple(self._passage(pid) for pid in range(first, first + info.passages))
-        meta = DocumentMeta(info.title, info.region, info.year, dict(info.extra))
+        meta = info.meta
         return Document(
             doc_id=info.doc_id,
             filename=info.filename,

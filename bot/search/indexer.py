@@ -264,6 +264,11 @@ class Indexer:
                 passages=len(doc.passages),
                 indexed_at=time.time(),
                 extra=dict(doc.meta.extra),
+                level=doc.meta.level,
+                doc_type=doc.meta.doc_type,
+                issuer=doc.meta.issuer,
+                date=doc.meta.date,
+                region_path=doc.meta.region_path,
             )
             seg.save_document(self.paths.docs, doc, seg.segment_document(doc, self.tokenizer), info)
             self._extract(doc)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.models import Document, DocumentInfo, DocumentMeta, Passage
+from bot.models import Document, DocumentInfo, Passage
 from bot.targets.records import TargetRecord
 from bot.text.normalize import normalize
 from bot.text.tokenize import Tokenizer
@@ -107,7 +107,7 @@ def cached_document(cache_dir: Path, doc_id: str) -> Document:
         size=info.size,
         mtime=info.indexed_at,
         encoding=info.encoding,
-        meta=DocumentMeta(info.title, info.region, info.year, dict(info.extra)),
+        meta=info.meta,
         text=text,
         passages=passages,
     )
@@ -191,6 +191,8 @@ def _info_to_json(info: DocumentInfo) -> dict:
 
 
 def info_from_json(data: dict) -> DocumentInfo:
+    data = dict(data)
+    data["region_path"] = tuple(data.get("region_path") or ())
     return DocumentInfo(**data)
 
 

@@ -97,7 +97,7 @@ def check_file(path: Path, meta: dict, problems: list[str]) -> list[dict]:
             problems.append(f"{where}: line {k} out of range")
             continue
         if k < last_line:
-            problems.append(f"{where}: records are not in reading order (line {k} after {last_line})")
+            problems.append(f"{where}: not in reading order (line {k} after {last_line})")
         last_line = k
         if rec["sentence"] not in sentences(lines[k - 1]):
             problems.append(f"{where}: sentence is not one sentence of line {k}")
@@ -123,7 +123,14 @@ def check_file(path: Path, meta: dict, problems: list[str]) -> list[dict]:
         for alt in rec.get("alt", []):
             if not isinstance(alt, str) or not alt:
                 problems.append(f"{where}: alt must hold names")
-        key = (k, rec["sentence"], rec["indicator"], rec["value"], rec.get("value_max"), rec["unit"])
+        key = (
+            k,
+            rec["sentence"],
+            rec["indicator"],
+            rec["value"],
+            rec.get("value_max"),
+            rec["unit"],
+        )
         seen[key] += 1
         if seen[key] == 2:
             problems.append(f"{where}: duplicate of an earlier record (add a note if intended)")

@@ -1,0 +1,316 @@
+"""Scoring the extractor on the real-document gold set (``tests/data/real/``).
+
+The bundled gold compares whole records; on real documents the questions are separate,
+so they are scored separately (rules: ``tests/data/GOLD_GUIDELINES.md`` §6):
+
+* **Figures** (precision, recall, F1): a predicted figure matches a gold figure of the
+  same document and line with the same quantity: value and ``value_max`` compared after
+  the magnitude word of the unit is applied (``3.6万亿元`` = ``36000亿元``), and the same
+  measure (``元``, ``%``, ``个百分点`` …). Matching is one to one; among candidates the
+  one with the same indicator is preferred.
+* **Naming accuracy**: among matched figures, the share whose indicator is the gold one,
+  one of its ``alt`` names, or an alias of the same canonical indicator in
+  ``config/indicators.toml``.
+* **Kind accuracy**, **year accuracy** and **change accuracy** (level vs increment: an
+  amount ``安排`` for the year is not an ``增加``) among matched figures.
+* **Targets in bulletins**: the share of predictions in statistical bulletins called
+  ``target`` (should be under 1 %).
+
+Everything is broken down per split, per document type and per level (``docs.toml``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "tests" / "data" / "real"
+REAL_DOCS = REAL / "docs"
+REAL_GOLD = REAL / "gold"
+REAL_META = REAL / "docs.toml"
+
+_SENTENCE_RE = re.compile(r"[^。！？；]*(?:[。！？；]+[”’」』）]*|$)")
+_MAGNITUDE_PREFIXES = (("万亿", 1e12), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4))
+# Units that merely start with a magnitude-looking character.
+_NOT_MAGNITUDE = ("万元户",)
+# Verbs of an increment; everything else (达到, 安排, 为, 突破, 提高到, "") states a level.
+_DELTA_RE = re.compile(
+    r"^(同比)?(年均|平均)?(增长|增加|提高|提升|上升|上涨|扩大|下降|降低|减少|压减|缩小|回落|下跌|增|降|减)$"
+)
+
+
+def load_meta(path: Path = REAL_META) -> dict[str, dict[str, Any]]:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def split_docs(meta: dict[str, dict[str, Any]], split: str) -> list[str]:
+    """File names of the documents of ``split`` (``dev``, ``test`` or ``all``) with gold."""
+    names = sorted(n for n, m in meta.items() if split == "all" or m.get("split") == split)
+    return [n for n in names if (REAL_GOLD / (Path(n).stem + ".jsonl")).is_file()]
+
+
+def load_real_gold(names: Iterable[str]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for name in names:
+        path = REAL_GOLD / (Path(name).stem + ".jsonl")
+        lines = path.read_text(encoding="utf-8").splitlines()
+        out.extend(json.loads(line) for line in lines if line)
+    return out
+
+
+def base_quantity(value: float | None, unit: str) -> tuple[float | None, str, float]:
+    """``(value in base units, base unit, multiplier)``: 3.6 万亿元 -> (3.6e12, 元, 1e12)."""
+    mult = 1.0
+    base = unit
+    if unit not in _NOT_MAGNITUDE:
+        for prefix, m in _MAGNITUDE_PREFIXES:
+            if unit.startswith(prefix) and len(unit) > len(prefix):
+                base, mult = unit[len(prefix) :], m
+                break
+    if base == "百分点":
+        base = "个百分点"
+    if value is None:
+        return None, base, mult
+    return float(f"{value * mult:.6g}"), base, mult
+
+
+def figure_key(rec: dict[str, Any]) -> tuple[Any, ...]:
+    value, base, mult = base_quantity(rec.get("value"), rec.get("unit", ""))
+    vmax = rec.get("value_max")
+    vmax_n = None if vmax is None else float(f"{vmax * mult:.6g}")
+    return (rec["doc"], rec["line"], value, vmax_n, base)
+
+
+def change_class(change: str) -> str:
+    return "delta" if _DELTA_RE.match(change or "") else "level"
+
+
+def attach_lines(records: Sequence[dict[str, Any]], texts: dict[str, str]) -> list[dict[str, Any]]:
+    """Give each predicted record the 1-based line of its sentence (records in reading order)."""
+    lines_of = {doc: text.split("\n") for doc, text in texts.items()}
+    cursor: dict[str, int] = {}
+    out: list[dict[str, Any]] = []
+    for rec in records:
+        doc = rec["doc"]
+        lines = lines_of[doc]
+        k = cursor.get(doc, 0)
+        found = None
+        for j in list(range(k, len(lines))) + list(range(0, k)):
+            if rec["sentence"] in lines[j]:
+                found = j
+                break
+        if found is None:
+            found = -1
+        else:
+            cursor[doc] = found
+        out.append({**rec, "line": found + 1})
+    return out
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+    named: int = 0
+    kind_ok: int = 0
+    year_ok: int = 0
+    change_ok: int = 0
+
+    def add(self, other: Counts) -> None:
+        for f in ("tp", "pred", "gold", "named", "kind_ok", "year_ok", "change_ok"):
+            setattr(self, f, getattr(self, f) + getattr(other, f))
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.pred if self.pred else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def share(self, name: str) -> float:
+        return getattr(self, name) / self.tp if self.tp else 1.0
+
+
+@dataclass
+class RealReport:
+    total: Counts
+    per_doc: dict[str, Counts]
+    per_type: dict[str, Counts]
+    per_level: dict[str, Counts]
+    pairs: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+    false_positives: list[dict[str, Any]] = field(default_factory=list)
+    false_negatives: list[dict[str, Any]] = field(default_factory=list)
+    bulletin_pred: int = 0
+    bulletin_targets: int = 0
+
+    @property
+    def bulletin_target_share(self) -> float:
+        return self.bulletin_targets / self.bulletin_pred if self.bulletin_pred else 0.0
+
+
+def _norm_name(name: str) -> str:
+    return re.sub(r"[\s“”‘’\"'「」『』《》（）()]", "", name)
+
+
+def name_matches(pred: str, gold: dict[str, Any], canonical: Callable[[str], str | None]) -> bool:
+    """Whether ``pred`` names what ``gold`` measures (gold name, an ``alt``, same canonical)."""
+    names = [gold["indicator"], *gold.get("alt", [])]
+    p = _norm_name(pred)
+    if any(p == _norm_name(n) for n in names):
+        return True
+    cp = canonical(pred)
+    return cp is not None and any(cp == canonical(n) for n in names)
+
+
+def score_real(
+    pred: Sequence[dict[str, Any]],
+    gold: Sequence[dict[str, Any]],
+    meta: dict[str, dict[str, Any]],
+    canonical: Callable[[str], str | None],
+) -> RealReport:
+    """Score line-attached predictions against gold (see the module docstring)."""
+    pool: dict[tuple[Any, ...], list[int]] = {}
+    for i, g in enumerate(gold):
+        pool.setdefault(figure_key(g), []).append(i)
+    pairs: list[tuple[int, int]] = []
+    fp: list[int] = []
+    # Two passes: first the predictions whose indicator agrees, so that two figures of the
+    # same value on one line are paired with the right names.
+    pending: list[int] = []
+    for j, p in enumerate(pred):
+        slots = pool.get(figure_key(p), [])
+        hit = next((i for i in slots if name_matches(p["indicator"], gold[i], canonical)), None)
+        if hit is not None:
+            slots.remove(hit)
+            pairs.append((j, hit))
+        else:
+            pending.append(j)
+    for j in pending:
+        slots = pool.get(figure_key(pred[j]), [])
+        if slots:
+            pairs.append((j, slots.pop(0)))
+        else:
+            fp.append(j)
+    matched = {i for _, i in pairs}
+    fn = [i for i in range(len(gold)) if i not in matched]
+
+    per_doc: dict[str, Counts] = {}
+
+    def bucket(doc: str) -> Counts:
+        return per_doc.setdefault(doc, Counts())
+
+    for p in pred:
+        bucket(p["doc"]).pred += 1
+    for g in gold:
+        bucket(g["doc"]).gold += 1
+    for j, i in pairs:
+        p, g = pred[j], gold[i]
+        c = bucket(g["doc"])
+        c.tp += 1
+        c.named += name_matches(p["indicator"], g, canonical)
+        c.kind_ok += p["kind"] == g["kind"]
+        c.year_ok += str(p.get("year", "")) == g["year"]
+        c.change_ok += change_class(p.get("change", "")) == change_class(g["change"])
+    total = Counts()
+    per_type: dict[str, Counts] = {}
+    per_level: dict[str, Counts] = {}
+    for doc, c in per_doc.items():
+        total.add(c)
+        m = meta.get(doc, {})
+        per_type.setdefault(m.get("type", "?"), Counts()).add(c)
+        per_level.setdefault(m.get("level", "?"), Counts()).add(c)
+    bulletin = [p for p in pred if meta.get(p["doc"], {}).get("type") == "统计公报"]
+    return RealReport(
+        total=total,
+        per_doc=per_doc,
+        per_type=per_type,
+        per_level=per_level,
+        pairs=[(pred[j], gold[i]) for j, i in pairs],
+        false_positives=[pred[j] for j in fp],
+        false_negatives=[gold[i] for i in fn],
+        bulletin_pred=len(bulletin),
+        bulletin_targets=sum(1 for p in bulletin if p["kind"] == "target"),
+    )
+
+
+def _row(name: str, c: Counts) -> str:
+    return (
+        f"  {name:<46} P {c.precision:5.3f}  R {c.recall:5.3f}  F1 {c.f1:5.3f}"
+        f"  name {c.share('named'):5.3f}  kind {c.share('kind_ok'):5.3f}"
+        f"  year {c.share('year_ok'):5.3f}  change {c.share('change_ok'):5.3f}"
+        f"  (tp {c.tp}, pred {c.pred}, gold {c.gold})"
+    )
+
+
+def _show(rec: dict[str, Any]) -> str:
+    vmax = f"-{rec['value_max']}" if rec.get("value_max") is not None else ""
+    return (
+        f"    {rec['doc'][:24]} L{rec['line']} {rec['kind'][:3]} {rec.get('year', '')}"
+        f" {rec['indicator']} = {rec.get('value')}{vmax} {rec['unit']} ({rec.get('change', '')})"
+        f" | {rec['sentence'][:60]}"
+    )
+
+
+def print_real_report(report: RealReport, *, verbose: bool, out: Any) -> None:
+    t = report.total
+    print(
+        f"figures: precision {t.precision:.3f}  recall {t.recall:.3f}  F1 {t.f1:.3f}"
+        f"  (tp {t.tp}, predicted {t.pred}, gold {t.gold})",
+        file=out,
+    )
+    print(
+        f"of the figures found: naming {t.share('named'):.3f}  kind {t.share('kind_ok'):.3f}"
+        f"  year {t.share('year_ok'):.3f}  change (level/increment) {t.share('change_ok'):.3f}",
+        file=out,
+    )
+    print(
+        f"statistical bulletins: {report.bulletin_targets}/{report.bulletin_pred} predictions"
+        f" called target ({report.bulletin_target_share:.1%})",
+        file=out,
+    )
+    for title, table in (
+        ("per document type", report.per_type),
+        ("per level", report.per_level),
+        ("per document", report.per_doc),
+    ):
+        print(f"{title}:", file=out)
+        for name, c in sorted(table.items()):
+            print(_row(name, c), file=out)
+    if verbose:
+        wrong = [(p, g) for p, g in report.pairs if p["indicator"] != g["indicator"]]
+        print(f"matched with another name ({len(wrong)}; gold -> predicted):", file=out)
+        for p, g in wrong:
+            print(f"    L{g['line']} {g['indicator']} -> {p['indicator']}", file=out)
+        kinds = [(p, g) for p, g in report.pairs if p["kind"] != g["kind"]]
+        print(f"wrong kind ({len(kinds)}; gold -> predicted):", file=out)
+        for p, g in kinds:
+            print(f"    L{g['line']} {g['kind']} -> {p['kind']}  {g['indicator']}", file=out)
+        print(f"false positives ({len(report.false_positives)}):", file=out)
+        for rec in report.false_positives:
+            print(_show(rec), file=out)
+        print(f"false negatives ({len(report.false_negatives)}):", file=out)
+        for rec in report.false_negatives:
+            print(_show(rec), file=out)
+
+
+def name_audit(pred: Sequence[dict[str, Any]], known: Callable[[str], bool]) -> Counter[str]:
+    """Indicator names produced that the indicator table does not know, with counts."""
+    return Counter(p["indicator"] for p in pred if not known(p["indicator"]))
+
+
+def sentences(line: str) -> list[str]:
+    return [m.group() for m in _SENTENCE_RE.finditer(line) if m.group()]

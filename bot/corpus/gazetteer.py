@@ -1,0 +1,162 @@
+"""China's administrative divisions: names, levels and the province ⊃ city ⊃ county tree.
+
+The data is ``bot/corpus/data/gazetteer.csv``, built from the national standard GB/T 2260
+(see ``scripts/build_gazetteer.py`` for its source and licence). It answers two questions:
+
+* which places a text names (:meth:`Gazetteer.mentions`), for inferring a document's
+  region;
+* whether one region lies inside another (:meth:`Gazetteer.covers`), so that a filter
+  ``region:山东`` also finds documents about 烟台 and 青岛.
+
+Regions are written short, without the administrative suffix: ``山东``, ``烟台``,
+``海拉尔``, ``黔东南``; ``全国`` stands for the whole country and covers everything.
+Loading the file is the only I/O; lookups are pure.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_FILE = Path(__file__).with_name("data") / "gazetteer.csv"
+NATIONAL = "全国"
+LEVELS = ("national", "provincial", "city", "county")
+_LEVEL_OF = {"province": "provincial", "city": "city", "county": "county"}
+# Suffixes a mention may carry right after the short name (烟台市, 山东省, 海拉尔区).
+_SUFFIX_RE = re.compile(
+    r"(?:特别行政区|[^\s，。、；：]{0,8}?自治[区州县旗]|地区|新区|省|市|盟|州|区(?!域|位|间|块)|县|旗)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One administrative division."""
+
+    code: str
+    name: str  # full name: 呼伦贝尔市海拉尔区 is 海拉尔区 here
+    short: str  # 海拉尔
+    level: str  # provincial | city | county
+    parent: str  # code of the enclosing division, "" for a province
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place named in a text, at ``start``; ``suffixed`` when written with its suffix."""
+
+    place: Place
+    start: int
+    end: int
+    suffixed: bool
+
+
+class Gazetteer:
+    """Lookup over the divisions: by code, by short or full name, and up the tree."""
+
+    def __init__(self, places: list[Place]) -> None:
+        self.by_code = {p.code: p for p in places}
+        self._by_short: dict[str, list[Place]] = {}
+        for p in places:
+            self._by_short.setdefault(p.short, []).append(p)
+            if p.name != p.short:
+                self._by_short.setdefault(p.name, []).append(p)
+        # Higher levels first, so that 海南 is the province before the prefecture.
+        rank = {"provincial": 0, "city": 1, "county": 2}
+        for name, found in self._by_short.items():
+            found.sort(key=lambda p: (rank[p.level], p.code))
+            self._by_short[name] = found
+        names = sorted((n for n in self._by_short if len(n) >= 2), key=len, reverse=True)
+        self._names_re = re.compile("|".join(re.escape(n) for n in names))
+
+    @classmethod
+    def load(cls, path: Path = DATA_FILE) -> Gazetteer:
+        places: list[Place] = []
+        with path.open(encoding="utf-8") as fh:
+            rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+            for row in rows:
+                places.append(
+                    Place(
+                        code=row["code"],
+                        name=row["name"],
+                        short=row["short"],
+                        level=_LEVEL_OF[row["level"]],
+                        parent=row["parent"],
+                    )
+                )
+        return cls(places)
+
+    # -- lookups -------------------------------------------------------------------
+
+    def lookup(self, name: str) -> list[Place]:
+        """Places called ``name`` (short or full), higher levels first; ``[]`` if none."""
+        name = name.strip()
+        found = self._by_short.get(name)
+        if found is None:
+            found = self._by_short.get(_SUFFIX_RE.sub("", name, count=1) if name else name, [])
+            if not found and name:
+                stripped = re.sub(_SUFFIX_RE.pattern + "$", "", name)
+                found = self._by_short.get(stripped, [])
+        return list(found)
+
+    def ancestors(self, place: Place) -> list[Place]:
+        """The enclosing divisions of ``place``, province first (``place`` excluded)."""
+        chain: list[Place] = []
+        code = place.parent
+        while code:
+            parent = self.by_code.get(code)
+            if parent is None:
+                break
+            chain.append(parent)
+            code = parent.parent
+        chain.reverse()
+        return chain
+
+    def path(self, place: Place) -> tuple[str, ...]:
+        """Short names from the province down to ``place``: ``('内蒙古', '呼伦贝尔', '海拉尔')``."""
+        return (*(p.short for p in self.ancestors(place)), place.short)
+
+    def covers(self, outer: str, region: str | None) -> bool:
+        """Whether region ``outer`` contains ``region`` (or is it). ``全国`` covers all.
+
+        Names are matched short or full (``山东省`` = ``山东``). A name that is not a
+        division (a development zone, a masked name) only covers itself.
+        """
+        if not region:
+            return False
+        if outer == NATIONAL:
+            return True
+        o = _strip(outer)
+        r = _strip(region)
+        if o == r:
+            return True
+        outers = {p.code for p in self.lookup(outer)}
+        if not outers:
+            return False
+        for place in self.lookup(region):
+            if any(a.code in outers for a in self.ancestors(place)):
+                return True
+        return False
+
+    def mentions(self, text: str) -> Iterator[Mention]:
+        """Every place name in ``text``, leftmost-longest, with whether a suffix follows."""
+        for m in self._names_re.finditer(text):
+            name = m.group()
+            places = self._by_short[name]
+            suffixed = name != places[0].short or bool(_SUFFIX_RE.match(text, m.end()))
+            yield Mention(places[0], m.start(), m.end(), suffixed)
+
+    def candidates(self, name: str) -> list[Place]:
+        return list(self._by_short.get(name, []))
+
+
+def _strip(name: str) -> str:
+    return re.sub(_SUFFIX_RE.pattern + "$", "", name.strip()) or name.strip()
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The bundled gazetteer, loaded once per process."""
+    return Gazetteer.load()

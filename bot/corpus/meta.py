@@ -1,0 +1,630 @@
+"""Document metadata inferred from the text: title, region, level, type, year, issuer, date.
+
+A user's documents arrive without metadata, yet filters and digests need to know *where*
+and *when* a document is about and *what kind* of document it is. The opening lines of a
+Chinese official document say most of it:
+
+* the title (``2022年成都市国民经济和社会发展统计公报``, ``关于印发《…行动方案》的通知``);
+* the delivery line (``——2026年1月27日在湖北省第十四届人民代表大会第四次会议上``);
+* the issuer and document number (``省人民政府省长 王清宪``, ``沪府办发〔2024〕3号``).
+
+The body is used only when the opening is silent (a news story, an untitled speech).
+Everything here is pure string work; the gazetteer (:mod:`bot.corpus.gazetteer`) is the
+only data it reads.
+
+Year: the year the document is *about*. A bulletin reports on the year in its title
+(published the next spring); a work report delivered in year N sets the targets of N; a
+plan or policy is dated by its delivery or document number, never by a horizon
+(``到2035年``) or a year it merely mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from bot.corpus.gazetteer import NATIONAL, Gazetteer, Place, default_gazetteer
+from bot.corpus.parse import _has_letters, _paragraphs, has_markdown_headings, is_salutation
+from bot.models import DocumentMeta
+
+MAX_TITLE_CHARS = 60
+# How much of a document counts as its opening (title, delivery line, issuer).
+OPENING_LINES = 8
+OPENING_CHARS = 800
+# Title, delivery, issuer and number lines are short; longer lines are body text.
+MAX_HEAD_LINE = 120
+
+TYPES = ("政府工作报告", "党代会报告", "统计公报", "规划纲要", "实施意见/行动方案", "讲话", "新闻")
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_YEAR = r"(?<![0-9])((?:19|20)[0-9]{2})"
+_YEAR_RE = re.compile(_YEAR + r"(?=\s*年)")
+_DATE_RE = re.compile(_YEAR + r"\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+_DOC_NUMBER_RE = re.compile(
+    r"([\u4e00-\u9fff]{1,10})\s*[〔［\[]\s*((?:19|20)\d\d)\s*[〕］\]]\s*\d+\s*号"
+)
+_TITLE_RANGE_RE = re.compile(
+    r"[（(]\s*((?:19|20)\d\d)\s*[—–\-－~～至到]+\s*(?:19|20)\d\d\s*年?\s*[)）]"
+)
+# Target horizons ("到2035年", "至2025年") say little about when a text was written.
+_HORIZON_RE = re.compile(r"(?:到|至)\s*$")
+_PLAN_RE = re.compile(
+    _YEAR
+    + r"\s*年[^。！？；\n]{0,30}?(?:主要预期目标|预期目标|重点工作|工作安排|主要任务|工作任务)"
+)
+_REPORT_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"政府向大会报告工作|人民政府.{0,6}报告工作|政府工作报告|代表国务院.{0,6}报告"),
+        "政府工作报告",
+    ),
+    (re.compile(r"委员会向大会作报告|党代会报告|党代表大会上的报告"), "党代会报告"),
+)
+
+# --- document type ------------------------------------------------------------------------
+
+_TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"统计公报|国民经济和社会发展统计"), "统计公报"),
+    (
+        re.compile(r"政府工作报告|政府向大会报告工作|人民政府.{0,6}报告工作|代表国务院.{0,6}报告"),
+        "政府工作报告",
+    ),
+    (
+        re.compile(
+            r"(?:中国共产党|党的?|党委|党员).{0,20}代表大会上的报告|党代会报告|委员会向大会作报告"
+        ),
+        "党代会报告",
+    ),
+)
+_PLAN_WORD_RE = re.compile(r"(规划纲要|纲要|规划|远景目标)$")
+_POLICY_WORD_RE = re.compile(
+    r"(实施意见|指导意见|意见|行动方案|行动计划|实施方案|建设方案|工作方案|方案|计划|若干措施|措施|办法|决定|通知)$"
+)
+_SPEECH_RE = re.compile(r"讲话|致辞|发言|在.{2,30}(?:会议|大会|论坛|座谈会)上的(?:讲话|报告)")
+_NEWS_RE = re.compile(r"记者|来源[：:]|新华社.{0,12}电|日电|报道|编辑[：:|｜]")
+_INNER_TITLE_RE = re.compile(r"印发[^《]{0,12}《(.+?)》")
+_QUOTED_TITLE_RE = re.compile(r"《([^《》]{6,80})》")
+_TRAILING_BRACKETS_RE = re.compile(r"[（(][^（）()]*[)）]\s*$")
+
+
+def infer_type(title: str, opening: str) -> str | None:
+    """One of :data:`TYPES`, or ``None`` when neither the title nor the opening says."""
+    head = (title + "\n" + opening).replace(" ", "").replace("\u3000", "")
+    for pattern, kind in _TYPE_RULES:
+        if pattern.search(head):
+            return kind
+    for text in (title, *_quoted_titles(opening)):
+        kind = _type_of_title(text)
+        if kind:
+            return kind
+    if _SPEECH_RE.search(head) or ("常务委员会" in head and re.search(r"关于.{2,40}的报告", head)):
+        return "讲话"
+    if _NEWS_RE.search(head):
+        return "新闻"
+    return None
+
+
+def _type_of_title(title: str) -> str | None:
+    inner = _INNER_TITLE_RE.search(title)
+    t = inner.group(1) if inner else title
+    t = t.strip().rstrip("。")
+    for _ in range(2):
+        t = _TRAILING_BRACKETS_RE.sub("", t).strip()
+    if _PLAN_WORD_RE.search(t):
+        return "规划纲要"
+    if _POLICY_WORD_RE.search(t):
+        if t.endswith("通知") and not inner:
+            return None  # a plain notice: its type is what it announces
+        return "实施意见/行动方案"
+    return None
+
+
+def _quoted_titles(opening: str) -> list[str]:
+    """``现将《X行动方案（2025-2030年）》印发给你们``: titles quoted in the opening."""
+    return [m.group(1) for m in _QUOTED_TITLE_RE.finditer(opening)]
+
+
+# --- region --------------------------------------------------------------------------------
+
+# Documents of the central party and state: their region is the whole country.
+_NATIONAL_RE = re.compile(
+    r"国务院|中共中央|全国人民代表大会|中国共产党第[一二三四五六七八九十]+次全国代表大会"
+    r"|中华人民共和国|[\u4e00-\u9fff]{2,10}部(?:等[一二三四五六七八九十]+部门)?关于"
+    r"|^(?:国发|国办发|中发|国函)"
+)
+# 沪府办发〔2024〕3号 -> 上海: the province abbreviation that opens a document number.
+_PROVINCE_ABBREVIATIONS = {
+    "京": "北京", "津": "天津", "沪": "上海", "渝": "重庆", "冀": "河北", "晋": "山西",
+    "蒙": "内蒙古", "辽": "辽宁", "吉": "吉林", "黑": "黑龙江", "苏": "江苏", "浙": "浙江",
+    "皖": "安徽", "闽": "福建", "赣": "江西", "鲁": "山东", "豫": "河南", "鄂": "湖北",
+    "湘": "湖南", "粤": "广东", "桂": "广西", "琼": "海南", "川": "四川", "黔": "贵州",
+    "滇": "云南", "藏": "西藏", "陕": "陕西", "甘": "甘肃", "青": "青海", "宁": "宁夏",
+    "新": "新疆",
+}  # fmt: skip
+_NATIONAL_NUMBER_RE = re.compile(r"^(?:国|中|[\u4e00-\u9fff]{1,6}部)")
+# Words after a place that make it the document's own subject in an opening line:
+# 海拉尔区人民政府, 在湖北省第十四届人民代表大会, 成都市统计局, 上海关于….
+_SUBJECT_AFTER_RE = re.compile(
+    r"(?:省|市|区|县|州|盟|旗|自治区)?(?:人民政府|政府|人民代表大会|第[一二三四五六七八九十]+届"
+    r"|统计局|委员会|人大|关于|国民经济|高质量发展大会)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """Where a document is about: short name, the path down to it, and its level."""
+
+    name: str
+    path: tuple[str, ...]
+    level: str
+
+
+NATIONAL_REGION = Region(NATIONAL, (), "national")
+
+
+def _region_of(place: Place, gazetteer: Gazetteer) -> Region:
+    return Region(place.short, gazetteer.path(place), place.level)
+
+
+def infer_place(
+    text: str,
+    opening: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    extra_places: Iterable[str] = (),
+) -> Region | None:
+    """The region a document is about, with its hierarchy and level, or ``None``.
+
+    First the opening: a local subject (``在湖北省第十四届人民代表大会``,
+    ``成都市统计局``, ``沪府办发``) beats the national markers that local documents
+    quote (``贯彻落实国务院…``); a national marker with no local subject gives
+    ``全国``. Then the body: the most mentioned place written with its suffix, and
+    the most specific of a place and its own subdivisions when both are frequent.
+    """
+    g = gazetteer or default_gazetteer()
+    if opening is None:
+        opening = _opening(text)
+    opening_n = opening.translate(_FULLWIDTH_DIGITS)
+    local = _opening_subject(opening_n, g)
+    counts, suffixed, first = _count_mentions(text, g)
+    if local is not None:
+        best = local
+        # 沪科合〔2025〕7号 with a body about 杨浦区: the subdivision is the subject.
+        best = _refine(best, counts, suffixed, g)
+        return _region_of(best, g)
+    # Only short lines count: a body paragraph that quotes 国务院 says nothing of its author.
+    heads = [line for line in opening_n.split("\n") if len(line) <= MAX_HEAD_LINE]
+    if any(_NATIONAL_RE.search(line) for line in heads):
+        return NATIONAL_REGION
+    extra = _extra_place(text, tuple(extra_places))
+    if not counts:
+        return Region(extra, (extra,), "") if extra else None
+    # A county-level name found only in the body must come with its city or province:
+    # 新增城区 holds 增城区, a masked report names no 广州.
+    codes = {p.code for p in counts}
+    candidates = [
+        p
+        for p in counts
+        if suffixed[p.code]
+        and (p.level != "county" or any(a.code in codes for a in g.ancestors(p)))
+    ]
+    if not candidates:
+        return Region(extra, (extra,), "") if extra else None
+    best = max(candidates, key=lambda p: (counts[p], suffixed[p.code], -first[p.code]))
+    if extra and _mentions(text, extra) > counts[best]:
+        return Region(extra, (extra,), "")
+    best = _refine(best, counts, suffixed, g)
+    return _region_of(_common_parent(best, candidates, counts, suffixed, g), g)
+
+
+def _common_parent(
+    best: Place,
+    candidates: list[Place],
+    counts: Counter[Place],
+    suffixed: Counter[str],
+    g: Gazetteer,
+) -> Place:
+    """Several districts of one city discussed side by side: the document is about the city."""
+    if not best.parent or best.parent not in {p.code for p in counts}:
+        return best
+    siblings = [
+        p
+        for p in candidates
+        if p.parent == best.parent and p.code != best.code and suffixed[p.code] >= 3
+    ]
+    return g.by_code[best.parent] if len(siblings) >= 2 else best
+
+
+def _opening_subject(opening: str, g: Gazetteer) -> Place | None:
+    """The most specific place the opening names as the document's own subject."""
+    found: list[Place] = []
+    for line in opening.split("\n"):
+        compact = line.replace(" ", "").replace("\u3000", "")
+        for m in g.mentions(compact):
+            if _SUBJECT_AFTER_RE.match(compact, m.end):
+                found.append(m.place)
+        number = _DOC_NUMBER_RE.search(compact)
+        if (
+            number
+            and number.group(1)[0] in _PROVINCE_ABBREVIATIONS
+            and not _NATIONAL_NUMBER_RE.match(number.group(1))
+        ):
+            found.extend(g.lookup(_PROVINCE_ABBREVIATIONS[number.group(1)[0]])[:1])
+    if not found:
+        return None
+    # The deepest place wins when the others are its ancestors (呼伦贝尔市海拉尔区).
+    found.sort(key=lambda p: len(g.ancestors(p)), reverse=True)
+    deepest = found[0]
+    ancestors = {a.code for a in g.ancestors(deepest)} | {deepest.code}
+    if all(p.code in ancestors for p in found):
+        return deepest
+    # Unrelated places (国家统计局成都调查队 and 成都市统计局 agree; a speech held in 深圳
+    # for 广东 does not): the one named most often in the opening.
+    tally = Counter(p.code for p in found)
+    return g.by_code[tally.most_common(1)[0][0]]
+
+
+def _count_mentions(text: str, g: Gazetteer) -> tuple[Counter[Place], Counter[str], dict[str, int]]:
+    counts: Counter[Place] = Counter()
+    suffixed: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in g.mentions(text):
+        counts[m.place] += 1
+        first.setdefault(m.place.code, m.start)
+        if m.suffixed:
+            suffixed[m.place.code] += 1
+    return counts, suffixed, first
+
+
+def _refine(best: Place, counts: Counter[Place], suffixed: Counter[str], g: Gazetteer) -> Place:
+    """A subdivision of ``best`` that the body is mostly about replaces it."""
+    own = counts.get(best, 0)
+    for p, n in counts.most_common(5):
+        if p.code == best.code or suffixed[p.code] < 3:
+            continue
+        if best.code in {a.code for a in g.ancestors(p)} and n >= max(own, 3):
+            return p
+    return best
+
+
+def _mentions(text: str, name: str) -> int:
+    return len(re.findall(re.escape(name), text))
+
+
+def _extra_place(text: str, places: tuple[str, ...]) -> str | None:
+    """The most mentioned of user-supplied place names written with a suffix (西海岸新区)."""
+    best, best_n = None, 0
+    for name in places:
+        if not re.search(re.escape(name) + r"(?:市|省|区|县|州|盟)", text) and not name.endswith(
+            ("区", "县", "市")
+        ):
+            continue
+        n = _mentions(text, name)
+        if n > best_n:
+            best, best_n = name, n
+    return best
+
+
+def infer_region(text: str, places: Iterable[str] | None = None) -> str | None:
+    """Short name of the region ``text`` is about (``烟台``, ``全国``), or ``None``.
+
+    ``places`` adds names outside the gazetteer (development zones such as 西海岸新区);
+    they compete with the divisions by number of mentions. Masked names (``xx市``) are
+    never a region.
+    """
+    region = infer_place(text, extra_places=places or ())
+    return region.name if region else None
+
+
+# --- year, date, issuer -----------------------------------------------------------------------
+
+
+def infer_year(
+    text: str, headings: Iterable[str] = (), *, title: str = "", opening: str = ""
+) -> int | None:
+    """The year a document is about (see the module docstring). First match wins:
+
+    1. the year of a statistical bulletin's title (``2022年成都市…统计公报``);
+    2. the year of a work report's title (``2024年政府工作报告``);
+    3. the delivery date in the opening (``——2026年1月27日在…``, ``（2017年10月18日）``);
+    4. the year of the document number (``国发〔2021〕36号``);
+    5. the first year of a period in the title (``（2022－2035年）``);
+    6. the latest year in a heading (``三、2024年重点工作``), a planning phrase
+       (``2024年……主要预期目标``), then the most frequent year not used as a horizon.
+    """
+    text = text.translate(_FULLWIDTH_DIGITS)
+    title = title.translate(_FULLWIDTH_DIGITS)
+    opening = opening.translate(_FULLWIDTH_DIGITS)
+    head = title + "\n" + opening
+    m = re.search(_YEAR + r"\s*年[^\n]{0,30}?(?:统计公报|国民经济和社会发展统计)", head)
+    if m:
+        return int(m.group(1))
+    m = re.search(_YEAR + r"\s*年[^\n]{0,20}?政府工作报告", head)
+    if m:
+        return int(m.group(1))
+    date = _DATE_RE.search(opening)
+    if date:
+        return int(date.group(1))
+    number = _DOC_NUMBER_RE.search(head.replace(" ", ""))
+    if number:
+        return int(number.group(2))
+    span = _TITLE_RANGE_RE.search(head)
+    if span:
+        return int(span.group(1))
+    return _year_from_body(text, headings)
+
+
+def _year_from_body(text: str, headings: Iterable[str]) -> int | None:
+    heading_years = [
+        int(y) for h in headings for y in _YEAR_RE.findall(h.translate(_FULLWIDTH_DIGITS))
+    ]
+    if heading_years:
+        return max(heading_years)
+    planned = [int(m.group(1)) for m in _PLAN_RE.finditer(text)]
+    if planned:
+        return max(planned)
+    written: Counter[int] = Counter()
+    dated: Counter[int] = Counter()
+    for m in _YEAR_RE.finditer(text):
+        year = int(m.group(1))
+        written[year] += 1
+        if not _HORIZON_RE.search(text, max(0, m.start() - 3), m.start()):
+            dated[year] += 1
+    for counts in (dated, written):
+        if counts:
+            return max(counts, key=lambda y: (counts[y], y))
+    return None
+
+
+def infer_date(opening: str, closing: str = "") -> str | None:
+    """The delivery or publication date as ISO text (``2026-01-27``, ``2023-05``)."""
+    for text in (opening, closing):
+        m = _DATE_RE.search(text.translate(_FULLWIDTH_DIGITS))
+        if m:
+            year, month, day = m.group(1), int(m.group(2)), m.group(3)
+            if not 1 <= month <= 12:
+                continue
+            return f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+    return None
+
+
+_ISSUER_LINE_RE = re.compile(
+    r"^(?P<who>[\u4e00-\u9fff]{2,30}?(?:人民政府(?:办公厅)?|统计局|委员会|办公厅|国务院|调查队))"
+    r"(?:\s|$|[\u4e00-\u9fff]{1,4}长|主席|主任|总理)"
+)
+_TITLE_ISSUER_RE = re.compile(
+    r"^(?P<who>国务院|中共中央(?:\s*国务院)?|[\u4e00-\u9fff]{2,24}?"
+    r"(?:人民政府(?:办公厅)?|委员会|办公室|办公厅|部(?:等[一二三四五六七八九十]+部门)?|局))关于"
+)
+_STAT_ISSUER_RE = re.compile(
+    r"^[\u4e00-\u9fff]{2,12}统计局(?:\s+国家统计局[\u4e00-\u9fff]{2,8}调查队)?"
+)
+
+
+def infer_issuer(lines: list[str], region: Region | None, doc_type: str | None) -> str | None:
+    """Who issued or delivered the document, as the text names it; ``None`` if unsaid."""
+    for raw in lines:
+        line = re.sub(r"\s+", " ", raw.strip())
+        if not line:
+            continue
+        m = _STAT_ISSUER_RE.match(line)
+        if m:
+            nxt = lines[lines.index(raw) + 1].strip() if raw in lines[:-1] else ""
+            issuer = m.group()
+            if "调查队" not in issuer and re.fullmatch(
+                r"国家统计局[\u4e00-\u9fff]{2,8}调查队", nxt
+            ):
+                issuer += " " + nxt
+            return issuer
+        m = _TITLE_ISSUER_RE.match(line)
+        if m:
+            return m.group("who")
+        m = _ISSUER_LINE_RE.match(line.replace(" ", " "))
+        if m:
+            who = m.group("who")
+            if who.startswith(("省人民政府", "市人民政府", "区人民政府", "县人民政府")) and region:
+                who = _full_name(region) + who[1:]
+            return who
+        if line in ("中共中央 国务院", "中共中央国务院"):
+            return "中共中央 国务院"
+    if doc_type == "党代会报告":
+        m = re.search(
+            r"在(中国共产党[\u4e00-\u9fff]{0,12}?)第[一二三四五六七八九十]+次", "".join(lines)
+        )
+        if m:
+            return m.group(1)
+    if doc_type == "政府工作报告" and region is not None:
+        if region.name == NATIONAL:
+            return "国务院"
+        return _full_name(region) + "人民政府"
+    return None
+
+
+def _full_name(region: Region) -> str:
+    g = default_gazetteer()
+    for place in g.lookup(region.name):
+        if place.short == region.name and g.path(place) == region.path:
+            return place.name
+    return region.name
+
+
+# --- title ----------------------------------------------------------------------------------
+
+_NUMBER_LINE_RE = re.compile(
+    r"^[（(]?[\u4e00-\u9fff]{1,12}\s*[〔［\[]\s*\d{4}\s*[〕］\]]\s*\d+\s*号[）)]?$"
+)
+_ADDRESSEE_RE = re.compile(r"^[^。]{2,80}[：:]$")
+
+
+def _shorten(title: str, limit: int = MAX_TITLE_CHARS) -> str:
+    title = title.strip().rstrip("。！？；!?;，,、：:")
+    if len(title) <= limit:
+        return title
+    cut = max(title.rfind(ch, limit // 2, limit) for ch in "，。；、 ")
+    return title[:cut] + "…" if cut > 0 else title[: limit - 1] + "…"
+
+
+def _region_with_suffix(text: str, region: str) -> str:
+    """``烟台`` -> ``烟台市`` when the text mostly writes it that way."""
+    suffixes = Counter(re.findall(re.escape(region) + r"(市|省)", text))
+    return region + suffixes.most_common(1)[0][0] if suffixes else region
+
+
+def _first_meaningful_line(text: str) -> str | None:
+    for line in text.split("\n"):
+        s = line.strip().lstrip("#").strip()
+        if _has_letters(s):
+            return s
+    return None
+
+
+def _opening(text: str) -> str:
+    lines: list[str] = []
+    size = 0
+    for line in text.split("\n"):
+        s = line.strip()
+        if not s:
+            continue
+        lines.append(s)
+        size += len(s)
+        if len(lines) >= OPENING_LINES or size >= OPENING_CHARS:
+            break
+    return "\n".join(lines)
+
+
+def _closing(text: str, n: int = 6) -> str:
+    lines = [s.strip() for s in text.split("\n") if s.strip()]
+    return "\n".join(lines[-n:])
+
+
+def infer_meta(text: str, filename: str, *, places: Iterable[str] | None = None) -> DocumentMeta:
+    """All metadata guessed from the text (a sidecar may override any of it).
+
+    Title, first match wins, at most 60 characters:
+
+    1. a markdown heading or title-like line before the first body paragraph;
+    2. a title quoted in the opening when the document opens with its number or
+       addressee (``沪科〔2025〕5号`` / ``各有关单位：`` / ``现将《…行动方案》印发``);
+    3. if the text does not open with a salutation (同志们：, 各位代表：), its first
+       meaningful line;
+    4. for a recognisable report "<region><year>年<kind>", e.g. "烟台市2024年政府工作报告";
+    5. the first numbered heading; 6. the file name without its extension.
+    """
+    allow_plain = not has_markdown_headings(text)
+    paras = list(_paragraphs(text, allow_plain=allow_plain))
+    headings = [p.heading for p in paras if p.heading is not None]
+    opening = _opening(text)
+    region = infer_place(text, opening, extra_places=places or ())
+    title = _title(text, paras, headings, opening)
+    doc_type = infer_type(title, opening)
+    year = infer_year(text, [h.title for h in headings], title=title, opening=opening)
+    if title.replace(" ", "").replace("\u3000", "") in _GENERIC_TITLES:
+        title = ""  # 政 府 工 作 报 告: named below after its region and year
+    if not title:
+        for pattern, kind in _REPORT_KINDS:
+            if pattern.search("\n".join(text[p.start : p.end] for p in paras[:4])):
+                where = _full_name(region) if region else ""
+                if where == NATIONAL:
+                    where = "国务院"
+                title = f"{where}{year}年{kind}" if year else f"{where}{kind}"
+                break
+    if not title:
+        title = next((h.title for h in headings if h.numbered), "")
+    if not title:
+        title = Path(filename).stem
+    opening_lines = opening.split("\n")
+    issuer = infer_issuer(opening_lines + _closing(text).split("\n"), region, doc_type)
+    date = infer_date(opening, _closing(text))
+    if doc_type == "统计公报" and date is None:
+        date = None
+    return DocumentMeta(
+        title=_shorten(title),
+        region=region.name if region else None,
+        year=year,
+        level=region.level if region and region.level else None,
+        doc_type=doc_type,
+        issuer=issuer,
+        date=date,
+        region_path=region.path if region else (),
+    )
+
+
+_DATELINE_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}社[\u4e00-\u9fff]{2,6}\d{1,2}月\d{1,2}日电")
+_SELF_TITLE_RE = re.compile(
+    r"(?:现将|编制了?|制定了?|印发)《(.+?)》(?=[^》]*$|[^《]*(?:印发|，|。))"
+)
+_POLICY_TITLE_RE = re.compile(r"^关于.{4,60}的(?:意见|通知|决定|方案|办法|规定|报告)$")
+_GENERIC_TITLES = ("政府工作报告", "工作报告", "报告")
+
+
+def _title(text: str, paras: list, headings: list, opening: str) -> str:
+    for para in paras:  # a title heads the text: look only before the first body paragraph
+        if para.heading is not None and not para.heading.numbered:
+            return _complete(para.heading.title, opening)
+        if para.heading is None and not is_salutation(text[para.start : para.end]):
+            break
+    first = _first_meaningful_line(text)
+    if first is not None and (
+        _NUMBER_LINE_RE.match(first) or _ADDRESSEE_RE.match(first) or _DATELINE_RE.match(first)
+    ):
+        for line in opening.split("\n")[1:]:
+            if _POLICY_TITLE_RE.match(line.strip()):
+                return line.strip()
+        own = _SELF_TITLE_RE.search(opening)
+        if own:
+            return own.group(1)
+        quoted = _quoted_titles(opening)
+        if quoted:
+            return quoted[0]
+    if first is not None and not is_salutation(first):
+        return _complete(first, opening)
+    return ""
+
+
+def _complete(title: str, opening: str) -> str:
+    """``国务院关于印发`` + ``“十四五”国家应急体系规划的通知``: a title broken over two lines."""
+    if title.endswith(("关于印发", "关于", "印发")):
+        lines = opening.split("\n")
+        for k, line in enumerate(lines[:-1]):
+            if line.strip() == title:
+                return title + lines[k + 1].strip()
+    return title
+
+
+def region_named(name: str, gazetteer: Gazetteer | None = None) -> Region:
+    """The region called ``name`` (short or full), with its path and level.
+
+    ``全国`` is national; an unknown name (a development zone) stands alone, level unknown.
+    """
+    if name == NATIONAL:
+        return NATIONAL_REGION
+    g = gazetteer or default_gazetteer()
+    found = g.lookup(name)
+    if not found:
+        return Region(name, (name,), "")
+    return _region_of(found[0], g)
+
+
+def merge_meta(inferred: DocumentMeta, overrides: dict[str, Any]) -> DocumentMeta:
+    """``inferred`` with the sidecar ``overrides`` applied (extra keys are merged).
+
+    A region set by the sidecar brings its own hierarchy and level (unless the sidecar
+    sets the level too), so a filter on the province still finds the document.
+    """
+    if not overrides:
+        return inferred
+    keys = ("title", "region", "year", "level", "doc_type", "issuer", "date")
+    changes: dict[str, Any] = {k: overrides[k] for k in keys if k in overrides}
+    if "region" in overrides:
+        if overrides["region"]:
+            region = region_named(overrides["region"])
+            changes["region_path"] = region.path
+            changes.setdefault("level", region.level or None)
+        else:
+            changes["region_path"] = ()
+            changes.setdefault("level", None)
+    if "extra" in overrides:
+        changes["extra"] = {**inferred.extra, **overrides["extra"]}
+    return replace(inferred, **changes)

@@ -1,0 +1,96 @@
+"""Document metadata: gazetteer, inference on real documents (dev split), sidecar overrides."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from bot.corpus.gazetteer import default_gazetteer
+from bot.corpus.loader import load_document
+from bot.corpus.meta import infer_meta, infer_type, infer_year, merge_meta, region_named
+from bot.corpus.parse import MetadataError, parse_sidecar
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+META = tomllib.loads((REAL / "docs.toml").read_text(encoding="utf-8"))
+DEV = sorted(n for n, m in META.items() if m["split"] == "dev")
+
+
+def test_gazetteer_hierarchy() -> None:
+    g = default_gazetteer()
+    assert g.path(g.lookup("海拉尔区")[0]) == ("内蒙古", "呼伦贝尔", "海拉尔")
+    assert g.path(g.lookup("黔东南苗族侗族自治州")[0]) == ("贵州", "黔东南")
+    assert g.lookup("海南")[0].level == "provincial"  # the province before 海南藏族自治州
+    assert g.covers("山东", "烟台") and g.covers("山东省", "青岛市")
+    assert g.covers("全国", "烟台") and g.covers("上海", "杨浦")
+    assert not g.covers("山东", "成都") and not g.covers("烟台", "山东")
+    assert g.covers("西海岸新区", "西海岸新区") and not g.covers("山东", "西海岸新区")
+    assert not g.covers("山东", None)
+
+
+@pytest.mark.parametrize("name", DEV)
+def test_real_document_metadata(name: str) -> None:
+    """Region, hierarchy, level, type and year of every dev document as docs.toml says."""
+    want = META[name]
+    meta = load_document(
+        REAL / "docs" / name, REAL / "docs", max_bytes=10**7, passage_max_chars=400
+    ).meta
+    assert meta.region == want["region"]
+    assert list(meta.region_path) == (want["region_path"] if want["region"] != "全国" else [])
+    assert meta.level == want["level"]
+    assert meta.doc_type == want["type"]
+    assert meta.year == want["year"]
+    if want["date"]:
+        assert meta.date == want["date"]
+    if want["issuer"]:
+        assert meta.issuer and (want["issuer"] in meta.issuer or meta.issuer in want["issuer"])
+
+
+def test_year_is_what_the_document_is_about() -> None:
+    bulletin = "2022 年成都市国民经济和社会发展统计公报\n成都市统计局\n2023 年3 月25 日\n正文。"
+    assert infer_meta(bulletin, "b.txt").year == 2022  # not its publication year
+    opinion = "国务院关于印发\n“十四五”规划的通知\n国发〔2021〕36号\n到2025年，到2035年。2035年。"
+    assert infer_meta(opinion, "p.txt").year == 2021  # not a horizon in its body
+    assert infer_year("", title="扩大内需战略规划纲要（2022－2035年）") == 2022
+
+
+def test_document_types() -> None:
+    assert infer_type("政 府 工 作 报 告", "") == "政府工作报告"
+    assert infer_type("关于印发《上海市促进商业航天发展行动计划（2023—2025年）》的通知", "") == (
+        "实施意见/行动方案"
+    )
+    assert infer_type("“十四五”国家应急体系规划", "") == "规划纲要"
+    assert infer_type("上海关于贯彻落实《“十四五”全国农业机械化发展规划》的实施意见", "") == (
+        "实施意见/行动方案"
+    )
+    assert infer_type("深圳如何实现GDP增长6%", "记者|戈振伟") == "新闻"
+    assert infer_type("随笔", "今天天气很好。") is None
+
+
+def test_national_documents_are_national() -> None:
+    text = (
+        "2025年政府工作报告\n各位代表：\n"
+        "现在，我代表国务院，向大会报告政府工作。\n一、2024年工作回顾\n"
+    )
+    meta = infer_meta(text, "gwr.txt")
+    assert (meta.region, meta.level, meta.region_path) == ("全国", "national", ())
+    # A local document quoting the State Council in its body stays local.
+    local = (
+        "各位代表：\n" + "在中共烟台市委的坚强领导下，贯彻国务院部署。" * 40 + "\n烟台市。烟台市。"
+    )
+    assert infer_meta(local, "x.txt").region == "烟台"
+
+
+def test_sidecar_overrides_with_hierarchy() -> None:
+    inferred = infer_meta("烟台市政府工作报告。烟台市。", "x.txt")
+    merged = merge_meta(inferred, parse_sidecar('region = "崂山"\ntype = "讲话"', source="s"))
+    assert (merged.region, merged.region_path, merged.level) == (
+        "崂山",
+        ("山东", "青岛", "崂山"),
+        "county",
+    )
+    assert merged.doc_type == "讲话"
+    assert region_named("全国").level == "national"
+    with pytest.raises(MetadataError, match="level"):
+        parse_sidecar('level = "galaxy"', source="s")
