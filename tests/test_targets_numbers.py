@@ -200,3 +200,53 @@ def test_prefilter():
     assert may_have_figures("增长5%")
     assert may_have_figures("实现翻番")
     assert not may_have_figures("坚持稳中求进工作总基调。")
+
+
+# --- real-document forms (issue 11) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("国内生产总值从五十四万亿元增长到八十万亿元", [(80, "万亿元")]),  # 54 is a baseline
+        ("一百零五万亿元", [(105, "万亿元")]),
+        ("三万六千亿元", [(36000, "亿元")]),
+        ("九亿八千万人", [(98000, "万人")]),
+        ("提高四点五个百分点", [(4.5, "个百分点")]),
+        ("达到百分之五十八点三", [(58.3, "%")]),
+        ("人均六万二千元", [(62000, "元")]),
+        ("十五亿亩耕地", [(15, "亿亩")]),
+        ("八千多万农业转移人口成为城镇居民", [(8000, "万人")]),
+        ("扎实办好十件民生实事", [(10, "件")]),
+        ("粮食产量1.3万亿斤", [(1.3, "万亿斤")]),
+        ("地区生产总值20817.5 亿元，增长4.9 %", [(20817.5, "亿元"), (4.9, "%")]),
+        ("自然增长率为-0.57‰", [(-0.57, "‰")]),
+        ("新增处置能力145.8万吨/年", [(145.8, "万吨/年")]),
+        ("完成并购重组397起、1767.8亿元，", [(397, "起"), (1767.8, "亿元")]),
+    ],
+)
+def test_real_numeral_forms(sentence: str, expected: list[tuple[float, str]]) -> None:
+    got = [(f.value, f.unit) for f in find_figures(sentence)]
+    assert got == [(float(v), u) for v, u in expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "坚持“两个确立”，增强四个意识，一个都不能少",
+        "千家万户",
+        "市十七届人大二次会议隆重开幕",
+        "严格落实中央八项规定",
+        "到二〇三五年基本实现",
+        "三大攻坚战",
+        "建设一批重大项目",
+    ],
+)
+def test_chinese_numerals_that_are_not_figures(sentence: str) -> None:
+    assert find_figures(sentence) == []
+
+
+def test_ranges_keep_value_max() -> None:
+    for sentence in ("增长4.5%—5%", "增长5%-5.5%", "增长5%至5.5%"):
+        (fig,) = find_figures(sentence)
+        assert fig.value_max is not None and fig.value_max > fig.value

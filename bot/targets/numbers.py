@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import cn2an
+
 # --- Chinese numerals ---------------------------------------------------------
 
 _CN_DIGITS = {
@@ -52,34 +54,30 @@ CN_NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千万亿"
 
 def cn_to_number(text: str) -> float | None:
     """Convert a Chinese numeral: ``五`` 5, ``十一`` 11, ``三百零五`` 305, ``二〇三五`` 2035,
-    ``五点五`` 5.5, ``一万二千`` 12000. ``None`` if ``text`` is not a numeral."""
-    if not text:
+    ``五点五`` 5.5, ``一万二千`` 12000, ``九亿八千万`` 980000000. ``None`` if ``text``
+    is not a numeral.
+
+    The conversion is cn2an's; it does not take a bare unit character (``百``, ``千``,
+    ``万``), which policy prose uses for round numbers (``百项``, ``千家``), so those are
+    read here.
+    """
+    if not text or any(c not in _CN_NUMERAL_ALL for c in text):
         return None
-    if "点" in text:
-        whole, _, frac = text.partition("点")
-        w = cn_to_number(whole) if whole else 0
-        if w is None or not frac or any(c not in _CN_DIGITS for c in frac):
-            return None
-        return float(f"{int(w)}.{''.join(str(_CN_DIGITS[c]) for c in frac)}")
-    if all(c in _CN_DIGITS for c in text) and len(text) > 1:
-        # digit by digit: 二〇三五 -> 2035
+    if text in _BARE_UNITS:
+        return float(_BARE_UNITS[text])
+    if len(text) > 1 and all(c in _CN_DIGITS for c in text):
+        # digit by digit: 二〇三五 -> 2035 (cn2an reads 二〇 as an error)
         return float("".join(str(_CN_DIGITS[c]) for c in text))
-    total = 0
-    section = 0
-    digit: int | None = None
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        elif ch in _CN_UNITS:
-            section += (1 if digit is None else digit) * _CN_UNITS[ch]
-            digit = None
-        elif ch in _CN_BIG:
-            section += digit or 0
-            total += (section or 1) * _CN_BIG[ch]
-            section, digit = 0, None
-        else:
-            return None
-    return float(total + section + (digit or 0))
+    try:
+        # 两 is 二 before a unit (两千, 两万); cn2an's strict mode wants 二
+        value = cn2an.cn2an(text.replace("○", "〇").replace("两", "二"), "strict")
+    except (ValueError, KeyError):
+        return None
+    return float(value)
+
+
+_CN_NUMERAL_ALL = frozenset("零〇○一二两三四五六七八九十百千万亿点")
+_BARE_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
 
 # --- units ----------------------------------------------------------------------
@@ -97,6 +95,19 @@ _UNIT_TABLE: dict[str, tuple[str, str]] = {
     "欧元": ("欧元", "money"),
     "元": ("元", "money"),
     "人次": ("人次", "count"),
+    "人公里": ("人公里", "volume"),
+    "吨公里": ("吨公里", "volume"),
+    "批次": ("批次", "count"),
+    "起": ("起", "count"),
+    "发": ("发", "count"),
+    "对": ("对", "count"),
+    "轮": ("轮", "count"),
+    "款": ("款", "count"),
+    "栋": ("栋", "count"),
+    "个工作日": ("个工作日", "days"),
+    "工作日": ("工作日", "days"),
+    "周": ("周", "days"),
+    "千公顷": ("千公顷", "area"),
     "人": ("人", "count"),
     "名": ("名", "count"),
     "农户": ("户", "count"),
@@ -194,6 +205,12 @@ _UNIT_WORD_BLOCK: dict[str, str] = {
     "天": "然气",
     "米": "粮",
     "人": "民才员",
+    "起": "步点草来到飞",
+    "发": "展挥布出起生现放动达力",
+    "对": "外接象标于口照比话策",
+    "轮": "次换",
+    "款": "项",
+    "周": "边期年转",
 }
 
 _MAGNITUDES: dict[str, tuple[float, str]] = {
@@ -215,8 +232,12 @@ _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _MASK = r"(?<![A-Za-z])(?:[xX]+(?:\.[xX]+)?(?![A-Za-z])|\*+(?:\.\*+)?)"
 _NUM = rf"(?:{_ARABIC}|{_MASK})"
 
+# PDF text layers put a space between a number and its unit (20817.5 亿元, 4.9 %).
+_GAP = r"[ \u00a0\u3000]?"
 _FIGURE_RE = re.compile(
-    rf"(?<![A-Za-z0-9.．+＋])(?P<num>{_NUM})(?P<mag>{_MAG_ALT})?(?P<approx>多|余)?(?P<unit>{_UNIT_ALT})?"
+    rf"(?<![A-Za-z0-9.．+＋])(?P<sign>(?<![\d%％A-Za-z.])[-－−](?=\d))?(?P<num>{_NUM})"
+    rf"(?:{_GAP}(?P<mag>{_MAG_ALT}))?(?P<approx>多|余)?(?:{_GAP}(?P<unit>{_UNIT_ALT}))?"
+    r"(?P<per>/(?:年|月|日|天|小时|人|户))?"
 )
 _RANGE_SEP = "-—–－~～至到"
 _POST_QUALIFIER_RE = re.compile(r"左右|以上|以内|以下|上下|之内|之上|多")
@@ -386,12 +407,13 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
             skip_next = False
             continue
         start, num = m.start(), m.group("num")
+        sign = -1.0 if m.group("sign") else 1.0
         if start > 0 and sentence[start - 1] in "第":
             continue
         mag, approx, unit_s = m.group("mag") or "", m.group("approx") or "", m.group("unit")
         end = m.end()
         nxt = sentence[end : end + 1]
-        if nxt in "+＋":
+        if nxt and nxt in "+＋":
             continue
         # a range: 5%—6%, 5-6%, 1-2个, x~xx个
         value_max: float | None = None
@@ -449,10 +471,12 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
             if mag:
                 continue  # 5万% is not a thing; likely a parsing accident
             mag_unit = ""
-        value = None if masked else _parse_arabic(num) * mult
+        value = None if masked else sign * _parse_arabic(num) * mult
         if value_max is not None:
             value_max *= mult
         unit = mag_unit + unit_norm if unit_class not in ("percent", "points") else unit_norm
+        if m.group("per") and end == m.end():
+            unit += m.group("per")  # 145.8万吨/年, 842元/月: a rate keeps its period
         if unit_class == "money" and _is_threshold(sentence, end):
             continue
         # a hedge after the unit
@@ -678,7 +702,7 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
         )
     for m in _PERCENT_CN_RE.finditer(sentence):
         value = cn_to_number(m.group("n"))
-        if value is None:
+        if value is None or _is_baseline(sentence, m.start(), m.end()):
             continue
         post_m = _POST_QUALIFIER_RE.match(sentence, m.end())
         post = post_m.group() if post_m and post_m.group() != "多" else ""
@@ -737,10 +761,109 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
     return out
 
 
+# --- Chinese numerals ---------------------------------------------------------------
+
+_CN_CHARS = "零〇○一二两三四五六七八九十百千"
+_CN_INT = rf"[{_CN_CHARS}]+(?:[万亿][{_CN_CHARS}]+)*"
+_CN_FIGURE_RE = re.compile(
+    rf"(?<![{_CN_CHARS}万亿第初周星])(?P<num>{_CN_INT}(?:点[零〇○一二三四五六七八九]+)?)"
+    rf"(?P<approx>多|余)?(?P<mag>万亿|亿|万)?(?P<approx2>多|余)?(?P<unit>{_UNIT_ALT})?"
+)
+# 千家万户, 一家一户, 三番五次: idioms, not counts.
+_CN_IDIOM_AFTER_RE = re.compile(rf"[{_CN_CHARS}万亿]")
+# 四个意识, 三个重要抓手, 五个必须: small counts that name a slogan or a list.
+_CN_LIST_HEAD_RE = re.compile(
+    r"(?:方面|必须|坚持|重要|意识|自信|维护|确立|务必|代表|不摘|环节|层面|统筹|聚焦|原则|全面|着力"
+    r"|一流|优先|支撑|关键|主要|基本|突出|更加|中心|字|步|点|规定|制度|部分|大文章|文章)"
+)
+# 十七届人大二次会议, 省委十二届二次全会: session ordinals.
+_SESSION_RE = re.compile(r"(?:[^，。；]{0,8}?(?:会议|全会|全体会议|代表大会|党代会))")
+_MAGNITUDE_OF = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "": 1.0}
+
+
+def _cn_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
+    """``一百零五万亿元``, ``九亿八千万人``, ``四点五个百分点``, ``八千多万``, ``十件``.
+
+    The value keeps the magnitude written before the measure word in the unit
+    (``三万六千亿元`` is 36000 亿元), like Arabic figures. A lone ``一`` is an article
+    (``一个``, ``一批``), not a count.
+    """
+    out: list[Figure] = []
+    for m in _CN_FIGURE_RE.finditer(sentence):
+        num, mag, unit_s = m.group("num"), m.group("mag") or "", m.group("unit")
+        approx = m.group("approx") or m.group("approx2") or ""
+        end = m.end()
+        if unit_s is None:
+            # 八千多万农业转移人口: the people are the unit (万人)
+            if mag in ("万", "亿") and _PEOPLE_NOUN_RE.match(sentence, end):
+                unit_s = "人"
+            else:
+                continue
+        if (
+            num in ("一", "两")
+            and not mag
+            and (num == "一" or unit_s in ("个", "项", "条", "件", "种", "批"))
+        ):
+            continue  # 一个, 两个确立: an article or a slogan
+        if _CN_IDIOM_AFTER_RE.match(sentence, end) or _unit_blocked(sentence, unit_s, end):
+            continue
+        if _in_short_quote(m.start(), quotes) or _UNIT_AFTER_BLOCK_RE.match(sentence, end):
+            continue
+        unit_norm, unit_class = _UNIT_TABLE[unit_s]
+        if unit_class == "count" and not mag and _CN_LIST_HEAD_RE.match(sentence, end):
+            continue
+        if unit_s == "个" and sentence.startswith(("方面", "月"), end):
+            continue
+        if unit_s == "次" and (
+            sentence[max(0, m.start() - 1) : m.start()] == "届" or _SESSION_RE.match(sentence, end)
+        ):
+            continue
+        total = cn_to_number(num + mag if not m.group("approx") else num)
+        if total is None:
+            continue
+        value = total / _MAGNITUDE_OF[mag] if not m.group("approx") else total
+        if unit_class in ("percent", "points", "times"):
+            if mag:
+                continue
+            unit = unit_norm
+        else:
+            unit = mag + unit_norm
+        if _is_baseline(sentence, m.start(), end):
+            continue
+        if unit_class == "money" and _is_threshold(sentence, end):
+            continue
+        post = ""
+        pm = _POST_QUALIFIER_RE.match(sentence, end)
+        if pm and not (pm.group() == "多" and approx):
+            post = pm.group()
+            end = pm.end()
+        pre = _pre_qualifier(sentence, m.start())
+        num_end = m.end("mag") if mag else m.end("approx") if m.group("approx") else m.end("num")
+        out.append(
+            Figure(
+                start=m.start() - len(pre),
+                end=end,
+                num_start=m.start(),
+                num_end=num_end,
+                value=float(f"{value:.10g}"),
+                value_max=None,
+                value_text=sentence[m.start() : num_end],
+                unit=unit,
+                unit_class=unit_class,
+                qualifier=pre or post or approx,
+                masked=False,
+                pre=pre,
+            )
+        )
+    return out
+
+
 def find_figures(sentence: str) -> list[Figure]:
     """All figures of ``sentence`` in reading order, overlaps resolved (first wins)."""
     quotes = quoted_spans(sentence)
     found = _number_figures(sentence, quotes) + _special_figures(sentence, quotes)
+    if _CN_QUICK_RE.search(sentence):
+        found += _cn_figures(sentence, quotes)
     found.sort(key=lambda f: (f.num_start, -(f.end - f.start)))
     out: list[Figure] = []
     for fig in found:
@@ -750,8 +873,10 @@ def find_figures(sentence: str) -> list[Figure]:
     return out
 
 
+_CN_QUICK_RE = re.compile(rf"[{_CN_CHARS}][{_CN_CHARS}万亿点多余]*(?:{_UNIT_ALT}|[万亿])")
 _QUICK_RE = re.compile(
     r"[\d０-９xX*%％‰]|百分之|翻|倍增|第|千亿|百亿|万亿|百万|千万|百项|高于|快于|好于|同步"
+    rf"|[{_CN_CHARS}][{_CN_CHARS}万亿点多余]*(?:{_UNIT_ALT}|[万亿])"
 )
 
 
