@@ -42,6 +42,7 @@ from bot.targets.kinds import (
 from bot.targets.naming import MAX_CLAUSE_LOOKBACK, Named, NamingContext, name_figures
 from bot.targets.numbers import find_figures, may_have_figures
 from bot.targets.records import TargetRecord
+from bot.targets.tables import TableReader, is_table_row
 
 _SENTENCE_RE = re.compile(r"[^。！？；]*(?:[。！？；]+[”’」』）]*|$)")
 _FULL_STOP = "。！？"
@@ -84,6 +85,13 @@ class _Walker:
         self.goal_period = ""
         self.plan_period = ""  # the horizon of the latest goal list, for later plan parts
         self.top_periods: dict[str, str] = {}
+        self.tables = TableReader(
+            table,
+            doc=doc.filename,
+            doc_year=self.doc_year_s,
+            region=self.region,
+            bulletin=self.bulletin,
+        )
 
     def passage_at(self, offset: int) -> Passage | None:
         k = bisect_right(self.starts, offset) - 1
@@ -124,6 +132,16 @@ class _Walker:
             if passage is None:
                 continue  # a heading line: it only sets the section
             self.enter_section(passage.section)
+            if is_table_row(line):
+                self.records.extend(
+                    self.tables.row(
+                        line,
+                        section=passage.section_title,
+                        section_class=self.section.section_class,
+                    )
+                )
+                continue
+            self.tables.text_line(line)
             marks = cue_marks(line, self.doc_year)
             self.paragraph(line, passage, marks)
             self.after_paragraph(line, marks)

@@ -13,6 +13,10 @@ from typing import Any, Literal
 Kind = Literal["target", "achievement", "estimate"]
 KINDS: tuple[str, ...] = ("target", "achievement", "estimate")
 
+# Records at or above this confidence are shown by default (digests, /targets, compare);
+# ``--all`` / ``all`` shows the rest too.
+CONFIDENT = 0.6
+
 
 @dataclass(frozen=True, slots=True)
 class TargetRecord:
@@ -22,6 +26,8 @@ class TargetRecord:
     or ``&`` is kept verbatim: escaping is the renderer's job). ``value`` is ``None``
     when the number is masked (``x.x%``, ``**``) or when the figure is a comparison
     without a number (``高于全省平均水平``); ``value_max`` is set only for ranges.
+    ``confidence`` (0-1) says how sure the extractor is of the figure and its name;
+    below :data:`CONFIDENT` a record is kept but not shown by default.
     ``value_text`` is the number as written, magnitude word included (``673.9亿``),
     and is always a substring of ``sentence``.
     """
@@ -40,6 +46,12 @@ class TargetRecord:
     kind: Kind
     masked: bool = False
     value_max: float | None = None
+    confidence: float = 1.0
+
+    @property
+    def confident(self) -> bool:
+        """Whether the record is trusted enough to be shown by default."""
+        return self.confidence >= CONFIDENT
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict in the gold-file layout; ``value_max`` only for ranges.
@@ -55,6 +67,7 @@ class TargetRecord:
             out[f.name] = value
         if out["value_max"] is None:
             del out["value_max"]
+        out["confidence"] = round(self.confidence, 3)
         return out
 
     @classmethod
