@@ -96,6 +96,7 @@ def test_fields_of_a_multi_target_sentence(make_doc, table):
         "region": "",
         "kind": "target",
         "masked": False,
+        "confidence": 1.0,
     }
     comparison = next(r for r in got if r.value is None)
     assert (comparison.value_text, comparison.qualifier, comparison.change) == ("", "高于", "增长")
