@@ -379,7 +379,7 @@ def real_main(args: argparse.Namespace) -> int:
         )
     report = score_real(pred, gold, meta, table.canonical)
     print(f"real documents, split {args.split}: {len(names)} documents with gold")
-    print_real_report(report, verbose=args.verbose, out=sys.stdout)
+    print_real_report(report, verbose=args.verbose, out=sys.stdout, canonical=table.canonical)
     return 0
 
 

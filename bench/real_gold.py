@@ -265,7 +265,13 @@ def _show(rec: dict[str, Any]) -> str:
     )
 
 
-def print_real_report(report: RealReport, *, verbose: bool, out: Any) -> None:
+def print_real_report(
+    report: RealReport,
+    *,
+    verbose: bool,
+    out: Any,
+    canonical: Callable[[str], str | None] | None = None,
+) -> None:
     t = report.total
     print(
         f"figures: precision {t.precision:.3f}  recall {t.recall:.3f}  F1 {t.f1:.3f}"
@@ -291,8 +297,9 @@ def print_real_report(report: RealReport, *, verbose: bool, out: Any) -> None:
         for name, c in sorted(table.items()):
             print(_row(name, c), file=out)
     if verbose:
-        wrong = [(p, g) for p, g in report.pairs if p["indicator"] != g["indicator"]]
-        print(f"matched with another name ({len(wrong)}; gold -> predicted):", file=out)
+        canon = canonical or (lambda _name: None)
+        wrong = [(p, g) for p, g in report.pairs if not name_matches(p["indicator"], g, canon)]
+        print(f"figures found with a wrong name ({len(wrong)}; gold -> predicted):", file=out)
         for p, g in wrong:
             print(f"    L{g['line']} {g['indicator']} -> {p['indicator']}", file=out)
         kinds = [(p, g) for p, g in report.pairs if p["kind"] != g["kind"]]

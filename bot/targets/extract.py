@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.models import Document, Passage
+from bot.targets.frames import Frame
 from bot.targets.indicators import IndicatorTable, default_table
 from bot.targets.kinds import (
     NEUTRAL,
@@ -39,7 +40,15 @@ from bot.targets.kinds import (
     period_before,
     period_marks,
 )
-from bot.targets.naming import MAX_CLAUSE_LOOKBACK, Named, NamingContext, name_figures
+from bot.targets.naming import (
+    MAX_CLAUSE_LOOKBACK,
+    Named,
+    NamingContext,
+    name_figures,
+)
+from bot.targets.naming import (
+    clause_start as _clause_start,
+)
 from bot.targets.numbers import find_figures, may_have_figures
 from bot.targets.records import TargetRecord
 from bot.targets.tables import TableReader, is_table_row
@@ -85,6 +94,7 @@ class _Walker:
         self.goal_period = ""
         self.plan_period = ""  # the horizon of the latest goal list, for later plan parts
         self.top_periods: dict[str, str] = {}
+        self.frame = Frame(table)
         self.tables = TableReader(
             table,
             doc=doc.filename,
@@ -167,6 +177,7 @@ class _Walker:
                 self.plan_period = self.goal_period
 
     def paragraph(self, line: str, passage: Passage, marks: Marks) -> None:
+        self.frame.reset()
         if self.goal_list and not is_list_item(line):
             self.goal_list = False
         path = passage.section
@@ -190,6 +201,7 @@ class _Walker:
                 if periods is None:
                     periods = period_marks(line, self.doc_year_s, current_year)
                 for named in name_figures(sentence, figures, self.table, context):
+                    named = self.in_frame(named, sentence)
                     self.records.append(
                         self.record(
                             named,
@@ -207,6 +219,18 @@ class _Walker:
             if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                 dot_start = offset + len(sentence)
                 context = NamingContext()
+                self.frame.end_sentence()
+
+    def in_frame(self, named: Named, sentence: str) -> Named:
+        """``named`` with a half name completed from the frame (种植业 -> 种植业产值)."""
+        fig = named.figure
+        start = _clause_start(sentence, fig.start)
+        if start > 0:
+            prev = _clause_start(sentence, start - 1)
+            if not any(c.isdigit() for c in sentence[prev : start - 1]):
+                start = prev  # 其中，种植业…: the lead is a clause of its own
+        name, changed = self.frame.complete(named.indicator, fig, sentence[start : fig.start])
+        return replace(named, indicator=name) if changed else named
 
     def record(
         self,

@@ -78,7 +78,13 @@ _LIST_WORD_RE = re.compile(r"[和及与、]")
 _TRAIL_REACH_RE = re.compile(r"(达到|达|突破|超过|为)$")
 _VERB_AFTER_NOUN_RE = re.compile(r"(?:全部|均|已|都|成功)?(" + VERB_RE.pattern + ")")
 _PAREN_RE = re.compile(r"[（(][^（）()]{0,30}[）)]")
-_BASELINE_TAIL_RE = re.compile(r"[由从][^，。；]*?[\dxX*][^，。；]*$")
+_BASELINE_TAIL_RE = re.compile(
+    r"[由从][^，。；]*?[\dxX*一二三四五六七八九十百千][^，。；]*?(?:万亿|亿|万)?(?:元|%|个|人)?[^，。；]*$"
+)
+# Loose ends of a cut clause: brackets, 中有 (工业行业大类中有18个), a trailing 达/为/占.
+_EDGE_RE = re.compile(r"^[）)\]】”’、，,]+|[（(\[【“‘、，,]+$")
+_AMONG_RE = re.compile(r"(?<=[\u4e00-\u9fff])中(?:有|的)?$")
+_TAIL_VERB_RE = re.compile(r"(?<=[率额量值数积程入出道价比重])(?:达|为|占|居|是|有)$")
 
 
 def strip_noise(text: str) -> str:
@@ -113,16 +119,23 @@ def clean_name(text: str) -> str:
     for _ in range(8):
         before = s
         s = s.strip(" 　、，,")
-        s = SCOPE_RE.sub("", s)
-        s = LEAD_RE.sub("", s)
+        s = _strip_head(s, SCOPE_RE)
+        s = _strip_head(s, LEAD_RE)
         m = VERB_RE.match(s)
-        if m and len(m.group()) > 1:
+        if m and len(m.group()) > 1 and m.end() in word_bounds(s):
             s = s[m.end() :]
-        s = _LEAD_PARTICLE_RE.sub("", s)
-        s = TRAIL_RE.sub("", s)
+        s = _strip_head(s, _LEAD_PARTICLE_RE)
+        s = _strip_tail(s, TRAIL_RE)
         s = _TRAIL_DE_RE.sub("", s)
+        s = _EDGE_RE.sub("", s)
+        s = _AMONG_RE.sub("", s) if len(s) > 3 else s
+        s = _TAIL_VERB_RE.sub("", s)
         for m in VERB_RE.finditer(s):
-            if m.end() == len(s) and m.start() > 0:
+            if (
+                m.end() == len(s)
+                and m.start() > 0
+                and (len(m.group()) > 1 or m.start() in word_bounds(s))
+            ):
                 s = s[: m.start()]
                 break
         if s == before:
@@ -139,6 +152,49 @@ def clean_name(text: str) -> str:
         if len(tail) >= 2:
             s = tail
     return s
+
+
+def _strip_head(s: str, pattern: re.Pattern[str]) -> str:
+    """``s`` without a leading match of ``pattern`` that ends on a word boundary.
+
+    再生资源 keeps its 再, 有色金属 its 有: a one-character function word is only
+    removed when it is a word of its own.
+    """
+    m = pattern.match(s)
+    if not m or not m.group():
+        return s
+    if m.end() in word_bounds(s):
+        return s[m.end() :]
+    return s
+
+
+def _strip_tail(s: str, pattern: re.Pattern[str]) -> str:
+    """``s`` without a trailing match; a one-character one only on a word boundary
+    (jieba glues 价格上涨 together, but 上涨 is still a verb)."""
+    m = pattern.search(s)
+    if not m or not m.group():
+        return s
+    if len(m.group()) > 1 or m.start() in word_bounds(s):
+        return s[: m.start()]
+    return s
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    import rjieba
+
+    return rjieba.Jieba()
+
+
+@lru_cache(maxsize=16384)
+def word_bounds(s: str) -> frozenset[int]:
+    """Offsets in ``s`` where a word starts or ends (jieba's segmentation)."""
+    out = {0}
+    pos = 0
+    for tok in _segmenter().cut(s, True):
+        pos += len(tok)
+        out.add(pos)
+    return frozenset(out)
 
 
 def _is_name(s: str) -> bool:
@@ -248,7 +304,7 @@ def _attribute(raw: str) -> str:
 MAX_CLAUSE_LOOKBACK = 160
 
 
-def _clause_start(sentence: str, pos: int) -> int:
+def clause_start(sentence: str, pos: int) -> int:
     """Start of the clause that ends at ``pos``: after the last ``，；：`` etc. or ``——``.
 
     A bracketed note (细颗粒物（PM2.5）年平均浓度) is not a boundary. Uses ``str.rfind``
@@ -459,7 +515,7 @@ class _SentenceNamer:
     def before(self, i: int) -> tuple[str, int]:
         """Text of the clause before figure ``i``, after any earlier figure and its noun."""
         fig = self.figs[i]
-        lo = _clause_start(self.s, fig.start)
+        lo = clause_start(self.s, fig.start)
         if i > 0:
             lo = max(lo, min(self.figs[i - 1].end, fig.start))
         for named in reversed(self.out):
@@ -876,6 +932,7 @@ class _SentenceNamer:
 def clear_caches() -> None:
     """Forget memoised names (benchmarks use this to time a first pass honestly)."""
     clean_name.cache_clear()
+    word_bounds.cache_clear()
     _aliases_cached.cache_clear()
 
 

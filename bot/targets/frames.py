@@ -1,0 +1,129 @@
+"""What a paragraph is counting: the entity and measure that later figures leave unsaid.
+
+Statistical bulletins and reviews state a head figure in full and then list the parts
+with half names::
+
+    全年实现农林牧渔业总产值950.4亿元…其中种植业634.8亿元，畜牧业228.0亿元
+        -> 种植业产值, 畜牧业产值             (a category: the measure is inherited)
+    本科院校1所，招生3050人，在校学生10945人，毕业生2876人
+        -> 本科院校招生, 本科院校在校学生 …    (a measure: the entity is inherited)
+    全年粮食播种面积2066.70万亩，总产量902.61万吨
+        -> 粮食产量
+
+:class:`Frame` keeps the entity and the measure in force while a paragraph is read and
+completes such names. It only completes: a name that already says what it measures is
+left alone and becomes the new frame. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.targets.indicators import IndicatorTable
+from bot.targets.numbers import Figure
+
+# Measure nouns, longest first, with the unit classes a figure of that measure can have
+# (``percent`` covers growth rates and shares of it).
+_MONEY = frozenset({"money", "percent", "points"})
+_MEASURES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        (
+            "总产值", "产值", "增加值", "完成投资", "投资", "营业收入", "收入", "零售额",
+            "销售额", "利润总额", "利润", "支出", "税收", "成交额", "营业额", "存款余额",
+            "贷款余额", "余额", "保费收入", "赔付支出", "出口额", "进口额", "进出口额",
+            "总额", "消费支出", "可支配收入",
+        ),
+        _MONEY,
+    ),
+    **dict.fromkeys(
+        ("总产量", "产量", "出栏", "存栏", "吞吐量", "周转量", "运输量", "客运量", "货运量",
+         "发电量", "用电量", "装机容量", "业务量"),
+        frozenset({"weight", "count", "volume", "power", "percent", "points"}),
+    ),
+    **dict.fromkeys(
+        ("播种面积", "种植面积", "施工面积", "竣工面积", "销售面积", "面积"),
+        frozenset({"area", "percent", "points"}),
+    ),
+    **dict.fromkeys(("里程", "总里程"), frozenset({"length", "percent", "points"})),
+    **dict.fromkeys(
+        ("招生", "在校生", "在校学生", "毕业生", "教职工", "专任教师", "在园幼儿", "人数",
+         "死亡人数", "起数", "床位", "用户"),
+        frozenset({"count", "percent", "points"}),
+    ),
+    **dict.fromkeys(("价格", "居民消费价格"), frozenset({"percent", "points"})),
+}  # fmt: skip
+# Measures that are whole indicators: they never take the entity of an earlier figure.
+_WHOLE = frozenset({"居民消费价格", "可支配收入", "消费支出"})
+_MEASURE_RE = re.compile("(" + "|".join(sorted(_MEASURES, key=len, reverse=True)) + ")$")
+# A category named by its kind (种植业, 烟酒类, 高速公路, 本科院校): short, no verb.
+_CATEGORY_MAX = 12
+_SUBITEM_LEAD_RE = re.compile(r"^(?:其中|分[^，。；]{1,6}看|按[^，。；]{1,8}(?:分|划分|看))")
+
+
+def measure_of(name: str) -> str:
+    """The measure noun ``name`` ends with (``种植业产值`` -> ``产值``), or ``""``."""
+    m = _MEASURE_RE.search(name)
+    return m.group(1) if m else ""
+
+
+@dataclass(slots=True)
+class Frame:
+    """The entity and measure in force in the paragraph being read.
+
+    ``subitems`` is on from a ``其中``/``分…看`` clause to the end of its 。-sentence: the
+    clauses after it list parts of the head figure.
+    """
+
+    table: IndicatorTable
+    entity: str = ""
+    measure: str = ""
+    subitems: bool = False
+
+    def reset(self) -> None:
+        self.entity = ""
+        self.measure = ""
+        self.subitems = False
+
+    def end_sentence(self) -> None:
+        self.subitems = False
+
+    def complete(self, name: str, fig: Figure, clause: str) -> tuple[str, bool]:
+        """``name`` completed from the frame, and whether it was; updates the frame.
+
+        ``clause`` is the text before the figure in its clause (``其中种植业``), used to
+        tell a list of parts from a new subject.
+        """
+        if _SUBITEM_LEAD_RE.match(clause.strip()):
+            self.subitems = True
+        measure = measure_of(name)
+        if name in _MEASURES:
+            if self.entity and name not in _WHOLE and fig.unit_class in _MEASURES[name]:
+                self.measure = name
+                full = self.entity + name
+                return self._known(full) or full, True
+            self.entity, self.measure = "", name  # 居民消费价格: a measure of its own
+            return name, False
+        if measure:
+            self.entity = name[: -len(measure)].rstrip("的")
+            self.measure = measure
+            return name, False
+        if (
+            self.subitems
+            and self.measure
+            and name not in self.table
+            and len(name) <= _CATEGORY_MAX
+            and fig.unit_class in _MEASURES[self.measure]
+        ):
+            # 种植业 under 农林牧渔业总产值 is 种植业产值: a part is not a total
+            full = name + self.measure.removeprefix("总")
+            return self._known(full) or full, True
+        if fig.unit_class == "count" and name not in self.table:
+            self.entity = name  # 本科院校1所: the next 招生 is theirs
+        return name, False
+
+    def _known(self, name: str) -> str | None:
+        canonical = self.table.canonical(name)
+        if canonical is None and "总" in name:
+            canonical = self.table.canonical(name.replace("总", ""))
+        return canonical
