@@ -36,7 +36,9 @@ from bot.targets.kinds import (
     is_goal_lead,
     is_list_item,
     is_status,
+    normalize_year,
     opening_period,
+    paragraph_period,
     period_before,
     period_marks,
 )
@@ -59,6 +61,26 @@ _CLAUSE_MARKS = "，,；;：:。！？!?（）()"
 _DELEGATES_RE = re.compile(r"应到|实到|出席|列席")
 _RHETORIC_BEFORE = ("出现",)
 MAX_SENTENCE_CONTEXT = 600
+# Verbs that state where something stands, not how much it moved.
+_LEVEL_CHANGES = frozenset(
+    {
+        "达到",
+        "突破",
+        "增至",
+        "升至",
+        "增加到",
+        "提高到",
+        "提升到",
+        "超过",
+        "居",
+        "位居",
+        "跃居",
+        "稳居",
+        "保持",
+    }
+)
+# Documents whose body sets goals unless a section reviews the past.
+FORWARD_TYPES = frozenset({"规划纲要", "实施意见/行动方案"})
 _HORIZON_RE = re.compile(r"(未来|今后)[一二三四五六七八九十两\d]+年")
 
 
@@ -76,6 +98,7 @@ class _SectionState:
     cue: str | None = None
     period: str = ""  # 过去五年 from the opening paragraph of a review section
     first_paragraph: bool = True
+    paragraph_period: str = ""  # 回望“十四五”这五年…: in force until a paragraph opens with a year
 
 
 class _Walker:
@@ -95,6 +118,13 @@ class _Walker:
         self.plan_period = ""  # the horizon of the latest goal list, for later plan parts
         self.top_periods: dict[str, str] = {}
         self.frame = Frame(table)
+        self.plan_started = False
+        self.forward_doc = doc.meta.doc_type in FORWARD_TYPES
+        # A party congress reviews up to its own autumn; a work report the years before it.
+        self.backward = 0 if doc.meta.doc_type == "党代会报告" else 1
+        self.horizon = (
+            _horizon(doc) if self.forward_doc or doc.meta.doc_type == "政府工作报告" else ""
+        )
         self.tables = TableReader(
             table,
             doc=doc.filename,
@@ -114,9 +144,16 @@ class _Walker:
         if path == self.section.path:
             return
         top = path[0] if path else ""
+        section_class = classify_section(path, self.doc_year)
+        if section_class == PLAN:
+            self.plan_started = True
+        elif section_class == NEUTRAL and (self.plan_started or self.forward_doc):
+            # a work report's parts after its plan (政府自身建设, the 民生实事 annex), and
+            # the task sections of a plan or an action plan, look forward
+            section_class = PLAN
         self.section = _SectionState(
             path=path,
-            section_class=classify_section(path, self.doc_year),
+            section_class=section_class,
             period=self.top_periods.get(top, ""),
             first_paragraph=True,
         )
@@ -142,6 +179,9 @@ class _Walker:
             if passage is None:
                 continue  # a heading line: it only sets the section
             self.enter_section(passage.section)
+            opened = paragraph_period(stripped)
+            if opened is not None:
+                self.section.paragraph_period = opened
             if is_table_row(line):
                 self.records.extend(
                     self.tables.row(
@@ -268,18 +308,26 @@ class _Walker:
         kind = classify(ctx)
         year = period_before(periods, dot_start - 1, upto)
         if year is None:
-            if h_year:
+            if self.section.paragraph_period:
+                year = self.section.paragraph_period
+            elif h_year:
                 year = h_year
             elif self.goal_list and self.goal_period:
                 year = self.goal_period
             elif self.section.section_class == REVIEW:
                 year = self.section.period
             elif self.section.section_class == PLAN:
-                year = self.plan_period
+                year = self.plan_period or self.horizon
             elif self.bulletin:
                 year = self.doc_year_s
             else:
                 year = ""
+        current = h_year or self.doc_year_s
+        year = normalize_year(
+            year, doc_year=self.doc_year_s, current_year=current, backward=self.backward
+        )
+        if "-" in year and named.change in _LEVEL_CHANGES and fig.unit_class != "percent":
+            year = year.split("-")[1]  # 五年来…达到1.9万家: a level at the end of the period
         return TargetRecord(
             doc=self.doc.filename,
             section=section_title,
@@ -296,6 +344,27 @@ class _Walker:
             masked=fig.masked,
             value_max=fig.value_max,
         )
+
+
+_TITLE_SPAN_RE = re.compile(
+    r"[（(]\s*(?:19|20)\d\d\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)\s*年?\s*[)）]"
+)
+_BY_YEAR_RE = re.compile(r"(?:到|至)\s*((?:19|20)\d\d)\s*年")
+
+
+def _horizon(doc: Document) -> str:
+    """The year a plan's or a work report's goals are for, when a section does not say.
+
+    A work report plans its own year; a plan or an action plan works to the end of the
+    period in its title (``（2023—2025年）``) or to its first ``到2025年``.
+    """
+    if doc.meta.doc_type == "政府工作报告":
+        return str(doc.meta.year) if doc.meta.year else ""
+    m = _TITLE_SPAN_RE.search(doc.meta.title) or _TITLE_SPAN_RE.search(doc.text[:600])
+    if m:
+        return m.group(1)
+    m = _BY_YEAR_RE.search(doc.text)
+    return m.group(1) if m else ""
 
 
 def _excluded(sentence: str, start: int, unit: str) -> bool:

@@ -24,9 +24,12 @@ from bot.targets.records import Kind
 REVIEW, PLAN, NEUTRAL = "review", "plan", "neutral"
 
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+# 截至2022年6月: a date up to which something has happened, not a horizon.
+_AS_OF_RE = re.compile(r"(?:截至|截止到?|至今|到目前)\s*$")
 _REVIEW_HEAD_RE = re.compile(
     r"回顾|以来的工作|以来工作|过去[一二三四五六七八九十\d]*年|工作总结|主要成就|取得的成绩|成绩|执行情况"
     r"|完成情况|进展情况|发展基础|[一二三四五六七八九十\d]+年来|统计公报"
+    r"|取得的(?:工作|重大|显著|积极)?(?:进展|成就|成效|成果)|发展成效|主要成效|工作成效|发展现状|现状"
 )
 _PLAN_HEAD_RE = re.compile(
     r"重点工作|工作安排|主要任务|重点任务|预期目标|主要目标|奋斗目标|目标任务|总体要求|指导思想"
@@ -117,7 +120,13 @@ def cue_marks(text: str, doc_year: int | None) -> Marks:
     years: list[tuple[int, str]] = []
     if doc_year is not None:
         years = [
-            (m.end(), "achievement" if int(m.group(1)) < doc_year else "target")
+            (
+                m.end(),
+                "achievement"
+                if int(m.group(1)) < doc_year
+                or _AS_OF_RE.search(text, max(0, m.start() - 3), m.start())
+                else "target",
+            )
             for m in _YEAR_RE.finditer(text)
         ]
     return words, years
@@ -206,6 +215,28 @@ def is_list_item(paragraph: str) -> bool:
     return bool(_LIST_ITEM_RE.match(paragraph))
 
 
+# 回望“十四五”这五年, ——这五年, 过去五年, “十三五”时期: a paragraph about several years.
+_PARAGRAPH_PERIOD_RE = re.compile(
+    r"(过去[一二三四五六七八九十两]+年|[一二三四五六七八九十两]+年来|这[一二三四五六七八九十两]+年"
+    r"|“?十[一二三四五六]五”?(?:时期|期间|以来)|回望“?十[一二三四五六]五”?)"
+)
+_PARAGRAPH_YEAR_RE = re.compile(r"^(?:——)?(?:(?:19|20)\d\d年|过去一年|一年来|今年|去年)")
+
+
+def paragraph_period(paragraph: str) -> str | None:
+    """The period a paragraph opens with: a multi-year one (``过去五年``, ``“十四五”时期``),
+    ``""`` when it opens with a single year (the multi-year stretch is over), ``None``
+    when it says neither."""
+    head = paragraph.strip()[:40]
+    m = _PARAGRAPH_PERIOD_RE.search(head)
+    if m:
+        word = m.group(1).replace("回望", "").strip("“”")
+        return word.removesuffix("以来")
+    if _PARAGRAPH_YEAR_RE.match(head):
+        return ""
+    return None
+
+
 def opening_period(paragraph: str) -> str:
     """``过去五年，…`` -> ``过去五年``; ``五年来`` -> ``过去五年``; else ``""``."""
     m = _OPENING_PERIOD_RE.match(paragraph.strip())
@@ -230,9 +261,17 @@ PeriodMarks = list[tuple[int, str]]
 
 
 def period_marks(text: str, default_year: str, current_year: str) -> PeriodMarks:
-    """``(end offset, period)`` of every period written in ``text`` (see :func:`resolve_year`)."""
+    """``(end offset, period)`` of every period written in ``text`` (see :func:`resolve_year`).
+
+    A year that is a comparison base (``比2010年增长``, ``较2020年``, ``与2015年相比``,
+    ``在2020年基础上``) is not the period of the figure and is skipped.
+    """
     out: PeriodMarks = []
     for m in _PERIOD_RE.finditer(text):
+        if _BASE_BEFORE_RE.search(text, max(0, m.start() - 2), m.start()) or _BASE_AFTER_RE.match(
+            text, m.end()
+        ):
+            continue
         value = _period_value(m, default_year, current_year)
         if value is not None:
             out.append((m.end(), value))
@@ -255,6 +294,53 @@ def resolve_year(text: str, default_year: str, current_year: str) -> str | None:
     document's); masked years give ``""``; periods are kept as written.
     """
     return period_before(period_marks(text, default_year, current_year), -1, len(text))
+
+
+_BASE_BEFORE_RE = re.compile(r"(?:比|较|与|同|相比|对比)$")
+_BASE_AFTER_RE = re.compile(r"(?:相比|基础上|同期|水平)")
+_PLAN_SPANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
+               "十四五": (2021, 2025), "十五五": (2026, 2030), "十六五": (2031, 2035)}  # fmt: skip
+_SPAN_WORD_RE = re.compile(
+    r"^(?:过去|近|这|前)?([一二三四五六七八九十两\d]+)年(?:来)?$|^(?:未来|今后)([一二三四五六七八九十两\d]+)年$"
+)
+
+
+def normalize_year(value: str, *, doc_year: str, current_year: str, backward: int = 1) -> str:
+    """A period as written (``过去五年``, ``“十四五”末``, ``每年``) as a year or a span.
+
+    ``YYYY`` and ``YYYY-YYYY`` pass; ``过去五年`` in a report of year N is ``N-5``…``N-1``
+    (``backward=0`` for reports given late in the year they review, such as a party
+    congress report); ``未来五年`` is ``N``…``N+4``; a plan period (``十四五``) is its
+    span and its end (``十四五末``) the end year; ``每年``/``连续三年`` the current year.
+    Without a document year a relative period stays as written; anything else is ``""``.
+    """
+    if not value or re.fullmatch(r"(?:19|20)\d\d(?:-(?:19|20)\d\d)?", value):
+        return value
+    plan = next((k for k in _PLAN_SPANS if k in value), None)
+    if plan:
+        start, end = _PLAN_SPANS[plan]
+        return str(end) if value.endswith("末") else f"{start}-{end}"
+    if value == "每年" or value.startswith("连续"):
+        return current_year
+    m = _SPAN_WORD_RE.match(value)
+    if m:
+        if not doc_year.isdigit():
+            return value
+        from bot.targets.numbers import cn_to_number
+
+        n = (
+            cn_to_number(m.group(1) or m.group(2))
+            if not (m.group(1) or m.group(2)).isdigit()
+            else float(m.group(1) or m.group(2))
+        )
+        if not n or n < 2:
+            return current_year if n == 1 and m.group(1) else ""
+        y = int(doc_year)
+        if m.group(2):
+            return f"{y}-{y + int(n) - 1}"
+        last = y - backward
+        return f"{last - int(n) + 1}-{last}"
+    return ""
 
 
 def _period_value(m: re.Match[str], default_year: str, current_year: str) -> str | None:
