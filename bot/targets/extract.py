@@ -343,6 +343,7 @@ class _Walker:
             kind=kind,
             masked=fig.masked,
             value_max=fig.value_max,
+            confidence=named.confidence,
         )
 
 

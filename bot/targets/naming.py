@@ -106,6 +106,7 @@ class Named:
     change: str
     qualifier: str
     consumed: int
+    confidence: float = 1.0
 
 
 @lru_cache(maxsize=8192)
@@ -152,6 +153,21 @@ def clean_name(text: str) -> str:
         if len(tail) >= 2:
             s = tail
     return s
+
+
+# Confidence of a name found by the fallback (the words around a figure, no rule).
+LOW = 0.35
+
+
+def _loose_name(text: str) -> str:
+    """A best-effort name: ``text`` without noise, time, scope and function words, verbs
+    kept (``新登记企业``); ``""`` when nothing like a name is left."""
+    s = _INVISIBLE_RE.sub("", strip_noise(text).translate(_QUOTE_TABLE)).strip(" 、，,")
+    s = _strip_head(s, SCOPE_RE)
+    s = _strip_head(s, LEAD_RE)
+    s = _strip_tail(s, TRAIL_RE)
+    s = _EDGE_RE.sub("", s)
+    return s if _is_name(s) and not VERB_RE.fullmatch(s) else ""
 
 
 def _strip_head(s: str, pattern: re.Pattern[str]) -> str:
@@ -619,7 +635,28 @@ class _SentenceNamer:
                 self.respectively(i)
             else:
                 self.number(i)
-        return self.out
+        self.fallbacks()
+        return sorted(self.out, key=lambda n: n.figure.num_start)
+
+    def fallbacks(self) -> None:
+        """Figures the rules could not name still count: named from the words around
+        them, with a low confidence, so that they are kept but not shown by default."""
+        named = {id(n.figure) for n in self.out}
+        for i, fig in enumerate(self.figs):
+            if id(fig) in named or fig.form == "comparison":
+                continue
+            raw, _ = self.before(i)
+            name = _loose_name(raw)
+            if not name and fig.unit_class in _COUNTISH:
+                noun, _n = _after_noun(self.after(i))
+                name = _loose_name(noun)
+            if not name:
+                name = self.last_subject or ""
+            if not name:
+                continue
+            self.out.append(
+                Named(fig, name, _find_change(raw), fig.qualifier, fig.end, confidence=LOW)
+            )
 
     def comparison(self, i: int) -> None:
         fig = self.figs[i]
@@ -664,6 +701,11 @@ class _SentenceNamer:
             m_scope = re.match(r"全(国|省|市|区|县)", lead)
             if m_scope and not subject.startswith(m_scope.group()):
                 subject = m_scope.group() + subject
+        if not _is_name(subject) and self.last_subject:
+            # 进出口总额突破万亿元、增速居全国第5位: the rank is of the previous subject
+            growth = "增速" if re.search(r"增速|增幅|增长", raw) else ""
+            subject = self.entity_of(self.last_subject) + growth if growth else self.last_subject
+            scope = scope or (re.search(r"全(国|省|市|区|县)", raw) or re.match("", "")).group()
         if not _is_name(subject):
             return
         for cand in (subject, subject + scope + "排名", subject + "排名"):
