@@ -46,6 +46,7 @@ from bot.targets.naming import (
     MAX_CLAUSE_LOOKBACK,
     Named,
     NamingContext,
+    name_confidence,
     name_figures,
 )
 from bot.targets.naming import (
@@ -343,7 +344,7 @@ class _Walker:
             kind=kind,
             masked=fig.masked,
             value_max=fig.value_max,
-            confidence=named.confidence,
+            confidence=min(named.confidence, name_confidence(named.indicator, self.table)),
         )
 
 

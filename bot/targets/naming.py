@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from bot.targets.indicators import AliasMatch, IndicatorTable, name_class
 from bot.targets.lexicon import (
@@ -159,6 +160,58 @@ def clean_name(text: str) -> str:
 LOW = 0.35
 
 
+_MEASURE_END_RE = re.compile(
+    r"(率|量|数|额|值|价格|面积|里程|人数|产量|收入|支出|投资|规模|比重|占比|强度|浓度|指数|排名|标准|出栏"
+    r"|能力|容量|人口|企业|项目|基地|园区|平台|学校|医院|机构|中心|主体|工程|设施|床位|公里|道路|住房)$"
+)
+_ODD_NAME_RE = re.compile(
+    r"[，。；：、（）()“”]|^\W|[A-Za-z]{6,}|^(?:其中|以上|以下|全年|今年|累计)"
+)
+
+
+# Words that name no measured thing on their own (a reader would reject them as a column).
+_VAGUE_NAMES = frozenset(
+    {"重点", "清单", "案例", "置换", "竣工", "大关", "省份", "学科", "产能", "县域", "国家", "方向",
+     "事项", "重点事项", "台阶", "新台阶", "水平", "比例", "增量", "总量", "规模", "目标"}
+)  # fmt: skip
+
+
+def name_confidence(name: str, table: IndicatorTable) -> float:
+    """How much a reader can trust ``name`` as the name of what is measured.
+
+    A canonical indicator: 1. A noun phrase ending in a measure (``…产量``, ``…企业``):
+    0.9. Another short noun phrase: 0.75. Anything that starts or ends with a verb, holds
+    punctuation or is very long: 0.5 (below :data:`~bot.targets.records.CONFIDENT`).
+    """
+    if not name:
+        return 0.0
+    if table.canonical(name) is not None:
+        return 1.0
+    if _ODD_NAME_RE.search(name) or len(name) > 20 or name in GENERIC_NAMES or name in _VAGUE_NAMES:
+        return 0.5
+    if name.endswith("排名"):
+        subject = re.sub(r"(?:全(?:国|省|市|区|县)|世界|全球|中西部)?排名$", "", name)
+        if not _is_name(subject) or _TAIL_VERB_RE.search(subject) or subject[-1] in "达从至到":
+            return 0.5
+    measured = bool(_MEASURE_END_RE.search(name) or _STAT_NOUN_RE.search(name))
+    words = _segmenter().cut(name, True)
+    if (
+        not measured
+        and len(words) > 1
+        and (words[0] in plain_verbs() or words[-1] in plain_verbs())
+    ):
+        return 0.5  # 统筹安排省级财政资金, 经验被…集中推广: a verb phrase, not a thing
+    head = VERB_RE.match(name)
+    if (head and head.end() in word_bounds(name) and len(head.group()) > 1) or VERB_RE.fullmatch(
+        name
+    ):
+        return 0.5
+    tail = next((m for m in VERB_RE.finditer(name) if m.end() == len(name)), None)
+    if tail is not None and tail.start() > 0 and tail.start() in word_bounds(name):
+        return 0.5
+    return 0.9 if measured else 0.75
+
+
 def _loose_name(text: str) -> str:
     """A best-effort name: ``text`` without noise, time, scope and function words, verbs
     kept (``新登记企业``); ``""`` when nothing like a name is left."""
@@ -193,6 +246,25 @@ def _strip_tail(s: str, pattern: re.Pattern[str]) -> str:
     if len(m.group()) > 1 or m.start() in word_bounds(s):
         return s[: m.start()]
     return s
+
+
+@lru_cache(maxsize=1)
+def plain_verbs() -> frozenset[str]:
+    """Words jieba's dictionary tags as plain verbs (``v``): 推广, 访问, 统筹, 入驻 ….
+
+    A name that starts or ends with one is a verb phrase. Verbal nouns (``vn``: 运营,
+    治理) are not in it: they head names (污水治理率).
+    """
+    import jieba
+
+    path = Path(jieba.__file__).with_name("dict.txt")
+    out: set[str] = set()
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] == "v" and 1 < len(parts[0]) <= 4:
+                out.add(parts[0])
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
