@@ -191,15 +191,17 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
         return 0.5
     if name.endswith("排名"):
         subject = re.sub(r"(?:全(?:国|省|市|区|县)|世界|全球|中西部)?排名$", "", name)
-        if not _is_name(subject) or _TAIL_VERB_RE.search(subject) or subject[-1] in "达从至到":
+        if (
+            not _is_name(subject)
+            or _TAIL_VERB_RE.search(subject)
+            or subject[-1] in "达从至到"
+            or VERB_RE.fullmatch(subject)
+            or _is_verb(subject)
+        ):
             return 0.5
     measured = bool(_MEASURE_END_RE.search(name) or _STAT_NOUN_RE.search(name))
     words = _segmenter().cut(name, True)
-    if (
-        not measured
-        and len(words) > 1
-        and (words[0] in plain_verbs() or words[-1] in plain_verbs())
-    ):
+    if not measured and len(words) > 1 and (_is_verb(words[0]) or _is_verb(words[-1])):
         return 0.5  # 统筹安排省级财政资金, 经验被…集中推广: a verb phrase, not a thing
     head = VERB_RE.match(name)
     if (head and head.end() in word_bounds(name) and len(head.group()) > 1) or VERB_RE.fullmatch(
@@ -246,6 +248,12 @@ def _strip_tail(s: str, pattern: re.Pattern[str]) -> str:
     if len(m.group()) > 1 or m.start() in word_bounds(s):
         return s[: m.start()]
     return s
+
+
+def _is_verb(word: str) -> bool:
+    """A plain verb, or two of them run together (统筹安排, 集中推广)."""
+    verbs = plain_verbs()
+    return word in verbs or (len(word) == 4 and word[:2] in verbs and word[2:] in verbs)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,130 @@
+"""Extraction rules written for real documents (issue 11): parts named from their head
+figure, periods as years and spans, plans looking forward, confidence of names."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.corpus.loader import load_document
+from bot.models import Document
+from bot.targets import IndicatorTable, TargetRecord, extract_targets
+from bot.targets.kinds import normalize_year
+from bot.targets.naming import name_confidence, word_bounds
+from bot.targets.records import CONFIDENT
+
+
+@pytest.fixture(scope="module")
+def table() -> IndicatorTable:
+    return IndicatorTable.load()
+
+
+@pytest.fixture
+def extract(tmp_path, table):
+    def run(text: str, name: str = "doc.txt") -> list[TargetRecord]:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        doc: Document = load_document(path, tmp_path, max_bytes=10**7, passage_max_chars=400)
+        return extract_targets(doc, table)
+
+    return run
+
+
+BULLETIN = """2023年江州市国民经济和社会发展统计公报
+江州市统计局
+2024年3月20日
+全年实现农林牧渔业总产值950.4亿元，比上年增长3.6%。其中种植业634.8亿元，增长3.7%；畜牧业228.0亿元，增长3.1%。
+全年粮食播种面积2066.70 万亩，总产量902.61 万吨，减产3.2%。
+年末全市有高等教育学校3 所。其中，本科院校1 所，招生3050 人，在校学生10945 人。
+全年居民消费价格比上年上涨2.4%，其中交通和通信类上涨5.8%，衣着类上涨3.3%。
+"""
+
+
+def test_parts_take_the_measure_of_their_head(extract):
+    got = {(r.indicator, r.value, r.unit) for r in extract(BULLETIN)}
+    assert ("种植业产值", 634.8, "亿元") in got  # a part of 总产值 is not a total
+    assert ("畜牧业产值", 3.1, "%") in got
+    assert ("粮食产量", 902.61, "万吨") in got  # 总产量 after 粮食播种面积; PDF spacing
+    assert ("粮食产量", 3.2, "%") in got  # 减产 is the verb, not the name
+    assert ("本科院校招生", 3050, "人") in got
+    assert ("本科院校在校学生", 10945, "人") in got
+    assert ("交通和通信类居民消费价格", 5.8, "%") in got
+    assert ("衣着类居民消费价格", 3.3, "%") in got
+
+
+def test_bulletin_year_and_kind(extract):
+    records = extract(BULLETIN)
+    assert records and all(r.kind == "achievement" for r in records)
+    assert {r.year for r in records} == {"2023"}  # the year it reports on, not 2024
+
+
+REPORT = """2026年江州市政府工作报告
+——2026年1月20日在江州市第十届人民代表大会第三次会议上
+各位代表：
+一、2025年工作回顾
+全年地区生产总值增长5.2%。
+回望“十四五”这五年，我们砥砺前行。地区生产总值年均增长5.8%，高新技术企业达到1200家。
+二、2026年工作安排
+地区生产总值增长5%左右。
+三、加强政府自身建设
+办好十件民生实事。
+"""
+
+
+def test_periods_of_a_work_report(extract):
+    got = {(r.indicator, r.value): (r.year, r.kind) for r in extract(REPORT)}
+    assert got[("地区生产总值", 5.2)] == ("2025", "achievement")
+    assert got[("地区生产总值", 5.8)] == ("2021-2025", "achievement")  # a rate over the period
+    assert got[("高新技术企业", 1200)] == ("2025", "achievement")  # a level at its end
+    assert got[("地区生产总值", 5.0)] == ("2026", "target")
+    # a part after the plan looks forward too, and 十件 is a Chinese numeral
+    assert got[("民生实事", 10)] == ("2026", "target")
+
+
+def test_plans_look_forward_to_their_horizon(extract):
+    text = (
+        "江州市促进产业发展行动方案（2025—2027年）\n"
+        "一、工作目标\n到2027年，产业规模突破1000亿元。\n"
+        "二、重点任务\n（一）培育企业\n培育领军企业20家。\n"
+    )
+    got = {r.indicator: (r.year, r.kind) for r in extract(text)}
+    assert got["领军企业"] == ("2027", "target")
+
+
+def test_normalize_year() -> None:
+    assert normalize_year("过去五年", doc_year="2026", current_year="2026") == "2021-2025"
+    congress = normalize_year("过去五年", doc_year="2017", current_year="2017", backward=0)
+    assert congress == "2013-2017"
+    assert normalize_year("“十四五”末", doc_year="2026", current_year="2026") == "2025"
+    assert normalize_year("十三五期间", doc_year="2021", current_year="2021") == "2016-2020"
+    assert normalize_year("每年", doc_year="2022", current_year="2022") == "2022"
+    assert normalize_year("三年内", doc_year="2022", current_year="2022") == ""
+    assert normalize_year("过去五年", doc_year="", current_year="") == "过去五年"  # no anchor
+
+
+def test_names_are_cut_at_word_boundaries(extract):
+    got = {r.indicator for r in extract("全年有色金属冶炼和压延加工业增加值增长5.0%。\n")}
+    assert "有色金属冶炼和压延加工业增加值" in got
+    assert 3 not in word_bounds("再生资源")
+
+
+def test_computation_notes_are_not_names(extract):
+    text = (
+        "2022年江州市统计公报\n全年完成一般公共预算收入1722.4亿元，扣除留抵退税因素后增长5.8%。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("一般公共预算收入", 5.8) in got
+
+
+def test_confidence_of_names(table) -> None:
+    assert name_confidence("地区生产总值", table) == 1.0
+    assert name_confidence("高新技术企业营业收入", table) >= CONFIDENT
+    assert name_confidence("统筹安排省级财政资金", table) < CONFIDENT  # a verb phrase
+    assert name_confidence("经验被国家发展改革委集中推广", table) < CONFIDENT
+    assert name_confidence("新台阶", table) < CONFIDENT
+    assert name_confidence("跃升排名", table) < CONFIDENT  # a rank of nothing
+
+
+def test_unnamed_figures_are_kept_hidden(extract):
+    records = extract("江州市政府工作报告\n全年共完成投资3.5亿元。\n")
+    assert [(r.value, r.unit) for r in records] == [(3.5, "亿元")]
+    assert not records[0].confident
