@@ -56,6 +56,16 @@ _VERB_FORMS: tuple[tuple[str, str], ...] = (
     ("维持在", "维持在"),
     ("增长", "增长"),
     ("增产", "增产"),
+    ("先发行", "发行"),
+    ("发行", "发行"),
+    ("增发", "增发"),
+    ("安排", "安排"),
+    ("下达", "下达"),
+    ("拨付", "拨付"),
+    ("筹集", "筹集"),
+    ("筹措", "筹措"),
+    ("投放", "投放"),
+    ("减免", "减免"),
     ("减产", "减产"),
     ("增收", "增收"),
     ("减收", "减收"),
@@ -199,6 +209,8 @@ SCOPE_RE = re.compile(
 # Leading words that are not part of the measured thing.
 _LEAD_WORDS = (
     "其中",
+    "一次性",
+    "拟",
     "此外",
     "同时",
     "力争",
@@ -259,6 +271,9 @@ LEAD_RE = re.compile("^(?:" + "|".join(re.escape(w) for w in _LEAD_WORDS) + ")")
 # Trailing words between a name and its figure (增速高于, 分别达到, 每年以).
 _TRAIL_WORDS = (
     "分别",
+    "拟按",
+    "按",
+    "拟",
     "稳定",
     "每月",
     "每年",

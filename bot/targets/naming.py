@@ -983,7 +983,8 @@ class _SentenceNamer:
             vm = _VERB_AFTER_NOUN_RE.match(tail)
             if vm:
                 change = VERB_NORMAL.get(vm.group(1), vm.group(1))
-            elif not change:
+            elif not change and not tail.startswith(("、", "和", "及", "，", ",")):
+                # …5.66万亿元、比上年增加1.6万亿元: that 增加 is the next figure's verb
                 change = _find_change(tail[:12])
         self.emit(fig, name, change, consumed)
 
