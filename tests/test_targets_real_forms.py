@@ -128,3 +128,16 @@ def test_unnamed_figures_are_kept_hidden(extract):
     records = extract("江州市政府工作报告\n全年共完成投资3.5亿元。\n")
     assert [(r.value, r.unit) for r in records] == [(3.5, "亿元")]
     assert not records[0].confident
+
+
+def test_a_part_of_the_region_keeps_its_own_region(extract):
+    text = (
+        "2026年湖北省政府工作报告\n——2026年1月27日在湖北省第十四届人民代表大会第四次会议上\n"
+        "一、2025年工作回顾\n全省地区生产总值增长5.5%，武汉地区生产总值突破2万亿元，"
+        "宜昌市经济总量达到6000亿元，武汉港货物吞吐量增长3%。\n"
+    )
+    got = {(r.region, r.indicator, r.value) for r in extract(text)}
+    assert ("湖北", "地区生产总值", 5.5) in got
+    assert ("武汉", "地区生产总值", 2.0) in got  # not the province's total
+    assert ("宜昌", "地区生产总值", 6000.0) in got
+    assert not any(r == "武汉" and v == 3.0 for r, _i, v in got)  # a port of the city

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from bot.corpus.gazetteer import default_gazetteer
 from bot.models import Document, Passage
 from bot.targets.frames import Frame
 from bot.targets.indicators import IndicatorTable, default_table
@@ -119,6 +120,7 @@ class _Walker:
         self.plan_period = ""  # the horizon of the latest goal list, for later plan parts
         self.top_periods: dict[str, str] = {}
         self.frame = Frame(table)
+        self.gazetteer = default_gazetteer()
         self.plan_started = False
         self.forward_doc = doc.meta.doc_type in FORWARD_TYPES
         # A party congress reviews up to its own autumn; a work report the years before it.
@@ -159,6 +161,24 @@ class _Walker:
             first_paragraph=True,
         )
         self.goal_list = False
+
+    def part_of_region(self, clause: str) -> str:
+        """A subdivision of the document's region that a clause opens with, when what
+        follows it is a statistic (``深圳全年地区生产总值``, ``武汉市经济总量``)."""
+        if not self.region or not clause:
+            return ""
+        text = clause.lstrip("，、；：其中")
+        for m in self.gazetteer.mentions(text[:12]):
+            if m.start > 2:
+                break
+            place = m.place
+            if place.short == self.region or not self.gazetteer.covers(self.region, place.short):
+                continue
+            rest = text[m.end :].lstrip("市区县州")
+            rest = re.sub(r"^(?:全年|全市|年内|今年|实现|完成)", "", rest)
+            if self.table.matches_at(rest, 0):
+                return place.short
+        return ""
 
     def region_for(self, path: tuple[str, ...]) -> str:
         for title in reversed(path):
@@ -329,11 +349,19 @@ class _Walker:
         )
         if "-" in year and named.change in _LEVEL_CHANGES and fig.unit_class != "percent":
             year = year.split("-")[1]  # 五年来…达到1.9万家: a level at the end of the period
+        indicator = named.indicator
+        part = self.part_of_region(sentence[clause_start : fig.start])
+        if part:
+            region = part  # 武汉地区生产总值突破2万亿元: a figure of a part, not of the whole
+            rest = indicator.removeprefix(part)
+            if rest[:1] in ("市", "区", "县", "州") and self.table.canonical(rest[1:]):
+                rest = rest[1:]
+            indicator = (self.table.canonical(rest) or rest) if len(rest) >= 2 else indicator
         return TargetRecord(
             doc=self.doc.filename,
             section=section_title,
             sentence=sentence,
-            indicator=named.indicator,
+            indicator=indicator,
             value=fig.value,
             value_text=fig.value_text,
             unit=fig.unit,
