@@ -104,6 +104,12 @@ _UNIT_TABLE: dict[str, tuple[str, str]] = {
     "轮": ("轮", "count"),
     "款": ("款", "count"),
     "栋": ("栋", "count"),
+    "枚": ("枚", "count"),
+    "块": ("块", "count"),
+    "台套": ("台套", "count"),
+    "乘次": ("乘次", "count"),
+    "标准机架": ("标准机架", "count"),
+    "千伏安时": ("千伏安时", "power"),
     "个工作日": ("个工作日", "days"),
     "工作日": ("工作日", "days"),
     "周": ("周", "days"),
@@ -211,6 +217,8 @@ _UNIT_WORD_BLOCK: dict[str, str] = {
     "轮": "次换",
     "款": "项",
     "周": "边期年转",
+    "块": "钱",
+    "枚": "举",
 }
 
 _MAGNITUDES: dict[str, tuple[float, str]] = {
