@@ -63,6 +63,7 @@ _CLAUSE_MARKS = "，,；;：:。！？!?（）()"
 _DELEGATES_RE = re.compile(r"应到|实到|出席|列席")
 _RHETORIC_BEFORE = ("出现",)
 MAX_SENTENCE_CONTEXT = 600
+_FOOTNOTE_RE = re.compile(r"^(?:[\[［【]\d{1,2}[\]］】]|注[：:]|[①-⑳])")
 # Verbs that state where something stands, not how much it moved.
 _LEVEL_CHANGES = frozenset(
     {
@@ -200,6 +201,8 @@ class _Walker:
             if passage is None:
                 continue  # a heading line: it only sets the section
             self.enter_section(passage.section)
+            if _FOOTNOTE_RE.match(stripped):
+                continue  # ［4］固定资产投资统计口径为…: a definition, not a figure
             opened = paragraph_period(stripped)
             if opened is not None:
                 self.section.paragraph_period = opened

@@ -6,6 +6,20 @@ The table lives in ``config/indicators.toml``::
     group = "industry"
     aliases = ["规模以上工业增加值", "规上工业增加值"]
 
+    [indicators."地区生产总值"]
+    group = "gdp"
+    family = "生产总值"
+    national = "国内生产总值"
+    aliases = ["地区生产总值", "GDP", "全省生产总值", "全市生产总值"]
+
+* ``family``: indicators of one family answer the same question at different levels or
+  in other words (地区生产总值 and 国内生产总值 are both GDP); ``compare GDP`` lists the
+  whole family. An indicator without ``family`` is a family of its own, named after it.
+  Per-capita, sub-category and urban/rural figures are never in the family of the total.
+* ``national`` (on the regional entry): the name of the same statistic for the whole
+  country; :meth:`IndicatorTable.national_variant` and
+  :meth:`IndicatorTable.regional_variant` read it both ways.
+
 Loading it is the only I/O in :mod:`bot.targets`; everything else is pure. The table
 is an aid, not a closed list: names it does not know are kept as the extractor built
 them from the document's own words.
@@ -28,6 +42,7 @@ GROUPS: tuple[str, ...] = (
     "gdp",
     "budget",
     "industry",
+    "agriculture",
     "investment",
     "consumption",
     "trade",
@@ -88,21 +103,32 @@ class AliasMatch:
 
 @dataclass(slots=True, eq=False)  # hashed by identity: results can be cached per table
 class IndicatorTable:
-    """Alias -> canonical name and canonical name -> group, with matching helpers."""
+    """Alias -> canonical name and canonical name -> group, with matching helpers.
+
+    Also the families (:meth:`family`, :meth:`family_members`) and the national and
+    regional names of one statistic (:meth:`national_variant`, :meth:`regional_variant`).
+    """
 
     groups: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)  # noise-free alias -> canonical
     _prefixes: frozenset[str] = frozenset()
     _first: frozenset[str] = frozenset()
+    families: dict[str, str] = field(default_factory=dict)  # canonical -> declared family
+    national: dict[str, str] = field(default_factory=dict)  # regional -> national canonical
+    _members: dict[str, tuple[str, ...]] = field(default_factory=dict)  # family -> canonicals
+    _regional: dict[str, str] = field(default_factory=dict)  # national -> regional canonical
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, object]) -> IndicatorTable:
-        """Build from the parsed TOML (``{"indicators": {name: {group, aliases}}}``)."""
+        """Build from the parsed TOML (``{"indicators": {name: {group, aliases, family,
+        national}}}``)."""
         table = data.get("indicators", {})
         if not isinstance(table, Mapping):
             raise ValueError("indicators.toml: [indicators] must be a table")
         groups: dict[str, str] = {}
         aliases: dict[str, str] = {}
+        families: dict[str, str] = {}
+        national: dict[str, str] = {}
         for name, entry in table.items():
             if not isinstance(entry, Mapping):
                 raise ValueError(f"indicators.toml: [{name}] is not a table")
@@ -112,16 +138,47 @@ class IndicatorTable:
                 key = _key(str(alias))
                 if key:
                     aliases.setdefault(key, name)
-        return cls.build(groups, aliases)
+            if entry.get("family"):
+                families[name] = str(entry["family"])
+            if entry.get("national"):
+                national[name] = str(entry["national"])
+        unknown = sorted(n for n in national.values() if n not in groups)
+        if unknown:
+            raise ValueError(f"indicators.toml: national names not in the table: {unknown}")
+        return cls.build(groups, aliases, families=families, national=national)
 
     @classmethod
-    def build(cls, groups: Mapping[str, str], aliases: Mapping[str, str]) -> IndicatorTable:
-        """A table from plain dicts (aliases are normalised; canonical names alias themselves)."""
+    def build(
+        cls,
+        groups: Mapping[str, str],
+        aliases: Mapping[str, str],
+        *,
+        families: Mapping[str, str] | None = None,
+        national: Mapping[str, str] | None = None,
+    ) -> IndicatorTable:
+        """A table from plain dicts (aliases are normalised; canonical names alias themselves).
+
+        ``families`` maps a canonical name to its family (default: its own name);
+        ``national`` maps a regional canonical name to the national one.
+        """
         merged = {_key(a): c for a, c in aliases.items() if _key(a)}
         for name in groups:
             merged.setdefault(_key(name), name)
         prefixes = frozenset(a[:k] for a in merged for k in range(1, len(a) + 1))
-        return cls(dict(groups), merged, prefixes)
+        fams = {c: f for c, f in (families or {}).items() if f and f != c}
+        members: dict[str, list[str]] = {}
+        for name in groups:
+            members.setdefault(fams.get(name, name), []).append(name)
+        nat = dict(national or {})
+        return cls(
+            dict(groups),
+            merged,
+            prefixes,
+            families=fams,
+            national=nat,
+            _members={f: tuple(m) for f, m in members.items()},
+            _regional={n: r for r, n in nat.items()},
+        )
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> IndicatorTable:
@@ -143,6 +200,52 @@ class IndicatorTable:
     def group(self, name: str) -> str:
         """The group of a canonical name; ``other`` for names the table does not know."""
         return self.groups.get(name, "other")
+
+    def family(self, name: str) -> str:
+        """The family of a canonical name, an alias or a family name.
+
+        ``family("GDP") == family("国内生产总值") == "生产总值"``. A name the table does
+        not know is a family of its own (returned as given, stripped).
+        """
+        canonical = self.canonical(name)
+        if canonical is not None:
+            return self.families.get(canonical, canonical)
+        key = _key(name)
+        return key if key in self._members else name.strip()
+
+    def family_members(self, name: str) -> list[str]:
+        """The canonical indicators of the family of ``name`` (any alias or the family
+        name), in table order; ``[]`` for a name the table does not know."""
+        return list(self._members.get(self.family(name), ()))
+
+    def same_family(self, a: str, b: str) -> bool:
+        """Whether two names (canonical, alias or unknown) answer the same question."""
+        return self.family(a) == self.family(b)
+
+    def national_variant(self, name: str) -> str | None:
+        """The national name of a regional statistic (地区生产总值 -> 国内生产总值).
+
+        A national name gives itself; a name with no national form gives ``None``.
+        ``name`` may be any alias.
+        """
+        canonical = self.canonical(name)
+        if canonical is None:
+            return None
+        if canonical in self._regional:
+            return canonical
+        return self.national.get(canonical)
+
+    def regional_variant(self, name: str) -> str | None:
+        """The regional name of a national statistic (国内生产总值 -> 地区生产总值).
+
+        A regional name (one that declares ``national``) gives itself; otherwise ``None``.
+        """
+        canonical = self.canonical(name)
+        if canonical is None:
+            return None
+        if canonical in self.national:
+            return canonical
+        return self._regional.get(canonical)
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and _key(name) in self.aliases

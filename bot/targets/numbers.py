@@ -216,7 +216,7 @@ _UNIT_WORD_BLOCK: dict[str, str] = {
     "对": "外接象标于口照比话策",
     "轮": "次换",
     "款": "项",
-    "周": "边期年转",
+    "周": "边期年转岁",
     "块": "钱",
     "枚": "举",
 }
@@ -245,7 +245,7 @@ _GAP = r"[ \u00a0\u3000]?"
 _FIGURE_RE = re.compile(
     rf"(?<![A-Za-z0-9.．+＋])(?P<sign>(?<![\d%％A-Za-z.])[-－−](?=\d))?(?P<num>{_NUM})"
     rf"(?:{_GAP}(?P<mag>{_MAG_ALT}))?(?P<approx>多|余)?(?:{_GAP}(?P<unit>{_UNIT_ALT}))?"
-    r"(?P<per>/(?:年|月|日|天|小时|人|户))?"
+    r"(?P<per>/(?:[百千万]?(?:平方公里|人|户|亩))|/(?:年|月|日|天|小时))?"
 )
 _RANGE_SEP = "-—–－~～至到"
 _POST_QUALIFIER_RE = re.compile(r"左右|以上|以内|以下|上下|之内|之上|多")
@@ -418,6 +418,8 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
         sign = -1.0 if m.group("sign") else 1.0
         if start > 0 and sentence[start - 1] in "第":
             continue
+        if _not_a_quantity(sentence, start, m.end()):
+            continue
         mag, approx, unit_s = m.group("mag") or "", m.group("approx") or "", m.group("unit")
         end = m.end()
         nxt = sentence[end : end + 1]
@@ -533,6 +535,10 @@ _RANK_SCOPE_RE = re.compile(
     r"(?=的|，|。|；|、|”|）|$)"
 )
 _RANK_BLOCK_BEFORE = ("放在", "摆在", "放到", "摆到", "作为")
+_RANK_BASELINE_RE = re.compile(r"[从由][^，。；第]{0,6}$")
+_RANK_MOVE_RE = re.compile(
+    r"[^，。；]{0,4}?(?:升至|跃升至|跃居|提升至|上升至|进至|提高到|升到|跃升到|降至)"
+)
 _MULTIPLE_RE = re.compile(r"翻一番|翻两番|翻番|倍增")
 _MULTIPLE_AFTER_BLOCK = re.compile(r"计划|行动|工程|为|导向|目标|战略|的|式|型|效应|长")
 _MULTIPLE_BEFORE_OK = ("实现", "力争", "确保", "将", "基本", "要", "可", "能")
@@ -564,6 +570,10 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
     for m in _RANK_RE.finditer(sentence):
         if sentence[max(0, m.start() - 2) : m.start()] in _RANK_BLOCK_BEFORE:
             continue
+        if _RANK_BASELINE_RE.search(sentence, max(0, m.start() - 8), m.start()) and (
+            _RANK_MOVE_RE.match(sentence, m.end())
+        ):
+            continue  # 从全国第13位升至第9位: the rank it started from
         n = m.group("n")
         masked = _is_masked(n)
         value = None if masked else (float(n) if n.isdigit() else cn_to_number(n))
@@ -633,6 +643,8 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
             )
         )
     for m in _SCALE_RE.finditer(sentence):
+        if re.search(r"(?:更多|一批|若干|多个|一些)$", sentence[max(0, m.start() - 2) : m.start()]):
+            continue  # 培育更多百亿级产业集群: a class, no count
         if not _SCALE_HEAD_RE.match(sentence, m.end()) or _SCALE_HEAD_BLOCK.match(
             sentence, m.end()
         ):
@@ -777,6 +789,7 @@ _CN_FIGURE_RE = re.compile(
     rf"(?<![{_CN_CHARS}万亿第初周星])(?P<num>{_CN_INT}(?:点[零〇○一二三四五六七八九]+)?)"
     rf"(?P<approx>多|余)?(?P<mag>万亿|亿|万)?(?P<approx2>多|余)?(?P<unit>{_UNIT_ALT})?"
 )
+_CN_IDIOMS = frozenset({"百家争鸣", "三座大山", "百花齐放"})
 # 千家万户, 一家一户, 三番五次: idioms, not counts.
 _CN_IDIOM_AFTER_RE = re.compile(rf"[{_CN_CHARS}万亿]")
 # 四个意识, 三个重要抓手, 五个必须: small counts that name a slogan or a list.
@@ -787,6 +800,25 @@ _CN_LIST_HEAD_RE = re.compile(
 # 十七届人大二次会议, 省委十二届二次全会: session ordinals.
 _SESSION_RE = re.compile(r"(?:[^，。；]{0,8}?(?:会议|全会|全体会议|代表大会|党代会))|产业")
 _MAGNITUDE_OF = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "": 1.0}
+
+
+# 每千人5批次, 每百元营业收入: a denominator. 连续4次获评: a streak. 连跨两个万亿元台阶:
+# rhetoric. 15分钟健身圈, 1小时通勤圈: the name of a service circle.
+_PER_BEFORE_RE = re.compile(r"每$")
+_STREAK_BEFORE_RE = re.compile(r"连续$|连跨$")
+_STEP_AFTER_RE = re.compile(r"[^，。；]{0,6}?台阶")
+_CIRCLE_AFTER_RE = re.compile(r"(?:小时|分钟)[^，。；\d]{0,8}?圈")
+
+
+def _not_a_quantity(sentence: str, start: int, end: int) -> bool:
+    before = sentence[max(0, start - 2) : start]
+    if _PER_BEFORE_RE.search(before) or _STREAK_BEFORE_RE.search(before):
+        return True
+    if _STEP_AFTER_RE.match(sentence, end):
+        return True
+    return bool(_CIRCLE_AFTER_RE.match(sentence, end - 2 if end >= 2 else end)) or bool(
+        _CIRCLE_AFTER_RE.match(sentence, max(start, end - 2))
+    )
 
 
 def _cn_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
@@ -814,6 +846,15 @@ def _cn_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
         ):
             continue  # 一个, 两个确立: an article or a slogan
         if _CN_IDIOM_AFTER_RE.match(sentence, end) or _unit_blocked(sentence, unit_s, end):
+            continue
+        if _not_a_quantity(sentence, m.start(), end) or sentence.startswith("每", m.start() - 1):
+            continue
+        if unit_s == "轮" and num in ("二", "两"):
+            continue  # 二轮土地承包: the second round, an ordinal
+        if (
+            sentence[m.start() : end + 2] in _CN_IDIOMS
+            or sentence[m.start() : end + 1] in _CN_IDIOMS
+        ):
             continue
         if _in_short_quote(m.start(), quotes) or _UNIT_AFTER_BLOCK_RE.match(sentence, end):
             continue
