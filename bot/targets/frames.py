@@ -61,6 +61,15 @@ _CATEGORY_MAX = 12
 _SUBITEM_LEAD_RE = re.compile(r"^(?:其中|分[^，。；]{1,6}看|按[^，。；]{1,8}(?:分|划分|看))")
 
 
+_CORE_STRIP_RE = re.compile(r"^(?:其中|全年|年末|共|有|另有|，|、|：|:)+|(?:为|达到|达|共|有)$")
+
+
+def _clause_core(clause: str) -> str:
+    """The words of the last clause before a figure, without lead and link words."""
+    last = re.split(r"[，,；;：:]", clause)[-1].strip()
+    return _CORE_STRIP_RE.sub("", last)
+
+
 def measure_of(name: str) -> str:
     """The measure noun ``name`` ends with (``种植业产值`` -> ``产值``), or ``""``."""
     m = _MEASURE_RE.search(name)
@@ -97,6 +106,11 @@ class Frame:
         if _SUBITEM_LEAD_RE.match(clause.strip()):
             self.subitems = True
         measure = measure_of(name)
+        core = _clause_core(clause)
+        if measure and self.entity and core == measure and not name.startswith(self.entity):
+            # 普通中学642所，在校学生71.9万人: the clause says only the measure
+            full = self.entity + measure
+            return self._known(full) or full, True
         if name in _MEASURES:
             if self.entity and name not in _WHOLE and fig.unit_class in _MEASURES[name]:
                 self.measure = name

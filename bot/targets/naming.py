@@ -85,7 +85,9 @@ _BASELINE_TAIL_RE = re.compile(
 # Loose ends of a cut clause: brackets, 中有 (工业行业大类中有18个), a trailing 达/为/占.
 _EDGE_RE = re.compile(r"^[）)\]】”’、，,]+|[（(\[【“‘、，,]+$")
 _AMONG_RE = re.compile(r"(?<=[\u4e00-\u9fff])中(?:有|的)?$")
-_TAIL_VERB_RE = re.compile(r"(?<=[率额量值数积程入出道价比重])(?:达|为|占|居|是|有)$")
+_TAIL_VERB_RE = re.compile(
+    r"(?<=[率额量值数积程入出道价比重])(?:达|为|占|居|是|有)$|(?<=[\u4e00-\u9fff]{2})(?<!发)达$"
+)
 
 
 def strip_noise(text: str) -> str:

@@ -806,7 +806,8 @@ _MAGNITUDE_OF = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "": 1.0}
 # rhetoric. 15分钟健身圈, 1小时通勤圈: the name of a service circle.
 _PER_BEFORE_RE = re.compile(r"每$")
 _STREAK_BEFORE_RE = re.compile(r"连续$|连跨$")
-_STEP_AFTER_RE = re.compile(r"[^，。；]{0,6}?台阶")
+_STEP_AFTER_RE = re.compile(r"[^，。；]{0,6}?(?:台阶|大关)")
+_STEP_BEFORE_RE = re.compile(r"(?:连跨|跨过|跨上|跨越)$")
 _CIRCLE_AFTER_RE = re.compile(r"(?:小时|分钟)[^，。；\d]{0,8}?圈")
 
 
@@ -814,8 +815,11 @@ def _not_a_quantity(sentence: str, start: int, end: int) -> bool:
     before = sentence[max(0, start - 2) : start]
     if _PER_BEFORE_RE.search(before) or _STREAK_BEFORE_RE.search(before):
         return True
-    if _STEP_AFTER_RE.match(sentence, end):
-        return True
+    if _STEP_AFTER_RE.match(sentence, end) and (
+        _STEP_BEFORE_RE.search(sentence, max(0, start - 4), start)
+        or sentence[end - 1 : end] == "个"
+    ):
+        return True  # 连跨两个万亿元台阶 (but 跃上1.4万亿斤新台阶 is a figure)
     return bool(_CIRCLE_AFTER_RE.match(sentence, end - 2 if end >= 2 else end)) or bool(
         _CIRCLE_AFTER_RE.match(sentence, max(start, end - 2))
     )
