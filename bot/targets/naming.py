@@ -516,15 +516,27 @@ def _after_alias(table: IndicatorTable, after: str, fig: Figure) -> tuple[str | 
     return first, (found[-1].canonical if found else None)
 
 
-def _split_items(subject: str) -> list[str]:
+def _split_items(subject: str, n: int | None = None) -> list[str]:
     """``A、B`` or ``A和B`` -> items, sharing a tail when the first items are short.
 
     ``在职、退休职工年度最高支付限额`` -> 在职职工…, 退休职工…;
     ``战略性新兴产业增加值、数字经济核心产业增加值占地区生产总值比重`` -> both 占…比重.
+    With ``n`` (the number of figures to pair), a list split on ``、`` alone that gives
+    ``n`` items wins: 蔬菜及食用菌、中草药材、园林水果产量 has three items, not four.
     """
     items = [p for p in _ITEM_SPLIT_RE.split(subject) if p]
+    if n is not None and len(items) != n:
+        by_comma = [p for p in subject.split("、") if p]
+        if len(by_comma) == n:
+            items = by_comma
     if len(items) < 2:
         return items
+    tail_word = _MEASURE_TAIL_RE.search(items[-1])
+    if tail_word and not any(_MEASURE_TAIL_RE.search(p) for p in items[:-1]):
+        # 经济作物中蔬菜及食用菌、中草药材、园林水果产量: each item takes the shared measure
+        tail = tail_word.group()
+        items = [p + tail for p in items[:-1]] + [items[-1]]
+        return [re.sub(r"^[^、]{1,8}?中(?=[\u4e00-\u9fff]{2})", "", p) for p in items]
     last = items[-1]
     if "占" in last and all("占" not in p for p in items[:-1]):
         tail = last[last.index("占") :]
@@ -535,6 +547,11 @@ def _split_items(subject: str) -> list[str]:
         tail = last[len(head) :]
         return [p + tail for p in items[:-1]] + [last]
     return items
+
+
+_MEASURE_TAIL_RE = re.compile(
+    r"(产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|人数|比重|占比|余额|数量|规模)$"
+)
 
 
 def _shared_tail_items(subject: str) -> list[str]:
@@ -880,7 +897,7 @@ class _SentenceNamer:
         subject = clean_name(head)
         subjects: list[str] = []
         if len(subject) >= 2 and subject not in GENERIC_NAMES and _CJK_RE.search(subject):
-            items = _split_items(subject)
+            items = _split_items(subject, len(figs))
             if len(items) == 1 and items[0].startswith(_URBAN_RURAL) and len(figs) == 2:
                 rest = items[0][2:]
                 items = ["城镇" + rest, "农村" + rest]
