@@ -1,18 +1,485 @@
 """Key targets in tables: tab-separated rows (statistical bulletins, plan indicator tables).
 
-Placeholder: rows are recognised and skipped so that they do not reach the sentence
-extractor; reading their figures is to come.
+Real documents carry tables as tab-separated lines rebuilt from PDF or HTML. The walker
+of :mod:`bot.targets.extract` hands every non-table line to :meth:`TableReader.text_line`
+(a caption such as ``表1：2022 年地区生产总值及其增长速度`` names the table that follows)
+and every table line to :meth:`TableReader.row`, which returns the records of that row.
+
+One record per numeric cell of a data row (``GOLD_GUIDELINES.md`` §6.4): the sentence is
+the whole line, the indicator the row's name made into what is measured, with the caption,
+the header and the row's parent (``#住宅`` under ``商品房销售面积``) completing half names.
+Header rows, units rows, captions, group labels and footnotes give no records.
+
+Handled shapes:
+
+* bulletin tables ``指标 | 2022 年（亿元） | 比上年增长（%）``, with a unit column
+  (``产品名称 | 单位 | 产量 | 比上年增长``), share columns (``比重（%）``), price indices
+  (``上年=100``), merged headers (``2022 年末（亿元） 比上年末增长（%）`` in one cell),
+  merged label and unit (``纱吨`` under ``单位``), split labels (``#粮 | 食``), lead cells
+  (``在总计中： | 轻工业``) and sub-rows (``#``, ``其中：``);
+* plan indicator tables ``序号 | 指标 | 2020年 | 2025年 | 年均/累计 | 属性``: base-year
+  columns are results, later or ``预期``/``目标`` columns targets; cells such as ``<1``,
+  ``>90``, ``5.5左右``, ``下降15%``, ``[25]`` (cumulative) and ``高于GDP增长``;
+* year-by-year tables (rows ``2018 年``) and tables by place (rows ``XX区``).
+
+Pure string work, no I/O; a row costs a handful of regular-expression matches.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
 from bot.targets.indicators import IndicatorTable
-from bot.targets.records import TargetRecord
+from bot.targets.records import Kind, TargetRecord
 
 
 def is_table_row(line: str) -> bool:
     """A line of a table rebuilt from PDF or HTML: cells separated by tabs."""
     return "\t" in line.strip()
+
+
+# --- cells ------------------------------------------------------------------------------
+
+_SPACES_RE = re.compile(r"[ \u00a0\u3000]+")
+_DASHES = frozenset({"—", "——", "-", "--", "－", "–", "/", "／", "…", "……", "...", "×", "x", "X"})
+_NUM = r"[-−－]?\d+(?:,\d{3})*(?:\.\d+)?"
+_MAGNITUDE = r"万亿|千亿|百亿|亿|千万|百万|万|千"
+_VERBS_TEXT = (
+    "年均增长 累计增长 增长 增加 提高 提升 上升 上涨 下降 降低 减少 压减 缩小 "
+    "累计 达到 控制在 保持在"
+)
+_VERBS = tuple(_VERBS_TEXT.split())
+_PRE_QUALIFIERS_TEXT = (
+    "不低于 不少于 不高于 不超过 不大于 不小于 超过 低于 高于 小于 大于 ≤ ≥ <= >= ＜ ＞ < > 约"
+)
+_PRE_QUALIFIERS = tuple(_PRE_QUALIFIERS_TEXT.split())
+_POST_QUALIFIERS = ("左右", "以上", "以下", "以内", "之内", "多", "余")
+# Measure words a cell, a header or a label may carry (the magnitude word comes first).
+_UNIT_WORDS_TEXT = (
+    "元 美元 人民币 人 人次 户 个 家 所 座 张 床 名 位 项 件 台 辆 艘 架 部 吨 "
+    "千克 公斤 斤 升 千升 立方米 平方米 平方公里 公里 千米 米 亩 公顷 头 只 羽 块 "
+    "支 条 箱 重量箱 双 套 册 篇 次 天 小时 千瓦 千瓦时 千瓦小时 千伏安 千伏安时 "
+    "兆瓦 标箱 标准箱 吨公里 人公里 蒸发量吨 毫克 微克 分贝 年 岁 倍 标准煤 "
+    "吨标准煤 辆次 架次 床位 张床位 人/万人 元/人 元/吨 万人次 个百分点 百分点"
+)
+_UNIT_WORDS = sorted(
+    _UNIT_WORDS_TEXT.split(),
+    key=len,
+    reverse=True,
+)
+_UNIT_ALT = "|".join(re.escape(u) for u in _UNIT_WORDS)
+_UNIT_WORD_RE = re.compile(rf"^(?:(?:{_MAGNITUDE})?(?:{_UNIT_ALT})|[%％‰])$")
+_CELL_RE = re.compile(
+    r"^(?P<verb>" + "|".join(_VERBS) + r")?\s*"
+    r"(?P<pre>" + "|".join(re.escape(q) for q in _PRE_QUALIFIERS) + r")?\s*"
+    r"(?P<open>[\[［〔【])?"
+    rf"(?P<num>{_NUM}(?:\s*(?:{_MAGNITUDE}))?)"
+    rf"(?:\s*(?:[%％])?\s*(?P<sep>[-—–~～至])\s*(?P<num2>{_NUM}(?:\s*(?:{_MAGNITUDE}))?))?"
+    r"(?P<close>[\]］〕】])?"
+    rf"\s*(?P<unit>[%％‰]|{_UNIT_ALT})?"
+    r"\s*(?P<post>" + "|".join(_POST_QUALIFIERS) + r")?"
+    r"\s*(?P<rest>(?:[*＊△▲#①-⑳、，,；;（(]|\[\d+\]|注).*)?$"
+)
+_NUMBERED_RE = re.compile(r"^\d+\s*[．.、]\s*\D")
+_YEAR_CELL_RE = re.compile(
+    r"^((?:19|20)\d\d)\s*(?:[—–\-~～至]\s*((?:19|20)\d\d))?\s*年\s*(?:末|底|度|初)?"
+    r"\s*(?:[（(][^）)]*[）)])?\s*$"
+)
+_COMPARE_CELL_RE = re.compile(
+    r"^(?:(?P<q>高于|快于|低于|慢于|不低于|略高于|优于)[^\d]{1,16}"
+    r"|(?:与|同)[^\d]{1,12}(?:基本)?(?P<s>同步))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    """A figure read from one cell."""
+
+    value: float | None
+    value_max: float | None
+    value_text: str
+    unit: str  # as written in the cell (magnitude first), "" if none
+    qualifier: str
+    change: str
+    cumulative: bool = False
+
+
+def _to_float(text: str) -> float:
+    text = text.replace(",", "").replace("−", "-").replace("－", "-")
+    return float(text)
+
+
+_NUM_MAG_RE = re.compile(rf"^({_NUM})\s*({_MAGNITUDE})?$")
+_YEAR_NUM_RE = re.compile(r"(?:19|20)\d\d")
+_LEAD_YEAR_RE = re.compile(r"^(?:19|20)\d\d年?(?:末|底)?")
+_LAST_YEAR_HEAD_RE = re.compile(r"^(?:上年|去年)(?:末|同期)?(?:[（(]|$)")
+_QUICK_RE = re.compile(r"\d|高于|快于|低于|慢于|优于|同步")
+
+
+def _split_magnitude(text: str) -> tuple[str, str]:
+    """``1.2万亿`` -> (``1.2``, ``万亿``)."""
+    m = _NUM_MAG_RE.match(text)
+    if not m:
+        return text, ""
+    return m.group(1), m.group(2) or ""
+
+
+@lru_cache(maxsize=8192)
+def parse_cell(cell: str) -> _Cell | None:
+    """The figure of a value cell (``2.8``, ``-5.8``, ``<1%``, ``5.5左右``, ``下降15%``,
+    ``[25]``, ``4.5-5``, ``高于GDP增长``), or ``None`` for anything else."""
+    s = cell.strip()
+    if not s or s in _DASHES or "持平" in s[:3] or not _QUICK_RE.search(s):
+        return None
+    m = _CELL_RE.match(s)
+    if m is None or _NUMBERED_RE.match(s):
+        cm = _COMPARE_CELL_RE.match(s)
+        if cm is None:
+            return None
+        return _Cell(None, None, "", "", cm.group("q") or cm.group("s") or "", "")
+    unit = m.group("unit") or ""
+    if unit == "年" and _YEAR_NUM_RE.fullmatch(m.group("num")):
+        return None  # a year label
+    if bool(m.group("open")) != bool(m.group("close")):
+        return None
+    num_text, mag = _split_magnitude(m.group("num").replace(" ", ""))
+    try:
+        value = _to_float(num_text)
+    except ValueError:
+        return None
+    value_max = None
+    start, end = m.span("num")
+    if m.group("num2"):
+        num2_text, mag2 = _split_magnitude(m.group("num2").replace(" ", ""))
+        try:
+            value_max = _to_float(num2_text)
+        except ValueError:
+            return None
+        mag = mag or mag2
+        end = m.end("num2")
+    value_text = s[start:end]
+    unit = _norm_unit(unit)
+    pre = {"＜": "<", "＞": ">"}.get(m.group("pre") or "", m.group("pre") or "")
+    qualifier = pre or m.group("post") or ""
+    verb = m.group("verb") or ""
+    cumulative = bool(m.group("open"))
+    return _Cell(value, value_max, value_text, mag + unit, qualifier, verb, cumulative)
+
+
+@lru_cache(maxsize=8192)
+def _cell_class(cell: str) -> str:
+    """``empty``, ``dash``, ``year``, ``num`` or ``text``."""
+    s = cell.strip()
+    if not s:
+        return "empty"
+    if s in _DASHES:
+        return "dash"
+    if _YEAR_CELL_RE.match(s):
+        return "year"
+    if parse_cell(s) is not None:
+        return "num"
+    return "text"
+
+
+# --- names ------------------------------------------------------------------------------
+
+_LEAD_MARK_RE = re.compile(
+    r"^(?:[#＃]+|其中\s*[：:]?|内\s*[：:]|在总计中\s*[：:]?|在.{1,6}中\s*[：:]|"
+    r"[一二三四五六七八九十]+\s*[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[．.、]|[①-⑳])\s*"
+)
+_PARENS_RE = re.compile(r"[（(][^（）()]*[)）]")
+_NOTE_RE = re.compile(r"\[\d+\]|［\d+］|〔\d+〕")
+_NOTE_MARK_RE = re.compile(r"(?:\[\d+\]|[*＊△▲①-⑳]+)$")
+_SCOPE_LEAD_RE = re.compile(r"^(?:全年|年末|全国|全省|全市|全州|全盟|全区|全县|全旗|全部|总(?!计))")
+_CAPTION_SCOPE_RE = re.compile(
+    r"^(?:全年|年末|全国|全省|全市|全州|全盟|全区|全县|全旗|全部|本年|当年)"
+)
+_LEAD_VERB_RE = re.compile(r"^(?:接待|实现|完成|全年实现|新增加)")
+_TOTAL_LABELS = frozenset({"总计", "合计", "总数", "全部", "总量", "总额", "总体", "全市", "全省"})
+_GENERIC_LABELS = frozenset({"其他", "其它", "其他类", "其余", "其他用品和服务", "其他用品及服务"})
+# Rows named by a place or by a scope that qualifies the parent's whole name.
+_SCOPE_WORDS_TEXT = "城市 农村 城镇 乡村 城区 市区 县域 铁路 公路 水运 水路 航空 民航 管道 港口"
+_SCOPE_WORDS = frozenset(_SCOPE_WORDS_TEXT.split())
+# What a name measures, from its end; the longest match wins.
+_MEASURES_TEXT = (
+    "人均可支配收入 可支配收入 人均消费支出 消费支出 户籍人口 人口 竣工面积 "
+    "施工面积 新开工面积 销售面积 播种面积 种植面积 收获面积 面积 运输总量 "
+    "运输周转量 周转量 吞吐量 运输量 客运量 货运量 存款余额 贷款余额 余额 存款 "
+    "贷款 招生数 在校生数 毕业生数 旅游者人数 人数 人次 总产值 产值 工业增加值 "
+    "增加值 生产总值 生产量 产量 出栏 存栏 投资额 投资 销售额 零售额 营业额 "
+    "成交额 总额 收入 支出 资金 利润 价格指数 指数 价格 比重 占比 比例 总量 数量 "
+    "总数 量 额 数 率"
+)
+_MEASURES = tuple(_MEASURES_TEXT.split())
+_MEASURE_RE = re.compile("(?:" + "|".join(_MEASURES) + ")$")
+# The measure a parent hands to its sub-rows (第一产业 under 地区生产总值 is 增加值).
+_CHILD_MEASURE = {
+    "生产总值": "增加值",
+    "投资额": "投资",
+    "总量": "",
+    "数量": "",
+    "总数": "",
+    "运输总量": "运输总量",
+}
+_CHANGE_SUFFIX_RE = re.compile(
+    r"(年均增长|年均增速|增长率|增长|增速|增幅|涨幅|下降|降低|减少|提高|提升|上升|上涨)$"
+)
+_CAPTION_RE = re.compile(r"^\s*(?:附表|续表|表|专栏|图)\s*[\d一二三四五六七八九十]*")
+_CAPTION_TAIL_RE = re.compile(
+    r"(?:及其?|和)?(?:增长速度|增速|构成|比上年涨跌情况|涨跌情况|完成情况|情况|一览表?)+$"
+)
+_CAPTION_HEAD_RE = re.compile(
+    r"^(?:(?:19|20)\d\d\s*(?:[—–\-~～至]\s*(?:19|20)\d\d)?\s*年(?:末|底|度)?)"
+)
+_SPLIT_BY_RE = re.compile(
+    r"^(?:分行业|分地区|分产业|分类别|分经济类型|分区域|分县区?|各县市区|各县区|各地区|各地市|各市州"
+    r"|各县|各区|各市|各乡镇|各街道|主要)"
+)
+_TOPIC_TAIL_RE = re.compile(r"(?:水环境|环境|空气)?质量$|主要指标$|指标$")
+
+
+def _clean_label(text: str) -> str:
+    """``#住宅`` -> ``住宅``; ``0-15 岁（含不满16 周岁）`` -> ``0-15岁``; ``1．生产总值`` ->
+    ``生产总值``. Units in brackets go with the brackets (see :func:`_label_unit`)."""
+    s = _SPACES_RE.sub("", text.strip())
+    for _ in range(3):
+        m = _LEAD_MARK_RE.match(s)
+        if not m or m.end() == 0:
+            break
+        s = s[m.end() :]
+    s = _NOTE_RE.sub("", s)
+    prev = None
+    while prev != s:
+        prev = s
+        s = _PARENS_RE.sub("", s)
+    return _NOTE_MARK_RE.sub("", s).strip("：:、，, ")
+
+
+def _label_unit(text: str) -> str:
+    """The unit a label carries in brackets: ``城镇化率（%）`` -> ``%``."""
+    for m in _PARENS_RE.finditer(text):
+        inner = _SPACES_RE.sub("", m.group()[1:-1])
+        if _UNIT_WORD_RE.match(inner):
+            return _norm_unit(inner)
+    return ""
+
+
+def _measure(name: str) -> str:
+    m = _MEASURE_RE.search(name)
+    return m.group() if m else ""
+
+
+def _join_measure(label: str, measure: str) -> str:
+    """``轻工业`` + ``工业增加值`` -> ``轻工业增加值`` (the overlap is written once)."""
+    if not measure:
+        return label
+    if label.endswith(measure):
+        return label
+    for k in range(min(len(label), len(measure) - 1), 0, -1):
+        if label.endswith(measure[:k]):
+            return label + measure[k:]
+    return label + measure
+
+
+@lru_cache(maxsize=512)
+def _caption_subject(caption: str, region: str) -> str:
+    """``表1：2022 年地区生产总值及其增长速度`` -> ``地区生产总值``."""
+    s = _CAPTION_RE.sub("", caption.replace("\t", " ")).lstrip("：:.． \u3000")
+    s = _SPACES_RE.sub("", s)
+    while True:
+        prev = s
+        s = _CAPTION_HEAD_RE.sub("", s)
+        if region:
+            for suffix in ("市", "州", "省", "县", "区", "自治州", "盟", "旗", ""):
+                if s.startswith(region + suffix) and len(s) > len(region + suffix):
+                    s = s[len(region + suffix) :]
+                    break
+        s = _CAPTION_SCOPE_RE.sub("", s) if len(s) > 3 else s
+        s = _SPLIT_BY_RE.sub("", s)
+        if s == prev:
+            break
+    s = _PARENS_RE.sub("", s)
+    s = _CAPTION_TAIL_RE.sub("", s)
+    return s.strip("：:、，, ")
+
+
+_PERIODS = {
+    "十一五": "2006-2010",
+    "十二五": "2011-2015",
+    "十三五": "2016-2020",
+    "十四五": "2021-2025",
+    "十五五": "2026-2030",
+}
+_SPAN_RE = re.compile(r"((?:19|20)\d\d)\s*[—–\-~～至到]+\s*((?:19|20)\d\d)\s*年")
+_BY_YEAR_RE = re.compile(r"(?:到|至)\s*((?:19|20)\d\d)\s*年")
+_CAPTION_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+
+
+@lru_cache(maxsize=512)
+def _caption_period(caption: str) -> str:
+    for key, span in _PERIODS.items():
+        if key in caption:
+            return span
+    m = _SPAN_RE.search(caption)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}"
+    m = _BY_YEAR_RE.search(caption)
+    return m.group(1) if m else ""
+
+
+# --- columns ----------------------------------------------------------------------------
+
+_SEQ_HEAD_RE = re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)
+_LABEL_HEAD_RE = re.compile(
+    r"^(?:主要)?(?:指标|指标名称|名称|项目|产品名称|产品|类别|分类|分组|内容|行业|品种|类型|门类)$"
+)
+_PLACE_HEAD_RE = re.compile(
+    r"^(?:地区|区域|地市|市州|市（州）|县（市、区）|县市区|区县|区（县）|城市|单位名称)$"
+)
+_YEAR_HEAD_RE = re.compile(r"^(?:年份|年度|年别|时间)$")
+_CATEGORY_HEAD_RE = re.compile(r"^(?:类别|领域|方面|分类|维度|一级指标)$")
+_UNIT_HEAD_RE = re.compile(r"^(?:单位|计量单位)$")
+_ATTR_HEAD_RE = re.compile(r"^(?:属性|指标属性|性质|指标性质|备注|说明)$")
+_GROWTH_HEAD_RE = re.compile(r"增长|增速|增减|涨跌|涨幅|比上年|同比|比上月|比年初|增幅|降幅")
+_SHARE_HEAD_RE = re.compile(r"比重|占比|构成|比例")
+_INDEX_HEAD_RE = re.compile(r"指数|上年\s*=\s*100|以上年为100")
+_TARGET_HEAD_RE = re.compile(r"目标|预期|规划|计划")
+_BASE_HEAD_RE = re.compile(r"基期|基数|现状|基准|完成|实际|实绩")
+_AVERAGE_HEAD_RE = re.compile(r"年均|累计")
+_HEAD_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年?")
+_HEAD_UNIT_RE = re.compile(r"[（(]([^（）()]+)[)）]")
+_HEAD_GENERIC_RE = re.compile(
+    r"^(?:绝对数|绝对值|数值|数量|总量|总数|年末数|全年|本年|本期|实绩|完成|完成数|实际|金额|数据|合计"
+    r"|预期值|目标值|指标值|现状值|基期值|规划值|\d{4}年?(?:末|底)?(?:目标|预期)?)$"
+)
+
+
+@dataclass(slots=True)
+class _Column:
+    role: str  # seq, label, place, year_label, category, unit, attr, value
+    text: str = ""
+    unit: str = ""
+    year: str = ""
+    change: str = ""
+    share: str = ""  # 比重 / 占比 / 比例 for share columns
+    index: bool = False
+    target: bool | None = None  # True: a target column, False: a base or result column
+    cumulative: bool = False  # 年均/累计
+    measure: str = ""  # 产量 for 产量（万吨）
+
+
+def _value_column(text: str) -> _Column:
+    raw = _SPACES_RE.sub("", text)
+    col = _Column("value", raw)
+    for m in _HEAD_UNIT_RE.finditer(raw):
+        inner = m.group(1)
+        if _UNIT_WORD_RE.match(inner):
+            col.unit = _norm_unit(inner)
+    if not col.unit and raw.endswith(("%", "％")):
+        col.unit = "%"
+    m = _HEAD_YEAR_RE.search(raw)
+    if m and not _INDEX_HEAD_RE.search(raw) and raw[m.start() - 1 : m.start()] != "比":
+        col.year = m.group(1)  # not 比2020年增长: that year is the base
+    elif _LAST_YEAR_HEAD_RE.match(raw):
+        col.year = "-1"  # resolved against the document year
+    if _INDEX_HEAD_RE.search(raw) and not _GROWTH_HEAD_RE.search(raw.replace("上年", "")):
+        col.index = True
+    elif _GROWTH_HEAD_RE.search(raw) and "比重" not in raw:
+        if "涨跌" in raw or "涨幅" in raw or "上涨" in raw:
+            col.change = "上涨"
+        elif "年均" in raw:
+            col.change = "年均增长"
+        elif "降幅" in raw or "下降" in raw:
+            col.change = "下降"
+        elif "增减" in raw and not col.unit:
+            col.change = "增加"  # an absolute change, in the row's unit
+        else:
+            col.change = "增长"
+        if not col.unit and col.change != "增加":
+            col.unit = "%"
+    elif share := _SHARE_HEAD_RE.search(raw):
+        col.share = "比重" if share.group() == "构成" else share.group()
+        if not col.unit:
+            col.unit = "%"
+    if _AVERAGE_HEAD_RE.search(raw) and not col.change:
+        col.cumulative = True
+    if _TARGET_HEAD_RE.search(raw):
+        col.target = True
+    elif _BASE_HEAD_RE.search(raw):
+        col.target = False
+    bare = _HEAD_UNIT_RE.sub("", raw)
+    bare = _LEAD_YEAR_RE.sub("", bare)
+    plain = not (col.change or col.share or col.index or col.cumulative)
+    if bare and plain and not _HEAD_GENERIC_RE.match(bare) and not _TARGET_HEAD_RE.search(bare):
+        col.measure = bare
+    return col
+
+
+def _columns(cells: list[str]) -> list[_Column]:
+    texts = [_SPACES_RE.sub("", c) for c in cells]
+    cols: list[_Column] = []
+    has_label = any(_LABEL_HEAD_RE.match(t) and not _CATEGORY_HEAD_RE.match(t) for t in texts)
+    label_seen = False
+    for i, t in enumerate(texts):
+        if _SEQ_HEAD_RE.match(t):
+            cols.append(_Column("seq", t))
+        elif _CATEGORY_HEAD_RE.match(t) and has_label and not label_seen:
+            cols.append(_Column("category", t))
+        elif not label_seen and _PLACE_HEAD_RE.match(t):
+            cols.append(_Column("place", t))
+            label_seen = True
+        elif not label_seen and _YEAR_HEAD_RE.match(t):
+            cols.append(_Column("year_label", t))
+            label_seen = True
+        elif not label_seen and (_LABEL_HEAD_RE.match(t) or (i == 0 and not t)):
+            cols.append(_Column("label", t))
+            label_seen = True
+        elif _UNIT_HEAD_RE.match(t):
+            cols.append(_Column("unit", t))
+        elif _ATTR_HEAD_RE.match(t):
+            cols.append(_Column("attr", t))
+        else:
+            cols.append(_value_column(t))
+    return cols
+
+
+_MAX_HEADER_CELL = 24
+_HEADER_SPLIT_RE = re.compile(r"(?<=[)）%％])\s+(?=\S)")
+
+
+# --- the reader -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Table:
+    caption: str = ""
+    header: list[str] = field(default_factory=list)
+    columns: list[_Column] = field(default_factory=list)
+    header_open: bool = False  # the last row was a header row (a units row may follow)
+    rows: int = 0
+    top: str = ""  # the latest row with a name of its own: the parent of sub-rows
+    child_open: bool = False  # sub-rows of ``top`` are being read
+    child_measure: str = ""  # the measure of the latest sub-row with a name of its own
+    title: str = ""  # a short line between rows: a group label, or the next table's title
+    place_rows: bool = False
+    year_rows: bool = False
+    independent: bool = False  # rows are indicators of their own (plan tables, numbered rows)
+    index: bool = False  # a price-index table (上年=100)
+    unit: str = ""  # 单位：亿元 above the table
+
+
+_UNIT_LINE_RE = re.compile(r"^[（(]?\s*(?:计量)?单位\s*[：:]\s*([^）)\s]{1,8})\s*[)）]?$")
+_SENTENCE_END_RE = re.compile(r"[。；！？：:，,]\s*$|[。；！？]")
+_MAX_TITLE = 40
+_MAX_CAPTION = 80
+_ARABIC_NUMBERED_RE = re.compile(r"^(?:\d+\s*[．.、]|[（(]\d+[)）])")
+_FOOTNOTE_RE = re.compile(r"^(?:注|说明|资料来源|数据来源|备注|[①-⑳]|\*)")
+_PLACE_SUFFIX_RE = re.compile(
+    r"^(.{2,}?)(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|新区|市|省|县|区|州|盟|旗)$"
+)
+_PLACE_ROW_RE = re.compile(r"^.{1,8}(?:市|区|县|州|旗|盟|新区|开发区|高新区|示范区)$")
 
 
 class TableReader:
@@ -31,10 +498,579 @@ class TableReader:
         self.doc_year = doc_year
         self.region = region
         self.bulletin = bulletin
+        self.state = _Table()
+
+    # -- lines outside tables ---------------------------------------------------------
 
     def text_line(self, line: str) -> None:
         """A line that is not part of a table (it may be the next table's caption)."""
+        s = line.strip()
+        if not s:
+            return
+        if len(s) > _MAX_CAPTION:  # a paragraph (the common case): it ends any table
+            if self.state.caption or self.state.columns:
+                self.state = _Table()
+            return
+        m = _UNIT_LINE_RE.match(s)
+        if m:
+            self.state.unit = _norm_unit(m.group(1))
+        elif _is_caption(s):
+            self._caption(s)
+        elif len(s) <= 12 and not any(c.isdigit() for c in s) and self.state.columns:
+            if not self.state.header_open:
+                self.state.title = s  # a group label (经济发展), or the next table's title
+            return  # or a header fragment on a line of its own (年份)
+        elif len(s) <= _MAX_TITLE and not _SENTENCE_END_RE.search(s):
+            self.state = _Table(caption=s)  # a title line: the caption of a table to come
+        elif self.state.caption or self.state.columns:
+            self.state = _Table()
+
+    def _caption(self, caption: str) -> None:
+        if _SPACES_RE.sub("", caption).startswith("续表"):
+            # the same table goes on (after a page break): its header comes again
+            old = self.state
+            self.state = _Table(caption=old.caption, unit=old.unit, top=old.top)
+        else:
+            self.state = _Table(caption=caption)
+
+    # -- table lines ------------------------------------------------------------------
 
     def row(self, line: str, *, section: str, section_class: str) -> list[TargetRecord]:
         """The records of one table row (header rows give none)."""
-        return []
+        cells = [c.strip() for c in line.strip().split("\t")]
+        st = self.state
+        first = _SPACES_RE.sub("", cells[0]) if cells else ""
+        if _is_caption(first) and not any(_cell_class(c) == "num" for c in cells[1:]):
+            self._caption(" ".join(c for c in cells if c))
+            return []
+        if not st.caption and not st.columns and _is_caption(section):
+            st.caption = section
+        if _FOOTNOTE_RE.match(first) and len(first) > 1:
+            return []
+        classes = [_cell_class(c) for c in cells]
+        if "num" not in classes:
+            self._header_row(cells, classes)
+            return []
+        if not st.columns:
+            # no header: a label, then values of unknown meaning
+            st.columns = _columns(["", *[""] * (len(cells) - 1)])
+            for col in st.columns[1:]:
+                col.role = "value"
+            st.index = bool(_INDEX_HEAD_RE.search(st.caption))
+        st.header_open = False
+        st.title = ""
+        st.rows += 1
+        return self._data_row(line, cells, classes, section, section_class)
+
+    def _header_row(self, cells: list[str], classes: list[str]) -> None:
+        st = self.state
+        texts = [c for c in cells if c]
+        if any(len(_PARENS_RE.sub("", _SPACES_RE.sub("", c))) > _MAX_HEADER_CELL for c in texts):
+            return  # prose in cells (a task list): not a header, and no figures of its own
+        if len(texts) <= 1:
+            return  # a group label (经济发展) in a row of its own
+        if st.header_open and st.header:
+            # a units row under the header (比例（%） | 比例（%）): cell by cell
+            merged = list(st.header)
+            offset = len(merged) - len(cells)
+            if offset >= 0:
+                for i, c in enumerate(cells):
+                    merged[i + offset] = merged[i + offset] + c
+                st.header = merged
+                st.columns = _columns(merged)
+                return
+        if st.rows and st.title:
+            # a new header after a title line: a new table, the title its caption
+            self.state = st = _Table(caption=st.title, unit=st.unit)
+        st.header = list(cells)
+        st.columns = _columns(cells)
+        st.header_open = True
+        st.top = ""
+        st.child_open = False
+        st.place_rows = any(c.role == "place" for c in st.columns)
+        st.year_rows = any(c.role == "year_label" for c in st.columns)
+        st.independent = any(c.role in ("seq", "category", "attr") for c in st.columns)
+        st.index = bool(_INDEX_HEAD_RE.search(st.caption)) or any(c.index for c in st.columns)
+
+    # -- data rows --------------------------------------------------------------------
+
+    def _align(
+        self, cells: list[str], classes: list[str]
+    ) -> tuple[str, list[tuple[int, _Column]], list[str], str]:
+        """``(label, value cells with their columns, cells, unit cell)`` of a data row whose
+        cells may not line up with the header (merged or split cells)."""
+        st = self.state
+        cols = st.columns
+        n, m = len(cols), len(cells)
+        if m > n and st.header:
+            # a header cell holding two columns: 2022 年末（亿元） 比上年末增长（%）
+            split: list[str] = []
+            for h in st.header:
+                split.extend(p for p in _HEADER_SPLIT_RE.split(h) if p)
+            if len(split) == m:
+                st.header = split
+                st.columns = cols = _columns(split)
+                n = m
+        label_idx = next(
+            (i for i, c in enumerate(cols) if c.role in ("label", "place", "year_label")), -1
+        )
+        if m > n:
+            first_num = classes.index("num")
+            lead = first_num if label_idx >= 0 else 0
+            if label_idx < 0 and m == n + 1 and classes[0] in ("text", "year"):
+                # the header has no label column (年份 was on a line of its own)
+                cols = [_Column("year_label" if classes[0] == "year" else "label"), *cols]
+                st.columns = cols
+                st.year_rows = classes[0] == "year"
+                label_idx = 0
+                n = len(cols)
+            elif lead > label_idx >= 0 and m - n <= lead - label_idx:
+                # a label spread over cells: 在总计中： | 轻工业, #粮 | 食
+                extra = m - n
+                head = cells[label_idx : label_idx + extra + 1]
+                joined = _join_label_cells(head)
+                cells = [*cells[:label_idx], joined, *cells[label_idx + extra + 1 :]]
+                classes = [*classes[:label_idx], "text", *classes[label_idx + extra + 1 :]]
+                m = len(cells)
+        unit_cell = ""
+        if m < n:
+            unit_idx = next((i for i, c in enumerate(cols) if c.role == "unit"), -1)
+            cat_idx = next((i for i, c in enumerate(cols) if c.role == "category"), -1)
+            unit_next = label_idx + 1 < m and _UNIT_WORD_RE.match(_norm_unit(cells[label_idx + 1]))
+            if (
+                0 <= label_idx < unit_idx
+                and m == n - 1
+                and classes[label_idx] == "text"
+                and not unit_next
+                and _split_unit(cells[label_idx])[1]
+            ):
+                # label and unit in one cell: 纱吨 under 产品名称 | 单位
+                label, unit_cell = _split_unit(cells[label_idx])
+                cells = [*cells[: label_idx + 1], unit_cell, *cells[label_idx + 1 :]]
+                cells[label_idx] = label
+                classes = [*classes[: label_idx + 1], "text", *classes[label_idx + 1 :]]
+                m = len(cells)
+            elif 0 <= cat_idx < label_idx and m == n - 1:
+                cells = ["", *cells]  # the category cell of a continued group
+                classes = ["empty", *classes]
+                m = len(cells)
+            elif label_idx > 0 and classes[0] == "text" and m == n - 1:
+                cells = ["", *cells]
+                classes = ["empty", *classes]
+                m = len(cells)
+        if label_idx < 0:
+            label_idx = 0
+        label = cells[label_idx] if label_idx < m else ""
+        if not label.strip():
+            # no label where the header puts it: take the first text cell
+            label = next((c for c, k in zip(cells, classes, strict=True) if k == "text"), "")
+        out: list[tuple[int, _Column]] = []
+        for i, col in enumerate(cols):
+            if i >= m or i == label_idx:
+                continue
+            if col.role == "unit":
+                unit_cell = cells[i]
+            elif col.role == "value" and classes[i] == "num":
+                out.append((i, col))
+        return label, out, cells, unit_cell
+
+    def _data_row(
+        self,
+        line: str,
+        cells: list[str],
+        classes: list[str],
+        section: str,
+        section_class: str,
+    ) -> list[TargetRecord]:
+        st = self.state
+        label_raw, values, cells, unit_cell = self._align(cells, classes)
+        if not values:
+            return []
+        unit_cell = "" if unit_cell in _DASHES else _norm_unit(unit_cell)
+        label_unit = _label_unit(label_raw)
+        row_year = ""
+        place = ""
+        ym = _YEAR_CELL_RE.match(_SPACES_RE.sub("", label_raw))
+        if ym and (st.year_rows or not _clean_label(label_raw).strip("年末底度")):
+            row_year = f"{ym.group(1)}-{ym.group(2)}" if ym.group(2) else ym.group(1)
+            name, confidence, label_change = self._subject_name(), 0.8, ""
+        elif st.place_rows or (
+            st.rows <= 1 and not st.top and not st.header and _looks_like_place(label_raw)
+        ):
+            st.place_rows = True
+            place = _place_name(_clean_label(label_raw), self.region)
+            name, confidence, label_change = self._subject_name(), 0.8, ""
+        else:
+            name, confidence, label_change = self._row_name(label_raw)
+        if not name:
+            return []
+        region = place or self.region
+        caption_period = _caption_period(st.caption)
+        years = sorted({c.year for c in st.columns if c.year and c.year != "-1"})
+        records: list[TargetRecord] = []
+        level_head = ""
+        for i, col in values:
+            cell = parse_cell(cells[i])
+            if cell is None:
+                continue
+            if place or row_year:
+                col_name, level_head = self._by_row_name(name, col, level_head, bool(place))
+            else:
+                col_name = self._column_name(name, col)
+            col_name = self._canonical(col_name)
+            unit = cell.unit
+            index = col.index or (st.index and not (col.change or col.share or col.unit))
+            if index:
+                unit = cell.unit
+            elif col.change == "增加" and not col.unit:
+                unit = cell.unit or unit_cell or label_unit or st.unit
+            elif col.change or col.share:
+                unit = cell.unit or col.unit or label_unit or "%"
+            else:
+                base = col.unit or unit_cell or label_unit or st.unit
+                if (
+                    cell.unit
+                    and cell.unit[-1:] not in "%‰"
+                    and base
+                    and cell.unit
+                    in (
+                        "万亿",
+                        "千亿",
+                        "百亿",
+                        "亿",
+                        "千万",
+                        "百万",
+                        "万",
+                        "千",
+                    )
+                ):
+                    unit = cell.unit + base
+                else:
+                    unit = cell.unit or base
+            change = cell.change or label_change or col.change
+            if not cell.change and (col.cumulative or col.change == "年均增长"):
+                if change in ("", "增长"):
+                    change = "累计" if cell.cumulative else "年均增长"
+            elif not change and cell.cumulative:
+                change = "累计"
+            year = self._year(col, row_year, years, caption_period, cell, change)
+            kind = self._kind(col, year, years, section_class, cell)
+            qualifier = cell.qualifier
+            records.append(
+                TargetRecord(
+                    doc=self.doc,
+                    section=section if "\t" not in section else "",
+                    sentence=line,
+                    indicator=col_name,
+                    value=cell.value,
+                    value_text=cell.value_text,
+                    unit=unit if cell.value is not None else "",
+                    qualifier=qualifier,
+                    change=change,
+                    year=year,
+                    region=region,
+                    kind=kind,
+                    value_max=cell.value_max,
+                    confidence=confidence if (unit or index) else min(confidence, 0.55),
+                )
+            )
+        return records
+
+    # -- naming -----------------------------------------------------------------------
+
+    def _canonical(self, name: str) -> str:
+        return self.table.canonical(name) or name
+
+    def _subject_name(self) -> str:
+        return _caption_subject(self.state.caption, self.region) if self.state.caption else ""
+
+    def _table_measure(self) -> str:
+        """The measure the table gives rows without one: 产量 from the header or caption."""
+        st = self.state
+        for col in st.columns:
+            if col.role == "value" and col.measure and _MEASURE_RE.search(col.measure):
+                return _measure(col.measure)
+        subject = self._subject_name()
+        return _measure(subject)
+
+    def _row_name(self, label_raw: str) -> tuple[str, float, str]:
+        """``(name, confidence, change)`` of a row that names what it measures."""
+        st = self.state
+        raw = _SPACES_RE.sub("", label_raw)
+        child = bool(_LEAD_MARK_RE.match(raw)) and not re.match(
+            r"^(?:\d|[一二三四五六七八九十])", raw
+        )
+        label = _clean_label(raw)
+        label = _LEAD_VERB_RE.sub("", label)
+        change = ""
+        m = _CHANGE_SUFFIX_RE.search(label)
+        if m and len(label) > len(m.group()) + 1:
+            change = {"增速": "增长", "增幅": "增长", "增长率": "增长", "涨幅": "上涨"}.get(
+                m.group(), m.group()
+            )
+            change = "年均增长" if change == "年均增速" else change
+            label = label[: m.start()]
+        if not label:
+            return "", 0.0, ""
+        for _ in range(2):
+            stripped = _SCOPE_LEAD_RE.sub("", label)
+            if len(stripped) < 2 or stripped == label:
+                break
+            label = stripped
+        if label in _TOTAL_LABELS:
+            subject = self._subject_name()
+            if not subject:
+                return "", 0.0, ""
+            st.top, st.child_open, st.child_measure = subject, False, ""
+            return self._canonical(subject), 0.85, change
+        own = _measure(label)
+        generic = label in _GENERIC_LABELS or label.startswith(("其他", "其它"))
+        if own and own == label:
+            # a bare measure (投资额): the caption says of what
+            subject = self._subject_name()
+            head = re.split(r"[和及、与]", subject)[0] if subject else ""
+            if head and label not in head:
+                label = _join_measure(head, label)
+                own = _measure(label)
+        if own and not generic:
+            parent = st.top
+            if parent and (child or st.child_open) and self._is_sub_row(label, own, child):
+                st.child_open = True
+                st.child_measure = own
+                return self._sub_name_with_measure(label, own, parent), 0.85, change
+            st.top, st.child_open, st.child_measure = label, False, ""
+            return label, 0.9, change
+        # a half name: complete it from the parent or the table
+        if (st.independent or _ARABIC_NUMBERED_RE.match(raw)) and not child:
+            st.independent = True
+            return label, 0.75, change  # a plan table's indicator: named as written
+        parent = st.top
+        if child or parent:
+            st.child_open = True
+            st.child_measure = ""
+        name = self._compose(label, parent)
+        confidence = 0.5 if generic else (0.85 if name != label else 0.6)
+        return name, confidence, change
+
+    def _is_sub_row(self, label: str, own: str, marked: bool) -> bool:
+        """Whether a row with a name of its own is a sub-row of the current parent."""
+        st = self.state
+        parent = st.top
+        if marked:
+            return True
+        if not st.child_measure:
+            return False  # after 住宅 (no measure), 商品房销售面积 starts a new group
+        if own != st.child_measure:
+            return False
+        # 农村常住居民人均可支配收入 after 城镇…的 sub-rows is a new group
+        k = 0
+        while k < min(len(label), len(parent)) and label[-1 - k] == parent[-1 - k]:
+            k += 1
+        return k <= len(own)
+
+    def _sub_name_with_measure(self, label: str, own: str, parent: str) -> str:
+        """A sub-row that names its own measure: 工资性收入 under 城镇居民人均可支配收入."""
+        canon = self.table.canonical(parent) or parent
+        if "人均" in canon and "人均" not in label:
+            return canon[: canon.index("人均") + 2] + label
+        pm = _measure(parent)
+        if pm and pm != own and pm.startswith(own) and not label.endswith(pm):
+            return label + pm[len(own) :]  # 短期贷款 under 各项贷款余额
+        prefix = _new_prefix(parent)
+        if prefix and not label.startswith(prefix):
+            return prefix + label
+        return label
+
+    def _compose(self, label: str, parent: str) -> str:
+        """A row without a measure of its own, under ``parent`` (or the table)."""
+        price = "价格" in parent or "价格" in self._subject_name()
+        index = any(c.index for c in self.state.columns) or "指数" in self.state.caption
+        if price and parent:
+            if label in _SCOPE_WORDS:
+                return label + _strip_scope(parent)
+            cat = label if label.endswith("类") or not index else label + "类"
+            return cat + ("价格指数" if index else "价格")
+        if not parent:
+            measure = self._table_measure()
+            if measure:
+                return _join_measure(label, _CHILD_MEASURE.get(measure, measure))
+            return label
+        pm = _measure(parent)
+        if label in _SCOPE_WORDS and not pm.endswith("人口"):
+            return label + _strip_scope(parent)
+        prefix = _new_prefix(parent)
+        measure = _CHILD_MEASURE.get(pm, pm)
+        if not pm:
+            measure = self._table_measure()
+            measure = _CHILD_MEASURE.get(measure, measure)
+        if (
+            pm in ("增加值", "工业增加值")
+            and "工业" in parent
+            and not label.endswith(("业", "产业"))
+        ):
+            measure = "工业增加值"  # 国有企业 under 规模以上工业增加值
+        name = _join_measure(label, measure)
+        if prefix and not name.startswith(prefix):
+            name = prefix + name
+        return name
+
+    def _by_row_name(
+        self, subject: str, col: _Column, level_head: str, place: bool
+    ) -> tuple[str, str]:
+        """``(name, level name)`` of a cell in a table whose rows are places or years: the
+        column says what is measured, the caption of what (its growth column follows it)."""
+        head = _clean_label(col.text)
+        head = _LEAD_YEAR_RE.sub("", head)
+        if col.change or col.index:
+            base = level_head or subject
+            return base, level_head
+        if not head or _HEAD_GENERIC_RE.match(head) or subject.endswith(head):
+            base = subject
+        elif place and _MEASURE_RE.search(head):
+            base = head  # 地区生产总值（亿元） by county
+        else:
+            scope = _TOPIC_TAIL_RE.sub("", subject)
+            base = scope + head if scope and not head.startswith(scope) else head
+        if col.share and not base.endswith(col.share):
+            base += col.share
+        return base, (base if not col.share else level_head)
+
+    def _column_name(self, name: str, col: _Column) -> str:
+        """The row's name, made into what this column measures."""
+        if col.share:
+            base = re.sub(r"(?:总量|总数|数量)$", "", name)
+            return base if base.endswith(col.share) else base + col.share
+        if col.text in _SCOPE_WORDS and not name.startswith(col.text):
+            return col.text + _strip_scope(name)  # 居民消费价格指数 under 城市
+        return name
+
+    # -- period and kind --------------------------------------------------------------
+
+    def _year(
+        self,
+        col: _Column,
+        row_year: str,
+        years: list[str],
+        caption_period: str,
+        cell: _Cell,
+        change: str,
+    ) -> str:
+        if row_year:
+            return row_year
+        if col.cumulative or cell.cumulative or col.change == "年均增长":
+            if len(years) >= 2:
+                return f"{int(years[0]) + 1}-{years[-1]}"
+            return caption_period
+        if col.year == "-1":
+            return str(int(self.doc_year) - 1) if self.doc_year.isdigit() else ""
+        if col.year and change == "年均增长" and years and col.year > years[0]:
+            return f"{int(years[0]) + 1}-{col.year}"  # a rate over the plan period
+        if col.year:
+            return col.year
+        if self.bulletin:
+            return self.doc_year
+        if caption_period:
+            return caption_period
+        m = _CAPTION_YEAR_RE.search(self.state.caption)
+        return m.group(1) if m else ""
+
+    def _kind(
+        self, col: _Column, year: str, years: list[str], section_class: str, cell: _Cell
+    ) -> Kind:
+        if self.bulletin:
+            return "achievement"
+        if col.target is True:
+            return "target"
+        if col.target is False:
+            return "achievement"
+        if col.year == "-1":
+            return "achievement"
+        if col.year and self.doc_year.isdigit():
+            if col.year != self.doc_year:
+                return "target" if int(col.year) > int(self.doc_year) else "achievement"
+            return "target" if len(years) >= 2 and col.year != years[0] else "achievement"
+        if col.year and len(years) >= 2:
+            return "achievement" if col.year == years[0] else "target"
+        if col.cumulative or cell.cumulative:
+            return "target" if section_class != "review" else "achievement"
+        if section_class == "review":
+            return "achievement"
+        if section_class == "plan" or _caption_period(self.state.caption):
+            return "target"
+        return "achievement"
+
+
+# --- helpers ----------------------------------------------------------------------------
+
+
+_DIGIT_RE = re.compile(r"[\d零〇一二两三四五六七八九十百千万]")
+
+
+def is_prose_row(line: str) -> bool:
+    """A table row whose figures are inside prose cells (``新建5G基站1万个``), not cells of
+    their own: the sentence extractor reads such rows better than :class:`TableReader`."""
+    cells = [c.strip() for c in line.strip().split("\t")]
+    if any(parse_cell(c) is not None for c in cells[1:]):
+        return False
+    return any(len(c) >= 12 and _DIGIT_RE.search(c) for c in cells)
+
+
+def _is_caption(text: str) -> bool:
+    if len(text) > _MAX_CAPTION:
+        return False
+    s = _SPACES_RE.sub("", text)
+    if not s:
+        return False
+    m = _CAPTION_RE.match(s)
+    if not m or m.end() == 0:
+        return False
+    rest = s[m.end() :]
+    if not rest:
+        return True
+    head = s[: m.end()]
+    # 表1…, 专栏2…, 图3…: a number or a separator after the word (not 表示, 专栏目)
+    return bool(re.search(r"[\d一二三四五六七八九十]$", head)) or rest[0] in "：:　 .．、"
+
+
+def _join_label_cells(cells: list[str]) -> str:
+    """``在总计中：`` + ``轻工业`` -> ``轻工业``; ``#粮`` + ``食`` -> ``#粮食``."""
+    kept = [c for c in cells if c and not re.fullmatch(r".{0,8}[：:]", c)]
+    return "".join(kept)
+
+
+def _split_unit(label: str) -> tuple[str, str]:
+    """``纱吨`` -> (``纱``, ``吨``): the unit written onto the label (PDF tables)."""
+    s = label.strip()
+    for k in range(min(6, len(s) - 1), 0, -1):
+        if _UNIT_WORD_RE.match(s[-k:]):
+            return s[:-k], s[-k:]
+    return s, ""
+
+
+def _norm_unit(unit: str) -> str:
+    return {"％": "%", "百分点": "个百分点"}.get(unit, unit)
+
+
+def _strip_scope(name: str) -> str:
+    return _SCOPE_LEAD_RE.sub("", name) if len(name) > 3 else name
+
+
+def _new_prefix(parent: str) -> str:
+    """``新登记市场主体总量`` -> ``新登记``: a prefix the parent's sub-rows share."""
+    m = re.match(r"^(新登记|新注册|新增|新设立|新建|年末实有|实有)", parent)
+    return m.group(1) if m else ""
+
+
+def _looks_like_place(label_raw: str) -> bool:
+    """``洛龙区``, ``偃师市``: a row named by a place (in a table without a header)."""
+    label = _clean_label(label_raw)
+    if label in _SCOPE_WORDS or _measure(label) or "园区" in label or label.endswith("市区"):
+        return False
+    return bool(_PLACE_ROW_RE.match(label))
+
+
+def _place_name(label: str, region: str) -> str:
+    if label in ("全市", "全省", "全州", "全县", "全区", "合计", "总计", "全国"):
+        return "全国" if label == "全国" else region
+    m = _PLACE_SUFFIX_RE.match(label)
+    return m.group(1) if m else label
