@@ -457,6 +457,13 @@ def _after_noun(after: str) -> tuple[str, int]:
         k = m.end()
     m = AFTER_STOP_RE.search(after, k + 1)
     end = m.start() if m else len(after)
+    # 400座小型病险水库进行除险加固, 天府实验室揭牌运行: the noun ends where a verb starts
+    pos = 0
+    for i, word in enumerate(_segmenter().cut(after[:end], True)):
+        if i > 0 and pos > k and _is_verb(word):
+            end = pos
+            break
+        pos += len(word)
     return after[:end].translate(_QUOTE_TABLE), end
 
 
@@ -549,6 +556,7 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
     return items
 
 
+_WHOLE_SHARE_RE = re.compile(r"占[^，。；]{2,20}(?:比重|比例|份额)$")
 _MEASURE_TAIL_RE = re.compile(
     r"(产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|人数|比重|占比|余额|数量|规模)$"
 )
@@ -959,6 +967,13 @@ class _SentenceNamer:
         after_noun = _after_noun_start(after)
         share_text = strip_noise(raw).strip("，、 ")
         share = share_text.startswith("占") or bool(_SHARE_RE.match(cleaned))
+        whole_share = _WHOLE_SHARE_RE.search(cleaned)
+        if whole_share and not share and cleaned.index("占") >= 2:
+            # 数字经济核心产业增加值占国内生产总值比重: the share, not its denominator
+            self.emit(
+                fig, lookup(self.table, cleaned, fig) or cleaned, self.change_for(i, raw, after)
+            )
+            return
         # 占规模以上工业增加值的比重为16.8%: the denominator is not the name
         before_alias = None if share else _best_before(self.table, raw, fig)
         countish = fig.unit_class in _COUNTISH
