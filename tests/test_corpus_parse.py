@@ -640,3 +640,9 @@ def test_load_sidecar_errors_name_the_sidecar(tmp_path: Path) -> None:
     sidecar.write_bytes('title = "标题"'.encode("gbk"))
     with pytest.raises(MetadataError, match="not UTF-8"):
         load_sidecar(doc)
+
+
+def test_table_rows_are_never_headings() -> None:
+    assert parse_heading("#住宅\t万平方米\t2013.6\t-23.0") is None
+    assert parse_heading("一、食品烟酒\t99.2") is None
+    assert parse_heading("一、食品烟酒") is not None

@@ -22,7 +22,7 @@ from bot.corpus.reader import UnreadableDocument
 from bot.models import Passage
 
 # Bump when heading/passage/metadata rules change: persisted indexes are rebuilt.
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 
 SIDECAR_SUFFIX = ".meta.toml"
 SIDECAR_LEVELS = ("national", "provincial", "city", "county")
@@ -112,10 +112,11 @@ def parse_heading(line: str, *, allow_plain: bool = True) -> Heading | None:
       containing letters.
 
     ``一要奋力推动……。`` or ``一是……`` are list items inside prose, not
-    headings; they match none of the patterns.
+    headings; they match none of the patterns. A line with tabs is a table row
+    (``#住宅\t万平方米\t…``, ``一、食品烟酒\t99.2``), never a heading.
     """
     s = line.strip()
-    if not s:
+    if not s or "\t" in s:
         return None
     m = _MD_RE.match(s)
     if m:

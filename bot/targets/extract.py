@@ -55,7 +55,7 @@ from bot.targets.naming import (
 )
 from bot.targets.numbers import find_figures, may_have_figures
 from bot.targets.records import TargetRecord
-from bot.targets.tables import TableReader, is_table_row
+from bot.targets.tables import TableReader, is_prose_row, is_table_row
 
 _SENTENCE_RE = re.compile(r"[^。！？；]*(?:[。！？；]+[”’」』）]*|$)")
 _FULL_STOP = "。！？"
@@ -206,7 +206,7 @@ class _Walker:
             opened = paragraph_period(stripped)
             if opened is not None:
                 self.section.paragraph_period = opened
-            if is_table_row(line):
+            if is_table_row(line) and not is_prose_row(line):
                 self.records.extend(
                     self.tables.row(
                         line,
