@@ -46,9 +46,9 @@ def test_canonical_names(table, surface, canonical):
 
 
 def test_unknown_names(table):
-    assert table.canonical("城镇调查失业率") is None
-    assert table.group("城镇调查失业率") == "other"
-    assert "城镇调查失业率" not in table
+    assert table.canonical("低空飞行器起降点") is None
+    assert table.group("低空飞行器起降点") == "other"
+    assert "低空飞行器起降点" not in table
     assert "地区生产总值" in table
 
 
@@ -104,3 +104,142 @@ def test_load_from_another_path(tmp_path):
 )
 def test_name_class(name, cls):
     assert name_class(name) == cls
+
+
+# -- families, levels and the standard statistics (issue 11) --------------------------------
+@pytest.mark.parametrize(
+    ("names", "family"),
+    [
+        (
+            ["GDP", "地区生产总值", "国内生产总值", "全省生产总值", "全市GDP", "全国生产总值"],
+            "生产总值",
+        ),
+        (["居民消费价格", "CPI", "居民消费价格涨幅"], "居民消费价格"),
+        (["城镇化率", "常住人口城镇化率", "城镇常住人口占总人口比重"], "常住人口城镇化率"),
+        (["研发投入强度", "研发经费投入强度", "R&D经费支出占GDP比重"], "研发经费投入强度"),
+        (["PPI", "工业生产者出厂价格"], "工业生产者出厂价格"),
+        (["单位国内生产总值能耗", "单位地区生产总值能耗", "能耗强度"], "单位生产总值能耗"),
+        (["城镇新增就业", "新增城镇就业"], "新增城镇就业"),
+        (["规上工业增加值", "规模以上工业增加值"], "规模以上工业增加值"),
+    ],
+)
+def test_families_answer_the_same_question(table, names, family):
+    assert {table.family(n) for n in names} == {family}
+    assert all(table.same_family(names[0], n) for n in names)
+
+
+def test_family_members_accept_any_alias(table):
+    assert table.family_members("GDP") == ["地区生产总值", "国内生产总值"]
+    assert table.family_members("生产总值") == ["地区生产总值", "国内生产总值"]
+    assert table.family_members("CPI") == ["居民消费价格"]
+    assert table.family_members("低空飞行器起降点") == []
+    assert table.family("低空飞行器起降点") == "低空飞行器起降点"  # its own family
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("人均地区生产总值", "地区生产总值"),  # per capita is another question
+        ("城镇居民人均可支配收入", "农村居民人均可支配收入"),  # urban and rural stay apart
+        ("城镇居民人均可支配收入", "居民人均可支配收入"),
+        ("高技术制造业增加值", "规模以上工业增加值"),  # a sub-category is not the whole
+        ("民间投资", "固定资产投资"),
+        ("第三产业增加值", "地区生产总值"),
+        ("户籍人口城镇化率", "常住人口城镇化率"),
+        ("超长期特别国债", "特别国债"),
+        ("赤字率", "赤字规模"),
+    ],
+)
+def test_distinct_questions_stay_apart(table, a, b):
+    assert table.canonical(a) == a and table.canonical(b) == b
+    assert not table.same_family(a, b)
+
+
+@pytest.mark.parametrize(
+    ("regional", "national"),
+    [
+        ("地区生产总值", "国内生产总值"),
+        ("人均地区生产总值", "人均国内生产总值"),
+        ("单位地区生产总值能耗", "单位国内生产总值能耗"),
+        ("单位地区生产总值二氧化碳排放", "单位国内生产总值二氧化碳排放"),
+    ],
+)
+def test_national_and_regional_variants(table, regional, national):
+    assert table.national_variant(regional) == national
+    assert table.national_variant(national) == national
+    assert table.regional_variant(national) == regional
+    assert table.regional_variant(regional) == regional
+    assert table.family(regional) == table.family(national)
+
+
+def test_variants_accept_aliases_and_say_none_otherwise(table):
+    assert table.national_variant("GDP") == "国内生产总值"
+    assert table.national_variant("全市生产总值") == "国内生产总值"
+    assert table.regional_variant("全国GDP") == "地区生产总值"
+    assert table.national_variant("粮食产量") is None
+    assert table.regional_variant("粮食产量") is None
+    assert table.national_variant("低空飞行器起降点") is None
+
+
+@pytest.mark.parametrize(
+    ("alias", "canonical", "group"),
+    [
+        ("调查失业率", "城镇调查失业率", "employment"),
+        ("一般公共预算支出规模", "一般公共预算支出", "budget"),
+        ("财政赤字率", "赤字率", "budget"),
+        ("专项债券", "地方政府专项债券", "budget"),
+        ("超长期国债", "超长期特别国债", "budget"),
+        ("粮食总产量", "粮食产量", "agriculture"),
+        ("粮食作物播种面积", "粮食播种面积", "agriculture"),
+        ("高标准农田", "高标准农田", "agriculture"),
+        ("生猪出栏量", "生猪出栏", "agriculture"),
+        ("一产增加值", "第一产业增加值", "gdp"),
+        ("民间固定资产投资", "民间投资", "investment"),
+        ("房地产投资", "房地产开发投资", "investment"),
+        ("货物进出口总额", "外贸进出口总额", "trade"),
+        ("年末常住人口", "常住人口", "social"),
+        ("优良天数比例", "空气质量优良率", "environment"),
+        ("细颗粒物（PM2.5）平均浓度", "PM2.5平均浓度", "environment"),
+        ("全社会研发经费投入", "研发经费支出", "innovation"),
+        ("技术合同交易额", "技术合同成交额", "innovation"),
+        ("旅游总收入", "旅游收入", "consumption"),
+        ("快递业务总量", "快递业务量", "consumption"),
+        ("金融机构本外币各项存款余额", "金融机构本外币存款余额", "other"),
+        ("经营主体", "市场主体", "other"),
+    ],
+)
+def test_standard_statistics(table, alias, canonical, group):
+    assert table.canonical(alias) == canonical
+    assert table.group(canonical) == group
+
+
+def test_family_and_national_from_plain_mappings(tmp_path):
+    path = tmp_path / "ind.toml"
+    path.write_text(
+        '[indicators."地区生产总值"]\ngroup = "gdp"\nfamily = "GDP"\n'
+        'national = "国内生产总值"\naliases = ["全市生产总值"]\n'
+        '[indicators."国内生产总值"]\ngroup = "gdp"\nfamily = "GDP"\naliases = []\n',
+        encoding="utf-8",
+    )
+    t = IndicatorTable.load(path)
+    assert t.family_members("GDP") == ["地区生产总值", "国内生产总值"]
+    assert t.national_variant("全市生产总值") == "国内生产总值"
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[indicators."地区生产总值"]\ngroup = "gdp"\nnational = "全国GDP"\n')
+    with pytest.raises(ValueError, match="national"):
+        IndicatorTable.load(bad)
+
+
+def test_every_family_name_is_unambiguous(table):
+    """A family name that is also an alias must be an alias of one of its members."""
+    for family in {table.family(n) for n in table.names()}:
+        owner = table.canonical(family)
+        assert owner is None or table.family(owner) == family, family
+
+
+def test_known_name_of_what_users_type(table):
+    assert table.known_name("gdp") == "GDP"
+    assert table.known_name("ＣＰＩ") == "CPI"
+    assert table.known_name("國內生產總值") == "国内生产总值"
+    assert table.known_name("生产总值") == "生产总值"
+    assert table.known_name("低空飞行器起降点") is None

@@ -79,10 +79,11 @@ MAX_SOURCES_NAMED = 3
 
 GROUP_LABELS: dict[str, str] = {
     "gdp": "经济总量",
-    "budget": "财政收支",
+    "budget": "财政",
     "industry": "工业与产业",
+    "agriculture": "农业农村",
     "investment": "投资与项目",
-    "consumption": "消费",
+    "consumption": "消费与物价",
     "trade": "外贸与开放",
     "employment": "就业",
     "income": "居民收入",

@@ -218,6 +218,18 @@ class IndicatorTable:
         name), in table order; ``[]`` for a name the table does not know."""
         return list(self._members.get(self.family(name), ()))
 
+    def known_name(self, text: str) -> str | None:
+        """The form of a user's ``text`` the table knows (canonical name, alias or family
+        name), trying it as typed, normalised (traditional, full-width) and with ASCII in
+        upper case (``gdp`` -> ``GDP``); ``None`` if the table knows none of them."""
+        from bot.text.normalize import normalize  # pure; imported late to keep this light
+
+        norm = normalize(text.strip())
+        for candidate in (text.strip(), norm, norm.upper()):
+            if candidate and (self.canonical(candidate) or _key(candidate) in self._members):
+                return candidate
+        return None
+
     def same_family(self, a: str, b: str) -> bool:
         """Whether two names (canonical, alias or unknown) answer the same question."""
         return self.family(a) == self.family(b)
