@@ -29,8 +29,8 @@ from bot.config import Settings
 from bot.digest import FilterError, render_html, render_text
 from bot.digest.compose import format_value
 from bot.models import RefreshReport, SearchResponse
-from bot.render import document_to_dict, search_to_dict
-from bot.search.engine import DocumentNotFound, Engine
+from bot.render import LEVEL_LABELS, document_meta_dict, document_to_dict, search_to_dict
+from bot.search.engine import DocTarget, DocumentNotFound, Engine, TargetLookup
 from bot.tokens import TokenError, install_log_redaction, load_token, redact
 
 app = typer.Typer(
@@ -206,13 +206,15 @@ def docs(
         payload = [document_to_dict(d) for d in documents]
         out.print_json(json.dumps(payload, ensure_ascii=False))
         return
-    table = Table("id", "file", "title", "region", "year", "passages", "KB")
+    table = Table("id", "file", "title", "region", "level", "type", "year", "passages", "KB")
     for d in documents:
         table.add_row(
             d.doc_id,
             d.filename,
             d.title,
             d.region or "-",
+            LEVEL_LABELS.get(d.level or "", d.level or "-"),
+            d.doc_type or "-",
             str(d.year or "-"),
             str(d.passages),
             f"{d.size / 1024:.1f}",
@@ -266,17 +268,25 @@ def index(
 
 @app.command()
 def doc(ref: Annotated[str, typer.Argument(help="Document id, file name or prefix.")]) -> None:
-    """Show one document: title, region, year and its sections."""
+    """Show one document: title, region, level, type, year, issuer, date and its sections."""
     engine = _open_engine()
     try:
         d = engine.document(ref)
     except DocumentNotFound as exc:
         err.print(f"[red]{exc}[/]")
         raise typer.Exit(1) from None
-    out.print(f"[bold]{d.title}[/]  [{d.filename}] id {d.doc_id}")
+    head = Text(d.title, style="bold")
+    head.append(f"  [{d.filename}] id {d.doc_id}")
+    out.print(head)
+    meta = d.meta
+    region = " > ".join(meta.region_path) if len(meta.region_path) > 1 else meta.region
+    level = LEVEL_LABELS.get(meta.level or "", meta.level or "-")
     out.print(
-        f"region: {d.meta.region or '-'}  year: {d.meta.year or '-'}  passages: {len(d.passages)}"
+        f"region: {region or '-'}  level: {level}  type: {meta.doc_type or '-'}  "
+        f"year: {meta.year or '-'}  passages: {len(d.passages)}",
+        markup=False,
     )
+    out.print(f"issuer: {meta.issuer or '-'}  date: {meta.date or '-'}", markup=False)
     seen: list[tuple[str, ...]] = []
     for p in d.passages:
         if p.section and p.section not in seen:
@@ -285,6 +295,8 @@ def doc(ref: Annotated[str, typer.Argument(help="Document id, file name or prefi
 
 
 KINDS_HELP = "target, achievement, estimate or all."
+ALL_HELP = "Also records the extractor is not sure of (hidden by default)."
+REGION_HELP = "Only figures about this region or a place inside it (山东 includes 烟台; 全国)."
 TARGET_FIELDS = (
     "doc",
     "section",
@@ -299,6 +311,7 @@ TARGET_FIELDS = (
     "region",
     "kind",
     "masked",
+    "confidence",
     "sentence",
 )
 
@@ -310,36 +323,66 @@ def _check_kind(kind: str) -> str:
     return kind
 
 
+def _records_json(engine: Engine, rows: list[DocTarget]) -> list[dict]:
+    """Records for --json: ``doc_id``, the record's fields (``value_max`` for ranges,
+    ``confidence``) and ``document``, the metadata of its document."""
+    docs = {d.doc_id: document_meta_dict(d) for d in engine.documents()}
+    return [
+        {"doc_id": r.doc_id, **r.record.to_dict(), "document": docs.get(r.doc_id)} for r in rows
+    ]
+
+
+def _hidden_note(found: TargetLookup) -> None:
+    if found.hidden:
+        out.print(
+            f"[dim]另有 {found.hidden} 条低可信度记录未显示，--all 显示全部 "
+            f"({found.hidden} low-confidence records hidden; --all shows them)[/]"
+        )
+
+
 @app.command()
 def targets(
     doc: Annotated[str | None, typer.Option(help="Only this document (id or file name).")] = None,
     kind: Annotated[str, typer.Option(help=KINDS_HELP)] = "all",
     indicator: Annotated[
-        str | None, typer.Option(help="Indicator name or alias, e.g. GDP or 地区生产总值.")
+        str | None,
+        typer.Option(help="Indicator name, alias or family, e.g. GDP, CPI or 地区生产总值."),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="A JSON list of records.")] = False,
+    region: Annotated[str | None, typer.Option(help=REGION_HELP)] = None,
+    show_all: Annotated[bool, typer.Option("--all", help=ALL_HELP)] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="A JSON list of records, each with its document's metadata."),
+    ] = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="CSV with a header row.")] = False,
 ) -> None:
-    """List the key targets, achievements and estimates extracted from the documents."""
+    """List the key targets, achievements and estimates extracted from the documents.
+
+    Only records the extractor is confident of are listed unless --all is given.
+    """
     _check_kind(kind)
     engine = _open_engine()
     try:
-        rows = engine.targets(doc=doc, kind=kind, indicator=indicator)
+        found = engine.lookup_targets(
+            doc=doc, kind=kind, indicator=indicator, region=region, show_all=show_all
+        )
     except DocumentNotFound as exc:
         err.print(f"[red]{exc}[/]")
         raise typer.Exit(1) from None
-    records = [{"doc_id": r.doc_id, **r.record.to_dict()} for r in rows]
+    rows = found.rows
     if as_json:
-        out.print_json(json.dumps(records, ensure_ascii=False))
+        out.print_json(json.dumps(_records_json(engine, rows), ensure_ascii=False))
         return
     if as_csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=["doc_id", *TARGET_FIELDS])
         writer.writeheader()
-        for rec in records:
+        for r in rows:
+            rec = {"doc_id": r.doc_id, **r.record.to_dict()}
             writer.writerow({k: rec.get(k, "") for k in writer.fieldnames})
         return
     if not rows:
         out.print("没有符合条件的记录 (no matching records).")
+        _hidden_note(found)
         return
     table = Table("doc", "indicator", "change", "value", "year", "region", "kind")
     for r in rows:
@@ -355,6 +398,7 @@ def targets(
         )
     out.print(table)
     out.print(f"[dim]{len(rows)} records[/]")
+    _hidden_note(found)
 
 
 # Unknown "options" such as -预计 or !estimate are filter words, not CLI options.
@@ -379,6 +423,9 @@ def digest(
     html: Annotated[
         bool, typer.Option("--html", help="Print the Telegram HTML messages exactly as sent.")
     ] = False,
+    show_all: Annotated[
+        bool, typer.Option("--all", help=ALL_HELP + " Same as the filter confidence:all.")
+    ] = False,
 ) -> None:
     """Compose the key-target digest that subscribers with this filter would receive."""
     if not preview:
@@ -400,9 +447,12 @@ def digest(
             )
             raise typer.Exit(2) from None
     engine = _open_engine()
+    words = list(filter_words or [])
+    if show_all:
+        words.append("confidence:all")
     try:
         result = engine.digest(
-            " ".join(filter_words or []),
+            " ".join(words),
             since=since_ts,
             cap=cap,
             group_by=group_by,  # type: ignore[arg-type]
@@ -422,25 +472,36 @@ def digest(
 
 @app.command()
 def compare(
-    indicator: Annotated[str, typer.Argument(help="Indicator name or alias, e.g. GDP.")],
+    indicator: Annotated[
+        str, typer.Argument(help="Indicator name, alias or family, e.g. GDP or CPI.")
+    ],
     kind: Annotated[str, typer.Option(help=KINDS_HELP)] = "all",
+    region: Annotated[str | None, typer.Option(help=REGION_HELP)] = None,
+    show_all: Annotated[bool, typer.Option("--all", help=ALL_HELP)] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
-    """One indicator across documents, regions and years, side by side."""
+    """One indicator across documents, regions and years, side by side.
+
+    A name the indicator table knows stands for its whole family: GDP lists national
+    (国内生产总值) and regional (地区生产总值) figures together, CPI finds 居民消费价格.
+    """
     _check_kind(kind)
     engine = _open_engine()
-    rows = engine.targets(indicator=indicator, kind=kind)
+    found = engine.lookup_targets(indicator=indicator, kind=kind, region=region, show_all=show_all)
+    rows = found.rows
     docs = {d.doc_id: d for d in engine.documents()}
     if as_json:
-        payload = [{"doc_id": r.doc_id, **r.record.to_dict()} for r in rows]
-        out.print_json(json.dumps(payload, ensure_ascii=False))
+        out.print_json(json.dumps(_records_json(engine, rows), ensure_ascii=False))
         return
     if not rows:
         close = engine.similar_indicators(indicator)
-        out.print(f"没有找到指标“{indicator}” (no records for this indicator).")
+        out.print(f"没有找到指标“{indicator}” (no records for this indicator).", markup=False)
         if close:
-            out.print("相近的指标 (similar): " + "、".join(close))
+            out.print("相近的指标 (similar): " + "、".join(close), markup=False)
+        _hidden_note(found)
         raise typer.Exit(1)
+    if len(found.family) > 1:
+        out.print(f"{indicator}: " + "、".join(found.family), markup=False)
     table = Table("indicator", "region", "year", "kind", "figure", "document")
     ordered = sorted(
         rows, key=lambda r: (r.record.indicator, r.record.year or "", r.record.region), reverse=True
@@ -456,6 +517,7 @@ def compare(
             info.title if info else rec.doc,
         )
     out.print(table)
+    _hidden_note(found)
 
 
 @app.command()

@@ -361,8 +361,14 @@ class ChatConsole:
         self.out.print()
 
     def print_docs(self) -> None:
+        from bot.render import LEVEL_LABELS
+
         for d in self.engine.documents():
-            self.out.print(f"{d.doc_id}  {d.filename}  {d.title}", markup=False)
+            level = LEVEL_LABELS.get(d.level or "", "") if d.level != "national" else ""
+            facts = [d.region or "", level, d.doc_type or "", f"{d.year}年" if d.year else ""]
+            about = " · ".join(f for f in facts if f)
+            line = f"{d.doc_id}  {d.filename}  {d.title}" + (f"  ({about})" if about else "")
+            self.out.print(line, markup=False)
 
     # -- input ---------------------------------------------------------------------------------
     async def handle(self, line: str) -> bool:

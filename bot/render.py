@@ -34,7 +34,40 @@ def search_to_dict(resp: SearchResponse) -> dict:
     }
 
 
+LEVEL_LABELS: dict[str, str] = {
+    "national": "全国",
+    "provincial": "省级",
+    "city": "市级",
+    "county": "县级",
+}
+"""Display names of :attr:`DocumentInfo.level`."""
+
+
 def document_to_dict(info: DocumentInfo) -> dict:
+    """Everything the index knows about a document (``briefbot docs --json``).
+
+    Keys include ``filename``, ``title``, ``region`` (``全国`` for national documents),
+    ``region_path``, ``level``, ``type``, ``year``, ``issuer`` and ``date``.
+    """
     data = asdict(info)
+    data["type"] = data.pop("doc_type")
+    data["region_path"] = list(info.region_path)
     data["doc"] = info.filename
     return data
+
+
+def document_meta_dict(info: DocumentInfo) -> dict:
+    """The descriptive fields of a document, as attached to each target record of
+    ``briefbot targets --json`` (``document``)."""
+    return {
+        "doc_id": info.doc_id,
+        "filename": info.filename,
+        "title": info.title,
+        "region": info.region,
+        "region_path": list(info.region_path),
+        "level": info.level,
+        "type": info.doc_type,
+        "year": info.year,
+        "issuer": info.issuer,
+        "date": info.date,
+    }

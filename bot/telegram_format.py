@@ -24,7 +24,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.digest.compose import format_value, short_title
 from bot.digest.filters import KIND_LABELS
-from bot.models import Document, DocumentInfo, Passage, SearchHit, SearchResponse
+from bot.models import Document, DocumentInfo, DocumentMeta, Passage, SearchHit, SearchResponse
+from bot.render import LEVEL_LABELS
 from bot.targets.records import TargetRecord
 from bot.text.html_lines import TELEGRAM_LIMIT, cut_html_line, utf16_len
 
@@ -37,11 +38,13 @@ __all__ = [
     "SEARCH_USAGE",
     "TELEGRAM_LIMIT",
     "compare_messages",
+    "doc_facts",
     "doc_messages",
     "docs_messages",
     "document_not_found",
     "escape",
     "help_html",
+    "hidden_note",
     "highlight_html",
     "no_targets",
     "page_data",
@@ -77,8 +80,11 @@ DOC_USAGE = (
     "用法：/doc 文件编号或文件名\n例如：/doc 004（/docs 查看全部文件）\nUsage: /doc document-id"
 )
 COMPARE_USAGE = (
-    "用法：/compare 指标\n例如：/compare 地区生产总值 或 /compare GDP\nUsage: /compare indicator"
+    "用法：/compare 指标 [all]\n例如：/compare GDP（国内与地区生产总值）或 /compare CPI\n"
+    "加 all 也显示低可信度数据。\nUsage: /compare indicator [all]"
 )
+ALL_WORDS = frozenset({"all", "全部", "所有"})
+"""Words that ask /targets and /compare for every record, the unsure ones too."""
 
 
 # -- basics ------------------------------------------------------------------------------------
@@ -315,6 +321,20 @@ def passage_messages(document: Document, passage: Passage) -> list[str]:
 
 
 # -- documents ---------------------------------------------------------------------------------
+def doc_facts(meta: DocumentInfo | DocumentMeta) -> list[str]:
+    """Escaped short facts of a document: region, level, type, year (those known)."""
+    bits = []
+    if meta.region:
+        bits.append(escape(meta.region))
+    if meta.level and meta.level != "national":  # 全国 already says it
+        bits.append(escape(LEVEL_LABELS.get(meta.level, meta.level)))
+    if meta.doc_type:
+        bits.append(escape(meta.doc_type))
+    if meta.year:
+        bits.append(f"{meta.year}年")
+    return bits
+
+
 def docs_messages(infos: Sequence[DocumentInfo]) -> list[str]:
     """The document list."""
     if not infos:
@@ -324,10 +344,7 @@ def docs_messages(infos: Sequence[DocumentInfo]) -> list[str]:
         lines.append("")
         lines.append(f"<b>{n}. {escape(_one_line(info.title) or info.filename)}</b>")
         bits = [f"<code>{escape(info.doc_id)}</code>", escape(info.filename)]
-        if info.region:
-            bits.append(escape(info.region))
-        if info.year:
-            bits.append(f"{info.year}年")
+        bits.extend(doc_facts(info))
         bits.append(f"{info.passages} 段")
         lines.append(" · ".join(bits))
     lines.append("")
@@ -337,19 +354,37 @@ def docs_messages(infos: Sequence[DocumentInfo]) -> list[str]:
 
 
 def doc_messages(
-    document: Document, targets: Sequence[TargetRecord], *, shown: int = DOC_TARGETS_SHOWN
+    document: Document,
+    targets: Sequence[TargetRecord],
+    *,
+    shown: int = DOC_TARGETS_SHOWN,
+    hidden: int = 0,
 ) -> list[str]:
-    """One document: title, file, id, region, year, sections and its first key targets."""
+    """One document: title, file, id, region, level, type, year, issuer, date, sections
+    and its first key targets (``hidden``: key targets left out for low confidence)."""
+    meta = document.meta
     lines = [f"<b>📄 {escape(_one_line(document.title) or document.filename)}</b>"]
     lines.append(f"文件：<code>{escape(document.filename)}</code>")
     lines.append(f"编号：<code>{escape(document.doc_id)}</code>")
     facts = []
-    if document.meta.region:
-        facts.append(f"地区：{escape(document.meta.region)}")
-    if document.meta.year:
-        facts.append(f"年份：{document.meta.year}")
+    if meta.region:
+        where = " › ".join(meta.region_path) if len(meta.region_path) > 1 else meta.region
+        facts.append(f"地区：{escape(where)}")
+    if meta.level:
+        facts.append(f"级别：{escape(LEVEL_LABELS.get(meta.level, meta.level))}")
+    if meta.doc_type:
+        facts.append(f"类型：{escape(meta.doc_type)}")
+    if meta.year:
+        facts.append(f"年份：{meta.year}")
     facts.append(f"段落：{len(document.passages)}")
     lines.append(" · ".join(facts))
+    issued = []
+    if meta.issuer:
+        issued.append(f"发布：{escape(_one_line(meta.issuer))}")
+    if meta.date:
+        issued.append(f"日期：{escape(meta.date)}")
+    if issued:
+        lines.append(" · ".join(issued))
     seen: set[tuple[str, ...]] = set()
     sections: list[tuple[str, ...]] = []
     for passage in document.passages:
@@ -371,6 +406,8 @@ def doc_messages(
         lines.append(f"全部数据：<code>/targets {escape(document.doc_id)}</code>")
     else:
         lines.append("这份文件中没有提取到重点目标。")
+    if hidden:
+        lines.append(hidden_note(hidden, f"/targets {document.doc_id} all"))
     return split_html("\n".join(lines))
 
 
@@ -381,6 +418,11 @@ def document_not_found(ref: str, detail: str = "") -> str:
 
 
 # -- targets -----------------------------------------------------------------------------------
+def hidden_note(hidden: int, command: str) -> str:
+    """The line saying how many low-confidence records were left out and how to see them."""
+    return f"<i>另有 {hidden} 条低可信度数据未显示，全部显示：</i><code>{escape(command)}</code>"
+
+
 def _year(year: str) -> str:
     year = _one_line(year)
     return f"{year}年" if year.isdigit() else year
@@ -431,14 +473,19 @@ def targets_messages(
     *,
     heading: str,
     shown: int = TARGETS_SHOWN,
+    hidden: int = 0,
+    all_command: str = "/targets all",
 ) -> list[str]:
     """Target records (``DocTarget``-like: ``doc_id``, ``record``) grouped by document.
 
     ``heading`` is plain text (escaped here). At most ``shown`` lines are listed; a last
-    line says how many more there are and how to narrow the list.
+    line says how many more there are and how to narrow the list. ``hidden`` records
+    were left out for low confidence; a line says so, with ``all_command``.
     """
     items = list(rows)
     lines = [f"<b>🎯 {escape(heading)}</b>（共 {len(items)} 条）"]
+    if hidden:
+        lines.append(hidden_note(hidden, all_command))
     current = None
     for item in items[:shown]:
         if item.doc_id != current:
@@ -461,9 +508,18 @@ def _year_order(year: str) -> tuple[int, int]:
 
 
 def compare_messages(
-    indicator: str, rows: Sequence[DocTargetLike], docs: Mapping[str, DocumentInfo]
+    indicator: str,
+    rows: Sequence[DocTargetLike],
+    docs: Mapping[str, DocumentInfo],
+    *,
+    hidden: int = 0,
+    family: Sequence[str] = (),
 ) -> list[str]:
-    """One indicator across regions and years: per indicator, per region, newest first."""
+    """One indicator across regions and years: per indicator, per region, newest first.
+
+    ``family`` lists the canonical indicators ``indicator`` stands for (shown when more
+    than one); ``hidden`` records were left out for low confidence.
+    """
     items = list(rows)
     by_indicator: dict[str, dict[str, list[DocTargetLike]]] = {}
     for item in items:
@@ -472,6 +528,10 @@ def compare_messages(
         region = _one_line(rec.region) or (info.region if info and info.region else "") or ""
         by_indicator.setdefault(_one_line(rec.indicator), {}).setdefault(region, []).append(item)
     lines = [f"<b>📊 对比：{escape(indicator)}</b>（共 {len(items)} 条）"]
+    if len(family) > 1:
+        lines.append("包括：" + "、".join(escape(f) for f in family))
+    if hidden:
+        lines.append(hidden_note(hidden, f"/compare {indicator} all"))
     for name in sorted(by_indicator, key=lambda n: (n != indicator, len(n), n)):
         regions = by_indicator[name]
         if len(by_indicator) > 1:
@@ -491,12 +551,17 @@ def compare_messages(
     return split_html("\n".join(lines))
 
 
-def no_targets(text: str, similar: Sequence[str] = ()) -> str:
-    """The answer when ``/targets`` or ``/compare`` finds nothing."""
+def no_targets(
+    text: str, similar: Sequence[str] = (), *, hidden: int = 0, all_command: str = ""
+) -> str:
+    """The answer when ``/targets`` or ``/compare`` finds nothing (``hidden``: records
+    that matched but were left out for low confidence; ``all_command`` shows them)."""
     lines = [f"没有找到“{escape(text)}”的目标数据。" if text else "还没有提取到目标数据。"]
+    if hidden:
+        lines.append(hidden_note(hidden, all_command or f"/targets {text} all".replace("  ", " ")))
     if similar:
         lines.append("相近的指标：" + "、".join(escape(s) for s in similar))
-    lines.append("例如：/targets GDP 或 /compare 地区生产总值")
+    lines.append("例如：/targets GDP 或 /compare CPI")
     return "\n".join(lines)
 
 
@@ -523,11 +588,12 @@ def help_html(bot_username: str | None, *, welcome: bool = False, admin: bool = 
         "",
         "<b>文件</b>",
         "/docs — 文件列表",
-        "/doc 004 — 文件详情：标题、地区、年份、章节和重点目标",
+        "/doc 004 — 文件详情：标题、地区、级别、类型、年份、章节和重点目标",
         "",
         "<b>目标与指标</b>",
         "/targets GDP — 某项指标的目标与数据（也可写文件编号，如 /targets 004）",
-        "/compare 地区生产总值 — 同一指标在各地区、各年份的对比",
+        "/compare GDP — 同一指标在全国、各地区、各年份的对比（/compare CPI 居民消费价格）",
+        "默认只显示可信度高的数据；末尾加 all 显示全部，如 /targets GDP all",
         "",
         "<b>定时推送</b>",
         "/subscribe GDP 08:30 — 每天 08:30 推送 GDP 相关的新重点目标"

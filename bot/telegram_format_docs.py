@@ -23,7 +23,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.models import DocumentInfo, RefreshReport
 from bot.targets.records import TargetRecord
-from bot.telegram_format import CALLBACK_LIMIT, escape, split_html, target_line
+from bot.telegram_format import CALLBACK_LIMIT, doc_facts, escape, split_html, target_line
 
 UPLOAD_PATTERN = r"^u:([rc]):([0-9a-f]{12})$"
 REMOVE_PATTERN = r"^rm:([yn]):([0-9A-Za-z_-]{1,40}):([0-9a-f]{8})$"
@@ -229,10 +229,7 @@ def admin_docs_messages(infos: Sequence[DocumentInfo]) -> list[str]:
         bits = [f"<code>{escape(info.doc_id)}</code>", escape(info.relpath)]
         bits.append(human_size(info.size))
         bits.append(f"{info.passages} 段")
-        if info.region:
-            bits.append(escape(info.region))
-        if info.year:
-            bits.append(f"{info.year}年")
+        bits.extend(doc_facts(info))
         lines.append(" · ".join(bits))
         lines.append(f"索引于 / indexed {_when(info.indexed_at)}")
     lines.append("")

@@ -33,14 +33,16 @@ async def docs_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await reply_html(update.effective_message, messages)
 
 
-def _document(engine: Engine, ref: str) -> tuple[Document, list[TargetRecord]]:
-    """On the core thread: the document and its extracted targets (kind "target")."""
+def _document(engine: Engine, ref: str) -> tuple[Document, list[TargetRecord], int]:
+    """On the core thread: the document, its confident key targets (kind "target") and
+    how many unsure ones were left out."""
     document = engine.document(ref)
-    return document, [t.record for t in engine.targets(doc=document.doc_id, kind="target")]
+    found = engine.lookup_targets(doc=document.doc_id, kind="target")
+    return document, [t.record for t in found.rows], found.hidden
 
 
 async def doc_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/doc ID: title, region, year, sections and key targets of one document."""
+    """/doc ID: title, region, level, type, year, issuer, date, sections and key targets."""
     message = update.effective_message
     ref = " ".join(context.args or ())
     if not ref:
@@ -48,8 +50,8 @@ async def doc_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     svc = services(context)
     try:
-        document, targets = await svc.run(_document, svc.engine, ref)
+        document, targets, hidden = await svc.run(_document, svc.engine, ref)
     except DocumentNotFound as exc:
         await message.reply_html(fmt.document_not_found(ref, str(exc)))
         return
-    await reply_html(message, fmt.doc_messages(document, targets))
+    await reply_html(message, fmt.doc_messages(document, targets, hidden=hidden))

@@ -7,7 +7,7 @@ from telegram.ext import ContextTypes
 
 from bot import telegram_format as fmt
 from bot.models import DocumentInfo
-from bot.search.engine import DocTarget, DocumentNotFound, Engine
+from bot.search.engine import DocumentNotFound, Engine, TargetLookup
 from handlers.common import reply_html, services
 
 SIMILAR_SHOWN = 5
@@ -21,49 +21,79 @@ def _similar_indicators(engine: Engine, text: str) -> list[str]:
     return engine.similar_indicators(text, limit=SIMILAR_SHOWN)
 
 
-def _targets(engine: Engine, arg: str) -> tuple[str, list[DocTarget], dict[str, DocumentInfo]]:
-    """On the core thread: a heading and the records for ``/targets [指标|文档]``.
+def _split_all(args: list[str] | tuple[str, ...] | None) -> tuple[str, bool]:
+    """The argument text without the word ``all`` (或 全部), and whether it was there."""
+    words = list(args or ())
+    show_all = any(w.lower() in fmt.ALL_WORDS for w in words)
+    return " ".join(w for w in words if w.lower() not in fmt.ALL_WORDS), show_all
+
+
+def _targets(
+    engine: Engine, arg: str, show_all: bool
+) -> tuple[str, TargetLookup, dict[str, DocumentInfo]]:
+    """On the core thread: a heading and the records for ``/targets [指标|文档] [all]``.
 
     Without an argument: the targets of every document; a document id or file name:
-    everything extracted from that document; anything else is an indicator.
+    everything extracted from that document; anything else is an indicator (its whole
+    family: GDP is 地区生产总值 and 国内生产总值). Unsure records only with ``all``.
     """
     if not arg:
-        return "重点目标（全部文件）", engine.targets(kind="target"), _docs(engine)
+        found = engine.lookup_targets(kind="target", show_all=show_all)
+        return "重点目标（全部文件）", found, _docs(engine)
     try:
         info = engine.find_document(arg)
     except DocumentNotFound:
-        return f"指标：{arg}", engine.targets(indicator=arg), _docs(engine)
-    return f"文件：{info.title or info.filename}", engine.targets(doc=info.doc_id), _docs(engine)
+        found = engine.lookup_targets(indicator=arg, show_all=show_all)
+        return f"指标：{arg}", found, _docs(engine)
+    found = engine.lookup_targets(doc=info.doc_id, show_all=show_all)
+    return f"文件：{info.title or info.filename}", found, _docs(engine)
 
 
 async def targets_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/targets [指标|文档]"""
+    """/targets [指标|文档] [all]"""
     message = update.effective_message
-    arg = " ".join(context.args or ())
+    arg, show_all = _split_all(context.args)
     svc = services(context)
-    heading, rows, docs = await svc.run(_targets, svc.engine, arg)
-    if not rows:
+    heading, found, docs = await svc.run(_targets, svc.engine, arg, show_all)
+    all_command = f"/targets {arg} all" if arg else "/targets all"
+    if not found.rows:
         similar = await svc.run(_similar_indicators, svc.engine, arg) if arg else []
-        await message.reply_html(fmt.no_targets(arg, similar))
+        await message.reply_html(
+            fmt.no_targets(arg, similar, hidden=found.hidden, all_command=all_command)
+        )
         return
-    await reply_html(message, fmt.targets_messages(rows, docs, heading=heading))
+    await reply_html(
+        message,
+        fmt.targets_messages(
+            found.rows, docs, heading=heading, hidden=found.hidden, all_command=all_command
+        ),
+    )
 
 
-def _compare(engine: Engine, indicator: str) -> tuple[list[DocTarget], dict[str, DocumentInfo]]:
-    return engine.targets(indicator=indicator), _docs(engine)
+def _compare(
+    engine: Engine, indicator: str, show_all: bool
+) -> tuple[TargetLookup, dict[str, DocumentInfo]]:
+    return engine.lookup_targets(indicator=indicator, show_all=show_all), _docs(engine)
 
 
 async def compare_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/compare 指标: one indicator across documents, regions and years."""
+    """/compare 指标 [all]: one indicator (its family) across documents, regions and years."""
     message = update.effective_message
-    indicator = " ".join(context.args or ())
+    indicator, show_all = _split_all(context.args)
     if not indicator:
         await message.reply_text(fmt.COMPARE_USAGE)
         return
     svc = services(context)
-    rows, docs = await svc.run(_compare, svc.engine, indicator)
-    if not rows:
+    found, docs = await svc.run(_compare, svc.engine, indicator, show_all)
+    if not found.rows:
         similar = await svc.run(_similar_indicators, svc.engine, indicator)
-        await message.reply_html(fmt.no_targets(indicator, similar))
+        await message.reply_html(
+            fmt.no_targets(
+                indicator, similar, hidden=found.hidden, all_command=f"/compare {indicator} all"
+            )
+        )
         return
-    await reply_html(message, fmt.compare_messages(indicator, rows, docs))
+    await reply_html(
+        message,
+        fmt.compare_messages(indicator, found.rows, docs, hidden=found.hidden, family=found.family),
+    )

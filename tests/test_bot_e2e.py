@@ -27,6 +27,7 @@ from bot.telegram_app import FLOOD, MemoryQueryStore, build_application
 from tests.conftest import serving
 
 BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
+NATIONAL_REPORT = PROJECT_ROOT / "tests" / "data" / "real" / "docs" / "national_china_2025_gwr.txt"
 BOT_NAME = "fake_test_bot"
 SEND_METHODS = ("sendMessage",)
 
@@ -213,13 +214,16 @@ async def test_docs_and_doc(server: FakeBotApi, bot: Application, engine: Engine
     gina = server.add_user("Gina")
     docs = (await ask(server, gina, gina, "/docs")).message
     assert "共 5 份" in docs["text"]
+    assert "烟台 · 市级 · 政府工作报告 · 2024年" in docs["text"]
     for info in engine.documents():
         assert info.doc_id in docs["text"] and info.filename in docs["text"]
 
     doc = (await ask(server, gina, gina, "/doc 004")).message
     text = doc["text"]
     assert text.startswith("📄 烟台市2024年政府工作报告")
-    assert "004_f9b1766ae33f6aa2.txt" in text and "地区：烟台" in text and "年份：2024" in text
+    assert "004_f9b1766ae33f6aa2.txt" in text and "地区：山东 › 烟台" in text
+    assert "级别：市级" in text and "类型：政府工作报告" in text and "年份：2024" in text
+    assert "发布：烟台市人民政府" in text
     assert "章节" in text and "• 三、2024年重点工作" in text
     assert "重点目标（共" in text and "• 〔目标〕地区生产总值 增长 5.5%左右 · 2024年" in text
 
@@ -227,7 +231,8 @@ async def test_docs_and_doc(server: FakeBotApi, bot: Application, engine: Engine
 async def test_targets_and_compare(server: FakeBotApi, bot: Application) -> None:
     hank = server.add_user("Hank")
     gdp = (await ask(server, hank, hank, "/targets GDP")).message["text"]
-    assert gdp.startswith("🎯 指标：GDP（共 6 条）")
+    assert gdp.startswith("🎯 指标：GDP（共 5 条）")
+    assert "人均地区生产总值" not in gdp  # per capita is another indicator family
     assert "📄 烟台市2024年政府工作报告" in gdp
     assert "〔预计〕地区生产总值 增长 6.5%左右 · 2023年 · 烟台" in gdp
     assert "x万亿元（原文隐去）" in gdp  # masked figures are shown as written
@@ -242,6 +247,66 @@ async def test_targets_and_compare(server: FakeBotApi, bot: Application) -> None
         "2023年 〔预计〕 增长 6.5%左右", yantai
     )
     assert "【未注明地区】" in compare
+
+
+@pytest.fixture(scope="module")
+def national_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """The bundled corpus plus a real national government work report (dev split)."""
+    corpus = tmp_path_factory.mktemp("national-corpus")
+    for path in BUNDLED_CORPUS.iterdir():
+        shutil.copy(path, corpus / path.name)
+    shutil.copy(NATIONAL_REPORT, corpus / NATIONAL_REPORT.name)
+    data = tmp_path_factory.mktemp("national-data")
+    return Engine.open(Settings(corpus_dir=corpus, data_dir=data))
+
+
+async def test_compare_families_and_national_documents(
+    server: FakeBotApi, national_engine: Engine
+) -> None:
+    async with running(server, national_engine):
+        kim = server.add_user("Kim")
+        gdp = (await ask(server, kim, kim, "/compare GDP")).message["text"]
+        assert gdp.startswith("📊 对比：GDP")
+        assert "包括：地区生产总值、国内生产总值" in gdp
+        assert "【全国】" in gdp and "【烟台】" in gdp
+        assert "国内生产总值" in gdp and "地区生产总值" in gdp
+        cpi = (await ask(server, kim, kim, "/compare CPI")).message["text"]
+        assert cpi.startswith("📊 对比：CPI") and "【全国】" in cpi
+        docs = (await ask(server, kim, kim, "/docs")).message["text"]
+        assert "全国 · 政府工作报告 · 2025年" in docs
+        doc = (await ask(server, kim, kim, "/doc national")).message["text"]
+        assert "地区：全国" in doc and "级别：全国" in doc and "发布：国务院" in doc
+
+
+async def test_unsure_targets_are_hidden_unless_all(
+    server: FakeBotApi, bot: Application, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from bot.search import segments
+
+    real = segments.load_targets
+
+    def load(folder, doc_id):  # the 2024 GDP target of 004, read back as unsure
+        return [
+            replace(r, confidence=0.3) if (r.indicator, r.value) == ("地区生产总值", 5.5) else r
+            for r in real(folder, doc_id)
+        ]
+
+    monkeypatch.setattr(segments, "load_targets", load)
+    lee = server.add_user("Lee")
+    gdp = (await ask(server, lee, lee, "/targets GDP")).message["text"]
+    assert gdp.startswith("🎯 指标：GDP（共 4 条）")
+    assert "另有 1 条低可信度数据未显示，全部显示：/targets GDP all" in gdp
+    assert "5.5%左右" not in gdp
+    everything = (await ask(server, lee, lee, "/targets GDP all")).message["text"]
+    assert everything.startswith("🎯 指标：GDP（共 5 条）") and "5.5%左右" in everything
+    assert "低可信度" not in everything
+    compare = (await ask(server, lee, lee, "/compare GDP")).message["text"]
+    assert "/compare GDP all" in compare and "增长 5.5%左右" not in compare
+    assert "增长 5.5%左右" in (await ask(server, lee, lee, "/compare GDP 全部")).message["text"]
+    doc = (await ask(server, lee, lee, "/doc 004")).message["text"]
+    assert "另有 1 条低可信度数据未显示" in doc and "/targets ed82847100 all" in doc
 
 
 async def test_malformed_commands_get_usage(server: FakeBotApi, bot: Application) -> None:
@@ -266,7 +331,8 @@ async def test_start_help_and_command_menu(server: FakeBotApi, bot: Application)
     help_text = (await ask(server, jack, jack, "/help")).message["text"]
     for example in ("/search 乡村振兴", "/search GDP 增长", "/targets GDP", "/docs"):
         assert example in help_text
-    assert "/compare 地区生产总值" in help_text and f"@{BOT_NAME}" in help_text
+    assert "/compare GDP" in help_text and f"@{BOT_NAME}" in help_text
+    assert "/targets GDP all" in help_text
     for example in ("/subscribe GDP 08:30", "/subscriptions", "/unsubscribe", "/digest"):
         assert example in help_text
 

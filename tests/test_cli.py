@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import json
+import shutil
+from dataclasses import replace
 
 import pytest
 from typer.testing import CliRunner
 
 from bot.cli import app
+from bot.config import PROJECT_ROOT
+from bot.search import segments
+
+# A real national work report (dev split of tests/data/real) next to the bundled documents.
+NATIONAL = PROJECT_ROOT / "tests" / "data" / "real" / "docs" / "national_china_2025_gwr.txt"
 
 
 @pytest.fixture
@@ -19,6 +26,28 @@ def run(corpus_copy, tmp_path):
         return runner.invoke(app, [*base, *args], input=input)
 
     return invoke
+
+
+@pytest.fixture
+def run_national(corpus_copy, tmp_path):
+    """``run`` over the bundled corpus plus the 2025 national government work report."""
+    shutil.copy(NATIONAL, corpus_copy / NATIONAL.name)
+    runner = CliRunner()
+    base = ["--corpus-dir", str(corpus_copy), "--data-dir", str(tmp_path / "data")]
+    return lambda *args: runner.invoke(app, [*base, *args], env={"COLUMNS": "200"})
+
+
+def unsure(monkeypatch, indicator: str, confidence: float = 0.3) -> None:
+    """Records of ``indicator`` read back from the index with a low confidence."""
+    real = segments.load_targets
+
+    def load(folder, doc_id):
+        return [
+            replace(r, confidence=confidence) if r.indicator == indicator else r
+            for r in real(folder, doc_id)
+        ]
+
+    monkeypatch.setattr(segments, "load_targets", load)
 
 
 def test_help_lists_every_command():
@@ -208,3 +237,95 @@ def test_subscriptions_lists_what_the_bot_stored(run, tmp_path):
     assert (rows[1]["status"], rows[1]["next"]) == ("deactivated", None)
     text = run("subscriptions", "--chat", "7").output
     assert "deactivated" in text and "blocked" in text and "Team" not in text
+
+
+# -- issue 11: document metadata, families, regions, confidence ------------------------------
+def test_docs_show_level_type_and_json_keeps_its_keys(run_national):
+    data = {d["doc"]: d for d in json.loads(run_national("docs", "--json").stdout)}
+    national = data[NATIONAL.name]
+    assert {"filename", "title", "region", "year", "level", "type", "issuer", "date"} <= (
+        national.keys()
+    )
+    assert national["region"] == "全国" and national["level"] == "national"
+    assert national["type"] == "政府工作报告" and national["year"] == 2025
+    yantai = data["004_f9b1766ae33f6aa2.txt"]
+    assert (yantai["region"], yantai["region_path"], yantai["level"]) == (
+        "烟台",
+        ["山东", "烟台"],
+        "city",
+    )
+    table = run_national("docs").stdout
+    assert "level" in table and "type" in table and "市级" in table and "政府工作报告" in table
+
+
+def test_doc_shows_the_metadata(run):
+    out = run("doc", "004").stdout
+    assert "region: 山东 > 烟台" in out and "level: 市级" in out
+    assert "type: 政府工作报告" in out and "year: 2024" in out
+    assert "issuer: 烟台市人民政府" in out
+
+
+def test_targets_json_carries_confidence_and_document_metadata(run_national):
+    data = json.loads(run_national("targets", "--doc", "national", "--json").stdout)
+    assert data
+    first = data[0]
+    assert 0 < first["confidence"] <= 1
+    doc = first["document"]
+    assert doc["region"] == "全国" and doc["level"] == "national" and doc["type"] == "政府工作报告"
+    assert {"title", "region_path", "year", "issuer", "date", "filename"} <= doc.keys()
+    assert all(r["confidence"] >= 0.6 for r in data)  # confident ones by default
+    assert all("value_max" not in r or r["value_max"] > r["value"] for r in data)
+    rows = run_national("targets", "--doc", "national", "--csv").stdout.splitlines()
+    assert "confidence" in rows[0].split(",")
+
+
+def test_compare_gdp_lists_national_and_regional_together(run_national):
+    out = run_national("compare", "GDP").stdout
+    assert "国内生产总值" in out and "地区生产总值" in out
+    assert "全国" in out and "烟台" in out
+    assert "人均地区生产总值" not in out  # per capita is another question
+    data = json.loads(run_national("compare", "GDP", "--json").stdout)
+    assert {r["indicator"] for r in data} == {"国内生产总值", "地区生产总值"}
+    assert {r["document"]["level"] for r in data} >= {"national", "city"}
+
+
+def test_compare_cpi_finds_consumer_prices(run_national):
+    data = json.loads(run_national("compare", "CPI", "--json").stdout)
+    assert data and {r["indicator"] for r in data} == {"居民消费价格"}
+    only_shandong = run_national("compare", "GDP", "--region", "山东", "--json").stdout
+    assert {r["region"] for r in json.loads(only_shandong)} == {"烟台"}
+
+
+def test_region_options_include_cities(run_national):
+    data = json.loads(run_national("targets", "--region", "山东", "--json").stdout)
+    assert {r["document"]["region"] for r in data} == {"烟台", "青岛"}
+    national = json.loads(run_national("targets", "--region", "全国", "--json").stdout)
+    assert national and {r["document"]["level"] for r in national} == {"national"}
+    hits = json.loads(
+        run_national("search", "发展", "--region", "山东", "--json", "-n", "50").stdout
+    )
+    assert {r["doc"][:3] for r in hits["results"]} >= {"003", "004"}
+
+
+def test_digest_region_filter_follows_the_hierarchy(run_national):
+    by_doc = ("--group-by", "document", "--cap", "500")
+    text = run_national("digest", "--preview", "region:山东", *by_doc).stdout
+    assert "烟台市2024年政府工作报告" in text  # 烟台
+    assert "全面贯彻党的二十大精神" in text and "踔厉奋发" in text  # 青岛
+    assert "国务院" not in text
+    national = run_national("digest", "--preview", "region:全国", *by_doc).stdout
+    assert "2025年中华人民共和国国务院政府工作报告" in national and "烟台市" not in national
+
+
+def test_unsure_records_are_hidden_unless_all(run, monkeypatch):
+    unsure(monkeypatch, "地区生产总值")
+    shown = run("targets", "--indicator", "GDP", "--kind", "target")
+    assert "没有符合条件的记录" in shown.stdout and "条低可信度记录未显示" in shown.stdout
+    everything = run("targets", "--indicator", "GDP", "--kind", "target", "--all").stdout
+    assert "5.5%左右" in everything and "低可信度" not in everything
+    compared = run("compare", "GDP")
+    assert compared.exit_code == 1 and "低可信度" in compared.stdout
+    assert "增长5.5%左右" in run("compare", "GDP", "--all").stdout
+    digest = run("digest", "--preview", "indicator:GDP").stdout
+    assert "低可信度数据未显示" in digest and "5.5%左右" not in digest
+    assert "5.5%左右" in run("digest", "--preview", "indicator:GDP", "--all").stdout

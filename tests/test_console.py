@@ -95,8 +95,17 @@ def test_quit_help_and_docs(briefbot):
     out = result.stdout
     assert result.exit_code == 0
     assert "A number presses the button" in out
-    assert "004_f9b1766ae33f6aa2.txt  烟台市2024年政府工作报告" in out
+    assert "004_f9b1766ae33f6aa2.txt  烟台市2024年政府工作报告  (烟台 · 市级 · 政府工作报告" in out
     assert "» 乡村振兴" not in out and "Sample searches" not in out  # nothing after :quit
+
+
+def test_compare_and_targets_with_all_in_the_console(briefbot):
+    out = briefbot(input="/compare GDP\n/targets GDP all\n:quit\n").stdout
+    compare = out.split("» /compare GDP")[1].split("» /targets GDP all")[0]
+    assert "对比：GDP" in compare and "包括：地区生产总值、国内生产总值" in compare
+    assert "【烟台】" in compare
+    everything = out.split("» /targets GDP all")[1]
+    assert "指标：GDP" in everything and "低可信度" not in everything
 
 
 def test_briefbot_alone_is_the_console_even_with_a_token(briefbot):

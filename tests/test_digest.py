@@ -775,3 +775,94 @@ def test_real_digest_bundled_corpus(table, synonyms):
     for e in masked:
         assert all(r.value is None for r in e.records)
         assert not re.search(r"\d", e.value.replace("（原文隐去）", "")), e.value
+
+
+# -- issue 11: regions with hierarchy, indicator families, confidence, groups ---------------
+
+SD_YANTAI = replace(DOC_A, region_path=("山东", "烟台"), level="city")
+HUBEI = replace(
+    info("hhhh333333", "h.txt", "湖北省政府工作报告", region="湖北"),
+    region_path=("湖北",),
+    level="provincial",
+)
+NATION = replace(info("nnnn444444", "n.txt", "政府工作报告", region="全国"), level="national")
+
+
+def test_region_filter_includes_cities_and_counties():
+    from bot.corpus.gazetteer import default_gazetteer
+
+    gz = default_gazetteer()
+    f = parse_filter("region:山东")
+    assert matches(rec(), SD_YANTAI, f)  # 烟台 is in 山东 (the document's region path)
+    assert matches(rec(region=""), SD_YANTAI, f)
+    assert not matches(rec(region="武汉"), HUBEI, f)
+    # a figure about 武汉 in a 湖北 report is inside 湖北, and about 武汉
+    wuhan = rec("地区生产总值", region="武汉")
+    assert matches(wuhan, HUBEI, parse_filter("region:湖北"), gazetteer=gz)
+    assert matches(wuhan, HUBEI, parse_filter("region:武汉"), gazetteer=gz)
+    assert not matches(rec(region="湖北"), HUBEI, parse_filter("region:武汉"), gazetteer=gz)
+
+
+def test_region_national_means_national_figures():
+    f = parse_filter("地区:全国")
+    assert matches(rec("国内生产总值", region="全国"), NATION, f)
+    assert matches(rec("国内生产总值", region=""), NATION, f)
+    assert not matches(rec(), SD_YANTAI, f)
+    assert not matches(rec(region="全国"), HUBEI, parse_filter("region:湖北"))
+
+
+def test_indicator_families_in_filters(table):
+    national = rec("国内生产总值", region="全国", sentence="国内生产总值增长5%左右。")
+    cpi = rec("居民消费价格", sentence="居民消费价格涨幅2%左右。", change="涨幅")
+    assert matches(national, NATION, parse_filter("indicator:GDP"), table=table)
+    assert matches(rec(), SD_YANTAI, parse_filter("indicator:GDP"), table=table)
+    assert matches(cpi, NATION, parse_filter("indicator:CPI"), table=table)
+    assert matches(cpi, NATION, parse_filter("CPI"), table=table)  # a keyword too
+    assert not matches(cpi, NATION, parse_filter("CPI"))  # without the table: a word
+    per_capita = rec("人均地区生产总值", sentence="人均地区生产总值达到10万元。")
+    assert not matches(per_capita, SD_YANTAI, parse_filter("indicator:国内生产总值"), table=table)
+
+
+def test_confidence_filter_parses_formats_and_describes():
+    f = parse_filter("GDP confidence:all")
+    assert f.show_all and f.keywords == ("GDP",)
+    assert parse_filter("可信度:全部").show_all
+    assert not parse_filter("GDP").show_all
+    assert parse_filter(format_filter(f)) == f
+    assert "可信度：全部" in describe(f)
+    with pytest.raises(FilterError, match="可信度"):
+        parse_filter("confidence:maybe")
+
+
+def test_low_confidence_records_are_hidden_and_counted():
+    sure = rec()
+    unsure = rec("总投资", value=560, unit="亿元", confidence=0.35, sentence="总投资560亿元。")
+    digest = compose([("aaaa111111", sure), ("aaaa111111", unsure)])
+    assert [e.indicator for e in digest.entries] == ["地区生产总值"]
+    assert digest.low_confidence == 1
+    summary = next(line.text for line in digest.lines if line.kind == "summary")
+    assert "另有 1 条低可信度数据未显示" in summary and "confidence:all" in summary
+    everything = compose(
+        [("aaaa111111", sure), ("aaaa111111", unsure)], filt=parse_filter("confidence:all")
+    )
+    assert {e.indicator for e in everything.entries} == {"地区生产总值", "总投资"}
+    assert everything.low_confidence == 0
+    only_unsure = compose([("aaaa111111", unsure)])
+    assert only_unsure.empty and "另有 1 条低可信度数据未显示" in only_unsure.text
+
+
+def test_groups_follow_the_families():
+    lines = compose(
+        [
+            (
+                "aaaa111111",
+                rec("粮食产量", value=1.4, unit="万亿斤", sentence="粮食产量1.4万亿斤。"),
+            ),
+            ("aaaa111111", rec("赤字率", value=4, sentence="赤字率拟按4%左右安排。")),
+            ("aaaa111111", rec("地方政府专项债券", value=4.4, unit="万亿元")),
+        ]
+    ).text
+    assert "【农业农村】\n• 粮食产量" in lines
+    assert "【财政】\n• 赤字率" in lines and "地方政府专项债券" in lines
+    assert GROUP_LABELS["agriculture"] == "农业农村" and GROUP_LABELS["budget"] == "财政"
+    assert set(GROUP_LABELS) == set(GROUPS)

@@ -35,6 +35,12 @@ kind and region) are merged into one line naming every source. Masked values are
 as written with a note (``x.x%（原文隐去）``), never as numbers, and are never merged
 across documents (two hidden numbers need not be equal). Comparisons without a number
 are shown by their wording (``增速高于全省平均水平``).
+
+Confidence
+----------
+Records below the extractor's confidence bar (``TargetRecord.confident`` is false) are
+left out unless the filter says ``confidence:all``; the summary says how many records
+that pass the filter were left out that way (:attr:`Digest.low_confidence`).
 """
 
 from __future__ import annotations
@@ -46,6 +52,7 @@ from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Any, Literal
 
+from bot.corpus.gazetteer import Gazetteer
 from bot.digest.filters import KIND_LABELS, DigestFilter, describe, matches
 from bot.models import DocumentInfo
 from bot.targets.indicators import GROUPS, IndicatorTable
@@ -74,6 +81,7 @@ MASK_NOTE = "（原文隐去）"
 TITLE = "📊 重点目标简报"
 EMPTY_NEW = "没有符合条件的新目标。"
 EMPTY_ANY = "没有符合条件的目标。"
+LOW_CONFIDENCE_NOTE = "另有 {n} 条低可信度数据未显示（筛选加 confidence:all 可显示）"
 SHORT_TITLE_CHARS = 16
 MAX_SOURCES_NAMED = 3
 
@@ -180,7 +188,8 @@ class Digest:
     "more" line); ``entries`` the target entries shown; ``shown``/``total`` count
     target lines (after merging duplicates); ``new_documents`` the new documents that
     contributed at least one line; ``empty`` says there was nothing to show (the
-    scheduler decides whether to send an empty digest).
+    scheduler decides whether to send an empty digest); ``low_confidence`` counts the
+    records that passed the filter but were left out for low confidence.
     """
 
     title: str
@@ -196,6 +205,7 @@ class Digest:
     empty: bool
     more_command: str = "/targets"
     filter: DigestFilter = field(default_factory=DigestFilter)
+    low_confidence: int = 0
 
     @property
     def hidden(self) -> int:
@@ -394,6 +404,7 @@ def compose_digest(
     table: IndicatorTable,
     more_command: str = "/targets",
     synonyms: Synonyms | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> Digest:
     """Build the digest of ``records`` that pass ``filter``.
 
@@ -442,12 +453,16 @@ def compose_digest(
 
     # Select.
     selected: list[tuple[int, _Doc, TargetRecord]] = []
+    low_confidence = 0
     for index, item in enumerate(records):
         doc_id, record = _unpack(item)
         doc = doc_for(doc_id, record)
         if only_new and since is not None and not doc.ref.new:
             continue
-        if not matches(record, doc.info, filt, synonyms):
+        if not matches(record, doc.info, filt, synonyms, table=table, gazetteer=gazetteer):
+            continue
+        if not (filt.show_all or record.confident):
+            low_confidence += 1
             continue
         selected.append((index, doc, record))
 
@@ -514,14 +529,19 @@ def compose_digest(
     contributing.sort(key=lambda d: d.rank)
     new_docs = tuple(d.ref for d in contributing if d.ref.new)
 
+    low_note = LOW_CONFIDENCE_NOTE.format(n=low_confidence) if low_confidence else ""
     if not built:
         message = EMPTY_NEW if only_new else EMPTY_ANY
         lines.append(DigestLine("empty", (Span(message, "i"),)))
+        if low_note:
+            lines.append(DigestLine("summary", (Span(low_note + "。", "i"),)))
     else:
         noun = "条目标" if filt.kinds == ("target",) else "条数据"
         summary = f"共 {total} {noun}，来自 {len(contributing)} 份文件"
         if total > len(shown_items):
             summary += f"，显示前 {len(shown_items)} 条"
+        if low_note:
+            summary += f"；{low_note}"
         lines.append(DigestLine("summary", (Span(summary),)))
         if new_docs and group_by == "indicator":
             spans: list[Span] = [Span(f"{NEW_MARK} 新文件：")]
@@ -557,6 +577,7 @@ def compose_digest(
         empty=not built,
         more_command=more_command,
         filter=filt,
+        low_confidence=low_confidence,
     )
 
 

@@ -10,12 +10,27 @@ A filter is written as one line of words separated by spaces (full-width spaces 
 ``+word``          required: **every** required word must be found
 ``!word``/``-word`` excluded: a record is dropped if any of these is found
 ``indicator:名称``  the indicator name contains 名称 (``指标:``)
-``region:地区``     the record's region or its document's region is 地区 (``地区:``)
+``region:地区``     the record is about 地区 or a place inside it: ``region:山东``
+                   finds records about 烟台 and 青岛 (``地区:``); ``region:全国``
+                   finds national figures
 ``doc:文件``        document id, file name, file stem, or a prefix of the id or
                    the file name (``004`` finds ``004_f9b1….txt``) (``文件:``)
 ``kind:类型``       ``target`` (目标, the default), ``achievement`` (实绩),
                    ``estimate`` (预计) or ``all`` (全部) (``类型:``)
+``confidence:all`` also records the extractor is not sure of (by default only
+                   confident records are shown) (``可信度:全部``)
 =================  ===========================================================
+
+Regions (:mod:`bot.corpus.regions`): a record is about its own ``region`` when that
+differs from its document's (a figure about 武汉 in a 湖北 report), otherwise about its
+document's region; 地区 matches that region and every place inside it (the document's
+``region_path`` and, when given, the gazetteer's tree). ``全国`` matches national
+figures only, not every record.
+
+Indicators: with an :class:`~bot.targets.indicators.IndicatorTable`, ``indicator:`` and
+keywords that name a known indicator (canonical name, alias or family name) also match
+every record of that indicator's family: ``indicator:GDP`` finds 地区生产总值 and
+国内生产总值, ``indicator:CPI`` finds 居民消费价格.
 
 Required and excluded words are looked for in the indicator, sentence and section
 and also in the record's metadata: region, year, kind (``target``/目标,
@@ -39,7 +54,10 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from bot.corpus.gazetteer import Gazetteer
+from bot.corpus.regions import figure_in_region
 from bot.models import DocumentInfo
+from bot.targets.indicators import IndicatorTable
 from bot.targets.records import KINDS, TargetRecord
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
@@ -52,6 +70,7 @@ __all__ = [
     "format_filter",
     "matches",
     "parse_filter",
+    "record_in_region",
 ]
 
 KIND_LABELS: dict[str, str] = {"target": "目标", "achievement": "实绩", "estimate": "预计"}
@@ -75,8 +94,24 @@ _KEYS: dict[str, str] = {
     "kinds": "kind",
     "type": "kind",
     "类型": "kind",
+    "confidence": "confidence",
+    "可信度": "confidence",
+    "置信度": "confidence",
 }
-_KEY_HELP = "indicator:（指标）、region:（地区）、doc:（文件）、kind:（类型）"
+_KEY_HELP = (
+    "indicator:（指标）、region:（地区）、doc:（文件）、kind:（类型）、"
+    "confidence:all（可信度:全部）"
+)
+_CONFIDENCE_VALUES: dict[str, bool] = {
+    "all": True,
+    "全部": True,
+    "所有": True,
+    "confident": False,
+    "default": False,
+    "可信": False,
+    "默认": False,
+}
+_CONFIDENCE_HELP = "all（全部：也显示低可信度记录）、confident（可信，默认）"
 
 _KIND_VALUES: dict[str, tuple[str, ...]] = {
     "target": ("target",),
@@ -114,8 +149,9 @@ class DigestFilter:
     """What a digest shows. Every field is a tuple of terms as the user wrote them.
 
     ``kinds`` lists the record kinds to include (default: targets only); ``("all",)``
-    is accepted and stored as all three kinds. The empty filter (``DigestFilter()``)
-    lets every target through.
+    is accepted and stored as all three kinds. ``show_all`` also lets through records
+    below the extractor's confidence bar (``confidence:all``). The empty filter
+    (``DigestFilter()``) lets every confident target through.
     """
 
     keywords: tuple[str, ...] = ()
@@ -125,6 +161,7 @@ class DigestFilter:
     regions: tuple[str, ...] = ()
     docs: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ("target",)
+    show_all: bool = False
 
     def __post_init__(self) -> None:
         for name in ("keywords", "required", "excluded", "indicators", "regions", "docs"):
@@ -186,6 +223,7 @@ def parse_filter(text: str) -> DigestFilter:
         k: [] for k in ("keywords", "required", "excluded", "indicator", "region", "doc")
     }
     kinds: list[str] = []
+    show_all = False
     pos = 0
     n = len(text or "")
     text = text or ""
@@ -224,6 +262,12 @@ def parse_filter(text: str) -> DigestFilter:
                     if found is None:
                         raise FilterError(f"未知的类型“{v}”，可用：{_KIND_HELP}")
                     kinds.extend(found)
+            elif key == "confidence":
+                for v in values:
+                    everything = _CONFIDENCE_VALUES.get(v.lower())
+                    if everything is None:
+                        raise FilterError(f"未知的可信度“{v}”，可用：{_CONFIDENCE_HELP}")
+                    show_all = show_all or everything
             else:
                 fields[key].extend(values)
             continue
@@ -239,10 +283,17 @@ def parse_filter(text: str) -> DigestFilter:
         regions=tuple(fields["region"]),
         docs=tuple(fields["doc"]),
         kinds=tuple(kinds) if kinds else ("target",),
+        show_all=show_all,
     )
 
 
-_EXAMPLE = {"indicator": "地区生产总值", "region": "青岛", "doc": "004", "kind": "all"}
+_EXAMPLE = {
+    "indicator": "地区生产总值",
+    "region": "青岛",
+    "doc": "004",
+    "kind": "all",
+    "confidence": "all",
+}
 
 
 def _quote(term: str) -> str:
@@ -271,6 +322,8 @@ def format_filter(f: DigestFilter) -> str:
         parts.append("kind:all")
     elif f.kinds != ("target",):
         parts.append("kind:" + ",".join(f.kinds))
+    if f.show_all:
+        parts.append("confidence:all")
     return " ".join(parts)
 
 
@@ -297,6 +350,8 @@ def describe(f: DigestFilter) -> str:
         parts.append("类型：全部")
     elif f.kinds != ("target",):
         parts.append("类型：" + "、".join(KIND_LABELS[k] for k in f.kinds))
+    if f.show_all:
+        parts.append("可信度：全部")
     return "；".join(parts)
 
 
@@ -314,20 +369,17 @@ def _found(haystack: str, term: str, synonyms: Synonyms | None) -> bool:
     return any(t in haystack for t in _terms(term, synonyms))
 
 
-def _region_key(region: str) -> str:
-    key = normalize(region.strip())
-    return key[:-1] if len(key) > 2 and key[-1] in "市省" else key
-
-
-def _region_matches(wanted: str, record: TargetRecord, doc: DocumentInfo | None) -> bool:
-    want = _region_key(wanted)
-    if not want:
-        return False
-    for have in (record.region, doc.region if doc is not None else None):
-        key = _region_key(have or "")
-        if key and (want in key or key in want):
-            return True
-    return False
+def record_in_region(
+    wanted: str,
+    record: TargetRecord,
+    doc: DocumentInfo | None,
+    gazetteer: Gazetteer | None = None,
+) -> bool:
+    """Whether ``record`` (from ``doc``, if known) is about ``wanted`` or a place inside
+    it (:func:`bot.corpus.regions.figure_in_region`)."""
+    if doc is None:
+        return figure_in_region(wanted, record.region, None, (), gazetteer)
+    return figure_in_region(wanted, record.region, doc.region, doc.region_path, gazetteer)
 
 
 def _doc_matches(wanted: str, record: TargetRecord, doc: DocumentInfo | None) -> bool:
@@ -363,21 +415,35 @@ def _meta_text(record: TargetRecord, doc: DocumentInfo | None) -> str:
     return normalize("\n".join(b for b in bits if b))
 
 
+def _same_family(term: str, indicator: str, table: IndicatorTable | None) -> bool:
+    """Whether ``term`` names a known indicator of ``indicator``'s family."""
+    known = table.known_name(term) if table is not None else None
+    return known is not None and table.family(known) == table.family(indicator)
+
+
 def matches(
     record: TargetRecord,
     doc_info: DocumentInfo | None,
     filter: DigestFilter,
     synonyms: Synonyms | None = None,
+    *,
+    table: IndicatorTable | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> bool:
     """Whether ``record`` (from the document ``doc_info``, if known) passes ``filter``.
+
+    Confidence is not checked here (the composer counts what it hides).
 
     - kind must be one of ``filter.kinds``;
     - ``docs``: any of them names the document (id, file name, stem, or a prefix of
       the id or file name); without ``doc_info`` the record's own ``doc`` is used;
-    - ``regions``: any of them equals or contains (or is contained in) the record's
-      region or the document's region, ignoring a final 市/省;
-    - ``indicators``: any of them (or a synonym) is part of the indicator name;
-    - ``keywords``: any of them (or a synonym) is in the indicator, sentence or section;
+    - ``regions``: the record is about any of them or a place inside it
+      (:func:`record_in_region`; ``gazetteer`` adds the province ⊃ city ⊃ county tree
+      for record regions that differ from the document's);
+    - ``indicators``: any of them (or a synonym) is part of the indicator name, or
+      names an indicator of the same family (with ``table``);
+    - ``keywords``: any of them (or a synonym) is in the indicator, sentence or section,
+      or names an indicator of the record's family (with ``table``);
     - ``required``: all, ``excluded``: none of them in those texts or the metadata
       (region, year, kind, document title/file name/region).
     """
@@ -385,16 +451,24 @@ def matches(
         return False
     if filter.docs and not any(_doc_matches(d, record, doc_info) for d in filter.docs):
         return False
-    if filter.regions and not any(_region_matches(r, record, doc_info) for r in filter.regions):
+    if filter.regions and not any(
+        record_in_region(r, record, doc_info, gazetteer) for r in filter.regions
+    ):
         return False
     if filter.indicators:
         name = normalize(record.indicator)
-        if not any(_found(name, t, synonyms) for t in filter.indicators):
+        if not any(
+            _found(name, t, synonyms) or _same_family(t, record.indicator, table)
+            for t in filter.indicators
+        ):
             return False
     if not (filter.keywords or filter.required or filter.excluded):
         return True
     core = _core_text(record)
-    if filter.keywords and not any(_found(core, t, synonyms) for t in filter.keywords):
+    if filter.keywords and not any(
+        _found(core, t, synonyms) or _same_family(t, record.indicator, table)
+        for t in filter.keywords
+    ):
         return False
     if filter.required or filter.excluded:
         full = core + "\n" + _meta_text(record, doc_info)

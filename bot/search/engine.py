@@ -51,10 +51,12 @@ from rapidfuzz import process
 
 from bot.config import Settings
 from bot.corpus import uploads
+from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.loader import discover, doc_id_for, load_document
 from bot.corpus.parse import sidecar_path
 from bot.corpus.reader import UnreadableDocument, skip_reason
 from bot.digest import Digest, DigestFilter, compose_digest, parse_filter
+from bot.digest.filters import record_in_region
 from bot.models import (
     Document,
     DocumentInfo,
@@ -85,6 +87,21 @@ class DocTarget:
 
     doc_id: str
     record: TargetRecord
+
+
+@dataclass(frozen=True)
+class TargetLookup:
+    """What a user asked for: the records shown and how many were left out.
+
+    ``hidden`` counts the records that matched but are below the confidence bar
+    (``TargetRecord.confident`` false); they are in ``rows`` only when asked for all.
+    ``family`` lists the canonical indicators the indicator asked for stands for
+    (``GDP`` -> 地区生产总值, 国内生产总值); empty for a name the table does not know.
+    """
+
+    rows: list[DocTarget]
+    hidden: int = 0
+    family: tuple[str, ...] = ()
 
 
 RUNTIME_KEYS: tuple[str, ...] = (
@@ -133,8 +150,8 @@ class UploadResult:
     size, binary, unreadable, folder). ``doc`` is the indexed document (added or
     replaced), ``existing`` the one it duplicates, would replace or replaced.
     ``targets`` counts every extracted record (what ``targets(doc=...)`` returns),
-    ``key_targets`` those of kind "target", ``first_targets`` the first of those in
-    document order. ``update`` is what to pass to :meth:`Engine.reopen` when the
+    ``key_targets`` those of kind "target", ``first_targets`` the first confident ones
+    of those in document order. ``update`` is what to pass to :meth:`Engine.reopen` when the
     upload ran with ``reopen=False``.
     """
 
@@ -360,13 +377,48 @@ class Engine:
         doc: str | None = None,
         kind: str | None = None,
         indicator: str | None = None,
+        region: str | None = None,
     ) -> list[DocTarget]:
-        """Extracted target records in corpus order, optionally filtered.
+        """Extracted target records in corpus order, optionally filtered (every
+        confidence; :meth:`lookup_targets` leaves out the unsure ones).
 
         ``kind`` is target/achievement/estimate (None or "all": every kind);
-        ``indicator`` matches the canonical name, an alias, or part of the name.
+        ``indicator`` a name the table knows (canonical, alias or family name) matches
+        every indicator of its family (``GDP``: 地区生产总值 and 国内生产总值), any
+        other name the records whose indicator contains it; ``region`` the records about
+        that region or a place inside it (``山东`` includes 烟台; ``全国`` is national
+        figures only), see :func:`bot.digest.filters.record_in_region`.
         """
-        return list(self.iter_targets(doc=doc, kind=kind, indicator=indicator))
+        return list(self.iter_targets(doc=doc, kind=kind, indicator=indicator, region=region))
+
+    def lookup_targets(
+        self,
+        *,
+        doc: str | None = None,
+        kind: str | None = None,
+        indicator: str | None = None,
+        region: str | None = None,
+        show_all: bool = False,
+    ) -> TargetLookup:
+        """:meth:`targets` as shown to a user: confident records only unless ``show_all``,
+        with the count of those left out."""
+        rows = self.targets(doc=doc, kind=kind, indicator=indicator, region=region)
+        shown = rows if show_all else [r for r in rows if r.record.confident]
+        table = self.indicator_table
+        known = table.known_name(indicator) if indicator else None
+        family = tuple(table.family_members(known)) if known else ()
+        return TargetLookup(shown, len(rows) - len(shown), family)
+
+    def indicator_matcher(self, indicator: str):
+        """``name -> bool``: whether an extracted indicator name answers ``indicator``
+        (same family for a name the table knows, else containment)."""
+        table = self.indicator_table
+        known = table.known_name(indicator)
+        if known is not None:
+            family = table.family(known)
+            return lambda name: table.family(name) == family
+        wanted = normalize(indicator.strip())
+        return lambda name: bool(wanted) and wanted in normalize(name)
 
     def iter_targets(
         self,
@@ -375,18 +427,20 @@ class Engine:
         kind: str | None = None,
         indicator: str | None = None,
         docs: Iterable[DocumentInfo] | None = None,
+        region: str | None = None,
     ) -> Iterator[DocTarget]:
         """Like :meth:`targets`, read document by document (memory bounded by the
         matches, not the corpus); ``docs`` limits the documents read."""
         chosen = [self.find_document(doc)] if doc else list(docs or self.index.docs)
-        wanted = None
-        if indicator:
-            wanted = self.indicator_table.canonical(indicator) or normalize(indicator)
+        wanted = self.indicator_matcher(indicator) if indicator else None
+        gazetteer = default_gazetteer() if region else None
         for info in chosen:
             for record in seg.load_targets(self.indexer.paths.docs, info.doc_id):
                 if kind and kind != "all" and record.kind != kind:
                     continue
-                if wanted and wanted != record.indicator and wanted not in record.indicator:
+                if wanted and not wanted(record.indicator):
+                    continue
+                if region and not record_in_region(region, record, info, gazetteer):
                     continue
                 yield DocTarget(info.doc_id, record)
 
@@ -430,6 +484,7 @@ class Engine:
             table=self.indicator_table,
             more_command=more_command,
             synonyms=self.searcher.synonyms,
+            gazetteer=default_gazetteer(),
         )
 
     # -- changing the corpus -----------------------------------------------------------------
@@ -705,6 +760,7 @@ class Engine:
         self._offer(update)
         records = seg.load_targets(self.indexer.paths.docs, info.doc_id)
         key = [r for r in records if r.kind == "target"]
+        shown = [r for r in key if r.confident]
         return UploadResult(
             "replaced" if existing is not None or backup is not None else "added",
             name,
@@ -713,7 +769,7 @@ class Engine:
             passages=info.passages,
             targets=len(records),
             key_targets=len(key),
-            first_targets=tuple(key[:FIRST_TARGETS]),
+            first_targets=tuple(shown[:FIRST_TARGETS]),
             update=update,
         )
 

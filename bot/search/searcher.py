@@ -14,6 +14,8 @@ from functools import cached_property
 
 import numpy as np
 
+from bot.corpus.gazetteer import default_gazetteer
+from bot.corpus.regions import place_in_region
 from bot.models import Correction, SearchHit, SearchResponse
 from bot.search.fuzzy import Lexicon, rank_candidates
 from bot.search.index import CompiledIndex, idf_of
@@ -298,12 +300,15 @@ class Searcher:
             return None
         wanted = []
         doc_key = filters.doc.lower() if filters.doc else None
+        gazetteer = default_gazetteer() if filters.region else None
         for i, d in enumerate(self.index.docs):
             if doc_key and doc_key not in (d.doc_id.lower(), d.filename.lower()):
                 stem = d.filename.rsplit(".", 1)[0].lower()
                 if not (stem == doc_key or d.filename.lower().startswith(doc_key)):
                     continue
-            if filters.region and (d.region or "") != filters.region:
+            if filters.region and not place_in_region(
+                filters.region, d.region, d.region_path, gazetteer
+            ):
                 continue
             if filters.year and d.year != filters.year:
                 continue

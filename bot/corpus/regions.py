@@ -1,0 +1,81 @@
+"""Whether a document or a figure is about a region, with the province ⊃ city ⊃ county tree.
+
+Used by every region filter: ``briefbot search --region``, ``targets``/``compare
+--region`` and the digest filter ``region:``. ``山东`` includes 烟台 and 青岛 (and their
+counties); ``全国`` means national documents and figures only, not everything.
+
+Pure: the :class:`~bot.corpus.gazetteer.Gazetteer` is passed in (optional: without it a
+place is matched by its name and its ``region_path`` only).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.corpus.gazetteer import NATIONAL, Gazetteer
+from bot.text.normalize import normalize
+
+__all__ = ["figure_in_region", "place_in_region", "region_key"]
+
+
+def region_key(region: str | None) -> str:
+    """A region name for comparison: normalised, without a final 市/省 (``烟台市`` -> 烟台)."""
+    key = normalize((region or "").strip())
+    return key[:-1] if len(key) > 2 and key[-1] in "市省" else key
+
+
+def place_in_region(
+    wanted: str,
+    region: str | None,
+    region_path: Sequence[str] = (),
+    gazetteer: Gazetteer | None = None,
+) -> bool:
+    """Whether a place (``region`` with its ``region_path``, province first) is ``wanted``
+    or inside it.
+
+    ``wanted`` ``全国`` matches only the region ``全国``. Otherwise the place matches when
+    its name equals, contains or is contained in ``wanted`` (ignoring a final 市/省:
+    ``西海岸`` finds 西海岸新区), when ``wanted`` is on ``region_path``, or when
+    ``gazetteer`` says ``wanted`` covers it (``山东`` covers ``烟台``).
+    """
+    want = region_key(wanted)
+    have = region_key(region)
+    if not want or not have:
+        return False
+    if want == NATIONAL or have == NATIONAL:
+        return want == have
+    if want in have or have in want:
+        return True
+    if any(region_key(p) == want for p in region_path):
+        return True
+    return gazetteer is not None and gazetteer.covers(wanted.strip(), (region or "").strip())
+
+
+def figure_in_region(
+    wanted: str,
+    figure_region: str | None,
+    doc_region: str | None,
+    doc_path: Sequence[str] = (),
+    gazetteer: Gazetteer | None = None,
+) -> bool:
+    """Whether a figure (its own region, from a document with ``doc_region`` and
+    ``doc_path``) is about ``wanted`` or a place inside it.
+
+    A figure is about its own region when that differs from the document's (a figure
+    about 武汉 in a 湖北 report is inside 湖北, and inside 武汉), otherwise about the
+    document's region. A figure region the gazetteer does not know (西海岸新区, a
+    development zone) counts as a part of the document's region. National figures
+    (``全国``) only match ``全国``.
+    """
+    own = region_key(figure_region)
+    if not own or own == region_key(doc_region):
+        if doc_region:
+            return place_in_region(wanted, doc_region, doc_path, gazetteer)
+        return bool(own) and place_in_region(wanted, figure_region, (), gazetteer)
+    if own == NATIONAL or region_key(wanted) == NATIONAL:
+        return own == region_key(wanted)
+    if place_in_region(wanted, figure_region, (), gazetteer):
+        return True
+    if gazetteer is not None and gazetteer.lookup(figure_region or ""):
+        return False  # a known division: its own place in the tree decides
+    return bool(doc_region) and place_in_region(wanted, doc_region, doc_path, gazetteer)
