@@ -141,3 +141,13 @@ def test_a_part_of_the_region_keeps_its_own_region(extract):
     assert ("武汉", "地区生产总值", 2.0) in got  # not the province's total
     assert ("宜昌", "地区生产总值", 6000.0) in got
     assert not any(r == "武汉" and v == 3.0 for r, _i, v in got)  # a port of the city
+
+
+def test_national_figures_carry_national_names(extract):
+    text = (
+        "2025年政府工作报告\n各位代表：\n现在，我代表国务院，向大会报告政府工作。\n"
+        "一、2024年工作回顾\n经济总量达到134.9万亿元，单位地区生产总值能耗降低3%。\n"
+    )
+    got = {(r.indicator, r.region) for r in extract(text)}
+    assert ("国内生产总值", "全国") in got  # 经济总量 of the nation is 国内生产总值
+    assert ("单位国内生产总值能耗", "全国") in got

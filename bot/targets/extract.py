@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from bot.corpus.gazetteer import default_gazetteer
+from bot.corpus.gazetteer import NATIONAL, default_gazetteer
 from bot.models import Document, Passage
 from bot.targets.frames import Frame
 from bot.targets.indicators import IndicatorTable, default_table
@@ -219,7 +219,16 @@ class _Walker:
             marks = cue_marks(line, self.doc_year)
             self.paragraph(line, passage, marks)
             self.after_paragraph(line, marks)
-        return self.records
+        return [self.national_names(r) for r in self.records]
+
+    def national_names(self, record: TargetRecord) -> TargetRecord:
+        """A national figure carries the national name (国内生产总值, not 地区生产总值)."""
+        if record.region != NATIONAL:
+            return record
+        national = self.table.national_variant(record.indicator)
+        if national is None or national == record.indicator:
+            return record
+        return replace(record, indicator=national)
 
     def after_paragraph(self, line: str, marks: Marks) -> None:
         state = self.section
