@@ -19,7 +19,8 @@ SUBSCRIBE_USAGE = (
     "• <code>/subscribe GDP 就业 08:30</code>\n"
     "• <code>/subscribe region:山东 周一 09:00</code>\n"
     "• <code>/subscribe +科技 !房地产 cron 0 8 * * 1-5 tz=Europe/Berlin</code>\n"
-    "筛选：关键词、+必含、!排除、indicator:、region:、doc:、kind:。"
+    "筛选：关键词、+必含、!排除、indicator:、region:（含下辖地区）、doc:、kind:、"
+    "confidence:all（也推送低可信度数据）。"
     "默认只推送上次以来的新内容；quiet：没有新内容时不发消息。"
 )
 GROUP_ADMINS_ONLY = (
