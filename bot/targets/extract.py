@@ -63,6 +63,7 @@ _CLAUSE_MARKS = "，,；;：:。！？!?（）()"
 _DELEGATES_RE = re.compile(r"应到|实到|出席|列席")
 _RHETORIC_BEFORE = ("出现",)
 MAX_SENTENCE_CONTEXT = 600
+_YEAR_IN_HEADING_RE = re.compile(r"(?:19|20)\d\d\s*年")
 _FOOTNOTE_RE = re.compile(r"^(?:[\[［【]\d{1,2}[\]］】]|注[：:]|[①-⑳])")
 # Verbs that state where something stands, not how much it moved.
 _LEVEL_CHANGES = frozenset(
@@ -155,9 +156,11 @@ class _Walker:
             # a work report's parts after its plan (政府自身建设, the 民生实事 annex), and
             # the task sections of a plan or an action plan, look forward
             section_class = PLAN
+        heading_period = next((p for title in reversed(path) if (p := paragraph_period(title))), "")
         self.section = _SectionState(
             path=path,
             section_class=section_class,
+            paragraph_period=heading_period if section_class == REVIEW else "",
             period=self.top_periods.get(top, ""),
             first_paragraph=True,
         )

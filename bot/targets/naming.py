@@ -203,6 +203,8 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
             return 0.5
     measured = bool(_MEASURE_END_RE.search(name) or _STAT_NOUN_RE.search(name))
     words = _segmenter().cut(name, True)
+    if not measured and (_is_verb(name) or VERB_RE.fullmatch(name)):
+        return 0.5  # 领导, 站立: a verb is no name
     if not measured and len(words) > 1 and (_is_verb(words[0]) or _is_verb(words[-1])):
         return 0.5  # 统筹安排省级财政资金, 经验被…集中推广: a verb phrase, not a thing
     head = VERB_RE.match(name)
@@ -460,7 +462,7 @@ def _after_noun(after: str) -> tuple[str, int]:
     # 400座小型病险水库进行除险加固, 天府实验室揭牌运行: the noun ends where a verb starts
     pos = 0
     for i, word in enumerate(_segmenter().cut(after[:end], True)):
-        if i > 0 and pos > k and _is_verb(word):
+        if i > 1 and pos > k and _is_verb(word):
             end = pos
             break
         pos += len(word)
