@@ -383,9 +383,16 @@ def lookup(table: IndicatorTable, name: str, fig: Figure, change: str = "") -> s
 
 
 def _find_change(text: str) -> str:
-    """The verb nearest the end of ``text`` in normal form (``达`` -> ``达到``)."""
+    """The verb nearest the end of ``text`` in normal form (``达`` -> ``达到``).
+
+    A one-character verb counts only as a word of its own: the 居 of 居民 is no verb.
+    """
     last = None
     for m in VERB_RE.finditer(text):
+        if len(m.group()) == 1 and (
+            m.start() not in word_bounds(text) or m.end() not in word_bounds(text)
+        ):
+            continue
         last = m
     return VERB_NORMAL.get(last.group(), last.group()) if last else ""
 
@@ -589,7 +596,14 @@ def _resolve(table: IndicatorTable, raw: str, fig: Figure, change: str) -> str |
     inner = _aliases(table, name, fig)
     if inner and inner[-1].end == len(name):
         m = inner[-1]
-        if not (len(m.alias) <= 4 and LEVEL_PREFIX_RE.search(name, 0, m.start)):
+        prefix = name[: m.start]
+        # 全省地区生产总值 is 地区生产总值; 整车出口 is not 出口, 轻工业增加值 not 工业增加值:
+        # only a scope or a time in front of a known name is dropped
+        if (
+            not (len(m.alias) <= 4 and LEVEL_PREFIX_RE.search(name, 0, m.start))
+            and m.start in word_bounds(name)
+            and not clean_name(prefix)
+        ):
             return m.canonical
     return name
 
