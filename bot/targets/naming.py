@@ -147,13 +147,14 @@ def clean_name(text: str) -> str:
     inner = max(INNER_VERB_RE.finditer(s), key=lambda m: m.start(), default=None)
     if inner is not None and inner.start() > 0:
         head, tail = s[: inner.start()], s[inner.end() :]
-        if tail in ATTRIBUTES and _is_name(head):
+        if (tail in ATTRIBUTES or _is_verb(tail) or tail.startswith("再")) and _is_name(head):
             s = head + tail  # 规模以上工业企业实现营业收入 -> 规模以上工业企业营业收入
         elif _is_name(tail):
             s = tail
     if "的" in s:
         tail = s.rsplit("的", 1)[1]
-        if len(tail) >= 2:
+        # 在蓉设立领事机构的国家: a bare 国家 after 的 needs what comes before it
+        if len(tail) >= 2 and tail not in GENERIC_NAMES and tail not in _BARE_HEADS:
             s = tail
     return s
 
@@ -547,12 +548,6 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
             items = by_comma
     if len(items) < 2:
         return items
-    tail_word = _MEASURE_TAIL_RE.search(items[-1])
-    if tail_word and not any(_MEASURE_TAIL_RE.search(p) for p in items[:-1]):
-        # 经济作物中蔬菜及食用菌、中草药材、园林水果产量: each item takes the shared measure
-        tail = tail_word.group()
-        items = [p + tail for p in items[:-1]] + [items[-1]]
-        return [re.sub(r"^[^、]{1,8}?中(?=[\u4e00-\u9fff]{2})", "", p) for p in items]
     last = items[-1]
     if "占" in last and all("占" not in p for p in items[:-1]):
         tail = last[last.index("占") :]
@@ -562,9 +557,17 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
         head = last[: len(items[0])]
         tail = last[len(head) :]
         return [p + tail for p in items[:-1]] + [last]
+    tail_word = _MEASURE_TAIL_RE.search(items[-1])
+    if tail_word and not any(_MEASURE_TAIL_RE.search(p) for p in items[:-1]):
+        # 经济作物中蔬菜及食用菌、中草药材、园林水果产量: each item takes the shared measure
+        tail = tail_word.group()
+        items = [p + tail for p in items[:-1]] + [items[-1]]
+        return [re.sub(r"^[^、]{1,8}?中(?=[\u4e00-\u9fff]{2})", "", p) for p in items]
     return items
 
 
+# Heads too bare to name a figure without the words before them.
+_BARE_HEADS = frozenset({"国家", "城市", "地区", "县", "村", "人", "人数", "数量", "比例"})
 _WHOLE_SHARE_RE = re.compile(r"占[^，。；]{2,20}(?:比重|比例|份额)$")
 _MEASURE_TAIL_RE = re.compile(
     r"(产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|人数|比重|占比|余额|数量|规模)$"
@@ -922,6 +925,10 @@ class _SentenceNamer:
         subjects: list[str] = []
         if len(subject) >= 2 and subject not in GENERIC_NAMES and _CJK_RE.search(subject):
             items = _split_items(subject, len(figs))
+            if len(items) == 1 and items[0].startswith("三次产业") and len(figs) == 3:
+                # 三次产业对经济增长的贡献率分别为…: one figure per sector
+                rest = items[0][4:]
+                items = [f"第{n}产业{rest}" for n in "一二三"]
             if len(items) == 1 and items[0].startswith(_URBAN_RURAL) and len(figs) == 2:
                 rest = items[0][2:]
                 items = ["城镇" + rest, "农村" + rest]
