@@ -47,6 +47,7 @@ from bot.targets.naming import (
     MAX_CLAUSE_LOOKBACK,
     Named,
     NamingContext,
+    compatible,
     name_confidence,
     name_figures,
 )
@@ -165,6 +166,14 @@ class _Walker:
             first_paragraph=True,
         )
         self.goal_list = False
+
+    def confidence(self, named: Named, indicator: str) -> float:
+        """The naming rules' confidence, the name's own, and whether the name can carry
+        the unit at all (项目投资 is not measured in 平方米)."""
+        score = min(named.confidence, name_confidence(indicator, self.table))
+        if indicator not in self.table and not compatible(named.figure, indicator):
+            score = min(score, 0.5)
+        return score
 
     def part_of_region(self, clause: str) -> str:
         """A subdivision of the document's region that a clause opens with, when what
@@ -387,7 +396,7 @@ class _Walker:
             kind=kind,
             masked=fig.masked,
             value_max=fig.value_max,
-            confidence=min(named.confidence, name_confidence(named.indicator, self.table)),
+            confidence=self.confidence(named, indicator),
         )
 
 

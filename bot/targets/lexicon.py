@@ -215,6 +215,8 @@ SCOPE_RE = re.compile(
 # Leading words that are not part of the measured thing.
 _LEAD_WORDS = (
     "其中",
+    "拥有",
+    "统筹",
     "一次性",
     "拟",
     "此外",
@@ -379,6 +381,7 @@ AFTER_STOP_RE = re.compile(
     r"的|等|和|及|与|或|、|，|。|；|：|,|;|:|（|\(|”(?=[^\u4e00-\u9fff]|$)"
     r"|完成|实现|达到|取得|荣获|获得|获评|获批|入选|建成|投产|开工|投用|全部|提供|开展|建设"
     r"|改造|提质|升级|打通|逐项|实施|推进|落地|发射|成为|通过|在|(?<!发)达|获|稳定|持续|有效|基本|均"
+    r"|进行|纳入|揭牌|投入运行|投入使用|参赛|享受|列入|覆盖|直接受益"
 )
 # Attributes that a figure can be about when the thing itself is named elsewhere:
 # 实施40个重点交通项目，完成投资309亿元 -> 重点交通项目完成投资;

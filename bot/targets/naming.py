@@ -132,7 +132,7 @@ def clean_name(text: str) -> str:
         s = _strip_tail(s, TRAIL_RE)
         s = _TRAIL_DE_RE.sub("", s)
         s = _EDGE_RE.sub("", s)
-        s = _AMONG_RE.sub("", s) if len(s) > 3 else s
+        s = _strip_tail(s, _AMONG_RE) if len(s) > 3 else s  # 普通高中 keeps its 中
         s = _TAIL_VERB_RE.sub("", s)
         for m in VERB_RE.finditer(s):
             if (
@@ -175,7 +175,8 @@ _ODD_NAME_RE = re.compile(
 # Words that name no measured thing on their own (a reader would reject them as a column).
 _VAGUE_NAMES = frozenset(
     {"重点", "清单", "案例", "置换", "竣工", "大关", "省份", "学科", "产能", "县域", "国家", "方向",
-     "事项", "重点事项", "台阶", "新台阶", "水平", "比例", "增量", "总量", "规模", "目标"}
+     "事项", "重点事项", "台阶", "新台阶", "水平", "比例", "增量", "总量", "规模", "目标", "首批",
+     "主要指标", "指标", "技术", "工程", "就业", "领域", "环节", "任务"}
 )  # fmt: skip
 
 
@@ -268,6 +269,10 @@ def plain_verbs() -> frozenset[str]:
     A name that starts or ends with one is a verb phrase. Verbal nouns (``vn``: 运营,
     治理) are not in it: they head names (污水治理率).
     """
+    return _dict_words("v")
+
+
+def _dict_words(tag: str) -> frozenset[str]:
     import jieba
 
     path = Path(jieba.__file__).with_name("dict.txt")
@@ -275,7 +280,7 @@ def plain_verbs() -> frozenset[str]:
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
-            if len(parts) == 3 and parts[2] == "v" and 1 < len(parts[0]) <= 4:
+            if len(parts) == 3 and parts[2] == tag and 1 < len(parts[0]) <= 4:
                 out.add(parts[0])
     return frozenset(out)
 
@@ -467,13 +472,6 @@ def _after_noun(after: str) -> tuple[str, int]:
         k = m.end()
     m = AFTER_STOP_RE.search(after, k + 1)
     end = m.start() if m else len(after)
-    # 400座小型病险水库进行除险加固, 天府实验室揭牌运行: the noun ends where a verb starts
-    pos = 0
-    for i, word in enumerate(_segmenter().cut(after[:end], True)):
-        if i > 1 and pos > k and _is_verb(word):
-            end = pos
-            break
-        pos += len(word)
     return after[:end].translate(_QUOTE_TABLE), end
 
 
@@ -811,7 +809,7 @@ class _SentenceNamer:
             text = raw
             if scope and text.endswith(scope):
                 text = text[: -len(scope)]
-            text = _RANK_CLEAN_RE.sub("", TIME_RE.sub("", text).strip())
+            text = _strip_tail(TIME_RE.sub("", text).strip(), _RANK_CLEAN_RE)
             if scope and scope in text and not text.endswith(scope):
                 scope = ""  # 全国消费者满意度测评: the scope is already in the name
             alias = _best_before(self.table, raw, fig)

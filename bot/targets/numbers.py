@@ -248,7 +248,9 @@ _FIGURE_RE = re.compile(
     r"(?P<per>/(?:[百千万]?(?:平方公里|人|户|亩))|/(?:年|月|日|天|小时))?"
 )
 _RANGE_SEP = "-—–－~～至到"
-_POST_QUALIFIER_RE = re.compile(r"左右|以上|以内|以下|上下|之内|之上|多")
+# 多 after the measure word is a hedge only at the end of a phrase (3000人多，); before a
+# word it starts that word (52种多发常见慢性病).
+_POST_QUALIFIER_RE = re.compile(r"左右|以上|以内|以下|上下|之内|之上|多(?![\u4e00-\u9fff])")
 _PRE_QUALIFIERS = (
     "不少于",
     "不低于",
