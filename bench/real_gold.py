@@ -68,6 +68,7 @@ def load_real_gold(names: Iterable[str]) -> list[dict[str, Any]]:
 def base_quantity(value: float | None, unit: str) -> tuple[float | None, str, float]:
     """``(value in base units, base unit, multiplier)``: 3.6 万亿元 -> (3.6e12, 元, 1e12)."""
     mult = 1.0
+    unit = re.sub(r"[（(][^）)]*[）)]", "", unit).replace("每", "/")  # 万套（间）, 微克每立方米
     base = unit
     if unit not in _NOT_MAGNITUDE:
         for prefix, m in _MAGNITUDE_PREFIXES:

@@ -151,3 +151,18 @@ def test_national_figures_carry_national_names(extract):
     got = {(r.indicator, r.region) for r in extract(text)}
     assert ("国内生产总值", "全国") in got  # 经济总量 of the nation is 国内生产总值
     assert ("单位国内生产总值能耗", "全国") in got
+
+
+def test_glossaries_thresholds_ages_and_multiples(extract):
+    text = (
+        "2026年江州市政府工作报告\n一、2025年工作回顾\n经济总量超千亿元的县域达12个。"
+        "打造规模面积200亩以上的示范园8个。推进2×66万千瓦发电项目。满3岁即入园。\n"
+        "名词解释\n1.稳增长“21条”：出台政策措施21条。\n"
+    )
+    got = {(r.value, r.unit) for r in extract(text)}
+    assert (12, "个") in got and (8, "个") in got
+    assert (1000, "亿元") not in got  # the class of the counted 县域
+    assert (200, "亩") not in got
+    assert (132, "万千瓦") in got  # two units of 66
+    assert not any(u == "岁" for _v, u in got)
+    assert (21, "条") not in got  # the glossary defines terms

@@ -65,6 +65,7 @@ _DELEGATES_RE = re.compile(r"应到|实到|出席|列席")
 _RHETORIC_BEFORE = ("出现",)
 MAX_SENTENCE_CONTEXT = 600
 _YEAR_IN_HEADING_RE = re.compile(r"(?:19|20)\d\d\s*年")
+_GLOSSARY_RE = re.compile(r"^(?:附[：:]?\s*)?(?:名词解释|名词注释|注释|术语解释)[：:]?$")
 _FOOTNOTE_RE = re.compile(r"^(?:[\[［【]\d{1,2}[\]］】]|注[：:]|[①-⑳])")
 # Verbs that state where something stands, not how much it moved.
 _LEVEL_CHANGES = frozenset(
@@ -208,6 +209,8 @@ class _Walker:
             stripped = line.strip()
             if not stripped:
                 continue
+            if _GLOSSARY_RE.match(stripped):
+                break  # 名词解释: the rest of the document defines terms
             lead = len(line) - len(line.lstrip())
             passage = self.passage_at(line_start + lead)
             if passage is None:

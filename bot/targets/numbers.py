@@ -384,14 +384,22 @@ def _is_threshold(sentence: str, end: int) -> bool:
     for q in ("以上", "以下"):
         if rest.startswith(q):
             rest = rest[len(q) :]
+            if rest.startswith("的"):
+                return True  # 规模面积200亩以上的示范园: a class, whatever the unit
             if rest and rest[0] not in "，。；、）)":
                 return bool(_THRESHOLD_HEAD_RE.match(rest))
             return False
+    if _OF_CLASS_RE.match(rest) and _CLASS_BEFORE_RE.search(sentence, max(0, end - 12), end):
+        return True  # 经济总量超千亿元的县域达12个: the class of the counted things
     if not rest or _NOT_THRESHOLD_START_RE.match(rest):
         return False
     return bool(_THRESHOLD_HEAD_RE.match(rest))
 
 
+# 2×66万千瓦: two units of 66 万千瓦 each.
+_TIMES_BEFORE_RE = re.compile(r"(?<![\d.])(\d{1,2})\s*[×xX＊]\s*$")
+_OF_CLASS_RE = re.compile(r"的(?:县域|县|城市|企业|项目|产业|园区|乡镇|村)")
+_CLASS_BEFORE_RE = re.compile(r"(?:超|过|超过|达|突破)[^，。；]{0,6}$")
 _BASELINE_FROM_RE = re.compile(r"[由从][^，。；由从]{0,10}$")
 
 
@@ -483,7 +491,9 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
             if mag:
                 continue  # 5万% is not a thing; likely a parsing accident
             mag_unit = ""
-        value = None if masked else sign * _parse_arabic(num) * mult
+        times = _TIMES_BEFORE_RE.search(sentence, max(0, start - 6), start)
+        factor = float(times.group(1)) if times else 1.0
+        value = None if masked else sign * _parse_arabic(num) * mult * factor
         if value_max is not None:
             value_max *= mult
         unit = mag_unit + unit_norm if unit_class not in ("percent", "points") else unit_norm
@@ -689,6 +699,8 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
     for m in _BARE_RE.finditer(sentence):
         if _in_short_quote(m.start(), quotes) or _UNIT_AFTER_BLOCK_RE.match(sentence, m.end()):
             continue
+        if _not_a_quantity(sentence, m.start(), m.end()):
+            continue
         mag, unit_s = m.group("mag"), m.group("unit")
         if unit_s in ("千瓦", "吨") and mag not in ("百万", "千万"):
             continue
@@ -809,7 +821,8 @@ _MAGNITUDE_OF = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "": 1.0}
 _PER_BEFORE_RE = re.compile(r"每$")
 _STREAK_BEFORE_RE = re.compile(r"连续$|连跨$")
 _STEP_AFTER_RE = re.compile(r"[^，。；]{0,6}?(?:台阶|大关)")
-_STEP_BEFORE_RE = re.compile(r"(?:连跨|跨过|跨上|跨越)$")
+_STEP_BEFORE_RE = re.compile(r"(?:连跨|跨过|跨上|跨越)[^，。；]{0,4}$")
+_AGE_BEFORE_RE = re.compile(r"(?:年满|满|不满|未满)$")
 _CIRCLE_AFTER_RE = re.compile(r"(?:小时|分钟)[^，。；\d]{0,8}?圈")
 
 
@@ -817,8 +830,12 @@ def _not_a_quantity(sentence: str, start: int, end: int) -> bool:
     before = sentence[max(0, start - 2) : start]
     if _PER_BEFORE_RE.search(before) or _STREAK_BEFORE_RE.search(before):
         return True
+    if sentence[end - 1 : end] == "岁" and _AGE_BEFORE_RE.search(
+        sentence, max(0, start - 2), start
+    ):
+        return True  # 满3岁即入园: an eligibility age
     if _STEP_AFTER_RE.match(sentence, end) and (
-        _STEP_BEFORE_RE.search(sentence, max(0, start - 4), start)
+        _STEP_BEFORE_RE.search(sentence, max(0, start - 8), start)
         or sentence[end - 1 : end] == "个"
     ):
         return True  # 连跨两个万亿元台阶 (but 跃上1.4万亿斤新台阶 is a figure)
