@@ -509,6 +509,8 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
             end = pm2.end()
         if unit_class == "money" and post in ("以上", "以下") and _is_threshold(sentence, m.end()):
             continue
+        if post in ("以上", "以下") and sentence.startswith("的", end):
+            continue  # 规模面积200亩以上的示范园: the class of what is counted
         pre = _pre_qualifier(sentence, start)
         qualifier = pre or post or approx
         value_text = sentence[start : m.end("mag") if mag else m.end("num")]
