@@ -208,13 +208,14 @@ BASE_PHRASE_RE = re.compile(
 )
 # Scope words that say where, not what (全市高新技术企业 -> 高新技术企业).
 SCOPE_RE = re.compile(
-    r"^(?:全市|全省|全区|全县|全州|全国|我市|本市|我省|本省|我区|我县|该市|该县|该区|该省"
+    r"^(?:全市|全省|全区|全县|全州|全国|我国|我市|本市|我省|本省|我区|我县|该市|该县|该区|该省"
     r"|市县两级|各级|全域|全体)"
 )
 
 # Leading words that are not part of the measured thing.
 _LEAD_WORDS = (
     "其中",
+    "以来",
     "拥有",
     "统筹",
     "一次性",
@@ -300,7 +301,6 @@ _TRAIL_WORDS = (
     "增量",
     "速度",
     "总数",
-    "规模",
     "以",
     "为",
     "是",
