@@ -250,3 +250,22 @@ def test_ranges_keep_value_max() -> None:
     for sentence in ("增长4.5%—5%", "增长5%-5.5%", "增长5%至5.5%"):
         (fig,) = find_figures(sentence)
         assert fig.value_max is not None and fig.value_max > fig.value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("约占全球的四分之三。", (75.0, "%")),
+        ("将1/3以上的资金投向基础研究", (33.33, "%")),
+        ("八成以上财政资金用于民生。", (8.0, "成")),
+        ("高铁运营里程稳居全国前三，", (3.0, "位")),
+        ("城乡居民人均收入倍差为1.78，", (1.78, "")),
+        ("推出两批重点事项清单，", (2.0, "批")),
+    ],
+)
+def test_fractions_tenths_top_ranks_and_ratios(sentence: str, expected: tuple[float, str]) -> None:
+    assert [(f.value, f.unit) for f in find_figures(sentence)] == [expected]
+
+
+def test_words_ending_in_cheng_are_not_tenths() -> None:
+    assert find_figures("项目建成投产，形成合力，完成任务。") == []

@@ -982,8 +982,8 @@ class _SentenceNamer:
                         if canonical:
                             self.emit(fig, canonical, change, subject=False)
                             return
-                    if m.group("count"):
-                        self.emit(fig, base + attr, change, subject=False)
+                    # 投资4500万元的伊敏河沿河道路工程: the project's investment, count or not
+                    self.emit(fig, base + attr, change, subject=False)
                     return
         after_noun = _after_noun_start(after)
         share_text = strip_noise(raw).strip("，、 ")

@@ -579,6 +579,58 @@ _SYNC_RE = re.compile(
 )
 
 
+_FRACTION_CN_RE = re.compile(r"(?P<d>[二三四五六七八九十]+)分之(?P<n>[一二三四五六七八九]+)")
+_FRACTION_AR_RE = re.compile(r"(?<![\d./])(?P<n>\d)/(?P<d>\d{1,2})(?![\d./])")
+_TENTHS_RE = re.compile(
+    r"(?:(?<=[超近约逾达占的，、])|^)(?P<n>[一二三四五六七八九])成(?=以上|左右|多|[的，。；、]|$)"
+)
+_TOP_RANK_RE = re.compile(
+    r"(?P<scope>全(?:国|省|市|区|县)|世界|全球)前(?P<n>[二三四五六七八九十]|\d{1,2})(?![\d位名列茅沿])"
+)
+_RATIO_RE = re.compile(
+    r"(?:倍差|收入比|比值|指数|系数|效率|PUE|死亡率)[^，。；]{0,6}?(?:为|达到|达|降至|降到|缩小|扩大|下降)"
+    r"(?P<n>\d+\.\d+)(?![\d.%％‰\u4e00-\u9fffA-Za-z])"
+)
+
+
+def _fraction_figures(sentence: str) -> list[Figure]:
+    """三分之一 (33.33 %), 1/3, 八成 (8 成), 全国前三 (rank 3), 倍差为1.78 (no unit)."""
+    out: list[Figure] = []
+
+    def add(start: int, end: int, value: float, text: str, unit: str, uc: str, form: str) -> None:
+        post = _POST_QUALIFIER_RE.match(sentence, end)
+        post_s = post.group() if post else ""
+        pre = _pre_qualifier(sentence, start)
+        qualifier = pre or post_s or ("强" if sentence.startswith("强", end) else "")
+        out.append(
+            Figure(start - len(pre), end + len(post_s), start, start + len(text), value, None,
+                   text, unit, uc, qualifier, False, form=form, pre=pre)
+        )  # fmt: skip
+
+    for m in _FRACTION_CN_RE.finditer(sentence):
+        d, n = cn_to_number(m.group("d")), cn_to_number(m.group("n"))
+        if d and n and n < d:
+            add(m.start(), m.end(), round(n / d * 100, 2), m.group(), "%", "percent", "number")
+    for m in _FRACTION_AR_RE.finditer(sentence):
+        d, n = int(m.group("d")), int(m.group("n"))
+        if 0 < n < d <= 10:
+            add(m.start(), m.end(), round(n / d * 100, 2), m.group(), "%", "percent", "number")
+    for m in _TENTHS_RE.finditer(sentence):
+        add(m.start("n"), m.end(), float(_CN_DIGITS[m.group("n")]), m.group("n"), "成", "percent",
+            "number")  # fmt: skip
+    for m in _TOP_RANK_RE.finditer(sentence):
+        n = m.group("n")
+        value = float(n) if n.isdigit() else cn_to_number(n)
+        if value:
+            out.append(
+                Figure(m.start(), m.end(), m.start("n"), m.end("n"), value, None, n, "位", "rank",
+                       "前", False, form="rank", scope=m.group("scope"))
+            )  # fmt: skip
+    for m in _RATIO_RE.finditer(sentence):
+        add(m.start("n"), m.end("n"), float(m.group("n")), m.group("n"), "", "ratio", "number")
+    return out
+
+
 def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
     out: list[Figure] = []
     for m in _RANK_RE.finditer(sentence):
@@ -736,6 +788,7 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
                 pre=pre,
             )
         )
+    out.extend(_fraction_figures(sentence))
     for m in _PERCENT_CN_RE.finditer(sentence):
         value = cn_to_number(m.group("n"))
         if value is None or _is_baseline(sentence, m.start(), m.end()):
@@ -864,11 +917,7 @@ def _cn_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
                 unit_s = "人"
             else:
                 continue
-        if (
-            num in ("一", "两")
-            and not mag
-            and (num == "一" or unit_s in ("个", "项", "条", "件", "种", "批"))
-        ):
+        if num in ("一", "两") and not mag and (num == "一" or unit_s in ("个", "条")):
             continue  # 一个, 两个确立: an article or a slogan
         if _CN_IDIOM_AFTER_RE.match(sentence, end) or _unit_blocked(sentence, unit_s, end):
             continue
@@ -949,7 +998,7 @@ def find_figures(sentence: str) -> list[Figure]:
 
 _CN_QUICK_RE = re.compile(rf"[{_CN_CHARS}][{_CN_CHARS}万亿点多余]*(?:{_UNIT_ALT}|[万亿])")
 _QUICK_RE = re.compile(
-    r"[\d０-９xX*%％‰]|百分之|翻|倍增|第|千亿|百亿|万亿|百万|千万|百项|高于|快于|好于|同步"
+    r"[\d０-９xX*%％‰]|百分之|翻|倍增|第|千亿|百亿|万亿|百万|千万|百项|高于|快于|好于|同步|分之|成|前"
     rf"|[{_CN_CHARS}][{_CN_CHARS}万亿点多余]*(?:{_UNIT_ALT}|[万亿])"
 )
 
