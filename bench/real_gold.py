@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench.eval_targets import Score
+
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "data" / "real"
 REAL_DOCS = REAL / "docs"
@@ -116,33 +118,20 @@ def attach_lines(records: Sequence[dict[str, Any]], texts: dict[str, str]) -> li
 
 
 @dataclass
-class Counts:
-    tp: int = 0
-    pred: int = 0
-    gold: int = 0
+class Counts(Score):
+    """Figure counts (``Score``'s precision, recall, F1) and agreement among matches."""
+
     named: int = 0
     kind_ok: int = 0
     year_ok: int = 0
     change_ok: int = 0
 
     def add(self, other: Counts) -> None:
-        for f in ("tp", "pred", "gold", "named", "kind_ok", "year_ok", "change_ok"):
+        for f in ("tp", "n_pred", "n_gold", "named", "kind_ok", "year_ok", "change_ok"):
             setattr(self, f, getattr(self, f) + getattr(other, f))
 
-    @property
-    def precision(self) -> float:
-        return self.tp / self.pred if self.pred else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
     def share(self, name: str) -> float:
+        """Share of matched figures that agree on ``name`` (``named``, ``kind_ok`` …)."""
         return getattr(self, name) / self.tp if self.tp else 1.0
 
 
@@ -215,9 +204,9 @@ def score_real(
         return per_doc.setdefault(doc, Counts())
 
     for p in pred:
-        bucket(p["doc"]).pred += 1
+        bucket(p["doc"]).n_pred += 1
     for g in gold:
-        bucket(g["doc"]).gold += 1
+        bucket(g["doc"]).n_gold += 1
     for j, i in pairs:
         p, g = pred[j], gold[i]
         c = bucket(g["doc"])
@@ -253,7 +242,7 @@ def _row(name: str, c: Counts) -> str:
         f"  {name:<46} P {c.precision:5.3f}  R {c.recall:5.3f}  F1 {c.f1:5.3f}"
         f"  name {c.share('named'):5.3f}  kind {c.share('kind_ok'):5.3f}"
         f"  year {c.share('year_ok'):5.3f}  change {c.share('change_ok'):5.3f}"
-        f"  (tp {c.tp}, pred {c.pred}, gold {c.gold})"
+        f"  (tp {c.tp}, pred {c.n_pred}, gold {c.n_gold})"
     )
 
 
@@ -276,7 +265,7 @@ def print_real_report(
     t = report.total
     print(
         f"figures: precision {t.precision:.3f}  recall {t.recall:.3f}  F1 {t.f1:.3f}"
-        f"  (tp {t.tp}, predicted {t.pred}, gold {t.gold})",
+        f"  (tp {t.tp}, predicted {t.n_pred}, gold {t.n_gold})",
         file=out,
     )
     print(
