@@ -566,6 +566,9 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
 
 # Heads too bare to name a figure without the words before them.
 _BARE_HEADS = frozenset({"国家", "城市", "地区", "县", "村", "人", "人数", "数量", "比例"})
+_THREE_SECTORS_RE = re.compile(
+    r"^(?:三次产业|一二三产业?|一、二、三产业?|第一、二、三产业|一产、二产、三产)"
+)
 _WHOLE_SHARE_RE = re.compile(r"占[^，。；]{2,20}(?:比重|比例|份额)$")
 _MEASURE_TAIL_RE = re.compile(
     r"(产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|人数|比重|占比|余额|数量|规模)$"
@@ -923,9 +926,10 @@ class _SentenceNamer:
         subjects: list[str] = []
         if len(subject) >= 2 and subject not in GENERIC_NAMES and _CJK_RE.search(subject):
             items = _split_items(subject, len(figs))
-            if len(items) == 1 and items[0].startswith("三次产业") and len(figs) == 3:
-                # 三次产业对经济增长的贡献率分别为…: one figure per sector
-                rest = items[0][4:]
+            sectors = _THREE_SECTORS_RE.match(items[0]) if len(items) == 1 else None
+            if sectors and len(figs) == 3:
+                # 三次产业对经济增长的贡献率分别为…, 一二三产增加值分别增长…: one per sector
+                rest = items[0][sectors.end() :]
                 items = [f"第{n}产业{rest}" for n in "一二三"]
             if len(items) == 1 and items[0].startswith(_URBAN_RURAL) and len(figs) == 2:
                 rest = items[0][2:]
