@@ -166,3 +166,18 @@ def test_glossaries_thresholds_ages_and_multiples(extract):
     assert (132, "万千瓦") in got  # two units of 66
     assert not any(u == "岁" for _v, u in got)
     assert (21, "条") not in got  # the glossary defines terms
+
+
+def test_one_figure_for_each_listed_subject(extract):
+    text = (
+        "2016年江州区政府工作报告\n二、2016年工作安排\n"
+        "城镇常住居民人均可支配收入、农村常住居民人均可支配收入均增长8%；"
+        "一二三产增加值分别增长3.5%左右、6%左右、5%左右。\n"
+    )
+    got = [(r.indicator, r.value) for r in extract(text)]
+    assert ("城镇居民人均可支配收入", 8.0) in got and ("农村居民人均可支配收入", 8.0) in got
+    assert [n for n, v in got if v in (3.5, 6.0, 5.0)] == [
+        "第一产业增加值",
+        "第二产业增加值",
+        "第三产业增加值",
+    ]

@@ -566,6 +566,9 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
 
 # Heads too bare to name a figure without the words before them.
 _BARE_HEADS = frozenset({"国家", "城市", "地区", "县", "村", "人", "人数", "数量", "比例"})
+_EACH_RE = re.compile(
+    r"均(?:为|达到|达|增长|提高|提升|下降|超过|保持|实现|居|在)?$|均(?=[为达增提下超保实居])"
+)
 _THREE_SECTORS_RE = re.compile(
     r"^(?:三次产业|一二三产业?|一、二、三产业?|第一、二、三产业|一产、二产、三产)"
 )
@@ -968,6 +971,8 @@ class _SentenceNamer:
         raw, _ = self.before(i)
         after = self.after(i)
         change = self.change_for(i, raw, after)
+        if self.each(fig, raw, change):
+            return
         covering = self.covering_alias(fig)
         if covering is not None:
             self.emit(fig, covering.canonical, change, max(fig.end, covering.end), subject=False)
@@ -1046,6 +1051,19 @@ class _SentenceNamer:
                 # …5.66万亿元、比上年增加1.6万亿元: that 增加 is the next figure's verb
                 change = _find_change(tail[:12])
         self.emit(fig, name, change, consumed)
+
+    def each(self, fig: Figure, raw: str, change: str) -> bool:
+        """``A、B均增长8%``: one figure that holds for each listed subject."""
+        m = _EACH_RE.search(raw)
+        if not m:
+            return False
+        subject = clean_name(raw[: m.start()])
+        items = [clean_name(p) for p in _split_items(subject)]
+        if len(items) < 2 or not all(_is_name(p) for p in items):
+            return False
+        for item in items:
+            self.emit(fig, lookup(self.table, item, fig, change) or item, change)
+        return True
 
     def _after_name(
         self, fig: Figure, after: str, change: str, before_alias: str | None, cleaned: str
