@@ -62,10 +62,10 @@ def test_scoring_is_one_to_one():
 # and never gates anything, so that nobody tunes on it.
 REAL_DEV_FLOORS = {
     "precision": 0.96,
-    "recall": 0.94,
-    "naming": 0.72,
+    "recall": 0.93,
+    "naming": 0.70,
     "kind": 0.99,
-    "year": 0.93,
+    "year": 0.90,
 }
 
 
