@@ -111,9 +111,19 @@ _UNIT_TABLE: dict[str, tuple[str, str]] = {
     "标准机架": ("标准机架", "count"),
     "千伏安时": ("千伏安时", "power"),
     "个工作日": ("个工作日", "days"),
+    "度": ("度", "power"),
+    "方": ("方", "volume"),
     "工作日": ("工作日", "days"),
     "周": ("周", "days"),
     "千公顷": ("千公顷", "area"),
+    "航次": ("航次", "count"),
+    "亩次": ("亩次", "area"),
+    "年一遇": ("年一遇", "time"),
+    "EFLOPS": ("EFLOPS", "power"),
+    "Eflops": ("EFLOPS", "power"),
+    "GWh": ("GWh", "power"),
+    "吉瓦时": ("吉瓦时", "power"),
+    "℃": ("℃", "temperature"),
     "人": ("人", "count"),
     "名": ("名", "count"),
     "农户": ("户", "count"),
@@ -181,6 +191,8 @@ _UNIT_TABLE: dict[str, tuple[str, str]] = {
     "小时": ("小时", "time"),
     "分钟": ("分钟", "time"),
 }
+# Measure words that are units only after 万/亿 (1000亿度 of electricity, 2000亿方 of gas).
+_MAGNITUDE_ONLY = frozenset({"度", "方"})
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNIT_TABLE, key=len, reverse=True))
 
 # A one-character measure word followed by these characters starts another word
@@ -218,6 +230,8 @@ _UNIT_WORD_BLOCK: dict[str, str] = {
     "款": "项",
     "周": "边期年转岁",
     "块": "钱",
+    "度": "假过的量重比",
+    "方": "面式案向针法位便",
     "枚": "举",
 }
 
@@ -470,6 +484,8 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
             unit_norm, unit_class = _UNIT_TABLE[unit_s]
             if unit_s == "个" and sentence.startswith(("方面", "月"), end):
                 continue
+            if unit_s in _MAGNITUDE_ONLY and not mag:
+                continue  # 1000亿度, 2000亿方 are energy and gas; 20度, 三方 are not
             if unit_s == "条" and _STRUCTURAL_SETS_RE.match(sentence, end):
                 continue
         if _in_short_quote(start, quotes):
@@ -545,7 +561,8 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
 
 _RANK_RE = re.compile(r"第(?P<n>\d+|[xX]+|[一二三四五六七八九十]+)(?P<u>位|名)")
 _RANK_SCOPE_RE = re.compile(
-    r"(?P<scope>全(?:国|省|市|区|县))(?P<mid>[^，。；、\s]{0,6}?)第(?P<n>\d+|[一二三四五六七八九十]+)"
+    r"(?P<scope>全(?:国|省|市|区|县)|西北|西部|中西部|东部|中部|西南|东北|华北|华东|华南|长江经济带"
+    r"|长三角|内地|世界|全球)(?P<mid>[^，。；、\s]{0,6}?)第(?P<n>\d+|[一二三四五六七八九十]+)"
     r"(?=的|，|。|；|、|”|）|$)"
 )
 _RANK_BLOCK_BEFORE = ("放在", "摆在", "放到", "摆到", "作为")
@@ -571,7 +588,8 @@ _PERCENT_CN_RE = re.compile(
 _COMPARISON_RE = re.compile(
     r"(?P<lead>增速|增幅|增长|涨幅)?(?P<q>高于|快于|好于|不低于|超过|跑赢)"
     r"(?P<bench>全国、全省|全国和全省|全省、全国|全省和全国|全国|全省|全市|全区|同期|同类城市)?"
-    r"(?P<what>平均水平|平均增速|平均|经济增长速度|经济增速|经济增长|地区生产总值增速|GDP增速)"
+    r"(?P<what>平均水平|平均增速|平均|经济增长速度|经济增速|经济增长|地区生产总值增速|GDP增速"
+    r"|城镇居民收入增长|城镇居民收入增速|城镇居民|城镇|东部地区|名义经济增速)"
     r"(?![\d一二三四五六七八九十百xX*])"
 )
 _SYNC_RE = re.compile(
@@ -933,6 +951,8 @@ def _cn_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
         if _in_short_quote(m.start(), quotes) or _UNIT_AFTER_BLOCK_RE.match(sentence, end):
             continue
         unit_norm, unit_class = _UNIT_TABLE[unit_s]
+        if unit_s in _MAGNITUDE_ONLY and not mag:
+            continue
         if unit_class == "count" and not mag and _CN_LIST_HEAD_RE.match(sentence, end):
             continue
         if unit_s == "个" and sentence.startswith(("方面", "月"), end):
