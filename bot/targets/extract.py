@@ -374,7 +374,11 @@ class _Walker:
         year = normalize_year(
             year, doc_year=self.doc_year_s, current_year=current, backward=self.backward
         )
-        if "-" in year and named.change in _LEVEL_CHANGES and fig.unit_class != "percent":
+        if (
+            "-" in year
+            and (named.change in _LEVEL_CHANGES or not named.change)
+            and fig.form != "comparison"
+        ):
             year = year.split("-")[1]  # 五年来…达到1.9万家: a level at the end of the period
         indicator = named.indicator
         part = self.part_of_region(sentence[clause_start : fig.start])
