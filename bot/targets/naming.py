@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from bot.targets.frames import measure_of
 from bot.targets.indicators import AliasMatch, IndicatorTable, name_class
 from bot.targets.lexicon import (
     AFTER_STOP_RE,
@@ -546,6 +547,14 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
             items = by_comma
     if len(items) < 2:
         return items
+    head_measure = measure_of(items[0]) or (
+        m.group() if (m := _COUNT_MEASURE_RE.search(items[0])) else ""
+    )
+    if head_measure and all(_BARE_MEASURE_RE.fullmatch(p) for p in items[1:]):
+        # 生产安全事故起数、死亡人数: the later measures are of the first item's entity
+        entity = items[0][: -len(head_measure)]
+        if len(entity) >= 2:
+            return [items[0]] + [entity + p for p in items[1:]]
     last = items[-1]
     if "占" in last and all("占" not in p for p in items[:-1]):
         tail = last[last.index("占") :]
@@ -573,6 +582,11 @@ _THREE_SECTORS_RE = re.compile(
     r"^(?:三次产业|一二三产业?|一、二、三产业?|第一、二、三产业|一产、二产、三产)"
 )
 _WHOLE_SHARE_RE = re.compile(r"占[^，。；]{2,20}(?:比重|比例|份额)$")
+_COUNT_MEASURE_RE = re.compile(r"(起数|人数|次数|户数|件数|死亡人数|受伤人数)$")
+_BARE_MEASURE_RE = re.compile(
+    r"(?:起数|人数|死亡人数|受伤人数|直接经济损失|产量|产值|增加值|面积|收入|利润|利润总额|营业收入"
+    r"|零售额|销售额|投资|余额|支出)"
+)
 _MEASURE_TAIL_RE = re.compile(
     r"(产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|人数|比重|占比|余额|数量|规模)$"
 )
