@@ -355,6 +355,9 @@ class _Walker:
         )
         kind = classify(ctx)
         year = period_before(periods, dot_start - 1, upto)
+        if year is None and self.forward_doc and self.section.section_class == PLAN:
+            # 到2027年，实现…。研制并获批3—5种…: a goal year holds for its paragraph
+            year = period_before(periods, -1, upto)
         if year is None:
             if self.section.paragraph_period:
                 year = self.section.paragraph_period
