@@ -176,6 +176,22 @@ class _Walker:
             score = min(score, 0.5)
         return score
 
+    def paragraph_class(self) -> str:
+        """The section's class, unless the paragraph opened on a stretch of years that is
+        over (“十三五”时期… in a part titled 发展成就和“十四五”主要目标): a review."""
+        period = self.section.paragraph_period
+        if period and self.doc_year_s:
+            span = normalize_year(
+                period,
+                doc_year=self.doc_year_s,
+                current_year=self.doc_year_s,
+                backward=self.backward,
+            )
+            end = span.split("-")[-1]
+            if end.isdigit() and int(end) < int(self.doc_year_s):
+                return REVIEW
+        return self.section.section_class
+
     def part_of_region(self, clause: str) -> str:
         """A subdivision of the document's region that a clause opens with, when what
         follows it is a statistic (``深圳全年地区生产总值``, ``武汉市经济总量``)."""
@@ -343,7 +359,7 @@ class _Walker:
         context_start = max(dot_start, upto - MAX_SENTENCE_CONTEXT)
         ctx = KindContext(
             bulletin=self.bulletin,
-            section_class=self.section.section_class,
+            section_class=self.paragraph_class(),
             estimate=is_estimate(line[context_start:upto]),
             status=is_status(sentence[clause_start : fig.start]),
             clause_cue=cue_before(marks, offset + clause_start - 1, upto),
