@@ -269,3 +269,19 @@ def test_fractions_tenths_top_ranks_and_ratios(sentence: str, expected: tuple[fl
 
 def test_words_ending_in_cheng_are_not_tenths() -> None:
     assert find_figures("项目建成投产，形成合力，完成任务。") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("城乡居民收入比缩小至2.52∶1。", [(2.52, "")]),
+        ("劳动年龄人口平均受教育年限从2020年的9.4年提升至10.2年，", [(10.2, "年")]),
+        ("人均预期寿命达到78.2岁，每千人口拥有3岁以下婴幼儿托位", [(78.2, "岁")]),
+        ("算力规模突破4000P。", [(4000.0, "P")]),
+        ("承办3届中国户外运动产业大会。", [(3.0, "届")]),
+        ("首次实现年度内供和外送电量均超1000亿度，", [(1000.0, "亿度")]),
+        ("从各方面看，三方联动，20度以上，党的二十届历次全会，二期工程", []),
+    ],
+)
+def test_more_real_measures(sentence: str, expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, f.unit) for f in find_figures(sentence)] == expected

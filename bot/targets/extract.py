@@ -237,7 +237,9 @@ class _Walker:
             opened = paragraph_period(stripped)
             if opened is not None:
                 self.section.paragraph_period = opened
-            if is_table_row(line) and not is_prose_row(line):
+            if is_table_row(line):
+                # the reader sees every row (a header may look like prose); rows whose
+                # figures sit in prose cells are read as sentences too
                 self.records.extend(
                     self.tables.row(
                         line,
@@ -245,8 +247,10 @@ class _Walker:
                         section_class=self.section.section_class,
                     )
                 )
-                continue
-            self.tables.text_line(line)
+                if not is_prose_row(line):
+                    continue
+            else:
+                self.tables.text_line(line)
             marks = cue_marks(line, self.doc_year)
             self.paragraph(line, passage, marks)
             self.after_paragraph(line, marks)

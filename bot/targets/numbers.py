@@ -117,6 +117,11 @@ _UNIT_TABLE: dict[str, tuple[str, str]] = {
     "周": ("周", "days"),
     "千公顷": ("千公顷", "area"),
     "航次": ("航次", "count"),
+    "届": ("届", "count"),
+    "回": ("回", "count"),
+    "期": ("期", "count"),
+    "群": ("群", "count"),
+    "P": ("P", "power"),
     "亩次": ("亩次", "area"),
     "年一遇": ("年一遇", "time"),
     "EFLOPS": ("EFLOPS", "power"),
@@ -230,6 +235,10 @@ _UNIT_WORD_BLOCK: dict[str, str] = {
     "款": "项",
     "周": "边期年转岁",
     "块": "钱",
+    "届": "人大政会全次",
+    "回": "应归来到复顾",
+    "期": "间限末初内望待",
+    "群": "众体落岛",
     "度": "假过的量重比",
     "方": "面式案向针法位便",
     "枚": "举",
@@ -486,6 +495,10 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
                 continue
             if unit_s in _MAGNITUDE_ONLY and not mag:
                 continue  # 1000亿度, 2000亿方 are energy and gas; 20度, 三方 are not
+            if unit_s == "岁" and re.match(
+                r"(?:以下|以上|及以下|及以上)?[\u4e00-\u9fff]", sentence[end:]
+            ):
+                continue  # 3岁以下婴幼儿, 60岁及以上老年人: an age class
             if unit_s == "条" and _STRUCTURAL_SETS_RE.match(sentence, end):
                 continue
         if _in_short_quote(start, quotes):
@@ -605,6 +618,9 @@ _TENTHS_RE = re.compile(
 _TOP_RANK_RE = re.compile(
     r"(?P<scope>全(?:国|省|市|区|县)|世界|全球)前(?P<n>[二三四五六七八九十]|\d{1,2})(?![\d位名列茅沿])"
 )
+_RATIO_PAIR_RE = re.compile(r"(?:比|之比)[^，。；]{0,8}?(?P<n>\d+(?:\.\d+)?)\s*[：:∶]\s*1(?![\d.])")
+_YEARS_ANCHOR_RE = re.compile(r"受教育年限|预期寿命")
+_YEARS_VALUE_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2}(?:\.\d+)?)(?P<u>年|岁)(?![\d.])")
 _RATIO_RE = re.compile(
     r"(?:倍差|收入比|比值|指数|系数|效率|PUE|死亡率)[^，。；]{0,6}?(?:为|达到|达|降至|降到|缩小|扩大|下降)"
     r"(?P<n>\d+\.\d+)(?![\d.%％‰\u4e00-\u9fffA-Za-z])"
@@ -646,6 +662,17 @@ def _fraction_figures(sentence: str) -> list[Figure]:
             )  # fmt: skip
     for m in _RATIO_RE.finditer(sentence):
         add(m.start("n"), m.end("n"), float(m.group("n")), m.group("n"), "", "ratio", "number")
+    for m in _RATIO_PAIR_RE.finditer(sentence):  # 城乡居民收入比缩小至2.52∶1
+        add(m.start("n"), m.end(), float(m.group("n")), sentence[m.start("n") : m.end()], "",
+            "ratio", "number")  # fmt: skip
+    for anchor in _YEARS_ANCHOR_RE.finditer(sentence):  # 平均受教育年限提升至10.2年
+        stop = min((k for k in (sentence.find(c, anchor.end()) for c in "，。；") if k >= 0),
+                   default=len(sentence))  # fmt: skip
+        unit = "年" if anchor.group() == "受教育年限" else "岁"
+        for m in _YEARS_VALUE_RE.finditer(sentence, anchor.end(), stop):
+            if m.group("u") == unit and not _is_baseline(sentence, m.start(), m.end()):
+                add(m.start("n"), m.end(), float(m.group("n")), m.group("n"), unit, "time",
+                    "number")  # fmt: skip
     return out
 
 
@@ -943,6 +970,8 @@ def _cn_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
             continue
         if unit_s == "轮" and num in ("二", "两"):
             continue  # 二轮土地承包: the second round, an ordinal
+        if unit_s in ("期", "P", "回", "届"):
+            continue  # 二期工程: a phase; 回/P in Chinese numerals are no counts
         if (
             sentence[m.start() : end + 2] in _CN_IDIOMS
             or sentence[m.start() : end + 1] in _CN_IDIOMS
