@@ -297,6 +297,10 @@ LEAD_RE = re.compile("^(?:" + "|".join(re.escape(w) for w in _LEAD_WORDS) + ")")
 # Trailing words between a name and its figure (增速高于, 分别达到, 每年以).
 _TRAIL_WORDS = (
     "分别",
+    "首次",
+    "历史性",
+    "再次",
+    "又",
     "逆势",
     "拟按",
     "按",

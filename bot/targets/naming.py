@@ -852,6 +852,10 @@ class _SentenceNamer:
             scope = scope or (re.search(r"全(国|省|市|区|县)", raw) or re.match("", "")).group()
         if not _is_name(subject):
             return
+        if re.search(
+            r"(?:增速|增幅)(?:均)?(?:位居|跃居|稳居|居|位列|排名|排在|保持)", raw
+        ) and not (subject.endswith(("增速", "增幅"))):
+            subject += "增速"  # 税收收入增速居全国第二: the rank of the growth, not the level
         for cand in (subject, subject + scope + "排名", subject + "排名"):
             canonical = self.table.canonical(cand)
             if canonical is not None and name_class(canonical) == "rank":
