@@ -185,7 +185,13 @@ def test_one_figure_for_each_listed_subject(extract):
 
 @pytest.mark.parametrize(
     "name",
-    ["2023全市共有自然保护地", "举全区之力完成投资", "主力店正式运营", "重点项目有", "ESI［5］全球排名前"],
+    [
+        "2023全市共有自然保护地",
+        "举全区之力完成投资",
+        "主力店正式运营",
+        "重点项目有",
+        "ESI［5］全球排名前",
+    ],
 )
 def test_odd_names_are_not_confident(name: str, table) -> None:
     assert name_confidence(name, table) < CONFIDENT
