@@ -45,7 +45,7 @@ import json
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -134,15 +134,33 @@ class Report:
         return self.kind_agree / self.kind_pairs if self.kind_pairs else 1.0
 
 
-def _match(pred: Sequence[dict], gold: Sequence[dict], *, with_kind: bool):
-    """One-to-one matching on the key; returns (matched pairs, unmatched pred, unmatched gold)."""
+def match_one_to_one(
+    pred: Sequence[dict],
+    gold: Sequence[dict],
+    key: Callable[[dict], Key],
+    prefer: Callable[[dict, dict], bool] | None = None,
+) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """One-to-one matching on ``key``: (matched pairs, unmatched pred, unmatched gold).
+
+    With ``prefer``, a first pass pairs each prediction with a gold record it prefers
+    (the same name, say) before the rest are paired in order.
+    """
     pool: dict[Key, list[int]] = {}
     for i, g in enumerate(gold):
-        pool.setdefault(key_of(g, with_kind=with_kind), []).append(i)
+        pool.setdefault(key(g), []).append(i)
     pairs: list[tuple[int, int]] = []
-    fp: list[int] = []
+    pending: list[int] = []
     for j, p in enumerate(pred):
-        slots = pool.get(key_of(p, with_kind=with_kind))
+        slots = pool.get(key(p), [])
+        hit = next((i for i in slots if prefer(p, gold[i])), None) if prefer else None
+        if hit is not None:
+            slots.remove(hit)
+            pairs.append((j, hit))
+        else:
+            pending.append(j)
+    fp: list[int] = []
+    for j in pending:
+        slots = pool.get(key(pred[j]), [])
         if slots:
             pairs.append((j, slots.pop(0)))
         else:
@@ -150,6 +168,11 @@ def _match(pred: Sequence[dict], gold: Sequence[dict], *, with_kind: bool):
     matched_gold = {g for _, g in pairs}
     fn = [i for i in range(len(gold)) if i not in matched_gold]
     return pairs, fp, fn
+
+
+def _match(pred: Sequence[dict], gold: Sequence[dict], *, with_kind: bool):
+    """One-to-one matching on the record key (see the module docstring)."""
+    return match_one_to_one(pred, gold, lambda r: key_of(r, with_kind=with_kind))
 
 
 def score(pred: Sequence[dict], gold: Sequence[dict]) -> Report:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench.eval_targets import Score
+from bench.eval_targets import Score, match_one_to_one
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "data" / "real"
@@ -191,30 +191,11 @@ def score_real(
     canonical: Callable[[str], str | None],
 ) -> RealReport:
     """Score line-attached predictions against gold (see the module docstring)."""
-    pool: dict[tuple[Any, ...], list[int]] = {}
-    for i, g in enumerate(gold):
-        pool.setdefault(figure_key(g), []).append(i)
-    pairs: list[tuple[int, int]] = []
-    fp: list[int] = []
-    # Two passes: first the predictions whose indicator agrees, so that two figures of the
-    # same value on one line are paired with the right names.
-    pending: list[int] = []
-    for j, p in enumerate(pred):
-        slots = pool.get(figure_key(p), [])
-        hit = next((i for i in slots if name_matches(p["indicator"], gold[i], canonical)), None)
-        if hit is not None:
-            slots.remove(hit)
-            pairs.append((j, hit))
-        else:
-            pending.append(j)
-    for j in pending:
-        slots = pool.get(figure_key(pred[j]), [])
-        if slots:
-            pairs.append((j, slots.pop(0)))
-        else:
-            fp.append(j)
-    matched = {i for _, i in pairs}
-    fn = [i for i in range(len(gold)) if i not in matched]
+    # Predictions whose name agrees are paired first, so that two figures of the same
+    # value on one line are paired with the right names.
+    pairs, fp, fn = match_one_to_one(
+        pred, gold, figure_key, lambda p, g: name_matches(p["indicator"], g, canonical)
+    )
 
     per_doc: dict[str, Counts] = {}
 
