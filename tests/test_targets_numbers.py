@@ -285,3 +285,13 @@ def test_words_ending_in_cheng_are_not_tenths() -> None:
 )
 def test_more_real_measures(sentence: str, expected: list[tuple[float, str]]) -> None:
     assert [(f.value, f.unit) for f in find_figures(sentence)] == expected
+
+
+def test_approximate_before_the_magnitude() -> None:
+    assert [(f.value, f.unit, f.qualifier) for f in find_figures("惠及学生3400多万人次。")] == [
+        (3400.0, "万人次", "多")
+    ]
+    assert [(f.value, f.unit) for f in find_figures("30多万监测对象稳定消除风险")] == [
+        (30.0, "万人")
+    ]
+    assert [(f.value, f.unit) for f in find_figures("建成100多个项目，")] == [(100.0, "个")]

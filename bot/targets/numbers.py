@@ -267,7 +267,8 @@ _NUM = rf"(?:{_ARABIC}|{_MASK})"
 _GAP = r"[ \u00a0\u3000]?"
 _FIGURE_RE = re.compile(
     rf"(?<![A-Za-z0-9.．+＋])(?P<sign>(?<![\d%％A-Za-z.])[-－−](?=\d))?(?P<num>{_NUM})"
-    rf"(?:{_GAP}(?P<mag>{_MAG_ALT}))?(?P<approx>多|余)?(?:{_GAP}(?P<unit>{_UNIT_ALT}))?"
+    rf"(?P<approx0>多|余)?(?:{_GAP}(?P<mag>{_MAG_ALT}))?(?P<approx>多|余)?"
+    rf"(?:{_GAP}(?P<unit>{_UNIT_ALT}))?"
     r"(?P<per>/(?:[百千万]?(?:平方公里|人|户|亩))|/(?:年|月|日|天|小时))?"
 )
 _RANGE_SEP = "-—–－~～至到"
@@ -304,7 +305,8 @@ _PRE_BLOCK = {
 }
 
 _PEOPLE_NOUN_RE = re.compile(
-    r"[^，。；、\d]{0,6}?(人员|群众|居民|人口|职工|农民|学生|劳动力|儿童|老人|残疾人|青年)"
+    r"[^，。；、\d]{0,6}?(人员|群众|居民|人口|职工|农民|学生|劳动力|儿童|老人|残疾人|青年|对象|婴幼儿"
+    r"|毕业生|市民|患者|游客|人才|工人|员工|妇女|女孩|老年人|农户|贫困户)"
 )
 _THRESHOLD_HEAD_RE = re.compile(r"^[^，。；、\d的]{0,5}?(项目|企业|集群|楼宇|产业(?!链))")
 _NOT_THRESHOLD_START_RE = re.compile(
@@ -453,7 +455,8 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
             continue
         if _not_a_quantity(sentence, start, m.end()):
             continue
-        mag, approx, unit_s = m.group("mag") or "", m.group("approx") or "", m.group("unit")
+        mag, unit_s = m.group("mag") or "", m.group("unit")
+        approx = m.group("approx") or m.group("approx0") or ""
         end = m.end()
         nxt = sentence[end : end + 1]
         if nxt and nxt in "+＋":
