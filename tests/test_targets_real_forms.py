@@ -195,3 +195,18 @@ def test_one_figure_for_each_listed_subject(extract):
 )
 def test_odd_names_are_not_confident(name: str, table) -> None:
     assert name_confidence(name, table) < CONFIDENT
+
+
+def test_a_rank_for_each_listed_item(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、2025年工作回顾\n"
+        "实现地区生产总值67665亿元，增长5.5%，总量和增速均居全国第5位；"
+        "市场环境、创新环境均居全国前三。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text) if r.unit == "位"}
+    assert got == {
+        ("地区生产总值全国排名", 5.0),
+        ("地区生产总值增速全国排名", 5.0),
+        ("市场环境全国排名", 3.0),
+        ("创新环境全国排名", 3.0),
+    }

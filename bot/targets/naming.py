@@ -854,6 +854,8 @@ class _SentenceNamer:
             scope = scope or (re.search(r"全(国|省|市|区|县)", raw) or re.match("", "")).group()
         if not _is_name(subject):
             return
+        if "均" in raw and self.ranks_each(fig, raw[: raw.rfind("均")], scope, change):
+            return
         if re.search(
             r"(?:增速|增幅)(?:均)?(?:位居|跃居|稳居|居|位列|排名|排在|保持)", raw
         ) and not (subject.endswith(("增速", "增幅"))):
@@ -864,6 +866,23 @@ class _SentenceNamer:
                 self.emit(fig, canonical, change, subject=False)
                 return
         self.emit(fig, subject + scope + "排名", change, subject=False)
+
+    def ranks_each(self, fig: Figure, subject: str, scope: str, change: str) -> bool:
+        """市场环境、创新环境…均居全国前三; 总量和增速均居全国第5位: a rank for each item."""
+        items = [p for p in _split_items(strip_noise(subject).strip("，、 ")) if p]
+        if len(items) < 2:
+            return False
+        base = self.entity_of(self.last_subject) if self.last_subject else ""
+        names = []
+        for item in items:
+            if item in ("总量", "增速", "增幅", "规模") and base:
+                item = base + ("" if item == "总量" else "增速")
+            if not _is_name(item):
+                return False
+            names.append(item)
+        for name in names:
+            self.emit(fig, name + scope + "排名", change, subject=False)
+        return True
 
     def scale(self, i: int) -> None:
         fig = self.figs[i]
