@@ -582,7 +582,7 @@ _EACH_RE = re.compile(
 )
 _THREE_SECTORS_RE = re.compile(
     r"^(?:三次产业|一二三产业?|一、二、三产业?|第一、二、三产业|一产、二产、三产)"
-)
+)  # at the start of a subject; .search finds it inside a clause
 _WHOLE_SHARE_RE = re.compile(r"占[^，。；]{2,20}(?:比重|比例|份额)$")
 _COUNT_MEASURE_RE = re.compile(r"(起数|人数|次数|户数|件数|死亡人数|受伤人数)$")
 _BARE_MEASURE_RE = re.compile(
@@ -965,6 +965,10 @@ class _SentenceNamer:
             change = head[-2:] + change  # 城乡居民人均可支配收入年均分别增长
         head = re.sub(r"[由从][^，。；]*$", "", head)
         subject = clean_name(head)
+        sectors_head = _THREE_SECTORS_RE.search(strip_noise(head))
+        if sectors_head and len(figs) == 3 and not _THREE_SECTORS_RE.match(subject):
+            # 三次产业对经济增长的贡献率: the 的 must not cut the sectors off
+            subject = strip_noise(head)[sectors_head.start() :].strip("，、 ")
         subjects: list[str] = []
         if len(subject) >= 2 and subject not in GENERIC_NAMES and _CJK_RE.search(subject):
             items = _split_items(subject, len(figs))
@@ -998,11 +1002,12 @@ class _SentenceNamer:
             qualifiers = [figs[-1].qualifier] * len(figs)
         for k, fig, subj, q in zip(run, figs, subjects, qualifiers, strict=True):
             self.handled.add(k)
-            name = (
-                lookup(self.table, subj, fig, change)
-                or _resolve(self.table, subj, fig, change)
-                or subj
+            # a composed item names its own thing (第一产业对经济增长的贡献率), not the
+            # known name at its end (贡献率)
+            name = lookup(self.table, subj, fig, change) or (
+                subj if _is_name(subj) and "的" in subj else None
             )
+            name = name or _resolve(self.table, subj, fig, change) or subj
             self.emit(fig, name, change, qualifier=q)
 
     def number(self, i: int) -> None:
