@@ -210,3 +210,28 @@ def test_a_rank_for_each_listed_item(extract):
         ("市场环境全国排名", 3.0),
         ("创新环境全国排名", 3.0),
     }
+
+
+def test_a_project_named_after_its_investment_keeps_its_own_name(extract):
+    # The frame of the previous clause (道路) must not replace a name read after the figure.
+    text = (
+        "2026年江州市政府工作报告\n"
+        "投资1.29亿元完成了17条道路的改扩建；投资5100万元的江河景观带改造工程投入使用；"
+        "总投资18.8亿元的棚户区改造异地安置工程，当年完成投资6.87亿元。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("江河景观带改造工程投资", 5100) in got
+    assert ("棚户区改造异地安置工程总投资", 18.8) in got
+
+
+def test_a_share_of_a_named_whole_names_the_whole(extract):
+    text = (
+        "江州市2023年国民经济和社会发展统计公报\n"
+        "其中税收收入1267.8亿元，增长5.3%，占一般公共预算收入比重达73.6%。\n"
+        "高速铁路运营里程达1.6万公里，占世界的60%以上。\n"
+        "经济总量超9万亿元，占全国比重升至6.5%左右。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("税收收入占一般公共预算收入比重", 73.6) in got
+    assert ("高速铁路运营里程占世界比重", 60) in got
+    assert any(name.endswith("占全国比重") and v == 6.5 for name, v in got), got

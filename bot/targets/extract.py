@@ -337,7 +337,9 @@ class _Walker:
             prev = _clause_start(sentence, start - 1)
             if not any(c.isdigit() for c in sentence[prev : start - 1]):
                 start = prev  # 其中，种植业…: the lead is a clause of its own
-        name, changed = self.frame.complete(named.indicator, fig, sentence[start : fig.start])
+        name, changed = self.frame.complete(
+            named.indicator, fig, sentence[start : fig.start], sentence[fig.end :]
+        )
         return replace(named, indicator=name) if changed else named
 
     def record(

@@ -97,17 +97,26 @@ class Frame:
     def end_sentence(self) -> None:
         self.subitems = False
 
-    def complete(self, name: str, fig: Figure, clause: str) -> tuple[str, bool]:
+    def complete(self, name: str, fig: Figure, clause: str, after: str = "") -> tuple[str, bool]:
         """``name`` completed from the frame, and whether it was; updates the frame.
 
         ``clause`` is the text before the figure in its clause (``其中种植业``), used to
-        tell a list of parts from a new subject.
+        tell a list of parts from a new subject; ``after`` is the text after the figure,
+        where a name may have been read (``投资4500万元的伊敏河沿河道路工程``).
         """
         if _SUBITEM_LEAD_RE.match(clause.strip()):
             self.subitems = True
         measure = measure_of(name)
         core = _clause_core(clause)
-        if measure and self.entity and core == measure and not name.startswith(self.entity):
+        head = name[: len(name) - len(measure)]
+        read_after = bool(head) and head in after
+        if (
+            measure
+            and self.entity
+            and core == measure
+            and not name.startswith(self.entity)
+            and not read_after
+        ):
             # 普通中学642所，在校学生71.9万人: the clause says only the measure
             full = self.entity + measure
             return self._known(full) or full, True

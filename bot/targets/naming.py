@@ -66,8 +66,12 @@ _OF_COUNT_RE = re.compile(
     r"[^，。；]*?的(?:“[^”]{0,12}”)?(?P<count>(?:\d+|[xX*]+)(?:万)?(?:个|家|项|所|处|座|条|套))?"
     r"(?P<noun>[^，。；、的“”]+)"
 )
+# 投资5100万元的伊敏河景观带改造工程投入使用: the project is named up to its head noun
+_PROJECT_RE = re.compile(r"[^，。；“”]{2,30}?(?:工程|项目)(?![\u4e00-\u9fff]{0,2}(?:工程|项目))")
 _SHARE_RE = re.compile(r"^占")
-_SHARE_TAIL_RE = re.compile(r"(的)?(比重|比例|份额)?(为|达到|达)?$")
+_SHARE_TAIL_RE = re.compile(
+    r"(的)?(比重|比例|份额)?(为|达到|达|(?:升|提高|提升|上升|增|降|下降)(?:至|到))?$"
+)
 _AFTER_NAME_DIGITS_RE = re.compile(r"\d+(?:千亿|百亿|万亿|亿|千万|百万|万)?(?:级|强)")
 _CHANGE_AFTER_RE = re.compile(r"(?:的)?(?:速度|幅度)?(增长|下降|提高|提升|减少)")
 _ANAPHOR_HEADS = ("园区",)
@@ -1027,7 +1031,8 @@ class _SentenceNamer:
         if attr and fig.unit_class in ("money", "area") and not _best_before(self.table, raw, fig):
             m = _OF_COUNT_RE.match(self.s, fig.end)
             if m:
-                noun = clean_name(_after_noun(m.group("noun"))[0])
+                project = _PROJECT_RE.match(m.group("noun"))
+                noun = clean_name(project.group() if project else _after_noun(m.group("noun"))[0])
                 if _is_name(noun):
                     base = self.table.canonical(noun) or noun
                     for cand in (noun + attr, base + attr):
@@ -1071,7 +1076,7 @@ class _SentenceNamer:
             first, last = _after_alias(self.table, after, fig)
             name = first or last
         if name is None and self.last_subject and share:
-            name = self._share(fig, self.entity_of(self.last_subject), share_text)
+            name = self._share(fig, self.last_subject, share_text)
         if name is None and self.last_subject and bare:
             name = self._carry(fig, cleaned, attr or cleaned)
         entity = self.context.entity
@@ -1157,14 +1162,17 @@ class _SentenceNamer:
     def _share(self, fig: Figure, base: str, share: str) -> str:
         """``X…，占全市40%`` -> ``X占全市比重``; ``占规模以上工业增加值的比重为16.8%`` ->
         ``X占比`` (the table's name when it has one)."""
-        denominator = _SHARE_TAIL_RE.sub("", share[1:])
+        denominator = _SHARE_TAIL_RE.sub("", share[1:]).removeprefix("同期")
+        whole = base
+        base = self.entity_of(base)
         cands = [base + "占" + denominator, base + "占" + denominator + "比重"]
         for cand in cands:
             found = lookup(self.table, cand, fig)
             if found:
                 return found
-        if SCOPE_RE.fullmatch(denominator):
-            return base + "占" + denominator + "比重"
+        if SCOPE_RE.fullmatch(denominator) or _is_name(denominator):
+            # 占全市进出口总额的32.4%: the share of a named whole says which whole
+            return whole + "占" + denominator + "比重"
         return base + "占比"
 
     def entity_of(self, name: str) -> str:
