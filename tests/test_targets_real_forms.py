@@ -235,3 +235,35 @@ def test_a_share_of_a_named_whole_names_the_whole(extract):
     assert ("税收收入占一般公共预算收入比重", 73.6) in got
     assert ("高速铁路运营里程占世界比重", 60) in got
     assert any(name.endswith("占全国比重") and v == 6.5 for name, v in got), got
+
+
+def test_parts_of_stock_and_class_measures(extract):
+    text = (
+        "江州市2023年国民经济和社会发展统计公报\n"
+        "年末全市民用汽车保有量130.28万辆，比上年末增长2.9%，其中私人汽车118.34万辆，增长1.0%。"
+        "本年新增图书藏量7.51万册，其中少儿类0.72万册。专利授权83616件，其中发明19560件。\n"
+        "全年限额以上单位商品零售额1200亿元，增长5.1%。化妆品类、日用品类分别增长18.7%、18.4%。\n"
+        "在居民消费价格中，食品烟酒价格比上年下降0.4%，衣着比上年上涨0.4%。\n"
+        "完成水土流失综合治理2980平方公里，开展补贴性职业技能培训40万人次。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("私人汽车保有量", 118.34) in got
+    assert ("少儿类图书藏量", 0.72) in got
+    assert ("专利授权", 83616) in got  # a whole measure never takes an earlier entity
+    assert ("发明专利授权", 19560) in got
+    assert ("化妆品类零售额", 18.7) in got  # a 类 is a class of the measure in force
+    assert ("衣着价格", 0.4) in got  # 在居民消费价格中 lists parts
+    assert ("水土流失综合治理", 2980) in got  # 治理 after a noun is the activity measured
+    assert ("补贴性职业技能培训", 40) in got
+
+
+def test_a_shared_tail_and_no_entity_from_an_earlier_sentence(extract):
+    text = (
+        "江州市2023年国民经济和社会发展统计公报\n"
+        "建筑业贷款余额120亿元。全省贷款余额13万亿元，增长8.3%。"
+        "全年各类事故、较大事故起数分别下降43.3%、36.1%。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("贷款余额", 13) in got or ("金融机构贷款余额", 13) in got, got
+    assert not any(name.startswith("建筑业") and v == 13 for name, v in got)
+    assert ("较大事故起数", 36.1) in got

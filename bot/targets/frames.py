@@ -38,7 +38,8 @@ _MEASURES: dict[str, frozenset[str]] = {
     ),
     **dict.fromkeys(
         ("总产量", "产量", "出栏", "存栏", "吞吐量", "周转量", "运输量", "客运量", "货运量",
-         "发电量", "用电量", "装机容量", "业务量"),
+         "发电量", "用电量", "装机容量", "业务量", "保有量", "拥有量", "藏量", "图书藏量",
+         "专利授权", "专利申请", "授权量", "申请量"),
         frozenset({"weight", "count", "volume", "power", "percent", "points"}),
     ),
     **dict.fromkeys(
@@ -54,11 +55,15 @@ _MEASURES: dict[str, frozenset[str]] = {
     **dict.fromkeys(("价格", "居民消费价格"), frozenset({"percent", "points"})),
 }  # fmt: skip
 # Measures that are whole indicators: they never take the entity of an earlier figure.
-_WHOLE = frozenset({"居民消费价格", "可支配收入", "消费支出"})
+_WHOLE = frozenset({"居民消费价格", "可支配收入", "消费支出", "专利授权", "专利申请", "图书藏量"})
+# A name ending so already says what it measures (地铁客运总量, 运营线路长度).
+_SAYS_MEASURE_RE = re.compile(r"(?:量|额|值|数|率|度|长度|面积|价格|收入|支出|投资)$")
 _MEASURE_RE = re.compile("(" + "|".join(sorted(_MEASURES, key=len, reverse=True)) + ")$")
 # A category named by its kind (种植业, 烟酒类, 高速公路, 本科院校): short, no verb.
 _CATEGORY_MAX = 12
-_SUBITEM_LEAD_RE = re.compile(r"^(?:其中|分[^，。；]{1,6}看|按[^，。；]{1,8}(?:分|划分|看))")
+_SUBITEM_LEAD_RE = re.compile(
+    r"^(?:其中|分[^，。；]{1,6}看|按[^，。；]{1,8}(?:分|划分|看)|在[^，。；]{2,12}中(?:[，,]|$))"
+)
 
 
 _CORE_STRIP_RE = re.compile(r"^(?:其中|全年|年末|共|有|另有|，|、|：|:)+|(?:为|达到|达|共|有)$")
@@ -96,6 +101,7 @@ class Frame:
 
     def end_sentence(self) -> None:
         self.subitems = False
+        self.entity = ""
 
     def complete(self, name: str, fig: Figure, clause: str, after: str = "") -> tuple[str, bool]:
         """``name`` completed from the frame, and whether it was; updates the frame.
@@ -112,6 +118,7 @@ class Frame:
         read_after = bool(head) and head in after
         if (
             measure
+            and measure not in _WHOLE
             and self.entity
             and core == measure
             and not name.startswith(self.entity)
@@ -132,10 +139,11 @@ class Frame:
             self.measure = measure
             return name, False
         if (
-            self.subitems
+            (self.subitems or name.endswith("类"))  # 化妆品类 is a class of the measure
             and self.measure
             and name not in self.table
             and len(name) <= _CATEGORY_MAX
+            and not _SAYS_MEASURE_RE.search(name)
             and fig.unit_class in _MEASURES[self.measure]
         ):
             # 种植业 under 农林牧渔业总产值 is 种植业产值: a part is not a total

@@ -66,6 +66,9 @@ _OF_COUNT_RE = re.compile(
     r"[^，。；]*?的(?:“[^”]{0,12}”)?(?P<count>(?:\d+|[xX*]+)(?:万)?(?:个|家|项|所|处|座|条|套))?"
     r"(?P<noun>[^，。；、的“”]+)"
 )
+# Verbs that end a name as the activity measured (水土流失综合治理2980平方公里, 补贴性技能
+# 培训3万人, 社会组织): after a noun they are the thing, not a change to it.
+_NOMINAL_ACTIVITIES = frozenset({"治理", "整治", "修复", "培训", "组织"})
 # 投资5100万元的伊敏河景观带改造工程投入使用: the project is named up to its head noun
 _PROJECT_RE = re.compile(r"[^，。；“”]{2,30}?(?:工程|项目)(?![\u4e00-\u9fff]{0,2}(?:工程|项目))")
 _SHARE_RE = re.compile(r"^占")
@@ -143,6 +146,7 @@ def clean_name(text: str) -> str:
             if (
                 m.end() == len(s)
                 and m.start() > 0
+                and not (m.group() in _NOMINAL_ACTIVITIES and m.start() >= 2)
                 and (len(m.group()) > 1 or m.start() in word_bounds(s))
             ):
                 s = s[: m.start()]
@@ -603,7 +607,10 @@ def _shared_tail_items(subject: str) -> list[str]:
     items = [p for p in _ITEM_SPLIT_RE.split(subject) if p]
     if len(items) < 2:
         return items
-    for tail in ("数量", "总量", "规模", "总额", "占比", "比重"):
+    for tail in (
+        "数量", "总量", "规模", "总额", "占比", "比重", "起数", "人数", "次数", "产量", "增加值",
+        "零售额", "营业收入",
+    ):  # fmt: skip
         if items[-1].endswith(tail) and not any(p.endswith(tail) for p in items[:-1]):
             return [p + tail for p in items[:-1]] + [items[-1]]
     return items
