@@ -267,3 +267,17 @@ def test_a_shared_tail_and_no_entity_from_an_earlier_sentence(extract):
     assert ("贷款余额", 13) in got or ("金融机构贷款余额", 13) in got, got
     assert not any(name.startswith("建筑业") and v == 13 for name, v in got)
     assert ("较大事故起数", 36.1) in got
+
+
+def test_national_designations_and_parts_of_per_head_income(extract):
+    text = (
+        "江州市2023年国民经济和社会发展统计公报\n"
+        "年末全市共有全国重点文物保护单位18处，省级重点文物保护单位72处。\n"
+        "城镇居民人均可支配收入54897元，增长4.3%。其中，工资性收入32292元，增长4.3%；"
+        "财产净收入5633元，增长4.2%。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("全国重点文物保护单位", 18) in got  # a national designation, not a scope word
+    assert ("省级重点文物保护单位", 72) in got
+    assert ("城镇居民人均工资性收入", 32292) in got
+    assert ("城镇居民人均财产净收入", 4.2) in got

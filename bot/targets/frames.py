@@ -56,6 +56,10 @@ _MEASURES: dict[str, frozenset[str]] = {
 }  # fmt: skip
 # Measures that are whole indicators: they never take the entity of an earlier figure.
 _WHOLE = frozenset({"居民消费价格", "可支配收入", "消费支出", "专利授权", "专利申请", "图书藏量"})
+# Per-head income and spending, and the standard parts of income that bulletins list
+# after them without repeating whose they are.
+_PER_CAPITA_RE = re.compile(r"(.{0,8}人均)(?:可支配收入|消费(?:性)?支出)$")
+_INCOME_PART_RE = re.compile(r"(?:工资性|经营净|经营性|财产净|财产性|转移净|转移性)收入")
 # A name ending so already says what it measures (地铁客运总量, 运营线路长度).
 _SAYS_MEASURE_RE = re.compile(r"(?:量|额|值|数|率|度|长度|面积|价格|收入|支出|投资)$")
 _MEASURE_RE = re.compile("(" + "|".join(sorted(_MEASURES, key=len, reverse=True)) + ")$")
@@ -93,11 +97,13 @@ class Frame:
     entity: str = ""
     measure: str = ""
     subitems: bool = False
+    per_capita: str = ""  # 城镇居民人均: whose income the components that follow are
 
     def reset(self) -> None:
         self.entity = ""
         self.measure = ""
         self.subitems = False
+        self.per_capita = ""
 
     def end_sentence(self) -> None:
         self.subitems = False
@@ -112,6 +118,12 @@ class Frame:
         """
         if _SUBITEM_LEAD_RE.match(clause.strip()):
             self.subitems = True
+        owner = _PER_CAPITA_RE.search(name)
+        if owner:
+            self.per_capita = owner.group(1)
+        elif self.per_capita and _INCOME_PART_RE.fullmatch(name):
+            # 城镇居民人均可支配收入…。其中，工资性收入32292元: the town dweller's, per head
+            return self.per_capita + name, True
         measure = measure_of(name)
         core = _clause_core(clause)
         head = name[: len(name) - len(measure)]
