@@ -281,3 +281,20 @@ def test_national_designations_and_parts_of_per_head_income(extract):
     assert ("省级重点文物保护单位", 72) in got
     assert ("城镇居民人均工资性收入", 32292) in got
     assert ("城镇居民人均财产净收入", 4.2) in got
+
+
+def test_names_end_before_change_words_and_adverbs(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "年末全市城镇调查失业率降到5.2%，行政机关败诉率降至3.39%，城乡居民收入比收窄到2.1。"
+        "中小企业宽带和专线平均资费再降10%，住宅投资下降2.4%。"
+        "40条高速公路相继开通，3个国家区域医疗中心投入运营，10个二线口岸正式启用。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("城镇调查失业率", 5.2) in got
+    assert ("行政机关败诉率", 3.39) in got
+    assert ("中小企业宽带和专线平均资费", 10) in got
+    assert ("住宅投资", 2.4) in got  # 下降 stays one word
+    assert ("高速公路", 40) in got
+    assert ("国家区域医疗中心", 3) in got
+    assert ("二线口岸", 10) in got

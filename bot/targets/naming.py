@@ -98,6 +98,15 @@ _TAIL_VERB_RE = re.compile(
 )
 
 
+# Change words the verb table does not hold, at the end of a name (失业率降到, 收入比收窄,
+# 资费再降, 停留时间延长, M2预期): the change, not the thing.
+_TAIL_CHANGE_RE = re.compile(
+    r"(?<![下上提])(?:再|又|进一步|继续|微|平均)?(?<![下上提])"
+    r"(?:降到|降至|降为|降|收窄|延长至|延长|缩小|缩短|升至|升到|升为)$"
+    r"|(?<=[\u4e00-\u9fffA-Za-z0-9]{2})预期$"
+)
+
+
 def strip_noise(text: str) -> str:
     """Remove what is never part of a name: time words, comparison bases, bracketed
     notes (``细颗粒物（PM2.5）``), ``在…基础上`` and a ``由A提高到`` baseline."""
@@ -142,6 +151,7 @@ def clean_name(text: str) -> str:
         s = _EDGE_RE.sub("", s)
         s = _strip_tail(s, _AMONG_RE) if len(s) > 3 else s  # 普通高中 keeps its 中
         s = _TAIL_VERB_RE.sub("", s)
+        s = _TAIL_CHANGE_RE.sub("", s) if len(s) > 4 else s
         for m in VERB_RE.finditer(s):
             if (
                 m.end() == len(s)
