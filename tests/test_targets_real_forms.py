@@ -298,3 +298,21 @@ def test_names_end_before_change_words_and_adverbs(extract):
     assert ("高速公路", 40) in got
     assert ("国家区域医疗中心", 3) in got
     assert ("二线口岸", 10) in got
+
+
+def test_action_verbs_before_the_counted_thing_are_not_its_name(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "削减审批事项62项，铺设自来水管道85公里，盘活存量闲置用地3万亩，"
+        "兑现以旧换新补贴169亿元，新创建全国文明城市13个，招募留用银龄人才5494人。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    for pair in [
+        ("审批事项", 62),
+        ("自来水管道", 85),
+        ("存量闲置用地", 3),
+        ("以旧换新补贴", 169),
+        ("全国文明城市", 13),
+        ("银龄人才", 5494),
+    ]:
+        assert pair in got, (pair, got)

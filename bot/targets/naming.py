@@ -68,7 +68,7 @@ _OF_COUNT_RE = re.compile(
 )
 # Verbs that end a name as the activity measured (水土流失综合治理2980平方公里, 补贴性技能
 # 培训3万人, 社会组织): after a noun they are the thing, not a change to it.
-_NOMINAL_ACTIVITIES = frozenset({"治理", "整治", "修复", "培训", "组织"})
+_NOMINAL_ACTIVITIES = frozenset({"治理", "整治", "修复", "培训", "组织", "更新改造"})
 # 投资5100万元的伊敏河景观带改造工程投入使用: the project is named up to its head noun
 _PROJECT_RE = re.compile(r"[^，。；“”]{2,30}?(?:工程|项目)(?![\u4e00-\u9fff]{0,2}(?:工程|项目))")
 _SHARE_RE = re.compile(r"^占")
