@@ -316,3 +316,18 @@ def test_action_verbs_before_the_counted_thing_are_not_its_name(extract):
         ("银龄人才", 5494),
     ]:
         assert pair in got, (pair, got)
+
+
+def test_listed_items_share_the_rest_of_the_last_item_at_a_word(extract):
+    text = (
+        "江州市2023年国民经济和社会发展统计公报\n"
+        "制造业、普惠小微贷款余额分别增长10.7%、13.3%。"
+        "地表水、近岸海域水质优良比例分别达96.9%、99.7%。"
+        "第一、二、三产业对经济增长的贡献率分别为22.5%、22.1%、55.4%。"
+        "城镇、农村居民人均可支配收入分别增长3.4%、5.2%。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("制造业贷款余额", 10.7) in got
+    assert ("地表水水质优良比例", 96.9) in got
+    assert ("第二产业对经济增长的贡献率", 22.1) in got
+    assert ("城镇居民人均可支配收入", 3.4) in got

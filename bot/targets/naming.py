@@ -324,6 +324,18 @@ def word_bounds(s: str) -> frozenset[int]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=4096)
+def _fine_bounds(s: str) -> frozenset[int]:
+    """Word offsets in ``s`` with the words inside compounds too (农村|居民 in 农村居民)."""
+    out = set(word_bounds(s))
+    for tok in _segmenter().cut_for_search(s, True):
+        at = s.find(tok)
+        while at >= 0:
+            out.update((at, at + len(tok)))
+            at = s.find(tok, at + 1)
+    return frozenset(out)
+
+
 def _is_name(s: str) -> bool:
     return len(s) >= 2 and bool(_CJK_RE.search(s)) and s not in GENERIC_NAMES and len(s) <= 24
 
@@ -580,8 +592,11 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
         tail = last[last.index("占") :]
         return [p + tail for p in items[:-1]] + [last]
     short = max(len(p) for p in items[:-1])
-    if short <= 3 and len(last) > short + 1:
-        head = last[: len(items[0])]
+    # the head of the last item is the word(s) parallel to the first item: 城镇、农村居民…
+    # (农村), 制造业、普惠小微贷款余额 (普惠小微), 地表水、近岸海域水质… (近岸海域)
+    cut = min((b for b in _fine_bounds(last) if len(items[0]) <= b < len(last)), default=0)
+    if short <= 3 and len(last) > short + 1 and 0 < cut <= len(items[0]) + 2:
+        head = last[:cut]
         tail = last[len(head) :]
         return [p + tail for p in items[:-1]] + [last]
     tail_word = _MEASURE_TAIL_RE.search(items[-1])
@@ -608,7 +623,8 @@ _BARE_MEASURE_RE = re.compile(
     r"|零售额|销售额|投资|余额|支出)"
 )
 _MEASURE_TAIL_RE = re.compile(
-    r"(产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|人数|比重|占比|余额|数量|规模)$"
+    r"(产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|人数|比重|占比|贷款余额|存款余额"
+    r"|余额|数量|规模)$"
 )
 
 
@@ -992,12 +1008,13 @@ class _SentenceNamer:
             subject = strip_noise(head)[sectors_head.start() :].strip("，、 ")
         subjects: list[str] = []
         if len(subject) >= 2 and subject not in GENERIC_NAMES and _CJK_RE.search(subject):
-            items = _split_items(subject, len(figs))
-            sectors = _THREE_SECTORS_RE.match(items[0]) if len(items) == 1 else None
+            sectors = _THREE_SECTORS_RE.match(subject)
             if sectors and len(figs) == 3:
-                # 三次产业对经济增长的贡献率分别为…, 一二三产增加值分别增长…: one per sector
-                rest = items[0][sectors.end() :]
+                # 三次产业对经济增长的贡献率分别为…, 第一、二、三产业…: one per sector
+                rest = subject[sectors.end() :]
                 items = [f"第{n}产业{rest}" for n in "一二三"]
+            else:
+                items = _split_items(subject, len(figs))
             if len(items) == 1 and items[0].startswith(_URBAN_RURAL) and len(figs) == 2:
                 rest = items[0][2:]
                 items = ["城镇" + rest, "农村" + rest]
