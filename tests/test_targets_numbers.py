@@ -295,3 +295,23 @@ def test_approximate_before_the_magnitude() -> None:
         (30.0, "万人")
     ]
     assert [(f.value, f.unit) for f in find_figures("建成100多个项目，")] == [(100.0, "个")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("装机500千瓦。", 500, "千瓦"),  # 千 starts the unit, it is no magnitude
+        ("新增1000千瓦时。", 1000, "千瓦时"),
+        ("铅酸蓄电池11937340千伏安时，", 11937340, "千伏安时"),
+        ("互联网出口带宽4160Gbps；", 4160, "Gbps"),
+        ("PM2.5平均浓度38.8 微克每立方米，", 38.8, "微克/立方米"),
+        ("制定出台“40条”帮扶企业政策。", 40, "条"),  # a quoted package of items is a count
+    ],
+)
+def test_units_that_start_with_a_magnitude_word_and_quoted_packages(text, value, unit):
+    figs = [(f.value, f.unit) for f in find_figures(text)]
+    assert (value, unit) in figs, figs
+
+
+def test_a_quoted_name_with_a_number_is_still_no_figure():
+    assert find_figures("“耕海1号”下水，5G基站建设加快。") == []

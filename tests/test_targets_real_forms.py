@@ -331,3 +331,11 @@ def test_listed_items_share_the_rest_of_the_last_item_at_a_word(extract):
     assert ("地表水水质优良比例", 96.9) in got
     assert ("第二产业对经济增长的贡献率", 22.1) in got
     assert ("城镇居民人均可支配收入", 3.4) in got
+
+
+def test_quoted_policy_packages_are_named_by_topic(extract):
+    text = "2026年江州市政府工作报告\n制定出台“40条”帮扶企业政策，出台稳增长“21条”“18条”等政策。\n"
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("帮扶企业政策", 40) in got
+    assert ("稳增长政策措施", 21) in got
+    assert any(name.startswith("稳增长") and v == 18 for name, v in got), got

@@ -66,6 +66,12 @@ _OF_COUNT_RE = re.compile(
     r"[^，。；]*?的(?:“[^”]{0,12}”)?(?P<count>(?:\d+|[xX*]+)(?:万)?(?:个|家|项|所|处|座|条|套))?"
     r"(?P<noun>[^，。；、的“”]+)"
 )
+# What follows a quoted package of policy items: 出台“40条”帮扶企业政策, “21条”“18条”等政策
+_PACKAGE_NOUN_RE = re.compile(
+    r"[”“\d一二三四五六七八九十条]*等?([^，。；、“”]{0,10}?(?:政策措施|政策|措施|举措|意见))"
+)
+_PACKAGE_LEAD_RE = re.compile(r"^.*[，。；、]|(?:“[\d一二三四五六七八九十]+条”)*“?$")
+_PACKAGE_VERB_RE = re.compile(r"^(?:制定)?(?:出台|推出|印发|发布|实施|制定)")
 # Verbs that end a name as the activity measured (水土流失综合治理2980平方公里, 补贴性技能
 # 培训3万人, 社会组织): after a noun they are the thing, not a change to it.
 _NOMINAL_ACTIVITIES = frozenset({"治理", "整治", "修复", "培训", "组织", "更新改造"})
@@ -707,6 +713,7 @@ class _SentenceNamer:
         self.last_change = ""
         self.count_subjects: list[str] = []
         self.list_subjects: list[str] = []
+        self.package_topic = ""
         self.handled: set[int] = set()
 
     # -- helpers -------------------------------------------------------------
@@ -1055,6 +1062,9 @@ class _SentenceNamer:
         change = self.change_for(i, raw, after)
         if self.each(fig, raw, change):
             return
+        if fig.unit == "条" and self.s[fig.start - 1 : fig.start] == "“":
+            self.policy_package(fig, raw, after, change)
+            return
         covering = self.covering_alias(fig)
         if covering is not None:
             self.emit(fig, covering.canonical, change, max(fig.end, covering.end), subject=False)
@@ -1134,6 +1144,24 @@ class _SentenceNamer:
                 # …5.66万亿元、比上年增加1.6万亿元: that 增加 is the next figure's verb
                 change = _find_change(tail[:12])
         self.emit(fig, name, change, consumed)
+
+    def policy_package(self, fig: Figure, raw: str, after: str, change: str) -> None:
+        """``出台支持创业带动就业“15条”政策``: a package of policy items, named by its topic
+        and what the items are (政策, 措施); ``稳经济“30条”`` alone is 稳经济政策措施."""
+        m = _PACKAGE_NOUN_RE.match(after)
+        noun = m.group(1).translate(_QUOTE_TABLE) if m else ""
+        lead = _PACKAGE_LEAD_RE.sub("", raw)
+        verb = _PACKAGE_VERB_RE.match(lead)
+        topic = lead[verb.end() :] if verb else lead
+        topic = "" if not _is_name(topic) or topic in noun else topic
+        if not topic and not lead and self.package_topic:
+            topic = self.package_topic  # 稳增长“21条”“18条”: the second is 稳增长's too
+        self.package_topic = topic
+        name = topic + (noun or "政策措施")
+        if _is_name(name):
+            self.emit(
+                fig, name, verb.group().removeprefix("制定") if verb else "出台", subject=False
+            )
 
     def each(self, fig: Figure, raw: str, change: str) -> bool:
         """``A、B均增长8%``: one figure that holds for each listed subject."""

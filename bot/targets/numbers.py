@@ -181,6 +181,10 @@ _UNIT_TABLE: dict[str, tuple[str, str]] = {
     "标箱": ("标箱", "volume"),
     "TEU": ("TEU", "volume"),
     "微克/立方米": ("微克/立方米", "density"),
+    "微克每立方米": ("微克/立方米", "density"),
+    "Gbps": ("Gbps", "bandwidth"),
+    "Tbps": ("Tbps", "bandwidth"),
+    "Mbps": ("Mbps", "bandwidth"),
     "毫克/立方米": ("毫克/立方米", "density"),
     "立方米": ("立方米", "volume"),
     "平方公里": ("平方公里", "area"),
@@ -257,7 +261,8 @@ _MAGNITUDES: dict[str, tuple[float, str]] = {
     "万": (1, "万"),
     "千": (1000, ""),
 }
-_MAG_ALT = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千"
+# 千 before 瓦, 米, 克, 公顷, 伏安时 starts the unit (500千瓦), it is no magnitude
+_MAG_ALT = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?!瓦|米|克|公顷|伏安)"
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _MASK = r"(?<![A-Za-z])(?:[xX]+(?:\.[xX]+)?(?![A-Za-z])|\*+(?:\.\*+)?)"
@@ -368,8 +373,18 @@ def quoted_spans(sentence: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED_RE.finditer(sentence)]
 
 
-def _in_short_quote(pos: int, quotes: list[tuple[int, int]]) -> bool:
-    return any(a < pos < b and b - a - 2 <= _MAX_QUOTED_NAME for a, b in quotes)
+def _in_short_quote(pos: int, quotes: list[tuple[int, int]], sentence: str = "") -> bool:
+    """Whether ``pos`` is inside a short quoted name (``“耕海1号”``); a quoted package of
+    policy items (出台“40条”帮扶企业政策) is a count, not a name."""
+    return any(
+        a < pos < b
+        and b - a - 2 <= _MAX_QUOTED_NAME
+        and not (sentence and _QUOTED_ITEMS_RE.fullmatch(sentence, a + 1, b - 1))
+        for a, b in quotes
+    )
+
+
+_QUOTED_ITEMS_RE = re.compile(r"[\d一二三四五六七八九十]+条")
 
 
 def _pre_qualifier(sentence: str, pos: int) -> str:
@@ -504,7 +519,7 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
                 continue  # 3岁以下婴幼儿, 60岁及以上老年人: an age class
             if unit_s == "条" and _STRUCTURAL_SETS_RE.match(sentence, end):
                 continue
-        if _in_short_quote(start, quotes):
+        if _in_short_quote(start, quotes, sentence):
             continue
         if _is_baseline(sentence, start, end):
             continue
@@ -765,7 +780,7 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
             continue
         if re.search(r"[一二三四五六七八九十\d]大[“]?$", sentence[: m.start()]):
             continue  # 三大千亿级园区: an enumeration, not a scale
-        if _in_short_quote(m.start(), quotes):
+        if _in_short_quote(m.start(), quotes, sentence):
             continue
         mag = m.group("mag")
         num = m.group("num") or ""
@@ -799,7 +814,9 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
             )
         )
     for m in _BARE_RE.finditer(sentence):
-        if _in_short_quote(m.start(), quotes) or _UNIT_AFTER_BLOCK_RE.match(sentence, m.end()):
+        if _in_short_quote(m.start(), quotes, sentence) or _UNIT_AFTER_BLOCK_RE.match(
+            sentence, m.end()
+        ):
             continue
         if _not_a_quantity(sentence, m.start(), m.end()):
             continue
@@ -980,7 +997,9 @@ def _cn_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
             or sentence[m.start() : end + 1] in _CN_IDIOMS
         ):
             continue
-        if _in_short_quote(m.start(), quotes) or _UNIT_AFTER_BLOCK_RE.match(sentence, end):
+        if _in_short_quote(m.start(), quotes, sentence) or _UNIT_AFTER_BLOCK_RE.match(
+            sentence, end
+        ):
             continue
         unit_norm, unit_class = _UNIT_TABLE[unit_s]
         if unit_s in _MAGNITUDE_ONLY and not mag:
