@@ -1150,7 +1150,7 @@ class _SentenceNamer:
         and what the items are (政策, 措施); ``稳经济“30条”`` alone is 稳经济政策措施."""
         m = _PACKAGE_NOUN_RE.match(after)
         noun = m.group(1).translate(_QUOTE_TABLE) if m else ""
-        lead = _PACKAGE_LEAD_RE.sub("", raw)
+        lead = _PACKAGE_LEAD_RE.sub("", raw).strip("”“")
         verb = _PACKAGE_VERB_RE.match(lead)
         topic = lead[verb.end() :] if verb else lead
         topic = "" if not _is_name(topic) or topic in noun else topic
