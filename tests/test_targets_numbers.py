@@ -315,3 +315,9 @@ def test_units_that_start_with_a_magnitude_word_and_quoted_packages(text, value,
 
 def test_a_quoted_name_with_a_number_is_still_no_figure():
     assert find_figures("“耕海1号”下水，5G基站建设加快。") == []
+
+
+def test_a_count_noun_before_a_bare_magnitude_gives_the_unit():
+    assert [(f.value, f.unit) for f in find_figures("IPv6活跃用户数达6.97亿。")] == [(6.97, "亿")]
+    assert [(f.value, f.unit) for f in find_figures("县城新增人口100万、")] == [(100, "万人")]
+    assert find_figures("投资达6.97亿。") == []  # money needs its 元
