@@ -339,3 +339,19 @@ def test_quoted_policy_packages_are_named_by_topic(extract):
     assert ("帮扶企业政策", 40) in got
     assert ("稳增长政策措施", 21) in got
     assert any(name.startswith("稳增长") and v == 18 for name, v in got), got
+
+
+def test_subject_of_earlier_clauses_both_and_listed_ranks(extract):
+    text = (
+        "2026年宁夏回族自治区政府工作报告\n"
+        "过去五年，地区生产总值跨越5000亿元大关，年均增长5.7%。\n"
+        "人民币存款、贷款余额连跨4个万亿元台阶、双双突破9万亿元。\n"
+        "一产、二产、三产增加值分别增长6%、5.2%、5.2%，分别居全国第二、第七、第九。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("地区生产总值", 5.7) in got
+    assert sum(1 for name, v in got if v == 9 and name.endswith("贷款余额")) == 1, got
+    assert sum(1 for name, v in got if v == 9 and name.endswith("存款余额")) == 1, got
+    assert ("第一产业增加值增速全国排名", 2) in got
+    assert ("第二产业增加值增速全国排名", 7) in got
+    assert ("第三产业增加值增速全国排名", 9) in got

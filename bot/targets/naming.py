@@ -616,8 +616,11 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
 
 # Heads too bare to name a figure without the words before them.
 _BARE_HEADS = frozenset({"国家", "城市", "地区", "县", "村", "人", "人数", "数量", "比例"})
+# 人民币存款、贷款余额连跨4个万亿元台阶、双双突破9万亿元: the steps are no subject
+_RHETORIC_TAIL_RE = re.compile(r"(?:连跨|跨上|跨过|迈上)[^，。；]*?(?:台阶|大关)[、，]?$")
 _EACH_RE = re.compile(
-    r"均(?:为|达到|达|增长|提高|提升|下降|超过|保持|实现|居|在)?$|均(?=[为达增提下超保实居])"
+    r"(?:均|双双|都)(?:为|达到|达|增长|提高|提升|下降|超过|突破|保持|实现|居|在)?$"
+    r"|(?:均|双双)(?=[为达增提下超突保实居])"
 )
 _THREE_SECTORS_RE = re.compile(
     r"^(?:三次产业|一二三产业?|一、二、三产业?|第一、二、三产业|一产、二产、三产)"
@@ -629,8 +632,8 @@ _BARE_MEASURE_RE = re.compile(
     r"|零售额|销售额|投资|余额|支出)"
 )
 _MEASURE_TAIL_RE = re.compile(
-    r"(产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|人数|比重|占比|贷款余额|存款余额"
-    r"|余额|数量|规模)$"
+    r"(产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|人数|比重|占比|余额|数量"
+    r"|规模)$"
 )
 
 
@@ -867,6 +870,8 @@ class _SentenceNamer:
         after = self.after(i)
         scope = fig.scope
         change = _find_change(raw)
+        if "分别" in raw and self.ranks_listed(i, scope, change):
+            return
         subject = ""
         if after.startswith("的"):
             noun, _n = _after_noun(after[1:])
@@ -910,6 +915,26 @@ class _SentenceNamer:
                 self.emit(fig, canonical, change, subject=False)
                 return
         self.emit(fig, subject + scope + "排名", change, subject=False)
+
+    def ranks_listed(self, i: int, scope: str, change: str) -> bool:
+        """``一产、二产、三产增加值分别增长6%、5.2%、5.2%，分别居全国第二、第七、第九``:
+        the ranks pair with the subjects just listed (of their growth, after growth)."""
+        run = [i]
+        while run[-1] + 1 < len(self.figs) and self.figs[run[-1] + 1].form == "rank":
+            gap = self.s[self.figs[run[-1]].end : self.figs[run[-1] + 1].start]
+            if gap not in ("、", "和"):
+                break
+            run.append(run[-1] + 1)
+        subjects = self.list_subjects
+        if len(run) < 2 or len(run) != len(subjects):
+            return False
+        prev = [n for n in self.out if n.indicator in subjects]
+        growth = "增速" if prev and prev[-1].figure.unit_class == "percent" else ""
+        for k, subject in zip(run, subjects, strict=True):
+            self.handled.add(k)
+            name = self.entity_of(subject) + growth if growth else subject
+            self.emit(self.figs[k], name + scope + "排名", change, subject=False)
+        return True
 
     def ranks_each(self, fig: Figure, subject: str, scope: str, change: str) -> bool:
         """市场环境、创新环境…均居全国前三; 总量和增速均居全国第5位: a rank for each item."""
@@ -1132,6 +1157,13 @@ class _SentenceNamer:
             noun_name = clean_name(noun)
             if _is_name(noun_name):
                 name, consumed = noun_name, fig.end + n
+        if name is None and not cleaned and self.last_subject is None and i == 0:
+            # 地区生产总值跨越5000亿元大关，年均增长5.7%: the subject of the clauses before
+            lo = clause_start(self.s, fig.start)
+            prev = strip_noise(self.s[clause_start(self.s, max(0, lo - 1)) : lo])
+            lead = _aliases(self.table, prev, fig)[:1]
+            if lead and not clean_name(prev[: lead[0].start]):
+                name = lead[0].canonical
         if name is None:
             return
         if consumed > fig.end or not change:
@@ -1168,7 +1200,7 @@ class _SentenceNamer:
         m = _EACH_RE.search(raw)
         if not m:
             return False
-        subject = clean_name(raw[: m.start()])
+        subject = clean_name(_RHETORIC_TAIL_RE.sub("", raw[: m.start()]))
         items = [clean_name(p) for p in _split_items(subject)]
         if len(items) < 2 or not all(_is_name(p) for p in items):
             return False

@@ -610,6 +610,9 @@ _RANK_SCOPE_RE = re.compile(
     r"|长三角|内地|世界|全球)(?P<mid>[^，。；、\s]{0,6}?)第(?P<n>\d+|[一二三四五六七八九十]+)"
     r"(?=的|，|。|；|、|”|）|$)"
 )
+_RANK_MORE_RE = re.compile(
+    r"[、和]第(?P<n>\d+|[一二三四五六七八九十]+)(?=的|，|。|；|、|和|”|）|$)"
+)
 _RANK_BLOCK_BEFORE = ("放在", "摆在", "放到", "摆到", "作为")
 _RANK_BASELINE_RE = re.compile(r"[从由][^，。；第]{0,6}$")
 _RANK_MOVE_RE = re.compile(
@@ -739,25 +742,32 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
             )
         )
     for m in _RANK_SCOPE_RE.finditer(sentence):
-        n = m.group("n")
-        value = float(n) if n.isdigit() else cn_to_number(n)
-        out.append(
-            Figure(
-                m.start("n") - 1,
-                m.end(),
-                m.start("n"),
-                m.end("n"),
-                value,
-                None,
-                n,
-                "位",
-                "rank",
-                "",
-                False,
-                form="rank",
-                scope=m.group("scope"),
+        # 分别居全国第二、第七、第九: the later ranks share the scope
+        spans = [(m.start("n"), m.end("n"), m.end())]
+        for more in _RANK_MORE_RE.finditer(sentence, m.end()):
+            if more.start() != spans[-1][2]:
+                break
+            spans.append((more.start("n"), more.end("n"), more.end()))
+        for n_start, n_end, end in spans:
+            n = sentence[n_start:n_end]
+            value = float(n) if n.isdigit() else cn_to_number(n)
+            out.append(
+                Figure(
+                    n_start - 1,
+                    end,
+                    n_start,
+                    n_end,
+                    value,
+                    None,
+                    n,
+                    "位",
+                    "rank",
+                    "",
+                    False,
+                    form="rank",
+                    scope=m.group("scope"),
+                )
             )
-        )
     for m in _MULTIPLE_RE.finditer(sentence):
         if _MULTIPLE_AFTER_BLOCK.match(sentence, m.end()):
             continue
