@@ -355,3 +355,11 @@ def test_subject_of_earlier_clauses_both_and_listed_ranks(extract):
     assert ("第一产业增加值增速全国排名", 2) in got
     assert ("第二产业增加值增速全国排名", 7) in got
     assert ("第三产业增加值增速全国排名", 9) in got
+
+
+def test_a_share_of_a_whole_named_before_the_figure(extract):
+    got = {
+        (r.indicator, r.value)
+        for r in extract("2026年江州市政府工作报告\n高标准农田达到耕地总面积的64%。\n")
+    }
+    assert ("高标准农田占耕地总面积比重", 64) in got

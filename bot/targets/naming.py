@@ -616,6 +616,9 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
 
 # Heads too bare to name a figure without the words before them.
 _BARE_HEADS = frozenset({"国家", "城市", "地区", "县", "村", "人", "人数", "数量", "比例"})
+_OF_WHOLE_RE = re.compile(
+    r"^(?P<part>[^，。；、]{2,16}?)(?:达到|达|占|相当于)(?P<whole>[^，。；、的]{2,16})的$"
+)
 # 人民币存款、贷款余额连跨4个万亿元台阶、双双突破9万亿元: the steps are no subject
 _RHETORIC_TAIL_RE = re.compile(r"(?:连跨|跨上|跨过|迈上)[^，。；]*?(?:台阶|大关)[、，]?$")
 _EACH_RE = re.compile(
@@ -1112,6 +1115,14 @@ class _SentenceNamer:
                     # 投资4500万元的伊敏河沿河道路工程: the project's investment, count or not
                     self.emit(fig, base + attr, change, subject=False)
                     return
+        of_whole = _OF_WHOLE_RE.match(strip_noise(raw).strip("，、 "))
+        if of_whole and fig.unit == "%":
+            # 高标准农田达到耕地总面积的64%: a share of a named whole, not the whole
+            part, whole = clean_name(of_whole.group("part")), clean_name(of_whole.group("whole"))
+            if _is_name(part) and _is_name(whole):
+                share = part + "占" + whole + "比重"
+                self.emit(fig, lookup(self.table, share, fig) or share, change)
+                return
         after_noun = _after_noun_start(after)
         share_text = strip_noise(raw).strip("，、 ")
         share = share_text.startswith("占") or bool(_SHARE_RE.match(cleaned))
