@@ -615,7 +615,9 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
 
 
 # Heads too bare to name a figure without the words before them.
-_BARE_HEADS = frozenset({"国家", "城市", "地区", "县", "村", "人", "人数", "数量", "比例"})
+_BARE_HEADS = frozenset(
+    {"国家", "城市", "地区", "县", "村", "人", "人数", "数量", "比例", "比率", "比重"}
+)
 _OF_WHOLE_RE = re.compile(
     r"^(?P<part>[^，。；、]{2,16}?)(?:达到|达|占|相当于)(?P<whole>[^，。；、的]{2,16})的$"
 )
