@@ -62,10 +62,10 @@ def test_scoring_is_one_to_one():
 # and never gates anything, so that nobody tunes on it.
 REAL_DEV_FLOORS = {
     "precision": 0.97,
-    "recall": 0.94,
-    "naming": 0.71,
+    "recall": 0.96,
+    "naming": 0.74,
     "kind": 0.99,
-    "year": 0.90,
+    "year": 0.91,
 }
 
 
