@@ -363,3 +363,10 @@ def test_a_share_of_a_whole_named_before_the_figure(extract):
         for r in extract("2026年江州市政府工作报告\n高标准农田达到耕地总面积的64%。\n")
     }
     assert ("高标准农田占耕地总面积比重", 64) in got
+
+
+def test_a_count_of_years_is_no_part_of_a_name(extract):
+    text = "2026年江州市政府工作报告\n五年累计发放城乡低保金9823万元。九年义务教育巩固率96.59%。\n"
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("城乡低保金", 9823) in got
+    assert ("九年义务教育巩固率", 96.59) in got  # 九年 here is part of the name

@@ -113,6 +113,14 @@ _TAIL_CHANGE_RE = re.compile(
 )
 
 
+# A count of years at either end of a name is a period, not the thing (利润总额五年,
+# 省财政5年, 五年共投资).
+_YEARS_EDGE_RE = re.compile(
+    r"^(?:近|过去)?[一二三四五六七八九十两\d]{1,2}年(?:来|内|间|共|累计)+"
+    r"|(?<=[\u4e00-\u9fff]{2})[一二三四五六七八九十两\d]{1,2}年(?:来|内|间)?$"
+)
+
+
 def strip_noise(text: str) -> str:
     """Remove what is never part of a name: time words, comparison bases, bracketed
     notes (``细颗粒物（PM2.5）``), ``在…基础上`` and a ``由A提高到`` baseline."""
@@ -158,6 +166,7 @@ def clean_name(text: str) -> str:
         s = _strip_tail(s, _AMONG_RE) if len(s) > 3 else s  # 普通高中 keeps its 中
         s = _TAIL_VERB_RE.sub("", s)
         s = _TAIL_CHANGE_RE.sub("", s) if len(s) > 4 else s
+        s = _YEARS_EDGE_RE.sub("", s) if len(s) > 4 else s
         for m in VERB_RE.finditer(s):
             if (
                 m.end() == len(s)
@@ -875,6 +884,10 @@ class _SentenceNamer:
         after = self.after(i)
         scope = fig.scope
         change = _find_change(raw)
+        if not scope and fig.form == "rank":
+            # 从全国第13位升至第5位: the later rank has the scope of the earlier
+            earlier = re.search(r"[从由](全(?:国|省|市|区|县))第", raw)
+            scope = earlier.group(1) if earlier else ""
         if "分别" in raw and self.ranks_listed(i, scope, change):
             return
         subject = ""
