@@ -370,3 +370,17 @@ def test_a_count_of_years_is_no_part_of_a_name(extract):
     got = {(r.indicator, r.value) for r in extract(text)}
     assert ("城乡低保金", 9823) in got
     assert ("九年义务教育巩固率", 96.59) in got  # 九年 here is part of the name
+
+
+def test_per_head_rates_kinds_of_counted_things_and_later_ranks(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "每千人口托位数从0.5个增至4.8个。新增完成整治30个面积较大的农村黑臭水体。"
+        "对全区14个景区景点的环境实施了完善提升。\n"
+        "规上工业企业营收从全国第12位跃升至第5位。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("每千人口托位数", 4.8) in got  # a rate per 1,000 people, not places
+    assert ("农村黑臭水体", 30) in got  # 面积较大的 says which kind
+    assert ("景区景点", 14) in got  # 景区景点的环境: whose, not which
+    assert ("规模以上工业企业营收全国排名", 5) in got

@@ -121,6 +121,12 @@ _YEARS_EDGE_RE = re.compile(
 )
 
 
+# What a count's modifier before 的 ends with when it says of which kind, not whose
+# (30个面积较大的农村黑臭水体, 5个符合条件的…; not 14个景区景点的环境).
+_QUALITY_RE = re.compile(r"(?:较|很|更|最|大|小|高|低|好|强|多|少|以上|以下|符合条件|达标)$")
+_ABBREVIATED_RE = re.compile(r"(?<![\u4e00-\u9fff])规上(?=[\u4e00-\u9fff])|^规上")
+
+
 def strip_noise(text: str) -> str:
     """Remove what is never part of a name: time words, comparison bases, bracketed
     notes (``细颗粒物（PM2.5）``), ``在…基础上`` and a ``由A提高到`` baseline."""
@@ -178,6 +184,7 @@ def clean_name(text: str) -> str:
                 break
         if s == before:
             break
+    s = _ABBREVIATED_RE.sub("规模以上", s)  # 规上工业 is 规模以上工业, as the tables name it
     inner = max(INNER_VERB_RE.finditer(s), key=lambda m: m.start(), default=None)
     if inner is not None and inner.start() > 0:
         head, tail = s[: inner.start()], s[inner.end() :]
@@ -520,6 +527,12 @@ def _after_noun(after: str) -> tuple[str, int]:
         k = m.end()
     m = AFTER_STOP_RE.search(after, k + 1)
     end = m.start() if m else len(after)
+    if m and m.group() == "的" and end - k <= 6 and _QUALITY_RE.search(after, k, end):
+        # 30个面积较大的农村黑臭水体: the thing counted is the head after 的
+        head = AFTER_STOP_RE.search(after, end + 2)
+        head_end = head.start() if head else len(after)
+        if head_end - end > 2 and _CJK_RE.match(after, end + 1):
+            return after[end + 1 : head_end].translate(_QUOTE_TABLE), head_end
     return after[:end].translate(_QUOTE_TABLE), end
 
 
@@ -886,7 +899,8 @@ class _SentenceNamer:
         change = _find_change(raw)
         if not scope and fig.form == "rank":
             # 从全国第13位升至第5位: the later rank has the scope of the earlier
-            earlier = re.search(r"[从由](全(?:国|省|市|区|县))第", raw)
+            clause = self.s[clause_start(self.s, fig.start) : fig.start]
+            earlier = re.search(r"[从由](全(?:国|省|市|区|县))第", clause)
             scope = earlier.group(1) if earlier else ""
         if "分别" in raw and self.ranks_listed(i, scope, change):
             return
@@ -899,7 +913,8 @@ class _SentenceNamer:
             if scope and text.endswith(scope):
                 text = text[: -len(scope)]
             text = _strip_tail(TIME_RE.sub("", text).strip(), _RANK_CLEAN_RE)
-            if scope and scope in text and not text.endswith(scope):
+            own = re.sub(r"[从由]全(?:国|省|市|区|县)第[^，。；]*", "", text)
+            if scope and scope in own and not own.endswith(scope):
                 scope = ""  # 全国消费者满意度测评: the scope is already in the name
             alias = _best_before(self.table, raw, fig)
             if alias:
