@@ -384,3 +384,17 @@ def test_per_head_rates_kinds_of_counted_things_and_later_ranks(extract):
     assert ("农村黑臭水体", 30) in got  # 面积较大的 says which kind
     assert ("景区景点", 14) in got  # 景区景点的环境: whose, not which
     assert ("规模以上工业企业营收全国排名", 5) in got
+
+
+def test_trade_with_a_partner_is_not_all_trade(extract):
+    text = (
+        "江州市2023年国民经济和社会发展统计公报\n"
+        "对东盟、欧盟进出口总额分别下降2.0%、3.7%。\n"
+        "对“一带一路”沿线国家实现进出口总额2704.7亿元，增长4.4%。\n"
+        "全年货物进出口总额8000亿元。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("对东盟进出口总额", 2.0) in got
+    assert ("对一带一路沿线国家进出口总额", 2704.7) in got
+    assert not any(v in (2.0, 2704.7) and name == "外贸进出口总额" for name, v in got)
+    assert ("外贸进出口总额", 8000) in got  # the whole is still the whole

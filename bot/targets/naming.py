@@ -124,6 +124,15 @@ _YEARS_EDGE_RE = re.compile(
 # What a count's modifier before 的 ends with when it says of which kind, not whose
 # (30个面积较大的农村黑臭水体, 5个符合条件的…; not 14个景区景点的环境).
 _QUALITY_RE = re.compile(r"(?:较|很|更|最|大|小|高|低|好|强|多|少|以上|以下|符合条件|达标)$")
+# Words right before a known name that make it a part of the whole: a trade partner
+# (对东盟进出口总额), an ownership (国有控股企业产值, 非公有制工业增加值).
+_PART_PREFIX_RE = re.compile(
+    r"(?:^|[，、])对[^，。；]{1,14}$|(?:国有及国有控股|国有控股|国有|非公有制|公有制|民营|外商投资"
+    r"|港澳台商投资|私营|股份制)(?:企业)?$"
+)
+_PARTNER_RE = re.compile(
+    r"^(对[^，。；、]{2,14}?)(?:实现|完成)?((?:货物)?(?:进出口|出口|进口)(?:总额|额|总值)?|实际(?:利用|使用)外资|投资)$"
+)
 _ABBREVIATED_RE = re.compile(r"(?<![\u4e00-\u9fff])规上(?=[\u4e00-\u9fff])|^规上")
 
 
@@ -157,6 +166,10 @@ def clean_name(text: str) -> str:
     ``烟台体育健儿在杭州亚运会上获得奖牌总数`` -> ``奖牌``.
     """
     s = _INVISIBLE_RE.sub("", strip_noise(text).translate(_QUOTE_TABLE))
+    partner = _PARTNER_RE.match(s.lstrip("，、 "))
+    if partner:
+        # 对“一带一路”沿线国家实现进出口总额: trade with a partner is a part of trade
+        return partner.group(1) + partner.group(2)
     for _ in range(8):
         before = s
         s = s.strip(" 　、，,")
@@ -549,6 +562,8 @@ def _best_before_match(table: IndicatorTable, before: str, fig: Figure) -> Alias
     m = matches[-1]
     if not _gap_is_empty(text[m.end :]):
         return None
+    if _PART_PREFIX_RE.search(text, 0, m.start):
+        return None  # 对东盟进出口总额, 国有控股企业产值: a part, not the whole
     if len(m.alias) <= 4 and LEVEL_PREFIX_RE.search(text, 0, m.start):
         level = LEVEL_PREFIX_RE.search(text, 0, m.start)
         if level and table.canonical(level.group() + m.alias) is None:
@@ -1080,6 +1095,8 @@ class _SentenceNamer:
                 items = [f"第{n}产业{rest}" for n in "一二三"]
             else:
                 items = _split_items(subject, len(figs))
+                if strip_noise(head).lstrip("，、 ").startswith("对") and len(items) > 1:
+                    items = ["对" + p for p in items]  # 对东盟、欧盟进出口总额: partners
             if len(items) == 1 and items[0].startswith(_URBAN_RURAL) and len(figs) == 2:
                 rest = items[0][2:]
                 items = ["城镇" + rest, "农村" + rest]
