@@ -398,3 +398,14 @@ def test_trade_with_a_partner_is_not_all_trade(extract):
     assert ("对一带一路沿线国家进出口总额", 2704.7) in got
     assert not any(v in (2.0, 2704.7) and name == "外贸进出口总额" for name, v in got)
     assert ("外贸进出口总额", 8000) in got  # the whole is still the whole
+
+
+def test_a_combined_figure_is_one_record_and_a_shared_one_is_each(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "绿色铝、硅光伏、新能源电池合计产值年均增长30.4%。"
+        "装备制造业、高端食品加工业产值年均增长超20%。\n"
+    )
+    records = extract(text)
+    assert len([r for r in records if r.value == 30.4]) == 1  # 合计: the sum
+    assert len([r for r in records if r.value == 20]) == 2  # each grew by 20 %

@@ -658,6 +658,7 @@ _BARE_HEADS = frozenset(
 _OF_WHOLE_RE = re.compile(
     r"^(?P<part>[^，。；、]{2,16}?)(?:达到|达|占|相当于)(?P<whole>[^，。；、的]{2,16})的$"
 )
+_TOTAL_RE = re.compile(r"合计|共计|总计|加总")
 # 人民币存款、贷款余额连跨4个万亿元台阶、双双突破9万亿元: the steps are no subject
 _RHETORIC_TAIL_RE = re.compile(r"(?:连跨|跨上|跨过|迈上)[^，。；]*?(?:台阶|大关)[、，]?$")
 _EACH_RE = re.compile(
@@ -1256,8 +1257,8 @@ class _SentenceNamer:
     def each(self, fig: Figure, raw: str, change: str) -> bool:
         """``A、B均增长8%``: one figure that holds for each listed subject."""
         m = _EACH_RE.search(raw)
-        if not m:
-            return False
+        if not m or _TOTAL_RE.search(raw, 0, m.start()):
+            return False  # 绿色铝、硅光伏、新能源电池合计产值: one figure for the sum
         subject = clean_name(_RHETORIC_TAIL_RE.sub("", raw[: m.start()]))
         items = [clean_name(p) for p in _split_items(subject)]
         if len(items) < 2 or not all(_is_name(p) for p in items):
