@@ -321,3 +321,20 @@ def test_a_count_noun_before_a_bare_magnitude_gives_the_unit():
     assert [(f.value, f.unit) for f in find_figures("IPv6活跃用户数达6.97亿。")] == [(6.97, "亿")]
     assert [(f.value, f.unit) for f in find_figures("县城新增人口100万、")] == [(100, "万人")]
     assert find_figures("投资达6.97亿。") == []  # money needs its 元
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "入井人数超过30人、井深超过800米的金属非金属地下矿山，",  # the class of mines
+        "投资超过100亿元的项目",
+        "全年全州500万元及以上固定资产投资比上年增长1.2%。",  # only the 1.2 % is a figure
+    ],
+)
+def test_class_thresholds_are_no_figures(text):
+    assert all(f.unit == "%" for f in find_figures(text))
+
+
+def test_a_hedged_figure_or_share_is_still_a_figure():
+    assert [(f.value, f.unit) for f in find_figures("城镇新增就业超过10万人，")] == [(10, "万人")]
+    assert [f.value for f in find_figures("超80%的省科技攻坚项目由企业承担")] == [80]

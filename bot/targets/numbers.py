@@ -415,6 +415,12 @@ _NEXT_MONEY_RE = re.compile(
 )
 
 
+_CLASS_PRE = frozenset({"超过", "不足", "低于", "高于", "大于", "小于", "超", "不超过"})
+_CLASS_AFTER_RE = re.compile(
+    r"的|、[^，。；、的]{0,8}?(?:超过|不足|低于|高于|大于|小于)\d+(?:\.\d+)?[^，。；、的\d]{0,4}的"
+)
+
+
 def _is_threshold(sentence: str, end: int) -> bool:
     """``50亿元大项目``, ``10亿元以上项目``, ``xx亿元以上创新型领军企业``: a size class.
 
@@ -425,6 +431,10 @@ def _is_threshold(sentence: str, end: int) -> bool:
     if nxt:
         return _is_threshold(sentence, nxt.end())
     rest = sentence[end : end + 16]
+    if re.match(r"及以[上下][\u4e00-\u9fff]", rest) and not rest.startswith(
+        ("及以上的", "及以下的")
+    ):
+        return True  # 500万元及以上固定资产投资: the class of projects counted
     for q in ("以上", "以下"):
         if rest.startswith(q):
             rest = rest[len(q) :]
@@ -573,6 +583,8 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
         if post in ("以上", "以下") and sentence.startswith("的", end):
             continue  # 规模面积200亩以上的示范园: the class of what is counted
         pre = _pre_qualifier(sentence, start)
+        if pre in _CLASS_PRE and unit_class != "percent" and _CLASS_AFTER_RE.match(sentence, end):
+            continue  # 入井人数超过30人、井深超过800米的矿山: the class of mines, not a figure
         qualifier = pre or post or approx
         value_text = sentence[start : m.end("mag") if mag else m.end("num")]
         if value_max is not None or range_end_num != m.end("num"):
