@@ -409,3 +409,13 @@ def test_a_combined_figure_is_one_record_and_a_shared_one_is_each(extract):
     records = extract(text)
     assert len([r for r in records if r.value == 30.4]) == 1  # 合计: the sum
     assert len([r for r in records if r.value == 20]) == 2  # each grew by 20 %
+
+
+def test_fragments_and_mismatched_measures_are_not_confident(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "建成250个社区健身路径或3人制篮球场。年末共有监察机构17个，监察人员186人。\n"
+    )
+    by_value = {r.value: r for r in extract(text)}
+    assert by_value[3].confidence < CONFIDENT  # 制篮球场 starts inside 人制
+    assert by_value[250].confidence >= CONFIDENT

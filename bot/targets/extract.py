@@ -48,6 +48,7 @@ from bot.targets.naming import (
     Named,
     NamingContext,
     compatible,
+    cuts_a_word,
     name_confidence,
     name_figures,
 )
@@ -168,12 +169,16 @@ class _Walker:
         )
         self.goal_list = False
 
-    def confidence(self, named: Named, indicator: str) -> float:
+    def confidence(self, named: Named, indicator: str, sentence: str) -> float:
         """The naming rules' confidence, the name's own, and whether the name can carry
         the unit at all (项目投资 is not measured in 平方米)."""
         score = min(named.confidence, name_confidence(indicator, self.table))
         if indicator not in self.table and not compatible(named.figure, indicator):
             score = min(score, 0.5)
+        if indicator not in self.table and cuts_a_word(indicator, sentence):
+            score = min(score, 0.5)  # 中央财政资金建立直(达), (3人)制篮球场: a fragment
+        if indicator.endswith(("人数", "人次")) and not named.figure.unit.endswith(("人", "人次")):
+            score = min(score, 0.5)  # 监察机构人数 17个: the name counts something else
         return score
 
     def paragraph_class(self) -> str:
@@ -428,7 +433,7 @@ class _Walker:
             kind=kind,
             masked=fig.masked,
             value_max=fig.value_max,
-            confidence=self.confidence(named, indicator),
+            confidence=self.confidence(named, indicator, sentence),
         )
 
 

@@ -1334,6 +1334,21 @@ class _SentenceNamer:
         return name[: -len(attr)] if attr else name
 
 
+def cuts_a_word(name: str, sentence: str) -> bool:
+    """Whether ``name``, read verbatim in ``sentence``, starts inside a word there
+    (``制篮球场`` of 3人制篮球场)."""
+    at = sentence.find(name)
+    if at < 0 or len(name) < 2:
+        return False
+    lo = max(0, at - 8)
+    hi = min(len(sentence), at + len(name) + 8)
+    bounds = word_bounds(sentence[lo:hi])
+    start = at - lo
+    # the end is not checked: jieba glues a final 率, 价格, 比 to the verb after it (率降,
+    # 价格下降), so an end inside a word says little
+    return start > 0 and start not in bounds
+
+
 def clear_caches() -> None:
     """Forget memoised names (benchmarks use this to time a first pass honestly)."""
     clean_name.cache_clear()
