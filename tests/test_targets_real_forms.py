@@ -419,3 +419,15 @@ def test_fragments_and_mismatched_measures_are_not_confident(extract):
     by_value = {r.value: r for r in extract(text)}
     assert by_value[3].confidence < CONFIDENT  # 制篮球场 starts inside 人制
     assert by_value[250].confidence >= CONFIDENT
+
+
+def test_rhetorical_steps_and_function_words_are_no_names(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "粮食产量首次跃上1.4万亿斤新台阶。社区干部生活补贴平均达到2000元，是2010年的2倍。"
+        "11个村屯全覆盖建设任务全部完成。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("粮食产量", 1.4) in got
+    assert not any(name in ("是的", "新台阶") for name, _ in got), got
+    assert ("村屯", 11) in got

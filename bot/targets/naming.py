@@ -72,6 +72,7 @@ _PACKAGE_NOUN_RE = re.compile(
 )
 _PACKAGE_LEAD_RE = re.compile(r"^.*[，。；、]|(?:“[\d一二三四五六七八九十]+条”)*“?$")
 _PACKAGE_VERB_RE = re.compile(r"^(?:制定)?(?:出台|推出|印发|发布|实施|制定)")
+_STEP_WORDS = ("新台阶", "台阶", "大关", "关口", "新高")
 # Verbs that end a name as the activity measured (水土流失综合治理2980平方公里, 补贴性技能
 # 培训3万人, 社会组织): after a noun they are the thing, not a change to it.
 _NOMINAL_ACTIVITIES = frozenset({"治理", "整治", "修复", "培训", "组织", "更新改造"})
@@ -108,7 +109,7 @@ _TAIL_VERB_RE = re.compile(
 # 资费再降, 停留时间延长, M2预期): the change, not the thing.
 _TAIL_CHANGE_RE = re.compile(
     r"(?<![下上提])(?:再|又|进一步|继续|微|平均)?(?<![下上提])"
-    r"(?:降到|降至|降为|降|收窄|延长至|延长|缩小|缩短|升至|升到|升为)$"
+    r"(?:降到|降至|降为|降|收窄|延长至|延长|缩小|缩短|升至|升到|升为|跃上|迈上|跨上|站上|登上)$"
     r"|(?<=[\u4e00-\u9fffA-Za-z0-9]{2})预期$"
 )
 
@@ -372,7 +373,17 @@ def _fine_bounds(s: str) -> frozenset[int]:
 
 
 def _is_name(s: str) -> bool:
-    return len(s) >= 2 and bool(_CJK_RE.search(s)) and s not in GENERIC_NAMES and len(s) <= 24
+    return (
+        len(s) >= 2
+        and bool(_CJK_RE.search(s))
+        and s not in GENERIC_NAMES
+        and len(s) <= 24
+        and not _NOT_A_NAME_RE.fullmatch(s)
+    )
+
+
+# Function words or a bare count are never a name (是2010年的2倍 -> 是的; 四个翻番 -> 四个).
+_NOT_A_NAME_RE = re.compile(r"[是的了在有为和与及或等]+|[一二三四五六七八九十两\d]+[个项种类批]?")
 
 
 def compatible(fig: Figure, canonical: str) -> bool:
@@ -524,8 +535,8 @@ def _after_noun_start(after: str) -> bool:
         return True  # 3千亿级产业, 500强企业
     if not s or not (_CJK_RE.match(s) or s[0].isalpha()):
         return False
-    if AFTER_STOP_RE.match(s) or LEAD_RE.match(s):
-        return False
+    if AFTER_STOP_RE.match(s) or LEAD_RE.match(s) or s.startswith(_STEP_WORDS):
+        return False  # 跃上1.4万亿斤新台阶: the step is rhetoric, the name is before it
     m = VERB_RE.match(s)
     return not (m and m.group() not in ("占",))
 
