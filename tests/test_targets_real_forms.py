@@ -431,3 +431,14 @@ def test_rhetorical_steps_and_function_words_are_no_names(extract):
     assert ("粮食产量", 1.4) in got
     assert not any(name in ("是的", "新台阶") for name, _ in got), got
     assert ("村屯", 11) in got
+
+
+def test_time_words_and_verbs_are_no_names_and_a_school_count_is_no_graduate_count(extract):
+    text = (
+        "江州市2023年国民经济和社会发展统计公报\n"
+        "普通高中46所，毕业生32829人。幼儿园1250所（其中：民办428所），在园幼儿149190人。\n"
+        "谋划多年、惠及3400万人的引大济岷工程启动建设。用好240小时过境免签政策。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("民办毕业生", 428) not in got
+    assert not any(name in ("多年", "用好") for name, _ in got), got

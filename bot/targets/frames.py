@@ -79,6 +79,19 @@ def _clause_core(clause: str) -> str:
     return _CORE_STRIP_RE.sub("", last)
 
 
+# Measures that count people: 民办428所 under 毕业生 is no count of graduates.
+_PEOPLE_MEASURES = frozenset(
+    {"招生", "在校生", "在校学生", "毕业生", "教职工", "专任教师", "在园幼儿", "人数", "死亡人数",
+     "受伤人数", "死伤人数"}
+)  # fmt: skip
+
+
+def _unit_fits(measure: str, fig: Figure) -> bool:
+    if measure in _PEOPLE_MEASURES and fig.unit_class == "count":
+        return fig.unit.endswith(("人", "人次", "名"))
+    return True
+
+
 def measure_of(name: str) -> str:
     """The measure noun ``name`` ends with (``种植业产值`` -> ``产值``), or ``""``."""
     m = _MEASURE_RE.search(name)
@@ -153,6 +166,7 @@ class Frame:
         if (
             (self.subitems or name.endswith("类"))  # 化妆品类 is a class of the measure
             and self.measure
+            and _unit_fits(self.measure, fig)
             and name not in self.table
             and len(name) <= _CATEGORY_MAX
             and not _SAYS_MEASURE_RE.search(name)

@@ -383,7 +383,10 @@ def _is_name(s: str) -> bool:
 
 
 # Function words or a bare count are never a name (是2010年的2倍 -> 是的; 四个翻番 -> 四个).
-_NOT_A_NAME_RE = re.compile(r"[是的了在有为和与及或等]+|[一二三四五六七八九十两\d]+[个项种类批]?")
+_NOT_A_NAME_RE = re.compile(
+    r"[是的了在有为和与及或等]+|[一二三四五六七八九十两\d]+[个项种类批]?"
+    r"|多年|近年|历年|当年|同期|[用办管抓建做]好"
+)
 
 
 def compatible(fig: Figure, canonical: str) -> bool:
