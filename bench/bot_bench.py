@@ -256,7 +256,7 @@ def _is_search_reply(call: Any) -> bool:
 
 
 async def _child(spec: dict[str, Any], reader: asyncio.StreamReader) -> None:
-    from bot.fake_telegram import FakeBotApi
+    from fake_telegram import FakeBotApi
 
     timeout = float(spec["timeout_s"])
     reply_timeout = float(spec["reply_timeout_s"])

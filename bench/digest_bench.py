@@ -299,7 +299,7 @@ def max_in_window(stamps: list[float], period: float) -> int:
 
 
 async def _child(spec: dict[str, Any], reader: asyncio.StreamReader) -> None:
-    from bot.fake_telegram import FakeBotApi
+    from fake_telegram import FakeBotApi
 
     server = FakeBotApi(bot_username=BOT_USERNAME, privacy_mode=True)
     await server.start()

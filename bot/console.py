@@ -1,6 +1,6 @@
 """The offline console: chat with the real bot in a terminal, with no token and no network.
 
-It starts the fake Telegram Bot API server (``bot.fake_telegram``) on 127.0.0.1, runs the
+It starts the fake Telegram Bot API server (``fake_telegram``) on 127.0.0.1, runs the
 real python-telegram-bot ``Application`` (``bot.telegram_app.build_application``) against
 it by long polling in the same event loop, and plays one private-chat user: each line typed
 is sent as a message, the bot's replies are rendered in the terminal. The fake server parses
@@ -33,8 +33,8 @@ from telegram.ext import Application, ContextTypes, TypeHandler
 
 from bot import __version__
 from bot.config import Settings
-from bot.fake_telegram import BotCall, FakeBotApi
 from bot.search.engine import Engine
+from fake_telegram import BotCall, FakeBotApi
 
 log = logging.getLogger(__name__)
 

@@ -24,12 +24,12 @@ from telegram.ext import Application
 
 from bot.config import Settings
 from bot.corpus import uploads
-from bot.fake_telegram import BotCall, FakeBotApi, User
 from bot.search.engine import Engine
 from bot.storage import Database
 from bot.telegram_app import MemoryQueryStore, build_application
 from bot.telegram_format_docs import human_size
 from bot.text.tokenize import Tokenizer
+from fake_telegram import BotCall, FakeBotApi, User
 from handlers import admin_documents
 from handlers.admin_documents import PendingUploads, ProgressMessage
 from handlers.common import SERVICES, Services

@@ -22,10 +22,10 @@ import bot
 from bot import telegram_format_admin as afmt
 from bot.admin.runtime import SOURCE_CHAT
 from bot.config import PROJECT_ROOT, Settings
-from bot.fake_telegram import BotCall, FakeBotApi, User
 from bot.search.engine import Engine
 from bot.storage import Database
 from bot.telegram_app import FLOOD, SCHEDULER, build_application
+from fake_telegram import BotCall, FakeBotApi, User
 from handlers.common import SERVICES, Services
 from tests.conftest import serving
 

@@ -20,10 +20,10 @@ from telegram.ext import Application
 
 from bot import telegram_format as fmt
 from bot.config import PROJECT_ROOT, Settings
-from bot.fake_telegram import BotCall, FakeBotApi, User
 from bot.models import Highlight, SearchHit, SearchResponse
 from bot.search.engine import Engine
 from bot.telegram_app import FLOOD, MemoryQueryStore, build_application
+from fake_telegram import BotCall, FakeBotApi, User
 from tests.conftest import serving
 
 BUNDLED_CORPUS = PROJECT_ROOT / "corpus"

@@ -45,8 +45,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot.fake_telegram import FakeBotApi, ManualClock, WaitTimeout, parse_html
-from bot.fake_telegram.html_parser import EntityParseError
+from fake_telegram import FakeBotApi, ManualClock, WaitTimeout, parse_html
+from fake_telegram.html_parser import EntityParseError
 
 
 def build_app(server: FakeBotApi, token: str | None = None) -> Application:

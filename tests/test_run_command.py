@@ -17,7 +17,6 @@ from typer.testing import CliRunner
 
 from bot.cli import app
 from bot.config import PROJECT_ROOT, Settings
-from bot.fake_telegram import FakeBotApi
 from bot.tokens import (
     REDACTED,
     RedactingFilter,
@@ -26,6 +25,7 @@ from bot.tokens import (
     load_token,
     redact,
 )
+from fake_telegram import FakeBotApi
 from tests.conftest import BUNDLED_CORPUS
 
 TOKEN = "7012345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ"  # well-formed, not a real token

@@ -19,7 +19,6 @@ import pytest
 from telegram.ext import Application, ExtBot
 from telegram.request import HTTPXRequest
 
-from bot.fake_telegram import FakeBotApi, User
 from bot.search.engine import Engine
 from bot.storage import Database
 from bot.subscriptions import delivery as d
@@ -29,6 +28,7 @@ from bot.subscriptions.store import SubscriptionStore
 from bot.telegram_app import SCHEDULER, build_application
 from bot.telegram_delivery import TelegramSender
 from bot.telegram_ratelimit import TelegramRateLimiter
+from fake_telegram import FakeBotApi, User
 from tests.conftest import serving, sqlite_url
 
 BOT_NAME = "digest_test_bot"

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.fake_telegram.errors import bad_request
-from bot.fake_telegram.html_parser import EntityParseError, parse_html
-from bot.fake_telegram.markdown_parser import parse_markdown, parse_markdown_v2
-from bot.fake_telegram.text_utils import utf16_len, utf16_offsets
+from fake_telegram.errors import bad_request
+from fake_telegram.html_parser import EntityParseError, parse_html
+from fake_telegram.markdown_parser import parse_markdown, parse_markdown_v2
+from fake_telegram.text_utils import utf16_len, utf16_offsets
 
 MAX_TEXT_LENGTH = 4096
 MAX_CAPTION_LENGTH = 1024

@@ -5,14 +5,14 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING, Any
 
-from bot.fake_telegram.compose import check_reply_markup, link_preview, new_bot_message
-from bot.fake_telegram.errors import ApiError, bad_request
-from bot.fake_telegram.formatting import format_text
-from bot.fake_telegram.models import Chat, StoredMessage
-from bot.fake_telegram.registry import api_method
+from fake_telegram.compose import check_reply_markup, link_preview, new_bot_message
+from fake_telegram.errors import ApiError, bad_request
+from fake_telegram.formatting import format_text
+from fake_telegram.models import Chat, StoredMessage
+from fake_telegram.registry import api_method
 
 if TYPE_CHECKING:
-    from bot.fake_telegram.backend import Backend
+    from fake_telegram.backend import Backend
 
 CHAT_ACTIONS = frozenset(
     {

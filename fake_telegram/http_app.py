@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
-from bot.fake_telegram.errors import TOKEN_NOT_FOUND, UNAUTHORIZED, ApiError, bad_request
-from bot.fake_telegram.params import UploadedFile
+from fake_telegram.errors import TOKEN_NOT_FOUND, UNAUTHORIZED, ApiError, bad_request
+from fake_telegram.params import UploadedFile
 
 if TYPE_CHECKING:
-    from bot.fake_telegram.backend import Backend
+    from fake_telegram.backend import Backend
 
 # Bots may upload up to 50 MB; a little headroom covers the multipart framing.
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024

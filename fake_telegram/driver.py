@@ -20,15 +20,15 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.fake_telegram.backend import Backend, WaitTimeout
-from bot.fake_telegram.faults import LimitStats, RateLimits
-from bot.fake_telegram.formatting import find_entities
-from bot.fake_telegram.http_app import build_app
-from bot.fake_telegram.methods_bot import scope_key
-from bot.fake_telegram.methods_chats import member_change
-from bot.fake_telegram.models import BotCall, Chat, ChatType, Member, Status, User
-from bot.fake_telegram.text_utils import utf16_slice
-from bot.fake_telegram.world import ChatRef, UserRef, World
+from fake_telegram.backend import Backend, WaitTimeout
+from fake_telegram.faults import LimitStats, RateLimits
+from fake_telegram.formatting import find_entities
+from fake_telegram.http_app import build_app
+from fake_telegram.methods_bot import scope_key
+from fake_telegram.methods_chats import member_change
+from fake_telegram.models import BotCall, Chat, ChatType, Member, Status, User
+from fake_telegram.text_utils import utf16_slice
+from fake_telegram.world import ChatRef, UserRef, World
 
 MessageRef = dict[str, Any]
 _SENDING_PREFIXES = ("send", "copyMessage", "forwardMessage")

@@ -6,11 +6,11 @@ import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from bot.fake_telegram.errors import bad_request, conflict
-from bot.fake_telegram.registry import Described, api_method
+from fake_telegram.errors import bad_request, conflict
+from fake_telegram.registry import Described, api_method
 
 if TYPE_CHECKING:
-    from bot.fake_telegram.backend import Backend
+    from fake_telegram.backend import Backend
 
 _COMMAND = re.compile(r"^[a-z0-9_]{1,32}$")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from bot.fake_telegram.errors import bad_request
+from fake_telegram.errors import bad_request
 
 INT_PARAMS = frozenset(
     {

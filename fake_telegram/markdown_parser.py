@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.fake_telegram.html_parser import EntityParseError, checked_link
-from bot.fake_telegram.text_utils import utf16_len
+from fake_telegram.html_parser import EntityParseError, checked_link
+from fake_telegram.text_utils import utf16_len
 
 _RESERVED = "_*[]()~`>#+-=|{}.!"
 _SPACES = " \t\n\r\f\v"

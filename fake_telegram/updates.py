@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterable
 from typing import Any
 
-from bot.fake_telegram.errors import conflict
+from fake_telegram.errors import conflict
 
 # Update types a bot gets when it never chose (or chose an empty list), per the Bot API.
 NOT_BY_DEFAULT = frozenset({"chat_member", "message_reaction", "message_reaction_count"})

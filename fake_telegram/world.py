@@ -8,8 +8,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from bot.fake_telegram.errors import ApiError, bad_request, forbidden
-from bot.fake_telegram.models import (
+from fake_telegram.errors import ApiError, bad_request, forbidden
+from fake_telegram.models import (
     ADMIN_RIGHTS_DEFAULTS,
     CHANNEL_ADMIN_DEFAULTS,
     GROUP_ADMIN_DEFAULTS,

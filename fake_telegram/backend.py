@@ -12,14 +12,14 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from bot.fake_telegram import methods_bot, methods_chats, methods_files, methods_messages
-from bot.fake_telegram.errors import METHOD_NOT_FOUND, ApiError
-from bot.fake_telegram.faults import SENDING_METHODS, FaultPlan, RateLimits, method_key
-from bot.fake_telegram.models import BotCall, User
-from bot.fake_telegram.params import normalize
-from bot.fake_telegram.registry import Described, lookup
-from bot.fake_telegram.updates import UpdateQueue
-from bot.fake_telegram.world import World
+from fake_telegram import methods_bot, methods_chats, methods_files, methods_messages
+from fake_telegram.errors import METHOD_NOT_FOUND, ApiError
+from fake_telegram.faults import SENDING_METHODS, FaultPlan, RateLimits, method_key
+from fake_telegram.models import BotCall, User
+from fake_telegram.params import normalize
+from fake_telegram.registry import Described, lookup
+from fake_telegram.updates import UpdateQueue
+from fake_telegram.world import World
 
 # Importing the method modules registers them; keep the names referenced for linters.
 _METHOD_MODULES = (methods_bot, methods_chats, methods_files, methods_messages)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot.fake_telegram.compose import check_reply_markup, new_bot_message
-from bot.fake_telegram.errors import bad_request
-from bot.fake_telegram.formatting import format_text
-from bot.fake_telegram.media import file_input, image_size
-from bot.fake_telegram.models import StoredFile
-from bot.fake_telegram.params import UploadedFile
-from bot.fake_telegram.registry import api_method
+from fake_telegram.compose import check_reply_markup, new_bot_message
+from fake_telegram.errors import bad_request
+from fake_telegram.formatting import format_text
+from fake_telegram.media import file_input, image_size
+from fake_telegram.models import StoredFile
+from fake_telegram.params import UploadedFile
+from fake_telegram.registry import api_method
 
 if TYPE_CHECKING:
-    from bot.fake_telegram.backend import Backend
+    from fake_telegram.backend import Backend
 
 MAX_DOWNLOAD_SIZE = 20 * 1024 * 1024  # getFile refuses bigger files for bots
 _EXTENSIONS = {"photo": "jpg"}

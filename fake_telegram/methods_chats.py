@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot.fake_telegram.errors import bad_request
-from bot.fake_telegram.models import Chat, Member, User
-from bot.fake_telegram.registry import api_method
+from fake_telegram.errors import bad_request
+from fake_telegram.models import Chat, Member, User
+from fake_telegram.registry import api_method
 
 if TYPE_CHECKING:
-    from bot.fake_telegram.backend import Backend
+    from fake_telegram.backend import Backend
 
 
 def member_change(

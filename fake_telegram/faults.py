@@ -11,7 +11,7 @@ from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.fake_telegram.errors import ApiError, default_description, too_many_requests
+from fake_telegram.errors import ApiError, default_description, too_many_requests
 
 # Methods that post a new message somewhere: the ones Telegram's flood control counts.
 SENDING_METHODS = frozenset(

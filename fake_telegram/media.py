@@ -5,12 +5,12 @@ from __future__ import annotations
 import struct
 from typing import TYPE_CHECKING, Any
 
-from bot.fake_telegram.errors import bad_request
-from bot.fake_telegram.models import StoredFile
-from bot.fake_telegram.params import UploadedFile
+from fake_telegram.errors import bad_request
+from fake_telegram.models import StoredFile
+from fake_telegram.params import UploadedFile
 
 if TYPE_CHECKING:
-    from bot.fake_telegram.backend import Backend
+    from fake_telegram.backend import Backend
 
 
 def image_size(data: bytes) -> tuple[int, int] | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.fake_telegram.text_utils import utf16_len
+from fake_telegram.text_utils import utf16_len
 
 SUPPORTED_TAGS = frozenset(
     {

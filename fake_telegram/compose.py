@@ -5,12 +5,12 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING, Any
 
-from bot.fake_telegram.errors import bad_request
-from bot.fake_telegram.html_parser import checked_link
-from bot.fake_telegram.models import Chat
+from fake_telegram.errors import bad_request
+from fake_telegram.html_parser import checked_link
+from fake_telegram.models import Chat
 
 if TYPE_CHECKING:
-    from bot.fake_telegram.backend import Backend
+    from fake_telegram.backend import Backend
 
 MAX_CALLBACK_DATA_BYTES = 64
 MAX_INLINE_BUTTONS = 100
