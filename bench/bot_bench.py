@@ -1,6 +1,6 @@
 """Load test of the Telegram bot: simulated users search concurrently through the fake Bot API.
 
-The real ``Application`` (``bot.telegram_app.build_application``) runs in this process
+The real ``Application`` (``handlers.app.build_application``) runs in this process
 over the bundled corpus, with a ``QueryStore`` on a temporary SQLite database, polling
 ``getUpdates`` (``poll_interval=0``, 1 s long poll) from a ``FakeBotApi`` on 127.0.0.1.
 The fake server and the simulated users run in a child process, so their own work
@@ -514,7 +514,7 @@ async def _run(
     stderr: Any,
     stack: contextlib.ExitStack,
 ) -> dict[str, Any]:
-    from bot.telegram_app import MemoryQueryStore, build_application
+    from handlers.app import MemoryQueryStore, build_application
     from handlers.common import SERVICES
 
     typos = load_typos() if typos is None else typos

@@ -1,6 +1,6 @@
 """Scheduled digests at scale: N subscriptions due at the same minute, within Telegram's limits.
 
-The real ``Application`` (``bot.telegram_app.build_application``) runs in this process
+The real ``Application`` (``handlers.app.build_application``) runs in this process
 over the bundled corpus, with its subscriptions in a temporary SQLite database. The fake
 Bot API server (``FakeBotApi``) runs in a child process with Telegram's flood limits
 switched on (``enforce_limits``: 30 messages/s overall, 20/min per group or channel,
@@ -40,7 +40,7 @@ before
 
 seconds after the slot, n_g being the messages into group or channel g and m_c into
 chat c (35 messages into one group: 74 s). Each term is a lower bound, so their maximum
-is one too. The bot's own limiter (``bot/telegram_ratelimit.py``) widens every window
+is one too. The bot's own limiter (``handlers/ratelimit.py``) widens every window
 by a safety margin (``margin``: 5% when this benchmark was written, so at best
 1 / 1.05 = 95% of the global term).
 
@@ -492,7 +492,7 @@ async def _run(
     from bot.subscriptions.compose import DigestComposer
     from bot.subscriptions.schedule import parse_schedule
     from bot.subscriptions.store import SubscriptionStore
-    from bot.telegram_app import SCHEDULER, MemoryQueryStore, build_application
+    from handlers.app import SCHEDULER, MemoryQueryStore, build_application
 
     plan = make_plan(cfg)
     await child.send(

@@ -617,7 +617,7 @@ def console_command() -> None:
 
 
 def _console() -> None:
-    from bot.console import TelegramLayerUnavailable, run_console
+    from handlers.console import TelegramLayerUnavailable, run_console
 
     engine = _open_engine()
     greeting = None
@@ -666,7 +666,7 @@ def run(
     secret_value = secret.get_secret_value() if secret else None
     install_log_redaction([token, secret_value or ""])
     try:
-        from bot.telegram_app import build_application
+        from handlers.app import build_application
     except ImportError as exc:
         err.print(
             f"briefbot run: the Telegram layer cannot be loaded ({exc})",

@@ -35,13 +35,13 @@ from telegram.constants import ChatType
 from telegram.ext import Application, ContextTypes
 
 import bot
-from bot import telegram_format_admin as fmt
 from bot.admin import AdminError, SettingError, describe
 from bot.admin.runtime import RUNTIME_KEYS, normalise_key
 from bot.search.engine import Engine
 from bot.subscriptions.service import Listed, SubscriptionError
-from bot.telegram_format import split_html
 from handlers.common import Services, command_args, reply_html, services
+from handlers.format import admin as fmt
+from handlers.format import split_html
 
 if TYPE_CHECKING:
     from bot.subscriptions.scheduler import DigestScheduler
@@ -50,7 +50,7 @@ log = logging.getLogger(__name__)
 
 ADMIN_MENU = "admin_menu"
 """``bot_data`` key: ``async (user_id, is_admin)`` that shows or hides the admin menu
-in that user's private chat (set by ``bot/telegram_app.py``)."""
+in that user's private chat (set by ``handlers/app.py``)."""
 SEEN_USERS = "seen_users"
 """``bot_data`` key of the :class:`SeenUsers`."""
 _TARGET_COUNT = "admin_target_count"
@@ -181,7 +181,7 @@ def _tz(svc: Services) -> str:
 
 
 def _scheduler(context: ContextTypes.DEFAULT_TYPE) -> DigestScheduler:
-    from bot.telegram_app import SCHEDULER  # that module imports this one
+    from handlers.app import SCHEDULER  # that module imports this one
 
     return context.bot_data[SCHEDULER]
 

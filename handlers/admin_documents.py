@@ -46,11 +46,11 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
-from bot import telegram_format_docs as fmt
 from bot.corpus import uploads
 from bot.models import DocumentInfo
 from bot.search.engine import DocumentNotFound, UploadResult
 from handlers.common import Services, command_args, services
+from handlers.format import admin_documents as fmt
 
 logger = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@
 The application keeps one :class:`Services` in ``bot_data``; handlers reach it with
 :func:`services`. Core calls (search, document and target look-ups, the query store)
 go through :meth:`Services.run`, which runs them on the application's one core worker
-thread (see ``bot/telegram_app.py`` for why).
+thread (see ``handlers/app.py`` for why).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """/docs and /doc: the documents in the library.
 
 ``/docs`` from a bot admin in a private chat is the admin view (ids, paths, sizes,
-passages, when indexed, how to remove or rebuild: ``bot.telegram_format_docs``);
+passages, when indexed, how to remove or rebuild: ``handlers.format.admin_documents``);
 everyone else, admins in groups included, gets the public list.
 """
 
@@ -11,12 +11,12 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
-from bot import telegram_format as fmt
-from bot import telegram_format_docs as fmt_docs
 from bot.models import Document
 from bot.search.engine import DocumentNotFound, Engine
 from bot.targets.records import TargetRecord
+from handlers import format as fmt
 from handlers.common import reply_html, services
+from handlers.format import admin_documents as fmt_docs
 
 
 async def docs_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

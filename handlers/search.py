@@ -11,9 +11,9 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot import telegram_format as fmt
 from bot.models import SearchResponse
 from bot.search.engine import DocumentNotFound
+from handlers import format as fmt
 from handlers.common import Services, reply_html, services, without_mention
 
 EXPIRED = (

@@ -11,12 +11,12 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot import telegram_format_subs as fmt
 from bot.digest.filters import FilterError
 from bot.subscriptions.commands import channel_ref
 from bot.subscriptions.compose import preview_messages
 from bot.subscriptions.service import SubscriptionError
 from handlers.common import command_args, reply_html, services
+from handlers.format import subscriptions as fmt
 
 log = logging.getLogger(__name__)
 

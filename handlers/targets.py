@@ -5,9 +5,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot import telegram_format as fmt
 from bot.models import DocumentInfo
 from bot.search.engine import DocumentNotFound, Engine, TargetLookup
+from handlers import format as fmt
 from handlers.common import reply_html, services
 
 SIMILAR_SHOWN = 5

@@ -26,13 +26,13 @@ from bot.config import Settings
 from bot.corpus import uploads
 from bot.search.engine import Engine
 from bot.storage import Database
-from bot.telegram_app import MemoryQueryStore, build_application
-from bot.telegram_format_docs import human_size
 from bot.text.tokenize import Tokenizer
 from fake_telegram import BotCall, FakeBotApi, User
 from handlers import admin_documents
 from handlers.admin_documents import PendingUploads, ProgressMessage
+from handlers.app import MemoryQueryStore, build_application
 from handlers.common import SERVICES, Services
+from handlers.format.admin_documents import human_size
 from tests.conftest import BUNDLED_CORPUS, serving
 from tests.test_corpus_reader import make_cjk_pdf
 from tests.test_uploads import docx_bytes, lines, markdown, zip_bytes

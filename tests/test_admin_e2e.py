@@ -19,14 +19,14 @@ import pytest
 from telegram.ext import Application
 
 import bot
-from bot import telegram_format_admin as afmt
 from bot.admin.runtime import SOURCE_CHAT
 from bot.config import PROJECT_ROOT, Settings
 from bot.search.engine import Engine
 from bot.storage import Database
-from bot.telegram_app import FLOOD, SCHEDULER, build_application
 from fake_telegram import BotCall, FakeBotApi, User
+from handlers.app import FLOOD, SCHEDULER, build_application
 from handlers.common import SERVICES, Services
+from handlers.format import admin as afmt
 from tests.conftest import serving
 
 BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
@@ -526,7 +526,7 @@ def test_status_formatting_of_long_uptimes() -> None:
 
 
 def test_help_shows_the_admin_section_only_when_asked() -> None:
-    from bot.telegram_format import help_html
+    from handlers.format import help_html
 
     assert "/broadcast_digest" not in help_html(BOT_NAME)
     admin_help = help_html(BOT_NAME, admin=True)

@@ -18,12 +18,12 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from bot import telegram_format as fmt
 from bot.config import PROJECT_ROOT, Settings
 from bot.models import Highlight, SearchHit, SearchResponse
 from bot.search.engine import Engine
-from bot.telegram_app import FLOOD, MemoryQueryStore, build_application
 from fake_telegram import BotCall, FakeBotApi, User
+from handlers import format as fmt
+from handlers.app import FLOOD, MemoryQueryStore, build_application
 from tests.conftest import serving
 
 BUNDLED_CORPUS = PROJECT_ROOT / "corpus"

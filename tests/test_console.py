@@ -24,9 +24,9 @@ from telegram.ext import (
 )
 from typer.testing import CliRunner
 
-import bot.console
+import handlers.console
 from bot.cli import app
-from bot.console import TelegramLayerUnavailable, chat, entities_to_text, message_body
+from handlers.console import TelegramLayerUnavailable, chat, entities_to_text, message_body
 from tests.conftest import BUNDLED_CORPUS
 
 PAGE = re.compile(r"第\s*(\d+)\s*/\s*(\d+)\s*页")
@@ -125,7 +125,7 @@ def test_falls_back_to_the_search_console_when_the_bot_cannot_start(briefbot, mo
     def unavailable():
         raise TelegramLayerUnavailable("the Telegram layer cannot be loaded (test)")
 
-    monkeypatch.setattr(bot.console, "default_app_factory", unavailable)
+    monkeypatch.setattr(handlers.console, "default_app_factory", unavailable)
     result = briefbot(input="乡村振兴\n:quit\n")
     assert result.exit_code == 0
     assert "cannot be loaded (test); using the plain search console instead" in result.stderr
@@ -138,7 +138,7 @@ def _stdin(monkeypatch, text: str) -> None:
 
 
 async def test_terminal_styles_and_a_clean_stop(bundled_engine, monkeypatch):
-    from bot.telegram_app import build_application
+    from handlers.app import build_application
 
     built: list[tuple[Application, str]] = []
 

@@ -8,7 +8,7 @@ import itertools
 from collections import defaultdict
 
 from bench.digest_bench import max_in_window
-from bot.telegram_ratelimit import PER_CHAT, TelegramRateLimiter
+from handlers.ratelimit import PER_CHAT, TelegramRateLimiter
 
 
 class VirtualTime:

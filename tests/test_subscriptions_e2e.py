@@ -25,10 +25,10 @@ from bot.subscriptions import delivery as d
 from bot.subscriptions.schedule import parse_schedule
 from bot.subscriptions.scheduler import DigestScheduler
 from bot.subscriptions.store import SubscriptionStore
-from bot.telegram_app import SCHEDULER, build_application
-from bot.telegram_delivery import TelegramSender
-from bot.telegram_ratelimit import TelegramRateLimiter
 from fake_telegram import FakeBotApi, User
+from handlers.app import SCHEDULER, build_application
+from handlers.delivery import TelegramSender
+from handlers.ratelimit import TelegramRateLimiter
 from tests.conftest import serving, sqlite_url
 
 BOT_NAME = "digest_test_bot"

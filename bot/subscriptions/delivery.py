@@ -1,7 +1,7 @@
 """Sending one subscription's digest for one slot: exactly once, in order, with retries.
 
 :class:`Deliverer` knows nothing of Telegram. It talks to a :class:`Sender` (the
-Telegram layer adapts the bot to it, ``bot/telegram_delivery.py``) that raises the
+Telegram layer adapts the bot to it, ``handlers/delivery.py``) that raises the
 errors below, and records every step in the :class:`SubscriptionStore`:
 
 1. ``claim_slot`` inserts the delivery row (UNIQUE subscription + slot): only one

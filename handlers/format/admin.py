@@ -16,7 +16,7 @@ from bot.admin import RUNTIME_KEYS, Admin, AuditEntry, SettingView
 from bot.digest.filters import describe as describe_filter
 from bot.subscriptions.service import Listed
 from bot.subscriptions.store import Delivery, Subscription
-from bot.telegram_format import escape
+from handlers.format.html import escape
 
 # (command, Chinese description, English description): the admins' own command menu,
 # shown after the public commands in an admin's private chat (BotCommandScopeChat).

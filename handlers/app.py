@@ -3,7 +3,7 @@
 ``build_application(settings, engine, token=...)`` returns a python-telegram-bot
 ``Application`` ready for ``run_polling()`` / ``run_webhook()`` (or, in tests, for
 ``initialize()``, ``post_init``, ``updater.start_polling()`` and ``start()``). The
-handlers live in :mod:`handlers`; what they send is built by :mod:`bot.telegram_format`.
+handlers live in :mod:`handlers`; what they send is built by :mod:`handlers.format`.
 
 Threading
 ---------
@@ -88,8 +88,6 @@ from telegram.ext import (
     filters,
 )
 
-from bot import telegram_format as fmt
-from bot import telegram_format_docs as fmt_docs
 from bot.admin import AdminStore, AuditLog, LiveSettings, RuntimeSettingsStore
 from bot.config import Settings
 from bot.search.engine import Engine
@@ -99,11 +97,13 @@ from bot.subscriptions.delivery import Deliverer
 from bot.subscriptions.scheduler import DigestScheduler
 from bot.subscriptions.service import SubscriptionService
 from bot.subscriptions.store import SubscriptionStore
-from bot.telegram_delivery import TelegramSender, admin_notifier
-from bot.telegram_format_admin import ADMIN_COMMANDS
-from bot.telegram_ratelimit import TelegramRateLimiter
 from handlers import admin, admin_documents, basic, documents, search, subscriptions, targets
+from handlers import format as fmt
 from handlers.common import MENTIONS_BOT, SERVICES, QueryStoreLike, Services, mentions_bot
+from handlers.delivery import TelegramSender, admin_notifier
+from handlers.format import admin_documents as fmt_docs
+from handlers.format.admin import ADMIN_COMMANDS
+from handlers.ratelimit import TelegramRateLimiter
 
 logger = logging.getLogger(__name__)
 

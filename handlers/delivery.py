@@ -26,7 +26,7 @@ from telegram.error import RetryAfter as PTBRetryAfter
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.subscriptions import delivery as d
-from bot.telegram_ratelimit import PER_CHAT
+from handlers.ratelimit import PER_CHAT
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Live document management as Telegram messages: uploads, /docs for admins, /remove, /reindex.
 
 Pure functions, no I/O, every piece of document or user text escaped (see
-:mod:`bot.telegram_format` for the conventions). Messages are Chinese first with an
+:mod:`handlers.format` for the conventions). Messages are Chinese first with an
 English line or gloss, as the other admin texts are.
 
 Callback data (ASCII, at most 64 bytes):
@@ -23,7 +23,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.models import DocumentInfo, RefreshReport
 from bot.targets.records import TargetRecord
-from bot.telegram_format import CALLBACK_LIMIT, doc_facts, escape, split_html, target_line
+from handlers.format.documents import doc_facts
+from handlers.format.html import checked, escape, split_html
+from handlers.format.targets import target_line
 
 UPLOAD_PATTERN = r"^u:([rc]):([0-9a-f]{12})$"
 REMOVE_PATTERN = r"^rm:([yn]):([0-9A-Za-z_-]{1,40}):([0-9a-f]{8})$"
@@ -62,22 +64,16 @@ REINDEX_FAILED = (
 
 
 # -- callback data -----------------------------------------------------------------------------
-def _checked(data: str) -> str:
-    if len(data.encode("utf-8")) > CALLBACK_LIMIT:
-        raise ValueError(f"callback data longer than {CALLBACK_LIMIT} bytes: {data!r}")
-    return data
-
-
 def upload_data(replace: bool, token: str) -> str:
     """The Replace (``replace``) or Cancel button of a pending upload."""
     if len(token) != TOKEN_CHARS or not all(c in "0123456789abcdef" for c in token):
         raise ValueError(f"not a pending-upload token: {token!r}")
-    return _checked(f"u:{'r' if replace else 'c'}:{token}")
+    return checked(f"u:{'r' if replace else 'c'}:{token}")
 
 
 def remove_data(confirm: bool, doc_id: str, sha256: str) -> str:
     """The Remove (``confirm``) or Cancel button for document ``doc_id``."""
-    return _checked(f"rm:{'y' if confirm else 'n'}:{doc_id}:{sha256[:SHA_CHARS]}")
+    return checked(f"rm:{'y' if confirm else 'n'}:{doc_id}:{sha256[:SHA_CHARS]}")
 
 
 # -- sizes and names ---------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from bot.digest.filters import describe
 from bot.subscriptions.service import Listed
 from bot.subscriptions.store import Subscription
-from bot.telegram_format import escape
+from handlers.format.html import escape
 
 SUBSCRIBE_USAGE = (
     "<b>订阅重点目标推送 / Subscribe to digests</b>\n"

@@ -1,7 +1,7 @@
 """The offline console: chat with the real bot in a terminal, with no token and no network.
 
 It starts the fake Telegram Bot API server (``fake_telegram``) on 127.0.0.1, runs the
-real python-telegram-bot ``Application`` (``bot.telegram_app.build_application``) against
+real python-telegram-bot ``Application`` (``handlers.app.build_application``) against
 it by long polling in the same event loop, and plays one private-chat user: each line typed
 is sent as a message, the bot's replies are rendered in the terminal. The fake server parses
 the bot's HTML as Telegram would, so what is shown is what a Telegram client would show:
@@ -84,9 +84,9 @@ class TelegramLayerUnavailable(RuntimeError):
 
 
 def default_app_factory() -> AppFactory:
-    """``bot.telegram_app.build_application``; TelegramLayerUnavailable if it cannot load."""
+    """``handlers.app.build_application``; TelegramLayerUnavailable if it cannot load."""
     try:
-        from bot.telegram_app import build_application
+        from handlers.app import build_application
     except ImportError as exc:
         raise TelegramLayerUnavailable(f"the Telegram layer cannot be loaded ({exc})") from exc
     return build_application

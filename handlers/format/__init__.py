@@ -1,0 +1,74 @@
+"""What the bot sends, as Telegram HTML: pure functions from core results to messages.
+
+One module per concern: :mod:`~handlers.format.html` (escaping, splitting, callback data
+limits: the conventions every other module follows), :mod:`~handlers.format.search`,
+:mod:`~handlers.format.documents`, :mod:`~handlers.format.targets`,
+:mod:`~handlers.format.help`, :mod:`~handlers.format.subscriptions`,
+:mod:`~handlers.format.admin` and :mod:`~handlers.format.admin_documents`. The names
+below are the everyday ones (search, documents, targets, help), for
+``from handlers import format as fmt``.
+"""
+
+from handlers.format.documents import (
+    DOC_USAGE,
+    doc_facts,
+    doc_messages,
+    docs_messages,
+    document_not_found,
+)
+from handlers.format.help import help_html
+from handlers.format.html import (
+    CALLBACK_LIMIT,
+    TELEGRAM_LIMIT,
+    escape,
+    highlight_html,
+    split_html,
+    utf16_len,
+)
+from handlers.format.search import (
+    PAGE_PATTERN,
+    PASSAGE_PATTERN,
+    SEARCH_USAGE,
+    page_data,
+    passage_data,
+    passage_messages,
+    search_page,
+)
+from handlers.format.targets import (
+    ALL_WORDS,
+    COMPARE_USAGE,
+    compare_messages,
+    hidden_note,
+    no_targets,
+    target_line,
+    targets_messages,
+)
+
+__all__ = [
+    "ALL_WORDS",
+    "CALLBACK_LIMIT",
+    "COMPARE_USAGE",
+    "DOC_USAGE",
+    "PAGE_PATTERN",
+    "PASSAGE_PATTERN",
+    "SEARCH_USAGE",
+    "TELEGRAM_LIMIT",
+    "compare_messages",
+    "doc_facts",
+    "doc_messages",
+    "docs_messages",
+    "document_not_found",
+    "escape",
+    "help_html",
+    "hidden_note",
+    "highlight_html",
+    "no_targets",
+    "page_data",
+    "passage_data",
+    "passage_messages",
+    "search_page",
+    "split_html",
+    "target_line",
+    "targets_messages",
+    "utf16_len",
+]

@@ -1,0 +1,163 @@
+"""Search results as Telegram messages: a page of hits with its buttons, a passage.
+
+Callback data: ``p:<key>:<page>:<1|0>`` (a page of a saved search, typo correction on
+or off) and ``t:<doc_id>:<ordinal>`` (a passage in full), each at most 64 bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.models import Document, Passage, SearchHit, SearchResponse
+from handlers.format.html import (
+    TELEGRAM_LIMIT,
+    checked,
+    cut,
+    escape,
+    highlight_html,
+    one_line,
+    split_html,
+    utf16_len,
+)
+
+# p:<query key>:<page>:<1 = with typo correction | 0 = as typed>
+PAGE_PATTERN = r"^p:([^:]{1,40}):(\d{1,6}):([01])$"
+# t:<doc id>:<passage ordinal>
+PASSAGE_PATTERN = r"^t:([0-9A-Za-z_-]{1,40}):(\d{1,9})$"
+
+HITS_PER_ROW = 5
+SUGGESTIONS_PER_ROW = 3
+BUTTON_QUERY_CHARS = 16
+MIN_SNIPPET_CHARS = 20
+
+SEARCH_USAGE = (
+    "用法：/search 关键词\n例如：/search 乡村振兴 或 /search GDP 增长\nUsage: /search keywords"
+)
+
+
+# -- callback data -----------------------------------------------------------------------------
+def page_data(key: str, page: int, correct: bool = True) -> str:
+    """A button that shows ``page`` of the search saved under ``key``."""
+    if not key or ":" in key:
+        raise ValueError(f"not a usable query key: {key!r}")
+    return checked(f"p:{key}:{max(1, page)}:{int(correct)}")
+
+
+def passage_data(doc_id: str, ordinal: int) -> str:
+    """A button that shows passage ``ordinal`` of document ``doc_id`` in full."""
+    return checked(f"t:{doc_id}:{ordinal}")
+
+
+# -- search ------------------------------------------------------------------------------------
+def _hit_html(number: int, hit: SearchHit, snippet_chars: int | None) -> str:
+    snippet, spans = hit.snippet, list(hit.highlights)
+    if snippet_chars is not None and len(snippet) > snippet_chars:
+        snippet = snippet[: snippet_chars - 1] + "…"
+        spans = [(h.start, min(h.end, snippet_chars - 1)) for h in spans]
+    where = [f"📄 <code>{escape(hit.filename)}</code>"]
+    if hit.section:
+        where.append(escape(" › ".join(one_line(s) for s in hit.section)))
+    return "\n".join(
+        (
+            f"<b>{number}. {escape(one_line(hit.title) or hit.filename)}</b>",
+            " · ".join(where),
+            highlight_html(snippet, spans),
+        )
+    )
+
+
+def _search_text(
+    resp: SearchResponse, correct: bool, snippet_chars: int | None
+) -> tuple[str, list[SearchHit]]:
+    shown = resp.corrected_query if (correct and resp.corrections) else resp.query
+    lines = [f"🔎 <b>{escape(one_line(shown))}</b>"]
+    if resp.corrections:
+        fixes = "，".join(
+            f"{escape(c.original)} → <b>{escape(c.corrected)}</b>" for c in resp.corrections
+        )
+        lines.append(f"已更正：{fixes}")
+    if resp.message:
+        lines.append(f"<i>{escape(resp.message)}</i>")
+    hits = list(resp.hits)
+    if hits:
+        lines.append(f"共 {resp.total} 条结果 · 第 {resp.page}/{resp.pages} 页")
+        first = (resp.page - 1) * resp.page_size + 1
+        for number, hit in enumerate(hits, first):
+            lines.append("")
+            lines.append(_hit_html(number, hit, snippet_chars))
+    elif resp.total:
+        lines.append(f"第 {resp.page} 页没有结果（共 {resp.pages} 页）。")
+    elif resp.query.strip() and not resp.message:
+        lines.append("没有找到相关结果。")
+    if resp.suggestions:
+        lines.append("")
+        lines.append("您是不是要找：" + "、".join(escape(s) for s in resp.suggestions))
+    return "\n".join(lines), hits
+
+
+def search_page(
+    resp: SearchResponse,
+    *,
+    key: str,
+    correct: bool = True,
+    suggestion_keys: Mapping[str, str] | None = None,
+    limit: int = TELEGRAM_LIMIT,
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """One page of results as (HTML, keyboard); the page is always one message.
+
+    ``key`` is the saved search (its buttons page through it, ``correct`` says whether
+    typo correction is on); ``suggestion_keys`` maps each suggestion to its saved key
+    (suggestions without a key get no button). When the page would be longer than
+    ``limit``, snippets are shortened until it fits.
+    """
+    snippet_chars: int | None = None
+    text, hits = _search_text(resp, correct, snippet_chars)
+    longest = max((len(h.snippet) for h in hits), default=0)
+    while utf16_len(text) > limit and longest > MIN_SNIPPET_CHARS:
+        longest = max(MIN_SNIPPET_CHARS, longest * 2 // 3)
+        text, hits = _search_text(resp, correct, longest)
+    if utf16_len(text) > limit:
+        text = split_html(text, limit)[0]
+
+    rows: list[list[InlineKeyboardButton]] = []
+    first = (resp.page - 1) * resp.page_size + 1
+    full = [
+        InlineKeyboardButton(f"全文 {n}", callback_data=passage_data(h.doc_id, h.passage_ordinal))
+        for n, h in enumerate(hits, first)
+    ]
+    rows.extend(full[i : i + HITS_PER_ROW] for i in range(0, len(full), HITS_PER_ROW))
+    nav: list[InlineKeyboardButton] = []
+    if resp.page > 1 and resp.total:
+        back = min(resp.page - 1, resp.pages)
+        nav.append(InlineKeyboardButton("◀ 上一页", callback_data=page_data(key, back, correct)))
+    if resp.page < resp.pages:
+        forward = resp.page + 1
+        nav.append(InlineKeyboardButton("下一页 ▶", callback_data=page_data(key, forward, correct)))
+    if nav:
+        rows.append(nav)
+    if correct and resp.corrections:
+        typed = cut(one_line(resp.query), BUTTON_QUERY_CHARS)
+        rows.append(
+            [InlineKeyboardButton(f"按原文搜索“{typed}”", callback_data=page_data(key, 1, False))]
+        )
+    offered = [
+        InlineKeyboardButton(f"🔍 {cut(s, BUTTON_QUERY_CHARS)}", callback_data=page_data(k, 1))
+        for s in resp.suggestions
+        if (k := (suggestion_keys or {}).get(s))
+    ]
+    rows.extend(
+        offered[i : i + SUGGESTIONS_PER_ROW] for i in range(0, len(offered), SUGGESTIONS_PER_ROW)
+    )
+    return text, (InlineKeyboardMarkup(rows) if rows else None)
+
+
+def passage_messages(document: Document, passage: Passage) -> list[str]:
+    """A whole passage ("全文") with its document and section, split if long."""
+    head = [f"<b>{escape(one_line(document.title) or document.filename)}</b>"]
+    where = [f"📄 <code>{escape(document.filename)}</code>"]
+    if passage.section:
+        where.append(escape(" › ".join(one_line(s) for s in passage.section)))
+    head.append(" · ".join(where))
+    return split_html("\n".join([*head, "", escape(passage.text)]))
