@@ -514,8 +514,9 @@ async def _run(
     stderr: Any,
     stack: contextlib.ExitStack,
 ) -> dict[str, Any]:
-    from handlers.app import MemoryQueryStore, build_application
-    from handlers.common import SERVICES
+    from handlers.app import build_application
+    from handlers.context import services_of
+    from handlers.query_store import MemoryQueryStore
 
     typos = load_typos() if typos is None else typos
     plan = make_plan(cfg.users, cfg.messages, queries, typos, cfg.seed, cfg.typo_share)
@@ -558,9 +559,9 @@ async def _run(
             base_file_url=ready["base_file_url"],
             query_store=store,
         )
-        svc = app.bot_data[SERVICES]
+        svc = services_of(app)
         timed = TimedExecutor(svc.executor)
-        app.bot_data[SERVICES] = dataclasses.replace(svc, executor=timed)
+        app.bot_data.services = dataclasses.replace(svc, executor=timed)
         await app.initialize()
         try:
             await app.post_init(app)

@@ -492,7 +492,9 @@ async def _run(
     from bot.subscriptions.compose import DigestComposer
     from bot.subscriptions.schedule import parse_schedule
     from bot.subscriptions.store import SubscriptionStore
-    from handlers.app import SCHEDULER, MemoryQueryStore, build_application
+    from handlers.app import build_application
+    from handlers.context import services_of
+    from handlers.query_store import MemoryQueryStore
 
     plan = make_plan(cfg)
     await child.send(
@@ -575,7 +577,7 @@ async def _run(
         query_store=MemoryQueryStore(),
         database=db,
     )
-    scheduler = app.bot_data[SCHEDULER]
+    scheduler = services_of(app).scheduler
     enqueued: list[float] = []
     all_enqueued = asyncio.Event()
     results: list[tuple[float, str]] = []

@@ -25,35 +25,33 @@ import contextlib
 import logging
 import re
 import time
-from collections import Counter, OrderedDict
-from collections.abc import Awaitable, Callable
+from collections import Counter
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from telegram import Message, Update
 from telegram.constants import ChatType
-from telegram.ext import Application, ContextTypes
+from telegram.ext import (
+    Application,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
 import bot
 from bot.admin import AdminError, SettingError, describe
 from bot.admin.runtime import RUNTIME_KEYS, normalise_key
 from bot.search.engine import Engine
+from bot.subscriptions.scheduler import DigestScheduler
 from bot.subscriptions.service import Listed, SubscriptionError
-from handlers.common import Services, command_args, reply_html, services
+from handlers.common import command_args, reply_html
+from handlers.context import BriefContext, Services
 from handlers.format import admin as fmt
 from handlers.format import split_html
-
-if TYPE_CHECKING:
-    from bot.subscriptions.scheduler import DigestScheduler
+from handlers.seen import SeenUsers
 
 log = logging.getLogger(__name__)
 
-ADMIN_MENU = "admin_menu"
-"""``bot_data`` key: ``async (user_id, is_admin)`` that shows or hides the admin menu
-in that user's private chat (set by ``handlers/app.py``)."""
-SEEN_USERS = "seen_users"
-"""``bot_data`` key of the :class:`SeenUsers`."""
-_TARGET_COUNT = "admin_target_count"
 
 BROADCAST_DIGEST_PATTERN = r"^/broadcast-digest(?:@(\w+))?(?:\s|$)"
 """The issue's spelling; Telegram command names cannot contain '-'."""
@@ -65,66 +63,22 @@ _USERNAME = re.compile(r"^@?[A-Za-z0-9_]{1,64}$")
 _BROADCAST_POLL_SECONDS = 1.0
 
 
-# -- people the bot has seen -------------------------------------------------------------------
-class SeenUsers:
-    """Username -> user id of the senders seen since start (bounded, newest kept).
-
-    A username belongs to one account at a time: seeing it on another account moves it.
-    """
-
-    def __init__(self, limit: int = 100_000) -> None:
-        self.limit = limit
-        self._by_name: OrderedDict[str, tuple[int, str]] = OrderedDict()
-        self._names: dict[int, str | None] = {}
-
-    def see(self, user_id: int, username: str | None) -> bool:
-        """Note a sender; True if this is news (first sight or a changed username)."""
-        if self._names.get(user_id, "\0") == username:
-            return False
-        old = self._names.get(user_id)
-        if old and self._by_name.get(old.lower(), (None,))[0] == user_id:
-            del self._by_name[old.lower()]
-        self._names[user_id] = username
-        if username:
-            self._by_name[username.lower()] = (user_id, username)
-            self._by_name.move_to_end(username.lower())
-        while len(self._by_name) > self.limit:
-            _name, (gone, _) = self._by_name.popitem(last=False)
-            self._names.pop(gone, None)
-        if len(self._names) > 2 * self.limit:  # senders without usernames
-            self._names.clear()
-        return True
-
-    def find(self, name: str) -> tuple[int, str] | None:
-        return self._by_name.get(name.strip().removeprefix("@").lower())
-
-    def username(self, user_id: int) -> str | None:
-        return self._names.get(user_id)
-
-
-def _seen(context: ContextTypes.DEFAULT_TYPE) -> SeenUsers:
-    seen = context.bot_data.get(SEEN_USERS)
-    if seen is None:
-        seen = context.bot_data[SEEN_USERS] = SeenUsers()
-    return seen
-
-
-async def remember_sender(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def remember_sender(update: object, context: BriefContext) -> None:
     """TypeHandler (group -2): note who sent the update, for ``@username`` arguments."""
     if not isinstance(update, Update):
         return
     user = update.effective_user
     if user is None or user.is_bot:
         return
-    if not _seen(context).see(user.id, user.username):
+    if not context.services.seen.see(user.id, user.username):
         return
     # A stored admin whose username changed: keep @name resolving to the right person.
     with contextlib.suppress(AdminError, TypeError):
-        services(context).admins.remember_user(user.id, user.username)
+        context.services.admins.remember_user(user.id, user.username)
 
 
 # -- shared --------------------------------------------------------------------------------------
-def _secrets(context: ContextTypes.DEFAULT_TYPE, svc: Services) -> list:
+def _secrets(context: BriefContext, svc: Services) -> list:
     return [context.bot.token, svc.settings.webhook_secret_token]
 
 
@@ -136,7 +90,7 @@ def _said(message: Message | None) -> str:
 
 def _audit(
     update: Update,
-    context: ContextTypes.DEFAULT_TYPE,
+    context: BriefContext,
     action: str,
     *,
     result: str = "ok",
@@ -145,7 +99,7 @@ def _audit(
     user, chat = update.effective_user, update.effective_chat
     if user is None:
         return
-    svc = services(context)
+    svc = context.services
     svc.audit.record(
         user.id,
         action,
@@ -156,11 +110,9 @@ def _audit(
     )
 
 
-async def _admin_only(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, action: str
-) -> Services | None:
+async def _admin_only(update: Update, context: BriefContext, action: str) -> Services | None:
     """The services if the sender's numeric id is an admin's; else refuse, audit, None."""
-    svc = services(context)
+    svc = context.services
     user = update.effective_user
     if user is not None and svc.is_admin(user.id):
         return svc
@@ -178,12 +130,6 @@ def _private(update: Update) -> bool:
 
 def _tz(svc: Services) -> str:
     return svc.settings.default_timezone
-
-
-def _scheduler(context: ContextTypes.DEFAULT_TYPE) -> DigestScheduler:
-    from handlers.app import SCHEDULER  # that module imports this one
-
-    return context.bot_data[SCHEDULER]
 
 
 # -- /admin ------------------------------------------------------------------------------------
@@ -216,13 +162,7 @@ def _resolve(
     return fmt.escape(fmt.ADMIN_USAGE)
 
 
-async def _set_menu(context: ContextTypes.DEFAULT_TYPE, user_id: int, admin: bool) -> None:
-    menu: Callable[[int, bool], Awaitable[None]] | None = context.bot_data.get(ADMIN_MENU)
-    if menu is not None:
-        await menu(user_id, admin)
-
-
-async def admin_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def admin_command(update: Update, context: BriefContext) -> None:
     """/admin list | add <id|@username|reply> | remove <…> | help"""
     message = update.effective_message
     words = command_args(message).split()
@@ -234,7 +174,7 @@ async def admin_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await message.reply_html(fmt.admin_help_html() + "\n\n" + fmt.escape(fmt.ADMIN_USAGE))
         return
     if verb in ("list", "ls"):
-        seen = _seen(context)  # owners have no stored username: show the one last seen
+        seen = context.services.seen  # owners have no stored username: show the one last seen
         admins = [
             replace(a, username=a.username or seen.username(a.user_id)) for a in svc.admins.list()
         ]
@@ -250,7 +190,7 @@ async def admin_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         _audit(update, context, action, result="refused", detail="not an owner: " + _said(message))
         await message.reply_text(fmt.OWNERS_ONLY)
         return
-    found = _resolve(message, words[1:], svc, _seen(context))
+    found = _resolve(message, words[1:], svc, context.services.seen)
     if isinstance(found, str):
         _audit(update, context, action, result="error", detail=_said(message))
         await message.reply_html(found)
@@ -264,7 +204,7 @@ async def admin_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
             already = before is not None
             _audit(update, context, action, detail=label + (" (already)" if already else ""))
             if not already:
-                await _set_menu(context, user_id, True)
+                await context.services.set_admin_menu(user_id, True)
             await message.reply_html(fmt.admin_added(admin, already=already))
             return
         removed = svc.admins.remove(user_id)
@@ -277,12 +217,12 @@ async def admin_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await message.reply_html(fmt.not_an_admin(label))
         return
     _audit(update, context, action, detail=label)
-    await _set_menu(context, user_id, False)
+    await context.services.set_admin_menu(user_id, False)
     await message.reply_html(fmt.admin_removed(label))
 
 
 # -- /audit ------------------------------------------------------------------------------------
-async def audit_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def audit_command(update: Update, context: BriefContext) -> None:
     """/audit [n]: the latest n entries (default 20, at most 100), newest first."""
     message = update.effective_message
     svc = await _admin_only(update, context, "audit")
@@ -303,7 +243,7 @@ async def audit_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 # -- /config -----------------------------------------------------------------------------------
-def _view(svc: Services, context: ContextTypes.DEFAULT_TYPE, key: str):
+def _view(svc: Services, context: BriefContext, key: str):
     return next(v for v in describe(svc.live, secrets=_secrets(context, svc)) if v.key == key)
 
 
@@ -315,7 +255,7 @@ def _setting_detail(key: str, value: str | None = None) -> str:
     return f"{name} = {' '.join(value.split())[:60]}"
 
 
-async def config_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def config_command(update: Update, context: BriefContext) -> None:
     """/config | /config set KEY VALUE | /config reset KEY"""
     message = update.effective_message
     words = command_args(message).split(maxsplit=2)
@@ -366,7 +306,7 @@ async def config_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 # -- /subs -------------------------------------------------------------------------------------
-async def subs_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def subs_command(update: Update, context: BriefContext) -> None:
     """/subs | /subs pause|resume|remove ID"""
     message = update.effective_message
     words = command_args(message).split()
@@ -394,7 +334,7 @@ async def subs_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         _audit(update, context, action, result="error", detail=f"#{sub_id}: {exc}")
         await message.reply_text(str(exc))
         return
-    next_run = _scheduler(context).next_run(sub.id) if sub.due else None
+    next_run = context.services.scheduler.next_run(sub.id) if sub.due else None
     _audit(update, context, action, detail=f"#{sub.id} (chat {sub.chat_id})")
     await message.reply_html(fmt.sub_changed(verb, Listed(sub, next_run)))
 
@@ -417,7 +357,7 @@ async def _report_when_done(
         drained.cancel()
 
 
-async def broadcast_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def broadcast_command(update: Update, context: BriefContext) -> None:
     """/broadcast_digest (also written /broadcast-digest): queue every due digest now."""
     message = update.effective_message
     match = re.match(BROADCAST_DIGEST_PATTERN, message.text or "")
@@ -426,7 +366,7 @@ async def broadcast_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     svc = await _admin_only(update, context, "broadcast digest")
     if svc is None:
         return
-    scheduler = _scheduler(context)
+    scheduler = svc.scheduler
     before = Counter(scheduler.outcomes)
     count = scheduler.run_all_now()
     _audit(update, context, "broadcast digest", detail=f"{count} queued")
@@ -448,15 +388,14 @@ def _engine_counts(engine: Engine, cache: dict) -> tuple[int, int, int]:
     return len(docs), sum(d.passages for d in docs), cache["targets"]
 
 
-async def status_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def status_command(update: Update, context: BriefContext) -> None:
     """/status: uptime, version, corpus, subscriptions, next digests, last delivery errors."""
     message = update.effective_message
     svc = await _admin_only(update, context, "status")
     if svc is None:
         return
-    cache = context.bot_data.setdefault(_TARGET_COUNT, {})
-    documents, passages, targets = await svc.run(_engine_counts, svc.engine, cache)
-    scheduler = _scheduler(context)
+    documents, passages, targets = await svc.run(_engine_counts, svc.engine, svc.status_cache)
+    scheduler = svc.scheduler
     subs = [item.subscription for item in svc.subscriptions.list_all()]
     report = fmt.StatusReport(
         uptime_seconds=time.time() - svc.started_at,
@@ -472,3 +411,23 @@ async def status_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     )
     _audit(update, context, "status")
     await reply_html(message, split_html(fmt.status_html(report)))
+
+
+def register(application: Application) -> None:
+    application.add_handler(TypeHandler(Update, remember_sender), group=-2)
+    message = filters.UpdateType.MESSAGE  # edits of old messages are not answered again
+    for name, callback in (
+        ("admin", admin_command),
+        ("config", config_command),
+        ("audit", audit_command),
+        ("subs", subs_command),
+        ("broadcast_digest", broadcast_command),
+        ("status", status_command),
+    ):
+        application.add_handler(CommandHandler(name, callback, filters=message))
+    # The issue's spelling: "/broadcast-digest" reaches the bot as the command /broadcast.
+    application.add_handler(
+        MessageHandler(
+            message & filters.TEXT & filters.Regex(BROADCAST_DIGEST_PATTERN), broadcast_command
+        )
+    )

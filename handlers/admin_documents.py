@@ -12,7 +12,7 @@ time, and a file there is never meant for the library. In a private chat:
   is refused without downloading it;
 * otherwise the bot answers at once ("received, indexing…"), downloads the bytes and
   hands them to :meth:`Engine.add_upload` on the *indexing* executor (one thread,
-  ``bot_data[INDEXING]``), so uploads, removals and rebuilds take turns among
+  ``Services.indexing``), so uploads, removals and rebuilds take turns among
   themselves while searches keep running on the core thread; the finished index is
   swapped in on the core thread (:meth:`Engine.reopen`) and the first message is
   edited into the result (passages, targets, first key targets; duplicate; refusal);
@@ -35,7 +35,6 @@ import os
 import secrets
 import time
 from collections.abc import Callable
-from concurrent.futures import Executor
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,20 +43,25 @@ from typing import Any, TypeVar
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import ContextTypes
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
 
 from bot.corpus import uploads
 from bot.models import DocumentInfo
 from bot.search.engine import DocumentNotFound, UploadResult
-from handlers.common import Services, command_args, services
+from handlers.common import command_args
+from handlers.context import BriefContext, Services
 from handlers.format import admin_documents as fmt
 
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-INDEXING = "indexing_executor"
-"""The ``bot_data`` key of the single-thread executor that changes the index."""
 PENDING_DIR = "pending"
 PENDING_TTL = 3600.0
 """Seconds a new version waits for Replace / Cancel."""
@@ -189,9 +193,9 @@ def pending_uploads(svc: Services) -> PendingUploads:
 
 
 # -- shared ------------------------------------------------------------------------------------
-async def _indexing(context: ContextTypes.DEFAULT_TYPE, fn: Callable[..., T], /, *args, **kw) -> T:
+async def _indexing(context: BriefContext, fn: Callable[..., T], /, *args, **kw) -> T:
     """``fn(*args, **kw)`` on the indexing thread (never the core thread or the loop)."""
-    executor: Executor = context.bot_data[INDEXING]
+    executor = context.services.indexing
     loop = asyncio.get_running_loop()
     return await loop.run_in_executor(executor, functools.partial(fn, *args, **kw))
 
@@ -291,11 +295,11 @@ def _upload_detail(name: str, result: UploadResult | None = None, note: str = ""
     return " ".join(parts)
 
 
-async def document_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def document_message(update: Update, context: BriefContext) -> None:
     """An admin sends a document in a private chat: add it to the library."""
     message = update.effective_message
     document = message.document
-    svc = services(context)
+    svc = context.services
     user_id, chat_id = _ids(update)
     name = document.file_name or ""
     if not svc.is_admin(user_id):
@@ -372,11 +376,11 @@ async def document_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     )
 
 
-async def upload_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def upload_button(update: Update, context: BriefContext) -> None:
     """Replace / Cancel under "a different version of X is already in the library"."""
     query = update.callback_query
     replace, token = context.match.group(1) == "r", context.match.group(2)
-    svc = services(context)
+    svc = context.services
     user_id, chat_id = _ids(update)
     action = "upload replace" if replace else "upload cancel"
     if not svc.is_admin(user_id):
@@ -426,10 +430,10 @@ async def upload_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 # -- /remove -----------------------------------------------------------------------------------
-async def remove_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def remove_command(update: Update, context: BriefContext) -> None:
     """/remove ID: ask for confirmation before deleting a document."""
     message = update.effective_message
-    svc = services(context)
+    svc = context.services
     user_id, chat_id = _ids(update)
     ref = command_args(message)
     if not svc.is_admin(user_id):
@@ -456,12 +460,12 @@ def _current(svc: Services, doc_id: str) -> DocumentInfo | None:
     return next((d for d in svc.engine.documents() if d.doc_id == doc_id), None)
 
 
-async def remove_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def remove_button(update: Update, context: BriefContext) -> None:
     """Remove / Cancel under "/remove ID"."""
     query = update.callback_query
     confirm = context.match.group(1) == "y"
     doc_id, sha = context.match.group(2), context.match.group(3)
-    svc = services(context)
+    svc = context.services
     user_id, chat_id = _ids(update)
     action = "remove" if confirm else "remove cancel"
     if not svc.is_admin(user_id):
@@ -567,10 +571,10 @@ class ProgressMessage:
         await self._show(html)
 
 
-async def reindex_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def reindex_command(update: Update, context: BriefContext) -> None:
     """/reindex: rebuild the whole index, showing progress in one edited message."""
     message = update.effective_message
-    svc = services(context)
+    svc = context.services
     user_id, chat_id = _ids(update)
     if not svc.is_admin(user_id):
         await _audit(svc, user_id, "reindex", chat_id=chat_id, result="refused")
@@ -605,3 +609,14 @@ async def reindex_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         f"skipped={len(update_.report.skipped)} seconds={seconds:.2f}",
     )
     await progress.finish(fmt.reindex_done(update_.report, infos, seconds))
+
+
+def register(application: Application) -> None:
+    message = filters.UpdateType.MESSAGE  # edits of old messages are not answered again
+    application.add_handler(CommandHandler("remove", remove_command, filters=message))
+    application.add_handler(CommandHandler("reindex", reindex_command, filters=message))
+    application.add_handler(
+        MessageHandler(message & filters.Document.ALL & filters.ChatType.PRIVATE, document_message)
+    )
+    application.add_handler(CallbackQueryHandler(upload_button, pattern=fmt.UPLOAD_PATTERN))
+    application.add_handler(CallbackQueryHandler(remove_button, pattern=fmt.REMOVE_PATTERN))

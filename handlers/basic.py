@@ -3,26 +3,40 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
+from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
 from handlers import format as fmt
-from handlers.common import services
+from handlers.context import BriefContext
 
 UNKNOWN_COMMAND = "未知命令。发送 /help 查看可用的命令。\nUnknown command, see /help."
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: BriefContext) -> None:
     """Greet the user and explain what the bot does."""
     await update.effective_message.reply_html(fmt.help_html(context.bot.username, welcome=True))
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, context: BriefContext) -> None:
     """List the commands, with examples (and the admin commands for bot admins)."""
     user = update.effective_user
-    is_admin = services(context).is_admin(user.id if user else None)
+    is_admin = context.services.is_admin(user.id if user else None)
     await update.effective_message.reply_html(fmt.help_html(context.bot.username, admin=is_admin))
 
 
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_command(update: Update, context: BriefContext) -> None:
     """A command the bot does not know (private chats only: in groups it may be another bot's)."""
     await update.effective_message.reply_text(UNKNOWN_COMMAND)
+
+
+def register(application: Application) -> None:
+    message = filters.UpdateType.MESSAGE  # edits of old messages are not answered again
+    application.add_handler(CommandHandler("start", start, filters=message))
+    application.add_handler(CommandHandler("help", help_command, filters=message))
+
+
+def register_fallback(application: Application) -> None:
+    """After every other handler: a command the bot does not know, in a private chat."""
+    message = filters.UpdateType.MESSAGE
+    application.add_handler(
+        MessageHandler(message & filters.COMMAND & filters.ChatType.PRIVATE, unknown_command)
+    )

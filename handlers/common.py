@@ -1,100 +1,15 @@
-"""What every handler module shares: the services, running core calls, replying.
+"""What every handler module shares: command arguments, replies, addressing the bot.
 
-The application keeps one :class:`Services` in ``bot_data``; handlers reach it with
-:func:`services`. Core calls (search, document and target look-ups, the query store)
-go through :meth:`Services.run`, which runs them on the application's one core worker
-thread (see ``handlers/app.py`` for why).
+The services handlers use are ``context.services`` (:mod:`handlers.context`).
 """
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import re
-import time
-from collections.abc import Awaitable, Callable, Sequence
-from concurrent.futures import Executor
-from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from collections.abc import Sequence
 
 from telegram import Message, MessageEntity
-from telegram.ext import ContextTypes, filters
-
-from bot.admin import AdminStore, AuditLog, LiveSettings
-from bot.config import Settings
-from bot.search.engine import Engine
-from bot.subscriptions.service import SubscriptionService
-
-T = TypeVar("T")
-
-SERVICES = "services"
-"""The ``bot_data`` key of the :class:`Services`."""
-
-
-class StoredQueryLike(Protocol):
-    text: str
-    doc: str | None
-    region: str | None
-    year: int | None
-
-
-class QueryStoreLike(Protocol):
-    """``bot.storage.queries.QueryStore``: searches saved under short keys."""
-
-    def save(
-        self,
-        text: str,
-        *,
-        doc: str | None = None,
-        region: str | None = None,
-        year: int | None = None,
-    ) -> str: ...
-
-    def load(self, key: str) -> StoredQueryLike | None: ...
-
-
-async def _nobody(_text: str) -> None:
-    return None
-
-
-@dataclass(frozen=True)
-class Services:
-    """What handlers use.
-
-    ``settings`` is always the effective settings (``live``: configuration plus the
-    admins' runtime changes). ``subscriptions`` is the core's subscription service,
-    ``admins`` and ``audit`` the admin store and audit log (``bot.admin``);
-    ``notify_admins(text)`` tells every bot admin something in their private chat.
-    """
-
-    live: LiveSettings
-    engine: Engine
-    queries: QueryStoreLike
-    executor: Executor
-    subscriptions: SubscriptionService
-    admins: AdminStore
-    audit: AuditLog
-    notify_admins: Callable[[str], Awaitable[None]] = _nobody
-    started_at: float = field(default_factory=time.time)
-
-    @property
-    def settings(self) -> Settings:
-        return self.live.current
-
-    def is_admin(self, user_id: int | None) -> bool:
-        """Whether the numeric Telegram user id is a bot admin (never a username or chat)."""
-        if isinstance(user_id, bool) or not isinstance(user_id, int):
-            return False
-        return self.admins.is_admin(user_id)
-
-    async def run(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
-        """``fn(*args, **kwargs)`` on the core worker thread, without blocking the loop."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.executor, functools.partial(fn, *args, **kwargs))
-
-
-def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    return context.bot_data[SERVICES]
+from telegram.ext import filters
 
 
 def command_args(message: Message) -> str:

@@ -9,19 +9,20 @@ from __future__ import annotations
 
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.ext import ContextTypes
+from telegram.ext import Application, CommandHandler, filters
 
 from bot.models import Document
 from bot.search.engine import DocumentNotFound, Engine
 from bot.targets.records import TargetRecord
 from handlers import format as fmt
-from handlers.common import reply_html, services
+from handlers.common import reply_html
+from handlers.context import BriefContext
 from handlers.format import admin_documents as fmt_docs
 
 
-async def docs_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def docs_command(update: Update, context: BriefContext) -> None:
     """/docs: every indexed document (with ids and sizes for admins in private chats)."""
-    svc = services(context)
+    svc = context.services
     infos = await svc.run(svc.engine.documents)
     user, chat = update.effective_user, update.effective_chat
     admin_view = (
@@ -41,17 +42,23 @@ def _document(engine: Engine, ref: str) -> tuple[Document, list[TargetRecord], i
     return document, [t.record for t in found.rows], found.hidden
 
 
-async def doc_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def doc_command(update: Update, context: BriefContext) -> None:
     """/doc ID: title, region, level, type, year, issuer, date, sections and key targets."""
     message = update.effective_message
     ref = " ".join(context.args or ())
     if not ref:
         await message.reply_text(fmt.DOC_USAGE)
         return
-    svc = services(context)
+    svc = context.services
     try:
         document, targets, hidden = await svc.run(_document, svc.engine, ref)
     except DocumentNotFound as exc:
         await message.reply_html(fmt.document_not_found(ref, str(exc)))
         return
     await reply_html(message, fmt.doc_messages(document, targets, hidden=hidden))
+
+
+def register(application: Application) -> None:
+    message = filters.UpdateType.MESSAGE  # edits of old messages are not answered again
+    application.add_handler(CommandHandler("docs", docs_command, filters=message))
+    application.add_handler(CommandHandler("doc", doc_command, filters=message))

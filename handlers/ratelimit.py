@@ -32,7 +32,7 @@ import asyncio
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Coroutine
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from telegram.ext import BaseRateLimiter
@@ -246,3 +246,56 @@ def _chat_key(chat_id: Any) -> int | str:
         return int(chat_id)
     except (TypeError, ValueError):
         return str(chat_id)
+
+
+# -- the flood limit of incoming updates -------------------------------------------------------
+@dataclass(slots=True)
+class _Bucket:
+    tokens: float
+    stamp: float
+    warned: bool = False
+
+
+@dataclass
+class FloodLimiter:
+    """A token bucket per chat: ``burst`` requests at once, then ``rate_per_minute``."""
+
+    rate_per_minute: float
+    burst: int
+    clock: Callable[[], float] = time.monotonic
+    max_chats: int = 10_000
+    _buckets: dict[int, _Bucket] = field(default_factory=dict, repr=False)
+
+    @property
+    def enabled(self) -> bool:
+        return self.burst > 0
+
+    def take(self, chat_id: int) -> tuple[bool, bool, float]:
+        """Spend a token of ``chat_id``: (allowed, warn, seconds until the next token).
+
+        ``warn`` is true only for the first refusal after an allowed request.
+        """
+        if not self.enabled:
+            return True, False, 0.0
+        now = self.clock()
+        rate = self.rate_per_minute / 60.0
+        bucket = self._buckets.get(chat_id)
+        if bucket is None:
+            if len(self._buckets) >= self.max_chats:
+                self._forget_idle(now, rate)
+            bucket = self._buckets[chat_id] = _Bucket(float(self.burst), now)
+        else:
+            bucket.tokens = min(float(self.burst), bucket.tokens + (now - bucket.stamp) * rate)
+            bucket.stamp = now
+        if bucket.tokens >= 1.0:
+            bucket.tokens -= 1.0
+            bucket.warned = False
+            return True, False, 0.0
+        warn, bucket.warned = not bucket.warned, True
+        return False, warn, (1.0 - bucket.tokens) / rate
+
+    def _forget_idle(self, now: float, rate: float) -> None:
+        """Drop the buckets that have refilled: they hold nothing a new bucket would not."""
+        full = self.burst / rate
+        for chat_id in [c for c, b in self._buckets.items() if now - b.stamp >= full]:
+            del self._buckets[chat_id]

@@ -9,12 +9,19 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
 
 from bot.models import SearchResponse
 from bot.search.engine import DocumentNotFound
 from handlers import format as fmt
-from handlers.common import Services, reply_html, services, without_mention
+from handlers.common import MENTIONS_BOT, reply_html, without_mention
+from handlers.context import BriefContext, Services
 
 EXPIRED = (
     "这个搜索已过期，请重新发送 /search 关键词。\nThis search has expired, please search again."
@@ -44,27 +51,27 @@ def _search(
     return key, resp, suggestion_keys
 
 
-async def _answer(message: Message, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+async def _answer(message: Message, context: BriefContext, text: str) -> None:
     if not text.strip():
         await message.reply_text(fmt.SEARCH_USAGE)
         return
-    svc = services(context)
+    svc = context.services
     key, resp, suggestion_keys = await svc.run(_search, svc, text)
     html, keyboard = fmt.search_page(resp, key=key, suggestion_keys=suggestion_keys)
     await message.reply_html(html, reply_markup=keyboard)
 
 
-async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def search_command(update: Update, context: BriefContext) -> None:
     """/search 关键词"""
     await _answer(update.effective_message, context, " ".join(context.args or ()))
 
 
-async def search_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def search_text(update: Update, context: BriefContext) -> None:
     """Plain text in a private chat is a search."""
     await _answer(update.effective_message, context, update.effective_message.text or "")
 
 
-async def search_mention(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def search_mention(update: Update, context: BriefContext) -> None:
     """``@botname 关键词`` in a group."""
     message = update.effective_message
     await _answer(message, context, without_mention(message.text or "", context.bot.username))
@@ -83,12 +90,12 @@ async def _show(update: Update, text: str, keyboard: InlineKeyboardMarkup | None
             raise
 
 
-async def page_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def page_button(update: Update, context: BriefContext) -> None:
     """◀ / ▶, "search as typed" and suggestion buttons: a page of a saved search."""
     query = update.callback_query
     key, page = context.match.group(1), int(context.match.group(2))
     correct = context.match.group(3) == "1"
-    svc = services(context)
+    svc = context.services
     saved = await svc.run(svc.queries.load, key)
     if saved is None:
         await query.answer(EXPIRED, show_alert=True)
@@ -111,11 +118,11 @@ async def page_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await _show(update, html, keyboard)
 
 
-async def passage_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def passage_button(update: Update, context: BriefContext) -> None:
     """全文: the whole passage of a hit, as a new message."""
     query = update.callback_query
     doc_id, ordinal = context.match.group(1), int(context.match.group(2))
-    svc = services(context)
+    svc = context.services
     try:
         document = await svc.run(svc.engine.document, doc_id)
     except DocumentNotFound:
@@ -132,6 +139,23 @@ async def passage_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
             await update.effective_chat.send_message(chunk, parse_mode="HTML")
 
 
-async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stale_button(update: Update, context: BriefContext) -> None:
     """Any other button (from an older version of the bot)."""
     await update.callback_query.answer(STALE_BUTTON, show_alert=True)
+
+
+def register(application: Application) -> None:
+    message = filters.UpdateType.MESSAGE  # edits of old messages are not answered again
+    application.add_handler(CommandHandler("search", search_command, filters=message))
+    text = message & filters.TEXT & ~filters.COMMAND
+    application.add_handler(MessageHandler(text & filters.ChatType.PRIVATE, search_text))
+    application.add_handler(
+        MessageHandler(text & filters.ChatType.GROUPS & MENTIONS_BOT, search_mention)
+    )
+    application.add_handler(CallbackQueryHandler(page_button, pattern=fmt.PAGE_PATTERN))
+    application.add_handler(CallbackQueryHandler(passage_button, pattern=fmt.PASSAGE_PATTERN))
+
+
+def register_fallback(application: Application) -> None:
+    """After every other handler: a button nobody handles (from an old message)."""
+    application.add_handler(CallbackQueryHandler(stale_button))

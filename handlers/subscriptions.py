@@ -9,13 +9,20 @@ import re
 from telegram import Bot, Chat, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
+from telegram.ext import (
+    Application,
+    ChatMemberHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
 
 from bot.digest.filters import FilterError
 from bot.subscriptions.commands import channel_ref
 from bot.subscriptions.compose import preview_messages
 from bot.subscriptions.service import SubscriptionError
-from handlers.common import command_args, reply_html, services
+from handlers.common import command_args, reply_html
+from handlers.context import BriefContext
 from handlers.format import subscriptions as fmt
 
 log = logging.getLogger(__name__)
@@ -74,12 +81,10 @@ async def check_channel(bot: Bot, ref: str) -> tuple[Chat | None, str | None]:
     return channel, None
 
 
-async def _channel_target(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, ref: str
-) -> Chat | None:
+async def _channel_target(update: Update, context: BriefContext, ref: str) -> Chat | None:
     """The channel for a bot admin's command in a private chat; replies and None otherwise."""
     message = update.effective_message
-    svc = services(context)
+    svc = context.services
     if update.effective_chat.type != ChatType.PRIVATE:
         await message.reply_text(fmt.CHANNEL_IN_PRIVATE)
         return None
@@ -93,10 +98,10 @@ async def _channel_target(
 
 
 # -- commands ----------------------------------------------------------------------------------
-async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def subscribe_command(update: Update, context: BriefContext) -> None:
     """/subscribe [@channel] [filter] [time] [tz=…] [quiet]"""
     message, chat = update.effective_message, update.effective_chat
-    svc = services(context)
+    svc = context.services
     subs = svc.subscriptions
     text = command_args(message)
     if text.strip().lower() in ("help", "?", "帮助"):
@@ -127,10 +132,10 @@ async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     await message.reply_html(fmt.subscribed(listed, where=where))
 
 
-async def subscriptions_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def subscriptions_command(update: Update, context: BriefContext) -> None:
     """/subscriptions [@channel]: the chat's subscriptions and their next run."""
     message, chat = update.effective_message, update.effective_chat
-    subs = services(context).subscriptions
+    subs = context.services.subscriptions
     ref = channel_ref(command_args(message).strip())
     chat_id, heading = chat.id, "本聊天的订阅 / Subscriptions"
     if ref:
@@ -141,10 +146,10 @@ async def subscriptions_command(update: Update, context: ContextTypes.DEFAULT_TY
     await reply_html(message, [fmt.subscriptions_list(subs.list(chat_id), heading=heading)])
 
 
-async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unsubscribe_command(update: Update, context: BriefContext) -> None:
     """/unsubscribe [@channel] ID|all"""
     message, chat = update.effective_message, update.effective_chat
-    subs = services(context).subscriptions
+    subs = context.services.subscriptions
     words = command_args(message).split()
     chat_id = chat.id
     if words and channel_ref(words[0]):
@@ -170,10 +175,10 @@ async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE
     await message.reply_text(fmt.unsubscribed(removed))
 
 
-async def timezone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def timezone_command(update: Update, context: BriefContext) -> None:
     """/timezone [Area/City]: show or set the chat's time zone."""
     message, chat = update.effective_message, update.effective_chat
-    subs = services(context).subscriptions
+    subs = context.services.subscriptions
     name = command_args(message).strip()
     if not name:
         await message.reply_html(fmt.timezone_shown(subs.chat_timezone(chat.id)))
@@ -189,10 +194,10 @@ async def timezone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     await message.reply_html(fmt.timezone_set(canonical, count))
 
 
-async def digest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def digest_command(update: Update, context: BriefContext) -> None:
     """/digest [ID | filter]: the digest now, as a preview (nothing is recorded)."""
     message, chat = update.effective_message, update.effective_chat
-    svc = services(context)
+    svc = context.services
     arg = command_args(message).strip()
     sub = None
     match = _SUB_ID.match(arg)
@@ -219,7 +224,7 @@ def _user_id(update: Update) -> int | None:
 
 
 # -- the bot's membership ----------------------------------------------------------------------
-async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def my_chat_member(update: Update, context: BriefContext) -> None:
     """Removed from a chat, blocked, or no longer allowed to post: deactivate at once."""
     change = update.my_chat_member
     chat, new = change.chat, change.new_chat_member
@@ -234,7 +239,7 @@ async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         reason = f"bot may no longer send messages (restricted by user {who})"
     else:
         return
-    svc = services(context)
+    svc = context.services
     count = svc.subscriptions.chat_removed(chat.id, reason)
     if count:
         log.info("chat %s: %s; %d subscription(s) deactivated", chat.id, reason, count)
@@ -245,11 +250,25 @@ async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         )
 
 
-async def chat_migrated(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def chat_migrated(update: Update, context: BriefContext) -> None:
     """A group became a supergroup: its subscriptions move to the new chat id."""
     message = update.effective_message
-    subs = services(context).subscriptions
+    subs = context.services.subscriptions
     if message.migrate_to_chat_id:
         subs.chat_migrated(message.chat.id, message.migrate_to_chat_id)
     elif message.migrate_from_chat_id:
         subs.chat_migrated(message.migrate_from_chat_id, message.chat.id)
+
+
+def register(application: Application) -> None:
+    message = filters.UpdateType.MESSAGE  # edits of old messages are not answered again
+    for name, callback in (
+        ("subscribe", subscribe_command),
+        ("subscriptions", subscriptions_command),
+        ("unsubscribe", unsubscribe_command),
+        ("digest", digest_command),
+        ("timezone", timezone_command),
+    ):
+        application.add_handler(CommandHandler(name, callback, filters=message))
+    application.add_handler(ChatMemberHandler(my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
+    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, chat_migrated))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
+from telegram.ext import Application, CommandHandler, filters
 
 from bot.models import DocumentInfo
 from bot.search.engine import DocumentNotFound, Engine, TargetLookup
 from handlers import format as fmt
-from handlers.common import reply_html, services
+from handlers.common import reply_html
+from handlers.context import BriefContext
 
 SIMILAR_SHOWN = 5
 
@@ -49,11 +50,11 @@ def _targets(
     return f"文件：{info.title or info.filename}", found, _docs(engine)
 
 
-async def targets_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def targets_command(update: Update, context: BriefContext) -> None:
     """/targets [指标|文档] [all]"""
     message = update.effective_message
     arg, show_all = _split_all(context.args)
-    svc = services(context)
+    svc = context.services
     heading, found, docs = await svc.run(_targets, svc.engine, arg, show_all)
     all_command = f"/targets {arg} all" if arg else "/targets all"
     if not found.rows:
@@ -76,14 +77,14 @@ def _compare(
     return engine.lookup_targets(indicator=indicator, show_all=show_all), _docs(engine)
 
 
-async def compare_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def compare_command(update: Update, context: BriefContext) -> None:
     """/compare 指标 [all]: one indicator (its family) across documents, regions and years."""
     message = update.effective_message
     indicator, show_all = _split_all(context.args)
     if not indicator:
         await message.reply_text(fmt.COMPARE_USAGE)
         return
-    svc = services(context)
+    svc = context.services
     found, docs = await svc.run(_compare, svc.engine, indicator, show_all)
     if not found.rows:
         similar = await svc.run(_similar_indicators, svc.engine, indicator)
@@ -97,3 +98,9 @@ async def compare_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         message,
         fmt.compare_messages(indicator, found.rows, docs, hidden=found.hidden, family=found.family),
     )
+
+
+def register(application: Application) -> None:
+    message = filters.UpdateType.MESSAGE  # edits of old messages are not answered again
+    application.add_handler(CommandHandler("targets", targets_command, filters=message))
+    application.add_handler(CommandHandler("compare", compare_command, filters=message))

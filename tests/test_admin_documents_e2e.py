@@ -30,9 +30,10 @@ from bot.text.tokenize import Tokenizer
 from fake_telegram import BotCall, FakeBotApi, User
 from handlers import admin_documents
 from handlers.admin_documents import PendingUploads, ProgressMessage
-from handlers.app import MemoryQueryStore, build_application
-from handlers.common import SERVICES, Services
+from handlers.app import build_application
+from handlers.context import Services, services_of
 from handlers.format.admin_documents import human_size
+from handlers.query_store import MemoryQueryStore
 from tests.conftest import BUNDLED_CORPUS, serving
 from tests.test_corpus_reader import make_cjk_pdf
 from tests.test_uploads import docx_bytes, lines, markdown, zip_bytes
@@ -120,7 +121,7 @@ class Bot:
 
     @property
     def services(self) -> Services:
-        return self.app.bot_data[SERVICES]
+        return services_of(self.app)
 
 
 @pytest.fixture

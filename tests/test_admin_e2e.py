@@ -24,8 +24,8 @@ from bot.config import PROJECT_ROOT, Settings
 from bot.search.engine import Engine
 from bot.storage import Database
 from fake_telegram import BotCall, FakeBotApi, User
-from handlers.app import FLOOD, SCHEDULER, build_application
-from handlers.common import SERVICES, Services
+from handlers.app import build_application
+from handlers.context import Services, services_of
 from handlers.format import admin as afmt
 from tests.conftest import serving
 
@@ -104,7 +104,7 @@ async def app(
 
 # -- helpers -----------------------------------------------------------------------------------
 def svc_of(app: Application) -> Services:
-    return app.bot_data[SERVICES]
+    return services_of(app)
 
 
 async def ask(server: FakeBotApi, chat: Any, user: User, text: str) -> BotCall:
@@ -122,7 +122,7 @@ def state(app: Application) -> dict[str, Any]:
         "settings": svc.live.snapshot(),
         "subscriptions": subs.list_all(),
         "deliveries": {s.id: subs.deliveries(s.id) for s in subs.list_all()},
-        "jobs": app.bot_data[SCHEDULER].upcoming(1000),
+        "jobs": services_of(app).scheduler.upcoming(1000),
     }
 
 
@@ -298,16 +298,16 @@ async def test_config_set_takes_effect_without_restart(
     # The flood limit follows at once: a burst of 2, with the clock held still.
     await ask(server, owner, owner, "/config set flood_burst 2")
     now = [time.monotonic() + 10_000]  # after every bucket's last request
-    app.bot_data[FLOOD].clock = lambda: now[0]
+    services_of(app).flood.clock = lambda: now[0]
     hal = server.add_user("Hal")
     for _ in range(3):
         await server.send_message(hal, hal, "/help")
     replies = [(await server.next_call("sendMessage", chat=hal)).text for _ in range(3)]
     assert sum(r.startswith("请求过于频繁") for r in replies) == 1
-    assert app.bot_data[FLOOD].burst == 2
-    app.bot_data[FLOOD].clock = lambda: time.monotonic() + 1e6  # time runs again; refilled
+    assert services_of(app).flood.burst == 2
+    services_of(app).flood.clock = lambda: time.monotonic() + 1e6  # time runs again; refilled
     await ask(server, owner, owner, "/config set flood_burst 200")
-    app.bot_data[FLOOD].clock = lambda: time.monotonic() + 2e6  # refilled to the new burst
+    services_of(app).flood.clock = lambda: time.monotonic() + 2e6  # refilled to the new burst
 
     # Errors: unknown keys (with a suggestion), bad values, settings the chat never sets.
     typo = (await ask(server, owner, owner, "/config set results_per_pag 4")).text
@@ -366,7 +366,7 @@ async def test_subs_lists_and_manages_every_chats_subscriptions(
 ) -> None:
     svc = svc_of(app)
     store = svc.subscriptions.store
-    scheduler = app.bot_data[SCHEDULER]
+    scheduler = services_of(app).scheduler
     ivy, jon = server.add_user("Ivy"), server.add_user("Jon")
     group = server.add_chat("supergroup", "Ops")
     server.set_member(group, jon, "creator")
@@ -410,7 +410,7 @@ async def test_broadcast_digest_sends_every_due_digest_now(
 ) -> None:
     svc = svc_of(app)
     store = svc.subscriptions.store
-    scheduler = app.bot_data[SCHEDULER]
+    scheduler = services_of(app).scheduler
     scheduler.clock = lambda: datetime(2025, 3, 1, 12, 0, 30, tzinfo=UTC)
     kim, lou = server.add_user("Kim"), server.add_user("Lou")
     await ask(server, kim, kim, "/subscribe GDP 08:30")
@@ -474,7 +474,7 @@ async def test_status_reports_corpus_subscriptions_and_errors(
     assert f"目标 / targets: {targets}" in text and targets > 0
     assert "正常 / active 1 · 暂停 / paused 1 · 停用 / deactivated 0" in text
     tz = ZoneInfo(svc.settings.default_timezone)
-    next_run = app.bot_data[SCHEDULER].next_run(mia_sub).astimezone(tz)
+    next_run = services_of(app).scheduler.next_run(mia_sub).astimezone(tz)
     assert f"• #{mia_sub} {next_run:%Y-%m-%d %H:%M}" in text
     assert f"#{ned_sub} " not in text.split("下次推送")[1].split("最近")[0]
     assert "400 Bad Request: <b>too long</b>" in text  # escaped, shown as typed

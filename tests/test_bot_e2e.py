@@ -23,7 +23,9 @@ from bot.models import Highlight, SearchHit, SearchResponse
 from bot.search.engine import Engine
 from fake_telegram import BotCall, FakeBotApi, User
 from handlers import format as fmt
-from handlers.app import FLOOD, MemoryQueryStore, build_application
+from handlers.app import build_application
+from handlers.context import services_of
+from handlers.query_store import MemoryQueryStore
 from tests.conftest import serving
 
 BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
@@ -425,7 +427,7 @@ async def test_flood_limit_per_chat(server: FakeBotApi, engine: Engine) -> None:
     settings = engine.settings.model_copy(update={"flood_burst": 3, "flood_rate": 60})
     now = [1000.0]
     async with running(server, engine, settings=settings) as app:
-        app.bot_data[FLOOD].clock = lambda: now[0]
+        services_of(app).flood.clock = lambda: now[0]
         leo, mia = server.add_user("Leo"), server.add_user("Mia")
         for _ in range(4):
             await server.send_message(leo, leo, "/help")

@@ -26,7 +26,8 @@ from bot.subscriptions.schedule import parse_schedule
 from bot.subscriptions.scheduler import DigestScheduler
 from bot.subscriptions.store import SubscriptionStore
 from fake_telegram import FakeBotApi, User
-from handlers.app import SCHEDULER, build_application
+from handlers.app import build_application
+from handlers.context import services_of
 from handlers.delivery import TelegramSender
 from handlers.ratelimit import TelegramRateLimiter
 from tests.conftest import serving, sqlite_url
@@ -114,14 +115,13 @@ async def running(
             base_file_url=server.base_file_url,
             database=database,
         )
-        scheduler: DigestScheduler = app.bot_data[SCHEDULER]
+        scheduler: DigestScheduler = services_of(app).scheduler
         scheduler.clock = Clock(now or datetime.now(UTC))
         wait = NoWait()
         scheduler.deliverer.sleep = wait
         scheduler.deliverer.monotonic = wait.monotonic
         limiter = app.bot.rate_limiter  # its waits (1 s per chat for digests) cost nothing
         limiter.sleep, limiter.clock = wait.quietly, wait.monotonic
-        app.bot_data["test_wait"] = wait
         if prepare is not None:
             prepare(app)
         async with serving(app):
@@ -129,7 +129,7 @@ async def running(
 
 
 def sched(app: Application) -> DigestScheduler:
-    return app.bot_data[SCHEDULER]
+    return services_of(app).scheduler
 
 
 def store_of(app: Application) -> SubscriptionStore:
@@ -312,7 +312,7 @@ async def test_429_waits_retry_after_and_delivers(server, engine, db_url) -> Non
         server.mark_seen()
         server.fail_next("sendMessage", 429, retry_after=9, chat_id=gus.id)
         await deliver_at(app, sub.id, next_local(8, 0) + timedelta(seconds=1))
-        assert 9.0 in app.bot_data["test_wait"].calls
+        assert 9.0 in sched(app).deliverer.sleep.calls
         digest = await server.next_bot_message(gus)
         assert "地区生产总值" in digest["text"]
         (row,) = store_of(app).deliveries(sub.id)
@@ -325,7 +325,7 @@ async def test_network_errors_retry_with_backoff_then_give_up(server, engine, db
         server.fail_next("sendMessage", 502, "Bad Gateway", times=2, chat_id=hal.id)
         slot_day = next_local(8, 0)
         await deliver_at(app, sub.id, slot_day + timedelta(seconds=1))
-        assert app.bot_data["test_wait"].calls == [1.0, 2.0]
+        assert sched(app).deliverer.sleep.calls == [1.0, 2.0]
         assert store_of(app).deliveries(sub.id)[0].status == "sent"
 
         server.fail_next("sendMessage", 502, "Bad Gateway", times=5, chat_id=hal.id)

@@ -1,0 +1,60 @@
+"""The error handler: log a failed update (token redacted) and apologise to the user."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+
+from telegram import Update
+from telegram.error import TelegramError
+
+from handlers.context import BriefContext
+
+logger = logging.getLogger(__name__)
+
+APOLOGY = "抱歉，处理您的请求时出错了，请稍后再试。\nSorry, something went wrong. Please try again."
+
+
+def _describe(update: object) -> str:
+    """Update id, chat id and command of ``update`` for the log (never message text)."""
+    if not isinstance(update, Update):
+        return "no update"
+    parts = [f"update {update.update_id}"]
+    if update.effective_chat is not None:
+        parts.append(f"chat {update.effective_chat.id}")
+    if update.callback_query is not None:
+        parts.append(f"button {update.callback_query.data!r}")
+    elif update.effective_message is not None and update.effective_message.text:
+        first = update.effective_message.text.split(maxsplit=1)[0]
+        parts.append(f"command {first}" if first.startswith("/") else "text message")
+    return ", ".join(parts)
+
+
+async def _apologise(update: Update) -> None:
+    query = update.callback_query
+    if query is not None:
+        try:
+            await query.answer(APOLOGY, show_alert=True)
+            return
+        except TelegramError:  # already answered: say it in the chat instead
+            pass
+    if update.effective_chat is not None:
+        await update.effective_chat.send_message(APOLOGY)
+
+
+def error_handler(token: str) -> Callable:
+    async def on_error(update: object, context: BriefContext) -> None:
+        """Log the failure with its context (token redacted) and apologise to the user."""
+        error = context.error
+        trace = "".join(traceback.format_exception(error)) if error else "no exception"
+        logger.error("%s failed:\n%s", _describe(update), trace.replace(token, "<token>"))
+        if not isinstance(update, Update):
+            return
+        try:
+            await _apologise(update)
+        except TelegramError as exc:
+            message = str(exc).replace(token, "<token>")
+            logger.warning("%s: could not send the apology: %s", _describe(update), message)
+
+    return on_error

@@ -1,0 +1,70 @@
+"""The flood limit: a token bucket per chat, checked before any other handler.
+
+A ``TypeHandler`` in group -1 (:func:`flood_gate`): a chat may send
+``settings.flood_burst`` requests at once and then ``settings.flood_rate`` per minute
+(:class:`~handlers.ratelimit.FloodLimiter`). Only updates addressed to the bot count
+(private messages, its commands, mentions, button presses), so group chatter costs
+nothing. The first update over the limit gets one "too many requests, wait N s" reply;
+later ones are dropped without a word (a button press is answered with the same
+notice, so its spinner stops) until the bucket has a token again. ``flood_burst = 0``
+turns the limit off.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+
+from telegram import Message, MessageEntity, Update
+from telegram.constants import ChatType
+from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
+
+from handlers.common import mentions_bot
+from handlers.context import BriefContext
+
+logger = logging.getLogger(__name__)
+
+TOO_MANY = "请求过于频繁，请 {wait} 秒后再试。\nToo many requests, please wait {wait} s."
+
+
+def _command_for_bot(message: Message) -> bool:
+    """Whether ``message`` starts with a command meant for this bot (``/x`` or ``/x@me``)."""
+    entities = message.entities
+    if not entities or entities[0].type != MessageEntity.BOT_COMMAND or entities[0].offset:
+        return False
+    target = message.parse_entity(entities[0]).partition("@")[2].lower()
+    return not target or target == (message.get_bot().username or "").lower()
+
+
+def _addressed_to_bot(update: Update) -> bool:
+    if update.callback_query is not None:
+        return True
+    message = update.message
+    if message is None:
+        return False
+    return (
+        message.chat.type == ChatType.PRIVATE
+        or _command_for_bot(message)
+        or (bool(message.text) and mentions_bot(message))
+    )
+
+
+async def flood_gate(update: object, context: BriefContext) -> None:
+    """Group -1: stop updates from a chat over its flood limit."""
+    limiter = context.services.flood
+    if not (isinstance(update, Update) and update.effective_chat and _addressed_to_bot(update)):
+        return
+    allowed, warn, wait = limiter.take(update.effective_chat.id)
+    if allowed:
+        return
+    text = TOO_MANY.format(wait=max(1, math.ceil(wait)))
+    if update.callback_query is not None:
+        await update.callback_query.answer(text)
+    elif warn:
+        logger.info("flood limit: chat %s must wait %.1f s", update.effective_chat.id, wait)
+        await update.effective_message.reply_text(text)
+    raise ApplicationHandlerStop
+
+
+def register(application: Application) -> None:
+    application.add_handler(TypeHandler(Update, flood_gate), group=-1)
