@@ -9,9 +9,9 @@ from dataclasses import replace
 import pytest
 from typer.testing import CliRunner
 
-from bot.cli import app
 from bot.config import PROJECT_ROOT
 from bot.search import segments
+from briefbot.cli import app
 
 # A real national work report (dev split of tests/data/real) next to the bundled documents.
 NATIONAL = PROJECT_ROOT / "tests" / "data" / "real" / "docs" / "national_china_2025_gwr.txt"

@@ -25,7 +25,7 @@ from telegram.ext import (
 from typer.testing import CliRunner
 
 import handlers.console
-from bot.cli import app
+from briefbot.cli import app
 from handlers.console import TelegramLayerUnavailable, chat, entities_to_text, message_body
 from tests.conftest import BUNDLED_CORPUS
 

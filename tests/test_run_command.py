@@ -15,7 +15,6 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from bot.cli import app
 from bot.config import PROJECT_ROOT, Settings
 from bot.tokens import (
     REDACTED,
@@ -25,6 +24,7 @@ from bot.tokens import (
     load_token,
     redact,
 )
+from briefbot.cli import app
 from fake_telegram import FakeBotApi
 from tests.conftest import BUNDLED_CORPUS
 
@@ -223,7 +223,7 @@ async def _start_bot(data_dir, extra_env: dict[str, str]) -> asyncio.subprocess.
     return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
-        "bot",
+        "briefbot",
         "-v",  # INFO logs: httpx logs every request URL, token included, unless redacted
         "--corpus-dir",
         str(BUNDLED_CORPUS),

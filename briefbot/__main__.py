@@ -1,0 +1,3 @@
+from briefbot.cli import main
+
+main()

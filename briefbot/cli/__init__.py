@@ -1,0 +1,74 @@
+"""``briefbot``: the command line of Policy Brief Bot.
+
+Every command but ``run`` works offline on the corpus folder; the index is brought up to
+date automatically before a command that reads it. ``briefbot`` alone (or ``briefbot
+console``) chats with the real bot through a local fake Telegram server; ``briefbot run``
+is the only command that talks to Telegram and needs the token.
+
+Command groups: :mod:`~briefbot.cli.search`, :mod:`~briefbot.cli.documents`,
+:mod:`~briefbot.cli.targets`, :mod:`~briefbot.cli.subscriptions` and
+:mod:`~briefbot.cli.serve` (console and run); :mod:`~briefbot.cli.app` is the Typer
+application they register on.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bot import __version__
+from bot.config import Settings
+from bot.tokens import install_log_redaction
+from briefbot.cli.app import app, err, out, state
+
+# isort: off
+# The command groups register their commands on ``app`` when imported, in this order
+# (the order of ``briefbot --help``).
+from briefbot.cli import search
+from briefbot.cli import documents
+from briefbot.cli import targets
+from briefbot.cli import subscriptions
+from briefbot.cli import serve
+
+# isort: on
+from briefbot.cli.serve import console_session
+
+__all__ = ["app", "documents", "main", "search", "serve", "subscriptions", "targets"]
+
+
+@app.callback(invoke_without_command=True)
+def _main(  # the options every command shares
+    ctx: typer.Context,
+    corpus_dir: Annotated[
+        Path | None, typer.Option(help="Corpus folder (default: config / BRIEFBOT_CORPUS_DIR).")
+    ] = None,
+    data_dir: Annotated[
+        Path | None, typer.Option(help="State folder (default: config / BRIEFBOT_DATA_DIR).")
+    ] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log details.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        out.print(f"briefbot {__version__}")
+        raise typer.Exit()
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING)
+    install_log_redaction()  # httpx and PTB log request URLs, which contain the token
+    overrides = {}
+    if corpus_dir is not None:
+        overrides["corpus_dir"] = corpus_dir.resolve()
+    if data_dir is not None:
+        overrides["data_dir"] = data_dir.resolve()
+    try:
+        state.settings = Settings(**overrides)
+    except Exception as exc:  # configuration errors: say what is wrong, no traceback
+        err.print(f"[red]configuration error:[/] {exc}")
+        raise typer.Exit(2) from None
+    if ctx.invoked_subcommand is None:
+        console_session()
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,86 @@
+"""The ``briefbot`` Typer application and what its commands share: consoles, settings,
+opening the engine with a progress bar.
+"""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from bot.config import Settings
+from bot.models import RefreshReport
+from bot.search.engine import Engine
+
+app = typer.Typer(
+    name="briefbot",
+    help=(
+        "Policy Brief Bot: search Chinese policy documents and brief on their key targets.\n\n"
+        "With no command, briefbot starts the offline console: a terminal chat with the real "
+        "bot through a local fake Telegram server, with no token and no network, also when a "
+        "token is configured. Piped input is read line by line; no input plays a short demo. "
+        "[bold]briefbot run[/] starts the real bot (token from TELEGRAM_BOT_TOKEN or "
+        "token_file)."
+    ),
+    no_args_is_help=False,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_show_locals=False,  # locals could hold the bot token
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+
+KIND_LABELS = {"target": "目标", "achievement": "实绩", "estimate": "预计"}
+
+
+class State:
+    settings: Settings
+
+
+state = State()
+
+
+# -- helpers ---------------------------------------------------------------------------------
+def progress_bar() -> tuple[Progress, callable]:
+    bar = Progress(
+        TextColumn("indexing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=err,
+        transient=True,
+    )
+    task = bar.add_task("", total=None)
+
+    def update(done: int, total: int, name: str) -> None:
+        bar.update(task, completed=done, total=total, description=name)
+
+    return bar, update
+
+
+def open_engine() -> Engine:
+    bar, update = progress_bar()
+    with bar:
+        engine = Engine.open(state.settings, progress=update)
+    if engine.last_refresh is not None:
+        print_refresh(engine.last_refresh, quiet_if_unchanged=True)
+    return engine
+
+
+def print_refresh(report: RefreshReport, *, quiet_if_unchanged: bool = False) -> None:
+    for s in report.skipped:
+        err.print(f"[yellow]skipped[/] {s.path}: {s.reason}")
+    if quiet_if_unchanged and not report.changed:
+        return
+    parts = []
+    if report.added:
+        parts.append(f"{len(report.added)} added")
+    if report.updated:
+        parts.append(f"{len(report.updated)} updated")
+    if report.removed:
+        parts.append(f"{len(report.removed)} removed")
+    parts.append(f"{report.unchanged} unchanged")
+    what = "rebuilt" if report.rebuilt else "indexed"
+    err.print(f"[dim]{what}: {', '.join(parts)} in {report.seconds:.2f}s[/]")

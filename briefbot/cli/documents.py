@@ -1,0 +1,114 @@
+"""``briefbot docs``, ``doc``, ``ingest``, ``index``: the documents and the index."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from bot.render import LEVEL_LABELS, document_to_dict
+from bot.search.engine import DocumentNotFound, Engine
+from briefbot.cli.app import app, err, open_engine, out, print_refresh, progress_bar, state
+
+
+@app.command()
+def docs(
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """List the indexed documents."""
+    engine = open_engine()
+    documents = engine.documents()
+    if as_json:
+        payload = [document_to_dict(d) for d in documents]
+        out.print_json(json.dumps(payload, ensure_ascii=False))
+        return
+    table = Table("id", "file", "title", "region", "level", "type", "year", "passages", "KB")
+    for d in documents:
+        table.add_row(
+            d.doc_id,
+            d.filename,
+            d.title,
+            d.region or "-",
+            LEVEL_LABELS.get(d.level or "", d.level or "-"),
+            d.doc_type or "-",
+            str(d.year or "-"),
+            str(d.passages),
+            f"{d.size / 1024:.1f}",
+        )
+    out.print(table)
+    if not documents:
+        out.print(f"No documents in {state.settings.corpus_dir}. Add some with `briefbot ingest`.")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .docx .pdf).")],
+    replace: Annotated[
+        bool, typer.Option(help="Replace a corpus file of the same name with new content.")
+    ] = False,
+) -> None:
+    """Copy documents into the corpus folder and index them."""
+    missing = [p for p in paths if not p.exists()]
+    for p in missing:
+        err.print(f"[red]not found:[/] {p}")
+    engine = open_engine()
+    bar, update = progress_bar()
+    with bar:
+        report = engine.ingest([p for p in paths if p.exists()], replace=replace, progress=update)
+    for s in report.skipped:
+        err.print(f"[yellow]skipped[/] {s.path}: {s.reason}")
+    for name in report.copied:
+        out.print(f"added {name}")
+    print_refresh(report.refresh)
+    if missing or (report.skipped and not report.copied):
+        raise typer.Exit(1)
+
+
+@app.command()
+def index(
+    rebuild: Annotated[bool, typer.Option(help="Re-read and re-segment every document.")] = False,
+) -> None:
+    """Bring the index up to date (or rebuild it) and show its size."""
+    engine = Engine.open(state.settings, refresh=False)
+    bar, update = progress_bar()
+    with bar:
+        report = engine.refresh(rebuild=rebuild, progress=update)
+    print_refresh(report)
+    meta = engine.index.meta
+    out.print(
+        f"{len(engine.documents())} documents, {meta['n_passages']} passages, "
+        f"{meta['n_terms']} terms, {meta['n_postings']} postings "
+        f"in {state.settings.index_dir}"
+    )
+
+
+@app.command()
+def doc(ref: Annotated[str, typer.Argument(help="Document id, file name or prefix.")]) -> None:
+    """Show one document: title, region, level, type, year, issuer, date and its sections."""
+    engine = open_engine()
+    try:
+        d = engine.document(ref)
+    except DocumentNotFound as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(1) from None
+    head = Text(d.title, style="bold")
+    head.append(f"  [{d.filename}] id {d.doc_id}")
+    out.print(head)
+    meta = d.meta
+    region = " > ".join(meta.region_path) if len(meta.region_path) > 1 else meta.region
+    level = LEVEL_LABELS.get(meta.level or "", meta.level or "-")
+    out.print(
+        f"region: {region or '-'}  level: {level}  type: {meta.doc_type or '-'}  "
+        f"year: {meta.year or '-'}  passages: {len(d.passages)}",
+        markup=False,
+    )
+    out.print(f"issuer: {meta.issuer or '-'}  date: {meta.date or '-'}", markup=False)
+    seen: list[tuple[str, ...]] = []
+    for p in d.passages:
+        if p.section and p.section not in seen:
+            seen.append(p.section)
+            out.print("  " * (len(p.section) - 1) + "• " + p.section[-1])

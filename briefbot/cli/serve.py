@@ -1,0 +1,223 @@
+"""``briefbot console`` and ``briefbot run``: the bot offline (fake Telegram server) and for real.
+
+The only commands that use the Telegram layer (:mod:`handlers`), imported when they run.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+from urllib.parse import urlparse
+
+import typer
+
+from bot import __version__
+from bot.config import Settings
+from bot.search.engine import Engine
+from bot.tokens import TokenError, install_log_redaction, load_token, redact
+from briefbot.cli.app import app, err, open_engine, out, state
+from briefbot.cli.search import print_response
+
+
+# -- the bot ---------------------------------------------------------------------------------
+def _query_store(settings: Settings):
+    """The saved searches behind the bot's result buttons, in the database (migrated)."""
+    from bot.storage import Database, QueryStore  # lazy: SQLAlchemy and Alembic
+
+    return QueryStore(Database.open(settings))
+
+
+def _token_configured() -> bool:
+    return bool(os.environ.get("TELEGRAM_BOT_TOKEN", "").strip() or state.settings.token_file)
+
+
+@app.command("console")
+def console_command() -> None:
+    """Chat with the bot in the terminal through a local fake Telegram server (no token).
+
+    Type messages (keywords search; /search /docs /doc /targets /compare /help); a number
+    presses the button shown with it; :docs lists documents, :quit leaves. Piped input is
+    read line by line; no input at all plays a short demo.
+    """
+    console_session()
+
+
+def console_session() -> None:
+    from handlers.console import TelegramLayerUnavailable, run_console
+
+    engine = open_engine()
+    greeting = None
+    if _token_configured():
+        greeting = "A bot token is configured; `briefbot run` starts the real bot."
+    try:
+        store = _query_store(state.settings)
+    except Exception as exc:  # the console works without saved queries
+        err.print(f"[yellow]saved queries unavailable:[/] {exc}")
+        store = None
+    try:
+        run_console(state.settings, engine, out=out, query_store=store, greeting=greeting)
+    except TelegramLayerUnavailable as exc:
+        err.print(
+            f"{exc}; using the plain search console instead.",
+            style="yellow",
+            markup=False,
+            soft_wrap=True,
+        )
+        _search_repl(engine)
+
+
+@app.command()
+def run(
+    drop_pending_updates: Annotated[
+        bool | None,
+        typer.Option(
+            "--drop-pending-updates/--keep-pending-updates",
+            help="Skip updates sent while the bot was down (default: drop_pending_updates).",
+        ),
+    ] = None,
+) -> None:
+    """Run the Telegram bot. Long polling; a webhook when webhook_url is set.
+
+    The token comes from TELEGRAM_BOT_TOKEN or the file named by token_file (outside the
+    repository). TELEGRAM_API_BASE_URL points the bot at a self-hosted Bot API server.
+    Ctrl-C or SIGTERM stops it cleanly.
+    """
+    settings = state.settings
+    try:
+        token = load_token(settings)
+    except TokenError as exc:
+        err.print(f"briefbot run: {exc}", markup=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    secret = settings.webhook_secret_token
+    secret_value = secret.get_secret_value() if secret else None
+    install_log_redaction([token, secret_value or ""])
+    try:
+        from handlers.app import build_application
+    except ImportError as exc:
+        err.print(
+            f"briefbot run: the Telegram layer cannot be loaded ({exc})",
+            markup=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(1) from None
+    from telegram import Update
+    from telegram.error import InvalidToken, TelegramError
+
+    engine = open_engine()
+    try:
+        from bot.storage import Database, QueryStore  # lazy: SQLAlchemy and Alembic
+
+        database = Database.open(settings)
+        store = QueryStore(database)
+    except Exception as exc:
+        err.print(f"briefbot run: {exc}", markup=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    api = settings.telegram_api_base_url
+    application = build_application(
+        settings,
+        engine,
+        token=token,
+        base_url=f"{api}/bot" if api else None,
+        base_file_url=f"{api}/file/bot" if api else None,
+        query_store=store,
+        database=database,
+    )
+    drop = settings.drop_pending_updates if drop_pending_updates is None else drop_pending_updates
+    webhook = settings.webhook_url
+    if webhook:
+        mode = f"webhook {webhook}, listening on {settings.webhook_listen}:{settings.webhook_port}"
+    else:
+        mode = "long polling"
+    where = f", Bot API at {api}" if api else ""
+    previous_post_init = application.post_init
+
+    async def announce(_app: object) -> None:
+        if previous_post_init is not None:
+            await previous_post_init(application)
+        err.print(
+            f"Policy Brief Bot {__version__} running as @{application.bot.username}: "
+            f"{mode}{where}. Ctrl-C stops.",
+            markup=False,
+            soft_wrap=True,
+        )
+
+    application.post_init = announce
+    try:
+        if webhook:
+            if secret_value is None:
+                err.print(
+                    "[yellow]warning:[/] no BRIEFBOT_WEBHOOK_SECRET_TOKEN: anyone who finds "
+                    "the webhook URL can send the bot updates.",
+                    soft_wrap=True,
+                )
+            application.run_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path=urlparse(webhook).path.lstrip("/"),
+                webhook_url=webhook,
+                secret_token=secret_value,
+                drop_pending_updates=drop,
+                allowed_updates=Update.ALL_TYPES,
+            )
+        else:
+            application.run_polling(drop_pending_updates=drop, allowed_updates=Update.ALL_TYPES)
+    except InvalidToken:
+        err.print(
+            "briefbot run: the Bot API rejected the token (revoked or mistyped? "
+            "@BotFather shows the current one).",
+            markup=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(2) from None
+    except (TelegramError, OSError) as exc:
+        message = redact(f"{type(exc).__name__}: {exc}", [token])
+        err.print(f"briefbot run: {message}", markup=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    err.print("briefbot run: stopped.", markup=False)
+
+
+# -- the plain search console (fallback when the bot cannot start) ----------------------------
+def _search_repl(engine: Engine) -> None:
+    """Offline search console: type a query, see results."""
+    interactive = sys.stdin.isatty()
+    if interactive:
+        out.print(
+            f"[bold]Policy Brief Bot[/] {__version__} — offline console. "
+            f"{len(engine.documents())} documents indexed.\n"
+            "Type keywords (e.g. 乡村振兴, GDP 增长, 营商环竟), :docs, :help or :quit."
+        )
+    lines = 0
+    while True:
+        try:
+            line = input("搜索> " if interactive else "")
+        except EOFError:
+            break
+        line = line.strip()
+        if not line:
+            continue
+        lines += 1
+        if line in (":q", ":quit", ":exit"):
+            break
+        if line == ":docs":
+            for d in engine.documents():
+                out.print(f"{d.doc_id}  {d.filename}  {d.title}")
+            continue
+        if line == ":help":
+            out.print('Keywords, "quoted phrases", -excluded words. :docs lists documents.')
+            continue
+        out.print(f"[bold]» {line}[/]")
+        print_response(engine.search(line))
+    if not interactive and lines == 0:
+        _demo(engine)
+
+
+def _demo(engine: Engine) -> None:
+    out.print(
+        f"[bold]Policy Brief Bot[/] {__version__}: {len(engine.documents())} documents indexed "
+        f"from {engine.settings.corpus_dir}. Sample searches:"
+    )
+    for q in ("乡村振兴", "GDP 增长", "营商环竟"):
+        out.print(f"\n[bold]» briefbot search {q}[/]")
+        print_response(engine.search(q, page_size=3))
+    out.print("\nRun `briefbot --help` for all commands.")

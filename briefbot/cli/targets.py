@@ -1,0 +1,243 @@
+"""``briefbot targets``, ``digest``, ``compare``: key targets and digests."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from datetime import datetime
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from bot.digest import FilterError, render_html, render_text
+from bot.digest.compose import format_value
+from bot.render import document_meta_dict
+from bot.search.engine import DocTarget, DocumentNotFound, Engine, TargetLookup
+from briefbot.cli.app import KIND_LABELS, app, err, open_engine, out
+
+KINDS_HELP = "target, achievement, estimate or all."
+ALL_HELP = "Also records the extractor is not sure of (hidden by default)."
+REGION_HELP = "Only figures about this region or a place inside it (山东 includes 烟台; 全国)."
+TARGET_FIELDS = (
+    "doc",
+    "section",
+    "indicator",
+    "change",
+    "value",
+    "value_max",
+    "value_text",
+    "unit",
+    "qualifier",
+    "year",
+    "region",
+    "kind",
+    "masked",
+    "confidence",
+    "sentence",
+)
+
+
+def _check_kind(kind: str) -> str:
+    if kind not in ("target", "achievement", "estimate", "all"):
+        err.print(f"[red]unknown kind {kind!r}:[/] use {KINDS_HELP}")
+        raise typer.Exit(2)
+    return kind
+
+
+def _records_json(engine: Engine, rows: list[DocTarget]) -> list[dict]:
+    """Records for --json: ``doc_id``, the record's fields (``value_max`` for ranges,
+    ``confidence``) and ``document``, the metadata of its document."""
+    docs = {d.doc_id: document_meta_dict(d) for d in engine.documents()}
+    return [
+        {"doc_id": r.doc_id, **r.record.to_dict(), "document": docs.get(r.doc_id)} for r in rows
+    ]
+
+
+def _hidden_note(found: TargetLookup) -> None:
+    if found.hidden:
+        out.print(
+            f"[dim]另有 {found.hidden} 条低可信度记录未显示，--all 显示全部 "
+            f"({found.hidden} low-confidence records hidden; --all shows them)[/]"
+        )
+
+
+@app.command()
+def targets(
+    doc: Annotated[str | None, typer.Option(help="Only this document (id or file name).")] = None,
+    kind: Annotated[str, typer.Option(help=KINDS_HELP)] = "all",
+    indicator: Annotated[
+        str | None,
+        typer.Option(help="Indicator name, alias or family, e.g. GDP, CPI or 地区生产总值."),
+    ] = None,
+    region: Annotated[str | None, typer.Option(help=REGION_HELP)] = None,
+    show_all: Annotated[bool, typer.Option("--all", help=ALL_HELP)] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="A JSON list of records, each with its document's metadata."),
+    ] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV with a header row.")] = False,
+) -> None:
+    """List the key targets, achievements and estimates extracted from the documents.
+
+    Only records the extractor is confident of are listed unless --all is given.
+    """
+    _check_kind(kind)
+    engine = open_engine()
+    try:
+        found = engine.lookup_targets(
+            doc=doc, kind=kind, indicator=indicator, region=region, show_all=show_all
+        )
+    except DocumentNotFound as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(1) from None
+    rows = found.rows
+    if as_json:
+        out.print_json(json.dumps(_records_json(engine, rows), ensure_ascii=False))
+        return
+    if as_csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=["doc_id", *TARGET_FIELDS])
+        writer.writeheader()
+        for r in rows:
+            rec = {"doc_id": r.doc_id, **r.record.to_dict()}
+            writer.writerow({k: rec.get(k, "") for k in writer.fieldnames})
+        return
+    if not rows:
+        out.print("没有符合条件的记录 (no matching records).")
+        _hidden_note(found)
+        return
+    table = Table("doc", "indicator", "change", "value", "year", "region", "kind")
+    for r in rows:
+        rec = r.record
+        table.add_row(
+            rec.doc[:12],
+            rec.indicator,
+            rec.change,
+            format_value(rec),
+            rec.year,
+            rec.region,
+            KIND_LABELS.get(rec.kind, rec.kind),
+        )
+    out.print(table)
+    out.print(f"[dim]{len(rows)} records[/]")
+    _hidden_note(found)
+
+
+# Unknown "options" such as -预计 or !estimate are filter words, not CLI options.
+@app.command(context_settings={"ignore_unknown_options": True})
+def digest(
+    filter_words: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[FILTER]...",
+            help="Filter: keywords, +required, !excluded, indicator: region: doc: kind:",
+        ),
+    ] = None,
+    preview: Annotated[
+        bool, typer.Option("--preview", help="Print the digest instead of sending it.")
+    ] = False,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Last digest time (YYYY-MM-DD[THH:MM]); only newer documents count."),
+    ] = None,
+    group_by: Annotated[str, typer.Option(help="indicator or document.")] = "indicator",
+    cap: Annotated[int | None, typer.Option(min=1, max=500, help="Maximum target lines.")] = None,
+    html: Annotated[
+        bool, typer.Option("--html", help="Print the Telegram HTML messages exactly as sent.")
+    ] = False,
+    show_all: Annotated[
+        bool, typer.Option("--all", help=ALL_HELP + " Same as the filter confidence:all.")
+    ] = False,
+) -> None:
+    """Compose the key-target digest that subscribers with this filter would receive."""
+    if not preview:
+        err.print(
+            "Digests are sent by the bot's scheduler to subscribed chats; "
+            "use `briefbot digest --preview [FILTER]` to see one here."
+        )
+        raise typer.Exit(2)
+    if group_by not in ("indicator", "document"):
+        err.print("[red]--group-by must be indicator or document[/]")
+        raise typer.Exit(2)
+    since_ts = None
+    if since:
+        try:
+            since_ts = datetime.fromisoformat(since).astimezone().timestamp()
+        except ValueError:
+            err.print(
+                f"[red]--since {since!r} is not a date like 2024-03-01 or 2024-03-01T08:00[/]"
+            )
+            raise typer.Exit(2) from None
+    engine = open_engine()
+    words = list(filter_words or [])
+    if show_all:
+        words.append("confidence:all")
+    try:
+        result = engine.digest(
+            " ".join(words),
+            since=since_ts,
+            cap=cap,
+            group_by=group_by,  # type: ignore[arg-type]
+            more_command="briefbot targets",
+        )
+    except FilterError as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(2) from None
+    if html:
+        messages = render_html(result)
+        for n, message in enumerate(messages, 1):
+            out.print(f"[dim]--- message {n}/{len(messages)} ---[/]")
+            out.print(message, markup=False)
+        return
+    out.print(render_text(result), markup=False)
+
+
+@app.command()
+def compare(
+    indicator: Annotated[
+        str, typer.Argument(help="Indicator name, alias or family, e.g. GDP or CPI.")
+    ],
+    kind: Annotated[str, typer.Option(help=KINDS_HELP)] = "all",
+    region: Annotated[str | None, typer.Option(help=REGION_HELP)] = None,
+    show_all: Annotated[bool, typer.Option("--all", help=ALL_HELP)] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """One indicator across documents, regions and years, side by side.
+
+    A name the indicator table knows stands for its whole family: GDP lists national
+    (国内生产总值) and regional (地区生产总值) figures together, CPI finds 居民消费价格.
+    """
+    _check_kind(kind)
+    engine = open_engine()
+    found = engine.lookup_targets(indicator=indicator, kind=kind, region=region, show_all=show_all)
+    rows = found.rows
+    docs = {d.doc_id: d for d in engine.documents()}
+    if as_json:
+        out.print_json(json.dumps(_records_json(engine, rows), ensure_ascii=False))
+        return
+    if not rows:
+        close = engine.similar_indicators(indicator)
+        out.print(f"没有找到指标“{indicator}” (no records for this indicator).", markup=False)
+        if close:
+            out.print("相近的指标 (similar): " + "、".join(close), markup=False)
+        _hidden_note(found)
+        raise typer.Exit(1)
+    if len(found.family) > 1:
+        out.print(f"{indicator}: " + "、".join(found.family), markup=False)
+    table = Table("indicator", "region", "year", "kind", "figure", "document")
+    ordered = sorted(
+        rows, key=lambda r: (r.record.indicator, r.record.year or "", r.record.region), reverse=True
+    )
+    for r in ordered:
+        rec, info = r.record, docs.get(r.doc_id)
+        table.add_row(
+            rec.indicator,
+            rec.region or (info.region if info else "") or "-",
+            rec.year or "-",
+            KIND_LABELS.get(rec.kind, rec.kind),
+            f"{rec.change}{format_value(rec)}",
+            info.title if info else rec.doc,
+        )
+    out.print(table)
+    _hidden_note(found)
