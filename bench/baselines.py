@@ -53,7 +53,7 @@ the defaults of each library, not tuned against our engine:
     ranked by BM25. Writer: 256 MB heap, tantivy's default thread count.
 
 Also here: the adapter around our own engine (``load_engine``), including
-``StubEngine``, a temporary stand-in used while ``bot.search.engine.Engine`` is a
+``StubEngine``, a temporary stand-in used while ``bot.library.Engine`` is a
 stub (switch it on with ``BENCH_OURS_STUB=1`` or ``--ours-stub``; remove once the
 engine lands).
 """
@@ -368,11 +368,11 @@ STUB_ENV = "BENCH_OURS_STUB"
 
 
 class EngineNotReady(RuntimeError):
-    """``bot.search.engine.Engine`` is still the interface stub."""
+    """``bot.library.Engine`` is still the interface stub."""
 
 
 def load_engine(stub: bool | None = None) -> Any:
-    """The class to use as "ours": ``bot.search.engine.Engine``, or :class:`StubEngine`.
+    """The class to use as "ours": ``bot.library.Engine``, or :class:`StubEngine`.
 
     ``stub=None`` reads the ``BENCH_OURS_STUB`` environment variable.
     """
@@ -381,7 +381,7 @@ def load_engine(stub: bool | None = None) -> Any:
     if stub:
         log.warning("using StubEngine as 'ours' (%s=1): numbers are NOT our engine's", STUB_ENV)
         return StubEngine
-    from bot.search.engine import Engine
+    from bot.library import Engine
 
     return Engine
 
@@ -398,7 +398,7 @@ def open_engine(engine_cls: Any, corpus_dir: Path, data_dir: Path, **kwargs: Any
         return engine_cls.open(settings, **kwargs)
     except NotImplementedError as exc:
         raise EngineNotReady(
-            "bot.search.engine.Engine is not implemented yet; "
+            "bot.library.Engine is not implemented yet; "
             f"run with --ours-stub (or {STUB_ENV}=1) to exercise the harness"
         ) from exc
 
@@ -429,7 +429,7 @@ def read_passages(path: Path) -> list[dict[str, Any]]:
 
 
 class StubEngine:
-    """TEMPORARY stand-in for ``bot.search.engine.Engine`` so the harness can be run
+    """TEMPORARY stand-in for ``bot.library.Engine`` so the harness can be run
     before the engine exists. Passages are the non-empty lines of each file; the index
     is a :class:`TantivyJieba` under ``data_dir/index``; no corrections. Delete when
     the engine lands."""

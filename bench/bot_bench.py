@@ -494,7 +494,7 @@ async def run_bench(
 ) -> dict[str, Any]:
     """One run: fake server in a child process, the real Application here; the results.
 
-    ``engine`` is an open ``bot.search.engine.Engine``; ``queries`` the pool the users
+    ``engine`` is an open ``bot.library.Engine``; ``queries`` the pool the users
     draw from; ``workdir`` holds the query store's database (a temporary one if None).
     """
     async with asyncio.timeout(cfg.timeout_s):
@@ -797,7 +797,7 @@ def markdown(results: list[dict[str, Any]]) -> str:
 
 def _open_engine(data_dir: Path) -> Any:
     from bot.config import PROJECT_ROOT, Settings
-    from bot.search.engine import Engine
+    from bot.library import Engine
 
     return Engine.open(Settings(corpus_dir=PROJECT_ROOT / "corpus", data_dir=data_dir))
 

@@ -25,7 +25,7 @@ excluded, plus frequent adjacent compounds such as ``乡村振兴``; 1-term quer
 sampled by frequency, 2-term queries are pairs of terms that co-occur in a paragraph.
 
 Also here: :func:`fallback_passages`, the "each non-empty line of each file"
-passage split used while ``bot.search.engine`` is not implemented.
+passage split used while ``bot.library`` is not implemented.
 """
 
 from __future__ import annotations

@@ -463,7 +463,7 @@ async def run_bench(
 ) -> dict[str, Any]:
     """One run: fake server in a child process, the real Application here; the results.
 
-    ``engine`` is an open ``bot.search.engine.Engine`` whose settings the bot uses
+    ``engine`` is an open ``bot.library.Engine`` whose settings the bot uses
     (with the rate limits of ``cfg``); ``workdir`` holds the database.
     """
     async with asyncio.timeout(cfg.timeout_s):
@@ -962,7 +962,7 @@ def report(result: dict[str, Any], mach: dict[str, Any]) -> str:
 
 def _open_engine(data_dir: Path, digest_cap: int) -> Any:
     from bot.config import PROJECT_ROOT, Settings
-    from bot.search.engine import Engine
+    from bot.library import Engine
 
     settings = Settings(
         corpus_dir=PROJECT_ROOT / "corpus", data_dir=data_dir, digest_cap=digest_cap

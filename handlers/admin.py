@@ -41,7 +41,7 @@ from telegram.ext import (
 import bot
 from bot.admin import AdminError, SettingError, describe
 from bot.admin.runtime import RUNTIME_KEYS, normalise_key
-from bot.search.engine import Engine
+from bot.library import Engine
 from bot.subscriptions.scheduler import DigestScheduler
 from bot.subscriptions.service import Listed, SubscriptionError
 from handlers.common import command_args, reply_html

@@ -52,8 +52,8 @@ from telegram.ext import (
 )
 
 from bot.corpus import uploads
+from bot.library import DocumentNotFound, UploadResult
 from bot.models import DocumentInfo
-from bot.search.engine import DocumentNotFound, UploadResult
 from handlers.common import command_args
 from handlers.context import BriefContext, Services
 from handlers.format import admin_documents as fmt

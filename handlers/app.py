@@ -56,7 +56,7 @@ from telegram.ext import Application, ApplicationBuilder, Defaults
 
 from bot.admin import AdminStore, AuditLog, LiveSettings, RuntimeSettingsStore
 from bot.config import Settings
-from bot.search.engine import Engine
+from bot.library import Engine
 from bot.storage.db import Database
 from bot.subscriptions.compose import DigestComposer
 from bot.subscriptions.delivery import Deliverer

@@ -33,7 +33,7 @@ from telegram.ext import Application, ContextTypes, TypeHandler
 
 from bot import __version__
 from bot.config import Settings
-from bot.search.engine import Engine
+from bot.library import Engine
 from fake_telegram import BotCall, FakeBotApi
 
 log = logging.getLogger(__name__)

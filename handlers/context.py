@@ -26,7 +26,7 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.admin import AdminStore, AuditLog, LiveSettings
 from bot.config import Settings
-from bot.search.engine import Engine
+from bot.library import Engine
 from bot.subscriptions.scheduler import DigestScheduler
 from bot.subscriptions.service import SubscriptionService
 from handlers.ratelimit import FloodLimiter

@@ -11,8 +11,8 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import Application, CommandHandler, filters
 
+from bot.library import DocumentNotFound, Engine
 from bot.models import Document
-from bot.search.engine import DocumentNotFound, Engine
 from bot.targets.records import TargetRecord
 from handlers import format as fmt
 from handlers.common import reply_html

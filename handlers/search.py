@@ -17,8 +17,8 @@ from telegram.ext import (
     filters,
 )
 
+from bot.library import DocumentNotFound
 from bot.models import SearchResponse
-from bot.search.engine import DocumentNotFound
 from handlers import format as fmt
 from handlers.common import MENTIONS_BOT, reply_html, without_mention
 from handlers.context import BriefContext, Services

@@ -5,8 +5,8 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CommandHandler, filters
 
+from bot.library import DocumentNotFound, Engine, TargetLookup
 from bot.models import DocumentInfo
-from bot.search.engine import DocumentNotFound, Engine, TargetLookup
 from handlers import format as fmt
 from handlers.common import reply_html
 from handlers.context import BriefContext

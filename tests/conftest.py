@@ -21,7 +21,7 @@ def make_settings(corpus: Path, data: Path, **extra) -> Settings:
 @pytest.fixture(scope="session")
 def bundled_engine(tmp_path_factory):
     """An engine over the bundled corpus (built once per test session)."""
-    from bot.search.engine import Engine
+    from bot.library import Engine
 
     data = tmp_path_factory.mktemp("data")
     return Engine.open(make_settings(BUNDLED_CORPUS, data))

@@ -24,7 +24,7 @@ from telegram.ext import Application
 
 from bot.config import Settings
 from bot.corpus import uploads
-from bot.search.engine import Engine
+from bot.library import Engine
 from bot.storage import Database
 from bot.text.tokenize import Tokenizer
 from fake_telegram import BotCall, FakeBotApi, User

@@ -21,7 +21,7 @@ from telegram.ext import Application
 import bot
 from bot.admin.runtime import SOURCE_CHAT
 from bot.config import PROJECT_ROOT, Settings
-from bot.search.engine import Engine
+from bot.library import Engine
 from bot.storage import Database
 from fake_telegram import BotCall, FakeBotApi, User
 from handlers.app import build_application

@@ -20,7 +20,7 @@ from bench.bot_bench import (
     run_bench,
 )
 from bot.config import PROJECT_ROOT, Settings
-from bot.search.engine import Engine
+from bot.library import Engine
 
 QUERIES = ["乡村振兴", "营商环境", "地区生产总值", "科技创新 数字经济", "养老服务", "新能源"]
 TYPOS = ["乡村振星", "营商环竟"]

@@ -19,8 +19,8 @@ import pytest
 from telegram.ext import Application
 
 from bot.config import PROJECT_ROOT, Settings
+from bot.library import Engine
 from bot.models import Highlight, SearchHit, SearchResponse
-from bot.search.engine import Engine
 from fake_telegram import BotCall, FakeBotApi, User
 from handlers import format as fmt
 from handlers.app import build_application
@@ -285,9 +285,9 @@ async def test_unsure_targets_are_hidden_unless_all(
 ) -> None:
     from dataclasses import replace
 
-    from bot.search import segments
+    from bot.targets import store as target_store
 
-    real = segments.load_targets
+    real = target_store.load_targets
 
     seen: dict[str, list] = {}
 
@@ -299,7 +299,7 @@ async def test_unsure_targets_are_hidden_unless_all(
         seen[doc_id] = records
         return records
 
-    monkeypatch.setattr(segments, "load_targets", load)
+    monkeypatch.setattr(target_store, "load_targets", load)
     lee = server.add_user("Lee")
     gdp = (await ask(server, lee, lee, "/targets GDP")).message["text"]
     assert gdp.startswith("🎯 指标：GDP（共 4 条）")

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.config import PROJECT_ROOT
-from bot.search import segments
+from bot.targets import store as target_store
 from briefbot.cli import app
 
 # A real national work report (dev split of tests/data/real) next to the bundled documents.
@@ -39,7 +39,7 @@ def run_national(corpus_copy, tmp_path):
 
 def unsure(monkeypatch, indicator: str, confidence: float = 0.3) -> None:
     """Records of ``indicator`` read back from the index with a low confidence."""
-    real = segments.load_targets
+    real = target_store.load_targets
 
     def load(folder, doc_id):
         return [
@@ -47,7 +47,7 @@ def unsure(monkeypatch, indicator: str, confidence: float = 0.3) -> None:
             for r in real(folder, doc_id)
         ]
 
-    monkeypatch.setattr(segments, "load_targets", load)
+    monkeypatch.setattr(target_store, "load_targets", load)
 
 
 def test_help_lists_every_command():

@@ -521,7 +521,7 @@ def test_since_only_new_and_new_marker():
 
 
 def test_record_forms_and_unknown_documents():
-    class DocTarget:  # like bot.search.engine.DocTarget
+    class DocTarget:  # like bot.library.DocTarget
         def __init__(self, doc_id, record):
             self.doc_id, self.record = doc_id, record
 

@@ -24,7 +24,7 @@ from bench.digest_bench import (
     theoretical_minimum,
 )
 from bot.config import PROJECT_ROOT, Settings
-from bot.search.engine import Engine
+from bot.library import Engine
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 
-from bot.search.engine import Engine
-from bot.search.indexer import Indexer
+from bot.library import Engine, make_indexer
 from tests.conftest import BUNDLED_CORPUS, make_settings
 
 NEW_DOC = "# 测试市2025年政府工作报告\n\n一、2025年主要目标\n\n全市量子通信产业规模达到100亿元。\n"
@@ -76,9 +75,9 @@ def test_user_dictionary_change_triggers_rebuild(corpus_copy, tmp_path):
     user_dict.write_text("乡村振兴\n", encoding="utf-8")
     settings = make_settings(corpus_copy, tmp_path / "data", user_dict_paths=[user_dict])
     Engine.open(settings)
-    assert Indexer(settings).is_fresh()
+    assert make_indexer(settings).is_fresh()
     user_dict.write_text("乡村振兴\n量子通信产业\n", encoding="utf-8")
-    assert not Indexer(settings).is_fresh()
+    assert not make_indexer(settings).is_fresh()
     engine = Engine.open(settings)
     assert engine.last_refresh.rebuilt
 
@@ -97,7 +96,7 @@ def test_bad_files_are_skipped_with_reasons_and_the_rest_indexed(corpus_copy, tm
     )
     assert len(engine.documents()) == 5
     # known-bad files do not force a refresh on every command
-    assert Indexer(settings).is_fresh()
+    assert make_indexer(settings).is_fresh()
 
 
 def test_missing_corpus_folder_gives_an_empty_index(tmp_path):
@@ -155,7 +154,7 @@ def test_document_lookup_by_id_name_and_prefix(bundled_engine):
     )
     import pytest
 
-    from bot.search.engine import DocumentNotFound
+    from bot.library import DocumentNotFound
 
     with pytest.raises(DocumentNotFound):
         bundled_engine.find_document("0")  # ambiguous
@@ -220,12 +219,12 @@ def test_indicator_table_change_reextracts_without_resegmenting(corpus_copy, tmp
     segments_before = _cache_mtimes(settings)
     with table.open("a", encoding="utf-8") as fh:
         fh.write('\n[indicators."量子通信产业规模"]\ngroup = "innovation"\naliases = []\n')
-    assert not Indexer(settings).is_fresh()
+    assert not make_indexer(settings).is_fresh()
     engine = Engine.open(settings)
     assert _cache_mtimes(settings) == segments_before  # nothing re-segmented
     assert engine.last_refresh.added == () and engine.last_refresh.updated == ()
     assert engine.targets()
-    assert Indexer(settings).is_fresh()
+    assert make_indexer(settings).is_fresh()
 
 
 def test_similar_indicators_suggests_close_names(bundled_engine):

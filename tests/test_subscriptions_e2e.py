@@ -19,7 +19,7 @@ import pytest
 from telegram.ext import Application, ExtBot
 from telegram.request import HTTPXRequest
 
-from bot.search.engine import Engine
+from bot.library import Engine
 from bot.storage import Database
 from bot.subscriptions import delivery as d
 from bot.subscriptions.schedule import parse_schedule

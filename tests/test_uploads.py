@@ -20,8 +20,8 @@ import docx
 import pytest
 
 from bot.corpus import uploads
+from bot.library import DocumentNotFound, Engine
 from bot.search import indexer as indexer_module
-from bot.search.engine import DocumentNotFound, Engine
 from bot.text.tokenize import Tokenizer
 from tests.conftest import BUNDLED_CORPUS, make_settings
 from tests.test_corpus_reader import make_cjk_pdf

@@ -9,7 +9,7 @@ Records
 ``records`` is an iterable whose items are any of:
 
 - a ``(doc_id, TargetRecord)`` pair;
-- an object with ``doc_id`` and ``record`` attributes (``bot.search.engine.DocTarget``);
+- an object with ``doc_id`` and ``record`` attributes (``bot.library.DocTarget``);
 - a bare :class:`TargetRecord`: its document is found through ``record.doc`` (the file
   name the extractor writes), matched against the ``filename``, ``relpath`` or
   ``doc_id`` of the documents in ``docs``.

@@ -5,12 +5,16 @@ least work that brings the index up to date: only new or changed files are read
 and segmented; the compiled index is re-merged from per-document caches when the
 set of documents changed. A different tokenizer fingerprint (user dictionary,
 tokenizer or normaliser version) discards every cache.
+
+Data derived from each document beside its caches (the key targets) is produced by a
+:class:`Derived` the indexer is given: it is called for every document read and
+dropped, and its fingerprint changing re-derives every document from the caches
+without re-segmenting any. The search package itself knows nothing of what it is.
 """
 
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import threading
 import time
@@ -18,6 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from bot.config import Settings
 from bot.corpus.loader import discover, load_document
@@ -27,12 +32,23 @@ from bot.models import Document, DocumentInfo, RefreshReport, SkippedFile
 from bot.search import segments as seg
 from bot.search.fuzzy import build_lexicon
 from bot.search.index import INDEX_FORMAT, _swap_in, compile_index
-from bot.targets.extract import EXTRACTOR_VERSION, extract_targets
-from bot.targets.indicators import IndicatorTable
 from bot.text.tokenize import Tokenizer
 
 MANIFEST_VERSION = 1
 Progress = Callable[[int, int, str], None]
+
+
+class Derived(Protocol):
+    """Per-document data kept beside the index's caches (``bot.targets.store.TargetStore``)."""
+
+    @property
+    def fingerprint(self) -> str:
+        """Changes whenever what :meth:`derive` produces would change."""
+        ...
+
+    def derive(self, doc: Document) -> None: ...
+
+    def remove(self, doc_id: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -105,13 +121,21 @@ def _write_manifest(paths: IndexPaths, data: dict) -> None:
 
 
 class Indexer:
-    """Refreshes the index under ``settings.index_dir`` from ``settings.corpus_dir``."""
+    """Refreshes the index under ``settings.index_dir`` from ``settings.corpus_dir``.
 
-    def __init__(self, settings: Settings, tokenizer: Tokenizer | None = None) -> None:
+    ``derived`` (optional) keeps per-document data beside the caches (the key targets).
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        tokenizer: Tokenizer | None = None,
+        derived: Derived | None = None,
+    ) -> None:
         self.settings = settings
         self.paths = IndexPaths(settings.index_dir)
         self._tokenizer = tokenizer
-        self._table: IndicatorTable | None = None
+        self.derived = derived
 
     @property
     def tokenizer(self) -> Tokenizer:
@@ -125,27 +149,27 @@ class Indexer:
         return f"{self.tokenizer.fingerprint}-p{PARSER_VERSION}-f{INDEX_FORMAT}"
 
     @property
-    def table(self) -> IndicatorTable:
-        if self._table is None:
-            self._table = IndicatorTable.load(self.settings.indicators_path)
-        return self._table
+    def derived_fingerprint(self) -> str:
+        """The derived data's fingerprint (kept in the manifest as ``targets_fingerprint``,
+        for the key targets, its one user)."""
+        return self.derived.fingerprint if self.derived is not None else "-"
 
-    @property
-    def targets_fingerprint(self) -> str:
-        """Extraction rules and indicator table: a change re-extracts, never re-segments."""
-        path = self.settings.indicators_path
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.is_file() else "-"
-        return f"x{EXTRACTOR_VERSION}-{digest}"
+    def _derive(self, doc: Document) -> None:
+        if self.derived is not None:
+            self.derived.derive(doc)
 
-    def _extract(self, doc: Document) -> None:
-        seg.save_targets(self.paths.docs, doc.doc_id, extract_targets(doc, self.table))
+    def forget(self, doc_id: str) -> None:
+        """Drop the caches and derived data of ``doc_id``."""
+        seg.remove_document(self.paths.docs, doc_id)
+        if self.derived is not None:
+            self.derived.remove(doc_id)
 
     def is_fresh(self) -> bool:
         """True when the corpus, dictionaries and compiled index all match the manifest."""
         manifest = _read_manifest(self.paths)
         if not manifest or manifest.get("fingerprint") != self.fingerprint:
             return False
-        if manifest.get("targets_fingerprint") != self.targets_fingerprint:
+        if manifest.get("targets_fingerprint") != self.derived_fingerprint:
             return False
         if not (self.paths.compiled / "meta.json").exists():
             return False
@@ -271,23 +295,23 @@ class Indexer:
                 region_path=doc.meta.region_path,
             )
             seg.save_document(self.paths.docs, doc, seg.segment_document(doc, self.tokenizer), info)
-            self._extract(doc)
+            self._derive(doc)
             new_files[rel] = entry
             (updated if old else added).append(rel)
 
         removed = sorted(set(old_files) - set(new_files))
         kept_ids = {e["doc_id"] for e in new_files.values()}
         for doc_id in previous_ids - kept_ids:
-            seg.remove_document(self.paths.docs, doc_id)
+            self.forget(doc_id)
 
         doc_ids = [new_files[rel]["doc_id"] for rel in sorted(new_files)]
-        targets_fp = self.targets_fingerprint
-        stale_targets = manifest.get("targets_fingerprint") != targets_fp
-        if stale_targets and not rebuilt:
+        derived_fp = self.derived_fingerprint
+        stale_derived = manifest.get("targets_fingerprint") != derived_fp
+        if stale_derived and not rebuilt:
             fresh = {new_files[rel]["doc_id"] for rel in (*added, *updated)}
             for doc_id in doc_ids:
                 if doc_id not in fresh:
-                    self._extract(seg.cached_document(self.paths.docs, doc_id))
+                    self._derive(seg.cached_document(self.paths.docs, doc_id))
         compiled_ok = self._compiled_matches(fingerprint)
         if rebuilt or added or updated or removed or not compiled_ok:
             # Built complete (lexicon included) beside the live folder, then swapped in.
@@ -300,7 +324,7 @@ class Indexer:
             {
                 "version": MANIFEST_VERSION,
                 "fingerprint": fingerprint,
-                "targets_fingerprint": targets_fp,
+                "targets_fingerprint": derived_fp,
                 "files": new_files,
                 "skipped": failed,
             },

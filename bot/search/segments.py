@@ -16,7 +16,6 @@ from pathlib import Path
 import numpy as np
 
 from bot.models import Document, DocumentInfo, Passage
-from bot.targets.records import TargetRecord
 from bot.text.normalize import normalize
 from bot.text.tokenize import Tokenizer
 
@@ -68,25 +67,6 @@ def segment_document(doc: Document, tokenizer: Tokenizer) -> DocSegments:
         tf=np.minimum(counts, MAX_TF).astype(np.uint16),
         plen=np.frombuffer(plen, dtype=np.uint32).copy(),
     )
-
-
-def _targets_path(cache_dir: Path, doc_id: str) -> Path:
-    return cache_dir / f"{doc_id}.targets.json"
-
-
-def save_targets(cache_dir: Path, doc_id: str, records: list[TargetRecord]) -> None:
-    payload = [r.to_dict() for r in records]
-    _atomic_write_bytes(
-        _targets_path(cache_dir, doc_id), json.dumps(payload, ensure_ascii=False).encode("utf-8")
-    )
-
-
-def load_targets(cache_dir: Path, doc_id: str) -> list[TargetRecord]:
-    try:
-        data = json.loads(_targets_path(cache_dir, doc_id).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return []
-    return [TargetRecord.from_dict(d) for d in data]
 
 
 def cached_document(cache_dir: Path, doc_id: str) -> Document:
@@ -180,7 +160,7 @@ def has_document(cache_dir: Path, doc_id: str) -> bool:
 
 
 def remove_document(cache_dir: Path, doc_id: str) -> None:
-    for p in (*_paths(cache_dir, doc_id), _targets_path(cache_dir, doc_id)):
+    for p in _paths(cache_dir, doc_id):
         p.unlink(missing_ok=True)
 
 

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from bot.digest.filters import describe
 from bot.digest.render import render_html
-from bot.search.engine import Engine
+from bot.library import Engine
 from bot.subscriptions.store import Subscription
 
 NO_NEW = (

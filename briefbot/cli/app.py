@@ -9,8 +9,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bot.config import Settings
+from bot.library import Engine
 from bot.models import RefreshReport
-from bot.search.engine import Engine
 
 app = typer.Typer(
     name="briefbot",

@@ -10,8 +10,8 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from bot.library import DocumentNotFound, Engine
 from bot.render import LEVEL_LABELS, document_to_dict
-from bot.search.engine import DocumentNotFound, Engine
 from briefbot.cli.app import app, err, open_engine, out, print_refresh, progress_bar, state
 
 

@@ -14,7 +14,7 @@ import typer
 
 from bot import __version__
 from bot.config import Settings
-from bot.search.engine import Engine
+from bot.library import Engine
 from bot.tokens import TokenError, install_log_redaction, load_token, redact
 from briefbot.cli.app import app, err, open_engine, out, state
 from briefbot.cli.search import print_response

@@ -13,8 +13,8 @@ from rich.table import Table
 
 from bot.digest import FilterError, render_html, render_text
 from bot.digest.compose import format_value
+from bot.library import DocTarget, DocumentNotFound, Engine, TargetLookup
 from bot.render import document_meta_dict
-from bot.search.engine import DocTarget, DocumentNotFound, Engine, TargetLookup
 from briefbot.cli.app import KIND_LABELS, app, err, open_engine, out
 
 KINDS_HELP = "target, achievement, estimate or all."

@@ -125,7 +125,7 @@ def replacing(filename: str) -> str:
 
 
 class UploadResultLike(Protocol):
-    """What :meth:`bot.search.engine.Engine.add_upload` returns (``UploadResult``)."""
+    """What :meth:`bot.library.Engine.add_upload` returns (``UploadResult``)."""
 
     status: str
     filename: str

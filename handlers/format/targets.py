@@ -57,7 +57,7 @@ def target_line(record: TargetRecord, *, show_kind: bool = True, show_region: bo
 
 
 class DocTargetLike(Protocol):
-    """What :meth:`Engine.targets` yields (``bot.search.engine.DocTarget``)."""
+    """What :meth:`Engine.targets` yields (``bot.library.DocTarget``)."""
 
     doc_id: str
     record: TargetRecord

@@ -1,0 +1,28 @@
+"""The library: the application facade over the core, as the CLI and the bot see it.
+
+``Engine.open(settings)`` brings the index up to date with the corpus folder and opens
+it; the engine then answers searches (``bot.search``), document look-ups, key targets
+(``bot.targets``) and digests (``bot.digest``), and changes the corpus (ingest, uploads
+with rollback, removals). It holds no Telegram or console code.
+"""
+
+from bot.library.documents import DocumentNotFound
+from bot.library.engine import RUNTIME_KEYS, Engine, make_indexer, target_store_for
+from bot.library.refresh import IndexUpdate
+from bot.library.targets import DocTarget, TargetLookup
+from bot.library.uploads import FIRST_TARGETS, IngestReport, UploadResult, UploadStatus
+
+__all__ = [
+    "FIRST_TARGETS",
+    "RUNTIME_KEYS",
+    "DocTarget",
+    "DocumentNotFound",
+    "Engine",
+    "IndexUpdate",
+    "IngestReport",
+    "TargetLookup",
+    "UploadResult",
+    "UploadStatus",
+    "make_indexer",
+    "target_store_for",
+]

@@ -1,0 +1,107 @@
+"""Documents of the library: listing, finding by reference, reading in full."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from bot.config import Settings
+from bot.models import (
+    Document,
+    DocumentInfo,
+    Passage,
+)
+from bot.search import segments as seg
+from bot.search.index import CompiledIndex
+from bot.search.indexer import Indexer
+
+
+class DocumentNotFound(LookupError):
+    """No document matches the given reference (or more than one does)."""
+
+
+def match_document(docs: Sequence[DocumentInfo], ref: str) -> DocumentInfo:
+    """A document by id, file name, file stem or unique prefix of either."""
+    key = ref.strip().lower()
+    if not key:
+        raise DocumentNotFound("no document given")
+    exact = [
+        d
+        for d in docs
+        if key in (d.doc_id.lower(), d.filename.lower(), d.filename.rsplit(".", 1)[0].lower())
+    ]
+    if len(exact) == 1:
+        return exact[0]
+    prefix = [
+        d for d in docs if d.doc_id.lower().startswith(key) or d.filename.lower().startswith(key)
+    ]
+    if len(prefix) == 1:
+        return prefix[0]
+    if not prefix:
+        raise DocumentNotFound(f"no document matches {ref!r}")
+    names = ", ".join(d.filename for d in prefix[:5])
+    raise DocumentNotFound(f"{ref!r} matches several documents: {names}")
+
+
+def describe_document(info: DocumentInfo) -> str:
+    """``name（id）`` for messages."""
+    return f"{info.filename}（{info.doc_id}）"
+
+
+class DocumentsMixin:
+    """:class:`~bot.library.Engine`'s documents (core thread: they read ``self.index``)."""
+
+    settings: Settings
+    indexer: Indexer
+    index: CompiledIndex
+
+    # -- documents ---------------------------------------------------------------------------
+    def documents(self) -> list[DocumentInfo]:
+        return list(self.index.docs)
+
+    def find_document(self, ref: str) -> DocumentInfo:
+        """A document by id, file name, file stem or unique prefix of either."""
+        return match_document(self.index.docs, ref)
+
+    def document(self, ref: str) -> Document:
+        """The full document (text and passages) from the index cache."""
+        info = self.find_document(ref)
+        doc_index = self.index.docs.index(info)
+        first = self.index.doc_first_pid[doc_index]
+        try:
+            text = seg.load_text(self.indexer.paths.docs, info.doc_id)
+        except FileNotFoundError:
+            # Removed by a writer thread; this engine has not reopened yet.
+            raise DocumentNotFound(f"{info.filename} was just removed") from None
+        passages = tuple(self._passage(pid) for pid in range(first, first + info.passages))
+        meta = info.meta
+        return Document(
+            doc_id=info.doc_id,
+            filename=info.filename,
+            relpath=info.relpath,
+            sha256=info.sha256,
+            size=info.size,
+            mtime=info.indexed_at,
+            encoding=info.encoding,
+            meta=meta,
+            text=text,
+            passages=passages,
+        )
+
+    def _passage(self, pid: int) -> Passage:
+        # The text comes from the compiled index (the same characters as the cached
+        # document text at the same offsets), so it always matches this index even
+        # while a writer thread replaces the document's cache.
+        ix = self.index
+        return Passage(
+            doc_id=ix.docs[int(ix.p_doc[pid])].doc_id,
+            ordinal=int(ix.p_ord[pid]),
+            text=ix.passage_text(pid),
+            start=int(ix.p_start[pid]),
+            section=ix.sections[int(ix.p_section[pid])],
+        )
+
+    def passages(self) -> Iterator[Passage]:
+        for doc_index, info in enumerate(self.index.docs):
+            first = self.index.doc_first_pid[doc_index]
+            for pid in range(first, first + info.passages):
+                yield self._passage(pid)

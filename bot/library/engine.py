@@ -1,0 +1,205 @@
+"""The search engine as the rest of the program sees it.
+
+``Engine.open(settings)`` brings the persisted index up to date with the corpus
+folder (reading only what changed) and opens it; the engine then answers
+searches and document look-ups. It holds no Telegram or console code.
+
+Threads
+-------
+An engine is used from one *core* thread (the bot's single worker): searching and
+every look-up read ``self.index`` and the lazily built, not thread-safe
+``Searcher``. Changing the corpus is split so that the slow part does not hold up
+searches:
+
+* off the core thread (any thread; writers take turns on the index lock, which
+  also excludes a CLI refresh in another process): :meth:`Engine.prepare_refresh`,
+  :meth:`Engine.add_upload` and :meth:`Engine.remove_document` with
+  ``reopen=False``. They read and segment documents, write per-document caches,
+  merge a new compiled index beside the live one and swap it in on disk, then open
+  it into an :class:`IndexUpdate` (a new ``CompiledIndex`` and a warmed ``Searcher``).
+  They never touch the engine's current index or searcher.
+* on the core thread: :meth:`Engine.reopen`, which swaps an update in (a few
+  attribute assignments), and everything else.
+
+Why searching meanwhile is safe: the old ``CompiledIndex`` read everything it needs
+at open time or holds memory maps, and the on-disk swap only renames its folder away
+and deletes it, which leaves open maps valid (Linux/macOS semantics). Document text
+and target look-ups read per-document cache files, which a refresh replaces one file
+at a time by rename (a rebuild too); between the disk swap and :meth:`reopen`,
+``document()``/``targets()`` of a *replaced* document may already show the new
+version's text and targets, and those of a *removed* document are gone
+(``document()`` raises :class:`DocumentNotFound`). The shared tokenizer and
+indicator table are read-only once loaded.
+
+The engine is put together from one mixin per concern: :mod:`~bot.library.documents`,
+:mod:`~bot.library.targets`, :mod:`~bot.library.digests`, :mod:`~bot.library.refresh`
+and :mod:`~bot.library.uploads`.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from bot.config import Settings
+from bot.library.digests import DigestsMixin
+from bot.library.documents import DocumentsMixin
+from bot.library.refresh import IndexUpdate, RefreshMixin
+from bot.library.targets import TargetsMixin
+from bot.library.uploads import UploadsMixin
+from bot.models import (
+    RefreshReport,
+    SearchResponse,
+)
+from bot.search.index import CompiledIndex
+from bot.search.indexer import Indexer, IndexPaths, Progress
+from bot.search.searcher import Searcher
+from bot.targets.store import TargetStore
+from bot.text.synonyms import Synonyms
+from bot.text.tokenize import Tokenizer
+
+RUNTIME_KEYS: tuple[str, ...] = (
+    "results_per_page",
+    "snippet_chars",
+    "fuzzy_threshold",
+    "max_query_chars",
+    "digest_cap",
+)
+"""Settings the engine reads that admins may change while it runs."""
+
+
+def target_store_for(settings: Settings) -> TargetStore:
+    """The key targets of the documents indexed under ``settings.index_dir``."""
+    return TargetStore(IndexPaths(settings.index_dir).docs, settings.indicators_path)
+
+
+def make_indexer(
+    settings: Settings,
+    tokenizer: Tokenizer | None = None,
+    target_store: TargetStore | None = None,
+) -> Indexer:
+    """The library's indexer: the search index plus the key targets of every document."""
+    return Indexer(settings, tokenizer, derived=target_store or target_store_for(settings))
+
+
+class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMixin):
+    """Open with :meth:`open`; it (re)indexes the corpus when the index is missing or stale."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        indexer: Indexer,
+        index: CompiledIndex,
+        target_store: TargetStore | None = None,
+    ) -> None:
+        self.settings = settings
+        self.indexer = indexer
+        self.index = index
+        self.target_store = target_store or target_store_for(settings)
+        self.last_refresh: RefreshReport | None = None
+        self._searcher: Searcher | None = None
+        # Guards the update bookkeeping below, which writer threads and the core share.
+        self._state = threading.Lock()
+        self._generation = 0  # of the newest update prepared
+        self._applied = 0  # of the update the engine serves
+        self._pending: IndexUpdate | None = None
+
+    @classmethod
+    def open(
+        cls,
+        settings: Settings,
+        *,
+        refresh: bool = True,
+        progress: Progress | None = None,
+        tokenizer: Tokenizer | None = None,
+    ) -> Engine:
+        """Open the index under ``settings.data_dir``, refreshing it first if stale.
+
+        ``tokenizer`` lets a caller share one already-loaded segmenter.
+        """
+        store = target_store_for(settings)
+        indexer = make_indexer(settings, tokenizer, store)
+        report = None
+        compiled = indexer.paths.compiled
+        if (refresh and not indexer.is_fresh()) or not (compiled / "meta.json").exists():
+            report = indexer.refresh(progress=progress)
+        engine = cls(settings, indexer, CompiledIndex.open(compiled), store)
+        engine.last_refresh = report
+        return engine
+
+    @property
+    def tokenizer(self) -> Tokenizer:
+        return self.indexer.tokenizer
+
+    @property
+    def searcher(self) -> Searcher:
+        if self._searcher is None:
+            self._searcher = self._make_searcher(self.index)
+        return self._searcher
+
+    def apply_runtime_settings(self, settings: Settings) -> bool:
+        """Core thread: take the runtime values (:data:`RUNTIME_KEYS`) of ``settings``.
+
+        Admins change them from the chat; the engine keeps its own paths. Returns whether
+        anything changed. Planned queries are forgotten, since corrections depend on the
+        fuzzy-match threshold.
+        """
+        values = {key: getattr(settings, key) for key in RUNTIME_KEYS}
+        if all(getattr(self.settings, key) == value for key, value in values.items()):
+            return False
+        self.settings = self.settings.model_copy(update=values)
+        if self._searcher is not None:
+            self._configure(self._searcher)
+        return True
+
+    def _configure(self, searcher: Searcher) -> None:
+        """Give ``searcher`` the engine's current runtime values (it copies them)."""
+        s = self.settings
+        changed = (
+            searcher.page_size,
+            searcher.snippet_chars,
+            searcher.fuzzy_threshold,
+            searcher.max_query_chars,
+        ) != (s.results_per_page, s.snippet_chars, s.fuzzy_threshold, s.max_query_chars)
+        if changed:
+            searcher.page_size = s.results_per_page
+            searcher.snippet_chars = s.snippet_chars
+            searcher.fuzzy_threshold = s.fuzzy_threshold
+            searcher.max_query_chars = s.max_query_chars
+            searcher.clear_memo()
+
+    def _make_searcher(self, index: CompiledIndex) -> Searcher:
+        s = self.settings
+        tokenizer = self.tokenizer
+        return Searcher(
+            index,
+            tokenizer,
+            Synonyms.from_files(s.synonym_paths),
+            fuzzy_threshold=s.fuzzy_threshold,
+            snippet_chars=s.snippet_chars,
+            page_size=s.results_per_page,
+            max_query_chars=s.max_query_chars,
+            popular_terms=tuple(e.word for e in tokenizer.entries),
+        )
+
+    # -- searching ---------------------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        *,
+        page: int = 1,
+        page_size: int | None = None,
+        doc: str | None = None,
+        region: str | None = None,
+        year: int | None = None,
+        correct: bool = True,
+    ) -> SearchResponse:
+        """One page of ranked results; ``correct=False`` turns typo correction off."""
+        return self.searcher.search(
+            query,
+            page=page,
+            page_size=page_size,
+            doc=doc,
+            region=region,
+            year=year,
+            correct=correct,
+        )

@@ -1,0 +1,133 @@
+"""Key targets of the library: records by document, indicator, kind and region."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from rapidfuzz import process
+
+from bot.corpus.gazetteer import default_gazetteer
+from bot.digest.filters import record_in_region
+from bot.models import (
+    DocumentInfo,
+)
+from bot.search.index import CompiledIndex
+from bot.targets.indicators import IndicatorTable
+from bot.targets.records import TargetRecord
+from bot.targets.store import TargetStore
+from bot.text.normalize import normalize
+
+
+@dataclass(frozen=True)
+class DocTarget:
+    """A target record and the id of the document it comes from."""
+
+    doc_id: str
+    record: TargetRecord
+
+
+@dataclass(frozen=True)
+class TargetLookup:
+    """What a user asked for: the records shown and how many were left out.
+
+    ``hidden`` counts the records that matched but are below the confidence bar
+    (``TargetRecord.confident`` false); they are in ``rows`` only when asked for all.
+    ``family`` lists the canonical indicators the indicator asked for stands for
+    (``GDP`` -> 地区生产总值, 国内生产总值); empty for a name the table does not know.
+    """
+
+    rows: list[DocTarget]
+    hidden: int = 0
+    family: tuple[str, ...] = ()
+
+
+class TargetsMixin:
+    """:class:`~bot.library.Engine`'s key targets, read from the target store."""
+
+    index: CompiledIndex
+    target_store: TargetStore
+    # find_document: DocumentsMixin
+
+    # -- key targets ---------------------------------------------------------------------------
+    def targets(
+        self,
+        *,
+        doc: str | None = None,
+        kind: str | None = None,
+        indicator: str | None = None,
+        region: str | None = None,
+    ) -> list[DocTarget]:
+        """Extracted target records in corpus order, optionally filtered (every
+        confidence; :meth:`lookup_targets` leaves out the unsure ones).
+
+        ``kind`` is target/achievement/estimate (None or "all": every kind);
+        ``indicator`` a name the table knows (canonical, alias or family name) matches
+        every indicator of its family (``GDP``: 地区生产总值 and 国内生产总值), any
+        other name the records whose indicator contains it; ``region`` the records about
+        that region or a place inside it (``山东`` includes 烟台; ``全国`` is national
+        figures only), see :func:`bot.digest.filters.record_in_region`.
+        """
+        return list(self.iter_targets(doc=doc, kind=kind, indicator=indicator, region=region))
+
+    def lookup_targets(
+        self,
+        *,
+        doc: str | None = None,
+        kind: str | None = None,
+        indicator: str | None = None,
+        region: str | None = None,
+        show_all: bool = False,
+    ) -> TargetLookup:
+        """:meth:`targets` as shown to a user: confident records only unless ``show_all``,
+        with the count of those left out."""
+        rows = self.targets(doc=doc, kind=kind, indicator=indicator, region=region)
+        shown = rows if show_all else [r for r in rows if r.record.confident]
+        table = self.indicator_table
+        known = table.known_name(indicator) if indicator else None
+        family = tuple(table.family_members(known)) if known else ()
+        return TargetLookup(shown, len(rows) - len(shown), family)
+
+    def indicator_matcher(self, indicator: str):
+        """``name -> bool``: whether an extracted indicator name answers ``indicator``
+        (same family for a name the table knows, else containment)."""
+        table = self.indicator_table
+        known = table.known_name(indicator)
+        if known is not None:
+            family = table.family(known)
+            return lambda name: table.family(name) == family
+        wanted = normalize(indicator.strip())
+        return lambda name: bool(wanted) and wanted in normalize(name)
+
+    def iter_targets(
+        self,
+        *,
+        doc: str | None = None,
+        kind: str | None = None,
+        indicator: str | None = None,
+        docs: Iterable[DocumentInfo] | None = None,
+        region: str | None = None,
+    ) -> Iterator[DocTarget]:
+        """Like :meth:`targets`, read document by document (memory bounded by the
+        matches, not the corpus); ``docs`` limits the documents read."""
+        chosen = [self.find_document(doc)] if doc else list(docs or self.index.docs)
+        wanted = self.indicator_matcher(indicator) if indicator else None
+        gazetteer = default_gazetteer() if region else None
+        for info in chosen:
+            for record in self.target_store.load(info.doc_id):
+                if kind and kind != "all" and record.kind != kind:
+                    continue
+                if wanted and not wanted(record.indicator):
+                    continue
+                if region and not record_in_region(region, record, info, gazetteer):
+                    continue
+                yield DocTarget(info.doc_id, record)
+
+    @property
+    def indicator_table(self) -> IndicatorTable:
+        return self.target_store.table
+
+    def similar_indicators(self, text: str, *, limit: int = 5) -> list[str]:
+        """Indicator names of the extracted records that look like ``text``."""
+        names = sorted({t.record.indicator for t in self.iter_targets()})
+        return [m[0] for m in process.extract(text, names, limit=limit, score_cutoff=40)]

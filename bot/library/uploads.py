@@ -1,0 +1,323 @@
+"""Changing the corpus: documents copied in (``ingest``), sent to the bot (uploads with
+rollback) and removed; each re-indexes under the index lock.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from bot.config import Settings
+from bot.corpus import uploads
+from bot.corpus.loader import discover, doc_id_for, load_document
+from bot.corpus.parse import sidecar_path
+from bot.corpus.reader import UnreadableDocument, skip_reason
+from bot.library.documents import describe_document, match_document
+from bot.library.refresh import IndexUpdate
+from bot.models import (
+    DocumentInfo,
+    RefreshReport,
+    SkippedFile,
+)
+from bot.search.index import CompiledIndex
+from bot.search.indexer import Indexer, Progress
+from bot.targets.records import TargetRecord
+from bot.targets.store import TargetStore
+
+log = logging.getLogger(__name__)
+
+# Key targets shown in the answer to an upload.
+FIRST_TARGETS = 5
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    copied: tuple[str, ...]
+    skipped: tuple[SkippedFile, ...]
+    refresh: RefreshReport
+
+
+UploadStatus = Literal["added", "replaced", "duplicate", "needs_confirmation", "refused"]
+
+
+@dataclass(frozen=True)
+class UploadResult:
+    """What :meth:`Engine.add_upload` did with a document sent to the bot.
+
+    ``reason`` is a user-facing message (Chinese, then English) for every status but
+    added/replaced; ``code`` says why a refusal happened (name, type, archive, empty,
+    size, binary, unreadable, folder). ``doc`` is the indexed document (added or
+    replaced), ``existing`` the one it duplicates, would replace or replaced.
+    ``targets`` counts every extracted record (what ``targets(doc=...)`` returns),
+    ``key_targets`` those of kind "target", ``first_targets`` the first confident ones
+    of those in document order. ``update`` is what to pass to :meth:`Engine.reopen` when the
+    upload ran with ``reopen=False``.
+    """
+
+    status: UploadStatus
+    filename: str
+    reason: str = ""
+    code: str = ""
+    doc: DocumentInfo | None = None
+    existing: DocumentInfo | None = None
+    passages: int = 0
+    targets: int = 0
+    key_targets: int = 0
+    first_targets: tuple[TargetRecord, ...] = ()
+    update: IndexUpdate | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("added", "replaced")
+
+
+class _NotIndexed(Exception):
+    """The refresh passed over a freshly stored upload (its reason is the message)."""
+
+
+class UploadsMixin:
+    """:class:`~bot.library.Engine`'s corpus changes (safe on any thread with ``reopen=False``)."""
+
+    settings: Settings
+    indexer: Indexer
+    index: CompiledIndex
+    target_store: TargetStore
+
+    def ingest(
+        self, paths: Iterable[Path], *, replace: bool = False, progress: Progress | None = None
+    ) -> IngestReport:
+        """Copy documents into the corpus folder and index them.
+
+        Each file is read first; unreadable ones, exact duplicates of indexed
+        documents and name clashes (unless ``replace``) are reported, not copied.
+        """
+        corpus = self.settings.corpus_dir
+        corpus.mkdir(parents=True, exist_ok=True)
+        found = discover(list(paths))
+        skipped = [SkippedFile(str(p), why) for p, why in found.skipped]
+        known = {d.sha256: d for d in self.index.docs}
+        copied: list[str] = []
+        max_bytes = int(self.settings.max_file_mb * 1024 * 1024)
+        for path in found.files:
+            try:
+                inside = path.resolve().is_relative_to(corpus.resolve())
+                root = corpus if inside else path.parent
+                doc = load_document(
+                    path,
+                    root,
+                    max_bytes=max_bytes,
+                    passage_max_chars=self.settings.passage_max_chars,
+                )
+            except UnreadableDocument as exc:
+                skipped.append(SkippedFile(str(path), skip_reason(exc, path)))
+                continue
+            if inside:
+                continue  # already in the corpus: the refresh below picks it up
+            twin = known.get(doc.sha256)
+            if twin is not None:
+                skipped.append(SkippedFile(str(path), f"same content as {twin.filename}"))
+                continue
+            target = corpus / path.name
+            if target.exists() and not replace:
+                skipped.append(
+                    SkippedFile(
+                        str(path), f"{target.name} already exists in the corpus (use --replace)"
+                    )
+                )
+                continue
+            shutil.copy2(path, target)
+            sidecar = path.with_name(path.name + ".meta.toml")
+            if sidecar.exists():
+                shutil.copy2(sidecar, target.with_name(target.name + ".meta.toml"))
+            copied.append(target.name)
+        report = self.refresh(progress=progress)
+        return IngestReport(tuple(copied), tuple(skipped), report)
+
+    # -- documents sent to the bot -----------------------------------------------------------
+    def add_upload(
+        self,
+        filename: str | None,
+        data: bytes,
+        *,
+        replace: bool = False,
+        progress: Progress | None = None,
+        reopen: bool = True,
+    ) -> UploadResult:
+        """Check, store and index one uploaded document; see :class:`UploadResult`.
+
+        Checks (:mod:`bot.corpus.uploads`) run on a staged copy under
+        ``<data_dir>/uploads``; only a readable document reaches the corpus folder,
+        written atomically. Same content as an indexed document: "duplicate". Same
+        name as a corpus file: "needs_confirmation" unless ``replace`` (the sidecar,
+        if any, is kept). If indexing fails the corpus (and, after a recovery
+        refresh, the index on disk) is put back as it was and the exception
+        propagates; refusals never raise. Staging files are always removed.
+
+        With ``reopen=False`` this is safe on any thread (see the module docstring):
+        then call :meth:`reopen` with ``result.update`` on the core thread.
+        """
+        s = self.settings
+        max_bytes = int(s.max_file_mb * 1024 * 1024)
+        uploads.sweep_staging(s.data_dir)
+        try:
+            name = uploads.check_upload(filename, data, max_bytes=max_bytes)
+        except uploads.UploadRefused as exc:
+            return UploadResult("refused", filename or "", exc.reason, exc.code)
+        with uploads.staged(s.data_dir, name, data) as path:
+            try:
+                doc = uploads.read_upload(
+                    path, max_bytes=max_bytes, passage_max_chars=s.passage_max_chars
+                )
+            except uploads.UploadRefused as exc:
+                return UploadResult("refused", name, exc.reason, exc.code)
+        with self.indexer.lock():
+            result = self._store_upload(name, data, doc.sha256, replace, progress)
+        if reopen and result.update is not None:
+            self.reopen(result.update)
+        return result
+
+    def _store_upload(
+        self, name: str, data: bytes, sha256: str, replace: bool, progress: Progress | None
+    ) -> UploadResult:
+        """Under the index lock: duplicate and name checks against the index on disk,
+        then the atomic write, the refresh and, on failure, the rollback."""
+        docs = self._disk_docs()
+        twin = next((d for d in docs if d.sha256 == sha256), None)
+        if twin is not None:
+            return UploadResult(
+                "duplicate",
+                name,
+                f"内容与已有文件 {describe_document(twin)} 相同，未重复添加。\n"
+                f"Same content as {twin.filename} (id {twin.doc_id}); not added again.",
+                existing=twin,
+            )
+        corpus = self.settings.corpus_dir
+        target = corpus / name
+        existing = next((d for d in docs if d.relpath == name), None)
+        if target.is_dir():
+            return UploadResult(
+                "refused",
+                name,
+                f"文件库中已有同名文件夹 {name}，请改名后重新发送。\n"
+                f"The corpus has a folder named {name}; please rename the file.",
+                "folder",
+            )
+        if (existing is not None or target.exists()) and not replace:
+            shown = describe_document(existing) if existing else name
+            return UploadResult(
+                "needs_confirmation",
+                name,
+                f"已有同名文件 {shown}，内容不同。确认用新版本替换吗？\n"
+                f"A different version of {name} is already in the library. Replace it?",
+                existing=existing,
+            )
+        corpus.mkdir(parents=True, exist_ok=True)
+        token = secrets.token_hex(4)
+        # Hidden names: discovery ignores them, so a crash leaves no half document.
+        tmp = corpus / f".{name}.upload-{token}"
+        backup = corpus / f".{name}.previous-{token}" if target.exists() else None
+        placed = False  # whether ``target`` holds the upload (and the index may know it)
+        try:
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            if backup is not None:
+                try:
+                    os.link(target, backup)  # same inode: restoring keeps its mtime
+                except OSError:
+                    shutil.copy2(target, backup)
+            os.replace(tmp, target)
+            placed = True
+            update = self._open_update(self.indexer.refresh(progress=progress), warm=True)
+            info = next((d for d in update.index.docs if d.relpath == name), None)
+            if info is None or info.sha256 != sha256:
+                why = [k.reason for k in update.report.skipped if k.path == name]
+                raise _NotIndexed(why[0] if why else "it was not indexed")
+        except BaseException as exc:
+            tmp.unlink(missing_ok=True)
+            if placed:
+                self._rollback_upload(target, backup, name)
+            elif backup is not None:
+                backup.unlink(missing_ok=True)
+            if isinstance(exc, _NotIndexed):
+                refusal = uploads.unreadable(str(exc))
+                return UploadResult("refused", name, refusal.reason, refusal.code)
+            raise
+        if backup is not None:
+            backup.unlink(missing_ok=True)
+        self._offer(update)
+        records = self.target_store.load(info.doc_id)
+        key = [r for r in records if r.kind == "target"]
+        shown = [r for r in key if r.confident]
+        return UploadResult(
+            "replaced" if existing is not None or backup is not None else "added",
+            name,
+            doc=info,
+            existing=existing,
+            passages=info.passages,
+            targets=len(records),
+            key_targets=len(key),
+            first_targets=tuple(shown[:FIRST_TARGETS]),
+            update=update,
+        )
+
+    def _rollback_upload(self, target: Path, backup: Path | None, name: str) -> None:
+        """Put the corpus back and re-index it (best effort: the original error matters)."""
+        if backup is not None:
+            os.replace(backup, target)
+        else:
+            target.unlink(missing_ok=True)
+        # The upload's caches: orphans for a new name; for a replacement (same doc id)
+        # they may hold the new version while the restored file has the old, unchanged
+        # signature, so they are dropped to force a re-read.
+        self.indexer.forget(doc_id_for(name))
+        self._recover()
+
+    def _recover(self) -> None:
+        try:
+            self._offer(self._open_update(self.indexer.refresh(), warm=True))
+        except Exception:
+            log.exception("re-indexing after a failed corpus change failed too")
+
+    def remove_document(self, ref: str, *, reopen: bool = True) -> DocumentInfo:
+        """Delete a document (id, name or unique prefix) and its sidecar from the corpus
+        folder and re-index; raises :class:`DocumentNotFound`.
+
+        The reference is resolved against the index on disk under the lock, so two
+        admins removing at once cannot delete the wrong file. If re-indexing fails the
+        files are put back and the exception propagates. With ``reopen=False`` this
+        is safe on any thread; then call :meth:`reopen` (no argument) on the core
+        thread.
+        """
+        with self.indexer.lock():
+            info = match_document(self._disk_docs(), ref)
+            path = self.settings.corpus_dir / info.relpath
+            token = secrets.token_hex(4)
+            moved: list[tuple[Path, Path]] = []
+            try:
+                for original in (path, sidecar_path(path)):
+                    if original.exists():
+                        hidden = original.with_name(f".{original.name}.removing-{token}")
+                        os.replace(original, hidden)
+                        moved.append((hidden, original))
+                update = self._open_update(self.indexer.refresh(), warm=True)
+                if any(d.doc_id == info.doc_id for d in update.index.docs):
+                    raise RuntimeError(f"{info.relpath} is still indexed after its removal")
+            except BaseException:
+                for hidden, original in reversed(moved):
+                    os.replace(hidden, original)
+                self._recover()
+                raise
+            for hidden, _ in moved:
+                hidden.unlink(missing_ok=True)
+            self._offer(update)
+        if reopen:
+            self.reopen(update)
+        return info

@@ -1,0 +1,76 @@
+"""Key-target records per document, stored beside the index's document caches.
+
+``<cache_dir>/<doc_id>.targets.json`` holds the records :func:`extract_targets` found
+in one document. :class:`TargetStore` is what the indexer calls for every document it
+reads (:meth:`TargetStore.derive`) and drops (:meth:`TargetStore.remove`); its
+:attr:`~TargetStore.fingerprint` (extractor version and indicator table) tells the
+indexer when every document must be extracted again, without re-segmenting any.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from bot.models import Document
+from bot.targets.extract import EXTRACTOR_VERSION, extract_targets
+from bot.targets.indicators import IndicatorTable
+from bot.targets.records import TargetRecord
+
+
+def targets_path(cache_dir: Path, doc_id: str) -> Path:
+    return cache_dir / f"{doc_id}.targets.json"
+
+
+def save_targets(cache_dir: Path, doc_id: str, records: list[TargetRecord]) -> None:
+    """Write the records of ``doc_id`` atomically (a reader sees the old or the new file)."""
+    path = targets_path(cache_dir, doc_id)
+    payload = json.dumps([r.to_dict() for r in records], ensure_ascii=False)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(payload.encode("utf-8"))
+    tmp.replace(path)
+
+
+def load_targets(cache_dir: Path, doc_id: str) -> list[TargetRecord]:
+    """The records of ``doc_id``; none if it has no file (never extracted, or removed)."""
+    try:
+        data = json.loads(targets_path(cache_dir, doc_id).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    return [TargetRecord.from_dict(d) for d in data]
+
+
+class TargetStore:
+    """The target records of the documents cached in ``cache_dir``.
+
+    The indicator table (``indicators_path``) is loaded on first use.
+    """
+
+    def __init__(self, cache_dir: Path, indicators_path: Path) -> None:
+        self.cache_dir = cache_dir
+        self.indicators_path = indicators_path
+        self._table: IndicatorTable | None = None
+
+    @property
+    def table(self) -> IndicatorTable:
+        if self._table is None:
+            self._table = IndicatorTable.load(self.indicators_path)
+        return self._table
+
+    @property
+    def fingerprint(self) -> str:
+        """Extraction rules and indicator table: a change re-extracts, never re-segments."""
+        path = self.indicators_path
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.is_file() else "-"
+        return f"x{EXTRACTOR_VERSION}-{digest}"
+
+    def derive(self, doc: Document) -> None:
+        """Extract the records of ``doc`` and store them."""
+        save_targets(self.cache_dir, doc.doc_id, extract_targets(doc, self.table))
+
+    def load(self, doc_id: str) -> list[TargetRecord]:
+        return load_targets(self.cache_dir, doc_id)
+
+    def remove(self, doc_id: str) -> None:
+        targets_path(self.cache_dir, doc_id).unlink(missing_ok=True)
