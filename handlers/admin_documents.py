@@ -18,8 +18,9 @@ time, and a file there is never meant for the library. In a private chat:
   edited into the result (passages, targets, first key targets; duplicate; refusal);
 * a new version of a file already in the library is staged under
   ``<data_dir>/uploads/pending/<token>.bin`` (+ ``.json``) and the answer asks
-  Replace / Cancel with ``u:r:<token>`` / ``u:c:<token>`` buttons. Pending uploads
-  expire after :data:`PENDING_TTL` seconds; confirming or cancelling removes them.
+  Replace / Cancel with ``u:r:<token>`` / ``u:c:<token>`` buttons
+  (:mod:`handlers.pending_uploads`). Pending uploads expire after an hour; confirming
+  or cancelling removes them.
 
 Every admin action and every refused attempt goes to the audit log.
 """
@@ -28,21 +29,13 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import json
 import logging
-import math
-import os
-import secrets
 import time
 from collections.abc import Callable
-from contextlib import suppress
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from telegram import InlineKeyboardMarkup, Message, Update
-from telegram.constants import ParseMode
-from telegram.error import BadRequest, TelegramError
+from telegram import Message, Update
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -57,135 +50,12 @@ from bot.models import DocumentInfo
 from handlers.common import command_args
 from handlers.context import BriefContext, Services
 from handlers.format import admin_documents as fmt
+from handlers.pending_uploads import PendingUploads
+from handlers.progress import EDIT_INTERVAL, ProgressMessage, edit_html
 
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-PENDING_DIR = "pending"
-PENDING_TTL = 3600.0
-"""Seconds a new version waits for Replace / Cancel."""
-EDIT_INTERVAL = 1.0
-"""At most one progress edit of the /reindex message per this many seconds."""
-
-
-# -- pending new versions ----------------------------------------------------------------------
-@dataclass(frozen=True)
-class PendingUpload:
-    token: str
-    filename: str
-    chat_id: int
-    user_id: int
-    created: float
-    size: int
-
-
-class PendingUploads:
-    """New versions waiting for Replace / Cancel, as files under
-    ``<data_dir>/uploads/pending``: ``<token>.bin`` (the bytes) and ``<token>.json``
-    (name, chat, sender, time), written in that order, so a ``.json`` means a complete
-    entry. Callback data carries only the token. Thread-safe: taking an entry renames
-    its ``.json`` first, so of two presses at once only one gets the bytes.
-
-    The folder lies inside the core's staging root, whose sweep also removes it once
-    it has been idle for an hour, which is the same expiry.
-    """
-
-    def __init__(
-        self, data_dir: Path, *, ttl: float = PENDING_TTL, clock: Callable[[], float] = time.time
-    ) -> None:
-        self.root = uploads.staging_root(data_dir) / PENDING_DIR
-        self.ttl = ttl
-        self.clock = clock
-
-    def _paths(self, token: str) -> tuple[Path, Path]:
-        return self.root / f"{token}.bin", self.root / f"{token}.json"
-
-    def put(self, filename: str, data: bytes, *, chat_id: int, user_id: int) -> str:
-        self.sweep()
-        self.root.mkdir(parents=True, exist_ok=True)
-        token = secrets.token_hex(fmt.TOKEN_CHARS // 2)
-        data_path, meta_path = self._paths(token)
-        meta = {
-            "filename": filename,
-            "chat_id": chat_id,
-            "user_id": user_id,
-            "created": self.clock(),
-            "size": len(data),
-        }
-        try:
-            data_path.write_bytes(data)
-            tmp = meta_path.with_suffix(".json-tmp")
-            tmp.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, meta_path)
-        except BaseException:
-            self.discard(token)
-            raise
-        return token
-
-    def _read(self, meta_path: Path, token: str) -> PendingUpload | None:
-        try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-            return PendingUpload(
-                token,
-                str(meta["filename"]),
-                int(meta["chat_id"]),
-                int(meta["user_id"]),
-                float(meta["created"]),
-                int(meta["size"]),
-            )
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
-
-    def get(self, token: str) -> PendingUpload | None:
-        """The entry, if it exists and has not expired."""
-        entry = self._read(self._paths(token)[1], token)
-        if entry is None or self.clock() - entry.created > self.ttl:
-            return None
-        return entry
-
-    def take(self, token: str) -> tuple[PendingUpload, bytes] | None:
-        """Claim the entry and its bytes and delete it; None if gone or expired."""
-        data_path, meta_path = self._paths(token)
-        claimed = meta_path.with_name(f"{token}.claimed-{secrets.token_hex(4)}")
-        try:
-            os.replace(meta_path, claimed)  # atomic: the loser of a race gets ENOENT
-        except FileNotFoundError:
-            return None
-        try:
-            entry = self._read(claimed, token)
-            if entry is None or self.clock() - entry.created > self.ttl:
-                return None
-            return entry, data_path.read_bytes()
-        except OSError:
-            return None
-        finally:
-            claimed.unlink(missing_ok=True)
-            data_path.unlink(missing_ok=True)
-
-    def discard(self, token: str) -> PendingUpload | None:
-        """Delete the entry (Cancel); returns it if it was still there."""
-        data_path, meta_path = self._paths(token)
-        entry = self._read(meta_path, token)
-        meta_path.unlink(missing_ok=True)
-        data_path.unlink(missing_ok=True)
-        meta_path.with_suffix(".json-tmp").unlink(missing_ok=True)
-        return entry
-
-    def sweep(self) -> None:
-        """Delete expired entries and leftovers of interrupted writes."""
-        if not self.root.is_dir():
-            return
-        cutoff = self.clock() - self.ttl
-        for path in self.root.iterdir():
-            with suppress(OSError):
-                if path.stat().st_mtime < cutoff:
-                    path.unlink()
-
-    def tokens(self) -> list[str]:
-        if not self.root.is_dir():
-            return []
-        return sorted(p.stem for p in self.root.glob("*.json"))
 
 
 def pending_uploads(svc: Services) -> PendingUploads:
@@ -224,17 +94,6 @@ def _ids(update: Update) -> tuple[int | None, int | None]:
     return (user.id if user else None), (chat.id if chat else None)
 
 
-async def _edit(
-    message: Message, html: str, reply_markup: InlineKeyboardMarkup | None = None
-) -> None:
-    """Edit a bot message (text and keyboard); "not modified" is not an error."""
-    try:
-        await message.edit_text(html, parse_mode=ParseMode.HTML, reply_markup=reply_markup)
-    except BadRequest as exc:
-        if "not modified" not in str(exc).lower():
-            raise
-
-
 # -- uploads -----------------------------------------------------------------------------------
 def _upload_job(
     svc: Services, filename: str, data: bytes, *, chat_id: int, user_id: int
@@ -270,13 +129,13 @@ async def _show_result(
         result="refused" if result.status == "refused" else "ok",
     )
     if result.ok:
-        await _edit(message, fmt.upload_done(result))
+        await edit_html(message, fmt.upload_done(result))
     elif result.status == "duplicate":
-        await _edit(message, fmt.duplicate(result))
+        await edit_html(message, fmt.duplicate(result))
     elif result.status == "needs_confirmation" and token is not None:
-        await _edit(message, *fmt.needs_confirmation(result, token))
+        await edit_html(message, *fmt.needs_confirmation(result, token))
     else:
-        await _edit(message, fmt.refused(result.reason))
+        await edit_html(message, fmt.refused(result.reason))
 
 
 def _upload_detail(name: str, result: UploadResult | None = None, note: str = "") -> str:
@@ -340,7 +199,7 @@ async def document_message(update: Update, context: BriefContext) -> None:
                 detail=f"{name} code=size",
                 result="refused",
             )
-            await _edit(status, fmt.too_large(name, file.file_size, limit))
+            await edit_html(status, fmt.too_large(name, file.file_size, limit))
             return
         data = bytes(await file.download_as_bytearray())
     except TelegramError as exc:
@@ -353,7 +212,7 @@ async def document_message(update: Update, context: BriefContext) -> None:
             detail=f"{name} download: {exc}",
             result="error",
         )
-        await _edit(status, fmt.escape(fmt.DOWNLOAD_FAILED))
+        await edit_html(status, fmt.escape(fmt.DOWNLOAD_FAILED))
         return
     try:
         result, token = await _indexing(
@@ -369,7 +228,7 @@ async def document_message(update: Update, context: BriefContext) -> None:
             detail=f"{name} indexing failed",
             result="error",
         )
-        await _edit(status, fmt.escape(fmt.UPLOAD_FAILED))
+        await edit_html(status, fmt.escape(fmt.UPLOAD_FAILED))
         return
     await _show_result(
         svc, status, result, token, action="upload", user_id=user_id, chat_id=chat_id
@@ -393,13 +252,13 @@ async def upload_button(update: Update, context: BriefContext) -> None:
         await query.answer(fmt.UPLOAD_EXPIRED, show_alert=True)
         if entry is None:
             await asyncio.to_thread(pending.discard, token)
-            await _edit(query.message, fmt.escape(fmt.UPLOAD_EXPIRED))
+            await edit_html(query.message, fmt.escape(fmt.UPLOAD_EXPIRED))
         return
     if not replace:
         await asyncio.to_thread(pending.discard, token)
         await query.answer()
         await _audit(svc, user_id, action, chat_id=chat_id, detail=entry.filename)
-        await _edit(query.message, fmt.upload_cancelled(entry.filename))
+        await edit_html(query.message, fmt.upload_cancelled(entry.filename))
         return
     taken = await asyncio.to_thread(pending.take, token)
     if taken is None:  # pressed twice, or expired meanwhile
@@ -407,7 +266,7 @@ async def upload_button(update: Update, context: BriefContext) -> None:
         return
     entry, data = taken
     await query.answer()
-    await _edit(query.message, fmt.replacing(entry.filename))  # no buttons: one press only
+    await edit_html(query.message, fmt.replacing(entry.filename))  # no buttons: one press only
     try:
         result = await _indexing(
             context, svc.engine.add_upload, entry.filename, data, replace=True, reopen=False
@@ -422,7 +281,7 @@ async def upload_button(update: Update, context: BriefContext) -> None:
             detail=f"{entry.filename} indexing failed",
             result="error",
         )
-        await _edit(query.message, fmt.escape(fmt.UPLOAD_FAILED))
+        await edit_html(query.message, fmt.escape(fmt.UPLOAD_FAILED))
         return
     await _show_result(
         svc, query.message, result, None, action=action, user_id=user_id, chat_id=chat_id
@@ -475,102 +334,36 @@ async def remove_button(update: Update, context: BriefContext) -> None:
     await query.answer()
     if not confirm:
         await _audit(svc, user_id, action, chat_id=chat_id, detail=doc_id)
-        await _edit(query.message, fmt.escape(fmt.REMOVE_CANCELLED))
+        await edit_html(query.message, fmt.escape(fmt.REMOVE_CANCELLED))
         return
     info = await svc.run(_current, svc, doc_id)
     if info is None:
-        await _edit(query.message, fmt.remove_gone(doc_id))
+        await edit_html(query.message, fmt.remove_gone(doc_id))
         return
     if not info.sha256.startswith(sha):
         await _audit(
             svc, user_id, action, chat_id=chat_id, detail=f"{doc_id}: changed", result="refused"
         )
-        await _edit(query.message, fmt.remove_changed(info))
+        await edit_html(query.message, fmt.remove_changed(info))
         return
-    await _edit(query.message, fmt.removing(info))  # no buttons: one press only
+    await edit_html(query.message, fmt.removing(info))  # no buttons: one press only
     try:
         gone = await _indexing(context, svc.engine.remove_document, doc_id, reopen=False)
     except DocumentNotFound:
         await svc.run(svc.engine.reopen)
-        await _edit(query.message, fmt.remove_gone(doc_id))
+        await edit_html(query.message, fmt.remove_gone(doc_id))
         return
     except Exception:
         logger.exception("removing %s failed", doc_id)
         await _audit(svc, user_id, action, chat_id=chat_id, detail=doc_id, result="error")
-        await _edit(query.message, fmt.escape(fmt.REMOVE_FAILED))
+        await edit_html(query.message, fmt.escape(fmt.REMOVE_FAILED))
         return
     await svc.run(svc.engine.reopen)
     await _audit(svc, user_id, action, chat_id=chat_id, detail=f"{gone.doc_id} {gone.relpath}")
-    await _edit(query.message, fmt.removed(gone))
+    await edit_html(query.message, fmt.removed(gone))
 
 
 # -- /reindex ----------------------------------------------------------------------------------
-class ProgressMessage:
-    """Edits one message to show progress: at most one edit per ``interval`` seconds,
-    only when the text changes, always the latest state; :meth:`finish` shows the
-    final text at once. :meth:`note` is called on the event loop."""
-
-    def __init__(
-        self,
-        message: Message,
-        render: Callable[..., str],
-        *,
-        interval: float = EDIT_INTERVAL,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.message = message
-        self.render = render
-        self.interval = interval
-        self.clock = clock
-        self.edits = 0
-        self._shown = message.text_html if message.text else ""
-        self._state: tuple[Any, ...] | None = None
-        self._version = 0
-        self._last_edit = -math.inf
-        self._task: asyncio.Task | None = None
-        self._closed = False
-
-    def note(self, *state: Any) -> None:
-        if self._closed:
-            return
-        self._state = state
-        self._version += 1
-        if self._task is None or self._task.done():
-            self._task = asyncio.create_task(self._run())
-
-    async def _run(self) -> None:
-        while not self._closed:
-            wait = self._last_edit + self.interval - self.clock()
-            if wait > 0:
-                await asyncio.sleep(wait)
-            version, state = self._version, self._state
-            if self._closed or state is None:
-                return
-            try:
-                await self._show(self.render(*state))
-            except TelegramError as exc:  # progress is best effort
-                logger.warning("progress edit failed: %s", exc)
-                self._last_edit = self.clock()
-            if self._version == version:
-                return
-
-    async def _show(self, html: str) -> None:
-        if html == self._shown:
-            return
-        await _edit(self.message, html)
-        self._shown = html
-        self._last_edit = self.clock()
-        self.edits += 1
-
-    async def finish(self, html: str) -> None:
-        self._closed = True
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
-            with suppress(asyncio.CancelledError, TelegramError):
-                await self._task
-        await self._show(html)
-
-
 async def reindex_command(update: Update, context: BriefContext) -> None:
     """/reindex: rebuild the whole index, showing progress in one edited message."""
     message = update.effective_message

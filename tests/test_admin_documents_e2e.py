@@ -29,10 +29,11 @@ from bot.storage import Database
 from bot.text.tokenize import Tokenizer
 from fake_telegram import BotCall, FakeBotApi, User
 from handlers import admin_documents
-from handlers.admin_documents import PendingUploads, ProgressMessage
 from handlers.app import build_application
 from handlers.context import Services, services_of
 from handlers.format.admin_documents import human_size
+from handlers.pending_uploads import PENDING_TTL, PendingUploads
+from handlers.progress import ProgressMessage
 from handlers.query_store import MemoryQueryStore
 from tests.conftest import BUNDLED_CORPUS, serving
 from tests.test_corpus_reader import make_cjk_pdf
@@ -338,7 +339,7 @@ async def test_an_expired_confirmation_changes_nothing(bot: Bot) -> None:
     token = buttons(asked.message)["✅ 替换 Replace"].split(":")[2]
     meta = uploads.staging_root(bot.settings.data_dir) / "pending" / f"{token}.json"
     stored = json.loads(meta.read_text(encoding="utf-8"))
-    stored["created"] -= 2 * admin_documents.PENDING_TTL
+    stored["created"] -= 2 * PENDING_TTL
     meta.write_text(json.dumps(stored), encoding="utf-8")
     answer = await press(bot, asked.message, "✅ 替换 Replace", bot.admin)
     assert "过期" in answer.params["text"] and answer.params["show_alert"]

@@ -5,6 +5,7 @@ Pure composition, no Telegram code and no I/O:
 - :mod:`bot.digest.filters`: :class:`DigestFilter`, :func:`parse_filter`,
   :func:`describe`, :func:`matches` (the user's filter string and record matching);
 - :mod:`bot.digest.compose`: :func:`compose_digest` builds a :class:`Digest`;
+- :mod:`bot.digest.values`: how a figure, year and source are written;
 - :mod:`bot.digest.render`: :func:`render_html` (Telegram messages) and
   :func:`render_text` (command line).
 """

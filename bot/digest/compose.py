@@ -45,7 +45,6 @@ that pass the filter were left out that way (:attr:`Digest.low_confidence`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -54,6 +53,14 @@ from typing import Any, Literal
 
 from bot.corpus.gazetteer import Gazetteer
 from bot.digest.filters import KIND_LABELS, DigestFilter, describe, matches
+from bot.digest.values import (
+    clean,
+    comparison_wording,
+    format_date,
+    format_value,
+    format_year,
+    short_title,
+)
 from bot.models import DocumentInfo
 from bot.targets.indicators import GROUPS, IndicatorTable
 from bot.targets.records import TargetRecord
@@ -77,12 +84,10 @@ LineKind = Literal["title", "summary", "new_docs", "heading", "target", "more", 
 Style = Literal["", "b", "i"]
 
 NEW_MARK = "🆕"
-MASK_NOTE = "（原文隐去）"
 TITLE = "📊 重点目标简报"
 EMPTY_NEW = "没有符合条件的新目标。"
 EMPTY_ANY = "没有符合条件的目标。"
 LOW_CONFIDENCE_NOTE = "另有 {n} 条低可信度数据未显示（筛选加 confidence:all 可显示）"
-SHORT_TITLE_CHARS = 16
 MAX_SOURCES_NAMED = 3
 
 GROUP_LABELS: dict[str, str] = {
@@ -101,18 +106,6 @@ GROUP_LABELS: dict[str, str] = {
     "environment": "生态环境",
     "other": "其他",
 }
-
-# Qualifiers written before the number (超过100亿元), between the number and the
-# measure word (100多场, 40余支) or as a scale label (千亿级); the rest go after
-# (5%左右, 10%以上).
-_PREFIX_QUALIFIERS = frozenset(
-    {"不少于", "不低于", "不超过", "不高于", "超过", "超", "过", "低于", "高于", "近", "约"}
-)
-_INLINE_QUALIFIERS = frozenset({"多", "余"})
-_MAGNITUDES = ("万亿", "亿", "万")
-_CLAUSE_SPLIT = re.compile(r"[，,。；;：:、！？!?（）()\n]")
-_COMPARISON_QUALIFIERS = ("不低于", "不高于", "高于", "低于", "快于", "好于", "优于", "超过")
-_WS = re.compile(r"\s+")
 
 
 # -- structure -------------------------------------------------------------------------
@@ -222,115 +215,6 @@ class Digest:
         return "\n".join(line.text for line in self.lines)
 
 
-# -- formatting helpers ----------------------------------------------------------------
-
-
-def _clean(text: str | None) -> str:
-    """Document text for one display line: whitespace runs (newlines too) become a space."""
-    return _WS.sub(" ", text or "").strip()
-
-
-def short_title(title: str, limit: int = SHORT_TITLE_CHARS) -> str:
-    """A title short enough for a source mention.
-
-    Titles up to ``limit`` characters are kept; a longer title is cut at its first
-    ``，``/``：``/``——`` when the head is still meaningful (at least 6 characters),
-    otherwise after ``limit - 1`` characters; a cut title ends with ``…``.
-    """
-    title = _clean(title)
-    if len(title) <= limit:
-        return title
-    m = re.search(r"[，,：:；;]|——|\s", title)
-    if m and 6 <= m.start() <= limit:
-        return title[: m.start()] + "…"
-    return title[: limit - 1] + "…"
-
-
-def _split_unit(value_text: str, unit: str) -> str:
-    """The part of ``unit`` not already written in ``value_text`` (``673.9亿`` + ``亿元``)."""
-    if value_text.startswith("百分之") and unit == "%":
-        return ""
-    for mag in _MAGNITUDES:
-        if value_text.endswith(mag) and unit.startswith(mag):
-            return unit[len(mag) :]
-    return unit
-
-
-def _comparison_wording(record: TargetRecord) -> str:
-    """The words of a comparison without a number, taken from the sentence.
-
-    ``社会消费品零售总额增速高于全省平均水平`` gives ``增速高于全省平均水平``;
-    ``居民收入增长高于经济增长速度`` (change 增长) gives ``增长高于经济增长速度``.
-    """
-    qualifier = record.qualifier or next(
-        (q for q in _COMPARISON_QUALIFIERS if q in record.sentence), ""
-    )
-    fallback = _clean(f"{record.change}{qualifier}".strip()) or "（无具体数值）"
-    if not qualifier:
-        return fallback
-    clauses = [c for c in _CLAUSE_SPLIT.split(record.sentence) if qualifier in c]
-    if not clauses:
-        return fallback
-    name = record.indicator
-    clause = next((c for c in clauses if name in c), clauses[0])
-    q_at = clause.find(qualifier)
-    start = q_at
-    n_at = clause.find(name)
-    if n_at >= 0 and n_at + len(name) <= q_at:
-        start = n_at + len(name)
-    elif record.change and clause.rfind(record.change, 0, q_at) >= 0:
-        start = clause.rfind(record.change, 0, q_at)
-    wording = _clean(clause[start:])
-    if len(wording) > 30:
-        wording = wording[:29] + "…"
-    return wording or fallback
-
-
-def format_value(record: TargetRecord) -> str:
-    """The figure of ``record`` as one display string (no change verb).
-
-    Uses ``value_text`` (the number as written), never ``value``, so a masked figure
-    is shown as written with a note: ``x.x%（原文隐去）``. Examples: ``5.5%左右``,
-    ``673.9亿元``, ``超过100亿元``, ``1万多场``, ``千亿级``, ``第3位``, ``1-2个``.
-    A comparison without a number gives its wording (``增速高于全省平均水平``); a
-    multiplicative figure written as its own verb (``翻番``) gives ``""``.
-    """
-    vt = _clean(record.value_text)
-    unit = _clean(record.unit)
-    qualifier = _clean(record.qualifier)
-    if not vt:
-        if record.masked:
-            return "数值" + MASK_NOTE
-        return _comparison_wording(record)
-    if vt == record.change:  # 翻番 / 倍增: the verb is the figure
-        return ""
-    if unit == "位":  # rankings: 第3位, 全省第一
-        body = f"第{vt}位" if re.search(r"[0-9xX*]", vt) else f"第{vt}"
-        text = body
-    else:
-        rest = _split_unit(vt, unit)
-        if qualifier == "级":
-            text = vt + ("" if rest == "元" else rest) + "级"
-        elif qualifier in _INLINE_QUALIFIERS:
-            text = vt + qualifier + rest
-        else:
-            text = vt + rest
-    if qualifier and qualifier not in _INLINE_QUALIFIERS and qualifier != "级":
-        text = qualifier + text if qualifier in _PREFIX_QUALIFIERS else text + qualifier
-    if record.masked:
-        text += MASK_NOTE
-    return text
-
-
-def _format_year(year: str) -> str:
-    year = _clean(year)
-    return f"{year}年" if year.isdigit() else year
-
-
-def _format_date(now: datetime) -> str:
-    return f"{now.year}年{now.month}月{now.day}日"
-
-
 # -- collecting ------------------------------------------------------------------------
 
 
@@ -360,7 +244,7 @@ def _value_key(record: TargetRecord, doc_key: str) -> tuple:
     if record.masked:  # hidden numbers are never assumed equal across documents
         return ("masked", doc_key, record.sentence, record.value_text)
     if record.value is None:
-        return ("comparison", _comparison_wording(record))
+        return ("comparison", comparison_wording(record))
     return ("value", record.value, record.value_max)
 
 
@@ -378,12 +262,12 @@ def _merge_key(record: TargetRecord, doc_key: str) -> tuple:
 
 
 def _region_shown(region: str, sources: list[_Doc], group_by: GroupBy) -> str:
-    region = _clean(region)
+    region = clean(region)
     if not region:
         return ""
     if group_by == "document":
         doc = sources[0]
-        doc_region = _clean(doc.info.region) if doc.info is not None else ""
+        doc_region = clean(doc.info.region) if doc.info is not None else ""
         return "" if region in (doc_region, "") or region in doc.ref.full_title else region
     return "" if all(region in d.ref.full_title for d in sources) else region
 
@@ -439,7 +323,7 @@ def compose_digest(
         state = doc_states.get(key)
         if state is None:
             if info is not None:
-                full = _clean(info.title) or PurePosixPath(info.filename).stem
+                full = clean(info.title) or PurePosixPath(info.filename).stem
                 filename = info.filename
                 new = since is not None and info.indexed_at > since
             else:
@@ -491,12 +375,12 @@ def compose_digest(
         index, first_doc, record = group_items[0]
         group = table.group(record.indicator)
         entry = DigestEntry(
-            indicator=_clean(record.indicator),
+            indicator=clean(record.indicator),
             group=group,
             kind=record.kind,
-            change=_clean(record.change),
+            change=clean(record.change),
             value=format_value(record),
-            year=_format_year(record.year),
+            year=format_year(record.year),
             region=_region_shown(record.region, sources, group_by),
             masked=record.masked,
             comparison=record.value is None and not record.masked,
@@ -516,7 +400,7 @@ def compose_digest(
     shown_items = built[:cap]
     show_kind = len(filt.kinds) > 1
     description = describe(filt)
-    date = _format_date(now)
+    date = format_date(now)
     title = f"{TITLE} · {date}" + (f" · {description}" if description else "")
 
     lines: list[DigestLine] = [DigestLine("title", (Span(title, "b"),))]
@@ -588,7 +472,7 @@ def _heading(entry: DigestEntry, doc: _Doc, group_by: GroupBy) -> tuple[Span, ..
     bits = []
     if doc.info is not None:
         if doc.info.region:
-            bits.append(_clean(doc.info.region))
+            bits.append(clean(doc.info.region))
         if doc.info.year:
             bits.append(f"{doc.info.year}年")
     if bits:

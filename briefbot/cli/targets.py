@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 
 from bot.digest import FilterError, render_html, render_text
-from bot.digest.compose import format_value
+from bot.digest.values import format_value
 from bot.library import DocTarget, DocumentNotFound, Engine, TargetLookup
 from bot.render import document_meta_dict
 from briefbot.cli.app import KIND_LABELS, app, err, open_engine, out

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from bot.digest.compose import format_value, short_title
 from bot.digest.filters import KIND_LABELS
+from bot.digest.values import format_value, short_title
 from bot.models import DocumentInfo
 from bot.targets.records import TargetRecord
 from handlers.format.html import escape, one_line, split_html

@@ -1,0 +1,137 @@
+"""How a key-target record's figure, year and source are written in digests and replies.
+
+Pure functions over :class:`~bot.targets.records.TargetRecord`: :func:`format_value`
+(``5.5%左右``, ``超过100亿元``, ``x.x%（原文隐去）``), :func:`short_title` for source
+mentions, :func:`clean` for one display line.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from bot.targets.records import TargetRecord
+
+MASK_NOTE = "（原文隐去）"
+SHORT_TITLE_CHARS = 16
+
+# Qualifiers written before the number (超过100亿元), between the number and the
+# measure word (100多场, 40余支) or as a scale label (千亿级); the rest go after
+# (5%左右, 10%以上).
+_PREFIX_QUALIFIERS = frozenset(
+    {"不少于", "不低于", "不超过", "不高于", "超过", "超", "过", "低于", "高于", "近", "约"}
+)
+_INLINE_QUALIFIERS = frozenset({"多", "余"})
+_MAGNITUDES = ("万亿", "亿", "万")
+_CLAUSE_SPLIT = re.compile(r"[，,。；;：:、！？!?（）()\n]")
+_COMPARISON_QUALIFIERS = ("不低于", "不高于", "高于", "低于", "快于", "好于", "优于", "超过")
+_WS = re.compile(r"\s+")
+_WS = re.compile(r"\s+")
+
+
+def clean(text: str | None) -> str:
+    """Document text for one display line: whitespace runs (newlines too) become a space."""
+    return _WS.sub(" ", text or "").strip()
+
+
+def short_title(title: str, limit: int = SHORT_TITLE_CHARS) -> str:
+    """A title short enough for a source mention.
+
+    Titles up to ``limit`` characters are kept; a longer title is cut at its first
+    ``，``/``：``/``——`` when the head is still meaningful (at least 6 characters),
+    otherwise after ``limit - 1`` characters; a cut title ends with ``…``.
+    """
+    title = clean(title)
+    if len(title) <= limit:
+        return title
+    m = re.search(r"[，,：:；;]|——|\s", title)
+    if m and 6 <= m.start() <= limit:
+        return title[: m.start()] + "…"
+    return title[: limit - 1] + "…"
+
+
+def _split_unit(value_text: str, unit: str) -> str:
+    """The part of ``unit`` not already written in ``value_text`` (``673.9亿`` + ``亿元``)."""
+    if value_text.startswith("百分之") and unit == "%":
+        return ""
+    for mag in _MAGNITUDES:
+        if value_text.endswith(mag) and unit.startswith(mag):
+            return unit[len(mag) :]
+    return unit
+
+
+def comparison_wording(record: TargetRecord) -> str:
+    """The words of a comparison without a number, taken from the sentence.
+
+    ``社会消费品零售总额增速高于全省平均水平`` gives ``增速高于全省平均水平``;
+    ``居民收入增长高于经济增长速度`` (change 增长) gives ``增长高于经济增长速度``.
+    """
+    qualifier = record.qualifier or next(
+        (q for q in _COMPARISON_QUALIFIERS if q in record.sentence), ""
+    )
+    fallback = clean(f"{record.change}{qualifier}".strip()) or "（无具体数值）"
+    if not qualifier:
+        return fallback
+    clauses = [c for c in _CLAUSE_SPLIT.split(record.sentence) if qualifier in c]
+    if not clauses:
+        return fallback
+    name = record.indicator
+    clause = next((c for c in clauses if name in c), clauses[0])
+    q_at = clause.find(qualifier)
+    start = q_at
+    n_at = clause.find(name)
+    if n_at >= 0 and n_at + len(name) <= q_at:
+        start = n_at + len(name)
+    elif record.change and clause.rfind(record.change, 0, q_at) >= 0:
+        start = clause.rfind(record.change, 0, q_at)
+    wording = clean(clause[start:])
+    if len(wording) > 30:
+        wording = wording[:29] + "…"
+    return wording or fallback
+
+
+def format_value(record: TargetRecord) -> str:
+    """The figure of ``record`` as one display string (no change verb).
+
+    Uses ``value_text`` (the number as written), never ``value``, so a masked figure
+    is shown as written with a note: ``x.x%（原文隐去）``. Examples: ``5.5%左右``,
+    ``673.9亿元``, ``超过100亿元``, ``1万多场``, ``千亿级``, ``第3位``, ``1-2个``.
+    A comparison without a number gives its wording (``增速高于全省平均水平``); a
+    multiplicative figure written as its own verb (``翻番``) gives ``""``.
+    """
+    vt = clean(record.value_text)
+    unit = clean(record.unit)
+    qualifier = clean(record.qualifier)
+    if not vt:
+        if record.masked:
+            return "数值" + MASK_NOTE
+        return comparison_wording(record)
+    if vt == record.change:  # 翻番 / 倍增: the verb is the figure
+        return ""
+    if unit == "位":  # rankings: 第3位, 全省第一
+        body = f"第{vt}位" if re.search(r"[0-9xX*]", vt) else f"第{vt}"
+        text = body
+    else:
+        rest = _split_unit(vt, unit)
+        if qualifier == "级":
+            text = vt + ("" if rest == "元" else rest) + "级"
+        elif qualifier in _INLINE_QUALIFIERS:
+            text = vt + qualifier + rest
+        else:
+            text = vt + rest
+    if qualifier and qualifier not in _INLINE_QUALIFIERS and qualifier != "级":
+        text = qualifier + text if qualifier in _PREFIX_QUALIFIERS else text + qualifier
+    if record.masked:
+        text += MASK_NOTE
+    return text
+
+
+def format_year(year: str) -> str:
+    """``2024`` → ``2024年``; other periods as written."""
+    year = clean(year)
+    return f"{year}年" if year.isdigit() else year
+
+
+def format_date(now: datetime) -> str:
+    """``2025年3月1日``."""
+    return f"{now.year}年{now.month}月{now.day}日"

@@ -1,0 +1,137 @@
+"""New versions of library files waiting for the admin's Replace / Cancel, on disk."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import time
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.corpus import uploads
+from handlers.format.admin_documents import TOKEN_CHARS
+
+PENDING_DIR = "pending"
+PENDING_TTL = 3600.0
+"""Seconds a new version waits for Replace / Cancel."""
+
+
+@dataclass(frozen=True)
+class PendingUpload:
+    token: str
+    filename: str
+    chat_id: int
+    user_id: int
+    created: float
+    size: int
+
+
+class PendingUploads:
+    """New versions waiting for Replace / Cancel, as files under
+    ``<data_dir>/uploads/pending``: ``<token>.bin`` (the bytes) and ``<token>.json``
+    (name, chat, sender, time), written in that order, so a ``.json`` means a complete
+    entry. Callback data carries only the token. Thread-safe: taking an entry renames
+    its ``.json`` first, so of two presses at once only one gets the bytes.
+
+    The folder lies inside the core's staging root, whose sweep also removes it once
+    it has been idle for an hour, which is the same expiry.
+    """
+
+    def __init__(
+        self, data_dir: Path, *, ttl: float = PENDING_TTL, clock: Callable[[], float] = time.time
+    ) -> None:
+        self.root = uploads.staging_root(data_dir) / PENDING_DIR
+        self.ttl = ttl
+        self.clock = clock
+
+    def _paths(self, token: str) -> tuple[Path, Path]:
+        return self.root / f"{token}.bin", self.root / f"{token}.json"
+
+    def put(self, filename: str, data: bytes, *, chat_id: int, user_id: int) -> str:
+        self.sweep()
+        self.root.mkdir(parents=True, exist_ok=True)
+        token = secrets.token_hex(TOKEN_CHARS // 2)
+        data_path, meta_path = self._paths(token)
+        meta = {
+            "filename": filename,
+            "chat_id": chat_id,
+            "user_id": user_id,
+            "created": self.clock(),
+            "size": len(data),
+        }
+        try:
+            data_path.write_bytes(data)
+            tmp = meta_path.with_suffix(".json-tmp")
+            tmp.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, meta_path)
+        except BaseException:
+            self.discard(token)
+            raise
+        return token
+
+    def _read(self, meta_path: Path, token: str) -> PendingUpload | None:
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            return PendingUpload(
+                token,
+                str(meta["filename"]),
+                int(meta["chat_id"]),
+                int(meta["user_id"]),
+                float(meta["created"]),
+                int(meta["size"]),
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def get(self, token: str) -> PendingUpload | None:
+        """The entry, if it exists and has not expired."""
+        entry = self._read(self._paths(token)[1], token)
+        if entry is None or self.clock() - entry.created > self.ttl:
+            return None
+        return entry
+
+    def take(self, token: str) -> tuple[PendingUpload, bytes] | None:
+        """Claim the entry and its bytes and delete it; None if gone or expired."""
+        data_path, meta_path = self._paths(token)
+        claimed = meta_path.with_name(f"{token}.claimed-{secrets.token_hex(4)}")
+        try:
+            os.replace(meta_path, claimed)  # atomic: the loser of a race gets ENOENT
+        except FileNotFoundError:
+            return None
+        try:
+            entry = self._read(claimed, token)
+            if entry is None or self.clock() - entry.created > self.ttl:
+                return None
+            return entry, data_path.read_bytes()
+        except OSError:
+            return None
+        finally:
+            claimed.unlink(missing_ok=True)
+            data_path.unlink(missing_ok=True)
+
+    def discard(self, token: str) -> PendingUpload | None:
+        """Delete the entry (Cancel); returns it if it was still there."""
+        data_path, meta_path = self._paths(token)
+        entry = self._read(meta_path, token)
+        meta_path.unlink(missing_ok=True)
+        data_path.unlink(missing_ok=True)
+        meta_path.with_suffix(".json-tmp").unlink(missing_ok=True)
+        return entry
+
+    def sweep(self) -> None:
+        """Delete expired entries and leftovers of interrupted writes."""
+        if not self.root.is_dir():
+            return
+        cutoff = self.clock() - self.ttl
+        for path in self.root.iterdir():
+            with suppress(OSError):
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
+
+    def tokens(self) -> list[str]:
+        if not self.root.is_dir():
+            return []
+        return sorted(p.stem for p in self.root.glob("*.json"))
