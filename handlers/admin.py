@@ -32,7 +32,6 @@ from telegram import Message, Update
 from telegram.constants import ChatType
 from telegram.ext import (
     Application,
-    CommandHandler,
     MessageHandler,
     TypeHandler,
     filters,
@@ -44,7 +43,7 @@ from bot.admin.runtime import RUNTIME_KEYS, normalise_key
 from bot.library import Engine
 from bot.subscriptions.scheduler import DigestScheduler
 from bot.subscriptions.service import Listed, SubscriptionError
-from handlers.common import command_args, reply_html
+from handlers.common import NEW_MESSAGES, add_commands, command_args, reply_html
 from handlers.context import BriefContext, Services
 from handlers.format import admin as fmt
 from handlers.format import split_html
@@ -415,19 +414,17 @@ async def status_command(update: Update, context: BriefContext) -> None:
 
 def register(application: Application) -> None:
     application.add_handler(TypeHandler(Update, remember_sender), group=-2)
-    message = filters.UpdateType.MESSAGE  # edits of old messages are not answered again
-    for name, callback in (
-        ("admin", admin_command),
-        ("config", config_command),
-        ("audit", audit_command),
-        ("subs", subs_command),
-        ("broadcast_digest", broadcast_command),
-        ("status", status_command),
-    ):
-        application.add_handler(CommandHandler(name, callback, filters=message))
-    # The spelling: "/broadcast-digest" reaches the bot as the command /broadcast.
-    application.add_handler(
-        MessageHandler(
-            message & filters.TEXT & filters.Regex(BROADCAST_DIGEST_PATTERN), broadcast_command
-        )
+    add_commands(
+        application,
+        {
+            "admin": admin_command,
+            "config": config_command,
+            "audit": audit_command,
+            "subs": subs_command,
+            "broadcast_digest": broadcast_command,
+            "status": status_command,
+        },
     )
+    # The spelling: "/broadcast-digest" reaches the bot as the command /broadcast.
+    broadcast = NEW_MESSAGES & filters.TEXT & filters.Regex(BROADCAST_DIGEST_PATTERN)
+    application.add_handler(MessageHandler(broadcast, broadcast_command))

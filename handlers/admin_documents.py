@@ -39,7 +39,6 @@ from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
-    CommandHandler,
     MessageHandler,
     filters,
 )
@@ -47,7 +46,7 @@ from telegram.ext import (
 from bot.corpus import uploads
 from bot.library import DocumentNotFound, UploadResult
 from bot.models import DocumentInfo
-from handlers.common import command_args
+from handlers.common import NEW_MESSAGES, add_commands, command_args
 from handlers.context import BriefContext, Services
 from handlers.format import admin_documents as fmt
 from handlers.pending_uploads import PendingUploads
@@ -405,11 +404,8 @@ async def reindex_command(update: Update, context: BriefContext) -> None:
 
 
 def register(application: Application) -> None:
-    message = filters.UpdateType.MESSAGE  # edits of old messages are not answered again
-    application.add_handler(CommandHandler("remove", remove_command, filters=message))
-    application.add_handler(CommandHandler("reindex", reindex_command, filters=message))
-    application.add_handler(
-        MessageHandler(message & filters.Document.ALL & filters.ChatType.PRIVATE, document_message)
-    )
+    add_commands(application, {"remove": remove_command, "reindex": reindex_command})
+    sent = NEW_MESSAGES & filters.Document.ALL & filters.ChatType.PRIVATE
+    application.add_handler(MessageHandler(sent, document_message))
     application.add_handler(CallbackQueryHandler(upload_button, pattern=fmt.UPLOAD_PATTERN))
     application.add_handler(CallbackQueryHandler(remove_button, pattern=fmt.REMOVE_PATTERN))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, MessageHandler, filters
+from telegram.ext import Application, MessageHandler, filters
 
 from handlers import format as fmt
+from handlers.common import NEW_MESSAGES, add_commands
 from handlers.context import BriefContext
 
 UNKNOWN_COMMAND = "未知命令。发送 /help 查看可用的命令。\nUnknown command, see /help."
@@ -29,14 +30,10 @@ async def unknown_command(update: Update, context: BriefContext) -> None:
 
 
 def register(application: Application) -> None:
-    message = filters.UpdateType.MESSAGE  # edits of old messages are not answered again
-    application.add_handler(CommandHandler("start", start, filters=message))
-    application.add_handler(CommandHandler("help", help_command, filters=message))
+    add_commands(application, {"start": start, "help": help_command})
 
 
 def register_fallback(application: Application) -> None:
     """After every other handler: a command the bot does not know, in a private chat."""
-    message = filters.UpdateType.MESSAGE
-    application.add_handler(
-        MessageHandler(message & filters.COMMAND & filters.ChatType.PRIVATE, unknown_command)
-    )
+    unknown = NEW_MESSAGES & filters.COMMAND & filters.ChatType.PRIVATE
+    application.add_handler(MessageHandler(unknown, unknown_command))

@@ -1,4 +1,5 @@
-"""What every handler module shares: command arguments, replies, addressing the bot.
+"""What every handler module shares: registering commands, command arguments, replies,
+addressing the bot.
 
 The services handlers use are ``context.services`` (:mod:`handlers.context`).
 """
@@ -6,10 +7,20 @@ The services handlers use are ``context.services`` (:mod:`handlers.context`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from telegram import Message, MessageEntity
-from telegram.ext import filters
+from telegram.ext import Application, CommandHandler, filters
+
+NEW_MESSAGES = filters.UpdateType.MESSAGE
+"""New messages only: edits of old messages are not answered again."""
+
+
+def add_commands(application: Application, commands: Mapping[str, Callable[..., Any]]) -> None:
+    """A ``CommandHandler`` for each ``/name`` in ``commands``, for new messages only."""
+    for name, callback in commands.items():
+        application.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGES))
 
 
 def command_args(message: Message) -> str:

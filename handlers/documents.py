@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.ext import Application, CommandHandler, filters
+from telegram.ext import Application
 
 from bot.library import DocumentNotFound, Engine
 from bot.models import Document
 from bot.targets.records import TargetRecord
 from handlers import format as fmt
-from handlers.common import reply_html
+from handlers.common import add_commands, reply_html
 from handlers.context import BriefContext
 from handlers.format import admin_documents as fmt_docs
 
@@ -59,6 +59,4 @@ async def doc_command(update: Update, context: BriefContext) -> None:
 
 
 def register(application: Application) -> None:
-    message = filters.UpdateType.MESSAGE  # edits of old messages are not answered again
-    application.add_handler(CommandHandler("docs", docs_command, filters=message))
-    application.add_handler(CommandHandler("doc", doc_command, filters=message))
+    add_commands(application, {"docs": docs_command, "doc": doc_command})

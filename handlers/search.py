@@ -12,7 +12,6 @@ from telegram.error import BadRequest
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
-    CommandHandler,
     MessageHandler,
     filters,
 )
@@ -20,7 +19,7 @@ from telegram.ext import (
 from bot.library import DocumentNotFound
 from bot.models import SearchResponse
 from handlers import format as fmt
-from handlers.common import MENTIONS_BOT, reply_html, without_mention
+from handlers.common import MENTIONS_BOT, NEW_MESSAGES, add_commands, reply_html, without_mention
 from handlers.context import BriefContext, Services
 
 EXPIRED = (
@@ -145,9 +144,8 @@ async def stale_button(update: Update, context: BriefContext) -> None:
 
 
 def register(application: Application) -> None:
-    message = filters.UpdateType.MESSAGE  # edits of old messages are not answered again
-    application.add_handler(CommandHandler("search", search_command, filters=message))
-    text = message & filters.TEXT & ~filters.COMMAND
+    add_commands(application, {"search": search_command})
+    text = NEW_MESSAGES & filters.TEXT & ~filters.COMMAND
     application.add_handler(MessageHandler(text & filters.ChatType.PRIVATE, search_text))
     application.add_handler(
         MessageHandler(text & filters.ChatType.GROUPS & MENTIONS_BOT, search_mention)

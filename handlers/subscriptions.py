@@ -12,7 +12,6 @@ from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ChatMemberHandler,
-    CommandHandler,
     MessageHandler,
     filters,
 )
@@ -21,7 +20,7 @@ from bot.digest.filters import FilterError
 from bot.subscriptions.commands import channel_ref
 from bot.subscriptions.compose import preview_messages
 from bot.subscriptions.service import SubscriptionError
-from handlers.common import command_args, reply_html
+from handlers.common import add_commands, command_args, reply_html
 from handlers.context import BriefContext
 from handlers.format import subscriptions as fmt
 
@@ -261,14 +260,15 @@ async def chat_migrated(update: Update, context: BriefContext) -> None:
 
 
 def register(application: Application) -> None:
-    message = filters.UpdateType.MESSAGE  # edits of old messages are not answered again
-    for name, callback in (
-        ("subscribe", subscribe_command),
-        ("subscriptions", subscriptions_command),
-        ("unsubscribe", unsubscribe_command),
-        ("digest", digest_command),
-        ("timezone", timezone_command),
-    ):
-        application.add_handler(CommandHandler(name, callback, filters=message))
+    add_commands(
+        application,
+        {
+            "subscribe": subscribe_command,
+            "subscriptions": subscriptions_command,
+            "unsubscribe": unsubscribe_command,
+            "digest": digest_command,
+            "timezone": timezone_command,
+        },
+    )
     application.add_handler(ChatMemberHandler(my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, chat_migrated))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, filters
+from telegram.ext import Application
 
 from bot.library import DocumentNotFound, Engine, TargetLookup
 from bot.models import DocumentInfo
 from handlers import format as fmt
-from handlers.common import reply_html
+from handlers.common import add_commands, reply_html
 from handlers.context import BriefContext
 
 SIMILAR_SHOWN = 5
@@ -101,6 +101,4 @@ async def compare_command(update: Update, context: BriefContext) -> None:
 
 
 def register(application: Application) -> None:
-    message = filters.UpdateType.MESSAGE  # edits of old messages are not answered again
-    application.add_handler(CommandHandler("targets", targets_command, filters=message))
-    application.add_handler(CommandHandler("compare", compare_command, filters=message))
+    add_commands(application, {"targets": targets_command, "compare": compare_command})
