@@ -34,6 +34,7 @@ from telegram.ext import Application, ContextTypes, TypeHandler
 from bot import __version__
 from bot.config import Settings
 from bot.library import Engine
+from bot.render import LEVEL_LABELS
 from fake_telegram import BotCall, FakeBotApi
 
 log = logging.getLogger(__name__)
@@ -361,8 +362,6 @@ class ChatConsole:
         self.out.print()
 
     def print_docs(self) -> None:
-        from bot.render import LEVEL_LABELS
-
         for d in self.engine.documents():
             level = LEVEL_LABELS.get(d.level or "", "") if d.level != "national" else ""
             facts = [d.region or "", level, d.doc_type or "", f"{d.year}年" if d.year else ""]

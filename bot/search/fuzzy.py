@@ -19,6 +19,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.search.index import CompiledIndex
 from bot.text.pinyin import first_syllables, readings
 from bot.text.tokenize import is_cjk_word
 
@@ -185,8 +186,6 @@ class Lexicon:
 
 def build_lexicon(compiled_dir: Path) -> None:
     """Write the lexicon (CJK index terms with pinyin and df) of a compiled index."""
-    from bot.search.index import CompiledIndex
-
     index = CompiledIndex.open(compiled_dir)
     terms, dfs = [], []
     for tid, term in enumerate(index.vocab):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from array import array
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -165,8 +165,6 @@ def remove_document(cache_dir: Path, doc_id: str) -> None:
 
 
 def _info_to_json(info: DocumentInfo) -> dict:
-    from dataclasses import asdict
-
     return asdict(info)
 
 

@@ -28,10 +28,10 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from bot.config import Settings, get_settings
+
 if TYPE_CHECKING:
     from alembic.config import Config
-
-    from bot.config import Settings
 
 log = logging.getLogger(__name__)
 
@@ -225,8 +225,6 @@ class Database:
         """Open the configured database and upgrade its schema to the newest revision."""
         if url is None:
             if settings is None:
-                from bot.config import get_settings
-
                 settings = get_settings()
             url = database_url(settings)
         db = cls(url)
