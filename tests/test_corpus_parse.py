@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.corpus.meta import infer_meta, infer_region, infer_year, merge_meta
+from bot.corpus.meta import infer_meta, infer_year, merge_meta
+from bot.corpus.meta_region import infer_region
 from bot.corpus.parse import (
     LEVEL_ARABIC,
     LEVEL_CN,

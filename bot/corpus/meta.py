@@ -16,6 +16,9 @@ Year: the year the document is *about*. A bulletin reports on the year in its ti
 (published the next spring); a work report delivered in year N sets the targets of N; a
 plan or policy is dated by its delivery or document number, never by a horizon
 (``到2035年``) or a year it merely mentions.
+
+The region is inferred by :mod:`bot.corpus.meta_region`; the opening lines are cut by
+:mod:`bot.corpus.opening`.
 """
 
 from __future__ import annotations
@@ -23,30 +26,27 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from bot.corpus.gazetteer import NATIONAL, Gazetteer, Place, default_gazetteer
+from bot.corpus.gazetteer import NATIONAL, default_gazetteer
+from bot.corpus.meta_region import (
+    Region,
+    infer_place,
+    region_named,
+)
+from bot.corpus.opening import DOC_NUMBER_RE, FULLWIDTH_DIGITS, opening_lines
 from bot.corpus.parse import _has_letters, _paragraphs, has_markdown_headings, is_salutation
 from bot.models import DocumentMeta
 
 MAX_TITLE_CHARS = 60
 # How much of a document counts as its opening (title, delivery line, issuer).
-OPENING_LINES = 8
-OPENING_CHARS = 800
-# Title, delivery, issuer and number lines are short; longer lines are body text.
-MAX_HEAD_LINE = 120
-
 TYPES = ("政府工作报告", "党代会报告", "统计公报", "规划纲要", "实施意见/行动方案", "讲话", "新闻")
 
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _YEAR = r"(?<![0-9])((?:19|20)[0-9]{2})"
 _YEAR_RE = re.compile(_YEAR + r"(?=\s*年)")
 _DATE_RE = re.compile(_YEAR + r"\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
-_DOC_NUMBER_RE = re.compile(
-    r"([\u4e00-\u9fff]{1,10})\s*[〔［\[]\s*((?:19|20)\d\d)\s*[〕］\]]\s*\d+\s*号"
-)
 _TITLE_RANGE_RE = re.compile(
     r"[（(]\s*((?:19|20)\d\d)\s*[—–\-－~～至到]+\s*(?:19|20)\d\d\s*年?\s*[)）]"
 )
@@ -127,197 +127,6 @@ def _quoted_titles(opening: str) -> list[str]:
     return [m.group(1) for m in _QUOTED_TITLE_RE.finditer(opening)]
 
 
-# --- region --------------------------------------------------------------------------------
-
-# Documents of the central party and state: their region is the whole country.
-_NATIONAL_RE = re.compile(
-    r"国务院|中共中央|全国人民代表大会|中国共产党第[一二三四五六七八九十]+次全国代表大会"
-    r"|中华人民共和国|[\u4e00-\u9fff]{2,10}部(?:等[一二三四五六七八九十]+部门)?关于"
-    r"|^(?:国发|国办发|中发|国函)"
-)
-# 沪府办发〔2024〕3号 -> 上海: the province abbreviation that opens a document number.
-_PROVINCE_ABBREVIATIONS = {
-    "京": "北京", "津": "天津", "沪": "上海", "渝": "重庆", "冀": "河北", "晋": "山西",
-    "蒙": "内蒙古", "辽": "辽宁", "吉": "吉林", "黑": "黑龙江", "苏": "江苏", "浙": "浙江",
-    "皖": "安徽", "闽": "福建", "赣": "江西", "鲁": "山东", "豫": "河南", "鄂": "湖北",
-    "湘": "湖南", "粤": "广东", "桂": "广西", "琼": "海南", "川": "四川", "黔": "贵州",
-    "滇": "云南", "藏": "西藏", "陕": "陕西", "甘": "甘肃", "青": "青海", "宁": "宁夏",
-    "新": "新疆",
-}  # fmt: skip
-_NATIONAL_NUMBER_RE = re.compile(r"^(?:国|中|[\u4e00-\u9fff]{1,6}部)")
-# Words after a place that make it the document's own subject in an opening line:
-# 海拉尔区人民政府, 在湖北省第十四届人民代表大会, 成都市统计局, 上海关于….
-_SUBJECT_AFTER_RE = re.compile(
-    r"(?:省|市|区|县|州|盟|旗|自治区)?(?:人民政府|政府|人民代表大会|第[一二三四五六七八九十]+届"
-    r"|统计局|委员会|人大|关于|国民经济|高质量发展大会)"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Region:
-    """Where a document is about: short name, the path down to it, and its level."""
-
-    name: str
-    path: tuple[str, ...]
-    level: str
-
-
-NATIONAL_REGION = Region(NATIONAL, (), "national")
-
-
-def _region_of(place: Place, gazetteer: Gazetteer) -> Region:
-    return Region(place.short, gazetteer.path(place), place.level)
-
-
-def infer_place(
-    text: str,
-    opening: str | None = None,
-    gazetteer: Gazetteer | None = None,
-    extra_places: Iterable[str] = (),
-) -> Region | None:
-    """The region a document is about, with its hierarchy and level, or ``None``.
-
-    First the opening: a local subject (``在湖北省第十四届人民代表大会``,
-    ``成都市统计局``, ``沪府办发``) beats the national markers that local documents
-    quote (``贯彻落实国务院…``); a national marker with no local subject gives
-    ``全国``. Then the body: the most mentioned place written with its suffix, and
-    the most specific of a place and its own subdivisions when both are frequent.
-    """
-    g = gazetteer or default_gazetteer()
-    if opening is None:
-        opening = _opening(text)
-    opening_n = opening.translate(_FULLWIDTH_DIGITS)
-    local = _opening_subject(opening_n, g)
-    counts, suffixed, first = _count_mentions(text, g)
-    if local is not None:
-        best = local
-        # 沪科合〔2025〕7号 with a body about 杨浦区: the subdivision is the subject.
-        best = _refine(best, counts, suffixed, g)
-        return _region_of(best, g)
-    # Only short lines count: a body paragraph that quotes 国务院 says nothing of its author.
-    heads = [line for line in opening_n.split("\n") if len(line) <= MAX_HEAD_LINE]
-    if any(_NATIONAL_RE.search(line) for line in heads):
-        return NATIONAL_REGION
-    extra = _extra_place(text, tuple(extra_places))
-    if not counts:
-        return Region(extra, (extra,), "") if extra else None
-    # A county-level name found only in the body must come with its city or province:
-    # 新增城区 holds 增城区, a masked report names no 广州.
-    codes = {p.code for p in counts}
-    candidates = [
-        p
-        for p in counts
-        if suffixed[p.code]
-        and (p.level != "county" or any(a.code in codes for a in g.ancestors(p)))
-    ]
-    if not candidates:
-        return Region(extra, (extra,), "") if extra else None
-    best = max(candidates, key=lambda p: (counts[p], suffixed[p.code], -first[p.code]))
-    if extra and _mentions(text, extra) > counts[best]:
-        return Region(extra, (extra,), "")
-    best = _refine(best, counts, suffixed, g)
-    return _region_of(_common_parent(best, candidates, counts, suffixed, g), g)
-
-
-def _common_parent(
-    best: Place,
-    candidates: list[Place],
-    counts: Counter[Place],
-    suffixed: Counter[str],
-    g: Gazetteer,
-) -> Place:
-    """Several districts of one city discussed side by side: the document is about the city."""
-    if not best.parent or best.parent not in {p.code for p in counts}:
-        return best
-    siblings = [
-        p
-        for p in candidates
-        if p.parent == best.parent and p.code != best.code and suffixed[p.code] >= 3
-    ]
-    return g.by_code[best.parent] if len(siblings) >= 2 else best
-
-
-def _opening_subject(opening: str, g: Gazetteer) -> Place | None:
-    """The most specific place the opening names as the document's own subject."""
-    found: list[Place] = []
-    for line in opening.split("\n"):
-        compact = line.replace(" ", "").replace("\u3000", "")
-        for m in g.mentions(compact):
-            if _SUBJECT_AFTER_RE.match(compact, m.end):
-                found.append(m.place)
-        number = _DOC_NUMBER_RE.search(compact)
-        if (
-            number
-            and number.group(1)[0] in _PROVINCE_ABBREVIATIONS
-            and not _NATIONAL_NUMBER_RE.match(number.group(1))
-        ):
-            found.extend(g.lookup(_PROVINCE_ABBREVIATIONS[number.group(1)[0]])[:1])
-    if not found:
-        return None
-    # The deepest place wins when the others are its ancestors (呼伦贝尔市海拉尔区).
-    found.sort(key=lambda p: len(g.ancestors(p)), reverse=True)
-    deepest = found[0]
-    ancestors = {a.code for a in g.ancestors(deepest)} | {deepest.code}
-    if all(p.code in ancestors for p in found):
-        return deepest
-    # Unrelated places (国家统计局成都调查队 and 成都市统计局 agree; a speech held in 深圳
-    # for 广东 does not): the one named most often in the opening.
-    tally = Counter(p.code for p in found)
-    return g.by_code[tally.most_common(1)[0][0]]
-
-
-def _count_mentions(text: str, g: Gazetteer) -> tuple[Counter[Place], Counter[str], dict[str, int]]:
-    counts: Counter[Place] = Counter()
-    suffixed: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    for m in g.mentions(text):
-        counts[m.place] += 1
-        first.setdefault(m.place.code, m.start)
-        if m.suffixed:
-            suffixed[m.place.code] += 1
-    return counts, suffixed, first
-
-
-def _refine(best: Place, counts: Counter[Place], suffixed: Counter[str], g: Gazetteer) -> Place:
-    """A subdivision of ``best`` that the body is mostly about replaces it."""
-    own = counts.get(best, 0)
-    for p, n in counts.most_common(5):
-        if p.code == best.code or suffixed[p.code] < 3:
-            continue
-        if best.code in {a.code for a in g.ancestors(p)} and n >= max(own, 3):
-            return p
-    return best
-
-
-def _mentions(text: str, name: str) -> int:
-    return len(re.findall(re.escape(name), text))
-
-
-def _extra_place(text: str, places: tuple[str, ...]) -> str | None:
-    """The most mentioned of user-supplied place names written with a suffix (西海岸新区)."""
-    best, best_n = None, 0
-    for name in places:
-        if not re.search(re.escape(name) + r"(?:市|省|区|县|州|盟)", text) and not name.endswith(
-            ("区", "县", "市")
-        ):
-            continue
-        n = _mentions(text, name)
-        if n > best_n:
-            best, best_n = name, n
-    return best
-
-
-def infer_region(text: str, places: Iterable[str] | None = None) -> str | None:
-    """Short name of the region ``text`` is about (``烟台``, ``全国``), or ``None``.
-
-    ``places`` adds names outside the gazetteer (development zones such as 西海岸新区);
-    they compete with the divisions by number of mentions. Masked names (``xx市``) are
-    never a region.
-    """
-    region = infer_place(text, extra_places=places or ())
-    return region.name if region else None
-
-
 # --- year, date, issuer -----------------------------------------------------------------------
 
 
@@ -334,9 +143,9 @@ def infer_year(
     6. the latest year in a heading (``三、2024年重点工作``), a planning phrase
        (``2024年……主要预期目标``), then the most frequent year not used as a horizon.
     """
-    text = text.translate(_FULLWIDTH_DIGITS)
-    title = title.translate(_FULLWIDTH_DIGITS)
-    opening = opening.translate(_FULLWIDTH_DIGITS)
+    text = text.translate(FULLWIDTH_DIGITS)
+    title = title.translate(FULLWIDTH_DIGITS)
+    opening = opening.translate(FULLWIDTH_DIGITS)
     head = title + "\n" + opening
     m = re.search(_YEAR + r"\s*年[^\n]{0,30}?(?:统计公报|国民经济和社会发展统计)", head)
     if m:
@@ -347,7 +156,7 @@ def infer_year(
     date = _DATE_RE.search(opening)
     if date:
         return int(date.group(1))
-    number = _DOC_NUMBER_RE.search(head.replace(" ", ""))
+    number = DOC_NUMBER_RE.search(head.replace(" ", ""))
     if number:
         return int(number.group(2))
     span = _TITLE_RANGE_RE.search(head)
@@ -358,7 +167,7 @@ def infer_year(
 
 def _year_from_body(text: str, headings: Iterable[str]) -> int | None:
     heading_years = [
-        int(y) for h in headings for y in _YEAR_RE.findall(h.translate(_FULLWIDTH_DIGITS))
+        int(y) for h in headings for y in _YEAR_RE.findall(h.translate(FULLWIDTH_DIGITS))
     ]
     if heading_years:
         return max(heading_years)
@@ -381,7 +190,7 @@ def _year_from_body(text: str, headings: Iterable[str]) -> int | None:
 def infer_date(opening: str, closing: str = "") -> str | None:
     """The delivery or publication date as ISO text (``2026-01-27``, ``2023-05``)."""
     for text in (opening, closing):
-        m = _DATE_RE.search(text.translate(_FULLWIDTH_DIGITS))
+        m = _DATE_RE.search(text.translate(FULLWIDTH_DIGITS))
         if m:
             year, month, day = m.group(1), int(m.group(2)), m.group(3)
             if not 1 <= month <= 12:
@@ -480,20 +289,6 @@ def _first_meaningful_line(text: str) -> str | None:
     return None
 
 
-def _opening(text: str) -> str:
-    lines: list[str] = []
-    size = 0
-    for line in text.split("\n"):
-        s = line.strip()
-        if not s:
-            continue
-        lines.append(s)
-        size += len(s)
-        if len(lines) >= OPENING_LINES or size >= OPENING_CHARS:
-            break
-    return "\n".join(lines)
-
-
 def _closing(text: str, n: int = 6) -> str:
     lines = [s.strip() for s in text.split("\n") if s.strip()]
     return "\n".join(lines[-n:])
@@ -515,7 +310,7 @@ def infer_meta(text: str, filename: str, *, places: Iterable[str] | None = None)
     allow_plain = not has_markdown_headings(text)
     paras = list(_paragraphs(text, allow_plain=allow_plain))
     headings = [p.heading for p in paras if p.heading is not None]
-    opening = _opening(text)
+    opening = opening_lines(text)
     region = infer_place(text, opening, extra_places=places or ())
     title = _title(text, paras, headings, opening)
     doc_type = infer_type(title, opening)
@@ -534,8 +329,8 @@ def infer_meta(text: str, filename: str, *, places: Iterable[str] | None = None)
         title = next((h.title for h in headings if h.numbered), "")
     if not title:
         title = Path(filename).stem
-    opening_lines = opening.split("\n")
-    issuer = infer_issuer(opening_lines + _closing(text).split("\n"), region, doc_type)
+    head_lines = opening.split("\n")
+    issuer = infer_issuer(head_lines + _closing(text).split("\n"), region, doc_type)
     date = infer_date(opening, _closing(text))
     if doc_type == "统计公报" and date is None:
         date = None
@@ -591,20 +386,6 @@ def _complete(title: str, opening: str) -> str:
             if line.strip() == title:
                 return title + lines[k + 1].strip()
     return title
-
-
-def region_named(name: str, gazetteer: Gazetteer | None = None) -> Region:
-    """The region called ``name`` (short or full), with its path and level.
-
-    ``全国`` is national; an unknown name (a development zone) stands alone, level unknown.
-    """
-    if name == NATIONAL:
-        return NATIONAL_REGION
-    g = gazetteer or default_gazetteer()
-    found = g.lookup(name)
-    if not found:
-        return Region(name, (name,), "")
-    return _region_of(found[0], g)
 
 
 def merge_meta(inferred: DocumentMeta, overrides: dict[str, Any]) -> DocumentMeta:

@@ -1,0 +1,216 @@
+"""The region a document is about, inferred from its opening and body (part of
+:mod:`bot.corpus.meta`): the central party and state are national; otherwise the place
+named as the document's subject, the province of a document number, or the place the
+text mentions most, refined down the gazetteer's tree."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.corpus.gazetteer import NATIONAL, Gazetteer, Place, default_gazetteer
+from bot.corpus.opening import DOC_NUMBER_RE, FULLWIDTH_DIGITS, MAX_HEAD_LINE, opening_lines
+
+# Documents of the central party and state: their region is the whole country.
+_NATIONAL_RE = re.compile(
+    r"国务院|中共中央|全国人民代表大会|中国共产党第[一二三四五六七八九十]+次全国代表大会"
+    r"|中华人民共和国|[\u4e00-\u9fff]{2,10}部(?:等[一二三四五六七八九十]+部门)?关于"
+    r"|^(?:国发|国办发|中发|国函)"
+)
+# 沪府办发〔2024〕3号 -> 上海: the province abbreviation that opens a document number.
+_PROVINCE_ABBREVIATIONS = {
+    "京": "北京", "津": "天津", "沪": "上海", "渝": "重庆", "冀": "河北", "晋": "山西",
+    "蒙": "内蒙古", "辽": "辽宁", "吉": "吉林", "黑": "黑龙江", "苏": "江苏", "浙": "浙江",
+    "皖": "安徽", "闽": "福建", "赣": "江西", "鲁": "山东", "豫": "河南", "鄂": "湖北",
+    "湘": "湖南", "粤": "广东", "桂": "广西", "琼": "海南", "川": "四川", "黔": "贵州",
+    "滇": "云南", "藏": "西藏", "陕": "陕西", "甘": "甘肃", "青": "青海", "宁": "宁夏",
+    "新": "新疆",
+}  # fmt: skip
+_NATIONAL_NUMBER_RE = re.compile(r"^(?:国|中|[\u4e00-\u9fff]{1,6}部)")
+# Words after a place that make it the document's own subject in an opening line:
+# 海拉尔区人民政府, 在湖北省第十四届人民代表大会, 成都市统计局, 上海关于….
+_SUBJECT_AFTER_RE = re.compile(
+    r"(?:省|市|区|县|州|盟|旗|自治区)?(?:人民政府|政府|人民代表大会|第[一二三四五六七八九十]+届"
+    r"|统计局|委员会|人大|关于|国民经济|高质量发展大会)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """Where a document is about: short name, the path down to it, and its level."""
+
+    name: str
+    path: tuple[str, ...]
+    level: str
+
+
+NATIONAL_REGION = Region(NATIONAL, (), "national")
+
+
+def _region_of(place: Place, gazetteer: Gazetteer) -> Region:
+    return Region(place.short, gazetteer.path(place), place.level)
+
+
+def infer_place(
+    text: str,
+    opening: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    extra_places: Iterable[str] = (),
+) -> Region | None:
+    """The region a document is about, with its hierarchy and level, or ``None``.
+
+    First the opening: a local subject (``在湖北省第十四届人民代表大会``,
+    ``成都市统计局``, ``沪府办发``) beats the national markers that local documents
+    quote (``贯彻落实国务院…``); a national marker with no local subject gives
+    ``全国``. Then the body: the most mentioned place written with its suffix, and
+    the most specific of a place and its own subdivisions when both are frequent.
+    """
+    g = gazetteer or default_gazetteer()
+    if opening is None:
+        opening = opening_lines(text)
+    opening_n = opening.translate(FULLWIDTH_DIGITS)
+    local = _opening_subject(opening_n, g)
+    counts, suffixed, first = _count_mentions(text, g)
+    if local is not None:
+        best = local
+        # 沪科合〔2025〕7号 with a body about 杨浦区: the subdivision is the subject.
+        best = _refine(best, counts, suffixed, g)
+        return _region_of(best, g)
+    # Only short lines count: a body paragraph that quotes 国务院 says nothing of its author.
+    heads = [line for line in opening_n.split("\n") if len(line) <= MAX_HEAD_LINE]
+    if any(_NATIONAL_RE.search(line) for line in heads):
+        return NATIONAL_REGION
+    extra = _extra_place(text, tuple(extra_places))
+    if not counts:
+        return Region(extra, (extra,), "") if extra else None
+    # A county-level name found only in the body must come with its city or province:
+    # 新增城区 holds 增城区, a masked report names no 广州.
+    codes = {p.code for p in counts}
+    candidates = [
+        p
+        for p in counts
+        if suffixed[p.code]
+        and (p.level != "county" or any(a.code in codes for a in g.ancestors(p)))
+    ]
+    if not candidates:
+        return Region(extra, (extra,), "") if extra else None
+    best = max(candidates, key=lambda p: (counts[p], suffixed[p.code], -first[p.code]))
+    if extra and _mentions(text, extra) > counts[best]:
+        return Region(extra, (extra,), "")
+    best = _refine(best, counts, suffixed, g)
+    return _region_of(_common_parent(best, candidates, counts, suffixed, g), g)
+
+
+def _common_parent(
+    best: Place,
+    candidates: list[Place],
+    counts: Counter[Place],
+    suffixed: Counter[str],
+    g: Gazetteer,
+) -> Place:
+    """Several districts of one city discussed side by side: the document is about the city."""
+    if not best.parent or best.parent not in {p.code for p in counts}:
+        return best
+    siblings = [
+        p
+        for p in candidates
+        if p.parent == best.parent and p.code != best.code and suffixed[p.code] >= 3
+    ]
+    return g.by_code[best.parent] if len(siblings) >= 2 else best
+
+
+def _opening_subject(opening: str, g: Gazetteer) -> Place | None:
+    """The most specific place the opening names as the document's own subject."""
+    found: list[Place] = []
+    for line in opening.split("\n"):
+        compact = line.replace(" ", "").replace("\u3000", "")
+        for m in g.mentions(compact):
+            if _SUBJECT_AFTER_RE.match(compact, m.end):
+                found.append(m.place)
+        number = DOC_NUMBER_RE.search(compact)
+        if (
+            number
+            and number.group(1)[0] in _PROVINCE_ABBREVIATIONS
+            and not _NATIONAL_NUMBER_RE.match(number.group(1))
+        ):
+            found.extend(g.lookup(_PROVINCE_ABBREVIATIONS[number.group(1)[0]])[:1])
+    if not found:
+        return None
+    # The deepest place wins when the others are its ancestors (呼伦贝尔市海拉尔区).
+    found.sort(key=lambda p: len(g.ancestors(p)), reverse=True)
+    deepest = found[0]
+    ancestors = {a.code for a in g.ancestors(deepest)} | {deepest.code}
+    if all(p.code in ancestors for p in found):
+        return deepest
+    # Unrelated places (国家统计局成都调查队 and 成都市统计局 agree; a speech held in 深圳
+    # for 广东 does not): the one named most often in the opening.
+    tally = Counter(p.code for p in found)
+    return g.by_code[tally.most_common(1)[0][0]]
+
+
+def _count_mentions(text: str, g: Gazetteer) -> tuple[Counter[Place], Counter[str], dict[str, int]]:
+    counts: Counter[Place] = Counter()
+    suffixed: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in g.mentions(text):
+        counts[m.place] += 1
+        first.setdefault(m.place.code, m.start)
+        if m.suffixed:
+            suffixed[m.place.code] += 1
+    return counts, suffixed, first
+
+
+def _refine(best: Place, counts: Counter[Place], suffixed: Counter[str], g: Gazetteer) -> Place:
+    """A subdivision of ``best`` that the body is mostly about replaces it."""
+    own = counts.get(best, 0)
+    for p, n in counts.most_common(5):
+        if p.code == best.code or suffixed[p.code] < 3:
+            continue
+        if best.code in {a.code for a in g.ancestors(p)} and n >= max(own, 3):
+            return p
+    return best
+
+
+def _mentions(text: str, name: str) -> int:
+    return len(re.findall(re.escape(name), text))
+
+
+def _extra_place(text: str, places: tuple[str, ...]) -> str | None:
+    """The most mentioned of user-supplied place names written with a suffix (西海岸新区)."""
+    best, best_n = None, 0
+    for name in places:
+        if not re.search(re.escape(name) + r"(?:市|省|区|县|州|盟)", text) and not name.endswith(
+            ("区", "县", "市")
+        ):
+            continue
+        n = _mentions(text, name)
+        if n > best_n:
+            best, best_n = name, n
+    return best
+
+
+def infer_region(text: str, places: Iterable[str] | None = None) -> str | None:
+    """Short name of the region ``text`` is about (``烟台``, ``全国``), or ``None``.
+
+    ``places`` adds names outside the gazetteer (development zones such as 西海岸新区);
+    they compete with the divisions by number of mentions. Masked names (``xx市``) are
+    never a region.
+    """
+    region = infer_place(text, extra_places=places or ())
+    return region.name if region else None
+
+
+def region_named(name: str, gazetteer: Gazetteer | None = None) -> Region:
+    """The region called ``name`` (short or full), with its path and level.
+
+    ``全国`` is national; an unknown name (a development zone) stands alone, level unknown.
+    """
+    if name == NATIONAL:
+        return NATIONAL_REGION
+    g = gazetteer or default_gazetteer()
+    found = g.lookup(name)
+    if not found:
+        return Region(name, (name,), "")
+    return _region_of(found[0], g)
