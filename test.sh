@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what it needs, lints, checks the import contract
-# ([tool.importlinter] in pyproject.toml), then runs pytest.
+# ([tool.importlinter] in pyproject.toml), starts a throwaway PostgreSQL server for the
+# database tests (scripts/test_postgres.sh), then runs pytest.
 # pytest's exit code 5 ("no tests collected") is turned into a failure on purpose.
 set -uo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
@@ -9,10 +10,18 @@ scripts/bootstrap.sh dev || exit 1
 .venv/bin/ruff check . || exit 1
 .venv/bin/ruff format --check . || exit 1
 .venv/bin/lint-imports --no-cache || exit 1  # the import contract in pyproject.toml
+source scripts/test_postgres.sh
+trap pg_test_stop EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+pg_test_start || exit 1
 .venv/bin/python -m pytest "$@"
 rc=$?
 if [ "$rc" -eq 5 ]; then
   echo "test.sh: pytest collected no tests; failing on purpose." >&2
   exit 1
+fi
+if [ -n "${BRIEFBOT_TEST_PG_SKIP:-}" ]; then
+  echo "test.sh: the PostgreSQL tests were SKIPPED: $BRIEFBOT_TEST_PG_SKIP" >&2
 fi
 exit "$rc"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
-from contextlib import asynccontextmanager
+from collections.abc import Iterator
+from contextlib import asynccontextmanager, contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -36,8 +38,85 @@ def corpus_copy(tmp_path) -> Path:
 
 
 # -- database ----------------------------------------------------------------------------------
+# Tests that take ``db`` or ``db_url`` run on SQLite and on PostgreSQL. ./test.sh starts a
+# throwaway PostgreSQL server (scripts/test_postgres.sh) and names it in
+# BRIEFBOT_TEST_PG_URL; every test gets a database of its own there. Without a server the
+# PostgreSQL variants are skipped, and pytest's summary (-ra) says why.
+DB_BACKENDS = ("sqlite", "postgresql")
+PG_URL_ENV = "BRIEFBOT_TEST_PG_URL"
+PG_SKIP_ENV = "BRIEFBOT_TEST_PG_SKIP"
+
+sqlite_only = pytest.mark.parametrize("db_backend", ["sqlite"])
+"""For tests of SQLite itself (files, pragmas): overrides the backend parameter."""
+
+
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
+
+
+class PostgresServer:
+    """The test server: makes an empty database per test and drops it afterwards."""
+
+    def __init__(self, url: str) -> None:
+        from sqlalchemy import create_engine
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.pool import NullPool
+
+        self.url = make_url(url)
+        self._admin = create_engine(self.url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        self._count = 0
+
+    def check(self) -> str:
+        """The server's version; raises if it cannot be reached."""
+        from sqlalchemy import text
+
+        with self._admin.connect() as conn:
+            return conn.execute(text("SHOW server_version")).scalar_one()
+
+    @contextmanager
+    def database(self) -> Iterator[str]:
+        """A new empty database (dropped at the end, open connections or not): its URL."""
+        from sqlalchemy import text
+
+        self._count += 1
+        name = f"briefbot_test_{os.getpid()}_{self._count}"
+        with self._admin.connect() as conn:
+            conn.execute(text(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'"))
+        try:
+            yield self.url.set(database=name).render_as_string(hide_password=False)
+        finally:
+            with self._admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+    def close(self) -> None:
+        self._admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """The PostgreSQL server of the test run; skips the test if there is none."""
+    url = os.environ.get(PG_URL_ENV)
+    if not url:
+        reason = os.environ.get(PG_SKIP_ENV) or f"{PG_URL_ENV} is not set (./test.sh starts one)"
+        pytest.skip(f"no PostgreSQL server: {reason}")
+    try:
+        import psycopg  # noqa: F401 (the driver of postgresql+psycopg URLs)
+    except ImportError:
+        pytest.skip('no PostgreSQL driver: pip install "psycopg[binary]" (in the dev extra)')
+    server = PostgresServer(url)
+    try:
+        server.check()
+    except Exception as exc:
+        server.close()
+        pytest.fail(f"the PostgreSQL server at {PG_URL_ENV} cannot be reached: {exc}")
+    yield server
+    server.close()
+
+
+@pytest.fixture(params=DB_BACKENDS)
+def db_backend(request) -> str:
+    """The database backend under test; ``sqlite_only`` narrows it to SQLite."""
+    return request.param
 
 
 @pytest.fixture
@@ -46,10 +125,28 @@ def db_path(tmp_path) -> Path:
 
 
 @pytest.fixture
-def db(db_path):
+def db_url(request, db_backend, db_path) -> Iterator[str]:
+    """The URL of a new, empty database of the backend under test (SQLite: ``db_path``)."""
+    if db_backend == "sqlite":
+        yield sqlite_url(db_path)
+        return
+    server: PostgresServer = request.getfixturevalue("postgres")
+    with server.database() as url:
+        yield url
+
+
+def utc_literal(db, when: str) -> str:
+    """A UTC time as plain SQL in tests writes it: naive text on SQLite (how ``UTCDateTime``
+    stores it there), with its offset on PostgreSQL (whose session time zone is not UTC)."""
+    return when if db.engine.dialect.name == "sqlite" else f"{when}+00:00"
+
+
+@pytest.fixture
+def db(db_url):
+    """The test's database, opened (so migrated to the newest schema)."""
     from bot.storage.db import Database
 
-    database = Database.open(url=sqlite_url(db_path))
+    database = Database.open(url=db_url)
     yield database
     database.close()
 

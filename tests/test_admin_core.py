@@ -35,7 +35,7 @@ from bot.admin.store import SERVICE_USER_IDS
 from bot.config import DEFAULT_CONFIG_FILE, Settings
 from bot.storage import Database, QueryStore
 from bot.storage.db import head_revision
-from tests.conftest import sqlite_url
+from tests.conftest import utc_literal
 from tests.test_storage import revisions_in_order
 
 OWNER = 1001
@@ -68,12 +68,12 @@ def live_settings(db, clock=None, **kwargs) -> LiveSettings:
 
 
 # -- migration 0003 ---------------------------------------------------------------------------
-def test_upgrade_from_0002_keeps_subscriptions_and_searches(db_path):
+def test_upgrade_from_0002_keeps_subscriptions_and_searches(db_url):
     assert "0002" in revisions_in_order() and "0003" in revisions_in_order()
-    db = Database(sqlite_url(db_path))
+    db = Database(db_url)
     try:
         db.upgrade("0002")
-        at = "2024-05-01 08:00:00.000000"
+        at = utc_literal(db, "2024-05-01 08:00:00.000000")
         with db.engine.begin() as conn:  # plain SQL for the 0002 schema
             conn.execute(
                 text(
@@ -87,7 +87,8 @@ def test_upgrade_from_0002_keeps_subscriptions_and_searches(db_path):
                     "INSERT INTO subscriptions (id, chat_id, chat_type, chat_title, created_by, "
                     "filter_text, schedule_kind, schedule_expr, timezone, quiet_when_empty, "
                     "active, paused, created_at, updated_at) VALUES (7, -100123, 'supergroup', "
-                    "'政策组', 42, '北京', 'daily', '08:00', 'Asia/Shanghai', 0, 1, 0, :at, :at)"
+                    "'政策组', 42, '北京', 'daily', '08:00', 'Asia/Shanghai', FALSE, TRUE, FALSE, "
+                    ":at, :at)"
                 ),
                 {"at": at},
             )
@@ -233,10 +234,10 @@ def test_find_by_username_is_case_insensitive_and_follows_renames(admins):
     assert not admins.is_admin(99)
 
 
-def test_admins_survive_a_restart(db_path, clock):
-    with Database.open(url=sqlite_url(db_path)) as db:
+def test_admins_survive_a_restart(db_url, clock):
+    with Database.open(url=db_url) as db:
         AdminStore(db, [OWNER], clock=clock).add(42, username="alice", added_by=OWNER)
-    with Database.open(url=sqlite_url(db_path)) as db:
+    with Database.open(url=db_url) as db:
         store = AdminStore(db, [OWNER])
         assert store.is_admin(42)
         assert store.get(42).added_at == clock.now
@@ -316,8 +317,8 @@ def test_redact():
 
 
 # -- runtime settings: set, reset, validation ---------------------------------------------------
-def test_set_and_reset_persist_across_a_restart(db_path, clean_env, clock):
-    with Database.open(url=sqlite_url(db_path)) as db:
+def test_set_and_reset_persist_across_a_restart(db_url, clean_env, clock):
+    with Database.open(url=db_url) as db:
         live = live_settings(db, clock)
         assert live.current.results_per_page == 5
         new = live.set("results_per_page", "7", actor_id=OWNER)
@@ -326,7 +327,7 @@ def test_set_and_reset_persist_across_a_restart(db_path, clean_env, clock):
         live.set("default_digest_time", "７:０５", actor_id=42)  # full-width, short hour
         live.set("digest_grace_hours", "1.5", actor_id=42)
         assert live.base.results_per_page == 5  # the startup settings are never changed
-    with Database.open(url=sqlite_url(db_path)) as db:
+    with Database.open(url=db_url) as db:
         live = live_settings(db)
         current = live.current
         assert current.results_per_page == 7
@@ -338,7 +339,7 @@ def test_set_and_reset_persist_across_a_restart(db_path, clean_env, clock):
         assert live.reset("results_per_page", actor_id=OWNER) is True
         assert live.reset("results_per_page", actor_id=OWNER) is False
         assert live.current.results_per_page == 5
-    with Database.open(url=sqlite_url(db_path)) as db:
+    with Database.open(url=db_url) as db:
         live = live_settings(db)
         assert live.current.results_per_page == 5
         assert live.current.default_timezone == "Europe/Berlin"

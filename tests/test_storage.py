@@ -15,6 +15,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from pydantic import ValidationError
 from sqlalchemy import inspect, select, text
+from sqlalchemy.engine import make_url
 
 import bot.storage.db
 from bot.config import PROJECT_ROOT, Settings
@@ -23,12 +24,13 @@ from bot.storage.db import (
     MIGRATIONS_DIR,
     SQLITE_BUSY_TIMEOUT_MS,
     alembic_config,
+    describe,
     head_revision,
     sqlite_foreign_keys_off,
 )
 from bot.storage.models import Base, SearchQuery
 from bot.storage.queries import query_key
-from tests.conftest import sqlite_url
+from tests.conftest import sqlite_only, sqlite_url, utc_literal
 
 FIRST_REVISION = "0001"
 
@@ -44,33 +46,59 @@ def revisions_in_order() -> list[str]:
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]
 
 
+# PostgreSQL's counterpart of sqlite_master: columns (with types, NOT NULL and defaults),
+# constraints and indexes of the tables in the public schema.
+PG_SCHEMA_SQL = """
+SELECT c.relname || '.' || a.attnum || '.' || a.attname,
+       format_type(a.atttypid, a.atttypmod)
+       || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END
+       || coalesce(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '')
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+UNION ALL
+SELECT conrelid::regclass || ':' || conname, pg_get_constraintdef(oid)
+FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+UNION ALL
+SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'
+ORDER BY 1
+"""
+
+
 def schema_sql(db: Database) -> list[tuple[str, str]]:
+    """The whole schema as text, to compare before and after (SQLite or PostgreSQL)."""
     with db.engine.connect() as conn:
-        rows = conn.exec_driver_sql(
-            "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name"
-        )
+        if conn.dialect.name == "postgresql":
+            rows = conn.exec_driver_sql(PG_SCHEMA_SQL)
+        else:
+            rows = conn.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name"
+            )
         return [(name, sql) for name, sql in rows]
 
 
 # -- migrations ------------------------------------------------------------------------------
-def test_open_creates_the_file_and_tables_at_head(db_path):
+def test_open_creates_the_file_and_tables_at_head(db_url, db_path, db_backend):
     assert not db_path.parent.exists()
-    with Database.open(url=sqlite_url(db_path)) as db:
-        assert db_path.is_file()
+    with Database.open(url=db_url) as db:
+        assert db_path.is_file() == (db_backend == "sqlite")
         tables = set(inspect(db.engine).get_table_names())
         assert {"alembic_version", "search_queries"} <= tables
         assert set(Base.metadata.tables) <= tables
         assert db.current_revision() == head_revision()
 
 
-def test_upgrading_again_is_a_no_op(db_path):
-    with Database.open(url=sqlite_url(db_path)) as db:
+def test_upgrading_again_is_a_no_op(db_url):
+    with Database.open(url=db_url) as db:
         key = QueryStore(db).save("碳达峰")
         before = schema_sql(db)
+        assert before
         db.upgrade()
         db.upgrade("head")
         assert schema_sql(db) == before
-    with Database.open(url=sqlite_url(db_path)) as db:  # a restart
+    with Database.open(url=db_url) as db:  # a restart
         assert schema_sql(db) == before
         assert db.current_revision() == head_revision()
         assert QueryStore(db).load(key).text == "碳达峰"
@@ -101,9 +129,9 @@ def test_models_match_migrations(db):
     assert diff == [], f"models and migrations differ; add a migration: {diff}"
 
 
-def test_upgrade_step_by_step_keeps_rows_written_at_the_first_revision(db_path):
+def test_upgrade_step_by_step_keeps_rows_written_at_the_first_revision(db_url):
     """Rows of an old database survive every migration up to head."""
-    db = Database(sqlite_url(db_path))  # no automatic upgrade
+    db = Database(db_url)  # no automatic upgrade
     try:
         assert db.current_revision() is None
         db.upgrade(FIRST_REVISION)
@@ -126,7 +154,7 @@ def test_upgrade_step_by_step_keeps_rows_written_at_the_first_revision(db_path):
                         "doc": doc,
                         "region": region,
                         "year": year,
-                        "at": "2024-05-01 08:00:00.000000",
+                        "at": utc_literal(db, "2024-05-01 08:00:00.000000"),
                     },
                 )
 
@@ -192,8 +220,8 @@ def downgrade():
 """
 
 
-def test_a_failing_migration_leaves_the_database_as_it_was(db_path, tmp_path, monkeypatch):
-    with Database.open(url=sqlite_url(db_path)) as db:
+def test_a_failing_migration_leaves_the_database_as_it_was(db_url, tmp_path, monkeypatch):
+    with Database.open(url=db_url) as db:
         key = QueryStore(db).save("升级前")
         before = schema_sql(db)
     head = head_revision()
@@ -204,31 +232,33 @@ def test_a_failing_migration_leaves_the_database_as_it_was(db_path, tmp_path, mo
     )
     monkeypatch.setattr(bot.storage.db, "MIGRATIONS_DIR", migrations)
     with pytest.raises(DatabaseError, match="this migration is broken") as excinfo:
-        Database.open(url=sqlite_url(db_path))
-    assert str(db_path) in str(excinfo.value)
+        Database.open(url=db_url)
+    assert describe(make_url(db_url)) in str(excinfo.value)
     monkeypatch.undo()
-    with Database.open(url=sqlite_url(db_path)) as db:
+    with Database.open(url=db_url) as db:
         assert db.current_revision() == head
         assert schema_sql(db) == before
         assert QueryStore(db).load(key).text == "升级前"
-        with db.engine.connect() as conn:
-            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        if db.engine.dialect.name == "sqlite":
+            with db.engine.connect() as conn:
+                assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
-def test_an_unknown_newer_revision_is_refused_without_touching_the_data(db_path):
-    with Database.open(url=sqlite_url(db_path)) as db:
+def test_an_unknown_newer_revision_is_refused_without_touching_the_data(db_url):
+    with Database.open(url=db_url) as db:
         QueryStore(db).save("保留")
         with db.engine.begin() as conn:
             conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     with pytest.raises(DatabaseError) as excinfo:
-        Database.open(url=sqlite_url(db_path))
+        Database.open(url=db_url)
     message = str(excinfo.value)
-    assert str(db_path) in message and "9999" in message and "newer" in message
-    with Database(sqlite_url(db_path)) as db, db.engine.connect() as conn:
+    assert describe(make_url(db_url)) in message and "9999" in message and "newer" in message
+    with Database(db_url) as db, db.engine.connect() as conn:
         assert conn.execute(text("SELECT text FROM search_queries")).scalar_one() == "保留"
 
 
 # -- SQLite settings, sessions ---------------------------------------------------------------
+@sqlite_only
 def test_sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout(db):
     with db.engine.connect() as a, db.engine.connect() as b, db.engine.connect() as c:
         for conn in (a, b, c):
@@ -237,6 +267,7 @@ def test_sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout(db):
             assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == SQLITE_BUSY_TIMEOUT_MS
 
 
+@sqlite_only
 def test_foreign_keys_are_suspended_for_migrations_and_restored(db):
     with db.migration_connection() as conn:
         raw = conn.connection.driver_connection
@@ -304,6 +335,17 @@ def test_an_unwritable_location_gives_a_clear_error(tmp_path):
     folder.mkdir()
     with pytest.raises(DatabaseError, match=re.escape(str(folder))):
         Database.open(url=sqlite_url(folder))
+
+
+def test_an_unreachable_postgresql_server_gives_a_clear_error_without_the_password():
+    pytest.importorskip("psycopg")
+    url = "postgresql+psycopg://briefbot:s3cret@/briefbot?host=/nonexistent-briefbot-socket"
+    with pytest.raises(DatabaseError) as excinfo:
+        Database.open(url=url)
+    message = str(excinfo.value)
+    assert "postgresql+psycopg://briefbot:***@/briefbot" in message
+    assert "nonexistent-briefbot-socket" in message
+    assert "s3cret" not in message
 
 
 def test_a_missing_driver_gives_a_clear_error_without_the_password():
@@ -391,10 +433,10 @@ def test_the_same_search_gets_the_same_key(db, store, clock):
     assert loaded.last_used_at == clock.now  # saving again counts as use
 
 
-def test_keys_survive_a_restart(db_path, clock):
-    with Database.open(url=sqlite_url(db_path)) as db:
+def test_keys_survive_a_restart(db_url, clock):
+    with Database.open(url=db_url) as db:
         key = QueryStore(db, clock=clock).save("乡村振兴", year=2024)
-    with Database.open(url=sqlite_url(db_path)) as db:
+    with Database.open(url=db_url) as db:
         loaded = QueryStore(db).load(key)
     assert (loaded.text, loaded.year) == ("乡村振兴", 2024)
 

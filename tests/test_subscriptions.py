@@ -28,7 +28,7 @@ from bot.subscriptions import (
     check_timezone,
     parse_schedule,
 )
-from tests.conftest import sqlite_url
+from tests.conftest import utc_literal
 
 SHANGHAI = "Asia/Shanghai"
 NEW_YORK = "America/New_York"
@@ -333,7 +333,7 @@ def test_pause_resume_and_deactivate(store, clock):
 
 
 # -- delivery slots ------------------------------------------------------------------------
-def test_claim_slot_only_once(store, db_path):
+def test_claim_slot_only_once(store, db_url):
     sub = make(store)
     slot = utc(2025, 3, 2, 0, 0)
     assert store.claim_slot(sub.id, slot)
@@ -341,8 +341,8 @@ def test_claim_slot_only_once(store, db_path):
     # the same instant in another zone, or with microseconds, is the same slot
     assert not store.claim_slot(sub.id, slot.astimezone(ZoneInfo(SHANGHAI)))
     assert not store.claim_slot(sub.id, slot + timedelta(microseconds=5))
-    # another process (another Database on the same file) cannot claim it either
-    with Database.open(url=sqlite_url(db_path)) as other:
+    # another process (another Database on the same file or server) cannot claim it either
+    with Database.open(url=db_url) as other:
         assert not SubscriptionStore(other).claim_slot(sub.id, slot)
         assert SubscriptionStore(other).claim_slot(sub.id, slot + timedelta(days=1))
     assert not store.claim_slot(sub.id, slot + timedelta(days=1))
@@ -417,10 +417,10 @@ def test_removing_a_subscription_deletes_its_deliveries(store, db):
         assert conn.execute(text("SELECT count(*) FROM deliveries")).scalar_one() == 0
 
 
-def test_subscriptions_survive_a_restart(db_path, clock):
-    with Database.open(url=sqlite_url(db_path)) as db:
+def test_subscriptions_survive_a_restart(db_url, clock):
+    with Database.open(url=db_url) as db:
         sub = make(SubscriptionStore(db, clock=clock), 5, schedule=daily("0 8 * * 1-5"))
-    with Database.open(url=sqlite_url(db_path)) as db:
+    with Database.open(url=db_url) as db:
         assert SubscriptionStore(db).get(sub.id) == sub
 
 
@@ -433,8 +433,8 @@ def test_models_still_match_migrations(db):
         assert compare_metadata(context, Base.metadata) == []
 
 
-def test_migration_from_0001_keeps_saved_searches(db_path):
-    db = Database(sqlite_url(db_path))
+def test_migration_from_0001_keeps_saved_searches(db_url):
+    db = Database(db_url)
     try:
         db.upgrade("0001")
         key = query_key("碳达峰", None, "北京", 2025)
@@ -445,7 +445,7 @@ def test_migration_from_0001_keeps_saved_searches(db_path):
                     "(key, text, doc, region, year, created_at, last_used_at) "
                     "VALUES (:key, '碳达峰', NULL, '北京', 2025, :at, :at)"
                 ),
-                {"key": key, "at": "2024-05-01 08:00:00.000000"},
+                {"key": key, "at": utc_literal(db, "2024-05-01 08:00:00.000000")},
             )
         db.upgrade("0002")
         assert db.current_revision() == "0002"
@@ -465,9 +465,9 @@ def test_migration_from_0001_keeps_saved_searches(db_path):
         db.close()
 
 
-def test_migration_0004_keeps_deliveries_and_adds_payload(db_path):
+def test_migration_0004_keeps_deliveries_and_adds_payload(db_url):
     """A 0003 database with a subscription and a sent slot upgrades without losing them."""
-    db = Database(sqlite_url(db_path))
+    db = Database(db_url)
     try:
         db.upgrade("0003")
         with db.engine.begin() as conn:
@@ -477,9 +477,9 @@ def test_migration_0004_keeps_deliveries_and_adds_payload(db_path):
                     "filter_text, schedule_kind, schedule_expr, timezone, quiet_when_empty, "
                     "active, paused, deactivated_reason, last_delivered_at, created_at, "
                     "updated_at) VALUES (1, 42, 'private', NULL, 7, 'GDP', 'daily', '08:00', "
-                    "'Asia/Shanghai', 0, 1, 0, NULL, NULL, :at, :at)"
+                    "'Asia/Shanghai', FALSE, TRUE, FALSE, NULL, NULL, :at, :at)"
                 ),
-                {"at": "2025-03-01 00:00:00.000000"},
+                {"at": utc_literal(db, "2025-03-01 00:00:00.000000")},
             )
             conn.execute(
                 text(
@@ -487,7 +487,7 @@ def test_migration_0004_keeps_deliveries_and_adds_payload(db_path):
                     "attempts, created_at, updated_at) VALUES "
                     "(1, :slot, 'sent', '[5, 6]', NULL, 1, :slot, :slot)"
                 ),
-                {"slot": "2025-03-02 00:00:00.000000"},
+                {"slot": utc_literal(db, "2025-03-02 00:00:00.000000")},
             )
         db.upgrade("0004")
         store = SubscriptionStore(db)

@@ -30,7 +30,7 @@ from handlers.app import build_application
 from handlers.context import services_of
 from handlers.delivery import TelegramSender
 from handlers.ratelimit import TelegramRateLimiter
-from tests.conftest import serving, sqlite_url
+from tests.conftest import serving
 
 BOT_NAME = "digest_test_bot"
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -46,11 +46,6 @@ def engine(bundled_engine: Engine) -> Engine:
 async def server() -> AsyncIterator[FakeBotApi]:
     async with FakeBotApi(bot_username=BOT_NAME, privacy_mode=False) as fake:
         yield fake
-
-
-@pytest.fixture
-def db_url(tmp_path) -> str:
-    return sqlite_url(tmp_path / "bot.db")
 
 
 class Clock:
