@@ -287,6 +287,13 @@ def test_audit_refuses_bad_input(audit):
     assert audit.latest(200) == []
 
 
+def test_audit_keeps_no_nul_characters(audit):
+    """PostgreSQL cannot store U+0000 in text; both backends drop it the same way."""
+    entry = audit.record(OWNER, "config\x00 set", detail="值\x00: 5")
+    assert (entry.action, entry.detail) == ("config set", "值: 5")
+    assert audit.latest(1) == [entry]
+
+
 def test_audit_details_are_scrubbed_of_secrets(audit):
     detail = (
         f"token {BOT_TOKEN} url postgresql+psycopg://bot:hunter2@db:5432/bb "

@@ -449,6 +449,31 @@ def test_unknown_or_malformed_keys_load_as_none(store, key):
     assert store.load(key) is None
 
 
+def test_nul_characters_and_long_filters_behave_alike_on_every_backend(store):
+    """PostgreSQL refuses U+0000 in text and values longer than a VARCHAR; SQLite takes
+    both. Both backends drop the NUL and refuse the long filter with the same error."""
+    key = store.save("乡村\x00振兴", region="山\x00东")
+    loaded = store.load(key)
+    assert (loaded.text, loaded.region) == ("乡村振兴", "山东")
+    assert store.save("乡村振兴", region="山东") == key
+    assert store.load(store.save("x", doc="d" * 255)).doc == "d" * 255
+    for name in ("doc", "region"):
+        with pytest.raises(ValueError, match=f"{name} must be at most 255 characters"):
+            store.save("x", **{name: "省" * 256})
+
+
+def test_column_types_refuse_what_postgresql_would(db, clock):
+    """The safety net under the stores: a value too long for its column is refused on
+    SQLite as on PostgreSQL, and NUL characters are dropped on both."""
+    now = clock()
+    with pytest.raises(Exception, match="longer than its column"), db.session() as session:
+        session.add(SearchQuery(key="k" * 17, text="x", created_at=now, last_used_at=now))
+    with db.session() as session:
+        session.add(SearchQuery(key="dddd", text="a\x00b", created_at=now, last_used_at=now))
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT text FROM search_queries")).scalar_one() == "ab"
+
+
 def test_save_rejects_wrong_types(store):
     with pytest.raises(TypeError):
         store.save(None)  # type: ignore[arg-type]

@@ -18,7 +18,7 @@ from bot.config import Settings
 from bot.digest.filters import FilterError, format_filter, parse_filter
 from bot.storage import Database, QueryStore
 from bot.storage.db import head_revision
-from bot.storage.models import Base
+from bot.storage.models import Base, SubscriptionRow
 from bot.storage.queries import query_key
 from bot.subscriptions import (
     Schedule,
@@ -28,6 +28,7 @@ from bot.subscriptions import (
     check_timezone,
     parse_schedule,
 )
+from bot.subscriptions.schedule import EXPR_MAX_CHARS
 from tests.conftest import utc_literal
 
 SHANGHAI = "Asia/Shanghai"
@@ -121,6 +122,8 @@ def test_accepted_schedules(given, kind, expr, described):
         ("tomorrow", "unknown schedule"),
         ("每月 08:00", "unknown schedule"),
         ("mon 9:00 extra", "unknown schedule"),
+        # longer than the column (PostgreSQL refuses it): every minute listed one by one
+        (",".join(str(m) for m in range(60)) + " 8 * * *", "too long"),
     ],
 )
 def test_bad_schedules_are_explained_in_chinese_and_english(given, needle):
@@ -274,6 +277,32 @@ def test_defaults_and_empty_filter(store):
     sub = make(store, filter_text="")
     assert sub.filter_text == "" and sub.filter.is_default
     assert sub.quiet_when_empty is False
+
+
+def test_long_schedules_and_titles_fit_the_columns(store):
+    """What the columns can hold on every backend (PostgreSQL checks VARCHAR lengths)."""
+    assert SubscriptionRow.__table__.c.schedule_expr.type.length == EXPR_MAX_CHARS
+    expr = ",".join(str(m) for m in range(0, 60, 2)) + " 8,9,10,11,12,13,14,15,16,17 * * 1-5"
+    assert len(expr) <= EXPR_MAX_CHARS
+    sub = make(
+        store,
+        -1002200000000,
+        chat_type="channel",
+        chat_title="频道" * 200,
+        created_by=9_000_000_000,
+        schedule=parse_schedule(expr, default_time="08:00"),
+    )
+    again = store.get(sub.id)
+    assert again == sub and again.schedule.expr == expr
+    assert again.chat_title == ("频道" * 200)[:255]
+    assert (again.chat_id, again.created_by) == (-1002200000000, 9_000_000_000)
+
+
+def test_nul_characters_are_dropped_alike_on_every_backend(store):
+    """PostgreSQL cannot store U+0000 in text; SQLite can. Both store the text without it."""
+    sub = make(store, chat_title="政策\x00组", filter_text="GDP\x00 +就业")
+    assert (sub.chat_title, sub.filter_text) == ("政策组", "GDP +就业")
+    assert store.get(sub.id) == sub
 
 
 def test_create_validates_its_input(store):

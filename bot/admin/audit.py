@@ -19,7 +19,7 @@ from pydantic import SecretStr
 from sqlalchemy import select
 
 from bot.storage.db import Database
-from bot.storage.models import AuditRow, utcnow
+from bot.storage.models import AuditRow, storable_text, utcnow
 
 AuditResult = Literal["ok", "refused", "error"]
 RESULTS: tuple[str, ...] = ("ok", "refused", "error")
@@ -105,8 +105,8 @@ class AuditLog:
         if not isinstance(detail, str):
             raise TypeError(f"detail must be a str, not {type(detail).__name__}")
         secrets = list(secrets)
-        action = redact(" ".join(action.split()), secrets)[:ACTION_MAX_CHARS]
-        detail = redact(detail, secrets)
+        action = redact(" ".join(storable_text(action).split()), secrets)[:ACTION_MAX_CHARS]
+        detail = redact(storable_text(detail), secrets)
         if len(detail) > DETAIL_MAX_CHARS:
             detail = detail[: DETAIL_MAX_CHARS - 1] + "…"
         row = AuditRow(

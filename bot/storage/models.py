@@ -36,6 +36,8 @@ NAMING_CONVENTION = {
 
 QUERY_KEY_CHARS = 16
 """Maximum length of :attr:`SearchQuery.key` (keys are made by ``bot.storage.queries``)."""
+QUERY_FILTER_CHARS = 255
+"""Maximum length of the ``doc`` and ``region`` filters of a saved search."""
 
 
 def utcnow() -> datetime:
@@ -69,6 +71,51 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
+def storable_text(value: str) -> str:
+    """``value`` without NUL characters (U+0000), which PostgreSQL cannot store in text.
+
+    Stores clean what they are given with it, so what they hand back is what was stored;
+    the column types below do it again for anything written otherwise.
+    """
+    return value.replace("\x00", "")
+
+
+class _PortableText:
+    """What PostgreSQL refuses in text columns, treated alike on every backend.
+
+    NUL characters (U+0000) are dropped: PostgreSQL cannot store them, SQLite can; they
+    carry nothing readable. A value longer than a bounded column is a ``ValueError``
+    naming the limit: PostgreSQL raises on it, SQLite would keep it whole. Callers check
+    their own limits first, with their own messages; this keeps both backends the same.
+    """
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        value = storable_text(value)
+        limit = getattr(self.impl, "length", None)  # type: ignore[attr-defined]
+        if limit is not None and len(value) > limit:
+            raise ValueError(
+                f"a value of {len(value)} characters is longer than its column ({limit}): "
+                f"{value[:40]!r}…"
+            )
+        return value
+
+
+class PortableText(_PortableText, TypeDecorator[str]):
+    """``Text`` without NUL characters (see :class:`_PortableText`)."""
+
+    impl = Text
+    cache_ok = True  # read from each TypeDecorator class itself, not inherited
+
+
+class PortableString(_PortableText, TypeDecorator[str]):
+    """``String(length)`` without NUL characters, its length checked on every backend."""
+
+    impl = String
+    cache_ok = True
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {datetime: UTCDateTime()}  # noqa: RUF012 (SQLAlchemy's own attribute)
@@ -84,10 +131,10 @@ class SearchQuery(Base):
     __tablename__ = "search_queries"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    key: Mapped[str] = mapped_column(String(QUERY_KEY_CHARS), unique=True)
-    text: Mapped[str] = mapped_column(Text)
-    doc: Mapped[str | None] = mapped_column(String(255))
-    region: Mapped[str | None] = mapped_column(String(255))
+    key: Mapped[str] = mapped_column(PortableString(QUERY_KEY_CHARS), unique=True)
+    text: Mapped[str] = mapped_column(PortableText)
+    doc: Mapped[str | None] = mapped_column(PortableString(QUERY_FILTER_CHARS))
+    region: Mapped[str | None] = mapped_column(PortableString(QUERY_FILTER_CHARS))
     year: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime]
     last_used_at: Mapped[datetime] = mapped_column(index=True)
@@ -112,17 +159,17 @@ class SubscriptionRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     chat_id: Mapped[int] = mapped_column(BigInteger)
-    chat_type: Mapped[str] = mapped_column(String(16))
-    chat_title: Mapped[str | None] = mapped_column(String(255))
+    chat_type: Mapped[str] = mapped_column(PortableString(16))
+    chat_title: Mapped[str | None] = mapped_column(PortableString(255))
     created_by: Mapped[int | None] = mapped_column(BigInteger)
-    filter_text: Mapped[str] = mapped_column(Text)
-    schedule_kind: Mapped[str] = mapped_column(String(16))
-    schedule_expr: Mapped[str] = mapped_column(String(128))
-    timezone: Mapped[str] = mapped_column(String(64))
+    filter_text: Mapped[str] = mapped_column(PortableText)
+    schedule_kind: Mapped[str] = mapped_column(PortableString(16))
+    schedule_expr: Mapped[str] = mapped_column(PortableString(128))
+    timezone: Mapped[str] = mapped_column(PortableString(64))
     quiet_when_empty: Mapped[bool] = mapped_column(Boolean)
     active: Mapped[bool] = mapped_column(Boolean)
     paused: Mapped[bool] = mapped_column(Boolean)
-    deactivated_reason: Mapped[str | None] = mapped_column(Text)
+    deactivated_reason: Mapped[str | None] = mapped_column(PortableText)
     last_delivered_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
@@ -149,12 +196,12 @@ class DeliveryRow(Base):
         Integer, ForeignKey("subscriptions.id", ondelete="CASCADE")
     )
     slot: Mapped[datetime]
-    status: Mapped[str] = mapped_column(String(16))
-    message_ids: Mapped[str | None] = mapped_column(Text)
-    error: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(PortableString(16))
+    message_ids: Mapped[str | None] = mapped_column(PortableText)
+    error: Mapped[str | None] = mapped_column(PortableText)
     attempts: Mapped[int] = mapped_column(Integer)
     # JSON: the slot's messages and when they were composed (bot.subscriptions.store.Payload).
-    payload: Mapped[str | None] = mapped_column(Text)
+    payload: Mapped[str | None] = mapped_column(PortableText)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -173,7 +220,7 @@ class AdminRow(Base):
     __tablename__ = "admins"
 
     user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
-    username: Mapped[str | None] = mapped_column(String(64))
+    username: Mapped[str | None] = mapped_column(PortableString(64))
     added_by: Mapped[int | None] = mapped_column(BigInteger)
     added_at: Mapped[datetime]
 
@@ -193,9 +240,9 @@ class AuditRow(Base):
     at: Mapped[datetime] = mapped_column(index=True)
     actor_id: Mapped[int] = mapped_column(BigInteger)
     chat_id: Mapped[int | None] = mapped_column(BigInteger)
-    action: Mapped[str] = mapped_column(String(64))
-    detail: Mapped[str] = mapped_column(Text)
-    result: Mapped[str] = mapped_column(String(16))
+    action: Mapped[str] = mapped_column(PortableString(64))
+    detail: Mapped[str] = mapped_column(PortableText)
+    result: Mapped[str] = mapped_column(PortableString(16))
 
     def __repr__(self) -> str:
         return f"AuditRow(id={self.id!r}, action={self.action!r}, result={self.result!r})"
@@ -210,8 +257,8 @@ class RuntimeSettingRow(Base):
 
     __tablename__ = "runtime_settings"
 
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(PortableString(64), primary_key=True)
+    value: Mapped[str] = mapped_column(PortableText)
     updated_by: Mapped[int | None] = mapped_column(BigInteger)
     updated_at: Mapped[datetime]
 

@@ -21,7 +21,13 @@ from sqlalchemy import delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.storage.db import Database
-from bot.storage.models import QUERY_KEY_CHARS, SearchQuery, utcnow
+from bot.storage.models import (
+    QUERY_FILTER_CHARS,
+    QUERY_KEY_CHARS,
+    SearchQuery,
+    storable_text,
+    utcnow,
+)
 
 KEY_CHARS = 12
 """Length of a key: lower-case base32 (a-z, 2-7) of a SHA-256, i.e. 60 bits."""
@@ -66,7 +72,11 @@ def _clean_filter(name: str, value: str | None) -> str | None:
         return None
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a string or None, not {type(value).__name__}")
-    value = value.strip()
+    value = storable_text(value).strip()
+    if len(value) > QUERY_FILTER_CHARS:
+        raise ValueError(
+            f"{name} must be at most {QUERY_FILTER_CHARS} characters, not {len(value)}"
+        )
     return value or None
 
 
@@ -109,7 +119,7 @@ class QueryStore:
         """
         if not isinstance(text, str):
             raise TypeError(f"text must be a string, not {type(text).__name__}")
-        text = text.strip()
+        text = storable_text(text).strip()
         doc = _clean_filter("doc", doc)
         region = _clean_filter("region", region)
         year = _clean_year(year)

@@ -32,6 +32,8 @@ from apscheduler.triggers.cron import CronTrigger
 
 Kind = Literal["daily", "weekly", "cron"]
 KINDS: tuple[str, ...] = ("daily", "weekly", "cron")
+EXPR_MAX_CHARS = 128
+"""Longest canonical expression (the ``subscriptions.schedule_expr`` column's length)."""
 
 # APScheduler's weekday names, Monday first (its numbering: 0 = Monday).
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -254,6 +256,12 @@ def _parse_cron(expr: str) -> Schedule:
             f"a cron expression needs 5 fields (minute hour day month weekday), got {len(fields)}"
         )
     canonical = " ".join(fields)
+    if len(canonical) > EXPR_MAX_CHARS:
+        raise ScheduleError(
+            f"cron 表达式太长（最多 {EXPR_MAX_CHARS} 个字符，收到 {len(canonical)} 个） / "
+            f"the cron expression is too long ({len(canonical)} characters, at most "
+            f"{EXPR_MAX_CHARS}): use ranges and steps (0-30/5) instead of long lists"
+        )
     _cron_trigger(canonical)  # validates every field
     return Schedule("cron", canonical)
 

@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.digest.filters import DigestFilter, format_filter, parse_filter
 from bot.storage.db import Database
-from bot.storage.models import DeliveryRow, SubscriptionRow, utcnow
+from bot.storage.models import DeliveryRow, SubscriptionRow, storable_text, utcnow
 from bot.subscriptions.schedule import Schedule, check_timezone
 
 CHAT_TYPES: tuple[str, ...] = ("private", "group", "supergroup", "channel")
@@ -173,13 +173,13 @@ class SubscriptionStore:
             raise ValueError(f"chat_type must be one of {CHAT_TYPES}, not {chat_type!r}")
         if not isinstance(schedule, Schedule):
             raise TypeError("schedule must be a Schedule (use parse_schedule)")
-        normalised = format_filter(parse_filter(filter_text or ""))
+        normalised = format_filter(parse_filter(storable_text(filter_text or "")))
         timezone = check_timezone(timezone)
         now = self._clock()
         row = SubscriptionRow(
             chat_id=chat_id,
             chat_type=chat_type,
-            chat_title=(chat_title or "").strip()[:255] or None,
+            chat_title=storable_text(chat_title or "").strip()[:255] or None,
             created_by=created_by,
             filter_text=normalised,
             schedule_kind=schedule.kind,

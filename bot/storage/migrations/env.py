@@ -23,7 +23,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection
 
 from bot.storage.db import Database, check_foreign_keys, database_url, sqlite_foreign_keys_off
-from bot.storage.models import Base, UTCDateTime
+from bot.storage.models import Base, PortableString, PortableText, UTCDateTime
 
 config = context.config
 target_metadata = Base.metadata
@@ -46,6 +46,10 @@ def _render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
     """Write project types as plain SQLAlchemy types, so migrations never import models."""
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"
+    if type_ == "type" and isinstance(obj, PortableText):
+        return "sa.Text()"
+    if type_ == "type" and isinstance(obj, PortableString):
+        return f"sa.String(length={obj.impl.length!r})"
     return False
 
 
