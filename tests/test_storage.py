@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
@@ -183,6 +185,40 @@ def test_upgrade_step_by_step_keeps_rows_written_at_the_first_revision(db_url):
             assert loaded.created_at == datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
     finally:
         db.close()
+
+
+START_AND_PRINT_REVISION = """
+import sys
+from bot.storage import Database
+sys.stdin.read()  # the go signal (stdin closed): every process has started by then
+with Database.open(url=sys.argv[1]) as db:
+    print(db.current_revision())
+"""
+
+
+def test_processes_starting_at_once_take_turns_migrating(db_url):
+    """Several bots opening a new database at once: one migrates, the others wait and
+    find it at head (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock)."""
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", START_AND_PRINT_REVISION, db_url],
+            cwd=PROJECT_ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    for proc in procs:  # all go at once
+        proc.stdin.close()
+    revisions = []
+    for proc in procs:  # (a few lines of output each: the pipes never fill up)
+        assert proc.wait(timeout=60) == 0, proc.stderr.read()
+        revisions.append(proc.stdout.read().strip())
+        proc.stdout.close()
+        proc.stderr.close()
+    assert revisions == [head_revision()] * 3
 
 
 def test_every_revision_downgrades_and_upgrades_again(db):

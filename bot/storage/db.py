@@ -6,6 +6,8 @@ revision before anything else touches it, so a newer bot upgrades an older datab
 start. Errors that stop the database from opening are raised as :class:`DatabaseError`
 with a message that names the file (or the URL, password hidden).
 
+On PostgreSQL, migrations hold an advisory lock, so bots starting at once take turns.
+
 SQLite is tuned for a bot: WAL journal (readers never block the writer), foreign keys
 enforced, a busy timeout instead of instant "database is locked", connections usable
 from worker threads, and real transactions around DDL, so a migration that fails half
@@ -22,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -43,6 +45,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # BEGIN IMMEDIATE so that two processes starting at once take turns instead of failing.
 _SQLITE_BEGIN = "briefbot_sqlite_begin"
 _BEGIN_STATEMENTS = frozenset({"BEGIN", "BEGIN IMMEDIATE", "BEGIN EXCLUSIVE"})
+# PostgreSQL advisory lock taken while migrating (any fixed bigint; per database).
+PG_MIGRATION_LOCK = 0x6272_6965_6662_6F74  # "briefbot"
 
 
 class DatabaseError(RuntimeError):
@@ -290,11 +294,28 @@ class Database:
 
     @contextmanager
     def migration_connection(self) -> Iterator[Connection]:
-        """A connection for running migrations (SQLite: BEGIN IMMEDIATE, so starters queue)."""
+        """A connection for running migrations, so that processes starting at once take
+        turns: SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock (held until done)."""
         with self.engine.connect() as conn:
             if conn.dialect.name == "sqlite":
                 conn.execution_options(**{_SQLITE_BEGIN: "BEGIN IMMEDIATE"})
-            yield conn
+            if conn.dialect.name != "postgresql":
+                yield conn
+                return
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": PG_MIGRATION_LOCK})
+            conn.commit()  # a session lock: the migration's own transaction begins after it
+            try:
+                yield conn
+            finally:
+                try:
+                    if conn.in_transaction():
+                        conn.rollback()
+                    conn.execute(
+                        text("SELECT pg_advisory_unlock(:key)"), {"key": PG_MIGRATION_LOCK}
+                    )
+                    conn.commit()
+                except SQLAlchemyError:
+                    conn.invalidate()  # never pool a connection that may still hold the lock
 
     # -- internals --------------------------------------------------------------------------
     def _check_known_revision(self) -> str | None:
