@@ -4,6 +4,14 @@ Precedence, lowest first: ``config/default.toml`` < the TOML file named by the
 ``BRIEFBOT_CONFIG`` environment variable < ``BRIEFBOT_*`` environment variables.
 Relative paths are resolved against the project root so that commands work from
 any working directory.
+
+The project root is the repository checkout the package runs from (editable install
+or ``PYTHONPATH``). A regular install (``pip install .``) has no checkout: it carries
+``config/`` and the sample ``corpus/`` inside the package (``bot/_bundled``, symlinks to
+the top-level folders in the repository), and that is the root; the state folder
+(``data_dir``, relative) is then under the user's data folder
+(``$XDG_DATA_HOME/briefbot``, default ``~/.local/share/briefbot``), never inside the
+installed package.
 """
 
 from __future__ import annotations
@@ -24,13 +32,38 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+BUNDLED_ROOT = PACKAGE_DIR / "_bundled"
+"""``config/`` and ``corpus/`` as a regular install carries them."""
+
+
+def _checkout_root() -> Path | None:
+    root = PACKAGE_DIR.parent
+    if (root / "pyproject.toml").is_file() and (root / "config" / "default.toml").is_file():
+        return root
+    return None
+
+
+CHECKOUT_ROOT = _checkout_root()
+"""The repository the package runs from; None for a regular install."""
+PROJECT_ROOT = CHECKOUT_ROOT or BUNDLED_ROOT
+"""Where ``config/`` and ``corpus/`` are, and what relative paths are resolved against."""
 DEFAULT_CONFIG_FILE = PROJECT_ROOT / "config" / "default.toml"
 
 
-def _resolve(path: Path) -> Path:
+def state_root() -> Path:
+    """What a relative ``data_dir`` (or SQLite file) is resolved against: the checkout, or
+    for a regular install the user's data folder."""
+    if CHECKOUT_ROOT is not None:
+        return CHECKOUT_ROOT
+    return Path(os.environ.get("XDG_DATA_HOME") or "~/.local/share").expanduser() / "briefbot"
+
+
+def _resolve(path: Path, *, state: bool = False) -> Path:
     path = path.expanduser()
-    return path if path.is_absolute() else (PROJECT_ROOT / path)
+    if path.is_absolute():
+        return path
+    return (state_root() if state else PROJECT_ROOT) / path
 
 
 # Settings that only the environment may give: a config file naming one is an error.
@@ -175,10 +208,15 @@ class Settings(BaseSettings):
             raise ValueError("webhook_secret_token must be 1-256 characters A-Z a-z 0-9 _ -")
         return value
 
-    @field_validator("corpus_dir", "data_dir", "indicators_path", mode="after")
+    @field_validator("corpus_dir", "indicators_path", mode="after")
     @classmethod
     def _abs_dir(cls, value: Path) -> Path:
         return _resolve(value)
+
+    @field_validator("data_dir", mode="after")
+    @classmethod
+    def _abs_data_dir(cls, value: Path) -> Path:
+        return _resolve(value, state=True)
 
     @field_validator("user_dict_paths", "synonym_paths", mode="after")
     @classmethod
@@ -226,7 +264,8 @@ class Settings(BaseSettings):
             and not db.startswith("file:")
             and not Path(db).is_absolute()
         ):
-            return url.set(database=str(_resolve(Path(db)))).render_as_string(hide_password=False)
+            path = _resolve(Path(db), state=True)
+            return url.set(database=str(path)).render_as_string(hide_password=False)
         return value.strip()
 
     @property
@@ -247,6 +286,12 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
+        if not DEFAULT_CONFIG_FILE.is_file():
+            raise FileNotFoundError(
+                f"the default configuration {DEFAULT_CONFIG_FILE} is missing: this install of "
+                "policy-brief-bot is incomplete (it should carry config/ in bot/_bundled); "
+                "reinstall it, or run from a checkout of the repository"
+            )
         files: list[Path] = [DEFAULT_CONFIG_FILE]
         extra = os.environ.get("BRIEFBOT_CONFIG")
         if extra:
