@@ -11,7 +11,6 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -51,11 +50,6 @@ def engine(base_settings: Settings) -> Engine:
 async def server() -> AsyncIterator[FakeBotApi]:
     async with FakeBotApi(bot_username=BOT_NAME, privacy_mode=False) as fake:
         yield fake
-
-
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'b.db'}"
 
 
 @pytest.fixture
