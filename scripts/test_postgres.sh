@@ -101,7 +101,7 @@ pg_test_start() {
       -o "-c listen_addresses='' -k $_pg_dir -c fsync=off -c synchronous_commit=off" \
       -o "-c full_page_writes=off -c timezone=America/New_York" >/dev/null; then
     _pg_note "could not start PostgreSQL from $bindir:"
-    tail -n 20 "$_pg_dir/initdb.log" "$_pg_dir/server.log" 2>/dev/null >&2
+    tail -n 20 "$_pg_dir/initdb.log" "$_pg_dir/server.log" >&2 2>/dev/null
     return 1
   fi
   export BRIEFBOT_TEST_PG_URL="postgresql+psycopg://briefbot@/postgres?host=$_pg_dir"
