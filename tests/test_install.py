@@ -121,6 +121,22 @@ def test_briefbot_runs_from_any_folder_with_config_and_the_sample_corpus(install
     assert list(installed["cwd"].iterdir()) == []
 
 
+def test_the_offline_console_chats_with_the_installed_bot(installed):
+    """``briefbot`` alone: the Telegram layer and the fake server were installed too."""
+    done = subprocess.run(
+        [installed["venv"] / "bin" / "briefbot"],
+        input="乡村振兴\n/targets GDP\n:quit\n",
+        cwd=installed["cwd"],
+        env=installed["env"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "» 乡村振兴" in done.stdout and "深入实施乡村振兴战略" in done.stdout
+    assert "地区生产总值" in done.stdout.split("» /targets GDP")[1]
+
+
 def test_a_missing_configuration_is_a_clear_error(installed, tmp_path):
     broken = tmp_path / "venv"
     shutil.copytree(installed["venv"], broken, symlinks=True)
