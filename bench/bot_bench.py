@@ -560,8 +560,7 @@ async def _run(
             query_store=store,
         )
         svc = services_of(app)
-        timed = TimedExecutor(svc.executor)
-        app.bot_data.services = dataclasses.replace(svc, executor=timed)
+        timed = svc.blocking.core = TimedExecutor(svc.blocking.core)
         await app.initialize()
         try:
             await app.post_init(app)

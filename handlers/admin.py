@@ -73,7 +73,7 @@ async def remember_sender(update: object, context: BriefContext) -> None:
         return
     # A stored admin whose username changed: keep @name resolving to the right person.
     with contextlib.suppress(AdminError, TypeError):
-        context.services.admins.remember_user(user.id, user.username)
+        await context.services.run_db(context.services.admins.remember_user, user.id, user.username)
 
 
 # -- shared --------------------------------------------------------------------------------------
@@ -87,7 +87,7 @@ def _said(message: Message | None) -> str:
     return text if len(text) <= SAID_MAX_CHARS else text[: SAID_MAX_CHARS - 1] + "…"
 
 
-def _audit(
+async def _audit(
     update: Update,
     context: BriefContext,
     action: str,
@@ -99,7 +99,8 @@ def _audit(
     if user is None:
         return
     svc = context.services
-    svc.audit.record(
+    await svc.run_db(
+        svc.audit.record,
         user.id,
         action,
         chat_id=chat.id if chat is not None else None,
@@ -113,11 +114,11 @@ async def _admin_only(update: Update, context: BriefContext, action: str) -> Ser
     """The services if the sender's numeric id is an admin's; else refuse, audit, None."""
     svc = context.services
     user = update.effective_user
-    if user is not None and svc.is_admin(user.id):
+    if user is not None and await svc.check_admin(user.id):
         return svc
     message = update.effective_message
     log.info("refused %s for user %s", action, user.id if user else None)
-    _audit(update, context, action, result="refused", detail=_said(message))
+    await _audit(update, context, action, result="refused", detail=_said(message))
     if message is not None:
         await message.reply_text(fmt.REFUSED)
     return None
@@ -132,7 +133,7 @@ def _tz(svc: Services) -> str:
 
 
 # -- /admin ------------------------------------------------------------------------------------
-def _resolve(
+async def _resolve(
     message: Message, words: list[str], svc: Services, seen: SeenUsers
 ) -> tuple[int, str | None] | str:
     """The (user id, username) an /admin add|remove names; an error text (HTML) if none."""
@@ -147,7 +148,7 @@ def _resolve(
             hit = seen.find(ref)
             if hit is not None:
                 return hit
-            stored = svc.admins.find_by_username(ref)
+            stored = await svc.run_db(svc.admins.find_by_username, ref)
             if stored is not None:
                 return stored.user_id, stored.username
             return fmt.unknown_username(ref)
@@ -175,47 +176,52 @@ async def admin_command(update: Update, context: BriefContext) -> None:
     if verb in ("list", "ls"):
         seen = context.services.seen  # owners have no stored username: show the one last seen
         admins = [
-            replace(a, username=a.username or seen.username(a.user_id)) for a in svc.admins.list()
+            replace(a, username=a.username or seen.username(a.user_id))
+            for a in await svc.run_db(svc.admins.list)
         ]
-        _audit(update, context, "admin list")
+        await _audit(update, context, "admin list")
         await reply_html(message, split_html(fmt.admins_list(admins, _tz(svc))))
         return
     if verb not in ("add", "remove", "rm", "del", "delete"):
-        _audit(update, context, "admin", result="error", detail=_said(message))
+        await _audit(update, context, "admin", result="error", detail=_said(message))
         await message.reply_text(fmt.ADMIN_USAGE)
         return
     action = "admin add" if verb == "add" else "admin remove"
     if not svc.admins.is_owner(update.effective_user.id):
-        _audit(update, context, action, result="refused", detail="not an owner: " + _said(message))
+        await _audit(
+            update, context, action, result="refused", detail="not an owner: " + _said(message)
+        )
         await message.reply_text(fmt.OWNERS_ONLY)
         return
-    found = _resolve(message, words[1:], svc, context.services.seen)
+    found = await _resolve(message, words[1:], svc, context.services.seen)
     if isinstance(found, str):
-        _audit(update, context, action, result="error", detail=_said(message))
+        await _audit(update, context, action, result="error", detail=_said(message))
         await message.reply_html(found)
         return
     user_id, username = found
     label = f"@{username} ({user_id})" if username else str(user_id)
     try:
         if action == "admin add":
-            before = svc.admins.get(user_id) if user_id > 0 else None
-            admin = svc.admins.add(user_id, username=username, added_by=update.effective_user.id)
+            before = await svc.run_db(svc.admins.get, user_id) if user_id > 0 else None
+            admin = await svc.run_db(
+                svc.admins.add, user_id, username=username, added_by=update.effective_user.id
+            )
             already = before is not None
-            _audit(update, context, action, detail=label + (" (already)" if already else ""))
+            await _audit(update, context, action, detail=label + (" (already)" if already else ""))
             if not already:
                 await context.services.set_admin_menu(user_id, True)
             await message.reply_html(fmt.admin_added(admin, already=already))
             return
-        removed = svc.admins.remove(user_id)
+        removed = await svc.run_db(svc.admins.remove, user_id)
     except AdminError as exc:
-        _audit(update, context, action, result="error", detail=f"{label}: {exc}")
+        await _audit(update, context, action, result="error", detail=f"{label}: {exc}")
         await message.reply_text(str(exc))
         return
     if not removed:
-        _audit(update, context, action, result="error", detail=f"{label}: not an admin")
+        await _audit(update, context, action, result="error", detail=f"{label}: not an admin")
         await message.reply_html(fmt.not_an_admin(label))
         return
-    _audit(update, context, action, detail=label)
+    await _audit(update, context, action, detail=label)
     await context.services.set_admin_menu(user_id, False)
     await message.reply_html(fmt.admin_removed(label))
 
@@ -233,11 +239,11 @@ async def audit_command(update: Update, context: BriefContext) -> None:
     elif arg.isdigit() and len(arg) <= 6:
         n = max(1, min(fmt.AUDIT_MAX, int(arg)))
     else:
-        _audit(update, context, "audit", result="error", detail=_said(message))
+        await _audit(update, context, "audit", result="error", detail=_said(message))
         await message.reply_text(fmt.AUDIT_USAGE)
         return
-    entries = svc.audit.latest(n)
-    _audit(update, context, "audit", detail=f"n={n}")
+    entries = await svc.run_db(svc.audit.latest, n)
+    await _audit(update, context, "audit", detail=f"n={n}")
     await reply_html(message, split_html(fmt.audit_list(entries, _tz(svc))))
 
 
@@ -266,7 +272,9 @@ async def config_command(update: Update, context: BriefContext) -> None:
     if verb == "show":
         full = _private(update)
         views = describe(svc.live, secrets=_secrets(context, svc))
-        _audit(update, context, "config show", detail="all" if full else "runtime only (group)")
+        await _audit(
+            update, context, "config show", detail="all" if full else "runtime only (group)"
+        )
         await reply_html(message, split_html(fmt.config_html(views, _tz(svc), full=full)))
         return
     if verb == "set" and len(words) == 3:
@@ -274,21 +282,25 @@ async def config_command(update: Update, context: BriefContext) -> None:
         try:
             name = normalise_key(key)
             old = _view(svc, context, name).value if name in RUNTIME_KEYS else ""
-            svc.live.set(key, raw, actor)
+            await svc.run_db(svc.live.set, key, raw, actor)
         except SettingError as exc:
-            _audit(update, context, "config set", result="error", detail=_setting_detail(key, raw))
+            await _audit(
+                update, context, "config set", result="error", detail=_setting_detail(key, raw)
+            )
             await message.reply_html(fmt.setting_error(str(exc)))
             return
         view = _view(svc, context, name)
-        _audit(update, context, "config set", detail=f"{name}: {old} → {view.value}")
+        await _audit(update, context, "config set", detail=f"{name}: {old} → {view.value}")
         await message.reply_html(fmt.config_set(view, old))
         return
     if verb in ("reset", "unset") and len(words) == 2:
         key = words[1]
         try:
-            removed = svc.live.reset(key, actor)
+            removed = await svc.run_db(svc.live.reset, key, actor)
         except SettingError as exc:
-            _audit(update, context, "config reset", result="error", detail=_setting_detail(key))
+            await _audit(
+                update, context, "config reset", result="error", detail=_setting_detail(key)
+            )
             await message.reply_html(fmt.setting_error(str(exc)))
             return
         name = normalise_key(key)
@@ -296,11 +308,11 @@ async def config_command(update: Update, context: BriefContext) -> None:
         detail = (
             f"{name}: back to {view.value} ({view.source})" if removed else f"{name}: no override"
         )
-        _audit(update, context, "config reset", detail=detail)
+        await _audit(update, context, "config reset", detail=detail)
         await message.reply_html(fmt.config_reset(view, removed=removed, tz=_tz(svc)))
         return
     if verb not in ("help", "?", "帮助"):
-        _audit(update, context, "config", result="error", detail=verb[:40])
+        await _audit(update, context, "config", result="error", detail=verb[:40])
     await message.reply_text(fmt.CONFIG_USAGE)
 
 
@@ -315,26 +327,26 @@ async def subs_command(update: Update, context: BriefContext) -> None:
         return
     subs = svc.subscriptions
     if verb in ("list", "ls") and len(words) <= 1:
-        items = subs.list_all()
-        _audit(update, context, "subs list", detail=f"{len(items)} subscription(s)")
+        items = await svc.run_db(subs.list_all)
+        await _audit(update, context, "subs list", detail=f"{len(items)} subscription(s)")
         await reply_html(message, split_html(fmt.subs_all(items)))
         return
     match = _SUB_ID.match(words[1]) if len(words) == 2 else None
     if verb not in ("pause", "resume", "remove") or match is None:
         if verb not in ("help", "?", "帮助"):
-            _audit(update, context, "subs", result="error", detail=_said(message))
+            await _audit(update, context, "subs", result="error", detail=_said(message))
         await message.reply_text(fmt.SUBS_USAGE)
         return
     sub_id = int(match.group(1))
     action = f"subs {verb}"
     try:
-        sub = getattr(subs, verb)(sub_id)
+        sub = await svc.run_db(getattr(subs, verb), sub_id)
     except SubscriptionError as exc:
-        _audit(update, context, action, result="error", detail=f"#{sub_id}: {exc}")
+        await _audit(update, context, action, result="error", detail=f"#{sub_id}: {exc}")
         await message.reply_text(str(exc))
         return
     next_run = context.services.scheduler.next_run(sub.id) if sub.due else None
-    _audit(update, context, action, detail=f"#{sub.id} (chat {sub.chat_id})")
+    await _audit(update, context, action, detail=f"#{sub.id} (chat {sub.chat_id})")
     await message.reply_html(fmt.sub_changed(verb, Listed(sub, next_run)))
 
 
@@ -367,8 +379,8 @@ async def broadcast_command(update: Update, context: BriefContext) -> None:
         return
     scheduler = svc.scheduler
     before = Counter(scheduler.outcomes)
-    count = scheduler.run_all_now()
-    _audit(update, context, "broadcast digest", detail=f"{count} queued")
+    count = await scheduler.run_all_now()
+    await _audit(update, context, "broadcast digest", detail=f"{count} queued")
     await message.reply_text(fmt.broadcast_queued(count))
     if count:
         context.application.create_task(
@@ -387,6 +399,12 @@ def _engine_counts(engine: Engine, cache: dict) -> tuple[int, int, int]:
     return len(docs), sum(d.passages for d in docs), cache["targets"]
 
 
+def _status_rows(svc: Services) -> tuple[list[Listed], list, list]:
+    """On the storage thread: every subscription, the admins, the last delivery failures."""
+    subs = svc.subscriptions
+    return subs.list_all(), svc.admins.list(), subs.store.recent_failures(5)
+
+
 async def status_command(update: Update, context: BriefContext) -> None:
     """/status: uptime, version, corpus, subscriptions, next digests, last delivery errors."""
     message = update.effective_message
@@ -395,20 +413,20 @@ async def status_command(update: Update, context: BriefContext) -> None:
         return
     documents, passages, targets = await svc.run(_engine_counts, svc.engine, svc.status_cache)
     scheduler = svc.scheduler
-    subs = [item.subscription for item in svc.subscriptions.list_all()]
+    listed, admins, failures = await svc.run_db(_status_rows, svc)
     report = fmt.StatusReport(
         uptime_seconds=time.time() - svc.started_at,
         version=bot.__version__,
         documents=documents,
         passages=passages,
         targets=targets,
-        subscriptions=fmt.status_counts(subs),
-        admins=len(svc.admins.list()),
+        subscriptions=fmt.status_counts([item.subscription for item in listed]),
+        admins=len(admins),
         upcoming=scheduler.upcoming(5),
-        failures=svc.subscriptions.store.recent_failures(5),
+        failures=failures,
         timezone=_tz(svc),
     )
-    _audit(update, context, "status")
+    await _audit(update, context, "status")
     await reply_html(message, split_html(fmt.status_html(report)))
 
 

@@ -81,7 +81,7 @@ async def _audit(
     if actor_id is None:  # a channel post or an anonymous group admin: nobody to record
         return
     try:
-        await svc.run(
+        await svc.run_db(
             svc.audit.record, actor_id, action, chat_id=chat_id, detail=detail, result=result
         )
     except Exception:
@@ -160,7 +160,7 @@ async def document_message(update: Update, context: BriefContext) -> None:
     svc = context.services
     user_id, chat_id = _ids(update)
     name = document.file_name or ""
-    if not svc.is_admin(user_id):
+    if not await svc.check_admin(user_id):
         await _audit(
             svc, user_id, "upload", chat_id=chat_id, detail=_upload_detail(name), result="refused"
         )
@@ -241,7 +241,7 @@ async def upload_button(update: Update, context: BriefContext) -> None:
     svc = context.services
     user_id, chat_id = _ids(update)
     action = "upload replace" if replace else "upload cancel"
-    if not svc.is_admin(user_id):
+    if not await svc.check_admin(user_id):
         await _audit(svc, user_id, action, chat_id=chat_id, detail=token, result="refused")
         await query.answer(fmt.ADMINS_ONLY, show_alert=True)
         return
@@ -294,7 +294,7 @@ async def remove_command(update: Update, context: BriefContext) -> None:
     svc = context.services
     user_id, chat_id = _ids(update)
     ref = command_args(message)
-    if not svc.is_admin(user_id):
+    if not await svc.check_admin(user_id):
         await _audit(svc, user_id, "remove", chat_id=chat_id, detail=ref, result="refused")
         await message.reply_text(fmt.ADMINS_ONLY)
         return
@@ -326,7 +326,7 @@ async def remove_button(update: Update, context: BriefContext) -> None:
     svc = context.services
     user_id, chat_id = _ids(update)
     action = "remove" if confirm else "remove cancel"
-    if not svc.is_admin(user_id):
+    if not await svc.check_admin(user_id):
         await _audit(svc, user_id, action, chat_id=chat_id, detail=doc_id, result="refused")
         await query.answer(fmt.ADMINS_ONLY, show_alert=True)
         return
@@ -368,7 +368,7 @@ async def reindex_command(update: Update, context: BriefContext) -> None:
     message = update.effective_message
     svc = context.services
     user_id, chat_id = _ids(update)
-    if not svc.is_admin(user_id):
+    if not await svc.check_admin(user_id):
         await _audit(svc, user_id, "reindex", chat_id=chat_id, result="refused")
         await message.reply_text(fmt.ADMINS_ONLY)
         return

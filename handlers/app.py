@@ -8,8 +8,10 @@ handlers live in :mod:`handlers`; what they send is built by :mod:`handlers.form
 Threading
 ---------
 Updates are processed concurrently (``concurrent_updates``), so one chat waiting for
-the network or the engine does not hold up the others. Core calls do not run on the
-event loop: they go to a single worker thread (``Services.run``). Measured on the
+the network or the engine does not hold up the others. Nothing blocking runs on the
+event loop (:mod:`bot.blocking`, one :class:`~bot.blocking.Blocking` shared with the
+digest deliverer and scheduler): database calls go to the storage thread
+(``Services.run_db``), core calls to a single worker thread (``Services.run``). Measured on the
 bundled corpus, a warm search takes 0.3-0.7 ms, but the first query that needs typo
 correction loads the pinyin lexicon (40-60 ms), target and document look-ups read
 files, the query store writes to a database, and search time grows with the corpus
@@ -55,6 +57,7 @@ from telegram import LinkPreviewOptions
 from telegram.ext import Application, ApplicationBuilder, Defaults
 
 from bot.admin import AdminStore, AuditLog, LiveSettings, RuntimeSettingsStore
+from bot.blocking import Blocking
 from bot.config import Settings
 from bot.library import Engine
 from bot.storage.db import Database
@@ -103,7 +106,8 @@ async def _post_init(application: Application) -> None:
     """Register the command menus and warm the engine up so that the first user does not
     pay for it."""
     svc = services_of(application)
-    await set_menus(application.bot, [a.user_id for a in svc.admins.list()])
+    admins = await svc.run_db(svc.admins.list)
+    await set_menus(application.bot, [a.user_id for a in admins])
     try:
         await svc.run(lambda: svc.engine.searcher.lexicon)
     except Exception:  # the first search will say what is wrong; the bot still starts
@@ -119,7 +123,7 @@ async def _post_stop(application: Application) -> None:
 async def _post_shutdown(application: Application) -> None:
     svc = services_of(application)
     await svc.scheduler.stop()
-    svc.executor.shutdown(wait=False, cancel_futures=True)
+    svc.blocking.shutdown()
     svc.indexing.shutdown(wait=False, cancel_futures=True)
 
 
@@ -173,16 +177,20 @@ def build_application(
     if query_store is None:
         logger.warning("no query store: search buttons will not survive a restart")
         query_store = MemoryQueryStore()
-    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefbot-core")
     if database is None:
         logger.warning("no database: subscriptions are kept in memory only")
         database = Database.open(url="sqlite://")
+    blocking = Blocking.for_database(database.url.get_backend_name())
     store = SubscriptionStore(database)
     if live is None:
         live = LiveSettings(settings, RuntimeSettingsStore(database))
     settings = live.current
     admins = AdminStore(database, settings.owners)
-    notify = admin_notifier(application.bot, lambda: [a.user_id for a in admins.list()])
+
+    async def admin_ids() -> list[int]:
+        return [a.user_id for a in await blocking.run_db(admins.list)]
+
+    notify = admin_notifier(application.bot, admin_ids)
     composer = DigestComposer(engine)
 
     async def compose(sub, slot):  # the engine is only read on the core thread
@@ -195,19 +203,21 @@ def build_application(
         attempts=settings.delivery_attempts,
         backoff=settings.delivery_backoff_seconds,
         notify_admins=notify,
+        blocking=blocking,
     )
     scheduler = DigestScheduler(
         store,
         deliverer,
         grace=timedelta(hours=settings.digest_grace_hours),
         workers=settings.delivery_workers,
+        blocking=blocking,
     )
     flood_limiter = FloodLimiter(settings.flood_rate, settings.flood_burst)
     services_ = Services(
         live,
         engine,
         query_store,
-        executor,
+        blocking,
         subscriptions=SubscriptionService(store, lambda: live.current, scheduler),
         admins=admins,
         audit=AuditLog(database),
@@ -222,8 +232,8 @@ def build_application(
     live.subscribe(lambda new: _apply_runtime_settings(new, flood_limiter, scheduler))
     # The engine is only touched on the core thread; its queue is FIFO, so the next search
     # after a /config set already sees the new values. Stored overrides apply from the start.
-    executor.submit(_apply_engine_settings, engine, settings)
-    live.subscribe(lambda new: executor.submit(_apply_engine_settings, engine, new))
+    blocking.core.submit(_apply_engine_settings, engine, settings)
+    live.subscribe(lambda new: blocking.core.submit(_apply_engine_settings, engine, new))
 
     flood.register(application)
     for module in (basic, search, documents, targets, subscriptions, admin, admin_documents):

@@ -20,7 +20,7 @@ async def start(update: Update, context: BriefContext) -> None:
 async def help_command(update: Update, context: BriefContext) -> None:
     """List the commands, with examples (and the admin commands for bot admins)."""
     user = update.effective_user
-    is_admin = context.services.is_admin(user.id if user else None)
+    is_admin = await context.services.check_admin(user.id if user else None)
     await update.effective_message.reply_html(fmt.help_html(context.bot.username, admin=is_admin))
 
 

@@ -6,16 +6,15 @@ in the application's :class:`BotData`; PTB hands every callback a
 :attr:`~BriefContext.services` returns it, typed. Handlers never read ``bot_data``
 by string keys.
 
-Core calls (search, document and target look-ups, the query store) go through
-:meth:`Services.run`, which runs them on the application's one core worker thread
-(see :mod:`handlers.app` for why); uploads, removals and rebuilds go to
-:attr:`Services.indexing`.
+Nothing blocking runs on the event loop (:mod:`bot.blocking`): core calls (search,
+document and target look-ups, digest previews) go through :meth:`Services.run`, on
+the application's one core worker thread; database calls (the query store, admins,
+the audit log, runtime settings, subscriptions) through :meth:`Services.run_db`, on
+the storage thread; uploads, removals and rebuilds go to :attr:`Services.indexing`.
 """
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
@@ -25,6 +24,7 @@ from typing import Any, Protocol, TypeVar
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.admin import AdminStore, AuditLog, LiveSettings
+from bot.blocking import Blocking
 from bot.config import Settings
 from bot.library import Engine
 from bot.subscriptions.scheduler import DigestScheduler
@@ -72,8 +72,9 @@ class Services:
     ``settings`` is always the effective settings (``live``: configuration plus the
     admins' runtime changes). ``subscriptions`` is the core's subscription service,
     ``scheduler`` the digest scheduler behind it, ``admins`` and ``audit`` the admin
-    store and audit log (``bot.admin``). ``executor`` is the core worker thread
-    (:meth:`run`), ``indexing`` the thread that changes the index. ``flood`` is the
+    store and audit log (``bot.admin``). ``blocking`` is where blocking calls run: the
+    core worker thread (:meth:`run`) and the storage thread (:meth:`run_db`);
+    ``indexing`` is the thread that changes the index. ``flood`` is the
     per-chat flood limit, ``seen`` the senders seen since start.
     ``notify_admins(text)`` tells every bot admin something in their private chat;
     ``set_admin_menu(user_id, is_admin)`` shows or hides the admin commands in that
@@ -83,7 +84,7 @@ class Services:
     live: LiveSettings
     engine: Engine
     queries: QueryStoreLike
-    executor: Executor
+    blocking: Blocking
     subscriptions: SubscriptionService
     admins: AdminStore
     audit: AuditLog
@@ -101,15 +102,25 @@ class Services:
         return self.live.current
 
     def is_admin(self, user_id: int | None) -> bool:
-        """Whether the numeric Telegram user id is a bot admin (never a username or chat)."""
+        """Whether the numeric Telegram user id is a bot admin (never a username or chat).
+
+        Blocking (it may read the database): handlers await :meth:`check_admin`.
+        """
         if isinstance(user_id, bool) or not isinstance(user_id, int):
             return False
         return self.admins.is_admin(user_id)
 
+    async def check_admin(self, user_id: int | None) -> bool:
+        """:meth:`is_admin` on the storage thread."""
+        return await self.run_db(self.is_admin, user_id)
+
     async def run(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
         """``fn(*args, **kwargs)`` on the core worker thread, without blocking the loop."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.executor, functools.partial(fn, *args, **kwargs))
+        return await self.blocking.run(fn, *args, **kwargs)
+
+    async def run_db(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """``fn(*args, **kwargs)`` on the storage thread, without blocking the loop."""
+        return await self.blocking.run_db(fn, *args, **kwargs)
 
 
 class BotData:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import timedelta
 
 from telegram import Bot, LinkPreviewOptions
@@ -85,11 +85,12 @@ class TelegramSender:
         return message.message_id
 
 
-def admin_notifier(bot: Bot, admin_ids: Callable[[], Iterable[int]]) -> d.Notifier:
-    """Send a plain-text notice to every bot admin (their private chats)."""
+def admin_notifier(bot: Bot, admin_ids: Callable[[], Awaitable[Iterable[int]]]) -> d.Notifier:
+    """Send a plain-text notice to every bot admin (their private chats); ``admin_ids``
+    reads them (off the loop)."""
 
     async def notify(text: str) -> None:
-        for user_id in admin_ids():
+        for user_id in await admin_ids():
             try:
                 await bot.send_message(user_id, text)
             except TelegramError as exc:

@@ -28,7 +28,7 @@ async def docs_command(update: Update, context: BriefContext) -> None:
     admin_view = (
         chat is not None
         and chat.type == ChatType.PRIVATE
-        and svc.is_admin(user.id if user else None)
+        and await svc.check_admin(user.id if user else None)
     )
     messages = fmt_docs.admin_docs_messages(infos) if admin_view else fmt.docs_messages(infos)
     await reply_html(update.effective_message, messages)

@@ -29,7 +29,12 @@ PASSAGE_GONE = "这段文字已不在文库中。\nThis passage is no longer in 
 STALE_BUTTON = "此按钮已失效，请重新搜索。\nThis button no longer works, please search again."
 
 
-def _search(
+def _save(svc: Services, texts: list[str], filters: dict) -> list[str]:
+    """On the storage thread: the query store's keys of ``texts`` (saved now)."""
+    return [svc.queries.save(text, **filters) for text in texts]
+
+
+async def _search(
     svc: Services,
     text: str,
     *,
@@ -40,14 +45,15 @@ def _search(
     region: str | None = None,
     year: int | None = None,
 ) -> tuple[str, SearchResponse, dict[str, str]]:
-    """On the core thread: the search's key (saved now if not given), one page of
-    results, and the saved keys of its suggestions."""
+    """The search's key (saved now if not given), one page of results (core thread),
+    and the saved keys of its suggestions (storage thread)."""
     filters = {"doc": doc, "region": region, "year": year}
+    resp = await svc.run(svc.engine.search, text, page=page, correct=correct, **filters)
+    texts = ([text] if key is None else []) + list(resp.suggestions)
+    keys = await svc.run_db(_save, svc, texts, filters) if texts else []
     if key is None:
-        key = svc.queries.save(text, **filters)
-    resp = svc.engine.search(text, page=page, correct=correct, **filters)
-    suggestion_keys = {s: svc.queries.save(s, **filters) for s in resp.suggestions}
-    return key, resp, suggestion_keys
+        key = keys.pop(0)
+    return key, resp, dict(zip(resp.suggestions, keys, strict=True))
 
 
 async def _answer(message: Message, context: BriefContext, text: str) -> None:
@@ -55,7 +61,7 @@ async def _answer(message: Message, context: BriefContext, text: str) -> None:
         await message.reply_text(fmt.SEARCH_USAGE)
         return
     svc = context.services
-    key, resp, suggestion_keys = await svc.run(_search, svc, text)
+    key, resp, suggestion_keys = await _search(svc, text)
     html, keyboard = fmt.search_page(resp, key=key, suggestion_keys=suggestion_keys)
     await message.reply_html(html, reply_markup=keyboard)
 
@@ -95,13 +101,12 @@ async def page_button(update: Update, context: BriefContext) -> None:
     key, page = context.match.group(1), int(context.match.group(2))
     correct = context.match.group(3) == "1"
     svc = context.services
-    saved = await svc.run(svc.queries.load, key)
+    saved = await svc.run_db(svc.queries.load, key)
     if saved is None:
         await query.answer(EXPIRED, show_alert=True)
         return
     await query.answer()
-    _key, resp, suggestion_keys = await svc.run(
-        _search,
+    _key, resp, suggestion_keys = await _search(
         svc,
         saved.text,
         key=key,

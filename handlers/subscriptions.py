@@ -87,7 +87,7 @@ async def _channel_target(update: Update, context: BriefContext, ref: str) -> Ch
     if update.effective_chat.type != ChatType.PRIVATE:
         await message.reply_text(fmt.CHANNEL_IN_PRIVATE)
         return None
-    if not svc.is_admin(update.effective_user.id if update.effective_user else None):
+    if not await svc.check_admin(update.effective_user.id if update.effective_user else None):
         await message.reply_text(fmt.BOT_ADMINS_ONLY)
         return None
     channel, problem = await check_channel(context.bot, ref)
@@ -123,7 +123,7 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
             return
         target_id, target_type, title = chat.id, chat.type, chat.title or chat.full_name
     try:
-        listed = subs.subscribe(target_id, target_type, title, user_id, request)
+        listed = await svc.run_db(subs.subscribe, target_id, target_type, title, user_id, request)
     except SubscriptionError as exc:
         await message.reply_text(str(exc))
         return
@@ -134,7 +134,8 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
 async def subscriptions_command(update: Update, context: BriefContext) -> None:
     """/subscriptions [@channel]: the chat's subscriptions and their next run."""
     message, chat = update.effective_message, update.effective_chat
-    subs = context.services.subscriptions
+    svc = context.services
+    subs = svc.subscriptions
     ref = channel_ref(command_args(message).strip())
     chat_id, heading = chat.id, "本聊天的订阅 / Subscriptions"
     if ref:
@@ -142,13 +143,15 @@ async def subscriptions_command(update: Update, context: BriefContext) -> None:
         if channel is None:
             return
         chat_id, heading = channel.id, f"{channel.title} 的订阅 / Subscriptions"
-    await reply_html(message, [fmt.subscriptions_list(subs.list(chat_id), heading=heading)])
+    listed = await svc.run_db(subs.list, chat_id)
+    await reply_html(message, [fmt.subscriptions_list(listed, heading=heading)])
 
 
 async def unsubscribe_command(update: Update, context: BriefContext) -> None:
     """/unsubscribe [@channel] ID|all"""
     message, chat = update.effective_message, update.effective_chat
-    subs = context.services.subscriptions
+    svc = context.services
+    subs = svc.subscriptions
     words = command_args(message).split()
     chat_id = chat.id
     if words and channel_ref(words[0]):
@@ -160,14 +163,14 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
         await message.reply_text(fmt.GROUP_ADMINS_ONLY)
         return
     if not words:
-        listed = subs.list(chat_id)
+        listed = await svc.run_db(subs.list, chat_id)
         text = fmt.UNSUBSCRIBE_USAGE
         if listed:
             text += "\n\n" + fmt.subscriptions_list(listed, heading="本聊天的订阅 / Subscriptions")
         await message.reply_html(text if listed else fmt.escape(text))
         return
     try:
-        removed = subs.unsubscribe(chat_id, words[0])
+        removed = await svc.run_db(subs.unsubscribe, chat_id, words[0])
     except SubscriptionError as exc:
         await message.reply_text(str(exc))
         return
@@ -177,16 +180,17 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
 async def timezone_command(update: Update, context: BriefContext) -> None:
     """/timezone [Area/City]: show or set the chat's time zone."""
     message, chat = update.effective_message, update.effective_chat
-    subs = context.services.subscriptions
+    svc = context.services
+    subs = svc.subscriptions
     name = command_args(message).strip()
     if not name:
-        await message.reply_html(fmt.timezone_shown(subs.chat_timezone(chat.id)))
+        await message.reply_html(fmt.timezone_shown(await svc.run_db(subs.chat_timezone, chat.id)))
         return
     if not await may_manage(context.bot, chat, message):
         await message.reply_text(fmt.GROUP_ADMINS_ONLY)
         return
     try:
-        canonical, count = subs.set_timezone(chat.id, name)
+        canonical, count = await svc.run_db(subs.set_timezone, chat.id, name)
     except SubscriptionError as exc:
         await message.reply_text(str(exc))
         return
@@ -201,15 +205,15 @@ async def digest_command(update: Update, context: BriefContext) -> None:
     sub = None
     match = _SUB_ID.match(arg)
     if match:
-        sub = svc.subscriptions.store.get(int(match.group(1)))
-        if sub is None or (sub.chat_id != chat.id and not svc.is_admin(_user_id(update))):
+        sub = await svc.run_db(svc.subscriptions.store.get, int(match.group(1)))
+        if sub is None or (sub.chat_id != chat.id and not await svc.check_admin(_user_id(update))):
             await message.reply_text(f"本聊天没有订阅 #{match.group(1)}。\nNo such subscription.")
             return
         arg = ""
     elif not arg:
-        own = [s for s in svc.subscriptions.store.list_for_chat(chat.id) if s.due]
+        own = [s for s in await svc.run_db(svc.subscriptions.store.list_for_chat, chat.id) if s.due]
         sub = own[0] if own else None
-    tz = sub.timezone if sub else svc.subscriptions.chat_timezone(chat.id)
+    tz = sub.timezone if sub else await svc.run_db(svc.subscriptions.chat_timezone, chat.id)
     try:
         messages = await svc.run(preview_messages, svc.engine, filter_text=arg, sub=sub, tz=tz)
     except FilterError as exc:
@@ -239,7 +243,7 @@ async def my_chat_member(update: Update, context: BriefContext) -> None:
     else:
         return
     svc = context.services
-    count = svc.subscriptions.chat_removed(chat.id, reason)
+    count = await svc.run_db(svc.subscriptions.chat_removed, chat.id, reason)
     if count:
         log.info("chat %s: %s; %d subscription(s) deactivated", chat.id, reason, count)
         title = chat.title or chat.full_name or str(chat.id)
@@ -252,11 +256,15 @@ async def my_chat_member(update: Update, context: BriefContext) -> None:
 async def chat_migrated(update: Update, context: BriefContext) -> None:
     """A group became a supergroup: its subscriptions move to the new chat id."""
     message = update.effective_message
-    subs = context.services.subscriptions
+    svc = context.services
     if message.migrate_to_chat_id:
-        subs.chat_migrated(message.chat.id, message.migrate_to_chat_id)
+        await svc.run_db(
+            svc.subscriptions.chat_migrated, message.chat.id, message.migrate_to_chat_id
+        )
     elif message.migrate_from_chat_id:
-        subs.chat_migrated(message.migrate_from_chat_id, message.chat.id)
+        await svc.run_db(
+            svc.subscriptions.chat_migrated, message.migrate_from_chat_id, message.chat.id
+        )
 
 
 def register(application: Application) -> None:

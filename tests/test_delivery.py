@@ -429,7 +429,7 @@ async def test_run_all_now_queues_every_due_subscription(store, running):
     subs = [make(store, chat_id=300 + n) for n in range(3)]
     store.pause(subs[0].id)
     scheduler, sender = await running(datetime(2030, 1, 1, 9, 17, 45, tzinfo=UTC))
-    assert scheduler.run_all_now() == 2
+    assert await scheduler.run_all_now() == 2
     await scheduler.drain()
     assert sorted(c for c, _ in sender.sent) == [301, 302]
     assert store.delivery(subs[1].id, datetime(2030, 1, 1, 9, 17, tzinfo=UTC)).status == "sent"

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, Protocol
 
+from bot.blocking import Blocking
 from bot.storage.models import utcnow
 from bot.subscriptions.store import Payload, Subscription, SubscriptionStore
 
@@ -136,6 +137,7 @@ class Deliverer:
         monotonic: Callable[[], float] = time.monotonic,
         clock: Callable[[], datetime] = utcnow,
         on_deactivated: Callable[[int], None] | None = None,
+        blocking: Blocking | None = None,
     ) -> None:
         if attempts < 1:
             raise ValueError("attempts must be at least 1")
@@ -150,27 +152,34 @@ class Deliverer:
         self.monotonic = monotonic
         self.clock = clock
         self.on_deactivated = on_deactivated
+        # Every store call goes to a storage thread: the loop never waits on the database.
+        self.blocking = blocking or Blocking()
+        self._db = self.blocking.run_db
         # Through the attributes, so that tests can swap the clock and sleep later.
         self._gate = _FloodGate(lambda: self.monotonic(), lambda s: self.sleep(s))
 
     async def deliver(self, subscription_id: int, slot: datetime) -> DeliveryResult:
         """Claim ``slot`` and send its digest; a slot claimed before is not sent again."""
-        sub = self.store.get(subscription_id)
+        sub = await self._db(self.store.get, subscription_id)
         if sub is None or not sub.due:
             return DeliveryResult(subscription_id, slot, "inactive")
-        if not self.store.claim_slot(subscription_id, slot):
+        if not await self._db(self.store.claim_slot, subscription_id, slot):
             return DeliveryResult(subscription_id, slot, "duplicate")
         return await self._compose_and_send(sub, slot)
 
     async def resume(self, subscription_id: int, slot: datetime) -> DeliveryResult:
         """Finish a slot left ``pending`` by a crash: send what was not recorded as sent."""
-        delivery = self.store.delivery(subscription_id, slot)
-        sub = self.store.get(subscription_id)
+        delivery = await self._db(self.store.delivery, subscription_id, slot)
+        sub = await self._db(self.store.get, subscription_id)
         if delivery is None or delivery.status != "pending":
             return DeliveryResult(subscription_id, slot, "duplicate")
         if sub is None or not sub.due:
-            self.store.finish_delivery(
-                subscription_id, slot, "failed", error="subscription no longer active"
+            await self._db(
+                self.store.finish_delivery,
+                subscription_id,
+                slot,
+                "failed",
+                error="subscription no longer active",
             )
             return DeliveryResult(subscription_id, slot, "inactive")
         if delivery.payload is None:  # crashed before composing: nothing went out yet
@@ -183,13 +192,15 @@ class Deliverer:
             messages = await self.compose(sub, slot)
         except Exception as exc:
             log.exception("composing the digest of subscription %s failed", sub.id)
-            self.store.finish_delivery(sub.id, slot, "failed", error=f"compose: {exc}")
+            await self._db(
+                self.store.finish_delivery, sub.id, slot, "failed", error=f"compose: {exc}"
+            )
             return DeliveryResult(sub.id, slot, "failed", error=str(exc))
         if not messages:
-            self.store.finish_delivery(sub.id, slot, "skipped_empty")
+            await self._db(self.store.finish_delivery, sub.id, slot, "skipped_empty")
             return DeliveryResult(sub.id, slot, "skipped_empty")
         payload = Payload(tuple(messages), self.clock())
-        self.store.save_payload(sub.id, slot, payload)
+        await self._db(self.store.save_payload, sub.id, slot, payload)
         return await self._send(sub, slot, payload, sent=())
 
     async def _send(
@@ -207,41 +218,45 @@ class Deliverer:
                 tries += 1
                 self._gate.hold(exc.retry_after)
                 if tries >= self.attempts:
-                    return self._fail(sub, slot, f"flood control, gave up after {tries} tries")
-                self.store.record_attempt(sub.id, slot, str(exc))
+                    return await self._fail(
+                        sub, slot, f"flood control, gave up after {tries} tries"
+                    )
+                await self._db(self.store.record_attempt, sub.id, slot, str(exc))
                 continue
             except Transient as exc:
                 tries += 1
                 if tries >= self.attempts:
-                    return self._fail(sub, slot, f"{exc} (gave up after {tries} tries)")
-                self.store.record_attempt(sub.id, slot, str(exc))
+                    return await self._fail(sub, slot, f"{exc} (gave up after {tries} tries)")
+                await self._db(self.store.record_attempt, sub.id, slot, str(exc))
                 await self.sleep(min(self.max_backoff, self.backoff * 2 ** (tries - 1)))
                 continue
             except ChatMigrated as exc:
                 if migrated:
-                    return self._fail(sub, slot, "chat migrated twice")
+                    return await self._fail(sub, slot, "chat migrated twice")
                 migrated = True
-                self.store.migrate_chat(chat_id, exc.new_chat_id)
+                await self._db(self.store.migrate_chat, chat_id, exc.new_chat_id)
                 log.info("chat %s is now supergroup %s", chat_id, exc.new_chat_id)
                 chat_id = exc.new_chat_id
                 continue
             except ChatGone as exc:
                 return await self._chat_gone(sub, slot, str(exc))
             except Rejected as exc:
-                return self._fail(sub, slot, f"rejected: {exc}")
-            self.store.record_sent(sub.id, slot, message_id)
+                return await self._fail(sub, slot, f"rejected: {exc}")
+            await self._db(self.store.record_sent, sub.id, slot, message_id)
             ids.append(message_id)
-        self.store.finish_delivery(sub.id, slot, "sent", delivered_at=payload.composed_at)
+        await self._db(
+            self.store.finish_delivery, sub.id, slot, "sent", delivered_at=payload.composed_at
+        )
         return DeliveryResult(sub.id, slot, "sent", tuple(ids))
 
-    def _fail(self, sub: Subscription, slot: datetime, error: str) -> DeliveryResult:
+    async def _fail(self, sub: Subscription, slot: datetime, error: str) -> DeliveryResult:
         log.warning("subscription %s, slot %s: %s", sub.id, slot.isoformat(), error)
-        self.store.finish_delivery(sub.id, slot, "failed", error=error)
+        await self._db(self.store.finish_delivery, sub.id, slot, "failed", error=error)
         return DeliveryResult(sub.id, slot, "failed", error=error)
 
     async def _chat_gone(self, sub: Subscription, slot: datetime, why: str) -> DeliveryResult:
-        self.store.finish_delivery(sub.id, slot, "failed", error=why)
-        count = self.store.deactivate_chat(sub.chat_id, why)
+        await self._db(self.store.finish_delivery, sub.id, slot, "failed", error=why)
+        count = await self._db(self.store.deactivate_chat, sub.chat_id, why)
         log.warning("chat %s: %s; %d subscription(s) deactivated", sub.chat_id, why, count)
         if self.on_deactivated is not None:
             self.on_deactivated(sub.chat_id)

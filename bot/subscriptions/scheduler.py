@@ -19,6 +19,11 @@ slot, and the store's claim makes a second run for it a no-op.
 
 Tests and benchmarks call :meth:`fire` (what a job runs) with a controlled clock and
 :meth:`drain`; nothing needs to wait for real time.
+
+Database work never runs on the event loop: the async methods send it to the storage
+threads (:class:`bot.blocking.Blocking`, the deliverer's); the synchronous ones that
+read the store (:meth:`resync_chat`) are meant to be called there (the subscription
+service does), and APScheduler's ``add_job`` / ``remove`` are safe from any thread.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.blocking import Blocking
 from bot.storage.models import utcnow
 from bot.subscriptions.delivery import Deliverer, DeliveryResult
 from bot.subscriptions.schedule import fire_times, latest_fire
@@ -57,9 +63,11 @@ class DigestScheduler:
         workers: int = 32,
         max_missed: int = 100,
         clock: Callable[[], datetime] = utcnow,
+        blocking: Blocking | None = None,
     ) -> None:
         self.store = store
         self.deliverer = deliverer
+        self.blocking = blocking or getattr(deliverer, "blocking", None) or Blocking()
         self.grace = grace
         self.workers = workers
         self.max_missed = max_missed
@@ -84,13 +92,13 @@ class DigestScheduler:
         self._queue = asyncio.Queue()
         self._apscheduler.start()
         self._started = True
-        self.reload()
+        await self.reload()
         self._tasks = [
             asyncio.create_task(self._worker(), name=f"digest-worker-{n}")
             for n in range(self.workers)
         ]
         if recover:
-            self.recover()
+            await self.recover()
 
     async def stop(self) -> None:
         """Stop the jobs and the workers; slots in flight stay ``pending`` for recovery."""
@@ -110,12 +118,12 @@ class DigestScheduler:
             await self._queue.join()
 
     # -- jobs -----------------------------------------------------------------------------------
-    def reload(self) -> int:
+    async def reload(self) -> int:
         """Rebuild every job from the database; returns how many are scheduled."""
+        subs = await self.blocking.run_db(self.store.list_active)
         for job in self._apscheduler.get_jobs():
             if job.id.startswith(JOB_PREFIX):
                 job.remove()
-        subs = self.store.list_active()
         for sub in subs:
             self.schedule(sub)
         log.info("digest scheduler: %d subscription(s) scheduled", len(subs))
@@ -145,9 +153,17 @@ class DigestScheduler:
             job.remove()
 
     def resync_chat(self, chat_id: int) -> None:
-        """Re-read the chat's subscriptions (after deactivation, pause, migration)."""
+        """Re-read the chat's subscriptions (after deactivation, pause, migration).
+
+        Blocking (it reads the store): call it on a storage thread.
+        """
         for sub in self.store.list_for_chat(chat_id):
             self.schedule(sub)
+
+    def _resync_subscription_chat(self, subscription_id: int) -> None:
+        sub = self.store.get(subscription_id)
+        if sub is not None:
+            self.resync_chat(sub.chat_id)
 
     def next_run(self, subscription_id: int) -> datetime | None:
         job = self._apscheduler.get_job(_job_id(subscription_id))
@@ -165,7 +181,7 @@ class DigestScheduler:
 
     async def fire(self, subscription_id: int) -> datetime | None:
         """What a job runs: queue the slot due at (or just before) now; returns it."""
-        sub = self.store.get(subscription_id)
+        sub = await self.blocking.run_db(self.store.get, subscription_id)
         if sub is None or not sub.due:
             self.unschedule(subscription_id)
             return None
@@ -189,19 +205,40 @@ class DigestScheduler:
         self._queue.put_nowait((subscription_id, slot, resume))
         return True
 
-    def run_all_now(self) -> int:
+    async def run_all_now(self) -> int:
         """Queue a digest for every due subscription at the current minute (admin command)."""
         slot = self.clock().astimezone(UTC).replace(second=0, microsecond=0)
-        return sum(self.enqueue(sub.id, slot) for sub in self.store.list_active())
+        subs = await self.blocking.run_db(self.store.list_active)
+        return sum(self.enqueue(sub.id, slot) for sub in subs)
 
     # -- after a restart ------------------------------------------------------------------------
-    def recover(self) -> tuple[int, int, int]:
+    async def recover(self) -> tuple[int, int, int]:
         """Settle slots from while the bot was down: (resumed, sent late, recorded missed)."""
-        now = self.clock()
-        resumed = late = missed = 0
+        due, missed = await self.blocking.run_db(self._settle, self.clock())
+        resumed = late = 0
+        for subscription_id, slot, resume in due:
+            queued = self.enqueue(subscription_id, slot, resume=resume)
+            if resume:
+                resumed += queued
+            else:
+                late += queued
+        if resumed or late or missed:
+            log.info(
+                "digest recovery: %d resumed, %d sent late, %d recorded missed",
+                resumed,
+                late,
+                missed,
+            )
+        return resumed, late, missed
+
+    def _settle(self, now: datetime) -> tuple[list[tuple[int, datetime, bool]], int]:
+        """On a storage thread: record what was missed; the slots to (re)send, and how
+        many were recorded missed."""
+        due: list[tuple[int, datetime, bool]] = []
+        missed = 0
         for delivery in self.store.pending():
             if now - delivery.slot <= self.grace:
-                resumed += self.enqueue(delivery.subscription_id, delivery.slot, resume=True)
+                due.append((delivery.subscription_id, delivery.slot, True))
             else:
                 self.store.finish_delivery(
                     delivery.subscription_id,
@@ -220,7 +257,7 @@ class DigestScheduler:
             if not slots:
                 continue
             if now - slots[-1] <= self.grace:
-                late += self.enqueue(sub.id, slots[-1])
+                due.append((sub.id, slots[-1], False))
                 slots = slots[:-1]
             # Older slots within the grace period are covered by the digest just queued
             # (it has everything new since the last one); the rest were simply missed.
@@ -232,14 +269,7 @@ class DigestScheduler:
             missed += self.store.record_missed(
                 sub.id, covered, "the bot was not running; covered by the next digest"
             )
-        if resumed or late or missed:
-            log.info(
-                "digest recovery: %d resumed, %d sent late, %d recorded missed",
-                resumed,
-                late,
-                missed,
-            )
-        return resumed, late, missed
+        return due, missed
 
     # -- workers --------------------------------------------------------------------------------
     async def _worker(self) -> None:
@@ -253,9 +283,7 @@ class DigestScheduler:
                     result = await self.deliverer.deliver(subscription_id, slot)
                 self.outcomes[result.outcome] += 1
                 if result.outcome == "deactivated":
-                    sub = self.store.get(subscription_id)
-                    if sub is not None:
-                        self.resync_chat(sub.chat_id)
+                    await self.blocking.run_db(self._resync_subscription_chat, subscription_id)
                 if self.on_result is not None:
                     self.on_result(result)
             except asyncio.CancelledError:

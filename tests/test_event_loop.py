@@ -1,0 +1,183 @@
+"""Nothing blocks the event loop: the bot's chats, admin commands and digests, end to end,
+in asyncio debug mode.
+
+The real PTB ``Application`` polls the fake Bot API server with a SQLite file database
+(saved queries, subscriptions, deliveries, admins, audit log, settings) while the loop
+runs with ``set_debug(True)`` and ``slow_callback_duration = 0.05``: asyncio then logs
+"Executing <callback> took N seconds" for every step of the loop slower than 50 ms,
+and the test fails on any of them. A SQLAlchemy hook also records every statement
+executed on the loop's own thread, which must be none: a database call is cheap on
+SQLite, but on a server database it would stall every chat.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from bot.config import PROJECT_ROOT, Settings
+from bot.library import Engine
+from bot.storage.db import Database
+from bot.storage.queries import QueryStore
+from fake_telegram import BotCall, FakeBotApi, User
+from handlers.app import build_application
+from handlers.context import services_of
+from tests.conftest import serving
+
+BOT_NAME = "fake_test_bot"
+SLOW = 0.05
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    data = tmp_path_factory.mktemp("loop-data")
+    engine = Engine.open(Settings(corpus_dir=PROJECT_ROOT / "corpus", data_dir=data))
+    engine.searcher.lexicon  # noqa: B018 - loaded now, not inside the measured run
+    return engine
+
+
+class SlowCallbacks(logging.Handler):
+    """asyncio's "Executing … took …" warnings, as they are logged."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.slow: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message.startswith("Executing ") and " took " in message:
+            self.slow.append(message)
+
+
+@contextmanager
+def loop_debug(loop: asyncio.AbstractEventLoop) -> Iterator[SlowCallbacks]:
+    """Debug mode with a 50 ms slow-callback threshold while the block runs."""
+    handler = SlowCallbacks()
+    log = logging.getLogger("asyncio")
+    log.addHandler(handler)
+    old_debug, old_slow = loop.get_debug(), loop.slow_callback_duration
+    # Objects made so far (the engine, the libraries) are never garbage, so a collection
+    # of the oldest generation does not walk them while a callback runs.
+    gc.collect()
+    gc.freeze()
+    loop.set_debug(True)
+    loop.slow_callback_duration = SLOW
+    try:
+        yield handler
+    finally:
+        loop.set_debug(old_debug)
+        loop.slow_callback_duration = old_slow
+        gc.unfreeze()
+        log.removeHandler(handler)
+
+
+@contextmanager
+def statements_on(thread_id: int, database: Database) -> Iterator[list[str]]:
+    """Every SQL statement executed on thread ``thread_id`` (the loop's) while open."""
+    on_loop: list[str] = []
+
+    def before(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if threading.get_ident() == thread_id:
+            on_loop.append(statement.split("\n", 1)[0][:80])
+
+    event.listen(database.engine, "before_cursor_execute", before)
+    try:
+        yield on_loop
+    finally:
+        event.remove(database.engine, "before_cursor_execute", before)
+
+
+def build(server: FakeBotApi, engine: Engine, database: Database, owner: User) -> Any:
+    """The application (built before the loop runs it, as ``briefbot run`` does)."""
+    settings = engine.settings.model_copy(update={"owners": [owner.id], "flood_burst": 200})
+    return build_application(
+        settings,
+        engine,
+        token=server.token,
+        base_url=server.base_url,
+        base_file_url=server.base_file_url,
+        query_store=QueryStore(database),
+        database=database,
+    )
+
+
+async def ask(server: FakeBotApi, chat: Any, user: User, text: str) -> BotCall:
+    await server.send_message(chat, user, text)
+    return await server.next_call("sendMessage", chat=chat)
+
+
+def buttons(message: dict[str, Any]) -> dict[str, str]:
+    rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
+    return {b["text"]: b["callback_data"] for row in rows for b in row}
+
+
+async def test_no_callback_blocks_the_loop_and_no_sql_runs_on_it(
+    engine: Engine, tmp_path: Path
+) -> None:
+    loop = asyncio.get_running_loop()
+    database = Database.open(url=f"sqlite:///{tmp_path / 'loop.db'}")
+    try:
+        async with FakeBotApi(bot_username=BOT_NAME, privacy_mode=False) as server:
+            owner = server.add_user("Olga", username="olga_owner")
+            alice = server.add_user("Alice", username="alice")
+            group = server.add_chat("group", "Policy group")
+            server.set_member(group, alice, "administrator")
+            app = build(server, engine, database, owner)
+            with (
+                loop_debug(loop) as slow,
+                statements_on(threading.get_ident(), database) as on_loop,
+            ):
+                async with serving(app):
+                    await _chat_flows(server, app, owner, alice, group)
+        assert on_loop == [], f"SQL on the event loop: {on_loop}"
+        assert slow.slow == [], "callbacks slower than 50 ms:\n" + "\n".join(slow.slow)
+    finally:
+        database.close()
+
+
+async def _chat_flows(server: FakeBotApi, app: Any, owner: User, alice: User, group: Any) -> None:
+    # Searching: plain text, /search, a typo, the buttons.
+    first = await ask(server, alice, alice, "地区生产总值")
+    assert "地区生产总值" in first.message["text"]
+    await ask(server, alice, alice, "/search 营商环竟")
+    await server.press_button(first.message, buttons(first.message)["下一页 ▶"], alice)
+    page2 = (await server.next_call("editMessageText", chat=alice)).message
+    await server.press_button(
+        page2, next(v for k, v in buttons(page2).items() if "全文" in k), alice
+    )
+    await server.next_call("sendMessage", chat=alice)
+    # Documents and targets.
+    for text in ("/docs", "/doc 004", "/targets GDP", "/compare 地区生产总值", "/help"):
+        await ask(server, alice, alice, text)
+    # Subscriptions, in a private chat and a group (getChatMember), and a preview.
+    subscribed = await ask(server, alice, alice, "/subscribe GDP 08:00")
+    assert "#" in subscribed.message["text"]
+    await ask(server, group, alice, "/subscribe 就业 09:00")
+    for text in ("/subscriptions", "/timezone Europe/Berlin", "/digest", "/unsubscribe 2"):
+        await ask(server, alice, alice, text)
+    # Admin commands: refused for a user, then the owner's.
+    refused = await ask(server, alice, alice, "/status")
+    assert "admin" in refused.message["text"].lower()
+    for text in (
+        "/admin add @alice",
+        "/admin list",
+        "/config set results_per_page 4",
+        "/config reset results_per_page",
+        "/subs",
+        "/audit 5",
+        "/status",
+    ):
+        await ask(server, owner, owner, text)
+    # A digest through the scheduler's queue and the deliverer.
+    await ask(server, owner, owner, "/broadcast_digest")
+    await services_of(app).scheduler.drain()
+    assert services_of(app).scheduler.outcomes["sent"] >= 1
