@@ -1,15 +1,15 @@
 """The bot admins' commands: /admin, /config, /audit, /subs, /broadcast_digest, /status.
 
-Every command checks the sender's numeric Telegram user id (``update.effective_user.id``,
-never a username, never the chat) with :meth:`Services.is_admin` before it does
+Every command is :func:`~handlers.audit.admin_only`: the sender's numeric Telegram user
+id (``update.effective_user.id``, never a username, never the chat) is checked before
 anything else. A non-admin gets one refusal (Chinese and English), nothing changes, and
 the attempt is recorded in the audit log as ``refused``. Only owners (the configured
 ``BRIEFBOT_OWNERS``) add and remove admins; any admin may list them.
 
-Every admin action (success, refusal, error) is recorded in the audit log with who,
-where and what; details never carry secrets (the bot token and the webhook secret are
-passed to the log's redaction, and chat-typed values of settings that cannot be set
-from the chat are not recorded at all).
+Every admin action (success, refusal, error) is recorded in the audit log
+(:func:`~handlers.audit.audit`) with who, where and what; details never carry secrets
+(the bot token and the webhook secret are passed to the log's redaction, and
+chat-typed values of settings that cannot be set from the chat are not recorded at all).
 
 ``@username`` arguments are resolved through the people the bot has seen: a
 ``TypeHandler`` (:func:`remember_sender`, group -2) notes the username and id of every
@@ -26,6 +26,7 @@ import logging
 import re
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from telegram import Message, Update
@@ -43,6 +44,7 @@ from bot.admin.runtime import RUNTIME_KEYS, normalise_key
 from bot.library import Engine
 from bot.subscriptions.scheduler import DigestScheduler
 from bot.subscriptions.service import Listed, SubscriptionError
+from handlers.audit import admin_only, audit, said, secrets
 from handlers.common import NEW_MESSAGES, add_commands, command_args, reply_html
 from handlers.context import BriefContext, Services
 from handlers.format import admin as fmt
@@ -55,7 +57,6 @@ log = logging.getLogger(__name__)
 BROADCAST_DIGEST_PATTERN = r"^/broadcast-digest(?:@(\w+))?(?:\s|$)"
 """The issue's spelling; Telegram command names cannot contain '-'."""
 
-SAID_MAX_CHARS = 200
 _USER_ID = re.compile(r"^\d{1,15}$")
 _SUB_ID = re.compile(r"^#?(\d{1,9})$")
 _USERNAME = re.compile(r"^@?[A-Za-z0-9_]{1,64}$")
@@ -77,51 +78,19 @@ async def remember_sender(update: object, context: BriefContext) -> None:
 
 
 # -- shared --------------------------------------------------------------------------------------
-def _secrets(context: BriefContext, svc: Services) -> list:
-    return [context.bot.token, svc.settings.webhook_secret_token]
+def _words(update: Update, default: str, maxsplit: int = -1) -> tuple[list[str], str]:
+    """The command's arguments and its verb (the first, lower-cased; ``default`` if none)."""
+    words = command_args(update.effective_message).split(maxsplit=maxsplit)
+    return words, words[0].lower() if words else default
 
 
-def _said(message: Message | None) -> str:
-    text = (message.text or message.caption or "") if message else ""
-    text = " ".join(text.split())
-    return text if len(text) <= SAID_MAX_CHARS else text[: SAID_MAX_CHARS - 1] + "…"
+def _verb(command: str, default: str) -> Callable[[Update, BriefContext], str]:
+    """The audit's name of a refused ``/command verb …``: ``"command verb"``."""
 
+    def action(update: Update, _context: BriefContext) -> str:
+        return f"{command} {_words(update, default)[1]}"[:40]
 
-async def _audit(
-    update: Update,
-    context: BriefContext,
-    action: str,
-    *,
-    result: str = "ok",
-    detail: str = "",
-) -> None:
-    user, chat = update.effective_user, update.effective_chat
-    if user is None:
-        return
-    svc = context.services
-    await svc.run_db(
-        svc.audit.record,
-        user.id,
-        action,
-        chat_id=chat.id if chat is not None else None,
-        detail=detail,
-        result=result,  # type: ignore[arg-type]
-        secrets=_secrets(context, svc),
-    )
-
-
-async def _admin_only(update: Update, context: BriefContext, action: str) -> Services | None:
-    """The services if the sender's numeric id is an admin's; else refuse, audit, None."""
-    svc = context.services
-    user = update.effective_user
-    if user is not None and await svc.check_admin(user.id):
-        return svc
-    message = update.effective_message
-    log.info("refused %s for user %s", action, user.id if user else None)
-    await _audit(update, context, action, result="refused", detail=_said(message))
-    if message is not None:
-        await message.reply_text(fmt.REFUSED)
-    return None
+    return action
 
 
 def _private(update: Update) -> bool:
@@ -162,14 +131,11 @@ async def _resolve(
     return fmt.escape(fmt.ADMIN_USAGE)
 
 
+@admin_only(_verb("admin", "help"), refusal=fmt.REFUSED)
 async def admin_command(update: Update, context: BriefContext) -> None:
     """/admin list | add <id|@username|reply> | remove <…> | help"""
-    message = update.effective_message
-    words = command_args(message).split()
-    verb = words[0].lower() if words else "help"
-    svc = await _admin_only(update, context, f"admin {verb}"[:40])
-    if svc is None:
-        return
+    message, svc = update.effective_message, context.services
+    words, verb = _words(update, "help")
     if verb in ("help", "?", "帮助"):
         await message.reply_html(fmt.admin_help_html() + "\n\n" + fmt.escape(fmt.ADMIN_USAGE))
         return
@@ -179,23 +145,23 @@ async def admin_command(update: Update, context: BriefContext) -> None:
             replace(a, username=a.username or seen.username(a.user_id))
             for a in await svc.run_db(svc.admins.list)
         ]
-        await _audit(update, context, "admin list")
+        await audit(update, context, "admin list")
         await reply_html(message, split_html(fmt.admins_list(admins, _tz(svc))))
         return
     if verb not in ("add", "remove", "rm", "del", "delete"):
-        await _audit(update, context, "admin", result="error", detail=_said(message))
+        await audit(update, context, "admin", result="error", detail=said(message))
         await message.reply_text(fmt.ADMIN_USAGE)
         return
     action = "admin add" if verb == "add" else "admin remove"
     if not svc.admins.is_owner(update.effective_user.id):
-        await _audit(
-            update, context, action, result="refused", detail="not an owner: " + _said(message)
+        await audit(
+            update, context, action, result="refused", detail="not an owner: " + said(message)
         )
         await message.reply_text(fmt.OWNERS_ONLY)
         return
     found = await _resolve(message, words[1:], svc, context.services.seen)
     if isinstance(found, str):
-        await _audit(update, context, action, result="error", detail=_said(message))
+        await audit(update, context, action, result="error", detail=said(message))
         await message.reply_html(found)
         return
     user_id, username = found
@@ -207,49 +173,48 @@ async def admin_command(update: Update, context: BriefContext) -> None:
                 svc.admins.add, user_id, username=username, added_by=update.effective_user.id
             )
             already = before is not None
-            await _audit(update, context, action, detail=label + (" (already)" if already else ""))
+            await audit(update, context, action, detail=label + (" (already)" if already else ""))
             if not already:
                 await context.services.set_admin_menu(user_id, True)
             await message.reply_html(fmt.admin_added(admin, already=already))
             return
         removed = await svc.run_db(svc.admins.remove, user_id)
     except AdminError as exc:
-        await _audit(update, context, action, result="error", detail=f"{label}: {exc}")
+        await audit(update, context, action, result="error", detail=f"{label}: {exc}")
         await message.reply_text(str(exc))
         return
     if not removed:
-        await _audit(update, context, action, result="error", detail=f"{label}: not an admin")
+        await audit(update, context, action, result="error", detail=f"{label}: not an admin")
         await message.reply_html(fmt.not_an_admin(label))
         return
-    await _audit(update, context, action, detail=label)
+    await audit(update, context, action, detail=label)
     await context.services.set_admin_menu(user_id, False)
     await message.reply_html(fmt.admin_removed(label))
 
 
 # -- /audit ------------------------------------------------------------------------------------
+@admin_only("audit", refusal=fmt.REFUSED)
 async def audit_command(update: Update, context: BriefContext) -> None:
     """/audit [n]: the latest n entries (default 20, at most 100), newest first."""
     message = update.effective_message
-    svc = await _admin_only(update, context, "audit")
-    if svc is None:
-        return
+    svc = context.services
     arg = command_args(message)
     if not arg:
         n = fmt.AUDIT_DEFAULT
     elif arg.isdigit() and len(arg) <= 6:
         n = max(1, min(fmt.AUDIT_MAX, int(arg)))
     else:
-        await _audit(update, context, "audit", result="error", detail=_said(message))
+        await audit(update, context, "audit", result="error", detail=said(message))
         await message.reply_text(fmt.AUDIT_USAGE)
         return
     entries = await svc.run_db(svc.audit.latest, n)
-    await _audit(update, context, "audit", detail=f"n={n}")
+    await audit(update, context, "audit", detail=f"n={n}")
     await reply_html(message, split_html(fmt.audit_list(entries, _tz(svc))))
 
 
 # -- /config -----------------------------------------------------------------------------------
 def _view(svc: Services, context: BriefContext, key: str):
-    return next(v for v in describe(svc.live, secrets=_secrets(context, svc)) if v.key == key)
+    return next(v for v in describe(svc.live, secrets=secrets(context)) if v.key == key)
 
 
 def _setting_detail(key: str, value: str | None = None) -> str:
@@ -260,19 +225,16 @@ def _setting_detail(key: str, value: str | None = None) -> str:
     return f"{name} = {' '.join(value.split())[:60]}"
 
 
+@admin_only(_verb("config", "show"), refusal=fmt.REFUSED)
 async def config_command(update: Update, context: BriefContext) -> None:
     """/config | /config set KEY VALUE | /config reset KEY"""
-    message = update.effective_message
-    words = command_args(message).split(maxsplit=2)
-    verb = words[0].lower() if words else "show"
-    svc = await _admin_only(update, context, f"config {verb}"[:40])
-    if svc is None:
-        return
+    message, svc = update.effective_message, context.services
+    words, verb = _words(update, "show", maxsplit=2)
     actor = update.effective_user.id
     if verb == "show":
         full = _private(update)
-        views = describe(svc.live, secrets=_secrets(context, svc))
-        await _audit(
+        views = describe(svc.live, secrets=secrets(context))
+        await audit(
             update, context, "config show", detail="all" if full else "runtime only (group)"
         )
         await reply_html(message, split_html(fmt.config_html(views, _tz(svc), full=full)))
@@ -284,13 +246,13 @@ async def config_command(update: Update, context: BriefContext) -> None:
             old = _view(svc, context, name).value if name in RUNTIME_KEYS else ""
             await svc.run_db(svc.live.set, key, raw, actor)
         except SettingError as exc:
-            await _audit(
+            await audit(
                 update, context, "config set", result="error", detail=_setting_detail(key, raw)
             )
             await message.reply_html(fmt.setting_error(str(exc)))
             return
         view = _view(svc, context, name)
-        await _audit(update, context, "config set", detail=f"{name}: {old} → {view.value}")
+        await audit(update, context, "config set", detail=f"{name}: {old} → {view.value}")
         await message.reply_html(fmt.config_set(view, old))
         return
     if verb in ("reset", "unset") and len(words) == 2:
@@ -298,7 +260,7 @@ async def config_command(update: Update, context: BriefContext) -> None:
         try:
             removed = await svc.run_db(svc.live.reset, key, actor)
         except SettingError as exc:
-            await _audit(
+            await audit(
                 update, context, "config reset", result="error", detail=_setting_detail(key)
             )
             await message.reply_html(fmt.setting_error(str(exc)))
@@ -308,33 +270,30 @@ async def config_command(update: Update, context: BriefContext) -> None:
         detail = (
             f"{name}: back to {view.value} ({view.source})" if removed else f"{name}: no override"
         )
-        await _audit(update, context, "config reset", detail=detail)
+        await audit(update, context, "config reset", detail=detail)
         await message.reply_html(fmt.config_reset(view, removed=removed, tz=_tz(svc)))
         return
     if verb not in ("help", "?", "帮助"):
-        await _audit(update, context, "config", result="error", detail=verb[:40])
+        await audit(update, context, "config", result="error", detail=verb[:40])
     await message.reply_text(fmt.CONFIG_USAGE)
 
 
 # -- /subs -------------------------------------------------------------------------------------
+@admin_only(_verb("subs", "list"), refusal=fmt.REFUSED)
 async def subs_command(update: Update, context: BriefContext) -> None:
     """/subs | /subs pause|resume|remove ID"""
-    message = update.effective_message
-    words = command_args(message).split()
-    verb = words[0].lower() if words else "list"
-    svc = await _admin_only(update, context, f"subs {verb}"[:40])
-    if svc is None:
-        return
+    message, svc = update.effective_message, context.services
+    words, verb = _words(update, "list")
     subs = svc.subscriptions
     if verb in ("list", "ls") and len(words) <= 1:
         items = await svc.run_db(subs.list_all)
-        await _audit(update, context, "subs list", detail=f"{len(items)} subscription(s)")
+        await audit(update, context, "subs list", detail=f"{len(items)} subscription(s)")
         await reply_html(message, split_html(fmt.subs_all(items)))
         return
     match = _SUB_ID.match(words[1]) if len(words) == 2 else None
     if verb not in ("pause", "resume", "remove") or match is None:
         if verb not in ("help", "?", "帮助"):
-            await _audit(update, context, "subs", result="error", detail=_said(message))
+            await audit(update, context, "subs", result="error", detail=said(message))
         await message.reply_text(fmt.SUBS_USAGE)
         return
     sub_id = int(match.group(1))
@@ -342,11 +301,11 @@ async def subs_command(update: Update, context: BriefContext) -> None:
     try:
         sub = await svc.run_db(getattr(subs, verb), sub_id)
     except SubscriptionError as exc:
-        await _audit(update, context, action, result="error", detail=f"#{sub_id}: {exc}")
+        await audit(update, context, action, result="error", detail=f"#{sub_id}: {exc}")
         await message.reply_text(str(exc))
         return
     next_run = context.services.scheduler.next_run(sub.id) if sub.due else None
-    await _audit(update, context, action, detail=f"#{sub.id} (chat {sub.chat_id})")
+    await audit(update, context, action, detail=f"#{sub.id} (chat {sub.chat_id})")
     await message.reply_html(fmt.sub_changed(verb, Listed(sub, next_run)))
 
 
@@ -374,13 +333,16 @@ async def broadcast_command(update: Update, context: BriefContext) -> None:
     match = re.match(BROADCAST_DIGEST_PATTERN, message.text or "")
     if match and match.group(1) and match.group(1).lower() != (context.bot.username or "").lower():
         return  # /broadcast-digest@another_bot
-    svc = await _admin_only(update, context, "broadcast digest")
-    if svc is None:
-        return
-    scheduler = svc.scheduler
+    await _broadcast(update, context)
+
+
+@admin_only("broadcast digest", refusal=fmt.REFUSED)
+async def _broadcast(update: Update, context: BriefContext) -> None:
+    message = update.effective_message
+    scheduler = context.services.scheduler
     before = Counter(scheduler.outcomes)
     count = await scheduler.run_all_now()
-    await _audit(update, context, "broadcast digest", detail=f"{count} queued")
+    await audit(update, context, "broadcast digest", detail=f"{count} queued")
     await message.reply_text(fmt.broadcast_queued(count))
     if count:
         context.application.create_task(
@@ -405,12 +367,11 @@ def _status_rows(svc: Services) -> tuple[list[Listed], list, list]:
     return subs.list_all(), svc.admins.list(), subs.store.recent_failures(5)
 
 
+@admin_only("status", refusal=fmt.REFUSED)
 async def status_command(update: Update, context: BriefContext) -> None:
     """/status: uptime, version, corpus, subscriptions, next digests, last delivery errors."""
     message = update.effective_message
-    svc = await _admin_only(update, context, "status")
-    if svc is None:
-        return
+    svc = context.services
     documents, passages, targets = await svc.run(_engine_counts, svc.engine, svc.status_cache)
     scheduler = svc.scheduler
     listed, admins, failures = await svc.run_db(_status_rows, svc)
@@ -426,7 +387,7 @@ async def status_command(update: Update, context: BriefContext) -> None:
         failures=failures,
         timezone=_tz(svc),
     )
-    await _audit(update, context, "status")
+    await audit(update, context, "status")
     await reply_html(message, split_html(fmt.status_html(report)))
 
 

@@ -22,7 +22,8 @@ time, and a file there is never meant for the library. In a private chat:
   (:mod:`handlers.pending_uploads`). Pending uploads expire after an hour; confirming
   or cancelling removes them.
 
-Every admin action and every refused attempt goes to the audit log.
+Every handler here is :func:`~handlers.audit.admin_only`; every admin action and every
+refused attempt goes to the audit log (:func:`~handlers.audit.audit`).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from telegram.ext import (
 from bot.corpus import uploads
 from bot.library import DocumentNotFound, UploadResult
 from bot.models import DocumentInfo
+from handlers.audit import admin_only, audit
 from handlers.common import NEW_MESSAGES, add_commands, command_args
 from handlers.context import BriefContext, Services
 from handlers.format import admin_documents as fmt
@@ -69,25 +71,6 @@ async def _indexing(context: BriefContext, fn: Callable[..., T], /, *args, **kw)
     return await loop.run_in_executor(executor, functools.partial(fn, *args, **kw))
 
 
-async def _audit(
-    svc: Services,
-    actor_id: int | None,
-    action: str,
-    *,
-    chat_id: int | None,
-    detail: str = "",
-    result: str = "ok",
-) -> None:
-    if actor_id is None:  # a channel post or an anonymous group admin: nobody to record
-        return
-    try:
-        await svc.run_db(
-            svc.audit.record, actor_id, action, chat_id=chat_id, detail=detail, result=result
-        )
-    except Exception:
-        logger.exception("could not write the audit entry for %s", action)
-
-
 def _ids(update: Update) -> tuple[int | None, int | None]:
     user, chat = update.effective_user, update.effective_chat
     return (user.id if user else None), (chat.id if chat else None)
@@ -106,24 +89,23 @@ def _upload_job(
 
 
 async def _show_result(
-    svc: Services,
+    update: Update,
+    context: BriefContext,
     message: Message,
     result: UploadResult,
     token: str | None,
     *,
     action: str,
-    user_id: int | None,
-    chat_id: int | None,
 ) -> None:
     """Swap a new index in (core thread), record the action, and edit ``message`` into
     the outcome (so the audit entry exists by the time the admin reads it)."""
+    svc = context.services
     if result.update is not None:
         await svc.run(svc.engine.reopen, result.update)
-    await _audit(
-        svc,
-        user_id,
+    await audit(
+        update,
+        context,
         action,
-        chat_id=chat_id,
         detail=_upload_detail(result.filename, result),
         result="refused" if result.status == "refused" else "ok",
     )
@@ -153,6 +135,11 @@ def _upload_detail(name: str, result: UploadResult | None = None, note: str = ""
     return " ".join(parts)
 
 
+def _file_name(update: Update, _context: BriefContext) -> str:
+    return update.effective_message.document.file_name or ""
+
+
+@admin_only("upload", refusal=fmt.UPLOAD_ADMINS_ONLY, detail=_file_name)
 async def document_message(update: Update, context: BriefContext) -> None:
     """An admin sends a document in a private chat: add it to the library."""
     message = update.effective_message
@@ -160,57 +147,28 @@ async def document_message(update: Update, context: BriefContext) -> None:
     svc = context.services
     user_id, chat_id = _ids(update)
     name = document.file_name or ""
-    if not await svc.check_admin(user_id):
-        await _audit(
-            svc, user_id, "upload", chat_id=chat_id, detail=_upload_detail(name), result="refused"
-        )
-        await message.reply_text(fmt.UPLOAD_ADMINS_ONLY)
-        return
     limit = int(svc.settings.max_file_mb * 1024 * 1024)
     try:  # the name alone says "archive", "unsupported type", "unsafe name": no download
         uploads.check_name(document.file_name)
     except uploads.UploadRefused as exc:
-        await _audit(
-            svc,
-            user_id,
-            "upload",
-            chat_id=chat_id,
-            detail=f"{name} code={exc.code}",
-            result="refused",
-        )
+        await audit(update, context, "upload", detail=f"{name} code={exc.code}", result="refused")
         await message.reply_html(fmt.refused(exc.reason))
         return
     if document.file_size is not None and document.file_size > limit:
-        await _audit(
-            svc, user_id, "upload", chat_id=chat_id, detail=f"{name} code=size", result="refused"
-        )
+        await audit(update, context, "upload", detail=f"{name} code=size", result="refused")
         await message.reply_html(fmt.too_large(name, document.file_size, limit))
         return
     status = await message.reply_html(fmt.upload_received(name, document.file_size))
     try:
         file = await context.bot.get_file(document.file_id)
         if file.file_size is not None and file.file_size > limit:
-            await _audit(
-                svc,
-                user_id,
-                "upload",
-                chat_id=chat_id,
-                detail=f"{name} code=size",
-                result="refused",
-            )
+            await audit(update, context, "upload", detail=f"{name} code=size", result="refused")
             await edit_html(status, fmt.too_large(name, file.file_size, limit))
             return
         data = bytes(await file.download_as_bytearray())
     except TelegramError as exc:
         logger.warning("upload %r: download failed: %s", name, exc)
-        await _audit(
-            svc,
-            user_id,
-            "upload",
-            chat_id=chat_id,
-            detail=f"{name} download: {exc}",
-            result="error",
-        )
+        await audit(update, context, "upload", detail=f"{name} download: {exc}", result="error")
         await edit_html(status, fmt.escape(fmt.DOWNLOAD_FAILED))
         return
     try:
@@ -219,32 +177,29 @@ async def document_message(update: Update, context: BriefContext) -> None:
         )
     except Exception:
         logger.exception("upload %r: indexing failed", name)
-        await _audit(
-            svc,
-            user_id,
-            "upload",
-            chat_id=chat_id,
-            detail=f"{name} indexing failed",
-            result="error",
-        )
+        await audit(update, context, "upload", detail=f"{name} indexing failed", result="error")
         await edit_html(status, fmt.escape(fmt.UPLOAD_FAILED))
         return
-    await _show_result(
-        svc, status, result, token, action="upload", user_id=user_id, chat_id=chat_id
-    )
+    await _show_result(update, context, status, result, token, action="upload")
 
 
+def _upload_action(_update: Update, context: BriefContext) -> str:
+    return "upload replace" if context.match.group(1) == "r" else "upload cancel"
+
+
+def _button_arg(_update: Update, context: BriefContext) -> str:
+    """The token or document id a button carries."""
+    return context.match.group(2)
+
+
+@admin_only(_upload_action, refusal=fmt.ADMINS_ONLY, detail=_button_arg)
 async def upload_button(update: Update, context: BriefContext) -> None:
     """Replace / Cancel under "a different version of X is already in the library"."""
     query = update.callback_query
     replace, token = context.match.group(1) == "r", context.match.group(2)
     svc = context.services
-    user_id, chat_id = _ids(update)
-    action = "upload replace" if replace else "upload cancel"
-    if not await svc.check_admin(user_id):
-        await _audit(svc, user_id, action, chat_id=chat_id, detail=token, result="refused")
-        await query.answer(fmt.ADMINS_ONLY, show_alert=True)
-        return
+    _user_id, chat_id = _ids(update)
+    action = _upload_action(update, context)
     pending = pending_uploads(svc)
     entry = await asyncio.to_thread(pending.get, token)
     if entry is None or entry.chat_id != chat_id:
@@ -256,7 +211,7 @@ async def upload_button(update: Update, context: BriefContext) -> None:
     if not replace:
         await asyncio.to_thread(pending.discard, token)
         await query.answer()
-        await _audit(svc, user_id, action, chat_id=chat_id, detail=entry.filename)
+        await audit(update, context, action, detail=entry.filename)
         await edit_html(query.message, fmt.upload_cancelled(entry.filename))
         return
     taken = await asyncio.to_thread(pending.take, token)
@@ -272,41 +227,32 @@ async def upload_button(update: Update, context: BriefContext) -> None:
         )
     except Exception:
         logger.exception("replacing %r failed", entry.filename)
-        await _audit(
-            svc,
-            user_id,
-            action,
-            chat_id=chat_id,
-            detail=f"{entry.filename} indexing failed",
-            result="error",
+        await audit(
+            update, context, action, detail=f"{entry.filename} indexing failed", result="error"
         )
         await edit_html(query.message, fmt.escape(fmt.UPLOAD_FAILED))
         return
-    await _show_result(
-        svc, query.message, result, None, action=action, user_id=user_id, chat_id=chat_id
-    )
+    await _show_result(update, context, query.message, result, None, action=action)
 
 
 # -- /remove -----------------------------------------------------------------------------------
+def _args(update: Update, _context: BriefContext) -> str:
+    return command_args(update.effective_message)
+
+
+@admin_only("remove", refusal=fmt.ADMINS_ONLY, detail=_args)
 async def remove_command(update: Update, context: BriefContext) -> None:
     """/remove ID: ask for confirmation before deleting a document."""
     message = update.effective_message
     svc = context.services
-    user_id, chat_id = _ids(update)
     ref = command_args(message)
-    if not await svc.check_admin(user_id):
-        await _audit(svc, user_id, "remove", chat_id=chat_id, detail=ref, result="refused")
-        await message.reply_text(fmt.ADMINS_ONLY)
-        return
     if not ref:
         await message.reply_text(fmt.REMOVE_USAGE)
         return
     try:
         info = await svc.run(svc.engine.find_document, ref)
     except DocumentNotFound as exc:
-        await _audit(
-            svc, user_id, "remove", chat_id=chat_id, detail=f"{ref}: not found", result="refused"
-        )
+        await audit(update, context, "remove", detail=f"{ref}: not found", result="refused")
         await message.reply_html(fmt.remove_not_found(ref, str(exc)))
         return
     text, keyboard = fmt.remove_confirmation(info)
@@ -318,21 +264,21 @@ def _current(svc: Services, doc_id: str) -> DocumentInfo | None:
     return next((d for d in svc.engine.documents() if d.doc_id == doc_id), None)
 
 
+def _remove_action(_update: Update, context: BriefContext) -> str:
+    return "remove" if context.match.group(1) == "y" else "remove cancel"
+
+
+@admin_only(_remove_action, refusal=fmt.ADMINS_ONLY, detail=_button_arg)
 async def remove_button(update: Update, context: BriefContext) -> None:
     """Remove / Cancel under "/remove ID"."""
     query = update.callback_query
     confirm = context.match.group(1) == "y"
     doc_id, sha = context.match.group(2), context.match.group(3)
     svc = context.services
-    user_id, chat_id = _ids(update)
-    action = "remove" if confirm else "remove cancel"
-    if not await svc.check_admin(user_id):
-        await _audit(svc, user_id, action, chat_id=chat_id, detail=doc_id, result="refused")
-        await query.answer(fmt.ADMINS_ONLY, show_alert=True)
-        return
+    action = _remove_action(update, context)
     await query.answer()
     if not confirm:
-        await _audit(svc, user_id, action, chat_id=chat_id, detail=doc_id)
+        await audit(update, context, action, detail=doc_id)
         await edit_html(query.message, fmt.escape(fmt.REMOVE_CANCELLED))
         return
     info = await svc.run(_current, svc, doc_id)
@@ -340,9 +286,7 @@ async def remove_button(update: Update, context: BriefContext) -> None:
         await edit_html(query.message, fmt.remove_gone(doc_id))
         return
     if not info.sha256.startswith(sha):
-        await _audit(
-            svc, user_id, action, chat_id=chat_id, detail=f"{doc_id}: changed", result="refused"
-        )
+        await audit(update, context, action, detail=f"{doc_id}: changed", result="refused")
         await edit_html(query.message, fmt.remove_changed(info))
         return
     await edit_html(query.message, fmt.removing(info))  # no buttons: one press only
@@ -354,24 +298,20 @@ async def remove_button(update: Update, context: BriefContext) -> None:
         return
     except Exception:
         logger.exception("removing %s failed", doc_id)
-        await _audit(svc, user_id, action, chat_id=chat_id, detail=doc_id, result="error")
+        await audit(update, context, action, detail=doc_id, result="error")
         await edit_html(query.message, fmt.escape(fmt.REMOVE_FAILED))
         return
     await svc.run(svc.engine.reopen)
-    await _audit(svc, user_id, action, chat_id=chat_id, detail=f"{gone.doc_id} {gone.relpath}")
+    await audit(update, context, action, detail=f"{gone.doc_id} {gone.relpath}")
     await edit_html(query.message, fmt.removed(gone))
 
 
 # -- /reindex ----------------------------------------------------------------------------------
+@admin_only("reindex", refusal=fmt.ADMINS_ONLY, detail=lambda _update, _context: "")
 async def reindex_command(update: Update, context: BriefContext) -> None:
     """/reindex: rebuild the whole index, showing progress in one edited message."""
     message = update.effective_message
     svc = context.services
-    user_id, chat_id = _ids(update)
-    if not await svc.check_admin(user_id):
-        await _audit(svc, user_id, "reindex", chat_id=chat_id, result="refused")
-        await message.reply_text(fmt.ADMINS_ONLY)
-        return
     status = await message.reply_text(fmt.REINDEX_QUEUED)
     progress = ProgressMessage(status, fmt.reindex_progress, interval=EDIT_INTERVAL)
     loop = asyncio.get_running_loop()
@@ -386,17 +326,16 @@ async def reindex_command(update: Update, context: BriefContext) -> None:
         )
     except Exception:
         logger.exception("/reindex failed")
-        await _audit(svc, user_id, "reindex", chat_id=chat_id, result="error")
+        await audit(update, context, "reindex", result="error")
         await progress.finish(fmt.escape(fmt.REINDEX_FAILED))
         return
     await svc.run(svc.engine.reopen, update_)
     infos = await svc.run(svc.engine.documents)
     seconds = time.perf_counter() - started
-    await _audit(
-        svc,
-        user_id,
+    await audit(
+        update,
+        context,
         "reindex",
-        chat_id=chat_id,
         detail=f"documents={len(infos)} passages={sum(i.passages for i in infos)} "
         f"skipped={len(update_.report.skipped)} seconds={seconds:.2f}",
     )

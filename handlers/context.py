@@ -19,7 +19,7 @@ import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
@@ -27,34 +27,18 @@ from bot.admin import AdminStore, AuditLog, LiveSettings
 from bot.blocking import Blocking
 from bot.config import Settings
 from bot.library import Engine
+from bot.storage.queries import QueryStore
 from bot.subscriptions.scheduler import DigestScheduler
 from bot.subscriptions.service import SubscriptionService
+from handlers.query_store import MemoryQueryStore
 from handlers.ratelimit import FloodLimiter
 from handlers.seen import SeenUsers
 
 T = TypeVar("T")
 
 
-class StoredQueryLike(Protocol):
-    text: str
-    doc: str | None
-    region: str | None
-    year: int | None
-
-
-class QueryStoreLike(Protocol):
-    """``bot.storage.queries.QueryStore``: searches saved under short keys."""
-
-    def save(
-        self,
-        text: str,
-        *,
-        doc: str | None = None,
-        region: str | None = None,
-        year: int | None = None,
-    ) -> str: ...
-
-    def load(self, key: str) -> StoredQueryLike | None: ...
+QueryStoreLike = QueryStore | MemoryQueryStore
+"""Searches saved under short keys: in the database, or in memory (no database)."""
 
 
 async def _nobody(_text: str) -> None:

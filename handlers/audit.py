@@ -1,0 +1,107 @@
+"""Admin-only handlers and the audit log: :func:`admin_only` and :func:`audit`.
+
+:func:`admin_only` wraps a handler that only bot admins may use. It checks the sender's
+numeric Telegram user id (``update.effective_user.id``, never a username, never the
+chat) before the handler runs; anyone else gets the handler's refusal (a reply, or an
+alert for a button press), nothing else happens, and the attempt is recorded once in
+the audit log as ``refused``.
+
+:func:`audit` records one admin action (who, where, what, result) on the storage
+thread. Details never carry secrets: the bot token and the webhook secret are passed to
+the log's redaction. A failure to write is logged; it never undoes or hides the action.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Awaitable, Callable
+
+from telegram import Message, Update
+
+from bot.admin.audit import AuditResult
+from handlers.context import BriefContext
+
+log = logging.getLogger(__name__)
+
+SAID_MAX_CHARS = 200
+
+Handler = Callable[[Update, BriefContext], Awaitable[None]]
+
+
+def said(message: Message | None) -> str:
+    """What the message said, on one line, cut at :data:`SAID_MAX_CHARS` (for the audit)."""
+    text = (message.text or message.caption or "") if message else ""
+    text = " ".join(text.split())
+    return text if len(text) <= SAID_MAX_CHARS else text[: SAID_MAX_CHARS - 1] + "…"
+
+
+def secrets(context: BriefContext) -> list:
+    """What the audit log and settings views must never show."""
+    return [context.bot.token, context.services.settings.webhook_secret_token]
+
+
+async def audit(
+    update: Update,
+    context: BriefContext,
+    action: str,
+    *,
+    result: AuditResult = "ok",
+    detail: str = "",
+) -> None:
+    """Record ``action`` by the update's sender in its chat (nothing without a sender:
+    a channel post or an anonymous group admin)."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is None:
+        return
+    svc = context.services
+    try:
+        await svc.run_db(
+            svc.audit.record,
+            user.id,
+            action,
+            chat_id=chat.id if chat is not None else None,
+            detail=detail,
+            result=result,
+            secrets=secrets(context),
+        )
+    except Exception:
+        log.exception("could not write the audit entry for %s", action)
+
+
+def _said_detail(update: Update, _context: BriefContext) -> str:
+    return said(update.effective_message)
+
+
+def admin_only(
+    action: str | Callable[[Update, BriefContext], str],
+    *,
+    refusal: str,
+    detail: Callable[[Update, BriefContext], str] = _said_detail,
+) -> Callable[[Handler], Handler]:
+    """Run the handler for bot admins only; refuse, and audit the refusal, for anyone else.
+
+    ``action`` is the audit log's name for the attempt (or a function of the update and
+    context);
+    ``refusal`` what the sender is told; ``detail`` what the entry keeps of the request
+    (by default what the message said).
+    """
+
+    def decorate(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        async def guarded(update: Update, context: BriefContext) -> None:
+            user = update.effective_user
+            if user is not None and await context.services.check_admin(user.id):
+                return await handler(update, context)
+            name = action(update, context) if callable(action) else action
+            log.info("refused %s for user %s", name, user.id if user else None)
+            await audit(update, context, name, result="refused", detail=detail(update, context))
+            if update.callback_query is not None:
+                await update.callback_query.answer(refusal, show_alert=True)
+            elif update.effective_message is not None:
+                await update.effective_message.reply_text(refusal)
+            return None
+
+        return guarded
+
+    return decorate
