@@ -8,9 +8,7 @@ both ``NetworkError`` subclasses.
 from __future__ import annotations
 
 import logging
-import warnings
 from collections.abc import Awaitable, Callable, Iterable
-from datetime import timedelta
 
 from telegram import Bot, LinkPreviewOptions
 from telegram.constants import ParseMode
@@ -23,10 +21,9 @@ from telegram.error import (
     TimedOut,
 )
 from telegram.error import RetryAfter as PTBRetryAfter
-from telegram.warnings import PTBDeprecationWarning
 
 from bot.subscriptions import delivery as d
-from handlers.ratelimit import PER_CHAT
+from handlers.ratelimit import PER_CHAT, retry_after_seconds
 
 log = logging.getLogger(__name__)
 
@@ -42,14 +39,6 @@ _CHAT_GONE_400 = (
     "user is deactivated",
     "bot was kicked",
 )
-
-
-def _retry_after(exc: PTBRetryAfter) -> float:
-    # PTB 22.2+ warns on reading it as an int unless PTB_TIMEDELTA is set; both forms work.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        value = exc.retry_after
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
 class TelegramSender:
@@ -68,7 +57,7 @@ class TelegramSender:
                 rate_limit_args=PER_CHAT,
             )
         except PTBRetryAfter as exc:
-            raise d.RetryAfter(_retry_after(exc), exc.message) from exc
+            raise d.RetryAfter(retry_after_seconds(exc), exc.message) from exc
         except ChatMigrated as exc:
             raise d.ChatMigrated(int(exc.new_chat_id)) from exc
         except Forbidden as exc:

@@ -1,4 +1,5 @@
-"""Telegram's flood limits, kept on our side: a PTB ``BaseRateLimiter`` with sliding windows.
+"""The one place for Telegram's flood limits: a PTB ``BaseRateLimiter`` with sliding
+windows and the 429 pause, for replies and digests alike.
 
 Telegram answers 429 beyond about 30 messages per second overall, 20 per minute into
 one group or channel, and (for bursts into one chat) one per second. PTB's
@@ -21,6 +22,13 @@ for its chat's windows (holding that chat's lock, so other chats are not held up
 its messages stay in order), then for a global slot: the oldest of the last ``rate``
 sends must have completed at least one period ago.
 
+A 429 (``RetryAfter``) pauses every send, replies and digests, for ``retry_after``
+seconds: Telegram says the bot as a whole must wait. A reply is then sent again by the
+limiter (at most ``reply_retries`` times; after that the handler gets the error); a
+digest message (``rate_limit_args=PER_CHAT``) is handed back to the deliverer, which
+counts and records its tries (``bot.subscriptions.delivery``) and sends it again through
+here, after the pause.
+
 Measured (``bench/digest_bench.py``): stamping planned times with a 5 % margin let
 event-loop lag bunch sends (342 refusals with 429 in 13,000 messages, 86 % of the
 allowed rate); completion stamps with a 1 % margin gave no 429 and 96 %.
@@ -29,16 +37,24 @@ allowed rate); completion stamps with a 1 % margin gave no 429 and 96 %.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
+import warnings
 from collections import deque
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
+from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
+from telegram.warnings import PTBDeprecationWarning
+
+logger = logging.getLogger(__name__)
 
 PER_CHAT = "per_chat"
-"""``rate_limit_args`` value: also keep to one message per second in this chat."""
+"""``rate_limit_args`` value (digests): also keep to one message per second in this chat,
+and hand a 429 back to the caller instead of sending again."""
 
 SENDING_ENDPOINTS = frozenset(
     {
@@ -96,18 +112,30 @@ class _Window:
         return not self.stamps or self.stamps[-1] <= now - self.period
 
 
+def retry_after_seconds(exc: RetryAfter) -> float:
+    """A 429's ``retry_after`` in seconds (PTB 22.2+ warns on reading it as an int unless
+    PTB_TIMEDELTA is set; both forms work)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = exc.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
 @dataclass
 class LimiterStats:
     limited: int = 0
     waited: int = 0
     wait_seconds: float = 0.0
+    refused: int = 0  # answered 429
+    retried: int = 0  # replies sent again after a 429 pause
 
 
 class TelegramRateLimiter(BaseRateLimiter[str]):
     """Global, per-group and (on request) per-chat sliding windows; see the module docstring.
 
     ``margin`` widens each window by that fraction so that sends reserved exactly one
-    period apart still land apart after network jitter.
+    period apart still land apart after network jitter. ``reply_retries``: how many
+    times a reply refused with 429 is sent again after the pause.
     """
 
     def __init__(
@@ -120,6 +148,7 @@ class TelegramRateLimiter(BaseRateLimiter[str]):
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         max_chats: int = 20_000,
+        reply_retries: int = 3,
     ) -> None:
         self._global = _rate_window(per_second, 1.0, margin)
         self._recent: deque[_InFlight] = deque(maxlen=self._global.rate)
@@ -133,7 +162,21 @@ class TelegramRateLimiter(BaseRateLimiter[str]):
         self._groups: dict[int | str, _Window] = {}
         self._chats: dict[int | str, _Window] = {}
         self._locks: dict[int | str, asyncio.Lock] = {}
+        self._paused_until = -1.0
+        self.reply_retries = reply_retries
         self.stats = LimiterStats()
+
+    def pause(self, seconds: float) -> None:
+        """Hold every send for ``seconds`` from now (Telegram answered 429)."""
+        self._paused_until = max(self._paused_until, self.clock() + seconds)
+
+    async def _pause_over(self) -> None:
+        # Bounded: each pass sleeps the remaining pause, which only grows on a new 429.
+        for _ in range(100):
+            remaining = self._paused_until - self.clock()
+            if remaining <= 0:
+                return
+            await self.sleep(remaining)
 
     async def initialize(self) -> None:
         """Nothing to set up."""
@@ -167,22 +210,46 @@ class TelegramRateLimiter(BaseRateLimiter[str]):
                 windows.append(self._window(self._groups, chat, self._group_rate, 60.0))
             if rate_limit_args == PER_CHAT:
                 windows.append(self._window(self._chats, chat, self._chat_rate, 1.0))
-            now = self.clock()
-            ready = max((w.earliest(now) for w in windows), default=now)
-            if ready > now:
-                await self.sleep(ready - now)
-            entry = await self._global_slot()
-            waited = self.clock() - start
-            if waited > 0:
-                self.stats.waited += 1
-                self.stats.wait_seconds += waited
-            try:
-                return await callback(*args, **kwargs)
-            finally:
-                entry.t = done = self.clock()
-                entry.done.set()
-                for window in windows:
-                    window.stamp(done)
+            retries = 0 if rate_limit_args == PER_CHAT else self.reply_retries
+            for attempt in range(retries + 1):
+                try:
+                    return await self._send(callback, args, kwargs, windows, start)
+                except RetryAfter as exc:
+                    seconds = retry_after_seconds(exc)
+                    self.stats.refused += 1
+                    self.pause(seconds)
+                    logger.warning("429 for chat %s: every send waits %.1f s", chat, seconds)
+                    if attempt == retries:
+                        raise
+                    self.stats.retried += 1
+            raise AssertionError("unreachable")
+
+    async def _send(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, Any]],
+        args: Any,
+        kwargs: dict[str, Any],
+        windows: list[_Window],
+        start: float,
+    ) -> Any:
+        """One send once the pause, the chat's windows and the global window allow it."""
+        await self._pause_over()
+        now = self.clock()
+        ready = max((w.earliest(now) for w in windows), default=now)
+        if ready > now:
+            await self.sleep(ready - now)
+        entry = await self._global_slot()
+        waited = self.clock() - start
+        if waited > 0:
+            self.stats.waited += 1
+            self.stats.wait_seconds += waited
+        try:
+            return await callback(*args, **kwargs)
+        finally:
+            entry.t = done = self.clock()
+            entry.done.set()
+            for window in windows:
+                window.stamp(done)
 
     async def _global_slot(self) -> _InFlight:
         """Wait until the oldest of the last ``rate`` sends completed a period ago."""

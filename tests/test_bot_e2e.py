@@ -443,6 +443,30 @@ async def test_flood_limit_per_chat(server: FakeBotApi, engine: Engine) -> None:
         assert len(server.bot_messages(leo)) == 5  # 3 answers, 1 warning, 1 answer
 
 
+async def test_a_reply_refused_with_429_waits_retry_after_then_is_sent(
+    server: FakeBotApi, bot: Application
+) -> None:
+    """Telegram's 429 on a reply: the rate limiter pauses every send for retry_after, then
+    sends the reply again; the user gets it, no apology."""
+    limiter = bot.bot.rate_limiter
+    clock, waits = [0.0], []
+
+    async def sleep(seconds: float) -> None:  # the pause, in the limiter's own time
+        waits.append(round(seconds, 3))
+        clock[0] += seconds
+
+    limiter.sleep, limiter.clock = sleep, lambda: clock[0]
+    otto = server.add_user("Otto")
+    server.fail_next("sendMessage", 429, retry_after=8, chat_id=otto.id)
+    refused = await ask(server, otto, otto, "/search 地区生产总值")
+    assert not refused.ok and refused.error.error_code == 429
+    reply = await server.next_call("sendMessage", chat=otto)  # the same reply, sent again
+    assert reply.ok and "地区生产总值" in bold(reply.message)
+    assert reply.params["text"] == refused.params["text"]
+    assert waits == [8.0] and (limiter.stats.refused, limiter.stats.retried) == (1, 1)
+    assert len(server.bot_messages(otto)) == 1  # the results only: no apology
+
+
 async def test_every_button_fits_in_64_bytes(
     server: FakeBotApi, bot: Application, store: MemoryQueryStore
 ) -> None:

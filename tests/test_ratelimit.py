@@ -7,6 +7,9 @@ import heapq
 import itertools
 from collections import defaultdict
 
+import pytest
+from telegram.error import RetryAfter
+
 from bench.digest_bench import max_in_window
 from handlers.ratelimit import PER_CHAT, TelegramRateLimiter
 
@@ -128,3 +131,75 @@ async def test_a_hung_send_does_not_stop_everyone_else() -> None:
     assert sent == [2, 3]
     hang.set()
     assert await blocked
+
+
+# -- 429: one pause for every send, replies sent again ---------------------------------------
+def refusing(vt: VirtualTime, log: list[tuple[float, int, str]], chat: int, refusals: list[int]):
+    """A send into ``chat`` that Telegram answers 429 (retry after each of ``refusals``) first."""
+
+    async def callback():
+        if refusals:
+            seconds = refusals.pop(0)
+            log.append((vt.now, chat, "429"))
+            raise RetryAfter(seconds)
+        log.append((vt.now, chat, "ok"))
+        return True
+
+    return callback
+
+
+async def test_a_reply_refused_with_429_waits_the_pause_and_is_sent_again() -> None:
+    vt = VirtualTime()
+    limiter = TelegramRateLimiter(per_second=30, clock=vt.clock, sleep=vt.sleep)
+    log: list[tuple[float, int, str]] = []
+
+    async def reply(chat: int, refusals: list[int], after: float = 0.0):
+        await vt.sleep(after)
+        return await limiter.process_request(
+            refusing(vt, log, chat, refusals), (), {}, "sendMessage", {"chat_id": chat}, None
+        )
+
+    first = asyncio.create_task(reply(7, [5]))
+    other = asyncio.create_task(reply(8, [], after=2.0))  # another chat, during the pause
+    await vt.run([first, other])
+    assert first.result() is True and other.result() is True
+    assert log == [(0.0, 7, "429"), (5.0, 7, "ok"), (5.0, 8, "ok")]
+    assert (limiter.stats.refused, limiter.stats.retried) == (1, 1)
+
+
+async def test_a_digest_429_is_handed_back_and_pauses_every_send() -> None:
+    vt = VirtualTime()
+    limiter = TelegramRateLimiter(per_second=30, clock=vt.clock, sleep=vt.sleep)
+    log: list[tuple[float, int, str]] = []
+
+    async def digest():
+        await limiter.process_request(
+            refusing(vt, log, -100, [9]), (), {}, "sendMessage", {"chat_id": -100}, PER_CHAT
+        )
+
+    task = asyncio.create_task(digest())
+    await vt.run([task])
+    with pytest.raises(RetryAfter):
+        task.result()  # the deliverer counts and records the try
+    reply = asyncio.create_task(
+        limiter.process_request(
+            refusing(vt, log, 7, []), (), {}, "sendMessage", {"chat_id": 7}, None
+        )
+    )
+    await vt.run([reply])
+    assert log == [(0.0, -100, "429"), (9.0, 7, "ok")]
+
+
+async def test_a_reply_refused_again_and_again_gives_up() -> None:
+    vt = VirtualTime()
+    limiter = TelegramRateLimiter(per_second=30, clock=vt.clock, sleep=vt.sleep, reply_retries=2)
+    log: list[tuple[float, int, str]] = []
+    task = asyncio.create_task(
+        limiter.process_request(
+            refusing(vt, log, 7, [1, 1, 1, 1]), (), {}, "sendMessage", {"chat_id": 7}, None
+        )
+    )
+    await vt.run([task])
+    with pytest.raises(RetryAfter):
+        task.result()
+    assert [t for t, _chat, what in log] == [0.0, 1.0, 2.0]  # three tries, a pause after each

@@ -114,7 +114,6 @@ async def running(
         scheduler.clock = Clock(now or datetime.now(UTC))
         wait = NoWait()
         scheduler.deliverer.sleep = wait
-        scheduler.deliverer.monotonic = wait.monotonic
         limiter = app.bot.rate_limiter  # its waits (1 s per chat for digests) cost nothing
         limiter.sleep, limiter.clock = wait.quietly, wait.monotonic
         if prepare is not None:

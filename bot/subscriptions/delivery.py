@@ -16,8 +16,10 @@ A delivery interrupted between 2 and 4 (crash, restart) is resumed by
 message Telegram accepted whose id the crash kept us from recording; it is sent again
 on resume (at-least-once for that single message rather than losing the rest).
 
-Errors: :class:`RetryAfter` (429) pauses every send for ``retry_after`` seconds and
-retries; :class:`Transient` (timeout, network) retries with exponential backoff;
+Errors: :class:`RetryAfter` (429) waits ``retry_after`` seconds and retries (the
+sender's rate limiter meanwhile holds every other send of the bot, replies included:
+``handlers/ratelimit.py`` is the one place for Telegram's limits); :class:`Transient`
+(timeout, network) retries with exponential backoff;
 :class:`ChatMigrated` moves the chat's subscriptions to the new supergroup id and
 retries there; :class:`ChatGone` (403 blocked or kicked, 400 chat not found)
 deactivates the chat's subscriptions and tells the bot's admins; :class:`Rejected`
@@ -29,7 +31,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -100,26 +101,6 @@ class DeliveryResult:
     error: str | None = None
 
 
-class _FloodGate:
-    """One pause for all senders: a 429 means the whole bot must wait."""
-
-    def __init__(self, clock: Callable[[], float], sleep: Callable[[float], Awaitable[None]]):
-        self._clock = clock
-        self._sleep = sleep
-        self._until = 0.0
-
-    def hold(self, seconds: float) -> None:
-        self._until = max(self._until, self._clock() + seconds)
-
-    async def wait(self) -> None:
-        # Bounded: each pass sleeps the remaining pause, which only grows on a new 429.
-        for _ in range(100):
-            remaining = self._until - self._clock()
-            if remaining <= 0:
-                return
-            await self._sleep(remaining)
-
-
 class Deliverer:
     """Delivers slots of subscriptions through a :class:`Sender` (see the module docstring)."""
 
@@ -134,7 +115,6 @@ class Deliverer:
         max_backoff: float = 300.0,
         notify_admins: Notifier | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-        monotonic: Callable[[], float] = time.monotonic,
         clock: Callable[[], datetime] = utcnow,
         on_deactivated: Callable[[int], None] | None = None,
         blocking: Blocking | None = None,
@@ -149,14 +129,11 @@ class Deliverer:
         self.max_backoff = max_backoff
         self.notify_admins = notify_admins
         self.sleep = sleep
-        self.monotonic = monotonic
         self.clock = clock
         self.on_deactivated = on_deactivated
         # Every store call goes to a storage thread: the loop never waits on the database.
         self.blocking = blocking or Blocking()
         self._db = self.blocking.run_db
-        # Through the attributes, so that tests can swap the clock and sleep later.
-        self._gate = _FloodGate(lambda: self.monotonic(), lambda s: self.sleep(s))
 
     async def deliver(self, subscription_id: int, slot: datetime) -> DeliveryResult:
         """Claim ``slot`` and send its digest; a slot claimed before is not sent again."""
@@ -211,17 +188,16 @@ class Deliverer:
         migrated = False
         ids = list(sent)  # the messages already out (recorded before a restart)
         while len(ids) < len(payload.messages):
-            await self._gate.wait()
             try:
                 message_id = await self.sender.send(chat_id, payload.messages[len(ids)])
             except RetryAfter as exc:
                 tries += 1
-                self._gate.hold(exc.retry_after)
                 if tries >= self.attempts:
                     return await self._fail(
                         sub, slot, f"flood control, gave up after {tries} tries"
                     )
                 await self._db(self.store.record_attempt, sub.id, slot, str(exc))
+                await self.sleep(exc.retry_after)
                 continue
             except Transient as exc:
                 tries += 1
