@@ -23,8 +23,8 @@ and its internal queues); "enqueued -> delivered" is polling.
 
 The default run is the gate: 200 users chatting concurrently at a human pace (closed
 loop, a mean 10 s pause before each message, about 17 messages/s in all). Exit code 0:
-every message got a search reply and p95 (delivered -> replied) is under 50 ms; 1: the
-gate failed; 2: the benchmark could not run.
+every message got a search reply, p95 and p99 (delivered -> replied) are under 50 ms
+and the slowest reply under 150 ms; 1: the gate failed; 2: the benchmark could not run.
 
     .venv/bin/python -m bench.bot_bench                      # the gate (paced)
     .venv/bin/python -m bench.bot_bench --mode both --think-ms 0   # saturation stress
@@ -70,6 +70,8 @@ from bench.measure import (
 ROOT = Path(__file__).resolve().parent.parent
 TYPOS_FILE = ROOT / "tests" / "data" / "typos.jsonl"
 TARGET_P95_MS = 50.0
+TARGET_P99_MS = 50.0
+TARGET_MAX_MS = 150.0
 QUERY_SEED = "bot-bench"
 QUERY_POOL = 200
 BOT_USERNAME = "brief_bench_bot"
@@ -692,7 +694,8 @@ def _ms(v: float | None) -> str:
 
 
 def passed(result: dict[str, Any]) -> tuple[bool, list[str]]:
-    """The gate: every message answered with a search reply, p95 in the bot < 50 ms."""
+    """The gate: every message answered with a search reply; in the bot, p95 and p99 under
+    50 ms, the slowest reply under 150 ms."""
     why = []
     bad = result["missing"] + result["errors"]
     if bad or result["replies"] != result["planned"]:
@@ -701,9 +704,10 @@ def passed(result: dict[str, Any]) -> tuple[bool, list[str]]:
             f"({result['missing']} missing, {result['errors']} errors, "
             f"{result['planned'] - result['sent']} never sent)"
         )
-    p95 = result["latency_ms"]["delivered_to_replied"]["p95"]
-    if p95 is None or p95 >= TARGET_P95_MS:
-        why.append(f"p95 delivered -> replied {_ms(p95)} ms >= {TARGET_P95_MS:g} ms")
+    lat = result["latency_ms"]["delivered_to_replied"]
+    for name, limit in (("p95", TARGET_P95_MS), ("p99", TARGET_P99_MS), ("max", TARGET_MAX_MS)):
+        if lat[name] is None or lat[name] >= limit:
+            why.append(f"{name} delivered -> replied {_ms(lat[name])} ms >= {limit:g} ms")
     return not why, why
 
 

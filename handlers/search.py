@@ -7,6 +7,8 @@ query store (``p:<key>:<page>:<correct>``) or a passage by document id and ordin
 
 from __future__ import annotations
 
+import asyncio
+
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import (
@@ -45,15 +47,18 @@ async def _search(
     region: str | None = None,
     year: int | None = None,
 ) -> tuple[str, SearchResponse, dict[str, str]]:
-    """The search's key (saved now if not given), one page of results (core thread),
-    and the saved keys of its suggestions (storage thread)."""
+    """The search's key (saved now on the storage thread, if not given), one page of
+    results (core thread), and the saved keys of its suggestions (storage thread)."""
     filters = {"doc": doc, "region": region, "year": year}
-    resp = await svc.run(svc.engine.search, text, page=page, correct=correct, **filters)
-    texts = ([text] if key is None else []) + list(resp.suggestions)
-    keys = await svc.run_db(_save, svc, texts, filters) if texts else []
-    if key is None:
-        key = keys.pop(0)
-    return key, resp, dict(zip(resp.suggestions, keys, strict=True))
+    search = svc.run(svc.engine.search, text, page=page, correct=correct, **filters)
+    if key is None:  # saved while the core searches: the two threads work side by side
+        resp, (key,) = await asyncio.gather(search, svc.run_db(_save, svc, [text], filters))
+    else:
+        resp = await search
+    suggestions = (
+        await svc.run_db(_save, svc, resp.suggestions, filters) if resp.suggestions else []
+    )
+    return key, resp, dict(zip(resp.suggestions, suggestions, strict=True))
 
 
 async def _answer(message: Message, context: BriefContext, text: str) -> None:

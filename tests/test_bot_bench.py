@@ -43,7 +43,7 @@ async def test_every_message_gets_a_search_reply(engine: Engine, tmp_path: Path,
     lat = result["latency_ms"]["delivered_to_replied"]
     assert lat["n"] == 6 and 0 < lat["p50"] <= lat["max"]
     _ok, why = passed(result)
-    assert all("p95" in reason for reason in why)  # only latency may fail the gate here
+    assert all("delivered -> replied" in reason for reason in why)  # only latency may fail
     assert "3 users x 2 messages" in report(result, machine())
 
 

@@ -203,3 +203,14 @@ async def test_a_reply_refused_again_and_again_gives_up() -> None:
     with pytest.raises(RetryAfter):
         task.result()
     assert [t for t, _chat, what in log] == [0.0, 1.0, 2.0]  # three tries, a pause after each
+
+
+async def test_replies_take_global_places_without_waiting_and_digests_leave_them_room() -> None:
+    vt = VirtualTime()
+    limiter = TelegramRateLimiter(per_second=30, clock=vt.clock, sleep=vt.sleep)
+    replies = await send_all(limiter, vt, list(range(1, 41)), per_chat=False)
+    assert max(t for t, _ in replies) == 0.0  # 40 replies at once: none waits
+    digests = await send_all(limiter, vt, list(range(100, 130)), per_chat=True)
+    # the window is full of replies: the digests wait for them to leave it
+    assert min(t for t, _ in digests) >= 1.0
+    assert max_in_window(sorted(t for t, _ in replies + digests if t > 0), 1.0) <= 30
