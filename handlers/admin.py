@@ -47,6 +47,7 @@ from handlers.common import NEW_MESSAGES, add_commands, command_args, reply_html
 from handlers.context import BriefContext, Services
 from handlers.format import admin as fmt
 from handlers.format import split_html
+from handlers.i18n import tr
 from handlers.seen import SeenUsers
 
 log = logging.getLogger(__name__)
@@ -119,7 +120,7 @@ async def _admin_only(update: Update, context: BriefContext, action: str) -> Ser
     log.info("refused %s for user %s", action, user.id if user else None)
     _audit(update, context, action, result="refused", detail=_said(message))
     if message is not None:
-        await message.reply_text(fmt.REFUSED)
+        await message.reply_text(tr(svc.lang(update), "admin.refused"))
     return None
 
 
@@ -170,7 +171,8 @@ async def admin_command(update: Update, context: BriefContext) -> None:
     if svc is None:
         return
     if verb in ("help", "?", "帮助"):
-        await message.reply_html(fmt.admin_help_html() + "\n\n" + fmt.escape(fmt.ADMIN_USAGE))
+        help_text = fmt.admin_help_html(svc.lang(update))
+        await message.reply_html(help_text + "\n\n" + fmt.escape(fmt.ADMIN_USAGE))
         return
     if verb in ("list", "ls"):
         seen = context.services.seen  # owners have no stored username: show the one last seen
@@ -187,7 +189,7 @@ async def admin_command(update: Update, context: BriefContext) -> None:
     action = "admin add" if verb == "add" else "admin remove"
     if not svc.admins.is_owner(update.effective_user.id):
         _audit(update, context, action, result="refused", detail="not an owner: " + _said(message))
-        await message.reply_text(fmt.OWNERS_ONLY)
+        await message.reply_text(tr(svc.lang(update), "admin.owners_only"))
         return
     found = _resolve(message, words[1:], svc, context.services.seen)
     if isinstance(found, str):

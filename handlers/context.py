@@ -29,6 +29,7 @@ from bot.config import Settings
 from bot.library import Engine
 from bot.subscriptions.scheduler import DigestScheduler
 from bot.subscriptions.service import SubscriptionService
+from handlers.i18n.prefs import LanguagePrefs
 from handlers.ratelimit import FloodLimiter
 from handlers.seen import SeenUsers
 
@@ -78,6 +79,7 @@ class Services:
     ``notify_admins(text)`` tells every bot admin something in their private chat;
     ``set_admin_menu(user_id, is_admin)`` shows or hides the admin commands in that
     user's private chat. ``status_cache`` keeps /status's count of targets per corpus.
+    ``languages`` holds the ``/lang`` choices; :meth:`lang` is the language of a reply.
     """
 
     live: LiveSettings
@@ -91,6 +93,7 @@ class Services:
     indexing: Executor
     flood: FloodLimiter
     seen: SeenUsers = field(default_factory=SeenUsers)
+    languages: LanguagePrefs = field(default_factory=LanguagePrefs)
     notify_admins: Callable[[str], Awaitable[None]] = _nobody
     set_admin_menu: Callable[[int, bool], Awaitable[None]] = _no_menu
     status_cache: dict[str, Any] = field(default_factory=dict)
@@ -105,6 +108,10 @@ class Services:
         if isinstance(user_id, bool) or not isinstance(user_id, int):
             return False
         return self.admins.is_admin(user_id)
+
+    def lang(self, update: object) -> str:
+        """The catalogue language to answer ``update`` in (``handlers.i18n.prefs``)."""
+        return self.languages.of(update)
 
     async def run(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
         """``fn(*args, **kwargs)`` on the core worker thread, without blocking the loop."""

@@ -89,7 +89,11 @@ def database(tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 async def server() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi(bot_username="docs_test_bot", privacy_mode=False) as fake:
+    # Users have Chinese Telegram clients: these tests read the Chinese replies
+    # (English ones: tests/test_i18n.py).
+    async with FakeBotApi(
+        bot_username="docs_test_bot", privacy_mode=False, language_code="zh-hans"
+    ) as fake:
         yield fake
 
 

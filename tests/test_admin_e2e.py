@@ -49,7 +49,11 @@ def engine(base_settings: Settings) -> Engine:
 
 @pytest.fixture
 async def server() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi(bot_username=BOT_NAME, privacy_mode=False) as fake:
+    # Users have Chinese Telegram clients: these tests read the Chinese replies
+    # (English ones: tests/test_i18n.py).
+    async with FakeBotApi(
+        bot_username=BOT_NAME, privacy_mode=False, language_code="zh-hans"
+    ) as fake:
         yield fake
 
 
@@ -133,7 +137,7 @@ async def assert_refused(
     svc = svc_of(app)
     before, seen = state(app), {e.id for e in svc.audit.latest(200)}
     call = await ask(server, chat, user, text)
-    assert call.text == afmt.REFUSED, text
+    assert call.text == "⛔ 只有机器人管理员可以使用此命令。", text
     assert state(app) == before, text
     new = [e for e in svc.audit.latest(200) if e.id not in seen]
     assert [(e.actor_id, e.result) for e in new] == [(user.id, "refused")], text
@@ -217,7 +221,8 @@ async def test_non_admins_and_admins_who_are_not_owners(
     assert "@olga_owner" in (await ask(server, cy, cy, "/admin list")).text
     for text in (f"/admin add {eve.id}", f"/admin remove {cy.id}"):
         before = state(app)
-        assert (await ask(server, cy, cy, text)).text == afmt.OWNERS_ONLY
+        owners_only = "⛔ 只有所有者（BRIEFBOT_OWNERS）可以添加或移除管理员。"
+        assert (await ask(server, cy, cy, text)).text == owners_only
         assert state(app) == before
         assert (latest_audit(app).actor_id, latest_audit(app).result) == (cy.id, "refused")
     assert not svc.is_admin(eve.id) and svc.is_admin(cy.id)

@@ -17,18 +17,19 @@ from bot.digest.filters import describe as describe_filter
 from bot.subscriptions.service import Listed
 from bot.subscriptions.store import Delivery, Subscription
 from handlers.format.html import escape
+from handlers.i18n import DEFAULT_LANGUAGE, tr
 
-# (command, Chinese description, English description): the admins' own command menu,
-# shown after the public commands in an admin's private chat (BotCommandScopeChat).
-ADMIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("status", "运行状态", "Bot status"),
-    ("config", "查看或修改设置：/config set 键 值", "Settings: /config set KEY VALUE"),
-    ("subs", "全部订阅：/subs pause|resume|remove 编号", "All subscriptions"),
-    ("broadcast_digest", "立即推送全部订阅", "Send every digest now"),
-    ("audit", "操作记录：/audit [条数]", "Audit log: /audit [n]"),
-    ("remove", "删除文件：/remove 编号", "Remove a document: /remove ID"),
-    ("reindex", "重建索引", "Rebuild the index"),
-    ("admin", "管理员：/admin add|remove|list", "Admins: /admin add|remove|list"),
+# The admins' own command menu, shown after the public commands in an admin's private
+# chat (BotCommandScopeChat); each is described by the catalogue's ``menu.<command>``.
+ADMIN_COMMANDS: tuple[str, ...] = (
+    "status",
+    "config",
+    "subs",
+    "broadcast_digest",
+    "audit",
+    "remove",
+    "reindex",
+    "admin",
 )
 
 AUDIT_DEFAULT = 20
@@ -36,11 +37,6 @@ AUDIT_MAX = 100
 DETAIL_SHOWN = 300
 ERROR_SHOWN = 200
 
-REFUSED = "⛔ 只有机器人管理员可以使用此命令。\nOnly the bot's admins can use this command."
-OWNERS_ONLY = (
-    "⛔ 只有所有者（BRIEFBOT_OWNERS）可以添加或移除管理员。\n"
-    "Only the owners (BRIEFBOT_OWNERS) can add or remove admins."
-)
 ADMIN_USAGE = (
     "用法 / usage:\n"
     "/admin list — 所有者和管理员 / owners and admins\n"
@@ -70,23 +66,9 @@ def _when(at: datetime | None, tz: str) -> str:
     return at.astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
 
 
-def admin_help_html() -> str:
+def admin_help_html(lang: str = DEFAULT_LANGUAGE) -> str:
     """The admin section of /help (also ``/admin help``)."""
-    return "\n".join(
-        [
-            "<b>管理命令 / Admin commands</b>（仅限机器人管理员 / bot admins only）",
-            "/status — 运行时间、版本、文件、段落、目标、订阅、下次推送、最近的发送错误",
-            "/config — 当前设置及来源；/config set 键 值；/config reset 键",
-            "/subs — 全部聊天的订阅及状态；/subs pause|resume|remove 编号",
-            "/broadcast_digest — 立即推送全部订阅（即 /broadcast-digest，两种写法均可）",
-            "/audit [条数] — 最近的管理操作记录",
-            "发送 .txt/.md/.docx/.pdf 文件（私聊）— 加入文库并建立索引；同名新版本需确认替换",
-            "/docs — 文件编号与大小；/remove 编号 — 删除文件（需确认）；/reindex — 重建索引",
-            "/admin list — 管理员列表；/admin add|remove 用户id|@用户名|回复消息（仅所有者）",
-            "<i>Owners come from BRIEFBOT_OWNERS and cannot be removed from the chat; "
-            "every admin action is recorded in the audit log.</i>",
-        ]
-    )
+    return tr(lang, "help.admin")
 
 
 # -- /admin ------------------------------------------------------------------------------------
