@@ -49,6 +49,8 @@ from bot.models import DocumentInfo
 from handlers.common import NEW_MESSAGES, add_commands, command_args
 from handlers.context import BriefContext, Services
 from handlers.format import admin_documents as fmt
+from handlers.i18n import tr
+from handlers.i18n.errors import error_text
 from handlers.pending_uploads import PendingUploads
 from handlers.progress import EDIT_INTERVAL, ProgressMessage, edit_html
 
@@ -114,6 +116,7 @@ async def _show_result(
     action: str,
     user_id: int | None,
     chat_id: int | None,
+    lang: str,
 ) -> None:
     """Swap a new index in (core thread), record the action, and edit ``message`` into
     the outcome (so the audit entry exists by the time the admin reads it)."""
@@ -127,14 +130,15 @@ async def _show_result(
         detail=_upload_detail(result.filename, result),
         result="refused" if result.status == "refused" else "ok",
     )
+    reason = error_text(result, lang)
     if result.ok:
-        await edit_html(message, fmt.upload_done(result))
+        await edit_html(message, fmt.upload_done(result, lang))
     elif result.status == "duplicate":
-        await edit_html(message, fmt.duplicate(result))
+        await edit_html(message, fmt.duplicate(result, reason, lang))
     elif result.status == "needs_confirmation" and token is not None:
-        await edit_html(message, *fmt.needs_confirmation(result, token))
+        await edit_html(message, *fmt.needs_confirmation(result, token, reason, lang))
     else:
-        await edit_html(message, fmt.refused(result.reason))
+        await edit_html(message, fmt.refused(reason))
 
 
 def _upload_detail(name: str, result: UploadResult | None = None, note: str = "") -> str:
@@ -158,13 +162,14 @@ async def document_message(update: Update, context: BriefContext) -> None:
     message = update.effective_message
     document = message.document
     svc = context.services
+    lang = svc.lang(update)
     user_id, chat_id = _ids(update)
     name = document.file_name or ""
     if not svc.is_admin(user_id):
         await _audit(
             svc, user_id, "upload", chat_id=chat_id, detail=_upload_detail(name), result="refused"
         )
-        await message.reply_text(fmt.UPLOAD_ADMINS_ONLY)
+        await message.reply_text(tr(lang, "uploads.upload_admins_only"))
         return
     limit = int(svc.settings.max_file_mb * 1024 * 1024)
     try:  # the name alone says "archive", "unsupported type", "unsafe name": no download
@@ -178,15 +183,15 @@ async def document_message(update: Update, context: BriefContext) -> None:
             detail=f"{name} code={exc.code}",
             result="refused",
         )
-        await message.reply_html(fmt.refused(exc.reason))
+        await message.reply_html(fmt.refused(error_text(exc, lang)))
         return
     if document.file_size is not None and document.file_size > limit:
         await _audit(
             svc, user_id, "upload", chat_id=chat_id, detail=f"{name} code=size", result="refused"
         )
-        await message.reply_html(fmt.too_large(name, document.file_size, limit))
+        await message.reply_html(fmt.too_large(name, document.file_size, limit, lang))
         return
-    status = await message.reply_html(fmt.upload_received(name, document.file_size))
+    status = await message.reply_html(fmt.upload_received(name, document.file_size, lang))
     try:
         file = await context.bot.get_file(document.file_id)
         if file.file_size is not None and file.file_size > limit:
@@ -198,7 +203,7 @@ async def document_message(update: Update, context: BriefContext) -> None:
                 detail=f"{name} code=size",
                 result="refused",
             )
-            await edit_html(status, fmt.too_large(name, file.file_size, limit))
+            await edit_html(status, fmt.too_large(name, file.file_size, limit, lang))
             return
         data = bytes(await file.download_as_bytearray())
     except TelegramError as exc:
@@ -211,7 +216,7 @@ async def document_message(update: Update, context: BriefContext) -> None:
             detail=f"{name} download: {exc}",
             result="error",
         )
-        await edit_html(status, fmt.escape(fmt.DOWNLOAD_FAILED))
+        await edit_html(status, fmt.escape(tr(lang, "uploads.download_failed")))
         return
     try:
         result, token = await _indexing(
@@ -227,10 +232,10 @@ async def document_message(update: Update, context: BriefContext) -> None:
             detail=f"{name} indexing failed",
             result="error",
         )
-        await edit_html(status, fmt.escape(fmt.UPLOAD_FAILED))
+        await edit_html(status, fmt.escape(tr(lang, "uploads.upload_failed")))
         return
     await _show_result(
-        svc, status, result, token, action="upload", user_id=user_id, chat_id=chat_id
+        svc, status, result, token, action="upload", user_id=user_id, chat_id=chat_id, lang=lang
     )
 
 
@@ -239,33 +244,37 @@ async def upload_button(update: Update, context: BriefContext) -> None:
     query = update.callback_query
     replace, token = context.match.group(1) == "r", context.match.group(2)
     svc = context.services
+    lang = svc.lang(update)
     user_id, chat_id = _ids(update)
     action = "upload replace" if replace else "upload cancel"
     if not svc.is_admin(user_id):
         await _audit(svc, user_id, action, chat_id=chat_id, detail=token, result="refused")
-        await query.answer(fmt.ADMINS_ONLY, show_alert=True)
+        await query.answer(tr(lang, "uploads.admins_only"), show_alert=True)
         return
     pending = pending_uploads(svc)
     entry = await asyncio.to_thread(pending.get, token)
+    expired = tr(lang, "uploads.expired")
     if entry is None or entry.chat_id != chat_id:
-        await query.answer(fmt.UPLOAD_EXPIRED, show_alert=True)
+        await query.answer(expired, show_alert=True)
         if entry is None:
             await asyncio.to_thread(pending.discard, token)
-            await edit_html(query.message, fmt.escape(fmt.UPLOAD_EXPIRED))
+            await edit_html(query.message, fmt.escape(expired))
         return
     if not replace:
         await asyncio.to_thread(pending.discard, token)
         await query.answer()
         await _audit(svc, user_id, action, chat_id=chat_id, detail=entry.filename)
-        await edit_html(query.message, fmt.upload_cancelled(entry.filename))
+        await edit_html(query.message, fmt.upload_cancelled(entry.filename, lang))
         return
     taken = await asyncio.to_thread(pending.take, token)
     if taken is None:  # pressed twice, or expired meanwhile
-        await query.answer(fmt.UPLOAD_EXPIRED, show_alert=True)
+        await query.answer(expired, show_alert=True)
         return
     entry, data = taken
     await query.answer()
-    await edit_html(query.message, fmt.replacing(entry.filename))  # no buttons: one press only
+    await edit_html(
+        query.message, fmt.replacing(entry.filename, lang)
+    )  # no buttons: one press only
     try:
         result = await _indexing(
             context, svc.engine.add_upload, entry.filename, data, replace=True, reopen=False
@@ -280,10 +289,17 @@ async def upload_button(update: Update, context: BriefContext) -> None:
             detail=f"{entry.filename} indexing failed",
             result="error",
         )
-        await edit_html(query.message, fmt.escape(fmt.UPLOAD_FAILED))
+        await edit_html(query.message, fmt.escape(tr(lang, "uploads.upload_failed")))
         return
     await _show_result(
-        svc, query.message, result, None, action=action, user_id=user_id, chat_id=chat_id
+        svc,
+        query.message,
+        result,
+        None,
+        action=action,
+        user_id=user_id,
+        chat_id=chat_id,
+        lang=lang,
     )
 
 
@@ -292,14 +308,15 @@ async def remove_command(update: Update, context: BriefContext) -> None:
     """/remove ID: ask for confirmation before deleting a document."""
     message = update.effective_message
     svc = context.services
+    lang = svc.lang(update)
     user_id, chat_id = _ids(update)
     ref = command_args(message)
     if not svc.is_admin(user_id):
         await _audit(svc, user_id, "remove", chat_id=chat_id, detail=ref, result="refused")
-        await message.reply_text(fmt.ADMINS_ONLY)
+        await message.reply_text(tr(lang, "uploads.admins_only"))
         return
     if not ref:
-        await message.reply_text(fmt.REMOVE_USAGE)
+        await message.reply_text(tr(lang, "uploads.remove_usage"))
         return
     try:
         info = await svc.run(svc.engine.find_document, ref)
@@ -307,9 +324,9 @@ async def remove_command(update: Update, context: BriefContext) -> None:
         await _audit(
             svc, user_id, "remove", chat_id=chat_id, detail=f"{ref}: not found", result="refused"
         )
-        await message.reply_html(fmt.remove_not_found(ref, str(exc)))
+        await message.reply_html(fmt.remove_not_found(ref, str(exc), lang))
         return
-    text, keyboard = fmt.remove_confirmation(info)
+    text, keyboard = fmt.remove_confirmation(info, lang)
     await message.reply_html(text, reply_markup=keyboard)
 
 
@@ -324,42 +341,43 @@ async def remove_button(update: Update, context: BriefContext) -> None:
     confirm = context.match.group(1) == "y"
     doc_id, sha = context.match.group(2), context.match.group(3)
     svc = context.services
+    lang = svc.lang(update)
     user_id, chat_id = _ids(update)
     action = "remove" if confirm else "remove cancel"
     if not svc.is_admin(user_id):
         await _audit(svc, user_id, action, chat_id=chat_id, detail=doc_id, result="refused")
-        await query.answer(fmt.ADMINS_ONLY, show_alert=True)
+        await query.answer(tr(lang, "uploads.admins_only"), show_alert=True)
         return
     await query.answer()
     if not confirm:
         await _audit(svc, user_id, action, chat_id=chat_id, detail=doc_id)
-        await edit_html(query.message, fmt.escape(fmt.REMOVE_CANCELLED))
+        await edit_html(query.message, fmt.escape(tr(lang, "uploads.remove_cancelled")))
         return
     info = await svc.run(_current, svc, doc_id)
     if info is None:
-        await edit_html(query.message, fmt.remove_gone(doc_id))
+        await edit_html(query.message, fmt.remove_gone(doc_id, lang))
         return
     if not info.sha256.startswith(sha):
         await _audit(
             svc, user_id, action, chat_id=chat_id, detail=f"{doc_id}: changed", result="refused"
         )
-        await edit_html(query.message, fmt.remove_changed(info))
+        await edit_html(query.message, fmt.remove_changed(info, lang))
         return
-    await edit_html(query.message, fmt.removing(info))  # no buttons: one press only
+    await edit_html(query.message, fmt.removing(info, lang))  # no buttons: one press only
     try:
         gone = await _indexing(context, svc.engine.remove_document, doc_id, reopen=False)
     except DocumentNotFound:
         await svc.run(svc.engine.reopen)
-        await edit_html(query.message, fmt.remove_gone(doc_id))
+        await edit_html(query.message, fmt.remove_gone(doc_id, lang))
         return
     except Exception:
         logger.exception("removing %s failed", doc_id)
         await _audit(svc, user_id, action, chat_id=chat_id, detail=doc_id, result="error")
-        await edit_html(query.message, fmt.escape(fmt.REMOVE_FAILED))
+        await edit_html(query.message, fmt.escape(tr(lang, "uploads.remove_failed")))
         return
     await svc.run(svc.engine.reopen)
     await _audit(svc, user_id, action, chat_id=chat_id, detail=f"{gone.doc_id} {gone.relpath}")
-    await edit_html(query.message, fmt.removed(gone))
+    await edit_html(query.message, fmt.removed(gone, lang))
 
 
 # -- /reindex ----------------------------------------------------------------------------------
@@ -367,13 +385,15 @@ async def reindex_command(update: Update, context: BriefContext) -> None:
     """/reindex: rebuild the whole index, showing progress in one edited message."""
     message = update.effective_message
     svc = context.services
+    lang = svc.lang(update)
     user_id, chat_id = _ids(update)
     if not svc.is_admin(user_id):
         await _audit(svc, user_id, "reindex", chat_id=chat_id, result="refused")
-        await message.reply_text(fmt.ADMINS_ONLY)
+        await message.reply_text(tr(lang, "uploads.admins_only"))
         return
-    status = await message.reply_text(fmt.REINDEX_QUEUED)
-    progress = ProgressMessage(status, fmt.reindex_progress, interval=EDIT_INTERVAL)
+    status = await message.reply_text(tr(lang, "uploads.reindex_queued"))
+    render = functools.partial(fmt.reindex_progress, lang=lang)
+    progress = ProgressMessage(status, render, interval=EDIT_INTERVAL)
     loop = asyncio.get_running_loop()
 
     def on_progress(done: int, total: int, relpath: str) -> None:  # on the indexing thread
@@ -387,7 +407,7 @@ async def reindex_command(update: Update, context: BriefContext) -> None:
     except Exception:
         logger.exception("/reindex failed")
         await _audit(svc, user_id, "reindex", chat_id=chat_id, result="error")
-        await progress.finish(fmt.escape(fmt.REINDEX_FAILED))
+        await progress.finish(fmt.escape(tr(lang, "uploads.reindex_failed")))
         return
     await svc.run(svc.engine.reopen, update_)
     infos = await svc.run(svc.engine.documents)
@@ -400,7 +420,7 @@ async def reindex_command(update: Update, context: BriefContext) -> None:
         detail=f"documents={len(infos)} passages={sum(i.passages for i in infos)} "
         f"skipped={len(update_.report.skipped)} seconds={seconds:.2f}",
     )
-    await progress.finish(fmt.reindex_done(update_.report, infos, seconds))
+    await progress.finish(fmt.reindex_done(update_.report, infos, seconds, lang))
 
 
 def register(application: Application) -> None:

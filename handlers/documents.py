@@ -32,7 +32,9 @@ async def docs_command(update: Update, context: BriefContext) -> None:
         and svc.is_admin(user.id if user else None)
     )
     lang = svc.lang(update)
-    messages = fmt_docs.admin_docs_messages(infos) if admin_view else fmt.docs_messages(infos, lang)
+    messages = (
+        fmt_docs.admin_docs_messages(infos, lang) if admin_view else fmt.docs_messages(infos, lang)
+    )
     await reply_html(update.effective_message, messages)
 
 

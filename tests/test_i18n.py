@@ -30,7 +30,7 @@ from tests.conftest import serving, sqlite_url
 
 BOT_NAME = "i18n_test_bot"
 SOURCES = ("handlers", "bot", "briefbot")
-CODED_ERRORS = ("ScheduleError", "FilterError", "SubscriptionError", "CodedError")
+CODED_ERRORS = ("ScheduleError", "FilterError", "SubscriptionError", "UploadRefused", "CodedError")
 
 
 # -- the catalogue -----------------------------------------------------------------------------
@@ -56,7 +56,8 @@ def _python_files() -> Iterator[Path]:
 
 def _scan() -> tuple[set[str], set[str], set[str], set[str]]:
     """(keys passed to tr as literals, f-string prefixes passed to tr, every string
-    literal, error codes raised by the core)."""
+    literal and error code, error codes raised by the core: ``reader.<code>`` for
+    :class:`~bot.corpus.reader.UnreadableDocument`'s)."""
     keys: set[str] = set()
     prefixes: set[str] = set()
     literals: set[str] = set()
@@ -77,6 +78,10 @@ def _scan() -> tuple[set[str], set[str], set[str], set[str]]:
                     prefixes.add(str(arg.values[0].value))
                 else:
                     pytest.fail(f"{path}:{node.lineno}: tr() with a key that is not a literal")
+            if name == "UnreadableDocument" and len(node.args) >= 3:
+                code = node.args[2]
+                if isinstance(code, ast.Constant) and isinstance(code.value, str):
+                    codes.add(f"reader.{code.value}")
             if name in CODED_ERRORS and len(node.args) >= 2:
                 code = node.args[1]
                 if isinstance(code, ast.Constant) and isinstance(code.value, str):
@@ -85,7 +90,8 @@ def _scan() -> tuple[set[str], set[str], set[str], set[str]]:
                     codes.update(
                         c.value for c in (code.body, code.orelse) if isinstance(c, ast.Constant)
                     )
-    return keys, prefixes, literals, codes
+    codes.add("reader.unreadable")  # UnreadableDocument's default code
+    return keys, prefixes, literals | codes, codes
 
 
 def test_every_key_used_and_every_used_key_in_the_catalogue() -> None:

@@ -43,8 +43,8 @@ def match_document(docs: Sequence[DocumentInfo], ref: str) -> DocumentInfo:
 
 
 def describe_document(info: DocumentInfo) -> str:
-    """``name（id）`` for messages."""
-    return f"{info.filename}（{info.doc_id}）"
+    """``name (id)`` for messages."""
+    return f"{info.filename} ({info.doc_id})"
 
 
 class DocumentsMixin:

@@ -10,10 +10,16 @@ from __future__ import annotations
 from handlers.i18n import tr
 
 
-def error_text(exc: BaseException, lang: str) -> str:
+def error_text(exc: object, lang: str) -> str:
     """What to tell the user about ``exc``: its code's message (plain text), or, for an
-    error without a code, its own message."""
-    code = getattr(exc, "code", "")
+    error without a code, its own message.
+
+    The code is ``message_code`` where there is one (an upload refusal or result, whose
+    ``code`` is the kind of refusal), else ``code``.
+    """
+    code = getattr(exc, "message_code", None)
+    if code is None:
+        code = getattr(exc, "code", "")
     if not code:
-        return str(exc)
+        return getattr(exc, "reason", None) or str(exc)
     return tr(lang, f"errors.{code}", **dict(getattr(exc, "params", None) or {}))
