@@ -2,7 +2,7 @@
 
 Every command checks the sender's numeric Telegram user id (``update.effective_user.id``,
 never a username, never the chat) with :meth:`Services.is_admin` before it does
-anything else. A non-admin gets one refusal (Chinese and English), nothing changes, and
+anything else. A non-admin gets one refusal (in their language), nothing changes, and
 the attempt is recorded in the audit log as ``refused``. Only owners (the configured
 ``BRIEFBOT_OWNERS``) add and remove admins; any admin may list them.
 
@@ -48,6 +48,7 @@ from handlers.context import BriefContext, Services
 from handlers.format import admin as fmt
 from handlers.format import split_html
 from handlers.i18n import tr
+from handlers.i18n.errors import error_text
 from handlers.seen import SeenUsers
 
 log = logging.getLogger(__name__)
@@ -134,14 +135,14 @@ def _tz(svc: Services) -> str:
 
 # -- /admin ------------------------------------------------------------------------------------
 def _resolve(
-    message: Message, words: list[str], svc: Services, seen: SeenUsers
+    message: Message, words: list[str], svc: Services, seen: SeenUsers, lang: str
 ) -> tuple[int, str | None] | str:
     """The (user id, username) an /admin add|remove names; an error text (HTML) if none."""
     if words:
         ref = words[0]
         if ref.lstrip("-").isdigit():
             if not _USER_ID.match(ref.lstrip("-")):
-                return fmt.bad_user_ref(ref)
+                return fmt.bad_user_ref(ref, lang)
             user_id = int(ref)  # negative: the store explains that chats are not users
             return user_id, seen.username(user_id) if user_id > 0 else None
         if _USERNAME.match(ref):
@@ -151,15 +152,15 @@ def _resolve(
             stored = svc.admins.find_by_username(ref)
             if stored is not None:
                 return stored.user_id, stored.username
-            return fmt.unknown_username(ref)
-        return fmt.bad_user_ref(ref)
+            return fmt.unknown_username(ref, lang)
+        return fmt.bad_user_ref(ref, lang)
     replied = message.reply_to_message
     # In forum topics every message "replies" to the topic's creation message.
     if replied is not None and replied.forum_topic_created is None and replied.from_user:
         if replied.from_user.is_bot:
-            return fmt.BOTS_CANNOT_BE_ADMINS
+            return fmt.bots_cannot_be_admins(lang)
         return replied.from_user.id, replied.from_user.username
-    return fmt.escape(fmt.ADMIN_USAGE)
+    return fmt.escape(fmt.usage("admin", lang))
 
 
 async def admin_command(update: Update, context: BriefContext) -> None:
@@ -170,9 +171,10 @@ async def admin_command(update: Update, context: BriefContext) -> None:
     svc = await _admin_only(update, context, f"admin {verb}"[:40])
     if svc is None:
         return
+    lang = svc.lang(update)
     if verb in ("help", "?", "帮助"):
-        help_text = fmt.admin_help_html(svc.lang(update))
-        await message.reply_html(help_text + "\n\n" + fmt.escape(fmt.ADMIN_USAGE))
+        help_text = fmt.admin_help_html(lang)
+        await message.reply_html(help_text + "\n\n" + fmt.escape(fmt.usage("admin", lang)))
         return
     if verb in ("list", "ls"):
         seen = context.services.seen  # owners have no stored username: show the one last seen
@@ -180,18 +182,18 @@ async def admin_command(update: Update, context: BriefContext) -> None:
             replace(a, username=a.username or seen.username(a.user_id)) for a in svc.admins.list()
         ]
         _audit(update, context, "admin list")
-        await reply_html(message, split_html(fmt.admins_list(admins, _tz(svc))))
+        await reply_html(message, split_html(fmt.admins_list(admins, _tz(svc), lang)))
         return
     if verb not in ("add", "remove", "rm", "del", "delete"):
         _audit(update, context, "admin", result="error", detail=_said(message))
-        await message.reply_text(fmt.ADMIN_USAGE)
+        await message.reply_text(fmt.usage("admin", lang))
         return
     action = "admin add" if verb == "add" else "admin remove"
     if not svc.admins.is_owner(update.effective_user.id):
         _audit(update, context, action, result="refused", detail="not an owner: " + _said(message))
-        await message.reply_text(tr(svc.lang(update), "admin.owners_only"))
+        await message.reply_text(tr(lang, "admin.owners_only"))
         return
-    found = _resolve(message, words[1:], svc, context.services.seen)
+    found = _resolve(message, words[1:], svc, context.services.seen, lang)
     if isinstance(found, str):
         _audit(update, context, action, result="error", detail=_said(message))
         await message.reply_html(found)
@@ -206,20 +208,20 @@ async def admin_command(update: Update, context: BriefContext) -> None:
             _audit(update, context, action, detail=label + (" (already)" if already else ""))
             if not already:
                 await context.services.set_admin_menu(user_id, True)
-            await message.reply_html(fmt.admin_added(admin, already=already))
+            await message.reply_html(fmt.admin_added(admin, already=already, lang=lang))
             return
         removed = svc.admins.remove(user_id)
     except AdminError as exc:
         _audit(update, context, action, result="error", detail=f"{label}: {exc}")
-        await message.reply_text(str(exc))
+        await message.reply_text(error_text(exc, lang))
         return
     if not removed:
         _audit(update, context, action, result="error", detail=f"{label}: not an admin")
-        await message.reply_html(fmt.not_an_admin(label))
+        await message.reply_html(fmt.not_an_admin(label, lang))
         return
     _audit(update, context, action, detail=label)
     await context.services.set_admin_menu(user_id, False)
-    await message.reply_html(fmt.admin_removed(label))
+    await message.reply_html(fmt.admin_removed(label, lang))
 
 
 # -- /audit ------------------------------------------------------------------------------------
@@ -229,6 +231,7 @@ async def audit_command(update: Update, context: BriefContext) -> None:
     svc = await _admin_only(update, context, "audit")
     if svc is None:
         return
+    lang = svc.lang(update)
     arg = command_args(message)
     if not arg:
         n = fmt.AUDIT_DEFAULT
@@ -236,11 +239,11 @@ async def audit_command(update: Update, context: BriefContext) -> None:
         n = max(1, min(fmt.AUDIT_MAX, int(arg)))
     else:
         _audit(update, context, "audit", result="error", detail=_said(message))
-        await message.reply_text(fmt.AUDIT_USAGE)
+        await message.reply_text(fmt.usage("audit", lang))
         return
     entries = svc.audit.latest(n)
     _audit(update, context, "audit", detail=f"n={n}")
-    await reply_html(message, split_html(fmt.audit_list(entries, _tz(svc))))
+    await reply_html(message, split_html(fmt.audit_list(entries, _tz(svc), lang)))
 
 
 # -- /config -----------------------------------------------------------------------------------
@@ -264,12 +267,15 @@ async def config_command(update: Update, context: BriefContext) -> None:
     svc = await _admin_only(update, context, f"config {verb}"[:40])
     if svc is None:
         return
+    lang = svc.lang(update)
     actor = update.effective_user.id
     if verb == "show":
         full = _private(update)
         views = describe(svc.live, secrets=_secrets(context, svc))
         _audit(update, context, "config show", detail="all" if full else "runtime only (group)")
-        await reply_html(message, split_html(fmt.config_html(views, _tz(svc), full=full)))
+        await reply_html(
+            message, split_html(fmt.config_html(views, _tz(svc), full=full, lang=lang))
+        )
         return
     if verb == "set" and len(words) == 3:
         key, raw = words[1], words[2]
@@ -283,7 +289,7 @@ async def config_command(update: Update, context: BriefContext) -> None:
             return
         view = _view(svc, context, name)
         _audit(update, context, "config set", detail=f"{name}: {old} → {view.value}")
-        await message.reply_html(fmt.config_set(view, old))
+        await message.reply_html(fmt.config_set(view, old, lang))
         return
     if verb in ("reset", "unset") and len(words) == 2:
         key = words[1]
@@ -299,11 +305,11 @@ async def config_command(update: Update, context: BriefContext) -> None:
             f"{name}: back to {view.value} ({view.source})" if removed else f"{name}: no override"
         )
         _audit(update, context, "config reset", detail=detail)
-        await message.reply_html(fmt.config_reset(view, removed=removed, tz=_tz(svc)))
+        await message.reply_html(fmt.config_reset(view, removed=removed, tz=_tz(svc), lang=lang))
         return
     if verb not in ("help", "?", "帮助"):
         _audit(update, context, "config", result="error", detail=verb[:40])
-    await message.reply_text(fmt.CONFIG_USAGE)
+    await message.reply_text(fmt.usage("config", lang))
 
 
 # -- /subs -------------------------------------------------------------------------------------
@@ -315,17 +321,18 @@ async def subs_command(update: Update, context: BriefContext) -> None:
     svc = await _admin_only(update, context, f"subs {verb}"[:40])
     if svc is None:
         return
+    lang = svc.lang(update)
     subs = svc.subscriptions
     if verb in ("list", "ls") and len(words) <= 1:
         items = subs.list_all()
         _audit(update, context, "subs list", detail=f"{len(items)} subscription(s)")
-        await reply_html(message, split_html(fmt.subs_all(items)))
+        await reply_html(message, split_html(fmt.subs_all(items, lang)))
         return
     match = _SUB_ID.match(words[1]) if len(words) == 2 else None
     if verb not in ("pause", "resume", "remove") or match is None:
         if verb not in ("help", "?", "帮助"):
             _audit(update, context, "subs", result="error", detail=_said(message))
-        await message.reply_text(fmt.SUBS_USAGE)
+        await message.reply_text(fmt.usage("subs", lang))
         return
     sub_id = int(match.group(1))
     action = f"subs {verb}"
@@ -333,16 +340,20 @@ async def subs_command(update: Update, context: BriefContext) -> None:
         sub = getattr(subs, verb)(sub_id)
     except SubscriptionError as exc:
         _audit(update, context, action, result="error", detail=f"#{sub_id}: {exc}")
-        await message.reply_text(str(exc))
+        await message.reply_text(error_text(exc, lang))
         return
     next_run = context.services.scheduler.next_run(sub.id) if sub.due else None
     _audit(update, context, action, detail=f"#{sub.id} (chat {sub.chat_id})")
-    await message.reply_html(fmt.sub_changed(verb, Listed(sub, next_run)))
+    await message.reply_html(fmt.sub_changed(verb, Listed(sub, next_run), lang))
 
 
 # -- /broadcast_digest -------------------------------------------------------------------------
 async def _report_when_done(
-    application: Application, scheduler: DigestScheduler, message: Message, before: Counter
+    application: Application,
+    scheduler: DigestScheduler,
+    message: Message,
+    before: Counter,
+    lang: str,
 ) -> None:
     """Once the queue is empty, reply with what happened; give up if the bot stops."""
     drained = asyncio.ensure_future(scheduler.drain())
@@ -353,7 +364,8 @@ async def _report_when_done(
             await asyncio.wait({drained}, timeout=_BROADCAST_POLL_SECONDS)
         outcomes = Counter(scheduler.outcomes)
         outcomes.subtract(before)
-        await message.reply_html(fmt.broadcast_done({k: n for k, n in outcomes.items() if n}))
+        done = {k: n for k, n in outcomes.items() if n}
+        await message.reply_html(fmt.broadcast_done(done, lang))
     finally:
         drained.cancel()
 
@@ -371,10 +383,12 @@ async def broadcast_command(update: Update, context: BriefContext) -> None:
     before = Counter(scheduler.outcomes)
     count = scheduler.run_all_now()
     _audit(update, context, "broadcast digest", detail=f"{count} queued")
-    await message.reply_text(fmt.broadcast_queued(count))
+    lang = svc.lang(update)
+    await message.reply_text(fmt.broadcast_queued(count, lang))
     if count:
         context.application.create_task(
-            _report_when_done(context.application, scheduler, message, before), update=update
+            _report_when_done(context.application, scheduler, message, before, lang),
+            update=update,
         )
 
 
@@ -411,7 +425,7 @@ async def status_command(update: Update, context: BriefContext) -> None:
         timezone=_tz(svc),
     )
     _audit(update, context, "status")
-    await reply_html(message, split_html(fmt.status_html(report)))
+    await reply_html(message, split_html(fmt.status_html(report, svc.lang(update))))
 
 
 def register(application: Application) -> None:

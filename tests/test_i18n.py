@@ -30,7 +30,14 @@ from tests.conftest import serving, sqlite_url
 
 BOT_NAME = "i18n_test_bot"
 SOURCES = ("handlers", "bot", "briefbot")
-CODED_ERRORS = ("ScheduleError", "FilterError", "SubscriptionError", "UploadRefused", "CodedError")
+CODED_ERRORS = (
+    "ScheduleError",
+    "FilterError",
+    "SubscriptionError",
+    "UploadRefused",
+    "AdminError",
+    "CodedError",
+)
 
 
 # -- the catalogue -----------------------------------------------------------------------------
