@@ -324,7 +324,7 @@ async def remove_command(update: Update, context: BriefContext) -> None:
         await _audit(
             svc, user_id, "remove", chat_id=chat_id, detail=f"{ref}: not found", result="refused"
         )
-        await message.reply_html(fmt.remove_not_found(ref, str(exc), lang))
+        await message.reply_html(fmt.remove_not_found(ref, error_text(exc, lang), lang))
         return
     text, keyboard = fmt.remove_confirmation(info, lang)
     await message.reply_html(text, reply_markup=keyboard)

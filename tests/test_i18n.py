@@ -22,11 +22,11 @@ from bot.library import Engine
 from bot.storage import Database
 from bot.storage.languages import LanguageStore
 from fake_telegram import BotCall, FakeBotApi, User
-from handlers.app import build_application
 from handlers.i18n import LANGUAGES, Catalogue, catalogue, language_for, placeholders, tr
 from handlers.i18n.prefs import LanguagePrefs
 from handlers.menus import ADMIN_MENU_COMMANDS
-from tests.conftest import serving, sqlite_url
+from tests import test_admin_e2e as admin_e2e
+from tests.conftest import sqlite_url
 
 BOT_NAME = "i18n_test_bot"
 SOURCES = ("handlers", "bot", "briefbot")
@@ -36,6 +36,7 @@ CODED_ERRORS = (
     "SubscriptionError",
     "UploadRefused",
     "AdminError",
+    "DocumentNotFound",
     "CodedError",
 )
 
@@ -167,16 +168,9 @@ async def server() -> AsyncIterator[FakeBotApi]:
 
 @asynccontextmanager
 async def running(server: FakeBotApi, engine: Engine, db_url: str) -> AsyncIterator[Application]:
+    """The application on the database file ``db_url`` (kept across restarts)."""
     with Database.open(url=db_url) as database:
-        app = build_application(
-            engine.settings,
-            engine,
-            token=server.token,
-            base_url=server.base_url,
-            base_file_url=server.base_file_url,
-            database=database,
-        )
-        async with serving(app):
+        async with admin_e2e.running(server, engine, engine.settings, database) as app:
             yield app
 
 
@@ -216,6 +210,13 @@ async def test_english_client_gets_english_and_chinese_client_chinese(
         assert (await ask(server, li, li, "/frobnicate")).text.startswith("未知命令")
         assert (await ask(server, ann, ann, "/doc")).text.startswith("Usage: /doc")
         assert (await ask(server, li, li, "/doc")).text.startswith("用法：/doc")
+        missing = (await ask(server, ann, ann, "/doc zzz-nope")).text
+        assert missing.startswith("No document “zzz-nope”") and "no document matches" in missing
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in missing)
+        missing = (await ask(server, li, li, "/doc zzz-nope")).text
+        assert (
+            missing.startswith("找不到文件“zzz-nope”") and "没有与“zzz-nope”匹配的文件" in missing
+        )
         assert (await ask(server, ann, ann, "/status")).text == tr("en", "admin.refused")
         assert (await ask(server, li, li, "/status")).text == tr("zh", "admin.refused")
         # A core error by its code: the schedule the user typed is not a time of day.
