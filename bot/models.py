@@ -10,6 +10,21 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
+class Note:
+    """A remark about a query (empty, truncated …) as a code with its parameters, so that
+    an interface can say it in its user's language; ``text`` is the core's own sentence
+    (what the command line shows, in ``SearchResponse.message``).
+
+    Codes: ``empty_query``, ``only_exclusions``, ``query_truncated`` (``max_chars``),
+    ``too_many_terms`` (``max_parts``).
+    """
+
+    code: str
+    text: str
+    params: tuple[tuple[str, int | str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Passage:
     """A retrievable unit of a document: a paragraph, or a sentence window of a long one.
 
@@ -114,7 +129,8 @@ class SearchResponse:
     """The answer to one query, one page of it.
 
     ``message`` is a human sentence for problems with the query itself (empty,
-    only punctuation, truncated); it is ``None`` for an ordinary answer.
+    only punctuation, truncated); it is ``None`` for an ordinary answer. ``notes`` says
+    the same as codes (:class:`Note`), for interfaces that translate.
     """
 
     query: str
@@ -125,6 +141,7 @@ class SearchResponse:
     corrections: tuple[Correction, ...] = ()
     suggestions: tuple[str, ...] = ()
     message: str | None = None
+    notes: tuple[Note, ...] = ()
 
     @property
     def corrected_query(self) -> str | None:

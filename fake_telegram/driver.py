@@ -47,10 +47,13 @@ class FakeBotApi(Observing):
         privacy_mode: bool = True,
         host: str = "127.0.0.1",
         port: int = 0,
+        language_code: str | None = "en",
     ) -> None:
         self.backend = Backend(
             token, bot_username=bot_username, bot_name=bot_name, privacy_mode=privacy_mode
         )
+        # The Telegram client language of users added without one (add_user, add_chat).
+        self.backend.world.language_code = language_code
         self.host, self._requested_port = host, port
         self.port: int | None = None
         self._runner: web.AppRunner | None = None

@@ -23,6 +23,8 @@ from fake_telegram.models import (
     User,
 )
 
+_UNSET: Any = object()
+
 UserRef = User | int
 ChatRef = Chat | User | int | str
 
@@ -30,8 +32,11 @@ ChatRef = Chat | User | int | str
 class World:
     """Everything the fake Telegram knows, addressed by Bot API ids."""
 
-    def __init__(self, bot: User, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, bot: User, clock: Callable[[], float] = time.time, *, language_code: str | None = "en"
+    ) -> None:
         self.bot = bot
+        self.language_code = language_code  # of users added without one
         self.clock = clock  # wall clock for message dates
         self.users: dict[int, User] = {bot.id: bot}
         self.chats: dict[int, Chat] = {}
@@ -57,11 +62,16 @@ class World:
         id: int | None = None,
         username: str | None = None,
         last_name: str | None = None,
-        language_code: str | None = "en",
+        language_code: str | Any | None = _UNSET,
         is_bot: bool = False,
         is_premium: bool | None = None,
     ) -> User:
-        """Register a user; their private chat with the bot exists right away."""
+        """Register a user; their private chat with the bot exists right away.
+
+        ``language_code`` defaults to the world's (``"en"`` unless the server was made
+        with another); None is a client that sends none."""
+        if language_code is _UNSET:
+            language_code = self.language_code
         user = User(
             id=id if id is not None else next(self._user_ids),
             first_name=first_name,

@@ -2,7 +2,7 @@
 
 Every command is :func:`~handlers.audit.admin_only`: the sender's numeric Telegram user
 id (``update.effective_user.id``, never a username, never the chat) is checked before
-anything else. A non-admin gets one refusal (Chinese and English), nothing changes, and
+anything else. A non-admin gets one refusal (in their language), nothing changes, and
 the attempt is recorded in the audit log as ``refused``. Only owners (the configured
 ``BRIEFBOT_OWNERS``) add and remove admins; any admin may list them.
 
@@ -49,6 +49,8 @@ from handlers.common import NEW_MESSAGES, add_commands, command_args, reply_html
 from handlers.context import BriefContext, Services
 from handlers.format import admin as fmt
 from handlers.format import split_html
+from handlers.i18n import tr
+from handlers.i18n.errors import error_text
 from handlers.seen import SeenUsers
 
 log = logging.getLogger(__name__)
@@ -103,14 +105,14 @@ def _tz(svc: Services) -> str:
 
 # -- /admin ------------------------------------------------------------------------------------
 async def _resolve(
-    message: Message, words: list[str], svc: Services, seen: SeenUsers
+    message: Message, words: list[str], svc: Services, seen: SeenUsers, lang: str
 ) -> tuple[int, str | None] | str:
     """The (user id, username) an /admin add|remove names; an error text (HTML) if none."""
     if words:
         ref = words[0]
         if ref.lstrip("-").isdigit():
             if not _USER_ID.match(ref.lstrip("-")):
-                return fmt.bad_user_ref(ref)
+                return fmt.bad_user_ref(ref, lang)
             user_id = int(ref)  # negative: the store explains that chats are not users
             return user_id, seen.username(user_id) if user_id > 0 else None
         if _USERNAME.match(ref):
@@ -120,24 +122,26 @@ async def _resolve(
             stored = await svc.run_db(svc.admins.find_by_username, ref)
             if stored is not None:
                 return stored.user_id, stored.username
-            return fmt.unknown_username(ref)
-        return fmt.bad_user_ref(ref)
+            return fmt.unknown_username(ref, lang)
+        return fmt.bad_user_ref(ref, lang)
     replied = message.reply_to_message
     # In forum topics every message "replies" to the topic's creation message.
     if replied is not None and replied.forum_topic_created is None and replied.from_user:
         if replied.from_user.is_bot:
-            return fmt.BOTS_CANNOT_BE_ADMINS
+            return fmt.bots_cannot_be_admins(lang)
         return replied.from_user.id, replied.from_user.username
-    return fmt.escape(fmt.ADMIN_USAGE)
+    return fmt.escape(fmt.usage("admin", lang))
 
 
-@admin_only(_verb("admin", "help"), refusal=fmt.REFUSED)
+@admin_only(_verb("admin", "help"), refusal=lambda lang: tr(lang, "admin.refused"))
 async def admin_command(update: Update, context: BriefContext) -> None:
     """/admin list | add <id|@username|reply> | remove <…> | help"""
     message, svc = update.effective_message, context.services
     words, verb = _words(update, "help")
+    lang = svc.lang(update)
     if verb in ("help", "?", "帮助"):
-        await message.reply_html(fmt.admin_help_html() + "\n\n" + fmt.escape(fmt.ADMIN_USAGE))
+        help_text = fmt.admin_help_html(lang)
+        await message.reply_html(help_text + "\n\n" + fmt.escape(fmt.usage("admin", lang)))
         return
     if verb in ("list", "ls"):
         seen = context.services.seen  # owners have no stored username: show the one last seen
@@ -146,20 +150,20 @@ async def admin_command(update: Update, context: BriefContext) -> None:
             for a in await svc.run_db(svc.admins.list)
         ]
         await audit(update, context, "admin list")
-        await reply_html(message, split_html(fmt.admins_list(admins, _tz(svc))))
+        await reply_html(message, split_html(fmt.admins_list(admins, _tz(svc), lang)))
         return
     if verb not in ("add", "remove", "rm", "del", "delete"):
         await audit(update, context, "admin", result="error", detail=said(message))
-        await message.reply_text(fmt.ADMIN_USAGE)
+        await message.reply_text(fmt.usage("admin", lang))
         return
     action = "admin add" if verb == "add" else "admin remove"
     if not svc.admins.is_owner(update.effective_user.id):
         await audit(
             update, context, action, result="refused", detail="not an owner: " + said(message)
         )
-        await message.reply_text(fmt.OWNERS_ONLY)
+        await message.reply_text(tr(lang, "admin.owners_only"))
         return
-    found = await _resolve(message, words[1:], svc, context.services.seen)
+    found = await _resolve(message, words[1:], svc, context.services.seen, lang)
     if isinstance(found, str):
         await audit(update, context, action, result="error", detail=said(message))
         await message.reply_html(found)
@@ -176,28 +180,29 @@ async def admin_command(update: Update, context: BriefContext) -> None:
             await audit(update, context, action, detail=label + (" (already)" if already else ""))
             if not already:
                 await context.services.set_admin_menu(user_id, True)
-            await message.reply_html(fmt.admin_added(admin, already=already))
+            await message.reply_html(fmt.admin_added(admin, already=already, lang=lang))
             return
         removed = await svc.run_db(svc.admins.remove, user_id)
     except AdminError as exc:
         await audit(update, context, action, result="error", detail=f"{label}: {exc}")
-        await message.reply_text(str(exc))
+        await message.reply_text(error_text(exc, lang))
         return
     if not removed:
         await audit(update, context, action, result="error", detail=f"{label}: not an admin")
-        await message.reply_html(fmt.not_an_admin(label))
+        await message.reply_html(fmt.not_an_admin(label, lang))
         return
     await audit(update, context, action, detail=label)
     await context.services.set_admin_menu(user_id, False)
-    await message.reply_html(fmt.admin_removed(label))
+    await message.reply_html(fmt.admin_removed(label, lang))
 
 
 # -- /audit ------------------------------------------------------------------------------------
-@admin_only("audit", refusal=fmt.REFUSED)
+@admin_only("audit", refusal=lambda lang: tr(lang, "admin.refused"))
 async def audit_command(update: Update, context: BriefContext) -> None:
     """/audit [n]: the latest n entries (default 20, at most 100), newest first."""
     message = update.effective_message
     svc = context.services
+    lang = svc.lang(update)
     arg = command_args(message)
     if not arg:
         n = fmt.AUDIT_DEFAULT
@@ -205,11 +210,11 @@ async def audit_command(update: Update, context: BriefContext) -> None:
         n = max(1, min(fmt.AUDIT_MAX, int(arg)))
     else:
         await audit(update, context, "audit", result="error", detail=said(message))
-        await message.reply_text(fmt.AUDIT_USAGE)
+        await message.reply_text(fmt.usage("audit", lang))
         return
     entries = await svc.run_db(svc.audit.latest, n)
     await audit(update, context, "audit", detail=f"n={n}")
-    await reply_html(message, split_html(fmt.audit_list(entries, _tz(svc))))
+    await reply_html(message, split_html(fmt.audit_list(entries, _tz(svc), lang)))
 
 
 # -- /config -----------------------------------------------------------------------------------
@@ -225,11 +230,12 @@ def _setting_detail(key: str, value: str | None = None) -> str:
     return f"{name} = {' '.join(value.split())[:60]}"
 
 
-@admin_only(_verb("config", "show"), refusal=fmt.REFUSED)
+@admin_only(_verb("config", "show"), refusal=lambda lang: tr(lang, "admin.refused"))
 async def config_command(update: Update, context: BriefContext) -> None:
     """/config | /config set KEY VALUE | /config reset KEY"""
     message, svc = update.effective_message, context.services
     words, verb = _words(update, "show", maxsplit=2)
+    lang = svc.lang(update)
     actor = update.effective_user.id
     if verb == "show":
         full = _private(update)
@@ -237,7 +243,9 @@ async def config_command(update: Update, context: BriefContext) -> None:
         await audit(
             update, context, "config show", detail="all" if full else "runtime only (group)"
         )
-        await reply_html(message, split_html(fmt.config_html(views, _tz(svc), full=full)))
+        await reply_html(
+            message, split_html(fmt.config_html(views, _tz(svc), full=full, lang=lang))
+        )
         return
     if verb == "set" and len(words) == 3:
         key, raw = words[1], words[2]
@@ -253,7 +261,7 @@ async def config_command(update: Update, context: BriefContext) -> None:
             return
         view = _view(svc, context, name)
         await audit(update, context, "config set", detail=f"{name}: {old} → {view.value}")
-        await message.reply_html(fmt.config_set(view, old))
+        await message.reply_html(fmt.config_set(view, old, lang))
         return
     if verb in ("reset", "unset") and len(words) == 2:
         key = words[1]
@@ -271,30 +279,31 @@ async def config_command(update: Update, context: BriefContext) -> None:
             f"{name}: back to {view.value} ({view.source})" if removed else f"{name}: no override"
         )
         await audit(update, context, "config reset", detail=detail)
-        await message.reply_html(fmt.config_reset(view, removed=removed, tz=_tz(svc)))
+        await message.reply_html(fmt.config_reset(view, removed=removed, tz=_tz(svc), lang=lang))
         return
     if verb not in ("help", "?", "帮助"):
         await audit(update, context, "config", result="error", detail=verb[:40])
-    await message.reply_text(fmt.CONFIG_USAGE)
+    await message.reply_text(fmt.usage("config", lang))
 
 
 # -- /subs -------------------------------------------------------------------------------------
-@admin_only(_verb("subs", "list"), refusal=fmt.REFUSED)
+@admin_only(_verb("subs", "list"), refusal=lambda lang: tr(lang, "admin.refused"))
 async def subs_command(update: Update, context: BriefContext) -> None:
     """/subs | /subs pause|resume|remove ID"""
     message, svc = update.effective_message, context.services
     words, verb = _words(update, "list")
+    lang = svc.lang(update)
     subs = svc.subscriptions
     if verb in ("list", "ls") and len(words) <= 1:
         items = await svc.run_db(subs.list_all)
         await audit(update, context, "subs list", detail=f"{len(items)} subscription(s)")
-        await reply_html(message, split_html(fmt.subs_all(items)))
+        await reply_html(message, split_html(fmt.subs_all(items, lang)))
         return
     match = _SUB_ID.match(words[1]) if len(words) == 2 else None
     if verb not in ("pause", "resume", "remove") or match is None:
         if verb not in ("help", "?", "帮助"):
             await audit(update, context, "subs", result="error", detail=said(message))
-        await message.reply_text(fmt.SUBS_USAGE)
+        await message.reply_text(fmt.usage("subs", lang))
         return
     sub_id = int(match.group(1))
     action = f"subs {verb}"
@@ -302,16 +311,20 @@ async def subs_command(update: Update, context: BriefContext) -> None:
         sub = await svc.run_db(getattr(subs, verb), sub_id)
     except SubscriptionError as exc:
         await audit(update, context, action, result="error", detail=f"#{sub_id}: {exc}")
-        await message.reply_text(str(exc))
+        await message.reply_text(error_text(exc, lang))
         return
     next_run = context.services.scheduler.next_run(sub.id) if sub.due else None
     await audit(update, context, action, detail=f"#{sub.id} (chat {sub.chat_id})")
-    await message.reply_html(fmt.sub_changed(verb, Listed(sub, next_run)))
+    await message.reply_html(fmt.sub_changed(verb, Listed(sub, next_run), lang))
 
 
 # -- /broadcast_digest -------------------------------------------------------------------------
 async def _report_when_done(
-    application: Application, scheduler: DigestScheduler, message: Message, before: Counter
+    application: Application,
+    scheduler: DigestScheduler,
+    message: Message,
+    before: Counter,
+    lang: str,
 ) -> None:
     """Once the queue is empty, reply with what happened; give up if the bot stops."""
     drained = asyncio.ensure_future(scheduler.drain())
@@ -322,7 +335,8 @@ async def _report_when_done(
             await asyncio.wait({drained}, timeout=_BROADCAST_POLL_SECONDS)
         outcomes = Counter(scheduler.outcomes)
         outcomes.subtract(before)
-        await message.reply_html(fmt.broadcast_done({k: n for k, n in outcomes.items() if n}))
+        done = {k: n for k, n in outcomes.items() if n}
+        await message.reply_html(fmt.broadcast_done(done, lang))
     finally:
         drained.cancel()
 
@@ -336,17 +350,19 @@ async def broadcast_command(update: Update, context: BriefContext) -> None:
     await _broadcast(update, context)
 
 
-@admin_only("broadcast digest", refusal=fmt.REFUSED)
+@admin_only("broadcast digest", refusal=lambda lang: tr(lang, "admin.refused"))
 async def _broadcast(update: Update, context: BriefContext) -> None:
     message = update.effective_message
     scheduler = context.services.scheduler
     before = Counter(scheduler.outcomes)
     count = await scheduler.run_all_now()
     await audit(update, context, "broadcast digest", detail=f"{count} queued")
-    await message.reply_text(fmt.broadcast_queued(count))
+    lang = context.services.lang(update)
+    await message.reply_text(fmt.broadcast_queued(count, lang))
     if count:
         context.application.create_task(
-            _report_when_done(context.application, scheduler, message, before), update=update
+            _report_when_done(context.application, scheduler, message, before, lang),
+            update=update,
         )
 
 
@@ -367,7 +383,7 @@ def _status_rows(svc: Services) -> tuple[list[Listed], list, list]:
     return subs.list_all(), svc.admins.list(), subs.store.recent_failures(5)
 
 
-@admin_only("status", refusal=fmt.REFUSED)
+@admin_only("status", refusal=lambda lang: tr(lang, "admin.refused"))
 async def status_command(update: Update, context: BriefContext) -> None:
     """/status: uptime, version, corpus, subscriptions, next digests, last delivery errors."""
     message = update.effective_message
@@ -388,7 +404,7 @@ async def status_command(update: Update, context: BriefContext) -> None:
         timezone=_tz(svc),
     )
     await audit(update, context, "status")
-    await reply_html(message, split_html(fmt.status_html(report)))
+    await reply_html(message, split_html(fmt.status_html(report, svc.lang(update))))
 
 
 def register(application: Application) -> None:

@@ -51,6 +51,8 @@ from handlers.audit import admin_only, audit
 from handlers.common import NEW_MESSAGES, add_commands, command_args
 from handlers.context import BriefContext, Services
 from handlers.format import admin_documents as fmt
+from handlers.i18n import tr
+from handlers.i18n.errors import error_text
 from handlers.pending_uploads import PendingUploads
 from handlers.progress import EDIT_INTERVAL, ProgressMessage, edit_html
 
@@ -96,6 +98,7 @@ async def _show_result(
     token: str | None,
     *,
     action: str,
+    lang: str,
 ) -> None:
     """Swap a new index in (core thread), record the action, and edit ``message`` into
     the outcome (so the audit entry exists by the time the admin reads it)."""
@@ -109,14 +112,15 @@ async def _show_result(
         detail=_upload_detail(result.filename, result),
         result="refused" if result.status == "refused" else "ok",
     )
+    reason = error_text(result, lang)
     if result.ok:
-        await edit_html(message, fmt.upload_done(result))
+        await edit_html(message, fmt.upload_done(result, lang))
     elif result.status == "duplicate":
-        await edit_html(message, fmt.duplicate(result))
+        await edit_html(message, fmt.duplicate(result, reason, lang))
     elif result.status == "needs_confirmation" and token is not None:
-        await edit_html(message, *fmt.needs_confirmation(result, token))
+        await edit_html(message, *fmt.needs_confirmation(result, token, reason, lang))
     else:
-        await edit_html(message, fmt.refused(result.reason))
+        await edit_html(message, fmt.refused(reason))
 
 
 def _upload_detail(name: str, result: UploadResult | None = None, note: str = "") -> str:
@@ -139,37 +143,41 @@ def _file_name(update: Update, _context: BriefContext) -> str:
     return update.effective_message.document.file_name or ""
 
 
-@admin_only("upload", refusal=fmt.UPLOAD_ADMINS_ONLY, detail=_file_name)
+@admin_only(
+    "upload", refusal=lambda lang: tr(lang, "uploads.upload_admins_only"), detail=_file_name
+)
 async def document_message(update: Update, context: BriefContext) -> None:
     """An admin sends a document in a private chat: add it to the library."""
     message = update.effective_message
     document = message.document
     svc = context.services
+    lang = svc.lang(update)
     user_id, chat_id = _ids(update)
     name = document.file_name or ""
+
     limit = int(svc.settings.max_file_mb * 1024 * 1024)
     try:  # the name alone says "archive", "unsupported type", "unsafe name": no download
         uploads.check_name(document.file_name)
     except uploads.UploadRefused as exc:
         await audit(update, context, "upload", detail=f"{name} code={exc.code}", result="refused")
-        await message.reply_html(fmt.refused(exc.reason))
+        await message.reply_html(fmt.refused(error_text(exc, lang)))
         return
     if document.file_size is not None and document.file_size > limit:
         await audit(update, context, "upload", detail=f"{name} code=size", result="refused")
-        await message.reply_html(fmt.too_large(name, document.file_size, limit))
+        await message.reply_html(fmt.too_large(name, document.file_size, limit, lang))
         return
-    status = await message.reply_html(fmt.upload_received(name, document.file_size))
+    status = await message.reply_html(fmt.upload_received(name, document.file_size, lang))
     try:
         file = await context.bot.get_file(document.file_id)
         if file.file_size is not None and file.file_size > limit:
             await audit(update, context, "upload", detail=f"{name} code=size", result="refused")
-            await edit_html(status, fmt.too_large(name, file.file_size, limit))
+            await edit_html(status, fmt.too_large(name, file.file_size, limit, lang))
             return
         data = bytes(await file.download_as_bytearray())
     except TelegramError as exc:
         logger.warning("upload %r: download failed: %s", name, exc)
         await audit(update, context, "upload", detail=f"{name} download: {exc}", result="error")
-        await edit_html(status, fmt.escape(fmt.DOWNLOAD_FAILED))
+        await edit_html(status, fmt.escape(tr(lang, "uploads.download_failed")))
         return
     try:
         result, token = await _indexing(
@@ -178,9 +186,9 @@ async def document_message(update: Update, context: BriefContext) -> None:
     except Exception:
         logger.exception("upload %r: indexing failed", name)
         await audit(update, context, "upload", detail=f"{name} indexing failed", result="error")
-        await edit_html(status, fmt.escape(fmt.UPLOAD_FAILED))
+        await edit_html(status, fmt.escape(tr(lang, "uploads.upload_failed")))
         return
-    await _show_result(update, context, status, result, token, action="upload")
+    await _show_result(update, context, status, result, token, action="upload", lang=lang)
 
 
 def _upload_action(_update: Update, context: BriefContext) -> str:
@@ -192,35 +200,41 @@ def _button_arg(_update: Update, context: BriefContext) -> str:
     return context.match.group(2)
 
 
-@admin_only(_upload_action, refusal=fmt.ADMINS_ONLY, detail=_button_arg)
+@admin_only(
+    _upload_action, refusal=lambda lang: tr(lang, "uploads.admins_only"), detail=_button_arg
+)
 async def upload_button(update: Update, context: BriefContext) -> None:
     """Replace / Cancel under "a different version of X is already in the library"."""
     query = update.callback_query
     replace, token = context.match.group(1) == "r", context.match.group(2)
     svc = context.services
+    lang = svc.lang(update)
     _user_id, chat_id = _ids(update)
     action = _upload_action(update, context)
     pending = pending_uploads(svc)
     entry = await asyncio.to_thread(pending.get, token)
+    expired = tr(lang, "uploads.expired")
     if entry is None or entry.chat_id != chat_id:
-        await query.answer(fmt.UPLOAD_EXPIRED, show_alert=True)
+        await query.answer(expired, show_alert=True)
         if entry is None:
             await asyncio.to_thread(pending.discard, token)
-            await edit_html(query.message, fmt.escape(fmt.UPLOAD_EXPIRED))
+            await edit_html(query.message, fmt.escape(expired))
         return
     if not replace:
         await asyncio.to_thread(pending.discard, token)
         await query.answer()
         await audit(update, context, action, detail=entry.filename)
-        await edit_html(query.message, fmt.upload_cancelled(entry.filename))
+        await edit_html(query.message, fmt.upload_cancelled(entry.filename, lang))
         return
     taken = await asyncio.to_thread(pending.take, token)
     if taken is None:  # pressed twice, or expired meanwhile
-        await query.answer(fmt.UPLOAD_EXPIRED, show_alert=True)
+        await query.answer(expired, show_alert=True)
         return
     entry, data = taken
     await query.answer()
-    await edit_html(query.message, fmt.replacing(entry.filename))  # no buttons: one press only
+    await edit_html(
+        query.message, fmt.replacing(entry.filename, lang)
+    )  # no buttons: one press only
     try:
         result = await _indexing(
             context, svc.engine.add_upload, entry.filename, data, replace=True, reopen=False
@@ -230,9 +244,9 @@ async def upload_button(update: Update, context: BriefContext) -> None:
         await audit(
             update, context, action, detail=f"{entry.filename} indexing failed", result="error"
         )
-        await edit_html(query.message, fmt.escape(fmt.UPLOAD_FAILED))
+        await edit_html(query.message, fmt.escape(tr(lang, "uploads.upload_failed")))
         return
-    await _show_result(update, context, query.message, result, None, action=action)
+    await _show_result(update, context, query.message, result, None, action=action, lang=lang)
 
 
 # -- /remove -----------------------------------------------------------------------------------
@@ -240,22 +254,23 @@ def _args(update: Update, _context: BriefContext) -> str:
     return command_args(update.effective_message)
 
 
-@admin_only("remove", refusal=fmt.ADMINS_ONLY, detail=_args)
+@admin_only("remove", refusal=lambda lang: tr(lang, "uploads.admins_only"), detail=_args)
 async def remove_command(update: Update, context: BriefContext) -> None:
     """/remove ID: ask for confirmation before deleting a document."""
     message = update.effective_message
     svc = context.services
+    lang = svc.lang(update)
     ref = command_args(message)
     if not ref:
-        await message.reply_text(fmt.REMOVE_USAGE)
+        await message.reply_text(tr(lang, "uploads.remove_usage"))
         return
     try:
         info = await svc.run(svc.engine.find_document, ref)
     except DocumentNotFound as exc:
         await audit(update, context, "remove", detail=f"{ref}: not found", result="refused")
-        await message.reply_html(fmt.remove_not_found(ref, str(exc)))
+        await message.reply_html(fmt.remove_not_found(ref, error_text(exc, lang), lang))
         return
-    text, keyboard = fmt.remove_confirmation(info)
+    text, keyboard = fmt.remove_confirmation(info, lang)
     await message.reply_html(text, reply_markup=keyboard)
 
 
@@ -268,52 +283,61 @@ def _remove_action(_update: Update, context: BriefContext) -> str:
     return "remove" if context.match.group(1) == "y" else "remove cancel"
 
 
-@admin_only(_remove_action, refusal=fmt.ADMINS_ONLY, detail=_button_arg)
+@admin_only(
+    _remove_action, refusal=lambda lang: tr(lang, "uploads.admins_only"), detail=_button_arg
+)
 async def remove_button(update: Update, context: BriefContext) -> None:
     """Remove / Cancel under "/remove ID"."""
     query = update.callback_query
     confirm = context.match.group(1) == "y"
     doc_id, sha = context.match.group(2), context.match.group(3)
     svc = context.services
+    lang = svc.lang(update)
     action = _remove_action(update, context)
     await query.answer()
     if not confirm:
         await audit(update, context, action, detail=doc_id)
-        await edit_html(query.message, fmt.escape(fmt.REMOVE_CANCELLED))
+        await edit_html(query.message, fmt.escape(tr(lang, "uploads.remove_cancelled")))
         return
     info = await svc.run(_current, svc, doc_id)
     if info is None:
-        await edit_html(query.message, fmt.remove_gone(doc_id))
+        await edit_html(query.message, fmt.remove_gone(doc_id, lang))
         return
     if not info.sha256.startswith(sha):
         await audit(update, context, action, detail=f"{doc_id}: changed", result="refused")
-        await edit_html(query.message, fmt.remove_changed(info))
+        await edit_html(query.message, fmt.remove_changed(info, lang))
         return
-    await edit_html(query.message, fmt.removing(info))  # no buttons: one press only
+    await edit_html(query.message, fmt.removing(info, lang))  # no buttons: one press only
     try:
         gone = await _indexing(context, svc.engine.remove_document, doc_id, reopen=False)
     except DocumentNotFound:
         await svc.run(svc.engine.reopen)
-        await edit_html(query.message, fmt.remove_gone(doc_id))
+        await edit_html(query.message, fmt.remove_gone(doc_id, lang))
         return
     except Exception:
         logger.exception("removing %s failed", doc_id)
         await audit(update, context, action, detail=doc_id, result="error")
-        await edit_html(query.message, fmt.escape(fmt.REMOVE_FAILED))
+        await edit_html(query.message, fmt.escape(tr(lang, "uploads.remove_failed")))
         return
     await svc.run(svc.engine.reopen)
     await audit(update, context, action, detail=f"{gone.doc_id} {gone.relpath}")
-    await edit_html(query.message, fmt.removed(gone))
+    await edit_html(query.message, fmt.removed(gone, lang))
 
 
 # -- /reindex ----------------------------------------------------------------------------------
-@admin_only("reindex", refusal=fmt.ADMINS_ONLY, detail=lambda _update, _context: "")
+@admin_only(
+    "reindex",
+    refusal=lambda lang: tr(lang, "uploads.admins_only"),
+    detail=lambda _update, _context: "",
+)
 async def reindex_command(update: Update, context: BriefContext) -> None:
     """/reindex: rebuild the whole index, showing progress in one edited message."""
     message = update.effective_message
     svc = context.services
-    status = await message.reply_text(fmt.REINDEX_QUEUED)
-    progress = ProgressMessage(status, fmt.reindex_progress, interval=EDIT_INTERVAL)
+    lang = svc.lang(update)
+    status = await message.reply_text(tr(lang, "uploads.reindex_queued"))
+    render = functools.partial(fmt.reindex_progress, lang=lang)
+    progress = ProgressMessage(status, render, interval=EDIT_INTERVAL)
     loop = asyncio.get_running_loop()
 
     def on_progress(done: int, total: int, relpath: str) -> None:  # on the indexing thread
@@ -327,7 +351,7 @@ async def reindex_command(update: Update, context: BriefContext) -> None:
     except Exception:
         logger.exception("/reindex failed")
         await audit(update, context, "reindex", result="error")
-        await progress.finish(fmt.escape(fmt.REINDEX_FAILED))
+        await progress.finish(fmt.escape(tr(lang, "uploads.reindex_failed")))
         return
     await svc.run(svc.engine.reopen, update_)
     infos = await svc.run(svc.engine.documents)
@@ -339,7 +363,7 @@ async def reindex_command(update: Update, context: BriefContext) -> None:
         detail=f"documents={len(infos)} passages={sum(i.passages for i in infos)} "
         f"skipped={len(update_.report.skipped)} seconds={seconds:.2f}",
     )
-    await progress.finish(fmt.reindex_done(update_.report, infos, seconds))
+    await progress.finish(fmt.reindex_done(update_.report, infos, seconds, lang))
 
 
 def register(application: Application) -> None:

@@ -61,6 +61,7 @@ from bot.blocking import Blocking
 from bot.config import Settings
 from bot.library import Engine
 from bot.storage.db import Database
+from bot.storage.languages import LanguageStore
 from bot.subscriptions.compose import DigestComposer
 from bot.subscriptions.delivery import Deliverer
 from bot.subscriptions.scheduler import DigestScheduler
@@ -72,6 +73,7 @@ from handlers import (
     basic,
     documents,
     flood,
+    language,
     search,
     subscriptions,
     targets,
@@ -79,6 +81,7 @@ from handlers import (
 from handlers.context import CONTEXT_TYPES, QueryStoreLike, Services, services_of
 from handlers.delivery import TelegramSender, admin_notifier
 from handlers.errors import error_handler
+from handlers.i18n.prefs import LanguagePrefs
 from handlers.menus import set_admin_menu, set_menus
 from handlers.query_store import MemoryQueryStore
 from handlers.ratelimit import FloodLimiter, TelegramRateLimiter
@@ -225,6 +228,7 @@ def build_application(
         # Uploads, removals and rebuilds take turns on their own thread, never the core's.
         indexing=ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefbot-index"),
         flood=flood_limiter,
+        languages=LanguagePrefs(LanguageStore(database)),
         notify_admins=notify,
         set_admin_menu=lambda user_id, on: set_admin_menu(application.bot, user_id, on),
     )
@@ -236,7 +240,16 @@ def build_application(
     live.subscribe(lambda new: blocking.core.submit(_apply_engine_settings, engine, new))
 
     flood.register(application)
-    for module in (basic, search, documents, targets, subscriptions, admin, admin_documents):
+    for module in (
+        basic,
+        language,
+        search,
+        documents,
+        targets,
+        subscriptions,
+        admin,
+        admin_documents,
+    ):
         module.register(application)
     # Last: what no handler above took.
     basic.register_fallback(application)

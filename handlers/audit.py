@@ -76,15 +76,15 @@ def _said_detail(update: Update, _context: BriefContext) -> str:
 def admin_only(
     action: str | Callable[[Update, BriefContext], str],
     *,
-    refusal: str,
+    refusal: Callable[[str], str],
     detail: Callable[[Update, BriefContext], str] = _said_detail,
 ) -> Callable[[Handler], Handler]:
     """Run the handler for bot admins only; refuse, and audit the refusal, for anyone else.
 
     ``action`` is the audit log's name for the attempt (or a function of the update and
-    context);
-    ``refusal`` what the sender is told; ``detail`` what the entry keeps of the request
-    (by default what the message said).
+    context); ``refusal`` what the sender is told, given their language
+    (``lambda lang: tr(lang, "admin.refused")``); ``detail`` what the entry keeps of the
+    request (by default what the message said).
     """
 
     def decorate(handler: Handler) -> Handler:
@@ -96,10 +96,11 @@ def admin_only(
             name = action(update, context) if callable(action) else action
             log.info("refused %s for user %s", name, user.id if user else None)
             await audit(update, context, name, result="refused", detail=detail(update, context))
+            text = refusal(context.services.lang(update))
             if update.callback_query is not None:
-                await update.callback_query.answer(refusal, show_alert=True)
+                await update.callback_query.answer(text, show_alert=True)
             elif update.effective_message is not None:
-                await update.effective_message.reply_text(refusal)
+                await update.effective_message.reply_text(text)
             return None
 
         return guarded

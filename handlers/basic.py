@@ -8,25 +8,31 @@ from telegram.ext import Application, MessageHandler, filters
 from handlers import format as fmt
 from handlers.common import NEW_MESSAGES, add_commands
 from handlers.context import BriefContext
-
-UNKNOWN_COMMAND = "未知命令。发送 /help 查看可用的命令。\nUnknown command, see /help."
+from handlers.i18n import tr
 
 
 async def start(update: Update, context: BriefContext) -> None:
     """Greet the user and explain what the bot does."""
-    await update.effective_message.reply_html(fmt.help_html(context.bot.username, welcome=True))
+    lang = context.services.lang(update)
+    await update.effective_message.reply_html(
+        fmt.help_html(context.bot.username, welcome=True, lang=lang)
+    )
 
 
 async def help_command(update: Update, context: BriefContext) -> None:
     """List the commands, with examples (and the admin commands for bot admins)."""
     user = update.effective_user
     is_admin = await context.services.check_admin(user.id if user else None)
-    await update.effective_message.reply_html(fmt.help_html(context.bot.username, admin=is_admin))
+    lang = context.services.lang(update)
+    await update.effective_message.reply_html(
+        fmt.help_html(context.bot.username, admin=is_admin, lang=lang)
+    )
 
 
 async def unknown_command(update: Update, context: BriefContext) -> None:
     """A command the bot does not know (private chats only: in groups it may be another bot's)."""
-    await update.effective_message.reply_text(UNKNOWN_COMMAND)
+    lang = context.services.lang(update)
+    await update.effective_message.reply_text(tr(lang, "common.unknown_command"))
 
 
 def register(application: Application) -> None:

@@ -6,11 +6,14 @@ The services handlers use are ``context.services`` (:mod:`handlers.context`).
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from telegram import Message, MessageEntity
+from telegram import Bot, Chat, Message, MessageEntity
+from telegram.constants import ChatMemberStatus, ChatType
+from telegram.error import TelegramError
 from telegram.ext import Application, CommandHandler, filters
 
 NEW_MESSAGES = filters.UpdateType.MESSAGE
@@ -76,3 +79,26 @@ class _MentionsBot(filters.MessageFilter):
 
 MENTIONS_BOT = _MentionsBot(name="MENTIONS_BOT")
 """A filter for messages that mention this bot."""
+
+
+# -- who may change a chat's settings --------------------------------------------------------
+log = logging.getLogger(__name__)
+ADMIN_STATUSES = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
+
+
+async def may_manage(bot: Bot, chat: Chat, message: Message) -> bool:
+    """Who may change a chat's subscriptions or language. Private chats: the user.
+    Groups: group administrators only (getChatMember)."""
+    if chat.type == ChatType.PRIVATE:
+        return True
+    if message.sender_chat is not None and message.sender_chat.id == chat.id:
+        return True  # an anonymous administrator posting as the group
+    user = message.from_user
+    if user is None:
+        return False
+    try:
+        member = await bot.get_chat_member(chat.id, user.id)
+    except TelegramError as exc:
+        log.warning("getChatMember in chat %s failed: %s", chat.id, exc.message)
+        return False
+    return member.status in ADMIN_STATUSES

@@ -30,6 +30,7 @@ from bot.library import Engine
 from bot.storage.queries import QueryStore
 from bot.subscriptions.scheduler import DigestScheduler
 from bot.subscriptions.service import SubscriptionService
+from handlers.i18n.prefs import LanguagePrefs
 from handlers.query_store import MemoryQueryStore
 from handlers.ratelimit import FloodLimiter
 from handlers.seen import SeenUsers
@@ -63,6 +64,7 @@ class Services:
     ``notify_admins(text)`` tells every bot admin something in their private chat;
     ``set_admin_menu(user_id, is_admin)`` shows or hides the admin commands in that
     user's private chat. ``status_cache`` keeps /status's count of targets per corpus.
+    ``languages`` holds the ``/lang`` choices; :meth:`lang` is the language of a reply.
     """
 
     live: LiveSettings
@@ -76,6 +78,7 @@ class Services:
     indexing: Executor
     flood: FloodLimiter
     seen: SeenUsers = field(default_factory=SeenUsers)
+    languages: LanguagePrefs = field(default_factory=LanguagePrefs)
     notify_admins: Callable[[str], Awaitable[None]] = _nobody
     set_admin_menu: Callable[[int, bool], Awaitable[None]] = _no_menu
     status_cache: dict[str, Any] = field(default_factory=dict)
@@ -97,6 +100,10 @@ class Services:
     async def check_admin(self, user_id: int | None) -> bool:
         """:meth:`is_admin` on the storage thread."""
         return await self.run_db(self.is_admin, user_id)
+
+    def lang(self, update: object) -> str:
+        """The catalogue language to answer ``update`` in (``handlers.i18n.prefs``)."""
+        return self.languages.of(update)
 
     async def run(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
         """``fn(*args, **kwargs)`` on the core worker thread, without blocking the loop."""

@@ -18,6 +18,8 @@ from handlers import format as fmt
 from handlers.common import add_commands, reply_html
 from handlers.context import BriefContext
 from handlers.format import admin_documents as fmt_docs
+from handlers.i18n import tr
+from handlers.i18n.errors import error_text
 
 
 async def docs_command(update: Update, context: BriefContext) -> None:
@@ -30,7 +32,10 @@ async def docs_command(update: Update, context: BriefContext) -> None:
         and chat.type == ChatType.PRIVATE
         and await svc.check_admin(user.id if user else None)
     )
-    messages = fmt_docs.admin_docs_messages(infos) if admin_view else fmt.docs_messages(infos)
+    lang = svc.lang(update)
+    messages = (
+        fmt_docs.admin_docs_messages(infos, lang) if admin_view else fmt.docs_messages(infos, lang)
+    )
     await reply_html(update.effective_message, messages)
 
 
@@ -46,16 +51,17 @@ async def doc_command(update: Update, context: BriefContext) -> None:
     """/doc ID: title, region, level, type, year, issuer, date, sections and key targets."""
     message = update.effective_message
     ref = " ".join(context.args or ())
-    if not ref:
-        await message.reply_text(fmt.DOC_USAGE)
-        return
     svc = context.services
+    lang = svc.lang(update)
+    if not ref:
+        await message.reply_text(tr(lang, "docs.usage"))
+        return
     try:
         document, targets, hidden = await svc.run(_document, svc.engine, ref)
     except DocumentNotFound as exc:
-        await message.reply_html(fmt.document_not_found(ref, str(exc)))
+        await message.reply_html(fmt.document_not_found(ref, error_text(exc, lang), lang))
         return
-    await reply_html(message, fmt.doc_messages(document, targets, hidden=hidden))
+    await reply_html(message, fmt.doc_messages(document, targets, hidden=hidden, lang=lang))
 
 
 def register(application: Application) -> None:

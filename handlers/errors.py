@@ -10,10 +10,9 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from handlers.context import BriefContext
+from handlers.i18n import tr
 
 logger = logging.getLogger(__name__)
-
-APOLOGY = "抱歉，处理您的请求时出错了，请稍后再试。\nSorry, something went wrong. Please try again."
 
 
 def _describe(update: object) -> str:
@@ -31,16 +30,17 @@ def _describe(update: object) -> str:
     return ", ".join(parts)
 
 
-async def _apologise(update: Update) -> None:
+async def _apologise(update: Update, lang: str) -> None:
+    apology = tr(lang, "common.error")
     query = update.callback_query
     if query is not None:
         try:
-            await query.answer(APOLOGY, show_alert=True)
+            await query.answer(apology, show_alert=True)
             return
         except TelegramError:  # already answered: say it in the chat instead
             pass
     if update.effective_chat is not None:
-        await update.effective_chat.send_message(APOLOGY)
+        await update.effective_chat.send_message(apology)
 
 
 def error_handler(token: str) -> Callable:
@@ -52,7 +52,7 @@ def error_handler(token: str) -> Callable:
         if not isinstance(update, Update):
             return
         try:
-            await _apologise(update)
+            await _apologise(update, context.services.lang(update))
         except TelegramError as exc:
             message = str(exc).replace(token, "<token>")
             logger.warning("%s: could not send the apology: %s", _describe(update), message)

@@ -21,10 +21,9 @@ from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 
 from handlers.common import mentions_bot
 from handlers.context import BriefContext
+from handlers.i18n import tr
 
 logger = logging.getLogger(__name__)
-
-TOO_MANY = "请求过于频繁，请 {wait} 秒后再试。\nToo many requests, please wait {wait} s."
 
 
 def _command_for_bot(message: Message) -> bool:
@@ -57,7 +56,7 @@ async def flood_gate(update: object, context: BriefContext) -> None:
     allowed, warn, wait = limiter.take(update.effective_chat.id)
     if allowed:
         return
-    text = TOO_MANY.format(wait=max(1, math.ceil(wait)))
+    text = tr(context.services.lang(update), "common.too_many", wait=max(1, math.ceil(wait)))
     if update.callback_query is not None:
         await update.callback_query.answer(text)
     elif warn:

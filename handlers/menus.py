@@ -1,6 +1,7 @@
 """The command menus: public commands for everyone, admin commands in admins' private chats.
 
-Chinese by default, English for English clients (``language_code``). The admin
+Chinese by default, English for English clients (``language_code``): the rule of
+:func:`handlers.i18n.language_for`, which every reply follows too. The admin
 commands are in the menu of admins' private chats only (``BotCommandScopeChat``, kept
 in step by /admin add and remove); whatever a menu shows, every admin command checks
 the sender's user id.
@@ -14,41 +15,45 @@ from telegram import Bot, BotCommand, BotCommandScopeChat, BotCommandScopeDefaul
 from telegram.error import TelegramError
 
 from handlers.format.admin import ADMIN_COMMANDS
+from handlers.i18n import tr
 
 logger = logging.getLogger(__name__)
 
-# (command, Chinese description, English description); also the order of the menu.
-COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("search", "搜索政策文件：/search 关键词", "Search the documents: /search keywords"),
-    ("docs", "文件列表", "List the documents"),
-    ("doc", "文件详情：/doc 文件编号", "One document: /doc ID"),
-    ("targets", "重点目标：/targets 指标或文件", "Key targets: /targets indicator or document"),
-    ("compare", "指标对比：/compare 指标", "Compare an indicator: /compare indicator"),
-    (
-        "subscribe",
-        "订阅定时推送：/subscribe 筛选 时间",
-        "Subscribe to digests: /subscribe filter time",
-    ),
-    ("subscriptions", "本聊天的订阅", "This chat's subscriptions"),
-    ("unsubscribe", "取消订阅：/unsubscribe 编号|all", "Unsubscribe: /unsubscribe ID|all"),
-    ("digest", "立即预览推送：/digest [编号|筛选]", "Preview a digest now: /digest [ID|filter]"),
-    ("timezone", "本聊天的时区", "This chat's time zone"),
-    ("help", "帮助与示例", "Help and examples"),
-    ("start", "开始使用", "Start"),
+# The public commands, in the order of the menu; each is described by the catalogue's
+# ``menu.<command>`` (handlers/i18n/zh.toml, en.toml).
+COMMANDS: tuple[str, ...] = (
+    "search",
+    "docs",
+    "doc",
+    "targets",
+    "compare",
+    "subscribe",
+    "subscriptions",
+    "unsubscribe",
+    "digest",
+    "timezone",
+    "lang",
+    "help",
+    "start",
 )
 # Bot admins see these after the public commands, in their private chat with the bot only
 # (BotCommandScopeChat): set at start-up for every admin and on /admin add, removed on
 # /admin remove. Whatever a menu shows, every admin command checks the sender's user id.
-ADMIN_MENU_COMMANDS: tuple[tuple[str, str, str], ...] = COMMANDS + ADMIN_COMMANDS
+ADMIN_MENU_COMMANDS: tuple[str, ...] = COMMANDS + ADMIN_COMMANDS
+
+
+def menu(commands: tuple[str, ...], lang: str) -> list[BotCommand]:
+    """``commands`` with their descriptions in ``lang``."""
+    return [BotCommand(name, tr(lang, f"menu.{name}")) for name in commands]
 
 
 def _menus() -> tuple[list[BotCommand], list[BotCommand], list[BotCommand], list[BotCommand]]:
     """(public Chinese, public English, admin Chinese, admin English) command lists."""
     return (
-        [BotCommand(name, zh) for name, zh, _en in COMMANDS],
-        [BotCommand(name, en) for name, _zh, en in COMMANDS],
-        [BotCommand(name, zh) for name, zh, _en in ADMIN_MENU_COMMANDS],
-        [BotCommand(name, en) for name, _zh, en in ADMIN_MENU_COMMANDS],
+        menu(COMMANDS, "zh"),
+        menu(COMMANDS, "en"),
+        menu(ADMIN_MENU_COMMANDS, "zh"),
+        menu(ADMIN_MENU_COMMANDS, "en"),
     )
 
 

@@ -23,12 +23,7 @@ from bot.models import SearchResponse
 from handlers import format as fmt
 from handlers.common import MENTIONS_BOT, NEW_MESSAGES, add_commands, reply_html, without_mention
 from handlers.context import BriefContext, Services
-
-EXPIRED = (
-    "这个搜索已过期，请重新发送 /search 关键词。\nThis search has expired, please search again."
-)
-PASSAGE_GONE = "这段文字已不在文库中。\nThis passage is no longer in the library."
-STALE_BUTTON = "此按钮已失效，请重新搜索。\nThis button no longer works, please search again."
+from handlers.i18n import tr
 
 
 def _save(svc: Services, texts: list[str], filters: dict) -> list[str]:
@@ -61,30 +56,32 @@ async def _search(
     return key, resp, dict(zip(resp.suggestions, suggestions, strict=True))
 
 
-async def _answer(message: Message, context: BriefContext, text: str) -> None:
-    if not text.strip():
-        await message.reply_text(fmt.SEARCH_USAGE)
-        return
+async def _answer(update: Update, context: BriefContext, text: str) -> None:
+    message = update.effective_message
     svc = context.services
+    lang = svc.lang(update)
+    if not text.strip():
+        await message.reply_text(tr(lang, "search.usage"))
+        return
     key, resp, suggestion_keys = await _search(svc, text)
-    html, keyboard = fmt.search_page(resp, key=key, suggestion_keys=suggestion_keys)
+    html, keyboard = fmt.search_page(resp, key=key, suggestion_keys=suggestion_keys, lang=lang)
     await message.reply_html(html, reply_markup=keyboard)
 
 
 async def search_command(update: Update, context: BriefContext) -> None:
     """/search 关键词"""
-    await _answer(update.effective_message, context, " ".join(context.args or ()))
+    await _answer(update, context, " ".join(context.args or ()))
 
 
 async def search_text(update: Update, context: BriefContext) -> None:
     """Plain text in a private chat is a search."""
-    await _answer(update.effective_message, context, update.effective_message.text or "")
+    await _answer(update, context, update.effective_message.text or "")
 
 
 async def search_mention(update: Update, context: BriefContext) -> None:
     """``@botname 关键词`` in a group."""
     message = update.effective_message
-    await _answer(message, context, without_mention(message.text or "", context.bot.username))
+    await _answer(update, context, without_mention(message.text or "", context.bot.username))
 
 
 async def _show(update: Update, text: str, keyboard: InlineKeyboardMarkup | None) -> None:
@@ -108,7 +105,7 @@ async def page_button(update: Update, context: BriefContext) -> None:
     svc = context.services
     saved = await svc.run_db(svc.queries.load, key)
     if saved is None:
-        await query.answer(EXPIRED, show_alert=True)
+        await query.answer(tr(svc.lang(update), "search.expired"), show_alert=True)
         return
     await query.answer()
     _key, resp, suggestion_keys = await _search(
@@ -122,7 +119,7 @@ async def page_button(update: Update, context: BriefContext) -> None:
         year=saved.year,
     )
     html, keyboard = fmt.search_page(
-        resp, key=key, correct=correct, suggestion_keys=suggestion_keys
+        resp, key=key, correct=correct, suggestion_keys=suggestion_keys, lang=svc.lang(update)
     )
     await _show(update, html, keyboard)
 
@@ -137,7 +134,7 @@ async def passage_button(update: Update, context: BriefContext) -> None:
     except DocumentNotFound:
         document = None
     if document is None or ordinal >= len(document.passages):
-        await query.answer(PASSAGE_GONE, show_alert=True)
+        await query.answer(tr(svc.lang(update), "search.passage_gone"), show_alert=True)
         return
     await query.answer()
     chunks = fmt.passage_messages(document, document.passages[ordinal])
@@ -150,7 +147,8 @@ async def passage_button(update: Update, context: BriefContext) -> None:
 
 async def stale_button(update: Update, context: BriefContext) -> None:
     """Any other button (from an older version of the bot)."""
-    await update.callback_query.answer(STALE_BUTTON, show_alert=True)
+    lang = context.services.lang(update)
+    await update.callback_query.answer(tr(lang, "search.stale_button"), show_alert=True)
 
 
 def register(application: Application) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import re
 
-from telegram import Bot, Chat, Message, Update
+from telegram import Bot, Chat, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -20,63 +20,43 @@ from bot.digest.filters import FilterError
 from bot.subscriptions.commands import channel_ref
 from bot.subscriptions.compose import preview_messages
 from bot.subscriptions.service import SubscriptionError
-from handlers.common import add_commands, command_args, reply_html
+from handlers.common import (
+    ADMIN_STATUSES,
+    add_commands,
+    command_args,
+    may_manage,
+    reply_html,
+)
 from handlers.context import BriefContext
 from handlers.format import subscriptions as fmt
+from handlers.i18n import tr
+from handlers.i18n.errors import error_text
 
 log = logging.getLogger(__name__)
 
-_ADMIN_STATUSES = (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
 _SUB_ID = re.compile(r"^#?(\d{1,9})$")
 
 
 # -- who may act -------------------------------------------------------------------------------
-async def may_manage(bot: Bot, chat: Chat, message: Message) -> bool:
-    """Private chats: the user. Groups: group administrators only (getChatMember)."""
-    if chat.type == ChatType.PRIVATE:
-        return True
-    if message.sender_chat is not None and message.sender_chat.id == chat.id:
-        return True  # an anonymous administrator posting as the group
-    user = message.from_user
-    if user is None:
-        return False
-    try:
-        member = await bot.get_chat_member(chat.id, user.id)
-    except TelegramError as exc:
-        log.warning("getChatMember in chat %s failed: %s", chat.id, exc.message)
-        return False
-    return member.status in _ADMIN_STATUSES
-
-
 async def check_channel(bot: Bot, ref: str) -> tuple[Chat | None, str | None]:
-    """The channel ``ref`` names, if the bot may post there; else what is missing."""
+    """The channel ``ref`` names, if the bot may post there; else what is missing (the
+    catalogue key of the problem, ``subscriptions.<problem>``)."""
     try:
         channel = await bot.get_chat(int(ref) if ref.lstrip("-").isdigit() else ref)
     except TelegramError:
-        return None, (
-            "找不到该频道，或机器人不是它的成员。请先把机器人加为频道管理员并授予“发布消息”权限。\n"
-            "Channel not found, or the bot is not a member: add the bot as an administrator "
-            "with the 'Post messages' right."
-        )
+        return None, "channel_not_found"
     if channel.type != ChatType.CHANNEL:
-        return None, "这不是频道（群组请在群里直接 /subscribe）。\nThat is not a channel."
+        return None, "not_a_channel"
     try:
         member = await bot.get_chat_member(channel.id, bot.id)
     except TelegramError:
         member = None
-    if member is None or member.status not in _ADMIN_STATUSES:
-        return None, (
-            "机器人不是该频道的管理员：请把它加为管理员并授予“发布消息”权限。\n"
-            "The bot is not an administrator of the channel: add it with the "
-            "'Post messages' right."
-        )
+    if member is None or member.status not in ADMIN_STATUSES:
+        return None, "bot_not_channel_admin"
     if member.status == ChatMemberStatus.ADMINISTRATOR and not getattr(
         member, "can_post_messages", False
     ):
-        return None, (
-            "机器人是频道管理员，但没有“发布消息”权限。\n"
-            "The bot is an administrator of the channel but lacks the 'Post messages' right."
-        )
+        return None, "bot_cannot_post"
     return channel, None
 
 
@@ -84,15 +64,17 @@ async def _channel_target(update: Update, context: BriefContext, ref: str) -> Ch
     """The channel for a bot admin's command in a private chat; replies and None otherwise."""
     message = update.effective_message
     svc = context.services
+    lang = svc.lang(update)
     if update.effective_chat.type != ChatType.PRIVATE:
-        await message.reply_text(fmt.CHANNEL_IN_PRIVATE)
+        await message.reply_text(tr(lang, "subscriptions.channel_in_private"))
         return None
     if not await svc.check_admin(update.effective_user.id if update.effective_user else None):
-        await message.reply_text(fmt.BOT_ADMINS_ONLY)
+        await message.reply_text(tr(lang, "subscriptions.bot_admins_only"))
         return None
     channel, problem = await check_channel(context.bot, ref)
     if channel is None:
-        await message.reply_html(fmt.channel_problem(ref, problem or ""))
+        reason = tr(lang, f"subscriptions.{problem or 'channel_not_found'}")
+        await message.reply_html(fmt.channel_problem(ref, reason, lang))
     return channel
 
 
@@ -101,15 +83,18 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
     """/subscribe [@channel] [filter] [time] [tz=…] [quiet]"""
     message, chat = update.effective_message, update.effective_chat
     svc = context.services
+    lang = svc.lang(update)
     subs = svc.subscriptions
     text = command_args(message)
     if text.strip().lower() in ("help", "?", "帮助"):
-        await message.reply_html(fmt.SUBSCRIBE_USAGE.format(time=svc.settings.default_digest_time))
+        await message.reply_html(fmt.usage(svc.settings.default_digest_time, lang))
         return
     try:
         request = subs.parse(text)
     except SubscriptionError as exc:
-        await message.reply_text(f"{exc}\n\n/subscribe help")
+        await message.reply_text(
+            f"{error_text(exc, lang)}\n\n{tr(lang, 'subscriptions.help_hint')}"
+        )
         return
     user_id = update.effective_user.id if update.effective_user else None
     if request.channel:
@@ -119,16 +104,16 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
         target_id, target_type, title = channel.id, "channel", channel.title
     else:
         if not await may_manage(context.bot, chat, message):
-            await message.reply_text(fmt.GROUP_ADMINS_ONLY)
+            await message.reply_text(tr(lang, "subscriptions.group_admins_only"))
             return
         target_id, target_type, title = chat.id, chat.type, chat.title or chat.full_name
     try:
         listed = await svc.run_db(subs.subscribe, target_id, target_type, title, user_id, request)
     except SubscriptionError as exc:
-        await message.reply_text(str(exc))
+        await message.reply_text(error_text(exc, lang))
         return
     where = f"{title} {target_id}" if request.channel else None
-    await message.reply_html(fmt.subscribed(listed, where=where))
+    await message.reply_html(fmt.subscribed(listed, where=where, lang=lang))
 
 
 async def subscriptions_command(update: Update, context: BriefContext) -> None:
@@ -136,15 +121,17 @@ async def subscriptions_command(update: Update, context: BriefContext) -> None:
     message, chat = update.effective_message, update.effective_chat
     svc = context.services
     subs = svc.subscriptions
+    lang = svc.lang(update)
     ref = channel_ref(command_args(message).strip())
-    chat_id, heading = chat.id, "本聊天的订阅 / Subscriptions"
+    chat_id, heading = chat.id, tr(lang, "subscriptions.heading")
     if ref:
         channel = await _channel_target(update, context, ref)
         if channel is None:
             return
-        chat_id, heading = channel.id, f"{channel.title} 的订阅 / Subscriptions"
+        chat_id = channel.id
+        heading = tr(lang, "subscriptions.heading_channel", title=channel.title or channel.id)
     listed = await svc.run_db(subs.list, chat_id)
-    await reply_html(message, [fmt.subscriptions_list(listed, heading=heading)])
+    await reply_html(message, [fmt.subscriptions_list(listed, heading=heading, lang=lang)])
 
 
 async def unsubscribe_command(update: Update, context: BriefContext) -> None:
@@ -152,6 +139,7 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
     message, chat = update.effective_message, update.effective_chat
     svc = context.services
     subs = svc.subscriptions
+    lang = svc.lang(update)
     words = command_args(message).split()
     chat_id = chat.id
     if words and channel_ref(words[0]):
@@ -160,21 +148,22 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
             return
         chat_id = channel.id
     elif not await may_manage(context.bot, chat, message):
-        await message.reply_text(fmt.GROUP_ADMINS_ONLY)
+        await message.reply_text(tr(lang, "subscriptions.group_admins_only"))
         return
     if not words:
         listed = await svc.run_db(subs.list, chat_id)
-        text = fmt.UNSUBSCRIBE_USAGE
+        text = fmt.escape(tr(lang, "subscriptions.unsubscribe_usage"))
         if listed:
-            text += "\n\n" + fmt.subscriptions_list(listed, heading="本聊天的订阅 / Subscriptions")
-        await message.reply_html(text if listed else fmt.escape(text))
+            heading = tr(lang, "subscriptions.heading")
+            text += "\n\n" + fmt.subscriptions_list(listed, heading=heading, lang=lang)
+        await message.reply_html(text)
         return
     try:
         removed = await svc.run_db(subs.unsubscribe, chat_id, words[0])
     except SubscriptionError as exc:
-        await message.reply_text(str(exc))
+        await message.reply_text(error_text(exc, lang))
         return
-    await message.reply_text(fmt.unsubscribed(removed))
+    await message.reply_text(fmt.unsubscribed(removed, lang))
 
 
 async def timezone_command(update: Update, context: BriefContext) -> None:
@@ -182,19 +171,22 @@ async def timezone_command(update: Update, context: BriefContext) -> None:
     message, chat = update.effective_message, update.effective_chat
     svc = context.services
     subs = svc.subscriptions
+    lang = svc.lang(update)
     name = command_args(message).strip()
     if not name:
-        await message.reply_html(fmt.timezone_shown(await svc.run_db(subs.chat_timezone, chat.id)))
+        await message.reply_html(
+            fmt.timezone_shown(await svc.run_db(subs.chat_timezone, chat.id), lang)
+        )
         return
     if not await may_manage(context.bot, chat, message):
-        await message.reply_text(fmt.GROUP_ADMINS_ONLY)
+        await message.reply_text(tr(lang, "subscriptions.group_admins_only"))
         return
     try:
         canonical, count = await svc.run_db(subs.set_timezone, chat.id, name)
     except SubscriptionError as exc:
-        await message.reply_text(str(exc))
+        await message.reply_text(error_text(exc, lang))
         return
-    await message.reply_html(fmt.timezone_set(canonical, count))
+    await message.reply_html(fmt.timezone_set(canonical, count, lang))
 
 
 async def digest_command(update: Update, context: BriefContext) -> None:
@@ -207,7 +199,10 @@ async def digest_command(update: Update, context: BriefContext) -> None:
     if match:
         sub = await svc.run_db(svc.subscriptions.store.get, int(match.group(1)))
         if sub is None or (sub.chat_id != chat.id and not await svc.check_admin(_user_id(update))):
-            await message.reply_text(f"本聊天没有订阅 #{match.group(1)}。\nNo such subscription.")
+            lang = svc.lang(update)
+            await message.reply_text(
+                tr(lang, "subscriptions.no_such_subscription", id=match.group(1))
+            )
             return
         arg = ""
     elif not arg:
@@ -217,7 +212,7 @@ async def digest_command(update: Update, context: BriefContext) -> None:
     try:
         messages = await svc.run(preview_messages, svc.engine, filter_text=arg, sub=sub, tz=tz)
     except FilterError as exc:
-        await message.reply_text(str(exc))
+        await message.reply_text(error_text(exc, svc.lang(update)))
         return
     await reply_html(message, messages)
 

@@ -10,6 +10,7 @@ from bot.models import DocumentInfo
 from handlers import format as fmt
 from handlers.common import add_commands, reply_html
 from handlers.context import BriefContext
+from handlers.i18n import tr
 
 SIMILAR_SHOWN = 5
 
@@ -30,7 +31,7 @@ def _split_all(args: list[str] | tuple[str, ...] | None) -> tuple[str, bool]:
 
 
 def _targets(
-    engine: Engine, arg: str, show_all: bool
+    engine: Engine, arg: str, show_all: bool, lang: str
 ) -> tuple[str, TargetLookup, dict[str, DocumentInfo]]:
     """On the core thread: a heading and the records for ``/targets [指标|文档] [all]``.
 
@@ -40,14 +41,15 @@ def _targets(
     """
     if not arg:
         found = engine.lookup_targets(kind="target", show_all=show_all)
-        return "重点目标（全部文件）", found, _docs(engine)
+        return tr(lang, "targets.heading_all"), found, _docs(engine)
     try:
         info = engine.find_document(arg)
     except DocumentNotFound:
         found = engine.lookup_targets(indicator=arg, show_all=show_all)
-        return f"指标：{arg}", found, _docs(engine)
+        return tr(lang, "targets.heading_indicator", indicator=arg), found, _docs(engine)
     found = engine.lookup_targets(doc=info.doc_id, show_all=show_all)
-    return f"文件：{info.title or info.filename}", found, _docs(engine)
+    title = info.title or info.filename
+    return tr(lang, "targets.heading_document", title=title), found, _docs(engine)
 
 
 async def targets_command(update: Update, context: BriefContext) -> None:
@@ -55,18 +57,24 @@ async def targets_command(update: Update, context: BriefContext) -> None:
     message = update.effective_message
     arg, show_all = _split_all(context.args)
     svc = context.services
-    heading, found, docs = await svc.run(_targets, svc.engine, arg, show_all)
+    lang = svc.lang(update)
+    heading, found, docs = await svc.run(_targets, svc.engine, arg, show_all, lang)
     all_command = f"/targets {arg} all" if arg else "/targets all"
     if not found.rows:
         similar = await svc.run(_similar_indicators, svc.engine, arg) if arg else []
         await message.reply_html(
-            fmt.no_targets(arg, similar, hidden=found.hidden, all_command=all_command)
+            fmt.no_targets(arg, similar, hidden=found.hidden, all_command=all_command, lang=lang)
         )
         return
     await reply_html(
         message,
         fmt.targets_messages(
-            found.rows, docs, heading=heading, hidden=found.hidden, all_command=all_command
+            found.rows,
+            docs,
+            heading=heading,
+            hidden=found.hidden,
+            all_command=all_command,
+            lang=lang,
         ),
     )
 
@@ -81,22 +89,29 @@ async def compare_command(update: Update, context: BriefContext) -> None:
     """/compare 指标 [all]: one indicator (its family) across documents, regions and years."""
     message = update.effective_message
     indicator, show_all = _split_all(context.args)
-    if not indicator:
-        await message.reply_text(fmt.COMPARE_USAGE)
-        return
     svc = context.services
+    lang = svc.lang(update)
+    if not indicator:
+        await message.reply_text(tr(lang, "targets.compare_usage"))
+        return
     found, docs = await svc.run(_compare, svc.engine, indicator, show_all)
     if not found.rows:
         similar = await svc.run(_similar_indicators, svc.engine, indicator)
         await message.reply_html(
             fmt.no_targets(
-                indicator, similar, hidden=found.hidden, all_command=f"/compare {indicator} all"
+                indicator,
+                similar,
+                hidden=found.hidden,
+                all_command=f"/compare {indicator} all",
+                lang=lang,
             )
         )
         return
     await reply_html(
         message,
-        fmt.compare_messages(indicator, found.rows, docs, hidden=found.hidden, family=found.family),
+        fmt.compare_messages(
+            indicator, found.rows, docs, hidden=found.hidden, family=found.family, lang=lang
+        ),
     )
 
 

@@ -31,6 +31,7 @@ from bot.storage.queries import QueryStore
 from fake_telegram import BotCall, FakeBotApi, User
 from handlers.app import build_application
 from handlers.context import services_of
+from handlers.i18n import tr
 from tests.conftest import serving
 
 BOT_NAME = "fake_test_bot"
@@ -126,7 +127,9 @@ async def test_no_callback_blocks_the_loop_and_no_sql_runs_on_it(
     loop = asyncio.get_running_loop()
     database = Database.open(url=f"sqlite:///{tmp_path / 'loop.db'}")
     try:
-        async with FakeBotApi(bot_username=BOT_NAME, privacy_mode=False) as server:
+        async with FakeBotApi(
+            bot_username=BOT_NAME, privacy_mode=False, language_code="zh-hans"
+        ) as server:
             owner = server.add_user("Olga", username="olga_owner")
             alice = server.add_user("Alice", username="alice")
             group = server.add_chat("group", "Policy group")
@@ -166,7 +169,7 @@ async def _chat_flows(server: FakeBotApi, app: Any, owner: User, alice: User, gr
         await ask(server, alice, alice, text)
     # Admin commands: refused for a user, then the owner's.
     refused = await ask(server, alice, alice, "/status")
-    assert "admin" in refused.message["text"].lower()
+    assert refused.message["text"] == tr("zh", "admin.refused")
     for text in (
         "/admin add @alice",
         "/admin list",

@@ -44,7 +44,11 @@ def engine(bundled_engine: Engine) -> Engine:
 
 @pytest.fixture
 async def server() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi(bot_username=BOT_NAME, privacy_mode=False) as fake:
+    # Users have Chinese Telegram clients: these tests read the Chinese replies
+    # (English ones: tests/test_i18n.py).
+    async with FakeBotApi(
+        bot_username=BOT_NAME, privacy_mode=False, language_code="zh-hans"
+    ) as fake:
         yield fake
 
 

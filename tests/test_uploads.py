@@ -23,6 +23,7 @@ from bot.corpus import uploads
 from bot.library import DocumentNotFound, Engine
 from bot.search import indexer as indexer_module
 from bot.text.tokenize import Tokenizer
+from handlers.i18n.errors import error_text
 from tests.conftest import BUNDLED_CORPUS, make_settings
 from tests.test_corpus_reader import make_cjk_pdf
 
@@ -165,7 +166,8 @@ def test_same_content_under_another_name_is_a_duplicate(engine):
     result = engine.add_upload("another name.txt", data)
     assert result.status == "duplicate" and not result.ok
     assert result.existing is not None and result.existing.filename == SMALL_CORPUS[0]
-    assert SMALL_CORPUS[0] in result.reason and "相同" in result.reason
+    assert SMALL_CORPUS[0] in result.reason and "Same content" in result.reason
+    assert "相同" in error_text(result, "zh") and SMALL_CORPUS[0] in error_text(result, "zh")
     assert snapshot(engine) == before
 
 
@@ -258,21 +260,27 @@ def test_bad_uploads_are_refused_and_leave_nothing_behind(engine, case):
     result = engine.add_upload(name, data)
     assert result.status == "refused" and not result.ok, result
     assert result.code == code, result.reason
-    zh, en = result.reason.split("\n")  # Chinese first, then English
-    assert any("\u4e00" <= ch <= "\u9fff" for ch in zh)
-    assert en[:1].isupper() and en[:1].isascii()
+    # The core says why in English (logs) and by a code the Telegram layer translates.
+    assert result.reason[:1].isupper() and result.reason[:1].isascii()
+    zh, en = error_text(result, "zh"), error_text(result, "en")
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in zh) and "\n" not in zh
+    assert en[:1].isupper() and not any("\u4e00" <= ch <= "\u9fff" for ch in en)
     assert result.doc is None and result.passages == 0
     assert snapshot(engine) == before
     assert not (engine.settings.corpus_dir.parent / "evil.txt").exists()
 
 
 def test_refusal_messages_say_what_is_wrong(engine):
-    reason = engine.add_upload("big.txt", "政策".encode() * 20_000).reason
-    assert "（117 KB），上限为 102 KB" in reason and "the limit is 102 KB" in reason
+    big = engine.add_upload("big.txt", "政策".encode() * 20_000)
+    assert "the limit is 102 KB" in big.reason
+    assert "（117 KB），上限为 102 KB" in error_text(big, "zh")
+    assert "(117 KB); the limit is 102 KB" in error_text(big, "en")
     assert uploads._mb(20 * 1_048_576) == "20 MB" and uploads._mb(25.34 * 1_048_576) == "25.3 MB"
-    assert "压缩包" in engine.add_upload("docs.zip", zip_bytes()).reason
-    assert ".exe" in engine.add_upload("setup.exe", b"MZ").reason
-    assert "扫描件" in engine.add_upload("scan.pdf", make_cjk_pdf([])).reason
+    assert "压缩包" in error_text(engine.add_upload("docs.zip", zip_bytes()), "zh")
+    assert ".exe" in error_text(engine.add_upload("setup.exe", b"MZ"), "zh")
+    scan = engine.add_upload("scan.pdf", make_cjk_pdf([]))
+    assert scan.message_code == "reader.no_text_layer" and "scanned PDF" in scan.reason
+    assert "扫描件" in error_text(scan, "zh") and "a scan?" in error_text(scan, "en")
 
 
 @pytest.mark.parametrize(

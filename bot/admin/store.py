@@ -18,6 +18,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
+from bot.errors import CodedError
 from bot.storage.db import Database
 from bot.storage.models import AdminRow, utcnow
 
@@ -31,8 +32,9 @@ USERNAME_MAX_CHARS = 64
 _USERNAME_RE = re.compile(r"[A-Za-z0-9_]{1,64}")
 
 
-class AdminError(ValueError):
-    """A refused admin change; the message is meant for the user (Chinese / English)."""
+class AdminError(CodedError):
+    """A refused admin change; the message is meant for the user (Chinese / English),
+    ``code`` (``admin.…``) and ``params`` for interfaces that translate."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,11 @@ def clean_username(name: str | None) -> str | None:
     if not name:
         return None
     if not _USERNAME_RE.fullmatch(name):
-        raise AdminError(f"用户名“{name[:40]}”无效 / not a Telegram username: {name[:40]!r}")
+        raise AdminError(
+            f"用户名“{name[:40]}”无效 / not a Telegram username: {name[:40]!r}",
+            "admin.bad_username",
+            name=name[:40],
+        )
     return name
 
 
@@ -125,12 +131,16 @@ class AdminStore:
         if user_id <= 0:
             raise AdminError(
                 f"“{user_id}”不是用户 id（群组和频道的 id 为负数）/ "
-                f"{user_id} is not a user id (groups and channels have negative ids)"
+                f"{user_id} is not a user id (groups and channels have negative ids)",
+                "admin.not_a_user",
+                id=user_id,
             )
         if user_id in SERVICE_USER_IDS:
             raise AdminError(
                 f"{user_id} 是 Telegram 的公共服务账号，不能设为管理员 / "
-                f"{user_id} is a shared Telegram service account and cannot be an admin"
+                f"{user_id} is a shared Telegram service account and cannot be an admin",
+                "admin.service_account",
+                id=user_id,
             )
         if user_id in self._owners:
             return self._owner(user_id)
@@ -163,7 +173,8 @@ class AdminStore:
         if user_id in self._owners:
             raise AdminError(
                 "所有者不能被移除（所有者由配置 BRIEFBOT_OWNERS 决定）/ "
-                "owners cannot be removed (owners come from the BRIEFBOT_OWNERS setting)"
+                "owners cannot be removed (owners come from the BRIEFBOT_OWNERS setting)",
+                "admin.owner_not_removable",
             )
         with self._db.session() as session:
             result = session.execute(

@@ -15,7 +15,12 @@ from pathlib import Path, PurePosixPath
 
 from bot.corpus.meta import infer_meta, merge_meta
 from bot.corpus.parse import SIDECAR_SUFFIX, load_sidecar, split_passages
-from bot.corpus.reader import UnreadableDocument, decode_bytes, is_supported, read_bytes
+from bot.corpus.reader import (
+    cannot_read,
+    decode_bytes,
+    is_supported,
+    read_bytes,
+)
 from bot.models import Document
 
 DOC_ID_CHARS = 10
@@ -113,7 +118,7 @@ def load_document(
     try:
         mtime = path.stat().st_mtime
     except OSError as exc:
-        raise UnreadableDocument(path, f"cannot read file ({exc.strerror or exc})") from None
+        raise cannot_read(path, exc) from None
     # One read: the hash and the text come from the same bytes.
     raw = read_bytes(path, max_bytes=max_bytes)
     decoded = decode_bytes(raw, path)

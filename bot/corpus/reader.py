@@ -74,11 +74,20 @@ class DecodedText:
 
 
 class UnreadableDocument(Exception):
-    """A file that cannot be turned into text; ``str(exc)`` is ``"<path>: <reason>"``."""
+    """A file that cannot be turned into text; ``str(exc)`` is ``"<path>: <reason>"``.
 
-    def __init__(self, path: str | Path, reason: str) -> None:
+    ``reason`` is English (logs, the command line); ``code`` and ``params`` say the same
+    for an interface that translates (``empty``, ``too_large`` with ``size`` and
+    ``limit`` …; ``unreadable`` with ``detail`` for anything else).
+    """
+
+    def __init__(
+        self, path: str | Path, reason: str, code: str = "unreadable", **params: str
+    ) -> None:
         self.path = Path(path)
         self.reason = reason
+        self.code = code
+        self.params = params if code != "unreadable" or params else {"detail": reason}
         super().__init__(f"{path}: {reason}")
 
 
@@ -95,27 +104,59 @@ def is_supported(path: Path) -> bool:
 def read_bytes(path: Path, *, max_bytes: int) -> bytes:
     """The raw content of ``path``, refusing unsupported types and files over ``max_bytes``."""
     if not is_supported(path):
-        raise UnreadableDocument(path, f"unsupported file type ({path.suffix or 'no extension'})")
+        raise _unsupported(path, path.suffix)
     try:
         if not path.is_file():
-            raise UnreadableDocument(path, "not a regular file")
+            raise UnreadableDocument(path, "not a regular file", "not_regular_file")
         size = path.stat().st_size
         if size > max_bytes:
-            raise UnreadableDocument(path, _too_large(size, max_bytes))
+            raise _too_large(path, size, max_bytes)
         with path.open("rb") as fh:
             # Read one byte past the limit: the file may have grown since stat().
             data = fh.read(max_bytes + 1)
     except PermissionError:
-        raise UnreadableDocument(path, "cannot read file (permission denied)") from None
+        raise UnreadableDocument(
+            path, "cannot read file (permission denied)", "permission_denied"
+        ) from None
     except OSError as exc:
-        raise UnreadableDocument(path, f"cannot read file ({exc.strerror or exc})") from None
+        raise cannot_read(path, exc) from None
     if len(data) > max_bytes:
-        raise UnreadableDocument(path, _too_large(len(data), max_bytes))
+        raise _too_large(path, len(data), max_bytes)
     return data
 
 
-def _too_large(size: int, limit: int) -> str:
-    return f"file too large ({size / 1_048_576:.1f} MB, the limit is {limit / 1_048_576:.1f} MB)"
+def _too_large(path: Path, size: int, limit: int) -> UnreadableDocument:
+    size_mb, limit_mb = f"{size / 1_048_576:.1f}", f"{limit / 1_048_576:.1f}"
+    return UnreadableDocument(
+        path,
+        f"file too large ({size_mb} MB, the limit is {limit_mb} MB)",
+        "too_large",
+        size=f"{size_mb} MB",
+        limit=f"{limit_mb} MB",
+    )
+
+
+def _unsupported(path: Path, suffix: str) -> UnreadableDocument:
+    return UnreadableDocument(
+        path,
+        f"unsupported file type ({suffix or 'no extension'})",
+        "unsupported_type",
+        suffix=suffix or "-",
+    )
+
+
+def cannot_read(path: Path, exc: OSError) -> UnreadableDocument:
+    """The file system refused to give ``path``'s content."""
+    detail = str(exc.strerror or exc)
+    return UnreadableDocument(path, f"cannot read file ({detail})", "cannot_read", detail=detail)
+
+
+def _empty(path: Path) -> UnreadableDocument:
+    return UnreadableDocument(path, "empty file", "empty")
+
+
+def _not_text(path: Path, what: str) -> UnreadableDocument:
+    return UnreadableDocument(path, f"not a text file ({what})", "not_text")
 
 
 def read_text(path: Path, *, max_bytes: int) -> DecodedText:
@@ -132,7 +173,7 @@ def decode_bytes(data: bytes, path: Path) -> DecodedText:
     """Decode the content ``data`` of ``path``; the path gives the type and the error messages."""
     suffix = path.suffix.lower()
     if not data and suffix in SUPPORTED_EXTENSIONS:
-        raise UnreadableDocument(path, "empty file")
+        raise _empty(path)
     if suffix in TEXT_EXTENSIONS:
         decoded = _decode_plain(data, path)
     elif suffix == ".docx":
@@ -140,18 +181,18 @@ def decode_bytes(data: bytes, path: Path) -> DecodedText:
     elif suffix == ".pdf":
         decoded = DecodedText(_pdf_text(data, path), "pdf")
     else:
-        raise UnreadableDocument(path, f"unsupported file type ({suffix or 'no extension'})")
+        raise _unsupported(path, suffix)
     text = normalize_newlines(decoded.text)
     if not text.strip():
         if suffix == ".pdf":
-            raise UnreadableDocument(path, "no text layer (scanned PDF?)")
+            raise UnreadableDocument(path, "no text layer (scanned PDF?)", "no_text_layer")
         if suffix == ".docx":
-            raise UnreadableDocument(path, "document contains no text")
-        raise UnreadableDocument(
-            path, "empty file" if not data else "file contains only whitespace"
-        )
+            raise UnreadableDocument(path, "document contains no text", "docx_no_text")
+        if not data:
+            raise _empty(path)
+        raise UnreadableDocument(path, "file contains only whitespace", "whitespace_only")
     if _junk_ratio(text) > _MAX_JUNK_RATIO:
-        raise UnreadableDocument(path, "not a text file (undecodable or binary content)")
+        raise _not_text(path, "undecodable or binary content")
     return DecodedText(text, decoded.encoding)
 
 
@@ -184,15 +225,20 @@ def _decode_plain(data: bytes, path: Path) -> DecodedText:
     as a last resort.
     """
     if not data:
-        raise UnreadableDocument(path, "empty file")
+        raise _empty(path)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return DecodedText(data.decode(encoding), encoding)
             except UnicodeDecodeError:
-                raise UnreadableDocument(path, f"invalid {encoding.upper()} text") from None
+                raise UnreadableDocument(
+                    path,
+                    f"invalid {encoding.upper()} text",
+                    "invalid_encoding",
+                    encoding=encoding.upper(),
+                ) from None
     if _looks_binary(data[:_SNIFF_BYTES]):
-        raise UnreadableDocument(path, "not a text file (binary content)")
+        raise _not_text(path, "binary content")
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -229,10 +275,12 @@ def _decode_guess(data: bytes, path: Path) -> DecodedText:
 
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
-        raise UnreadableDocument(path, "unknown text encoding (not UTF-8 or GB18030)")
+        raise UnreadableDocument(
+            path, "unknown text encoding (not UTF-8 or GB18030)", "unknown_encoding"
+        )
     text = str(best)
     if _junk_ratio(text) > _MAX_JUNK_RATIO:
-        raise UnreadableDocument(path, "not a text file (undecodable content)")
+        raise _not_text(path, "undecodable content")
     try:
         encoding = codecs.lookup(best.encoding).name
     except LookupError:
@@ -241,6 +289,10 @@ def _decode_guess(data: bytes, path: Path) -> DecodedText:
 
 
 # --- docx ---------------------------------------------------------------------
+
+
+def _bad_docx(path: Path, why: str) -> UnreadableDocument:
+    return UnreadableDocument(path, f"not a valid .docx file ({why})", "not_docx")
 
 
 def _docx_text(data: bytes, path: Path) -> str:
@@ -257,15 +309,11 @@ def _docx_text(data: bytes, path: Path) -> str:
         document = docx.Document(io.BytesIO(data))
         blocks = list(_docx_blocks(document))
     except (PackageNotFoundError, zipfile.BadZipFile):
-        raise UnreadableDocument(path, "not a valid .docx file (not a zip archive)") from None
+        raise _bad_docx(path, "not a zip archive") from None
     except KeyError:
-        raise UnreadableDocument(
-            path, "not a valid .docx file (a zip archive without Word document parts)"
-        ) from None
+        raise _bad_docx(path, "a zip archive without Word document parts") from None
     except Exception as exc:  # XML and other errors from a damaged package: report, don't crash
-        raise UnreadableDocument(
-            path, f"not a valid .docx file (damaged: {type(exc).__name__}: {exc})"
-        ) from None
+        raise _bad_docx(path, f"damaged: {type(exc).__name__}: {exc}") from None
     return "\n\n".join(blocks)
 
 
@@ -320,6 +368,14 @@ def _docx_table_rows(table: Any) -> list[str]:
 # --- pdf ----------------------------------------------------------------------
 
 
+def _encrypted(path: Path, why: str) -> UnreadableDocument:
+    return UnreadableDocument(path, f"encrypted PDF ({why})", "pdf_encrypted")
+
+
+def _bad_pdf(path: Path, why: str) -> UnreadableDocument:
+    return UnreadableDocument(path, f"not a valid PDF file ({why})", "pdf_invalid")
+
+
 def _pdf_text(data: bytes, path: Path) -> str:
     """The text layer of every page, pages separated by a blank line."""
     from pypdf import PdfReader
@@ -330,23 +386,21 @@ def _pdf_text(data: bytes, path: Path) -> str:
         if reader.is_encrypted and not reader.decrypt(""):
             # Many PDFs are encrypted only to restrict printing/copying, with an
             # empty user password; those open. The others need a password.
-            raise UnreadableDocument(path, "encrypted PDF (password required)")
+            raise _encrypted(path, "password required")
         pages = list(reader.pages)
     except UnreadableDocument:
         raise
     except FileNotDecryptedError:
-        raise UnreadableDocument(path, "encrypted PDF (password required)") from None
+        raise _encrypted(path, "password required") from None
     except (DependencyError, NotImplementedError) as exc:  # AES without 'cryptography'
-        raise UnreadableDocument(path, f"encrypted PDF (cannot decrypt: {exc})") from None
+        raise _encrypted(path, f"cannot decrypt: {exc}") from None
     except PdfReadError as exc:
-        raise UnreadableDocument(path, f"not a valid PDF file ({exc})") from None
+        raise _bad_pdf(path, str(exc)) from None
     except Exception as exc:  # pypdf raises many types on damaged files
-        raise UnreadableDocument(
-            path, f"not a valid PDF file ({type(exc).__name__}: {exc})"
-        ) from None
+        raise _bad_pdf(path, f"{type(exc).__name__}: {exc}") from None
 
     if not pages:
-        raise UnreadableDocument(path, "PDF has no pages (damaged file?)")
+        raise UnreadableDocument(path, "PDF has no pages (damaged file?)", "pdf_no_pages")
     texts: list[str] = []
     failures = 0
     for page in pages:
@@ -355,7 +409,9 @@ def _pdf_text(data: bytes, path: Path) -> str:
         except Exception:  # one bad page should not cost the whole document
             failures += 1
     if failures == len(pages):
-        raise UnreadableDocument(path, "could not extract text from any page (damaged PDF?)")
+        raise UnreadableDocument(
+            path, "could not extract text from any page (damaged PDF?)", "pdf_no_text"
+        )
     # NUL and other stray controls come from fonts with odd encodings.
     return "\n\n".join(_strip_controls(t).strip() for t in texts if t.strip())
 

@@ -1,8 +1,10 @@
 """Checking a document sent to the bot before it may enter the corpus folder.
 
 An upload arrives as a file name chosen by the sender and some bytes. Everything
-here refuses with :class:`UploadRefused`, whose ``reason`` is a user-facing message
-(Chinese, then English) and whose ``code`` is stable for tests and the audit log:
+here refuses with :class:`UploadRefused`: its ``code`` says what kind of refusal it is
+(stable for tests and the audit log), its ``message_code`` and ``params`` say exactly
+why, for an interface to put in its user's language (the Telegram layer's catalogue
+key ``errors.<message_code>``), and its ``reason`` says it in English (logs):
 
 * the name: no path separators, ``..``, hidden or Office lock files, control
   characters, or names too long for the file system with a sidecar suffix;
@@ -75,12 +77,19 @@ _BINARY_MAGIC: tuple[tuple[bytes, int, str], ...] = (
 
 
 class UploadRefused(Exception):
-    """An upload that must not enter the corpus; ``reason`` is shown to the sender."""
+    """An upload that must not enter the corpus (see the module docstring).
 
-    def __init__(self, code: str, zh: str, en: str) -> None:
+    ``code``: name, type, archive, empty, size, binary or unreadable; ``message_code``:
+    ``upload.…`` or ``reader.…`` (:class:`~bot.corpus.reader.UnreadableDocument`'s code)
+    with its ``params``; ``reason``: the English sentence.
+    """
+
+    def __init__(self, code: str, message_code: str, reason: str, **params: str) -> None:
         self.code = code
-        self.reason = f"{zh}\n{en}"
-        super().__init__(self.reason)
+        self.message_code = message_code
+        self.params = params
+        self.reason = reason
+        super().__init__(reason)
 
 
 def _mb(size: float) -> str:
@@ -98,7 +107,7 @@ def check_name(filename: str | None) -> str:
     """
     name = unicodedata.normalize("NFC", (filename or "").strip())
     if not name:
-        raise UploadRefused("name", "文件没有文件名。", "The file has no name.")
+        raise UploadRefused("name", "upload.no_name", "The file has no name.")
     if (
         "/" in name
         or "\\" in name
@@ -108,32 +117,41 @@ def check_name(filename: str | None) -> str:
     ):
         raise UploadRefused(
             "name",
-            "文件名不安全（含路径分隔符、“..”、控制字符，或为隐藏文件），请改名后重新发送。",
+            "upload.unsafe_name",
             "Unsafe file name (path separator, '..', control character or hidden file); "
             "please rename the file and send it again.",
         )
     if len(name.encode("utf-8")) > MAX_NAME_BYTES:
         raise UploadRefused(
             "name",
-            f"文件名过长（最多 {MAX_NAME_BYTES} 字节，约 {MAX_NAME_BYTES // 3} 个汉字），"
-            "请改名后重新发送。",
+            "upload.name_too_long",
             f"File name too long (at most {MAX_NAME_BYTES} bytes); please rename the file.",
+            bytes=str(MAX_NAME_BYTES),
+            chars=str(MAX_NAME_BYTES // 3),
         )
     suffix = Path(name).suffix.lower()
-    supported = "、".join(sorted(SUPPORTED_EXTENSIONS))
+    supported = ", ".join(sorted(SUPPORTED_EXTENSIONS))
     if name.lower().endswith(SIDECAR_SUFFIX) or suffix not in SUPPORTED_EXTENSIONS:
-        shown = suffix or "无扩展名"
         if suffix in ARCHIVE_EXTENSIONS:
             raise UploadRefused(
                 "archive",
-                f"不接受压缩包（{suffix}），请解压后逐个发送文件。",
+                "upload.archive_name",
                 f"Archives ({suffix}) are not accepted; please send the documents one by one.",
+                suffix=suffix,
+            )
+        if not suffix:
+            raise UploadRefused(
+                "type",
+                "upload.no_extension",
+                f"Unsupported file type (no extension); supported: {supported}.",
+                supported=supported,
             )
         raise UploadRefused(
             "type",
-            f"不支持的文件类型（{shown}），仅支持 {supported}。",
-            f"Unsupported file type ({suffix or 'no extension'}); "
-            f"supported: {', '.join(sorted(SUPPORTED_EXTENSIONS))}.",
+            "upload.unsupported_type",
+            f"Unsupported file type ({suffix}); supported: {supported}.",
+            suffix=suffix,
+            supported=supported,
         )
     return name
 
@@ -148,12 +166,14 @@ def _magic(data: bytes, table: tuple[tuple[bytes, int, str], ...]) -> str | None
 def check_content(name: str, data: bytes, *, max_bytes: int) -> None:
     """Size and format checks on the raw bytes of an upload already named ``name``."""
     if not data:
-        raise UploadRefused("empty", "文件为空。", "The file is empty.")
+        raise UploadRefused("empty", "upload.empty", "The file is empty.")
     if len(data) > max_bytes:
         raise UploadRefused(
             "size",
-            f"文件过大（{_mb(len(data))}），上限为 {_mb(max_bytes)}。",
+            "upload.too_large",
             f"File too large ({_mb(len(data))}); the limit is {_mb(max_bytes)}.",
+            size=_mb(len(data)),
+            limit=_mb(max_bytes),
         )
     suffix = Path(name).suffix.lower()
     if suffix == ".docx":
@@ -165,23 +185,22 @@ def check_content(name: str, data: bytes, *, max_bytes: int) -> None:
     if archive:
         raise UploadRefused(
             "archive",
-            f"这是一个压缩包（{archive}），不接受压缩包，请解压后逐个发送文件。",
+            "upload.archive",
             f"This is an archive ({archive}); archives are not accepted, "
             "please send the documents one by one.",
+            kind=archive,
         )
     binary = _magic(data, _BINARY_MAGIC)
     if suffix == ".pdf":
         if b"%PDF-" not in data[:1024]:
-            raise UploadRefused(
-                "binary",
-                "这不是 PDF 文件（缺少 PDF 文件头）。",
-                "Not a PDF file (no PDF header).",
-            )
+            raise UploadRefused("binary", "upload.not_pdf", "Not a PDF file (no PDF header).")
     elif binary:
         raise UploadRefused(
             "binary",
-            f"文件内容不是文本（{binary}），请发送 {suffix} 文本文件。",
+            "upload.binary",
             f"Not a text document: the content is binary ({binary}).",
+            kind=binary,
+            suffix=suffix,
         )
 
 
@@ -193,46 +212,34 @@ def _check_docx(data: bytes) -> None:
             names = {i.filename for i in infos}
     except (zipfile.BadZipFile, ValueError, OSError):
         raise UploadRefused(
-            "unreadable",
-            "不是有效的 .docx 文件（不是 Word 文档）。",
-            "Not a valid .docx file (not a Word document).",
+            "unreadable", "upload.not_docx", "Not a valid .docx file (not a Word document)."
         ) from None
     if "[Content_Types].xml" not in names:
         raise UploadRefused(
             "archive",
-            "这是一个普通压缩包，不是 Word 文档（.docx）。",
+            "upload.zip_not_docx",
             "This is a plain zip archive, not a Word document (.docx).",
         )
     if sum(i.file_size for i in infos) > MAX_DOCX_UNPACKED:
         raise UploadRefused(
             "size",
-            f"文件解压后过大（超过 {_mb(MAX_DOCX_UNPACKED)}），不像正常的 Word 文档。",
+            "upload.docx_too_large",
             f"The .docx unpacks to more than {_mb(MAX_DOCX_UNPACKED)}; refused.",
+            limit=_mb(MAX_DOCX_UNPACKED),
         )
 
 
-# The reader's reasons (English, from bot.corpus.reader) by prefix, in Chinese.
-_READER_ZH: tuple[tuple[str, str], ...] = (
-    ("empty file", "文件为空"),
-    ("file contains only whitespace", "文件只有空白字符"),
-    ("file too large", "文件过大"),
-    ("not a text file", "文件内容不是可识别的文本（二进制或无法解码）"),
-    ("unknown text encoding", "无法识别文本编码（不是 UTF-8 或 GB18030）"),
-    ("invalid ", "文本编码错误"),
-    ("not a valid .docx", "不是有效的 .docx 文件"),
-    ("document contains no text", "Word 文档中没有文字"),
-    ("no text layer", "PDF 没有文字层（可能是扫描件）"),
-    ("encrypted PDF", "PDF 已加密"),
-    ("PDF has no pages", "PDF 没有页面（文件可能已损坏）"),
-    ("could not extract text", "无法从 PDF 中提取文字（文件可能已损坏）"),
-    ("not a valid PDF", "不是有效的 PDF 文件"),
-)
-
-
-def unreadable(reason: str) -> UploadRefused:
-    """A refusal for a reader (or indexer) failure, ``reason`` being its English text."""
-    zh = next((z for prefix, z in _READER_ZH if reason.startswith(prefix)), "无法读取文件内容")
-    return UploadRefused("unreadable", f"{zh}，未添加。", f"Cannot read the file: {reason}.")
+def unreadable(exc: UnreadableDocument | str) -> UploadRefused:
+    """A refusal for a reader failure (its code and parameters) or, given a sentence, an
+    indexer failure (``reader.unreadable`` with the sentence as ``detail``)."""
+    if isinstance(exc, str):
+        exc = UnreadableDocument("", exc)
+    return UploadRefused(
+        "unreadable",
+        f"reader.{exc.code}",
+        f"Cannot read the file: {exc.reason}.",
+        **exc.params,
+    )
 
 
 def staging_root(data_dir: Path) -> Path:
@@ -275,7 +282,7 @@ def read_upload(path: Path, *, max_bytes: int, passage_max_chars: int) -> Docume
             path, path.parent, max_bytes=max_bytes, passage_max_chars=passage_max_chars
         )
     except UnreadableDocument as exc:
-        raise unreadable(exc.reason) from None
+        raise unreadable(exc) from None
 
 
 def check_upload(filename: str | None, data: bytes, *, max_bytes: int) -> str:

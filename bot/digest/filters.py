@@ -56,6 +56,7 @@ from pathlib import PurePosixPath
 
 from bot.corpus.gazetteer import Gazetteer
 from bot.corpus.regions import figure_in_region
+from bot.errors import CodedError
 from bot.models import DocumentInfo
 from bot.targets.indicators import IndicatorTable
 from bot.targets.records import KINDS, TargetRecord
@@ -140,8 +141,9 @@ _KEY_RE = re.compile(r"([A-Za-z_]+|[\u4e00-\u9fff]+)[:：]")
 _LIST_SPLIT = re.compile(r"[,，、]+")
 
 
-class FilterError(ValueError):
-    """A filter string that cannot be parsed; the message is meant for the user."""
+class FilterError(CodedError):
+    """A filter string that cannot be parsed; the message is meant for the user,
+    ``code`` (``filter.…``) and ``params`` for interfaces that translate."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,15 +176,19 @@ class DigestFilter:
             kinds = KINDS
         unknown = [k for k in kinds if k not in KINDS]
         if unknown:
-            raise FilterError(f"未知的类型“{unknown[0]}”，可用：{_KIND_HELP}")
+            raise _unknown_kind(unknown[0])
         if not kinds:
-            raise FilterError(f"至少需要一种类型：{_KIND_HELP}")
+            raise FilterError(f"至少需要一种类型：{_KIND_HELP}", "filter.no_kind")
         # Stored in the canonical order so equal filters compare equal.
         object.__setattr__(self, "kinds", tuple(k for k in KINDS if k in kinds))
 
     @property
     def is_default(self) -> bool:
         return self == DigestFilter()
+
+
+def _unknown_kind(kind: str) -> FilterError:
+    return FilterError(f"未知的类型“{kind}”，可用：{_KIND_HELP}", "filter.unknown_kind", kind=kind)
 
 
 def _dedupe(items) -> tuple[str, ...]:
@@ -203,7 +209,9 @@ def _read_value(text: str, pos: int) -> tuple[str, int, bool]:
         close = _QUOTES[text[pos]]
         end = text.find(close, pos + 1)
         if end < 0:
-            raise FilterError(f"引号没有闭合：{text[pos:]}")
+            raise FilterError(
+                f"引号没有闭合：{text[pos:]}", "filter.unclosed_quote", text=text[pos:]
+            )
         rest, after, _ = _read_value(text, end + 1)
         return text[pos + 1 : end] + rest, after, True
     end = pos
@@ -241,32 +249,52 @@ def parse_filter(text: str) -> DigestFilter:
             pos += 1
             if pos >= n or text[pos] in _SPACE:
                 raise FilterError(
-                    f"“{text[start]}”后面缺少要{'包含' if sign == '+' else '排除'}的词"
+                    f"“{text[start]}”后面缺少要{'包含' if sign == '+' else '排除'}的词",
+                    "filter.lone_required" if sign == "+" else "filter.lone_excluded",
+                    sign=text[start],
                 )
         key_match = _KEY_RE.match(text, pos)
         if key_match:
             raw_key = key_match.group(1)
             key = _KEYS.get(raw_key.lower())
             if key is None:
-                raise FilterError(f"未知的筛选项“{raw_key}:”，可用：{_KEY_HELP}")
+                raise FilterError(
+                    f"未知的筛选项“{raw_key}:”，可用：{_KEY_HELP}",
+                    "filter.unknown_key",
+                    key=raw_key,
+                )
             if sign:
-                raise FilterError(f"“{text[start]}”不能用在 {raw_key}: 前面")
+                raise FilterError(
+                    f"“{text[start]}”不能用在 {raw_key}: 前面",
+                    "filter.sign_before_key",
+                    sign=text[start],
+                    key=raw_key,
+                )
             value, pos, quoted = _read_value(text, key_match.end())
             values = [value.strip()] if quoted else _LIST_SPLIT.split(value)
             values = [v.strip() for v in values if v.strip()]
             if not values:
-                raise FilterError(f"“{raw_key}:”后面缺少内容，例如 {raw_key}:{_EXAMPLE[key]}")
+                raise FilterError(
+                    f"“{raw_key}:”后面缺少内容，例如 {raw_key}:{_EXAMPLE[key]}",
+                    "filter.missing_value",
+                    key=raw_key,
+                    example=_EXAMPLE[key],
+                )
             if key == "kind":
                 for v in values:
                     found = _KIND_VALUES.get(v.lower())
                     if found is None:
-                        raise FilterError(f"未知的类型“{v}”，可用：{_KIND_HELP}")
+                        raise _unknown_kind(v)
                     kinds.extend(found)
             elif key == "confidence":
                 for v in values:
                     everything = _CONFIDENCE_VALUES.get(v.lower())
                     if everything is None:
-                        raise FilterError(f"未知的可信度“{v}”，可用：{_CONFIDENCE_HELP}")
+                        raise FilterError(
+                            f"未知的可信度“{v}”，可用：{_CONFIDENCE_HELP}",
+                            "filter.unknown_confidence",
+                            value=v,
+                        )
                     show_all = show_all or everything
             else:
                 fields[key].extend(values)

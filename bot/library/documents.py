@@ -16,14 +16,23 @@ from bot.search.indexer import Indexer
 
 
 class DocumentNotFound(LookupError):
-    """No document matches the given reference (or more than one does)."""
+    """No document matches the given reference (or more than one does).
+
+    ``str(exc)`` says why in English; ``code`` (``document.…``) and ``params`` say it for
+    interfaces that translate (see ``bot.errors``).
+    """
+
+    def __init__(self, message: str, code: str = "", /, **params: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 def match_document(docs: Sequence[DocumentInfo], ref: str) -> DocumentInfo:
     """A document by id, file name, file stem or unique prefix of either."""
     key = ref.strip().lower()
     if not key:
-        raise DocumentNotFound("no document given")
+        raise DocumentNotFound("no document given", "document.not_given")
     exact = [
         d
         for d in docs
@@ -37,14 +46,16 @@ def match_document(docs: Sequence[DocumentInfo], ref: str) -> DocumentInfo:
     if len(prefix) == 1:
         return prefix[0]
     if not prefix:
-        raise DocumentNotFound(f"no document matches {ref!r}")
+        raise DocumentNotFound(f"no document matches {ref!r}", "document.no_match", ref=ref)
     names = ", ".join(d.filename for d in prefix[:5])
-    raise DocumentNotFound(f"{ref!r} matches several documents: {names}")
+    raise DocumentNotFound(
+        f"{ref!r} matches several documents: {names}", "document.ambiguous", ref=ref, names=names
+    )
 
 
 def describe_document(info: DocumentInfo) -> str:
-    """``name（id）`` for messages."""
-    return f"{info.filename}（{info.doc_id}）"
+    """``name (id)`` for messages."""
+    return f"{info.filename} ({info.doc_id})"
 
 
 class DocumentsMixin:
@@ -71,7 +82,9 @@ class DocumentsMixin:
             text = seg.load_text(self.indexer.paths.docs, info.doc_id)
         except FileNotFoundError:
             # Removed by a writer thread; this engine has not reopened yet.
-            raise DocumentNotFound(f"{info.filename} was just removed") from None
+            raise DocumentNotFound(
+                f"{info.filename} was just removed", "document.removed", name=info.filename
+            ) from None
         passages = tuple(self._passage(pid) for pid in range(first, first + info.passages))
         meta = info.meta
         return Document(

@@ -8,7 +8,7 @@ import logging
 import os
 import secrets
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -50,9 +50,11 @@ UploadStatus = Literal["added", "replaced", "duplicate", "needs_confirmation", "
 class UploadResult:
     """What :meth:`Engine.add_upload` did with a document sent to the bot.
 
-    ``reason`` is a user-facing message (Chinese, then English) for every status but
-    added/replaced; ``code`` says why a refusal happened (name, type, archive, empty,
-    size, binary, unreadable, folder). ``doc`` is the indexed document (added or
+    ``reason`` says in English (logs) why for every status but added/replaced, and
+    ``message_code`` with ``params`` says it for an interface that translates
+    (``upload.duplicate``, ``reader.no_text_layer`` …: see ``bot.corpus.uploads``);
+    ``code`` says why a refusal happened (name, type, archive, empty, size, binary,
+    unreadable, folder). ``doc`` is the indexed document (added or
     replaced), ``existing`` the one it duplicates, would replace or replaced.
     ``targets`` counts every extracted record (what ``targets(doc=...)`` returns),
     ``key_targets`` those of kind "target", ``first_targets`` the first confident ones
@@ -71,6 +73,19 @@ class UploadResult:
     key_targets: int = 0
     first_targets: tuple[TargetRecord, ...] = ()
     update: IndexUpdate | None = field(default=None, repr=False, compare=False)
+    message_code: str = ""
+    params: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def refused(cls, filename: str, exc: uploads.UploadRefused) -> UploadResult:
+        return cls(
+            "refused",
+            filename,
+            exc.reason,
+            exc.code,
+            message_code=exc.message_code,
+            params=exc.params,
+        )
 
     @property
     def ok(self) -> bool:
@@ -168,14 +183,14 @@ class UploadsMixin:
         try:
             name = uploads.check_upload(filename, data, max_bytes=max_bytes)
         except uploads.UploadRefused as exc:
-            return UploadResult("refused", filename or "", exc.reason, exc.code)
+            return UploadResult.refused(filename or "", exc)
         with uploads.staged(s.data_dir, name, data) as path:
             try:
                 doc = uploads.read_upload(
                     path, max_bytes=max_bytes, passage_max_chars=s.passage_max_chars
                 )
             except uploads.UploadRefused as exc:
-                return UploadResult("refused", name, exc.reason, exc.code)
+                return UploadResult.refused(name, exc)
         with self.indexer.lock():
             result = self._store_upload(name, data, doc.sha256, replace, progress)
         if reopen and result.update is not None:
@@ -193,9 +208,10 @@ class UploadsMixin:
             return UploadResult(
                 "duplicate",
                 name,
-                f"内容与已有文件 {describe_document(twin)} 相同，未重复添加。\n"
                 f"Same content as {twin.filename} (id {twin.doc_id}); not added again.",
                 existing=twin,
+                message_code="upload.duplicate",
+                params={"filename": twin.filename, "doc_id": twin.doc_id},
             )
         corpus = self.settings.corpus_dir
         target = corpus / name
@@ -204,18 +220,20 @@ class UploadsMixin:
             return UploadResult(
                 "refused",
                 name,
-                f"文件库中已有同名文件夹 {name}，请改名后重新发送。\n"
                 f"The corpus has a folder named {name}; please rename the file.",
                 "folder",
+                message_code="upload.folder",
+                params={"name": name},
             )
         if (existing is not None or target.exists()) and not replace:
             shown = describe_document(existing) if existing else name
             return UploadResult(
                 "needs_confirmation",
                 name,
-                f"已有同名文件 {shown}，内容不同。确认用新版本替换吗？\n"
                 f"A different version of {name} is already in the library. Replace it?",
                 existing=existing,
+                message_code="upload.needs_confirmation",
+                params={"name": shown},
             )
         corpus.mkdir(parents=True, exist_ok=True)
         token = secrets.token_hex(4)
@@ -247,8 +265,7 @@ class UploadsMixin:
             elif backup is not None:
                 backup.unlink(missing_ok=True)
             if isinstance(exc, _NotIndexed):
-                refusal = uploads.unreadable(str(exc))
-                return UploadResult("refused", name, refusal.reason, refusal.code)
+                return UploadResult.refused(name, uploads.unreadable(str(exc)))
             raise
         if backup is not None:
             backup.unlink(missing_ok=True)

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bot.models import Note
 from bot.text.normalize import normalize
 
 _QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "‘": "’", "'": "'"}
@@ -30,6 +31,7 @@ class ParsedQuery:
     cleaned: str
     parts: tuple[QueryPart, ...]
     notes: tuple[str, ...] = ()
+    note_codes: tuple[Note, ...] = ()
 
     @property
     def positive(self) -> tuple[QueryPart, ...]:
@@ -58,10 +60,12 @@ def is_meaningful(text: str) -> bool:
 
 def parse_query(raw: str, *, max_chars: int) -> ParsedQuery:
     notes: list[str] = []
+    codes: list[Note] = []
     cleaned = clean(raw or "")
     if len(cleaned) > max_chars:
         cleaned = cleaned[:max_chars]
         notes.append(f"查询过长，只使用了前 {max_chars} 个字符 (query truncated)")
+        codes.append(Note("query_truncated", notes[-1], (("max_chars", max_chars),)))
     parts: list[QueryPart] = []
     i, n = 0, len(cleaned)
     buf: list[str] = []
@@ -100,4 +104,7 @@ def parse_query(raw: str, *, max_chars: int) -> ParsedQuery:
     if len(parts) > MAX_PARTS:
         parts = parts[:MAX_PARTS]
         notes.append(f"只使用了前 {MAX_PARTS} 个关键词 (extra terms ignored)")
-    return ParsedQuery(raw=raw, cleaned=cleaned, parts=tuple(parts), notes=tuple(notes))
+        codes.append(Note("too_many_terms", notes[-1], (("max_parts", MAX_PARTS),)))
+    return ParsedQuery(
+        raw=raw, cleaned=cleaned, parts=tuple(parts), notes=tuple(notes), note_codes=tuple(codes)
+    )

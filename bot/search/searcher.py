@@ -16,7 +16,7 @@ import numpy as np
 
 from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.regions import place_in_region
-from bot.models import Correction, SearchHit, SearchResponse
+from bot.models import Correction, Note, SearchHit, SearchResponse
 from bot.search.fuzzy import Lexicon, rank_candidates
 from bot.search.index import CompiledIndex, idf_of
 from bot.search.query import ParsedQuery, QueryPart, parse_query
@@ -34,6 +34,8 @@ SCAN_LIMIT = 2_000
 MEMO_SIZE = 50_000
 ANCHOR_PASSAGES = 60
 EMPTY_MESSAGE = "请输入要查找的关键词，例如：乡村振兴、地区生产总值 (empty query)"
+ONLY_EXCLUSIONS_MESSAGE = "只有排除词：请至少给出一个要查找的关键词 (only exclusions)"
+EMPTY = (Note("empty_query", EMPTY_MESSAGE),)
 
 
 def phrases_with(words: list[str], anchor: str, *, max_words: int = 4) -> set[str]:
@@ -524,13 +526,12 @@ class Searcher:
         size = max(1, page_size or self.page_size)
         page = max(1, page)
         parsed = parse_query(query, max_chars=self.max_query_chars)
-        message = "；".join(parsed.notes) or None
         if not parsed.positive:
-            why = EMPTY_MESSAGE
+            why = EMPTY
             if parsed.negative:
-                why = "只有排除词：请至少给出一个要查找的关键词 (only exclusions)"
-            return SearchResponse(query, (), 0, page, size, message=why)
-        return self._run(parsed, page, size, Filters(doc, region, year), message, correct)
+                why = (Note("only_exclusions", ONLY_EXCLUSIONS_MESSAGE),)
+            return SearchResponse(query, (), 0, page, size, message=why[0].text, notes=why)
+        return self._run(parsed, page, size, Filters(doc, region, year), correct)
 
     def _run(
         self,
@@ -538,7 +539,6 @@ class Searcher:
         page: int,
         size: int,
         filters: Filters,
-        message: str | None,
         correct: bool,
     ) -> SearchResponse:
         concepts: list[Concept] = []
@@ -550,7 +550,7 @@ class Searcher:
         positive = [c for c in concepts if not c.exclude]
         n = self.index.n_passages
         if not positive or n == 0:
-            return SearchResponse(parsed.raw, (), 0, page, size, message=EMPTY_MESSAGE)
+            return SearchResponse(parsed.raw, (), 0, page, size, message=EMPTY_MESSAGE, notes=EMPTY)
         ranked = self._rank(concepts, page, size, filters)
         needles = [a.text for c in positive for a in c.alternatives]
         hits = tuple(
@@ -570,7 +570,8 @@ class Searcher:
             page_size=size,
             corrections=tuple(corrections),
             suggestions=suggestions,
-            message=message,
+            message="；".join(parsed.notes) or None,
+            notes=parsed.note_codes,
         )
 
     def rank(

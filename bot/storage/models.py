@@ -264,3 +264,24 @@ class RuntimeSettingRow(Base):
 
     def __repr__(self) -> str:
         return f"RuntimeSettingRow(key={self.key!r}, value={self.value!r})"
+
+
+class LanguageRow(Base):
+    """A language chosen from the chat (``/lang``): for a user, or for a whole chat.
+
+    ``scope`` is ``user`` (``target_id`` a user id) or ``chat`` (a chat id, set by the
+    chat's administrators); ``language`` is a catalogue language (``zh``, ``en``).
+    Read by the Telegram layer (``handlers.i18n.prefs``) through
+    ``bot.storage.languages.LanguageStore``.
+    """
+
+    __tablename__ = "language_preferences"
+
+    scope: Mapped[str] = mapped_column(String(8), primary_key=True)
+    target_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    language: Mapped[str] = mapped_column(String(8))
+    updated_by: Mapped[int | None] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime]
+
+    def __repr__(self) -> str:
+        return f"LanguageRow(scope={self.scope!r}, target_id={self.target_id!r})"

@@ -86,7 +86,8 @@ def _split_schedule(tokens: list[str], default_time: str) -> tuple[list[str], Sc
 
 
 def parse_subscribe(text: str, *, default_time: str) -> SubscribeRequest:
-    """Read ``/subscribe`` arguments; ``ScheduleError`` / ``FilterError`` (user-facing) if bad."""
+    """Read ``/subscribe`` arguments; ``ScheduleError`` / ``FilterError`` (user-facing, with
+    a ``code`` and ``params`` for interfaces that translate) if bad."""
     tokens = _TOKEN.findall(text or "")
     channel = None
     if tokens and channel_ref(tokens[0]):
@@ -110,7 +111,9 @@ def parse_subscribe(text: str, *, default_time: str) -> SubscribeRequest:
     if len(filter_text) > MAX_FILTER_CHARS:
         raise ScheduleError(
             f"筛选条件太长（最多 {MAX_FILTER_CHARS} 字） / filter too long "
-            f"(at most {MAX_FILTER_CHARS} characters)"
+            f"(at most {MAX_FILTER_CHARS} characters)",
+            "filter.too_long",
+            limit=MAX_FILTER_CHARS,
         )
     filter_text = format_filter(parse_filter(filter_text))
     return SubscribeRequest(channel, filter_text, schedule, given, timezone, quiet)

@@ -30,6 +30,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from apscheduler.triggers.cron import CronTrigger
 
+from bot.errors import CodedError
+
 Kind = Literal["daily", "weekly", "cron"]
 KINDS: tuple[str, ...] = ("daily", "weekly", "cron")
 EXPR_MAX_CHARS = 128
@@ -63,20 +65,25 @@ _HELP = (
 )
 
 
-class ScheduleError(ValueError):
-    """A schedule or time zone that cannot be used; the message is meant for the user."""
+class ScheduleError(CodedError):
+    """A schedule or time zone that cannot be used; the message is meant for the user,
+    ``code`` (``schedule.…``) and ``params`` for interfaces that translate."""
 
 
 def check_timezone(name: str) -> str:
     """The IANA time zone name, stripped; :class:`ScheduleError` if it is unknown."""
     if not isinstance(name, str) or not name.strip():
-        raise ScheduleError("缺少时区 / time zone missing (e.g. Asia/Shanghai)")
+        raise ScheduleError(
+            "缺少时区 / time zone missing (e.g. Asia/Shanghai)", "schedule.timezone_missing"
+        )
     name = name.strip()
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         raise ScheduleError(
-            f"未知的时区“{name}” / unknown time zone {name!r} (e.g. Asia/Shanghai)"
+            f"未知的时区“{name}” / unknown time zone {name!r} (e.g. Asia/Shanghai)",
+            "schedule.unknown_timezone",
+            name=name,
         ) from None
     return name
 
@@ -84,11 +91,17 @@ def check_timezone(name: str) -> str:
 def _parse_time(text: str) -> str:
     match = _TIME_RE.fullmatch(text)
     if not match:
-        raise ScheduleError(f"无法识别的时间“{text}” / not a time of day: {text!r}。{_HELP}")
+        raise ScheduleError(
+            f"无法识别的时间“{text}” / not a time of day: {text!r}。{_HELP}",
+            "schedule.bad_time",
+            text=text,
+        )
     hour, minute = int(match.group(1)), int(match.group(2))
     if hour > 23 or minute > 59:
         raise ScheduleError(
-            f"时间“{text}”超出范围（00:00–23:59） / time {text!r} out of range (00:00-23:59)"
+            f"时间“{text}”超出范围（00:00–23:59） / time {text!r} out of range (00:00-23:59)",
+            "schedule.time_out_of_range",
+            text=text,
         )
     return f"{hour:02d}:{minute:02d}"
 
@@ -97,13 +110,21 @@ def _parse_time(text: str) -> str:
 _CRON_DOW_NAMES = {"sun": 0, "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6}
 
 
+def _bad_dow(field: str) -> ScheduleError:
+    return ScheduleError(
+        f"cron 星期字段“{field}”无效 / invalid cron day-of-week field {field!r}",
+        "schedule.bad_cron_dow",
+        field=field,
+    )
+
+
 def _cron_day(token: str, field: str) -> int:
     token = token.lower()
     if token in _CRON_DOW_NAMES:
         return _CRON_DOW_NAMES[token]
     if token.isdigit() and int(token) <= 7:
         return int(token) % 7
-    raise ScheduleError(f"cron 星期字段“{field}”无效 / invalid cron day-of-week field {field!r}")
+    raise _bad_dow(field)
 
 
 def _cron_weekdays(field: str) -> set[int]:
@@ -114,9 +135,7 @@ def _cron_weekdays(field: str) -> set[int]:
         step = 1
         if step_text:
             if not step_text.isdigit() or int(step_text) == 0:
-                raise ScheduleError(
-                    f"cron 星期字段“{field}”无效 / invalid cron day-of-week field {field!r}"
-                )
+                raise _bad_dow(field)
             step = int(step_text)
         if base == "*":
             first, last = 0, 6
@@ -127,7 +146,9 @@ def _cron_weekdays(field: str) -> set[int]:
                 last = 7  # 5-7: Friday to Sunday
             if last < first:
                 raise ScheduleError(
-                    f"cron 星期范围“{base}”无效 / invalid cron day-of-week range {base!r}"
+                    f"cron 星期范围“{base}”无效 / invalid cron day-of-week range {base!r}",
+                    "schedule.bad_cron_dow",
+                    field=base,
                 )
         else:
             first = _cron_day(base, field)
@@ -159,7 +180,10 @@ def _cron_trigger(expr: str, tz: ZoneInfo | str = "UTC") -> CronTrigger:
         raise
     except ValueError as exc:
         raise ScheduleError(
-            f"cron 表达式“{expr}”无效 / invalid cron expression {expr!r}: {exc}"
+            f"cron 表达式“{expr}”无效 / invalid cron expression {expr!r}: {exc}",
+            "schedule.bad_cron",
+            expr=expr,
+            detail=str(exc),
         ) from None
 
 
@@ -217,7 +241,7 @@ def _clean(text: str) -> str:
 def parse_schedule(text: str, *, default_time: str) -> Schedule:
     """Parse a schedule as users write it; :class:`ScheduleError` (zh + en) if unusable."""
     if not isinstance(text, str) or not text.strip():
-        raise ScheduleError(f"缺少时间安排 / schedule missing。{_HELP}")
+        raise ScheduleError(f"缺少时间安排 / schedule missing。{_HELP}", "schedule.missing")
     cleaned = _clean(text)
     if cleaned.startswith("cron "):
         return _parse_cron(cleaned[5:].strip())
@@ -229,7 +253,7 @@ def parse_schedule(text: str, *, default_time: str) -> Schedule:
     if tokens[0] in _WEEKLY_PREFIXES and len(tokens) > 1:
         tokens = tokens[1:]
     if len(tokens) > 2:
-        raise ScheduleError(f"无法识别的时间安排“{text.strip()}” / unknown schedule。{_HELP}")
+        raise _unknown_schedule(text)
     first = tokens[0]
     rest = tokens[1] if len(tokens) == 2 else None
     if first in _DAILY_WORDS:
@@ -241,11 +265,25 @@ def parse_schedule(text: str, *, default_time: str) -> Schedule:
         return Schedule("daily", _parse_time(first))
     if re.fullmatch(r"(周|星期|礼拜|每周|每星期).", first):
         raise ScheduleError(
-            f"无法识别的星期“{first}”（周一…周日） / unknown weekday {first!r} (mon-sun)"
+            f"无法识别的星期“{first}”（周一…周日） / unknown weekday {first!r} (mon-sun)",
+            "schedule.unknown_weekday",
+            text=first,
         )
     if rest is None and re.fullmatch(r"[\d:：]+", first):
-        raise ScheduleError(f"无法识别的时间“{first}” / not a time of day: {first!r}。{_HELP}")
-    raise ScheduleError(f"无法识别的时间安排“{text.strip()}” / unknown schedule。{_HELP}")
+        raise ScheduleError(
+            f"无法识别的时间“{first}” / not a time of day: {first!r}。{_HELP}",
+            "schedule.bad_time",
+            text=first,
+        )
+    raise _unknown_schedule(text)
+
+
+def _unknown_schedule(text: str) -> ScheduleError:
+    return ScheduleError(
+        f"无法识别的时间安排“{text.strip()}” / unknown schedule。{_HELP}",
+        "schedule.unknown",
+        text=text.strip(),
+    )
 
 
 def _parse_cron(expr: str) -> Schedule:
@@ -253,7 +291,9 @@ def _parse_cron(expr: str) -> Schedule:
     if len(fields) != 5:
         raise ScheduleError(
             f"cron 表达式需要 5 段（分 时 日 月 周），收到 {len(fields)} 段 / "
-            f"a cron expression needs 5 fields (minute hour day month weekday), got {len(fields)}"
+            f"a cron expression needs 5 fields (minute hour day month weekday), got {len(fields)}",
+            "schedule.cron_fields",
+            count=len(fields),
         )
     canonical = " ".join(fields)
     if len(canonical) > EXPR_MAX_CHARS:

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from bot.config import Settings
 from bot.digest.filters import FilterError
+from bot.errors import CodedError
 from bot.subscriptions.commands import SubscribeRequest, parse_subscribe
 from bot.subscriptions.schedule import ScheduleError, check_timezone
 from bot.subscriptions.store import Subscription, SubscriptionStore
@@ -22,8 +23,10 @@ MAX_PER_CHAT = 20
 """Subscriptions one chat may have: enough for any real use, a bound against abuse."""
 
 
-class SubscriptionError(ValueError):
-    """A request that cannot be done; the message is meant for the user (zh + en)."""
+class SubscriptionError(CodedError):
+    """A request that cannot be done; the message is meant for the user (zh + en),
+    ``code`` (``subscription.…``, or the ``schedule.…`` / ``filter.…`` code of the error
+    it wraps) and ``params`` for interfaces that translate."""
 
 
 class SchedulerLike(Protocol):
@@ -60,7 +63,7 @@ class SubscriptionService:
         try:
             return parse_subscribe(args_text, default_time=self.settings().default_digest_time)
         except (ScheduleError, FilterError) as exc:
-            raise SubscriptionError(str(exc)) from None
+            raise SubscriptionError(str(exc)).coded_as(exc) from None
 
     def chat_timezone(self, chat_id: int) -> str:
         """The time zone the chat's newest subscription uses, else the default."""
@@ -79,7 +82,9 @@ class SubscriptionService:
         if len(existing) >= MAX_PER_CHAT:
             raise SubscriptionError(
                 f"每个聊天最多 {MAX_PER_CHAT} 个订阅，请先用 /unsubscribe 取消一些。\n"
-                f"A chat can have at most {MAX_PER_CHAT} subscriptions; remove some first."
+                f"A chat can have at most {MAX_PER_CHAT} subscriptions; remove some first.",
+                "subscription.too_many",
+                limit=MAX_PER_CHAT,
             )
         for sub in existing:
             if (
@@ -89,7 +94,9 @@ class SubscriptionService:
             ):
                 raise SubscriptionError(
                     f"已有相同的订阅 #{sub.id}。\n"
-                    f"This chat already has that subscription (#{sub.id})."
+                    f"This chat already has that subscription (#{sub.id}).",
+                    "subscription.duplicate",
+                    id=sub.id,
                 )
         timezone = request.timezone or self.chat_timezone(chat_id)
         sub = self.store.create(
@@ -122,12 +129,15 @@ class SubscriptionService:
             if not self.store.remove(chat_id, sub_id):
                 raise SubscriptionError(
                     f"本聊天没有订阅 #{sub_id}。发送 /subscriptions 查看。\n"
-                    f"This chat has no subscription #{sub_id}; see /subscriptions."
+                    f"This chat has no subscription #{sub_id}; see /subscriptions.",
+                    "subscription.not_in_chat",
+                    id=sub_id,
                 )
             ids = [sub_id]
         else:
             raise SubscriptionError(
-                "用法：/unsubscribe 编号 或 /unsubscribe all\nUsage: /unsubscribe ID | all"
+                "用法：/unsubscribe 编号 或 /unsubscribe all\nUsage: /unsubscribe ID | all",
+                "subscription.unsubscribe_usage",
             )
         for sub_id in ids:
             self._unschedule(sub_id)
@@ -138,7 +148,7 @@ class SubscriptionService:
         try:
             name = check_timezone(timezone)
         except ScheduleError as exc:
-            raise SubscriptionError(str(exc)) from None
+            raise SubscriptionError(str(exc)).coded_as(exc) from None
         count = self.store.set_timezone(chat_id, name)
         self.resync(chat_id)
         return name, count
@@ -179,7 +189,9 @@ class SubscriptionService:
         sub = self.store.get(subscription_id)
         if sub is None:
             raise SubscriptionError(
-                f"没有订阅 #{subscription_id}。\nNo subscription #{subscription_id}."
+                f"没有订阅 #{subscription_id}。\nNo subscription #{subscription_id}.",
+                "subscription.not_found",
+                id=subscription_id,
             )
         return sub
 

@@ -10,7 +10,6 @@ below are the everyday ones (search, documents, targets, help), for
 """
 
 from handlers.format.documents import (
-    DOC_USAGE,
     doc_facts,
     doc_messages,
     docs_messages,
@@ -28,7 +27,6 @@ from handlers.format.html import (
 from handlers.format.search import (
     PAGE_PATTERN,
     PASSAGE_PATTERN,
-    SEARCH_USAGE,
     page_data,
     passage_data,
     passage_messages,
@@ -36,7 +34,6 @@ from handlers.format.search import (
 )
 from handlers.format.targets import (
     ALL_WORDS,
-    COMPARE_USAGE,
     compare_messages,
     hidden_note,
     no_targets,
@@ -47,11 +44,8 @@ from handlers.format.targets import (
 __all__ = [
     "ALL_WORDS",
     "CALLBACK_LIMIT",
-    "COMPARE_USAGE",
-    "DOC_USAGE",
     "PAGE_PATTERN",
     "PASSAGE_PATTERN",
-    "SEARCH_USAGE",
     "TELEGRAM_LIMIT",
     "compare_messages",
     "doc_facts",

@@ -17,51 +17,25 @@ from bot.digest.filters import describe as describe_filter
 from bot.subscriptions.service import Listed
 from bot.subscriptions.store import Delivery, Subscription
 from handlers.format.html import escape
+from handlers.i18n import DEFAULT_LANGUAGE, tr
 
-# (command, Chinese description, English description): the admins' own command menu,
-# shown after the public commands in an admin's private chat (BotCommandScopeChat).
-ADMIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("status", "运行状态", "Bot status"),
-    ("config", "查看或修改设置：/config set 键 值", "Settings: /config set KEY VALUE"),
-    ("subs", "全部订阅：/subs pause|resume|remove 编号", "All subscriptions"),
-    ("broadcast_digest", "立即推送全部订阅", "Send every digest now"),
-    ("audit", "操作记录：/audit [条数]", "Audit log: /audit [n]"),
-    ("remove", "删除文件：/remove 编号", "Remove a document: /remove ID"),
-    ("reindex", "重建索引", "Rebuild the index"),
-    ("admin", "管理员：/admin add|remove|list", "Admins: /admin add|remove|list"),
+# The admins' own command menu, shown after the public commands in an admin's private
+# chat (BotCommandScopeChat); each is described by the catalogue's ``menu.<command>``.
+ADMIN_COMMANDS: tuple[str, ...] = (
+    "status",
+    "config",
+    "subs",
+    "broadcast_digest",
+    "audit",
+    "remove",
+    "reindex",
+    "admin",
 )
 
 AUDIT_DEFAULT = 20
 AUDIT_MAX = 100
 DETAIL_SHOWN = 300
 ERROR_SHOWN = 200
-
-REFUSED = "⛔ 只有机器人管理员可以使用此命令。\nOnly the bot's admins can use this command."
-OWNERS_ONLY = (
-    "⛔ 只有所有者（BRIEFBOT_OWNERS）可以添加或移除管理员。\n"
-    "Only the owners (BRIEFBOT_OWNERS) can add or remove admins."
-)
-ADMIN_USAGE = (
-    "用法 / usage:\n"
-    "/admin list — 所有者和管理员 / owners and admins\n"
-    "/admin add 123456789 | @username | （回复某人的消息 / reply to their message）\n"
-    "/admin remove 123456789 | @username | （回复 / reply）\n"
-    "/admin help — 全部管理命令 / all admin commands"
-)
-CONFIG_USAGE = (
-    "用法 / usage:\n"
-    "/config — 当前设置及其来源 / the settings and where each comes from\n"
-    "/config set 键 值 / KEY VALUE — 例如 / e.g. /config set results_per_page 8\n"
-    "/config reset 键 / KEY — 恢复为配置文件或环境变量的值 / back to the configured value"
-)
-SUBS_USAGE = (
-    "用法 / usage:\n"
-    "/subs — 全部订阅 / all subscriptions\n"
-    "/subs pause 编号 | resume 编号 | remove 编号 / pause ID | resume ID | remove ID"
-)
-AUDIT_USAGE = f"用法 / usage: /audit [条数 / n]（默认 {AUDIT_DEFAULT}，最多 {AUDIT_MAX}）"
-NO_SUBSCRIPTIONS = "还没有任何订阅。\nNo subscriptions yet."
-NO_AUDIT = "操作记录为空。\nThe audit log is empty."
 
 
 def _when(at: datetime | None, tz: str) -> str:
@@ -70,87 +44,82 @@ def _when(at: datetime | None, tz: str) -> str:
     return at.astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
 
 
-def admin_help_html() -> str:
+def admin_help_html(lang: str = DEFAULT_LANGUAGE) -> str:
     """The admin section of /help (also ``/admin help``)."""
-    return "\n".join(
-        [
-            "<b>管理命令 / Admin commands</b>（仅限机器人管理员 / bot admins only）",
-            "/status — 运行时间、版本、文件、段落、目标、订阅、下次推送、最近的发送错误",
-            "/config — 当前设置及来源；/config set 键 值；/config reset 键",
-            "/subs — 全部聊天的订阅及状态；/subs pause|resume|remove 编号",
-            "/broadcast_digest — 立即推送全部订阅（即 /broadcast-digest，两种写法均可）",
-            "/audit [条数] — 最近的管理操作记录",
-            "发送 .txt/.md/.docx/.pdf 文件（私聊）— 加入文库并建立索引；同名新版本需确认替换",
-            "/docs — 文件编号与大小；/remove 编号 — 删除文件（需确认）；/reindex — 重建索引",
-            "/admin list — 管理员列表；/admin add|remove 用户id|@用户名|回复消息（仅所有者）",
-            "<i>Owners come from BRIEFBOT_OWNERS and cannot be removed from the chat; "
-            "every admin action is recorded in the audit log.</i>",
-        ]
-    )
+    return tr(lang, "help.admin")
+
+
+def usage(command: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The usage text (plain) of ``admin``, ``config``, ``subs`` or ``audit``."""
+    if command == "audit":
+        return tr(lang, "admin.audit_usage", default=AUDIT_DEFAULT, most=AUDIT_MAX)
+    if command == "config":
+        return tr(lang, "admin.config_usage")
+    if command == "subs":
+        return tr(lang, "admin.subs_usage")
+    return tr(lang, "admin.admin_usage")
 
 
 # -- /admin ------------------------------------------------------------------------------------
-def admins_list(admins: Sequence[Admin], tz: str) -> str:
-    lines = ["<b>所有者与管理员 / Owners and admins</b>"]
+def admins_list(admins: Sequence[Admin], tz: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    lines = [tr(lang, "admin.admins_heading")]
     for admin in admins:
         if admin.is_owner:
-            lines.append(f"👑 {escape(admin.label)} — 所有者 / owner")
+            lines.append(tr(lang, "admin.owner_line", label=escape(admin.label)))
         else:
-            by = f"，由 / by {admin.added_by}" if admin.added_by is not None else ""
+            by = tr(lang, "admin.added_by", id=admin.added_by) if admin.added_by is not None else ""
             lines.append(
-                f"• {escape(admin.label)} — 管理员 / admin（{_when(admin.added_at, tz)}{by}）"
+                tr(
+                    lang,
+                    "admin.admin_line",
+                    label=escape(admin.label),
+                    when=_when(admin.added_at, tz),
+                    by=by,
+                )
             )
     if len(lines) == 1:
-        lines.append("（无 / none）")
+        lines.append(tr(lang, "admin.none"))
     return "\n".join(lines)
 
 
-def admin_added(admin: Admin, *, already: bool) -> str:
+def admin_added(admin: Admin, *, already: bool, lang: str = DEFAULT_LANGUAGE) -> str:
     label = escape(admin.label)
     if admin.is_owner:
-        return f"{label} 是所有者，已有全部权限。\n{label} is an owner and already an admin."
+        return tr(lang, "admin.is_owner", label=label)
     if already:
-        return f"{label} 已经是管理员。\n{label} is already an admin."
-    return f"✅ 已添加管理员 {label}。\n{label} is now an admin."
+        return tr(lang, "admin.already", label=label)
+    return tr(lang, "admin.added", label=label)
 
 
-def admin_removed(label: str) -> str:
-    return f"✅ 已移除管理员 {escape(label)}。\n{escape(label)} is no longer an admin."
+def admin_removed(label: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    return tr(lang, "admin.removed", label=escape(label))
 
 
-def not_an_admin(label: str) -> str:
-    return f"{escape(label)} 不是管理员。\n{escape(label)} is not an admin."
+def not_an_admin(label: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    return tr(lang, "admin.not_an_admin", label=escape(label))
 
 
-def unknown_username(name: str) -> str:
-    shown = escape(name.removeprefix("@")[:64])
-    return (
-        f"不认识用户 @{shown}：机器人只认识给它发过消息的用户。"
-        "请改用数字用户 id，或回复此人的消息发送命令。\n"
-        f"Unknown user @{shown}: the bot only knows people who have written to it. "
-        "Use the numeric user id, or send the command as a reply to one of their messages."
-    )
+def unknown_username(name: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    return tr(lang, "admin.unknown_username", name=escape(name.removeprefix("@")[:64]))
 
 
-def bad_user_ref(text: str) -> str:
+def bad_user_ref(text: str, lang: str = DEFAULT_LANGUAGE) -> str:
     shown = escape(text[:64])
-    return (
-        f"“{shown}”不是用户 id 或 @用户名。\n{shown} is neither a user id nor an @username.\n\n"
-        + escape(ADMIN_USAGE)
-    )
+    return tr(lang, "admin.bad_user_ref", text=shown) + "\n\n" + escape(usage("admin", lang))
 
 
-BOTS_CANNOT_BE_ADMINS = "机器人不能成为管理员。\nBots cannot be admins."
+def bots_cannot_be_admins(lang: str = DEFAULT_LANGUAGE) -> str:
+    return tr(lang, "admin.bots_cannot_be_admins")
 
 
 # -- /audit ------------------------------------------------------------------------------------
 _RESULT_MARK = {"ok": "✅", "refused": "⛔", "error": "⚠️"}
 
 
-def audit_list(entries: Sequence[AuditEntry], tz: str) -> str:
+def audit_list(entries: Sequence[AuditEntry], tz: str, lang: str = DEFAULT_LANGUAGE) -> str:
     if not entries:
-        return NO_AUDIT
-    lines = [f"<b>最近 {len(entries)} 条操作记录 / Latest audit entries</b>（{escape(tz)}）"]
+        return tr(lang, "admin.no_audit")
+    lines = [tr(lang, "admin.audit_heading", count=len(entries), tz=escape(tz))]
     for entry in entries:
         mark = _RESULT_MARK.get(entry.result, "•")
         where = f" · chat {entry.chat_id}" if entry.chat_id is not None else ""
@@ -183,51 +152,45 @@ def _setting_line(view: SettingView, tz: str) -> str:
     )
 
 
-def config_html(views: Sequence[SettingView], tz: str, *, full: bool) -> str:
+def config_html(
+    views: Sequence[SettingView], tz: str, *, full: bool, lang: str = DEFAULT_LANGUAGE
+) -> str:
     """Every setting (``full``) or only the runtime ones (in groups), with sources."""
     settable = [v for v in views if v.settable]
-    lines = [
-        "<b>设置 / Settings</b>（✏️ 可用 /config set 修改 / settable from the chat）",
-        "优先级 / precedence: default file &lt; BRIEFBOT_CONFIG file &lt; environment "
-        "&lt; chat command",
-        "",
-    ]
+    lines = [tr(lang, "admin.config_heading"), tr(lang, "admin.config_precedence"), ""]
     lines += [_setting_line(v, tz) for v in settable]
+    lines.append("")
     if full:
-        lines.append("")
-        lines.append("<b>仅能通过配置文件或环境变量修改 / Configuration only</b>")
+        lines.append(tr(lang, "admin.config_only"))
         lines += [_setting_line(v, tz) for v in views if not v.settable]
     else:
-        lines.append("")
-        lines.append("<i>群组中只显示可修改的设置；完整列表请在私聊中发送 /config。</i>")
-        lines.append(
-            "<i>Groups see the settable settings only: send /config privately for all.</i>"
-        )
+        lines.append(tr(lang, "admin.config_group"))
     return "\n".join(lines)
 
 
-def config_set(view: SettingView, old: str) -> str:
-    key, new = escape(view.key), escape(view.value)
-    what = RUNTIME_KEYS.get(view.key, ("", ""))
-    return (
-        f"✅ <code>{key}</code>: <code>{escape(old)}</code> → <code>{new}</code>"
-        f"（{escape(what[0])} / {escape(what[1])}）\n"
-        "已保存并立即生效，无需重启。\nSaved; in effect now, no restart needed."
+def _what(key: str, lang: str) -> str:
+    """What a runtime setting is, in ``lang`` (``RUNTIME_KEYS``: Chinese, English)."""
+    zh, en = RUNTIME_KEYS.get(key, ("", ""))
+    return en if lang == "en" else zh
+
+
+def config_set(view: SettingView, old: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    return tr(
+        lang,
+        "admin.config_set",
+        key=escape(view.key),
+        old=escape(old),
+        new=escape(view.value),
+        what=escape(_what(view.key, lang)),
     )
 
 
-def config_reset(view: SettingView, *, removed: bool, tz: str) -> str:
+def config_reset(view: SettingView, *, removed: bool, tz: str, lang: str = DEFAULT_LANGUAGE) -> str:
     key, value = escape(view.key), escape(view.value)
     source = escape(_source(view, tz))
-    if not removed:
-        return (
-            f"<code>{key}</code> 没有通过聊天修改过，仍为 <code>{value}</code>（{source}）。\n"
-            f"{key} had no chat override; it stays {value} ({source})."
-        )
-    return (
-        f"✅ <code>{key}</code> 已恢复为 <code>{value}</code>（{source}）。\n"
-        f"{key} is back to {value} ({source})."
-    )
+    if removed:
+        return tr(lang, "admin.config_reset", key=key, value=value, source=source)
+    return tr(lang, "admin.config_no_override", key=key, value=value, source=source)
 
 
 def setting_error(message: str) -> str:
@@ -235,13 +198,13 @@ def setting_error(message: str) -> str:
 
 
 # -- /subs -------------------------------------------------------------------------------------
-def sub_status(sub: Subscription) -> str:
+def sub_status(sub: Subscription, lang: str = DEFAULT_LANGUAGE) -> str:
     if not sub.active:
         reason = sub.deactivated_reason or "—"
-        return f"⛔ 已停用 / deactivated（{escape(reason)}）"
+        return tr(lang, "admin.sub_deactivated", reason=escape(reason))
     if sub.paused:
-        return "⏸ 已暂停 / paused"
-    return "✅ 正常 / active"
+        return tr(lang, "admin.sub_paused")
+    return tr(lang, "admin.sub_active")
 
 
 def status_counts(subs: Sequence[Subscription]) -> dict[str, int]:
@@ -256,75 +219,68 @@ def status_counts(subs: Sequence[Subscription]) -> dict[str, int]:
     return counts
 
 
-def _counts_text(counts: Mapping[str, int]) -> str:
-    return (
-        f"正常 / active {counts.get('active', 0)} · 暂停 / paused {counts.get('paused', 0)} · "
-        f"停用 / deactivated {counts.get('deactivated', 0)}"
+def _counts_text(counts: Mapping[str, int], lang: str) -> str:
+    return tr(
+        lang,
+        "admin.counts",
+        active=counts.get("active", 0),
+        paused=counts.get("paused", 0),
+        deactivated=counts.get("deactivated", 0),
     )
 
 
-def sub_line(item: Listed) -> str:
+def sub_line(item: Listed, lang: str = DEFAULT_LANGUAGE) -> str:
     sub = item.subscription
-    about = describe_filter(sub.filter) or "全部重点目标 / all key targets"
+    about = describe_filter(sub.filter) or tr(lang, "subscriptions.all_targets")
     title = f" {sub.chat_title}" if sub.chat_title else ""
     lines = [
-        f"<b>#{sub.id}</b> {sub_status(sub)}",
+        f"<b>#{sub.id}</b> {sub_status(sub, lang)}",
         f"  {escape(sub.chat_type)} <code>{sub.chat_id}</code>{escape(title)}",
         f"  {escape(about)} · {escape(sub.schedule.describe())}（{escape(sub.timezone)}）"
         + (" · quiet" if sub.quiet_when_empty else ""),
     ]
     if sub.due:
-        lines.append(f"  下次 / next: {_when(item.next_run, sub.timezone)}")
+        lines.append("  " + tr(lang, "subscriptions.next", when=_when(item.next_run, sub.timezone)))
     return "\n".join(lines)
 
 
-def subs_all(items: Sequence[Listed]) -> str:
+def subs_all(items: Sequence[Listed], lang: str = DEFAULT_LANGUAGE) -> str:
     if not items:
-        return NO_SUBSCRIPTIONS
+        return tr(lang, "admin.no_subscriptions")
     counts = status_counts([item.subscription for item in items])
-    head = f"<b>全部订阅 / All subscriptions</b>（{len(items)}）\n{_counts_text(counts)}"
-    return "\n\n".join([head, *(sub_line(item) for item in items)])
+    head = tr(lang, "admin.subs_heading", count=len(items), counts=_counts_text(counts, lang))
+    return "\n\n".join([head, *(sub_line(item, lang) for item in items)])
 
 
-def sub_changed(action: str, item: Listed) -> str:
-    done = {
-        "pause": "已暂停 / paused",
-        "resume": "已恢复 / resumed",
-        "remove": "已删除 / removed",
-    }[action]
+def sub_changed(action: str, item: Listed, lang: str = DEFAULT_LANGUAGE) -> str:
     if action == "remove":
         sub = item.subscription
-        return f"✅ 订阅 #{sub.id}（chat <code>{sub.chat_id}</code>）{done}。"
-    return f"✅ {done}\n\n{sub_line(item)}"
+        return tr(lang, "admin.sub_removed", id=sub.id, chat_id=sub.chat_id)
+    paused = action == "pause"
+    done = tr(lang, "admin.sub_paused_done") if paused else tr(lang, "admin.sub_resumed")
+    return f"✅ {done}\n\n{sub_line(item, lang)}"
 
 
 # -- /broadcast_digest -------------------------------------------------------------------------
-def broadcast_queued(count: int) -> str:
+def broadcast_queued(count: int, lang: str = DEFAULT_LANGUAGE) -> str:
     if not count:
-        return (
-            "没有需要推送的订阅（或本分钟已推送过）。\n"
-            "No digest was queued (none due, or already queued this minute)."
-        )
-    return (
-        f"📤 已排队 {count} 份推送，完成后会报告结果。\n"
-        f"{count} digest(s) queued; a summary follows when they are done."
-    )
+        return tr(lang, "admin.broadcast_none")
+    return tr(lang, "admin.broadcast_queued", count=count)
 
 
-_OUTCOME_NAMES = {
-    "sent": "已发送 / sent",
-    "skipped_empty": "无新内容 / nothing new",
-    "failed": "失败 / failed",
-    "deactivated": "已停用 / deactivated",
-    "duplicate": "已发送过 / already sent",
-    "inactive": "未启用 / inactive",
-    "missed": "错过 / missed",
-}
+_OUTCOMES = frozenset(
+    {"sent", "skipped_empty", "failed", "deactivated", "duplicate", "inactive", "missed"}
+)
 
 
-def broadcast_done(outcomes: Mapping[str, int]) -> str:
-    parts = [f"{_OUTCOME_NAMES.get(k, escape(k))} {n}" for k, n in sorted(outcomes.items()) if n]
-    return "✅ 推送完成 / digests done: " + ("；".join(parts) if parts else "0")
+def broadcast_done(outcomes: Mapping[str, int], lang: str = DEFAULT_LANGUAGE) -> str:
+    parts = [
+        f"{tr(lang, f'admin.outcome_{k}') if k in _OUTCOMES else escape(k)} {n}"
+        for k, n in sorted(outcomes.items())
+        if n
+    ]
+    sep = tr(lang, "search.note_sep")
+    return tr(lang, "admin.broadcast_done", outcomes=sep.join(parts) if parts else "0")
 
 
 # -- /status -----------------------------------------------------------------------------------
@@ -355,25 +311,29 @@ def uptime_text(seconds: float) -> str:
     return f"{minutes}m {secs}s"
 
 
-def status_html(report: StatusReport) -> str:
+def status_html(report: StatusReport, lang: str = DEFAULT_LANGUAGE) -> str:
     tz = report.timezone
     lines = [
-        "<b>运行状态 / Status</b>",
-        f"版本 / version: {escape(report.version)}",
-        f"运行时间 / uptime: {uptime_text(report.uptime_seconds)}",
-        f"文件 / documents: {report.documents} · 段落 / passages: {report.passages} · "
-        f"目标 / targets: {report.targets}",
-        f"订阅 / subscriptions: {_counts_text(report.subscriptions)}",
-        f"管理员 / admins: {report.admins}",
+        tr(
+            lang,
+            "admin.status",
+            version=escape(report.version),
+            uptime=uptime_text(report.uptime_seconds),
+            documents=report.documents,
+            passages=report.passages,
+            targets=report.targets,
+            subscriptions=_counts_text(report.subscriptions, lang),
+            admins=report.admins,
+        )
     ]
     for key, value in report.extra.items():
         lines.append(f"{escape(key)}: {escape(value)}")
-    lines += ["", f"<b>下次推送 / Next digests</b>（{escape(tz)}）"]
+    lines += ["", tr(lang, "admin.next_digests", tz=escape(tz))]
     if report.upcoming:
         lines += [f"• #{sub_id} {_when(at, tz)}" for sub_id, at in report.upcoming]
     else:
-        lines.append("（无 / none）")
-    lines += ["", "<b>最近的发送错误 / Last delivery errors</b>"]
+        lines.append(tr(lang, "admin.none"))
+    lines += ["", tr(lang, "admin.last_errors")]
     if report.failures:
         for failure in report.failures:
             error = failure.error or "—"
@@ -384,5 +344,5 @@ def status_html(report: StatusReport) -> str:
                 f"({failure.attempts}×): {escape(error)}"
             )
     else:
-        lines.append("（无 / none）")
+        lines.append(tr(lang, "admin.none"))
     return "\n".join(lines)

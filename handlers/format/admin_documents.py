@@ -1,8 +1,8 @@
 """Live document management as Telegram messages: uploads, /docs for admins, /remove, /reindex.
 
 Pure functions, no I/O, every piece of document or user text escaped (see
-:mod:`handlers.format` for the conventions). Messages are Chinese first with an
-English line or gloss, as the other admin texts are.
+:mod:`handlers.format` for the conventions); the words come from the catalogue
+(:mod:`handlers.i18n`, keys ``uploads.…``), in the ``lang`` given.
 
 Callback data (ASCII, at most 64 bytes):
 
@@ -26,6 +26,7 @@ from bot.targets.records import TargetRecord
 from handlers.format.documents import doc_facts
 from handlers.format.html import checked, escape, split_html
 from handlers.format.targets import target_line
+from handlers.i18n import DEFAULT_LANGUAGE, tr
 
 UPLOAD_PATTERN = r"^u:([rc]):([0-9a-f]{12})$"
 REMOVE_PATTERN = r"^rm:([yn]):([0-9A-Za-z_-]{1,40}):([0-9a-f]{8})$"
@@ -33,34 +34,6 @@ TOKEN_CHARS = 12
 SHA_CHARS = 8
 TITLE_CHARS = 120
 PROGRESS_BAR = 12
-
-ADMINS_ONLY = "只有机器人管理员可以管理文件。\nOnly the bot's admins can manage documents."
-UPLOAD_ADMINS_ONLY = (
-    "只有机器人管理员可以向文库添加文件，文件未被接收。\n"
-    "Only the bot's admins can add documents; the file was not accepted."
-)
-REMOVE_USAGE = "用法：/remove 文件编号或文件名（/docs 查看编号）\nUsage: /remove document-id"
-UPLOAD_EXPIRED = (
-    "这个待确认的上传已过期或已处理，请重新发送文件。\n"
-    "This pending upload has expired or was already handled; please send the file again."
-)
-REMOVE_CANCELLED = "已取消，未删除任何文件。\nCancelled, nothing was removed."
-DOWNLOAD_FAILED = (
-    "无法从 Telegram 下载文件，未添加。请稍后重新发送。\n"
-    "Could not download the file from Telegram; nothing was added. Please send it again."
-)
-UPLOAD_FAILED = (
-    "索引文件时出错，文库保持不变。请稍后再试。\n"
-    "Indexing the file failed; the library is unchanged. Please try again later."
-)
-REMOVE_FAILED = (
-    "删除时出错，文库保持不变。请稍后再试。\n"
-    "Removing the document failed; the library is unchanged. Please try again later."
-)
-REINDEX_QUEUED = "⏳ 重建索引：等待开始…\nRebuilding the index: waiting to start…"
-REINDEX_FAILED = (
-    "❌ 重建索引失败，继续使用原有索引。\nRebuilding the index failed; the old index stays in use."
-)
 
 
 # -- callback data -----------------------------------------------------------------------------
@@ -93,35 +66,33 @@ def _title(info: DocumentInfo) -> str:
     return title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1] + "…"
 
 
-def _doc_ref(info: DocumentInfo) -> str:
-    return f"<code>{escape(info.filename)}</code>（编号 <code>{escape(info.doc_id)}</code>）"
+def _doc_ref(info: DocumentInfo, lang: str) -> str:
+    return tr(lang, "uploads.ref", filename=escape(info.filename), doc_id=escape(info.doc_id))
 
 
 # -- uploads -----------------------------------------------------------------------------------
 def refused(reason: str) -> str:
-    """A refused upload: the core's reason (Chinese line, English line)."""
+    """A refused upload: the reason, in the user's language (``handlers.i18n.errors``)."""
     return f"❌ {escape(reason)}"
 
 
-def too_large(filename: str, size: int, limit: int) -> str:
+def too_large(filename: str, size: int, limit: int, lang: str = DEFAULT_LANGUAGE) -> str:
     """Refused before download: Telegram says the file is over the limit."""
-    return (
-        f"❌ 文件 <code>{escape(filename)}</code> 过大（{human_size(size)}），"
-        f"上限为 {human_size(limit)}，未下载。\n"
-        f"File too large ({human_size(size)}); the limit is {human_size(limit)}. "
-        "Nothing was downloaded."
+    return tr(
+        lang,
+        "uploads.too_large",
+        filename=escape(filename),
+        size=human_size(size),
+        limit=human_size(limit),
     )
 
 
-def upload_received(filename: str, size: int | None) -> str:
-    return (
-        f"📥 已收到 <code>{escape(filename)}</code>（{human_size(size)}），正在下载并建立索引…\n"
-        "Received; downloading and indexing…"
-    )
+def upload_received(filename: str, size: int | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    return tr(lang, "uploads.received", filename=escape(filename), size=human_size(size))
 
 
-def replacing(filename: str) -> str:
-    return f"⏳ 正在用新版本替换 <code>{escape(filename)}</code>…\nReplacing…"
+def replacing(filename: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    return tr(lang, "uploads.replacing", filename=escape(filename))
 
 
 class UploadResultLike(Protocol):
@@ -138,66 +109,80 @@ class UploadResultLike(Protocol):
     first_targets: tuple[TargetRecord, ...]
 
 
-def duplicate(result: UploadResultLike) -> str:
-    """Same content as a document already in the library: "duplicate of X"."""
+def duplicate(result: UploadResultLike, reason: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Same content as a document already in the library: "duplicate of X" (``reason``:
+    the core's, in ``lang``, for when the twin is unknown)."""
     twin = result.existing
-    head = "⚠️ <b>重复文件 / Duplicate</b>"
+    head = tr(lang, "uploads.duplicate")
     if twin is None:
-        return f"{head}\n{escape(result.reason)}"
-    return (
-        f"{head}\n<code>{escape(result.filename)}</code> 与已有文件 {_doc_ref(twin)} 内容相同，"
-        "未重复添加。\n"
-        f"Duplicate of {escape(twin.filename)} (id {escape(twin.doc_id)}); not added again."
+        return f"{head}\n{escape(reason)}"
+    text = tr(
+        lang, "uploads.duplicate_of", filename=escape(result.filename), ref=_doc_ref(twin, lang)
     )
+    return f"{head}\n{text}"
 
 
-def needs_confirmation(result: UploadResultLike, token: str) -> tuple[str, InlineKeyboardMarkup]:
-    """A new version of a file already in the library: Replace or Cancel."""
-    lines = [f"❓ <b>替换文件？ / Replace?</b>\n{escape(result.reason)}"]
+def needs_confirmation(
+    result: UploadResultLike, token: str, reason: str, lang: str = DEFAULT_LANGUAGE
+) -> tuple[str, InlineKeyboardMarkup]:
+    """A new version of a file already in the library: Replace or Cancel (``reason``:
+    the core's question, in ``lang``)."""
+    lines = [f"{tr(lang, 'uploads.replace_question')}\n{escape(reason)}"]
     old = result.existing
     if old is not None:
         lines.append(
-            f"现有版本 / current: {_doc_ref(old)} · {human_size(old.size)} · {old.passages} 段"
+            tr(
+                lang,
+                "uploads.current",
+                ref=_doc_ref(old, lang),
+                size=human_size(old.size),
+                passages=old.passages,
+            )
         )
     keyboard = InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton("✅ 替换 Replace", callback_data=upload_data(True, token)),
-                InlineKeyboardButton("✖️ 取消 Cancel", callback_data=upload_data(False, token)),
+                InlineKeyboardButton(
+                    tr(lang, "uploads.replace"), callback_data=upload_data(True, token)
+                ),
+                InlineKeyboardButton(
+                    tr(lang, "uploads.cancel"), callback_data=upload_data(False, token)
+                ),
             ]
         ]
     )
     return "\n".join(lines), keyboard
 
 
-def upload_cancelled(filename: str) -> str:
-    return (
-        f"已取消，<code>{escape(filename)}</code> 的现有版本保持不变。\n"
-        "Cancelled; the current version stays."
-    )
+def upload_cancelled(filename: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    return tr(lang, "uploads.cancelled", filename=escape(filename))
 
 
-def upload_done(result: UploadResultLike) -> str:
+def upload_done(result: UploadResultLike, lang: str = DEFAULT_LANGUAGE) -> str:
     """Added or replaced: passages, targets and the first key targets."""
     info = result.doc
     assert info is not None
-    verb = "已替换 / Replaced" if result.status == "replaced" else "已添加 / Added"
+    replaced = result.status == "replaced"
+    verb = tr(lang, "uploads.replaced") if replaced else tr(lang, "uploads.added")
     lines = [
-        f"✅ <b>{verb}</b>：{escape(_title(info))}",
-        f"文件 {_doc_ref(info)} · {human_size(info.size)}",
-        f"段落 / passages: <b>{result.passages}</b> · "
-        f"目标数据 / targets: <b>{result.targets}</b>"
-        f"（重点目标 / key targets: {result.key_targets}）",
+        f"✅ <b>{verb}</b>{tr(lang, 'uploads.colon')}{escape(_title(info))}",
+        tr(lang, "uploads.file", ref=_doc_ref(info, lang), size=human_size(info.size)),
+        tr(
+            lang,
+            "uploads.counts",
+            passages=result.passages,
+            targets=result.targets,
+            key_targets=result.key_targets,
+        ),
     ]
     if result.first_targets:
         lines.append("")
-        lines.append("<b>重点目标（前几条）/ First key targets</b>")
+        lines.append(tr(lang, "uploads.first_targets"))
         lines.extend(target_line(r, show_kind=False) for r in result.first_targets)
     else:
-        lines.append("没有提取到重点目标。No key targets found.")
+        lines.append(tr(lang, "uploads.no_targets"))
     lines.append("")
-    doc_id = escape(info.doc_id)
-    lines.append(f"查看：<code>/doc {doc_id}</code> · <code>/targets {doc_id}</code>")
+    lines.append(tr(lang, "uploads.see", doc_id=escape(info.doc_id)))
     return split_html("\n".join(lines))[0]
 
 
@@ -206,60 +191,62 @@ def _when(stamp: float) -> str:
     return time.strftime("%Y-%m-%d %H:%M", time.localtime(stamp)) if stamp else "—"
 
 
-def admin_docs_messages(infos: Sequence[DocumentInfo]) -> list[str]:
+def admin_docs_messages(infos: Sequence[DocumentInfo], lang: str = DEFAULT_LANGUAGE) -> list[str]:
     """The document list with ids, sizes, passages and when each was indexed."""
     if not infos:
-        return [
-            "文库中还没有文件。直接发送 .txt/.md/.docx/.pdf 文件即可添加。\n"
-            "The library is empty; send a document to add it."
-        ]
+        return [tr(lang, "uploads.library_empty")]
     total = sum(i.size for i in infos)
     passages = sum(i.passages for i in infos)
     lines = [
-        f"<b>📚 文件列表（管理员）</b>共 {len(infos)} 份 · {human_size(total)} · {passages} 段",
-        f"{len(infos)} documents, {human_size(total)}, {passages} passages",
+        tr(
+            lang,
+            "uploads.docs_heading",
+            count=len(infos),
+            size=human_size(total),
+            passages=passages,
+        )
     ]
     for n, info in enumerate(infos, 1):
         lines.append("")
         lines.append(f"<b>{n}. {escape(_title(info))}</b>")
         bits = [f"<code>{escape(info.doc_id)}</code>", escape(info.relpath)]
         bits.append(human_size(info.size))
-        bits.append(f"{info.passages} 段")
-        bits.extend(doc_facts(info))
+        bits.append(tr(lang, "docs.passages", count=info.passages))
+        bits.extend(doc_facts(info, lang))
         lines.append(" · ".join(bits))
-        lines.append(f"索引于 / indexed {_when(info.indexed_at)}")
+        lines.append(tr(lang, "uploads.indexed", when=_when(info.indexed_at)))
     lines.append("")
-    lines.append(
-        "删除：<code>/remove 编号</code> · 重建索引：/reindex · 添加：直接发送文件\n"
-        "Remove: /remove ID · rebuild: /reindex · add: send a file"
-    )
+    lines.append(tr(lang, "uploads.docs_help"))
     return split_html("\n".join(lines))
 
 
 # -- /remove -----------------------------------------------------------------------------------
-def remove_not_found(ref: str, detail: str = "") -> str:
-    text = (
-        f"找不到文件“{escape(ref)}”，未删除任何文件。发送 /docs 查看编号。\n"
-        f"No document matches {escape(ref)}; nothing was removed."
-    )
+def remove_not_found(ref: str, detail: str = "", lang: str = DEFAULT_LANGUAGE) -> str:
+    text = tr(lang, "uploads.remove_not_found", ref=escape(ref))
     return text + (f"\n<i>{escape(detail)}</i>" if detail else "")
 
 
-def remove_confirmation(info: DocumentInfo) -> tuple[str, InlineKeyboardMarkup]:
-    text = (
-        f"❓ <b>删除文件？ / Remove?</b>\n<b>{escape(_title(info))}</b>\n"
-        f"{_doc_ref(info)} · {human_size(info.size)} · {info.passages} 段\n"
-        "将从文库、索引和重点目标中删除（含其元数据文件）。\n"
-        "It will be deleted from the library, the index and the targets."
+def remove_confirmation(
+    info: DocumentInfo, lang: str = DEFAULT_LANGUAGE
+) -> tuple[str, InlineKeyboardMarkup]:
+    text = tr(
+        lang,
+        "uploads.remove_question",
+        title=escape(_title(info)),
+        ref=_doc_ref(info, lang),
+        size=human_size(info.size),
+        passages=info.passages,
     )
     keyboard = InlineKeyboardMarkup(
         [
             [
                 InlineKeyboardButton(
-                    "🗑 删除 Remove", callback_data=remove_data(True, info.doc_id, info.sha256)
+                    tr(lang, "uploads.remove"),
+                    callback_data=remove_data(True, info.doc_id, info.sha256),
                 ),
                 InlineKeyboardButton(
-                    "✖️ 取消 Cancel", callback_data=remove_data(False, info.doc_id, info.sha256)
+                    tr(lang, "uploads.cancel"),
+                    callback_data=remove_data(False, info.doc_id, info.sha256),
                 ),
             ]
         ]
@@ -267,54 +254,59 @@ def remove_confirmation(info: DocumentInfo) -> tuple[str, InlineKeyboardMarkup]:
     return text, keyboard
 
 
-def removing(info: DocumentInfo) -> str:
-    return f"⏳ 正在删除 {_doc_ref(info)}…\nRemoving…"
+def removing(info: DocumentInfo, lang: str = DEFAULT_LANGUAGE) -> str:
+    return tr(lang, "uploads.removing", ref=_doc_ref(info, lang))
 
 
-def removed(info: DocumentInfo) -> str:
-    return (
-        f"🗑 已删除 / Removed：<b>{escape(_title(info))}</b>\n"
-        f"{_doc_ref(info)} · {info.passages} 段已移出索引。"
+def removed(info: DocumentInfo, lang: str = DEFAULT_LANGUAGE) -> str:
+    return tr(
+        lang,
+        "uploads.removed",
+        title=escape(_title(info)),
+        ref=_doc_ref(info, lang),
+        passages=info.passages,
     )
 
 
-def remove_gone(doc_id: str) -> str:
-    return (
-        f"文件 <code>{escape(doc_id)}</code> 已不在文库中（可能已被删除）。\n"
-        "This document is no longer in the library."
-    )
+def remove_gone(doc_id: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    return tr(lang, "uploads.remove_gone", doc_id=escape(doc_id))
 
 
-def remove_changed(info: DocumentInfo) -> str:
-    return (
-        f"文件 {_doc_ref(info)} 在确认前已被替换为新版本，未删除。"
-        "如仍要删除，请重新发送 /remove。\n"
-        "The document changed since you asked; nothing was removed. Send /remove again."
-    )
+def remove_changed(info: DocumentInfo, lang: str = DEFAULT_LANGUAGE) -> str:
+    return tr(lang, "uploads.remove_changed", ref=_doc_ref(info, lang))
 
 
 # -- /reindex ----------------------------------------------------------------------------------
-def reindex_progress(done: int, total: int, relpath: str) -> str:
+def reindex_progress(done: int, total: int, relpath: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """One step of a rebuild: a bar, ``done/total`` and the file being read."""
     total = max(total, 1)
     filled = round(PROGRESS_BAR * min(done, total) / total)
     bar = "█" * filled + "░" * (PROGRESS_BAR - filled)
-    return (
-        f"⏳ 重建索引中 / Rebuilding {bar} {done}/{total}\n"
-        f"正在读取 / reading: <code>{escape(relpath)}</code>"
+    return tr(
+        lang, "uploads.reindex_progress", bar=bar, done=done, total=total, path=escape(relpath)
     )
 
 
-def reindex_done(report: RefreshReport, infos: Sequence[DocumentInfo], seconds: float) -> str:
+def reindex_done(
+    report: RefreshReport,
+    infos: Sequence[DocumentInfo],
+    seconds: float,
+    lang: str = DEFAULT_LANGUAGE,
+) -> str:
     passages = sum(i.passages for i in infos)
     lines = [
-        "✅ <b>重建索引完成 / Done</b>",
-        f"文件 / documents: <b>{len(infos)}</b> · 段落 / passages: <b>{passages}</b> · "
-        f"用时 / took {seconds:.1f} s",
+        tr(
+            lang,
+            "uploads.reindex_done",
+            documents=len(infos),
+            passages=passages,
+            seconds=f"{seconds:.1f}",
+        )
     ]
     if report.skipped:
-        lines.append(f"跳过 / skipped: {len(report.skipped)}")
+        lines.append(tr(lang, "uploads.skipped", count=len(report.skipped)))
+        colon = tr(lang, "uploads.colon")
         lines.extend(
-            f"• <code>{escape(s.path)}</code>：{escape(s.reason)}" for s in report.skipped[:10]
+            f"• <code>{escape(s.path)}</code>{colon}{escape(s.reason)}" for s in report.skipped[:10]
         )
     return split_html("\n".join(lines))[0]

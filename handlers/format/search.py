@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.models import Document, Passage, SearchHit, SearchResponse
+from bot.models import Document, Note, Passage, SearchHit, SearchResponse
 from handlers.format.html import (
     TELEGRAM_LIMIT,
     checked,
@@ -21,6 +21,7 @@ from handlers.format.html import (
     split_html,
     utf16_len,
 )
+from handlers.i18n import DEFAULT_LANGUAGE, tr
 
 # p:<query key>:<page>:<1 = with typo correction | 0 = as typed>
 PAGE_PATTERN = r"^p:([^:]{1,40}):(\d{1,6}):([01])$"
@@ -31,10 +32,6 @@ HITS_PER_ROW = 5
 SUGGESTIONS_PER_ROW = 3
 BUTTON_QUERY_CHARS = 16
 MIN_SNIPPET_CHARS = 20
-
-SEARCH_USAGE = (
-    "用法：/search 关键词\n例如：/search 乡村振兴 或 /search GDP 增长\nUsage: /search keywords"
-)
 
 
 # -- callback data -----------------------------------------------------------------------------
@@ -68,32 +65,40 @@ def _hit_html(number: int, hit: SearchHit, snippet_chars: int | None) -> str:
     )
 
 
+def _note(note: Note, lang: str) -> str:
+    return tr(lang, f"search.{note.code}", **dict(note.params))
+
+
 def _search_text(
-    resp: SearchResponse, correct: bool, snippet_chars: int | None
+    resp: SearchResponse, correct: bool, snippet_chars: int | None, lang: str
 ) -> tuple[str, list[SearchHit]]:
     shown = resp.corrected_query if (correct and resp.corrections) else resp.query
     lines = [f"🔎 <b>{escape(one_line(shown))}</b>"]
     if resp.corrections:
-        fixes = "，".join(
+        fixes = tr(lang, "common.comma").join(
             f"{escape(c.original)} → <b>{escape(c.corrected)}</b>" for c in resp.corrections
         )
-        lines.append(f"已更正：{fixes}")
-    if resp.message:
+        lines.append(tr(lang, "search.corrected", fixes=fixes))
+    if resp.notes:
+        notes = tr(lang, "search.note_sep").join(_note(n, lang) for n in resp.notes)
+        lines.append(f"<i>{escape(notes)}</i>")
+    elif resp.message:
         lines.append(f"<i>{escape(resp.message)}</i>")
     hits = list(resp.hits)
     if hits:
-        lines.append(f"共 {resp.total} 条结果 · 第 {resp.page}/{resp.pages} 页")
+        lines.append(tr(lang, "search.total", total=resp.total, page=resp.page, pages=resp.pages))
         first = (resp.page - 1) * resp.page_size + 1
         for number, hit in enumerate(hits, first):
             lines.append("")
             lines.append(_hit_html(number, hit, snippet_chars))
     elif resp.total:
-        lines.append(f"第 {resp.page} 页没有结果（共 {resp.pages} 页）。")
+        lines.append(tr(lang, "search.page_empty", page=resp.page, pages=resp.pages))
     elif resp.query.strip() and not resp.message:
-        lines.append("没有找到相关结果。")
+        lines.append(tr(lang, "search.no_results"))
     if resp.suggestions:
         lines.append("")
-        lines.append("您是不是要找：" + "、".join(escape(s) for s in resp.suggestions))
+        suggestions = tr(lang, "common.list_sep").join(escape(s) for s in resp.suggestions)
+        lines.append(tr(lang, "search.did_you_mean", suggestions=suggestions))
     return "\n".join(lines), hits
 
 
@@ -104,43 +109,59 @@ def search_page(
     correct: bool = True,
     suggestion_keys: Mapping[str, str] | None = None,
     limit: int = TELEGRAM_LIMIT,
+    lang: str = DEFAULT_LANGUAGE,
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """One page of results as (HTML, keyboard); the page is always one message.
 
     ``key`` is the saved search (its buttons page through it, ``correct`` says whether
     typo correction is on); ``suggestion_keys`` maps each suggestion to its saved key
     (suggestions without a key get no button). When the page would be longer than
-    ``limit``, snippets are shortened until it fits.
+    ``limit``, snippets are shortened until it fits. Texts and buttons are in ``lang``.
     """
     snippet_chars: int | None = None
-    text, hits = _search_text(resp, correct, snippet_chars)
+    text, hits = _search_text(resp, correct, snippet_chars, lang)
     longest = max((len(h.snippet) for h in hits), default=0)
     while utf16_len(text) > limit and longest > MIN_SNIPPET_CHARS:
         longest = max(MIN_SNIPPET_CHARS, longest * 2 // 3)
-        text, hits = _search_text(resp, correct, longest)
+        text, hits = _search_text(resp, correct, longest, lang)
     if utf16_len(text) > limit:
         text = split_html(text, limit)[0]
 
     rows: list[list[InlineKeyboardButton]] = []
     first = (resp.page - 1) * resp.page_size + 1
     full = [
-        InlineKeyboardButton(f"全文 {n}", callback_data=passage_data(h.doc_id, h.passage_ordinal))
+        InlineKeyboardButton(
+            tr(lang, "search.full_text", n=n),
+            callback_data=passage_data(h.doc_id, h.passage_ordinal),
+        )
         for n, h in enumerate(hits, first)
     ]
     rows.extend(full[i : i + HITS_PER_ROW] for i in range(0, len(full), HITS_PER_ROW))
     nav: list[InlineKeyboardButton] = []
     if resp.page > 1 and resp.total:
         back = min(resp.page - 1, resp.pages)
-        nav.append(InlineKeyboardButton("◀ 上一页", callback_data=page_data(key, back, correct)))
+        nav.append(
+            InlineKeyboardButton(
+                tr(lang, "search.previous"), callback_data=page_data(key, back, correct)
+            )
+        )
     if resp.page < resp.pages:
         forward = resp.page + 1
-        nav.append(InlineKeyboardButton("下一页 ▶", callback_data=page_data(key, forward, correct)))
+        nav.append(
+            InlineKeyboardButton(
+                tr(lang, "search.next"), callback_data=page_data(key, forward, correct)
+            )
+        )
     if nav:
         rows.append(nav)
     if correct and resp.corrections:
         typed = cut(one_line(resp.query), BUTTON_QUERY_CHARS)
         rows.append(
-            [InlineKeyboardButton(f"按原文搜索“{typed}”", callback_data=page_data(key, 1, False))]
+            [
+                InlineKeyboardButton(
+                    tr(lang, "search.as_typed", typed=typed), callback_data=page_data(key, 1, False)
+                )
+            ]
         )
     offered = [
         InlineKeyboardButton(f"🔍 {cut(s, BUTTON_QUERY_CHARS)}", callback_data=page_data(k, 1))

@@ -10,20 +10,17 @@ from bot.digest.values import format_value, short_title
 from bot.models import DocumentInfo
 from bot.targets.records import TargetRecord
 from handlers.format.html import escape, one_line, split_html
+from handlers.i18n import DEFAULT_LANGUAGE, tr
 
 TARGETS_SHOWN = 40
-COMPARE_USAGE = (
-    "用法：/compare 指标 [all]\n例如：/compare GDP（国内与地区生产总值）或 /compare CPI\n"
-    "加 all 也显示低可信度数据。\nUsage: /compare indicator [all]"
-)
 ALL_WORDS = frozenset({"all", "全部", "所有"})
 """Words that ask /targets and /compare for every record, the unsure ones too."""
 
 
 # -- targets -----------------------------------------------------------------------------------
-def hidden_note(hidden: int, command: str) -> str:
+def hidden_note(hidden: int, command: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """The line saying how many low-confidence records were left out and how to see them."""
-    return f"<i>另有 {hidden} 条低可信度数据未显示，全部显示：</i><code>{escape(command)}</code>"
+    return tr(lang, "targets.hidden", hidden=hidden, command=escape(command))
 
 
 def _year(year: str) -> str:
@@ -78,6 +75,7 @@ def targets_messages(
     shown: int = TARGETS_SHOWN,
     hidden: int = 0,
     all_command: str = "/targets all",
+    lang: str = DEFAULT_LANGUAGE,
 ) -> list[str]:
     """Target records (``DocTarget``-like: ``doc_id``, ``record``) grouped by document.
 
@@ -86,9 +84,9 @@ def targets_messages(
     were left out for low confidence; a line says so, with ``all_command``.
     """
     items = list(rows)
-    lines = [f"<b>🎯 {escape(heading)}</b>（共 {len(items)} 条）"]
+    lines = [tr(lang, "targets.heading", heading=escape(heading), count=len(items))]
     if hidden:
-        lines.append(hidden_note(hidden, all_command))
+        lines.append(hidden_note(hidden, all_command, lang))
     current = None
     for item in items[:shown]:
         if item.doc_id != current:
@@ -98,10 +96,7 @@ def targets_messages(
         lines.append(target_line(item.record))
     if len(items) > shown:
         lines.append("")
-        lines.append(
-            f"<i>……另有 {len(items) - shown} 条未列出。可用 /targets 指标 或 /targets 文件编号"
-            " 缩小范围。</i>"
-        )
+        lines.append(tr(lang, "targets.more", count=len(items) - shown))
     return split_html("\n".join(lines))
 
 
@@ -117,6 +112,7 @@ def compare_messages(
     *,
     hidden: int = 0,
     family: Sequence[str] = (),
+    lang: str = DEFAULT_LANGUAGE,
 ) -> list[str]:
     """One indicator across regions and years: per indicator, per region, newest first.
 
@@ -130,11 +126,12 @@ def compare_messages(
         info = docs.get(item.doc_id)
         region = one_line(rec.region) or (info.region if info and info.region else "") or ""
         by_indicator.setdefault(one_line(rec.indicator), {}).setdefault(region, []).append(item)
-    lines = [f"<b>📊 对比：{escape(indicator)}</b>（共 {len(items)} 条）"]
+    lines = [tr(lang, "targets.compare_heading", indicator=escape(indicator), count=len(items))]
     if len(family) > 1:
-        lines.append("包括：" + "、".join(escape(f) for f in family))
+        names = tr(lang, "common.list_sep").join(escape(f) for f in family)
+        lines.append(tr(lang, "targets.includes", names=names))
     if hidden:
-        lines.append(hidden_note(hidden, f"/compare {indicator} all"))
+        lines.append(hidden_note(hidden, f"/compare {indicator} all", lang))
     for name in sorted(by_indicator, key=lambda n: (n != indicator, len(n), n)):
         regions = by_indicator[name]
         if len(by_indicator) > 1:
@@ -142,10 +139,10 @@ def compare_messages(
             lines.append(f"<b>{escape(name)}</b>")
         for region in sorted(regions, key=lambda r: (not r, r)):
             lines.append("")
-            lines.append(f"【{escape(region) if region else '未注明地区'}】")
+            lines.append(f"【{escape(region) if region else tr(lang, 'targets.no_region')}】")
             for item in sorted(regions[region], key=lambda i: _year_order(i.record.year)):
                 rec = item.record
-                year = _year(rec.year) or "年份不详"
+                year = _year(rec.year) or tr(lang, "targets.no_year")
                 kind = KIND_LABELS.get(rec.kind, rec.kind)
                 source = short_title(_doc_title(item.doc_id, rec, docs))
                 lines.append(
@@ -155,14 +152,23 @@ def compare_messages(
 
 
 def no_targets(
-    text: str, similar: Sequence[str] = (), *, hidden: int = 0, all_command: str = ""
+    text: str,
+    similar: Sequence[str] = (),
+    *,
+    hidden: int = 0,
+    all_command: str = "",
+    lang: str = DEFAULT_LANGUAGE,
 ) -> str:
     """The answer when ``/targets`` or ``/compare`` finds nothing (``hidden``: records
     that matched but were left out for low confidence; ``all_command`` shows them)."""
-    lines = [f"没有找到“{escape(text)}”的目标数据。" if text else "还没有提取到目标数据。"]
+    lines = [
+        tr(lang, "targets.not_found", text=escape(text)) if text else tr(lang, "targets.none_yet")
+    ]
     if hidden:
-        lines.append(hidden_note(hidden, all_command or f"/targets {text} all".replace("  ", " ")))
+        command = all_command or f"/targets {text} all".replace("  ", " ")
+        lines.append(hidden_note(hidden, command, lang))
     if similar:
-        lines.append("相近的指标：" + "、".join(escape(s) for s in similar))
-    lines.append("例如：/targets GDP 或 /compare CPI")
+        names = tr(lang, "common.list_sep").join(escape(s) for s in similar)
+        lines.append(tr(lang, "targets.similar", names=names))
+    lines.append(tr(lang, "targets.examples"))
     return "\n".join(lines)

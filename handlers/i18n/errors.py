@@ -1,0 +1,25 @@
+"""Core errors in the user's language: a ``code`` is the catalogue key ``errors.<code>``.
+
+The core raises :class:`bot.errors.CodedError` (schedules, filters, subscriptions) and
+:class:`bot.corpus.uploads.UploadRefused` with a stable ``code`` and ``params``; the
+Telegram layer never shows their (core, for logs and the command line) sentences.
+"""
+
+from __future__ import annotations
+
+from handlers.i18n import tr
+
+
+def error_text(exc: object, lang: str) -> str:
+    """What to tell the user about ``exc``: its code's message (plain text), or, for an
+    error without a code, its own message.
+
+    The code is ``message_code`` where there is one (an upload refusal or result, whose
+    ``code`` is the kind of refusal), else ``code``.
+    """
+    code = getattr(exc, "message_code", None)
+    if code is None:
+        code = getattr(exc, "code", "")
+    if not code:
+        return getattr(exc, "reason", None) or str(exc)
+    return tr(lang, f"errors.{code}", **dict(getattr(exc, "params", None) or {}))
