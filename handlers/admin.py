@@ -257,7 +257,7 @@ async def config_command(update: Update, context: BriefContext) -> None:
             await audit(
                 update, context, "config set", result="error", detail=_setting_detail(key, raw)
             )
-            await message.reply_html(fmt.setting_error(str(exc)))
+            await message.reply_html(fmt.setting_error(error_text(exc, lang)))
             return
         view = _view(svc, context, name)
         await audit(update, context, "config set", detail=f"{name}: {old} → {view.value}")
@@ -271,7 +271,7 @@ async def config_command(update: Update, context: BriefContext) -> None:
             await audit(
                 update, context, "config reset", result="error", detail=_setting_detail(key)
             )
-            await message.reply_html(fmt.setting_error(str(exc)))
+            await message.reply_html(fmt.setting_error(error_text(exc, lang)))
             return
         name = normalise_key(key)
         view = _view(svc, context, name)

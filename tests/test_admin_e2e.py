@@ -308,7 +308,7 @@ async def test_config_set_takes_effect_without_restart(
 
     # Errors: unknown keys (with a suggestion), bad values, settings the chat never sets.
     typo = (await ask(server, owner, owner, "/config set results_per_pag 4")).text
-    assert "unknown setting" in typo and "did you mean: results_per_page" in typo
+    assert "Unknown setting" in typo and "Did you mean: results_per_page" in typo
     assert latest_audit(app).result == "error"
     bad = (await ask(server, owner, owner, "/config set results_per_page 500")).text
     assert "must be ≥ 1 and ≤ 50" in bad and svc.settings.results_per_page == 3

@@ -38,6 +38,7 @@ CODED_ERRORS = (
     "AdminError",
     "DocumentNotFound",
     "CodedError",
+    "SettingError",
 )
 
 
@@ -261,3 +262,17 @@ async def test_lang_chat_is_for_group_administrators(
         assert (await ask(server, group, bo, "/compare")).text.startswith("Usage: /compare")
         # ... and their own language in private.
         assert (await ask(server, bo, bo, "/compare")).text.startswith("用法：/compare")
+
+
+def test_a_refused_setting_is_said_in_the_readers_language() -> None:
+    from bot.admin.runtime import SettingError, check_key, parse_value
+    from handlers.i18n.errors import error_text
+
+    with pytest.raises(SettingError) as unknown:
+        check_key("results_per_pag")
+    assert "你是不是想输入：results_per_page" in error_text(unknown.value, "zh")
+    assert "Did you mean: results_per_page" in error_text(unknown.value, "en")
+    with pytest.raises(SettingError) as bad:
+        parse_value("results_per_page", "500")
+    assert error_text(bad.value, "en").endswith("must be ≥ 1 and ≤ 50.")
+    assert " / " not in error_text(bad.value, "zh")  # one language, not both

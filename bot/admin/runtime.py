@@ -36,6 +36,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.admin.audit import redact
 from bot.config import DEFAULT_CONFIG_FILE, Settings
+from bot.errors import CodedError
 from bot.storage.db import Database
 from bot.storage.models import RuntimeSettingRow, utcnow
 
@@ -66,8 +67,9 @@ RAW_VALUE_MAX_CHARS = 200
 _SUGGEST_CUTOFF = 60
 
 
-class SettingError(ValueError):
-    """A refused ``/config`` change; the message is meant for the user (Chinese / English)."""
+class SettingError(CodedError):
+    """A refused ``/config`` change: a ``setting.*`` code for the chat, a Chinese / English
+    sentence for logs and the command line."""
 
 
 def settable_keys_text() -> str:
@@ -91,7 +93,10 @@ def check_key(key: str) -> str:
         raise SettingError(
             f"“{shown}”不能在聊天中修改（请改配置文件或环境变量）/ {shown} cannot be changed "
             f"from the chat (use the config file or the environment). "
-            f"可修改 / settable: {settable_keys_text()}"
+            f"可修改 / settable: {settable_keys_text()}",
+            "setting.not_settable",
+            key=shown,
+            settable=settable_keys_text(),
         )
     hint = ""
     try:
@@ -106,7 +111,11 @@ def check_key(key: str) -> str:
         hint = f"你是不是想输入 / did you mean: {match[0]}? "
     raise SettingError(
         f"未知的设置“{shown}” / unknown setting {shown!r}. {hint}"
-        f"可修改 / settable: {settable_keys_text()}"
+        f"可修改 / settable: {settable_keys_text()}",
+        "setting.unknown_suggest" if match is not None else "setting.unknown",
+        key=shown,
+        suggestion=match[0] if match is not None else "",
+        settable=settable_keys_text(),
     )
 
 
@@ -126,22 +135,37 @@ def _readable(key: str, raw: Any, exc: ValidationError) -> SettingError:
     """One line a chat user can act on, instead of pydantic's report."""
     shown = str(raw)[:40]
     reasons = []
+    codes: list[tuple[str, dict[str, str]]] = []
     for error in exc.errors(include_url=False):
         kind = error.get("type", "")
         if kind == "int_parsing" or kind == "int_from_float" or kind == "int_type":
             reasons.append("须为整数 / must be a whole number")
+            codes.append(("setting.not_integer", {}))
         elif kind in ("float_parsing", "float_type", "finite_number"):
             reasons.append("须为数字 / must be a number")
+            codes.append(("setting.not_number", {}))
         elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
             zh, en = _range_text(key)
             reasons.append(f"须 {zh} / must be {en}")
+            codes.append(("setting.out_of_range", {"range": en}))
         elif kind == "value_error":
-            reasons.append(str(error.get("msg", "")).removeprefix("Value error, "))
+            detail = str(error.get("msg", "")).removeprefix("Value error, ")
+            reasons.append(detail)
+            codes.append(("setting.invalid", {"detail": detail}))
         elif kind in ("string_type",):
             reasons.append("须为文本 / must be text")
+            codes.append(("setting.not_text", {}))
         else:
             reasons.append(str(error.get("msg", kind)))
-    return SettingError(f"{key} 的值“{shown}”无效 / invalid value for {key}: {'; '.join(reasons)}")
+            codes.append(("setting.invalid", {"detail": str(error.get("msg", kind))}))
+    code, params = codes[0] if codes else ("setting.invalid", {"detail": ""})
+    return SettingError(
+        f"{key} 的值“{shown}”无效 / invalid value for {key}: {'; '.join(reasons)}",
+        code,
+        key=key,
+        value=shown,
+        **params,
+    )
 
 
 def validate_value(key: str, value: Any, base: Settings | None = None) -> Any:
@@ -151,7 +175,13 @@ def validate_value(key: str, value: Any, base: Settings | None = None) -> Any:
     ``base``; nothing is changed.
     """
     if key not in Settings.model_fields:
-        raise SettingError(f"未知的设置 / unknown setting {key!r}")
+        raise SettingError(
+            f"未知的设置 / unknown setting {key!r}",
+            "setting.unknown",
+            key=key,
+            suggestion="",
+            settable=settable_keys_text(),
+        )
     copy = (base if base is not None else Settings.model_construct()).model_copy()
     try:
         Settings.__pydantic_validator__.validate_assignment(copy, key, value)
@@ -166,9 +196,13 @@ def parse_value(key: str, raw: str, base: Settings | None = None) -> Any:
         raise TypeError(f"raw value must be a str, not {type(raw).__name__}")
     text = unicodedata.normalize("NFKC", raw).strip()
     if not text:
-        raise SettingError(f"{key} 缺少值 / a value for {key} is missing")
+        raise SettingError(
+            f"{key} 缺少值 / a value for {key} is missing", "setting.missing", key=key
+        )
     if len(text) > RAW_VALUE_MAX_CHARS:
-        raise SettingError(f"{key} 的值太长 / the value for {key} is too long")
+        raise SettingError(
+            f"{key} 的值太长 / the value for {key} is too long", "setting.too_long", key=key
+        )
     return validate_value(key, text, base)
 
 
