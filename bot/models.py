@@ -194,6 +194,21 @@ class DocumentInfo:
             region_path=tuple(self.region_path),
         )
 
+    def document(self, text: str, passages: tuple[Passage, ...]) -> Document:
+        """The indexed document rebuilt from its stored ``text`` and ``passages``."""
+        return Document(
+            doc_id=self.doc_id,
+            filename=self.filename,
+            relpath=self.relpath,
+            sha256=self.sha256,
+            size=self.size,
+            mtime=self.indexed_at,
+            encoding=self.encoding,
+            meta=self.meta,
+            text=text,
+            passages=passages,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class SkippedFile:

@@ -86,19 +86,7 @@ class DocumentsMixin:
                 f"{info.filename} was just removed", "document.removed", name=info.filename
             ) from None
         passages = tuple(self._passage(pid) for pid in range(first, first + info.passages))
-        meta = info.meta
-        return Document(
-            doc_id=info.doc_id,
-            filename=info.filename,
-            relpath=info.relpath,
-            sha256=info.sha256,
-            size=info.size,
-            mtime=info.indexed_at,
-            encoding=info.encoding,
-            meta=meta,
-            text=text,
-            passages=passages,
-        )
+        return info.document(text, passages)
 
     def _passage(self, pid: int) -> Passage:
         # The text comes from the compiled index (the same characters as the cached

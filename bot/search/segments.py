@@ -79,18 +79,7 @@ def cached_document(cache_dir: Path, doc_id: str) -> Document:
         Passage(doc_id, i, text[start : start + length], start, sections[sid])
         for i, (start, length, sid) in enumerate(meta["passages"])
     )
-    return Document(
-        doc_id=doc_id,
-        filename=info.filename,
-        relpath=info.relpath,
-        sha256=info.sha256,
-        size=info.size,
-        mtime=info.indexed_at,
-        encoding=info.encoding,
-        meta=info.meta,
-        text=text,
-        passages=passages,
-    )
+    return info.document(text, passages)
 
 
 def _paths(cache_dir: Path, doc_id: str) -> tuple[Path, Path, Path]:
