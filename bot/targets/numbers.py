@@ -313,10 +313,11 @@ _PEOPLE_NOUN_RE = re.compile(
     r"[^，。；、\d]{0,6}?(人员|群众|居民|人口|职工|农民|学生|劳动力|儿童|老人|残疾人|青年|对象|婴幼儿"
     r"|毕业生|市民|患者|游客|人才|工人|员工|妇女|女孩|老年人|农户|贫困户)"
 )
+# a count noun right before a bare 万/亿; people (人数, 人口) are counted in 万人
 _COUNT_BEFORE_RE = re.compile(
-    r"(?:用户数|用户数量|用户|人数|人口|户数|数量)(?:规模)?(?:达到|达|突破|超过|超|为|约|近)?$"
+    r"(?:用户数|用户数量|用户|(?P<people>人数|人口)|户数|数量)(?:规模)?"
+    r"(?:达到|达|突破|超过|超|为|约|近)?$"
 )
-_PEOPLE_COUNT_RE = re.compile(r"(?:人数|人口)(?:规模)?(?:达到|达|突破|超过|超|为|约|近)?$")
 _THRESHOLD_HEAD_RE = re.compile(r"^[^，。；、\d的]{0,5}?(项目|企业|集群|楼宇|产业(?!链))")
 _NOT_THRESHOLD_START_RE = re.compile(
     r"^(的|用于|投资|建设|实施|打造|支持|扶持|用来|投向|左右|以上|，|。|、|；|）|\)|，)"
@@ -517,13 +518,12 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
                 unit_norm, unit_class = "人", "count"
             elif (
                 mag in ("万", "亿")
-                and _COUNT_BEFORE_RE.search(sentence, max(0, start - 12), start)
+                and (counted := _COUNT_BEFORE_RE.search(sentence, max(0, start - 12), start))
                 and (not rest or rest[0] in "，。；、）)")
             ):
                 # IPv6活跃用户数达6.97亿。: a count of a count noun, in 万 or 亿 alone;
                 # 新增人口100万: people, in 万人
-                people = _PEOPLE_COUNT_RE.search(sentence, max(0, start - 12), start)
-                unit_s = "人" if people else ""
+                unit_s = "人" if counted.group("people") else ""
                 unit_norm, unit_class = unit_s, "count"
             else:
                 continue
