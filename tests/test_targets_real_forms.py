@@ -442,3 +442,60 @@ def test_time_words_and_verbs_are_no_names_and_a_school_count_is_no_graduate_cou
     got = {(r.indicator, r.value) for r in extract(text)}
     assert ("民办毕业生", 428) not in got
     assert not any(name in ("多年", "用好") for name, _ in got), got
+
+
+def test_social_insurance_counts_have_one_name(extract, table):
+    text = (
+        "江州市2025年国民经济和社会发展统计公报\n"
+        "年末全市参加城镇职工基本养老保险人数52.3 万人。参加失业保险人数20.1万人。"
+        "全市城乡居民基本养老保险参保88.6万人。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("城镇职工基本养老保险参保人数", 52.3) in got
+    assert ("失业保险参保人数", 20.1) in got
+    assert ("城乡居民基本养老保险参保人数", 88.6) in got  # 参保 alone is the verb of a count
+    # both ways of writing it are one indicator
+    assert table.canonical("参加失业保险人数") == table.canonical("失业保险参保人数")
+
+
+def test_a_list_is_split_before_its_items_are_cleaned(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "港口货物吞吐量、跨境电商交易额、新增外贸企业、保税仓储面积分别增长12.5%、30%、8%、15.2%。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[12.5] == "港口货物吞吐量"  # not cut off by the 新增 of a later item
+    assert got[30] == "跨境电商交易额"
+    assert got[15.2] == "保税仓储面积"
+
+
+def test_a_second_list_of_a_bare_measure_takes_the_items_of_the_first(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "全市较大事故和重大事故起数比上年分别下降20.5%和33.3%，死亡人数分别下降18.2%和40%。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[20.5] == "较大事故起数"  # 起数 is shared by both items
+    assert got[18.2] == "较大事故死亡人数"
+    assert got[40] == "重大事故死亡人数"
+
+
+def test_gaps_to_a_base_belong_to_the_listed_items(extract):
+    text = (
+        "江州市2025年国民经济和社会发展统计公报\n"
+        "全年装备制造业增加值、高技术制造业增加值分别增长9.1%、12.0%，"
+        "分别高于规模以上工业增加值增速3.2个、6.1个百分点。"
+        "涉农贷款、科技贷款增速比各项贷款平均增速分别高2.4和5.5个百分点。\n"
+    )
+    got = {(r.indicator, r.value, r.unit) for r in extract(text)}
+    assert ("装备制造业增加值", 3.2, "个百分点") in got  # not the base it is compared with
+    assert ("高技术制造业增加值", 6.1, "个百分点") in got
+    assert ("涉农贷款", 2.4, "个百分点") in got  # 比各项贷款平均增速 is the base
+    assert ("科技贷款", 5.5, "个百分点") in got
+
+
+def test_cut_clauses_periods_and_changes_are_not_confident(table):
+    for name in ("指标不", "产品中", "规划共设置", "两年", "迈上"):
+        assert name_confidence(name, table) < CONFIDENT, name
+    for name in ("普通高中", "研究所", "医疗卫生机构"):
+        assert name_confidence(name, table) >= CONFIDENT, name

@@ -219,6 +219,8 @@ TIME_RE = re.compile(
 # Comparison bases: 比上年增长, 较上年末增加, 同比, 比2020年提高.
 COMPARE_RE = re.compile(
     r"(?:比|较|与)(?:上年|去年|上年末|上年同期|(?:19|20)\d\d年|[xX]{4}年)(?:末|底|同期)?|同比|环比"
+    # 贷款增速比各项贷款平均增速(高): the other figure compared with is a base too
+    r"|(?<=[\u4e00-\u9fff]{2})(?:增速|增幅)?(?:比|较|高于|低于)[^，。；、]{2,14}?(?:平均)?(?:增速|增幅)$"
 )
 # 在2020年基础上, 在此基础上: a base, not part of a name.
 BASE_PHRASE_RE = re.compile(

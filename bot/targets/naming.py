@@ -134,6 +134,7 @@ _PART_PREFIX_RE = re.compile(
 _PARTNER_RE = re.compile(
     r"^(对[^，。；、]{2,14}?)(?:实现|完成)?((?:货物)?(?:进出口|出口|进口)(?:总额|额|总值)?|实际(?:利用|使用)外资|投资)$"
 )
+_JOINED_RE = re.compile(r"^参加(.{2,16}?(?:保险|医保))(?:的)?人数$|^(.{2,16}?(?:保险|医保))参保$")
 _ABBREVIATED_RE = re.compile(r"(?<![\u4e00-\u9fff])规上(?=[\u4e00-\u9fff])|^规上")
 
 
@@ -166,7 +167,8 @@ def clean_name(text: str) -> str:
     ``全年海洋生产总值增长`` -> ``海洋生产总值``; ``新增`` -> ``""``;
     ``烟台体育健儿在杭州亚运会上获得奖牌总数`` -> ``奖牌``.
     """
-    s = _INVISIBLE_RE.sub("", strip_noise(text).translate(_QUOTE_TABLE))
+    # PDF text spaces out words (2023 年全市): spaces go first, so time words are seen
+    s = _INVISIBLE_RE.sub("", strip_noise(_INVISIBLE_RE.sub("", text)).translate(_QUOTE_TABLE))
     partner = _PARTNER_RE.match(s.lstrip("，、 "))
     if partner:
         # 对“一带一路”沿线国家实现进出口总额: trade with a partner is a part of trade
@@ -198,6 +200,8 @@ def clean_name(text: str) -> str:
                 break
         if s == before:
             break
+    # 参加失业保险人数 is 失业保险参保人数, as bulletins' tables name it
+    s = _JOINED_RE.sub(lambda m: (m.group(1) or m.group(2)) + "参保人数", s)
     s = _ABBREVIATED_RE.sub("规模以上", s)  # 规上工业 is 规模以上工业, as the tables name it
     inner = max(INNER_VERB_RE.finditer(s), key=lambda m: m.start(), default=None)
     if inner is not None and inner.start() > 0:
@@ -237,6 +241,11 @@ _VAGUE_NAMES = frozenset(
 )  # fmt: skip
 
 
+# One-character words that end a cut clause: a negation, 所 of 所在, 中 of 在…中.
+_LOOSE_END_WORDS = frozenset("不未没所中")
+_PERIOD_NAME_RE = re.compile(r"[一二三四五六七八九十两\d]{1,2}年(?:来|内|间)?")
+
+
 def name_confidence(name: str, table: IndicatorTable) -> float:
     """How much a reader can trust ``name`` as the name of what is measured.
 
@@ -262,6 +271,10 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
             return 0.5
     measured = bool(_MEASURE_END_RE.search(name) or _STAT_NOUN_RE.search(name))
     words = _segmenter().cut(name, True)
+    if len(words) > 1 and (words[-1] in _LOOSE_END_WORDS or words[-2] == "共"):
+        return 0.5  # 指标不, 婴幼儿所, 产品中, 规划共设置: a clause cut short, not a name
+    if _PERIOD_NAME_RE.fullmatch(name) or _TAIL_CHANGE_RE.fullmatch(name):
+        return 0.5  # 两年, 迈上: a period or a change, not the thing
     if not measured and (_is_verb(name) or VERB_RE.fullmatch(name)):
         return 0.5  # 领导, 站立: a verb is no name
     if not measured and len(words) > 1 and (_is_verb(words[0]) or _is_verb(words[-1])):
@@ -280,7 +293,7 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
 def _loose_name(text: str) -> str:
     """A best-effort name: ``text`` without noise, time, scope and function words, verbs
     kept (``新登记企业``); ``""`` when nothing like a name is left."""
-    s = _INVISIBLE_RE.sub("", strip_noise(text).translate(_QUOTE_TABLE)).strip(" 、，,")
+    s = strip_noise(_INVISIBLE_RE.sub("", text)).translate(_QUOTE_TABLE).strip(" 、，,")
     s = _strip_head(s, SCOPE_RE)
     s = _strip_head(s, LEAD_RE)
     s = _strip_tail(s, TRAIL_RE)
@@ -672,6 +685,8 @@ _BARE_HEADS = frozenset(
 _OF_WHOLE_RE = re.compile(
     r"^(?P<part>[^，。；、]{2,16}?)(?:达到|达|占|相当于)(?P<whole>[^，。；、的]{2,16})的$"
 )
+# 高于规模以上工业增加值增速16.4个…: a gap to a base, said after the list it belongs to
+_GAP_LEAD_RE = re.compile(r"^(?:分别|均)?(高于|低于|快于|慢于)[^，。；、]{2,24}$")
 _TOTAL_RE = re.compile(r"合计|共计|总计|加总")
 # 人民币存款、贷款余额连跨4个万亿元台阶、双双突破9万亿元: the steps are no subject
 _RHETORIC_TAIL_RE = re.compile(r"(?:连跨|跨上|跨过|迈上)[^，。；]*?(?:台阶|大关)[、，]?$")
@@ -690,8 +705,9 @@ _BARE_MEASURE_RE = re.compile(
 )
 _MEASURE_TAIL_RE = re.compile(
     r"(产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|人数|比重|占比|余额|数量"
-    r"|规模)$"
+    r"|规模|起数)$"
 )
+_BARE_MEASURE_END_RE = re.compile("(?:" + _BARE_MEASURE_RE.pattern + ")$")
 
 
 def _shared_tail_items(subject: str) -> list[str]:
@@ -881,12 +897,38 @@ class _SentenceNamer:
                 self.scale(i)
             elif fig.form == "multiple":
                 self.multiple(i)
+            elif self.gaps_of_list(i):
+                continue
             elif "分别" in self.before(i)[0]:
                 self.respectively(i)
             else:
                 self.number(i)
         self.fallbacks()
         return sorted(self.out, key=lambda n: n.figure.num_start)
+
+    def gaps_of_list(self, i: int) -> bool:
+        """``A、B分别增长21.4%、6.3%，高于C增速16.4个、1.3个百分点``: the gaps belong to the
+        items listed before (A, B), not to the base they are compared with (C)."""
+        fig = self.figs[i]
+        if fig.unit_class != "points" or len(self.list_subjects) < 2:
+            return False
+        # not strip_noise: it drops 高于…增速 as a comparison base, the very words looked for
+        m = _GAP_LEAD_RE.match(_PAREN_RE.sub("", self.before(i)[0]).strip("，、 "))
+        if not m:
+            return False
+        run = [i]
+        while len(run) < len(self.list_subjects) and run[-1] + 1 < len(self.figs):
+            nxt = self.figs[run[-1] + 1]
+            gap = self.s[self.figs[run[-1]].end : nxt.start].strip()
+            if gap not in ("、", "和", "及") or nxt.unit_class != "points":
+                break
+            run.append(run[-1] + 1)
+        if len(run) != len(self.list_subjects):
+            return False
+        for k, subject in zip(run, self.list_subjects, strict=True):
+            self.handled.add(k)
+            self.emit(self.figs[k], subject, m.group(1))
+        return True
 
     def fallbacks(self) -> None:
         """Figures the rules could not name still count: named from the words around
@@ -1110,12 +1152,23 @@ class _SentenceNamer:
                 items = [f"第{n}产业{rest}" for n in "一二三"]
             else:
                 items = _split_items(subject, len(figs))
+                if len(items) != len(figs):
+                    items = self._listed_items(head, len(figs)) or items
                 if strip_noise(head).lstrip("，、 ").startswith("对") and len(items) > 1:
                     items = ["对" + p for p in items]  # 对东盟、欧盟进出口总额: partners
             if len(items) == 1 and items[0].startswith(_URBAN_RURAL) and len(figs) == 2:
                 rest = items[0][2:]
                 items = ["城镇" + rest, "农村" + rest]
             subjects = items
+        if (
+            len(subjects) == 1
+            and len(self.list_subjects) == len(figs)
+            and _BARE_MEASURE_RE.fullmatch(subjects[0])
+        ):
+            # …起数分别下降…，死亡人数分别下降…: the measure of each item listed before
+            subjects = [_BARE_MEASURE_END_RE.sub("", p) + subjects[0] for p in self.list_subjects]
+        elif subjects:
+            pass
         elif len(self.list_subjects) == len(figs) and not clean_name(verb_part):
             # …分别达到45210元和23680元，分别增长4.9%和7.2%: the same list again
             subjects = list(self.list_subjects)
@@ -1144,6 +1197,19 @@ class _SentenceNamer:
             )
             name = name or _resolve(self.table, subj, fig, change) or subj
             self.emit(fig, name, change, qualifier=q)
+
+    @staticmethod
+    def _listed_items(head: str, n: int) -> list[str] | None:
+        """The ``n`` items of a list split on ``、`` first and cleaned one by one, when
+        cleaning the whole list loses items (进口货值、…、新增外资企业、离岛免税销售额:
+        the 新增 of one item must not cut the items before it off)."""
+        parts = [p for p in strip_noise(head).strip("，、 ").split("、") if p]
+        if len(parts) != n:
+            return None
+        cleaned = [clean_name(p) for p in parts]
+        if not all(_is_name(c) for c in cleaned):
+            return None
+        return cleaned
 
     def number(self, i: int) -> None:
         fig = self.figs[i]
