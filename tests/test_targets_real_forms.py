@@ -499,3 +499,15 @@ def test_cut_clauses_periods_and_changes_are_not_confident(table):
         assert name_confidence(name, table) < CONFIDENT, name
     for name in ("普通高中", "研究所", "医疗卫生机构"):
         assert name_confidence(name, table) >= CONFIDENT, name
+
+
+def test_a_level_in_front_of_a_known_count_is_kept(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "新认定省级专精特新企业120家。培育3个国家先进制造业集群。新增境外上市公司4家。"
+        "新增规模以上工业企业300家。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[3] == "国家先进制造业集群"  # a narrower set than 先进制造业集群
+    assert got[4] == "境外上市公司"
+    assert got[300] == "规模以上工业企业"  # the table's name where nothing narrows it

@@ -484,6 +484,8 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
 )
 # Administrative levels that make a different list of a short generic name:
 # 省重点项目 and 市级重点项目 are not 重点项目.
-LEVEL_PREFIX_RE = re.compile(r"(省市级|省部级|国家级|省级|市级|县级|区级|国家|省|市|县|区)$")
+LEVEL_PREFIX_RE = re.compile(
+    r"(省市级|省部级|国家级|省级|市级|县级|区级|国家|省|市|县|区|境内|境外)$"
+)
 # Verbs that put a counted set into a programme: 14家企业入选全省…试点 -> 省…试点企业.
 ENLIST_RE = re.compile(r"(?:入选|获评|获批|列入|纳入|认定为|评为)(?P<what>[^，。；、,;]{2,30})")

@@ -88,7 +88,9 @@ _ANAPHOR_HEADS = ("园区",)
 _PARK_RE = re.compile(r"([\u4e00-\u9fff]{1,8}?)(园区|产业园)")
 _DETERMINERS_RE = re.compile(r"^(每个|各个|该|这些|其他|个|家|所|这|各|每)")
 _INVISIBLE_RE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]+")
-_LEAD_PARTICLE_RE = re.compile(r"^(高于|低于|快于|比|是|有|由|从|于|以|投资(?=[\d亿万千百过超]))")
+_LEAD_PARTICLE_RE = re.compile(
+    r"^(高于|低于|快于|比|是|有|由|从|于|以|或|投资(?=[\d亿万千百过超]))"
+)
 _TRAIL_DE_RE = re.compile(r"的$")
 _LIST_WORD_RE = re.compile(r"[和及与、]")
 _TRAIL_REACH_RE = re.compile(r"(达到|达|突破|超过|为)$")
@@ -591,7 +593,10 @@ def _best_before_match(table: IndicatorTable, before: str, fig: Figure) -> Alias
         return None
     if _PART_PREFIX_RE.search(text, 0, m.start):
         return None  # 对东盟进出口总额, 国有控股企业产值: a part, not the whole
-    if len(m.alias) <= 4 and LEVEL_PREFIX_RE.search(text, 0, m.start):
+    if (len(m.alias) <= 4 or fig.unit_class == "count") and LEVEL_PREFIX_RE.search(
+        text, 0, m.start
+    ):
+        # 省级先进制造业集群, 境内上市公司: a count of a narrower set than the table's
         level = LEVEL_PREFIX_RE.search(text, 0, m.start)
         if level and table.canonical(level.group() + m.alias) is None:
             return None
@@ -685,6 +690,8 @@ _BARE_HEADS = frozenset(
 _OF_WHOLE_RE = re.compile(
     r"^(?P<part>[^，。；、]{2,16}?)(?:达到|达|占|相当于)(?P<whole>[^，。；、的]{2,16})的$"
 )
+# A level or a place in front of a known name that makes it a narrower set.
+_QUALIFIED_RE = re.compile(r"(?:国家级|国家|省级|省|市级|县级|中央级|境内|境外)(?:重点)?")
 # 高于规模以上工业增加值增速16.4个…: a gap to a base, said after the list it belongs to
 _GAP_LEAD_RE = re.compile(r"^(?:分别|均)?(高于|低于|快于|慢于)[^，。；、]{2,24}$")
 _TOTAL_RE = re.compile(r"合计|共计|总计|加总")
@@ -1368,6 +1375,8 @@ class _SentenceNamer:
                     break
         if first:
             return first, fig.end + n
+        if last and _is_name(noun_name) and _QUALIFIED_RE.fullmatch(noun_name.removesuffix(last)):
+            return noun_name, fig.end + n  # 5个国家先进制造业集群: not every 先进制造业集群
         if last:
             return last, fig.end + n
         if before_alias:
