@@ -511,3 +511,18 @@ def test_a_level_in_front_of_a_known_count_is_kept(extract):
     assert got[3] == "国家先进制造业集群"  # a narrower set than 先进制造业集群
     assert got[4] == "境外上市公司"
     assert got[300] == "规模以上工业企业"  # the table's name where nothing narrows it
+
+
+def test_the_base_of_a_share_is_never_the_name(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "全市火灾死亡人数、过火面积和直接财产损失占地区生产总值比重分别下降12.5%、8.1%和20.4%。"
+        "软件业务收入占全市的比重达到9%。PM_2.5平均浓度为28微克/立方米。"
+        "营商环境评价我市连续三年全省第一。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[20.4] == "直接财产损失占地区生产总值比重"
+    assert "地区生产总值" not in (got[12.5], got[8.1])  # a count of deaths is no share of GDP
+    assert got[9] == "软件业务收入占全市比重"
+    assert got[28].startswith("PM2.5")
+    assert "我市" not in got[1]

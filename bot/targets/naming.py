@@ -136,6 +136,12 @@ _PART_PREFIX_RE = re.compile(
 _PARTNER_RE = re.compile(
     r"^(对[^，。；、]{2,14}?)(?:实现|完成)?((?:货物)?(?:进出口|出口|进口)(?:总额|额|总值)?|实际(?:利用|使用)外资|投资)$"
 )
+_SHARE_OF_RE = re.compile(r"占(?:全[国省市区县州])?$")
+_SHARE_DE_RE = re.compile(r"占([\u4e00-\u9fffA-Za-z0-9]{1,12})的(比重|比例|份额)$")
+_PM_RE = re.compile(r"PM[_\s]+(2\.5|10)")
+_INNER_SCOPE_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?:我省|我市|我区|我县|我州|本省|本市)(?=[\u4e00-\u9fff]{2})"
+)
 _JOINED_RE = re.compile(r"^参加(.{2,16}?(?:保险|医保))(?:的)?人数$|^(.{2,16}?(?:保险|医保))参保$")
 _ABBREVIATED_RE = re.compile(r"(?<![\u4e00-\u9fff])规上(?=[\u4e00-\u9fff])|^规上")
 
@@ -204,6 +210,9 @@ def clean_name(text: str) -> str:
             break
     # 参加失业保险人数 is 失业保险参保人数, as bulletins' tables name it
     s = _JOINED_RE.sub(lambda m: (m.group(1) or m.group(2)) + "参保人数", s)
+    s = _SHARE_DE_RE.sub(r"占\1\2", s)  # 占全市的比重 is 占全市比重
+    s = _PM_RE.sub(r"PM\1", s)  # PM_2.5: a subscript flattened by the converter
+    s = _INNER_SCOPE_RE.sub("", s) if len(s) > 6 else s  # …评估我省全国排名
     s = _ABBREVIATED_RE.sub("规模以上", s)  # 规上工业 is 规模以上工业, as the tables name it
     inner = max(INNER_VERB_RE.finditer(s), key=lambda m: m.start(), default=None)
     if inner is not None and inner.start() > 0:
@@ -593,6 +602,8 @@ def _best_before_match(table: IndicatorTable, before: str, fig: Figure) -> Alias
         return None
     if _PART_PREFIX_RE.search(text, 0, m.start):
         return None  # 对东盟进出口总额, 国有控股企业产值: a part, not the whole
+    if _SHARE_OF_RE.search(text, 0, m.start):
+        return None  # 直接经济损失占国内生产总值比重: the base of a share is not the name
     if (len(m.alias) <= 4 or fig.unit_class == "count") and LEVEL_PREFIX_RE.search(
         text, 0, m.start
     ):
@@ -663,7 +674,13 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
         if len(entity) >= 2:
             return [items[0]] + [entity + p for p in items[1:]]
     last = items[-1]
-    if "占" in last and all("占" not in p for p in items[:-1]):
+    if (
+        "占" in last
+        and all("占" not in p for p in items[:-1])
+        and all(_STAT_NOUN_RE.search(p) for p in items[:-1])
+    ):
+        # 新兴产业增加值、数字经济增加值占GDP比重: both are shares; 因灾死亡人数、直接经济
+        # 损失占GDP比重: only the amount of money is
         tail = last[last.index("占") :]
         return [p + tail for p in items[:-1]] + [last]
     short = max(len(p) for p in items[:-1])
@@ -873,6 +890,8 @@ class _SentenceNamer:
         *,
         subject: bool = True,
     ) -> None:
+        if len(name) > 6:
+            name = _INNER_SCOPE_RE.sub("", name)  # 评估我省全国排名: the scope is the document's
         self.out.append(
             Named(
                 fig,
