@@ -526,3 +526,16 @@ def test_the_base_of_a_share_is_never_the_name(extract):
     assert got[9] == "软件业务收入占全市比重"
     assert got[28].startswith("PM2.5")
     assert "我市" not in got[1]
+
+
+def test_a_verb_after_a_counted_thing_is_not_part_of_it(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "完成45栋老旧厂房维修。开展60处历史建筑保护和活化利用。建成12个污水处理厂。"
+        "推出30项改革举措。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[45] == "老旧厂房"
+    assert got[60] == "历史建筑"
+    assert got[12] == "污水处理厂"  # a verb inside the noun stays
+    assert got[30] == "改革举措"  # 举措 is a noun whatever the dictionary says

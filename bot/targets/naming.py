@@ -76,6 +76,9 @@ _STEP_WORDS = ("新台阶", "台阶", "大关", "关口", "新高")
 # Verbs that end a name as the activity measured (水土流失综合治理2980平方公里, 补贴性技能
 # 培训3万人, 社会组织): after a noun they are the thing, not a change to it.
 _NOMINAL_ACTIVITIES = frozenset({"治理", "整治", "修复", "培训", "组织", "更新改造"})
+# Words jieba's dictionary tags as verbs that end count nouns as nouns (改革举措, 主次干道,
+# 避险搬迁 counted in 户): never cut off a counted thing.
+_NOUN_LIKE_VERBS = _NOMINAL_ACTIVITIES | {"举措", "干道", "搬迁", "服务", "规划", "计划", "措施"}
 # 投资5100万元的伊敏河景观带改造工程投入使用: the project is named up to its head noun
 _PROJECT_RE = re.compile(r"[^，。；“”]{2,30}?(?:工程|项目)(?![\u4e00-\u9fff]{0,2}(?:工程|项目))")
 _SHARE_RE = re.compile(r"^占")
@@ -584,7 +587,23 @@ def _after_noun(after: str) -> tuple[str, int]:
         head_end = head.start() if head else len(after)
         if head_end - end > 2 and _CJK_RE.match(after, end + 1):
             return after[end + 1 : head_end].translate(_QUOTE_TABLE), head_end
+    end = _without_trailing_verb(after, k, end)
     return after[:end].translate(_QUOTE_TABLE), end
+
+
+def _without_trailing_verb(text: str, start: int, end: int) -> int:
+    """``end`` moved back over a plain verb that ends ``text[start:end]``: 30栋老旧楼房维修
+    counts 老旧楼房 (维修 is what is done to them), 污水处理厂 keeps its 处理."""
+    words = _segmenter().cut(text[start:end], True)
+    last = words[-1] if len(words) > 1 else ""
+    if (
+        len(last) > 1
+        and last in plain_verbs()
+        and last not in _NOUN_LIKE_VERBS
+        and _is_name(text[start : end - len(last)].translate(_QUOTE_TABLE))
+    ):
+        return end - len(last)  # but 5家企业入驻 stays: 企业 alone names nothing
+    return end
 
 
 def _best_before_match(table: IndicatorTable, before: str, fig: Figure) -> AliasMatch | None:
