@@ -539,3 +539,18 @@ def test_a_verb_after_a_counted_thing_is_not_part_of_it(extract):
     assert got[60] == "历史建筑"
     assert got[12] == "污水处理厂"  # a verb inside the noun stays
     assert got[30] == "改革举措"  # 举措 is a noun whatever the dictionary says
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("今年安排的重点建设项目有", "重点建设项目"),
+        ("累计充电桩达", "充电桩"),
+        ("普通高中由", "普通高中"),
+        ("城市更新", "城市更新"),  # 新 inside a word stays
+    ],
+)
+def test_a_one_character_word_left_by_a_cut_clause_leaves_the_name(raw, name):
+    from bot.targets.naming import clean_name
+
+    assert clean_name(raw) == name

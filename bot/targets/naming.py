@@ -139,6 +139,8 @@ _PART_PREFIX_RE = re.compile(
 _PARTNER_RE = re.compile(
     r"^(对[^，。；、]{2,14}?)(?:实现|完成)?((?:货物)?(?:进出口|出口|进口)(?:总额|额|总值)?|实际(?:利用|使用)外资|投资)$"
 )
+# One-character words a cut clause leaves at the end of a name (removed on a word boundary)
+_LOOSE_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:有|达|为|由|等|各|新)$")
 _SHARE_OF_RE = re.compile(r"占(?:全[国省市区县州])?$")
 _SHARE_DE_RE = re.compile(r"占([\u4e00-\u9fffA-Za-z0-9]{1,12})的(比重|比例|份额)$")
 _PM_RE = re.compile(r"PM[_\s]+(2\.5|10)")
@@ -229,6 +231,8 @@ def clean_name(text: str) -> str:
         # 在蓉设立领事机构的国家: a bare 国家 after 的 needs what comes before it
         if len(tail) >= 2 and tail not in GENERIC_NAMES and tail not in _BARE_HEADS:
             s = tail
+    if len(s) > 3:
+        s = _strip_tail(s, _LOOSE_TAIL_RE)  # 重点调度项目有, 5G基站达, 中职学校由
     return s
 
 
