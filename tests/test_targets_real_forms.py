@@ -554,3 +554,20 @@ def test_a_one_character_word_left_by_a_cut_clause_leaves_the_name(raw, name):
     from bot.targets.naming import clean_name
 
     assert clean_name(raw) == name
+
+
+def test_a_rank_after_a_growth_is_the_rank_of_the_growth(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "一般公共预算收入增长7.2%，居全省第三；城镇、农村居民人均可支配收入分别增长4.1%、6.3%，"
+        "分别居全省第五、第二。工业投资、技改投资增速均居全省第1位。"
+        "实现地区生产总值3200亿元，增长5.1%，总量居全省第四。新能源装机占比达65%。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text) if r.unit in ("位", "%")}
+    assert ("一般公共预算收入增速全省排名", 3) in got
+    assert ("城镇居民人均可支配收入增速全省排名", 5) in got
+    assert ("农村居民人均可支配收入增速全省排名", 2) in got
+    assert ("工业投资增速全省排名", 1) in got  # 增速 is shared by both items
+    assert ("技改投资增速全省排名", 1) in got
+    assert ("地区生产总值全省排名", 4) in got  # 总量: the rank of the level
+    assert ("新能源装机占比", 65) in got  # a share of a known thing is not the thing

@@ -141,6 +141,7 @@ _PARTNER_RE = re.compile(
 )
 # One-character words a cut clause leaves at the end of a name (removed on a word boundary)
 _LOOSE_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:有|达|为|由|等|各|新)$")
+_SHARE_AFTER_RE = re.compile(r"(?:的)?(?:占比|比重|比例|份额)")
 _SHARE_OF_RE = re.compile(r"占(?:全[国省市区县州])?$")
 _SHARE_DE_RE = re.compile(r"占([\u4e00-\u9fffA-Za-z0-9]{1,12})的(比重|比例|份额)$")
 _PM_RE = re.compile(r"PM[_\s]+(2\.5|10)")
@@ -625,6 +626,8 @@ def _best_before_match(table: IndicatorTable, before: str, fig: Figure) -> Alias
         return None
     if _PART_PREFIX_RE.search(text, 0, m.start):
         return None  # 对东盟进出口总额, 国有控股企业产值: a part, not the whole
+    if _SHARE_AFTER_RE.match(text, m.end):
+        return None  # 清洁能源装机占比: a share of the known thing, not the thing
     if _SHARE_OF_RE.search(text, 0, m.start):
         return None  # 直接经济损失占国内生产总值比重: the base of a share is not the name
     if (len(m.alias) <= 4 or fig.unit_class == "count") and LEVEL_PREFIX_RE.search(
@@ -1052,8 +1055,17 @@ class _SentenceNamer:
                 subject = m_scope.group() + subject
         if not _is_name(subject) and self.last_subject:
             # 进出口总额突破万亿元、增速居全国第5位: the rank is of the previous subject
-            growth = "增速" if re.search(r"增速|增幅|增长", raw) else ""
-            subject = self.entity_of(self.last_subject) + growth if growth else self.last_subject
+            last = self.out[-1] if self.out else None
+            grew = (
+                last is not None
+                and last.figure.unit_class == "percent"
+                and last.change in ("增长", "提高", "下降", "增加")
+                and self.s[last.figure.end : fig.start].count("，") <= 1
+                and not re.search(r"总量|规模", raw)
+            )  # 收入增长5.5%，居全国第五: the rank of that growth (总量居…: of the level)
+            growth = "增速" if grew or re.search(r"增速|增幅|增长", raw) else ""
+            # 一般公共预算收入增速全国排名: the whole name of what grew, then 增速
+            subject = self.last_subject + growth
             scope = scope or (re.search(r"全(国|省|市|区|县)", raw) or re.match("", "")).group()
         if not _is_name(subject):
             return
@@ -1082,11 +1094,19 @@ class _SentenceNamer:
         subjects = self.list_subjects
         if len(run) < 2 or len(run) != len(subjects):
             return False
-        prev = [n for n in self.out if n.indicator in subjects]
-        growth = "增速" if prev and prev[-1].figure.unit_class == "percent" else ""
+        # the figures the list named last: their names as emitted (canonical), and whether
+        # they were growth rates (then the ranks are of the growth)
+        recent = [n for n in self.out if n.figure.form != "rank"][-len(subjects) :]
+        named = len(recent) == len(subjects)
+        if named:
+            subjects = [n.indicator for n in recent]
+        growth = "增速" if recent and recent[-1].figure.unit_class == "percent" else ""
         for k, subject in zip(run, subjects, strict=True):
             self.handled.add(k)
-            name = self.entity_of(subject) + growth if growth else subject
+            if named:
+                name = subject + growth
+            else:
+                name = self.entity_of(subject) + growth if growth else subject
             self.emit(self.figs[k], name + scope + "排名", change, subject=False)
         return True
 
@@ -1095,6 +1115,12 @@ class _SentenceNamer:
         items = [p for p in _split_items(strip_noise(subject).strip("，、 ")) if p]
         if len(items) < 2:
             return False
+        rate = re.search(r"(增速|增幅)$", items[-1])
+        if rate and not any(
+            p.endswith(("增速", "增幅")) or p in ("总量", "规模") for p in items[:-1]
+        ):
+            # 房地产开发投资、商品房销售面积增速均居全国第4位: both are ranks of growth
+            items = [p + rate.group() for p in items[:-1]] + [items[-1]]
         base = self.entity_of(self.last_subject) if self.last_subject else ""
         names = []
         for item in items:
