@@ -286,9 +286,13 @@ def check(docs: dict[str, list[str]], problems: list[str], notices: list[str]) -
     print(f"{RELEVANCE.name}: {n} queries, {n_judgements} relevant lines")
     print(
         "  by type:   "
-        + ", ".join(f"{t} {c} ({share(c):.0%}; test {test_types[t]})" for t, c in types.most_common())
+        + ", ".join(
+            f"{t} {c} ({share(c):.0%}; test {test_types[t]})" for t, c in types.most_common()
+        )
     )
-    print("  by split:  " + ", ".join(f"{s} {c} ({share(c):.0%})" for s, c in sorted(splits.items())))
+    print(
+        "  by split:  " + ", ".join(f"{s} {c} ({share(c):.0%})" for s, c in sorted(splits.items()))
+    )
     print(
         f"  naming a region or year: {n_region_or_year} ({share(n_region_or_year):.0%}); "
         f"region {n_region}, year {n_year}"
@@ -296,7 +300,7 @@ def check(docs: dict[str, list[str]], problems: list[str], notices: list[str]) -
     print(f"  target questions: {n_answered} with answer, {n_unanswered} without")
     print(
         "  relevant lines per document: "
-        + ", ".join(f"{d.split('_')[1]}-{d.split('_')[2]} {docs_covered[d]}" for d in sorted(docs))
+        + ", ".join(f"{d.removesuffix('.txt')} {docs_covered[d]}" for d in sorted(docs))
     )
 
 
