@@ -9,7 +9,7 @@ that match more concepts always rank above passages that match fewer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
@@ -39,14 +39,20 @@ ANCHOR_PASSAGES = 60
 # but a passage saying GDP ranks first).
 SYNONYM_WEIGHT = 0.85
 # Score of a passage for being in a document whose metadata match the query's region,
-# year or kind (a BM25 contribution of a fairly rare word), and for naming them in text.
+# year or kind (a BM25 contribution of a fairly rare word), and for naming the year in
+# its text (到二〇三五年 answers 2035年 目标 in any document).
 FACET_DOC_SCORE = 8.0
 # How many of the best-scoring passages the body-text prior may reorder.
 QUALITY_WINDOW = 100
 # Kinds of document that report on the year before their own (a 2025 work report says
 # what 2024 achieved).
 _REVIEWS_LAST_YEAR = frozenset({"政府工作报告", "党代会报告"})
-FACET_TEXT_SCORE = 2.0
+FACET_TEXT_SCORE = 6.0
+# Words of a question that need not be in the answer when the query names its documents
+# (贵州 2035年 目标: the 2035 paragraph need not say 目标).
+QUESTION_WORDS = frozenset(
+    {"目标", "多少", "情况", "如何", "哪些", "什么", "计划", "主要", "怎么样", "任务", "要求"}
+)
 EMPTY_MESSAGE = "请输入要查找的关键词，例如：乡村振兴、地区生产总值 (empty query)"
 ONLY_EXCLUSIONS_MESSAGE = "只有排除词：请至少给出一个要查找的关键词 (only exclusions)"
 EMPTY = (Note("empty_query", EMPTY_MESSAGE),)
@@ -476,6 +482,8 @@ class Searcher:
             anchors = self._known_pieces(near)
             found = self.lexicon.candidates(text, limit=3, min_score=threshold)
             found += rank_candidates(text, self._phrase_pool(anchors), limit=3, min_score=threshold)
+            if not found and a == b and flags[a] and len(text) >= 3:
+                found = self._inner_corrections(text, threshold)
             for cand in found:
                 if cand.term in text:
                     continue  # dropping characters loses what was typed; not a correction
@@ -483,6 +491,20 @@ class Searcher:
                 if best is None or key > best[0]:
                     best = (key, (a, b, cand.term, cand.score))
         return best[1] if best else None
+
+    def _inner_corrections(self, word: str, threshold: float) -> list:
+        """Corrections inside an unknown word the segmenter glued together (稳就叶: 就叶 ->
+        就业), kept only when the corrected word is a phrase of the corpus (稳就业)."""
+        out = []
+        for i in range(len(word) - 1):
+            for j in range(i + 2, min(len(word), i + 4) + 1):
+                if j - i == len(word):
+                    continue
+                for cand in self.lexicon.candidates(word[i:j], limit=2, min_score=threshold):
+                    fixed = word[:i] + cand.term + word[j:]
+                    if fixed != word and self.phrase_exists(fixed):
+                        out.append(replace(cand, term=fixed))
+        return out
 
     def _known_pieces(self, text: str) -> list[str]:
         """Index terms of two or more characters inside ``text``, longest match first."""
@@ -788,16 +810,24 @@ class Searcher:
         n = self.index.n_passages
         total = np.zeros(n, dtype=np.float32)
         matched = np.zeros(n, dtype=np.uint8)
-        for pids, scores in hits:
+        required = np.zeros(n, dtype=bool)
+        for c, (pids, scores) in zip(positive, hits, strict=True):
             p = np.asarray(pids, dtype=np.intp)
             # add.at with explicit arrays is numpy's fast path (a scalar is ~50x slower).
             np.add.at(total, p, np.asarray(scores, dtype=np.float32))
             np.add.at(matched, p, np.ones(p.size, dtype=np.uint8))
-        keep = matched != 0  # a facet alone (a passage of a 山东 document) is no match
+            if not (facets and c.label in QUESTION_WORDS):
+                required[p] = True
+        # A facet alone (a passage of a 山东 document) is no match; but when the words
+        # left are only question words (贵州 2035年 目标), the facets are what is asked.
+        only_questions = bool(facets) and all(c.label in QUESTION_WORDS for c in positive)
+        keep = required.copy()
         for pids, scores in (c.fixed for c in facets if c.fixed is not None):
             p = np.asarray(pids, dtype=np.intp)
             np.add.at(total, p, np.asarray(scores, dtype=np.float32))
             np.add.at(matched, p, np.ones(p.size, dtype=np.uint8))
+        if only_questions:
+            keep = matched >= len(facets)
         for c in negative:
             keep[np.asarray(self._concept_hits(c)[0], dtype=np.intp)] = False
         mask = self._filter_mask(filters)
