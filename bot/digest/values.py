@@ -8,7 +8,6 @@ mentions, :func:`clean` for one display line.
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
 from bot.targets.records import TargetRecord
 
@@ -130,8 +129,3 @@ def format_year(year: str) -> str:
     """``2024`` → ``2024年``; other periods as written."""
     year = clean(year)
     return f"{year}年" if year.isdigit() else year
-
-
-def format_date(now: datetime) -> str:
-    """``2025年3月1日``."""
-    return f"{now.year}年{now.month}月{now.day}日"
