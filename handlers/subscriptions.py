@@ -209,10 +209,13 @@ async def digest_command(update: Update, context: BriefContext) -> None:
         own = [s for s in await svc.run_db(svc.subscriptions.store.list_for_chat, chat.id) if s.due]
         sub = own[0] if own else None
     tz = sub.timezone if sub else await svc.run_db(svc.subscriptions.chat_timezone, chat.id)
+    lang = svc.lang(update)
     try:
-        messages = await svc.run(preview_messages, svc.engine, filter_text=arg, sub=sub, tz=tz)
+        messages = await svc.run(
+            preview_messages, svc.engine, filter_text=arg, sub=sub, tz=tz, lang=lang
+        )
     except FilterError as exc:
-        await message.reply_text(error_text(exc, svc.lang(update)))
+        await message.reply_text(error_text(exc, lang))
         return
     await reply_html(message, messages)
 

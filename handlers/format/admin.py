@@ -231,7 +231,7 @@ def _counts_text(counts: Mapping[str, int], lang: str) -> str:
 
 def sub_line(item: Listed, lang: str = DEFAULT_LANGUAGE) -> str:
     sub = item.subscription
-    about = describe_filter(sub.filter) or tr(lang, "subscriptions.all_targets")
+    about = describe_filter(sub.filter, lang) or tr(lang, "subscriptions.all_targets")
     title = f" {sub.chat_title}" if sub.chat_title else ""
     lines = [
         f"<b>#{sub.id}</b> {sub_status(sub, lang)}",

@@ -33,7 +33,7 @@ def _status(sub: Subscription, lang: str) -> str:
 
 
 def _about(sub: Subscription, lang: str) -> str:
-    return describe(sub.filter) or tr(lang, "subscriptions.all_targets")
+    return describe(sub.filter, lang) or tr(lang, "subscriptions.all_targets")
 
 
 def subscription_line(
