@@ -193,8 +193,8 @@ def build_application(
     async def admin_ids() -> list[int]:
         return [a.user_id for a in await blocking.run_db(admins.list)]
 
-    notify = admin_notifier(application.bot, admin_ids)
     languages = LanguagePrefs(LanguageStore(database))
+    notify = admin_notifier(application.bot, admin_ids, languages.for_chat)
     # A chat's digests are in its /lang choice (in memory: read on the core thread).
     composer = DigestComposer(engine, language=languages.for_chat)
 

@@ -29,7 +29,7 @@ from handlers.common import (
 )
 from handlers.context import BriefContext
 from handlers.format import subscriptions as fmt
-from handlers.i18n import tr
+from handlers.i18n import Message, tr
 from handlers.i18n.errors import error_text
 
 log = logging.getLogger(__name__)
@@ -245,10 +245,8 @@ async def my_chat_member(update: Update, context: BriefContext) -> None:
     if count:
         log.info("chat %s: %s; %d subscription(s) deactivated", chat.id, reason, count)
         title = chat.title or chat.full_name or str(chat.id)
-        await svc.notify_admins(
-            f"⚠️ 已停用 {count} 个订阅：{title}（{chat.id}）{reason}。\n"
-            f"Deactivated {count} subscription(s) of chat {chat.id}: {reason}."
-        )
+        params = {"count": count, "title": title, "chat_id": chat.id, "reason": reason}
+        await svc.notify_admins(Message("alerts.chat_removed", params))
 
 
 async def chat_migrated(update: Update, context: BriefContext) -> None:

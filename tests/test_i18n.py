@@ -278,3 +278,13 @@ def test_a_refused_setting_is_said_in_the_readers_language() -> None:
         parse_value("results_per_page", "500")
     assert error_text(bad.value, "en").endswith("must be ≥ 1 and ≤ 50.")
     assert " / " not in error_text(bad.value, "zh")  # one language, not both
+
+
+def test_setting_descriptions_come_from_the_catalogue() -> None:
+    from bot.admin.runtime import RUNTIME_KEYS, setting_description
+
+    assert setting_description("results_per_page", "en") == "search results per page"
+    assert setting_description("results_per_page") == "每页搜索结果数"
+    assert setting_description("database_url", "en") == ""  # not settable from the chat
+    for key in RUNTIME_KEYS:
+        assert setting_description(key, "zh") != setting_description(key, "en"), key

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.admin import RUNTIME_KEYS, Admin, AuditEntry, SettingView
+from bot.admin import Admin, AuditEntry, SettingView, setting_description
 from bot.digest.filters import describe as describe_filter
 from bot.subscriptions.service import Listed
 from bot.subscriptions.store import Delivery, Subscription
@@ -168,12 +168,6 @@ def config_html(
     return "\n".join(lines)
 
 
-def _what(key: str, lang: str) -> str:
-    """What a runtime setting is, in ``lang`` (``RUNTIME_KEYS``: Chinese, English)."""
-    zh, en = RUNTIME_KEYS.get(key, ("", ""))
-    return en if lang == "en" else zh
-
-
 def config_set(view: SettingView, old: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return tr(
         lang,
@@ -181,7 +175,7 @@ def config_set(view: SettingView, old: str, lang: str = DEFAULT_LANGUAGE) -> str
         key=escape(view.key),
         old=escape(old),
         new=escape(view.value),
-        what=escape(_what(view.key, lang)),
+        what=escape(setting_description(view.key, lang)),
     )
 
 
@@ -236,8 +230,14 @@ def sub_line(item: Listed, lang: str = DEFAULT_LANGUAGE) -> str:
     lines = [
         f"<b>#{sub.id}</b> {sub_status(sub, lang)}",
         f"  {escape(sub.chat_type)} <code>{sub.chat_id}</code>{escape(title)}",
-        f"  {escape(about)} · {escape(sub.schedule.describe())}（{escape(sub.timezone)}）"
-        + (" · quiet" if sub.quiet_when_empty else ""),
+        f"  {escape(about)} · "
+        + tr(
+            lang,
+            "subscriptions.schedule",
+            schedule=escape(sub.schedule.describe(lang)),
+            timezone=escape(sub.timezone),
+        )
+        + (tr(lang, "subscriptions.quiet") if sub.quiet_when_empty else ""),
     ]
     if sub.due:
         lines.append("  " + tr(lang, "subscriptions.next", when=_when(item.next_run, sub.timezone)))

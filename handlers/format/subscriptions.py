@@ -43,7 +43,7 @@ def subscription_line(
     schedule = tr(
         lang,
         "subscriptions.schedule",
-        schedule=escape(sub.schedule.describe()),
+        schedule=escape(sub.schedule.describe(lang)),
         timezone=escape(sub.timezone),
     )
     parts = [
@@ -71,7 +71,7 @@ def subscribed(item: Listed, *, where: str | None = None, lang: str = DEFAULT_LA
         tr(
             lang,
             "subscriptions.schedule_line",
-            schedule=escape(sub.schedule.describe()),
+            schedule=escape(sub.schedule.describe(lang)),
             timezone=escape(sub.timezone),
         ),
         tr(lang, "subscriptions.next_line", when=local_time(item.next_run, sub.timezone)),
