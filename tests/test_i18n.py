@@ -288,3 +288,32 @@ def test_setting_descriptions_come_from_the_catalogue() -> None:
     assert setting_description("database_url", "en") == ""  # not settable from the chat
     for key in RUNTIME_KEYS:
         assert setting_description(key, "zh") != setting_description(key, "en"), key
+
+
+def test_target_lines_in_english_keep_the_documents_figures() -> None:
+    from bot.targets.records import TargetRecord
+    from handlers.format.targets import target_line
+
+    hidden = TargetRecord(
+        doc="a.txt",
+        section="",
+        sentence="地区生产总值增长x.x%左右。",
+        indicator="地区生产总值",
+        value=None,
+        value_text="x.x",
+        unit="%",
+        qualifier="左右",
+        change="增长",
+        year="2024",
+        region="烟台",
+        kind="target",
+        masked=True,
+    )
+    english = target_line(hidden, lang="en")
+    assert english == (
+        "• [target] <b>地区生产总值</b> 增长 x.x%左右 (withheld in the source) · 2024年 · 烟台"
+    )
+    assert (
+        target_line(hidden)
+        == "• 〔目标〕<b>地区生产总值</b> 增长 x.x%左右（原文隐去） · 2024年 · 烟台"
+    )

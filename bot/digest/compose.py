@@ -372,7 +372,7 @@ def compose_digest(
             group=group,
             kind=record.kind,
             change=clean(record.change),
-            value=format_value(record),
+            value=format_value(record, lang),
             year=format_year(record.year),
             region=_region_shown(record.region, sources, group_by),
             masked=record.masked,

@@ -99,7 +99,7 @@ def doc_messages(
             lines.append(tr(lang, "docs.targets_first", count=len(targets), shown=shown))
         else:
             lines.append(tr(lang, "docs.targets_all", count=len(targets)))
-        lines.extend(target_line(r, show_region=False) for r in targets[:shown])
+        lines.extend(target_line(r, show_region=False, lang=lang) for r in targets[:shown])
         lines.append(tr(lang, "docs.targets_more", doc_id=escape(document.doc_id)))
     else:
         lines.append(tr(lang, "docs.no_targets"))
