@@ -317,3 +317,17 @@ def test_target_lines_in_english_keep_the_documents_figures() -> None:
         target_line(hidden)
         == "• 〔目标〕<b>地区生产总值</b> 增长 x.x%左右（原文隐去） · 2024年 · 烟台"
     )
+
+
+def test_config_says_where_each_value_comes_from_in_the_readers_language() -> None:
+    from bot.admin.runtime import SOURCE_BUILTIN, SOURCE_ENV, SettingView
+    from handlers.format.admin import config_html
+
+    views = [
+        SettingView("results_per_page", "5", SOURCE_ENV, True, "BRIEFBOT_RESULTS_PER_PAGE"),
+        SettingView("data_dir", "data", SOURCE_BUILTIN, False),
+    ]
+    zh = config_html(views, "UTC", full=True)
+    en = config_html(views, "UTC", full=True, lang="en")
+    assert "(环境变量: BRIEFBOT_RESULTS_PER_PAGE)" in zh and "(内置默认值)" in zh
+    assert "(environment: BRIEFBOT_RESULTS_PER_PAGE)" in en and "(built-in default)" in en

@@ -13,6 +13,14 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.admin import Admin, AuditEntry, SettingView, setting_description
+from bot.admin.runtime import (
+    SOURCE_ARGUMENT,
+    SOURCE_BUILTIN,
+    SOURCE_CHAT,
+    SOURCE_CONFIG_FILE,
+    SOURCE_DEFAULT_FILE,
+    SOURCE_ENV,
+)
 from bot.digest.filters import describe as describe_filter
 from bot.subscriptions.service import Listed
 from bot.subscriptions.store import Delivery, Subscription
@@ -135,20 +143,33 @@ def audit_list(entries: Sequence[AuditEntry], tz: str, lang: str = DEFAULT_LANGU
 
 
 # -- /config -----------------------------------------------------------------------------------
-def _source(view: SettingView, tz: str) -> str:
+# Where a setting's value comes from -> its catalogue key (admin.source.<name>).
+_SOURCE_NAMES = {
+    SOURCE_BUILTIN: "builtin",
+    SOURCE_DEFAULT_FILE: "default_file",
+    SOURCE_CONFIG_FILE: "config_file",
+    SOURCE_ENV: "environment",
+    SOURCE_ARGUMENT: "argument",
+    SOURCE_CHAT: "chat",
+}
+
+
+def _source(view: SettingView, tz: str, lang: str) -> str:
+    name = _SOURCE_NAMES.get(view.source)
+    source = tr(lang, f"admin.source.{name}") if name else view.source
     if view.updated_by is not None or view.updated_at is not None:
         who = f" {view.updated_by}" if view.updated_by is not None else ""
-        return f"{view.source}{who}, {_when(view.updated_at, tz)}"
+        return f"{source}{who}, {_when(view.updated_at, tz)}"
     if view.origin:
-        return f"{view.source}: {view.origin}"
-    return view.source
+        return f"{source}: {view.origin}"
+    return source
 
 
-def _setting_line(view: SettingView, tz: str) -> str:
+def _setting_line(view: SettingView, tz: str, lang: str) -> str:
     mark = "✏️" if view.settable else "•"
     return (
         f"{mark} <code>{escape(view.key)}</code> = <code>{escape(view.value)}</code>"
-        f" <i>({escape(_source(view, tz))})</i>"
+        f" <i>({escape(_source(view, tz, lang))})</i>"
     )
 
 
@@ -158,11 +179,11 @@ def config_html(
     """Every setting (``full``) or only the runtime ones (in groups), with sources."""
     settable = [v for v in views if v.settable]
     lines = [tr(lang, "admin.config_heading"), tr(lang, "admin.config_precedence"), ""]
-    lines += [_setting_line(v, tz) for v in settable]
+    lines += [_setting_line(v, tz, lang) for v in settable]
     lines.append("")
     if full:
         lines.append(tr(lang, "admin.config_only"))
-        lines += [_setting_line(v, tz) for v in views if not v.settable]
+        lines += [_setting_line(v, tz, lang) for v in views if not v.settable]
     else:
         lines.append(tr(lang, "admin.config_group"))
     return "\n".join(lines)
@@ -181,7 +202,7 @@ def config_set(view: SettingView, old: str, lang: str = DEFAULT_LANGUAGE) -> str
 
 def config_reset(view: SettingView, *, removed: bool, tz: str, lang: str = DEFAULT_LANGUAGE) -> str:
     key, value = escape(view.key), escape(view.value)
-    source = escape(_source(view, tz))
+    source = escape(_source(view, tz, lang))
     if removed:
         return tr(lang, "admin.config_reset", key=key, value=value, source=source)
     return tr(lang, "admin.config_no_override", key=key, value=value, source=source)
