@@ -291,24 +291,10 @@ def test_setting_descriptions_come_from_the_catalogue() -> None:
 
 
 def test_target_lines_in_english_keep_the_documents_figures() -> None:
-    from bot.targets.records import TargetRecord
     from handlers.format.targets import target_line
+    from tests.test_digest import rec
 
-    hidden = TargetRecord(
-        doc="a.txt",
-        section="",
-        sentence="地区生产总值增长x.x%左右。",
-        indicator="地区生产总值",
-        value=None,
-        value_text="x.x",
-        unit="%",
-        qualifier="左右",
-        change="增长",
-        year="2024",
-        region="烟台",
-        kind="target",
-        masked=True,
-    )
+    hidden = rec(value=None, value_text="x.x", masked=True)
     english = target_line(hidden, lang="en")
     assert english == (
         "• [target] <b>地区生产总值</b> 增长 x.x%左右 (withheld in the source) · 2024年 · 烟台"
@@ -331,3 +317,14 @@ def test_config_says_where_each_value_comes_from_in_the_readers_language() -> No
     en = config_html(views, "UTC", full=True, lang="en")
     assert "(环境变量: BRIEFBOT_RESULTS_PER_PAGE)" in zh and "(内置默认值)" in zh
     assert "(environment: BRIEFBOT_RESULTS_PER_PAGE)" in en and "(built-in default)" in en
+
+
+def test_document_facts_in_the_readers_language() -> None:
+    from dataclasses import replace
+
+    from handlers.format.documents import doc_facts
+    from tests.test_digest import DOC_A
+
+    city = replace(DOC_A, level="city", doc_type="政府工作报告")
+    assert doc_facts(city, "en") == ["烟台", "city", "政府工作报告", "2024"]
+    assert doc_facts(city) == ["烟台", "市级", "政府工作报告", tr("zh", "docs.year", year=2024)]

@@ -12,15 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.admin import Admin, AuditEntry, SettingView, setting_description
-from bot.admin.runtime import (
-    SOURCE_ARGUMENT,
-    SOURCE_BUILTIN,
-    SOURCE_CHAT,
-    SOURCE_CONFIG_FILE,
-    SOURCE_DEFAULT_FILE,
-    SOURCE_ENV,
-)
+from bot.admin import Admin, AuditEntry, SettingView, runtime, setting_description
 from bot.digest.filters import describe as describe_filter
 from bot.subscriptions.service import Listed
 from bot.subscriptions.store import Delivery, Subscription
@@ -145,12 +137,12 @@ def audit_list(entries: Sequence[AuditEntry], tz: str, lang: str = DEFAULT_LANGU
 # -- /config -----------------------------------------------------------------------------------
 # Where a setting's value comes from -> its catalogue key (admin.source.<name>).
 _SOURCE_NAMES = {
-    SOURCE_BUILTIN: "builtin",
-    SOURCE_DEFAULT_FILE: "default_file",
-    SOURCE_CONFIG_FILE: "config_file",
-    SOURCE_ENV: "environment",
-    SOURCE_ARGUMENT: "argument",
-    SOURCE_CHAT: "chat",
+    runtime.SOURCE_BUILTIN: "builtin",
+    runtime.SOURCE_DEFAULT_FILE: "default_file",
+    runtime.SOURCE_CONFIG_FILE: "config_file",
+    runtime.SOURCE_ENV: "environment",
+    runtime.SOURCE_ARGUMENT: "argument",
+    runtime.SOURCE_CHAT: "chat",
 }
 
 

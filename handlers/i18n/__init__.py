@@ -13,19 +13,14 @@ administrators with ``/lang chat zh|en`` (:mod:`handlers.i18n.prefs`).
 
 from __future__ import annotations
 
-from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogue, Message, catalogue, placeholders, tr
-
-__all__ = [
-    "DEFAULT_LANGUAGE",
-    "LANGUAGES",
-    "Catalogue",
-    "Message",
-    "catalogue",
-    "language_for",
-    "normalise_language",
-    "placeholders",
-    "tr",
-]
+# The core's catalogue, re-exported for the handlers (``from handlers.i18n import tr``).
+from bot.i18n import DEFAULT_LANGUAGE as DEFAULT_LANGUAGE
+from bot.i18n import LANGUAGES as LANGUAGES
+from bot.i18n import Catalogue as Catalogue
+from bot.i18n import Message as Message
+from bot.i18n import catalogue as catalogue
+from bot.i18n import placeholders as placeholders
+from bot.i18n import tr as tr
 
 
 def language_for(language_code: str | None) -> str:
