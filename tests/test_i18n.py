@@ -157,6 +157,18 @@ def test_prefs_chat_over_user_over_client(db: Database) -> None:
     assert LanguageStore(db).get("user", 7) is None
 
 
+def test_what_is_sent_unasked_follows_the_chat_then_in_private_the_user() -> None:
+    prefs = LanguagePrefs()
+    assert prefs.for_chat(7) == "zh" and prefs.for_chat(-100) == "zh"
+    prefs.set("user", 7, "en", by=7)
+    prefs.set("user", 100, "en", by=100)
+    assert prefs.for_chat(7) == "en"  # a private chat: the user's own choice
+    assert prefs.for_chat(-100) == "zh"  # a group is not its members' private choice
+    prefs.set("chat", 7, "zh", by=7)
+    prefs.set("chat", -100, "en", by=100)
+    assert prefs.for_chat(7) == "zh" and prefs.for_chat(-100) == "en"
+
+
 # -- end to end --------------------------------------------------------------------------------
 @pytest.fixture
 def engine(bundled_engine: Engine) -> Engine:
