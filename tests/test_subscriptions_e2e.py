@@ -260,6 +260,11 @@ async def test_a_chat_that_chose_english_gets_its_digest_in_english(server, engi
         assert missing.startswith("This chat has no subscription #99") and "没有" not in missing
         preview = await ask(server, group, eve, "/digest 宇宙飞船")
         assert preview == "No key targets match “宇宙飞船”."
+        # Time-zone errors by their codes, in the chat's language.
+        bad_zone = await ask(server, group, eve, "/timezone Mars/Base")
+        assert bad_zone.startswith("Unknown time zone “Mars/Base”") and "未知" not in bad_zone
+        bad_zone = await ask(server, group, eve, "/subscribe GDP tz=Mars/Base")
+        assert bad_zone.startswith("Unknown time zone “Mars/Base”")
 
 
 # -- who may subscribe -------------------------------------------------------------------------
