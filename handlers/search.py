@@ -38,6 +38,7 @@ async def _search(
     key: str | None = None,
     page: int = 1,
     correct: bool = True,
+    understand: bool = True,
     doc: str | None = None,
     region: str | None = None,
     year: int | None = None,
@@ -45,7 +46,9 @@ async def _search(
     """The search's key (saved now on the storage thread, if not given), one page of
     results (core thread), and the saved keys of its suggestions (storage thread)."""
     filters = {"doc": doc, "region": region, "year": year}
-    search = svc.run(svc.engine.search, text, page=page, correct=correct, **filters)
+    search = svc.run(
+        svc.engine.search, text, page=page, correct=correct, understand=understand, **filters
+    )
     if key is None:  # saved while the core searches: the two threads work side by side
         resp, (key,) = await asyncio.gather(search, svc.run_db(_save, svc, [text], filters))
     else:
@@ -101,7 +104,7 @@ async def page_button(update: Update, context: BriefContext) -> None:
     """◀ / ▶, "search as typed" and suggestion buttons: a page of a saved search."""
     query = update.callback_query
     key, page = context.match.group(1), int(context.match.group(2))
-    correct = context.match.group(3) == "1"
+    correct, understand = fmt.mode_flags(context.match.group(3))
     svc = context.services
     saved = await svc.run_db(svc.queries.load, key)
     if saved is None:
@@ -114,12 +117,18 @@ async def page_button(update: Update, context: BriefContext) -> None:
         key=key,
         page=page,
         correct=correct,
+        understand=understand,
         doc=saved.doc,
         region=saved.region,
         year=saved.year,
     )
     html, keyboard = fmt.search_page(
-        resp, key=key, correct=correct, suggestion_keys=suggestion_keys, lang=svc.lang(update)
+        resp,
+        key=key,
+        correct=correct,
+        understand=understand,
+        suggestion_keys=suggestion_keys,
+        lang=svc.lang(update),
     )
     await _show(update, html, keyboard)
 

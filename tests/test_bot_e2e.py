@@ -597,3 +597,25 @@ def test_a_search_page_is_always_one_message() -> None:
     assert html.count("<b>政策</b>") == 1 + 10 and "&lt;" in html and "<政" not in html
     data = [b.callback_data for row in keyboard.inline_keyboard for b in row]
     assert data == ["t:d1:0"] * 10 + ["p:k1:1:1", "p:k1:3:1"]
+
+
+async def test_understood_answer_card_and_literal_search(
+    server: FakeBotApi, bot: Application
+) -> None:
+    erin = server.add_user("Erin")
+    reply = (await ask(server, erin, erin, "/search 烟台 2024 GDP 增长目标")).message
+    text = reply["text"]
+    assert "理解为：地区 烟台 · 年份 2024 · 指标 地区生产总值" in text
+    assert "🎯 答案：烟台 2024年 地区生产总值 目标：增长5.5%左右" in text
+    assert "5.5%左右" in bold(reply)
+    # the passage stating the answer comes first
+    assert text.index("🎯") < text.index("1. ") < text.index("地区生产总值增长5.5%左右")
+    literal_label = "按原词搜索（不按地区、年份理解）"
+    assert buttons(reply)[literal_label].endswith(":1:2")
+
+    await press(server, reply, literal_label, erin)
+    literal = (await server.next_call("editMessageText", chat=erin)).message
+    assert "理解为" not in literal["text"] and "🎯" not in literal["text"]
+    assert literal_label not in buttons(literal)
+    if "下一页 ▶" in buttons(literal):  # its pages stay literal
+        assert buttons(literal)["下一页 ▶"].endswith(":2:2")

@@ -173,3 +173,11 @@ def test_search_json_carries_understood_and_answer(engine):
     assert data["answer"]["doc_id"]
     plain = search_to_dict(engine.search("过去一年 经济运行"))
     assert plain["understood"] is None and plain["answer"] is None
+
+
+@pytest.mark.parametrize(
+    "query", ["四川 成都 常住人口", "成都 四川 常住人口", "四川省成都市 常住人口"]
+)
+def test_the_narrower_of_two_nested_places_is_asked(query):
+    got = understand(query, gazetteer=default_gazetteer(), known_regions={"成都"})
+    assert got.facets.region == "成都" and got.rest == "常住人口"

@@ -132,5 +132,6 @@ def lead_with_answer(
     else:
         extra = next((h for h in stated if states(h)), None)
         if extra is not None:
-            hits = [extra, *hits][: max(resp.page_size, 1)]
+            top = hits[0].score if hits else extra.score  # shown first: scored as the first
+            hits = [replace(extra, score=top), *hits][: max(resp.page_size, 1)]
     return replace(resp, hits=tuple(hits), answer=answer)

@@ -267,8 +267,8 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
             found = self._answer(resp.corrected_query or query, understood, indicator)
             if found:
                 answer = card(*found)
-                stated = self.searcher.search(
-                    query, doc=answer.doc_id, page_size=10, correct=correct, understand=False
-                ).hits
+                stated = self.searcher.passages_containing(
+                    answer.sentence[:40], doc_id=answer.doc_id
+                )
                 resp = lead_with_answer(resp, answer, stated)
         return resp

@@ -851,6 +851,20 @@ class Searcher:
         picked = np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.intp)
         return Ranked(picked, total[picked], int(candidates.size), unmatched)
 
+    def passages_containing(self, text: str, *, doc_id: str | None = None, limit: int = 5):
+        """Hits for the passages whose text contains ``text`` (a bounded scan), optionally
+        of one document: where a sentence was said (the answer card's passage)."""
+        ix = self.index
+        pids = self.scan(normalize(text), limit=SCAN_LIMIT)
+        out: list[SearchHit] = []
+        for pid in pids.tolist():
+            if doc_id is not None and ix.docs[int(ix.p_doc[pid])].doc_id != doc_id:
+                continue
+            out.append(self._hit(int(pid), 0.0, [normalize(text)]))
+            if len(out) >= limit:
+                break
+        return out
+
     def _hit(self, pid: int, score: float, needles: list[str]) -> SearchHit:
         ix = self.index
         info = ix.docs[int(ix.p_doc[pid])]

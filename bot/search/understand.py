@@ -102,11 +102,18 @@ def understand(
         for mention in gazetteer.mentions(text):
             place = mention.place
             known = place.short in known_regions or place.name in known_regions
-            if place.level == "provincial" or known or mention.suffixed:
-                region = place.short
-                suffix = _SUFFIX_RE.match(text, mention.end)
-                spans.append((mention.start, suffix.end() if suffix else mention.end))
-                break
+            if not (place.level == "provincial" or known or mention.suffixed):
+                continue
+            suffix = _SUFFIX_RE.match(text, mention.end)
+            span = (mention.start, suffix.end() if suffix else mention.end)
+            if region is not None and gazetteer.covers(place.short, region):
+                spans.append(span)  # 成都 四川: the province only says where 成都 is
+                continue
+            if region is not None and not gazetteer.covers(region, place.short):
+                continue  # a second, unrelated place: the first one stands
+            # 四川 成都: the narrower place inside the first is what is asked
+            region = place.short
+            spans.append(span)
     year: int | None = None
     for m in _YEAR_RE.finditer(text):
         year = parse_year(m.group())

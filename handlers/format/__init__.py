@@ -27,6 +27,7 @@ from handlers.format.html import (
 from handlers.format.search import (
     PAGE_PATTERN,
     PASSAGE_PATTERN,
+    mode_flags,
     page_data,
     passage_data,
     passage_messages,
@@ -56,6 +57,7 @@ __all__ = [
     "help_html",
     "hidden_note",
     "highlight_html",
+    "mode_flags",
     "no_targets",
     "page_data",
     "passage_data",

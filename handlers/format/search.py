@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.models import Document, Note, Passage, SearchHit, SearchResponse
+from bot.models import AnswerCard, Document, Note, Passage, SearchHit, SearchResponse, Understood
 from handlers.format.html import (
     TELEGRAM_LIMIT,
     checked,
@@ -23,8 +23,9 @@ from handlers.format.html import (
 )
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 
-# p:<query key>:<page>:<1 = with typo correction | 0 = as typed>
-PAGE_PATTERN = r"^p:([^:]{1,40}):(\d{1,6}):([01])$"
+# p:<query key>:<page>:<mode>: 1 = typo correction and understanding (region, year …),
+# 0 = as typed (neither), 2 = corrected but every word searched literally
+PAGE_PATTERN = r"^p:([^:]{1,40}):(\d{1,6}):([012])$"
 # t:<doc id>:<passage ordinal>
 PASSAGE_PATTERN = r"^t:([0-9A-Za-z_-]{1,40}):(\d{1,9})$"
 
@@ -35,11 +36,24 @@ MIN_SNIPPET_CHARS = 20
 
 
 # -- callback data -----------------------------------------------------------------------------
-def page_data(key: str, page: int, correct: bool = True) -> str:
-    """A button that shows ``page`` of the search saved under ``key``."""
+def page_data(key: str, page: int, correct: bool = True, understand: bool = True) -> str:
+    """A button that shows ``page`` of the search saved under ``key``, with typo
+    correction (``correct``) and region/year understanding (``understand``) on or off."""
     if not key or ":" in key:
         raise ValueError(f"not a usable query key: {key!r}")
-    return checked(f"p:{key}:{max(1, page)}:{int(correct)}")
+    return checked(f"p:{key}:{max(1, page)}:{search_mode(correct, understand)}")
+
+
+def search_mode(correct: bool, understand: bool) -> str:
+    """The mode digit of a page button (see :data:`PAGE_PATTERN`)."""
+    if not correct:
+        return "0"
+    return "1" if understand else "2"
+
+
+def mode_flags(mode: str) -> tuple[bool, bool]:
+    """``(correct, understand)`` of a page button's mode digit."""
+    return mode != "0", mode == "1"
 
 
 def passage_data(doc_id: str, ordinal: int) -> str:
@@ -65,6 +79,40 @@ def _hit_html(number: int, hit: SearchHit, snippet_chars: int | None) -> str:
     )
 
 
+def _understood_line(u: Understood, lang: str) -> str:
+    parts = []
+    if u.region:
+        parts.append(tr(lang, "search.facet_region", region=escape(u.region)))
+    if u.year:
+        parts.append(tr(lang, "search.facet_year", year=u.year))
+    if u.doc_type:
+        parts.append(tr(lang, "search.facet_type", type=escape(u.doc_type)))
+    if u.indicator:
+        parts.append(tr(lang, "search.facet_indicator", indicator=escape(u.indicator)))
+    return tr(lang, "search.understood", facets=tr(lang, "search.facet_sep").join(parts))
+
+
+def _answer_html(a: AnswerCard, lang: str) -> str:
+    where = escape(a.region or "")
+    if a.year.isdigit():
+        where = f"{where} {tr(lang, 'search.answer_year', year=a.year)}".lstrip()
+    elif a.year:
+        where = f"{where} {escape(a.year)} ".lstrip()
+    head = tr(
+        lang,
+        "search.answer",
+        where=where,
+        indicator=escape(a.indicator),
+        kind=tr(lang, "search.kind_target"),
+        change=escape(a.change),
+        figure=escape(a.figure),
+    )
+    source = [f"📄 <code>{escape(a.filename)}</code>"]
+    if a.section:
+        source.append(escape(one_line(a.section)))
+    return f"{head}\n{' · '.join(source)}"
+
+
 def _note(note: Note, lang: str) -> str:
     return tr(lang, f"search.{note.code}", **dict(note.params))
 
@@ -79,6 +127,11 @@ def _search_text(
             f"{escape(c.original)} → <b>{escape(c.corrected)}</b>" for c in resp.corrections
         )
         lines.append(tr(lang, "search.corrected", fixes=fixes))
+    if resp.understood is not None and resp.understood.any:
+        lines.append(f"<i>{_understood_line(resp.understood, lang)}</i>")
+    if resp.answer is not None and resp.page == 1:
+        lines.append("")
+        lines.append(_answer_html(resp.answer, lang))
     if resp.notes:
         notes = tr(lang, "search.note_sep").join(_note(n, lang) for n in resp.notes)
         lines.append(f"<i>{escape(notes)}</i>")
@@ -107,14 +160,17 @@ def search_page(
     *,
     key: str,
     correct: bool = True,
+    understand: bool = True,
     suggestion_keys: Mapping[str, str] | None = None,
     limit: int = TELEGRAM_LIMIT,
     lang: str = DEFAULT_LANGUAGE,
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """One page of results as (HTML, keyboard); the page is always one message.
 
-    ``key`` is the saved search (its buttons page through it, ``correct`` says whether
-    typo correction is on); ``suggestion_keys`` maps each suggestion to its saved key
+    ``key`` is the saved search (its buttons page through it, ``correct`` and
+    ``understand`` say whether typo correction and region/year understanding are on);
+    what was understood and the answer card (page 1) open the page, with a button to
+    search the words literally; ``suggestion_keys`` maps each suggestion to its saved key
     (suggestions without a key get no button). When the page would be longer than
     ``limit``, snippets are shortened until it fits. Texts and buttons are in ``lang``.
     """
@@ -142,14 +198,16 @@ def search_page(
         back = min(resp.page - 1, resp.pages)
         nav.append(
             InlineKeyboardButton(
-                tr(lang, "search.previous"), callback_data=page_data(key, back, correct)
+                tr(lang, "search.previous"),
+                callback_data=page_data(key, back, correct, understand),
             )
         )
     if resp.page < resp.pages:
         forward = resp.page + 1
         nav.append(
             InlineKeyboardButton(
-                tr(lang, "search.next"), callback_data=page_data(key, forward, correct)
+                tr(lang, "search.next"),
+                callback_data=page_data(key, forward, correct, understand),
             )
         )
     if nav:
@@ -160,6 +218,14 @@ def search_page(
             [
                 InlineKeyboardButton(
                     tr(lang, "search.as_typed", typed=typed), callback_data=page_data(key, 1, False)
+                )
+            ]
+        )
+    if understand and resp.understood is not None and resp.understood.any:
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    tr(lang, "search.literal"), callback_data=page_data(key, 1, correct, False)
                 )
             ]
         )
