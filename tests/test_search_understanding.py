@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from bot.config import PROJECT_ROOT
 from bot.corpus.gazetteer import default_gazetteer
 from bot.library.engine import Engine
 from bot.render import search_to_dict
@@ -181,3 +182,54 @@ def test_search_json_carries_understood_and_answer(engine):
 def test_the_narrower_of_two_nested_places_is_asked(query):
     got = understand(query, gazetteer=default_gazetteer(), known_regions={"成都"})
     assert got.facets.region == "成都" and got.rest == "常住人口"
+
+
+REAL_DOCS = PROJECT_ROOT / "tests" / "data" / "real" / "docs"
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory) -> Engine:
+    """The 35 real documents of tests/data/real (the relevance set's corpus)."""
+    return Engine.open(make_settings(REAL_DOCS, tmp_path_factory.mktemp("real-data")))
+
+
+def test_a_question_is_not_corrected_into_other_words(real):
+    # 要 is a word of the sentence, not a clipped 重要
+    resp = real.search("到2025年未来产业要突破多少项关键核心技术", page_size=3)
+    assert resp.corrections == ()
+    assert resp.answer is not None and resp.answer.indicator == "前沿关键核心技术"
+    # a homophone inside a word the segmenter glued together is corrected
+    fixed = real.search("湖北 稳就叶", page_size=3)
+    assert [c.corrected for c in fixed.corrections] == ["稳就业"]
+
+
+def test_real_questions_get_their_answer_cards(real):
+    cases = {
+        "四川 2026 GDP 增长目标": ("province_sichuan_2026_gwr.txt", "5.5%左右"),
+        "全国 CPI 目标": ("national_china_2025_gwr.txt", "2%左右"),
+        "2016年 国内生产总值 增长目标": ("national_china_2016_gwr.txt", "6.5%－7%"),
+        "贵州 2026 常住人口城镇化率 目标": ("province_guizhou_2026_gwr.txt", "59%左右"),
+    }
+    for query, (filename, figure) in cases.items():
+        answer = real.search(query, page_size=3).answer
+        assert answer is not None, query
+        assert (answer.filename, answer.figure) == (filename, figure), query
+
+
+def test_a_section_about_the_year_answers_for_it(engine):
+    # the 2025 report's review of 2024 is where 2024's results are, not its 2025 targets
+    text = (
+        "2025年国务院政府工作报告\n国务院总理\n一、2024年工作回顾\n"
+        "国内生产总值达到134.9万亿元、增长5%。\n"
+        "二、2025年经济社会发展总体要求和政策取向\n"
+        "今年发展主要预期目标是：国内生产总值增长5%左右。\n"
+    )
+    corpus = engine.settings.corpus_dir
+    (corpus / "national_2025.txt").write_text(text, encoding="utf-8")
+    try:
+        engine.refresh()
+        resp = engine.search("2024年 全国 国内生产总值 增长", page_size=3)
+        assert resp.hits[0].text.startswith("国内生产总值达到134.9万亿元")
+    finally:
+        (corpus / "national_2025.txt").unlink()
+        engine.refresh()

@@ -74,24 +74,19 @@ def best_answer(
     return (best[1], best[2]) if best else None
 
 
-def overlap(a: str, b: str) -> int:
-    """Length of the longest common substring of ``a`` and ``b``."""
-    best = 0
-    for i in range(len(a)):
-        for j in range(i + best + 1, len(a) + 1):
-            if a[i:j] in b:
-                best = j - i
-            else:
-                break
-    return best
+def named_in(words: Iterable[str], indicator: str) -> int:
+    """How much of a query an extracted name repeats (医疗器械 第三类 注册证 in
+    首次获批境内第三类医疗器械注册证): the characters of the query's words (two or more
+    characters, question words and facets left out) found in the name; 0 unless that is
+    at least three characters and half of the words."""
+    name = normalize(indicator)
+    content = [w for w in words if len(w) >= 2 and w not in _QUESTION_WORDS]
+    total = sum(len(w) for w in content)
+    found = sum(len(w) for w in content if w in name)
+    return found if found >= 3 and found * 2 >= total else 0
 
 
-def named_in(query: str, indicator: str) -> int:
-    """How much of an extracted name a query repeats (商业卫星 in 上海 商业卫星 年产能
-    目标): the longest common run, 0 under three characters or half the name."""
-    q, name = normalize(query), normalize(indicator)
-    n = overlap(name, q)
-    return n if n >= 3 and n * 2 >= len(name) else 0
+_QUESTION_WORDS = frozenset({"目标", "多少", "预期", "计划", "力争", "情况", "指标", "要求"})
 
 
 def card(info: DocumentInfo, record: TargetRecord) -> AnswerCard:

@@ -65,6 +65,7 @@ from bot.search.index import CompiledIndex
 from bot.search.indexer import Indexer, IndexPaths, Progress
 from bot.search.searcher import Searcher
 from bot.targets.store import TargetStore
+from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import Tokenizer
 
@@ -76,6 +77,14 @@ RUNTIME_KEYS: tuple[str, ...] = (
     "digest_cap",
 )
 """Settings the engine reads that admins may change while it runs."""
+
+
+def _facet_word(word: str, understood: Understood) -> bool:
+    """Whether a query word only names a facet (the region or the year asked)."""
+    return bool(
+        (understood.region and word in understood.region)
+        or (understood.year and word.startswith(str(understood.year)))
+    )
 
 
 def target_store_for(settings: Settings) -> TargetStore:
@@ -212,8 +221,13 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
             found = best_answer(rows, understood, indicator, growth=growth)
             if found:
                 return found
+        words = [
+            w
+            for w in self.tokenizer.cut(normalize(query))
+            if w.strip() and not _facet_word(w, understood)
+        ]
         named = [
-            (named_in(query, t.record.indicator), infos[t.doc_id], t.record)
+            (named_in(words, t.record.indicator), infos[t.doc_id], t.record)
             for t in self.iter_targets(kind="target", region=understood.region)
             if t.doc_id in infos
         ]

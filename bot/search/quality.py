@@ -24,6 +24,8 @@ _FOOTNOTE_RE = re.compile(
     r")"
 )
 _CAPTION_RE = re.compile(r"^\s*(?:附?表|图)\s*[\d一二三四五六七八九十]+\s*[:：\s]")
+_DIGIT_RE = re.compile(r"\d")
+_LEAD_SENTENCE_RE = re.compile(r"[^，,；;。！？!?\t]+[。！!]")
 _SENTENCE_RE = re.compile(r"[。；;！？!?]|[，,].*[，,]")
 
 
@@ -42,6 +44,8 @@ def passage_prior(text: str, section: Sequence[str] = ()) -> float:
         return CAPTION
     if len(head) <= 30 and not _SENTENCE_RE.search(head) and "\t" not in head:
         return HEADING
+    if len(head) <= 20 and _LEAD_SENTENCE_RE.fullmatch(head) and not _DIGIT_RE.search(head):
+        return HEADING  # 推进“双碳”工作。: a one-line lead, the paragraph is elsewhere
     return 1.0
 
 

@@ -48,6 +48,15 @@ QUALITY_WINDOW = 100
 # what 2024 achieved).
 _REVIEWS_LAST_YEAR = frozenset({"政府工作报告", "党代会报告"})
 FACET_TEXT_SCORE = 6.0
+# Single characters that are words of a sentence, not clipped words: a correction never
+# grows them into a longer word (要突破 is not 重要突破).
+FUNCTION_CHARS = frozenset("要的了和与及在是有将把被对为以于从向就都也还又再更很最等并或而且")
+# Words of a question (多少项, 几个) and measure words: real words of a sentence, never
+# suspected of being typos themselves.
+SENTENCE_WORDS = FUNCTION_CHARS | frozenset(
+    {"多少", "几", "哪些", "什么", "如何", "怎么", "怎样", "是否", "项", "个", "家", "件", "所",
+     "名", "人", "次", "座", "条", "年"}
+)  # fmt: skip
 # Words of a question that need not be in the answer when the query names its documents
 # (贵州 2035年 目标: the 2035 paragraph need not say 目标).
 QUESTION_WORDS = frozenset(
@@ -56,6 +65,12 @@ QUESTION_WORDS = frozenset(
 EMPTY_MESSAGE = "请输入要查找的关键词，例如：乡村振兴、地区生产总值 (empty query)"
 ONLY_EXCLUSIONS_MESSAGE = "只有排除词：请至少给出一个要查找的关键词 (only exclusions)"
 EMPTY = (Note("empty_query", EMPTY_MESSAGE),)
+
+
+def _kept_in(typed: str, other: str) -> bool:
+    """Whether every character of ``typed`` is in ``other``, in order (``other`` only adds)."""
+    chars = iter(other)
+    return all(ch in chars for ch in typed)
 
 
 def _content(words: list[tuple[str, int, int]]) -> list[str]:
@@ -451,7 +466,10 @@ class Searcher:
         if not words:
             return None
         # function words are never suspicious themselves, only part of a span around one
-        flags = [w not in STOPWORDS and self._is_suspicious(w) for w, _, _ in words]
+        flags = [
+            w not in STOPWORDS and w not in SENTENCE_WORDS and self._is_suspicious(w)
+            for w, _, _ in words
+        ]
         if len(words) == 1 and not flags[0]:
             return None  # one known word: nothing to correct
         spans: set[tuple[int, int]] = set()
@@ -487,6 +505,14 @@ class Searcher:
             for cand in found:
                 if cand.term in text:
                     continue  # dropping characters loses what was typed; not a correction
+                if _kept_in(text, cand.term) and (
+                    self.phrase_exists(text)
+                    or any(w in FUNCTION_CHARS for w, *_ in words[a : b + 1])
+                ):
+                    # adding characters to what is a real phrase, or to a function word of
+                    # a sentence, is no correction (未来产业要 -> 未来产业重要); to a
+                    # clipped word it is (高质发展 -> 高质量发展)
+                    continue
                 key = (round(cand.likelihood, 1), b - a, cand.df)
                 if best is None or key > best[0]:
                     best = (key, (a, b, cand.term, cand.score))
@@ -611,6 +637,16 @@ class Searcher:
             out.update(d.region_path)
         return frozenset(out)
 
+    def _sections_naming(self, words: tuple[str, ...]) -> np.ndarray:
+        """Ids of the sections whose heading path contains one of ``words``."""
+        forms = [normalize(w) for w in words]
+        found = [
+            sid
+            for sid, path in enumerate(self.index.sections)
+            if any(f in normalize(part) for part in path for f in forms)
+        ]
+        return np.asarray(found, dtype=self.index.p_section.dtype)
+
     def _facet_concepts(self, facets: Understood) -> list[Concept]:
         """One concept per facet: passages of the documents that match it (a strong
         score), and passages that name it in their text (a weak one: a 2035 target in
@@ -650,6 +686,12 @@ class Searcher:
             for word in words:
                 pids = self.scan(normalize(word))
                 dense[pids] = np.maximum(dense[pids], FACET_TEXT_SCORE)
+            if words:
+                # a section about the year (一、2024年工作回顾) speaks of it in every line
+                in_sections = self._sections_naming(words)
+                if in_sections.size:
+                    under = np.isin(ix.p_section, in_sections)
+                    dense[under] = np.maximum(dense[under], FACET_DOC_SCORE)
             if label.startswith("region:") and facets.region != NATIONAL:
                 # a passage naming the place counts as its word would (长岛 in a city's
                 # report): the region's own BM25, not a token score
