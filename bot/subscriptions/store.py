@@ -211,6 +211,24 @@ class SubscriptionStore:
         """Every subscription the scheduler should run: active and not paused."""
         return self._list(SubscriptionRow.active.is_(True), SubscriptionRow.paused.is_(False))
 
+    def due_ids(self, schedule: Schedule, timezone: str) -> list[int]:
+        """The ids of the due subscriptions (active, not paused) with this schedule and
+        time zone, in id order: one scheduler group (one query, ids only)."""
+        with self._db.session() as session:
+            return list(
+                session.scalars(
+                    select(SubscriptionRow.id)
+                    .where(
+                        SubscriptionRow.active.is_(True),
+                        SubscriptionRow.paused.is_(False),
+                        SubscriptionRow.schedule_kind == schedule.kind,
+                        SubscriptionRow.schedule_expr == schedule.expr,
+                        SubscriptionRow.timezone == timezone,
+                    )
+                    .order_by(SubscriptionRow.id)
+                )
+            )
+
     def remove(self, chat_id: int, subscription_id: int) -> bool:
         """Delete one of the chat's subscriptions (and its deliveries); False if not the chat's."""
         return (
