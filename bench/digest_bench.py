@@ -489,12 +489,12 @@ async def _run(
     cfg: BenchConfig, engine: Any, workdir: Path, child: Child, stack: contextlib.ExitStack
 ) -> dict[str, Any]:
     from bot.storage.db import Database
+    from bot.storage.queries import MemoryQueryStore
     from bot.subscriptions.compose import DigestComposer
     from bot.subscriptions.schedule import parse_schedule
     from bot.subscriptions.store import SubscriptionStore
     from handlers.app import build_application
     from handlers.context import services_of
-    from handlers.query_store import MemoryQueryStore
 
     plan = make_plan(cfg)
     await child.send(

@@ -4,6 +4,10 @@ Telegram limits ``callback_data`` to 64 bytes, too little for a Chinese query an
 filters. A button carries ``QueryStore.save(...)``'s key instead and the handler gets
 the search back with :meth:`QueryStore.load`, also after a restart. The key is derived
 from the query and filters, so saving the same search again gives the same key.
+
+:class:`MemoryQueryStore` is the same in memory, for runs without a database and tests:
+the same cleaning and keys (:func:`cleaned_search`), the same :class:`StoredQuery`,
+with the least recently used searches forgotten beyond a bound instead of by age.
 """
 
 from __future__ import annotations
@@ -12,10 +16,12 @@ import base64
 import hashlib
 import json
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import delete, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -97,6 +103,51 @@ def query_key(text: str, doc: str | None, region: str | None, year: int | None) 
     return base64.b32encode(digest).decode("ascii").lower()[:KEY_CHARS]
 
 
+@dataclass(frozen=True, slots=True)
+class Search:
+    """A search cleaned for saving (white space, empty filters) and its key."""
+
+    key: str
+    text: str
+    doc: str | None
+    region: str | None
+    year: int | None
+
+    def columns(self) -> dict[str, Any]:
+        return {"text": self.text, "doc": self.doc, "region": self.region, "year": self.year}
+
+
+def cleaned_search(text: str, doc: str | None, region: str | None, year: int | None) -> Search:
+    """Check and clean a search to save; ``TypeError`` / ``ValueError`` for bad input."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a string, not {type(text).__name__}")
+    text = storable_text(text).strip()
+    doc = _clean_filter("doc", doc)
+    region = _clean_filter("region", region)
+    year = _clean_year(year)
+    return Search(query_key(text, doc, region, year), text, doc, region, year)
+
+
+def is_key(key: object) -> bool:
+    """Whether ``key`` could be a saved search's key (they come back from users)."""
+    return isinstance(key, str) and _KEY_RE.fullmatch(key) is not None
+
+
+class SavedQueries(Protocol):
+    """What the bot needs of saved searches: :class:`QueryStore`, :class:`MemoryQueryStore`."""
+
+    def save(
+        self,
+        text: str,
+        *,
+        doc: str | None = None,
+        region: str | None = None,
+        year: int | None = None,
+    ) -> str: ...
+
+    def load(self, key: str, *, touch: bool = True) -> StoredQuery | None: ...
+
+
 class QueryStore:
     """Saved searches in the ``search_queries`` table of a :class:`Database`."""
 
@@ -117,15 +168,10 @@ class QueryStore:
         The same text and filters always give the same key; saving again only marks
         the search as used now. Surrounding white space and empty filters are ignored.
         """
-        if not isinstance(text, str):
-            raise TypeError(f"text must be a string, not {type(text).__name__}")
-        text = storable_text(text).strip()
-        doc = _clean_filter("doc", doc)
-        region = _clean_filter("region", region)
-        year = _clean_year(year)
-        key = query_key(text, doc, region, year)
+        search = cleaned_search(text, doc, region, year)
+        key = search.key
         now = self._clock()
-        values = {"text": text, "doc": doc, "region": region, "year": year}
+        values = search.columns()
         with self._db.session() as session:
             dialect = session.get_bind().dialect.name
             if dialect in {"sqlite", "postgresql"}:
@@ -154,7 +200,7 @@ class QueryStore:
         Keys come back from Telegram users, so anything is accepted and checked.
         ``touch`` marks the search as used (keeps it from :meth:`prune`).
         """
-        if not isinstance(key, str) or not _KEY_RE.fullmatch(key):
+        if not is_key(key):
             return None
         now = self._clock()
         with self._db.session() as session:
@@ -178,3 +224,52 @@ class QueryStore:
                 execution_options={"synchronize_session": False},
             )
             return int(result.rowcount or 0)
+
+
+class MemoryQueryStore:
+    """:class:`QueryStore`'s ``save`` and ``load`` in memory (no database, tests).
+
+    The same keys and :class:`StoredQuery` values; beyond ``max_queries`` the least
+    recently saved (or, with ``touch``, loaded) searches are forgotten. Thread-safe.
+    """
+
+    def __init__(
+        self, max_queries: int = 50_000, *, clock: Callable[[], datetime] = utcnow
+    ) -> None:
+        self.max_queries = max_queries
+        self._clock = clock
+        self._queries: OrderedDict[str, StoredQuery] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def save(
+        self,
+        text: str,
+        *,
+        doc: str | None = None,
+        region: str | None = None,
+        year: int | None = None,
+    ) -> str:
+        """Save a search and return its key (:meth:`QueryStore.save`)."""
+        search = cleaned_search(text, doc, region, year)
+        now = self._clock()
+        with self._lock:
+            old = self._queries.pop(search.key, None)
+            created = now if old is None else old.created_at
+            self._queries[search.key] = StoredQuery(
+                key=search.key, created_at=created, last_used_at=now, **search.columns()
+            )
+            while len(self._queries) > self.max_queries:
+                self._queries.popitem(last=False)
+        return search.key
+
+    def load(self, key: str, *, touch: bool = True) -> StoredQuery | None:
+        """The search saved under ``key``; None if unknown, forgotten or not a key."""
+        if not is_key(key):
+            return None
+        with self._lock:
+            stored = self._queries.get(key)
+            if stored is not None and touch:
+                stored = replace(stored, last_used_at=self._clock())
+                self._queries[key] = stored
+                self._queries.move_to_end(key)
+            return stored
