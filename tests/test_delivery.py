@@ -13,7 +13,7 @@ from bot.subscriptions import delivery as d
 from bot.subscriptions.compose import DigestComposer
 from bot.subscriptions.delivery import Deliverer
 from bot.subscriptions.schedule import fire_times, latest_fire, parse_schedule
-from bot.subscriptions.scheduler import DigestScheduler
+from bot.subscriptions.scheduler import DigestScheduler, group_key
 from bot.subscriptions.store import Payload, SubscriptionStore
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -508,7 +508,7 @@ async def test_pause_and_removal_take_a_subscription_out_of_its_group(store, run
     assert scheduler.next_run(paused.id) is None and scheduler.next_run(removed.id) is None
     assert scheduler.job_of(kept.id) == job
     scheduler.clock.now = SLOT + timedelta(seconds=2)
-    assert await scheduler.fire_group(scheduler._group_of[kept.id]) == SLOT
+    assert await scheduler.fire_group(group_key(kept)) == SLOT
     await scheduler.drain()
     assert sender.sent == [(430, "digest")]
     # resumed, it is back in the same job; the last one out removes the job
@@ -529,12 +529,12 @@ async def test_two_time_zones_with_the_same_schedule_stay_separate(store, runnin
         local = scheduler.next_run(sub.id).astimezone(tz)
         assert (local.hour, local.minute) == (8, 0)
     scheduler.clock.now = SLOT + timedelta(seconds=2)  # 08:00 in Shanghai, 00:00 in UTC
-    assert await scheduler.fire_group(scheduler._group_of[shanghai.id]) == SLOT
-    assert await scheduler.fire_group(scheduler._group_of[utc.id]) is None  # not due there
+    assert await scheduler.fire_group(group_key(shanghai)) == SLOT
+    assert await scheduler.fire_group(group_key(utc)) is None  # not due there
     await scheduler.drain()
     assert sender.sent == [(440, "digest")]
     scheduler.clock.now = SLOT + timedelta(hours=8, seconds=2)  # 08:00 UTC
-    assert await scheduler.fire_group(scheduler._group_of[utc.id]) == SLOT + timedelta(hours=8)
+    assert await scheduler.fire_group(group_key(utc)) == SLOT + timedelta(hours=8)
     await scheduler.drain()
     assert sender.sent == [(440, "digest"), (441, "digest")]
 
@@ -546,7 +546,7 @@ async def test_restart_delivers_a_groups_missed_slot_once(store, running):
     await scheduler.drain()
     assert sorted(chat for chat, _ in sender.sent) == [450, 451, 452]
     # the group's job running late for the same slot sends nothing more
-    assert await scheduler.fire_group(scheduler._group_of[subs[0].id]) == SLOT
+    assert await scheduler.fire_group(group_key(subs[0])) == SLOT
     await scheduler.drain()
     await scheduler.stop()
     again, sender2 = await running(back + timedelta(minutes=5))
