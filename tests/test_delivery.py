@@ -539,6 +539,18 @@ async def test_two_time_zones_with_the_same_schedule_stay_separate(store, runnin
     assert sender.sent == [(440, "digest"), (441, "digest")]
 
 
+async def test_a_new_time_zone_moves_a_subscription_to_that_groups_job(store, running):
+    moving = make(store, chat_id=445)
+    staying = make(store, chat_id=446, timezone="UTC")
+    scheduler, _ = await running(BEFORE)
+    old = scheduler.job_of(moving.id)
+    store.set_timezone(moving.chat_id, "UTC")
+    scheduler.resync_chat(moving.chat_id)  # what the subscription service does
+    assert scheduler.job_of(moving.id) == scheduler.job_of(staying.id) != old
+    assert digest_jobs(scheduler) == [scheduler.job_of(staying.id)]  # the emptied job is gone
+    assert scheduler.next_run(moving.id) == scheduler.next_run(staying.id)
+
+
 async def test_restart_delivers_a_groups_missed_slot_once(store, running):
     subs = [make(store, chat_id=450 + n) for n in range(3)]
     back = SLOT + timedelta(hours=2)  # down over the group's slot, back within the grace
