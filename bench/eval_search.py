@@ -40,7 +40,9 @@ import argparse
 import collections
 import json
 import logging
+import math
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -74,6 +76,8 @@ class Judgement:
     relevant: list[tuple[str, str]]  # (doc file name, contains)
     note: str = ""
     type: str = ""  # optional extra field (single_term, synonym, ...): breakdown only
+    split: str = ""  # optional: dev / test (the real-docs set)
+    answer: dict[str, Any] | None = None  # the key target that answers a target question
 
 
 @dataclass
@@ -82,6 +86,11 @@ class EngineScore:
     rr: dict[str, float] = field(default_factory=dict)
     recall: dict[str, float] = field(default_factory=dict)
     rank: dict[str, int | None] = field(default_factory=dict)
+    ndcg: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ndcg_at(self) -> float:
+        return sum(self.ndcg.values()) / len(self.ndcg) if self.ndcg else 0.0
 
     @property
     def mrr(self) -> float:
@@ -120,6 +129,8 @@ def load_judgements(path: Path) -> list[Judgement]:
             raise DataError(f"{path}: record {i} ({row.get('id')}) has no relevant items")
         out[-1].note = str(row.get("note", ""))
         out[-1].type = str(row.get("type", ""))
+        out[-1].split = str(row.get("split", ""))
+        out[-1].answer = row.get("answer") or None
     return out
 
 
@@ -218,16 +229,46 @@ def score(
         hits = ranked[j.id][:k]
         first = None
         found: set[int] = set()
+        credited: set[int] = set()
+        dcg = 0.0
         for rank, hit in enumerate(hits, 1):
             sat = _satisfied(hit, j.relevant, names)
             if sat and first is None:
                 first = rank
             if rank <= recall_k:
                 found |= sat
+            new = sat - credited
+            if new:
+                # graded: the judge listed the items most relevant first
+                dcg += max(len(j.relevant) - min(new), 1) / math.log2(rank + 1)
+                credited |= new
+        ideal = sum(
+            (len(j.relevant) - i) / math.log2(i + 2) for i in range(min(k, len(j.relevant)))
+        )
         s.rank[j.id] = first
         s.rr[j.id] = 1.0 / first if first else 0.0
         s.recall[j.id] = len(found) / len(j.relevant)
+        s.ndcg[j.id] = dcg / ideal if ideal else 0.0
     return s
+
+
+_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def answer_correct(expected: dict[str, Any], got: Any, names: dict[str, set[str]]) -> bool:
+    """Whether an answer card (``got``: the response's ``answer``) is the judged record:
+    same document, and the same number (its value as written, magnitude words aside)."""
+    if got is None:
+        return False
+    if expected["doc"] not in names.get(got.doc_id, {got.doc_id}):
+        return False
+    want = expected.get("value")
+    numbers = [float(x) for x in _NUMBER_RE.findall(got.value_text)]
+    if want is None:
+        return expected.get("contains", "") in got.sentence
+    return any(abs(n - float(want)) < 1e-6 for n in numbers) or (
+        not numbers and expected.get("contains", "") in got.sentence
+    )
 
 
 def check_reachable(
@@ -263,7 +304,11 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
         args.relevance, args.typos = write_demo(tmp)
         console.print(f"[yellow]--demo: using example judgements in {tmp}[/yellow]")
     judgements = load_judgements(args.relevance)
-    typos = load_typos(args.typos)
+    if args.split != "all":
+        judgements = [j for j in judgements if j.split == args.split]
+        if not judgements:
+            raise DataError(f"{args.relevance}: no judgements of split {args.split!r}")
+    typos = [] if args.no_typos else load_typos(args.typos)
 
     engine_cls = bl.load_engine(args.ours_stub)
     data_dir = args.data_dir or tmp / "ours-data"
@@ -283,9 +328,12 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
 
     k = max(args.k, args.recall_k)
     ranked: dict[str, dict[str, list[tuple[str, str]]]] = {"ours": {}}
+    answers: dict[str, bool] = {}
     for j in judgements:
         resp = engine.search(j.query, page_size=k)
         ranked["ours"][j.id] = [(h.doc_id, h.text) for h in resp.hits]
+        if j.answer:
+            answers[j.id] = answer_correct(j.answer, getattr(resp, "answer", None), names)
 
     engines = [e for e in args.engines.split(",") if e and e != "ours"]
     for name in engines:
@@ -308,7 +356,17 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
         table.add_column(name + (" (stub)" if name == "ours" and args.ours_stub else ""))
     table.add_row(f"MRR@{args.k}", *(f"{s.mrr:.3f}" for s in scores.values()))
     table.add_row(f"recall@{args.recall_k}", *(f"{s.recall_at:.3f}" for s in scores.values()))
+    table.add_row(f"nDCG@{args.k}", *(f"{s.ndcg_at:.3f}" for s in scores.values()))
     console.print(table)
+    if answers:
+        ok = sum(answers.values())
+        console.print(
+            f"answer cards (ours): {ok}/{len(answers)} correct "
+            f"({ok / len(answers):.0%}) on target questions whose answer is in the corpus"
+        )
+        if args.verbose:
+            missed = [j.id for j in judgements if j.id in answers and not answers[j.id]]
+            console.print("answer card wrong or missing: " + (", ".join(missed) or "none"))
 
     types = sorted({j.type for j in judgements if j.type})
     if types:
@@ -338,6 +396,8 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
         console.print(per)
 
     # Typo correction (ours only).
+    if not typos:
+        return _finish(args, console, scores, {}, 1.0, answers)
     by_kind: dict[str, list[bool]] = collections.defaultdict(list)
     misses = []
     for t in typos:
@@ -359,7 +419,11 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
     if args.verbose and misses:
         console.print("not corrected: " + "; ".join(misses))
 
-    # Gate.
+    return _finish(args, console, scores, by_kind, rate, answers)
+
+
+def _finish(args, console, scores, by_kind, rate, answers) -> int:
+    """The gate (against the better of Whoosh and FTS5, and the typo rate) and the JSON."""
     failures = []
     ours = scores["ours"]
     gated = [scores[n] for n in GATED_BASELINES if n in scores]
@@ -387,6 +451,9 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
             "engines": {
                 n: {"mrr": s.mrr, "recall": s.recall_at, "rank": s.rank} for n, s in scores.items()
             },
+            "split": args.split,
+            "ndcg": {n: s.ndcg_at for n, s in scores.items()},
+            "answers": answers,
             "typos_by_kind": {kd: [sum(v), len(v)] for kd, v in by_kind.items()},
             "correction_rate": rate,
             "failures": failures,
@@ -405,6 +472,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--relevance", type=Path, default=DEFAULT_RELEVANCE)
     ap.add_argument("--typos", type=Path, default=DEFAULT_TYPOS)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument(
+        "--split", choices=("all", "dev", "test"), default="all", help="judgements of one split"
+    )
+    ap.add_argument("--no-typos", action="store_true", help="skip the typo-correction set")
     ap.add_argument("--data-dir", type=Path, help="our engine's data dir (default: a temp dir)")
     ap.add_argument("--engines", default="whoosh,fts5,tantivy", help="baselines to compare")
     ap.add_argument("--k", type=int, default=10, help="MRR cut-off")

@@ -2,7 +2,7 @@
 
 A :class:`CodedError` carries a stable ``code`` (``schedule.bad_time``,
 ``subscription.too_many`` …) and the ``params`` its message needs; the Telegram layer
-says it in the user's language from its catalogue (``handlers/i18n``: the key
+says it in the user's language from the catalogue (``bot/i18n``: the key
 ``errors.<code>``). ``str(exc)`` stays the core's own sentence, for logs and the
 command line.
 """

@@ -125,6 +125,43 @@ class Correction:
 
 
 @dataclass(frozen=True, slots=True)
+class Understood:
+    """What a query named besides its words: the documents it is about (region with its
+    cities, year, kind of document) and the indicator it asks for. Searches rank the
+    documents that match first; the reply says what was understood."""
+
+    region: str | None = None
+    year: int | None = None
+    doc_type: str | None = None
+    indicator: str | None = None
+
+    @property
+    def any(self) -> bool:
+        return bool(self.region or self.year or self.doc_type or self.indicator)
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerCard:
+    """A key target that answers a target-seeking query directly (山东 2024 地区生产总值
+    目标：增长5%左右), with where it was said."""
+
+    indicator: str
+    figure: str  # as displayed: 5.5%左右, 1200万人以上
+    value_text: str
+    unit: str
+    qualifier: str
+    change: str
+    kind: str
+    year: str
+    region: str | None
+    doc_id: str
+    filename: str
+    title: str
+    section: str
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
 class SearchResponse:
     """The answer to one query, one page of it.
 
@@ -142,6 +179,8 @@ class SearchResponse:
     suggestions: tuple[str, ...] = ()
     message: str | None = None
     notes: tuple[Note, ...] = ()
+    understood: Understood | None = None
+    answer: AnswerCard | None = None
 
     @property
     def corrected_query(self) -> str | None:

@@ -7,9 +7,22 @@ from dataclasses import asdict
 from bot.models import DocumentInfo, SearchResponse
 
 
+def understood_to_dict(resp: SearchResponse) -> dict | None:
+    """What the query was understood to ask (``region``, ``year``, ``type``,
+    ``indicator``), or ``None`` when it was searched word for word."""
+    u = resp.understood
+    if u is None:
+        return None
+    return {"region": u.region, "year": u.year, "type": u.doc_type, "indicator": u.indicator}
+
+
 def search_to_dict(resp: SearchResponse) -> dict:
+    """``briefbot search --json``: the page of results, with ``understood`` and ``answer``
+    (the key target that answers a question for a target, or ``None``)."""
     return {
         "query": resp.query,
+        "understood": understood_to_dict(resp),
+        "answer": asdict(resp.answer) if resp.answer else None,
         "corrected": resp.corrected_query,
         "corrections": [asdict(c) for c in resp.corrections],
         "suggestions": list(resp.suggestions),

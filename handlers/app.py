@@ -193,8 +193,10 @@ def build_application(
     async def admin_ids() -> list[int]:
         return [a.user_id for a in await blocking.run_db(admins.list)]
 
-    notify = admin_notifier(application.bot, admin_ids)
-    composer = DigestComposer(engine)
+    languages = LanguagePrefs(LanguageStore(database))
+    notify = admin_notifier(application.bot, admin_ids, languages.for_chat)
+    # A chat's digests are in its /lang choice (in memory: read on the core thread).
+    composer = DigestComposer(engine, language=languages.for_chat)
 
     async def compose(sub, slot):  # the engine is only read on the core thread
         return await services_.run(composer, sub, slot)
@@ -228,7 +230,7 @@ def build_application(
         # Uploads, removals and rebuilds take turns on their own thread, never the core's.
         indexing=ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefbot-index"),
         flood=flood_limiter,
-        languages=LanguagePrefs(LanguageStore(database)),
+        languages=languages,
         notify_admins=notify,
         set_admin_menu=lambda user_id, on: set_admin_menu(application.bot, user_id, on),
     )

@@ -30,6 +30,7 @@ from bot.library import Engine
 from bot.storage.queries import SavedQueries
 from bot.subscriptions.scheduler import DigestScheduler
 from bot.subscriptions.service import SubscriptionService
+from handlers.i18n import Message
 from handlers.i18n.prefs import LanguagePrefs
 from handlers.ratelimit import FloodLimiter
 from handlers.seen import SeenUsers
@@ -41,7 +42,7 @@ QueryStoreLike = SavedQueries
 """Searches saved under short keys: in the database, or in memory (no database)."""
 
 
-async def _nobody(_text: str) -> None:
+async def _nobody(_notice: Message) -> None:
     return None
 
 
@@ -60,7 +61,8 @@ class Services:
     core worker thread (:meth:`run`) and the storage thread (:meth:`run_db`);
     ``indexing`` is the thread that changes the index. ``flood`` is the
     per-chat flood limit, ``seen`` the senders seen since start.
-    ``notify_admins(text)`` tells every bot admin something in their private chat;
+    ``notify_admins(notice)`` tells every bot admin something in their private chat, in
+    their language (a :class:`bot.i18n.Message`);
     ``set_admin_menu(user_id, is_admin)`` shows or hides the admin commands in that
     user's private chat. ``status_cache`` keeps /status's count of targets per corpus.
     ``languages`` holds the ``/lang`` choices; :meth:`lang` is the language of a reply.
@@ -78,7 +80,7 @@ class Services:
     flood: FloodLimiter
     seen: SeenUsers = field(default_factory=SeenUsers)
     languages: LanguagePrefs = field(default_factory=LanguagePrefs)
-    notify_admins: Callable[[str], Awaitable[None]] = _nobody
+    notify_admins: Callable[[Message], Awaitable[None]] = _nobody
     set_admin_menu: Callable[[int, bool], Awaitable[None]] = _no_menu
     status_cache: dict[str, Any] = field(default_factory=dict)
     started_at: float = field(default_factory=time.time)

@@ -22,6 +22,7 @@ from telegram.error import (
 )
 from telegram.error import RetryAfter as PTBRetryAfter
 
+from bot.i18n import Message
 from bot.subscriptions import delivery as d
 from handlers.ratelimit import PER_CHAT, retry_after_seconds
 
@@ -74,14 +75,18 @@ class TelegramSender:
         return message.message_id
 
 
-def admin_notifier(bot: Bot, admin_ids: Callable[[], Awaitable[Iterable[int]]]) -> d.Notifier:
-    """Send a plain-text notice to every bot admin (their private chats); ``admin_ids``
-    reads them (off the loop)."""
+def admin_notifier(
+    bot: Bot,
+    admin_ids: Callable[[], Awaitable[Iterable[int]]],
+    language: Callable[[int], str],
+) -> d.Notifier:
+    """Send a plain-text notice to every bot admin (their private chats), each in their
+    language (``language(user_id)``); ``admin_ids`` reads them (off the loop)."""
 
-    async def notify(text: str) -> None:
+    async def notify(notice: Message) -> None:
         for user_id in await admin_ids():
             try:
-                await bot.send_message(user_id, text)
+                await bot.send_message(user_id, notice.text(language(user_id)))
             except TelegramError as exc:
                 log.warning("could not notify admin %s: %s", user_id, exc.message)
 

@@ -20,7 +20,7 @@ from handlers.i18n import tr
 logger = logging.getLogger(__name__)
 
 # The public commands, in the order of the menu; each is described by the catalogue's
-# ``menu.<command>`` (handlers/i18n/zh.toml, en.toml).
+# ``menu.<command>`` (bot/i18n/zh.toml, en.toml).
 COMMANDS: tuple[str, ...] = (
     "search",
     "docs",

@@ -29,7 +29,7 @@ from handlers.common import (
 )
 from handlers.context import BriefContext
 from handlers.format import subscriptions as fmt
-from handlers.i18n import tr
+from handlers.i18n import Message, tr
 from handlers.i18n.errors import error_text
 
 log = logging.getLogger(__name__)
@@ -209,10 +209,13 @@ async def digest_command(update: Update, context: BriefContext) -> None:
         own = [s for s in await svc.run_db(svc.subscriptions.store.list_for_chat, chat.id) if s.due]
         sub = own[0] if own else None
     tz = sub.timezone if sub else await svc.run_db(svc.subscriptions.chat_timezone, chat.id)
+    lang = svc.lang(update)
     try:
-        messages = await svc.run(preview_messages, svc.engine, filter_text=arg, sub=sub, tz=tz)
+        messages = await svc.run(
+            preview_messages, svc.engine, filter_text=arg, sub=sub, tz=tz, lang=lang
+        )
     except FilterError as exc:
-        await message.reply_text(error_text(exc, svc.lang(update)))
+        await message.reply_text(error_text(exc, lang))
         return
     await reply_html(message, messages)
 
@@ -242,10 +245,8 @@ async def my_chat_member(update: Update, context: BriefContext) -> None:
     if count:
         log.info("chat %s: %s; %d subscription(s) deactivated", chat.id, reason, count)
         title = chat.title or chat.full_name or str(chat.id)
-        await svc.notify_admins(
-            f"⚠️ 已停用 {count} 个订阅：{title}（{chat.id}）{reason}。\n"
-            f"Deactivated {count} subscription(s) of chat {chat.id}: {reason}."
-        )
+        params = {"count": count, "title": title, "chat_id": chat.id, "reason": reason}
+        await svc.notify_admins(Message("alerts.chat_removed", params))
 
 
 async def chat_migrated(update: Update, context: BriefContext) -> None:

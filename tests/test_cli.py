@@ -187,6 +187,13 @@ def test_digest_preview_masked_values_and_exclusions(run):
     assert "原文隐去" in text and "〔预计〕" not in text
 
 
+def test_digest_preview_in_english(run):
+    text = run("digest", "--preview", "GDP", "region:烟台", "--lang", "en").stdout
+    assert text.startswith("📊 Key targets digest · ") and "keywords: GDP" in text
+    assert "地区生产总值" in text and "重点目标简报" not in text
+    assert run("digest", "--preview", "--lang", "fr").exit_code == 2
+
+
 def test_digest_needs_preview_and_valid_filters(run):
     assert run("digest", "GDP").exit_code == 2
     bad = run("digest", "--preview", "colour:red")

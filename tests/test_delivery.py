@@ -172,8 +172,8 @@ async def test_chat_gone_deactivates_the_chat_and_tells_admins(store):
     sender.script = [d.ChatGone("403 Forbidden: bot was blocked by the user")]
     told: list[str] = []
 
-    async def notify(text: str) -> None:
-        told.append(text)
+    async def notify(notice) -> None:  # an interface says it in each admin's language
+        told.append(notice.text("en"))
 
     gone: list[int] = []
     deliver = deliverer(store, sender=sender, notify_admins=notify, on_deactivated=gone.append)
@@ -184,7 +184,10 @@ async def test_chat_gone_deactivates_the_chat_and_tells_admins(store):
         assert not sub.active and "blocked" in sub.deactivated_reason
     assert store.get(other.id).active
     assert gone == [55]
-    assert len(told) == 1 and "55" in told[0] and "blocked" in told[0]
+    assert told == [
+        "⚠️ Deactivated 2 subscription(s) of Chat (55): cannot post there"
+        " (403 Forbidden: bot was blocked by the user)."
+    ]
     assert store.deliveries(first.id)[0].status == "failed"
     # the next slot of the other subscription of that chat is not even tried
     assert (await deliver.deliver(second.id, SLOT)).outcome == "inactive"
@@ -344,6 +347,29 @@ def test_composer_escapes_filter_text_and_caches(bundled_engine, store):
     assert "&lt;b&gt;" in line and "<b>没有" not in line
     assert compose(sub, SLOT) == [line]
     assert len(compose._cache) == 1
+
+
+def test_composer_says_each_chat_its_language_and_caches_per_language(bundled_engine, store):
+    english_chat = make(store, chat_id=7, filter_text="GDP")
+    chinese_chat = make(store, chat_id=8, filter_text="GDP")
+    compose = DigestComposer(bundled_engine, language=lambda chat_id: {7: "en"}.get(chat_id, "zh"))
+    english, chinese = compose(english_chat, SLOT), compose(chinese_chat, SLOT)
+    assert english[0].startswith("<b>📊 Key targets digest · 2025-03-02 · keywords: GDP</b>")
+    assert "[Economic output]" in english[0] and "地区生产总值" in english[0]
+    assert "重点目标简报" not in "".join(english) and "经济总量" not in "".join(english)
+    assert chinese[0].startswith("<b>📊 重点目标简报 · 2025年3月2日 · 关键词：GDP</b>")
+    assert len(compose._cache) == 2  # the same filter and slot, two languages
+    # Nothing new since the last digest: the short line, in the chat's language too.
+    for sub in (english_chat, chinese_chat):
+        assert store.claim_slot(sub.id, SLOT)
+        store.finish_delivery(sub.id, SLOT, "sent", delivered_at=datetime.now(UTC))
+    (line,) = compose(store.get(english_chat.id), SLOT + timedelta(days=1))
+    assert (
+        line
+        == "📭 <b>Key targets digest</b> (keywords: GDP)\nNo new key targets since the last digest."
+    )
+    (line,) = compose(store.get(chinese_chat.id), SLOT + timedelta(days=1))
+    assert line.startswith("📭 <b>重点目标推送</b>（关键词：GDP）")
 
 
 # -- schedule arithmetic ----------------------------------------------------------------------

@@ -22,7 +22,7 @@ from bot.digest import (
     render_html,
     render_text,
 )
-from bot.digest.compose import GROUP_LABELS, format_value, short_title
+from bot.digest.compose import format_value, group_label, short_title
 from bot.digest.render import TELEGRAM_LIMIT, utf16_len
 from bot.models import DocumentInfo
 from bot.targets.extract import extract_targets
@@ -435,7 +435,7 @@ def test_headline_groups_come_first_in_config_order(table):
     d = compose([("aaaa111111", r) for r in records])
     assert [e.indicator for e in d.entries] == [*names.values(), "某某奇怪指标"]
     headings = [line.text for line in d.lines if line.kind == "heading"]
-    expected = [f"【{GROUP_LABELS[g]}】" for g in (*names, "other")]
+    expected = [f"【{group_label(g)}】" for g in (*names, "other")]
     assert headings == expected
     order = [GROUPS.index(e.group) for e in d.entries]
     assert order == sorted(order)
@@ -864,5 +864,54 @@ def test_groups_follow_the_families():
     ).text
     assert "【农业农村】\n• 粮食产量" in lines
     assert "【财政】\n• 赤字率" in lines and "地方政府专项债券" in lines
-    assert GROUP_LABELS["agriculture"] == "农业农村" and GROUP_LABELS["budget"] == "财政"
-    assert set(GROUP_LABELS) == set(GROUPS)
+    assert group_label("agriculture") == "农业农村" and group_label("budget") == "财政"
+    assert group_label("budget", "en") == "Public finance"
+    for group in GROUPS:  # every group has a label in both languages
+        assert group_label(group, "zh") and group_label(group, "en")
+
+
+# -- language ------------------------------------------------------------------------
+
+
+def test_english_frame_with_the_documents_figures():
+    records = [
+        ("aaaa111111", rec("地区生产总值")),
+        ("bbbb222222", rec("地区生产总值")),  # the same figure: one line, two sources
+        ("aaaa111111", rec("粮食产量", value=1200, unit="万吨", qualifier="以上", region="")),
+        ("aaaa111111", rec("一般公共预算收入", confidence=0.35)),
+    ]
+    filt = parse_filter("kind:all +烟台")
+    en = compose(records, filt=filt, since=150.0, only_new=False, cap=1, lang="en")
+    zh = compose(records, filt=filt, since=150.0, only_new=False, cap=1)
+    assert en.title == "📊 Key targets digest · 2026-11-23 · must contain: 烟台; kinds: all"
+    assert zh.title == "📊 重点目标简报 · 2026年11月23日 · 须含：烟台；类型：全部"
+    summary = [line.text for line in en.lines if line.kind == "summary"]
+    assert summary == [
+        "Figures: 2, from 2 documents, the first 1 shown; 1 low-confidence figures not shown"
+        " (add confidence:all to the filter to see them)"
+    ]
+    assert [line.text for line in en.lines if line.kind == "heading"] == ["[Economic output]"]
+    assert [line.text for line in en.lines if line.kind == "new_docs"] == [
+        "🆕 New documents: 《山东省2024年政府工作报告》"
+    ]
+    # The figure, the indicator, the year and the titles are the documents' own words.
+    (target,) = (line.text for line in en.lines if line.kind == "target")
+    assert target.startswith("• [target] 地区生产总值 增长 5.5%左右 · 2024年")
+    assert "《山东省2024年政府工作报告》🆕, 《烟台市2024年政府工作报告》" in target
+    (zh_target,) = (line.text for line in zh.lines if line.kind == "target")
+    assert zh_target.startswith("• 〔目标〕地区生产总值 增长 5.5%左右 · 2024年")
+    assert en.lines[-1].text == "… 1 more not listed; see them all with /targets"
+    assert zh.lines[-1].text == "……另有 1 条未列出，查看全部请用 /targets"
+    # Nothing of the Chinese frame is left in the English digest.
+    for word in ("重点目标简报", "共 ", "新文件", "经济总量", "另有", "条未列出", "〔目标〕"):
+        assert word not in en.text, word
+
+
+def test_english_empty_digest_and_document_sections():
+    en = compose([("aaaa111111", rec())], since=500.0, lang="en")
+    assert en.empty and en.lines[1].text == "No new targets match."
+    by_doc = compose([("aaaa111111", rec())], group_by="document", lang="en", only_new=False)
+    (heading,) = (line.text for line in by_doc.lines if line.kind == "heading")
+    assert heading == "📄 烟台市2024年政府工作报告 · 烟台 · 2024"
+    low = compose([("aaaa111111", rec(confidence=0.35))], only_new=False, lang="en")
+    assert low.empty and low.lines[-1].text.startswith("1 low-confidence figures not shown")

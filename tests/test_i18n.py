@@ -55,7 +55,7 @@ def test_every_key_in_both_languages_with_the_same_placeholders() -> None:
 
 def test_catalogue_files_are_package_data() -> None:
     pyproject = (PROJECT_ROOT / "pyproject.toml").read_text("utf-8")
-    assert '"handlers.i18n" = ["*.toml"]' in pyproject
+    assert '"bot.i18n" = ["*.toml"]' in pyproject
 
 
 def _python_files() -> Iterator[Path]:
@@ -79,14 +79,16 @@ def _scan() -> tuple[set[str], set[str], set[str], set[str]]:
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-            if name == "tr" and len(node.args) >= 2:
-                arg = node.args[1]
+            # tr(lang, key, ...) and Message(key, ...) (bot.i18n: a key said later).
+            position = {"tr": 1, "Message": 0}.get(name or "")
+            if position is not None and len(node.args) > position:
+                arg = node.args[position]
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                     keys.add(arg.value)
                 elif isinstance(arg, ast.JoinedStr) and isinstance(arg.values[0], ast.Constant):
                     prefixes.add(str(arg.values[0].value))
                 else:
-                    pytest.fail(f"{path}:{node.lineno}: tr() with a key that is not a literal")
+                    pytest.fail(f"{path}:{node.lineno}: {name}() with a key that is not a literal")
             if name == "UnreadableDocument" and len(node.args) >= 3:
                 code = node.args[2]
                 if isinstance(code, ast.Constant) and isinstance(code.value, str):
@@ -153,6 +155,18 @@ def test_prefs_chat_over_user_over_client(db: Database) -> None:
     assert again.get("user", 7) == "zh" and again.get("chat", -5) == "en"
     again.set("user", 7, None, by=7)
     assert LanguageStore(db).get("user", 7) is None
+
+
+def test_what_is_sent_unasked_follows_the_chat_then_in_private_the_user() -> None:
+    prefs = LanguagePrefs()
+    assert prefs.for_chat(7) == "zh" and prefs.for_chat(-100) == "zh"
+    prefs.set("user", 7, "en", by=7)
+    prefs.set("user", 100, "en", by=100)
+    assert prefs.for_chat(7) == "en"  # a private chat: the user's own choice
+    assert prefs.for_chat(-100) == "zh"  # a group is not its members' private choice
+    prefs.set("chat", 7, "zh", by=7)
+    prefs.set("chat", -100, "en", by=100)
+    assert prefs.for_chat(7) == "zh" and prefs.for_chat(-100) == "en"
 
 
 # -- end to end --------------------------------------------------------------------------------
@@ -276,3 +290,53 @@ def test_a_refused_setting_is_said_in_the_readers_language() -> None:
         parse_value("results_per_page", "500")
     assert error_text(bad.value, "en").endswith("must be ≥ 1 and ≤ 50.")
     assert " / " not in error_text(bad.value, "zh")  # one language, not both
+
+
+def test_setting_descriptions_come_from_the_catalogue() -> None:
+    from bot.admin.runtime import RUNTIME_KEYS, setting_description
+
+    assert setting_description("results_per_page", "en") == "search results per page"
+    assert setting_description("results_per_page") == "每页搜索结果数"
+    assert setting_description("database_url", "en") == ""  # not settable from the chat
+    for key in RUNTIME_KEYS:
+        assert setting_description(key, "zh") != setting_description(key, "en"), key
+
+
+def test_target_lines_in_english_keep_the_documents_figures() -> None:
+    from handlers.format.targets import target_line
+    from tests.test_digest import rec
+
+    hidden = rec(value=None, value_text="x.x", masked=True)
+    english = target_line(hidden, lang="en")
+    assert english == (
+        "• [target] <b>地区生产总值</b> 增长 x.x%左右 (withheld in the source) · 2024年 · 烟台"
+    )
+    assert (
+        target_line(hidden)
+        == "• 〔目标〕<b>地区生产总值</b> 增长 x.x%左右（原文隐去） · 2024年 · 烟台"
+    )
+
+
+def test_config_says_where_each_value_comes_from_in_the_readers_language() -> None:
+    from bot.admin.runtime import SOURCE_BUILTIN, SOURCE_ENV, SettingView
+    from handlers.format.admin import config_html
+
+    views = [
+        SettingView("results_per_page", "5", SOURCE_ENV, True, "BRIEFBOT_RESULTS_PER_PAGE"),
+        SettingView("data_dir", "data", SOURCE_BUILTIN, False),
+    ]
+    zh = config_html(views, "UTC", full=True)
+    en = config_html(views, "UTC", full=True, lang="en")
+    assert "(环境变量: BRIEFBOT_RESULTS_PER_PAGE)" in zh and "(内置默认值)" in zh
+    assert "(environment: BRIEFBOT_RESULTS_PER_PAGE)" in en and "(built-in default)" in en
+
+
+def test_document_facts_in_the_readers_language() -> None:
+    from dataclasses import replace
+
+    from handlers.format.documents import doc_facts
+    from tests.test_digest import DOC_A
+
+    city = replace(DOC_A, level="city", doc_type="政府工作报告")
+    assert doc_facts(city, "en") == ["烟台", "city", "政府工作报告", "2024"]
+    assert doc_facts(city) == ["烟台", "市级", "政府工作报告", tr("zh", "docs.year", year=2024)]

@@ -103,6 +103,15 @@ def test_accepted_schedules(given, kind, expr, described):
     assert isinstance(schedule.trigger(SHANGHAI), CronTrigger)
 
 
+def test_schedules_described_in_english():
+    def en(text: str) -> str:
+        return parse_schedule(text, default_time="06:45").describe("en")
+
+    assert en("每天 8:00") == "daily at 08:00"
+    assert en("周一 09:00") == "Mondays at 09:00" and en("星期天") == "Sundays at 06:45"
+    assert en("0 8 * * 1-5") == "cron 0 8 * * 1-5"
+
+
 @pytest.mark.parametrize(
     ("given", "needle"),
     [

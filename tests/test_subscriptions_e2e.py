@@ -231,6 +231,42 @@ async def test_digest_previews_without_recording(server, engine, db_url) -> None
         assert "#99" in await ask(server, dan, dan, "/digest #99")
 
 
+async def test_a_chat_that_chose_english_gets_its_digest_in_english(server, engine, db_url) -> None:
+    group = server.add_chat("supergroup", "Policy watchers")
+    eve = server.add_user("Eve")  # a Chinese client: the chat's choice is what counts
+    server.set_member(group, eve, "administrator")
+    async with running(server, engine, db_url) as app:
+        assert (await ask(server, group, eve, "/lang chat en")).startswith("OK")
+        reply = await ask(server, group, eve, "/subscribe GDP 周一 08:00")
+        assert "Mondays at 08:00 (Asia/Shanghai)" in reply and "每周" not in reply
+        assert "daily at 08:00" in await ask(server, group, eve, "/subscribe 就业 08:00")
+        sub = store_of(app).list_for_chat(group.id)[0]
+        await ask(server, eve, eve, "/subscribe GDP 08:00")  # Eve's own chat: no choice
+        (own,) = store_of(app).list_for_chat(eve.id)
+        server.mark_seen()
+        await deliver_at(app, sub.id, sched(app).next_run(sub.id) + timedelta(seconds=1))
+        digest = (await server.next_call("sendMessage", chat=group)).message["text"]
+        assert digest.startswith("📊 Key targets digest · ") and "keywords: GDP" in digest
+        assert "[Economic output]" in digest and "地区生产总值" in digest  # the figures as written
+        assert "重点目标简报" not in digest and "经济总量" not in digest
+        await deliver_at(app, own.id, next_local(8, 0) + timedelta(seconds=2))
+        chinese = (await server.next_call("sendMessage", chat=eve)).message["text"]
+        assert chinese.startswith("📊 重点目标简报 · ") and "【经济总量】" in chinese
+        # The usage and unknown-id replies of /unsubscribe: the chat's language, and Eve's.
+        usage = await ask(server, group, eve, "/unsubscribe")
+        assert usage.startswith("Usage: /unsubscribe ID | all") and "用法" not in usage
+        assert (await ask(server, eve, eve, "/unsubscribe")).startswith("用法：/unsubscribe")
+        missing = await ask(server, group, eve, "/unsubscribe 99")
+        assert missing.startswith("This chat has no subscription #99") and "没有" not in missing
+        preview = await ask(server, group, eve, "/digest 宇宙飞船")
+        assert preview == "No key targets match “宇宙飞船”."
+        # Time-zone errors by their codes, in the chat's language.
+        bad_zone = await ask(server, group, eve, "/timezone Mars/Base")
+        assert bad_zone.startswith("Unknown time zone “Mars/Base”") and "未知" not in bad_zone
+        bad_zone = await ask(server, group, eve, "/subscribe GDP tz=Mars/Base")
+        assert bad_zone.startswith("Unknown time zone “Mars/Base”")
+
+
 # -- who may subscribe -------------------------------------------------------------------------
 async def test_only_group_admins_change_group_subscriptions(server, engine, db_url) -> None:
     eve, fay = server.add_user("Eve"), server.add_user("Fay")
@@ -364,7 +400,23 @@ async def test_403_deactivates_records_and_tells_the_owner(server, engine, db_ur
         assert store_of(app).deliveries(sub.id)[0].status == "failed"
         note = (await server.next_call("sendMessage", chat=owner)).message["text"]
         assert str(jo.id) in note and "blocked" in note
+        assert note.startswith("⚠️ 已停用 1 个订阅")  # no /lang choice: Chinese
         assert sched(app).next_run(sub.id) is None
+
+
+async def test_admins_are_told_in_the_language_they_chose(server, engine, db_url) -> None:
+    owner = server.add_user("Boss")
+    async with running(server, engine, db_url, owners=[owner.id]) as app:
+        assert (await ask(server, owner, owner, "/lang en")).startswith("OK")
+        jo, sub = await subscribed_chat(server, app, "Jo")
+        server.mark_seen()
+        server.fail_next(
+            "sendMessage", 403, "Forbidden: bot was blocked by the user", chat_id=jo.id
+        )
+        await deliver_at(app, sub.id, next_local(8, 0) + timedelta(seconds=1))
+        note = (await server.next_call("sendMessage", chat=owner)).message["text"]
+        assert note.startswith(f"⚠️ Deactivated 1 subscription(s) of Jo ({jo.id}): cannot post")
+        assert "blocked" in note and "已停用" not in note
 
 
 async def test_400_chat_not_found_deactivates(server, engine, db_url) -> None:

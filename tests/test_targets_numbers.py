@@ -338,3 +338,24 @@ def test_class_thresholds_are_no_figures(text):
 def test_a_hedged_figure_or_share_is_still_a_figure():
     assert [(f.value, f.unit) for f in find_figures("城镇新增就业超过10万人，")] == [(10, "万人")]
     assert [f.value for f in find_figures("超80%的省科技攻坚项目由企业承担")] == [80]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "农业、工业和服务业增速分别提高6.2、3.5和1.1个百分点。",
+            [(6.2, "个百分点"), (3.5, "个百分点"), (1.1, "个百分点")],
+        ),
+        ("两类企业分别为35和48家。", [(35, "家"), (48, "家")]),
+        ("存贷款余额分别达到2.1、1.8万亿元。", [(2.1, "万亿元"), (1.8, "万亿元")]),
+        ("分别高于全省平均2.3个、0.6个百分点。", [(2.3, "个百分点"), (0.6, "个百分点")]),
+    ],
+)
+def test_a_listed_number_takes_the_unit_written_once_after_the_last(text, want):
+    assert [(f.value, f.unit) for f in find_figures(text)] == want
+
+
+@pytest.mark.parametrize("text", ["地铁3、4号线建成通车。", "完成3和4号地块出让。"])
+def test_numbers_listed_without_分别_stay_bare(text):
+    assert find_figures(text) == []

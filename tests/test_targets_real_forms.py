@@ -442,3 +442,132 @@ def test_time_words_and_verbs_are_no_names_and_a_school_count_is_no_graduate_cou
     got = {(r.indicator, r.value) for r in extract(text)}
     assert ("民办毕业生", 428) not in got
     assert not any(name in ("多年", "用好") for name, _ in got), got
+
+
+def test_social_insurance_counts_have_one_name(extract, table):
+    text = (
+        "江州市2025年国民经济和社会发展统计公报\n"
+        "年末全市参加城镇职工基本养老保险人数52.3 万人。参加失业保险人数20.1万人。"
+        "全市城乡居民基本养老保险参保88.6万人。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("城镇职工基本养老保险参保人数", 52.3) in got
+    assert ("失业保险参保人数", 20.1) in got
+    assert ("城乡居民基本养老保险参保人数", 88.6) in got  # 参保 alone is the verb of a count
+    # both ways of writing it are one indicator
+    assert table.canonical("参加失业保险人数") == table.canonical("失业保险参保人数")
+
+
+def test_a_list_is_split_before_its_items_are_cleaned(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "港口货物吞吐量、跨境电商交易额、新增外贸企业、保税仓储面积分别增长12.5%、30%、8%、15.2%。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[12.5] == "港口货物吞吐量"  # not cut off by the 新增 of a later item
+    assert got[30] == "跨境电商交易额"
+    assert got[15.2] == "保税仓储面积"
+
+
+def test_a_second_list_of_a_bare_measure_takes_the_items_of_the_first(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "全市较大事故和重大事故起数比上年分别下降20.5%和33.3%，死亡人数分别下降18.2%和40%。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[20.5] == "较大事故起数"  # 起数 is shared by both items
+    assert got[18.2] == "较大事故死亡人数"
+    assert got[40] == "重大事故死亡人数"
+
+
+def test_gaps_to_a_base_belong_to_the_listed_items(extract):
+    text = (
+        "江州市2025年国民经济和社会发展统计公报\n"
+        "全年装备制造业增加值、高技术制造业增加值分别增长9.1%、12.0%，"
+        "分别高于规模以上工业增加值增速3.2个、6.1个百分点。"
+        "涉农贷款、科技贷款增速比各项贷款平均增速分别高2.4和5.5个百分点。\n"
+    )
+    got = {(r.indicator, r.value, r.unit) for r in extract(text)}
+    assert ("装备制造业增加值", 3.2, "个百分点") in got  # not the base it is compared with
+    assert ("高技术制造业增加值", 6.1, "个百分点") in got
+    assert ("涉农贷款", 2.4, "个百分点") in got  # 比各项贷款平均增速 is the base
+    assert ("科技贷款", 5.5, "个百分点") in got
+
+
+def test_cut_clauses_periods_and_changes_are_not_confident(table):
+    for name in ("指标不", "产品中", "规划共设置", "两年", "迈上"):
+        assert name_confidence(name, table) < CONFIDENT, name
+    for name in ("普通高中", "研究所", "医疗卫生机构"):
+        assert name_confidence(name, table) >= CONFIDENT, name
+
+
+def test_a_level_in_front_of_a_known_count_is_kept(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "新认定省级专精特新企业120家。培育3个国家先进制造业集群。新增境外上市公司4家。"
+        "新增规模以上工业企业300家。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[3] == "国家先进制造业集群"  # a narrower set than 先进制造业集群
+    assert got[4] == "境外上市公司"
+    assert got[300] == "规模以上工业企业"  # the table's name where nothing narrows it
+
+
+def test_the_base_of_a_share_is_never_the_name(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "全市火灾死亡人数、过火面积和直接财产损失占地区生产总值比重分别下降12.5%、8.1%和20.4%。"
+        "软件业务收入占全市的比重达到9%。PM_2.5平均浓度为28微克/立方米。"
+        "营商环境评价我市连续三年全省第一。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[20.4] == "直接财产损失占地区生产总值比重"
+    assert "地区生产总值" not in (got[12.5], got[8.1])  # a count of deaths is no share of GDP
+    assert got[9] == "软件业务收入占全市比重"
+    assert got[28].startswith("PM2.5")
+    assert "我市" not in got[1]
+
+
+def test_a_verb_after_a_counted_thing_is_not_part_of_it(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "完成45栋老旧厂房维修。开展60处历史建筑保护和活化利用。建成12个污水处理厂。"
+        "推出30项改革举措。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[45] == "老旧厂房"
+    assert got[60] == "历史建筑"
+    assert got[12] == "污水处理厂"  # a verb inside the noun stays
+    assert got[30] == "改革举措"  # 举措 is a noun whatever the dictionary says
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("今年安排的重点建设项目有", "重点建设项目"),
+        ("累计充电桩达", "充电桩"),
+        ("普通高中由", "普通高中"),
+        ("城市更新", "城市更新"),  # 新 inside a word stays
+    ],
+)
+def test_a_one_character_word_left_by_a_cut_clause_leaves_the_name(raw, name):
+    from bot.targets.naming import clean_name
+
+    assert clean_name(raw) == name
+
+
+def test_a_rank_after_a_growth_is_the_rank_of_the_growth(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "一般公共预算收入增长7.2%，居全省第三；城镇、农村居民人均可支配收入分别增长4.1%、6.3%，"
+        "分别居全省第五、第二。工业投资、技改投资增速均居全省第1位。"
+        "实现地区生产总值3200亿元，增长5.1%，总量居全省第四。新能源装机占比达65%。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text) if r.unit in ("位", "%")}
+    assert ("一般公共预算收入增速全省排名", 3) in got
+    assert ("城镇居民人均可支配收入增速全省排名", 5) in got
+    assert ("农村居民人均可支配收入增速全省排名", 2) in got
+    assert ("工业投资增速全省排名", 1) in got  # 增速 is shared by both items
+    assert ("技改投资增速全省排名", 1) in got
+    assert ("地区生产总值全省排名", 4) in got  # 总量: the rank of the level
+    assert ("新能源装机占比", 65) in got  # a share of a known thing is not the thing

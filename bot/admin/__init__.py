@@ -14,6 +14,7 @@ from bot.admin.runtime import (
     SettingView,
     StoredSetting,
     describe,
+    setting_description,
 )
 from bot.admin.store import Admin, AdminError, AdminStore
 
@@ -31,4 +32,5 @@ __all__ = [
     "StoredSetting",
     "describe",
     "redact",
+    "setting_description",
 ]

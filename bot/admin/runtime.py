@@ -37,24 +37,26 @@ from sqlalchemy.exc import IntegrityError
 from bot.admin.audit import redact
 from bot.config import DEFAULT_CONFIG_FILE, Settings
 from bot.errors import CodedError
+from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.storage.db import Database
 from bot.storage.models import RuntimeSettingRow, utcnow
 
 log = logging.getLogger(__name__)
 
-# key -> (中文说明, English description). The only settings the chat may change.
-RUNTIME_KEYS: dict[str, tuple[str, str]] = {
-    "default_digest_time": ("新订阅的默认推送时间（HH:MM）", "default digest time (HH:MM)"),
-    "default_timezone": ("新订阅的默认时区（IANA）", "default time zone (IANA name)"),
-    "results_per_page": ("每页搜索结果数", "search results per page"),
-    "snippet_chars": ("摘要长度（字）", "snippet length (characters)"),
-    "fuzzy_threshold": ("纠错相似度阈值（0-100）", "fuzzy-match threshold (0-100)"),
-    "max_query_chars": ("查询最大长度（字）", "longest query (characters)"),
-    "digest_cap": ("摘要最多条数", "most target lines in a digest"),
-    "digest_grace_hours": ("错过的推送补发时限（小时）", "grace period for missed digests (h)"),
-    "flood_rate": ("每个聊天每分钟请求数", "requests per minute per chat"),
-    "flood_burst": ("每个聊天突发请求数（0 关闭限流）", "burst per chat (0: no limit)"),
-}
+# The only settings the chat may change; what each is: the catalogue's ``settings.<key>``
+# (:func:`setting_description`).
+RUNTIME_KEYS: tuple[str, ...] = (
+    "default_digest_time",
+    "default_timezone",
+    "results_per_page",
+    "snippet_chars",
+    "fuzzy_threshold",
+    "max_query_chars",
+    "digest_cap",
+    "digest_grace_hours",
+    "flood_rate",
+    "flood_burst",
+)
 
 SOURCE_BUILTIN = "built-in default"
 SOURCE_DEFAULT_FILE = "default file"
@@ -70,6 +72,11 @@ _SUGGEST_CUTOFF = 60
 class SettingError(CodedError):
     """A refused ``/config`` change: a ``setting.*`` code for the chat, a Chinese / English
     sentence for logs and the command line."""
+
+
+def setting_description(key: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """What the runtime setting ``key`` is, in ``lang``; ``""`` for any other key."""
+    return tr(lang, f"settings.{key}") if key in RUNTIME_KEYS else ""
 
 
 def settable_keys_text() -> str:

@@ -36,6 +36,13 @@ as written with a note (``x.x%（原文隐去）``), never as numbers, and are n
 across documents (two hidden numbers need not be equal). Comparisons without a number
 are shown by their wording (``增速高于全省平均水平``).
 
+Language
+--------
+The frame (title, summary, headings, group labels, counts, notes) is said in ``lang``
+from the catalogue (:mod:`bot.i18n`, keys ``digest.*``), Chinese by default; the
+figures, indicator and region names and document titles stay as the documents write
+them.
+
 Confidence
 ----------
 Records below the extractor's confidence bar (``TargetRecord.confident`` is false) are
@@ -52,22 +59,21 @@ from pathlib import PurePosixPath
 from typing import Any, Literal
 
 from bot.corpus.gazetteer import Gazetteer
-from bot.digest.filters import KIND_LABELS, DigestFilter, describe, matches
+from bot.digest.filters import DigestFilter, describe, kind_label, matches
 from bot.digest.values import (
     clean,
     comparison_wording,
-    format_date,
     format_value,
     format_year,
     short_title,
 )
+from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.models import DocumentInfo
 from bot.targets.indicators import GROUPS, IndicatorTable
 from bot.targets.records import TargetRecord
 from bot.text.synonyms import Synonyms
 
 __all__ = [
-    "GROUP_LABELS",
     "NEW_MARK",
     "Digest",
     "DigestEntry",
@@ -76,6 +82,7 @@ __all__ = [
     "Span",
     "compose_digest",
     "format_value",
+    "group_label",
     "short_title",
 ]
 
@@ -84,28 +91,12 @@ LineKind = Literal["title", "summary", "new_docs", "heading", "target", "more", 
 Style = Literal["", "b", "i"]
 
 NEW_MARK = "🆕"
-TITLE = "📊 重点目标简报"
-EMPTY_NEW = "没有符合条件的新目标。"
-EMPTY_ANY = "没有符合条件的目标。"
-LOW_CONFIDENCE_NOTE = "另有 {n} 条低可信度数据未显示（筛选加 confidence:all 可显示）"
 MAX_SOURCES_NAMED = 3
 
-GROUP_LABELS: dict[str, str] = {
-    "gdp": "经济总量",
-    "budget": "财政",
-    "industry": "工业与产业",
-    "agriculture": "农业农村",
-    "investment": "投资与项目",
-    "consumption": "消费与物价",
-    "trade": "外贸与开放",
-    "employment": "就业",
-    "income": "居民收入",
-    "energy_emissions": "能耗与排放",
-    "innovation": "科技创新",
-    "social": "社会民生",
-    "environment": "生态环境",
-    "other": "其他",
-}
+
+def group_label(group: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """An indicator group's name (``config/indicators.toml``) in ``lang``."""
+    return tr(lang, f"digest.group.{group}")
 
 
 # -- structure -------------------------------------------------------------------------
@@ -289,6 +280,7 @@ def compose_digest(
     more_command: str = "/targets",
     synonyms: Synonyms | None = None,
     gazetteer: Gazetteer | None = None,
+    lang: str = DEFAULT_LANGUAGE,
 ) -> Digest:
     """Build the digest of ``records`` that pass ``filter``.
 
@@ -300,7 +292,8 @@ def compose_digest(
     ``"document"`` (a section per document, new documents first, then by
     ``indexed_at``, newest first; lines inside in headline order). ``table`` gives each
     indicator's group and the order of indicators within a group; ``synonyms`` expands
-    filter words (GDP finds 地区生产总值).
+    filter words (GDP finds 地区生产总值); ``lang`` is the language of the frame
+    (see the module docstring).
     """
     if group_by not in ("indicator", "document"):
         raise ValueError(f"group_by must be 'indicator' or 'document', not {group_by!r}")
@@ -379,7 +372,7 @@ def compose_digest(
             group=group,
             kind=record.kind,
             change=clean(record.change),
-            value=format_value(record),
+            value=format_value(record, lang),
             year=format_year(record.year),
             region=_region_shown(record.region, sources, group_by),
             masked=record.masked,
@@ -399,9 +392,9 @@ def compose_digest(
     total = len(built)
     shown_items = built[:cap]
     show_kind = len(filt.kinds) > 1
-    description = describe(filt)
-    date = format_date(now)
-    title = f"{TITLE} · {date}" + (f" · {description}" if description else "")
+    description = describe(filt, lang)
+    date = tr(lang, "digest.date", year=now.year, month=now.month, day=now.day)
+    title = f"{tr(lang, 'digest.title')} · {date}" + (f" · {description}" if description else "")
 
     lines: list[DigestLine] = [DigestLine("title", (Span(title, "b"),))]
     contributing: list[_Doc] = []
@@ -413,25 +406,28 @@ def compose_digest(
     contributing.sort(key=lambda d: d.rank)
     new_docs = tuple(d.ref for d in contributing if d.ref.new)
 
-    low_note = LOW_CONFIDENCE_NOTE.format(n=low_confidence) if low_confidence else ""
     if not built:
-        message = EMPTY_NEW if only_new else EMPTY_ANY
+        message = tr(lang, "digest.empty_new") if only_new else tr(lang, "digest.empty_any")
         lines.append(DigestLine("empty", (Span(message, "i"),)))
-        if low_note:
-            lines.append(DigestLine("summary", (Span(low_note + "。", "i"),)))
+        if low_confidence:
+            note = tr(lang, "digest.empty_low", n=low_confidence)
+            lines.append(DigestLine("summary", (Span(note, "i"),)))
     else:
-        noun = "条目标" if filt.kinds == ("target",) else "条数据"
-        summary = f"共 {total} {noun}，来自 {len(contributing)} 份文件"
+        docs_count = len(contributing)
+        if filt.kinds == ("target",):
+            summary = tr(lang, "digest.summary_targets", total=total, docs=docs_count)
+        else:
+            summary = tr(lang, "digest.summary_figures", total=total, docs=docs_count)
         if total > len(shown_items):
-            summary += f"，显示前 {len(shown_items)} 条"
-        if low_note:
-            summary += f"；{low_note}"
+            summary += tr(lang, "digest.summary_shown", shown=len(shown_items))
+        if low_confidence:
+            summary += tr(lang, "digest.summary_low", n=low_confidence)
         lines.append(DigestLine("summary", (Span(summary),)))
         if new_docs and group_by == "indicator":
-            spans: list[Span] = [Span(f"{NEW_MARK} 新文件：")]
+            spans: list[Span] = [Span(tr(lang, "digest.new_docs"))]
             for i, ref in enumerate(new_docs):
                 if i:
-                    spans.append(Span("、"))
+                    spans.append(Span(tr(lang, "common.list_sep")))
                 spans.append(Span(f"《{ref.title}》", "i"))
             lines.append(DigestLine("new_docs", tuple(spans)))
         current: str | None = None
@@ -440,10 +436,12 @@ def compose_digest(
             if section != current:
                 current = section
                 lines.append(DigestLine("blank"))
-                lines.append(DigestLine("heading", _heading(entry, first_doc, group_by)))
-            lines.append(DigestLine("target", _target_spans(entry, group_by, show_kind), entry))
+                heading = _heading(entry, first_doc, group_by, lang)
+                lines.append(DigestLine("heading", heading))
+            spans = _target_spans(entry, group_by, show_kind, lang)
+            lines.append(DigestLine("target", spans, entry))
         if total > len(shown_items):
-            more = f"……另有 {total - len(shown_items)} 条未列出，查看全部请用 {more_command}"
+            more = tr(lang, "digest.more", n=total - len(shown_items), command=more_command)
             lines.append(DigestLine("blank"))
             lines.append(DigestLine("more", (Span(more, "i"),)))
 
@@ -465,16 +463,16 @@ def compose_digest(
     )
 
 
-def _heading(entry: DigestEntry, doc: _Doc, group_by: GroupBy) -> tuple[Span, ...]:
+def _heading(entry: DigestEntry, doc: _Doc, group_by: GroupBy, lang: str) -> tuple[Span, ...]:
     if group_by == "indicator":
-        return (Span(f"【{GROUP_LABELS.get(entry.group, entry.group)}】", "b"),)
+        return (Span(tr(lang, "digest.heading", label=group_label(entry.group, lang)), "b"),)
     spans = [Span(f"📄 {doc.ref.full_title}", "b")]
     bits = []
     if doc.info is not None:
         if doc.info.region:
             bits.append(clean(doc.info.region))
         if doc.info.year:
-            bits.append(f"{doc.info.year}年")
+            bits.append(tr(lang, "digest.doc_year", year=doc.info.year))
     if bits:
         spans.append(Span(" · " + " · ".join(bits)))
     if doc.ref.new:
@@ -482,24 +480,26 @@ def _heading(entry: DigestEntry, doc: _Doc, group_by: GroupBy) -> tuple[Span, ..
     return tuple(spans)
 
 
-def _source_spans(sources: tuple[SourceRef, ...]) -> list[Span]:
+def _source_spans(sources: tuple[SourceRef, ...], lang: str) -> list[Span]:
     spans: list[Span] = []
     named = sources[:MAX_SOURCES_NAMED]
     for i, ref in enumerate(named):
         if i:
-            spans.append(Span("、"))
+            spans.append(Span(tr(lang, "common.list_sep")))
         spans.append(Span(f"《{ref.title}》", "i"))
         if ref.new:
             spans.append(Span(NEW_MARK))
     if len(sources) > len(named):
-        spans.append(Span(f"等 {len(sources)} 份文件"))
+        spans.append(Span(tr(lang, "digest.sources_more", n=len(sources))))
     return spans
 
 
-def _target_spans(entry: DigestEntry, group_by: GroupBy, show_kind: bool) -> tuple[Span, ...]:
+def _target_spans(
+    entry: DigestEntry, group_by: GroupBy, show_kind: bool, lang: str
+) -> tuple[Span, ...]:
     spans: list[Span] = [Span("• ")]
     if show_kind:
-        spans.append(Span(f"〔{KIND_LABELS.get(entry.kind, entry.kind)}〕"))
+        spans.append(Span(tr(lang, "digest.kind", kind=kind_label(entry.kind, lang))))
     spans.append(Span(entry.indicator, "b"))
     if entry.comparison:
         figure = entry.value  # the wording carries the verb: 增速高于全省平均水平
@@ -512,9 +512,9 @@ def _target_spans(entry: DigestEntry, group_by: GroupBy, show_kind: bool) -> tup
         spans.append(Span(" · " + " · ".join(meta)))
     if group_by == "indicator":
         spans.append(Span(" — "))
-        spans.extend(_source_spans(entry.sources))
+        spans.extend(_source_spans(entry.sources, lang))
     elif len(entry.sources) > 1:
-        spans.append(Span("（亦见"))
-        spans.extend(_source_spans(entry.sources[1:]))
-        spans.append(Span("）"))
+        spans.append(Span(tr(lang, "digest.see_also")))
+        spans.extend(_source_spans(entry.sources[1:], lang))
+        spans.append(Span(tr(lang, "digest.see_also_end")))
     return tuple(spans)

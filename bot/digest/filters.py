@@ -57,6 +57,7 @@ from pathlib import PurePosixPath
 from bot.corpus.gazetteer import Gazetteer
 from bot.corpus.regions import figure_in_region
 from bot.errors import CodedError
+from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.models import DocumentInfo
 from bot.targets.indicators import IndicatorTable
 from bot.targets.records import KINDS, TargetRecord
@@ -69,11 +70,14 @@ __all__ = [
     "FilterError",
     "describe",
     "format_filter",
+    "kind_label",
     "matches",
     "parse_filter",
     "record_in_region",
 ]
 
+# The Chinese words for the kinds, that a keyword may match (data, like the filter
+# syntax); what a reader sees is :func:`kind_label`, from the catalogue.
 KIND_LABELS: dict[str, str] = {"target": "目标", "achievement": "实绩", "estimate": "预计"}
 
 _KEYS: dict[str, str] = {
@@ -355,32 +359,39 @@ def format_filter(f: DigestFilter) -> str:
     return " ".join(parts)
 
 
-def describe(f: DigestFilter) -> str:
-    """A short Chinese description for the digest title; ``""`` for the default filter.
+def kind_label(kind: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``target`` / ``achievement`` / ``estimate`` in ``lang`` (目标 / 实绩 / 预计)."""
+    return tr(lang, f"digest.kinds.{kind}") if kind in KIND_LABELS else kind
+
+
+def describe(f: DigestFilter, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A short description in ``lang`` for the digest title; ``""`` for the default filter.
 
     >>> describe(parse_filter("GDP +烟台 kind:all"))
     '关键词：GDP；须含：烟台；类型：全部'
     """
+    sep = tr(lang, "common.list_sep")
     parts: list[str] = []
     if f.keywords:
-        parts.append("关键词：" + "、".join(f.keywords))
+        parts.append(tr(lang, "digest.filter.keywords", terms=sep.join(f.keywords)))
     if f.required:
-        parts.append("须含：" + "、".join(f.required))
+        parts.append(tr(lang, "digest.filter.required", terms=sep.join(f.required)))
     if f.excluded:
-        parts.append("排除：" + "、".join(f.excluded))
+        parts.append(tr(lang, "digest.filter.excluded", terms=sep.join(f.excluded)))
     if f.indicators:
-        parts.append("指标：" + "、".join(f.indicators))
+        parts.append(tr(lang, "digest.filter.indicators", terms=sep.join(f.indicators)))
     if f.regions:
-        parts.append("地区：" + "、".join(f.regions))
+        parts.append(tr(lang, "digest.filter.regions", terms=sep.join(f.regions)))
     if f.docs:
-        parts.append("文件：" + "、".join(f.docs))
+        parts.append(tr(lang, "digest.filter.docs", terms=sep.join(f.docs)))
     if f.kinds == KINDS:
-        parts.append("类型：全部")
+        parts.append(tr(lang, "digest.filter.kinds_all"))
     elif f.kinds != ("target",):
-        parts.append("类型：" + "、".join(KIND_LABELS[k] for k in f.kinds))
+        kinds = sep.join(kind_label(k, lang) for k in f.kinds)
+        parts.append(tr(lang, "digest.filter.kinds", kinds=kinds))
     if f.show_all:
-        parts.append("可信度：全部")
-    return "；".join(parts)
+        parts.append(tr(lang, "digest.filter.confidence_all"))
+    return tr(lang, "digest.filter.sep").join(parts)
 
 
 # -- matching ------------------------------------------------------------------------

@@ -8,11 +8,10 @@ mentions, :func:`clean` for one display line.
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
+from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.targets.records import TargetRecord
 
-MASK_NOTE = "（原文隐去）"
 SHORT_TITLE_CHARS = 16
 
 # Qualifiers written before the number (超过100亿元), between the number and the
@@ -60,7 +59,7 @@ def _split_unit(value_text: str, unit: str) -> str:
     return unit
 
 
-def comparison_wording(record: TargetRecord) -> str:
+def comparison_wording(record: TargetRecord, lang: str = DEFAULT_LANGUAGE) -> str:
     """The words of a comparison without a number, taken from the sentence.
 
     ``社会消费品零售总额增速高于全省平均水平`` gives ``增速高于全省平均水平``;
@@ -69,7 +68,7 @@ def comparison_wording(record: TargetRecord) -> str:
     qualifier = record.qualifier or next(
         (q for q in _COMPARISON_QUALIFIERS if q in record.sentence), ""
     )
-    fallback = clean(f"{record.change}{qualifier}".strip()) or "（无具体数值）"
+    fallback = clean(f"{record.change}{qualifier}".strip()) or tr(lang, "digest.no_figure")
     if not qualifier:
         return fallback
     clauses = [c for c in _CLAUSE_SPLIT.split(record.sentence) if qualifier in c]
@@ -90,22 +89,23 @@ def comparison_wording(record: TargetRecord) -> str:
     return wording or fallback
 
 
-def format_value(record: TargetRecord) -> str:
+def format_value(record: TargetRecord, lang: str = DEFAULT_LANGUAGE) -> str:
     """The figure of ``record`` as one display string (no change verb).
 
     Uses ``value_text`` (the number as written), never ``value``, so a masked figure
     is shown as written with a note: ``x.x%（原文隐去）``. Examples: ``5.5%左右``,
     ``673.9亿元``, ``超过100亿元``, ``1万多场``, ``千亿级``, ``第3位``, ``1-2个``.
     A comparison without a number gives its wording (``增速高于全省平均水平``); a
-    multiplicative figure written as its own verb (``翻番``) gives ``""``.
+    multiplicative figure written as its own verb (``翻番``) gives ``""``. The figure is
+    the document's; only the note on a hidden one is said in ``lang``.
     """
     vt = clean(record.value_text)
     unit = clean(record.unit)
     qualifier = clean(record.qualifier)
     if not vt:
         if record.masked:
-            return "数值" + MASK_NOTE
-        return comparison_wording(record)
+            return tr(lang, "digest.masked_value")
+        return comparison_wording(record, lang)
     if vt == record.change:  # 翻番 / 倍增: the verb is the figure
         return ""
     if unit == "位":  # rankings: 第3位, 全省第一
@@ -122,7 +122,7 @@ def format_value(record: TargetRecord) -> str:
     if qualifier and qualifier not in _INLINE_QUALIFIERS and qualifier != "级":
         text = qualifier + text if qualifier in _PREFIX_QUALIFIERS else text + qualifier
     if record.masked:
-        text += MASK_NOTE
+        text += tr(lang, "digest.masked")
     return text
 
 
@@ -130,8 +130,3 @@ def format_year(year: str) -> str:
     """``2024`` → ``2024年``; other periods as written."""
     year = clean(year)
     return f"{year}年" if year.isdigit() else year
-
-
-def format_date(now: datetime) -> str:
-    """``2025年3月1日``."""
-    return f"{now.year}年{now.month}月{now.day}日"

@@ -8,6 +8,7 @@ from typing import Literal
 from bot.config import Settings
 from bot.corpus.gazetteer import default_gazetteer
 from bot.digest import Digest, DigestFilter, compose_digest, parse_filter
+from bot.i18n import DEFAULT_LANGUAGE
 from bot.search.index import CompiledIndex
 
 
@@ -27,11 +28,13 @@ class DigestsMixin:
         cap: int | None = None,
         group_by: Literal["indicator", "document"] = "indicator",
         more_command: str = "/targets",
+        lang: str = DEFAULT_LANGUAGE,
     ) -> Digest:
         """The digest subscribers with ``filter`` get now (raises FilterError on bad input).
 
         ``since`` is the time of their last digest: with ``only_new`` only documents
-        indexed after it contribute; either way those documents are marked new.
+        indexed after it contribute; either way those documents are marked new. ``lang``
+        is the language of the digest's frame (its figures stay as the documents say them).
         """
         flt = parse_filter(filter) if isinstance(filter, str) else filter
         docs = {d.doc_id: d for d in self.index.docs}
@@ -49,4 +52,5 @@ class DigestsMixin:
             more_command=more_command,
             synonyms=self.searcher.synonyms,
             gazetteer=default_gazetteer(),
+            lang=lang,
         )

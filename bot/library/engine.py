@@ -39,8 +39,18 @@ and :mod:`~bot.library.uploads`.
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 
 from bot.config import Settings
+from bot.library.answers import (
+    asked_indicator,
+    asks_growth,
+    best_answer,
+    card,
+    lead_with_answer,
+    named_in,
+    seeks_target,
+)
 from bot.library.digests import DigestsMixin
 from bot.library.documents import DocumentsMixin
 from bot.library.refresh import IndexUpdate, RefreshMixin
@@ -49,6 +59,7 @@ from bot.library.uploads import UploadsMixin
 from bot.models import (
     RefreshReport,
     SearchResponse,
+    Understood,
 )
 from bot.search.index import CompiledIndex
 from bot.search.indexer import Indexer, IndexPaths, Progress
@@ -170,16 +181,47 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
     def _make_searcher(self, index: CompiledIndex) -> Searcher:
         s = self.settings
         tokenizer = self.tokenizer
+        synonyms = Synonyms.from_files(s.synonym_paths)
+        # indicator families answer to each other: GDP, 地区生产总值, 国内生产总值 …
+        for group in self.target_store.table.synonym_groups():
+            synonyms.add(group)
         return Searcher(
             index,
             tokenizer,
-            Synonyms.from_files(s.synonym_paths),
+            synonyms,
             fuzzy_threshold=s.fuzzy_threshold,
             snippet_chars=s.snippet_chars,
             page_size=s.results_per_page,
             max_query_chars=s.max_query_chars,
             popular_terms=tuple(e.word for e in tokenizer.entries),
         )
+
+    def _answer(self, query: str, understood: Understood, indicator: str | None):
+        """The key target that answers ``query`` (see :mod:`bot.library.answers`): of the
+        indicator the table knows, else of the extracted name the query repeats most."""
+        infos = {d.doc_id: d for d in self.index.docs}
+        growth = asks_growth(query)
+        if indicator:
+            rows = [
+                (infos[t.doc_id], t.record)
+                for t in self.iter_targets(
+                    indicator=indicator, kind="target", region=understood.region
+                )
+                if t.doc_id in infos
+            ]
+            found = best_answer(rows, understood, indicator, growth=growth)
+            if found:
+                return found
+        named = [
+            (named_in(query, t.record.indicator), infos[t.doc_id], t.record)
+            for t in self.iter_targets(kind="target", region=understood.region)
+            if t.doc_id in infos
+        ]
+        longest = max((n for n, _, _ in named), default=0)
+        if not longest:
+            return None
+        rows = [(i, r) for n, i, r in named if n == longest]
+        return best_answer(rows, understood, growth=growth)
 
     # -- searching ---------------------------------------------------------------------------
     def search(
@@ -192,9 +234,16 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
         region: str | None = None,
         year: int | None = None,
         correct: bool = True,
+        understand: bool = True,
     ) -> SearchResponse:
-        """One page of ranked results; ``correct=False`` turns typo correction off."""
-        return self.searcher.search(
+        """One page of ranked results; ``correct=False`` turns typo correction off.
+
+        With ``understand`` (the default) region, year and document-kind words rank the
+        documents that match first, the indicator named is reported, and a question for
+        a target gets the key target that answers it (``answer``), its passage first;
+        ``understand=False`` searches every word as text.
+        """
+        resp = self.searcher.search(
             query,
             page=page,
             page_size=page_size,
@@ -202,4 +251,24 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
             region=region,
             year=year,
             correct=correct,
+            understand=understand,
         )
+        if not understand or (not resp.hits and resp.message):
+            return resp
+        table = self.indicator_table
+        indicator = asked_indicator(resp.corrected_query or query, table)
+        understood = resp.understood or Understood()
+        if indicator:
+            understood = replace(understood, indicator=indicator)
+        if not understood.any:
+            return resp
+        resp = replace(resp, understood=understood)
+        if seeks_target(query) and (indicator or understood.any):
+            found = self._answer(resp.corrected_query or query, understood, indicator)
+            if found:
+                answer = card(*found)
+                stated = self.searcher.search(
+                    query, doc=answer.doc_id, page_size=10, correct=correct, understand=False
+                ).hits
+                resp = lead_with_answer(resp, answer, stated)
+        return resp

@@ -9,18 +9,20 @@ that match more concepts always rank above passages that match fewer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
 
 from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.regions import place_in_region
-from bot.models import Correction, Note, SearchHit, SearchResponse
+from bot.models import Correction, Note, SearchHit, SearchResponse, Understood
 from bot.search.fuzzy import Lexicon, rank_candidates
 from bot.search.index import CompiledIndex, idf_of
+from bot.search.quality import FOOTNOTE, is_notes_header, is_numbered, passage_prior
 from bot.search.query import ParsedQuery, QueryPart, parse_query
 from bot.search.snippets import find_spans, make_snippet
+from bot.search.understand import NATIONAL, understand, year_forms
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, is_cjk_word
@@ -33,9 +35,32 @@ STRICT_SCORE = 80.0
 SCAN_LIMIT = 2_000
 MEMO_SIZE = 50_000
 ANCHOR_PASSAGES = 60
+# A synonym's match counts a little less than the word typed (GDP finds 地区生产总值,
+# but a passage saying GDP ranks first).
+SYNONYM_WEIGHT = 0.85
+# Score of a passage for being in a document whose metadata match the query's region,
+# year or kind (a BM25 contribution of a fairly rare word), and for naming the year in
+# its text (到二〇三五年 answers 2035年 目标 in any document).
+FACET_DOC_SCORE = 8.0
+# How many of the best-scoring passages the body-text prior may reorder.
+QUALITY_WINDOW = 100
+# Kinds of document that report on the year before their own (a 2025 work report says
+# what 2024 achieved).
+_REVIEWS_LAST_YEAR = frozenset({"政府工作报告", "党代会报告"})
+FACET_TEXT_SCORE = 6.0
+# Words of a question that need not be in the answer when the query names its documents
+# (贵州 2035年 目标: the 2035 paragraph need not say 目标).
+QUESTION_WORDS = frozenset(
+    {"目标", "多少", "情况", "如何", "哪些", "什么", "计划", "主要", "怎么样", "任务", "要求"}
+)
 EMPTY_MESSAGE = "请输入要查找的关键词，例如：乡村振兴、地区生产总值 (empty query)"
 ONLY_EXCLUSIONS_MESSAGE = "只有排除词：请至少给出一个要查找的关键词 (only exclusions)"
 EMPTY = (Note("empty_query", EMPTY_MESSAGE),)
+
+
+def _content(words: list[tuple[str, int, int]]) -> list[str]:
+    """The words that are searched for: function words (的, 和 …) left out."""
+    return [w for w, _, _ in words if w not in STOPWORDS]
 
 
 def phrases_with(words: list[str], anchor: str, *, max_words: int = 4) -> set[str]:
@@ -67,6 +92,9 @@ class Concept:
     label: str
     alternatives: list[Alternative]
     exclude: bool = False
+    # A facet of the query (region, year, kind of document): its passages are given, and
+    # it only adds to passages that match a word of the query.
+    fixed: tuple[np.ndarray, np.ndarray] | None = None
 
 
 @dataclass(frozen=True)
@@ -259,7 +287,13 @@ class Searcher:
 
     def _concept_hits(self, concept: Concept) -> tuple[np.ndarray, np.ndarray]:
         """(passage ids, scores) matching the concept: its best alternative per passage."""
+        if concept.fixed is not None:
+            return concept.fixed
         parts = [self._alternative_scores(alt) for alt in concept.alternatives]
+        parts = [
+            (p, sc if k == 0 else sc * np.float32(SYNONYM_WEIGHT))
+            for k, (p, sc) in enumerate(parts)
+        ]
         parts = [p for p in parts if p[0].size]
         if len(parts) == 1:
             return parts[0]
@@ -318,14 +352,15 @@ class Searcher:
         return np.isin(self.index.p_doc, np.asarray(wanted, dtype=np.uint32))
 
     # -- corrections -----------------------------------------------------------------------
-    def _words(self, part: QueryPart) -> list[tuple[str, int, int]]:
-        """(word, start, end) of the query part's words, offsets into ``part.text``."""
+    def _words(self, part: QueryPart, *, stopwords: bool = False) -> list[tuple[str, int, int]]:
+        """(word, start, end) of the query part's words, offsets into ``part.text``;
+        with ``stopwords`` the function words too (a typo can make one: 就叶 is 就|叶)."""
         out: list[tuple[str, int, int]] = []
         pos = 0
         for tok in self.tokenizer.cut(part.text):
             start, pos = pos, pos + len(tok)
             if is_cjk_word(tok):
-                if tok not in STOPWORDS:
+                if stopwords or tok not in STOPWORDS:
                     out.append((tok, start, pos))
             elif not tok.isspace():
                 for piece in ascii_terms(tok):
@@ -348,14 +383,14 @@ class Searcher:
         if part.phrase:
             alt = self._alternative(part.text)
             return [Concept(part.text, [alt] if alt else [], part.exclude)], []
-        words = self._words(part)
+        words = self._words(part, stopwords=True)
         correction = self._correct(part, words) if correct and not part.exclude else None
         if correction is None:
-            return self._concepts([w for w, _, _ in words], part.exclude), []
+            return self._concepts(_content(words), part.exclude), []
         a, b, term, score = correction
-        concepts = self._concepts([w for w, _, _ in words[:a]], False)
+        concepts = self._concepts(_content(words[:a]), False)
         concepts.append(self._concept(term))
-        concepts += self._concepts([w for w, _, _ in words[b + 1 :]], False)
+        concepts += self._concepts(_content(words[b + 1 :]), False)
         start, end = words[a][1], words[b][2]
         fixed = part.original[:start] + term + part.original[end:]
         return concepts, [Correction(part.original, fixed, round(score, 1))]
@@ -415,7 +450,8 @@ class Searcher:
         """
         if not words:
             return None
-        flags = [self._is_suspicious(w) for w, _, _ in words]
+        # function words are never suspicious themselves, only part of a span around one
+        flags = [w not in STOPWORDS and self._is_suspicious(w) for w, _, _ in words]
         if len(words) == 1 and not flags[0]:
             return None  # one known word: nothing to correct
         spans: set[tuple[int, int]] = set()
@@ -446,6 +482,8 @@ class Searcher:
             anchors = self._known_pieces(near)
             found = self.lexicon.candidates(text, limit=3, min_score=threshold)
             found += rank_candidates(text, self._phrase_pool(anchors), limit=3, min_score=threshold)
+            if not found and a == b and flags[a] and len(text) >= 3:
+                found = self._inner_corrections(text, threshold)
             for cand in found:
                 if cand.term in text:
                     continue  # dropping characters loses what was typed; not a correction
@@ -453,6 +491,20 @@ class Searcher:
                 if best is None or key > best[0]:
                     best = (key, (a, b, cand.term, cand.score))
         return best[1] if best else None
+
+    def _inner_corrections(self, word: str, threshold: float) -> list:
+        """Corrections inside an unknown word the segmenter glued together (稳就叶: 就叶 ->
+        就业), kept only when the corrected word is a phrase of the corpus (稳就业)."""
+        out = []
+        for i in range(len(word) - 1):
+            for j in range(i + 2, min(len(word), i + 4) + 1):
+                if j - i == len(word):
+                    continue
+                for cand in self.lexicon.candidates(word[i:j], limit=2, min_score=threshold):
+                    fixed = word[:i] + cand.term + word[j:]
+                    if fixed != word and self.phrase_exists(fixed):
+                        out.append(replace(cand, term=fixed))
+        return out
 
     def _known_pieces(self, text: str) -> list[str]:
         """Index terms of two or more characters inside ``text``, longest match first."""
@@ -521,8 +573,10 @@ class Searcher:
         region: str | None = None,
         year: int | None = None,
         correct: bool = True,
+        understand: bool = True,
     ) -> SearchResponse:
-        """One page of results. ``correct=False`` searches exactly what was typed."""
+        """One page of results. ``correct=False`` searches exactly what was typed;
+        ``understand=False`` takes region, year and document-kind words as plain words."""
         size = max(1, page_size or self.page_size)
         page = max(1, page)
         parsed = parse_query(query, max_chars=self.max_query_chars)
@@ -531,7 +585,80 @@ class Searcher:
             if parsed.negative:
                 why = (Note("only_exclusions", ONLY_EXCLUSIONS_MESSAGE),)
             return SearchResponse(query, (), 0, page, size, message=why[0].text, notes=why)
-        return self._run(parsed, page, size, Filters(doc, region, year), correct)
+        facets = Understood()
+        if understand:
+            found = self.understand(parsed.cleaned)
+            if found.facets.any:
+                facets = found.facets
+                rest = parse_query(found.rest, max_chars=self.max_query_chars)
+                if rest.positive:
+                    parsed = ParsedQuery(
+                        parsed.raw, rest.cleaned, rest.parts, parsed.notes, parsed.note_codes
+                    )
+        return self._run(parsed, page, size, Filters(doc, region, year), correct, facets)
+
+    def understand(self, text: str):
+        """The region, year and document kind ``text`` names (see :mod:`.understand`)."""
+        return understand(text, gazetteer=default_gazetteer(), known_regions=self._known_regions)
+
+    @cached_property
+    def _known_regions(self) -> frozenset[str]:
+        """The regions the indexed documents are about, with the places above them."""
+        out: set[str] = set()
+        for d in self.index.docs:
+            if d.region:
+                out.add(d.region)
+            out.update(d.region_path)
+        return frozenset(out)
+
+    def _facet_concepts(self, facets: Understood) -> list[Concept]:
+        """One concept per facet: passages of the documents that match it (a strong
+        score), and passages that name it in their text (a weak one: a 2035 target in
+        any document, 山东 mentioned in a national report)."""
+        ix = self.index
+        gazetteer = default_gazetteer()
+        out: list[Concept] = []
+        wanted: list[tuple[str, dict[int, float], tuple[str, ...]]] = []
+        if facets.region:
+            docs = {
+                i: FACET_DOC_SCORE
+                for i, d in enumerate(ix.docs)
+                if place_in_region(facets.region, d.region, d.region_path, gazetteer)
+            }
+            wanted.append((f"region:{facets.region}", docs, ()))
+        if facets.year:
+            docs = {}
+            for i, d in enumerate(ix.docs):
+                if d.year == facets.year:
+                    docs[i] = FACET_DOC_SCORE
+                elif d.year == facets.year + 1 and d.doc_type in _REVIEWS_LAST_YEAR:
+                    # the 2025 work report reviews 2024: its results are 2024's
+                    docs[i] = FACET_DOC_SCORE * 0.75
+            wanted.append((f"year:{facets.year}", docs, year_forms(facets.year)))
+        if facets.doc_type:
+            kind = facets.doc_type
+            docs = {i: FACET_DOC_SCORE for i, d in enumerate(ix.docs) if d.doc_type == kind}
+            wanted.append((f"type:{facets.doc_type}", docs, ()))
+        n = ix.n_passages
+        for label, docs, words in wanted:
+            dense = np.zeros(n, dtype=np.float32)
+            if docs:
+                per_doc = np.zeros(len(ix.docs), dtype=np.float32)
+                for i, score in docs.items():
+                    per_doc[i] = score
+                dense = per_doc[ix.p_doc]
+            for word in words:
+                pids = self.scan(normalize(word))
+                dense[pids] = np.maximum(dense[pids], FACET_TEXT_SCORE)
+            if label.startswith("region:") and facets.region != NATIONAL:
+                # a passage naming the place counts as its word would (长岛 in a city's
+                # report): the region's own BM25, not a token score
+                found, scores = self._concept_hits(self._concept(normalize(facets.region)))
+                found = np.asarray(found, dtype=np.intp)
+                dense[found] = np.maximum(dense[found], scores)
+            pids = np.flatnonzero(dense)
+            out.append(Concept(label, [], fixed=(pids, dense[pids])))
+        return out
 
     def _run(
         self,
@@ -540,6 +667,7 @@ class Searcher:
         size: int,
         filters: Filters,
         correct: bool,
+        facets: Understood | None = None,
     ) -> SearchResponse:
         concepts: list[Concept] = []
         corrections: list[Correction] = []
@@ -551,7 +679,8 @@ class Searcher:
         n = self.index.n_passages
         if not positive or n == 0:
             return SearchResponse(parsed.raw, (), 0, page, size, message=EMPTY_MESSAGE, notes=EMPTY)
-        ranked = self._rank(concepts, page, size, filters)
+        facet_concepts = self._facet_concepts(facets) if facets and facets.any else []
+        ranked = self._rank(concepts, page, size, filters, facet_concepts)
         needles = [a.text for c in positive for a in c.alternatives]
         hits = tuple(
             self._hit(int(pid), float(score), needles)
@@ -572,6 +701,7 @@ class Searcher:
             suggestions=suggestions,
             message="；".join(parsed.notes) or None,
             notes=parsed.note_codes,
+            understood=facets if facets and facets.any else None,
         )
 
     def rank(
@@ -598,32 +728,106 @@ class Searcher:
         order = np.lexsort((pids[pos], -keys[pos]))
         return pos[order][lo:hi]
 
-    def _rank(self, concepts: list[Concept], page: int, size: int, filters: Filters) -> Ranked:
+    def _prior(self, pids: np.ndarray) -> np.ndarray:
+        """The body-text prior (:func:`.quality.passage_prior`) of ``pids``, computed once
+        per passage and kept."""
+        cache = self._priors
+        pids = np.asarray(pids, dtype=np.intp)
+        todo = pids[cache[pids] < 0]
+        for pid in np.unique(todo).tolist():
+            section = self.index.sections[int(self.index.p_section[pid])]
+            text = self.passage_text(pid)
+            prior = passage_prior(text, section)
+            if prior == 1.0 and is_numbered(text) and self._under_notes(pid):
+                prior = FOOTNOTE
+            cache[pid] = prior
+        return cache[pids]
+
+    def _under_notes(self, pid: int, *, reach: int = 20) -> bool:
+        """Whether ``pid`` is one of the numbered lines under a ``注释：`` line."""
+        ix = self.index
+        doc = ix.p_doc[pid]
+        for prev in range(pid - 1, max(-1, pid - 1 - reach), -1):
+            if ix.p_doc[prev] != doc:
+                return False
+            text = self.passage_text(prev)
+            if is_notes_header(text):
+                return True
+            if not is_numbered(text):
+                return False
+        return False
+
+    def _ordered(
+        self, pids: np.ndarray, keys: np.ndarray, lo: int, hi: int, *, presorted: bool = False
+    ) -> np.ndarray:
+        """Positions of ranks lo..hi: the best :data:`QUALITY_WINDOW` by score, reordered
+        by score × body-text prior (a footnote drops behind the paragraphs), then the
+        rest by score. The order is the same whatever page is asked for."""
+        window = QUALITY_WINDOW
+        head = np.arange(min(window, pids.size)) if presorted else self._top(pids, keys, 0, window)
+        weighted = keys[head] * self._prior(pids[head])
+        order = head[np.lexsort((pids[head], -weighted))]
+        if hi <= order.size:
+            return order[lo:hi]
+        if presorted:
+            rest = np.arange(window, min(hi, pids.size))
+        else:
+            rest = self._top(pids, keys, window, hi)
+        return np.concatenate([order, rest])[lo:hi]
+
+    @cached_property
+    def _priors(self) -> np.ndarray:
+        return np.full(self.index.n_passages, -1.0, dtype=np.float32)
+
+    def _rank(
+        self,
+        concepts: list[Concept],
+        page: int,
+        size: int,
+        filters: Filters,
+        facets: list[Concept] | None = None,
+    ) -> Ranked:
         positive = [c for c in concepts if not c.exclude]
         negative = [c for c in concepts if c.exclude]
+        facets = facets or []
         lo, hi = (page - 1) * size, page * size
-        if len(positive) == 1 and not negative and not filters.active:
+        alone = len(positive) == 1 and not negative and not filters.active and not facets
+        if alone:
             alts = positive[0].alternatives
             if len(alts) == 1 and len(alts[0].term_ids) == 1 and not alts[0].verify:
                 # One term: its postings are already in rank order (impact, then pid).
                 pids, impacts = self.index.raw_postings(alts[0].term_ids[0])
-                scores = impacts[lo:hi].astype(np.float32) * np.float32(self.index.impact_scale)
-                return Ranked(pids[lo:hi], scores, int(pids.size), [])
+                scores = impacts.astype(np.float32) * np.float32(self.index.impact_scale)
+                top = self._ordered(pids, scores, lo, hi, presorted=True)
+                return Ranked(pids[top], scores[top], int(pids.size), [])
         hits = [self._concept_hits(c) for c in positive]
         unmatched = [c for c, (p, _) in zip(positive, hits, strict=True) if not p.size]
-        if len(positive) == 1 and not negative and not filters.active:
+        if alone:
             pids, scores = hits[0]
-            top = self._top(np.asarray(pids), scores, lo, hi)
-            return Ranked(np.asarray(pids)[top], scores[top], int(pids.size), unmatched)
+            pids = np.asarray(pids)
+            top = self._ordered(pids, scores, lo, hi)
+            return Ranked(pids[top], scores[top], int(pids.size), unmatched)
         n = self.index.n_passages
         total = np.zeros(n, dtype=np.float32)
         matched = np.zeros(n, dtype=np.uint8)
-        for pids, scores in hits:
+        required = np.zeros(n, dtype=bool)
+        for c, (pids, scores) in zip(positive, hits, strict=True):
             p = np.asarray(pids, dtype=np.intp)
             # add.at with explicit arrays is numpy's fast path (a scalar is ~50x slower).
             np.add.at(total, p, np.asarray(scores, dtype=np.float32))
             np.add.at(matched, p, np.ones(p.size, dtype=np.uint8))
-        keep = matched != 0
+            if not (facets and c.label in QUESTION_WORDS):
+                required[p] = True
+        # A facet alone (a passage of a 山东 document) is no match; but when the words
+        # left are only question words (贵州 2035年 目标), the facets are what is asked.
+        only_questions = bool(facets) and all(c.label in QUESTION_WORDS for c in positive)
+        keep = required.copy()
+        for pids, scores in (c.fixed for c in facets if c.fixed is not None):
+            p = np.asarray(pids, dtype=np.intp)
+            np.add.at(total, p, np.asarray(scores, dtype=np.float32))
+            np.add.at(matched, p, np.ones(p.size, dtype=np.uint8))
+        if only_questions:
+            keep = matched >= len(facets)
         for c in negative:
             keep[np.asarray(self._concept_hits(c)[0], dtype=np.intp)] = False
         mask = self._filter_mask(filters)
@@ -635,13 +839,13 @@ class Searcher:
         # only as many tiers as the page needs (usually just the first, and small).
         chosen: list[np.ndarray] = []
         seen = 0
-        for level in range(len(positive), 0, -1):
+        for level in range(len(positive) + len(facets), 0, -1):
             if seen >= hi:
                 break
             tier = candidates[levels == level]
             if not tier.size:
                 continue
-            top = self._top(tier, total[tier], max(0, lo - seen), hi - seen)
+            top = self._ordered(tier, total[tier], max(0, lo - seen), hi - seen)
             chosen.append(tier[top])
             seen += tier.size
         picked = np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.intp)

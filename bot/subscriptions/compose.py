@@ -2,9 +2,12 @@
 
 Runs on the core thread (it reads the engine). Many subscriptions share a filter and
 are due at the same minute, so composed messages are cached by everything that
-decides them: the filter, which documents count as new, the local date in the title
-and the index they were read from. 10,000 subscriptions with a handful of distinct
-filters compose a handful of digests, not 10,000.
+decides them: the filter, which documents count as new, the local date in the title,
+the language of the frame and the index they were read from. 10,000 subscriptions
+with a handful of distinct filters compose a handful of digests, not 10,000.
+
+A subscription's digest is said in its chat's language (``language(chat_id)``: the chat's
+``/lang chat`` choice, else Chinese); a preview in the language of whoever asked.
 """
 
 from __future__ import annotations
@@ -12,43 +15,53 @@ from __future__ import annotations
 import html
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.digest.filters import describe
 from bot.digest.render import render_html
+from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.library import Engine
 from bot.subscriptions.store import Subscription
 
-NO_NEW = (
-    "📭 <b>重点目标推送</b>{about}\n"
-    "自上次推送以来没有新的重点目标。\n"
-    "No new key targets since the last digest."
-)
 
-
-def no_new_message(sub: Subscription) -> str:
+def no_new_message(sub: Subscription, lang: str = DEFAULT_LANGUAGE) -> str:
     """The short line sent instead of an empty digest (unless the subscription is quiet)."""
-    text = describe(sub.filter)
-    about = f"（{html.escape(text, quote=False)}）" if text else ""
-    return NO_NEW.format(about=about)
+    text = describe(sub.filter, lang)
+    about = tr(lang, "digest.no_new_about", filter=html.escape(text, quote=False)) if text else ""
+    return tr(lang, "digest.no_new", about=about)
 
 
 def _since(sub: Subscription) -> float | None:
     return sub.last_delivered_at.timestamp() if sub.last_delivered_at else None
 
 
-def subscription_digest(engine: Engine, sub: Subscription, now: datetime) -> list[str]:
+def subscription_digest(
+    engine: Engine, sub: Subscription, now: datetime, lang: str = DEFAULT_LANGUAGE
+) -> list[str]:
     """What is new for ``sub`` since its last digest, as HTML messages; [] if nothing."""
-    digest = engine.digest(sub.filter, now=now, since=_since(sub), only_new=True)
+    digest = engine.digest(sub.filter, now=now, since=_since(sub), only_new=True, lang=lang)
     return [] if digest.empty else render_html(digest)
 
 
 class DigestComposer:
-    """``composer(sub, slot) -> messages | None`` (None: nothing new and the sub is quiet)."""
+    """``composer(sub, slot) -> messages | None`` (None: nothing new and the sub is quiet).
 
-    def __init__(self, engine: Engine, *, cache_size: int = 256) -> None:
+    ``language(chat_id)`` is the language of the chat's digests (default: Chinese); it is
+    called on the core thread, so it must not block (the Telegram layer's in-memory
+    ``/lang chat`` choices).
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        cache_size: int = 256,
+        language: Callable[[int], str] | None = None,
+    ) -> None:
         self.engine = engine
+        self.language = language or (lambda _chat_id: DEFAULT_LANGUAGE)
         self.cache_size = cache_size
         self._cache: OrderedDict[tuple, list[str]] = OrderedDict()
         self._lock = threading.Lock()
@@ -63,32 +76,38 @@ class DigestComposer:
         )
         # The corpus as of now: a document added, replaced or removed changes it.
         corpus = (len(docs), max((d.indexed_at for d in docs), default=0.0))
-        key = (sub.filter_text, new_docs, local.date(), corpus, engine.settings.digest_cap)
+        lang = self.language(sub.chat_id)
+        key = (sub.filter_text, new_docs, local.date(), corpus, engine.settings.digest_cap, lang)
         with self._lock:
             messages = self._cache.get(key)
             if messages is not None:
                 self._cache.move_to_end(key)
         if messages is None:
-            messages = subscription_digest(engine, sub, local)
+            messages = subscription_digest(engine, sub, local, lang)
             with self._lock:
                 self._cache[key] = messages
                 while len(self._cache) > self.cache_size:
                     self._cache.popitem(last=False)
         if messages:
             return list(messages)
-        return None if sub.quiet_when_empty else [no_new_message(sub)]
+        return None if sub.quiet_when_empty else [no_new_message(sub, lang)]
 
 
 def preview_messages(
-    engine: Engine, *, filter_text: str = "", sub: Subscription | None = None, tz: str
+    engine: Engine,
+    *,
+    filter_text: str = "",
+    sub: Subscription | None = None,
+    tz: str,
+    lang: str = DEFAULT_LANGUAGE,
 ) -> list[str]:
     """``/digest``: the next digest of ``sub`` (what is new since its last one), or the full
-    digest of ``filter_text`` when no subscription is named. Raises ``FilterError``."""
+    digest of ``filter_text`` when no subscription is named, in ``lang``. Raises
+    ``FilterError``."""
     now = datetime.now(ZoneInfo(tz))
     if sub is not None:
-        return subscription_digest(engine, sub, now) or [no_new_message(sub)]
-    digest = engine.digest(filter_text, now=now, only_new=False)
+        return subscription_digest(engine, sub, now, lang) or [no_new_message(sub, lang)]
+    digest = engine.digest(filter_text, now=now, only_new=False, lang=lang)
     if digest.empty:
-        text = html.escape(filter_text, quote=False)
-        return [f"没有符合“{text}”的重点目标。\nNo key targets match {text}."]
+        return [tr(lang, "digest.no_match", filter=html.escape(filter_text, quote=False))]
     return render_html(digest)

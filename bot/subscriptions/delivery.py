@@ -45,6 +45,7 @@ from datetime import datetime
 from typing import Literal, Protocol
 
 from bot.blocking import Blocking
+from bot.i18n import Message
 from bot.storage.models import utcnow
 from bot.subscriptions.store import DeliveryStatus, Payload, Subscription, SubscriptionStore
 
@@ -97,7 +98,8 @@ class Sender(Protocol):
 Composer = Callable[[Subscription, datetime], Awaitable[list[str] | None]]
 """``(subscription, slot) -> messages``; None when there is nothing to send (quiet)."""
 
-Notifier = Callable[[str], Awaitable[None]]
+Notifier = Callable[[Message], Awaitable[None]]
+"""Tells the bot's admins something; the interface says the message in each admin's language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,12 +281,12 @@ class Deliverer:
             self.on_deactivated(sub.chat_id)
         if self.notify_admins is not None:
             title = sub.chat_title or str(sub.chat_id)
-            text = (
-                f"⚠️ 已停用 {count} 个订阅：无法向 {title}（{sub.chat_id}）推送（{why}）。\n"
-                f"Deactivated {count} subscription(s) of chat {sub.chat_id}: {why}."
+            notice = Message(
+                "alerts.chat_gone",
+                {"count": count, "title": title, "chat_id": sub.chat_id, "why": why},
             )
             try:
-                await self.notify_admins(text)
+                await self.notify_admins(notice)
             except Exception:  # telling admins must never break delivery
                 log.warning("could not notify the admins", exc_info=True)
         return DeliveryResult(sub.id, slot, "deactivated", error=why)

@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.errors import CodedError
+from bot.i18n import DEFAULT_LANGUAGE, tr
 
 Kind = Literal["daily", "weekly", "cron"]
 KINDS: tuple[str, ...] = ("daily", "weekly", "cron")
@@ -203,13 +204,14 @@ class Schedule:
             raise ScheduleError(f"stored schedule {kind!r} {expr!r} does not parse as {kind}")
         return schedule
 
-    def describe(self) -> str:
-        """Chinese for the user: ``每天 08:00``, ``每周一 09:00``, ``cron 0 8 * * 1-5``."""
+    def describe(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """For the user, in ``lang``: ``每天 08:00``, ``每周一 09:00`` (``daily at 08:00``,
+        ``Mondays at 09:00``); a cron expression as written: ``cron 0 8 * * 1-5``."""
         if self.kind == "daily":
-            return f"每天 {self.expr}"
+            return tr(lang, "schedule.daily", time=self.expr)
         if self.kind == "weekly":
             day, time = self.expr.split()
-            return f"每周{_WEEKDAY_ZH[WEEKDAYS.index(day)]} {time}"
+            return tr(lang, "schedule.weekly", day=tr(lang, f"schedule.weekdays.{day}"), time=time)
         return f"cron {self.expr}"
 
     def trigger(self, tz: str) -> CronTrigger:
@@ -300,7 +302,10 @@ def _parse_cron(expr: str) -> Schedule:
         raise ScheduleError(
             f"cron 表达式太长（最多 {EXPR_MAX_CHARS} 个字符，收到 {len(canonical)} 个） / "
             f"the cron expression is too long ({len(canonical)} characters, at most "
-            f"{EXPR_MAX_CHARS}): use ranges and steps (0-30/5) instead of long lists"
+            f"{EXPR_MAX_CHARS}): use ranges and steps (0-30/5) instead of long lists",
+            "schedule.cron_too_long",
+            limit=EXPR_MAX_CHARS,
+            length=len(canonical),
         )
     _cron_trigger(canonical)  # validates every field
     return Schedule("cron", canonical)

@@ -230,6 +230,23 @@ class IndicatorTable:
                 return candidate
         return None
 
+    def synonym_groups(self) -> list[tuple[str, ...]]:
+        """For search: per family, every alias of its indicators (GDP, 地区生产总值,
+        国内生产总值, 全省生产总值 …), canonical names first; families with one name
+        only are left out. Per-capita, urban and rural figures are families of their own
+        in the table, so they never join the total's group."""
+        names: dict[str, list[str]] = {}
+        for alias, canonical in self.aliases.items():
+            names.setdefault(self.families.get(canonical, canonical), []).append(alias)
+        out: list[tuple[str, ...]] = []
+        for family, aliases in names.items():
+            members = list(self._members.get(family, ()))
+            group = tuple(dict.fromkeys([*members, *sorted(aliases, key=len)]))
+            group = tuple(a for a in group if len(a) >= 2)
+            if len(group) >= 2:
+                out.append(group)
+        return out
+
     def same_family(self, a: str, b: str) -> bool:
         """Whether two names (canonical, alias or unknown) answer the same question."""
         return self.family(a) == self.family(b)

@@ -214,11 +214,13 @@ TIME_RE = re.compile(
     r"(?:到|至|截至)?(?:(?:19|20)\d\d|[xX]{4}|二[〇零○]\S\S)年(?:底|末|初|前|内|度)?"
     r"|(?:今|明|去|上|当|本)年(?:底|末|初|内|同期)?|全年|年内|每年|年末|年底|年初|目前|当前|现阶段"
     r"|(?:过去|未来|今后|近)[一二三四五六七八九十两\d]+年(?:内|来)?|[一二三四五六七八九十两\d]+年(?:来|内)"
-    r"|连续[一二三四五六七八九十两\d]+年|“?十[一二三四五六七八九]五”?(?:期间|时期|末)?"
+    r"|连续(?:[一二三四五六七八九十两\d]+|多)年|“?十[一二三四五六七八九]五”?(?:期间|时期|末)?"
 )
 # Comparison bases: 比上年增长, 较上年末增加, 同比, 比2020年提高.
 COMPARE_RE = re.compile(
     r"(?:比|较|与)(?:上年|去年|上年末|上年同期|(?:19|20)\d\d年|[xX]{4}年)(?:末|底|同期)?|同比|环比"
+    # 贷款增速比各项贷款平均增速(高): the other figure compared with is a base too
+    r"|(?<=[\u4e00-\u9fff]{2})(?:增速|增幅)?(?:比|较|高于|低于)[^，。；、]{2,14}?(?:平均)?(?:增速|增幅)$"
 )
 # 在2020年基础上, 在此基础上: a base, not part of a name.
 BASE_PHRASE_RE = re.compile(
@@ -482,6 +484,8 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
 )
 # Administrative levels that make a different list of a short generic name:
 # 省重点项目 and 市级重点项目 are not 重点项目.
-LEVEL_PREFIX_RE = re.compile(r"(省市级|省部级|国家级|省级|市级|县级|区级|国家|省|市|县|区)$")
+LEVEL_PREFIX_RE = re.compile(
+    r"(省市级|省部级|国家级|省级|市级|县级|区级|国家|省|市|县|区|境内|境外)$"
+)
 # Verbs that put a counted set into a programme: 14家企业入选全省…试点 -> 省…试点企业.
 ENLIST_RE = re.compile(r"(?:入选|获评|获批|列入|纳入|认定为|评为)(?P<what>[^，。；、,;]{2,30})")

@@ -76,6 +76,9 @@ _STEP_WORDS = ("新台阶", "台阶", "大关", "关口", "新高")
 # Verbs that end a name as the activity measured (水土流失综合治理2980平方公里, 补贴性技能
 # 培训3万人, 社会组织): after a noun they are the thing, not a change to it.
 _NOMINAL_ACTIVITIES = frozenset({"治理", "整治", "修复", "培训", "组织", "更新改造"})
+# Words jieba's dictionary tags as verbs that end count nouns as nouns (改革举措, 主次干道,
+# 避险搬迁 counted in 户): never cut off a counted thing.
+_NOUN_LIKE_VERBS = _NOMINAL_ACTIVITIES | {"举措", "干道", "搬迁", "服务", "规划", "计划", "措施"}
 # 投资5100万元的伊敏河景观带改造工程投入使用: the project is named up to its head noun
 _PROJECT_RE = re.compile(r"[^，。；“”]{2,30}?(?:工程|项目)(?![\u4e00-\u9fff]{0,2}(?:工程|项目))")
 _SHARE_RE = re.compile(r"^占")
@@ -88,7 +91,9 @@ _ANAPHOR_HEADS = ("园区",)
 _PARK_RE = re.compile(r"([\u4e00-\u9fff]{1,8}?)(园区|产业园)")
 _DETERMINERS_RE = re.compile(r"^(每个|各个|该|这些|其他|个|家|所|这|各|每)")
 _INVISIBLE_RE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]+")
-_LEAD_PARTICLE_RE = re.compile(r"^(高于|低于|快于|比|是|有|由|从|于|以|投资(?=[\d亿万千百过超]))")
+_LEAD_PARTICLE_RE = re.compile(
+    r"^(高于|低于|快于|比|是|有|由|从|于|以|或|投资(?=[\d亿万千百过超]))"
+)
 _TRAIL_DE_RE = re.compile(r"的$")
 _LIST_WORD_RE = re.compile(r"[和及与、]")
 _TRAIL_REACH_RE = re.compile(r"(达到|达|突破|超过|为)$")
@@ -134,6 +139,16 @@ _PART_PREFIX_RE = re.compile(
 _PARTNER_RE = re.compile(
     r"^(对[^，。；、]{2,14}?)(?:实现|完成)?((?:货物)?(?:进出口|出口|进口)(?:总额|额|总值)?|实际(?:利用|使用)外资|投资)$"
 )
+# One-character words a cut clause leaves at the end of a name (removed on a word boundary)
+_LOOSE_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:有|达|为|由|等|各|新)$")
+_SHARE_AFTER_RE = re.compile(r"(?:的)?(?:占比|比重|比例|份额)")
+_SHARE_OF_RE = re.compile(r"占(?:全[国省市区县州])?$")
+_SHARE_DE_RE = re.compile(r"占([\u4e00-\u9fffA-Za-z0-9]{1,12})的(比重|比例|份额)$")
+_PM_RE = re.compile(r"PM[_\s]+(2\.5|10)")
+_INNER_SCOPE_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?:我省|我市|我区|我县|我州|本省|本市)(?=[\u4e00-\u9fff]{2})"
+)
+_JOINED_RE = re.compile(r"^参加(.{2,16}?(?:保险|医保))(?:的)?人数$|^(.{2,16}?(?:保险|医保))参保$")
 _ABBREVIATED_RE = re.compile(r"(?<![\u4e00-\u9fff])规上(?=[\u4e00-\u9fff])|^规上")
 
 
@@ -166,7 +181,8 @@ def clean_name(text: str) -> str:
     ``全年海洋生产总值增长`` -> ``海洋生产总值``; ``新增`` -> ``""``;
     ``烟台体育健儿在杭州亚运会上获得奖牌总数`` -> ``奖牌``.
     """
-    s = _INVISIBLE_RE.sub("", strip_noise(text).translate(_QUOTE_TABLE))
+    # PDF text spaces out words (2023 年全市): spaces go first, so time words are seen
+    s = _INVISIBLE_RE.sub("", strip_noise(_INVISIBLE_RE.sub("", text)).translate(_QUOTE_TABLE))
     partner = _PARTNER_RE.match(s.lstrip("，、 "))
     if partner:
         # 对“一带一路”沿线国家实现进出口总额: trade with a partner is a part of trade
@@ -198,6 +214,11 @@ def clean_name(text: str) -> str:
                 break
         if s == before:
             break
+    # 参加失业保险人数 is 失业保险参保人数, as bulletins' tables name it
+    s = _JOINED_RE.sub(lambda m: (m.group(1) or m.group(2)) + "参保人数", s)
+    s = _SHARE_DE_RE.sub(r"占\1\2", s)  # 占全市的比重 is 占全市比重
+    s = _PM_RE.sub(r"PM\1", s)  # PM_2.5: a subscript flattened by the converter
+    s = _INNER_SCOPE_RE.sub("", s) if len(s) > 6 else s  # …评估我省全国排名
     s = _ABBREVIATED_RE.sub("规模以上", s)  # 规上工业 is 规模以上工业, as the tables name it
     inner = max(INNER_VERB_RE.finditer(s), key=lambda m: m.start(), default=None)
     if inner is not None and inner.start() > 0:
@@ -211,6 +232,8 @@ def clean_name(text: str) -> str:
         # 在蓉设立领事机构的国家: a bare 国家 after 的 needs what comes before it
         if len(tail) >= 2 and tail not in GENERIC_NAMES and tail not in _BARE_HEADS:
             s = tail
+    if len(s) > 3:
+        s = _strip_tail(s, _LOOSE_TAIL_RE)  # 重点调度项目有, 5G基站达, 中职学校由
     return s
 
 
@@ -235,6 +258,11 @@ _VAGUE_NAMES = frozenset(
      "事项", "重点事项", "台阶", "新台阶", "水平", "比例", "增量", "总量", "规模", "目标", "首批",
      "主要指标", "指标", "技术", "工程", "就业", "领域", "环节", "任务"}
 )  # fmt: skip
+
+
+# One-character words that end a cut clause: a negation, 所 of 所在, 中 of 在…中.
+_LOOSE_END_WORDS = frozenset("不未没所中")
+_PERIOD_NAME_RE = re.compile(r"[一二三四五六七八九十两\d]{1,2}年(?:来|内|间)?")
 
 
 def name_confidence(name: str, table: IndicatorTable) -> float:
@@ -262,6 +290,10 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
             return 0.5
     measured = bool(_MEASURE_END_RE.search(name) or _STAT_NOUN_RE.search(name))
     words = _segmenter().cut(name, True)
+    if len(words) > 1 and (words[-1] in _LOOSE_END_WORDS or words[-2] == "共"):
+        return 0.5  # 指标不, 婴幼儿所, 产品中, 规划共设置: a clause cut short, not a name
+    if _PERIOD_NAME_RE.fullmatch(name) or _TAIL_CHANGE_RE.fullmatch(name):
+        return 0.5  # 两年, 迈上: a period or a change, not the thing
     if not measured and (_is_verb(name) or VERB_RE.fullmatch(name)):
         return 0.5  # 领导, 站立: a verb is no name
     if not measured and len(words) > 1 and (_is_verb(words[0]) or _is_verb(words[-1])):
@@ -280,7 +312,7 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
 def _loose_name(text: str) -> str:
     """A best-effort name: ``text`` without noise, time, scope and function words, verbs
     kept (``新登记企业``); ``""`` when nothing like a name is left."""
-    s = _INVISIBLE_RE.sub("", strip_noise(text).translate(_QUOTE_TABLE)).strip(" 、，,")
+    s = strip_noise(_INVISIBLE_RE.sub("", text)).translate(_QUOTE_TABLE).strip(" 、，,")
     s = _strip_head(s, SCOPE_RE)
     s = _strip_head(s, LEAD_RE)
     s = _strip_tail(s, TRAIL_RE)
@@ -560,7 +592,23 @@ def _after_noun(after: str) -> tuple[str, int]:
         head_end = head.start() if head else len(after)
         if head_end - end > 2 and _CJK_RE.match(after, end + 1):
             return after[end + 1 : head_end].translate(_QUOTE_TABLE), head_end
+    end = _without_trailing_verb(after, k, end)
     return after[:end].translate(_QUOTE_TABLE), end
+
+
+def _without_trailing_verb(text: str, start: int, end: int) -> int:
+    """``end`` moved back over a plain verb that ends ``text[start:end]``: 30栋老旧楼房维修
+    counts 老旧楼房 (维修 is what is done to them), 污水处理厂 keeps its 处理."""
+    words = _segmenter().cut(text[start:end], True)
+    last = words[-1] if len(words) > 1 else ""
+    if (
+        len(last) > 1
+        and last in plain_verbs()
+        and last not in _NOUN_LIKE_VERBS
+        and _is_name(text[start : end - len(last)].translate(_QUOTE_TABLE))
+    ):
+        return end - len(last)  # but 5家企业入驻 stays: 企业 alone names nothing
+    return end
 
 
 def _best_before_match(table: IndicatorTable, before: str, fig: Figure) -> AliasMatch | None:
@@ -578,7 +626,14 @@ def _best_before_match(table: IndicatorTable, before: str, fig: Figure) -> Alias
         return None
     if _PART_PREFIX_RE.search(text, 0, m.start):
         return None  # 对东盟进出口总额, 国有控股企业产值: a part, not the whole
-    if len(m.alias) <= 4 and LEVEL_PREFIX_RE.search(text, 0, m.start):
+    if _SHARE_AFTER_RE.match(text, m.end):
+        return None  # 清洁能源装机占比: a share of the known thing, not the thing
+    if _SHARE_OF_RE.search(text, 0, m.start):
+        return None  # 直接经济损失占国内生产总值比重: the base of a share is not the name
+    if (len(m.alias) <= 4 or fig.unit_class == "count") and LEVEL_PREFIX_RE.search(
+        text, 0, m.start
+    ):
+        # 省级先进制造业集群, 境内上市公司: a count of a narrower set than the table's
         level = LEVEL_PREFIX_RE.search(text, 0, m.start)
         if level and table.canonical(level.group() + m.alias) is None:
             return None
@@ -645,7 +700,13 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
         if len(entity) >= 2:
             return [items[0]] + [entity + p for p in items[1:]]
     last = items[-1]
-    if "占" in last and all("占" not in p for p in items[:-1]):
+    if (
+        "占" in last
+        and all("占" not in p for p in items[:-1])
+        and all(_STAT_NOUN_RE.search(p) for p in items[:-1])
+    ):
+        # 新兴产业增加值、数字经济增加值占GDP比重: both are shares; 因灾死亡人数、直接经济
+        # 损失占GDP比重: only the amount of money is
         tail = last[last.index("占") :]
         return [p + tail for p in items[:-1]] + [last]
     short = max(len(p) for p in items[:-1])
@@ -672,6 +733,10 @@ _BARE_HEADS = frozenset(
 _OF_WHOLE_RE = re.compile(
     r"^(?P<part>[^，。；、]{2,16}?)(?:达到|达|占|相当于)(?P<whole>[^，。；、的]{2,16})的$"
 )
+# A level or a place in front of a known name that makes it a narrower set.
+_QUALIFIED_RE = re.compile(r"(?:国家级|国家|省级|省|市级|县级|中央级|境内|境外)(?:重点)?")
+# 高于规模以上工业增加值增速16.4个…: a gap to a base, said after the list it belongs to
+_GAP_LEAD_RE = re.compile(r"^(?:分别|均)?(高于|低于|快于|慢于)[^，。；、]{2,24}$")
 _TOTAL_RE = re.compile(r"合计|共计|总计|加总")
 # 人民币存款、贷款余额连跨4个万亿元台阶、双双突破9万亿元: the steps are no subject
 _RHETORIC_TAIL_RE = re.compile(r"(?:连跨|跨上|跨过|迈上)[^，。；]*?(?:台阶|大关)[、，]?$")
@@ -690,8 +755,9 @@ _BARE_MEASURE_RE = re.compile(
 )
 _MEASURE_TAIL_RE = re.compile(
     r"(产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|人数|比重|占比|余额|数量"
-    r"|规模)$"
+    r"|规模|起数)$"
 )
+_BARE_MEASURE_END_RE = re.compile("(?:" + _BARE_MEASURE_RE.pattern + ")$")
 
 
 def _shared_tail_items(subject: str) -> list[str]:
@@ -850,6 +916,8 @@ class _SentenceNamer:
         *,
         subject: bool = True,
     ) -> None:
+        if len(name) > 6:
+            name = _INNER_SCOPE_RE.sub("", name)  # 评估我省全国排名: the scope is the document's
         self.out.append(
             Named(
                 fig,
@@ -881,12 +949,38 @@ class _SentenceNamer:
                 self.scale(i)
             elif fig.form == "multiple":
                 self.multiple(i)
+            elif self.gaps_of_list(i):
+                continue
             elif "分别" in self.before(i)[0]:
                 self.respectively(i)
             else:
                 self.number(i)
         self.fallbacks()
         return sorted(self.out, key=lambda n: n.figure.num_start)
+
+    def gaps_of_list(self, i: int) -> bool:
+        """``A、B分别增长21.4%、6.3%，高于C增速16.4个、1.3个百分点``: the gaps belong to the
+        items listed before (A, B), not to the base they are compared with (C)."""
+        fig = self.figs[i]
+        if fig.unit_class != "points" or len(self.list_subjects) < 2:
+            return False
+        # not strip_noise: it drops 高于…增速 as a comparison base, the very words looked for
+        m = _GAP_LEAD_RE.match(_PAREN_RE.sub("", self.before(i)[0]).strip("，、 "))
+        if not m:
+            return False
+        run = [i]
+        while len(run) < len(self.list_subjects) and run[-1] + 1 < len(self.figs):
+            nxt = self.figs[run[-1] + 1]
+            gap = self.s[self.figs[run[-1]].end : nxt.start].strip()
+            if gap not in ("、", "和", "及") or nxt.unit_class != "points":
+                break
+            run.append(run[-1] + 1)
+        if len(run) != len(self.list_subjects):
+            return False
+        for k, subject in zip(run, self.list_subjects, strict=True):
+            self.handled.add(k)
+            self.emit(self.figs[k], subject, m.group(1))
+        return True
 
     def fallbacks(self) -> None:
         """Figures the rules could not name still count: named from the words around
@@ -961,8 +1055,17 @@ class _SentenceNamer:
                 subject = m_scope.group() + subject
         if not _is_name(subject) and self.last_subject:
             # 进出口总额突破万亿元、增速居全国第5位: the rank is of the previous subject
-            growth = "增速" if re.search(r"增速|增幅|增长", raw) else ""
-            subject = self.entity_of(self.last_subject) + growth if growth else self.last_subject
+            last = self.out[-1] if self.out else None
+            grew = (
+                last is not None
+                and last.figure.unit_class == "percent"
+                and last.change in ("增长", "提高", "下降", "增加")
+                and self.s[last.figure.end : fig.start].count("，") <= 1
+                and not re.search(r"总量|规模", raw)
+            )  # 收入增长5.5%，居全国第五: the rank of that growth (总量居…: of the level)
+            growth = "增速" if grew or re.search(r"增速|增幅|增长", raw) else ""
+            # 一般公共预算收入增速全国排名: the whole name of what grew, then 增速
+            subject = self.last_subject + growth
             scope = scope or (re.search(r"全(国|省|市|区|县)", raw) or re.match("", "")).group()
         if not _is_name(subject):
             return
@@ -991,11 +1094,19 @@ class _SentenceNamer:
         subjects = self.list_subjects
         if len(run) < 2 or len(run) != len(subjects):
             return False
-        prev = [n for n in self.out if n.indicator in subjects]
-        growth = "增速" if prev and prev[-1].figure.unit_class == "percent" else ""
+        # the figures the list named last: their names as emitted (canonical), and whether
+        # they were growth rates (then the ranks are of the growth)
+        recent = [n for n in self.out if n.figure.form != "rank"][-len(subjects) :]
+        named = len(recent) == len(subjects)
+        if named:
+            subjects = [n.indicator for n in recent]
+        growth = "增速" if recent and recent[-1].figure.unit_class == "percent" else ""
         for k, subject in zip(run, subjects, strict=True):
             self.handled.add(k)
-            name = self.entity_of(subject) + growth if growth else subject
+            if named:
+                name = subject + growth
+            else:
+                name = self.entity_of(subject) + growth if growth else subject
             self.emit(self.figs[k], name + scope + "排名", change, subject=False)
         return True
 
@@ -1004,6 +1115,12 @@ class _SentenceNamer:
         items = [p for p in _split_items(strip_noise(subject).strip("，、 ")) if p]
         if len(items) < 2:
             return False
+        rate = re.search(r"(增速|增幅)$", items[-1])
+        if rate and not any(
+            p.endswith(("增速", "增幅")) or p in ("总量", "规模") for p in items[:-1]
+        ):
+            # 房地产开发投资、商品房销售面积增速均居全国第4位: both are ranks of growth
+            items = [p + rate.group() for p in items[:-1]] + [items[-1]]
         base = self.entity_of(self.last_subject) if self.last_subject else ""
         names = []
         for item in items:
@@ -1110,12 +1227,23 @@ class _SentenceNamer:
                 items = [f"第{n}产业{rest}" for n in "一二三"]
             else:
                 items = _split_items(subject, len(figs))
+                if len(items) != len(figs):
+                    items = self._listed_items(head, len(figs)) or items
                 if strip_noise(head).lstrip("，、 ").startswith("对") and len(items) > 1:
                     items = ["对" + p for p in items]  # 对东盟、欧盟进出口总额: partners
             if len(items) == 1 and items[0].startswith(_URBAN_RURAL) and len(figs) == 2:
                 rest = items[0][2:]
                 items = ["城镇" + rest, "农村" + rest]
             subjects = items
+        if (
+            len(subjects) == 1
+            and len(self.list_subjects) == len(figs)
+            and _BARE_MEASURE_RE.fullmatch(subjects[0])
+        ):
+            # …起数分别下降…，死亡人数分别下降…: the measure of each item listed before
+            subjects = [_BARE_MEASURE_END_RE.sub("", p) + subjects[0] for p in self.list_subjects]
+        elif subjects:
+            pass
         elif len(self.list_subjects) == len(figs) and not clean_name(verb_part):
             # …分别达到45210元和23680元，分别增长4.9%和7.2%: the same list again
             subjects = list(self.list_subjects)
@@ -1144,6 +1272,19 @@ class _SentenceNamer:
             )
             name = name or _resolve(self.table, subj, fig, change) or subj
             self.emit(fig, name, change, qualifier=q)
+
+    @staticmethod
+    def _listed_items(head: str, n: int) -> list[str] | None:
+        """The ``n`` items of a list split on ``、`` first and cleaned one by one, when
+        cleaning the whole list loses items (进口货值、…、新增外资企业、离岛免税销售额:
+        the 新增 of one item must not cut the items before it off)."""
+        parts = [p for p in strip_noise(head).strip("，、 ").split("、") if p]
+        if len(parts) != n:
+            return None
+        cleaned = [clean_name(p) for p in parts]
+        if not all(_is_name(c) for c in cleaned):
+            return None
+        return cleaned
 
     def number(self, i: int) -> None:
         fig = self.figs[i]
@@ -1302,6 +1443,8 @@ class _SentenceNamer:
                     break
         if first:
             return first, fig.end + n
+        if last and _is_name(noun_name) and _QUALIFIED_RE.fullmatch(noun_name.removesuffix(last)):
+            return noun_name, fig.end + n  # 5个国家先进制造业集群: not every 先进制造业集群
         if last:
             return last, fig.end + n
         if before_alias:

@@ -471,9 +471,43 @@ def _is_baseline(sentence: str, start: int, end: int) -> bool:
     return bool(_BASELINE_RE.search(sentence, end, clause_end))
 
 
+def _listed_units(sentence: str, matches: list[re.Match[str]]) -> dict[int, re.Match[str]]:
+    """Bare numbers of a ``分别`` list and the figure whose unit they share.
+
+    ``分别增长8.9、8.5和7.7个百分点``, ``分别为12和15个``: the measure word is written
+    once, after the last number. Only after ``分别`` (a few characters before the list), so
+    that ``1、2号线`` or ``3和4`` in a name stay numbers of nothing.
+    """
+    out: dict[int, re.Match[str]] = {}
+    i = 0
+    while i < len(matches):
+        j = i
+        while (
+            j + 1 < len(matches)
+            and matches[j].group("unit") is None
+            and sentence[matches[j].end() : matches[j + 1].start()] in _LIST_GAPS
+        ):
+            j += 1
+        last = matches[j]
+        if (
+            j > i
+            and last.group("unit") is not None
+            and "分别" in sentence[max(0, matches[i].start() - 8) : matches[i].start()]
+        ):
+            for k in range(i, j):
+                out[k] = last
+        i = j + 1
+    return out
+
+
+_POINTS_LATER_RE = re.compile(r"\s*[、和及与]\s*\d+(?:\.\d+)?\s*个\s*百分点")
+_LIST_GAPS = frozenset({"、", "和", "及", "与", "，"})
+
+
 def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
     out: list[Figure] = []
     matches = list(_FIGURE_RE.finditer(sentence))
+    listed = _listed_units(sentence, matches)
     skip_next = False
     for i, m in enumerate(matches):
         if skip_next:
@@ -510,6 +544,11 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
                     approx = m2.group("approx") or approx
                     unit_s = unit2
                     end = m2.end()
+        if unit_s is None and i in listed:
+            # 分别增长8.9、8.5和7.7个百分点: the unit written once, after the last number
+            shared = listed[i]
+            mag = mag or shared.group("mag") or ""
+            unit_s = shared.group("unit")
         if unit_s is None:
             rest = sentence[end:]
             if mag in ("万", "亿") and _PEOPLE_NOUN_RE.match(rest):
@@ -532,6 +571,8 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
                 continue
             if _unit_blocked(sentence, unit_s, end):
                 continue
+            if unit_s == "个" and _POINTS_LATER_RE.match(sentence, end):
+                unit_s = "个百分点"  # 高于…16.4个、1.3个百分点: both are points
             unit_norm, unit_class = _UNIT_TABLE[unit_s]
             if unit_s == "个" and sentence.startswith(("方面", "月"), end):
                 continue
@@ -586,7 +627,7 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
         if pre in _CLASS_PRE and unit_class != "percent" and _CLASS_AFTER_RE.match(sentence, end):
             continue  # 入井人数超过30人、井深超过800米的矿山: the class of mines, not a figure
         qualifier = pre or post or approx
-        value_text = sentence[start : m.end("mag") if mag else m.end("num")]
+        value_text = sentence[start : m.end("mag") if m.group("mag") else m.end("num")]
         if value_max is not None or range_end_num != m.end("num"):
             value_text = sentence[start:range_end_num]
             if mag:

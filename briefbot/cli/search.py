@@ -20,9 +20,40 @@ def _styled(snippet: str, spans: list[tuple[int, int]]) -> Text:
     return text
 
 
+def understood_line(resp: SearchResponse) -> str | None:
+    """``理解为：地区 山东 · 年份 2024 · 指标 地区生产总值``, or None."""
+    u = resp.understood
+    if u is None:
+        return None
+    parts = [
+        f"{label} {value}"
+        for label, value in (
+            ("地区", u.region),
+            ("年份", u.year),
+            ("文件", u.doc_type),
+            ("指标", u.indicator),
+        )
+        if value
+    ]
+    return "理解为 (understood)：" + " · ".join(parts) if parts else None
+
+
 def print_response(resp: SearchResponse) -> None:
     if resp.message:
         out.print(f"[yellow]{resp.message}[/]")
+    line = understood_line(resp)
+    if line:
+        out.print(f"[dim]{line}（--literal 按原词搜索 / search the words as typed）[/]")
+    if resp.answer:
+        a = resp.answer
+        out.print(
+            Text.assemble(
+                ("答案 (answer)：", "bold"),
+                f"{a.region or ''} {a.year}年 {a.indicator} 目标：{a.change}",
+                (a.figure, "bold red"),
+                (f"  [{a.filename}] {a.section}", "cyan"),
+            )
+        )
     for c in resp.corrections:
         out.print(f"已更正 (corrected): [strike]{c.original}[/] → [bold]{c.corrected}[/]")
     if not resp.hits:
@@ -57,12 +88,30 @@ def search(
     doc: Annotated[str | None, typer.Option(help="Only this document (id or file name).")] = None,
     region: Annotated[str | None, typer.Option(help="Only documents about this region.")] = None,
     year: Annotated[int | None, typer.Option(help="Only documents of this year.")] = None,
+    literal: Annotated[
+        bool,
+        typer.Option(
+            "--literal",
+            help="Search every word as text: no region, year or document-kind understanding.",
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
-    """Search the corpus: ranked passages with highlighted snippets."""
+    """Search the corpus: ranked passages with highlighted snippets.
+
+    Region, year and document-kind words (山东 2024 政府工作报告) rank the documents that
+    match first; a question for a target (四川 2026 GDP 增长目标) opens with the key target
+    that answers it.
+    """
     engine = open_engine()
     resp = engine.search(
-        " ".join(query), page=page, page_size=limit, doc=doc, region=region, year=year
+        " ".join(query),
+        page=page,
+        page_size=limit,
+        doc=doc,
+        region=region,
+        year=year,
+        understand=not literal,
     )
     if as_json:
         out.print_json(json.dumps(search_to_dict(resp), ensure_ascii=False))

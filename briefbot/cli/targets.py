@@ -13,6 +13,7 @@ from rich.table import Table
 
 from bot.digest import FilterError, render_html, render_text
 from bot.digest.values import format_value
+from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from bot.library import DocTarget, DocumentNotFound, Engine, TargetLookup
 from bot.render import document_meta_dict
 from briefbot.cli.app import KIND_LABELS, app, err, open_engine, out
@@ -149,6 +150,10 @@ def digest(
     show_all: Annotated[
         bool, typer.Option("--all", help=ALL_HELP + " Same as the filter confidence:all.")
     ] = False,
+    lang: Annotated[
+        str,
+        typer.Option(help="Language of the digest's frame: zh or en (the figures stay Chinese)."),
+    ] = DEFAULT_LANGUAGE,
 ) -> None:
     """Compose the key-target digest that subscribers with this filter would receive."""
     if not preview:
@@ -159,6 +164,9 @@ def digest(
         raise typer.Exit(2)
     if group_by not in ("indicator", "document"):
         err.print("[red]--group-by must be indicator or document[/]")
+        raise typer.Exit(2)
+    if lang not in LANGUAGES:
+        err.print(f"[red]--lang must be one of {', '.join(LANGUAGES)}[/]")
         raise typer.Exit(2)
     since_ts = None
     if since:
@@ -180,6 +188,7 @@ def digest(
             cap=cap,
             group_by=group_by,  # type: ignore[arg-type]
             more_command="briefbot targets",
+            lang=lang,
         )
     except FilterError as exc:
         err.print(f"[red]{exc}[/]")

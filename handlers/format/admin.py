@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.admin import RUNTIME_KEYS, Admin, AuditEntry, SettingView
+from bot.admin import Admin, AuditEntry, SettingView, runtime, setting_description
 from bot.digest.filters import describe as describe_filter
 from bot.subscriptions.service import Listed
 from bot.subscriptions.store import Delivery, Subscription
@@ -135,20 +135,33 @@ def audit_list(entries: Sequence[AuditEntry], tz: str, lang: str = DEFAULT_LANGU
 
 
 # -- /config -----------------------------------------------------------------------------------
-def _source(view: SettingView, tz: str) -> str:
+# Where a setting's value comes from -> its catalogue key (admin.source.<name>).
+_SOURCE_NAMES = {
+    runtime.SOURCE_BUILTIN: "builtin",
+    runtime.SOURCE_DEFAULT_FILE: "default_file",
+    runtime.SOURCE_CONFIG_FILE: "config_file",
+    runtime.SOURCE_ENV: "environment",
+    runtime.SOURCE_ARGUMENT: "argument",
+    runtime.SOURCE_CHAT: "chat",
+}
+
+
+def _source(view: SettingView, tz: str, lang: str) -> str:
+    name = _SOURCE_NAMES.get(view.source)
+    source = tr(lang, f"admin.source.{name}") if name else view.source
     if view.updated_by is not None or view.updated_at is not None:
         who = f" {view.updated_by}" if view.updated_by is not None else ""
-        return f"{view.source}{who}, {_when(view.updated_at, tz)}"
+        return f"{source}{who}, {_when(view.updated_at, tz)}"
     if view.origin:
-        return f"{view.source}: {view.origin}"
-    return view.source
+        return f"{source}: {view.origin}"
+    return source
 
 
-def _setting_line(view: SettingView, tz: str) -> str:
+def _setting_line(view: SettingView, tz: str, lang: str) -> str:
     mark = "✏️" if view.settable else "•"
     return (
         f"{mark} <code>{escape(view.key)}</code> = <code>{escape(view.value)}</code>"
-        f" <i>({escape(_source(view, tz))})</i>"
+        f" <i>({escape(_source(view, tz, lang))})</i>"
     )
 
 
@@ -158,20 +171,14 @@ def config_html(
     """Every setting (``full``) or only the runtime ones (in groups), with sources."""
     settable = [v for v in views if v.settable]
     lines = [tr(lang, "admin.config_heading"), tr(lang, "admin.config_precedence"), ""]
-    lines += [_setting_line(v, tz) for v in settable]
+    lines += [_setting_line(v, tz, lang) for v in settable]
     lines.append("")
     if full:
         lines.append(tr(lang, "admin.config_only"))
-        lines += [_setting_line(v, tz) for v in views if not v.settable]
+        lines += [_setting_line(v, tz, lang) for v in views if not v.settable]
     else:
         lines.append(tr(lang, "admin.config_group"))
     return "\n".join(lines)
-
-
-def _what(key: str, lang: str) -> str:
-    """What a runtime setting is, in ``lang`` (``RUNTIME_KEYS``: Chinese, English)."""
-    zh, en = RUNTIME_KEYS.get(key, ("", ""))
-    return en if lang == "en" else zh
 
 
 def config_set(view: SettingView, old: str, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -181,13 +188,13 @@ def config_set(view: SettingView, old: str, lang: str = DEFAULT_LANGUAGE) -> str
         key=escape(view.key),
         old=escape(old),
         new=escape(view.value),
-        what=escape(_what(view.key, lang)),
+        what=escape(setting_description(view.key, lang)),
     )
 
 
 def config_reset(view: SettingView, *, removed: bool, tz: str, lang: str = DEFAULT_LANGUAGE) -> str:
     key, value = escape(view.key), escape(view.value)
-    source = escape(_source(view, tz))
+    source = escape(_source(view, tz, lang))
     if removed:
         return tr(lang, "admin.config_reset", key=key, value=value, source=source)
     return tr(lang, "admin.config_no_override", key=key, value=value, source=source)
@@ -231,13 +238,19 @@ def _counts_text(counts: Mapping[str, int], lang: str) -> str:
 
 def sub_line(item: Listed, lang: str = DEFAULT_LANGUAGE) -> str:
     sub = item.subscription
-    about = describe_filter(sub.filter) or tr(lang, "subscriptions.all_targets")
+    about = describe_filter(sub.filter, lang) or tr(lang, "subscriptions.all_targets")
     title = f" {sub.chat_title}" if sub.chat_title else ""
     lines = [
         f"<b>#{sub.id}</b> {sub_status(sub, lang)}",
         f"  {escape(sub.chat_type)} <code>{sub.chat_id}</code>{escape(title)}",
-        f"  {escape(about)} · {escape(sub.schedule.describe())}（{escape(sub.timezone)}）"
-        + (" · quiet" if sub.quiet_when_empty else ""),
+        f"  {escape(about)} · "
+        + tr(
+            lang,
+            "subscriptions.schedule",
+            schedule=escape(sub.schedule.describe(lang)),
+            timezone=escape(sub.timezone),
+        )
+        + (tr(lang, "subscriptions.quiet") if sub.quiet_when_empty else ""),
     ]
     if sub.due:
         lines.append("  " + tr(lang, "subscriptions.next", when=_when(item.next_run, sub.timezone)))

@@ -178,7 +178,7 @@ def upload_done(result: UploadResultLike, lang: str = DEFAULT_LANGUAGE) -> str:
     if result.first_targets:
         lines.append("")
         lines.append(tr(lang, "uploads.first_targets"))
-        lines.extend(target_line(r, show_kind=False) for r in result.first_targets)
+        lines.extend(target_line(r, show_kind=False, lang=lang) for r in result.first_targets)
     else:
         lines.append(tr(lang, "uploads.no_targets"))
     lines.append("")

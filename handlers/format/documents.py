@@ -14,6 +14,11 @@ from handlers.i18n import DEFAULT_LANGUAGE, tr
 DOC_TARGETS_SHOWN = 10
 
 
+def level_label(level: str, lang: str) -> str:
+    """``provincial`` → 省级 / provincial (``bot.render.LEVEL_LABELS``: the levels known)."""
+    return tr(lang, f"docs.levels.{level}") if level in LEVEL_LABELS else level
+
+
 # -- documents ---------------------------------------------------------------------------------
 def doc_facts(meta: DocumentInfo | DocumentMeta, lang: str = DEFAULT_LANGUAGE) -> list[str]:
     """Escaped short facts of a document: region, level, type, year (those known)."""
@@ -21,7 +26,7 @@ def doc_facts(meta: DocumentInfo | DocumentMeta, lang: str = DEFAULT_LANGUAGE) -
     if meta.region:
         bits.append(escape(meta.region))
     if meta.level and meta.level != "national":  # 全国 already says it
-        bits.append(escape(LEVEL_LABELS.get(meta.level, meta.level)))
+        bits.append(escape(level_label(meta.level, lang)))
     if meta.doc_type:
         bits.append(escape(meta.doc_type))
     if meta.year:
@@ -66,8 +71,7 @@ def doc_messages(
         where = " › ".join(meta.region_path) if len(meta.region_path) > 1 else meta.region
         facts.append(tr(lang, "docs.region", region=escape(where)))
     if meta.level:
-        level = escape(LEVEL_LABELS.get(meta.level, meta.level))
-        facts.append(tr(lang, "docs.level", level=level))
+        facts.append(tr(lang, "docs.level", level=escape(level_label(meta.level, lang))))
     if meta.doc_type:
         facts.append(tr(lang, "docs.type", type=escape(meta.doc_type)))
     if meta.year:
@@ -99,7 +103,7 @@ def doc_messages(
             lines.append(tr(lang, "docs.targets_first", count=len(targets), shown=shown))
         else:
             lines.append(tr(lang, "docs.targets_all", count=len(targets)))
-        lines.extend(target_line(r, show_region=False) for r in targets[:shown])
+        lines.extend(target_line(r, show_region=False, lang=lang) for r in targets[:shown])
         lines.append(tr(lang, "docs.targets_more", doc_id=escape(document.doc_id)))
     else:
         lines.append(tr(lang, "docs.no_targets"))

@@ -33,7 +33,7 @@ def _status(sub: Subscription, lang: str) -> str:
 
 
 def _about(sub: Subscription, lang: str) -> str:
-    return describe(sub.filter) or tr(lang, "subscriptions.all_targets")
+    return describe(sub.filter, lang) or tr(lang, "subscriptions.all_targets")
 
 
 def subscription_line(
@@ -43,7 +43,7 @@ def subscription_line(
     schedule = tr(
         lang,
         "subscriptions.schedule",
-        schedule=escape(sub.schedule.describe()),
+        schedule=escape(sub.schedule.describe(lang)),
         timezone=escape(sub.timezone),
     )
     parts = [
@@ -71,7 +71,7 @@ def subscribed(item: Listed, *, where: str | None = None, lang: str = DEFAULT_LA
         tr(
             lang,
             "subscriptions.schedule_line",
-            schedule=escape(sub.schedule.describe()),
+            schedule=escape(sub.schedule.describe(lang)),
             timezone=escape(sub.timezone),
         ),
         tr(lang, "subscriptions.next_line", when=local_time(item.next_run, sub.timezone)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from bot.digest.filters import KIND_LABELS
+from bot.digest.filters import kind_label
 from bot.digest.values import format_value, short_title
 from bot.models import DocumentInfo
 from bot.targets.records import TargetRecord
@@ -28,20 +28,31 @@ def _year(year: str) -> str:
     return f"{year}年" if year.isdigit() else year
 
 
-def _figure(record: TargetRecord) -> str:
-    value = format_value(record)
+def _kind(record: TargetRecord, lang: str) -> str:
+    """``〔目标〕`` / ``[target] `` (as in digests: the English tag ends with its space)."""
+    return tr(lang, "digest.kind", kind=kind_label(record.kind, lang))
+
+
+def _figure(record: TargetRecord, lang: str) -> str:
+    value = format_value(record, lang)
     if record.value is None and not record.masked:  # a comparison: the wording has the verb
         return value
     return " ".join(p for p in (one_line(record.change), value) if p)
 
 
-def target_line(record: TargetRecord, *, show_kind: bool = True, show_region: bool = True) -> str:
+def target_line(
+    record: TargetRecord,
+    *,
+    show_kind: bool = True,
+    show_region: bool = True,
+    lang: str = DEFAULT_LANGUAGE,
+) -> str:
     """``• 〔目标〕<b>地区生产总值</b> 增长 5.5%左右 · 2024年 · 烟台`` (HTML, one line)."""
     parts = ["• "]
     if show_kind:
-        parts.append(f"〔{KIND_LABELS.get(record.kind, record.kind)}〕")
+        parts.append(_kind(record, lang))
     parts.append(f"<b>{escape(one_line(record.indicator))}</b>")
-    figure = _figure(record)
+    figure = _figure(record, lang)
     if figure:
         parts.append(" " + escape(figure))
     meta = [_year(record.year)]
@@ -93,7 +104,7 @@ def targets_messages(
             current = item.doc_id
             lines.append("")
             lines.append(f"📄 <b>{escape(_doc_title(item.doc_id, item.record, docs))}</b>")
-        lines.append(target_line(item.record))
+        lines.append(target_line(item.record, lang=lang))
     if len(items) > shown:
         lines.append("")
         lines.append(tr(lang, "targets.more", count=len(items) - shown))
@@ -143,11 +154,10 @@ def compare_messages(
             for item in sorted(regions[region], key=lambda i: _year_order(i.record.year)):
                 rec = item.record
                 year = _year(rec.year) or tr(lang, "targets.no_year")
-                kind = KIND_LABELS.get(rec.kind, rec.kind)
+                kind = _kind(rec, lang).strip()
                 source = short_title(_doc_title(item.doc_id, rec, docs))
-                lines.append(
-                    f"• {escape(year)} 〔{kind}〕 {escape(_figure(rec))} — 《{escape(source)}》"
-                )
+                figure = escape(_figure(rec, lang))
+                lines.append(f"• {escape(year)} {kind} {figure} — 《{escape(source)}》")
     return split_html("\n".join(lines))
 
 

@@ -8,6 +8,9 @@ anything else Chinese).
 The choices are kept in the database (:class:`bot.storage.languages.LanguageStore`)
 and, read once at start-up, in memory: looking a reply's language up never touches the
 database, only a change does (on the core thread, through ``Services.run``).
+
+What the bot sends unasked (digests, notices to admins) has no update to go by: it is
+in the chat's choice, in a private chat the user's, else Chinese (:meth:`for_chat`).
 """
 
 from __future__ import annotations
@@ -49,6 +52,16 @@ class LanguagePrefs:
         if user_id is not None and (chosen := self.get("user", user_id)):
             return chosen
         return language_for(language_code)
+
+    def for_chat(self, chat_id: int) -> str:
+        """The language of what the bot sends to ``chat_id`` unasked (its digests): the
+        chat's choice, else, in a private chat (a positive id, the user's own), the user's
+        choice, else Chinese. No update, so no client ``language_code`` to go by."""
+        if chosen := self.get("chat", chat_id):
+            return chosen
+        if chat_id > 0 and (chosen := self.get("user", chat_id)):
+            return chosen
+        return language_for(None)
 
     def of(self, update: object) -> str:
         """The language to answer ``update`` in (Chinese for anything but an Update)."""

@@ -1,0 +1,59 @@
+"""How much a passage is body text: footnotes, captions and bare headings rank lower.
+
+``search GDP`` should open with a paragraph about the economy, not with a bulletin's
+footnote (``注：万元GDP能耗按2020年价格计算``), a table caption (``表2：2022年居民消费
+价格指数``) or a heading that only repeats the words (``（一）经济发展``). The prior
+multiplies a passage's score; body text keeps 1. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+FOOTNOTE = 0.4
+CAPTION = 0.5
+HEADING = 0.6
+
+_FOOTNOTE_RE = re.compile(
+    r"^\s*(?:[\[［【(（]?(?:注|注释|说明|附注|资料来源|数据来源)\s*[\d一二三四五六七八九十]*[\]］】)）]?\s*[:：]"
+    r"|[\[［【]\s*\d{1,3}\s*[\]］】](?!\s*[，。])"
+    r"|[①②③④⑤⑥⑦⑧⑨⑩]"
+    r"|\d{1,2}[.．、]\s*(?:注|本公报|公报中|数据|部分数据)"
+    r"|本公报|公报中"
+    r")"
+)
+_CAPTION_RE = re.compile(r"^\s*(?:附?表|图)\s*[\d一二三四五六七八九十]+\s*[:：\s]")
+_SENTENCE_RE = re.compile(r"[。；;！？!?]|[，,].*[，,]")
+
+
+_NOTES_SECTION_RE = re.compile(r"\s*(?:注释|注|附注|名词解释|说明)\s*[:：]?\s*")
+
+
+def passage_prior(text: str, section: Sequence[str] = ()) -> float:
+    """1 for body text; less for a footnote (or any line of a 注释 section), a table or
+    figure caption, or a heading standing alone (short, no sentence punctuation, no
+    figures of a table row)."""
+    head = text.lstrip()
+    in_notes = bool(section) and _NOTES_SECTION_RE.fullmatch(section[-1]) is not None
+    if in_notes or _FOOTNOTE_RE.match(head):
+        return FOOTNOTE
+    if _CAPTION_RE.match(head):
+        return CAPTION
+    if len(head) <= 30 and not _SENTENCE_RE.search(head) and "\t" not in head:
+        return HEADING
+    return 1.0
+
+
+_NOTES_HEADER_RE = re.compile(r"\s*(?:注释|注|附注|说明|名词解释)\s*[:：]?\s*")
+_NUMBERED_RE = re.compile(r"\s*(?:\d{1,2}\s*[.．、]|[\[［【(（]\s*\d{1,2}\s*[\]］】)）])")
+
+
+def is_notes_header(text: str) -> bool:
+    """``注释：`` on a line of its own: the numbered lines after it are footnotes."""
+    return _NOTES_HEADER_RE.fullmatch(text) is not None
+
+
+def is_numbered(text: str) -> bool:
+    """A line that starts with a number (``5.万元GDP能耗按…计算``), as notes do."""
+    return _NUMBERED_RE.match(text) is not None

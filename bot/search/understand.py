@@ -1,0 +1,137 @@
+"""What a query asks about besides its words: a region, a year, a kind of document.
+
+``山东 2024 GDP 增长目标`` is a question about Shandong's 2024 documents; the words
+``山东`` and ``2024`` are not terms to find in the text but the documents to look in.
+:func:`understand` finds them, so the searcher can rank the documents whose metadata
+match first (a strong preference, not a filter: a query still answers when no document
+matches) and the reply can say what was understood.
+
+Pure: the known places (the regions of the indexed documents and every province) and
+the gazetteer are given; nothing is read here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from bot.corpus.gazetteer import Gazetteer
+from bot.models import Understood
+from bot.text.normalize import normalize
+
+NATIONAL = "全国"
+# Words that name the whole country as the region asked about: 全国 anywhere (全国粮食
+# 产量), the others only as a word of their own (国家 CPI, not 国家公园 or 中国式现代化).
+_NATIONAL_RE = re.compile(r"全国|(?:国家|中央|我国|中国)(?![\u3400-\u9fff])")
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+_YEAR_RE = re.compile(
+    r"(?<![\d.])((?:19|20)\d\d)(?:\s*年(?:度)?)?(?![\d.%])"
+    r"|([一二][〇零○一二三四五六七八九]{3})\s*年"
+)
+# Document kinds a user names, mapped to the types of ``bot.corpus.meta.TYPES``.
+_TYPE_WORDS: tuple[tuple[str, str], ...] = (
+    ("政府工作报告", "政府工作报告"),
+    ("工作报告", "政府工作报告"),
+    ("统计公报", "统计公报"),
+    ("国民经济和社会发展统计公报", "统计公报"),
+    ("党代会报告", "党代会报告"),
+    ("党代会", "党代会报告"),
+    ("规划纲要", "规划纲要"),
+    ("行动方案", "实施意见/行动方案"),
+    ("实施意见", "实施意见/行动方案"),
+    ("行动计划", "实施意见/行动方案"),
+    ("讲话", "讲话"),
+)
+_TYPE_RE = re.compile(
+    "|".join(re.escape(w) for w, _ in sorted(_TYPE_WORDS, key=lambda x: -len(x[0])))
+)
+_TYPE_OF = dict(_TYPE_WORDS)
+_SUFFIX_RE = re.compile(r"特别行政区|自治区|自治州|省|市|州|区|县|盟|旗")
+
+
+def year_forms(year: int) -> tuple[str, ...]:
+    """How a text writes ``year``: ``2035年`` and ``二〇三五年`` (also with 零/○)."""
+    digits = "〇一二三四五六七八九"
+    cn = "".join(digits[int(c)] for c in str(year))
+    return (f"{year}年", f"{cn}年", f"{cn.replace('〇', '零')}年", f"{cn.replace('〇', '○')}年")
+
+
+def parse_year(text: str) -> int | None:
+    """``2024``, ``2024年``, ``二〇二四年`` -> 2024; ``None`` for anything else."""
+    m = _YEAR_RE.fullmatch(text.strip())
+    if not m:
+        return None
+    if m.group(1):
+        return int(m.group(1))
+    return int("".join(str(_CN_DIGITS[c]) for c in m.group(2)))
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """The facets of a query (:class:`~bot.models.Understood`) and the text left to
+    search for: the query without the words taken as facets."""
+
+    facets: Understood
+    rest: str
+
+
+def understand(
+    query: str,
+    *,
+    gazetteer: Gazetteer,
+    known_regions: Collection[str],
+) -> Understanding:
+    """The region, year and document type named in ``query``.
+
+    A place counts when it is a province, a region some indexed document is about (or
+    lies in), or written with its suffix (``宜宾市``): a two-character place name that
+    is also a plain word (中山, 和平) is left alone unless the corpus knows it. The
+    first of each facet wins; a query that is nothing but facets keeps its words to
+    search (``2024`` alone still finds text).
+    """
+    text = normalize(query)
+    spans: list[tuple[int, int]] = []
+    region: str | None = None
+    for m in _NATIONAL_RE.finditer(text):
+        region = NATIONAL
+        spans.append(m.span())
+        break
+    if region is None:
+        for mention in gazetteer.mentions(text):
+            place = mention.place
+            known = place.short in known_regions or place.name in known_regions
+            if place.level == "provincial" or known or mention.suffixed:
+                region = place.short
+                suffix = _SUFFIX_RE.match(text, mention.end)
+                spans.append((mention.start, suffix.end() if suffix else mention.end))
+                break
+    year: int | None = None
+    for m in _YEAR_RE.finditer(text):
+        year = parse_year(m.group())
+        spans.append(m.span())
+        break
+    doc_type: str | None = None
+    m = _TYPE_RE.search(text)
+    if m:
+        doc_type = _TYPE_OF[m.group()]
+        spans.append(m.span())
+    spans.sort()
+    rest = _without(text, spans)
+    if not re.search(r"[\w\u3400-\u9fff]", rest):
+        rest = text  # only facets: search their words too
+    return Understanding(Understood(region, year, doc_type), rest.strip())
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    out: list[str] = []
+    pos = 0
+    for lo, hi in spans:
+        if lo < pos:
+            continue
+        out.append(text[pos:lo])
+        out.append(" ")
+        pos = hi
+    out.append(text[pos:])
+    return re.sub(r"\s+", " ", "".join(out))

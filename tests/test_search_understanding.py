@@ -1,0 +1,175 @@
+"""Search that knows where, when and what (issue 13): region, year and document-kind
+words rank the matching documents first, indicator families answer to each other,
+footnotes rank below body text, and a question for a target gets its answer card."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.corpus.gazetteer import default_gazetteer
+from bot.library.engine import Engine
+from bot.render import search_to_dict
+from bot.search.quality import CAPTION, FOOTNOTE, HEADING, passage_prior
+from bot.search.understand import parse_year, understand, year_forms
+from tests.conftest import make_settings
+
+
+def facets(query: str, known=("洛阳", "周口")):
+    return understand(query, gazetteer=default_gazetteer(), known_regions=set(known))
+
+
+@pytest.mark.parametrize(
+    ("query", "region", "year", "doc_type", "rest"),
+    [
+        ("山东 2024 GDP 增长目标", "山东", 2024, None, "gdp 增长目标"),
+        ("山东省2024年地区生产总值", "山东", 2024, None, "地区生产总值"),
+        ("二〇二三年 洛阳 粮食产量", "洛阳", 2023, None, "粮食产量"),
+        ("宜宾市 政府工作报告 就业", "宜宾", None, "政府工作报告", "就业"),
+        ("周口 统计公报 粮食", "周口", None, "统计公报", "粮食"),
+        ("全国 CPI 目标", "全国", None, None, "cpi 目标"),
+        ("国家 研发投入", "全国", None, None, "研发投入"),
+        ("国家公园 建设", None, None, None, "国家公园 建设"),  # 国家 inside a word
+        ("中国式现代化", None, None, None, "中国式现代化"),
+        ("中山 大学", None, None, None, "中山 大学"),  # a place that is also a word
+        ("2024", None, 2024, None, "2024"),  # only a facet: its words are searched too
+    ],
+)
+def test_a_query_names_region_year_and_kind(query, region, year, doc_type, rest):
+    got = facets(query)
+    assert (got.facets.region, got.facets.year, got.facets.doc_type) == (region, year, doc_type)
+    assert got.rest == rest
+
+
+def test_years_in_both_writings():
+    assert parse_year("二〇三五年") == 2035
+    assert parse_year("2035年") == 2035
+    assert parse_year("百分之五") is None
+    assert "二〇三五年" in year_forms(2035) and "2035年" in year_forms(2035)
+
+
+@pytest.mark.parametrize(
+    ("text", "section", "prior"),
+    [
+        ("注：万元GDP能耗按2020年价格计算。", (), FOOTNOTE),
+        ("［7］山水工程：指山水林田湖草沙一体化保护和修复工程。", (), FOOTNOTE),
+        ("地区生产总值按现价计算。", ("注释",), FOOTNOTE),
+        ("表2：2022年居民消费价格指数（上年=100）", (), CAPTION),
+        ("（一）经济发展", (), HEADING),
+        ("全年地区生产总值增长5.5%，其中第一产业增长3%。", (), 1.0),
+        ("居民消费价格\t102.4", (), 1.0),
+    ],
+)
+def test_body_text_outranks_notes_captions_and_bare_headings(text, section, prior):
+    assert passage_prior(text, section) == prior
+
+
+REPORTS = {
+    "jiangsu_2024.txt": (
+        "2024年江苏省政府工作报告\n江苏省人民政府\n"
+        "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业125万人以上。\n"
+        "过去一年，全省经济运行稳中向好。\n"
+    ),
+    "jiangsu_2023.txt": (
+        "2023年江苏省政府工作报告\n江苏省人民政府\n"
+        "今年经济社会发展的主要预期目标是：地区生产总值增长5%以上，城镇新增就业120万人以上。\n"
+    ),
+    "zhejiang_2024.txt": (
+        "2024年浙江省政府工作报告\n浙江省人民政府\n"
+        "今年主要预期目标是：地区生产总值增长5.5%左右，地区生产总值目标与经济增长潜力相适应。\n"
+    ),
+    "yancheng_2023_bulletin.txt": (
+        "盐城市2023年国民经济和社会发展统计公报\n盐城市统计局\n"
+        "全年实现地区生产总值7403.9亿元，比上年增长5.9%。\n"
+        "注释：\n"
+        "1.本公报中地区生产总值增长速度按不变价格计算。\n"
+        "2.万元地区生产总值能耗按2020年不变价格计算，地区生产总值地区生产总值。\n"
+    ),
+    "national_2024.txt": (
+        "2024年国务院政府工作报告\n国务院总理\n"
+        "今年发展主要预期目标是：国内生产总值增长5%左右；居民消费价格涨幅3%左右。\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory) -> Engine:
+    root = tmp_path_factory.mktemp("understanding")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in REPORTS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    return Engine.open(make_settings(corpus, root / "data"))
+
+
+def test_the_documents_of_the_named_region_and_year_rank_first(engine):
+    resp = engine.search("江苏 2024 地区生产总值 目标", page_size=3)
+    assert resp.understood is not None
+    assert (resp.understood.region, resp.understood.year) == ("江苏", 2024)
+    assert resp.hits[0].filename == "jiangsu_2024.txt"
+    # a province covers its cities: 盐城 is in 江苏
+    resp = engine.search("江苏 地区生产总值 增长", page_size=10)
+    assert {h.filename for h in resp.hits[:3]} <= {
+        "jiangsu_2024.txt",
+        "jiangsu_2023.txt",
+        "yancheng_2023_bulletin.txt",
+    }
+    # not a filter: another province's words still answer when nothing else does
+    resp = engine.search("广东 地区生产总值 目标", page_size=10)
+    assert resp.total > 0
+
+
+def test_as_typed_searches_the_words(engine):
+    understood = engine.search("浙江 2024 地区生产总值", page_size=3)
+    literal = engine.search("浙江 2024 地区生产总值", page_size=3, understand=False)
+    assert understood.understood is not None and literal.understood is None
+    assert understood.hits[0].filename == "zhejiang_2024.txt"
+
+
+def test_a_family_name_finds_national_and_regional_figures(engine):
+    resp = engine.search("GDP", page_size=10)
+    files = {h.filename for h in resp.hits}
+    assert "national_2024.txt" in files  # 国内生产总值
+    assert "jiangsu_2024.txt" in files  # 地区生产总值
+
+
+def test_footnotes_rank_below_body_text(engine):
+    # the notes say 地区生产总值 more often than any paragraph, yet come last
+    resp = engine.search("地区生产总值", page_size=10, understand=False)
+    texts = [h.text for h in resp.hits]
+    notes = [i for i, t in enumerate(texts) if t.startswith(("1.", "2."))]
+    body = [i for i, t in enumerate(texts) if not t.startswith(("1.", "2."))]
+    assert len(notes) == 2 and max(body) < min(notes)
+
+
+def test_a_question_for_a_target_opens_with_the_answer(engine):
+    resp = engine.search("江苏 2024 GDP 增长目标", page_size=3)
+    assert resp.answer is not None
+    assert (resp.answer.indicator, resp.answer.figure) == ("地区生产总值", "5%左右")
+    assert resp.answer.filename == "jiangsu_2024.txt"
+    assert resp.hits[0].filename == "jiangsu_2024.txt"
+    assert resp.answer.sentence[:20] in resp.hits[0].text
+    # the year decides between two reports of the region
+    older = engine.search("江苏 2023 地区生产总值 目标", page_size=3)
+    assert older.answer is not None and older.answer.figure == "5%以上"
+    # a topic, not a question for a figure: no card
+    assert engine.search("江苏 地区生产总值", page_size=3).answer is None
+    national = engine.search("全国 CPI 目标", page_size=3)
+    assert national.answer is not None and national.answer.indicator == "居民消费价格"
+
+
+def test_search_json_carries_understood_and_answer(engine):
+    data = json.loads(
+        json.dumps(search_to_dict(engine.search("江苏 2024 GDP 增长目标")), ensure_ascii=False)
+    )
+    assert data["understood"] == {
+        "region": "江苏",
+        "year": 2024,
+        "type": None,
+        "indicator": "地区生产总值",
+    }
+    assert data["answer"]["figure"] == "5%左右"
+    assert data["answer"]["doc_id"]
+    plain = search_to_dict(engine.search("过去一年 经济运行"))
+    assert plain["understood"] is None and plain["answer"] is None
