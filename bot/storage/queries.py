@@ -17,11 +17,12 @@ import hashlib
 import json
 import re
 import threading
+from abc import ABC, abstractmethod
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -133,27 +134,10 @@ def is_key(key: object) -> bool:
     return isinstance(key, str) and _KEY_RE.fullmatch(key) is not None
 
 
-class SavedQueries(Protocol):
-    """What the bot needs of saved searches: :class:`QueryStore`, :class:`MemoryQueryStore`."""
-
-    def save(
-        self,
-        text: str,
-        *,
-        doc: str | None = None,
-        region: str | None = None,
-        year: int | None = None,
-    ) -> str: ...
-
-    def load(self, key: str, *, touch: bool = True) -> StoredQuery | None: ...
-
-
-class QueryStore:
-    """Saved searches in the ``search_queries`` table of a :class:`Database`."""
-
-    def __init__(self, db: Database, *, clock: Callable[[], datetime] = utcnow) -> None:
-        self._db = db
-        self._clock = clock
+class SavedQueries(ABC):
+    """Searches saved under short keys: :class:`QueryStore` (the database) and
+    :class:`MemoryQueryStore`. ``save`` checks and cleans the search and derives its key
+    (:func:`cleaned_search`) for both; each keeps it its own way."""
 
     def save(
         self,
@@ -169,6 +153,30 @@ class QueryStore:
         the search as used now. Surrounding white space and empty filters are ignored.
         """
         search = cleaned_search(text, doc, region, year)
+        self._keep(search)
+        return search.key
+
+    @abstractmethod
+    def _keep(self, search: Search) -> None:
+        """Store a cleaned search (or mark it used now if it is there)."""
+
+    @abstractmethod
+    def load(self, key: str, *, touch: bool = True) -> StoredQuery | None:
+        """The search saved under ``key``; None if unknown, forgotten or not a key at all.
+
+        Keys come back from Telegram users, so anything is accepted and checked.
+        ``touch`` marks the search as used (keeps it from being forgotten).
+        """
+
+
+class QueryStore(SavedQueries):
+    """Saved searches in the ``search_queries`` table of a :class:`Database`."""
+
+    def __init__(self, db: Database, *, clock: Callable[[], datetime] = utcnow) -> None:
+        self._db = db
+        self._clock = clock
+
+    def _keep(self, search: Search) -> None:
         key = search.key
         now = self._clock()
         values = search.columns()
@@ -192,7 +200,6 @@ class QueryStore:
                     for name, value in values.items():
                         setattr(row, name, value)
                     row.last_used_at = now
-        return key
 
     def load(self, key: str, *, touch: bool = True) -> StoredQuery | None:
         """The search saved under ``key``; None if unknown, pruned or not a key at all.
@@ -226,7 +233,7 @@ class QueryStore:
             return int(result.rowcount or 0)
 
 
-class MemoryQueryStore:
+class MemoryQueryStore(SavedQueries):
     """:class:`QueryStore`'s ``save`` and ``load`` in memory (no database, tests).
 
     The same keys and :class:`StoredQuery` values; beyond ``max_queries`` the least
@@ -241,16 +248,7 @@ class MemoryQueryStore:
         self._queries: OrderedDict[str, StoredQuery] = OrderedDict()
         self._lock = threading.Lock()
 
-    def save(
-        self,
-        text: str,
-        *,
-        doc: str | None = None,
-        region: str | None = None,
-        year: int | None = None,
-    ) -> str:
-        """Save a search and return its key (:meth:`QueryStore.save`)."""
-        search = cleaned_search(text, doc, region, year)
+    def _keep(self, search: Search) -> None:
         now = self._clock()
         with self._lock:
             old = self._queries.pop(search.key, None)
@@ -260,7 +258,6 @@ class MemoryQueryStore:
             )
             while len(self._queries) > self.max_queries:
                 self._queries.popitem(last=False)
-        return search.key
 
     def load(self, key: str, *, touch: bool = True) -> StoredQuery | None:
         """The search saved under ``key``; None if unknown, forgotten or not a key."""
