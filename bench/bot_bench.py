@@ -516,9 +516,9 @@ async def _run(
     stderr: Any,
     stack: contextlib.ExitStack,
 ) -> dict[str, Any]:
+    from bot.storage.queries import MemoryQueryStore
     from handlers.app import build_application
     from handlers.context import services_of
-    from handlers.query_store import MemoryQueryStore
 
     typos = load_typos() if typos is None else typos
     plan = make_plan(cfg.users, cfg.messages, queries, typos, cfg.seed, cfg.typo_share)

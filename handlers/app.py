@@ -62,6 +62,7 @@ from bot.config import Settings
 from bot.library import Engine
 from bot.storage.db import Database
 from bot.storage.languages import LanguageStore
+from bot.storage.queries import MemoryQueryStore
 from bot.subscriptions.compose import DigestComposer
 from bot.subscriptions.delivery import Deliverer
 from bot.subscriptions.scheduler import DigestScheduler
@@ -83,7 +84,6 @@ from handlers.delivery import TelegramSender, admin_notifier
 from handlers.errors import error_handler
 from handlers.i18n.prefs import LanguagePrefs
 from handlers.menus import set_admin_menu, set_menus
-from handlers.query_store import MemoryQueryStore
 from handlers.ratelimit import FloodLimiter, TelegramRateLimiter
 
 logger = logging.getLogger(__name__)

@@ -27,19 +27,18 @@ from bot.admin import AdminStore, AuditLog, LiveSettings
 from bot.blocking import Blocking
 from bot.config import Settings
 from bot.library import Engine
-from bot.storage.queries import QueryStore
+from bot.storage.queries import SavedQueries
 from bot.subscriptions.scheduler import DigestScheduler
 from bot.subscriptions.service import SubscriptionService
 from handlers.i18n import Message
 from handlers.i18n.prefs import LanguagePrefs
-from handlers.query_store import MemoryQueryStore
 from handlers.ratelimit import FloodLimiter
 from handlers.seen import SeenUsers
 
 T = TypeVar("T")
 
 
-QueryStoreLike = QueryStore | MemoryQueryStore
+QueryStoreLike = SavedQueries
 """Searches saved under short keys: in the database, or in memory (no database)."""
 
 

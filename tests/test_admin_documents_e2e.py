@@ -26,6 +26,7 @@ from bot.config import Settings
 from bot.corpus import uploads
 from bot.library import Engine
 from bot.storage import Database
+from bot.storage.queries import MemoryQueryStore
 from bot.text.tokenize import Tokenizer
 from fake_telegram import BotCall, FakeBotApi, User
 from handlers import admin_documents
@@ -34,7 +35,6 @@ from handlers.context import Services, services_of
 from handlers.format.admin_documents import human_size
 from handlers.pending_uploads import PENDING_TTL, PendingUploads
 from handlers.progress import ProgressMessage
-from handlers.query_store import MemoryQueryStore
 from tests.conftest import BUNDLED_CORPUS, serving
 from tests.test_corpus_reader import make_cjk_pdf
 from tests.test_uploads import docx_bytes, lines, markdown, zip_bytes

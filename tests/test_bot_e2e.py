@@ -21,11 +21,11 @@ from telegram.ext import Application
 from bot.config import PROJECT_ROOT, Settings
 from bot.library import Engine
 from bot.models import Highlight, SearchHit, SearchResponse
+from bot.storage.queries import MemoryQueryStore
 from fake_telegram import BotCall, FakeBotApi, User
 from handlers import format as fmt
 from handlers.app import build_application
 from handlers.context import services_of
-from handlers.query_store import MemoryQueryStore
 from tests.conftest import serving
 
 BUNDLED_CORPUS = PROJECT_ROOT / "corpus"

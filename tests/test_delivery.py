@@ -13,7 +13,7 @@ from bot.subscriptions import delivery as d
 from bot.subscriptions.compose import DigestComposer
 from bot.subscriptions.delivery import Deliverer
 from bot.subscriptions.schedule import fire_times, latest_fire, parse_schedule
-from bot.subscriptions.scheduler import DigestScheduler
+from bot.subscriptions.scheduler import DigestScheduler, group_key
 from bot.subscriptions.store import Payload, SubscriptionStore
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -236,6 +236,91 @@ async def test_resume_before_composition_composes_and_sends(store):
     assert result.outcome == "sent" and sender.sent == [(100, "fresh")]
 
 
+async def test_a_delivery_takes_two_transactions_plus_one_per_message(store, db):
+    from sqlalchemy import event
+
+    sub = make(store)
+    begun: list[int] = []
+    listener = lambda *args: begun.append(1)  # noqa: E731
+    event.listen(db.engine, "begin", listener)
+    try:
+        result = await deliverer(store, ("m1", "m2", "m3")).deliver(sub.id, SLOT)
+    finally:
+        event.remove(db.engine, "begin", listener)
+    assert result.outcome == "sent"
+    # read, claim with the messages, the ids after m1 and after m2, the outcome with m3's
+    assert len(begun) == 5
+
+
+class Killed(Exception):
+    """The process died here (nothing after it ran)."""
+
+
+class Dying:
+    """``store`` until its ``at``-th call, which kills the process before it runs."""
+
+    def __init__(self, store: SubscriptionStore, at: int) -> None:
+        self._store, self._at, self.calls = store, at, 0
+
+    def __getattr__(self, name: str):
+        method = getattr(self._store, name)
+
+        def call(*args, **kwargs):
+            self.calls += 1
+            if self.calls == self._at:
+                raise Killed(name)
+            return method(*args, **kwargs)
+
+        return call
+
+
+class DyingSender(ScriptedSender):
+    """Telegram accepts message ``after``, then the process dies before hearing back."""
+
+    def __init__(self, after: int) -> None:
+        super().__init__()
+        self.after = after
+
+    async def send(self, chat_id: int, html: str) -> int:
+        message_id = await super().send(chat_id, html)
+        if len(self.sent) == self.after:
+            raise Killed("send")
+        return message_id
+
+
+# A 3-message delivery calls the store 5 times: read, claim (with the messages), the ids
+# after m1 and after m2, the outcome (with m3's id). Killed before each of those calls,
+# or just after Telegram accepted a message, then restarted within the grace period.
+KILLS = [("store", n) for n in range(1, 6)] + [("send", n) for n in range(1, 4)]
+
+
+@pytest.mark.parametrize(("where", "at"), KILLS, ids=[f"{w}{n}" for w, n in KILLS])
+async def test_a_kill_at_any_point_neither_loses_nor_duplicates_beyond_one_message(
+    store, running, where, at
+):
+    sub = make(store)
+    messages = ("m1", "m2", "m3")
+    sender = DyingSender(at) if where == "send" else ScriptedSender()
+    dying = Dying(store, at if where == "store" else 0)
+    with pytest.raises(Killed):
+        await deliverer(dying, messages, sender).deliver(sub.id, SLOT)
+    again = ScriptedSender()
+    again.next_id = 200  # the ids of the second run: 201, 202 …
+    scheduler, _ = await running(SLOT + timedelta(minutes=20), messages=messages, sender=again)
+    await scheduler.drain()
+    texts = [text for _chat, text in sender.sent + again.sent]
+    # the message in flight when the process died (sent, its id unrecorded) may go twice;
+    # nothing else does, nothing is lost, the order holds
+    in_flight = {"store": [None, None, None, "m1", "m2", "m3"], "send": [None, "m1", "m2", "m3"]}
+    twice = in_flight[where][at]
+    assert texts == sorted(list(messages) + ([twice] if twice else []))
+    (row,) = store.deliveries(sub.id)
+    assert row.status == "sent" and row.payload.messages == messages
+    ids = {text: 100 + n for n, (_chat, text) in enumerate(sender.sent, 1)}
+    ids |= {text: 200 + n for n, (_chat, text) in enumerate(again.sent, 1)}  # last send wins
+    assert row.message_ids == tuple(ids[m] for m in messages)
+
+
 # -- composing -------------------------------------------------------------------------------
 def test_composer_sends_new_targets_once_then_no_new_line(bundled_engine, store, clock):
     sub = make(store, filter_text="GDP")
@@ -369,11 +454,144 @@ async def test_apscheduler_really_fires_the_job(store, running):
     scheduler, sender = await running(now)
     done = asyncio.Event()
     scheduler.on_result = lambda result: done.set()
-    job = scheduler._apscheduler.get_job(f"sub:{sub.id}")
-    job.modify(next_run_time=datetime.now(UTC))
-    scheduler._apscheduler.wakeup()
+    run_now(scheduler, sub.id)
     await asyncio.wait_for(done.wait(), 5)
     assert sender.sent == [(100, "digest")]
+
+
+def run_now(scheduler: DigestScheduler, subscription_id: int) -> None:
+    """Make APScheduler run the job of ``subscription_id``'s group at once."""
+    job = scheduler._apscheduler.get_job(scheduler.job_of(subscription_id))
+    job.modify(next_run_time=datetime.now(UTC))
+    scheduler._apscheduler.wakeup()
+
+
+async def results(scheduler: DigestScheduler, count: int) -> list[d.DeliveryResult]:
+    """Wait for the next ``count`` delivery results (an event each, no sleeping)."""
+    got: list[d.DeliveryResult] = []
+    done = asyncio.Event()
+
+    def collect(result: d.DeliveryResult) -> None:
+        got.append(result)
+        if len(got) >= count:
+            done.set()
+
+    scheduler.on_result = collect
+    await asyncio.wait_for(done.wait(), 5)
+    return got
+
+
+# -- groups: one job per schedule and time zone ------------------------------------------------
+BEFORE = SLOT - timedelta(minutes=1)  # 07:59 in Shanghai, after the subscriptions were made
+
+
+def digest_jobs(scheduler: DigestScheduler) -> list[str]:
+    return sorted(j.id for j in scheduler._apscheduler.get_jobs() if j.id.startswith("digest:"))
+
+
+async def test_one_job_per_schedule_and_time_zone(store, running):
+    same = [make(store, chat_id=400 + n) for n in range(3)]
+    berlin = make(store, chat_id=410, timezone="Europe/Berlin")
+    weekly = make(store, chat_id=411, schedule=parse_schedule("周一 08:00", default_time="08:00"))
+    scheduler, _ = await running(BEFORE)
+    assert len({scheduler.job_of(sub.id) for sub in same}) == 1
+    assert len(digest_jobs(scheduler)) == 3
+    assert len({scheduler.job_of(s.id) for s in (same[0], berlin, weekly)}) == 3
+    assert scheduler.next_run(same[0].id) == scheduler.next_run(same[2].id)
+    everyone = [*same, berlin, weekly]
+    soonest = sorted((scheduler.next_run(s.id), s.id) for s in everyone)
+    assert scheduler.upcoming(4) == [(sub_id, at) for at, sub_id in soonest[:4]]
+
+
+async def test_a_subscription_added_at_runtime_fires_in_its_groups_slot(store, clock, running):
+    first = make(store, chat_id=420)
+    scheduler, sender = await running(BEFORE)
+    (job,) = digest_jobs(scheduler)
+    clock.now = BEFORE  # created at 07:59, a minute before the group's slot
+    added = make(store, chat_id=421)
+    scheduler.schedule(added)  # what the subscription service does after the insert
+    assert digest_jobs(scheduler) == [job] and scheduler.job_of(added.id) == job
+    assert scheduler.next_run(added.id) == scheduler.next_run(first.id)
+    scheduler.clock.now = SLOT + timedelta(seconds=2)
+    run_now(scheduler, added.id)  # APScheduler really runs the group's job
+    got = await results(scheduler, 2)
+    assert sorted((r.subscription_id, r.slot, r.outcome) for r in got) == [
+        (first.id, SLOT, "sent"),
+        (added.id, SLOT, "sent"),
+    ]
+    assert sorted(chat for chat, _ in sender.sent) == [420, 421]
+
+
+async def test_pause_and_removal_take_a_subscription_out_of_its_group(store, running):
+    kept, paused, removed, silent = (make(store, chat_id=430 + n) for n in range(4))
+    scheduler, sender = await running(BEFORE)
+    (job,) = digest_jobs(scheduler)
+    store.pause(paused.id)
+    scheduler.schedule(store.get(paused.id))
+    store.remove(removed.chat_id, removed.id)
+    scheduler.unschedule(removed.id)
+    store.pause(silent.id)  # paused behind the scheduler's back: the database still decides
+    assert scheduler.next_run(paused.id) is None and scheduler.next_run(removed.id) is None
+    assert scheduler.job_of(kept.id) == job
+    scheduler.clock.now = SLOT + timedelta(seconds=2)
+    assert await scheduler.fire_group(group_key(kept)) == SLOT
+    await scheduler.drain()
+    assert sender.sent == [(430, "digest")]
+    # resumed, it is back in the same job; the last one out removes the job
+    store.resume(paused.id)
+    scheduler.schedule(store.get(paused.id))
+    assert scheduler.job_of(paused.id) == job
+    for sub in (kept, paused, silent):
+        scheduler.unschedule(sub.id)
+    assert digest_jobs(scheduler) == [] and scheduler.upcoming() == []
+
+
+async def test_two_time_zones_with_the_same_schedule_stay_separate(store, running):
+    shanghai = make(store, chat_id=440, timezone="Asia/Shanghai")
+    utc = make(store, chat_id=441, timezone="UTC")
+    scheduler, sender = await running(BEFORE)
+    assert scheduler.job_of(shanghai.id) != scheduler.job_of(utc.id)
+    for sub, tz in ((shanghai, SHANGHAI), (utc, UTC)):
+        local = scheduler.next_run(sub.id).astimezone(tz)
+        assert (local.hour, local.minute) == (8, 0)
+    scheduler.clock.now = SLOT + timedelta(seconds=2)  # 08:00 in Shanghai, 00:00 in UTC
+    assert await scheduler.fire_group(group_key(shanghai)) == SLOT
+    assert await scheduler.fire_group(group_key(utc)) is None  # not due there
+    await scheduler.drain()
+    assert sender.sent == [(440, "digest")]
+    scheduler.clock.now = SLOT + timedelta(hours=8, seconds=2)  # 08:00 UTC
+    assert await scheduler.fire_group(group_key(utc)) == SLOT + timedelta(hours=8)
+    await scheduler.drain()
+    assert sender.sent == [(440, "digest"), (441, "digest")]
+
+
+async def test_a_new_time_zone_moves_a_subscription_to_that_groups_job(store, running):
+    moving = make(store, chat_id=445)
+    staying = make(store, chat_id=446, timezone="UTC")
+    scheduler, _ = await running(BEFORE)
+    old = scheduler.job_of(moving.id)
+    store.set_timezone(moving.chat_id, "UTC")
+    scheduler.resync_chat(moving.chat_id)  # what the subscription service does
+    assert scheduler.job_of(moving.id) == scheduler.job_of(staying.id) != old
+    assert digest_jobs(scheduler) == [scheduler.job_of(staying.id)]  # the emptied job is gone
+    assert scheduler.next_run(moving.id) == scheduler.next_run(staying.id)
+
+
+async def test_restart_delivers_a_groups_missed_slot_once(store, running):
+    subs = [make(store, chat_id=450 + n) for n in range(3)]
+    back = SLOT + timedelta(hours=2)  # down over the group's slot, back within the grace
+    scheduler, sender = await running(back)
+    await scheduler.drain()
+    assert sorted(chat for chat, _ in sender.sent) == [450, 451, 452]
+    # the group's job running late for the same slot sends nothing more
+    assert await scheduler.fire_group(group_key(subs[0])) == SLOT
+    await scheduler.drain()
+    await scheduler.stop()
+    again, sender2 = await running(back + timedelta(minutes=5))
+    await again.drain()
+    assert sender2.sent == [] and len(sender.sent) == 3
+    for sub in subs:
+        assert [(r.slot, r.status) for r in store.deliveries(sub.id)] == [(SLOT, "sent")]
 
 
 async def test_many_subscriptions_at_one_minute_are_all_delivered_once(store, running):

@@ -31,7 +31,7 @@ from bot.storage.db import (
     sqlite_foreign_keys_off,
 )
 from bot.storage.models import Base, SearchQuery
-from bot.storage.queries import query_key
+from bot.storage.queries import MemoryQueryStore, query_key
 from tests.conftest import sqlite_only, sqlite_url, utc_literal
 
 FIRST_REVISION = "0001"
@@ -39,6 +39,14 @@ FIRST_REVISION = "0001"
 
 @pytest.fixture
 def store(db, clock) -> QueryStore:
+    return QueryStore(db, clock=clock)
+
+
+@pytest.fixture(params=["database", "memory"])
+def either(request, db, clock) -> QueryStore | MemoryQueryStore:
+    """The database store, then the in-memory one: they behave alike."""
+    if request.param == "memory":
+        return MemoryQueryStore(clock=clock)
     return QueryStore(db, clock=clock)
 
 
@@ -480,14 +488,37 @@ def test_keys_survive_a_restart(db_url, clock):
 @pytest.mark.parametrize(
     "key", ["", "zzzzzzzzzzzz", "ABCDEFGH", "a" * 17, "'; DROP TABLE x; --", None, 42]
 )
-def test_unknown_or_malformed_keys_load_as_none(store, key):
-    store.save("something")
-    assert store.load(key) is None
+def test_unknown_or_malformed_keys_load_as_none(either, key):
+    either.save("something")
+    assert either.load(key) is None
 
 
-def test_nul_characters_and_long_filters_behave_alike_on_every_backend(store):
+def test_the_memory_store_gives_the_database_stores_keys_and_values(db, clock):
+    memory, database = MemoryQueryStore(clock=clock), QueryStore(db, clock=clock)
+    key = memory.save("  乡村振兴 ", region="山东", doc=" ", year=2024)
+    assert key == database.save("乡村振兴", region="山东", year=2024)
+    got, want = memory.load(key), database.load(key)
+    assert (got.text, got.filters) == (want.text, want.filters)
+    assert got.filters == {"region": "山东", "year": 2024}
+
+
+def test_the_memory_store_forgets_the_least_recently_used_beyond_its_bound(clock):
+    memory = MemoryQueryStore(max_queries=2, clock=clock)
+    first, second = memory.save("一"), memory.save("二")
+    clock.advance(minutes=1)
+    assert memory.load(first).last_used_at == clock()  # pressed: now the newest
+    assert memory.load(second, touch=False).last_used_at < clock()
+    third = memory.save("三")
+    assert memory.load(second) is None
+    assert [memory.load(k).text for k in (first, third)] == ["一", "三"]
+    assert memory.save("一") == first and memory.load(first).created_at < clock()
+
+
+def test_nul_characters_and_long_filters_behave_alike_on_every_backend(either):
     """PostgreSQL refuses U+0000 in text and values longer than a VARCHAR; SQLite takes
-    both. Both backends drop the NUL and refuse the long filter with the same error."""
+    both. Both backends drop the NUL and refuse the long filter with the same error
+    (and so does the in-memory store)."""
+    store = either
     key = store.save("乡村\x00振兴", region="山\x00东")
     loaded = store.load(key)
     assert (loaded.text, loaded.region) == ("乡村振兴", "山东")
@@ -510,7 +541,8 @@ def test_column_types_refuse_what_postgresql_would(db, clock):
         assert conn.execute(text("SELECT text FROM search_queries")).scalar_one() == "ab"
 
 
-def test_save_rejects_wrong_types(store):
+def test_save_rejects_wrong_types(either):
+    store = either
     with pytest.raises(TypeError):
         store.save(None)  # type: ignore[arg-type]
     with pytest.raises(TypeError):

@@ -4,6 +4,10 @@ Telegram limits ``callback_data`` to 64 bytes, too little for a Chinese query an
 filters. A button carries ``QueryStore.save(...)``'s key instead and the handler gets
 the search back with :meth:`QueryStore.load`, also after a restart. The key is derived
 from the query and filters, so saving the same search again gives the same key.
+
+:class:`MemoryQueryStore` is the same in memory, for runs without a database and tests:
+the same cleaning and keys (:func:`cleaned_search`), the same :class:`StoredQuery`,
+with the least recently used searches forgotten beyond a bound instead of by age.
 """
 
 from __future__ import annotations
@@ -12,8 +16,11 @@ import base64
 import hashlib
 import json
 import re
+import threading
+from abc import ABC, abstractmethod
+from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -97,12 +104,40 @@ def query_key(text: str, doc: str | None, region: str | None, year: int | None) 
     return base64.b32encode(digest).decode("ascii").lower()[:KEY_CHARS]
 
 
-class QueryStore:
-    """Saved searches in the ``search_queries`` table of a :class:`Database`."""
+@dataclass(frozen=True, slots=True)
+class Search:
+    """A search cleaned for saving (white space, empty filters) and its key."""
 
-    def __init__(self, db: Database, *, clock: Callable[[], datetime] = utcnow) -> None:
-        self._db = db
-        self._clock = clock
+    key: str
+    text: str
+    doc: str | None
+    region: str | None
+    year: int | None
+
+    def columns(self) -> dict[str, Any]:
+        return {"text": self.text, "doc": self.doc, "region": self.region, "year": self.year}
+
+
+def cleaned_search(text: str, doc: str | None, region: str | None, year: int | None) -> Search:
+    """Check and clean a search to save; ``TypeError`` / ``ValueError`` for bad input."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a string, not {type(text).__name__}")
+    text = storable_text(text).strip()
+    doc = _clean_filter("doc", doc)
+    region = _clean_filter("region", region)
+    year = _clean_year(year)
+    return Search(query_key(text, doc, region, year), text, doc, region, year)
+
+
+def is_key(key: object) -> bool:
+    """Whether ``key`` could be a saved search's key (they come back from users)."""
+    return isinstance(key, str) and _KEY_RE.fullmatch(key) is not None
+
+
+class SavedQueries(ABC):
+    """Searches saved under short keys: :class:`QueryStore` (the database) and
+    :class:`MemoryQueryStore`. ``save`` checks and cleans the search and derives its key
+    (:func:`cleaned_search`) for both; each keeps it its own way."""
 
     def save(
         self,
@@ -117,15 +152,34 @@ class QueryStore:
         The same text and filters always give the same key; saving again only marks
         the search as used now. Surrounding white space and empty filters are ignored.
         """
-        if not isinstance(text, str):
-            raise TypeError(f"text must be a string, not {type(text).__name__}")
-        text = storable_text(text).strip()
-        doc = _clean_filter("doc", doc)
-        region = _clean_filter("region", region)
-        year = _clean_year(year)
-        key = query_key(text, doc, region, year)
+        search = cleaned_search(text, doc, region, year)
+        self._keep(search)
+        return search.key
+
+    @abstractmethod
+    def _keep(self, search: Search) -> None:
+        """Store a cleaned search (or mark it used now if it is there)."""
+
+    @abstractmethod
+    def load(self, key: str, *, touch: bool = True) -> StoredQuery | None:
+        """The search saved under ``key``; None if unknown, forgotten or not a key at all.
+
+        Keys come back from Telegram users, so anything is accepted and checked.
+        ``touch`` marks the search as used (keeps it from being forgotten).
+        """
+
+
+class QueryStore(SavedQueries):
+    """Saved searches in the ``search_queries`` table of a :class:`Database`."""
+
+    def __init__(self, db: Database, *, clock: Callable[[], datetime] = utcnow) -> None:
+        self._db = db
+        self._clock = clock
+
+    def _keep(self, search: Search) -> None:
+        key = search.key
         now = self._clock()
-        values = {"text": text, "doc": doc, "region": region, "year": year}
+        values = search.columns()
         with self._db.session() as session:
             dialect = session.get_bind().dialect.name
             if dialect in {"sqlite", "postgresql"}:
@@ -146,7 +200,6 @@ class QueryStore:
                     for name, value in values.items():
                         setattr(row, name, value)
                     row.last_used_at = now
-        return key
 
     def load(self, key: str, *, touch: bool = True) -> StoredQuery | None:
         """The search saved under ``key``; None if unknown, pruned or not a key at all.
@@ -154,7 +207,7 @@ class QueryStore:
         Keys come back from Telegram users, so anything is accepted and checked.
         ``touch`` marks the search as used (keeps it from :meth:`prune`).
         """
-        if not isinstance(key, str) or not _KEY_RE.fullmatch(key):
+        if not is_key(key):
             return None
         now = self._clock()
         with self._db.session() as session:
@@ -178,3 +231,42 @@ class QueryStore:
                 execution_options={"synchronize_session": False},
             )
             return int(result.rowcount or 0)
+
+
+class MemoryQueryStore(SavedQueries):
+    """:class:`QueryStore`'s ``save`` and ``load`` in memory (no database, tests).
+
+    The same keys and :class:`StoredQuery` values; beyond ``max_queries`` the least
+    recently saved (or, with ``touch``, loaded) searches are forgotten. Thread-safe.
+    """
+
+    def __init__(
+        self, max_queries: int = 50_000, *, clock: Callable[[], datetime] = utcnow
+    ) -> None:
+        self.max_queries = max_queries
+        self._clock = clock
+        self._queries: OrderedDict[str, StoredQuery] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _keep(self, search: Search) -> None:
+        now = self._clock()
+        with self._lock:
+            old = self._queries.pop(search.key, None)
+            created = now if old is None else old.created_at
+            self._queries[search.key] = StoredQuery(
+                key=search.key, created_at=created, last_used_at=now, **search.columns()
+            )
+            while len(self._queries) > self.max_queries:
+                self._queries.popitem(last=False)
+
+    def load(self, key: str, *, touch: bool = True) -> StoredQuery | None:
+        """The search saved under ``key``; None if unknown, forgotten or not a key."""
+        if not is_key(key):
+            return None
+        with self._lock:
+            stored = self._queries.get(key)
+            if stored is not None and touch:
+                stored = replace(stored, last_used_at=self._clock())
+                self._queries[key] = stored
+                self._queries.move_to_end(key)
+            return stored

@@ -4,17 +4,25 @@
 Telegram layer adapts the bot to it, ``handlers/delivery.py``) that raises the
 errors below, and records every step in the :class:`SubscriptionStore`:
 
-1. ``claim_slot`` inserts the delivery row (UNIQUE subscription + slot): only one
-   caller ever sends a slot, also after a restart;
-2. the digest is composed and its messages saved with the row (``save_payload``);
-3. each message is sent and its id recorded at once (``record_sent``);
-4. ``finish_delivery`` records the outcome; ``sent`` moves ``last_delivered_at`` to
-   the composition time, so the next digest has what was indexed after it.
+1. ``for_delivery`` reads the subscription and whether the slot is claimed already
+   (a claimed slot is not composed again);
+2. the digest is composed, and ``claim_slot`` inserts the delivery row with its
+   messages in one transaction (UNIQUE subscription + slot: only one caller ever sends
+   a slot, also after a restart); a digest with nothing to send, or that failed to
+   compose, is inserted already final;
+3. each message is sent and the ids sent so far are recorded at once (``record_ids``,
+   the deliverer keeps them: nothing is read back), except after the last one:
+4. ``finish_delivery`` records the outcome with the last id; ``sent`` moves
+   ``last_delivered_at`` to the composition time, so the next digest has what was
+   indexed after it.
 
-A delivery interrupted between 2 and 4 (crash, restart) is resumed by
-:meth:`Deliverer.resume` with the messages not yet recorded. The one window left is a
-message Telegram accepted whose id the crash kept us from recording; it is sent again
-on resume (at-least-once for that single message rather than losing the rest).
+That is two transactions plus one per message, the first read included. A crash
+before 2 leaves no row: the slot is then one that passed unclaimed, sent once on
+restart within the grace period (:meth:`DigestScheduler.recover`). A delivery
+interrupted between 2 and 4 is resumed by :meth:`Deliverer.resume` with the messages
+not yet recorded. The one window left is a message Telegram accepted whose id the crash
+kept us from recording (the last one's is recorded by step 4); it is sent again on
+resume (at-least-once for that single message rather than losing the rest).
 
 Errors: :class:`RetryAfter` (429) waits ``retry_after`` seconds and retries (the
 sender's rate limiter meanwhile holds every other send of the bot, replies included:
@@ -39,7 +47,7 @@ from typing import Literal, Protocol
 from bot.blocking import Blocking
 from bot.i18n import Message
 from bot.storage.models import utcnow
-from bot.subscriptions.store import Payload, Subscription, SubscriptionStore
+from bot.subscriptions.store import DeliveryStatus, Payload, Subscription, SubscriptionStore
 
 log = logging.getLogger(__name__)
 
@@ -139,12 +147,12 @@ class Deliverer:
 
     async def deliver(self, subscription_id: int, slot: datetime) -> DeliveryResult:
         """Claim ``slot`` and send its digest; a slot claimed before is not sent again."""
-        sub = await self._db(self.store.get, subscription_id)
+        sub, claimed = await self._db(self.store.for_delivery, subscription_id, slot)
         if sub is None or not sub.due:
             return DeliveryResult(subscription_id, slot, "inactive")
-        if not await self._db(self.store.claim_slot, subscription_id, slot):
+        if claimed:
             return DeliveryResult(subscription_id, slot, "duplicate")
-        return await self._compose_and_send(sub, slot)
+        return await self._compose_and_send(sub, slot, claimed=False)
 
     async def resume(self, subscription_id: int, slot: datetime) -> DeliveryResult:
         """Finish a slot left ``pending`` by a crash: send what was not recorded as sent."""
@@ -161,26 +169,53 @@ class Deliverer:
                 error="subscription no longer active",
             )
             return DeliveryResult(subscription_id, slot, "inactive")
-        if delivery.payload is None:  # crashed before composing: nothing went out yet
-            return await self._compose_and_send(sub, slot)
+        if delivery.payload is None:  # claimed without its messages (an older version)
+            return await self._compose_and_send(sub, slot, claimed=True)
         return await self._send(sub, slot, delivery.payload, sent=delivery.message_ids or ())
 
-    async def _compose_and_send(self, sub: Subscription, slot: datetime) -> DeliveryResult:
-        """Compose the claimed slot's digest, keep it with the delivery, send it."""
+    async def _compose_and_send(
+        self, sub: Subscription, slot: datetime, *, claimed: bool
+    ) -> DeliveryResult:
+        """Compose the slot's digest, claim the slot with it (or keep it with the claimed
+        row), send it."""
         try:
             messages = await self.compose(sub, slot)
         except Exception as exc:
             log.exception("composing the digest of subscription %s failed", sub.id)
-            await self._db(
-                self.store.finish_delivery, sub.id, slot, "failed", error=f"compose: {exc}"
-            )
+            error = f"compose: {exc}"
+            if not await self._record(sub, slot, claimed, "failed", error=error):
+                return DeliveryResult(sub.id, slot, "duplicate")
             return DeliveryResult(sub.id, slot, "failed", error=str(exc))
         if not messages:
-            await self._db(self.store.finish_delivery, sub.id, slot, "skipped_empty")
+            if not await self._record(sub, slot, claimed, "skipped_empty"):
+                return DeliveryResult(sub.id, slot, "duplicate")
             return DeliveryResult(sub.id, slot, "skipped_empty")
         payload = Payload(tuple(messages), self.clock())
-        await self._db(self.store.save_payload, sub.id, slot, payload)
+        if not await self._record(sub, slot, claimed, "pending", payload=payload):
+            return DeliveryResult(sub.id, slot, "duplicate")
         return await self._send(sub, slot, payload, sent=())
+
+    async def _record(
+        self,
+        sub: Subscription,
+        slot: datetime,
+        claimed: bool,
+        status: DeliveryStatus,
+        *,
+        payload: Payload | None = None,
+        error: str | None = None,
+    ) -> bool:
+        """After composing: claim the slot with what came of it (False: someone else did
+        meanwhile), or, if it was claimed before, write that to the claimed row."""
+        if not claimed:
+            return await self._db(
+                self.store.claim_slot, sub.id, slot, payload, status=status, error=error
+            )
+        if payload is not None:
+            await self._db(self.store.save_payload, sub.id, slot, payload)
+        else:
+            await self._db(self.store.finish_delivery, sub.id, slot, status, error=error)
+        return True
 
     async def _send(
         self, sub: Subscription, slot: datetime, payload: Payload, *, sent: tuple[int, ...]
@@ -220,10 +255,16 @@ class Deliverer:
                 return await self._chat_gone(sub, slot, str(exc))
             except Rejected as exc:
                 return await self._fail(sub, slot, f"rejected: {exc}")
-            await self._db(self.store.record_sent, sub.id, slot, message_id)
             ids.append(message_id)
+            if len(ids) < len(payload.messages):  # the last one is recorded with the outcome
+                await self._db(self.store.record_ids, sub.id, slot, tuple(ids))
         await self._db(
-            self.store.finish_delivery, sub.id, slot, "sent", delivered_at=payload.composed_at
+            self.store.finish_delivery,
+            sub.id,
+            slot,
+            "sent",
+            tuple(ids),
+            delivered_at=payload.composed_at,
         )
         return DeliveryResult(sub.id, slot, "sent", tuple(ids))
 

@@ -1,4 +1,18 @@
-"""APScheduler in the bot's event loop: one cron job per subscription, a delivery queue.
+"""APScheduler in the bot's event loop: one cron job per group, a delivery queue.
+
+Subscriptions with the same schedule and time zone fire at the same instants, so they
+share one APScheduler job (a *group*, keyed by schedule kind, expression and time zone).
+A thousand subscriptions due at one minute are then one job, not a thousand: APScheduler's
+own pass at the slot stays short, and the group's job finds its slot once and reads its
+due subscriptions in one query on a storage thread, then queues them (yielding to the
+loop every few hundred), so the loop is never held for long.
+
+Which group a subscription is in, and so which job, is kept in memory beside the jobs
+and follows the database: :meth:`DigestScheduler.schedule` / :meth:`unschedule` /
+:meth:`resync_chat` after each change (the subscription service calls them), and
+:meth:`reload` rebuilds it all. The job asks the database who is due when it fires, so a
+subscription paused or removed a moment before is not queued either way, and the
+deliverer checks again before sending.
 
 On :meth:`DigestScheduler.start` the jobs are rebuilt from the database (the
 subscriptions are the source of truth; APScheduler keeps nothing of its own), and
@@ -17,19 +31,22 @@ thousands of requests racing (and being refused) at once. The slot is the fire t
 the schedule gives at or before the job's run, so a late run still claims the right
 slot, and the store's claim makes a second run for it a no-op.
 
-Tests and benchmarks call :meth:`fire` (what a job runs) with a controlled clock and
-:meth:`drain`; nothing needs to wait for real time.
+Tests and benchmarks call :meth:`fire_group` (what a job runs) or :meth:`fire` (one
+subscription's share of it) with a controlled clock and :meth:`drain`; nothing needs to
+wait for real time.
 
 Database work never runs on the event loop: the async methods send it to the storage
 threads (:class:`bot.blocking.Blocking`, the deliverer's); the synchronous ones that
 read the store (:meth:`resync_chat`) are meant to be called there (the subscription
-service does), and APScheduler's ``add_job`` / ``remove`` are safe from any thread.
+service does), and APScheduler's ``add_job`` / ``remove`` are safe from any thread; the
+groups are guarded by a lock, held only for dictionary updates and those calls.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -39,16 +56,26 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.blocking import Blocking
 from bot.storage.models import utcnow
 from bot.subscriptions.delivery import Deliverer, DeliveryResult
-from bot.subscriptions.schedule import fire_times, latest_fire
+from bot.subscriptions.schedule import Schedule, fire_times, latest_fire
 from bot.subscriptions.store import Subscription, SubscriptionStore
 
 log = logging.getLogger(__name__)
 
-JOB_PREFIX = "sub:"
+JOB_PREFIX = "digest:"
+YIELD_EVERY = 256
+"""A group's job lets the loop run other callbacks after queueing this many slots."""
+
+GroupKey = tuple[str, str, str]
+"""(schedule kind, canonical expression, time zone): subscriptions that fire together."""
 
 
-def _job_id(subscription_id: int) -> str:
-    return f"{JOB_PREFIX}{subscription_id}"
+def group_key(sub: Subscription) -> GroupKey:
+    return (sub.schedule.kind, sub.schedule.expr, sub.timezone)
+
+
+def job_id(key: GroupKey) -> str:
+    """The APScheduler job id of a group."""
+    return JOB_PREFIX + "|".join(key)
 
 
 class DigestScheduler:
@@ -79,6 +106,10 @@ class DigestScheduler:
         self._queued: set[tuple[int, datetime]] = set()
         self._tasks: list[asyncio.Task] = []
         self._started = False
+        # Which group each scheduled subscription is in, and each group's members.
+        self._lock = threading.Lock()
+        self._group_of: dict[int, GroupKey] = {}
+        self._members: dict[GroupKey, set[int]] = {}
 
     # -- life cycle -----------------------------------------------------------------------------
     @property
@@ -119,36 +150,71 @@ class DigestScheduler:
 
     # -- jobs -----------------------------------------------------------------------------------
     async def reload(self) -> int:
-        """Rebuild every job from the database; returns how many are scheduled."""
+        """Rebuild every job from the database; returns how many subscriptions are scheduled."""
         subs = await self.blocking.run_db(self.store.list_active)
-        for job in self._apscheduler.get_jobs():
-            if job.id.startswith(JOB_PREFIX):
-                job.remove()
+        with self._lock:
+            for job in self._apscheduler.get_jobs():
+                if job.id.startswith(JOB_PREFIX):
+                    job.remove()
+            self._group_of.clear()
+            self._members.clear()
         for sub in subs:
             self.schedule(sub)
-        log.info("digest scheduler: %d subscription(s) scheduled", len(subs))
+        log.info(
+            "digest scheduler: %d subscription(s) scheduled in %d job(s)",
+            len(subs),
+            len(self._members),
+        )
         return len(subs)
 
     def schedule(self, sub: Subscription) -> datetime | None:
-        """Add or replace the job of ``sub`` (removed if it is not due); its next run."""
+        """Put ``sub`` in its group (out of it if it is not due); its next run."""
         if not sub.due:
             self.unschedule(sub.id)
             return None
-        job = self._apscheduler.add_job(
-            self.fire,
-            trigger=sub.schedule.trigger(sub.timezone),
-            args=(sub.id,),
-            id=_job_id(sub.id),
-            name=f"digest of subscription {sub.id}",
+        key = group_key(sub)
+        with self._lock:
+            old = self._group_of.get(sub.id)
+            if old != key:
+                if old is not None:
+                    self._leave(sub.id, old)
+                self._group_of[sub.id] = key
+                self._members.setdefault(key, set()).add(sub.id)
+            job = self._apscheduler.get_job(job_id(key))
+            if job is None:
+                job = self._add_job(key, sub.schedule)
+        return getattr(job, "next_run_time", None)
+
+    def _add_job(self, key: GroupKey, schedule: Schedule):
+        """The group's job (lock held)."""
+        kind, expr, tz = key
+        return self._apscheduler.add_job(
+            self.fire_group,
+            trigger=schedule.trigger(tz),
+            args=(key,),
+            id=job_id(key),
+            name=f"digests {kind} {expr} {tz}",
             replace_existing=True,
             coalesce=True,
             max_instances=1,
             misfire_grace_time=max(1, int(self.grace.total_seconds())),
         )
-        return getattr(job, "next_run_time", None)
 
     def unschedule(self, subscription_id: int) -> None:
-        job = self._apscheduler.get_job(_job_id(subscription_id))
+        with self._lock:
+            key = self._group_of.pop(subscription_id, None)
+            if key is not None:
+                self._leave(subscription_id, key)
+
+    def _leave(self, subscription_id: int, key: GroupKey) -> None:
+        """Take a subscription out of a group; the last one out removes the job (lock held)."""
+        members = self._members.get(key)
+        if members is not None:
+            members.discard(subscription_id)
+            if members:
+                return
+            del self._members[key]
+        job = self._apscheduler.get_job(job_id(key))
         if job is not None:
             job.remove()
 
@@ -166,21 +232,56 @@ class DigestScheduler:
             self.resync_chat(sub.chat_id)
 
     def next_run(self, subscription_id: int) -> datetime | None:
-        job = self._apscheduler.get_job(_job_id(subscription_id))
-        return None if job is None else job.next_run_time
+        with self._lock:
+            key = self._group_of.get(subscription_id)
+        job = None if key is None else self._apscheduler.get_job(job_id(key))
+        return None if job is None else getattr(job, "next_run_time", None)
+
+    def job_of(self, subscription_id: int) -> str | None:
+        """The id of the APScheduler job that fires ``subscription_id``; None if none."""
+        with self._lock:
+            key = self._group_of.get(subscription_id)
+        return None if key is None else job_id(key)
 
     def upcoming(self, limit: int = 5) -> list[tuple[int, datetime]]:
         """The next runs across all subscriptions, soonest first (for /status)."""
-        runs = [
-            (int(job.id[len(JOB_PREFIX) :]), job.next_run_time)
+        with self._lock:
+            members = {job_id(key): sorted(ids) for key, ids in self._members.items()}
+        jobs = [
+            (job.next_run_time, job.id)
             for job in self._apscheduler.get_jobs()
-            if job.id.startswith(JOB_PREFIX) and job.next_run_time is not None
+            if job.id in members and getattr(job, "next_run_time", None) is not None
         ]
-        runs.sort(key=lambda item: item[1])
+        runs: list[tuple[int, datetime]] = []
+        for at, group in sorted(jobs):
+            runs += [(sub_id, at) for sub_id in members[group][: limit - len(runs)]]
         return runs[:limit]
 
+    async def fire_group(self, key: GroupKey) -> datetime | None:
+        """What a group's job runs: queue the slot due at (or just before) now for each of
+        the group's due subscriptions, as the database has them; returns the slot."""
+        slot, ids = await self.blocking.run_db(self._group_due, key, self.clock())
+        if slot is None:
+            return None
+        for n, subscription_id in enumerate(ids, 1):
+            self.enqueue(subscription_id, slot)
+            if n % YIELD_EVERY == 0:
+                await asyncio.sleep(0)  # let replies and sends through meanwhile
+        return slot
+
+    def _group_due(self, key: GroupKey, now: datetime) -> tuple[datetime | None, list[int]]:
+        """On a storage thread: the group's slot at ``now`` and its due subscriptions."""
+        kind, expr, tz = key
+        schedule = Schedule.from_stored(kind, expr)
+        # The window reaches back over the misfire grace so that a late run finds its slot.
+        slot = latest_fire(schedule, tz, now, window=self.grace + timedelta(minutes=1))
+        if slot is None:
+            return None, []
+        return slot, self.store.due_ids(schedule, tz)
+
     async def fire(self, subscription_id: int) -> datetime | None:
-        """What a job runs: queue the slot due at (or just before) now; returns it."""
+        """One subscription's share of its group's run: queue its slot due at (or just
+        before) now; returns it."""
         sub = await self.blocking.run_db(self.store.get, subscription_id)
         if sub is None or not sub.due:
             self.unschedule(subscription_id)

@@ -6,13 +6,17 @@ their canonical form (``bot.subscriptions.schedule``).
 
 Delivery slots make sending idempotent: before sending the digest due at ``slot`` (the
 scheduled fire time, UTC), the sender calls :meth:`SubscriptionStore.claim_slot`, which
-inserts a ``pending`` row. The table's UNIQUE (subscription_id, slot) lets exactly one
-caller win, also across processes and after a crash, so a slot is never sent twice.
-The sender then records the outcome with :meth:`SubscriptionStore.finish_delivery`.
+inserts a ``pending`` row with the composed messages. The table's UNIQUE
+(subscription_id, slot) lets exactly one caller win, also across processes and after a
+crash, so a slot is never sent twice. The sender records the ids of the messages sent so
+far as it goes (:meth:`SubscriptionStore.record_ids`) and the outcome, with the last id,
+with :meth:`SubscriptionStore.finish_delivery`. Writes to a claimed row are single
+UPDATE statements: nothing is read back first.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -211,6 +215,24 @@ class SubscriptionStore:
         """Every subscription the scheduler should run: active and not paused."""
         return self._list(SubscriptionRow.active.is_(True), SubscriptionRow.paused.is_(False))
 
+    def due_ids(self, schedule: Schedule, timezone: str) -> list[int]:
+        """The ids of the due subscriptions (active, not paused) with this schedule and
+        time zone, in id order: one scheduler group (one query, ids only)."""
+        with self._db.session() as session:
+            return list(
+                session.scalars(
+                    select(SubscriptionRow.id)
+                    .where(
+                        SubscriptionRow.active.is_(True),
+                        SubscriptionRow.paused.is_(False),
+                        SubscriptionRow.schedule_kind == schedule.kind,
+                        SubscriptionRow.schedule_expr == schedule.expr,
+                        SubscriptionRow.timezone == timezone,
+                    )
+                    .order_by(SubscriptionRow.id)
+                )
+            )
+
     def remove(self, chat_id: int, subscription_id: int) -> bool:
         """Delete one of the chat's subscriptions (and its deliveries); False if not the chat's."""
         return (
@@ -272,10 +294,20 @@ class SubscriptionStore:
             return int(result.rowcount or 0)
 
     # -- deliveries ---------------------------------------------------------------------------
-    def claim_slot(self, subscription_id: int, slot: datetime) -> bool:
-        """Insert a ``pending`` delivery for ``slot``; False if the slot was claimed before.
+    def claim_slot(
+        self,
+        subscription_id: int,
+        slot: datetime,
+        payload: Payload | None = None,
+        *,
+        status: DeliveryStatus = "pending",
+        error: str | None = None,
+    ) -> bool:
+        """Insert the delivery of ``slot``; False if the slot was claimed before.
 
         Only one caller (thread or process) ever gets True for a (subscription, slot).
+        The row is ``pending`` with the composed ``payload`` (claim and messages in one
+        transaction), or already final (``status``: nothing to send, composing failed).
         Raises ``LookupError`` if the subscription does not exist.
         """
         slot = _slot(slot)
@@ -286,7 +318,9 @@ class SubscriptionStore:
                     DeliveryRow(
                         subscription_id=subscription_id,
                         slot=slot,
-                        status="pending",
+                        status=status,
+                        payload=None if payload is None else payload.to_json(),
+                        error=error,
                         attempts=1,
                         created_at=now,
                         updated_at=now,
@@ -300,17 +334,33 @@ class SubscriptionStore:
             raise
         return True
 
-    def save_payload(self, subscription_id: int, slot: datetime, payload: Payload) -> None:
-        """Keep the composed messages of a claimed slot (before the first is sent)."""
+    def for_delivery(
+        self, subscription_id: int, slot: datetime
+    ) -> tuple[Subscription | None, bool]:
+        """The subscription (None if there is none) and whether ``slot`` is claimed: what
+        a delivery reads before composing, in one transaction."""
         with self._db.session() as session:
-            row = self._claimed(session, subscription_id, _slot(slot))
-            row.payload = payload.to_json()
-            row.updated_at = self._clock()
+            row = session.get(SubscriptionRow, subscription_id)
+            if row is None:
+                return None, False
+            claimed = session.scalar(
+                select(DeliveryRow.id).where(
+                    DeliveryRow.subscription_id == subscription_id,
+                    DeliveryRow.slot == _slot(slot),
+                )
+            )
+            return Subscription._from_row(row), claimed is not None
+
+    def save_payload(self, subscription_id: int, slot: datetime, payload: Payload) -> None:
+        """Keep the composed messages of a slot claimed without them (before the first
+        is sent)."""
+        self._set(subscription_id, slot, payload=payload.to_json())
 
     def record_sent(self, subscription_id: int, slot: datetime, message_id: int) -> None:
         """One more message of the slot went out: remember its id at once.
 
-        A delivery resumed after a crash skips the messages recorded here.
+        A delivery resumed after a crash skips the messages recorded here. (The
+        deliverer, which knows the ids so far, writes them all with :meth:`record_ids`.)
         """
         with self._db.session() as session:
             row = self._claimed(session, subscription_id, _slot(slot))
@@ -318,6 +368,12 @@ class SubscriptionStore:
             ids.append(int(message_id))
             row.message_ids = json.dumps(ids)
             row.updated_at = self._clock()
+
+    def record_ids(
+        self, subscription_id: int, slot: datetime, message_ids: tuple[int, ...] | list[int]
+    ) -> None:
+        """The ids of every message of the slot sent so far (one UPDATE, nothing read)."""
+        self._set(subscription_id, slot, message_ids=json.dumps([int(i) for i in message_ids]))
 
     def record_attempt(self, subscription_id: int, slot: datetime, error: str) -> int:
         """A send failed and will be retried: count the attempt; returns the new count."""
@@ -346,20 +402,19 @@ class SubscriptionStore:
         """
         if status not in FINAL_STATUSES:
             raise ValueError(f"status must be one of {FINAL_STATUSES}, not {status!r}")
-        slot = _slot(slot)
         now = self._clock()
+        values: dict[str, object] = {"status": status, "error": error}
+        if message_ids is not None:
+            values["message_ids"] = json.dumps([int(i) for i in message_ids])
         with self._db.session() as session:
-            row = self._claimed(session, subscription_id, slot)
-            row.status = status
-            if message_ids is not None:
-                row.message_ids = json.dumps([int(i) for i in message_ids])
-            row.error = error
-            row.updated_at = now
+            self._set(subscription_id, slot, session=session, **values)
             if status == "sent":
-                sub = session.get(SubscriptionRow, subscription_id)
-                if sub is not None:
-                    sub.last_delivered_at = delivered_at or now
-                    sub.updated_at = now
+                session.execute(
+                    update(SubscriptionRow)
+                    .where(SubscriptionRow.id == subscription_id)
+                    .values(last_delivered_at=delivered_at or now, updated_at=now),
+                    execution_options={"synchronize_session": False},
+                )
 
     def record_missed(self, subscription_id: int, slots: list[datetime], reason: str) -> int:
         """Record slots that passed unsent (bot down beyond the grace period), in one
@@ -482,6 +537,22 @@ class SubscriptionStore:
                 f"slot {slot.isoformat()} of subscription {subscription_id} was not claimed"
             )
         return row
+
+    def _set(self, subscription_id: int, slot: datetime, *, session=None, **values) -> None:
+        """UPDATE the claimed delivery's columns (and ``updated_at``) without reading it;
+        ``LookupError`` if the slot was not claimed."""
+        stmt = (
+            update(DeliveryRow)
+            .where(DeliveryRow.subscription_id == subscription_id, DeliveryRow.slot == _slot(slot))
+            .values(updated_at=self._clock(), **values)
+        )
+        with contextlib.nullcontext(session) if session else self._db.session() as active:
+            result = active.execute(stmt, execution_options={"synchronize_session": False})
+            if not result.rowcount:
+                raise LookupError(
+                    f"slot {_slot(slot).isoformat()} of subscription {subscription_id} "
+                    "was not claimed"
+                )
 
     def _delivery_exists(self, subscription_id: int, slot: datetime) -> bool:
         with self._db.session() as session:
