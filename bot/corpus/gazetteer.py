@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -68,8 +68,7 @@ class Gazetteer:
         for name, found in self._by_short.items():
             found.sort(key=lambda p: (rank[p.level], p.code))
             self._by_short[name] = found
-        names = sorted((n for n in self._by_short if len(n) >= 2), key=len, reverse=True)
-        self._names_re = re.compile("|".join(re.escape(n) for n in names))
+        self._names_re = _trie_regex(n for n in self._by_short if len(n) >= 2)
 
     @classmethod
     def load(cls, path: Path = DATA_FILE) -> Gazetteer:
@@ -150,6 +149,31 @@ class Gazetteer:
 
     def candidates(self, name: str) -> list[Place]:
         return list(self._by_short.get(name, []))
+
+
+def _trie_regex(words: Iterable[str]) -> re.Pattern[str]:
+    """One regex matching any of ``words``, longest first, built as a trie.
+
+    A plain alternation of thousands of names makes ``re`` try every name at every
+    position (the gazetteer scan dominated indexing); sharing prefixes leaves one
+    branch per character.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # ending here is the last choice: the longest name wins (leftmost-longest)
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(pattern(trie))
 
 
 def _strip(name: str) -> str:

@@ -49,6 +49,10 @@ class Region:
 NATIONAL_REGION = Region(NATIONAL, (), "national")
 
 
+# How much of a document is read for the places it mentions.
+MENTION_SCAN_CHARS = 40_000
+
+
 def _region_of(place: Place, gazetteer: Gazetteer) -> Region:
     return Region(place.short, gazetteer.path(place), place.level)
 
@@ -72,7 +76,9 @@ def infer_place(
         opening = opening_lines(text)
     opening_n = opening.translate(FULLWIDTH_DIGITS)
     local = _opening_subject(opening_n, g)
-    counts, suffixed, first = _count_mentions(text, g)
+    # the places a document is about show in its first pages; scanning a whole long
+    # document for every place name cost more than indexing it
+    counts, suffixed, first = _count_mentions(text[:MENTION_SCAN_CHARS], g)
     if local is not None:
         best = local
         # 沪科合〔2025〕7号 with a body about 杨浦区: the subdivision is the subject.

@@ -32,6 +32,7 @@ import numpy as np
 
 from bot.models import DocumentInfo
 from bot.search import segments as seg
+from bot.search.quality import passage_priors
 from bot.text.normalize import normalize
 
 INDEX_FORMAT = 2
@@ -70,6 +71,8 @@ class CompiledIndex:
     docs: list[DocumentInfo]
     doc_first_pid: list[int]
     sections: list[tuple[str, ...]]
+    # body-text prior per passage (bot.search.quality); None in an index built before it
+    p_prior: np.ndarray | None = None
 
     @classmethod
     def open(cls, path: Path) -> CompiledIndex:
@@ -113,6 +116,7 @@ class CompiledIndex:
             ],
             doc_first_pid=[int(d["first_pid"]) for d in meta["docs"]],
             sections=[tuple(s) for s in meta["sections"]],
+            p_prior=load("p_prior") if (path / "p_prior.npy").exists() else None,
         )
 
     @property
@@ -189,6 +193,7 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
     p_start = np.zeros(n_passages, dtype=np.uint32)
     p_chars = np.zeros(n_passages, dtype=np.uint32)
     p_section = np.zeros(n_passages, dtype=np.uint32)
+    p_prior = np.ones(n_passages, dtype=np.float32)
     text_offsets = np.zeros(n_passages + 1, dtype=np.int64)
     norm_offsets = np.zeros(n_passages + 1, dtype=np.int64)
     sections: list[list[str]] = []
@@ -228,7 +233,12 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
             if n:
                 p_section[sl] = np.asarray(remap, dtype=np.uint32)[layout[:, 2]]
             text = seg.load_text(cache_dir, doc_id)
-            for k, (start, length, _) in enumerate(layout.tolist()):
+            rows = layout.tolist()
+            p_prior[sl] = passage_priors(
+                [text[start : start + length] for start, length, _ in rows],
+                [meta["sections"][sec] if meta["sections"] else () for _, _, sec in rows],
+            )
+            for k, (start, length, _) in enumerate(rows):
                 passage = text[start : start + length]
                 raw = passage.encode("utf-8")
                 text_out.write(raw)
@@ -299,6 +309,7 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
         "p_start": p_start,
         "p_len": p_chars,
         "p_section": p_section,
+        "p_prior": p_prior,
         "text_offsets": text_offsets,
         "norm_offsets": norm_offsets,
     }.items():

@@ -61,3 +61,21 @@ def is_notes_header(text: str) -> bool:
 def is_numbered(text: str) -> bool:
     """A line that starts with a number (``5.万元GDP能耗按…计算``), as notes do."""
     return _NUMBERED_RE.match(text) is not None
+
+
+def passage_priors(texts: Sequence[str], sections: Sequence[Sequence[str]]) -> list[float]:
+    """:func:`passage_prior` of a document's passages in order, with the numbered lines
+    under a ``注释：`` line counted as footnotes (computed once, when the index is built)."""
+    out: list[float] = []
+    in_notes = False
+    for text, section in zip(texts, sections, strict=True):
+        prior = passage_prior(text, section)
+        if is_notes_header(text):
+            in_notes = True
+        elif is_numbered(text):
+            if in_notes and prior == 1.0:
+                prior = FOOTNOTE
+        else:
+            in_notes = False
+        out.append(prior)
+    return out

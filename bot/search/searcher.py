@@ -43,7 +43,7 @@ SYNONYM_WEIGHT = 0.85
 # its text (到二〇三五年 answers 2035年 目标 in any document).
 FACET_DOC_SCORE = 8.0
 # How many of the best-scoring passages the body-text prior may reorder.
-QUALITY_WINDOW = 100
+QUALITY_WINDOW = 20
 # Kinds of document that report on the year before their own (a 2025 work report says
 # what 2024 achieved).
 _REVIEWS_LAST_YEAR = frozenset({"政府工作报告", "党代会报告"})
@@ -773,8 +773,10 @@ class Searcher:
     def _prior(self, pids: np.ndarray) -> np.ndarray:
         """The body-text prior (:func:`.quality.passage_prior`) of ``pids``, computed once
         per passage and kept."""
-        cache = self._priors
         pids = np.asarray(pids, dtype=np.intp)
+        if self.index.p_prior is not None:
+            return self.index.p_prior[pids]
+        cache = self._priors  # an index built before priors were stored
         todo = pids[cache[pids] < 0]
         for pid in np.unique(todo).tolist():
             section = self.index.sections[int(self.index.p_section[pid])]
@@ -839,8 +841,10 @@ class Searcher:
             if len(alts) == 1 and len(alts[0].term_ids) == 1 and not alts[0].verify:
                 # One term: its postings are already in rank order (impact, then pid).
                 pids, impacts = self.index.raw_postings(alts[0].term_ids[0])
-                scores = impacts.astype(np.float32) * np.float32(self.index.impact_scale)
-                top = self._ordered(pids, scores, lo, hi, presorted=True)
+                # only the ranks a page can reach are scored (a common term has many)
+                reach = min(pids.size, max(hi, QUALITY_WINDOW))
+                scores = impacts[:reach].astype(np.float32) * np.float32(self.index.impact_scale)
+                top = self._ordered(pids[:reach], scores, lo, hi, presorted=True)
                 return Ranked(pids[top], scores[top], int(pids.size), [])
         hits = [self._concept_hits(c) for c in positive]
         unmatched = [c for c, (p, _) in zip(positive, hits, strict=True) if not p.size]

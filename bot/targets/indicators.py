@@ -242,7 +242,13 @@ class IndicatorTable:
         for family, aliases in names.items():
             members = list(self._members.get(family, ()))
             group = tuple(dict.fromkeys([*members, *sorted(aliases, key=len)]))
-            group = tuple(a for a in group if len(a) >= 2)
+            # a name holding a shorter one of the group finds nothing more (全省生产总值
+            # contains 生产总值): left out, so a search checks fewer phrases
+            group = tuple(
+                a
+                for a in group
+                if len(a) >= 2 and (a in members or not any(b != a and b in a for b in group))
+            )
             if len(group) >= 2:
                 out.append(group)
         return out
