@@ -4,6 +4,11 @@ Tiers
 -----
 ``small``
     The bundled corpus itself (``corpus/*.txt``, about 0.14 MB), copied as is.
+``real10mb``
+    The 35 real documents of ``tests/data/real/docs`` copied until 10 MB, each copy
+    another province's (its own province swapped) and another year's (its years
+    shifted), figures perturbed: realistic region and year metadata for searches that
+    name them.
 ``10mb`` / ``100mb``
     Synthetic but realistic documents of 100–200 KB each. Every document is a
     sequence of runs of consecutive paragraphs sampled from the bundled documents
@@ -50,7 +55,19 @@ BUNDLED_CORPUS = ROOT / "corpus"
 GENERATOR_VERSION = 1
 DEFAULT_SEED = 20240601
 
-TIERS: dict[str, int] = {"small": 0, "10mb": 10 * 2**20, "100mb": 100 * 2**20}
+TIERS: dict[str, int] = {
+    "small": 0,
+    "10mb": 10 * 2**20,
+    "100mb": 100 * 2**20,
+    "real10mb": 10 * 2**20,
+}
+# The real documents (tests/data/real/docs) the ``real10mb`` tier is made of.
+REAL_DOCS = ROOT / "tests" / "data" / "real" / "docs"
+# Provinces a real document's own province is swapped with (one per copy).
+PROVINCE_POOL = (
+    "山东", "江苏", "浙江", "广东", "河南", "四川", "湖北", "湖南", "安徽", "福建", "河北",
+    "江西", "陕西", "云南", "贵州", "广西", "山西", "辽宁", "吉林", "甘肃", "海南", "宁夏",
+)  # fmt: skip
 DOC_MIN_BYTES = 100 * 1024
 DOC_MAX_BYTES = 200 * 1024
 
@@ -218,6 +235,37 @@ def _make_document(rng: random.Random, sources: list[list[str]], index: int) -> 
     return sep.join(parts) + "\n"
 
 
+def _real_copy(rng: random.Random, text: str) -> str:
+    """A real document as another province's and another year's: its own province
+    (the first one it names) and its years shifted consistently, figures perturbed, so
+    region and year metadata stay realistic and differ between copies."""
+    own = next((p for p in PROVINCE_POOL if p in text[:2000]), None)
+    if own:
+        text = text.replace(own, rng.choice(PROVINCE_POOL))
+    shift = rng.randint(-4, 2)
+    text = re.sub(r"(?<!\d)(20[0-4]\d)(?=\s*年)", lambda m: str(int(m.group(1)) + shift), text)
+    return _NUM_RE.sub(
+        lambda m: m.group(0) if len(m.group(0)) == 4 else _perturb_number(rng, m), text
+    )
+
+
+def _write_real_tier(out: Path, target: int, seed: int) -> list[tuple[str, int]]:
+    sources = sorted(REAL_DOCS.glob("*.txt"))
+    written: list[tuple[str, int]] = []
+    total = 0
+    i = 0
+    while total < target:
+        src = sources[i % len(sources)]
+        rng = random.Random(f"{seed}:real:{i}")
+        data = _real_copy(rng, src.read_text(encoding="utf-8")).encode("utf-8")
+        name = f"real_{i:05d}_{src.name}"
+        (out / name).write_bytes(data)
+        written.append((name, len(data)))
+        total += len(data)
+        i += 1
+    return written
+
+
 # --------------------------------------------------------------------------- tiers
 
 
@@ -251,7 +299,7 @@ def build_corpus(
     if tier not in TIERS:
         raise ValueError(f"unknown tier {tier!r}; expected one of {sorted(TIERS)}")
     out_dir = Path(out_dir)
-    files = _source_files(source)
+    files = _source_files(REAL_DOCS if tier.startswith("real") else source)
     expected = {
         "generator_version": GENERATOR_VERSION,
         "tier": tier,
@@ -271,6 +319,8 @@ def build_corpus(
         for p in files:
             shutil.copyfile(p, tmp / p.name)
             written.append((p.name, p.stat().st_size))
+    elif tier.startswith("real"):
+        written = _write_real_tier(tmp, TIERS[tier], seed)
     else:
         sources = _paragraphs(files)
         target = TIERS[tier]

@@ -42,6 +42,8 @@ import threading
 from dataclasses import replace
 
 from bot.config import Settings
+from bot.corpus.gazetteer import default_gazetteer
+from bot.corpus.regions import place_in_region
 from bot.library.answers import (
     asked_indicator,
     asks_growth,
@@ -57,6 +59,7 @@ from bot.library.refresh import IndexUpdate, RefreshMixin
 from bot.library.targets import TargetsMixin
 from bot.library.uploads import UploadsMixin
 from bot.models import (
+    DocumentInfo,
     RefreshReport,
     SearchResponse,
     Understood,
@@ -68,6 +71,10 @@ from bot.targets.store import TargetStore
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import Tokenizer
+
+# How many documents matching a question's region and year an answer card is looked for
+# in, besides those of the results (newest first).
+ANSWER_DOCS = 6
 
 RUNTIME_KEYS: tuple[str, ...] = (
     "results_per_page",
@@ -205,16 +212,39 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
             popular_terms=tuple(e.word for e in tokenizer.entries),
         )
 
-    def _answer(self, query: str, understood: Understood, indicator: str | None):
+    def _answer_docs(self, understood: Understood, hits: list[str]) -> list[DocumentInfo]:
+        """The documents an answer card is looked for in: those of the page's hits, and
+        the newest few whose region and year match what was understood. Reading every
+        document's records for one question would cost a second on a 10 MB corpus."""
+        infos = {d.doc_id: d for d in self.index.docs}
+        chosen = dict.fromkeys(h for h in hits if h in infos)
+        if understood.region or understood.year:
+            gazetteer = default_gazetteer()
+            wanted = understood.year
+            matching = [
+                d
+                for d in self.index.docs
+                if (
+                    not understood.region
+                    or place_in_region(understood.region, d.region, d.region_path, gazetteer)
+                )
+                and (wanted is None or d.year in (wanted, wanted + 1) or d.year is None)
+            ]
+            matching.sort(key=lambda d: d.year or 0, reverse=True)
+            chosen.update(dict.fromkeys(d.doc_id for d in matching[:ANSWER_DOCS]))
+        return [infos[d] for d in chosen]
+
+    def _answer(self, query: str, understood: Understood, indicator: str | None, hits: list[str]):
         """The key target that answers ``query`` (see :mod:`bot.library.answers`): of the
         indicator the table knows, else of the extracted name the query repeats most."""
-        infos = {d.doc_id: d for d in self.index.docs}
+        docs = self._answer_docs(understood, hits)
+        infos = {d.doc_id: d for d in docs}
         growth = asks_growth(query)
         if indicator:
             rows = [
                 (infos[t.doc_id], t.record)
                 for t in self.iter_targets(
-                    indicator=indicator, kind="target", region=understood.region
+                    indicator=indicator, kind="target", region=understood.region, docs=docs
                 )
                 if t.doc_id in infos
             ]
@@ -228,7 +258,7 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
         ]
         named = [
             (named_in(words, t.record.indicator), infos[t.doc_id], t.record)
-            for t in self.iter_targets(kind="target", region=understood.region)
+            for t in self.iter_targets(kind="target", region=understood.region, docs=docs)
             if t.doc_id in infos
         ]
         longest = max((n for n, _, _ in named), default=0)
@@ -278,7 +308,9 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
             return resp
         resp = replace(resp, understood=understood)
         if seeks_target(query) and (indicator or understood.any):
-            found = self._answer(resp.corrected_query or query, understood, indicator)
+            found = self._answer(
+                resp.corrected_query or query, understood, indicator, [h.doc_id for h in resp.hits]
+            )
             if found:
                 answer = card(*found)
                 stated = self.searcher.passages_containing(

@@ -44,6 +44,8 @@ SYNONYM_WEIGHT = 0.85
 FACET_DOC_SCORE = 8.0
 # How many of the best-scoring passages the body-text prior may reorder.
 QUALITY_WINDOW = 20
+# How many distinct facets (region, year, kind) keep their passages in memory.
+FACET_MEMO_SIZE = 256
 # Kinds of document that report on the year before their own (a 2025 work report says
 # what 2024 achieved).
 _REVIEWS_LAST_YEAR = frozenset({"政府工作报告", "党代会报告"})
@@ -642,12 +644,31 @@ class Searcher:
         forms = [normalize(w) for w in words]
         found = [
             sid
-            for sid, path in enumerate(self.index.sections)
-            if any(f in normalize(part) for part in path for f in forms)
+            for sid, path in enumerate(self._normalized_sections)
+            if any(f in part for part in path for f in forms)
         ]
         return np.asarray(found, dtype=self.index.p_section.dtype)
 
     def _facet_concepts(self, facets: Understood) -> list[Concept]:
+        """:meth:`_make_facet_concepts`, memoised: the passages of a facet depend only on
+        the facet and this (immutable) index."""
+        key = (facets.region, facets.year, facets.doc_type)
+        found = self._facet_memo.get(key)
+        if found is None:
+            if len(self._facet_memo) >= FACET_MEMO_SIZE:
+                self._facet_memo.pop(next(iter(self._facet_memo)))
+            found = self._facet_memo[key] = self._make_facet_concepts(facets)
+        return list(found)
+
+    @cached_property
+    def _facet_memo(self) -> dict[tuple, list[Concept]]:
+        return {}
+
+    @cached_property
+    def _normalized_sections(self) -> list[tuple[str, ...]]:
+        return [tuple(normalize(part) for part in path) for path in self.index.sections]
+
+    def _make_facet_concepts(self, facets: Understood) -> list[Concept]:
         """One concept per facet: passages of the documents that match it (a strong
         score), and passages that name it in their text (a weak one: a 2035 target in
         any document, 山东 mentioned in a national report)."""

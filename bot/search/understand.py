@@ -52,10 +52,11 @@ _SUFFIX_RE = re.compile(r"特别行政区|自治区|自治州|省|市|州|区|�
 
 
 def year_forms(year: int) -> tuple[str, ...]:
-    """How a text writes ``year``: ``2035年`` and ``二〇三五年`` (also with 零/○)."""
+    """How a text writes ``year``: ``2035年`` and ``二〇三五年``."""
     digits = "〇一二三四五六七八九"
     cn = "".join(digits[int(c)] for c in str(year))
-    return (f"{year}年", f"{cn}年", f"{cn.replace('〇', '零')}年", f"{cn.replace('〇', '○')}年")
+    # 零 and ○ for 〇 are rare in official texts; each form is a scan of the corpus
+    return (f"{year}年", f"{cn}年")
 
 
 def parse_year(text: str) -> int | None:
