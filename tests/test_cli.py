@@ -336,3 +336,18 @@ def test_unsure_records_are_hidden_unless_all(run, monkeypatch):
     digest = run("digest", "--preview", "indicator:GDP").stdout
     assert "低可信度数据未显示" in digest and "5.5%左右" not in digest
     assert "5.5%左右" in run("digest", "--preview", "indicator:GDP", "--all").stdout
+
+
+def test_a_page_past_the_last_says_so_and_fails(run):
+    result = run("search", "乡村振兴", "--page", "99")
+    assert result.exit_code == 1
+    assert "第 99 页没有结果" in result.output and "past the last page" in result.output
+
+
+def test_no_progress_line_when_stderr_is_not_a_terminal(corpus_copy, tmp_path):
+    runner = CliRunner()
+    base = ["--corpus-dir", str(corpus_copy), "--data-dir", str(tmp_path / "data")]
+    runner.invoke(app, [*base, "docs"])  # the first run indexes and says so
+    result = runner.invoke(app, [*base, "docs"])
+    assert result.exit_code == 0
+    assert result.stderr == ""  # nothing to say: not even an empty line

@@ -61,6 +61,12 @@ def progress_bar() -> tuple[Progress, callable]:
 
 
 def open_engine() -> Engine:
+    if not err.is_terminal:
+        # no bar where nobody watches: rich would still leave an empty line on stderr
+        engine = Engine.open(state.settings)
+        if engine.last_refresh is not None:
+            print_refresh(engine.last_refresh, quiet_if_unchanged=True)
+        return engine
     bar, update = progress_bar()
     with bar:
         engine = Engine.open(state.settings, progress=update)

@@ -57,7 +57,12 @@ def print_response(resp: SearchResponse) -> None:
     for c in resp.corrections:
         out.print(f"已更正 (corrected): [strike]{c.original}[/] → [bold]{c.corrected}[/]")
     if not resp.hits:
-        if resp.total == 0 and resp.query.strip() and not resp.message:
+        if resp.total:
+            out.print(
+                f"第 {resp.page} 页没有结果，共 {resp.pages} 页 "
+                f"(page {resp.page} is past the last page, {resp.pages})."
+            )
+        elif resp.query.strip() and not resp.message:
             out.print("没有找到结果 (no results).")
         if resp.suggestions:
             out.print("您是不是要找 (did you mean): " + "、".join(resp.suggestions))
@@ -117,3 +122,5 @@ def search(
         out.print_json(json.dumps(search_to_dict(resp), ensure_ascii=False))
     else:
         print_response(resp)
+    if resp.total and not resp.hits:
+        raise typer.Exit(1)  # a page past the last one: a mistake, not an empty answer
