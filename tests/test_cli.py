@@ -351,3 +351,15 @@ def test_no_progress_line_when_stderr_is_not_a_terminal(corpus_copy, tmp_path):
     result = runner.invoke(app, [*base, "docs"])
     assert result.exit_code == 0
     assert result.stderr == ""  # nothing to say: not even an empty line
+
+
+def test_piped_tables_are_not_cut_to_eighty_columns(corpus_copy, tmp_path):
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-m", "briefbot", "--corpus-dir", str(corpus_copy)]
+    cmd += ["--data-dir", str(tmp_path / "data"), "docs"]
+    env = {k: v for k, v in __import__("os").environ.items() if k != "COLUMNS"}
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120, check=True)
+    header = next(line for line in done.stdout.splitlines() if "┃ id" in line)
+    assert "passages" in header and len(header) > 80  # whole cells, not cut at 80 columns

@@ -4,6 +4,9 @@ opening the engine with a progress bar.
 
 from __future__ import annotations
 
+import os
+import sys
+
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -27,7 +30,10 @@ app = typer.Typer(
     rich_markup_mode="rich",
     pretty_exceptions_show_locals=False,  # locals could hold the bot token
 )
-out = Console(highlight=False, soft_wrap=True)
+# Piped output is not cut to 80 columns (rich's guess without a terminal): tables keep
+# their cells whole for the program or file that reads them; COLUMNS still wins.
+_PIPED_WIDTH = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 250
+out = Console(highlight=False, soft_wrap=True, width=_PIPED_WIDTH)
 err = Console(stderr=True, highlight=False)
 
 
