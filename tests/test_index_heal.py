@@ -174,3 +174,35 @@ def test_targets_damaged_with_their_caches_give_no_records_not_a_crash(data):
         if cache != victim:
             cache.unlink()
     assert all(t.doc_id != doc_id for t in engine.targets())
+
+
+def test_damaged_document_caches_too_are_rebuilt_from_the_corpus(built, data, caplog):
+    """The compiled index and one document's caches damaged: the caches cannot rebuild
+    it, so every document is read again."""
+    docs = data / "index" / "docs"
+    npz = max(docs.glob("*.npz"), key=lambda p: p.stat().st_size)
+    damage(npz, "garbage")
+    damage(compiled(data) / "pids.npy", "truncated")
+    with caplog.at_level(logging.WARNING):
+        engine = Engine.open(make_settings(BUNDLED_CORPUS, data))
+    assert answers(engine) == built[1]
+    assert any("re-reading every document" in r.getMessage() for r in caplog.records)
+
+
+async def test_briefbot_run_starts_over_a_damaged_index(data):
+    from fake_telegram import FakeBotApi
+    from tests.test_run_command import TOKEN, _start_bot, _stop_bot
+
+    damage(compiled(data) / "vocab.txt", "garbage")
+    async with FakeBotApi(token=TOKEN) as server:
+        proc = await _start_bot(data, {"TELEGRAM_API_BASE_URL": server.url})
+        try:
+            await server.wait_until_polling(timeout=60)
+            alice = server.add_user("Alice")
+            await server.send_message(alice, alice, QUERY)
+            reply = await server.next_bot_message(alice, timeout=20)
+        finally:
+            _out, err = await _stop_bot(proc)
+    assert proc.returncode == 0, err[-2000:]
+    assert reply["text"].strip()
+    assert "compiled index damaged" in err
