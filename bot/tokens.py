@@ -13,6 +13,7 @@ token before a record is written.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -128,6 +129,20 @@ def _forms(value: str) -> list[str]:
     return [value, quote(value, safe=""), quote_plus(value), quote(quote(value, safe=""), safe="")]
 
 
+@functools.lru_cache(maxsize=64)
+def _secrets_pattern(values: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One expression for every form of ``values``, longest first (a log filter redacts
+    every record with the same few secrets: compiled once)."""
+    forms: dict[str, None] = {}
+    for value in values:
+        for form in _forms(value):
+            forms.setdefault(form, None)
+    if not forms:
+        return None
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(alternation, re.IGNORECASE)
+
+
 def redact(text: str, secrets: Iterable[object] = (), *, mask: str = REDACTED) -> str:
     """``text`` with every secret, token and URL password replaced by ``mask``: the one
     redaction of the project, used by the log filter, the audit log, replies and banners.
@@ -142,13 +157,9 @@ def redact(text: str, secrets: Iterable[object] = (), *, mask: str = REDACTED) -
     """
     if not text:
         return text
-    forms: dict[str, None] = {}
-    for value in _secret_values(secrets):
-        for form in _forms(value):
-            forms.setdefault(form, None)
-    if forms:
-        alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        text = re.sub(alternation, lambda _m: mask, text, flags=re.IGNORECASE)
+    pattern = _secrets_pattern(tuple(_secret_values(secrets)))
+    if pattern is not None:
+        text = pattern.sub(lambda _m: mask, text)
     text = TOKEN_IN_TEXT_RE.sub(lambda _m: mask, text)
     text = _URL_PASSWORD_RE.sub(lambda m: m.group("head") + mask, text)
     return _URL_PASSWORD_ENCODED_RE.sub(lambda m: m.group("head") + mask, text)
