@@ -13,19 +13,30 @@ token before a record is written.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
 import stat
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import quote, quote_plus
 
 from bot.config import PROJECT_ROOT, Settings
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 TOKEN_RE = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
-# The same shape anywhere in a text (inside URLs, reprs, tracebacks).
-TOKEN_IN_TEXT_RE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{30,}")
+# The same shape anywhere in a text (inside URLs such as /bot<TOKEN>/, reprs, tracebacks),
+# the colon also URL-encoded once or twice, in either case.
+TOKEN_IN_TEXT_RE = re.compile(r"\d{5,}(?::|%3a|%253a)[A-Za-z0-9_-]{30,}", re.IGNORECASE)
+# scheme://user:password@host: the password (up to the @); and the same URL-encoded
+# (https%3A%2F%2Fuser%3Apassword%40host, in a query string).
+_URL_PASSWORD_RE = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@]*:)[^\s@/]+(?=@)")
+_URL_PASSWORD_ENCODED_RE = re.compile(
+    r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*%3A%2F%2F(?:(?!%2F|%3A|%40)[^\s:/@&])*%3A)"
+    r"(?:(?!%40|%2F)[^\s@/&])+(?=%40)",
+    re.IGNORECASE,
+)
 REDACTED = "[REDACTED-TOKEN]"
 _SHAPE = "<bot id, 5+ digits>:<30+ letters, digits, _ or ->"
 
@@ -93,12 +104,65 @@ def load_token(settings: Settings, *, environ: dict[str, str] | None = None) -> 
     return token
 
 
-def redact(text: str, secrets: Iterable[str] = ()) -> str:
-    """``text`` with token-shaped strings and the given secret values replaced."""
+def _secret_values(secrets: Iterable[object]) -> list[str]:
+    """The plain values of ``secrets`` (str, pydantic SecretStr, None), with the part of a
+    token after its colon when that is long enough to be secret (an upstream may echo
+    that half alone)."""
+    values: set[str] = set()
     for secret in secrets:
-        if secret:
-            text = text.replace(secret, REDACTED)
-    return TOKEN_IN_TEXT_RE.sub(REDACTED, text)
+        if secret is None:
+            continue
+        getter = getattr(secret, "get_secret_value", None)
+        value = str(getter() if callable(getter) else secret)
+        if not value:
+            continue
+        values.add(value)
+        _, colon, half = value.partition(":")
+        if colon and len(half) >= 8:
+            values.add(half)
+    return sorted(values, key=len, reverse=True)
+
+
+def _forms(value: str) -> list[str]:
+    """The ways ``value`` appears in text: as is, URL-encoded (``%3A``), form-encoded,
+    double-encoded. Matched without regard to case (lower-cased, ``%3a``)."""
+    return [value, quote(value, safe=""), quote_plus(value), quote(quote(value, safe=""), safe="")]
+
+
+@functools.lru_cache(maxsize=64)
+def _secrets_pattern(values: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One expression for every form of ``values``, longest first (a log filter redacts
+    every record with the same few secrets: compiled once)."""
+    forms: dict[str, None] = {}
+    for value in values:
+        for form in _forms(value):
+            forms.setdefault(form, None)
+    if not forms:
+        return None
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(alternation, re.IGNORECASE)
+
+
+def redact(text: str, secrets: Iterable[object] = (), *, mask: str = REDACTED) -> str:
+    """``text`` with every secret, token and URL password replaced by ``mask``: the one
+    redaction of the project, used by the log filter, the audit log, replies and banners.
+
+    - each value in ``secrets`` (str, SecretStr or None; the bot token, the webhook
+      secret …) in any case and plain, URL-encoded or form-encoded, longest first, and a
+      token's half after the colon;
+    - anything shaped like a bot token, also inside ``/bot<TOKEN>/`` and with the colon
+      URL-encoded (``%3A``, ``%3a``, ``%253A``);
+    - the password of URL user-info (``scheme://user:password@host``), plain or
+      URL-encoded.
+    """
+    if not text:
+        return text
+    pattern = _secrets_pattern(tuple(_secret_values(secrets)))
+    if pattern is not None:
+        text = pattern.sub(lambda _m: mask, text)
+    text = TOKEN_IN_TEXT_RE.sub(lambda _m: mask, text)
+    text = _URL_PASSWORD_RE.sub(lambda m: m.group("head") + mask, text)
+    return _URL_PASSWORD_ENCODED_RE.sub(lambda m: m.group("head") + mask, text)
 
 
 class RedactingFilter(logging.Filter):

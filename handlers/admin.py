@@ -39,7 +39,7 @@ from telegram.ext import (
 )
 
 import bot
-from bot.admin import AdminError, SettingError, describe
+from bot.admin import AdminError, SettingError, describe, redact
 from bot.admin.runtime import RUNTIME_KEYS, normalise_key
 from bot.library import Engine
 from bot.subscriptions.scheduler import DigestScheduler
@@ -213,6 +213,12 @@ async def audit_command(update: Update, context: BriefContext) -> None:
         await message.reply_text(fmt.usage("audit", lang))
         return
     entries = await svc.run_db(svc.audit.latest, n)
+    # Entries are redacted when written; again when shown (rows from older versions).
+    hidden = secrets(context)
+    entries = [
+        replace(e, action=redact(e.action, hidden), detail=redact(e.detail, hidden))
+        for e in entries
+    ]
     await audit(update, context, "audit", detail=f"n={n}")
     await reply_html(message, split_html(fmt.audit_list(entries, _tz(svc), lang)))
 

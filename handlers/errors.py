@@ -9,6 +9,7 @@ from collections.abc import Callable
 from telegram import Update
 from telegram.error import TelegramError
 
+from bot.tokens import redact
 from handlers.context import BriefContext
 from handlers.i18n import tr
 
@@ -48,13 +49,13 @@ def error_handler(token: str) -> Callable:
         """Log the failure with its context (token redacted) and apologise to the user."""
         error = context.error
         trace = "".join(traceback.format_exception(error)) if error else "no exception"
-        logger.error("%s failed:\n%s", _describe(update), trace.replace(token, "<token>"))
+        logger.error("%s failed:\n%s", _describe(update), redact(trace, [token]))
         if not isinstance(update, Update):
             return
         try:
             await _apologise(update, context.services.lang(update))
         except TelegramError as exc:
-            message = str(exc).replace(token, "<token>")
+            message = redact(str(exc), [token])
             logger.warning("%s: could not send the apology: %s", _describe(update), message)
 
     return on_error

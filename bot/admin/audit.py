@@ -9,7 +9,6 @@ Callers should still pass the secrets they hold; the patterns are a safety net.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +19,7 @@ from sqlalchemy import select
 
 from bot.storage.db import Database
 from bot.storage.models import AuditRow, storable_text, utcnow
+from bot.tokens import redact as redact_secrets
 
 AuditResult = Literal["ok", "refused", "error"]
 RESULTS: tuple[str, ...] = ("ok", "refused", "error")
@@ -29,27 +29,11 @@ LATEST_DEFAULT = 20
 LATEST_MAX = 200
 MASK = "***"
 
-# 123456789:AA... (bot id, colon, 35 characters); URL user:password@host.
-_BOT_TOKEN_RE = re.compile(r"\b\d{5,15}:[A-Za-z0-9_-]{30,}")
-_URL_PASSWORD_RE = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@]*:)[^\s@/]+(?=@)")
-
 
 def redact(text: str, secrets: Iterable[str | SecretStr | None] = ()) -> str:
-    """``text`` with each secret, bot-token-like string and URL password replaced by ``***``.
-
-    Empty and None secrets are ignored; longer secrets are replaced first so that one
-    secret containing another is masked whole.
-    """
-    values = set()
-    for secret in secrets:
-        if isinstance(secret, SecretStr):
-            secret = secret.get_secret_value()
-        if secret:
-            values.add(str(secret))
-    for value in sorted(values, key=len, reverse=True):
-        text = text.replace(value, MASK)
-    text = _BOT_TOKEN_RE.sub(MASK, text)
-    return _URL_PASSWORD_RE.sub(lambda m: m.group("head") + MASK, text)
+    """``text`` with each secret, bot-token-like string and URL password replaced by ``***``:
+    :func:`bot.tokens.redact` (the one redaction) with the audit log's mask."""
+    return redact_secrets(text, secrets, mask=MASK)
 
 
 @dataclass(frozen=True, slots=True)

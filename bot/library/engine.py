@@ -38,6 +38,7 @@ and :mod:`~bot.library.uploads`.
 
 from __future__ import annotations
 
+import functools
 import threading
 from dataclasses import replace
 
@@ -64,6 +65,7 @@ from bot.models import (
     SearchResponse,
     Understood,
 )
+from bot.search import segments as seg
 from bot.search.index import CompiledIndex
 from bot.search.indexer import Indexer, IndexPaths, Progress
 from bot.search.searcher import Searcher
@@ -96,7 +98,11 @@ def _facet_word(word: str, understood: Understood) -> bool:
 
 def target_store_for(settings: Settings) -> TargetStore:
     """The key targets of the documents indexed under ``settings.index_dir``."""
-    return TargetStore(IndexPaths(settings.index_dir).docs, settings.indicators_path)
+    docs = IndexPaths(settings.index_dir).docs
+    # A damaged records file is extracted again from the document's cache.
+    return TargetStore(
+        docs, settings.indicators_path, source=functools.partial(seg.cached_document, docs)
+    )
 
 
 def make_indexer(
@@ -149,7 +155,7 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
         compiled = indexer.paths.compiled
         if (refresh and not indexer.is_fresh()) or not (compiled / "meta.json").exists():
             report = indexer.refresh(progress=progress)
-        engine = cls(settings, indexer, CompiledIndex.open(compiled), store)
+        engine = cls(settings, indexer, indexer.open_index(), store)
         engine.last_refresh = report
         return engine
 

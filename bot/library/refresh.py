@@ -15,7 +15,7 @@ from bot.models import (
     RefreshReport,
 )
 from bot.search import segments as seg
-from bot.search.index import CompiledIndex
+from bot.search.index import CompiledIndex, IndexDamaged
 from bot.search.indexer import Indexer, Progress
 from bot.search.searcher import Searcher
 
@@ -102,13 +102,14 @@ class RefreshMixin:
         return True
 
     def _open_from_disk(self) -> CompiledIndex:
-        # Without the lock a writer may be between the two renames of its swap.
+        # Without the lock a writer may be between the two renames of its swap; what is
+        # still damaged after that is moved aside and rebuilt (Indexer.open_index).
         for _ in range(20):
             try:
                 return CompiledIndex.open(self.indexer.paths.compiled)
-            except FileNotFoundError:
+            except IndexDamaged:
                 time.sleep(0.01)
-        return CompiledIndex.open(self.indexer.paths.compiled)
+        return self.indexer.open_index()
 
     def _reopen(self) -> None:
         """Reopen the index from disk (kept for callers of the old name)."""
@@ -125,7 +126,7 @@ class RefreshMixin:
 
     def _open_update(self, report: RefreshReport, *, warm: bool) -> IndexUpdate:
         """Open what is on disk now (caller holds the index lock) as the next update."""
-        index = CompiledIndex.open(self.indexer.paths.compiled)
+        index = self.indexer.open_index()
         searcher = self._make_searcher(index)
         if warm:
             searcher.lexicon  # noqa: B018 - loaded here, not by the first search after reopen

@@ -11,6 +11,15 @@ Layout of a compiled index folder::
     text.bin, text_offsets.npy   passages' original text (UTF-8) and byte offsets[N+1]
     norm.bin, norm_offsets.npy   passages' normalised text, for phrase checks and scans
 
+Integrity: ``meta.json`` records, under ``files``, the size of every other file of the
+folder and a BLAKE2b digest of it (whole for ``vocab.txt``, which opening reads anyway,
+and files up to :data:`WHOLE_HASH_MAX`; the first and last :data:`EDGE_BYTES` of larger
+ones). :meth:`CompiledIndex.open` checks them and the arrays' lengths against each other
+and raises :class:`IndexDamaged` for anything missing, cut short or not as written; the
+indexer moves such an index aside and rebuilds it (``Indexer.open_index``). Sizes and
+edges keep opening fast at any corpus size; a flipped byte in the middle of a large
+array is the one damage this does not see.
+
 BM25 contributions are precomputed ("impacts") so that a query only gathers and adds
 numbers; ordering each posting list by impact lets a one-term query read just its
 first k entries. Everything is memory-mapped, so opening is fast and re-segments
@@ -19,9 +28,11 @@ nothing.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import mmap
+import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -46,6 +57,95 @@ MAX_PASSAGES = 1 << 24
 MAX_TERMS = 1 << 24
 # Postings merged per partition: bounds build memory (~8 bytes each) at any corpus size.
 PARTITION_POSTINGS = 4_000_000
+# Integrity records (meta["files"]): files up to this size, and vocab.txt, are hashed
+# whole; larger ones by their first and last EDGE_BYTES (headers, the last postings).
+WHOLE_HASH_MAX = 1 << 20
+EDGE_BYTES = 1 << 16
+_WHOLE = frozenset({"vocab.txt"})
+_ARRAYS = (
+    "offsets",
+    "pids",
+    "impacts",
+    "p_doc",
+    "p_ord",
+    "p_start",
+    "p_len",
+    "p_section",
+    "text_offsets",
+    "norm_offsets",
+)
+
+
+class IndexDamaged(ValueError):
+    """A compiled index folder that cannot be served as it is: a file missing, cut short,
+    not what was written, or not readable. The message says which and why."""
+
+
+def _digest(fh: BinaryIO, size: int, *, whole: bool) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    if whole or size <= 2 * EDGE_BYTES:
+        h.update(fh.read())
+    else:
+        h.update(fh.read(EDGE_BYTES))
+        fh.seek(size - EDGE_BYTES)
+        h.update(fh.read(EDGE_BYTES))
+    return h.hexdigest()
+
+
+def file_record(path: Path) -> dict:
+    """What ``meta["files"]`` keeps of one file: its size and a digest."""
+    whole = path.name in _WHOLE or path.stat().st_size <= WHOLE_HASH_MAX
+    with open(path, "rb") as fh:
+        size = fh.seek(0, 2)
+        fh.seek(0)
+        return {"size": size, "whole": whole, "hash": _digest(fh, size, whole=whole)}
+
+
+def _records(folder: Path) -> dict[str, dict]:
+    return {
+        p.name: file_record(p)
+        for p in sorted(folder.iterdir())
+        if p.is_file() and p.name != "meta.json" and not p.name.endswith(".tmp")
+    }
+
+
+def seal(folder: Path) -> None:
+    """Record the size and digest of every file of ``folder`` in its ``meta.json``
+    (after a file was added, such as the lexicon)."""
+    meta_path = folder / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["files"] = _records(folder)
+    tmp = meta_path.with_name("meta.json.tmp")
+    tmp.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(meta_path)
+
+
+def check_files(folder: Path, meta: dict, *, contents: dict[str, bytes] | None = None) -> None:
+    """Raise :class:`IndexDamaged` unless every file ``meta["files"]`` records is there with
+    its size and digest (``contents``: files already read, not read again). An index
+    compiled before the records were kept has none to check."""
+    records = meta.get("files")
+    if records is None:
+        return
+    if not isinstance(records, dict):
+        raise IndexDamaged(f"{folder}: meta.json has no valid file records")
+    contents = contents or {}
+    for name, rec in records.items():
+        path = folder / name
+        try:
+            size = os.stat(path).st_size
+        except FileNotFoundError:
+            raise IndexDamaged(f"{folder}: {name} is missing") from None
+        if size != rec["size"]:
+            raise IndexDamaged(f"{folder}: {name} has {size} bytes, not {rec['size']}")
+        data = contents.get(name)
+        if data is not None:
+            h = hashlib.blake2b(data, digest_size=16).hexdigest()
+        else:
+            with open(path, "rb") as fh:
+                h = _digest(fh, size, whole=bool(rec.get("whole")))
+        if h != rec["hash"]:
+            raise IndexDamaged(f"{folder}: {name} is not what was written (checksum)")
 
 
 @dataclass
@@ -76,10 +176,25 @@ class CompiledIndex:
 
     @classmethod
     def open(cls, path: Path) -> CompiledIndex:
+        """Open and verify the index at ``path``; :class:`IndexDamaged` if it is missing,
+        damaged or of another format (see the module docstring)."""
+        try:
+            return cls._open(path)
+        except IndexDamaged:
+            raise
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+            raise IndexDamaged(f"{path}: {type(exc).__name__}: {exc}") from exc
+
+    @classmethod
+    def _open(cls, path: Path) -> CompiledIndex:
         meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        if not isinstance(meta, dict):
+            raise IndexDamaged(f"{path}: meta.json is not an index's metadata")
         if meta.get("format") != INDEX_FORMAT:
-            raise ValueError(f"index format {meta.get('format')} is not {INDEX_FORMAT}")
-        raw = (path / "vocab.txt").read_text(encoding="utf-8")
+            raise IndexDamaged(f"{path}: index format {meta.get('format')} is not {INDEX_FORMAT}")
+        raw_bytes = (path / "vocab.txt").read_bytes()
+        check_files(path, meta, contents={"vocab.txt": raw_bytes})
+        raw = raw_bytes.decode("utf-8")
         vocab = raw.split("\n") if raw else []
 
         def load(name: str) -> np.ndarray:
@@ -93,30 +208,26 @@ class CompiledIndex:
                     return None
                 return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
 
+        arrays = {name: load(name) for name in _ARRAYS}
+        prior_recorded = "p_prior.npy" in meta.get("files", {})
+        p_prior = load("p_prior") if prior_recorded or (path / "p_prior.npy").exists() else None
+        text_mmap, norm_mmap = blob("text.bin"), blob("norm.bin")
+        _check_shapes(meta, vocab, arrays, p_prior, text_mmap, norm_mmap)
         return cls(
             path=path,
             meta=meta,
             vocab=vocab,
             term_ids=dict(zip(vocab, range(len(vocab)), strict=True)),
-            offsets=load("offsets"),
-            pids=load("pids"),
-            impacts=load("impacts"),
-            p_doc=load("p_doc"),
-            p_ord=load("p_ord"),
-            p_start=load("p_start"),
-            p_len=load("p_len"),
-            p_section=load("p_section"),
-            text_mmap=blob("text.bin"),
-            text_offsets=load("text_offsets"),
-            norm_mmap=blob("norm.bin"),
-            norm_offsets=load("norm_offsets"),
+            **arrays,
+            text_mmap=text_mmap,
+            norm_mmap=norm_mmap,
             docs=[
                 seg.info_from_json({k: v for k, v in d.items() if k != "first_pid"})
                 for d in meta["docs"]
             ],
             doc_first_pid=[int(d["first_pid"]) for d in meta["docs"]],
             sections=[tuple(s) for s in meta["sections"]],
-            p_prior=load("p_prior") if (path / "p_prior.npy").exists() else None,
+            p_prior=p_prior,
         )
 
     @property
@@ -147,6 +258,49 @@ class CompiledIndex:
     def passage_norm_bytes(self, pid: int) -> bytes:
         lo, hi = int(self.norm_offsets[pid]), int(self.norm_offsets[pid + 1])
         return self.norm_mmap[lo:hi] if self.norm_mmap is not None else b""
+
+
+def _check_shapes(
+    meta: dict,
+    vocab: list[str],
+    arrays: dict[str, np.ndarray],
+    p_prior: np.ndarray | None,
+    text: mmap.mmap | None,
+    norm: mmap.mmap | None,
+) -> None:
+    """The arrays' lengths agree with each other and with the counts in ``meta`` (a few
+    reads, no scan): what catches damage in an index without file records."""
+    n, n_terms = int(meta["n_passages"]), int(meta["n_terms"])
+    problems = []
+    if len(vocab) != n_terms:
+        problems.append(f"vocab.txt has {len(vocab)} terms, not {n_terms}")
+    offsets = arrays["offsets"]
+    if offsets.shape != (n_terms + 1,):
+        problems.append(f"offsets.npy has shape {offsets.shape}")
+    else:
+        n_postings = int(offsets[-1])
+        for name in ("pids", "impacts"):
+            if arrays[name].shape != (n_postings,):
+                problems.append(f"{name}.npy has {arrays[name].shape}, not {n_postings} postings")
+    per_passage = {k: v for k, v in arrays.items() if k.startswith("p_")}
+    if p_prior is not None:
+        per_passage["p_prior"] = p_prior
+    for name, arr in per_passage.items():
+        if arr.shape != (n,):
+            problems.append(f"{name}.npy has shape {arr.shape}, not ({n},)")
+    for name, offs, blob in (
+        ("text", arrays["text_offsets"], text),
+        ("norm", arrays["norm_offsets"], norm),
+    ):
+        size = len(blob) if blob is not None else 0
+        if offs.shape != (n + 1,):
+            problems.append(f"{name}_offsets.npy has shape {offs.shape}")
+        elif int(offs[-1]) != size:
+            problems.append(f"{name}.bin has {size} bytes, the offsets say {int(offs[-1])}")
+    if len(meta["docs"]) and any(int(d["first_pid"]) > n for d in meta["docs"]):
+        problems.append("meta.json's documents start past the last passage")
+    if problems:
+        raise IndexDamaged("; ".join(problems))
 
 
 def _npy_writer(fh: BinaryIO, dtype: str, length: int) -> None:
@@ -327,6 +481,7 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
         "impact_scale": scale,
         "docs": docs,
         "sections": sections,
+        "files": _records(tmp_dir),
     }
     (tmp_dir / "meta.json").write_text(json.dumps(meta_out, ensure_ascii=False), encoding="utf-8")
     _swap_in(tmp_dir, out_dir)

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import fcntl
 import json
+import logging
+import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -31,10 +33,21 @@ from bot.corpus.reader import UnreadableDocument, skip_reason
 from bot.models import Document, DocumentInfo, RefreshReport, SkippedFile
 from bot.search import segments as seg
 from bot.search.fuzzy import build_lexicon
-from bot.search.index import INDEX_FORMAT, _swap_in, compile_index
+from bot.search.index import (
+    INDEX_FORMAT,
+    CompiledIndex,
+    IndexDamaged,
+    _swap_in,
+    check_files,
+    compile_index,
+    seal,
+)
 from bot.text.tokenize import Tokenizer
 
 MANIFEST_VERSION = 1
+# Damaged compiled indexes kept aside (compiled.damaged-<time>) for a post-mortem.
+QUARANTINE_KEEP = 3
+log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
 
 
@@ -318,6 +331,7 @@ class Indexer:
             staged = self.paths.root / (self.paths.compiled.name + ".next")
             compile_index(self.paths.docs, doc_ids, staged, fingerprint=fingerprint)
             build_lexicon(staged)
+            seal(staged)  # the lexicon's size and digest too
             _swap_in(staged, self.paths.compiled)
         _write_manifest(
             self.paths,
@@ -340,8 +354,81 @@ class Indexer:
         )
 
     def _compiled_matches(self, fingerprint: str) -> bool:
-        try:
-            meta = json.loads((self.paths.compiled / "meta.json").read_text(encoding="utf-8"))
-        except (FileNotFoundError, json.JSONDecodeError):
+        """Whether the compiled index was built with ``fingerprint`` and its files are as
+        written (sizes and digests, without opening it). A damaged one is moved aside,
+        with a log line (caller holds the lock)."""
+        folder = self.paths.compiled
+        if not folder.exists():
             return False
-        return meta.get("fingerprint") == fingerprint and meta.get("format") == INDEX_FORMAT
+        try:
+            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+            if not isinstance(meta, dict):
+                raise IndexDamaged("meta.json is not an index's metadata")
+            if meta.get("fingerprint") != fingerprint or meta.get("format") != INDEX_FORMAT:
+                return False  # built otherwise: replaced, not damaged
+            check_files(folder, meta)
+        except (IndexDamaged, OSError, ValueError, KeyError, TypeError) as exc:
+            self._set_aside(exc, "caches")
+            return False
+        return True
+
+    def _set_aside(self, damage: Exception, source: str) -> None:
+        aside = self.quarantine()
+        where = f"; moved aside to {aside}" if aside else ""
+        log.warning(
+            "compiled index damaged (%s: %s)%s; rebuilding it from the %s",
+            type(damage).__name__,
+            damage,
+            where,
+            source,
+        )
+
+    # -- self-healing ------------------------------------------------------------------------
+    def open_index(self) -> CompiledIndex:
+        """The compiled index, verified (:meth:`CompiledIndex.open`).
+
+        A damaged one is moved aside (``compiled.damaged-<time>``, the newest
+        :data:`QUARANTINE_KEEP` kept) and rebuilt from the per-document caches, or, if
+        those fail too, from the corpus, with a log line; a missing one is built. The
+        old index is never needed to build the new one.
+        """
+        try:
+            return CompiledIndex.open(self.paths.compiled)
+        except IndexDamaged:
+            pass
+        with self.lock():
+            try:  # another writer may have rebuilt it meanwhile
+                return CompiledIndex.open(self.paths.compiled)
+            except IndexDamaged as exc:
+                damage = exc
+            self._set_aside(damage, "corpus and caches")
+            try:
+                self._refresh(rebuild=False, progress=None)
+            except Exception:
+                log.warning(
+                    "rebuilding the index from the caches failed; re-reading every document",
+                    exc_info=True,
+                )
+                self._refresh(rebuild=True, progress=None)
+            return CompiledIndex.open(self.paths.compiled)
+
+    def quarantine(self) -> Path | None:
+        """Move the compiled index aside (caller holds the lock); its new name, or None
+        when there is none."""
+        folder = self.paths.compiled
+        if not folder.exists():
+            return None
+        stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+        target = folder.with_name(f"{folder.name}.damaged-{stamp}")
+        n = 1
+        while target.exists():
+            n += 1
+            target = folder.with_name(f"{folder.name}.damaged-{stamp}-{n}")
+        folder.rename(target)
+        kept = sorted(
+            (p for p in folder.parent.glob(f"{folder.name}.damaged-*") if p.is_dir()),
+            key=lambda p: p.stat().st_mtime_ns,
+        )
+        for old in kept[:-QUARANTINE_KEEP]:
+            shutil.rmtree(old, ignore_errors=True)
+        return target

@@ -280,6 +280,31 @@ class Database:
         with self._errors("cannot downgrade", migrating=True), self.migration_connection() as conn:
             command.downgrade(alembic_config(conn), revision)
 
+    def integrity_problems(self) -> list[str]:
+        """What the backend's own checks find wrong with the stored data (empty: nothing).
+
+        SQLite: ``PRAGMA integrity_check`` and ``PRAGMA foreign_key_check``. PostgreSQL
+        (``amcheck`` is an extension a server may not have): every table of the schema
+        is read through once, which fails on a damaged page.
+        """
+        from bot.storage.models import Base
+
+        with self.engine.connect() as conn:
+            if conn.dialect.name == "sqlite":
+                rows = conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
+                found = [str(r[0]) for r in rows if str(r[0]).lower() != "ok"]
+                keys = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                found += [f"foreign key check: {tuple(r)}" for r in keys[:20]]
+                return found
+            found = []
+            for table in Base.metadata.sorted_tables:
+                try:
+                    conn.execute(text(f'SELECT count(*) FROM "{table.name}"'))
+                except SQLAlchemyError as exc:
+                    found.append(f"{table.name}: {str(exc).splitlines()[0]}")
+                    conn.rollback()
+            return found
+
     def close(self) -> None:
         self.engine.dispose()
 

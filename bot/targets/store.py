@@ -5,18 +5,30 @@ in one document. :class:`TargetStore` is what the indexer calls for every docume
 reads (:meth:`TargetStore.derive`) and drops (:meth:`TargetStore.remove`); its
 :attr:`~TargetStore.fingerprint` (extractor version and indicator table) tells the
 indexer when every document must be extracted again, without re-segmenting any.
+
+A damaged records file (not JSON, not records) is extracted again from the document,
+which the store gets from the ``source`` it is given (the library passes the index's
+cached documents), with a log line; without a source, or if that fails too, the
+document has no records until it is indexed again. It never stops the others' records.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from bot.models import Document
 from bot.targets.extract import EXTRACTOR_VERSION, extract_targets
 from bot.targets.indicators import IndicatorTable
 from bot.targets.records import TargetRecord
+
+log = logging.getLogger(__name__)
+# What a damaged records file raises when read (UnicodeDecodeError and JSONDecodeError
+# are ValueErrors).
+_DAMAGE = (ValueError, KeyError, TypeError, AttributeError, IndexError)
 
 
 def targets_path(cache_dir: Path, doc_id: str) -> Path:
@@ -44,12 +56,20 @@ def load_targets(cache_dir: Path, doc_id: str) -> list[TargetRecord]:
 class TargetStore:
     """The target records of the documents cached in ``cache_dir``.
 
-    The indicator table (``indicators_path``) is loaded on first use.
+    The indicator table (``indicators_path``) is loaded on first use. ``source`` gives
+    a document by id, to extract again the records of a damaged file.
     """
 
-    def __init__(self, cache_dir: Path, indicators_path: Path) -> None:
+    def __init__(
+        self,
+        cache_dir: Path,
+        indicators_path: Path,
+        *,
+        source: Callable[[str], Document] | None = None,
+    ) -> None:
         self.cache_dir = cache_dir
         self.indicators_path = indicators_path
+        self.source = source
         self._table: IndicatorTable | None = None
 
     @property
@@ -70,7 +90,21 @@ class TargetStore:
         save_targets(self.cache_dir, doc.doc_id, extract_targets(doc, self.table))
 
     def load(self, doc_id: str) -> list[TargetRecord]:
-        return load_targets(self.cache_dir, doc_id)
+        """The records of ``doc_id``; a damaged file is extracted again (see the module)."""
+        try:
+            return load_targets(self.cache_dir, doc_id)
+        except _DAMAGE as exc:
+            damage = f"{type(exc).__name__}: {exc}"[:200]
+        if self.source is None:
+            log.warning("targets of %s damaged (%s); nothing to re-extract from", doc_id, damage)
+            return []
+        log.warning("targets of %s damaged (%s); re-extracting them", doc_id, damage)
+        try:
+            self.derive(self.source(doc_id))
+            return load_targets(self.cache_dir, doc_id)
+        except Exception:
+            log.warning("could not re-extract the targets of %s", doc_id, exc_info=True)
+            return []
 
     def remove(self, doc_id: str) -> None:
         targets_path(self.cache_dir, doc_id).unlink(missing_ok=True)

@@ -32,11 +32,12 @@ from briefbot.cli import documents
 from briefbot.cli import targets
 from briefbot.cli import subscriptions
 from briefbot.cli import serve
+from briefbot.cli import doctor
 
 # isort: on
 from briefbot.cli.serve import console_session
 
-__all__ = ["app", "documents", "main", "search", "serve", "subscriptions", "targets"]
+__all__ = ["app", "doctor", "documents", "main", "search", "serve", "subscriptions", "targets"]
 
 
 @app.callback(invoke_without_command=True)

@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from bot.library import DocumentNotFound, Engine
+from bot.library import DocumentNotFound, Engine, make_indexer
 from bot.render import LEVEL_LABELS, document_to_dict
 from briefbot.cli.app import app, err, open_engine, out, print_refresh, progress_bar, state
 
@@ -72,11 +72,15 @@ def ingest(
 def index(
     rebuild: Annotated[bool, typer.Option(help="Re-read and re-segment every document.")] = False,
 ) -> None:
-    """Bring the index up to date (or rebuild it) and show its size."""
-    engine = Engine.open(state.settings, refresh=False)
+    """Bring the index up to date (or rebuild it) and show its size.
+
+    The old compiled index is never opened first: a damaged one is rebuilt (``--rebuild``
+    re-reads every document and needs nothing of the old index).
+    """
     bar, update = progress_bar()
     with bar:
-        report = engine.refresh(rebuild=rebuild, progress=update)
+        report = make_indexer(state.settings).refresh(rebuild=rebuild, progress=update)
+    engine = Engine.open(state.settings, refresh=False)
     print_refresh(report)
     meta = engine.index.meta
     out.print(

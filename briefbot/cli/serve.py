@@ -96,7 +96,7 @@ def run(
         from handlers.app import build_application
     except ImportError as exc:
         err.print(
-            f"briefbot run: the Telegram layer cannot be loaded ({exc})",
+            redact(f"briefbot run: the Telegram layer cannot be loaded ({exc})", [token]),
             markup=False,
             soft_wrap=True,
         )
@@ -111,7 +111,7 @@ def run(
         database = Database.open(settings)
         store = QueryStore(database)
     except Exception as exc:
-        err.print(f"briefbot run: {exc}", markup=False, soft_wrap=True)
+        err.print(redact(f"briefbot run: {exc}", [token]), markup=False, soft_wrap=True)
         raise typer.Exit(1) from None
     api = settings.telegram_api_base_url
     application = build_application(
@@ -130,14 +130,18 @@ def run(
     else:
         mode = "long polling"
     where = f", Bot API at {api}" if api else ""
+    hidden = [token, secret_value]
     previous_post_init = application.post_init
 
     async def announce(_app: object) -> None:
         if previous_post_init is not None:
             await previous_post_init(application)
         err.print(
-            f"Policy Brief Bot {__version__} running as @{application.bot.username}: "
-            f"{mode}{where}. Ctrl-C stops.",
+            redact(
+                f"Policy Brief Bot {__version__} running as @{application.bot.username}: "
+                f"{mode}{where}. Ctrl-C stops.",
+                hidden,
+            ),
             markup=False,
             soft_wrap=True,
         )
@@ -171,7 +175,7 @@ def run(
         )
         raise typer.Exit(2) from None
     except (TelegramError, OSError) as exc:
-        message = redact(f"{type(exc).__name__}: {exc}", [token])
+        message = redact(f"{type(exc).__name__}: {exc}", hidden)
         err.print(f"briefbot run: {message}", markup=False, soft_wrap=True)
         raise typer.Exit(1) from None
     err.print("briefbot run: stopped.", markup=False)

@@ -1,0 +1,98 @@
+"""What ``briefbot doctor`` checks of the index folder, and how it repairs it.
+
+The compiled index (:meth:`CompiledIndex.open`: files, sizes, digests, lengths), every
+document's caches (layout, text, term counts) and key-target records, read through
+once. A repair takes the writers' lock, drops damaged caches so that the next refresh
+reads those documents again, refreshes (which moves a damaged compiled index aside and
+rebuilds it) and extracts damaged records again. The database is checked by the command
+line (:meth:`bot.storage.Database.integrity_problems`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from bot.config import Settings
+from bot.library.engine import make_indexer, target_store_for
+from bot.search import segments as seg
+from bot.search.index import CompiledIndex, IndexDamaged
+from bot.targets.store import load_targets
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing checked: ``area`` (what), ``ok``, ``detail``, and whether it was repaired."""
+
+    area: str
+    ok: bool
+    detail: str
+    repaired: bool = False
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}"[:300]
+
+
+def check_index_folder(settings: Settings, *, repair: bool = False) -> list[Finding]:
+    """Check (and with ``repair``, fix) the index under ``settings.index_dir``."""
+    indexer = make_indexer(settings)
+    paths = indexer.paths
+    with indexer.lock():
+        try:
+            manifest = json.loads(paths.manifest.read_text(encoding="utf-8"))
+            files = {rel: e["doc_id"] for rel, e in manifest.get("files", {}).items()}
+            manifest_problem = None
+        except FileNotFoundError:
+            files, manifest_problem = {}, "no manifest (never indexed)"
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            files, manifest_problem = {}, f"manifest unreadable ({_short(exc)})"
+        bad_caches: dict[str, str] = {}
+        bad_targets: dict[str, str] = {}
+        for rel, doc_id in sorted(files.items()):
+            try:
+                seg.load_segments(paths.docs, doc_id)
+                seg.cached_document(paths.docs, doc_id)
+            except Exception as exc:  # any damage: the document is read again
+                bad_caches[doc_id] = f"{rel} ({doc_id}): {_short(exc)}"
+            try:
+                load_targets(paths.docs, doc_id)
+            except Exception as exc:
+                bad_targets[doc_id] = f"{rel} ({doc_id}): {_short(exc)}"
+        try:
+            CompiledIndex.open(paths.compiled)
+            compiled_problem = None
+        except IndexDamaged as exc:
+            compiled_problem = str(exc)
+
+        repaired = False
+        if repair and (manifest_problem or bad_caches or bad_targets or compiled_problem):
+            for doc_id in bad_caches:
+                seg.remove_document(paths.docs, doc_id)
+            indexer.refresh(rebuild=manifest_problem is not None)
+            indexer.open_index()
+            store = target_store_for(settings)
+            for doc_id in bad_targets:
+                if doc_id not in bad_caches:  # those were extracted again when re-read
+                    store.load(doc_id)
+            repaired = True
+
+    def finding(area: str, problems: list[str], fine: str) -> Finding:
+        if not problems:
+            return Finding(area, True, fine)
+        return Finding(area, False, "; ".join(problems), repaired=repaired)
+
+    return [
+        finding(
+            "compiled index",
+            [compiled_problem] if compiled_problem else [],
+            f"{paths.compiled}: files, sizes and checksums ok",
+        ),
+        finding(
+            "document caches",
+            ([manifest_problem] if manifest_problem else []) + list(bad_caches.values()),
+            f"{len(files)} documents ok",
+        ),
+        finding("key targets", list(bad_targets.values()), f"{len(files)} documents ok"),
+    ]

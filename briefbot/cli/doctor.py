@@ -1,0 +1,62 @@
+"""``briefbot doctor``: check the index folder and the database; ``--repair`` fixes what
+it can (a damaged index, document caches or key targets, a schema behind its migrations).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from bot.library.health import Finding, check_index_folder
+from bot.tokens import redact
+from briefbot.cli.app import app, out, state
+
+
+def _database(repair: bool) -> Finding:
+    from bot.storage.db import Database, database_url, head_revision  # lazy: SQLAlchemy
+
+    settings = state.settings
+    try:
+        db = Database(database_url(settings))
+    except Exception as exc:
+        return Finding("database", False, redact(f"cannot open it: {exc}", mask="***"))
+    try:
+        problems = db.integrity_problems()
+        if problems:
+            shown = "; ".join(problems[:5]) + (" …" if len(problems) > 5 else "")
+            return Finding("database", False, f"{db.name}: {shown}")
+        head, current = head_revision(), db.current_revision()
+        if current is None and not repair:
+            return Finding("database", True, f"{db.name}: empty, migrated when first used")
+        if current != head:
+            if not repair:
+                return Finding(
+                    "database", False, f"{db.name}: schema at {current}, migrations at {head}"
+                )
+            db.upgrade()
+            return Finding("database", False, f"{db.name}: migrated to {head}", repaired=True)
+        return Finding("database", True, f"{db.name}: integrity ok, schema at {head}")
+    except Exception as exc:
+        text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return Finding("database", False, redact(f"{db.name}: {text}", mask="***"))
+    finally:
+        db.close()
+
+
+@app.command()
+def doctor(
+    repair: Annotated[
+        bool, typer.Option("--repair", help="Fix what can be fixed (rebuild, re-extract, migrate).")
+    ] = False,
+) -> None:
+    """Check the compiled index, document caches, key targets and the database.
+
+    Exit 0 when everything is fine (or was repaired), 1 when a problem remains.
+    """
+    findings = [*check_index_folder(state.settings, repair=repair), _database(repair)]
+    for f in findings:
+        mark = "ok" if f.ok else ("repaired" if f.repaired else "PROBLEM")
+        out.print(f"{mark:>8}  {f.area}: {f.detail}", markup=False, soft_wrap=True)
+    if any(not f.ok and not f.repaired for f in findings):
+        raise typer.Exit(1)

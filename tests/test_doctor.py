@@ -1,0 +1,88 @@
+"""``briefbot doctor``: checks the compiled index, the per-document caches and key targets,
+and the database (integrity and migrations); ``--repair`` fixes what it can."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.library import Engine
+from bot.storage import Database
+from briefbot.cli import app
+from tests.conftest import BUNDLED_CORPUS, make_settings
+from tests.test_index_heal import damage
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    data = tmp_path_factory.mktemp("doctor-template")
+    settings = make_settings(BUNDLED_CORPUS, data)
+    Engine.open(settings)
+    Database.open(settings).close()
+    return data
+
+
+@pytest.fixture
+def data(template, tmp_path) -> Path:
+    copy = tmp_path / "data"
+    shutil.copytree(template, copy)
+    return copy
+
+
+def doctor(data: Path, *args: str):
+    base = ["--corpus-dir", str(BUNDLED_CORPUS), "--data-dir", str(data)]
+    return CliRunner().invoke(app, [*base, "doctor", *args], env={"COLUMNS": "200"})
+
+
+def test_a_healthy_data_folder(data):
+    result = doctor(data)
+    assert result.exit_code == 0, result.output
+    for what in ("compiled index", "document caches", "key targets", "database"):
+        assert what in result.output
+    assert "integrity ok" in result.output
+    assert "problem" not in result.output.lower()
+
+
+def test_damage_is_reported_and_repaired(data):
+    docs = data / "index" / "docs"
+    damage(data / "index" / "compiled" / "pids.npy", "truncated")
+    npz = max(docs.glob("*.npz"), key=lambda p: p.stat().st_size)
+    damage(npz, "garbage")
+    targets = max(docs.glob("*.targets.json"), key=lambda p: p.stat().st_size)
+    damage(targets, "garbage")
+    result = doctor(data)
+    assert result.exit_code == 1, result.output
+    assert "pids.npy" in result.output
+    assert npz.name.split(".")[0] in result.output
+    assert targets.name.split(".")[0] in result.output
+    repaired = doctor(data, "--repair")
+    assert repaired.exit_code == 0, repaired.output
+    assert "repaired" in repaired.output
+    again = doctor(data)
+    assert again.exit_code == 0, again.output
+    assert Engine.open(make_settings(BUNDLED_CORPUS, data)).search("地区生产总值").hits
+
+
+def test_a_damaged_sqlite_database_is_reported(data):
+    db = data / "briefbot.db"
+    size = db.stat().st_size
+    assert size > 8192
+    with open(db, "r+b") as fh:
+        fh.seek(4096)
+        fh.write(b"\x0dgarbage" * ((size - 4096) // 8))
+    result = doctor(data)
+    assert result.exit_code == 1, result.output
+    assert "database" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_integrity_problems_of_a_sound_database(db_url):
+    """SQLite's PRAGMA integrity_check, PostgreSQL's read-through of every table."""
+    db = Database.open(url=db_url)
+    try:
+        assert db.integrity_problems() == []
+    finally:
+        db.close()
