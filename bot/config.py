@@ -155,6 +155,11 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(20, ge=0.01, le=2000)
     passage_max_chars: int = Field(400, ge=50, le=10_000)
 
+    # Retention: saved searches (behind result buttons) unused for saved_search_days and
+    # audit entries older than audit_log_days are deleted, when the bot starts and daily.
+    saved_search_days: int = Field(30, ge=1, le=3650)
+    audit_log_days: int = Field(365, ge=1, le=36500)
+
     # Telegram: per-chat flood limit (token bucket): flood_burst requests at once, then
     # flood_rate requests per minute; flood_burst = 0 turns the limit off.
     flood_rate: float = Field(20, ge=1, le=6000)
