@@ -668,3 +668,27 @@ def test_ingest_refuses_a_docx_bomb_and_names_the_limit(engine, tmp_path):
     assert report.copied == ()
     assert "compression ratio" in report.skipped[0].reason
     assert not (engine.settings.corpus_dir / "bomb.docx").exists()
+
+
+def test_a_docx_of_too_many_paragraphs_stops_while_it_is_read(engine, monkeypatch, tmp_path):
+    """Under every zip limit, a .docx of many short paragraphs is refused while python-docx
+    reads it (not after extracting and cutting everything)."""
+    from bot.corpus import loader, reader
+
+    monkeypatch.setattr(reader, "DOCX_MAX_PARAGRAPHS", 50)
+
+    def not_reached(*args, **kwargs):
+        raise AssertionError("the text was cut into passages")
+
+    monkeypatch.setattr(loader, "split_passages", not_reached)
+    document = docx.Document()
+    for i in range(60):
+        document.add_paragraph(f"第{i}条：推进量子通信建设。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = engine.add_upload("many.docx", buffer.getvalue())
+    assert result.status == "refused" and result.message_code == "reader.too_many_passages"
+    assert "the limit is 50" in result.reason and "50" in error_text(result, "en")
+    path = tmp_path / "many.docx"
+    path.write_bytes(buffer.getvalue())
+    assert "the limit is 50" in engine.ingest([path]).skipped[0].reason

@@ -65,6 +65,10 @@ _MIN_COMMON_RATIO = 0.3
 DOCX_MAX_UNPACKED = 100 * 1024 * 1024
 DOCX_MAX_RATIO = 100
 DOCX_MAX_ENTRIES = 1000
+# A .docx is refused while it is read once it has more non-empty paragraphs and tables
+# than this (bot.corpus.loader.MAX_PASSAGES: a document may not have more passages), so
+# python-docx does not build millions of paragraphs first.
+DOCX_MAX_PARAGRAPHS = 100_000
 # The ratio is judged only for entries at least this large (tiny parts compress oddly).
 _DOCX_RATIO_MIN_SIZE = 1024 * 1024
 
@@ -367,7 +371,9 @@ def _docx_text(data: bytes, path: Path) -> str:
     check_docx_archive(data, path)
     try:
         document = docx.Document(io.BytesIO(data))
-        blocks = list(_docx_blocks(document))
+        blocks = _docx_blocks(document, limit=DOCX_MAX_PARAGRAPHS, path=path)
+    except UnreadableDocument:
+        raise
     except (PackageNotFoundError, zipfile.BadZipFile):
         raise _bad_docx(path, "not a zip archive") from None
     except KeyError:
@@ -377,23 +383,45 @@ def _docx_text(data: bytes, path: Path) -> str:
     return "\n\n".join(blocks)
 
 
-def _docx_blocks(container: Any) -> list[str]:
-    """Text blocks of a document body or table cell (both have ``iter_inner_content``)."""
+def _docx_blocks(
+    container: Any,
+    *,
+    limit: int = 0,
+    path: Path | None = None,
+    levels: dict[str | None, int] | None = None,
+) -> list[str]:
+    """Text blocks of a document body or table cell (both have ``iter_inner_content``);
+    more than ``limit`` (if given) is refused as too many passages.
+
+    ``levels`` caches the heading level of each style id: python-docx looks a paragraph's
+    style up by scanning every style (about 1 ms a paragraph, 20 s for 20,000)."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    levels = {} if levels is None else levels
     blocks: list[str] = []
     for item in container.iter_inner_content():
         if isinstance(item, Paragraph):
             text = item.text.strip()
             if text:
-                level = _docx_heading_level(item)
+                style_id = item._p.style
+                level = levels.get(style_id)
+                if level is None:
+                    level = levels[style_id] = _docx_heading_level(item)
                 # A heading must stay on one line to be read back as one.
                 blocks.append(f"{'#' * level} {' '.join(text.split())}" if level else text)
         elif isinstance(item, Table):
-            rows = _docx_table_rows(item)
+            rows = _docx_table_rows(item, levels)
             if rows:
                 blocks.append("\n".join(rows))
+        if limit and len(blocks) > limit:
+            raise UnreadableDocument(
+                path or Path(""),
+                f"too many passages (over {limit} paragraphs, the limit is {limit})",
+                "too_many_passages",
+                count=f"> {limit}",
+                limit=str(limit),
+            )
     return blocks
 
 
@@ -408,7 +436,7 @@ def _docx_heading_level(paragraph: Any) -> int:
     return min(int(m.group(1)), 6) if m else 0
 
 
-def _docx_table_rows(table: Any) -> list[str]:
+def _docx_table_rows(table: Any, levels: dict[str | None, int]) -> list[str]:
     rows: list[str] = []
     for row in table.rows:
         cells: list[str] = []
@@ -418,7 +446,7 @@ def _docx_table_rows(table: Any) -> list[str]:
             if cell._tc is previous:
                 continue
             previous = cell._tc
-            inner = " ".join(" ".join(b.split("\n")) for b in _docx_blocks(cell))
+            inner = " ".join(" ".join(b.split("\n")) for b in _docx_blocks(cell, levels=levels))
             cells.append(inner.strip())
         if any(cells):
             rows.append(" | ".join(cells))
