@@ -692,3 +692,13 @@ def test_a_docx_of_too_many_paragraphs_stops_while_it_is_read(engine, monkeypatc
     path = tmp_path / "many.docx"
     path.write_bytes(buffer.getvalue())
     assert "the limit is 50" in engine.ingest([path]).skipped[0].reason
+
+
+def test_a_pdf_of_too_many_pages_is_refused_before_its_text_is_extracted(engine, monkeypatch):
+    from bot.corpus import reader
+
+    monkeypatch.setattr(reader, "PDF_MAX_PAGES", 0)
+    result = engine.add_upload("report.pdf", make_cjk_pdf(lines("量子通信")))
+    assert result.status == "refused" and result.message_code == "reader.pdf_pages"
+    assert "1 pages, the limit is 0" in result.reason
+    assert "0" in error_text(result, "zh") and "0" in error_text(result, "en")

@@ -69,6 +69,9 @@ DOCX_MAX_ENTRIES = 1000
 # than this (bot.corpus.loader.MAX_PASSAGES: a document may not have more passages), so
 # python-docx does not build millions of paragraphs first.
 DOCX_MAX_PARAGRAPHS = 100_000
+# A PDF of more pages than this is refused before any text is extracted (a long
+# statistical yearbook has a few thousand; a tiny file may declare a million pages).
+PDF_MAX_PAGES = 5000
 # The ratio is judged only for entries at least this large (tiny parts compress oddly).
 _DOCX_RATIO_MIN_SIZE = 1024 * 1024
 
@@ -475,6 +478,15 @@ def _pdf_text(data: bytes, path: Path) -> str:
             # Many PDFs are encrypted only to restrict printing/copying, with an
             # empty user password; those open. The others need a password.
             raise _encrypted(path, "password required")
+        count = len(reader.pages)
+        if count > PDF_MAX_PAGES:
+            raise UnreadableDocument(
+                path,
+                f"the PDF has {count} pages, the limit is {PDF_MAX_PAGES}",
+                "pdf_pages",
+                count=str(count),
+                limit=str(PDF_MAX_PAGES),
+            )
         pages = list(reader.pages)
     except UnreadableDocument:
         raise
