@@ -93,7 +93,11 @@ class _WithoutSecrets(PydanticBaseSettingsSource):
 
 
 class Settings(BaseSettings):
-    """Effective settings. Build with :func:`get_settings` or ``Settings()``."""
+    """Effective settings. Build with :func:`get_settings` or ``Settings()``.
+
+    Every number has a lower and an upper bound, and a rate or size a positive minimum
+    (``ge=``, never ``gt=0``: 1e-310 per minute is "never" in disguise; issue 14).
+    """
 
     model_config = SettingsConfigDict(env_prefix="BRIEFBOT_", extra="ignore")
 
@@ -119,8 +123,8 @@ class Settings(BaseSettings):
     digest_grace_hours: float = Field(6, ge=0, le=168)
     # Delivery: Telegram's limits (about 30 messages/s overall, 20/min per group), how
     # many digests are sent at once, and how often a failed send is tried.
-    send_rate_per_second: float = Field(30, gt=0, le=1000)
-    group_messages_per_minute: float = Field(20, gt=0, le=1000)
+    send_rate_per_second: float = Field(30, ge=1, le=1000)
+    group_messages_per_minute: float = Field(20, ge=1, le=1000)
     delivery_workers: int = Field(32, ge=1, le=1000)
     delivery_attempts: int = Field(5, ge=1, le=20)
     delivery_backoff_seconds: float = Field(2.0, ge=0, le=600)
@@ -148,12 +152,17 @@ class Settings(BaseSettings):
     # From the environment only (BRIEFBOT_WEBHOOK_SECRET_TOKEN); a config file may not set it.
     webhook_secret_token: SecretStr | None = None
 
-    max_file_mb: float = Field(20, gt=0)
+    max_file_mb: float = Field(20, ge=0.01, le=2000)
     passage_max_chars: int = Field(400, ge=50, le=10_000)
+
+    # Retention: saved searches (behind result buttons) unused for saved_search_days and
+    # audit entries older than audit_log_days are deleted, when the bot starts and daily.
+    saved_search_days: int = Field(30, ge=1, le=3650)
+    audit_log_days: int = Field(365, ge=1, le=36500)
 
     # Telegram: per-chat flood limit (token bucket): flood_burst requests at once, then
     # flood_rate requests per minute; flood_burst = 0 turns the limit off.
-    flood_rate: float = Field(20, gt=0, le=6000)
+    flood_rate: float = Field(20, ge=1, le=6000)
     flood_burst: int = Field(8, ge=0, le=1000)
 
     # None: SQLite at <data_dir>/briefbot.db (database_file). Otherwise a SQLAlchemy URL.

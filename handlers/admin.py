@@ -206,7 +206,7 @@ async def audit_command(update: Update, context: BriefContext) -> None:
     arg = command_args(message)
     if not arg:
         n = fmt.AUDIT_DEFAULT
-    elif arg.isdigit() and len(arg) <= 6:
+    elif arg.isdecimal() and len(arg) <= 6:  # not isdigit: int("²") fails
         n = max(1, min(fmt.AUDIT_MAX, int(arg)))
     else:
         await audit(update, context, "audit", result="error", detail=said(message))

@@ -39,7 +39,6 @@ from telegram import Message, Update
 from telegram.error import TelegramError
 from telegram.ext import (
     Application,
-    CallbackQueryHandler,
     MessageHandler,
     filters,
 )
@@ -48,7 +47,7 @@ from bot.corpus import uploads
 from bot.library import DocumentNotFound, UploadResult
 from bot.models import DocumentInfo
 from handlers.audit import admin_only, audit
-from handlers.common import NEW_MESSAGES, add_commands, command_args
+from handlers.common import NEW_MESSAGES, ButtonHandler, add_commands, command_args
 from handlers.context import BriefContext, Services
 from handlers.format import admin_documents as fmt
 from handlers.i18n import tr
@@ -370,5 +369,5 @@ def register(application: Application) -> None:
     add_commands(application, {"remove": remove_command, "reindex": reindex_command})
     sent = NEW_MESSAGES & filters.Document.ALL & filters.ChatType.PRIVATE
     application.add_handler(MessageHandler(sent, document_message))
-    application.add_handler(CallbackQueryHandler(upload_button, pattern=fmt.UPLOAD_PATTERN))
-    application.add_handler(CallbackQueryHandler(remove_button, pattern=fmt.REMOVE_PATTERN))
+    application.add_handler(ButtonHandler(upload_button, pattern=fmt.UPLOAD_PATTERN))
+    application.add_handler(ButtonHandler(remove_button, pattern=fmt.REMOVE_PATTERN))

@@ -49,6 +49,7 @@ puts the change before the next search.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
@@ -57,6 +58,7 @@ from telegram import LinkPreviewOptions
 from telegram.ext import Application, ApplicationBuilder, Defaults
 
 from bot.admin import AdminStore, AuditLog, LiveSettings, RuntimeSettingsStore
+from bot.admin.retention import prune_storage
 from bot.blocking import Blocking
 from bot.config import Settings
 from bot.library import Engine
@@ -105,6 +107,30 @@ def _apply_engine_settings(engine: Engine, settings: Settings) -> None:
 
 
 # -- start-up and shutdown ---------------------------------------------------------------------
+# Saved searches and audit entries past their retention are pruned at start and then daily.
+PRUNE_INTERVAL_SECONDS = 24 * 3600
+
+
+async def _prune_periodically(svc: Services) -> None:
+    while True:
+        try:
+            searches, entries = await svc.run_db(
+                prune_storage, svc.queries, svc.audit, svc.settings
+            )
+            if searches or entries:
+                logger.info("pruned %d saved searches and %d audit entries", searches, entries)
+        except Exception:  # a busy or broken database: try again next time
+            logger.warning("pruning saved searches and the audit log failed", exc_info=True)
+        await asyncio.sleep(PRUNE_INTERVAL_SECONDS)
+
+
+async def _stop_background(svc: Services) -> None:
+    tasks = [t for t in svc.background if not t.done()]
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+
+
 async def _post_init(application: Application) -> None:
     """Register the command menus and warm the engine up so that the first user does not
     pay for it."""
@@ -117,14 +143,17 @@ async def _post_init(application: Application) -> None:
         logger.warning("could not warm the search engine up", exc_info=True)
     # Rebuilt from the database, then whatever was due while the bot was down.
     await svc.scheduler.start()
+    svc.background.append(asyncio.create_task(_prune_periodically(svc), name="briefbot-prune"))
 
 
 async def _post_stop(application: Application) -> None:
+    await _stop_background(services_of(application))
     await services_of(application).scheduler.stop()
 
 
 async def _post_shutdown(application: Application) -> None:
     svc = services_of(application)
+    await _stop_background(svc)
     await svc.scheduler.stop()
     svc.blocking.shutdown()
     svc.indexing.shutdown(wait=False, cancel_futures=True)

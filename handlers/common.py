@@ -14,7 +14,7 @@ from typing import Any
 from telegram import Bot, Chat, Message, MessageEntity
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
-from telegram.ext import Application, CommandHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
 NEW_MESSAGES = filters.UpdateType.MESSAGE
 """New messages only: edits of old messages are not answered again."""
@@ -24,6 +24,19 @@ def add_commands(application: Application, commands: Mapping[str, Callable[..., 
     """A ``CommandHandler`` for each ``/name`` in ``commands``, for new messages only."""
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGES))
+
+
+class ButtonHandler(CallbackQueryHandler):
+    """A ``CallbackQueryHandler`` for buttons with a ``pattern``, refusing a button without
+    data: PTB's own lets a query with neither data nor a game name through every
+    pattern (``context.match`` is then unset), so it went to the first handler and failed.
+    Such a query falls through to the stale-button answer (``handlers.search``)."""
+
+    def check_update(self, update: object) -> Any:
+        query = getattr(update, "callback_query", None)
+        if query is None or not isinstance(query.data, str) or not query.data:
+            return None
+        return super().check_update(update)
 
 
 def command_args(message: Message) -> str:

@@ -35,6 +35,7 @@ from bot import __version__
 from bot.config import Settings
 from bot.library import Engine
 from bot.render import LEVEL_LABELS
+from bot.text.console_input import NOT_UTF8_NOTE, decode_line, read_stdin_line
 from fake_telegram import BotCall, FakeBotApi
 
 log = logging.getLogger(__name__)
@@ -166,6 +167,8 @@ class LineReader:
         self.loop, self.interactive = loop, interactive
         self._requests: queue.Queue[tuple[str, asyncio.Future[str | None]] | None] = queue.Queue()
         self._thread = threading.Thread(target=self._serve, name="console-input", daemon=True)
+        # Set once a line had bytes that are not UTF-8 (the console says so once).
+        self.replaced = False
         self._thread.start()
 
     def _serve(self) -> None:
@@ -173,11 +176,12 @@ class LineReader:
             prompt, future = request
             line: str | None
             try:
+                replaced = False
                 if self.interactive:
-                    line = input(prompt)
+                    line, replaced = decode_line(input(prompt))
                 else:
-                    raw = sys.stdin.readline()
-                    line = raw.rstrip("\r\n") if raw else None
+                    line, replaced = read_stdin_line()
+                self.replaced = self.replaced or replaced
             except (EOFError, OSError, ValueError):
                 line = None
             try:
@@ -537,11 +541,15 @@ async def chat(
             if greeting:
                 out.print(Text(greeting, style="dim"))
         lines = 0
+        said_not_utf8 = False
         while not session.stopping.is_set():
             session.render_new()  # anything the bot sent on its own meanwhile
             line = await session.until_stopped(reader.readline("你> " if interactive else ""))
             if line is None:
                 break
+            if reader.replaced and not said_not_utf8:
+                out.print(Text(NOT_UTF8_NOTE, style="yellow"))
+                said_not_utf8 = True
             line = line.strip()
             if not line:
                 continue

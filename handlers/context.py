@@ -83,6 +83,8 @@ class Services:
     notify_admins: Callable[[Message], Awaitable[None]] = _nobody
     set_admin_menu: Callable[[int, bool], Awaitable[None]] = _no_menu
     status_cache: dict[str, Any] = field(default_factory=dict)
+    # Tasks that run as long as the bot does (the daily pruning), cancelled when it stops.
+    background: list[Any] = field(default_factory=list)
     started_at: float = field(default_factory=time.time)
 
     @property

@@ -21,7 +21,14 @@ from telegram.ext import (
 from bot.library import DocumentNotFound
 from bot.models import SearchResponse
 from handlers import format as fmt
-from handlers.common import MENTIONS_BOT, NEW_MESSAGES, add_commands, reply_html, without_mention
+from handlers.common import (
+    MENTIONS_BOT,
+    NEW_MESSAGES,
+    ButtonHandler,
+    add_commands,
+    reply_html,
+    without_mention,
+)
 from handlers.context import BriefContext, Services
 from handlers.i18n import tr
 
@@ -167,8 +174,8 @@ def register(application: Application) -> None:
     application.add_handler(
         MessageHandler(text & filters.ChatType.GROUPS & MENTIONS_BOT, search_mention)
     )
-    application.add_handler(CallbackQueryHandler(page_button, pattern=fmt.PAGE_PATTERN))
-    application.add_handler(CallbackQueryHandler(passage_button, pattern=fmt.PASSAGE_PATTERN))
+    application.add_handler(ButtonHandler(page_button, pattern=fmt.PAGE_PATTERN))
+    application.add_handler(ButtonHandler(passage_button, pattern=fmt.PASSAGE_PATTERN))
 
 
 def register_fallback(application: Application) -> None:

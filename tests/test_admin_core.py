@@ -30,6 +30,7 @@ from bot.admin.runtime import (
     SOURCE_CONFIG_FILE,
     SOURCE_DEFAULT_FILE,
     SOURCE_ENV,
+    parse_value,
 )
 from bot.admin.store import SERVICE_USER_IDS
 from bot.config import DEFAULT_CONFIG_FILE, Settings
@@ -366,7 +367,7 @@ def test_set_and_reset_persist_across_a_restart(db_url, clean_env, clock):
         ("results_per_page", "abc", "must be a whole number"),
         ("results_per_page", "", "missing"),
         ("flood_burst", "2.5", "must be a whole number"),
-        ("flood_rate", "0", "> 0 and ≤ 6000"),
+        ("flood_rate", "0", "≥ 1 and ≤ 6000"),
         ("digest_grace_hours", "nan", "≥ 0 and ≤ 168"),
         ("default_digest_time", "25:00", "not a time of day"),
         ("fuzzy_threshold", "x" * 500, "too long"),
@@ -571,3 +572,33 @@ def test_reload_picks_up_changes_made_elsewhere(db, clean_env):
     assert live.reload().digest_cap == 12 and seen == [12]  # nothing new: nobody is told
     live.current.owners.append(666)  # a careless caller cannot change the startup settings
     assert live.base.owners == []
+
+
+# -- bounds of numeric settings (issue 14, #7) --------------------------------------------------
+NUMERIC_SETTINGS = [key for key, f in Settings.model_fields.items() if f.annotation in (int, float)]
+
+
+@pytest.mark.parametrize("key", NUMERIC_SETTINGS)
+def test_every_numeric_setting_has_sane_bounds(key: str) -> None:
+    from annotated_types import Ge, Gt, Le, Lt
+
+    field = Settings.model_fields[key]
+    lower = [m for m in field.metadata if isinstance(m, Ge | Gt)]
+    upper = [m for m in field.metadata if isinstance(m, Le | Lt)]
+    assert lower and upper, f"{key} needs a lower and an upper bound"
+    # gt=0 admits 1e-310: a rate or size that small is "never" in disguise.
+    assert not any(isinstance(m, Gt) for m in lower), f"{key}: use ge= with a sane minimum"
+    for raw in ("1e-310", "nan", "inf", "-inf", "1e308", "-1", "99999999999999999999"):
+        try:
+            value = parse_value(key, raw)
+        except SettingError as exc:
+            assert exc.code.startswith("setting."), exc.code
+        else:  # only a value that is really the lower bound (0: off) may pass
+            assert raw == "1e-310" and value == pytest.approx(0.0), (key, raw, value)
+
+
+@pytest.mark.parametrize("key", ["flood_rate", "send_rate_per_second", "max_file_mb"])
+def test_a_vanishing_rate_or_size_is_refused(key: str) -> None:
+    with pytest.raises(SettingError) as excinfo:
+        parse_value(key, "1e-310")
+    assert excinfo.value.code == "setting.out_of_range"

@@ -37,7 +37,7 @@ from handlers.pending_uploads import PENDING_TTL, PendingUploads
 from handlers.progress import ProgressMessage
 from tests.conftest import BUNDLED_CORPUS, serving
 from tests.test_corpus_reader import make_cjk_pdf
-from tests.test_uploads import docx_bytes, lines, markdown, zip_bytes
+from tests.test_uploads import docx_bomb, docx_bytes, lines, markdown, zip_bytes
 
 ADMIN_ID = 7001
 USER_ID = 7002
@@ -379,6 +379,7 @@ BAD = {
     "undecodable": ("odd.txt", bytes(range(0x80, 0x100)) * 20, "未添加", True),
     "whitespace": ("blank.md", b"  \n\n \t\n", "空白", True),
     "unsafe-name": ("..evil.txt", markdown("量子通信").encode(), "文件名不安全", False),
+    "docx-bomb": ("bomb.docx", docx_bomb(), "压缩比", True),
 }
 
 

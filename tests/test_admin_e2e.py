@@ -530,3 +530,17 @@ def test_help_shows_the_admin_section_only_when_asked() -> None:
     for name in ADMIN_ONLY:
         assert f"/{name}" in admin_help
     assert "/broadcast-digest" in admin_help
+
+
+async def test_config_refuses_a_vanishing_flood_rate(
+    server: FakeBotApi, app: Application, owner: User
+) -> None:
+    """Issue 14, #7: 1e-310 per minute was accepted and broke the flood limit."""
+    svc = svc_of(app)
+    for raw in ("1e-310", "0.0001", "nan", "inf"):
+        reply = (await ask(server, owner, owner, f"/config set flood_rate {raw}")).text
+        assert "flood_rate" in reply and "must be" in reply, reply
+        assert svc.settings.flood_rate == 20 and services_of(app).flood.rate_per_minute == 20
+    assert latest_audit(app).result == "error"
+    done = (await ask(server, owner, owner, "/config set flood_rate 1")).text
+    assert "flood_rate: 20" in done and services_of(app).flood.rate_per_minute == 1

@@ -254,3 +254,44 @@ async def test_ctrl_c_stops_the_console_while_it_waits_for_input(bundled_engine,
             os.close(write_fd)  # the reader thread sees the end of input and finishes
     assert "echo: /start" in buffer.getvalue()
     assert not built[0].running and not built[0].updater.running
+
+
+# -- input that is not UTF-8 (issue 14, #8) ------------------------------------------------------
+NOT_UTF8 = "乡村振兴\n".encode() + b"caf\xe9 \xff\xfe\n" + "营商环境\n".encode() * 3
+
+
+async def test_input_that_is_not_utf8_is_decoded_with_replacement(bundled_engine, monkeypatch):
+    lines = "乡村振兴\n".encode() + b"x\xff\nhello\n\x80\x81\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines), encoding="utf-8"))
+    buffer = io.StringIO()
+    await chat(
+        bundled_engine.settings,
+        bundled_engine,
+        out=Console(file=buffer, width=200),
+        app_factory=_tiny_app,
+        reply_timeout=5,
+    )
+    text = buffer.getvalue()
+    assert "echo: 乡村振兴" in text and "echo: hello" in text
+    assert "echo: x\ufffd" in text and "echo: \ufffd\ufffd" in text  # the bad bytes replaced
+    assert text.count("not valid UTF-8") == 1  # said once
+
+
+def test_the_console_answers_piped_bytes_that_are_not_utf8(briefbot):
+    result = briefbot(input=NOT_UTF8)
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    assert result.stdout.count("» 营商环境") == 3 and "» 乡村振兴" in result.stdout
+    assert "» caf\ufffd \ufffd\ufffd" in result.stdout
+    assert result.output.count("not valid UTF-8") == 1
+
+
+def test_the_plain_search_console_reads_bytes_that_are_not_utf8(briefbot, monkeypatch):
+    def unavailable():
+        raise TelegramLayerUnavailable("the Telegram layer cannot be loaded (test)")
+
+    monkeypatch.setattr(handlers.console, "default_app_factory", unavailable)
+    result = briefbot(input=NOT_UTF8)
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    assert result.stdout.count("» 营商环境") == 3 and "» caf\ufffd \ufffd\ufffd" in result.stdout
+    assert result.output.count("not valid UTF-8") == 1

@@ -582,3 +582,123 @@ def test_runtime_settings_survive_an_update_prepared_before_them(engine):
     assert engine.search("发展").page_size == 2
     assert engine.searcher.fuzzy_threshold == 90
     assert engine.settings.corpus_dir == changed.corpus_dir
+
+
+# -- decompression bombs and oversized documents (issue 14, #2) --------------------------------
+def _rezip(data: bytes, extra: dict[str, bytes] | None = None, **replace: bytes) -> bytes:
+    """``data`` (a .docx) with parts replaced (``document=`` is word/document.xml) or added."""
+    parts = {f"word/{k}.xml": v for k, v in replace.items()}
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            body = parts.pop(info.filename, None)
+            dst.writestr(info.filename, body if body is not None else src.read(info))
+        for name, body in {**parts, **(extra or {})}.items():
+            dst.writestr(name, body, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def docx_bomb(paragraphs: int = 200_000) -> bytes:
+    """A small .docx whose body is ``paragraphs`` one-word paragraphs (a high ratio)."""
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    body = "<w:p><w:r><w:t>政策</w:t></w:r></w:p>" * paragraphs
+    xml = f'<?xml version="1.0"?><w:document {ns}><w:body>{body}</w:body></w:document>'
+    return _rezip(docx_bytes("量子通信"), document=xml.encode())
+
+
+def test_a_docx_bomb_is_refused_by_its_compression_ratio(engine):
+    bomb = docx_bomb()
+    assert len(bomb) < MAX_FILE_MB * 1_048_576  # under the size limit
+    before = snapshot(engine)
+    result = engine.add_upload("bomb.docx", bomb)
+    assert result.status == "refused" and result.message_code == "reader.docx_ratio"
+    assert "compression ratio" in result.reason and "the limit is 100" in result.reason
+    assert "100" in error_text(result, "zh") and "100" in error_text(result, "en")
+    assert snapshot(engine) == before
+
+
+def test_a_docx_with_too_many_entries_is_refused(engine, monkeypatch):
+    from bot.corpus import reader
+
+    assert reader.DOCX_MAX_ENTRIES == 1000
+    monkeypatch.setattr(reader, "DOCX_MAX_ENTRIES", 40)  # 1,000 entries exceed MAX_FILE_MB
+    extra = {f"word/media/image{i}.bin": b"x" for i in range(40)}
+    result = engine.add_upload("many.docx", _rezip(docx_bytes("量子通信"), extra))
+    assert result.status == "refused" and result.message_code == "reader.docx_entries"
+    assert "the limit is 40" in result.reason and "40" in error_text(result, "en")
+
+
+def test_a_docx_unpacking_too_large_is_refused(engine, monkeypatch):
+    from bot.corpus import reader
+
+    plain = docx_bytes("量子通信")
+    with zipfile.ZipFile(io.BytesIO(plain)) as archive:
+        unpacked = sum(i.file_size for i in archive.infolist())
+    monkeypatch.setattr(reader, "DOCX_MAX_UNPACKED", unpacked + 10 * 1024)
+    limit = uploads._mb(unpacked + 10 * 1024)
+    extra = {"word/media/image1.bin": os.urandom(20 * 1024)}  # incompressible: ratio ~1
+    result = engine.add_upload("big.docx", _rezip(plain, extra))
+    assert result.status == "refused" and result.message_code == "reader.docx_too_large"
+    assert f"the limit is {limit}" in result.reason and limit in error_text(result, "zh")
+    assert engine.add_upload("fine.docx", plain).ok  # an ordinary .docx is under the limit
+
+
+def test_too_many_passages_are_refused_for_uploads_and_ingest(engine, monkeypatch, tmp_path):
+    from bot.corpus import loader
+
+    monkeypatch.setattr(loader, "MAX_PASSAGES", 50)
+    text = "\n\n".join(f"第{i}条：推进量子通信建设。" for i in range(60)).encode()
+    result = engine.add_upload("long.txt", text)
+    assert result.status == "refused" and result.message_code == "reader.too_many_passages"
+    assert "60 passages" in result.reason and "the limit is 50" in result.reason
+    assert "50" in error_text(result, "zh") and "50" in error_text(result, "en")
+    path = tmp_path / "long.txt"
+    path.write_bytes(text)
+    report = engine.ingest([path])
+    assert report.copied == () and "the limit is 50" in report.skipped[0].reason
+
+
+def test_ingest_refuses_a_docx_bomb_and_names_the_limit(engine, tmp_path):
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(docx_bomb())
+    report = engine.ingest([path])
+    assert report.copied == ()
+    assert "compression ratio" in report.skipped[0].reason
+    assert not (engine.settings.corpus_dir / "bomb.docx").exists()
+
+
+def test_a_docx_of_too_many_paragraphs_stops_while_it_is_read(engine, monkeypatch, tmp_path):
+    """Under every zip limit, a .docx of many short paragraphs is refused while python-docx
+    reads it (not after extracting and cutting everything)."""
+    from bot.corpus import loader, reader
+
+    monkeypatch.setattr(reader, "DOCX_MAX_PARAGRAPHS", 50)
+
+    def not_reached(*args, **kwargs):
+        raise AssertionError("the text was cut into passages")
+
+    monkeypatch.setattr(loader, "split_passages", not_reached)
+    document = docx.Document()
+    for i in range(60):
+        document.add_paragraph(f"第{i}条：推进量子通信建设。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = engine.add_upload("many.docx", buffer.getvalue())
+    assert result.status == "refused" and result.message_code == "reader.too_many_passages"
+    assert "the limit is 50" in result.reason and "50" in error_text(result, "en")
+    path = tmp_path / "many.docx"
+    path.write_bytes(buffer.getvalue())
+    assert "the limit is 50" in engine.ingest([path]).skipped[0].reason
+
+
+def test_a_pdf_of_too_many_pages_is_refused_before_its_text_is_extracted(engine, monkeypatch):
+    from bot.corpus import reader
+
+    monkeypatch.setattr(reader, "PDF_MAX_PAGES", 0)
+    result = engine.add_upload("report.pdf", make_cjk_pdf(lines("量子通信")))
+    assert result.status == "refused" and result.message_code == "reader.pdf_pages"
+    assert "1 pages, the limit is 0" in result.reason
+    assert "0" in error_text(result, "zh") and "0" in error_text(result, "en")

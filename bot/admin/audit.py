@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal
 
 from pydantic import SecretStr
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from bot.storage.db import Database
 from bot.storage.models import AuditRow, storable_text, utcnow
@@ -105,6 +105,18 @@ class AuditLog:
             session.add(row)
             session.flush()
             return AuditEntry._from_row(row)
+
+    def prune(self, older_than: timedelta) -> int:
+        """Delete the entries older than ``older_than``; returns how many."""
+        if not isinstance(older_than, timedelta) or older_than < timedelta(0):
+            raise ValueError("older_than must be a timedelta, not negative")
+        cutoff = self._clock() - older_than
+        with self._db.session() as session:
+            result = session.execute(
+                delete(AuditRow).where(AuditRow.at < cutoff),
+                execution_options={"synchronize_session": False},
+            )
+            return int(result.rowcount or 0)
 
     def latest(self, n: int = LATEST_DEFAULT) -> list[AuditEntry]:
         """The newest ``n`` entries, newest first; ``n`` is clamped to 1..200."""

@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from bot.corpus.meta import infer_meta, merge_meta
 from bot.corpus.parse import SIDECAR_SUFFIX, load_sidecar, split_passages
 from bot.corpus.reader import (
+    UnreadableDocument,
     cannot_read,
     decode_bytes,
     is_supported,
@@ -24,6 +25,10 @@ from bot.corpus.reader import (
 from bot.models import Document
 
 DOC_ID_CHARS = 10
+# A document cut into more passages than this is refused (uploads, ingest and the
+# indexer alike): a 20 MB policy document has some tens of thousands; a pathological
+# file of one-word lines would cost minutes of indexing and gigabytes of memory.
+MAX_PASSAGES = 100_000
 
 
 def doc_id_for(relpath: str) -> str:
@@ -122,8 +127,17 @@ def load_document(
     # One read: the hash and the text come from the same bytes.
     raw = read_bytes(path, max_bytes=max_bytes)
     decoded = decode_bytes(raw, path)
-    meta = merge_meta(infer_meta(decoded.text, path.name), load_sidecar(path))
     doc_id = doc_id_for(relpath)
+    passages = split_passages(doc_id, decoded.text, max_chars=passage_max_chars)
+    if len(passages) > MAX_PASSAGES:
+        raise UnreadableDocument(
+            path,
+            f"too many passages ({len(passages)} passages, the limit is {MAX_PASSAGES})",
+            "too_many_passages",
+            count=str(len(passages)),
+            limit=str(MAX_PASSAGES),
+        )
+    meta = merge_meta(infer_meta(decoded.text, path.name), load_sidecar(path))
     return Document(
         doc_id=doc_id,
         filename=path.name,
@@ -134,5 +148,5 @@ def load_document(
         encoding=decoded.encoding,
         meta=meta,
         text=decoded.text,
-        passages=split_passages(doc_id, decoded.text, max_chars=passage_max_chars),
+        passages=passages,
     )

@@ -57,6 +57,24 @@ _COMMON_HANZI = frozenset(
 _MIN_HANZI_FOR_CHECK = 20
 _MIN_COMMON_RATIO = 0.3
 
+# Limits on what a .docx (a zip) may unpack to, checked on the zip's directory before
+# anything is decompressed (issue 14: an 855 KB bomb unpacked to 2.65 M passages). The
+# sizes are the ones the directory declares; zipfile never inflates an entry past its
+# declared size (it stops there and the CRC check fails), so a lying directory gains
+# nothing. Real Word documents: tens of entries, XML compressed 5-20 times, images ~1.
+DOCX_MAX_UNPACKED = 100 * 1024 * 1024
+DOCX_MAX_RATIO = 100
+DOCX_MAX_ENTRIES = 1000
+# A .docx is refused while it is read once it has more non-empty paragraphs and tables
+# than this (bot.corpus.loader.MAX_PASSAGES: a document may not have more passages), so
+# python-docx does not build millions of paragraphs first.
+DOCX_MAX_PARAGRAPHS = 100_000
+# A PDF of more pages than this is refused before any text is extracted (a long
+# statistical yearbook has a few thousand; a tiny file may declare a million pages).
+PDF_MAX_PAGES = 5000
+# The ratio is judged only for entries at least this large (tiny parts compress oddly).
+_DOCX_RATIO_MIN_SIZE = 1024 * 1024
+
 _NEWLINES_RE = re.compile(r"\r\n?|\u2028|\u2029")
 _DOCX_HEADING_RE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 
@@ -295,6 +313,54 @@ def _bad_docx(path: Path, why: str) -> UnreadableDocument:
     return UnreadableDocument(path, f"not a valid .docx file ({why})", "not_docx")
 
 
+def _size(size: int) -> str:
+    """100 MB, 512 KB: a size as the limits are said."""
+    if size >= 1_048_576:
+        return f"{size / 1_048_576:.1f}".removesuffix(".0") + " MB"
+    return f"{max(size / 1024, 1):.0f} KB"
+
+
+def check_docx_archive(data: bytes, path: Path) -> None:
+    """Refuse a .docx whose zip directory declares too many entries, too much unpacked
+    data or an entry compressed more than :data:`DOCX_MAX_RATIO` times (a zip bomb),
+    before anything is decompressed. A file that is not a zip is left to the reader."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return
+    if len(infos) > DOCX_MAX_ENTRIES:
+        raise UnreadableDocument(
+            path,
+            f"the .docx holds {len(infos)} files, the limit is {DOCX_MAX_ENTRIES}",
+            "docx_entries",
+            count=str(len(infos)),
+            limit=str(DOCX_MAX_ENTRIES),
+        )
+    total = sum(max(i.file_size, 0) for i in infos)
+    if total > DOCX_MAX_UNPACKED:
+        raise UnreadableDocument(
+            path,
+            f"the .docx unpacks to {_size(total)}, the limit is {_size(DOCX_MAX_UNPACKED)}",
+            "docx_too_large",
+            size=_size(total),
+            limit=_size(DOCX_MAX_UNPACKED),
+        )
+    for info in infos:
+        if info.file_size < _DOCX_RATIO_MIN_SIZE:
+            continue
+        ratio = info.file_size / max(info.compress_size, 1)
+        if ratio > DOCX_MAX_RATIO:
+            raise UnreadableDocument(
+                path,
+                f"a part of the .docx has a compression ratio of {ratio:.0f}, "
+                f"the limit is {DOCX_MAX_RATIO} (a zip bomb?)",
+                "docx_ratio",
+                ratio=f"{ratio:.0f}",
+                limit=str(DOCX_MAX_RATIO),
+            )
+
+
 def _docx_text(data: bytes, path: Path) -> str:
     """Paragraphs and table rows of a .docx in document order, blank-line separated.
 
@@ -305,9 +371,12 @@ def _docx_text(data: bytes, path: Path) -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_docx_archive(data, path)
     try:
         document = docx.Document(io.BytesIO(data))
-        blocks = list(_docx_blocks(document))
+        blocks = _docx_blocks(document, limit=DOCX_MAX_PARAGRAPHS, path=path)
+    except UnreadableDocument:
+        raise
     except (PackageNotFoundError, zipfile.BadZipFile):
         raise _bad_docx(path, "not a zip archive") from None
     except KeyError:
@@ -317,23 +386,45 @@ def _docx_text(data: bytes, path: Path) -> str:
     return "\n\n".join(blocks)
 
 
-def _docx_blocks(container: Any) -> list[str]:
-    """Text blocks of a document body or table cell (both have ``iter_inner_content``)."""
+def _docx_blocks(
+    container: Any,
+    *,
+    limit: int = 0,
+    path: Path | None = None,
+    levels: dict[str | None, int] | None = None,
+) -> list[str]:
+    """Text blocks of a document body or table cell (both have ``iter_inner_content``);
+    more than ``limit`` (if given) is refused as too many passages.
+
+    ``levels`` caches the heading level of each style id: python-docx looks a paragraph's
+    style up by scanning every style (about 1 ms a paragraph, 20 s for 20,000)."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    levels = {} if levels is None else levels
     blocks: list[str] = []
     for item in container.iter_inner_content():
         if isinstance(item, Paragraph):
             text = item.text.strip()
             if text:
-                level = _docx_heading_level(item)
+                style_id = item._p.style
+                level = levels.get(style_id)
+                if level is None:
+                    level = levels[style_id] = _docx_heading_level(item)
                 # A heading must stay on one line to be read back as one.
                 blocks.append(f"{'#' * level} {' '.join(text.split())}" if level else text)
         elif isinstance(item, Table):
-            rows = _docx_table_rows(item)
+            rows = _docx_table_rows(item, levels)
             if rows:
                 blocks.append("\n".join(rows))
+        if limit and len(blocks) > limit:
+            raise UnreadableDocument(
+                path or Path(""),
+                f"too many passages (over {limit} paragraphs, the limit is {limit})",
+                "too_many_passages",
+                count=f"> {limit}",
+                limit=str(limit),
+            )
     return blocks
 
 
@@ -348,7 +439,7 @@ def _docx_heading_level(paragraph: Any) -> int:
     return min(int(m.group(1)), 6) if m else 0
 
 
-def _docx_table_rows(table: Any) -> list[str]:
+def _docx_table_rows(table: Any, levels: dict[str | None, int]) -> list[str]:
     rows: list[str] = []
     for row in table.rows:
         cells: list[str] = []
@@ -358,7 +449,7 @@ def _docx_table_rows(table: Any) -> list[str]:
             if cell._tc is previous:
                 continue
             previous = cell._tc
-            inner = " ".join(" ".join(b.split("\n")) for b in _docx_blocks(cell))
+            inner = " ".join(" ".join(b.split("\n")) for b in _docx_blocks(cell, levels=levels))
             cells.append(inner.strip())
         if any(cells):
             rows.append(" | ".join(cells))
@@ -387,6 +478,15 @@ def _pdf_text(data: bytes, path: Path) -> str:
             # Many PDFs are encrypted only to restrict printing/copying, with an
             # empty user password; those open. The others need a password.
             raise _encrypted(path, "password required")
+        count = len(reader.pages)
+        if count > PDF_MAX_PAGES:
+            raise UnreadableDocument(
+                path,
+                f"the PDF has {count} pages, the limit is {PDF_MAX_PAGES}",
+                "pdf_pages",
+                count=str(count),
+                limit=str(PDF_MAX_PAGES),
+            )
         pages = list(reader.pages)
     except UnreadableDocument:
         raise

@@ -32,14 +32,12 @@ from pathlib import Path
 
 from bot.corpus.loader import load_document
 from bot.corpus.parse import SIDECAR_SUFFIX
-from bot.corpus.reader import SUPPORTED_EXTENSIONS, UnreadableDocument
+from bot.corpus.reader import SUPPORTED_EXTENSIONS, UnreadableDocument, check_docx_archive
 from bot.models import Document
 
 # ext4 and most file systems allow 255 bytes; room is left for the sidecar suffix and
 # the hidden temporary names used while a file is written or replaced.
 MAX_NAME_BYTES = 200
-# A .docx unpacking to more than this is a zip bomb, not a policy document.
-MAX_DOCX_UNPACKED = 256 * 1024 * 1024
 STAGING_DIR = "uploads"
 # Staging folders older than this are leftovers of a crash and are swept.
 STALE_STAGING_SECONDS = 3600
@@ -220,13 +218,15 @@ def _check_docx(data: bytes) -> None:
             "upload.zip_not_docx",
             "This is a plain zip archive, not a Word document (.docx).",
         )
-    if sum(i.file_size for i in infos) > MAX_DOCX_UNPACKED:
+    try:
+        # Entries, unpacked size, compression ratio: the reader's limits, checked here
+        # before the file is staged (the reader checks them again for ingest).
+        check_docx_archive(data, Path("upload.docx"))
+    except UnreadableDocument as exc:
+        refusal = unreadable(exc)
         raise UploadRefused(
-            "size",
-            "upload.docx_too_large",
-            f"The .docx unpacks to more than {_mb(MAX_DOCX_UNPACKED)}; refused.",
-            limit=_mb(MAX_DOCX_UNPACKED),
-        )
+            "size", refusal.message_code, refusal.reason, **refusal.params
+        ) from None
 
 
 def unreadable(exc: UnreadableDocument | str) -> UploadRefused:

@@ -124,9 +124,9 @@ class SubscriptionService:
         if arg.lower() in ("all", "全部"):
             ids = [s.id for s in subs]
             self.store.remove_all(chat_id)
-        elif arg.isdigit():
+        elif arg.isdecimal():  # not isdigit: int("²") fails
             sub_id = int(arg)
-            if not self.store.remove(chat_id, sub_id):
+            if not self.store.remove(chat_id, sub_id):  # False for ids out of range too
                 raise SubscriptionError(
                     f"本聊天没有订阅 #{sub_id}。发送 /subscriptions 查看。\n"
                     f"This chat has no subscription #{sub_id}; see /subscriptions.",

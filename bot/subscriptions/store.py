@@ -35,6 +35,14 @@ CHAT_TYPES: tuple[str, ...] = ("private", "group", "supergroup", "channel")
 DeliveryStatus = Literal["pending", "sent", "failed", "missed", "skipped_empty"]
 FINAL_STATUSES: tuple[str, ...] = ("sent", "failed", "missed", "skipped_empty")
 
+# Subscription ids are INTEGER columns: 32 bits on PostgreSQL. A number typed in chat
+# outside this range is no subscription, and is not sent to the database (issue 14).
+MAX_ID = 2**31 - 1
+
+
+def valid_id(subscription_id: int) -> bool:
+    return 0 < subscription_id <= MAX_ID
+
 
 @dataclass(frozen=True, slots=True)
 class Subscription:
@@ -203,6 +211,8 @@ class SubscriptionStore:
             return Subscription._from_row(row)
 
     def get(self, subscription_id: int) -> Subscription | None:
+        if not valid_id(subscription_id):
+            return None  # a number from chat no row can have (and the database may refuse)
         with self._db.session() as session:
             row = session.get(SubscriptionRow, subscription_id)
             return None if row is None else Subscription._from_row(row)
@@ -235,6 +245,8 @@ class SubscriptionStore:
 
     def remove(self, chat_id: int, subscription_id: int) -> bool:
         """Delete one of the chat's subscriptions (and its deliveries); False if not the chat's."""
+        if not valid_id(subscription_id):
+            return False
         return (
             self._delete(SubscriptionRow.chat_id == chat_id, SubscriptionRow.id == subscription_id)
             > 0

@@ -15,6 +15,7 @@ import typer
 from bot import __version__
 from bot.config import Settings
 from bot.library import Engine
+from bot.text.console_input import NOT_UTF8_NOTE, decode_line, read_stdin_line
 from bot.tokens import TokenError, install_log_redaction, load_token, redact
 from briefbot.cli.app import app, err, open_engine, out, state
 from briefbot.cli.search import print_response
@@ -192,11 +193,20 @@ def _search_repl(engine: Engine) -> None:
             "Type keywords (e.g. 乡村振兴, GDP 增长, 营商环竟), :docs, :help or :quit."
         )
     lines = 0
+    said_not_utf8 = False
     while True:
         try:
-            line = input("搜索> " if interactive else "")
+            if interactive:
+                line, replaced = decode_line(input("搜索> "))
+            else:
+                line, replaced = read_stdin_line()
+                if line is None:
+                    break
         except EOFError:
             break
+        if replaced and not said_not_utf8:
+            err.print(NOT_UTF8_NOTE, markup=False)
+            said_not_utf8 = True
         line = line.strip()
         if not line:
             continue

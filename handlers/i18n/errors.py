@@ -9,6 +9,16 @@ from __future__ import annotations
 
 from handlers.i18n import tr
 
+# A parameter is often the user's own words (a file reference, a time zone, a filter):
+# echoed whole, 4,000 characters of them made a reply over Telegram's 4,096 (issue 14).
+PARAM_MAX_CHARS = 100
+
+
+def _shown(value: object) -> object:
+    if isinstance(value, str) and len(value) > PARAM_MAX_CHARS:
+        return value[: PARAM_MAX_CHARS - 1] + "…"
+    return value
+
 
 def error_text(exc: object, lang: str) -> str:
     """What to tell the user about ``exc``: its code's message (plain text), or, for an
@@ -22,4 +32,5 @@ def error_text(exc: object, lang: str) -> str:
         code = getattr(exc, "code", "")
     if not code:
         return getattr(exc, "reason", None) or str(exc)
-    return tr(lang, f"errors.{code}", **dict(getattr(exc, "params", None) or {}))
+    params = dict(getattr(exc, "params", None) or {})
+    return tr(lang, f"errors.{code}", **{k: _shown(v) for k, v in params.items()})

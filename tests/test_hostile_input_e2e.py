@@ -1,0 +1,98 @@
+"""Hostile input from chat (issue 14, #9): huge integers, very long arguments and
+malformed button data get a usage, unknown-id, too-long or stale-button answer, never the
+generic apology, and huge numbers never reach the database."""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from collections.abc import AsyncIterator
+
+import pytest
+
+from bot.library import Engine
+from fake_telegram import FakeBotApi
+from tests.test_subscriptions_e2e import BOT_NAME, ask, running
+
+APOLOGY = "出错"  # the generic apology's words (handlers/errors.py)
+HUGE = "99999999999999999999"
+_ids = itertools.count(900_000)
+
+
+@pytest.fixture
+def engine(bundled_engine: Engine) -> Engine:
+    return bundled_engine
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[FakeBotApi]:
+    async with FakeBotApi(
+        bot_username=BOT_NAME, privacy_mode=False, language_code="zh-hans"
+    ) as fake:
+        yield fake
+
+
+async def test_huge_ids_get_an_unknown_id_or_usage_reply(server: FakeBotApi, engine, db_url):
+    owner = server.add_user("Olga")
+    async with running(server, engine, db_url, owners=[owner.id], flood_burst=0):
+        assert "#" in await ask(server, owner, owner, "/subscribe 每天 08:00")
+        for text in (
+            f"/unsubscribe {HUGE}",
+            f"/unsubscribe #{HUGE}",
+            "/unsubscribe ²",
+            f"/digest {HUGE}",
+            f"/digest #{HUGE}",
+            f"/subs pause {HUGE}",
+            f"/subs remove #{HUGE}",
+            f"/audit {HUGE}",
+            "/audit ²",
+            f"/admin add {HUGE}",
+            f"/admin remove -{HUGE}",
+        ):
+            reply = await ask(server, owner, owner, text)
+            assert APOLOGY not in reply, (text, reply)
+        unknown = await ask(server, owner, owner, f"/unsubscribe {HUGE}")
+        assert HUGE in unknown and "/subscriptions" in unknown
+
+
+@pytest.mark.parametrize("command", ["doc", "digest", "targets", "compare", "timezone"])
+async def test_a_4000_character_argument_is_answered(
+    server: FakeBotApi, engine, db_url, command: str
+) -> None:
+    user = server.add_user("Lena")
+    async with running(server, engine, db_url):
+        for arg in ("政" * 4000, "a" * 4000, "&" * 4000):
+            reply = await ask(server, user, user, f"/{command} {arg}")
+            assert APOLOGY not in reply, reply[:200]
+            assert len(reply.encode("utf-16-le")) // 2 <= 4096
+
+
+async def _push_callback(server: FakeBotApi, message: dict, user, data: str | None) -> None:
+    """A callback query the fake server's press_button would not send: any data, or none."""
+    query = {
+        "id": str(next(_ids)),
+        "from": {"id": user.id, "is_bot": False, "first_name": "Max"},
+        "message": copy.deepcopy(message),
+        "chat_instance": "1",
+    }
+    if data is not None:
+        query["data"] = data
+    server.backend.callback_queries[query["id"]] = {"query": query, "answer": None}
+    await server.backend.updates.push("callback_query", query)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [None, "", ":", "p:", "p::", "p:x:99999999999999999999:1", "t:abc:", "t:" + "9" * 60,
+     "u:", "r:", "\x00", "p:abc:-1:0"],
+)  # fmt: skip
+async def test_malformed_button_data_gets_the_stale_button_answer(
+    server: FakeBotApi, engine, db_url, data: str | None
+) -> None:
+    user = server.add_user("Max")
+    async with running(server, engine, db_url):
+        await server.send_message(user, user, "/search 地区生产总值")
+        results = await server.next_call("sendMessage", chat=user)
+        await _push_callback(server, results.message, user, data)
+        answer = await server.next_call("answerCallbackQuery")
+        assert "按钮已失效" in (answer.params.get("text") or ""), (data, answer.params)
