@@ -46,7 +46,7 @@ from bot.search import segments as seg
 from bot.search.quality import passage_priors
 from bot.text.normalize import normalize
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3  # 3: p_prior.npy, the body-text prior of each passage
 K1 = 1.2
 B = 0.75
 IMPACT_LEVELS = 65535
@@ -71,6 +71,7 @@ _ARRAYS = (
     "p_start",
     "p_len",
     "p_section",
+    "p_prior",
     "text_offsets",
     "norm_offsets",
 )
@@ -164,6 +165,7 @@ class CompiledIndex:
     p_start: np.ndarray
     p_len: np.ndarray
     p_section: np.ndarray
+    p_prior: np.ndarray  # body-text prior per passage (bot.search.quality)
     text_mmap: mmap.mmap | None
     text_offsets: np.ndarray
     norm_mmap: mmap.mmap | None
@@ -171,8 +173,6 @@ class CompiledIndex:
     docs: list[DocumentInfo]
     doc_first_pid: list[int]
     sections: list[tuple[str, ...]]
-    # body-text prior per passage (bot.search.quality); None in an index built before it
-    p_prior: np.ndarray | None = None
 
     @classmethod
     def open(cls, path: Path) -> CompiledIndex:
@@ -209,10 +209,8 @@ class CompiledIndex:
                 return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
 
         arrays = {name: load(name) for name in _ARRAYS}
-        prior_recorded = "p_prior.npy" in meta.get("files", {})
-        p_prior = load("p_prior") if prior_recorded or (path / "p_prior.npy").exists() else None
         text_mmap, norm_mmap = blob("text.bin"), blob("norm.bin")
-        _check_shapes(meta, vocab, arrays, p_prior, text_mmap, norm_mmap)
+        _check_shapes(meta, vocab, arrays, text_mmap, norm_mmap)
         return cls(
             path=path,
             meta=meta,
@@ -227,7 +225,6 @@ class CompiledIndex:
             ],
             doc_first_pid=[int(d["first_pid"]) for d in meta["docs"]],
             sections=[tuple(s) for s in meta["sections"]],
-            p_prior=p_prior,
         )
 
     @property
@@ -264,7 +261,6 @@ def _check_shapes(
     meta: dict,
     vocab: list[str],
     arrays: dict[str, np.ndarray],
-    p_prior: np.ndarray | None,
     text: mmap.mmap | None,
     norm: mmap.mmap | None,
 ) -> None:
@@ -283,8 +279,6 @@ def _check_shapes(
             if arrays[name].shape != (n_postings,):
                 problems.append(f"{name}.npy has {arrays[name].shape}, not {n_postings} postings")
     per_passage = {k: v for k, v in arrays.items() if k.startswith("p_")}
-    if p_prior is not None:
-        per_passage["p_prior"] = p_prior
     for name, arr in per_passage.items():
         if arr.shape != (n,):
             problems.append(f"{name}.npy has shape {arr.shape}, not ({n},)")

@@ -29,15 +29,12 @@ _LEAD_SENTENCE_RE = re.compile(r"[^，,；;。！？!?\t]+[。！!]")
 _SENTENCE_RE = re.compile(r"[。；;！？!?]|[，,].*[，,]")
 
 
-_NOTES_SECTION_RE = re.compile(r"\s*(?:注释|注|附注|名词解释|说明)\s*[:：]?\s*")
-
-
 def passage_prior(text: str, section: Sequence[str] = ()) -> float:
     """1 for body text; less for a footnote (or any line of a 注释 section), a table or
     figure caption, or a heading standing alone (short, no sentence punctuation, no
     figures of a table row)."""
     head = text.lstrip()
-    in_notes = bool(section) and _NOTES_SECTION_RE.fullmatch(section[-1]) is not None
+    in_notes = bool(section) and is_notes_header(section[-1])
     if in_notes or _FOOTNOTE_RE.match(head):
         return FOOTNOTE
     if _CAPTION_RE.match(head):

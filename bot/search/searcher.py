@@ -19,7 +19,6 @@ from bot.corpus.regions import place_in_region
 from bot.models import Correction, Note, SearchHit, SearchResponse, Understood
 from bot.search.fuzzy import Lexicon, rank_candidates
 from bot.search.index import CompiledIndex, idf_of
-from bot.search.quality import FOOTNOTE, is_notes_header, is_numbered, passage_prior
 from bot.search.query import ParsedQuery, QueryPart, parse_query
 from bot.search.snippets import find_spans, make_snippet
 from bot.search.understand import NATIONAL, understand, year_forms
@@ -792,35 +791,8 @@ class Searcher:
         return pos[order][lo:hi]
 
     def _prior(self, pids: np.ndarray) -> np.ndarray:
-        """The body-text prior (:func:`.quality.passage_prior`) of ``pids``, computed once
-        per passage and kept."""
-        pids = np.asarray(pids, dtype=np.intp)
-        if self.index.p_prior is not None:
-            return self.index.p_prior[pids]
-        cache = self._priors  # an index built before priors were stored
-        todo = pids[cache[pids] < 0]
-        for pid in np.unique(todo).tolist():
-            section = self.index.sections[int(self.index.p_section[pid])]
-            text = self.passage_text(pid)
-            prior = passage_prior(text, section)
-            if prior == 1.0 and is_numbered(text) and self._under_notes(pid):
-                prior = FOOTNOTE
-            cache[pid] = prior
-        return cache[pids]
-
-    def _under_notes(self, pid: int, *, reach: int = 20) -> bool:
-        """Whether ``pid`` is one of the numbered lines under a ``注释：`` line."""
-        ix = self.index
-        doc = ix.p_doc[pid]
-        for prev in range(pid - 1, max(-1, pid - 1 - reach), -1):
-            if ix.p_doc[prev] != doc:
-                return False
-            text = self.passage_text(prev)
-            if is_notes_header(text):
-                return True
-            if not is_numbered(text):
-                return False
-        return False
+        """The body-text prior of ``pids`` (:mod:`.quality`, stored in the index)."""
+        return self.index.p_prior[np.asarray(pids, dtype=np.intp)]
 
     def _ordered(
         self, pids: np.ndarray, keys: np.ndarray, lo: int, hi: int, *, presorted: bool = False
@@ -839,10 +811,6 @@ class Searcher:
         else:
             rest = self._top(pids, keys, window, hi)
         return np.concatenate([order, rest])[lo:hi]
-
-    @cached_property
-    def _priors(self) -> np.ndarray:
-        return np.full(self.index.n_passages, -1.0, dtype=np.float32)
 
     def _rank(
         self,
