@@ -571,3 +571,28 @@ def test_a_rank_after_a_growth_is_the_rank_of_the_growth(extract):
     assert ("技改投资增速全省排名", 1) in got
     assert ("地区生产总值全省排名", 4) in got  # 总量: the rank of the level
     assert ("新能源装机占比", 65) in got  # a share of a known thing is not the thing
+
+
+def test_shared_measures_dangling_verbs_and_a_scope_part(extract):
+    text = (
+        "2025年江州市政府工作报告\n"
+        "汽车制造业、生物医药产业产值年均增长12%。\n"
+        "困难家庭生活补贴、残疾人护理补贴标准分别提高到200元、260元。\n"
+        "二氧化硫、氮氧化物排放分别减少2%和4%。\n"
+        "单位地区生产总值能耗和二氧化碳排放分别降低3%、4%。\n"
+        "国际班列开行超800列，新建5G基站1.2万座，累计达6万座。\n"
+        "全年居民消费价格上涨0.4%。其中，城市下降0.2%，农村上涨0.6%。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    # a measure said once after a list belongs to every item; 年均 keeps its 年
+    assert ("汽车制造业产值", 12.0) in got and ("生物医药产业产值", 12.0) in got
+    assert ("困难家庭生活补贴标准", 200.0) in got
+    assert ("二氧化硫排放", 2.0) in got and ("氮氧化物排放", 4.0) in got
+    # an item that names its own measure takes no other: not 单位地区生产总值能耗排放
+    assert not any(name.endswith("能耗排放") for name, _ in got)
+    # the verb between a subject and its figure is no part of the name
+    assert ("国际班列", 800.0) in got
+    assert ("5G基站", 6.0) in got
+    # 城市 under 居民消费价格 is the town prices, never 城市下降
+    assert ("城市居民消费价格", 0.2) in got
+    assert not any("下降" in name for name, _ in got)

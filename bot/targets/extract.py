@@ -484,7 +484,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 
 def extract_targets(doc: Document, table: IndicatorTable | None = None) -> list[TargetRecord]:

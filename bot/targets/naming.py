@@ -141,6 +141,10 @@ _PARTNER_RE = re.compile(
 )
 # One-character words a cut clause leaves at the end of a name (removed on a word boundary)
 _LOOSE_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:有|达|为|由|等|各|新)$")
+# Verbs a clause leaves after its subject, right before the figure (开行, 到位, 累计达, 为)
+_DANGLING_TAIL_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?:累计)?(?:开行|到位|完工|得到|接近|不到|达到|达|为)$|(?<=[\u4e00-\u9fff]{2})累计$"
+)
 _SHARE_AFTER_RE = re.compile(r"(?:的)?(?:占比|比重|比例|份额)")
 _SHARE_OF_RE = re.compile(r"占(?:全[国省市区县州])?$")
 _SHARE_DE_RE = re.compile(r"占([\u4e00-\u9fffA-Za-z0-9]{1,12})的(比重|比例|份额)$")
@@ -243,7 +247,7 @@ LOW = 0.35
 
 _MEASURE_END_RE = re.compile(
     r"(率|量|数|额|值|价格|面积|里程|人数|产量|收入|支出|投资|规模|比重|占比|强度|浓度|指数|排名|标准|出栏"
-    r"|能力|容量|人口|企业|项目|基地|园区|平台|学校|医院|机构|中心|主体|工程|设施|床位|公里|道路|住房)$"
+    r"|能力|容量|人口|企业|项目|基地|园区|平台|学校|医院|机构|中心|主体|工程|设施|床位|公里|道路|住房|排放)$"
 )
 _ODD_NAME_RE = re.compile(
     r"[，。；：、（）()“”［］\[\]【】]|^\W|[A-Za-z]{6,}|\d{4}|之|^(?:其中|以上|以下|全年|今年|累计)"
@@ -307,6 +311,14 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
     if tail is not None and tail.start() > 0 and tail.start() in word_bounds(name):
         return 0.5
     return 0.9 if measured else 0.75
+
+
+def _without_tail_verb(name: str) -> str:
+    """``城市下降`` -> ``城市``: a change verb at the end of a loose name is the figure's."""
+    for m in VERB_RE.finditer(name):
+        if m.end() == len(name) and m.start() >= 2 and m.start() in word_bounds(name):
+            return name[: m.start()]
+    return name
 
 
 def _loose_name(text: str) -> str:
@@ -718,7 +730,9 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
         tail = last[len(head) :]
         return [p + tail for p in items[:-1]] + [last]
     tail_word = _MEASURE_TAIL_RE.search(items[-1])
-    if tail_word and not any(_MEASURE_TAIL_RE.search(p) for p in items[:-1]):
+    if tail_word and not any(
+        _MEASURE_TAIL_RE.search(p) or _SAYS_A_MEASURE_RE.search(p) for p in items[:-1]
+    ):
         # 经济作物中蔬菜及食用菌、中草药材、园林水果产量: each item takes the shared measure
         tail = tail_word.group()
         items = [p + tail for p in items[:-1]] + [items[-1]]
@@ -755,8 +769,10 @@ _BARE_MEASURE_RE = re.compile(
 )
 _MEASURE_TAIL_RE = re.compile(
     r"(产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|人数|比重|占比|余额|数量"
-    r"|规模|起数)$"
+    r"|规模|起数|标准|排放量|排放)$"
 )
+# An item that already ends in a measure takes no shared one (单位国内生产总值能耗和二氧化碳排放)
+_SAYS_A_MEASURE_RE = re.compile(r"(?:耗|率|量|额|值|数|度|价|比|指数)$")
 _BARE_MEASURE_END_RE = re.compile("(?:" + _BARE_MEASURE_RE.pattern + ")$")
 
 
@@ -918,6 +934,9 @@ class _SentenceNamer:
     ) -> None:
         if len(name) > 6:
             name = _INNER_SCOPE_RE.sub("", name)  # 评估我省全国排名: the scope is the document's
+        bare = _DANGLING_TAIL_RE.sub("", name)
+        if bare != name and _is_name(bare) and not VERB_RE.fullmatch(bare):
+            name = bare  # 中欧班列开行超2000列, 5G基站累计达17万座: the verb is the figure's
         self.out.append(
             Named(
                 fig,
@@ -990,7 +1009,7 @@ class _SentenceNamer:
             if id(fig) in named or fig.form == "comparison":
                 continue
             raw, _ = self.before(i)
-            name = _loose_name(raw)
+            name = _without_tail_verb(_loose_name(raw))
             if not name and fig.unit_class in _COUNTISH:
                 noun, _n = _after_noun(self.after(i))
                 name = _loose_name(noun)
@@ -1414,7 +1433,11 @@ class _SentenceNamer:
         m = _EACH_RE.search(raw)
         if not m or _TOTAL_RE.search(raw, 0, m.start()):
             return False  # 绿色铝、硅光伏、新能源电池合计产值: one figure for the sum
-        subject = clean_name(_RHETORIC_TAIL_RE.sub("", raw[: m.start()]))
+        # 装备制造业、高端食品加工业产值年均增长: the 年 is 年均's, not the subject's
+        lead = (
+            raw[: m.start()].removesuffix("年") if m.group().startswith("均") else raw[: m.start()]
+        )
+        subject = clean_name(_RHETORIC_TAIL_RE.sub("", lead))
         items = [clean_name(p) for p in _split_items(subject)]
         if len(items) < 2 or not all(_is_name(p) for p in items):
             return False
