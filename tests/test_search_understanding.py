@@ -5,6 +5,7 @@ footnotes rank below body text, and a question for a target gets its answer card
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -233,3 +234,33 @@ def test_a_section_about_the_year_answers_for_it(engine):
     finally:
         (corpus / "national_2025.txt").unlink()
         engine.refresh()
+
+
+@pytest.mark.parametrize(
+    ("query", "year", "rest"),
+    [
+        ("今年 地区生产总值 目标", 2024, "地区生产总值 目标"),
+        ("江苏 去年 地区生产总值", 2023, "地区生产总值"),
+        ("明年 计划", 2025, "计划"),
+        ("2022年 今年 目标", 2022, "今年 目标"),  # a year written out wins
+        ("比上年增长", None, "比上年增长"),  # 上年 is a comparison base, not a year asked
+    ],
+)
+def test_years_said_relative_to_today(query, year, rest):
+    got = understand(query, gazetteer=default_gazetteer(), known_regions=set(), this_year=2024)
+    assert got.facets.year == year
+    assert got.rest == rest
+
+
+def test_this_year_is_the_clocks_year(engine):
+    searcher = engine.searcher
+    real_today = searcher.today
+    try:
+        searcher.today = lambda: date(2024, 3, 5)
+        resp = engine.search("今年 地区生产总值 目标", page_size=3)
+        assert resp.understood is not None and resp.understood.year == 2024
+        assert resp.hits[0].filename.endswith("_2024.txt")
+        searcher.today = lambda: date(2023, 3, 5)
+        assert engine.search("今年 地区生产总值 目标", page_size=3).understood.year == 2023
+    finally:
+        searcher.today = real_today

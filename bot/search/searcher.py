@@ -9,7 +9,9 @@ that match more concepts always rank above passages that match fewer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cached_property
 
 import numpy as np
@@ -148,8 +150,10 @@ class Searcher:
         page_size: int = 5,
         max_query_chars: int = 200,
         popular_terms: tuple[str, ...] = (),
+        today: Callable[[], date] = date.today,
     ) -> None:
         self.index = index
+        self.today = today  # what 今年 in a query means
         self.tokenizer = tokenizer
         self.synonyms = synonyms
         self.fuzzy_threshold = fuzzy_threshold
@@ -626,7 +630,12 @@ class Searcher:
 
     def understand(self, text: str):
         """The region, year and document kind ``text`` names (see :mod:`.understand`)."""
-        return understand(text, gazetteer=default_gazetteer(), known_regions=self._known_regions)
+        return understand(
+            text,
+            gazetteer=default_gazetteer(),
+            known_regions=self._known_regions,
+            this_year=self.today().year,
+        )
 
     @cached_property
     def _known_regions(self) -> frozenset[str]:

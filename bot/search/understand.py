@@ -48,6 +48,10 @@ _TYPE_RE = re.compile(
     "|".join(re.escape(w) for w, _ in sorted(_TYPE_WORDS, key=lambda x: -len(x[0])))
 )
 _TYPE_OF = dict(_TYPE_WORDS)
+# Years said relative to today (今年 GDP 目标); 上年 is left alone: in 比上年增长 it is
+# the document's comparison base, not the year asked about.
+_RELATIVE_YEARS = {"今年": 0, "本年度": 0, "去年": -1, "明年": 1}
+_RELATIVE_YEAR_RE = re.compile("|".join(_RELATIVE_YEARS))
 _SUFFIX_RE = re.compile(r"特别行政区|自治区|自治州|省|市|州|区|县|盟|旗")
 
 
@@ -83,6 +87,7 @@ def understand(
     *,
     gazetteer: Gazetteer,
     known_regions: Collection[str],
+    this_year: int | None = None,
 ) -> Understanding:
     """The region, year and document type named in ``query``.
 
@@ -90,7 +95,8 @@ def understand(
     lies in), or written with its suffix (``宜宾市``): a two-character place name that
     is also a plain word (中山, 和平) is left alone unless the corpus knows it. The
     first of each facet wins; a query that is nothing but facets keeps its words to
-    search (``2024`` alone still finds text).
+    search (``2024`` alone still finds text). With ``this_year``, ``今年``, ``去年`` and
+    ``明年`` are years too (a year written out wins over them).
     """
     text = normalize(query)
     spans: list[tuple[int, int]] = []
@@ -120,6 +126,11 @@ def understand(
         year = parse_year(m.group())
         spans.append(m.span())
         break
+    if year is None and this_year is not None:
+        rel = _RELATIVE_YEAR_RE.search(text)
+        if rel:
+            year = this_year + _RELATIVE_YEARS[rel.group()]
+            spans.append(rel.span())
     doc_type: str | None = None
     m = _TYPE_RE.search(text)
     if m:
