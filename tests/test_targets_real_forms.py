@@ -596,3 +596,23 @@ def test_shared_measures_dangling_verbs_and_a_scope_part(extract):
     # 城市 under 居民消费价格 is the town prices, never 城市下降
     assert ("城市居民消费价格", 0.2) in got
     assert not any("下降" in name for name, _ in got)
+
+
+def test_goal_words_a_written_year_and_the_documents_own_place(extract):
+    text = (
+        "2024年江州市政府工作报告\n"
+        "江州2023年全年地区生产总值3200亿元。\n"
+        "今年全市地区生产总值预期增长目标为5.5%左右。\n"
+        "经济增长预期目标为5%左右，数字经济增长10%以上。\n"
+        "规模以上工业增加值增长目标定为6%。\n"
+    )
+    got = {(r.indicator, r.value): r for r in extract(text, "jiangzhou_2024.txt")}
+    # 2023年全年: the year written, not the report's 全年 (a result, not a target)
+    level = got[("地区生产总值", 3200.0)]
+    assert (level.kind, level.year) == ("achievement", "2023")
+    # 预期增长目标为 says what kind of figure it is, not what is measured
+    assert got[("地区生产总值", 5.5)].kind == "target"
+    # 经济增长 is GDP growth by convention; 数字经济增长 is not
+    assert got[("地区生产总值", 5.0)].kind == "target"
+    assert ("数字经济", 10.0) in got
+    assert got[("规模以上工业增加值", 6.0)].kind == "target"  # 目标定为

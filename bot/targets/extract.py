@@ -418,6 +418,12 @@ class _Walker:
             if rest[:1] in ("市", "区", "县", "州") and self.table.canonical(rest[1:]):
                 rest = rest[1:]
             indicator = (self.table.canonical(rest) or rest) if len(rest) >= 2 else indicator
+        elif region and indicator.startswith(region) and indicator not in self.table:
+            # 深圳地区生产总值 in a Shenzhen document: the document's own place says nothing
+            rest = indicator.removeprefix(region)
+            if rest[:1] in ("省", "市", "区", "县", "州") and self.table.canonical(rest[1:]):
+                rest = rest[1:]
+            indicator = self.table.canonical(rest) or indicator
         return TargetRecord(
             doc=self.doc.filename,
             section=section_title,
@@ -484,7 +490,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 
 
 def extract_targets(doc: Document, table: IndicatorTable | None = None) -> list[TargetRecord]:

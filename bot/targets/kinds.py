@@ -42,7 +42,8 @@ _BULLETIN_RE = re.compile(r"统计公报|国民经济和社会发展统计")
 
 _ESTIMATE_RE = re.compile(r"预计")
 _FUTURE_RE = re.compile(
-    r"力争|确保|争取|计划|预期目标|主要目标|奋斗目标|目标是|目标为|目标任务|力求|努力|拟|下一步"
+    r"力争|确保|争取|计划|预期目标|主要目标|奋斗目标|目标是|目标为|目标(?:值)?(?:定|设定|确定|调整)为"
+    r"|目标任务|力求|努力|拟|下一步"
     r"|今后(?!一个时期)|未来|明年|届时|预期|将来|即将"
     r"|将(?!把)(?![^，。；]{1,15}?(?:分解|列|作|转化|纳入|确定|明确|定|视|称)为)"
     r"|(?<![主重需首只纲摘必提简概扼])要(?![素求点闻害件是么])"
@@ -52,6 +53,8 @@ _PAST_RE = re.compile(
     r"(?<![为除])了(?!解|不起|结)|已经|(?<!而)已(?![，。；])|一年来|五年来|十年来|[两三四]年来"
     r"|过去|去年|先后|曾经|实现了|取得了"
 )
+_WHOLE_YEAR_WORDS = frozenset({"全年", "年内"})
+_YEAR_JUST_BEFORE_RE = re.compile(r"(?<!\d)(?:19|20)\d\d年$")
 # One scan for both: a future word or a past word, whichever comes first at each place.
 _CUE_RE = re.compile(f"(?P<f>{_FUTURE_RE.pattern})|(?P<p>{_PAST_RE.pattern})")
 _STATUS_RE = re.compile(r"依托|用好|服务好|拥有|现有|共有|坐拥|用足")
@@ -115,7 +118,13 @@ def cue_marks(text: str, doc_year: int | None) -> Marks:
     this figure" for any figure of the paragraph without scanning again.
     """
     words = [
-        (m.end(), "target" if m.lastgroup == "f" else "achievement") for m in _CUE_RE.finditer(text)
+        (m.end(), "target" if m.lastgroup == "f" else "achievement")
+        for m in _CUE_RE.finditer(text)
+        # 2021年全年: the written year says when; 全年 only says the whole of it
+        if not (
+            m.group() in _WHOLE_YEAR_WORDS
+            and _YEAR_JUST_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())
+        )
     ]
     years: list[tuple[int, str]] = []
     if doc_year is not None:
@@ -272,6 +281,10 @@ def period_marks(text: str, default_year: str, current_year: str) -> PeriodMarks
             text, m.end()
         ):
             continue
+        if m.group() in _WHOLE_YEAR_WORDS and _YEAR_JUST_BEFORE_RE.search(
+            text, max(0, m.start() - 6), m.start()
+        ):
+            continue  # 2021年全年: the whole of the year written, not the current one
         value = _period_value(m, default_year, current_year)
         if value is not None:
             out.append((m.end(), value))

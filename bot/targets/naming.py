@@ -205,6 +205,7 @@ def clean_name(text: str) -> str:
         s = _EDGE_RE.sub("", s)
         s = _strip_tail(s, _AMONG_RE) if len(s) > 3 else s  # 普通高中 keeps its 中
         s = _TAIL_VERB_RE.sub("", s)
+        s = _without_goal_words(s)
         s = _TAIL_CHANGE_RE.sub("", s) if len(s) > 4 else s
         s = _YEARS_EDGE_RE.sub("", s) if len(s) > 4 else s
         for m in VERB_RE.finditer(s):
@@ -238,6 +239,8 @@ def clean_name(text: str) -> str:
             s = tail
     if len(s) > 3:
         s = _strip_tail(s, _LOOSE_TAIL_RE)  # 重点调度项目有, 5G基站达, 中职学校由
+    if s in ("经济", "经济社会") and _ECONOMIC_GROWTH_RE.search(text):
+        s = "经济增长"  # 经济增长5%左右 (经济增长预期目标为): the growth of GDP, by convention
     return s
 
 
@@ -311,6 +314,28 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
     if tail is not None and tail.start() > 0 and tail.start() in word_bounds(name):
         return 0.5
     return 0.9 if measured else 0.75
+
+
+# What a report says about a figure after naming its subject: 地区生产总值预期增长目标为,
+# 经济增长预期目标, 生产总值增长目标定为. The goal is the figure's kind, not its name.
+_GOAL_TAIL_RE = re.compile(
+    r"(?P<growth>(?:的)?(?:预期|计划)?(?:增长|增速))?(?:的)?(?:预期目标|预期|目标)(?:值)?"
+    r"(?:定为|设定为|确定为|调整为|为|是|定)?$"
+)
+
+
+_ECONOMIC_GROWTH_RE = re.compile(r"经济(?:社会发展)?(?:的)?(?:预期)?(?:增长|增速)")
+
+
+def _without_goal_words(s: str) -> str:
+    """``地区生产总值预期增长目标为`` -> ``地区生产总值``; ``经济增长预期目标`` -> ``经济增长``
+    (增长 stays when nothing but 经济 would be left)."""
+    m = _GOAL_TAIL_RE.search(s)
+    if not m or m.start() < 2:
+        return s
+    if m.group("growth") and s[: m.start()] in ("经济", "经济社会"):
+        return s[: m.end("growth")]
+    return s[: m.start()]
 
 
 def _without_tail_verb(name: str) -> str:
@@ -642,6 +667,8 @@ def _best_before_match(table: IndicatorTable, before: str, fig: Figure) -> Alias
         return None  # 清洁能源装机占比: a share of the known thing, not the thing
     if _SHARE_OF_RE.search(text, 0, m.start):
         return None  # 直接经济损失占国内生产总值比重: the base of a share is not the name
+    if m.alias in ("经济增长", "经济增速") and m.start > 0 and clean_name(text[: m.start]):
+        return None  # 数字经济增长, 海洋经济增速: another economy's growth, not GDP's
     if (len(m.alias) <= 4 or fig.unit_class == "count") and LEVEL_PREFIX_RE.search(
         text, 0, m.start
     ):
