@@ -616,3 +616,19 @@ def test_goal_words_a_written_year_and_the_documents_own_place(extract):
     assert got[("地区生产总值", 5.0)].kind == "target"
     assert ("数字经济", 10.0) in got
     assert got[("规模以上工业增加值", 6.0)].kind == "target"  # 目标定为
+
+
+def test_a_paragraph_looking_forward_ends_the_review(extract):
+    text = (
+        "中国共产党江州市第十三次代表大会报告\n"
+        "（2022年5月10日）\n"
+        "过去五年，全市地区生产总值年均增长六点二％，突破五千亿元大关。\n"
+        "今后五年，全市地区生产总值年均增长六％左右，到二〇二七年达到七千亿元。\n"
+    )
+    got = {(r.indicator, r.value): r for r in extract(text, "jiangzhou_congress_2022.txt")}
+    assert got[("地区生产总值", 6.2)].kind == "achievement"
+    assert got[("地区生产总值", 6.0)].kind == "target"
+    assert (got[("地区生产总值", 7000.0)].kind, got[("地区生产总值", 7000.0)].year) == (
+        "target",
+        "2027",
+    )

@@ -229,7 +229,11 @@ _PARAGRAPH_PERIOD_RE = re.compile(
     r"(过去[一二三四五六七八九十两]+年|[一二三四五六七八九十两]+年来|这[一二三四五六七八九十两]+年"
     r"|“?十[一二三四五六]五”?(?:时期|期间|以来)|回望“?十[一二三四五六]五”?)"
 )
-_PARAGRAPH_YEAR_RE = re.compile(r"^(?:——)?(?:(?:19|20)\d\d年|过去一年|一年来|今年|去年)")
+_PARAGRAPH_YEAR_RE = re.compile(
+    r"^(?:——)?(?:(?:19|20)\d\d年|过去一年|一年来|今年|去年"
+    # 今后五年, 展望未来, 到2027年: a paragraph looking forward ends the stretch reviewed
+    r"|今后|未来|展望|(?:到|至)(?:(?:19|20)\d\d|二[〇零○][一二三四五六七八九〇零○]{2})年)"
+)
 
 
 def paragraph_period(paragraph: str) -> str | None:
