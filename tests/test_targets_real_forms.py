@@ -632,3 +632,10 @@ def test_a_paragraph_looking_forward_ends_the_review(extract):
         "target",
         "2027",
     )
+
+
+def test_a_figure_per_head_is_not_the_total(extract):
+    text = "2024年江州市政府工作报告\n每万人拥有5G基站数达到18个，5G基站总数达到1.5万个。\n"
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("每万人拥有5G基站数", 18.0) in got
+    assert ("5G基站", 1.5) in got

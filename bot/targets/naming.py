@@ -324,6 +324,9 @@ _GOAL_TAIL_RE = re.compile(
 )
 
 
+_PER_HEAD_BEFORE_RE = re.compile(
+    r"(?:每[十百千万]+(?:人口|人|户|名[\u4e00-\u9fff]{0,4}?)|人均)(?:拥有|有)?$"
+)
 _ECONOMIC_GROWTH_RE = re.compile(r"经济(?:社会发展)?(?:的)?(?:预期)?(?:增长|增速)")
 
 
@@ -667,6 +670,8 @@ def _best_before_match(table: IndicatorTable, before: str, fig: Figure) -> Alias
         return None  # 清洁能源装机占比: a share of the known thing, not the thing
     if _SHARE_OF_RE.search(text, 0, m.start):
         return None  # 直接经济损失占国内生产总值比重: the base of a share is not the name
+    if _PER_HEAD_BEFORE_RE.search(text, 0, m.start):
+        return None  # 每万人拥有5G基站数: a figure per head, not the total of the table's name
     if m.alias in ("经济增长", "经济增速") and m.start > 0 and clean_name(text[: m.start]):
         return None  # 数字经济增长, 海洋经济增速: another economy's growth, not GDP's
     if (len(m.alias) <= 4 or fig.unit_class == "count") and LEVEL_PREFIX_RE.search(
