@@ -264,3 +264,26 @@ def test_this_year_is_the_clocks_year(engine):
         assert engine.search("今年 地区生产总值 目标", page_size=3).understood.year == 2023
     finally:
         searcher.today = real_today
+
+
+def test_a_question_naming_nothing_known_gets_the_card_its_first_passage_states(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plan.txt").write_text(
+        "应急体系规划\n一、主要目标\n"
+        "到2025年，灾害预警信息发布公众覆盖率达到90%，应急物资储备库覆盖所有县。\n"
+        "二、重点任务\n优化营商环境，实施法治化营商环境提升举措100项。\n",
+        encoding="utf-8",
+    )
+    engine = Engine.open(make_settings(corpus, tmp_path / "data"))
+    resp = engine.search("灾害预警信息发布公众覆盖率 目标", page_size=3)
+    assert resp.understood is None  # no region, year or known indicator
+    assert resp.answer is not None
+    assert (resp.answer.indicator, resp.answer.value_text, resp.answer.year) == (
+        "灾害预警信息发布公众覆盖率",
+        "90",
+        "2025",
+    )
+    # a name that merely holds the words, in a passage that is not the first, is no answer
+    assert engine.search("营商环境 指标", page_size=3).answer is None
+    assert engine.search("灾害预警信息发布公众覆盖率", page_size=3).answer is None  # no question

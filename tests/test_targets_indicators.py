@@ -243,3 +243,19 @@ def test_known_name_of_what_users_type(table):
     assert table.known_name("國內生產總值") == "国内生产总值"
     assert table.known_name("生产总值") == "生产总值"
     assert table.known_name("低空飞行器起降点") is None
+
+
+def test_text_aliases_name_but_do_not_search() -> None:
+    table = IndicatorTable.from_mapping(
+        {
+            "indicators": {
+                "地区生产总值": {
+                    "group": "gdp",
+                    "aliases": ["GDP"],
+                    "text_aliases": ["经济增长"],
+                }
+            }
+        }
+    )
+    assert table.canonical("经济增长") == "地区生产总值"
+    assert table.synonym_groups() == [("地区生产总值", "GDP")]

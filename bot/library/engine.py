@@ -240,9 +240,18 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
             chosen.update(dict.fromkeys(d.doc_id for d in matching[:ANSWER_DOCS]))
         return [infos[d] for d in chosen]
 
-    def _answer(self, query: str, understood: Understood, indicator: str | None, hits: list[str]):
+    def _answer(
+        self,
+        query: str,
+        understood: Understood,
+        indicator: str | None,
+        hits: list[str],
+        *,
+        within: str | None = None,
+    ):
         """The key target that answers ``query`` (see :mod:`bot.library.answers`): of the
-        indicator the table knows, else of the extracted name the query repeats most."""
+        indicator the table knows, else of the extracted name the query repeats most;
+        with ``within``, only a target stated in that text."""
         docs = self._answer_docs(understood, hits)
         infos = {d.doc_id: d for d in docs}
         growth = asks_growth(query)
@@ -265,7 +274,7 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
         named = [
             (named_in(words, t.record.indicator), infos[t.doc_id], t.record)
             for t in self.iter_targets(kind="target", region=understood.region, docs=docs)
-            if t.doc_id in infos
+            if t.doc_id in infos and (within is None or t.record.sentence[:40] in within)
         ]
         longest = max((n for n, _, _ in named), default=0)
         if not longest:
@@ -310,17 +319,22 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
         understood = resp.understood or Understood()
         if indicator:
             understood = replace(understood, indicator=indicator)
-        if not understood.any:
-            return resp
-        resp = replace(resp, understood=understood)
-        if seeks_target(query) and (indicator or understood.any):
+        if understood.any:
+            resp = replace(resp, understood=understood)
+        found = None
+        if seeks_target(query) and understood.any:
             found = self._answer(
                 resp.corrected_query or query, understood, indicator, [h.doc_id for h in resp.hits]
             )
-            if found:
-                answer = card(*found)
-                stated = self.searcher.passages_containing(
-                    answer.sentence[:40], doc_id=answer.doc_id
-                )
-                resp = lead_with_answer(resp, answer, stated)
+        elif seeks_target(query) and resp.hits and resp.page == 1:
+            # nothing understood (十四五 灾害预警信息发布公众覆盖率 目标): only a target the
+            # first passage states, named with the query's words, answers
+            first = resp.hits[0]
+            found = self._answer(
+                resp.corrected_query or query, understood, None, [first.doc_id], within=first.text
+            )
+        if found:
+            answer = card(*found)
+            stated = self.searcher.passages_containing(answer.sentence[:40], doc_id=answer.doc_id)
+            resp = lead_with_answer(resp, answer, stated)
         return resp

@@ -117,6 +117,9 @@ class IndicatorTable:
     national: dict[str, str] = field(default_factory=dict)  # regional -> national canonical
     _members: dict[str, tuple[str, ...]] = field(default_factory=dict)  # family -> canonicals
     _regional: dict[str, str] = field(default_factory=dict)  # national -> regional canonical
+    # aliases that name the indicator in a report's sentences but are too broad to search
+    # for it (经济增长 for 地区生产总值): left out of :meth:`synonym_groups`
+    text_only: frozenset[str] = frozenset()
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, object]) -> IndicatorTable:
@@ -129,12 +132,15 @@ class IndicatorTable:
         aliases: dict[str, str] = {}
         families: dict[str, str] = {}
         national: dict[str, str] = {}
+        text_only: list[str] = []
         for name, entry in table.items():
             if not isinstance(entry, Mapping):
                 raise ValueError(f"indicators.toml: [{name}] is not a table")
             group = entry.get("group", "other")
             groups[name] = group if group in GROUPS else "other"
-            for alias in [name, *entry.get("aliases", [])]:
+            text_aliases = [str(a) for a in entry.get("text_aliases", [])]
+            text_only.extend(text_aliases)
+            for alias in [name, *entry.get("aliases", []), *text_aliases]:
                 key = _key(str(alias))
                 if key:
                     aliases.setdefault(key, name)
@@ -145,7 +151,7 @@ class IndicatorTable:
         unknown = sorted(n for n in national.values() if n not in groups)
         if unknown:
             raise ValueError(f"indicators.toml: national names not in the table: {unknown}")
-        return cls.build(groups, aliases, families=families, national=national)
+        return cls.build(groups, aliases, families=families, national=national, text_only=text_only)
 
     @classmethod
     def build(
@@ -155,6 +161,7 @@ class IndicatorTable:
         *,
         families: Mapping[str, str] | None = None,
         national: Mapping[str, str] | None = None,
+        text_only: Iterable[str] = (),
     ) -> IndicatorTable:
         """A table from plain dicts (aliases are normalised; canonical names alias themselves).
 
@@ -178,6 +185,7 @@ class IndicatorTable:
             national=nat,
             _members={f: tuple(m) for f, m in members.items()},
             _regional={n: r for r, n in nat.items()},
+            text_only=frozenset(_key(a) for a in text_only),
         )
 
     @classmethod
@@ -237,7 +245,8 @@ class IndicatorTable:
         in the table, so they never join the total's group."""
         names: dict[str, list[str]] = {}
         for alias, canonical in self.aliases.items():
-            names.setdefault(self.families.get(canonical, canonical), []).append(alias)
+            if alias not in self.text_only:
+                names.setdefault(self.families.get(canonical, canonical), []).append(alias)
         out: list[tuple[str, ...]] = []
         for family, aliases in names.items():
             members = list(self._members.get(family, ()))
