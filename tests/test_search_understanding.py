@@ -287,3 +287,19 @@ def test_a_question_naming_nothing_known_gets_the_card_its_first_passage_states(
     # a name that merely holds the words, in a passage that is not the first, is no answer
     assert engine.search("营商环境 指标", page_size=3).answer is None
     assert engine.search("灾害预警信息发布公众覆盖率", page_size=3).answer is None  # no question
+
+
+def test_a_run_typed_whole_ranks_the_passages_holding_it_first(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "report.txt").write_text(
+        "某省政府工作报告\n一、农业\n耕地红线不能碰，保护耕地，红线就是保护线。\n二、粮食\n"
+        "严守耕地保护红线，落实各项任务，推进高标准农田建设和农业现代化，加快建设农业强省。\n",
+        encoding="utf-8",
+    )
+    engine = Engine.open(make_settings(corpus, tmp_path / "data"))
+    whole = engine.search("耕地保护红线", page_size=3).hits
+    assert [("耕地保护红线" in h.text) for h in whole] == [True, False]
+    # typed apart, the words are searched apart: the passage with more of them leads
+    apart = engine.search("耕地 保护 红线", page_size=3).hits
+    assert [("耕地保护红线" in h.text) for h in apart] == [False, True]
