@@ -318,6 +318,11 @@ class Searcher:
         """(passage ids, scores) matching the concept: its best alternative per passage."""
         if concept.fixed is not None:
             return concept.fixed
+        if concept.optional:
+            # the run's passages depend only on its text and this (immutable) index, and
+            # finding them reads text: once per run
+            alt = concept.alternatives[0]
+            return self._memoised("whole", alt.text, False, lambda: self._alternative_scores(alt))
         parts = [self._alternative_scores(alt) for alt in concept.alternatives]
         parts = [
             (p, sc if k == 0 else sc * np.float32(SYNONYM_WEIGHT))
