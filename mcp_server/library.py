@@ -11,6 +11,7 @@ sentence that says what to do instead; the client sees it as a tool error.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 
 from mcp.server.mcpserver.exceptions import ToolError
@@ -323,6 +324,8 @@ class Library:
             ) from None
         rows = self._about_year(found.rows, year)
         notes = []
+        if not re.search(r"(?:kind|类型)\s*[:：]", filter):
+            notes.append("targets only (kind:all in the filter adds achievements and estimates)")
         if found.hidden:
             notes.append(
                 f"{found.hidden} low-confidence records left out (add confidence:all to the filter)"

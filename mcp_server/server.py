@@ -295,7 +295,9 @@ def build_server(
         "passage numbers, 40 passages a page (?page=2 …).",
         mime_type="text/markdown",
     )
-    async def document(doc: str, page: int = 1) -> str:
+    async def document(doc: str, page: str = "1") -> str:
+        if not str(page).isdigit() or int(page) < 1:
+            raise ResourceError(f"page must be a number from 1, not {page!r}")
         try:
             return await run(library.document_text, doc, int(page))
         except ToolError as exc:

@@ -33,6 +33,7 @@ TIMEOUT = 60  # seconds: bounds every wait for the server (start-up builds nothi
 YANTAI = "004_f9b1766ae33f6aa2.txt"
 YANTAI_ID = "ed82847100"
 RECORD_KEYS = set(Record.model_fields)
+MAX_RESULT_CHARS = 64_000  # the largest page of any tool stays under this
 RESULT_KEYS = set(Result.model_fields)
 
 
@@ -69,6 +70,7 @@ def result_of(call) -> dict:
         assert rec["doc"] in rec["citation"]
     # the text content carries the same JSON for clients without structured content
     assert json.loads(call.content[0].text) == data
+    assert len(json.dumps(data, ensure_ascii=False)) < MAX_RESULT_CHARS
     return data
 
 
@@ -118,6 +120,15 @@ async def check_tools(client: Client) -> None:
     assert "营商环境" in first["text"]
     assert first["citation"].startswith("《烟台市2024年政府工作报告》（烟台，2024）")
     assert first["citation"].endswith(f"[{YANTAI}#p{first['passage']}]")
+
+    # a question for a target: the key target that answers it, in the notes
+    asked = result_of(
+        await client.call_tool("search", {"query": "烟台 2024 GDP 增长目标", "page_size": 1})
+    )
+    assert any(n.startswith("understood as region 烟台, year 2024") for n in asked["notes"])
+    assert any(
+        n.startswith("answer: 烟台 2024 地区生产总值 target: 增长5.5%左右") for n in asked["notes"]
+    )
 
     # filters: region, year, doc
     only = result_of(await client.call_tool("search", {"query": "乡村振兴", "region": "烟台"}))
@@ -177,11 +188,18 @@ async def check_tools(client: Client) -> None:
     every = result_of(await client.call_tool("targets", {"page_size": 30}))
     assert every["total"] > 30 and every["pages"] > 1 and every["next_page"] == 2
     assert {r["target"]["kind"] for r in every["records"]} == {"target"}  # the default kind
+    assert any("kind:all" in n for n in every["notes"])
+    kinds = result_of(await client.call_tool("targets", {"filter": "kind:all", "page_size": 30}))
+    assert kinds["total"] > every["total"] and not any("kind:all" in n for n in kinds["notes"])
     for rec in every["records"]:
         f = rec["target"]
         # years are numbers or, when the document gives none, the words as written
         assert (f["year_from"] is None) == bool(f["period_as_written"]) or not f["year_from"]
         assert len(json.dumps(rec, ensure_ascii=False)) < 4000
+    # the largest pages stay bounded
+    result_of(await client.call_tool("search", {"query": "发展", "page_size": 20}))
+    result_of(await client.call_tool("get_passage", {"doc": "002", "passage": 40, "context": 3}))
+    result_of(await client.call_tool("get_document_outline", {"doc": "002", "page_size": 100}))
     last = result_of(await client.call_tool("targets", {"page": every["pages"], "page_size": 30}))
     assert last["next_page"] is None
 
@@ -239,6 +257,10 @@ async def check_resources_and_prompt(client: Client) -> None:
     assert page3.split("Page 3 of 3.\n\n")[1].startswith("## ")  # a page opens with headings
     with pytest.raises(MCPError, match="no document matches"):
         await client.read_resource("doc://nope")
+    with pytest.raises(MCPError, match="page must be a number"):
+        await client.read_resource(f"doc://{YANTAI_ID}?page=x")
+    with pytest.raises(MCPError, match="past the last page"):
+        await client.read_resource(f"doc://{YANTAI_ID}?page=9")
 
     prompts = {p.name: p for p in (await client.list_prompts()).prompts}
     assert [a.name for a in prompts["brief_targets"].arguments] == ["region", "year"]

@@ -93,8 +93,13 @@ def mcp_command(
             "briefbot mcp speaks the Model Context Protocol on stdin and stdout: start it "
             "from an MCP client (see README), or use --http. Ctrl-D stops."
         )
-    with stdout_to_stderr():
-        engine = open_library()
+    try:
+        with stdout_to_stderr():
+            engine = open_library()
+    except Exception as exc:  # no index and none can be built: say why, no traceback
+        log.debug("opening the library failed", exc_info=True)
+        err.print(f"briefbot mcp: cannot open the library: {exc}", markup=False)
+        raise typer.Exit(1) from None
     blocking = Blocking()
     server = build_server(engine, blocking, token=token if bind else None)
     try:
