@@ -201,8 +201,9 @@ def build_server(
 
         Their doc (file name) or doc_id is what the other tools and doc:// take.
         """
-        return await run(library.list_documents, region=region, year=year, page=page,
-                         page_size=page_size)  # fmt: skip
+        return await run(
+            library.list_documents, region=region, year=year, page=page, page_size=page_size
+        )
 
     @server.tool(title="Outline of a document", annotations=READ_ONLY)
     async def get_document_outline(

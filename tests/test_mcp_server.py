@@ -48,11 +48,9 @@ def data_dir(tmp_path_factory) -> Path:
 def server_env(data: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFBOT_")}
     env.update(
-        BRIEFBOT_DATA_DIR=str(data),
-        BRIEFBOT_CORPUS_DIR=str(BUNDLED_CORPUS),
-        PYTHONUNBUFFERED="1",
-        **extra,
+        BRIEFBOT_DATA_DIR=str(data), BRIEFBOT_CORPUS_DIR=str(BUNDLED_CORPUS), PYTHONUNBUFFERED="1"
     )
+    env.update(extra)
     return env
 
 
@@ -468,6 +466,46 @@ async def test_token_verifier():
     assert await verifier.verify_token("abcabc") is None
 
 
+async def test_serves_beside_a_writer(corpus_copy, tmp_path):
+    """A document the bot (a writer) adds while the server runs is there on the next call;
+    the server refreshed nothing itself."""
+    data = tmp_path / "data"
+    settings = make_settings(corpus_copy, data)
+    Engine.open(settings)
+    env = server_env(data, BRIEFBOT_CORPUS_DIR=str(corpus_copy))
+    params = StdioServerParameters(command=COMMAND[0], args=COMMAND[1:], env=env, cwd=str(tmp_path))
+    with anyio.fail_after(TIMEOUT):
+        async with Client(params) as client:
+            before = result_of(await client.call_tool("list_documents", {}))
+            assert before["total"] == 5
+            (corpus_copy / "005_new.txt").write_text(
+                "2025年测试市政府工作报告\n\n今年主要预期目标是：地区生产总值增长6%左右。\n",
+                encoding="utf-8",
+            )
+            stale = result_of(await client.call_tool("list_documents", {}))
+            assert stale["total"] == 5  # the server does not refresh the index itself
+            await anyio.to_thread.run_sync(Engine.open, settings)  # the bot refreshes it
+            after = result_of(await client.call_tool("list_documents", {}))
+            assert after["total"] == 6
+            new = result_of(await client.call_tool("search", {"query": "预期目标", "doc": "005"}))
+            assert new["records"][0]["doc"] == "005_new.txt"
+            assert "增长6%左右" in new["records"][0]["text"]
+
+
+def test_stdout_to_stderr(capfd):
+    """What anything prints while the engine opens (Python or C, on descriptor 1) goes to
+    stderr: stdout is the protocol's."""
+    from briefbot.cli.mcp_command import stdout_to_stderr
+
+    with stdout_to_stderr():
+        print("from python")
+        os.write(1, b"from descriptor 1\n")
+    print("after")
+    out, err = capfd.readouterr()
+    assert out == "after\n"
+    assert "from python" in err and "from descriptor 1" in err
+
+
 # -- the read-only library --------------------------------------------------------------------
 def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
     return {
@@ -508,5 +546,5 @@ def test_readonly_engine_neither_waits_for_nor_writes_the_index(corpus_copy, tmp
     Engine.open(settings)  # the writer refreshes: the new document is in
     assert reader.reopen_if_changed()
     assert len(reader.documents()) == 6
-    assert reader.search("测试市").hits
+    assert reader.search("预期目标", doc="005_new.txt").hits
     assert not reader.reopen_if_changed()
