@@ -39,6 +39,7 @@ and :mod:`~bot.library.uploads`.
 from __future__ import annotations
 
 import functools
+import logging
 import threading
 from dataclasses import replace
 
@@ -56,7 +57,7 @@ from bot.library.answers import (
 )
 from bot.library.digests import DigestsMixin
 from bot.library.documents import DocumentsMixin
-from bot.library.refresh import IndexUpdate, RefreshMixin
+from bot.library.refresh import IndexUpdate, RefreshMixin, disk_stamp
 from bot.library.targets import TargetsMixin
 from bot.library.uploads import UploadsMixin
 from bot.models import (
@@ -66,13 +67,15 @@ from bot.models import (
     Understood,
 )
 from bot.search import segments as seg
-from bot.search.index import CompiledIndex
+from bot.search.index import CompiledIndex, IndexDamaged
 from bot.search.indexer import Indexer, IndexPaths, Progress
 from bot.search.searcher import Searcher
 from bot.targets.store import TargetStore
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import Tokenizer
+
+log = logging.getLogger(__name__)
 
 # How many documents matching a question's region and year an answer card is looked for
 # in, besides those of the results (newest first).
@@ -135,6 +138,7 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
         self._generation = 0  # of the newest update prepared
         self._applied = 0  # of the update the engine serves
         self._pending: IndexUpdate | None = None
+        self._disk_stamp: tuple[int, int] | None = None  # open_readonly: what it serves
 
     @classmethod
     def open(
@@ -157,6 +161,44 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
             report = indexer.refresh(progress=progress)
         engine = cls(settings, indexer, indexer.open_index(), store)
         engine.last_refresh = report
+        return engine
+
+    @classmethod
+    def open_readonly(cls, settings: Settings, *, tokenizer: Tokenizer | None = None) -> Engine:
+        """Open the index as the writers left it, for a reader beside the bot (the MCP
+        server): no refresh, no lock, no file written while serving.
+
+        A compiled index that opens is served as it is, even when the corpus folder has
+        changed since (a warning is logged; the bot or ``briefbot index`` refreshes it,
+        and :meth:`~bot.library.refresh.RefreshMixin.reopen_if_changed` picks their
+        result up). Only a data folder without a usable index (a first run) is indexed,
+        by :meth:`Indexer.refresh`, which waits for another process's refresh to finish
+        first and then has nothing left to do. Damaged key-target files are not
+        extracted again here (the records of that document are empty until a writer
+        heals them).
+        """
+        store = target_store_for(settings)
+        store.source = None  # a reader does not rewrite damaged records files
+        indexer = make_indexer(settings, tokenizer, store)
+        report = None
+        stamp = disk_stamp(indexer)
+        try:
+            index = CompiledIndex.open(indexer.paths.compiled)
+        except IndexDamaged:
+            report = indexer.refresh()
+            stamp = disk_stamp(indexer)
+            index = CompiledIndex.open(indexer.paths.compiled)
+        else:
+            if not indexer.is_fresh():
+                log.warning(
+                    "the index in %s is older than the corpus folder %s; serving it as it is "
+                    "(the bot or `briefbot index` brings it up to date)",
+                    settings.index_dir,
+                    settings.corpus_dir,
+                )
+        engine = cls(settings, indexer, index, store)
+        engine.last_refresh = report
+        engine._disk_stamp = stamp
         return engine
 
     @property

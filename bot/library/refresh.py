@@ -20,6 +20,16 @@ from bot.search.indexer import Indexer, Progress
 from bot.search.searcher import Searcher
 
 
+def disk_stamp(indexer: Indexer) -> tuple[int, int] | None:
+    """Which compiled index is on disk: its ``meta.json``'s inode and modification time
+    (a writer swaps a new folder in by renames), or None when there is none."""
+    try:
+        st = (indexer.paths.compiled / "meta.json").stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_mtime_ns)
+
+
 @dataclass(frozen=True, eq=False)
 class IndexUpdate:
     """A refreshed index, opened off the core thread, for :meth:`Engine.reopen`.
@@ -45,6 +55,7 @@ class RefreshMixin:
     _generation: int
     _applied: int
     _pending: IndexUpdate | None
+    _disk_stamp: tuple[int, int] | None
 
     # -- changing the corpus -----------------------------------------------------------------
     def refresh(self, *, rebuild: bool = False, progress: Progress | None = None) -> RefreshReport:
@@ -99,6 +110,23 @@ class RefreshMixin:
             self.last_refresh = update.report
         with self._state:
             self._applied = max(self._applied, generation)
+        return True
+
+    def reopen_if_changed(self) -> bool:
+        """Core thread, for engines opened with :meth:`Engine.open_readonly`: serve the
+        compiled index on disk if a writer (the bot, another command) swapped a new one
+        in since it was opened. One ``stat`` when nothing changed; takes no lock and
+        writes nothing. An index caught between a writer's two renames, or damaged, is
+        left for the next call (the one served stays). Returns whether it changed.
+        """
+        stamp = disk_stamp(self.indexer)
+        if stamp is None or stamp == self._disk_stamp:
+            return False
+        try:
+            index = CompiledIndex.open(self.indexer.paths.compiled)
+        except IndexDamaged:
+            return False
+        self.index, self._searcher, self._disk_stamp = index, None, stamp
         return True
 
     def _open_from_disk(self) -> CompiledIndex:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 
 from bot.corpus.gazetteer import default_gazetteer
-from bot.digest.filters import record_in_region
+from bot.digest.filters import DigestFilter, matches, parse_filter, record_in_region
 from bot.models import (
     DocumentInfo,
 )
@@ -122,6 +122,33 @@ class TargetsMixin:
                 if region and not record_in_region(region, record, info, gazetteer):
                     continue
                 yield DocTarget(info.doc_id, record)
+
+    def filter_targets(self, filter: DigestFilter | str) -> TargetLookup:
+        """The records a digest filter (:mod:`bot.digest.filters` syntax: keywords,
+        ``+``/``!`` words, ``indicator:``, ``region:``, ``doc:``, ``kind:``,
+        ``confidence:all``) lets through, in corpus order, without a digest's grouping
+        or cap: confident records only unless the filter says ``confidence:all``, with
+        the count left out. Raises :class:`~bot.digest.FilterError` on a bad filter.
+        """
+        flt = parse_filter(filter) if isinstance(filter, str) else filter
+        infos = {d.doc_id: d for d in self.index.docs}
+        table = self.indicator_table
+        synonyms = self.searcher.synonyms  # type: ignore[attr-defined]  # Engine
+        gazetteer = default_gazetteer()
+        rows = [
+            t
+            for t in self.iter_targets()
+            if matches(
+                t.record,
+                infos.get(t.doc_id),
+                flt,
+                synonyms,
+                table=table,
+                gazetteer=gazetteer,
+            )
+        ]
+        shown = rows if flt.show_all else [r for r in rows if r.record.confident]
+        return TargetLookup(shown, len(rows) - len(shown))
 
     @property
     def indicator_table(self) -> IndicatorTable:

@@ -7,7 +7,8 @@ is the only command that talks to Telegram and needs the token.
 
 Command groups: :mod:`~briefbot.cli.search`, :mod:`~briefbot.cli.documents`,
 :mod:`~briefbot.cli.targets`, :mod:`~briefbot.cli.subscriptions` and
-:mod:`~briefbot.cli.serve` (console and run); :mod:`~briefbot.cli.app` is the Typer
+:mod:`~briefbot.cli.serve` (console and run), :mod:`~briefbot.cli.doctor` and
+:mod:`~briefbot.cli.mcp_command` (the MCP server); :mod:`~briefbot.cli.app` is the Typer
 application they register on.
 """
 
@@ -33,11 +34,22 @@ from briefbot.cli import targets
 from briefbot.cli import subscriptions
 from briefbot.cli import serve
 from briefbot.cli import doctor
+from briefbot.cli import mcp_command
 
 # isort: on
 from briefbot.cli.serve import console_session
 
-__all__ = ["app", "doctor", "documents", "main", "search", "serve", "subscriptions", "targets"]
+__all__ = [
+    "app",
+    "doctor",
+    "documents",
+    "main",
+    "mcp_command",
+    "search",
+    "serve",
+    "subscriptions",
+    "targets",
+]
 
 
 @app.callback(invoke_without_command=True)

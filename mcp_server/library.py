@@ -1,0 +1,409 @@
+"""What the tools do, on the library (:class:`bot.library.Engine`), as plain methods.
+
+Every method runs on the core thread (:class:`bot.blocking.Blocking`, as in the bot:
+the searcher is not thread-safe), first picking up an index a writer swapped in since
+(:meth:`~bot.library.Engine.reopen_if_changed`), and returns a
+:class:`~mcp_server.records.Result`. A request the library cannot answer (an unknown
+document, a bad filter, a page past the last) raises :class:`ToolError` with a
+sentence that says what to do instead; the client sees it as a tool error.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+
+from mcp.server.mcpserver.exceptions import ToolError
+
+from bot.corpus.gazetteer import default_gazetteer
+from bot.corpus.regions import place_in_region
+from bot.digest import FilterError
+from bot.digest.values import format_value
+from bot.library import DocTarget, DocumentNotFound, Engine
+from bot.models import DocumentInfo, Passage
+from mcp_server.records import (
+    PASSAGE_LIMIT,
+    Record,
+    Result,
+    figure,
+    page_of,
+    record,
+    years,
+)
+
+log = logging.getLogger(__name__)
+
+SEARCH_PAGE = 10
+SEARCH_PAGE_MAX = 20
+LIST_PAGE = 20
+LIST_PAGE_MAX = 50
+TARGETS_PAGE = 20
+TARGETS_PAGE_MAX = 30
+OUTLINE_PAGE = 50
+OUTLINE_PAGE_MAX = 100
+CONTEXT_MAX = 3
+OPENING_CHARS = 200
+"""Characters of a document's opening passage in ``list_documents``."""
+
+RESOURCE_PASSAGES = 40
+"""Passages of a document per page of its ``doc://`` resource."""
+
+KINDS = ("target", "achievement", "estimate", "all")
+
+
+def _past_last(page: int, pages: int) -> ToolError:
+    return ToolError(f"page {page} is past the last page ({pages}); ask for page 1 to {pages}.")
+
+
+def _section(path: Iterable[str]) -> str:
+    return " > ".join(path)
+
+
+class Library:
+    """The tools' operations on one engine (opened read-only by the command line)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _fresh(self) -> None:
+        if self.engine.reopen_if_changed():
+            log.info("a new index is on disk; serving it")
+
+    def _info(self, doc: str) -> DocumentInfo:
+        try:
+            return self.engine.find_document(doc)
+        except DocumentNotFound as exc:
+            raise ToolError(
+                f"{exc}. Give a file name or id as list_documents returns it "
+                "(doc or doc_id), or a unique prefix of either."
+            ) from None
+
+    def _infos(self) -> dict[str, DocumentInfo]:
+        return {d.doc_id: d for d in self.engine.documents()}
+
+    def _passages(self, info: DocumentInfo) -> tuple[Passage, ...]:
+        try:
+            return self.engine.document(info.doc_id).passages
+        except DocumentNotFound as exc:
+            raise ToolError(str(exc)) from None
+
+    def _where(self, row: DocTarget) -> int | None:
+        """The number of the passage that states a target's sentence, if found."""
+        hits = self.engine.searcher.passages_containing(
+            row.record.sentence[:40], doc_id=row.doc_id, limit=1
+        )
+        return hits[0].passage_ordinal if hits else None
+
+    def _targets_page(
+        self, rows: list[DocTarget], page: int, page_size: int, notes: list[str]
+    ) -> Result:
+        """A page of target records (their passages looked up for that page only)."""
+        chosen, pages, following = page_of(rows, page, page_size)
+        if page > pages:
+            raise _past_last(page, pages)
+        infos = self._infos()
+        records = [
+            record(
+                infos[r.doc_id],
+                section=r.record.section,
+                passage=self._where(r),
+                text=r.record.sentence,
+                target=figure(r.record, format_value(r.record)),
+            )
+            for r in chosen
+            if r.doc_id in infos
+        ]
+        return Result(
+            records=records,
+            total=len(rows),
+            page=page,
+            pages=pages,
+            page_size=page_size,
+            next_page=following,
+            notes=notes,
+        )
+
+    @staticmethod
+    def _about_year(rows: list[DocTarget], year: int | None) -> list[DocTarget]:
+        if year is None:
+            return rows
+        kept = []
+        for r in rows:
+            first, last, _ = years(r.record.year)
+            if first is not None and last is not None and first <= year <= last:
+                kept.append(r)
+        return kept
+
+    @staticmethod
+    def _paged(
+        records: list[Record], page: int, page_size: int, notes: list[str] | None = None
+    ) -> Result:
+        chosen, pages, following = page_of(records, page, page_size)
+        if page > pages:
+            raise _past_last(page, pages)
+        return Result(
+            records=chosen,
+            total=len(records),
+            page=page,
+            pages=pages,
+            page_size=page_size,
+            next_page=following,
+            notes=notes or [],
+        )
+
+    # -- tools -------------------------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        *,
+        region: str | None = None,
+        year: int | None = None,
+        doc: str | None = None,
+        page: int = 1,
+        page_size: int = SEARCH_PAGE,
+    ) -> Result:
+        self._fresh()
+        filename = self._info(doc).filename if doc else None
+        resp = self.engine.search(
+            query, page=page, page_size=page_size, doc=filename, region=region, year=year
+        )
+        if resp.message and not resp.hits:
+            raise ToolError(f"{resp.message} Give one or more words to search for.")
+        if resp.total and page > resp.pages:
+            raise _past_last(page, resp.pages)
+        infos = self._infos()
+        notes: list[str] = []
+        if resp.corrected_query:
+            notes.append(f"searched for {resp.corrected_query!r} (corrected from {query!r})")
+        u = resp.understood
+        if u is not None and u.any:
+            said = [
+                f"{name} {value}"
+                for name, value in (
+                    ("region", u.region),
+                    ("year", u.year),
+                    ("document type", u.doc_type),
+                    ("indicator", u.indicator),
+                )
+                if value
+            ]
+            notes.append("understood as " + ", ".join(said))
+        if resp.answer is not None:
+            a = resp.answer
+            notes.append(
+                f"answer: {a.region or ''} {a.year} {a.indicator} {a.kind}: {a.change}{a.figure}"
+                f" ({a.title}, {a.section}) [{a.filename}]".replace("  ", " ").strip()
+            )
+        if not resp.hits:
+            notes.append("no passage matches; try fewer or other words")
+            if resp.suggestions:
+                notes.append("did you mean: " + ", ".join(resp.suggestions))
+        records = [
+            record(
+                infos[h.doc_id],
+                section=_section(h.section),
+                passage=h.passage_ordinal,
+                text=h.text,
+                score=round(h.score, 4),
+            )
+            for h in resp.hits
+            if h.doc_id in infos
+        ]
+        return Result(
+            records=records,
+            total=resp.total,
+            page=resp.page,
+            pages=resp.pages,
+            page_size=page_size,
+            next_page=resp.page + 1 if resp.page < resp.pages else None,
+            notes=notes,
+        )
+
+    def get_passage(self, doc: str, passage: int, context: int = 0) -> Result:
+        self._fresh()
+        info = self._info(doc)
+        passages = self._passages(info)
+        if not 0 <= passage < len(passages):
+            raise ToolError(
+                f"{info.filename} has passages 0 to {len(passages) - 1}; "
+                f"there is no passage {passage}."
+            )
+        lo, hi = max(0, passage - context), min(len(passages), passage + context + 1)
+        records = [
+            record(
+                info,
+                section=_section(p.section),
+                passage=p.ordinal,
+                text=p.text,
+                limit=PASSAGE_LIMIT,
+            )
+            for p in passages[lo:hi]
+        ]
+        return Result(
+            records=records,
+            total=len(records),
+            page=1,
+            pages=1,
+            page_size=len(records),
+            next_page=None,
+            notes=[f"passages {lo} to {hi - 1} of {len(passages)} in {info.filename}"],
+        )
+
+    def list_documents(
+        self,
+        *,
+        region: str | None = None,
+        year: int | None = None,
+        page: int = 1,
+        page_size: int = LIST_PAGE,
+    ) -> Result:
+        self._fresh()
+        docs = self.engine.documents()
+        if region:
+            gazetteer = default_gazetteer()
+            docs = [d for d in docs if place_in_region(region, d.region, d.region_path, gazetteer)]
+        if year is not None:
+            docs = [d for d in docs if d.year == year]
+        chosen, pages, _ = page_of(docs, page, page_size)
+        if page > pages:
+            raise _past_last(page, pages)
+        records = []
+        for info in chosen:
+            passages = self._passages(info)
+            opening = passages[0].text if passages else ""
+            records.append(record(info, text=opening, limit=OPENING_CHARS))
+        return Result(
+            records=records,
+            total=len(docs),
+            page=page,
+            pages=pages,
+            page_size=page_size,
+            next_page=page + 1 if page < pages else None,
+            notes=[f"{len(docs)} documents" + (" match" if region or year is not None else "")],
+        )
+
+    def get_document_outline(
+        self, doc: str, *, page: int = 1, page_size: int = OUTLINE_PAGE
+    ) -> Result:
+        self._fresh()
+        info = self._info(doc)
+        records: list[Record] = []
+        seen: set[tuple[str, ...]] = set()
+        for p in self._passages(info):
+            if p.section and p.section not in seen:
+                seen.add(p.section)
+                records.append(
+                    record(info, section=_section(p.section), passage=p.ordinal, text=p.section[-1])
+                )
+        notes = [
+            f"{len(records)} headings; passage is the first passage under each "
+            "(read it with get_passage)"
+        ]
+        if not records:
+            notes = ["this document has no headings; read it with get_passage from passage 0"]
+        return self._paged(records, page, page_size, notes)
+
+    def targets(
+        self,
+        filter: str = "",
+        *,
+        year: int | None = None,
+        page: int = 1,
+        page_size: int = TARGETS_PAGE,
+    ) -> Result:
+        self._fresh()
+        try:
+            found = self.engine.filter_targets(filter)
+        except FilterError as exc:
+            raise ToolError(
+                f"bad filter {filter!r}: {exc}. Syntax: keywords, +required, !excluded, "
+                "indicator:名称, region:地区, doc:文件, kind:target|achievement|estimate|all, "
+                "confidence:all."
+            ) from None
+        rows = self._about_year(found.rows, year)
+        notes = []
+        if not re.search(r"(?:kind|类型)\s*[:：]", filter):
+            notes.append("targets only (kind:all in the filter adds achievements and estimates)")
+        if found.hidden:
+            notes.append(
+                f"{found.hidden} low-confidence records left out (add confidence:all to the filter)"
+            )
+        if not rows:
+            notes.append("no key targets match; try a shorter filter or kind:all")
+        return self._targets_page(rows, page, page_size, notes)
+
+    def compare(
+        self,
+        indicator: str,
+        *,
+        year: int | None = None,
+        region: str | None = None,
+        kind: str = "all",
+        page: int = 1,
+        page_size: int = TARGETS_PAGE,
+    ) -> Result:
+        self._fresh()
+        if not indicator.strip():
+            raise ToolError(
+                "give an indicator: a name, alias or family such as GDP or 地区生产总值"
+            )
+        found = self.engine.lookup_targets(indicator=indicator, kind=kind, region=region)
+        rows = self._about_year(found.rows, year)
+        # oldest year first, figures without a year last
+        rows.sort(key=lambda r: (years(r.record.year)[0] or 9999, r.record.region, r.doc_id))
+        notes = []
+        if len(found.family) > 1:
+            notes.append(f"{indicator} stands for: " + ", ".join(found.family))
+        if found.hidden:
+            notes.append(f"{found.hidden} low-confidence records left out")
+        if not rows:
+            close = self.engine.similar_indicators(indicator)
+            notes.append(f"no records for {indicator!r}")
+            if close:
+                notes.append("similar indicators: " + ", ".join(close))
+        return self._targets_page(rows, page, page_size, notes)
+
+    # -- resources ---------------------------------------------------------------------------
+    def document_text(self, doc: str, page: int = 1) -> str:
+        """Page ``page`` of a document as Markdown: its facts, then
+        :data:`RESOURCE_PASSAGES` passages with their headings and numbers."""
+        self._fresh()
+        info = self._info(doc)
+        passages = self._passages(info)
+        chosen, pages, following = page_of(list(passages), page, RESOURCE_PASSAGES)
+        if page > pages:
+            raise _past_last(page, pages)
+        facts = [
+            ("file", info.filename),
+            ("id", info.doc_id),
+            ("type", info.doc_type),
+            ("region", " > ".join(info.region_path) or info.region),
+            ("year", info.year),
+            ("issuer", info.issuer),
+            ("date", info.date),
+            ("passages", len(passages)),
+        ]
+        lines = [f"# {info.title}", ""]
+        lines += [f"- {k}: {v}" for k, v in facts if v not in (None, "")]
+        lines += ["", f"Page {page} of {pages}.", ""]
+        section: tuple[str, ...] = ()
+        for p in chosen:
+            if p.section != section:
+                same = 0  # the headings both paths share are not repeated
+                while same < min(len(section), len(p.section)) and (
+                    section[same] == p.section[same]
+                ):
+                    same += 1
+                for depth in range(same, len(p.section)):
+                    lines += ["#" * min(6, depth + 2) + " " + p.section[depth], ""]
+                section = p.section
+            lines += [f"[{p.ordinal}] {p.text}", ""]
+        if following:
+            lines.append(f"Continued at doc://{info.doc_id}?page={following}")
+        return "\n".join(lines).rstrip() + "\n"
+
+    def document_list(self) -> list[DocumentInfo]:
+        self._fresh()
+        return self.engine.documents()

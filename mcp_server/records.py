@@ -1,0 +1,176 @@
+"""The one result shape of every tool: a page of records, each with its source and a
+citation. Pure: builds JSON-ready pydantic models from the core's results, no I/O.
+
+A record is a piece of a document (a passage, a heading, a key target, the document
+itself) with the same fields whatever the tool: ``doc`` (the file name, what
+``get_passage``, ``get_document_outline`` and ``doc://`` take), ``doc_id``, ``title``,
+``region``, ``year`` (the year the document is about), ``date``, ``section``,
+``passage``, ``text`` (the source text, as the document writes it) and ``citation``.
+Key targets add ``target``: the figure, with the years it is about as explicit numbers
+(``year_from``, ``year_to``), never relative words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, Field
+
+from bot.models import DocumentInfo
+from bot.targets.records import TargetRecord
+
+TEXT_LIMIT = 1200
+"""Characters of source text in a record of a list (a search hit, a key target)."""
+
+PASSAGE_LIMIT = 6000
+"""Characters of source text in a record of ``get_passage``."""
+
+_YEAR_RE = re.compile(r"^((?:19|20)\d\d)(?:-((?:19|20)\d\d))?$")
+
+
+class TargetFigure(BaseModel):
+    """A key target, achievement or estimate, as extracted from the record's ``text``."""
+
+    indicator: str = Field(description="What the figure measures, e.g. 地区生产总值.")
+    figure: str = Field(description="The figure as shown: change, value, unit, qualifier.")
+    change: str = Field(description="增长, 下降, 达到 … or empty.")
+    value: float | None = Field(description="The number (None when masked or no number).")
+    value_max: float | None = Field(description="Upper end of a range, else None.")
+    value_text: str = Field(description="The number as the document writes it.")
+    unit: str
+    qualifier: str = Field(description="左右, 以上, 以内 … or empty.")
+    kind: str = Field(description="target (目标), achievement (实绩) or estimate (预计).")
+    year_from: int | None = Field(description="First year the figure is about, if known.")
+    year_to: int | None = Field(description="Last year the figure is about (= year_from for one).")
+    period_as_written: str = Field(
+        description="The period as the document writes it when it is not a year or span "
+        "(a document without a year saying 过去五年); empty otherwise."
+    )
+    region: str | None = Field(description="Region the figure is about (else the document's).")
+    confidence: float = Field(description="How sure the extractor is, 0-1.")
+
+
+class Record(BaseModel):
+    """One piece of a document with its source text and how to cite it."""
+
+    doc: str = Field(description="File name: the reference other tools and doc:// take.")
+    doc_id: str = Field(description="Stable short id of the document (also accepted as doc).")
+    title: str
+    doc_type: str | None = Field(description="Kind of document: 政府工作报告, 党代会报告 …")
+    region: str | None = Field(description="Region the document is about (全国: national).")
+    year: int | None = Field(description="Year the document is about (None if unknown).")
+    date: str | None = Field(description="Date of the document (YYYY-MM-DD) if known.")
+    section: str = Field(description="Heading path, outermost first, joined by ' > '.")
+    passage: int | None = Field(description="Passage number in the document (get_passage).")
+    text: str = Field(description="Source text exactly as in the document (may be cut).")
+    truncated: bool = Field(description="Whether text was cut to bound the result size.")
+    citation: str = Field(description="Human-readable citation to quote with the text.")
+    target: TargetFigure | None = Field(
+        default=None, description="The key target (targets and compare only)."
+    )
+    score: float | None = Field(default=None, description="Search relevance (search only).")
+
+
+class Result(BaseModel):
+    """A page of records (every tool returns this shape)."""
+
+    records: list[Record]
+    total: int = Field(description="Records matching in all pages.")
+    page: int
+    pages: int
+    page_size: int
+    next_page: int | None = Field(description="The page to ask for next, or None.")
+    notes: list[str] = Field(
+        default_factory=list,
+        description="What the caller should know: corrections, records left out, hints.",
+    )
+
+
+def clip(text: str, limit: int) -> tuple[str, bool]:
+    """``text`` cut to ``limit`` characters (with ``…``), and whether it was cut."""
+    if len(text) <= limit:
+        return text, False
+    return text[: limit - 1] + "…", True
+
+
+def citation(info: DocumentInfo, section: str = "", passage: int | None = None) -> str:
+    """``《title》（region，year[，date]）section，第N段 [file#pN]``: what a reader needs to
+    find the text again, and the reference the tools take."""
+    facts = [info.region or "", str(info.year) if info.year else "", info.date or ""]
+    about = "，".join(f for f in facts if f)
+    parts = [f"《{info.title}》" + (f"（{about}）" if about else "")]
+    if section:
+        parts.append(section)
+    if passage is not None:
+        parts.append(f"第{passage}段")
+    ref = info.filename + (f"#p{passage}" if passage is not None else "")
+    return "，".join(parts) + f" [{ref}]"
+
+
+def record(
+    info: DocumentInfo,
+    *,
+    section: str = "",
+    passage: int | None = None,
+    text: str = "",
+    limit: int = TEXT_LIMIT,
+    target: TargetFigure | None = None,
+    score: float | None = None,
+) -> Record:
+    """A record of ``info``'s document (``section`` already joined with ``' > '``)."""
+    shown, cut = clip(text, limit)
+    return Record(
+        doc=info.filename,
+        doc_id=info.doc_id,
+        title=info.title,
+        doc_type=info.doc_type,
+        region=info.region,
+        year=info.year,
+        date=info.date,
+        section=section,
+        passage=passage,
+        text=shown,
+        truncated=cut,
+        citation=citation(info, section, passage),
+        target=target,
+        score=score,
+    )
+
+
+def years(period: str) -> tuple[int | None, int | None, str]:
+    """``2024`` -> (2024, 2024, ""); ``2021-2025`` -> (2021, 2025, ""); anything else
+    (``过去五年`` in a document without a year, ``""``) -> (None, None, as written)."""
+    m = _YEAR_RE.match(period.strip())
+    if not m:
+        return None, None, period.strip()
+    first = int(m.group(1))
+    return first, int(m.group(2) or first), ""
+
+
+def figure(rec: TargetRecord, shown: str) -> TargetFigure:
+    """The target fields of ``rec``; ``shown`` is the value as displayed (5.5%左右)."""
+    year_from, year_to, written = years(rec.year)
+    return TargetFigure(
+        indicator=rec.indicator,
+        figure=f"{rec.change}{shown}",
+        change=rec.change,
+        value=rec.value,
+        value_max=rec.value_max,
+        value_text=rec.value_text,
+        unit=rec.unit,
+        qualifier=rec.qualifier,
+        kind=rec.kind,
+        year_from=year_from,
+        year_to=year_to,
+        period_as_written=written,
+        region=rec.region or None,
+        confidence=round(rec.confidence, 3),
+    )
+
+
+def page_of(items: list, page: int, page_size: int) -> tuple[list, int, int | None]:
+    """The items of ``page`` (1-based), the number of pages and the next page or None."""
+    pages = max(1, -(-len(items) // page_size))
+    start = (page - 1) * page_size
+    chosen = items[start : start + page_size]
+    return chosen, pages, (page + 1 if page < pages else None)
