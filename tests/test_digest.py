@@ -821,6 +821,14 @@ def test_indicator_families_in_filters(table):
     assert not matches(cpi, NATION, parse_filter("CPI"))  # without the table: a word
     per_capita = rec("人均地区生产总值", sentence="人均地区生产总值达到10万元。")
     assert not matches(per_capita, SD_YANTAI, parse_filter("indicator:国内生产总值"), table=table)
+    # a synonym's characters (生产总值) do not make another known indicator one of the family
+    marine = rec("海洋生产总值", sentence="海洋生产总值增长6%。")
+    synonyms = Synonyms.from_files([PROJECT_ROOT / "config" / "dictionaries" / "synonyms.txt"])
+    wanted = parse_filter("indicator:地区生产总值")
+    assert not matches(marine, SD_YANTAI, wanted, synonyms, table=table)
+    assert matches(rec(), SD_YANTAI, wanted, synonyms, table=table)
+    # a name the table does not know still matches when it holds the term as written
+    assert matches(rec("烟台地区生产总值"), SD_YANTAI, wanted, synonyms, table=table)
 
 
 def test_confidence_filter_parses_formats_and_describes():

@@ -460,6 +460,23 @@ def _same_family(term: str, indicator: str, table: IndicatorTable | None) -> boo
     return known is not None and table.family(known) == table.family(indicator)
 
 
+def _names_indicator(
+    term: str, indicator: str, synonyms: Synonyms | None, table: IndicatorTable | None
+) -> bool:
+    """``indicator:TERM``: a term the table knows matches its family (and names that
+    hold it as written, 深圳地区生产总值), never another known indicator that merely
+    shares a synonym's characters (地区生产总值 is not 海洋生产总值); any other term
+    matches names holding it or a synonym."""
+    known = table.known_name(term) if table is not None else None
+    if known is None:
+        return _found(normalize(indicator), term, synonyms)
+    if table.family(known) == table.family(indicator):
+        return True
+    if table.canonical(indicator) is not None:
+        return False
+    return normalize(term) in normalize(indicator)
+
+
 def matches(
     record: TargetRecord,
     doc_info: DocumentInfo | None,
@@ -494,13 +511,10 @@ def matches(
         record_in_region(r, record, doc_info, gazetteer) for r in filter.regions
     ):
         return False
-    if filter.indicators:
-        name = normalize(record.indicator)
-        if not any(
-            _found(name, t, synonyms) or _same_family(t, record.indicator, table)
-            for t in filter.indicators
-        ):
-            return False
+    if filter.indicators and not any(
+        _names_indicator(t, record.indicator, synonyms, table) for t in filter.indicators
+    ):
+        return False
     if not (filter.keywords or filter.required or filter.excluded):
         return True
     core = _core_text(record)
