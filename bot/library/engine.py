@@ -66,6 +66,7 @@ from bot.models import (
     Understood,
 )
 from bot.search import segments as seg
+from bot.search.budget import Budget
 from bot.search.index import CompiledIndex
 from bot.search.indexer import Indexer, IndexPaths, Progress
 from bot.search.searcher import Searcher
@@ -285,15 +286,21 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
         year: int | None = None,
         correct: bool = True,
         understand: bool = True,
+        budget: Budget | None = None,
     ) -> SearchResponse:
         """One page of ranked results; ``correct=False`` turns typo correction off.
 
         With ``understand`` (the default) region, year and document-kind words rank the
         documents that match first, the indicator named is reported, and a question for
         a target gets the key target that answers it (``answer``), its passage first;
-        ``understand=False`` searches every word as text.
+        ``understand=False`` searches every word as text. ``budget`` bounds the work of
+        correction and planning (:mod:`bot.search.budget`; by default the searcher's).
+
+        Safe to call from several threads at once, and while the core thread swaps a new
+        index in: the searcher is taken once, so one search reads one index.
         """
-        resp = self.searcher.search(
+        searcher = self.searcher
+        resp = searcher.search(
             query,
             page=page,
             page_size=page_size,
@@ -302,6 +309,7 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
             year=year,
             correct=correct,
             understand=understand,
+            budget=budget,
         )
         if not understand or (not resp.hits and resp.message):
             return resp
@@ -319,8 +327,6 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
             )
             if found:
                 answer = card(*found)
-                stated = self.searcher.passages_containing(
-                    answer.sentence[:40], doc_id=answer.doc_id
-                )
+                stated = searcher.passages_containing(answer.sentence[:40], doc_id=answer.doc_id)
                 resp = lead_with_answer(resp, answer, stated)
         return resp
