@@ -6,10 +6,12 @@ searches and document look-ups. It holds no Telegram or console code.
 
 Threads
 -------
-An engine is used from one *core* thread (the bot's single worker): searching and
-every look-up read ``self.index`` and the lazily built, not thread-safe
-``Searcher``. Changing the corpus is split so that the slow part does not hold up
-searches:
+An engine is used from one *core* thread (the bot's single worker) for look-ups and
+swaps, and :meth:`Engine.search` also from the *search* threads (``bot.blocking``),
+several at once: the ``Searcher`` is thread-safe (read-only index, memo tables of
+atomic dictionary operations, a budget per request), made once under a lock, and a
+search takes it once, so it reads one index even while the core thread swaps another
+in. Changing the corpus is split so that the slow part does not hold up searches:
 
 * off the core thread (any thread; writers take turns on the index lock, which
   also excludes a CLI refresh in another process): :meth:`Engine.prepare_refresh`,
@@ -131,6 +133,7 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
         self.target_store = target_store or target_store_for(settings)
         self.last_refresh: RefreshReport | None = None
         self._searcher: Searcher | None = None
+        self._making_searcher = threading.Lock()  # search threads may ask at once
         # Guards the update bookkeeping below, which writer threads and the core share.
         self._state = threading.Lock()
         self._generation = 0  # of the newest update prepared
@@ -166,9 +169,12 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
 
     @property
     def searcher(self) -> Searcher:
-        if self._searcher is None:
-            self._searcher = self._make_searcher(self.index)
-        return self._searcher
+        searcher = self._searcher
+        if searcher is None:
+            with self._making_searcher:
+                if (searcher := self._searcher) is None:
+                    searcher = self._searcher = self._make_searcher(self.index)
+        return searcher
 
     def apply_runtime_settings(self, settings: Settings) -> bool:
         """Core thread: take the runtime values (:data:`RUNTIME_KEYS`) of ``settings``.
