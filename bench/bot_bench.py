@@ -32,6 +32,15 @@ and the slowest reply under 150 ms; 1: the gate failed; 2: the benchmark could n
 A saturation run keeps all 200 users' messages in flight; its latency is queueing
 (Little's law: users / throughput), so it measures throughput and fails the 50 ms gate
 by construction on one process.
+
+``--adversary`` adds one more user who sends worst-case searches (``bench.adversary``:
+runs of different homophone typos, 40 and 200 characters, and the issue's one typo
+repeated fifty times with one character changed) at the flood limit (``flood_burst``
+at once, then one every 60 / ``flood_rate`` s) for as long as the others chat. The
+gate is then issue 14's: every ordinary message answered, ordinary p95
+(delivered -> replied) under 100 ms. The adversary's own replies are counted apart.
+
+    .venv/bin/python -m bench.bot_bench --users 100 --adversary
 """
 
 from __future__ import annotations
@@ -42,6 +51,7 @@ import contextlib
 import cProfile
 import dataclasses
 import io
+import itertools
 import json
 import logging
 import pstats
@@ -72,6 +82,8 @@ TYPOS_FILE = ROOT / "tests" / "data" / "typos.jsonl"
 TARGET_P95_MS = 50.0
 TARGET_P99_MS = 50.0
 TARGET_MAX_MS = 150.0
+ADVERSARY_P95_MS = 100.0  # ordinary users' p95 with an adversary (issue 14)
+ADVERSARY_MARGIN_S = 0.05  # sent this much slower than the flood limit allows
 QUERY_SEED = "bot-bench"
 QUERY_POOL = 200
 BOT_USERNAME = "brief_bench_bot"
@@ -97,7 +109,8 @@ class BenchConfig:
     timeout_s: float = 300.0  # the whole run
     reply_timeout_s: float = 60.0  # one reply (closed) / all replies (burst)
     seed: str = QUERY_SEED
-    profile_dir: Path | None = None  # cProfile the event loop and the core worker
+    profile_dir: Path | None = None  # cProfile the event loop and the search workers
+    adversary: bool = False  # one more user sending worst-case searches at the flood limit
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -271,6 +284,7 @@ async def _child(spec: dict[str, Any], reader: asyncio.StreamReader) -> None:
     await server.start()
     try:
         users = [server.add_user(f"User {n}", language_code="zh") for n in range(spec["users"])]
+        adversary = server.add_user("Adversary", language_code="zh") if spec["adversary"] else None
         warm = [server.add_user(f"Warm {n}", language_code="zh") for n in range(len(spec["warm"]))]
         emit(
             {
@@ -295,7 +309,7 @@ async def _child(spec: dict[str, Any], reader: asyncio.StreamReader) -> None:
             emit({"event": "warm", "replies": watcher.count, "expected": len(warm)})
             if await command() != "load":
                 return
-            results = await _load(server, watcher, users, spec, reply_timeout)
+            results = await _load(server, watcher, users, spec, reply_timeout, adversary)
         finally:
             watch.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -312,6 +326,7 @@ async def _load(
     users: list[Any],
     spec: dict[str, Any],
     reply_timeout: float,
+    adversary: Any = None,
 ) -> dict[str, Any]:
     plan: list[list[str]] = spec["plan"]
     think = float(spec["think_ms"]) / 1000
@@ -329,6 +344,11 @@ async def _load(
             {"message_id": message["message_id"], "text": text, "query": query_of(text)}
         )
 
+    attack = None
+    attack_sent: list[float] = []
+    if adversary is not None:
+        watcher.queue(adversary.id)
+        attack = asyncio.create_task(_attack(server, adversary, spec, attack_sent))
     if spec["mode"] == "burst":
         for n in range(max(len(texts) for texts in plan)):
             for user, texts in zip(users, plan, strict=True):
@@ -355,9 +375,56 @@ async def _load(
 
         await asyncio.gather(*(closed(u, t) for u, t in zip(users, plan, strict=True)))
     t_end = time.monotonic()
+    if attack is not None:
+        attack.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await attack
+        # the adversary's searches still queued are answered before the run is over
+        await _drain_chat(watcher, adversary.id, len(attack_sent), reply_timeout)
     await asyncio.sleep(0.05)  # a late extra reply would show up here
     cpu = time.process_time() - cpu0
-    return {**_measure(server, users, sent, t0, t_end, cpu), "planned": expected}
+    result = {**_measure(server, users, sent, t0, t_end, cpu), "planned": expected}
+    if adversary is not None:
+        result["adversary"] = _adversary_replies(server, adversary.id, attack_sent, t0)
+    return result
+
+
+async def _attack(server: Any, user: Any, spec: dict[str, Any], sent: list[float]) -> None:
+    """The adversary: ``flood_burst`` worst-case messages at once, then one every
+    60 / ``flood_rate`` s (a little slower, so the flood gate lets every one through)."""
+    texts = spec["adversary"]
+    burst, rate = spec["flood_burst"], spec["flood_rate"]
+    for n, text in enumerate(itertools.cycle(texts)):
+        if n >= burst:
+            await asyncio.sleep(60 / rate + ADVERSARY_MARGIN_S)
+        await server.send_message(user, user, text)
+        sent.append(time.monotonic())
+
+
+async def _drain_chat(watcher: _ReplyWatcher, chat_id: int, expected: int, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while watcher.queue(chat_id).qsize() < expected and time.monotonic() < deadline:
+        await asyncio.sleep(0.01)
+
+
+def _adversary_replies(server: Any, chat_id: int, sent: list[float], t0: float) -> dict[str, Any]:
+    """What the adversary got: search replies (with budget notes), flood warnings, and
+    the time from each message to its reply (paired in order)."""
+    calls = [
+        c
+        for c in server.backend.calls
+        if c.method == "sendMessage" and c.time >= t0 and _call_chat(c) == chat_id
+    ]
+    searches = [c for c in calls if _is_search_reply(c)]
+    noted = sum(1 for c in searches if "未做错别字纠正" in (c.text or ""))
+    latency = [(c.time - s) * 1000 for c, s in zip(searches, sent, strict=False)]
+    return {
+        "sent": len(sent),
+        "search_replies": len(searches),
+        "other_replies": len(calls) - len(searches),
+        "correction_skipped": noted,
+        "sent_to_replied_ms": summarize(latency),
+    }
 
 
 def _measure(
@@ -445,18 +512,23 @@ def _measure(
 
 
 class TimedExecutor(Executor):
-    """Wraps the bot's core executor: when each job was submitted, started and ended.
+    """Wraps the bot's search executor: when each job was submitted, started and ended.
 
-    Optionally runs a ``cProfile.Profile`` around each job (on the worker thread).
+    Optionally runs a ``cProfile.Profile`` around each job (on the worker thread; with
+    several search threads the profile sees one job at a time only roughly).
     """
 
     def __init__(self, inner: Executor) -> None:
         self.inner = inner
         self.jobs: list[tuple[float, float, float]] = []
-        self.thread_id: int | None = None
+        self.thread_ids: set[int] = set()
         self.profile: cProfile.Profile | None = None
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
+        return self.submit_for(None, fn, *args, **kwargs)
+
+    def submit_for(self, key: Any, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
+        """As the inner executor's ``submit_for`` (a user's turn), timed."""
         submitted = time.perf_counter()
 
         def job() -> Any:
@@ -464,15 +536,17 @@ class TimedExecutor(Executor):
             profile = self.profile
             try:
                 if profile is not None:
-                    profile.enable()
+                    with contextlib.suppress(ValueError):  # another thread's is running
+                        profile.enable()
                 return fn(*args, **kwargs)
             finally:
                 if profile is not None:
                     profile.disable()
                 self.jobs.append((submitted, start, time.perf_counter()))
-                self.thread_id = threading.get_native_id()
+                self.thread_ids.add(threading.get_native_id())
 
-        return self.inner.submit(job)
+        submit_for = getattr(self.inner, "submit_for", None)
+        return submit_for(key, job) if submit_for else self.inner.submit(job)
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         self.inner.shutdown(wait=wait, cancel_futures=cancel_futures)
@@ -550,6 +624,9 @@ async def _run(
                 "seed": cfg.seed,
                 "timeout_s": cfg.timeout_s,
                 "reply_timeout_s": cfg.reply_timeout_s,
+                "adversary": _adversary_texts(engine) if cfg.adversary else None,
+                "flood_burst": settings.flood_burst,
+                "flood_rate": settings.flood_rate,
             }
         )
         ready = await child.expect("ready", 60)
@@ -562,7 +639,11 @@ async def _run(
             query_store=store,
         )
         svc = services_of(app)
-        timed = svc.blocking.core = TimedExecutor(svc.blocking.core)
+        # searches run on the search threads (the core thread before issue 14: a copy
+        # of an older checkout can be measured with this harness too)
+        where = "searches" if hasattr(svc.blocking, "searches") else "core"
+        timed = TimedExecutor(getattr(svc.blocking, where))
+        setattr(svc.blocking, where, timed)
         await app.initialize()
         try:
             await app.post_init(app)
@@ -592,6 +673,19 @@ async def _run(
     return result
 
 
+def _adversary_texts(engine: Any) -> list[str]:
+    """Worst-case messages (``bench.adversary``), three kinds in turn."""
+    from bench.adversary import adversarial_messages
+
+    terms = engine.searcher.lexicon.terms
+    long = adversarial_messages(terms, count=30, chars=200)
+    short = adversarial_messages(terms, count=30, chars=40, seed=7)
+    # the issue's message: one typo fifty times, one character changed each time
+    typed = "乡村振星" * 50
+    repeated = [typed[:n] + "兴" + typed[n + 1 :] for n in range(3, 120, 4)][:30]
+    return [t for trio in zip(long, short, repeated, strict=True) for t in trio]
+
+
 async def _measured(cfg: BenchConfig, child: Child, timed: TimedExecutor) -> dict[str, Any]:
     await child.send({"cmd": "go"})
     warm = await child.expect("warm", cfg.reply_timeout_s + 30)
@@ -618,7 +712,7 @@ async def _measured(cfg: BenchConfig, child: Child, timed: TimedExecutor) -> dic
     loop_id = threading.get_native_id()
     delta = {tid: threads1[tid] - threads0.get(tid, 0.0) for tid in threads1}
     loop_cpu = delta.get(loop_id, 0.0)
-    worker_cpu = delta.get(timed.thread_id, 0.0) if timed.thread_id else 0.0
+    worker_cpu = sum(delta.get(tid, 0.0) for tid in timed.thread_ids)
     jobs = list(timed.jobs)
     run_ms = [(end - start) * 1000 for _s, start, end in jobs]
     wait_ms = [(start - submitted) * 1000 for submitted, start, _e in jobs]
@@ -651,7 +745,7 @@ async def _measured(cfg: BenchConfig, child: Child, timed: TimedExecutor) -> dic
             ),
             "max_batch": max(done["get_updates_batches"], default=None),
         },
-        "core_worker": {
+        "search_workers": {
             "jobs": len(jobs),
             "busy_s": busy,
             "utilisation": busy / wall if wall else None,
@@ -669,10 +763,12 @@ async def _measured(cfg: BenchConfig, child: Child, timed: TimedExecutor) -> dic
         "server_cpu_s": done["server_cpu_s"],
         "server_wall_s": wall,
     }
+    if "adversary" in done:
+        result["adversary"] = done["adversary"]
     if cfg.profile_dir is not None:
         cfg.profile_dir.mkdir(parents=True, exist_ok=True)
         tag = f"{cfg.mode}-{cfg.users}x{cfg.messages}"
-        for name, profile in (("loop", loop_profile), ("core", worker_profile)):
+        for name, profile in (("loop", loop_profile), ("search", worker_profile)):
             if profile is None:
                 continue
             path = cfg.profile_dir / f"bot_bench-{tag}-{name}.prof"
@@ -695,7 +791,8 @@ def _ms(v: float | None) -> str:
 
 def passed(result: dict[str, Any]) -> tuple[bool, list[str]]:
     """The gate: every message answered with a search reply; in the bot, p95 and p99 under
-    50 ms, the slowest reply under 150 ms."""
+    50 ms, the slowest reply under 150 ms. With an adversary (issue 14): the ordinary
+    users' p95 under 100 ms."""
     why = []
     bad = result["missing"] + result["errors"]
     if bad or result["replies"] != result["planned"]:
@@ -705,7 +802,10 @@ def passed(result: dict[str, Any]) -> tuple[bool, list[str]]:
             f"{result['planned'] - result['sent']} never sent)"
         )
     lat = result["latency_ms"]["delivered_to_replied"]
-    for name, limit in (("p95", TARGET_P95_MS), ("p99", TARGET_P99_MS), ("max", TARGET_MAX_MS)):
+    targets = (("p95", TARGET_P95_MS), ("p99", TARGET_P99_MS), ("max", TARGET_MAX_MS))
+    if result["config"].get("adversary"):
+        targets = (("p95", ADVERSARY_P95_MS),)
+    for name, limit in targets:
         if lat[name] is None or lat[name] >= limit:
             why.append(f"{name} delivered -> replied {_ms(lat[name])} ms >= {limit:g} ms")
     return not why, why
@@ -714,7 +814,7 @@ def passed(result: dict[str, Any]) -> tuple[bool, list[str]]:
 def report(result: dict[str, Any], mach: dict[str, Any]) -> str:
     c = result["config"]
     lat = result["latency_ms"]
-    core = result["core_worker"]
+    core = result["search_workers"]
     lines = [
         f"== bot benchmark: {c['users']} users x {c['messages']} messages, mode {c['mode']}"
         + (f" (think {c['think_ms']:g} ms)" if c["mode"] == "closed" and c["think_ms"] else "")
@@ -743,12 +843,12 @@ def report(result: dict[str, Any], mach: dict[str, Any]) -> str:
     lines += [
         f"getUpdates: {gu['calls_with_updates']} calls with updates, mean batch "
         f"{_ms(gu['mean_batch'])}, max {gu['max_batch']}",
-        f"core worker: {core['jobs']} jobs, busy {core['busy_s']:.2f} s "
+        f"search workers: {core['jobs']} jobs, busy {core['busy_s']:.2f} s "
         f"({100 * (core['utilisation'] or 0):.0f}% of wall); run p50/p95 "
         f"{_ms(core['run_ms']['p50'])}/{_ms(core['run_ms']['p95'])} ms, queue wait p50/p95 "
         f"{_ms(core['queue_wait_ms']['p50'])}/{_ms(core['queue_wait_ms']['p95'])} ms",
         f"bot CPU {result['bot_cpu_s']:.2f} s ({_ms(result['bot_cpu_ms_per_reply'])} ms/reply): "
-        f"event loop {result['loop_thread_cpu_s']:.2f} s, core worker "
+        f"event loop {result['loop_thread_cpu_s']:.2f} s, search workers "
         f"{result['worker_thread_cpu_s']:.2f} s, other threads "
         f"{result['other_threads_cpu_s']:.2f} s; fake server + users (other process) "
         f"{result['server_cpu_s']:.2f} s",
@@ -758,9 +858,18 @@ def report(result: dict[str, Any], mach: dict[str, Any]) -> str:
     ]
     for sample in result["error_samples"]:
         lines.append(f"  error: {sample}")
+    adv = result.get("adversary")
+    if adv:
+        s = adv["sent_to_replied_ms"]
+        lines.append(
+            f"adversary: {adv['sent']} worst-case messages sent, {adv['search_replies']} "
+            f"search replies ({adv['correction_skipped']} searched as typed by the budget), "
+            f"{adv['other_replies']} other replies; sent -> replied p50/p95/max "
+            f"{_ms(s['p50'])}/{_ms(s['p95'])}/{_ms(s['max'])} ms"
+        )
     ok, why = passed(result)
     lines.append("gate: PASS" if ok else "gate: FAIL: " + "; ".join(why))
-    for name in ("loop", "core"):
+    for name in ("loop", "search"):
         if f"profile_{name}" in result:
             lines.append(f"-- profile of the {name} ({result[f'profile_{name}']}), by tottime:")
             lines.append(result[f"profile_{name}_top"])
@@ -771,7 +880,7 @@ def markdown(results: list[dict[str, Any]]) -> str:
     head = (
         "| mode | users × msgs | typos | store | wall s | replies/s | replies, errors "
         "| enq→reply p50/p95/p99/max ms | deliv→reply p50/p95/p99/max ms "
-        "| core busy | bot CPU ms/reply | peak RSS MB |\n"
+        "| search busy | bot CPU ms/reply | peak RSS MB |\n"
         "| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     )
     rows = [head]
@@ -783,13 +892,15 @@ def markdown(results: list[dict[str, Any]]) -> str:
 
         think = c["mode"] == "closed" and c["think_ms"]
         mode = c["mode"] + (f", think {c['think_ms'] / 1000:g} s" if think else "")
+        if c.get("adversary"):
+            mode += ", + adversary"
         rows.append(
             f"| {mode} | {c['users']} × {c['messages']} | {100 * c['typo_share']:g}% "
             f"| {c['store']} | {r['wall_s']:.2f} "
             f"| {_n(r['throughput_per_s'], '.0f')} | {r['replies']}/{r['planned']}, {r['errors']} "
             f"| {four(r['latency_ms']['enqueued_to_replied'])} "
             f"| {four(r['latency_ms']['delivered_to_replied'])} "
-            f"| {100 * (r['core_worker']['utilisation'] or 0):.0f}% "
+            f"| {100 * (r['search_workers']['utilisation'] or 0):.0f}% "
             f"| {_n(r['bot_cpu_ms_per_reply'], '.1f')} | {r['peak_rss_mb']:.0f} |"
         )
     return "\n".join(rows)
@@ -832,6 +943,7 @@ async def _main_async(args: argparse.Namespace, modes: list[str]) -> list[dict[s
                     reply_timeout_s=args.reply_timeout,
                     seed=args.seed,
                     profile_dir=args.profile,
+                    adversary=args.adversary,
                 )
                 log.info("running %s ...", mode)
                 workdir = Path(tmp) / f"run-{mode}"
@@ -857,6 +969,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=600.0, help="seconds for everything")
     ap.add_argument("--reply-timeout", type=float, default=60.0, help="seconds per reply")
     ap.add_argument("--seed", default=QUERY_SEED)
+    ap.add_argument(
+        "--adversary",
+        action="store_true",
+        help="one more user sends worst-case searches at the flood limit (gate: p95 < 100 ms)",
+    )
     ap.add_argument("--profile", type=Path, help="write cProfile stats here and print the top")
     ap.add_argument("--json", type=Path, help="write the results here")
     ap.add_argument("--markdown", action="store_true", help="also print a Markdown table")

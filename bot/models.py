@@ -16,7 +16,8 @@ class Note:
     (what the command line shows, in ``SearchResponse.message``).
 
     Codes: ``empty_query``, ``only_exclusions``, ``query_truncated`` (``max_chars``),
-    ``too_many_terms`` (``max_parts``).
+    ``too_many_terms`` (``max_parts``); the request's work budget
+    (:mod:`bot.search.budget`): ``too_many_words`` (``max_words``), ``correction_skipped``.
     """
 
     code: str

@@ -13,7 +13,7 @@ time, and a file there is never meant for the library. In a private chat:
 * otherwise the bot answers at once ("received, indexing…"), downloads the bytes and
   hands them to :meth:`Engine.add_upload` on the *indexing* executor (one thread,
   ``Services.indexing``), so uploads, removals and rebuilds take turns among
-  themselves while searches keep running on the core thread; the finished index is
+  themselves while searches keep running on the search threads; the finished index is
   swapped in on the core thread (:meth:`Engine.reopen`) and the first message is
   edited into the result (passages, targets, first key targets; duplicate; refusal);
 * a new version of a file already in the library is staged under

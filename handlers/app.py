@@ -43,14 +43,16 @@ the sender's user id first. The admin commands are in the menu of admins' privat
 chats only (``BotCommandScopeChat``, kept in step by /admin add and remove). A
 ``TypeHandler`` in group -2 remembers senders' usernames for ``/admin add @name``.
 ``/config set`` changes reach the flood limiter and scheduler through a
-``LiveSettings`` listener. They reach the engine through the core thread: its FIFO queue
-puts the change before the next search.
+``LiveSettings`` listener. They reach the engine through the core thread (in turn with
+index swaps), and the listener waits until they are applied, so the next search (on a
+search thread) sees them.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from concurrent import futures
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
@@ -265,10 +267,16 @@ def build_application(
     )
     application.bot_data.services = services_
     live.subscribe(lambda new: _apply_runtime_settings(new, flood_limiter, scheduler))
-    # The engine is only touched on the core thread; its queue is FIFO, so the next search
-    # after a /config set already sees the new values. Stored overrides apply from the start.
+    # The engine's settings change on the core thread (in turn with index swaps). Searches
+    # run on the search threads, so a change waits there (on the storage thread that
+    # stored it) until applied: the next search after a /config set sees the new values.
+    # Stored overrides apply from the start.
     blocking.core.submit(_apply_engine_settings, engine, settings)
-    live.subscribe(lambda new: blocking.core.submit(_apply_engine_settings, engine, new))
+
+    def apply_to_engine(new: Settings) -> None:
+        futures.wait([blocking.core.submit(_apply_engine_settings, engine, new)], timeout=10)
+
+    live.subscribe(apply_to_engine)
 
     flood.register(application)
     for module in (

@@ -112,6 +112,11 @@ class Services:
         """``fn(*args, **kwargs)`` on the core worker thread, without blocking the loop."""
         return await self.blocking.run(fn, *args, **kwargs)
 
+    async def search(self, user: Any, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """``fn(*args, **kwargs)`` on a search thread as ``user``'s job: users take turns
+        and one user's searches never hold more than one thread (``bot.blocking``)."""
+        return await self.blocking.search(user, fn, *args, **kwargs)
+
     async def run_db(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
         """``fn(*args, **kwargs)`` on the storage thread, without blocking the loop."""
         return await self.blocking.run_db(fn, *args, **kwargs)

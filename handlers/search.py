@@ -38,10 +38,17 @@ def _save(svc: Services, texts: list[str], filters: dict) -> list[str]:
     return [svc.queries.save(text, **filters) for text in texts]
 
 
+def searcher_of(update: Update) -> int | None:
+    """Whose turn a search is (``Blocking.search``): the user's, else the chat's."""
+    who = update.effective_user or update.effective_chat
+    return who.id if who is not None else None
+
+
 async def _search(
     svc: Services,
     text: str,
     *,
+    user: int | None,
     key: str | None = None,
     page: int = 1,
     correct: bool = True,
@@ -51,10 +58,17 @@ async def _search(
     year: int | None = None,
 ) -> tuple[str, SearchResponse, dict[str, str]]:
     """The search's key (saved now on the storage thread, if not given), one page of
-    results (core thread), and the saved keys of its suggestions (storage thread)."""
+    results (a search thread, as ``user``'s turn), and the saved keys of its suggestions
+    (storage thread)."""
     filters = {"doc": doc, "region": region, "year": year}
-    search = svc.run(
-        svc.engine.search, text, page=page, correct=correct, understand=understand, **filters
+    search = svc.search(
+        user,
+        svc.engine.search,
+        text,
+        page=page,
+        correct=correct,
+        understand=understand,
+        **filters,
     )
     if key is None:  # saved while the core searches: the two threads work side by side
         resp, (key,) = await asyncio.gather(search, svc.run_db(_save, svc, [text], filters))
@@ -73,7 +87,7 @@ async def _answer(update: Update, context: BriefContext, text: str) -> None:
     if not text.strip():
         await message.reply_text(tr(lang, "search.usage"))
         return
-    key, resp, suggestion_keys = await _search(svc, text)
+    key, resp, suggestion_keys = await _search(svc, text, user=searcher_of(update))
     html, keyboard = fmt.search_page(resp, key=key, suggestion_keys=suggestion_keys, lang=lang)
     await message.reply_html(html, reply_markup=keyboard)
 
@@ -121,6 +135,7 @@ async def page_button(update: Update, context: BriefContext) -> None:
     _key, resp, suggestion_keys = await _search(
         svc,
         saved.text,
+        user=searcher_of(update),
         key=key,
         page=page,
         correct=correct,

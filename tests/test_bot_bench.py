@@ -39,12 +39,26 @@ async def test_every_message_gets_a_search_reply(engine: Engine, tmp_path: Path,
     assert result["sent"] == 6
     assert result["replies"] == 6, result["error_samples"]
     assert result["missing"] == result["errors"] == result["extra"] == 0
-    assert result["core_worker"]["jobs"] == 6
+    assert result["search_workers"]["jobs"] == 6
     lat = result["latency_ms"]["delivered_to_replied"]
     assert lat["n"] == 6 and 0 < lat["p50"] <= lat["max"]
     _ok, why = passed(result)
     assert all("delivered -> replied" in reason for reason in why)  # only latency may fail
     assert "3 users x 2 messages" in report(result, machine())
+
+
+async def test_an_adversary_is_answered_and_counted_apart(engine: Engine, tmp_path: Path) -> None:
+    cfg = BenchConfig(
+        users=2, messages=2, warmup=1, timeout_s=60, reply_timeout_s=20, adversary=True
+    )
+    result = await run_bench(cfg, engine, QUERIES, typos=TYPOS, workdir=tmp_path)
+    assert result["replies"] == 4 and result["missing"] == result["errors"] == 0
+    adv = result["adversary"]
+    # the flood burst at once: every one answered with a search, cut short by the budget
+    assert adv["sent"] >= engine.settings.flood_burst
+    assert adv["search_replies"] == adv["sent"] and adv["other_replies"] == 0
+    assert adv["correction_skipped"] >= 1
+    assert "adversary:" in report(result, machine())
 
 
 def test_plan_is_deterministic_and_distinct_per_user() -> None:

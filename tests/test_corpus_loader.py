@@ -235,3 +235,24 @@ def test_unreadable_documents_raise_with_reason(tmp_path: Path) -> None:
         load(binary, tmp_path)
     with pytest.raises(UnreadableDocument, match="cannot read file"):
         load(tmp_path / "missing.txt", tmp_path)
+
+
+def test_the_extraction_time_is_checked_per_paragraph(tmp_path: Path, monkeypatch) -> None:
+    """Issue 14: reading a document has a time budget (``reader.EXTRACT_SECONDS``),
+    checked per paragraph while it is parsed; a clock that moves 1 s a look."""
+    from bot.corpus import reader
+
+    ticks = iter(range(1000))
+    monkeypatch.setattr(reader, "_clock", lambda: float(next(ticks)))
+    monkeypatch.setattr(reader, "EXTRACT_SECONDS", 3.5)
+    short = tmp_path / "short.txt"
+    short.write_text("第一段。\n\n第二段。", encoding="utf-8")
+    # started at 0, paragraphs at 1 and 2, done at 3: within 3.5 s
+    assert len(load(short, tmp_path).passages) == 2
+    long = tmp_path / "long.txt"
+    long.write_text("\n\n".join(f"第{n}段。" for n in range(6)), encoding="utf-8")
+    with pytest.raises(UnreadableDocument) as refused:
+        load(long, tmp_path)  # started at 4: the fourth paragraph is at 8
+    assert refused.value.code == "extraction_time"
+    assert refused.value.params == {"limit": "3.5 s"}
+    assert "the limit is 3.5 s" in str(refused.value)

@@ -268,3 +268,28 @@ def test_record_round_trip():
         TargetRecord.from_dict({**data, "kind": "plan"})
     with pytest.raises(ValueError):
         TargetRecord.from_dict({**data, "colour": "red"})
+
+
+def test_extraction_stops_at_its_time_limit_keeping_what_it_found(
+    make_doc, table, tmp_path, monkeypatch, caplog
+):
+    """Issue 14: a document's key targets are extracted within a time budget
+    (``store.EXTRACT_SECONDS``, asked per paragraph); past it the records found so far
+    are kept, with a log line naming the limit. A clock that moves 1 s a look."""
+    from bot.config import PROJECT_ROOT
+    from bot.targets import store as store_module
+    from bot.targets.store import TargetStore, load_targets
+
+    doc = make_doc("\n\n".join(f"第{n}项：地区生产总值增长{n}.5%。" for n in range(1, 9)))
+    full = extract_targets(doc, table)
+    assert len(full) == 8
+    ticks = iter(range(10**6))
+    monkeypatch.setattr(store_module, "_clock", lambda: float(next(ticks)))
+    monkeypatch.setattr(store_module, "EXTRACT_SECONDS", 3)
+    store = TargetStore(tmp_path / "cache", PROJECT_ROOT / "config" / "indicators.toml")
+    (tmp_path / "cache").mkdir()
+    with caplog.at_level("WARNING", logger="bot.targets.store"):
+        store.derive(doc)
+    kept = load_targets(tmp_path / "cache", doc.doc_id)
+    assert simple(kept) == simple(full[:3])  # started at 0; paragraphs at 1, 2, 3
+    assert "time limit (3 s)" in caplog.text and "3 records kept" in caplog.text

@@ -694,6 +694,51 @@ def test_a_docx_of_too_many_paragraphs_stops_while_it_is_read(engine, monkeypatc
     assert "the limit is 50" in engine.ingest([path]).skipped[0].reason
 
 
+class _Ticks:
+    """A clock that moves one second each time it is read."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        self.now += 1.0
+        return self.now
+
+
+def _docx_of(word: str) -> bytes:
+    document = docx.Document()
+    for line in lines(word):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("report.pdf", lambda: make_cjk_pdf(lines("量子通信"))),
+        ("report.docx", lambda: _docx_of("量子通信")),
+        ("report.txt", lambda: "\n\n".join(lines("量子通信")).encode()),
+    ],
+)
+def test_a_document_over_the_extraction_time_is_refused_naming_the_limit(
+    engine, monkeypatch, name, make
+):
+    """Issue 14: extraction time is bounded for .pdf, .docx and text alike, checked
+    inside the loops (per page, paragraph); a clock that moves 1 s a look runs out."""
+    from bot.corpus import reader
+
+    monkeypatch.setattr(reader, "EXTRACT_SECONDS", 0.5)
+    monkeypatch.setattr(reader, "_clock", _Ticks())
+    result = engine.add_upload(name, make())
+    assert result.status == "refused" and result.message_code == "reader.extraction_time"
+    assert "the limit is 0.5 s" in result.reason
+    assert "0.5 s" in error_text(result, "zh") and "0.5 s" in error_text(result, "en")
+    monkeypatch.setattr(reader, "EXTRACT_SECONDS", 120.0)
+    assert engine.add_upload(name, make()).status == "added"
+
+
 def test_a_pdf_of_too_many_pages_is_refused_before_its_text_is_extracted(engine, monkeypatch):
     from bot.corpus import reader
 

@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from bot.corpus.meta import infer_meta, merge_meta
 from bot.corpus.parse import SIDECAR_SUFFIX, load_sidecar, split_passages
 from bot.corpus.reader import (
+    Deadline,
     UnreadableDocument,
     cannot_read,
     decode_bytes,
@@ -126,9 +127,13 @@ def load_document(
         raise cannot_read(path, exc) from None
     # One read: the hash and the text come from the same bytes.
     raw = read_bytes(path, max_bytes=max_bytes)
-    decoded = decode_bytes(raw, path)
+    # Extraction (pages, paragraphs) and parsing share one time budget (reader.Deadline).
+    deadline = Deadline(path)
+    decoded = decode_bytes(raw, path, deadline=deadline)
     doc_id = doc_id_for(relpath)
-    passages = split_passages(doc_id, decoded.text, max_chars=passage_max_chars)
+    passages = split_passages(
+        doc_id, decoded.text, max_chars=passage_max_chars, tick=deadline.check
+    )
     if len(passages) > MAX_PASSAGES:
         raise UnreadableDocument(
             path,
@@ -138,6 +143,7 @@ def load_document(
             limit=str(MAX_PASSAGES),
         )
     meta = merge_meta(infer_meta(decoded.text, path.name), load_sidecar(path))
+    deadline.check()
     return Document(
         doc_id=doc_id,
         filename=path.name,

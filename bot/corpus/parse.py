@@ -267,7 +267,9 @@ def _paragraphs(text: str, *, allow_plain: bool) -> Iterator[_Para]:
     yield from flush()
 
 
-def split_passages(doc_id: str, text: str, *, max_chars: int = 400) -> tuple[Passage, ...]:
+def split_passages(
+    doc_id: str, text: str, *, max_chars: int = 400, tick: Callable[[], None] | None = None
+) -> tuple[Passage, ...]:
     """Cut ``text`` into passages, each tagged with the heading path in force.
 
     * A paragraph (see :func:`_paragraphs`) is one passage; heading lines are
@@ -280,6 +282,9 @@ def split_passages(doc_id: str, text: str, *, max_chars: int = 400) -> tuple[Pas
     * A text made only of headings gets its heading lines as passages.
     * Passage text is the original text with surrounding whitespace removed,
       and ``text[p.start:p.start + len(p.text)] == p.text`` always holds.
+
+    ``tick`` is called once per paragraph (the loader's extraction-time budget: it may
+    raise to stop).
     """
     if max_chars < 1:
         raise ValueError("max_chars must be positive")
@@ -297,6 +302,8 @@ def split_passages(doc_id: str, text: str, *, max_chars: int = 400) -> tuple[Pas
                 passages.append(Passage(doc_id, len(passages), piece, para.start + start, section))
 
     for para in _paragraphs(text, allow_plain=allow_plain):
+        if tick is not None:
+            tick()
         if para.heading is not None:
             level = para.heading.level
             while stack and stack[-1][0] >= level:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import codecs
 import io
 import re
+import time
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,6 +74,13 @@ DOCX_MAX_PARAGRAPHS = 100_000
 # A PDF of more pages than this is refused before any text is extracted (a long
 # statistical yearbook has a few thousand; a tiny file may declare a million pages).
 PDF_MAX_PAGES = 5000
+# Reading one document into text and passages may take this long (issue 14: an upload
+# or a file of the corpus must not hold the indexing thread for minutes). Checked inside
+# the loops, per PDF page, .docx paragraph or table, and paragraph of text, by a
+# Deadline; a document over it is refused, naming the limit.
+EXTRACT_SECONDS = 120.0
+# The clock of that budget (tests replace it with one they move).
+_clock: Callable[[], float] = time.monotonic
 # The ratio is judged only for entries at least this large (tiny parts compress oddly).
 _DOCX_RATIO_MIN_SIZE = 1024 * 1024
 
@@ -107,6 +116,27 @@ class UnreadableDocument(Exception):
         self.code = code
         self.params = params if code != "unreadable" or params else {"detail": reason}
         super().__init__(f"{path}: {reason}")
+
+
+class Deadline:
+    """The extraction-time budget of one document (:data:`EXTRACT_SECONDS` from when it
+    is made): :meth:`check`, called inside the extraction loops, refuses the document
+    once the time is up."""
+
+    def __init__(self, path: Path, seconds: float | None = None) -> None:
+        self.path = path
+        self.seconds = EXTRACT_SECONDS if seconds is None else seconds
+        self.started = _clock()
+
+    def check(self) -> None:
+        if _clock() - self.started > self.seconds:
+            limit = f"{self.seconds:g} s"
+            raise UnreadableDocument(
+                self.path,
+                f"reading the document took too long (the limit is {limit})",
+                "extraction_time",
+                limit=limit,
+            )
 
 
 def skip_reason(exc: UnreadableDocument, document: Path) -> str:
@@ -187,17 +217,21 @@ def read_text(path: Path, *, max_bytes: int) -> DecodedText:
     return decode_bytes(read_bytes(path, max_bytes=max_bytes), path)
 
 
-def decode_bytes(data: bytes, path: Path) -> DecodedText:
-    """Decode the content ``data`` of ``path``; the path gives the type and the error messages."""
+def decode_bytes(data: bytes, path: Path, *, deadline: Deadline | None = None) -> DecodedText:
+    """Decode the content ``data`` of ``path``; the path gives the type and the error messages.
+
+    ``deadline`` (default: a new one) bounds the time spent extracting .docx and .pdf
+    text, checked per paragraph and per page."""
+    deadline = deadline or Deadline(path)
     suffix = path.suffix.lower()
     if not data and suffix in SUPPORTED_EXTENSIONS:
         raise _empty(path)
     if suffix in TEXT_EXTENSIONS:
         decoded = _decode_plain(data, path)
     elif suffix == ".docx":
-        decoded = DecodedText(_docx_text(data, path), "docx")
+        decoded = DecodedText(_docx_text(data, path, deadline), "docx")
     elif suffix == ".pdf":
-        decoded = DecodedText(_pdf_text(data, path), "pdf")
+        decoded = DecodedText(_pdf_text(data, path, deadline), "pdf")
     else:
         raise _unsupported(path, suffix)
     text = normalize_newlines(decoded.text)
@@ -361,7 +395,7 @@ def check_docx_archive(data: bytes, path: Path) -> None:
             )
 
 
-def _docx_text(data: bytes, path: Path) -> str:
+def _docx_text(data: bytes, path: Path, deadline: Deadline) -> str:
     """Paragraphs and table rows of a .docx in document order, blank-line separated.
 
     Heading-styled paragraphs ("Heading N", "Title") are written as markdown
@@ -374,7 +408,7 @@ def _docx_text(data: bytes, path: Path) -> str:
     check_docx_archive(data, path)
     try:
         document = docx.Document(io.BytesIO(data))
-        blocks = _docx_blocks(document, limit=DOCX_MAX_PARAGRAPHS, path=path)
+        blocks = _docx_blocks(document, limit=DOCX_MAX_PARAGRAPHS, path=path, deadline=deadline)
     except UnreadableDocument:
         raise
     except (PackageNotFoundError, zipfile.BadZipFile):
@@ -392,6 +426,7 @@ def _docx_blocks(
     limit: int = 0,
     path: Path | None = None,
     levels: dict[str | None, int] | None = None,
+    deadline: Deadline | None = None,
 ) -> list[str]:
     """Text blocks of a document body or table cell (both have ``iter_inner_content``);
     more than ``limit`` (if given) is refused as too many passages.
@@ -404,6 +439,8 @@ def _docx_blocks(
     levels = {} if levels is None else levels
     blocks: list[str] = []
     for item in container.iter_inner_content():
+        if deadline is not None:
+            deadline.check()
         if isinstance(item, Paragraph):
             text = item.text.strip()
             if text:
@@ -467,7 +504,7 @@ def _bad_pdf(path: Path, why: str) -> UnreadableDocument:
     return UnreadableDocument(path, f"not a valid PDF file ({why})", "pdf_invalid")
 
 
-def _pdf_text(data: bytes, path: Path) -> str:
+def _pdf_text(data: bytes, path: Path, deadline: Deadline) -> str:
     """The text layer of every page, pages separated by a blank line."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
@@ -504,6 +541,7 @@ def _pdf_text(data: bytes, path: Path) -> str:
     texts: list[str] = []
     failures = 0
     for page in pages:
+        deadline.check()
         try:
             texts.append(page.extract_text() or "")
         except Exception:  # one bad page should not cost the whole document

@@ -6,10 +6,12 @@ searches and document look-ups. It holds no Telegram or console code.
 
 Threads
 -------
-An engine is used from one *core* thread (the bot's single worker): searching and
-every look-up read ``self.index`` and the lazily built, not thread-safe
-``Searcher``. Changing the corpus is split so that the slow part does not hold up
-searches:
+An engine is used from one *core* thread (the bot's single worker) for look-ups and
+swaps, and :meth:`Engine.search` also from the *search* threads (``bot.blocking``),
+several at once: the ``Searcher`` is thread-safe (read-only index, memo tables of
+atomic dictionary operations, a budget per request), made once under a lock, and a
+search takes it once, so it reads one index even while the core thread swaps another
+in. Changing the corpus is split so that the slow part does not hold up searches:
 
 * off the core thread (any thread; writers take turns on the index lock, which
   also excludes a CLI refresh in another process): :meth:`Engine.prepare_refresh`,
@@ -67,6 +69,7 @@ from bot.models import (
     Understood,
 )
 from bot.search import segments as seg
+from bot.search.budget import Budget
 from bot.search.index import CompiledIndex, IndexDamaged
 from bot.search.indexer import Indexer, IndexPaths, Progress
 from bot.search.searcher import Searcher
@@ -133,6 +136,7 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
         self.target_store = target_store or target_store_for(settings)
         self.last_refresh: RefreshReport | None = None
         self._searcher: Searcher | None = None
+        self._making_searcher = threading.Lock()  # search threads may ask at once
         # Guards the update bookkeeping below, which writer threads and the core share.
         self._state = threading.Lock()
         self._generation = 0  # of the newest update prepared
@@ -207,9 +211,12 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
 
     @property
     def searcher(self) -> Searcher:
-        if self._searcher is None:
-            self._searcher = self._make_searcher(self.index)
-        return self._searcher
+        searcher = self._searcher
+        if searcher is None:
+            with self._making_searcher:
+                if (searcher := self._searcher) is None:
+                    searcher = self._searcher = self._make_searcher(self.index)
+        return searcher
 
     def apply_runtime_settings(self, settings: Settings) -> bool:
         """Core thread: take the runtime values (:data:`RUNTIME_KEYS`) of ``settings``.
@@ -336,15 +343,21 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
         year: int | None = None,
         correct: bool = True,
         understand: bool = True,
+        budget: Budget | None = None,
     ) -> SearchResponse:
         """One page of ranked results; ``correct=False`` turns typo correction off.
 
         With ``understand`` (the default) region, year and document-kind words rank the
         documents that match first, the indicator named is reported, and a question for
         a target gets the key target that answers it (``answer``), its passage first;
-        ``understand=False`` searches every word as text.
+        ``understand=False`` searches every word as text. ``budget`` bounds the work of
+        correction and planning (:mod:`bot.search.budget`; by default the searcher's).
+
+        Safe to call from several threads at once, and while the core thread swaps a new
+        index in: the searcher is taken once, so one search reads one index.
         """
-        resp = self.searcher.search(
+        searcher = self.searcher
+        resp = searcher.search(
             query,
             page=page,
             page_size=page_size,
@@ -353,6 +366,7 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
             year=year,
             correct=correct,
             understand=understand,
+            budget=budget,
         )
         if not understand or (not resp.hits and resp.message):
             return resp
@@ -377,6 +391,6 @@ class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMi
             )
         if found:
             answer = card(*found)
-            stated = self.searcher.passages_containing(answer.sentence[:40], doc_id=answer.doc_id)
+            stated = searcher.passages_containing(answer.sentence[:40], doc_id=answer.doc_id)
             resp = lead_with_answer(resp, answer, stated)
         return resp

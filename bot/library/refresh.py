@@ -51,6 +51,7 @@ class RefreshMixin:
     index: CompiledIndex
     last_refresh: RefreshReport | None
     _searcher: Searcher | None
+    _making_searcher: threading.Lock
     _state: threading.Lock
     _generation: int
     _applied: int
@@ -101,12 +102,17 @@ class RefreshMixin:
                 self._pending = None
             # Nothing prepared: what is on disk includes every update prepared so far.
             generation = update.generation if update else self._generation
+        # under the searcher's lock: a search thread making the old index's searcher
+        # must not store it after the swap
         if update is None:
-            self.index, self._searcher = self._open_from_disk(), None
+            index = self._open_from_disk()
+            with self._making_searcher:
+                self.index, self._searcher = index, None
         else:
-            self.index, self._searcher = update.index, update.searcher
-            if self._searcher is not None:  # prepared before a runtime-settings change?
-                self._configure(self._searcher)
+            with self._making_searcher:
+                self.index, self._searcher = update.index, update.searcher
+            if update.searcher is not None:  # prepared before a runtime-settings change?
+                self._configure(update.searcher)
             self.last_refresh = update.report
         with self._state:
             self._applied = max(self._applied, generation)

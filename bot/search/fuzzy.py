@@ -19,6 +19,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.search.budget import Budget
 from bot.search.index import CompiledIndex
 from bot.text.pinyin import first_syllables, readings
 from bot.text.tokenize import is_cjk_word
@@ -152,8 +153,13 @@ class Lexicon:
             self._bucket_cache[key] = cached
         return cached
 
-    def candidates(self, word: str, *, limit: int = 5, min_score: float = 0) -> list[Candidate]:
-        """Best vocabulary terms for ``word``, most likely first."""
+    def candidates(
+        self, word: str, *, limit: int = 5, min_score: float = 0, budget: Budget | None = None
+    ) -> list[Candidate]:
+        """Best vocabulary terms for ``word``, most likely first.
+
+        Each candidate scored costs one of ``budget``'s ``scored``; none are scored (and
+        nothing is returned) when the budget cannot pay for all of them."""
         if not word:
             return []
         n = len(word)
@@ -172,6 +178,8 @@ class Lexicon:
             word, terms, scorer=fuzz.ratio, limit=PREFILTER_LIMIT, score_cutoff=CHARS_CUTOFF
         ):
             picked.add(j)
+        if budget is not None and not budget.take("scored", len(picked)):
+            return []
         out: list[Candidate] = []
         for j in picked:
             term = terms[j]
@@ -198,14 +206,26 @@ def build_lexicon(compiled_dir: Path) -> None:
 
 
 def rank_candidates(
-    word: str, candidates: dict[str, int], *, limit: int, min_score: float
+    word: str,
+    candidates: dict[str, int],
+    *,
+    limit: int,
+    min_score: float,
+    budget: Budget | None = None,
 ) -> list[Candidate]:
-    """Score explicit candidates (term -> frequency) for ``word``, best first."""
+    """Score explicit candidates (term -> frequency) for ``word``, best first; each
+    costs one of ``budget``'s ``scored`` (none are scored if it cannot pay for all)."""
+    fit = [
+        (term, df)
+        for term, df in candidates.items()
+        if term != word and abs(len(term) - len(word)) <= 1
+    ]
+    if budget is not None and not budget.take("scored", len(fit)):
+        return []
     out = []
-    for term, df in candidates.items():
-        if term != word and abs(len(term) - len(word)) <= 1:
-            score = similarity(word, term)
-            if score >= min_score:
-                out.append(Candidate(term, score, df))
+    for term, df in fit:
+        score = similarity(word, term)
+        if score >= min_score:
+            out.append(Candidate(term, score, df))
     out.sort(key=_rank_key)
     return out[:limit]

@@ -9,6 +9,7 @@ that match more concepts always rank above passages that match fewer.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -19,6 +20,7 @@ import numpy as np
 from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.regions import place_in_region
 from bot.models import Correction, Note, SearchHit, SearchResponse, Understood
+from bot.search.budget import Budget, Limits
 from bot.search.fuzzy import Lexicon, rank_candidates
 from bot.search.index import CompiledIndex, idf_of
 from bot.search.query import ParsedQuery, QueryPart, parse_query
@@ -73,6 +75,31 @@ QUESTION_WORDS = frozenset(
 EMPTY_MESSAGE = "请输入要查找的关键词，例如：乡村振兴、地区生产总值 (empty query)"
 ONLY_EXCLUSIONS_MESSAGE = "只有排除词：请至少给出一个要查找的关键词 (only exclusions)"
 EMPTY = (Note("empty_query", EMPTY_MESSAGE),)
+SKIPPED_MESSAGE = "查询过长或过于复杂，未做错别字纠正，按原文搜索 (correction skipped)"
+TOO_MANY_WORDS_MESSAGE = "只搜索了前 {max_words} 个词 (extra words ignored)"
+# The timed kinds of work: when one runs out, a correction in progress is given up.
+_CORRECTION_WORK = frozenset({"spans", "scored", "passages"})
+
+
+def _budget_notes(budget: Budget) -> list[Note]:
+    """What the budget cut short, as notes (see :mod:`.budget`)."""
+    out = []
+    if "too_many_words" in budget.notes:
+        n = budget.limits.words
+        out.append(
+            Note("too_many_words", TOO_MANY_WORDS_MESSAGE.format(max_words=n), (("max_words", n),))
+        )
+    if "correction_skipped" in budget.notes:
+        out.append(Note("correction_skipped", SKIPPED_MESSAGE))
+    return out
+
+
+def _unique(concepts: list[Concept]) -> list[Concept]:
+    """One concept per word and sign: a word typed twice is one concept (same passages)."""
+    seen: dict[tuple[str, bool], Concept] = {}
+    for c in concepts:
+        seen.setdefault((c.label, c.exclude), c)
+    return list(seen.values())
 
 
 def _kept_in(typed: str, other: str) -> bool:
@@ -146,7 +173,12 @@ class Filters:
 
 
 class Searcher:
-    """Runs queries against one compiled index. Not thread-safe; cheap to create."""
+    """Runs queries against one compiled index; cheap to create.
+
+    Thread-safe: the index is read-only, the memo tables are dictionaries whose single
+    operations are atomic (a race computes a value twice, never a wrong one; the facet
+    memo, which evicts, takes a lock), and a request's budget is its own.
+    """
 
     def __init__(
         self,
@@ -159,6 +191,7 @@ class Searcher:
         page_size: int = 5,
         max_query_chars: int = 200,
         popular_terms: tuple[str, ...] = (),
+        limits: Limits | None = None,
         today: Callable[[], date] = date.today,
     ) -> None:
         self.index = index
@@ -170,6 +203,8 @@ class Searcher:
         self.page_size = page_size
         self.max_query_chars = max_query_chars
         self.popular_terms = popular_terms
+        self.limits = limits or Limits()
+        self._facet_lock = threading.Lock()
         # Planning a word depends only on the word and this (immutable) index, so it
         # is memoised; bounded so that a stream of unique words cannot grow it forever.
         self._memo: dict[tuple[str, str, bool], object] = {}
@@ -216,14 +251,17 @@ class Searcher:
             return cut
         return self._split_known(word) if is_cjk_word(word) else None
 
-    def _memoised(self, kind: str, key: str, flag: bool, compute):
+    def _memoised(self, kind: str, key, flag: bool, compute, *, keep=lambda value: True):
+        """``compute()``, memoised under (kind, key, flag) when ``keep(value)``."""
         memo_key = (kind, key, flag)
         try:
             return self._memo[memo_key]
         except KeyError:
-            if len(self._memo) >= MEMO_SIZE:
-                self._memo.clear()
-            value = self._memo[memo_key] = compute()
+            value = compute()
+            if keep(value):
+                if len(self._memo) >= MEMO_SIZE:
+                    self._memo.clear()
+                self._memo[memo_key] = value
             return value
 
     def _alternative(self, word: str) -> Alternative | None:
@@ -403,30 +441,40 @@ class Searcher:
         return out
 
     def _plan_part(
-        self, part: QueryPart, *, correct: bool = True
+        self, part: QueryPart, budget: Budget, *, correct: bool = True
     ) -> tuple[list[Concept], list[Correction]]:
-        """Concepts (and any correction) for one query part; memoised per part."""
+        """Concepts (and any correction) for one query part; memoised per part, unless
+        the budget cut the plan short (a later request may have the room for it)."""
         key = f"{part.original}\x00{part.phrase:d}{part.exclude:d}"
-        return self._memoised("part", key, correct, lambda: self._plan(part, correct))
+        cut_before = len(budget.notes)
+        return self._memoised(
+            "part",
+            key,
+            correct,
+            lambda: self._plan(part, correct, budget),
+            keep=lambda _: len(budget.notes) == cut_before,
+        )
 
     def clear_memo(self) -> None:
         """Forget memoised query planning (benchmarks use it to time cold queries)."""
         self._memo.clear()
 
-    def _plan(self, part: QueryPart, correct: bool) -> tuple[list[Concept], list[Correction]]:
+    def _plan(
+        self, part: QueryPart, correct: bool, budget: Budget
+    ) -> tuple[list[Concept], list[Correction]]:
         if part.phrase:
             alt = self._alternative(part.text)
             return [Concept(part.text, [alt] if alt else [], part.exclude)], []
         words = self._words(part, stopwords=True)
-        correction = self._correct(part, words) if correct and not part.exclude else None
+        correction = self._correct(part, words, budget) if correct and not part.exclude else None
         if correction is None:
-            concepts = self._concepts(_content(words), part.exclude)
+            concepts = self._concepts(_content(words), part.exclude, budget)
             whole = self._whole_run(part, concepts)
             return concepts + ([whole] if whole else []), []
         a, b, term, score = correction
-        concepts = self._concepts(_content(words[:a]), False)
+        concepts = self._concepts(_content(words[:a]), False, budget)
         concepts.append(self._concept(term))
-        concepts += self._concepts(_content(words[b + 1 :]), False)
+        concepts += self._concepts(_content(words[b + 1 :]), False, budget)
         start, end = words[a][1], words[b][2]
         fixed = part.original[:start] + term + part.original[end:]
         return concepts, [Correction(part.original, fixed, round(score, 1))]
@@ -435,8 +483,8 @@ class Searcher:
         """The optional concept of a part's text found whole, when the part (one run of
         Chinese, no spaces) became two or more word concepts."""
         text = part.text
-        if part.exclude or len(concepts) < 2 or not is_cjk_word(text):
-            return None
+        if part.exclude or len(concepts) < 2 or len(text) > 16 or not is_cjk_word(text):
+            return None  # a run of more than 16 characters is a sentence, not a phrase
         if any(c.label not in text or c.label in QUESTION_WORDS for c in concepts):
             return None  # a word split, dropped or asking (增长目标): no run to find whole
         alt = self._alternative(text)
@@ -464,10 +512,22 @@ class Searcher:
             out.append(w)
         return out
 
-    def _concepts(self, words: list[str], exclude: bool) -> list[Concept]:
-        """One concept per word; a word the corpus has only in pieces becomes its pieces."""
+    def _concepts(self, words: list[str], exclude: bool, budget: Budget) -> list[Concept]:
+        """One concept per word; a word the corpus has only in pieces becomes its pieces.
+
+        Each distinct word costs one of the budget's ``words``; past them, the rest of
+        the part is left out (note ``too_many_words``)."""
         out: list[Concept] = []
-        for w in self._bind_single_chars(words):
+        kept: list[str] = []
+        seen: set[str] = set()
+        for w in words:
+            if w not in seen:
+                if not budget.take("words"):
+                    budget.notes.add("too_many_words")
+                    break
+                seen.add(w)
+            kept.append(w)
+        for w in self._bind_single_chars(kept):
             if w not in self.index.term_ids and is_cjk_word(w) and not self.phrase_exists(w):
                 pieces = self._pieces(w)
                 # Lone characters (低空 → 低 空) would match nearly everything.
@@ -489,15 +549,24 @@ class Searcher:
         alt = self._alternative(word)
         return alt is None or (alt.verify and not self.phrase_exists(word))
 
-    def _correct(self, part: QueryPart, words: list[tuple[str, int, int]]):
+    def _correct(self, part: QueryPart, words: list[tuple[str, int, int]], budget: Budget):
         """The best single replacement (first word, last word, term, score), or None.
 
         Spans tried: each run of suspicious words alone and with its neighbours,
-        and the whole part. A span that occurs in the corpus as typed is never
-        corrected. A span without suspicious words (all real words, but not a
-        phrase of the corpus: 海洋经纪) needs a stricter score.
+        and the whole part; a text is tried once however often it was typed. A span
+        that occurs in the corpus as typed is never corrected. A span without
+        suspicious words (all real words, but not a phrase of the corpus: 海洋经纪)
+        needs a stricter score.
+
+        Bounded by ``budget``: a part of more distinct words than the budget plans is
+        not corrected, and when the spans, candidates, passages or time run out the
+        correction is given up; either way the part is searched as typed and the note
+        ``correction_skipped`` says so.
         """
         if not words:
+            return None
+        if len({w for w, _, _ in words}) > budget.limits.words:
+            budget.notes.add("correction_skipped")
             return None
         # function words are never suspicious themselves, only part of a span around one
         flags = [
@@ -525,6 +594,7 @@ class Searcher:
             i = j + 1
         strict = max(self.fuzzy_threshold, STRICT_SCORE)
         best = None
+        tried: set[tuple] = set()
         for a, b in spans:
             text = part.text[words[a][1] : words[b][2]]
             if not 2 <= len(text) <= 12 or self.phrase_exists(text):
@@ -532,10 +602,23 @@ class Searcher:
             threshold = self.fuzzy_threshold if any(flags[a : b + 1]) else strict
             near = "".join(w for w, *_ in words[max(0, a - 1) : b + 2])
             anchors = self._known_pieces(near)
-            found = self.lexicon.candidates(text, limit=3, min_score=threshold)
-            found += rank_candidates(text, self._phrase_pool(anchors), limit=3, min_score=threshold)
-            if not found and a == b and flags[a] and len(text) >= 3:
-                found = self._inner_corrections(text, threshold)
+            inner = a == b and flags[a] and len(text) >= 3
+            # the same text near the same known words finds the same candidates
+            attempt = (text, tuple(anchors), inner, threshold)
+            if attempt in tried:
+                continue
+            tried.add(attempt)
+            if not budget.take("spans"):
+                budget.notes.add("correction_skipped")
+                return None
+            found = self.lexicon.candidates(text, limit=3, min_score=threshold, budget=budget)
+            pool = self._phrase_pool(anchors, budget)
+            found += rank_candidates(text, pool, limit=3, min_score=threshold, budget=budget)
+            if not found and inner:
+                found = self._inner_corrections(text, threshold, budget)
+            if budget.out & _CORRECTION_WORK:
+                budget.notes.add("correction_skipped")
+                return None
             for cand in found:
                 if cand.term in text:
                     continue  # dropping characters loses what was typed; not a correction
@@ -552,7 +635,7 @@ class Searcher:
                     best = (key, (a, b, cand.term, cand.score))
         return best[1] if best else None
 
-    def _inner_corrections(self, word: str, threshold: float) -> list:
+    def _inner_corrections(self, word: str, threshold: float, budget: Budget) -> list:
         """Corrections inside an unknown word the segmenter glued together (稳就叶: 就叶 ->
         就业), kept only when the corrected word is a phrase of the corpus (稳就业)."""
         out = []
@@ -560,7 +643,10 @@ class Searcher:
             for j in range(i + 2, min(len(word), i + 4) + 1):
                 if j - i == len(word):
                     continue
-                for cand in self.lexicon.candidates(word[i:j], limit=2, min_score=threshold):
+                found = self.lexicon.candidates(
+                    word[i:j], limit=2, min_score=threshold, budget=budget
+                )
+                for cand in found:
                     fixed = word[:i] + cand.term + word[j:]
                     if fixed != word and self.phrase_exists(fixed):
                         out.append(replace(cand, term=fixed))
@@ -580,34 +666,52 @@ class Searcher:
                 i += 1
         return pieces
 
-    def _phrase_pool(self, anchors: list[str]) -> dict[str, int]:
+    def _phrase_pool(self, anchors: list[str], budget: Budget) -> dict[str, int]:
         """Multi-word phrases around the rarest known anchor words (term -> count).
 
         Typo targets are often phrases the segmenter splits (人才引进, 海洋经济), so
         they are not index terms. A typo leaves most of a phrase intact, so its
         neighbours are known words; the phrases are read from the passages where
-        those words weigh most (postings are impact-ordered), a bounded amount of work.
+        those words weigh most (postings are impact-ordered), a bounded amount of work:
+        each passage read costs one of the budget's ``passages``. Memoised per anchors
+        (when complete).
         """
+        return self._memoised(
+            "pool",
+            tuple(anchors),
+            False,
+            lambda: self._read_phrase_pool(anchors, budget),
+            keep=lambda _: "passages" not in budget.out,
+        )
+
+    def _read_phrase_pool(self, anchors: list[str], budget: Budget) -> dict[str, int]:
         ids = [(self.index.df(t), w, t) for w in anchors if (t := self.index.term_ids.get(w))]
         pool: dict[str, int] = {}
         for _, anchor, tid in sorted(ids)[:2]:
-            pids = self.index.pids[int(self.index.offsets[tid]) :][:ANCHOR_PASSAGES]
+            pids = self.index.raw_postings(tid)[0][:ANCHOR_PASSAGES]
+            if not budget.take("passages", len(pids)):
+                break
             for pid in pids.tolist():
                 words = self.tokenizer.cut(normalize(self.passage_text(pid)))
                 for gram in phrases_with(words, anchor):
                     pool[gram] = pool.get(gram, 0) + 1
         return pool
 
-    def _suggestions(self, unmatched: list[Concept], query: str, nothing: bool) -> tuple[str, ...]:
+    def _suggestions(
+        self, unmatched: list[Concept], query: str, nothing: bool, budget: Budget
+    ) -> tuple[str, ...]:
         """ "Did you mean" terms for words that matched nothing.
 
         When the whole query found nothing, fall back to frequent terms sharing a
         character with it, then to the dictionary's policy terms, so the answer is
-        never bare.
+        never bare. The candidates scored count against ``budget``; suggestions stop
+        where it does.
         """
         out: list[str] = []
         for c in unmatched:
-            for cand in self.lexicon.candidates(c.label, limit=3, min_score=45):
+            if len(out) >= 5:
+                break
+            for cand in self.lexicon.candidates(c.label, limit=3, min_score=45, budget=budget):
                 if cand.term not in out:
                     out.append(cand.term)
         if not out and nothing:
@@ -634,9 +738,13 @@ class Searcher:
         year: int | None = None,
         correct: bool = True,
         understand: bool = True,
+        budget: Budget | None = None,
     ) -> SearchResponse:
         """One page of results. ``correct=False`` searches exactly what was typed;
-        ``understand=False`` takes region, year and document-kind words as plain words."""
+        ``understand=False`` takes region, year and document-kind words as plain words.
+        ``budget`` bounds correction and planning (default: one of :attr:`limits`);
+        what it cut short is in the response's notes."""
+        budget = budget or Budget(self.limits)
         size = max(1, page_size or self.page_size)
         page = max(1, page)
         parsed = parse_query(query, max_chars=self.max_query_chars)
@@ -655,7 +763,7 @@ class Searcher:
                     parsed = ParsedQuery(
                         parsed.raw, rest.cleaned, rest.parts, parsed.notes, parsed.note_codes
                     )
-        return self._run(parsed, page, size, Filters(doc, region, year), correct, facets)
+        return self._run(parsed, page, size, Filters(doc, region, year), correct, budget, facets)
 
     def understand(self, text: str):
         """The region, year and document kind ``text`` names (see :mod:`.understand`)."""
@@ -692,9 +800,11 @@ class Searcher:
         key = (facets.region, facets.year, facets.doc_type)
         found = self._facet_memo.get(key)
         if found is None:
-            if len(self._facet_memo) >= FACET_MEMO_SIZE:
-                self._facet_memo.pop(next(iter(self._facet_memo)))
-            found = self._facet_memo[key] = self._make_facet_concepts(facets)
+            found = self._make_facet_concepts(facets)
+            with self._facet_lock:  # eviction iterates the dictionary
+                if len(self._facet_memo) >= FACET_MEMO_SIZE:
+                    self._facet_memo.pop(next(iter(self._facet_memo)), None)
+                self._facet_memo[key] = found
         return list(found)
 
     @cached_property
@@ -767,14 +877,16 @@ class Searcher:
         size: int,
         filters: Filters,
         correct: bool,
+        budget: Budget,
         facets: Understood | None = None,
     ) -> SearchResponse:
         concepts: list[Concept] = []
         corrections: list[Correction] = []
         for part in parsed.parts:
-            cs, cor = self._plan_part(part, correct=correct)
+            cs, cor = self._plan_part(part, budget, correct=correct)
             concepts += cs
             corrections += cor
+        concepts = _unique(concepts)
         positive = [c for c in concepts if not c.exclude]
         n = self.index.n_passages
         if not positive or n == 0:
@@ -787,10 +899,11 @@ class Searcher:
             for pid, score in zip(ranked.pids.tolist(), ranked.scores.tolist(), strict=True)
         )
         suggestions = (
-            self._suggestions(ranked.unmatched, parsed.cleaned, ranked.total == 0)
+            self._suggestions(ranked.unmatched, parsed.cleaned, ranked.total == 0, budget)
             if ranked.unmatched
             else ()
         )
+        cut = _budget_notes(budget)
         return SearchResponse(
             query=parsed.raw,
             hits=hits,
@@ -799,8 +912,8 @@ class Searcher:
             page_size=size,
             corrections=tuple(corrections),
             suggestions=suggestions,
-            message="；".join(parsed.notes) or None,
-            notes=parsed.note_codes,
+            message="；".join([*parsed.notes, *(n.text for n in cut)]) or None,
+            notes=(*parsed.note_codes, *cut),
             understood=facets if facets and facets.any else None,
         )
 
@@ -809,9 +922,11 @@ class Searcher:
     ) -> Ranked:
         """Ranked passage ids only (no snippets): the engine's core work, for benchmarks."""
         parsed = parse_query(query, max_chars=self.max_query_chars)
+        budget = Budget(self.limits)
         concepts: list[Concept] = []
         for part in parsed.parts:
-            concepts += self._plan_part(part, correct=correct)[0]
+            concepts += self._plan_part(part, budget, correct=correct)[0]
+        concepts = _unique(concepts)
         if not any(not c.exclude for c in concepts) or self.index.n_passages == 0:
             return Ranked(np.zeros(0, np.int64), np.zeros(0, np.float32), 0, [])
         return self._rank(concepts, max(1, page), max(1, page_size), Filters())

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from bot.corpus.gazetteer import NATIONAL, default_gazetteer
@@ -109,8 +109,11 @@ class _SectionState:
 
 
 class _Walker:
-    def __init__(self, doc: Document, table: IndicatorTable) -> None:
+    def __init__(
+        self, doc: Document, table: IndicatorTable, until: Callable[[], bool] | None = None
+    ) -> None:
         self.doc = doc
+        self.until = until
         self.table = table
         self.doc_year = doc.meta.year
         self.doc_year_s = str(doc.meta.year) if doc.meta.year else ""
@@ -230,6 +233,8 @@ class _Walker:
             stripped = line.strip()
             if not stripped:
                 continue
+            if self.until is not None and self.until():
+                break  # out of time (the store's budget): the records found so far
             if _GLOSSARY_RE.match(stripped):
                 break  # 名词解释: the rest of the document defines terms
             lead = len(line) - len(line.lstrip())
@@ -493,11 +498,17 @@ def _places_in_heading(title: str) -> str:
 EXTRACTOR_VERSION = "6"
 
 
-def extract_targets(doc: Document, table: IndicatorTable | None = None) -> list[TargetRecord]:
+def extract_targets(
+    doc: Document,
+    table: IndicatorTable | None = None,
+    *,
+    until: Callable[[], bool] | None = None,
+) -> list[TargetRecord]:
     """Quantified targets, achievements and estimates of ``doc``, in reading order.
 
     ``table`` maps surface names to canonical indicators; without it the project's
     ``config/indicators.toml`` is loaded (once per process). With a table given, the
-    function does no I/O.
+    function does no I/O. ``until`` (a time budget) is asked before each paragraph;
+    once it answers True, the records found so far are returned.
     """
-    return _Walker(doc, table if table is not None else default_table()).run()
+    return _Walker(doc, table if table is not None else default_table(), until).run()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,6 +27,11 @@ from bot.targets.indicators import IndicatorTable
 from bot.targets.records import TargetRecord
 
 log = logging.getLogger(__name__)
+
+# Extracting one document's key targets may take this long (issue 14: bounded work per
+# document); past it, the records found so far are kept, with a log line naming the limit.
+EXTRACT_SECONDS = 120.0
+_clock: Callable[[], float] = time.monotonic  # tests replace it with one they move
 # What a damaged records file raises when read (UnicodeDecodeError and JSONDecodeError
 # are ValueErrors).
 _DAMAGE = (ValueError, KeyError, TypeError, AttributeError, IndexError)
@@ -86,8 +92,27 @@ class TargetStore:
         return f"x{EXTRACTOR_VERSION}-{digest}"
 
     def derive(self, doc: Document) -> None:
-        """Extract the records of ``doc`` and store them."""
-        save_targets(self.cache_dir, doc.doc_id, extract_targets(doc, self.table))
+        """Extract the records of ``doc`` and store them, within :data:`EXTRACT_SECONDS`
+        (checked per paragraph; past it the records found so far are kept)."""
+        started, limit = _clock(), EXTRACT_SECONDS
+        stopped: list[bool] = []
+
+        def until() -> bool:
+            if not stopped and _clock() - started > limit:
+                stopped.append(True)
+            return bool(stopped)
+
+        records = extract_targets(doc, self.table, until=until)
+        if stopped:
+            log.warning(
+                "key targets of %s (%s): extraction stopped at the time limit (%g s); "
+                "%d records kept",
+                doc.doc_id,
+                doc.filename,
+                limit,
+                len(records),
+            )
+        save_targets(self.cache_dir, doc.doc_id, records)
 
     def load(self, doc_id: str) -> list[TargetRecord]:
         """The records of ``doc_id``; a damaged file is extracted again (see the module)."""
