@@ -45,10 +45,10 @@ SYNONYM_WEIGHT = 0.85
 # year or kind (a BM25 contribution of a fairly rare word), and for naming the year in
 # its text (到二〇三五年 answers 2035年 目标 in any document).
 FACET_DOC_SCORE = 8.0
-# The share of its words' score a part typed as one run (生态保护红线) adds to a passage
-# that holds the run whole: its words count twice there, so it leads passages with the
-# words scattered (even repeated) without jumping a tier. (0.3 and 0.6 scored the same
-# on the dev relevance set; a tier of its own lost 0.016 MRR there.)
+# How much more a passage among the best counts when it holds a part typed as one run
+# (生态保护红线) whole: twice, so it leads passages with the words scattered (even
+# repeated) without jumping a tier. (0.3 and 0.6 scored the same on the dev relevance
+# set; a tier of its own lost 0.016 MRR@10 there.)
 WHOLE_RUN_WEIGHT = 1.0
 # How many of the best-scoring passages the body-text prior may reorder.
 QUALITY_WINDOW = 20
@@ -145,9 +145,8 @@ class Concept:
     # A facet of the query (region, year, kind of document): its passages are given, and
     # it only adds to passages that match a word of the query.
     fixed: tuple[np.ndarray, np.ndarray] | None = None
-    # A bonus: the words of a part typed as one run (生态保护红线), found whole. It lifts
-    # the passages holding the run above those with its words scattered, and is never
-    # needed or reported missing.
+    # Not searched: a part typed as one run (生态保护红线), to find whole among the best
+    # passages, which it lifts above those with its words scattered (``_ordered``).
     optional: bool = False
 
 
@@ -356,11 +355,6 @@ class Searcher:
         """(passage ids, scores) matching the concept: its best alternative per passage."""
         if concept.fixed is not None:
             return concept.fixed
-        if concept.optional:
-            # the run's passages depend only on its text and this (immutable) index, and
-            # finding them reads text: once per run
-            alt = concept.alternatives[0]
-            return self._memoised("whole", alt.text, False, lambda: self._alternative_scores(alt))
         parts = [self._alternative_scores(alt) for alt in concept.alternatives]
         parts = [
             (p, sc if k == 0 else sc * np.float32(SYNONYM_WEIGHT))
@@ -948,14 +942,31 @@ class Searcher:
         return self.index.p_prior[np.asarray(pids, dtype=np.intp)]
 
     def _ordered(
-        self, pids: np.ndarray, keys: np.ndarray, lo: int, hi: int, *, presorted: bool = False
+        self,
+        pids: np.ndarray,
+        keys: np.ndarray,
+        lo: int,
+        hi: int,
+        *,
+        presorted: bool = False,
+        runs: tuple[bytes, ...] = (),
     ) -> np.ndarray:
         """Positions of ranks lo..hi: the best :data:`QUALITY_WINDOW` by score, reordered
-        by score × body-text prior (a footnote drops behind the paragraphs), then the
-        rest by score. The order is the same whatever page is asked for."""
+        by score × body-text prior (a footnote drops behind the paragraphs) × the share
+        of the typed ``runs`` each holds whole, then the rest by score. The order is the
+        same whatever page is asked for."""
         window = QUALITY_WINDOW
         head = np.arange(min(window, pids.size)) if presorted else self._top(pids, keys, 0, window)
         weighted = keys[head] * self._prior(pids[head])
+        if runs:
+            # reading a window's texts costs microseconds; verifying a run over all the
+            # passages holding its words cost milliseconds a query
+            held = np.fromiter(
+                (sum(self._contains(int(p), r) for r in runs) for p in pids[head].tolist()),
+                dtype=np.float32,
+                count=head.size,
+            )
+            weighted = weighted * (1 + np.float32(WHOLE_RUN_WEIGHT) * held / len(runs))
         order = head[np.lexsort((pids[head], -weighted))]
         if hi <= order.size:
             return order[lo:hi]
@@ -973,7 +984,8 @@ class Searcher:
         filters: Filters,
         facets: list[Concept] | None = None,
     ) -> Ranked:
-        positive = [c for c in concepts if not c.exclude]
+        runs = tuple(c.label.encode("utf-8") for c in concepts if c.optional)
+        positive = [c for c in concepts if not c.exclude and not c.optional]
         negative = [c for c in concepts if c.exclude]
         facets = facets or []
         lo, hi = (page - 1) * size, page * size
@@ -989,9 +1001,7 @@ class Searcher:
                 top = self._ordered(pids[:reach], scores, lo, hi, presorted=True)
                 return Ranked(pids[top], scores[top], int(pids.size), [])
         hits = [self._concept_hits(c) for c in positive]
-        unmatched = [
-            c for c, (p, _) in zip(positive, hits, strict=True) if not p.size and not c.optional
-        ]
+        unmatched = [c for c, (p, _) in zip(positive, hits, strict=True) if not p.size]
         if alone:
             pids, scores = hits[0]
             pids = np.asarray(pids)
@@ -1004,10 +1014,7 @@ class Searcher:
         for c, (pids, scores) in zip(positive, hits, strict=True):
             p = np.asarray(pids, dtype=np.intp)
             # add.at with explicit arrays is numpy's fast path (a scalar is ~50x slower).
-            weight = np.float32(WHOLE_RUN_WEIGHT if c.optional else 1.0)
-            np.add.at(total, p, np.asarray(scores, dtype=np.float32) * weight)
-            if c.optional:
-                continue  # a bonus to the score, not a tier of its own
+            np.add.at(total, p, np.asarray(scores, dtype=np.float32))
             np.add.at(matched, p, np.ones(p.size, dtype=np.uint8))
             if not (facets and c.label in QUESTION_WORDS):
                 required[p] = True
@@ -1038,7 +1045,7 @@ class Searcher:
             tier = candidates[levels == level]
             if not tier.size:
                 continue
-            top = self._ordered(tier, total[tier], max(0, lo - seen), hi - seen)
+            top = self._ordered(tier, total[tier], max(0, lo - seen), hi - seen, runs=runs)
             chosen.append(tier[top])
             seen += tier.size
         picked = np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.intp)
