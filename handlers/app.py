@@ -85,6 +85,7 @@ from handlers.context import CONTEXT_TYPES, QueryStoreLike, Services, services_o
 from handlers.delivery import TelegramSender, admin_notifier
 from handlers.errors import error_handler
 from handlers.i18n.prefs import LanguagePrefs
+from handlers.live_index import IndexWatcher
 from handlers.menus import set_admin_menu, set_menus
 from handlers.ratelimit import FloodLimiter, TelegramRateLimiter
 
@@ -144,6 +145,8 @@ async def _post_init(application: Application) -> None:
     # Rebuilt from the database, then whatever was due while the bot was down.
     await svc.scheduler.start()
     svc.background.append(asyncio.create_task(_prune_periodically(svc), name="briefbot-prune"))
+    # What another process (briefbot ingest) indexes is served without a restart.
+    svc.background.append(asyncio.create_task(svc.live_index.run(), name="briefbot-live-index"))
 
 
 async def _post_stop(application: Application) -> None:
@@ -247,6 +250,8 @@ def build_application(
         blocking=blocking,
     )
     flood_limiter = FloodLimiter(settings.flood_rate, settings.flood_burst)
+    # Uploads, removals and rebuilds take turns on their own thread, never the core's.
+    indexing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefbot-index")
     services_ = Services(
         live,
         engine,
@@ -256,8 +261,8 @@ def build_application(
         admins=admins,
         audit=AuditLog(database),
         scheduler=scheduler,
-        # Uploads, removals and rebuilds take turns on their own thread, never the core's.
-        indexing=ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefbot-index"),
+        indexing=indexing,
+        live_index=IndexWatcher(engine, blocking, indexing, settings.index_check_seconds),
         flood=flood_limiter,
         languages=languages,
         notify_admins=notify,
