@@ -349,6 +349,8 @@ class FloodLimiter:
     burst: int
     clock: Callable[[], float] = time.monotonic
     max_chats: int = 10_000
+    # Chats never limited: the offline console's local user (handlers.console).
+    exempt: set[int] = field(default_factory=set)
     _buckets: dict[int, _Bucket] = field(default_factory=dict, repr=False)
 
     @property
@@ -360,7 +362,7 @@ class FloodLimiter:
 
         ``warn`` is true only for the first refusal after an allowed request.
         """
-        if not self.enabled:
+        if not self.enabled or chat_id in self.exempt:
             return True, False, 0.0
         now = self.clock()
         rate = self.rate_per_minute / 60.0
