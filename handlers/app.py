@@ -262,7 +262,9 @@ def build_application(
         audit=AuditLog(database),
         scheduler=scheduler,
         indexing=indexing,
-        live_index=IndexWatcher(engine, blocking, indexing, settings.index_check_seconds),
+        live_index=IndexWatcher(
+            engine, blocking, indexing, settings.index_check_seconds, notify_admins=notify
+        ),
         flood=flood_limiter,
         languages=languages,
         notify_admins=notify,

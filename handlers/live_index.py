@@ -8,16 +8,23 @@ with the generation the engine serves (:meth:`Engine.newer_on_disk`). A newer on
 opened and warmed there too (:meth:`Engine.disk_update`) and swapped in on the core
 thread (:meth:`Engine.reopen`), behind the searches already queued there, which finish
 on the old index (its memory maps stay valid after the folder is gone).
+
+Each check also tells the admins (``notify_admins``, ``alerts.index_healed``) of every
+damaged compiled index that was moved aside and rebuilt since the last one: at start-up
+(:meth:`Engine.open`), while reopening at runtime (on the indexing or core thread, never
+the loop), or during an upload's refresh.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
 
 from bot.blocking import Blocking
 from bot.library import Engine
+from handlers.i18n import Message
 
 logger = logging.getLogger(__name__)
 
@@ -36,8 +43,10 @@ class IndexWatcher:
         blocking: Blocking,
         indexing: Executor,
         interval: float = 2.0,
+        notify_admins: Callable[[Message], Awaitable[None]] | None = None,
     ) -> None:
         self.engine = engine
+        self.notify_admins = notify_admins
         self.blocking = blocking
         self.indexing = indexing
         self.interval = interval
@@ -64,9 +73,23 @@ class IndexWatcher:
                 )
             return swapped
         finally:
+            await self._tell_heals()
             async with self._changed:
                 self._done = max(self._done, cycle)
                 self._changed.notify_all()
+
+    async def _tell_heals(self) -> None:
+        for healed in self.engine.indexer.take_healed():
+            logger.info("telling the admins: the index was damaged and rebuilt")
+            if self.notify_admins is None:
+                continue
+            notice = Message(
+                "alerts.index_healed", {"damage": healed.damage, "aside": healed.aside or "-"}
+            )
+            try:
+                await self.notify_admins(notice)
+            except Exception:
+                logger.warning("could not tell the admins of the index heal", exc_info=True)
 
     async def run(self) -> None:
         """Check every ``interval`` seconds until cancelled; a failed check is logged."""

@@ -114,3 +114,54 @@ async def test_a_search_in_flight_finishes_on_the_old_index(settings, tmp_path):
     assert engine.reopen(update)
     assert engine.search(TERM).total > 0
     assert engine.disk_update() is None
+
+
+# -- a damaged index healed: the admins are told -------------------------------------------------
+def truncate(path: Path) -> None:
+    with open(path, "r+b") as fh:
+        fh.truncate(path.stat().st_size // 2)
+
+
+async def test_a_heal_at_start_up_tells_the_admins(tmp_path):
+    async with FakeBotApi(language_code="zh-hans") as server:
+        admin = server.add_user("Admin")
+        settings = Settings(
+            corpus_dir=small_corpus(tmp_path / "corpus"),
+            data_dir=tmp_path / "data",
+            owners=[admin.id],
+        )
+        Engine.open(settings)
+        truncate(settings.index_dir / "compiled" / "pids.npy")
+        engine = Engine.open(settings)  # healed here, before the bot runs
+        app = build_application(settings, engine, token=server.token, base_url=server.base_url)
+        async with serving(app):
+            notice = await server.next_bot_message(admin)
+    assert "检索索引已损坏" in notice["text"]
+    assert "pids.npy" in notice["text"] and "compiled.damaged-" in notice["text"]
+
+
+async def test_a_heal_while_running_is_off_the_loop_and_tells_the_admins(tmp_path, caplog):
+    async with FakeBotApi(language_code="zh-hans") as server:
+        admin = server.add_user("Admin")
+        settings = Settings(
+            corpus_dir=small_corpus(tmp_path / "corpus"),
+            data_dir=tmp_path / "data",
+            owners=[admin.id],
+            index_check_seconds=0.05,
+        )
+        engine = Engine.open(settings)
+        app = build_application(settings, engine, token=server.token, base_url=server.base_url)
+        async with serving(app):
+            await server.send_message(admin, admin, "/lang en")
+            await server.next_bot_message(admin)
+            meta = settings.index_dir / "compiled" / "meta.json"
+            meta.write_bytes(b"\xff" * meta.stat().st_size)  # garbage: a new stamp too
+            with caplog.at_level("WARNING"):
+                await asyncio.wait_for(services_of(app).live_index.fresh(), 30)
+                notice = await server.next_bot_message(admin)
+            await server.send_message(admin, admin, "地区生产总值")
+            answer = await server.next_bot_message(admin)
+    assert notice["text"].startswith("⚠️ The search index was damaged"), notice["text"]
+    healed = [r for r in caplog.records if "compiled index damaged" in r.getMessage()]
+    assert healed and all(r.threadName.startswith("briefbot-index") for r in healed)
+    assert "地区生产总值" in answer["text"]
