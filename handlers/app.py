@@ -88,6 +88,7 @@ from handlers.i18n.prefs import LanguagePrefs
 from handlers.live_index import IndexWatcher
 from handlers.menus import set_admin_menu, set_menus
 from handlers.ratelimit import FloodLimiter, TelegramRateLimiter
+from handlers.upload_journal import reconcile as reconcile_uploads
 
 logger = logging.getLogger(__name__)
 
@@ -142,6 +143,10 @@ async def _post_init(application: Application) -> None:
         await svc.run(lambda: svc.engine.searcher.lexicon)
     except Exception:  # the first search will say what is wrong; the bot still starts
         logger.warning("could not warm the search engine up", exc_info=True)
+    try:  # uploads a crash interrupted (indexed by the start-up refresh) are audited now
+        await reconcile_uploads(svc, [application.bot.token, svc.settings.webhook_secret_token])
+    except Exception:
+        logger.warning("could not audit the uploads interrupted by a restart", exc_info=True)
     # Rebuilt from the database, then whatever was due while the bot was down.
     await svc.scheduler.start()
     svc.background.append(asyncio.create_task(_prune_periodically(svc), name="briefbot-prune"))
