@@ -153,6 +153,9 @@ class Settings(BaseSettings):
     webhook_secret_token: SecretStr | None = None
 
     max_file_mb: float = Field(20, ge=0.01, le=2000)
+    # The running bot looks this often for an index written by another process
+    # (briefbot ingest on its data folder) and serves it without a restart.
+    index_check_seconds: float = Field(2.0, ge=0.01, le=3600)
     passage_max_chars: int = Field(400, ge=50, le=10_000)
 
     # Retention: saved searches (behind result buttons) unused for saved_search_days and

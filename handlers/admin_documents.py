@@ -54,6 +54,7 @@ from handlers.i18n import tr
 from handlers.i18n.errors import error_text
 from handlers.pending_uploads import PendingUploads
 from handlers.progress import EDIT_INTERVAL, ProgressMessage, edit_html
+from handlers.upload_journal import UploadJournal
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +71,20 @@ async def _indexing(context: BriefContext, fn: Callable[..., T], /, *args, **kw)
     executor = context.services.indexing
     loop = asyncio.get_running_loop()
     return await loop.run_in_executor(executor, functools.partial(fn, *args, **kw))
+
+
+async def _journal_begin(svc: Services, action: str, name: str, data: bytes, update: Update) -> str:
+    """Write the upload down before it is indexed (:mod:`handlers.upload_journal`)."""
+    user_id, chat_id = _ids(update)
+    journal = UploadJournal(svc.settings.data_dir)
+    return await asyncio.to_thread(
+        journal.begin, action, name, data, user_id=user_id or 0, chat_id=chat_id
+    )
+
+
+async def _journal_end(svc: Services, token: str) -> None:
+    """The upload is audited: drop its journal entry."""
+    await asyncio.to_thread(UploadJournal(svc.settings.data_dir).end, token)
 
 
 def _ids(update: Update) -> tuple[int | None, int | None]:
@@ -98,9 +113,11 @@ async def _show_result(
     *,
     action: str,
     lang: str,
+    journal: str,
 ) -> None:
-    """Swap a new index in (core thread), record the action, and edit ``message`` into
-    the outcome (so the audit entry exists by the time the admin reads it)."""
+    """Swap a new index in (core thread), record the action (then drop its ``journal``
+    entry), and edit ``message`` into the outcome (so the audit entry exists by the time
+    the admin reads it)."""
     svc = context.services
     if result.update is not None:
         await svc.run(svc.engine.reopen, result.update)
@@ -111,6 +128,7 @@ async def _show_result(
         detail=_upload_detail(result.filename, result),
         result="refused" if result.status == "refused" else "ok",
     )
+    await _journal_end(svc, journal)
     reason = error_text(result, lang)
     if result.ok:
         await edit_html(message, fmt.upload_done(result, lang))
@@ -178,6 +196,7 @@ async def document_message(update: Update, context: BriefContext) -> None:
         await audit(update, context, "upload", detail=f"{name} download: {exc}", result="error")
         await edit_html(status, fmt.escape(tr(lang, "uploads.download_failed")))
         return
+    journal = await _journal_begin(svc, "upload", name, data, update)
     try:
         result, token = await _indexing(
             context, _upload_job, svc, name, data, chat_id=chat_id, user_id=user_id
@@ -185,9 +204,12 @@ async def document_message(update: Update, context: BriefContext) -> None:
     except Exception:
         logger.exception("upload %r: indexing failed", name)
         await audit(update, context, "upload", detail=f"{name} indexing failed", result="error")
+        await _journal_end(svc, journal)
         await edit_html(status, fmt.escape(tr(lang, "uploads.upload_failed")))
         return
-    await _show_result(update, context, status, result, token, action="upload", lang=lang)
+    await _show_result(
+        update, context, status, result, token, action="upload", lang=lang, journal=journal
+    )
 
 
 def _upload_action(_update: Update, context: BriefContext) -> str:
@@ -234,6 +256,7 @@ async def upload_button(update: Update, context: BriefContext) -> None:
     await edit_html(
         query.message, fmt.replacing(entry.filename, lang)
     )  # no buttons: one press only
+    journal = await _journal_begin(svc, action, entry.filename, data, update)
     try:
         result = await _indexing(
             context, svc.engine.add_upload, entry.filename, data, replace=True, reopen=False
@@ -243,9 +266,12 @@ async def upload_button(update: Update, context: BriefContext) -> None:
         await audit(
             update, context, action, detail=f"{entry.filename} indexing failed", result="error"
         )
+        await _journal_end(svc, journal)
         await edit_html(query.message, fmt.escape(tr(lang, "uploads.upload_failed")))
         return
-    await _show_result(update, context, query.message, result, None, action=action, lang=lang)
+    await _show_result(
+        update, context, query.message, result, None, action=action, lang=lang, journal=journal
+    )
 
 
 # -- /remove -----------------------------------------------------------------------------------

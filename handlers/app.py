@@ -87,8 +87,10 @@ from handlers.context import CONTEXT_TYPES, QueryStoreLike, Services, services_o
 from handlers.delivery import TelegramSender, admin_notifier
 from handlers.errors import error_handler
 from handlers.i18n.prefs import LanguagePrefs
+from handlers.live_index import IndexWatcher
 from handlers.menus import set_admin_menu, set_menus
 from handlers.ratelimit import FloodLimiter, TelegramRateLimiter
+from handlers.upload_journal import reconcile as reconcile_uploads
 
 logger = logging.getLogger(__name__)
 
@@ -143,9 +145,15 @@ async def _post_init(application: Application) -> None:
         await svc.run(lambda: svc.engine.searcher.lexicon)
     except Exception:  # the first search will say what is wrong; the bot still starts
         logger.warning("could not warm the search engine up", exc_info=True)
+    try:  # uploads a crash interrupted (indexed by the start-up refresh) are audited now
+        await reconcile_uploads(svc, [application.bot.token, svc.settings.webhook_secret_token])
+    except Exception:
+        logger.warning("could not audit the uploads interrupted by a restart", exc_info=True)
     # Rebuilt from the database, then whatever was due while the bot was down.
     await svc.scheduler.start()
     svc.background.append(asyncio.create_task(_prune_periodically(svc), name="briefbot-prune"))
+    # What another process (briefbot ingest) indexes is served without a restart.
+    svc.background.append(asyncio.create_task(svc.live_index.run(), name="briefbot-live-index"))
 
 
 async def _post_stop(application: Application) -> None:
@@ -249,6 +257,8 @@ def build_application(
         blocking=blocking,
     )
     flood_limiter = FloodLimiter(settings.flood_rate, settings.flood_burst)
+    # Uploads, removals and rebuilds take turns on their own thread, never the core's.
+    indexing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefbot-index")
     services_ = Services(
         live,
         engine,
@@ -258,8 +268,10 @@ def build_application(
         admins=admins,
         audit=AuditLog(database),
         scheduler=scheduler,
-        # Uploads, removals and rebuilds take turns on their own thread, never the core's.
-        indexing=ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefbot-index"),
+        indexing=indexing,
+        live_index=IndexWatcher(
+            engine, blocking, indexing, settings.index_check_seconds, notify_admins=notify
+        ),
         flood=flood_limiter,
         languages=languages,
         notify_admins=notify,

@@ -37,6 +37,7 @@ from bot.library import Engine
 from bot.render import LEVEL_LABELS
 from bot.text.console_input import NOT_UTF8_NOTE, decode_line, read_stdin_line
 from fake_telegram import BotCall, FakeBotApi
+from handlers.context import services_of
 
 log = logging.getLogger(__name__)
 
@@ -86,12 +87,22 @@ class TelegramLayerUnavailable(RuntimeError):
 
 
 def default_app_factory() -> AppFactory:
-    """``handlers.app.build_application``; TelegramLayerUnavailable if it cannot load."""
+    """``handlers.app.build_application`` with a database of the console's own (below);
+    TelegramLayerUnavailable if it cannot load."""
     try:
+        from bot.storage.db import Database
         from handlers.app import build_application
     except ImportError as exc:
         raise TelegramLayerUnavailable(f"the Telegram layer cannot be loaded ({exc})") from exc
-    return build_application
+
+    def console_application(*args: Any, **kwargs: Any) -> Application:
+        # The console's chats are not Telegram's: the subscriptions, admins and settings
+        # made here live in memory, never in the database `briefbot run` uses (saved
+        # searches, which name no chat, do go there: query_store).
+        kwargs.setdefault("database", Database.open(url="sqlite://"))
+        return build_application(*args, **kwargs)
+
+    return console_application
 
 
 # -- rendering ---------------------------------------------------------------------------------
@@ -425,6 +436,16 @@ class ChatConsole:
 
 
 # -- running it -----------------------------------------------------------------------------------
+def _never_flood_limited(app: Application, session: ChatConsole) -> None:
+    """The local user's lines are answered one at a time, in order (each waits for the last
+    to be handled): a queue, which the per-chat flood limit must not cut short."""
+    try:
+        flood = services_of(app).flood
+    except (AttributeError, RuntimeError):  # not built by handlers.app (tests' stand-ins)
+        return
+    flood.exempt.add(session.server.private_chat(session.user).id)
+
+
 def _banner(session: ChatConsole, settings: Settings, *, demo: bool) -> str:
     n = len(session.engine.documents())
     where = f"a local fake Telegram server ({session.server.url}); nothing leaves this machine"
@@ -437,7 +458,8 @@ def _banner(session: ChatConsole, settings: Settings, *, demo: bool) -> str:
     return (
         f"Policy Brief Bot {__version__}: offline console, {n} documents. You are chatting "
         f"with the real bot through {where}.\n"
-        "Type keywords (乡村振兴, GDP 增长, 营商环竟) or commands (/help); :help, :quit."
+        "Type keywords (乡村振兴, GDP 增长, 营商环竟) or commands (/help); :help, :quit.\n"
+        "Subscriptions made here are kept in memory only; the bot's database is left alone."
     )
 
 
@@ -525,6 +547,7 @@ async def chat(
             session = ChatConsole(
                 server, app, engine, out, interactive=interactive, reply_timeout=reply_timeout
             )
+            _never_flood_limited(app, session)
             await _start_application(app)
         except TelegramLayerUnavailable:
             raise

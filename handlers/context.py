@@ -32,6 +32,7 @@ from bot.subscriptions.scheduler import DigestScheduler
 from bot.subscriptions.service import SubscriptionService
 from handlers.i18n import Message
 from handlers.i18n.prefs import LanguagePrefs
+from handlers.live_index import IndexWatcher
 from handlers.ratelimit import FloodLimiter
 from handlers.seen import SeenUsers
 
@@ -59,7 +60,8 @@ class Services:
     ``scheduler`` the digest scheduler behind it, ``admins`` and ``audit`` the admin
     store and audit log (``bot.admin``). ``blocking`` is where blocking calls run: the
     core worker thread (:meth:`run`) and the storage thread (:meth:`run_db`);
-    ``indexing`` is the thread that changes the index. ``flood`` is the
+    ``indexing`` is the thread that changes the index; ``live_index`` swaps in what
+    other processes indexed (:mod:`handlers.live_index`). ``flood`` is the
     per-chat flood limit, ``seen`` the senders seen since start.
     ``notify_admins(notice)`` tells every bot admin something in their private chat, in
     their language (a :class:`bot.i18n.Message`);
@@ -78,6 +80,7 @@ class Services:
     scheduler: DigestScheduler
     indexing: Executor
     flood: FloodLimiter
+    live_index: IndexWatcher
     seen: SeenUsers = field(default_factory=SeenUsers)
     languages: LanguagePrefs = field(default_factory=LanguagePrefs)
     notify_admins: Callable[[Message], Awaitable[None]] = _nobody

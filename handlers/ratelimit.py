@@ -58,11 +58,39 @@ from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.text.html_lines import TELEGRAM_LIMIT, fit_message, utf16_len
+
 logger = logging.getLogger(__name__)
 
 PER_CHAT = "per_chat"
 """``rate_limit_args`` value (digests): also keep to one message per second in this chat,
 and hand a 429 back to the caller instead of sending again."""
+
+TEXT_ENDPOINTS = frozenset({"sendmessage", "editmessagetext"})
+"""Requests whose ``text`` Telegram refuses beyond 4,096 UTF-16 units."""
+
+
+def fit_text(endpoint: str, data: dict[str, Any]) -> None:
+    """Cut an outgoing message's ``text`` to Telegram's limit, in place (with a warning).
+
+    The last resort for every reply path: handlers split what is meant to be long
+    (``handlers.format.html.split_html``); a text that still gets here too long (a user's
+    4,000-character argument echoed back, say) is cut rather than refused by Telegram.
+    """
+    text = data.get("text")
+    if endpoint.lower() not in TEXT_ENDPOINTS or not isinstance(text, str):
+        return
+    if utf16_len(text) <= TELEGRAM_LIMIT:
+        return
+    html = str(data.get("parse_mode") or "").upper() == "HTML"
+    data["text"] = fit_message(text, html=html)
+    logger.warning(
+        "%s: a text of %d UTF-16 units was cut to Telegram's %d",
+        endpoint,
+        utf16_len(text),
+        TELEGRAM_LIMIT,
+    )
+
 
 SENDING_ENDPOINTS = frozenset(
     {
@@ -201,6 +229,7 @@ class TelegramRateLimiter(BaseRateLimiter[str]):
         data: dict[str, Any],
         rate_limit_args: str | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        fit_text(endpoint, data)  # the same dict as the request's (args)
         chat_id = data.get("chat_id")
         if chat_id is None or endpoint.lower() not in SENDING_ENDPOINTS:
             return await callback(*args, **kwargs)
@@ -349,6 +378,8 @@ class FloodLimiter:
     burst: int
     clock: Callable[[], float] = time.monotonic
     max_chats: int = 10_000
+    # Chats never limited: the offline console's local user (handlers.console).
+    exempt: set[int] = field(default_factory=set)
     _buckets: dict[int, _Bucket] = field(default_factory=dict, repr=False)
 
     @property
@@ -360,7 +391,7 @@ class FloodLimiter:
 
         ``warn`` is true only for the first refusal after an allowed request.
         """
-        if not self.enabled:
+        if not self.enabled or chat_id in self.exempt:
             return True, False, 0.0
         now = self.clock()
         rate = self.rate_per_minute / 60.0

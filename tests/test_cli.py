@@ -130,6 +130,22 @@ def test_ingest_and_index_commands(run, tmp_path):
     assert rebuilt.exit_code == 0 and "6 documents" in rebuilt.stdout
 
 
+def test_ingesting_the_same_files_again_is_not_an_error(run, tmp_path):
+    new = tmp_path / "new.md"
+    new.write_text("# 新文件\n\n全市低空经济产业规模达到100亿元。\n", encoding="utf-8")
+    first = run("ingest", str(new))
+    assert first.exit_code == 0 and "added new.md" in first.stdout
+    again = run("ingest", str(new))
+    assert again.exit_code == 0, again.output
+    assert f"already indexed, unchanged: {new}" in again.stdout
+    assert "skipped" not in again.output and "added" not in again.stdout
+    # the same content under another name is still a duplicate, not ingested
+    twin = tmp_path / "twin.md"
+    shutil.copy(new, twin)
+    dup = run("ingest", str(twin))
+    assert dup.exit_code == 1 and "same content as new.md" in dup.output
+
+
 def test_console_reads_queries_from_stdin(run):
     result = run(input="乡村振兴\n:docs\n:quit\n")
     assert result.exit_code == 0

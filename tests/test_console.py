@@ -76,6 +76,18 @@ def test_search_reply_then_a_button_pressed_by_number(briefbot):
     assert "上一页" in out.split("(edited)")[1]  # the edited page has a way back
 
 
+def test_piped_lines_are_all_answered_never_flood_dropped(briefbot, caplog):
+    """More lines than the flood burst (8): the local user is answered line by line."""
+    queries = [f"乡村振兴 {n}" for n in range(12)]
+    result = briefbot("console", input="\n".join(queries) + "\n")
+    out = result.stdout
+    assert result.exit_code == 0, result.output
+    assert len(PAGE.findall(out)) == 12, out[-2000:]
+    assert "请求过于频繁" not in out
+    # the console keeps its subscriptions in memory, and does not say "no database"
+    assert not [r for r in caplog.records if "no database" in r.getMessage()]
+
+
 def test_no_input_plays_the_demo(briefbot):
     result = briefbot(input="")
     out = result.stdout

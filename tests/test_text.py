@@ -80,3 +80,15 @@ def test_synonyms_expand_both_ways_and_normalise(tmp_path):
     assert syn.expand("规上")[1] == "规模以上"
     assert syn.canonical("生产总值") == "地区生产总值"
     assert syn.expand("无关") == ["无关"]
+
+
+def test_fit_message_cuts_to_one_telegram_message():
+    from bot.text.html_lines import fit_message, utf16_len
+
+    assert fit_message("short", html=False) == "short"
+    plain = fit_message("😀" * 3000, html=False)
+    assert utf16_len(plain) <= 4096 and plain.endswith("…") and "\ud83d" not in plain
+    html = fit_message("<b>" + "政" * 5000 + "</b>\n<i>tail</i>", html=True)
+    assert utf16_len(html) <= 4096 and html.startswith("<b>政") and "</b>…" in html
+    lines = fit_message("\n".join(["<i>行</i>"] * 1000), html=True)
+    assert utf16_len(lines) <= 4096 and lines.endswith("<i>行</i>…")

@@ -15,7 +15,7 @@ from bot.models import (
     RefreshReport,
 )
 from bot.search import segments as seg
-from bot.search.index import CompiledIndex, IndexDamaged
+from bot.search.index import CompiledIndex, IndexDamaged, generation_stamp
 from bot.search.indexer import Indexer, Progress
 from bot.search.searcher import Searcher
 
@@ -40,7 +40,7 @@ class IndexUpdate:
     generation: int
     index: CompiledIndex
     searcher: Searcher
-    report: RefreshReport
+    report: RefreshReport | None  # None: written by another process (:meth:`disk_update`)
 
 
 class RefreshMixin:
@@ -113,7 +113,8 @@ class RefreshMixin:
                 self.index, self._searcher = update.index, update.searcher
             if update.searcher is not None:  # prepared before a runtime-settings change?
                 self._configure(update.searcher)
-            self.last_refresh = update.report
+            if update.report is not None:
+                self.last_refresh = update.report
         with self._state:
             self._applied = max(self._applied, generation)
         return True
@@ -132,8 +133,43 @@ class RefreshMixin:
             index = CompiledIndex.open(self.indexer.paths.compiled)
         except IndexDamaged:
             return False
-        self.index, self._searcher, self._disk_stamp = index, None, stamp
+        with self._making_searcher:
+            self.index, self._searcher, self._disk_stamp = index, None, stamp
         return True
+
+    # -- another process's changes -------------------------------------------------------------
+    def newer_on_disk(self) -> bool:
+        """Whether the compiled index on disk is a generation other than the one served and
+        the one waiting to be swapped in (one ``stat``; any thread). Another process wrote
+        it: ``briefbot ingest``, ``briefbot index``, a doctor's repair."""
+        stamp = generation_stamp(self.indexer.paths.compiled)
+        if stamp is None:
+            return False  # between the two renames of a swap, or gone: looked at next time
+        with self._state:
+            pending = self._pending
+        known = {self.index.stamp, pending.index.stamp if pending is not None else None}
+        return stamp not in known
+
+    def disk_update(self) -> IndexUpdate | None:
+        """Off the core thread (the indexing thread): the generation on disk, opened and
+        warmed as an update for :meth:`reopen`, when :meth:`newer_on_disk`; else None.
+
+        The index is opened without the writers' lock (a long ``briefbot ingest`` in
+        another process would hold this thread up); a swap caught half-way is retried,
+        and an index still damaged after that is healed under the lock
+        (:meth:`Indexer.open_index`). The update is also offered, so a bare
+        :meth:`reopen` takes it.
+        """
+        if not self.newer_on_disk():
+            return None
+        index = self._open_from_disk()
+        searcher = self._make_searcher(index)
+        searcher.lexicon  # noqa: B018 - loaded here, not by the first search after the swap
+        with self._state:
+            self._generation += 1
+            update = IndexUpdate(self._generation, index, searcher, None)
+        self._offer(update)
+        return update
 
     def _open_from_disk(self) -> CompiledIndex:
         # Without the lock a writer may be between the two renames of its swap; what is

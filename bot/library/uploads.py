@@ -38,9 +38,13 @@ FIRST_TARGETS = 5
 
 @dataclass(frozen=True)
 class IngestReport:
+    """``unchanged``: files given that are indexed already, same name and same content
+    (ingesting the same files twice is not an error)."""
+
     copied: tuple[str, ...]
     skipped: tuple[SkippedFile, ...]
     refresh: RefreshReport
+    unchanged: tuple[str, ...] = ()
 
 
 UploadStatus = Literal["added", "replaced", "duplicate", "needs_confirmation", "refused"]
@@ -110,7 +114,8 @@ class UploadsMixin:
         """Copy documents into the corpus folder and index them.
 
         Each file is read first; unreadable ones, exact duplicates of indexed
-        documents and name clashes (unless ``replace``) are reported, not copied.
+        documents and name clashes (unless ``replace``) are reported, not copied. A file
+        indexed already under its own name with the same content is ``unchanged``.
         """
         corpus = self.settings.corpus_dir
         corpus.mkdir(parents=True, exist_ok=True)
@@ -118,6 +123,7 @@ class UploadsMixin:
         skipped = [SkippedFile(str(p), why) for p, why in found.skipped]
         known = {d.sha256: d for d in self.index.docs}
         copied: list[str] = []
+        unchanged: list[str] = []
         max_bytes = int(self.settings.max_file_mb * 1024 * 1024)
         for path in found.files:
             try:
@@ -135,6 +141,9 @@ class UploadsMixin:
             if inside:
                 continue  # already in the corpus: the refresh below picks it up
             twin = known.get(doc.sha256)
+            if twin is not None and twin.relpath == path.name:
+                unchanged.append(str(path))
+                continue
             if twin is not None:
                 skipped.append(SkippedFile(str(path), f"same content as {twin.filename}"))
                 continue
@@ -152,7 +161,7 @@ class UploadsMixin:
                 shutil.copy2(sidecar, target.with_name(target.name + ".meta.toml"))
             copied.append(target.name)
         report = self.refresh(progress=progress)
-        return IngestReport(tuple(copied), tuple(skipped), report)
+        return IngestReport(tuple(copied), tuple(skipped), report, tuple(unchanged))
 
     # -- documents sent to the bot -----------------------------------------------------------
     def add_upload(

@@ -77,6 +77,25 @@ _ARRAYS = (
 )
 
 
+Stamp = tuple[int, int, int, int]
+"""Which generation of a compiled index a folder holds: device, inode, mtime and size of its
+``meta.json`` (every build writes a new one, swapped in with the folder)."""
+
+
+def generation_stamp(path: Path) -> Stamp | None:
+    """The :data:`Stamp` of the compiled index at ``path`` now (one ``stat``), or None when
+    there is none. Cheap enough to call before every search."""
+    try:
+        st = os.stat(path / "meta.json")
+    except OSError:
+        return None
+    return _stamp_of(st)
+
+
+def _stamp_of(st: os.stat_result) -> Stamp:
+    return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
+
+
 class IndexDamaged(ValueError):
     """A compiled index folder that cannot be served as it is: a file missing, cut short,
     not what was written, or not readable. The message says which and why."""
@@ -173,6 +192,8 @@ class CompiledIndex:
     docs: list[DocumentInfo]
     doc_first_pid: list[int]
     sections: list[tuple[str, ...]]
+    # The generation opened (generation_stamp of the folder when its meta.json was read).
+    stamp: Stamp | None = None
 
     @classmethod
     def open(cls, path: Path) -> CompiledIndex:
@@ -187,7 +208,9 @@ class CompiledIndex:
 
     @classmethod
     def _open(cls, path: Path) -> CompiledIndex:
-        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        with open(path / "meta.json", "rb") as fh:
+            stamp = _stamp_of(os.fstat(fh.fileno()))
+            meta = json.loads(fh.read().decode("utf-8"))
         if not isinstance(meta, dict):
             raise IndexDamaged(f"{path}: meta.json is not an index's metadata")
         if meta.get("format") != INDEX_FORMAT:
@@ -225,6 +248,7 @@ class CompiledIndex:
             ],
             doc_first_pid=[int(d["first_pid"]) for d in meta["docs"]],
             sections=[tuple(s) for s in meta["sections"]],
+            stamp=stamp,
         )
 
     @property

@@ -65,6 +65,15 @@ class Derived(Protocol):
 
 
 @dataclass(frozen=True)
+class Healed:
+    """A damaged compiled index moved aside and rebuilt: what the admins are told."""
+
+    damage: str  # what was wrong, as the check said it
+    aside: str  # the name it was moved aside to ("" when there was nothing to move)
+    at: float
+
+
+@dataclass(frozen=True)
 class IndexPaths:
     root: Path
 
@@ -149,6 +158,8 @@ class Indexer:
         self.paths = IndexPaths(settings.index_dir)
         self._tokenizer = tokenizer
         self.derived = derived
+        self._healed: list[Healed] = []
+        self._healed_lock = threading.Lock()
 
     @property
     def tokenizer(self) -> Tokenizer:
@@ -375,6 +386,12 @@ class Indexer:
     def _set_aside(self, damage: Exception, source: str) -> None:
         aside = self.quarantine()
         where = f"; moved aside to {aside}" if aside else ""
+        with self._healed_lock:
+            self._healed.append(
+                Healed(
+                    f"{type(damage).__name__}: {damage}", aside.name if aside else "", time.time()
+                )
+            )
         log.warning(
             "compiled index damaged (%s: %s)%s; rebuilding it from the %s",
             type(damage).__name__,
@@ -384,6 +401,12 @@ class Indexer:
         )
 
     # -- self-healing ------------------------------------------------------------------------
+    def take_healed(self) -> list[Healed]:
+        """The heals since the last call (any thread): for a notice to the admins."""
+        with self._healed_lock:
+            healed, self._healed = self._healed, []
+        return healed
+
     def open_index(self) -> CompiledIndex:
         """The compiled index, verified (:meth:`CompiledIndex.open`).
 

@@ -62,3 +62,39 @@ def cut_html_line(line: str, limit: int, *, first: int | None = None) -> list[st
     if has_text or not pieces:
         pieces.append("".join(current) + "".join(f"</{t}>" for t in reversed(stack)))
     return pieces
+
+
+MORE = "…"
+
+
+def fit_message(text: str, *, html: bool, limit: int = TELEGRAM_LIMIT) -> str:
+    """``text`` cut to one message of at most ``limit`` UTF-16 units, ``…`` last when cut.
+
+    ``html``: Telegram HTML whose lines are balanced (the bot's convention): whole lines
+    while they fit, then the first piece of the next (:func:`cut_html_line`, tags kept
+    balanced). Otherwise plain text, cut between characters. The last resort of every
+    send (``handlers.ratelimit``): what is meant to be long is split before it gets there.
+    """
+    if utf16_len(text) <= limit:
+        return text
+    room = limit - utf16_len(MORE) - 1
+    if not html:
+        return text.encode("utf-16-le")[: room * 2].decode("utf-16-le", errors="ignore") + MORE
+    lines: list[str] = []
+    size = 0
+    for line in text.split("\n"):
+        gap = 1 if lines else 0
+        width = utf16_len(line)
+        if size + gap + width <= room:
+            lines.append(line)
+            size += gap + width
+            continue
+        left = room - size - gap
+        while left >= 32:  # a piece's opening and closing tags may go a little over
+            piece = cut_html_line(line, left)[0]
+            if size + gap + utf16_len(piece) <= room:
+                lines.append(piece)
+                break
+            left -= 32
+        break
+    return "\n".join(lines) + MORE

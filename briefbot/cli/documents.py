@@ -63,6 +63,8 @@ def ingest(
         err.print(f"[yellow]skipped[/] {s.path}: {s.reason}")
     for name in report.copied:
         out.print(f"added {name}")
+    for path in report.unchanged:
+        out.print(f"already indexed, unchanged: {path}", markup=False)
     print_refresh(report.refresh)
     if missing or (report.skipped and not report.copied):
         raise typer.Exit(1)

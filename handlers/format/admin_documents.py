@@ -23,8 +23,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.models import DocumentInfo, RefreshReport
 from bot.targets.records import TargetRecord
-from handlers.format.documents import doc_facts
-from handlers.format.html import checked, escape, split_html
+from handlers.format.documents import REF_MAX_CHARS, doc_facts
+from handlers.format.html import checked, cut, escape, one_line, split_html
 from handlers.format.targets import target_line
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 
@@ -221,9 +221,12 @@ def admin_docs_messages(infos: Sequence[DocumentInfo], lang: str = DEFAULT_LANGU
 
 
 # -- /remove -----------------------------------------------------------------------------------
+DETAIL_MAX_CHARS = 300  # of why a reference matched nothing (it may repeat the reference)
+
+
 def remove_not_found(ref: str, detail: str = "", lang: str = DEFAULT_LANGUAGE) -> str:
-    text = tr(lang, "uploads.remove_not_found", ref=escape(ref))
-    return text + (f"\n<i>{escape(detail)}</i>" if detail else "")
+    text = tr(lang, "uploads.remove_not_found", ref=escape(cut(one_line(ref), REF_MAX_CHARS)))
+    return text + (f"\n<i>{escape(cut(detail, DETAIL_MAX_CHARS))}</i>" if detail else "")
 
 
 def remove_confirmation(
