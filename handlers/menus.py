@@ -27,6 +27,7 @@ COMMANDS: tuple[str, ...] = (
     "doc",
     "targets",
     "compare",
+    "scorecard",
     "subscribe",
     "subscriptions",
     "unsubscribe",

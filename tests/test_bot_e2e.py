@@ -356,6 +356,7 @@ async def test_start_help_and_command_menu(server: FakeBotApi, bot: Application)
         "doc",
         "targets",
         "compare",
+        "scorecard",
         "subscribe",
         "subscriptions",
         "unsubscribe",

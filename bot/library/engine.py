@@ -45,6 +45,7 @@ from dataclasses import replace
 from bot.config import Settings
 from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.regions import place_in_region
+from bot.library.analytics import AnalyticsMixin, ChangesMixin
 from bot.library.answers import (
     asked_indicator,
     asks_growth,
@@ -114,7 +115,15 @@ def make_indexer(
     return Indexer(settings, tokenizer, derived=target_store or target_store_for(settings))
 
 
-class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMixin):
+class Engine(
+    DocumentsMixin,
+    TargetsMixin,
+    AnalyticsMixin,
+    ChangesMixin,
+    DigestsMixin,
+    RefreshMixin,
+    UploadsMixin,
+):
     """Open with :meth:`open`; it (re)indexes the corpus when the index is missing or stale."""
 
     def __init__(

@@ -30,6 +30,7 @@ from briefbot.cli.app import app, err, out, state
 from briefbot.cli import search
 from briefbot.cli import documents
 from briefbot.cli import targets
+from briefbot.cli import analytics
 from briefbot.cli import subscriptions
 from briefbot.cli import serve
 from briefbot.cli import doctor
@@ -37,7 +38,17 @@ from briefbot.cli import doctor
 # isort: on
 from briefbot.cli.serve import console_session
 
-__all__ = ["app", "doctor", "documents", "main", "search", "serve", "subscriptions", "targets"]
+__all__ = [
+    "analytics",
+    "app",
+    "doctor",
+    "documents",
+    "main",
+    "search",
+    "serve",
+    "subscriptions",
+    "targets",
+]
 
 
 @app.callback(invoke_without_command=True)

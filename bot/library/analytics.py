@@ -1,0 +1,169 @@
+"""Target analytics of the library: the scorecard, year over year, regions side by side.
+
+Reads records and document metadata (the target store, the index) and hands them to the
+pure functions of :mod:`bot.analytics`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from bot.analytics.changes import (
+    CHANGE_KINDS,
+    TargetChange,
+    compare_targets,
+    new_phrases,
+    own_targets,
+    phrase_counts,
+)
+from bot.analytics.linking import Link, Sourced, in_year, link_targets
+from bot.corpus.regions import region_key
+from bot.models import DocumentInfo
+from bot.search.index import CompiledIndex
+from bot.targets.indicators import IndicatorTable
+from bot.text.normalize import normalize
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """Targets with their results, what was asked for, and how many records were left
+    out for low confidence (``hidden``)."""
+
+    links: list[Link]
+    region: str | None = None
+    year: int | None = None
+    hidden: int = 0  # targets left out for low confidence
+
+    def counts(self) -> dict[str, int]:
+        """``{"met": n, "missed": n, "unknown": n}``."""
+        out = {"met": 0, "missed": 0, "unknown": 0}
+        for link in self.links:
+            out[link.status] += 1
+        return out
+
+
+class AnalyticsMixin:
+    """:class:`~bot.library.Engine`'s analytics over the key targets."""
+
+    index: CompiledIndex
+    # iter_targets, indicator_table: TargetsMixin
+
+    def _sourced(
+        self,
+        *,
+        region: str | None = None,
+        indicator: str | None = None,
+        show_all: bool = False,
+    ) -> tuple[list[Sourced], list[Sourced]]:
+        """Targets and achievements (with their documents): the confident ones (all with
+        ``show_all``) and those left out."""
+        docs: dict[str, DocumentInfo] = {d.doc_id: d for d in self.index.docs}
+        kept: list[Sourced] = []
+        hidden: list[Sourced] = []
+        rows: Iterator = self.iter_targets(region=region, indicator=indicator)  # type: ignore[attr-defined]
+        for row in rows:
+            if row.record.kind == "estimate":
+                continue
+            item = Sourced(docs[row.doc_id], row.record)
+            (kept if show_all or row.record.confident else hidden).append(item)
+        return kept, hidden
+
+    def scorecard(
+        self,
+        *,
+        region: str | None = None,
+        year: int | None = None,
+        show_all: bool = False,
+    ) -> Scorecard:
+        """Each target (of ``region`` and the places inside it; whose period ends in
+        ``year``) with the result for its period and met / missed / unknown
+        (:mod:`bot.analytics.rules`)."""
+        records, hidden = self._sourced(region=region, show_all=show_all)
+        table: IndicatorTable = self.indicator_table  # type: ignore[attr-defined]
+        links = link_targets(records, table, year=year)
+        left_out = sum(
+            1 for x in hidden if x.record.kind == "target" and in_year(x.record.year, year)
+        )
+        return Scorecard(links, region, year, left_out)
+
+
+@dataclass(frozen=True)
+class ReportChanges:
+    """A region's report against its previous report: targets and key phrases.
+
+    ``current`` is ``None`` when the region has no report (for that year); ``previous``
+    when it has no earlier one (then every target is new and no phrases are compared).
+    """
+
+    region: str
+    current: DocumentInfo | None
+    previous: DocumentInfo | None
+    targets: list[TargetChange] = field(default_factory=list)
+    new_phrases: list[tuple[str, int]] = field(default_factory=list)
+    dropped_phrases: list[tuple[str, int]] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        out = dict.fromkeys(CHANGE_KINDS, 0)
+        for change in self.targets:
+            out[change.kind] += 1
+        return out
+
+
+REPORT_TYPE = "政府工作报告"
+
+
+def _reports(docs: Iterable[DocumentInfo], region: str) -> list[DocumentInfo]:
+    """The region's own work reports with a year, oldest first."""
+    want = region_key(region)
+    found = [
+        d
+        for d in docs
+        if d.doc_type == REPORT_TYPE and d.year is not None and region_key(d.region) == want
+    ]
+    return sorted(found, key=lambda d: (d.year or 0, d.filename))
+
+
+class ChangesMixin:
+    """:class:`~bot.library.Engine`'s year over year comparison of reports."""
+
+    index: CompiledIndex
+
+    def report_changes(
+        self, region: str, *, year: int | None = None, show_all: bool = False
+    ) -> ReportChanges:
+        """``region``'s report for ``year`` (else its latest) against the latest earlier
+        report of the same region (:mod:`bot.analytics.changes`)."""
+        reports = _reports(self.index.docs, region)
+        if year is not None:
+            reports = [d for d in reports if (d.year or 0) <= year]
+        current = reports[-1] if reports and (year is None or reports[-1].year == year) else None
+        if current is None:
+            return ReportChanges(region, None, None)
+        earlier = [d for d in reports if (d.year or 0) < (current.year or 0)]
+        previous = earlier[-1] if earlier else None
+        table: IndicatorTable = self.indicator_table  # type: ignore[attr-defined]
+        cur = self._own_targets(current, show_all)
+        prev = self._own_targets(previous, show_all) if previous else []
+        changes = compare_targets(cur, prev, table)
+        if previous is None:
+            return ReportChanges(region, current, None, changes)
+        cut = self.tokenizer.cut  # type: ignore[attr-defined]
+        now = phrase_counts(self._text(current), cut)
+        before = phrase_counts(self._text(previous), cut)
+        return ReportChanges(
+            region,
+            current,
+            previous,
+            changes,
+            new_phrases(now, before),
+            new_phrases(before, now),
+        )
+
+    def _own_targets(self, info: DocumentInfo, show_all: bool) -> list[Sourced]:
+        rows = self.iter_targets(docs=[info], kind="target")  # type: ignore[attr-defined]
+        items = [Sourced(info, r.record) for r in rows if show_all or r.record.confident]
+        return own_targets(items, info.year)
+
+    def _text(self, info: DocumentInfo) -> str:
+        return normalize(self.document(info.doc_id).text)  # type: ignore[attr-defined]

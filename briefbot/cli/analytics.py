@@ -1,0 +1,130 @@
+"""``briefbot scorecard`` and ``changes``: targets against results, year over year."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from bot.analytics.linking import Link, Sourced
+from bot.digest.values import format_value, short_title
+from briefbot.cli.app import app, open_engine, out
+
+STATUS_LABELS = {"met": "达成 met", "missed": "未达成 missed", "unknown": "未知 unknown"}
+REASON_LABELS = {
+    "masked": "目标原文隐去 (target masked)",
+    "no_value": "无具体数值 (no figure)",
+    "no_result": "尚无实绩 (no result yet)",
+    "result_masked": "实绩原文隐去 (result masked)",
+    "not_comparable": "口径不同 (not comparable)",
+}
+SCORECARD_CSV = (
+    "indicator",
+    "region",
+    "year",
+    "status",
+    "reason",
+    "target_change",
+    "target_value",
+    "target_value_max",
+    "target_unit",
+    "target_qualifier",
+    "target_doc",
+    "result_change",
+    "result_value",
+    "result_unit",
+    "result_doc",
+)
+
+
+def figure(source: Sourced | None) -> str:
+    """``增长5%左右`` (the verb and the figure as the digest writes them)."""
+    if source is None:
+        return "-"
+    rec = source.record
+    if rec.value is None and not rec.masked:  # a comparison: the wording has the verb
+        return format_value(rec)
+    return f"{rec.change}{format_value(rec)}"
+
+
+def _csv_row(link: Link) -> dict[str, object]:
+    data = link.to_dict()
+    target, result = data["target"], data["result"] or {}
+    row: dict[str, object] = {k: data[k] for k in ("indicator", "region", "year", "status")}
+    row["reason"] = data["reason"]
+    for key in ("change", "value", "value_max", "unit", "qualifier", "doc"):
+        row[f"target_{key}"] = target.get(key)
+    for key in ("change", "value", "unit", "doc"):
+        row[f"result_{key}"] = result.get(key)
+    return {k: ("" if v is None else v) for k, v in row.items()}
+
+
+@app.command()
+def scorecard(
+    region: Annotated[
+        str | None,
+        typer.Option(help="Only targets of this region or a place inside it (山东, 全国)."),
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option(help="Only targets for this year (or a span ending in it).")
+    ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Also records the extractor is not sure of.")
+    ] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json", help="A JSON list: indicator, region, year, target, result, status."
+        ),
+    ] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV with a header row.")] = False,
+) -> None:
+    """Each target with its result: met, missed or unknown, and both sources.
+
+    A target for year N is linked with the result for N that a later report or the
+    year's statistical bulletin gives (a plan's 到2025年 target with the 2025 result).
+    The rules (ranges, 以上, 左右, ceilings, masked figures) are in the README.
+    """
+    engine = open_engine()
+    card = engine.scorecard(region=region, year=year, show_all=show_all)
+    if as_json:
+        out.print_json(json.dumps([x.to_dict() for x in card.links], ensure_ascii=False))
+        return
+    if as_csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(SCORECARD_CSV))
+        writer.writeheader()
+        for link in card.links:
+            writer.writerow(_csv_row(link))
+        return
+    if not card.links:
+        out.print("没有符合条件的目标 (no targets).")
+        return
+    table = Table("year", "region", "indicator", "target", "result", "status", "sources")
+    for link in card.links:
+        status = STATUS_LABELS[link.status]
+        if link.status == "unknown":
+            status += f"\n{REASON_LABELS.get(link.verdict.reason, link.verdict.reason)}"
+        sources = short_title(link.target.doc.title or link.target.doc.filename)
+        if link.result is not None:
+            sources += " → " + short_title(link.result.doc.title or link.result.doc.filename)
+        table.add_row(
+            link.period,
+            link.region,
+            link.indicator,
+            figure(link.target),
+            figure(link.result),
+            status,
+            sources,
+        )
+    out.print(table)
+    counts = card.counts()
+    out.print(
+        f"达成 {counts['met']} · 未达成 {counts['missed']} · 未知 {counts['unknown']} "
+        f"(met / missed / unknown)"
+    )
+    if card.hidden:
+        out.print(f"[dim]{card.hidden} low-confidence records left out; --all uses them[/]")

@@ -1,0 +1,127 @@
+"""Target analytics as Telegram messages: /scorecard and /changes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.analytics.linking import Link, Sourced
+from bot.digest.values import format_value, short_title
+from handlers.format.html import escape, one_line, split_html
+from handlers.format.targets import ALL_WORDS
+from handlers.i18n import DEFAULT_LANGUAGE, tr
+
+SCORECARD_SHOWN = 30
+_YEAR_RE = re.compile(r"^((?:19|20)\d\d)年?$")
+
+
+def parse_region_year(
+    args: Sequence[str] | None,
+) -> tuple[str | None, int | None, bool]:
+    """``/scorecard 山东 2025 [all]`` -> (region, year, show_all); missing parts None."""
+    words: list[str] = []
+    year: int | None = None
+    show_all = False
+    for word in args or ():
+        m = _YEAR_RE.match(word)
+        if m and year is None:
+            year = int(m.group(1))
+        elif word.lower() in ALL_WORDS:
+            show_all = True
+        else:
+            words.append(word)
+    return (" ".join(words) or None), year, show_all
+
+
+def scope(region: str | None, year: int | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``山东 · 2025年``; ``全部`` when neither is given."""
+    parts = [escape(region)] if region else []
+    if year is not None:
+        parts.append(tr(lang, "analytics.year", year=year))
+    return " · ".join(parts) or tr(lang, "analytics.scope_all")
+
+
+def figure(source: Sourced, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``增长7%左右`` as the documents write it (escaped)."""
+    rec = source.record
+    value = format_value(rec, lang)
+    if rec.value is None and not rec.masked:  # a comparison: the wording has the verb
+        return escape(one_line(value))
+    return escape(one_line(f"{rec.change}{value}"))
+
+
+def _title(source: Sourced) -> str:
+    return escape(short_title(source.doc.title or source.doc.filename))
+
+
+def _period(period: str, lang: str) -> str:
+    return tr(lang, "analytics.year", year=period) if period.isdigit() else escape(period)
+
+
+def link_lines(link: Link, lang: str = DEFAULT_LANGUAGE) -> list[str]:
+    """Three lines: status, indicator, period and region; target and result; sources."""
+    status = tr(lang, f"analytics.status_{link.status}")
+    head = (
+        f"{status} <b>{escape(one_line(link.indicator))}</b> · "
+        f"{_period(link.period, lang)} · {escape(link.region)}"
+    )
+    if link.result is not None:
+        figures = tr(
+            lang,
+            "analytics.target_result",
+            target=figure(link.target, lang),
+            result=figure(link.result, lang),
+        )
+        sources = tr(
+            lang,
+            "analytics.sources_both",
+            target=_title(link.target),
+            result=_title(link.result),
+        )
+    else:
+        figures = tr(lang, "analytics.target_only", target=figure(link.target, lang))
+        sources = tr(lang, "analytics.source_target", target=_title(link.target))
+    if link.status == "unknown":
+        figures += tr(
+            lang, "analytics.why", reason=tr(lang, f"analytics.reason_{link.verdict.reason}")
+        )
+    return [head, "    " + figures, "    <i>" + sources + "</i>"]
+
+
+def scorecard_messages(
+    links: Sequence[Link],
+    *,
+    region: str | None,
+    year: int | None,
+    hidden: int = 0,
+    all_command: str = "/scorecard all",
+    shown: int = SCORECARD_SHOWN,
+    lang: str = DEFAULT_LANGUAGE,
+) -> list[str]:
+    """The scorecard: a heading with the counts, then each target with its result."""
+    counts = {"met": 0, "missed": 0, "unknown": 0}
+    for link in links:
+        counts[link.status] += 1
+    lines = [
+        tr(
+            lang,
+            "analytics.scorecard_heading",
+            scope=scope(region, year, lang),
+            count=len(links),
+            **counts,
+        )
+    ]
+    if hidden:
+        lines.append(tr(lang, "targets.hidden", hidden=hidden, command=escape(all_command)))
+    for link in links[:shown]:
+        lines.append("")
+        lines.extend(link_lines(link, lang))
+    if len(links) > shown:
+        lines.append("")
+        lines.append(tr(lang, "analytics.more", count=len(links) - shown))
+    return split_html("\n".join(lines))
+
+
+def no_scorecard(region: str | None, year: int | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    none = tr(lang, "analytics.scorecard_none", scope=scope(region, year, lang))
+    return none + "\n" + escape(tr(lang, "analytics.scorecard_usage"))

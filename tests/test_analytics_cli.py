@@ -1,0 +1,91 @@
+"""``briefbot scorecard``, ``changes`` and ``compare --year``, run in-process on real
+documents of one region in successive years (tests/data/real/docs)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.config import PROJECT_ROOT
+from briefbot.cli import app
+
+REAL = PROJECT_ROOT / "tests" / "data" / "real" / "docs"
+DOCS = (
+    "national_china_2015_gwr.txt",
+    "national_china_2016_gwr.txt",
+    "national_china_2021_gwr.txt",
+    "national_china_2025_gwr.txt",
+    "district_hailaer_2016_gwr.txt",
+    "district_hailaer_2019_gwr.txt",
+)
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("corpus")
+    for name in DOCS:
+        shutil.copy(REAL / name, corpus / name)
+    data = tmp_path_factory.mktemp("data")
+    runner = CliRunner()
+    base = ["--corpus-dir", str(corpus), "--data-dir", str(data)]
+    runner.invoke(app, [*base, "index"])  # built once for the module
+
+    def invoke(*args: str):
+        return runner.invoke(app, [*base, *args], env={"COLUMNS": "200"})
+
+    return invoke
+
+
+def test_scorecard_json_links_2015_targets_with_2016_results(run):
+    result = run("scorecard", "--region", "全国", "--year", "2015", "--json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert rows and {r["year"] for r in rows} == {"2015"}
+    assert {r["region"] for r in rows} == {"全国"}
+    gdp = next(r for r in rows if r["indicator"] == "国内生产总值")
+    assert set(gdp) >= {"indicator", "region", "year", "target", "result", "status"}
+    assert (
+        gdp["target"].items()
+        >= {
+            "value": 7,
+            "value_max": None,
+            "unit": "%",
+            "qualifier": "左右",
+            "doc": "national_china_2015_gwr.txt",
+        }.items()
+    )
+    assert gdp["result"]["value"] == 6.9 and gdp["result"]["unit"] == "%"
+    assert gdp["result"]["doc"] == "national_china_2016_gwr.txt"
+    assert gdp["status"] == "met"
+    cpi = next(r for r in rows if r["indicator"] == "居民消费价格")
+    assert cpi["result"] is None and cpi["status"] == "unknown"
+
+
+def test_scorecard_csv_and_table(run):
+    result = run("scorecard", "--region", "全国", "--year", "2015", "--csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    jobs = next(r for r in rows if r["indicator"] == "新增城镇就业")
+    assert (jobs["target_value"], jobs["target_qualifier"], jobs["result_value"]) == (
+        "1000",
+        "以上",
+        "1312",
+    )
+    assert jobs["status"] == "met" and jobs["result_doc"] == "national_china_2016_gwr.txt"
+    table = run("scorecard", "--region", "全国", "--year", "2015").stdout
+    assert "增长7%左右" in table and "增长6.9%" in table and "达成 met" in table
+    assert "尚无实绩" in table  # targets with no result are listed as unknown
+    summary = next(line for line in table.splitlines() if line.startswith("达成 "))
+    assert "未达成 " in summary and "未知 " in summary
+
+
+def test_scorecard_region_filter_and_nothing_found(run):
+    rows = json.loads(run("scorecard", "--region", "海拉尔", "--json").stdout)
+    assert rows and {r["region"] for r in rows} == {"海拉尔"}
+    none = run("scorecard", "--region", "西藏")
+    assert none.exit_code == 0 and "没有符合条件的目标" in none.stdout
