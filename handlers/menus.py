@@ -28,6 +28,7 @@ COMMANDS: tuple[str, ...] = (
     "targets",
     "compare",
     "scorecard",
+    "changes",
     "subscribe",
     "subscriptions",
     "unsubscribe",

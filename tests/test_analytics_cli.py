@@ -89,3 +89,38 @@ def test_scorecard_region_filter_and_nothing_found(run):
     assert rows and {r["region"] for r in rows} == {"海拉尔"}
     none = run("scorecard", "--region", "西藏")
     assert none.exit_code == 0 and "没有符合条件的目标" in none.stdout
+
+
+def test_changes_national_2025_against_2021(run):
+    result = run("changes", "全国")
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert text.startswith("2025年中华人民共和国国务院政府工作报告 (2025) ← 2021年")
+    gdp = next(line for line in text.splitlines() if "国内生产总值" in line)
+    assert "下调 lowered" in gdp and "增长6%以上" in gdp and "增长5%左右" in gdp
+    cpi = next(line for line in text.splitlines() if "居民消费价格" in line)
+    assert "下调 lowered" in cpi and "3%左右" in cpi and "2%左右" in cpi
+    jobs = next(line for line in text.splitlines() if "新增城镇就业" in line)
+    assert "上调 raised" in jobs
+    phrases = next(line for line in text.splitlines() if line.startswith("新提法"))
+    assert "中国式现代化" in phrases
+    dropped = next(line for line in text.splitlines() if line.startswith("不再提及"))
+    assert "疫情防控" in dropped
+
+
+def test_changes_json_year_and_missing_reports(run):
+    data = json.loads(run("changes", "全国", "--year", "2016", "--json").stdout)
+    assert (data["current"], data["previous"]) == (
+        "national_china_2016_gwr.txt",
+        "national_china_2015_gwr.txt",
+    )
+    gdp = next(c for c in data["targets"] if c["indicator"] == "国内生产总值" and c["previous"])
+    assert gdp["change"] == "lowered"  # 7%左右 -> 6.5%-7%
+    assert (gdp["current"]["value"], gdp["current"]["value_max"]) == (6.5, 7.0)
+    assert all({"phrase", "count"} == set(p) for p in data["new_phrases"])
+    hailaer = json.loads(run("changes", "海拉尔", "--json").stdout)
+    assert hailaer["previous"] == "district_hailaer_2016_gwr.txt"
+    first = run("changes", "全国", "--year", "2015")
+    assert first.exit_code == 0 and "没有更早的同地区报告可比" in first.stdout
+    missing = run("changes", "西藏")
+    assert missing.exit_code == 1 and "没有找到西藏的政府工作报告" in missing.stdout

@@ -92,3 +92,34 @@ async def test_scorecard_in_english_and_when_nothing_matches(
     none = (await ask(server, li, "/scorecard 西藏 2030")).message["text"]
     assert none.startswith("没有找到西藏 · 2030年的目标。")
     assert "用法：/scorecard" in none
+
+
+async def test_changes_reply_lists_target_changes_and_new_phrases(
+    server: FakeBotApi, bot: Application
+) -> None:
+    ann = server.add_user("Ann")
+    call = await ask(server, ann, "/changes 全国")
+    text = call.message["text"]
+    assert text.startswith("🔄 全国 2025年目标与2021年对比")
+    lowered = text.index("⬇️ 下调（2）")
+    assert text.index("• 国内生产总值 增长6%以上 → 增长5%左右", lowered) > lowered
+    assert "⬆️ 上调（" in text and "🆕 新增目标（" in text and "✖️ 不再提出（" in text
+    assert "• 城镇调查失业率 5.5%左右 → 5.5%左右" in text
+    assert "新提法：" in text and "中国式现代化（4）" in text
+    assert "不再提及：" in text and "疫情防控" in text
+    assert "<b>国内生产总值</b>" in call.params["text"]
+    older = (await ask(server, ann, "/changes 全国 2016")).message["text"]
+    assert older.startswith("🔄 全国 2016年目标与2015年对比")
+
+
+async def test_changes_usage_and_nothing_to_compare(server: FakeBotApi, bot: Application) -> None:
+    ann = server.add_user("Ann")
+    assert (await ask(server, ann, "/changes")).message["text"].startswith("用法：/changes 地区")
+    none = (await ask(server, ann, "/changes 西藏")).message["text"]
+    assert none.startswith("没有找到西藏的政府工作报告。")
+    first = (await ask(server, ann, "/changes 全国 2015")).message["text"]
+    assert first.endswith("没有更早的同地区报告可以对比。")
+    bob = server.add_user("Bob", language_code="en")
+    english = (await ask(server, bob, "/changes 全国")).message["text"]
+    assert english.startswith("🔄 全国: 2025 targets against 2021")
+    assert "⬇️ lowered (2)" in english and "New phrases (新提法):" in english

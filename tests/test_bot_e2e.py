@@ -357,6 +357,7 @@ async def test_start_help_and_command_menu(server: FakeBotApi, bot: Application)
         "targets",
         "compare",
         "scorecard",
+        "changes",
         "subscribe",
         "subscriptions",
         "unsubscribe",

@@ -25,21 +25,22 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from bot.analytics.linking import Sourced, period_end
 from bot.analytics.rules import read
 from bot.targets.indicators import IndicatorTable
 
 ChangeKind = Literal["raised", "lowered", "unchanged", "reworded", "unclear", "new", "dropped"]
+# in the order they are listed
 CHANGE_KINDS: tuple[str, ...] = (
     "raised",
     "lowered",
-    "unchanged",
-    "reworded",
-    "unclear",
     "new",
     "dropped",
+    "reworded",
+    "unchanged",
+    "unclear",
 )
 
 # Words every work report uses whatever it says: verbs of effort, time words, the
@@ -74,6 +75,32 @@ class TargetChange:
     indicator: str
     current: Sourced | None
     previous: Sourced | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """``change``, ``indicator``, ``previous`` and ``current`` (each: change, value,
+        value_max, unit, qualifier, year, doc; or null)."""
+        return {
+            "change": self.kind,
+            "indicator": self.indicator,
+            "previous": _figure(self.previous),
+            "current": _figure(self.current),
+        }
+
+
+def _figure(item: Sourced | None) -> dict[str, Any] | None:
+    if item is None:
+        return None
+    rec = item.record
+    return {
+        "change": rec.change,
+        "value": rec.value,
+        "value_max": rec.value_max,
+        "unit": rec.unit,
+        "qualifier": rec.qualifier,
+        "masked": rec.masked,
+        "year": rec.year,
+        "doc": item.doc.filename,
+    }
 
 
 def own_targets(records: Iterable[Sourced], year: int | None) -> list[Sourced]:
@@ -115,8 +142,8 @@ def compare_targets(
     current: Sequence[Sourced], previous: Sequence[Sourced], table: IndicatorTable
 ) -> list[TargetChange]:
     """The current report's targets against the previous one's (both already narrowed
-    to their own year, :func:`own_targets`): changed pairs in the current report's
-    order, then the dropped ones in the previous report's order."""
+    to their own year, :func:`own_targets`), by kind (:data:`CHANGE_KINDS` order), each
+    kind in its report's order."""
     cur, prev = _firsts(current, table), _firsts(previous, table)
     out: list[TargetChange] = []
     for key, item in cur.items():
@@ -126,6 +153,7 @@ def compare_targets(
     for key, item in prev.items():
         if key not in cur:
             out.append(TargetChange("dropped", item.record.indicator, None, item))
+    out.sort(key=lambda c: CHANGE_KINDS.index(c.kind))  # stable: document order kept
     return out
 
 

@@ -128,3 +128,74 @@ def scorecard(
     )
     if card.hidden:
         out.print(f"[dim]{card.hidden} low-confidence records left out; --all uses them[/]")
+
+
+CHANGE_LABELS = {
+    "raised": "上调 raised",
+    "lowered": "下调 lowered",
+    "new": "新增 new",
+    "dropped": "不再提 dropped",
+    "reworded": "表述变化 reworded",
+    "unchanged": "不变 unchanged",
+    "unclear": "无法比较 unclear",
+}
+
+
+@app.command()
+def changes(
+    region: Annotated[
+        str, typer.Argument(help="The region whose reports to compare (全国, 山东).")
+    ],
+    year: Annotated[
+        int | None, typer.Option(help="The report of this year (default: the latest).")
+    ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Also records the extractor is not sure of.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """A region's work report against its previous one: targets raised, lowered,
+    unchanged, new and dropped, and new or dropped key phrases (新提法)."""
+    engine = open_engine()
+    found = engine.report_changes(region, year=year, show_all=show_all)
+    if as_json:
+        data = {
+            "region": region,
+            "current": found.current.filename if found.current else None,
+            "previous": found.previous.filename if found.previous else None,
+            "targets": [c.to_dict() for c in found.targets],
+            "new_phrases": [{"phrase": p, "count": n} for p, n in found.new_phrases],
+            "dropped_phrases": [{"phrase": p, "count": n} for p, n in found.dropped_phrases],
+        }
+        out.print_json(json.dumps(data, ensure_ascii=False))
+        return
+    if found.current is None:
+        when = f" {year}" if year else ""
+        out.print(f"没有找到{region}{when}的政府工作报告 (no work report).", markup=False)
+        raise typer.Exit(1)
+    cur = found.current
+    if found.previous is None:
+        out.print(
+            f"{cur.title}：没有更早的同地区报告可比 (no earlier report of {region}).",
+            markup=False,
+        )
+        return
+    prev = found.previous
+    out.print(f"{cur.title} ({cur.year}) ← {prev.title} ({prev.year})", markup=False)
+    table = Table("change", "indicator", f"{prev.year}", f"{cur.year}")
+    for change in found.targets:
+        table.add_row(
+            CHANGE_LABELS[change.kind],
+            change.indicator,
+            figure(change.previous),
+            figure(change.current),
+        )
+    out.print(table)
+    counts = found.counts()
+    out.print(" · ".join(f"{CHANGE_LABELS[k]} {counts[k]}" for k in counts if counts[k]))
+    for label, phrases in (
+        ("新提法 (new phrases)", found.new_phrases),
+        ("不再提及 (dropped phrases)", found.dropped_phrases),
+    ):
+        listed = "、".join(f"{p}({n})" for p, n in phrases) or "-"
+        out.print(f"{label}: {listed}", markup=False)

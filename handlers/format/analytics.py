@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.analytics.changes import CHANGE_KINDS
 from bot.analytics.linking import Link, Sourced
 from bot.digest.values import format_value, short_title
+from bot.library import ReportChanges
 from handlers.format.html import escape, one_line, split_html
 from handlers.format.targets import ALL_WORDS
 from handlers.i18n import DEFAULT_LANGUAGE, tr
@@ -125,3 +127,69 @@ def scorecard_messages(
 def no_scorecard(region: str | None, year: int | None, lang: str = DEFAULT_LANGUAGE) -> str:
     none = tr(lang, "analytics.scorecard_none", scope=scope(region, year, lang))
     return none + "\n" + escape(tr(lang, "analytics.scorecard_usage"))
+
+
+CHANGES_SHOWN = 12
+PHRASES_SHOWN = 10
+
+
+def _change_figure(source: Sourced | None, lang: str) -> str:
+    return figure(source, lang) if source is not None else "—"
+
+
+def changes_messages(found: ReportChanges, *, lang: str = DEFAULT_LANGUAGE) -> list[str]:
+    """A report against the previous one: targets by kind of change, then the key
+    phrases new in it and those it no longer uses."""
+    cur, prev = found.current, found.previous
+    assert cur is not None and prev is not None
+    counts = found.counts()
+    lines = [
+        tr(
+            lang,
+            "analytics.changes_heading",
+            region=escape(found.region),
+            year=cur.year or "",
+            previous=prev.year or "",
+        ),
+        tr(
+            lang,
+            "analytics.changes_docs",
+            current=escape(short_title(cur.title or cur.filename)),
+            previous=escape(short_title(prev.title or prev.filename)),
+        ),
+    ]
+    for kind in CHANGE_KINDS:
+        items = [c for c in found.targets if c.kind == kind]
+        if not items:
+            continue
+        lines.append("")
+        lines.append(tr(lang, f"analytics.change_{kind}", count=counts[kind]))
+        for change in items[:CHANGES_SHOWN]:
+            lines.append(
+                f"• <b>{escape(one_line(change.indicator))}</b> "
+                f"{_change_figure(change.previous, lang)} → {_change_figure(change.current, lang)}"
+            )
+        if len(items) > CHANGES_SHOWN:
+            lines.append(tr(lang, "analytics.changes_more", count=len(items) - CHANGES_SHOWN))
+    lines.append("")
+    lines.append(tr(lang, "analytics.phrases_new", phrases=_phrases(found.new_phrases, lang)))
+    dropped = _phrases(found.dropped_phrases, lang)
+    lines.append(tr(lang, "analytics.phrases_dropped", phrases=dropped))
+    return split_html("\n".join(lines))
+
+
+def _phrases(phrases: Sequence[tuple[str, int]], lang: str) -> str:
+    sep = tr(lang, "common.list_sep")
+    return sep.join(f"{escape(p)}（{n}）" for p, n in phrases[:PHRASES_SHOWN]) or "—"
+
+
+def no_changes(found: ReportChanges, year: int | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Why there is nothing to compare: no report, or no earlier one."""
+    if found.current is None:
+        text = tr(lang, "analytics.changes_no_report", scope=scope(found.region, year, lang))
+        return text + "\n" + escape(tr(lang, "analytics.changes_usage"))
+    return tr(
+        lang,
+        "analytics.changes_no_previous",
+        title=escape(short_title(found.current.title or found.current.filename)),
+    )
