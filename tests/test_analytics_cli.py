@@ -9,6 +9,7 @@ import json
 import shutil
 
 import pytest
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from bot.config import PROJECT_ROOT
@@ -22,6 +23,8 @@ DOCS = (
     "national_china_2025_gwr.txt",
     "district_hailaer_2016_gwr.txt",
     "district_hailaer_2019_gwr.txt",
+    "province_sichuan_2026_gwr.txt",
+    "province_hubei_2026_gwr.txt",
 )
 
 
@@ -124,3 +127,38 @@ def test_changes_json_year_and_missing_reports(run):
     assert first.exit_code == 0 and "没有更早的同地区报告可比" in first.stdout
     missing = run("changes", "西藏")
     assert missing.exit_code == 1 and "没有找到西藏的政府工作报告" in missing.stdout
+
+
+def test_compare_year_one_row_per_region_national_first(run):
+    result = run("compare", "GDP", "--year", "2026")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "GDP 2026: 地区生产总值、国内生产总值"
+    rows = [line for line in lines if line.startswith("│")]
+    assert [r.split("│")[1].strip() for r in rows][:1] == ["全国"]
+    sichuan = next(r for r in rows if r.split("│")[1].strip() == "四川")
+    assert "增长5.5%左右" in sichuan and "增长5.5% (2025)" in sichuan
+    national = rows[0]
+    assert "增长5% (2024)" in national  # no 2026 national report: the last result
+
+
+def test_compare_year_exports(run, tmp_path):
+    data = json.loads(run("compare", "GDP", "--year", "2015", "--json").stdout)
+    assert [r["region"] for r in data] == ["全国", "海拉尔"]  # 海拉尔: its 2015 result only
+    assert data[0]["status"] == "met" and data[0]["result_value"] == 6.9
+    assert data[1]["target"] == "" and data[1]["status"] == ""
+    table = list(
+        csv.DictReader(io.StringIO(run("compare", "GDP", "--year", "2026", "--csv").stdout))
+    )
+    regions = [r["region"] for r in table]
+    assert regions[0] == "全国" and {"四川", "湖北"} <= set(regions)
+    hubei = next(r for r in table if r["region"] == "湖北")
+    assert (hubei["target_value"], hubei["target_qualifier"]) == ("5.5", "左右")
+    md = run("compare", "GDP", "--year", "2015", "--md").stdout.splitlines()
+    assert md[2] == "| 全国 | 国内生产总值 | 增长7%左右 | 2015 | 增长6.9% | met |"
+    path = tmp_path / "gdp.xlsx"
+    written = run("compare", "GDP", "--year", "2026", "--xlsx", str(path))
+    assert written.exit_code == 0, written.output
+    sheet = load_workbook(path).active
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == regions
+    assert run("compare", "火星基地", "--year", "2026").exit_code == 1

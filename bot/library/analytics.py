@@ -17,7 +17,8 @@ from bot.analytics.changes import (
     own_targets,
     phrase_counts,
 )
-from bot.analytics.linking import Link, Sourced, in_year, link_targets
+from bot.analytics.linking import Link, Sourced, in_year, link_targets, period_end
+from bot.analytics.side_by_side import RegionRow, side_by_side
 from bot.corpus.regions import region_key
 from bot.models import DocumentInfo
 from bot.search.index import CompiledIndex
@@ -41,6 +42,18 @@ class Scorecard:
         for link in self.links:
             out[link.status] += 1
         return out
+
+
+@dataclass(frozen=True)
+class RegionTable:
+    """One indicator (its family) in one year, one row per region; ``family`` lists the
+    canonical indicators the name stands for; ``year`` None when nothing was found."""
+
+    indicator: str
+    year: int | None
+    rows: list[RegionRow]
+    family: tuple[str, ...] = ()
+    hidden: int = 0
 
 
 class AnalyticsMixin:
@@ -86,6 +99,26 @@ class AnalyticsMixin:
             1 for x in hidden if x.record.kind == "target" and in_year(x.record.year, year)
         )
         return Scorecard(links, region, year, left_out)
+
+    def region_table(
+        self, indicator: str, *, year: int | None = None, show_all: bool = False
+    ) -> RegionTable:
+        """``indicator`` (its family) side by side across regions for ``year`` (default:
+        the latest year any region has a target for): per region the target and the
+        last result (:mod:`bot.analytics.side_by_side`)."""
+        records, hidden = self._sourced(indicator=indicator, show_all=show_all)
+        table: IndicatorTable = self.indicator_table  # type: ignore[attr-defined]
+        known = table.known_name(indicator)
+        family = tuple(table.family_members(known)) if known else ()
+        if year is None:
+            ends = [period_end(x.record.year) for x in records if x.record.kind == "target"]
+            year = max((e for e in ends if e is not None), default=None)
+        if year is None:
+            return RegionTable(indicator, None, [], family)
+        left_out = sum(
+            1 for x in hidden if x.record.kind == "target" and in_year(x.record.year, year)
+        )
+        return RegionTable(indicator, year, side_by_side(records, table, year), family, left_out)
 
 
 @dataclass(frozen=True)
