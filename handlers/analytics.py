@@ -51,5 +51,35 @@ async def changes_command(update: Update, context: BriefContext) -> None:
     await reply_html(message, fmt.changes_messages(found, lang=lang))
 
 
+async def chart_command(update: Update, context: BriefContext) -> None:
+    """/chart 指标 [地区 …] [年份 | 起-止]: a picture, its sources and its numbers."""
+    message = update.effective_message
+    svc = context.services
+    lang = svc.lang(update)
+    asked = fmt.parse_chart(context.args)
+    if asked is None:
+        await message.reply_text(tr(lang, "analytics.chart_usage"))
+        return
+    if asked.history:
+        drawn = await svc.run(
+            svc.engine.history_chart, asked.indicator, asked.regions[0], years=asked.years
+        )
+    else:
+        drawn = await svc.run(
+            svc.engine.regions_chart, asked.indicator, year=asked.year, regions=asked.regions
+        )
+    if drawn.chart is None:
+        text = tr(lang, "analytics.chart_none", indicator=fmt.escape(asked.indicator))
+        await message.reply_html(text + "\n" + fmt.escape(tr(lang, "analytics.chart_usage")))
+        return
+    await message.reply_photo(
+        photo=drawn.chart.data, caption=fmt.chart_caption(drawn, lang), parse_mode="HTML"
+    )
+    await reply_html(message, fmt.chart_numbers(drawn, lang))
+
+
 def register(application: Application) -> None:
-    add_commands(application, {"scorecard": scorecard_command, "changes": changes_command})
+    add_commands(
+        application,
+        {"scorecard": scorecard_command, "changes": changes_command, "chart": chart_command},
+    )

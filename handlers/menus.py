@@ -29,6 +29,7 @@ COMMANDS: tuple[str, ...] = (
     "compare",
     "scorecard",
     "changes",
+    "chart",
     "subscribe",
     "subscriptions",
     "unsubscribe",

@@ -1,14 +1,17 @@
-"""/scorecard and /changes end to end: the real Application against the fake Bot API, on
+"""/scorecard, /changes and /chart end to end: the real Application against the fake Bot API, on
 real documents of one region in successive years (tests/data/real/docs)."""
 
 from __future__ import annotations
 
+import io
 import shutil
 from collections.abc import AsyncIterator
 
 import pytest
+from PIL import Image
 from telegram.ext import Application
 
+from bot.analytics.charts import font_charmap
 from bot.config import PROJECT_ROOT, Settings
 from bot.library import Engine
 from fake_telegram import BotCall, FakeBotApi
@@ -123,3 +126,44 @@ async def test_changes_usage_and_nothing_to_compare(server: FakeBotApi, bot: App
     english = (await ask(server, bob, "/changes 全国")).message["text"]
     assert english.startswith("🔄 全国: 2025 targets against 2021")
     assert "⬇️ lowered (2)" in english and "New phrases (新提法):" in english
+
+
+async def test_chart_replies_with_a_photo_its_sources_and_numbers(
+    server: FakeBotApi, bot: Application, engine: Engine
+) -> None:
+    ann = server.add_user("Ann")
+    await server.send_message(ann, ann, "/chart GDP 全国 2014-2025")
+    photo = await server.next_call("sendPhoto", chat=ann)
+    sizes = photo.message["photo"]
+    assert (sizes[-1]["width"], sizes[-1]["height"]) == (1100, 660)
+    data = server.file_bytes(sizes[-1]["file_id"])
+    image = Image.open(io.BytesIO(data))
+    image.load()  # decodes
+    assert image.format == "PNG" and image.size == (1100, 660)
+    # what was sent is what the engine draws, and every label of it has a glyph
+    drawn = engine.history_chart("GDP", "全国", years=(2014, 2025))
+    assert drawn.chart is not None and drawn.chart.data == data
+    charmap = font_charmap()
+    assert "2015年" in drawn.chart.labels and any("目标与实绩" in t for t in drawn.chart.labels)
+    for label in drawn.chart.labels:
+        assert all(ord(ch) in charmap for ch in label if not ch.isspace()), label
+    caption = photo.message["caption"]
+    assert caption.startswith("📊 全国 GDP：历年目标与实绩（%）")
+    assert "来源：《2015年中华人民共和国国务院…》" in caption
+    numbers = (await server.next_call("sendMessage", chat=ann)).message["text"]
+    assert numbers.startswith("图中数据（%）")
+    assert "• 2015：目标 7 · 实绩 6.9" in numbers and "• 2016：目标 6.5–7 · 实绩 —" in numbers
+
+
+async def test_chart_of_regions_usage_and_nothing_to_draw(
+    server: FakeBotApi, bot: Application
+) -> None:
+    ann = server.add_user("Ann")
+    await server.send_message(ann, ann, "/chart GDP 2015")
+    photo = await server.next_call("sendPhoto", chat=ann)
+    assert photo.message["caption"].startswith("📊 GDP · 2015年各地区目标与最近实绩（%）")
+    numbers = (await server.next_call("sendMessage", chat=ann)).message["text"]
+    assert "• 全国：目标 7 · 实绩 6.9" in numbers
+    assert (await ask(server, ann, "/chart")).message["text"].startswith("用法：/chart 指标")
+    none = (await ask(server, ann, "/chart 火星基地 2026")).message["text"]
+    assert none.startswith("没有可画的“火星基地”数据。")

@@ -358,6 +358,7 @@ async def test_start_help_and_command_menu(server: FakeBotApi, bot: Application)
         "compare",
         "scorecard",
         "changes",
+        "chart",
         "subscribe",
         "subscriptions",
         "unsubscribe",

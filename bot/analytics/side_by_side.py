@@ -231,3 +231,104 @@ def to_xlsx(rows: Sequence[dict[str, Any]], *, title: str = "compare") -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """What a chart draws: the unit, one bar or point per region or year, the national
+    target (regions) and the documents the figures come from."""
+
+    unit: str
+    labels: list[str]
+    targets: list[float | None]
+    target_maxes: list[float | None]
+    results: list[float | None]
+    result_years: list[str]
+    national: float | None
+    sources: list[str]
+
+
+def _headline_unit(items: Iterable[Sourced | None]) -> str:
+    units = Counter(i.record.unit for i in items if i is not None and i.record.value is not None)
+    return units.most_common(1)[0][0] if units else ""
+
+
+def _value(item: Sourced | None, unit: str) -> float | None:
+    if item is None or item.record.masked or item.record.unit != unit:
+        return None
+    return item.record.value
+
+
+def region_chart_data(rows: Sequence[RegionRow], regions: Sequence[str] = ()) -> ChartData:
+    """Bars for :func:`bot.analytics.charts.regions_chart`: the rows (only ``regions``
+    when given) in the unit most targets use; the national target drawn as a line."""
+    unit = _headline_unit([r.target for r in rows]) or _headline_unit([r.result for r in rows])
+    national = next((_value(r.target, unit) for r in rows if r.region == "全国"), None)
+    chosen = [
+        r
+        for r in rows
+        if (not regions or r.region in regions)
+        and (_value(r.target, unit) is not None or _value(r.result, unit) is not None)
+    ]
+    sources: list[str] = []
+    for row in chosen:
+        for item in (row.target, row.result):
+            if item is not None and item.doc.title not in sources:
+                sources.append(item.doc.title or item.doc.filename)
+    return ChartData(
+        unit,
+        [r.region for r in chosen],
+        [_value(r.target, unit) for r in chosen],
+        [
+            r.target.record.value_max if r.target and _value(r.target, unit) is not None else None
+            for r in chosen
+        ],
+        [_value(r.result, unit) for r in chosen],
+        [r.result.record.year if r.result else "" for r in chosen],
+        national,
+        sources,
+    )
+
+
+def history_data(
+    records: Sequence[Sourced], table: IndicatorTable, region: str, years: Sequence[int]
+) -> ChartData:
+    """Target and result of ``region`` for each of ``years`` (a result only when it is
+    for that year), in the unit most of its targets use; years with neither left out."""
+    mine = [r for r in records if r.region == region]
+    rows = {y: next(iter(side_by_side(mine, table, y)), None) for y in years}
+    unit = _headline_unit([r.target for r in rows.values() if r])
+    labels: list[str] = []
+    targets: list[float | None] = []
+    maxes: list[float | None] = []
+    results: list[float | None] = []
+    sources: list[str] = []
+    for year, row in rows.items():
+        if row is None:
+            continue
+        target = _value(row.target, unit)
+        same_year = [
+            r
+            for r in mine
+            if r.record.kind == "achievement"
+            and r.record.year.strip() == str(year)
+            and _value(r, unit) is not None
+            and (
+                target is None
+                or row.target is None
+                or usable_result(row.target.record, r.record, table)
+            )
+        ]
+        same_year.sort(key=lambda r: r.doc.doc_type != "统计公报")
+        result_item = same_year[0] if same_year else None
+        result = _value(result_item, unit)
+        if target is None and result is None:
+            continue
+        labels.append(str(year))
+        targets.append(target)
+        maxes.append(row.target.record.value_max if target is not None and row.target else None)
+        results.append(result)
+        for item in (row.target if target is not None else None, result_item):
+            if item is not None and (item.doc.title or item.doc.filename) not in sources:
+                sources.append(item.doc.title or item.doc.filename)
+    return ChartData(unit, labels, targets, maxes, results, labels[:], None, sources)

@@ -6,7 +6,7 @@ it; the engine then answers searches (``bot.search``), document look-ups, key ta
 with rollback, removals). It holds no Telegram or console code.
 """
 
-from bot.library.analytics import RegionTable, ReportChanges, Scorecard
+from bot.library.analytics import ChartResult, RegionTable, ReportChanges, Scorecard
 from bot.library.documents import DocumentNotFound
 from bot.library.engine import RUNTIME_KEYS, Engine, make_indexer, target_store_for
 from bot.library.refresh import IndexUpdate
@@ -16,6 +16,7 @@ from bot.library.uploads import FIRST_TARGETS, IngestReport, UploadResult, Uploa
 __all__ = [
     "FIRST_TARGETS",
     "RUNTIME_KEYS",
+    "ChartResult",
     "DocTarget",
     "DocumentNotFound",
     "Engine",

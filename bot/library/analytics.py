@@ -6,7 +6,7 @@ pure functions of :mod:`bot.analytics`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from bot.analytics.changes import (
@@ -17,8 +17,15 @@ from bot.analytics.changes import (
     own_targets,
     phrase_counts,
 )
+from bot.analytics.charts import Chart, RegionBar, history_chart, regions_chart
 from bot.analytics.linking import Link, Sourced, in_year, link_targets, period_end
-from bot.analytics.side_by_side import RegionRow, side_by_side
+from bot.analytics.side_by_side import (
+    ChartData,
+    RegionRow,
+    history_data,
+    region_chart_data,
+    side_by_side,
+)
 from bot.corpus.regions import region_key
 from bot.models import DocumentInfo
 from bot.search.index import CompiledIndex
@@ -54,6 +61,19 @@ class RegionTable:
     rows: list[RegionRow]
     family: tuple[str, ...] = ()
     hidden: int = 0
+
+
+@dataclass(frozen=True)
+class ChartResult:
+    """A drawn chart and the numbers on it (for a caption and for those who cannot see
+    the image); ``chart`` is None when there is nothing to draw."""
+
+    kind: str  # regions | history
+    indicator: str
+    region: str | None
+    year: int | None
+    data: ChartData
+    chart: Chart | None
 
 
 class AnalyticsMixin:
@@ -200,3 +220,76 @@ class ChangesMixin:
 
     def _text(self, info: DocumentInfo) -> str:
         return normalize(self.document(info.doc_id).text)  # type: ignore[attr-defined]
+
+
+class ChartsMixin:
+    """:class:`~bot.library.Engine`'s charts (:mod:`bot.analytics.charts`)."""
+
+    def regions_chart(
+        self,
+        indicator: str,
+        *,
+        year: int | None = None,
+        regions: Sequence[str] = (),
+        fmt: str = "png",
+        show_all: bool = False,
+    ) -> ChartResult:
+        """Bars per region for ``year`` (default: the latest with a target)."""
+        found = self.region_table(indicator, year=year, show_all=show_all)  # type: ignore[attr-defined]
+        data = region_chart_data(found.rows, regions)
+        drawable = any(v is not None for v in (*data.targets, *data.results))
+        chart = None
+        if drawable and found.year is not None:
+            bars = [
+                RegionBar(label, t, m, r, ry)
+                for label, t, m, r, ry in zip(
+                    data.labels,
+                    data.targets,
+                    data.target_maxes,
+                    data.results,
+                    data.result_years,
+                    strict=True,
+                )
+            ]
+            name = found.family[0] if len(found.family) == 1 else indicator
+            chart = regions_chart(
+                name, found.year, data.unit, bars, national=data.national, fmt=fmt
+            )
+        return ChartResult("regions", indicator, None, found.year, data, chart)
+
+    def history_chart(
+        self,
+        indicator: str,
+        region: str,
+        *,
+        years: tuple[int, int] | None = None,
+        fmt: str = "png",
+        show_all: bool = False,
+    ) -> ChartResult:
+        """Target against result of ``region`` over ``years`` (default: every year with
+        a figure)."""
+        records, _ = self._sourced(indicator=indicator, region=region, show_all=show_all)  # type: ignore[attr-defined]
+        table: IndicatorTable = self.indicator_table  # type: ignore[attr-defined]
+        ends = [period_end(r.record.year) for r in records]
+        known = sorted({e for e in ends if e is not None})
+        span = list(range(years[0], years[1] + 1)) if years is not None else known
+        here = region_key(region)
+        mine = [r for r in records if region_key(r.region) == here]
+        name = mine[0].region if mine else region
+        data = history_data(mine, table, name, span)
+        chart = None
+        if data.labels:
+            middles = [
+                (t + m) / 2 if t is not None and m is not None else t
+                for t, m in zip(data.targets, data.target_maxes, strict=True)
+            ]
+            chart = history_chart(
+                mine[0].record.indicator if mine else indicator,
+                name,
+                data.unit,
+                data.labels,
+                middles,
+                data.results,
+                fmt=fmt,
+            )
+        return ChartResult("history", indicator, name, None, data, chart)

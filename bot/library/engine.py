@@ -45,7 +45,7 @@ from dataclasses import replace
 from bot.config import Settings
 from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.regions import place_in_region
-from bot.library.analytics import AnalyticsMixin, ChangesMixin
+from bot.library.analytics import AnalyticsMixin, ChangesMixin, ChartsMixin
 from bot.library.answers import (
     asked_indicator,
     asks_growth,
@@ -120,6 +120,7 @@ class Engine(
     TargetsMixin,
     AnalyticsMixin,
     ChangesMixin,
+    ChartsMixin,
     DigestsMixin,
     RefreshMixin,
     UploadsMixin,

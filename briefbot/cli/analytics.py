@@ -1,18 +1,21 @@
-"""``briefbot scorecard`` and ``changes``: targets against results, year over year."""
+"""``briefbot scorecard``, ``changes`` and ``chart``: targets against results, year over
+year, pictures."""
 
 from __future__ import annotations
 
 import csv
 import json
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
+from bot.analytics.charts import FORMATS
 from bot.analytics.linking import Link, Sourced
 from bot.digest.values import format_value, short_title
-from briefbot.cli.app import app, open_engine, out
+from briefbot.cli.app import app, err, open_engine, out
 
 STATUS_LABELS = {"met": "达成 met", "missed": "未达成 missed", "unknown": "未知 unknown"}
 REASON_LABELS = {
@@ -199,3 +202,69 @@ def changes(
     ):
         listed = "、".join(f"{p}({n})" for p, n in phrases) or "-"
         out.print(f"{label}: {listed}", markup=False)
+
+
+def _years(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    first, _, last = text.partition("-")
+    try:
+        a, b = int(first), int(last or first)
+    except ValueError:
+        err.print(f"[red]--years {text!r} is not a span like 2015-2025[/]")
+        raise typer.Exit(2) from None
+    return (min(a, b), max(a, b))
+
+
+@app.command()
+def chart(
+    indicator: Annotated[str, typer.Argument(help="Indicator name, alias or family (GDP, CPI).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="FILE.png or FILE.svg")],
+    region: Annotated[
+        list[str] | None,
+        typer.Option(help="Regions to show (repeat it); one region with --years: its history."),
+    ] = None,
+    year: Annotated[int | None, typer.Option(help="The year of the targets (regions).")] = None,
+    years: Annotated[
+        str | None, typer.Option(help="A span of years, 2015-2025: one region's history.")
+    ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Also records the extractor is not sure of.")
+    ] = False,
+) -> None:
+    """Draw a chart: regions side by side (target bars, the last result as a dot, the
+    national target as a line) or, for one region with --years, target against result
+    over the years. PNG or SVG by the file's suffix; Chinese labels in Noto Sans CJK."""
+    fmt = output.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        err.print("[red]-o must end in .png or .svg[/]")
+        raise typer.Exit(2)
+    regions = list(region or [])
+    span = _years(years)
+    engine = open_engine()
+    if len(regions) == 1 and (span is not None or year is None):
+        drawn = engine.history_chart(indicator, regions[0], years=span, fmt=fmt, show_all=show_all)
+    else:
+        drawn = engine.regions_chart(
+            indicator, year=year, regions=regions, fmt=fmt, show_all=show_all
+        )
+    if drawn.chart is None:
+        out.print(f"没有可画的数据 (nothing to draw for {indicator}).", markup=False)
+        raise typer.Exit(1)
+    output.write_bytes(drawn.chart.data)
+    data = drawn.data
+    out.print(
+        f"wrote {output} ({drawn.chart.width}x{drawn.chart.height} {fmt}); unit {data.unit}",
+        markup=False,
+    )
+    for label, target, top, result, when in zip(
+        data.labels, data.targets, data.target_maxes, data.results, data.result_years, strict=True
+    ):
+        goal = "-" if target is None else f"{target:g}" + (f"–{top:g}" if top else "")
+        out.print(
+            f"{label}: 目标 {goal} · "
+            f"实绩 {'-' if result is None else f'{result:g}'}"
+            + (f" ({when})" if result is not None and when != label else ""),
+            markup=False,
+        )
+    out.print("来源 (sources): " + "；".join(data.sources), markup=False)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from bot.analytics.changes import CHANGE_KINDS
 from bot.analytics.linking import Link, Sourced
 from bot.digest.values import format_value, short_title
-from bot.library import ReportChanges
+from bot.library import ChartResult, ReportChanges
 from handlers.format.html import escape, one_line, split_html
 from handlers.format.targets import ALL_WORDS
 from handlers.i18n import DEFAULT_LANGUAGE, tr
@@ -193,3 +194,94 @@ def no_changes(found: ReportChanges, year: int | None, lang: str = DEFAULT_LANGU
         "analytics.changes_no_previous",
         title=escape(short_title(found.current.title or found.current.filename)),
     )
+
+
+_SPAN_RE = re.compile(r"^((?:19|20)\d\d)年?[-–—~至到]((?:19|20)\d\d)年?$")
+
+
+@dataclass(frozen=True)
+class ChartRequest:
+    """``/chart 指标 [地区 …] [年份 | 起-止]``."""
+
+    indicator: str
+    regions: tuple[str, ...]
+    year: int | None
+    years: tuple[int, int] | None
+
+    @property
+    def history(self) -> bool:
+        """One region over the years (else regions side by side)."""
+        return len(self.regions) == 1 and (self.years is not None or self.year is None)
+
+
+def parse_chart(args: Sequence[str] | None) -> ChartRequest | None:
+    words = list(args or ())
+    if not words:
+        return None
+    year: int | None = None
+    years: tuple[int, int] | None = None
+    regions: list[str] = []
+    for word in words[1:]:
+        span, single = _SPAN_RE.match(word), _YEAR_RE.match(word)
+        if span:
+            a, b = int(span.group(1)), int(span.group(2))
+            years = (min(a, b), max(a, b))
+        elif single:
+            year = int(single.group(1))
+        else:
+            regions.append(word)
+    return ChartRequest(words[0], tuple(regions), year, years)
+
+
+def _num(value: float | None, top: float | None = None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:g}" + (f"–{top:g}" if top else "")
+
+
+def chart_caption(drawn: ChartResult, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The photo's caption: what it shows and the documents the figures come from."""
+    data = drawn.data
+    if drawn.kind == "history":
+        head = tr(
+            lang,
+            "analytics.chart_history",
+            region=escape(drawn.region or ""),
+            indicator=escape(drawn.indicator),
+            unit=escape(data.unit),
+        )
+    else:
+        head = tr(
+            lang,
+            "analytics.chart_regions",
+            indicator=escape(drawn.indicator),
+            year=drawn.year or "",
+            unit=escape(data.unit),
+        )
+    sep = tr(lang, "common.list_sep")
+    sources = sep.join(f"《{escape(short_title(t))}》" for t in data.sources)
+    caption = head + "\n" + tr(lang, "analytics.chart_sources", sources=sources)
+    return caption if len(caption) <= CAPTION_LIMIT else caption[: CAPTION_LIMIT - 1] + "…"
+
+
+CAPTION_LIMIT = 1000
+
+
+def chart_numbers(drawn: ChartResult, lang: str = DEFAULT_LANGUAGE) -> list[str]:
+    """The chart's numbers as text, one line per bar or year."""
+    data = drawn.data
+    lines = [tr(lang, "analytics.chart_numbers", unit=escape(data.unit))]
+    for label, target, top, result, when in zip(
+        data.labels, data.targets, data.target_maxes, data.results, data.result_years, strict=True
+    ):
+        line = tr(
+            lang,
+            "analytics.chart_line",
+            label=escape(label),
+            target=_num(target, top),
+            result=_num(result),
+        )
+        if result is not None and when and when != label:
+            line += tr(lang, "analytics.chart_result_year", year=escape(when))
+        lines.append(line)
+    return split_html("\n".join(lines))
