@@ -5,7 +5,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application
 
-from handlers.common import add_commands, reply_html
+from bot.analytics.side_by_side import export_rows, to_csv, to_xlsx
+from bot.library import Engine
+from handlers.common import ButtonHandler, add_commands, reply_html
 from handlers.context import BriefContext
 from handlers.format import analytics as fmt
 from handlers.i18n import tr
@@ -78,7 +80,50 @@ async def chart_command(update: Update, context: BriefContext) -> None:
     await reply_html(message, fmt.chart_numbers(drawn, lang))
 
 
+def _export(engine: Engine, indicator: str, year: int, kind: str) -> tuple[bytes, str] | None:
+    """On the core thread: the regions table as CSV (UTF-8 with BOM, for Excel) or XLSX."""
+    found = engine.region_table(indicator, year=year)
+    if not found.rows:
+        return None
+    rows = export_rows(found.rows, year)
+    if kind == "csv":
+        return to_csv(rows).encode("utf-8-sig"), f"{indicator}-{year}.csv"
+    return to_xlsx(rows, title=f"{indicator} {year}"), f"{indicator}-{year}.xlsx"
+
+
+async def region_button(update: Update, context: BriefContext) -> None:
+    """The buttons under /compare 指标 年份: 📊 the chart, 📄 CSV or Excel."""
+    query = update.callback_query
+    kind, year_text, indicator = context.match.groups()  # type: ignore[union-attr]
+    year = int(year_text)
+    svc = context.services
+    lang = svc.lang(update)
+    await query.answer()
+    message = query.message
+    if kind == "c":
+        drawn = await svc.run(svc.engine.regions_chart, indicator, year=year)
+        if drawn.chart is None:
+            text = tr(lang, "analytics.chart_none", indicator=fmt.escape(indicator))
+            await message.reply_html(text)
+            return
+        await message.reply_photo(
+            photo=drawn.chart.data, caption=fmt.chart_caption(drawn, lang), parse_mode="HTML"
+        )
+        await reply_html(message, fmt.chart_numbers(drawn, lang))
+        return
+    made = await svc.run(_export, svc.engine, indicator, year, fmt.EXPORT_KINDS[kind])
+    if made is None:
+        await message.reply_html(
+            tr(lang, "analytics.regions_none", indicator=fmt.escape(indicator), year=year)
+        )
+        return
+    data, name = made
+    caption = tr(lang, "analytics.export_caption", indicator=fmt.escape(indicator), year=year)
+    await message.reply_document(document=data, filename=name, caption=caption)
+
+
 def register(application: Application) -> None:
+    application.add_handler(ButtonHandler(region_button, pattern=fmt.REGION_BUTTON_PATTERN))
     add_commands(
         application,
         {"scorecard": scorecard_command, "changes": changes_command, "chart": chart_command},

@@ -3,11 +3,13 @@ real documents of one region in successive years (tests/data/real/docs)."""
 
 from __future__ import annotations
 
+import csv
 import io
 import shutil
 from collections.abc import AsyncIterator
 
 import pytest
+from openpyxl import load_workbook
 from PIL import Image
 from telegram.ext import Application
 
@@ -167,3 +169,60 @@ async def test_chart_of_regions_usage_and_nothing_to_draw(
     assert (await ask(server, ann, "/chart")).message["text"].startswith("用法：/chart 指标")
     none = (await ask(server, ann, "/chart 火星基地 2026")).message["text"]
     assert none.startswith("没有可画的“火星基地”数据。")
+
+
+def _buttons(message) -> dict[str, str]:
+    rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
+    return {b["text"]: b["callback_data"] for row in rows for b in row}
+
+
+async def test_compare_with_a_year_lists_regions_with_chart_and_file_buttons(
+    server: FakeBotApi, bot: Application
+) -> None:
+    ann = server.add_user("Ann")
+    reply = (await ask(server, ann, "/compare GDP 2015")).message
+    text = reply["text"]
+    assert text.startswith("📊 GDP · 2015年各地区目标与最近实绩（2 个地区）")
+    assert "包括：地区生产总值、国内生产总值" in text
+    national = text.index(
+        "• 全国 国内生产总值：目标 增长7%左右 · 最近实绩 增长6.9%（2015年） ✅ 达成"
+    )
+    assert national < text.index("• 海拉尔 地区生产总值：目标 无 · 最近实绩")
+    keys = _buttons(reply)
+    assert list(keys) == ["📊 图表", "📄 CSV", "📄 Excel"]
+
+    await server.press_button(reply, keys["📄 CSV"], ann)
+    csv_doc = await server.next_call("sendDocument", chat=ann)
+    document = csv_doc.message["document"]
+    assert document["file_name"] == "GDP-2015.csv"
+    body = server.file_bytes(document["file_id"]).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert [r["region"] for r in rows] == ["全国", "海拉尔"] and rows[0]["status"] == "met"
+    assert csv_doc.message["caption"] == "GDP · 2015年各地区目标与实绩"
+
+    await server.press_button(reply, keys["📄 Excel"], ann)
+    xlsx = (await server.next_call("sendDocument", chat=ann)).message["document"]
+    sheet = load_workbook(io.BytesIO(server.file_bytes(xlsx["file_id"]))).active
+    assert [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)] == ["全国", "海拉尔"]
+
+    await server.press_button(reply, keys["📊 图表"], ann)
+    photo = await server.next_call("sendPhoto", chat=ann)
+    assert photo.message["caption"].startswith("📊 GDP · 2015年各地区目标与最近实绩（%）")
+    numbers = (await server.next_call("sendMessage", chat=ann)).message["text"]
+    assert "• 全国：目标 7 · 实绩 6.9" in numbers
+
+
+async def test_compare_with_a_year_and_nothing_found_and_in_english(
+    server: FakeBotApi, bot: Application
+) -> None:
+    ann = server.add_user("Ann")
+    none = (await ask(server, ann, "/compare 火星基地 2015")).message["text"]
+    assert none == "没有找到“火星基地”2015年的各地区数据。"
+    bob = server.add_user("Bob", language_code="en")
+    english = (await ask(server, bob, "/compare GDP 2015")).message
+    assert english["text"].startswith("📊 GDP · 2015: targets and last results by region")
+    assert (
+        "• 全国 国内生产总值: target 增长7%左右 · last result 增长6.9% (2015) ✅ met"
+        in (english["text"])
+    )
+    assert list(_buttons(english)) == ["📊 Chart", "📄 CSV", "📄 Excel"]

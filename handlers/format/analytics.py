@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from bot.analytics.changes import CHANGE_KINDS
 from bot.analytics.linking import Link, Sourced
 from bot.digest.values import format_value, short_title
-from bot.library import ChartResult, ReportChanges
-from handlers.format.html import escape, one_line, split_html
+from bot.library import ChartResult, RegionTable, ReportChanges
+from handlers.format.html import CALLBACK_LIMIT, escape, one_line, split_html
 from handlers.format.targets import ALL_WORDS
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 
@@ -283,5 +283,71 @@ def chart_numbers(drawn: ChartResult, lang: str = DEFAULT_LANGUAGE) -> list[str]
         )
         if result is not None and when and when != label:
             line += tr(lang, "analytics.chart_result_year", year=escape(when))
+        lines.append(line)
+    return split_html("\n".join(lines))
+
+
+# -- /compare 指标 年份: regions side by side -------------------------------------------------
+REGION_BUTTON_PATTERN = r"^rc:(c|v|x):(\d{4}):(.+)$"
+EXPORT_KINDS = {"v": "csv", "x": "xlsx"}
+
+
+def region_button(kind: str, year: int, indicator: str) -> str | None:
+    """Callback data of a /compare button (``c`` chart, ``v`` CSV, ``x`` XLSX); None when
+    the indicator is too long to fit."""
+    data = f"rc:{kind}:{year}:{indicator}"
+    return data if len(data.encode("utf-8")) <= CALLBACK_LIMIT else None
+
+
+def region_buttons(indicator: str, year: int, lang: str = DEFAULT_LANGUAGE):
+    """(label, callback data) pairs: 📊 chart, 📄 CSV, 📄 Excel (none if too long)."""
+    labels = {
+        "c": tr(lang, "analytics.button_chart"),
+        "v": tr(lang, "analytics.button_csv"),
+        "x": tr(lang, "analytics.button_xlsx"),
+    }
+    out = []
+    for kind, label in labels.items():
+        data = region_button(kind, year, indicator)
+        if data is None:
+            return []
+        out.append((label, data))
+    return out
+
+
+def region_table_messages(found: RegionTable, lang: str = DEFAULT_LANGUAGE) -> list[str]:
+    """One line per region, national first: the year's target and the last result."""
+    lines = [
+        tr(
+            lang,
+            "analytics.regions_heading",
+            indicator=escape(found.indicator),
+            year=found.year or "",
+            count=len(found.rows),
+        )
+    ]
+    if len(found.family) > 1:
+        names = tr(lang, "common.list_sep").join(escape(f) for f in found.family)
+        lines.append(tr(lang, "targets.includes", names=names))
+    if found.hidden:
+        command = f"/compare {found.indicator} {found.year} all"
+        lines.append(tr(lang, "targets.hidden", hidden=found.hidden, command=escape(command)))
+    lines.append("")
+    for row in found.rows:
+        target = figure(row.target, lang) if row.target else tr(lang, "analytics.no_target")
+        if row.result is not None:
+            result = tr(
+                lang,
+                "analytics.region_result",
+                result=figure(row.result, lang),
+                year=_period(row.result.record.year, lang),
+            )
+        else:
+            result = tr(lang, "analytics.reason_no_result")
+        line = f"• <b>{escape(row.region)}</b> {escape(one_line(row.indicator))}" + tr(
+            lang, "analytics.region_row", target=target, result=result
+        )
+        if row.status:
+            line += " " + tr(lang, f"analytics.status_{row.status}")
         lines.append(line)
     return split_html("\n".join(lines))
