@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application
 
 from bot.analytics.side_by_side import export_rows, to_csv, to_xlsx
@@ -24,6 +24,14 @@ async def scorecard_command(update: Update, context: BriefContext) -> None:
         await message.reply_html(fmt.no_scorecard(region, year, lang))
         return
     words = [w for w in (region, str(year) if year else None) if w]
+    data = fmt.scorecard_button(region, year)
+    markup = (
+        InlineKeyboardMarkup(
+            [[InlineKeyboardButton(tr(lang, "analytics.button_chart"), callback_data=data)]]
+        )
+        if data
+        else None
+    )
     await reply_html(
         message,
         fmt.scorecard_messages(
@@ -34,7 +42,26 @@ async def scorecard_command(update: Update, context: BriefContext) -> None:
             all_command=" ".join(["/scorecard", *words, "all"]),
             lang=lang,
         ),
+        reply_markup=markup,
     )
+
+
+async def scorecard_chart_button(update: Update, context: BriefContext) -> None:
+    """The 📊 button under /scorecard: met, missed and unknown per period, drawn."""
+    query = update.callback_query
+    year_text, region = context.match.groups()  # type: ignore[union-attr]
+    year = None if year_text == "-" else int(year_text)
+    svc = context.services
+    lang = svc.lang(update)
+    await query.answer()
+    found = await svc.run(svc.engine.scorecard_chart, region=region or None, year=year)
+    if found.chart is None:
+        await query.message.reply_html(fmt.no_scorecard(region or None, year, lang))
+        return
+    await query.message.reply_photo(
+        photo=found.chart.data, caption=fmt.scorecard_chart_caption(found, lang), parse_mode="HTML"
+    )
+    await reply_html(query.message, fmt.scorecard_chart_numbers(found, lang))
 
 
 async def changes_command(update: Update, context: BriefContext) -> None:
@@ -124,6 +151,9 @@ async def region_button(update: Update, context: BriefContext) -> None:
 
 def register(application: Application) -> None:
     application.add_handler(ButtonHandler(region_button, pattern=fmt.REGION_BUTTON_PATTERN))
+    application.add_handler(
+        ButtonHandler(scorecard_chart_button, pattern=fmt.SCORECARD_BUTTON_PATTERN)
+    )
     add_commands(
         application,
         {"scorecard": scorecard_command, "changes": changes_command, "chart": chart_command},

@@ -13,6 +13,7 @@ from bot.analytics.charts import (
     font_charmap,
     history_chart,
     regions_chart,
+    scorecard_chart,
 )
 from tests.test_analytics_cli import run  # noqa: F401 - the module's CLI fixture
 
@@ -82,3 +83,16 @@ def test_cli_chart_regions_and_history(run, tmp_path):  # noqa: F811
     assert bad.exit_code == 2
     nothing = run("chart", "火星基地", "-o", str(tmp_path / "y.png"))
     assert nothing.exit_code == 1 and not (tmp_path / "y.png").exists()
+
+
+def test_scorecard_chart_counts_per_period_with_every_label_drawable():
+    chart = scorecard_chart(
+        "全国：目标完成情况",
+        ["2015", "2016-2020", "2025"],
+        [{"met": 6, "missed": 1, "unknown": 3}, {"met": 0, "missed": 0, "unknown": 3}, {}],
+    )
+    assert Image.open(io.BytesIO(chart.data)).size == (1100, 660)
+    assert {"2015年", "2016-2020", "达成", "未达成", "未知", "目标数", "6", "1"} <= set(
+        chart.labels
+    )
+    _covered(chart.labels)

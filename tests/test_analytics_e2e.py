@@ -226,3 +226,20 @@ async def test_compare_with_a_year_and_nothing_found_and_in_english(
         in (english["text"])
     )
     assert list(_buttons(english)) == ["📊 Chart", "📄 CSV", "📄 Excel"]
+
+
+async def test_the_scorecards_chart_button(server: FakeBotApi, bot: Application) -> None:
+    ann = server.add_user("Ann")
+    reply = (await ask(server, ann, "/scorecard 全国 2015")).message
+    assert list(_buttons(reply)) == ["📊 图表"]
+    await server.press_button(reply, _buttons(reply)["📊 图表"], ann)
+    photo = await server.next_call("sendPhoto", chat=ann)
+    size = photo.message["photo"][-1]
+    assert (size["width"], size["height"]) == (1100, 660)
+    image = Image.open(io.BytesIO(server.file_bytes(size["file_id"])))
+    image.load()
+    assert photo.message["caption"] == "📊 目标完成情况：全国 · 2015年"
+    numbers = (await server.next_call("sendMessage", chat=ann)).message["text"]
+    assert numbers.splitlines()[1].startswith("• 2015年：达成 ")
+    everything = (await ask(server, ann, "/scorecard")).message
+    assert _buttons(everything) == {"📊 图表": "sc:-:"}

@@ -9,7 +9,8 @@ for phones: 1100 px wide, labels at least 16 px high at that width.
   upper end of a range lighter), its last result as a dot, the national target as a
   line across;
 * :func:`history_chart`: one indicator of one region over the years, the target and
-  the result of each year.
+  the result of each year;
+* :func:`scorecard_chart`: per period, how many targets were met, missed or are unknown.
 
 Pure: data in, bytes out (:class:`Chart`, with every text drawn, so that a caller can
 check the font has a glyph for each character). matplotlib is imported on first use.
@@ -240,5 +241,46 @@ def history_chart(
         ax.set_title(f"{region} {indicator}：目标与实绩（{unit}）")
         ax.grid(axis="y", alpha=0.3)
         ax.legend(loc="upper center", ncol=2, frameon=False)
+
+    return _render(draw, fmt)
+
+
+STATUS_COLORS = {"met": "#55A868", "missed": "#C44E52", "unknown": "#B0B0B0"}
+STATUS_NAMES = {"met": "达成", "missed": "未达成", "unknown": "未知"}
+
+
+def scorecard_chart(
+    title: str,
+    periods: Sequence[str],
+    counts: Sequence[dict[str, int]],
+    *,
+    fmt: str = "png",
+) -> Chart:
+    """Per period, how many targets were met, missed or are unknown (stacked bars)."""
+
+    def draw(fig) -> None:
+        ax = fig.add_subplot()
+        xs = list(range(len(periods)))
+        bottoms = [0.0] * len(periods)
+        for status in ("met", "missed", "unknown"):
+            heights = [c.get(status, 0) for c in counts]
+            ax.bar(
+                xs,
+                heights,
+                bottom=bottoms,
+                color=STATUS_COLORS[status],
+                label=STATUS_NAMES[status],
+                zorder=2,
+            )
+            for x, h, b in zip(xs, heights, bottoms, strict=True):
+                if h:
+                    ax.annotate(str(h), (x, b + h / 2), ha="center", va="center", color="white")
+            bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
+        ax.set_ylim(0, max(bottoms, default=1) * 1.25 or 1)
+        ax.set_xticks(xs, [f"{p}年" if p.isdigit() else p for p in periods])
+        ax.set_ylabel("目标数")
+        ax.set_title(title)
+        ax.grid(axis="y", alpha=0.3, zorder=0)
+        ax.legend(loc="upper center", ncol=3, frameon=False)
 
     return _render(draw, fmt)

@@ -6,7 +6,13 @@ it; the engine then answers searches (``bot.search``), document look-ups, key ta
 with rollback, removals). It holds no Telegram or console code.
 """
 
-from bot.library.analytics import ChartResult, RegionTable, ReportChanges, Scorecard
+from bot.library.analytics import (
+    ChartResult,
+    RegionTable,
+    ReportChanges,
+    Scorecard,
+    ScorecardChart,
+)
 from bot.library.documents import DocumentNotFound
 from bot.library.engine import RUNTIME_KEYS, Engine, make_indexer, target_store_for
 from bot.library.refresh import IndexUpdate
@@ -25,6 +31,7 @@ __all__ = [
     "RegionTable",
     "ReportChanges",
     "Scorecard",
+    "ScorecardChart",
     "TargetLookup",
     "UploadResult",
     "UploadStatus",

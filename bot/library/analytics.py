@@ -17,7 +17,13 @@ from bot.analytics.changes import (
     own_targets,
     phrase_counts,
 )
-from bot.analytics.charts import Chart, RegionBar, history_chart, regions_chart
+from bot.analytics.charts import (
+    Chart,
+    RegionBar,
+    history_chart,
+    regions_chart,
+    scorecard_chart,
+)
 from bot.analytics.linking import Link, Sourced, in_year, link_targets, period_end
 from bot.analytics.side_by_side import (
     ChartData,
@@ -293,3 +299,39 @@ class ChartsMixin:
                 fmt=fmt,
             )
         return ChartResult("history", indicator, name, None, data, chart)
+
+
+SCORECARD_PERIODS = 8
+
+
+@dataclass(frozen=True)
+class ScorecardChart:
+    """The scorecard counted per period (the latest :data:`SCORECARD_PERIODS`) and drawn."""
+
+    region: str | None
+    year: int | None
+    periods: list[str]
+    counts: list[dict[str, int]]
+    chart: Chart | None
+
+
+class ScorecardChartMixin:
+    """:class:`~bot.library.Engine`'s scorecard as a picture."""
+
+    def scorecard_chart(
+        self, *, region: str | None = None, year: int | None = None, fmt: str = "png"
+    ) -> ScorecardChart:
+        """Met, missed and unknown targets per period (stacked bars)."""
+        card = self.scorecard(region=region, year=year)  # type: ignore[attr-defined]
+        by_period: dict[str, dict[str, int]] = {}
+        for link in card.links:
+            counts = by_period.setdefault(link.period, {"met": 0, "missed": 0, "unknown": 0})
+            counts[link.status] += 1
+        periods = sorted(by_period, key=lambda p: (period_end(p) or 0, p))[-SCORECARD_PERIODS:]
+        counts = [by_period[p] for p in periods]
+        chart = None
+        if periods:
+            where = region or "全部地区"
+            when = f" · {year}年" if year else ""
+            chart = scorecard_chart(f"{where}{when}：目标完成情况", periods, counts, fmt=fmt)
+        return ScorecardChart(region, year, periods, counts, chart)

@@ -45,7 +45,12 @@ from dataclasses import replace
 from bot.config import Settings
 from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.regions import place_in_region
-from bot.library.analytics import AnalyticsMixin, ChangesMixin, ChartsMixin
+from bot.library.analytics import (
+    AnalyticsMixin,
+    ChangesMixin,
+    ChartsMixin,
+    ScorecardChartMixin,
+)
 from bot.library.answers import (
     asked_indicator,
     asks_growth,
@@ -121,6 +126,7 @@ class Engine(
     AnalyticsMixin,
     ChangesMixin,
     ChartsMixin,
+    ScorecardChartMixin,
     DigestsMixin,
     RefreshMixin,
     UploadsMixin,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from bot.analytics.changes import CHANGE_KINDS
 from bot.analytics.linking import Link, Sourced
 from bot.digest.values import format_value, short_title
-from bot.library import ChartResult, RegionTable, ReportChanges
+from bot.library import ChartResult, RegionTable, ReportChanges, ScorecardChart
 from handlers.format.html import CALLBACK_LIMIT, escape, one_line, split_html
 from handlers.format.targets import ALL_WORDS
 from handlers.i18n import DEFAULT_LANGUAGE, tr
@@ -350,4 +350,27 @@ def region_table_messages(found: RegionTable, lang: str = DEFAULT_LANGUAGE) -> l
         if row.status:
             line += " " + tr(lang, f"analytics.status_{row.status}")
         lines.append(line)
+    return split_html("\n".join(lines))
+
+
+# -- /scorecard's 📊 button ------------------------------------------------------------------
+SCORECARD_BUTTON_PATTERN = r"^sc:(\d{4}|-):(.*)$"
+
+
+def scorecard_button(region: str | None, year: int | None) -> str | None:
+    """Callback data of the 📊 button under /scorecard (None when it would not fit)."""
+    data = f"sc:{year or '-'}:{region or ''}"
+    return data if len(data.encode("utf-8")) <= CALLBACK_LIMIT else None
+
+
+def scorecard_chart_caption(found: ScorecardChart, lang: str = DEFAULT_LANGUAGE) -> str:
+    return tr(lang, "analytics.scorecard_chart", scope=scope(found.region, found.year, lang))
+
+
+def scorecard_chart_numbers(found: ScorecardChart, lang: str = DEFAULT_LANGUAGE) -> list[str]:
+    lines = [tr(lang, "analytics.scorecard_chart_numbers")]
+    for period, counts in zip(found.periods, found.counts, strict=True):
+        lines.append(
+            tr(lang, "analytics.scorecard_chart_line", period=_period(period, lang), **counts)
+        )
     return split_html("\n".join(lines))
