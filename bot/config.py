@@ -243,7 +243,7 @@ class Settings(BaseSettings):
         value = value.strip()
         try:
             ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: see check_timezone
             raise ValueError(f"default_timezone {value!r} is not an IANA time zone") from None
         return value
 

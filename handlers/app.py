@@ -75,6 +75,7 @@ from bot.subscriptions.store import SubscriptionStore
 from handlers import (
     admin,
     admin_documents,
+    analytics,
     basic,
     documents,
     flood,
@@ -297,6 +298,7 @@ def build_application(
         search,
         documents,
         targets,
+        analytics,
         subscriptions,
         admin,
         admin_documents,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application
 
 from bot.library import DocumentNotFound, Engine, TargetLookup
@@ -10,6 +10,7 @@ from bot.models import DocumentInfo
 from handlers import format as fmt
 from handlers.common import add_commands, reply_html
 from handlers.context import BriefContext
+from handlers.format import analytics as afmt
 from handlers.i18n import tr
 
 SIMILAR_SHOWN = 5
@@ -85,9 +86,36 @@ def _compare(
     return engine.lookup_targets(indicator=indicator, show_all=show_all), _docs(engine)
 
 
-async def compare_command(update: Update, context: BriefContext) -> None:
-    """/compare 指标 [all]: one indicator (its family) across documents, regions and years."""
+async def _compare_regions(
+    update: Update, context: BriefContext, indicator: str, year: int, show_all: bool
+) -> None:
+    """/compare 指标 年份: one row per region, national first, with 📊 and 📄 buttons."""
     message = update.effective_message
+    svc = context.services
+    lang = svc.lang(update)
+    found = await svc.run(svc.engine.region_table, indicator, year=year, show_all=show_all)
+    if not found.rows:
+        await message.reply_html(
+            tr(lang, "analytics.regions_none", indicator=fmt.escape(indicator), year=year)
+        )
+        return
+    buttons = afmt.region_buttons(indicator, year, lang)
+    markup = (
+        InlineKeyboardMarkup([[InlineKeyboardButton(t, callback_data=d) for t, d in buttons]])
+        if buttons
+        else None
+    )
+    await reply_html(message, afmt.region_table_messages(found, lang), reply_markup=markup)
+
+
+async def compare_command(update: Update, context: BriefContext) -> None:
+    """/compare 指标 [年份] [all]: one indicator (its family) across documents, regions and
+    years; with a year, one row per region (its target and last result)."""
+    message = update.effective_message
+    named, year, any_all = afmt.parse_region_year(context.args)
+    if year is not None and named:
+        await _compare_regions(update, context, named, year, any_all)
+        return
     indicator, show_all = _split_all(context.args)
     svc = context.services
     lang = svc.lang(update)

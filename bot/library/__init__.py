@@ -6,6 +6,13 @@ it; the engine then answers searches (``bot.search``), document look-ups, key ta
 with rollback, removals). It holds no Telegram or console code.
 """
 
+from bot.library.analytics import (
+    ChartResult,
+    RegionTable,
+    ReportChanges,
+    Scorecard,
+    ScorecardChart,
+)
 from bot.library.documents import DocumentNotFound
 from bot.library.engine import RUNTIME_KEYS, Engine, make_indexer, target_store_for
 from bot.library.refresh import IndexUpdate
@@ -15,11 +22,16 @@ from bot.library.uploads import FIRST_TARGETS, IngestReport, UploadResult, Uploa
 __all__ = [
     "FIRST_TARGETS",
     "RUNTIME_KEYS",
+    "ChartResult",
     "DocTarget",
     "DocumentNotFound",
     "Engine",
     "IndexUpdate",
     "IngestReport",
+    "RegionTable",
+    "ReportChanges",
+    "Scorecard",
+    "ScorecardChart",
     "TargetLookup",
     "UploadResult",
     "UploadStatus",

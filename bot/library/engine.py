@@ -48,6 +48,12 @@ from dataclasses import replace
 from bot.config import Settings
 from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.regions import place_in_region
+from bot.library.analytics import (
+    AnalyticsMixin,
+    ChangesMixin,
+    ChartsMixin,
+    ScorecardChartMixin,
+)
 from bot.library.answers import (
     asked_indicator,
     asks_growth,
@@ -120,7 +126,17 @@ def make_indexer(
     return Indexer(settings, tokenizer, derived=target_store or target_store_for(settings))
 
 
-class Engine(DocumentsMixin, TargetsMixin, DigestsMixin, RefreshMixin, UploadsMixin):
+class Engine(
+    DocumentsMixin,
+    TargetsMixin,
+    AnalyticsMixin,
+    ChangesMixin,
+    ChartsMixin,
+    ScorecardChartMixin,
+    DigestsMixin,
+    RefreshMixin,
+    UploadsMixin,
+):
     """Open with :meth:`open`; it (re)indexes the corpus when the index is missing or stale."""
 
     def __init__(

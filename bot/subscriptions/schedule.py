@@ -80,7 +80,9 @@ def check_timezone(name: str) -> str:
     name = name.strip()
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    # OSError: with the tzdata package installed (matplotlib brings it through
+    # python-dateutil) a name longer than a file name can be fails to open
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise ScheduleError(
             f"未知的时区“{name}” / unknown time zone {name!r} (e.g. Asia/Shanghai)",
             "schedule.unknown_timezone",

@@ -31,6 +31,7 @@ from briefbot.cli.app import app, err, out, state
 from briefbot.cli import search
 from briefbot.cli import documents
 from briefbot.cli import targets
+from briefbot.cli import analytics
 from briefbot.cli import subscriptions
 from briefbot.cli import serve
 from briefbot.cli import doctor
@@ -40,6 +41,7 @@ from briefbot.cli import mcp_command
 from briefbot.cli.serve import console_session
 
 __all__ = [
+    "analytics",
     "app",
     "doctor",
     "documents",

@@ -6,11 +6,13 @@ import csv
 import json
 import sys
 from datetime import datetime
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
+from bot.analytics.side_by_side import export_rows, to_csv, to_markdown, to_xlsx
 from bot.digest import FilterError, render_html, render_text
 from bot.digest.values import format_value
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES
@@ -211,12 +213,32 @@ def compare(
     region: Annotated[str | None, typer.Option(help=REGION_HELP)] = None,
     show_all: Annotated[bool, typer.Option("--all", help=ALL_HELP)] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    year: Annotated[
+        int | None,
+        typer.Option(help="One row per region: its target for this year and its last result."),
+    ] = None,
+    as_csv: Annotated[
+        bool, typer.Option("--csv", help="The rows per region as CSV (implies --year).")
+    ] = False,
+    as_md: Annotated[
+        bool, typer.Option("--md", help="The rows per region as a Markdown table.")
+    ] = False,
+    xlsx: Annotated[
+        Path | None, typer.Option("--xlsx", help="Write the rows per region to this .xlsx file.")
+    ] = None,
 ) -> None:
     """One indicator across documents, regions and years, side by side.
 
     A name the indicator table knows stands for its whole family: GDP lists national
     (国内生产总值) and regional (地区生产总值) figures together, CPI finds 居民消费价格.
+
+    With --year (or an export: --csv, --md, --xlsx; the year defaults to the latest with a
+    target): one row per region, national first, with the target for that year and the
+    last result (met / missed when the result is for that year).
     """
+    if year is not None or as_csv or as_md or xlsx is not None:
+        _compare_regions(indicator, year, show_all, as_json, as_csv, as_md, xlsx)
+        return
     _check_kind(kind)
     engine = open_engine()
     found = engine.lookup_targets(indicator=indicator, kind=kind, region=region, show_all=show_all)
@@ -250,3 +272,57 @@ def compare(
         )
     out.print(table)
     _hidden_note(found)
+
+
+STATUS_WORDS = {"met": "达成 met", "missed": "未达成 missed", "unknown": "未知 unknown"}
+
+
+def _compare_regions(
+    indicator: str,
+    year: int | None,
+    show_all: bool,
+    as_json: bool,
+    as_csv: bool,
+    as_md: bool,
+    xlsx: Path | None,
+) -> None:
+    """``compare INDICATOR --year N``: one row per region (national first)."""
+    engine = open_engine()
+    found = engine.region_table(indicator, year=year, show_all=show_all)
+    rows = export_rows(found.rows, found.year or 0)
+    if xlsx is not None:
+        xlsx.write_bytes(to_xlsx(rows, title=f"{indicator} {found.year or ''}".strip()))
+        err.print(f"wrote {len(rows)} rows to {xlsx}")
+    if as_json:
+        out.print_json(json.dumps(rows, ensure_ascii=False))
+        return
+    if as_csv:
+        sys.stdout.write(to_csv(rows))
+        return
+    if as_md:
+        sys.stdout.write(to_markdown(rows))
+        return
+    if xlsx is not None:
+        return
+    if not rows:
+        out.print(f"没有找到指标“{indicator}”的目标 (no targets for this indicator).", markup=False)
+        raise typer.Exit(1)
+    heading = f"{indicator} {found.year}"
+    if len(found.family) > 1:
+        heading += ": " + "、".join(found.family)
+    out.print(heading, markup=False)
+    table = Table("region", "indicator", f"{found.year} target", "last result", "status", "sources")
+    for row, flat in zip(found.rows, rows, strict=True):
+        sources = [x.doc.title or x.doc.filename for x in (row.target, row.result) if x]
+        result = f"{flat['result']} ({flat['result_year']})" if row.result else "-"
+        table.add_row(
+            row.region,
+            row.indicator,
+            flat["target"] or "-",
+            result,
+            STATUS_WORDS.get(row.status or "", "-"),
+            " → ".join(dict.fromkeys(sources)),
+        )
+    out.print(table)
+    if found.hidden:
+        out.print(f"[dim]{found.hidden} low-confidence targets left out; --all uses them[/]")

@@ -1,0 +1,337 @@
+"""Target analytics of the library: the scorecard, year over year, regions side by side.
+
+Reads records and document metadata (the target store, the index) and hands them to the
+pure functions of :mod:`bot.analytics`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from bot.analytics.changes import (
+    CHANGE_KINDS,
+    TargetChange,
+    compare_targets,
+    new_phrases,
+    own_targets,
+    phrase_counts,
+)
+from bot.analytics.charts import (
+    Chart,
+    RegionBar,
+    history_chart,
+    regions_chart,
+    scorecard_chart,
+)
+from bot.analytics.linking import Link, Sourced, in_year, link_targets, period_end
+from bot.analytics.side_by_side import (
+    ChartData,
+    RegionRow,
+    history_data,
+    region_chart_data,
+    side_by_side,
+)
+from bot.corpus.regions import region_key
+from bot.models import DocumentInfo
+from bot.search.index import CompiledIndex
+from bot.targets.indicators import IndicatorTable
+from bot.text.normalize import normalize
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """Targets with their results, what was asked for, and how many records were left
+    out for low confidence (``hidden``)."""
+
+    links: list[Link]
+    region: str | None = None
+    year: int | None = None
+    hidden: int = 0  # targets left out for low confidence
+
+    def counts(self) -> dict[str, int]:
+        """``{"met": n, "missed": n, "unknown": n}``."""
+        out = {"met": 0, "missed": 0, "unknown": 0}
+        for link in self.links:
+            out[link.status] += 1
+        return out
+
+
+@dataclass(frozen=True)
+class RegionTable:
+    """One indicator (its family) in one year, one row per region; ``family`` lists the
+    canonical indicators the name stands for; ``year`` None when nothing was found."""
+
+    indicator: str
+    year: int | None
+    rows: list[RegionRow]
+    family: tuple[str, ...] = ()
+    hidden: int = 0
+
+
+@dataclass(frozen=True)
+class ChartResult:
+    """A drawn chart and the numbers on it (for a caption and for those who cannot see
+    the image); ``chart`` is None when there is nothing to draw."""
+
+    kind: str  # regions | history
+    indicator: str
+    region: str | None
+    year: int | None
+    data: ChartData
+    chart: Chart | None
+
+
+class AnalyticsMixin:
+    """:class:`~bot.library.Engine`'s analytics over the key targets."""
+
+    index: CompiledIndex
+    # iter_targets, indicator_table: TargetsMixin
+
+    def _sourced(
+        self,
+        *,
+        region: str | None = None,
+        indicator: str | None = None,
+        show_all: bool = False,
+    ) -> tuple[list[Sourced], list[Sourced]]:
+        """Targets and achievements (with their documents): the confident ones (all with
+        ``show_all``) and those left out."""
+        docs: dict[str, DocumentInfo] = {d.doc_id: d for d in self.index.docs}
+        kept: list[Sourced] = []
+        hidden: list[Sourced] = []
+        rows: Iterator = self.iter_targets(region=region, indicator=indicator)  # type: ignore[attr-defined]
+        for row in rows:
+            if row.record.kind == "estimate":
+                continue
+            item = Sourced(docs[row.doc_id], row.record)
+            (kept if show_all or row.record.confident else hidden).append(item)
+        return kept, hidden
+
+    def scorecard(
+        self,
+        *,
+        region: str | None = None,
+        year: int | None = None,
+        show_all: bool = False,
+    ) -> Scorecard:
+        """Each target (of ``region`` and the places inside it; whose period ends in
+        ``year``) with the result for its period and met / missed / unknown
+        (:mod:`bot.analytics.rules`)."""
+        records, hidden = self._sourced(region=region, show_all=show_all)
+        table: IndicatorTable = self.indicator_table  # type: ignore[attr-defined]
+        links = link_targets(records, table, year=year)
+        left_out = sum(
+            1 for x in hidden if x.record.kind == "target" and in_year(x.record.year, year)
+        )
+        return Scorecard(links, region, year, left_out)
+
+    def region_table(
+        self, indicator: str, *, year: int | None = None, show_all: bool = False
+    ) -> RegionTable:
+        """``indicator`` (its family) side by side across regions for ``year`` (default:
+        the latest year any region has a target for): per region the target and the
+        last result (:mod:`bot.analytics.side_by_side`)."""
+        records, hidden = self._sourced(indicator=indicator, show_all=show_all)
+        table: IndicatorTable = self.indicator_table  # type: ignore[attr-defined]
+        known = table.known_name(indicator)
+        family = tuple(table.family_members(known)) if known else ()
+        if year is None:
+            ends = [period_end(x.record.year) for x in records if x.record.kind == "target"]
+            year = max((e for e in ends if e is not None), default=None)
+        if year is None:
+            return RegionTable(indicator, None, [], family)
+        left_out = sum(
+            1 for x in hidden if x.record.kind == "target" and in_year(x.record.year, year)
+        )
+        return RegionTable(indicator, year, side_by_side(records, table, year), family, left_out)
+
+
+@dataclass(frozen=True)
+class ReportChanges:
+    """A region's report against its previous report: targets and key phrases.
+
+    ``current`` is ``None`` when the region has no report (for that year); ``previous``
+    when it has no earlier one (then every target is new and no phrases are compared).
+    """
+
+    region: str
+    current: DocumentInfo | None
+    previous: DocumentInfo | None
+    targets: list[TargetChange] = field(default_factory=list)
+    new_phrases: list[tuple[str, int]] = field(default_factory=list)
+    dropped_phrases: list[tuple[str, int]] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        out = dict.fromkeys(CHANGE_KINDS, 0)
+        for change in self.targets:
+            out[change.kind] += 1
+        return out
+
+
+REPORT_TYPE = "政府工作报告"
+
+
+def _reports(docs: Iterable[DocumentInfo], region: str) -> list[DocumentInfo]:
+    """The region's own work reports with a year, oldest first."""
+    want = region_key(region)
+    found = [
+        d
+        for d in docs
+        if d.doc_type == REPORT_TYPE and d.year is not None and region_key(d.region) == want
+    ]
+    return sorted(found, key=lambda d: (d.year or 0, d.filename))
+
+
+class ChangesMixin:
+    """:class:`~bot.library.Engine`'s year over year comparison of reports."""
+
+    index: CompiledIndex
+
+    def report_changes(
+        self, region: str, *, year: int | None = None, show_all: bool = False
+    ) -> ReportChanges:
+        """``region``'s report for ``year`` (else its latest) against the latest earlier
+        report of the same region (:mod:`bot.analytics.changes`)."""
+        reports = _reports(self.index.docs, region)
+        if year is not None:
+            reports = [d for d in reports if (d.year or 0) <= year]
+        current = reports[-1] if reports and (year is None or reports[-1].year == year) else None
+        if current is None:
+            return ReportChanges(region, None, None)
+        earlier = [d for d in reports if (d.year or 0) < (current.year or 0)]
+        previous = earlier[-1] if earlier else None
+        table: IndicatorTable = self.indicator_table  # type: ignore[attr-defined]
+        cur = self._own_targets(current, show_all)
+        prev = self._own_targets(previous, show_all) if previous else []
+        changes = compare_targets(cur, prev, table)
+        if previous is None:
+            return ReportChanges(region, current, None, changes)
+        cut = self.tokenizer.cut  # type: ignore[attr-defined]
+        now = phrase_counts(self._text(current), cut)
+        before = phrase_counts(self._text(previous), cut)
+        return ReportChanges(
+            region,
+            current,
+            previous,
+            changes,
+            new_phrases(now, before),
+            new_phrases(before, now),
+        )
+
+    def _own_targets(self, info: DocumentInfo, show_all: bool) -> list[Sourced]:
+        rows = self.iter_targets(docs=[info], kind="target")  # type: ignore[attr-defined]
+        items = [Sourced(info, r.record) for r in rows if show_all or r.record.confident]
+        return own_targets(items, info.year)
+
+    def _text(self, info: DocumentInfo) -> str:
+        return normalize(self.document(info.doc_id).text)  # type: ignore[attr-defined]
+
+
+class ChartsMixin:
+    """:class:`~bot.library.Engine`'s charts (:mod:`bot.analytics.charts`)."""
+
+    def regions_chart(
+        self,
+        indicator: str,
+        *,
+        year: int | None = None,
+        regions: Sequence[str] = (),
+        fmt: str = "png",
+        show_all: bool = False,
+    ) -> ChartResult:
+        """Bars per region for ``year`` (default: the latest with a target)."""
+        found = self.region_table(indicator, year=year, show_all=show_all)  # type: ignore[attr-defined]
+        data = region_chart_data(found.rows, regions)
+        drawable = any(v is not None for v in (*data.targets, *data.results))
+        chart = None
+        if drawable and found.year is not None:
+            bars = [
+                RegionBar(label, t, m, r, ry)
+                for label, t, m, r, ry in zip(
+                    data.labels,
+                    data.targets,
+                    data.target_maxes,
+                    data.results,
+                    data.result_years,
+                    strict=True,
+                )
+            ]
+            name = found.family[0] if len(found.family) == 1 else indicator
+            chart = regions_chart(
+                name, found.year, data.unit, bars, national=data.national, fmt=fmt
+            )
+        return ChartResult("regions", indicator, None, found.year, data, chart)
+
+    def history_chart(
+        self,
+        indicator: str,
+        region: str,
+        *,
+        years: tuple[int, int] | None = None,
+        fmt: str = "png",
+        show_all: bool = False,
+    ) -> ChartResult:
+        """Target against result of ``region`` over ``years`` (default: every year with
+        a figure)."""
+        records, _ = self._sourced(indicator=indicator, region=region, show_all=show_all)  # type: ignore[attr-defined]
+        table: IndicatorTable = self.indicator_table  # type: ignore[attr-defined]
+        ends = [period_end(r.record.year) for r in records]
+        known = sorted({e for e in ends if e is not None})
+        span = list(range(years[0], years[1] + 1)) if years is not None else known
+        here = region_key(region)
+        mine = [r for r in records if region_key(r.region) == here]
+        name = mine[0].region if mine else region
+        data = history_data(mine, table, name, span)
+        chart = None
+        if data.labels:
+            middles = [
+                (t + m) / 2 if t is not None and m is not None else t
+                for t, m in zip(data.targets, data.target_maxes, strict=True)
+            ]
+            chart = history_chart(
+                mine[0].record.indicator if mine else indicator,
+                name,
+                data.unit,
+                data.labels,
+                middles,
+                data.results,
+                fmt=fmt,
+            )
+        return ChartResult("history", indicator, name, None, data, chart)
+
+
+SCORECARD_PERIODS = 8
+
+
+@dataclass(frozen=True)
+class ScorecardChart:
+    """The scorecard counted per period (the latest :data:`SCORECARD_PERIODS`) and drawn."""
+
+    region: str | None
+    year: int | None
+    periods: list[str]
+    counts: list[dict[str, int]]
+    chart: Chart | None
+
+
+class ScorecardChartMixin:
+    """:class:`~bot.library.Engine`'s scorecard as a picture."""
+
+    def scorecard_chart(
+        self, *, region: str | None = None, year: int | None = None, fmt: str = "png"
+    ) -> ScorecardChart:
+        """Met, missed and unknown targets per period (stacked bars)."""
+        card = self.scorecard(region=region, year=year)  # type: ignore[attr-defined]
+        by_period: dict[str, dict[str, int]] = {}
+        for link in card.links:
+            counts = by_period.setdefault(link.period, {"met": 0, "missed": 0, "unknown": 0})
+            counts[link.status] += 1
+        periods = sorted(by_period, key=lambda p: (period_end(p) or 0, p))[-SCORECARD_PERIODS:]
+        counts = [by_period[p] for p in periods]
+        chart = None
+        if periods:
+            where = region or "全部地区"
+            when = f" · {year}年" if year else ""
+            chart = scorecard_chart(f"{where}{when}：目标完成情况", periods, counts, fmt=fmt)
+        return ScorecardChart(region, year, periods, counts, chart)
