@@ -87,7 +87,9 @@ __all__ = [
 ]
 
 GroupBy = Literal["indicator", "document"]
-LineKind = Literal["title", "summary", "new_docs", "heading", "target", "more", "empty", "blank"]
+LineKind = Literal[
+    "title", "lead", "summary", "new_docs", "heading", "target", "more", "empty", "blank"
+]
 Style = Literal["", "b", "i"]
 
 NEW_MARK = "🆕"

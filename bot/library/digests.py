@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Literal
 
+from bot.analytics.leads import ReportLead, report_lead
 from bot.config import Settings
 from bot.corpus.gazetteer import default_gazetteer
 from bot.digest import Digest, DigestFilter, compose_digest, parse_filter
-from bot.i18n import DEFAULT_LANGUAGE
+from bot.digest.compose import DigestLine, Span
+from bot.digest.values import format_value
+from bot.i18n import DEFAULT_LANGUAGE, tr
+from bot.models import DocumentInfo
 from bot.search.index import CompiledIndex
+
+# New work reports whose headline target a digest opens with (one line each).
+MAX_LEADS = 3
 
 
 class DigestsMixin:
@@ -39,7 +47,7 @@ class DigestsMixin:
         flt = parse_filter(filter) if isinstance(filter, str) else filter
         docs = {d.doc_id: d for d in self.index.docs}
         read = [d for d in self.index.docs if not (only_new and since) or d.indexed_at > since]
-        return compose_digest(
+        digest = compose_digest(
             self.iter_targets(docs=read),
             docs,
             flt,
@@ -54,3 +62,46 @@ class DigestsMixin:
             gazetteer=default_gazetteer(),
             lang=lang,
         )
+        leads = [
+            lead_line(lead, lang)
+            for ref in digest.new_documents
+            if (lead := self._report_lead(docs[ref.doc_id])) is not None
+        ][:MAX_LEADS]
+        if not leads:
+            return digest
+        return replace(digest, lines=(digest.lines[0], *leads, *digest.lines[1:]))
+
+    def _report_lead(self, info: DocumentInfo) -> ReportLead | None:
+        """A new work report's headline target against its region's year before."""
+        if info.doc_type != "政府工作报告" or not info.region or not info.year:
+            return None
+        own = self._own_targets(info, False)  # type: ignore[attr-defined]
+        last_year = self.scorecard(region=info.region, year=info.year - 1).links  # type: ignore[attr-defined]
+        return report_lead(own, last_year, self.indicator_table)  # type: ignore[attr-defined]
+
+
+def lead_line(lead: ReportLead, lang: str) -> DigestLine:
+    """``📌 某省 2026年 地区生产总值目标 5%左右（2025年目标 5.5%左右，实际 5.1%）``."""
+    text = tr(
+        lang,
+        "digest.lead",
+        region=lead.region,
+        year=lead.year,
+        indicator=lead.indicator,
+        target=format_value(lead.target, lang),
+    )
+    link = lead.previous
+    if link is not None:
+        result = link.result
+        text += tr(
+            lang,
+            "digest.lead_previous",
+            year=lead.year - 1,
+            target=format_value(link.target.record, lang),
+            result=(
+                tr(lang, "digest.lead_result", result=format_value(result.record, lang))
+                if result is not None
+                else ""
+            ),
+        )
+    return DigestLine("lead", (Span(text, "b"),))
