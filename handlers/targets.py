@@ -135,11 +135,20 @@ async def compare_command(update: Update, context: BriefContext) -> None:
             )
         )
         return
+    # 📊 and 📄 for the latest year any region has a target for, as /compare 指标 年份 has
+    latest = await svc.run(svc.engine.region_table, indicator, show_all=show_all)
+    buttons = afmt.region_buttons(indicator, latest.year, lang) if latest.rows else []
+    markup = (
+        InlineKeyboardMarkup([[InlineKeyboardButton(t, callback_data=d) for t, d in buttons]])
+        if buttons
+        else None
+    )
     await reply_html(
         message,
         fmt.compare_messages(
             indicator, found.rows, docs, hidden=found.hidden, family=found.family, lang=lang
         ),
+        reply_markup=markup,
     )
 
 

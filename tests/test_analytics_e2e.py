@@ -243,3 +243,15 @@ async def test_the_scorecards_chart_button(server: FakeBotApi, bot: Application)
     assert numbers.splitlines()[1].startswith("• 2015年：达成 ")
     everything = (await ask(server, ann, "/scorecard")).message
     assert _buttons(everything) == {"📊 图表": "sc:-:"}
+
+
+async def test_compare_without_a_year_has_the_buttons_of_the_latest_year(
+    server: FakeBotApi, bot: Application
+) -> None:
+    ann = server.add_user("Ann")
+    reply = (await ask(server, ann, "/compare GDP")).message
+    keys = _buttons(reply)
+    assert list(keys) == ["📊 图表", "📄 CSV", "📄 Excel"]
+    await server.press_button(reply, keys["📄 CSV"], ann)
+    document = (await server.next_call("sendDocument", chat=ann)).message["document"]
+    assert document["file_name"] in {f"GDP-{y}.csv" for y in range(2015, 2031)}
