@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from bot.analytics.rules import Status, Verdict, judge, read, usable_result
@@ -46,6 +47,7 @@ class Sourced:
         return (self.record.region or self.doc.region or "").strip()
 
 
+@lru_cache(maxsize=4096)
 def period_end(period: str) -> int | None:
     """The last year of a period (``2025``, ``2021-2025`` -> 2025); None for others."""
     m = _PERIOD_RE.match(period.strip())

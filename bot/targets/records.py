@@ -8,6 +8,7 @@ serialised the same way.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from functools import cache
 from typing import Any, Literal
 
 Kind = Literal["target", "achievement", "estimate"]
@@ -73,8 +74,7 @@ class TargetRecord:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TargetRecord:
         """Build a record from a gold-file style dict (unknown keys are rejected)."""
-        names = {f.name for f in fields(cls)}
-        unknown = set(data) - names
+        unknown = data.keys() - _field_names(cls)
         if unknown:
             raise ValueError(f"unknown fields: {sorted(unknown)}")
         kwargs = dict(data)
@@ -85,3 +85,9 @@ class TargetRecord:
         if kwargs.get("kind") not in KINDS:
             raise ValueError(f"kind must be one of {KINDS}, not {kwargs.get('kind')!r}")
         return cls(**kwargs)
+
+
+@cache
+def _field_names(cls: type) -> frozenset[str]:
+    # fields() walks the class every call: the records of a 100 MB corpus asked it 10^5 times
+    return frozenset(f.name for f in fields(cls))
