@@ -24,7 +24,7 @@ from telegram.error import RetryAfter as PTBRetryAfter
 
 from bot.i18n import Message
 from bot.subscriptions import delivery as d
-from handlers.ratelimit import PER_CHAT, retry_after_seconds
+from handlers.ratelimit import PER_CHAT, TelegramRateLimiter, retry_after_seconds
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +47,14 @@ class TelegramSender:
 
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
+
+    def ready_in(self, chat_id: int) -> float:
+        """Seconds until the rate limiter lets a digest message into ``chat_id``
+        (``TelegramRateLimiter.bulk_delay``); 0 with another limiter."""
+        limiter = getattr(self.bot, "rate_limiter", None)
+        if isinstance(limiter, TelegramRateLimiter):
+            return limiter.bulk_delay(chat_id)
+        return 0.0
 
     async def send(self, chat_id: int, html: str) -> int:
         try:

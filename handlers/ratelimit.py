@@ -186,6 +186,30 @@ class TelegramRateLimiter(BaseRateLimiter[str]):
                 return
             await self.sleep(remaining)
 
+    def bulk_delay(self, chat_id: int | str) -> float:
+        """Seconds until a bulk send (``rate_limit_args=PER_CHAT``) into ``chat_id`` would
+        pass the pause and the chat's windows (its per-chat and, for a group, per-group
+        window); 0 when it would now. Not the global window: any ready message may take
+        the next global place. The digest scheduler asks this before it hands a message
+        to a worker, so that no worker waits for a chat's window
+        (``bot.subscriptions.scheduler``)."""
+        chat = _chat_key(chat_id)
+        now = self.clock()
+        ready = max(now, self._paused_until)
+        lock = self._locks.get(chat)
+        if lock is not None and lock.locked():
+            # A send into this chat is under way (a reply): its completion stamps the
+            # windows, so look again a little later.
+            ready = max(ready, now + 0.05)
+        is_group = isinstance(chat, str) or chat < 0
+        windows = [self._chats.get(chat)]
+        if is_group:
+            windows.append(self._groups.get(chat))
+        for window in windows:
+            if window is not None:
+                ready = window.earliest(ready)
+        return max(0.0, ready - now)
+
     async def initialize(self) -> None:
         """Nothing to set up."""
 

@@ -103,6 +103,8 @@ class Delivery:
     created_at: datetime
     updated_at: datetime
     payload: Payload | None = None
+    sending: int | None = None
+    uncertain: int = 0
 
     @classmethod
     def _from_row(cls, row: DeliveryRow) -> Delivery:
@@ -117,6 +119,8 @@ class Delivery:
             created_at=row.created_at,
             updated_at=row.updated_at,
             payload=Payload.from_json(row.payload) if row.payload else None,
+            sending=row.sending,
+            uncertain=row.uncertain or 0,
         )
 
 
@@ -314,13 +318,16 @@ class SubscriptionStore:
         *,
         status: DeliveryStatus = "pending",
         error: str | None = None,
+        sending: int | None = None,
     ) -> bool:
         """Insert the delivery of ``slot``; False if the slot was claimed before.
 
         Only one caller (thread or process) ever gets True for a (subscription, slot).
         The row is ``pending`` with the composed ``payload`` (claim and messages in one
         transaction), or already final (``status``: nothing to send, composing failed).
-        Raises ``LookupError`` if the subscription does not exist.
+        ``sending``: the index of the message about to be handed to Telegram (the
+        deliverer claims a slot just before its first send). Raises ``LookupError`` if
+        the subscription does not exist.
         """
         slot = _slot(slot)
         now = self._clock()
@@ -334,6 +341,8 @@ class SubscriptionStore:
                         payload=None if payload is None else payload.to_json(),
                         error=error,
                         attempts=1,
+                        sending=sending,
+                        uncertain=0,
                         created_at=now,
                         updated_at=now,
                     )
@@ -384,8 +393,47 @@ class SubscriptionStore:
     def record_ids(
         self, subscription_id: int, slot: datetime, message_ids: tuple[int, ...] | list[int]
     ) -> None:
-        """The ids of every message of the slot sent so far (one UPDATE, nothing read)."""
-        self._set(subscription_id, slot, message_ids=json.dumps([int(i) for i in message_ids]))
+        """The ids of every message of the slot sent so far, no send in flight any more
+        (one UPDATE, nothing read)."""
+        self._set(
+            subscription_id,
+            slot,
+            message_ids=json.dumps([int(i) for i in message_ids]),
+            sending=None,
+        )
+
+    def mark_sending(self, subscription_id: int, slot: datetime, index: int) -> None:
+        """Message ``index`` of the slot is about to be handed to Telegram (one UPDATE).
+
+        Until its outcome is recorded (:meth:`record_ids`, :meth:`finish_delivery`,
+        :meth:`record_attempt`), a crash leaves it *uncertain*: it may or may not have
+        arrived (:meth:`record_uncertain`).
+        """
+        self._set(subscription_id, slot, sending=int(index))
+
+    def record_uncertain(
+        self,
+        subscription_id: int,
+        slot: datetime,
+        message_ids: tuple[int, ...] | list[int],
+        note: str,
+    ) -> None:
+        """After a crash: the message in flight is counted uncertain (``uncertain`` + 1),
+        the ids are ``message_ids`` (0 for a message skipped without an id) and nothing is
+        in flight any more; one UPDATE."""
+        self._set(
+            subscription_id,
+            slot,
+            message_ids=json.dumps([int(i) for i in message_ids]),
+            sending=None,
+            uncertain=DeliveryRow.uncertain + 1,
+            error=note,
+        )
+
+    def uncertain_count(self) -> int:
+        """How many messages were found in flight after a crash, in every delivery (/status)."""
+        with self._db.session() as session:
+            return int(session.scalar(select(func.coalesce(func.sum(DeliveryRow.uncertain), 0))))
 
     def record_attempt(self, subscription_id: int, slot: datetime, error: str) -> int:
         """A send failed and will be retried: count the attempt; returns the new count."""
@@ -393,6 +441,7 @@ class SubscriptionStore:
             row = self._claimed(session, subscription_id, _slot(slot))
             row.attempts += 1
             row.error = error
+            row.sending = None
             row.updated_at = self._clock()
             return row.attempts
 
@@ -415,7 +464,7 @@ class SubscriptionStore:
         if status not in FINAL_STATUSES:
             raise ValueError(f"status must be one of {FINAL_STATUSES}, not {status!r}")
         now = self._clock()
-        values: dict[str, object] = {"status": status, "error": error}
+        values: dict[str, object] = {"status": status, "error": error, "sending": None}
         if message_ids is not None:
             values["message_ids"] = json.dumps([int(i) for i in message_ids])
         with self._db.session() as session:
