@@ -24,7 +24,7 @@ from telegram.error import RetryAfter as PTBRetryAfter
 
 from bot.i18n import Message
 from bot.subscriptions import delivery as d
-from handlers.ratelimit import PER_CHAT, TelegramRateLimiter, retry_after_seconds
+from handlers.ratelimit import Bulk, TelegramRateLimiter, retry_after_seconds
 
 log = logging.getLogger(__name__)
 
@@ -57,13 +57,18 @@ class TelegramSender:
         return 0.0
 
     async def send(self, chat_id: int, html: str) -> int:
+        return await self.send_with_backlog(chat_id, html, 0)
+
+    async def send_with_backlog(self, chat_id: int, html: str, backlog: int) -> int:
+        """``send``, saying how many more messages the chat still has to get: the rate
+        limiter gives the global window to the largest backlog first (``Bulk``)."""
         try:
             message = await self.bot.send_message(
                 chat_id,
                 html,
                 parse_mode=ParseMode.HTML,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
-                rate_limit_args=PER_CHAT,
+                rate_limit_args=Bulk(backlog),
             )
         except PTBRetryAfter as exc:
             raise d.RetryAfter(retry_after_seconds(exc), exc.message) from exc

@@ -907,8 +907,8 @@ class FakeTime:
         return self.now
 
     async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(0.05)  # what is being composed meanwhile is ready by then
         self.now += seconds
-        await asyncio.sleep(0)
 
 
 class WindowedSender(ScriptedSender):

@@ -490,7 +490,7 @@ async def test_restart_in_the_middle_of_a_run_no_duplicate_no_loss(server, engin
 
     def crashing(app: Application) -> None:
         deliverer = sched(app).deliverer
-        real_send = deliverer.sender.send
+        real_send = deliverer.sender.send_with_backlog
 
         async def compose(sub, at):
             if sub.chat_id == users[3].id:
@@ -498,17 +498,17 @@ async def test_restart_in_the_middle_of_a_run_no_duplicate_no_loss(server, engin
                 await asyncio.Event().wait()  # the bot stops while this runs
             return two_parts(sub)
 
-        async def send(chat_id, html):
+        async def send(chat_id, html, backlog):
             if html == f"part two for {users[2].id}":
                 half_sent.set()
                 await asyncio.Event().wait()
             if chat_id == users[4].id:
                 first_stuck.set()
                 await asyncio.Event().wait()
-            return await real_send(chat_id, html)
+            return await real_send(chat_id, html, backlog)
 
         deliverer.compose = compose
-        deliverer.sender.send = send
+        deliverer.sender.send_with_backlog = send
 
     # Two workers, so both get stuck: on the fifth chat's first message and on the third
     # chat's second; the fourth chat's composition never ends.

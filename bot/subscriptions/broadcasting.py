@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from bot.blocking import Blocking
 from bot.subscriptions.broadcasts import Broadcast, BroadcastStore
 from bot.subscriptions.delivery import Deliverer
-from bot.subscriptions.store import SubscriptionStore
+from bot.subscriptions.store import SubscriptionStore, busiest_chats_first
 
 log = logging.getLogger("bot.subscriptions.scheduler")
 
@@ -73,7 +73,7 @@ class BroadcastsMixin:
         broadcasts = self.broadcasts
 
         def record() -> Broadcast | None:
-            ids = [sub.id for sub in self.store.list_active()]
+            ids = busiest_chats_first((sub.id, sub.chat_id) for sub in self.store.list_active())
             if not ids:
                 return None
             return broadcasts.create(

@@ -145,6 +145,7 @@ class Pending:
     chat_id: int
     tries: int = 0
     migrated: bool = False
+    backlog: int = 0  # messages its chat still has to get after this one (the scheduler's)
 
     @property
     def key(self) -> tuple[int, datetime]:
@@ -326,8 +327,12 @@ class Deliverer:
             pending.claimed = True
         else:
             await self._db(self.store.mark_sending, sub.id, slot, index)
+        ranked = getattr(self.sender, "send_with_backlog", None)
         try:
-            message_id = await self.sender.send(pending.chat_id, payload.messages[index])
+            if ranked is not None:
+                message_id = await ranked(pending.chat_id, payload.messages[index], pending.backlog)
+            else:
+                message_id = await self.sender.send(pending.chat_id, payload.messages[index])
         except RetryAfter as exc:
             return await self._retry(pending, str(exc), exc.retry_after, "flood control")
         except Transient as exc:

@@ -23,6 +23,10 @@ log = logging.getLogger("bot.subscriptions.scheduler")
 
 READY_SLACK = 0.002
 """A chat whose window opens within this many seconds counts as ready now."""
+EARLY = 0.04
+"""A chat with more messages to come counts as ready this many seconds before its window
+opens: its next message lines up for the global window meanwhile (the Telegram layer's
+rate limiter allows up to 0.05 s)."""
 
 
 class ReadyQueueMixin:
@@ -34,6 +38,7 @@ class ReadyQueueMixin:
     timer: Callable[[float], Awaitable[None]] | None
     _chats: dict[int, ChatQueue]
     _heap: list[tuple[float, int, int]]
+    _due: list[tuple[int, int, int]]
     _seq: itertools.count
     _in_flight: int
     _wake: asyncio.Event | None
@@ -70,21 +75,34 @@ class ReadyQueueMixin:
             return 0.0
 
     async def _dispatch(self) -> None:
-        """Start the next message of the chat whose window opens first, while fewer than
-        ``workers`` sends are in flight; a chat whose window is still closed goes back
-        into the heap at the time it opens, holding nothing meanwhile."""
+        """Chats whose time has come are checked against the sender's windows: still
+        closed, a chat goes back into the time heap for when they open (holding nothing
+        meanwhile); open, it joins the due heap, largest backlog first. While fewer than
+        ``workers`` sends are in flight, the next message of the first due chat starts."""
         assert self._wake is not None
         loop = asyncio.get_running_loop()
         while True:
             self._wake.clear()
-            timeout: float | None = None
-            while self._heap and self._in_flight < self.workers:
-                at, _seq, chat = self._heap[0]
-                now = self.monotonic()
-                if at > now:
-                    timeout = at - now
-                    break
-                heapq.heappop(self._heap)
+            now = self.monotonic()
+            while self._heap and self._heap[0][0] <= now:
+                _at, _seq, chat = heapq.heappop(self._heap)
+                state = self._chats.get(chat)
+                if state is None or state.busy or not state.queue:
+                    if state is not None:
+                        state.scheduled = False
+                    continue
+                delay = self._ready_in(state.queue[0].chat_id)
+                backlog = sum(len(p.payload.messages) - len(p.ids) for p in state.queue)
+                # a chat with more to come is handed over a little early: it lines up for
+                # the global window while its own opens (the rate limiter's ``EARLY``)
+                if delay > (EARLY if backlog > 1 else READY_SLACK):
+                    heapq.heappush(self._heap, (now + delay, next(self._seq), chat))
+                    continue
+                # What the chat still has to get: the more, the sooner its turn (a busy
+                # group's windows bind; a private chat's single digest can go any time).
+                heapq.heappush(self._due, (-backlog, next(self._seq), chat))
+            while self._due and self._in_flight < self.workers:
+                negative, _seq, chat = heapq.heappop(self._due)
                 state = self._chats.get(chat)
                 if state is None:
                     continue
@@ -92,17 +110,15 @@ class ReadyQueueMixin:
                 if state.busy or not state.queue:
                     continue
                 pending = state.queue[0]
-                delay = self._ready_in(pending.chat_id)
-                if delay > READY_SLACK:
-                    self._schedule_chat(chat, state, now + delay)
-                    continue
+                pending.backlog = -negative - 1  # after this one (the global window's turn)
                 state.busy = True
                 self._in_flight += 1
                 task = loop.create_task(self._send(chat, state, pending))
                 self._background.add(task)
                 task.add_done_callback(self._background.discard)
-            if timeout is None:
-                await self._wake.wait()
+            timeout = max(0.0, self._heap[0][0] - now) if self._heap else None
+            if timeout is None or (self._due and self._in_flight >= self.workers):
+                await self._wake.wait()  # a send ends (a worker is free) or a chat is added
             elif self.timer is not None:
                 await self.timer(timeout)
             else:

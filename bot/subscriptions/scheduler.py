@@ -84,7 +84,7 @@ from bot.subscriptions.broadcasts import Broadcast, BroadcastStore
 from bot.subscriptions.delivery import Deliverer, DeliveryResult, Pending
 from bot.subscriptions.ready import ChatQueue, ReadyQueueMixin
 from bot.subscriptions.schedule import Schedule, fire_times, latest_fire
-from bot.subscriptions.store import Subscription, SubscriptionStore
+from bot.subscriptions.store import Subscription, SubscriptionStore, busiest_chats_first
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +141,8 @@ class DigestScheduler(ReadyQueueMixin, BroadcastsMixin):
         # The ready queue: composed digests per chat, chats in a heap by the time their
         # next message may go (see "The ready queue" in the module docstring).
         self._chats: dict[int, ChatQueue] = {}
-        self._heap: list[tuple[float, int, int]] = []
+        self._heap: list[tuple[float, int, int]] = []  # (time, seq, chat): not yet due
+        self._due: list[tuple[int, int, int]] = []  # (-backlog, seq, chat): windows open
         self._seq = itertools.count()
         self._in_flight = 0
         # The clock of the heap: the sender's (``ready_in`` answers in it). A test that
@@ -200,6 +201,7 @@ class DigestScheduler(ReadyQueueMixin, BroadcastsMixin):
         self._queued.clear()
         self._chats.clear()
         self._heap.clear()
+        self._due.clear()
         self._watching.clear()
         self._open.clear()
         self._in_flight = self._active = 0
@@ -374,7 +376,8 @@ class DigestScheduler(ReadyQueueMixin, BroadcastsMixin):
         """Queue a digest for every due subscription at the current minute (admin command)."""
         slot = self.clock().astimezone(UTC).replace(second=0, microsecond=0)
         subs = await self.blocking.run_db(self.store.list_active)
-        return sum(self.enqueue(sub.id, slot) for sub in subs)
+        ids = busiest_chats_first((sub.id, sub.chat_id) for sub in subs)
+        return sum(self.enqueue(sub_id, slot) for sub_id in ids)
 
     # -- after a restart ------------------------------------------------------------------------
     async def recover(self) -> tuple[int, int, int]:
