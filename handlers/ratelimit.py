@@ -30,6 +30,17 @@ for its chat's windows (holding that chat's lock, so other chats are not held up
 its messages stay in order), then for a global slot: the oldest of the last ``rate``
 sends must have completed at least one period ago.
 
+Digests do not wait for their chat's windows here, in practice: the digest scheduler
+asks :meth:`TelegramRateLimiter.bulk_delay` first and hands a message over only when
+its chat's windows are open (``bot.subscriptions.ready``), so that no worker waits on
+one chat while others are ready. Digest messages say how many more their chat still
+has to get (:class:`Bulk`, ``rate_limit_args``): bulk sends waiting for the global
+window go largest backlog first, and one with more to come may line up for it up to
+``EARLY`` seconds before its chat's window opens. A busy group, whose windows allow one
+message a second and 20 a minute, then loses no time queueing behind chats that could
+go any time (issue 14: a busy group's 35 messages within 97% of the least possible time
+while the global window was full; 76% before).
+
 A 429 (``RetryAfter``) pauses every send, replies and digests, for ``retry_after``
 seconds: Telegram says the bot as a whole must wait. A reply is then sent again by the
 limiter (at most ``reply_retries`` times; after that the handler gets the error); a
@@ -39,7 +50,8 @@ here, after the pause.
 
 Measured (``bench/digest_bench.py``): stamping planned times with a 5 % margin let
 event-loop lag bunch sends (342 refusals with 429 in 13,000 messages, 86 % of the
-allowed rate); completion stamps with a 1 % margin gave no 429 and 96 %.
+allowed rate); completion stamps with a 1 % margin gave no 429 and 96 %. A chat's and a
+group's windows need no margin (``chat_margin``): one send at a time holds the chat.
 """
 
 from __future__ import annotations
