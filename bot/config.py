@@ -20,7 +20,7 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlparse
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
@@ -128,6 +128,10 @@ class Settings(BaseSettings):
     delivery_workers: int = Field(32, ge=1, le=1000)
     delivery_attempts: int = Field(5, ge=1, le=20)
     delivery_backoff_seconds: float = Field(2.0, ge=0, le=600)
+    # A digest message handed to Telegram when the bot was killed, its outcome unknown:
+    # "resend" sends it again after the restart (it may arrive twice), "skip" does not (it
+    # may be lost). Either way it is recorded and counted (/status).
+    delivery_uncertain: Literal["resend", "skip"] = "resend"
 
     # Bot owners: Telegram user ids (BRIEFBOT_OWNERS="123,456" or a TOML list). Owners
     # are always admins and can add and remove other admins from the chat.

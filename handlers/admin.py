@@ -20,12 +20,10 @@ message's sender instead.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import re
 import time
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -42,7 +40,6 @@ import bot
 from bot.admin import AdminError, SettingError, describe, redact
 from bot.admin.runtime import RUNTIME_KEYS, normalise_key
 from bot.library import Engine
-from bot.subscriptions.scheduler import DigestScheduler
 from bot.subscriptions.service import Listed, SubscriptionError
 from handlers.audit import admin_only, audit, said, secrets
 from handlers.common import NEW_MESSAGES, add_commands, command_args, reply_html
@@ -62,7 +59,6 @@ BROADCAST_DIGEST_PATTERN = r"^/broadcast-digest(?:@(\w+))?(?:\s|$)"
 _USER_ID = re.compile(r"^\d{1,15}$")
 _SUB_ID = re.compile(r"^#?(\d{1,9})$")
 _USERNAME = re.compile(r"^@?[A-Za-z0-9_]{1,64}$")
-_BROADCAST_POLL_SECONDS = 1.0
 
 
 async def remember_sender(update: object, context: BriefContext) -> None:
@@ -325,28 +321,6 @@ async def subs_command(update: Update, context: BriefContext) -> None:
 
 
 # -- /broadcast_digest -------------------------------------------------------------------------
-async def _report_when_done(
-    application: Application,
-    scheduler: DigestScheduler,
-    message: Message,
-    before: Counter,
-    lang: str,
-) -> None:
-    """Once the queue is empty, reply with what happened; give up if the bot stops."""
-    drained = asyncio.ensure_future(scheduler.drain())
-    try:
-        while not drained.done():
-            if not application.running or not scheduler.running:
-                return
-            await asyncio.wait({drained}, timeout=_BROADCAST_POLL_SECONDS)
-        outcomes = Counter(scheduler.outcomes)
-        outcomes.subtract(before)
-        done = {k: n for k, n in outcomes.items() if n}
-        await message.reply_html(fmt.broadcast_done(done, lang))
-    finally:
-        drained.cancel()
-
-
 async def broadcast_command(update: Update, context: BriefContext) -> None:
     """/broadcast_digest (also written /broadcast-digest): queue every due digest now."""
     message = update.effective_message
@@ -358,18 +332,23 @@ async def broadcast_command(update: Update, context: BriefContext) -> None:
 
 @admin_only("broadcast digest", refusal=lambda lang: tr(lang, "admin.refused"))
 async def _broadcast(update: Update, context: BriefContext) -> None:
+    """Recorded as a slot (``bot.subscriptions.broadcasts``): it resumes after a restart,
+    and the summary comes from the scheduler once every digest is final
+    (``handlers.app``), also after a restart."""
     message = update.effective_message
-    scheduler = context.services.scheduler
-    before = Counter(scheduler.outcomes)
-    count = await scheduler.run_all_now()
-    await audit(update, context, "broadcast digest", detail=f"{count} queued")
     lang = context.services.lang(update)
-    await message.reply_text(fmt.broadcast_queued(count, lang))
-    if count:
-        context.application.create_task(
-            _report_when_done(context.application, scheduler, message, before, lang),
-            update=update,
-        )
+
+    async def announce(count: int) -> None:
+        await audit(update, context, "broadcast digest", detail=f"{count} queued")
+        await message.reply_text(fmt.broadcast_queued(count, lang))
+
+    await context.services.scheduler.broadcast(
+        chat_id=message.chat_id,
+        reply_to=message.message_id,
+        language=lang,
+        requested_by=update.effective_user.id if update.effective_user else None,
+        announce=announce,
+    )
 
 
 # -- /status -----------------------------------------------------------------------------------
@@ -383,10 +362,12 @@ def _engine_counts(engine: Engine, cache: dict) -> tuple[int, int, int]:
     return len(docs), sum(d.passages for d in docs), cache["targets"]
 
 
-def _status_rows(svc: Services) -> tuple[list[Listed], list, list]:
-    """On the storage thread: every subscription, the admins, the last delivery failures."""
+def _status_rows(svc: Services) -> tuple[list[Listed], list, list, int]:
+    """On the storage thread: every subscription, the admins, the last delivery failures,
+    the messages found in flight after a crash."""
     subs = svc.subscriptions
-    return subs.list_all(), svc.admins.list(), subs.store.recent_failures(5)
+    store = subs.store
+    return subs.list_all(), svc.admins.list(), store.recent_failures(5), store.uncertain_count()
 
 
 @admin_only("status", refusal=lambda lang: tr(lang, "admin.refused"))
@@ -396,7 +377,7 @@ async def status_command(update: Update, context: BriefContext) -> None:
     svc = context.services
     documents, passages, targets = await svc.run(_engine_counts, svc.engine, svc.status_cache)
     scheduler = svc.scheduler
-    listed, admins, failures = await svc.run_db(_status_rows, svc)
+    listed, admins, failures, uncertain = await svc.run_db(_status_rows, svc)
     report = fmt.StatusReport(
         uptime_seconds=time.time() - svc.started_at,
         version=bot.__version__,
@@ -408,6 +389,8 @@ async def status_command(update: Update, context: BriefContext) -> None:
         upcoming=scheduler.upcoming(5),
         failures=failures,
         timezone=_tz(svc),
+        uncertain=uncertain,
+        uncertain_policy=svc.settings.delivery_uncertain,
     )
     await audit(update, context, "status")
     await reply_html(message, split_html(fmt.status_html(report, svc.lang(update))))

@@ -24,7 +24,7 @@ from telegram.error import RetryAfter as PTBRetryAfter
 
 from bot.i18n import Message
 from bot.subscriptions import delivery as d
-from handlers.ratelimit import PER_CHAT, retry_after_seconds
+from handlers.ratelimit import Bulk, TelegramRateLimiter, retry_after_seconds
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +48,27 @@ class TelegramSender:
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
 
+    def ready_in(self, chat_id: int) -> float:
+        """Seconds until the rate limiter lets a digest message into ``chat_id``
+        (``TelegramRateLimiter.bulk_delay``); 0 with another limiter."""
+        limiter = getattr(self.bot, "rate_limiter", None)
+        if isinstance(limiter, TelegramRateLimiter):
+            return limiter.bulk_delay(chat_id)
+        return 0.0
+
     async def send(self, chat_id: int, html: str) -> int:
+        return await self.send_with_backlog(chat_id, html, 0)
+
+    async def send_with_backlog(self, chat_id: int, html: str, backlog: int) -> int:
+        """``send``, saying how many more messages the chat still has to get: the rate
+        limiter gives the global window to the largest backlog first (``Bulk``)."""
         try:
             message = await self.bot.send_message(
                 chat_id,
                 html,
                 parse_mode=ParseMode.HTML,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
-                rate_limit_args=PER_CHAT,
+                rate_limit_args=Bulk(backlog),
             )
         except PTBRetryAfter as exc:
             raise d.RetryAfter(retry_after_seconds(exc), exc.message) from exc

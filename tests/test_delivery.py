@@ -4,6 +4,7 @@ DigestScheduler with a controlled clock (and once with APScheduler really firing
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -236,7 +237,7 @@ async def test_resume_before_composition_composes_and_sends(store):
     assert result.outcome == "sent" and sender.sent == [(100, "fresh")]
 
 
-async def test_a_delivery_takes_two_transactions_plus_one_per_message(store, db):
+async def test_a_delivery_takes_three_transactions_plus_two_per_further_message(store, db):
     from sqlalchemy import event
 
     sub = make(store)
@@ -248,8 +249,17 @@ async def test_a_delivery_takes_two_transactions_plus_one_per_message(store, db)
     finally:
         event.remove(db.engine, "begin", listener)
     assert result.outcome == "sent"
-    # read, claim with the messages, the ids after m1 and after m2, the outcome with m3's
-    assert len(begun) == 5
+    # read; claim with the messages (m1 in flight); the ids after m1, m2 in flight, the ids
+    # after m2, m3 in flight; the outcome with m3's id
+    assert len(begun) == 7
+    one = make(store, chat_id=101)
+    begun.clear()
+    event.listen(db.engine, "begin", listener)
+    try:
+        assert (await deliverer(store, ("only",)).deliver(one.id, SLOT)).outcome == "sent"
+    finally:
+        event.remove(db.engine, "begin", listener)
+    assert len(begun) == 3  # read, claim (its message in flight), the outcome
 
 
 class Killed(Exception):
@@ -288,15 +298,25 @@ class DyingSender(ScriptedSender):
         return message_id
 
 
-# A 3-message delivery calls the store 5 times: read, claim (with the messages), the ids
-# after m1 and after m2, the outcome (with m3's id). Killed before each of those calls,
-# or just after Telegram accepted a message, then restarted within the grace period.
-KILLS = [("store", n) for n in range(1, 6)] + [("send", n) for n in range(1, 4)]
+# A 3-message delivery calls the store 7 times: read, claim (with the messages, m1 in
+# flight), the ids after m1, m2 in flight, the ids after m2, m3 in flight, the outcome
+# (with m3's id). Killed before each of those calls, or just after Telegram accepted a
+# message, then restarted within the grace period, with either ``delivery_uncertain``.
+KILLS = [("store", n) for n in range(1, 8)] + [("send", n) for n in range(1, 4)]
+# The message in flight at each kill (handed to Telegram, outcome not recorded): with
+# ``resend`` it may arrive twice, with ``skip`` it is not sent again (here Telegram had
+# it, except when the process died before the send itself: store 4 and 6 come after
+# the previous message's ids, so nothing is in flight).
+IN_FLIGHT = {
+    "store": [None, None, None, "m1", None, "m2", None, "m3"],
+    "send": [None, "m1", "m2", "m3"],
+}
 
 
+@pytest.mark.parametrize("uncertain", ["resend", "skip"])
 @pytest.mark.parametrize(("where", "at"), KILLS, ids=[f"{w}{n}" for w, n in KILLS])
-async def test_a_kill_at_any_point_neither_loses_nor_duplicates_beyond_one_message(
-    store, running, where, at
+async def test_a_kill_at_any_point_neither_loses_nor_duplicates_beyond_the_message_in_flight(
+    store, running, where, at, uncertain
 ):
     sub = make(store)
     messages = ("m1", "m2", "m3")
@@ -306,18 +326,24 @@ async def test_a_kill_at_any_point_neither_loses_nor_duplicates_beyond_one_messa
         await deliverer(dying, messages, sender).deliver(sub.id, SLOT)
     again = ScriptedSender()
     again.next_id = 200  # the ids of the second run: 201, 202 …
-    scheduler, _ = await running(SLOT + timedelta(minutes=20), messages=messages, sender=again)
+    scheduler, _ = await running(
+        SLOT + timedelta(minutes=20), messages=messages, sender=again, uncertain=uncertain
+    )
     await scheduler.drain()
     texts = [text for _chat, text in sender.sent + again.sent]
-    # the message in flight when the process died (sent, its id unrecorded) may go twice;
-    # nothing else does, nothing is lost, the order holds
-    in_flight = {"store": [None, None, None, "m1", "m2", "m3"], "send": [None, "m1", "m2", "m3"]}
-    twice = in_flight[where][at]
+    in_flight = IN_FLIGHT[where][at]
+    twice = in_flight if uncertain == "resend" else None
+    # nothing but the message in flight goes twice, nothing is lost, the order holds
     assert texts == sorted(list(messages) + ([twice] if twice else []))
     (row,) = store.deliveries(sub.id)
     assert row.status == "sent" and row.payload.messages == messages
+    assert row.sending is None
+    assert row.uncertain == (1 if in_flight else 0)
+    assert store.uncertain_count() == row.uncertain
     ids = {text: 100 + n for n, (_chat, text) in enumerate(sender.sent, 1)}
     ids |= {text: 200 + n for n, (_chat, text) in enumerate(again.sent, 1)}  # last send wins
+    if in_flight and uncertain == "skip":
+        ids[in_flight] = 0  # skipped: its id was never heard
     assert row.message_ids == tuple(ids[m] for m in messages)
 
 
@@ -404,9 +430,9 @@ async def running(store):
     """A started DigestScheduler over ``store`` with a scripted sender and a movable clock."""
     created: list[DigestScheduler] = []
 
-    async def start(now: datetime, messages=("digest",), sender=None, **kwargs):
+    async def start(now: datetime, messages=("digest",), sender=None, uncertain="resend", **kwargs):
         sender = sender or ScriptedSender()
-        deliver = deliverer(store, messages, sender)
+        deliver = deliverer(store, messages, sender, uncertain=uncertain)
         scheduler = DigestScheduler(store, deliver, clock=Clock(now), workers=4, **kwargs)
         await scheduler.start()
         created.append(scheduler)
@@ -671,3 +697,264 @@ async def test_run_all_now_queues_every_due_subscription(store, running):
     await scheduler.drain()
     assert sorted(c for c, _ in sender.sent) == [301, 302]
     assert store.delivery(subs[1].id, datetime(2030, 1, 1, 9, 17, tzinfo=UTC)).status == "sent"
+
+
+# -- broadcasts: /broadcast_digest as a recorded slot ---------------------------------------------
+class Process:
+    """One bot process that can be killed (kill -9) at its ``at``-th store call or just
+    after Telegram accepted its ``at``-th message: from then on nothing it does takes
+    effect (every store call and send raises), as if it had died there."""
+
+    def __init__(self, at_store: int = 0, at_send: int = 0) -> None:
+        self.at_store, self.at_send = at_store, at_send
+        self.calls = 0
+        self.dead = asyncio.Event()
+
+    def die(self, where: str):
+        self.dead.set()
+        return Killed(where)
+
+    def store(self, real):
+        process = self
+
+        class Wrapped:
+            def __getattr__(self, name: str):
+                method = getattr(real, name)
+                if not callable(method):
+                    return method
+
+                def call(*args, **kwargs):
+                    if process.dead.is_set():
+                        raise Killed(name)
+                    process.calls += 1
+                    if process.calls == process.at_store:
+                        raise process.die(name)
+                    return method(*args, **kwargs)
+
+                return call
+
+        return Wrapped()
+
+    def sender(self) -> ScriptedSender:
+        process = self
+
+        class Sender(ScriptedSender):
+            async def send(self, chat_id: int, html: str) -> int:
+                if process.dead.is_set():
+                    raise Killed("send")
+                message_id = await super().send(chat_id, html)
+                if len(self.sent) == process.at_send:
+                    raise process.die("send")
+                return message_id
+
+        return Sender()
+
+
+BROADCAST_AT = datetime(2025, 3, 2, 6, 30, 20, tzinfo=UTC)
+BROADCAST_SLOT = BROADCAST_AT.replace(second=0)
+
+
+async def _broadcast_run(store, process: Process, uncertain: str, reports: list):
+    """The first process: start, broadcast to every due subscription, run until it is
+    killed or done; returns its sender."""
+    from bot.subscriptions.broadcasts import BroadcastStore
+
+    sender = process.sender()
+    real_broadcasts = BroadcastStore(store._db)
+    scheduler = DigestScheduler(
+        store,
+        deliverer(store, ("part 1", "part 2"), sender, uncertain=uncertain),
+        clock=Clock(BROADCAST_AT),
+        workers=1,
+        broadcasts=real_broadcasts,
+    )
+    await scheduler.start()
+    # armed after the start: the kill points are the broadcast's own store calls
+    wrapped = process.store(store)
+    scheduler.deliverer.store = wrapped
+    scheduler.store = wrapped
+    scheduler.broadcasts = process.store(real_broadcasts)
+
+    async def report(broadcast, summary):
+        if process.dead.is_set():
+            raise Killed("report")
+        reports.append((broadcast.chat_id, broadcast.reply_to, summary))
+
+    scheduler.on_broadcast_done = report
+    with contextlib.suppress(Killed):
+        await scheduler.broadcast(chat_id=7, reply_to=70, language="en")
+    done = asyncio.ensure_future(scheduler.drain())
+    await asyncio.wait({done, asyncio.ensure_future(process.dead.wait())}, timeout=10)
+    done.cancel()
+    await scheduler.stop()
+    return sender
+
+
+async def _restart(store, uncertain: str, reports: list, minutes: int = 5):
+    from bot.subscriptions.broadcasts import BroadcastStore
+
+    sender = ScriptedSender()
+    sender.next_id = 500
+    scheduler = DigestScheduler(
+        store,
+        deliverer(store, ("part 1", "part 2"), sender, uncertain=uncertain),
+        clock=Clock(BROADCAST_AT + timedelta(minutes=minutes)),
+        workers=1,
+        broadcasts=BroadcastStore(store._db),
+    )
+
+    async def report(broadcast, summary):
+        reports.append((broadcast.chat_id, broadcast.reply_to, summary))
+
+    scheduler.on_broadcast_done = report
+    await scheduler.start()
+    await scheduler.drain()
+    await scheduler.stop()
+    return sender
+
+
+async def test_a_broadcast_without_a_crash_is_recorded_and_reported_once(store):
+    from bot.subscriptions.broadcasts import BroadcastStore
+
+    subs = [make(store, chat_id=600 + n) for n in range(3)]
+    store.pause(subs[2].id)
+    reports: list = []
+    process = Process()
+    sender = await _broadcast_run(store, process, "resend", reports)
+    assert sorted(sender.sent) == [(c, p) for c in (600, 601) for p in ("part 1", "part 2")]
+    assert reports == [(7, 70, {"sent": 2})]
+    (broadcast,) = [b for b in [BroadcastStore(store._db).get(1)] if b]
+    assert (broadcast.status, broadcast.slot, broadcast.summary) == (
+        "done",
+        BROADCAST_SLOT,
+        {"sent": 2},
+    )
+    assert broadcast.subscription_ids == (subs[0].id, subs[1].id)
+    # Nothing to resume after a restart.
+    again = await _restart(store, "resend", reports)
+    assert again.sent == [] and len(reports) == 1
+
+
+def _broadcast_kills() -> list[tuple[str, int]]:
+    # 3 chats × 2 messages with one worker: the broadcast's record (the due subscriptions,
+    # the row), then per chat read, claim, ids, mark, outcome (5), then the summary's
+    # count and "done": 19 store calls; and 6 sends.
+    return [("store", n) for n in range(1, LAST_CALL + 1)] + [("send", n) for n in range(1, 7)]
+
+
+LAST_CALL = 19
+
+
+@pytest.mark.parametrize("uncertain", ["resend", "skip"])
+@pytest.mark.parametrize(
+    ("where", "at"), _broadcast_kills(), ids=[f"{w}{n}" for w, n in _broadcast_kills()]
+)
+async def test_a_broadcast_killed_anywhere_resumes_each_chat_once_and_reports_once(
+    store, where, at, uncertain
+):
+    """kill -9 at any point of /broadcast_digest, then a restart: every chat gets its
+    digest exactly once (``resend``: the one message in flight at the kill may come
+    twice; ``skip``: it is not sent again), the admin gets the summary once (``resend``:
+    twice if the kill came between sending it and recording it)."""
+    chats = [610, 611, 612]
+    for chat in chats:
+        make(store, chat_id=chat)
+    reports: list = []
+    process = Process(at_store=at if where == "store" else 0, at_send=at if where == "send" else 0)
+    first = await _broadcast_run(store, process, uncertain, reports)
+    assert process.dead.is_set(), "not killed"
+    second = await _restart(store, uncertain, reports)
+    if where == "store" and at <= 2:
+        # Killed before the broadcast was recorded: the admin was told nothing (the
+        # "queued" reply comes after the record) and nothing is owed.
+        assert first.sent == second.sent == reports == []
+        assert all(store.delivery(s.id, BROADCAST_SLOT) is None for s in store.list_all())
+        return
+    got: dict[int, list[str]] = {chat: [] for chat in chats}
+    for chat, text in first.sent + second.sent:
+        got[chat].append(text)
+    # At most one message was in flight (one worker): recorded and counted. It is the
+    # only one that may arrive twice (resend) or never (skip, if it had not gone out).
+    uncertain_rows = store.uncertain_count()
+    assert uncertain_rows <= 1
+    parts = ("part 1", "part 2")
+    twice = sum(max(0, got[chat].count(p) - 1) for chat in chats for p in parts)
+    lost = sum(1 for chat in chats for p in parts if p not in got[chat])
+    for chat in chats:
+        assert got[chat] == sorted(got[chat]), (chat, got[chat])  # in order
+    if uncertain == "skip":
+        assert twice == 0 and lost <= uncertain_rows
+    else:
+        assert lost == 0 and twice <= uncertain_rows
+    for sub in store.list_all():
+        row = store.delivery(sub.id, BROADCAST_SLOT)
+        assert (row.status, row.sending) == ("sent", None)
+    # The summary: once, to the admin's chat, in reply to the command; twice only if the
+    # kill came after it was sent and before "done" was recorded (the last store call).
+    summary_twice = where == "store" and at == LAST_CALL and uncertain == "resend"
+    assert len(reports) == (2 if summary_twice else 1), reports
+    (chat_id, reply_to, summary) = reports[-1]
+    assert (chat_id, reply_to, summary.get("sent")) == (7, 70, 3)
+    assert summary.get("uncertain", 0) == uncertain_rows
+
+
+# -- the ready queue -------------------------------------------------------------------------------
+class FakeTime:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(0.05)  # what is being composed meanwhile is ready by then
+        self.now += seconds
+
+
+class WindowedSender(ScriptedSender):
+    """Group ``GROUP`` takes one message per minute (its window); other chats any time.
+    ``ready_in`` says when its window opens, as the rate limiter does."""
+
+    GROUP = -900
+
+    def __init__(self, time: FakeTime) -> None:
+        super().__init__()
+        self.time = time
+        self.last: dict[int, float] = {}
+        self.at: list[tuple[int, float]] = []
+
+    def ready_in(self, chat_id: int) -> float:
+        if chat_id != self.GROUP or chat_id not in self.last:
+            return 0.0
+        return max(0.0, self.last[chat_id] + 60 - self.time.now)
+
+    async def send(self, chat_id: int, html: str) -> int:
+        assert self.ready_in(chat_id) == 0, "sent before its window opened"
+        self.last[chat_id] = self.time.now
+        self.at.append((chat_id, self.time.now))
+        return await super().send(chat_id, html)
+
+
+async def test_a_message_waiting_for_its_window_holds_no_worker(store, running):
+    """One worker; a busy group's three digests are queued first. The group's window lets
+    one through per minute; the private chats' digests go meanwhile, not after it."""
+    group = WindowedSender.GROUP
+    for _ in range(3):
+        make(store, chat_id=group, chat_type="group")
+    for n in range(3):
+        make(store, chat_id=700 + n)
+    time = FakeTime()
+    sender = WindowedSender(time)
+    scheduler, _ = await running(datetime(2030, 1, 1, 9, 0, 5, tzinfo=UTC), sender=sender)
+    scheduler.workers = 1
+    scheduler.monotonic, scheduler.timer = time, time.sleep
+    assert await scheduler.run_all_now() == 6
+    await scheduler.drain()
+    assert sender.at == [
+        (group, 0.0),
+        (700, 0.0),
+        (701, 0.0),
+        (702, 0.0),
+        (group, 60.0),
+        (group, 120.0),
+    ]

@@ -60,7 +60,8 @@ async def test_every_digest_arrives_exactly_once_within_the_limits(
     assert server["max_window"]["chat_per_1s"] <= limits["chat_per_sec"]
     assert result["outcomes"] == {"sent": 200}
     _ok, why = passed(result)
-    assert all("efficiency" in reason for reason in why)  # only timing may fail the gate here
+    # only timing may fail the gate here (the rate, the loop's lag on a shared machine)
+    assert all("efficiency" in reason or "loop lag" in reason for reason in why)
     text = report(result, machine())
     assert "200 subscriptions" in text and "fire()" in text
 

@@ -214,3 +214,28 @@ async def test_replies_take_global_places_without_waiting_and_digests_leave_them
     # the window is full of replies: the digests wait for them to leave it
     assert min(t for t, _ in digests) >= 1.0
     assert max_in_window(sorted(t for t, _ in replies + digests if t > 0), 1.0) <= 30
+
+
+async def test_bulk_sends_take_the_global_window_largest_backlog_first() -> None:
+    """A busy group's message (its chat still has many to get) goes before private chats'
+    waiting for the global window; equal backlogs keep their order."""
+    from handlers.ratelimit import _Turns
+
+    turns, order, lined_up = _Turns(), [], asyncio.Event()
+
+    async def take(name: str, backlog: int) -> None:
+        async with turns.turn(backlog):
+            order.append(name)
+            if name == "first":
+                await lined_up.wait()  # it holds the turn while the others line up
+
+    first = asyncio.create_task(take("first", 0))
+    await asyncio.sleep(0)
+    waiting = [
+        asyncio.create_task(take(n, b))
+        for n, b in (("a", 0), ("busy group", 30), ("b", 0), ("two", 1))
+    ]
+    await asyncio.sleep(0)
+    lined_up.set()
+    await asyncio.gather(first, *waiting)
+    assert order == ["first", "busy group", "two", "a", "b"]

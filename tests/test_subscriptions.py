@@ -28,6 +28,7 @@ from bot.subscriptions import (
     check_timezone,
     parse_schedule,
 )
+from bot.subscriptions.broadcasts import BroadcastStore
 from bot.subscriptions.schedule import EXPR_MAX_CHARS
 from tests.conftest import utc_literal
 
@@ -528,13 +529,64 @@ def test_migration_0004_keeps_deliveries_and_adds_payload(db_url):
                 {"slot": utc_literal(db, "2025-03-02 00:00:00.000000")},
             )
         db.upgrade("0004")
-        store = SubscriptionStore(db)
-        (old,) = store.deliveries(1)
-        assert (old.status, old.message_ids, old.payload) == ("sent", (5, 6), None)
-        assert not store.claim_slot(1, utc(2025, 3, 2))  # still claimed: never sent again
-        assert store.get(1).filter_text == "GDP"
+        with db.engine.connect() as conn:
+            row = conn.execute(text("SELECT status, message_ids, payload FROM deliveries")).one()
+        assert tuple(row) == ("sent", "[5, 6]", None)
         db.downgrade("0003")
         with db.engine.connect() as conn:
             assert conn.execute(text("SELECT message_ids FROM deliveries")).scalar() == "[5, 6]"
+    finally:
+        db.close()
+
+
+def test_migration_0006_keeps_deliveries_and_adds_broadcasts(db_url):
+    """A 0005 database with a sent and an interrupted slot upgrades without losing them:
+    nothing is in flight or uncertain in the old rows, and broadcasts can be recorded."""
+    db = Database(db_url)
+    try:
+        db.upgrade("0005")
+        at = utc_literal(db, "2025-03-01 00:00:00.000000")
+        with db.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO subscriptions (id, chat_id, chat_type, chat_title, created_by, "
+                    "filter_text, schedule_kind, schedule_expr, timezone, quiet_when_empty, "
+                    "active, paused, deactivated_reason, last_delivered_at, created_at, "
+                    "updated_at) VALUES (1, 42, 'private', NULL, 7, 'GDP', 'daily', '08:00', "
+                    "'Asia/Shanghai', FALSE, TRUE, FALSE, NULL, NULL, :at, :at)"
+                ),
+                {"at": at},
+            )
+            for slot, status, ids in (
+                ("2025-03-02 00:00:00.000000", "sent", "[5, 6]"),
+                ("2025-03-03 00:00:00.000000", "pending", "[7]"),
+            ):
+                conn.execute(
+                    text(
+                        "INSERT INTO deliveries (subscription_id, slot, status, message_ids, "
+                        "error, attempts, payload, created_at, updated_at) VALUES "
+                        "(1, :slot, :status, :ids, NULL, 1, NULL, :slot, :slot)"
+                    ),
+                    {"slot": utc_literal(db, slot), "status": status, "ids": ids},
+                )
+        db.upgrade("0006")
+        store = SubscriptionStore(db)
+        sent, pending = store.deliveries(1)
+        assert (sent.status, sent.message_ids, sent.sending, sent.uncertain) == (
+            "sent",
+            (5, 6),
+            None,
+            0,
+        )
+        assert (pending.status, pending.message_ids, pending.sending) == ("pending", (7,), None)
+        assert store.uncertain_count() == 0
+        assert not store.claim_slot(1, utc(2025, 3, 2))  # still claimed: never sent again
+        broadcasts = BroadcastStore(db)
+        made = broadcasts.create(utc(2025, 3, 4, 9, 30), [1], chat_id=7, reply_to=3)
+        assert [b.id for b in broadcasts.unfinished()] == [made.id]
+        db.downgrade("0005")
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT COUNT(*) FROM deliveries")).scalar() == 2
+        assert "broadcasts" not in set(inspect(db.engine).get_table_names())
     finally:
         db.close()

@@ -120,6 +120,7 @@ async def running(
         scheduler.deliverer.sleep = wait
         limiter = app.bot.rate_limiter  # its waits (1 s per chat for digests) cost nothing
         limiter.sleep, limiter.clock = wait.quietly, wait.monotonic
+        scheduler.timer, scheduler.monotonic = wait.quietly, wait.monotonic  # the same clock
         if prepare is not None:
             prepare(app)
         async with serving(app):
@@ -468,9 +469,11 @@ async def test_group_migration_moves_the_subscription(server, engine, db_url) ->
 # -- restarts ----------------------------------------------------------------------------------
 async def test_restart_in_the_middle_of_a_run_no_duplicate_no_loss(server, engine, db_url) -> None:
     """Ten chats due at 08:00 with two-message digests. The bot stops with two digests
-    sent, one half sent (its second message stuck) and one still being composed (not
-    claimed yet: the claim comes with the messages); six were never started. After the
-    restart every chat has exactly its two messages, once."""
+    sent, one half sent (its second message stuck in the send), one still being composed
+    (not claimed yet: the claim comes with the first send), one stuck in its first send
+    and five that have sent their first message at most. After the restart every chat
+    has exactly its two messages, once; the two sends stuck at the stop were in flight
+    (handed to the sender, no outcome): counted, and sent again (they never arrived)."""
     users = [server.add_user(f"U{n}") for n in range(10)]
     daily = parse_schedule("08:00", default_time="08:00")
     with Database.open(url=db_url) as database:
@@ -480,14 +483,14 @@ async def test_restart_in_the_middle_of_a_run_no_duplicate_no_loss(server, engin
             for u in users
         ]
     slot = next_local(8, 0)
-    half_sent, composing = asyncio.Event(), asyncio.Event()
+    half_sent, composing, first_stuck = asyncio.Event(), asyncio.Event(), asyncio.Event()
 
     def two_parts(sub) -> list[str]:
         return [f"part one for {sub.chat_id}", f"part two for {sub.chat_id}"]
 
     def crashing(app: Application) -> None:
         deliverer = sched(app).deliverer
-        real_send = deliverer.sender.send
+        real_send = deliverer.sender.send_with_backlog
 
         async def compose(sub, at):
             if sub.chat_id == users[3].id:
@@ -495,26 +498,33 @@ async def test_restart_in_the_middle_of_a_run_no_duplicate_no_loss(server, engin
                 await asyncio.Event().wait()  # the bot stops while this runs
             return two_parts(sub)
 
-        async def send(chat_id, html):
+        async def send(chat_id, html, backlog):
             if html == f"part two for {users[2].id}":
                 half_sent.set()
                 await asyncio.Event().wait()
-            return await real_send(chat_id, html)
+            if chat_id == users[4].id:
+                first_stuck.set()
+                await asyncio.Event().wait()
+            return await real_send(chat_id, html, backlog)
 
         deliverer.compose = compose
-        deliverer.sender.send = send
+        deliverer.sender.send_with_backlog = send
 
-    # Two workers, so both get stuck: on the third chat's second message and on the
-    # fourth chat's composition; the queue order is the subscriptions' order.
+    # Two workers, so both get stuck: on the fifth chat's first message and on the third
+    # chat's second; the fourth chat's composition never ends.
     after = slot + timedelta(minutes=1)
     async with running(server, engine, db_url, now=after, prepare=crashing, delivery_workers=2):
-        await asyncio.wait_for(asyncio.gather(half_sent.wait(), composing.wait()), 10)
+        stuck = asyncio.gather(half_sent.wait(), composing.wait(), first_stuck.wait())
+        await asyncio.wait_for(stuck, 10)
     with Database.open(url=db_url) as database:
         store = SubscriptionStore(database)
         rows = [store.deliveries(s.id) for s in subs]
     assert [r[0].status for r in rows[:3]] == ["sent", "sent", "pending"]
     assert rows[2][0].message_ids and len(rows[2][0].message_ids) == 1
-    assert all(r == [] for r in rows[3:])  # the fourth was composing: no claim yet
+    assert rows[2][0].sending == 1  # part two was in flight
+    assert rows[3] == []  # the fourth was composing: no claim yet
+    assert rows[4][0].sending == 0 and not rows[4][0].message_ids  # its first in flight
+    assert all(r[0].sending is None for r in rows[5:] if r)  # nothing else was
 
     def composing_again(app: Application) -> None:
         async def compose(sub, at):
@@ -531,6 +541,7 @@ async def test_restart_in_the_middle_of_a_run_no_duplicate_no_loss(server, engin
             assert texts == [f"part one for {user.id}", f"part two for {user.id}"], user
             (row,) = store_of(app).deliveries(sub.id)
             assert row.status == "sent" and len(row.message_ids) == 2
+        assert store_of(app).uncertain_count() == 2
 
 
 async def test_missed_slot_beyond_grace_is_recorded_not_sent(server, engine, db_url) -> None:

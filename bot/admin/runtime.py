@@ -54,6 +54,7 @@ RUNTIME_KEYS: tuple[str, ...] = (
     "max_query_chars",
     "digest_cap",
     "digest_grace_hours",
+    "delivery_uncertain",
     "flood_rate",
     "flood_burst",
 )

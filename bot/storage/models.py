@@ -202,11 +202,48 @@ class DeliveryRow(Base):
     attempts: Mapped[int] = mapped_column(Integer)
     # JSON: the slot's messages and when they were composed (bot.subscriptions.store.Payload).
     payload: Mapped[str | None] = mapped_column(PortableText)
+    # The index of the message handed to Telegram whose outcome is not recorded yet
+    # (None: no send in flight). Found set after a crash: that message is *uncertain*.
+    sending: Mapped[int | None] = mapped_column(Integer)
+    # How many messages of this slot were found uncertain after a crash (resent or skipped
+    # as ``delivery_uncertain`` says).
+    uncertain: Mapped[int] = mapped_column(Integer, server_default="0")
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
     def __repr__(self) -> str:
         return f"DeliveryRow(subscription_id={self.subscription_id!r}, slot={self.slot!r})"
+
+
+class BroadcastRow(Base):
+    """An admin's ``/broadcast_digest``: one slot for the subscriptions due when it was asked.
+
+    ``subscription_ids`` (JSON) are the subscriptions it covers; their deliveries are
+    ordinary rows of ``deliveries`` at ``slot``. ``status``: ``running`` until every one is
+    final, ``reporting`` while the summary is being sent to ``chat_id`` (a reply to
+    ``reply_to``), then ``done``. A broadcast found ``running`` or ``reporting`` on start
+    is resumed (``bot.subscriptions.scheduler``).
+    """
+
+    __tablename__ = "broadcasts"
+    __table_args__ = (Index("ix_broadcasts_status", "status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slot: Mapped[datetime]
+    requested_by: Mapped[int | None] = mapped_column(BigInteger)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    reply_to: Mapped[int | None] = mapped_column(BigInteger)
+    language: Mapped[str] = mapped_column(String(8))
+    subscription_ids: Mapped[str] = mapped_column(PortableText)
+    # JSON: those of them whose slot was claimed already when the broadcast was recorded.
+    already_ids: Mapped[str | None] = mapped_column(PortableText)
+    status: Mapped[str] = mapped_column(PortableString(16))
+    summary: Mapped[str | None] = mapped_column(PortableText)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    def __repr__(self) -> str:
+        return f"BroadcastRow(id={self.id!r}, slot={self.slot!r}, status={self.status!r})"
 
 
 class AdminRow(Base):

@@ -2,27 +2,40 @@
 
 :class:`Deliverer` knows nothing of Telegram. It talks to a :class:`Sender` (the
 Telegram layer adapts the bot to it, ``handlers/delivery.py``) that raises the
-errors below, and records every step in the :class:`SubscriptionStore`:
+errors below, and records every step in the :class:`SubscriptionStore`. A delivery is
+two steps, so that the scheduler can hold a composed digest without holding a worker
+while its chat's window is closed (``bot.subscriptions.scheduler``):
 
-1. ``for_delivery`` reads the subscription and whether the slot is claimed already
-   (a claimed slot is not composed again);
-2. the digest is composed, and ``claim_slot`` inserts the delivery row with its
-   messages in one transaction (UNIQUE subscription + slot: only one caller ever sends
-   a slot, also after a restart); a digest with nothing to send, or that failed to
-   compose, is inserted already final;
-3. each message is sent and the ids sent so far are recorded at once (``record_ids``,
-   the deliverer keeps them: nothing is read back), except after the last one:
-4. ``finish_delivery`` records the outcome with the last id; ``sent`` moves
-   ``last_delivered_at`` to the composition time, so the next digest has what was
-   indexed after it.
+* :meth:`Deliverer.prepare`: ``for_delivery`` reads the subscription and whether the
+  slot is claimed already (a claimed slot is not composed again), and the digest is
+  composed; a digest with nothing to send, or that failed to compose, is recorded
+  already final (``claim_slot`` with its status). What is left to send is a
+  :class:`Pending`, in memory only.
+* :meth:`Deliverer.send_next`, once per message when the sender's windows allow it:
+  the first message claims the slot with its messages and marks message 0 *in flight*
+  (``claim_slot``: one INSERT, UNIQUE subscription + slot, so only one caller ever
+  sends a slot, also after a restart); each later one marks itself in flight
+  (``mark_sending``). After each message but the last the ids sent so far are recorded,
+  which clears the mark (``record_ids``, the deliverer keeps them: nothing is read
+  back); after the last, ``finish_delivery`` records the outcome with the last id, and
+  ``sent`` moves ``last_delivered_at`` to the composition time, so the next digest has
+  what was indexed after it.
 
-That is two transactions plus one per message, the first read included. A crash
-before 2 leaves no row: the slot is then one that passed unclaimed, sent once on
-restart within the grace period (:meth:`DigestScheduler.recover`). A delivery
-interrupted between 2 and 4 is resumed by :meth:`Deliverer.resume` with the messages
-not yet recorded. The one window left is a message Telegram accepted whose id the crash
-kept us from recording (the last one's is recorded by step 4); it is sent again on
-resume (at-least-once for that single message rather than losing the rest).
+That is three transactions for a one-message digest (the read, the claim, the outcome)
+and two more per further message (its mark, the ids before it). :meth:`deliver` runs
+both steps back to back (the command line, tests).
+
+A crash before the claim leaves no row: a scheduled slot is then one that passed
+unclaimed, sent once on restart within the grace period (:meth:`DigestScheduler.recover`);
+a broadcast's row lists it as still owed (``bot.subscriptions.broadcasts``). A delivery
+interrupted after its claim is resumed by :meth:`Deliverer.resume` with the messages
+not yet recorded. The one message that may have arrived without its id being recorded
+is the one marked in flight (``deliveries.sending``): handed to the sender, its outcome
+not recorded. ``uncertain`` (the setting ``delivery_uncertain``) decides it: ``resend``
+sends it again (at least once: it may arrive twice), ``skip`` goes on with the next
+one (at most once: it may be lost; its id is recorded as 0). Either way it is counted
+in the row's ``uncertain`` (``/status``). So after kill -9 the duplicates (or losses)
+are at most the messages in flight at the crash, one per chat at most.
 
 Errors: :class:`RetryAfter` (429) waits ``retry_after`` seconds and retries (the
 sender's rate limiter meanwhile holds every other send of the bot, replies included:
@@ -32,7 +45,7 @@ sender's rate limiter meanwhile holds every other send of the bot, replies inclu
 retries there; :class:`ChatGone` (403 blocked or kicked, 400 chat not found)
 deactivates the chat's subscriptions and tells the bot's admins; :class:`Rejected`
 (any other 400) fails the delivery without retrying. All retries are bounded by
-``attempts``.
+``attempts``; :meth:`send_next` returns the wait as a :class:`Retry` instead of sleeping.
 """
 
 from __future__ import annotations
@@ -111,6 +124,46 @@ class DeliveryResult:
     error: str | None = None
 
 
+Uncertain = Literal["resend", "skip"]
+UNCERTAIN_CHOICES: tuple[str, ...] = ("resend", "skip")
+
+
+@dataclass(eq=False)
+class Pending:
+    """A composed digest with messages left to send (in memory; see :meth:`Deliverer.prepare`).
+
+    ``claimed``: its delivery row exists (the first message claims it). ``ids``: the
+    message ids sent so far (0 for one skipped as uncertain). ``chat_id`` follows a
+    migration to a supergroup; ``tries`` counts its failed sends.
+    """
+
+    sub: Subscription
+    slot: datetime
+    payload: Payload
+    ids: list[int]
+    claimed: bool
+    chat_id: int
+    tries: int = 0
+    migrated: bool = False
+    backlog: int = 0  # messages its chat still has to get after this one (the scheduler's)
+
+    @property
+    def key(self) -> tuple[int, datetime]:
+        return (self.sub.id, self.slot)
+
+
+@dataclass(frozen=True, slots=True)
+class Retry:
+    """The current message was not sent: try it again after ``seconds``."""
+
+    seconds: float
+
+
+Step = DeliveryResult | Retry | None
+"""What :meth:`Deliverer.send_next` came to: final, try again later, or (None) a message
+went out and more are left."""
+
+
 class Deliverer:
     """Delivers slots of subscriptions through a :class:`Sender` (see the module docstring)."""
 
@@ -128,6 +181,7 @@ class Deliverer:
         clock: Callable[[], datetime] = utcnow,
         on_deactivated: Callable[[int], None] | None = None,
         blocking: Blocking | None = None,
+        uncertain: Uncertain = "resend",
     ) -> None:
         if attempts < 1:
             raise ValueError("attempts must be at least 1")
@@ -141,21 +195,47 @@ class Deliverer:
         self.sleep = sleep
         self.clock = clock
         self.on_deactivated = on_deactivated
+        self.uncertain = uncertain
         # Every store call goes to a storage thread: the loop never waits on the database.
         self.blocking = blocking or Blocking()
         self._db = self.blocking.run_db
 
+    # -- whole deliveries ----------------------------------------------------------------------
     async def deliver(self, subscription_id: int, slot: datetime) -> DeliveryResult:
         """Claim ``slot`` and send its digest; a slot claimed before is not sent again."""
+        return await self._run(await self.prepare(subscription_id, slot))
+
+    async def resume(self, subscription_id: int, slot: datetime) -> DeliveryResult:
+        """Finish a slot left ``pending`` by a crash: send what was not recorded as sent."""
+        return await self._run(await self.prepare(subscription_id, slot, resume=True))
+
+    async def _run(self, step: DeliveryResult | Pending) -> DeliveryResult:
+        while isinstance(step, Pending):
+            pending = step
+            while (outcome := await self.send_next(pending)) is None or isinstance(outcome, Retry):
+                if isinstance(outcome, Retry):
+                    await self.sleep(outcome.seconds)
+            step = outcome
+        return step
+
+    # -- step 1: what there is to send -----------------------------------------------------------
+    async def prepare(
+        self, subscription_id: int, slot: datetime, *, resume: bool = False
+    ) -> DeliveryResult | Pending:
+        """Read and compose (or, ``resume``, read what a crash left): a :class:`Pending` to
+        send, or the final result when there is nothing to send."""
+        if resume:
+            return await self._prepare_resume(subscription_id, slot)
         sub, claimed = await self._db(self.store.for_delivery, subscription_id, slot)
         if sub is None or not sub.due:
             return DeliveryResult(subscription_id, slot, "inactive")
         if claimed:
             return DeliveryResult(subscription_id, slot, "duplicate")
-        return await self._compose_and_send(sub, slot, claimed=False)
+        return await self._compose(sub, slot, claimed=False)
 
-    async def resume(self, subscription_id: int, slot: datetime) -> DeliveryResult:
-        """Finish a slot left ``pending`` by a crash: send what was not recorded as sent."""
+    async def _prepare_resume(
+        self, subscription_id: int, slot: datetime
+    ) -> DeliveryResult | Pending:
         delivery = await self._db(self.store.delivery, subscription_id, slot)
         sub = await self._db(self.store.get, subscription_id)
         if delivery is None or delivery.status != "pending":
@@ -170,20 +250,41 @@ class Deliverer:
             )
             return DeliveryResult(subscription_id, slot, "inactive")
         if delivery.payload is None:  # claimed without its messages (an older version)
-            return await self._compose_and_send(sub, slot, claimed=True)
-        return await self._send(sub, slot, delivery.payload, sent=delivery.message_ids or ())
+            return await self._compose(sub, slot, claimed=True)
+        ids = list(delivery.message_ids or ())
+        payload = delivery.payload
+        if delivery.sending is not None:
+            # Handed to Telegram, outcome unknown: it may or may not have arrived.
+            index = delivery.sending
+            if self.uncertain == "skip":
+                ids.append(0)
+            note = f"message {index + 1} was in flight at a crash: " + (
+                "skipped" if self.uncertain == "skip" else "sent again"
+            )
+            log.warning("subscription %s, slot %s: %s", sub.id, slot.isoformat(), note)
+            await self._db(self.store.record_uncertain, sub.id, slot, tuple(ids), note)
+            if len(ids) >= len(payload.messages):
+                await self._db(
+                    self.store.finish_delivery,
+                    sub.id,
+                    slot,
+                    "sent",
+                    tuple(ids),
+                    note,
+                    delivered_at=payload.composed_at,
+                )
+                return DeliveryResult(sub.id, slot, "sent", tuple(ids))
+        return Pending(sub, slot, payload, ids, claimed=True, chat_id=sub.chat_id)
 
-    async def _compose_and_send(
+    async def _compose(
         self, sub: Subscription, slot: datetime, *, claimed: bool
-    ) -> DeliveryResult:
-        """Compose the slot's digest, claim the slot with it (or keep it with the claimed
-        row), send it."""
+    ) -> DeliveryResult | Pending:
+        """Compose the slot's digest; record it at once if there is nothing to send."""
         try:
             messages = await self.compose(sub, slot)
         except Exception as exc:
             log.exception("composing the digest of subscription %s failed", sub.id)
-            error = f"compose: {exc}"
-            if not await self._record(sub, slot, claimed, "failed", error=error):
+            if not await self._record(sub, slot, claimed, "failed", error=f"compose: {exc}"):
                 return DeliveryResult(sub.id, slot, "duplicate")
             return DeliveryResult(sub.id, slot, "failed", error=str(exc))
         if not messages:
@@ -191,9 +292,9 @@ class Deliverer:
                 return DeliveryResult(sub.id, slot, "duplicate")
             return DeliveryResult(sub.id, slot, "skipped_empty")
         payload = Payload(tuple(messages), self.clock())
-        if not await self._record(sub, slot, claimed, "pending", payload=payload):
-            return DeliveryResult(sub.id, slot, "duplicate")
-        return await self._send(sub, slot, payload, sent=())
+        if claimed:  # an older version's claim without messages: keep them with it
+            await self._db(self.store.save_payload, sub.id, slot, payload)
+        return Pending(sub, slot, payload, [], claimed=claimed, chat_id=sub.chat_id)
 
     async def _record(
         self,
@@ -202,71 +303,73 @@ class Deliverer:
         claimed: bool,
         status: DeliveryStatus,
         *,
-        payload: Payload | None = None,
         error: str | None = None,
     ) -> bool:
-        """After composing: claim the slot with what came of it (False: someone else did
+        """Nothing to send: claim the slot already final (False: someone else claimed it
         meanwhile), or, if it was claimed before, write that to the claimed row."""
         if not claimed:
             return await self._db(
-                self.store.claim_slot, sub.id, slot, payload, status=status, error=error
+                self.store.claim_slot, sub.id, slot, None, status=status, error=error
             )
-        if payload is not None:
-            await self._db(self.store.save_payload, sub.id, slot, payload)
-        else:
-            await self._db(self.store.finish_delivery, sub.id, slot, status, error=error)
+        await self._db(self.store.finish_delivery, sub.id, slot, status, error=error)
         return True
 
-    async def _send(
-        self, sub: Subscription, slot: datetime, payload: Payload, *, sent: tuple[int, ...]
-    ) -> DeliveryResult:
-        chat_id = sub.chat_id
-        tries = 0
-        migrated = False
-        ids = list(sent)  # the messages already out (recorded before a restart)
-        while len(ids) < len(payload.messages):
-            try:
-                message_id = await self.sender.send(chat_id, payload.messages[len(ids)])
-            except RetryAfter as exc:
-                tries += 1
-                if tries >= self.attempts:
-                    return await self._fail(
-                        sub, slot, f"flood control, gave up after {tries} tries"
-                    )
-                await self._db(self.store.record_attempt, sub.id, slot, str(exc))
-                await self.sleep(exc.retry_after)
-                continue
-            except Transient as exc:
-                tries += 1
-                if tries >= self.attempts:
-                    return await self._fail(sub, slot, f"{exc} (gave up after {tries} tries)")
-                await self._db(self.store.record_attempt, sub.id, slot, str(exc))
-                await self.sleep(min(self.max_backoff, self.backoff * 2 ** (tries - 1)))
-                continue
-            except ChatMigrated as exc:
-                if migrated:
-                    return await self._fail(sub, slot, "chat migrated twice")
-                migrated = True
-                await self._db(self.store.migrate_chat, chat_id, exc.new_chat_id)
-                log.info("chat %s is now supergroup %s", chat_id, exc.new_chat_id)
-                chat_id = exc.new_chat_id
-                continue
-            except ChatGone as exc:
-                return await self._chat_gone(sub, slot, str(exc))
-            except Rejected as exc:
-                return await self._fail(sub, slot, f"rejected: {exc}")
-            ids.append(message_id)
-            if len(ids) < len(payload.messages):  # the last one is recorded with the outcome
-                await self._db(self.store.record_ids, sub.id, slot, tuple(ids))
+    # -- step 2: one message ---------------------------------------------------------------------
+    async def send_next(self, pending: Pending) -> Step:
+        """Send the next message of ``pending`` now (its windows allow it: the caller's
+        business); see :data:`Step`."""
+        sub, slot, payload = pending.sub, pending.slot, pending.payload
+        index = len(pending.ids)
+        if not pending.claimed:
+            claimed = await self._db(self.store.claim_slot, sub.id, slot, payload, sending=index)
+            if not claimed:
+                return DeliveryResult(sub.id, slot, "duplicate")
+            pending.claimed = True
+        else:
+            await self._db(self.store.mark_sending, sub.id, slot, index)
+        ranked = getattr(self.sender, "send_with_backlog", None)
+        try:
+            if ranked is not None:
+                message_id = await ranked(pending.chat_id, payload.messages[index], pending.backlog)
+            else:
+                message_id = await self.sender.send(pending.chat_id, payload.messages[index])
+        except RetryAfter as exc:
+            return await self._retry(pending, str(exc), exc.retry_after, "flood control")
+        except Transient as exc:
+            delay = min(self.max_backoff, self.backoff * 2**pending.tries)
+            return await self._retry(pending, str(exc), delay, str(exc))
+        except ChatMigrated as exc:
+            if pending.migrated:
+                return await self._fail(sub, slot, "chat migrated twice")
+            pending.migrated = True
+            await self._db(self.store.migrate_chat, pending.chat_id, exc.new_chat_id)
+            log.info("chat %s is now supergroup %s", pending.chat_id, exc.new_chat_id)
+            pending.chat_id = exc.new_chat_id
+            return Retry(0.0)
+        except ChatGone as exc:
+            return await self._chat_gone(sub, slot, str(exc))
+        except Rejected as exc:
+            return await self._fail(sub, slot, f"rejected: {exc}")
+        pending.ids.append(message_id)
+        ids = tuple(pending.ids)
+        if len(ids) < len(payload.messages):  # the last one is recorded with the outcome
+            await self._db(self.store.record_ids, sub.id, slot, ids)
+            return None
         await self._db(
-            self.store.finish_delivery,
-            sub.id,
-            slot,
-            "sent",
-            tuple(ids),
-            delivered_at=payload.composed_at,
+            self.store.finish_delivery, sub.id, slot, "sent", ids, delivered_at=payload.composed_at
         )
-        return DeliveryResult(sub.id, slot, "sent", tuple(ids))
+        return DeliveryResult(sub.id, slot, "sent", ids)
+
+    async def _retry(self, pending: Pending, error: str, delay: float, why: str) -> Step:
+        pending.tries += 1
+        if pending.tries >= self.attempts:
+            if why == "flood control":
+                error = f"flood control, gave up after {pending.tries} tries"
+            else:
+                error = f"{error} (gave up after {pending.tries} tries)"
+            return await self._fail(pending.sub, pending.slot, error)
+        await self._db(self.store.record_attempt, pending.sub.id, pending.slot, error)
+        return Retry(delay)
 
     async def _fail(self, sub: Subscription, slot: datetime, error: str) -> DeliveryResult:
         log.warning("subscription %s, slot %s: %s", sub.id, slot.isoformat(), error)

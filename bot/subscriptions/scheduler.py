@@ -1,4 +1,4 @@
-"""APScheduler in the bot's event loop: one cron job per group, a delivery queue.
+"""APScheduler in the bot's event loop: one cron job per group, a ready queue of deliveries.
 
 Subscriptions with the same schedule and time zone fire at the same instants, so they
 share one APScheduler job (a *group*, keyed by schedule kind, expression and time zone).
@@ -22,14 +22,35 @@ subscriptions are the source of truth; APScheduler keeps nothing of its own), an
   the grace period, else recorded as missed;
 - slots that passed unclaimed: the newest is sent once if it is within the grace
   period; the others are recorded as missed (at most ``max_missed`` per subscription
-  and start, so an every-minute cron after a month down stays cheap).
+  and start, so an every-minute cron after a month down stays cheap);
+- broadcasts not finished: see below.
 
-A job firing does not send: it puts (subscription, slot) on a queue that
-``workers`` tasks drain. Thousands of subscriptions due at the same minute therefore
-wait in the queue and go out as fast as the sender's rate limiter allows, rather than
-thousands of requests racing (and being refused) at once. The slot is the fire time
-the schedule gives at or before the job's run, so a late run still claims the right
-slot, and the store's claim makes a second run for it a no-op.
+A job firing does not send: it puts (subscription, slot) on a queue. The slot is the
+fire time the schedule gives at or before the job's run, so a late run still claims the
+right slot, and the store's claim makes a second run for it a no-op.
+
+The ready queue. A few *preparer* tasks read and compose the queued deliveries
+(:meth:`Deliverer.prepare`); a composed digest waits in its chat's queue (in memory,
+not claimed yet), in order. The chats with something to send are in a heap ordered by
+the time their next message may go: the *dispatcher* takes the chat whose time has
+come, asks the sender how long its windows (one message per second per chat, 20 per
+minute per group, a 429 pause) still hold it (``sender.ready_in``: the rate limiter's
+answer, ``handlers/ratelimit.py``), and puts it back at that time if they do, holding
+nothing meanwhile. Otherwise it starts one message (:meth:`Deliverer.send_next`) as a
+task, at most ``workers`` at once; the chat is *busy* until it ends (its messages go
+one at a time, in order), then goes back into the heap. So a message waiting for a
+chat's or a group's window never holds a worker that could send another chat's: the
+workers only wait for the global window (30 per second), which any ready message
+needs. A 429 or a backoff keeps the chat busy on a timer (the deliverer's ``sleep``),
+not on a worker. Thousands of subscriptions due at one minute go out as fast as the
+limits allow (``bench/digest_bench.py``).
+
+Broadcasts (:meth:`broadcast`, an admin's /broadcast_digest) are recorded before
+anything is queued (``bot.subscriptions.broadcasts``); the scheduler watches their
+deliveries and, when every one is final, counts the outcomes from the database and
+hands the summary to :attr:`on_broadcast_done`. :meth:`recover` resumes unfinished
+broadcasts: the deliveries they still owe are sent (within the grace period, else
+recorded missed), and the summary follows.
 
 Tests and benchmarks call :meth:`fire_group` (what a job runs) or :meth:`fire` (one
 subscription's share of it) with a controlled clock and :meth:`drain`; nothing needs to
@@ -45,19 +66,25 @@ groups are guarded by a lock, held only for dictionary updates and those calls.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import threading
+import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.blocking import Blocking
 from bot.storage.models import utcnow
-from bot.subscriptions.delivery import Deliverer, DeliveryResult
+from bot.subscriptions.broadcasting import BroadcastReport, BroadcastsMixin, SlotKey
+from bot.subscriptions.broadcasts import Broadcast, BroadcastStore
+from bot.subscriptions.delivery import Deliverer, DeliveryResult, Pending
+from bot.subscriptions.ready import ChatQueue, ReadyQueueMixin
 from bot.subscriptions.schedule import Schedule, fire_times, latest_fire
-from bot.subscriptions.store import Subscription, SubscriptionStore
+from bot.subscriptions.store import Subscription, SubscriptionStore, busiest_chats_first
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +105,7 @@ def job_id(key: GroupKey) -> str:
     return JOB_PREFIX + "|".join(key)
 
 
-class DigestScheduler:
+class DigestScheduler(ReadyQueueMixin, BroadcastsMixin):
     """Schedules every due subscription and delivers its slots through a :class:`Deliverer`."""
 
     def __init__(
@@ -91,8 +118,12 @@ class DigestScheduler:
         max_missed: int = 100,
         clock: Callable[[], datetime] = utcnow,
         blocking: Blocking | None = None,
+        broadcasts: BroadcastStore | None = None,
+        preparers: int | None = None,
     ) -> None:
         self.store = store
+        self.broadcasts = broadcasts
+        self.preparers = preparers or max(1, min(workers, 8))
         self.deliverer = deliverer
         self.blocking = blocking or getattr(deliverer, "blocking", None) or Blocking()
         self.grace = grace
@@ -101,11 +132,31 @@ class DigestScheduler:
         self.clock = clock
         self.outcomes: Counter[str] = Counter()
         self.on_result: Callable[[DeliveryResult], None] | None = None
+        self.on_broadcast_done: BroadcastReport | None = None
         self._apscheduler = AsyncIOScheduler(timezone=UTC)
         self._queue: asyncio.Queue[tuple[int, datetime, bool]] | None = None
-        self._queued: set[tuple[int, datetime]] = set()
+        self._queued: set[SlotKey] = set()
         self._tasks: list[asyncio.Task] = []
         self._started = False
+        # The ready queue: composed digests per chat, chats in a heap by the time their
+        # next message may go (see "The ready queue" in the module docstring).
+        self._chats: dict[int, ChatQueue] = {}
+        self._heap: list[tuple[float, int, int]] = []  # (time, seq, chat): not yet due
+        self._due: list[tuple[int, int, int]] = []  # (-backlog, seq, chat): windows open
+        self._seq = itertools.count()
+        self._in_flight = 0
+        # The clock of the heap: the sender's (``ready_in`` answers in it). A test that
+        # fakes the rate limiter's clock fakes these two alike (``timer``: wait that long,
+        # instead of waiting for the wake-up event with a timeout).
+        self.monotonic: Callable[[], float] = time.monotonic
+        self.timer: Callable[[float], Awaitable[None]] | None = None
+        self._wake: asyncio.Event | None = None
+        self._background: set[asyncio.Task] = set()
+        self._active = 0  # deliveries (and broadcast reports) not finished yet
+        self._idle: asyncio.Event | None = None
+        # Broadcasts being sent: which deliveries each still waits for.
+        self._watching: dict[SlotKey, list[int]] = {}
+        self._open: dict[int, tuple[Broadcast, set[SlotKey]]] = {}
         # Which group each scheduled subscription is in, and each group's members.
         self._lock = threading.Lock()
         self._group_of: dict[int, GroupKey] = {}
@@ -121,13 +172,17 @@ class DigestScheduler:
         if self._started:
             return
         self._queue = asyncio.Queue()
+        self._wake = asyncio.Event()
+        self._idle = asyncio.Event()
+        self._idle.set()
         self._apscheduler.start()
         self._started = True
         await self.reload()
         self._tasks = [
-            asyncio.create_task(self._worker(), name=f"digest-worker-{n}")
-            for n in range(self.workers)
+            asyncio.create_task(self._prepare_loop(), name=f"digest-preparer-{n}")
+            for n in range(self.preparers)
         ]
+        self._tasks.append(asyncio.create_task(self._dispatch(), name="digest-dispatcher"))
         if recover:
             await self.recover()
 
@@ -137,16 +192,26 @@ class DigestScheduler:
             return
         self._started = False
         self._apscheduler.shutdown(wait=False)
-        for task in self._tasks:
+        tasks = [*self._tasks, *self._background]
+        for task in tasks:
             task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await asyncio.gather(*tasks, return_exceptions=True)
         self._tasks = []
+        self._background.clear()
         self._queued.clear()
+        self._chats.clear()
+        self._heap.clear()
+        self._due.clear()
+        self._watching.clear()
+        self._open.clear()
+        self._in_flight = self._active = 0
+        if self._idle is not None:
+            self._idle.set()
 
     async def drain(self) -> None:
-        """Wait until every queued delivery has finished."""
-        if self._queue is not None:
-            await self._queue.join()
+        """Wait until every queued delivery (and broadcast summary) has finished."""
+        if self._idle is not None:
+            await self._idle.wait()
 
     # -- jobs -----------------------------------------------------------------------------------
     async def reload(self) -> int:
@@ -303,6 +368,7 @@ class DigestScheduler:
         if key in self._queued:
             return False
         self._queued.add(key)
+        self._begin()
         self._queue.put_nowait((subscription_id, slot, resume))
         return True
 
@@ -310,12 +376,14 @@ class DigestScheduler:
         """Queue a digest for every due subscription at the current minute (admin command)."""
         slot = self.clock().astimezone(UTC).replace(second=0, microsecond=0)
         subs = await self.blocking.run_db(self.store.list_active)
-        return sum(self.enqueue(sub.id, slot) for sub in subs)
+        ids = busiest_chats_first((sub.id, sub.chat_id) for sub in subs)
+        return sum(self.enqueue(sub_id, slot) for sub_id in ids)
 
     # -- after a restart ------------------------------------------------------------------------
     async def recover(self) -> tuple[int, int, int]:
         """Settle slots from while the bot was down: (resumed, sent late, recorded missed)."""
-        due, missed = await self.blocking.run_db(self._settle, self.clock())
+        due, missed, broadcasts = await self.blocking.run_db(self._settle, self.clock())
+        self._recover_broadcasts(broadcasts)
         resumed = late = 0
         for subscription_id, slot, resume in due:
             queued = self.enqueue(subscription_id, slot, resume=resume)
@@ -332,9 +400,11 @@ class DigestScheduler:
             )
         return resumed, late, missed
 
-    def _settle(self, now: datetime) -> tuple[list[tuple[int, datetime, bool]], int]:
-        """On a storage thread: record what was missed; the slots to (re)send, and how
-        many were recorded missed."""
+    def _settle(
+        self, now: datetime
+    ) -> tuple[list[tuple[int, datetime, bool]], int, list[tuple[Broadcast, list[SlotKey]]]]:
+        """On a storage thread: record what was missed; the slots to (re)send, how many
+        were recorded missed, and the unfinished broadcasts with what they wait for."""
         due: list[tuple[int, datetime, bool]] = []
         missed = 0
         for delivery in self.store.pending():
@@ -370,28 +440,72 @@ class DigestScheduler:
             missed += self.store.record_missed(
                 sub.id, covered, "the bot was not running; covered by the next digest"
             )
-        return due, missed
+        broadcasts, lost = self._settle_broadcasts(now, due)
+        return due, missed + lost, broadcasts
 
-    # -- workers --------------------------------------------------------------------------------
-    async def _worker(self) -> None:
+    # -- the ready queue ------------------------------------------------------------------------
+    def _begin(self) -> None:
+        self._active += 1
+        if self._idle is not None:
+            self._idle.clear()
+
+    def _end(self) -> None:
+        self._active = max(0, self._active - 1)
+        if self._active == 0 and self._idle is not None:
+            self._idle.set()
+
+    def _spawn(self, coro: Coroutine[Any, Any, None], name: str) -> None:
+        """Run ``coro`` as a task that :meth:`drain` waits for and :meth:`stop` cancels."""
+        self._begin()
+        task = asyncio.get_running_loop().create_task(coro, name=name)
+        self._background.add(task)
+
+        def done(task: asyncio.Task) -> None:
+            self._background.discard(task)
+            self._end()
+            if not task.cancelled() and task.exception() is not None:
+                log.error("%s failed", name, exc_info=task.exception())
+
+        task.add_done_callback(done)
+
+    async def _prepare_loop(self) -> None:
+        """Read and compose queued deliveries; what is left to send goes to its chat's queue."""
         assert self._queue is not None
         while True:
             subscription_id, slot, resume = await self._queue.get()
             try:
-                if resume:
-                    result = await self.deliverer.resume(subscription_id, slot)
-                else:
-                    result = await self.deliverer.deliver(subscription_id, slot)
-                self.outcomes[result.outcome] += 1
-                if result.outcome == "deactivated":
-                    await self.blocking.run_db(self._resync_subscription_chat, subscription_id)
-                if self.on_result is not None:
-                    self.on_result(result)
+                step = await self.deliverer.prepare(subscription_id, slot, resume=resume)
             except asyncio.CancelledError:
                 raise
             except Exception:
-                self.outcomes["error"] += 1
                 log.exception("delivering subscription %s slot %s failed", subscription_id, slot)
+                self._finished((subscription_id, slot), None)
+                continue
             finally:
-                self._queued.discard((subscription_id, slot))
                 self._queue.task_done()
+            if isinstance(step, Pending):
+                self._add_ready(step)
+            else:
+                self._finished((subscription_id, slot), step)
+
+    def _finished(self, key: SlotKey, result: DeliveryResult | None) -> None:
+        """A delivery is final (``None``: it raised): count it, tell who waits for it."""
+        try:
+            if result is None:
+                self.outcomes["error"] += 1
+            else:
+                self.outcomes[result.outcome] += 1
+                if result.outcome == "deactivated":
+                    self._spawn(
+                        self.blocking.run_db(self._resync_subscription_chat, key[0]),
+                        f"resync after subscription {key[0]}",
+                    )
+                if self.on_result is not None:
+                    self.on_result(result)
+        except Exception:
+            log.exception("after delivering subscription %s slot %s", *key)
+        finally:
+            self._queued.discard(key)
+            for broadcast_id in self._watching.pop(key, ()):
+                self._settled(broadcast_id, key)
+            self._end()

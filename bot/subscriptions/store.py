@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
@@ -103,6 +104,8 @@ class Delivery:
     created_at: datetime
     updated_at: datetime
     payload: Payload | None = None
+    sending: int | None = None
+    uncertain: int = 0
 
     @classmethod
     def _from_row(cls, row: DeliveryRow) -> Delivery:
@@ -117,6 +120,8 @@ class Delivery:
             created_at=row.created_at,
             updated_at=row.updated_at,
             payload=Payload.from_json(row.payload) if row.payload else None,
+            sending=row.sending,
+            uncertain=row.uncertain or 0,
         )
 
 
@@ -157,6 +162,16 @@ def _as_utc(value: datetime | str) -> datetime:
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def busiest_chats_first(rows: Iterable[tuple[int, int]]) -> list[int]:
+    """Subscription ids of ``(id, chat_id)`` rows: those of chats with more subscriptions
+    first (a busy group's 20-a-minute window binds, so its digests should be composed and
+    ready first), else in the order given."""
+    pairs = [(int(sub_id), int(chat)) for sub_id, chat in rows]
+    load = Counter(chat for _id, chat in pairs)
+    order = sorted(range(len(pairs)), key=lambda n: (-load[pairs[n][1]], n))
+    return [pairs[n][0] for n in order]
 
 
 class SubscriptionStore:
@@ -227,11 +242,12 @@ class SubscriptionStore:
 
     def due_ids(self, schedule: Schedule, timezone: str) -> list[int]:
         """The ids of the due subscriptions (active, not paused) with this schedule and
-        time zone, in id order: one scheduler group (one query, ids only)."""
+        time zone: one scheduler group (one query, ids and chats only), busiest chats
+        first (:func:`busiest_chats_first`)."""
         with self._db.session() as session:
-            return list(
-                session.scalars(
-                    select(SubscriptionRow.id)
+            return busiest_chats_first(
+                session.execute(
+                    select(SubscriptionRow.id, SubscriptionRow.chat_id)
                     .where(
                         SubscriptionRow.active.is_(True),
                         SubscriptionRow.paused.is_(False),
@@ -240,7 +256,7 @@ class SubscriptionStore:
                         SubscriptionRow.timezone == timezone,
                     )
                     .order_by(SubscriptionRow.id)
-                )
+                ).all()
             )
 
     def remove(self, chat_id: int, subscription_id: int) -> bool:
@@ -314,13 +330,16 @@ class SubscriptionStore:
         *,
         status: DeliveryStatus = "pending",
         error: str | None = None,
+        sending: int | None = None,
     ) -> bool:
         """Insert the delivery of ``slot``; False if the slot was claimed before.
 
         Only one caller (thread or process) ever gets True for a (subscription, slot).
         The row is ``pending`` with the composed ``payload`` (claim and messages in one
         transaction), or already final (``status``: nothing to send, composing failed).
-        Raises ``LookupError`` if the subscription does not exist.
+        ``sending``: the index of the message about to be handed to Telegram (the
+        deliverer claims a slot just before its first send). Raises ``LookupError`` if
+        the subscription does not exist.
         """
         slot = _slot(slot)
         now = self._clock()
@@ -334,6 +353,8 @@ class SubscriptionStore:
                         payload=None if payload is None else payload.to_json(),
                         error=error,
                         attempts=1,
+                        sending=sending,
+                        uncertain=0,
                         created_at=now,
                         updated_at=now,
                     )
@@ -384,8 +405,47 @@ class SubscriptionStore:
     def record_ids(
         self, subscription_id: int, slot: datetime, message_ids: tuple[int, ...] | list[int]
     ) -> None:
-        """The ids of every message of the slot sent so far (one UPDATE, nothing read)."""
-        self._set(subscription_id, slot, message_ids=json.dumps([int(i) for i in message_ids]))
+        """The ids of every message of the slot sent so far, no send in flight any more
+        (one UPDATE, nothing read)."""
+        self._set(
+            subscription_id,
+            slot,
+            message_ids=json.dumps([int(i) for i in message_ids]),
+            sending=None,
+        )
+
+    def mark_sending(self, subscription_id: int, slot: datetime, index: int) -> None:
+        """Message ``index`` of the slot is about to be handed to Telegram (one UPDATE).
+
+        Until its outcome is recorded (:meth:`record_ids`, :meth:`finish_delivery`,
+        :meth:`record_attempt`), a crash leaves it *uncertain*: it may or may not have
+        arrived (:meth:`record_uncertain`).
+        """
+        self._set(subscription_id, slot, sending=int(index))
+
+    def record_uncertain(
+        self,
+        subscription_id: int,
+        slot: datetime,
+        message_ids: tuple[int, ...] | list[int],
+        note: str,
+    ) -> None:
+        """After a crash: the message in flight is counted uncertain (``uncertain`` + 1),
+        the ids are ``message_ids`` (0 for a message skipped without an id) and nothing is
+        in flight any more; one UPDATE."""
+        self._set(
+            subscription_id,
+            slot,
+            message_ids=json.dumps([int(i) for i in message_ids]),
+            sending=None,
+            uncertain=DeliveryRow.uncertain + 1,
+            error=note,
+        )
+
+    def uncertain_count(self) -> int:
+        """How many messages were found in flight after a crash, in every delivery (/status)."""
+        with self._db.session() as session:
+            return int(session.scalar(select(func.coalesce(func.sum(DeliveryRow.uncertain), 0))))
 
     def record_attempt(self, subscription_id: int, slot: datetime, error: str) -> int:
         """A send failed and will be retried: count the attempt; returns the new count."""
@@ -393,6 +453,7 @@ class SubscriptionStore:
             row = self._claimed(session, subscription_id, _slot(slot))
             row.attempts += 1
             row.error = error
+            row.sending = None
             row.updated_at = self._clock()
             return row.attempts
 
@@ -415,7 +476,7 @@ class SubscriptionStore:
         if status not in FINAL_STATUSES:
             raise ValueError(f"status must be one of {FINAL_STATUSES}, not {status!r}")
         now = self._clock()
-        values: dict[str, object] = {"status": status, "error": error}
+        values: dict[str, object] = {"status": status, "error": error, "sending": None}
         if message_ids is not None:
             values["message_ids"] = json.dumps([int(i) for i in message_ids])
         with self._db.session() as session:

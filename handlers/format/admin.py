@@ -282,7 +282,16 @@ def broadcast_queued(count: int, lang: str = DEFAULT_LANGUAGE) -> str:
 
 
 _OUTCOMES = frozenset(
-    {"sent", "skipped_empty", "failed", "deactivated", "duplicate", "inactive", "missed"}
+    {
+        "sent",
+        "skipped_empty",
+        "failed",
+        "deactivated",
+        "duplicate",
+        "inactive",
+        "missed",
+        "uncertain",
+    }
 )
 
 
@@ -310,6 +319,8 @@ class StatusReport:
     failures: Sequence[Delivery] = ()
     timezone: str = "UTC"
     extra: Mapping[str, str] = field(default_factory=dict)
+    uncertain: int = 0  # digest messages found in flight after a crash
+    uncertain_policy: str = "resend"  # the setting delivery_uncertain
 
 
 def uptime_text(seconds: float) -> str:
@@ -341,6 +352,8 @@ def status_html(report: StatusReport, lang: str = DEFAULT_LANGUAGE) -> str:
     ]
     for key, value in report.extra.items():
         lines.append(f"{escape(key)}: {escape(value)}")
+    policy = tr(lang, f"admin.uncertain_{report.uncertain_policy}")
+    lines.append(tr(lang, "admin.uncertain", count=report.uncertain, policy=policy))
     lines += ["", tr(lang, "admin.next_digests", tz=escape(tz))]
     if report.upcoming:
         lines += [f"• #{sub_id} {_when(at, tz)}" for sub_id, at in report.upcoming]
