@@ -267,3 +267,27 @@ def test_national_targets_without_a_later_report_are_unknown(national):
     assert gdp.result is None and gdp.status == "unknown"
     assert gdp.verdict.reason == "no_result"
     assert {x.status for x in links} == {"unknown"}
+
+
+def test_a_scorecard_is_the_library_linked_once_and_filtered(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("national_china_2015_gwr.txt", "district_hailaer_2016_gwr.txt"):
+        shutil.copy(REAL / name, corpus / name)
+    engine = Engine.open(Settings(corpus_dir=corpus, data_dir=tmp_path / "data"))
+
+    def direct(region, year):
+        records, _ = engine._sourced(region=region)
+        return [(x.indicator, x.region, x.period) for x in link_targets(records, TABLE, year=year)]
+
+    for region, year in ((None, None), ("全国", 2015), ("海拉尔", None), ("内蒙古", 2016)):
+        card = engine.scorecard(region=region, year=year)
+        assert [(x.indicator, x.region, x.period) for x in card.links] == direct(region, year)
+    assert not [x for x in engine.scorecard(region="全国").links if x.region != "全国"]
+    # a new document is a new index: the links are made again, with its results
+    before = engine.scorecard(region="全国", year=2015)
+    assert {x.status for x in _by(before.links, "国内生产总值", "2015")} == {"unknown"}
+    shutil.copy(REAL / "national_china_2016_gwr.txt", corpus / "national_china_2016_gwr.txt")
+    engine.refresh()
+    (gdp,) = _by(engine.scorecard(region="全国", year=2015).links, "国内生产总值", "2015")
+    assert gdp.status == "met"

@@ -32,7 +32,9 @@ from bot.analytics.side_by_side import (
     region_chart_data,
     side_by_side,
 )
+from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.regions import region_key
+from bot.digest.filters import record_in_region
 from bot.models import DocumentInfo
 from bot.search.index import CompiledIndex
 from bot.targets.indicators import IndicatorTable
@@ -118,13 +120,32 @@ class AnalyticsMixin:
         """Each target (of ``region`` and the places inside it; whose period ends in
         ``year``) with the result for its period and met / missed / unknown
         (:mod:`bot.analytics.rules`)."""
-        records, hidden = self._sourced(region=region, show_all=show_all)
-        table: IndicatorTable = self.indicator_table  # type: ignore[attr-defined]
-        links = link_targets(records, table, year=year)
-        left_out = sum(
-            1 for x in hidden if x.record.kind == "target" and in_year(x.record.year, year)
-        )
-        return Scorecard(links, region, year, left_out)
+        links, hidden = self._all_links(show_all)
+        gazetteer = default_gazetteer() if region else None
+
+        def wanted(item: Sourced) -> bool:
+            return region is None or record_in_region(region, item.record, item.doc, gazetteer)
+
+        chosen = [x for x in links if in_year(x.period, year) and wanted(x.target)]
+        left_out = sum(1 for x in hidden if in_year(x.record.year, year) and wanted(x))
+        return Scorecard(chosen, region, year, left_out)
+
+    def _all_links(self, show_all: bool) -> tuple[list[Link], list[Sourced]]:
+        """Every target of the library linked with its result, and the targets left out,
+        computed once per index served (seconds on a 100 MB library; a scorecard then
+        only filters them). A region's scorecard is the same subset: a target and its
+        result share a region."""
+        memo: dict = self.__dict__.setdefault("_links_memo", {})
+        if memo.get("index") is not self.index:
+            memo.clear()
+            memo["index"] = self.index
+        found = memo.get(show_all)
+        if found is None:
+            records, hidden = self._sourced(show_all=show_all)
+            table: IndicatorTable = self.indicator_table  # type: ignore[attr-defined]
+            targets_left_out = [x for x in hidden if x.record.kind == "target"]
+            found = memo[show_all] = (link_targets(records, table), targets_left_out)
+        return found
 
     def region_table(
         self, indicator: str, *, year: int | None = None, show_all: bool = False
