@@ -77,6 +77,19 @@ class IndexWatcher:
             async with self._changed:
                 self._done = max(self._done, cycle)
                 self._changed.notify_all()
+            await self._warm_links()
+
+    async def _warm_links(self) -> None:
+        """A new index (a swap here, an upload, /reindex, start-up): scorecards and digest
+        leads need its targets linked; made on the indexing thread, not by the first to
+        ask (seconds on a 100 MB library)."""
+        if not self.engine.links_stale():
+            return
+        try:
+            loop = asyncio.get_running_loop()
+            await loop.run_in_executor(self.indexing, self.engine.warm_links)
+        except Exception:
+            logger.warning("could not link the key targets ahead of scorecards", exc_info=True)
 
     async def _tell_heals(self) -> None:
         for healed in self.engine.indexer.take_healed():

@@ -86,6 +86,10 @@ async def test_running_bot_serves_a_document_ingested_by_another_process(setting
 
             await server.send_message(alice, alice, TERM)
             after = await server.next_bot_message(alice)
+            # the new index's targets are linked for scorecards before anyone asks: a
+            # check begins only after the one before it has linked them
+            await asyncio.wait_for(services_of(app).live_index.fresh(), 30)
+            assert not engine.links_stale()
     assert TERM in after["text"], after["text"]
     assert "quantum" in after["text"]
     assert engine.index is not served

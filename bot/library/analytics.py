@@ -135,10 +135,13 @@ class AnalyticsMixin:
         computed once per index served (seconds on a 100 MB library; a scorecard then
         only filters them). A region's scorecard is the same subset: a target and its
         result share a region."""
-        memo: dict = self.__dict__.setdefault("_links_memo", {})
-        if memo.get("index") is not self.index:
-            memo.clear()
-            memo["index"] = self.index
+        index = self.index
+        memo: dict = self.__dict__.get("_links_memo") or {}
+        if memo.get("index") is not index:
+            # a new dict, not a cleared one: links still being made for the old index
+            # (on another thread) land in the old dict
+            memo = {"index": index}
+            self.__dict__["_links_memo"] = memo
         found = memo.get(show_all)
         if found is None:
             records, hidden = self._sourced(show_all=show_all)
@@ -146,6 +149,17 @@ class AnalyticsMixin:
             targets_left_out = [x for x in hidden if x.record.kind == "target"]
             found = memo[show_all] = (link_targets(records, table), targets_left_out)
         return found
+
+    def links_stale(self) -> bool:
+        """Whether the first scorecard of the index served would have to link the library
+        (one check; any thread)."""
+        memo = self.__dict__.get("_links_memo") or {}
+        return memo.get("index") is not self.index or False not in memo
+
+    def warm_links(self) -> None:
+        """Link the library now (off the event loop), so no scorecard waits for it: a
+        100 MB library takes seconds, a scorecard then well under one."""
+        self._all_links(False)
 
     def region_table(
         self, indicator: str, *, year: int | None = None, show_all: bool = False
