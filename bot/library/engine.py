@@ -65,7 +65,7 @@ from bot.library.answers import (
 )
 from bot.library.digests import DigestsMixin
 from bot.library.documents import DocumentsMixin
-from bot.library.refresh import IndexUpdate, RefreshMixin, disk_stamp
+from bot.library.refresh import IndexUpdate, RefreshMixin
 from bot.library.targets import TargetsMixin
 from bot.library.uploads import UploadsMixin
 from bot.models import (
@@ -158,7 +158,6 @@ class Engine(
         self._generation = 0  # of the newest update prepared
         self._applied = 0  # of the update the engine serves
         self._pending: IndexUpdate | None = None
-        self._disk_stamp: tuple[int, int] | None = None  # open_readonly: what it serves
 
     @classmethod
     def open(
@@ -201,12 +200,10 @@ class Engine(
         store.source = None  # a reader does not rewrite damaged records files
         indexer = make_indexer(settings, tokenizer, store)
         report = None
-        stamp = disk_stamp(indexer)
         try:
             index = CompiledIndex.open(indexer.paths.compiled)
         except IndexDamaged:
             report = indexer.refresh()
-            stamp = disk_stamp(indexer)
             index = CompiledIndex.open(indexer.paths.compiled)
         else:
             if not indexer.is_fresh():
@@ -218,7 +215,6 @@ class Engine(
                 )
         engine = cls(settings, indexer, index, store)
         engine.last_refresh = report
-        engine._disk_stamp = stamp
         return engine
 
     @property

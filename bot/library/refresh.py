@@ -20,16 +20,6 @@ from bot.search.indexer import Indexer, Progress
 from bot.search.searcher import Searcher
 
 
-def disk_stamp(indexer: Indexer) -> tuple[int, int] | None:
-    """Which compiled index is on disk: its ``meta.json``'s inode and modification time
-    (a writer swaps a new folder in by renames), or None when there is none."""
-    try:
-        st = (indexer.paths.compiled / "meta.json").stat()
-    except OSError:
-        return None
-    return (st.st_ino, st.st_mtime_ns)
-
-
 @dataclass(frozen=True, eq=False)
 class IndexUpdate:
     """A refreshed index, opened off the core thread, for :meth:`Engine.reopen`.
@@ -56,7 +46,6 @@ class RefreshMixin:
     _generation: int
     _applied: int
     _pending: IndexUpdate | None
-    _disk_stamp: tuple[int, int] | None
 
     # -- changing the corpus -----------------------------------------------------------------
     def refresh(self, *, rebuild: bool = False, progress: Progress | None = None) -> RefreshReport:
@@ -126,15 +115,15 @@ class RefreshMixin:
         writes nothing. An index caught between a writer's two renames, or damaged, is
         left for the next call (the one served stays). Returns whether it changed.
         """
-        stamp = disk_stamp(self.indexer)
-        if stamp is None or stamp == self._disk_stamp:
+        stamp = generation_stamp(self.indexer.paths.compiled)
+        if stamp is None or stamp == self.index.stamp:
             return False
         try:
             index = CompiledIndex.open(self.indexer.paths.compiled)
         except IndexDamaged:
             return False
         with self._making_searcher:
-            self.index, self._searcher, self._disk_stamp = index, None, stamp
+            self.index, self._searcher = index, None
         return True
 
     # -- another process's changes -------------------------------------------------------------
