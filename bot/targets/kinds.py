@@ -55,6 +55,16 @@ _PAST_RE = re.compile(
 )
 _WHOLE_YEAR_WORDS = frozenset({"全年", "年内"})
 _YEAR_JUST_BEFORE_RE = re.compile(r"(?<!\d)(?:19|20)\d\d年$")
+
+
+def _whole_of_written_year(text: str, m: re.Match[str]) -> bool:
+    """``2021年全年``: 全年/年内 right after a written year only says the whole of that
+    year; it is neither a tense cue nor the current year."""
+    return m.group() in _WHOLE_YEAR_WORDS and bool(
+        _YEAR_JUST_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())
+    )
+
+
 # One scan for both: a future word or a past word, whichever comes first at each place.
 _CUE_RE = re.compile(f"(?P<f>{_FUTURE_RE.pattern})|(?P<p>{_PAST_RE.pattern})")
 _STATUS_RE = re.compile(r"依托|用好|服务好|拥有|现有|共有|坐拥|用足")
@@ -120,11 +130,7 @@ def cue_marks(text: str, doc_year: int | None) -> Marks:
     words = [
         (m.end(), "target" if m.lastgroup == "f" else "achievement")
         for m in _CUE_RE.finditer(text)
-        # 2021年全年: the written year says when; 全年 only says the whole of it
-        if not (
-            m.group() in _WHOLE_YEAR_WORDS
-            and _YEAR_JUST_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())
-        )
+        if not _whole_of_written_year(text, m)
     ]
     years: list[tuple[int, str]] = []
     if doc_year is not None:
@@ -285,10 +291,8 @@ def period_marks(text: str, default_year: str, current_year: str) -> PeriodMarks
             text, m.end()
         ):
             continue
-        if m.group() in _WHOLE_YEAR_WORDS and _YEAR_JUST_BEFORE_RE.search(
-            text, max(0, m.start() - 6), m.start()
-        ):
-            continue  # 2021年全年: the whole of the year written, not the current one
+        if _whole_of_written_year(text, m):
+            continue
         value = _period_value(m, default_year, current_year)
         if value is not None:
             out.append((m.end(), value))
