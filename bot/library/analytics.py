@@ -88,6 +88,8 @@ class AnalyticsMixin:
     """:class:`~bot.library.Engine`'s analytics over the key targets."""
 
     index: CompiledIndex
+    # the library's links and the index they were made for (:meth:`_all_links`)
+    _links_memo: dict
     # iter_targets, indicator_table: TargetsMixin
 
     def _sourced(
@@ -136,12 +138,11 @@ class AnalyticsMixin:
         only filters them). A region's scorecard is the same subset: a target and its
         result share a region."""
         index = self.index
-        memo: dict = self.__dict__.get("_links_memo") or {}
+        memo = self._links_memo
         if memo.get("index") is not index:
             # a new dict, not a cleared one: links still being made for the old index
             # (on another thread) land in the old dict
-            memo = {"index": index}
-            self.__dict__["_links_memo"] = memo
+            memo = self._links_memo = {"index": index}
         found = memo.get(show_all)
         if found is None:
             records, hidden = self._sourced(show_all=show_all)
@@ -153,7 +154,7 @@ class AnalyticsMixin:
     def links_stale(self) -> bool:
         """Whether the first scorecard of the index served would have to link the library
         (one check; any thread)."""
-        memo = self.__dict__.get("_links_memo") or {}
+        memo = self._links_memo
         return memo.get("index") is not self.index or False not in memo
 
     def warm_links(self) -> None:

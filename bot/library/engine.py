@@ -158,6 +158,7 @@ class Engine(
         self._generation = 0  # of the newest update prepared
         self._applied = 0  # of the update the engine serves
         self._pending: IndexUpdate | None = None
+        self._links_memo: dict = {}  # AnalyticsMixin: the library linked, per index
 
     @classmethod
     def open(
