@@ -124,6 +124,21 @@ def test_confidence_of_names(table) -> None:
     assert name_confidence("跃升排名", table) < CONFIDENT  # a rank of nothing
 
 
+def test_clauses_cut_short_are_not_confident_names(table) -> None:
+    # a conjunction or 等 before the next item, 前 of 排名前
+    assert name_confidence("科创生态岛和", table) < CONFIDENT
+    assert name_confidence("重点铁路等", table) < CONFIDENT
+    assert name_confidence("学科进入全球排名前", table) < CONFIDENT
+    # a predicate: how things went, not what was measured
+    assert name_confidence("惠民实事圆满", table) < CONFIDENT
+    assert name_confidence("技术模式较为成熟", table) < CONFIDENT
+    # a clause turning one thing into another
+    assert name_confidence("高校办学体制调整为省属", table) < CONFIDENT
+    # and names that merely hold such characters stay confident
+    assert name_confidence("城乡居民收入比", table) >= CONFIDENT
+    assert name_confidence("国家级非物质文化遗产", table) >= CONFIDENT
+
+
 def test_unnamed_figures_are_kept_hidden(extract):
     records = extract("江州市政府工作报告\n全年共完成投资3.5亿元。\n")
     assert [(r.value, r.unit) for r in records] == [(3.5, "亿元")]

@@ -267,8 +267,11 @@ _VAGUE_NAMES = frozenset(
 )  # fmt: skip
 
 
-# One-character words that end a cut clause: a negation, 所 of 所在, 中 of 在…中.
-_LOOSE_END_WORDS = frozenset("不未没所中")
+# One-character words that end a cut clause: a negation, 所 of 所在, 中 of 在…中, a
+# conjunction or 等 before the next item (成都科创生态岛和, 黄百等), 前 of 排名前.
+_LOOSE_END_WORDS = frozenset("不未没所中和并与及或等前")
+# A clause's verb that turns a thing into something else: 办学体制调整为省属.
+_BECOMES_RE = re.compile(r"(?:调整|改|列|定|转|升格|划转|变更|纳入)为")
 _PERIOD_NAME_RE = re.compile(r"[一二三四五六七八九十两\d]{1,2}年(?:来|内|间)?")
 
 
@@ -299,6 +302,10 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
     words = _segmenter().cut(name, True)
     if len(words) > 1 and (words[-1] in _LOOSE_END_WORDS or words[-2] == "共"):
         return 0.5  # 指标不, 婴幼儿所, 产品中, 规划共设置: a clause cut short, not a name
+    if len(words) > 1 and words[-1] in _state_words():
+        return 0.5  # 惠民实事圆满, 技术模式较为成熟, 粮食年产量连续: a predicate, not a name
+    if _BECOMES_RE.search(name):
+        return 0.5
     if _PERIOD_NAME_RE.fullmatch(name) or _TAIL_CHANGE_RE.fullmatch(name):
         return 0.5  # 两年, 迈上: a period or a change, not the thing
     if not measured and (_is_verb(name) or VERB_RE.fullmatch(name)):
@@ -399,6 +406,13 @@ def plain_verbs() -> frozenset[str]:
     治理) are not in it: they head names (污水治理率).
     """
     return _dict_words("v")
+
+
+@lru_cache(maxsize=1)
+def _state_words() -> frozenset[str]:
+    """Adjectives and adverbs of jieba's dictionary (``a``, ``d``, ``ad``, ``vd``: 圆满,
+    成熟, 连续, 较为): a name never ends with one, a clause stating how things went does."""
+    return _dict_words("a") | _dict_words("d") | _dict_words("ad") | _dict_words("vd")
 
 
 def _dict_words(tag: str) -> frozenset[str]:
