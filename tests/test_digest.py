@@ -334,6 +334,13 @@ def test_value_formats():
     )
     assert format_value(rec(value=1, value_text="1万", unit="万场", qualifier="多")) == "1万多场"
     assert format_value(rec(value=40, value_text="40", unit="支", qualifier="余")) == "40余支"
+    # 20多万 carries its 多 already (issue 11: it was shown as 20多万多人)
+    assert (
+        format_value(rec(value=20, value_text="20多万", unit="万人", qualifier="多")) == "20多万人"
+    )
+    assert (
+        format_value(rec(value=10, value_text="10余万", unit="万人", qualifier="余")) == "10余万人"
+    )
     assert (
         format_value(rec(value=100, value_text="百亿", unit="亿元", qualifier="过")) == "过百亿元"
     )

@@ -654,3 +654,14 @@ def test_a_figure_per_head_is_not_the_total(extract):
     got = {(r.indicator, r.value) for r in extract(text)}
     assert ("每万人拥有5G基站数", 18.0) in got
     assert ("5G基站", 1.5) in got
+
+
+def test_people_counted_under_a_thing_are_not_confident(extract):
+    records = extract(
+        "江州市政府工作报告\n文化惠民工程、全民健身工程分别惠及3500万、2300万人次。\n"
+    )
+    assert [(r.value, r.unit) for r in records] == [(3500, "万人次"), (2300, "万人次")]
+    assert not any(r.confident for r in records)
+    # people named as people stay confident
+    records = extract("江州市政府工作报告\n新增高技能人才10万人，培育高素质农民3000人以上。\n")
+    assert {r.indicator for r in records if r.confident} == {"高技能人才", "高素质农民"}

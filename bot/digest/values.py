@@ -25,7 +25,6 @@ _MAGNITUDES = ("万亿", "亿", "万")
 _CLAUSE_SPLIT = re.compile(r"[，,。；;：:、！？!?（）()\n]")
 _COMPARISON_QUALIFIERS = ("不低于", "不高于", "高于", "低于", "快于", "好于", "优于", "超过")
 _WS = re.compile(r"\s+")
-_WS = re.compile(r"\s+")
 
 
 def clean(text: str | None) -> str:
@@ -116,7 +115,8 @@ def format_value(record: TargetRecord, lang: str = DEFAULT_LANGUAGE) -> str:
         if qualifier == "级":
             text = vt + ("" if rest == "元" else rest) + "级"
         elif qualifier in _INLINE_QUALIFIERS:
-            text = vt + qualifier + rest
+            # 20多万 is written with its 多 already: 20多万人, not 20多万多人
+            text = vt + rest if qualifier in vt else vt + qualifier + rest
         else:
             text = vt + rest
     if qualifier and qualifier not in _INLINE_QUALIFIERS and qualifier != "级":

@@ -48,6 +48,7 @@ from bot.targets.naming import (
     Named,
     NamingContext,
     compatible,
+    counts_people_of_a_thing,
     cuts_a_word,
     name_confidence,
     name_figures,
@@ -182,6 +183,8 @@ class _Walker:
             score = min(score, 0.5)  # 中央财政资金建立直(达), (3人)制篮球场: a fragment
         if indicator.endswith(("人数", "人次")) and not named.figure.unit.endswith(("人", "人次")):
             score = min(score, 0.5)  # 监察机构人数 17个: the name counts something else
+        if indicator not in self.table and counts_people_of_a_thing(indicator, named.figure.unit):
+            score = min(score, 0.5)  # 文化惠民工程 3500万人次: the people it reached
         return score
 
     def paragraph_class(self) -> str:

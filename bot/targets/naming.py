@@ -475,6 +475,26 @@ _NOT_A_NAME_RE = re.compile(
 )
 
 
+_PERSON_UNIT_RE = re.compile(r"^(?:万|亿)?(?:人|名|人次)$")
+_THING_END_RE = re.compile(
+    r"(?:学校|企业|医院|园区|基地|项目|工程|机构|中心|村|镇|县|乡|馆|站|厂|场|道路|设施|平台"
+    r"|公司|单位|线|点|区)$"
+)
+_PERSON_END_RE = re.compile(
+    r"(?:人|者|员|生|工|师|民|户|家庭|儿童|老人|干部|人才|人口|群众|职工|劳动力|专家|院士|队伍)$"
+)
+
+
+def counts_people_of_a_thing(name: str, unit: str) -> bool:
+    """Whether a figure in people is named after a thing (文化惠民工程 3500万人次, 人口县 20万人,
+    自来水管道村 3.2万人): the people the thing reached are measured, and the name lost them."""
+    return bool(
+        _PERSON_UNIT_RE.match(unit)
+        and _THING_END_RE.search(name)
+        and not _PERSON_END_RE.search(name)
+    )
+
+
 def compatible(fig: Figure, canonical: str) -> bool:
     """Whether a name can carry the figure's unit (a count is not an amount of money)."""
     return _compatible(fig.unit_class, fig.form, canonical)
