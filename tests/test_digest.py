@@ -356,6 +356,10 @@ def test_value_formats():
     assert format_value(rec(value=5, value_text="百分之五", unit="%", qualifier="")) == "百分之五"
     doubling = rec(value=2, value_text="翻番", unit="倍", qualifier="", change="翻番")
     assert format_value(doubling) == ""
+    written = rec(value=2, value_text="翻一番", unit="倍", qualifier="", change="翻番")
+    assert format_value(written) == ""  # it was 翻一番倍
+    quadrupling = rec(value=4, value_text="翻两番", unit="倍", qualifier="", change="翻番")
+    assert format_value(quadrupling) == "翻两番"
     assert short_title("烟台市2024年政府工作报告") == "烟台市2024年政府工作报告"
     assert short_title(
         "全面贯彻党的二十大精神，奋力开创新时代社会主义现代化国际大都市建设新局面"

@@ -665,3 +665,13 @@ def test_people_counted_under_a_thing_are_not_confident(extract):
     # people named as people stay confident
     records = extract("江州市政府工作报告\n新增高技能人才10万人，培育高素质农民3000人以上。\n")
     assert {r.indicator for r in records if r.confident} == {"高技能人才", "高素质农民"}
+
+
+def test_average_economic_growth_is_gdp_growth(extract):
+    text = (
+        "2016年江州市政府工作报告\n二、今后五年主要目标\n"
+        "确保到2020年城乡居民人均收入比2010年翻一番，经济年均增长保持在6.5%以上。\n"
+    )
+    got = {(r.indicator, r.value, r.year) for r in extract(text)}
+    # not 城乡居民人均经济: the per-head subject of the clause before is not carried over
+    assert ("地区生产总值", 6.5, "2020") in got

@@ -105,8 +105,10 @@ def format_value(record: TargetRecord, lang: str = DEFAULT_LANGUAGE) -> str:
         if record.masked:
             return tr(lang, "digest.masked_value")
         return comparison_wording(record, lang)
-    if vt == record.change:  # 翻番 / 倍增: the verb is the figure
-        return ""
+    if vt == record.change or (vt == "翻一番" and record.change == "翻番"):
+        return ""  # 翻番 / 倍增: the verb is the figure
+    if vt.startswith("翻") and vt.endswith("番"):
+        return vt  # 翻两番: a doubling written as a verb never takes the unit 倍
     if unit == "位":  # rankings: 第3位, 全省第一
         body = f"第{vt}位" if re.search(r"[0-9xX*]", vt) else f"第{vt}"
         text = body

@@ -334,7 +334,7 @@ _GOAL_TAIL_RE = re.compile(
 _PER_HEAD_BEFORE_RE = re.compile(
     r"(?:每[十百千万]+(?:人口|人|户|名[\u4e00-\u9fff]{0,4}?)|人均)(?:拥有|有)?$"
 )
-_ECONOMIC_GROWTH_RE = re.compile(r"经济(?:社会发展)?(?:的)?(?:预期)?(?:增长|增速)")
+_ECONOMIC_GROWTH_RE = re.compile(r"经济(?:社会发展)?(?:的)?(?:预期|年均|平均)?(?:增长|增速)")
 
 
 def _without_goal_words(s: str) -> str:
