@@ -675,3 +675,18 @@ def test_average_economic_growth_is_gdp_growth(extract):
     got = {(r.indicator, r.value, r.year) for r in extract(text)}
     # not 城乡居民人均经济: the per-head subject of the clause before is not carried over
     assert ("地区生产总值", 6.5, "2020") in got
+
+
+def test_a_forward_section_headed_by_a_plan_period_dates_its_targets(extract):
+    text = (
+        "2016年江州市政府工作报告\n二、“十三五”时期主要目标任务和重大举措\n"
+        "常住人口城镇化率达到60%，经济年均增长6.5%以上。\n"
+        "三、2016年重点工作\n粮食产量稳定在1万亿斤以上。\n"
+    )
+    got = {(r.indicator, r.year) for r in extract(text)}
+    # a level at the end of the plan, a yearly average over it, this year's work as this year
+    assert got == {
+        ("常住人口城镇化率", "2020"),
+        ("地区生产总值", "2016-2020"),
+        ("粮食产量", "2016"),
+    }

@@ -107,6 +107,7 @@ class _SectionState:
     period: str = ""  # 过去五年 from the opening paragraph of a review section
     first_paragraph: bool = True
     paragraph_period: str = ""  # 回望“十四五”这五年…: in force until a paragraph opens with a year
+    plan_period: str = ""  # “十五五”时期主要目标任务: the years a forward section is about
 
 
 class _Walker:
@@ -168,6 +169,7 @@ class _Walker:
             path=path,
             section_class=section_class,
             paragraph_period=heading_period if section_class == REVIEW else "",
+            plan_period=heading_period if section_class == PLAN else "",
             period=self.top_periods.get(top, ""),
             first_paragraph=True,
         )
@@ -403,7 +405,7 @@ class _Walker:
             elif self.section.section_class == REVIEW:
                 year = self.section.period
             elif self.section.section_class == PLAN:
-                year = self.plan_period or self.horizon
+                year = self.section.plan_period or self.plan_period or self.horizon
             elif self.bulletin:
                 year = self.doc_year_s
             else:
