@@ -690,3 +690,13 @@ def test_a_forward_section_headed_by_a_plan_period_dates_its_targets(extract):
         ("地区生产总值", "2016-2020"),
         ("粮食产量", "2016"),
     }
+
+
+def test_a_share_of_something_else_keeps_its_whole_name(extract):
+    text = (
+        "2016年江州市政府工作报告\n一、2015年工作回顾\n"
+        "消费对经济增长的贡献率达到51.2%。投资对经济增长的贡献率为40%。\n"
+    )
+    got = {(r.indicator, r.value, r.change) for r in extract(text)}
+    # not 贡献率, and the 增长 inside the name is not the figure's change
+    assert got == {("消费对经济增长的贡献率", 51.2, "达到"), ("投资对经济增长的贡献率", 40, "")}

@@ -235,7 +235,10 @@ def clean_name(text: str) -> str:
     if "的" in s:
         tail = s.rsplit("的", 1)[1]
         # 在蓉设立领事机构的国家: a bare 国家 after 的 needs what comes before it
-        if len(tail) >= 2 and tail not in GENERIC_NAMES and tail not in _BARE_HEADS:
+        head = s.rsplit("的", 1)[0]
+        if "对" in head[1:] and tail.startswith("贡献"):
+            pass  # 消费对经济增长的贡献率: a share of something else, the whole is the name
+        elif len(tail) >= 2 and tail not in GENERIC_NAMES and tail not in _BARE_HEADS:
             s = tail
     if len(s) > 3:
         s = _strip_tail(s, _LOOSE_TAIL_RE)  # 重点调度项目有, 5G基站达, 中职学校由
@@ -433,6 +436,11 @@ def _segmenter():
     import rjieba
 
     return rjieba.Jieba()
+
+
+def word_end(s: str) -> int:
+    """Where the first word of ``s`` ends (jieba's segmentation)."""
+    return min((b for b in word_bounds(s) if b > 0), default=len(s))
 
 
 @lru_cache(maxsize=16384)
@@ -949,7 +957,26 @@ class _SentenceNamer:
         """The verb of figure ``i``: in its clause, else shared with a list it continues
         (``改造农村公路2150公里、清洁取暖4000户``), else right after it (``以5%速度增长``)."""
         m = _best_before_match(self.table, raw, self.figs[i])
-        change = _change_around(TIME_RE.sub("", raw), m.alias if m else None)
+        bare = TIME_RE.sub("", raw)
+        if m is not None:
+            change = _change_around(bare, m.alias)
+        else:
+            # a name of the document's own words: its verbs are not the figure's
+            # (投资对经济增长的贡献率为40%: no 增长)
+            own = clean_name(raw)
+            k = bare.rfind(own) if len(own) >= 2 else -1
+            if k < 0:
+                change = _find_change(bare)
+            else:
+                # only a verb the name opens or ends with (新建铁路投产里程, 经济增长) can be
+                # the figure's
+                last = max((b for b in word_bounds(own) if b < len(own)), default=0)
+                change = (
+                    _find_change(bare[k + len(own) :])
+                    or _find_change(bare[:k])
+                    or _find_change(own[last:])
+                    or _find_change(own[: word_end(own)])
+                )
         if change:
             return change
         continues = raw.lstrip().startswith(("、", "和", "及")) or (i > 0 and raw in ("", "的"))
