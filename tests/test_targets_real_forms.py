@@ -700,3 +700,30 @@ def test_a_share_of_something_else_keeps_its_whole_name(extract):
     got = {(r.indicator, r.value, r.change) for r in extract(text)}
     # not 贡献率, and the 增长 inside the name is not the figure's change
     assert got == {("消费对经济增长的贡献率", 51.2, "达到"), ("投资对经济增长的贡献率", 40, "")}
+
+
+def test_hard_wrapped_text_gives_the_records_of_its_paragraphs(extract):
+    # a PDF text layer or wrapped plain text: figures and their names across lines
+    paragraph = (
+        "全省地区生产总值增长5.5%，一般公共预算收入增长3.9%，城镇新增就业85万人，"
+        "城镇调查失业率5.2%，居民人均可支配收入增长5.8%，粮食产量达到720亿斤。"
+    )
+    body = "\n".join([paragraph] * 4)
+    flat = extract("2025年江州省统计公报\n" + body + "\n")
+    wrapped_body = "\n".join(body.replace("\n", "")[i : i + 17] for i in range(0, len(body), 17))
+    wrapped = extract("2025年江州省统计公报\n" + wrapped_body + "\n")
+
+    def key(r):
+        return (r.indicator, r.value, r.unit, r.kind, r.year)
+
+    assert len(flat) == 24
+    assert sorted(map(key, wrapped)) == sorted(map(key, flat))
+
+
+def test_hard_wrapped_is_told_from_one_paragraph_per_line() -> None:
+    from bot.corpus.parse import is_hard_wrapped
+
+    lines = ["全省地区生产总值增长5.5%，一般公共预算收入增长3.9%，城镇新增就业85万人。"] * 12
+    assert not is_hard_wrapped("2025年江州省政府工作报告\n江州省人民政府\n" + "\n".join(lines))
+    text = "".join(lines)
+    assert is_hard_wrapped("\n".join(text[i : i + 30] for i in range(0, len(text), 30)))

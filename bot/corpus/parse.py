@@ -267,6 +267,31 @@ def _paragraphs(text: str, *, allow_plain: bool) -> Iterator[_Para]:
     yield from flush()
 
 
+def paragraph_spans(text: str) -> list[tuple[int, int, bool]]:
+    """``(start, end, is_heading)`` of each paragraph of ``text``, as :func:`split_passages`
+    sees them: hard-wrapped lines (PDF text layers) are one paragraph."""
+    allow_plain = not has_markdown_headings(text)
+    paras = _paragraphs(text, allow_plain=allow_plain)
+    return [(p.start, p.end, p.heading is not None) for p in paras]
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """Whether most prose lines of ``text`` stop without sentence punctuation: a text
+    wrapped at a width (a PDF text layer, wrapped plain text), not one paragraph per line.
+
+    A text written one paragraph per line has such lines too (its title, the date and
+    issuer under it, a heading without its number), so one is not enough.
+    """
+    prose = opened = 0
+    for line in text.split("\n"):
+        s = line.strip()
+        if len(s) < 15 or "\t" in s or parse_heading(s, allow_plain=False) is not None:
+            continue
+        prose += 1
+        opened += not _ends_line(s)
+    return prose >= 10 and opened >= 0.5 * prose
+
+
 def split_passages(
     doc_id: str, text: str, *, max_chars: int = 400, tick: Callable[[], None] | None = None
 ) -> tuple[Passage, ...]:
