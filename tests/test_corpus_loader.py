@@ -13,6 +13,7 @@ from bot.corpus.loader import Discovery, discover, doc_id_for, load_document, re
 from bot.corpus.parse import MetadataError
 from bot.corpus.reader import UnreadableDocument
 from bot.models import Document
+from bot.text.normalize import fold_figures
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 MB = 1024 * 1024
@@ -115,6 +116,14 @@ def test_discover_the_bundled_corpus() -> None:
 # --- load_document -------------------------------------------------------------------
 
 
+def test_full_width_figures_are_folded_one_for_one() -> None:
+    written = "２０２４年地区生产总值增长５．５％左右，ＧＤＰ总量１．２万亿元；第1．项，（一）"
+    folded = fold_figures(written)
+    assert folded == "2024年地区生产总值增长5.5%左右，GDP总量1.2万亿元；第1．项，（一）"
+    assert len(folded) == len(written)
+    assert fold_figures("增长5.5%，（一）") == "增长5.5%，（一）"  # Chinese punctuation stays
+
+
 def test_load_a_corpus_document() -> None:
     path = CORPUS / "004_f9b1766ae33f6aa2.txt"
     doc = load(path, CORPUS)
@@ -125,7 +134,10 @@ def test_load_a_corpus_document() -> None:
     assert doc.size == len(raw)
     assert doc.mtime == path.stat().st_mtime
     assert doc.encoding == "utf-8"
-    assert doc.text == raw.decode("utf-8")
+    # the text as written, full-width figures as ASCII (6.5％ → 6.5%), one for one
+    written = raw.decode("utf-8")
+    assert "6.5％" in written and "6.5％" not in doc.text and "6.5%左右" in doc.text
+    assert doc.text == fold_figures(written) and len(doc.text) == len(written)
     assert (doc.meta.region, doc.meta.year) == ("烟台", 2024)
     assert doc.title == doc.meta.title
     assert doc.passages and all(p.doc_id == doc.doc_id for p in doc.passages)

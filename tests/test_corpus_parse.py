@@ -107,6 +107,12 @@ def test_headings(line: str, level: int) -> None:
         "####### 七个井号",
         "2024",
         "一、" + "很长的标题没有标点" * 10,  # 90 characters: prose, not a heading
+        "2024年5月7日",  # the date under a title: it opens no section
+        "2024 年4 月29 日",
+        "（2017年10月18日）",
+        "二〇二四年五月七日",
+        "表2 2023年农林牧渔业总产值及其增长速度",  # a table's caption
+        "图3 2019-2023年地区生产总值",
     ],
 )
 def test_not_headings(line: str) -> None:

@@ -727,3 +727,23 @@ def test_hard_wrapped_is_told_from_one_paragraph_per_line() -> None:
     assert not is_hard_wrapped("2025年江州省政府工作报告\n江州省人民政府\n" + "\n".join(lines))
     text = "".join(lines)
     assert is_hard_wrapped("\n".join(text[i : i + 30] for i in range(0, len(text), 30)))
+
+
+def test_blank_lines_between_paragraphs_change_nothing(tmp_path):
+    # a bulletin's date line and table captions alone on their lines are no sections
+    # (the date, a year after the bulletin's, made the rest of it a plan without years)
+    from bench.real_gold import REAL_DOCS
+
+    name = "city_qiandongnan_2023_stat-bulletin.txt"
+    spaced = tmp_path / name
+    spaced.write_text(
+        (REAL_DOCS / name).read_text(encoding="utf-8").replace("\n", "\n\n"), encoding="utf-8"
+    )
+
+    def records(root):
+        doc = load_document(root / name, root, max_bytes=10**8, passage_max_chars=400)
+        return sorted((r.indicator, r.value, r.kind, r.year) for r in extract_targets(doc))
+
+    flat = records(REAL_DOCS)
+    assert len(flat) > 700 and all(year == "2023" for *_x, year in flat[:50])
+    assert records(tmp_path) == flat

@@ -24,6 +24,7 @@ from bot.corpus.reader import (
     read_bytes,
 )
 from bot.models import Document
+from bot.text.normalize import fold_figures
 
 DOC_ID_CHARS = 10
 # A document cut into more passages than this is refused (uploads, ingest and the
@@ -130,10 +131,10 @@ def load_document(
     # Extraction (pages, paragraphs) and parsing share one time budget (reader.Deadline).
     deadline = Deadline(path)
     decoded = decode_bytes(raw, path, deadline=deadline)
+    # ５．５％ as 5.5%: figures, years and names read the same in every width
+    text = fold_figures(decoded.text)
     doc_id = doc_id_for(relpath)
-    passages = split_passages(
-        doc_id, decoded.text, max_chars=passage_max_chars, tick=deadline.check
-    )
+    passages = split_passages(doc_id, text, max_chars=passage_max_chars, tick=deadline.check)
     if len(passages) > MAX_PASSAGES:
         raise UnreadableDocument(
             path,
@@ -142,7 +143,7 @@ def load_document(
             count=str(len(passages)),
             limit=str(MAX_PASSAGES),
         )
-    meta = merge_meta(infer_meta(decoded.text, path.name), load_sidecar(path))
+    meta = merge_meta(infer_meta(text, path.name), load_sidecar(path))
     deadline.check()
     return Document(
         doc_id=doc_id,
@@ -153,6 +154,6 @@ def load_document(
         mtime=mtime,
         encoding=decoded.encoding,
         meta=meta,
-        text=decoded.text,
+        text=text,
         passages=passages,
     )

@@ -22,7 +22,7 @@ from bot.corpus.reader import UnreadableDocument
 from bot.models import Passage
 
 # Bump when heading/passage/metadata rules change: persisted indexes are rebuilt.
-PARSER_VERSION = "3"
+PARSER_VERSION = "4"
 
 SIDECAR_SUFFIX = ".meta.toml"
 SIDECAR_LEVELS = ("national", "provincial", "city", "county")
@@ -179,7 +179,18 @@ def _looks_like_title(s: str) -> bool:
         return False
     if s.startswith(("—", "-", "*", "+", "·", "•", ">", "|", "#")):  # lists, quotes, tables
         return False
+    if _DATE_LINE_RE.fullmatch(s):  # the date under a title or a signature: no section
+        return False
+    if _CAPTION_RE.match(s):  # 表2 2023年主要农产品产量: a table's caption, not a section
+        return False
     return _has_letters(s)
+
+
+_CAPTION_RE = re.compile(r"(?:附?表|图)\s*[\d一二三四五六七八九十]+(?:[-－.．]\d+)?(?:\s|[：:]|$)")
+_DATE_LINE_RE = re.compile(
+    r"[（(]?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?[）)]?"
+)
 
 
 def _is_markdown_heading(line: str) -> bool:

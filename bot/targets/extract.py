@@ -60,6 +60,7 @@ from bot.targets.naming import (
 from bot.targets.numbers import find_figures, may_have_figures
 from bot.targets.records import TargetRecord
 from bot.targets.tables import TableReader, is_prose_row, is_table_row
+from bot.text.normalize import fold_figures
 
 _SENTENCE_RE = re.compile(r"[^。！？；]*(?:[。！？；]+[”’」』）]*|$)")
 _FULL_STOP = "。！？"
@@ -182,6 +183,8 @@ class _Walker:
             return
         top = path[0] if path else ""
         section_class = classify_section(path, self.doc_year)
+        if section_class == PLAN and self.bulletin:
+            section_class = NEUTRAL  # a bulletin has no plans (表2 2023年…, a caption)
         if section_class == PLAN:
             self.plan_started = True
         elif section_class == NEUTRAL and (self.plan_started or self.forward_doc):
@@ -537,4 +540,7 @@ def extract_targets(
     function does no I/O. ``until`` (a time budget) is asked before each paragraph;
     once it answers True, the records found so far are returned.
     """
+    folded = fold_figures(doc.text)  # a Document not from the loader (which folds already)
+    if folded != doc.text:
+        doc = replace(doc, text=folded)
     return _Walker(doc, table if table is not None else default_table(), until).run()

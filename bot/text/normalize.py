@@ -9,6 +9,7 @@ can be applied to the original without a mapping table.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 # Bump when the mapping changes: indexes built with another version are rebuilt.
@@ -63,3 +64,21 @@ def translation_table() -> dict[int, int]:
 def normalize(text: str) -> str:
     """Normalise ``text`` for matching; ``len(normalize(t)) == len(t)`` always holds."""
     return text.translate(translation_table())
+
+
+# Full-width digits, Latin letters and ％ (５．５％, ＧＤＰ), as some web pages and older
+# documents write them, one for one. Chinese punctuation (，；：（）) is how documents are
+# written and what the key-target rules read: it stays.
+_FIGURE_WIDTH = {c: c - 0xFEE0 for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B))}
+_FIGURE_WIDTH.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
+_FIGURE_WIDTH[0xFF05] = ord("%")
+_FULL_WIDTH_FIGURE_RE = re.compile(r"[\uff05\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_DECIMAL_POINT_RE = re.compile(r"(?<=\d)．(?=\d)")
+
+
+def fold_figures(text: str) -> str:
+    """``text`` with full-width digits, letters and ``％`` as ASCII, and ``．`` between
+    digits as ``.`` (５．５％ → 5.5%). Length-preserving like :func:`normalize`."""
+    if not _FULL_WIDTH_FIGURE_RE.search(text):
+        return text
+    return _DECIMAL_POINT_RE.sub(".", text.translate(_FIGURE_WIDTH))
