@@ -747,3 +747,17 @@ def test_blank_lines_between_paragraphs_change_nothing(tmp_path):
     flat = records(REAL_DOCS)
     assert len(flat) > 700 and all(year == "2023" for *_x, year in flat[:50])
     assert records(tmp_path) == flat
+
+
+def test_a_count_of_the_items_just_listed_is_no_figure(extract):
+    text = (
+        "2025年江州市政府工作报告\n一、2024年工作回顾\n"
+        "完成生态保护红线、永久基本农田、城镇开发边界三条控制线划定工作。"
+        "统筹发展和安全两件大事。深入实施“粤菜师傅”“广东技工”“南粤家政”三项工程。"
+        "办好国际乒联混合团体世界杯、铁人三项世界杯。"
+        "哈克、团结、谢尔塔拉等三处文化遗址列入全国重点文物保护单位。"
+        "扎实办好十件民生实事，新建学校三所。\n"
+    )
+    got = sorted((r.value, r.unit) for r in extract(text))
+    # kept: a count with 等 (the document's own total), counts with no list before them
+    assert got == [(3, "处"), (3, "所"), (10, "件")]

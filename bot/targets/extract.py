@@ -53,11 +53,12 @@ from bot.targets.naming import (
     cuts_a_word,
     name_confidence,
     name_figures,
+    word_bounds,
 )
 from bot.targets.naming import (
     clause_start as _clause_start,
 )
-from bot.targets.numbers import find_figures, may_have_figures
+from bot.targets.numbers import Figure, find_figures, may_have_figures
 from bot.targets.records import TargetRecord
 from bot.targets.tables import TableReader, is_prose_row, is_table_row
 from bot.text.normalize import fold_figures
@@ -342,7 +343,9 @@ class _Walker:
                     context = NamingContext()
                 continue
             figures = [
-                f for f in find_figures(sentence) if not _excluded(sentence, f.start, f.unit)
+                f
+                for f in find_figures(sentence)
+                if not _excluded(sentence, f.start, f.unit) and not _names_no_figure(sentence, f)
             ]
             if figures:
                 if periods is None:
@@ -505,6 +508,29 @@ def _excluded(sentence: str, start: int, unit: str) -> bool:
     return sentence[max(0, start - 2) : start] in _RHETORIC_BEFORE
 
 
+_SMALL_CN_COUNT_RE = re.compile(r"[两二三四五六七八九十]")
+_ITEM_SEP_RE = re.compile(r"[、和与及]")
+
+
+def _names_no_figure(sentence: str, fig: Figure) -> bool:
+    """A small count in Chinese numerals that is not a figure: it counts the items
+    listed just before it (生态保护红线、永久基本农田、城镇开发边界三条控制线; 发展和安全两件
+    大事; “粤菜师傅”“广东技工”“南粤家政”三项工程), or it is part of a word (铁人三项).
+    With 等 (哈克、团结、谢尔塔拉等三处) the count is the document's own figure."""
+    vt = fig.value_text
+    if fig.form == "rank" or not _SMALL_CN_COUNT_RE.fullmatch(vt) or not fig.value:
+        return False
+    if fig.value > 10:
+        return False
+    if fig.num_start not in word_bounds(sentence):
+        return True  # 铁人三项世界杯
+    before = sentence[_clause_start(sentence, fig.num_start) : fig.num_start]
+    if not before or before[-1] in "、和与及等":
+        return False  # 两个市场、两种资源: the count opens an item of its own
+    items = [x for x in _ITEM_SEP_RE.split(before.replace("”“", "”、“")) if x.strip("“”")]
+    return len(items) == int(fig.value) and len(items) > 1
+
+
 # 西海岸新区工委书记, 市南区委书记: a speaker's district named in a heading.
 _DISTRICT_RE = re.compile(
     r"([\u4e00-\u9fff]{2,5}?(?:新区|区|县|市))(?=工委|党工委|区委|县委|市委|委员会|政府|人民政府)"
@@ -524,7 +550,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "8"
+EXTRACTOR_VERSION = "9"
 
 
 def extract_targets(
