@@ -761,3 +761,12 @@ def test_a_count_of_the_items_just_listed_is_no_figure(extract):
     got = sorted((r.value, r.unit) for r in extract(text))
     # kept: a count with 等 (the document's own total), counts with no list before them
     assert got == [(3, "处"), (3, "所"), (10, "件")]
+
+
+def test_a_leaders_visits_and_letters_are_no_figures(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、2025年工作回顾\n"
+        "习近平总书记3次亲临江州考察、4次回信、2次致贺信。三次亲临江州视察并作出重要指示。"
+        "全年接待游客2.3亿人次，开展送医下乡120次。\n"
+    )
+    assert sorted((r.value, r.unit) for r in extract(text)) == [(2.3, "亿人次"), (120, "次")]

@@ -68,6 +68,8 @@ _FULL_STOP = "。！？"
 _CLAUSE_MARKS = "，,；;：:。！？!?（）()"
 _DELEGATES_RE = re.compile(r"应到|实到|出席|列席")
 _RHETORIC_BEFORE = ("出现",)
+# 3次亲临云南考察、4次回信: a leader's visits, letters and instructions, counted in 次
+_LEADER_VISITS_RE = re.compile(r"亲临|视察|考察|回信|贺信|批示|重要讲话|重要指示")
 MAX_SENTENCE_CONTEXT = 600
 _YEAR_IN_HEADING_RE = re.compile(r"(?:19|20)\d\d\s*年")
 _GLOSSARY_RE = re.compile(r"^(?:附[：:]?\s*)?(?:名词解释|名词注释|注释|术语解释)[：:]?$")
@@ -504,6 +506,8 @@ def _horizon(doc: Document) -> str:
 def _excluded(sentence: str, start: int, unit: str) -> bool:
     """Figures that are never targets: delegates at a meeting, rhetorical counts."""
     if unit in ("名", "人") and _DELEGATES_RE.search(sentence):
+        return True
+    if unit == "次" and _LEADER_VISITS_RE.search(sentence[start : start + 12]):
         return True
     return sentence[max(0, start - 2) : start] in _RHETORIC_BEFORE
 
