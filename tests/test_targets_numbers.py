@@ -359,3 +359,12 @@ def test_a_listed_number_takes_the_unit_written_once_after_the_last(text, want):
 @pytest.mark.parametrize("text", ["地铁3、4号线建成通车。", "完成3和4号地块出让。"])
 def test_numbers_listed_without_分别_stay_bare(text):
     assert find_figures(text) == []
+
+
+def test_a_measure_word_before_yi_shang_is_no_conjunction():
+    # 所以 is a word, but 200所以上 is 200 所 and 以上
+    assert figs("新建幼儿园200所以上、学校500所以上。") == [
+        ("200", 200, "所", "以上"),
+        ("500", 500, "所", "以上"),
+    ]
+    assert figs("所以要加强。") == []

@@ -365,6 +365,9 @@ def test_subject_of_earlier_clauses_both_and_listed_ranks(extract):
     )
     got = {(r.indicator, r.value) for r in extract(text)}
     assert ("地区生产总值", 5.7) in got
+    # 跨越5000亿元大关 is the level reached; 连跨4个万亿元台阶 counts steps: no figure
+    assert ("地区生产总值", 5000) in got
+    assert not any(v == 4 for _name, v in got), got
     assert sum(1 for name, v in got if v == 9 and name.endswith("贷款余额")) == 1, got
     assert sum(1 for name, v in got if v == 9 and name.endswith("存款余额")) == 1, got
     assert ("第一产业增加值增速全国排名", 2) in got

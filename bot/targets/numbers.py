@@ -408,6 +408,8 @@ def _unit_blocked(sentence: str, unit: str, end: int) -> bool:
     nxt = sentence[end : end + 1]
     if nxt and nxt == unit[-1]:
         return True  # 条条落实, 件件落地: reduplication, not a count
+    if sentence.startswith(("以上", "以下", "以内"), end):
+        return False  # 200所以上: 所 and 以上, not 所以
     return bool(nxt) and nxt in _UNIT_WORD_BLOCK.get(unit, "")
 
 
@@ -1018,7 +1020,7 @@ _MAGNITUDE_OF = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "": 1.0}
 _PER_BEFORE_RE = re.compile(r"每$")
 _STREAK_BEFORE_RE = re.compile(r"连续$|连跨$")
 _STEP_AFTER_RE = re.compile(r"[^，。；]{0,6}?(?:台阶|大关)")
-_STEP_BEFORE_RE = re.compile(r"(?:连跨|跨过|跨上|跨越)[^，。；]{0,4}$")
+_STEP_BEFORE_RE = re.compile(r"连跨[^，。；]{0,4}$")
 _AGE_BEFORE_RE = re.compile(r"(?:年满|满|不满|未满)$")
 _CIRCLE_AFTER_RE = re.compile(r"(?:小时|分钟)[^，。；\d]{0,8}?圈")
 
