@@ -368,3 +368,7 @@ def test_a_measure_word_before_yi_shang_is_no_conjunction():
         ("500", 500, "所", "以上"),
     ]
     assert figs("所以要加强。") == []
+
+
+def test_a_bare_wan_before_people_named_at_length_counts_people():
+    assert figs("妥善安置1.6万山洪泥石流灾害受灾群众。") == [("1.6万", 1.6, "万人", "")]
