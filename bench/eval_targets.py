@@ -356,6 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def real_predictions(names: Sequence[str], table: IndicatorTable) -> list[dict]:
     """Predictions over real documents, each with the line of its sentence."""
     from bench.real_gold import REAL_DOCS, attach_lines
+    from bot.text.normalize import fold_figures
 
     docs = [
         load_document(
@@ -363,7 +364,9 @@ def real_predictions(names: Sequence[str], table: IndicatorTable) -> list[dict]:
         )
         for n in names
     ]
-    return attach_lines(predict(docs, table), {d.filename: d.text for d in docs})
+    # lines as annotated: the file's own (figures folded as the loader folds them)
+    annotated = {n: fold_figures((REAL_DOCS / n).read_text(encoding="utf-8")) for n in names}
+    return attach_lines(predict(docs, table), annotated)
 
 
 def real_main(args: argparse.Namespace) -> int:

@@ -96,8 +96,15 @@ def change_class(change: str) -> str:
 
 
 def attach_lines(records: Sequence[dict[str, Any]], texts: dict[str, str]) -> list[dict[str, Any]]:
-    """Give each predicted record the 1-based line of its sentence (records in reading order)."""
+    """Give each predicted record the 1-based line of its sentence (records in reading order).
+
+    ``texts`` are the documents as annotated, line for line. The loader joins the lines of
+    a hard-wrapped text (:func:`bot.corpus.parse.reflow_wrapped`), so a sentence may span
+    lines of the annotated text: then the line is the one where the record's figure is,
+    as the gold of such documents has it.
+    """
     lines_of = {doc: text.split("\n") for doc, text in texts.items()}
+    flat_of: dict[str, tuple[str, list[int]]] = {}
     cursor: dict[str, int] = {}
     out: list[dict[str, Any]] = []
     for rec in records:
@@ -110,11 +117,44 @@ def attach_lines(records: Sequence[dict[str, Any]], texts: dict[str, str]) -> li
                 found = j
                 break
         if found is None:
+            if doc not in flat_of:
+                flat_of[doc] = _flatten(lines)
+            found = _line_across_breaks(rec, *flat_of[doc], first=k)
+        if found is None:
             found = -1
         else:
             cursor[doc] = found
         out.append({**rec, "line": found + 1})
     return out
+
+
+def _flatten(lines: Sequence[str]) -> tuple[str, list[int]]:
+    """The text without whitespace, and the line of each of its characters."""
+    chars: list[str] = []
+    line_of: list[int] = []
+    for n, line in enumerate(lines):
+        for ch in line:
+            if not ch.isspace():
+                chars.append(ch)
+                line_of.append(n)
+    return "".join(chars), line_of
+
+
+def _line_across_breaks(
+    rec: dict[str, Any], flat: str, line_of: list[int], first: int
+) -> int | None:
+    sentence = "".join(rec["sentence"].split())
+    if not sentence:
+        return None
+    after = next((i for i, n in enumerate(line_of) if n >= first), 0)
+    start = flat.find(sentence, after)
+    if start < 0:
+        start = flat.find(sentence)
+    if start < 0:
+        return None
+    figure = "".join(str(rec.get("value_text") or "").split())
+    at = flat.find(figure, start, start + len(sentence)) if figure else -1
+    return line_of[at if at >= 0 else start]
 
 
 @dataclass

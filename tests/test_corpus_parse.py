@@ -653,3 +653,35 @@ def test_table_rows_are_never_headings() -> None:
     assert parse_heading("#住宅\t万平方米\t2013.6\t-23.0") is None
     assert parse_heading("一、食品烟酒\t99.2") is None
     assert parse_heading("一、食品烟酒") is not None
+
+
+def test_a_hard_wrapped_text_is_reflowed_into_paragraphs() -> None:
+    from bot.corpus.parse import reflow_wrapped
+
+    paragraph = (
+        "全市地区生产总值增长5.5%，高新技术企业达到1200家，空气质量优良天数比例达到92%。" * 3
+    )
+    wrapped = "\n".join(paragraph[i : i + 29] for i in range(0, len(paragraph), 29))
+    text = (
+        "江州市2025年政府工作报告\n2025年1月20日\n一、2024年工作回顾\n"
+        + wrapped
+        + "\n指标\t2024年\t增长（%）\n"
+        + wrapped.replace("全市", "全县")
+        + "\n"
+    )
+    lines = reflow_wrapped(text).split("\n")
+    # the title, the date, the heading and the table row stay lines of their own; each
+    # wrapped paragraph is one line again (no word cut by a line end: 高\n新技术企业)
+    assert lines == [
+        "江州市2025年政府工作报告",
+        "2025年1月20日",
+        "一、2024年工作回顾",
+        paragraph,
+        "指标\t2024年\t增长（%）",
+        paragraph.replace("全市", "全县"),
+        "",
+    ]
+    one_per_line = "江州市2025年政府工作报告\n" + "\n".join([paragraph] * 12)
+    assert reflow_wrapped(one_per_line) is one_per_line  # written one paragraph per line
+    latin = "\n".join(["The quick brown fox jumps over the lazy dog and runs"] * 12)
+    assert "runs The quick" in reflow_wrapped(latin)  # a break between words is a space

@@ -180,3 +180,27 @@ def test_correction_can_be_turned_off(bundled_engine):
     assert resp.corrections == ()
     assert not any("乡村振星" in h.text for h in resp.hits)
     assert "振兴" in resp.suggestions or "乡村振兴" in resp.suggestions
+
+
+def test_a_word_cut_by_a_line_end_of_a_wrapped_text_is_found(tmp_path):
+    # a PDF's text layer is wrapped at a width: 脑机 at the end of one line, 接口 on the
+    # next; the loader joins the lines of a paragraph, so the word is found whole
+    from bot.config import Settings
+    from bot.library import Engine
+
+    filler = "全市地区生产总值增长5.5%，高新技术企业达到1200家，空气质量优良天数比例达到92%。"
+    paragraph = filler * 3 + "培育脑机接口企业10家。" + filler * 3
+    cut = paragraph.index("脑机接口") + 2
+    wrapped = "\n".join(
+        [paragraph[: cut % 29]] * bool(cut % 29)
+        + [paragraph[i : i + 29] for i in range(cut % 29, len(paragraph), 29)]
+    )
+    assert "脑机\n接口" in wrapped and "脑机接口" not in wrapped
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = "江州市2025年政府工作报告\n" + wrapped + "\n"
+    (corpus / "report.txt").write_text(text, encoding="utf-8")
+    engine = Engine.open(Settings(corpus_dir=corpus, data_dir=tmp_path / "data"))
+    response = engine.search('"脑机接口"')
+    assert response.hits and "脑机接口" in response.hits[0].snippet
+    assert engine.documents()[0].title == "江州市2025年政府工作报告"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from bot.corpus.meta import infer_meta, merge_meta
-from bot.corpus.parse import SIDECAR_SUFFIX, load_sidecar, split_passages
+from bot.corpus.parse import SIDECAR_SUFFIX, load_sidecar, reflow_wrapped, split_passages
 from bot.corpus.reader import (
     Deadline,
     UnreadableDocument,
@@ -131,8 +131,9 @@ def load_document(
     # Extraction (pages, paragraphs) and parsing share one time budget (reader.Deadline).
     deadline = Deadline(path)
     decoded = decode_bytes(raw, path, deadline=deadline)
-    # ５．５％ as 5.5%: figures, years and names read the same in every width
-    text = fold_figures(decoded.text)
+    # ５．５％ as 5.5%: figures, years and names read the same in every width; a
+    # hard-wrapped text (a PDF's text layer) as paragraphs, so no word is cut by a line end
+    text = reflow_wrapped(fold_figures(decoded.text))
     doc_id = doc_id_for(relpath)
     passages = split_passages(doc_id, text, max_chars=passage_max_chars, tick=deadline.check)
     if len(passages) > MAX_PASSAGES:

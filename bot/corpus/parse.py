@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from bot.corpus.reader import UnreadableDocument
 from bot.models import Passage
 
 # Bump when heading/passage/metadata rules change: persisted indexes are rebuilt.
-PARSER_VERSION = "4"
+PARSER_VERSION = "5"
 
 SIDECAR_SUFFIX = ".meta.toml"
 SIDECAR_LEVELS = ("national", "provincial", "city", "county")
@@ -278,14 +279,6 @@ def _paragraphs(text: str, *, allow_plain: bool) -> Iterator[_Para]:
     yield from flush()
 
 
-def paragraph_spans(text: str) -> list[tuple[int, int, bool]]:
-    """``(start, end, is_heading)`` of each paragraph of ``text``, as :func:`split_passages`
-    sees them: hard-wrapped lines (PDF text layers) are one paragraph."""
-    allow_plain = not has_markdown_headings(text)
-    paras = _paragraphs(text, allow_plain=allow_plain)
-    return [(p.start, p.end, p.heading is not None) for p in paras]
-
-
 def is_hard_wrapped(text: str) -> bool:
     """Whether most prose lines of ``text`` stop without sentence punctuation: a text
     wrapped at a width (a PDF text layer, wrapped plain text), not one paragraph per line.
@@ -301,6 +294,45 @@ def is_hard_wrapped(text: str) -> bool:
         prose += 1
         opened += not _ends_line(s)
     return prose >= 10 and opened >= 0.5 * prose
+
+
+def _latin_break(before: str, after: str) -> bool:
+    """A line break between two Latin words (or a figure and a word) stands for a space."""
+    return before.isascii() and before.isalnum() and after.isascii() and after.isalpha()
+
+
+def reflow_wrapped(text: str) -> str:
+    """``text`` with the line breaks inside its paragraphs removed, if it is hard-wrapped
+    (:func:`is_hard_wrapped`); otherwise ``text`` itself.
+
+    A word split over two lines (高\\n新技术企业) is then one word for search and for the
+    key targets. A line is continued by the next when it is as long as the text's usual
+    line (the wrap width) and ends without sentence punctuation: a title, a date or a
+    heading is shorter, and stays a line of its own, as do table rows and blank lines.
+    Latin words or figures on both sides of a break are kept apart by a space.
+    """
+    if not is_hard_wrapped(text):
+        return text
+    lengths = Counter(len(s) for line in text.split("\n") if len(s := line.strip()) >= 15)
+    width = lengths.most_common(1)[0][0]
+    out: list[str] = []
+    open_line = False  # the last line written is cut at the wrap width
+    for line in text.split("\n"):
+        s = line.strip()
+        table = "\t" in line
+        if open_line and s and not table and parse_heading(s, allow_plain=False) is None:
+            out[-1] += (" " if _latin_break(out[-1][-1], s[0]) else "") + s
+        else:
+            out.append(line.rstrip() if s else line)
+        last = out[-1].strip()
+        open_line = (
+            bool(s)
+            and not table
+            and len(s) >= 0.8 * width
+            and not _ends_line(last)
+            and parse_heading(s, allow_plain=False) is None
+        )
+    return "\n".join(out)
 
 
 def split_passages(

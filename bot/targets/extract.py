@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from bot.corpus.gazetteer import NATIONAL, default_gazetteer
-from bot.corpus.parse import is_hard_wrapped, paragraph_spans
 from bot.models import Document, Passage
 from bot.targets.frames import Frame
 from bot.targets.indicators import IndicatorTable, default_table
@@ -61,7 +60,6 @@ from bot.targets.naming import (
 from bot.targets.numbers import Figure, find_figures, may_have_figures
 from bot.targets.records import TargetRecord
 from bot.targets.tables import TableReader, is_prose_row, is_table_row
-from bot.text.normalize import fold_figures
 
 _SENTENCE_RE = re.compile(r"[^。！？；]*(?:[。！？；]+[”’」』）]*|$)")
 _FULL_STOP = "。！？"
@@ -113,29 +111,6 @@ class _SectionState:
     first_paragraph: bool = True
     paragraph_period: str = ""  # 回望“十四五”这五年…: in force until a paragraph opens with a year
     plan_period: str = ""  # “十五五”时期主要目标任务: the years a forward section is about
-
-
-def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
-    """``(offset, line)`` for each line of ``text``, except that a paragraph hard-wrapped
-    over several lines (a PDF text layer, wrapped plain text) is one line, its pieces
-    joined: a figure and its name are often on two lines. Table rows and headings stay
-    lines of their own. A text written one paragraph per line is read line by line: its
-    title, date and issuer lines are not the start of its first paragraph."""
-    if not is_hard_wrapped(text):
-        pos = 0
-        for line in text.split("\n"):
-            yield pos, line
-            pos += len(line) + 1
-        return
-    for start, end, heading in paragraph_spans(text):
-        body = text[start:end]
-        if heading or "\n" not in body or "\t" in body:
-            pos = start
-            for line in body.split("\n"):
-                yield pos, line
-                pos += len(line) + 1
-        else:
-            yield start, "".join(piece.strip() for piece in body.split("\n"))
 
 
 class _Walker:
@@ -261,7 +236,10 @@ class _Walker:
         return self.region
 
     def run(self) -> list[TargetRecord]:
-        for line_start, line in _logical_lines(self.doc.text):
+        pos = 0
+        for line in self.doc.text.split("\n"):
+            line_start = pos
+            pos += len(line) + 1
             stripped = line.strip()
             if not stripped:
                 continue
@@ -570,7 +548,4 @@ def extract_targets(
     function does no I/O. ``until`` (a time budget) is asked before each paragraph;
     once it answers True, the records found so far are returned.
     """
-    folded = fold_figures(doc.text)  # a Document not from the loader (which folds already)
-    if folded != doc.text:
-        doc = replace(doc, text=folded)
     return _Walker(doc, table if table is not None else default_table(), until).run()
