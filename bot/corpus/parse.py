@@ -320,17 +320,24 @@ def reflow_wrapped(text: str) -> str:
     for line in text.split("\n"):
         s = line.strip()
         table = "\t" in line
-        if open_line and s and not table and parse_heading(s, allow_plain=False) is None:
+        # a sentence ending right at the wrap width goes on, unless the next line is
+        # indented (the first line of a paragraph in a PDF)
+        indented = line[:1] in (" ", "\u3000") and _ends_line(out[-1].strip()) if out else False
+        if (
+            open_line
+            and s
+            and not table
+            and not indented
+            and parse_heading(s, allow_plain=False) is None
+        ):
             out[-1] += (" " if _latin_break(out[-1][-1], s[0]) else "") + s
         else:
             out.append(line.rstrip() if s else line)
-        last = out[-1].strip()
+        # a heading run into its paragraph (（一）坚持…。党政军民学…) goes on like any line
         open_line = (
             bool(s)
             and not table
-            and len(s) >= 0.8 * width
-            and not _ends_line(last)
-            and parse_heading(s, allow_plain=False) is None
+            and (len(s) >= width - 1 or (len(s) >= 0.8 * width and not _ends_line(s)))
         )
     return "\n".join(out)
 
