@@ -333,10 +333,13 @@ def reflow_wrapped(text: str) -> str:
             out[-1] += (" " if _latin_break(out[-1][-1], s[0]) else "") + s
         else:
             out.append(line.rstrip() if s else line)
-        # a heading run into its paragraph (（一）坚持…。党政军民学…) goes on like any line
+        # a heading run into its paragraph (（一）坚持…。党政军民学…) goes on like any line;
+        # a heading alone on its line does not
+        heading = parse_heading(s, allow_plain=False) if s else None
         open_line = (
             bool(s)
             and not table
+            and (heading is None or heading.run_in)
             and (len(s) >= width - 1 or (len(s) >= 0.8 * width and not _ends_line(s)))
         )
     return "\n".join(out)
