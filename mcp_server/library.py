@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from mcp.server.mcpserver.exceptions import ToolError
 
+from bot.analytics.linking import Sourced
 from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.regions import place_in_region
 from bot.digest import FilterError
@@ -24,8 +25,11 @@ from bot.library import DocTarget, DocumentNotFound, Engine
 from bot.models import DocumentInfo, Passage
 from mcp_server.records import (
     PASSAGE_LIMIT,
+    Counterpart,
+    Outcome,
     Record,
     Result,
+    citation,
     figure,
     page_of,
     record,
@@ -95,6 +99,28 @@ class Library:
             row.record.sentence[:40], doc_id=row.doc_id, limit=1
         )
         return hits[0].passage_ordinal if hits else None
+
+    def _sourced_record(self, item: Sourced, outcome: Outcome) -> Record:
+        """A record of a target with how it fared or moved."""
+        where = self._where(DocTarget(item.doc.doc_id, item.record))
+        return record(
+            item.doc,
+            section=item.record.section,
+            passage=where,
+            text=item.record.sentence,
+            target=figure(item.record, format_value(item.record)),
+            outcome=outcome,
+        )
+
+    def _counterpart(self, item: Sourced | None) -> Counterpart | None:
+        if item is None:
+            return None
+        where = self._where(DocTarget(item.doc.doc_id, item.record))
+        return Counterpart(
+            target=figure(item.record, format_value(item.record)),
+            text=item.record.sentence,
+            citation=citation(item.doc, item.record.section, where),
+        )
 
     def _targets_page(
         self, rows: list[DocTarget], page: int, page_size: int, notes: list[str]
@@ -364,6 +390,101 @@ class Library:
             if close:
                 notes.append("similar indicators: " + ", ".join(close))
         return self._targets_page(rows, page, page_size, notes)
+
+    def scorecard(
+        self,
+        *,
+        region: str | None = None,
+        year: int | None = None,
+        page: int = 1,
+        page_size: int = TARGETS_PAGE,
+    ) -> Result:
+        self._fresh()
+        card = self.engine.scorecard(region=region, year=year)
+        counts = card.counts()
+        notes = [
+            f"{len(card.links)} targets: {counts['met']} met, {counts['missed']} missed, "
+            f"{counts['unknown']} unknown (no result yet, no number, or not comparable)"
+        ]
+        if card.hidden:
+            notes.append(f"{card.hidden} low-confidence targets left out")
+        if not card.links:
+            notes.append("no targets match; try another region or year, or none")
+        chosen, pages, following = page_of(card.links, page, page_size)
+        if page > pages:
+            raise _past_last(page, pages)
+        records = [
+            self._sourced_record(
+                link.target,
+                Outcome(
+                    status=link.status,
+                    reason=link.verdict.reason,
+                    other=self._counterpart(link.result),
+                ),
+            )
+            for link in chosen
+        ]
+        return Result(
+            records=records,
+            total=len(card.links),
+            page=page,
+            pages=pages,
+            page_size=page_size,
+            next_page=following,
+            notes=notes,
+        )
+
+    def changes(
+        self,
+        region: str,
+        *,
+        year: int | None = None,
+        page: int = 1,
+        page_size: int = TARGETS_PAGE,
+    ) -> Result:
+        self._fresh()
+        if not region.strip():
+            raise ToolError("give a region whose work reports to compare: 山东, 烟台, 全国 …")
+        report = self.engine.report_changes(region.strip(), year=year)
+        if report.current is None:
+            when = f" for {year}" if year is not None else ""
+            raise ToolError(
+                f"no 政府工作报告 of {region}{when} in the library; list_documents with "
+                "this region shows what there is."
+            )
+        counts = report.counts()
+        notes = [f"{report.current.title} [{report.current.filename}]"]
+        if report.previous is None:
+            notes.append("no earlier report of this region: every target is new")
+        else:
+            notes.append(f"against {report.previous.title} [{report.previous.filename}]")
+        notes.append(", ".join(f"{n} {kind}" for kind, n in counts.items() if n))
+        if report.new_phrases:
+            notes.append("new phrases: " + "、".join(p for p, _n in report.new_phrases[:15]))
+        if report.dropped_phrases:
+            notes.append(
+                "phrases no longer used: " + "、".join(p for p, _n in report.dropped_phrases[:15])
+            )
+        chosen, pages, following = page_of(report.targets, page, page_size)
+        if page > pages:
+            raise _past_last(page, pages)
+        records = []
+        for change in chosen:
+            main = change.current or change.previous
+            if main is None:
+                continue
+            other = change.previous if change.current is not None else None
+            outcome = Outcome(status=change.kind, other=self._counterpart(other))
+            records.append(self._sourced_record(main, outcome))
+        return Result(
+            records=records,
+            total=len(report.targets),
+            page=page,
+            pages=pages,
+            page_size=page_size,
+            next_page=following,
+            notes=notes,
+        )
 
     # -- resources ---------------------------------------------------------------------------
     def document_text(self, doc: str, page: int = 1) -> str:

@@ -50,6 +50,34 @@ class TargetFigure(BaseModel):
     confidence: float = Field(description="How sure the extractor is, 0-1.")
 
 
+class Counterpart(BaseModel):
+    """The other figure a target is set against: its result (``scorecard``) or the same
+    indicator's target in the previous report (``changes``)."""
+
+    target: TargetFigure
+    text: str = Field(description="Its source sentence, as the document writes it.")
+    citation: str = Field(description="Where it comes from (the doc reference in brackets).")
+
+
+class Outcome(BaseModel):
+    """How a target fared (``scorecard``) or moved (``changes``)."""
+
+    status: str = Field(
+        description="scorecard: met, missed or unknown. changes: raised, lowered, unchanged, "
+        "reworded, new or dropped."
+    )
+    reason: str = Field(
+        default="",
+        description="scorecard: floor or ceiling (the direction applied), or why unknown: "
+        "masked, no_value, no_result, result_masked, not_comparable. Empty for changes.",
+    )
+    other: Counterpart | None = Field(
+        default=None,
+        description="scorecard: the result for the target's period. changes: the previous "
+        "report's target. None when there is none.",
+    )
+
+
 class Record(BaseModel):
     """One piece of a document with its source text and how to cite it."""
 
@@ -69,6 +97,9 @@ class Record(BaseModel):
         default=None, description="The key target (targets and compare only)."
     )
     score: float | None = Field(default=None, description="Search relevance (search only).")
+    outcome: Outcome | None = Field(
+        default=None, description="scorecard and changes only: the verdict or the change."
+    )
 
 
 class Result(BaseModel):
@@ -116,6 +147,7 @@ def record(
     limit: int = TEXT_LIMIT,
     target: TargetFigure | None = None,
     score: float | None = None,
+    outcome: Outcome | None = None,
 ) -> Record:
     """A record of ``info``'s document (``section`` already joined with ``' > '``)."""
     shown, cut = clip(text, limit)
@@ -134,6 +166,7 @@ def record(
         citation=citation(info, section, passage),
         target=target,
         score=score,
+        outcome=outcome,
     )
 
 

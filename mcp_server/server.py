@@ -288,6 +288,49 @@ def build_server(
             page_size=page_size,
         )
 
+    @server.tool(title="Targets against results", annotations=READ_ONLY)
+    async def scorecard(
+        region: Region = None,
+        year: Annotated[
+            int | None,
+            Field(ge=1900, le=2100, description="Only targets whose period ends in this year."),
+        ] = None,
+        page: Page = 1,
+        page_size: Annotated[
+            int, Field(ge=1, le=TARGETS_PAGE_MAX, description="Records per page.")
+        ] = TARGETS_PAGE,
+    ) -> Result:
+        """Each key target with the result reported for its period (a later work report or
+        that year's statistical bulletin) and whether it was met: outcome.status is met,
+        missed or unknown, outcome.reason why, outcome.other the result with its citation."""
+        return await run(
+            library.scorecard, region=region, year=year, page=page, page_size=page_size
+        )
+
+    @server.tool(title="What changed since the last report", annotations=READ_ONLY)
+    async def changes(
+        region: Annotated[
+            str,
+            Field(
+                min_length=1,
+                max_length=40,
+                description="A region with work reports in the library: 山东, 烟台, 全国 …",
+            ),
+        ],
+        year: Annotated[
+            int | None,
+            Field(ge=1900, le=2100, description="The report about this year (default: latest)."),
+        ] = None,
+        page: Page = 1,
+        page_size: Annotated[
+            int, Field(ge=1, le=TARGETS_PAGE_MAX, description="Records per page.")
+        ] = TARGETS_PAGE,
+    ) -> Result:
+        """A region's 政府工作报告 against its previous one: each target raised, lowered,
+        unchanged, reworded, new or dropped (outcome.status; outcome.other is last
+        report's target), and in the notes the phrases new in this report and dropped."""
+        return await run(library.changes, region, year=year, page=page, page_size=page_size)
+
     @server.resource(
         "doc://{doc}{?page}",
         name="document",

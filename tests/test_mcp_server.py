@@ -97,6 +97,8 @@ async def check_tools(client: Client) -> None:
         "get_document_outline",
         "targets",
         "compare",
+        "scorecard",
+        "changes",
     }
     for tool in tools.values():
         assert len(tool.description) > 80  # something an assistant can act on
@@ -548,3 +550,63 @@ def test_readonly_engine_neither_waits_for_nor_writes_the_index(corpus_copy, tmp
     assert len(reader.documents()) == 6
     assert reader.search("预期目标", doc="005_new.txt").hits
     assert not reader.reopen_if_changed()
+
+
+# -- scorecard and changes (in process: the library the tools call) ---------------------------
+REPORT_2024 = """潍坊市2024年政府工作报告
+一、2023年工作回顾
+全市地区生产总值增长4.8%。
+二、2024年工作安排
+2024年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业10万人以上，居民消费价格涨幅3%左右。
+"""
+REPORT_2025 = """潍坊市2025年政府工作报告
+一、2024年工作回顾
+全市地区生产总值增长5.2%，城镇新增就业9.5万人，居民消费价格上涨0.2%。
+二、2025年工作安排
+2025年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业10万人以上，居民消费价格涨幅2%左右，推动新质生产力发展。
+"""
+
+
+@pytest.fixture(scope="module")
+def two_reports(tmp_path_factory):
+    from mcp_server.library import Library
+
+    corpus = tmp_path_factory.mktemp("weifang")
+    (corpus / "weifang_2024.txt").write_text(REPORT_2024, encoding="utf-8")
+    (corpus / "weifang_2025.txt").write_text(REPORT_2025, encoding="utf-8")
+    engine = Engine.open(make_settings(corpus, tmp_path_factory.mktemp("weifang-data")))
+    return Library(engine)
+
+
+def test_scorecard_sets_each_target_against_its_result(two_reports):
+    card = Result.model_validate(two_reports.scorecard(region="潍坊", year=2024).model_dump())
+    got = {
+        r.target.indicator: (r.outcome.status, r.outcome.other and r.outcome.other.target.figure)
+        for r in card.records
+    }
+    assert got["地区生产总值"] == ("met", "增长5.2%")
+    assert got["新增城镇就业"] == ("missed", "新增9.5万人")
+    assert got["居民消费价格"][0] == "met"  # a ceiling: 0.2% under 3%左右
+    first = card.records[0]
+    assert first.doc == "weifang_2024.txt" and first.target.year_from == 2024
+    assert "weifang_2025.txt" in first.outcome.other.citation
+    assert card.notes[0].startswith(f"{card.total} targets: 2 met, 1 missed")
+
+
+def test_changes_sets_a_report_against_the_previous_one(two_reports):
+    moved = two_reports.changes("潍坊")
+    got = {r.target.indicator: (r.outcome.status, r.target.figure) for r in moved.records}
+    assert got["地区生产总值"] == ("raised", "增长5.5%左右")
+    assert got["新增城镇就业"] == ("unchanged", "新增10万人以上")
+    assert got["居民消费价格"] == ("lowered", "2%左右")
+    gdp = next(r for r in moved.records if r.target.indicator == "地区生产总值")
+    assert gdp.outcome.other.target.figure == "增长5%左右"
+    assert "weifang_2024.txt" in gdp.outcome.other.citation
+    assert any(n.startswith("against 潍坊市2024年政府工作报告") for n in moved.notes)
+
+
+def test_changes_of_a_region_without_reports_is_a_clear_error(two_reports):
+    from mcp.server.mcpserver.exceptions import ToolError
+
+    with pytest.raises(ToolError, match="no 政府工作报告 of 海南"):
+        two_reports.changes("海南")
