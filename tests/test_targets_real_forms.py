@@ -773,3 +773,17 @@ def test_a_leaders_visits_and_letters_are_no_figures(extract):
         "全年接待游客2.3亿人次，开展送医下乡120次。\n"
     )
     assert sorted((r.value, r.unit) for r in extract(text)) == [(2.3, "亿人次"), (120, "次")]
+
+
+def test_new_registrations_are_not_the_stock(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n一、综合\n"
+        "全年新登记市场主体19.91万户，下降3.2%。年末实有市场主体88.55万户，增长7.6%。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert got == {
+        ("新登记市场主体", 19.91),
+        ("新登记市场主体", 3.2),  # the year's registrations fell, not the stock
+        ("市场主体", 88.55),
+        ("市场主体", 7.6),
+    }

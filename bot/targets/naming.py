@@ -714,6 +714,8 @@ def _best_before_match(table: IndicatorTable, before: str, fig: Figure) -> Alias
         return None  # 直接经济损失占国内生产总值比重: the base of a share is not the name
     if _PER_HEAD_BEFORE_RE.search(text, 0, m.start):
         return None  # 每万人拥有5G基站数: a figure per head, not the total of the table's name
+    if _NEW_REGISTRATIONS_RE.search(text, 0, m.start):
+        return None  # 新登记市场主体 下降3.2%: the year's registrations, not the stock
     if m.alias in ("经济增长", "经济增速") and m.start > 0 and clean_name(text[: m.start]):
         return None  # 数字经济增长, 海洋经济增速: another economy's growth, not GDP's
     if (len(m.alias) <= 4 or fig.unit_class == "count") and LEVEL_PREFIX_RE.search(
@@ -821,6 +823,7 @@ _BARE_HEADS = frozenset(
 _OF_WHOLE_RE = re.compile(
     r"^(?P<part>[^，。；、]{2,16}?)(?:达到|达|占|相当于)(?P<whole>[^，。；、的]{2,16})的$"
 )
+_NEW_REGISTRATIONS_RE = re.compile(r"新(?:登记注册|登记|注册|设立)$")
 # A level or a place in front of a known name that makes it a narrower set.
 _QUALIFIED_RE = re.compile(r"(?:国家级|国家|省级|省|市级|县级|中央级|境内|境外)(?:重点)?")
 # 高于规模以上工业增加值增速16.4个…: a gap to a base, said after the list it belongs to
