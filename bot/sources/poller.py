@@ -1,0 +1,822 @@
+"""Polling live sources: what is new on a feed, list page, page or folder goes into the
+library, once.
+
+One poll of one source (:meth:`SourcePoller.poll`):
+
+1. the source's URL is fetched with its ETag / Last-Modified (``bot.sources.fetch``); a
+   304 means nothing changed and nothing more is fetched;
+2. the first successful fetch sniffs what the source is (feed, list page, single page:
+   ``bot.sources.sniff``); later polls parse it as that, so a feed that starts serving
+   HTML is a failure (``not_feed``), not a page of garbage;
+3. every entry whose URL the source has not recorded (``source_items``) is fetched and
+   its main text extracted (``bot.sources.article``); attachments it links (.pdf, .docx,
+   .txt; a .doc is recorded as failed: it cannot be converted) are downloaded too;
+4. a text whose content key (``bot.sources.dedupe``) an earlier item of any source has,
+   or which is a near duplicate of a library document or of another text of this
+   poller, is recorded as a ``duplicate``; otherwise it is ingested through the library's
+   upload path (:meth:`Engine.add_upload` with ``reopen=False`` on the indexing runner,
+   :meth:`Engine.reopen` on the core runner), an article as a UTF-8 ``.txt`` whose first
+   line is its title, with a ``.meta.toml`` sidecar carrying title, date, issuer, its URL
+   and the source's name. An upload is atomic: a failure leaves no corpus file, and the
+   item is recorded ``failed`` with the reason;
+5. the source's health is written in one UPDATE (:class:`~bot.sources.store.Health`):
+   a success resets the failures; ``source_alert_failures`` failures in a row, a list
+   page that yields no links after it had some, or an article far shorter than the
+   source's average alert the admins once (``alerts.source_*``, a
+   :class:`bot.i18n.Message`), until the source recovers (``alerts.source_recovered``).
+
+Where the work runs is the caller's (:class:`Runners`): the bot gives its storage
+thread, indexing thread and core thread; the command line runs them in worker threads
+one at a time. Polls of one source never overlap (a lock per source).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import hashlib
+import json
+import logging
+import re
+import unicodedata
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from bot.config import Settings
+from bot.corpus.reader import SUPPORTED_EXTENSIONS, UnreadableDocument, decode_bytes
+from bot.i18n import Message
+from bot.library import Engine, UploadResult
+from bot.sources.article import extract_article
+from bot.sources.decode import decode_html
+from bot.sources.dedupe import NearDuplicates, content_key
+from bot.sources.feeds import parse_feed
+from bot.sources.fetch import Fetcher
+from bot.sources.listing import list_links
+from bot.sources.models import Entry, Fetched, FetchError, FetchPolicy
+from bot.sources.sniff import sniff_kind
+from bot.sources.store import Health, Source, SourceStore, format_every
+
+log = logging.getLogger(__name__)
+
+ATTACHMENT_SUFFIXES = (".pdf", ".docx", ".txt")
+UNCONVERTIBLE_SUFFIXES = (".doc", ".wps")
+# An article under this share of the source's average length "extracts to almost nothing".
+SHORT_ARTICLE_RATIO = 0.1
+# The average is trusted once it is at least this long (a source of one-line notices is
+# not alerted about).
+SHORT_ARTICLE_MIN_AVG = 400
+TITLE_CHARS = 60
+AttachmentContent = ("application/pdf", "application/vnd.openxmlformats")
+
+Run = Callable[..., Awaitable[Any]]
+
+
+async def _in_thread(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+    return await asyncio.to_thread(functools.partial(fn, *args, **kwargs))
+
+
+@dataclass(frozen=True)
+class Runners:
+    """Where blocking work runs: ``db`` (stores), ``index`` (uploads: the indexing thread),
+    ``core`` (index swaps: the core thread). Default: a worker thread each time."""
+
+    db: Run = _in_thread
+    index: Run = _in_thread
+    core: Run = _in_thread
+
+
+@dataclass(frozen=True)
+class ItemOutcome:
+    """What became of one entry or attachment: ``ingested`` (``filename``, ``doc_id``),
+    ``duplicate`` or ``failed`` (``code``: a ``FetchError`` code or ``doc``, ``upload``,
+    ``unreadable``; ``reason``: the detail)."""
+
+    url: str
+    status: str
+    title: str = ""
+    filename: str | None = None
+    doc_id: str | None = None
+    code: str = ""
+    reason: str = ""
+    targets: int = 0
+
+
+@dataclass(frozen=True)
+class PollReport:
+    """One poll of one source. ``error`` (a ``FetchError`` code, ``detail``) when the
+    source itself could not be read; ``problem`` for a page that yields no links after it
+    had some (``no_links``) or an article far shorter than usual (``short_article``);
+    ``alert`` is the notice the admins got (once per breakage), ``recovered`` when it
+    ended one."""
+
+    source: str
+    kind: str
+    not_modified: bool = False
+    links: int = 0
+    items: tuple[ItemOutcome, ...] = ()
+    error: str = ""
+    detail: str = ""
+    problem: str = ""
+    alert: Message | None = None
+    recovered: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+    def count(self, status: str) -> int:
+        return sum(1 for i in self.items if i.status == status)
+
+
+def fetch_policy(settings: Settings) -> FetchPolicy:
+    """The fetching rules the settings give (one place)."""
+    return FetchPolicy(
+        user_agent=settings.source_user_agent,
+        timeout_s=settings.source_timeout_seconds,
+        max_bytes=int(settings.source_max_mb * 1024 * 1024),
+        host_gap_s=settings.source_host_gap_seconds,
+        retries=settings.source_retries,
+        allow_private=settings.sources_allow_private,
+    )
+
+
+def _error_detail(exc: FetchError) -> str:
+    params = ", ".join(f"{k}={v}" for k, v in sorted(exc.params.items()))
+    return params or str(exc)
+
+
+def safe_filename(title: str, suffix: str, key: str) -> str:
+    """A corpus file name from a title: no separators or control characters, not hidden,
+    at most :data:`TITLE_CHARS` characters, made unique by ``key`` (a content hash)."""
+    cleaned = "".join(
+        " " if unicodedata.category(ch)[0] in "CZ" or ch in '/\\:*?"<>|' else ch
+        for ch in unicodedata.normalize("NFC", title)
+    )
+    cleaned = re.sub(r"\s+", " ", cleaned).strip().strip(".~$ ").replace("..", ".")
+    stem = cleaned[:TITLE_CHARS].strip() or "article"
+    return f"{stem}-{key[:8]}{suffix}"
+
+
+def _toml_string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
+
+
+def sidecar_text(
+    *, title: str, url: str, source: str, published: date | None, issuer: str | None
+) -> str:
+    """The ``.meta.toml`` of a document from a source (``bot.corpus.parse`` reads it:
+    ``url`` and ``source`` land in the document's ``extra``)."""
+    lines = [f"title = {_toml_string(title)}"]
+    if published is not None:
+        lines.append(f"date = {_toml_string(published.isoformat())}")
+    if issuer:
+        lines.append(f"issuer = {_toml_string(issuer)}")
+    lines.append(f"url = {_toml_string(url)}")
+    lines.append(f"source = {_toml_string(source)}")
+    return "\n".join(lines) + "\n"
+
+
+def url_suffix(url: str) -> str:
+    return PurePosixPath(unquote(urlsplit(url).path)).suffix.lower()
+
+
+def _attachment_name(url: str, fallback_title: str, key: str) -> str:
+    name = PurePosixPath(unquote(urlsplit(url).path)).name
+    suffix = url_suffix(url)
+    stem = name[: -len(suffix)] if suffix and name.endswith(suffix) else name
+    return safe_filename(stem or fallback_title, suffix, key)
+
+
+def next_health(
+    source: Source,
+    report: PollReport,
+    *,
+    alert_after: int,
+    article_chars: Iterable[int] = (),
+    fetched: Fetched | None = None,
+) -> tuple[Health, Message | None, bool]:
+    """The source's health after ``report`` (pure): what to write, the alert to send (at
+    most one per breakage), and whether the poll ended a breakage."""
+    lengths = [n for n in article_chars if n > 0]
+    avg = source.avg_article_chars
+    if lengths:
+        mean = sum(lengths) // len(lengths)
+        avg = mean if avg is None else (avg * 3 + mean) // 4
+    validators = fetched is not None and not fetched.not_modified
+    if report.error or report.problem:
+        failures = source.consecutive_failures + 1
+        code = report.error or report.problem
+        alert = None
+        due = failures >= alert_after if report.error else True
+        if due and not source.alerted:
+            key = "alerts.source_failing" if report.error else f"alerts.source_{code}"
+            alert = Message(
+                key,
+                {
+                    "name": source.name,
+                    "url": source.url,
+                    "failures": str(failures),
+                    "code": code,
+                    "detail": report.detail,
+                },
+            )
+        health = Health(
+            consecutive_failures=failures,
+            last_error_code=code,
+            last_error_detail=report.detail,
+            alerted=source.alerted or alert is not None,
+            success=False,
+            new_docs=report.count("ingested") > 0,
+            kind=report.kind if report.kind != source.kind and not report.error else None,
+            etag=fetched.etag if validators else None,
+            last_modified=fetched.last_modified if validators else None,
+            validators=validators and not report.error,
+            avg_article_chars=avg if report.problem != "short_article" else None,
+            last_links_count=report.links if report.problem == "no_links" else None,
+        )
+        return health, alert, False
+    recovered = source.alerted
+    health = Health(
+        consecutive_failures=0,
+        last_error_code=None,
+        last_error_detail=None,
+        alerted=False,
+        success=True,
+        new_docs=report.count("ingested") > 0,
+        kind=report.kind if report.kind != source.kind else None,
+        etag=fetched.etag if validators else None,
+        last_modified=fetched.last_modified if validators else None,
+        validators=validators,
+        avg_article_chars=avg,
+        last_links_count=None if report.not_modified else report.links,
+    )
+    notice = Message("alerts.source_recovered", {"name": source.name}) if recovered else None
+    return health, notice, recovered
+
+
+@dataclass
+class _Poll:
+    """The state of one poll of one source."""
+
+    source: Source
+    known: set[str]
+    items: list[ItemOutcome] = field(default_factory=list)
+    lengths: list[int] = field(default_factory=list)
+
+
+class SourcePoller:
+    """Polls sources into ``engine`` (see the module docstring). Use as an async context
+    manager (it holds one :class:`Fetcher`: per-host politeness across every poll).
+
+    ``settings()`` is read at each poll (runtime changes apply); ``notify(message)`` tells
+    the admins (the bot's notifier; the command line prints). ``transport`` is passed to
+    the fetcher (tests).
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        store: SourceStore,
+        settings: Callable[[], Settings],
+        *,
+        runners: Runners | None = None,
+        notify: Callable[[Message], Awaitable[None]] | None = None,
+        transport: Any = None,
+    ) -> None:
+        self.engine = engine
+        self.store = store
+        self.settings = settings
+        self.runners = runners or Runners()
+        self.notify = notify
+        self._transport = transport
+        self._fetcher: Fetcher | None = None
+        self._locks: dict[int, asyncio.Lock] = {}
+        self._near: NearDuplicates | None = None
+        self._near_lock = asyncio.Lock()
+
+    async def __aenter__(self) -> SourcePoller:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        if self._fetcher is not None:
+            fetcher, self._fetcher = self._fetcher, None
+            await fetcher.__aexit__(None, None, None)
+
+    async def _get_fetcher(self) -> Fetcher:
+        if self._fetcher is None:
+            fetcher = Fetcher(fetch_policy(self.settings()), transport=self._transport)
+            self._fetcher = await fetcher.__aenter__()
+        return self._fetcher
+
+    def running(self, source_id: int) -> bool:
+        lock = self._locks.get(source_id)
+        return lock is not None and lock.locked()
+
+    # -- one source ---------------------------------------------------------------------------
+    async def poll(self, source: Source | str) -> PollReport:
+        """Poll one source (a :class:`Source` or its name) now; waits for a poll of the same
+        source already running, then reads it afresh."""
+        if isinstance(source, str):
+            source = await self.runners.db(self.store.require, source)
+        lock = self._locks.setdefault(source.id, asyncio.Lock())
+        async with lock:
+            fresh = await self.runners.db(self.store.by_id, source.id)
+            if fresh is None:  # removed meanwhile
+                return PollReport(source.name, source.kind, error="gone", detail="removed")
+            return await self._poll(fresh)
+
+    async def poll_many(
+        self, sources: Iterable[Source], *, concurrency: int = 8
+    ) -> list[PollReport]:
+        """Poll several sources, ``concurrency`` at a time (hosts stay polite: the fetcher
+        serialises requests per host)."""
+        gate = asyncio.Semaphore(concurrency)
+
+        async def one(source: Source) -> PollReport:
+            async with gate:
+                return await self.poll(source)
+
+        return list(await asyncio.gather(*(one(s) for s in sources)))
+
+    async def _poll(self, source: Source) -> PollReport:
+        state = _Poll(source, await self.runners.db(self.store.known_urls, source.id))
+        fetched: Fetched | None = None
+        try:
+            if source.kind == "folder":
+                report = await self._poll_folder(state)
+            else:
+                fetched, report = await self._poll_url(state)
+        except FetchError as exc:
+            report = PollReport(
+                source.name,
+                source.kind,
+                items=tuple(state.items),
+                error=exc.code,
+                detail=_error_detail(exc),
+            )
+        except Exception as exc:  # a bug or a broken disk must not stop the other sources
+            log.exception("polling source %s failed", source.name)
+            report = PollReport(
+                source.name,
+                source.kind,
+                items=tuple(state.items),
+                error="internal",
+                detail=f"{type(exc).__name__}: {exc}",
+            )
+        health, notice, recovered = next_health(
+            source,
+            report,
+            alert_after=self.settings().source_alert_failures,
+            article_chars=state.lengths,
+            fetched=fetched,
+        )
+        await self.runners.db(self.store.record_poll, source.id, health)
+        report = replace(
+            report,
+            alert=notice if not recovered else None,
+            recovered=recovered,
+        )
+        if notice is not None and self.notify is not None:
+            try:
+                await self.notify(notice)
+            except Exception:
+                log.warning("could not tell the admins about source %s", source.name, exc_info=True)
+        log.info(
+            "source %s: %s, %d links, %d ingested, %d duplicate, %d failed",
+            source.name,
+            report.error or report.problem or ("not modified" if report.not_modified else "ok"),
+            report.links,
+            report.count("ingested"),
+            report.count("duplicate"),
+            report.count("failed"),
+        )
+        return report
+
+    async def _poll_url(self, state: _Poll) -> tuple[Fetched, PollReport]:
+        source = state.source
+        fetcher = await self._get_fetcher()
+        fetched = await fetcher.get(
+            source.url, etag=source.etag, last_modified=source.last_modified
+        )
+        if fetched.not_modified:
+            return fetched, PollReport(source.name, source.kind, not_modified=True)
+        text = decode_html(fetched.content, fetched.content_type)
+        kind = source.kind
+        if kind == "auto":
+            kind = sniff_kind(fetched, text)
+        if kind == "feed":
+            entries = parse_feed(fetched.content, fetched.url)
+        elif kind == "list":
+            entries = list_links(text, fetched.url, source.match)
+        else:
+            entries = []
+        problem = ""
+        if kind in ("feed", "list"):
+            for entry in entries:
+                if entry.url in state.known:
+                    continue
+                await self._entry(state, entry)
+            if not entries and (source.last_links_count or 0) > 0:
+                problem = "no_links"
+        else:  # a single page: the page is the article, new whenever its text changes
+            await self._page(state, fetched, text)
+        if not problem and self._short(state):
+            problem = "short_article"
+        detail = ""
+        if problem == "no_links":
+            detail = f"links=0 before={source.last_links_count}"
+        elif problem == "short_article":
+            detail = f"chars={min(state.lengths)} average={source.avg_article_chars}"
+        return fetched, PollReport(
+            source.name,
+            kind,
+            links=len(entries),
+            items=tuple(state.items),
+            problem=problem,
+            detail=detail,
+        )
+
+    def _short(self, state: _Poll) -> bool:
+        avg = state.source.avg_article_chars
+        if not state.lengths or avg is None or avg < SHORT_ARTICLE_MIN_AVG:
+            return False
+        return min(state.lengths) < avg * SHORT_ARTICLE_RATIO
+
+    # -- entries ------------------------------------------------------------------------------
+    async def _entry(self, state: _Poll, entry: Entry) -> None:
+        """Fetch one new entry and ingest it (and its attachments); record what happened."""
+        fetcher = await self._get_fetcher()
+        try:
+            fetched = await fetcher.get(entry.url)
+        except FetchError as exc:
+            await self._record(
+                state,
+                ItemOutcome(
+                    entry.url, "failed", entry.title, code=exc.code, reason=_error_detail(exc)
+                ),
+            )
+            return
+        suffix = url_suffix(fetched.url) or url_suffix(entry.url)
+        ctype = (fetched.content_type or "").lower()
+        if suffix in ATTACHMENT_SUFFIXES + UNCONVERTIBLE_SUFFIXES or ctype.startswith(
+            AttachmentContent
+        ):
+            await self._attachment_bytes(state, entry.url, fetched, entry.title, None, None)
+            return
+        try:
+            html = decode_html(fetched.content, fetched.content_type)
+            article = extract_article(html, fetched.url)
+            if not article.text.strip():
+                raise FetchError("empty_article", {"url": entry.url})
+        except FetchError as exc:
+            await self._record(
+                state,
+                ItemOutcome(
+                    entry.url, "failed", entry.title, code=exc.code, reason=_error_detail(exc)
+                ),
+            )
+            return
+        title = article.title or entry.title or entry.url
+        published = article.published or entry.published
+        await self._article(state, entry.url, title, article.text, published, article.issuer)
+        for link in article.attachments:
+            if link in state.known:
+                continue
+            await self._attachment(state, link, title, published, article.issuer)
+
+    async def _page(self, state: _Poll, fetched: Fetched, html: str) -> None:
+        source = state.source
+        article = extract_article(html, fetched.url)
+        if not article.text.strip():
+            raise FetchError("empty_article", {"url": source.url})
+        key = content_key(article.text)
+        item_url = f"{source.url}#{key[:16]}"  # a page is new again when its text changes
+        if item_url in state.known:
+            return
+        title = article.title or source.name
+        await self._article(
+            state,
+            source.url,
+            title,
+            article.text,
+            article.published,
+            article.issuer,
+            item_url=item_url,
+        )
+        for link in article.attachments:
+            if link not in state.known:
+                await self._attachment(state, link, title, article.published, article.issuer)
+
+    async def _article(
+        self,
+        state: _Poll,
+        url: str,
+        title: str,
+        text: str,
+        published: date | None,
+        issuer: str | None,
+        *,
+        item_url: str | None = None,
+    ) -> None:
+        state.lengths.append(len(text))
+        key = content_key(text)
+        body = f"{title}\n\n{text.strip()}\n"
+        filename = safe_filename(title, ".txt", key)
+        sidecar = sidecar_text(
+            title=title, url=url, source=state.source.name, published=published, issuer=issuer
+        )
+        await self._ingest(
+            state, item_url or url, title, filename, body.encode("utf-8"), sidecar, key, text
+        )
+
+    async def _attachment(
+        self, state: _Poll, url: str, title: str, published: date | None, issuer: str | None
+    ) -> None:
+        suffix = url_suffix(url)
+        if suffix in UNCONVERTIBLE_SUFFIXES:
+            await self._record(
+                state,
+                ItemOutcome(
+                    url, "failed", title, code="doc", reason=f"{suffix} files cannot be converted"
+                ),
+            )
+            return
+        if suffix not in ATTACHMENT_SUFFIXES:
+            return
+        fetcher = await self._get_fetcher()
+        try:
+            fetched = await fetcher.get(url)
+        except FetchError as exc:
+            await self._record(
+                state, ItemOutcome(url, "failed", title, code=exc.code, reason=_error_detail(exc))
+            )
+            return
+        await self._attachment_bytes(state, url, fetched, title, published, issuer)
+
+    async def _attachment_bytes(
+        self,
+        state: _Poll,
+        url: str,
+        fetched: Fetched,
+        title: str,
+        published: date | None,
+        issuer: str | None,
+    ) -> None:
+        suffix = url_suffix(fetched.url) or url_suffix(url)
+        ctype = (fetched.content_type or "").lower()
+        if suffix not in ATTACHMENT_SUFFIXES:
+            if "pdf" in ctype:
+                suffix = ".pdf"
+            elif "openxmlformats" in ctype:
+                suffix = ".docx"
+        if suffix in UNCONVERTIBLE_SUFFIXES or suffix not in SUPPORTED_EXTENSIONS:
+            await self._record(
+                state,
+                ItemOutcome(
+                    url,
+                    "failed",
+                    title,
+                    code="doc",
+                    reason=f"{suffix or ctype} files cannot be converted",
+                ),
+            )
+            return
+        data = fetched.content
+        try:
+            decoded = await asyncio.to_thread(decode_bytes, data, Path(f"attachment{suffix}"))
+            text = decoded.text
+        except UnreadableDocument as exc:
+            await self._record(
+                state, ItemOutcome(url, "failed", title, code="unreadable", reason=str(exc))
+            )
+            return
+        key = content_key(text) if text.strip() else hashlib.sha256(data).hexdigest()
+        filename = _attachment_name(fetched.url or url, title, key)
+        sidecar = sidecar_text(
+            title=title, url=url, source=state.source.name, published=published, issuer=issuer
+        )
+        await self._ingest(state, url, title, filename, data, sidecar, key, text)
+
+    # -- into the library ---------------------------------------------------------------------
+    async def _near_duplicates(self) -> NearDuplicates:
+        """The near-duplicate index: the library's texts, read once (on the indexing
+        runner), then every text this poller ingests."""
+        async with self._near_lock:
+            if self._near is None:
+                self._near = await self.runners.index(_library_texts, self.engine)
+            return self._near
+
+    async def _ingest(
+        self,
+        state: _Poll,
+        url: str,
+        title: str,
+        filename: str,
+        data: bytes,
+        sidecar: str,
+        key: str,
+        text: str,
+    ) -> None:
+        twin = await self.runners.db(self.store.find_hash, key)
+        if twin is not None:
+            await self._record(
+                state,
+                ItemOutcome(
+                    url,
+                    "duplicate",
+                    title,
+                    doc_id=twin.doc_id,
+                    filename=twin.filename,
+                    code="same_content",
+                    reason=f"same content as {twin.url}",
+                ),
+                key,
+            )
+            return
+        near = await self._near_duplicates()
+        similar = near.find(text) if text.strip() else None
+        if similar is not None:
+            await self._record(
+                state,
+                ItemOutcome(
+                    url,
+                    "duplicate",
+                    title,
+                    code="near_duplicate",
+                    reason=f"nearly the same as {similar}",
+                ),
+                key,
+            )
+            return
+        try:
+            result: UploadResult = await self.runners.index(
+                self.engine.add_upload, filename, data, reopen=False, sidecar=sidecar
+            )
+            if result.status == "needs_confirmation":  # an unrelated file of that name
+                filename = safe_filename(Path(filename).stem, Path(filename).suffix, key[8:])
+                result = await self.runners.index(
+                    self.engine.add_upload, filename, data, reopen=False, sidecar=sidecar
+                )
+        except Exception as exc:
+            log.exception("source %s: ingesting %s failed", state.source.name, url)
+            await self._record(
+                state,
+                ItemOutcome(
+                    url, "failed", title, code="upload", reason=f"{type(exc).__name__}: {exc}"
+                ),
+                key,
+            )
+            return
+        if result.update is not None:
+            await self.runners.core(self.engine.reopen, result.update)
+        if result.ok and result.doc is not None:
+            near.add(result.doc.doc_id, text)
+            await self._record(
+                state,
+                ItemOutcome(
+                    url,
+                    "ingested",
+                    title,
+                    filename=result.filename,
+                    doc_id=result.doc.doc_id,
+                    targets=result.key_targets,
+                ),
+                key,
+            )
+        elif result.status == "duplicate":
+            existing = result.existing
+            await self._record(
+                state,
+                ItemOutcome(
+                    url,
+                    "duplicate",
+                    title,
+                    doc_id=existing.doc_id if existing else None,
+                    filename=existing.filename if existing else None,
+                    code="same_content",
+                    reason=result.reason,
+                ),
+                key,
+            )
+        else:
+            await self._record(
+                state,
+                ItemOutcome(
+                    url, "failed", title, code=result.code or "upload", reason=result.reason
+                ),
+                key,
+            )
+
+    async def _record(self, state: _Poll, outcome: ItemOutcome, key: str | None = None) -> None:
+        state.items.append(outcome)
+        state.known.add(outcome.url)
+        await self.runners.db(
+            self.store.record_item,
+            state.source.id,
+            outcome.url,
+            outcome.status,
+            content_hash=key if outcome.status == "ingested" else None,
+            doc_id=outcome.doc_id,
+            filename=outcome.filename,
+            reason=(f"{outcome.code}: {outcome.reason}" if outcome.code else outcome.reason)
+            or None,
+        )
+
+    # -- folders ------------------------------------------------------------------------------
+    async def _poll_folder(self, state: _Poll) -> PollReport:
+        source = state.source
+        folder = Path(source.url)
+        if not folder.is_dir():
+            raise FetchError("bad_url", {"url": source.url, "why": "not a folder"})
+        files = sorted(
+            p
+            for p in folder.iterdir()
+            if p.is_file()
+            and not p.name.startswith(".")
+            and p.suffix.lower() in SUPPORTED_EXTENSIONS
+        )
+        max_bytes = int(self.settings().max_file_mb * 1024 * 1024)
+        for path in files:
+            stat = path.stat()
+            item = f"{path.resolve()}#{stat.st_size}-{int(stat.st_mtime)}"
+            if item in state.known:
+                continue
+            if stat.st_size > max_bytes:
+                await self._record(
+                    state,
+                    ItemOutcome(
+                        item, "failed", path.name, code="too_large", reason=f"{stat.st_size} bytes"
+                    ),
+                )
+                continue
+            data = await asyncio.to_thread(path.read_bytes)
+            try:
+                decoded = await asyncio.to_thread(decode_bytes, data, path)
+            except UnreadableDocument as exc:
+                await self._record(
+                    state,
+                    ItemOutcome(item, "failed", path.name, code="unreadable", reason=str(exc)),
+                )
+                continue
+            key = content_key(decoded.text)
+            sidecar = sidecar_text(
+                title=path.stem,
+                url=path.resolve().as_uri(),
+                source=source.name,
+                published=None,
+                issuer=None,
+            )
+            await self._ingest(state, item, path.stem, path.name, data, sidecar, key, decoded.text)
+        return PollReport(source.name, "folder", links=len(files), items=tuple(state.items))
+
+
+def _library_texts(engine: Engine) -> NearDuplicates:
+    """The library's documents in a near-duplicate index (indexing thread: reads files)."""
+    from bot.search import segments as seg
+
+    near = NearDuplicates()
+    for info in engine.index.docs:
+        try:
+            near.add(info.doc_id, seg.load_text(engine.indexer.paths.docs, info.doc_id))
+        except (OSError, ValueError):
+            continue
+    return near
+
+
+def describe_report(report: PollReport) -> str:
+    """One line for logs and the command line (English)."""
+    if report.error:
+        return f"{report.source}: failed ({report.error}: {report.detail})"
+    if report.not_modified:
+        return f"{report.source}: not modified"
+    parts = [
+        f"{report.links} links",
+        f"{report.count('ingested')} ingested",
+        f"{report.count('duplicate')} duplicate",
+        f"{report.count('failed')} failed",
+    ]
+    line = f"{report.source} ({report.kind}): " + ", ".join(parts)
+    if report.problem:
+        line += f"; problem: {report.problem} ({report.detail})"
+    return line
+
+
+__all__ = [
+    "ItemOutcome",
+    "PollReport",
+    "Runners",
+    "SourcePoller",
+    "describe_report",
+    "fetch_policy",
+    "format_every",
+    "next_health",
+    "safe_filename",
+    "sidecar_text",
+]

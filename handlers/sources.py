@@ -1,0 +1,1 @@
+"""Live sources for the bot's admins (issue 15)."""
