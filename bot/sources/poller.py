@@ -474,7 +474,7 @@ class SourcePoller:
             html = decode_html(fetched.content, fetched.content_type)
             article = extract_article(html, fetched.url)
             if not article.text.strip():
-                raise FetchError("empty_article", {"url": entry.url})
+                raise FetchError("empty_article", url=entry.url, chars=0)
         except FetchError as exc:
             await self._record(
                 state,
@@ -495,7 +495,7 @@ class SourcePoller:
         source = state.source
         article = extract_article(html, fetched.url)
         if not article.text.strip():
-            raise FetchError("empty_article", {"url": source.url})
+            raise FetchError("empty_article", url=source.url, chars=0)
         key = content_key(article.text)
         item_url = f"{source.url}#{key[:16]}"  # a page is new again when its text changes
         if item_url in state.known:
@@ -734,7 +734,7 @@ class SourcePoller:
         source = state.source
         folder = Path(source.url)
         if not folder.is_dir():
-            raise FetchError("bad_url", {"url": source.url, "why": "not a folder"})
+            raise FetchError("bad_url", url=source.url)
         files = sorted(
             p
             for p in folder.iterdir()
