@@ -67,7 +67,8 @@ from bot.admin.retention import prune_storage
 from bot.blocking import Blocking
 from bot.config import Settings
 from bot.library import Engine
-from bot.sources.poller import Runners, SourcePoller
+from bot.sources.poller import SourcePoller
+from bot.sources.runtime import Runners
 from bot.sources.service import SourceScheduler
 from bot.sources.store import SourceStore
 from bot.storage.db import Database

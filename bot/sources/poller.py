@@ -33,18 +33,13 @@ one at a time. Polls of one source never overlap (a lock per source).
 from __future__ import annotations
 
 import asyncio
-import functools
 import hashlib
-import json
 import logging
-import re
-import unicodedata
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from bot.config import Settings
 from bot.corpus.reader import SUPPORTED_EXTENSIONS, UnreadableDocument, decode_bytes
@@ -55,10 +50,13 @@ from bot.sources.decode import decode_html
 from bot.sources.dedupe import NearDuplicates, content_key
 from bot.sources.feeds import parse_feed
 from bot.sources.fetch import Fetcher
+from bot.sources.health import ItemOutcome, PollReport, describe_report, next_health
 from bot.sources.listing import list_links
-from bot.sources.models import Entry, Fetched, FetchError, FetchPolicy
+from bot.sources.models import Entry, Fetched, FetchError
+from bot.sources.naming import attachment_name, safe_filename, sidecar_text, url_suffix
+from bot.sources.runtime import Runners, fetch_policy, library_texts
 from bot.sources.sniff import sniff_kind
-from bot.sources.store import Health, Source, SourceStore, format_every
+from bot.sources.store import Source, SourceStore
 
 log = logging.getLogger(__name__)
 
@@ -69,193 +67,12 @@ SHORT_ARTICLE_RATIO = 0.1
 # The average is trusted once it is at least this long (a source of one-line notices is
 # not alerted about).
 SHORT_ARTICLE_MIN_AVG = 400
-TITLE_CHARS = 60
 AttachmentContent = ("application/pdf", "application/vnd.openxmlformats")
-
-Run = Callable[..., Awaitable[Any]]
-
-
-async def _in_thread(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
-    return await asyncio.to_thread(functools.partial(fn, *args, **kwargs))
-
-
-@dataclass(frozen=True)
-class Runners:
-    """Where blocking work runs: ``db`` (stores), ``index`` (uploads: the indexing thread),
-    ``core`` (index swaps: the core thread). Default: a worker thread each time."""
-
-    db: Run = _in_thread
-    index: Run = _in_thread
-    core: Run = _in_thread
-
-
-@dataclass(frozen=True)
-class ItemOutcome:
-    """What became of one entry or attachment: ``ingested`` (``filename``, ``doc_id``),
-    ``duplicate`` or ``failed`` (``code``: a ``FetchError`` code or ``doc``, ``upload``,
-    ``unreadable``; ``reason``: the detail)."""
-
-    url: str
-    status: str
-    title: str = ""
-    filename: str | None = None
-    doc_id: str | None = None
-    code: str = ""
-    reason: str = ""
-    targets: int = 0
-
-
-@dataclass(frozen=True)
-class PollReport:
-    """One poll of one source. ``error`` (a ``FetchError`` code, ``detail``) when the
-    source itself could not be read; ``problem`` for a page that yields no links after it
-    had some (``no_links``) or an article far shorter than usual (``short_article``);
-    ``alert`` is the notice the admins got (once per breakage), ``recovered`` when it
-    ended one."""
-
-    source: str
-    kind: str
-    not_modified: bool = False
-    links: int = 0
-    items: tuple[ItemOutcome, ...] = ()
-    error: str = ""
-    detail: str = ""
-    problem: str = ""
-    alert: Message | None = None
-    recovered: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.error
-
-    def count(self, status: str) -> int:
-        return sum(1 for i in self.items if i.status == status)
-
-
-def fetch_policy(settings: Settings) -> FetchPolicy:
-    """The fetching rules the settings give (one place)."""
-    return FetchPolicy(
-        user_agent=settings.source_user_agent,
-        timeout_s=settings.source_timeout_seconds,
-        max_bytes=int(settings.source_max_mb * 1024 * 1024),
-        host_gap_s=settings.source_host_gap_seconds,
-        retries=settings.source_retries,
-        allow_private=settings.sources_allow_private,
-    )
 
 
 def _error_detail(exc: FetchError) -> str:
     params = ", ".join(f"{k}={v}" for k, v in sorted(exc.params.items()))
     return params or str(exc)
-
-
-def safe_filename(title: str, suffix: str, key: str) -> str:
-    """A corpus file name from a title: no separators or control characters, not hidden,
-    at most :data:`TITLE_CHARS` characters, made unique by ``key`` (a content hash)."""
-    cleaned = "".join(
-        " " if unicodedata.category(ch)[0] in "CZ" or ch in '/\\:*?"<>|' else ch
-        for ch in unicodedata.normalize("NFC", title)
-    )
-    cleaned = re.sub(r"\s+", " ", cleaned).strip().strip(".~$ ").replace("..", ".")
-    stem = cleaned[:TITLE_CHARS].strip() or "article"
-    return f"{stem}-{key[:8]}{suffix}"
-
-
-def _toml_string(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
-
-
-def sidecar_text(
-    *, title: str, url: str, source: str, published: date | None, issuer: str | None
-) -> str:
-    """The ``.meta.toml`` of a document from a source (``bot.corpus.parse`` reads it:
-    ``url`` and ``source`` land in the document's ``extra``)."""
-    lines = [f"title = {_toml_string(title)}"]
-    if published is not None:
-        lines.append(f"date = {_toml_string(published.isoformat())}")
-    if issuer:
-        lines.append(f"issuer = {_toml_string(issuer)}")
-    lines.append(f"url = {_toml_string(url)}")
-    lines.append(f"source = {_toml_string(source)}")
-    return "\n".join(lines) + "\n"
-
-
-def url_suffix(url: str) -> str:
-    return PurePosixPath(unquote(urlsplit(url).path)).suffix.lower()
-
-
-def _attachment_name(url: str, fallback_title: str, key: str) -> str:
-    name = PurePosixPath(unquote(urlsplit(url).path)).name
-    suffix = url_suffix(url)
-    stem = name[: -len(suffix)] if suffix and name.endswith(suffix) else name
-    return safe_filename(stem or fallback_title, suffix, key)
-
-
-def next_health(
-    source: Source,
-    report: PollReport,
-    *,
-    alert_after: int,
-    article_chars: Iterable[int] = (),
-    fetched: Fetched | None = None,
-) -> tuple[Health, Message | None, bool]:
-    """The source's health after ``report`` (pure): what to write, the alert to send (at
-    most one per breakage), and whether the poll ended a breakage."""
-    lengths = [n for n in article_chars if n > 0]
-    avg = source.avg_article_chars
-    if lengths:
-        mean = sum(lengths) // len(lengths)
-        avg = mean if avg is None else (avg * 3 + mean) // 4
-    validators = fetched is not None and not fetched.not_modified
-    if report.error or report.problem:
-        failures = source.consecutive_failures + 1
-        code = report.error or report.problem
-        alert = None
-        due = failures >= alert_after if report.error else True
-        if due and not source.alerted:
-            key = "alerts.source_failing" if report.error else f"alerts.source_{code}"
-            alert = Message(
-                key,
-                {
-                    "name": source.name,
-                    "url": source.url,
-                    "failures": str(failures),
-                    "code": code,
-                    "detail": report.detail,
-                },
-            )
-        health = Health(
-            consecutive_failures=failures,
-            last_error_code=code,
-            last_error_detail=report.detail,
-            alerted=source.alerted or alert is not None,
-            success=False,
-            new_docs=report.count("ingested") > 0,
-            kind=report.kind if report.kind != source.kind and not report.error else None,
-            etag=fetched.etag if validators else None,
-            last_modified=fetched.last_modified if validators else None,
-            validators=validators and not report.error,
-            avg_article_chars=avg if report.problem != "short_article" else None,
-            last_links_count=report.links if report.problem == "no_links" else None,
-        )
-        return health, alert, False
-    recovered = source.alerted
-    health = Health(
-        consecutive_failures=0,
-        last_error_code=None,
-        last_error_detail=None,
-        alerted=False,
-        success=True,
-        new_docs=report.count("ingested") > 0,
-        kind=report.kind if report.kind != source.kind else None,
-        etag=fetched.etag if validators else None,
-        last_modified=fetched.last_modified if validators else None,
-        validators=validators,
-        avg_article_chars=avg,
-        last_links_count=None if report.not_modified else report.links,
-    )
-    notice = Message("alerts.source_recovered", {"name": source.name}) if recovered else None
-    return health, notice, recovered
 
 
 @dataclass
@@ -456,11 +273,12 @@ class SourcePoller:
         try:
             fetched = await fetcher.get(entry.url)
         except FetchError as exc:
-            await self._record(
+            await self._failed(
                 state,
-                ItemOutcome(
-                    entry.url, "failed", entry.title, code=exc.code, reason=_error_detail(exc)
-                ),
+                entry.url,
+                entry.title,
+                exc.code,
+                _error_detail(exc),
             )
             return
         suffix = url_suffix(fetched.url) or url_suffix(entry.url)
@@ -476,11 +294,12 @@ class SourcePoller:
             if not article.text.strip():
                 raise FetchError("empty_article", url=entry.url, chars=0)
         except FetchError as exc:
-            await self._record(
+            await self._failed(
                 state,
-                ItemOutcome(
-                    entry.url, "failed", entry.title, code=exc.code, reason=_error_detail(exc)
-                ),
+                entry.url,
+                entry.title,
+                exc.code,
+                _error_detail(exc),
             )
             return
         title = article.title or entry.title or entry.url
@@ -541,12 +360,7 @@ class SourcePoller:
     ) -> None:
         suffix = url_suffix(url)
         if suffix in UNCONVERTIBLE_SUFFIXES:
-            await self._record(
-                state,
-                ItemOutcome(
-                    url, "failed", title, code="doc", reason=f"{suffix} files cannot be converted"
-                ),
-            )
+            await self._failed(state, url, title, "doc", f"{suffix} files cannot be converted")
             return
         if suffix not in ATTACHMENT_SUFFIXES:
             return
@@ -554,9 +368,7 @@ class SourcePoller:
         try:
             fetched = await fetcher.get(url)
         except FetchError as exc:
-            await self._record(
-                state, ItemOutcome(url, "failed", title, code=exc.code, reason=_error_detail(exc))
-            )
+            await self._failed(state, url, title, exc.code, _error_detail(exc))
             return
         await self._attachment_bytes(state, url, fetched, title, published, issuer)
 
@@ -577,15 +389,8 @@ class SourcePoller:
             elif "openxmlformats" in ctype:
                 suffix = ".docx"
         if suffix in UNCONVERTIBLE_SUFFIXES or suffix not in SUPPORTED_EXTENSIONS:
-            await self._record(
-                state,
-                ItemOutcome(
-                    url,
-                    "failed",
-                    title,
-                    code="doc",
-                    reason=f"{suffix or ctype} files cannot be converted",
-                ),
+            await self._failed(
+                state, url, title, "doc", f"{suffix or ctype} files cannot be converted"
             )
             return
         data = fetched.content
@@ -593,12 +398,10 @@ class SourcePoller:
             decoded = await asyncio.to_thread(decode_bytes, data, Path(f"attachment{suffix}"))
             text = decoded.text
         except UnreadableDocument as exc:
-            await self._record(
-                state, ItemOutcome(url, "failed", title, code="unreadable", reason=str(exc))
-            )
+            await self._failed(state, url, title, "unreadable", str(exc))
             return
         key = content_key(text) if text.strip() else hashlib.sha256(data).hexdigest()
-        filename = _attachment_name(fetched.url or url, title, key)
+        filename = attachment_name(fetched.url or url, title, key)
         sidecar = sidecar_text(
             title=title, url=url, source=state.source.name, published=published, issuer=issuer
         )
@@ -610,7 +413,7 @@ class SourcePoller:
         runner), then every text this poller ingests."""
         async with self._near_lock:
             if self._near is None:
-                self._near = await self.runners.index(_library_texts, self.engine)
+                self._near = await self.runners.index(library_texts, self.engine)
             return self._near
 
     async def _ingest(
@@ -666,13 +469,7 @@ class SourcePoller:
                 )
         except Exception as exc:
             log.exception("source %s: ingesting %s failed", state.source.name, url)
-            await self._record(
-                state,
-                ItemOutcome(
-                    url, "failed", title, code="upload", reason=f"{type(exc).__name__}: {exc}"
-                ),
-                key,
-            )
+            await self._failed(state, url, title, "upload", f"{type(exc).__name__}: {exc}", key)
             return
         if result.update is not None:
             await self.runners.core(self.engine.reopen, result.update)
@@ -706,13 +503,12 @@ class SourcePoller:
                 key,
             )
         else:
-            await self._record(
-                state,
-                ItemOutcome(
-                    url, "failed", title, code=result.code or "upload", reason=result.reason
-                ),
-                key,
-            )
+            await self._failed(state, url, title, result.code or "upload", result.reason, key)
+
+    async def _failed(
+        self, state: _Poll, url: str, title: str, code: str, reason: str, key: str | None = None
+    ) -> None:
+        await self._record(state, ItemOutcome(url, "failed", title, code=code, reason=reason), key)
 
     async def _record(self, state: _Poll, outcome: ItemOutcome, key: str | None = None) -> None:
         state.items.append(outcome)
@@ -749,20 +545,18 @@ class SourcePoller:
             if item in state.known:
                 continue
             if stat.st_size > max_bytes:
-                await self._record(
-                    state,
-                    ItemOutcome(
-                        item, "failed", path.name, code="too_large", reason=f"{stat.st_size} bytes"
-                    ),
-                )
+                await self._failed(state, item, path.name, "too_large", f"{stat.st_size} bytes")
                 continue
             data = await asyncio.to_thread(path.read_bytes)
             try:
                 decoded = await asyncio.to_thread(decode_bytes, data, path)
             except UnreadableDocument as exc:
-                await self._record(
+                await self._failed(
                     state,
-                    ItemOutcome(item, "failed", path.name, code="unreadable", reason=str(exc)),
+                    item,
+                    path.name,
+                    "unreadable",
+                    str(exc),
                 )
                 continue
             key = content_key(decoded.text)
@@ -777,37 +571,6 @@ class SourcePoller:
         return PollReport(source.name, "folder", links=len(files), items=tuple(state.items))
 
 
-def _library_texts(engine: Engine) -> NearDuplicates:
-    """The library's documents in a near-duplicate index (indexing thread: reads files)."""
-    from bot.search import segments as seg
-
-    near = NearDuplicates()
-    for info in engine.index.docs:
-        try:
-            near.add(info.doc_id, seg.load_text(engine.indexer.paths.docs, info.doc_id))
-        except (OSError, ValueError):
-            continue
-    return near
-
-
-def describe_report(report: PollReport) -> str:
-    """One line for logs and the command line (English)."""
-    if report.error:
-        return f"{report.source}: failed ({report.error}: {report.detail})"
-    if report.not_modified:
-        return f"{report.source}: not modified"
-    parts = [
-        f"{report.links} links",
-        f"{report.count('ingested')} ingested",
-        f"{report.count('duplicate')} duplicate",
-        f"{report.count('failed')} failed",
-    ]
-    line = f"{report.source} ({report.kind}): " + ", ".join(parts)
-    if report.problem:
-        line += f"; problem: {report.problem} ({report.detail})"
-    return line
-
-
 __all__ = [
     "ItemOutcome",
     "PollReport",
@@ -815,8 +578,5 @@ __all__ = [
     "SourcePoller",
     "describe_report",
     "fetch_policy",
-    "format_every",
     "next_health",
-    "safe_filename",
-    "sidecar_text",
 ]
