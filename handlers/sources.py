@@ -14,7 +14,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.sources.commands import parse_add
-from bot.sources.service import SourceRefused
+from bot.sources.service import SourceRefused, precheck
 from bot.sources.store import SourceError
 from handlers.audit import admin_only, audit
 from handlers.common import add_commands, command_args, reply_html
@@ -78,6 +78,7 @@ async def source_command(update: Update, context: BriefContext) -> None:
     try:
         if verb == "add":
             parsed = parse_add(rest)
+            precheck(parsed, svc.settings)  # what fails at once fails before "adding …"
             user = update.effective_user
             await message.reply_text(tr(lang, "sources.adding", url=parsed.url))
             added = await scheduler.add(

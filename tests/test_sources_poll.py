@@ -28,7 +28,7 @@ from bot.sources.store import SourceError, SourceStore
 from bot.storage import Database
 from bot.text.tokenize import Tokenizer
 from tests.conftest import BUNDLED_CORPUS
-from tests.fixture_site import (  # noqa: F401 (fixture_site is a pytest fixture)
+from tests.fixture_site import (  # noqa: F401 (fixture_site_fixture: the fixture_site fixture)
     BINARY_PATH,
     DOCX_PATH,
     EMPTY_PATH,
@@ -43,7 +43,7 @@ from tests.fixture_site import (  # noqa: F401 (fixture_site is a pytest fixture
     RSS_PATH,
     SLOW_PATH,
     UTF8_TITLE,
-    fixture_site,
+    fixture_site_fixture,
 )
 
 TARGET_SENTENCE = "全市地区生产总值增长6%左右"
@@ -204,7 +204,10 @@ async def test_a_match_pattern_keeps_only_matching_links(poller, fixture_site) -
 async def test_a_single_page_is_ingested_again_only_when_its_text_changes(
     poller, fixture_site, settings
 ) -> None:
-    body = "<html><head><title>关于示例的通知</title></head><body><h1>关于示例的通知</h1>{}</body></html>"
+    body = (
+        "<html><head><title>关于示例的通知</title></head>"
+        "<body><h1>关于示例的通知</h1>{}</body></html>"
+    )
     para = "<p>" + "示例市将进一步优化营商环境，推动高质量发展。" * 20 + "</p>"
     url = fixture_site.set_page("/notice.html", body.format(para))
     added = await add_source(poller, url, name="notice")

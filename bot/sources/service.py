@@ -21,9 +21,17 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.config import Settings
+from bot.sources.commands import AddArgs
 from bot.sources.models import FetchError
 from bot.sources.poller import PollReport, SourcePoller
-from bot.sources.store import Source, SourceError, SourceStore, check_match, parse_every
+from bot.sources.store import (
+    Source,
+    SourceError,
+    SourceStore,
+    check_match,
+    check_name,
+    parse_every,
+)
 from bot.sources.urls import check_url
 
 log = logging.getLogger(__name__)
@@ -59,6 +67,19 @@ def default_name(url: str) -> str:
         return Path(url).name or "folder"
     last = [p for p in parts.path.split("/") if p and "." not in p][-1:]
     return "-".join([parts.hostname or "source", *last])
+
+
+def precheck(args: AddArgs, settings: Settings) -> None:
+    """What :func:`add_source` refuses without fetching anything (interval, pattern, name,
+    URL scheme), checked before an interface says "adding …"."""
+    parse_every(args.every or settings.source_default_every)
+    check_match(args.match)
+    if args.name is not None:
+        check_name(args.name)
+    try:
+        check_url(args.url)
+    except FetchError as exc:
+        raise SourceRefused(exc) from None
 
 
 async def add_source(
