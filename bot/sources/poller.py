@@ -35,6 +35,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import threading
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -52,7 +53,7 @@ from bot.sources.feeds import parse_feed
 from bot.sources.fetch import Fetcher
 from bot.sources.health import ItemOutcome, PollReport, describe_report, next_health
 from bot.sources.listing import list_links
-from bot.sources.models import Entry, Fetched, FetchError
+from bot.sources.models import Article, Entry, Fetched, FetchError
 from bot.sources.naming import attachment_name, safe_filename, sidecar_text, url_suffix
 from bot.sources.runtime import Runners, fetch_policy, library_texts
 from bot.sources.sniff import sniff_kind
@@ -107,13 +108,14 @@ class SourcePoller:
         self.engine = engine
         self.store = store
         self.settings = settings
-        self.runners = runners or Runners()
+        self.runners = runners or Runners.local()
         self.notify = notify
         self._transport = transport
         self._fetcher: Fetcher | None = None
         self._locks: dict[int, asyncio.Lock] = {}
         self._near: NearDuplicates | None = None
         self._near_lock = asyncio.Lock()
+        self._near_guard = threading.Lock()  # the index is used from worker threads
 
     async def __aenter__(self) -> SourcePoller:
         return self
@@ -224,16 +226,7 @@ class SourcePoller:
         )
         if fetched.not_modified:
             return fetched, PollReport(source.name, source.kind, not_modified=True)
-        text = decode_html(fetched.content, fetched.content_type)
-        kind = source.kind
-        if kind == "auto":
-            kind = sniff_kind(fetched, text)
-        if kind == "feed":
-            entries = parse_feed(fetched.content, fetched.url)
-        elif kind == "list":
-            entries = list_links(text, fetched.url, source.match)
-        else:
-            entries = []
+        kind, text, entries = await self.runners.work(_read_source, source, fetched)
         problem = ""
         if kind in ("feed", "list"):
             for entry in entries:
@@ -289,10 +282,7 @@ class SourcePoller:
             await self._attachment_bytes(state, entry.url, fetched, entry.title, None, None)
             return
         try:
-            html = decode_html(fetched.content, fetched.content_type)
-            article = extract_article(html, fetched.url)
-            if not article.text.strip():
-                raise FetchError("empty_article", url=entry.url, chars=0)
+            article = await self.runners.work(_read_article, fetched, entry.url)
         except FetchError as exc:
             await self._failed(
                 state,
@@ -312,9 +302,7 @@ class SourcePoller:
 
     async def _page(self, state: _Poll, fetched: Fetched, html: str) -> None:
         source = state.source
-        article = extract_article(html, fetched.url)
-        if not article.text.strip():
-            raise FetchError("empty_article", url=source.url, chars=0)
+        article = await self.runners.work(_article_of, html, fetched.url, source.url)
         key = content_key(article.text)
         item_url = f"{source.url}#{key[:16]}"  # a page is new again when its text changes
         if item_url in state.known:
@@ -444,7 +432,7 @@ class SourcePoller:
             )
             return
         near = await self._near_duplicates()
-        similar = near.find(text) if text.strip() else None
+        similar = await self.runners.work(self._near_find, near, text) if text.strip() else None
         if similar is not None:
             await self._record(
                 state,
@@ -474,7 +462,7 @@ class SourcePoller:
         if result.update is not None:
             await self.runners.core(self.engine.reopen, result.update)
         if result.ok and result.doc is not None:
-            near.add(result.doc.doc_id, text)
+            await self.runners.work(self._near_add, near, result.doc.doc_id, text)
             await self._record(
                 state,
                 ItemOutcome(
@@ -504,6 +492,14 @@ class SourcePoller:
             )
         else:
             await self._failed(state, url, title, result.code or "upload", result.reason, key)
+
+    def _near_find(self, near: NearDuplicates, text: str) -> str | None:
+        with self._near_guard:
+            return near.find(text)
+
+    def _near_add(self, near: NearDuplicates, key: str, text: str) -> None:
+        with self._near_guard:
+            near.add(key, text)
 
     async def _failed(
         self, state: _Poll, url: str, title: str, code: str, reason: str, key: str | None = None
@@ -571,12 +567,26 @@ class SourcePoller:
         return PollReport(source.name, "folder", links=len(files), items=tuple(state.items))
 
 
-__all__ = [
-    "ItemOutcome",
-    "PollReport",
-    "Runners",
-    "SourcePoller",
-    "describe_report",
-    "fetch_policy",
-    "next_health",
-]
+def _read_source(source: Source, fetched: Fetched) -> tuple[str, str, list[Entry]]:
+    """Off the loop: what the source is (sniffed once), its text, and its entries."""
+    text = decode_html(fetched.content, fetched.content_type)
+    kind = source.kind
+    if kind == "auto":
+        kind = sniff_kind(fetched, text)
+    if kind == "feed":
+        return kind, text, parse_feed(fetched.content, fetched.url)
+    if kind == "list":
+        return kind, text, list_links(text, fetched.url, source.match)
+    return kind, text, []
+
+
+def _article_of(html: str, url: str, shown_url: str) -> Article:
+    article = extract_article(html, url)
+    if not article.text.strip():
+        raise FetchError("empty_article", url=shown_url, chars=0)
+    return article
+
+
+def _read_article(fetched: Fetched, entry_url: str) -> Article:
+    """Off the loop: an entry's page decoded and its article extracted."""
+    return _article_of(decode_html(fetched.content, fetched.content_type), fetched.url, entry_url)

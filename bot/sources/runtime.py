@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,14 +24,34 @@ async def _in_thread(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> An
     return await asyncio.to_thread(functools.partial(fn, *args, **kwargs))
 
 
+def _single_thread(name: str) -> Run:
+    """A runner on one thread of its own (made on first use): calls take turns."""
+    executor: list[ThreadPoolExecutor] = []
+
+    async def run(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        if not executor:
+            executor.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix=name))
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(executor[0], functools.partial(fn, *args, **kwargs))
+
+    return run
+
+
 @dataclass(frozen=True)
 class Runners:
     """Where blocking work runs: ``db`` (stores), ``index`` (uploads: the indexing thread),
-    ``core`` (index swaps: the core thread). Default: a worker thread each time."""
+    ``core`` (index swaps: the core thread), ``work`` (extraction: parsing pages and
+    feeds, off the event loop). The bot gives its own threads; :meth:`local` makes a
+    thread for indexing and one for swaps (the command line, the bench)."""
 
     db: Run = _in_thread
     index: Run = _in_thread
     core: Run = _in_thread
+    work: Run = _in_thread
+
+    @classmethod
+    def local(cls) -> Runners:
+        return cls(index=_single_thread("sources-index"), core=_single_thread("sources-core"))
 
 
 def fetch_policy(settings: Settings) -> FetchPolicy:
