@@ -51,7 +51,7 @@ from bot.sources.decode import decode_html
 from bot.sources.dedupe import NearDuplicates, content_key
 from bot.sources.feeds import parse_feed
 from bot.sources.fetch import Fetcher
-from bot.sources.health import ItemOutcome, PollReport, describe_report, next_health
+from bot.sources.health import ItemOutcome, PollReport, next_health
 from bot.sources.listing import list_links
 from bot.sources.models import Article, Entry, Fetched, FetchError
 from bot.sources.naming import attachment_name, safe_filename, sidecar_text, url_suffix

@@ -60,7 +60,7 @@ def add(
     ] = None,
 ) -> None:
     """Add a source and poll it once (new documents are ingested)."""
-    from bot.sources.poller import describe_report
+    from bot.sources.health import describe_report
     from bot.sources.service import SourceRefused, add_source
     from bot.sources.store import SourceError
 
@@ -166,7 +166,7 @@ def poll(
     ] = None,
 ) -> None:
     """Poll now and print what was found, ingested, duplicate or failed."""
-    from bot.sources.poller import describe_report
+    from bot.sources.health import describe_report
     from bot.sources.store import SourceError
 
     database, store = _store()
