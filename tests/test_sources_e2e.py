@@ -214,16 +214,21 @@ async def test_an_admin_adds_a_source_and_new_documents_flow_to_search_targets_a
         assert "If-None-Match" in last or "If-Modified-Since" in last
 
         # the next digest includes it as new, exactly once
+        def texts() -> list[str]:
+            return [m["text"] for m in server.bot_messages(reader)]
+
+        before = len(texts())
         await deliver(app, sub.id, slot + timedelta(days=1, seconds=10))
-        second = server.bot_messages(reader)[-1]["text"]
-        assert "示例市2026年政府工作报告" in second or "示例市2026年" in second, second
+        middle = len(texts())
         await deliver(app, sub.id, slot + timedelta(days=2, seconds=10))
-        third = server.bot_messages(reader)[-1]["text"]
-        assert "示例市2026年" not in third
-        everything = [m["text"] for m in server.bot_messages(reader)]
-        assert (
-            sum("示例市2026年" in t for t in everything if "GDP" in t or "地区生产总值" in t) >= 1
-        )
+        second, third = texts()[before:middle], texts()[middle:]
+        assert second and third
+        new_docs = [line for t in second for line in t.splitlines() if "新文件" in line]
+        assert len(new_docs) == 1 and new_docs[0].count(NEW_TITLE) == 1, second
+        assert url in new_docs[0]  # the source URL with the digest line
+        assert any(f"《{NEW_TITLE}》🆕" in t for t in second)
+        assert not any("示例市2026年" in t for t in third), third
+        assert "没有新的重点目标" in third[0]
 
         # /sources shows the source as healthy; /status lists no failing source
         listing = await ask(server, admin, "/sources")
@@ -247,8 +252,10 @@ async def test_a_broken_site_alerts_the_admins_once(
         for _ in range(5):
             report = await svc.sources.fire(source.id)
             assert report.error == "http_status"
+        alert = (await server.next_call("sendMessage", chat=admin)).message["text"]
+        assert "信息源 city 已连续 3 次抓取失败" in alert, alert
         alerts = [m["text"] for m in server.bot_messages(admin) if "连续" in m["text"]]
-        assert len(alerts) == 1 and "city" in alerts[0] and "3 次" in alerts[0], alerts
+        assert alerts == [alert]
         listing = await ask(server, admin, "/sources")
         assert "连续失败 5 次" in listing and "服务器返回错误状态" in listing
         status = await ask(server, admin, "/status")

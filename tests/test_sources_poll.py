@@ -138,7 +138,11 @@ async def test_a_list_page_brings_its_articles_and_attachments_once(
     assert any(n.endswith(".txt") and n.startswith("示例市2025年政府工作报告") for n in names)
     assert any(n.endswith(".docx") for n in names), names
     # the article is a UTF-8 text file, title first; its sidecar carries the metadata
-    txt = next(settings.corpus_dir / n for n in names if n.startswith("示例市2025年政府工作报告"))
+    txt = next(
+        settings.corpus_dir / n
+        for n in names
+        if n.startswith("示例市2025年政府工作报告") and n.endswith(".txt")
+    )
     text = txt.read_text(encoding="utf-8")
     assert text.splitlines()[0] == UTF8_TITLE
     meta = load_sidecar(txt)
@@ -147,7 +151,7 @@ async def test_a_list_page_brings_its_articles_and_attachments_once(
     # searchable, with the source URL in the document's metadata
     hits = engine.search("一般公共预算收入增长5%").hits
     assert hits and any(h.title == UTF8_TITLE for h in hits)
-    info = next(d for d in engine.documents() if d.title == UTF8_TITLE)
+    info = next(d for d in engine.documents() if d.filename == txt.name)
     assert info.extra["url"] == meta["extra"]["url"]
     gbk = next(d for d in engine.documents() if d.title == GBK_TITLE)
     assert "镕铁工业园区" in engine.document(gbk.doc_id).text  # decoded, not mojibake
@@ -168,11 +172,17 @@ async def test_a_new_article_is_found_on_the_next_poll_and_old_ones_are_not_refe
     url = fixture_site.add_article(
         "t20260301_2001",
         "示例市2026年政府工作报告",
-        ["一、2026年主要目标", f"{TARGET_SENTENCE}，城镇新增就业5万人以上。"],
+        [
+            "一、2026年主要目标",
+            f"今年经济社会发展的主要预期目标是：{TARGET_SENTENCE}，城镇新增就业5万人以上，"
+            "居民消费价格涨幅3%左右，粮食产量稳定在165万吨以上。",
+            "二、重点任务",
+            "实施重大项目220个，完成投资1300亿元以上，社会消费品零售总额增长6%。",
+        ],
         date=datetime.date(2026, 3, 1),
     )
     report = await poller.poll("city")
-    assert [i.url for i in report.items if i.status == "ingested"] == [url]
+    assert [i.url for i in report.items if i.status == "ingested"] == [url], report
     for path, count in article_hits.items():
         if path.startswith("/zwgk/t2025"):
             assert fixture_site.hits[path] == count, path  # not fetched again

@@ -100,7 +100,7 @@ def next_health(
             last_modified=fetched.last_modified if validators else None,
             validators=validators and not report.error,
             avg_article_chars=avg if report.problem != "short_article" else None,
-            last_links_count=report.links if report.problem == "no_links" else None,
+            last_links_count=None if report.problem == "no_links" or report.error else report.links,
         )
         return health, alert, False
     recovered = source.alerted

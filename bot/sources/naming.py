@@ -31,11 +31,12 @@ def _toml_string(value: str) -> str:
 
 
 def sidecar_text(
-    *, title: str, url: str, source: str, published: date | None, issuer: str | None
+    *, title: str | None, url: str, source: str, published: date | None, issuer: str | None
 ) -> str:
     """The ``.meta.toml`` of a document from a source (``bot.corpus.parse`` reads it:
-    ``url`` and ``source`` land in the document's ``extra``)."""
-    lines = [f"title = {_toml_string(title)}"]
+    ``url`` and ``source`` land in the document's ``extra``). No ``title``: the one the
+    document's text gives (an attachment has its own)."""
+    lines = [f"title = {_toml_string(title)}"] if title else []
     if published is not None:
         lines.append(f"date = {_toml_string(published.isoformat())}")
     if issuer:

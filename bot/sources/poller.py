@@ -67,7 +67,7 @@ UNCONVERTIBLE_SUFFIXES = (".doc", ".wps")
 SHORT_ARTICLE_RATIO = 0.1
 # The average is trusted once it is at least this long (a source of one-line notices is
 # not alerted about).
-SHORT_ARTICLE_MIN_AVG = 400
+SHORT_ARTICLE_MIN_AVG = 200
 AttachmentContent = ("application/pdf", "application/vnd.openxmlformats")
 
 
@@ -84,6 +84,7 @@ class _Poll:
     known: set[str]
     items: list[ItemOutcome] = field(default_factory=list)
     lengths: list[int] = field(default_factory=list)
+    empties: list[int] = field(default_factory=list)  # articles with (almost) no text
 
 
 class SourcePoller:
@@ -243,7 +244,9 @@ class SourcePoller:
         if problem == "no_links":
             detail = f"links=0 before={source.last_links_count}"
         elif problem == "short_article":
-            detail = f"chars={min(state.lengths)} average={source.avg_article_chars}"
+            detail = (
+                f"chars={min(state.lengths + state.empties)} average={source.avg_article_chars}"
+            )
         return fetched, PollReport(
             source.name,
             kind,
@@ -255,9 +258,10 @@ class SourcePoller:
 
     def _short(self, state: _Poll) -> bool:
         avg = state.source.avg_article_chars
-        if not state.lengths or avg is None or avg < SHORT_ARTICLE_MIN_AVG:
+        seen = state.lengths + state.empties
+        if not seen or avg is None or avg < SHORT_ARTICLE_MIN_AVG:
             return False
-        return min(state.lengths) < avg * SHORT_ARTICLE_RATIO
+        return min(seen) < avg * SHORT_ARTICLE_RATIO
 
     # -- entries ------------------------------------------------------------------------------
     async def _entry(self, state: _Poll, entry: Entry) -> None:
@@ -284,6 +288,8 @@ class SourcePoller:
         try:
             article = await self.runners.work(_read_article, fetched, entry.url)
         except FetchError as exc:
+            if exc.code == "empty_article":
+                state.empties.append(int(exc.params.get("chars") or 0))
             await self._failed(
                 state,
                 entry.url,
@@ -391,7 +397,7 @@ class SourcePoller:
         key = content_key(text) if text.strip() else hashlib.sha256(data).hexdigest()
         filename = attachment_name(fetched.url or url, title, key)
         sidecar = sidecar_text(
-            title=title, url=url, source=state.source.name, published=published, issuer=issuer
+            title=None, url=url, source=state.source.name, published=published, issuer=issuer
         )
         await self._ingest(state, url, title, filename, data, sidecar, key, text)
 
@@ -573,11 +579,23 @@ def _read_source(source: Source, fetched: Fetched) -> tuple[str, str, list[Entry
     kind = source.kind
     if kind == "auto":
         kind = sniff_kind(fetched, text)
+        if kind == "page":  # a short list (a few links, no article text) is a list too
+            links = list_links(text, fetched.url, source.match)
+            if links and _no_article(text, fetched.url):
+                return "list", text, links
     if kind == "feed":
         return kind, text, parse_feed(fetched.content, fetched.url)
     if kind == "list":
         return kind, text, list_links(text, fetched.url, source.match)
     return kind, text, []
+
+
+def _no_article(html: str, url: str) -> bool:
+    try:
+        extract_article(html, url)
+    except FetchError:
+        return True
+    return False
 
 
 def _article_of(html: str, url: str, shown_url: str) -> Article:
