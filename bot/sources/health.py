@@ -77,9 +77,9 @@ def next_health(
         alert = None
         due = failures >= alert_after if report.error else True
         if due and not source.alerted:
-            key = "alerts.source_failing" if report.error else f"alerts.source_{code}"
+            what = "failing" if report.error else code  # no_links, short_article
             alert = Message(
-                key,
+                f"alerts.source_{what}",
                 {
                     "name": source.name,
                     "url": source.url,

@@ -22,8 +22,8 @@ ITEMS_SHOWN = 8
 def reason_text(code: str, detail: str = "", lang: str = DEFAULT_LANGUAGE) -> str:
     """Why a source or an item failed: the catalogue's sentence for the code (a
     ``FetchError`` code or the poller's own), the technical detail after it."""
-    key = f"sources.reason.{code}"
-    text = tr(lang, key) if key in catalogue().keys(lang) else code
+    known = f"sources.reason.{code}" in catalogue().keys(lang)
+    text = tr(lang, f"sources.reason.{code}") if known else code
     if detail:
         text += f" ({cut(detail, DETAIL_CHARS)})"
     return escape(text)
