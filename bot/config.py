@@ -267,6 +267,15 @@ class Settings(BaseSettings):
             raise ValueError(f"default_timezone {value!r} is not an IANA time zone") from None
         return value
 
+    @field_validator("source_default_every", mode="after")
+    @classmethod
+    def _source_every(cls, value: str) -> str:
+        """An interval as ``bot.sources.store.parse_every`` reads it: 6h, 30m, 1d, 1h30m."""
+        value = value.strip()
+        if not re.fullmatch(r"(\d+(\.\d+)?\s*(s|min|m|h|d|w)\s*)+", value, re.IGNORECASE):
+            raise ValueError(f"source_default_every {value!r} is not an interval like 6h or 30m")
+        return value
+
     @field_validator("default_digest_time", mode="after")
     @classmethod
     def _digest_time(cls, value: str) -> str:
