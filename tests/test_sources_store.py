@@ -190,3 +190,68 @@ def test_migration_0007_keeps_an_0006_database_and_adds_the_source_tables(db_url
             assert conn.execute(text("SELECT COUNT(*) FROM deliveries")).scalar() == 1
     finally:
         db.close()
+
+
+class _Poller:
+    """What SourceScheduler uses of a poller, without fetching anything."""
+
+    def __init__(self, store: SourceStore) -> None:
+        from bot.config import Settings
+        from bot.sources.runtime import Runners
+
+        self.store = store
+        self.runners = Runners()
+        self.settings = Settings
+        self.polled: list[str] = []
+
+    async def poll(self, source):
+        self.polled.append(source.name if not isinstance(source, str) else source)
+        return None
+
+    async def close(self) -> None:
+        return None
+
+
+async def test_the_scheduler_runs_each_active_source_one_interval_after_its_last_poll(store):
+    import random
+    from datetime import UTC, datetime, timedelta
+
+    from bot.sources.service import SourceScheduler
+
+    fresh = store.add("fresh", "https://a.example/", every_seconds=3600)
+    polled = store.add("polled", "https://b.example/", every_seconds=7200)
+    store.record_poll(
+        polled.id,
+        Health(
+            consecutive_failures=0,
+            last_error_code=None,
+            last_error_detail=None,
+            alerted=False,
+            success=True,
+        ),
+    )
+    paused = store.add("paused", "https://c.example/", every_seconds=3600)
+    store.set_paused("paused", True)
+    poller = _Poller(store)
+    scheduler = SourceScheduler(poller, rng=random.Random(1))
+    await scheduler.start()
+    try:
+        now = datetime.now(UTC)
+        first = scheduler.next_run(fresh.id)
+        # one interval, and APScheduler's jitter: up to a tenth of it (6 minutes)
+        assert now + timedelta(hours=1) <= first <= now + timedelta(hours=1, minutes=6, seconds=1)
+        # the store's clock says it was polled on 2025-03-01: overdue, so within a minute
+        # (and the jitter: 12 minutes for 2 hours)
+        assert scheduler.next_run(polled.id) <= now + timedelta(minutes=13, seconds=1)
+        assert scheduler.next_run(paused.id) is None
+        resumed = await scheduler.set_paused("paused", False)
+        assert scheduler.next_run(resumed.id) is not None
+        await scheduler.set_paused("fresh", True)
+        assert scheduler.next_run(fresh.id) is None
+        assert await scheduler.fire(fresh.id) is None and poller.polled == []  # paused
+        await scheduler.fire(polled.id)
+        assert poller.polled == ["polled"]
+        await scheduler.remove("polled")
+        assert scheduler.next_run(polled.id) is None
+    finally:
+        await scheduler.stop()

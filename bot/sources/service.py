@@ -136,8 +136,9 @@ class SourceScheduler:
 
     ``start()`` reads the sources; :meth:`sync` keeps a source's job in step after add,
     pause, resume (and :meth:`drop` after remove). A job's first run is one interval
-    after it is made, plus a jitter of up to a tenth of the interval (at most 10
-    minutes), so that sources added together do not poll together.
+    after the source's last poll (soon, if that is past), every run jittered by up to a
+    tenth of the interval (at most 10 minutes), so that sources added together do not
+    poll together.
     """
 
     def __init__(
@@ -183,14 +184,17 @@ class SourceScheduler:
             self._apscheduler.remove_job(job_id)
         if source.paused:
             return
-        delay = source.every_seconds + self._rng.uniform(0, self.jitter(source.every_seconds))
+        jitter = self.jitter(source.every_seconds)
+        now = datetime.now(UTC)
+        # The first run: one interval after the last poll (a restart does not postpone a
+        # source for another whole interval), else soon, spread out.
+        first = (source.last_checked_at or now) + timedelta(seconds=source.every_seconds)
+        if first <= now:
+            first = now + timedelta(seconds=self._rng.uniform(1, 60))
         self._apscheduler.add_job(
             self.fire,
             IntervalTrigger(
-                seconds=source.every_seconds,
-                jitter=self.jitter(source.every_seconds),
-                start_date=datetime.now(UTC) + timedelta(seconds=delay - source.every_seconds),
-                timezone=UTC,
+                seconds=source.every_seconds, jitter=jitter, start_date=first, timezone=UTC
             ),
             args=[source.id],
             id=job_id,
