@@ -268,11 +268,15 @@ async def test_a_50_mb_page_is_cut_off_at_the_size_limit(fixture_site):
     assert fixture_site.bytes_sent[HUGE_DECLARED_PATH] < 20 * 1024 * 1024
 
 
-async def test_the_default_limit_is_10_mb(fixture_site):
+async def test_the_default_limit_is_10_mb_and_a_request_may_set_its_own(fixture_site):
     async with Fetcher(LOCAL) as fetcher:
         error = await fetch_error(fetcher, fixture_site.url(HUGE_PATH))
-    assert (error.code, error.params["limit_mb"]) == ("too_large", "10")
-    assert "larger than 10 MB" in str(error)
+        assert (error.code, error.params["limit_mb"]) == ("too_large", "10")
+        assert "larger than 10 MB" in str(error)
+        small = await fetch_error(fetcher, fixture_site.url(PDF_PATH), max_bytes=1000)
+        assert (small.code, small.params["limit_mb"]) == ("too_large", "0.000954")
+        pdf = await fetcher.get(fixture_site.url(PDF_PATH), max_bytes=20 * 1024 * 1024)
+        assert pdf.content.startswith(b"%PDF-")
 
 
 async def test_attachments_come_back_as_bytes(fixture_site):

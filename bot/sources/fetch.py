@@ -145,13 +145,20 @@ class Fetcher:
     # -- the one public call ---------------------------------------------------------
 
     async def get(
-        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        max_bytes: int | None = None,
     ) -> Fetched:
         """GET ``url``: the final response within the policy, or :class:`FetchError`.
 
         ``etag`` / ``last_modified`` from an earlier :class:`Fetched` make the request
         conditional; an unchanged resource comes back with ``not_modified`` and no
-        content. Any status other than 2xx and 304 is ``http_status``.
+        content. Any status other than 2xx and 304 is ``http_status``. ``max_bytes``
+        overrides the policy's size cap for this request (attachments may be larger
+        than pages).
         """
         current = check_url(url)
         headers: dict[str, str] = {}
@@ -163,7 +170,9 @@ class Fetcher:
         for _hop in range(self.policy.max_redirects + 1):
             if self.policy.respect_robots:
                 await self._check_robots(current)
-            status, resp_headers, content = await self._with_retries(current, headers)
+            status, resp_headers, content = await self._with_retries(
+                current, headers, limit=max_bytes
+            )
             if status in _REDIRECTS and resp_headers.get("location"):
                 target = check_url(urljoin(current, resp_headers["location"]))
                 if target in seen:
@@ -373,4 +382,4 @@ class Fetcher:
 
 def _mb(limit: int) -> str:
     mb = limit / (1024 * 1024)
-    return f"{mb:g}" if mb >= 1 else f"{mb:.2f}"
+    return f"{round(mb, 1):g}" if mb >= 1 else f"{mb:.3g}"
