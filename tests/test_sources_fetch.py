@@ -357,6 +357,7 @@ async def test_one_request_at_a_time_per_host(fixture_site):
         )
     assert [p.status for p in pages] == [200] * 4
     assert fixture_site.max_in_flight == 1
+    assert fixture_site.hits["/robots.txt"] == 1  # read once, the others waited for it
 
 
 async def test_crawl_delay_of_robots_txt_raises_the_gap(fixture_site):
@@ -419,3 +420,19 @@ def test_the_fixture_site_starts_and_stops_from_sync_code() -> None:
     with FixtureSite() as site:
         assert httpx.get(site.url(LIST_PATH)).status_code == 200
     assert site.hits[LIST_PATH] == 1
+
+
+async def test_the_fixture_site_breaks_and_is_repaired(fixture_site):
+    async with Fetcher(LOCAL) as fetcher:
+        fixture_site.break_site()
+        for path in (LIST_PATH, "/rss.xml", "/atom.xml"):
+            error = await fetch_error(fetcher, fixture_site.url(path))
+            assert (error.code, error.params["status"]) == ("http_status", "500")
+        assert (await fetcher.get(fixture_site.url(f"/zwgk/{UTF8_SLUG}.html"))).status == 200
+        fixture_site.repair()
+        assert (await fetcher.get(fixture_site.url(LIST_PATH))).status == 200
+        fixture_site.remove_article(UTF8_SLUG)
+        gone = await fetch_error(fetcher, fixture_site.url(f"/zwgk/{UTF8_SLUG}.html"))
+        assert gone.params["status"] == "404"
+        url = fixture_site.set_page("/custom.html", "<p>自定义页面</p>")
+        assert (await fetcher.get(url)).content == "<p>自定义页面</p>".encode()

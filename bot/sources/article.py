@@ -64,7 +64,7 @@ _DATE_METAS = (
     "date",
     "OriginalPublishDate",
 )
-_ISSUER_METAS = ("ContentSource", "source", "dc.publisher", "author", "Author")
+_ISSUER_METAS = ("ContentSource", "source", "dc.publisher", "publisher")
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "div", "td", "pre", "br"}
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form")
 

@@ -2,9 +2,9 @@
 
 Why it follows redirects itself: each hop is a new URL chosen by a remote server, and
 each must pass the same checks as the first (http(s) only, no private address, no
-loop, a bounded count). Why one lock per host: a poll of two hundred sources must not
-open a burst of requests to one government site, so requests to a host go one at a
-time, at least ``host_gap_s`` apart (or the robots.txt ``Crawl-delay``, capped).
+loop, a bounded count). Why one lock per host (name; http and https alike): a poll of two hundred
+sources must not open a burst of requests to one government site, so requests to a host
+go one at a time, at least ``host_gap_s`` apart (or the robots.txt ``Crawl-delay``, capped).
 Bodies are streamed and reading stops at ``max_bytes``, so a 50 MB page costs 10 MB at
 most; the whole of one request (headers and body) is bounded by ``timeout_s``.
 Retries (tenacity) cover what may pass: timeouts, connection errors, 5xx and 429, with
@@ -69,12 +69,21 @@ class SystemClock:
 
 @dataclass
 class _Host:
-    """Politeness state of one origin: its lock, when its last request ended, robots."""
+    """Politeness state of one host name: its turn, when its last request ended, and
+    the Crawl-delay its robots.txt asks for."""
 
     lock: asyncio.Lock
     last_end: float | None = None
-    robots: urllib.robotparser.RobotFileParser | None = None
-    robots_read: bool = False
+    crawl_delay: float | None = None
+
+
+@dataclass
+class _Robots:
+    """robots.txt of one origin (scheme, host, port: RFC 9309), read once."""
+
+    lock: asyncio.Lock
+    parser: urllib.robotparser.RobotFileParser | None = None
+    read: bool = False
 
 
 class _Transient(FetchError):
@@ -120,6 +129,7 @@ class Fetcher:
         self._clock: Clock = clock or SystemClock()
         self._resolve: Resolver = resolve or resolve_addresses
         self._hosts: dict[str, _Host] = {}
+        self._robots: dict[str, _Robots] = {}
         self._client = httpx.AsyncClient(
             transport=transport,
             follow_redirects=False,
@@ -217,7 +227,7 @@ class Fetcher:
         )
 
     def _host(self, url: str) -> _Host:
-        key = origin(url)
+        key = url_host(url)
         host = self._hosts.get(key)
         if host is None:
             host = self._hosts[key] = _Host(asyncio.Lock())
@@ -262,10 +272,8 @@ class Fetcher:
         host = self._host(url)
         async with host.lock:
             gap = self.policy.host_gap_s
-            if host.robots is not None:
-                delay = host.robots.crawl_delay(self.policy.user_agent)
-                if delay:
-                    gap = max(gap, min(float(delay), _CRAWL_DELAY_CAP_S))
+            if host.crawl_delay:
+                gap = max(gap, min(host.crawl_delay, _CRAWL_DELAY_CAP_S))
             if host.last_end is not None and gap > 0:
                 wait = host.last_end + gap - self._clock.monotonic()
                 if wait > 0:
@@ -332,11 +340,22 @@ class Fetcher:
         return b"".join(chunks)
 
     async def _check_robots(self, url: str) -> None:
-        host = self._host(url)
-        if not host.robots_read:
-            host.robots = await self._read_robots(url)
-            host.robots_read = True
-        if host.robots is not None and not host.robots.can_fetch(self.policy.user_agent, url):
+        key = origin(url)
+        robots = self._robots.get(key)
+        if robots is None:
+            robots = self._robots[key] = _Robots(asyncio.Lock())
+        if not robots.read:
+            async with robots.lock:  # concurrent first requests: one reads, all wait
+                if not robots.read:
+                    robots.parser = await self._read_robots(url)
+                    robots.read = True
+                    delay = (
+                        robots.parser.crawl_delay(self.policy.user_agent) if robots.parser else None
+                    )
+                    if delay:
+                        self._host(url).crawl_delay = float(delay)
+        parser = robots.parser
+        if parser is not None and not parser.can_fetch(self.policy.user_agent, url):
             raise FetchError("robots", url=url, host=url_host(url))
 
     async def _read_robots(self, url: str) -> urllib.robotparser.RobotFileParser | None:
