@@ -410,3 +410,51 @@ def test_entries_and_articles_are_frozen() -> None:
     with pytest.raises(AttributeError):
         entry.url = "x"  # type: ignore[misc]
     assert replace(entry, title="t").title == "t"
+
+
+NOTICE = """<html><head><title>关于印发2025年工作要点的通知_某省发展改革委</title>
+<meta name="PubDate" content="2025-03-02"></head><body><div class="nav"><a href="/">首页</a></div>
+<div class="content"><h1>关于印发2025年工作要点的通知</h1>
+<p>各市、县人民政府，省政府各部门：</p>
+<p>现将《2025年工作要点》印发给你们，请认真贯彻落实。各地区要结合实际，细化工作举措。</p>
+<h2>一、总体要求</h2>
+<p>坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，着力推动高质量发展。</p>
+<h3>（一）主要目标</h3>
+<p>全省地区生产总值增长5.5%左右，一般公共预算收入增长5%。</p>
+<table><tr><th>指标</th><th>单位</th><th>目标</th></tr>
+<tr><td>地区生产总值增速</td><td>%</td><td>5.5</td></tr>
+<tr><td>城镇新增就业</td><td>万人</td><td>60</td></tr></table>
+<h2>二、重点任务</h2>
+<ul><li>扩大有效投资，实施重大项目500个。</li><li>提振消费，社会消费品零售总额增长6%。</li></ul>
+<p>某省发展和改革委员会<br>2025年3月2日</p>
+</div></body></html>"""
+
+
+def test_heading_tags_tables_lists_and_the_signature() -> None:
+    article = extract_article(NOTICE, "http://fgw.example.gov.cn/zcfg/t20250302_1.html")
+    assert article.title == "关于印发2025年工作要点的通知"
+    assert article.published == datetime.date(2025, 3, 2)
+    assert article.issuer == "某省发展和改革委员会"
+    assert article.text.split("\n") == [
+        "关于印发2025年工作要点的通知",
+        "各市、县人民政府，省政府各部门：",
+        "现将《2025年工作要点》印发给你们，请认真贯彻落实。各地区要结合实际，细化工作举措。",
+        "一、总体要求",
+        "坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，着力推动高质量发展。",
+        "（一）主要目标",
+        "全省地区生产总值增长5.5%左右，一般公共预算收入增长5%。",
+        "指标\t单位\t目标",
+        "地区生产总值增速\t%\t5.5",
+        "城镇新增就业\t万人\t60",
+        "二、重点任务",
+        "扩大有效投资，实施重大项目500个。",
+        "提振消费，社会消费品零售总额增长6%。",
+        "某省发展和改革委员会",
+        "2025年3月2日",
+    ]
+    sections = {p.text: p.section for p in split_passages("d", article.text)}
+    assert sections["扩大有效投资，实施重大项目500个。"] == ("二、重点任务",)
+    assert sections["全省地区生产总值增长5.5%左右，一般公共预算收入增长5%。"] == (
+        "一、总体要求",
+        "（一）主要目标",
+    )

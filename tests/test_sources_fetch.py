@@ -72,6 +72,9 @@ def test_urls_are_normalised_and_only_http_is_accepted() -> None:
     assert check_url("https://www.gov.cn:443/zhengce/#top") == "https://www.gov.cn/zhengce/"
     assert check_url("http://127.0.0.1:8080/a?b=1") == "http://127.0.0.1:8080/a?b=1"
     assert check_url("https://例子.中国/x") == "https://xn--fsqu00a.xn--fiqs8s/x"
+    encoded = "http://gov.example/%E6%94%BF%E7%AD%96/a.html?q=%E6%8A%A5%E5%91%8A&p=1"
+    assert check_url("http://gov.example/政策/a.html?q=报告&p=1") == encoded
+    assert check_url(encoded) == encoded
     for bad in ("ftp://example.com/", "file:///etc/passwd", "javascript:alert(1)", "http://",
                 "example.com/page", "http://exa mple.com/", "http://x:99999/", ""):  # fmt: skip
         with pytest.raises(FetchError) as info:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from itertools import pairwise
 from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
@@ -32,7 +33,11 @@ ATTACHMENT_EXTENSIONS = (".pdf", ".docx", ".doc", ".txt", ".wps")
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD_RE = re.compile(r"[A-Za-z0-9]+")
 _PROSE_RE = re.compile(r"[。，；！？、]|[a-z][.;,] [A-Za-z]")
-_SPACES_RE = re.compile(r"[ \t\u00a0\u2002\u2003\u3000\u200b\ufeff]+")
+_SPACES_RE = re.compile(r"[ \u00a0\u2002\u2003\u3000\u200b\ufeff]+")
+_SIGNATURE_RE = re.compile(
+    r"^[\u4e00-\u9fff（）()]{2,30}(人民政府|人民代表大会常务委员会|委员会|办公厅|办公室|"
+    r"统计局|局|厅|部|委|院|政府|中心)$"
+)
 _BOILERPLATE_RE = re.compile(
     r"分享到|打印本页|打印此页|【打印】|关闭窗口|【关闭】|字体[：:]|字号[：:]|【字体|"
     r"扫一扫|微信扫|收藏本页|加入收藏|责任编辑|浏览次数|阅读次数|点击数[：:]|访问量|"
@@ -70,6 +75,8 @@ _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside",
 
 
 def _clean_line(line: str) -> str:
+    if "\t" in line:  # a table row: cells cleaned, tabs kept
+        return "\t".join(_SPACES_RE.sub(" ", cell).strip() for cell in line.split("\t"))
     return _SPACES_RE.sub(" ", line).strip()
 
 
@@ -285,7 +292,7 @@ def _published(html: str, page_text: str, metas: dict[str, str]) -> datetime.dat
     return None
 
 
-def _issuer(page_text: str, metas: dict[str, str]) -> str | None:
+def _issuer(page_text: str, metas: dict[str, str], lines: list[str]) -> str | None:
     for key in _ISSUER_METAS:
         value = metas.get(key.lower())
         if value and _CJK_RE.search(value) and len(value) <= 40:
@@ -293,6 +300,11 @@ def _issuer(page_text: str, metas: dict[str, str]) -> str | None:
     m = _ISSUER_RE.search(page_text)
     if m:
         return m.group(1).strip()
+    # The signature of an official document: the body that issues it, then the date.
+    tail = lines[-4:]
+    for line, after in pairwise(tail):
+        if _SIGNATURE_RE.match(line) and DATE_RE.fullmatch(after):
+            return line
     return None
 
 
@@ -344,7 +356,7 @@ def extract_article(html: str, url: str) -> Article:
         title=title or lines[0][:100],
         text=text,
         published=_published(html, page_text, metas),
-        issuer=_issuer(page_text, metas),
+        issuer=_issuer(page_text, metas, lines),
         attachments=attachment_links(html, url, tree=tree),
     )
 
