@@ -4,6 +4,7 @@ the fixture site's real loopback HTTP where a page is involved."""
 from __future__ import annotations
 
 import datetime
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -458,3 +459,17 @@ def test_heading_tags_tables_lists_and_the_signature() -> None:
         "一、总体要求",
         "（一）主要目标",
     )
+
+
+def test_dates_from_the_url_or_none_and_quickly() -> None:
+    """No meta, no 发布时间 line: the URL's date; without one, None (never a date the
+    text mentions, and never the seconds-long full-text date search)."""
+    lines = real_lines("city_zhoukou_2023_stat-bulletin.txt", 30)
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    html = f"<html><head><title>统计公报</title></head><body>{body}</body></html>"
+    dated = extract_article(html, "http://www.zhoukou.gov.cn/tjj/202403/t20240329_5.html")
+    assert dated.published == datetime.date(2024, 3, 29)
+    started = time.monotonic()
+    undated = extract_article(html, "http://www.zhoukou.gov.cn/tjj/tjgb/5.html")
+    assert undated.published is None
+    assert time.monotonic() - started < 2

@@ -7,7 +7,8 @@ output keeps headings, paragraphs, lists and tables apart); when it finds nothin
 useful, the biggest text block of the page is taken with lxml. Share, print and close
 links, font-size switches and the like are dropped. Title, date and issuer come from
 the page's meta tags (government sites' ``ArticleTitle``, ``PubDate``,
-``ContentSource``) and from lines like "发布时间：2025-01-12" and "来源：XX人民政府".
+``ContentSource``), from lines like "发布时间：2025-01-12" and "来源：XX人民政府", the
+date in the URL (``/t20250112_…``) and the signature (the issuing body over the date).
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ import re
 from itertools import pairwise
 from urllib.parse import unquote, urljoin, urlsplit
 
+import htmldate
 import lxml.html
 import trafilatura
 from lxml import etree
 
-from bot.sources.listing import DATE_RE, find_date, parse_html
+from bot.sources.listing import DATE_RE, find_date, parse_html, url_date
 from bot.sources.models import Article, FetchError
 from bot.sources.urls import check_url
 
@@ -270,7 +272,7 @@ def _parse_date(value: str) -> datetime.date | None:
     return None
 
 
-def _published(html: str, page_text: str, metas: dict[str, str]) -> datetime.date | None:
+def _published(html: str, url: str, page_text: str, metas: dict[str, str]) -> datetime.date | None:
     for key in _DATE_METAS:
         value = metas.get(key.lower())
         if value:
@@ -283,13 +285,16 @@ def _published(html: str, page_text: str, metas: dict[str, str]) -> datetime.dat
             return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             pass
+    day = url_date(url)
+    if day is not None:
+        return day
+    # htmldate (trafilatura's) on the markup only: its extensive search runs dateparser
+    # over the text, seconds per page, and takes any date the text mentions.
     try:
-        meta = trafilatura.extract_metadata(html)
+        found = htmldate.find_date(html, extensive_search=False, original_date=True, url=url)
     except Exception:  # metadata is a bonus, never a failure
-        meta = None
-    if meta is not None and meta.date:
-        return _parse_date(meta.date)
-    return None
+        found = None
+    return _parse_date(found) if found else None
 
 
 def _issuer(page_text: str, metas: dict[str, str], lines: list[str]) -> str | None:
@@ -355,7 +360,7 @@ def extract_article(html: str, url: str) -> Article:
         url=url,
         title=title or lines[0][:100],
         text=text,
-        published=_published(html, page_text, metas),
+        published=_published(html, url, page_text, metas),
         issuer=_issuer(page_text, metas, lines),
         attachments=attachment_links(html, url, tree=tree),
     )
