@@ -594,17 +594,29 @@ def _is_heading_line(line: str) -> bool:
 
 
 def article_html(article: FixtureArticle) -> str:
-    """An article page as government sites write them: headings as bold paragraphs."""
+    """An article page as government sites write them: headings as bold paragraphs,
+    tab-separated lines as rows of a table."""
     if article.encoding.lower().replace("-", "") in ("utf8",):
         charset = '<meta charset="utf-8">'
     else:  # GBK pages declare gb2312, as such sites do
         charset = '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
-    paragraphs = "\n".join(
-        f'<p style="text-align: center;"><strong>{escape(line)}</strong></p>'
-        if _is_heading_line(line)
-        else f'<p style="text-indent: 2em;">{escape(line)}</p>'
-        for line in article.body_lines
-    )
+    blocks: list[str] = []
+    rows: list[str] = []
+    for line in [*article.body_lines, ""]:
+        if "\t" in line:  # tab-separated lines are table rows, as in the corpus
+            cells = "".join(f"<td>{escape(cell)}</td>" for cell in line.split("\t"))
+            rows.append(f"<tr>{cells}</tr>")
+            continue
+        if rows:
+            blocks.append('<table border="1">' + "".join(rows) + "</table>")
+            rows.clear()
+        if not line:
+            continue
+        if _is_heading_line(line):
+            blocks.append(f'<p style="text-align: center;"><strong>{escape(line)}</strong></p>')
+        else:
+            blocks.append(f'<p style="text-indent: 2em;">{escape(line)}</p>')
+    paragraphs = "\n".join(blocks)
     info = []
     if article.date:
         info.append(f"发布时间：{article.date.isoformat()}")

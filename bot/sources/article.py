@@ -135,7 +135,8 @@ def _xml_lines(el: etree._Element, out: list[str]) -> None:
                     for cell in cells:  # a layout table: its cells hold paragraphs
                         _xml_lines(cell, out)
                 else:  # a data table: one tab-separated line per row, as in the corpus
-                    out.append("\t".join(" ".join(_inline_text(c).split()) for c in cells))
+                    row_text = "\t".join(" ".join(_inline_text(c).split()) for c in cells)
+                    out.append(row_text.rstrip("\t"))  # cells padded to the widest row
         elif tag in ("graphic", "ref", "comments"):
             continue
         else:
