@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import socket
 import time
+import tracemalloc
+import zlib
 
 import httpx
 import pytest
@@ -16,6 +18,7 @@ from bot.sources.models import DEFAULT_USER_AGENT, FetchError, FetchPolicy
 from bot.sources.urls import check_url, is_private_host, is_private_ip
 from tests.fixture_site import (
     BINARY_PATH,
+    BOMB_PATH,
     ERROR_PATH,
     GBK_LINES,
     GBK_SLUG,
@@ -439,3 +442,38 @@ async def test_the_fixture_site_breaks_and_is_repaired(fixture_site):
         assert gone.params["status"] == "404"
         url = fixture_site.set_page("/custom.html", "<p>自定义页面</p>")
         assert (await fetcher.get(url)).content == "<p>自定义页面</p>".encode()
+
+
+async def test_compressed_pages_are_inflated_within_the_limit(fixture_site):
+    """Pages come gzipped when asked; 50 MB gzipped into 50 KB is cut at the limit, and
+    never inflated whole in memory (httpx's own decoder would inflate a chunk at once)."""
+    gzip_bomb_ready = fixture_site.url(BOMB_PATH)
+    async with Fetcher(policy(max_bytes=1024 * 1024)) as fetcher:
+        page = await fetcher.get(fixture_site.url(LIST_PATH))
+        assert page.content.decode().startswith("<!DOCTYPE html>")
+        tracemalloc.start()
+        try:
+            error = await fetch_error(fetcher, gzip_bomb_ready)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert (error.code, error.params["limit_mb"]) == ("too_large", "1")
+    assert peak < 8 * 1024 * 1024
+    sent = [h for path, h in fixture_site.requests if path == LIST_PATH]
+    assert "gzip" in sent[0]["Accept-Encoding"]
+
+
+async def test_deflate_bodies_zlib_wrapped_or_raw_are_read(fixture_site):
+    body = "<html><body><p>政府工作报告全文。</p></body></html>".encode()
+    raw = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    raw_body = raw.compress(body) + raw.flush()
+    wrapped = fixture_site.set_page("/z.html", zlib.compress(body), headers=_deflate)
+    bare = fixture_site.set_page("/raw.html", raw_body, headers=_deflate)
+    broken = fixture_site.set_page("/broken.html", b"not compressed at all", headers=_deflate)
+    async with Fetcher(LOCAL) as fetcher:
+        assert (await fetcher.get(wrapped)).content == body
+        assert (await fetcher.get(bare)).content == body
+        assert (await fetch_error(fetcher, broken)).code == "network"
+
+
+_deflate = {"Content-Encoding": "deflate"}

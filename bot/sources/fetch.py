@@ -22,7 +22,8 @@ import asyncio
 import email.utils
 import time
 import urllib.robotparser
-from collections.abc import Awaitable, Callable
+import zlib
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Protocol
@@ -324,19 +325,37 @@ class Fetcher:
             raise FetchError("private_address", url=url, host=str(peer[0]))
 
     async def _read(self, response: httpx.Response, url: str, limit: int) -> bytes:
+        """The body, at most ``limit`` bytes once decompressed.
+
+        Read raw and inflated here with a bound on each step's output: httpx's own
+        decoder inflates a whole chunk at once, and 64 KiB of gzip can hold 64 MB.
+        """
         if response.status_code in _REDIRECTS or response.status_code == 304:
             return b""
         too_large = FetchError("too_large", url=url, limit_mb=_mb(limit))
         declared = response.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > limit:
+        encoding = (response.headers.get("content-encoding") or "identity").strip().lower()
+        plain = encoding in ("identity", "")
+        if plain and declared and declared.isdigit() and int(declared) > limit:
             raise too_large
+        if response.is_stream_consumed:  # an in-memory response (mock transports)
+            if len(response.content) > limit:
+                raise too_large
+            return response.content
+        inflate = _Inflater(encoding, url)
         chunks: list[bytes] = []
         size = 0
-        async for chunk in response.aiter_bytes(_CHUNK):
-            size += len(chunk)
+        async for raw in response.aiter_raw(_CHUNK):
+            for piece in inflate.feed(raw, limit - size + 1):
+                size += len(piece)
+                if size > limit:
+                    raise too_large
+                chunks.append(piece)
+        for piece in inflate.flush(limit - size + 1):
+            size += len(piece)
             if size > limit:
                 raise too_large
-            chunks.append(chunk)
+            chunks.append(piece)
         return b"".join(chunks)
 
     async def _check_robots(self, url: str) -> None:
@@ -397,6 +416,65 @@ class Fetcher:
 
     async def _robots_try(self, url: str):
         return await self._with_retries(url, {}, limit=_ROBOTS_MAX_BYTES)
+
+
+class _Inflater:
+    """gzip / deflate decoding whose every output is bounded (see ``Fetcher._read``)."""
+
+    def __init__(self, encoding: str, url: str) -> None:
+        self._url = url
+        self._raw_retry = False
+        if encoding in ("identity", "", "none"):
+            self._z = None
+        elif encoding in ("gzip", "x-gzip"):
+            self._z = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif encoding == "deflate":
+            self._z = zlib.decompressobj()  # zlib-wrapped; raw deflate is retried below
+            self._raw_retry = True
+        else:
+            raise FetchError("network", url=url, reason=f"unsupported Content-Encoding {encoding}")
+        self._first = True
+
+    def feed(self, data: bytes, room: int) -> Iterator[bytes]:
+        if self._z is None:
+            yield data
+            return
+        try:
+            out = list(self._inflate(data, room))  # at most ``room`` bytes
+        except zlib.error:
+            if not (self._first and self._raw_retry):
+                raise self._corrupt() from None
+            self._z = zlib.decompressobj(-zlib.MAX_WBITS)  # "deflate" sent as raw deflate
+            try:
+                out = list(self._inflate(data, room))
+            except zlib.error:
+                raise self._corrupt() from None
+        self._first = False
+        yield from out
+
+    def _corrupt(self) -> FetchError:
+        return FetchError("network", url=self._url, reason="corrupt compressed body")
+
+    def _inflate(self, data: bytes, room: int) -> Iterator[bytes]:
+        assert self._z is not None
+        while True:
+            out = self._z.decompress(data, max(room, 1))
+            if out:
+                room -= len(out)
+                yield out
+            data = self._z.unconsumed_tail
+            if not data or room <= 0:
+                return  # all consumed, or the caller is over its limit already
+
+    def flush(self, room: int) -> Iterator[bytes]:
+        if self._z is None:
+            return
+        try:
+            out = self._z.flush()
+        except zlib.error:
+            raise self._corrupt() from None
+        if out:
+            yield out[: max(room, 1)]
 
 
 def _mb(limit: int) -> str:
