@@ -48,6 +48,7 @@ _CRAWL_DELAY_CAP_S = 30.0
 _CHUNK = 64 * 1024
 
 Resolver = Callable[[str, int], Awaitable[list[str]]]
+_Response = tuple[int, httpx.Headers, bytes]  # status, headers, body
 
 
 class Clock(Protocol):
@@ -234,7 +235,9 @@ class Fetcher:
             host = self._hosts[key] = _Host(asyncio.Lock())
         return host
 
-    async def _with_retries(self, url: str, headers: dict[str, str], *, limit: int | None = None):
+    async def _with_retries(
+        self, url: str, headers: dict[str, str], *, limit: int | None = None
+    ) -> _Response:
         """One hop with its retries; what still fails is a plain :class:`FetchError`."""
         policy = self.policy
 
@@ -268,7 +271,9 @@ class Fetcher:
             raise FetchError(exc.code, **exc.params) from None
         raise AssertionError("unreachable")  # pragma: no cover
 
-    async def _polite(self, url: str, headers: dict[str, str], *, limit: int | None = None):
+    async def _polite(
+        self, url: str, headers: dict[str, str], *, limit: int | None = None
+    ) -> _Response:
         """One request, its host's turn taken and its gap kept."""
         host = self._host(url)
         async with host.lock:
@@ -284,7 +289,7 @@ class Fetcher:
             finally:
                 host.last_end = self._clock.monotonic()
 
-    async def _request(self, url: str, headers: dict[str, str], limit: int):
+    async def _request(self, url: str, headers: dict[str, str], limit: int) -> _Response:
         policy = self.policy
         if not policy.allow_private:
             parts = urlsplit(url)
@@ -414,7 +419,7 @@ class Fetcher:
             return parser
         return None
 
-    async def _robots_try(self, url: str):
+    async def _robots_try(self, url: str) -> _Response:
         return await self._with_retries(url, {}, limit=_ROBOTS_MAX_BYTES)
 
 
