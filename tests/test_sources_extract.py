@@ -18,7 +18,7 @@ from bot.sources.dedupe import NearDuplicates, content_key
 from bot.sources.feeds import looks_like_feed, parse_feed
 from bot.sources.fetch import Fetcher
 from bot.sources.listing import list_links, registrable_host
-from bot.sources.models import Entry, FetchError, FetchPolicy
+from bot.sources.models import Entry, Fetched, FetchError, FetchPolicy
 from bot.sources.sniff import sniff_kind
 from tests.fixture_site import (
     ATOM_PATH,
@@ -482,3 +482,59 @@ def test_dates_from_the_url_or_none_and_quickly() -> None:
     undated = extract_article(html, "http://www.zhoukou.gov.cn/tjj/tjgb/5.html")
     assert undated.published is None
     assert time.monotonic() - started < 2
+
+
+GOV_CN_LIST = """<html><body>
+<div id="header"><ul class="menu"><li><a href="/zhengce/">政策</a></li>
+<li><a href="/zhengce/zuixin/">最新政策文件汇编入口页</a></li></ul></div>
+<div class="list list_1 list_2"><ul>
+<li><h4><a href="./202501/t20250112_123.html" target="_blank">
+国务院办公厅关于进一步优化政务服务提升行政效能的意见</a>
+<span class="date">2025-01-12</span></h4></li>
+<li><h4><a href="../content/2025-01/10/content_7000001.htm">
+国务院关于印发《2025年政府工作报告》重点工作分工的意见</a>
+<span class="date">2025-01-10</span></h4></li>
+</ul></div>
+<dl class="news"><dt><a href="/zhengce/202412/t20241230_99.html">
+关于做好2025年元旦春节期间有关工作的通知</a></dt><dd>2024-12-30</dd></dl>
+<div class="pages"><a href="index_1.htm">2</a> <a href="index_1.htm">下一页</a></div>
+<div id="footer"><a href="/guanyu/">关于本网</a>
+<a href="/zhengce/xxgk/index.htm">信息公开目录完整列表</a>
+<a href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=1">京公网安备11000002000001号</a>
+</div></body></html>"""
+
+
+def test_a_gov_cn_style_list_with_headings_definition_lists_and_a_footer() -> None:
+    links = list_links(GOV_CN_LIST, "https://www.gov.cn/zhengce/zuixin/index.htm")
+    assert links == [
+        Entry(
+            "https://www.gov.cn/zhengce/zuixin/202501/t20250112_123.html",
+            "国务院办公厅关于进一步优化政务服务提升行政效能的意见",
+            datetime.date(2025, 1, 12),
+        ),
+        Entry(
+            "https://www.gov.cn/zhengce/content/2025-01/10/content_7000001.htm",
+            "国务院关于印发《2025年政府工作报告》重点工作分工的意见",
+            datetime.date(2025, 1, 10),
+        ),
+        Entry(
+            "https://www.gov.cn/zhengce/202412/t20241230_99.html",
+            "关于做好2025年元旦春节期间有关工作的通知",
+            datetime.date(2024, 12, 30),
+        ),
+    ]
+
+
+def test_an_article_linking_related_articles_is_still_a_page() -> None:
+    related = "".join(
+        f'<li><a href="/zwgk/t2025010{n}_{n}.html">关于第{n}项重点工作的通知</a>'
+        f"<span>2025-01-0{n}</span></li>"
+        for n in range(1, 8)
+    )
+    body = "".join(f"<p>{line}</p>" for line in real_lines("national_china_2025_gwr.txt", 20))
+    html = f"<html><body><h1>政府工作报告</h1>{body}<ul>{related}</ul></body></html>"
+    page = Fetched("http://gov.example/zwgk/t1.html", 200, html.encode(), "text/html", None, None)
+    assert len(list_links(html, page.url)) == 7
+    assert sniff_kind(page, html) == "page"
+    listing = replace(page, content=f"<html><body><ul>{related}</ul></body></html>".encode())
+    assert sniff_kind(listing, None) == "list"
