@@ -538,3 +538,16 @@ def test_an_article_linking_related_articles_is_still_a_page() -> None:
     assert sniff_kind(page, html) == "page"
     listing = replace(page, content=f"<html><body><ul>{related}</ul></body></html>".encode())
     assert sniff_kind(listing, None) == "list"
+
+
+def test_the_title_is_not_the_logo() -> None:
+    lines = real_lines("province_hubei_2026_gwr.txt", 10)
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    html = (
+        "<html><head><title>2026年湖北省政府工作报告_湖北省人民政府</title></head><body>"
+        "<h1 class='logo'><a href='/'>湖北省人民政府</a></h1>"
+        f"<div><h1>2026年湖北省政府工作报告</h1>{body}</div></body></html>"
+    )
+    article = extract_article(html, "http://www.hubei.gov.cn/zwgk/a.html")
+    assert article.title == "2026年湖北省政府工作报告"
+    assert article.text.split("\n")[0] == "2026年湖北省政府工作报告"

@@ -244,10 +244,19 @@ def _title(tree: lxml.html.HtmlElement, metas: dict[str, str]) -> str | None:
         if value and len(value) >= 4:
             return value
     page_title = " ".join((tree.findtext(".//title") or "").split())
-    for h in tree.iter("h1", "h2"):
-        text = " ".join(h.text_content().split())
-        if 4 <= len(text) <= 200 and (not page_title or text in page_title or h.tag == "h1"):
-            return text
+    headings = [
+        (h.tag, text)
+        for h in tree.iter("h1", "h2")
+        if 4 <= len(text := " ".join(h.text_content().split())) <= 200
+    ]
+    # A heading the <title> repeats, the longest (a logo's h1 is the site's shorter name)…
+    in_title = [text for _, text in headings if page_title and text in page_title]
+    if in_title:
+        return max(in_title, key=len)
+    # …else the first h1.
+    first_h1 = next((text for tag, text in headings if tag == "h1"), None)
+    if first_h1:
+        return first_h1
     if page_title:
         # "标题_示例市人民政府" / "标题 - 网站": the piece the page repeats, else the first
         pieces = [p.strip() for p in re.split(r"\s[-|–—]\s|_|\|", page_title) if p.strip()]
