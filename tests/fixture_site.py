@@ -28,8 +28,9 @@ UTF-8; RSS 2.0 and Atom feeds; ETag + Last-Modified with 304 on every page and f
 robots.txt disallowing ``/private/``; and the misbehaving pages: 404, 500, a slow page
 (``slow_delay_s``, awaited server-side and cut short when the site stops), a redirect
 loop, a redirect chain, a 50 MB page streamed lazily (chunked, and with a declared
-Content-Length), binary bytes served as text/html, a "feed" that is HTML, an article
-without text.
+Content-Length), 50 MB gzipped into 50 KB (``BOMB_PATH``), binary bytes served as
+text/html, a "feed" that is HTML, an article without text. Pages are gzipped for
+clients that accept it.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ import datetime
 import hashlib
 import io
 import threading
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -70,6 +72,7 @@ NOT_FEED_PATH = "/not-feed.xml"
 EMPTY_PATH = "/empty.html"
 NOT_FOUND_PATH = "/status/404"
 ERROR_PATH = "/status/500"
+BOMB_PATH = "/bomb.html"
 HUGE_BYTES = 50 * 1024 * 1024
 _EPOCH = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
 
@@ -364,6 +367,9 @@ class FixtureSite:
             HUGE_PATH: lambda r: self._huge(r, declared=False),
             HUGE_DECLARED_PATH: lambda r: self._huge(r, declared=True),
             ERROR_PATH: lambda r: web.Response(status=500, text="internal error"),
+            BOMB_PATH: lambda r: web.Response(
+                body=gzip_bomb(), headers={"Content-Encoding": "gzip", "Content-Type": "text/html"}
+            ),
         }.get(path)
         if special is not None:
             result = special(request)
@@ -512,7 +518,10 @@ def _conditional(request: web.Request, page: _Page) -> web.Response:
     if unchanged:
         return web.Response(status=304, headers=headers)
     headers["Content-Type"] = page.content_type
-    return web.Response(body=page.body, headers=headers)
+    response = web.Response(body=page.body, headers=headers)
+    if "Content-Encoding" not in headers:
+        response.enable_compression()  # gzip or deflate when the client accepts it
+    return response
 
 
 def _http_date(day: datetime.date) -> str:
@@ -594,17 +603,29 @@ def _is_heading_line(line: str) -> bool:
 
 
 def article_html(article: FixtureArticle) -> str:
-    """An article page as government sites write them: headings as bold paragraphs."""
+    """An article page as government sites write them: headings as bold paragraphs,
+    tab-separated lines as rows of a table."""
     if article.encoding.lower().replace("-", "") in ("utf8",):
         charset = '<meta charset="utf-8">'
     else:  # GBK pages declare gb2312, as such sites do
         charset = '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
-    paragraphs = "\n".join(
-        f'<p style="text-align: center;"><strong>{escape(line)}</strong></p>'
-        if _is_heading_line(line)
-        else f'<p style="text-indent: 2em;">{escape(line)}</p>'
-        for line in article.body_lines
-    )
+    blocks: list[str] = []
+    rows: list[str] = []
+    for line in [*article.body_lines, ""]:
+        if "\t" in line:  # tab-separated lines are table rows, as in the corpus
+            cells = "".join(f"<td>{escape(cell)}</td>" for cell in line.split("\t"))
+            rows.append(f"<tr>{cells}</tr>")
+            continue
+        if rows:
+            blocks.append('<table border="1">' + "".join(rows) + "</table>")
+            rows.clear()
+        if not line:
+            continue
+        if _is_heading_line(line):
+            blocks.append(f'<p style="text-align: center;"><strong>{escape(line)}</strong></p>')
+        else:
+            blocks.append(f'<p style="text-indent: 2em;">{escape(line)}</p>')
+    paragraphs = "\n".join(blocks)
     info = []
     if article.date:
         info.append(f"发布时间：{article.date.isoformat()}")
@@ -652,6 +673,17 @@ def _fixed_pages() -> dict[str, tuple[bytes, str]]:
         BINARY_PATH: (BINARY_BYTES, "text/html; charset=utf-8"),
         NOT_FEED_PATH: (not_feed.encode(), "application/rss+xml; charset=utf-8"),
     }
+
+
+@cache
+def gzip_bomb() -> bytes:
+    """50 MB of HTML gzipped into about 50 KB (compressed chunk by chunk, never whole)."""
+    z = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    chunk = b" " * (1024 * 1024)
+    parts = [z.compress(b"<html><body><p>")]
+    parts += [z.compress(chunk) for _ in range(HUGE_BYTES // len(chunk))]
+    parts.append(z.flush())
+    return b"".join(parts)
 
 
 @cache

@@ -4,6 +4,7 @@ the fixture site's real loopback HTTP where a page is involved."""
 from __future__ import annotations
 
 import datetime
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from bot.sources.dedupe import NearDuplicates, content_key
 from bot.sources.feeds import looks_like_feed, parse_feed
 from bot.sources.fetch import Fetcher
 from bot.sources.listing import list_links, registrable_host
-from bot.sources.models import Entry, FetchError, FetchPolicy
+from bot.sources.models import Entry, Fetched, FetchError, FetchPolicy
 from bot.sources.sniff import sniff_kind
 from tests.fixture_site import (
     ATOM_PATH,
@@ -246,10 +247,18 @@ async def test_gbk_articles_extract_like_any_other(fixture_site, path):
     assert article.issuer == "示例市统计局"
 
 
-async def test_a_real_work_report_round_trips_into_the_same_sections(fixture_site):
+@pytest.mark.parametrize(
+    "name",
+    [
+        "national_china_2025_gwr.txt",
+        "province_guangdong_2022_gwr.txt",
+        "city_chengdu_2022_stat-bulletin.txt",  # tables
+    ],
+)
+async def test_a_real_document_round_trips_into_the_same_sections(fixture_site, name):
     """A real report published as a web page: the extracted text has the sections of
     the original (parse.py's section paths survive the HTML and the extraction)."""
-    lines = real_lines("national_china_2025_gwr.txt", 120)
+    lines = real_lines(name)
     original = "\n".join(lines)
     url = fixture_site.add_article("t20250305_2001", "政府工作报告", lines[1:])
     html, _ = await fetch_text(fixture_site, url.removeprefix(fixture_site.url("")))
@@ -266,8 +275,9 @@ async def test_a_real_work_report_round_trips_into_the_same_sections(fixture_sit
     assert section_paths(article.text) == expected
     theirs, ours = by_text(original), by_text(article.text)
     shared = set(theirs) & set(ours)
-    assert len(shared) >= 0.9 * len(theirs)
+    assert len(shared) >= 0.97 * len(theirs)
     assert all(theirs[t] == ours[t] for t in shared)
+    assert len(set(article.text.split("\n")) - set(lines)) <= 0.02 * len(lines)
 
 
 async def test_an_article_without_text_is_empty(fixture_site):
@@ -410,3 +420,134 @@ def test_entries_and_articles_are_frozen() -> None:
     with pytest.raises(AttributeError):
         entry.url = "x"  # type: ignore[misc]
     assert replace(entry, title="t").title == "t"
+
+
+NOTICE = """<html><head><title>关于印发2025年工作要点的通知_某省发展改革委</title>
+<meta name="PubDate" content="2025-03-02"></head><body><div class="nav"><a href="/">首页</a></div>
+<div class="content"><h1>关于印发2025年工作要点的通知</h1>
+<p>各市、县人民政府，省政府各部门：</p>
+<p>现将《2025年工作要点》印发给你们，请认真贯彻落实。各地区要结合实际，细化工作举措。</p>
+<h2>一、总体要求</h2>
+<p>坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，着力推动高质量发展。</p>
+<h3>（一）主要目标</h3>
+<p>全省地区生产总值增长5.5%左右，一般公共预算收入增长5%。</p>
+<table><tr><th>指标</th><th>单位</th><th>目标</th></tr>
+<tr><td>地区生产总值增速</td><td>%</td><td>5.5</td></tr>
+<tr><td>城镇新增就业</td><td>万人</td><td>60</td></tr></table>
+<h2>二、重点任务</h2>
+<ul><li>扩大有效投资，实施重大项目500个。</li><li>提振消费，社会消费品零售总额增长6%。</li></ul>
+<p>某省发展和改革委员会<br>2025年3月2日</p>
+</div></body></html>"""
+
+
+def test_heading_tags_tables_lists_and_the_signature() -> None:
+    article = extract_article(NOTICE, "http://fgw.example.gov.cn/zcfg/t20250302_1.html")
+    assert article.title == "关于印发2025年工作要点的通知"
+    assert article.published == datetime.date(2025, 3, 2)
+    assert article.issuer == "某省发展和改革委员会"
+    assert article.text.split("\n") == [
+        "关于印发2025年工作要点的通知",
+        "各市、县人民政府，省政府各部门：",
+        "现将《2025年工作要点》印发给你们，请认真贯彻落实。各地区要结合实际，细化工作举措。",
+        "一、总体要求",
+        "坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，着力推动高质量发展。",
+        "（一）主要目标",
+        "全省地区生产总值增长5.5%左右，一般公共预算收入增长5%。",
+        "指标\t单位\t目标",
+        "地区生产总值增速\t%\t5.5",
+        "城镇新增就业\t万人\t60",
+        "二、重点任务",
+        "扩大有效投资，实施重大项目500个。",
+        "提振消费，社会消费品零售总额增长6%。",
+        "某省发展和改革委员会",
+        "2025年3月2日",
+    ]
+    sections = {p.text: p.section for p in split_passages("d", article.text)}
+    assert sections["扩大有效投资，实施重大项目500个。"] == ("二、重点任务",)
+    assert sections["全省地区生产总值增长5.5%左右，一般公共预算收入增长5%。"] == (
+        "一、总体要求",
+        "（一）主要目标",
+    )
+
+
+def test_dates_from_the_url_or_none_and_quickly() -> None:
+    """No meta, no 发布时间 line: the URL's date; without one, None (never a date the
+    text mentions, and never the seconds-long full-text date search)."""
+    lines = real_lines("city_zhoukou_2023_stat-bulletin.txt", 30)
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    html = f"<html><head><title>统计公报</title></head><body>{body}</body></html>"
+    dated = extract_article(html, "http://www.zhoukou.gov.cn/tjj/202403/t20240329_5.html")
+    assert dated.published == datetime.date(2024, 3, 29)
+    started = time.monotonic()
+    undated = extract_article(html, "http://www.zhoukou.gov.cn/tjj/tjgb/5.html")
+    assert undated.published is None
+    assert time.monotonic() - started < 2
+
+
+GOV_CN_LIST = """<html><body>
+<div id="header"><ul class="menu"><li><a href="/zhengce/">政策</a></li>
+<li><a href="/zhengce/zuixin/">最新政策文件汇编入口页</a></li></ul></div>
+<div class="list list_1 list_2"><ul>
+<li><h4><a href="./202501/t20250112_123.html" target="_blank">
+国务院办公厅关于进一步优化政务服务提升行政效能的意见</a>
+<span class="date">2025-01-12</span></h4></li>
+<li><h4><a href="../content/2025-01/10/content_7000001.htm">
+国务院关于印发《2025年政府工作报告》重点工作分工的意见</a>
+<span class="date">2025-01-10</span></h4></li>
+</ul></div>
+<dl class="news"><dt><a href="/zhengce/202412/t20241230_99.html">
+关于做好2025年元旦春节期间有关工作的通知</a></dt><dd>2024-12-30</dd></dl>
+<div class="pages"><a href="index_1.htm">2</a> <a href="index_1.htm">下一页</a></div>
+<div id="footer"><a href="/guanyu/">关于本网</a>
+<a href="/zhengce/xxgk/index.htm">信息公开目录完整列表</a>
+<a href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=1">京公网安备11000002000001号</a>
+</div></body></html>"""
+
+
+def test_a_gov_cn_style_list_with_headings_definition_lists_and_a_footer() -> None:
+    links = list_links(GOV_CN_LIST, "https://www.gov.cn/zhengce/zuixin/index.htm")
+    assert links == [
+        Entry(
+            "https://www.gov.cn/zhengce/zuixin/202501/t20250112_123.html",
+            "国务院办公厅关于进一步优化政务服务提升行政效能的意见",
+            datetime.date(2025, 1, 12),
+        ),
+        Entry(
+            "https://www.gov.cn/zhengce/content/2025-01/10/content_7000001.htm",
+            "国务院关于印发《2025年政府工作报告》重点工作分工的意见",
+            datetime.date(2025, 1, 10),
+        ),
+        Entry(
+            "https://www.gov.cn/zhengce/202412/t20241230_99.html",
+            "关于做好2025年元旦春节期间有关工作的通知",
+            datetime.date(2024, 12, 30),
+        ),
+    ]
+
+
+def test_an_article_linking_related_articles_is_still_a_page() -> None:
+    related = "".join(
+        f'<li><a href="/zwgk/t2025010{n}_{n}.html">关于第{n}项重点工作的通知</a>'
+        f"<span>2025-01-0{n}</span></li>"
+        for n in range(1, 8)
+    )
+    body = "".join(f"<p>{line}</p>" for line in real_lines("national_china_2025_gwr.txt", 20))
+    html = f"<html><body><h1>政府工作报告</h1>{body}<ul>{related}</ul></body></html>"
+    page = Fetched("http://gov.example/zwgk/t1.html", 200, html.encode(), "text/html", None, None)
+    assert len(list_links(html, page.url)) == 7
+    assert sniff_kind(page, html) == "page"
+    listing = replace(page, content=f"<html><body><ul>{related}</ul></body></html>".encode())
+    assert sniff_kind(listing, None) == "list"
+
+
+def test_the_title_is_not_the_logo() -> None:
+    lines = real_lines("province_hubei_2026_gwr.txt", 10)
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    html = (
+        "<html><head><title>2026年湖北省政府工作报告_湖北省人民政府</title></head><body>"
+        "<h1 class='logo'><a href='/'>湖北省人民政府</a></h1>"
+        f"<div><h1>2026年湖北省政府工作报告</h1>{body}</div></body></html>"
+    )
+    article = extract_article(html, "http://www.hubei.gov.cn/zwgk/a.html")
+    assert article.title == "2026年湖北省政府工作报告"
+    assert article.text.split("\n")[0] == "2026年湖北省政府工作报告"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import socket
 import time
+import tracemalloc
+import zlib
 
 import httpx
 import pytest
@@ -16,6 +18,7 @@ from bot.sources.models import DEFAULT_USER_AGENT, FetchError, FetchPolicy
 from bot.sources.urls import check_url, is_private_host, is_private_ip
 from tests.fixture_site import (
     BINARY_PATH,
+    BOMB_PATH,
     ERROR_PATH,
     GBK_LINES,
     GBK_SLUG,
@@ -72,6 +75,9 @@ def test_urls_are_normalised_and_only_http_is_accepted() -> None:
     assert check_url("https://www.gov.cn:443/zhengce/#top") == "https://www.gov.cn/zhengce/"
     assert check_url("http://127.0.0.1:8080/a?b=1") == "http://127.0.0.1:8080/a?b=1"
     assert check_url("https://例子.中国/x") == "https://xn--fsqu00a.xn--fiqs8s/x"
+    encoded = "http://gov.example/%E6%94%BF%E7%AD%96/a.html?q=%E6%8A%A5%E5%91%8A&p=1"
+    assert check_url("http://gov.example/政策/a.html?q=报告&p=1") == encoded
+    assert check_url(encoded) == encoded
     for bad in ("ftp://example.com/", "file:///etc/passwd", "javascript:alert(1)", "http://",
                 "example.com/page", "http://exa mple.com/", "http://x:99999/", ""):  # fmt: skip
         with pytest.raises(FetchError) as info:
@@ -268,11 +274,15 @@ async def test_a_50_mb_page_is_cut_off_at_the_size_limit(fixture_site):
     assert fixture_site.bytes_sent[HUGE_DECLARED_PATH] < 20 * 1024 * 1024
 
 
-async def test_the_default_limit_is_10_mb(fixture_site):
+async def test_the_default_limit_is_10_mb_and_a_request_may_set_its_own(fixture_site):
     async with Fetcher(LOCAL) as fetcher:
         error = await fetch_error(fetcher, fixture_site.url(HUGE_PATH))
-    assert (error.code, error.params["limit_mb"]) == ("too_large", "10")
-    assert "larger than 10 MB" in str(error)
+        assert (error.code, error.params["limit_mb"]) == ("too_large", "10")
+        assert "larger than 10 MB" in str(error)
+        small = await fetch_error(fetcher, fixture_site.url(PDF_PATH), max_bytes=1000)
+        assert (small.code, small.params["limit_mb"]) == ("too_large", "0.000954")
+        pdf = await fetcher.get(fixture_site.url(PDF_PATH), max_bytes=20 * 1024 * 1024)
+        assert pdf.content.startswith(b"%PDF-")
 
 
 async def test_attachments_come_back_as_bytes(fixture_site):
@@ -353,6 +363,7 @@ async def test_one_request_at_a_time_per_host(fixture_site):
         )
     assert [p.status for p in pages] == [200] * 4
     assert fixture_site.max_in_flight == 1
+    assert fixture_site.hits["/robots.txt"] == 1  # read once, the others waited for it
 
 
 async def test_crawl_delay_of_robots_txt_raises_the_gap(fixture_site):
@@ -415,3 +426,54 @@ def test_the_fixture_site_starts_and_stops_from_sync_code() -> None:
     with FixtureSite() as site:
         assert httpx.get(site.url(LIST_PATH)).status_code == 200
     assert site.hits[LIST_PATH] == 1
+
+
+async def test_the_fixture_site_breaks_and_is_repaired(fixture_site):
+    async with Fetcher(LOCAL) as fetcher:
+        fixture_site.break_site()
+        for path in (LIST_PATH, "/rss.xml", "/atom.xml"):
+            error = await fetch_error(fetcher, fixture_site.url(path))
+            assert (error.code, error.params["status"]) == ("http_status", "500")
+        assert (await fetcher.get(fixture_site.url(f"/zwgk/{UTF8_SLUG}.html"))).status == 200
+        fixture_site.repair()
+        assert (await fetcher.get(fixture_site.url(LIST_PATH))).status == 200
+        fixture_site.remove_article(UTF8_SLUG)
+        gone = await fetch_error(fetcher, fixture_site.url(f"/zwgk/{UTF8_SLUG}.html"))
+        assert gone.params["status"] == "404"
+        url = fixture_site.set_page("/custom.html", "<p>自定义页面</p>")
+        assert (await fetcher.get(url)).content == "<p>自定义页面</p>".encode()
+
+
+async def test_compressed_pages_are_inflated_within_the_limit(fixture_site):
+    """Pages come gzipped when asked; 50 MB gzipped into 50 KB is cut at the limit, and
+    never inflated whole in memory (httpx's own decoder would inflate a chunk at once)."""
+    gzip_bomb_ready = fixture_site.url(BOMB_PATH)
+    async with Fetcher(policy(max_bytes=1024 * 1024)) as fetcher:
+        page = await fetcher.get(fixture_site.url(LIST_PATH))
+        assert page.content.decode().startswith("<!DOCTYPE html>")
+        tracemalloc.start()
+        try:
+            error = await fetch_error(fetcher, gzip_bomb_ready)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert (error.code, error.params["limit_mb"]) == ("too_large", "1")
+    assert peak < 8 * 1024 * 1024
+    sent = [h for path, h in fixture_site.requests if path == LIST_PATH]
+    assert "gzip" in sent[0]["Accept-Encoding"]
+
+
+async def test_deflate_bodies_zlib_wrapped_or_raw_are_read(fixture_site):
+    body = "<html><body><p>政府工作报告全文。</p></body></html>".encode()
+    raw = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    raw_body = raw.compress(body) + raw.flush()
+    wrapped = fixture_site.set_page("/z.html", zlib.compress(body), headers=_deflate)
+    bare = fixture_site.set_page("/raw.html", raw_body, headers=_deflate)
+    broken = fixture_site.set_page("/broken.html", b"not compressed at all", headers=_deflate)
+    async with Fetcher(LOCAL) as fetcher:
+        assert (await fetcher.get(wrapped)).content == body
+        assert (await fetcher.get(bare)).content == body
+        assert (await fetch_error(fetcher, broken)).code == "network"
+
+
+_deflate = {"Content-Encoding": "deflate"}

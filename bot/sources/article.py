@@ -7,20 +7,23 @@ output keeps headings, paragraphs, lists and tables apart); when it finds nothin
 useful, the biggest text block of the page is taken with lxml. Share, print and close
 links, font-size switches and the like are dropped. Title, date and issuer come from
 the page's meta tags (government sites' ``ArticleTitle``, ``PubDate``,
-``ContentSource``) and from lines like "发布时间：2025-01-12" and "来源：XX人民政府".
+``ContentSource``), from lines like "发布时间：2025-01-12" and "来源：XX人民政府", the
+date in the URL (``/t20250112_…``) and the signature (the issuing body over the date).
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+from itertools import pairwise
 from urllib.parse import unquote, urljoin, urlsplit
 
+import htmldate
 import lxml.html
 import trafilatura
 from lxml import etree
 
-from bot.sources.listing import DATE_RE, find_date, parse_html
+from bot.sources.listing import DATE_RE, find_date, parse_html, url_date
 from bot.sources.models import Article, FetchError
 from bot.sources.urls import check_url
 
@@ -32,7 +35,11 @@ ATTACHMENT_EXTENSIONS = (".pdf", ".docx", ".doc", ".txt", ".wps")
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD_RE = re.compile(r"[A-Za-z0-9]+")
 _PROSE_RE = re.compile(r"[。，；！？、]|[a-z][.;,] [A-Za-z]")
-_SPACES_RE = re.compile(r"[ \t\u00a0\u2002\u2003\u3000\u200b\ufeff]+")
+_SPACES_RE = re.compile(r"[ \u00a0\u2002\u2003\u3000\u200b\ufeff]+")
+_SIGNATURE_RE = re.compile(
+    r"^[\u4e00-\u9fff（）()]{2,30}(人民政府|人民代表大会常务委员会|委员会|办公厅|办公室|"
+    r"统计局|局|厅|部|委|院|政府|中心)$"
+)
 _BOILERPLATE_RE = re.compile(
     r"分享到|打印本页|打印此页|【打印】|关闭窗口|【关闭】|字体[：:]|字号[：:]|【字体|"
     r"扫一扫|微信扫|收藏本页|加入收藏|责任编辑|浏览次数|阅读次数|点击数[：:]|访问量|"
@@ -64,12 +71,14 @@ _DATE_METAS = (
     "date",
     "OriginalPublishDate",
 )
-_ISSUER_METAS = ("ContentSource", "source", "dc.publisher", "author", "Author")
+_ISSUER_METAS = ("ContentSource", "source", "dc.publisher", "publisher")
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "div", "td", "pre", "br"}
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form")
 
 
 def _clean_line(line: str) -> str:
+    if "\t" in line:  # a table row: cells cleaned, tabs kept
+        return "\t".join(_SPACES_RE.sub(" ", cell).strip() for cell in line.split("\t"))
     return _SPACES_RE.sub(" ", line).strip()
 
 
@@ -126,7 +135,8 @@ def _xml_lines(el: etree._Element, out: list[str]) -> None:
                     for cell in cells:  # a layout table: its cells hold paragraphs
                         _xml_lines(cell, out)
                 else:  # a data table: one tab-separated line per row, as in the corpus
-                    out.append("\t".join(" ".join(_inline_text(c).split()) for c in cells))
+                    row_text = "\t".join(" ".join(_inline_text(c).split()) for c in cells)
+                    out.append(row_text.rstrip("\t"))  # cells padded to the widest row
         elif tag in ("graphic", "ref", "comments"):
             continue
         else:
@@ -234,10 +244,19 @@ def _title(tree: lxml.html.HtmlElement, metas: dict[str, str]) -> str | None:
         if value and len(value) >= 4:
             return value
     page_title = " ".join((tree.findtext(".//title") or "").split())
-    for h in tree.iter("h1", "h2"):
-        text = " ".join(h.text_content().split())
-        if 4 <= len(text) <= 200 and (not page_title or text in page_title or h.tag == "h1"):
-            return text
+    headings = [
+        (h.tag, text)
+        for h in tree.iter("h1", "h2")
+        if 4 <= len(text := " ".join(h.text_content().split())) <= 200
+    ]
+    # A heading the <title> repeats, the longest (a logo's h1 is the site's shorter name)…
+    in_title = [text for _, text in headings if page_title and text in page_title]
+    if in_title:
+        return max(in_title, key=len)
+    # …else the first h1.
+    first_h1 = next((text for tag, text in headings if tag == "h1"), None)
+    if first_h1:
+        return first_h1
     if page_title:
         # "标题_示例市人民政府" / "标题 - 网站": the piece the page repeats, else the first
         pieces = [p.strip() for p in re.split(r"\s[-|–—]\s|_|\|", page_title) if p.strip()]
@@ -263,7 +282,7 @@ def _parse_date(value: str) -> datetime.date | None:
     return None
 
 
-def _published(html: str, page_text: str, metas: dict[str, str]) -> datetime.date | None:
+def _published(html: str, url: str, page_text: str, metas: dict[str, str]) -> datetime.date | None:
     for key in _DATE_METAS:
         value = metas.get(key.lower())
         if value:
@@ -276,16 +295,19 @@ def _published(html: str, page_text: str, metas: dict[str, str]) -> datetime.dat
             return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             pass
+    day = url_date(url)
+    if day is not None:
+        return day
+    # htmldate (trafilatura's) on the markup only: its extensive search runs dateparser
+    # over the text, seconds per page, and takes any date the text mentions.
     try:
-        meta = trafilatura.extract_metadata(html)
+        found = htmldate.find_date(html, extensive_search=False, original_date=True, url=url)
     except Exception:  # metadata is a bonus, never a failure
-        meta = None
-    if meta is not None and meta.date:
-        return _parse_date(meta.date)
-    return None
+        found = None
+    return _parse_date(found) if found else None
 
 
-def _issuer(page_text: str, metas: dict[str, str]) -> str | None:
+def _issuer(page_text: str, metas: dict[str, str], lines: list[str]) -> str | None:
     for key in _ISSUER_METAS:
         value = metas.get(key.lower())
         if value and _CJK_RE.search(value) and len(value) <= 40:
@@ -293,6 +315,11 @@ def _issuer(page_text: str, metas: dict[str, str]) -> str | None:
     m = _ISSUER_RE.search(page_text)
     if m:
         return m.group(1).strip()
+    # The signature of an official document: the body that issues it, then the date.
+    tail = lines[-4:]
+    for line, after in pairwise(tail):
+        if _SIGNATURE_RE.match(line) and DATE_RE.fullmatch(after):
+            return line
     return None
 
 
@@ -343,8 +370,8 @@ def extract_article(html: str, url: str) -> Article:
         url=url,
         title=title or lines[0][:100],
         text=text,
-        published=_published(html, page_text, metas),
-        issuer=_issuer(page_text, metas),
+        published=_published(html, url, page_text, metas),
+        issuer=_issuer(page_text, metas, lines),
         attachments=attachment_links(html, url, tree=tree),
     )
 

@@ -16,7 +16,7 @@ import re
 
 from charset_normalizer import from_bytes
 
-from bot.sources.models import FetchError
+from bot.sources.models import Fetched, FetchError
 
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _HEADER_CHARSET_RE = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -148,3 +148,8 @@ def decode_html(content: bytes, content_type: str | None, *, url: str | None = N
                 return text
     encoding = next((e for e in [*strong, guess] if e), "utf-8")
     return content.decode(encoding, errors="replace")
+
+
+def page_text(fetched: Fetched) -> str:
+    """:func:`decode_html` of a fetched page (``not_text`` names its URL)."""
+    return decode_html(fetched.content, fetched.content_type, url=fetched.url)

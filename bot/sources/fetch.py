@@ -2,9 +2,9 @@
 
 Why it follows redirects itself: each hop is a new URL chosen by a remote server, and
 each must pass the same checks as the first (http(s) only, no private address, no
-loop, a bounded count). Why one lock per host: a poll of two hundred sources must not
-open a burst of requests to one government site, so requests to a host go one at a
-time, at least ``host_gap_s`` apart (or the robots.txt ``Crawl-delay``, capped).
+loop, a bounded count). Why one lock per host (name; http and https alike): a poll of two hundred
+sources must not open a burst of requests to one government site, so requests to a host
+go one at a time, at least ``host_gap_s`` apart (or the robots.txt ``Crawl-delay``, capped).
 Bodies are streamed and reading stops at ``max_bytes``, so a 50 MB page costs 10 MB at
 most; the whole of one request (headers and body) is bounded by ``timeout_s``.
 Retries (tenacity) cover what may pass: timeouts, connection errors, 5xx and 429, with
@@ -22,7 +22,8 @@ import asyncio
 import email.utils
 import time
 import urllib.robotparser
-from collections.abc import Awaitable, Callable
+import zlib
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Protocol
@@ -47,6 +48,7 @@ _CRAWL_DELAY_CAP_S = 30.0
 _CHUNK = 64 * 1024
 
 Resolver = Callable[[str, int], Awaitable[list[str]]]
+_Response = tuple[int, httpx.Headers, bytes]  # status, headers, body
 
 
 class Clock(Protocol):
@@ -69,12 +71,21 @@ class SystemClock:
 
 @dataclass
 class _Host:
-    """Politeness state of one origin: its lock, when its last request ended, robots."""
+    """Politeness state of one host name: its turn, when its last request ended, and
+    the Crawl-delay its robots.txt asks for."""
 
     lock: asyncio.Lock
     last_end: float | None = None
-    robots: urllib.robotparser.RobotFileParser | None = None
-    robots_read: bool = False
+    crawl_delay: float | None = None
+
+
+@dataclass
+class _Robots:
+    """robots.txt of one origin (scheme, host, port: RFC 9309), read once."""
+
+    lock: asyncio.Lock
+    parser: urllib.robotparser.RobotFileParser | None = None
+    read: bool = False
 
 
 class _Transient(FetchError):
@@ -120,6 +131,7 @@ class Fetcher:
         self._clock: Clock = clock or SystemClock()
         self._resolve: Resolver = resolve or resolve_addresses
         self._hosts: dict[str, _Host] = {}
+        self._robots: dict[str, _Robots] = {}
         self._client = httpx.AsyncClient(
             transport=transport,
             follow_redirects=False,
@@ -145,13 +157,20 @@ class Fetcher:
     # -- the one public call ---------------------------------------------------------
 
     async def get(
-        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        max_bytes: int | None = None,
     ) -> Fetched:
         """GET ``url``: the final response within the policy, or :class:`FetchError`.
 
         ``etag`` / ``last_modified`` from an earlier :class:`Fetched` make the request
         conditional; an unchanged resource comes back with ``not_modified`` and no
-        content. Any status other than 2xx and 304 is ``http_status``.
+        content. Any status other than 2xx and 304 is ``http_status``. ``max_bytes``
+        overrides the policy's size cap for this request (attachments may be larger
+        than pages).
         """
         current = check_url(url)
         headers: dict[str, str] = {}
@@ -163,7 +182,9 @@ class Fetcher:
         for _hop in range(self.policy.max_redirects + 1):
             if self.policy.respect_robots:
                 await self._check_robots(current)
-            status, resp_headers, content = await self._with_retries(current, headers)
+            status, resp_headers, content = await self._with_retries(
+                current, headers, limit=max_bytes
+            )
             if status in _REDIRECTS and resp_headers.get("location"):
                 target = check_url(urljoin(current, resp_headers["location"]))
                 if target in seen:
@@ -208,13 +229,15 @@ class Fetcher:
         )
 
     def _host(self, url: str) -> _Host:
-        key = origin(url)
+        key = url_host(url)
         host = self._hosts.get(key)
         if host is None:
             host = self._hosts[key] = _Host(asyncio.Lock())
         return host
 
-    async def _with_retries(self, url: str, headers: dict[str, str], *, limit: int | None = None):
+    async def _with_retries(
+        self, url: str, headers: dict[str, str], *, limit: int | None = None
+    ) -> _Response:
         """One hop with its retries; what still fails is a plain :class:`FetchError`."""
         policy = self.policy
 
@@ -248,15 +271,15 @@ class Fetcher:
             raise FetchError(exc.code, **exc.params) from None
         raise AssertionError("unreachable")  # pragma: no cover
 
-    async def _polite(self, url: str, headers: dict[str, str], *, limit: int | None = None):
+    async def _polite(
+        self, url: str, headers: dict[str, str], *, limit: int | None = None
+    ) -> _Response:
         """One request, its host's turn taken and its gap kept."""
         host = self._host(url)
         async with host.lock:
             gap = self.policy.host_gap_s
-            if host.robots is not None:
-                delay = host.robots.crawl_delay(self.policy.user_agent)
-                if delay:
-                    gap = max(gap, min(float(delay), _CRAWL_DELAY_CAP_S))
+            if host.crawl_delay:
+                gap = max(gap, min(host.crawl_delay, _CRAWL_DELAY_CAP_S))
             if host.last_end is not None and gap > 0:
                 wait = host.last_end + gap - self._clock.monotonic()
                 if wait > 0:
@@ -266,7 +289,7 @@ class Fetcher:
             finally:
                 host.last_end = self._clock.monotonic()
 
-    async def _request(self, url: str, headers: dict[str, str], limit: int):
+    async def _request(self, url: str, headers: dict[str, str], limit: int) -> _Response:
         policy = self.policy
         if not policy.allow_private:
             parts = urlsplit(url)
@@ -307,27 +330,56 @@ class Fetcher:
             raise FetchError("private_address", url=url, host=str(peer[0]))
 
     async def _read(self, response: httpx.Response, url: str, limit: int) -> bytes:
+        """The body, at most ``limit`` bytes once decompressed.
+
+        Read raw and inflated here with a bound on each step's output: httpx's own
+        decoder inflates a whole chunk at once, and 64 KiB of gzip can hold 64 MB.
+        """
         if response.status_code in _REDIRECTS or response.status_code == 304:
             return b""
         too_large = FetchError("too_large", url=url, limit_mb=_mb(limit))
         declared = response.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > limit:
+        encoding = (response.headers.get("content-encoding") or "identity").strip().lower()
+        plain = encoding in ("identity", "")
+        if plain and declared and declared.isdigit() and int(declared) > limit:
             raise too_large
+        if response.is_stream_consumed:  # an in-memory response (mock transports)
+            if len(response.content) > limit:
+                raise too_large
+            return response.content
+        inflate = _Inflater(encoding, url)
         chunks: list[bytes] = []
         size = 0
-        async for chunk in response.aiter_bytes(_CHUNK):
-            size += len(chunk)
+        async for raw in response.aiter_raw(_CHUNK):
+            for piece in inflate.feed(raw, limit - size + 1):
+                size += len(piece)
+                if size > limit:
+                    raise too_large
+                chunks.append(piece)
+        for piece in inflate.flush(limit - size + 1):
+            size += len(piece)
             if size > limit:
                 raise too_large
-            chunks.append(chunk)
+            chunks.append(piece)
         return b"".join(chunks)
 
     async def _check_robots(self, url: str) -> None:
-        host = self._host(url)
-        if not host.robots_read:
-            host.robots = await self._read_robots(url)
-            host.robots_read = True
-        if host.robots is not None and not host.robots.can_fetch(self.policy.user_agent, url):
+        key = origin(url)
+        robots = self._robots.get(key)
+        if robots is None:
+            robots = self._robots[key] = _Robots(asyncio.Lock())
+        if not robots.read:
+            async with robots.lock:  # concurrent first requests: one reads, all wait
+                if not robots.read:
+                    robots.parser = await self._read_robots(url)
+                    robots.read = True
+                    delay = (
+                        robots.parser.crawl_delay(self.policy.user_agent) if robots.parser else None
+                    )
+                    if delay:
+                        self._host(url).crawl_delay = float(delay)
+        parser = robots.parser
+        if parser is not None and not parser.can_fetch(self.policy.user_agent, url):
             raise FetchError("robots", url=url, host=url_host(url))
 
     async def _read_robots(self, url: str) -> urllib.robotparser.RobotFileParser | None:
@@ -367,10 +419,69 @@ class Fetcher:
             return parser
         return None
 
-    async def _robots_try(self, url: str):
+    async def _robots_try(self, url: str) -> _Response:
         return await self._with_retries(url, {}, limit=_ROBOTS_MAX_BYTES)
+
+
+class _Inflater:
+    """gzip / deflate decoding whose every output is bounded (see ``Fetcher._read``)."""
+
+    def __init__(self, encoding: str, url: str) -> None:
+        self._url = url
+        self._raw_retry = False
+        if encoding in ("identity", "", "none"):
+            self._z = None
+        elif encoding in ("gzip", "x-gzip"):
+            self._z = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif encoding == "deflate":
+            self._z = zlib.decompressobj()  # zlib-wrapped; raw deflate is retried below
+            self._raw_retry = True
+        else:
+            raise FetchError("network", url=url, reason=f"unsupported Content-Encoding {encoding}")
+        self._first = True
+
+    def feed(self, data: bytes, room: int) -> Iterator[bytes]:
+        if self._z is None:
+            yield data
+            return
+        try:
+            out = list(self._inflate(data, room))  # at most ``room`` bytes
+        except zlib.error:
+            if not (self._first and self._raw_retry):
+                raise self._corrupt() from None
+            self._z = zlib.decompressobj(-zlib.MAX_WBITS)  # "deflate" sent as raw deflate
+            try:
+                out = list(self._inflate(data, room))
+            except zlib.error:
+                raise self._corrupt() from None
+        self._first = False
+        yield from out
+
+    def _corrupt(self) -> FetchError:
+        return FetchError("network", url=self._url, reason="corrupt compressed body")
+
+    def _inflate(self, data: bytes, room: int) -> Iterator[bytes]:
+        assert self._z is not None
+        while True:
+            out = self._z.decompress(data, max(room, 1))
+            if out:
+                room -= len(out)
+                yield out
+            data = self._z.unconsumed_tail
+            if not data or room <= 0:
+                return  # all consumed, or the caller is over its limit already
+
+    def flush(self, room: int) -> Iterator[bytes]:
+        if self._z is None:
+            return
+        try:
+            out = self._z.flush()
+        except zlib.error:
+            raise self._corrupt() from None
+        if out:
+            yield out[: max(room, 1)]
 
 
 def _mb(limit: int) -> str:
     mb = limit / (1024 * 1024)
-    return f"{mb:g}" if mb >= 1 else f"{mb:.2f}"
+    return f"{round(mb, 1):g}" if mb >= 1 else f"{mb:.3g}"

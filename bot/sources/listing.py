@@ -101,7 +101,8 @@ def find_date(text: str) -> datetime.date | None:
     return None
 
 
-def _url_date(url: str) -> datetime.date | None:
+def url_date(url: str) -> datetime.date | None:
+    """The date an article URL carries (``/t20250112_…``, ``/2025-01/12/…``)."""
     for m in _URL_DATE_RE.finditer(urlsplit(url).path):
         try:
             day = datetime.date(*map(int, m.groups()))
@@ -214,7 +215,7 @@ def list_links(html: str, base_url: str, match: str | None = None) -> list[Entry
         article_like = bool(_ARTICLE_URL_RE.search(path))
         if not (published or article_like or len(text) >= _LONG_TEXT):
             continue
-        entry = Entry(url, text, published or _url_date(url), None)
+        entry = Entry(url, text, published or url_date(url), None)
         if _matches(match, entry):
             found[url] = entry
     return list(found.values())

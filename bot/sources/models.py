@@ -76,6 +76,7 @@ _MESSAGES: dict[str, str] = {
     "robots_unavailable": "robots.txt of {host} could not be read (HTTP {status}); try later",
     "not_text": "{url} is binary content, not a web page or feed",
     "not_feed": "{url} is not an RSS or Atom feed",
+    "bad_match": "not a valid /regular expression/: {match}",
     "empty_article": "{url} has no article text (only {chars} characters)",
     "network": "network error for {url}: {reason}",
 }
@@ -89,7 +90,11 @@ class FetchError(Exception):
     Codes: ``bad_url``, ``private_address``, ``http_status``, ``timeout``,
     ``redirect_loop``, ``too_many_redirects``, ``too_large``, ``robots``,
     ``robots_unavailable`` (a 5xx robots.txt: try later), ``not_text``, ``not_feed``,
-    ``empty_article``, ``network``.
+    ``empty_article``, ``bad_match`` (a list filter ``/…/`` that does not compile),
+    ``network``. Params by code: ``url`` nearly always; ``host`` (private_address,
+    robots, robots_unavailable), ``status`` (http_status, robots_unavailable),
+    ``seconds`` (timeout), ``limit`` (too_many_redirects), ``limit_mb`` (too_large),
+    ``chars`` (empty_article), ``match`` (bad_match), ``reason`` (network).
     """
 
     def __init__(self, code: str, **params: object) -> None:

@@ -12,17 +12,20 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from bot.sources.models import FetchError
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+_SAFE_PATH = "/%:@!$&'()*+,;=-._~"
+_SAFE_QUERY = _SAFE_PATH + "?"
 _LOCAL_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback")
 
 
 def check_url(url: str) -> str:
     """``url`` normalised (scheme and host lower-cased, IDNA host, default port and
-    fragment dropped, empty path ``/``), or :class:`FetchError` ``bad_url``.
+    fragment dropped, empty path ``/``, non-ASCII in path and query percent-encoded as
+    UTF-8), or :class:`FetchError` ``bad_url``.
 
     Normalising makes the same page one key for de-duplication and redirect-loop
     detection; refusing anything but http(s) keeps ``file:``, ``ftp:`` and the like out.
@@ -54,8 +57,10 @@ def check_url(url: str) -> str:
         netloc = f"{userinfo}@{netloc}"
     if port is not None and port != _DEFAULT_PORTS[scheme]:
         netloc = f"{netloc}:{port}"
-    path = parts.path or "/"
-    return urlunsplit((scheme, netloc, path, parts.query, ""))
+    # Non-ASCII and spaces percent-encoded, existing escapes kept: one spelling per URL.
+    path = quote(parts.path or "/", safe=_SAFE_PATH)
+    query = quote(parts.query, safe=_SAFE_QUERY)
+    return urlunsplit((scheme, netloc, path, query, ""))
 
 
 def url_host(url: str) -> str:
