@@ -255,3 +255,10 @@ async def test_the_scheduler_runs_each_active_source_one_interval_after_its_last
         assert scheduler.next_run(polled.id) is None
     finally:
         await scheduler.stop()
+
+
+def test_a_bad_regular_expression_is_refused(store):
+    with pytest.raises(SourceError) as caught:
+        store.add("re", "https://a.example/", every_seconds=3600, match="/[报告/")
+    assert caught.value.code == "source.bad_match"
+    assert store.add("ok", "https://a.example/", every_seconds=3600, match="/20\\d\\d年/").match

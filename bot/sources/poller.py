@@ -360,7 +360,9 @@ class SourcePoller:
             return
         fetcher = await self._get_fetcher()
         try:
-            fetched = await fetcher.get(url)
+            # an attachment may be as large as an upload (max_file_mb), a page source_max_mb
+            limit = int(self.settings().max_file_mb * 1024 * 1024)
+            fetched = await fetcher.get(url, max_bytes=limit)
         except FetchError as exc:
             await self._failed(state, url, title, exc.code, _error_detail(exc))
             return

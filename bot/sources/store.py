@@ -89,6 +89,13 @@ def check_match(match: str | None) -> str | None:
     if match is None or not match.strip():
         return None
     match = match.strip()
+    if len(match) > 2 and match.startswith("/") and match.endswith("/"):
+        try:  # a /regular expression/ (bot.sources.listing)
+            re.compile(match[1:-1])
+        except re.error:
+            raise SourceError(
+                f"{match!r} is not a valid regular expression", "source.bad_match", match=match
+            ) from None
     if len(match) > MATCH_CHARS:
         raise SourceError(
             f"the pattern is longer than {MATCH_CHARS} characters",
