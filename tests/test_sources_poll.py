@@ -387,6 +387,10 @@ def test_the_command_line_adds_lists_polls_pauses_and_removes(
     listed = json.loads(run("list", "--json").output)
     assert listed[0]["name"] == "city" and listed[0]["every"] == "2h"
     assert listed[0]["items"]["ingested"] >= 2
+    found = runner.invoke(app, [*base, "search", "--json", "一般公共预算收入增长5%"])
+    assert found.exit_code == 0, found.output
+    urls = [r["url"] for r in json.loads(found.output)["results"]]
+    assert any(u and u.startswith(fixture_site.url("/zwgk/")) for u in urls), urls
     polled = run("poll", "city")
     assert polled.exit_code == 0 and "not modified" in polled.output
     assert run("pause", "city").exit_code == 0
