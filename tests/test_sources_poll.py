@@ -404,3 +404,29 @@ def test_the_command_line_adds_lists_polls_pauses_and_removes(
     assert unknown.exit_code == 1 and "no source named" in unknown.output
     assert run("remove", "city").exit_code == 0
     assert json.loads(run("list", "--json").output) == []
+
+
+async def test_an_attachment_with_the_text_of_its_page_is_stored_once(
+    poller, fixture_site, settings
+) -> None:
+    lines = [
+        "一、总体要求",
+        "到2027年，全市新增城镇就业30万人以上，地区生产总值年均增长6%左右，"
+        "研发经费投入强度达到3%，单位地区生产总值能耗下降13%。",
+        "二、重点任务",
+        "实施产业升级、科技创新、城市更新、民生保障四大行动，建设一批重大项目，"
+        "推动高质量发展取得新成效。",
+    ]
+    fixture_site.add_article(
+        "t20260305_2005",
+        "示例市高质量发展三年行动方案",
+        lines,
+        date=datetime.date(2026, 3, 5),
+        attachments=[("行动方案.txt", "\n".join(lines).encode("utf-8"))],
+    )
+    added = await add_source(poller, fixture_site.url(LIST_PATH), name="city", match="行动方案")
+    statuses = {i.url.rsplit("/", 1)[-1]: (i.status, i.code) for i in added.report.items}
+    assert statuses["t20260305_2005.html"] == ("ingested", "")
+    assert statuses["%E8%A1%8C%E5%8A%A8%E6%96%B9%E6%A1%88.txt"] == ("duplicate", "near_duplicate")
+    (only,) = [n for n in new_files(settings) if n.endswith(".txt")]
+    assert only.startswith("示例市高质量发展三年行动方案")
