@@ -123,12 +123,30 @@ async def run(args: argparse.Namespace) -> dict:
     blocking = Blocking.for_database("sqlite")
     indexing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bench-index")
 
+    spent = {"index": 0.0, "work": 0.0, "core": 0.0}
+
+    def timed(kind, fn):
+        def run(*a, **kw):
+            started = time.perf_counter()
+            try:
+                return fn(*a, **kw)
+            finally:
+                spent[kind] += time.perf_counter() - started
+
+        return run
+
     async def on_indexing(fn, /, *a, **kw):
         return await asyncio.get_running_loop().run_in_executor(
-            indexing, functools.partial(fn, *a, **kw)
+            indexing, functools.partial(timed("index", fn), *a, **kw)
         )
 
-    runners = Runners(db=blocking.run_db, index=on_indexing, core=blocking.run)
+    async def on_core(fn, /, *a, **kw):
+        return await blocking.run(timed("core", fn), *a, **kw)
+
+    async def on_work(fn, /, *a, **kw):
+        return await asyncio.to_thread(functools.partial(timed("work", fn), *a, **kw))
+
+    runners = Runners(db=blocking.run_db, index=on_indexing, core=on_core, work=on_work)
     store = SourceStore(database)
     with FixtureSite() as site:
         urls = publish(site, args.sources, args.articles)
@@ -154,6 +172,7 @@ async def run(args: argparse.Namespace) -> dict:
             wall0 = time.perf_counter()
             reports = await poller.poll_many(sources, concurrency=args.concurrency)
             wall = time.perf_counter() - wall0
+            busy = {k: round(v, 2) for k, v in spent.items()}
             cpu = time.process_time() - cpu0
             stop.set()
             during = await during_task
@@ -176,6 +195,9 @@ async def run(args: argparse.Namespace) -> dict:
         "ingested": ingested,
         "failed": failed,
         "wall_s": round(wall, 2),
+        "indexing_thread_s": busy["index"],
+        "core_thread_s": busy["core"],
+        "extraction_s": busy["work"],
         "cpu_s": round(cpu, 2),
         "peak_rss_mb_before": round(rss0 / 1024, 1),
         "peak_rss_mb": round(peak / 1024, 1),
