@@ -292,14 +292,29 @@ async def test_bad_inputs_give_clear_reasons_and_leave_no_file(
             await server.next_call("sendMessage", chat=admin)  # "adding …"
             outcome = (await server.next_call("sendMessage", chat=admin, timeout=30)).message
             assert reason in outcome["text"], (path, outcome["text"])
+        # a feed (empty: nothing to ingest) that starts serving something that is not XML
+        empty_rss = (
+            '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+            "<title>示例</title><link>http://127.0.0.1/</link><description>空</description>"
+            "</channel></rss>"
+        )
+        feed = fixture_site.set_page("/feed.xml", empty_rss, "application/rss+xml")
+        await server.send_message(admin, admin, f"/source add {feed} feed")
+        await server.next_call("sendMessage", chat=admin)
+        outcome = (await server.next_call("sendMessage", chat=admin, timeout=30)).message["text"]
+        assert "已添加信息源 feed" in outcome and "feed" in outcome, outcome
+        fixture_site.set_page("/feed.xml", "<html><body>网站维护中 {{</body></html>", "text/xml")
+        checked = await ask(server, admin, "/source check feed")
+        assert "不是有效的 RSS/Atom（XML）" in checked, checked
+        # the fixture's own "feed" that is HTML: refused with a reason, nothing kept
         await server.send_message(
-            admin, admin, f"/source add {fixture_site.url(NOT_FEED_PATH)} feed"
+            admin, admin, f"/source add {fixture_site.url(NOT_FEED_PATH)} odd"
         )
         await server.next_call("sendMessage", chat=admin)
         outcome = (await server.next_call("sendMessage", chat=admin, timeout=30)).message["text"]
-        assert "失败" in outcome or "没有正文" in outcome or "RSS" in outcome, outcome
+        assert "抓取失败" in outcome, outcome
         listing = await ask(server, admin, "/sources")
-        for _path, reason in BAD:
+        for _path, reason in [*BAD, ("", "不是有效的 RSS/Atom（XML）")]:
             assert reason in listing, (reason, listing)
         assert source_files(settings) == set()
         assert not [p for p in settings.corpus_dir.iterdir() if p.name.startswith(".")]
