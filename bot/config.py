@@ -172,6 +172,22 @@ class Settings(BaseSettings):
     flood_rate: float = Field(20, ge=1, le=6000)
     flood_burst: int = Field(8, ge=0, le=1000)
 
+    # Live sources (bot/sources): private and loopback addresses are refused unless
+    # sources_allow_private (env BRIEFBOT_SOURCES_ALLOW_PRIVATE=1; the tests set it). A new
+    # source is polled every source_default_every (6h, 30m, 1d); source_alert_failures
+    # failed polls in a row alert the admins once. Pages and attachments are at most
+    # source_max_mb; one request at a time per host, source_host_gap_seconds apart.
+    sources_allow_private: bool = False
+    source_default_every: str = "6h"
+    source_alert_failures: int = Field(3, ge=1, le=100)
+    source_max_mb: float = Field(10, ge=0.01, le=500)
+    source_timeout_seconds: float = Field(20, ge=0.05, le=600)
+    source_retries: int = Field(3, ge=0, le=10)
+    source_host_gap_seconds: float = Field(2.0, ge=0, le=600)
+    source_user_agent: str = (
+        "PolicyBriefBot/0.1 (+https://github.com/policy-brief-bot; polls public policy pages)"
+    )
+
     # None: SQLite at <data_dir>/briefbot.db (database_file). Otherwise a SQLAlchemy URL.
     # repr=False: a PostgreSQL URL may carry a password; settings get logged.
     database_url: str | None = Field(None, repr=False)
@@ -249,6 +265,15 @@ class Settings(BaseSettings):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: see check_timezone
             raise ValueError(f"default_timezone {value!r} is not an IANA time zone") from None
+        return value
+
+    @field_validator("source_default_every", mode="after")
+    @classmethod
+    def _source_every(cls, value: str) -> str:
+        """An interval as ``bot.sources.store.parse_every`` reads it: 6h, 30m, 1d, 1h30m."""
+        value = value.strip()
+        if not re.fullmatch(r"(\d+(\.\d+)?\s*(s|min|m|h|d|w)\s*)+", value, re.IGNORECASE):
+            raise ValueError(f"source_default_every {value!r} is not an interval like 6h or 30m")
         return value
 
     @field_validator("default_digest_time", mode="after")

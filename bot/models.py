@@ -114,6 +114,7 @@ class SearchHit:
     score: float
     region: str | None = None
     year: int | None = None
+    url: str | None = None  # where a document from a live source was published
 
 
 @dataclass(frozen=True, slots=True)

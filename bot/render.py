@@ -41,6 +41,7 @@ def search_to_dict(resp: SearchResponse) -> dict:
                 "snippet": h.snippet,
                 "highlights": [[x.start, x.end] for x in h.highlights],
                 "score": h.score,
+                "url": h.url,
             }
             for h in resp.hits
         ],

@@ -370,6 +370,11 @@ def _status_rows(svc: Services) -> tuple[list[Listed], list, list, int]:
     return subs.list_all(), svc.admins.list(), store.recent_failures(5), store.uncertain_count()
 
 
+def _sources(svc: Services) -> list:
+    """On the storage thread: the live sources (/status lists those failing)."""
+    return svc.sources.store.list()
+
+
 @admin_only("status", refusal=lambda lang: tr(lang, "admin.refused"))
 async def status_command(update: Update, context: BriefContext) -> None:
     """/status: uptime, version, corpus, subscriptions, next digests, last delivery errors."""
@@ -391,6 +396,7 @@ async def status_command(update: Update, context: BriefContext) -> None:
         timezone=_tz(svc),
         uncertain=uncertain,
         uncertain_policy=svc.settings.delivery_uncertain,
+        sources=await svc.run_db(_sources, svc),
     )
     await audit(update, context, "status")
     await reply_html(message, split_html(fmt.status_html(report, svc.lang(update))))

@@ -51,6 +51,7 @@ search thread) sees them.
 from __future__ import annotations
 
 import asyncio
+import functools
 import gc
 import logging
 from concurrent import futures
@@ -66,6 +67,10 @@ from bot.admin.retention import prune_storage
 from bot.blocking import Blocking
 from bot.config import Settings
 from bot.library import Engine
+from bot.sources.poller import SourcePoller
+from bot.sources.runtime import Runners
+from bot.sources.service import SourceScheduler
+from bot.sources.store import SourceStore
 from bot.storage.db import Database
 from bot.storage.languages import LanguageStore
 from bot.storage.queries import MemoryQueryStore
@@ -84,6 +89,7 @@ from handlers import (
     flood,
     language,
     search,
+    sources,
     subscriptions,
     targets,
 )
@@ -162,6 +168,7 @@ async def _post_init(application: Application) -> None:
     gc.freeze()
     # Rebuilt from the database, then whatever was due while the bot was down.
     await svc.scheduler.start()
+    await svc.sources.start()  # each live source polled on its own schedule
     svc.background.append(asyncio.create_task(_prune_periodically(svc), name="briefbot-prune"))
     # What another process (briefbot ingest) indexes is served without a restart.
     svc.background.append(asyncio.create_task(svc.live_index.run(), name="briefbot-live-index"))
@@ -170,12 +177,14 @@ async def _post_init(application: Application) -> None:
 async def _post_stop(application: Application) -> None:
     await _stop_background(services_of(application))
     await services_of(application).scheduler.stop()
+    await services_of(application).sources.stop()
 
 
 async def _post_shutdown(application: Application) -> None:
     svc = services_of(application)
     await _stop_background(svc)
     await svc.scheduler.stop()
+    await svc.sources.stop()
     svc.blocking.shutdown()
     svc.indexing.shutdown(wait=False, cancel_futures=True)
 
@@ -287,6 +296,20 @@ def build_application(
     flood_limiter = FloodLimiter(settings.flood_rate, settings.flood_burst)
     # Uploads, removals and rebuilds take turns on their own thread, never the core's.
     indexing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefbot-index")
+
+    async def on_indexing(fn, /, *args, **kwargs):
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(indexing, functools.partial(fn, *args, **kwargs))
+
+    # Live sources: the store on the storage thread, new documents on the indexing thread
+    # (searches go on), index swaps on the core thread.
+    poller = SourcePoller(
+        engine,
+        SourceStore(database),
+        lambda: live.current,
+        runners=Runners(db=blocking.run_db, index=on_indexing, core=blocking.run),
+        notify=notify,
+    )
     services_ = Services(
         live,
         engine,
@@ -300,6 +323,7 @@ def build_application(
         live_index=IndexWatcher(
             engine, blocking, indexing, settings.index_check_seconds, notify_admins=notify
         ),
+        sources=SourceScheduler(poller),
         flood=flood_limiter,
         languages=languages,
         notify_admins=notify,
@@ -329,6 +353,7 @@ def build_application(
         subscriptions,
         admin,
         admin_documents,
+        sources,
     ):
         module.register(application)
     # Last: what no handler above took.

@@ -27,6 +27,7 @@ from bot.admin import AdminStore, AuditLog, LiveSettings
 from bot.blocking import Blocking
 from bot.config import Settings
 from bot.library import Engine
+from bot.sources.service import SourceScheduler
 from bot.storage.queries import SavedQueries
 from bot.subscriptions.scheduler import DigestScheduler
 from bot.subscriptions.service import SubscriptionService
@@ -61,7 +62,8 @@ class Services:
     store and audit log (``bot.admin``). ``blocking`` is where blocking calls run: the
     core worker thread (:meth:`run`) and the storage thread (:meth:`run_db`);
     ``indexing`` is the thread that changes the index; ``live_index`` swaps in what
-    other processes indexed (:mod:`handlers.live_index`). ``flood`` is the
+    other processes indexed (:mod:`handlers.live_index`); ``sources`` polls the live
+    sources and keeps their schedule (``bot.sources.service``). ``flood`` is the
     per-chat flood limit, ``seen`` the senders seen since start.
     ``notify_admins(notice)`` tells every bot admin something in their private chat, in
     their language (a :class:`bot.i18n.Message`);
@@ -81,6 +83,7 @@ class Services:
     indexing: Executor
     flood: FloodLimiter
     live_index: IndexWatcher
+    sources: SourceScheduler
     seen: SeenUsers = field(default_factory=SeenUsers)
     languages: LanguagePrefs = field(default_factory=LanguagePrefs)
     notify_admins: Callable[[Message], Awaitable[None]] = _nobody

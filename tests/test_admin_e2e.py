@@ -109,6 +109,16 @@ async def ask(server: FakeBotApi, chat: Any, user: User, text: str) -> BotCall:
     return await server.next_call("sendMessage", chat=chat)
 
 
+async def config_text(server: FakeBotApi, chat: Any, user: User) -> str:
+    """``/config`` in a private chat: every message of it (it is split past 4,096
+    characters), up to the last setting, ``database_url``."""
+    await server.send_message(chat, user, "/config")
+    parts = [(await server.next_call("sendMessage", chat=chat)).text]
+    while "database_url" not in parts[-1]:
+        parts.append((await server.next_call("sendMessage", chat=chat)).text)
+    return "\n".join(parts)
+
+
 def state(app: Application) -> dict[str, Any]:
     """Everything an admin command could change."""
     svc = svc_of(app)
@@ -252,11 +262,11 @@ async def test_admin_menu_only_in_admins_private_chats(
 async def test_config_shows_sources_and_hides_secrets(
     server: FakeBotApi, app: Application, owner: User
 ) -> None:
-    shown = (await ask(server, owner, owner, "/config")).text
+    shown = await config_text(server, owner, owner)
     assert "results_per_page = 5" in shown and "owners" in shown and "corpus_dir" in shown
     assert server.token not in shown and server.token.split(":")[1] not in shown
     await ask(server, owner, owner, "/config set results_per_page 7")
-    shown = (await ask(server, owner, owner, "/config")).text
+    shown = await config_text(server, owner, owner)
     assert f"results_per_page = 7 ({SOURCE_CHAT} {owner.id}," in shown
     # In a group: the settable settings only, never paths or secrets.
     group = server.add_chat("supergroup", "Ops")
@@ -499,7 +509,7 @@ async def test_admins_and_settings_survive_a_restart(
         async with running(server, engine, settings, db) as app:
             svc = svc_of(app)
             assert svc.is_admin(pat.id) and svc.settings.results_per_page == 4
-            shown = (await ask(server, pat, pat, "/config")).text
+            shown = await config_text(server, pat, pat)
             assert f"results_per_page = 4 ({SOURCE_CHAT} {owner.id}," in shown
             page = (await ask(server, pat, pat, "/search 地区生产总值")).message
             assert hits_on_page(page) == 4

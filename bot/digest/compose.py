@@ -124,6 +124,7 @@ class SourceRef:
     full_title: str
     filename: str
     new: bool = False
+    url: str | None = None  # where a document from a live source was published
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,7 +326,8 @@ def compose_digest(
                 filename = record.doc or key
                 full = PurePosixPath(filename).stem or key
                 new = False
-            ref = SourceRef(key, short_title(full), full, filename, new)
+            url = info.extra.get("url") if info is not None else None
+            ref = SourceRef(key, short_title(full), full, filename, new, url)
             rank = (not new, -(info.indexed_at if info is not None else float("-inf")), filename)
             state = doc_states[key] = _Doc(key, info, ref, rank)
         return state
@@ -431,6 +433,8 @@ def compose_digest(
                 if i:
                     spans.append(Span(tr(lang, "common.list_sep")))
                 spans.append(Span(f"《{ref.title}》", "i"))
+                if ref.url:
+                    spans.append(Span(f" {ref.url}"))
             lines.append(DigestLine("new_docs", tuple(spans)))
         current: str | None = None
         for _key, entry, first_doc in shown_items:
@@ -479,6 +483,8 @@ def _heading(entry: DigestEntry, doc: _Doc, group_by: GroupBy, lang: str) -> tup
         spans.append(Span(" · " + " · ".join(bits)))
     if doc.ref.new:
         spans.append(Span(f" {NEW_MARK}"))
+    if doc.ref.url:
+        spans.append(Span(f" {doc.ref.url}"))
     return tuple(spans)
 
 

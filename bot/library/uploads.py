@@ -172,6 +172,7 @@ class UploadsMixin:
         replace: bool = False,
         progress: Progress | None = None,
         reopen: bool = True,
+        sidecar: str | None = None,
     ) -> UploadResult:
         """Check, store and index one uploaded document; see :class:`UploadResult`.
 
@@ -185,6 +186,10 @@ class UploadsMixin:
 
         With ``reopen=False`` this is safe on any thread (see the module docstring):
         then call :meth:`reopen` with ``result.update`` on the core thread.
+
+        ``sidecar`` (TOML, ``bot.corpus.parse.parse_sidecar``) is the document's metadata
+        (live sources: title, date, issuer, url), written as its ``.meta.toml`` with it
+        and taken away with it if indexing fails; an existing sidecar is replaced.
         """
         s = self.settings
         max_bytes = int(s.max_file_mb * 1024 * 1024)
@@ -201,13 +206,19 @@ class UploadsMixin:
             except uploads.UploadRefused as exc:
                 return UploadResult.refused(name, exc)
         with self.indexer.lock():
-            result = self._store_upload(name, data, doc.sha256, replace, progress)
+            result = self._store_upload(name, data, doc.sha256, replace, progress, sidecar)
         if reopen and result.update is not None:
             self.reopen(result.update)
         return result
 
     def _store_upload(
-        self, name: str, data: bytes, sha256: str, replace: bool, progress: Progress | None
+        self,
+        name: str,
+        data: bytes,
+        sha256: str,
+        replace: bool,
+        progress: Progress | None,
+        sidecar: str | None = None,
     ) -> UploadResult:
         """Under the index lock: duplicate and name checks against the index on disk,
         then the atomic write, the refresh and, on failure, the rollback."""
@@ -250,11 +261,20 @@ class UploadsMixin:
         tmp = corpus / f".{name}.upload-{token}"
         backup = corpus / f".{name}.previous-{token}" if target.exists() else None
         placed = False  # whether ``target`` holds the upload (and the index may know it)
+        meta = sidecar_path(target) if sidecar is not None else None
+        meta_backup = None
         try:
             with open(tmp, "wb") as fh:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
+            if meta is not None:
+                if meta.exists():
+                    meta_backup = meta.with_name(f".{meta.name}.previous-{token}")
+                    os.replace(meta, meta_backup)
+                meta_tmp = meta.with_name(f".{meta.name}.upload-{token}")
+                meta_tmp.write_text(sidecar, encoding="utf-8")
+                os.replace(meta_tmp, meta)
             if backup is not None:
                 try:
                     os.link(target, backup)  # same inode: restoring keeps its mtime
@@ -269,6 +289,12 @@ class UploadsMixin:
                 raise _NotIndexed(why[0] if why else "it was not indexed")
         except BaseException as exc:
             tmp.unlink(missing_ok=True)
+            if meta is not None:
+                meta.with_name(f".{meta.name}.upload-{token}").unlink(missing_ok=True)
+                if meta_backup is not None and meta_backup.exists():
+                    os.replace(meta_backup, meta)
+                else:
+                    meta.unlink(missing_ok=True)
             if placed:
                 self._rollback_upload(target, backup, name)
             elif backup is not None:
@@ -278,6 +304,8 @@ class UploadsMixin:
             raise
         if backup is not None:
             backup.unlink(missing_ok=True)
+        if meta_backup is not None:
+            meta_backup.unlink(missing_ok=True)
         self._offer(update)
         records = self.target_store.load(info.doc_id)
         key = [r for r in records if r.kind == "target"]

@@ -1083,4 +1083,5 @@ class Searcher:
             score=round(score, 4),
             region=info.region,
             year=info.year,
+            url=info.extra.get("url"),
         )

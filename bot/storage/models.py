@@ -322,3 +322,69 @@ class LanguageRow(Base):
 
     def __repr__(self) -> str:
         return f"LanguageRow(scope={self.scope!r}, target_id={self.target_id!r})"
+
+
+class SourceRow(Base):
+    """A live source the bot polls for new documents (issue 15): a feed, a list page, a
+    single page or a watched folder.
+
+    Written and read through ``bot.sources.store.SourceStore``. The health columns are
+    updated by one UPDATE per poll: ``consecutive_failures`` and the last error (a
+    ``FetchError`` code and its detail), ``alerted`` (the admins were told it is broken
+    and it has not recovered since), ``avg_article_chars`` (a running mean of the text
+    extracted from its articles) and ``last_links_count`` (entries its last page listed).
+    """
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(PortableString(64), unique=True)
+    url: Mapped[str] = mapped_column(PortableText)
+    kind: Mapped[str] = mapped_column(PortableString(16))
+    every_seconds: Mapped[int] = mapped_column(Integer)
+    match: Mapped[str | None] = mapped_column(PortableString(255))
+    paused: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime]
+    created_by: Mapped[int | None] = mapped_column(BigInteger)
+    etag: Mapped[str | None] = mapped_column(PortableText)
+    last_modified: Mapped[str | None] = mapped_column(PortableString(64))
+    last_checked_at: Mapped[datetime | None]
+    last_success_at: Mapped[datetime | None]
+    last_new_doc_at: Mapped[datetime | None]
+    consecutive_failures: Mapped[int] = mapped_column(Integer, server_default="0")
+    last_error_code: Mapped[str | None] = mapped_column(PortableString(32))
+    last_error_detail: Mapped[str | None] = mapped_column(PortableText)
+    alerted: Mapped[bool] = mapped_column(Boolean, server_default="0")
+    avg_article_chars: Mapped[int | None] = mapped_column(Integer)
+    last_links_count: Mapped[int | None] = mapped_column(Integer)
+
+    def __repr__(self) -> str:
+        return f"SourceRow(id={self.id!r}, name={self.name!r})"
+
+
+class SourceItemRow(Base):
+    """One URL a source listed (an article, an attachment, a folder file) and what became
+    of it: ``ingested`` (``doc_id``/``filename`` in the library), ``duplicate`` (the same
+    content was there already: ``reason`` says which) or ``failed`` (``reason``).
+
+    UNIQUE (source_id, url): an entry is fetched once per source, never again.
+    """
+
+    __tablename__ = "source_items"
+    __table_args__ = (
+        UniqueConstraint("source_id", "url"),
+        Index("ix_source_items_content_hash", "content_hash"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(Integer, ForeignKey("sources.id", ondelete="CASCADE"))
+    url: Mapped[str] = mapped_column(PortableText)
+    content_hash: Mapped[str | None] = mapped_column(PortableString(64))
+    doc_id: Mapped[str | None] = mapped_column(PortableString(64))
+    filename: Mapped[str | None] = mapped_column(PortableText)
+    first_seen_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(PortableString(16))
+    reason: Mapped[str | None] = mapped_column(PortableText)
+
+    def __repr__(self) -> str:
+        return f"SourceItemRow(source_id={self.source_id!r}, url={self.url!r})"

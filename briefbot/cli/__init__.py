@@ -33,6 +33,7 @@ from briefbot.cli import documents
 from briefbot.cli import targets
 from briefbot.cli import analytics
 from briefbot.cli import subscriptions
+from briefbot.cli import sources
 from briefbot.cli import serve
 from briefbot.cli import doctor
 from briefbot.cli import mcp_command
@@ -49,6 +50,7 @@ __all__ = [
     "mcp_command",
     "search",
     "serve",
+    "sources",
     "subscriptions",
     "targets",
 ]

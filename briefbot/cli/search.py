@@ -78,6 +78,8 @@ def print_response(resp: SearchResponse) -> None:
             head.append(f"  {where}", style="green")
         head.append(f"  score {hit.score:.2f}", style="dim")
         out.print(head)
+        if hit.url:
+            out.print(f"  {hit.url}", style="blue", markup=False)
         out.print(_styled(hit.snippet, [(h.start, h.end) for h in hit.highlights]))
 
 

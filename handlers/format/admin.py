@@ -14,9 +14,11 @@ from zoneinfo import ZoneInfo
 
 from bot.admin import Admin, AuditEntry, SettingView, runtime, setting_description
 from bot.digest.filters import describe as describe_filter
+from bot.sources.store import Source
 from bot.subscriptions.service import Listed
 from bot.subscriptions.store import Delivery, Subscription
 from handlers.format.html import escape
+from handlers.format.sources import status_lines as source_status_lines
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 
 # The admins' own command menu, shown after the public commands in an admin's private
@@ -29,6 +31,8 @@ ADMIN_COMMANDS: tuple[str, ...] = (
     "audit",
     "remove",
     "reindex",
+    "sources",
+    "source",
     "admin",
 )
 
@@ -321,6 +325,7 @@ class StatusReport:
     extra: Mapping[str, str] = field(default_factory=dict)
     uncertain: int = 0  # digest messages found in flight after a crash
     uncertain_policy: str = "resend"  # the setting delivery_uncertain
+    sources: Sequence[Source] = ()  # live sources (those failing are listed)
 
 
 def uptime_text(seconds: float) -> str:
@@ -371,4 +376,6 @@ def status_html(report: StatusReport, lang: str = DEFAULT_LANGUAGE) -> str:
             )
     else:
         lines.append(tr(lang, "admin.none"))
+    if report.sources:
+        lines += ["", *source_status_lines(report.sources, lang)]
     return "\n".join(lines)

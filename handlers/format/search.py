@@ -70,13 +70,11 @@ def _hit_html(number: int, hit: SearchHit, snippet_chars: int | None) -> str:
     where = [f"📄 <code>{escape(hit.filename)}</code>"]
     if hit.section:
         where.append(escape(" › ".join(one_line(s) for s in hit.section)))
-    return "\n".join(
-        (
-            f"<b>{number}. {escape(one_line(hit.title) or hit.filename)}</b>",
-            " · ".join(where),
-            highlight_html(snippet, spans),
-        )
-    )
+    lines = [f"<b>{number}. {escape(one_line(hit.title) or hit.filename)}</b>", " · ".join(where)]
+    if hit.url:  # a document from a live source: where it was published
+        lines.append(f"🔗 {escape(hit.url)}")
+    lines.append(highlight_html(snippet, spans))
+    return "\n".join(lines)
 
 
 def _understood_line(u: Understood, lang: str) -> str:
