@@ -13,7 +13,7 @@ from bot.config import PROJECT_ROOT
 from bot.corpus.gazetteer import default_gazetteer
 from bot.library.engine import Engine
 from bot.render import search_to_dict
-from bot.search.quality import CAPTION, FOOTNOTE, HEADING, passage_prior
+from bot.search.quality import CAPTION, FOOTNOTE, HEADING, passage_prior, passage_priors
 from bot.search.understand import parse_year, understand, year_forms
 from tests.conftest import make_settings
 
@@ -65,6 +65,26 @@ def test_years_in_both_writings():
 )
 def test_body_text_outranks_notes_captions_and_bare_headings(text, section, prior):
     assert passage_prior(text, section) == prior
+
+
+def test_a_notes_section_is_notes_to_its_end():
+    # a report's glossary: the header glued to its first note, terms and their
+    # explanations on lines of their own, numbered or not
+    end = ("四、加强政府自身建设",)
+    texts = [
+        "各位代表！让我们奋勇争先，为全面建设社会主义现代化而努力奋斗！",
+        "附件2\n名词解释\n1.“两重”：是指国家重大战略实施和重点领域安全能力建设。",
+        "2.“两新”：是指大规模设备更新和消费品以旧换新。",
+        "［15］两新：",
+        "大规模设备更新和消费品以旧换新，带动消费和投资。",
+        "旅游、文化数据来自市文广旅局；医疗卫生数据来自市卫生健康委。",
+        "全年地区生产总值增长5.5%，其中第一产业增长3%。",
+    ]
+    sections = [end] * 6 + [("五、附录",)]
+    priors = passage_priors(texts, sections)
+    assert priors[0] == 1.0
+    assert priors[1:6] == [FOOTNOTE] * 5
+    assert priors[6] == 1.0  # another section: body text again
 
 
 REPORTS = {

@@ -46,8 +46,7 @@ def passage_prior(text: str, section: Sequence[str] = ()) -> float:
     return 1.0
 
 
-_NOTES_HEADER_RE = re.compile(r"\s*(?:注释|注|附注|说明|名词解释)\s*[:：]?\s*")
-_NUMBERED_RE = re.compile(r"\s*(?:\d{1,2}\s*[.．、]|[\[［【(（]\s*\d{1,2}\s*[\]］】)）])")
+_NOTES_HEADER_RE = re.compile(r"\s*(?:注释|注|附注|说明|名词解释|资料来源|数据来源)\s*[:：]?\s*")
 
 
 def is_notes_header(text: str) -> bool:
@@ -55,24 +54,23 @@ def is_notes_header(text: str) -> bool:
     return _NOTES_HEADER_RE.fullmatch(text) is not None
 
 
-def is_numbered(text: str) -> bool:
-    """A line that starts with a number (``5.万元GDP能耗按…计算``), as notes do."""
-    return _NUMBERED_RE.match(text) is not None
-
-
 def passage_priors(texts: Sequence[str], sections: Sequence[Sequence[str]]) -> list[float]:
-    """:func:`passage_prior` of a document's passages in order, with the numbered lines
-    under a ``注释：`` line counted as footnotes (computed once, when the index is built)."""
+    """:func:`passage_prior` of a document's passages in order, with everything from a
+    notes header on (``注释：``, ``名词解释``, ``资料来源：`` as a line, alone or in a
+    passage of short lines: ``附件2\n名词解释\n1.“两新”：…``) counted as footnotes
+    until the section changes: the notes of a report or a bulletin stand at its end,
+    numbered or not (a term on one line, its explanation on the next). Computed once,
+    when the index is built."""
     out: list[float] = []
-    in_notes = False
+    notes_section: tuple[str, ...] | None = None
     for text, section in zip(texts, sections, strict=True):
         prior = passage_prior(text, section)
-        if is_notes_header(text):
-            in_notes = True
-        elif is_numbered(text):
-            if in_notes and prior == 1.0:
-                prior = FOOTNOTE
-        else:
-            in_notes = False
+        here = tuple(section)
+        if any(is_notes_header(line) for line in text.splitlines()):
+            notes_section = here
+        elif notes_section is not None and here != notes_section:
+            notes_section = None
+        if notes_section is not None:
+            prior = min(prior, FOOTNOTE)
         out.append(prior)
     return out
