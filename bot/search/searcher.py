@@ -1022,10 +1022,12 @@ class Searcher:
         # left are only question words (贵州 2035年 目标), the facets are what is asked.
         only_questions = bool(facets) and all(c.label in QUESTION_WORDS for c in positive)
         keep = required.copy()
+        on_facets = np.zeros(n, dtype=np.uint8) if facets else None
         for pids, scores in (c.fixed for c in facets if c.fixed is not None):
             p = np.asarray(pids, dtype=np.intp)
             np.add.at(total, p, np.asarray(scores, dtype=np.float32))
             np.add.at(matched, p, np.ones(p.size, dtype=np.uint8))
+            np.add.at(on_facets, p, np.ones(p.size, dtype=np.uint8))
         if only_questions:
             keep = matched >= len(facets)
         for c in negative:
@@ -1034,17 +1036,20 @@ class Searcher:
         if mask is not None:
             keep &= mask
         candidates = np.flatnonzero(keep)
-        levels = matched[candidates]
+        levels = matched[candidates].astype(np.int32)
+        if on_facets is not None:
+            # at one level, the passages of what the query names come first
+            levels = levels * (len(facets) + 1) + on_facets[candidates]
         # Passages matching more concepts always rank first: rank tier by tier, and
         # only as many tiers as the page needs (usually just the first, and small).
         chosen: list[np.ndarray] = []
         seen = 0
-        for level in range(len(positive) + len(facets), 0, -1):
+        present = np.flatnonzero(np.bincount(levels)) if levels.size else levels
+        present = present[present > 0]
+        for level in present[::-1].tolist():
             if seen >= hi:
                 break
             tier = candidates[levels == level]
-            if not tier.size:
-                continue
             top = self._ordered(tier, total[tier], max(0, lo - seen), hi - seen, runs=runs)
             chosen.append(tier[top])
             seen += tier.size
