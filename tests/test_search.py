@@ -180,3 +180,19 @@ def test_correction_can_be_turned_off(bundled_engine):
     assert resp.corrections == ()
     assert not any("乡村振星" in h.text for h in resp.hits)
     assert "振兴" in resp.suggestions or "乡村振兴" in resp.suggestions
+
+
+def test_a_word_of_a_passage_answers_one_concept_of_the_query():
+    from bot.search.searcher import Alternative, Concept, _disjoint
+
+    def alt(text: str) -> Alternative:
+        return Alternative(text, (len(text),), False)
+
+    peak = Concept("碳达峰", [alt("碳达峰"), alt("双碳"), alt("碳中和")])
+    neutral = Concept("碳中和", [alt("碳中和"), alt("双碳"), alt("碳达峰")])
+    got = _disjoint([peak, neutral])
+    # the other typed word is not a synonym; the shared synonym stays with the first
+    assert [a.text for a in got[0].alternatives] == ["碳达峰", "双碳"]
+    assert [a.text for a in got[1].alternatives] == ["碳中和"]
+    alone = Concept("GDP", [alt("gdp"), alt("地区生产总值")])
+    assert _disjoint([alone]) == [alone]

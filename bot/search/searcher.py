@@ -102,6 +102,28 @@ def _unique(concepts: list[Concept]) -> list[Concept]:
     return list(seen.values())
 
 
+def _disjoint(concepts: list[Concept]) -> list[Concept]:
+    """Each word of a passage answers one concept of the query: a concept's synonyms lose
+    the words typed as concepts of their own, and a synonym of two concepts stays with
+    the first (碳达峰 碳中和: a passage saying only 双碳 matches one of them, not both)."""
+    words = [c for c in concepts if not (c.exclude or c.optional or c.fixed is not None)]
+    if len(words) < 2:
+        return concepts
+    labels = {c.label for c in words}
+    claimed: set[str] = set()
+    changed: dict[int, Concept] = {}
+    for c in words:
+        alts = [
+            a
+            for k, a in enumerate(c.alternatives)
+            if k == 0 or (a.text not in labels and a.text not in claimed)
+        ]
+        claimed.update(a.text for a in alts)
+        if len(alts) < len(c.alternatives):
+            changed[id(c)] = replace(c, alternatives=alts)
+    return [changed.get(id(c), c) for c in concepts] if changed else concepts
+
+
 def _kept_in(typed: str, other: str) -> bool:
     """Whether every character of ``typed`` is in ``other``, in order (``other`` only adds)."""
     chars = iter(other)
@@ -880,7 +902,7 @@ class Searcher:
             cs, cor = self._plan_part(part, budget, correct=correct)
             concepts += cs
             corrections += cor
-        concepts = _unique(concepts)
+        concepts = _disjoint(_unique(concepts))
         positive = [c for c in concepts if not c.exclude]
         n = self.index.n_passages
         if not positive or n == 0:
@@ -920,7 +942,7 @@ class Searcher:
         concepts: list[Concept] = []
         for part in parsed.parts:
             concepts += self._plan_part(part, budget, correct=correct)[0]
-        concepts = _unique(concepts)
+        concepts = _disjoint(_unique(concepts))
         if not any(not c.exclude for c in concepts) or self.index.n_passages == 0:
             return Ranked(np.zeros(0, np.int64), np.zeros(0, np.float32), 0, [])
         return self._rank(concepts, max(1, page), max(1, page_size), Filters())
