@@ -15,6 +15,7 @@ from bot.library.engine import Engine
 from bot.render import search_to_dict
 from bot.search.quality import CAPTION, FOOTNOTE, HEADING, passage_prior, passage_priors
 from bot.search.understand import parse_year, understand, year_forms
+from bot.text.normalize import normalize
 from tests.conftest import make_settings
 
 
@@ -323,3 +324,15 @@ def test_a_run_typed_whole_ranks_the_passages_holding_it_first(tmp_path):
     # typed apart, the words are searched apart: the passage with more of them leads
     apart = engine.search("耕地 保护 红线", page_size=3).hits
     assert [("耕地保护红线" in h.text) for h in apart] == [False, True]
+
+
+def test_letters_and_figures_typed_together_are_one_word(real):
+    # the index keeps m and 2 apart; M2 is found where they stand together, and by its
+    # other names (货币供应量 in the 2025 report)
+    hits = real.search("M2", page_size=10).hits
+    assert hits
+    for hit in hits:
+        text = normalize(hit.text)
+        assert "m2" in text or "广义货币" in text or "货币供应量" in text, hit.text[:60]
+    assert any("货币供应量" in h.text for h in hits)
+    assert all("pm2.5" in normalize(h.text) for h in real.search("PM2.5", page_size=5).hits)

@@ -9,6 +9,7 @@ that match more concepts always rank above passages that match fewer.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -79,6 +80,9 @@ SKIPPED_MESSAGE = "查询过长或过于复杂，未做错别字纠正，按原�
 TOO_MANY_WORDS_MESSAGE = "只搜索了前 {max_words} 个词 (extra words ignored)"
 # The timed kinds of work: when one runs out, a correction in progress is given up.
 _CORRECTION_WORK = frozenset({"spans", "scored", "passages"})
+# A run of letters and figures in a query, and one that mixes both (M2, 5G, PM2.5).
+_ALNUM_RE = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
+_MIXED_RE = re.compile(r"(?=[a-z0-9.]*[a-z])(?=[a-z0-9.]*[0-9])[a-z0-9]+(?:\.[0-9]+)*")
 
 
 def _budget_notes(budget: Budget) -> list[Note]:
@@ -267,6 +271,10 @@ class Searcher:
         passages were segmented); longest matching over the vocabulary is the
         fallback for words it keeps whole (吸引外资 → 吸引 外资).
         """
+        if _MIXED_RE.fullmatch(word):
+            # the index keeps letters and figures apart (m2 → m 2): found together
+            pieces = ascii_terms(word)
+            return pieces if all(p in self.index.term_ids for p in pieces) else None
         cut = [w for w in self.tokenizer.cut(word) if w.strip()]
         if len(cut) > 1 and all(w in self.index.term_ids for w in cut):
             return cut
@@ -451,9 +459,15 @@ class Searcher:
                 if stopwords or tok not in STOPWORDS:
                     out.append((tok, start, pos))
             elif not tok.isspace():
-                for piece in ascii_terms(tok):
-                    off = tok.find(piece)
-                    out.append((piece, start + off, start + off + len(piece)))
+                for m in _ALNUM_RE.finditer(tok):
+                    pieces = ascii_terms(m.group())
+                    if len(pieces) > 1 and _MIXED_RE.fullmatch(m.group()):
+                        # M2, 5G, PM2.5: one word, its letters and figures together
+                        out.append((m.group(), start + m.start(), start + m.end()))
+                        continue
+                    for piece in pieces:
+                        off = m.start() + m.group().find(piece)
+                        out.append((piece, start + off, start + off + len(piece)))
         return out
 
     def _plan_part(
