@@ -336,3 +336,10 @@ def test_letters_and_figures_typed_together_are_one_word(real):
         assert "m2" in text or "广义货币" in text or "货币供应量" in text, hit.text[:60]
     assert any("货币供应量" in h.text for h in hits)
     assert all("pm2.5" in normalize(h.text) for h in real.search("PM2.5", page_size=5).hits)
+
+
+def test_a_truncated_copy_of_a_paragraph_ranks_as_a_note():
+    full = "加大简政放权、放管结合改革力度。今年再取消和下放一批行政审批事项，全部取消审批。"
+    texts = [full[:30], "全年地区生产总值增长5.5%，其中第一产业增长3%。", full]
+    priors = passage_priors(texts, [()] * 3)
+    assert priors == [FOOTNOTE, 1.0, 1.0]

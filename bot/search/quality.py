@@ -14,6 +14,8 @@ from collections.abc import Sequence
 FOOTNOTE = 0.4
 CAPTION = 0.5
 HEADING = 0.6
+COPY = 0.4  # a passage that a longer one of its document begins with
+_COPY_PREFIX = 12
 
 _FOOTNOTE_RE = re.compile(
     r"^\s*(?:[\[［【(（]?(?:注|注释|说明|附注|资料来源|数据来源)\s*[\d一二三四五六七八九十]*[\]］】)）]?\s*[:：]"
@@ -73,4 +75,24 @@ def passage_priors(texts: Sequence[str], sections: Sequence[Sequence[str]]) -> l
         if notes_section is not None:
             prior = min(prior, FOOTNOTE)
         out.append(prior)
+    for k in _truncated_copies(texts):
+        out[k] = min(out[k], COPY)
+    return out
+
+
+def _truncated_copies(texts: Sequence[str]) -> list[int]:
+    """Positions of the passages another, longer passage of the document begins with: a
+    truncated copy of a paragraph (web pages repeat one), a heading repeated as the
+    lead of its paragraph."""
+    by_start: dict[str, list[int]] = {}
+    for k, text in enumerate(texts):
+        by_start.setdefault(text.strip()[:_COPY_PREFIX], []).append(k)
+    out = []
+    for group in by_start.values():
+        for k in group if len(group) > 1 else ():
+            mine = texts[k].strip()
+            if any(
+                len(other := texts[j].strip()) > len(mine) and other.startswith(mine) for j in group
+            ):
+                out.append(k)
     return out
