@@ -13,7 +13,14 @@ from bot.config import PROJECT_ROOT
 from bot.corpus.gazetteer import default_gazetteer
 from bot.library.engine import Engine
 from bot.render import search_to_dict
-from bot.search.quality import CAPTION, FOOTNOTE, HEADING, passage_prior, passage_priors
+from bot.search.quality import (
+    CAPTION,
+    FOOTNOTE,
+    GOALS,
+    HEADING,
+    passage_prior,
+    passage_priors,
+)
 from bot.search.understand import parse_year, understand, year_forms
 from bot.text.normalize import normalize
 from tests.conftest import make_settings
@@ -343,3 +350,13 @@ def test_a_truncated_copy_of_a_paragraph_ranks_as_a_note():
     texts = [full[:30], "全年地区生产总值增长5.5%，其中第一产业增长3%。", full]
     priors = passage_priors(texts, [()] * 3)
     assert priors == [FOOTNOTE, 1.0, 1.0]
+
+
+def test_the_lines_under_a_heading_of_goals_rank_a_little_higher():
+    body = "到2027年，形成从火箭、卫星到终端的全覆盖产业链，年产50发商业火箭。"
+    sections = [("一、主要目标",), ("二、“十五五”时期主要目标任务", "（一）扩大内需"), ()]
+    assert passage_priors([body] * 3, sections) == [GOALS, 1.0, 1.0]
+    assert passage_priors(["注释：", "[1]本规划的目标值为预期性。"], [("一、主要目标",)] * 2) == [
+        FOOTNOTE,
+        FOOTNOTE,
+    ]
