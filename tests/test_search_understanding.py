@@ -360,3 +360,12 @@ def test_the_lines_under_a_heading_of_goals_rank_a_little_higher():
         FOOTNOTE,
         FOOTNOTE,
     ]
+
+
+def test_the_region_asked_comes_before_the_places_inside_it(real):
+    # 四川 covers 成都: both answer, the province's own report first
+    files = [h.filename for h in real.search("四川 常住人口", page_size=6).hits]
+    assert files[0] == "province_sichuan_2026_gwr.txt"
+    assert "city_chengdu_2022_stat-bulletin.txt" in files
+    first_city = files.index("city_chengdu_2022_stat-bulletin.txt")
+    assert all(f == "province_sichuan_2026_gwr.txt" for f in files[:first_city])

@@ -171,6 +171,9 @@ class Concept:
     # A facet of the query (region, year, kind of document): its passages are given, and
     # it only adds to passages that match a word of the query.
     fixed: tuple[np.ndarray, np.ndarray] | None = None
+    # Of a facet's passages, those that come first at a level (the documents of the
+    # region asked itself, before those of the places inside it).
+    first: np.ndarray | None = None
     # Not searched: a part typed as one run (生态保护红线), to find whole among the best
     # passages, which it lifts above those with its words scattered (``_ordered``).
     optional: bool = False
@@ -853,12 +856,16 @@ class Searcher:
         gazetteer = default_gazetteer()
         out: list[Concept] = []
         wanted: list[tuple[str, dict[int, float], tuple[str, ...]]] = []
+        exact: list[int] = []
         if facets.region:
             docs = {
                 i: FACET_DOC_SCORE
                 for i, d in enumerate(ix.docs)
                 if place_in_region(facets.region, d.region, d.region_path, gazetteer)
             }
+            exact = [i for i in docs if ix.docs[i].region == facets.region]
+            if len(exact) == len(docs):
+                exact = []  # no place inside it to come after
             wanted.append((f"region:{facets.region}", docs, ()))
         if facets.year:
             docs = {}
@@ -897,7 +904,10 @@ class Searcher:
                 found = np.asarray(found, dtype=np.intp)
                 dense[found] = np.maximum(dense[found], scores)
             pids = np.flatnonzero(dense)
-            out.append(Concept(label, [], fixed=(pids, dense[pids])))
+            first = None
+            if label.startswith("region:") and exact:
+                first = np.flatnonzero(np.isin(ix.p_doc, np.asarray(exact, dtype=ix.p_doc.dtype)))
+            out.append(Concept(label, [], fixed=(pids, dense[pids]), first=first))
         return out
 
     def _run(
@@ -1064,6 +1074,9 @@ class Searcher:
             np.add.at(total, p, np.asarray(scores, dtype=np.float32))
             np.add.at(matched, p, np.ones(p.size, dtype=np.uint8))
             np.add.at(on_facets, p, np.ones(p.size, dtype=np.uint8))
+        for c in facets:
+            if c.first is not None:
+                on_facets[c.first] += np.uint8(1)
         if only_questions:
             keep = matched >= len(facets)
         for c in negative:
@@ -1075,7 +1088,7 @@ class Searcher:
         levels = matched[candidates].astype(np.int32)
         if on_facets is not None:
             # at one level, the passages of what the query names come first
-            levels = levels * (len(facets) + 1) + on_facets[candidates]
+            levels = levels * (2 * len(facets) + 1) + on_facets[candidates]
         # Passages matching more concepts always rank first: rank tier by tier, and
         # only as many tiers as the page needs (usually just the first, and small).
         chosen: list[np.ndarray] = []
