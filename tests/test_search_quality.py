@@ -41,9 +41,9 @@ def test_engine_beats_baselines_and_corrects_typos(tmp_path):
 
 
 # MRR@10 of the real-document relevance set's dev split (tests/data/real/relevance.jsonl,
-# the split tuned on; 0.887 on 2026-12-04), kept from falling back. The test split is
+# the split tuned on; 0.893 on 2026-12-04), kept from falling back. The test split is
 # measured by hand, once per change of the ranking (bench/RESULTS.md).
-REAL_DEV_MRR_FLOOR = 0.88
+REAL_DEV_MRR_FLOOR = 0.89
 REAL_DEV_ANSWER_FLOOR = 0.9
 
 
