@@ -206,6 +206,23 @@ def test_corpus_paragraphs_are_single_lines(path: Path) -> None:
     assert not any("\n" in p.text for p in split_passages("d", text, max_chars=100_000))
 
 
+def test_prose_after_a_table_is_a_paragraph_of_its_own() -> None:
+    # table rows end without punctuation, as hard-wrapped lines do; the prose line that
+    # follows the table is not a piece of its last row
+    text = (
+        "表10\t2023年商品零售额增长速度\n"
+        "指标名称\t单位\t比上年增长\n"
+        "汽车类\t%\t-16.3\n"
+        "据调查，全年居民消费价格比上年下降0.9%。\n"
+        "全年城镇新增就业\n"
+        "6万人，比上年增长2%。\n"
+    )
+    texts = [p.text for p in split_passages("d", text)]
+    assert texts[-2] == "据调查，全年居民消费价格比上年下降0.9%。"
+    assert texts[-1] == "全年城镇新增就业\n6万人，比上年增长2%。"  # a wrapped line still joins
+    assert texts[0].startswith("表10") and texts[0].endswith("-16.3")
+
+
 def sections_of(text: str, snippet: str) -> tuple[str, ...]:
     (passage,) = [p for p in split_passages("d", text) if p.text.startswith(snippet)]
     return passage.section

@@ -13,8 +13,16 @@ from bot.config import PROJECT_ROOT
 from bot.corpus.gazetteer import default_gazetteer
 from bot.library.engine import Engine
 from bot.render import search_to_dict
-from bot.search.quality import CAPTION, FOOTNOTE, HEADING, passage_prior
+from bot.search.quality import (
+    CAPTION,
+    FOOTNOTE,
+    GOALS,
+    HEADING,
+    passage_prior,
+    passage_priors,
+)
 from bot.search.understand import parse_year, understand, year_forms
+from bot.text.normalize import normalize
 from tests.conftest import make_settings
 
 
@@ -65,6 +73,26 @@ def test_years_in_both_writings():
 )
 def test_body_text_outranks_notes_captions_and_bare_headings(text, section, prior):
     assert passage_prior(text, section) == prior
+
+
+def test_a_notes_section_is_notes_to_its_end():
+    # a report's glossary: the header glued to its first note, terms and their
+    # explanations on lines of their own, numbered or not
+    end = ("四、加强政府自身建设",)
+    texts = [
+        "各位代表！让我们奋勇争先，为全面建设社会主义现代化而努力奋斗！",
+        "附件2\n名词解释\n1.“两重”：是指国家重大战略实施和重点领域安全能力建设。",
+        "2.“两新”：是指大规模设备更新和消费品以旧换新。",
+        "［15］两新：",
+        "大规模设备更新和消费品以旧换新，带动消费和投资。",
+        "旅游、文化数据来自市文广旅局；医疗卫生数据来自市卫生健康委。",
+        "全年地区生产总值增长5.5%，其中第一产业增长3%。",
+    ]
+    sections = [end] * 6 + [("五、附录",)]
+    priors = passage_priors(texts, sections)
+    assert priors[0] == 1.0
+    assert priors[1:6] == [FOOTNOTE] * 5
+    assert priors[6] == 1.0  # another section: body text again
 
 
 REPORTS = {
@@ -303,3 +331,41 @@ def test_a_run_typed_whole_ranks_the_passages_holding_it_first(tmp_path):
     # typed apart, the words are searched apart: the passage with more of them leads
     apart = engine.search("耕地 保护 红线", page_size=3).hits
     assert [("耕地保护红线" in h.text) for h in apart] == [False, True]
+
+
+def test_letters_and_figures_typed_together_are_one_word(real):
+    # the index keeps m and 2 apart; M2 is found where they stand together, and by its
+    # other names (货币供应量 in the 2025 report)
+    hits = real.search("M2", page_size=10).hits
+    assert hits
+    for hit in hits:
+        text = normalize(hit.text)
+        assert "m2" in text or "广义货币" in text or "货币供应量" in text, hit.text[:60]
+    assert any("货币供应量" in h.text for h in hits)
+    assert all("pm2.5" in normalize(h.text) for h in real.search("PM2.5", page_size=5).hits)
+
+
+def test_a_truncated_copy_of_a_paragraph_ranks_as_a_note():
+    full = "加大简政放权、放管结合改革力度。今年再取消和下放一批行政审批事项，全部取消审批。"
+    texts = [full[:30], "全年地区生产总值增长5.5%，其中第一产业增长3%。", full]
+    priors = passage_priors(texts, [()] * 3)
+    assert priors == [FOOTNOTE, 1.0, 1.0]
+
+
+def test_the_lines_under_a_heading_of_goals_rank_a_little_higher():
+    body = "到2027年，形成从火箭、卫星到终端的全覆盖产业链，年产50发商业火箭。"
+    sections = [("一、主要目标",), ("二、“十五五”时期主要目标任务", "（一）扩大内需"), ()]
+    assert passage_priors([body] * 3, sections) == [GOALS, 1.0, 1.0]
+    assert passage_priors(["注释：", "[1]本规划的目标值为预期性。"], [("一、主要目标",)] * 2) == [
+        FOOTNOTE,
+        FOOTNOTE,
+    ]
+
+
+def test_the_region_asked_comes_before_the_places_inside_it(real):
+    # 四川 covers 成都: both answer, the province's own report first
+    files = [h.filename for h in real.search("四川 常住人口", page_size=6).hits]
+    assert files[0] == "province_sichuan_2026_gwr.txt"
+    assert "city_chengdu_2022_stat-bulletin.txt" in files
+    first_city = files.index("city_chengdu_2022_stat-bulletin.txt")
+    assert all(f == "province_sichuan_2026_gwr.txt" for f in files[:first_city])

@@ -23,7 +23,7 @@ from bot.corpus.reader import UnreadableDocument
 from bot.models import Passage
 
 # Bump when heading/passage/metadata rules change: persisted indexes are rebuilt.
-PARSER_VERSION = "5"
+PARSER_VERSION = "6"
 
 SIDECAR_SUFFIX = ".meta.toml"
 SIDECAR_LEVELS = ("national", "provincial", "city", "county")
@@ -238,7 +238,8 @@ def _paragraphs(text: str, *, allow_plain: bool) -> Iterator[_Para]:
 
     In the usual case a paragraph is one line. Consecutive lines are joined
     when the earlier one stops without sentence punctuation and neither is a
-    numbered/markdown heading: that is hard-wrapped text (PDF text layers,
+    numbered/markdown heading (nor the earlier a table row, cells apart by tabs, and
+    the later not): that is hard-wrapped text (PDF text layers,
     wrapped plain text), where one line is only a piece of a paragraph. A
     blank line always ends a paragraph. Plain title-like headings are only
     recognised on one-line paragraphs, so a wrapped line is never mistaken
@@ -247,6 +248,7 @@ def _paragraphs(text: str, *, allow_plain: bool) -> Iterator[_Para]:
     cur: tuple[int, int] | None = None  # (start, end) of the paragraph being built
     cur_lines = 0
     cur_open = False  # the last line of cur did not end with punctuation
+    cur_table = False  # the last line of cur is a table row
 
     def flush() -> Iterator[_Para]:
         if cur is None:
@@ -270,12 +272,15 @@ def _paragraphs(text: str, *, allow_plain: bool) -> Iterator[_Para]:
             yield _Para(start, end, strong)
             cur, cur_lines, cur_open = None, 0, False
             continue
-        if cur is not None and cur_open:
+        if cur is not None and cur_open and not (cur_table and "\t" not in stripped):
             cur, cur_lines = (cur[0], end), cur_lines + 1
         else:
             yield from flush()
             cur, cur_lines = (start, end), 1
         cur_open = not _ends_line(stripped)
+        # a table row (cells apart by tabs) never ends in punctuation; the line of
+        # prose after the table starts a paragraph of its own
+        cur_table = "\t" in stripped
     yield from flush()
 
 

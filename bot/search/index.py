@@ -46,7 +46,7 @@ from bot.search import segments as seg
 from bot.search.quality import passage_priors
 from bot.text.normalize import normalize
 
-INDEX_FORMAT = 3  # 3: p_prior.npy, the body-text prior of each passage
+INDEX_FORMAT = 4  # 3: p_prior.npy (the body-text prior of a passage); 4: notes, copies, goals
 K1 = 1.2
 B = 0.75
 IMPACT_LEVELS = 65535

@@ -3,7 +3,8 @@
 ``search GDP`` should open with a paragraph about the economy, not with a bulletin's
 footnote (``注：万元GDP能耗按2020年价格计算``), a table caption (``表2：2022年居民消费
 价格指数``) or a heading that only repeats the words (``（一）经济发展``). The prior
-multiplies a passage's score; body text keeps 1. Pure.
+multiplies a passage's score; body text keeps 1, the lines under a heading of goals a
+little more. Pure.
 """
 
 from __future__ import annotations
@@ -14,6 +15,14 @@ from collections.abc import Sequence
 FOOTNOTE = 0.4
 CAPTION = 0.5
 HEADING = 0.6
+COPY = 0.4  # a passage that a longer one of its document begins with
+# Body text right under a heading of goals (一、主要目标, （三）主要目标): where a plan says
+# in a few lines what it sets out to do, a little above the rest. Only the heading the
+# passage stands under counts: the tasks below 二、“十五五”时期主要目标和重大任务 are
+# not its goals. (On the dev relevance set 1.1 lifted three queries and moved none
+# down, 1.2 moved three down; counting every heading above lost a bundled query.)
+GOALS = 1.1
+_COPY_PREFIX = 12
 
 _FOOTNOTE_RE = re.compile(
     r"^\s*(?:[\[［【(（]?(?:注|注释|说明|附注|资料来源|数据来源)\s*[\d一二三四五六七八九十]*[\]］】)）]?\s*[:：]"
@@ -46,8 +55,7 @@ def passage_prior(text: str, section: Sequence[str] = ()) -> float:
     return 1.0
 
 
-_NOTES_HEADER_RE = re.compile(r"\s*(?:注释|注|附注|说明|名词解释)\s*[:：]?\s*")
-_NUMBERED_RE = re.compile(r"\s*(?:\d{1,2}\s*[.．、]|[\[［【(（]\s*\d{1,2}\s*[\]］】)）])")
+_NOTES_HEADER_RE = re.compile(r"\s*(?:注释|注|附注|说明|名词解释|资料来源|数据来源)\s*[:：]?\s*")
 
 
 def is_notes_header(text: str) -> bool:
@@ -55,24 +63,46 @@ def is_notes_header(text: str) -> bool:
     return _NOTES_HEADER_RE.fullmatch(text) is not None
 
 
-def is_numbered(text: str) -> bool:
-    """A line that starts with a number (``5.万元GDP能耗按…计算``), as notes do."""
-    return _NUMBERED_RE.match(text) is not None
-
-
 def passage_priors(texts: Sequence[str], sections: Sequence[Sequence[str]]) -> list[float]:
-    """:func:`passage_prior` of a document's passages in order, with the numbered lines
-    under a ``注释：`` line counted as footnotes (computed once, when the index is built)."""
+    """:func:`passage_prior` of a document's passages in order, with everything from a
+    notes header on (``注释：``, ``名词解释``, ``资料来源：`` as a line, alone or in a
+    passage of short lines: ``附件2\n名词解释\n1.“两新”：…``) counted as footnotes
+    until the section changes: the notes of a report or a bulletin stand at its end,
+    numbered or not (a term on one line, its explanation on the next); body text right
+    under a heading of goals has :data:`GOALS`. Computed once, when the index is built."""
     out: list[float] = []
-    in_notes = False
+    notes_section: tuple[str, ...] | None = None
     for text, section in zip(texts, sections, strict=True):
         prior = passage_prior(text, section)
-        if is_notes_header(text):
-            in_notes = True
-        elif is_numbered(text):
-            if in_notes and prior == 1.0:
-                prior = FOOTNOTE
-        else:
-            in_notes = False
+        here = tuple(section)
+        if any(is_notes_header(line) for line in text.splitlines()):
+            notes_section = here
+        elif notes_section is not None and here != notes_section:
+            notes_section = None
+        if notes_section is not None:
+            prior = min(prior, FOOTNOTE)
         out.append(prior)
+    for k, section in enumerate(sections):
+        if out[k] == 1.0 and section and "目标" in section[-1]:
+            out[k] = GOALS
+    for k in _truncated_copies(texts):
+        out[k] = min(out[k], COPY)
+    return out
+
+
+def _truncated_copies(texts: Sequence[str]) -> list[int]:
+    """Positions of the passages another, longer passage of the document begins with: a
+    truncated copy of a paragraph (web pages repeat one), a heading repeated as the
+    lead of its paragraph."""
+    by_start: dict[str, list[int]] = {}
+    for k, text in enumerate(texts):
+        by_start.setdefault(text.strip()[:_COPY_PREFIX], []).append(k)
+    out = []
+    for group in by_start.values():
+        for k in group if len(group) > 1 else ():
+            mine = texts[k].strip()
+            if any(
+                len(other := texts[j].strip()) > len(mine) and other.startswith(mine) for j in group
+            ):
+                out.append(k)
     return out

@@ -9,6 +9,7 @@ that match more concepts always rank above passages that match fewer.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -79,6 +80,9 @@ SKIPPED_MESSAGE = "查询过长或过于复杂，未做错别字纠正，按原�
 TOO_MANY_WORDS_MESSAGE = "只搜索了前 {max_words} 个词 (extra words ignored)"
 # The timed kinds of work: when one runs out, a correction in progress is given up.
 _CORRECTION_WORK = frozenset({"spans", "scored", "passages"})
+# A run of letters and figures in a query, and one that mixes both (M2, 5G, PM2.5).
+_ALNUM_RE = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
+_MIXED_RE = re.compile(r"(?=[a-z0-9.]*[a-z])(?=[a-z0-9.]*[0-9])[a-z0-9]+(?:\.[0-9]+)*")
 
 
 def _budget_notes(budget: Budget) -> list[Note]:
@@ -100,6 +104,28 @@ def _unique(concepts: list[Concept]) -> list[Concept]:
     for c in concepts:
         seen.setdefault((c.label, c.exclude), c)
     return list(seen.values())
+
+
+def _disjoint(concepts: list[Concept]) -> list[Concept]:
+    """Each word of a passage answers one concept of the query: a concept's synonyms lose
+    the words typed as concepts of their own, and a synonym of two concepts stays with
+    the first (碳达峰 碳中和: a passage saying only 双碳 matches one of them, not both)."""
+    words = [c for c in concepts if not (c.exclude or c.optional or c.fixed is not None)]
+    if len(words) < 2:
+        return concepts
+    labels = {c.label for c in words}
+    claimed: set[str] = set()
+    changed: dict[int, Concept] = {}
+    for c in words:
+        alts = [
+            a
+            for k, a in enumerate(c.alternatives)
+            if k == 0 or (a.text not in labels and a.text not in claimed)
+        ]
+        claimed.update(a.text for a in alts)
+        if len(alts) < len(c.alternatives):
+            changed[id(c)] = replace(c, alternatives=alts)
+    return [changed.get(id(c), c) for c in concepts] if changed else concepts
 
 
 def _kept_in(typed: str, other: str) -> bool:
@@ -145,6 +171,9 @@ class Concept:
     # A facet of the query (region, year, kind of document): its passages are given, and
     # it only adds to passages that match a word of the query.
     fixed: tuple[np.ndarray, np.ndarray] | None = None
+    # Of a facet's passages, those that come first at a level (the documents of the
+    # region asked itself, before those of the places inside it).
+    first: np.ndarray | None = None
     # Not searched: a part typed as one run (生态保护红线), to find whole among the best
     # passages, which it lifts above those with its words scattered (``_ordered``).
     optional: bool = False
@@ -245,6 +274,10 @@ class Searcher:
         passages were segmented); longest matching over the vocabulary is the
         fallback for words it keeps whole (吸引外资 → 吸引 外资).
         """
+        if _MIXED_RE.fullmatch(word):
+            # the index keeps letters and figures apart (m2 → m 2): found together
+            pieces = ascii_terms(word)
+            return pieces if all(p in self.index.term_ids for p in pieces) else None
         cut = [w for w in self.tokenizer.cut(word) if w.strip()]
         if len(cut) > 1 and all(w in self.index.term_ids for w in cut):
             return cut
@@ -429,9 +462,15 @@ class Searcher:
                 if stopwords or tok not in STOPWORDS:
                     out.append((tok, start, pos))
             elif not tok.isspace():
-                for piece in ascii_terms(tok):
-                    off = tok.find(piece)
-                    out.append((piece, start + off, start + off + len(piece)))
+                for m in _ALNUM_RE.finditer(tok):
+                    pieces = ascii_terms(m.group())
+                    if len(pieces) > 1 and _MIXED_RE.fullmatch(m.group()):
+                        # M2, 5G, PM2.5: one word, its letters and figures together
+                        out.append((m.group(), start + m.start(), start + m.end()))
+                        continue
+                    for piece in pieces:
+                        off = m.start() + m.group().find(piece)
+                        out.append((piece, start + off, start + off + len(piece)))
         return out
 
     def _plan_part(
@@ -817,12 +856,16 @@ class Searcher:
         gazetteer = default_gazetteer()
         out: list[Concept] = []
         wanted: list[tuple[str, dict[int, float], tuple[str, ...]]] = []
+        exact: list[int] = []
         if facets.region:
             docs = {
                 i: FACET_DOC_SCORE
                 for i, d in enumerate(ix.docs)
                 if place_in_region(facets.region, d.region, d.region_path, gazetteer)
             }
+            exact = [i for i in docs if ix.docs[i].region == facets.region]
+            if len(exact) == len(docs):
+                exact = []  # no place inside it to come after
             wanted.append((f"region:{facets.region}", docs, ()))
         if facets.year:
             docs = {}
@@ -861,7 +904,10 @@ class Searcher:
                 found = np.asarray(found, dtype=np.intp)
                 dense[found] = np.maximum(dense[found], scores)
             pids = np.flatnonzero(dense)
-            out.append(Concept(label, [], fixed=(pids, dense[pids])))
+            first = None
+            if label.startswith("region:") and exact:
+                first = np.flatnonzero(np.isin(ix.p_doc, np.asarray(exact, dtype=ix.p_doc.dtype)))
+            out.append(Concept(label, [], fixed=(pids, dense[pids]), first=first))
         return out
 
     def _run(
@@ -880,7 +926,7 @@ class Searcher:
             cs, cor = self._plan_part(part, budget, correct=correct)
             concepts += cs
             corrections += cor
-        concepts = _unique(concepts)
+        concepts = _disjoint(_unique(concepts))
         positive = [c for c in concepts if not c.exclude]
         n = self.index.n_passages
         if not positive or n == 0:
@@ -920,7 +966,7 @@ class Searcher:
         concepts: list[Concept] = []
         for part in parsed.parts:
             concepts += self._plan_part(part, budget, correct=correct)[0]
-        concepts = _unique(concepts)
+        concepts = _disjoint(_unique(concepts))
         if not any(not c.exclude for c in concepts) or self.index.n_passages == 0:
             return Ranked(np.zeros(0, np.int64), np.zeros(0, np.float32), 0, [])
         return self._rank(concepts, max(1, page), max(1, page_size), Filters())
@@ -1022,10 +1068,15 @@ class Searcher:
         # left are only question words (贵州 2035年 目标), the facets are what is asked.
         only_questions = bool(facets) and all(c.label in QUESTION_WORDS for c in positive)
         keep = required.copy()
+        on_facets = np.zeros(n, dtype=np.uint8) if facets else None
         for pids, scores in (c.fixed for c in facets if c.fixed is not None):
             p = np.asarray(pids, dtype=np.intp)
             np.add.at(total, p, np.asarray(scores, dtype=np.float32))
             np.add.at(matched, p, np.ones(p.size, dtype=np.uint8))
+            np.add.at(on_facets, p, np.ones(p.size, dtype=np.uint8))
+        for c in facets:
+            if c.first is not None:
+                on_facets[c.first] += np.uint8(1)
         if only_questions:
             keep = matched >= len(facets)
         for c in negative:
@@ -1034,17 +1085,20 @@ class Searcher:
         if mask is not None:
             keep &= mask
         candidates = np.flatnonzero(keep)
-        levels = matched[candidates]
+        levels = matched[candidates].astype(np.int32)
+        if on_facets is not None:
+            # at one level, the passages of what the query names come first
+            levels = levels * (2 * len(facets) + 1) + on_facets[candidates]
         # Passages matching more concepts always rank first: rank tier by tier, and
         # only as many tiers as the page needs (usually just the first, and small).
         chosen: list[np.ndarray] = []
         seen = 0
-        for level in range(len(positive) + len(facets), 0, -1):
+        present = np.flatnonzero(np.bincount(levels)) if levels.size else levels
+        present = present[present > 0]
+        for level in present[::-1].tolist():
             if seen >= hi:
                 break
             tier = candidates[levels == level]
-            if not tier.size:
-                continue
             top = self._ordered(tier, total[tier], max(0, lo - seen), hi - seen, runs=runs)
             chosen.append(tier[top])
             seen += tier.size
