@@ -182,12 +182,9 @@ def _looks_like_title(s: str) -> bool:
         return False
     if _DATE_LINE_RE.fullmatch(s):  # the date under a title or a signature: no section
         return False
-    if _CAPTION_RE.match(s):  # 表2 2023年主要农产品产量: a table's caption, not a section
-        return False
     return _has_letters(s)
 
 
-_CAPTION_RE = re.compile(r"(?:附?表|图)\s*[\d一二三四五六七八九十]+(?:[-－.．]\d+)?(?:\s|[：:]|$)")
 _DATE_LINE_RE = re.compile(
     r"[（(]?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
     r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?[）)]?"
