@@ -61,11 +61,11 @@ def test_scoring_is_one_to_one():
 # the test split is scored by hand with `python -m bench.eval_targets --real --split test`
 # and never gates anything, so that nobody tunes on it.
 REAL_DEV_FLOORS = {
-    "precision": 0.97,
-    "recall": 0.96,
-    "naming": 0.76,
+    "precision": 0.98,
+    "recall": 0.965,
+    "naming": 0.77,
     "kind": 0.99,
-    "year": 0.91,
+    "year": 0.915,
 }
 
 
