@@ -469,7 +469,8 @@ async def test_group_migration_moves_the_subscription(server, engine, db_url) ->
 # -- restarts ----------------------------------------------------------------------------------
 async def test_restart_in_the_middle_of_a_run_no_duplicate_no_loss(server, engine, db_url) -> None:
     """Ten chats due at 08:00 with two-message digests. The bot stops with two digests
-    sent, one half sent (its second message stuck in the send), one still being composed
+    sent (or one of them waiting for its second message), one half sent (its second
+    message stuck in the send), one still being composed
     (not claimed yet: the claim comes with the first send), one stuck in its first send
     and five that have sent their first message at most. After the restart every chat
     has exactly its two messages, once; the two sends stuck at the stop were in flight
@@ -519,7 +520,16 @@ async def test_restart_in_the_middle_of_a_run_no_duplicate_no_loss(server, engin
     with Database.open(url=db_url) as database:
         store = SubscriptionStore(database)
         rows = [store.deliveries(s.id) for s in subs]
-    assert [r[0].status for r in rows[:3]] == ["sent", "sent", "pending"]
+    # The first two chats are sent whole, or, when a worker went on to the next chat
+    # while one of them waited for its second turn (the ready queue's order depends on
+    # timing), have their first message sent and the second not handed to the sender
+    # yet: nothing in flight, nothing lost, either way.
+    for row in (r[0] for r in rows[:2] if r):  # (no row: not reached before the stop)
+        whole = row.status == "sent" and len(row.message_ids) == 2
+        waiting = row.status == "pending" and len(row.message_ids) == 1
+        assert (whole or waiting) and row.sending is None, row
+    assert rows[0], "the first chat was not even started"
+    assert rows[2][0].status == "pending"
     assert rows[2][0].message_ids and len(rows[2][0].message_ids) == 1
     assert rows[2][0].sending == 1  # part two was in flight
     assert rows[3] == []  # the fourth was composing: no claim yet
