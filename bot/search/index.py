@@ -280,6 +280,16 @@ class CompiledIndex:
         lo, hi = int(self.norm_offsets[pid]), int(self.norm_offsets[pid + 1])
         return self.norm_mmap[lo:hi] if self.norm_mmap is not None else b""
 
+    def passages_norm_bytes(self, pids: np.ndarray) -> list[bytes]:
+        """:meth:`passage_norm_bytes` of many passages, the offsets read in one go."""
+        if self.norm_mmap is None:
+            return [b""] * len(pids)
+        at = np.asarray(pids, dtype=np.intp)
+        los = self.norm_offsets[at].tolist()
+        his = self.norm_offsets[at + 1].tolist()
+        mm = self.norm_mmap
+        return [mm[lo:hi] for lo, hi in zip(los, his, strict=True)]
+
 
 def _check_shapes(
     meta: dict,

@@ -339,8 +339,10 @@ class Searcher:
         rarest = min(alt.term_ids, key=self.index.df)
         pids = self.index.raw_postings(rarest)[0]
         needle = text.encode("utf-8")
-        if any(self._contains(pid, needle) for pid in pids[:EXISTENCE_SCAN].tolist()):
-            return True
+        scan = pids[:EXISTENCE_SCAN]
+        for start in range(0, scan.size, 32):  # best first, a few texts read at a time
+            if any(needle in t for t in self.index.passages_norm_bytes(scan[start : start + 32])):
+                return True
         if pids.size <= EXISTENCE_SCAN:
             return False
         pids, _ = self._alternative_scores(alt, stop_at_first=True)
@@ -379,9 +381,8 @@ class Searcher:
             # Checking text costs ~1 µs a passage: check the best-scoring ones only.
             best = np.argpartition(-scores, VERIFY_LIMIT - 1)[:VERIFY_LIMIT]
             pids, scores = pids[best], scores[best]
-        keep = np.fromiter(
-            (self._contains(p, needle) for p in pids.tolist()), dtype=bool, count=pids.size
-        )
+        texts = self.index.passages_norm_bytes(pids)
+        keep = np.fromiter((needle in t for t in texts), dtype=bool, count=pids.size)
         return pids[keep], scores[keep]
 
     def _concept_hits(self, concept: Concept) -> tuple[np.ndarray, np.ndarray]:
@@ -1007,8 +1008,9 @@ class Searcher:
         if runs:
             # reading a window's texts costs microseconds; verifying a run over all the
             # passages holding its words cost milliseconds a query
+            texts = self.index.passages_norm_bytes(pids[head])
             held = np.fromiter(
-                (sum(self._contains(int(p), r) for r in runs) for p in pids[head].tolist()),
+                (sum(r in text for r in runs) for text in texts),
                 dtype=np.float32,
                 count=head.size,
             )
