@@ -787,3 +787,20 @@ def test_new_registrations_are_not_the_stock(extract):
         ("市场主体", 88.55),
         ("市场主体", 7.6),
     }
+
+
+def test_a_share_of_the_things_named_after_it(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、2025年工作回顾\n"
+        "96.2%的养老机构开展医养结合，43个社区获评全国示范性老年友好型社区。"
+        "实施县域高中振兴工程，60%公办中小学校纳入集团化管理。"
+        "新增基础教育学位4万个，67.5%的初中毕业生就读普通高中。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    # not 社区 or 中小学 or 基础教育学位 from around them: the share of what follows
+    assert {
+        ("养老机构开展医养结合比例", 96.2),
+        ("公办中小学校纳入集团化管理比例", 60),
+        ("初中毕业生就读普通高中比例", 67.5),
+    } <= got
+    assert not any(v in (96.2, 60, 67.5) and not name.endswith("比例") for name, v in got)

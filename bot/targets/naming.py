@@ -1027,6 +1027,7 @@ class _SentenceNamer:
         qualifier: str | None = None,
         *,
         subject: bool = True,
+        confidence: float = 1.0,
     ) -> None:
         if len(name) > 6:
             name = _INNER_SCOPE_RE.sub("", name)  # 评估我省全国排名: the scope is the document's
@@ -1040,6 +1041,7 @@ class _SentenceNamer:
                 change,
                 fig.qualifier if qualifier is None else qualifier,
                 fig.end if consumed is None else consumed,
+                confidence=confidence,
             )
         )
         self.last_change = change or self.last_change
@@ -1401,6 +1403,29 @@ class _SentenceNamer:
             return None
         return cleaned
 
+    def share_of_what_follows(self, fig: Figure, after: str) -> bool:
+        """``96.2%的养老机构开展医养结合``, ``60%公办中小学校纳入集团化管理``: a share with
+        nothing named before it is the share of the things after it that do what the
+        clause says: 养老机构开展医养结合比例 (not 社区 from the clause before)."""
+        rest = strip_noise(after[1:] if after.startswith("的") else after).strip("，、 “”")
+        if not _after_noun_start(rest):
+            return False
+        # the things counted end where the first verb starts (化工园区|降至较低风险等级)
+        words = _segmenter().cut(rest, True)
+        k = 0
+        for word in words:
+            if k >= 2 and (VERB_RE.match(rest, k) or word in plain_verbs()):
+                break
+            k += len(word)
+        subject, doing = clean_name(rest[:k]), rest[k:]
+        if not _is_name(subject) or not doing or k >= len(rest):
+            return False
+        name = subject + doing + "比例"
+        if len(name) > 20 or not _is_name(name):
+            return False
+        self.emit(fig, name, "", subject=False, confidence=0.75)
+        return True
+
     def number(self, i: int) -> None:
         fig = self.figs[i]
         raw, _ = self.before(i)
@@ -1441,6 +1466,8 @@ class _SentenceNamer:
                 share = part + "占" + whole + "比重"
                 self.emit(fig, lookup(self.table, share, fig) or share, change)
                 return
+        if fig.unit == "%" and not _is_name(cleaned) and self.share_of_what_follows(fig, after):
+            return
         after_noun = _after_noun_start(after)
         share_text = strip_noise(raw).strip("，、 ")
         share = share_text.startswith("占") or bool(_SHARE_RE.match(cleaned))
