@@ -134,6 +134,10 @@ def test_clauses_cut_short_are_not_confident_names(table) -> None:
     assert name_confidence("技术模式较为成熟", table) < CONFIDENT
     # a clause turning one thing into another
     assert name_confidence("高校办学体制调整为省属", table) < CONFIDENT
+    # who acts or a bare kind of thing is no measure: 本届政府减少1/3行政审批事项, 2个平台入选
+    assert name_confidence("本届政府", table) < CONFIDENT
+    assert name_confidence("平台", table) < CONFIDENT
+    assert name_confidence("省区市", table) < CONFIDENT
     # and names that merely hold such characters stay confident
     assert name_confidence("城乡居民收入比", table) >= CONFIDENT
     assert name_confidence("国家级非物质文化遗产", table) >= CONFIDENT
