@@ -808,3 +808,14 @@ def test_a_share_of_the_things_named_after_it(extract):
         ("初中毕业生就读普通高中比例", 67.5),
     } <= got
     assert not any(v in (96.2, 60, 67.5) and not name.endswith("比例") for name, v in got)
+
+
+def test_the_spread_of_growth_is_a_share_not_a_growth(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n三、工业\n"
+        "全市32个行业大类中，有18个行业同比增长，增长面56.3%。"
+        "监测的7种主要工业产品中，有3种实现增长，增长面达到42.8%。\n"
+    )
+    got = {(r.indicator, r.value, r.change) for r in extract(text)}
+    assert ("行业增长面", 56.3, "") in got
+    assert ("主要工业产品增长面", 42.8, "达到") in got

@@ -266,8 +266,8 @@ _ODD_NAME_RE = re.compile(
 _VAGUE_NAMES = frozenset(
     {"重点", "清单", "案例", "置换", "竣工", "大关", "省份", "学科", "产能", "县域", "国家", "方向",
      "事项", "重点事项", "台阶", "新台阶", "水平", "比例", "增量", "总量", "规模", "目标", "首批",
-     "主要指标", "指标", "技术", "工程", "就业", "领域", "环节", "任务", "本届政府", "政府", "省区市",
-     "平台", "份额", "预留份额"}
+     "主要指标", "指标", "技术", "工程", "就业", "领域", "环节", "任务", "本届政府", "政府",
+     "省区市", "平台", "份额", "预留份额"}
 )  # fmt: skip
 
 
@@ -824,6 +824,7 @@ _BARE_HEADS = frozenset(
 _OF_WHOLE_RE = re.compile(
     r"^(?P<part>[^，。；、]{2,16}?)(?:达到|达|占|相当于)(?P<whole>[^，。；、的]{2,16})的$"
 )
+_GROWTH_SPREAD_RE = re.compile(r"增长面(达到|达|为)?[，,]?$")
 _NEW_REGISTRATIONS_RE = re.compile(r"新(?:登记注册|登记|注册|设立)$")
 # A level or a place in front of a known name that makes it a narrower set.
 _QUALIFIED_RE = re.compile(r"(?:国家级|国家|省级|省|市级|县级|中央级|境内|境外)(?:重点)?")
@@ -1468,6 +1469,11 @@ class _SentenceNamer:
                 self.emit(fig, lookup(self.table, share, fig) or share, change)
                 return
         if fig.unit == "%" and not _is_name(cleaned) and self.share_of_what_follows(fig, after):
+            return
+        spread = _GROWTH_SPREAD_RE.search(strip_noise(raw))
+        if fig.unit == "%" and spread and self.last_subject:
+            # 有18个行业同比增长，增长面56.3%: the share of items that grew, not a growth
+            self.emit(fig, self.last_subject + "增长面", spread.group(1) or "", subject=False)
             return
         after_noun = _after_noun_start(after)
         share_text = strip_noise(raw).strip("，、 ")
