@@ -819,3 +819,12 @@ def test_the_spread_of_growth_is_a_share_not_a_growth(extract):
     got = {(r.indicator, r.value, r.change) for r in extract(text)}
     assert ("行业增长面", 56.3, "") in got
     assert ("主要工业产品增长面", 42.8, "达到") in got
+
+
+def test_people_a_programme_reached_are_named_after_it(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、2025年工作回顾\n"
+        "实施育儿补贴制度，惠及23.6万婴幼儿。城镇更新改造惠及390万人。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert got == {("育儿补贴惠及婴幼儿", 23.6), ("城镇更新改造惠及人数", 390)}

@@ -824,6 +824,11 @@ _BARE_HEADS = frozenset(
 _OF_WHOLE_RE = re.compile(
     r"^(?P<part>[^，。；、]{2,16}?)(?:达到|达|占|相当于)(?P<whole>[^，。；、的]{2,16})的$"
 )
+_BENEFIT_RE = re.compile(r"惠及(?:近|超过|超|约|逾)?$")
+_PEOPLE_AFTER_RE = re.compile(
+    r"(?:多|余)?(?:名)?(儿童|婴幼儿|群众|学生|家庭|农户|老人|老年人|居民|人口|职工|患者|农民|市民|妇女)"
+)
+_PROGRAM_TAIL_RE = re.compile(r"(?:政策|制度|工作)$")
 _GROWTH_SPREAD_RE = re.compile(r"增长面(达到|达|为)?[，,]?$")
 _NEW_REGISTRATIONS_RE = re.compile(r"新(?:登记注册|登记|注册|设立)$")
 # A level or a place in front of a known name that makes it a narrower set.
@@ -1405,6 +1410,34 @@ class _SentenceNamer:
             return None
         return cleaned
 
+    def people_benefiting(self, fig: Figure, raw: str, after: str) -> bool:
+        """``实施学前一年免费教育政策，惠及近10万儿童`` -> 学前一年免费教育惠及儿童;
+        ``城镇更新改造惠及390万人`` -> 城镇更新改造惠及人数: who a programme reached,
+        named after the programme (in the clause, after the figure, or the clause before)."""
+        if not (fig.unit.endswith(("人", "人次")) or _PEOPLE_AFTER_RE.match(after)):
+            return False
+        text = strip_noise(raw)
+        program = clean_name(text[: _BENEFIT_RE.search(text).start()])
+        if not _is_name(program) and after.startswith("的"):
+            # 惠及3400万人的引大济岷工程启动建设
+            program = _without_tail_verb(clean_name(_after_noun(after[1:])[0]))
+        if not _is_name(program):
+            # 向困难群众发放一次性生活补助，惠及…: what the clause before gave or ran
+            lo = clause_start(self.s, fig.start)
+            prev = strip_noise(self.s[clause_start(self.s, max(0, lo - 1)) : lo]).strip("，、 ")
+            verb = max(VERB_RE.finditer(prev), key=lambda m: m.start(), default=None)
+            program = clean_name(prev[verb.end() :] if verb else prev)
+        program = _PROGRAM_TAIL_RE.sub("", program)
+        if not _is_name(program):
+            return False
+        people = _PEOPLE_AFTER_RE.match(after)
+        tail = people.group(1) if people else ("人次" if fig.unit.endswith("人次") else "人数")
+        name = program + "惠及" + tail
+        if len(name) > 20:
+            return False
+        self.emit(fig, name, "", subject=False, confidence=0.75)
+        return True
+
     def share_of_what_follows(self, fig: Figure, after: str) -> bool:
         """``96.2%的养老机构开展医养结合``, ``60%公办中小学校纳入集团化管理``: a share with
         nothing named before it is the share of the things after it that do what the
@@ -1469,6 +1502,8 @@ class _SentenceNamer:
                 self.emit(fig, lookup(self.table, share, fig) or share, change)
                 return
         if fig.unit == "%" and not _is_name(cleaned) and self.share_of_what_follows(fig, after):
+            return
+        if _BENEFIT_RE.search(strip_noise(raw)) and self.people_benefiting(fig, raw, after):
             return
         spread = _GROWTH_SPREAD_RE.search(strip_noise(raw))
         if fig.unit == "%" and spread and self.last_subject:
