@@ -828,3 +828,14 @@ def test_people_a_programme_reached_are_named_after_it(extract):
     )
     got = {(r.indicator, r.value) for r in extract(text)}
     assert got == {("育儿补贴惠及婴幼儿", 23.6), ("城镇更新改造惠及人数", 390)}
+
+
+def test_an_investment_is_named_after_the_project_of_the_clause_before(extract):
+    text = (
+        "2016年江州区政府工作报告\n一、2015年工作回顾\n"
+        "哈克镇生态奶源基地建设初具规模，完成投资3340万元，建成4个现代化牧场。"
+        "东山组团城市框架初步形成，完成投资12亿元。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("哈克镇生态奶源基地投资", 3340) in got
+    assert ("东山组团城市框架投资", 12) in got  # not 完成投资, not 城市框架初步投资

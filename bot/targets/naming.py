@@ -824,6 +824,8 @@ _BARE_HEADS = frozenset(
 _OF_WHOLE_RE = re.compile(
     r"^(?P<part>[^，。；、]{2,16}?)(?:达到|达|占|相当于)(?P<whole>[^，。；、的]{2,16})的$"
 )
+_INVESTMENT_ONLY_RE = re.compile(r"(?:累计|共|全年|年内)?(?:完成|实现)?(?:总)?投资")
+_PROJECT_TAIL_RE = re.compile(r"(?:建设|工作|工程建设)$")
 _BENEFIT_RE = re.compile(r"惠及(?:近|超过|超|约|逾)?$")
 _PEOPLE_AFTER_RE = re.compile(
     r"(?:多|余)?(?:名)?(儿童|婴幼儿|群众|学生|家庭|农户|老人|老年人|居民|人口|职工|患者|农民|市民|妇女)"
@@ -1562,6 +1564,29 @@ class _SentenceNamer:
             lead = _aliases(self.table, prev, fig)[:1]
             if lead and not clean_name(prev[: lead[0].start]):
                 name = lead[0].canonical
+        if (
+            name is None
+            and i == 0
+            and self.last_subject is None
+            and fig.unit_class == "money"
+            and _INVESTMENT_ONLY_RE.fullmatch(strip_noise(raw).strip("，、 "))
+        ):
+            # 哈克镇生态奶源基地建设初具规模，完成投资3340万元: the project of the clause
+            # before is what was invested in
+            lo = clause_start(self.s, fig.start)
+            prev = strip_noise(self.s[clause_start(self.s, max(0, lo - 1)) : lo]).strip("，、 ")
+            words = _segmenter().cut(prev, True)
+            k = 0
+            for word in words:
+                if k >= 2 and (
+                    VERB_RE.match(prev, k) or word in plain_verbs() or word in _state_words()
+                ):
+                    break  # 城市框架|初步形成
+                k += len(word)
+            project = _PROJECT_TAIL_RE.sub("", clean_name(prev[:k]))
+            if _is_name(project) and k < len(prev) and len(project) <= 14:
+                self.emit(fig, project + "投资", change, subject=False, confidence=0.75)
+                return
         if name is None:
             return
         if consumed > fig.end or not change:
