@@ -839,3 +839,16 @@ def test_an_investment_is_named_after_the_project_of_the_clause_before(extract):
     got = {(r.indicator, r.value) for r in extract(text)}
     assert ("哈克镇生态奶源基地投资", 3340) in got
     assert ("东山组团城市框架投资", 12) in got  # not 完成投资, not 城市框架初步投资
+
+
+def test_a_count_of_countries_is_named_by_what_they_did(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、2025年工作回顾\n"
+        "与54个国家和地区开展科技合作，获批建设联合实验室。累计与39个国家缔结118对友城。\n"
+    )
+    records = extract(text)
+    got = {(r.indicator, r.value, r.confident) for r in records}
+    assert ("开展科技合作的国家和地区", 54, True) in got
+    # cut short by another figure: no 缔结的国家, the bare 国家 stays hidden
+    assert not any(r.indicator == "缔结的国家" for r in records)
+    assert all(not r.confident for r in records if r.indicator == "国家")

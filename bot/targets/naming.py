@@ -314,6 +314,8 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
         return 0.5  # 两年, 迈上: a period or a change, not the thing
     if not measured and (_is_verb(name) or VERB_RE.fullmatch(name)):
         return 0.5  # 领导, 站立: a verb is no name
+    if "的" in name and _KIND_NOUN_RE.fullmatch(name.rsplit("的", 1)[1]):
+        return 0.75  # 开展科技合作的国家和地区: who did what, counted
     if not measured and len(words) > 1 and (_is_verb(words[0]) or _is_verb(words[-1])):
         return 0.5  # 统筹安排省级财政资金, 经验被…集中推广: a verb phrase, not a thing
     head = VERB_RE.match(name)
@@ -826,6 +828,8 @@ _OF_WHOLE_RE = re.compile(
 )
 _INVESTMENT_ONLY_RE = re.compile(r"(?:累计|共|全年|年内)?(?:完成|实现)?(?:总)?投资")
 _PROJECT_TAIL_RE = re.compile(r"(?:建设|工作|工程建设)$")
+_KIND_NOUN_RE = re.compile(r"(?:多|余)?(?:国家和地区|国家|地区|省份|省区市|城市|市（州）)")
+_DIGIT_RE = re.compile(r"[\d一二三四五六七八九十百千万]")
 _BENEFIT_RE = re.compile(r"惠及(?:近|超过|超|约|逾)?$")
 _PEOPLE_AFTER_RE = re.compile(
     r"(?:多|余)?(?:名)?(儿童|婴幼儿|群众|学生|家庭|农户|老人|老年人|居民|人口|职工|患者|农民|市民|妇女)"
@@ -1440,6 +1444,26 @@ class _SentenceNamer:
         self.emit(fig, name, "", subject=False, confidence=0.75)
         return True
 
+    def count_of_a_kind(self, fig: Figure, after: str) -> bool:
+        """``与54个国家和地区开展科技合作`` -> 开展科技合作的国家和地区: a count of countries,
+        provinces or cities is named by what they did (国家 alone says nothing)."""
+        kind = _KIND_NOUN_RE.match(after)
+        if kind is None:
+            return False
+        doing = strip_noise(after[kind.end() :]).strip("，、 ")
+        doing = doing.replace("了", "", 1) if doing[1:2] == "了" or doing[2:3] == "了" else doing
+        first = _segmenter().cut(doing, True)[:1] if doing else []
+        if not first or not (VERB_RE.match(doing) or first[0] in plain_verbs()):
+            return False
+        if len(doing) > 12 or len(doing) < 3 or _DIGIT_RE.search(doing):
+            return False
+        end = fig.end + len(after)
+        if end < len(self.s) and self.s[end] not in _CLAUSE_BOUNDARY:
+            return False  # 与39个国家缔结118对友城: the clause goes on past another figure
+        name = doing.translate(_QUOTE_TABLE) + "的" + kind.group()
+        self.emit(fig, name, "", fig.end + kind.end(), subject=False, confidence=0.75)
+        return True
+
     def share_of_what_follows(self, fig: Figure, after: str) -> bool:
         """``96.2%的养老机构开展医养结合``, ``60%公办中小学校纳入集团化管理``: a share with
         nothing named before it is the share of the things after it that do what the
@@ -1527,6 +1551,8 @@ class _SentenceNamer:
         countish = fig.unit_class in _COUNTISH
         name: str | None = None
         consumed = fig.end
+        if countish and after_noun and self.count_of_a_kind(fig, after):
+            return
         if countish and after_noun:
             name, consumed = self._after_name(fig, after, change, before_alias, cleaned)
         if name is None and before_alias:
