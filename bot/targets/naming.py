@@ -681,6 +681,17 @@ def _after_noun(after: str) -> tuple[str, int]:
     return after[:end].translate(_QUOTE_TABLE), end
 
 
+def _noun_end(text: str) -> int:
+    """Where the noun phrase ``text`` opens with ends: at its first verb, adjective or
+    adverb after two characters (化工园区|降至…, 城市框架|初步形成); ``len(text)`` if none."""
+    k = 0
+    for word in _segmenter().cut(text, True):
+        if k >= 2 and (VERB_RE.match(text, k) or word in plain_verbs() or word in _state_words()):
+            return k
+        k += len(word)
+    return k
+
+
 def _without_trailing_verb(text: str, start: int, end: int) -> int:
     """``end`` moved back over a plain verb that ends ``text[start:end]``: 30栋老旧楼房维修
     counts 老旧楼房 (维修 is what is done to them), 污水处理厂 keeps its 处理."""
@@ -1416,6 +1427,11 @@ class _SentenceNamer:
             return None
         return cleaned
 
+    def _clause_before(self, fig: Figure) -> str:
+        """The clause before the one ``fig`` is in, without noise and edge punctuation."""
+        lo = clause_start(self.s, fig.start)
+        return strip_noise(self.s[clause_start(self.s, max(0, lo - 1)) : lo]).strip("，、 ")
+
     def people_benefiting(self, fig: Figure, raw: str, after: str) -> bool:
         """``实施学前一年免费教育政策，惠及近10万儿童`` -> 学前一年免费教育惠及儿童;
         ``城镇更新改造惠及390万人`` -> 城镇更新改造惠及人数: who a programme reached,
@@ -1429,8 +1445,7 @@ class _SentenceNamer:
             program = _without_tail_verb(clean_name(_after_noun(after[1:])[0]))
         if not _is_name(program):
             # 向困难群众发放一次性生活补助，惠及…: what the clause before gave or ran
-            lo = clause_start(self.s, fig.start)
-            prev = strip_noise(self.s[clause_start(self.s, max(0, lo - 1)) : lo]).strip("，、 ")
+            prev = self._clause_before(fig)
             verb = max(VERB_RE.finditer(prev), key=lambda m: m.start(), default=None)
             program = clean_name(prev[verb.end() :] if verb else prev)
         program = _PROGRAM_TAIL_RE.sub("", program)
@@ -1471,13 +1486,7 @@ class _SentenceNamer:
         rest = strip_noise(after[1:] if after.startswith("的") else after).strip("，、 “”")
         if not _after_noun_start(rest):
             return False
-        # the things counted end where the first verb starts (化工园区|降至较低风险等级)
-        words = _segmenter().cut(rest, True)
-        k = 0
-        for word in words:
-            if k >= 2 and (VERB_RE.match(rest, k) or word in plain_verbs()):
-                break
-            k += len(word)
+        k = _noun_end(rest)  # 化工园区|降至较低风险等级
         subject, doing = clean_name(rest[:k]), rest[k:]
         if not _is_name(subject) or not doing or k >= len(rest):
             return False
@@ -1585,8 +1594,7 @@ class _SentenceNamer:
                 name, consumed = noun_name, fig.end + n
         if name is None and not cleaned and self.last_subject is None and i == 0:
             # 地区生产总值跨越5000亿元大关，年均增长5.7%: the subject of the clauses before
-            lo = clause_start(self.s, fig.start)
-            prev = strip_noise(self.s[clause_start(self.s, max(0, lo - 1)) : lo])
+            prev = self._clause_before(fig)
             lead = _aliases(self.table, prev, fig)[:1]
             if lead and not clean_name(prev[: lead[0].start]):
                 name = lead[0].canonical
@@ -1599,16 +1607,8 @@ class _SentenceNamer:
         ):
             # 哈克镇生态奶源基地建设初具规模，完成投资3340万元: the project of the clause
             # before is what was invested in
-            lo = clause_start(self.s, fig.start)
-            prev = strip_noise(self.s[clause_start(self.s, max(0, lo - 1)) : lo]).strip("，、 ")
-            words = _segmenter().cut(prev, True)
-            k = 0
-            for word in words:
-                if k >= 2 and (
-                    VERB_RE.match(prev, k) or word in plain_verbs() or word in _state_words()
-                ):
-                    break  # 城市框架|初步形成
-                k += len(word)
+            prev = self._clause_before(fig)
+            k = _noun_end(prev)  # 东山组团城市框架|初步形成
             project = _PROJECT_TAIL_RE.sub("", clean_name(prev[:k]))
             if _is_name(project) and k < len(prev) and len(project) <= 14:
                 self.emit(fig, project + "投资", change, subject=False, confidence=0.75)
