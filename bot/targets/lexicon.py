@@ -491,3 +491,11 @@ LEVEL_PREFIX_RE = re.compile(
 )
 # Verbs that put a counted set into a programme: 14家企业入选全省…试点 -> 省…试点企业.
 ENLIST_RE = re.compile(r"(?:入选|获评|获批|列入|纳入|认定为|评为)(?P<what>[^，。；、,;]{2,30})")
+
+
+# People a figure can count (八千多万农业转移人口, 惠及23.6万婴幼儿).
+PEOPLE_NOUNS = (
+    "人员", "群众", "居民", "人口", "职工", "农民", "学生", "劳动力", "儿童", "老年人", "老人",
+    "残疾人", "青年", "对象", "婴幼儿", "毕业生", "市民", "患者", "游客", "人才", "工人", "员工",
+    "妇女", "女孩", "农户", "贫困户",
+)  # fmt: skip

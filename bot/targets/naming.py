@@ -39,6 +39,7 @@ from bot.targets.lexicon import (
     LEVEL_LEAD_RE,
     LEVEL_ONLY_RE,
     LEVEL_PREFIX_RE,
+    PEOPLE_NOUNS,
     SCOPE_RE,
     SYNONYMS,
     TIME_RE,
@@ -842,9 +843,7 @@ _PROJECT_TAIL_RE = re.compile(r"(?:建设|工作|工程建设)$")
 _KIND_NOUN_RE = re.compile(r"(?:多|余)?(?:国家和地区|国家|地区|省份|省区市|城市|市（州）)")
 _DIGIT_RE = re.compile(r"[\d一二三四五六七八九十百千万]")
 _BENEFIT_RE = re.compile(r"惠及(?:近|超过|超|约|逾)?$")
-_PEOPLE_AFTER_RE = re.compile(
-    r"(?:多|余)?(?:名)?(儿童|婴幼儿|群众|学生|家庭|农户|老人|老年人|居民|人口|职工|患者|农民|市民|妇女)"
-)
+_PEOPLE_AFTER_RE = re.compile(r"(?:多|余)?(?:名)?(" + "|".join(PEOPLE_NOUNS) + ")")
 _PROGRAM_TAIL_RE = re.compile(r"(?:政策|制度|工作)$")
 _GROWTH_SPREAD_RE = re.compile(r"增长面(达到|达|为)?[，,]?$")
 _NEW_REGISTRATIONS_RE = re.compile(r"新(?:登记注册|登记|注册|设立)$")

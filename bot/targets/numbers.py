@@ -30,6 +30,8 @@ from dataclasses import dataclass
 
 import cn2an
 
+from bot.targets.lexicon import PEOPLE_NOUNS
+
 # --- Chinese numerals ---------------------------------------------------------
 
 _CN_DIGITS = {
@@ -309,10 +311,7 @@ _PRE_BLOCK = {
     "高于": "不",
 }
 
-_PEOPLE_NOUN_RE = re.compile(
-    r"[^，。；、\d]{0,10}?(人员|群众|居民|人口|职工|农民|学生|劳动力|儿童|老人|残疾人|青年|对象|婴幼儿"
-    r"|毕业生|市民|患者|游客|人才|工人|员工|妇女|女孩|老年人|农户|贫困户)"
-)
+_PEOPLE_NOUN_RE = re.compile(r"[^，。；、\d]{0,10}?(" + "|".join(PEOPLE_NOUNS) + ")")
 # a count noun right before a bare 万/亿; people (人数, 人口) are counted in 万人
 _COUNT_BEFORE_RE = re.compile(
     r"(?:用户数|用户数量|用户|(?P<people>人数|人口)|户数|数量)(?:规模)?"
