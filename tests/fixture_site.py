@@ -52,6 +52,9 @@ from html import escape
 import pytest
 from aiohttp import web
 
+# the one PDF builder of the tests (a CJK text layer, no font embedded)
+from tests.test_corpus_reader import make_cjk_pdf as _make_cjk_pdf
+
 SITE_NAME = "示例市人民政府"
 ROBOTS_TXT = "User-agent: *\nDisallow: /private/\n\nSitemap: /sitemap.xml\n"
 LIST_PATH = "/zwgk/index.html"
@@ -699,64 +702,8 @@ def make_docx(lines: tuple[str, ...]) -> bytes:
     return buffer.getvalue()
 
 
-@cache
-def make_cjk_pdf(lines: tuple[str, ...]) -> bytes:
-    """A one-page PDF whose text layer holds ``lines`` (as in tests/test_corpus_reader.py).
-
-    A Type0 font with Identity-H encoding and a ToUnicode CMap from CID to Unicode, which
-    is all a text extractor (pypdf) needs; no font is embedded, no dependency needed.
-    """
-    chars = sorted({ch for line in lines for ch in line})
-    cid = {ch: n for n, ch in enumerate(chars, 1)}
-    ops = ["BT", "/F1 12 Tf", "14 TL", "72 760 Td"]
-    ops += ["<" + "".join(f"{cid[ch]:04X}" for ch in line) + "> Tj T*" for line in lines]
-    ops.append("ET")
-    content = "\n".join(ops).encode("ascii")
-    pairs = [f"<{cid[ch]:04X}> <{ord(ch):04X}>" for ch in chars]
-    bfchars = "\n".join(
-        f"{len(chunk)} beginbfchar\n" + "\n".join(chunk) + "\nendbfchar"
-        for chunk in (pairs[i : i + 100] for i in range(0, len(pairs), 100))
-    )
-    cmap = (
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
-        f"{bfchars}\n"
-        "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
-    ).encode("ascii")
-
-    def stream(data: bytes) -> bytes:
-        return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
-
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
-        b" /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-        stream(content),
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H"
-        b" /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
-        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light"
-        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
-        b" /FontDescriptor 8 0 R /DW 1000 >>",
-        stream(cmap),
-        b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 4 /FontBBox [0 -200 1000 900]"
-        b" /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+make_cjk_pdf = cache(_make_cjk_pdf)
+"""The tests' PDF builder (tests/test_corpus_reader.py), built once per set of lines."""
 
 
 @pytest.fixture(name="fixture_site")

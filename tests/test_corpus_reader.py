@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import io
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import docx
@@ -253,7 +254,7 @@ def test_truncated_docx_is_refused(tmp_path: Path) -> None:
 # --- pdf ------------------------------------------------------------------------------
 
 
-def make_cjk_pdf(lines: list[str]) -> bytes:
+def make_cjk_pdf(lines: Sequence[str]) -> bytes:
     """A one-page PDF whose text layer holds ``lines``.
 
     The font is a Type0 font with Identity-H encoding (each glyph is a 2-byte
