@@ -54,6 +54,9 @@ next page (next_page) rather than for bigger pages. Years are always explicit
 READ_ONLY = ToolAnnotations(read_only_hint=True, destructive_hint=False, open_world_hint=False)
 
 Page = Annotated[int, Field(ge=1, description="Page number, from 1 (see next_page).")]
+TargetsPageSize = Annotated[
+    int, Field(ge=1, le=TARGETS_PAGE_MAX, description="Records per page.")
+]  # targets, compare, scorecard, changes
 Year = Annotated[
     int | None,
     Field(ge=1900, le=2100, description="An explicit year such as 2024 (not 'this year')."),
@@ -239,9 +242,7 @@ def build_server(
             ),
         ] = None,
         page: Page = 1,
-        page_size: Annotated[
-            int, Field(ge=1, le=TARGETS_PAGE_MAX, description="Records per page.")
-        ] = TARGETS_PAGE,
+        page_size: TargetsPageSize = TARGETS_PAGE,
     ) -> Result:
         """Key quantified targets (and, with kind:, achievements and estimates) extracted
         from the documents, filtered as in the bot's digests.
@@ -272,9 +273,7 @@ def build_server(
             Field(description="target (目标), achievement (实绩), estimate (预计) or all."),
         ] = "all",
         page: Page = 1,
-        page_size: Annotated[
-            int, Field(ge=1, le=TARGETS_PAGE_MAX, description="Records per page.")
-        ] = TARGETS_PAGE,
+        page_size: TargetsPageSize = TARGETS_PAGE,
     ) -> Result:
         """One indicator across documents, regions and years, side by side (oldest year
         first): each record is a figure with its source sentence and citation."""
@@ -296,9 +295,7 @@ def build_server(
             Field(ge=1900, le=2100, description="Only targets whose period ends in this year."),
         ] = None,
         page: Page = 1,
-        page_size: Annotated[
-            int, Field(ge=1, le=TARGETS_PAGE_MAX, description="Records per page.")
-        ] = TARGETS_PAGE,
+        page_size: TargetsPageSize = TARGETS_PAGE,
     ) -> Result:
         """Each key target with the result reported for its period (a later work report or
         that year's statistical bulletin) and whether it was met: outcome.status is met,
@@ -322,9 +319,7 @@ def build_server(
             Field(ge=1900, le=2100, description="The report about this year (default: latest)."),
         ] = None,
         page: Page = 1,
-        page_size: Annotated[
-            int, Field(ge=1, le=TARGETS_PAGE_MAX, description="Records per page.")
-        ] = TARGETS_PAGE,
+        page_size: TargetsPageSize = TARGETS_PAGE,
     ) -> Result:
         """A region's 政府工作报告 against its previous one: each target raised, lowered,
         unchanged, reworded, new or dropped (outcome.status; outcome.other is last
