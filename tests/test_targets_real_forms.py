@@ -852,3 +852,48 @@ def test_a_count_of_countries_is_named_by_what_they_did(extract):
     # cut short by another figure: no 缔结的国家, the bare 国家 stays hidden
     assert not any(r.indicator == "缔结的国家" for r in records)
     assert all(not r.confident for r in records if r.indicator == "国家")
+
+
+def test_a_size_class_between_a_count_and_its_noun_is_part_of_the_name(extract):
+    text = (
+        "2026年江州省政府工作报告\n二、2026年重点工作\n"
+        "为100所海拔1500米以上农村中小学幼儿园建设供暖设施。\n"
+    )
+    records = extract(text)
+    got = {(r.indicator, r.value, r.unit, r.confident) for r in records}
+    # the 1500米 is the class of the schools, not a figure of its own
+    assert got == {("海拔1500米以上农村中小学幼儿园", 100, "所", True)}
+
+
+def test_the_enumeration_of_a_report_is_not_part_of_a_name(extract):
+    text = (
+        "2026年江州区政府工作报告\n一、2025年工作回顾\n"
+        "一是粮食产量达到50万吨；二是城镇新增就业1.2万人。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert got == {("粮食产量", 50), ("新增城镇就业", 1.2)}
+
+
+def test_a_policy_word_with_a_conjunction_inside_is_not_a_list(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、2025年工作回顾\n"
+        "建成和美乡村样板村300多个，建设和美乡村先行片区20个。\n"
+    )
+    got = {r.indicator for r in extract(text)}
+    assert got == {"和美乡村样板村", "和美乡村先行片区"}  # not 美乡村…
+
+
+def test_listed_items_take_the_kind_after_etc_and_the_shared_rate(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、2025年工作回顾\n"
+        "电子信息、装备制造、特色消费品等产业集群均达到万亿元规模。"
+        "农村自来水、卫生户厕普及率分别提升至97.2%、99.8%。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert got == {
+        ("电子信息产业集群规模", 1),
+        ("装备制造产业集群规模", 1),
+        ("特色消费品产业集群规模", 1),
+        ("农村自来水普及率", 97.2),  # not 农村自来水 for a rate
+        ("卫生户厕普及率", 99.8),
+    }

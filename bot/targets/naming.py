@@ -197,6 +197,7 @@ def clean_name(text: str) -> str:
         s = s.strip(" 　、，,")
         s = _strip_head(s, SCOPE_RE)
         s = _strip_head(s, LEAD_RE)
+        s = _strip_head(s, _ENUMERATION_RE)
         m = VERB_RE.match(s)
         if m and len(m.group()) > 1 and m.end() in word_bounds(s):
             s = s[m.end() :]
@@ -256,6 +257,16 @@ _MEASURE_END_RE = re.compile(
     r"(率|量|数|额|值|价格|面积|里程|人数|产量|收入|支出|投资|规模|比重|占比|强度|浓度|指数|排名|标准|出栏"
     r"|能力|容量|人口|企业|项目|基地|园区|平台|学校|医院|机构|中心|主体|工程|设施|床位|公里|道路|住房|排放)$"
 )
+# 一是全区经济…, 其二…: the enumeration of a report's points, not part of a name
+_ENUMERATION_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]|首先|其次|再次)"
+)
+# the last item of a list and the kind all the items are: 特色消费品|等|产业集群
+_ETC_KIND_RE = re.compile(
+    r"(?P<last>[^等]{2,12}?)等(?:[一二三四五六七八九十\d]{1,2}[个大项类种])?"
+    r"(?P<kind>[\u4e00-\u9fff]{2,8})"
+)
+_THRESHOLD_IN_NAME_RE = re.compile(r"\d+(?:\.\d+)?[万亿千百]?[^\d，。；、]{0,4}?及?以[上下](?=.)")
 _ODD_NAME_RE = re.compile(
     r"[，。；：、（）()“”［］\[\]【】]|^\W|[A-Za-z]{6,}|\d{4}|之|^(?:其中|以上|以下|全年|今年|累计)"
     r"|我们|我国有|^我国|为着力点|.[让把被将]|有$|[一二三四五六七八九十]年累计|如期$|正式|之力"
@@ -291,7 +302,11 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
         return 0.0
     if table.canonical(name) is not None:
         return 1.0
-    if _ODD_NAME_RE.search(name) or len(name) > 20 or name in GENERIC_NAMES or name in _VAGUE_NAMES:
+    # a size class is part of a name (30亿元以上项目, 海拔1500米以上农村中小学)
+    probe = _THRESHOLD_IN_NAME_RE.sub("", name)
+    if _ODD_NAME_RE.search(probe) or len(name) > 20:
+        return 0.5
+    if name in GENERIC_NAMES or name in _VAGUE_NAMES:
         return 0.5
     if name.endswith("排名"):
         subject = re.sub(r"(?:全(?:国|省|市|区|县)|世界|全球|中西部)?排名$", "", name)
@@ -435,11 +450,19 @@ def _dict_words(tag: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# Policy words jieba's own dictionary cuts at a conjunction (和|美|乡村), which would
+# then read as a list: 和美乡村样板村 is one thing, not 和 + 美乡村样板村.
+_NAMING_WORDS = ("和美乡村", "宜居宜业")
+
+
 @lru_cache(maxsize=1)
 def _segmenter():
     import rjieba
 
-    return rjieba.Jieba()
+    jieba = rjieba.Jieba()
+    for word in _NAMING_WORDS:
+        jieba.add_word(word, None, None)
+    return jieba
 
 
 def word_end(s: str) -> int:
@@ -794,6 +817,10 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
             items = by_comma
     if len(items) < 2:
         return items
+    kind = _ETC_KIND_RE.fullmatch(items[-1])
+    if kind and not any("等" in p for p in items[:-1]):
+        # 电子信息、装备制造、特色消费品等产业集群: each item is one of that kind
+        return [p + kind["kind"] for p in [*items[:-1], kind["last"]]]
     head_measure = measure_of(items[0]) or (
         m.group() if (m := _COUNT_MEASURE_RE.search(items[0])) else ""
     )
@@ -828,6 +855,15 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
         tail = tail_word.group()
         items = [p + tail for p in items[:-1]] + [items[-1]]
         return [re.sub(r"^[^、]{1,8}?中(?=[\u4e00-\u9fff]{2})", "", p) for p in items]
+    rate = _segmenter().cut(last, True)[-1]
+    if (
+        len(rate) >= 2
+        and rate.endswith("率")
+        and rate != last
+        and not any(_SAYS_A_MEASURE_RE.search(p) for p in items[:-1])
+    ):
+        # 农村自来水、卫生户厕普及率: both are rates (城市污水、生活垃圾无害化处理率 too)
+        return [p + rate for p in items[:-1]] + [last]
     return items
 
 
@@ -852,6 +888,10 @@ _QUALIFIED_RE = re.compile(r"(?:国家级|国家|省级|省|市级|县级|中央
 # 高于规模以上工业增加值增速16.4个…: a gap to a base, said after the list it belongs to
 _GAP_LEAD_RE = re.compile(r"^(?:分别|均)?(高于|低于|快于|慢于)[^，。；、]{2,24}$")
 _TOTAL_RE = re.compile(r"合计|共计|总计|加总")
+# right after a count: a short attribute and its threshold (海拔1500米以上, 面积500亩以上)
+_THRESHOLD_ATTRIBUTE_RE = re.compile(
+    r"[\u4e00-\u9fff]{1,4}\d+(?:\.\d+)?[万亿千百]?[^\d，。；、的\s]{1,4}?(?:及)?以[上下](?=[\u4e00-\u9fff])"
+)
 # 人民币存款、贷款余额连跨4个万亿元台阶、双双突破9万亿元: the steps are no subject
 _RHETORIC_TAIL_RE = re.compile(r"(?:连跨|跨上|跨过|迈上)[^，。；]*?(?:台阶|大关)[、，]?$")
 _EACH_RE = re.compile(
@@ -1656,7 +1696,10 @@ class _SentenceNamer:
         items = [clean_name(p) for p in _split_items(subject)]
         if len(items) < 2 or not all(_is_name(p) for p in items):
             return False
+        scale = "规模" if self.s.startswith("规模", fig.end) else ""  # 均达到万亿元规模
         for item in items:
+            if scale and not _SAYS_A_MEASURE_RE.search(item):
+                item += scale
             self.emit(fig, lookup(self.table, item, fig, change) or item, change)
         return True
 
@@ -1664,6 +1707,13 @@ class _SentenceNamer:
         self, fig: Figure, after: str, change: str, before_alias: str | None, cleaned: str
     ) -> tuple[str | None, int]:
         """The name of a count read after it (``新增1家国家级工业设计中心``)."""
+        threshold = _THRESHOLD_ATTRIBUTE_RE.match(after)
+        if threshold:
+            # 100所海拔1500米以上农村中小学: the class is part of what is counted
+            head, n = _after_noun(after[threshold.end() :])
+            head = clean_name(head)
+            if _is_name(head):
+                return threshold.group() + head, fig.end + threshold.end() + n
         first, last = _after_alias(self.table, after, fig)
         noun, n = _after_noun(after)
         noun_name = clean_name(noun)

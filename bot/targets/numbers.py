@@ -456,6 +456,10 @@ def _is_threshold(sentence: str, end: int) -> bool:
 _TIMES_BEFORE_RE = re.compile(r"(?<![\d.])(\d{1,2})\s*[×xX＊]\s*$")
 _OF_CLASS_RE = re.compile(r"的(?:县域|县|城市|企业|项目|产业|园区|乡镇|村)")
 _CLASS_BEFORE_RE = re.compile(r"(?:超|过|超过|达|突破)[^，。；]{0,6}$")
+# A count and a short attribute right before a figure: 100所|海拔 1500米以上…
+_COUNT_THEN_ATTRIBUTE_RE = re.compile(
+    r"[\d一二三四五六七八九十百千万]+(?:个|所|家|座|处|条|户|项|批)[\u4e00-\u9fff]{1,4}$"
+)
 _BASELINE_FROM_RE = re.compile(r"[由从][^，。；由从]{0,10}$")
 
 
@@ -624,6 +628,12 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
             continue
         if post in ("以上", "以下") and sentence.startswith("的", end):
             continue  # 规模面积200亩以上的示范园: the class of what is counted
+        if (
+            post in ("以上", "以下")
+            and _CJK_RE.match(sentence, end)
+            and _COUNT_THEN_ATTRIBUTE_RE.search(sentence, max(0, start - 12), start)
+        ):
+            continue  # 100所海拔1500米以上农村中小学: the class of the schools counted
         pre = _pre_qualifier(sentence, start)
         if pre in _CLASS_PRE and unit_class != "percent" and _CLASS_AFTER_RE.match(sentence, end):
             continue  # 入井人数超过30人、井深超过800米的矿山: the class of mines, not a figure
