@@ -897,3 +897,27 @@ def test_listed_items_take_the_kind_after_etc_and_the_shared_rate(extract):
         ("农村自来水普及率", 97.2),  # not 农村自来水 for a rate
         ("卫生户厕普及率", 99.8),
     }
+
+
+def test_a_part_of_a_known_total_keeps_its_own_name(extract):
+    text = (
+        "2026年政府工作报告\n二、2026年工作总体要求和政策取向\n"
+        "赤字规模5.66万亿元，其中中央财政赤字4.86万亿元，地方财政赤字8000亿元。"
+        "跨境电商进出口规模近2万亿元。960多万建档立卡贫困人口实现搬迁。\n"
+        "亿元地区生产总值生产安全事故死亡率为0.0096，下降23.2%。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert {
+        ("赤字规模", 5.66),
+        ("中央财政赤字", 4.86),  # not the whole 赤字规模
+        ("地方财政赤字", 8000),
+        ("跨境电商进出口额", 2),  # not 外贸进出口总额
+        ("建档立卡贫困人口", 960),  # not 农村贫困人口
+        ("亿元地区生产总值生产安全事故死亡率", 0.0096),  # not 人口死亡率
+    } <= got
+
+
+def test_a_count_is_never_named_after_a_trade_flow(extract):
+    text = "2016年江州区政府工作报告\n一、过去五年工作回顾\n五年建成西出口等31条公路。\n"
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert got == {("公路", 31)}  # 西出口 is a place on the list, 出口 an amount of money

@@ -64,7 +64,7 @@ _NOISE = str.maketrans("", "", _NOISE_CHARS)
 # carry the unit of a figure (a count of projects is not "项目完成投资").
 _AMOUNT_RE = re.compile(
     r"(投资|总投资|产值|总产值|总额|收入|营业额|资金|贷款|规模|贸易额|零售额|增加值|生产总值"
-    r"|成交额|投融资额|支出|税收|利润|金额|交易额|销售额)$"
+    r"|成交额|投融资额|支出|税收|利润|金额|交易额|销售额|出口|进口|赤字)$"
 )
 _RATIO_RE = re.compile(r"(率|占比|比重|比例|强度|满意度|占全市|占全省|占全国)$")
 _AREA_RE = re.compile(r"面积$")

@@ -340,7 +340,12 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
     ):
         return 0.5
     tail = next((m for m in VERB_RE.finditer(name) if m.end() == len(name)), None)
-    if tail is not None and tail.start() > 0 and tail.start() in word_bounds(name):
+    if (
+        tail is not None
+        and tail.start() > 0
+        and tail.start() in word_bounds(name)
+        and not _STAT_NOUN_RE.search(name)  # 整车出口: the verb names a trade flow
+    ):
         return 0.5
     return 0.9 if measured else 0.75
 
