@@ -921,3 +921,15 @@ def test_a_count_is_never_named_after_a_trade_flow(extract):
     text = "2016年江州区政府工作报告\n一、过去五年工作回顾\n五年建成西出口等31条公路。\n"
     got = {(r.indicator, r.value) for r in extract(text)}
     assert got == {("公路", 31)}  # 西出口 is a place on the list, 出口 an amount of money
+
+
+def test_a_rank_name_does_not_repeat_the_verb_and_scope_of_its_sentence(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、2025年工作回顾\n"
+        "油菜籽等14种农产品产量居全国第1位。农产品出口额保持西部第1位。\n"
+    )
+    records = extract(text)
+    got = {(r.indicator, r.value) for r in records if r.unit == "位"}
+    assert got == {("农产品产量全国排名", 1), ("农产品出口额西部排名", 1)}
+    # the 14 kinds are named by a clause about their rank: kept, not shown by default
+    assert [r.confident for r in records if r.unit == "种"] == [False]

@@ -232,6 +232,27 @@ def test_sub_rows_take_their_parents_measure(table):
     ]
 
 
+def test_sub_rows_keep_the_currency_of_their_parent(table):
+    text = """表6：2022 年末全部金融机构存贷款余额及其增长速度
+指标\t2022 年末（亿元）\t比上年末增长（%）
+金融机构人民币存款余额\t51923\t11.3
+#住户存款\t22403\t17.8
+金融机构人民币贷款余额\t51825\t13.5
+#短期贷款\t6407\t8.2
+金融机构本外币存款余额\t53189\t10.9
+#住户存款\t22585\t17.7
+"""
+    names = [r.indicator for r in read(table, text) if r.unit == "亿元"]
+    assert names == [
+        "金融机构人民币存款余额",
+        "住户人民币存款余额",
+        "金融机构人民币贷款余额",
+        "人民币短期贷款余额",  # a term of loans: the currency goes first
+        "金融机构本外币存款余额",
+        "住户本外币存款余额",  # not the same name as the 人民币 row
+    ]
+
+
 def test_population_shares_and_per_capita_income(table):
     text = """表1\t2023 年末周口市常住人口数及其构成
 指标\t年末数（万人）\t比重（%）

@@ -266,6 +266,12 @@ _ETC_KIND_RE = re.compile(
     r"(?P<last>[^等]{2,12}?)等(?:[一二三四五六七八九十\d]{1,2}[个大项类种])?"
     r"(?P<kind>[\u4e00-\u9fff]{2,8})"
 )
+_RANK_SCOPES = "全国|全省|全市|全区|全州|西部|中西部|东部|内地|全球|世界"
+# what a rank's sentence says before its place (居全国第1位), left in front of 全国排名
+_RANK_VERB_RE = re.compile(
+    rf"(?<=.)(?:保持|稳居|位居|跃居|居于|位列|居)(?P<said>{_RANK_SCOPES})?(?P<added>{_RANK_SCOPES})?排名$"
+)
+_RANK_CLAUSE_END_RE = re.compile(rf"(?:保持|稳居|位居|跃居|居于|位列|居)(?:{_RANK_SCOPES})$")
 _THRESHOLD_IN_NAME_RE = re.compile(r"\d+(?:\.\d+)?[万亿千百]?[^\d，。；、]{0,4}?及?以[上下](?=.)")
 _ODD_NAME_RE = re.compile(
     r"[，。；：、（）()“”［］\[\]【】]|^\W|[A-Za-z]{6,}|\d{4}|之|^(?:其中|以上|以下|全年|今年|累计)"
@@ -308,6 +314,8 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
         return 0.5
     if name in GENERIC_NAMES or name in _VAGUE_NAMES:
         return 0.5
+    if _RANK_CLAUSE_END_RE.search(name):
+        return 0.5  # 农产品产量居全国 (14种…居全国第1位): a clause about a rank, not a name
     if name.endswith("排名"):
         subject = re.sub(r"(?:全(?:国|省|市|区|县)|世界|全球|中西部)?排名$", "", name)
         if (
@@ -1099,6 +1107,9 @@ class _SentenceNamer:
     ) -> None:
         if len(name) > 6:
             name = _INNER_SCOPE_RE.sub("", name)  # 评估我省全国排名: the scope is the document's
+        if name.endswith("排名"):
+            # 农产品产量居全国全国排名, 出口额保持西部排名: the verb is the rank's, not the name's
+            name = _RANK_VERB_RE.sub(lambda m: (m["added"] or m["said"] or "") + "排名", name)
         bare = _DANGLING_TAIL_RE.sub("", name)
         if bare != name and _is_name(bare) and not VERB_RE.fullmatch(bare):
             name = bare  # 中欧班列开行超2000列, 5G基站累计达17万座: the verb is the figure's

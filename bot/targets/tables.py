@@ -240,6 +240,10 @@ _SPLIT_BY_RE = re.compile(
 _TOPIC_TAIL_RE = re.compile(r"(?:水环境|环境|空气)?质量$|主要指标$|指标$")
 
 
+_CURRENCY_RE = re.compile(r"本外币|人民币|外币")
+_LOAN_TERM_RE = re.compile(r"(?:短期|中长期|长期|活期|定期)$")
+
+
 def _clean_label(text: str) -> str:
     """``#住宅`` -> ``住宅``; ``0-15 岁（含不满16 周岁）`` -> ``0-15岁``; ``1．生产总值`` ->
     ``生产总值``. Units in brackets go with the brackets (see :func:`_label_unit`)."""
@@ -873,6 +877,14 @@ class TableReader:
         canon = self.table.canonical(parent) or parent
         if "人均" in canon and "人均" not in label:
             return canon[: canon.index("人均") + 2] + label
+        currency = _CURRENCY_RE.search(parent)
+        if currency and not _CURRENCY_RE.search(label) and own in label:
+            # #住户存款 under 金融机构人民币存款余额 is 住户人民币存款余额 (the 本外币 table
+            # has a 住户存款 row too); 短期贷款 is 人民币短期贷款 (a term, not a holder)
+            k = label.rfind(own)
+            term = _LOAN_TERM_RE.match(label[:k])
+            k = 0 if term else k
+            label = label[:k] + currency.group() + label[k:]
         pm = _measure(parent)
         if pm and pm != own and pm.startswith(own) and not label.endswith(pm):
             return label + pm[len(own) :]  # 短期贷款 under 各项贷款余额
