@@ -933,3 +933,22 @@ def test_a_rank_name_does_not_repeat_the_verb_and_scope_of_its_sentence(extract)
     assert got == {("农产品产量全国排名", 1), ("农产品出口额西部排名", 1)}
     # the 14 kinds are named by a clause about their rank: kept, not shown by default
     assert [r.confident for r in records if r.unit == "种"] == [False]
+
+
+def test_sales_categories_take_the_scope_and_measure_of_their_list_or_paragraph(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "全年限额以上单位消费品零售额332.58亿元，增长6.3%。"
+        "限额以上单位烟酒类、粮油食品类零售额分别增长39.2%、6.6%。"
+        "限额以上单位家用电器和音像器材类、体育娱乐用品类和书报杂志类分别增长2.4%、3.7%和7.1%。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text) if r.unit == "%"}
+    assert got == {
+        ("限额以上单位消费品零售额", 6.3),
+        ("限额以上单位烟酒类零售额", 39.2),
+        ("限额以上单位粮油食品类零售额", 6.6),  # the scope of the first item is all items'
+        # no measure in the sentence: the paragraph's (零售额); 和 inside an item is no list
+        ("限额以上单位家用电器和音像器材类零售额", 2.4),
+        ("限额以上单位体育娱乐用品类零售额", 3.7),
+        ("限额以上单位书报杂志类零售额", 7.1),
+    }

@@ -320,7 +320,7 @@ class _Walker:
             if not may_have_figures(sentence):
                 if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                     dot_start = offset + len(sentence)
-                    context = NamingContext()
+                    context = context.next_sentence()
                 continue
             figures = [
                 f
@@ -348,7 +348,7 @@ class _Walker:
                     )
             if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                 dot_start = offset + len(sentence)
-                context = NamingContext()
+                context = context.next_sentence()
                 self.frame.end_sentence()
 
     def in_frame(self, named: Named, sentence: str) -> Named:
@@ -532,7 +532,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "18"
+EXTRACTOR_VERSION = "19"
 
 
 def extract_targets(

@@ -272,6 +272,11 @@ _RANK_VERB_RE = re.compile(
     rf"(?<=.)(?:保持|稳居|位居|跃居|居于|位列|居)(?P<said>{_RANK_SCOPES})?(?P<added>{_RANK_SCOPES})?排名$"
 )
 _RANK_CLAUSE_END_RE = re.compile(rf"(?:保持|稳居|位居|跃居|居于|位列|居)(?:{_RANK_SCOPES})$")
+# a bulletin's categories of sales and prices: items that end in 类, the last one maybe
+# with the measure of all (烟酒类、粮油食品类零售额)
+_CATEGORY_SEP_RE = re.compile(r"(?<=类)[、和及与]")
+_CATEGORY_MEASURE_RE = re.compile(r"(?:零售额|销售额|居民消费价格|价格)$")
+_CATEGORY_SCOPE_RE = re.compile(r"^(?:限额以上(?:单位|企业)?|规模以上(?:企业)?|限上)")
 _THRESHOLD_IN_NAME_RE = re.compile(r"\d+(?:\.\d+)?[万亿千百]?[^\d，。；、]{0,4}?及?以[上下](?=.)")
 _ODD_NAME_RE = re.compile(
     r"[，。；：、（）()“”［］\[\]【】]|^\W|[A-Za-z]{6,}|\d{4}|之|^(?:其中|以上|以下|全年|今年|累计)"
@@ -984,9 +989,15 @@ def _enlisted(table: IndicatorTable, noun: str, rest: str) -> str | None:
 
 @dataclass(slots=True)
 class NamingContext:
-    """What one ；-sentence passes to the next one of the same 。-sentence."""
+    """What one ；-sentence passes to the next one of the same 。-sentence, and
+    ``last_name`` what a sentence passes to the next one of its paragraph."""
 
     entity: str = ""
+    last_name: str = ""  # the last name given in the paragraph
+
+    def next_sentence(self) -> NamingContext:
+        """The context of the paragraph's next 。-sentence."""
+        return NamingContext(last_name=self.last_name)
 
 
 class _SentenceNamer:
@@ -1126,6 +1137,7 @@ class _SentenceNamer:
         self.last_change = change or self.last_change
         attr = next((a for a in ATTRIBUTES if name.endswith(a) and len(name) > len(a) + 1), "")
         self.context.entity = name[: -len(attr)] if attr else name
+        self.context.last_name = name
         if subject:
             self.last_subject = name
             if fig.unit_class == "count":
@@ -1422,7 +1434,7 @@ class _SentenceNamer:
                 rest = subject[sectors.end() :]
                 items = [f"第{n}产业{rest}" for n in "一二三"]
             else:
-                items = _split_items(subject, len(figs))
+                items = self._categories(subject, len(figs)) or _split_items(subject, len(figs))
                 if len(items) != len(figs):
                     items = self._listed_items(head, len(figs)) or items
                 if strip_noise(head).lstrip("，、 ").startswith("对") and len(items) > 1:
@@ -1468,6 +1480,27 @@ class _SentenceNamer:
             )
             name = name or _resolve(self.table, subj, fig, change) or subj
             self.emit(fig, name, change, qualifier=q)
+
+    def _categories(self, subject: str, n: int) -> list[str] | None:
+        """``限额以上单位家用电器和音像器材类、体育娱乐用品类和书报杂志类分别增长…``: the
+        ``n`` categories of a bulletin's sales, each with the statistical scope of the first
+        and the measure written once at the end or, if not there, by the sentence before
+        (…消费品零售额 332.58亿元): 限额以上单位体育娱乐用品类零售额."""
+        items = _CATEGORY_SEP_RE.split(subject)
+        if len(items) != n or n < 2 or not all(p.endswith("类") for p in items[:-1]):
+            return None
+        measure = ""
+        last = re.search(r"类(.+)$", items[-1])
+        if last:
+            measure, items[-1] = last.group(1), items[-1][: last.start(1)]
+        else:
+            m = _CATEGORY_MEASURE_RE.search(self.last_subject or self.context.last_name)
+            measure = m.group() if m else ""
+        if not measure:
+            return None
+        scope = _CATEGORY_SCOPE_RE.match(items[0])
+        prefix = scope.group() if scope else ""
+        return [(p if p.startswith(prefix) else prefix + p) + measure for p in items]
 
     @staticmethod
     def _listed_items(head: str, n: int) -> list[str] | None:
