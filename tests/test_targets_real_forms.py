@@ -952,3 +952,23 @@ def test_sales_categories_take_the_scope_and_measure_of_their_list_or_paragraph(
         ("限额以上单位体育娱乐用品类零售额", 3.7),
         ("限额以上单位书报杂志类零售额", 7.1),
     }
+
+
+def test_a_subject_before_xinzeng_stays_in_the_name(extract):
+    text = (
+        "2026年政府工作报告\n一、2025年工作回顾\n"
+        "可再生能源新增装机3.7亿千瓦。五年新增商业营业面积50万平方米。\n"
+    )
+    got = {(r.indicator, r.value, r.change) for r in extract(text)}
+    assert ("可再生能源装机", 3.7, "新增") in got  # not 装机: the new capacity of renewables
+    assert ("商业营业面积", 50, "新增") in got  # a time before 新增 is no subject
+
+
+@pytest.mark.parametrize("name", ["农村", "城镇", "临时", "三级", "发电", "服务", "改革"])
+def test_a_place_type_a_descriptor_or_a_verbal_noun_alone_is_no_confident_name(table, name):
+    assert name_confidence(name, table) < CONFIDENT
+
+
+@pytest.mark.parametrize("name", ["医院", "公路", "金牌", "高校", "户籍人口"])
+def test_a_thing_counted_alone_is_still_a_confident_name(table, name):
+    assert name_confidence(name, table) >= CONFIDENT

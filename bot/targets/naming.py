@@ -232,6 +232,15 @@ def clean_name(text: str) -> str:
         head, tail = s[: inner.start()], s[inner.end() :]
         if (tail in ATTRIBUTES or _is_verb(tail) or tail.startswith("再")) and _is_name(head):
             s = head + tail  # 规模以上工业企业实现营业收入 -> 规模以上工业企业营业收入
+        elif (
+            inner.group() == "新增"
+            and _is_name(head)
+            and _is_name(tail)
+            and len(head) <= 6
+            and _noun_end(head) == len(head)
+            and not re.search(r"[年月期]", head)  # 五年新增: a time, not a subject
+        ):
+            s = head + tail  # 可再生能源新增装机: the new capacity of renewables, not all
         elif _is_name(tail):
             s = tail
     if "的" in s:
@@ -290,8 +299,13 @@ _VAGUE_NAMES = frozenset(
     {"重点", "清单", "案例", "置换", "竣工", "大关", "省份", "学科", "产能", "县域", "国家", "方向",
      "事项", "重点事项", "台阶", "新台阶", "水平", "比例", "增量", "总量", "规模", "目标", "首批",
      "主要指标", "指标", "技术", "工程", "就业", "领域", "环节", "任务", "本届政府", "政府",
-     "省区市", "平台", "份额", "预留份额"}
+     "省区市", "平台", "份额", "预留份额",
+     # a place type alone says where, not what
+     "农村", "城镇", "城市", "乡村", "城乡", "城区", "市区", "省市", "地市", "新城"}
 )  # fmt: skip
+# One-word names that describe or act rather than name a thing: 临时, 三级 (区别词), 发电,
+# 服务 (verbal nouns), 城镇 (a place)
+_NOT_A_THING_TAGS = frozenset({"b", "vn", "v", "a", "ad", "d", "ns", "m"})
 
 
 # One-character words that end a cut clause: a negation, 所 of 所在, 中 of 在…中, a
@@ -318,6 +332,8 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
     if _ODD_NAME_RE.search(probe) or len(name) > 20:
         return 0.5
     if name in GENERIC_NAMES or name in _VAGUE_NAMES:
+        return 0.5
+    if len(name) <= 3 and _one_word_tag(name) in _NOT_A_THING_TAGS:
         return 0.5
     if _RANK_CLAUSE_END_RE.search(name):
         return 0.5  # 农产品产量居全国 (14种…居全国第1位): a clause about a rank, not a name
@@ -471,6 +487,13 @@ def _dict_words(tag: str) -> frozenset[str]:
 # Policy words jieba's own dictionary cuts at a conjunction (和|美|乡村), which would
 # then read as a list: 和美乡村样板村 is one thing, not 和 + 美乡村样板村.
 _NAMING_WORDS = ("和美乡村", "宜居宜业")
+
+
+@lru_cache(maxsize=4096)
+def _one_word_tag(name: str) -> str:
+    """jieba's part-of-speech tag of ``name`` if it is one word, else ``""``."""
+    tagged = _segmenter().tag(name, True)
+    return tagged[0][1] if len(tagged) == 1 else ""
 
 
 @lru_cache(maxsize=1)
