@@ -972,3 +972,18 @@ def test_a_place_type_a_descriptor_or_a_verbal_noun_alone_is_no_confident_name(t
 @pytest.mark.parametrize("name", ["医院", "公路", "金牌", "高校", "户籍人口"])
 def test_a_thing_counted_alone_is_still_a_confident_name(table, name):
     assert name_confidence(name, table) >= CONFIDENT
+
+
+def test_a_percentage_of_a_thing_that_is_no_rate_is_no_confident_name(extract):
+    text = (
+        "2026年江州省政府工作报告\n二、2026年重点工作\n"
+        "省级政务信息系统、自建非涉密业务专网整合分别完成25%、50%。"
+        "实现全省乡镇社会工作服务站100%覆盖、困难群众社会工作服务100%覆盖。"
+        "城镇调查失业率平均值4.9%，农产品产量增长3%。\n"
+    )
+    got = {(r.indicator, r.value, r.confident) for r in extract(text)}
+    assert ("自建非涉密业务专网", 50, False) in got  # 50% of what? (整合: not said)
+    assert ("乡镇社会工作服务站覆盖率", 100, True) in got  # 100%覆盖 is a coverage rate
+    assert ("困难群众社会工作服务覆盖率", 100, True) in got  # not 覆盖、困难群众…
+    assert ("城镇调查失业率平均值", 4.9, True) in got  # a rate
+    assert ("农产品产量", 3, True) in got  # a change of a thing

@@ -47,6 +47,7 @@ from bot.targets.naming import (
     MAX_CLAUSE_LOOKBACK,
     Named,
     NamingContext,
+    a_share_of_nothing,
     compatible,
     counts_people_of_a_thing,
     cuts_a_word,
@@ -192,6 +193,10 @@ class _Walker:
             score = min(score, 0.5)  # 监察机构人数 17个: the name counts something else
         if indicator not in self.table and counts_people_of_a_thing(indicator, named.figure.unit):
             score = min(score, 0.5)  # 文化惠民工程 3500万人次: the people it reached
+        if indicator not in self.table and a_share_of_nothing(
+            indicator, named.figure, sentence, named.change
+        ):
+            score = min(score, 0.5)  # 自建非涉密业务专网 50%: a share of what?
         return score
 
     def paragraph_class(self) -> str:

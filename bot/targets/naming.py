@@ -289,7 +289,7 @@ _CATEGORY_SCOPE_RE = re.compile(r"^(?:限额以上(?:单位|企业)?|规模以�
 _THRESHOLD_IN_NAME_RE = re.compile(r"\d+(?:\.\d+)?[万亿千百]?[^\d，。；、]{0,4}?及?以[上下](?=.)")
 _ODD_NAME_RE = re.compile(
     r"[，。；：、（）()“”［］\[\]【】]|^\W|[A-Za-z]{6,}|\d{4}|之|^(?:其中|以上|以下|全年|今年|累计)"
-    r"|我们|我国有|^我国|为着力点|.[让把被将]|有$|[一二三四五六七八九十]年累计|如期$|正式|之力"
+    r"|我们|我国有|^我国|为着力点|.[让把被将]|有$|[一二三四五六七八九十]年累计|如期$|正式|之力|^约占"
     r"|\d+(?:\.\d+)?(?:万亿|亿|万)?[元人个项家%斤吨米]"
 )
 
@@ -1141,6 +1141,9 @@ class _SentenceNamer:
     ) -> None:
         if len(name) > 6:
             name = _INNER_SCOPE_RE.sub("", name)  # 评估我省全国排名: the scope is the document's
+        if fig.unit == "%" and self.s.startswith("覆盖", fig.end) and not name.endswith("率"):
+            name += "覆盖率"  # 乡镇社会工作服务站（点）100%覆盖: the coverage is the figure
+            consumed = max(consumed or 0, fig.end + 2)
         if name.endswith("排名"):
             # 农产品产量居全国全国排名, 出口额保持西部排名: the verb is the rank's, not the name's
             name = _RANK_VERB_RE.sub(lambda m: (m["added"] or m["said"] or "") + "排名", name)
@@ -1849,6 +1852,29 @@ class _SentenceNamer:
         """``重点项目总投资`` -> ``重点项目``: the thing a composed name is about."""
         attr = next((a for a in ATTRIBUTES if name.endswith(a) and len(name) > len(a) + 1), "")
         return name[: -len(attr)] if attr else name
+
+
+# What a percentage can be of: a rate, a share, a level, or a change said around it.
+_PERCENT_NAME_END_RE = re.compile(
+    r"(?:率|比重|占比|比例|份额|水平|覆盖面|强度|指数|程度|系数|增长面|增速|增幅|涨幅|降幅|价格|成本"
+    r"|资费|效率|周期)$"
+)
+_PERCENT_CHANGE_RE = re.compile(
+    r"增长|增速|增幅|涨幅|降幅|跌幅|下降|降低|减少|提高|提升|上升|上涨|增加|回落|增产|减产|缩短|压减"
+    r"|下调|上调|扩大|缩小|降|增|涨|跌|减"
+)
+
+
+def a_share_of_nothing(name: str, fig: Figure, sentence: str, change: str) -> bool:
+    """A percentage named after a thing that is neither a rate nor a share, with no change
+    said around it (自建非涉密业务专网 50%, 约占全球用户 75%): what it is a share of is
+    lost, so the name cannot be trusted."""
+    if fig.unit != "%" or _PERCENT_NAME_END_RE.search(name) or re.search("率|占", name):
+        return False  # 城镇调查失业率平均值, 重点产业产值占农林牧渔业总产值: rates and shares
+    if change and _PERCENT_CHANGE_RE.search(change):
+        return False
+    clause = sentence[clause_start(sentence, fig.start) : fig.start]
+    return not _PERCENT_CHANGE_RE.search(clause)
 
 
 def cuts_a_word(name: str, sentence: str) -> bool:
