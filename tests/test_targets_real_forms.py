@@ -987,3 +987,17 @@ def test_a_percentage_of_a_thing_that_is_no_rate_is_no_confident_name(extract):
     assert ("困难群众社会工作服务覆盖率", 100, True) in got  # not 覆盖、困难群众…
     assert ("城镇调查失业率平均值", 4.9, True) in got  # a rate
     assert ("农产品产量", 3, True) in got  # a change of a thing
+
+
+def test_a_count_of_policy_items_is_named_by_their_aim(extract):
+    text = (
+        "2026年江州省政府工作报告\n二、2026年重点工作\n"
+        "落实鼓励数据产业发展十条政策。实施法治化营商环境100项提升举措。"
+        "出台我省减轻企业负担10项措施。\n"
+    )
+    got = {(r.indicator, r.value, r.confident) for r in extract(text)}
+    assert got == {
+        ("鼓励数据产业发展政策", 10, True),  # not 政策
+        ("法治化营商环境提升举措", 100, True),  # not 法治化营商环境
+        ("减轻企业负担措施", 10, True),
+    }

@@ -72,7 +72,11 @@ _PACKAGE_NOUN_RE = re.compile(
     r"[”“\d一二三四五六七八九十条]*等?([^，。；、“”]{0,10}?(?:政策措施|政策|措施|举措|意见))"
 )
 _PACKAGE_LEAD_RE = re.compile(r"^.*[，。；、]|(?:“[\d一二三四五六七八九十]+条”)*“?$")
-_PACKAGE_VERB_RE = re.compile(r"^(?:制定)?(?:出台|推出|印发|发布|实施|制定)")
+_PACKAGE_VERB_RE = re.compile(
+    r"^(?:全面|认真|深入)?(?:制定)?(?:出台|推出|印发|发布|实施|制定|落实|推行|实行)"
+)
+# a count of policy items right before what they are (十条政策, 30条政策措施, 100项提升举措)
+_PACKAGE_AFTER_RE = re.compile(r"[^，。；、“”\d]{0,4}?(?:政策措施|政策|措施|举措)(?:[，。；、]|$)")
 _STEP_WORDS = ("新台阶", "台阶", "大关", "关口", "新高")
 # Verbs that end a name as the activity measured (水土流失综合治理2980平方公里, 补贴性技能
 # 培训3万人, 社会组织): after a noun they are the thing, not a change to it.
@@ -280,6 +284,7 @@ _RANK_SCOPES = "全国|全省|全市|全区|全州|西部|中西部|东部|内�
 _RANK_VERB_RE = re.compile(
     rf"(?<=.)(?:保持|稳居|位居|跃居|居于|位列|居)(?P<said>{_RANK_SCOPES})?(?P<added>{_RANK_SCOPES})?排名$"
 )
+_POLICY_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,14}(?:政策措施|政策|措施|举措)")
 _RANK_CLAUSE_END_RE = re.compile(rf"(?:保持|稳居|位居|跃居|居于|位列|居)(?:{_RANK_SCOPES})$")
 # a bulletin's categories of sales and prices: items that end in 类, the last one maybe
 # with the measure of all (烟酒类、粮油食品类零售额)
@@ -335,6 +340,8 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
         return 0.5
     if len(name) <= 3 and _one_word_tag(name) in _NOT_A_THING_TAGS:
         return 0.5
+    if _POLICY_NAME_RE.fullmatch(name):
+        return 0.75  # 支持民营经济发展措施: a package of measures named by its aim
     if _RANK_CLAUSE_END_RE.search(name):
         return 0.5  # 农产品产量居全国 (14种…居全国第1位): a clause about a rank, not a name
     if name.endswith("排名"):
@@ -1617,7 +1624,10 @@ class _SentenceNamer:
         change = self.change_for(i, raw, after)
         if self.each(fig, raw, change):
             return
-        if fig.unit == "条" and self.s[fig.start - 1 : fig.start] == "“":
+        if (fig.unit == "条" and self.s[fig.start - 1 : fig.start] == "“") or (
+            fig.unit in ("条", "项") and _PACKAGE_AFTER_RE.match(after)
+        ):
+            # 出台“15条”政策; 落实鼓励数据产业发展十条政策, 实施…100项提升举措
             self.policy_package(fig, raw, after, change)
             return
         covering = self.covering_alias(fig)
@@ -1747,7 +1757,7 @@ class _SentenceNamer:
         noun = m.group(1).translate(_QUOTE_TABLE) if m else ""
         lead = _PACKAGE_LEAD_RE.sub("", raw).strip("”“")
         verb = _PACKAGE_VERB_RE.match(lead)
-        topic = lead[verb.end() :] if verb else lead
+        topic = _strip_head(lead[verb.end() :] if verb else lead, SCOPE_RE)  # 我省减轻…措施
         topic = "" if not _is_name(topic) or topic in noun else topic
         if not topic and not lead and self.package_topic:
             topic = self.package_topic  # 稳增长“21条”“18条”: the second is 稳增长's too
