@@ -1001,3 +1001,14 @@ def test_a_count_of_policy_items_is_named_by_their_aim(extract):
         ("法治化营商环境提升举措", 100, True),  # not 法治化营商环境
         ("减轻企业负担措施", 10, True),
     }
+
+
+def test_money_put_into_counted_projects_is_named_as_investment(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、2025年工作回顾\n"
+        "320个共建重点项目完成投资5332亿元。810个省重点项目完成投资10428.6亿元。\n"
+    )
+    got = {(r.indicator, r.value, r.confident) for r in extract(text) if r.unit != "个"}
+    assert ("重点项目投资", 5332, True) in got  # not 重点项目: an amount, not the projects
+    # jieba reads 个省 as one word: a name after a count is not cut out of a word
+    assert ("省重点项目完成投资", 10428.6, True) in got

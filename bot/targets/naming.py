@@ -294,7 +294,7 @@ _CATEGORY_SCOPE_RE = re.compile(r"^(?:限额以上(?:单位|企业)?|规模以�
 _THRESHOLD_IN_NAME_RE = re.compile(r"\d+(?:\.\d+)?[万亿千百]?[^\d，。；、]{0,4}?及?以[上下](?=.)")
 _ODD_NAME_RE = re.compile(
     r"[，。；：、（）()“”［］\[\]【】]|^\W|[A-Za-z]{6,}|\d{4}|之|^(?:其中|以上|以下|全年|今年|累计)"
-    r"|我们|我国有|^我国|为着力点|.[让把被将]|有$|[一二三四五六七八九十]年累计|如期$|正式|之力|^约占"
+    r"|我们|我国有|^我国|为着力点|.[让把被将]|有$|[一二三四五六七八九十]年累计|如期$|正式|之力|^约占|^[向把被].{0,3}$"
     r"|\d+(?:\.\d+)?(?:万亿|亿|万)?[元人个项家%斤吨米]"
 )
 
@@ -792,6 +792,12 @@ def _best_before_match(table: IndicatorTable, before: str, fig: Figure) -> Alias
     m = matches[-1]
     if not _gap_is_empty(text[m.end :]):
         return None
+    if (
+        fig.unit_class == "money"
+        and name_class(m.canonical) == "count"
+        and _attribute(text[m.end :])
+    ):
+        return None  # 重点项目完成投资5332亿元: the money invested in them, not the projects
     if _PART_PREFIX_RE.search(text, 0, m.start):
         return None  # 对东盟进出口总额, 国有控股企业产值: a part, not the whole
     if _SHARE_AFTER_RE.match(text, m.end):
@@ -1887,12 +1893,19 @@ def a_share_of_nothing(name: str, fig: Figure, sentence: str, change: str) -> bo
     return not _PERCENT_CHANGE_RE.search(clause)
 
 
+_COUNT_BEFORE_NAME_RE = re.compile(
+    r"[\d一二三四五六七八九十百千万亿两][个家所项条座处批名户件台辆只头套]$"
+)
+
+
 def cuts_a_word(name: str, sentence: str) -> bool:
     """Whether ``name``, read verbatim in ``sentence``, starts inside a word there
     (``制篮球场`` of 3人制篮球场)."""
     at = sentence.find(name)
     if at < 0 or len(name) < 2:
         return False
+    if _COUNT_BEFORE_NAME_RE.search(sentence, max(0, at - 4), at):
+        return False  # 810个|省重点项目: jieba reads 个省 as one word
     lo = max(0, at - 8)
     hi = min(len(sentence), at + len(name) + 8)
     bounds = word_bounds(sentence[lo:hi])
