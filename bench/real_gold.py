@@ -79,6 +79,7 @@ def base_quantity(value: float | None, unit: str) -> tuple[float | None, str, fl
                 break
     if base == "百分点":
         base = "个百分点"
+    base = base.casefold()  # Eflops is EFLOPS: the letters' case of a unit carries nothing
     if value is None:
         return None, base, mult
     return float(f"{value * mult:.6g}"), base, mult

@@ -439,7 +439,7 @@ def test_fragments_and_mismatched_measures_are_not_confident(extract):
         "建成250个社区健身路径或3人制篮球场。年末共有监察机构17个，监察人员186人。\n"
     )
     by_value = {r.value: r for r in extract(text)}
-    assert by_value[3].confidence < CONFIDENT  # 制篮球场 starts inside 人制
+    assert 3 not in by_value  # 3人制篮球场: a kind of court, no figure
     assert by_value[250].confidence >= CONFIDENT
 
 
@@ -1012,3 +1012,13 @@ def test_money_put_into_counted_projects_is_named_as_investment(extract):
     assert ("重点项目投资", 5332, True) in got  # not 重点项目: an amount, not the projects
     # jieba reads 个省 as one word: a name after a count is not cut out of a word
     assert ("省重点项目完成投资", 10428.6, True) in got
+
+
+def test_counts_of_firsts_sizes_and_policy_spans_are_no_figures(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、2025年工作回顾\n"
+        "“四水四定”取得“十个全国第一”成果。推进3.8米直径新一代运载火箭研制。"
+        "用好240小时过境免签政策。审批时限压缩至5天。\n"
+    )
+    got = {(r.value, r.unit) for r in extract(text)}
+    assert got == {(5, "天")}  # a time limit is a figure; a policy's span is its name

@@ -1631,7 +1631,9 @@ class _SentenceNamer:
         if self.each(fig, raw, change):
             return
         if (fig.unit == "条" and self.s[fig.start - 1 : fig.start] == "“") or (
-            fig.unit in ("条", "项") and _PACKAGE_AFTER_RE.match(after)
+            fig.unit in ("条", "项")
+            and _PACKAGE_AFTER_RE.match(after)
+            and self.covering_alias(fig) is None  # 百项创新举措 is a known name
         ):
             # 出台“15条”政策; 落实鼓励数据产业发展十条政策, 实施…100项提升举措
             self.policy_package(fig, raw, after, change)

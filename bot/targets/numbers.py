@@ -232,8 +232,8 @@ _UNIT_WORD_BLOCK: dict[str, str] = {
     "个": "月性体人",
     "次": "序",
     "天": "然气",
-    "米": "粮",
-    "人": "民才员",
+    "米": "粮直",  # 3.8米直径火箭: a size class
+    "人": "民才员制",  # 3人制篮球场: a kind of court
     "起": "步点草来到飞",
     "发": "展挥布出起生现放动达力",
     "对": "外接象标于口照比话策",
@@ -409,7 +409,12 @@ def _unit_blocked(sentence: str, unit: str, end: int) -> bool:
         return True  # 条条落实, 件件落地: reduplication, not a count
     if sentence.startswith(("以上", "以下", "以内"), end):
         return False  # 200所以上: 所 and 以上, not 所以
+    if unit in ("小时", "天", "日") and _POLICY_SPAN_RE.match(sentence, end):
+        return True  # 240小时过境免签政策: the name of a policy, not a figure
     return bool(nxt) and nxt in _UNIT_WORD_BLOCK.get(unit, "")
+
+
+_POLICY_SPAN_RE = re.compile(r"[^，。；、\d]{0,6}?(?:免签|无理由退货)")
 
 
 _NEXT_MONEY_RE = re.compile(
@@ -669,6 +674,7 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
 # --- special forms ----------------------------------------------------------------
 
 _RANK_RE = re.compile(r"第(?P<n>\d+|[xX]+|[一二三四五六七八九十]+)(?P<u>位|名)")
+_FIRSTS_COUNTED_RE = re.compile(r"[一二三四五六七八九十两\d]+个“?$")
 _RANK_SCOPE_RE = re.compile(
     r"(?P<scope>全(?:国|省|市|区|县)|西北|西部|中西部|东部|中部|西南|东北|华北|华东|华南|长江经济带"
     r"|长三角|内地|世界|全球)(?P<mid>[^，。；、\s]{0,6}?)第(?P<n>\d+|[一二三四五六七八九十]+)"
@@ -806,6 +812,8 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
             )
         )
     for m in _RANK_SCOPE_RE.finditer(sentence):
+        if _FIRSTS_COUNTED_RE.search(sentence, max(0, m.start() - 5), m.start()):
+            continue  # 取得“十个全国第一”: a count of firsts, not a rank
         # 分别居全国第二、第七、第九: the later ranks share the scope
         spans = [(m.start("n"), m.end("n"), m.end())]
         for more in _RANK_MORE_RE.finditer(sentence, m.end()):
