@@ -1022,3 +1022,14 @@ def test_counts_of_firsts_sizes_and_policy_spans_are_no_figures(extract):
     )
     got = {(r.value, r.unit) for r in extract(text)}
     assert got == {(5, "天")}  # a time limit is a figure; a policy's span is its name
+
+
+def test_counts_that_name_a_category_or_the_items_above_are_no_figures(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "以上十四条，构成基本方略。十种有色金属18.94万吨，增长67.3%。"
+        "30户以上自然村寨覆盖率98.7%。200所以上学校完成改造。\n"
+    )
+    got = {(r.value, r.unit) for r in extract(text)}
+    # not 14 条 (the items listed above), 10 种 (a category's name), 30 户 (a class)
+    assert got == {(18.94, "万吨"), (67.3, "%"), (98.7, "%"), (200, "所")}

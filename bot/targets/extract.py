@@ -496,6 +496,8 @@ def _excluded(sentence: str, start: int, unit: str) -> bool:
 
 
 _SMALL_CN_COUNT_RE = re.compile(r"[两二三四五六七八九十]")
+# names of statistical categories that open with a count
+_FIXED_COUNT_TERMS = ("十种有色金属", "三大粮食作物", "五大")
 _ITEM_SEP_RE = re.compile(r"[、和与及]")
 
 
@@ -505,6 +507,8 @@ def _names_no_figure(sentence: str, fig: Figure) -> bool:
     大事; “粤菜师傅”“广东技工”“南粤家政”三项工程), or it is part of a word (铁人三项).
     With 等 (哈克、团结、谢尔塔拉等三处) the count is the document's own figure."""
     vt = fig.value_text
+    if fig.form != "rank" and sentence[_clause_start(sentence, fig.start) : fig.start] == "以上":
+        return True  # 以上十四条，构成…: the items just listed, counted
     if fig.form == "rank" or not _SMALL_CN_COUNT_RE.fullmatch(vt) or not fig.value:
         return False
     if fig.value > 10:
@@ -512,6 +516,8 @@ def _names_no_figure(sentence: str, fig: Figure) -> bool:
     if fig.num_start not in word_bounds(sentence):
         return True  # 铁人三项世界杯
     before = sentence[_clause_start(sentence, fig.num_start) : fig.num_start]
+    if sentence.startswith(_FIXED_COUNT_TERMS, fig.start):
+        return True  # 十种有色金属: a statistical category's name
     if not before or before[-1] in "、和与及等":
         return False  # 两个市场、两种资源: the count opens an item of its own
     items = [x for x in _ITEM_SEP_RE.split(before.replace("”“", "”、“")) if x.strip("“”")]

@@ -461,6 +461,8 @@ def _is_threshold(sentence: str, end: int) -> bool:
 _TIMES_BEFORE_RE = re.compile(r"(?<![\d.])(\d{1,2})\s*[×xX＊]\s*$")
 _OF_CLASS_RE = re.compile(r"的(?:县域|县|城市|企业|项目|产业|园区|乡镇|村)")
 _CLASS_BEFORE_RE = re.compile(r"(?:超|过|超过|达|突破)[^，。；]{0,6}$")
+# after a threshold: the class it bounds, then that class's own figure
+_MEASURED_CLASS_RE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:达到|达|为|超过)?\d")
 # A count and a short attribute right before a figure: 100所|海拔 1500米以上…
 _COUNT_THEN_ATTRIBUTE_RE = re.compile(
     r"[\d一二三四五六七八九十百千万]+(?:个|所|家|座|处|条|户|项|批)[\u4e00-\u9fff]{1,4}$"
@@ -636,9 +638,14 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
         if (
             post in ("以上", "以下")
             and _CJK_RE.match(sentence, end)
-            and _COUNT_THEN_ATTRIBUTE_RE.search(sentence, max(0, start - 12), start)
+            and (
+                _COUNT_THEN_ATTRIBUTE_RE.search(sentence, max(0, start - 12), start)
+                or _MEASURED_CLASS_RE.match(sentence, end)
+            )
         ):
-            continue  # 100所海拔1500米以上农村中小学: the class of the schools counted
+            # 100所海拔1500米以上农村中小学: the class of the schools counted; 30户以上自然
+            # 村寨覆盖率98.7%: the class of the villages the rate is about
+            continue
         pre = _pre_qualifier(sentence, start)
         if pre in _CLASS_PRE and unit_class != "percent" and _CLASS_AFTER_RE.match(sentence, end):
             continue  # 入井人数超过30人、井深超过800米的矿山: the class of mines, not a figure
