@@ -1033,3 +1033,15 @@ def test_counts_that_name_a_category_or_the_items_above_are_no_figures(extract):
     got = {(r.value, r.unit) for r in extract(text)}
     # not 14 条 (the items listed above), 10 种 (a category's name), 30 户 (a class)
     assert got == {(18.94, "万吨"), (67.3, "%"), (98.7, "%"), (200, "所")}
+
+
+def test_bare_ten_millions_and_doublings_said_with_le(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、2025年工作回顾\n"
+        "铁路、航空客运量双双超过千万人次。新增高中学位8700多个、比年度计划翻了一番。"
+        "产品走进千家万户。\n"
+    )
+    got = {(r.indicator, r.value, r.unit) for r in extract(text)}
+    assert {("铁路客运量", 1000, "万人次"), ("航空客运量", 1000, "万人次")} <= got
+    assert any(r[1:] == (2, "倍") for r in got)  # 翻了一番
+    assert not any(r[2] == "家" for r in got)  # 千家万户 is an idiom

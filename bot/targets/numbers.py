@@ -695,7 +695,7 @@ _RANK_BASELINE_RE = re.compile(r"[从由][^，。；第]{0,6}$")
 _RANK_MOVE_RE = re.compile(
     r"[^，。；]{0,4}?(?:升至|跃升至|跃居|提升至|上升至|进至|提高到|升到|跃升到|降至)"
 )
-_MULTIPLE_RE = re.compile(r"翻一番|翻两番|翻番|倍增")
+_MULTIPLE_RE = re.compile(r"翻了?一番|翻了?两番|翻番|倍增")
 _MULTIPLE_AFTER_BLOCK = re.compile(r"计划|行动|工程|为|导向|目标|战略|的|式|型|效应|长")
 _MULTIPLE_BEFORE_OK = ("实现", "力争", "确保", "将", "基本", "要", "可", "能")
 _SCALE_RE = re.compile(
@@ -705,8 +705,10 @@ _SCALE_HEAD_RE = re.compile(r"[^，。；、“”]{0,12}?(集群|产业规模|�
 _SCALE_HEAD_BLOCK = re.compile(r"[^，。；]{0,6}?(行动|计划|工程|城市|园区)")
 _BARE_RE = re.compile(
     r"(?<![\d一二三四五六七八九十两几数上每xX*.])(?P<mag>万亿|千亿|百亿|百万|千万|百|千)"
-    r"(?P<unit>亿元|万元|元|辆|项|千瓦|吨)"
+    r"(?P<unit>亿元|万元|元|辆|项|千瓦|吨|人次|人|户|套|台|件)"
 )
+# counted in these only after 百万 or 千万 (千万人次); 千家万户, 百人计划 are no figures
+_BARE_BIG_ONLY = frozenset({"千瓦", "吨", "人次", "人", "户", "套", "台", "件"})
 _PERCENT_CN_RE = re.compile(
     r"百分之(?P<n>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)"
 )
@@ -864,7 +866,7 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
                 m.end(),
                 m.start(),
                 m.end(),
-                4.0 if word == "翻两番" else 2.0,
+                4.0 if word.endswith("两番") else 2.0,
                 None,
                 word,
                 "倍",
@@ -924,7 +926,7 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
         if _not_a_quantity(sentence, m.start(), m.end()):
             continue
         mag, unit_s = m.group("mag"), m.group("unit")
-        if unit_s in ("千瓦", "吨") and mag not in ("百万", "千万"):
+        if unit_s in _BARE_BIG_ONLY and mag not in ("百万", "千万"):
             continue
         mult, mag_unit = _MAGNITUDES.get(mag, (1.0, ""))
         if mag in ("百", "千"):
