@@ -1045,3 +1045,28 @@ def test_bare_ten_millions_and_doublings_said_with_le(extract):
     assert {("铁路客运量", 1000, "万人次"), ("航空客运量", 1000, "万人次")} <= got
     assert any(r[1:] == (2, "倍") for r in got)  # 翻了一番
     assert not any(r[2] == "家" for r in got)  # 千家万户 is an idiom
+
+
+def test_nouns_before_a_known_name_narrow_it(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、2025年工作回顾\n"
+        "2025年医疗旅游人次86.5万。新增公办托位9000个。城镇失业人员再就业9万人。"
+        "乡镇卫生院医防融合标准化改造完成60%以上。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("医疗旅游人次", 86.5) in got  # not all 旅游接待人数; 人次86.5万 is 万人次
+    assert ("公办托位", 9000) in got  # not all 托位
+    assert ("失业人员再就业", 9) in got  # 城镇 does not narrow
+    assert ("乡镇卫生院医防融合标准化改造比例", 60) in got  # the table's own name holds it
+
+
+def test_ratios_each_and_shares_of_a_list(extract):
+    text = (
+        "2026年江州省政府工作报告\n二、2026年重点工作\n"
+        "城乡居民收入比由2.9∶1缩小至2.52∶1。争创国家现代农业产业园、产业集群、产业强镇各1个。"
+        "到2030年，与其他国家货物贸易、对外投资分别占比达30%、20%。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("城乡居民收入比", 2.52) in got and 2.9 not in {v for _, v in got}
+    assert {("国家现代农业产业园", 1), ("产业集群", 1), ("产业强镇", 1)} <= got
+    assert {("其他国家货物贸易占比", 30), ("对外投资占比", 20)} <= got

@@ -543,7 +543,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "19"
+EXTRACTOR_VERSION = "20"
 
 
 def extract_targets(

@@ -496,6 +496,18 @@ def _dict_words(tag: str) -> frozenset[str]:
 _NAMING_WORDS = ("和美乡村", "宜居宜业")
 
 
+_NARROWING_TAGS = frozenset({"n", "nz", "ns", "nt", "j", "b", "l"})
+_NOT_NARROWING = frozenset({"城镇", "城市", "年度", "各类", "现有", "全部", "所有", "其中", "部分"})
+
+
+@lru_cache(maxsize=4096)
+def _narrowing_nouns(lead: str) -> bool:
+    """Whether ``lead`` is only nouns that narrow the name after it (医疗 旅游人次, 脱贫县
+    农村居民…, 区本级 固定资产投资), not a verb, a time or a quantifier (年度, 各类)."""
+    tagged = _segmenter().tag(lead, True)
+    return all(t in _NARROWING_TAGS and w not in _NOT_NARROWING for w, t in tagged)
+
+
 @lru_cache(maxsize=4096)
 def _one_word_tag(name: str) -> str:
     """jieba's part-of-speech tag of ``name`` if it is one word, else ``""``."""
@@ -800,6 +812,16 @@ def _best_before_match(table: IndicatorTable, before: str, fig: Figure) -> Alias
         return None  # 重点项目完成投资5332亿元: the money invested in them, not the projects
     if _PART_PREFIX_RE.search(text, 0, m.start):
         return None  # 对东盟进出口总额, 国有控股企业产值: a part, not the whole
+    if m.start > 0 and _CJK_RE.match(text, m.start - 1):
+        lead = clean_name(text[clause_start(text, m.start) : m.start])
+        if (
+            lead
+            and len(lead) <= 6
+            and text.endswith(lead, 0, m.start)  # nothing cut between them (提质改造|农村公路)
+            and lead not in m.canonical  # 乡镇卫生院 医防融合标准化改造: the table's own
+            and _narrowing_nouns(lead)
+        ):
+            return None  # 医疗旅游人次, 脱贫县农村居民…: a narrower set than the table's
     if _SHARE_AFTER_RE.match(text, m.end):
         return None  # 清洁能源装机占比: a share of the known thing, not the thing
     if _SHARE_OF_RE.search(text, 0, m.start):
@@ -902,8 +924,10 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
         tail = last[len(head) :]
         return [p + tail for p in items[:-1]] + [last]
     tail_word = _MEASURE_TAIL_RE.search(items[-1])
-    if tail_word and not any(
-        _MEASURE_TAIL_RE.search(p) or _SAYS_A_MEASURE_RE.search(p) for p in items[:-1]
+    if (
+        tail_word
+        and not any(_MEASURE_TAIL_RE.search(p) or _SAYS_A_MEASURE_RE.search(p) for p in items[:-1])
+        and not any(p.endswith("贸易") for p in items[:-1])  # 货物贸易、对外投资: two flows
     ):
         # 经济作物中蔬菜及食用菌、中草药材、园林水果产量: each item takes the shared measure
         tail = tail_word.group()
@@ -949,7 +973,7 @@ _THRESHOLD_ATTRIBUTE_RE = re.compile(
 # 人民币存款、贷款余额连跨4个万亿元台阶、双双突破9万亿元: the steps are no subject
 _RHETORIC_TAIL_RE = re.compile(r"(?:连跨|跨上|跨过|迈上)[^，。；]*?(?:台阶|大关)[、，]?$")
 _EACH_RE = re.compile(
-    r"(?:均|双双|都)(?:为|达到|达|增长|提高|提升|下降|超过|突破|保持|实现|居|在)?$"
+    r"(?:均|双双|都|各)(?:为|达到|达|增长|提高|提升|下降|超过|突破|保持|实现|居|在)?$"
     r"|(?:均|双双)(?=[为达增提下超突保实居])"
 )
 _THREE_SECTORS_RE = re.compile(
@@ -1506,6 +1530,10 @@ class _SentenceNamer:
                 self.handled.add(k)
                 self.number(k)
             return
+        share = _SHARE_VERB_RE.match(verb_part)
+        if share and all(fig.unit == "%" for fig in figs):
+            # 货物贸易、对外投资和实际利用外资分别占比达30%、20%和10%: each item's share
+            subjects = [p if _PERCENT_NAME_END_RE.search(p) else p + "占比" for p in subjects]
         self.list_subjects = list(subjects)
         qualifiers = [f.qualifier for f in figs]
         if figs[-1].qualifier in ("以上", "左右", "以内") and not any(qualifiers[:-1]):
@@ -1881,6 +1909,9 @@ _PERCENT_CHANGE_RE = re.compile(
     r"增长|增速|增幅|涨幅|降幅|跌幅|下降|降低|减少|提高|提升|上升|上涨|增加|回落|增产|减产|缩短|压减"
     r"|下调|上调|扩大|缩小|降|增|涨|跌|减"
 )
+
+
+_SHARE_VERB_RE = re.compile(r"^(?:占比|所占比重|占比重)")
 
 
 def a_share_of_nothing(name: str, fig: Figure, sentence: str, change: str) -> bool:

@@ -314,7 +314,7 @@ _PRE_BLOCK = {
 _PEOPLE_NOUN_RE = re.compile(r"[^，。；、\d]{0,10}?(" + "|".join(PEOPLE_NOUNS) + ")")
 # a count noun right before a bare 万/亿; people (人数, 人口) are counted in 万人
 _COUNT_BEFORE_RE = re.compile(
-    r"(?:用户数|用户数量|用户|(?P<people>人数|人口)|户数|数量)(?:规模)?"
+    r"(?:用户数|用户数量|用户|(?P<people>人数|人口)|(?P<visits>人次)|户数|数量)(?:规模)?"
     r"(?:达到|达|突破|超过|超|为|约|近)?$"
 )
 _THRESHOLD_HEAD_RE = re.compile(r"^[^，。；、\d的]{0,5}?(项目|企业|集群|楼宇|产业(?!链))")
@@ -575,6 +575,7 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
                 # IPv6活跃用户数达6.97亿。: a count of a count noun, in 万 or 亿 alone;
                 # 新增人口100万: people, in 万人
                 unit_s = "人" if counted.group("people") else ""
+                unit_s = "人次" if counted.group("visits") else unit_s  # 旅游人次86.5万
                 unit_norm, unit_class = unit_s, "count"
             else:
                 continue
@@ -633,7 +634,7 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
             end = pm2.end()
         if unit_class == "money" and post in ("以上", "以下") and _is_threshold(sentence, m.end()):
             continue
-        if post in ("以上", "以下") and sentence.startswith("的", end):
+        if post in ("以上", "以下") and sentence.startswith("的", end) and unit_class != "percent":
             continue  # 规模面积200亩以上的示范园: the class of what is counted
         if (
             post in ("以上", "以下")
@@ -732,6 +733,9 @@ _TENTHS_RE = re.compile(
 _TOP_RANK_RE = re.compile(
     r"(?P<scope>全(?:国|省|市|区|县)|世界|全球)前(?P<n>[二三四五六七八九十]|\d{1,2})(?![\d位名列茅沿])"
 )
+_RATIO_NEXT_RE = re.compile(
+    r"(?:缩小|扩大|下降|降低|降|提高|提升|上升)(?:至|到)(?P<n>\d+(?:\.\d+)?)\s*[：:∶]\s*1(?![\d.])"
+)
 _RATIO_PAIR_RE = re.compile(r"(?:比|之比)[^，。；]{0,8}?(?P<n>\d+(?:\.\d+)?)\s*[：:∶]\s*1(?![\d.])")
 _YEARS_ANCHOR_RE = re.compile(r"受教育年限|预期寿命")
 _YEARS_VALUE_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2}(?:\.\d+)?)(?P<u>年|岁)(?![\d.])")
@@ -777,8 +781,13 @@ def _fraction_figures(sentence: str) -> list[Figure]:
     for m in _RATIO_RE.finditer(sentence):
         add(m.start("n"), m.end("n"), float(m.group("n")), m.group("n"), "", "ratio", "number")
     for m in _RATIO_PAIR_RE.finditer(sentence):  # 城乡居民收入比缩小至2.52∶1
-        add(m.start("n"), m.end(), float(m.group("n")), sentence[m.start("n") : m.end()], "",
-            "ratio", "number")  # fmt: skip
+        nxt = _RATIO_NEXT_RE.match(sentence, m.end())
+        if sentence[max(0, m.start("n") - 1) : m.start("n")] not in ("由", "从") or not nxt:
+            add(m.start("n"), m.end(), float(m.group("n")), sentence[m.start("n") : m.end()],
+                "", "ratio", "number")  # fmt: skip
+        if nxt:  # 由2.9∶1缩小至2.52∶1: the first is where it started, the second the figure
+            add(nxt.start("n"), nxt.end(), float(nxt.group("n")),
+                sentence[nxt.start("n") : nxt.end()], "", "ratio", "number")  # fmt: skip
     for anchor in _YEARS_ANCHOR_RE.finditer(sentence):  # 平均受教育年限提升至10.2年
         stop = min((k for k in (sentence.find(c, anchor.end()) for c in "，。；") if k >= 0),
                    default=len(sentence))  # fmt: skip
