@@ -1053,6 +1053,7 @@ class NamingContext:
     ``last_name`` what a sentence passes to the next one of its paragraph."""
 
     entity: str = ""
+    entity_unit: str = ""  # the unit class of the figure the entity was named for
     last_name: str = ""  # the last name given in the paragraph
 
     def next_sentence(self) -> NamingContext:
@@ -1200,6 +1201,7 @@ class _SentenceNamer:
         self.last_change = change or self.last_change
         attr = next((a for a in ATTRIBUTES if name.endswith(a) and len(name) > len(a) + 1), "")
         self.context.entity = name[: -len(attr)] if attr else name
+        self.context.entity_unit = fig.unit_class
         self.context.last_name = name
         if subject:
             self.last_subject = name
@@ -1744,6 +1746,8 @@ class _SentenceNamer:
         if name is None and self.last_subject and bare:
             name = self._carry(fig, cleaned, attr or cleaned)
         entity = self.context.entity
+        if self.context.entity_unit != fig.unit_class:
+            entity = ""  # 人均道路面积18.99平方米；五年累计投资5.1亿元: not the area's entity
         if name is None and self.last_subject is None and cleaned in ATTRIBUTES and entity:
             # 规模以上工业企业实现营业收入…；实现利润总额512.3亿元: the entity carries over ；
             name = self.table.canonical(entity + cleaned) or entity + cleaned
