@@ -51,6 +51,7 @@ from bot.targets.naming import (
     compatible,
     counts_people_of_a_thing,
     cuts_a_word,
+    money_named_by_a_thing,
     name_confidence,
     name_figures,
     word_bounds,
@@ -197,6 +198,8 @@ class _Walker:
             indicator, named.figure, sentence, named.change
         ):
             score = min(score, 0.5)  # 自建非涉密业务专网 50%: a share of what?
+        if money_named_by_a_thing(indicator, named.figure):
+            score = min(score, 0.5)  # 重点项目 54亿元: the projects' investment? funds?
         return score
 
     def paragraph_class(self) -> str:

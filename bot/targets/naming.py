@@ -1918,6 +1918,17 @@ _PERCENT_CHANGE_RE = re.compile(
 _SHARE_VERB_RE = re.compile(r"^(?:占比|所占比重|占比重)")
 
 
+def money_named_by_a_thing(name: str, fig: Figure) -> bool:
+    """An amount of money named after the things it was spent on (重点项目 54亿元 of
+    ``66个重点项目54亿元的投资计划``): what the money is (investment, funds) is lost."""
+    return fig.unit_class == "money" and bool(_SPENT_ON_RE.search(name))
+
+
+_SPENT_ON_RE = re.compile(
+    r"(?:项目|企业|学校|医院|园区|基地|工程|机构|中心|村|馆|站|厂|道路|设施|平台|公司|单位)$"
+)
+
+
 def a_share_of_nothing(name: str, fig: Figure, sentence: str, change: str) -> bool:
     """A percentage named after a thing that is neither a rate nor a share, with no change
     said around it (自建非涉密业务专网 50%, 约占全球用户 75%): what it is a share of is
