@@ -1080,3 +1080,13 @@ def test_money_named_only_by_what_it_was_spent_on_is_not_confident(extract):
     got = {(r.indicator, r.value, r.confident) for r in extract(text)}
     assert ("重点项目", 54, False) in got  # the projects' investment plan, not the projects
     assert ("村卫生室", 7771, True) in got  # every village clinic, not the model ones
+
+
+def test_households_or_people_bounding_a_group_are_a_class_not_a_figure(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、2025年工作回顾\n"
+        "全省50户以上农村木质房屋连片村寨水改电改圆满完成。20万以上人口县实现特殊教育学校全覆盖。"
+        "200所以上学校完成改造。\n"
+    )
+    got = {(r.value, r.unit) for r in extract(text)}
+    assert got == {(200, "所")}  # 200 schools are counted; 50户, 20万人 only size the groups

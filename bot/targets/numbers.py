@@ -461,6 +461,11 @@ def _is_threshold(sentence: str, end: int) -> bool:
 _TIMES_BEFORE_RE = re.compile(r"(?<![\d.])(\d{1,2})\s*[×xX＊]\s*$")
 _OF_CLASS_RE = re.compile(r"的(?:县域|县|城市|企业|项目|产业|园区|乡镇|村)")
 _CLASS_BEFORE_RE = re.compile(r"(?:超|过|超过|达|突破)[^，。；]{0,6}$")
+# after a count of households or people and 以上: the groups of that size (50户以上农村木质
+# 房屋连片村寨, 20万以上人口县, 100人以上企业)
+_GROUP_AFTER_RE = re.compile(
+    r"[^，。；、\d]{0,10}?(?:村寨|自然村|行政村|村|县|城市|镇|乡|企业|社区|小区|单位)(?![\u4e00-\u9fff]{0,1}[委长])"
+)
 # after a threshold: the class it bounds, then that class's own figure
 _MEASURED_CLASS_RE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:达到|达|为|超过)?\d")
 # A count and a short attribute right before a figure: 100所|海拔 1500米以上…
@@ -642,6 +647,9 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
             and (
                 _COUNT_THEN_ATTRIBUTE_RE.search(sentence, max(0, start - 12), start)
                 or _MEASURED_CLASS_RE.match(sentence, end)
+                or (
+                    unit_norm in ("户", "人", "万人", "名") and _GROUP_AFTER_RE.match(sentence, end)
+                )
             )
         ):
             # 100所海拔1500米以上农村中小学: the class of the schools counted; 30户以上自然
