@@ -1090,3 +1090,19 @@ def test_households_or_people_bounding_a_group_are_a_class_not_a_figure(extract)
     )
     got = {(r.value, r.unit) for r in extract(text)}
     assert got == {(200, "所")}  # 200 schools are counted; 50户, 20万人 only size the groups
+
+
+def test_what_counted_things_have_is_named_after_them(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "全年实施省级以上科技计划项目88项，比上年增长66.0%；争取到资金5737万元。"
+        "立项实施州级科技计划项目49项，立项资金260万元。"
+        "年末全州环境保护系统机构53个，实有人数473人。"
+        "年末2.0万农村居民享受最低生活保障，全年保障资金投入7.6亿元。\n"
+    )
+    got = {(r.indicator, r.value, r.confident) for r in extract(text)}
+    assert ("省级以上科技计划项目资金", 5737, True) in got  # across ；, not 到资金
+    assert ("州级科技计划项目立项资金", 260, True) in got
+    assert ("环境保护系统机构实有人数", 473, True) in got
+    # people counted have no funds of their own: 资金 alone stays, not confident
+    assert ("资金", 7.6, False) in got

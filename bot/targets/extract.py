@@ -546,7 +546,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "20"
+EXTRACTOR_VERSION = "21"
 
 
 def extract_targets(

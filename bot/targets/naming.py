@@ -291,6 +291,23 @@ _RANK_CLAUSE_END_RE = re.compile(rf"(?:保持|稳居|位居|跃居|居于|位列
 _CATEGORY_SEP_RE = re.compile(r"(?<=类)[、和及与]")
 _CATEGORY_MEASURE_RE = re.compile(r"(?:零售额|销售额|居民消费价格|价格)$")
 _CATEGORY_SCOPE_RE = re.compile(r"^(?:限额以上(?:单位|企业)?|规模以上(?:企业)?|限上)")
+
+
+def _counts_things(fig: Figure, name: str) -> bool:
+    """A count of things (项目 49项, 机构 53个, 火灾 456起), not of people: what follows
+    (资金, 实有人数) can be theirs."""
+    return (
+        fig.unit_class == "count"
+        and not fig.unit.endswith(("人", "人次", "名", "户"))
+        and not name.endswith(("人数", "人次"))
+    )
+
+
+# What counted things have (their funds, staff, losses): after a count, the count's
+_OWN_ATTRIBUTES = frozenset(
+    {"资金", "立项资金", "争取资金", "实有人数", "直接财产损失", "直接经济损失", "从业人员",
+     "投资", "总投资", "完成投资", "营业收入", "产值", "面积"}
+)  # fmt: skip
 _THRESHOLD_IN_NAME_RE = re.compile(r"\d+(?:\.\d+)?[万亿千百]?[^\d，。；、]{0,4}?及?以[上下](?=.)")
 _ODD_NAME_RE = re.compile(
     r"[，。；：、（）()“”［］\[\]【】]|^\W|[A-Za-z]{6,}|\d{4}|之|^(?:其中|以上|以下|全年|今年|累计)"
@@ -306,7 +323,9 @@ _VAGUE_NAMES = frozenset(
      "主要指标", "指标", "技术", "工程", "就业", "领域", "环节", "任务", "本届政府", "政府",
      "省区市", "平台", "份额", "预留份额",
      # a place type alone says where, not what
-     "农村", "城镇", "城市", "乡村", "城乡", "城区", "市区", "省市", "地市", "新城"}
+     "农村", "城镇", "城市", "乡村", "城乡", "城区", "市区", "省市", "地市", "新城",
+     # money, staff or losses of nothing named
+     "资金", "实有人数", "直接财产损失", "立项资金", "从业人员"}
 )  # fmt: skip
 # One-word names that describe or act rather than name a thing: 临时, 三级 (区别词), 发电,
 # 服务 (verbal nouns), 城镇 (a place)
@@ -1054,6 +1073,7 @@ class NamingContext:
 
     entity: str = ""
     entity_unit: str = ""  # the unit class of the figure the entity was named for
+    counted: str = ""  # the last things counted (科技计划项目 88项): what 资金 after ； is of
     last_name: str = ""  # the last name given in the paragraph
 
     def next_sentence(self) -> NamingContext:
@@ -1202,6 +1222,8 @@ class _SentenceNamer:
         attr = next((a for a in ATTRIBUTES if name.endswith(a) and len(name) > len(a) + 1), "")
         self.context.entity = name[: -len(attr)] if attr else name
         self.context.entity_unit = fig.unit_class
+        if _counts_things(fig, name):
+            self.context.counted = name
         self.context.last_name = name
         if subject:
             self.last_subject = name
@@ -1732,7 +1754,14 @@ class _SentenceNamer:
             # 建成省级以上创新平台15个，其中国家级3个 -> 国家级创新平台
             core = LEVEL_LEAD_RE.sub("", self.last_subject)
             name = lookup(self.table, cleaned + core, fig) or cleaned + core
+        if cleaned.startswith("到") and cleaned[1:] in _OWN_ATTRIBUTES:
+            cleaned = cleaned[1:]  # 争取到资金: the 到 is the verb's
         bare = not _is_name(cleaned) or cleaned in ATTRIBUTES or share
+        if cleaned in _OWN_ATTRIBUTES and (
+            (self.last_subject and self.last_count_subject())
+            or (self.last_subject is None and self.context.counted)
+        ):
+            bare = True  # 州级科技计划项目49项，立项资金260万元: the projects' funds
         if name is None and not bare and _is_name(cleaned):
             name = _resolve(self.table, raw, fig, change)
             if name is not None and name not in self.table:
@@ -1748,6 +1777,10 @@ class _SentenceNamer:
         entity = self.context.entity
         if self.context.entity_unit != fig.unit_class:
             entity = ""  # 人均道路面积18.99平方米；五年累计投资5.1亿元: not the area's entity
+        counted = self.context.counted
+        if name is None and self.last_subject is None and cleaned in _OWN_ATTRIBUTES and counted:
+            # 实施科技计划项目88项…；争取到资金5737万元: the funds of the projects counted
+            name = counted + cleaned
         if name is None and self.last_subject is None and cleaned in ATTRIBUTES and entity:
             # 规模以上工业企业实现营业收入…；实现利润总额512.3亿元: the entity carries over ；
             name = self.table.canonical(entity + cleaned) or entity + cleaned
@@ -1869,6 +1902,11 @@ class _SentenceNamer:
             if enlisted:
                 return enlisted, fig.end + n
         return None, fig.end
+
+    def last_count_subject(self) -> bool:
+        """Whether the last figure named was a count of things (项目 49项, 机构 53个)."""
+        last = self.out[-1] if self.out else None
+        return last is not None and _counts_things(last.figure, last.indicator)
 
     def _carry(self, fig: Figure, cleaned: str, attr: str) -> str | None:
         """The previous figure's subject, with this clause's attribute if it has one."""
