@@ -1106,3 +1106,18 @@ def test_what_counted_things_have_is_named_after_them(extract):
     assert ("环境保护系统机构实有人数", 473, True) in got
     # people counted have no funds of their own: 资金 alone stays, not confident
     assert ("资金", 7.6, False) in got
+
+
+def test_a_bulletins_product_with_a_products_unit_is_its_output(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "全年全州集成电路23787.46万块，比上年增长1.7倍；十种有色金属18.94万吨，增长67.3%。"
+        "全年生活垃圾无害化处理674万吨。年末全州有大中型拖拉机1343台。\n"
+    )
+    got = {(r.indicator, r.value, r.confident) for r in extract(text)}
+    assert ("集成电路产量", 23787.46, True) in got  # a count of chips is output too
+    assert ("十种有色金属产量", 18.94, True) in got
+    assert not any(n.startswith("生活垃圾") and n.endswith("产量") for n, _, _ in got)
+    assert ("大中型拖拉机", 1343, True) in got  # a stock in 台, not output
+    report = "2026年江州省政府工作报告\n一、2025年工作回顾\n建成集成电路基地2个，集成电路50万块。\n"
+    assert "集成电路产量" not in {r.indicator for r in extract(report)}  # bulletins only

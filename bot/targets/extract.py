@@ -323,7 +323,7 @@ class _Walker:
         current_year = h_year or self.doc_year_s
         periods: list[tuple[int, str]] | None = None  # computed for lines with figures only
         dot_start = 0
-        context = NamingContext()
+        context = NamingContext(bulletin=self.bulletin)
         for offset, sentence in split_sentences(line):
             if not may_have_figures(sentence):
                 if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:

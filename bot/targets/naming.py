@@ -293,6 +293,26 @@ _CATEGORY_MEASURE_RE = re.compile(r"(?:零售额|销售额|居民消费价格|�
 _CATEGORY_SCOPE_RE = re.compile(r"^(?:限额以上(?:单位|企业)?|规模以上(?:企业)?|限上)")
 
 
+# units only products are counted in (a stock of tractors or routes is counted in 台, 条)
+_PRODUCT_UNIT_RE = re.compile(r"(?<!吨)(?:吨|块|千伏安时)$")
+_OUTPUT_UNIT_CLASSES = frozenset({"weight", "power", "count"})
+
+
+def _is_output(name: str, fig: Figure, table: IndicatorTable) -> bool:
+    """Whether a bulletin's ``name`` with ``fig`` is a product and its output: a bare
+    noun (集成电路, 十种有色金属, 铅酸蓄电池) with a product's unit (万块, 万吨, 千伏安时),
+    no measure of its own (产量, 吞吐量, 面积…) and no verb (生活垃圾无害化处理 674万吨 is
+    what was treated)."""
+    if fig.form != "number" or fig.unit_class not in _OUTPUT_UNIT_CLASSES:
+        return False
+    if not _PRODUCT_UNIT_RE.search(fig.unit) or name in table:
+        return False
+    if _MEASURE_END_RE.search(name) or _STAT_NOUN_RE.search(name) or name.endswith(("量", "位")):
+        return False
+    words = _segmenter().cut(name, True)
+    return _is_name(name) and not any(_is_verb(w) for w in words) and "的" not in name
+
+
 def _counts_things(fig: Figure, name: str) -> bool:
     """A count of things (项目 49项, 机构 53个, 火灾 456起), not of people: what follows
     (资金, 实有人数) can be theirs."""
@@ -621,7 +641,7 @@ def _compatible(uc: str, form: str, canonical: str) -> bool:
     if cls == "rank":
         return False
     if uc == "count":
-        return cls == "count"
+        return cls == "count" or canonical.endswith("产量")  # 集成电路产量 23787万块
     if uc == "money":
         return cls in ("amount", "count")
     if uc == "area":
@@ -1074,11 +1094,12 @@ class NamingContext:
     entity: str = ""
     entity_unit: str = ""  # the unit class of the figure the entity was named for
     counted: str = ""  # the last things counted (科技计划项目 88项): what 资金 after ； is of
+    bulletin: bool = False  # a statistical bulletin: a product and its tonnage is output
     last_name: str = ""  # the last name given in the paragraph
 
     def next_sentence(self) -> NamingContext:
         """The context of the paragraph's next 。-sentence."""
-        return NamingContext(last_name=self.last_name)
+        return NamingContext(last_name=self.last_name, bulletin=self.bulletin)
 
 
 class _SentenceNamer:
@@ -1199,6 +1220,8 @@ class _SentenceNamer:
     ) -> None:
         if len(name) > 6:
             name = _INNER_SCOPE_RE.sub("", name)  # 评估我省全国排名: the scope is the document's
+        if self.context.bulletin and _is_output(name, fig, self.table):
+            name += "产量"  # 全年全州集成电路23787.46万块: a bulletin's output of a product
         if fig.unit == "%" and self.s.startswith("覆盖", fig.end) and not name.endswith("率"):
             name += "覆盖率"  # 乡镇社会工作服务站（点）100%覆盖: the coverage is the figure
             consumed = max(consumed or 0, fig.end + 2)
