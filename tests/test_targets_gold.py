@@ -60,10 +60,10 @@ def test_scoring_is_one_to_one():
 # The gate holds the dev figures where they stand (bench/RESULTS.md has the history);
 # the test split is scored by hand with `python -m bench.eval_targets --real --split test`
 # and never gates anything, so that nobody tunes on it.
-REAL_DEV_FLOORS = {
-    "precision": 0.98,
-    "recall": 0.965,
-    "naming": 0.77,
+REAL_DEV_FLOORS = {  # measured 2026-12-04 (fifth session): P 0.992 R 0.978 naming 0.792
+    "precision": 0.985,
+    "recall": 0.972,
+    "naming": 0.785,
     "kind": 0.99,
     "year": 0.915,
 }
