@@ -1121,3 +1121,15 @@ def test_a_bulletins_product_with_a_products_unit_is_its_output(extract):
     assert ("大中型拖拉机", 1343, True) in got  # a stock in 台, not output
     report = "2026年江州省政府工作报告\n一、2025年工作回顾\n建成集成电路基地2个，集成电路50万块。\n"
     assert "集成电路产量" not in {r.indicator for r in extract(report)}  # bulletins only
+
+
+def test_the_parts_of_a_programmes_people_keep_the_programme(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "其中，企业职工基本养老保险参保105.55万人，参保在职职工81.33万人，参保离退休人员24.22万人。"
+        "城镇失业人员再就业1.71万人，就业困难人员就业2.9万人。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("企业职工基本养老保险参保在职职工", 81.33) in got
+    assert ("企业职工基本养老保险参保离退休人员", 24.22) in got
+    assert not any(n.startswith("失业人员再") and "困难" in n for n, _ in got)

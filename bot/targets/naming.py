@@ -1187,6 +1187,30 @@ class _SentenceNamer:
                     return m
         return None
 
+    def part_of_previous(self, name: str, fig: Figure) -> str:
+        """``企业职工基本养老保险参保105.55万人，参保在职职工81.33万人``: a name opening with
+        a word of the previous figure's name is a part of it, under the same head
+        (企业职工基本养老保险参保在职职工人数)."""
+        last = self.out[-1] if self.out else None
+        if last is None or name in self.table or last.figure.unit != fig.unit:
+            return name
+        if not fig.unit.endswith(("人", "人次")):
+            return name  # the people of a programme (参保, 享受): not any list of things
+        words = _segmenter().cut(name, True)
+        first = words[0] if words else ""
+        if _one_word_tag(first) not in ("v", "vn"):
+            return name
+        at = last.indicator.find(first) if len(first) >= 2 else -1
+        if at <= 0 or len(words) < 2 or last.indicator.startswith(name):
+            return name
+        head = last.indicator[:at]
+        if len(head) < 2 or head in name or not _is_name(head):
+            return name
+        tail_word = _segmenter().cut(head, True)[-1]
+        if _one_word_tag(tail_word) not in ("n", "nz", "vn", "j", "l"):
+            return name  # 失业人员再|就业: the head ends in an adverb, not a programme
+        return head + name
+
     def antecedent(self, name: str, upto: int) -> str | None:
         """``园区总产值`` after ``推动省级经济园区…`` -> ``省级经济园区总产值``."""
         head = next((h for h in _ANAPHOR_HEADS if name.startswith(h)), None)
@@ -1220,6 +1244,7 @@ class _SentenceNamer:
     ) -> None:
         if len(name) > 6:
             name = _INNER_SCOPE_RE.sub("", name)  # 评估我省全国排名: the scope is the document's
+        name = self.part_of_previous(name, fig)
         if self.context.bulletin and _is_output(name, fig, self.table):
             name += "产量"  # 全年全州集成电路23787.46万块: a bulletin's output of a product
         if fig.unit == "%" and self.s.startswith("覆盖", fig.end) and not name.endswith("率"):
