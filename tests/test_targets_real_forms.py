@@ -1133,3 +1133,17 @@ def test_the_parts_of_a_programmes_people_keep_the_programme(extract):
     assert ("企业职工基本养老保险参保在职职工", 81.33) in got
     assert ("企业职工基本养老保险参保离退休人员", 24.22) in got
     assert not any(n.startswith("失业人员再") and "困难" in n for n, _ in got)
+
+
+def test_a_bulletins_sales_categories_take_retail_from_their_paragraph(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "全年全州限额以上单位超五成商品类值零售实现同比增长。"
+        "其中，限额以上单位粮油食品类、烟酒类分别增长0.3%、9.6%；化妆品类、日用品类分别增长18.7%、18.4%。\n"
+        "三级医院共14家，其中，三级中医院4家。\n"
+    )
+    records = extract(text)
+    got = {(r.indicator, r.value) for r in records}
+    assert ("限额以上单位烟酒类零售额", 9.6) in got
+    assert ("化妆品类零售额", 18.7) in got
+    assert all(not r.confident for r in records if r.indicator.endswith("床位"))

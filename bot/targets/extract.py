@@ -192,6 +192,8 @@ class _Walker:
             score = min(score, 0.5)  # 中央财政资金建立直(达), (3人)制篮球场: a fragment
         if indicator.endswith(("人数", "人次")) and not named.figure.unit.endswith(("人", "人次")):
             score = min(score, 0.5)  # 监察机构人数 17个: the name counts something else
+        if indicator.endswith("床位") and not named.figure.unit.endswith("张"):
+            score = min(score, 0.5)  # 三级中医院床位 4家: hospitals, not beds
         if indicator not in self.table and counts_people_of_a_thing(indicator, named.figure.unit):
             score = min(score, 0.5)  # 文化惠民工程 3500万人次: the people it reached
         if indicator not in self.table and a_share_of_nothing(
@@ -323,7 +325,7 @@ class _Walker:
         current_year = h_year or self.doc_year_s
         periods: list[tuple[int, str]] | None = None  # computed for lines with figures only
         dot_start = 0
-        context = NamingContext(bulletin=self.bulletin)
+        context = NamingContext(bulletin=self.bulletin, paragraph=line)
         for offset, sentence in split_sentences(line):
             if not may_have_figures(sentence):
                 if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
@@ -546,7 +548,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "21"
+EXTRACTOR_VERSION = "22"
 
 
 def extract_targets(

@@ -290,6 +290,7 @@ _RANK_CLAUSE_END_RE = re.compile(rf"(?:保持|稳居|位居|跃居|居于|位列
 # with the measure of all (烟酒类、粮油食品类零售额)
 _CATEGORY_SEP_RE = re.compile(r"(?<=类)[、和及与]")
 _CATEGORY_MEASURE_RE = re.compile(r"(?:零售额|销售额|居民消费价格|价格)$")
+_CATEGORY_TOPIC_RE = re.compile(r"零售|销售")
 _CATEGORY_SCOPE_RE = re.compile(r"^(?:限额以上(?:单位|企业)?|规模以上(?:企业)?|限上)")
 
 
@@ -345,7 +346,7 @@ _VAGUE_NAMES = frozenset(
      # a place type alone says where, not what
      "农村", "城镇", "城市", "乡村", "城乡", "城区", "市区", "省市", "地市", "新城",
      # money, staff or losses of nothing named
-     "资金", "实有人数", "直接财产损失", "立项资金", "从业人员"}
+     "资金", "实有人数", "直接财产损失", "立项资金", "从业人员", "贡献率"}
 )  # fmt: skip
 # One-word names that describe or act rather than name a thing: 临时, 三级 (区别词), 发电,
 # 服务 (verbal nouns), 城镇 (a place)
@@ -1095,11 +1096,14 @@ class NamingContext:
     entity_unit: str = ""  # the unit class of the figure the entity was named for
     counted: str = ""  # the last things counted (科技计划项目 88项): what 资金 after ； is of
     bulletin: bool = False  # a statistical bulletin: a product and its tonnage is output
+    paragraph: str = ""  # the paragraph's text: what a list of 类 is sales or prices of
     last_name: str = ""  # the last name given in the paragraph
 
     def next_sentence(self) -> NamingContext:
         """The context of the paragraph's next 。-sentence."""
-        return NamingContext(last_name=self.last_name, bulletin=self.bulletin)
+        return NamingContext(
+            last_name=self.last_name, bulletin=self.bulletin, paragraph=self.paragraph
+        )
 
 
 class _SentenceNamer:
@@ -1635,6 +1639,10 @@ class _SentenceNamer:
         else:
             m = _CATEGORY_MEASURE_RE.search(self.last_subject or self.context.last_name)
             measure = m.group() if m else ""
+            if not measure and self.context.bulletin:
+                # …商品类值零售实现同比增长…。其中，粮油食品类、烟酒类分别增长…: retail sales
+                topic = _CATEGORY_TOPIC_RE.search(self.context.paragraph)
+                measure = topic.group() + "额" if topic else ""
         if not measure:
             return None
         scope = _CATEGORY_SCOPE_RE.match(items[0])
