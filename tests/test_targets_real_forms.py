@@ -1147,3 +1147,13 @@ def test_a_bulletins_sales_categories_take_retail_from_their_paragraph(extract):
     assert ("限额以上单位烟酒类零售额", 9.6) in got
     assert ("化妆品类零售额", 18.7) in got
     assert all(not r.confident for r in records if r.indicator.endswith("床位"))
+
+
+def test_the_measure_word_picks_the_noun_it_goes_with(extract):
+    text = (
+        "2016年江州区政府工作报告\n二、2016年工作安排\n"
+        "完成棚户区改造20条配套道路的建设改造任务。改造农村公路500条。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("配套道路", 20) in got  # 条 goes with 道路, not with 棚户区
+    assert ("农村公路", 500) in got

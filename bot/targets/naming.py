@@ -290,6 +290,14 @@ _RANK_CLAUSE_END_RE = re.compile(rf"(?:保持|稳居|位居|跃居|居于|位列
 # with the measure of all (烟酒类、粮油食品类零售额)
 _CATEGORY_SEP_RE = re.compile(r"(?<=类)[、和及与]")
 _CATEGORY_MEASURE_RE = re.compile(r"(?:零售额|销售额|居民消费价格|价格)$")
+# The nouns a measure word goes with (量词搭配), at the end of a name
+_CLASSIFIER_KINDS = {
+    "条": re.compile(
+        r"(?:道路|路|线|航线|线路|河|河道|管网|管道|通道|廊道|政策|措施|意见|街|巷|隧道)$"
+    ),
+    "座": re.compile(r"(?:桥|桥梁|厂|站|馆|水库|场馆|电站|公厕|城市|大楼|塔)$"),
+    "张": re.compile(r"(?:床位|床|证|卡)$"),
+}
 _CATEGORY_TOPIC_RE = re.compile(r"零售|销售")
 _CATEGORY_SCOPE_RE = re.compile(r"^(?:限额以上(?:单位|企业)?|规模以上(?:企业)?|限上)")
 
@@ -1191,6 +1199,19 @@ class _SentenceNamer:
                     return m
         return None
 
+    def classifier_noun(self, fig: Figure, name: str, after: str) -> tuple[str, int] | None:
+        """``棚户区改造20条配套道路``: the measure word (条) goes with the noun after the
+        figure (道路), not with the name before it (棚户区 is counted in 户, 套): the thing
+        counted is the noun after."""
+        kinds = _CLASSIFIER_KINDS.get(fig.unit)
+        if kinds is None or fig.unit_class != "count" or kinds.search(name):
+            return None
+        noun, n = _after_noun(after)
+        noun = clean_name(noun)
+        if not _is_name(noun) or not kinds.search(noun):
+            return None
+        return noun, fig.end + n
+
     def part_of_previous(self, name: str, fig: Figure) -> str:
         """``企业职工基本养老保险参保105.55万人，参保在职职工81.33万人``: a name opening with
         a word of the previous figure's name is a part of it, under the same head
@@ -1868,6 +1889,9 @@ class _SentenceNamer:
                 return
         if name is None:
             return
+        agreeing = self.classifier_noun(fig, name, after)
+        if agreeing:
+            name, consumed = agreeing
         if consumed > fig.end or not change:
             # 100条市级生态河道建设, 34项重点民生实事全部完成: the verb after the noun
             tail = self.s[consumed : _clause_end(self.s, consumed)]
