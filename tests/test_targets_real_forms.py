@@ -1157,3 +1157,11 @@ def test_the_measure_word_picks_the_noun_it_goes_with(extract):
     got = {(r.indicator, r.value) for r in extract(text)}
     assert ("配套道路", 20) in got  # 条 goes with 道路, not with 棚户区
     assert ("农村公路", 500) in got
+
+
+def test_a_part_measure_after_an_output_is_the_products_own(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、2025年工作回顾\n生物降解制品总产量增长19%、产值增长18%。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert got == {("生物降解制品总产量", 19), ("生物降解制品产值", 18)}  # not 总产量产值

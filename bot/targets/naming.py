@@ -2019,8 +2019,14 @@ class _SentenceNamer:
     def entity_of(self, name: str) -> str:
         """``重点项目总投资`` -> ``重点项目``: the thing a composed name is about."""
         attr = next((a for a in ATTRIBUTES if name.endswith(a) and len(name) > len(a) + 1), "")
+        if not attr:  # 生物降解制品总产量增长19%、产值增长18%: the products' 产值
+            attr = next(
+                (a for a in _OUTPUT_MEASURES if name.endswith(a) and len(name) > len(a) + 1), ""
+            )
         return name[: -len(attr)] if attr else name
 
+
+_OUTPUT_MEASURES = ("总产量", "产量", "销量", "销售量")
 
 # What a percentage can be of: a rate, a share, a level, or a change said around it.
 _PERCENT_NAME_END_RE = re.compile(
