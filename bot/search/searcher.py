@@ -83,6 +83,22 @@ _CORRECTION_WORK = frozenset({"spans", "scored", "passages"})
 # A run of letters and figures in a query, and one that mixes both (M2, 5G, PM2.5).
 _ALNUM_RE = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
 _MIXED_RE = re.compile(r"(?=[a-z0-9.]*[a-z])(?=[a-z0-9.]*[0-9])[a-z0-9]+(?:\.[0-9]+)*")
+# an abbreviation joined by & or _ (R&D, PM_2.5 as converted documents write PM₂.₅)
+_JOINED_RE = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*(?:[&_][a-z0-9]+(?:\.[0-9]+)*)+")
+
+
+def _join_abbreviations(text: str, words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Letter and figure words of ``text`` joined by ``&`` or ``_`` as one word (R&D,
+    PM_2.5): apart, r and d would match any passage with a letter d."""
+    out: list[tuple[str, int, int]] = []
+    for word, start, end in words:
+        if out and out[-1][2] + 1 == start and text[out[-1][2]] in "&_":
+            joined = text[out[-1][1] : end]
+            if _JOINED_RE.fullmatch(joined):
+                out[-1] = (joined, out[-1][1], end)
+                continue
+        out.append((word, start, end))
+    return out
 
 
 def _budget_notes(budget: Budget) -> list[Note]:
@@ -274,11 +290,15 @@ class Searcher:
         passages were segmented); longest matching over the vocabulary is the
         fallback for words it keeps whole (吸引外资 → 吸引 外资).
         """
-        if _MIXED_RE.fullmatch(word):
+        if _MIXED_RE.fullmatch(word) or _JOINED_RE.fullmatch(word):
             # the index keeps letters and figures apart (m2 → m 2): found together
             pieces = ascii_terms(word)
             return pieces if all(p in self.index.term_ids for p in pieces) else None
         cut = [w for w in self.tokenizer.cut(word) if w.strip()]
+        if len(cut) > 2:
+            # function words are not indexed; the text check finds the phrase with them
+            # (研究与试验发展 → 研究 试验 发展)
+            cut = [w for w in cut if w not in STOPWORDS] or cut
         if len(cut) > 1 and all(w in self.index.term_ids for w in cut):
             return cut
         return self._split_known(word) if is_cjk_word(word) else None
@@ -472,7 +492,7 @@ class Searcher:
                     for piece in pieces:
                         off = m.start() + m.group().find(piece)
                         out.append((piece, start + off, start + off + len(piece)))
-        return out
+        return _join_abbreviations(part.text, out)
 
     def _plan_part(
         self, part: QueryPart, budget: Budget, *, correct: bool = True
@@ -507,11 +527,28 @@ class Searcher:
             return concepts + ([whole] if whole else []), []
         a, b, term, score = correction
         concepts = self._concepts(_content(words[:a]), False, budget)
-        concepts.append(self._concept(term))
+        concepts += self._corrected_concepts(term, budget)
         concepts += self._concepts(_content(words[b + 1 :]), False, budget)
         start, end = words[a][1], words[b][2]
         fixed = part.original[:start] + term + part.original[end:]
         return concepts, [Correction(part.original, fixed, round(score, 1))]
+
+    def _corrected_concepts(self, term: str, budget: Budget) -> list[Concept]:
+        """The corrected ``term`` searched as if it had been typed: an index term is one
+        concept; a phrase of several words (碳排放双控) is its words, found apart too
+        (碳排放总量和强度双控), with the phrase whole as the optional run that ranks
+        first, as for typed text."""
+        if term in self.index.term_ids:
+            return [self._concept(term)]
+        words = [w for w in self.tokenizer.cut(term) if is_cjk_word(w) and w not in STOPWORDS]
+        if len(words) < 2:
+            return [self._concept(term)]
+        concepts = self._concepts(words, False, budget)
+        if len(concepts) < 2:
+            return concepts or [self._concept(term)]
+        alt = self._alternative(term)
+        whole = Concept(term, [alt], optional=True) if alt is not None and alt.verify else None
+        return concepts + ([whole] if whole else [])
 
     def _whole_run(self, part: QueryPart, concepts: list[Concept]) -> Concept | None:
         """The optional concept of a part's text found whole, when the part (one run of
@@ -633,6 +670,8 @@ class Searcher:
             text = part.text[words[a][1] : words[b][2]]
             if not 2 <= len(text) <= 12 or self.phrase_exists(text):
                 continue
+            if not any(flags[a : b + 1]) and any(w in QUESTION_WORDS for w, *_ in words[a : b + 1]):
+                continue  # real words asking a question (控制目标) are what was meant
             threshold = self.fuzzy_threshold if any(flags[a : b + 1]) else strict
             near = "".join(w for w, *_ in words[max(0, a - 1) : b + 2])
             anchors = self._known_pieces(near)

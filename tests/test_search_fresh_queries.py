@@ -1,0 +1,124 @@
+"""Behaviours fixed after the fresh dev queries of the real-document relevance set
+(r129-r204, issue 13): a corrected phrase is searched like typed text, abbreviations
+joined by & or _ (R&D, PM_2.5) are one word with their Chinese names, a phrase with a
+function word is a synonym that finds, question words are not corrected, and the words
+that ask for an indicator's figure (发行规模, 任务) get its answer card."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.library.answers import seeks_target
+from bot.library.engine import Engine
+from tests.conftest import make_settings
+
+REPORTS = {
+    "yunnan_2026.txt": (
+        "2026年云南省政府工作报告\n云南省人民政府\n"
+        "稳步实施碳排放总量和强度双控制度，提升重点企业参与全国碳市场的竞争力。\n"
+        "加快发展数字经济，推进数据产业集聚区建设。\n"
+    ),
+    "hainan_2026.txt": (
+        "2026年海南省政府工作报告\n海南省人民政府\n"
+        "主要预期目标是：地区生产总值增长6%左右，碳排放双控完成国家下达任务。\n"
+    ),
+    "guizhou_2026.txt": (
+        "2026年贵州省政府工作报告\n贵州省人民政府\n"
+        "生态环境质量持续巩固提升，地级及以上城市细颗粒物（PM_2.5）年平均浓度不高于23微克/立方米。\n"
+        "完成石漠化综合治理600平方公里以上、水土流失综合治理2980平方公里。\n"
+        "主要预期目标是：城镇调查失业率控制在5.5%左右，居民消费价格涨幅2%左右。\n"
+        "强化企业科技创新主体地位，支持企业建设新型研发机构和中试平台。\n"
+    ),
+    "national_2015.txt": (
+        "2015年国务院政府工作报告\n国务院总理\n"
+        "研究与试验发展经费支出与国内生产总值之比超过2%，能耗强度下降4.8%。\n"
+        "今年拟安排财政赤字1.62万亿元，比去年增加2700亿元，赤字率从去年的2.1%提高到2.3%。\n"
+        "拟发行超长期特别国债1.3万亿元，支持重大战略实施。\n"
+        "加强贫困地区义务教育薄弱学校建设，提高家庭经济困难学生资助水平。\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory) -> Engine:
+    root = tmp_path_factory.mktemp("fresh")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in REPORTS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    return Engine.open(make_settings(corpus, root / "data"))
+
+
+def test_a_corrected_phrase_also_finds_its_words_apart(engine):
+    # 双空 -> 双控: the phrase 碳排放双控 is only in the Hainan report, but Yunnan's
+    # 碳排放总量和强度双控 is what a reader of 云南 wants
+    resp = engine.search("云南 碳排放双空", page_size=5)
+    assert [c.corrected for c in resp.corrections] == ["云南 碳排放双控"] or (
+        resp.corrected_query == "云南 碳排放双控"
+    )
+    assert resp.hits and resp.hits[0].filename == "yunnan_2026.txt"
+    # the phrase found whole still ranks first when no region decides
+    whole = engine.search("碳排放双空", page_size=5)
+    assert whole.hits[0].filename == "hainan_2026.txt"
+    assert "yunnan_2026.txt" in {h.filename for h in whole.hits}
+
+
+def test_an_abbreviation_joined_by_an_underscore_is_one_word(engine):
+    # PDF conversions write PM₂.₅ as PM_2.5; PM2.5 and 细颗粒物 find it
+    for query in ("PM2.5 浓度", "PM_2.5", "细颗粒物"):
+        resp = engine.search(query, page_size=3)
+        assert resp.hits, query
+        assert "PM_2.5" in resp.hits[0].text, query
+
+
+def test_r_and_d_is_one_word_and_means_research_spending(engine):
+    resp = engine.search("R&D 经费", page_size=3)
+    assert resp.hits
+    assert "研究与试验发展经费支出" in resp.hits[0].text
+    # not the letters r and d, nor any passage with the word 经费
+    research = engine.search("R&D", page_size=5)
+    texts = " ".join(h.text for h in research.hits)
+    assert "研究与试验发展" in texts and "研发" in texts
+
+
+def test_a_phrase_with_a_function_word_is_searched_by_its_content_words(engine):
+    resp = engine.search("研究与试验发展", page_size=3)
+    assert resp.hits and "研究与试验发展" in resp.hits[0].text
+
+
+def test_question_words_are_not_corrected_into_other_words(engine):
+    resp = engine.search("贵州 物价涨幅 控制目标", page_size=3)
+    assert resp.corrections == ()
+
+
+def test_a_question_for_the_price_rise_gets_the_cpi_card(engine):
+    resp = engine.search("贵州 今年 物价涨幅 控制目标", page_size=3)
+    assert resp.answer is not None
+    assert (resp.answer.indicator, resp.answer.figure) == ("居民消费价格", "2%左右")
+
+
+@pytest.mark.parametrize(
+    ("query", "seeks"),
+    [
+        ("2025年 超长期特别国债 发行规模", True),
+        ("2015年 财政赤字 安排", True),
+        ("贵州 石漠化治理 任务", True),
+        ("乡村振兴 工作 安排", False),  # no indicator: a topic
+        ("产业规模 数字经济", False),
+        ("社会融资规模 2024", False),  # 规模 inside the indicator's own name
+        ("全国 CPI 目标", True),
+    ],
+)
+def test_words_that_ask_for_an_indicators_figure(engine, query, seeks):
+    assert seeks_target(query, engine.indicator_table) is seeks
+
+
+def test_issue_size_and_task_questions_get_their_answer_cards(engine):
+    bonds = engine.search("2015年 超长期特别国债 发行规模", page_size=3)
+    assert bonds.answer is not None and bonds.answer.indicator == "超长期特别国债"
+    deficit = engine.search("2015年 财政赤字 规模 安排", page_size=3)
+    assert deficit.answer is not None and "1.62" in deficit.answer.figure
+    task = engine.search("贵州 2026年 石漠化治理 任务", page_size=3)
+    assert task.answer is not None and "600" in task.answer.figure
+    # a topic with no figure asked stays without a card
+    assert engine.search("贵州 科技创新 主体地位", page_size=3).answer is None
