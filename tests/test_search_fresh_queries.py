@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import pytest
 
+from bot.config import PROJECT_ROOT
 from bot.library.answers import seeks_target
 from bot.library.engine import Engine
+from bot.search import searcher as searcher_module
+from bot.search.searcher import _same_sentence_share
+from bot.search.understand import year_forms
 from tests.conftest import make_settings
 
 REPORTS = {
@@ -122,3 +126,71 @@ def test_issue_size_and_task_questions_get_their_answer_cards(engine):
     assert task.answer is not None and "600" in task.answer.figure
     # a topic with no figure asked stays without a card
     assert engine.search("贵州 科技创新 主体地位", page_size=3).answer is None
+
+
+def test_a_year_is_found_as_the_party_congress_writes_it_and_2050_in_words():
+    assert "二○三五年" in year_forms(2035)  # the circle, as the 十九大 report writes zero
+    assert "二〇三五年" in year_forms(2035) and "2035年" in year_forms(2035)
+    assert "本世纪中叶" in year_forms(2050)
+    assert "本世纪中叶" not in year_forms(2035)
+
+
+def test_growth_rate_words_answer_to_each_other(engine):
+    # 增速 in the query, 增长 in the text: the growth is what is found and highlighted
+    resp = engine.search("地区生产总值 增速", page_size=3, understand=False)
+    assert resp.hits and resp.hits[0].filename == "hainan_2026.txt"
+    hit = resp.hits[0]
+    assert any("增长" in hit.snippet[h.start : h.end] for h in hit.highlights)
+
+
+def test_the_share_of_the_words_one_sentence_holds():
+    words = (("规模以上工业", "规上工业"), ("增长", "增速"))
+    assert _same_sentence_share("规上工业增加值增长7%。", words) == 1.0
+    scattered = "规模以上工业企业达到5000家。数字经济快速增长。"
+    assert _same_sentence_share(scattered, words) == 0.0
+    three = (("粮食",), ("产量",), ("增长",))
+    assert _same_sentence_share("粮食产量稳定。粮食增长。", three) == pytest.approx(2 / 3)
+
+
+REAL_DOCS = PROJECT_ROOT / "tests" / "data" / "real" / "docs"
+
+
+def _position(hits, needle: str) -> int:
+    return next((k for k, h in enumerate(hits) if needle in h.text), len(hits))
+
+
+def test_words_in_one_sentence_rank_before_words_scattered(tmp_path, monkeypatch):
+    # 规模以上工业增加值增长7% (the 2025 review) against five-year review paragraphs
+    # that name 规模以上工业 in one sentence and 增长 in others
+    eng = Engine.open(make_settings(REAL_DOCS, tmp_path / "data"))
+    query, line = "贵州 2025年 规上工业 增长", "规模以上工业增加值增长7%，工业增加值占"
+    with_signal = _position(eng.search(query, page_size=10).hits, line)
+    monkeypatch.setattr(searcher_module, "SAME_SENTENCE_WEIGHT", 0.0)
+    without = _position(eng.search(query, page_size=10).hits, line)
+    assert with_signal < without
+
+
+PLAN = {
+    "guizhou_2026.txt": (
+        "2026年贵州省政府工作报告\n贵州省人民政府\n"
+        "一、2025年工作回顾\n"
+        "全年地区生产总值增长4.9%，规模以上工业增加值增长7%。\n"
+        "二、“十五五”时期主要目标任务\n"
+        "——科技创新水平大幅提高。全社会研发经费投入强度提高到1.6%左右，科技成果转化能力不断增强。\n"
+        "三、2026年工作安排\n"
+        "推动全社会研发经费投入强度持续提升，研发经费投入强度高于全国平均水平。\n"
+    ),
+}
+
+
+def test_a_plan_period_is_found_in_the_heading_its_goals_stand_under(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in PLAN.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    eng = Engine.open(make_settings(corpus, tmp_path / "data"))
+    resp = eng.search("十五五 研发经费投入强度", page_size=3, understand=False)
+    assert resp.hits[0].text.startswith("——科技创新水平大幅提高")
+    assert "十五五" in resp.hits[0].section[0]
+    # the line of another section still answers for the words alone
+    assert any(h.text.startswith("推动全社会") for h in resp.hits)

@@ -51,6 +51,14 @@ FACET_DOC_SCORE = 8.0
 # repeated) without jumping a tier. (0.3 and 0.6 scored the same on the dev relevance
 # set; a tier of its own lost 0.016 MRR@10 there.)
 WHOLE_RUN_WEIGHT = 1.0
+# How much more a passage among the best counts when the query's words stand in one of
+# its sentences rather than scattered over a long paragraph (规模以上工业增加值增长7% vs a
+# five-year review naming 规模以上工业 in one sentence and 增长 in another), by the share
+# of the words its best sentence holds.
+SAME_SENTENCE_WEIGHT = 0.3
+_SENTENCE_END_RE = re.compile(r"[。；;！？!?\n]")
+# A five-year plan period: 十四五, 十五五 (and 十二五 … in older reports).
+_PLAN_PERIOD_RE = re.compile(r"十[一二三四五六七八九]五")
 # How many of the best-scoring passages the body-text prior may reorder.
 QUALITY_WINDOW = 20
 # How many distinct facets (region, year, kind) keep their passages in memory.
@@ -99,6 +107,16 @@ def _join_abbreviations(text: str, words: list[tuple[str, int, int]]) -> list[tu
                 continue
         out.append((word, start, end))
     return out
+
+
+def _same_sentence_share(text: str, words: tuple[tuple[str, ...], ...]) -> float:
+    """The largest share of ``words`` (each a word and its synonyms) that one sentence of
+    ``text`` holds; 0 when no sentence holds two of them."""
+    best = 0
+    for sentence in _SENTENCE_END_RE.split(text):
+        found = sum(any(form in sentence for form in forms) for forms in words)
+        best = max(best, found)
+    return best / len(words) if best > 1 else 0.0
 
 
 def _budget_notes(budget: Budget) -> list[Note]:
@@ -342,7 +360,22 @@ class Searcher:
         # 乡村振兴) can only match passages the shorter one matches: skip its work.
         singles = {a.term_ids[0] for a in alts if len(a.term_ids) == 1 and not a.verify}
         alts = [a for a in alts if len(a.term_ids) == 1 or not singles & set(a.term_ids)]
-        return Concept(word, alts, exclude)
+        concept = Concept(word, alts, exclude)
+        if exclude or not _PLAN_PERIOD_RE.fullmatch(word):
+            return concept
+        # A plan period (十五五) is named by the heading its goals stand under (二、“十五五”
+        # 时期主要目标任务), not in every line: the lines under it hold it too, at the
+        # weight of a word as common as the lines holding it either way.
+        under = np.flatnonzero(np.isin(self.index.p_section, self._sections_naming((word,))))
+        if not under.size:
+            return concept
+        pids, scores = self._concept_hits(concept)
+        dense = np.zeros(self.index.n_passages, dtype=np.float32)
+        dense[np.asarray(pids, dtype=np.intp)] = scores
+        found = np.union1d(np.asarray(pids, dtype=np.intp), under)
+        weight = np.float32(idf_of(found.size, self.index.n_passages))
+        dense[under] = np.maximum(dense[under], weight)
+        return Concept(word, alts, exclude, fixed=(found, dense[found]))
 
     def phrase_exists(self, text: str) -> bool:
         """Does ``text`` occur in some passage (checked through the index)?"""
@@ -576,7 +609,7 @@ class Searcher:
                 and is_cjk_word(w)
                 and is_cjk_word(out[-1])
                 and (len(w) == 1 or len(out[-1]) == 1)
-                and self.phrase_exists(out[-1] + w)
+                and (self.phrase_exists(out[-1] + w) or _PLAN_PERIOD_RE.fullmatch(out[-1] + w))
             ):
                 out[-1] += w
                 continue
@@ -1036,6 +1069,7 @@ class Searcher:
         *,
         presorted: bool = False,
         runs: tuple[bytes, ...] = (),
+        words: tuple[tuple[str, ...], ...] = (),
     ) -> np.ndarray:
         """Positions of ranks lo..hi: the best :data:`QUALITY_WINDOW` by score, reordered
         by score × body-text prior (a footnote drops behind the paragraphs) × the share
@@ -1054,6 +1088,14 @@ class Searcher:
                 count=head.size,
             )
             weighted = weighted * (1 + np.float32(WHOLE_RUN_WEIGHT) * held / len(runs))
+        if len(words) > 1:
+            texts = self.index.passages_norm_bytes(pids[head])
+            together = np.fromiter(
+                (_same_sentence_share(t.decode("utf-8", "replace"), words) for t in texts),
+                dtype=np.float32,
+                count=head.size,
+            )
+            weighted = weighted * (1 + np.float32(SAME_SENTENCE_WEIGHT) * together)
         order = head[np.lexsort((pids[head], -weighted))]
         if hi <= order.size:
             return order[lo:hi]
@@ -1073,6 +1115,11 @@ class Searcher:
     ) -> Ranked:
         runs = tuple(c.label.encode("utf-8") for c in concepts if c.optional)
         positive = [c for c in concepts if not c.exclude and not c.optional]
+        words = tuple(
+            tuple(a.text for a in c.alternatives)
+            for c in positive
+            if c.alternatives and c.label not in QUESTION_WORDS
+        )
         negative = [c for c in concepts if c.exclude]
         facets = facets or []
         lo, hi = (page - 1) * size, page * size
@@ -1140,7 +1187,9 @@ class Searcher:
             if seen >= hi:
                 break
             tier = candidates[levels == level]
-            top = self._ordered(tier, total[tier], max(0, lo - seen), hi - seen, runs=runs)
+            top = self._ordered(
+                tier, total[tier], max(0, lo - seen), hi - seen, runs=runs, words=words
+            )
             chosen.append(tier[top])
             seen += tier.size
         picked = np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.intp)

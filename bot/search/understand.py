@@ -55,12 +55,21 @@ _RELATIVE_YEAR_RE = re.compile("|".join(_RELATIVE_YEARS))
 _SUFFIX_RE = re.compile(r"特别行政区|自治区|自治州|省|市|州|区|县|盟|旗")
 
 
+# Years a text names in words: the middle of the century is 2050 in every plan that
+# sets a goal for it (本世纪中叶建成社会主义现代化强国).
+_YEAR_WORDS = {2050: ("本世纪中叶",)}
+
+
 def year_forms(year: int) -> tuple[str, ...]:
-    """How a text writes ``year``: ``2035年`` and ``二〇三五年``."""
+    """How a text writes ``year``: ``2035年``, ``二〇三五年`` and ``二○三五年`` (the
+    party congress reports write the zero as a circle), and ``本世纪中叶`` for 2050."""
     digits = "〇一二三四五六七八九"
     cn = "".join(digits[int(c)] for c in str(year))
-    # 零 and ○ for 〇 are rare in official texts; each form is a scan of the corpus
-    return (f"{year}年", f"{cn}年")
+    forms = [f"{year}年", f"{cn}年"]
+    if "〇" in cn:
+        forms.append(cn.replace("〇", "○") + "年")
+    # 零 for 〇 is rare in official texts; each form is a scan of the corpus
+    return (*forms, *_YEAR_WORDS.get(year, ()))
 
 
 def parse_year(text: str) -> int | None:
