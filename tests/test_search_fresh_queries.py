@@ -9,11 +9,12 @@ from __future__ import annotations
 import pytest
 
 from bot.config import PROJECT_ROOT
+from bot.corpus.gazetteer import default_gazetteer
 from bot.library.answers import seeks_target
 from bot.library.engine import Engine
 from bot.search import searcher as searcher_module
 from bot.search.searcher import _same_sentence_share
-from bot.search.understand import year_forms
+from bot.search.understand import understand, year_forms
 from tests.conftest import make_settings
 
 REPORTS = {
@@ -159,10 +160,16 @@ def _position(hits, needle: str) -> int:
     return next((k for k, h in enumerate(hits) if needle in h.text), len(hits))
 
 
-def test_words_in_one_sentence_rank_before_words_scattered(tmp_path, monkeypatch):
+@pytest.fixture(scope="module")
+def real(tmp_path_factory) -> Engine:
+    """The 35 real documents of tests/data/real (the relevance set's corpus)."""
+    return Engine.open(make_settings(REAL_DOCS, tmp_path_factory.mktemp("real-data")))
+
+
+def test_words_in_one_sentence_rank_before_words_scattered(real, monkeypatch):
     # 规模以上工业增加值增长7% (the 2025 review) against five-year review paragraphs
     # that name 规模以上工业 in one sentence and 增长 in others
-    eng = Engine.open(make_settings(REAL_DOCS, tmp_path / "data"))
+    eng = real
     query, line = "贵州 2025年 规上工业 增长", "规模以上工业增加值增长7%，工业增加值占"
     with_signal = _position(eng.search(query, page_size=10).hits, line)
     monkeypatch.setattr(searcher_module, "SAME_SENTENCE_WEIGHT", 0.0)
@@ -194,3 +201,34 @@ def test_a_plan_period_is_found_in_the_heading_its_goals_stand_under(tmp_path):
     assert "十五五" in resp.hits[0].section[0]
     # the line of another section still answers for the words alone
     assert any(h.text.startswith("推动全社会") for h in resp.hits)
+
+
+@pytest.mark.parametrize(
+    ("query", "year", "rest"),
+    [
+        ("十九大 社会主要矛盾", 2017, "社会主要矛盾"),
+        ("党的二十大报告 高质量发展", 2022, "高质量发展"),
+        ("十八大 全面深化改革", 2012, "全面深化改革"),
+        ("二十大 2035年 目标", 2035, "目标"),  # the year written out wins
+    ],
+)
+def test_a_national_party_congress_names_its_report(query, year, rest):
+    got = understand(query, gazetteer=default_gazetteer(), known_regions=set())
+    assert got.facets.doc_type == "党代会报告"
+    assert got.facets.region == "全国"
+    assert got.facets.year == year
+    assert got.rest == rest
+
+
+def test_a_plenary_session_or_a_word_going_on_is_not_a_congress():
+    for query in ("十九届五中全会 精神", "十九大以来 成就"):
+        got = understand(query, gazetteer=default_gazetteer(), known_regions=set())
+        assert got.facets.doc_type is None, query
+
+
+def test_the_congress_report_answers_a_question_naming_the_congress(real):
+    # the other documents say 党的十九大精神 in their opening lines
+    hits = real.search("十九大 新时代 两步走", page_size=5).hits
+    assert hits[0].filename == "national_china_2017_cpc19-congress-report.txt"
+    plain = real.search("十九大 新时代 两步走", page_size=5, understand=False).hits
+    assert plain[0].filename != "national_china_2017_cpc19-congress-report.txt"

@@ -48,6 +48,11 @@ _TYPE_RE = re.compile(
     "|".join(re.escape(w) for w, _ in sorted(_TYPE_WORDS, key=lambda x: -len(x[0])))
 )
 _TYPE_OF = dict(_TYPE_WORDS)
+# The national party congress a query names (十九大, 党的二十大报告): its report, of the
+# year it met. Congresses meet every five years: the 16th in 2002.
+_CONGRESS_RE = re.compile(r"(?:党的)?(十[六七八九]|二十[一二]?)大(?:报告)?(?![\u3400-\u9fff])")
+_CONGRESS_YEAR = {"十六": 2002, "十七": 2007, "十八": 2012, "十九": 2017, "二十": 2022,
+                  "二十一": 2027, "二十二": 2032}  # fmt: skip
 # Years said relative to today (今年 GDP 目标); 上年 is left alone: in 比上年增长 it is
 # the document's comparison base, not the year asked about.
 _RELATIVE_YEARS = {"今年": 0, "本年度": 0, "去年": -1, "明年": 1}
@@ -145,6 +150,15 @@ def understand(
     if m:
         doc_type = _TYPE_OF[m.group()]
         spans.append(m.span())
+    congress = _CONGRESS_RE.search(text)
+    if congress and doc_type in (None, "党代会报告"):
+        # 十九大 社会主要矛盾: the 2017 report; the year a query writes out still wins
+        doc_type = "党代会报告"
+        if year is None:
+            year = _CONGRESS_YEAR[congress.group(1)]
+        if region is None:
+            region = NATIONAL
+        spans.append(congress.span())
     spans.sort()
     rest = _without(text, spans)
     if not re.search(r"[\w\u3400-\u9fff]", rest):
