@@ -232,3 +232,28 @@ def test_the_congress_report_answers_a_question_naming_the_congress(real):
     assert hits[0].filename == "national_china_2017_cpc19-congress-report.txt"
     plain = real.search("十九大 新时代 两步走", page_size=5, understand=False).hits
     assert plain[0].filename != "national_china_2017_cpc19-congress-report.txt"
+
+
+@pytest.mark.parametrize(
+    ("query", "region", "rest"),
+    [
+        ("贵洲 2026 粮食产量", "贵州", "粮食产量"),  # 洲 for 州
+        ("宁厦 新能源 装机", "宁夏", "新能源 装机"),  # 厦 read xia
+        ("四穿省 高标准农田", "四川", "高标准农田"),
+        ("成督 常住人口", "成都", "常住人口"),  # a region of the corpus
+    ],
+)
+def test_a_region_typed_with_a_homophone_is_understood(query, region, rest):
+    got = understand(query, gazetteer=default_gazetteer(), known_regions={"成都"})
+    assert got.facets.region == region
+    assert got.rest.startswith(rest)
+
+
+def test_a_homophone_of_a_place_inside_a_query_is_left_alone():
+    # 复建 (rebuilding) sounds like 福建; only the word a query opens with, or one with a
+    # place suffix, is taken for a misspelt place
+    got = understand("灾后 复建", gazetteer=default_gazetteer(), known_regions=set())
+    assert got.facets.region is None
+    # a real place is never "corrected" to another one
+    got = understand("贵州 2026", gazetteer=default_gazetteer(), known_regions=set())
+    assert got.facets.region == "贵州"

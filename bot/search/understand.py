@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.corpus.gazetteer import Gazetteer
 from bot.models import Understood
 from bot.text.normalize import normalize
+from bot.text.pinyin import readings
 
 NATIONAL = "全国"
 # Words that name the whole country as the region asked about: 全国 anywhere (全国粮食
@@ -135,6 +137,11 @@ def understand(
             # 四川 成都: the narrower place inside the first is what is asked
             region = place.short
             spans.append(span)
+    if region is None:
+        misspelt = _misspelt_region(text, gazetteer, known_regions)
+        if misspelt:
+            region = misspelt[0]
+            spans.append(misspelt[1])
     year: int | None = None
     for m in _YEAR_RE.finditer(text):
         year = parse_year(m.group())
@@ -164,6 +171,36 @@ def understand(
     if not re.search(r"[\w\u3400-\u9fff]", rest):
         rest = text  # only facets: search their words too
     return Understanding(Understood(region, year, doc_type), rest.strip())
+
+
+_CJK_WORD_RE = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff]{2,5}(?![\u3400-\u9fff])")
+_PLACE_SUFFIX_RE = re.compile(r"(?:省|市|自治区)$")
+
+
+@lru_cache(maxsize=4)
+def _provinces(gazetteer: Gazetteer) -> frozenset[str]:
+    return frozenset(p.short for p in gazetteer.by_code.values() if p.level == "provincial")
+
+
+def _misspelt_region(
+    text: str, gazetteer: Gazetteer, known_regions: Collection[str]
+) -> tuple[str, tuple[int, int]] | None:
+    """A province or a region of the corpus typed with one character of the same sound
+    wrong (贵洲 → 贵州, 宁厦 → 宁夏), and its span: the word the query opens with, or
+    one written with a suffix (贵洲省), and no place itself. A homophone elsewhere in
+    a query is too often a word of its own (复建 is not 福建)."""
+    names = (_provinces(gazetteer) | set(known_regions)) - {NATIONAL}
+    for m in _CJK_WORD_RE.finditer(text):
+        word = m.group()
+        core = _PLACE_SUFFIX_RE.sub("", word)
+        if (m.start() != 0 and core == word) or len(core) < 2 or gazetteer.lookup(core):
+            continue
+        for name in sorted(names):
+            if len(name) != len(core) or sum(a != b for a, b in zip(core, name, strict=True)) != 1:
+                continue
+            if all(set(readings(a)) & set(readings(b)) for a, b in zip(core, name, strict=True)):
+                return name, m.span()
+    return None
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
