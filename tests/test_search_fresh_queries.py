@@ -10,7 +10,7 @@ import pytest
 
 from bot.config import PROJECT_ROOT
 from bot.corpus.gazetteer import default_gazetteer
-from bot.library.answers import seeks_target
+from bot.library.answers import asked_indicator, seeks_target
 from bot.library.engine import Engine
 from bot.search import searcher as searcher_module
 from bot.search.searcher import _same_sentence_share
@@ -257,3 +257,11 @@ def test_a_homophone_of_a_place_inside_a_query_is_left_alone():
     # a real place is never "corrected" to another one
     got = understand("贵州 2026", gazetteer=default_gazetteer(), known_regions=set())
     assert got.facets.region == "贵州"
+
+
+def test_an_indicator_typed_in_pieces_is_understood(engine):
+    table = engine.indicator_table
+    assert asked_indicator("杨浦 R&D 强度 目标", table) == "研发经费投入强度"
+    assert asked_indicator("研发强度", table) == "研发经费投入强度"
+    assert asked_indicator("贵州 人均 GDP", table) == "人均地区生产总值"
+    assert asked_indicator("乡村振兴 工作", table) is None

@@ -29,6 +29,9 @@ def asked_indicator(query: str, table: IndicatorTable) -> str | None:
     text = _ASCII_RE.sub(lambda m: m.group().upper(), normalize(query))
     found = table.find_all(text)
     if not found:
+        # words typed apart that the table knows together (R&D 强度, 人均 GDP)
+        found = table.find_all(re.sub(r"\s+", "", text))
+    if not found:
         return None
     best = max(found, key=lambda m: m.end - m.start)
     return best.canonical
