@@ -265,3 +265,29 @@ def test_an_indicator_typed_in_pieces_is_understood(engine):
     assert asked_indicator("研发强度", table) == "研发经费投入强度"
     assert asked_indicator("贵州 人均 GDP", table) == "人均地区生产总值"
     assert asked_indicator("乡村振兴 工作", table) is None
+
+
+REVIEW = {
+    "anhui_2026.txt": (
+        "2026年安徽省政府工作报告\n安徽省人民政府\n"
+        "一、2025年工作和“十四五”发展回顾\n"
+        "——这五年，综合实力大幅跃升。地区生产总值连跨两个万亿元台阶，地区生产总值年均增长5.7%。\n"
+        "过去一年，全省经济运行稳中有进，地区生产总值5.3万亿元、增长5.5%。\n"
+        "二、2026年重点工作\n"
+        "经济社会发展的主要预期目标是：全省地区生产总值增长5%—5.5%。\n"
+    ),
+}
+
+
+def test_the_past_year_of_a_review_answers_for_that_year(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in REVIEW.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    eng = Engine.open(make_settings(corpus, tmp_path / "data"))
+    assert eng.search("安徽 2025 地区生产总值", page_size=3).hits[0].text.startswith("过去一年")
+    # without telling 过去一年 from 这五年, the five-year line (the word twice) leads
+    monkeypatch.setattr(searcher_module, "_ONE_YEAR_WORDS", ())
+    monkeypatch.setattr(searcher_module, "_FIVE_YEAR_WORDS", ())
+    eng.searcher._facet_memo.clear()
+    assert eng.search("安徽 2025 地区生产总值", page_size=3).hits[0].text.startswith("——这五年")

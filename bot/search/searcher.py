@@ -67,6 +67,10 @@ FACET_MEMO_SIZE = 256
 # what 2024 achieved).
 _REVIEWS_LAST_YEAR = frozenset({"政府工作报告", "党代会报告"})
 FACET_TEXT_SCORE = 6.0
+# How a report says the year it reviews, and the five years it also reviews (a 2026
+# report: 2025, and the 十四五 period).
+_ONE_YEAR_WORDS = ("过去一年", "一年来")
+_FIVE_YEAR_WORDS = ("这五年", "五年来", "过去五年", "过去的五年")
 # Single characters that are words of a sentence, not clipped words: a correction never
 # grows them into a longer word (要突破 is not 重要突破).
 FUNCTION_CHARS = frozenset("要的了和与及在是有将把被对为以于从向就都也还又再更很最等并或而且")
@@ -940,6 +944,7 @@ class Searcher:
             if len(exact) == len(docs):
                 exact = []  # no place inside it to come after
             wanted.append((f"region:{facets.region}", docs, ()))
+        reviews: list[int] = []
         if facets.year:
             docs = {}
             for i, d in enumerate(ix.docs):
@@ -948,6 +953,7 @@ class Searcher:
                 elif d.year == facets.year + 1 and d.doc_type in _REVIEWS_LAST_YEAR:
                     # the 2025 work report reviews 2024: its results are 2024's
                     docs[i] = FACET_DOC_SCORE * 0.75
+                    reviews.append(i)
             wanted.append((f"year:{facets.year}", docs, year_forms(facets.year)))
         if facets.doc_type:
             kind = facets.doc_type
@@ -970,6 +976,8 @@ class Searcher:
                 if in_sections.size:
                     under = np.isin(ix.p_section, in_sections)
                     dense[under] = np.maximum(dense[under], FACET_DOC_SCORE)
+            if label.startswith("year:") and reviews:
+                self._review_year_lines(dense, reviews)
             if label.startswith("region:") and facets.region != NATIONAL:
                 # a passage naming the place counts as its word would (长岛 in a city's
                 # report): the region's own BM25, not a token score
@@ -982,6 +990,22 @@ class Searcher:
                 first = np.flatnonzero(np.isin(ix.p_doc, np.asarray(exact, dtype=ix.p_doc.dtype)))
             out.append(Concept(label, [], fixed=(pids, dense[pids]), first=first))
         return out
+
+    def _review_year_lines(self, dense: np.ndarray, reviews: list[int]) -> None:
+        """In the reports that review the year asked (a 2026 report for 2025), a line
+        saying 过去一年 speaks of that year, one saying 这五年 of the plan period the
+        review also covers, whatever section both stand in: ``dense`` (the year facet's
+        scores) is raised for the first and lowered to the year-in-text score for the
+        second."""
+        in_review = np.isin(self.index.p_doc, np.asarray(reviews, dtype=self.index.p_doc.dtype))
+        for words, score in ((_FIVE_YEAR_WORDS, None), (_ONE_YEAR_WORDS, FACET_DOC_SCORE)):
+            for word in words:
+                pids = self.scan(word)
+                pids = pids[in_review[pids]]
+                if score is None:
+                    dense[pids] = np.minimum(dense[pids], FACET_TEXT_SCORE)
+                else:
+                    dense[pids] = np.maximum(dense[pids], score)
 
     def _run(
         self,
