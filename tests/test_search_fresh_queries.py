@@ -264,6 +264,9 @@ def test_an_indicator_typed_in_pieces_is_understood(engine):
     assert asked_indicator("杨浦 R&D 强度 目标", table) == "研发经费投入强度"
     assert asked_indicator("研发强度", table) == "研发经费投入强度"
     assert asked_indicator("贵州 人均 GDP", table) == "人均地区生产总值"
+    assert asked_indicator("宁夏 R&D 投入 增长目标", table) == "研发经费支出"
+    assert asked_indicator("全社会研发投入", table) == "研发经费支出"
+    assert asked_indicator("研发投入强度", table) == "研发经费投入强度"  # the longer name
     assert asked_indicator("乡村振兴 工作", table) is None
 
 
