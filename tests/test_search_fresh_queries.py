@@ -294,3 +294,13 @@ def test_the_past_year_of_a_review_answers_for_that_year(tmp_path, monkeypatch):
     monkeypatch.setattr(searcher_module, "_FIVE_YEAR_WORDS", ())
     eng.searcher._facet_memo.clear()
     assert eng.search("安徽 2025 地区生产总值", page_size=3).hits[0].text.startswith("——这五年")
+
+
+def test_a_goal_asked_by_its_kind_is_found_by_the_year_it_is_for(real):
+    # neither 十九大 nor 奋斗目标 is in the line: the 2017 report, 2050 (本世纪中叶)
+    hits = real.search("十九大 2050年 奋斗目标", page_size=3).hits
+    assert hits[0].filename == "national_china_2017_cpc19-congress-report.txt"
+    assert "本世纪中叶" in hits[0].text
+    # as 目标 does (贵州 2035年 目标), 远景目标 asks for the year's goals
+    hits = real.search("贵州 2035年 远景目标", page_size=3).hits
+    assert "到二〇三五年实现我省经济实力" in hits[0].text

@@ -83,8 +83,10 @@ SENTENCE_WORDS = FUNCTION_CHARS | frozenset(
 # Words of a question that need not be in the answer when the query names its documents
 # (贵州 2035年 目标: the 2035 paragraph need not say 目标).
 QUESTION_WORDS = frozenset(
-    {"目标", "多少", "情况", "如何", "哪些", "什么", "计划", "主要", "怎么样", "任务", "要求"}
-)
+    {"目标", "多少", "情况", "如何", "哪些", "什么", "计划", "主要", "怎么样", "任务", "要求",
+     # a goal asked by its kind (十九大 2050年 奋斗目标): the year says which
+     "奋斗目标", "远景目标", "主要目标", "预期目标", "发展目标", "目标任务"}
+)  # fmt: skip
 EMPTY_MESSAGE = "请输入要查找的关键词，例如：乡村振兴、地区生产总值 (empty query)"
 ONLY_EXCLUSIONS_MESSAGE = "只有排除词：请至少给出一个要查找的关键词 (only exclusions)"
 EMPTY = (Note("empty_query", EMPTY_MESSAGE),)
@@ -110,6 +112,17 @@ def _join_abbreviations(text: str, words: list[tuple[str, int, int]]) -> list[tu
                 out[-1] = (joined, out[-1][1], end)
                 continue
         out.append((word, start, end))
+    return out
+
+
+def _join_question_words(words: list[str]) -> list[str]:
+    """Neighbours that make a question word together (远景 目标 → 远景目标) as one."""
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] + w in QUESTION_WORDS:
+            out[-1] += w
+            continue
+        out.append(w)
     return out
 
 
@@ -635,7 +648,7 @@ class Searcher:
                     break
                 seen.add(w)
             kept.append(w)
-        for w in self._bind_single_chars(kept):
+        for w in _join_question_words(self._bind_single_chars(kept)):
             if w not in self.index.term_ids and is_cjk_word(w) and not self.phrase_exists(w):
                 pieces = self._pieces(w)
                 # Lone characters (低空 → 低 空) would match nearly everything.
