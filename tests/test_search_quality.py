@@ -41,10 +41,12 @@ def test_engine_beats_baselines_and_corrects_typos(tmp_path):
 
 
 # MRR@10 of the real-document relevance set's dev split (tests/data/real/relevance.jsonl,
-# the split tuned on; 0.893 on 2026-12-04), kept from falling back. The test split is
-# measured by hand, once per change of the ranking (bench/RESULTS.md).
-REAL_DEV_MRR_FLOOR = 0.89
-REAL_DEV_ANSWER_FLOOR = 0.9
+# the split tuned on), kept from falling back: 165 queries since the 76 fresh ones
+# (r129-r204) joined the 89 others, 0.916 and answer cards 29/31 (0.935) on 2026-12-04
+# (the 89 alone: 0.893, 14/15). The test split is measured by hand, once per change of
+# the ranking (bench/RESULTS.md).
+REAL_DEV_MRR_FLOOR = 0.91
+REAL_DEV_ANSWER_FLOOR = 0.93
 
 
 def test_real_documents_dev_split_holds_its_level(tmp_path):

@@ -20,7 +20,7 @@ from bot.targets.records import TargetRecord
 from bot.text.normalize import normalize
 
 # Words of a question that wants a figure, not a discussion.
-_SEEKS_TARGET_RE = re.compile(r"目标|预期|多少|计划|力争|增长多少|几个百分点|指标")
+_SEEKS_TARGET_RE = re.compile(r"目标|预期|多少|计划|力争|增长多少|几个百分点|指标|任务")
 _ASCII_RE = re.compile(r"[a-z][a-z0-9.&]*")
 
 
@@ -28,6 +28,9 @@ def asked_indicator(query: str, table: IndicatorTable) -> str | None:
     """The canonical indicator ``query`` names (the longest alias found), or ``None``."""
     text = _ASCII_RE.sub(lambda m: m.group().upper(), normalize(query))
     found = table.find_all(text)
+    if not found:
+        # words typed apart that the table knows together (R&D 强度, 人均 GDP)
+        found = table.find_all(re.sub(r"\s+", "", text))
     if not found:
         return None
     best = max(found, key=lambda m: m.end - m.start)
@@ -39,9 +42,28 @@ def asks_growth(query: str) -> bool:
     return re.search(r"增长|增速|增幅|提高|下降", normalize(query)) is not None
 
 
-def seeks_target(query: str) -> bool:
-    """Whether ``query`` asks for a figure (目标, 多少 …) rather than a topic."""
-    return _SEEKS_TARGET_RE.search(normalize(query)) is not None
+# Words that ask for a figure only when the query names an indicator the table knows
+# (2025年 超长期特别国债 发行规模, 2015年 财政赤字 安排): alone, 安排 or 规模 is a
+# topic (重大项目 安排, 产业规模).
+_SEEKS_WITH_INDICATOR_RE = re.compile(r"规模|安排|多大|几个|几项|几家|要达到|达到多少")
+
+
+def seeks_target(query: str, table: IndicatorTable | None = None) -> bool:
+    """Whether ``query`` asks for a figure (目标, 多少 …) rather than a topic. With
+    ``table``, the words that ask only about a named indicator count too, outside the
+    indicator's own name (发行规模, not 社会融资规模)."""
+    text = normalize(query)
+    if _SEEKS_TARGET_RE.search(text) is not None:
+        return True
+    if table is None:
+        return False
+    found = table.find_all(_ASCII_RE.sub(lambda m: m.group().upper(), text))
+    if not found:
+        return False
+    chars = list(text)
+    for m in found:
+        chars[m.start : m.end] = " " * (m.end - m.start)
+    return _SEEKS_WITH_INDICATOR_RE.search("".join(chars)) is not None
 
 
 def best_answer(
@@ -86,7 +108,9 @@ def named_in(words: Iterable[str], indicator: str) -> int:
     return found if found >= 3 and found * 2 >= total else 0
 
 
-_QUESTION_WORDS = frozenset({"目标", "多少", "预期", "计划", "力争", "情况", "指标", "要求"})
+_QUESTION_WORDS = frozenset(
+    {"目标", "多少", "预期", "计划", "力争", "情况", "指标", "要求", "任务"}
+)
 
 
 def card(info: DocumentInfo, record: TargetRecord) -> AnswerCard:

@@ -391,11 +391,12 @@ class Engine(
         if understood.any:
             resp = replace(resp, understood=understood)
         found = None
-        if seeks_target(query) and understood.any:
+        seeks = seeks_target(resp.corrected_query or query, table)
+        if seeks and understood.any:
             found = self._answer(
                 resp.corrected_query or query, understood, indicator, [h.doc_id for h in resp.hits]
             )
-        elif seeks_target(query) and resp.hits and resp.page == 1:
+        elif seeks and resp.hits and resp.page == 1:
             # nothing understood (十四五 灾害预警信息发布公众覆盖率 目标): only a target the
             # first passage states, named with the query's words, answers
             first = resp.hits[0]

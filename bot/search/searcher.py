@@ -51,6 +51,14 @@ FACET_DOC_SCORE = 8.0
 # repeated) without jumping a tier. (0.3 and 0.6 scored the same on the dev relevance
 # set; a tier of its own lost 0.016 MRR@10 there.)
 WHOLE_RUN_WEIGHT = 1.0
+# How much more a passage among the best counts when the query's words stand in one of
+# its sentences rather than scattered over a long paragraph (规模以上工业增加值增长7% vs a
+# five-year review naming 规模以上工业 in one sentence and 增长 in another), by the share
+# of the words its best sentence holds.
+SAME_SENTENCE_WEIGHT = 0.3
+_SENTENCE_END_RE = re.compile(r"[。；;！？!?\n]")
+# A five-year plan period: 十四五, 十五五 (and 十二五 … in older reports).
+_PLAN_PERIOD_RE = re.compile(r"十[一二三四五六七八九]五")
 # How many of the best-scoring passages the body-text prior may reorder.
 QUALITY_WINDOW = 20
 # How many distinct facets (region, year, kind) keep their passages in memory.
@@ -59,6 +67,10 @@ FACET_MEMO_SIZE = 256
 # what 2024 achieved).
 _REVIEWS_LAST_YEAR = frozenset({"政府工作报告", "党代会报告"})
 FACET_TEXT_SCORE = 6.0
+# How a report says the year it reviews, and the five years it also reviews (a 2026
+# report: 2025, and the 十四五 period).
+_ONE_YEAR_WORDS = ("过去一年", "一年来")
+_FIVE_YEAR_WORDS = ("这五年", "五年来", "过去五年", "过去的五年")
 # Single characters that are words of a sentence, not clipped words: a correction never
 # grows them into a longer word (要突破 is not 重要突破).
 FUNCTION_CHARS = frozenset("要的了和与及在是有将把被对为以于从向就都也还又再更很最等并或而且")
@@ -71,8 +83,10 @@ SENTENCE_WORDS = FUNCTION_CHARS | frozenset(
 # Words of a question that need not be in the answer when the query names its documents
 # (贵州 2035年 目标: the 2035 paragraph need not say 目标).
 QUESTION_WORDS = frozenset(
-    {"目标", "多少", "情况", "如何", "哪些", "什么", "计划", "主要", "怎么样", "任务", "要求"}
-)
+    {"目标", "多少", "情况", "如何", "哪些", "什么", "计划", "主要", "怎么样", "任务", "要求",
+     # a goal asked by its kind (十九大 2050年 奋斗目标): the year says which
+     "奋斗目标", "远景目标", "主要目标", "预期目标", "发展目标", "目标任务"}
+)  # fmt: skip
 EMPTY_MESSAGE = "请输入要查找的关键词，例如：乡村振兴、地区生产总值 (empty query)"
 ONLY_EXCLUSIONS_MESSAGE = "只有排除词：请至少给出一个要查找的关键词 (only exclusions)"
 EMPTY = (Note("empty_query", EMPTY_MESSAGE),)
@@ -83,6 +97,43 @@ _CORRECTION_WORK = frozenset({"spans", "scored", "passages"})
 # A run of letters and figures in a query, and one that mixes both (M2, 5G, PM2.5).
 _ALNUM_RE = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
 _MIXED_RE = re.compile(r"(?=[a-z0-9.]*[a-z])(?=[a-z0-9.]*[0-9])[a-z0-9]+(?:\.[0-9]+)*")
+# an abbreviation joined by & or _ (R&D, PM_2.5 as converted documents write PM₂.₅)
+_JOINED_RE = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*(?:[&_][a-z0-9]+(?:\.[0-9]+)*)+")
+
+
+def _join_abbreviations(text: str, words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Letter and figure words of ``text`` joined by ``&`` or ``_`` as one word (R&D,
+    PM_2.5): apart, r and d would match any passage with a letter d."""
+    out: list[tuple[str, int, int]] = []
+    for word, start, end in words:
+        if out and out[-1][2] + 1 == start and text[out[-1][2]] in "&_":
+            joined = text[out[-1][1] : end]
+            if _JOINED_RE.fullmatch(joined):
+                out[-1] = (joined, out[-1][1], end)
+                continue
+        out.append((word, start, end))
+    return out
+
+
+def _join_question_words(words: list[str]) -> list[str]:
+    """Neighbours that make a question word together (远景 目标 → 远景目标) as one."""
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] + w in QUESTION_WORDS:
+            out[-1] += w
+            continue
+        out.append(w)
+    return out
+
+
+def _same_sentence_share(text: str, words: tuple[tuple[str, ...], ...]) -> float:
+    """The largest share of ``words`` (each a word and its synonyms) that one sentence of
+    ``text`` holds; 0 when no sentence holds two of them."""
+    best = 0
+    for sentence in _SENTENCE_END_RE.split(text):
+        found = sum(any(form in sentence for form in forms) for forms in words)
+        best = max(best, found)
+    return best / len(words) if best > 1 else 0.0
 
 
 def _budget_notes(budget: Budget) -> list[Note]:
@@ -274,11 +325,15 @@ class Searcher:
         passages were segmented); longest matching over the vocabulary is the
         fallback for words it keeps whole (吸引外资 → 吸引 外资).
         """
-        if _MIXED_RE.fullmatch(word):
+        if _MIXED_RE.fullmatch(word) or _JOINED_RE.fullmatch(word):
             # the index keeps letters and figures apart (m2 → m 2): found together
             pieces = ascii_terms(word)
             return pieces if all(p in self.index.term_ids for p in pieces) else None
         cut = [w for w in self.tokenizer.cut(word) if w.strip()]
+        if len(cut) > 2:
+            # function words are not indexed; the text check finds the phrase with them
+            # (研究与试验发展 → 研究 试验 发展)
+            cut = [w for w in cut if w not in STOPWORDS] or cut
         if len(cut) > 1 and all(w in self.index.term_ids for w in cut):
             return cut
         return self._split_known(word) if is_cjk_word(word) else None
@@ -322,7 +377,22 @@ class Searcher:
         # 乡村振兴) can only match passages the shorter one matches: skip its work.
         singles = {a.term_ids[0] for a in alts if len(a.term_ids) == 1 and not a.verify}
         alts = [a for a in alts if len(a.term_ids) == 1 or not singles & set(a.term_ids)]
-        return Concept(word, alts, exclude)
+        concept = Concept(word, alts, exclude)
+        if exclude or not _PLAN_PERIOD_RE.fullmatch(word):
+            return concept
+        # A plan period (十五五) is named by the heading its goals stand under (二、“十五五”
+        # 时期主要目标任务), not in every line: the lines under it hold it too, at the
+        # weight of a word as common as the lines holding it either way.
+        under = np.flatnonzero(np.isin(self.index.p_section, self._sections_naming((word,))))
+        if not under.size:
+            return concept
+        pids, scores = self._concept_hits(concept)
+        dense = np.zeros(self.index.n_passages, dtype=np.float32)
+        dense[np.asarray(pids, dtype=np.intp)] = scores
+        found = np.union1d(np.asarray(pids, dtype=np.intp), under)
+        weight = np.float32(idf_of(found.size, self.index.n_passages))
+        dense[under] = np.maximum(dense[under], weight)
+        return Concept(word, alts, exclude, fixed=(found, dense[found]))
 
     def phrase_exists(self, text: str) -> bool:
         """Does ``text`` occur in some passage (checked through the index)?"""
@@ -472,7 +542,7 @@ class Searcher:
                     for piece in pieces:
                         off = m.start() + m.group().find(piece)
                         out.append((piece, start + off, start + off + len(piece)))
-        return out
+        return _join_abbreviations(part.text, out)
 
     def _plan_part(
         self, part: QueryPart, budget: Budget, *, correct: bool = True
@@ -507,11 +577,28 @@ class Searcher:
             return concepts + ([whole] if whole else []), []
         a, b, term, score = correction
         concepts = self._concepts(_content(words[:a]), False, budget)
-        concepts.append(self._concept(term))
+        concepts += self._corrected_concepts(term, budget)
         concepts += self._concepts(_content(words[b + 1 :]), False, budget)
         start, end = words[a][1], words[b][2]
         fixed = part.original[:start] + term + part.original[end:]
         return concepts, [Correction(part.original, fixed, round(score, 1))]
+
+    def _corrected_concepts(self, term: str, budget: Budget) -> list[Concept]:
+        """The corrected ``term`` searched as if it had been typed: an index term is one
+        concept; a phrase of several words (碳排放双控) is its words, found apart too
+        (碳排放总量和强度双控), with the phrase whole as the optional run that ranks
+        first, as for typed text."""
+        if term in self.index.term_ids:
+            return [self._concept(term)]
+        words = [w for w in self.tokenizer.cut(term) if is_cjk_word(w) and w not in STOPWORDS]
+        if len(words) < 2:
+            return [self._concept(term)]
+        concepts = self._concepts(words, False, budget)
+        if len(concepts) < 2:
+            return concepts or [self._concept(term)]
+        alt = self._alternative(term)
+        whole = Concept(term, [alt], optional=True) if alt is not None and alt.verify else None
+        return concepts + ([whole] if whole else [])
 
     def _whole_run(self, part: QueryPart, concepts: list[Concept]) -> Concept | None:
         """The optional concept of a part's text found whole, when the part (one run of
@@ -539,7 +626,7 @@ class Searcher:
                 and is_cjk_word(w)
                 and is_cjk_word(out[-1])
                 and (len(w) == 1 or len(out[-1]) == 1)
-                and self.phrase_exists(out[-1] + w)
+                and (self.phrase_exists(out[-1] + w) or _PLAN_PERIOD_RE.fullmatch(out[-1] + w))
             ):
                 out[-1] += w
                 continue
@@ -561,7 +648,7 @@ class Searcher:
                     break
                 seen.add(w)
             kept.append(w)
-        for w in self._bind_single_chars(kept):
+        for w in _join_question_words(self._bind_single_chars(kept)):
             if w not in self.index.term_ids and is_cjk_word(w) and not self.phrase_exists(w):
                 pieces = self._pieces(w)
                 # Lone characters (低空 → 低 空) would match nearly everything.
@@ -633,6 +720,8 @@ class Searcher:
             text = part.text[words[a][1] : words[b][2]]
             if not 2 <= len(text) <= 12 or self.phrase_exists(text):
                 continue
+            if not any(flags[a : b + 1]) and any(w in QUESTION_WORDS for w, *_ in words[a : b + 1]):
+                continue  # real words asking a question (控制目标) are what was meant
             threshold = self.fuzzy_threshold if any(flags[a : b + 1]) else strict
             near = "".join(w for w, *_ in words[max(0, a - 1) : b + 2])
             anchors = self._known_pieces(near)
@@ -868,6 +957,7 @@ class Searcher:
             if len(exact) == len(docs):
                 exact = []  # no place inside it to come after
             wanted.append((f"region:{facets.region}", docs, ()))
+        reviews: list[int] = []
         if facets.year:
             docs = {}
             for i, d in enumerate(ix.docs):
@@ -876,6 +966,7 @@ class Searcher:
                 elif d.year == facets.year + 1 and d.doc_type in _REVIEWS_LAST_YEAR:
                     # the 2025 work report reviews 2024: its results are 2024's
                     docs[i] = FACET_DOC_SCORE * 0.75
+                    reviews.append(i)
             wanted.append((f"year:{facets.year}", docs, year_forms(facets.year)))
         if facets.doc_type:
             kind = facets.doc_type
@@ -898,6 +989,8 @@ class Searcher:
                 if in_sections.size:
                     under = np.isin(ix.p_section, in_sections)
                     dense[under] = np.maximum(dense[under], FACET_DOC_SCORE)
+            if label.startswith("year:") and reviews:
+                self._review_year_lines(dense, reviews)
             if label.startswith("region:") and facets.region != NATIONAL:
                 # a passage naming the place counts as its word would (长岛 in a city's
                 # report): the region's own BM25, not a token score
@@ -910,6 +1003,22 @@ class Searcher:
                 first = np.flatnonzero(np.isin(ix.p_doc, np.asarray(exact, dtype=ix.p_doc.dtype)))
             out.append(Concept(label, [], fixed=(pids, dense[pids]), first=first))
         return out
+
+    def _review_year_lines(self, dense: np.ndarray, reviews: list[int]) -> None:
+        """In the reports that review the year asked (a 2026 report for 2025), a line
+        saying 过去一年 speaks of that year, one saying 这五年 of the plan period the
+        review also covers, whatever section both stand in: ``dense`` (the year facet's
+        scores) is raised for the first and lowered to the year-in-text score for the
+        second."""
+        in_review = np.isin(self.index.p_doc, np.asarray(reviews, dtype=self.index.p_doc.dtype))
+        for words, score in ((_FIVE_YEAR_WORDS, None), (_ONE_YEAR_WORDS, FACET_DOC_SCORE)):
+            for word in words:
+                pids = self.scan(word)
+                pids = pids[in_review[pids]]
+                if score is None:
+                    dense[pids] = np.minimum(dense[pids], FACET_TEXT_SCORE)
+                else:
+                    dense[pids] = np.maximum(dense[pids], score)
 
     def _run(
         self,
@@ -997,6 +1106,7 @@ class Searcher:
         *,
         presorted: bool = False,
         runs: tuple[bytes, ...] = (),
+        words: tuple[tuple[str, ...], ...] = (),
     ) -> np.ndarray:
         """Positions of ranks lo..hi: the best :data:`QUALITY_WINDOW` by score, reordered
         by score × body-text prior (a footnote drops behind the paragraphs) × the share
@@ -1015,6 +1125,14 @@ class Searcher:
                 count=head.size,
             )
             weighted = weighted * (1 + np.float32(WHOLE_RUN_WEIGHT) * held / len(runs))
+        if len(words) > 1:
+            texts = self.index.passages_norm_bytes(pids[head])
+            together = np.fromiter(
+                (_same_sentence_share(t.decode("utf-8", "replace"), words) for t in texts),
+                dtype=np.float32,
+                count=head.size,
+            )
+            weighted = weighted * (1 + np.float32(SAME_SENTENCE_WEIGHT) * together)
         order = head[np.lexsort((pids[head], -weighted))]
         if hi <= order.size:
             return order[lo:hi]
@@ -1034,6 +1152,11 @@ class Searcher:
     ) -> Ranked:
         runs = tuple(c.label.encode("utf-8") for c in concepts if c.optional)
         positive = [c for c in concepts if not c.exclude and not c.optional]
+        words = tuple(
+            tuple(a.text for a in c.alternatives)
+            for c in positive
+            if c.alternatives and c.label not in QUESTION_WORDS
+        )
         negative = [c for c in concepts if c.exclude]
         facets = facets or []
         lo, hi = (page - 1) * size, page * size
@@ -1101,7 +1224,9 @@ class Searcher:
             if seen >= hi:
                 break
             tier = candidates[levels == level]
-            top = self._ordered(tier, total[tier], max(0, lo - seen), hi - seen, runs=runs)
+            top = self._ordered(
+                tier, total[tier], max(0, lo - seen), hi - seen, runs=runs, words=words
+            )
             chosen.append(tier[top])
             seen += tier.size
         picked = np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.intp)

