@@ -352,10 +352,12 @@ async def http_server(data: Path, cwd: Path, bind: str = "127.0.0.1:0", **env: s
     said = b""
     try:
         with anyio.fail_after(TIMEOUT):
-            while b"\n" not in said.partition(b"serving ")[2]:
+            # read until the line that names the URL is whole: other lines (the first-run
+            # index build, warnings) may come first or in the same chunks, under load too
+            while (found := re.search(rb"serving (http://\S+/mcp)\s", said)) is None:
                 chunk = await proc.stderr.receive()
                 said += chunk
-        url = re.search(rb"serving (http://\S+/mcp)", said).group(1).decode()
+        url = found.group(1).decode()
         yield url, proc, said
     finally:
         if proc.returncode is None:
