@@ -1165,3 +1165,12 @@ def test_a_part_measure_after_an_output_is_the_products_own(extract):
     )
     got = {(r.indicator, r.value) for r in extract(text)}
     assert got == {("生物降解制品总产量", 19), ("生物降解制品产值", 18)}  # not 总产量产值
+
+
+def test_a_count_of_counties_cities_and_districts_is_named_so(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、2025年工作回顾\n"
+        "新（改）建农村公路1.2万公里，45个县（市、区）整县建设美丽乡村。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("县市区", 45) in got  # not the 农村公路 of the clause before

@@ -290,6 +290,7 @@ _RANK_CLAUSE_END_RE = re.compile(rf"(?:保持|稳居|位居|跃居|居于|位列
 # with the measure of all (烟酒类、粮油食品类零售额)
 _CATEGORY_SEP_RE = re.compile(r"(?<=类)[、和及与]")
 _CATEGORY_MEASURE_RE = re.compile(r"(?:零售额|销售额|居民消费价格|价格)$")
+_ADMIN_UNITS_RE = re.compile(r"[县市区乡镇]（[县市区乡镇、]{1,6}）")
 # The nouns a measure word goes with (量词搭配), at the end of a name
 _CLASSIFIER_KINDS = {
     "条": re.compile(
@@ -1945,6 +1946,10 @@ class _SentenceNamer:
         self, fig: Figure, after: str, change: str, before_alias: str | None, cleaned: str
     ) -> tuple[str | None, int]:
         """The name of a count read after it (``新增1家国家级工业设计中心``)."""
+        units = _ADMIN_UNITS_RE.match(self.s, fig.end)
+        if units:
+            # 45个县（市、区）整县建设…: counties, cities and districts, read as 县市区
+            return re.sub(r"[（）、]", "", units.group()), units.end()
         threshold = _THRESHOLD_ATTRIBUTE_RE.match(after)
         if threshold:
             # 100所海拔1500米以上农村中小学: the class is part of what is counted
