@@ -56,6 +56,20 @@ def test_phrase_hidden_inside_a_longer_word_is_found(bundled_engine):
     assert all("先行区" in h.text for h in resp.hits)
 
 
+def test_a_byte_scan_is_remembered_and_shared_read_only(bundled_engine):
+    searcher = bundled_engine.searcher
+    searcher.clear_memo()
+    found = searcher.scan("先行区")
+    assert found.size >= 3 and list(found) == sorted(found)
+    assert all("先行区" in normalize(searcher.passage_text(int(p))) for p in found)
+    assert searcher.scan("先行区") is found  # the second query naming it reads nothing
+    assert not found.flags.writeable
+    searcher.clear_memo()
+    again = searcher.scan("先行区")
+    assert again is not found and again.tolist() == found.tolist()
+    assert searcher.scan("先行区", limit=1).tolist() == found[:1].tolist()
+
+
 def test_exclusion_removes_passages(bundled_engine):
     everything = bundled_engine.search("乡村振兴", page_size=100)
     without = bundled_engine.search("乡村振兴 -齐鲁", page_size=100)

@@ -55,6 +55,11 @@ WHOLE_RUN_WEIGHT = 1.0
 QUALITY_WINDOW = 20
 # How many distinct facets (region, year, kind) keep their passages in memory.
 FACET_MEMO_SIZE = 256
+# How many byte scans keep their passages. A scan (a word the index has only inside
+# longer words: 烟台 in 烟台市) reads the whole text blob, ~7 ms at 10 MB and ten times
+# that at 100 MB, while a query naming the word again (烟台, then 烟台 项目) needs the
+# same passages. At most 2,000 ids each: 4 MB in all.
+SCAN_MEMO_SIZE = 256
 # Kinds of document that report on the year before their own (a 2025 work report says
 # what 2024 achieved).
 _REVIEWS_LAST_YEAR = frozenset({"政府工作报告", "党代会报告"})
@@ -96,6 +101,15 @@ def _budget_notes(budget: Budget) -> list[Note]:
     if "correction_skipped" in budget.notes:
         out.append(Note("correction_skipped", SKIPPED_MESSAGE))
     return out
+
+
+def _remember(memo: dict, key, value, size: int, lock: threading.Lock) -> None:
+    """``memo[key] = value``, first evicting the oldest entry when ``memo`` holds ``size``
+    (under ``lock``: eviction iterates the dictionary)."""
+    with lock:
+        if len(memo) >= size:
+            memo.pop(next(iter(memo)), None)
+        memo[key] = value
 
 
 def _unique(concepts: list[Concept]) -> list[Concept]:
@@ -232,7 +246,7 @@ class Searcher:
         self.max_query_chars = max_query_chars
         self.popular_terms = popular_terms
         self.limits = limits or Limits()
-        self._facet_lock = threading.Lock()
+        self._evict_lock = threading.Lock()  # for the bounded memos that evict
         # Planning a word depends only on the word and this (immutable) index, so it
         # is memoised; bounded so that a stream of unique words cannot grow it forever.
         self._memo: dict[tuple[str, str, bool], object] = {}
@@ -413,7 +427,21 @@ class Searcher:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
 
     def scan(self, needle: str, *, limit: int = SCAN_LIMIT) -> np.ndarray:
-        """Passages whose normalised text contains ``needle`` (a bounded byte scan)."""
+        """Passages whose normalised text contains ``needle`` (a bounded byte scan), in
+        passage order; memoised (:data:`SCAN_MEMO_SIZE`), read-only."""
+        key = (needle, limit)
+        found = self._scan_memo.get(key)
+        if found is None:
+            found = self._scan(needle, limit)
+            found.flags.writeable = False  # shared by every later query naming the word
+            _remember(self._scan_memo, key, found, SCAN_MEMO_SIZE, self._evict_lock)
+        return found
+
+    @cached_property
+    def _scan_memo(self) -> dict[tuple[str, int], np.ndarray]:
+        return {}
+
+    def _scan(self, needle: str, limit: int) -> np.ndarray:
         ix = self.index
         blob = ix.norm_mmap
         if blob is None:
@@ -490,8 +518,10 @@ class Searcher:
         )
 
     def clear_memo(self) -> None:
-        """Forget memoised query planning (benchmarks use it to time cold queries)."""
+        """Forget memoised query planning and byte scans (benchmarks use it to time cold
+        queries)."""
         self._memo.clear()
+        self._scan_memo.clear()
 
     def _plan(
         self, part: QueryPart, correct: bool, budget: Budget
@@ -835,10 +865,7 @@ class Searcher:
         found = self._facet_memo.get(key)
         if found is None:
             found = self._make_facet_concepts(facets)
-            with self._facet_lock:  # eviction iterates the dictionary
-                if len(self._facet_memo) >= FACET_MEMO_SIZE:
-                    self._facet_memo.pop(next(iter(self._facet_memo)), None)
-                self._facet_memo[key] = found
+            _remember(self._facet_memo, key, found, FACET_MEMO_SIZE, self._evict_lock)
         return list(found)
 
     @cached_property
