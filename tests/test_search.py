@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from bot.text.normalize import normalize
@@ -76,6 +78,39 @@ def test_exclusion_removes_passages(bundled_engine):
     assert any("齐鲁" in h.text for h in everything.hits)
     assert without.total < everything.total
     assert not any("齐鲁" in h.text for h in without.hits)
+
+
+# Words, synonyms, an exclusion, a filter, facets (region, year) and question words:
+# every way a query's candidates and levels are made.
+LEVEL_QUERIES = [
+    ("养老服务 社区", {}),
+    ("乡村振兴 -齐鲁", {}),
+    ("GDP 增长", {}),
+    ("发展 改革", {"region": "青岛"}),
+    ("山东 2023年 海洋经济", {}),
+    ("青岛 目标", {}),
+]
+
+
+def _answers(engine) -> list:
+    out = []
+    for query, filters in LEVEL_QUERIES:
+        for page in (1, 2, 3):
+            resp = engine.search(query, page=page, page_size=7, **filters)
+            out.append((resp.total, [(h.doc_id, h.passage_ordinal, h.score) for h in resp.hits]))
+    return out
+
+
+def test_pages_of_every_kind_of_query_agree_and_threads_agree(bundled_engine):
+    first = _answers(bundled_engine)
+    for k, (query, _) in enumerate(LEVEL_QUERIES):
+        pages = first[3 * k : 3 * k + 3]
+        assert pages[0][0] > 0 and len({total for total, _ in pages}) == 1, query
+        hits = [h for _, page in pages for h in page]
+        assert len(set(hits)) == len(hits), query  # no passage on two pages
+    assert _answers(bundled_engine) == first
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(lambda _: _answers(bundled_engine), range(8))) == [first] * 8
 
 
 def test_only_exclusions_is_a_clear_message(bundled_engine):

@@ -1085,54 +1085,58 @@ class Searcher:
         n = self.index.n_passages
         total = np.zeros(n, dtype=np.float32)
         matched = np.zeros(n, dtype=np.uint8)
-        required = np.zeros(n, dtype=bool)
+        # With facets, the question words (目标, 多少 …) are not required of a passage.
+        required = np.zeros(n, dtype=bool) if facets else None
         for c, (pids, scores) in zip(positive, hits, strict=True):
             p = np.asarray(pids, dtype=np.intp)
             # add.at with explicit arrays is numpy's fast path (a scalar is ~50x slower).
             np.add.at(total, p, np.asarray(scores, dtype=np.float32))
             np.add.at(matched, p, np.ones(p.size, dtype=np.uint8))
-            if not (facets and c.label in QUESTION_WORDS):
+            if required is not None and c.label not in QUESTION_WORDS:
                 required[p] = True
-        # A facet alone (a passage of a 山东 document) is no match; but when the words
-        # left are only question words (贵州 2035年 目标), the facets are what is asked.
-        only_questions = bool(facets) and all(c.label in QUESTION_WORDS for c in positive)
-        keep = required.copy()
-        on_facets = np.zeros(n, dtype=np.uint8) if facets else None
-        for pids, scores in (c.fixed for c in facets if c.fixed is not None):
-            p = np.asarray(pids, dtype=np.intp)
-            np.add.at(total, p, np.asarray(scores, dtype=np.float32))
-            np.add.at(matched, p, np.ones(p.size, dtype=np.uint8))
-            np.add.at(on_facets, p, np.ones(p.size, dtype=np.uint8))
-        for c in facets:
-            if c.first is not None:
-                on_facets[c.first] += np.uint8(1)
-        if only_questions:
-            keep = matched >= len(facets)
+        # Each passage's level, 0 for a passage that is no candidate: the number of
+        # concepts it matches, and with facets, at one number, those of what the query
+        # names first. Whole-corpus array operations, which run at memory speed, find
+        # the candidates and the best level; picking the candidates out first and
+        # working on them cost more than that at every corpus size.
+        if required is None:
+            level = matched  # every word of the query is required
+        else:
+            # A facet alone (a passage of a 山东 document) is no match; but when the
+            # words left are only question words (贵州 2035年 目标), the facets are
+            # what is asked.
+            on_facets = np.zeros(n, dtype=np.uint8)
+            for pids, scores in (c.fixed for c in facets if c.fixed is not None):
+                p = np.asarray(pids, dtype=np.intp)
+                np.add.at(total, p, np.asarray(scores, dtype=np.float32))
+                np.add.at(matched, p, np.ones(p.size, dtype=np.uint8))
+                np.add.at(on_facets, p, np.ones(p.size, dtype=np.uint8))
+            for c in facets:
+                if c.first is not None:
+                    on_facets[c.first] += np.uint8(1)
+            if all(c.label in QUESTION_WORDS for c in positive):
+                required = matched >= len(facets)
+            level = matched.astype(np.int32) * (2 * len(facets) + 1) + on_facets
+            level[~required] = 0
         for c in negative:
-            keep[np.asarray(self._concept_hits(c)[0], dtype=np.intp)] = False
+            level[np.asarray(self._concept_hits(c)[0], dtype=np.intp)] = 0
         mask = self._filter_mask(filters)
         if mask is not None:
-            keep &= mask
-        candidates = np.flatnonzero(keep)
-        levels = matched[candidates].astype(np.int32)
-        if on_facets is not None:
-            # at one level, the passages of what the query names come first
-            levels = levels * (2 * len(facets) + 1) + on_facets[candidates]
+            level[~mask] = 0
         # Passages matching more concepts always rank first: rank tier by tier, and
         # only as many tiers as the page needs (usually just the first, and small).
         chosen: list[np.ndarray] = []
         seen = 0
-        present = np.flatnonzero(np.bincount(levels)) if levels.size else levels
-        present = present[present > 0]
-        for level in present[::-1].tolist():
-            if seen >= hi:
-                break
-            tier = candidates[levels == level]
-            top = self._ordered(tier, total[tier], max(0, lo - seen), hi - seen, runs=runs)
-            chosen.append(tier[top])
+        top = level.max(initial=0)
+        while top > 0 and seen < hi:
+            tier = np.flatnonzero(level == top)
+            picked = self._ordered(tier, total[tier], max(0, lo - seen), hi - seen, runs=runs)
+            chosen.append(tier[picked])
             seen += tier.size
+            if seen < hi:
+                top = level.max(where=level < top, initial=0)
         picked = np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.intp)
-        return Ranked(picked, total[picked], int(candidates.size), unmatched)
+        return Ranked(picked, total[picked], int(np.count_nonzero(level)), unmatched)
 
     def passages_containing(self, text: str, *, doc_id: str | None = None, limit: int = 5):
         """Hits for the passages whose text contains ``text`` (a bounded scan), optionally
