@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from itertools import pairwise
 
 import pytest
 
@@ -70,6 +71,56 @@ def test_a_byte_scan_is_remembered_and_shared_read_only(bundled_engine):
     again = searcher.scan("先行区")
     assert again is not found and again.tolist() == found.tolist()
     assert searcher.scan("先行区", limit=1).tolist() == found[:1].tolist()
+
+
+def _phrases_and_truth(searcher) -> list[tuple[str, bool, bool]]:
+    """Two-word phrases of the bundled corpus and made-up ones: (phrase, some passage holds
+    its bytes, some passage holding every piece holds its bytes)."""
+    ix = searcher.index
+    texts = [ix.passage_norm_bytes(pid) for pid in range(ix.n_passages)]
+    words = [w for w in searcher.tokenizer.cut(normalize(ix.passage_text(0))) if len(w) > 1]
+    common = ["发展", "建设", "经济", "推进", "加快"]
+    phrases = {a + b for a, b in pairwise(words)} | {a + b for a in common for b in common}
+    out = []
+    for phrase in sorted(phrases):
+        alt = searcher._alternative(phrase)
+        if alt is None or not alt.verify:
+            continue
+        needle = phrase.encode("utf-8")
+        holding = searcher._holding_all(alt)[0].tolist()
+        out.append(
+            (phrase, any(needle in t for t in texts), any(needle in texts[p] for p in holding))
+        )
+    return out
+
+
+def test_a_phrase_exists_when_a_passage_holds_it(bundled_engine, monkeypatch):
+    from bot.search import searcher as searcher_module
+
+    searcher = bundled_engine.searcher
+    cases = _phrases_and_truth(searcher)
+    assert sum(held for _, held, _ in cases) >= 3 and sum(not held for _, held, _ in cases) >= 3
+    # few texts of the rarest piece read, so the passages holding every piece decide
+    monkeypatch.setattr(searcher_module, "EXISTENCE_SCAN", 3)
+    monkeypatch.setattr(searcher_module, "_READ_AT_ONCE", 2)
+    monkeypatch.setattr(searcher_module, "PHRASE_CHECK_LIMIT", 10**6)
+    searcher.clear_memo()
+    for phrase, held, held_by_all in cases:
+        got = searcher.phrase_exists(phrase)
+        assert not got or held, phrase  # never present when no passage holds it
+        assert got or not held_by_all, phrase
+    # very many passages holding every piece: taken as present without reading them
+    monkeypatch.setattr(searcher_module, "PHRASE_CHECK_LIMIT", 1)
+    searcher.clear_memo()
+
+    def unread(phrase: str) -> bool:  # every piece common, several passages hold all
+        alt = searcher._alternative(phrase)
+        rarest = min(searcher.index.df(t) for t in alt.term_ids)
+        return rarest > 3 and searcher._holding_all(alt)[0].size > 1
+
+    absent = [phrase for phrase, held, _ in cases if not held and unread(phrase)]
+    assert absent and all(searcher.phrase_exists(phrase) for phrase in absent)
+    searcher.clear_memo()
 
 
 def test_exclusion_removes_passages(bundled_engine):

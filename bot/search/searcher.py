@@ -35,6 +35,8 @@ VERIFY_LIMIT = 5_000
 # Below this many co-occurrences a phrase is checked against the text; above, assumed present.
 PHRASE_CHECK_LIMIT = 1_000
 EXISTENCE_SCAN = 300
+# How many passages' texts are read at a time when looking for bytes in them.
+_READ_AT_ONCE = 32
 STRICT_SCORE = 80.0
 SCAN_LIMIT = 2_000
 MEMO_SIZE = 50_000
@@ -259,9 +261,6 @@ class Searcher:
     def passage_text(self, pid: int) -> str:
         return self.index.passage_text(pid)
 
-    def _contains(self, pid: int, needle: bytes) -> bool:
-        return needle in self.index.passage_norm_bytes(pid)
-
     # -- resolving words to index terms ------------------------------------------------------
     def _split_known(self, word: str) -> list[str] | None:
         """Forward maximum matching of ``word`` over the index vocabulary, or None.
@@ -348,27 +347,41 @@ class Searcher:
             return False
         if not alt.verify:
             return True  # an index term: it occurs by construction
-        # Existence needs no scores: look for the bytes in the passages of the rarest
-        # piece, best first; only a long list without a hit needs the full AND.
+        # Existence needs no scores. The phrase is present when one of the first
+        # EXISTENCE_SCAN passages of its rarest piece (best first) holds its bytes, or,
+        # when that piece is commoner than that, one of the passages holding every piece
+        # (more than PHRASE_CHECK_LIMIT of those: taken as present, unread). A phrase of
+        # the corpus is usually in the first few texts; when they miss, the count of the
+        # passages holding every piece often settles it before the other texts are read
+        # (two common words that seldom stand together, 全面 提升: reading 300 texts cost
+        # ~0.3 ms a query).
         rarest = min(alt.term_ids, key=self.index.df)
         pids = self.index.raw_postings(rarest)[0]
         needle = text.encode("utf-8")
         scan = pids[:EXISTENCE_SCAN]
-        for start in range(0, scan.size, 32):  # best first, a few texts read at a time
-            if any(needle in t for t in self.index.passages_norm_bytes(scan[start : start + 32])):
+        if self._any_holds(scan[:_READ_AT_ONCE], needle):
+            return True
+        holding = None
+        if pids.size > EXISTENCE_SCAN:
+            holding = self._holding_all(alt)[0]
+            if holding.size > PHRASE_CHECK_LIMIT:
                 return True
-        if pids.size <= EXISTENCE_SCAN:
-            return False
-        pids, _ = self._alternative_scores(alt, stop_at_first=True)
-        return pids.size > 0
+        if self._any_holds(scan[_READ_AT_ONCE:], needle):
+            return True
+        return holding is not None and self._any_holds(holding, needle)
+
+    def _any_holds(self, pids: np.ndarray, needle: bytes) -> bool:
+        """Whether one of ``pids`` holds ``needle``, a few texts read at a time, in order."""
+        for start in range(0, pids.size, _READ_AT_ONCE):
+            texts = self.index.passages_norm_bytes(pids[start : start + _READ_AT_ONCE])
+            if any(needle in t for t in texts):
+                return True
+        return False
 
     # -- scoring ---------------------------------------------------------------------------
-    def _alternative_scores(
-        self, alt: Alternative, *, stop_at_first: bool = False
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Passages matching one alternative: all its terms, and its text if ``verify``."""
-        if len(alt.term_ids) == 1 and not alt.verify:
-            return self.index.postings(alt.term_ids[0])
+    def _holding_all(self, alt: Alternative) -> tuple[np.ndarray, np.ndarray]:
+        """Passages holding every term of ``alt``, with their summed scores, in the order
+        of the shortest posting list."""
         postings = sorted((self.index.postings(t) for t in alt.term_ids), key=lambda p: p[0].size)
         pids, scores = postings[0]
         if len(postings) > 1:
@@ -381,16 +394,16 @@ class Searcher:
                 cnt[p] += 1
             pids = np.asarray(pids)[cnt[pids] == len(postings)]
             scores = acc[pids]
+        return pids, scores
+
+    def _alternative_scores(self, alt: Alternative) -> tuple[np.ndarray, np.ndarray]:
+        """Passages matching one alternative: all its terms, and its text if ``verify``."""
+        if len(alt.term_ids) == 1 and not alt.verify:
+            return self.index.postings(alt.term_ids[0])
+        pids, scores = self._holding_all(alt)
         if not (alt.verify and pids.size):
             return pids, scores
         needle = alt.text.encode("utf-8")
-        if stop_at_first:
-            if pids.size > PHRASE_CHECK_LIMIT:
-                return pids[:1], scores[:1]
-            for k, pid in enumerate(pids.tolist()):
-                if self._contains(pid, needle):
-                    return pids[k : k + 1], scores[k : k + 1]
-            return pids[:0], scores[:0]
         if pids.size > VERIFY_LIMIT:
             # Checking text costs ~1 µs a passage: check the best-scoring ones only.
             best = np.argpartition(-scores, VERIFY_LIMIT - 1)[:VERIFY_LIMIT]
