@@ -425,11 +425,17 @@ class Searcher:
         if len(parts) == 1:
             return parts[0]
         if parts:
-            # Best alternative per passage (synonyms must not add up).
+            # Best alternative per passage (synonyms must not add up). Scores are
+            # positive, so a passage still at 0 is one no earlier alternative matched:
+            # the union is gathered list by list, not found by scanning the whole array
+            # (np.flatnonzero over every passage, ~0.4 ms at 100 MB).
             dense = np.zeros(self.index.n_passages, dtype=np.float32)
+            union: list[np.ndarray] = []
             for p, sc in parts:
+                p = np.asarray(p, dtype=np.intp)
+                union.append(p[dense[p] == 0])
                 dense[p] = np.maximum(dense[p], sc)
-            pids = np.flatnonzero(dense)
+            pids = np.concatenate(union)
             return pids, dense[pids]
         if len(concept.label) >= 2 and is_cjk_word(concept.label):
             # Segmentation can hide a word inside a longer one (先行区 in
@@ -1138,11 +1144,20 @@ class Searcher:
             level[~mask] = 0
         # Passages matching more concepts always rank first: rank tier by tier, and
         # only as many tiers as the page needs (usually just the first, and small).
+        # A tier of passages on every list added (all the words, all the facets) lies
+        # in the shortest list: looked for there, not across every passage (finding
+        # 18,000 scattered passages among 174,000 took np.flatnonzero ~0.2 ms).
+        lists = [p for p, _ in hits] + [c.fixed[0] for c in facets if c.fixed is not None]
+        shortest = np.asarray(min(lists, key=len), dtype=np.intp)
+        stride = 2 * len(facets) + 1  # levels per number of lists matched
         chosen: list[np.ndarray] = []
         seen = 0
         top = level.max(initial=0)
         while top > 0 and seen < hi:
-            tier = np.flatnonzero(level == top)
+            if top // stride == len(lists):
+                tier = shortest[level[shortest] == top]
+            else:
+                tier = np.flatnonzero(level == top)
             picked = self._ordered(tier, total[tier], max(0, lo - seen), hi - seen, runs=runs)
             chosen.append(tier[picked])
             seen += tier.size
