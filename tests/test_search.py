@@ -88,6 +88,7 @@ def _phrases_and_truth(searcher) -> list[tuple[str, bool, bool]]:
             continue
         needle = phrase.encode("utf-8")
         holding = searcher._holding_all(alt)[0].tolist()
+        assert searcher._with_every_term(alt.term_ids).tolist() == holding  # same AND
         out.append(
             (phrase, any(needle in t for t in texts), any(needle in texts[p] for p in holding))
         )

@@ -363,7 +363,7 @@ class Searcher:
             return True
         holding = None
         if pids.size > EXISTENCE_SCAN:
-            holding = self._holding_all(alt)[0]
+            holding = self._with_every_term(alt.term_ids)
             if holding.size > PHRASE_CHECK_LIMIT:
                 return True
         if self._any_holds(scan[_READ_AT_ONCE:], needle):
@@ -377,6 +377,18 @@ class Searcher:
             if any(needle in t for t in texts):
                 return True
         return False
+
+    def _with_every_term(self, term_ids: tuple[int, ...]) -> np.ndarray:
+        """The passages holding every one of ``term_ids``, in the order of the shortest
+        posting list: :meth:`_holding_all` without the scores (existence needs none, and
+        converting and adding them cost more than the AND itself)."""
+        lists = sorted((self.index.raw_postings(t)[0] for t in term_ids), key=len)
+        if len(lists) == 1:
+            return lists[0]
+        count = np.zeros(self.index.n_passages, dtype=np.uint8)
+        for p in lists[1:]:
+            count[p] += 1
+        return lists[0][count[lists[0]] == len(lists) - 1]
 
     # -- scoring ---------------------------------------------------------------------------
     def _holding_all(self, alt: Alternative) -> tuple[np.ndarray, np.ndarray]:
