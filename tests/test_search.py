@@ -5,6 +5,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from itertools import pairwise
 
+import numpy as np
 import pytest
 
 from bot.text.normalize import normalize
@@ -103,7 +104,7 @@ def test_a_phrase_exists_when_a_passage_holds_it(bundled_engine, monkeypatch):
     assert sum(held for _, held, _ in cases) >= 3 and sum(not held for _, held, _ in cases) >= 3
     # few texts of the rarest piece read, so the passages holding every piece decide
     monkeypatch.setattr(searcher_module, "EXISTENCE_SCAN", 3)
-    monkeypatch.setattr(searcher_module, "_READ_AT_ONCE", 2)
+    monkeypatch.setattr(searcher_module, "_FIRST_TEXTS", 2)
     monkeypatch.setattr(searcher_module, "PHRASE_CHECK_LIMIT", 10**6)
     searcher.clear_memo()
     for phrase, held, held_by_all in cases:
@@ -122,6 +123,20 @@ def test_a_phrase_exists_when_a_passage_holds_it(bundled_engine, monkeypatch):
     absent = [phrase for phrase, held, _ in cases if not held and unread(phrase)]
     assert absent and all(searcher.phrase_exists(phrase) for phrase in absent)
     searcher.clear_memo()
+
+
+def test_holds_searches_each_passage_text_in_place(bundled_engine):
+    ix = bundled_engine.searcher.index
+    pids = np.arange(ix.n_passages)
+    for needle in ("乡村振兴".encode(), "先行区".encode(), b"2023", "不在文中的词".encode()):
+        expected = [needle in ix.passage_norm_bytes(int(p)) for p in pids]
+        assert list(ix.holds(pids, needle)) == expected
+        assert list(ix.holds(pids[::-1], needle)) == expected[::-1]
+    # a needle across two neighbouring passages is in neither
+    first, second = ix.passage_norm_bytes(0), ix.passage_norm_bytes(1)
+    straddle = first[-3:] + second[:3]
+    assert straddle not in first and straddle not in second
+    assert list(ix.holds(np.array([0, 1]), straddle)) == [False, False]
 
 
 def test_exclusion_removes_passages(bundled_engine):

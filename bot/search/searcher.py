@@ -35,8 +35,9 @@ VERIFY_LIMIT = 5_000
 # Below this many co-occurrences a phrase is checked against the text; above, assumed present.
 PHRASE_CHECK_LIMIT = 1_000
 EXISTENCE_SCAN = 300
-# How many passages' texts are read at a time when looking for bytes in them.
-_READ_AT_ONCE = 32
+# How many texts of a phrase's rarest piece are searched before the passages holding
+# every piece are counted (which may settle whether the phrase exists).
+_FIRST_TEXTS = 32
 STRICT_SCORE = 80.0
 SCAN_LIMIT = 2_000
 MEMO_SIZE = 50_000
@@ -359,24 +360,16 @@ class Searcher:
         pids = self.index.raw_postings(rarest)[0]
         needle = text.encode("utf-8")
         scan = pids[:EXISTENCE_SCAN]
-        if self._any_holds(scan[:_READ_AT_ONCE], needle):
+        if any(self.index.holds(scan[:_FIRST_TEXTS], needle)):
             return True
         holding = None
         if pids.size > EXISTENCE_SCAN:
             holding = self._with_every_term(alt.term_ids)
             if holding.size > PHRASE_CHECK_LIMIT:
                 return True
-        if self._any_holds(scan[_READ_AT_ONCE:], needle):
+        if any(self.index.holds(scan[_FIRST_TEXTS:], needle)):
             return True
-        return holding is not None and self._any_holds(holding, needle)
-
-    def _any_holds(self, pids: np.ndarray, needle: bytes) -> bool:
-        """Whether one of ``pids`` holds ``needle``, a few texts read at a time, in order."""
-        for start in range(0, pids.size, _READ_AT_ONCE):
-            texts = self.index.passages_norm_bytes(pids[start : start + _READ_AT_ONCE])
-            if any(needle in t for t in texts):
-                return True
-        return False
+        return holding is not None and any(self.index.holds(holding, needle))
 
     def _with_every_term(self, term_ids: tuple[int, ...]) -> np.ndarray:
         """The passages holding every one of ``term_ids``, in the order of the shortest
@@ -420,8 +413,7 @@ class Searcher:
             # Checking text costs ~1 µs a passage: check the best-scoring ones only.
             best = np.argpartition(-scores, VERIFY_LIMIT - 1)[:VERIFY_LIMIT]
             pids, scores = pids[best], scores[best]
-        texts = self.index.passages_norm_bytes(pids)
-        keep = np.fromiter((needle in t for t in texts), dtype=bool, count=pids.size)
+        keep = np.fromiter(self.index.holds(pids, needle), dtype=bool, count=pids.size)
         return pids[keep], scores[keep]
 
     def _concept_hits(self, concept: Concept) -> tuple[np.ndarray, np.ndarray]:
@@ -1064,14 +1056,11 @@ class Searcher:
         head = np.arange(min(window, pids.size)) if presorted else self._top(pids, keys, 0, window)
         weighted = keys[head] * self._prior(pids[head])
         if runs:
-            # reading a window's texts costs microseconds; verifying a run over all the
-            # passages holding its words cost milliseconds a query
-            texts = self.index.passages_norm_bytes(pids[head])
-            held = np.fromiter(
-                (sum(r in text for r in runs) for text in texts),
-                dtype=np.float32,
-                count=head.size,
-            )
+            # searching a window's texts costs microseconds; verifying a run over all
+            # the passages holding its words cost milliseconds a query
+            held = np.zeros(head.size, dtype=np.float32)
+            for run in runs:
+                held += np.fromiter(self.index.holds(pids[head], run), dtype=bool, count=head.size)
             weighted = weighted * (1 + np.float32(WHOLE_RUN_WEIGHT) * held / len(runs))
         order = head[np.lexsort((pids[head], -weighted))]
         if hi <= order.size:
