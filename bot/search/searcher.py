@@ -362,26 +362,28 @@ class Searcher:
         scan = pids[:EXISTENCE_SCAN]
         if any(self.index.holds(scan[:_FIRST_TEXTS], needle)):
             return True
-        holding = None
+        on_all = None
         if pids.size > EXISTENCE_SCAN:
-            holding = self._with_every_term(alt.term_ids)
-            if holding.size > PHRASE_CHECK_LIMIT:
+            on_all = self._on_every_list(pids, alt.term_ids)
+            if np.count_nonzero(on_all) > PHRASE_CHECK_LIMIT:
                 return True
         if any(self.index.holds(scan[_FIRST_TEXTS:], needle)):
             return True
-        return holding is not None and any(self.index.holds(holding, needle))
+        if on_all is None:
+            return False
+        # The passages holding every piece are among the rarest piece's: those in its
+        # first EXISTENCE_SCAN were searched just now.
+        rest = pids[EXISTENCE_SCAN:]
+        return any(self.index.holds(rest[on_all[EXISTENCE_SCAN:]], needle))
 
-    def _with_every_term(self, term_ids: tuple[int, ...]) -> np.ndarray:
-        """The passages holding every one of ``term_ids``, in the order of the shortest
-        posting list: :meth:`_holding_all` without the scores (existence needs none, and
-        converting and adding them cost more than the AND itself)."""
-        lists = sorted((self.index.raw_postings(t)[0] for t in term_ids), key=len)
-        if len(lists) == 1:
-            return lists[0]
+    def _on_every_list(self, pids: np.ndarray, term_ids: tuple[int, ...]) -> np.ndarray:
+        """For each of ``pids``, whether it is on the posting list of every one of
+        ``term_ids``: the AND of :meth:`_holding_all` without the scores (existence
+        needs none, and converting and adding them cost more than the AND itself)."""
         count = np.zeros(self.index.n_passages, dtype=np.uint8)
-        for p in lists[1:]:
-            count[p] += 1
-        return lists[0][count[lists[0]] == len(lists) - 1]
+        for t in term_ids:
+            count[self.index.raw_postings(t)[0]] += 1
+        return count[pids] == len(term_ids)
 
     # -- scoring ---------------------------------------------------------------------------
     def _holding_all(self, alt: Alternative) -> tuple[np.ndarray, np.ndarray]:
