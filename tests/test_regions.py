@@ -69,3 +69,19 @@ def test_figures_without_a_document_region(gz):
     assert figure_in_region("山东", "烟台", None, (), gz)
     assert not figure_in_region("山东", "", None, (), gz)
     assert figure_in_region("全国", "", "全国", (), gz)  # a national document's figure
+
+
+def test_place_names_are_found_leftmost_longest_with_their_suffix(gz):
+    def found(text: str) -> list[tuple[str, int, int, bool]]:
+        return [(m.place.name, m.start, m.end, m.suffixed) for m in gz.mentions(text)]
+
+    # the longest name at a position (呼伦贝尔市, not 呼伦贝尔), then on from its end
+    assert found("呼伦贝尔市海拉尔区的发展") == [
+        ("呼伦贝尔市", 0, 5, True),
+        ("海拉尔区", 5, 9, True),
+    ]
+    assert found("七台河市七星关区") == [("七台河市", 0, 4, True), ("七星关区", 4, 8, True)]
+    # a short name without its suffix, a name at the very end
+    assert found("青岛西海岸新区和济南") == [("青岛市", 0, 2, False), ("济南市", 8, 10, False)]
+    assert found("海南省海口") == [("海南省", 0, 3, True), ("海口市", 3, 5, False)]
+    assert found("") == [] and found("青") == [] and found("发展经济") == []

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+from itertools import pairwise
+
+import numpy as np
 import pytest
 
 from bot.text.normalize import normalize
@@ -56,12 +60,126 @@ def test_phrase_hidden_inside_a_longer_word_is_found(bundled_engine):
     assert all("先行区" in h.text for h in resp.hits)
 
 
+def test_a_byte_scan_is_remembered_and_shared_read_only(bundled_engine):
+    searcher = bundled_engine.searcher
+    searcher.clear_memo()
+    found = searcher.scan("先行区")
+    assert found.size >= 3 and list(found) == sorted(found)
+    assert all("先行区" in normalize(searcher.passage_text(int(p))) for p in found)
+    assert searcher.scan("先行区") is found  # the second query naming it reads nothing
+    assert not found.flags.writeable
+    searcher.clear_memo()
+    again = searcher.scan("先行区")
+    assert again is not found and again.tolist() == found.tolist()
+    assert searcher.scan("先行区", limit=1).tolist() == found[:1].tolist()
+
+
+def _phrases_and_truth(searcher) -> list[tuple[str, bool, bool]]:
+    """Two-word phrases of the bundled corpus and made-up ones: (phrase, some passage holds
+    its bytes, some passage holding every piece holds its bytes)."""
+    ix = searcher.index
+    texts = [ix.passage_norm_bytes(pid) for pid in range(ix.n_passages)]
+    words = [w for w in searcher.tokenizer.cut(normalize(ix.passage_text(0))) if len(w) > 1]
+    common = ["发展", "建设", "经济", "推进", "加快"]
+    phrases = {a + b for a, b in pairwise(words)} | {a + b for a in common for b in common}
+    out = []
+    for phrase in sorted(phrases):
+        alt = searcher._alternative(phrase)
+        if alt is None or not alt.verify:
+            continue
+        needle = phrase.encode("utf-8")
+        holding = searcher._holding_all(alt)[0].tolist()
+        rarest = ix.raw_postings(min(alt.term_ids, key=ix.df))[0]
+        on_all = searcher._on_every_list(rarest, alt.term_ids)
+        assert rarest[on_all].tolist() == holding  # the same AND, in the same order
+        out.append(
+            (phrase, any(needle in t for t in texts), any(needle in texts[p] for p in holding))
+        )
+    return out
+
+
+def test_a_phrase_exists_when_a_passage_holds_it(bundled_engine, monkeypatch):
+    from bot.search import searcher as searcher_module
+
+    searcher = bundled_engine.searcher
+    cases = _phrases_and_truth(searcher)
+    assert sum(held for _, held, _ in cases) >= 3 and sum(not held for _, held, _ in cases) >= 3
+    # few texts of the rarest piece read, so the passages holding every piece decide
+    monkeypatch.setattr(searcher_module, "EXISTENCE_SCAN", 3)
+    monkeypatch.setattr(searcher_module, "_FIRST_TEXTS", 2)
+    monkeypatch.setattr(searcher_module, "PHRASE_CHECK_LIMIT", 10**6)
+    searcher.clear_memo()
+    for phrase, held, held_by_all in cases:
+        got = searcher.phrase_exists(phrase)
+        assert not got or held, phrase  # never present when no passage holds it
+        assert got or not held_by_all, phrase
+    # very many passages holding every piece: taken as present without reading them
+    monkeypatch.setattr(searcher_module, "PHRASE_CHECK_LIMIT", 1)
+    searcher.clear_memo()
+
+    def unread(phrase: str) -> bool:  # every piece common, several passages hold all
+        alt = searcher._alternative(phrase)
+        rarest = min(searcher.index.df(t) for t in alt.term_ids)
+        return rarest > 3 and searcher._holding_all(alt)[0].size > 1
+
+    absent = [phrase for phrase, held, _ in cases if not held and unread(phrase)]
+    assert absent and all(searcher.phrase_exists(phrase) for phrase in absent)
+    searcher.clear_memo()
+
+
+def test_holds_searches_each_passage_text_in_place(bundled_engine):
+    ix = bundled_engine.searcher.index
+    pids = np.arange(ix.n_passages)
+    for needle in ("乡村振兴".encode(), "先行区".encode(), b"2023", "不在文中的词".encode()):
+        expected = [needle in ix.passage_norm_bytes(int(p)) for p in pids]
+        assert list(ix.holds(pids, needle)) == expected
+        assert list(ix.holds(pids[::-1], needle)) == expected[::-1]
+    # a needle across two neighbouring passages is in neither
+    first, second = ix.passage_norm_bytes(0), ix.passage_norm_bytes(1)
+    straddle = first[-3:] + second[:3]
+    assert straddle not in first and straddle not in second
+    assert list(ix.holds(np.array([0, 1]), straddle)) == [False, False]
+
+
 def test_exclusion_removes_passages(bundled_engine):
     everything = bundled_engine.search("乡村振兴", page_size=100)
     without = bundled_engine.search("乡村振兴 -齐鲁", page_size=100)
     assert any("齐鲁" in h.text for h in everything.hits)
     assert without.total < everything.total
     assert not any("齐鲁" in h.text for h in without.hits)
+
+
+# Words, synonyms, an exclusion, a filter, facets (region, year) and question words:
+# every way a query's candidates and levels are made.
+LEVEL_QUERIES = [
+    ("养老服务 社区", {}),
+    ("乡村振兴 -齐鲁", {}),
+    ("GDP 增长", {}),
+    ("发展 改革", {"region": "青岛"}),
+    ("山东 2023年 海洋经济", {}),
+    ("青岛 目标", {}),
+]
+
+
+def _answers(engine) -> list:
+    out = []
+    for query, filters in LEVEL_QUERIES:
+        for page in (1, 2, 3):
+            resp = engine.search(query, page=page, page_size=7, **filters)
+            out.append((resp.total, [(h.doc_id, h.passage_ordinal, h.score) for h in resp.hits]))
+    return out
+
+
+def test_pages_of_every_kind_of_query_agree_and_threads_agree(bundled_engine):
+    first = _answers(bundled_engine)
+    for k, (query, _) in enumerate(LEVEL_QUERIES):
+        pages = first[3 * k : 3 * k + 3]
+        assert pages[0][0] > 0 and len({total for total, _ in pages}) == 1, query
+        hits = [h for _, page in pages for h in page]
+        assert len(set(hits)) == len(hits), query  # no passage on two pages
+    assert _answers(bundled_engine) == first
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(lambda _: _answers(bundled_engine), range(8))) == [first] * 8
 
 
 def test_only_exclusions_is_a_clear_message(bundled_engine):

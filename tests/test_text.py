@@ -6,6 +6,7 @@ import pytest
 
 from bot.config import Settings
 from bot.text.normalize import normalize
+from bot.text.pinyin import first_syllables, readings
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import Tokenizer, index_terms, read_user_dict
 from tests.conftest import BUNDLED_CORPUS
@@ -92,3 +93,10 @@ def test_fit_message_cuts_to_one_telegram_message():
     assert utf16_len(html) <= 4096 and html.startswith("<b>政") and "</b>…" in html
     lines = fit_message("\n".join(["<i>行</i>"] * 1000), html=True)
     assert utf16_len(lines) <= 4096 and lines.endswith("<i>行</i>…")
+
+
+def test_pinyin_readings_are_toneless_every_reading_most_common_first():
+    assert readings("行") == ("xing", "hang", "heng")
+    assert readings("绿") == ("lv", "lu")  # ü is written v
+    assert readings("A") == ("A",)  # not Chinese: itself
+    assert first_syllables("银杭A") == ["yin", "hang", "A"]

@@ -280,8 +280,21 @@ class CompiledIndex:
         lo, hi = int(self.norm_offsets[pid]), int(self.norm_offsets[pid + 1])
         return self.norm_mmap[lo:hi] if self.norm_mmap is not None else b""
 
+    def holds(self, pids: np.ndarray, needle: bytes) -> Iterator[bool]:
+        """Whether the normalised text of each of ``pids`` holds ``needle``, in order and
+        lazily (``any`` stops at the first). Searched in place in the mapped text: copying
+        each passage out first cost a third of the time."""
+        if self.norm_mmap is None:
+            return (False for _ in range(len(pids)))
+        at = np.asarray(pids, dtype=np.intp)
+        los = self.norm_offsets[at].tolist()
+        his = self.norm_offsets[at + 1].tolist()
+        find = self.norm_mmap.find
+        return (find(needle, lo, hi) >= 0 for lo, hi in zip(los, his, strict=True))
+
     def passages_norm_bytes(self, pids: np.ndarray) -> list[bytes]:
-        """:meth:`passage_norm_bytes` of many passages, the offsets read in one go."""
+        """:meth:`passage_norm_bytes` of many passages, the offsets read in one go (the
+        best passages' texts, whose sentences the ranking reads)."""
         if self.norm_mmap is None:
             return [b""] * len(pids)
         at = np.asarray(pids, dtype=np.intp)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 
@@ -47,21 +47,23 @@ def _strip_tone(syllable: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[int, tuple[str, ...]]:
-    raw: dict[str, str] = json.loads(_table_path().read_text(encoding="utf-8"))
-    table: dict[int, tuple[str, ...]] = {}
-    for code, readings in raw.items():
-        toneless = tuple(dict.fromkeys(_strip_tone(r) for r in readings.split(",")))
-        table[int(code)] = toneless
-    return table
+def _raw_table() -> dict[str, str]:
+    """pypinyin's table as stored: code point (decimal string) -> "reading,reading"."""
+    return json.loads(_table_path().read_text(encoding="utf-8"))
 
 
+@cache  # bounded by the ~42,000 characters of the table
 def readings(ch: str) -> tuple[str, ...]:
-    """Toneless readings of one character, most common first; ``(ch,)`` if not Chinese."""
-    return _table().get(ord(ch), (ch,))
+    """Toneless readings of one character, most common first; ``(ch,)`` if not Chinese.
+
+    Converted one character at a time, when first asked for: converting the whole
+    table took ~60 ms, paid by the first query that needed a typo correction."""
+    raw = _raw_table().get(str(ord(ch)))
+    if raw is None:
+        return (ch,)
+    return tuple(dict.fromkeys(_strip_tone(r) for r in raw.split(",")))
 
 
 def first_syllables(text: str) -> list[str]:
     """The most common reading of each character."""
-    table = _table()
-    return [table.get(ord(ch), (ch,))[0] for ch in text]
+    return [readings(ch)[0] for ch in text]
