@@ -13,7 +13,7 @@ from bot.corpus.gazetteer import default_gazetteer
 from bot.library.answers import asked_indicator, seeks_target
 from bot.library.engine import Engine
 from bot.search import searcher as searcher_module
-from bot.search.searcher import _same_sentence_share
+from bot.search.searcher import _same_sentence_share, _same_sentence_shares
 from bot.search.understand import understand, year_forms
 from tests.conftest import make_settings
 
@@ -144,13 +144,21 @@ def test_growth_rate_words_answer_to_each_other(engine):
     assert any("增长" in hit.snippet[h.start : h.end] for h in hit.highlights)
 
 
+_share = _same_sentence_share
+
+
 def test_the_share_of_the_words_one_sentence_holds():
     words = (("规模以上工业", "规上工业"), ("增长", "增速"))
-    assert _same_sentence_share("规上工业增加值增长7%。", words) == 1.0
+    assert _share("规上工业增加值增长7%。", words) == 1.0
     scattered = "规模以上工业企业达到5000家。数字经济快速增长。"
-    assert _same_sentence_share(scattered, words) == 0.0
+    assert _share(scattered, words) == 0.0
     three = (("粮食",), ("产量",), ("增长",))
-    assert _same_sentence_share("粮食产量稳定。粮食增长。", three) == pytest.approx(2 / 3)
+    assert _share("粮食产量稳定。粮食增长。", three) == pytest.approx(2 / 3)
+    # passages ranked together do not share sentences
+    words2 = (("粮食",), ("产量",))
+    assert list(_same_sentence_shares(["粮食增产。", "产量稳定", "粮食产量"], words2)) == [0, 0, 1]
+    assert _share("规上工业增加值增长7%；其他", words) == 1.0
+    assert _share("规上工业增加值\n增长7%", words) == 0.0
 
 
 REAL_DOCS = PROJECT_ROOT / "tests" / "data" / "real" / "docs"
