@@ -1,5 +1,7 @@
-"""``briefbot scorecard``, ``changes`` and ``compare --year``, run in-process on real
-documents of one region in successive years (tests/data/real/docs)."""
+"""``briefbot scorecard``, ``changes`` and ``compare --year``, run in-process on documents
+of one region in successive years: real ones of the dev split (tests/data/real/docs) and
+short invented ones (tests/data/analytics) standing in for the test-split reports, on which
+no test may assert."""
 
 from __future__ import annotations
 
@@ -16,23 +18,24 @@ from bot.config import PROJECT_ROOT
 from briefbot.cli import app
 
 REAL = PROJECT_ROOT / "tests" / "data" / "real" / "docs"
+INVENTED = PROJECT_ROOT / "tests" / "data" / "analytics"
 DOCS = (
-    "national_china_2015_gwr.txt",
-    "national_china_2016_gwr.txt",
-    "national_china_2021_gwr.txt",
-    "national_china_2025_gwr.txt",
-    "district_hailaer_2016_gwr.txt",
-    "district_hailaer_2019_gwr.txt",
-    "province_sichuan_2026_gwr.txt",
-    "province_hubei_2026_gwr.txt",
+    REAL / "national_china_2015_gwr.txt",
+    INVENTED / "national_china_2016_invented.txt",  # 2015's results, 2016's targets
+    REAL / "national_china_2021_gwr.txt",
+    REAL / "national_china_2025_gwr.txt",
+    REAL / "district_hailaer_2016_gwr.txt",
+    INVENTED / "district_hailaer_2019_invented.txt",
+    REAL / "province_sichuan_2026_gwr.txt",
+    INVENTED / "province_hubei_2026_invented.txt",
 )
 
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
     corpus = tmp_path_factory.mktemp("corpus")
-    for name in DOCS:
-        shutil.copy(REAL / name, corpus / name)
+    for path in DOCS:
+        shutil.copy(path, corpus / path.name)
     data = tmp_path_factory.mktemp("data")
     runner = CliRunner()
     base = ["--corpus-dir", str(corpus), "--data-dir", str(data)]
@@ -63,7 +66,7 @@ def test_scorecard_json_links_2015_targets_with_2016_results(run):
         }.items()
     )
     assert gdp["result"]["value"] == 6.9 and gdp["result"]["unit"] == "%"
-    assert gdp["result"]["doc"] == "national_china_2016_gwr.txt"
+    assert gdp["result"]["doc"] == "national_china_2016_invented.txt"
     assert gdp["status"] == "met"
     cpi = next(r for r in rows if r["indicator"] == "居民消费价格")
     assert cpi["result"] is None and cpi["status"] == "unknown"
@@ -79,7 +82,7 @@ def test_scorecard_csv_and_table(run):
         "以上",
         "1312",
     )
-    assert jobs["status"] == "met" and jobs["result_doc"] == "national_china_2016_gwr.txt"
+    assert jobs["status"] == "met" and jobs["result_doc"] == "national_china_2016_invented.txt"
     table = run("scorecard", "--region", "全国", "--year", "2015").stdout
     assert "增长7%左右" in table and "增长6.9%" in table and "达成 met" in table
     assert "尚无实绩" in table  # targets with no result are listed as unknown
@@ -114,7 +117,7 @@ def test_changes_national_2025_against_2021(run):
 def test_changes_json_year_and_missing_reports(run):
     data = json.loads(run("changes", "全国", "--year", "2016", "--json").stdout)
     assert (data["current"], data["previous"]) == (
-        "national_china_2016_gwr.txt",
+        "national_china_2016_invented.txt",
         "national_china_2015_gwr.txt",
     )
     gdp = next(c for c in data["targets"] if c["indicator"] == "国内生产总值" and c["previous"])
@@ -122,6 +125,7 @@ def test_changes_json_year_and_missing_reports(run):
     assert (gdp["current"]["value"], gdp["current"]["value_max"]) == (6.5, 7.0)
     assert all({"phrase", "count"} == set(p) for p in data["new_phrases"])
     hailaer = json.loads(run("changes", "海拉尔", "--json").stdout)
+    assert hailaer["current"] == "district_hailaer_2019_invented.txt"
     assert hailaer["previous"] == "district_hailaer_2016_gwr.txt"
     first = run("changes", "全国", "--year", "2015")
     assert first.exit_code == 0 and "没有更早的同地区报告可比" in first.stdout

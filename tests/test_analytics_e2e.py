@@ -1,5 +1,6 @@
 """/scorecard, /changes and /chart end to end: the real Application against the fake Bot API, on
-real documents of one region in successive years (tests/data/real/docs)."""
+documents of one region in successive years: real ones of the dev split (tests/data/real/docs)
+and short invented ones (tests/data/analytics) standing in for the test-split reports."""
 
 from __future__ import annotations
 
@@ -21,21 +22,22 @@ from handlers.app import build_application
 from tests.conftest import serving
 
 REAL = PROJECT_ROOT / "tests" / "data" / "real" / "docs"
+INVENTED = PROJECT_ROOT / "tests" / "data" / "analytics"
 DOCS = (
-    "national_china_2015_gwr.txt",
-    "national_china_2016_gwr.txt",
-    "national_china_2021_gwr.txt",
-    "national_china_2025_gwr.txt",
-    "district_hailaer_2016_gwr.txt",
-    "district_hailaer_2019_gwr.txt",
+    REAL / "national_china_2015_gwr.txt",
+    INVENTED / "national_china_2016_invented.txt",  # 《2016年国务院政府工作报告》: 2015's results
+    REAL / "national_china_2021_gwr.txt",
+    REAL / "national_china_2025_gwr.txt",
+    REAL / "district_hailaer_2016_gwr.txt",
+    INVENTED / "district_hailaer_2019_invented.txt",
 )
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     corpus = tmp_path_factory.mktemp("corpus")
-    for name in DOCS:
-        shutil.copy(REAL / name, corpus / name)
+    for path in DOCS:
+        shutil.copy(path, corpus / path.name)
     return Engine.open(Settings(corpus_dir=corpus, data_dir=tmp_path_factory.mktemp("data")))
 
 

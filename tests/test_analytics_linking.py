@@ -1,8 +1,9 @@
 """Target analytics: the met / missed rules and targets linked with their results.
 
 Rules on small realistic records; linking on real pairs of documents of one region in
-successive years (tests/data/real/docs: the national work reports of 2015 and 2016,
-2021 and 2025) and on fixtures where the real corpus has no pair.
+successive years (tests/data/real/docs: the national work reports of 2015, 2021 and 2025, with
+a short invented 2016 report from tests/data/analytics) and on fixtures where the real corpus
+has no pair.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from bot.targets.indicators import default_table
 from bot.targets.records import TargetRecord
 
 REAL = PROJECT_ROOT / "tests" / "data" / "real" / "docs"
+INVENTED = PROJECT_ROOT / "tests" / "data" / "analytics"
 TABLE = default_table()
 
 
@@ -228,16 +230,10 @@ def test_repeated_targets_are_listed_once_and_other_regions_are_kept_apart():
 
 # -- real documents ------------------------------------------------------------------------------
 # The 2016 report that states 2015's results. The real one is a test-split document of the
-# key-target gold (tests/data/real/docs.toml), which no test may assert on; this short text
-# says what its review says in the same way (one paragraph per result).
-REPORT_2016 = """2016年国务院政府工作报告
-一、2015年工作回顾
-过去一年，经济运行保持在合理区间。国内生产总值达到67.7万亿元，增长6.9%。
-城镇新增就业1312万人，城镇登记失业率4.05%。
-单位国内生产总值能耗下降5.6%。
-农村贫困人口减少1442万人。
-二、2016年重点工作
-"""
+# key-target gold (tests/data/real/docs.toml), which no test may assert on; this short invented
+# text (tests/data/analytics) says what its review says in the same way (one paragraph per result).
+REPORT_2016_NAME = "national_china_2016_invented.txt"
+REPORT_2016 = (INVENTED / REPORT_2016_NAME).read_text(encoding="utf-8")
 
 
 def _national_corpus(corpus: Path) -> None:
@@ -247,7 +243,7 @@ def _national_corpus(corpus: Path) -> None:
         "national_china_2025_gwr.txt",
     ):
         shutil.copy(REAL / name, corpus / name)
-    (corpus / "national_china_2016_gwr.txt").write_text(REPORT_2016, encoding="utf-8")
+    (corpus / REPORT_2016_NAME).write_text(REPORT_2016, encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -267,7 +263,7 @@ def test_national_2015_targets_against_the_2016_reports_results(national):
     links = link_targets(national, TABLE, year=2015)
     (gdp,) = _by(links, "国内生产总值", "2015")  # 增长7%左右, twice in the report: once
     assert gdp.target.doc.filename == "national_china_2015_gwr.txt"
-    assert gdp.result is not None and gdp.result.doc.filename == "national_china_2016_gwr.txt"
+    assert gdp.result is not None and gdp.result.doc.filename == REPORT_2016_NAME
     assert (gdp.result.record.value, gdp.status) == (6.9, "met")
     (jobs,) = _by(links, "新增城镇就业", "2015")  # 1000万人以上 -> 1312万人
     assert jobs.status == "met" and jobs.result and jobs.result.record.value == 1312
@@ -305,7 +301,7 @@ def test_a_scorecard_is_the_library_linked_once_and_filtered(tmp_path):
     # a new document is a new index: the links are made again, with its results
     before = engine.scorecard(region="全国", year=2015)
     assert {x.status for x in _by(before.links, "国内生产总值", "2015")} == {"unknown"}
-    (corpus / "national_china_2016_gwr.txt").write_text(REPORT_2016, encoding="utf-8")
+    (corpus / REPORT_2016_NAME).write_text(REPORT_2016, encoding="utf-8")
     engine.refresh()
     (gdp,) = _by(engine.scorecard(region="全国", year=2015).links, "国内生产总值", "2015")
     assert gdp.status == "met"

@@ -47,6 +47,30 @@ def test_real_document_metadata(name: str) -> None:
         assert meta.issuer and (want["issuer"] in meta.issuer or meta.issuer in want["issuer"])
 
 
+# The invented stand-ins of tests/data/analytics (for reports of the test split, on which no
+# test may assert): each is read as the real report of its region and year would be.
+INVENTED = Path(__file__).resolve().parent / "data" / "analytics"
+
+
+@pytest.mark.parametrize(
+    ("name", "region", "path", "level", "year", "title"),
+    [
+        ("national_china_2016_invented.txt", "全国", (), "national", 2016,
+         "2016年国务院政府工作报告"),
+        ("district_hailaer_2019_invented.txt", "海拉尔", ("内蒙古", "呼伦贝尔", "海拉尔"), "county",
+         2019, "2019年海拉尔区政府工作报告"),
+        ("province_hubei_2026_invented.txt", "湖北", ("湖北",), "provincial", 2026,
+         "2026年湖北省政府工作报告"),
+    ],
+)  # fmt: skip
+def test_invented_reports_have_the_metadata_of_the_reports_they_stand_for(
+    name, region, path, level, year, title
+) -> None:
+    meta = load_document(INVENTED / name, INVENTED, max_bytes=10**6, passage_max_chars=400).meta
+    assert (meta.region, meta.region_path, meta.level, meta.year) == (region, path, level, year)
+    assert (meta.doc_type, meta.title) == ("政府工作报告", title)
+
+
 def test_year_is_what_the_document_is_about() -> None:
     bulletin = "2022 年成都市国民经济和社会发展统计公报\n成都市统计局\n2023 年3 月25 日\n正文。"
     assert infer_meta(bulletin, "b.txt").year == 2022  # not its publication year

@@ -44,6 +44,10 @@ from tests.fixture_site import (
 )
 
 REAL = Path(__file__).parent / "data" / "real" / "docs"
+# Short invented documents (tests/data/analytics) for the page bodies whose real
+# counterparts are in the test split of the key-target gold, which no test may use.
+INVENTED = Path(__file__).parent / "data" / "analytics"
+HUBEI_2026 = INVENTED / "province_hubei_2026_invented.txt"
 POLICY = FetchPolicy(allow_private=True, host_gap_s=0, retries=0, timeout_s=2)
 
 
@@ -57,7 +61,8 @@ async def fetch_text(site, path: str) -> tuple[str, str]:
     return decode_html(page.content, page.content_type, url=page.url), page.url
 
 
-def real_lines(name: str, count: int | None = None) -> list[str]:
+def real_lines(name: str | Path, count: int | None = None) -> list[str]:
+    """The non-empty lines of a real document (a name in REAL) or of another file (a path)."""
     lines = [line for line in (REAL / name).read_text(encoding="utf-8").split("\n") if line]
     return lines[:count] if count else lines
 
@@ -293,7 +298,7 @@ async def test_an_article_without_text_is_empty(fixture_site):
 
 
 def test_metadata_from_lines_when_the_page_has_no_meta_tags() -> None:
-    body = "".join(f"<br>　　{line}" for line in real_lines("province_hubei_2026_gwr.txt", 12))
+    body = "".join(f"<br>　　{line}" for line in real_lines(HUBEI_2026, 12))
     html = f"""<html><head><title>湖北省政府工作报告 - 湖北省人民政府门户网站</title></head><body>
     <table><tr><td class="xl">
     <div class="bt">湖北省政府工作报告</div>
@@ -314,7 +319,7 @@ def test_metadata_from_lines_when_the_page_has_no_meta_tags() -> None:
     )
     lines = article.text.split("\n")
     assert lines[0] == "湖北省政府工作报告"
-    expected = [line.strip("　 ") for line in real_lines("province_hubei_2026_gwr.txt", 12)]
+    expected = [line.strip("　 ") for line in real_lines(HUBEI_2026, 12)]
     assert lines[1:] == expected
 
 
@@ -366,20 +371,25 @@ def test_content_key_ignores_whitespace_punctuation_width_and_script() -> None:
 
 def test_a_repost_with_another_header_and_footer_is_a_near_duplicate() -> None:
     index = NearDuplicates()
-    for name in ("province_guangdong_2022_gwr.txt", "city_luoyang_2023_stat-bulletin.txt"):
+    for name in ("province_guangdong_2022_gwr.txt", "city_qiandongnan_2023_stat-bulletin.txt"):
         index.add(name, (REAL / name).read_text(encoding="utf-8"))
-    lines = real_lines("city_luoyang_2023_stat-bulletin.txt")
+    lines = real_lines("city_qiandongnan_2023_stat-bulletin.txt")  # title, issuer, date, body
     repost = "\n".join(
-        ["转载：洛阳市统计局 2024-03-30 阅读 1024", "责任编辑：王某", *lines[2:], "（来源：日报）"]
+        [
+            "转载：黔东南州统计局 2024-05-08 阅读 1024",
+            "责任编辑：王某",
+            *lines[3:],
+            "（来源：日报）",
+        ]
     )
-    assert index.find(repost) == "city_luoyang_2023_stat-bulletin.txt"
-    assert index.find("洛阳市2023年国民经济和社会发展统计公报") is None  # too short to say
+    assert index.find(repost) == "city_qiandongnan_2023_stat-bulletin.txt"
+    assert index.find("黔东南州2023年国民经济和社会发展统计公报") is None  # too short to say
 
 
 def test_different_years_of_one_regions_report_stay_apart() -> None:
-    pairs = [
-        ("district_hailaer_2016_gwr.txt", "district_hailaer_2019_gwr.txt"),
-        ("national_china_2015_gwr.txt", "national_china_2016_gwr.txt"),
+    pairs = [  # real reports of the dev split
+        ("national_china_2015_gwr.txt", "national_china_2021_gwr.txt"),
+        ("national_china_2021_gwr.txt", "national_china_2025_gwr.txt"),
     ]
     for older, newer in pairs:
         index = NearDuplicates()
@@ -403,7 +413,8 @@ async def test_an_html_page_and_its_attachment_are_one_document(fixture_site):
     pdf_text = decode_bytes(attachment.content, Path("zhoukou.pdf")).text
     index = NearDuplicates()
     index.add("page", article.text)
-    index.add("other", (REAL / "city_luoyang_2023_stat-bulletin.txt").read_text(encoding="utf-8"))
+    other = (REAL / "city_qiandongnan_2023_stat-bulletin.txt").read_text(encoding="utf-8")
+    index.add("other", other)  # another city's bulletin of the same year
     assert index.find(pdf_text) == "page"
 
 
@@ -541,7 +552,7 @@ def test_an_article_linking_related_articles_is_still_a_page() -> None:
 
 
 def test_the_title_is_not_the_logo() -> None:
-    lines = real_lines("province_hubei_2026_gwr.txt", 10)
+    lines = real_lines(HUBEI_2026, 10)
     body = "".join(f"<p>{line}</p>" for line in lines)
     html = (
         "<html><head><title>2026年湖北省政府工作报告_湖北省人民政府</title></head><body>"
