@@ -24,7 +24,7 @@ from bot.models import Correction, Note, SearchHit, SearchResponse, Understood
 from bot.search.budget import Budget, Limits
 from bot.search.fuzzy import Lexicon, rank_candidates
 from bot.search.index import CompiledIndex, idf_of
-from bot.search.query import ParsedQuery, QueryPart, parse_query
+from bot.search.query import ParsedQuery, QueryPart, join_known_terms, parse_query
 from bot.search.snippets import find_spans, make_snippet
 from bot.search.understand import NATIONAL, understand, year_forms
 from bot.text.normalize import normalize
@@ -377,6 +377,10 @@ class Searcher:
         # 乡村振兴) can only match passages the shorter one matches: skip its work.
         singles = {a.term_ids[0] for a in alts if len(a.term_ids) == 1 and not a.verify}
         alts = [a for a in alts if len(a.term_ids) == 1 or not singles & set(a.term_ids)]
+        if alts and alts[0].verify and alts[0].text == word and self._known_term(word):
+            # A known term typed as one (粮食总产量, 污染治理) is also found with its words
+            # apart (粮食播种面积…总产量), after the passages holding it or a synonym whole.
+            alts.append(Alternative(word, alts[0].term_ids, False))
         concept = Concept(word, alts, exclude)
         if exclude or not _PLAN_PERIOD_RE.fullmatch(word):
             return concept
@@ -542,7 +546,7 @@ class Searcher:
                     for piece in pieces:
                         off = m.start() + m.group().find(piece)
                         out.append((piece, start + off, start + off + len(piece)))
-        return _join_abbreviations(part.text, out)
+        return join_known_terms(part.text, _join_abbreviations(part.text, out), self._join_term)
 
     def _plan_part(
         self, part: QueryPart, budget: Budget, *, correct: bool = True
@@ -649,7 +653,12 @@ class Searcher:
                 seen.add(w)
             kept.append(w)
         for w in _join_question_words(self._bind_single_chars(kept)):
-            if w not in self.index.term_ids and is_cjk_word(w) and not self.phrase_exists(w):
+            if (
+                w not in self.index.term_ids
+                and is_cjk_word(w)
+                and not self.phrase_exists(w)
+                and not self._known_term(w)
+            ):
                 pieces = self._pieces(w)
                 # Lone characters (低空 → 低 空) would match nearly everything.
                 if pieces and all(len(p) > 1 for p in pieces):
@@ -657,6 +666,22 @@ class Searcher:
                     continue
             out.append(self._concept(w, exclude=exclude))
         return out
+
+    def _known_term(self, word: str) -> bool:
+        """A Chinese entry of the synonym groups some form of which the corpus holds (新基建:
+        新型基础设施): kept whole, never corrected nor split into pieces."""
+        return self._memoised("known", word, False, lambda: self._find_known(word))
+
+    def _join_term(self, text: str) -> bool:
+        """Join words typed together into ``text`` (see :func:`join_known_terms`): a known
+        term the segmenter cut a lone character off (新|基建). A term it cut into words
+        (粮食|总产量, 国有企业|改革) stays words, each with its own synonyms."""
+        return any(len(w) == 1 for w in self.tokenizer.cut(text)) and self._known_term(text)
+
+    def _find_known(self, word: str) -> bool:
+        if len(word) < 2 or not is_cjk_word(word) or word not in self.synonyms:
+            return False
+        return any(self.phrase_exists(v) for v in self.synonyms.expand(word))
 
     def _is_suspicious(self, word: str) -> bool:
         """A CJK word that is not in the index, or a lone character (typos split words)."""
@@ -743,6 +768,8 @@ class Searcher:
                 budget.notes.add("correction_skipped")
                 return None
             for cand in found:
+                if self._known_term(text) and cand.term not in self.synonyms.expand(text):
+                    continue  # a known term (新基建) is what was meant, unless a synonym
                 if cand.term in text:
                     continue  # dropping characters loses what was typed; not a correction
                 if _kept_in(text, cand.term) and (

@@ -1,0 +1,90 @@
+"""Behaviours fixed after the third batch of fresh dev queries of the real-document
+relevance set (r205-r250, issue 13: synonyms, topical, phrase, footnote and traditional
+queries): a synonym entry the segmenter cuts into pieces (新基建 → 新|基建) is one word
+that finds its synonyms and is never "corrected" into another word (新建), and an
+analyst's everyday words (网购, 物价, 二胎, 老龄化, 卡脖子, 污染治理, 外贸) find what the
+documents word formally."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.library.engine import Engine
+from bot.search.query import join_known_terms
+from bot.text.synonyms import Synonyms
+from tests.conftest import make_settings
+
+REPORTS = {
+    "national_2021.txt": (
+        "2021年国务院政府工作报告\n国务院总理\n"
+        "扩大有效投资。建设信息网络等新型基础设施，发展现代物流体系。\n"
+        "新建改建农村公路一批，新开工改造城镇老旧小区5.3万个。\n"
+        "加强污染防治和生态建设，持续改善环境质量。\n"
+        "切实抓好全面放开两孩政策的落实。加快推进养老服务产业发展。\n"
+    ),
+    "digital_2022.txt": (
+        "数字经济发展情况的报告\n"
+        "全国网络零售市场规模连续9年居于世界首位。\n"
+        "集中力量推进关键核心技术攻关，牢牢掌握数字经济发展自主权。\n"
+        "健全数字经济市场规则，规范市场秩序。\n"
+    ),
+    "anhui_2026.txt": (
+        "2026年安徽省政府工作报告\n安徽省人民政府\n"
+        "主要预期目标是：城镇新增就业68万人左右，居民消费价格指数上涨2%左右。\n"
+        "全年进出口总额增长17.3%。\n"
+        "加强目标管理，确保完成全年各项目标任务。\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory) -> Engine:
+    root = tmp_path_factory.mktemp("fresh2")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in REPORTS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    return Engine.open(make_settings(corpus, root / "data"))
+
+
+def test_neighbouring_words_making_a_known_term_are_joined():
+    text = "2021 新基建 投资"
+    words = [("2021", 0, 4), ("新", 5, 6), ("基建", 6, 8), ("投资", 9, 11)]
+    known = {"新基建"}.__contains__
+    assert join_known_terms(text, words, known) == [
+        ("2021", 0, 4),
+        ("新基建", 5, 8),
+        ("投资", 9, 11),
+    ]
+    # words typed apart (a space between) stay apart
+    apart = [("新", 0, 1), ("基建", 2, 4)]
+    assert join_known_terms("新 基建", apart, known) == apart
+
+
+def test_synonyms_know_their_terms():
+    syn = Synonyms([["新型基础设施", "新基建"]])
+    assert "新基建" in syn and "基建" not in syn
+
+
+def test_a_synonym_cut_into_pieces_finds_its_synonym_and_is_not_corrected(engine):
+    resp = engine.search("2021 新基建", page_size=3)
+    assert not resp.corrections
+    assert resp.hits and "新型基础设施" in resp.hits[0].text
+
+
+@pytest.mark.parametrize(
+    ("query", "wanted"),
+    [
+        ("网购 市场规模", "网络零售市场规模"),
+        ("物价 目标", "居民消费价格指数上涨2%左右"),
+        ("二胎 政策", "两孩政策"),
+        ("应对老龄化", "养老服务"),
+        ("卡脖子技术 攻关", "关键核心技术攻关"),
+        ("污染治理", "污染防治"),
+        ("安徽 外贸 增长", "进出口总额增长17.3%"),
+    ],
+)
+def test_an_analysts_everyday_word_finds_the_documents_wording(engine, query, wanted):
+    resp = engine.search(query, page_size=3)
+    assert resp.hits, query
+    assert wanted in resp.hits[0].text, (query, [h.text for h in resp.hits])
