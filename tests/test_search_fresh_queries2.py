@@ -88,3 +88,23 @@ def test_an_analysts_everyday_word_finds_the_documents_wording(engine, query, wa
     resp = engine.search(query, page_size=3)
     assert resp.hits, query
     assert wanted in resp.hits[0].text, (query, [h.text for h in resp.hits])
+
+
+def test_a_footnote_holding_one_more_word_ranks_behind_the_paragraph(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "bulletin_2023.txt").write_text(
+        "周口市2023年国民经济和社会发展统计公报\n周口市统计局\n"
+        "全年全市发放城市低保金0.76亿元，年末共保障城市低保对象1.91万人。\n"
+        "全年房地产开发投资下降24.4%。商品房销售面积增长8.4%，商品房销售额增长2.1%。\n"
+        "表4：2023年房地产开发和销售主要指标\n"
+        "指标\t单位\t比上年增长\n"
+        "全年数字经济核心产业增加值增长8%，数据要素市场加快培育。\n"
+        "政务数据共享平台建成运行，公共数据开放目录发布。\n"
+        "注释：\n"
+        "[1]资料来源：低保相关数据来自市民政局。\n",
+        encoding="utf-8",
+    )
+    engine = Engine.open(make_settings(corpus, tmp_path / "data"))
+    first = engine.search("低保 数据", page_size=3).hits[0].text
+    assert "城市低保金" in first and "资料来源" not in first, first

@@ -56,6 +56,11 @@ WHOLE_RUN_WEIGHT = 1.0
 # five-year review naming 规模以上工业 in one sentence and 增长 in another), by the share
 # of the words its best sentence holds.
 SAME_SENTENCE_WEIGHT = 0.3
+# Passages whose body-text prior is at most this (footnotes, table and figure captions,
+# truncated copies) count one matched word less when ranked by words matched (fresh dev
+# queries r205-r250: 0.4 fixed a data-source note, 0.5 a table caption too; no other
+# query of the dev set or the bundled gate moved).
+DEMOTED_PRIOR = 0.5
 _SENTENCE_END_RE = re.compile(r"[。；;！？!?\n]")
 # A five-year plan period: 十四五, 十五五 (and 十二五 … in older reports).
 _PLAN_PERIOD_RE = re.compile(r"十[一二三四五六七八九]五")
@@ -1238,6 +1243,9 @@ class Searcher:
             keep &= mask
         candidates = np.flatnonzero(keep)
         levels = matched[candidates].astype(np.int32)
+        # A footnote or caption holding one more of the query's words than a paragraph
+        # (低保 数据: 低保相关数据来自市民政局) ranks at the paragraph's level, behind it.
+        levels -= (self._prior(candidates) <= DEMOTED_PRIOR) & (levels > 1)
         if on_facets is not None:
             # at one level, the passages of what the query names come first
             levels = levels * (2 * len(facets) + 1) + on_facets[candidates]
