@@ -108,3 +108,25 @@ def test_a_footnote_holding_one_more_word_ranks_behind_the_paragraph(tmp_path):
     engine = Engine.open(make_settings(corpus, tmp_path / "data"))
     first = engine.search("低保 数据", page_size=3).hits[0].text
     assert "城市低保金" in first and "资料来源" not in first, first
+
+
+def test_a_synonym_entry_typed_in_words_without_synonyms_of_their_own_finds_its_synonyms(
+    tmp_path,
+):
+    # 污染治理 is cut 污染|治理, neither word a synonym entry: searched as one word, it
+    # finds 污染防治; 国有企业改革 (国有企业 has synonyms of its own: 国企) stays words
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "report.txt").write_text(
+        "2021年政府工作报告\n"
+        "加强农业面源污染治理，推进化肥农药减量。\n"
+        "强化大气污染综合治理和联防联控。\n"
+        "推进城市污水治理，减少水体污染。\n"
+        "加快社会治理现代化，完善基层治理体系。\n"
+        "严格环境执法，减少污染排放，提高治理能力。\n"
+        "加强污染防治和生态建设，持续改善环境质量。\n",
+        encoding="utf-8",
+    )
+    engine = Engine.open(make_settings(corpus, tmp_path / "data"))
+    texts = [h.text for h in engine.search("污染治理", page_size=3).hits]
+    assert any("污染防治" in t for t in texts), texts

@@ -679,9 +679,13 @@ class Searcher:
 
     def _join_term(self, text: str) -> bool:
         """Join words typed together into ``text`` (see :func:`join_known_terms`): a known
-        term the segmenter cut a lone character off (新|基建). A term it cut into words
-        (粮食|总产量, 国有企业|改革) stays words, each with its own synonyms."""
-        return any(len(w) == 1 for w in self.tokenizer.cut(text)) and self._known_term(text)
+        term the segmenter cut a lone character off (新|基建), or cut into words that have
+        no synonyms of their own (污染|治理: 污染防治). Words that have (国有企业|改革: 国企)
+        stay words, each with its synonyms."""
+        if not self._known_term(text):
+            return False
+        words = self.tokenizer.cut(text)
+        return any(len(w) == 1 for w in words) or not any(w in self.synonyms for w in words)
 
     def _find_known(self, word: str) -> bool:
         if len(word) < 2 or not is_cjk_word(word) or word not in self.synonyms:
