@@ -41,11 +41,12 @@ def test_engine_beats_baselines_and_corrects_typos(tmp_path):
 
 
 # MRR@10 of the real-document relevance set's dev split (tests/data/real/relevance.jsonl,
-# the split tuned on), kept from falling back: 165 queries since the 76 fresh ones
-# (r129-r204) joined the 89 others, 0.916 and answer cards 29/31 (0.935) on 2026-12-04
-# (the 89 alone: 0.893, 14/15). The test split is measured by hand, once per change of
-# the ranking (bench/RESULTS.md).
-REAL_DEV_MRR_FLOOR = 0.91
+# the split tuned on), kept from falling back: 211 queries since the 46 fresh ones of the
+# third batch (r205-r250, the weak kinds) joined, 0.906 and answer cards 29/31 (0.935) on
+# 2026-12-04 (the 165 before them: 0.916, unchanged by this batch's fixes; the floor was
+# 0.91 on those 165). The test split is measured by hand, once per change of the ranking
+# (bench/RESULTS.md).
+REAL_DEV_MRR_FLOOR = 0.90
 REAL_DEV_ANSWER_FLOOR = 0.93
 
 

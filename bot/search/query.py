@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.models import Note
@@ -108,3 +109,30 @@ def parse_query(raw: str, *, max_chars: int) -> ParsedQuery:
     return ParsedQuery(
         raw=raw, cleaned=cleaned, parts=tuple(parts), notes=tuple(notes), note_codes=tuple(codes)
     )
+
+
+# A dictionary term typed in a query is at most this many segmenter tokens (卡脖子 → 卡|脖子).
+MAX_JOINED_TOKENS = 4
+
+
+def join_known_terms(
+    text: str, words: list[tuple[str, int, int]], known: Callable[[str], bool]
+) -> list[tuple[str, int, int]]:
+    """Neighbouring words of ``text`` that make a term ``known`` (a synonym entry such as
+    新基建 or 卡脖子, which the segmenter cuts 新|基建, 卡|脖子) joined as one word, longest
+    first, so that the term finds its synonyms instead of its pieces being searched or
+    "corrected" (新基建 → 新建). ``words`` are (word, start, end) offsets into ``text``."""
+    out: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + MAX_JOINED_TOKENS) - 1, i, -1):
+            start, end = words[i][1], words[j][2]
+            joined = text[start:end]
+            if all(words[k][2] == words[k + 1][1] for k in range(i, j)) and known(joined):
+                out.append((joined, start, end))
+                i = j + 1
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out

@@ -43,6 +43,9 @@ class Synonyms:
                     syn.add(_SPLIT.split(line))
         return syn
 
+    def __contains__(self, term: object) -> bool:
+        return term in self._index
+
     def expand(self, term: str) -> list[str]:
         """``term`` first, then every term sharing a group with it (no duplicates)."""
         out = [term]
