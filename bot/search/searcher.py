@@ -1246,10 +1246,22 @@ class Searcher:
                 held += np.fromiter(self.index.holds(pids[head], run), dtype=bool, count=head.size)
             weighted = weighted * (1 + np.float32(WHOLE_RUN_WEIGHT) * held / len(runs))
         if len(words) > 1:
+            # Only passages that could still reach the ranks asked for are read: a passage
+            # whose score, raised by the most the share can give, stays under the hi-th
+            # best score as it stands cannot (the others' scores only rise). Same ranks.
+            together = np.zeros(head.size, dtype=np.float32)
+            k = min(hi, head.size)
+            if k < head.size:
+                cut = np.partition(weighted, head.size - k)[head.size - k]
+                most = np.float32((1 + SAME_SENTENCE_WEIGHT) * (1 + 1e-5))
+                can = np.flatnonzero(weighted * most >= cut)
+            else:
+                can = np.arange(head.size)
             texts = [
-                t.decode("utf-8", "replace") for t in self.index.passages_norm_bytes(pids[head])
+                t.decode("utf-8", "replace")
+                for t in self.index.passages_norm_bytes(pids[head[can]])
             ]
-            together = _same_sentence_shares(texts, words)
+            together[can] = _same_sentence_shares(texts, words)
             weighted = weighted * (1 + np.float32(SAME_SENTENCE_WEIGHT) * together)
         order = head[np.lexsort((pids[head], -weighted))]
         if hi <= order.size:
