@@ -280,12 +280,13 @@ _ETC_KIND_RE = re.compile(
     r"(?P<kind>[\u4e00-\u9fff]{2,8})"
 )
 _RANK_SCOPES = "全国|全省|全市|全区|全州|西部|中西部|东部|内地|全球|世界"
+_RANK_VERBS = "保持|稳居|位居|跃居|居于|位列|居"
 # what a rank's sentence says before its place (居全国第1位), left in front of 全国排名
 _RANK_VERB_RE = re.compile(
-    rf"(?<=.)(?:保持|稳居|位居|跃居|居于|位列|居)(?P<said>{_RANK_SCOPES})?(?P<added>{_RANK_SCOPES})?排名$"
+    rf"(?<=.)(?:{_RANK_VERBS})(?P<said>{_RANK_SCOPES})?(?P<added>{_RANK_SCOPES})?排名$"
 )
 _POLICY_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,14}(?:政策措施|政策|措施|举措)")
-_RANK_CLAUSE_END_RE = re.compile(rf"(?:保持|稳居|位居|跃居|居于|位列|居)(?:{_RANK_SCOPES})$")
+_RANK_CLAUSE_END_RE = re.compile(rf"(?:{_RANK_VERBS})(?:{_RANK_SCOPES})$")
 # a bulletin's categories of sales and prices: items that end in 类, the last one maybe
 # with the measure of all (烟酒类、粮油食品类零售额)
 _CATEGORY_SEP_RE = re.compile(r"(?<=类)[、和及与]")
