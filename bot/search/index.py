@@ -286,22 +286,22 @@ class CompiledIndex:
         each passage out first cost a third of the time."""
         if self.norm_mmap is None:
             return (False for _ in range(len(pids)))
-        at = np.asarray(pids, dtype=np.intp)
-        los = self.norm_offsets[at].tolist()
-        his = self.norm_offsets[at + 1].tolist()
         find = self.norm_mmap.find
-        return (find(needle, lo, hi) >= 0 for lo, hi in zip(los, his, strict=True))
+        return (find(needle, lo, hi) >= 0 for lo, hi in self._norm_ranges(pids))
 
     def passages_norm_bytes(self, pids: np.ndarray) -> list[bytes]:
         """:meth:`passage_norm_bytes` of many passages, the offsets read in one go (the
         best passages' texts, whose sentences the ranking reads)."""
         if self.norm_mmap is None:
             return [b""] * len(pids)
-        at = np.asarray(pids, dtype=np.intp)
-        los = self.norm_offsets[at].tolist()
-        his = self.norm_offsets[at + 1].tolist()
         mm = self.norm_mmap
-        return [mm[lo:hi] for lo, hi in zip(los, his, strict=True)]
+        return [mm[lo:hi] for lo, hi in self._norm_ranges(pids)]
+
+    def _norm_ranges(self, pids: np.ndarray) -> zip[tuple[int, int]]:
+        """(start, end) of each of ``pids`` in the normalised text, the offsets read in one
+        go rather than one passage at a time."""
+        at = np.asarray(pids, dtype=np.intp)
+        return zip(self.norm_offsets[at].tolist(), self.norm_offsets[at + 1].tolist(), strict=True)
 
 
 def _check_shapes(
