@@ -621,10 +621,16 @@ _NOT_A_NAME_RE = re.compile(
 
 
 _PERSON_UNIT_RE = re.compile(r"^(?:万|亿)?(?:人|名|人次)$")
+# Things money is spent on (a name ending so names what was paid for, not the money),
+# and with places, lines and points, the things a count can be of.
+_SPENT_ON = (
+    "学校", "企业", "医院", "园区", "基地", "项目", "工程", "机构", "中心", "村", "馆", "站", "厂",
+    "道路", "设施", "平台", "公司", "单位",
+)  # fmt: skip
 _THING_END_RE = re.compile(
-    r"(?:学校|企业|医院|园区|基地|项目|工程|机构|中心|村|镇|县|乡|馆|站|厂|场|道路|设施|平台"
-    r"|公司|单位|线|点|区)$"
+    "(?:" + "|".join((*_SPENT_ON, "镇", "县", "乡", "场", "线", "点", "区")) + ")$"
 )
+_SPENT_ON_RE = re.compile("(?:" + "|".join(_SPENT_ON) + ")$")
 _PERSON_END_RE = re.compile(
     r"(?:人|者|员|生|工|师|民|户|家庭|儿童|老人|干部|人才|人口|群众|职工|劳动力|专家|院士|队伍)$"
 )
@@ -1294,8 +1300,7 @@ class _SentenceNamer:
             )
         )
         self.last_change = change or self.last_change
-        attr = next((a for a in ATTRIBUTES if name.endswith(a) and len(name) > len(a) + 1), "")
-        self.context.entity = name[: -len(attr)] if attr else name
+        self.context.entity = _without_attribute(name)
         self.context.entity_unit = fig.unit_class
         if _counts_things(fig, name):
             self.context.counted = name
@@ -2024,15 +2029,21 @@ class _SentenceNamer:
 
     def entity_of(self, name: str) -> str:
         """``重点项目总投资`` -> ``重点项目``: the thing a composed name is about."""
-        attr = next((a for a in ATTRIBUTES if name.endswith(a) and len(name) > len(a) + 1), "")
-        if not attr:  # 生物降解制品总产量增长19%、产值增长18%: the products' 产值
-            attr = next(
-                (a for a in _OUTPUT_MEASURES if name.endswith(a) and len(name) > len(a) + 1), ""
-            )
-        return name[: -len(attr)] if attr else name
+        entity = _without_attribute(name)
+        if entity == name:  # 生物降解制品总产量增长19%、产值增长18%: the products' 产值
+            entity = _without_attribute(name, _OUTPUT_MEASURES)
+        return entity
 
 
 _OUTPUT_MEASURES = ("总产量", "产量", "销量", "销售量")
+
+
+def _without_attribute(name: str, attributes: tuple[str, ...] = ATTRIBUTES) -> str:
+    """``name`` without the attribute it ends with (重点项目总投资 -> 重点项目), when
+    something is left before it; else ``name``."""
+    attr = next((a for a in attributes if name.endswith(a) and len(name) > len(a) + 1), "")
+    return name[: -len(attr)] if attr else name
+
 
 # What a percentage can be of: a rate, a share, a level, or a change said around it.
 _PERCENT_NAME_END_RE = re.compile(
@@ -2052,11 +2063,6 @@ def money_named_by_a_thing(name: str, fig: Figure) -> bool:
     """An amount of money named after the things it was spent on (重点项目 54亿元 of
     ``66个重点项目54亿元的投资计划``): what the money is (investment, funds) is lost."""
     return fig.unit_class == "money" and bool(_SPENT_ON_RE.search(name))
-
-
-_SPENT_ON_RE = re.compile(
-    r"(?:项目|企业|学校|医院|园区|基地|工程|机构|中心|村|馆|站|厂|道路|设施|平台|公司|单位)$"
-)
 
 
 def a_share_of_nothing(name: str, fig: Figure, sentence: str, change: str) -> bool:
