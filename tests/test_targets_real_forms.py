@@ -80,6 +80,28 @@ def test_periods_of_a_work_report(extract):
     assert got[("民生实事", 10)] == ("2026", "target")
 
 
+FIVE_YEARS_THEN_ONE = """2026年江州市政府工作报告
+一、“十四五”时期和2025年工作回顾
+这五年，我们砥砺前行。每年城镇新增就业6万人以上，外商直接投资累计达到50.5亿美元，净增经营主体12.8万户。
+地区生产总值由2020年的900亿元增加到2025年的1200亿元，年均增长5.9%。
+各位代表！刚刚过去的2025年，是江州发展极不平凡的一年。
+（一）经济运行稳中有进。
+全年规模以上工业增加值增长6.1%，新增城镇就业6.3万人。
+"""
+
+
+def test_a_five_year_review_then_the_year_just_past(extract):
+    got = {(r.indicator, r.value): r.year for r in extract(FIVE_YEARS_THEN_ONE)}
+    assert got[("新增城镇就业", 6.0)] == "2021-2025"  # 每年 of the five years
+    assert got[("外商直接投资", 50.5)] == "2021-2025"  # summed, not a level at the end
+    assert got[("市场主体", 12.8)] == "2021-2025"  # 净增 is a flow
+    assert got[("地区生产总值", 1200)] == "2025"  # 增加到2025年的: where it stands
+    assert got[("地区生产总值", 5.9)] == "2021-2025"  # averaged since 2020
+    # past the speaker's address, the year just past holds for the subsections after it
+    assert got[("规模以上工业增加值", 6.1)] == "2025"
+    assert got[("新增城镇就业", 6.3)] == "2025"
+
+
 def test_plans_look_forward_to_their_horizon(extract):
     text = (
         "江州市促进产业发展行动方案（2025—2027年）\n"

@@ -92,6 +92,12 @@ _LEVEL_CHANGES = frozenset(
         "保持",
     }
 )
+# 累计达到, 五年共完成: a sum over the years, not the level at their end.
+_ACCUMULATED_RE = re.compile(r"(?:累计|累积|共计|合计|总计|[五三两十]年共)[^，,；;、]{0,4}$")
+# 增加到2015年的287.9亿元, 降至: where it stands, though the verb is a change.
+_REACHED_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年(?:底|末)?的?$")
+# 由2010年的…, 比2010年增加, 较2020年提高: the year a change is measured from.
+_BASE_YEAR_RE = re.compile(r"(?:由|从|比|较|与|同)((?:19|20)\d\d)年")
 # Documents whose body sets goals unless a section reviews the past.
 FORWARD_TYPES = frozenset({"规划纲要", "实施意见/行动方案"})
 _HORIZON_RE = re.compile(r"(未来|今后)[一二三四五六七八九十两\d]+年")
@@ -172,6 +178,15 @@ class _Walker:
             # the task sections of a plan or an action plan, look forward
             section_class = PLAN
         heading_period = next((p for title in reversed(path) if (p := paragraph_period(title))), "")
+        if (
+            section_class == REVIEW
+            and len(path) > 1
+            and paragraph_period(path[-1]) is None
+            and self.section.path[: len(path) - 1] == path[:-1]
+        ):
+            # 一、“十四五”时期和2025年工作回顾 … 刚刚过去的2025年… （一）经济运行…: a
+            # subsection goes on in the stretch of years its part had reached
+            heading_period = self.section.paragraph_period
         self.section = _SectionState(
             path=path,
             section_class=section_class,
@@ -203,6 +218,30 @@ class _Walker:
         if money_named_by_a_thing(indicator, named.figure):
             score = min(score, 0.5)  # 重点项目 54亿元: the projects' investment? funds?
         return score
+
+    def _span_or_end(self, year: str, named: Named, before: str, clause_start: int) -> str:
+        """A level reached over a span is dated by the span's end unless it is a sum
+        (累计); a yearly average since a base year written before it (由2020年…年均增长)
+        covers the years after the base."""
+        fig = named.figure
+        level = (
+            named.change in _LEVEL_CHANGES
+            or not named.change
+            or bool(_REACHED_RE.search(before[clause_start:]))
+        )
+        if "-" in year:
+            if (
+                level
+                and fig.form != "comparison"
+                and not _ACCUMULATED_RE.search(before[clause_start:])
+            ):
+                return year.split("-")[1]  # 五年来…达到1.9万家: the level at the end
+            return year  # 五年来…外商直接投资累计达到149.6亿美元: summed over the span
+        if not named.change.startswith("年均") or self.bulletin or not year.isdigit():
+            return year
+        # 由2010年的162.4亿元增加到2015年的287.9亿元，年均增长12.1%: 2011-2015
+        bases = [int(y) for y in _BASE_YEAR_RE.findall(before) if int(y) < int(year)]
+        return f"{bases[-1] + 1}-{year}" if bases else year
 
     def paragraph_class(self) -> str:
         """The section's class, unless the paragraph opened on a stretch of years that is
@@ -412,6 +451,8 @@ class _Walker:
         if year is None and self.forward_doc and self.section.section_class == PLAN:
             # 到2027年，实现…。研制并获批3—5种…: a goal year holds for its paragraph
             year = period_before(periods, -1, upto)
+        if year == "每年" and self.section.paragraph_period:
+            year = self.section.paragraph_period  # 这五年…每年新增就业60万人: each of the five
         if year is None:
             if self.section.paragraph_period:
                 year = self.section.paragraph_period
@@ -431,12 +472,7 @@ class _Walker:
         year = normalize_year(
             year, doc_year=self.doc_year_s, current_year=current, backward=self.backward
         )
-        if (
-            "-" in year
-            and (named.change in _LEVEL_CHANGES or not named.change)
-            and fig.form != "comparison"
-        ):
-            year = year.split("-")[1]  # 五年来…达到1.9万家: a level at the end of the period
+        year = self._span_or_end(year, named, sentence[: fig.start], clause_start)
         indicator = named.indicator
         part = self.part_of_region(sentence[clause_start : fig.start])
         if part:
@@ -548,7 +584,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "22"
+EXTRACTOR_VERSION = "23"
 
 
 def extract_targets(

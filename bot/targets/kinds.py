@@ -235,18 +235,22 @@ _PARAGRAPH_PERIOD_RE = re.compile(
     r"(过去[一二三四五六七八九十两]+年|[一二三四五六七八九十两]+年来|这[一二三四五六七八九十两]+年"
     r"|“?十[一二三四五六]五”?(?:时期|期间|以来)|回望“?十[一二三四五六]五”?)"
 )
+# A paragraph about one year (2025年，…; 刚刚过去的2025年; but 2018年以来 is several).
 _PARAGRAPH_YEAR_RE = re.compile(
-    r"^(?:——)?(?:(?:19|20)\d\d年|过去一年|一年来|今年|去年"
+    r"^(?:——)?(?:(?:刚刚|刚)?过去的)?(?:(?:19|20)\d\d年(?!以来)|过去一年|一年来|今年|去年"
     # 今后五年, 展望未来, 到2027年: a paragraph looking forward ends the stretch reviewed
     r"|今后|未来|展望|(?:到|至)(?:(?:19|20)\d\d|二[〇零○][一二三四五六七八九〇零○]{2})年)"
 )
+
+# 各位代表！刚刚过去的2025年…: the speaker's address is not the paragraph's opening.
+_ADDRESS_RE = re.compile(r"^(?:各位代表|代表们|同志们|各位委员|各位政协委员)[！!，,]\s*")
 
 
 def paragraph_period(paragraph: str) -> str | None:
     """The period a paragraph opens with: a multi-year one (``过去五年``, ``“十四五”时期``),
     ``""`` when it opens with a single year (the multi-year stretch is over), ``None``
     when it says neither."""
-    head = paragraph.strip()[:40]
+    head = _ADDRESS_RE.sub("", paragraph.strip())[:40]
     m = _PARAGRAPH_PERIOD_RE.search(head)
     if m:
         word = m.group(1).replace("回望", "").strip("“”")
