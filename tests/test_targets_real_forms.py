@@ -80,6 +80,17 @@ def test_periods_of_a_work_report(extract):
     assert got[("民生实事", 10)] == ("2026", "target")
 
 
+def test_a_part_is_measured_in_the_unit_of_its_total(extract):
+    text = (
+        "2025年江州市国民经济和社会发展统计公报\n"
+        "全年粮食产量50.2万吨。年末经营主体242.8万户，其中企业57.5万户，个体工商户185.3万户。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    # the households are no part of the grain output of the sentence before
+    assert not any(name.endswith("产量") for name, value in got if value in (57.5, 185.3))
+    assert ("粮食产量", 50.2) in got
+
+
 FIVE_YEARS_THEN_ONE = """2026年江州市政府工作报告
 一、“十四五”时期和2025年工作回顾
 这五年，我们砥砺前行。每年城镇新增就业6万人以上，外商直接投资累计达到50.5亿美元，净增经营主体12.8万户。

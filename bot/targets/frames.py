@@ -92,6 +92,20 @@ def _unit_fits(measure: str, fig: Figure) -> bool:
     return True
 
 
+def _part_of(unit_class: str, measured: str) -> bool:
+    """Whether a figure of ``unit_class`` can be a part of a total of ``measured``: a
+    part of 粮食产量 50万吨 is in tonnes (or a change in %), not 企业 57.5万户."""
+    return (
+        not measured
+        or unit_class in (measured, "percent", "points")
+        or measured
+        in (
+            "percent",
+            "points",
+        )
+    )
+
+
 def measure_of(name: str) -> str:
     """The measure noun ``name`` ends with (``种植业产值`` -> ``产值``), or ``""``."""
     m = _MEASURE_RE.search(name)
@@ -111,12 +125,14 @@ class Frame:
     measure: str = ""
     subitems: bool = False
     per_capita: str = ""  # 城镇居民人均: whose income the components that follow are
+    measured: str = ""  # the unit class of the figure that set the measure
 
     def reset(self) -> None:
         self.entity = ""
         self.measure = ""
         self.subitems = False
         self.per_capita = ""
+        self.measured = ""
 
     def end_sentence(self) -> None:
         self.subitems = False
@@ -154,14 +170,15 @@ class Frame:
             return self._known(full) or full, True
         if name in _MEASURES:
             if self.entity and name not in _WHOLE and fig.unit_class in _MEASURES[name]:
-                self.measure = name
+                self.measure, self.measured = name, fig.unit_class
                 full = self.entity + name
                 return self._known(full) or full, True
             self.entity, self.measure = "", name  # 居民消费价格: a measure of its own
+            self.measured = fig.unit_class
             return name, False
         if measure:
             self.entity = name[: -len(measure)].rstrip("的")
-            self.measure = measure
+            self.measure, self.measured = measure, fig.unit_class
             return name, False
         if (
             (self.subitems or name.endswith("类"))  # 化妆品类 is a class of the measure
@@ -171,6 +188,7 @@ class Frame:
             and len(name) <= _CATEGORY_MAX
             and not _SAYS_MEASURE_RE.search(name)
             and fig.unit_class in _MEASURES[self.measure]
+            and _part_of(fig.unit_class, self.measured)
         ):
             # 种植业 under 农林牧渔业总产值 is 种植业产值: a part is not a total
             full = name + self.measure.removeprefix("总")
