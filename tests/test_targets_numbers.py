@@ -141,6 +141,17 @@ def test_comparisons_without_a_number():
     assert fig.qualifier == "同步"
     # with a number it is an ordinary figure
     assert figs("高于全省平均10个百分点以上。") == [("10", 10.0, "个百分点", "以上")]
+    # the usual benchmarks of a work report's goals, and the words they are compared with
+    for sentence, word in [
+        ("全员劳动生产率增速高于国内生产总值增速。", "高于"),
+        ("民间投资增速高于全部投资增速。", "高于"),
+        ("农村居民收入增速超过城镇居民收入增速。", "超过"),
+        ("PM2.5浓度优于全国平均水平。", "优于"),
+        ("货币供应量增速与名义经济增速基本匹配。", "匹配"),
+        ("劳动报酬提高与劳动生产率提高同步。", "同步"),
+    ]:
+        assert [(f.form, f.qualifier) for f in find_figures(sentence)] == [("comparison", word)]
+        assert may_have_figures(sentence)
 
 
 @pytest.mark.parametrize(

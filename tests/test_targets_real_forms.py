@@ -80,6 +80,15 @@ def test_periods_of_a_work_report(extract):
     assert got[("民生实事", 10)] == ("2026", "target")
 
 
+def test_a_comparison_after_a_figure_is_about_that_figure(extract):
+    text = (
+        "2026年江州市政府工作报告\n一、2025年工作回顾\n"
+        "全年地区生产总值5696亿元，增长5.3%，超过全国平均水平。\n"
+    )
+    got = [(r.indicator, r.qualifier) for r in extract(text) if r.value is None]
+    assert got == [("地区生产总值", "超过")]
+
+
 def test_a_part_is_measured_in_the_unit_of_its_total(extract):
     text = (
         "2025年江州市国民经济和社会发展统计公报\n"

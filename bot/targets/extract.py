@@ -584,7 +584,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "23"
+EXTRACTOR_VERSION = "24"
 
 
 def extract_targets(

@@ -55,7 +55,8 @@ _QUOTES = "“”‘’\"'「」『』《》"
 _QUOTE_TABLE = str.maketrans("", "", _QUOTES)
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _STAT_NOUN_RE = re.compile(
-    r"(收入|总额|投资|增加值|产值|利润|税收|零售额|消费|出口|进口|外资|生产总值|总值|工资|存款|贷款)$"
+    r"(收入|总额|投资|增加值|产值|利润|税收|零售额|消费|出口|进口|外资|生产总值|总值|工资|存款|贷款"
+    r"|报酬|生产率)$"
 )
 _VAGUE_SUBJECT_RE = re.compile(r"主要|指标|经济发展|各项|整体|总体")
 _ITEM_SPLIT_RE = re.compile(r"、|和|及|与")
@@ -1383,6 +1384,10 @@ class _SentenceNamer:
         if _VAGUE_SUBJECT_RE.search(raw):
             return
         name = _best_before(self.table, raw, fig)
+        if name is None and not clean_name(raw).strip("、，, ") and self.last_subject:
+            # 增长5.3%，超过全国平均水平: the figure just named is what is compared
+            self.emit(fig, self.last_subject, "增长", subject=False)
+            return
         if name is None:
             cleaned = clean_name(raw)
             if not (_is_name(cleaned) and _STAT_NOUN_RE.search(cleaned)):
