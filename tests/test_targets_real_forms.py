@@ -89,6 +89,15 @@ def test_a_comparison_after_a_figure_is_about_that_figure(extract):
     assert got == [("地区生产总值", "超过")]
 
 
+def test_a_from_to_clause_takes_the_measure_the_clause_before_opens_with(extract):
+    text = (
+        "2026年江州市数字经济发展报告\n一、发展成就\n"
+        "全市跨境电商交易额保持快速增长，由2020年的80亿元增长至2025年的423亿元。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("跨境电商交易额", 423) in got
+
+
 def test_a_part_is_measured_in_the_unit_of_its_total(extract):
     text = (
         "2025年江州市国民经济和社会发展统计公报\n"

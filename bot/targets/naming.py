@@ -271,6 +271,8 @@ _MEASURE_END_RE = re.compile(
     r"(率|量|数|额|值|价格|面积|里程|人数|产量|收入|支出|投资|规模|比重|占比|强度|浓度|指数|排名|标准|出栏"
     r"|能力|容量|人口|企业|项目|基地|园区|平台|学校|医院|机构|中心|主体|工程|设施|床位|公里|道路|住房|排放)$"
 )
+# What money amounts and their growth are measured as (交易额, 营业收入, 市场规模).
+_MONEY_MEASURE_RE = re.compile(r"(?:额|收入|支出|投资|产值|增加值|规模|总量|利润|税收)$")
 # 一是全区经济…, 其二…: the enumeration of a report's points, not part of a name
 _ENUMERATION_RE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]|首先|其次|再次)"
@@ -1695,6 +1697,22 @@ class _SentenceNamer:
             return None
         return cleaned
 
+    @staticmethod
+    def _measure_opening(clause: str) -> str:
+        """``我国电子商务交易额保持快速增长`` -> ``电子商务交易额``: the noun phrase a
+        clause opens with, when it names a measure and a predicate follows it."""
+        text = clean_name(clause)
+        k = _noun_end(text)
+        head = text[:k]
+        if (
+            k < len(text)
+            and 4 <= len(head) <= 12
+            and _is_name(head)
+            and _MONEY_MEASURE_RE.search(head)
+        ):
+            return head
+        return ""
+
     def _clause_before(self, fig: Figure) -> str:
         """The clause before the one ``fig`` is in, without noise and edge punctuation."""
         lo = clause_start(self.s, fig.start)
@@ -1884,6 +1902,13 @@ class _SentenceNamer:
             lead = _aliases(self.table, prev, fig)[:1]
             if lead and not clean_name(prev[: lead[0].start]):
                 name = lead[0].canonical
+            elif not lead and fig.unit_class in ("money", "percent"):
+                # 电子商务交易额保持快速增长，由2012年的8万亿元增长至…: the measure the
+                # clause before opens with, though no table knows it
+                subject = self._measure_opening(prev)
+                if subject:
+                    self.emit(fig, subject, change, confidence=0.75)
+                    return
         if (
             name is None
             and i == 0
