@@ -242,10 +242,11 @@ def test_one_figure_for_each_listed_subject(extract):
     text = (
         "2016年江州区政府工作报告\n二、2016年工作安排\n"
         "城镇常住居民人均可支配收入、农村常住居民人均可支配收入均增长8%；"
-        "一二三产增加值分别增长3.5%左右、6%左右、5%左右。\n"
+        "一二三产增加值分别增长3.5%左右、6%左右、5%左右。二氧化硫、氮氧化物排放都要减少2%左右。\n"
     )
     got = [(r.indicator, r.value) for r in extract(text)]
     assert ("城镇居民人均可支配收入", 8.0) in got and ("农村居民人均可支配收入", 8.0) in got
+    assert ("二氧化硫排放", 2.0) in got and ("氮氧化物排放", 2.0) in got  # 都要: each
     assert [n for n, v in got if v in (3.5, 6.0, 5.0)] == [
         "第一产业增加值",
         "第二产业增加值",
