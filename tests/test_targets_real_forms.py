@@ -98,6 +98,11 @@ def test_a_from_to_clause_takes_the_measure_the_clause_before_opens_with(extract
     assert ("跨境电商交易额", 423) in got
 
 
+def test_a_sum_word_is_no_part_of_the_name(extract):
+    text = "2026年江州市数字经济发展报告\n一、发展成就\n全市已许可的5G频谱资源共计770MHz。\n"
+    assert [(r.indicator, r.value, r.unit) for r in extract(text)] == [("5G频谱资源", 770, "MHz")]
+
+
 def test_a_part_is_measured_in_the_unit_of_its_total(extract):
     text = (
         "2025年江州市国民经济和社会发展统计公报\n"

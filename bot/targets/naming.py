@@ -149,7 +149,8 @@ _PARTNER_RE = re.compile(
 _LOOSE_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:有|达|为|由|等|各|新)$")
 # Verbs a clause leaves after its subject, right before the figure (开行, 到位, 累计达, 为)
 _DANGLING_TAIL_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff]{2})(?:累计)?(?:开行|到位|完工|得到|接近|不到|达到|达|为)$|(?<=[\u4e00-\u9fff]{2})累计$"
+    r"(?<=[\u4e00-\u9fff]{2})(?:累计|共计|合计|总计)?(?:开行|到位|完工|得到|接近|不到|达到|达|为)$"
+    r"|(?<=[\u4e00-\u9fff]{2})(?:累计|共计|合计|总计)$"
 )
 _SHARE_AFTER_RE = re.compile(r"(?:的)?(?:占比|比重|比例|份额)")
 _SHARE_OF_RE = re.compile(r"占(?:全[国省市区县州])?$")
