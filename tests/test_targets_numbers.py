@@ -316,6 +316,9 @@ def test_approximate_before_the_magnitude() -> None:
         ("铅酸蓄电池11937340千伏安时，", 11937340, "千伏安时"),
         ("互联网出口带宽4160Gbps；", 4160, "Gbps"),
         ("已许可的频谱资源共计770MHz；", 770, "MHz"),
+        ("产业营收超2000亿，", 2000, "亿元"),  # the 元 left unsaid after a money word
+        ("林下经济产值突破百亿。", 100, "亿元"),
+        ("经济总量迈上1万亿。", 1, "万亿元"),
         ("新增100兆赫频谱资源。", 100, "MHz"),
         ("PM2.5平均浓度38.8 微克每立方米，", 38.8, "微克/立方米"),
         ("制定出台“40条”帮扶企业政策。", 40, "条"),  # a quoted package of items is a count
@@ -333,7 +336,10 @@ def test_a_quoted_name_with_a_number_is_still_no_figure():
 def test_a_count_noun_before_a_bare_magnitude_gives_the_unit():
     assert [(f.value, f.unit) for f in find_figures("IPv6活跃用户数达6.97亿。")] == [(6.97, "亿")]
     assert [(f.value, f.unit) for f in find_figures("县城新增人口100万、")] == [(100, "万人")]
-    assert find_figures("投资达6.97亿。") == []  # money needs its 元
+    # a bare magnitude is money only after a word counted in money (投资, 产值, 营收)
+    assert [(f.value, f.unit) for f in find_figures("投资达6.97亿。")] == [(6.97, "亿元")]
+    assert find_figures("规模达6.97亿。") == []
+    assert find_figures("投资达6.97亿的项目。") == []
 
 
 @pytest.mark.parametrize(

@@ -320,6 +320,12 @@ _COUNT_BEFORE_RE = re.compile(
     r"(?:用户数|用户数量|用户|(?P<people>人数|人口)|(?P<visits>人次)|户数|数量)(?:规模)?"
     r"(?:达到|达|突破|超过|超|为|约|近)?$"
 )
+# What is counted in money, right before an amount whose 元 is left unsaid.
+_MONEY_BEFORE_RE = re.compile(
+    r"(?:产值|营收|营业收入|收入|投资|总额|交易额|成交额|销售额|零售额|增加值|税收|融资|存款|贷款"
+    r"|余额|生产总值|GDP|经济总量|市场规模|产业规模)(?:规模)?"
+    r"(?:达到|达|突破|超过|超|为|约|近|逾|跃上|迈上|增至|增加到|提高到)?[约近超逾]?$"
+)
 _THRESHOLD_HEAD_RE = re.compile(r"^[^，。；、\d的]{0,5}?(项目|企业|集群|楼宇|产业(?!链))")
 _NOT_THRESHOLD_START_RE = re.compile(
     r"^(的|用于|投资|建设|实施|打造|支持|扶持|用来|投向|左右|以上|，|。|、|；|）|\)|，)"
@@ -576,6 +582,14 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
                 unit_s = "人"
                 unit_norm, unit_class = "人", "count"
             elif (
+                mag in ("万", "亿", "万亿")
+                and _MONEY_BEFORE_RE.search(sentence, max(0, start - 14), start)
+                and (not rest or rest[0] in "，。；、）)")
+            ):
+                # 营收超2000亿，产值突破1万亿。: an amount of money whose 元 is left unsaid
+                unit_s = unit_norm = "元"
+                unit_class = "money"
+            elif (
                 mag in ("万", "亿")
                 and (counted := _COUNT_BEFORE_RE.search(sentence, max(0, start - 12), start))
                 and (not rest or rest[0] in "，。；、）)")
@@ -718,6 +732,10 @@ _SCALE_HEAD_BLOCK = re.compile(r"[^，。；]{0,6}?(行动|计划|工程|城市|
 _BARE_RE = re.compile(
     r"(?<![\d一二三四五六七八九十两几数上每xX*.])(?P<mag>万亿|千亿|百亿|百万|千万|百|千)"
     r"(?P<unit>亿元|万元|元|辆|项|千瓦|吨|人次|人|户|套|台|件)"
+)
+# 林下经济产值突破百亿。: a bare magnitude of money whose 元 is left unsaid
+_BARE_MONEY_RE = re.compile(
+    r"(?<![\d一二三四五六七八九十两几数上每xX*.])(?P<mag>万亿|千亿|百亿)(?=[，。；、）)]|$)"
 )
 # counted in these only after 百万 or 千万 (千万人次); 千家万户, 百人计划 are no figures
 _BARE_BIG_ONLY = frozenset({"千瓦", "吨", "人次", "人", "户", "套", "台", "件"})
@@ -938,6 +956,28 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
                 "级",
                 masked,
                 form="scale",
+            )
+        )
+    for m in _BARE_MONEY_RE.finditer(sentence):
+        if not _MONEY_BEFORE_RE.search(sentence, max(0, m.start() - 14), m.start()):
+            continue
+        mult, mag_unit = _MAGNITUDES[m.group("mag")]
+        pre = _pre_qualifier(sentence, m.start())
+        out.append(
+            Figure(
+                m.start() - len(pre),
+                m.end(),
+                m.start(),
+                m.end(),
+                float(mult),
+                None,
+                m.group("mag"),
+                mag_unit + "元",
+                "money",
+                pre,
+                False,
+                form="number",
+                pre=pre,
             )
         )
     for m in _BARE_RE.finditer(sentence):
