@@ -336,6 +336,9 @@ def test_a_quoted_name_with_a_number_is_still_no_figure():
 def test_a_count_noun_before_a_bare_magnitude_gives_the_unit():
     assert [(f.value, f.unit) for f in find_figures("IPv6活跃用户数达6.97亿。")] == [(6.97, "亿")]
     assert [(f.value, f.unit) for f in find_figures("县城新增人口100万、")] == [(100, "万人")]
+    assert [(f.value, f.unit) for f in find_figures("技能人才总量超696万，")] == [(696, "万人")]
+    # 群 is no measure word when it starts 群众: the people are counted
+    assert [(f.value, f.unit) for f in find_figures("惠及76万群众。")] == [(76, "万人")]
     # a bare magnitude is money only after a word counted in money (投资, 产值, 营收)
     assert [(f.value, f.unit) for f in find_figures("投资达6.97亿。")] == [(6.97, "亿元")]
     assert find_figures("规模达6.97亿。") == []

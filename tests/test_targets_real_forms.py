@@ -103,6 +103,14 @@ def test_a_sum_word_is_no_part_of_the_name(extract):
     assert [(r.indicator, r.value, r.unit) for r in extract(text)] == [("5G频谱资源", 770, "MHz")]
 
 
+def test_people_after_a_bare_magnitude_are_what_it_counts(extract):
+    text = (
+        "2026年江州市政府工作报告\n一、2025年工作回顾\n"
+        "江州拥有150多万市场主体、700万劳动者共同形成的市场红利。\n"
+    )
+    assert [(r.indicator, r.value, r.unit) for r in extract(text)] == [("劳动者", 700, "万人")]
+
+
 def test_a_part_is_measured_in_the_unit_of_its_total(extract):
     text = (
         "2025年江州市国民经济和社会发展统计公报\n"

@@ -2016,6 +2016,14 @@ class _SentenceNamer:
             return noun_name, fig.end + n  # 5个国家先进制造业集群: not every 先进制造业集群
         if last:
             return last, fig.end + n
+        if (
+            _is_name(noun_name)
+            and fig.unit.endswith("人")
+            and "人" not in self.s[fig.start : fig.end]
+        ):
+            # 1500多万市场主体、7000万劳动者: the people after the figure are its unit and
+            # what it counts, whatever the list named before
+            return noun_name, fig.end + n
         if before_alias:
             return before_alias, fig.end
         if _is_name(noun_name):

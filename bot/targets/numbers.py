@@ -317,7 +317,8 @@ _PRE_BLOCK = {
 _PEOPLE_NOUN_RE = re.compile(r"[^，。；、\d]{0,10}?(" + "|".join(PEOPLE_NOUNS) + ")")
 # a count noun right before a bare 万/亿; people (人数, 人口) are counted in 万人
 _COUNT_BEFORE_RE = re.compile(
-    r"(?:用户数|用户数量|用户|(?P<people>人数|人口)|(?P<visits>人次)|户数|数量)(?:规模)?"
+    r"(?:用户数|用户数量|用户|(?P<people>人数|人口|人才|劳动力)|(?P<visits>人次)|户数|数量)"
+    r"(?:总量|规模)?"
     r"(?:达到|达|突破|超过|超|为|约|近)?$"
 )
 # What is counted in money, right before an amount whose 元 is left unsaid.
@@ -570,6 +571,14 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
                     approx = m2.group("approx") or approx
                     unit_s = unit2
                     end = m2.end()
+        if (
+            unit_s is not None
+            and mag in ("万", "亿")
+            and end == m.end()
+            and _unit_blocked(sentence, unit_s, end)
+        ):
+            # 76万群众: 群 starts 群众, so the people are what is counted
+            unit_s, end = None, m.start("unit")
         if unit_s is None and i in listed:
             # 分别增长8.9、8.5和7.7个百分点: the unit written once, after the last number
             shared = listed[i]
