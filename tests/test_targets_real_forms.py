@@ -111,6 +111,17 @@ def test_people_after_a_bare_magnitude_are_what_it_counts(extract):
     assert [(r.indicator, r.value, r.unit) for r in extract(text)] == [("劳动者", 700, "万人")]
 
 
+def test_one_count_for_a_list_of_one_kind_is_named_by_the_kind(extract):
+    text = (
+        "2026年江州市政府工作报告\n二、2026年重点工作\n"
+        "新增国家级重点实验室、产业技术研究院等创新平台5个以上。"
+        "在科研、工业等领域落地应用场景300个。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[5] == "创新平台"
+    assert not got[300].startswith("领域")  # 等领域 says where, not what is counted
+
+
 def test_a_part_is_measured_in_the_unit_of_its_total(extract):
     text = (
         "2025年江州市国民经济和社会发展统计公报\n"

@@ -283,6 +283,11 @@ _ETC_KIND_RE = re.compile(
     r"(?P<last>[^等]{2,12}?)等(?:[一二三四五六七八九十\d]{1,2}[个大项类种])?"
     r"(?P<kind>[\u4e00-\u9fff]{2,8})"
 )
+# a list of things and the kind they all are, before one figure for them all
+# (not 等领域, 等方面: the list is then where, not what)
+_LISTED_KIND_RE = re.compile(
+    r"、[^、等]{2,12}等(?P<kind>(?!领域|方面|环节|地区|行业)[\u4e00-\u9fff]{2,8})$"
+)
 _RANK_SCOPES = "全国|全省|全市|全区|全州|西部|中西部|东部|内地|全球|世界"
 _RANK_VERBS = "保持|稳居|位居|跃居|居于|位列|居"
 # what a rank's sentence says before its place (居全国第1位), left in front of 全国排名
@@ -1871,6 +1876,10 @@ class _SentenceNamer:
             or (self.last_subject is None and self.context.counted)
         ):
             bare = True  # 州级科技计划项目49项，立项资金260万元: the projects' funds
+        listed = _LISTED_KIND_RE.search(cleaned) if name is None and not bare else None
+        if listed and fig.unit_class in ("count", "money") and _is_name(listed["kind"]):
+            # 国家级重点实验室、产业技术研究院等创新平台5个: one count of that kind
+            name = lookup(self.table, listed["kind"], fig) or listed["kind"]
         if name is None and not bare and _is_name(cleaned):
             name = _resolve(self.table, raw, fig, change)
             if name is not None and name not in self.table:
