@@ -122,6 +122,17 @@ def test_one_count_for_a_list_of_one_kind_is_named_by_the_kind(extract):
     assert not got[300].startswith("领域")  # 等领域 says where, not what is counted
 
 
+def test_things_counted_are_the_head_after_what_they_have(extract):
+    text = (
+        "江州市促进食品科技发展行动方案（2025—2027年）\n一、工作目标\n到2027年，"
+        "引育5家以上具有食品创制核心技术与数智化制造能力的自主创新企业，"
+        "打造2-3个技术模式较为成熟的智能化蔬果生产基地。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[5] == "自主创新企业"
+    assert got[2] == "智能化蔬果生产基地"
+
+
 def test_a_part_is_measured_in_the_unit_of_its_total(extract):
     text = (
         "2025年江州市国民经济和社会发展统计公报\n"

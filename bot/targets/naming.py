@@ -135,7 +135,11 @@ _YEARS_EDGE_RE = re.compile(
 
 # What a count's modifier before 的 ends with when it says of which kind, not whose
 # (30个面积较大的农村黑臭水体, 5个符合条件的…; not 14个景区景点的环境).
-_QUALITY_RE = re.compile(r"(?:较|很|更|最|大|小|高|低|好|强|多|少|以上|以下|符合条件|达标)$")
+# a count whose things are described by what they have (5家具有核心技术的企业)
+_HAVING_RE = re.compile(r"(?:具有|具备|拥有|掌握|符合)")
+_QUALITY_RE = re.compile(
+    r"(?:较|很|更|最|大|小|高|低|好|强|多|少|以上|以下|符合条件|达标|(?:较为|更为|十分)[\u4e00-\u9fff]{2})$"
+)
 # Words right before a known name that make it a part of the whole: a trade partner
 # (对东盟进出口总额), an ownership (国有控股企业产值, 非公有制工业增加值).
 _PART_PREFIX_RE = re.compile(
@@ -820,7 +824,14 @@ def _after_noun(after: str) -> tuple[str, int]:
         k = m.end()
     m = AFTER_STOP_RE.search(after, k + 1)
     end = m.start() if m else len(after)
-    if m and m.group() == "的" and end - k <= 6 and _QUALITY_RE.search(after, k, end):
+    having = _HAVING_RE.match(after, k)
+    if having and (m is None or m.group() != "的"):
+        # 5家以上具有脑机接口核心技术与产品研发能力的自主创新企业: the clause runs to its 的
+        de = after.find("的", k, k + 30)
+        if de > 0 and not re.search(r"[，。；、]", after[k:de]):
+            m = re.compile("的").match(after, de)
+            end = de
+    if m and m.group() == "的" and ((end - k <= 8 and _QUALITY_RE.search(after, k, end)) or having):
         # 30个面积较大的农村黑臭水体: the thing counted is the head after 的
         head = AFTER_STOP_RE.search(after, end + 2)
         head_end = head.start() if head else len(after)
