@@ -282,6 +282,14 @@ def test_one_figure_for_each_listed_subject(extract):
     got = [(r.indicator, r.value) for r in extract(text)]
     assert ("城镇居民人均可支配收入", 8.0) in got and ("农村居民人均可支配收入", 8.0) in got
     assert ("二氧化硫排放", 2.0) in got and ("氮氧化物排放", 2.0) in got  # 都要: each
+    # a level the first item opens with is every item's
+    more = extract(
+        text.replace("二氧化硫", "国家级跨境电商综合试验区、服务贸易平台均增至9个。二氧化硫")
+    )
+    assert {r.indicator for r in more if r.value == 9} == {
+        "国家级跨境电商综合试验区",
+        "国家级服务贸易平台",
+    }
     assert [n for n, v in got if v in (3.5, 6.0, 5.0)] == [
         "第一产业增加值",
         "第二产业增加值",

@@ -955,6 +955,18 @@ def _after_alias(table: IndicatorTable, after: str, fig: Figure) -> tuple[str | 
 
 
 def _split_items(subject: str, n: int | None = None) -> list[str]:
+    """:func:`_split_list`, and a level the first item opens with held by every item
+    (国家级跨境电商综合试验区、服务贸易平台 -> …、国家级服务贸易平台)."""
+    items = _split_list(subject, n)
+    if len(items) < 2:
+        return items
+    level = LEVEL_LEAD_RE.match(items[0])
+    if not level or any(LEVEL_ONLY_RE.match(p) for p in items[1:]):
+        return items
+    return [items[0]] + [level.group() + p for p in items[1:]]
+
+
+def _split_list(subject: str, n: int | None = None) -> list[str]:
     """``A、B`` or ``A和B`` -> items, sharing a tail when the first items are short.
 
     ``在职、退休职工年度最高支付限额`` -> 在职职工…, 退休职工…;
