@@ -133,6 +133,17 @@ def test_things_counted_are_the_head_after_what_they_have(extract):
     assert got[2] == "智能化蔬果生产基地"
 
 
+def test_bulletin_parts_named_by_the_paragraphs_measure(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "全年居民消费价格比上年上涨0.1%。其中，城市下降0.1%，农村上涨0.1%。\n"
+        "消费升级类中，智能家用电器和音像器材类、新能源汽车零售额分别增长185.1%、67.0%。\n"
+    )
+    got = {(r.indicator, r.value, r.confident) for r in extract(text)}
+    assert ("城市居民消费价格", 0.1, True) in got  # shown: the bare place is completed
+    assert ("新能源汽车零售额", 67.0, True) in got  # not 零售额零售额
+
+
 def test_a_part_is_measured_in_the_unit_of_its_total(extract):
     text = (
         "2025年江州市国民经济和社会发展统计公报\n"

@@ -1712,7 +1712,9 @@ class _SentenceNamer:
             return None
         scope = _CATEGORY_SCOPE_RE.match(items[0])
         prefix = scope.group() if scope else ""
-        return [(p if p.startswith(prefix) else prefix + p) + measure for p in items]
+        scoped = [p if p.startswith(prefix) else prefix + p for p in items]
+        # 智能家用电器和音像器材类、新能源汽车零售额: the last item may say the measure
+        return [p if p.endswith(measure) else p + measure for p in scoped]
 
     @staticmethod
     def _listed_items(head: str, n: int) -> list[str] | None:
