@@ -142,6 +142,14 @@ def test_bulletin_parts_named_by_the_paragraphs_measure(extract):
     got = {(r.indicator, r.value, r.confident) for r in extract(text)}
     assert ("城市居民消费价格", 0.1, True) in got  # shown: the bare place is completed
     assert ("新能源汽车零售额", 67.0, True) in got  # not 零售额零售额
+    hospitals = extract(
+        text + "全市医疗卫生机构床位3.2万张。三级医院14家，其中，三级中医院4家；二级医院75家。\n"
+    )
+    assert {r.indicator for r in hospitals if r.unit == "家"} == {
+        "三级医院",
+        "三级中医院",
+        "二级医院",
+    }
 
 
 def test_a_part_is_measured_in_the_unit_of_its_total(extract):

@@ -89,6 +89,8 @@ _PEOPLE_MEASURES = frozenset(
 def _unit_fits(measure: str, fig: Figure) -> bool:
     if measure in _PEOPLE_MEASURES and fig.unit_class == "count":
         return fig.unit.endswith(("人", "人次", "名"))
+    if measure == "床位" and fig.unit_class == "count":
+        return fig.unit.endswith("张")  # 二级医院75家 under 床位 counts hospitals
     return True
 
 
