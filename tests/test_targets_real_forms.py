@@ -142,6 +142,8 @@ def test_bulletin_parts_named_by_the_paragraphs_measure(extract):
     got = {(r.indicator, r.value, r.confident) for r in extract(text)}
     assert ("城市居民消费价格", 0.1, True) in got  # shown: the bare place is completed
     assert ("新能源汽车零售额", 67.0, True) in got  # not 零售额零售额
+    sales = extract(text + "按消费形态统计，商品零售7651.9亿元，增长0.3%。\n")
+    assert {r.indicator for r in sales if r.value in (7651.9, 0.3)} == {"商品零售额"}
     hospitals = extract(
         text + "全市医疗卫生机构床位3.2万张。三级医院14家，其中，三级中医院4家；二级医院75家。\n"
     )

@@ -287,6 +287,8 @@ _ETC_KIND_RE = re.compile(
     r"(?P<last>[^等]{2,12}?)等(?:[一二三四五六七八九十\d]{1,2}[个大项类种])?"
     r"(?P<kind>[\u4e00-\u9fff]{2,8})"
 )
+# an act of trade whose amount of money is the figure (零售, 出口): its 额 is unsaid
+_TRADE_ACT_RE = re.compile(r"(?:零售|批发|销售|进出口|出口|进口|成交|交易)$")
 # a list of things and the kind they all are, before one figure for them all
 # (not 等领域, 等方面: the list is then where, not what)
 _LISTED_KIND_RE = re.compile(
@@ -1322,6 +1324,9 @@ class _SentenceNamer:
         bare = _DANGLING_TAIL_RE.sub("", name)
         if bare != name and _is_name(bare) and not VERB_RE.fullmatch(bare):
             name = bare  # 中欧班列开行超2000列, 5G基站累计达17万座: the verb is the figure's
+        if fig.unit_class == "money" and _TRADE_ACT_RE.search(name) and len(name) > 2:
+            # 商品零售7651.9亿元: the amount of the sales, 商品零售额
+            name = self.table.canonical(name + "额") or name + "额"
         self.out.append(
             Named(
                 fig,
