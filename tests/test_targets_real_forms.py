@@ -182,6 +182,14 @@ def test_a_five_year_review_then_the_year_just_past(extract):
     assert got[("市场主体", 12.8)] == "2021-2025"  # 净增 is a flow
     assert got[("地区生产总值", 1200)] == "2025"  # 增加到2025年的: where it stands
     assert got[("地区生产总值", 5.9)] == "2021-2025"  # averaged since 2020
+    more = {
+        (r.indicator, r.value): r.year
+        for r in extract(
+            FIVE_YEARS_THEN_ONE.replace("每年", "2025年旅游收入达到69亿元，是2020年的2.6倍。每年")
+        )
+    }
+    assert more[("旅游收入", 69)] == "2025"
+    assert more[("旅游收入", 2.6)] == "2025"  # 是2020年的: 2020 is the base, not the year
     # past the speaker's address, the year just past holds for the subsections after it
     assert got[("规模以上工业增加值", 6.1)] == "2025"
     assert got[("新增城镇就业", 6.3)] == "2025"

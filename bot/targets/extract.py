@@ -224,7 +224,7 @@ class _Walker:
         (累计); a yearly average since a base year written before it (由2020年…年均增长)
         covers the years after the base."""
         fig = named.figure
-        level = (
+        level = fig.unit != "倍" and (  # 是2010年的2倍: a change since, not a level
             named.change in _LEVEL_CHANGES
             or not named.change
             or bool(_REACHED_RE.search(before[clause_start:]))

@@ -322,7 +322,7 @@ def resolve_year(text: str, default_year: str, current_year: str) -> str | None:
 
 
 _BASE_BEFORE_RE = re.compile(r"(?:比|较|与|同|相比|对比)$")
-_BASE_AFTER_RE = re.compile(r"(?:相比|基础上|同期|水平)")
+_BASE_AFTER_RE = re.compile(r"(?:相比|基础上|同期|水平|”?的[\d.一二三四五六七八九十两]+倍)")
 _PLAN_SPANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
                "十四五": (2021, 2025), "十五五": (2026, 2030), "十六五": (2031, 2035)}  # fmt: skip
 _SPAN_WORD_RE = re.compile(
