@@ -119,6 +119,16 @@ def test_one_count_for_a_list_of_one_kind_is_named_by_the_kind(extract):
     )
     got = {r.value: r.indicator for r in extract(text)}
     assert got[5] == "创新平台"
+    one = extract(
+        text.replace("新增国家级", "打造贵阳“青云市集”等夜间消费聚集区55个。新增国家级")
+        + "三级医院14家，其中，三级甲等综合医院1家。农民专业合作社发展到133家。"
+        "尽管财政收入增速放缓，但财政用于民生的比例达到70%以上。\n"
+    )
+    named = {r.value: r.indicator for r in one}
+    assert named[55] == "夜间消费聚集区"  # one example and its kind
+    assert named[1] == "三级甲等综合医院"  # 甲等 is no 等 of a list
+    assert named[133] == "农民专业合作社"  # 发展到 is the change
+    assert named[70] == "财政用于民生的比例"  # 但 opens the clause, not the name
     assert not got[300].startswith("领域")  # 等领域 says where, not what is counted
 
 

@@ -82,6 +82,7 @@ _LEVEL_CHANGES = frozenset(
         "增至",
         "升至",
         "增加到",
+        "发展到",
         "提高到",
         "提升到",
         "超过",
@@ -224,10 +225,13 @@ class _Walker:
         (累计); a yearly average since a base year written before it (由2020年…年均增长)
         covers the years after the base."""
         fig = named.figure
-        level = fig.unit != "倍" and (  # 是2010年的2倍: a change since, not a level
-            named.change in _LEVEL_CHANGES
-            or not named.change
-            or bool(_REACHED_RE.search(before[clause_start:]))
+        level = (
+            fig.unit != "倍"
+            and (  # 是2010年的2倍: a change since, not a level
+                named.change in _LEVEL_CHANGES
+                or not named.change
+                or bool(_REACHED_RE.search(before[clause_start:]))
+            )
         )
         if "-" in year:
             if (

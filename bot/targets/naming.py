@@ -98,7 +98,7 @@ _PARK_RE = re.compile(r"([\u4e00-\u9fff]{1,8}?)(园区|产业园)")
 _DETERMINERS_RE = re.compile(r"^(每个|各个|该|这些|其他|个|家|所|这|各|每)")
 _INVISIBLE_RE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]+")
 _LEAD_PARTICLE_RE = re.compile(
-    r"^(高于|低于|快于|比|是|有|由|从|于|以|或|投资(?=[\d亿万千百过超]))"
+    r"^(高于|低于|快于|比|是|有|由|从|于|以|或|但|而且|并且|同时|投资(?=[\d亿万千百过超]))"
 )
 _TRAIL_DE_RE = re.compile(r"的$")
 _LIST_WORD_RE = re.compile(r"[和及与、]")
@@ -118,6 +118,7 @@ _TAIL_VERB_RE = re.compile(
 
 # Change words the verb table does not hold, at the end of a name (失业率降到, 收入比收窄,
 # 资费再降, 停留时间延长, M2预期): the change, not the thing.
+_GREW_TO_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})发展(?:到|至)$")
 _TAIL_CHANGE_RE = re.compile(
     r"(?<![下上提])(?:再|又|进一步|继续|微|平均)?(?<![下上提])"
     r"(?:降到|降至|降为|降|收窄|延长至|延长|缩小|缩短|升至|升到|升为|跃上|迈上|跨上|站上|登上)$"
@@ -212,6 +213,7 @@ def clean_name(text: str) -> str:
         if m and len(m.group()) > 1 and m.end() in word_bounds(s):
             s = s[m.end() :]
         s = _strip_head(s, _LEAD_PARTICLE_RE)
+        s = _GREW_TO_RE.sub("", s)  # 农民专业合作社发展到133家: before TRAIL_RE takes the 到
         s = _strip_tail(s, TRAIL_RE)
         s = _TRAIL_DE_RE.sub("", s)
         s = _EDGE_RE.sub("", s)
@@ -292,7 +294,8 @@ _TRADE_ACT_RE = re.compile(r"(?:零售|批发|销售|进出口|出口|进口|成
 # a list of things and the kind they all are, before one figure for them all
 # (not 等领域, 等方面: the list is then where, not what)
 _LISTED_KIND_RE = re.compile(
-    r"、[^、等]{2,12}等(?P<kind>(?!领域|方面|环节|地区|行业)[\u4e00-\u9fff]{2,8})$"
+    r"(?:^|、)[^、等]{2,12}(?<![甲乙丙同平中高初上优均对相])等"
+    r"(?P<kind>(?!领域|方面|环节|地区|行业|级)[\u4e00-\u9fff]{2,8})$"
 )
 _RANK_SCOPES = "全国|全省|全市|全区|全州|西部|中西部|东部|内地|全球|世界"
 _RANK_VERBS = "保持|稳居|位居|跃居|居于|位列|居"
@@ -306,7 +309,7 @@ _RANK_CLAUSE_END_RE = re.compile(rf"(?:{_RANK_VERBS})(?:{_RANK_SCOPES})$")
 # with the measure of all (烟酒类、粮油食品类零售额)
 _CATEGORY_SEP_RE = re.compile(r"(?<=类)[、和及与]")
 _CATEGORY_MEASURE_RE = re.compile(r"(?:零售额|销售额|居民消费价格|价格)$")
-_ADMIN_UNITS_RE = re.compile(r"[县市区乡镇]（[县市区乡镇、]{1,6}）")
+_ADMIN_UNITS_RE = re.compile(r"[县市区乡镇]（[县市区乡镇州、]{1,6}）")
 # The nouns a measure word goes with (量词搭配), at the end of a name
 _CLASSIFIER_KINDS = {
     "条": re.compile(
