@@ -321,6 +321,14 @@ def test_one_figure_for_each_listed_subject(extract):
     got = [(r.indicator, r.value) for r in extract(text)]
     assert ("城镇居民人均可支配收入", 8.0) in got and ("农村居民人均可支配收入", 8.0) in got
     assert ("二氧化硫排放", 2.0) in got and ("氮氧化物排放", 2.0) in got  # 都要: each
+    # one character standing for its word: 存、贷款余额 is 存款余额 and 贷款余额
+    split = extract(
+        text.replace("二氧化硫", "金融机构本外币存、贷款余额分别突破1.5万亿元、1.4万亿元。二氧化硫")
+    )
+    assert {(r.indicator, r.value) for r in split if r.unit == "万亿元"} == {
+        ("金融机构本外币存款余额", 1.5),
+        ("金融机构本外币贷款余额", 1.4),
+    }
     # a level the first item opens with is every item's
     more = extract(
         text.replace("二氧化硫", "国家级跨境电商综合试验区、服务贸易平台均增至9个。二氧化硫")

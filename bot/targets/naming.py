@@ -962,6 +962,16 @@ def _after_alias(table: IndicatorTable, after: str, fig: Figure) -> tuple[str | 
 def _split_items(subject: str, n: int | None = None) -> list[str]:
     """:func:`_split_list`, and a level the first item opens with held by every item
     (国家级跨境电商综合试验区、服务贸易平台 -> …、国家级服务贸易平台)."""
+    ellipsis = _CHAR_ELLIPSIS_RE.fullmatch(subject)
+    if (
+        ellipsis
+        and _lone_last_char(ellipsis["pre"] + ellipsis["a"])
+        and all(_one_word(c + ellipsis["rest"][0]) for c in (ellipsis["a"], ellipsis["b"]))
+        and _first_word_end(ellipsis["b"] + ellipsis["rest"]) == 2
+    ):
+        # 本外币存、贷款余额: 存款余额 and 贷款余额; 进、出口总额; 中、小学
+        pre, rest = ellipsis["pre"], ellipsis["rest"]
+        return [pre + ellipsis["a"] + rest, pre + ellipsis["b"] + rest]
     items = _split_list(subject, n)
     if len(items) < 2:
         return items
@@ -969,6 +979,25 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
     if not level or any(LEVEL_ONLY_RE.match(p) for p in items[1:]):
         return items
     return [items[0]] + [level.group() + p for p in items[1:]]
+
+
+_CHAR_ELLIPSIS_RE = re.compile(
+    r"(?P<pre>[^、，]*?)(?P<a>[\u4e00-\u9fff])、(?P<b>[\u4e00-\u9fff])(?P<rest>[\u4e00-\u9fff]{1,10})"
+)
+
+
+def _one_word(text: str) -> bool:
+    """Whether the segmenter reads ``text`` as one word (存款, 出口, 小学)."""
+    return word_bounds(text) == frozenset({0, len(text)})
+
+
+def _first_word_end(text: str) -> int:
+    return min(b for b in word_bounds(text) if b > 0)
+
+
+def _lone_last_char(text: str) -> bool:
+    """Whether the last character of ``text`` is a word of its own (存 in 本外币存)."""
+    return len(text) == 1 or (len(text) - 1) in word_bounds(text)
 
 
 def _split_list(subject: str, n: int | None = None) -> list[str]:
