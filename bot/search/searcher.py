@@ -743,13 +743,33 @@ class Searcher:
                 and not self.phrase_exists(w)
                 and not self._known_term(w)
             ):
-                pieces = self._pieces(w)
+                pieces = self._pieces(w) or self._synonym_pieces(w)
                 # Lone characters (低空 → 低 空) would match nearly everything.
                 if pieces and all(len(p) > 1 for p in pieces):
                     out += [self._concept(p, exclude=exclude) for p in pieces]
                     continue
             out.append(self._concept(w, exclude=exclude))
         return out
+
+    def _synonym_pieces(self, word: str) -> list[str] | None:
+        """``word`` cut into index terms and known synonym entries (瘫痪病人 → 瘫痪 病人,
+        when the corpus says 患者), or None. A compound the segmenter keeps whole but
+        the corpus never writes would otherwise be searched as itself only: its pieces'
+        synonyms (病人 = 患者) never looked up."""
+        if not is_cjk_word(word) or len(word) < 4:
+            return None
+        pieces: list[str] = []
+        i = 0
+        while i < len(word):
+            for size in range(min(len(word) - i, 8), 1, -1):
+                piece = word[i : i + size]
+                if size < len(word) and (piece in self.index.term_ids or self._known_term(piece)):
+                    pieces.append(piece)
+                    i += size
+                    break
+            else:
+                return None
+        return pieces
 
     def _known_term(self, word: str) -> bool:
         """A Chinese entry of the synonym groups some form of which the corpus holds (新基建:

@@ -1,0 +1,80 @@
+"""Behaviours fixed after the fourth batch of fresh dev queries of the real-document
+relevance set (r251-r310, issue 13): synonym groups that share a term reach each other
+(财政收入 → 一般公共预算收入 → 公共财政预算收入), and an analyst's everyday words (电商,
+病人, 银行存款, 危房改造, 可追溯, 农民人均收入, 安全生产) find what documents word formally."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.library.engine import Engine
+from bot.text.synonyms import Synonyms
+from tests.conftest import make_settings
+
+REPORTS = {
+    "district_2016.txt": (
+        "2016年某区政府工作报告\n某区人民政府\n"
+        "主要预期目标是：地区生产总值增长7.5%；公共财政预算收入增长5%，达到15.8亿元。\n"
+        "全面完成危旧房改造1074户，推进道路硬化。\n"
+        "加强财政管理，严格预算执行。\n"
+    ),
+    "bulletin_2023.txt": (
+        "某州2023年国民经济和社会发展统计公报\n某州统计局\n"
+        "全州农村常住居民人均可支配收入14239元，比上年增长8.3%。\n"
+        "年末全州金融机构人民币各项存款余额2130.36亿元，比上年增长12.9%。\n"
+        "全年生产安全事故死亡人数39人，比上年下降4.9%。\n"
+        "全州常住人口375.73万人，城镇化率45%。\n"
+    ),
+    "plans.txt": (
+        "某市行动方案\n"
+        "我国电子商务交易额保持快速增长，由2012年的8万亿元增长至2021年的42.3万亿元。\n"
+        "面向失语、瘫痪等患者，实现部分语言和运动功能恢复。\n"
+        "建立覆盖原料来源、生产加工、物流销售的溯源系统，保障食品安全。\n"
+        "推进农村公路建设和交易市场改造。\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory) -> Engine:
+    root = tmp_path_factory.mktemp("fresh3")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in REPORTS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    return Engine.open(make_settings(corpus, root / "data"))
+
+
+def test_groups_sharing_a_term_reach_each_other():
+    syn = Synonyms([["一般公共预算收入", "财政收入"], ["一般公共预算收入", "公共财政预算收入"]])
+    syn.add(["增长", "增速"])
+    assert syn.expand("财政收入") == ["财政收入", "一般公共预算收入", "公共财政预算收入"]
+    assert syn.expand("公共财政预算收入")[:2] == ["公共财政预算收入", "一般公共预算收入"]
+    assert "增速" not in syn.expand("财政收入")
+    assert syn.expand("未知") == ["未知"]
+
+
+def test_a_group_added_later_is_reached_too():
+    syn = Synonyms([["外贸", "进出口"]])
+    assert syn.expand("外贸") == ["外贸", "进出口"]
+    syn.add(["进出口总额", "进出口"])
+    assert syn.expand("外贸") == ["外贸", "进出口", "进出口总额"]
+
+
+@pytest.mark.parametrize(
+    ("query", "wanted"),
+    [
+        ("财政收入 预期目标", "公共财政预算收入增长5%"),
+        ("农民人均收入", "农村常住居民人均可支配收入"),
+        ("电商 交易额", "电子商务交易额"),
+        ("瘫痪病人", "瘫痪等患者"),
+        ("银行存款", "各项存款余额"),
+        ("安全生产 死亡人数", "生产安全事故死亡人数"),
+        ("危房改造", "危旧房改造"),
+        ("食品 可追溯", "溯源系统"),
+    ],
+)
+def test_an_analysts_everyday_word_finds_the_documents_wording(engine, query, wanted):
+    resp = engine.search(query, page_size=3)
+    assert resp.hits, query
+    assert wanted in resp.hits[0].text, (query, [h.text for h in resp.hits])
