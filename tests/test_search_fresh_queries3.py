@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.library.answers import asked_indicator, asks_time, seeks_target
 from bot.library.engine import Engine
 from bot.text.synonyms import Synonyms
 from tests.conftest import make_settings
@@ -78,3 +79,41 @@ def test_an_analysts_everyday_word_finds_the_documents_wording(engine, query, wa
     resp = engine.search(query, page_size=3)
     assert resp.hits, query
     assert wanted in resp.hits[0].text, (query, [h.text for h in resp.hits])
+
+
+def test_an_indicator_is_understood_through_its_synonyms(engine):
+    table, synonyms = engine.indicator_table, engine.searcher.synonyms
+    assert asked_indicator("海拉尔 财政收入", table) is None  # the table knows what reports write
+    assert asked_indicator("海拉尔 财政收入", table, synonyms) == "一般公共预算收入"
+    assert asked_indicator("乡村振兴 工作", table, synonyms) is None
+    assert asked_indicator("增长 情况", table, synonyms) is None
+
+
+def test_a_revenue_question_in_everyday_words_gets_its_answer_card(engine):
+    resp = engine.search("2016 财政收入 预期目标", page_size=3)
+    assert resp.answer is not None
+    assert (resp.answer.indicator, resp.answer.figure) == ("一般公共预算收入", "5%")
+
+
+@pytest.mark.parametrize(
+    ("query", "seeks"),
+    [("通关 几小时 放行", True), ("救援 多久 到达", True), ("审批 多少个工作日", True)],
+)
+def test_a_time_asked_seeks_a_figure(query, seeks):
+    assert seeks_target(query) is seeks and asks_time(query) is seeks
+    assert not asks_time("小时工 工资")
+
+
+def test_a_time_question_gets_the_target_in_hours_its_passage_states(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plan.txt").write_text(
+        "某省应急体系规划\n一、主要目标\n"
+        "航空应急力量基本实现2小时内到达灾害事故易发多发地域。\n"
+        "城镇新增就业10万人以上。\n",
+        encoding="utf-8",
+    )
+    engine = Engine.open(make_settings(corpus, tmp_path / "data"))
+    resp = engine.search("航空救援 几小时内到达", page_size=3)
+    assert resp.answer is not None and resp.answer.unit == "小时", resp.answer
+    assert engine.search("航空救援 到达", page_size=3).answer is None  # asks for no figure

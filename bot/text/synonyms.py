@@ -79,6 +79,10 @@ class Synonyms:
                     frontier.extend(g for g in self._index.get(t, ()) if g not in seen)
         return tuple(out)
 
+    def terms_in(self, text: str) -> list[str]:
+        """The terms of the groups that occur in ``text`` (normalised), longest first."""
+        return sorted((t for t in self._index if len(t) >= 2 and t in text), key=len, reverse=True)
+
     def canonical(self, term: str) -> str:
         gids = self._index.get(term)
         return self.groups[gids[0]][0] if gids else term
