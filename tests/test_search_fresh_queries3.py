@@ -117,3 +117,19 @@ def test_a_time_question_gets_the_target_in_hours_its_passage_states(tmp_path):
     resp = engine.search("航空救援 几小时内到达", page_size=3)
     assert resp.answer is not None and resp.answer.unit == "小时", resp.answer
     assert engine.search("航空救援 到达", page_size=3).answer is None  # asks for no figure
+
+
+def test_a_bare_name_is_found_by_the_sentence_that_states_it(tmp_path):
+    # the record is named 病例 only; a name match on a record the card never shows
+    # (low confidence) does not hide it
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plan.txt").write_text(
+        "上海市某未来产业培育行动方案\n一、主要目标\n"
+        "制定脑神经信号数据采集标准规范，构建不少于1000例病例的高质量脑数据开放数据集。\n"
+        "推动5款以上侵入式、半侵入式脑机接口产品完成医疗器械型式检验。\n",
+        encoding="utf-8",
+    )
+    engine = Engine.open(make_settings(corpus, tmp_path / "data"))
+    resp = engine.search("上海 脑机接口 数据集 病例 目标", page_size=3)
+    assert resp.answer is not None and resp.answer.value_text == "1000", resp.answer

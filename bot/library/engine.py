@@ -88,6 +88,10 @@ from bot.text.tokenize import Tokenizer
 
 log = logging.getLogger(__name__)
 
+# An extracted name this short (病例, 企业) says little of what is counted: an answer card
+# may find such a record by the words of the sentence stating it.
+BARE_NAME = 2
+
 # How many documents matching a question's region and year an answer card is looked for
 # in, besides those of the results (newest first).
 ANSWER_DOCS = 6
@@ -335,11 +339,21 @@ class Engine(
             for w in self.tokenizer.cut(normalize(query))
             if w.strip() and not _facet_word(w, understood)
         ]
-        named = [
-            (named_in(words, t.record.indicator), infos[t.doc_id], t.record)
+        stated = [
+            (infos[t.doc_id], t.record)
             for t in self.iter_targets(kind="target", region=understood.region, docs=docs)
-            if t.doc_id in infos and (within is None or t.record.sentence[:40] in within)
+            if t.doc_id in infos
+            and t.record.confident  # the only ones a card shows: no others may hide them
+            and (within is None or t.record.sentence[:40] in within)
         ]
+        named = [(named_in(words, r.indicator), i, r) for i, r in stated]
+        if not any(n for n, _, _ in named):
+            # a bare name (病例 of 构建不少于1000例病例的高质量脑数据开放数据集) is named by
+            # the sentence that states it
+            named = [
+                (named_in(words, r.sentence) if len(r.indicator) <= BARE_NAME else 0, i, r)
+                for i, r in stated
+            ]
         longest = max((n for n, _, _ in named), default=0)
         if longest:
             rows = [(i, r) for n, i, r in named if n == longest]
