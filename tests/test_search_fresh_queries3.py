@@ -133,3 +133,23 @@ def test_a_bare_name_is_found_by_the_sentence_that_states_it(tmp_path):
     engine = Engine.open(make_settings(corpus, tmp_path / "data"))
     resp = engine.search("上海 脑机接口 数据集 病例 目标", page_size=3)
     assert resp.answer is not None and resp.answer.value_text == "1000", resp.answer
+
+
+def test_a_word_glued_from_real_words_is_not_corrected_at_the_lenient_score(tmp_path):
+    # 银行存款 is 银行|存款, two words of the corpus: not a typo of 银行贷款 (one character
+    # off, a lenient score), as the two words typed apart would not be
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "bulletin.txt").write_text(
+        "某州2023年统计公报\n"
+        "年末全州金融机构人民币各项存款余额2130.36亿元，比上年增长12.9%。\n"
+        "用好政策性金融工具、银行贷款和社会资本，支持城市更新。\n"
+        "全州城镇新增就业6万人。\n",
+        encoding="utf-8",
+    )
+    # no synonym files: 银行存款 = 存款 must not be what saves it
+    engine = Engine.open(make_settings(corpus, tmp_path / "data", synonym_paths=[]))
+    resp = engine.search("银行存款", page_size=3)
+    assert not resp.corrections, resp.corrections
+    assert any("存款余额" in h.text for h in resp.hits)
+    assert engine.search("城镇新增就叶", page_size=3).corrections  # an odd piece still is
