@@ -449,7 +449,8 @@ def _finish(args, console, scores, by_kind, rate, answers) -> int:
             "k": args.k,
             "recall_k": args.recall_k,
             "engines": {
-                n: {"mrr": s.mrr, "recall": s.recall_at, "rank": s.rank} for n, s in scores.items()
+                n: {"mrr": s.mrr, "recall": s.recall_at, "rank": s.rank, "recalls": s.recall}
+                for n, s in scores.items()
             },
             "split": args.split,
             "ndcg": {n: s.ndcg_at for n, s in scores.items()},

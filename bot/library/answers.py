@@ -18,23 +18,57 @@ from bot.models import AnswerCard, DocumentInfo, SearchHit, SearchResponse, Unde
 from bot.targets.indicators import IndicatorTable
 from bot.targets.records import TargetRecord
 from bot.text.normalize import normalize
+from bot.text.synonyms import Synonyms
 
-# Words of a question that wants a figure, not a discussion.
-_SEEKS_TARGET_RE = re.compile(r"目标|预期|多少|计划|力争|增长多少|几个百分点|指标|任务")
+# Words of a question that wants a figure, not a discussion; a time asked for (几小时,
+# 多久) wants one too (通关 几小时 放行: the target is 48小时内放行).
+_TIME_UNITS = "小时|天|日|个工作日|分钟|个月"
+_ASKED_TIME_RE = re.compile(rf"(?:几|多少)(?:{_TIME_UNITS})|多久|多长时间")
+_SEEKS_TARGET_RE = re.compile(
+    rf"目标|预期|多少|计划|力争|增长多少|几个百分点|指标|任务|{_ASKED_TIME_RE.pattern}"
+)
 _ASCII_RE = re.compile(r"[a-z][a-z0-9.&]*")
 
 
-def asked_indicator(query: str, table: IndicatorTable) -> str | None:
-    """The canonical indicator ``query`` names (the longest alias found), or ``None``."""
+def asked_indicator(
+    query: str, table: IndicatorTable, synonyms: Synonyms | None = None
+) -> str | None:
+    """The canonical indicator ``query`` names (the longest alias found), or ``None``.
+
+    With ``synonyms``, a query naming no alias names the indicator of an alias its
+    longest synonym entry reaches: analysts say 财政收入 for 一般公共预算收入, a word the
+    synonym files know and the table, which names what reports write, does not."""
     text = _ASCII_RE.sub(lambda m: m.group().upper(), normalize(query))
     found = table.find_all(text)
     if not found:
         # words typed apart that the table knows together (R&D 强度, 人均 GDP)
         found = table.find_all(re.sub(r"\s+", "", text))
-    if not found:
-        return None
-    best = max(found, key=lambda m: m.end - m.start)
-    return best.canonical
+    if found:
+        return max(found, key=lambda m: m.end - m.start).canonical
+    return _indicator_by_synonym(text, table, synonyms) if synonyms is not None else None
+
+
+def _indicator_by_synonym(text: str, table: IndicatorTable, synonyms: Synonyms) -> str | None:
+    """The indicator the longest synonym entry in ``text`` reaches (see
+    :func:`asked_indicator`); a report's loose wording (text aliases such as 经济增长)
+    never counts."""
+    for term in synonyms.terms_in(text):
+        for variant in synonyms.expand(term):
+            canonical = table.canonical(variant)
+            if canonical is not None and variant not in table.text_only:
+                return canonical
+    return None
+
+
+def asks_time(query: str) -> bool:
+    """Whether ``query`` asks how long (几小时, 多少天, 多久): a target in a time unit
+    answers it."""
+    return _ASKED_TIME_RE.search(normalize(query)) is not None
+
+
+def time_unit(unit: str) -> bool:
+    """Whether a record's ``unit`` is a time (小时, 天, 个工作日 …)."""
+    return re.fullmatch(rf"(?:{_TIME_UNITS})(?:以内|内)?", unit or "") is not None
 
 
 def asks_growth(query: str) -> bool:

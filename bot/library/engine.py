@@ -57,11 +57,13 @@ from bot.library.analytics import (
 from bot.library.answers import (
     asked_indicator,
     asks_growth,
+    asks_time,
     best_answer,
     card,
     lead_with_answer,
     named_in,
     seeks_target,
+    time_unit,
 )
 from bot.library.digests import DigestsMixin
 from bot.library.documents import DocumentsMixin
@@ -85,6 +87,10 @@ from bot.text.synonyms import Synonyms
 from bot.text.tokenize import Tokenizer
 
 log = logging.getLogger(__name__)
+
+# An extracted name this short (病例, 企业) says little of what is counted: an answer card
+# may find such a record by the words of the sentence stating it.
+BARE_NAME = 2
 
 # How many documents matching a question's region and year an answer card is looked for
 # in, besides those of the results (newest first).
@@ -333,15 +339,29 @@ class Engine(
             for w in self.tokenizer.cut(normalize(query))
             if w.strip() and not _facet_word(w, understood)
         ]
-        named = [
-            (named_in(words, t.record.indicator), infos[t.doc_id], t.record)
+        stated = [
+            (infos[t.doc_id], t.record)
             for t in self.iter_targets(kind="target", region=understood.region, docs=docs)
-            if t.doc_id in infos and (within is None or t.record.sentence[:40] in within)
+            if t.doc_id in infos
+            and t.record.confident  # the only ones a card shows: no others may hide them
+            and (within is None or t.record.sentence[:40] in within)
         ]
+        named = [(named_in(words, r.indicator), i, r) for i, r in stated]
+        if not any(n for n, _, _ in named):
+            # a bare name (病例 of 构建不少于1000例病例的高质量脑数据开放数据集) is named by
+            # the sentence that states it
+            named = [
+                (named_in(words, r.sentence) if len(r.indicator) <= BARE_NAME else 0, i, r)
+                for i, r in stated
+            ]
         longest = max((n for n, _, _ in named), default=0)
-        if not longest:
+        if longest:
+            rows = [(i, r) for n, i, r in named if n == longest]
+        elif within is not None and asks_time(query):
+            # 几小时 放行: the passage's target in a time unit answers, whatever its name
+            rows = [(i, r) for _, i, r in named if time_unit(r.unit)]
+        else:
             return None
-        rows = [(i, r) for n, i, r in named if n == longest]
         return best_answer(rows, understood, growth=growth)
 
     # -- searching ---------------------------------------------------------------------------
@@ -384,7 +404,7 @@ class Engine(
         if not understand or (not resp.hits and resp.message):
             return resp
         table = self.indicator_table
-        indicator = asked_indicator(resp.corrected_query or query, table)
+        indicator = asked_indicator(resp.corrected_query or query, table, searcher.synonyms)
         understood = resp.understood or Understood()
         if indicator:
             understood = replace(understood, indicator=indicator)
@@ -396,9 +416,12 @@ class Engine(
             found = self._answer(
                 resp.corrected_query or query, understood, indicator, [h.doc_id for h in resp.hits]
             )
-        elif seeks and resp.hits and resp.page == 1:
-            # nothing understood (十四五 灾害预警信息发布公众覆盖率 目标): only a target the
-            # first passage states, named with the query's words, answers
+        if found is None and seeks and resp.hits and resp.page == 1:
+            if understood.any and not asks_time(query):
+                return resp
+            # nothing understood (十四五 灾害预警信息发布公众覆盖率 目标), or a time asked
+            # (安徽 通关 几小时 放行): only a target the first passage states, named with
+            # the query's words or in the unit asked, answers
             first = resp.hits[0]
             found = self._answer(
                 resp.corrected_query or query, understood, None, [first.doc_id], within=first.text

@@ -743,13 +743,33 @@ class Searcher:
                 and not self.phrase_exists(w)
                 and not self._known_term(w)
             ):
-                pieces = self._pieces(w)
+                pieces = self._pieces(w) or self._synonym_pieces(w)
                 # Lone characters (低空 → 低 空) would match nearly everything.
                 if pieces and all(len(p) > 1 for p in pieces):
                     out += [self._concept(p, exclude=exclude) for p in pieces]
                     continue
             out.append(self._concept(w, exclude=exclude))
         return out
+
+    def _synonym_pieces(self, word: str) -> list[str] | None:
+        """``word`` cut into index terms and known synonym entries (瘫痪病人 → 瘫痪 病人,
+        when the corpus says 患者), or None. A compound the segmenter keeps whole but
+        the corpus never writes would otherwise be searched as itself only: its pieces'
+        synonyms (病人 = 患者) never looked up."""
+        if not is_cjk_word(word) or len(word) < 4:
+            return None
+        pieces: list[str] = []
+        i = 0
+        while i < len(word):
+            for size in range(min(len(word) - i, 8), 1, -1):
+                piece = word[i : i + size]
+                if size < len(word) and (piece in self.index.term_ids or self._known_term(piece)):
+                    pieces.append(piece)
+                    i += size
+                    break
+            else:
+                return None
+        return pieces
 
     def _known_term(self, word: str) -> bool:
         """A Chinese entry of the synonym groups some form of which the corpus holds (新基建:
@@ -827,6 +847,9 @@ class Searcher:
                         spans.add((a, b))
             i = j + 1
         strict = max(self.fuzzy_threshold, STRICT_SCORE)
+        # a word glued from real words (银行存款: 银行|存款) is judged like the words typed
+        # apart: a strict score, not the lenient one of a word with an odd piece (就叶)
+        odd = [f and not self._glued_words(w) for f, (w, _, _) in zip(flags, words, strict=True)]
         best = None
         tried: set[tuple] = set()
         for a, b in spans:
@@ -835,7 +858,7 @@ class Searcher:
                 continue
             if not any(flags[a : b + 1]) and any(w in QUESTION_WORDS for w, *_ in words[a : b + 1]):
                 continue  # real words asking a question (控制目标) are what was meant
-            threshold = self.fuzzy_threshold if any(flags[a : b + 1]) else strict
+            threshold = self.fuzzy_threshold if any(odd[a : b + 1]) else strict
             near = "".join(w for w, *_ in words[max(0, a - 1) : b + 2])
             anchors = self._known_pieces(near)
             inner = a == b and flags[a] and len(text) >= 3
@@ -872,6 +895,14 @@ class Searcher:
                 if best is None or key > best[0]:
                     best = (key, (a, b, cand.term, cand.score))
         return best[1] if best else None
+
+    def _glued_words(self, word: str) -> bool:
+        """Whether ``word``, not a term of the index, is index terms of two or more
+        characters each, glued together (银行存款 → 银行 存款; not 稳就叶 → 稳 就 叶)."""
+        if len(word) < 4 or word in self.index.term_ids:
+            return False
+        pieces = self._split_known(word)
+        return bool(pieces) and all(len(p) > 1 for p in pieces)
 
     def _inner_corrections(self, word: str, threshold: float, budget: Budget) -> list:
         """Corrections inside an unknown word the segmenter glued together (稳就叶: 就叶 ->

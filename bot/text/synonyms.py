@@ -19,6 +19,7 @@ class Synonyms:
     def __init__(self, groups: Iterable[Iterable[str]] = ()) -> None:
         self.groups: list[tuple[str, ...]] = []
         self._index: dict[str, list[int]] = {}
+        self._expanded: dict[str, tuple[str, ...]] = {}
         for group in groups:
             self.add(group)
 
@@ -26,6 +27,7 @@ class Synonyms:
         terms = tuple(dict.fromkeys(normalize(t) for t in group if t.strip()))
         if len(terms) < 2:
             return
+        self._expanded.clear()
         gid = len(self.groups)
         self.groups.append(terms)
         for t in terms:
@@ -47,11 +49,39 @@ class Synonyms:
         return term in self._index
 
     def expand(self, term: str) -> list[str]:
-        """``term`` first, then every term sharing a group with it (no duplicates)."""
+        """``term`` first, then every term sharing a group with it, and the groups those
+        share a term with, and so on (no duplicates, nearest groups first).
+
+        Groups come from several places (the synonym files, the indicator table's
+        families), and an everyday word is written into one of them only: 财政收入 is in
+        the file's group of 一般公共预算收入, whose older name 公共财政预算收入 is in the
+        table's. Without following shared terms a query for 财政收入 would never find a
+        report that says 公共财政预算收入.
+        """
+        cached = self._expanded.get(term)
+        if cached is None:
+            cached = self._reach(term)
+            self._expanded[term] = cached
+        return list(cached)
+
+    def _reach(self, term: str) -> tuple[str, ...]:
         out = [term]
-        for gid in self._index.get(term, ()):
-            out.extend(t for t in self.groups[gid] if t not in out)
-        return out
+        seen: set[int] = set()
+        frontier = list(self._index.get(term, ()))
+        while frontier:
+            gid = frontier.pop(0)
+            if gid in seen:
+                continue
+            seen.add(gid)
+            for t in self.groups[gid]:
+                if t not in out:
+                    out.append(t)
+                    frontier.extend(g for g in self._index.get(t, ()) if g not in seen)
+        return tuple(out)
+
+    def terms_in(self, text: str) -> list[str]:
+        """The terms of the groups that occur in ``text`` (normalised), longest first."""
+        return sorted((t for t in self._index if len(t) >= 2 and t in text), key=len, reverse=True)
 
     def canonical(self, term: str) -> str:
         gids = self._index.get(term)
