@@ -164,6 +164,19 @@ def test_bulletin_parts_named_by_the_paragraphs_measure(extract):
     }
 
 
+def test_time_limits_and_shares_meeting_a_standard(extract):
+    text = (
+        "江州市推进海绵城市建设和通关便利化的实施意见\n一、工作目标\n"
+        "到2025年底，全市建成区40%以上的面积达到海绵城市建设目标要求。"
+        "对进境货物符合正常放行条件的48小时内放行。"
+        "航空应急力量基本实现2小时内到达灾害事故易发多发地域。\n"
+    )
+    got = {(r.indicator, r.value, r.qualifier, r.confident) for r in extract(text)}
+    assert ("海绵城市达标面积占建成区面积比重", 40, "以上", True) in got
+    assert ("进境货物放行时限", 48, "内", True) in got
+    assert ("航空应急力量到达时限", 2, "内", True) in got
+
+
 def test_a_part_is_measured_in_the_unit_of_its_total(extract):
     text = (
         "2025年江州市国民经济和社会发展统计公报\n"

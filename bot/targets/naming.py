@@ -289,6 +289,19 @@ _ETC_KIND_RE = re.compile(
     r"(?P<last>[^等]{2,12}?)等(?:[一二三四五六七八九十\d]{1,2}[个大项类种])?"
     r"(?P<kind>[\u4e00-\u9fff]{2,8})"
 )
+# 48小时内放行, 3个工作日内办结: a service time limit and what is done within it
+_TIME_UNITS = frozenset({"小时", "天", "日", "个工作日", "工作日", "分钟", "周", "个月"})
+_WITHIN_RE = re.compile(
+    r"(?P<within>以内|之内|内)(?P<act>放行|办结|办理|审批|审结|完成|到达|赶到|响应|处置|出具|答复"
+    r"|反馈|通关|到位|发放|兑付|拨付|受理)"
+)
+_TO_RE = re.compile(r"^(?:对|在|为|将)")
+_TIME_WORD_RE = re.compile(r"(?:时间|时限|用时)$")
+# …40%以上的面积达到海绵城市建设目标要求: the part of a whole that meets a standard
+_MEETS_STANDARD_RE = re.compile(
+    r"(?:的)?(?P<part>面积|区域|用地)?(?:达到|符合|满足)(?P<what>[^，。；、]{2,12}?)"
+    r"(?:建设)?(?:目标)?(?:要求|标准)"
+)
 # an act of trade whose amount of money is the figure (零售, 出口): its 额 is unsaid
 _TRADE_ACT_RE = re.compile(r"(?:零售|批发|销售|进出口|出口|进口|成交|交易)$")
 # a list of things and the kind they all are, before one figure for them all
@@ -1834,6 +1847,41 @@ class _SentenceNamer:
         self.emit(fig, name, "", fig.end + kind.end(), subject=False, confidence=0.75)
         return True
 
+    def time_limit(self, fig: Figure, raw: str, after: str) -> bool:
+        """``货物…48小时内放行``: a service time limit, named by what is done within it
+        and what it is done to (货物放行时限), not by the words around the number."""
+        m = _WITHIN_RE.match(after)
+        if not m:
+            return False
+        lead = _strip_head(re.split(r"[，,；;]", clean_name(raw))[-1], _TO_RE)
+        if lead and (not (_is_name(lead) and len(lead) <= 12) or raw.rstrip().endswith("的")):
+            # 对RCEP国家货物…符合正常放行条件的48小时内放行: the goods, not their conditions
+            lead = clean_name(lead[: _noun_end(lead)])
+        bounds = sorted(word_bounds(lead))
+        if len(bounds) > 2 and _is_verb(lead[bounds[-2] :]):
+            lead = lead[: bounds[-2]]  # 企业开办时间压缩(至): the verb is the limit's
+        subject = _TIME_WORD_RE.sub("", lead)  # 企业开办时间: the limit is 企业开办时限
+        if not _is_name(subject) or len(subject) > 12 or _is_verb(subject):
+            prev = clean_name(self._clause_before(fig))
+            subject = prev if _is_name(prev) and len(prev) <= 16 else ""
+        name = subject + m["act"] + "时限"
+        confidence = 0.75 if subject else 0.5
+        self.emit(fig, name, "", fig.end + m.end(), qualifier=m["within"], subject=False,
+                  confidence=confidence)  # fmt: skip
+        return True
+
+    def share_meeting_a_standard(self, fig: Figure, whole: str, after: str, change: str) -> bool:
+        """``建成区40%以上的面积达到海绵城市建设目标要求``: the share of a whole's area that
+        meets a standard, 海绵城市达标面积占建成区面积比重 (not 建成区 40%)."""
+        m = _MEETS_STANDARD_RE.match(after)
+        if not m or not _is_name(whole) or not _is_name(m["what"]):
+            return False
+        part = m["part"] or "面积"
+        whole = whole if whole.endswith(part) else whole + part
+        name = f"{m['what']}达标{part}占{whole}比重"
+        self.emit(fig, name, change, fig.end + m.end(), subject=False, confidence=0.75)
+        return True
+
     def share_of_what_follows(self, fig: Figure, after: str) -> bool:
         """``96.2%的养老机构开展医养结合``, ``60%公办中小学校纳入集团化管理``: a share with
         nothing named before it is the share of the things after it that do what the
@@ -1897,6 +1945,10 @@ class _SentenceNamer:
                 self.emit(fig, lookup(self.table, share, fig) or share, change)
                 return
         if fig.unit == "%" and not _is_name(cleaned) and self.share_of_what_follows(fig, after):
+            return
+        if fig.unit == "%" and self.share_meeting_a_standard(fig, cleaned, after, change):
+            return
+        if fig.unit in _TIME_UNITS and self.time_limit(fig, raw, after):
             return
         if _BENEFIT_RE.search(strip_noise(raw)) and self.people_benefiting(fig, raw, after):
             return
