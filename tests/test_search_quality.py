@@ -46,13 +46,12 @@ def test_engine_beats_baselines_and_corrects_typos(tmp_path):
 # 2026-12-04 (the 165 before them: 0.916, unchanged by this batch's fixes; the floor was
 # 0.91 on those 165). 272 queries since the 60 of the fourth batch (r251-r310) joined:
 # 0.918 and answer cards 39/42 (0.929) after their fixes, the 212 before them unchanged
-# (0.907, 29/31). The card floor went from 0.93 to 0.92 with them: the three cards still
-# missing (r013, r155, r269) are targets the extractor finds but names with a confidence
-# under the bar (0.5), so no card may show them; that is the extractor's to fix, not the
-# card's. The test split is measured by hand, once per change of the ranking
-# (bench/RESULTS.md).
+# (0.907, 29/31). Two of the three cards then missing (r013, r269) were targets the
+# extractor found but named with a confidence under the bar; since it names service time
+# limits and shares of an area meeting a standard, cards are 41/42 (0.976). The test
+# split is measured by hand, once per change of the ranking (bench/RESULTS.md).
 REAL_DEV_MRR_FLOOR = 0.91
-REAL_DEV_ANSWER_FLOOR = 0.92
+REAL_DEV_ANSWER_FLOOR = 0.95
 
 
 def test_real_documents_dev_split_holds_its_level(tmp_path):
