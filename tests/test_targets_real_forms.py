@@ -177,6 +177,21 @@ def test_time_limits_and_shares_meeting_a_standard(extract):
     assert ("航空应急力量到达时限", 2, "内", True) in got
 
 
+def test_a_list_of_roads_what_money_built_and_a_rate_of_the_things_before(extract):
+    text = (
+        "2016年江州区政府工作报告\n一、“十二五”时期工作回顾\n"
+        "新建、改造胜利大街、哈萨尔大街等城市主干道路80条，总里程达到61.4公里；"
+        "五年累计投资5.1亿元,建成西出口等31条公路。投资650万元建成6座水冲式公厕。"
+        "办理人大代表建议68件、政协委员提案118件，办结率100%。\n"
+    )
+    got = {r.value: (r.indicator, r.confident) for r in extract(text)}
+    assert got[80] == ("城市主干道路", True)  # the kind of the listed streets
+    assert got[61.4] == ("城市主干道路总里程", True)  # not the next clause's 人均道路
+    assert got[5.1] == ("公路投资", True)  # the money of what it built
+    assert got[650] == ("水冲式公厕投资", True)
+    assert got[100] == ("政协提案办结率", True)  # not 政协提案率
+
+
 def test_a_part_is_measured_in_the_unit_of_its_total(extract):
     text = (
         "2025年江州市国民经济和社会发展统计公报\n"

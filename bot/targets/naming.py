@@ -302,6 +302,11 @@ _MEETS_STANDARD_RE = re.compile(
     r"(?:的)?(?P<part>面积|区域|用地)?(?:达到|符合|满足)(?P<what>[^，。；、]{2,12}?)"
     r"(?:建设)?(?:目标)?(?:要求|标准)"
 )
+# 投资650万元建成6座…, 投资5.1亿元,建成西出口等31条公路: what the money built, counted after it
+_BUILT_AFTER_RE = re.compile(
+    r"[，,]?\s*(?:用于)?(?:建成|新建|新改建|改扩建|改造|实施|完成|建设)[^，。；\d]{0,16}?"
+    r"\d+(?:\.\d+)?(?:条|个|座|所|公里|项|处|家|套|户)"
+)
 # an act of trade whose amount of money is the figure (零售, 出口): its 额 is unsaid
 _TRADE_ACT_RE = re.compile(r"(?:零售|批发|销售|进出口|出口|进口|成交|交易)$")
 # a list of things and the kind they all are, before one figure for them all
@@ -1990,7 +1995,7 @@ class _SentenceNamer:
             or (self.last_subject is None and self.context.counted)
         ):
             bare = True  # 州级科技计划项目49项，立项资金260万元: the projects' funds
-        listed = _LISTED_KIND_RE.search(cleaned) if name is None and not bare else None
+        listed = _LISTED_KIND_RE.search(cleaned) if name is None else None
         if listed and fig.unit_class in ("count", "money") and _is_name(listed["kind"]):
             # 国家级重点实验室、产业技术研究院等创新平台5个: one count of that kind
             name = lookup(self.table, listed["kind"], fig) or listed["kind"]
@@ -2005,11 +2010,15 @@ class _SentenceNamer:
         if name is None and self.last_subject and share:
             name = self._share(fig, self.last_subject, share_text)
         if name is None and self.last_subject and bare:
-            name = self._carry(fig, cleaned, attr or cleaned)
+            name = self._carry(fig, cleaned, attr or cleaned, strip_noise(raw).strip("，、 "))
         entity = self.context.entity
         if self.context.entity_unit != fig.unit_class:
             entity = ""  # 人均道路面积18.99平方米；五年累计投资5.1亿元: not the area's entity
         counted = self.context.counted
+        ahead = self.s[fig.end : fig.end + 40]
+        built = _BUILT_AFTER_RE.match(ahead) if fig.unit_class == "money" else None
+        if built:
+            counted = ""  # 累计投资5.1亿元,建成…31条公路: the things it built come next
         if name is None and self.last_subject is None and cleaned in _OWN_ATTRIBUTES and counted:
             # 实施科技计划项目88项…；争取到资金5737万元: the funds of the projects counted
             name = counted + cleaned
@@ -2048,6 +2057,12 @@ class _SentenceNamer:
             project = _PROJECT_TAIL_RE.sub("", clean_name(prev[:k]))
             if _is_name(project) and k < len(prev) and len(project) <= 14:
                 self.emit(fig, project + "投资", change, subject=False, confidence=0.75)
+                return
+        if name is None and built and cleaned in _OWN_ATTRIBUTES:
+            # 累计投资5.1亿元,建成西出口等31条公路: the money of what it built, named next
+            thing = clean_name(_after_noun(ahead[built.end() :])[0])
+            if _is_name(thing):
+                self.emit(fig, thing + cleaned, change, subject=False, confidence=0.75)
                 return
         if name is None:
             return
@@ -2162,8 +2177,9 @@ class _SentenceNamer:
         last = self.out[-1] if self.out else None
         return last is not None and _counts_things(last.figure, last.indicator)
 
-    def _carry(self, fig: Figure, cleaned: str, attr: str) -> str | None:
-        """The previous figure's subject, with this clause's attribute if it has one."""
+    def _carry(self, fig: Figure, cleaned: str, attr: str, word: str = "") -> str | None:
+        """The previous figure's subject, with this clause's attribute if it has one
+        (``word``: the clause's words before the figure, as written)."""
         base = self.last_subject
         if base is None:
             return None
@@ -2171,6 +2187,8 @@ class _SentenceNamer:
             return base if compatible(fig, base) or fig.unit_class != "count" else None
         if _SHARE_RE.match(cleaned):
             return self._share(fig, base, cleaned)
+        if cleaned in ("", "率") and word.endswith("率") and 2 <= len(word) <= 6:
+            attr = word  # 办理政协提案118件，办结率100%: the proposals' 办结率, not their 率
         cand = self.entity_of(base) + attr
         return self.table.canonical(cand) or cand
 
