@@ -190,6 +190,8 @@ def test_a_list_of_roads_what_money_built_and_a_rate_of_the_things_before(extrac
     assert got[5.1] == ("公路投资", True)  # the money of what it built
     assert got[650] == ("水冲式公厕投资", True)
     assert got[100] == ("政协提案办结率", True)  # not 政协提案率
+    ranked = extract(text + "外商直接投资累计达到149.6亿美元、总规模居中西部第1位。\n")
+    assert {r.indicator for r in ranked if r.unit == "位"} == {"外商直接投资总规模中西部排名"}
 
 
 def test_a_part_is_measured_in_the_unit_of_its_total(extract):

@@ -315,8 +315,12 @@ _LISTED_KIND_RE = re.compile(
     r"(?:^|、)[^、等]{2,12}(?<![甲乙丙同平中高初上优均对相])等"
     r"(?P<kind>(?!领域|方面|环节|地区|行业|级)[\u4e00-\u9fff]{2,8})$"
 )
+# what a rank can be of, alone: a measure of something named before it
 _RANK_SCOPES = "全国|全省|全市|全区|全州|西部|中西部|东部|内地|全球|世界"
 _RANK_VERBS = "保持|稳居|位居|跃居|居于|位列|居"
+_BARE_RANKED_RE = re.compile(
+    rf"(?:总规模|规模|总量|占比|比重|总额)(?:{_RANK_VERBS})?(?:{_RANK_SCOPES})?"
+)
 # what a rank's sentence says before its place (居全国第1位), left in front of 全国排名
 _RANK_VERB_RE = re.compile(
     rf"(?<=.)(?:{_RANK_VERBS})(?P<said>{_RANK_SCOPES})?(?P<added>{_RANK_SCOPES})?排名$"
@@ -1534,6 +1538,9 @@ class _SentenceNamer:
             # 一般公共预算收入增速全国排名: the whole name of what grew, then 增速
             subject = self.last_subject + growth
             scope = scope or (re.search(r"全(国|省|市|区|县)", raw) or re.match("", "")).group()
+        if _BARE_RANKED_RE.fullmatch(subject) and self.last_subject:
+            # 外商直接投资累计达到149.6亿美元、总规模居中西部第1位: the investment's total
+            subject = self.last_subject + subject
         if not _is_name(subject):
             return
         if "均" in raw and self.ranks_each(fig, raw[: raw.rfind("均")], scope, change):
