@@ -194,6 +194,20 @@ def test_a_list_of_roads_what_money_built_and_a_rate_of_the_things_before(extrac
     assert {r.indicator for r in ranked if r.unit == "位"} == {"外商直接投资总规模中西部排名"}
 
 
+def test_a_sector_a_sentence_opens_with_owns_its_bare_measures(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、“十四五”时期工作回顾\n"
+        "服务业支撑作用更加明显，增加值跨上3万亿元台阶，对经济增长贡献率超60%。"
+        "旅游业国际影响力大幅提升，对GDP综合贡献率达33.4%。"
+        "企业活力持续增强，营业收入增长8%。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[3] == "服务业增加值"
+    assert got[60] == "服务业对经济增长贡献率"
+    assert got[33.4] == "旅游业对GDP综合贡献率"
+    assert got[8] != "企业营业收入"  # 企业 is no sector
+
+
 def test_a_part_is_measured_in_the_unit_of_its_total(extract):
     text = (
         "2025年江州市国民经济和社会发展统计公报\n"

@@ -278,6 +278,11 @@ _MEASURE_END_RE = re.compile(
     r"(率|量|数|额|值|价格|面积|里程|人数|产量|收入|支出|投资|规模|比重|占比|强度|浓度|指数|排名|标准|出栏"
     r"|能力|容量|人口|企业|项目|基地|园区|平台|学校|医院|机构|中心|主体|工程|设施|床位|公里|道路|住房|排放)$"
 )
+_SECTOR_MEASURES = frozenset({"增加值", "产值", "总产值", "营业收入", "营收", "投资", "规模"})
+# a sector a sentence can open with (旅游业, 服务业, 现代服务业, 数字经济)
+_SECTOR_RE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,5}(?<![企产行就创毕事作物])业|数字经济|民营经济|海洋经济|县域经济)"
+)
 # What money amounts and their growth are measured as (交易额, 营业收入, 市场规模).
 _MONEY_MEASURE_RE = re.compile(r"(?:额|收入|支出|投资|产值|增加值|规模|总量|利润|税收)$")
 # 一是全区经济…, 其二…: the enumeration of a report's points, not part of a name
@@ -1791,6 +1796,15 @@ class _SentenceNamer:
             return None
         return cleaned
 
+    def _sector_opening(self) -> str:
+        """``服务业支撑作用更加明显，…`` -> ``服务业``: the sector a sentence opens with,
+        when its first clause is about that sector and names no figure."""
+        first = self.s[: _clause_end(self.s, 0)]
+        if any(f.start < len(first) for f in self.figs):
+            return ""
+        m = _SECTOR_RE.match(clean_name(first))
+        return m.group() if m and m.end() in word_bounds(clean_name(first)) else ""
+
     @staticmethod
     def _measure_opening(clause: str) -> str:
         """``我国电子商务交易额保持快速增长`` -> ``电子商务交易额``: the noun phrase a
@@ -2032,6 +2046,10 @@ class _SentenceNamer:
         if name is None and self.last_subject is None and cleaned in ATTRIBUTES and entity:
             # 规模以上工业企业实现营业收入…；实现利润总额512.3亿元: the entity carries over ；
             name = self.table.canonical(entity + cleaned) or entity + cleaned
+        sector = self._sector_opening()
+        if name in (None, cleaned) and sector and cleaned in _SECTOR_MEASURES and i == 0:
+            # 服务业支撑作用更加明显，增加值跨上3万亿元台阶: the sector's 增加值
+            name = self.table.canonical(sector + cleaned) or sector + cleaned
         if name is None and after_noun:
             noun, n = _after_noun(after)
             noun_name = clean_name(noun)
@@ -2085,6 +2103,9 @@ class _SentenceNamer:
             elif not change and not tail.startswith(("、", "和", "及", "，", ",")):
                 # …5.66万亿元、比上年增加1.6万亿元: that 增加 is the next figure's verb
                 change = _find_change(tail[:12])
+        if name.endswith("贡献率") and "对" not in name and sector:
+            if strip_noise(raw).lstrip("，、 ").startswith("对"):
+                name = sector + "对" + name  # 旅游业…，对GDP综合贡献率达33.4%: tourism's
         self.emit(fig, name, change, consumed)
 
     def policy_package(self, fig: Figure, raw: str, after: str, change: str) -> None:
