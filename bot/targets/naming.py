@@ -2103,9 +2103,13 @@ class _SentenceNamer:
             elif not change and not tail.startswith(("、", "和", "及", "，", ",")):
                 # …5.66万亿元、比上年增加1.6万亿元: that 增加 is the next figure's verb
                 change = _find_change(tail[:12])
-        if name.endswith("贡献率") and "对" not in name and sector:
-            if strip_noise(raw).lstrip("，、 ").startswith("对"):
-                name = sector + "对" + name  # 旅游业…，对GDP综合贡献率达33.4%: tourism's
+        if (
+            name.endswith("贡献率")
+            and "对" not in name
+            and sector
+            and strip_noise(raw).lstrip("，、 ").startswith("对")
+        ):
+            name = sector + "对" + name  # 旅游业…，对GDP综合贡献率达33.4%: tourism's
         self.emit(fig, name, change, consumed)
 
     def policy_package(self, fig: Figure, raw: str, after: str, change: str) -> None:
