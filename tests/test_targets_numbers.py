@@ -339,6 +339,13 @@ def test_a_count_noun_before_a_bare_magnitude_gives_the_unit():
     assert [(f.value, f.unit) for f in find_figures("技能人才总量超696万，")] == [(696, "万人")]
     # 群 is no measure word when it starts 群众: the people are counted
     assert [(f.value, f.unit) for f in find_figures("惠及76万群众。")] == [(76, "万人")]
+    # a count of steps is rhetoric, not an amount; a baseline merged into a new count too
+    assert [
+        (f.value, f.unit) for f in find_figures("经济总量跨过两个万亿元大关、超过6万亿元。")
+    ] == [(6, "万亿元")]
+    assert [(f.value, f.unit) for f in find_figures("中职学校由71所优化整合为47所。")] == [
+        (47, "所")
+    ]
     # a bare magnitude is money only after a word counted in money (投资, 产值, 营收)
     assert [(f.value, f.unit) for f in find_figures("投资达6.97亿。")] == [(6.97, "亿元")]
     assert find_figures("规模达6.97亿。") == []

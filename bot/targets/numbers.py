@@ -335,6 +335,7 @@ _NOT_THRESHOLD_START_RE = re.compile(
 _UNIT_AFTER_BLOCK_RE = re.compile(r"级|超级|型|号(?!召)")
 _BASELINE_RE = re.compile(
     r"(提高|增加|增长|提升|上升|扩大|下降|降低|减少|压减|缩小|降|增|提)(到|至)"
+    r"|(?:优化|整合|调整|合并|压缩|精简|撤并)+(?:为|到|至)"  # 由71所优化整合为47所
 )
 _STRUCTURAL_SETS_RE = re.compile(r"(重点)?(产业链|战线|主线)")
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
@@ -1117,7 +1118,9 @@ _MAGNITUDE_OF = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "": 1.0}
 _PER_BEFORE_RE = re.compile(r"每$")
 _STREAK_BEFORE_RE = re.compile(r"连续$|连跨$")
 _STEP_AFTER_RE = re.compile(r"[^，。；]{0,6}?(?:台阶|大关)")
-_STEP_BEFORE_RE = re.compile(r"连跨[^，。；]{0,4}$")
+_STEP_BEFORE_RE = re.compile(
+    r"连跨[^，。；]{0,4}$|[两二三四五六七八九十\d]个$"
+)  # 跨过两个万亿元大关
 _AGE_BEFORE_RE = re.compile(r"(?:年满|满|不满|未满)$")
 _CIRCLE_AFTER_RE = re.compile(r"(?:小时|分钟)[^，。；\d]{0,8}?圈")
 
