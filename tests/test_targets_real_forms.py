@@ -87,6 +87,13 @@ def test_a_comparison_after_a_figure_is_about_that_figure(extract):
     )
     got = [(r.indicator, r.qualifier) for r in extract(text) if r.value is None]
     assert got == [("地区生产总值", "超过")]
+    more = text + "城乡低保标准均超过全国平均水平。公众生态环境满意度连续9年高于全国平均水平。\n"
+    got = [(r.indicator, r.qualifier) for r in extract(more) if r.value is None]
+    assert got[1:] == [
+        ("城市低保标准", "超过"),
+        ("农村低保标准", "超过"),
+        ("公众生态环境满意度", "高于"),
+    ]
 
 
 def test_a_from_to_clause_takes_the_measure_the_clause_before_opens_with(extract):

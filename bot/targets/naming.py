@@ -56,7 +56,7 @@ _QUOTE_TABLE = str.maketrans("", "", _QUOTES)
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _STAT_NOUN_RE = re.compile(
     r"(收入|总额|投资|增加值|产值|利润|税收|零售额|消费|出口|进口|外资|生产总值|总值|工资|存款|贷款"
-    r"|报酬|生产率)$"
+    r"|报酬|生产率|满意度|满意率|标准|预期寿命)$"
 )
 _VAGUE_SUBJECT_RE = re.compile(r"主要|指标|经济发展|各项|整体|总体")
 _ITEM_SPLIT_RE = re.compile(r"、|和|及|与")
@@ -1484,6 +1484,16 @@ class _SentenceNamer:
             # 增长5.3%，超过全国平均水平: the figure just named is what is compared
             self.emit(fig, self.last_subject, "增长", subject=False)
             return
+        each = _EACH_RE.search(raw)
+        if name is None and each:
+            # 城乡低保标准均超过全国平均水平, A、B增速均高于…: each of them is compared
+            items = [clean_name(p) for p in _split_items(clean_name(raw[: each.start()]))]
+            if len(items) == 1 and items[0].startswith(_URBAN_RURAL):
+                items = ["城镇" + items[0][2:], "农村" + items[0][2:]]
+            if len(items) > 1 and all(_is_name(p) and _STAT_NOUN_RE.search(p) for p in items):
+                for item in items:
+                    self.emit(fig, lookup(self.table, item, fig) or item, "增长", subject=False)
+                return
         if name is None:
             cleaned = clean_name(raw)
             if not (_is_name(cleaned) and _STAT_NOUN_RE.search(cleaned)):
