@@ -215,6 +215,20 @@ def test_a_sector_a_sentence_opens_with_owns_its_bare_measures(extract):
     assert got[8] != "企业营业收入"  # 企业 is no sector
 
 
+def test_costs_per_hundred_yuan_parts_that_are_so_and_project_scales(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "规模以上工业企业每百元营业收入中的成本为88.86元。"
+        "自贸试验区累计推出259项制度创新成果，其中56项为全国首创。"
+        "亘富200万吨褐煤提质项目主体完工，300万吨级CCUS碳捕集利用、100吉瓦时锂电池储能等减碳项目加快建设。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[88.86] == "规模以上工业企业每百元营业收入中的成本"
+    assert got[56] == "全国首创制度创新成果"
+    assert got[200] == "褐煤提质项目规模"
+    assert got[100] == "锂电池储能项目规模"
+
+
 def test_a_part_is_measured_in_the_unit_of_its_total(extract):
     text = (
         "2025年江州市国民经济和社会发展统计公报\n"

@@ -294,6 +294,14 @@ _ETC_KIND_RE = re.compile(
     r"(?P<last>[^等]{2,12}?)等(?:[一二三四五六七八九十\d]{1,2}[个大项类种])?"
     r"(?P<kind>[\u4e00-\u9fff]{2,8})"
 )
+# 每百元营业收入中的成本: what a hundred yuan of revenue carries
+_PER_HUNDRED_RE = re.compile(r"每百元[^，。；的]{2,8}中的[^，。；]{1,6}?(?=为|是|$)")
+# 其中56项为全国首创: the part of the things just counted that is so
+_PART_THAT_IS_RE = re.compile(r"^为(?P<what>[^，。；\d]{2,6})(?=[，。；]|$)")
+# 200万吨褐煤提质项目, 大唐700万吨露天矿: the scale of a project, the capacity of a mine
+_FACILITY_SCALE_RE = re.compile(
+    r"^级?(?P<what>[^，。；、\d的]{0,10}?)(?P<kind>项目|工程|露天矿|煤矿|矿井)(?!建设)"
+)
 # 48小时内放行, 3个工作日内办结: a service time limit and what is done within it
 _TIME_UNITS = frozenset({"小时", "天", "日", "个工作日", "工作日", "分钟", "周", "个月"})
 _WITHIN_RE = re.compile(
@@ -1883,6 +1891,35 @@ class _SentenceNamer:
         self.emit(fig, name, "", fig.end + kind.end(), subject=False, confidence=0.75)
         return True
 
+    def unusual_shapes(self, fig: Figure, raw: str, after: str, change: str) -> bool:
+        """Three phrasings whose name is not the words before the figure:
+        ``每百元营业收入中的成本为88.86元`` (a cost per 100 yuan of revenue, not 成本),
+        ``其中56项为全国首创`` (the part of the things just counted that is so), and
+        ``200万吨褐煤提质项目`` (the scale of a project or the capacity of a mine)."""
+        text = strip_noise(raw).strip("，、 ")
+        per = _PER_HUNDRED_RE.search(text)
+        if per:
+            owner = clean_name(text[: per.start()])
+            name = (owner if _is_name(owner) else "") + per.group()
+            self.emit(fig, name, change, confidence=0.9)
+            return True
+        part = _PART_THAT_IS_RE.match(after)
+        if part and self.last_subject and not clean_name(text).removeprefix("其中"):
+            self.emit(fig, part["what"] + self.last_subject, change, fig.end + part.end(),
+                      subject=False, confidence=0.9)  # fmt: skip
+            return True
+        built = _FACILITY_SCALE_RE.match(after)
+        if built and fig.unit_class in ("weight", "power", "energy", "volume"):
+            what = clean_name(built["what"].split("等")[0])  # 锂电池储能等减碳项目
+            if _noun_end(built["what"]) >= len(built["what"]) and (
+                not what or _is_name(what) or built["kind"] not in ("项目", "工程")
+            ):
+                measure = "规模" if built["kind"] in ("项目", "工程") else "产能"
+                name = what + built["kind"] + measure
+                self.emit(fig, name, change, fig.end + built.end(), subject=False, confidence=0.75)
+                return True
+        return False
+
     def time_limit(self, fig: Figure, raw: str, after: str) -> bool:
         """``货物…48小时内放行``: a service time limit, named by what is done within it
         and what it is done to (货物放行时限), not by the words around the number."""
@@ -1941,6 +1978,8 @@ class _SentenceNamer:
         after = self.after(i)
         change = self.change_for(i, raw, after)
         if self.each(fig, raw, change):
+            return
+        if self.unusual_shapes(fig, raw, after, change):
             return
         if (fig.unit == "条" and self.s[fig.start - 1 : fig.start] == "“") or (
             fig.unit in ("条", "项")
