@@ -227,6 +227,12 @@ def test_costs_per_hundred_yuan_parts_that_are_so_and_project_scales(extract):
     assert got[56] == "全国首创制度创新成果"
     assert got[200] == "褐煤提质项目规模"
     assert got[100] == "锂电池储能项目规模"
+    more = extract(
+        text + "全力完成今年66个重点项目54亿元的投资计划。争创国家现代农业产业园、产业集群各1个。\n"
+    )
+    named = [(r.indicator, r.value) for r in more]
+    assert ("重点项目投资", 54) in named  # the money is the projects' investment
+    assert ("国家现代农业产业集群", 1) in named  # 国家现代农业 is every item's
 
 
 def test_a_part_is_measured_in_the_unit_of_its_total(extract):

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from bot.corpus.gazetteer import default_gazetteer
 from bot.targets.frames import measure_of
 from bot.targets.indicators import AliasMatch, IndicatorTable, name_class
 from bot.targets.lexicon import (
@@ -320,6 +321,8 @@ _BUILT_AFTER_RE = re.compile(
     r"[，,]?\s*(?:用于)?(?:建成|新建|新改建|改扩建|改造|实施|完成|建设)[^，。；\d]{0,16}?"
     r"\d+(?:\.\d+)?(?:条|个|座|所|公里|项|处|家|套|户)"
 )
+# 54亿元的投资计划, 3亿元的补助资金: what the money is, said after it
+_MONEY_KIND_AFTER_RE = re.compile(r"的(?P<kind>投资|资金|补助资金|专项资金)(?:计划|任务)?")
 # an act of trade whose amount of money is the figure (零售, 出口): its 额 is unsaid
 _TRADE_ACT_RE = re.compile(r"(?:零售|批发|销售|进出口|出口|进口|成交|交易)$")
 # a list of things and the kind they all are, before one figure for them all
@@ -1010,10 +1013,25 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
     items = _split_list(subject, n)
     if len(items) < 2:
         return items
+    items = _shared_prefix(items)
     level = LEVEL_LEAD_RE.match(items[0])
     if not level or any(LEVEL_ONLY_RE.match(p) for p in items[1:]):
         return items
     return [items[0]] + [level.group() + p for p in items[1:]]
+
+
+def _shared_prefix(items: list[str]) -> list[str]:
+    """国家现代农业产业园、产业集群、产业强镇: the later items open with the word the
+    first one's head opens with (产业), so they share what comes before it (国家现代农业)."""
+    head = items[1][:2]
+    k = items[0].rfind(head)
+    if k < 2 or k not in word_bounds(items[0]) or not all(p.startswith(head) for p in items[1:]):
+        return items
+    if head in _dict_words("ns") or any(
+        m.start == 0 for m in default_gazetteer().mentions(items[1])
+    ):
+        return items  # 四川天府新区成都直管区、成都高新区: places, each its own
+    return [items[0]] + [items[0][:k] + p for p in items[1:]]
 
 
 _CHAR_ELLIPSIS_RE = re.compile(
@@ -1391,6 +1409,10 @@ class _SentenceNamer:
         bare = _DANGLING_TAIL_RE.sub("", name)
         if bare != name and _is_name(bare) and not VERB_RE.fullmatch(bare):
             name = bare  # 中欧班列开行超2000列, 5G基站累计达17万座: the verb is the figure's
+        spent = _MONEY_KIND_AFTER_RE.match(self.s, fig.end) if fig.unit_class == "money" else None
+        if spent and not name.endswith(spent["kind"]):
+            name += spent["kind"]  # 66个重点项目54亿元的投资计划: the projects' investment
+            consumed = max(consumed or 0, spent.end())
         if fig.unit_class == "money" and _TRADE_ACT_RE.search(name) and len(name) > 2:
             # 商品零售7651.9亿元: the amount of the sales, 商品零售额
             name = self.table.canonical(name + "额") or name + "额"
