@@ -1282,17 +1282,23 @@ def test_ratios_each_and_shares_of_a_list(extract):
     )
     got = {(r.indicator, r.value) for r in extract(text)}
     assert ("城乡居民收入比", 2.52) in got and 2.9 not in {v for _, v in got}
-    assert {("国家现代农业产业园", 1), ("产业集群", 1), ("产业强镇", 1)} <= got
+    assert {
+        ("国家现代农业产业园", 1),
+        ("国家现代农业产业集群", 1),
+        ("国家现代农业产业强镇", 1),
+    } <= got
     assert {("其他国家货物贸易占比", 30), ("对外投资占比", 20)} <= got
 
 
 def test_money_named_only_by_what_it_was_spent_on_is_not_confident(extract):
     text = (
         "2016年江州区政府工作报告\n二、2016年工作安排\n"
-        "全力完成今年66个重点项目54亿元的投资计划。年末共有村卫生室7771个。\n"
+        "全力完成今年66个重点项目54亿元。年末共有村卫生室7771个。"
+        "全力完成今年16个重点项目14亿元的投资计划。\n"
     )
     got = {(r.indicator, r.value, r.confident) for r in extract(text)}
-    assert ("重点项目", 54, False) in got  # the projects' investment plan, not the projects
+    assert ("重点项目", 54, False) in got  # money of the projects, but what money?
+    assert ("重点项目投资", 14, True) in got  # the money said after it: their investment
     assert ("村卫生室", 7771, True) in got  # every village clinic, not the model ones
 
 
