@@ -225,7 +225,7 @@ def test_costs_per_hundred_yuan_parts_that_are_so_and_project_scales(extract):
     got = {r.value: r.indicator for r in extract(text)}
     assert got[88.86] == "规模以上工业企业每百元营业收入中的成本"
     assert got[56] == "全国首创制度创新成果"
-    assert got[200] == "褐煤提质项目规模"
+    assert got[200] == "褐煤提质项目产能"  # what it makes; 300万吨级…项目 is a scale
     assert got[100] == "锂电池储能项目规模"
     more = extract(
         text + "全力完成今年66个重点项目54亿元的投资计划。争创国家现代农业产业园、产业集群各1个。\n"
@@ -233,6 +233,31 @@ def test_costs_per_hundred_yuan_parts_that_are_so_and_project_scales(extract):
     named = [(r.indicator, r.value) for r in more]
     assert ("重点项目投资", 54) in named  # the money is the projects' investment
     assert ("国家现代农业产业集群", 1) in named  # 国家现代农业 is every item's
+
+
+NEWS = """江州：今年地区生产总值预期增长6%左右
+2022年4月28日 来源：江州日报
+本报讯（记者 张三）4月27日，江州市第七届人民代表大会第三次会议开幕。市长代表市政府作政府工作报告。
+报告指出，过去一年，江州地区生产总值达到3070亿元，增长6.7%；规模以上工业增加值增长4.7%。
+报告提出，今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，城镇新增就业15万人以上。
+"""
+
+
+def test_a_news_story_about_a_work_report(extract):
+    records = extract(NEWS, "city_jiangzhou_2022_news.txt")
+    got = {(r.indicator, r.value): (r.kind, r.year) for r in records}
+    assert got[("地区生产总值", 3070)] == ("achievement", "2021")  # 过去一年: the year past
+    assert got[("地区生产总值", 6.7)] == ("achievement", "2021")
+    assert got[("地区生产总值", 6)] == ("target", "2022")  # 今年…预期目标 turns forward
+    assert got[("新增城镇就业", 15)] == ("target", "2022")
+    story = (
+        NEWS
+        + "市长说，2021年是开局之年。一年来，新增市场主体12万户。\n"
+        + "市长指出，2022年要办好16件民生实事。\n"
+    )
+    kinds = {r.value: (r.kind, r.year) for r in extract(story, "city_jiangzhou_2022_news.txt")}
+    assert kinds[12] == ("achievement", "2021")
+    assert kinds[16] == ("target", "2022")  # past the reporting lead, 2022年 turns forward
 
 
 def test_a_part_is_measured_in_the_unit_of_its_total(extract):
@@ -295,6 +320,10 @@ def test_normalize_year() -> None:
     assert normalize_year("每年", doc_year="2022", current_year="2022") == "2022"
     assert normalize_year("三年内", doc_year="2022", current_year="2022") == ""
     assert normalize_year("过去五年", doc_year="", current_year="") == "过去五年"  # no anchor
+    # the year just past, even where no heading says it (a news story about a report)
+    assert normalize_year("过去一年", doc_year="2022", current_year="2022") == "2021"
+    assert normalize_year("一年来", doc_year="2022", current_year="2022") == "2021"
+    assert normalize_year("过去一年", doc_year="2017", current_year="2017", backward=0) == "2017"
 
 
 def test_names_are_cut_at_word_boundaries(extract):

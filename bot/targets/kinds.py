@@ -242,8 +242,14 @@ _PARAGRAPH_YEAR_RE = re.compile(
     r"|今后|未来|展望|(?:到|至)(?:(?:19|20)\d\d|二[〇零○][一二三四五六七八九〇零○]{2})年)"
 )
 
+# 报告提出，今年…主要预期目标是: a paragraph that turns to the year ahead ends a review
+_FORWARD_HEAD_RE = re.compile(r"今年|明年|预期目标|主要目标")
 # 各位代表！刚刚过去的2025年…: the speaker's address is not the paragraph's opening.
-_ADDRESS_RE = re.compile(r"^(?:各位代表|代表们|同志们|各位委员|各位政协委员)[！!，,]\s*")
+_ADDRESS_RE = re.compile(
+    r"^(?:(?:各位代表|代表们|同志们|各位委员|各位政协委员)[！!，,]"
+    # 赵豪志说，2023年是…; 报告指出，过去一年…: a story's reporting lead
+    r"|[^，。！？]{1,8}?(?:说|指出|提出|表示|强调|介绍|透露)[，：:])\s*"
+)
 
 
 def paragraph_period(paragraph: str) -> str | None:
@@ -255,7 +261,7 @@ def paragraph_period(paragraph: str) -> str | None:
     if m:
         word = m.group(1).replace("回望", "").strip("“”")
         return word.removesuffix("以来")
-    if _PARAGRAPH_YEAR_RE.match(head):
+    if _PARAGRAPH_YEAR_RE.match(head) or _FORWARD_HEAD_RE.search(head[:24]):
         return ""
     return None
 
@@ -359,6 +365,9 @@ def normalize_year(value: str, *, doc_year: str, current_year: str, backward: in
             else float(m.group(1) or m.group(2))
         )
         if not n or n < 2:
+            if n == 1 and m.group(1) and (re.match(r"过去|这|近", value) or value.endswith("年来")):
+                # 过去一年, 一年来, 这一年: the year the report reviews, headings or not
+                return str(int(doc_year) - backward)
             return current_year if n == 1 and m.group(1) else ""
         y = int(doc_year)
         if m.group(2):

@@ -1936,7 +1936,9 @@ class _SentenceNamer:
             if _noun_end(built["what"]) >= len(built["what"]) and (
                 not what or _is_name(what) or built["kind"] not in ("项目", "工程")
             ):
-                measure = "规模" if built["kind"] in ("项目", "工程") else "产能"
+                # 300万吨级CCUS项目: its scale; 20万吨铝材项目, 700万吨露天矿: what it makes
+                scale = after.startswith("级") or fig.unit_class != "weight"
+                measure = "规模" if built["kind"] in ("项目", "工程") and scale else "产能"
                 name = what + built["kind"] + measure
                 self.emit(fig, name, change, fig.end + built.end(), subject=False, confidence=0.75)
                 return True
