@@ -244,7 +244,7 @@ NEWS = """江州：今年地区生产总值预期增长6%左右
 
 
 def test_a_news_story_about_a_work_report(extract):
-    records = extract(NEWS, "city_jiangzhou_2022_news.txt")
+    records = extract(NEWS, "city_jiangzhou_2022_news.txt")  # typed as a work report
     got = {(r.indicator, r.value): (r.kind, r.year) for r in records}
     assert got[("地区生产总值", 3070)] == ("achievement", "2021")  # 过去一年: the year past
     assert got[("地区生产总值", 6.7)] == ("achievement", "2021")

@@ -84,11 +84,6 @@ _POLICY_WORD_RE = re.compile(
     r"(实施意见|指导意见|意见|行动方案|行动计划|实施方案|建设方案|工作方案|方案|计划|若干措施|措施|办法|决定|通知)$"
 )
 _SPEECH_RE = re.compile(r"讲话|致辞|发言|在.{2,30}(?:会议|大会|论坛|座谈会)上的(?:讲话|报告)")
-# Marks only a news story carries: a byline or a paper's own-report mark (新华社…电 is
-# not one: Xinhua also releases whole documents under its dateline).
-_STRONG_NEWS_RE = re.compile(
-    r"本报讯|本台讯|[（(]记者[^）)]{1,30}[)）]|通讯员[^，。]{1,12}报道|记者[^，。]{1,8}报道"
-)
 _NEWS_RE = re.compile(r"记者|来源[：:]|新华社.{0,12}电|日电|报道|编辑[：:|｜]")
 _INNER_TITLE_RE = re.compile(r"印发[^《]{0,12}《(.+?)》")
 _QUOTED_TITLE_RE = re.compile(r"《([^《》]{6,80})》")
@@ -98,8 +93,6 @@ _TRAILING_BRACKETS_RE = re.compile(r"[（(][^（）()]*[)）]\s*$")
 def infer_type(title: str, opening: str) -> str | None:
     """One of :data:`TYPES`, or ``None`` when neither the title nor the opening says."""
     head = (title + "\n" + opening).replace(" ", "").replace("\u3000", "")
-    if _STRONG_NEWS_RE.search(head):
-        return "新闻"  # 本报讯（记者…）政府工作报告提出…: a story about a report
     for pattern, kind in _TYPE_RULES:
         if pattern.search(head):
             return kind
