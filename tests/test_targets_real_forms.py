@@ -233,6 +233,15 @@ def test_costs_per_hundred_yuan_parts_that_are_so_and_project_scales(extract):
     named = [(r.indicator, r.value) for r in more]
     assert ("重点项目投资", 54) in named  # the money is the projects' investment
     assert ("国家现代农业产业集群", 1) in named  # 国家现代农业 is every item's
+    listed = extract(
+        "2026年江州省政府工作报告\n一、“十四五”时期工作回顾\n"
+        "推动环城高速扩容工程等14条高速公路项目和黄百等4个在建铁路项目加快建设。"
+        "新投产海上风电549万千瓦。新昆楚大、临清等40条高速公路相继开通。\n"
+    )
+    got = {r.value: (r.indicator, r.year) for r in listed}
+    assert got[4][0] == "在建铁路项目"  # 黄百等: the examples are no name
+    assert got[549][0] == "海上风电"  # 新投产 is the change
+    assert got[40] == ("高速公路", "2021-2025")  # 相继开通: opened over the five years
 
 
 NEWS = """江州：今年地区生产总值预期增长6%左右

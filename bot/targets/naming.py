@@ -104,7 +104,9 @@ _LEAD_PARTICLE_RE = re.compile(
 _TRAIL_DE_RE = re.compile(r"的$")
 _LIST_WORD_RE = re.compile(r"[和及与、]")
 _TRAIL_REACH_RE = re.compile(r"(达到|达|突破|超过|为)$")
-_VERB_AFTER_NOUN_RE = re.compile(r"(?:全部|均|已|都|成功)?(" + VERB_RE.pattern + ")")
+_VERB_AFTER_NOUN_RE = re.compile(
+    r"(?:全部|均|已|都|成功|相继|先后|陆续|顺利|全面)?(" + VERB_RE.pattern + ")"
+)
 _PAREN_RE = re.compile(r"[（(][^（）()]{0,30}[）)]")
 _BASELINE_TAIL_RE = re.compile(
     r"[由从][^，。；]*?[\dxX*一二三四五六七八九十百千][^，。；]*?(?:万亿|亿|万)?(?:元|%|个|人)?[^，。；]*$"
@@ -2073,6 +2075,21 @@ class _SentenceNamer:
         consumed = fig.end
         if countish and after_noun and self.count_of_a_kind(fig, after):
             return
+        if countish and strip_noise(raw).rstrip("，、 ").endswith("等"):
+            # 黄百等4个在建铁路项目: the examples are no name, the kind after them is
+            noun, n = _after_noun(after)
+            kind = clean_name(noun)
+            if (
+                _is_name(kind)
+                and kind not in GENERIC_NAMES
+                and len(kind) <= 10
+                and _noun_end(kind) >= len(kind)
+            ):
+                tail = self.s[fig.end + n : _clause_end(self.s, fig.end + n)]
+                vm = _VERB_AFTER_NOUN_RE.match(tail)  # …等9个重大水利工程建成: the verb
+                verb = VERB_NORMAL.get(vm.group(1), vm.group(1)) if vm else change
+                self.emit(fig, kind, verb, fig.end + n, subject=False)
+                return
         if countish and after_noun:
             name, consumed = self._after_name(fig, after, change, before_alias, cleaned)
         if name is None and before_alias:
