@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, lru_cache
+from itertools import accumulate
 
 import numpy as np
 
@@ -169,9 +170,20 @@ def _same_sentence_shares(texts: list[str], words: tuple[tuple[str, ...], ...]) 
             held[i, np.searchsorted(ends, at, side="right")] = True
     count = held.sum(axis=0, dtype=np.int32)
     # the first sentence of each passage (they are joined by one character)
-    starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
     best = np.maximum.reduceat(count, np.searchsorted(ends, starts, side="right"))
-    return np.where(best > 1, best / len(words), 0.0).astype(np.float32)
+    return _shares_of_counts(len(words))[best]
+
+
+@lru_cache(maxsize=64)
+def _shares_of_counts(n_words: int) -> np.ndarray:
+    """The share of ``n_words`` that a sentence holding 0, 1 … ``n_words`` of them
+    counts for, float32 as ranked (one, alone, counts nothing): a look-up where a
+    whole-array ``where`` and two casts per query cost more."""
+    shares = [0.0, 0.0] + [k / n_words for k in range(2, n_words + 1)]
+    table = np.array(shares, dtype=np.float64).astype(np.float32)
+    table.flags.writeable = False
+    return table
 
 
 def _sentence_ends(text: str) -> np.ndarray:
