@@ -165,7 +165,7 @@ def _same_sentence_shares(texts: list[str], words: tuple[tuple[str, ...], ...]) 
     # held[i, s]: whether sentence s holds word i (a form of it)
     held = np.zeros((len(words), ends.size + 1), dtype=bool)
     for i, forms in enumerate(words):
-        at = [m.start() for m in _forms_pattern(forms).finditer(blob)]
+        at = _occurrences(blob, forms)
         if at:
             held[i, np.searchsorted(ends, at, side="right")] = True
     count = held.sum(axis=0, dtype=np.int32)
@@ -194,6 +194,23 @@ def _sentence_ends(text: str) -> np.ndarray:
     ends = np.flatnonzero(np.take(_ENDS_SENTENCE, points, mode="clip"))
     ends += 1
     return ends
+
+
+def _occurrences(text: str, forms: tuple[str, ...]) -> list[int]:
+    """Where the matches of ``forms`` (a word and its synonyms) start in ``text``, as
+    :func:`_forms_pattern` finds them. A word without synonyms is looked for with
+    ``str.find``: the same positions (literal, leftmost, not overlapping), and no
+    expression to compile, which for a word not seen before cost more than the search."""
+    if len(forms) != 1 or not forms[0]:
+        return [m.start() for m in _forms_pattern(forms).finditer(text)]
+    form = forms[0]
+    step = len(form)
+    out: list[int] = []
+    at = text.find(form)
+    while at >= 0:
+        out.append(at)
+        at = text.find(form, at + step)
+    return out
 
 
 @lru_cache(maxsize=1024)
