@@ -289,13 +289,14 @@ class CompiledIndex:
         find = self.norm_mmap.find
         return (find(needle, lo, hi) >= 0 for lo, hi in self._norm_ranges(pids))
 
-    def passages_norm_bytes(self, pids: np.ndarray) -> list[bytes]:
-        """:meth:`passage_norm_bytes` of many passages, the offsets read in one go (the
-        best passages' texts, whose sentences the ranking reads)."""
+    def passages_norm_texts(self, pids: np.ndarray) -> list[str]:
+        """The normalised texts of many passages, the offsets read in one go (the best
+        passages' texts, whose sentences the ranking reads), each cut and decoded in one
+        step."""
         if self.norm_mmap is None:
-            return [b""] * len(pids)
+            return [""] * len(pids)
         mm = self.norm_mmap
-        return [mm[lo:hi] for lo, hi in self._norm_ranges(pids)]
+        return [mm[lo:hi].decode("utf-8", "replace") for lo, hi in self._norm_ranges(pids)]
 
     def _norm_ranges(self, pids: np.ndarray) -> zip[tuple[int, int]]:
         """(start, end) of each of ``pids`` in the normalised text, the offsets read in one

@@ -1246,9 +1246,12 @@ class Searcher:
         if pids.size > hi:
             # Keep everything tied with the boundary so ties break by passage id on
             # every page alike (an arbitrary pick among ties would repeat or skip hits).
-            boundary = np.partition(-keys, hi - 1)[hi - 1]
-            pos = np.flatnonzero(-keys <= boundary)
-        order = np.lexsort((pids[pos], -keys[pos]))
+            negated = -keys  # once: a tier can hold thousands of passages
+            boundary = np.partition(negated, hi - 1)[hi - 1]
+            pos = np.flatnonzero(negated <= boundary)
+            order = np.lexsort((pids[pos], negated[pos]))
+        else:
+            order = np.lexsort((pids, -keys))
         return pos[order][lo:hi]
 
     @cached_property
@@ -1303,10 +1306,7 @@ class Searcher:
                 can = np.flatnonzero(weighted * most >= cut)
             else:
                 can = np.arange(head.size)
-            texts = [
-                t.decode("utf-8", "replace")
-                for t in self.index.passages_norm_bytes(pids[head[can]])
-            ]
+            texts = self.index.passages_norm_texts(pids[head[can]])
             together[can] = _same_sentence_shares(texts, words)
             weighted = weighted * (1 + np.float32(SAME_SENTENCE_WEIGHT) * together)
         order = head[np.lexsort((pids[head], -weighted))]
