@@ -370,7 +370,8 @@ def _partitions(df: np.ndarray, size: int) -> Iterator[tuple[int, int]]:
 def _write_postings(keys: np.ndarray, pids_out: BinaryIO, impacts_out: BinaryIO) -> None:
     """Stream sorted (term, inverted impact, passage) ``keys`` out as passage ids and
     impacts, :data:`WRITE_CHUNK` keys at a time: unpacking a whole partition at once
-    held three more arrays of its size (~100 MB at the 100 MB tier), the build's peak."""
+    held up to three more arrays of its size (3 × 32 MB for a full one) at the build's
+    peak."""
     for lo in range(0, keys.size, WRITE_CHUNK):
         chunk = keys[lo : lo + WRITE_CHUNK]
         (chunk & np.uint64(_PID_MASK)).astype("<u4").tofile(pids_out)
@@ -465,7 +466,7 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
     if n_terms >= MAX_TERMS:
         raise ValueError(f"too many distinct terms for one index: {n_terms}")
     # Pass 2 needs neither the documents' layouts nor the terms' strings (only their ids):
-    # let them go before it, where the build peaks (~50 MB at the 100 MB tier).
+    # let them go before it, where the build peaks (Python objects, tens of MB at 100 MB).
     (tmp_dir / "vocab.txt").write_text("\n".join(term_ids), encoding="utf-8")
     del metas, term_ids
     df = df[:n_terms]
