@@ -153,10 +153,10 @@ def _same_sentence_share(text: str, words: tuple[tuple[str, ...], ...]) -> float
 
 def _same_sentence_shares(texts: list[str], words: tuple[tuple[str, ...], ...]) -> np.ndarray:
     """:func:`_same_sentence_share` of many passages at once: the texts are joined by a
-    sentence end, each word's occurrences found by one regular expression over the whole
-    and placed in their sentence by a sorted search. Splitting every passage into
-    sentences and testing each for every form cost 2.5 times as much (a third of a
-    multi-word query's time)."""
+    sentence end, each word's occurrences found in the whole (:func:`_occurrences`) and
+    placed in their sentence by a sorted search. Splitting every passage into sentences
+    and testing each for every form cost 2.5 times as much (a third of a multi-word
+    query's time)."""
     out = np.zeros(len(texts), dtype=np.float32)
     if len(words) < 2 or not texts:
         return out
