@@ -57,6 +57,8 @@ MAX_PASSAGES = 1 << 24
 MAX_TERMS = 1 << 24
 # Postings merged per partition: bounds build memory (~8 bytes each) at any corpus size.
 PARTITION_POSTINGS = 4_000_000
+# Postings unpacked and written at a time (512 KiB of keys).
+WRITE_CHUNK = 1 << 16
 # Integrity records (meta["files"]): files up to this size, and vocab.txt, are hashed
 # whole; larger ones by their first and last EDGE_BYTES (headers, the last postings).
 WHOLE_HASH_MAX = 1 << 20
@@ -289,13 +291,14 @@ class CompiledIndex:
         find = self.norm_mmap.find
         return (find(needle, lo, hi) >= 0 for lo, hi in self._norm_ranges(pids))
 
-    def passages_norm_bytes(self, pids: np.ndarray) -> list[bytes]:
-        """:meth:`passage_norm_bytes` of many passages, the offsets read in one go (the
-        best passages' texts, whose sentences the ranking reads)."""
+    def passages_norm_texts(self, pids: np.ndarray) -> list[str]:
+        """The normalised texts of many passages, the offsets read in one go (the best
+        passages' texts, whose sentences the ranking reads), each cut and decoded in one
+        step."""
         if self.norm_mmap is None:
-            return [b""] * len(pids)
+            return [""] * len(pids)
         mm = self.norm_mmap
-        return [mm[lo:hi] for lo, hi in self._norm_ranges(pids)]
+        return [mm[lo:hi].decode("utf-8", "replace") for lo, hi in self._norm_ranges(pids)]
 
     def _norm_ranges(self, pids: np.ndarray) -> zip[tuple[int, int]]:
         """(start, end) of each of ``pids`` in the normalised text, the offsets read in one
@@ -362,6 +365,20 @@ def _partitions(df: np.ndarray, size: int) -> Iterator[tuple[int, int]]:
         hi = max(hi, lo + 1)
         yield lo, min(hi, n)
         lo = hi
+
+
+def _write_postings(keys: np.ndarray, pids_out: BinaryIO, impacts_out: BinaryIO) -> None:
+    """Stream sorted (term, inverted impact, passage) ``keys`` out as passage ids and
+    impacts, :data:`WRITE_CHUNK` keys at a time: unpacking a whole partition at once
+    held up to three more arrays of its size (3 × 32 MB for a full one) at the build's
+    peak."""
+    for lo in range(0, keys.size, WRITE_CHUNK):
+        chunk = keys[lo : lo + WRITE_CHUNK]
+        (chunk & np.uint64(_PID_MASK)).astype("<u4").tofile(pids_out)
+        impacts = np.uint64(IMPACT_LEVELS) - (
+            (chunk >> np.uint64(_IMPACT_SHIFT)) & np.uint64(0xFFFF)
+        )
+        impacts.astype("<u2").tofile(impacts_out)
 
 
 def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerprint: str) -> None:
@@ -448,6 +465,10 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
     n_terms = len(term_ids)
     if n_terms >= MAX_TERMS:
         raise ValueError(f"too many distinct terms for one index: {n_terms}")
+    # Pass 2 needs neither the documents' layouts nor the terms' strings (only their ids):
+    # let them go before it, where the build peaks (Python objects, tens of MB at 100 MB).
+    (tmp_dir / "vocab.txt").write_text("\n".join(term_ids), encoding="utf-8")
+    del metas, term_ids
     df = df[:n_terms]
     n_postings = int(df.sum())
 
@@ -490,12 +511,8 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
                 )
                 pos += gid.size
             keys.sort()
-            (keys & np.uint64(_PID_MASK)).astype("<u4").tofile(pids_out)
-            impacts = np.uint64(IMPACT_LEVELS) - (
-                (keys >> np.uint64(_IMPACT_SHIFT)) & np.uint64(0xFFFF)
-            )
-            impacts.astype("<u2").tofile(impacts_out)
-            del keys, impacts
+            _write_postings(keys, pids_out, impacts_out)
+            del keys
 
     for name, arr in {
         "offsets": offsets,
@@ -509,7 +526,6 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
         "norm_offsets": norm_offsets,
     }.items():
         np.save(tmp_dir / f"{name}.npy", arr)
-    (tmp_dir / "vocab.txt").write_text("\n".join(term_ids), encoding="utf-8")
     meta_out = {
         "format": INDEX_FORMAT,
         "fingerprint": fingerprint,
