@@ -51,6 +51,19 @@ def test_parts_take_the_measure_of_their_head(extract):
     assert ("衣着类居民消费价格", 3.3, "%") in got
 
 
+def test_bulletin_growths_of_counts_spans_and_deaths(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "全年全州生产总值1329.65亿元，比上年增长4.0%，两年平均增长3.1%。\n"
+        "全年旅游总收入876.71亿元，增长37.1%。其中，接待国内旅游者7879.45万人次，比上年增长25.8%。\n"
+        "全年全州各类生产安全事故数27起，比上年下降27.0%；死亡人数39人，比上年下降4.9%。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[3.1] == "地区生产总值"  # 两年平均增长: no name of its own
+    assert got[25.8] == "国内旅游者"  # the growth of the count, not 国内旅游者收入
+    assert got[39] == got[4.9] == "生产安全事故死亡人数"  # not 事故数死亡人数
+
+
 def test_bulletin_year_and_kind(extract):
     records = extract(BULLETIN)
     assert records and all(r.kind == "achievement" for r in records)

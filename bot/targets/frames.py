@@ -94,6 +94,17 @@ def _unit_fits(measure: str, fig: Figure) -> bool:
     return True
 
 
+_COUNT_END_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:起数|次数|数)$")
+
+
+def _compose(entity: str, measure: str) -> str:
+    """The paragraph's entity with a measure; a count's 数 goes before a count of people
+    (生产安全事故数27起；死亡人数39人 -> 生产安全事故死亡人数)."""
+    if measure.endswith("人数"):
+        entity = _COUNT_END_RE.sub("", entity)
+    return entity + measure
+
+
 def _part_of(unit_class: str, measured: str) -> bool:
     """Whether a figure of ``unit_class`` can be a part of a total of ``measured``: a
     part of 粮食产量 50万吨 is in tonnes (or a change in %), not 企业 57.5万户."""
@@ -128,6 +139,7 @@ class Frame:
     subitems: bool = False
     per_capita: str = ""  # 城镇居民人均: whose income the components that follow are
     measured: str = ""  # the unit class of the figure that set the measure
+    plain: str = ""  # the last name left as it was (a count outside the measure)
 
     def reset(self) -> None:
         self.entity = ""
@@ -135,6 +147,7 @@ class Frame:
         self.subitems = False
         self.per_capita = ""
         self.measured = ""
+        self.plain = ""
 
     def end_sentence(self) -> None:
         self.subitems = False
@@ -168,12 +181,12 @@ class Frame:
             and not read_after
         ):
             # 普通中学642所，在校学生71.9万人: the clause says only the measure
-            full = self.entity + measure
+            full = _compose(self.entity, measure)
             return self._known(full) or full, True
         if name in _MEASURES:
             if self.entity and name not in _WHOLE and fig.unit_class in _MEASURES[name]:
                 self.measure, self.measured = name, fig.unit_class
-                full = self.entity + name
+                full = _compose(self.entity, name)
                 return self._known(full) or full, True
             self.entity, self.measure = "", name  # 居民消费价格: a measure of its own
             self.measured = fig.unit_class
@@ -191,12 +204,16 @@ class Frame:
             and not _SAYS_MEASURE_RE.search(name)
             and fig.unit_class in _MEASURES[self.measure]
             and _part_of(fig.unit_class, self.measured)
+            and not (name == self.plain and fig.unit_class in ("percent", "points"))
         ):
             # 种植业 under 农林牧渔业总产值 is 种植业产值: a part is not a total
             full = name + self.measure.removeprefix("总")
             return self._known(full) or full, True
         if fig.unit_class == "count" and name not in self.table:
             self.entity = name  # 本科院校1所: the next 招生 is theirs
+        # 接待国内旅游者7879.45万人次，比上年增长25.8%: the growth of that count, not of a
+        # part of the paragraph's 收入
+        self.plain = name
         return name, False
 
     def _known(self, name: str) -> str | None:

@@ -121,6 +121,7 @@ _TAIL_VERB_RE = re.compile(
 
 # Change words the verb table does not hold, at the end of a name (失业率降到, 收入比收窄,
 # 资费再降, 停留时间延长, M2预期): the change, not the thing.
+_YEARS_ONLY_RE = re.compile(r"[一二两三四五六七八九十\d]{1,2}年")
 _GREW_TO_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})发展(?:到|至)$")
 _TAIL_CHANGE_RE = re.compile(
     r"(?<![下上提])(?:再|又|进一步|继续|微|平均)?(?<![下上提])"
@@ -236,6 +237,8 @@ def clean_name(text: str) -> str:
                 break
         if s == before:
             break
+    if _YEARS_ONLY_RE.fullmatch(s):
+        return ""  # 两年平均增长3.1%: a span of years is no name
     # 参加失业保险人数 is 失业保险参保人数, as bulletins' tables name it
     s = _JOINED_RE.sub(lambda m: (m.group(1) or m.group(2)) + "参保人数", s)
     s = _SHARE_DE_RE.sub(r"占\1\2", s)  # 占全市的比重 is 占全市比重
