@@ -62,6 +62,12 @@ def test_bulletin_growths_of_counts_spans_and_deaths(extract):
     assert got[3.1] == "地区生产总值"  # 两年平均增长: no name of its own
     assert got[25.8] == "国内旅游者"  # the growth of the count, not 国内旅游者收入
     assert got[39] == got[4.9] == "生产安全事故死亡人数"  # not 事故数死亡人数
+    more = extract(
+        text + "卫生技术人员21.8万人，其中执业（助理）医师8.1万人。国际（地区）航线131条。\n"
+    )
+    names = {r.value: r.indicator for r in more}
+    assert names[8.1] == "执业助理医师"  # a short alternate inside a word is part of it
+    assert names[131] == "国际地区航线"
 
 
 def test_bulletin_year_and_kind(extract):

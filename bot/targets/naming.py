@@ -108,6 +108,11 @@ _VERB_AFTER_NOUN_RE = re.compile(
     r"(?:全部|均|已|都|成功|相继|先后|陆续|顺利|全面)?(" + VERB_RE.pattern + ")"
 )
 _PAREN_RE = re.compile(r"[（(][^（）()]{0,30}[）)]")
+# 执业（助理）医师, 毕（结）业生, 乡镇（街道）: a short alternate inside a word
+_ALTERNATE_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])[（(]((?!含|不含|注|下同|简称|以下|按|其中)[\u4e00-\u9fff]{1,4})[）)]"
+    r"(?=[\u4e00-\u9fff])"
+)
 _BASELINE_TAIL_RE = re.compile(
     r"[由从][^，。；]*?[\dxX*一二三四五六七八九十百千][^，。；]*?(?:万亿|亿|万)?(?:元|%|个|人)?[^，。；]*$"
 )
@@ -174,8 +179,10 @@ _ABBREVIATED_RE = re.compile(r"(?<![\u4e00-\u9fff])规上(?=[\u4e00-\u9fff])|^�
 
 def strip_noise(text: str) -> str:
     """Remove what is never part of a name: time words, comparison bases, bracketed
-    notes (``细颗粒物（PM2.5）``), ``在…基础上`` and a ``由A提高到`` baseline."""
-    s = _PAREN_RE.sub("", text)
+    notes (``细颗粒物（PM2.5）``), ``在…基础上`` and a ``由A提高到`` baseline. A short
+    alternate inside a word stays, without its brackets (执业（助理）医师, 国际（地区）航线)."""
+    s = _ALTERNATE_RE.sub(r"\1", text)
+    s = _PAREN_RE.sub("", s)
     s = COMPARE_RE.sub("", s)
     s = BASE_PHRASE_RE.sub("", s)
     s = _BASELINE_TAIL_RE.sub("", s)
