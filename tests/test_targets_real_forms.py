@@ -68,6 +68,16 @@ def test_bulletin_growths_of_counts_spans_and_deaths(extract):
     names = {r.value: r.indicator for r in more}
     assert names[8.1] == "执业助理医师"  # a short alternate inside a word is part of it
     assert names[131] == "国际地区航线"
+    plans = extract(
+        "2026年江州省政府工作报告\n二、2026年重点工作\n"
+        "完成不少于65万批次食品抽检任务。组建紧密型城市医疗集团39个。高质量完成40期国家援外培训任务。"
+        "推动自贸试验区159项改革试验任务全面实施。\n"
+    )
+    planned = {r.value: r.indicator for r in plans}
+    assert planned[65] == "食品抽检"  # the checks are counted, the task is not a measure
+    assert planned[40] == "国家援外培训"
+    assert planned[39] == "紧密型城市医疗集团"  # 组建 is the verb
+    assert planned[159].endswith("改革试验任务")  # counted tasks keep the word
 
 
 def test_bulletin_year_and_kind(extract):

@@ -126,6 +126,7 @@ _TAIL_VERB_RE = re.compile(
 
 # Change words the verb table does not hold, at the end of a name (失业率降到, 收入比收窄,
 # 资费再降, 停留时间延长, M2预期): the change, not the thing.
+_TASK_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{3})(?:工作|总)?任务$")
 _YEARS_ONLY_RE = re.compile(r"[一二两三四五六七八九十\d]{1,2}年")
 _GREW_TO_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})发展(?:到|至)$")
 _TAIL_CHANGE_RE = re.compile(
@@ -1418,6 +1419,8 @@ class _SentenceNamer:
         if name.endswith("排名"):
             # 农产品产量居全国全国排名, 出口额保持西部排名: the verb is the rank's, not the name's
             name = _RANK_VERB_RE.sub(lambda m: (m["added"] or m["said"] or "") + "排名", name)
+        if fig.unit not in ("项", "个", "件", "条"):
+            name = _TASK_TAIL_RE.sub("", name)  # 完成65万批次食品抽检任务: the checks
         bare = _DANGLING_TAIL_RE.sub("", name)
         if bare != name and _is_name(bare) and not VERB_RE.fullmatch(bare):
             name = bare  # 中欧班列开行超2000列, 5G基站累计达17万座: the verb is the figure's
