@@ -1,0 +1,169 @@
+"""Behaviours fixed after the fifth batch of fresh dev queries of the real-document
+relevance set (r311-r366, issue 13), questions phrased as analysts, journalists and local
+officials ask them: relative periods (过去五年, 十四五期间, 上一年), 全国 as the yardstick
+of a place's rank, questions about what was achieved (no target card for them), answer
+cards for targets named with 今年 and verbs (要增长多少, 要保持在), the base of a share
+(占GDP比重) and everyday words (生孩子, 找工作, 外国企业, 老年人照顾)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.corpus.gazetteer import default_gazetteer
+from bot.library.answers import (
+    asked_indicator,
+    asks_result,
+    named_in,
+    named_partly,
+    without_denominators,
+)
+from bot.library.engine import Engine
+from bot.search.understand import asks_past_period, plan_period, understand
+from tests.conftest import make_settings
+
+REPORT = (
+    "2026年某省政府工作报告\n"
+    "一、2025年和“十四五”时期工作回顾\n"
+    "过去一年，全省地区生产总值增长5.2%，社会消费品零售总额增长4.1%。\n"
+    "这五年，全省地区生产总值年均增长5.6%，常住人口城镇化率提高到60%。\n"
+    "二、2026年工作安排\n"
+    "主要预期目标是：地区生产总值增长5%左右，产业投资占比保持在50%以上，"
+    "固定资产投资增长6%左右，社会消费品零售总额增长4%左右。\n"
+    "城乡居民基础养老金最低标准再提高20元。\n"
+    "发放育儿补贴，大力发展托幼一体服务。\n"
+    "拓宽高校毕业生等青年就业创业渠道。\n"
+    "健全外资企业圆桌会议制度，推动外资项目服务保障。\n"
+    "健全城乡养老服务网络，培育养老服务经营主体。\n"
+    "加快数字化转型，数字经济核心产业增加值占地区生产总值比重达到10%。\n"
+)
+
+
+def _understand(text: str, this_year: int | None = 2026):
+    return understand(
+        text, gazetteer=default_gazetteer(), known_regions={"安徽"}, this_year=this_year
+    )
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory) -> Engine:
+    root = tmp_path_factory.mktemp("fresh4")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "report_2026.txt").write_text(REPORT, encoding="utf-8")
+    engine = Engine.open(make_settings(corpus, root / "data"))
+    engine.searcher.today = lambda: date(2026, 3, 1)  # 今年 is the report's year
+    return engine
+
+
+@pytest.mark.parametrize(
+    ("year", "period"), [(2025, "十四五"), (2026, "十五五"), (2016, "十三五"), (2005, None)]
+)
+def test_the_plan_period_of_a_year(year, period):
+    assert plan_period(year) == period
+
+
+@pytest.mark.parametrize(
+    ("query", "rest"),
+    [
+        ("安徽过去五年GDP年均增长多少", "十四五 gdp年均增长多少"),
+        ("安徽 这五年 制造业投资", "十四五 制造业投资"),
+        ("云南十四五期间GDP", "十四五gdp"),
+    ],
+)
+def test_the_last_five_years_are_searched_as_the_plan_period(query, rest):
+    assert rest in _understand(query).rest
+
+
+def test_the_last_five_years_need_today():
+    assert "过去五年" in _understand("安徽 过去五年 GDP", this_year=None).rest
+
+
+def test_the_year_before_is_last_year():
+    assert _understand("海南上一年社会消费品零售总额").facets.year == 2025
+    assert _understand("四川 前年 粮食产量").facets.year == 2024
+
+
+@pytest.mark.parametrize(
+    ("query", "region"),
+    [
+        ("安徽去年FDI增速全国排第几", "安徽"),
+        ("安徽 规上工业 增速 居全国前列", "安徽"),
+        ("宁夏 PM2.5 优于全国平均", "宁夏"),
+        ("全国 粮食产量", "全国"),
+        ("全国排第几的省份", "全国"),  # no place named: the country it is
+    ],
+)
+def test_national_as_a_yardstick_leaves_the_place_asked(query, region):
+    assert _understand(query).facets.region == region
+
+
+@pytest.mark.parametrize(
+    ("query", "past"),
+    [
+        ("贵州过去五年城镇化率提高了多少", True),
+        ("云南十四五期间GDP年均增长多少", True),
+        ("2024年全国CPI涨了多少", True),
+        ("贵州十五五期间人均GDP要达到多少", False),  # a period to come
+        ("十四五 航空救援 几小时内到达", False),  # the plan, not its span
+        ("十四五期间 灾害预警 覆盖率 目标", False),  # a goal asked
+        ("海南今年投资增长目标是多少", False),
+    ],
+)
+def test_a_question_about_what_was_achieved(query, past):
+    assert asks_result(query, 2026) is past
+
+
+def test_an_ended_period_span_is_past():
+    assert asks_past_period("十四五期间", 2026)
+    assert not asks_past_period("十四五期间", 2024)
+    assert not asks_past_period("十四五", 2026)
+
+
+def test_the_five_year_review_answers_and_no_target_card(engine):
+    resp = engine.search("过去五年 地区生产总值 年均增长多少", page_size=3)
+    assert resp.answer is None, resp.answer
+    assert "年均增长5.6%" in resp.hits[0].text, [h.text for h in resp.hits]
+    assert engine.search("地区生产总值 增长目标 多少", page_size=3).answer is not None
+
+
+def test_a_target_named_with_this_year_and_a_verb_gets_its_card(engine):
+    resp = engine.search("今年产业投资占比要保持在多少", page_size=3)
+    assert resp.answer is not None and resp.answer.value_text == "50", resp.answer
+
+
+def test_the_base_of_a_share_is_not_the_indicator_asked(engine):
+    table = engine.indicator_table
+    text = without_denominators("数字经济 占GDP比重 目标", table)
+    assert asked_indicator(text, table) is None
+    assert asked_indicator(without_denominators("GDP 增长目标", table), table) == "地区生产总值"
+    resp = engine.search("数字经济 占GDP比重 目标", page_size=3)
+    assert resp.answer is None or resp.answer.indicator != "地区生产总值", resp.answer
+
+
+@pytest.mark.parametrize(
+    ("query", "wanted"),
+    [
+        ("生孩子 补贴", "育儿补贴"),
+        ("大学生 找工作", "高校毕业生等青年就业"),
+        ("外国企业 服务保障", "外资企业圆桌会议"),
+        ("老年人照顾 服务", "养老服务网络"),
+        ("消费品零售额 增长目标", "社会消费品零售总额增长4%"),
+    ],
+)
+def test_everyday_words_find_the_documents_wording(engine, query, wanted):
+    resp = engine.search(query, page_size=3)
+    assert resp.hits and wanted in resp.hits[0].text, (query, [h.text for h in resp.hits])
+
+
+def test_a_bare_two_character_measure_names_what_it_ends(engine):
+    assert named_in(["投资"], "固定资产投资") == 2
+    assert named_in(["投资"], "产业投资占比") == 0  # a qualifier, not what is counted
+    assert named_in(["投资", "结构"], "固定资产投资") == 0
+    assert named_partly(["农村", "老人", "养老金"], "城乡居民基础养老金最低标准") == 3
+    assert named_partly(["农村", "老人"], "城乡居民基础养老金最低标准") == 0
+    resp = engine.search("今年投资增长目标是多少", page_size=3)
+    assert resp.answer is not None and resp.answer.value_text == "6", resp.answer
+    resp = engine.search("今年农村老人养老金提高多少", page_size=3)
+    assert resp.answer is not None and resp.answer.value_text == "20", resp.answer
