@@ -167,3 +167,32 @@ def test_a_bare_two_character_measure_names_what_it_ends(engine):
     assert resp.answer is not None and resp.answer.value_text == "6", resp.answer
     resp = engine.search("今年农村老人养老金提高多少", page_size=3)
     assert resp.answer is not None and resp.answer.value_text == "20", resp.answer
+
+
+def test_a_paraphrase_typed_as_one_run_is_one_word(tmp_path):
+    # 老年人照顾 = 养老服务 shares no word with its pieces (老年人, 照顾), which have
+    # synonyms of their own: searched as one word, it finds 养老服务; 国有企业改革 =
+    # 国企改革 is 国企 + 改革, and 研发投入 = 研发经费 shares 研发: those stay words
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "report.txt").write_text(
+        "某市政府工作报告\n"
+        "健全城乡养老服务网络，培育养老服务经营主体。\n"
+        "深化国企改革，完善现代企业制度。\n"
+        "全社会研发经费投入增长10%。\n"
+        "为老年人提供照护服务。\n",
+        encoding="utf-8",
+    )
+    synonyms = tmp_path / "synonyms.txt"
+    synonyms.write_text(
+        "养老服务 老年人照顾\n老年人 老人\n照护 照顾\n国有企业 国企\n国有企业改革 国企改革\n"
+        "研发经费 研发投入\n研发 R&D\n",
+        encoding="utf-8",
+    )
+    engine = Engine.open(make_settings(corpus, tmp_path / "data", synonym_paths=[synonyms]))
+    searcher = engine.searcher
+    assert searcher._join_term("老年人照顾")
+    assert not searcher._join_term("国有企业改革")
+    assert not searcher._join_term("研发投入")
+    resp = engine.search("老年人照顾", page_size=3)
+    assert "养老服务网络" in resp.hits[0].text, [h.text for h in resp.hits]

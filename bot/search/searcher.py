@@ -784,7 +784,21 @@ class Searcher:
         if not self._known_term(text):
             return False
         words = self.tokenizer.cut(text)
-        return any(len(w) == 1 for w in words) or not any(w in self.synonyms for w in words)
+        if any(len(w) == 1 for w in words) or not any(w in self.synonyms for w in words):
+            return True
+        return self._says_more(text, words)
+
+    def _says_more(self, text: str, words: list[str]) -> bool:
+        """Whether the synonym group of ``text`` holds a form the corpus writes with none
+        of its words nor their synonyms: a paraphrase (老年人照顾 = 养老服务), joined.
+        A form sharing a word (国企改革 = 国企 + 改革, 研发经费 for 研发投入) keeps the
+        words, each with its synonyms, which find it too."""
+        pieces = {e for w in words for e in self.synonyms.expand(w)}
+        return any(
+            not any(p in form for p in pieces) and self.phrase_exists(form)
+            for form in self.synonyms.expand(text)
+            if form != text
+        )
 
     def _find_known(self, word: str) -> bool:
         if len(word) < 2 or not is_cjk_word(word) or word not in self.synonyms:
