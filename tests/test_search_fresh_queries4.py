@@ -196,3 +196,24 @@ def test_a_paraphrase_typed_as_one_run_is_one_word(tmp_path):
     assert not searcher._join_term("研发投入")
     resp = engine.search("老年人照顾", page_size=3)
     assert "养老服务网络" in resp.hits[0].text, [h.text for h in resp.hits]
+
+
+def test_paragraphs_after_a_five_year_lead_are_the_periods_not_the_years(tmp_path):
+    # 五年来，… opens paragraphs on the five years; the one after it holds no marker of
+    # its own and is still no figure of the year asked (2025 in a 2026 report)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "report.txt").write_text(
+        "2026年某省政府工作报告\n"
+        "一、2025年和“十四五”时期工作回顾\n"
+        "过去一年，面对复杂严峻的形势，我们坚持稳中求进，统筹发展和安全，推动改革开放，"
+        "保障和改善民生，全省地区生产总值增长5.2%，财政收入稳定增长，就业物价总体平稳。\n"
+        "五年来，我们坚定不移促进区域协调发展。\n"
+        "省会地区生产总值增长5.8%。\n"
+        "二、2026年工作安排\n"
+        "加快建设现代化产业体系。\n",
+        encoding="utf-8",
+    )
+    engine = Engine.open(make_settings(corpus, tmp_path / "data"))
+    resp = engine.search("2025年 地区生产总值 增长", page_size=3)
+    assert "增长5.2%" in resp.hits[0].text, [h.text for h in resp.hits]

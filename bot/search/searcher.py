@@ -82,7 +82,7 @@ _REVIEWS_LAST_YEAR = frozenset({"政府工作报告", "党代会报告"})
 FACET_TEXT_SCORE = 6.0
 # How a report says the year it reviews, and the five years it also reviews (a 2026
 # report: 2025, and the 十四五 period).
-_ONE_YEAR_WORDS = ("过去一年", "一年来")
+_ONE_YEAR_WORDS = ("过去一年", "一年来", "刚刚过去的", "这一年")
 _FIVE_YEAR_WORDS = ("这五年", "五年来", "过去五年", "过去的五年")
 # Single characters that are words of a sentence, not clipped words: a correction never
 # grows them into a longer word (要突破 is not 重要突破).
@@ -1168,14 +1168,34 @@ class Searcher:
         scores) is raised for the first and lowered to the year-in-text score for the
         second."""
         in_review = np.isin(self.index.p_doc, np.asarray(reviews, dtype=self.index.p_doc.dtype))
-        for words, score in ((_FIVE_YEAR_WORDS, None), (_ONE_YEAR_WORDS, FACET_DOC_SCORE)):
+        five, one = self._review_periods(in_review)
+        dense[five] = np.minimum(dense[five], FACET_TEXT_SCORE)
+        dense[one] = np.maximum(dense[one], FACET_DOC_SCORE)
+
+    def _review_periods(self, in_review: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The passages of the reviewing reports (``in_review``) that speak of the plan
+        period and those that speak of the year: the lines saying 这五年 or 过去一年, and
+        the lines after one in the same section up to the next such line (五年来，… opens
+        a block of paragraphs on the five years: 海口经济圈 经济总量年均增长5.8% is no
+        figure of the year). A line saying both speaks of the year."""
+        idx = np.flatnonzero(in_review)
+        if not idx.size:
+            return idx, idx
+        kind = np.zeros(idx.size, dtype=np.int8)
+        for words, k in ((_FIVE_YEAR_WORDS, 1), (_ONE_YEAR_WORDS, 2)):
             for word in words:
                 pids = self.scan(word)
-                pids = pids[in_review[pids]]
-                if score is None:
-                    dense[pids] = np.minimum(dense[pids], FACET_TEXT_SCORE)
-                else:
-                    dense[pids] = np.maximum(dense[pids], score)
+                kind[np.searchsorted(idx, pids[in_review[pids]])] = k
+        ix = self.index
+        start = np.ones(idx.size, dtype=bool)
+        start[1:] = (
+            (np.diff(idx) != 1)
+            | (ix.p_doc[idx[1:]] != ix.p_doc[idx[:-1]])
+            | (ix.p_section[idx[1:]] != ix.p_section[idx[:-1]])
+        )
+        anchor = np.where((kind > 0) | start, np.arange(idx.size), 0)
+        carried = kind[np.maximum.accumulate(anchor)]
+        return idx[carried == 1], idx[carried == 2]
 
     def _run(
         self,
