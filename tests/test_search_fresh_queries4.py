@@ -217,3 +217,30 @@ def test_paragraphs_after_a_five_year_lead_are_the_periods_not_the_years(tmp_pat
     engine = Engine.open(make_settings(corpus, tmp_path / "data"))
     resp = engine.search("2025年 地区生产总值 增长", page_size=3)
     assert "增长5.2%" in resp.hits[0].text, [h.text for h in resp.hits]
+
+
+def test_the_words_of_asking_are_not_searched_when_others_remain():
+    from bot.search.searcher import _content
+
+    def words(*ws: str) -> list[tuple[str, int, int]]:
+        return [(w, 0, len(w)) for w in ws]
+
+    asked = words("未来", "产业", "需要", "的", "人才", "怎么", "培养")
+    assert _content(asked) == ["未来", "产业", "人才", "培养"]
+    assert _content(words("外国企业", "来", "投资")) == ["外国企业", "投资"]
+    assert _content(words("怎么", "办")) == ["办"]
+    assert _content(words("怎么")) == ["怎么"]  # nothing else: searched as typed
+
+
+def test_a_question_in_a_sentence_finds_the_passage_without_its_asking_words(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plans.txt").write_text(
+        "某部门关于推动未来产业创新发展的实施意见\n"
+        "建设专业人才队伍，大力培育未来产业领军企业家和科学家，探索复合型创新人才的培养模式。\n"
+        "产业发展需要人才，怎么留住人才需要研究，培养是长期任务。\n",
+        encoding="utf-8",
+    )
+    engine = Engine.open(make_settings(corpus, tmp_path / "data"))
+    resp = engine.search("未来产业需要的人才怎么培养", page_size=3)
+    assert "建设专业人才队伍" in resp.hits[0].text, [h.text for h in resp.hits]
