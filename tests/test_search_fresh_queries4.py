@@ -244,3 +244,29 @@ def test_a_question_in_a_sentence_finds_the_passage_without_its_asking_words(tmp
     engine = Engine.open(make_settings(corpus, tmp_path / "data"))
     resp = engine.search("未来产业需要的人才怎么培养", page_size=3)
     assert "建设专业人才队伍" in resp.hits[0].text, [h.text for h in resp.hits]
+
+
+def test_last_year_is_said_against_the_regions_newest_documents(tmp_path):
+    # 周口's newest document is its 2023 bulletin (published in 2024): 去年 there is 2023;
+    # 宁夏's is its 2026 report: 去年 is 2025; no region: against today
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "zhoukou_2023.txt").write_text(
+        "周口市2023年国民经济和社会发展统计公报\n周口市统计局\n"
+        "全年全市粮食总产量902.61万吨，减产3.2%。\n",
+        encoding="utf-8",
+    )
+    (corpus / "ningxia_2026.txt").write_text(
+        "2026年宁夏回族自治区政府工作报告\n宁夏回族自治区人民政府\n"
+        "过去一年，粮食总产量达76.28亿斤。\n",
+        encoding="utf-8",
+    )
+    engine = Engine.open(make_settings(corpus, tmp_path / "data"))
+    searcher = engine.searcher
+    searcher.today = lambda: date(2026, 3, 1)
+    assert searcher.understand("周口去年粮食产量").facets.year == 2023
+    assert searcher.understand("宁夏去年粮食产量").facets.year == 2025
+    assert searcher.understand("去年粮食产量").facets.year == 2025
+    assert searcher.understand("周口2025年粮食产量").facets.year == 2025  # written out
+    resp = engine.search("周口去年粮食产量", page_size=3)
+    assert "902.61" in resp.hits[0].text, [h.text for h in resp.hits]

@@ -79,6 +79,8 @@ SCAN_MEMO_SIZE = 256
 # Kinds of document that report on the year before their own (a 2025 work report says
 # what 2024 achieved).
 _REVIEWS_LAST_YEAR = frozenset({"政府工作报告", "党代会报告"})
+# A statistical bulletin reports on the year before the one it is published in.
+_BULLETIN = "统计公报"
 FACET_TEXT_SCORE = 6.0
 # How a report says the year it reviews, and the five years it also reviews (a 2026
 # report: 2025, and the 十四五 period).
@@ -1058,13 +1060,42 @@ class Searcher:
         return self._run(parsed, page, size, Filters(doc, region, year), correct, budget, facets)
 
     def understand(self, text: str):
-        """The region, year and document kind ``text`` names (see :mod:`.understand`)."""
+        """The region, year and document kind ``text`` names (see :mod:`.understand`).
+        今年 and 去年 are said against the newest documents of the region asked, when it
+        has any (周口 去年 粮食产量 with 周口's 2023 bulletin, out in 2024: 2023), else
+        against today."""
+        today = self.today().year
+        found = self._understand(text, today)
+        now = self._region_now(found.facets.region) if found.facets.region else None
+        if now is not None and now < today:
+            found = self._understand(text, now)
+        return found
+
+    def _understand(self, text: str, this_year: int):
         return understand(
             text,
             gazetteer=default_gazetteer(),
             known_regions=self._known_regions,
-            this_year=self.today().year,
+            this_year=this_year,
         )
+
+    def _region_now(self, region: str) -> int | None:
+        """The year the newest documents of ``region`` (or of places in it) were written
+        in: a report's own year, a bulletin's the year after the one it reports on."""
+        memo = self._region_now_memo
+        if region not in memo:
+            gazetteer = default_gazetteer()
+            years = [
+                d.year + (1 if d.doc_type == _BULLETIN else 0)
+                for d in self.index.docs
+                if d.year and place_in_region(region, d.region, d.region_path, gazetteer)
+            ]
+            memo[region] = max(years, default=None)
+        return memo[region]
+
+    @cached_property
+    def _region_now_memo(self) -> dict[str, int | None]:
+        return {}
 
     @cached_property
     def _known_regions(self) -> frozenset[str]:
