@@ -231,6 +231,7 @@ def test_the_words_of_asking_are_not_searched_when_others_remain():
     assert _content(asked) == ["未来", "产业", "人才", "培养"]
     assert _content(words("外国企业", "来", "投资")) == ["外国企业", "投资"]
     assert _content(words("怎么", "办")) == ["办"]
+    assert _content(words("脑机接口", "要", "达到", "什么", "目标")) == ["脑机接口", "要", "目标"]
     assert _content(words("怎么")) == ["怎么"]  # nothing else: searched as typed
 
 

@@ -107,7 +107,7 @@ QUESTION_WORDS = frozenset(
 # 目标 and the other question words stay (they name what kind of passage answers).
 ASKING_WORDS = frozenset(
     {"怎么", "怎样", "怎么样", "如何", "什么", "哪些", "是否", "有没有", "请问", "吗", "呢",
-     "吧", "来", "去", "需要", "应该", "能不能"}
+     "吧", "来", "去", "需要", "应该", "能不能", "达到"}
 )  # fmt: skip
 EMPTY_MESSAGE = "请输入要查找的关键词，例如：乡村振兴、地区生产总值 (empty query)"
 ONLY_EXCLUSIONS_MESSAGE = "只有排除词：请至少给出一个要查找的关键词 (only exclusions)"
