@@ -273,3 +273,23 @@ def test_last_year_is_said_against_the_regions_newest_documents(tmp_path):
     assert searcher.understand("周口2025年粮食产量").facets.year == 2025  # written out
     resp = engine.search("周口去年粮食产量", page_size=3)
     assert "902.61" in resp.hits[0].text, [h.text for h in resp.hits]
+
+
+def test_a_place_without_documents_is_looked_for_in_the_division_around_it(tmp_path):
+    # no document is about 宜宾: the report of 四川, around it, comes before another
+    # province's line that holds the words more often
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "sichuan.txt").write_text(
+        "2026年四川省政府工作报告\n四川省人民政府\n支持动力电池产业发展，布局新能源项目。\n",
+        encoding="utf-8",
+    )
+    (corpus / "guizhou.txt").write_text(
+        "2026年贵州省政府工作报告\n贵州省人民政府\n"
+        "新能源电池材料产业从无到有，新能源汽车和新能源装机快速增长。\n",
+        encoding="utf-8",
+    )
+    engine = Engine.open(make_settings(corpus, tmp_path / "data"))
+    resp = engine.search("四川省宜宾市 新能源", page_size=3)
+    assert resp.understood is not None and resp.understood.region == "宜宾"
+    assert "布局新能源项目" in resp.hits[0].text, [h.text for h in resp.hits]

@@ -79,6 +79,9 @@ SCAN_MEMO_SIZE = 256
 # Kinds of document that report on the year before their own (a 2025 work report says
 # what 2024 achieved).
 _REVIEWS_LAST_YEAR = frozenset({"政府工作报告", "党代会报告"})
+# How much of the region facet's score the documents of the division around a place no
+# document is about get (凯里 -> the 黔东南 bulletin), like a report reviewing last year.
+ENCLOSING_SHARE = 0.75
 # A statistical bulletin reports on the year before the one it is published in.
 _BULLETIN = "统计公报"
 FACET_TEXT_SCORE = 6.0
@@ -1153,6 +1156,8 @@ class Searcher:
             exact = [i for i in docs if ix.docs[i].region == facets.region]
             if len(exact) == len(docs):
                 exact = []  # no place inside it to come after
+            if not docs:
+                docs = self._enclosing_docs(facets.region)
             wanted.append((f"region:{facets.region}", docs, ()))
         reviews: list[int] = []
         if facets.year:
@@ -1200,6 +1205,25 @@ class Searcher:
                 first = np.flatnonzero(np.isin(ix.p_doc, np.asarray(exact, dtype=ix.p_doc.dtype)))
             out.append(Concept(label, [], fixed=(pids, dense[pids]), first=first))
         return out
+
+    def _enclosing_docs(self, region: str) -> dict[int, float]:
+        """For a place no document is about (凯里, a county of 黔东南), the documents of
+        the nearest division around it that has some, at a lower score: the prefecture's
+        bulletin speaks of its counties (完成凯里、黄平…石漠化综合治理), and the passages
+        naming the place itself still count as its word."""
+        gazetteer = default_gazetteer()
+        places = gazetteer.lookup(region)
+        if not places:
+            return {}
+        for outer in reversed(gazetteer.ancestors(places[0])):
+            found = {
+                i: FACET_DOC_SCORE * ENCLOSING_SHARE
+                for i, d in enumerate(self.index.docs)
+                if d.region == outer.short
+            }
+            if found:
+                return found
+        return {}
 
     def _review_year_lines(self, dense: np.ndarray, reviews: list[int]) -> None:
         """In the reports that review the year asked (a 2026 report for 2025), a line
