@@ -105,12 +105,13 @@ QUESTION_WORDS = frozenset(
      # a goal asked by its kind (十九大 2050年 奋斗目标): the year says which
      "奋斗目标", "远景目标", "主要目标", "预期目标", "发展目标", "目标任务"}
 )  # fmt: skip
-# Words that make a query a sentence (未来产业需要的人才怎么培养, 外国企业来投资): how it
-# asks, not what it is about. Left out of the words searched when others remain; 多少,
-# 目标 and the other question words stay (they name what kind of passage answers).
+# Words that make a query a sentence (未来产业需要的人才怎么培养): how it asks, not what
+# it is about. Left out of the words searched when others remain; 多少, 目标 and the other
+# question words stay (they name what kind of passage answers). No lone character that
+# starts a term the segmenter cuts (去|产能 is 去产能, joined later), so no 来 or 去.
 ASKING_WORDS = frozenset(
     {"怎么", "怎样", "怎么样", "如何", "什么", "哪些", "是否", "有没有", "请问", "吗", "呢",
-     "吧", "来", "去", "需要", "应该", "能不能", "达到"}
+     "吧", "需要", "应该", "能不能", "达到"}
 )  # fmt: skip
 EMPTY_MESSAGE = "请输入要查找的关键词，例如：乡村振兴、地区生产总值 (empty query)"
 ONLY_EXCLUSIONS_MESSAGE = "只有排除词：请至少给出一个要查找的关键词 (only exclusions)"
