@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from bot.digest.values import format_value
 from bot.models import AnswerCard, DocumentInfo, SearchHit, SearchResponse, Understood
+from bot.search.understand import asks_past_period
 from bot.targets.indicators import IndicatorTable
 from bot.targets.records import TargetRecord
 from bot.text.normalize import normalize
@@ -139,12 +140,60 @@ def named_in(words: Iterable[str], indicator: str) -> int:
     content = [w for w in words if len(w) >= 2 and w not in _QUESTION_WORDS]
     total = sum(len(w) for w in content)
     found = sum(len(w) for w in content if w in name)
+    if found == total == 2 and name.endswith(content[0]):
+        # one two-character word that is what the name counts (海南 今年 投资 增长目标:
+        # 固定资产投资), not a qualifier of it (投资 in 投资占比)
+        return found
     return found if found >= 3 and found * 2 >= total else 0
 
 
+def named_partly(words: Iterable[str], indicator: str) -> int:
+    """The length of the longest word of a query (three or more characters, question
+    words left out) found in an extracted name: the measure a question asks for when its
+    other words say whose it is in words the report does not use (农村老人 养老金 for
+    城乡居民基础养老金最低标准); 0 when none is."""
+    name = normalize(indicator)
+    return max(
+        (len(w) for w in words if len(w) >= 3 and w not in _QUESTION_WORDS and w in name),
+        default=0,
+    )
+
+
 _QUESTION_WORDS = frozenset(
-    {"目标", "多少", "预期", "计划", "力争", "情况", "指标", "要求", "任务"}
-)
+    {"目标", "多少", "预期", "计划", "力争", "情况", "指标", "要求", "任务",
+     # how a figure moves or is held, not what it measures (投资 要增长多少, 占比 要保持在)
+     "增长", "增速", "增幅", "提高", "下降", "降低", "预计", "保持", "达到", "控制", "年均",
+     "比重", "比例"}
+)  # fmt: skip
+
+# A question about what was achieved, not a target: said in the past (提高了多少) or
+# about the span of a period that has ended (过去五年, 十四五期间 in 2026) without a
+# word of a goal (十四五期间 要达到: the plan's target).
+_ASKS_RESULT_RE = re.compile(r"了多少|了几")
+_GOAL_WORD_RE = re.compile(r"目标|预期|力争|计划|任务|要")
+
+
+def asks_result(query: str, this_year: int) -> bool:
+    """Whether ``query`` asks what was achieved (贵州 过去五年 城镇化率 提高了多少): a
+    target card would answer another question, and would put its passage first."""
+    text = normalize(query)
+    if _ASKS_RESULT_RE.search(text):
+        return True
+    return asks_past_period(text, this_year) and _GOAL_WORD_RE.search(text) is None
+
+
+def without_denominators(query: str, table: IndicatorTable) -> str:
+    """``query`` without the indicators that are only the base of a share (数字经济 占GDP
+    比重: GDP is what the share is of, not what is asked)."""
+    text = _ASCII_RE.sub(lambda m: m.group().upper(), normalize(query))
+    chars = list(text)
+    for m in table.find_all(text):
+        if text[: m.start].rstrip().endswith("占") and _SHARE_RE.match(text, m.end):
+            chars[m.start : m.end] = " " * (m.end - m.start)
+    return "".join(chars)
+
+
+_SHARE_RE = re.compile(r"\s*的?(?:比重|比例)")
 
 
 def card(info: DocumentInfo, record: TargetRecord) -> AnswerCard:

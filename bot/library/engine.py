@@ -57,13 +57,16 @@ from bot.library.analytics import (
 from bot.library.answers import (
     asked_indicator,
     asks_growth,
+    asks_result,
     asks_time,
     best_answer,
     card,
     lead_with_answer,
     named_in,
+    named_partly,
     seeks_target,
     time_unit,
+    without_denominators,
 )
 from bot.library.digests import DigestsMixin
 from bot.library.documents import DocumentsMixin
@@ -81,6 +84,7 @@ from bot.search.budget import Budget
 from bot.search.index import CompiledIndex, IndexDamaged
 from bot.search.indexer import Indexer, IndexPaths, Progress
 from bot.search.searcher import Searcher
+from bot.search.understand import RELATIVE_YEAR_WORDS
 from bot.targets.store import TargetStore
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
@@ -107,10 +111,12 @@ RUNTIME_KEYS: tuple[str, ...] = (
 
 
 def _facet_word(word: str, understood: Understood) -> bool:
-    """Whether a query word only names a facet (the region or the year asked)."""
+    """Whether a query word only names a facet (the region or the year asked, also as
+    今年 or 去年: 云南 今年 产业投资占比 names its target with three words, not four)."""
     return bool(
         (understood.region and word in understood.region)
         or (understood.year and word.startswith(str(understood.year)))
+        or (understood.year and word in RELATIVE_YEAR_WORDS)
     )
 
 
@@ -354,6 +360,9 @@ class Engine(
                 (named_in(words, r.sentence) if len(r.indicator) <= BARE_NAME else 0, i, r)
                 for i, r in stated
             ]
+        if not any(n for n, _, _ in named) and within is None:
+            # else the measure asked, its owner said in other words (农村老人 养老金)
+            named = [(named_partly(words, r.indicator), i, r) for i, r in stated]
         longest = max((n for n, _, _ in named), default=0)
         if longest:
             rows = [(i, r) for n, i, r in named if n == longest]
@@ -404,18 +413,17 @@ class Engine(
         if not understand or (not resp.hits and resp.message):
             return resp
         table = self.indicator_table
-        indicator = asked_indicator(resp.corrected_query or query, table, searcher.synonyms)
+        asked = without_denominators(resp.corrected_query or query, table)
+        indicator = asked_indicator(asked, table, searcher.synonyms)
         understood = resp.understood or Understood()
         if indicator:
             understood = replace(understood, indicator=indicator)
         if understood.any:
             resp = replace(resp, understood=understood)
         found = None
-        seeks = seeks_target(resp.corrected_query or query, table)
+        seeks = seeks_target(asked, table) and not asks_result(asked, searcher.today().year)
         if seeks and understood.any:
-            found = self._answer(
-                resp.corrected_query or query, understood, indicator, [h.doc_id for h in resp.hits]
-            )
+            found = self._answer(asked, understood, indicator, [h.doc_id for h in resp.hits])
         if found is None and seeks and resp.hits and resp.page == 1:
             if understood.any and not asks_time(query):
                 return resp
@@ -423,9 +431,7 @@ class Engine(
             # (安徽 通关 几小时 放行): only a target the first passage states, named with
             # the query's words or in the unit asked, answers
             first = resp.hits[0]
-            found = self._answer(
-                resp.corrected_query or query, understood, None, [first.doc_id], within=first.text
-            )
+            found = self._answer(asked, understood, None, [first.doc_id], within=first.text)
         if found:
             answer = card(*found)
             stated = searcher.passages_containing(answer.sentence[:40], doc_id=answer.doc_id)

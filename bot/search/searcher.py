@@ -85,10 +85,15 @@ SCAN_MEMO_SIZE = 256
 # Kinds of document that report on the year before their own (a 2025 work report says
 # what 2024 achieved).
 _REVIEWS_LAST_YEAR = frozenset({"政府工作报告", "党代会报告"})
+# How much of the region facet's score the documents of the division around a place no
+# document is about get (凯里 -> the 黔东南 bulletin), like a report reviewing last year.
+ENCLOSING_SHARE = 0.75
+# A statistical bulletin reports on the year before the one it is published in.
+_BULLETIN = "统计公报"
 FACET_TEXT_SCORE = 6.0
 # How a report says the year it reviews, and the five years it also reviews (a 2026
 # report: 2025, and the 十四五 period).
-_ONE_YEAR_WORDS = ("过去一年", "一年来")
+_ONE_YEAR_WORDS = ("过去一年", "一年来", "刚刚过去的", "这一年")
 _FIVE_YEAR_WORDS = ("这五年", "五年来", "过去五年", "过去的五年")
 # Single characters that are words of a sentence, not clipped words: a correction never
 # grows them into a longer word (要突破 is not 重要突破).
@@ -105,6 +110,14 @@ QUESTION_WORDS = frozenset(
     {"目标", "多少", "情况", "如何", "哪些", "什么", "计划", "主要", "怎么样", "任务", "要求",
      # a goal asked by its kind (十九大 2050年 奋斗目标): the year says which
      "奋斗目标", "远景目标", "主要目标", "预期目标", "发展目标", "目标任务"}
+)  # fmt: skip
+# Words that make a query a sentence (未来产业需要的人才怎么培养): how it asks, not what
+# it is about. Left out of the words searched when others remain; 多少, 目标 and the other
+# question words stay (they name what kind of passage answers). No lone character that
+# starts a term the segmenter cuts (去|产能 is 去产能, joined later), so no 来 or 去.
+ASKING_WORDS = frozenset(
+    {"怎么", "怎样", "怎么样", "如何", "什么", "哪些", "是否", "有没有", "请问", "吗", "呢",
+     "吧", "需要", "应该", "能不能", "达到"}
 )  # fmt: skip
 EMPTY_MESSAGE = "请输入要查找的关键词，例如：乡村振兴、地区生产总值 (empty query)"
 ONLY_EXCLUSIONS_MESSAGE = "只有排除词：请至少给出一个要查找的关键词 (only exclusions)"
@@ -278,8 +291,10 @@ def _kept_in(typed: str, other: str) -> bool:
 
 
 def _content(words: list[tuple[str, int, int]]) -> list[str]:
-    """The words that are searched for: function words (的, 和 …) left out."""
-    return [w for w, _, _ in words if w not in STOPWORDS]
+    """The words that are searched for: function words (的, 和 …) left out, and the
+    words of asking (怎么, 来) when others remain."""
+    kept = [w for w, _, _ in words if w not in STOPWORDS]
+    return [w for w in kept if w not in ASKING_WORDS] or kept
 
 
 def phrases_with(words: list[str], anchor: str, *, max_words: int = 4) -> set[str]:
@@ -830,7 +845,21 @@ class Searcher:
         if not self._known_term(text):
             return False
         words = self.tokenizer.cut(text)
-        return any(len(w) == 1 for w in words) or not any(w in self.synonyms for w in words)
+        if any(len(w) == 1 for w in words) or not any(w in self.synonyms for w in words):
+            return True
+        return self._says_more(text, words)
+
+    def _says_more(self, text: str, words: list[str]) -> bool:
+        """Whether the synonym group of ``text`` holds a form the corpus writes with none
+        of its words nor their synonyms: a paraphrase (老年人照顾 = 养老服务), joined.
+        A form sharing a word (国企改革 = 国企 + 改革, 研发经费 for 研发投入) keeps the
+        words, each with its synonyms, which find it too."""
+        pieces = {e for w in words for e in self.synonyms.expand(w)}
+        return any(
+            not any(p in form for p in pieces) and self.phrase_exists(form)
+            for form in self.synonyms.expand(text)
+            if form != text
+        )
 
     def _find_known(self, word: str) -> bool:
         if len(word) < 2 or not is_cjk_word(word) or word not in self.synonyms:
@@ -1081,13 +1110,42 @@ class Searcher:
         return self._run(parsed, page, size, Filters(doc, region, year), correct, budget, facets)
 
     def understand(self, text: str):
-        """The region, year and document kind ``text`` names (see :mod:`.understand`)."""
+        """The region, year and document kind ``text`` names (see :mod:`.understand`).
+        今年 and 去年 are said against the newest documents of the region asked, when it
+        has any (周口 去年 粮食产量 with 周口's 2023 bulletin, out in 2024: 2023), else
+        against today."""
+        today = self.today().year
+        found = self._understand(text, today)
+        now = self._region_now(found.facets.region) if found.facets.region else None
+        if now is not None and now < today:
+            found = self._understand(text, now)
+        return found
+
+    def _understand(self, text: str, this_year: int):
         return understand(
             text,
             gazetteer=default_gazetteer(),
             known_regions=self._known_regions,
-            this_year=self.today().year,
+            this_year=this_year,
         )
+
+    def _region_now(self, region: str) -> int | None:
+        """The year the newest documents of ``region`` (or of places in it) were written
+        in: a report's own year, a bulletin's the year after the one it reports on."""
+        memo = self._region_now_memo
+        if region not in memo:
+            gazetteer = default_gazetteer()
+            years = [
+                d.year + (1 if d.doc_type == _BULLETIN else 0)
+                for d in self.index.docs
+                if d.year and place_in_region(region, d.region, d.region_path, gazetteer)
+            ]
+            memo[region] = max(years, default=None)
+        return memo[region]
+
+    @cached_property
+    def _region_now_memo(self) -> dict[str, int | None]:
+        return {}
 
     @cached_property
     def _known_regions(self) -> frozenset[str]:
@@ -1145,6 +1203,8 @@ class Searcher:
             exact = [i for i in docs if ix.docs[i].region == facets.region]
             if len(exact) == len(docs):
                 exact = []  # no place inside it to come after
+            if not docs:
+                docs = self._enclosing_docs(facets.region)
             wanted.append((f"region:{facets.region}", docs, ()))
         reviews: list[int] = []
         if facets.year:
@@ -1193,6 +1253,25 @@ class Searcher:
             out.append(Concept(label, [], fixed=(pids, dense[pids]), first=first))
         return out
 
+    def _enclosing_docs(self, region: str) -> dict[int, float]:
+        """For a place no document is about (凯里, a county of 黔东南), the documents of
+        the nearest division around it that has some, at a lower score: the prefecture's
+        bulletin speaks of its counties (完成凯里、黄平…石漠化综合治理), and the passages
+        naming the place itself still count as its word."""
+        gazetteer = default_gazetteer()
+        places = gazetteer.lookup(region)
+        if not places:
+            return {}
+        for outer in reversed(gazetteer.ancestors(places[0])):
+            found = {
+                i: FACET_DOC_SCORE * ENCLOSING_SHARE
+                for i, d in enumerate(self.index.docs)
+                if d.region == outer.short
+            }
+            if found:
+                return found
+        return {}
+
     def _review_year_lines(self, dense: np.ndarray, reviews: list[int]) -> None:
         """In the reports that review the year asked (a 2026 report for 2025), a line
         saying 过去一年 speaks of that year, one saying 这五年 of the plan period the
@@ -1200,14 +1279,34 @@ class Searcher:
         scores) is raised for the first and lowered to the year-in-text score for the
         second."""
         in_review = np.isin(self.index.p_doc, np.asarray(reviews, dtype=self.index.p_doc.dtype))
-        for words, score in ((_FIVE_YEAR_WORDS, None), (_ONE_YEAR_WORDS, FACET_DOC_SCORE)):
+        five, one = self._review_periods(in_review)
+        dense[five] = np.minimum(dense[five], FACET_TEXT_SCORE)
+        dense[one] = np.maximum(dense[one], FACET_DOC_SCORE)
+
+    def _review_periods(self, in_review: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The passages of the reviewing reports (``in_review``) that speak of the plan
+        period and those that speak of the year: the lines saying 这五年 or 过去一年, and
+        the lines after one in the same section up to the next such line (五年来，… opens
+        a block of paragraphs on the five years: 海口经济圈 经济总量年均增长5.8% is no
+        figure of the year). A line saying both speaks of the year."""
+        idx = np.flatnonzero(in_review)
+        if not idx.size:
+            return idx, idx
+        kind = np.zeros(idx.size, dtype=np.int8)
+        for words, k in ((_FIVE_YEAR_WORDS, 1), (_ONE_YEAR_WORDS, 2)):
             for word in words:
                 pids = self.scan(word)
-                pids = pids[in_review[pids]]
-                if score is None:
-                    dense[pids] = np.minimum(dense[pids], FACET_TEXT_SCORE)
-                else:
-                    dense[pids] = np.maximum(dense[pids], score)
+                kind[np.searchsorted(idx, pids[in_review[pids]])] = k
+        ix = self.index
+        start = np.ones(idx.size, dtype=bool)
+        start[1:] = (
+            (np.diff(idx) != 1)
+            | (ix.p_doc[idx[1:]] != ix.p_doc[idx[:-1]])
+            | (ix.p_section[idx[1:]] != ix.p_section[idx[:-1]])
+        )
+        anchor = np.where((kind > 0) | start, np.arange(idx.size), 0)
+        carried = kind[np.maximum.accumulate(anchor)]
+        return idx[carried == 1], idx[carried == 2]
 
     def _run(
         self,

@@ -26,6 +26,11 @@ NATIONAL = "全国"
 # Words that name the whole country as the region asked about: 全国 anywhere (全国粮食
 # 产量), the others only as a word of their own (国家 CPI, not 国家公园 or 中国式现代化).
 _NATIONAL_RE = re.compile(r"全国|(?:国家|中央|我国|中国)(?![\u3400-\u9fff])")
+# 全国 as the yardstick of a place's rank or level (安徽 增速 全国排第几, 居全国前列,
+# 高于全国平均): the place named is the one asked about, not the country.
+_NATIONAL_YARDSTICK_RE = re.compile(
+    r"(?:居|在|于|占|比|高于|低于|领先|位居|位列)全国|全国(?:排|第|前列|前|平均|领先|首|同类)"
+)
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
 _YEAR_RE = re.compile(
@@ -56,9 +61,18 @@ _CONGRESS_RE = re.compile(r"(?:党的)?(十[六七八九]|二十[一二]?)大(?:
 _CONGRESS_YEAR = {"十六": 2002, "十七": 2007, "十八": 2012, "十九": 2017, "二十": 2022,
                   "二十一": 2027, "二十二": 2032}  # fmt: skip
 # Years said relative to today (今年 GDP 目标); 上年 is left alone: in 比上年增长 it is
-# the document's comparison base, not the year asked about.
-_RELATIVE_YEARS = {"今年": 0, "本年度": 0, "去年": -1, "明年": 1}
+# the document's comparison base, not the year asked about (上一年 and 前年 are not).
+_RELATIVE_YEARS = {"今年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
 _RELATIVE_YEAR_RE = re.compile("|".join(_RELATIVE_YEARS))
+RELATIVE_YEAR_WORDS: tuple[str, ...] = tuple(_RELATIVE_YEARS)
+# The five years before today, as people say them (安徽 过去五年 GDP 年均增长): the plan
+# period that ended last year, the period reports review under 这五年 or “十四五”时期.
+_LAST_FIVE_YEARS_RE = re.compile(r"过去(?:的)?五年|近五年|这五年|五年来")
+# A plan period with a word for its span (十四五期间, “十四五”时期): the period itself.
+_PERIOD_SPAN_RE = re.compile(
+    r"[“\"]?(十[一二三四五六七八九]五)[”\"]?(?:规划)?(?:期间|时期|以来|年间)"
+)
+_CN_TEENS = "一二三四五六七八九"
 _SUFFIX_RE = re.compile(r"特别行政区|自治区|自治州|省|市|州|区|县|盟|旗")
 
 
@@ -111,13 +125,17 @@ def understand(
     lies in), or written with its suffix (``宜宾市``): a two-character place name that
     is also a plain word (中山, 和平) is left alone unless the corpus knows it. The
     first of each facet wins; a query that is nothing but facets keeps its words to
-    search (``2024`` alone still finds text). With ``this_year``, ``今年``, ``去年`` and
-    ``明年`` are years too (a year written out wins over them).
+    search (``2024`` alone still finds text). With ``this_year``, ``今年``, ``去年``,
+    ``上一年`` and ``明年`` are years too (a year written out wins over them), and
+    ``过去五年`` is searched as the plan period that ended last year. ``全国`` as the
+    yardstick of a place's rank (安徽 增速 全国排第几) leaves the place the region.
     """
-    text = normalize(query)
+    text = _name_periods(normalize(query), this_year)
     spans: list[tuple[int, int]] = []
     region: str | None = None
     for m in _NATIONAL_RE.finditer(text):
+        if _yardstick(text, m.start()) and any(gazetteer.mentions(text)):
+            continue  # 安徽 … 全国排第几: 安徽 is asked about
         region = NATIONAL
         spans.append(m.span())
         break
@@ -171,6 +189,44 @@ def understand(
     if not re.search(r"[\w\u3400-\u9fff]", rest):
         rest = text  # only facets: search their words too
     return Understanding(Understood(region, year, doc_type), rest.strip())
+
+
+def plan_period(year: int) -> str | None:
+    """The five-year plan period ``year`` falls in (2025 -> 十四五, 2016 -> 十三五), for
+    the 11th to the 19th plans (2006-2050); ``None`` outside them."""
+    n = 11 + (year - 2006) // 5
+    return f"十{_CN_TEENS[n - 11]}五" if 11 <= n <= 19 and year >= 2006 else None
+
+
+def _name_periods(text: str, this_year: int | None) -> str:
+    """``text`` with its spans of years said in words named as plan periods: 十四五期间
+    -> 十四五 (期间 is no word the answer holds), and with ``this_year``, 过去五年 / 这五年
+    -> the plan period that ended last year (a report reviews it under “十四五”时期 or
+    这五年, seldom with the words the question uses)."""
+    text = _PERIOD_SPAN_RE.sub(r"\1", text)
+    period = plan_period(this_year - 1) if this_year is not None else None
+    if period is not None:
+        text = _LAST_FIVE_YEARS_RE.sub(f" {period} ", text)
+    return text
+
+
+def asks_past_period(query: str, this_year: int) -> bool:
+    """Whether ``query`` asks about the span of a plan period that has ended (过去五年,
+    十四五期间 in 2026). A bare 十四五 is the plan as much as the period (十四五 航空救援
+    几小时内到达 asks for the plan's goal)."""
+    if _LAST_FIVE_YEARS_RE.search(query):
+        return True
+    return any(_period_end(m.group(1)) < this_year for m in _PERIOD_SPAN_RE.finditer(query))
+
+
+def _period_end(period: str) -> int:
+    """The last year of a plan period (十四五 -> 2025)."""
+    return 2006 + 5 * (_CN_TEENS.index(period[1]) + 1) - 1
+
+
+def _yardstick(text: str, at: int) -> bool:
+    """Whether the 全国 at ``at`` is the yardstick of a comparison (居全国前列)."""
+    return any(m.start() <= at < m.end() for m in _NATIONAL_YARDSTICK_RE.finditer(text))
 
 
 _CJK_WORD_RE = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff]{2,5}(?![\u3400-\u9fff])")

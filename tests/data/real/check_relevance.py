@@ -58,8 +58,9 @@ MIN_TARGET_ANSWERED = 15
 TARGET_UNANSWERED = (2, 3)
 # The 39 test queries were 30 % of the first 128; 76 fresh dev queries (r129-r204, judged by
 # reading the dev documents before the engine was run on them) brought the share down to 19 %,
-# and the third batch of fresh dev queries (r251-r310, written and judged the same way) to 12 %.
-TEST_SHARE = (0.12, 0.35)
+# the third batch of fresh dev queries (r251-r310, written and judged the same way) to 12 %,
+# and the fourth (r311-r366, questions as analysts and officials phrase them) to 10 %.
+TEST_SHARE = (0.10, 0.35)
 
 YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)|[一二][〇零][〇零一二三四五六七八九]{2}")
 ASCII_WORD = re.compile(r"[A-Za-z]")
