@@ -1928,36 +1928,44 @@ class _SentenceNamer:
         self.emit(fig, name, "", fig.end + kind.end(), subject=False, confidence=0.75)
         return True
 
-    def unusual_shapes(self, fig: Figure, raw: str, after: str, change: str) -> bool:
-        """Three phrasings whose name is not the words before the figure:
-        ``每百元营业收入中的成本为88.86元`` (a cost per 100 yuan of revenue, not 成本),
-        ``其中56项为全国首创`` (the part of the things just counted that is so), and
-        ``200万吨褐煤提质项目`` (the scale of a project or the capacity of a mine)."""
+    def per_hundred_yuan(self, fig: Figure, raw: str, change: str) -> bool:
+        """``每百元营业收入中的成本为88.86元``: a cost per 100 yuan of revenue, not 成本."""
         text = strip_noise(raw).strip("，、 ")
         per = _PER_HUNDRED_RE.search(text)
-        if per:
-            owner = clean_name(text[: per.start()])
-            name = (owner if _is_name(owner) else "") + per.group()
-            self.emit(fig, name, change, confidence=0.9)
-            return True
+        if not per:
+            return False
+        owner = clean_name(text[: per.start()])
+        self.emit(fig, (owner if _is_name(owner) else "") + per.group(), change, confidence=0.9)
+        return True
+
+    def part_that_is(self, fig: Figure, raw: str, after: str, change: str) -> bool:
+        """``其中56项为全国首创``: the part of the things just counted that is so."""
         part = _PART_THAT_IS_RE.match(after)
-        if part and self.last_subject and not clean_name(text).removeprefix("其中"):
-            self.emit(fig, part["what"] + self.last_subject, change, fig.end + part.end(),
-                      subject=False, confidence=0.9)  # fmt: skip
-            return True
+        if not part or not self.last_subject:
+            return False
+        if clean_name(strip_noise(raw).strip("，、 ")).removeprefix("其中"):
+            return False  # the clause names its own subject
+        self.emit(fig, part["what"] + self.last_subject, change, fig.end + part.end(),
+                  subject=False, confidence=0.9)  # fmt: skip
+        return True
+
+    def facility_scale(self, fig: Figure, after: str, change: str) -> bool:
+        """``200万吨褐煤提质项目``, ``大唐700万吨露天矿``: the scale of a project or the
+        capacity of a mine, not the thing it makes."""
         built = _FACILITY_SCALE_RE.match(after)
-        if built and fig.unit_class in ("weight", "power", "energy", "volume"):
-            what = clean_name(built["what"].split("等")[0])  # 锂电池储能等减碳项目
-            if _noun_end(built["what"]) >= len(built["what"]) and (
-                not what or _is_name(what) or built["kind"] not in ("项目", "工程")
-            ):
-                # 300万吨级CCUS项目: its scale; 20万吨铝材项目, 700万吨露天矿: what it makes
-                scale = after.startswith("级") or fig.unit_class != "weight"
-                measure = "规模" if built["kind"] in ("项目", "工程") and scale else "产能"
-                name = what + built["kind"] + measure
-                self.emit(fig, name, change, fig.end + built.end(), subject=False, confidence=0.75)
-                return True
-        return False
+        if not built or fig.unit_class not in ("weight", "power", "energy", "volume"):
+            return False
+        what = clean_name(built["what"].split("等")[0])  # 锂电池储能等减碳项目
+        project = built["kind"] in ("项目", "工程")
+        if _noun_end(built["what"]) < len(built["what"]) or (
+            what and not _is_name(what) and project
+        ):
+            return False  # a verb inside (完成项目核准): no facility named
+        # 300万吨级CCUS项目: its scale; 20万吨铝材项目, 700万吨露天矿: what it makes
+        scale = after.startswith("级") or fig.unit_class != "weight"
+        name = what + built["kind"] + ("规模" if project and scale else "产能")
+        self.emit(fig, name, change, fig.end + built.end(), subject=False, confidence=0.75)
+        return True
 
     def time_limit(self, fig: Figure, raw: str, after: str) -> bool:
         """``货物…48小时内放行``: a service time limit, named by what is done within it
@@ -2018,7 +2026,11 @@ class _SentenceNamer:
         change = self.change_for(i, raw, after)
         if self.each(fig, raw, change):
             return
-        if self.unusual_shapes(fig, raw, after, change):
+        if (
+            self.per_hundred_yuan(fig, raw, change)
+            or self.part_that_is(fig, raw, after, change)
+            or self.facility_scale(fig, after, change)
+        ):
             return
         if (fig.unit == "条" and self.s[fig.start - 1 : fig.start] == "“") or (
             fig.unit in ("条", "项")
