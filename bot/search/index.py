@@ -307,22 +307,27 @@ class CompiledIndex:
         searched in place in the mapped text (copying each passage out first cost a
         third of the time)."""
         at = np.asarray(pids, dtype=np.intp)
+        if self.norm_mmap is None:
+            return np.zeros(at.size, dtype=bool)
+        if at.size < PROBE_READS + SIGNATURE_MIN:
+            return self._read(at, needle)  # few: a test costs more than it saves
         out = np.zeros(at.size, dtype=bool)
-        if self.norm_mmap is None or not at.size:
-            return out
-        find = self.norm_mmap.find
-        head = at[:PROBE_READS]
-        out[: head.size] = [find(needle, lo, hi) >= 0 for lo, hi in self._norm_ranges(head)]
+        out[:PROBE_READS] = head = self._read(at[:PROBE_READS], needle)
         rest = at[PROBE_READS:]
-        if 2 * np.count_nonzero(out[: head.size]) >= head.size:
-            # most hold it (a word the segmenter splits, 污染防治): a test would rule
-            # out few, for ~10 µs; all are read
-            maybe = np.arange(rest.size)
-        else:
-            (maybe,) = np.nonzero(self.may_hold(rest, needle, known))
-        hits = [find(needle, lo, hi) >= 0 for lo, hi in self._norm_ranges(rest[maybe])]
-        out[PROBE_READS + maybe] = hits
+        if 2 * np.count_nonzero(head) >= PROBE_READS:
+            # most hold it (a word the segmenter splits, 污染防治): a test would rule out
+            # few, for ~10 µs; all are read
+            out[PROBE_READS:] = self._read(rest, needle)
+            return out
+        (maybe,) = np.nonzero(self.may_hold(rest, needle, known))
+        out[PROBE_READS + maybe] = self._read(rest[maybe], needle)
         return out
+
+    def _read(self, pids: np.ndarray, needle: bytes) -> np.ndarray:
+        """Whether each of ``pids``' normalised text holds ``needle``, every one read."""
+        find = self.norm_mmap.find  # type: ignore[union-attr]  (checked by the callers)
+        ranges = self._norm_ranges(pids)
+        return np.fromiter((find(needle, lo, hi) >= 0 for lo, hi in ranges), bool, len(pids))
 
     def any_holds(self, pids: np.ndarray, needle: bytes, known: tuple[str, ...] = ()) -> bool:
         """Whether the normalised text of any of ``pids`` holds ``needle``
@@ -338,7 +343,7 @@ class CompiledIndex:
         at = np.asarray(pids, dtype=np.intp)
         if self.norm_mmap is None or not at.size:
             return found
-        maybe = at[self.may_hold(at, needle, known)]
+        maybe = at[self.may_hold(at, needle, known)] if at.size >= SIGNATURE_MIN else at
         find = self.norm_mmap.find
         for pid, (lo, hi) in zip(maybe.tolist(), self._norm_ranges(maybe), strict=True):
             if find(needle, lo, hi) >= 0:
