@@ -61,3 +61,13 @@ def test_bigrams_do_not_straddle_passages() -> None:
 def test_single_characters_and_empty_passages_pass() -> None:
     maybe = _signed(["", "甲"])(np.arange(2), "甲")
     assert maybe.all()
+
+
+def test_chunks_sign_as_one_go(monkeypatch) -> None:
+    rng = random.Random(3)
+    texts = ["".join(rng.choices("发展经济文化旅游ab", k=rng.randint(0, 90))) for _ in range(60)]
+    whole = bigrams.signatures(texts)
+    monkeypatch.setattr(bigrams, "CHUNK_CHARS", 100)
+    chunked = bigrams.signatures(texts)
+    assert np.array_equal(whole[0], chunked[0]) and np.array_equal(whole[1], chunked[1])
+    assert bigrams.signatures([])[0].size == 0

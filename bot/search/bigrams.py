@@ -11,7 +11,7 @@ present (answers stay exact: the texts it lets through are still read), and says
 
 Why this and not positions of terms: the phrase semantics are the text's (a word found
 inside a longer word, across the segmenter's boundaries), which term positions would
-change; and bigram signatures cost ~1.5 bytes a character of text, built in one pass
+change; and bigram signatures cost ~1.4 bytes a character of text, built in one pass
 over the texts already in hand.
 """
 
@@ -23,6 +23,7 @@ import numpy as np
 
 BITS_PER_BIGRAM = 8
 HASHES = 2
+CHUNK_CHARS = 1 << 18  # characters of passages signed at a time (~10 MB of work arrays)
 _CODE_SPAN = np.uint64(0x110000)  # code points are below this
 _MULT = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: high bits mix every input bit
 _SHIFTS = (np.uint64(40), np.uint64(16))  # one hash each, from different bits of the product
@@ -49,7 +50,7 @@ def needle_hashes(needle: bytes, known: tuple[str, ...] = ()) -> np.ndarray:
     """The hashes of the bigrams of ``needle`` (UTF-8), one row of :data:`HASHES` per
     bigram, without those inside one of the ``known`` strings (words every passage
     checked holds anyway, which would rule nothing out: the bigrams where two words meet
-    decide). None for a single character. The same values as :func:`_hashes`, computed on
+    decide). No rows for a single character. The same values as :func:`_hashes`, computed on
     Python integers: a needle has a few bigrams, and numpy's fixed cost per call was most
     of a phrase check's. Memoised (read-only arrays): a query's phrases are checked
     several times."""
@@ -78,7 +79,23 @@ def signature_words(n_chars: np.ndarray) -> np.ndarray:
 
 def signatures(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """(words per passage, the signatures' words concatenated as uint64) of ``texts``
-    (one document's passages, normalised), computed for all of them at once."""
+    (one document's passages, normalised), computed :data:`CHUNK_CHARS` characters of
+    passages at a time: the work arrays take ~40 bytes a character, so a very long
+    document must not be done in one go (the build's memory goal)."""
+    parts: list[tuple[np.ndarray, np.ndarray]] = []
+    lo, size = 0, 0
+    for hi, text in enumerate(texts, 1):
+        size += len(text)
+        if size >= CHUNK_CHARS or hi == len(texts):
+            parts.append(_signatures(texts[lo:hi]))
+            lo, size = hi, 0
+    if not parts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype="<u8")
+    return np.concatenate([w for w, _ in parts]), np.concatenate([p for _, p in parts])
+
+
+def _signatures(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`signatures` of a few passages, all at once."""
     lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
     words = signature_words(lengths)
     starts = np.zeros(len(texts) + 1, dtype=np.int64)
