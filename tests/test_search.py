@@ -134,6 +134,9 @@ def test_holds_searches_each_passage_text_in_place(bundled_engine):
         expected = [needle in ix.passage_norm_bytes(int(p)) for p in pids]
         assert list(ix.holds(pids, needle)) == expected
         assert list(ix.holds(pids[::-1], needle)) == expected[::-1]
+        # the bigram signatures rule passages out, never one that holds the needle
+        assert ix.holding(pids, needle, 5) == [int(p) for p in pids[expected][:5]]
+        assert ix.any_holds(pids, needle) == any(expected)
     # a needle across two neighbouring passages is in neither
     first, second = ix.passage_norm_bytes(0), ix.passage_norm_bytes(1)
     straddle = first[-3:] + second[:3]

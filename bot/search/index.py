@@ -10,6 +10,9 @@ Layout of a compiled index folder::
     p_doc.npy, p_ord.npy, p_start.npy, p_len.npy, p_section.npy   uint32[N] per passage
     text.bin, text_offsets.npy   passages' original text (UTF-8) and byte offsets[N+1]
     norm.bin, norm_offsets.npy   passages' normalised text, for phrase checks and scans
+    sigs.npy, sig_offsets.npy    uint64 words: each passage's character-bigram signature
+                                 (:mod:`.bigrams`), [sig_offsets[p], sig_offsets[p+1]):
+                                 passages that cannot hold a phrase are not read
 
 Integrity: ``meta.json`` records, under ``files``, the size of every other file of the
 folder and a BLAKE2b digest of it (whole for ``vocab.txt``, which opening reads anyway,
@@ -36,17 +39,21 @@ import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
 
 from bot.models import DocumentInfo
+from bot.search import bigrams
 from bot.search import segments as seg
 from bot.search.quality import passage_priors
 from bot.text.normalize import normalize
 
-INDEX_FORMAT = 4  # 3: p_prior.npy (the body-text prior of a passage); 4: notes, copies, goals
+# 3: p_prior.npy (the body-text prior of a passage); 4: notes, copies, goals;
+# 5: sigs.npy, sig_offsets.npy (bigram signatures of the passages)
+INDEX_FORMAT = 5
 K1 = 1.2
 B = 0.75
 IMPACT_LEVELS = 65535
@@ -64,6 +71,12 @@ WRITE_CHUNK = 1 << 16
 WHOLE_HASH_MAX = 1 << 20
 EDGE_BYTES = 1 << 16
 _WHOLE = frozenset({"vocab.txt"})
+# Phrase checks (``CompiledIndex.holds``): the texts read to see whether most hold the
+# phrase (then a signature test would rule out few), the fewest passages worth a
+# signature test, and the most bigrams tested.
+PROBE_READS = 16
+SIGNATURE_MIN = 48
+SIGNATURE_BIGRAMS = 3
 _ARRAYS = (
     "offsets",
     "pids",
@@ -76,6 +89,8 @@ _ARRAYS = (
     "p_prior",
     "text_offsets",
     "norm_offsets",
+    "sig_offsets",
+    "sigs",
 )
 
 
@@ -191,6 +206,8 @@ class CompiledIndex:
     text_offsets: np.ndarray
     norm_mmap: mmap.mmap | None
     norm_offsets: np.ndarray
+    sig_offsets: np.ndarray  # per passage, in words of ``sigs`` (N + 1)
+    sigs: np.ndarray  # bigram signatures (uint64 words, :mod:`.bigrams`)
     docs: list[DocumentInfo]
     doc_first_pid: list[int]
     sections: list[tuple[str, ...]]
@@ -282,14 +299,77 @@ class CompiledIndex:
         lo, hi = int(self.norm_offsets[pid]), int(self.norm_offsets[pid + 1])
         return self.norm_mmap[lo:hi] if self.norm_mmap is not None else b""
 
-    def holds(self, pids: np.ndarray, needle: bytes) -> Iterator[bool]:
-        """Whether the normalised text of each of ``pids`` holds ``needle``, in order and
-        lazily (``any`` stops at the first). Searched in place in the mapped text: copying
-        each passage out first cost a third of the time."""
+    def holds(self, pids: np.ndarray, needle: bytes, known: tuple[str, ...] = ()) -> np.ndarray:
+        """Whether the normalised text of each of ``pids`` holds ``needle`` (bool array).
+        The first :data:`PROBE_READS` are read; when fewer than half of those hold it,
+        the rest whose bigram signature lacks one of the needle's bigrams are answered
+        unread (most of those holding a phrase's words but not the phrase). Texts are
+        searched in place in the mapped text (copying each passage out first cost a
+        third of the time)."""
+        at = np.asarray(pids, dtype=np.intp)
         if self.norm_mmap is None:
-            return (False for _ in range(len(pids)))
+            return np.zeros(at.size, dtype=bool)
+        if at.size < PROBE_READS + SIGNATURE_MIN:
+            return self._read(at, needle)  # few: a test costs more than it saves
+        out = np.zeros(at.size, dtype=bool)
+        out[:PROBE_READS] = head = self._read(at[:PROBE_READS], needle)
+        rest = at[PROBE_READS:]
+        if 2 * np.count_nonzero(head) >= PROBE_READS:
+            # most hold it (a word the segmenter splits, 污染防治): a test would rule out
+            # few, for ~10 µs; all are read
+            out[PROBE_READS:] = self._read(rest, needle)
+            return out
+        (maybe,) = np.nonzero(self.may_hold(rest, needle, known))
+        out[PROBE_READS + maybe] = self._read(rest[maybe], needle)
+        return out
+
+    def _read(self, pids: np.ndarray, needle: bytes) -> np.ndarray:
+        """Whether each of ``pids``' normalised text holds ``needle``, every one read."""
+        find = self.norm_mmap.find  # type: ignore[union-attr]  (checked by the callers)
+        ranges = self._norm_ranges(pids)
+        return np.fromiter((find(needle, lo, hi) >= 0 for lo, hi in ranges), bool, len(pids))
+
+    def any_holds(self, pids: np.ndarray, needle: bytes, known: tuple[str, ...] = ()) -> bool:
+        """Whether the normalised text of any of ``pids`` holds ``needle``
+        (:meth:`holding` stopping at the first)."""
+        return bool(self.holding(pids, needle, 1, known))
+
+    def holding(
+        self, pids: np.ndarray, needle: bytes, limit: int, known: tuple[str, ...] = ()
+    ) -> list[int]:
+        """The first ``limit`` of ``pids`` (in their order) whose normalised text holds
+        ``needle``; of many passages, only those whose signature may hold it are read."""
+        found: list[int] = []
+        at = np.asarray(pids, dtype=np.intp)
+        if self.norm_mmap is None or not at.size:
+            return found
+        maybe = at[self.may_hold(at, needle, known)] if at.size >= SIGNATURE_MIN else at
         find = self.norm_mmap.find
-        return (find(needle, lo, hi) >= 0 for lo, hi in self._norm_ranges(pids))
+        for pid, (lo, hi) in zip(maybe.tolist(), self._norm_ranges(maybe), strict=True):
+            if find(needle, lo, hi) >= 0:
+                found.append(pid)
+                if len(found) >= limit:
+                    break
+        return found
+
+    def may_hold(self, pids: np.ndarray, needle: bytes, known: tuple[str, ...] = ()) -> np.ndarray:
+        """False for each of ``pids`` whose signature proves that its normalised text
+        lacks ``needle``, True where it may hold it (:mod:`.bigrams`; never False for a
+        passage that holds it). ``known``: words the passages hold anyway (a phrase's
+        pieces), whose own bigrams are not tested. Fewer than :data:`SIGNATURE_MIN`
+        passages are all "maybe": reading them costs less than the test's fixed cost;
+        at most :data:`SIGNATURE_BIGRAMS` bigrams are tested (the first ones where two
+        words meet rule out nearly all, and each costs ~5 µs)."""
+        if len(pids) < SIGNATURE_MIN:
+            return np.ones(len(pids), dtype=bool)
+        hashes = bigrams.needle_hashes(needle, known)[:SIGNATURE_BIGRAMS]
+        return bigrams.may_hold(self.sigs, self._sig_masks, self.sig_offsets, pids, hashes)
+
+    @cached_property
+    def _sig_masks(self) -> np.ndarray:
+        """Per passage, its signature's size in bits less one (sizes are powers of two,
+        so a hash masked with it is a bit of the signature)."""
+        return (np.diff(self.sig_offsets) * 64 - 1).astype(np.uint64)
 
     def passages_norm_texts(self, pids: np.ndarray) -> list[str]:
         """The normalised texts of many passages, the offsets read in one go (the best
@@ -341,6 +421,11 @@ def _check_shapes(
             problems.append(f"{name}_offsets.npy has shape {offs.shape}")
         elif int(offs[-1]) != size:
             problems.append(f"{name}.bin has {size} bytes, the offsets say {int(offs[-1])}")
+    sig_offsets = arrays["sig_offsets"]
+    if sig_offsets.shape != (n + 1,):
+        problems.append(f"sig_offsets.npy has shape {sig_offsets.shape}")
+    elif arrays["sigs"].shape != (int(sig_offsets[-1]),):
+        problems.append(f"sigs.npy has {arrays['sigs'].shape}, not {int(sig_offsets[-1])} words")
     if len(meta["docs"]) and any(int(d["first_pid"]) > n for d in meta["docs"]):
         problems.append("meta.json's documents start past the last passage")
     if problems:
@@ -352,6 +437,15 @@ def _npy_writer(fh: BinaryIO, dtype: str, length: int) -> None:
     np.lib.format.write_array_header_1_0(
         fh, {"descr": np.dtype(dtype).str, "fortran_order": False, "shape": (length,)}
     )
+
+
+def _raw_to_npy(raw: Path, out: Path, dtype: str, length: int) -> None:
+    """``raw`` (items of ``dtype`` written as they came, their count unknown until the
+    end) as an .npy file at ``out``, copied in blocks rather than held in memory."""
+    with open(raw, "rb") as src, open(out, "wb") as dst:
+        _npy_writer(dst, dtype, length)
+        shutil.copyfileobj(src, dst, 1 << 20)
+    raw.unlink()
 
 
 def _partitions(df: np.ndarray, size: int) -> Iterator[tuple[int, int]]:
@@ -408,12 +502,17 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
     p_prior = np.ones(n_passages, dtype=np.float32)
     text_offsets = np.zeros(n_passages + 1, dtype=np.int64)
     norm_offsets = np.zeros(n_passages + 1, dtype=np.int64)
+    sig_offsets = np.zeros(n_passages + 1, dtype=np.int64)
     sections: list[list[str]] = []
     section_ids: dict[tuple[str, ...], int] = {}
     local_maps: list[np.ndarray] = []
     docs: list[dict] = []
     base = 0
-    with open(tmp_dir / "text.bin", "wb") as text_out, open(tmp_dir / "norm.bin", "wb") as norm_out:
+    with (
+        open(tmp_dir / "text.bin", "wb") as text_out,
+        open(tmp_dir / "norm.bin", "wb") as norm_out,
+        open(tmp_dir / "sigs.raw", "wb") as sigs_out,
+    ):
         for doc_index, (doc_id, meta) in enumerate(zip(doc_ids, metas, strict=True)):
             segs = seg.load_segments(cache_dir, doc_id)
             mapping = np.empty(len(segs.terms), dtype=np.int32)
@@ -450,14 +549,20 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
                 [text[start : start + length] for start, length, _ in rows],
                 [meta["sections"][sec] if meta["sections"] else () for _, _, sec in rows],
             )
+            norms: list[str] = []
             for k, (start, length, _) in enumerate(rows):
                 passage = text[start : start + length]
                 raw = passage.encode("utf-8")
                 text_out.write(raw)
                 text_offsets[base + k + 1] = text_offsets[base + k] + len(raw)
-                nraw = normalize(passage).encode("utf-8")
+                norms.append(normalize(passage))
+                nraw = norms[-1].encode("utf-8")
                 norm_out.write(nraw)
                 norm_offsets[base + k + 1] = norm_offsets[base + k] + len(nraw)
+            words, packed = bigrams.signatures(norms)
+            packed.tofile(sigs_out)
+            np.cumsum(words, out=sig_offsets[base + 1 : base + n + 1])
+            sig_offsets[base + 1 : base + n + 1] += sig_offsets[base]
             info = dict(meta["info"])
             info["first_pid"] = base
             docs.append(info)
@@ -465,6 +570,7 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
     n_terms = len(term_ids)
     if n_terms >= MAX_TERMS:
         raise ValueError(f"too many distinct terms for one index: {n_terms}")
+    _raw_to_npy(tmp_dir / "sigs.raw", tmp_dir / "sigs.npy", "<u8", int(sig_offsets[-1]))
     # Pass 2 needs neither the documents' layouts nor the terms' strings (only their ids):
     # let them go before it, where the build peaks (Python objects, tens of MB at 100 MB).
     (tmp_dir / "vocab.txt").write_text("\n".join(term_ids), encoding="utf-8")
@@ -524,6 +630,7 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
         "p_prior": p_prior,
         "text_offsets": text_offsets,
         "norm_offsets": norm_offsets,
+        "sig_offsets": sig_offsets,
     }.items():
         np.save(tmp_dir / f"{name}.npy", arr)
     meta_out = {
