@@ -358,6 +358,24 @@ class Filters:
         return bool(self.doc or self.region or self.year)
 
 
+def _forward_max_match(word: str, shortest: int, known: Callable[[str], bool]) -> list[str] | None:
+    """``word`` cut, left to right and longest first (at most 8 characters, at least
+    ``shortest``), into pieces ``known`` accepts, never the whole word itself; None when
+    some stretch cannot be cut so."""
+    pieces: list[str] = []
+    i = 0
+    while i < len(word):
+        for size in range(min(len(word) - i, 8), shortest - 1, -1):
+            piece = word[i : i + size]
+            if size < len(word) and known(piece):
+                pieces.append(piece)
+                i += size
+                break
+        else:
+            return None
+    return pieces
+
+
 class Searcher:
     """Runs queries against one compiled index; cheap to create.
 
@@ -409,18 +427,7 @@ class Searcher:
 
         Used for words the index does not have as such (吸引外资 → 吸引 外资).
         """
-        pieces: list[str] = []
-        i = 0
-        while i < len(word):
-            for size in range(min(len(word) - i, 8), 0, -1):
-                piece = word[i : i + size]
-                if piece in self.index.term_ids and (size < len(word)):
-                    pieces.append(piece)
-                    i += size
-                    break
-            else:
-                return None
-        return pieces
+        return _forward_max_match(word, 1, lambda piece: piece in self.index.term_ids)
 
     def _pieces(self, word: str) -> list[str] | None:
         """Index terms that a passage containing ``word`` is expected to have.
@@ -837,18 +844,9 @@ class Searcher:
         synonyms (病人 = 患者) never looked up."""
         if not is_cjk_word(word) or len(word) < 4:
             return None
-        pieces: list[str] = []
-        i = 0
-        while i < len(word):
-            for size in range(min(len(word) - i, 8), 1, -1):
-                piece = word[i : i + size]
-                if size < len(word) and (piece in self.index.term_ids or self._known_term(piece)):
-                    pieces.append(piece)
-                    i += size
-                    break
-            else:
-                return None
-        return pieces
+        return _forward_max_match(
+            word, 2, lambda piece: piece in self.index.term_ids or self._known_term(piece)
+        )
 
     def _known_term(self, word: str) -> bool:
         """A Chinese entry of the synonym groups some form of which the corpus holds (新基建:
