@@ -226,6 +226,9 @@ def test_a_list_of_roads_what_money_built_and_a_rate_of_the_things_before(extrac
     assert got[5.1] == ("公路投资", True)  # the money of what it built
     assert got[650] == ("水冲式公厕投资", True)
     assert got[100] == ("政协提案办结率", True)  # not 政协提案率
+    both = extract(text + "五年共办理人大代表建议405件和政协委员提案590件，办复率均达100%。\n")
+    rates = {r.indicator for r in both if r.unit == "%" and r.indicator.endswith("办复率")}
+    assert rates == {"人大代表建议办复率", "政协提案办复率"}  # 均: each one's rate
     ranked = extract(text + "外商直接投资累计达到149.6亿美元、总规模居中西部第1位。\n")
     assert {r.indicator for r in ranked if r.unit == "位"} == {"外商直接投资总规模中西部排名"}
 

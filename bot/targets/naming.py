@@ -2256,6 +2256,12 @@ class _SentenceNamer:
         )
         subject = clean_name(_RHETORIC_TAIL_RE.sub("", lead))
         items = [clean_name(p) for p in _split_items(subject)]
+        counted = self.count_subjects[-2:]
+        if len(items) == 1 and items[0].endswith("率") and fig.unit == "%" and len(counted) == 2:
+            # 办理人大代表建议405件和政协委员提案590件，办复率均达100%: each one's rate
+            for thing in counted:
+                self.emit(fig, thing + items[0], change, subject=False)
+            return True
         if len(items) < 2 or not all(_is_name(p) for p in items):
             return False
         scale = "规模" if self.s.startswith("规模", fig.end) else ""  # 均达到万亿元规模
