@@ -593,7 +593,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "25"
+EXTRACTOR_VERSION = "26"
 
 
 def extract_targets(
