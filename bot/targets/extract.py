@@ -225,20 +225,12 @@ class _Walker:
         (累计); a yearly average since a base year written before it (由2020年…年均增长)
         covers the years after the base."""
         fig = named.figure
-        level = (
-            fig.unit != "倍"
-            and (  # 是2010年的2倍: a change since, not a level
-                named.change in _LEVEL_CHANGES
-                or not named.change
-                or bool(_REACHED_RE.search(before[clause_start:]))
-            )
+        clause = before[clause_start:]
+        level = fig.unit != "倍" and (  # 是2010年的2倍: a change since, not a level
+            named.change in _LEVEL_CHANGES or not named.change or bool(_REACHED_RE.search(clause))
         )
         if "-" in year:
-            if (
-                level
-                and fig.form != "comparison"
-                and not _ACCUMULATED_RE.search(before[clause_start:])
-            ):
+            if level and fig.form != "comparison" and not _ACCUMULATED_RE.search(clause):
                 return year.split("-")[1]  # 五年来…达到1.9万家: the level at the end
             return year  # 五年来…外商直接投资累计达到149.6亿美元: summed over the span
         if not named.change.startswith("年均") or self.bulletin or not year.isdigit():

@@ -105,18 +105,14 @@ def _compose(entity: str, measure: str) -> str:
     return entity + measure
 
 
+# the unit classes of a change (增长3%, 提高2个百分点), which any measure can have
+_CHANGE_CLASSES = ("percent", "points")
+
+
 def _part_of(unit_class: str, measured: str) -> bool:
     """Whether a figure of ``unit_class`` can be a part of a total of ``measured``: a
     part of 粮食产量 50万吨 is in tonnes (or a change in %), not 企业 57.5万户."""
-    return (
-        not measured
-        or unit_class in (measured, "percent", "points")
-        or measured
-        in (
-            "percent",
-            "points",
-        )
-    )
+    return not measured or measured in _CHANGE_CLASSES or unit_class in (measured, *_CHANGE_CLASSES)
 
 
 def measure_of(name: str) -> str:
@@ -204,7 +200,7 @@ class Frame:
             and not _SAYS_MEASURE_RE.search(name)
             and fig.unit_class in _MEASURES[self.measure]
             and _part_of(fig.unit_class, self.measured)
-            and not (name == self.plain and fig.unit_class in ("percent", "points"))
+            and not (name == self.plain and fig.unit_class in _CHANGE_CLASSES)
         ):
             # 种植业 under 农林牧渔业总产值 is 种植业产值: a part is not a total
             full = name + self.measure.removeprefix("总")

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from bot.corpus.gazetteer import default_gazetteer
@@ -880,14 +880,14 @@ def _after_noun(after: str) -> tuple[str, int]:
         k = m.end()
     m = AFTER_STOP_RE.search(after, k + 1)
     end = m.start() if m else len(after)
+    at_de = m is not None and m.group() == "的"
     having = _HAVING_RE.match(after, k)
-    if having and (m is None or m.group() != "的"):
+    if having and not at_de:
         # 5家以上具有脑机接口核心技术与产品研发能力的自主创新企业: the clause runs to its 的
         de = after.find("的", k, k + 30)
         if de > 0 and not re.search(r"[，。；、]", after[k:de]):
-            m = re.compile("的").match(after, de)
-            end = de
-    if m and m.group() == "的" and ((end - k <= 8 and _QUALITY_RE.search(after, k, end)) or having):
+            at_de, end = True, de
+    if at_de and ((end - k <= 8 and _QUALITY_RE.search(after, k, end)) or having):
         # 30个面积较大的农村黑臭水体: the thing counted is the head after 的
         head = AFTER_STOP_RE.search(after, end + 2)
         head_end = head.start() if head else len(after)
@@ -1011,8 +1011,11 @@ def _after_alias(table: IndicatorTable, after: str, fig: Figure) -> tuple[str | 
 
 
 def _split_items(subject: str, n: int | None = None) -> list[str]:
-    """:func:`_split_list`, and a level the first item opens with held by every item
-    (国家级跨境电商综合试验区、服务贸易平台 -> …、国家级服务贸易平台)."""
+    """``A、B`` -> items: one character standing for its word gives each item the whole
+    word (本外币存、贷款余额 -> 存款余额, 贷款余额); otherwise :func:`_split_list`, with the
+    lead the first item shares with the others (国家现代农业产业园、产业集群) and the level
+    it opens with (国家级跨境电商综合试验区、服务贸易平台 -> …、国家级服务贸易平台) given to
+    every item."""
     ellipsis = _CHAR_ELLIPSIS_RE.fullmatch(subject)
     if (
         ellipsis
@@ -1851,14 +1854,17 @@ class _SentenceNamer:
             return None
         return cleaned
 
-    def _sector_opening(self) -> str:
+    @cached_property
+    def sector_opening(self) -> str:
         """``服务业支撑作用更加明显，…`` -> ``服务业``: the sector a sentence opens with,
-        when its first clause is about that sector and names no figure."""
+        when its first clause is about that sector and names no figure (the same for
+        every figure of the sentence, and only looked for when a bare measure needs it)."""
         first = self.s[: _clause_end(self.s, 0)]
         if any(f.start < len(first) for f in self.figs):
             return ""
-        m = _SECTOR_RE.match(clean_name(first))
-        return m.group() if m and m.end() in word_bounds(clean_name(first)) else ""
+        text = clean_name(first)
+        m = _SECTOR_RE.match(text)
+        return m.group() if m and m.end() in word_bounds(text) else ""
 
     @staticmethod
     def _measure_opening(clause: str) -> str:
@@ -2161,8 +2167,12 @@ class _SentenceNamer:
         if name is None and self.last_subject is None and cleaned in ATTRIBUTES and entity:
             # 规模以上工业企业实现营业收入…；实现利润总额512.3亿元: the entity carries over ；
             name = self.table.canonical(entity + cleaned) or entity + cleaned
-        sector = self._sector_opening()
-        if name in (None, cleaned) and sector and cleaned in _SECTOR_MEASURES and i == 0:
+        if (
+            name in (None, cleaned)
+            and cleaned in _SECTOR_MEASURES
+            and i == 0
+            and (sector := self.sector_opening)
+        ):
             # 服务业支撑作用更加明显，增加值跨上3万亿元台阶: the sector's 增加值
             name = self.table.canonical(sector + cleaned) or sector + cleaned
         if name is None and after_noun:
@@ -2221,10 +2231,10 @@ class _SentenceNamer:
         if (
             name.endswith("贡献率")
             and "对" not in name
-            and sector
             and strip_noise(raw).lstrip("，、 ").startswith("对")
+            and self.sector_opening
         ):
-            name = sector + "对" + name  # 旅游业…，对GDP综合贡献率达33.4%: tourism's
+            name = self.sector_opening + "对" + name  # 旅游业…，对GDP综合贡献率达33.4%
         self.emit(fig, name, change, consumed)
 
     def policy_package(self, fig: Figure, raw: str, after: str, change: str) -> None:
