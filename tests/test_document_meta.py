@@ -89,6 +89,14 @@ def test_document_types() -> None:
         "实施意见/行动方案"
     )
     assert infer_type("深圳如何实现GDP增长6%", "记者|戈振伟") == "新闻"
+    # a byline makes a story news though its opening names the report it is about
+    story = "记者|张明\n3月1日，江州市市长代表市政府向大会作政府工作报告，提出今年目标。"
+    assert infer_type("江州如何实现GDP增长6%", story) == "新闻"
+    assert infer_type("今年怎么干", "本报讯（记者 李华）江州市政府工作报告提出……") == "新闻"
+    # ... but a report or plan an agency republishes whole keeps its own type
+    assert infer_type("2024年政府工作报告", "本报记者 王强\n政府工作报告") == "政府工作报告"
+    assert infer_type("关于推进乡村振兴的意见", "新华社北京2月21日电") == "实施意见/行动方案"
+    assert infer_type("某某同志在座谈会上的讲话", "（记者 赵六）") == "讲话"
     assert infer_type("随笔", "今天天气很好。") is None
 
 

@@ -1464,3 +1464,16 @@ def test_a_count_of_counties_cities_and_districts_is_named_so(extract):
     )
     got = {(r.indicator, r.value) for r in extract(text)}
     assert ("县市区", 45) in got  # not the 农村公路 of the clause before
+
+
+def test_a_news_storys_undated_figures_are_its_years(extract):
+    text = (
+        "江州如何实现GDP增长6%\n"
+        "记者|张明\n"
+        "3月1日，江州市市长代表市政府向大会作政府工作报告，提出2024年主要预期目标。\n"
+        "报告提出，全市要新增国家高新技术企业500家、新增境内外上市公司30家以上。\n"
+        "2023年全年地区生产总值3.07万亿元。\n"
+    )
+    years = {r.value: r.year for r in extract(text)}
+    assert years[500] == "2024" and years[30] == "2024"  # a story is about its own year
+    assert years[3.07] == "2023"  # a written year still wins

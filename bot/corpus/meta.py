@@ -85,13 +85,29 @@ _POLICY_WORD_RE = re.compile(
 )
 _SPEECH_RE = re.compile(r"讲话|致辞|发言|在.{2,30}(?:会议|大会|论坛|座谈会)上的(?:讲话|报告)")
 _NEWS_RE = re.compile(r"记者|来源[：:]|新华社.{0,12}电|日电|报道|编辑[：:|｜]")
+# A reporter's byline: a line of its own (记者|张三, 本报记者 李四, 文/王五) or a bracket
+# after the dateline (（记者 张三）), or the paper's own 本报讯.
+_BYLINE_RE = re.compile(
+    r"^(?:本报)?(?:记者|文|撰文|作者)\s*[|｜:：/／]\s*[\u4e00-\u9fff·]{2,6}"
+    r"|^本报记者\s*[\u4e00-\u9fff]{2,4}"
+    r"|[（(](?:本报|新华社|中新社)?记者[\u4e00-\u9fff、\s]{2,20}[)）]"
+    r"|^本报讯",
+    re.MULTILINE,
+)
 _INNER_TITLE_RE = re.compile(r"印发[^《]{0,12}《(.+?)》")
 _QUOTED_TITLE_RE = re.compile(r"《([^《》]{6,80})》")
 _TRAILING_BRACKETS_RE = re.compile(r"[（(][^（）()]*[)）]\s*$")
 
 
 def infer_type(title: str, opening: str) -> str | None:
-    """One of :data:`TYPES`, or ``None`` when neither the title nor the opening says."""
+    """One of :data:`TYPES`, or ``None`` when neither the title nor the opening says.
+
+    A reporter's byline makes a story news even when its opening names the report it is
+    about (``代表市政府向大会作政府工作报告``), unless the title itself is a document's; an
+    agency's dateline alone does not, since agencies republish reports and plans whole
+    (``新华社北京2月21日电`` above a No. 1 document)."""
+    if _BYLINE_RE.search(opening) and not _type_of_own_title(title):
+        return "新闻"
     head = (title + "\n" + opening).replace(" ", "").replace("\u3000", "")
     for pattern, kind in _TYPE_RULES:
         if pattern.search(head):
@@ -105,6 +121,15 @@ def infer_type(title: str, opening: str) -> str | None:
     if _NEWS_RE.search(head):
         return "新闻"
     return None
+
+
+def _type_of_own_title(title: str) -> str | None:
+    """The type a title alone gives, by the same rules as :func:`infer_type`."""
+    flat = title.replace(" ", "").replace("\u3000", "")
+    for pattern, kind in _TYPE_RULES:
+        if pattern.search(flat):
+            return kind
+    return _type_of_title(title) or ("讲话" if _SPEECH_RE.search(flat) else None)
 
 
 def _type_of_title(title: str) -> str | None:

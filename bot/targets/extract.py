@@ -133,6 +133,7 @@ class _Walker:
         self.doc_year_s = str(doc.meta.year) if doc.meta.year else ""
         self.region = doc.meta.region or ""
         self.bulletin = is_bulletin(doc.meta.title, doc.text)
+        self.news = doc.meta.doc_type == "新闻"
         self.passages = sorted(doc.passages, key=lambda p: p.start)
         self.starts = [p.start for p in self.passages]
         self.records: list[TargetRecord] = []
@@ -465,7 +466,9 @@ class _Walker:
                 year = self.section.period
             elif self.section.section_class == PLAN:
                 year = self.section.plan_period or self.plan_period or self.horizon
-            elif self.bulletin:
+            elif self.bulletin or self.news:
+                # a story, like a bulletin, is about its own time: an undated figure
+                # (新增国家高新技术企业500家, 目前…比重在35%以上) is the year's
                 year = self.doc_year_s
             else:
                 year = ""
@@ -585,7 +588,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "26"
+EXTRACTOR_VERSION = "27"
 
 
 def extract_targets(
