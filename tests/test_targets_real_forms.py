@@ -1477,3 +1477,29 @@ def test_a_news_storys_undated_figures_are_its_years(extract):
     years = {r.value: r.year for r in extract(text)}
     assert years[500] == "2024" and years[30] == "2024"  # a story is about its own year
     assert years[3.07] == "2023"  # a written year still wins
+
+
+def test_shares_after_a_counted_subject_are_its_shares(extract):
+    text = (
+        "2024年江州市政府投资项目计划\n"
+        "其中，交通类项目120个，个数占比30.5%，总投资2400.8亿元，投资占比41.2%。\n"
+        "其中，政府投资300.5亿元，占22.4%；社会投资1041.2亿元，占77.6%。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("交通类项目个数占比", 30.5) in got  # not a bare 个数占比
+    assert ("交通类项目总投资", 2400.8) in got  # not 个数占比总投资: the share is no subject
+    assert ("交通类项目投资占比", 41.2) in got  # not 投资占比投资
+    assert ("政府投资占比", 22.4) in got  # the investment's share, not 政府占比(投资)
+    assert ("社会投资占比", 77.6) in got
+
+
+def test_adverbs_and_share_phrases_leave_the_measure(extract):
+    text = (
+        "江州制造业观察\n"
+        "记者|张明\n"
+        "目前制造业的增加值在全市GDP当中所占的比重依然在35%以上。\n"
+        "有专家认为，全市服务业占GDP比重可能早就高于60%了。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[35] == "制造业增加值占全市GDP比重"
+    assert got[60] == "服务业占GDP比重"

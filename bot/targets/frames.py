@@ -61,7 +61,9 @@ _WHOLE = frozenset({"居民消费价格", "可支配收入", "消费支出", "�
 _PER_CAPITA_RE = re.compile(r"(.{0,8}人均)(?:可支配收入|消费(?:性)?支出)$")
 _INCOME_PART_RE = re.compile(r"(?:工资性|经营净|经营性|财产净|财产性|转移净|转移性)收入")
 # A name ending so already says what it measures (地铁客运总量, 运营线路长度).
-_SAYS_MEASURE_RE = re.compile(r"(?:量|额|值|数|率|度|长度|面积|价格|收入|支出|投资)$")
+_SAYS_MEASURE_RE = re.compile(
+    r"(?:量|额|值|数|率|度|长度|面积|价格|收入|支出|投资|占比|比重|比例|份额)$"
+)
 _MEASURE_RE = re.compile("(" + "|".join(sorted(_MEASURES, key=len, reverse=True)) + ")$")
 # A category named by its kind (种植业, 烟酒类, 高速公路, 本科院校): short, no verb.
 _CATEGORY_MAX = 12

@@ -398,6 +398,19 @@ _TRAIL_WORDS = (
     "进一步",
     "稳步",
     "持续",
+    # adverbs of time and manner between a measure and its figure (比重依然在35%以上,
+    # 占比可能早就低于30%)
+    "依然",
+    "仍然",
+    "依旧",
+    "仍",
+    "已经",
+    "早就",
+    "始终",
+    "一直",
+    "可能",
+    "也",
+    "还",
 )
 TRAIL_RE = re.compile("(?:" + "|".join(re.escape(w) for w in _TRAIL_WORDS) + ")$")
 

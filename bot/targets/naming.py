@@ -89,6 +89,10 @@ _NOUN_LIKE_VERBS = _NOMINAL_ACTIVITIES | {"举措", "干道", "搬迁", "服务"
 # 投资5100万元的伊敏河景观带改造工程投入使用: the project is named up to its head noun
 _PROJECT_RE = re.compile(r"[^，。；“”]{2,30}?(?:工程|项目)(?![\u4e00-\u9fff]{0,2}(?:工程|项目))")
 _SHARE_RE = re.compile(r"^占")
+# A share of a measure with no owner (个数占比, 投资占比): the owner is the subject before.
+_BARE_SHARE_RE = re.compile(
+    r"(?:个数|数量|金额|规模|投资|总投资|产值|收入|面积)?(?:占比|比重|所占比重|占比重)"
+)
 _SHARE_TAIL_RE = re.compile(
     r"(的)?(比重|比例|份额)?(为|达到|达|(?:升|提高|提升|上升|增|降|下降)(?:至|到))?$"
 )
@@ -170,6 +174,11 @@ _DANGLING_TAIL_RE = re.compile(
 _SHARE_AFTER_RE = re.compile(r"(?:的)?(?:占比|比重|比例|份额)")
 _SHARE_OF_RE = re.compile(r"占(?:全[国省市区县州])?$")
 _SHARE_DE_RE = re.compile(r"占([\u4e00-\u9fffA-Za-z0-9]{1,12})的(比重|比例|份额)$")
+# 制造业的总产值在GDP当中所占的比重 is 制造业总产值占GDP比重
+_SHARE_IN_RE = re.compile(
+    r"([\u4e00-\u9fffA-Za-z0-9]{2,16}?)的?在([\u4e00-\u9fffA-Za-z0-9]{1,16}?)(?:当中|之中|中)"
+    r"所?占的?(比重|比例|份额)$"
+)
 _PM_RE = re.compile(r"PM[_\s]+(2\.5|10)")
 _INNER_SCOPE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})(?:我省|我市|我区|我县|我州|本省|本市)(?=[\u4e00-\u9fff]{2})"
@@ -250,6 +259,7 @@ def clean_name(text: str) -> str:
     # 参加失业保险人数 is 失业保险参保人数, as bulletins' tables name it
     s = _JOINED_RE.sub(lambda m: (m.group(1) or m.group(2)) + "参保人数", s)
     s = _SHARE_DE_RE.sub(r"占\1\2", s)  # 占全市的比重 is 占全市比重
+    s = _SHARE_IN_RE.sub(lambda m: m[1].replace("的", "") + "占" + m[2] + m[3], s)
     s = _PM_RE.sub(r"PM\1", s)  # PM_2.5: a subscript flattened by the converter
     s = _INNER_SCOPE_RE.sub("", s) if len(s) > 6 else s  # …评估我省全国排名
     s = _ABBREVIATED_RE.sub("规模以上", s)  # 规上工业 is 规模以上工业, as the tables name it
@@ -2132,6 +2142,9 @@ class _SentenceNamer:
         if cleaned.startswith("到") and cleaned[1:] in _OWN_ATTRIBUTES:
             cleaned = cleaned[1:]  # 争取到资金: the 到 is the verb's
         bare = not _is_name(cleaned) or cleaned in ATTRIBUTES or share
+        owned_share = bool(_BARE_SHARE_RE.fullmatch(cleaned) and self.last_subject)
+        if owned_share:
+            bare = True  # 现代产业类项目250个，个数占比28.3%: the projects' share, not a name
         if cleaned in _OWN_ATTRIBUTES and (
             (self.last_subject and self.last_count_subject())
             or (self.last_subject is None and self.context.counted)
@@ -2235,7 +2248,8 @@ class _SentenceNamer:
             and self.sector_opening
         ):
             name = self.sector_opening + "对" + name  # 旅游业…，对GDP综合贡献率达33.4%
-        self.emit(fig, name, change, consumed)
+        # the projects' 个数占比 leaves the projects the subject of their 总投资 after it
+        self.emit(fig, name, change, consumed, subject=not owned_share)
 
     def policy_package(self, fig: Figure, raw: str, after: str, change: str) -> None:
         """``出台支持创业带动就业“15条”政策``: a package of policy items, named by its topic
@@ -2369,6 +2383,8 @@ class _SentenceNamer:
         if SCOPE_RE.fullmatch(denominator) or _is_name(denominator):
             # 占全市进出口总额的32.4%: the share of a named whole says which whole
             return whole + "占" + denominator + "比重"
+        if not denominator and whole != base and fig.unit == "%":
+            return whole + "占比"  # 政府投资575.5亿元，占25.7%: the investment's share
         return base + "占比"
 
     def entity_of(self, name: str) -> str:
