@@ -272,7 +272,7 @@ def test_costs_per_hundred_yuan_parts_that_are_so_and_project_scales(extract):
     )
     got = {r.value: (r.indicator, r.year) for r in listed}
     assert got[4][0] == "在建铁路项目"  # 黄百等: the examples are no name
-    assert got[549][0] == "海上风电"  # 新投产 is the change
+    assert got[549][0] == "海上风电装机容量"  # 新投产 is the change; power is capacity
     assert got[40] == ("高速公路", "2021-2025")  # 相继开通: opened over the five years
 
 
@@ -1503,3 +1503,24 @@ def test_adverbs_and_share_phrases_leave_the_measure(extract):
     got = {r.value: r.indicator for r in extract(text)}
     assert got[35] == "制造业增加值占全市GDP比重"
     assert got[60] == "服务业占GDP比重"
+
+
+def test_field_classes_winners_branches_plans_capacity_and_purposes(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "新建800个粮油千亩高产片。\n"
+        "江州港等4个单位荣获首届“中国节水奖”。\n"
+        "加快建设江州科创生态岛和9个县（市、区）分岛。\n"
+        "全市重大项目计划共安排项目650个，总投资3567.8亿元。\n"
+        "新能源开工1200万千瓦、投产900万千瓦以上，新投产光伏发电225万千瓦。\n"
+        "市财政新增21亿元支持老区振兴发展。\n"
+    )
+    got = {(r.indicator, r.value, r.unit) for r in extract(text)}
+    assert ("粮油千亩高产片", 800, "个") in got
+    assert not any(u == "亩" for _, _, u in got)  # 千亩 is a class of field, no area
+    assert ("中国节水奖获奖单位", 4, "个") in got  # not 江州港, the example
+    assert ("县市区分岛", 9, "个") in got
+    assert ("重大项目", 650, "个") in got  # not …计划共安排项目
+    assert ("新能源装机容量", 1200, "万千瓦") in got
+    assert ("光伏装机容量", 225, "万千瓦") in got
+    assert ("老区振兴发展市财政资金", 21, "亿元") in got  # not 市财政, who pays

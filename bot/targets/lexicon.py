@@ -512,7 +512,9 @@ LEVEL_PREFIX_RE = re.compile(
     r"(省市级|省部级|国家级|省级|市级|县级|区级|国家|省|市|县|区|境内|境外)$"
 )
 # Verbs that put a counted set into a programme: 14家企业入选全省…试点 -> 省…试点企业.
-ENLIST_RE = re.compile(r"(?:入选|获评|获批|列入|纳入|认定为|评为)(?P<what>[^，。；、,;]{2,30})")
+ENLIST_RE = re.compile(
+    r"(?P<verb>入选|获评|获批|列入|纳入|认定为|评为|荣获|获得)(?P<what>[^，。；、,;]{2,30})"
+)
 
 
 # People a figure can count (八千多万农业转移人口, 惠及23.6万婴幼儿).

@@ -179,6 +179,17 @@ _SHARE_IN_RE = re.compile(
     r"([\u4e00-\u9fffA-Za-z0-9]{2,16}?)的?在([\u4e00-\u9fffA-Za-z0-9]{1,16}?)(?:当中|之中|中)"
     r"所?占的?(比重|比例|份额)$"
 )
+# Money given for a purpose (210亿元支持老区苏区振兴发展, 16亿元用于老旧城区改造), and
+# the public purses that give it.
+_PURPOSE_AFTER_RE = re.compile(r"[，,]?(?:专项)?(?:用于|支持)(?P<what>[^，。；、]{2,24})")
+_PAYER_RE = re.compile(r"(?:中央|省级?|市级?|县级?|区级?|州|各级)?财政|中央预算内")
+# Sources of electricity: a power figure of one of them is its installed capacity.
+_ENERGY_KIND_RE = re.compile(
+    r"(?:新能源|可再生能源|清洁能源|(?:海上|陆上)?风电|光伏(?:发电)?|抽水蓄能|(?:新型)?储能|水电"
+    r"|核电|火电|煤电|气电|生物质发电)"
+)
+# 重大项目计划共安排项目: the plan's projects are the 重大项目
+_ARRANGED_RE = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:计划)?共?安排(项目|资金)$")
 _PM_RE = re.compile(r"PM[_\s]+(2\.5|10)")
 _INNER_SCOPE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})(?:我省|我市|我区|我县|我州|本省|本市)(?=[\u4e00-\u9fff]{2})"
@@ -260,6 +271,7 @@ def clean_name(text: str) -> str:
     s = _JOINED_RE.sub(lambda m: (m.group(1) or m.group(2)) + "参保人数", s)
     s = _SHARE_DE_RE.sub(r"占\1\2", s)  # 占全市的比重 is 占全市比重
     s = _SHARE_IN_RE.sub(lambda m: m[1].replace("的", "") + "占" + m[2] + m[3], s)
+    s = _ARRANGED_RE.sub(lambda m: m[1] if m[1].endswith(m[2]) else m[1] + m[2], s)
     s = _PM_RE.sub(r"PM\1", s)  # PM_2.5: a subscript flattened by the converter
     s = _INNER_SCOPE_RE.sub("", s) if len(s) > 6 else s  # …评估我省全国排名
     s = _ABBREVIATED_RE.sub("规模以上", s)  # 规上工业 is 规模以上工业, as the tables name it
@@ -1236,6 +1248,9 @@ def _resolve(table: IndicatorTable, raw: str, fig: Figure, change: str) -> str |
     return name
 
 
+_EDITION_RE = re.compile(r"^(?:首届|第[\d一二三四五六七八九十]+届)")
+
+
 def _enlisted(table: IndicatorTable, noun: str, rest: str) -> str | None:
     """``14家企业入选全省…试点`` -> ``省…试点企业`` (a generic noun named by its programme)."""
     m = ENLIST_RE.search(rest)
@@ -1244,7 +1259,9 @@ def _enlisted(table: IndicatorTable, noun: str, rest: str) -> str | None:
     what = re.sub(
         r"^全(省|市|国)", lambda g: "国家" if g.group(1) == "国" else g.group(1), m["what"]
     )
-    what = what.translate(_QUOTE_TABLE).rstrip("，。,")
+    what = _EDITION_RE.sub("", what.translate(_QUOTE_TABLE).rstrip("，。,")).removesuffix("名单")
+    if m["verb"] in ("荣获", "获得"):
+        what += "获奖"  # 4个单位荣获首届“中国节水奖” -> 中国节水奖获奖单位
     name = what + noun
     return table.canonical(name) or name
 
@@ -1441,6 +1458,17 @@ class _SentenceNamer:
         if spent and not name.endswith(spent["kind"]):
             name += spent["kind"]  # 66个重点项目54亿元的投资计划: the projects' investment
             consumed = max(consumed or 0, spent.end())
+        purpose = _PURPOSE_AFTER_RE.match(self.s, fig.end) if fig.unit_class == "money" else None
+        if purpose and (_PAYER_RE.fullmatch(name) or name.startswith(("用于", "支持"))):
+            # 省财政新增210亿元支持老区苏区振兴发展: the money is named by what it is for,
+            # not by who pays it (or by the verb after it)
+            what = clean_name(purpose["what"])
+            if _is_name(what):
+                name = what + (name if _PAYER_RE.fullmatch(name) else "") + "资金"
+        if fig.unit_class == "power" and _ENERGY_KIND_RE.fullmatch(name):
+            # 新能源投产1000万千瓦, 新投产海上风电549万千瓦: the capacity installed
+            base = "光伏" if name == "光伏发电" else name
+            name = lookup(self.table, base + "装机容量", fig) or base + "装机容量"
         if fig.unit_class == "money" and _TRADE_ACT_RE.search(name) and len(name) > 2:
             # 商品零售7651.9亿元: the amount of the sales, 商品零售额
             name = self.table.canonical(name + "额") or name + "额"
@@ -2131,6 +2159,11 @@ class _SentenceNamer:
                 verb = VERB_NORMAL.get(vm.group(1), vm.group(1)) if vm else change
                 self.emit(fig, kind, verb, fig.end + n, subject=False)
                 return
+            enlisted = _enlisted(self.table, kind, self.s[fig.end + n :])
+            if kind in GENERIC_NAMES and enlisted:
+                # 江州港等4个单位荣获“中国节水奖”: the kind, named by what it won
+                self.emit(fig, enlisted, change, fig.end + n, subject=False)
+                return
         if countish and after_noun:
             name, consumed = self._after_name(fig, after, change, before_alias, cleaned)
         if name is None and before_alias:
@@ -2302,7 +2335,18 @@ class _SentenceNamer:
         units = _ADMIN_UNITS_RE.match(self.s, fig.end)
         if units:
             # 45个县（市、区）整县建设…: counties, cities and districts, read as 县市区
-            return re.sub(r"[（）、]", "", units.group()), units.end()
+            admin = re.sub(r"[（）、]", "", units.group())
+            noun, n = _after_noun(self.s[units.end() :])
+            if (
+                2 <= len(noun) <= 6
+                and re.match(r"[，。；、和及）)]|$", self.s[units.end() + n : units.end() + n + 1])
+                and _is_name(noun)
+                and _noun_end(noun) == len(noun)
+                and not VERB_RE.match(noun)
+                and not _is_verb(noun[-2:])
+            ):
+                return admin + noun, units.end() + n  # 11个市（州）分岛: the branches
+            return admin, units.end()
         threshold = _THRESHOLD_ATTRIBUTE_RE.match(after)
         if threshold:
             # 100所海拔1500米以上农村中小学: the class is part of what is counted

@@ -1111,6 +1111,8 @@ _CN_LIST_HEAD_RE = re.compile(
 # 十七届人大二次会议, 省委十二届二次全会: session ordinals.
 _SESSION_RE = re.compile(r"(?:[^，。；]{0,8}?(?:会议|全会|全体会议|代表大会|党代会))|产业")
 _MAGNITUDE_OF = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "": 1.0}
+# a word going on after a unit (千亩|高产片), not a qualifier (以上, 左右, 多) or the end
+_CJK_NOUN_START_RE = re.compile(r"(?![以左多余上下])[\u4e00-\u9fff]")
 
 
 # 每千人5批次, 每百元营业收入: a denominator. 连续4次获评: a streak. 连跨两个万亿元台阶:
@@ -1167,6 +1169,13 @@ def _cn_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
             continue
         if _not_a_quantity(sentence, m.start(), end) or sentence.startswith("每", m.start() - 1):
             continue
+        if (
+            num in ("百", "千")
+            and not mag
+            and unit_s == "亩"
+            and _CJK_NOUN_START_RE.match(sentence, end)
+        ):
+            continue  # 粮油千亩高产片, 百亩方: a class of field, not an area
         if unit_s == "轮" and num in ("二", "两"):
             continue  # 二轮土地承包: the second round, an ordinal
         if unit_s in ("期", "P", "回", "届"):
