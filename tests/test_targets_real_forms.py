@@ -1501,8 +1501,8 @@ def test_adverbs_and_share_phrases_leave_the_measure(extract):
         "有专家认为，全市服务业占GDP比重可能早就高于60%了。\n"
     )
     got = {r.value: r.indicator for r in extract(text)}
-    assert got[35] == "制造业增加值占全市GDP比重"
-    assert got[60] == "服务业占GDP比重"
+    assert got[35] == "制造业增加值占地区生产总值比重"  # GDP as the family's member
+    assert got[60] == "服务业占地区生产总值比重"
 
 
 def test_field_classes_winners_branches_plans_capacity_and_purposes(extract):
@@ -1524,3 +1524,29 @@ def test_field_classes_winners_branches_plans_capacity_and_purposes(extract):
     assert ("新能源装机容量", 1200, "万千瓦") in got
     assert ("光伏装机容量", 225, "万千瓦") in got
     assert ("老区振兴发展市财政资金", 21, "亿元") in got  # not 市财政, who pays
+
+
+def test_zones_gdp_denominators_notes_and_places_by_what_they_do(extract):
+    text = (
+        "2026年江南省政府工作报告\n"
+        "江北平原经济区经济总量达到2万亿元、占全省比重达51.3%。\n"
+        "第一产业增加值占全省生产总值的比重为12.9%。\n"
+        "四大主导产业［2］占GDP比重提高约4个百分点。\n"
+        "在30个县建设运营现代农事综合服务中心。\n"
+    )
+    by_value = {r.value: r for r in extract(text)}
+    assert (by_value[2].indicator, by_value[2].region) == ("地区生产总值", "江北平原经济区")
+    assert by_value[51.3].indicator == "地区生产总值占全省比重"
+    assert by_value[12.9].indicator == "第一产业增加值占地区生产总值比重"
+    assert by_value[4].indicator == "四大主导产业占地区生产总值比重"  # no note mark
+    assert by_value[30].indicator == "建设运营现代农事综合服务中心的县"  # not 县, nor carried
+
+
+def test_parts_of_a_measure_leave_the_entity_its_measures(extract):
+    text = (
+        "2022年江州市国民经济和社会发展统计公报\n"
+        "年末共有高校15所，在校学生16.4万人，其中本专科学生13.5万人，研究生2.9万人，"
+        "专任教师1.6万人。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[1.6] == "高校专任教师"  # the colleges' teachers, not 研究生专任教师

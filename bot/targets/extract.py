@@ -272,7 +272,24 @@ class _Walker:
             rest = re.sub(r"^(?:全年|全市|年内|今年|实现|完成)", "", rest)
             if self.table.matches_at(rest, 0):
                 return place.short
+        zone = _ZONE_RE.match(text)
+        if zone and _ZONE_TOTAL_RE.match(text, zone.end()):
+            return zone.group()  # 成都平原经济区经济总量达到4万亿元: the zone's own GDP
         return ""
+
+    def _gdp_named(self, name: str) -> str:
+        """GDP inside a share said as the family's member for this document's level:
+        ``制造业占深圳GDP比重``, ``第一产业增加值占全州生产总值比重`` -> ``…占地区生产总值比重``
+        (``国内生产总值`` in a national document); ``经济总量占全省比重`` ->
+        ``地区生产总值占全省比重``."""
+        gdp = "国内生产总值" if self.region == NATIONAL else "地区生产总值"
+        own = re.escape(self.region) if self.region and self.region != NATIONAL else "(?!)"
+        name = re.sub(
+            rf"占(?:全[省市州区县盟]|{own}[省市州区县]?)?(?:地区)?(?:GDP|生产总值|经济总量)(?=的?比重$)",
+            "占" + gdp,
+            name,
+        )
+        return re.sub(r"^(?:经济总量|GDP)(?=占)", gdp, name)
 
     def region_for(self, path: tuple[str, ...]) -> str:
         for title in reversed(path):
@@ -491,6 +508,8 @@ class _Walker:
             if rest[:1] in ("省", "市", "区", "县", "州") and self.table.canonical(rest[1:]):
                 rest = rest[1:]
             indicator = self.table.canonical(rest) or indicator
+        if indicator not in self.table:
+            indicator = self._gdp_named(indicator)
         return TargetRecord(
             doc=self.doc.filename,
             section=section_title,
@@ -510,6 +529,10 @@ class _Walker:
         )
 
 
+# A named economic zone of a province (成都平原经济区, 三亚经济圈) and the totals that are
+# its GDP when it opens a clause with them.
+_ZONE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:经济区|经济圈|经济带|城市群|都市圈|示范区)")
+_ZONE_TOTAL_RE = re.compile(r"(?:经济总量|地区生产总值|生产总值|GDP)")
 _TITLE_SPAN_RE = re.compile(
     r"[（(]\s*(?:19|20)\d\d\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)\s*年?\s*[)）]"
 )

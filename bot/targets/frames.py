@@ -137,6 +137,7 @@ class Frame:
     subitems: bool = False
     per_capita: str = ""  # 城镇居民人均: whose income the components that follow are
     measured: str = ""  # the unit class of the figure that set the measure
+    measured_unit: str = ""  # and its unit (万人 of 在校学生116.4万人)
     plain: str = ""  # the last name left as it was (a count outside the measure)
 
     def reset(self) -> None:
@@ -145,6 +146,7 @@ class Frame:
         self.subitems = False
         self.per_capita = ""
         self.measured = ""
+        self.measured_unit = ""
         self.plain = ""
 
     def end_sentence(self) -> None:
@@ -180,18 +182,22 @@ class Frame:
         ):
             # 普通中学642所，在校学生71.9万人: the clause says only the measure
             full = _compose(self.entity, measure)
+            self.measured_unit = fig.unit
             return self._known(full) or full, True
         if name in _MEASURES:
             if self.entity and name not in _WHOLE and fig.unit_class in _MEASURES[name]:
                 self.measure, self.measured = name, fig.unit_class
+                self.measured_unit = fig.unit
                 full = _compose(self.entity, name)
                 return self._known(full) or full, True
             self.entity, self.measure = "", name  # 居民消费价格: a measure of its own
             self.measured = fig.unit_class
+            self.measured_unit = fig.unit
             return name, False
         if measure:
             self.entity = name[: -len(measure)].rstrip("的")
             self.measure, self.measured = measure, fig.unit_class
+            self.measured_unit = fig.unit
             return name, False
         if (
             (self.subitems or name.endswith("类"))  # 化妆品类 is a class of the measure
@@ -207,8 +213,11 @@ class Frame:
             # 种植业 under 农林牧渔业总产值 is 种植业产值: a part is not a total
             full = name + self.measure.removeprefix("总")
             return self._known(full) or full, True
-        if fig.unit_class == "count" and name not in self.table:
-            self.entity = name  # 本科院校1所: the next 招生 is theirs
+        parts_of_measure = self.subitems and fig.unit == self.measured_unit
+        if fig.unit_class == "count" and name not in self.table and not parts_of_measure:
+            # 本科院校1所: the next 招生 is theirs; but 在校学生…，其中研究生10.9万人 names a
+            # part of the students, and the 专任教师 after it are still the colleges'
+            self.entity = name
         # 接待国内旅游者7879.45万人次，比上年增长25.8%: the growth of that count, not of a
         # part of the paragraph's 收入
         self.plain = name

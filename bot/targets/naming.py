@@ -111,7 +111,7 @@ _TRAIL_REACH_RE = re.compile(r"(达到|达|突破|超过|为)$")
 _VERB_AFTER_NOUN_RE = re.compile(
     r"(?:全部|均|已|都|成功|相继|先后|陆续|顺利|全面)?(" + VERB_RE.pattern + ")"
 )
-_PAREN_RE = re.compile(r"[（(][^（）()]{0,30}[）)]")
+_PAREN_RE = re.compile(r"[（(][^（）()]{0,30}[）)]|[［\[]\d{1,2}[］\]]")  # and notes: 产业［2］
 # 执业（助理）医师, 毕（结）业生, 乡镇（街道）: a short alternate inside a word
 _ALTERNATE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])[（(]((?!含|不含|注|下同|简称|以下|按|其中)[\u4e00-\u9fff]{1,4})[）)]"
@@ -183,6 +183,8 @@ _SHARE_IN_RE = re.compile(
 # the public purses that give it.
 _PURPOSE_AFTER_RE = re.compile(r"[，,]?(?:专项)?(?:用于|支持)(?P<what>[^，。；、]{2,24})")
 _PAYER_RE = re.compile(r"(?:中央|省级?|市级?|县级?|区级?|州|各级)?财政|中央预算内")
+# A bare place unit counted, and what is done there (30个县|建设运营…).
+_PLACE_DOING_RE = re.compile(r"(?P<unit>[县市区镇乡村])(?P<doing>[\u4e00-\u9fff]{2})")
 # Sources of electricity: a power figure of one of them is its installed capacity.
 _ENERGY_KIND_RE = re.compile(
     r"(?:新能源|可再生能源|清洁能源|(?:海上|陆上)?风电|光伏(?:发电)?|抽水蓄能|(?:新型)?储能|水电"
@@ -2164,7 +2166,10 @@ class _SentenceNamer:
                 # 江州港等4个单位荣获“中国节水奖”: the kind, named by what it won
                 self.emit(fig, enlisted, change, fig.end + n, subject=False)
                 return
-        if countish and after_noun:
+        places = self.places_doing(fig) if countish else None
+        if places:
+            name, consumed = places
+        elif countish and after_noun:
             name, consumed = self._after_name(fig, after, change, before_alias, cleaned)
         if name is None and before_alias:
             name = before_alias
@@ -2392,6 +2397,18 @@ class _SentenceNamer:
             if enlisted:
                 return enlisted, fig.end + n
         return None, fig.end
+
+    def places_doing(self, fig: Figure) -> tuple[str, int] | None:
+        """``在30个县建设运营…服务中心``, ``向8个市下放…审批权``: a count of bare place
+        units is named by what is done there (…的县), the unit alone says nothing."""
+        place = _PLACE_DOING_RE.match(self.s, fig.end)
+        if not place or not VERB_RE.match(self.s, place.start("doing")):
+            return None
+        end = _clause_end(self.s, place.start("doing"))
+        doing = self.s[place.start("doing") : end]
+        if not 2 <= len(doing) <= 20 or not _is_name(clean_name(doing)):
+            return None
+        return doing + "的" + place["unit"], end
 
     def last_count_subject(self) -> bool:
         """Whether the last figure named was a count of things (项目 49项, 机构 53个)."""
