@@ -555,7 +555,7 @@ def test_parts_of_stock_and_class_measures(extract):
     assert ("发明专利授权", 19560) in got
     assert ("化妆品类零售额", 18.7) in got  # a 类 is a class of the measure in force
     assert ("衣着价格", 0.4) in got  # 在居民消费价格中 lists parts
-    assert ("水土流失综合治理", 2980) in got  # 治理 after a noun is the activity measured
+    assert ("水土流失综合治理面积", 2980) in got  # the activity measured, by its area
     assert ("补贴性职业技能培训", 40) in got
 
 
@@ -1550,3 +1550,17 @@ def test_parts_of_a_measure_leave_the_entity_its_measures(extract):
     )
     got = {r.value: r.indicator for r in extract(text)}
     assert got[1.6] == "高校专任教师"  # the colleges' teachers, not 研究生专任教师
+
+
+def test_activities_measured_in_land_or_people_say_what_is_counted(extract):
+    text = (
+        "2026年江南省政府工作报告\n"
+        "完成水土流失综合治理980平方公里，完成大中型灌区现代化改造22.2万亩。\n"
+        "避免因灾伤亡490余人。城镇新增就业61万人，以工代赈吸纳就业3.6万人。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[980] == "水土流失综合治理面积"
+    assert got[22.2] == "大中型灌区现代化改造面积"  # the 改造 the clause said
+    assert got[490] == "避免因灾伤亡人数"
+    assert got[61] == "新增城镇就业"  # 就业 counts people itself: no 人数
+    assert got[3.6] == "以工代赈吸纳就业"

@@ -183,6 +183,18 @@ _SHARE_IN_RE = re.compile(
 # the public purses that give it.
 _PURPOSE_AFTER_RE = re.compile(r"[，,]?(?:专项)?(?:用于|支持)(?P<what>[^，。；、]{2,24})")
 _PAYER_RE = re.compile(r"(?:中央|省级?|市级?|县级?|区级?|州|各级)?财政|中央预算内")
+# What people and land are counted after (the activity's 人数, 面积).
+# (就业, 创业, 培训 count people themselves, as 城镇新增就业 does: no 人数 after them)
+_PEOPLE_ACTIVITY_END_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?:伤亡|参保|参加基本医疗保险|资助|救助|安置|搬迁)$"
+)
+_AREA_WORD_RE = re.compile(r"(?:面积|规模|地|田|林|园|棚|塘|库|房|区|场|片|基地|草原|湿地)$")
+_AREA_ACTIVITIES = (
+    r"(?:综合)?(?:治理|改造|流转|绿化|硬化|整治|管护|补植|复垦|平整|还林|还草|休耕|轮作|防治|播种"
+    r"|栽植|改良)"
+)
+_AREA_ACTIVITY_RE = re.compile(_AREA_ACTIVITIES)
+_AREA_ACTIVITY_END_RE = re.compile(_AREA_ACTIVITIES + "$")
 # A bare place unit counted, and what is done there (30个县|建设运营…).
 _PLACE_DOING_RE = re.compile(r"(?P<unit>[县市区镇乡村])(?P<doing>[\u4e00-\u9fff]{2})")
 # Sources of electricity: a power figure of one of them is its installed capacity.
@@ -1460,6 +1472,7 @@ class _SentenceNamer:
         if spent and not name.endswith(spent["kind"]):
             name += spent["kind"]  # 66个重点项目54亿元的投资计划: the projects' investment
             consumed = max(consumed or 0, spent.end())
+        name = self._with_measure_word(fig, name)
         purpose = _PURPOSE_AFTER_RE.match(self.s, fig.end) if fig.unit_class == "money" else None
         if purpose and (_PAYER_RE.fullmatch(name) or name.startswith(("用于", "支持"))):
             # 省财政新增210亿元支持老区苏区振兴发展: the money is named by what it is for,
@@ -2397,6 +2410,23 @@ class _SentenceNamer:
             if enlisted:
                 return enlisted, fig.end + n
         return None, fig.end
+
+    def _with_measure_word(self, fig: Figure, name: str) -> str:
+        """An activity measured in people or land says what of it is counted:
+        ``以工代赈吸纳就业36万人`` -> ``…就业人数``; ``石漠化综合治理600平方公里``,
+        ``大中型灌区现代化改造222.2万亩`` -> ``…治理面积``, ``…改造面积``."""
+        if name in self.table:
+            return name
+        if fig.unit in ("人", "万人", "亿人") and _PEOPLE_ACTIVITY_END_RE.search(name):
+            return name + "人数"
+        if fig.unit_class != "area" or _AREA_WORD_RE.search(name):
+            return name
+        before = self.s[: fig.start]
+        at = before.rfind(name)
+        gap = before[at + len(name) :] if at >= 0 else "?"
+        if _AREA_ACTIVITY_RE.fullmatch(gap) or (not gap and _AREA_ACTIVITY_END_RE.search(name)):
+            return name + gap + "面积"
+        return name
 
     def places_doing(self, fig: Figure) -> tuple[str, int] | None:
         """``在30个县建设运营…服务中心``, ``向8个市下放…审批权``: a count of bare place
