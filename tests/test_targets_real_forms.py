@@ -1564,3 +1564,17 @@ def test_activities_measured_in_land_or_people_say_what_is_counted(extract):
     assert got[490] == "避免因灾伤亡人数"
     assert got[61] == "新增城镇就业"  # 就业 counts people itself: no 人数
     assert got[3.6] == "以工代赈吸纳就业"
+
+
+def test_listed_measures_share_an_entity_only_at_a_word_boundary(extract):
+    text = (
+        "2026年江南省政府工作报告\n"
+        "全省地方国企资产总额增长16.2%、达到3.2万亿元，营业总收入、利润总额五年分别增长57.3%、"
+        "17.7%。\n"
+        "居民医保和基本公共卫生服务经费人均财政补助标准分别再提高40元和6元。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[57.3] == "地方国企营业总收入"
+    assert got[17.7] == "地方国企利润总额"  # not 营业总利润总额
+    assert got[40] == "居民医保人均财政补助标准"  # the per-head standard, for each item
+    assert got[6] == "基本公共卫生服务经费人均财政补助标准"

@@ -1130,7 +1130,8 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
     if head_measure and all(_BARE_MEASURE_RE.fullmatch(p) for p in items[1:]):
         # 生产安全事故起数、死亡人数: the later measures are of the first item's entity
         entity = items[0][: -len(head_measure)]
-        if len(entity) >= 2:
+        if len(entity) >= 2 and len(entity) in word_bounds(items[0]):
+            # (营业总收入、利润总额: 营业总 is no entity, 总收入 is one word)
             return [items[0]] + [entity + p for p in items[1:]]
     last = items[-1]
     if (
@@ -1150,6 +1151,16 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
         head = last[:cut]
         tail = last[len(head) :]
         return [p + tail for p in items[:-1]] + [last]
+    per_head = last.find("人均")
+    if (
+        per_head >= 2
+        and len(items) == 2
+        and len(items[0]) <= 6
+        and all("人均" not in p for p in items[:-1])
+        and not any(_SAYS_A_MEASURE_RE.search(p) or _MEASURE_TAIL_RE.search(p) for p in items[:-1])
+    ):
+        # 居民医保和基本公共卫生服务经费人均财政补助标准: each item's per-head standard
+        return [p + last[per_head:] for p in items[:-1]] + [last]
     tail_word = _MEASURE_TAIL_RE.search(items[-1])
     if (
         tail_word
