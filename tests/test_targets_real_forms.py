@@ -1578,3 +1578,20 @@ def test_listed_measures_share_an_entity_only_at_a_word_boundary(extract):
     assert got[17.7] == "地方国企利润总额"  # not 营业总利润总额
     assert got[40] == "居民医保人均财政补助标准"  # the per-head standard, for each item
     assert got[6] == "基本公共卫生服务经费人均财政补助标准"
+
+
+def test_a_year_qualifying_a_figure_does_not_end_a_five_year_review(extract):
+    text = (
+        "江南省政府工作报告\n"
+        "——2026年1月20日在江南省第十四届人民代表大会第五次会议上\n"
+        "一、2025年和“十四五”时期工作回顾\n"
+        "刚刚过去的2025年，是“十四五”收官之年。这一年，全省新增上市公司5家。\n"
+        "各位代表！“十四五”时期是江南发展的关键五年。\n"
+        "五年来，我们坚定不移推动高质量发展，综合实力实现新跨越。\n"
+        "2025年四大主导产业占GDP比重较2020年提高约9个百分点。旅游业提质升级，新增国家级旅游度假区7个。\n"
+        "2025年，我们新增国家级专精特新企业11家。\n"
+    )
+    years = {r.value: r.year for r in extract(text)}
+    assert years[9] == "2025"  # its own sentence's year
+    assert years[7] == "2021-2025"  # the next sentence is the five years' again
+    assert years[11] == "2025"  # 2025年，… turns the narrative to the year

@@ -611,7 +611,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "27"
+EXTRACTOR_VERSION = "28"
 
 
 def extract_targets(

@@ -237,7 +237,10 @@ _PARAGRAPH_PERIOD_RE = re.compile(
 )
 # A paragraph about one year (2025年，…; 刚刚过去的2025年; but 2018年以来 is several).
 _PARAGRAPH_YEAR_RE = re.compile(
-    r"^(?:——)?(?:(?:刚刚|刚)?过去的)?(?:(?:19|20)\d\d年(?!以来)|过去一年|一年来|今年|去年"
+    # a year turns the narrative (2025年，… / 2025年是…), but one qualifying the paragraph's
+    # first figure (2025年四大主导产业占GDP比重…) dates only its sentence
+    r"^(?:——)?(?:(?:刚刚|刚)?过去的)?(?:(?:19|20)\d\d年(?=[，,：:]|是|在|对|为|极|要|将|力争|计划|以来|我们|全年)(?!以来)"
+    r"|过去一年|一年来|今年|去年"
     # 今后五年, 展望未来, 到2027年: a paragraph looking forward ends the stretch reviewed
     r"|今后|未来|展望|(?:到|至)(?:(?:19|20)\d\d|二[〇零○][一二三四五六七八九〇零○]{2})年)"
 )
