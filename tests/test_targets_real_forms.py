@@ -1595,3 +1595,18 @@ def test_a_year_qualifying_a_figure_does_not_end_a_five_year_review(extract):
     assert years[9] == "2025"  # its own sentence's year
     assert years[7] == "2021-2025"  # the next sentence is the five years' again
     assert years[11] == "2025"  # 2025年，… turns the narrative to the year
+
+
+def test_counts_of_what_was_done_over_a_review_span_its_span(extract):
+    text = (
+        "江南省政府工作报告\n"
+        "——2026年1月20日在江南省第十四届人民代表大会第五次会议上\n"
+        "一、2025年和“十四五”时期工作回顾\n"
+        "——这五年，改革开放活力迸发。推出12批1181项对照学习创新举措，承办3届产业大会。"
+        "装配式建筑面积占新建建筑比重超80%，境内上市公司总数186家。\n"
+    )
+    years = {r.value: r.year for r in extract(text)}
+    assert years[1181] == "2021-2025"  # done over the five years, no change word said
+    assert years[3] == "2021-2025"
+    assert years[80] == "2025"  # a share is a level, 新建 in its name or not
+    assert years[186] == "2025"  # a level at the end

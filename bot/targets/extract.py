@@ -94,6 +94,11 @@ _LEVEL_CHANGES = frozenset(
     }
 )
 # 累计达到, 五年共完成: a sum over the years, not the level at their end.
+# Doing, not standing: a count after these was added up over the span.
+_FLOW_VERB_RE = re.compile(
+    r"新增|新建|新开|建成|推出|实施|开工|培育|引进|承办|举办|补充|创建|开通|签约|发放|培训|淘汰"
+)
+_RATE_END_RE = re.compile(r"(?:率|比重|占比|比例)$")  # a rate is a level, 新建 or not
 _ACCUMULATED_RE = re.compile(r"(?:累计|累积|共计|合计|总计|[五三两十]年共)[^，,；;、]{0,4}$")
 # 增加到2015年的287.9亿元, 降至: where it stands, though the verb is a change.
 _REACHED_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年(?:底|末)?的?$")
@@ -228,7 +233,13 @@ class _Walker:
         fig = named.figure
         clause = before[clause_start:]
         level = fig.unit != "倍" and (  # 是2010年的2倍: a change since, not a level
-            named.change in _LEVEL_CHANGES or not named.change or bool(_REACHED_RE.search(clause))
+            named.change in _LEVEL_CHANGES
+            # 推出12批1181项…, 承办3届…: no change word, but what was done over the years
+            or (
+                not named.change
+                and (not _FLOW_VERB_RE.search(clause) or _RATE_END_RE.search(named.indicator))
+            )
+            or bool(_REACHED_RE.search(clause))
         )
         if "-" in year:
             if level and fig.form != "comparison" and not _ACCUMULATED_RE.search(clause):
