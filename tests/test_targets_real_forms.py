@@ -1603,10 +1603,12 @@ def test_counts_of_what_was_done_over_a_review_span_its_span(extract):
         "——2026年1月20日在江南省第十四届人民代表大会第五次会议上\n"
         "一、2025年和“十四五”时期工作回顾\n"
         "——这五年，改革开放活力迸发。推出12批1181项对照学习创新举措，承办3届产业大会。"
-        "装配式建筑面积占新建建筑比重超80%，境内上市公司总数186家。\n"
+        "装配式建筑面积占新建建筑比重超80%，境内上市公司总数186家。"
+        "学前教育毛入园率提升至95%左右，中职学校由71所优化整合为47所。\n"
     )
     years = {r.value: r.year for r in extract(text)}
     assert years[1181] == "2021-2025"  # done over the five years, no change word said
     assert years[3] == "2021-2025"
     assert years[80] == "2025"  # a share is a level, 新建 in its name or not
     assert years[186] == "2025"  # a level at the end
+    assert years[95] == "2025" and years[47] == "2025"  # 提升至, 整合为: where it ends

@@ -98,6 +98,7 @@ _LEVEL_CHANGES = frozenset(
 _FLOW_VERB_RE = re.compile(
     r"新增|新建|新开|建成|推出|实施|开工|培育|引进|承办|举办|补充|创建|开通|签约|发放|培训|淘汰"
 )
+_ENDS_AT_RE = re.compile(r"[\u4e00-\u9fff][至到为](?:约|近|超过|超)?$")
 _RATE_END_RE = re.compile(r"(?:率|比重|占比|比例)$")  # a rate is a level, 新建 or not
 _ACCUMULATED_RE = re.compile(r"(?:累计|累积|共计|合计|总计|[五三两十]年共)[^，,；;、]{0,4}$")
 # 增加到2015年的287.9亿元, 降至: where it stands, though the verb is a change.
@@ -234,6 +235,8 @@ class _Walker:
         clause = before[clause_start:]
         level = fig.unit != "倍" and (  # 是2010年的2倍: a change since, not a level
             named.change in _LEVEL_CHANGES
+            # 提升至95%, 降至3.39%, 恢复至42只, 整合为47所: where it stands at the end
+            or bool(_ENDS_AT_RE.search(clause))
             # 推出12批1181项…, 承办3届…: no change word, but what was done over the years
             or (
                 not named.change
