@@ -1612,3 +1612,18 @@ def test_counts_of_what_was_done_over_a_review_span_its_span(extract):
     assert years[80] == "2025"  # a share is a level, 新建 in its name or not
     assert years[186] == "2025"  # a level at the end
     assert years[95] == "2025" and years[47] == "2025"  # 提升至, 整合为: where it ends
+
+
+def test_all_of_a_list_and_what_a_programme_builds(extract):
+    text = (
+        "2026年江南省政府工作报告\n"
+        "在全国率先实现行政村千兆光纤、5G网络通达率100%。\n"
+        "实施新一轮农村公路提升行动，新（改）建3000公里。\n"
+        "困难群众和特殊群体社会工作服务覆盖率100%。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("行政村千兆光纤通达率", 100) in got  # all of a whole is all of each part
+    assert ("5G网络通达率", 100) in got
+    assert ("农村公路", 3000) in got  # the programme's roads, named in the clause before
+    # 和 joins what one rate covers: one record, not a rate of 困难群众
+    assert not any(name.startswith("困难群众覆盖率") for name, _ in got)

@@ -195,6 +195,9 @@ _AREA_ACTIVITIES = (
 )
 _AREA_ACTIVITY_RE = re.compile(_AREA_ACTIVITIES)
 _AREA_ACTIVITY_END_RE = re.compile(_AREA_ACTIVITIES + "$")
+# A clause that is only a building verb, after a clause naming the programme.
+_BUILD_ONLY_RE = re.compile(r"(?:新（改）建|新改建|新建|改建|扩建|改扩建|建成|改造|提升改造|硬化)")
+_PROGRAMME_LEAD_RE = re.compile(r"(?:实施|推进|开展|启动|深化|加快)")
 # A bare place unit counted, and what is done there (30个县|建设运营…).
 _PLACE_DOING_RE = re.compile(r"(?P<unit>[县市区镇乡村])(?P<doing>[\u4e00-\u9fff]{2})")
 # Sources of electricity: a power figure of one of them is its installed capacity.
@@ -1171,7 +1174,10 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
         tail = tail_word.group()
         items = [p + tail for p in items[:-1]] + [items[-1]]
         return [re.sub(r"^[^、]{1,8}?中(?=[\u4e00-\u9fff]{2})", "", p) for p in items]
-    rate = _segmenter().cut(last, True)[-1]
+    tokens = _segmenter().cut(last, True)
+    rate = tokens[-1]
+    if rate == "率" and len(tokens) >= 2:
+        rate = tokens[-2] + rate  # 通达|率: the rate is 通达率
     if (
         len(rate) >= 2
         and rate.endswith("率")
@@ -2261,6 +2267,15 @@ class _SentenceNamer:
             lead = _aliases(self.table, prev, fig)[:1]
             if lead and not clean_name(prev[: lead[0].start]):
                 name = lead[0].canonical
+            elif (
+                lead
+                and fig.unit_class in ("length", "area", "count")
+                and _BUILD_ONLY_RE.fullmatch(strip_noise(raw).strip("，、 "))
+                and _PROGRAMME_LEAD_RE.match(prev)
+            ):
+                # 实施新一轮农村公路提升行动，新（改）建6000公里: what the programme builds
+                self.emit(fig, lead[0].canonical, change, confidence=0.75)
+                return
             elif not lead and fig.unit_class in ("money", "percent"):
                 # 电子商务交易额保持快速增长，由2012年的8万亿元增长至…: the measure the
                 # clause before opens with, though no table knows it
@@ -2334,6 +2349,15 @@ class _SentenceNamer:
     def each(self, fig: Figure, raw: str, change: str) -> bool:
         """``A、B均增长8%``: one figure that holds for each listed subject."""
         m = _EACH_RE.search(raw)
+        if (
+            not m
+            and fig.unit == "%"
+            and fig.value == 100
+            and "、" in raw
+            and not re.search("[和及与]", raw)
+        ):
+            # 行政村千兆光纤、5G网络通达率100%: all of a whole is all of each part
+            m = re.search("$", raw)
         if not m or _TOTAL_RE.search(raw, 0, m.start()):
             return False  # 绿色铝、硅光伏、新能源电池合计产值: one figure for the sum
         # 装备制造业、高端食品加工业产值年均增长: the 年 is 年均's, not the subject's
