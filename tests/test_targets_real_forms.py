@@ -1627,3 +1627,22 @@ def test_all_of_a_list_and_what_a_programme_builds(extract):
     assert ("农村公路", 3000) in got  # the programme's roads, named in the clause before
     # 和 joins what one rate covers: one record, not a rate of 困难群众
     assert not any(name.startswith("困难群众覆盖率") for name, _ in got)
+
+
+def test_baselines_classes_memberships_and_tax_bands_are_no_figures(extract):
+    text = (
+        "2026年江南省政府工作报告\n"
+        "城乡低保平均标准分别从2020年的615元/月、4218元/年提高到2025年的811元/月、7126元/年。\n"
+        "成功创建食品工业、现代种业2个百亿级产业集群，江州石化成为首个千亿级先进制造业产业集群。\n"
+        "成为6个国际商事仲裁中心建设试点地区之一。支持西江千户苗寨创建国家5A级旅游景区。\n"
+        "对小微企业年应纳税所得额不到300万元的部分，再减半征收所得税。\n"
+    )
+    got = {(r.indicator, r.value, r.unit) for r in extract(text)}
+    values = {v for _, v, _ in got}
+    assert not values & {615, 4218}  # every item after 从 is a baseline
+    assert ("城镇低保平均标准", 811, "元/月") in got and ("农村低保平均标准", 7126, "元/年") in got
+    assert ("百亿级产业集群", 2, "个") in got
+    assert not values & {100, 1000}  # the scale of counted clusters, a first: no targets
+    assert 6 not in values  # one of six: the six are not this document's
+    assert 300 not in values  # the band a tax rate applies to
+    assert not any(u == "户" for _, _, u in got)  # 千户苗寨 is a kind of village

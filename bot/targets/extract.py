@@ -574,7 +574,15 @@ def _excluded(sentence: str, start: int, unit: str) -> bool:
         return True
     if unit == "次" and _LEADER_VISITS_RE.search(sentence[start : start + 12]):
         return True
+    if _ONE_OF_RE.match(sentence, start):
+        return True  # 5个国际商事仲裁中心建设试点地区之一: the others are counted, not this
+    if _TAX_BAND_RE.match(sentence, start):
+        return True  # 应纳税所得额不到100万元的部分: the band a rate applies to
     return sentence[max(0, start - 2) : start] in _RHETORIC_BEFORE
+
+
+_ONE_OF_RE = re.compile(r"(?:(?!入选|成为|获评|列入)[^，。；]){1,30}?之一")
+_TAX_BAND_RE = re.compile(r"[^，。；]{1,12}?(?:以下|以上|以内)?的部分")
 
 
 _SMALL_CN_COUNT_RE = re.compile(r"[两二三四五六七八九十]")

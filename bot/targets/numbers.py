@@ -484,13 +484,17 @@ _COUNT_THEN_ATTRIBUTE_RE = re.compile(
     r"[\d一二三四五六七八九十百千万]+(?:个|所|家|座|处|条|户|项|批)[\u4e00-\u9fff]{1,4}$"
 )
 _BASELINE_FROM_RE = re.compile(r"[由从][^，。；由从]{0,10}$")
+_BASELINE_LIST_RE = re.compile(r"[由从][^，。；由从、]{0,10}(?:[\d.]+[^，。；由从、\d]{0,6}、)+$")
 
 
 def _is_baseline(sentence: str, start: int, end: int) -> bool:
     """``由2300元分别提高到5000元``, ``由每人每月150元提高到165元``,
     ``由2015年的2860亿元增加到…``: the first number is a baseline, not a figure."""
     if not _BASELINE_FROM_RE.search(sentence, max(0, start - 11), start):
-        return False
+        # 从…645元/月、4318元/年提高到…: every item of the list after 从 is a baseline
+        listed = _BASELINE_LIST_RE.search(sentence, max(0, start - 40), start)
+        if not listed:
+            return False
     clause_end = len(sentence)
     for ch in "，。；！？":
         k = sentence.find(ch, end)
@@ -935,6 +939,12 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
             continue
         if re.search(r"[一二三四五六七八九十\d]大[“]?$", sentence[: m.start()]):
             continue  # 三大千亿级园区: an enumeration, not a scale
+        if re.search(
+            r"[一二三四五六七八九十两\d][个家座]$", sentence[max(0, m.start() - 3) : m.start()]
+        ):
+            continue  # 2个百亿级产业集群: the count is the figure, the scale its class
+        if re.search(r"首个$", sentence[max(0, m.start() - 2) : m.start()]):
+            continue  # 成为首个千亿级…集群: a first, not a target
         if _in_short_quote(m.start(), quotes, sentence):
             continue
         mag = m.group("mag")
@@ -1172,10 +1182,10 @@ def _cn_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
         if (
             num in ("百", "千")
             and not mag
-            and unit_s == "亩"
+            and unit_s in ("亩", "户")
             and _CJK_NOUN_START_RE.match(sentence, end)
         ):
-            continue  # 粮油千亩高产片, 百亩方: a class of field, not an area
+            continue  # 粮油千亩高产片, 西江千户苗寨: a class of field or village
         if unit_s == "轮" and num in ("二", "两"):
             continue  # 二轮土地承包: the second round, an ordinal
         if unit_s in ("期", "P", "回", "届"):
