@@ -225,7 +225,7 @@ def test_a_list_of_roads_what_money_built_and_a_rate_of_the_things_before(extrac
     assert got[61.4] == ("城市主干道路总里程", True)  # not the next clause's 人均道路
     assert got[5.1] == ("公路投资", True)  # the money of what it built
     assert got[650] == ("水冲式公厕投资", True)
-    assert got[100] == ("政协提案办结率", True)  # not 政协提案率
+    assert got[100] == ("人大代表建议和政协提案办结率", True)  # one rate of both; not 政协提案率
     both = extract(text + "五年共办理人大代表建议405件和政协委员提案590件，办复率均达100%。\n")
     rates = {r.indicator for r in both if r.unit == "%" and r.indicator.endswith("办复率")}
     assert rates == {"人大代表建议办复率", "政协提案办复率"}  # 均: each one's rate
@@ -1646,3 +1646,16 @@ def test_baselines_classes_memberships_and_tax_bands_are_no_figures(extract):
     assert 6 not in values  # one of six: the six are not this document's
     assert 300 not in values  # the band a tax rate applies to
     assert not any(u == "户" for _, _, u in got)  # 千户苗寨 is a kind of village
+
+
+def test_rates_after_counts_and_re_employment(extract):
+    text = (
+        "2026年江南区政府工作报告\n"
+        "办理人大代表建议61件、政协委员提案112件，办结率100%。\n"
+        "办理政协委员提案93件，办复率达98%。\n"
+        "全年实现新增就业5300人、再就业1400人。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[100] == "人大代表建议和政协提案办结率"  # one rate of both things counted
+    assert got[98] == "政协提案办复率"  # a bare rate after one count is its
+    assert got[1400] == "失业人员再就业"  # not 就业: 再 is part of the word

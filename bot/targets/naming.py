@@ -595,11 +595,20 @@ def _strip_head(s: str, pattern: re.Pattern[str]) -> str:
     removed when it is a word of its own.
     """
     m = pattern.match(s)
-    if not m or not m.group():
+    if not m or not m.group() or s.startswith(_KEPT_WHOLE):
         return s
     if m.end() in word_bounds(s):
         return s[m.end() :]
     return s
+
+
+# A rate that says what was done but not to what (办结率, 办复率, 完成率).
+_BARE_RATE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}率")
+# Bare words that statistics always mean as one indicator (再就业 is the jobless found
+# work again); a longer name (就业困难人员再就业) says its own.
+_OFFICIAL_NAMES = {"再就业": "失业人员再就业"}
+# Words the plain segmenter cuts after a leading function word (再|就业): kept whole.
+_KEPT_WHOLE = ("再就业", "再贷款", "再担保", "再制造", "再融资")
 
 
 def _strip_tail(s: str, pattern: re.Pattern[str]) -> str:
@@ -1489,6 +1498,7 @@ class _SentenceNamer:
         if spent and not name.endswith(spent["kind"]):
             name += spent["kind"]  # 66个重点项目54亿元的投资计划: the projects' investment
             consumed = max(consumed or 0, spent.end())
+        name = _OFFICIAL_NAMES.get(name, name)
         name = self._with_measure_word(fig, name)
         purpose = _PURPOSE_AFTER_RE.match(self.s, fig.end) if fig.unit_class == "money" else None
         if purpose and (_PAYER_RE.fullmatch(name) or name.startswith(("用于", "支持"))):
@@ -2222,6 +2232,15 @@ class _SentenceNamer:
         if listed and fig.unit_class in ("count", "money") and _is_name(listed["kind"]):
             # 国家级重点实验室、产业技术研究院等创新平台5个: one count of that kind
             name = lookup(self.table, listed["kind"], fig) or listed["kind"]
+        if (
+            name is None
+            and _BARE_RATE_RE.fullmatch(cleaned)
+            and cleaned not in self.table
+            and self.last_subject
+            and self.last_count_subject()
+        ):
+            # 办理政协委员提案118件，办复率达100%: the rate of what was just counted
+            name = self._carry(fig, "率", cleaned, cleaned)
         if name is None and not bare and _is_name(cleaned):
             name = _resolve(self.table, raw, fig, change)
             if name is not None and name not in self.table:
@@ -2492,8 +2511,22 @@ class _SentenceNamer:
             return self._share(fig, base, cleaned)
         if cleaned in ("", "率") and word.endswith("率") and 2 <= len(word) <= 6:
             attr = word  # 办理政协提案118件，办结率100%: the proposals' 办结率, not their 率
+            pair = self.count_subjects[-2:]
+            if len(pair) == 2 and all(len(p) >= 2 for p in pair) and self._counted_just_before(fig):
+                # 办理人大代表建议68件、政协委员提案118件，办结率100%: one rate of both
+                return pair[0] + "和" + pair[1] + attr
         cand = self.entity_of(base) + attr
         return self.table.canonical(cand) or cand
+
+    def _counted_just_before(self, fig: Figure) -> bool:
+        """Whether the last two figures of this sentence are counts listed right before
+        ``fig``'s clause (``A68件、B118件，`` then the rate)."""
+        counts = [n for n in self.out if _counts_things(n.figure, n.indicator)]
+        if len(counts) < 2 or not self.out or self.out[-1] is not counts[-1]:
+            return False
+        a, b = counts[-2].figure, counts[-1].figure
+        between = self.s[a.end : b.start]
+        return ("、" in between or "和" in between) and not re.search("[，。；]", between)
 
     def _share(self, fig: Figure, base: str, share: str) -> str:
         """``X…，占全市40%`` -> ``X占全市比重``; ``占规模以上工业增加值的比重为16.8%`` ->
