@@ -1659,3 +1659,17 @@ def test_rates_after_counts_and_re_employment(extract):
     assert got[100] == "人大代表建议和政协提案办结率"  # one rate of both things counted
     assert got[98] == "政协提案办复率"  # a bare rate after one count is its
     assert got[1400] == "失业人员再就业"  # not 就业: 再 is part of the word
+
+
+def test_urban_rural_kept_apart_and_an_owners_bare_measures(extract):
+    text = (
+        "2026年江南省政府工作报告\n"
+        "开发城镇公益性岗位5100个，开发公益性岗位2100个。\n"
+        "新能源投资增长71%、装机规模增长39%，利用率达93.5%。\n"
+        "有意愿特困人员集中供养率达100%。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[5100] == "城镇公益性岗位"  # not the table's 城乡公益性岗位
+    assert got[2100] == "城乡公益性岗位"
+    assert got[39] == "新能源装机规模" and got[93.5] == "新能源利用率"
+    assert got[100] == "有意愿特困人员集中供养率"

@@ -62,6 +62,7 @@ _STAT_NOUN_RE = re.compile(
 _VAGUE_SUBJECT_RE = re.compile(r"主要|指标|经济发展|各项|整体|总体")
 _ITEM_SPLIT_RE = re.compile(r"、|和|及|与")
 _URBAN_RURAL = ("城乡",)
+_URBAN_OR_RURAL_RE = re.compile(r"(?:城镇|农村|城市|乡村)$")
 _RANK_CLEAN_RE = re.compile(r"(位居|跃居|位列|排名|排在|稳居|保持|居于|居|列|排)$")
 _PHYSICAL = frozenset({"weight", "power", "volume", "length", "area"})
 _COUNTISH = frozenset({"count"}) | _PHYSICAL
@@ -602,13 +603,18 @@ def _strip_head(s: str, pattern: re.Pattern[str]) -> str:
     return s
 
 
+# Measures said bare after a figure of their owner's (新能源投资…、装机规模…).
+_OWNED_MEASURES = frozenset({"装机规模", "装机容量", "利用率"})
+_OWNER_ATTRIBUTES = tuple(
+    sorted({*ATTRIBUTES, *_OWNED_MEASURES, "总产量", "产量"}, key=len, reverse=True)
+)
 # A rate that says what was done but not to what (办结率, 办复率, 完成率).
 _BARE_RATE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}率")
 # Bare words that statistics always mean as one indicator (再就业 is the jobless found
 # work again); a longer name (就业困难人员再就业) says its own.
 _OFFICIAL_NAMES = {"再就业": "失业人员再就业"}
 # Words the plain segmenter cuts after a leading function word (再|就业): kept whole.
-_KEPT_WHOLE = ("再就业", "再贷款", "再担保", "再制造", "再融资")
+_KEPT_WHOLE = ("再就业", "再贷款", "再担保", "再制造", "再融资", "有意愿")
 
 
 def _strip_tail(s: str, pattern: re.Pattern[str]) -> str:
@@ -1002,6 +1008,13 @@ def _best_before_match(table: IndicatorTable, before: str, fig: Figure) -> Alias
             and _narrowing_nouns(lead)
         ):
             return None  # 医疗旅游人次, 脱贫县农村居民…: a narrower set than the table's
+    place = _URBAN_OR_RURAL_RE.search(text, max(0, m.start - 2), m.start)
+    if (
+        place
+        and place.group() not in m.canonical
+        and re.search("城乡|城镇|农村|城市|乡村", m.canonical)
+    ):
+        return None  # 城镇公益性岗位: urban and rural are kept apart from 城乡公益性岗位
     if _SHARE_AFTER_RE.match(text, m.end):
         return None  # 清洁能源装机占比: a share of the known thing, not the thing
     if _SHARE_OF_RE.search(text, 0, m.start):
@@ -2232,6 +2245,17 @@ class _SentenceNamer:
         if listed and fig.unit_class in ("count", "money") and _is_name(listed["kind"]):
             # 国家级重点实验室、产业技术研究院等创新平台5个: one count of that kind
             name = lookup(self.table, listed["kind"], fig) or listed["kind"]
+        owner = self.out[-1].indicator if self.out else ""
+        entity = _without_attribute(owner, _OWNER_ATTRIBUTES)
+        if (
+            name is None
+            and cleaned in _OWNED_MEASURES
+            and entity != owner
+            and _is_name(entity)
+            and not _SAYS_A_MEASURE_RE.search(entity)
+        ):
+            # 新能源投资增长70%、装机规模增长38%，利用率达94.5%: 新能源's measures
+            name = lookup(self.table, entity + cleaned, fig) or entity + cleaned
         if (
             name is None
             and _BARE_RATE_RE.fullmatch(cleaned)
