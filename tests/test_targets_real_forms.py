@@ -1673,3 +1673,13 @@ def test_urban_rural_kept_apart_and_an_owners_bare_measures(extract):
     assert got[2100] == "城乡公益性岗位"
     assert got[39] == "新能源装机规模" and got[93.5] == "新能源利用率"
     assert got[100] == "有意愿特困人员集中供养率"
+
+
+def test_a_units_alternative_in_brackets_is_read_past(extract):
+    text = (
+        "2026年江南省政府工作报告\n"
+        "高质量推进城市更新，改造1.5万套（间）城市危旧房、1.6万户城中村。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[1.5] == "城市危旧房"  # what 套（间） counts, not the subject before
+    assert got[1.6] == "城中村"

@@ -608,6 +608,8 @@ _OWNED_MEASURES = frozenset({"装机规模", "装机容量", "利用率"})
 _OWNER_ATTRIBUTES = tuple(
     sorted({*ATTRIBUTES, *_OWNED_MEASURES, "总产量", "产量"}, key=len, reverse=True)
 )
+# Another unit for the same count, in brackets (2.5万套（间）).
+_UNIT_ALTERNATE_RE = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
 # A rate that says what was done but not to what (办结率, 办复率, 完成率).
 _BARE_RATE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}率")
 # Bare words that statistics always mean as one indicator (再就业 is the jobless found
@@ -914,6 +916,7 @@ def _clause_end(sentence: str, pos: int) -> int:
 def _after_noun_start(after: str) -> bool:
     """Whether the text right after a figure starts with the counted thing."""
     s = after.lstrip("“‘「")
+    s = s[m.end() :] if (m := _UNIT_ALTERNATE_RE.match(s)) else s
     if _AFTER_NAME_DIGITS_RE.match(s):
         return True  # 3千亿级产业, 500强企业
     if not s or not (_CJK_RE.match(s) or s[0].isalpha()):
@@ -929,6 +932,11 @@ def _after_noun(after: str) -> tuple[str, int]:
     k = 0
     while k < len(after) and after[k] in "“‘「":
         k += 1
+    unit_alt = _UNIT_ALTERNATE_RE.match(after, k)
+    if unit_alt:
+        # 2.5万套（间）城市危旧房: the unit's alternative is no part of the noun
+        noun, end = _after_noun(after[unit_alt.end() :])
+        return noun, unit_alt.end() + end
     m = _AFTER_NAME_DIGITS_RE.match(after, k)
     if m:
         k = m.end()
@@ -1376,7 +1384,8 @@ class _SentenceNamer:
 
     def after(self, i: int) -> str:
         fig = self.figs[i]
-        hi = _clause_end(self.s, fig.end)
+        unit_alt = _UNIT_ALTERNATE_RE.match(self.s, fig.end)  # 2.5万套（间）城市危旧房
+        hi = _clause_end(self.s, unit_alt.end() if unit_alt else fig.end)
         if i + 1 < len(self.figs):
             hi = min(hi, self.figs[i + 1].start)
         return self.s[fig.end : hi]
