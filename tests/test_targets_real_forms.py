@@ -1683,3 +1683,14 @@ def test_a_units_alternative_in_brackets_is_read_past(extract):
     got = {r.value: r.indicator for r in extract(text)}
     assert got[1.5] == "城市危旧房"  # what 套（间） counts, not the subject before
     assert got[1.6] == "城中村"
+
+
+def test_a_share_spent_on_something_and_paired_slogans(extract):
+    text = (
+        "2026年江南省政府工作报告\n"
+        "一般公共预算支出1.4万亿元，73%以上用于民生。\n"
+        "以开放促改革，充分用好两个市场、两种资源，构建大开放协同机制。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[73] == "民生支出占一般公共预算支出比重"  # not the spending itself
+    assert 2 not in got  # 两个市场、两种资源 is a slogan

@@ -586,6 +586,7 @@ _TAX_BAND_RE = re.compile(r"[^，。；]{1,12}?(?:以下|以上|以内)?的部�
 
 
 _SMALL_CN_COUNT_RE = re.compile(r"[两二三四五六七八九十]")
+_PAIRED_SLOGAN_RE = re.compile(r"[两二三四五六七八九十][个种项条][\u4e00-\u9fff]{1,4}、$")
 # names of statistical categories that open with a count
 _FIXED_COUNT_TERMS = ("十种有色金属", "三大粮食作物", "五大")
 _ITEM_SEP_RE = re.compile(r"[、和与及]")
@@ -601,6 +602,8 @@ def _names_no_figure(sentence: str, fig: Figure) -> bool:
         return True  # 以上十四条，构成…: the items just listed, counted
     if fig.form == "rank" or not _SMALL_CN_COUNT_RE.fullmatch(vt) or not fig.value:
         return False
+    if _PAIRED_SLOGAN_RE.search(sentence, max(0, fig.start - 8), fig.start):
+        return True  # 用好两个市场、两种资源: a pair of slogans, no counts
     if fig.value > 10:
         return False
     if fig.num_start not in word_bounds(sentence):
@@ -633,7 +636,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "28"
+EXTRACTOR_VERSION = "29"
 
 
 def extract_targets(

@@ -608,6 +608,8 @@ _OWNED_MEASURES = frozenset({"装机规模", "装机容量", "利用率"})
 _OWNER_ATTRIBUTES = tuple(
     sorted({*ATTRIBUTES, *_OWNED_MEASURES, "总产量", "产量"}, key=len, reverse=True)
 )
+# A share of money said by what it is spent on (74%以上用于民生).
+_USED_FOR_RE = re.compile(r"(?:的)?(?:资金)?用于(?P<what>[\u4e00-\u9fff]{2,6})(?=[，。；、]|$)")
 # Another unit for the same count, in brackets (2.5万套（间）).
 _UNIT_ALTERNATE_RE = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
 # A rate that says what was done but not to what (办结率, 办复率, 完成率).
@@ -2178,6 +2180,13 @@ class _SentenceNamer:
                 share = part + "占" + whole + "比重"
                 self.emit(fig, lookup(self.table, share, fig) or share, change)
                 return
+        used = _USED_FOR_RE.match(after) if fig.unit == "%" else None
+        if used and not _is_name(cleaned) and self.last_subject:
+            # 一般公共预算支出3.4万亿元，74%以上用于民生: the share spent on 民生
+            whole = self.last_subject
+            kind = "支出" if whole.endswith("支出") else "资金"
+            self.emit(fig, used["what"] + kind + "占" + whole + "比重", "", subject=False)
+            return
         if fig.unit == "%" and not _is_name(cleaned) and self.share_of_what_follows(fig, after):
             return
         if fig.unit == "%" and self.share_meeting_a_standard(fig, cleaned, after, change):
