@@ -61,12 +61,13 @@ def test_scoring_is_one_to_one():
 # The gate holds the dev figures where they stand (bench/RESULTS.md has the history);
 # the test split is scored by hand with `python -m bench.eval_targets --real --split test`
 # and never gates anything, so that nobody tunes on it.
-REAL_DEV_FLOORS = {  # measured 2026-12-04 (sixth session): P 0.993 R 0.986 naming 0.801 year 0.942
-    "precision": 0.985,
+REAL_DEV_FLOORS = {  # measured 2026-12-05 (seventh session, 27 documents with the news
+    # story moved from test): P 0.994 R 0.986 naming 0.813 kind 0.993 year 0.948
+    "precision": 0.988,
     "recall": 0.98,
-    "naming": 0.795,
+    "naming": 0.805,
     "kind": 0.99,
-    "year": 0.938,
+    "year": 0.943,
 }
 
 
