@@ -1694,3 +1694,15 @@ def test_a_share_spent_on_something_and_paired_slogans(extract):
     got = {r.value: r.indicator for r in extract(text)}
     assert got[73] == "民生支出占一般公共预算支出比重"  # not the spending itself
     assert 2 not in got  # 两个市场、两种资源 is a slogan
+
+
+def test_a_storys_figures_of_a_past_year_are_achievements(extract):
+    text = (
+        "江州如何实现GDP增长6%\n"
+        "记者|张明\n"
+        "从2021年完成情况来看，江州市去年本级政府投资项目计划共安排488个。\n"
+        "2022年江州全年固定资产投资计划增长5%。\n"
+    )
+    got = {r.value: (r.kind, r.year) for r in extract(text)}
+    assert got[488] == ("achievement", "2021")  # last year's plan was carried out
+    assert got[5] == ("target", "2022")

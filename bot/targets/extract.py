@@ -508,6 +508,8 @@ class _Walker:
             year, doc_year=self.doc_year_s, current_year=current, backward=self.backward
         )
         year = self._span_or_end(year, named, sentence[: fig.start], clause_start)
+        if self.news and kind == "target" and year.isdigit() and year < self.doc_year_s:
+            kind = "achievement"  # a story's 去年…共安排588个: what was done, not a goal
         indicator = named.indicator
         part = self.part_of_region(sentence[clause_start : fig.start])
         if part:
