@@ -1706,3 +1706,12 @@ def test_a_storys_figures_of_a_past_year_are_achievements(extract):
     got = {r.value: (r.kind, r.year) for r in extract(text)}
     assert got[488] == ("achievement", "2021")  # last year's plan was carried out
     assert got[5] == ("target", "2022")
+
+
+def test_the_years_planned_amount_is_the_subjects_planned_investment(extract):
+    text = (
+        "2026年江南省政府工作报告\n"
+        "全省重大项目计划共安排项目683个，总投资5674.8亿元，年度计划完成1241.3亿元。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[1241.3] == "重大项目年度计划投资"  # not a bare 年度计划

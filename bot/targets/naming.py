@@ -1523,6 +1523,10 @@ class _SentenceNamer:
             name += spent["kind"]  # 66个重点项目54亿元的投资计划: the projects' investment
             consumed = max(consumed or 0, spent.end())
         name = _OFFICIAL_NAMES.get(name, name)
+        if fig.unit_class in ("money", "percent") and name in ("年度计划", "计划"):
+            # 重大项目…，年度计划完成2241.3亿元: the projects' investment planned for the year
+            owner = self.entity_of(self.last_subject) if self.last_subject else ""
+            name = owner + "年度计划投资"
         name = self._with_measure_word(fig, name)
         purpose = _PURPOSE_AFTER_RE.match(self.s, fig.end) if fig.unit_class == "money" else None
         if purpose and (_PAYER_RE.fullmatch(name) or name.startswith(("用于", "支持"))):
