@@ -1715,3 +1715,18 @@ def test_the_years_planned_amount_is_the_subjects_planned_investment(extract):
     )
     got = {r.value: r.indicator for r in extract(text)}
     assert got[1241.3] == "重大项目年度计划投资"  # not a bare 年度计划
+
+
+def test_counts_built_over_a_five_year_plan_take_its_span(extract):
+    text = (
+        "“十四五”江南省应急体系规划\n"
+        "江南省人民政府\n"
+        "二、主要目标\n"
+        "到2025年，应急管理体系和能力现代化建设取得重大进展。\n"
+        "三、主要任务\n"
+        "新增全省综合减灾示范社区300个以上，改扩建现有12个救灾物资储备库。\n"
+        "重点行业从业人员安全技能培训率达到100%。\n"
+    )
+    years = {r.value: r.year for r in extract(text, "province_jiangnan_2021_plan.txt")}
+    assert years[300] == "2021-2025" and years[12] == "2021-2025"  # built over the plan
+    assert years[100] == "2025"  # a rate is where it stands at the plan's end

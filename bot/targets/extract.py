@@ -154,6 +154,7 @@ class _Walker:
         self.forward_doc = doc.meta.doc_type in FORWARD_TYPES
         # A party congress reviews up to its own autumn; a work report the years before it.
         self.backward = 0 if doc.meta.doc_type == "党代会报告" else 1
+        self.plan_span = _plan_span(doc) if doc.meta.doc_type == "规划纲要" else ""
         self.horizon = (
             _horizon(doc) if self.forward_doc or doc.meta.doc_type == "政府工作报告" else ""
         )
@@ -497,6 +498,14 @@ class _Walker:
                 year = self.section.period
             elif self.section.section_class == PLAN:
                 year = self.section.plan_period or self.plan_period or self.horizon
+                if (
+                    year == self.horizon
+                    and self.plan_span
+                    and fig.unit_class == "count"
+                    and (named.change not in _LEVEL_CHANGES)
+                ):
+                    # a five-year plan's 新增…3000个, 建设7个…: built over the plan (§6.6)
+                    year = self.plan_span
             elif self.bulletin or self.news:
                 # a story, like a bulletin, is about its own time: an undated figure
                 # (新增国家高新技术企业500家, 目前…比重在35%以上) is the year's
@@ -552,7 +561,26 @@ _ZONE_TOTAL_RE = re.compile(r"(?:经济总量|地区生产总值|生产总值|GD
 _TITLE_SPAN_RE = re.compile(
     r"[（(]\s*(?:19|20)\d\d\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)\s*年?\s*[)）]"
 )
+_TITLE_FULL_SPAN_RE = re.compile(
+    r"[（(]\s*((?:19|20)\d\d)\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)\s*年?\s*[)）]"
+)
 _BY_YEAR_RE = re.compile(r"(?:到|至)\s*((?:19|20)\d\d)\s*年")
+
+
+_PLAN_PERIOD_RE = re.compile(r"十[一二三四五六七八九]五")
+
+
+def _plan_span(doc: Document) -> str:
+    """The years a five-year plan covers (``“十四五”国家应急体系规划`` -> 2021-2025, or the
+    span in its title), ``""`` when the title says neither."""
+    m = _TITLE_FULL_SPAN_RE.search(doc.meta.title)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}"
+    m = _PLAN_PERIOD_RE.search(doc.meta.title)
+    if not m:
+        return ""
+    year = str(doc.meta.year or "")
+    return normalize_year(m.group(), doc_year=year, current_year=year, backward=1)
 
 
 def _horizon(doc: Document) -> str:
@@ -638,7 +666,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "29"
+EXTRACTOR_VERSION = "30"
 
 
 def extract_targets(
