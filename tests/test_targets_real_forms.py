@@ -1730,3 +1730,15 @@ def test_counts_built_over_a_five_year_plan_take_its_span(extract):
     years = {r.value: r.year for r in extract(text, "province_jiangnan_2021_plan.txt")}
     assert years[300] == "2021-2025" and years[12] == "2021-2025"  # built over the plan
     assert years[100] == "2025"  # a rate is where it stands at the plan's end
+
+
+def test_quoted_plan_periods_are_spans_and_a_quoted_base_is_no_period(extract):
+    text = (
+        "2026年江南省政府工作报告\n"
+        "一、“十四五”时期工作回顾\n"
+        "与“十二五”时期相比，“十三五”期间全省因灾死亡失踪人数、倒塌房屋数量分别下降31.6%、60.8%。\n"
+        "“十四五”时期全省生产安全事故起数和死亡人数分别较“十三五”时期下降57.5%、48.5%。\n"
+    )
+    years = {r.value: r.year for r in extract(text)}
+    assert years[31.6] == "2016-2020" and years[60.8] == "2016-2020"  # “十三五”期间: the span
+    assert years[57.5] == "2021-2025"  # 较“十三五”时期 is the base, not the period

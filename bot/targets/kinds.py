@@ -76,7 +76,7 @@ _LIST_ITEM_RE = re.compile(
 _PERIOD_RE = re.compile(
     r"(?:到|至)?((?:19|20)\d\d)年(?:底|末)?|([xX]{4})年|(二[〇零○][一二三四五六七八九〇零○]{2})年"
     r"|([一二三四五六七八九十两\d]+年内)|(未来[一二三四五六七八九十两\d]+年)|(今后[一二三四五六七八九十两\d]+年)"
-    r"|(每年)|(连续[一二三四五六七八九十两\d]+年)|(十[一二三四五六七八九]五(?:末|期间|时期)?)"
+    r"|(每年)|(连续[一二三四五六七八九十两\d]+年)|(十[一二三四五六七八九]五”?(?:末|期间|时期)?)"
     r"|(今年|全年|年内|本年|当年)|(明年)|(过去[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来)"
 )
 _OPENING_PERIOD_RE = re.compile(
@@ -300,7 +300,7 @@ def period_marks(text: str, default_year: str, current_year: str) -> PeriodMarks
     """
     out: PeriodMarks = []
     for m in _PERIOD_RE.finditer(text):
-        if _BASE_BEFORE_RE.search(text, max(0, m.start() - 2), m.start()) or _BASE_AFTER_RE.match(
+        if _BASE_BEFORE_RE.search(text, max(0, m.start() - 3), m.start()) or _BASE_AFTER_RE.match(
             text, m.end()
         ):
             continue
@@ -330,7 +330,7 @@ def resolve_year(text: str, default_year: str, current_year: str) -> str | None:
     return period_before(period_marks(text, default_year, current_year), -1, len(text))
 
 
-_BASE_BEFORE_RE = re.compile(r"(?:比|较|与|同|相比|对比)$")
+_BASE_BEFORE_RE = re.compile(r"(?:比|较|与|同|相比|对比)“?$")  # 较“十三五”时期: a base
 _BASE_AFTER_RE = re.compile(r"(?:相比|基础上|同期|水平|”?的[\d.一二三四五六七八九十两]+倍)")
 _PLAN_SPANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
                "十四五": (2021, 2025), "十五五": (2026, 2030), "十六五": (2031, 2035)}  # fmt: skip
@@ -398,7 +398,7 @@ def _period_value(m: re.Match[str], default_year: str, current_year: str) -> str
     if g[6] or g[7]:
         return g[6] or g[7]
     if g[8]:
-        word = g[8]
+        word = g[8].replace("”", "").replace('"', "")  # “十三五”期间: the quote between
         return word if word.endswith(("末", "期间", "时期")) else word + "末"
     if g[9]:
         return current_year or default_year
