@@ -1742,3 +1742,18 @@ def test_quoted_plan_periods_are_spans_and_a_quoted_base_is_no_period(extract):
     years = {r.value: r.year for r in extract(text)}
     assert years[31.6] == "2016-2020" and years[60.8] == "2016-2020"  # “十三五”期间: the span
     assert years[57.5] == "2021-2025"  # 较“十三五”时期 is the base, not the period
+
+
+def test_figures_listed_after_a_flow_over_a_span_are_flows(extract):
+    text = (
+        "江南区2016年政府工作报告\n"
+        "一、过去五年工作回顾\n"
+        "全面落实各项创业就业优惠政策，五年新增就业3.15万人，再就业15126人。\n"
+        "五年建成平价蔬菜超市31个，为困难家庭发放蔬菜价格补贴251万元，农村冬季用煤补贴613万元。\n"
+        "新增境内上市公司52家，总数176家，油菜籽等14种农产品产量居全国第1位。\n"
+    )
+    years = {r.value: r.year for r in extract(text)}
+    assert years[15126] == "2011-2015"  # listed after 五年新增…: added up too
+    assert years[613] == "2011-2015"  # after 发放…补贴
+    assert years[176] == "2015"  # a total stands at the end
+    assert years[14] == "2015"  # a standing (居全国第1位) is no flow

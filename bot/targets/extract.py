@@ -99,6 +99,19 @@ _FLOW_VERB_RE = re.compile(
     r"新增|新建|新开|建成|推出|实施|开工|培育|引进|承办|举办|补充|创建|开通|签约|发放|培训|淘汰"
 )
 _ENDS_AT_RE = re.compile(r"[\u4e00-\u9fff][至到为](?:约|近|超过|超)?$")
+# A sentence that opens on what was done over the span (五年新增…, 累计建成…).
+_SPAN_FLOW_LEAD_RE = re.compile(r"(?:[三五十]年|五年来|累计|共)(?:新增|新建|建成|完成|实施)")
+# Words of a stock, not a flow (总数186家, 总里程): a level at the span's end.
+_STOCK_WORD_RE = re.compile(r"总数|总量|总里程|保有量|拥有|现有|共有|达|居")
+_CLAUSE_END_RE = re.compile(r"[，,；;。！？]")
+
+
+def _clause_end_at(sentence: str, pos: int) -> int:
+    """Where the clause going on at ``pos`` ends."""
+    m = _CLAUSE_END_RE.search(sentence, pos)
+    return m.start() if m else len(sentence)
+
+
 _RATE_END_RE = re.compile(r"(?:率|比重|占比|比例)$")  # a rate is a level, 新建 or not
 _ACCUMULATED_RE = re.compile(r"(?:累计|累积|共计|合计|总计|[五三两十]年共)[^，,；;、]{0,4}$")
 # 增加到2015年的287.9亿元, 降至: where it stands, though the verb is a change.
@@ -228,22 +241,36 @@ class _Walker:
             score = min(score, 0.5)  # 重点项目 54亿元: the projects' investment? funds?
         return score
 
-    def _span_or_end(self, year: str, named: Named, before: str, clause_start: int) -> str:
+    def _span_or_end(
+        self, year: str, named: Named, before: str, clause_start: int, after: str = ""
+    ) -> str:
         """A level reached over a span is dated by the span's end unless it is a sum
         (累计); a yearly average since a base year written before it (由2020年…年均增长)
         covers the years after the base."""
         fig = named.figure
         clause = before[clause_start:]
-        level = fig.unit != "倍" and (  # 是2010年的2倍: a change since, not a level
-            named.change in _LEVEL_CHANGES
-            # 提升至95%, 降至3.39%, 恢复至42只, 整合为47所: where it stands at the end
-            or bool(_ENDS_AT_RE.search(clause))
-            # 推出12批1181项…, 承办3届…: no change word, but what was done over the years
-            or (
-                not named.change
-                and (not _FLOW_VERB_RE.search(clause) or _RATE_END_RE.search(named.indicator))
+        level = (
+            fig.unit != "倍"
+            and (  # 是2010年的2倍: a change since, not a level
+                named.change in _LEVEL_CHANGES
+                # 提升至95%, 降至3.39%, 恢复至42只, 整合为47所: where it stands at the end
+                or bool(_ENDS_AT_RE.search(clause))
+                # 推出12批1181项…, 承办3届…: no change word, but what was done over the years
+                or (
+                    not named.change
+                    and (
+                        not (
+                            _FLOW_VERB_RE.search(clause)
+                            or self._listed_after_a_flow(before[:clause_start])
+                        )
+                        or _RATE_END_RE.search(named.indicator)
+                        or _STOCK_WORD_RE.search(clause)
+                        or fig.form == "rank"
+                        or "居" in after  # 14种农产品产量居全国第1位: a standing
+                    )
+                )
+                or bool(_REACHED_RE.search(clause))
             )
-            or bool(_REACHED_RE.search(clause))
         )
         if "-" in year:
             if level and fig.form != "comparison" and not _ACCUMULATED_RE.search(clause):
@@ -254,6 +281,13 @@ class _Walker:
         # 由2010年的162.4亿元增加到2015年的287.9亿元，年均增长12.1%: 2011-2015
         bases = [int(y) for y in _BASE_YEAR_RE.findall(before) if int(y) < int(year)]
         return f"{bases[-1] + 1}-{year}" if bases else year
+
+    @staticmethod
+    def _listed_after_a_flow(before_clause: str) -> bool:
+        """``五年新增就业3.25万人，再就业15326人``: a figure listed right after a clause
+        that opens on what was done over the span, with no verb of its own, is a flow too."""
+        prev = re.split(r"[，,；;。]", before_clause.rstrip("，,、 "))[-1]
+        return bool(_SPAN_FLOW_LEAD_RE.match(prev) or _FLOW_VERB_RE.search(prev))
 
     def paragraph_class(self) -> str:
         """The section's class, unless the paragraph opened on a stretch of years that is
@@ -516,7 +550,8 @@ class _Walker:
         year = normalize_year(
             year, doc_year=self.doc_year_s, current_year=current, backward=self.backward
         )
-        year = self._span_or_end(year, named, sentence[: fig.start], clause_start)
+        rest = sentence[fig.end : _clause_end_at(sentence, fig.end)]
+        year = self._span_or_end(year, named, sentence[: fig.start], clause_start, rest)
         if self.news and kind == "target" and year.isdigit() and year < self.doc_year_s:
             kind = "achievement"  # a story's 去年…共安排588个: what was done, not a goal
         indicator = named.indicator
