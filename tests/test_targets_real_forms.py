@@ -1604,7 +1604,8 @@ def test_counts_of_what_was_done_over_a_review_span_its_span(extract):
         "一、2025年和“十四五”时期工作回顾\n"
         "——这五年，改革开放活力迸发。推出12批1181项对照学习创新举措，承办3届产业大会。"
         "装配式建筑面积占新建建筑比重超80%，境内上市公司总数186家。"
-        "学前教育毛入园率提升至95%左右，中职学校由71所优化整合为47所。\n"
+        "学前教育毛入园率提升至95%左右，中职学校由71所优化整合为47所。"
+        "九年义务教育巩固率、高中阶段毛入学率分别提升至97%以上、91%以上。\n"
     )
     years = {r.value: r.year for r in extract(text)}
     assert years[1181] == "2021-2025"  # done over the five years, no change word said
@@ -1612,6 +1613,7 @@ def test_counts_of_what_was_done_over_a_review_span_its_span(extract):
     assert years[80] == "2025"  # a share is a level, 新建 in its name or not
     assert years[186] == "2025"  # a level at the end
     assert years[95] == "2025" and years[47] == "2025"  # 提升至, 整合为: where it ends
+    assert years[91] == "2025"  # the 提升至 before the list holds for its second figure
 
 
 def test_all_of_a_list_and_what_a_programme_builds(extract):

@@ -104,6 +104,8 @@ _SPAN_FLOW_LEAD_RE = re.compile(r"(?:[三五十]年|五年来|累计|共)(?:新�
 # Words of a stock, not a flow (总数186家, 总里程): a level at the span's end.
 _STOCK_WORD_RE = re.compile(r"总数|总量|总里程|保有量|拥有|现有|共有|达|居")
 _CLAUSE_END_RE = re.compile(r"[，,；;。！？]")
+# The figures listed before this one (分别提升至95%左右、|96%以上): the verb is before them.
+_LISTED_FIGURES_RE = re.compile(r"(?:[\d.]+(?:%|‰|个百分点)?(?:左右|以上|以下)?[、和])+$")
 
 
 def _clause_end_at(sentence: str, pos: int) -> int:
@@ -254,7 +256,7 @@ class _Walker:
             and (  # 是2010年的2倍: a change since, not a level
                 named.change in _LEVEL_CHANGES
                 # 提升至95%, 降至3.39%, 恢复至42只, 整合为47所: where it stands at the end
-                or bool(_ENDS_AT_RE.search(clause))
+                or bool(_ENDS_AT_RE.search(_LISTED_FIGURES_RE.sub("", clause)))
                 # 推出12批1181项…, 承办3届…: no change word, but what was done over the years
                 or (
                     not named.change
@@ -701,7 +703,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "30"
+EXTRACTOR_VERSION = "31"
 
 
 def extract_targets(
