@@ -1753,9 +1753,11 @@ def test_figures_listed_after_a_flow_over_a_span_are_flows(extract):
         "全面落实各项创业就业优惠政策，五年新增就业3.15万人，再就业15126人。\n"
         "五年建成平价蔬菜超市31个，为困难家庭发放蔬菜价格补贴251万元，农村冬季用煤补贴613万元。\n"
         "新增境内上市公司52家，总数176家，油菜籽等14种农产品产量居全国第1位。\n"
+        "有效应对40个热带气旋、57次区域暴雨。\n"
     )
     years = {r.value: r.year for r in extract(text)}
     assert years[15126] == "2011-2015"  # listed after 五年新增…: added up too
     assert years[613] == "2011-2015"  # after 发放…补贴
     assert years[176] == "2015"  # a total stands at the end
     assert years[14] == "2015"  # a standing (居全国第1位) is no flow
+    assert years[40] == "2011-2015" and years[57] == "2011-2015"  # dealt with over the years

@@ -99,6 +99,8 @@ _FLOW_VERB_RE = re.compile(
     r"新增|新建|新开|建成|推出|实施|开工|培育|引进|承办|举办|补充|创建|开通|签约|发放|培训|淘汰"
 )
 _ENDS_AT_RE = re.compile(r"[\u4e00-\u9fff][至到为](?:约|近|超过|超)?$")
+# Verbs that count what was dealt with over a span (有效应对50个热带气旋, 接待…).
+_DONE_VERB_RE = re.compile(r"应对|办理|受理|接待|举办|签约|审议|处置|化解|救助|帮扶|开展")
 # A sentence that opens on what was done over the span (五年新增…, 累计建成…).
 _SPAN_FLOW_LEAD_RE = re.compile(r"(?:[三五十]年|五年来|累计|共)(?:新增|新建|建成|完成|实施)")
 # Words of a stock, not a flow (总数186家, 总里程): a level at the span's end.
@@ -257,19 +259,9 @@ class _Walker:
                 named.change in _LEVEL_CHANGES
                 # 提升至95%, 降至3.39%, 恢复至42只, 整合为47所: where it stands at the end
                 or bool(_ENDS_AT_RE.search(_LISTED_FIGURES_RE.sub("", clause)))
-                # 推出12批1181项…, 承办3届…: no change word, but what was done over the years
                 or (
                     not named.change
-                    and (
-                        not (
-                            _FLOW_VERB_RE.search(clause)
-                            or self._listed_after_a_flow(before[:clause_start])
-                        )
-                        or _RATE_END_RE.search(named.indicator)
-                        or _STOCK_WORD_RE.search(clause)
-                        or fig.form == "rank"
-                        or "居" in after  # 14种农产品产量居全国第1位: a standing
-                    )
+                    and not self._done_over_the_span(named, clause, before[:clause_start], after)
                 )
                 or bool(_REACHED_RE.search(clause))
             )
@@ -283,6 +275,26 @@ class _Walker:
         # 由2010年的162.4亿元增加到2015年的287.9亿元，年均增长12.1%: 2011-2015
         bases = [int(y) for y in _BASE_YEAR_RE.findall(before) if int(y) < int(year)]
         return f"{bases[-1] + 1}-{year}" if bases else year
+
+    def _done_over_the_span(
+        self, named: Named, clause: str, before_clause: str, after: str
+    ) -> bool:
+        """No change word, yet what was done over the years, a sum: 推出12批1181项…,
+        承办3届…, 有效应对50个热带气旋, 五年新增就业…，再就业15326人. Rates, shares, ranks,
+        totals and standings (14种农产品产量居全国第1位) are levels all the same."""
+        fig = named.figure
+        if (
+            _RATE_END_RE.search(named.indicator)
+            or _STOCK_WORD_RE.search(clause)
+            or fig.form == "rank"
+            or "居" in after
+        ):
+            return False
+        return bool(
+            _FLOW_VERB_RE.search(clause)
+            or self._listed_after_a_flow(before_clause)
+            or (fig.unit_class == "count" and _DONE_VERB_RE.search(clause))
+        )
 
     @staticmethod
     def _listed_after_a_flow(before_clause: str) -> bool:
