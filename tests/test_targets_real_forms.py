@@ -1761,3 +1761,19 @@ def test_figures_listed_after_a_flow_over_a_span_are_flows(extract):
     assert years[176] == "2015"  # a total stands at the end
     assert years[14] == "2015"  # a standing (居全国第1位) is no flow
     assert years[40] == "2011-2015" and years[57] == "2011-2015"  # dealt with over the years
+
+
+def test_levels_and_changes_are_told_apart(extract):
+    text = (
+        "2026年江南省政府工作报告\n"
+        "学前教育毛入园率提升至91%，物流成本下降至14%左右。\n"
+        "第一产业增加值488.4亿元，增长3.7%。\n"
+        "三次产业对经济增长的贡献率分别为4.8%、59.5%、35.7%。\n"
+        "居民消费价格涨幅2%左右。\n"
+    )
+    changes = {r.value: r.change for r in extract(text)}
+    assert changes[91] == "提升到" and changes[14] == "下降到"  # where it ends: a level
+    assert changes[488.4] == ""  # 增加值 is a noun, the amount no increase
+    assert changes[3.7] == "增长"
+    assert changes[4.8] == ""  # 对经济增长的贡献率为: 增长 is inside the name
+    assert changes[2] == "上涨"  # 涨幅: a rise

@@ -612,6 +612,11 @@ _OWNER_ATTRIBUTES = tuple(
 _USED_FOR_RE = re.compile(r"(?:的)?(?:资金)?用于(?P<what>[\u4e00-\u9fff]{2,6})(?=[，。；、]|$)")
 # Another unit for the same count, in brackets (2.5万套（间）).
 _UNIT_ALTERNATE_RE = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
+# A rate of change said as a noun (涨幅3%, 降幅超过3%) is that change.
+_RATE_OF_CHANGE = {"涨幅": "上涨", "增幅": "增长", "增速": "增长", "降幅": "下降"}
+_RATE_OF_CHANGE_RE = re.compile(
+    r"(涨幅|增幅|增速|降幅)(?:为|达到|达|超过|超|控制在|保持在|在)?\s*$"
+)
 # A rate that says what was done but not to what (办结率, 办复率, 完成率).
 _BARE_RATE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}率")
 # Bare words that statistics always mean as one indicator (再就业 is the jobless found
@@ -865,6 +870,8 @@ def _find_change(text: str) -> str:
             m.start() not in word_bounds(text) or m.end() not in word_bounds(text)
         ):
             continue
+        if text.startswith(("值", "的"), m.end()):
+            continue  # 增加值 is a noun; 对经济增长的贡献率: a verb inside the name
         last = m
     return VERB_NORMAL.get(last.group(), last.group()) if last else ""
 
@@ -1418,6 +1425,9 @@ class _SentenceNamer:
                 )
         if change:
             return change
+        rate_word = _RATE_OF_CHANGE_RE.search(bare)
+        if rate_word:
+            return _RATE_OF_CHANGE[rate_word.group(1)]  # 居民消费价格涨幅3%左右: a rise
         continues = raw.lstrip().startswith(("、", "和", "及")) or (i > 0 and raw in ("", "的"))
         if continues and self.last_change:
             return self.last_change
