@@ -25,6 +25,7 @@ from bot.models import Correction, Note, SearchHit, SearchResponse, Understood
 from bot.search.budget import Budget, Limits
 from bot.search.fuzzy import Lexicon, rank_candidates
 from bot.search.index import CompiledIndex, idf_of
+from bot.search.quality import HEADING as HEADING_PRIOR
 from bot.search.query import ParsedQuery, QueryPart, join_known_terms, parse_query
 from bot.search.snippets import find_spans, make_snippet
 from bot.search.understand import NATIONAL, understand, year_forms
@@ -65,6 +66,19 @@ SAME_SENTENCE_WEIGHT = 0.3
 # queries r205-r250: 0.4 fixed a data-source note, 0.5 a table caption too; no other
 # query of the dev set or the bundled gate moved).
 DEMOTED_PRIOR = 0.5
+# A passage under a heading that names a word of the query (（二）突出科技创新全链发力 over
+# the paragraphs 强化创新策源功能… and 推动科技成果转化应用…) is about it though its text
+# may not repeat it: it matches the word at this share of the word's median score, and a
+# passage that holds the word and stands under such a heading counts HEADING_BONUS of
+# that median more. Only a heading over at most TOPIC_SPAN passages of its document names
+# a topic (三、2026年工作安排 is a part of the report, not a theme). A one-line lead
+# (办好人民满意的教育。 before its paragraph) heads the passage right after it.
+HEADING_SHARE = 0.6
+HEADING_BONUS = 0.25
+TOPIC_SPAN = 30
+HEADED_MEMO_SIZE = 256
+_HEADING_PREFIX = 8  # characters of a heading a passage opening with it begins with
+_LEAD_PRIOR = HEADING_PRIOR
 _SENTENCE_ENDS = "。；;！？!?\n"
 # Whether a character (below U+10000, where every sentence end is) ends a sentence: one
 # table look-up per character of the texts read, where a regular expression's matches
@@ -73,6 +87,10 @@ _ENDS_SENTENCE = np.zeros(0x10000, dtype=bool)
 _ENDS_SENTENCE[[ord(c) for c in _SENTENCE_ENDS]] = True
 # A five-year plan period: 十四五, 十五五 (and 十二五 … in older reports).
 _PLAN_PERIOD_RE = re.compile(r"十[一二三四五六七八九]五")
+_YEAR_HEADING_RE = re.compile(r"(?<!\d)(?:19|20)\d\d年|[一二][〇○零][〇○零一二三四五六七八九]{2}年")
+# The year facet's score of a passage under a heading naming another year (see
+# ``_make_facet_concepts``): below a passage naming the year in its text.
+OTHER_YEAR_SCORE = 3.0
 # How many of the best-scoring passages the body-text prior may reorder.
 QUALITY_WINDOW = 20
 # How many distinct facets (region, year, kind) keep their passages in memory.
@@ -119,6 +137,19 @@ ASKING_WORDS = frozenset(
     {"怎么", "怎样", "怎么样", "如何", "什么", "哪些", "是否", "有没有", "请问", "吗", "呢",
      "吧", "需要", "应该", "能不能", "达到"}
 )  # fmt: skip
+# Words after which the next word says how the question asks, not what it is about
+# (怎么做, 如何推进, 怎样引导): that word is soft (see ``Concept.soft``).
+HOW_WORDS = frozenset({"怎么", "如何", "怎样", "咋", "怎么样"})
+# Words naming the kind of passage wanted rather than its topic (有哪些举措, 具体措施,
+# 重点工作): soft when the query has other words.
+SOFT_WORDS = frozenset(
+    {"措施", "举措", "政策措施", "具体措施", "主要措施", "工作", "重点工作", "做法", "办法",
+     "安排", "方面", "有关", "相关", "具体"}
+)  # fmt: skip
+# Verbs that open a question before an asking word (有哪些举措, 是什么): soft.
+ASKING_VERBS = frozenset({"有", "是"})
+# How much a soft word found in a passage adds, as a share of its score.
+SOFT_WEIGHT = 0.5
 EMPTY_MESSAGE = "请输入要查找的关键词，例如：乡村振兴、地区生产总值 (empty query)"
 ONLY_EXCLUSIONS_MESSAGE = "只有排除词：请至少给出一个要查找的关键词 (only exclusions)"
 EMPTY = (Note("empty_query", EMPTY_MESSAGE),)
@@ -297,6 +328,47 @@ def _content(words: list[tuple[str, int, int]]) -> list[str]:
     return [w for w in kept if w not in ASKING_WORDS] or kept
 
 
+def _softened(concepts: list[Concept], words: list[tuple[str, int, int]]) -> list[Concept]:
+    """``concepts`` with the words of asking marked soft (see ``Concept.soft``): the word
+    right after 怎么/如何/怎样 (怎么推进, 怎么做) and the words of :data:`SOFT_WORDS`.
+    Whether they stay soft is settled for the whole query (:func:`_settle_soft`)."""
+    after_how = {
+        words[k + 1][0]
+        for k in range(len(words) - 1)
+        if words[k][0] in HOW_WORDS and words[k + 1][0] not in STOPWORDS
+    }
+    # 有哪些, 是什么: the verb that opens the question
+    after_how |= {
+        words[k][0]
+        for k in range(len(words) - 1)
+        if words[k][0] in ASKING_VERBS and words[k + 1][0] in ASKING_WORDS
+    }
+    return [
+        replace(c, soft=True)
+        if not (c.exclude or c.optional or c.fixed is not None or c.label in QUESTION_WORDS)
+        and (c.label in after_how or c.label in SOFT_WORDS)
+        else c
+        for c in concepts
+    ]
+
+
+def _settle_soft(concepts: list[Concept]) -> list[Concept]:
+    """The query's concepts with its soft words kept soft when a word of two or more
+    characters stays required, else required again (工作 安排 alone is what is asked);
+    a soft lone character (the 做 of 怎么做) is left out: it would add the score of a
+    character found nearly everywhere."""
+    if not any(c.soft for c in concepts):
+        return concepts
+    if not any(
+        not (c.soft or c.exclude or c.optional)
+        and len(c.label) > 1
+        and c.label not in QUESTION_WORDS
+        for c in concepts
+    ):
+        return [replace(c, soft=False) if c.soft else c for c in concepts]
+    return [c for c in concepts if not (c.soft and len(c.label) == 1)]
+
+
 def phrases_with(words: list[str], anchor: str, *, max_words: int = 4) -> set[str]:
     """Runs of up to ``max_words`` adjacent CJK words that include ``anchor``."""
     out: set[str] = set()
@@ -335,6 +407,10 @@ class Concept:
     # Not searched: a part typed as one run (生态保护红线), to find whole among the best
     # passages, which it lifts above those with its words scattered (``_ordered``).
     optional: bool = False
+    # Not required of a passage, only adding to its score: a word of how the query asks
+    # rather than what about (the verb after 怎么: 科技创新 怎么做, 对外开放 怎么推进; 措施,
+    # 举措, 工作 …) or a lone character beside longer words (吃饭难 → 吃饭 难).
+    soft: bool = False
 
 
 @dataclass(frozen=True)
@@ -508,6 +584,121 @@ class Searcher:
         weight = np.float32(idf_of(found.size, self.index.n_passages))
         dense[under] = np.maximum(dense[under], weight)
         return Concept(word, alts, exclude, fixed=(found, dense[found]))
+
+    def _headed_hits(self, concept: Concept) -> tuple[np.ndarray, np.ndarray] | None:
+        """The concept's hits with the passages under a heading that names it (see
+        :data:`HEADING_SHARE`), or None when no topic heading or lead line names it or
+        the concept is a facet, a question word or given passages; memoised."""
+        if concept.fixed is not None or concept.label in QUESTION_WORDS:
+            return None
+        key = (concept.label, self._heading_forms(concept))
+        memo = self._headed_memo
+        if key in memo:
+            return memo[key]
+        found = self._find_headed_hits(concept)
+        _remember(memo, key, found, HEADED_MEMO_SIZE, self._evict_lock)
+        return found
+
+    @cached_property
+    def _headed_memo(self) -> dict[tuple, tuple[np.ndarray, np.ndarray] | None]:
+        return {}
+
+    @staticmethod
+    def _heading_forms(concept: Concept) -> tuple[str, ...]:
+        """The texts a heading names ``concept`` by: its alternatives, or the word typed
+        when the passages never write it (对外开放 in （二）全方位扩大对内对外开放 only)."""
+        return tuple(a.text for a in concept.alternatives) or (normalize(concept.label),)
+
+    def _find_headed_hits(self, concept: Concept) -> tuple[np.ndarray, np.ndarray] | None:
+        ix = self.index
+        pids, scores = self._concept_hits(concept)
+        pids = np.asarray(pids, dtype=np.intp)
+        under = self._under_topic_headings(self._heading_forms(concept))
+        leads = pids[ix.p_prior[pids] == np.float32(_LEAD_PRIOR)]
+        nxt = leads + 1
+        nxt = nxt[nxt < ix.n_passages]
+        nxt = nxt[
+            (ix.p_doc[nxt] == ix.p_doc[nxt - 1])
+            & (ix.p_section[nxt] == ix.p_section[nxt - 1])
+            & (ix.p_prior[nxt] > np.float32(_LEAD_PRIOR))
+        ]
+        if nxt.size:
+            under = np.union1d(under, nxt)
+        if not under.size:
+            return None
+        # the word's usual score where it is written; in headings only, that of a word
+        # as common as the passages under them
+        ref = np.float32(np.median(scores) if pids.size else idf_of(under.size, ix.n_passages))
+        dense = np.zeros(ix.n_passages, dtype=np.float32)
+        dense[pids] = scores
+        holding = dense[under] > 0
+        dense[under[holding]] += np.float32(HEADING_BONUS) * ref
+        dense[under[~holding]] = np.float32(HEADING_SHARE) * ref
+        found = np.concatenate([pids, under[~holding]])
+        return found, dense[found]
+
+    def _under_topic_headings(self, forms: tuple[str, ...]) -> np.ndarray:
+        """Passages under a heading of at most :data:`TOPIC_SPAN` passages of its
+        document that contains one of ``forms`` (normalised), memoised."""
+        return self._memoised("topic", forms, False, lambda: self._find_under_topic(forms))
+
+    def _find_under_topic(self, forms: tuple[str, ...]) -> np.ndarray:
+        keys, inverse, spans = self._doc_section_spans
+        sections = self._normalized_sections
+        n_sections = max(len(sections), 1)
+        outer: list[int] = []  # named by a heading above the passages' own
+        inner: list[int] = []  # named by their own heading only
+        for k, key in enumerate(keys.tolist()):
+            path = sections[key % n_sections]
+            levels = [
+                level
+                for level, part in enumerate(path)
+                if spans[k][level] <= TOPIC_SPAN and any(f in part for f in forms)
+            ]
+            if levels:
+                (outer if levels[0] < len(path) - 1 else inner).append(k)
+        under = np.flatnonzero(np.isin(inverse, np.asarray(outer, dtype=np.intp)))
+        if not inner:
+            return under
+        pids = np.flatnonzero(np.isin(inverse, np.asarray(inner, dtype=np.intp)))
+        # The heading's own line (（四）坚决打赢脱贫攻坚战。让贫困人口…), the first passage
+        # under it, holds its words already: it is not also under it.
+        firsts = pids[np.r_[True, inverse[pids][1:] != inverse[pids][:-1]]]
+        texts = self.index.passages_norm_texts(firsts)
+        heading = [
+            sections[keys[inverse[pid]] % n_sections][-1][:_HEADING_PREFIX]
+            for pid in firsts.tolist()
+        ]
+        own = [
+            pid
+            for pid, t, h in zip(firsts.tolist(), texts, heading, strict=True)
+            if t.lstrip().startswith(h)
+        ]
+        if own:
+            pids = np.setdiff1d(pids, np.asarray(own, dtype=np.intp))
+        return np.union1d(under, pids)
+
+    @cached_property
+    def _doc_section_spans(self) -> tuple[np.ndarray, np.ndarray, list[list[int]]]:
+        """(document × section keys, each passage's key position, per key the number of
+        passages of its document under each level of its heading path)."""
+        ix = self.index
+        n_sections = max(len(ix.sections), 1)
+        keys, inverse, counts = np.unique(
+            ix.p_doc.astype(np.int64) * n_sections + ix.p_section.astype(np.int64),
+            return_inverse=True,
+            return_counts=True,
+        )
+        under: dict[tuple, int] = {}
+        paths = []
+        for key, count in zip(keys.tolist(), counts.tolist(), strict=True):
+            doc, path = key // n_sections, ix.sections[key % n_sections]
+            prefixes = [(doc, *path[: level + 1]) for level in range(len(path))]
+            for prefix in prefixes:
+                under[prefix] = under.get(prefix, 0) + count
+            paths.append(prefixes)
+        spans = [[under[prefix] for prefix in prefixes] for prefixes in paths]
+        return keys, inverse.reshape(-1), spans
 
     def phrase_exists(self, text: str) -> bool:
         """Does ``text`` occur in some passage (checked through the index)?"""
@@ -748,14 +939,20 @@ class Searcher:
         if correction is None:
             concepts = self._concepts(_content(words), part.exclude, budget)
             whole = self._whole_run(part, concepts)
-            return concepts + ([whole] if whole else []), []
+            return _softened(concepts, words) + ([whole] if whole else []), []
         a, b, term, score = correction
         concepts = self._concepts(_content(words[:a]), False, budget)
-        concepts += self._corrected_concepts(term, budget)
+        typed = part.text[words[a][1] : words[b][2]]
+        if self._known_term(typed) and term in self.synonyms.expand(typed):
+            # a known term put as its group's usual form (新能源车 → 新能源汽车): searched
+            # as typed, it finds every form of the group (电动汽车 too), not that one only
+            concepts.append(self._concept(typed))
+        else:
+            concepts += self._corrected_concepts(term, budget)
         concepts += self._concepts(_content(words[b + 1 :]), False, budget)
         start, end = words[a][1], words[b][2]
         fixed = part.original[:start] + term + part.original[end:]
-        return concepts, [Correction(part.original, fixed, round(score, 1))]
+        return _softened(concepts, words), [Correction(part.original, fixed, round(score, 1))]
 
     def _corrected_concepts(self, term: str, budget: Budget) -> list[Concept]:
         """The corrected ``term`` searched as if it had been typed: an index term is one
@@ -1245,6 +1442,13 @@ class Searcher:
                 for i, score in docs.items():
                     per_doc[i] = score
                 dense = per_doc[ix.p_doc]
+            if reviews and label.startswith("year:"):
+                # in a report reviewing the year, the sections headed by another year (三、
+                # 2026年工作安排 in the report of 2026 reviewing 2025) do not speak of it,
+                # unless their text names it (found below)
+                other = np.isin(ix.p_section, self._sections_of_other_years(facets.year))
+                other &= np.isin(ix.p_doc, np.asarray(reviews, dtype=ix.p_doc.dtype))
+                dense[other] = np.minimum(dense[other], np.float32(OTHER_YEAR_SCORE))
             for word in words:
                 pids = self.scan(normalize(word))
                 dense[pids] = np.maximum(dense[pids], FACET_TEXT_SCORE)
@@ -1268,6 +1472,18 @@ class Searcher:
                 first = np.flatnonzero(np.isin(ix.p_doc, np.asarray(exact, dtype=ix.p_doc.dtype)))
             out.append(Concept(label, [], fixed=(pids, dense[pids]), first=first))
         return out
+
+    def _sections_of_other_years(self, year: int) -> np.ndarray:
+        """Ids of the sections whose heading path names a year (2026年, 二〇二六年) but
+        not ``year``."""
+        own = {normalize(f) for f in year_forms(year)}
+        found = [
+            sid
+            for sid, path in enumerate(self._normalized_sections)
+            if any(_YEAR_HEADING_RE.search(part) for part in path)
+            and not any(f in part for part in path for f in own)
+        ]
+        return np.asarray(found, dtype=self.index.p_section.dtype)
 
     def _enclosing_docs(self, region: str) -> dict[int, float]:
         """For a place no document is about (凯里, a county of 黔东南), the documents of
@@ -1340,7 +1556,7 @@ class Searcher:
             cs, cor = self._plan_part(part, budget, correct=correct)
             concepts += cs
             corrections += cor
-        concepts = _disjoint(_unique(concepts))
+        concepts = _settle_soft(_disjoint(_unique(concepts)))
         positive = [c for c in concepts if not c.exclude]
         n = self.index.n_passages
         if not positive or n == 0:
@@ -1380,7 +1596,7 @@ class Searcher:
         concepts: list[Concept] = []
         for part in parsed.parts:
             concepts += self._plan_part(part, budget, correct=correct)[0]
-        concepts = _disjoint(_unique(concepts))
+        concepts = _settle_soft(_disjoint(_unique(concepts)))
         if not any(not c.exclude for c in concepts) or self.index.n_passages == 0:
             return Ranked(np.zeros(0, np.int64), np.zeros(0, np.float32), 0, [])
         return self._rank(concepts, max(1, page), max(1, page_size), Filters())
@@ -1438,7 +1654,12 @@ class Searcher:
             # the passages holding its words cost milliseconds a query
             held = np.zeros(head.size, dtype=np.float32)
             for run in runs:
-                held += self.index.holds(pids[head], run)
+                found = self.index.holds(pids[head], run)
+                # a passage under a topic heading holding the run holds it too
+                under = self._under_topic_headings((run.decode("utf-8"),))
+                if under.size:
+                    found = found | np.isin(pids[head], under)
+                held += found
             weighted = weighted * (1 + np.float32(WHOLE_RUN_WEIGHT) * held / len(runs))
         if len(words) > 1:
             # Only passages that could still reach the ranks asked for are read: a passage
@@ -1473,7 +1694,10 @@ class Searcher:
         facets: list[Concept] | None = None,
     ) -> Ranked:
         runs = tuple(c.label.encode("utf-8") for c in concepts if c.optional)
-        positive = [c for c in concepts if not c.exclude and not c.optional]
+        positive = [c for c in concepts if not c.exclude and not c.optional and not c.soft]
+        soft = [c for c in concepts if c.soft and not c.exclude and not c.optional]
+        if not positive:
+            positive, soft = soft, []
         words = tuple(
             tuple(a.text for a in c.alternatives)
             for c in positive
@@ -1482,10 +1706,17 @@ class Searcher:
         negative = [c for c in concepts if c.exclude]
         facets = facets or []
         lo, hi = (page - 1) * size, page * size
-        alone = len(positive) == 1 and not negative and not filters.active and not facets
+        alone = (
+            len(positive) == 1 and not negative and not filters.active and not facets and not soft
+        )
         if alone:
             alts = positive[0].alternatives
-            if len(alts) == 1 and len(alts[0].term_ids) == 1 and not alts[0].verify:
+            if (
+                len(alts) == 1
+                and len(alts[0].term_ids) == 1
+                and not alts[0].verify
+                and self._headed_hits(positive[0]) is None
+            ):
                 # One term: its postings are already in rank order (impact, then pid).
                 pids, impacts = self.index.raw_postings(alts[0].term_ids[0])
                 # only the ranks a page can reach are scored (a common term has many)
@@ -1493,7 +1724,7 @@ class Searcher:
                 scores = impacts[:reach].astype(np.float32) * np.float32(self.index.impact_scale)
                 top = self._ordered(pids[:reach], scores, lo, hi, presorted=True)
                 return Ranked(pids[top], scores[top], int(pids.size), [])
-        hits = [self._concept_hits(c) for c in positive]
+        hits = [self._headed_hits(c) or self._concept_hits(c) for c in positive]
         unmatched = [c for c, (p, _) in zip(positive, hits, strict=True) if not p.size]
         if alone:
             pids, scores = hits[0]
@@ -1512,6 +1743,10 @@ class Searcher:
             np.add.at(matched, p, np.ones(p.size, dtype=np.uint8))
             if required is not None and c.label not in QUESTION_WORDS:
                 required[p] = True
+        for c in soft:
+            pids, scores = self._concept_hits(c)
+            p = np.asarray(pids, dtype=np.intp)
+            np.add.at(total, p, np.asarray(scores, dtype=np.float32) * np.float32(SOFT_WEIGHT))
         # Each passage's level, 0 for a passage that is no candidate: the number of
         # concepts it matches, and with facets, at one number, those of what the query
         # names first. Whole-corpus array operations, which run at memory speed, find
