@@ -414,6 +414,23 @@ class Concept:
 
 
 @dataclass(frozen=True)
+class _HeadingTable:
+    """See :meth:`Searcher._heading_table`. ``joined`` holds the distinct heading texts
+    separated by NUL, text ``u`` starting at ``starts[u]``; its places are the entries
+    ``offsets[u]:offsets[u + 1]``, each a document × section key position, the passages
+    of the document under that heading, and whether it is the innermost heading."""
+
+    keys: np.ndarray
+    inverse: np.ndarray
+    joined: str
+    starts: np.ndarray
+    offsets: np.ndarray
+    entry_key: np.ndarray
+    entry_span: np.ndarray
+    entry_last: np.ndarray
+
+
+@dataclass(frozen=True)
 class Ranked:
     """One page of ranked passage ids with their BM25 scores."""
 
@@ -643,62 +660,86 @@ class Searcher:
         return self._memoised("topic", forms, False, lambda: self._find_under_topic(forms))
 
     def _find_under_topic(self, forms: tuple[str, ...]) -> np.ndarray:
-        keys, inverse, spans = self._doc_section_spans
-        sections = self._normalized_sections
-        n_sections = max(len(sections), 1)
-        outer: list[int] = []  # named by a heading above the passages' own
-        inner: list[int] = []  # named by their own heading only
-        for k, key in enumerate(keys.tolist()):
-            path = sections[key % n_sections]
-            levels = [
-                level
-                for level, part in enumerate(path)
-                if spans[k][level] <= TOPIC_SPAN and any(f in part for f in forms)
-            ]
-            if levels:
-                (outer if levels[0] < len(path) - 1 else inner).append(k)
-        under = np.flatnonzero(np.isin(inverse, np.asarray(outer, dtype=np.intp)))
-        if not inner:
+        table = self._heading_table
+        keys, inverse = table.keys, table.inverse
+        # every heading text once, searched as one string (a scan in C, not a loop over
+        # the sections in Python)
+        found: set[int] = set()
+        for f in forms:
+            if f:
+                pos = [m.start() for m in re.finditer(re.escape(f), table.joined)]
+                found.update(np.searchsorted(table.starts, pos, side="right").tolist())
+        if not found:
+            return np.zeros(0, dtype=np.intp)
+        entries = np.concatenate(
+            [np.arange(table.offsets[u - 1], table.offsets[u]) for u in sorted(found)]
+        )
+        entries = entries[table.entry_span[entries] <= TOPIC_SPAN]
+        if not entries.size:
+            return np.zeros(0, dtype=np.intp)
+        key_of = table.entry_key[entries]
+        outer_keys = np.unique(key_of[~table.entry_last[entries]])
+        inner_keys = np.setdiff1d(np.unique(key_of[table.entry_last[entries]]), outer_keys)
+        under = np.flatnonzero(np.isin(inverse, outer_keys))
+        if not inner_keys.size:
             return under
-        pids = np.flatnonzero(np.isin(inverse, np.asarray(inner, dtype=np.intp)))
+        pids = np.flatnonzero(np.isin(inverse, inner_keys))
         # The heading's own line (（四）坚决打赢脱贫攻坚战。让贫困人口…), the first passage
         # under it, holds its words already: it is not also under it.
         firsts = pids[np.r_[True, inverse[pids][1:] != inverse[pids][:-1]]]
         texts = self.index.passages_norm_texts(firsts)
-        heading = [
-            sections[keys[inverse[pid]] % n_sections][-1][:_HEADING_PREFIX]
-            for pid in firsts.tolist()
-        ]
+        sections = self._normalized_sections
+        n_sections = max(len(sections), 1)
         own = [
             pid
-            for pid, t, h in zip(firsts.tolist(), texts, heading, strict=True)
-            if t.lstrip().startswith(h)
+            for pid, text in zip(firsts.tolist(), texts, strict=True)
+            if text.lstrip().startswith(
+                sections[int(keys[inverse[pid]]) % n_sections][-1][:_HEADING_PREFIX]
+            )
         ]
         if own:
             pids = np.setdiff1d(pids, np.asarray(own, dtype=np.intp))
         return np.union1d(under, pids)
 
     @cached_property
-    def _doc_section_spans(self) -> tuple[np.ndarray, np.ndarray, list[list[int]]]:
-        """(document × section keys, each passage's key position, per key the number of
-        passages of its document under each level of its heading path)."""
+    def _heading_table(self) -> _HeadingTable:
+        """The headings of the index for :meth:`_find_under_topic`: each distinct heading
+        text once, and for each the (document × section, level) places it heads with
+        the number of passages of the document under it there."""
         ix = self.index
-        n_sections = max(len(ix.sections), 1)
+        sections = self._normalized_sections
+        n_sections = max(len(sections), 1)
         keys, inverse, counts = np.unique(
             ix.p_doc.astype(np.int64) * n_sections + ix.p_section.astype(np.int64),
             return_inverse=True,
             return_counts=True,
         )
         under: dict[tuple, int] = {}
-        paths = []
         for key, count in zip(keys.tolist(), counts.tolist(), strict=True):
-            doc, path = key // n_sections, ix.sections[key % n_sections]
-            prefixes = [(doc, *path[: level + 1]) for level in range(len(path))]
-            for prefix in prefixes:
+            doc, path = key // n_sections, sections[key % n_sections]
+            for level in range(len(path)):
+                prefix = (doc, *path[: level + 1])
                 under[prefix] = under.get(prefix, 0) + count
-            paths.append(prefixes)
-        spans = [[under[prefix] for prefix in prefixes] for prefixes in paths]
-        return keys, inverse.reshape(-1), spans
+        places: dict[str, list[tuple[int, int, bool]]] = {}
+        for k, key in enumerate(keys.tolist()):
+            doc, path = key // n_sections, sections[key % n_sections]
+            for level, part in enumerate(path):
+                span = under[(doc, *path[: level + 1])]
+                places.setdefault(part, []).append((k, span, level == len(path) - 1))
+        texts = list(places)
+        rows = [row for text in texts for row in places[text]]
+        lengths = np.asarray([len(places[t]) for t in texts], dtype=np.int64)
+        starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]) if texts else np.zeros(0)
+        return _HeadingTable(
+            keys=keys,
+            inverse=inverse.reshape(-1),
+            joined="\x00".join(texts),
+            starts=np.asarray(starts, dtype=np.int64),
+            offsets=np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
+            entry_key=np.asarray([r[0] for r in rows], dtype=np.int64),
+            entry_span=np.asarray([r[1] for r in rows], dtype=np.int64),
+            entry_last=np.asarray([r[2] for r in rows], dtype=bool),
+        )
 
     def phrase_exists(self, text: str) -> bool:
         """Does ``text`` occur in some passage (checked through the index)?"""
