@@ -2,7 +2,8 @@
 issue 13), topical, phrase, synonym and traditional queries asked as analysts ask them:
 a paragraph under a heading that names the topic is about it though its text does not
 repeat the words; the words of how a question asks (怎么推进, 有哪些举措) are not required
-of a passage; a known term typed as such searches its whole synonym group; and in the
+of a passage; a four-character word is found written with a word inside (扩大国内需求
+for 扩大内需); a known term typed as such searches its whole synonym group; and in the
 report that reviews a year, the sections headed by the next year do not speak of it.
 Invented texts only."""
 
@@ -41,6 +42,8 @@ OTHER = (
     "加密布局电动汽车大功率充电设施，新建公共充电桩3000个。\n"
     "全市新能源汽车产量增长20%。\n"
     "新增学位2000个。\n"
+    "积极扩大国内需求，促进消费稳定回升。\n"
+    "扩大开放，国内需求稳步恢复。\n"
 )
 # A report of 2026 whose review section does not name 2025: its task section, headed by
 # 2026, must not answer a question about 2025 before the review.
@@ -129,3 +132,10 @@ def test_a_known_term_put_as_a_synonym_still_finds_its_whole_group(engine, monke
 def test_the_next_years_tasks_do_not_answer_for_the_year_reviewed(engine):
     texts = _texts(engine, "2025年 城市更新", n=2)
     assert texts[0].startswith("持续推进城市更新")
+
+
+def test_a_four_character_word_is_found_written_with_a_word_inside(engine):
+    texts = _texts(engine, "扩大内需", n=3)
+    assert texts and texts[0].startswith("积极扩大国内需求")
+    # not across a punctuation mark
+    assert not any(t.startswith("扩大开放，国内需求") for t in texts)

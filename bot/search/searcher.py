@@ -77,7 +77,11 @@ HEADING_SHARE = 0.6
 HEADING_BONUS = 0.25
 TOPIC_SPAN = 30
 HEADED_MEMO_SIZE = 256
-_HEADING_PREFIX = 8  # characters of a heading a passage opening with it begins with
+# characters of a heading that a passage opening with the heading begins with
+_HEADING_PREFIX = 8
+# What may stand between the halves of a four-character word written loosely (see
+# ``Searcher._loose_hits``): one or two characters, no punctuation or space.
+LOOSE_GAP = r"[^，。；、：,.;:！？!?（）()“”\s]{1,2}"
 _LEAD_PRIOR = HEADING_PRIOR
 _SENTENCE_ENDS = "。；;！？!?\n"
 # Whether a character (below U+10000, where every sentence end is) ends a sentence: one
@@ -630,6 +634,16 @@ class Searcher:
         ix = self.index
         pids, scores = self._concept_hits(concept)
         pids = np.asarray(pids, dtype=np.intp)
+        scores = np.asarray(scores, dtype=np.float32)
+        loose = self._loose_hits(concept.label, pids)
+        if loose.size:
+            # written with a word inside (扩大国内需求 for 扩大内需, 乡村全面振兴 for 乡村
+            # 振兴): a synonym's share of the word's usual score
+            weight = np.median(scores) if pids.size else idf_of(loose.size, ix.n_passages)
+            pids = np.concatenate([pids, loose])
+            scores = np.concatenate(
+                [scores, np.full(loose.size, np.float32(SYNONYM_WEIGHT * weight), np.float32)]
+            )
         under = self._under_topic_headings(self._heading_forms(concept))
         leads = pids[ix.p_prior[pids] == np.float32(_LEAD_PRIOR)]
         nxt = leads + 1
@@ -642,7 +656,7 @@ class Searcher:
         if nxt.size:
             under = np.union1d(under, nxt)
         if not under.size:
-            return None
+            return (pids, scores) if loose.size else None
         # the word's usual score where it is written; in headings only, that of a word
         # as common as the passages under them
         ref = np.float32(np.median(scores) if pids.size else idf_of(under.size, ix.n_passages))
@@ -653,6 +667,26 @@ class Searcher:
         dense[under[~holding]] = np.float32(HEADING_SHARE) * ref
         found = np.concatenate([pids, under[~holding]])
         return found, dense[found]
+
+    def _loose_hits(self, label: str, matched: np.ndarray) -> np.ndarray:
+        """Passages not in ``matched`` that write a four-character word with one or two
+        characters inside, between its halves (扩大国内需求 for 扩大内需, 乡村全面振兴 for
+        乡村振兴, 科技与创新), not across a punctuation mark; memoised per word."""
+        word = normalize(label)
+        if len(word) != 4 or not is_cjk_word(word):
+            return np.zeros(0, dtype=np.intp)
+        found = self._memoised("loose", word, False, lambda: self._find_loose(word))
+        return np.setdiff1d(found, matched) if found.size else found
+
+    def _find_loose(self, word: str) -> np.ndarray:
+        head, tail = word[:2], word[2:]
+        both = np.intersect1d(self.scan(head), self.scan(tail))
+        if not both.size:
+            return np.zeros(0, dtype=np.intp)
+        gapped = re.compile(re.escape(head) + LOOSE_GAP + re.escape(tail))
+        texts = self.index.passages_norm_texts(both)
+        keep = [pid for pid, t in zip(both.tolist(), texts, strict=True) if gapped.search(t)]
+        return np.asarray(keep, dtype=np.intp)
 
     def _under_topic_headings(self, forms: tuple[str, ...]) -> np.ndarray:
         """Passages under a heading of at most :data:`TOPIC_SPAN` passages of its
