@@ -31,7 +31,8 @@ PLAN = (
     "拓展双向投资合作空间。发挥合作伙伴作用，吸引外资项目落地，支持企业走出去。\n"
     "（三）办好民生实事\n"
     "办好人民满意的教育。\n"
-    "实施立德树人工程，新增公办学位4万个，改善乡镇学校寄宿条件。\n"
+    "实施立德树人工程、五育并举提升工程和扩优提质行动，新增公办学位4万个，"
+    "改善乡镇初中寄宿制学校条件，推进县域普通高中振兴，加强校园安全管理。\n"
     "加强医疗卫生服务能力建设，推进县域医共体建设。\n"
 )
 OTHER = (
@@ -41,7 +42,7 @@ OTHER = (
     "推进交通领域改革开放，推进多式联运发展，推进城乡客运一体化，推进交通安全整治。\n"
     "加密布局电动汽车大功率充电设施，新建公共充电桩3000个。\n"
     "全市新能源汽车产量增长20%。\n"
-    "新增学位2000个。\n"
+    "持续增加公办学位供给。\n"
     "积极扩大国内需求，促进消费稳定回升。\n"
     "扩大开放，国内需求稳步恢复。\n"
 )
@@ -94,6 +95,16 @@ def test_a_hit_found_by_its_heading_names_it_in_its_section(engine):
 def test_a_one_line_lead_heads_the_paragraph_after_it(engine):
     texts = _texts(engine, "教育 学位")
     assert texts and texts[0].startswith("实施立德树人工程")
+
+
+def test_a_short_line_before_another_short_line_heads_nothing(engine):
+    # 持续增加公办学位供给。 is a short sentence, not the lead of the short line after it
+    searcher = engine.searcher
+    concept = searcher._concept("学位")
+    pids = (searcher._headed_hits(concept) or searcher._concept_hits(concept))[0].tolist()
+    texts = [searcher.passage_text(pid) for pid in pids]
+    assert any(t.startswith("实施立德树人工程") for t in texts)  # found as written
+    assert not any(t.startswith("积极扩大国内需求") for t in texts)
 
 
 def test_the_verb_after_how_is_not_required(engine):

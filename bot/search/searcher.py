@@ -68,15 +68,23 @@ SAME_SENTENCE_WEIGHT = 0.3
 DEMOTED_PRIOR = 0.5
 # A passage under a heading that names a word of the query (（二）突出科技创新全链发力 over
 # the paragraphs 强化创新策源功能… and 推动科技成果转化应用…) is about it though its text
-# may not repeat it: it matches the word at this share of the word's median score, and a
+# may not repeat it: it matches the word at HEADING_SHARE of the word's median score where
+# written (0.6 scored lower on the dev split; 1.0 put such paragraphs before passages
+# writing a single word asked, 共同富裕, and lost recall on the bundled gate), and a
 # passage that holds the word and stands under such a heading counts HEADING_BONUS of
-# that median more. Only a heading over at most TOPIC_SPAN passages of its document names
-# a topic (三、2026年工作安排 is a part of the report, not a theme). A one-line lead
-# (办好人民满意的教育。 before its paragraph) heads the passage right after it.
-HEADING_SHARE = 0.6
+# that median more. Only a heading over at most TOPIC_SPAN passages of its document, and
+# TOPIC_SHARE of them, names a topic (三、2026年工作安排 is a part of the report, not a
+# theme). A one-line lead (办好人民满意的教育。 before its paragraph) heads the passage
+# right after it.
+HEADING_SHARE = 0.8
 HEADING_BONUS = 0.25
 TOPIC_SPAN = 30
+# ... and at most this share of them (二、2026年工作安排 over most of a short report is a
+# part of it, whose 工作 is no topic either).
+TOPIC_SHARE = 1 / 3
 HEADED_MEMO_SIZE = 256
+# The least characters of the paragraph a one-line lead heads.
+LEAD_BODY_CHARS = 60
 # characters of a heading that a passage opening with the heading begins with
 _HEADING_PREFIX = 8
 # What may stand between the halves of a four-character word written loosely (see
@@ -432,6 +440,7 @@ class _HeadingTable:
     entry_key: np.ndarray
     entry_span: np.ndarray
     entry_last: np.ndarray
+    entry_doc: np.ndarray  # the number of passages of the entry's document
 
 
 @dataclass(frozen=True)
@@ -652,6 +661,9 @@ class Searcher:
             (ix.p_doc[nxt] == ix.p_doc[nxt - 1])
             & (ix.p_section[nxt] == ix.p_section[nxt - 1])
             & (ix.p_prior[nxt] > np.float32(_LEAD_PRIOR))
+            # a lead opens a paragraph that says more; a short line before another short
+            # line (拓宽高校毕业生等青年就业创业渠道。) is a sentence of a list
+            & (ix.p_len[nxt] >= LEAD_BODY_CHARS)
         ]
         if nxt.size:
             under = np.union1d(under, nxt)
@@ -708,7 +720,8 @@ class Searcher:
         entries = np.concatenate(
             [np.arange(table.offsets[u - 1], table.offsets[u]) for u in sorted(found)]
         )
-        entries = entries[table.entry_span[entries] <= TOPIC_SPAN]
+        span = table.entry_span[entries]
+        entries = entries[(span <= TOPIC_SPAN) & (span <= TOPIC_SHARE * table.entry_doc[entries])]
         if not entries.size:
             return np.zeros(0, dtype=np.intp)
         key_of = table.entry_key[entries]
@@ -754,12 +767,14 @@ class Searcher:
             for level in range(len(path)):
                 prefix = (doc, *path[: level + 1])
                 under[prefix] = under.get(prefix, 0) + count
-        places: dict[str, list[tuple[int, int, bool]]] = {}
+        doc_size = np.bincount(ix.p_doc.astype(np.int64), minlength=len(ix.docs))
+        places: dict[str, list[tuple[int, int, bool, int]]] = {}
         for k, key in enumerate(keys.tolist()):
             doc, path = key // n_sections, sections[key % n_sections]
             for level, part in enumerate(path):
                 span = under[(doc, *path[: level + 1])]
-                places.setdefault(part, []).append((k, span, level == len(path) - 1))
+                last = level == len(path) - 1
+                places.setdefault(part, []).append((k, span, last, int(doc_size[doc])))
         texts = list(places)
         rows = [row for text in texts for row in places[text]]
         lengths = np.asarray([len(places[t]) for t in texts], dtype=np.int64)
@@ -773,6 +788,7 @@ class Searcher:
             entry_key=np.asarray([r[0] for r in rows], dtype=np.int64),
             entry_span=np.asarray([r[1] for r in rows], dtype=np.int64),
             entry_last=np.asarray([r[2] for r in rows], dtype=bool),
+            entry_doc=np.asarray([r[3] for r in rows], dtype=np.int64),
         )
 
     def phrase_exists(self, text: str) -> bool:
