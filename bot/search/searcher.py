@@ -82,13 +82,14 @@ TOPIC_SPAN = 30
 # ... and at most this share of them (二、2026年工作安排 over most of a short report is a
 # part of it, whose 工作 is no topic either).
 TOPIC_SHARE = 1 / 3
-HEADED_MEMO_SIZE = 256
 # The least characters of the paragraph a one-line lead heads.
 LEAD_BODY_CHARS = 60
 # characters of a heading that a passage opening with the heading begins with
 _HEADING_PREFIX = 8
 # What may stand between the halves of a four-character word written loosely (see
 # ``Searcher._loose_hits``): one or two characters, no punctuation or space.
+LOOSE_MAX_HITS = 50  # ... only for a word written as such in fewer passages than this
+LOOSE_READ_LIMIT = 5_000  # ... and at most this many passages read
 LOOSE_GAP = r"[^，。；、：,.;:！？!?（）()“”\s]{1,2}"
 _LEAD_PRIOR = HEADING_PRIOR
 _SENTENCE_ENDS = "。；;！？!?\n"
@@ -441,6 +442,19 @@ class _HeadingTable:
     entry_span: np.ndarray
     entry_last: np.ndarray
     entry_doc: np.ndarray  # the number of passages of the entry's document
+    by_key: np.ndarray  # passage ids ordered by key position
+    own_line: (
+        np.ndarray
+    )  # per key position, its first passage if it opens with the heading, else -1
+    key_bounds: np.ndarray  # key position k's passages: by_key[key_bounds[k]:key_bounds[k + 1]]
+
+    def passages_of(self, key_positions: np.ndarray) -> np.ndarray:
+        """The passages (sorted) of the document × section keys at ``key_positions``."""
+        if not key_positions.size:
+            return np.zeros(0, dtype=np.intp)
+        lo, hi = self.key_bounds[key_positions], self.key_bounds[key_positions + 1]
+        parts = [self.by_key[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True)]
+        return np.sort(np.concatenate(parts)).astype(np.intp)
 
 
 @dataclass(frozen=True)
@@ -615,36 +629,24 @@ class Searcher:
         dense[under] = np.maximum(dense[under], weight)
         return Concept(word, alts, exclude, fixed=(found, dense[found]))
 
-    def _headed_hits(self, concept: Concept) -> tuple[np.ndarray, np.ndarray] | None:
-        """The concept's hits with the passages under a heading that names it (see
-        :data:`HEADING_SHARE`), or None when no topic heading or lead line names it or
-        the concept is a facet, a question word or given passages; memoised."""
+    def _with_headings(
+        self, concept: Concept, hits: tuple[np.ndarray, np.ndarray]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``hits`` (the concept's) with the passages under a heading that names it (see
+        :data:`HEADING_SHARE`) and those writing it loosely (:meth:`_loose_hits`); the
+        hits themselves for a facet, a question word or given passages. What is looked
+        up per word is memoised; what depends on the hits is done per query, on them."""
         if concept.fixed is not None or concept.label in QUESTION_WORDS:
-            return None
-        key = (concept.label, self._heading_forms(concept))
-        memo = self._headed_memo
-        if key in memo:
-            return memo[key]
-        found = self._find_headed_hits(concept)
-        _remember(memo, key, found, HEADED_MEMO_SIZE, self._evict_lock)
-        return found
-
-    @cached_property
-    def _headed_memo(self) -> dict[tuple, tuple[np.ndarray, np.ndarray] | None]:
-        return {}
-
-    @staticmethod
-    def _heading_forms(concept: Concept) -> tuple[str, ...]:
-        """The texts a heading names ``concept`` by: its alternatives, or the word typed
-        when the passages never write it (对外开放 in （二）全方位扩大对内对外开放 only)."""
-        return tuple(a.text for a in concept.alternatives) or (normalize(concept.label),)
-
-    def _find_headed_hits(self, concept: Concept) -> tuple[np.ndarray, np.ndarray] | None:
+            return hits
         ix = self.index
-        pids, scores = self._concept_hits(concept)
-        pids = np.asarray(pids, dtype=np.intp)
-        scores = np.asarray(scores, dtype=np.float32)
-        loose = self._loose_hits(concept.label, pids)
+        pids = np.asarray(hits[0], dtype=np.intp)
+        scores = np.asarray(hits[1], dtype=np.float32)
+        # a word written as such in many passages is not looked for loosely (the cost
+        # would buy little)
+        if pids.size < LOOSE_MAX_HITS:
+            loose = self._loose_hits(concept.label, pids)
+        else:
+            loose = np.zeros(0, dtype=np.intp)
         if loose.size:
             # written with a word inside (扩大国内需求 for 扩大内需, 乡村全面振兴 for 乡村
             # 振兴): a synonym's share of the word's usual score
@@ -654,31 +656,51 @@ class Searcher:
                 [scores, np.full(loose.size, np.float32(SYNONYM_WEIGHT * weight), np.float32)]
             )
         under = self._under_topic_headings(self._heading_forms(concept))
-        leads = pids[ix.p_prior[pids] == np.float32(_LEAD_PRIOR)]
-        nxt = leads + 1
-        nxt = nxt[nxt < ix.n_passages]
-        nxt = nxt[
-            (ix.p_doc[nxt] == ix.p_doc[nxt - 1])
-            & (ix.p_section[nxt] == ix.p_section[nxt - 1])
+        nxt = self._lead_next[pids]
+        nxt = nxt[nxt >= 0]
+        if nxt.size:
+            under = np.union1d(under, nxt)
+        if not under.size:
+            return pids, scores
+        # the word's usual score where it is written; in headings only, that of a word
+        # as common as the passages under them
+        ref = np.float32(np.median(scores) if pids.size else idf_of(under.size, ix.n_passages))
+        # one flag per passage: cheaper than sorting the hits to compare them (np.isin)
+        flag = np.zeros(ix.n_passages, dtype=bool)
+        flag[under] = True
+        scores = scores.copy()
+        scores[flag[pids]] += np.float32(HEADING_BONUS) * ref
+        flag[pids] = False
+        rest = under[flag[under]]
+        found = np.concatenate([pids, rest])
+        return found, np.concatenate([scores, np.full(rest.size, np.float32(HEADING_SHARE) * ref)])
+
+    @cached_property
+    def _lead_next(self) -> np.ndarray:
+        """Per passage, the passage it heads as a one-line lead (办好人民满意的教育。 before
+        its paragraph, same document and section), else -1."""
+        ix = self.index
+        out = np.full(ix.n_passages, -1, dtype=np.int64)
+        if ix.n_passages < 2:
+            return out
+        lead = np.flatnonzero(ix.p_prior[:-1] == np.float32(_LEAD_PRIOR))
+        nxt = lead + 1
+        ok = (
+            (ix.p_doc[nxt] == ix.p_doc[lead])
+            & (ix.p_section[nxt] == ix.p_section[lead])
             & (ix.p_prior[nxt] > np.float32(_LEAD_PRIOR))
             # a lead opens a paragraph that says more; a short line before another short
             # line (拓宽高校毕业生等青年就业创业渠道。) is a sentence of a list
             & (ix.p_len[nxt] >= LEAD_BODY_CHARS)
-        ]
-        if nxt.size:
-            under = np.union1d(under, nxt)
-        if not under.size:
-            return (pids, scores) if loose.size else None
-        # the word's usual score where it is written; in headings only, that of a word
-        # as common as the passages under them
-        ref = np.float32(np.median(scores) if pids.size else idf_of(under.size, ix.n_passages))
-        dense = np.zeros(ix.n_passages, dtype=np.float32)
-        dense[pids] = scores
-        holding = dense[under] > 0
-        dense[under[holding]] += np.float32(HEADING_BONUS) * ref
-        dense[under[~holding]] = np.float32(HEADING_SHARE) * ref
-        found = np.concatenate([pids, under[~holding]])
-        return found, dense[found]
+        )
+        out[lead[ok]] = nxt[ok]
+        return out
+
+    @staticmethod
+    def _heading_forms(concept: Concept) -> tuple[str, ...]:
+        """The texts a heading names ``concept`` by: its alternatives, or the word typed
+        when the passages never write it (对外开放 in （二）全方位扩大对内对外开放 only)."""
+        return tuple(a.text for a in concept.alternatives) or (normalize(concept.label),)
 
     def _loose_hits(self, label: str, matched: np.ndarray) -> np.ndarray:
         """Passages not in ``matched`` that write a four-character word with one or two
@@ -692,7 +714,15 @@ class Searcher:
 
     def _find_loose(self, word: str) -> np.ndarray:
         head, tail = word[:2], word[2:]
-        both = np.intersect1d(self.scan(head), self.scan(tail))
+        ix = self.index
+        if ix.norm_mmap is None or not ix.n_passages:
+            return np.zeros(0, dtype=np.intp)
+        # only the passages whose bigram signatures may hold both halves are read, in
+        # one pass (two scans of every passage cost ~6 ms a word at 10 MB)
+        both = np.arange(ix.n_passages)
+        for half in (head, tail):
+            both = both[ix.may_hold(both, half.encode("utf-8"))]
+        both = both[:LOOSE_READ_LIMIT]
         if not both.size:
             return np.zeros(0, dtype=np.intp)
         gapped = re.compile(re.escape(head) + LOOSE_GAP + re.escape(tail))
@@ -707,7 +737,6 @@ class Searcher:
 
     def _find_under_topic(self, forms: tuple[str, ...]) -> np.ndarray:
         table = self._heading_table
-        keys, inverse = table.keys, table.inverse
         # every heading text once, searched as one string (a scan in C, not a loop over
         # the sections in Python)
         found: set[int] = set()
@@ -727,25 +756,16 @@ class Searcher:
         key_of = table.entry_key[entries]
         outer_keys = np.unique(key_of[~table.entry_last[entries]])
         inner_keys = np.setdiff1d(np.unique(key_of[table.entry_last[entries]]), outer_keys)
-        under = np.flatnonzero(np.isin(inverse, outer_keys))
+        under = table.passages_of(outer_keys)
         if not inner_keys.size:
             return under
-        pids = np.flatnonzero(np.isin(inverse, inner_keys))
+        pids = table.passages_of(inner_keys)
         # The heading's own line (（四）坚决打赢脱贫攻坚战。让贫困人口…), the first passage
         # under it, holds its words already: it is not also under it.
-        firsts = pids[np.r_[True, inverse[pids][1:] != inverse[pids][:-1]]]
-        texts = self.index.passages_norm_texts(firsts)
-        sections = self._normalized_sections
-        n_sections = max(len(sections), 1)
-        own = [
-            pid
-            for pid, text in zip(firsts.tolist(), texts, strict=True)
-            if text.lstrip().startswith(
-                sections[int(keys[inverse[pid]]) % n_sections][-1][:_HEADING_PREFIX]
-            )
-        ]
-        if own:
-            pids = np.setdiff1d(pids, np.asarray(own, dtype=np.intp))
+        own = table.own_line[inner_keys]
+        own = own[own >= 0]
+        if own.size:
+            pids = np.setdiff1d(pids, own)
         return np.union1d(under, pids)
 
     @cached_property
@@ -775,6 +795,16 @@ class Searcher:
                 span = under[(doc, *path[: level + 1])]
                 last = level == len(path) - 1
                 places.setdefault(part, []).append((k, span, last, int(doc_size[doc])))
+        by_key = np.argsort(inverse.reshape(-1), kind="stable")
+        bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        firsts = by_key[bounds[:-1]] if keys.size else np.zeros(0, dtype=np.intp)
+        own_line = np.full(keys.size, -1, dtype=np.int64)
+        for k, (key, text) in enumerate(
+            zip(keys.tolist(), self.index.passages_norm_texts(firsts), strict=True)
+        ):
+            path = sections[key % n_sections]
+            if path and text.lstrip().startswith(path[-1][:_HEADING_PREFIX]):
+                own_line[k] = int(firsts[k])
         texts = list(places)
         rows = [row for text in texts for row in places[text]]
         lengths = np.asarray([len(places[t]) for t in texts], dtype=np.int64)
@@ -789,6 +819,9 @@ class Searcher:
             entry_span=np.asarray([r[1] for r in rows], dtype=np.int64),
             entry_last=np.asarray([r[2] for r in rows], dtype=bool),
             entry_doc=np.asarray([r[3] for r in rows], dtype=np.int64),
+            by_key=by_key,
+            key_bounds=bounds,
+            own_line=own_line,
         )
 
     def phrase_exists(self, text: str) -> bool:
@@ -1802,12 +1835,7 @@ class Searcher:
         )
         if alone:
             alts = positive[0].alternatives
-            if (
-                len(alts) == 1
-                and len(alts[0].term_ids) == 1
-                and not alts[0].verify
-                and self._headed_hits(positive[0]) is None
-            ):
+            if len(alts) == 1 and len(alts[0].term_ids) == 1 and not alts[0].verify:
                 # One term: its postings are already in rank order (impact, then pid).
                 pids, impacts = self.index.raw_postings(alts[0].term_ids[0])
                 # only the ranks a page can reach are scored (a common term has many)
@@ -1815,7 +1843,7 @@ class Searcher:
                 scores = impacts[:reach].astype(np.float32) * np.float32(self.index.impact_scale)
                 top = self._ordered(pids[:reach], scores, lo, hi, presorted=True)
                 return Ranked(pids[top], scores[top], int(pids.size), [])
-        hits = [self._headed_hits(c) or self._concept_hits(c) for c in positive]
+        hits = [self._with_headings(c, self._concept_hits(c)) for c in positive]
         unmatched = [c for c, (p, _) in zip(positive, hits, strict=True) if not p.size]
         if alone:
             pids, scores = hits[0]
