@@ -115,9 +115,11 @@ async def check_tools(client: Client) -> None:
     found = result_of(await client.call_tool("search", {"query": "营商环竟", "page_size": 3}))
     assert any("营商环境" in n for n in found["notes"])
     assert found["total"] >= 3 and found["page"] == 1 and found["next_page"] == 2
-    first = found["records"][0]
-    assert first["doc"] == YANTAI and first["region"] == "烟台" and first["year"] == 2024
-    assert "营商环境" in first["text"]
+    assert all("营商环境" in r["text"] for r in found["records"])
+    # the Yantai report's paragraph among the first (a paragraph under another report's
+    # heading 聚焦营商环境优化 may come before it), cited with its document's metadata
+    first = next(r for r in found["records"] if r["doc"] == YANTAI)
+    assert first["region"] == "烟台" and first["year"] == 2024
     assert first["citation"].startswith("《烟台市2024年政府工作报告》（烟台，2024）")
     assert first["citation"].endswith(f"[{YANTAI}#p{first['passage']}]")
 
@@ -376,7 +378,7 @@ async def test_http_serves_the_same_tools(data_dir, tmp_path):
                 names = {t.name for t in (await client.list_tools()).tools}
                 assert "targets" in names and "compare" in names
                 hits = result_of(await client.call_tool("search", {"query": "营商环境"}))
-                assert hits["records"][0]["doc"] == YANTAI
+                assert YANTAI in {r["doc"] for r in hits["records"]}
                 gdp = result_of(
                     await client.call_tool("compare", {"indicator": "GDP", "year": 2024})
                 )

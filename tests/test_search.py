@@ -32,7 +32,10 @@ def test_keyword_search_returns_ranked_hits_with_sections(bundled_engine):
 def test_highlights_are_valid_offsets_into_the_snippet(bundled_engine):
     for query in ("地区生产总值 增长", "GDP", "营商环境", "經濟發展"):
         for hit in bundled_engine.search(query, page_size=10).hits:
-            assert hit.highlights, (query, hit.snippet)
+            # a paragraph under a heading naming the words (（二）聚焦营商环境优化…) is
+            # found without them in its own text: nothing to highlight there
+            under_heading = any(normalize(query) in normalize(part) for part in hit.section)
+            assert hit.highlights or under_heading, (query, hit.snippet)
             for h in hit.highlights:
                 assert 0 <= h.start < h.end <= len(hit.snippet)
                 piece = normalize(hit.snippet[h.start : h.end])

@@ -25,6 +25,7 @@ from bot.models import Correction, Note, SearchHit, SearchResponse, Understood
 from bot.search.budget import Budget, Limits
 from bot.search.fuzzy import Lexicon, rank_candidates
 from bot.search.index import CompiledIndex, idf_of
+from bot.search.quality import HEADING as HEADING_PRIOR
 from bot.search.query import ParsedQuery, QueryPart, join_known_terms, parse_query
 from bot.search.snippets import find_spans, make_snippet
 from bot.search.understand import NATIONAL, understand, year_forms
@@ -65,6 +66,32 @@ SAME_SENTENCE_WEIGHT = 0.3
 # queries r205-r250: 0.4 fixed a data-source note, 0.5 a table caption too; no other
 # query of the dev set or the bundled gate moved).
 DEMOTED_PRIOR = 0.5
+# A passage under a heading that names a word of the query (（二）突出科技创新全链发力 over
+# the paragraphs 强化创新策源功能… and 推动科技成果转化应用…) is about it though its text
+# may not repeat it: it matches the word at HEADING_SHARE of the word's median score where
+# written (0.6 scored lower on the dev split; 1.0 put such paragraphs before passages
+# writing a single word asked, 共同富裕, and lost recall on the bundled gate), and a
+# passage that holds the word and stands under such a heading counts HEADING_BONUS of
+# that median more. Only a heading over at most TOPIC_SPAN passages of its document, and
+# TOPIC_SHARE of them, names a topic (三、2026年工作安排 is a part of the report, not a
+# theme). A one-line lead (办好人民满意的教育。 before its paragraph) heads the passage
+# right after it.
+HEADING_SHARE = 0.8
+HEADING_BONUS = 0.25
+TOPIC_SPAN = 30
+# ... and at most this share of them (二、2026年工作安排 over most of a short report is a
+# part of it, whose 工作 is no topic either).
+TOPIC_SHARE = 1 / 3
+# The least characters of the paragraph a one-line lead heads.
+LEAD_BODY_CHARS = 60
+# characters of a heading that a passage opening with the heading begins with
+_HEADING_PREFIX = 8
+# What may stand between the halves of a four-character word written loosely (see
+# ``Searcher._loose_hits``): one or two characters, no punctuation or space.
+LOOSE_MAX_HITS = 50  # ... only for a word written as such in fewer passages than this
+LOOSE_READ_LIMIT = 5_000  # ... and at most this many passages read
+LOOSE_GAP = r"[^，。；、：,.;:！？!?（）()“”\s]{1,2}"
+_LEAD_PRIOR = HEADING_PRIOR
 _SENTENCE_ENDS = "。；;！？!?\n"
 # Whether a character (below U+10000, where every sentence end is) ends a sentence: one
 # table look-up per character of the texts read, where a regular expression's matches
@@ -73,6 +100,10 @@ _ENDS_SENTENCE = np.zeros(0x10000, dtype=bool)
 _ENDS_SENTENCE[[ord(c) for c in _SENTENCE_ENDS]] = True
 # A five-year plan period: 十四五, 十五五 (and 十二五 … in older reports).
 _PLAN_PERIOD_RE = re.compile(r"十[一二三四五六七八九]五")
+_YEAR_HEADING_RE = re.compile(r"(?<!\d)(?:19|20)\d\d年|[一二][〇○零][〇○零一二三四五六七八九]{2}年")
+# The year facet's score of a passage under a heading naming another year (see
+# ``_make_facet_concepts``): below a passage naming the year in its text.
+OTHER_YEAR_SCORE = 3.0
 # How many of the best-scoring passages the body-text prior may reorder.
 QUALITY_WINDOW = 20
 # How many distinct facets (region, year, kind) keep their passages in memory.
@@ -119,6 +150,19 @@ ASKING_WORDS = frozenset(
     {"怎么", "怎样", "怎么样", "如何", "什么", "哪些", "是否", "有没有", "请问", "吗", "呢",
      "吧", "需要", "应该", "能不能", "达到"}
 )  # fmt: skip
+# Words after which the next word says how the question asks, not what it is about
+# (怎么做, 如何推进, 怎样引导): that word is soft (see ``Concept.soft``).
+HOW_WORDS = frozenset({"怎么", "如何", "怎样", "咋", "怎么样"})
+# Words naming the kind of passage wanted rather than its topic (有哪些举措, 具体措施,
+# 重点工作): soft when the query has other words.
+SOFT_WORDS = frozenset(
+    {"措施", "举措", "政策措施", "具体措施", "主要措施", "工作", "重点工作", "做法", "办法",
+     "安排", "方面", "有关", "相关", "具体"}
+)  # fmt: skip
+# Verbs that open a question before an asking word (有哪些举措, 是什么): soft.
+ASKING_VERBS = frozenset({"有", "是"})
+# How much a soft word found in a passage adds, as a share of its score.
+SOFT_WEIGHT = 0.5
 EMPTY_MESSAGE = "请输入要查找的关键词，例如：乡村振兴、地区生产总值 (empty query)"
 ONLY_EXCLUSIONS_MESSAGE = "只有排除词：请至少给出一个要查找的关键词 (only exclusions)"
 EMPTY = (Note("empty_query", EMPTY_MESSAGE),)
@@ -297,6 +341,47 @@ def _content(words: list[tuple[str, int, int]]) -> list[str]:
     return [w for w in kept if w not in ASKING_WORDS] or kept
 
 
+def _softened(concepts: list[Concept], words: list[tuple[str, int, int]]) -> list[Concept]:
+    """``concepts`` with the words of asking marked soft (see ``Concept.soft``): the word
+    right after 怎么/如何/怎样 (怎么推进, 怎么做) and the words of :data:`SOFT_WORDS`.
+    Whether they stay soft is settled for the whole query (:func:`_settle_soft`)."""
+    after_how = {
+        words[k + 1][0]
+        for k in range(len(words) - 1)
+        if words[k][0] in HOW_WORDS and words[k + 1][0] not in STOPWORDS
+    }
+    # 有哪些, 是什么: the verb that opens the question
+    after_how |= {
+        words[k][0]
+        for k in range(len(words) - 1)
+        if words[k][0] in ASKING_VERBS and words[k + 1][0] in ASKING_WORDS
+    }
+    return [
+        replace(c, soft=True)
+        if not (c.exclude or c.optional or c.fixed is not None or c.label in QUESTION_WORDS)
+        and (c.label in after_how or c.label in SOFT_WORDS)
+        else c
+        for c in concepts
+    ]
+
+
+def _settle_soft(concepts: list[Concept]) -> list[Concept]:
+    """The query's concepts with its soft words kept soft when a word of two or more
+    characters stays required, else required again (工作 安排 alone is what is asked);
+    a soft lone character (the 做 of 怎么做) is left out: it would add the score of a
+    character found nearly everywhere."""
+    if not any(c.soft for c in concepts):
+        return concepts
+    if not any(
+        not (c.soft or c.exclude or c.optional)
+        and len(c.label) > 1
+        and c.label not in QUESTION_WORDS
+        for c in concepts
+    ):
+        return [replace(c, soft=False) if c.soft else c for c in concepts]
+    return [c for c in concepts if not (c.soft and len(c.label) == 1)]
+
+
 def phrases_with(words: list[str], anchor: str, *, max_words: int = 4) -> set[str]:
     """Runs of up to ``max_words`` adjacent CJK words that include ``anchor``."""
     out: set[str] = set()
@@ -335,6 +420,41 @@ class Concept:
     # Not searched: a part typed as one run (生态保护红线), to find whole among the best
     # passages, which it lifts above those with its words scattered (``_ordered``).
     optional: bool = False
+    # Not required of a passage, only adding to its score: a word of how the query asks
+    # rather than what about (the verb after 怎么: 科技创新 怎么做, 对外开放 怎么推进; 措施,
+    # 举措, 工作 …) or a lone character beside longer words (吃饭难 → 吃饭 难).
+    soft: bool = False
+
+
+@dataclass(frozen=True)
+class _HeadingTable:
+    """See :meth:`Searcher._heading_table`. ``joined`` holds the distinct heading texts
+    separated by NUL, text ``u`` starting at ``starts[u]``; its places are the entries
+    ``offsets[u]:offsets[u + 1]``, each a document × section key position, the passages
+    of the document under that heading, and whether it is the innermost heading."""
+
+    keys: np.ndarray
+    inverse: np.ndarray
+    joined: str
+    starts: np.ndarray
+    offsets: np.ndarray
+    entry_key: np.ndarray
+    entry_span: np.ndarray
+    entry_last: np.ndarray
+    entry_doc: np.ndarray  # the number of passages of the entry's document
+    by_key: np.ndarray  # passage ids ordered by key position
+    own_line: (
+        np.ndarray
+    )  # per key position, its first passage if it opens with the heading, else -1
+    key_bounds: np.ndarray  # key position k's passages: by_key[key_bounds[k]:key_bounds[k + 1]]
+
+    def passages_of(self, key_positions: np.ndarray) -> np.ndarray:
+        """The passages (sorted) of the document × section keys at ``key_positions``."""
+        if not key_positions.size:
+            return np.zeros(0, dtype=np.intp)
+        lo, hi = self.key_bounds[key_positions], self.key_bounds[key_positions + 1]
+        parts = [self.by_key[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True)]
+        return np.sort(np.concatenate(parts)).astype(np.intp)
 
 
 @dataclass(frozen=True)
@@ -508,6 +628,201 @@ class Searcher:
         weight = np.float32(idf_of(found.size, self.index.n_passages))
         dense[under] = np.maximum(dense[under], weight)
         return Concept(word, alts, exclude, fixed=(found, dense[found]))
+
+    def _with_headings(
+        self, concept: Concept, hits: tuple[np.ndarray, np.ndarray]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``hits`` (the concept's) with the passages under a heading that names it (see
+        :data:`HEADING_SHARE`) and those writing it loosely (:meth:`_loose_hits`); the
+        hits themselves for a facet, a question word or given passages. What is looked
+        up per word is memoised; what depends on the hits is done per query, on them."""
+        if concept.fixed is not None or concept.label in QUESTION_WORDS:
+            return hits
+        ix = self.index
+        pids = np.asarray(hits[0], dtype=np.intp)
+        scores = np.asarray(hits[1], dtype=np.float32)
+        # a word written as such in many passages is not looked for loosely (the cost
+        # would buy little)
+        if pids.size < LOOSE_MAX_HITS:
+            loose = self._loose_hits(concept.label, pids)
+        else:
+            loose = np.zeros(0, dtype=np.intp)
+        if loose.size:
+            # written with a word inside (扩大国内需求 for 扩大内需, 乡村全面振兴 for 乡村
+            # 振兴): a synonym's share of the word's usual score
+            weight = np.median(scores) if pids.size else idf_of(loose.size, ix.n_passages)
+            pids = np.concatenate([pids, loose])
+            scores = np.concatenate(
+                [scores, np.full(loose.size, np.float32(SYNONYM_WEIGHT * weight), np.float32)]
+            )
+        under = self._under_topic_headings(self._heading_forms(concept))
+        nxt = self._lead_next[pids]
+        nxt = nxt[nxt >= 0]
+        if nxt.size:
+            under = np.union1d(under, nxt)
+        if not under.size:
+            return pids, scores
+        # the word's usual score where it is written; in headings only, that of a word
+        # as common as the passages under them
+        ref = np.float32(np.median(scores) if pids.size else idf_of(under.size, ix.n_passages))
+        # one flag per passage: cheaper than sorting the hits to compare them (np.isin)
+        flag = np.zeros(ix.n_passages, dtype=bool)
+        flag[under] = True
+        scores = scores.copy()
+        scores[flag[pids]] += np.float32(HEADING_BONUS) * ref
+        flag[pids] = False
+        rest = under[flag[under]]
+        found = np.concatenate([pids, rest])
+        return found, np.concatenate([scores, np.full(rest.size, np.float32(HEADING_SHARE) * ref)])
+
+    @cached_property
+    def _lead_next(self) -> np.ndarray:
+        """Per passage, the passage it heads as a one-line lead (办好人民满意的教育。 before
+        its paragraph, same document and section), else -1."""
+        ix = self.index
+        out = np.full(ix.n_passages, -1, dtype=np.int64)
+        if ix.n_passages < 2:
+            return out
+        lead = np.flatnonzero(ix.p_prior[:-1] == np.float32(_LEAD_PRIOR))
+        nxt = lead + 1
+        ok = (
+            (ix.p_doc[nxt] == ix.p_doc[lead])
+            & (ix.p_section[nxt] == ix.p_section[lead])
+            & (ix.p_prior[nxt] > np.float32(_LEAD_PRIOR))
+            # a lead opens a paragraph that says more; a short line before another short
+            # line (拓宽高校毕业生等青年就业创业渠道。) is a sentence of a list
+            & (ix.p_len[nxt] >= LEAD_BODY_CHARS)
+        )
+        out[lead[ok]] = nxt[ok]
+        return out
+
+    @staticmethod
+    def _heading_forms(concept: Concept) -> tuple[str, ...]:
+        """The texts a heading names ``concept`` by: its alternatives, or the word typed
+        when the passages never write it (对外开放 in （二）全方位扩大对内对外开放 only)."""
+        return tuple(a.text for a in concept.alternatives) or (normalize(concept.label),)
+
+    def _loose_hits(self, label: str, matched: np.ndarray) -> np.ndarray:
+        """Passages not in ``matched`` that write a four-character word with one or two
+        characters inside, between its halves (扩大国内需求 for 扩大内需, 乡村全面振兴 for
+        乡村振兴, 科技与创新), not across a punctuation mark; memoised per word."""
+        word = normalize(label)
+        if len(word) != 4 or not is_cjk_word(word):
+            return np.zeros(0, dtype=np.intp)
+        found = self._memoised("loose", word, False, lambda: self._find_loose(word))
+        return np.setdiff1d(found, matched) if found.size else found
+
+    def _find_loose(self, word: str) -> np.ndarray:
+        head, tail = word[:2], word[2:]
+        ix = self.index
+        if ix.norm_mmap is None or not ix.n_passages:
+            return np.zeros(0, dtype=np.intp)
+        # only the passages whose bigram signatures may hold both halves are read, in
+        # one pass (two scans of every passage cost ~6 ms a word at 10 MB)
+        both = np.arange(ix.n_passages)
+        for half in (head, tail):
+            both = both[ix.may_hold(both, half.encode("utf-8"))]
+        both = both[:LOOSE_READ_LIMIT]
+        if not both.size:
+            return np.zeros(0, dtype=np.intp)
+        gapped = re.compile(re.escape(head) + LOOSE_GAP + re.escape(tail))
+        texts = self.index.passages_norm_texts(both)
+        keep = [pid for pid, t in zip(both.tolist(), texts, strict=True) if gapped.search(t)]
+        return np.asarray(keep, dtype=np.intp)
+
+    def _under_topic_headings(self, forms: tuple[str, ...]) -> np.ndarray:
+        """Passages under a heading of at most :data:`TOPIC_SPAN` passages of its
+        document that contains one of ``forms`` (normalised), memoised."""
+        return self._memoised("topic", forms, False, lambda: self._find_under_topic(forms))
+
+    def _find_under_topic(self, forms: tuple[str, ...]) -> np.ndarray:
+        table = self._heading_table
+        # every heading text once, searched as one string (a scan in C, not a loop over
+        # the sections in Python)
+        found: set[int] = set()
+        for f in forms:
+            if f:
+                pos = [m.start() for m in re.finditer(re.escape(f), table.joined)]
+                found.update(np.searchsorted(table.starts, pos, side="right").tolist())
+        if not found:
+            return np.zeros(0, dtype=np.intp)
+        entries = np.concatenate(
+            [np.arange(table.offsets[u - 1], table.offsets[u]) for u in sorted(found)]
+        )
+        span = table.entry_span[entries]
+        entries = entries[(span <= TOPIC_SPAN) & (span <= TOPIC_SHARE * table.entry_doc[entries])]
+        if not entries.size:
+            return np.zeros(0, dtype=np.intp)
+        key_of = table.entry_key[entries]
+        outer_keys = np.unique(key_of[~table.entry_last[entries]])
+        inner_keys = np.setdiff1d(np.unique(key_of[table.entry_last[entries]]), outer_keys)
+        under = table.passages_of(outer_keys)
+        if not inner_keys.size:
+            return under
+        pids = table.passages_of(inner_keys)
+        # The heading's own line (（四）坚决打赢脱贫攻坚战。让贫困人口…), the first passage
+        # under it, holds its words already: it is not also under it.
+        own = table.own_line[inner_keys]
+        own = own[own >= 0]
+        if own.size:
+            pids = np.setdiff1d(pids, own)
+        return np.union1d(under, pids)
+
+    @cached_property
+    def _heading_table(self) -> _HeadingTable:
+        """The headings of the index for :meth:`_find_under_topic`: each distinct heading
+        text once, and for each the (document × section, level) places it heads with
+        the number of passages of the document under it there."""
+        ix = self.index
+        sections = self._normalized_sections
+        n_sections = max(len(sections), 1)
+        keys, inverse, counts = np.unique(
+            ix.p_doc.astype(np.int64) * n_sections + ix.p_section.astype(np.int64),
+            return_inverse=True,
+            return_counts=True,
+        )
+        under: dict[tuple, int] = {}
+        for key, count in zip(keys.tolist(), counts.tolist(), strict=True):
+            doc, path = key // n_sections, sections[key % n_sections]
+            for level in range(len(path)):
+                prefix = (doc, *path[: level + 1])
+                under[prefix] = under.get(prefix, 0) + count
+        doc_size = np.bincount(ix.p_doc.astype(np.int64), minlength=len(ix.docs))
+        places: dict[str, list[tuple[int, int, bool, int]]] = {}
+        for k, key in enumerate(keys.tolist()):
+            doc, path = key // n_sections, sections[key % n_sections]
+            for level, part in enumerate(path):
+                span = under[(doc, *path[: level + 1])]
+                last = level == len(path) - 1
+                places.setdefault(part, []).append((k, span, last, int(doc_size[doc])))
+        by_key = np.argsort(inverse.reshape(-1), kind="stable")
+        bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        firsts = by_key[bounds[:-1]] if keys.size else np.zeros(0, dtype=np.intp)
+        own_line = np.full(keys.size, -1, dtype=np.int64)
+        for k, (key, text) in enumerate(
+            zip(keys.tolist(), self.index.passages_norm_texts(firsts), strict=True)
+        ):
+            path = sections[key % n_sections]
+            if path and text.lstrip().startswith(path[-1][:_HEADING_PREFIX]):
+                own_line[k] = int(firsts[k])
+        texts = list(places)
+        rows = [row for text in texts for row in places[text]]
+        lengths = np.asarray([len(places[t]) for t in texts], dtype=np.int64)
+        starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]) if texts else np.zeros(0)
+        return _HeadingTable(
+            keys=keys,
+            inverse=inverse.reshape(-1),
+            joined="\x00".join(texts),
+            starts=np.asarray(starts, dtype=np.int64),
+            offsets=np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
+            entry_key=np.asarray([r[0] for r in rows], dtype=np.int64),
+            entry_span=np.asarray([r[1] for r in rows], dtype=np.int64),
+            entry_last=np.asarray([r[2] for r in rows], dtype=bool),
+            entry_doc=np.asarray([r[3] for r in rows], dtype=np.int64),
+            by_key=by_key,
+            key_bounds=bounds,
+            own_line=own_line,
+        )
 
     def phrase_exists(self, text: str) -> bool:
         """Does ``text`` occur in some passage (checked through the index)?"""
@@ -748,14 +1063,20 @@ class Searcher:
         if correction is None:
             concepts = self._concepts(_content(words), part.exclude, budget)
             whole = self._whole_run(part, concepts)
-            return concepts + ([whole] if whole else []), []
+            return _softened(concepts, words) + ([whole] if whole else []), []
         a, b, term, score = correction
         concepts = self._concepts(_content(words[:a]), False, budget)
-        concepts += self._corrected_concepts(term, budget)
+        typed = part.text[words[a][1] : words[b][2]]
+        if self._known_term(typed) and term in self.synonyms.expand(typed):
+            # a known term put as its group's usual form (新能源车 → 新能源汽车): searched
+            # as typed, it finds every form of the group (电动汽车 too), not that one only
+            concepts.append(self._concept(typed))
+        else:
+            concepts += self._corrected_concepts(term, budget)
         concepts += self._concepts(_content(words[b + 1 :]), False, budget)
         start, end = words[a][1], words[b][2]
         fixed = part.original[:start] + term + part.original[end:]
-        return concepts, [Correction(part.original, fixed, round(score, 1))]
+        return _softened(concepts, words), [Correction(part.original, fixed, round(score, 1))]
 
     def _corrected_concepts(self, term: str, budget: Budget) -> list[Concept]:
         """The corrected ``term`` searched as if it had been typed: an index term is one
@@ -1245,6 +1566,13 @@ class Searcher:
                 for i, score in docs.items():
                     per_doc[i] = score
                 dense = per_doc[ix.p_doc]
+            if reviews and label.startswith("year:"):
+                # in a report reviewing the year, the sections headed by another year (三、
+                # 2026年工作安排 in the report of 2026 reviewing 2025) do not speak of it,
+                # unless their text names it (found below)
+                other = np.isin(ix.p_section, self._sections_of_other_years(facets.year))
+                other &= np.isin(ix.p_doc, np.asarray(reviews, dtype=ix.p_doc.dtype))
+                dense[other] = np.minimum(dense[other], np.float32(OTHER_YEAR_SCORE))
             for word in words:
                 pids = self.scan(normalize(word))
                 dense[pids] = np.maximum(dense[pids], FACET_TEXT_SCORE)
@@ -1268,6 +1596,18 @@ class Searcher:
                 first = np.flatnonzero(np.isin(ix.p_doc, np.asarray(exact, dtype=ix.p_doc.dtype)))
             out.append(Concept(label, [], fixed=(pids, dense[pids]), first=first))
         return out
+
+    def _sections_of_other_years(self, year: int) -> np.ndarray:
+        """Ids of the sections whose heading path names a year (2026年, 二〇二六年) but
+        not ``year``."""
+        own = {normalize(f) for f in year_forms(year)}
+        found = [
+            sid
+            for sid, path in enumerate(self._normalized_sections)
+            if any(_YEAR_HEADING_RE.search(part) for part in path)
+            and not any(f in part for part in path for f in own)
+        ]
+        return np.asarray(found, dtype=self.index.p_section.dtype)
 
     def _enclosing_docs(self, region: str) -> dict[int, float]:
         """For a place no document is about (凯里, a county of 黔东南), the documents of
@@ -1340,7 +1680,7 @@ class Searcher:
             cs, cor = self._plan_part(part, budget, correct=correct)
             concepts += cs
             corrections += cor
-        concepts = _disjoint(_unique(concepts))
+        concepts = _settle_soft(_disjoint(_unique(concepts)))
         positive = [c for c in concepts if not c.exclude]
         n = self.index.n_passages
         if not positive or n == 0:
@@ -1380,7 +1720,7 @@ class Searcher:
         concepts: list[Concept] = []
         for part in parsed.parts:
             concepts += self._plan_part(part, budget, correct=correct)[0]
-        concepts = _disjoint(_unique(concepts))
+        concepts = _settle_soft(_disjoint(_unique(concepts)))
         if not any(not c.exclude for c in concepts) or self.index.n_passages == 0:
             return Ranked(np.zeros(0, np.int64), np.zeros(0, np.float32), 0, [])
         return self._rank(concepts, max(1, page), max(1, page_size), Filters())
@@ -1438,7 +1778,12 @@ class Searcher:
             # the passages holding its words cost milliseconds a query
             held = np.zeros(head.size, dtype=np.float32)
             for run in runs:
-                held += self.index.holds(pids[head], run)
+                found = self.index.holds(pids[head], run)
+                # a passage under a topic heading holding the run holds it too
+                under = self._under_topic_headings((run.decode("utf-8"),))
+                if under.size:
+                    found = found | np.isin(pids[head], under)
+                held += found
             weighted = weighted * (1 + np.float32(WHOLE_RUN_WEIGHT) * held / len(runs))
         if len(words) > 1:
             # Only passages that could still reach the ranks asked for are read: a passage
@@ -1473,7 +1818,10 @@ class Searcher:
         facets: list[Concept] | None = None,
     ) -> Ranked:
         runs = tuple(c.label.encode("utf-8") for c in concepts if c.optional)
-        positive = [c for c in concepts if not c.exclude and not c.optional]
+        positive = [c for c in concepts if not c.exclude and not c.optional and not c.soft]
+        soft = [c for c in concepts if c.soft and not c.exclude and not c.optional]
+        if not positive:
+            positive, soft = soft, []
         words = tuple(
             tuple(a.text for a in c.alternatives)
             for c in positive
@@ -1482,7 +1830,9 @@ class Searcher:
         negative = [c for c in concepts if c.exclude]
         facets = facets or []
         lo, hi = (page - 1) * size, page * size
-        alone = len(positive) == 1 and not negative and not filters.active and not facets
+        alone = (
+            len(positive) == 1 and not negative and not filters.active and not facets and not soft
+        )
         if alone:
             alts = positive[0].alternatives
             if len(alts) == 1 and len(alts[0].term_ids) == 1 and not alts[0].verify:
@@ -1493,7 +1843,7 @@ class Searcher:
                 scores = impacts[:reach].astype(np.float32) * np.float32(self.index.impact_scale)
                 top = self._ordered(pids[:reach], scores, lo, hi, presorted=True)
                 return Ranked(pids[top], scores[top], int(pids.size), [])
-        hits = [self._concept_hits(c) for c in positive]
+        hits = [self._with_headings(c, self._concept_hits(c)) for c in positive]
         unmatched = [c for c, (p, _) in zip(positive, hits, strict=True) if not p.size]
         if alone:
             pids, scores = hits[0]
@@ -1512,6 +1862,10 @@ class Searcher:
             np.add.at(matched, p, np.ones(p.size, dtype=np.uint8))
             if required is not None and c.label not in QUESTION_WORDS:
                 required[p] = True
+        for c in soft:
+            pids, scores = self._concept_hits(c)
+            p = np.asarray(pids, dtype=np.intp)
+            np.add.at(total, p, np.asarray(scores, dtype=np.float32) * np.float32(SOFT_WEIGHT))
         # Each passage's level, 0 for a passage that is no candidate: the number of
         # concepts it matches, and with facets, at one number, those of what the query
         # names first. Whole-corpus array operations, which run at memory speed, find
