@@ -405,16 +405,6 @@ def _median(values: np.ndarray) -> np.float32:
     return np.float32((part[half - 1] + part[half]) / 2)
 
 
-def _holds_sorted(sorted_values: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """``np.isin(values, sorted_values)`` for sorted ``sorted_values`` and few ``values``
-    (a window's passages): a binary search each, not a sort of both."""
-    at = np.searchsorted(sorted_values, values)
-    inside = at < sorted_values.size
-    out = np.zeros(values.size, dtype=bool)
-    out[inside] = sorted_values[at[inside]] == values[inside]
-    return out
-
-
 def _topic_passages(
     rows: np.ndarray,
     n_texts: int,
@@ -524,6 +514,27 @@ class _HeadingTable:
     starts: np.ndarray
     under: np.ndarray
     bounds: np.ndarray
+    # per passage, its document × section key position; per key position, the headings
+    # over it that name a topic, (text, innermost), and its first passage when that
+    # opens with its innermost heading (else -1)
+    key_of: np.ndarray
+    topics: tuple[tuple[tuple[str, bool], ...], ...]
+    own_line: tuple[int, ...]
+
+    def under_topic(self, pids: np.ndarray, form: str) -> np.ndarray:
+        """Whether each of ``pids`` is under a topic heading holding ``form``, as
+        :meth:`Searcher._under_topic_headings` has it, passage by passage: for the few
+        passages of a window, cheaper than all the passages of such headings."""
+        out = np.zeros(len(pids), dtype=bool)
+        if not form:
+            return out
+        for i, (pid, key) in enumerate(zip(pids.tolist(), self.key_of[pids].tolist(), strict=True)):
+            for text, last in self.topics[key]:
+                # under the heading itself, or its own line (see _topic_passages)
+                if form in text and not (last and pid == self.own_line[key]):
+                    out[i] = True
+                    break
+        return out
 
 
 @dataclass(frozen=True)
@@ -892,12 +903,18 @@ class Searcher:
         # of the document under the heading there, whether it is the innermost heading,
         # the passages of the document)
         places: dict[str, list[tuple[int, int, bool, int]]] = {}
+        # per key position, the headings over it that name a topic: (text, innermost)
+        topics: list[tuple[tuple[str, bool], ...]] = []
         for k, key in enumerate(keys.tolist()):
             doc, path = key // n_sections, sections[key % n_sections]
+            heads = []
             for level, part in enumerate(path):
                 span = under[(doc, *path[: level + 1])]
                 last = level == len(path) - 1
                 places.setdefault(part, []).append((k, span, last, int(doc_size[doc])))
+                if span <= TOPIC_SPAN and span <= TOPIC_SHARE * int(doc_size[doc]):
+                    heads.append((part, last))
+            topics.append(tuple(heads))
         by_key = np.argsort(inverse.reshape(-1), kind="stable")
         key_bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
         firsts = by_key[key_bounds[:-1]] if keys.size else np.zeros(0, dtype=np.intp)
@@ -926,6 +943,9 @@ class Searcher:
             starts=np.asarray(starts, dtype=np.int64),
             under=passages,
             bounds=bounds,
+            key_of=inverse.reshape(-1).astype(np.int32),
+            topics=tuple(topics),
+            own_line=tuple(own_line.tolist()),
         )
 
     def phrase_exists(self, text: str) -> bool:
@@ -1883,10 +1903,9 @@ class Searcher:
             held = np.zeros(head.size, dtype=np.float32)
             for run in runs:
                 found = self.index.holds(pids[head], run)
-                # a passage under a topic heading holding the run holds it too
-                under = self._under_topic_headings((run.decode("utf-8"),))
-                if under.size:
-                    found = found | _holds_sorted(under, pids[head])
+                # a passage under a topic heading holding the run holds it too (looked
+                # up for these passages only, not all those under such headings)
+                found = found | self._heading_table.under_topic(pids[head], run.decode("utf-8"))
                 held += found
             weighted = weighted * (1 + np.float32(WHOLE_RUN_WEIGHT) * held / len(runs))
         if len(words) > 1:
