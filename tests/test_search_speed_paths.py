@@ -11,6 +11,7 @@ import pytest
 
 from bot.search.searcher import _SENTENCE_ENDS, _same_sentence_shares
 from bot.text.pinyin import _raw_table
+from bot.text.tokenize import is_cjk_word as is_cjk
 
 
 def _reference_shares(texts: list[str], words: tuple[tuple[str, ...], ...]) -> list[float]:
@@ -70,3 +71,41 @@ def test_shares_of_real_sentences(n_words: int) -> None:
     texts = ["粮食产量增长。", "粮食稳定；产量增长", "增长"]
     got = _same_sentence_shares(texts, words).tolist()
     assert got == pytest.approx(_reference_shares(texts, words))
+
+
+def test_phrase_existence_counts_the_and_only_when_reading_did_not_decide(
+    bundled_engine, monkeypatch
+) -> None:
+    import bot.search.searcher as searcher_module
+
+    s = bundled_engine.searcher
+    ix = s.index
+    # phrases of two index terms, most not written together: present and absent ones
+    vocab = [t for t in ix.vocab if len(t) == 2 and is_cjk(t)]
+    rng = random.Random(7)
+    phrases = {rng.choice(vocab) + rng.choice(vocab) for _ in range(300)}
+    for pid in range(0, ix.n_passages, max(1, ix.n_passages // 150)):
+        text = ix.passages_norm_texts([pid])[0]
+        phrases.update(text[i : i + 4] for i in range(0, max(0, len(text) - 4), 23))
+    phrases = sorted(p for p in phrases if (a := s._alternative(p)) is not None and a.verify)
+    # small limits, so that this corpus takes every branch
+    monkeypatch.setattr(searcher_module, "PHRASE_CHECK_LIMIT", 3)
+    monkeypatch.setattr(searcher_module, "EXISTENCE_SCAN", 6)
+    monkeypatch.setattr(searcher_module, "_FIRST_TEXTS", 2)
+    counted: list[str] = []
+    every_list = type(s)._on_every_list
+
+    def spy(self, pids, term_ids):
+        counted.append("x")
+        return every_list(self, pids, term_ids)
+
+    monkeypatch.setattr(type(s), "_on_every_list", spy)
+    answers = {}
+    for first in (1, 10**6):  # the AND counted first always, or only when reading did not decide
+        monkeypatch.setattr(searcher_module, "COUNT_FIRST", first)
+        counted.clear()
+        answers[first] = [s._phrase_exists(p) for p in phrases]
+        answers[first, "counts"] = len(counted)
+    assert answers[1] == answers[10**6]  # the same answer in either order
+    assert 10 < sum(answers[1]) < len(phrases) - 10
+    assert answers[10**6, "counts"] < answers[1, "counts"]  # less work counting
