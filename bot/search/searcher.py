@@ -1320,6 +1320,10 @@ class Searcher:
                     continue  # a known term (新基建) is what was meant, unless a synonym
                 if cand.term in text:
                     continue  # dropping characters loses what was typed; not a correction
+                if cand.term.endswith(text) and len(cand.term) > len(text):
+                    # characters put before what was typed (办教育 -> 民办教育) name another,
+                    # narrower thing; a typo drops them inside (高质发展) or at the end
+                    continue
                 if _kept_in(text, cand.term) and (
                     self.phrase_exists(text)
                     or any(w in FUNCTION_CHARS for w, *_ in words[a : b + 1])
