@@ -83,7 +83,7 @@ async def test_scorecard_lists_targets_with_results_status_and_sources(
     assert text.index("目标 增长7%左右 → 实际 增长6.9%", gdp) < text.index("\n\n", gdp)
     assert "《2015年中华人民共和国国务院…》→《2016年国务院政府工作报告》" in text
     assert "❔ 未知 居民消费价格 · 2015年 · 全国" in text
-    assert "目标 3%左右（尚无实绩）" in text
+    assert "目标 上涨3%左右（尚无实绩）" in text  # 居民消费价格涨幅3%左右: a rise
     assert "<b>国内生产总值</b>" in call.params["text"]
 
 

@@ -934,3 +934,16 @@ def test_english_empty_digest_and_document_sections():
     assert heading == "📄 烟台市2024年政府工作报告 · 烟台 · 2024"
     low = compose([("aaaa111111", rec(confidence=0.35))], only_new=False, lang="en")
     assert low.empty and low.lines[-1].text.startswith("1 low-confidence figures not shown")
+
+
+def test_a_negative_rise_is_shown_as_a_fall():
+    from bot.digest.values import change_and_value, signed_change
+
+    # a table's 比上年增长 column holds a signed figure; a reader says 下降0.9%
+    fall = rec("居民消费价格", value=-0.9, value_text="-0.9", qualifier="", change="上涨")
+    assert change_and_value(fall) == "下降0.9%"
+    assert signed_change("增加", "-12亿元") == ("减少", "12亿元")
+    assert change_and_value(rec()) == "增长5.5%左右"  # a positive figure as it is
+    assert signed_change("下降", "-1.2%") == ("下降", "-1.2%")  # no rise: left alone
+    digest = compose([("d1", fall)])
+    assert "下降 0.9%" in digest.text and "-0.9" not in digest.text

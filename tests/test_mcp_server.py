@@ -602,7 +602,7 @@ def test_changes_sets_a_report_against_the_previous_one(two_reports):
     got = {r.target.indicator: (r.outcome.status, r.target.figure) for r in moved.records}
     assert got["地区生产总值"] == ("raised", "增长5.5%左右")
     assert got["新增城镇就业"] == ("unchanged", "新增10万人以上")
-    assert got["居民消费价格"] == ("lowered", "2%左右")
+    assert got["居民消费价格"] == ("lowered", "上涨2%左右")  # 涨幅: a rise
     gdp = next(r for r in moved.records if r.target.indicator == "地区生产总值")
     assert gdp.outcome.other.target.figure == "增长5%左右"
     assert "weifang_2024.txt" in gdp.outcome.other.citation

@@ -344,3 +344,12 @@ def test_a_word_of_a_passage_answers_one_concept_of_the_query():
     assert [a.text for a in got[1].alternatives] == ["碳中和"]
     alone = Concept("GDP", [alt("gdp"), alt("地区生产总值")])
     assert _disjoint([alone]) == [alone]
+
+
+def test_real_words_are_not_lengthened_at_their_start(bundled_engine):
+    # 办教育 is 办 + 教育 as typed; 民办教育 (in the corpus) is another, narrower thing
+    resp = bundled_engine.search("办教育")
+    assert resp.corrections == (), [c.corrected for c in resp.corrections]
+    assert resp.total > 0
+    # a word clipped inside or at its end is still completed
+    assert [c.corrected for c in bundled_engine.search("高质发展").corrections] == ["高质量发展"]

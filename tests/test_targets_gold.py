@@ -61,13 +61,14 @@ def test_scoring_is_one_to_one():
 # The gate holds the dev figures where they stand (bench/RESULTS.md has the history);
 # the test split is scored by hand with `python -m bench.eval_targets --real --split test`
 # and never gates anything, so that nobody tunes on it.
-REAL_DEV_FLOORS = {  # measured 2026-12-05 (seventh session, 27 documents with the news
-    # story moved from test): P 0.994 R 0.986 naming 0.813 kind 0.993 year 0.948
+REAL_DEV_FLOORS = {  # measured 2026-12-05 (27 documents, the news story moved from
+    # test): P 0.994 R 0.986 naming 0.813 kind 0.994 year 0.957
     "precision": 0.988,
     "recall": 0.98,
     "naming": 0.805,
     "kind": 0.99,
-    "year": 0.943,
+    "year": 0.95,
+    "change": 0.985,  # a level told from an increment: 0.991
 }
 
 
@@ -90,6 +91,7 @@ def test_real_dev_figures(real_dev_report):
         "naming": t.share("named"),
         "kind": t.share("kind_ok"),
         "year": t.share("year_ok"),
+        "change": t.share("change_ok"),
     }
     low = {k: round(v, 3) for k, v in got.items() if v < REAL_DEV_FLOORS[k]}
     assert not low, f"below the dev floors {REAL_DEV_FLOORS}: {low}"

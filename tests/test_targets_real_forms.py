@@ -1769,7 +1769,7 @@ def test_levels_and_changes_are_told_apart(extract):
         "学前教育毛入园率提升至91%，物流成本下降至14%左右。\n"
         "第一产业增加值488.4亿元，增长3.7%。\n"
         "三次产业对经济增长的贡献率分别为4.8%、59.5%、35.7%。\n"
-        "居民消费价格涨幅2%左右。\n"
+        "居民消费价格涨幅2%左右。全州人口出生率为9.1‰，人口自然增长率为2.6‰。\n"
     )
     changes = {r.value: r.change for r in extract(text)}
     assert changes[91] == "提升到" and changes[14] == "下降到"  # where it ends: a level
@@ -1777,3 +1777,4 @@ def test_levels_and_changes_are_told_apart(extract):
     assert changes[3.7] == "增长"
     assert changes[4.8] == ""  # 对经济增长的贡献率为: 增长 is inside the name
     assert changes[2] == "上涨"  # 涨幅: a rise
+    assert changes[2.6] == ""  # 增长率 is a noun: a rate, no growth

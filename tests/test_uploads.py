@@ -392,7 +392,9 @@ def test_remove_document_deletes_file_sidecar_index_entry_and_targets(engine):
 def test_old_state_keeps_answering_after_an_off_thread_upload_until_reopen(engine):
     searcher = engine.searcher
     before = engine.search("乡村振兴", page_size=50)
-    assert "lexicon" not in vars(searcher)  # not loaded yet: loaded after the disk swap
+    # the corrector's lexicon was read with the searcher, from the index it serves
+    assert "lexicon" in vars(searcher)
+    lexicon = searcher.lexicon
     doc = engine.document(SMALL_CORPUS[0])
     compiled = engine.settings.index_dir / "compiled"
     inode = compiled.stat().st_ino
@@ -412,7 +414,8 @@ def test_old_state_keeps_answering_after_an_off_thread_upload_until_reopen(engin
     assert not (engine.settings.index_dir / "compiled.old").exists()
     assert engine.searcher is searcher
     assert engine.search("乡村振兴", page_size=50) == before
-    assert engine.search("乡村振星").corrections  # lexicon read now, from the new folder
+    assert engine.search("乡村振星").corrections
+    assert searcher.lexicon is lexicon  # not read again from the swapped folder
     assert engine.document(SMALL_CORPUS[0]) == doc
     assert "report.md" not in found_in(engine, "量子通信")
     assert engine.reopen(result.update) is True

@@ -23,7 +23,7 @@ from typing import Any
 
 from bot.analytics.linking import Sourced, period_end, region_order
 from bot.analytics.rules import Status, judge, read, usable_result
-from bot.digest.values import format_value
+from bot.digest.values import change_and_value, format_value
 from bot.targets.indicators import IndicatorTable
 
 EXPORT_FIELDS = (
@@ -67,7 +67,7 @@ def figure_text(item: Sourced | None) -> str:
     rec = item.record
     if rec.value is None and not rec.masked:
         return format_value(rec)
-    return f"{rec.change}{format_value(rec)}"
+    return change_and_value(rec)
 
 
 def _key(item: Sourced, table: IndicatorTable) -> tuple[str, str]:

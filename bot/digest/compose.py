@@ -66,6 +66,7 @@ from bot.digest.values import (
     format_value,
     format_year,
     short_title,
+    signed_change,
 )
 from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.models import DocumentInfo
@@ -371,12 +372,13 @@ def compose_digest(
                 sources.append(doc)
         index, first_doc, record = group_items[0]
         group = table.group(record.indicator)
+        change, value = signed_change(clean(record.change), format_value(record, lang))
         entry = DigestEntry(
             indicator=clean(record.indicator),
             group=group,
             kind=record.kind,
-            change=clean(record.change),
-            value=format_value(record, lang),
+            change=change,
+            value=value,
             year=format_year(record.year),
             region=_region_shown(record.region, sources, group_by),
             masked=record.masked,

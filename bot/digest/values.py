@@ -1,8 +1,9 @@
 """How a key-target record's figure, year and source are written in digests and replies.
 
 Pure functions over :class:`~bot.targets.records.TargetRecord`: :func:`format_value`
-(``5.5%左右``, ``超过100亿元``, ``x.x%（原文隐去）``), :func:`short_title` for source
-mentions, :func:`clean` for one display line.
+(``5.5%左右``, ``超过100亿元``, ``x.x%（原文隐去）``), :func:`change_and_value` with the
+verb (a negative rise read as a fall), :func:`short_title` for source mentions,
+:func:`clean` for one display line.
 """
 
 from __future__ import annotations
@@ -25,6 +26,25 @@ _MAGNITUDES = ("万亿", "亿", "万")
 _CLAUSE_SPLIT = re.compile(r"[，,。；;：:、！？!?（）()\n]")
 _COMPARISON_QUALIFIERS = ("不低于", "不高于", "高于", "低于", "快于", "好于", "优于", "超过")
 _WS = re.compile(r"\s+")
+
+
+# A rise said of a negative figure (a table's 比上年增长 column, -0.9) is read as a fall.
+_FALL_OF = {"增长": "下降", "上涨": "下降", "增加": "减少", "提高": "降低", "上升": "下降",
+            "提升": "下降", "增速": "下降"}  # fmt: skip
+
+
+def signed_change(change: str, value: str) -> tuple[str, str]:
+    """``(上涨, -0.9%)`` -> ``(下降, 0.9%)``: the change and the figure as a reader says
+    them; anything else as it is."""
+    if value.startswith("-") and change in _FALL_OF:
+        return _FALL_OF[change], value[1:]
+    return change, value
+
+
+def change_and_value(record: TargetRecord, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The change verb and the figure together (``增长7%左右``, ``下降0.9%``)."""
+    change, value = signed_change(clean(record.change), format_value(record, lang))
+    return f"{change}{value}"
 
 
 def clean(text: str | None) -> str:

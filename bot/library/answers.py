@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from bot.digest.values import format_value
+from bot.digest.values import format_value, signed_change
 from bot.models import AnswerCard, DocumentInfo, SearchHit, SearchResponse, Understood
 from bot.search.understand import asks_past_period
 from bot.targets.indicators import IndicatorTable
@@ -197,13 +197,14 @@ _SHARE_RE = re.compile(r"\s*的?(?:比重|比例)")
 
 
 def card(info: DocumentInfo, record: TargetRecord) -> AnswerCard:
+    change, figure = signed_change(record.change, format_value(record))
     return AnswerCard(
         indicator=record.indicator,
-        figure=format_value(record),
+        figure=figure,
         value_text=record.value_text,
         unit=record.unit,
         qualifier=record.qualifier,
-        change=record.change,
+        change=change,
         kind=record.kind,
         year=record.year,
         region=record.region or info.region,

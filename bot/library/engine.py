@@ -281,7 +281,7 @@ class Engine(
         # indicator families answer to each other: GDP, 地区生产总值, 国内生产总值 …
         for group in self.target_store.table.synonym_groups():
             synonyms.add(group)
-        return Searcher(
+        searcher = Searcher(
             index,
             tokenizer,
             synonyms,
@@ -291,6 +291,9 @@ class Engine(
             max_query_chars=s.max_query_chars,
             popular_terms=tuple(e.word for e in tokenizer.entries),
         )
+        # made once per index, before its first query: the corrector's tables too
+        searcher.prepare_corrections()
+        return searcher
 
     def _answer_docs(self, understood: Understood, hits: list[str]) -> list[DocumentInfo]:
         """The documents an answer card is looked for in: those of the page's hits, and

@@ -144,6 +144,14 @@ class Lexicon:
         data = json.loads((compiled_dir / LEXICON_FILE).read_text(encoding="utf-8"))
         return cls(data["terms"], data["pinyin"], data["df"])
 
+    def prepare(self) -> None:
+        """Load what the first correction would: pypinyin's reading table (~15 ms, once
+        a process) and the length buckets a typed word of 2–5 characters searches. Done
+        when a searcher is made, so that no query pays for it."""
+        first_syllables("中")
+        for n in range(MIN_LEN, 6):
+            self._bucket(max(MIN_LEN, n - 1), min(MAX_LEN, n + 1))
+
     def _bucket(self, lo: int, hi: int) -> tuple[list[int], list[str], list[str]]:
         key = lo * 100 + hi
         cached = self._bucket_cache.get(key)

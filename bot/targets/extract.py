@@ -715,7 +715,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "32"
+EXTRACTOR_VERSION = "33"
 
 
 def extract_targets(

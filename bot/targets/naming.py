@@ -870,8 +870,8 @@ def _find_change(text: str) -> str:
             m.start() not in word_bounds(text) or m.end() not in word_bounds(text)
         ):
             continue
-        if text.startswith(("值", "的"), m.end()):
-            continue  # 增加值 is a noun; 对经济增长的贡献率: a verb inside the name
+        if text.startswith(("值", "的", "率"), m.end()):
+            continue  # 增加值, 自然增长率 are nouns; 对经济增长的贡献率: a verb inside a name
         last = m
     return VERB_NORMAL.get(last.group(), last.group()) if last else ""
 

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from bot.analytics.side_by_side import export_rows, to_csv, to_markdown, to_xlsx
 from bot.digest import FilterError, render_html, render_text
-from bot.digest.values import format_value
+from bot.digest.values import change_and_value, format_value, signed_change
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from bot.library import DocTarget, DocumentNotFound, Engine, TargetLookup
 from bot.render import document_meta_dict
@@ -113,11 +113,12 @@ def targets(
     table = Table("doc", "indicator", "change", "value", "year", "region", "kind")
     for r in rows:
         rec = r.record
+        change, value = signed_change(rec.change, format_value(rec))
         table.add_row(
             rec.doc[:12],
             rec.indicator,
-            rec.change,
-            format_value(rec),
+            change,
+            value,
             rec.year,
             rec.region,
             KIND_LABELS.get(rec.kind, rec.kind),
@@ -267,7 +268,7 @@ def compare(
             rec.region or (info.region if info else "") or "-",
             rec.year or "-",
             KIND_LABELS.get(rec.kind, rec.kind),
-            f"{rec.change}{format_value(rec)}",
+            change_and_value(rec),
             info.title if info else rec.doc,
         )
     out.print(table)

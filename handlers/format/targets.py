@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from bot.digest.filters import kind_label
-from bot.digest.values import format_value, short_title
+from bot.digest.values import format_value, short_title, signed_change
 from bot.models import DocumentInfo
 from bot.targets.records import TargetRecord
 from handlers.format.html import escape, one_line, split_html
@@ -37,7 +37,8 @@ def _figure(record: TargetRecord, lang: str) -> str:
     value = format_value(record, lang)
     if record.value is None and not record.masked:  # a comparison: the wording has the verb
         return value
-    return " ".join(p for p in (one_line(record.change), value) if p)
+    change, value = signed_change(one_line(record.change), value)
+    return " ".join(p for p in (change, value) if p)
 
 
 def target_line(
