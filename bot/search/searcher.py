@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, lru_cache
 from itertools import accumulate
@@ -392,6 +392,66 @@ def _settle_soft(concepts: list[Concept]) -> list[Concept]:
     return [c for c in concepts if not (c.soft and len(c.label) == 1)]
 
 
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``values`` sorted, each once (np.unique's hash for integers cost ~1 ms for a few
+    thousand passages; a sort and one comparison cost ~30 µs)."""
+    out = np.sort(values)
+    if out.size < 2:
+        return out
+    keep = np.empty(out.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(out[1:], out[:-1], out=keep[1:])
+    return out[keep]
+
+
+def _median(values: np.ndarray) -> np.float32:
+    """``np.median`` of non-empty float32 ``values`` without NaN, the same number (the
+    middle one, or the float32 mean of the two middle ones, as ``np.mean`` takes it)
+    for a fifth of the cost (np.median's checks cost ~8 µs a call)."""
+    half = values.size // 2
+    if values.size % 2:
+        return np.partition(values, half)[half]
+    part = np.partition(values, (half - 1, half))
+    return np.float32((part[half - 1] + part[half]) / 2)
+
+
+def _topic_passages(
+    rows: np.ndarray,
+    n_texts: int,
+    by_key: np.ndarray,
+    key_bounds: np.ndarray,
+    own_line: np.ndarray,
+    n_passages: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per heading text ``u``, the passages under it where it names a topic (see
+    :data:`TOPIC_SPAN`), sorted: ``passages[bounds[u]:bounds[u + 1]]``. ``rows`` hold
+    its places, one a row: (u, key position, span, innermost, document passages). All
+    the passages of a section are under a heading of its path; under its innermost
+    heading only, all but the first when that opens with the heading (its own line),
+    unless the text also heads the section from further out."""
+    u, key, span, last, doc = (rows[:, j] for j in range(5))
+    ok = (span <= TOPIC_SPAN) & (span <= TOPIC_SHARE * doc)
+    u, key, last = u[ok], key[ok], last[ok].astype(bool)
+    n_keys = max(key_bounds.size - 1, 1)
+    pairs, at = np.unique(u * n_keys + key, return_inverse=True)
+    outer = np.zeros(pairs.size, dtype=bool)
+    outer[at.reshape(-1)[~last]] = True
+    pair_u, pair_key = pairs // n_keys, pairs % n_keys
+    lo = key_bounds[pair_key]
+    lengths = key_bounds[pair_key + 1] - lo
+    pair_of = np.repeat(np.arange(pairs.size), lengths)
+    # position of each element in its pair's run of by_key
+    step = np.arange(pair_of.size) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    pids = by_key[lo[pair_of] + step].astype(np.int64)
+    keep = outer[pair_of] | (pids != own_line[pair_key][pair_of])
+    combined = np.sort(pair_u[pair_of][keep] * max(n_passages, 1) + pids[keep])
+    text_of = combined // max(n_passages, 1)
+    bounds = np.searchsorted(text_of, np.arange(n_texts + 1), side="left").astype(np.int64)
+    out = (combined % max(n_passages, 1)).astype(np.intp)
+    out.setflags(write=False)
+    return out, bounds
+
+
 def phrases_with(words: list[str], anchor: str, *, max_words: int = 4) -> set[str]:
     """Runs of up to ``max_words`` adjacent CJK words that include ``anchor``."""
     out: set[str] = set()
@@ -436,35 +496,55 @@ class Concept:
     soft: bool = False
 
 
+_NO_SCORE = np.float32(0)
+
+
+@dataclass(frozen=True)
+class _Gain:
+    """What the passages under a heading naming a concept and those writing it loosely
+    add to its hits (see :meth:`Searcher._heading_gain`): ``loose`` passages appended
+    at ``loose_score``; the hits at positions ``raised`` (of the hits and ``loose``)
+    raised by ``bonus``; ``rest`` appended at ``rest_score`` (None: nothing)."""
+
+    loose: np.ndarray
+    loose_score: np.float32
+    raised: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    bonus: np.float32 = _NO_SCORE
+    rest: np.ndarray | None = None
+    rest_score: np.float32 = _NO_SCORE
+
+
 @dataclass(frozen=True)
 class _HeadingTable:
     """See :meth:`Searcher._heading_table`. ``joined`` holds the distinct heading texts
-    separated by NUL, text ``u`` starting at ``starts[u]``; its places are the entries
-    ``offsets[u]:offsets[u + 1]``, each a document × section key position, the passages
-    of the document under that heading, and whether it is the innermost heading."""
+    separated by NUL, text ``u`` starting at ``starts[u]``; the passages under text
+    ``u`` where it names a topic are ``under[bounds[u]:bounds[u + 1]]``, sorted."""
 
-    keys: np.ndarray
-    inverse: np.ndarray
     joined: str
     starts: np.ndarray
-    offsets: np.ndarray
-    entry_key: np.ndarray
-    entry_span: np.ndarray
-    entry_last: np.ndarray
-    entry_doc: np.ndarray  # the number of passages of the entry's document
-    by_key: np.ndarray  # passage ids ordered by key position
-    own_line: (
-        np.ndarray
-    )  # per key position, its first passage if it opens with the heading, else -1
-    key_bounds: np.ndarray  # key position k's passages: by_key[key_bounds[k]:key_bounds[k + 1]]
+    under: np.ndarray
+    bounds: np.ndarray
+    # per passage, its document × section key position; per key position, the headings
+    # over it that name a topic, (text, innermost), and its first passage when that
+    # opens with its innermost heading (else -1)
+    key_of: np.ndarray
+    topics: tuple[tuple[tuple[str, bool], ...], ...]
+    own_line: tuple[int, ...]
 
-    def passages_of(self, key_positions: np.ndarray) -> np.ndarray:
-        """The passages (sorted) of the document × section keys at ``key_positions``."""
-        if not key_positions.size:
-            return np.zeros(0, dtype=np.intp)
-        lo, hi = self.key_bounds[key_positions], self.key_bounds[key_positions + 1]
-        parts = [self.by_key[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True)]
-        return np.sort(np.concatenate(parts)).astype(np.intp)
+    def under_topic(self, pids: np.ndarray, form: str) -> np.ndarray:
+        """Whether each of ``pids`` is under a topic heading holding ``form``, as
+        :meth:`Searcher._under_topic_headings` has it, passage by passage: for the few
+        passages of a window, cheaper than all the passages of such headings."""
+        out = np.zeros(len(pids), dtype=bool)
+        if not form:
+            return out
+        for i, (pid, key) in enumerate(zip(pids.tolist(), self.key_of[pids].tolist(), strict=True)):
+            for text, last in self.topics[key]:
+                # under the heading itself, or its own line (see _topic_passages)
+                if form in text and not (last and pid == self.own_line[key]):
+                    out[i] = True
+                    break
+        return out
 
 
 @dataclass(frozen=True)
@@ -649,46 +729,82 @@ class Searcher:
     ) -> tuple[np.ndarray, np.ndarray]:
         """``hits`` (the concept's) with the passages under a heading that names it (see
         :data:`HEADING_SHARE`) and those writing it loosely (:meth:`_loose_hits`); the
-        hits themselves for a facet, a question word or given passages. What is looked
-        up per word is memoised; what depends on the hits is done per query, on them."""
+        hits themselves for a facet, a question word or given passages. The hits are the
+        concept's alone, so what they gain is worked out once per concept and memoised
+        (:meth:`_heading_gain`); a query only adds it to them."""
         if concept.fixed is not None or concept.label in QUESTION_WORDS:
             return hits
-        ix = self.index
         pids = np.asarray(hits[0], dtype=np.intp)
         scores = np.asarray(hits[1], dtype=np.float32)
+        gain = self._memoised(
+            "headings",
+            (concept.label, tuple(concept.alternatives)),
+            False,
+            lambda: self._heading_gain(concept, pids, scores),
+        )
+        if gain.loose.size:
+            pids = np.concatenate([pids, gain.loose])
+            scores = np.concatenate([scores, np.full(gain.loose.size, gain.loose_score)])
+        if gain.rest is None:
+            return pids, scores
+        if gain.raised.size:
+            scores = scores.copy() if not gain.loose.size else scores
+            scores[gain.raised] += gain.bonus
+        found = np.concatenate([pids, gain.rest])
+        return found, np.concatenate([scores, np.full(gain.rest.size, gain.rest_score)])
+
+    def _heading_gain(self, concept: Concept, pids: np.ndarray, scores: np.ndarray) -> _Gain:
+        """What :meth:`_with_headings` adds to the hits of ``concept``, ``pids`` and
+        ``scores``: its passages written loosely, which of the hits (with those) stand
+        under a heading naming it or follow a lead holding it, and the passages that do
+        but are no hits (sorted), with their scores. One flag per passage and no set
+        operation (np.union1d and np.isin sort or hash their inputs: ~1 ms for a common
+        word's thousands of hits)."""
+        ix = self.index
         # a word written as such in many passages is not looked for loosely (the cost
         # would buy little)
         if pids.size < LOOSE_MAX_HITS:
             loose = self._loose_hits(concept.label, pids)
         else:
             loose = np.zeros(0, dtype=np.intp)
+        loose_score = _NO_SCORE
         if loose.size:
             # written with a word inside (扩大国内需求 for 扩大内需, 乡村全面振兴 for 乡村
             # 振兴): a synonym's share of the word's usual score
-            weight = np.median(scores) if pids.size else idf_of(loose.size, ix.n_passages)
+            weight = _median(scores) if pids.size else idf_of(loose.size, ix.n_passages)
+            loose_score = np.float32(SYNONYM_WEIGHT * weight)
             pids = np.concatenate([pids, loose])
-            scores = np.concatenate(
-                [scores, np.full(loose.size, np.float32(SYNONYM_WEIGHT * weight), np.float32)]
-            )
+            scores = np.concatenate([scores, np.full(loose.size, loose_score, np.float32)])
+        # sorted, each once
         under = self._under_topic_headings(self._heading_forms(concept))
-        nxt = self._lead_next[pids]
-        nxt = nxt[nxt >= 0]
-        if nxt.size:
-            under = np.union1d(under, nxt)
-        if not under.size:
-            return pids, scores
+        # the paragraphs the hits lead (unsorted, each once: one lead per paragraph);
+        # leads are few, so a flag per passage is looked up first
+        nxt = self._lead_next[pids[self._is_lead[pids]]]
+        if not (under.size or nxt.size):
+            return _Gain(loose, loose_score)
         # the word's usual score where it is written; in headings only, that of a word
-        # as common as the passages under them
-        ref = np.float32(np.median(scores) if pids.size else idf_of(under.size, ix.n_passages))
-        # one flag per passage: cheaper than sorting the hits to compare them (np.isin)
+        # as common as the passages under them (no hit, so no lead either)
+        ref = np.float32(_median(scores) if pids.size else idf_of(under.size, ix.n_passages))
         flag = np.zeros(ix.n_passages, dtype=bool)
         flag[under] = True
-        scores = scores.copy()
-        scores[flag[pids]] += np.float32(HEADING_BONUS) * ref
+        flag[nxt] = True
+        raised = np.flatnonzero(flag[pids]).astype(np.int32)
         flag[pids] = False
+        # the passages under or led, not hits, in order
         rest = under[flag[under]]
-        found = np.concatenate([pids, rest])
-        return found, np.concatenate([scores, np.full(rest.size, np.float32(HEADING_SHARE) * ref)])
+        if nxt.size:
+            flag[rest] = False
+            led = nxt[flag[nxt]]
+            if led.size:
+                rest = _sorted_unique(np.concatenate([rest, led]))
+        return _Gain(
+            loose,
+            loose_score,
+            raised=raised,
+            bonus=np.float32(HEADING_BONUS) * ref,
+            rest=rest,
+            rest_score=np.float32(HEADING_SHARE) * ref,
+        )
 
     @cached_property
     def _lead_next(self) -> np.ndarray:
@@ -710,6 +826,11 @@ class Searcher:
         )
         out[lead[ok]] = nxt[ok]
         return out
+
+    @cached_property
+    def _is_lead(self) -> np.ndarray:
+        """Per passage, whether it is a one-line lead (see :attr:`_lead_next`)."""
+        return self._lead_next >= 0
 
     @staticmethod
     def _heading_forms(concept: Concept) -> tuple[str, ...]:
@@ -759,35 +880,25 @@ class Searcher:
             if f:
                 pos = [m.start() for m in re.finditer(re.escape(f), table.joined)]
                 found.update(np.searchsorted(table.starts, pos, side="right").tolist())
+        # each text's passages were gathered when the table was made: what is left per
+        # word is the union of those of the texts naming it
         if not found:
             return np.zeros(0, dtype=np.intp)
-        entries = np.concatenate(
-            [np.arange(table.offsets[u - 1], table.offsets[u]) for u in sorted(found)]
-        )
-        span = table.entry_span[entries]
-        entries = entries[(span <= TOPIC_SPAN) & (span <= TOPIC_SHARE * table.entry_doc[entries])]
-        if not entries.size:
-            return np.zeros(0, dtype=np.intp)
-        key_of = table.entry_key[entries]
-        outer_keys = np.unique(key_of[~table.entry_last[entries]])
-        inner_keys = np.setdiff1d(np.unique(key_of[table.entry_last[entries]]), outer_keys)
-        under = table.passages_of(outer_keys)
-        if not inner_keys.size:
-            return under
-        pids = table.passages_of(inner_keys)
-        # The heading's own line (（四）坚决打赢脱贫攻坚战。让贫困人口…), the first passage
-        # under it, holds its words already: it is not also under it.
-        own = table.own_line[inner_keys]
-        own = own[own >= 0]
-        if own.size:
-            pids = np.setdiff1d(pids, own)
-        return np.union1d(under, pids)
+        texts = np.fromiter(found, dtype=np.int64, count=len(found)) - 1
+        lo, hi = table.bounds[texts], table.bounds[texts + 1]
+        if texts.size == 1:
+            return table.under[lo[0] : hi[0]]
+        # the runs of all the texts in one gather, no loop over them
+        lengths = hi - lo
+        at = np.repeat(lo - (np.cumsum(lengths) - lengths), lengths) + np.arange(lengths.sum())
+        # the places of distinct texts may share a section (（二）… over 1. …): one each
+        return _sorted_unique(table.under[at])
 
     @cached_property
     def _heading_table(self) -> _HeadingTable:
         """The headings of the index for :meth:`_find_under_topic`: each distinct heading
-        text once, and for each the (document × section, level) places it heads with
-        the number of passages of the document under it there."""
+        text once, and for each the passages under it where it names a topic, gathered
+        here once (per word, the union of its texts' arrays is left)."""
         ix = self.index
         sections = self._normalized_sections
         n_sections = max(len(sections), 1)
@@ -803,16 +914,27 @@ class Searcher:
                 prefix = (doc, *path[: level + 1])
                 under[prefix] = under.get(prefix, 0) + count
         doc_size = np.bincount(ix.p_doc.astype(np.int64), minlength=len(ix.docs))
+        # per heading text, its places: (document × section key position, the passages
+        # of the document under the heading there, whether it is the innermost heading,
+        # the passages of the document)
         places: dict[str, list[tuple[int, int, bool, int]]] = {}
+        # per key position, the headings over it that name a topic: (text, innermost)
+        topics: list[tuple[tuple[str, bool], ...]] = []
         for k, key in enumerate(keys.tolist()):
             doc, path = key // n_sections, sections[key % n_sections]
+            heads = []
             for level, part in enumerate(path):
                 span = under[(doc, *path[: level + 1])]
                 last = level == len(path) - 1
                 places.setdefault(part, []).append((k, span, last, int(doc_size[doc])))
+                if span <= TOPIC_SPAN and span <= TOPIC_SHARE * int(doc_size[doc]):
+                    heads.append((part, last))
+            topics.append(tuple(heads))
         by_key = np.argsort(inverse.reshape(-1), kind="stable")
-        bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-        firsts = by_key[bounds[:-1]] if keys.size else np.zeros(0, dtype=np.intp)
+        key_bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        firsts = by_key[key_bounds[:-1]] if keys.size else np.zeros(0, dtype=np.intp)
+        # The heading's own line (（四）坚决打赢脱贫攻坚战。让贫困人口…), the first passage
+        # under it, holds its words already: it is not also under it.
         own_line = np.full(keys.size, -1, dtype=np.int64)
         for k, (key, text) in enumerate(
             zip(keys.tolist(), self.index.passages_norm_texts(firsts), strict=True)
@@ -821,22 +943,24 @@ class Searcher:
             if path and text.lstrip().startswith(path[-1][:_HEADING_PREFIX]):
                 own_line[k] = int(firsts[k])
         texts = list(places)
-        rows = [row for text in texts for row in places[text]]
-        lengths = np.asarray([len(places[t]) for t in texts], dtype=np.int64)
+        rows = [(u, *row) for u, text in enumerate(texts) for row in places[text]]
         starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]) if texts else np.zeros(0)
+        passages, bounds = _topic_passages(
+            np.asarray(rows, dtype=np.int64).reshape(-1, 5),
+            len(texts),
+            by_key,
+            key_bounds,
+            own_line,
+            ix.n_passages,
+        )
         return _HeadingTable(
-            keys=keys,
-            inverse=inverse.reshape(-1),
             joined="\x00".join(texts),
             starts=np.asarray(starts, dtype=np.int64),
-            offsets=np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
-            entry_key=np.asarray([r[0] for r in rows], dtype=np.int64),
-            entry_span=np.asarray([r[1] for r in rows], dtype=np.int64),
-            entry_last=np.asarray([r[2] for r in rows], dtype=bool),
-            entry_doc=np.asarray([r[3] for r in rows], dtype=np.int64),
-            by_key=by_key,
-            key_bounds=bounds,
-            own_line=own_line,
+            under=passages,
+            bounds=bounds,
+            key_of=inverse.reshape(-1).astype(np.int32),
+            topics=tuple(topics),
+            own_line=tuple(own_line.tolist()),
         )
 
     def phrase_exists(self, text: str) -> bool:
@@ -1808,10 +1932,9 @@ class Searcher:
             held = np.zeros(head.size, dtype=np.float32)
             for run in runs:
                 found = self.index.holds(pids[head], run)
-                # a passage under a topic heading holding the run holds it too
-                under = self._under_topic_headings((run.decode("utf-8"),))
-                if under.size:
-                    found = found | np.isin(pids[head], under)
+                # a passage under a topic heading holding the run holds it too (looked
+                # up for these passages only, not all those under such headings)
+                found = found | self._heading_table.under_topic(pids[head], run.decode("utf-8"))
                 held += found
             weighted = weighted * (1 + np.float32(WHOLE_RUN_WEIGHT) * held / len(runs))
         if len(words) > 1:
