@@ -48,6 +48,7 @@ from bot.targets.naming import (
     Named,
     NamingContext,
     a_share_of_nothing,
+    clause_end,
     compatible,
     counts_people_of_a_thing,
     cuts_a_word,
@@ -93,7 +94,6 @@ _LEVEL_CHANGES = frozenset(
         "保持",
     }
 )
-# 累计达到, 五年共完成: a sum over the years, not the level at their end.
 # Doing, not standing: a count after these was added up over the span.
 _FLOW_VERB_RE = re.compile(
     r"新增|新建|新开|建成|推出|实施|开工|培育|引进|承办|举办|补充|创建|开通|签约|发放|培训|淘汰"
@@ -105,18 +105,12 @@ _DONE_VERB_RE = re.compile(r"应对|办理|受理|接待|举办|签约|审议|�
 _SPAN_FLOW_LEAD_RE = re.compile(r"(?:[三五十]年|五年来|累计|共)(?:新增|新建|建成|完成|实施)")
 # Words of a stock, not a flow (总数186家, 总里程): a level at the span's end.
 _STOCK_WORD_RE = re.compile(r"总数|总量|总里程|保有量|拥有|现有|共有|达|居")
-_CLAUSE_END_RE = re.compile(r"[，,；;。！？]")
 # The figures listed before this one (分别提升至95%左右、|96%以上): the verb is before them.
 _LISTED_FIGURES_RE = re.compile(r"(?:[\d.]+(?:%|‰|个百分点)?(?:左右|以上|以下)?[、和])+$")
 
 
-def _clause_end_at(sentence: str, pos: int) -> int:
-    """Where the clause going on at ``pos`` ends."""
-    m = _CLAUSE_END_RE.search(sentence, pos)
-    return m.start() if m else len(sentence)
-
-
 _RATE_END_RE = re.compile(r"(?:率|比重|占比|比例)$")  # a rate is a level, 新建 or not
+# 累计达到, 五年共完成: a sum over the years, not the level at their end.
 _ACCUMULATED_RE = re.compile(r"(?:累计|累积|共计|合计|总计|[五三两十]年共)[^，,；;、]{0,4}$")
 # 增加到2015年的287.9亿元, 降至: where it stands, though the verb is a change.
 _REACHED_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年(?:底|末)?的?$")
@@ -564,7 +558,7 @@ class _Walker:
         year = normalize_year(
             year, doc_year=self.doc_year_s, current_year=current, backward=self.backward
         )
-        rest = sentence[fig.end : _clause_end_at(sentence, fig.end)]
+        rest = sentence[fig.end : clause_end(sentence, fig.end)]
         year = self._span_or_end(year, named, sentence[: fig.start], clause_start, rest)
         if self.news and kind == "target" and year.isdigit() and year < self.doc_year_s:
             kind = "achievement"  # a story's 去年…共安排588个: what was done, not a goal
@@ -608,9 +602,6 @@ class _Walker:
 _ZONE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:经济区|经济圈|经济带|城市群|都市圈|示范区)")
 _ZONE_TOTAL_RE = re.compile(r"(?:经济总量|地区生产总值|生产总值|GDP)")
 _TITLE_SPAN_RE = re.compile(
-    r"[（(]\s*(?:19|20)\d\d\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)\s*年?\s*[)）]"
-)
-_TITLE_FULL_SPAN_RE = re.compile(
     r"[（(]\s*((?:19|20)\d\d)\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)\s*年?\s*[)）]"
 )
 _BY_YEAR_RE = re.compile(r"(?:到|至)\s*((?:19|20)\d\d)\s*年")
@@ -622,7 +613,7 @@ _PLAN_PERIOD_RE = re.compile(r"十[一二三四五六七八九]五")
 def _plan_span(doc: Document) -> str:
     """The years a five-year plan covers (``“十四五”国家应急体系规划`` -> 2021-2025, or the
     span in its title), ``""`` when the title says neither."""
-    m = _TITLE_FULL_SPAN_RE.search(doc.meta.title)
+    m = _TITLE_SPAN_RE.search(doc.meta.title)
     if m:
         return f"{m.group(1)}-{m.group(2)}"
     m = _PLAN_PERIOD_RE.search(doc.meta.title)
@@ -642,7 +633,7 @@ def _horizon(doc: Document) -> str:
         return str(doc.meta.year) if doc.meta.year else ""
     m = _TITLE_SPAN_RE.search(doc.meta.title) or _TITLE_SPAN_RE.search(doc.text[:600])
     if m:
-        return m.group(1)
+        return m.group(2)  # the span's end
     m = _BY_YEAR_RE.search(doc.text)
     return m.group(1) if m else ""
 
@@ -715,7 +706,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "33"
+EXTRACTOR_VERSION = "34"
 
 
 def extract_targets(

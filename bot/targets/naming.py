@@ -915,7 +915,8 @@ def clause_start(sentence: str, pos: int) -> int:
     return floor
 
 
-def _clause_end(sentence: str, pos: int) -> int:
+def clause_end(sentence: str, pos: int) -> int:
+    """End of the clause going on at ``pos`` (the first boundary after it, bounded)."""
     for i in range(pos, min(len(sentence), pos + MAX_CLAUSE_LOOKBACK)):
         if sentence[i] in _CLAUSE_BOUNDARY:
             return i
@@ -1394,7 +1395,7 @@ class _SentenceNamer:
     def after(self, i: int) -> str:
         fig = self.figs[i]
         unit_alt = _UNIT_ALTERNATE_RE.match(self.s, fig.end)  # 2.5万套（间）城市危旧房
-        hi = _clause_end(self.s, unit_alt.end() if unit_alt else fig.end)
+        hi = clause_end(self.s, unit_alt.end() if unit_alt else fig.end)
         if i + 1 < len(self.figs):
             hi = min(hi, self.figs[i + 1].start)
         return self.s[fig.end : hi]
@@ -1977,7 +1978,7 @@ class _SentenceNamer:
         """``服务业支撑作用更加明显，…`` -> ``服务业``: the sector a sentence opens with,
         when its first clause is about that sector and names no figure (the same for
         every figure of the sentence, and only looked for when a bare measure needs it)."""
-        first = self.s[: _clause_end(self.s, 0)]
+        first = self.s[: clause_end(self.s, 0)]
         if any(f.start < len(first) for f in self.figs):
             return ""
         text = clean_name(first)
@@ -2241,7 +2242,7 @@ class _SentenceNamer:
                 and len(kind) <= 10
                 and _noun_end(kind) >= len(kind)
             ):
-                tail = self.s[fig.end + n : _clause_end(self.s, fig.end + n)]
+                tail = self.s[fig.end + n : clause_end(self.s, fig.end + n)]
                 vm = _VERB_AFTER_NOUN_RE.match(tail)  # …等9个重大水利工程建成: the verb
                 verb = VERB_NORMAL.get(vm.group(1), vm.group(1)) if vm else change
                 self.emit(fig, kind, verb, fig.end + n, subject=False)
@@ -2386,7 +2387,7 @@ class _SentenceNamer:
             name, consumed = agreeing
         if consumed > fig.end or not change:
             # 100条市级生态河道建设, 34项重点民生实事全部完成: the verb after the noun
-            tail = self.s[consumed : _clause_end(self.s, consumed)]
+            tail = self.s[consumed : clause_end(self.s, consumed)]
             vm = _VERB_AFTER_NOUN_RE.match(tail)
             if vm:
                 change = VERB_NORMAL.get(vm.group(1), vm.group(1))
@@ -2424,21 +2425,18 @@ class _SentenceNamer:
     def each(self, fig: Figure, raw: str, change: str) -> bool:
         """``A、B均增长8%``: one figure that holds for each listed subject."""
         m = _EACH_RE.search(raw)
-        if (
-            not m
-            and fig.unit == "%"
-            and fig.value == 100
-            and "、" in raw
-            and not re.search("[和及与]", raw)
+        if m:
+            cut = m.start()
+        elif (
+            fig.unit == "%" and fig.value == 100 and "、" in raw and not re.search("[和及与]", raw)
         ):
-            # 行政村千兆光纤、5G网络通达率100%: all of a whole is all of each part
-            m = re.search("$", raw)
-        if not m or _TOTAL_RE.search(raw, 0, m.start()):
+            cut = len(raw)  # 行政村千兆光纤、5G网络通达率100%: all of a whole is all of each part
+        else:
+            return False
+        if _TOTAL_RE.search(raw, 0, cut):
             return False  # 绿色铝、硅光伏、新能源电池合计产值: one figure for the sum
         # 装备制造业、高端食品加工业产值年均增长: the 年 is 年均's, not the subject's
-        lead = (
-            raw[: m.start()].removesuffix("年") if m.group().startswith("均") else raw[: m.start()]
-        )
+        lead = raw[:cut].removesuffix("年") if m and m.group().startswith("均") else raw[:cut]
         subject = clean_name(_RHETORIC_TAIL_RE.sub("", lead))
         items = [clean_name(p) for p in _split_items(subject)]
         counted = self.count_subjects[-2:]
@@ -2533,7 +2531,9 @@ class _SentenceNamer:
             return name
         before = self.s[: fig.start]
         at = before.rfind(name)
-        gap = before[at + len(name) :] if at >= 0 else "?"
+        if at < 0:
+            return name  # a composed name: no words of the clause to read
+        gap = before[at + len(name) :]
         if _AREA_ACTIVITY_RE.fullmatch(gap) or (not gap and _AREA_ACTIVITY_END_RE.search(name)):
             return name + gap + "面积"
         return name
@@ -2544,7 +2544,7 @@ class _SentenceNamer:
         place = _PLACE_DOING_RE.match(self.s, fig.end)
         if not place or not VERB_RE.match(self.s, place.start("doing")):
             return None
-        end = _clause_end(self.s, place.start("doing"))
+        end = clause_end(self.s, place.start("doing"))
         doing = self.s[place.start("doing") : end]
         if not 2 <= len(doing) <= 20 or not _is_name(clean_name(doing)):
             return None
@@ -2568,15 +2568,15 @@ class _SentenceNamer:
         if cleaned in ("", "率") and word.endswith("率") and 2 <= len(word) <= 6:
             attr = word  # 办理政协提案118件，办结率100%: the proposals' 办结率, not their 率
             pair = self.count_subjects[-2:]
-            if len(pair) == 2 and all(len(p) >= 2 for p in pair) and self._counted_just_before(fig):
+            if len(pair) == 2 and all(len(p) >= 2 for p in pair) and self._counted_just_before():
                 # 办理人大代表建议68件、政协委员提案118件，办结率100%: one rate of both
                 return pair[0] + "和" + pair[1] + attr
         cand = self.entity_of(base) + attr
         return self.table.canonical(cand) or cand
 
-    def _counted_just_before(self, fig: Figure) -> bool:
-        """Whether the last two figures of this sentence are counts listed right before
-        ``fig``'s clause (``A68件、B118件，`` then the rate)."""
+    def _counted_just_before(self) -> bool:
+        """Whether the last two figures named in this sentence are counts listed together
+        (``A68件、B118件，`` before a rate)."""
         counts = [n for n in self.out if _counts_things(n.figure, n.indicator)]
         if len(counts) < 2 or not self.out or self.out[-1] is not counts[-1]:
             return False
