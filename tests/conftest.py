@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import asynccontextmanager, contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -18,6 +18,18 @@ BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
 
 def make_settings(corpus: Path, data: Path, **extra) -> Settings:
     return Settings(corpus_dir=corpus, data_dir=data, **extra)
+
+
+def engine_over(root: Path, docs: Mapping[str, str], **extra):
+    """An engine over ``docs`` (file name -> text) written to ``root / "corpus"``, its data
+    in ``root / "data"``; ``extra`` settings as for :func:`make_settings`."""
+    from bot.library import Engine
+
+    corpus = root / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    for name, text in docs.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    return Engine.open(make_settings(corpus, root / "data", **extra))
 
 
 @pytest.fixture(scope="session")

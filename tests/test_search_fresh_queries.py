@@ -15,7 +15,7 @@ from bot.library.engine import Engine
 from bot.search import searcher as searcher_module
 from bot.search.searcher import _same_sentence_share, _same_sentence_shares
 from bot.search.understand import understand, year_forms
-from tests.conftest import make_settings
+from tests.conftest import engine_over, make_settings
 
 REPORTS = {
     "yunnan_2026.txt": (
@@ -46,12 +46,7 @@ REPORTS = {
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory) -> Engine:
-    root = tmp_path_factory.mktemp("fresh")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in REPORTS.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    return Engine.open(make_settings(corpus, root / "data"))
+    return engine_over(tmp_path_factory.mktemp("fresh"), REPORTS)
 
 
 def test_a_corrected_phrase_also_finds_its_words_apart(engine):
@@ -199,11 +194,7 @@ PLAN = {
 
 
 def test_a_plan_period_is_found_in_the_heading_its_goals_stand_under(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name, text in PLAN.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    eng = Engine.open(make_settings(corpus, tmp_path / "data"))
+    eng = engine_over(tmp_path, PLAN)
     resp = eng.search("十五五 研发经费投入强度", page_size=3, understand=False)
     assert resp.hits[0].text.startswith("——科技创新水平大幅提高")
     assert "十五五" in resp.hits[0].section[0]
@@ -291,11 +282,7 @@ REVIEW = {
 
 
 def test_the_past_year_of_a_review_answers_for_that_year(tmp_path, monkeypatch):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name, text in REVIEW.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    eng = Engine.open(make_settings(corpus, tmp_path / "data"))
+    eng = engine_over(tmp_path, REVIEW)
     assert eng.search("安徽 2025 地区生产总值", page_size=3).hits[0].text.startswith("过去一年")
     # without telling 过去一年 from 这五年, the five-year line (the word twice) leads
     monkeypatch.setattr(searcher_module, "_ONE_YEAR_WORDS", ())

@@ -12,7 +12,7 @@ import pytest
 from bot.library.engine import Engine
 from bot.search.query import join_known_terms
 from bot.text.synonyms import Synonyms
-from tests.conftest import make_settings
+from tests.conftest import engine_over, make_settings
 
 REPORTS = {
     "national_2021.txt": (
@@ -39,12 +39,7 @@ REPORTS = {
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory) -> Engine:
-    root = tmp_path_factory.mktemp("fresh2")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in REPORTS.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    return Engine.open(make_settings(corpus, root / "data"))
+    return engine_over(tmp_path_factory.mktemp("fresh2"), REPORTS)
 
 
 def test_neighbouring_words_making_a_known_term_are_joined():

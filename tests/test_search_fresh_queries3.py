@@ -10,7 +10,7 @@ import pytest
 from bot.library.answers import asked_indicator, asks_time, seeks_target
 from bot.library.engine import Engine
 from bot.text.synonyms import Synonyms
-from tests.conftest import make_settings
+from tests.conftest import engine_over, make_settings
 
 REPORTS = {
     "district_2016.txt": (
@@ -39,12 +39,7 @@ REPORTS = {
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory) -> Engine:
-    root = tmp_path_factory.mktemp("fresh3")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in REPORTS.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    return Engine.open(make_settings(corpus, root / "data"))
+    return engine_over(tmp_path_factory.mktemp("fresh3"), REPORTS)
 
 
 def test_groups_sharing_a_term_reach_each_other():

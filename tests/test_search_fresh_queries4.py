@@ -21,7 +21,7 @@ from bot.library.answers import (
 )
 from bot.library.engine import Engine
 from bot.search.understand import asks_past_period, plan_period, understand
-from tests.conftest import make_settings
+from tests.conftest import engine_over, make_settings
 
 REPORT = (
     "2026年某省政府工作报告\n"
@@ -49,11 +49,7 @@ def _understand(text: str, this_year: int | None = 2026):
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory) -> Engine:
-    root = tmp_path_factory.mktemp("fresh4")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "report_2026.txt").write_text(REPORT, encoding="utf-8")
-    engine = Engine.open(make_settings(corpus, root / "data"))
+    engine = engine_over(tmp_path_factory.mktemp("fresh4"), {"report_2026.txt": REPORT})
     engine.searcher.today = lambda: date(2026, 3, 1)  # 今年 is the report's year
     return engine
 

@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 
 from bot.library.engine import Engine
-from tests.conftest import make_settings
+from tests.conftest import engine_over
 
 # A plan whose section on innovation never repeats its heading's words in its paragraphs;
 # another document names 科技创新 in passing, in a long paragraph about something else.
@@ -60,13 +60,8 @@ REPORT_2026 = (
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory) -> Engine:
-    root = tmp_path_factory.mktemp("fresh5")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "plan_2026.txt").write_text(PLAN, encoding="utf-8")
-    (corpus / "traffic.txt").write_text(OTHER, encoding="utf-8")
-    (corpus / "report_2026.txt").write_text(REPORT_2026, encoding="utf-8")
-    engine = Engine.open(make_settings(corpus, root / "data"))
+    docs = {"plan_2026.txt": PLAN, "traffic.txt": OTHER, "report_2026.txt": REPORT_2026}
+    engine = engine_over(tmp_path_factory.mktemp("fresh5"), docs)
     engine.searcher.today = lambda: date(2026, 3, 1)
     return engine
 

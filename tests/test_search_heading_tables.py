@@ -23,7 +23,7 @@ from bot.search.searcher import (
     _median,
     _sorted_unique,
 )
-from tests.conftest import make_settings
+from tests.conftest import engine_over
 
 # Nested headings whose texts repeat at two levels and across documents, a heading line
 # that opens its section's first passage, a one-line lead, and a part (二、…) too long to
@@ -62,12 +62,9 @@ REPORT = (
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory) -> Engine:
-    root = tmp_path_factory.mktemp("headings6")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "plan.txt").write_text(PLAN, encoding="utf-8")
-    (corpus / "report.txt").write_text(REPORT, encoding="utf-8")
-    return Engine.open(make_settings(corpus, root / "data"))
+    return engine_over(
+        tmp_path_factory.mktemp("headings6"), {"plan.txt": PLAN, "report.txt": REPORT}
+    )
 
 
 def _under_by_definition(searcher, form: str, *, whole: bool = False) -> list[int]:

@@ -24,7 +24,7 @@ from bot.search.quality import (
 )
 from bot.search.understand import parse_year, understand, year_forms
 from bot.text.normalize import normalize
-from tests.conftest import make_settings
+from tests.conftest import engine_over, make_settings
 
 
 def facets(query: str, known=("洛阳", "周口")):
@@ -126,12 +126,7 @@ REPORTS = {
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory) -> Engine:
-    root = tmp_path_factory.mktemp("understanding")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in REPORTS.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    return Engine.open(make_settings(corpus, root / "data"))
+    return engine_over(tmp_path_factory.mktemp("understanding"), REPORTS)
 
 
 def test_the_documents_of_the_named_region_and_year_rank_first(engine):
