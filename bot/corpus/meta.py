@@ -109,9 +109,9 @@ def infer_type(title: str, opening: str) -> str | None:
     if _BYLINE_RE.search(opening) and not _type_of_own_title(title):
         return "新闻"
     head = (title + "\n" + opening).replace(" ", "").replace("\u3000", "")
-    for pattern, kind in _TYPE_RULES:
-        if pattern.search(head):
-            return kind
+    kind = _ruled_type(head)
+    if kind:
+        return kind
     for text in (title, *_quoted_titles(opening)):
         kind = _type_of_title(text)
         if kind:
@@ -126,10 +126,14 @@ def infer_type(title: str, opening: str) -> str | None:
 def _type_of_own_title(title: str) -> str | None:
     """The type a title alone gives, by the same rules as :func:`infer_type`."""
     flat = title.replace(" ", "").replace("\u3000", "")
-    for pattern, kind in _TYPE_RULES:
-        if pattern.search(flat):
-            return kind
-    return _type_of_title(title) or ("讲话" if _SPEECH_RE.search(flat) else None)
+    return (
+        _ruled_type(flat) or _type_of_title(title) or ("讲话" if _SPEECH_RE.search(flat) else None)
+    )
+
+
+def _ruled_type(text: str) -> str | None:
+    """The type the first of :data:`_TYPE_RULES` that ``text`` holds gives."""
+    return next((kind for pattern, kind in _TYPE_RULES if pattern.search(text)), None)
 
 
 def _type_of_title(title: str) -> str | None:

@@ -398,7 +398,7 @@ def _period_value(m: re.Match[str], default_year: str, current_year: str) -> str
     if g[6] or g[7]:
         return g[6] or g[7]
     if g[8]:
-        word = g[8].replace("”", "").replace('"', "")  # “十三五”期间: the quote between
+        word = g[8].replace("”", "")  # “十三五”期间: the quote between
         return word if word.endswith(("末", "期间", "时期")) else word + "末"
     if g[9]:
         return current_year or default_year
