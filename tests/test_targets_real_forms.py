@@ -1778,3 +1778,27 @@ def test_levels_and_changes_are_told_apart(extract):
     assert changes[4.8] == ""  # 对经济增长的贡献率为: 增长 is inside the name
     assert changes[2] == "上涨"  # 涨幅: a rise
     assert changes[2.6] == ""  # 增长率 is a noun: a rate, no growth
+
+
+def test_counted_things_are_narrowed_by_what_they_did(extract):
+    text = (
+        "2026年江南省政府工作报告\n"
+        "一、过去一年工作回顾\n"
+        "1800余项审批事项实现网上办理，6所中职学校入选国家示范校建设计划。\n"
+        "12部戏曲作品获省级文艺大奖，向5个县下放市级规划审批权。\n"
+        "与9个国家签署农业合作协议，46个案例入选全省改革创新优秀案例。\n"
+        "全市52个工业行业大类中有31个实现正增长。\n"
+        "新建学校10所，其中4所已经投入使用。完成投资100亿元。\n"
+    )
+    records = extract(text)
+    names = {r.value: r.indicator for r in records}
+    assert names[1800] == "实现网上办理的审批事项"  # not every 审批事项
+    assert names[6] == "入选国家示范校建设计划的中职学校"
+    assert names[12] == "获省级文艺大奖的戏曲作品"
+    assert names[5] == "下放市级规划审批权的县"
+    assert names[9] == "签署农业合作协议的国家"  # the noun read on into its predicate
+    assert names[46] == "全省改革创新优秀案例"  # the award names the kind itself
+    assert names[52] == "工业行业大类" and names[31] == "实现正增长的工业行业大类"
+    assert names[10] == "学校"  # 投入使用 is no membership: left as it was
+    # a name narrowed so is a noun phrase a reader trusts
+    assert all(r.confident for r in records if r.value in (1800, 6, 12, 5, 9, 31))

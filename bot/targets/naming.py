@@ -478,6 +478,19 @@ _LOOSE_END_WORDS = frozenset("不未没所中和并与及或等前")
 # A clause's verb that turns a thing into something else: 办学体制调整为省属.
 _BECOMES_RE = re.compile(r"(?:调整|改|列|定|转|升格|划转|变更|纳入)为")
 _PERIOD_NAME_RE = re.compile(r"[一二三四五六七八九十两\d]{1,2}年(?:来|内|间)?")
+# What a counted set of things did or got, said after them (8个市下放…, 2200余项政务服务事项
+# 实现通办, 5部作品入选…展演): the count is of the things that did, not of all of them.
+_MEMBERSHIP_VERBS = "入选|获评|获批|荣获|获得|获|实现|通过|纳入|享受|签署|加入|进入|列入|下放"
+_MEMBERSHIP_RE = re.compile(
+    rf"(?:全部|均|已经?|都|成功|相继|先后|率先)?(?P<verb>{_MEMBERSHIP_VERBS})"
+    r"(?P<what>[^，。；、,;：:（）()\d]{2,18})$"
+)
+_MEMBERSHIP_VERB_RE = re.compile(_MEMBERSHIP_VERBS)
+_ONE_CHARACTER_PLACES = frozenset("省市县区乡镇村")
+_MEMBERSHIP_NAME_RE = re.compile(rf"(?:{_MEMBERSHIP_VERBS})[^的]{{2,18}}的(?P<noun>[^的]{{1,12}})")
+# another figure inside the predicate (建设基地6.2万亩): the predicate is that figure's
+_FIGURE_IN_RE = re.compile(r"[一二三四五六七八九十两百千万亿]+(?:个|项|家|所|部|种|批|次|万|亿)")
+_BATCH_RE = re.compile(r"^(?:首批|第[\d一二三四五六七八九十]+批)")
 
 
 def name_confidence(name: str, table: IndicatorTable) -> float:
@@ -527,6 +540,10 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
         return 0.5  # 领导, 站立: a verb is no name
     if "的" in name and _KIND_NOUN_RE.fullmatch(name.rsplit("的", 1)[1]):
         return 0.75  # 开展科技合作的国家和地区: who did what, counted
+    narrowed = _MEMBERSHIP_NAME_RE.fullmatch(name)
+    noun = narrowed["noun"] if narrowed else ""
+    if (_is_name(noun) and not _is_verb(noun)) or noun in _ONE_CHARACTER_PLACES:
+        return 0.75  # 实现通办的政务服务事项: the things counted, narrowed by what they did
     if not measured and len(words) > 1 and (_is_verb(words[0]) or _is_verb(words[-1])):
         return 0.5  # 统筹安排省级财政资金, 经验被…集中推广: a verb phrase, not a thing
     head = VERB_RE.match(name)
@@ -1322,6 +1339,24 @@ def _resolve(table: IndicatorTable, raw: str, fig: Figure, change: str) -> str |
 _EDITION_RE = re.compile(r"^(?:首届|第[\d一二三四五六七八九十]+届)")
 
 
+def predicated(noun: str, tail: str) -> str | None:
+    """``政务服务事项`` + ``实现通办`` -> ``实现通办的政务服务事项``: the things counted,
+    narrowed by the predicate that closes their clause; an award or list that names the
+    kind itself stands alone (``案例`` + ``入选中国改革年度案例`` -> ``中国改革年度案例``).
+    None when ``tail`` is no such predicate."""
+    m = _MEMBERSHIP_RE.match(tail.translate(_QUOTE_TABLE).strip())
+    if not m or _FIGURE_IN_RE.search(m["what"]):
+        return None
+    if not (_is_name(noun) or (len(noun) == 1 and noun in _ONE_CHARACTER_PLACES)):
+        return None
+    what = m["what"]
+    if "并" in what or what[-1] in _LOOSE_END_WORDS or what in noun:
+        return None  # two predicates, a clause cut at a figure (排名前1%), or said already
+    if m["verb"] in ("入选", "获评") and what.endswith(noun[-2:]):
+        return _BATCH_RE.sub("", what)
+    return m["verb"] + what + "的" + noun
+
+
 def _enlisted(table: IndicatorTable, noun: str, rest: str) -> str | None:
     """``14家企业入选全省…试点`` -> ``省…试点企业`` (a generic noun named by its programme)."""
     m = ENLIST_RE.search(rest)
@@ -1457,6 +1492,25 @@ class _SentenceNamer:
         if not _is_name(noun) or not kinds.search(noun):
             return None
         return noun, fig.end + n
+
+    def _narrowed(self, fig: Figure, name: str, consumed: int) -> str:
+        """``name``, the things a count counts, narrowed by what its clause says they did
+        (see :func:`predicated`): said after the noun read after the figure, or right
+        after the figure when the noun is carried (31个工业行业大类中有18个实现正增长)."""
+        if consumed == fig.end and not re.search(r"中有|其中$", self.s[: fig.start]):
+            return name
+        narrowed = predicated(name, self.s[consumed : clause_end(self.s, consumed)])
+        if narrowed:
+            return narrowed
+        # the noun read after the figure ran on into its predicate (16个国家签署…备忘录)
+        for m in _MEMBERSHIP_VERB_RE.finditer(name):
+            noun = name[: m.start()]
+            # a one-character place (8个市下放…) is a word whatever the segmenter says
+            if (len(noun) == 1 and noun in _ONE_CHARACTER_PLACES) or (
+                len(noun) >= 2 and m.start() in word_bounds(name)
+            ):
+                return predicated(noun, name[m.start() :]) or name
+        return name
 
     def part_of_previous(self, name: str, fig: Figure) -> str:
         """``企业职工基本养老保险参保105.55万人，参保在职职工81.33万人``: a name opening with
@@ -2245,6 +2299,7 @@ class _SentenceNamer:
                 tail = self.s[fig.end + n : clause_end(self.s, fig.end + n)]
                 vm = _VERB_AFTER_NOUN_RE.match(tail)  # …等9个重大水利工程建成: the verb
                 verb = VERB_NORMAL.get(vm.group(1), vm.group(1)) if vm else change
+                kind = self._narrowed(fig, kind, fig.end + n)
                 self.emit(fig, kind, verb, fig.end + n, subject=False)
                 return
             enlisted = _enlisted(self.table, kind, self.s[fig.end + n :])
@@ -2401,6 +2456,8 @@ class _SentenceNamer:
             and self.sector_opening
         ):
             name = self.sector_opening + "对" + name  # 旅游业…，对GDP综合贡献率达33.4%
+        if fig.unit_class == "count" and name not in self.table:
+            name = self._narrowed(fig, name, consumed)
         # the projects' 个数占比 leaves the projects the subject of their 总投资 after it
         self.emit(fig, name, change, consumed, subject=not owned_share)
 
