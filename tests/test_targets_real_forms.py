@@ -1247,12 +1247,21 @@ def test_a_subject_before_xinzeng_stays_in_the_name(extract):
     assert ("商业营业面积", 50, "新增") in got  # a time before 新增 is no subject
 
 
-@pytest.mark.parametrize("name", ["农村", "城镇", "临时", "三级", "发电", "服务", "改革"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        *("农村", "城镇", "临时", "三级", "发电", "服务", "改革"),
+        # a size class, a quality, a process, a per-head base or a category with no noun
+        *("百亿级", "国际性", "数字化", "每千人", "大类"),
+    ],
+)
 def test_a_place_type_a_descriptor_or_a_verbal_noun_alone_is_no_confident_name(table, name):
     assert name_confidence(name, table) < CONFIDENT
 
 
-@pytest.mark.parametrize("name", ["医院", "公路", "金牌", "高校", "户籍人口"])
+@pytest.mark.parametrize(
+    "name", ["医院", "公路", "金牌", "高校", "户籍人口", "百亿级产业集群", "数字化车间"]
+)
 def test_a_thing_counted_alone_is_still_a_confident_name(table, name):
     assert name_confidence(name, table) >= CONFIDENT
 

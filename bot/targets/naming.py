@@ -487,6 +487,8 @@ _MEMBERSHIP_RE = re.compile(
 )
 _MEMBERSHIP_VERB_RE = re.compile(_MEMBERSHIP_VERBS)
 _ONE_CHARACTER_PLACES = frozenset("省市县区乡镇村")
+# A size class, a quality, a process or a per-head base with nothing it qualifies.
+_CLASS_ALONE_RE = re.compile(r"[\u4e00-\u9fff]{1,2}(?:级|性|化|型)|每[十百千万]?[人户]|[大中小]类")
 _MEMBERSHIP_NAME_RE = re.compile(rf"(?:{_MEMBERSHIP_VERBS})[^的]{{2,18}}的(?P<noun>[^的]{{1,12}})")
 # another figure inside the predicate (建设基地6.2万亩): the predicate is that figure's
 _FIGURE_IN_RE = re.compile(r"[一二三四五六七八九十两百千万亿]+(?:个|项|家|所|部|种|批|次|万|亿)")
@@ -512,6 +514,8 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
         return 0.5
     if len(name) <= 3 and _one_word_tag(name) in _NOT_A_THING_TAGS:
         return 0.5
+    if _CLASS_ALONE_RE.fullmatch(name):
+        return 0.5  # 百亿级, 国际性, 智能化, 每千人: a class, a quality or a per-head alone
     if _POLICY_NAME_RE.fullmatch(name):
         return 0.75  # 支持民营经济发展措施: a package of measures named by its aim
     if _RANK_CLAUSE_END_RE.search(name):
