@@ -1278,7 +1278,7 @@ def test_a_percentage_of_a_thing_that_is_no_rate_is_no_confident_name(extract):
     assert ("省级自建非涉密业务专网", 50, False) in got
     assert ("乡镇社会工作服务站覆盖率", 100, True) in got  # 100%覆盖 is a coverage rate
     assert ("困难群众社会工作服务覆盖率", 100, True) in got  # not 覆盖、困难群众…
-    assert ("城镇调查失业率平均值", 4.9, True) in got  # a rate
+    assert ("城镇调查失业率", 4.9, True) in got  # a rate (its 平均值 implied)
     assert ("农产品产量", 3, True) in got  # a change of a thing
 
 
@@ -1811,3 +1811,17 @@ def test_counted_things_are_narrowed_by_what_they_did(extract):
     assert names[10] == "学校"  # 投入使用 is no membership: left as it was
     # a name narrowed so is a noun phrase a reader trusts
     assert all(r.confident for r in records if r.value in (1800, 6, 12, 5, 9, 31))
+
+
+def test_measure_words_a_known_indicator_implies_and_slight_changes(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "CPI微降0.1%，PPI略涨0.3%。高新技术企业数实现翻番，城镇调查失业率平均值5.2%。\n"
+        "粮食年产量稳定在700亿斤以上。\n"
+    )
+    got = {r.value: (r.indicator, r.change) for r in extract(text)}
+    assert got[0.1] == ("居民消费价格", "下降")  # an abbreviation is a name; 微降 a fall
+    assert got[0.3] == ("工业生产者出厂价格", "上涨")
+    assert got[2][0] == "高新技术企业"  # 企业数 of a count of firms
+    assert got[5.2][0] == "城镇调查失业率"  # a surveyed rate is an average already
+    assert got[700][0] == "粮食产量"  # output is yearly

@@ -706,7 +706,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "36"
+EXTRACTOR_VERSION = "37"
 
 
 def extract_targets(

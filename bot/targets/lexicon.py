@@ -18,6 +18,11 @@ _VERB_FORMS: tuple[tuple[str, str], ...] = (
     ("平均增长", "平均增长"),
     ("同比增长", "增长"),
     ("同比下降", "下降"),
+    # a slight change is a change (CPI微降0.1%: a fall of 0.1%)
+    ("微降", "下降"),
+    ("略降", "下降"),
+    ("微涨", "上涨"),
+    ("略涨", "上涨"),
     # where something ends, a level (提升至95%), not a change by that much
     ("提升至", "提升到"),
     ("上升至", "上升到"),

@@ -55,6 +55,7 @@ _BOUNDARY_SCAN = tuple(_CLAUSE_BOUNDARY + "—")
 _QUOTES = "“”‘’\"'「」『』《》"
 _QUOTE_TABLE = str.maketrans("", "", _QUOTES)
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_ABBREVIATION_RE = re.compile(r"[A-Z]{2,5}")  # CPI, PPI, GDP: a name without a character
 _STAT_NOUN_RE = re.compile(
     r"(收入|总额|投资|增加值|产值|利润|税收|零售额|消费|出口|进口|外资|生产总值|总值|工资|存款|贷款"
     r"|报酬|生产率|满意度|满意率|标准|预期寿命)$"
@@ -138,6 +139,7 @@ _TAIL_CHANGE_RE = re.compile(
     r"(?<![下上提])(?:再|又|进一步|继续|微|平均)?(?<![下上提])"
     r"(?:降到|降至|降为|降|收窄|延长至|延长|缩小|缩短|升至|升到|升为|跃上|迈上|跨上|站上|登上)$"
     r"|(?<=[\u4e00-\u9fffA-Za-z0-9]{2})预期$"
+    r"|(?<=[\u4e00-\u9fffA-Za-z0-9]{2})(?:微|略)(?:涨|增|升)$"  # CPI微涨0.2%: a slight rise
 )
 
 
@@ -759,7 +761,7 @@ def _fine_bounds(s: str) -> frozenset[int]:
 def _is_name(s: str) -> bool:
     return (
         len(s) >= 2
-        and bool(_CJK_RE.search(s))
+        and bool(_CJK_RE.search(s) or _ABBREVIATION_RE.fullmatch(s))
         and s not in GENERIC_NAMES
         and len(s) <= 24
         and not _NOT_A_NAME_RE.fullmatch(s)
@@ -1343,6 +1345,24 @@ def _resolve(table: IndicatorTable, raw: str, fig: Figure, change: str) -> str |
 _EDITION_RE = re.compile(r"^(?:首届|第[\d一二三四五六七八九十]+届)")
 
 
+# A measure word a known indicator implies already: 高新技术企业数 is 高新技术企业 (a
+# count), 城镇调查失业率平均值 is the rate (a surveyed rate is an average), 粮食年产量 is
+# 粮食产量 (output is yearly).
+_IMPLIED_MEASURE_RE = re.compile(r"(?:总数|个数|数量|数|平均值|均值)$")
+
+
+def _with_implied_measure(table: IndicatorTable, name: str, fig: Figure) -> str:
+    """``name``, or the table's indicator it names with a measure word that indicator
+    implies (see :data:`_IMPLIED_MEASURE_RE`) when the figure's unit fits it."""
+    if name in table or table.canonical(name):
+        return name
+    for cand in (_IMPLIED_MEASURE_RE.sub("", name), name.replace("年产量", "产量")):
+        canonical = table.canonical(cand) if cand != name and len(cand) >= 2 else None
+        if canonical and compatible(fig, canonical):
+            return canonical
+    return name
+
+
 def predicated(noun: str, tail: str) -> str | None:
     """``政务服务事项`` + ``实现通办`` -> ``实现通办的政务服务事项``: the things counted,
     narrowed by the predicate that closes their clause; an award or list that names the
@@ -1611,6 +1631,7 @@ class _SentenceNamer:
         if fig.unit_class == "money" and _TRADE_ACT_RE.search(name) and len(name) > 2:
             # 商品零售7651.9亿元: the amount of the sales, 商品零售额
             name = self.table.canonical(name + "额") or name + "额"
+        name = _with_implied_measure(self.table, name, fig)
         self.out.append(
             Named(
                 fig,
