@@ -60,7 +60,9 @@ def test_bulletin_growths_of_counts_spans_and_deaths(extract):
     )
     got = {r.value: r.indicator for r in extract(text)}
     assert got[3.1] == "地区生产总值"  # 两年平均增长: no name of its own
-    assert got[25.8] == "国内旅游者"  # the growth of the count, not 国内旅游者收入
+    assert (
+        got[25.8] == "国内游客"
+    )  # the growth of the count (its canonical name), not 国内旅游者收入
     assert got[39] == got[4.9] == "生产安全事故死亡人数"  # not 事故数死亡人数
     more = extract(
         text + "卫生技术人员21.8万人，其中执业（助理）医师8.1万人。国际（地区）航线131条。\n"
@@ -1651,7 +1653,7 @@ def test_baselines_classes_memberships_and_tax_bands_are_no_figures(extract):
     got = {(r.indicator, r.value, r.unit) for r in extract(text)}
     values = {v for _, v, _ in got}
     assert not values & {615, 4218}  # every item after 从 is a baseline
-    assert ("城镇低保平均标准", 811, "元/月") in got and ("农村低保平均标准", 7126, "元/年") in got
+    assert ("城市低保标准", 811, "元/月") in got and ("农村低保标准", 7126, "元/年") in got
     assert ("百亿级产业集群", 2, "个") in got
     assert not values & {100, 1000}  # the scale of counted clusters, a first: no targets
     assert 6 not in values  # one of six: the six are not this document's
@@ -1825,3 +1827,16 @@ def test_measure_words_a_known_indicator_implies_and_slight_changes(extract):
     assert got[2][0] == "高新技术企业"  # 企业数 of a count of firms
     assert got[5.2][0] == "城镇调查失业率"  # a surveyed rate is an average already
     assert got[700][0] == "粮食产量"  # output is yearly
+
+
+def test_a_change_in_percent_of_a_count_of_people_is_confident(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "接待国内外游客增长8%，生产安全事故死亡人数下降17.9%，入境旅游者4.03万人次。\n"
+        "监察机构人数17个。\n"
+    )
+    got = {r.value: r for r in extract(text)}
+    assert got[8].indicator == "旅游接待人数" and got[8].confident  # the visitors' growth
+    assert got[17.9].indicator == "生产安全事故死亡人数" and got[17.9].confident
+    assert got[4.03].indicator == "入境游客"
+    assert not got[17].confident  # 人数 counted in 个: the name counts something else

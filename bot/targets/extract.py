@@ -225,7 +225,11 @@ class _Walker:
             score = min(score, 0.5)
         if indicator not in self.table and cuts_a_word(indicator, sentence):
             score = min(score, 0.5)  # 中央财政资金建立直(达), (3人)制篮球场: a fragment
-        if indicator.endswith(("人数", "人次")) and not named.figure.unit.endswith(("人", "人次")):
+        if (
+            indicator.endswith(("人数", "人次"))
+            and named.figure.unit_class == "count"  # its growth in % is the people's
+            and not named.figure.unit.endswith(("人", "人次"))
+        ):
             score = min(score, 0.5)  # 监察机构人数 17个: the name counts something else
         if indicator.endswith("床位") and not named.figure.unit.endswith("张"):
             score = min(score, 0.5)  # 三级中医院床位 4家: hospitals, not beds
@@ -706,7 +710,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "37"
+EXTRACTOR_VERSION = "38"
 
 
 def extract_targets(
