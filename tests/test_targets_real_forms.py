@@ -495,6 +495,7 @@ def test_one_figure_for_each_listed_subject(extract):
         "主力店正式运营",
         "重点项目有",
         "ESI［5］全球排名前",
+        "企业解决了融资难题",  # 了 inside: a clause about them, not a name
     ],
 )
 def test_odd_names_are_not_confident(name: str, table) -> None:
