@@ -83,7 +83,8 @@ async def targets_command(update: Update, context: BriefContext) -> None:
 def _compare(
     engine: Engine, indicator: str, show_all: bool
 ) -> tuple[TargetLookup, dict[str, DocumentInfo]]:
-    return engine.lookup_targets(indicator=indicator, show_all=show_all), _docs(engine)
+    found = engine.lookup_targets(indicator=indicator, show_all=show_all, distinct=True)
+    return found, _docs(engine)
 
 
 async def _compare_regions(

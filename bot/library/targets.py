@@ -9,6 +9,7 @@ from rapidfuzz import process
 
 from bot.corpus.gazetteer import default_gazetteer
 from bot.digest.filters import DigestFilter, matches, parse_filter, record_in_region
+from bot.digest.values import change_and_value
 from bot.models import (
     DocumentInfo,
 )
@@ -40,6 +41,23 @@ class TargetLookup:
     rows: list[DocTarget]
     hidden: int = 0
     family: tuple[str, ...] = ()
+
+
+def distinct_statements(rows: Iterable[DocTarget]) -> list[DocTarget]:
+    """``rows`` with each figure a document states more than once kept once: a report
+    repeats its 居民消费价格涨幅2%左右 when it explains it, a bulletin gives its -0.9% in
+    the text and again in its table (下降0.9% and a column's -0.9 read alike). Same
+    document, indicator, kind, year, region and figure as a reader reads it: the first
+    statement stays."""
+    seen: set[tuple] = set()
+    out: list[DocTarget] = []
+    for row in rows:
+        r = row.record
+        key = (row.doc_id, r.indicator, r.kind, r.year, r.region, change_and_value(r))
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
 
 
 class TargetsMixin:
@@ -78,10 +96,14 @@ class TargetsMixin:
         indicator: str | None = None,
         region: str | None = None,
         show_all: bool = False,
+        distinct: bool = False,
     ) -> TargetLookup:
         """:meth:`targets` as shown to a user: confident records only unless ``show_all``,
-        with the count of those left out."""
+        with the count of those left out; with ``distinct``, a figure a document states
+        twice once (see :func:`distinct_statements`)."""
         rows = self.targets(doc=doc, kind=kind, indicator=indicator, region=region)
+        if distinct:
+            rows = distinct_statements(rows)
         shown = rows if show_all else [r for r in rows if r.record.confident]
         table = self.indicator_table
         known = table.known_name(indicator) if indicator else None

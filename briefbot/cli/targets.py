@@ -242,7 +242,9 @@ def compare(
         return
     _check_kind(kind)
     engine = open_engine()
-    found = engine.lookup_targets(indicator=indicator, kind=kind, region=region, show_all=show_all)
+    found = engine.lookup_targets(
+        indicator=indicator, kind=kind, region=region, show_all=show_all, distinct=True
+    )
     rows = found.rows
     docs = {d.doc_id: d for d in engine.documents()}
     if as_json:
