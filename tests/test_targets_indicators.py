@@ -259,3 +259,19 @@ def test_text_aliases_name_but_do_not_search() -> None:
     )
     assert table.canonical("经济增长") == "地区生产总值"
     assert table.synonym_groups() == [("地区生产总值", "GDP")]
+
+
+def test_a_name_the_table_does_not_know_is_grouped_by_its_head_word(table):
+    assert table.group("粮油千亩高产片") == "agriculture"
+    assert table.group("新升规工业企业") == "industry"
+    assert table.group("概念验证中心和中试熟化平台") == "innovation"
+    # the word nearest the end is the head: a rural toilet is social, a road investment
+    assert table.group("农村卫生厕所") == "social"
+    assert table.group("乡镇干线道路改造项目") == "investment"
+    assert table.group("某某奇怪指标") == "other"  # no known word
+    assert table.group("地区生产总值") == "gdp"  # the table's own group comes first
+
+
+def test_group_words_must_name_known_groups():
+    with pytest.raises(ValueError, match="group_words"):
+        IndicatorTable.from_mapping({"indicators": {}, "group_words": {"farming": ["农"]}})

@@ -120,6 +120,9 @@ class IndicatorTable:
     # aliases that name the indicator in a report's sentences but are too broad to search
     # for it (经济增长 for 地区生产总值): left out of :meth:`synonym_groups`
     text_only: frozenset[str] = frozenset()
+    # (word, group): a name the table does not know goes in the group of the word nearest
+    # its end (农村公路 is a road, 公路; 新升规工业企业 an industrial firm); see :meth:`group`
+    group_words: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, object]) -> IndicatorTable:
@@ -151,7 +154,17 @@ class IndicatorTable:
         unknown = sorted(n for n in national.values() if n not in groups)
         if unknown:
             raise ValueError(f"indicators.toml: national names not in the table: {unknown}")
-        return cls.build(groups, aliases, families=families, national=national, text_only=text_only)
+        words = data.get("group_words", {})
+        if not isinstance(words, Mapping) or any(g not in GROUPS for g in words):
+            raise ValueError(f"indicators.toml: [group_words] keys must be among {GROUPS}")
+        return cls.build(
+            groups,
+            aliases,
+            families=families,
+            national=national,
+            text_only=text_only,
+            group_words=[(str(w), g) for g, ws in words.items() for w in ws],
+        )
 
     @classmethod
     def build(
@@ -162,6 +175,7 @@ class IndicatorTable:
         families: Mapping[str, str] | None = None,
         national: Mapping[str, str] | None = None,
         text_only: Iterable[str] = (),
+        group_words: Iterable[tuple[str, str]] = (),
     ) -> IndicatorTable:
         """A table from plain dicts (aliases are normalised; canonical names alias themselves).
 
@@ -186,6 +200,7 @@ class IndicatorTable:
             _members={f: tuple(m) for f, m in members.items()},
             _regional={n: r for r, n in nat.items()},
             text_only=frozenset(_key(a) for a in text_only),
+            group_words=tuple(group_words),
         )
 
     @classmethod
@@ -206,8 +221,21 @@ class IndicatorTable:
         return self.aliases.get(_key(name))
 
     def group(self, name: str) -> str:
-        """The group of a canonical name; ``other`` for names the table does not know."""
-        return self.groups.get(name, "other")
+        """The group of a canonical name; for a name the table does not know, the group
+        of the :attr:`group_words` word that ends nearest its end (a Chinese noun phrase
+        ends with its head: 农村公路 is a road, 粮油千亩高产片 farmland), the longer word
+        on a tie; ``other`` when no word is in it."""
+        known = self.groups.get(name)
+        if known is not None:
+            return known
+        best: tuple[int, int, str] | None = None
+        for word, group in self.group_words:
+            end = name.rfind(word)
+            if end >= 0:
+                key = (end + len(word), len(word), group)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+        return best[2] if best else "other"
 
     def family(self, name: str) -> str:
         """The family of a canonical name, an alias or a family name.
