@@ -1,0 +1,73 @@
+"""What a figure measures: the indicator name, and the verb that governs it.
+
+For each figure of a sentence (see :mod:`bot.targets.numbers`) the name is looked for
+
+* before the figure, in the same clause (``规模以上工业增加值增长11.5%``,
+  ``新增城镇就业10.9万人``);
+* after it, for counts and physical sizes (``新增1家国家级工业设计中心``,
+  ``建设20万吨高端轻量化铝材项目``);
+* in the previous figure of the sentence when the clause only has a verb or an
+  attribute (``完成一般公共预算收入673.9亿元，增长6.1%``, ``实施40个重点交通项目，
+  完成投资309亿元`` -> 重点交通项目完成投资);
+* in a list the figures are paired with (``港口货物吞吐量、集装箱吞吐量分别达到4.9亿吨、
+  463万标箱``; ``城乡低保标准分别提高5%和7.4%`` -> 城镇…, 农村…).
+
+Known names are mapped to their canonical form with the indicator table (aliases,
+longest match nearest the figure, refusing an alias that cannot carry the unit).
+Unknown names are the document's own words with verbs, time and scope words removed,
+so unseen documents still get a usable name.
+
+The package, one job per module; each imports only from the ones listed before it:
+
+* :mod:`~bot.targets.naming.words`: jieba's segmentation, word bounds, verbs, what a
+  name is;
+* :mod:`~bot.targets.naming.clean`: :func:`strip_noise`, :func:`clean_name`;
+* :mod:`~bot.targets.naming.clauses`: clause bounds, the noun after a figure, verbs and
+  attributes of a clause, list splitting;
+* :mod:`~bot.targets.naming.resolve`: names against the indicator table (:func:`lookup`,
+  :func:`compatible`);
+* :mod:`~bot.targets.naming.confidence`: :func:`name_confidence` and the reader-trust
+  checks;
+* :mod:`~bot.targets.naming.forms_compare`, :mod:`~bot.targets.naming.forms_lists`,
+  :mod:`~bot.targets.naming.forms_phrases`, :mod:`~bot.targets.naming.forms_number`: the
+  forms of a figure, mixins of the sentence namer;
+* :mod:`~bot.targets.naming.sentence`: :func:`name_figures` over one sentence.
+"""
+
+from bot.targets.naming.clauses import MAX_CLAUSE_LOOKBACK, clause_end, clause_start, predicated
+from bot.targets.naming.clean import clean_name, strip_noise
+from bot.targets.naming.confidence import (
+    LOW,
+    a_share_of_nothing,
+    counts_people_of_a_thing,
+    cuts_a_word,
+    money_named_by_a_thing,
+    name_confidence,
+)
+from bot.targets.naming.resolve import compatible, lookup
+from bot.targets.naming.sentence import Named, NamingContext, clear_caches, name_figures
+from bot.targets.naming.words import plain_verbs, word_bounds, word_end
+
+__all__ = [
+    "LOW",
+    "MAX_CLAUSE_LOOKBACK",
+    "Named",
+    "NamingContext",
+    "a_share_of_nothing",
+    "clause_end",
+    "clause_start",
+    "clean_name",
+    "clear_caches",
+    "compatible",
+    "counts_people_of_a_thing",
+    "cuts_a_word",
+    "lookup",
+    "money_named_by_a_thing",
+    "name_confidence",
+    "name_figures",
+    "plain_verbs",
+    "predicated",
+    "strip_noise",
+    "word_bounds",
+    "word_end",
+]

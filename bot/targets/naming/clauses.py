@@ -1,0 +1,386 @@
+"""Reading a sentence around a figure.
+
+Where the clause of a figure starts and ends (:func:`clause_start`, :func:`clause_end`),
+the noun right after a count, the verb and the attribute word of a clause, the
+predicate that narrows counted things (:func:`predicated`), and splitting a list of
+subjects into items (``A、B`` with a shared head or tail).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.corpus.gazetteer import default_gazetteer
+from bot.targets.frames import measure_of
+from bot.targets.lexicon import (
+    AFTER_STOP_RE,
+    ATTRIBUTES,
+    LEAD_RE,
+    LEVEL_LEAD_RE,
+    LEVEL_ONLY_RE,
+    TIME_RE,
+    TRAIL_RE,
+    VERB_NORMAL,
+    VERB_RE,
+)
+from bot.targets.naming.clean import _NOMINAL_ACTIVITIES, _QUOTE_TABLE
+from bot.targets.naming.words import (
+    _CJK_RE,
+    _dict_words,
+    _fine_bounds,
+    _first_word_end,
+    _is_name,
+    _lone_last_char,
+    _one_word,
+    _segmenter,
+    plain_verbs,
+    word_bounds,
+)
+
+_CLAUSE_BOUNDARY = "，,；;：:。！？!?（）()"
+_BOUNDARY_SCAN = tuple(_CLAUSE_BOUNDARY + "—")
+_STAT_NOUN_RE = re.compile(
+    r"(收入|总额|投资|增加值|产值|利润|税收|零售额|消费|出口|进口|外资|生产总值|总值|工资|存款|贷款"
+    r"|报酬|生产率|满意度|满意率|标准|预期寿命)$"
+)
+_ITEM_SPLIT_RE = re.compile(r"、|和|及|与")
+_URBAN_RURAL = ("城乡",)
+_STEP_WORDS = ("新台阶", "台阶", "大关", "关口", "新高")
+# Words jieba's dictionary tags as verbs that end count nouns as nouns (改革举措, 主次干道,
+# 避险搬迁 counted in 户): never cut off a counted thing.
+_NOUN_LIKE_VERBS = _NOMINAL_ACTIVITIES | {"举措", "干道", "搬迁", "服务", "规划", "计划", "措施"}
+_AFTER_NAME_DIGITS_RE = re.compile(r"\d+(?:千亿|百亿|万亿|亿|千万|百万|万)?(?:级|强)")
+_TRAIL_REACH_RE = re.compile(r"(达到|达|突破|超过|为)$")
+
+
+# What a count's modifier before 的 ends with when it says of which kind, not whose
+# (30个面积较大的农村黑臭水体, 5个符合条件的…; not 14个景区景点的环境).
+# a count whose things are described by what they have (5家具有核心技术的企业)
+_HAVING_RE = re.compile(r"(?:具有|具备|拥有|掌握|符合)")
+_QUALITY_RE = re.compile(
+    r"(?:较|很|更|最|大|小|高|低|好|强|多|少|以上|以下|符合条件|达标|(?:较为|更为|十分)[\u4e00-\u9fff]{2})$"
+)
+# the last item of a list and the kind all the items are: 特色消费品|等|产业集群
+_ETC_KIND_RE = re.compile(
+    r"(?P<last>[^等]{2,12}?)等(?:[一二三四五六七八九十\d]{1,2}[个大项类种])?"
+    r"(?P<kind>[\u4e00-\u9fff]{2,8})"
+)
+
+
+# One-character words that end a cut clause: a negation, 所 of 所在, 中 of 在…中, a
+# conjunction or 等 before the next item (成都科创生态岛和, 黄百等), 前 of 排名前.
+_LOOSE_END_WORDS = frozenset("不未没所中和并与及或等前")
+# What a counted set of things did or got, said after them (8个市下放…, 2200余项政务服务事项
+# 实现通办, 5部作品入选…展演): the count is of the things that did, not of all of them.
+_MEMBERSHIP_VERBS = "入选|获评|获批|荣获|获得|获|实现|通过|纳入|享受|签署|加入|进入|列入|下放"
+_MEMBERSHIP_RE = re.compile(
+    rf"(?:全部|均|已经?|都|成功|相继|先后|率先)?(?P<verb>{_MEMBERSHIP_VERBS})"
+    r"(?P<what>[^，。；、,;：:（）()\d]{2,18})$"
+)
+_ONE_CHARACTER_PLACES = frozenset("省市县区乡镇村")
+# another figure inside the predicate (建设基地6.2万亩): the predicate is that figure's
+_FIGURE_IN_RE = re.compile(r"[一二三四五六七八九十两百千万亿]+(?:个|项|家|所|部|种|批|次|万|亿)")
+_BATCH_RE = re.compile(r"^(?:首批|第[\d一二三四五六七八九十]+批)")
+# Another unit for the same count, in brackets (2.5万套（间）).
+_UNIT_ALTERNATE_RE = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
+
+
+def _find_change(text: str) -> str:
+    """The verb nearest the end of ``text`` in normal form (``达`` -> ``达到``).
+
+    A one-character verb counts only as a word of its own: the 居 of 居民 is no verb.
+    """
+    last = None
+    for m in VERB_RE.finditer(text):
+        if len(m.group()) == 1 and (
+            m.start() not in word_bounds(text) or m.end() not in word_bounds(text)
+        ):
+            continue
+        if text.startswith(("值", "的", "率"), m.end()):
+            continue  # 增加值, 自然增长率 are nouns; 对经济增长的贡献率: a verb inside a name
+        last = m
+    return VERB_NORMAL.get(last.group(), last.group()) if last else ""
+
+
+def _attribute(raw: str) -> str:
+    """The attribute word ``raw`` ends with (``完成投资``, ``总投资``, ``产值``), or ``""``."""
+    s = TIME_RE.sub("", raw).strip()
+    for _ in range(3):
+        s = TRAIL_RE.sub("", s)
+        s = _TRAIL_REACH_RE.sub("", s)
+    return next((a for a in ATTRIBUTES if s.endswith(a)), "")
+
+
+# A name is never further than this from its figure; bounding the look-back keeps a
+# pathological line without punctuation linear instead of quadratic.
+MAX_CLAUSE_LOOKBACK = 160
+
+
+def clause_start(sentence: str, pos: int) -> int:
+    """Start of the clause that ends at ``pos``: after the last ``，；：`` etc. or ``——``.
+
+    A bracketed note (细颗粒物（PM2.5）年平均浓度) is not a boundary. Uses ``str.rfind``
+    per boundary character, so a long clause costs a few C-level scans.
+    """
+    floor = max(0, pos - MAX_CLAUSE_LOOKBACK)
+    hi = pos
+    while hi > floor:
+        k = max(sentence.rfind(ch, floor, hi) for ch in _BOUNDARY_SCAN)
+        if k < 0:
+            return floor
+        ch = sentence[k]
+        if ch in "）)":
+            opening = max(sentence.rfind("（", floor, k), sentence.rfind("(", floor, k))
+            if opening >= 0 and k - opening <= 31:
+                hi = opening
+                continue
+        elif ch == "—" and not (k > 0 and sentence[k - 1] == "—"):
+            hi = k
+            continue
+        return k + 1
+    return floor
+
+
+def clause_end(sentence: str, pos: int) -> int:
+    """End of the clause going on at ``pos`` (the first boundary after it, bounded)."""
+    for i in range(pos, min(len(sentence), pos + MAX_CLAUSE_LOOKBACK)):
+        if sentence[i] in _CLAUSE_BOUNDARY:
+            return i
+    return min(len(sentence), pos + MAX_CLAUSE_LOOKBACK)
+
+
+def _after_noun_start(after: str) -> bool:
+    """Whether the text right after a figure starts with the counted thing."""
+    s = after.lstrip("“‘「")
+    s = s[m.end() :] if (m := _UNIT_ALTERNATE_RE.match(s)) else s
+    if _AFTER_NAME_DIGITS_RE.match(s):
+        return True  # 3千亿级产业, 500强企业
+    if not s or not (_CJK_RE.match(s) or s[0].isalpha()):
+        return False
+    if AFTER_STOP_RE.match(s) or LEAD_RE.match(s) or s.startswith(_STEP_WORDS):
+        return False  # 跃上1.4万亿斤新台阶: the step is rhetoric, the name is before it
+    m = VERB_RE.match(s)
+    return not (m and m.group() not in ("占",))
+
+
+def _after_noun(after: str) -> tuple[str, int]:
+    """The noun right after a count (up to a verb or a list mark) and its length."""
+    k = 0
+    while k < len(after) and after[k] in "“‘「":
+        k += 1
+    unit_alt = _UNIT_ALTERNATE_RE.match(after, k)
+    if unit_alt:
+        # 2.5万套（间）城市危旧房: the unit's alternative is no part of the noun
+        noun, end = _after_noun(after[unit_alt.end() :])
+        return noun, unit_alt.end() + end
+    m = _AFTER_NAME_DIGITS_RE.match(after, k)
+    if m:
+        k = m.end()
+    m = AFTER_STOP_RE.search(after, k + 1)
+    end = m.start() if m else len(after)
+    at_de = m is not None and m.group() == "的"
+    having = _HAVING_RE.match(after, k)
+    if having and not at_de:
+        # 5家以上具有脑机接口核心技术与产品研发能力的自主创新企业: the clause runs to its 的
+        de = after.find("的", k, k + 30)
+        if de > 0 and not re.search(r"[，。；、]", after[k:de]):
+            at_de, end = True, de
+    if at_de and ((end - k <= 8 and _QUALITY_RE.search(after, k, end)) or having):
+        # 30个面积较大的农村黑臭水体: the thing counted is the head after 的
+        head = AFTER_STOP_RE.search(after, end + 2)
+        head_end = head.start() if head else len(after)
+        if head_end - end > 2 and _CJK_RE.match(after, end + 1):
+            return after[end + 1 : head_end].translate(_QUOTE_TABLE), head_end
+    end = _without_trailing_verb(after, k, end)
+    return after[:end].translate(_QUOTE_TABLE), end
+
+
+def _without_trailing_verb(text: str, start: int, end: int) -> int:
+    """``end`` moved back over a plain verb that ends ``text[start:end]``: 30栋老旧楼房维修
+    counts 老旧楼房 (维修 is what is done to them), 污水处理厂 keeps its 处理."""
+    words = _segmenter().cut(text[start:end], True)
+    last = words[-1] if len(words) > 1 else ""
+    if (
+        len(last) > 1
+        and last in plain_verbs()
+        and last not in _NOUN_LIKE_VERBS
+        and _is_name(text[start : end - len(last)].translate(_QUOTE_TABLE))
+    ):
+        return end - len(last)  # but 5家企业入驻 stays: 企业 alone names nothing
+    return end
+
+
+def _split_items(subject: str, n: int | None = None) -> list[str]:
+    """``A、B`` -> items: one character standing for its word gives each item the whole
+    word (本外币存、贷款余额 -> 存款余额, 贷款余额); otherwise :func:`_split_list`, with the
+    lead the first item shares with the others (国家现代农业产业园、产业集群) and the level
+    it opens with (国家级跨境电商综合试验区、服务贸易平台 -> …、国家级服务贸易平台) given to
+    every item."""
+    ellipsis = _CHAR_ELLIPSIS_RE.fullmatch(subject)
+    if (
+        ellipsis
+        and _lone_last_char(ellipsis["pre"] + ellipsis["a"])
+        and all(_one_word(c + ellipsis["rest"][0]) for c in (ellipsis["a"], ellipsis["b"]))
+        and _first_word_end(ellipsis["b"] + ellipsis["rest"]) == 2
+    ):
+        # 本外币存、贷款余额: 存款余额 and 贷款余额; 进、出口总额; 中、小学
+        pre, rest = ellipsis["pre"], ellipsis["rest"]
+        return [pre + ellipsis["a"] + rest, pre + ellipsis["b"] + rest]
+    items = _split_list(subject, n)
+    if len(items) < 2:
+        return items
+    items = _shared_prefix(items)
+    level = LEVEL_LEAD_RE.match(items[0])
+    if not level or any(LEVEL_ONLY_RE.match(p) for p in items[1:]):
+        return items
+    return [items[0]] + [level.group() + p for p in items[1:]]
+
+
+def _shared_prefix(items: list[str]) -> list[str]:
+    """国家现代农业产业园、产业集群、产业强镇: the later items open with the word the
+    first one's head opens with (产业), so they share what comes before it (国家现代农业)."""
+    head = items[1][:2]
+    k = items[0].rfind(head)
+    if k < 2 or k not in word_bounds(items[0]) or not all(p.startswith(head) for p in items[1:]):
+        return items
+    if head in _dict_words("ns") or any(
+        m.start == 0 for m in default_gazetteer().mentions(items[1])
+    ):
+        return items  # 四川天府新区成都直管区、成都高新区: places, each its own
+    return [items[0]] + [items[0][:k] + p for p in items[1:]]
+
+
+_CHAR_ELLIPSIS_RE = re.compile(
+    r"(?P<pre>[^、，]*?)(?P<a>[\u4e00-\u9fff])、(?P<b>[\u4e00-\u9fff])(?P<rest>[\u4e00-\u9fff]{1,10})"
+)
+
+
+def _split_list(subject: str, n: int | None = None) -> list[str]:
+    """``A、B`` or ``A和B`` -> items, sharing a tail when the first items are short.
+
+    ``在职、退休职工年度最高支付限额`` -> 在职职工…, 退休职工…;
+    ``战略性新兴产业增加值、数字经济核心产业增加值占地区生产总值比重`` -> both 占…比重.
+    With ``n`` (the number of figures to pair), a list split on ``、`` alone that gives
+    ``n`` items wins: 蔬菜及食用菌、中草药材、园林水果产量 has three items, not four.
+    """
+    items = [p for p in _ITEM_SPLIT_RE.split(subject) if p]
+    if n is not None and len(items) != n:
+        by_comma = [p for p in subject.split("、") if p]
+        if len(by_comma) == n:
+            items = by_comma
+    if len(items) < 2:
+        return items
+    kind = _ETC_KIND_RE.fullmatch(items[-1])
+    if kind and not any("等" in p for p in items[:-1]):
+        # 电子信息、装备制造、特色消费品等产业集群: each item is one of that kind
+        return [p + kind["kind"] for p in [*items[:-1], kind["last"]]]
+    head_measure = measure_of(items[0]) or (
+        m.group() if (m := _COUNT_MEASURE_RE.search(items[0])) else ""
+    )
+    if head_measure and all(_BARE_MEASURE_RE.fullmatch(p) for p in items[1:]):
+        # 生产安全事故起数、死亡人数: the later measures are of the first item's entity
+        entity = items[0][: -len(head_measure)]
+        if len(entity) >= 2 and len(entity) in word_bounds(items[0]):
+            # (营业总收入、利润总额: 营业总 is no entity, 总收入 is one word)
+            return [items[0]] + [entity + p for p in items[1:]]
+    last = items[-1]
+    if (
+        "占" in last
+        and all("占" not in p for p in items[:-1])
+        and all(_STAT_NOUN_RE.search(p) for p in items[:-1])
+    ):
+        # 新兴产业增加值、数字经济增加值占GDP比重: both are shares; 因灾死亡人数、直接经济
+        # 损失占GDP比重: only the amount of money is
+        tail = last[last.index("占") :]
+        return [p + tail for p in items[:-1]] + [last]
+    short = max(len(p) for p in items[:-1])
+    # the head of the last item is the word(s) parallel to the first item: 城镇、农村居民…
+    # (农村), 制造业、普惠小微贷款余额 (普惠小微), 地表水、近岸海域水质… (近岸海域)
+    cut = min((b for b in _fine_bounds(last) if len(items[0]) <= b < len(last)), default=0)
+    if short <= 3 and len(last) > short + 1 and 0 < cut <= len(items[0]) + 2:
+        head = last[:cut]
+        tail = last[len(head) :]
+        return [p + tail for p in items[:-1]] + [last]
+    per_head = last.find("人均")
+    if (
+        per_head >= 2
+        and len(items) == 2
+        and len(items[0]) <= 6
+        and all("人均" not in p for p in items[:-1])
+        and not any(_SAYS_A_MEASURE_RE.search(p) or _MEASURE_TAIL_RE.search(p) for p in items[:-1])
+    ):
+        # 居民医保和基本公共卫生服务经费人均财政补助标准: each item's per-head standard
+        return [p + last[per_head:] for p in items[:-1]] + [last]
+    tail_word = _MEASURE_TAIL_RE.search(items[-1])
+    if (
+        tail_word
+        and not any(_MEASURE_TAIL_RE.search(p) or _SAYS_A_MEASURE_RE.search(p) for p in items[:-1])
+        and not any(p.endswith("贸易") for p in items[:-1])  # 货物贸易、对外投资: two flows
+    ):
+        # 经济作物中蔬菜及食用菌、中草药材、园林水果产量: each item takes the shared measure
+        tail = tail_word.group()
+        items = [p + tail for p in items[:-1]] + [items[-1]]
+        return [re.sub(r"^[^、]{1,8}?中(?=[\u4e00-\u9fff]{2})", "", p) for p in items]
+    tokens = _segmenter().cut(last, True)
+    rate = tokens[-1]
+    if rate == "率" and len(tokens) >= 2:
+        rate = tokens[-2] + rate  # 通达|率: the rate is 通达率
+    if (
+        len(rate) >= 2
+        and rate.endswith("率")
+        and rate != last
+        and not any(_SAYS_A_MEASURE_RE.search(p) for p in items[:-1])
+    ):
+        # 农村自来水、卫生户厕普及率: both are rates (城市污水、生活垃圾无害化处理率 too)
+        return [p + rate for p in items[:-1]] + [last]
+    return items
+
+
+_EACH_RE = re.compile(
+    r"(?:均|双双|都|各)(?:要|将)?(?:为|达到|达|增长|提高|提升|下降|降低|减少|超过|突破|保持|实现|居|在"
+    r"|控制在)?$"
+    r"|(?:均|双双)(?=[为达增提下超突保实居])"
+)
+_COUNT_MEASURE_RE = re.compile(r"(起数|人数|次数|户数|件数|死亡人数|受伤人数)$")
+_BARE_MEASURE_RE = re.compile(
+    r"(?:起数|人数|死亡人数|受伤人数|直接经济损失|产量|产值|增加值|面积|收入|利润|利润总额|营业收入"
+    r"|零售额|销售额|投资|余额|支出)"
+)
+_MEASURE_TAIL_RE = re.compile(
+    r"(产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|人数|比重|占比|余额|数量"
+    r"|规模|起数|标准|排放量|排放)$"
+)
+# An item that already ends in a measure takes no shared one (单位国内生产总值能耗和二氧化碳排放)
+_SAYS_A_MEASURE_RE = re.compile(r"(?:耗|率|量|额|值|数|度|价|比|指数)$")
+
+
+def _shared_tail_items(subject: str) -> list[str]:
+    """``高新技术企业和科技型中小企业数量`` -> both items with the shared tail ``数量``."""
+    items = [p for p in _ITEM_SPLIT_RE.split(subject) if p]
+    if len(items) < 2:
+        return items
+    for tail in (
+        "数量", "总量", "规模", "总额", "占比", "比重", "起数", "人数", "次数", "产量", "增加值",
+        "零售额", "营业收入",
+    ):  # fmt: skip
+        if items[-1].endswith(tail) and not any(p.endswith(tail) for p in items[:-1]):
+            return [p + tail for p in items[:-1]] + [items[-1]]
+    return items
+
+
+def predicated(noun: str, tail: str) -> str | None:
+    """``政务服务事项`` + ``实现通办`` -> ``实现通办的政务服务事项``: the things counted,
+    narrowed by the predicate that closes their clause; an award or list that names the
+    kind itself stands alone (``案例`` + ``入选中国改革年度案例`` -> ``中国改革年度案例``).
+    None when ``tail`` is no such predicate."""
+    m = _MEMBERSHIP_RE.match(tail.translate(_QUOTE_TABLE).strip())
+    if not m or _FIGURE_IN_RE.search(m["what"]):
+        return None
+    if not (_is_name(noun) or (len(noun) == 1 and noun in _ONE_CHARACTER_PLACES)):
+        return None
+    what = m["what"]
+    if "并" in what or what[-1] in _LOOSE_END_WORDS or what in noun:
+        return None  # two predicates, a clause cut at a figure (排名前1%), or said already
+    if m["verb"] in ("入选", "获评") and what.endswith(noun[-2:]):
+        return _BATCH_RE.sub("", what)
+    return m["verb"] + what + "的" + noun

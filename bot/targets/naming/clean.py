@@ -1,0 +1,264 @@
+"""Cleaning a phrase into a name.
+
+:func:`strip_noise` removes what is never part of a name (time words, comparison bases,
+bracketed notes); :func:`clean_name` also removes scope, lead, verb, goal and time words
+at either end (``全年海洋生产总值增长`` -> ``海洋生产总值``). The regexes they use are here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.targets.lexicon import (
+    ATTRIBUTES,
+    BASE_PHRASE_RE,
+    COMPARE_RE,
+    GENERIC_NAMES,
+    INNER_VERB_RE,
+    LEAD_RE,
+    SCOPE_RE,
+    TIME_RE,
+    TRAIL_RE,
+    VERB_RE,
+)
+from bot.targets.naming.words import _is_name, _is_verb, _noun_end, word_bounds
+
+_QUOTES = "“”‘’\"'「」『』《》"
+_QUOTE_TABLE = str.maketrans("", "", _QUOTES)
+# Verbs that end a name as the activity measured (水土流失综合治理2980平方公里, 补贴性技能
+# 培训3万人, 社会组织): after a noun they are the thing, not a change to it.
+_NOMINAL_ACTIVITIES = frozenset({"治理", "整治", "修复", "培训", "组织", "更新改造"})
+_INVISIBLE_RE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]+")
+_LEAD_PARTICLE_RE = re.compile(
+    r"^(高于|低于|快于|比|是|有|由|从|于|以|或|但|而且|并且|同时|投资(?=[\d亿万千百过超]))"
+)
+_TRAIL_DE_RE = re.compile(r"的$")
+_PAREN_RE = re.compile(r"[（(][^（）()]{0,30}[）)]|[［\[]\d{1,2}[］\]]")  # and notes: 产业［2］
+# 执业（助理）医师, 毕（结）业生, 乡镇（街道）: a short alternate inside a word
+_ALTERNATE_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])[（(]((?!含|不含|注|下同|简称|以下|按|其中)[\u4e00-\u9fff]{1,4})[）)]"
+    r"(?=[\u4e00-\u9fff])"
+)
+_BASELINE_TAIL_RE = re.compile(
+    r"[由从][^，。；]*?[\dxX*一二三四五六七八九十百千][^，。；]*?(?:万亿|亿|万)?(?:元|%|个|人)?[^，。；]*$"
+)
+# Loose ends of a cut clause: brackets, 中有 (工业行业大类中有18个), a trailing 达/为/占.
+_EDGE_RE = re.compile(r"^[）)\]】”’、，,]+|[（(\[【“‘、，,]+$")
+_AMONG_RE = re.compile(r"(?<=[\u4e00-\u9fff])中(?:有|的)?$")
+_TAIL_VERB_RE = re.compile(
+    r"(?<=[率额量值数积程入出道价比重])(?:达|为|占|居|是|有)$|(?<=[\u4e00-\u9fff]{2})(?<!发)达$"
+)
+_YEARS_ONLY_RE = re.compile(r"[一二两三四五六七八九十\d]{1,2}年")
+_GREW_TO_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})发展(?:到|至)$")
+# Change words the verb table does not hold, at the end of a name (失业率降到, 收入比收窄,
+# 资费再降, 停留时间延长, M2预期): the change, not the thing.
+_TAIL_CHANGE_RE = re.compile(
+    r"(?<![下上提])(?:再|又|进一步|继续|微|平均)?(?<![下上提])"
+    r"(?:降到|降至|降为|降|收窄|延长至|延长|缩小|缩短|升至|升到|升为|跃上|迈上|跨上|站上|登上)$"
+    r"|(?<=[\u4e00-\u9fffA-Za-z0-9]{2})预期$"
+    r"|(?<=[\u4e00-\u9fffA-Za-z0-9]{2})(?:微|略)(?:涨|增|升)$"  # CPI微涨0.2%: a slight rise
+)
+
+
+# A count of years at either end of a name is a period, not the thing (利润总额五年,
+# 省财政5年, 五年共投资).
+_YEARS_EDGE_RE = re.compile(
+    r"^(?:近|过去)?[一二三四五六七八九十两\d]{1,2}年(?:来|内|间|共|累计)+"
+    r"|(?<=[\u4e00-\u9fff]{2})[一二三四五六七八九十两\d]{1,2}年(?:来|内|间)?$"
+)
+_PARTNER_RE = re.compile(
+    r"^(对[^，。；、]{2,14}?)(?:实现|完成)?((?:货物)?(?:进出口|出口|进口)(?:总额|额|总值)?|实际(?:利用|使用)外资|投资)$"
+)
+# One-character words a cut clause leaves at the end of a name (removed on a word boundary)
+_LOOSE_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:有|达|为|由|等|各|新)$")
+_SHARE_DE_RE = re.compile(r"占([\u4e00-\u9fffA-Za-z0-9]{1,12})的(比重|比例|份额)$")
+# 制造业的总产值在GDP当中所占的比重 is 制造业总产值占GDP比重
+_SHARE_IN_RE = re.compile(
+    r"([\u4e00-\u9fffA-Za-z0-9]{2,16}?)的?在([\u4e00-\u9fffA-Za-z0-9]{1,16}?)(?:当中|之中|中)"
+    r"所?占的?(比重|比例|份额)$"
+)
+# 重大项目计划共安排项目: the plan's projects are the 重大项目
+_ARRANGED_RE = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:计划)?共?安排(项目|资金)$")
+_PM_RE = re.compile(r"PM[_\s]+(2\.5|10)")
+_INNER_SCOPE_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?:我省|我市|我区|我县|我州|本省|本市)(?=[\u4e00-\u9fff]{2})"
+)
+_JOINED_RE = re.compile(r"^参加(.{2,16}?(?:保险|医保))(?:的)?人数$|^(.{2,16}?(?:保险|医保))参保$")
+_ABBREVIATED_RE = re.compile(r"(?<![\u4e00-\u9fff])规上(?=[\u4e00-\u9fff])|^规上")
+
+
+def strip_noise(text: str) -> str:
+    """Remove what is never part of a name: time words, comparison bases, bracketed
+    notes (``细颗粒物（PM2.5）``), ``在…基础上`` and a ``由A提高到`` baseline. A short
+    alternate inside a word stays, without its brackets (执业（助理）医师, 国际（地区）航线)."""
+    s = _ALTERNATE_RE.sub(r"\1", text)
+    s = _PAREN_RE.sub("", s)
+    s = COMPARE_RE.sub("", s)
+    s = BASE_PHRASE_RE.sub("", s)
+    s = _BASELINE_TAIL_RE.sub("", s)
+    return TIME_RE.sub("", s)
+
+
+@lru_cache(maxsize=8192)
+def clean_name(text: str) -> str:
+    """The measured thing in ``text``: time/scope/verb words and quotes removed.
+
+    ``全年海洋生产总值增长`` -> ``海洋生产总值``; ``新增`` -> ``""``;
+    ``烟台体育健儿在杭州亚运会上获得奖牌总数`` -> ``奖牌``.
+    """
+    # PDF text spaces out words (2023 年全市): spaces go first, so time words are seen
+    s = _INVISIBLE_RE.sub("", strip_noise(_INVISIBLE_RE.sub("", text)).translate(_QUOTE_TABLE))
+    partner = _PARTNER_RE.match(s.lstrip("，、 "))
+    if partner:
+        # 对“一带一路”沿线国家实现进出口总额: trade with a partner is a part of trade
+        return partner.group(1) + partner.group(2)
+    for _ in range(8):
+        before = s
+        s = s.strip(" 　、，,")
+        s = _strip_head(s, SCOPE_RE)
+        s = _strip_head(s, LEAD_RE)
+        s = _strip_head(s, _ENUMERATION_RE)
+        m = VERB_RE.match(s)
+        if m and len(m.group()) > 1 and m.end() in word_bounds(s):
+            s = s[m.end() :]
+        s = _strip_head(s, _LEAD_PARTICLE_RE)
+        s = _GREW_TO_RE.sub("", s)  # 农民专业合作社发展到133家: before TRAIL_RE takes the 到
+        s = _strip_tail(s, TRAIL_RE)
+        s = _TRAIL_DE_RE.sub("", s)
+        s = _EDGE_RE.sub("", s)
+        s = _strip_tail(s, _AMONG_RE) if len(s) > 3 else s  # 普通高中 keeps its 中
+        s = _TAIL_VERB_RE.sub("", s)
+        s = _without_goal_words(s)
+        s = _TAIL_CHANGE_RE.sub("", s) if len(s) > 4 else s
+        s = _YEARS_EDGE_RE.sub("", s) if len(s) > 4 else s
+        for m in VERB_RE.finditer(s):
+            if (
+                m.end() == len(s)
+                and m.start() > 0
+                and not (m.group() in _NOMINAL_ACTIVITIES and m.start() >= 2)
+                and (len(m.group()) > 1 or m.start() in word_bounds(s))
+            ):
+                s = s[: m.start()]
+                break
+        if s == before:
+            break
+    if _YEARS_ONLY_RE.fullmatch(s):
+        return ""  # 两年平均增长3.1%: a span of years is no name
+    # 参加失业保险人数 is 失业保险参保人数, as bulletins' tables name it
+    s = _JOINED_RE.sub(lambda m: (m.group(1) or m.group(2)) + "参保人数", s)
+    s = _SHARE_DE_RE.sub(r"占\1\2", s)  # 占全市的比重 is 占全市比重
+    s = _SHARE_IN_RE.sub(lambda m: m[1].replace("的", "") + "占" + m[2] + m[3], s)
+    s = _ARRANGED_RE.sub(lambda m: m[1] if m[1].endswith(m[2]) else m[1] + m[2], s)
+    s = _PM_RE.sub(r"PM\1", s)  # PM_2.5: a subscript flattened by the converter
+    s = _INNER_SCOPE_RE.sub("", s) if len(s) > 6 else s  # …评估我省全国排名
+    s = _ABBREVIATED_RE.sub("规模以上", s)  # 规上工业 is 规模以上工业, as the tables name it
+    inner = max(INNER_VERB_RE.finditer(s), key=lambda m: m.start(), default=None)
+    if inner is not None and inner.start() > 0:
+        head, tail = s[: inner.start()], s[inner.end() :]
+        if (tail in ATTRIBUTES or _is_verb(tail) or tail.startswith("再")) and _is_name(head):
+            s = head + tail  # 规模以上工业企业实现营业收入 -> 规模以上工业企业营业收入
+        elif (
+            inner.group() == "新增"
+            and _is_name(head)
+            and _is_name(tail)
+            and len(head) <= 6
+            and _noun_end(head) == len(head)
+            and not re.search(r"[年月期]", head)  # 五年新增: a time, not a subject
+        ):
+            s = head + tail  # 可再生能源新增装机: the new capacity of renewables, not all
+        elif _is_name(tail):
+            s = tail
+    if "的" in s:
+        tail = s.rsplit("的", 1)[1]
+        # 在蓉设立领事机构的国家: a bare 国家 after 的 needs what comes before it
+        head = s.rsplit("的", 1)[0]
+        if "对" in head[1:] and tail.startswith("贡献"):
+            pass  # 消费对经济增长的贡献率: a share of something else, the whole is the name
+        elif len(tail) >= 2 and tail not in GENERIC_NAMES and tail not in _BARE_HEADS:
+            s = tail
+    if len(s) > 3:
+        s = _strip_tail(s, _LOOSE_TAIL_RE)  # 重点调度项目有, 5G基站达, 中职学校由
+    if s in ("经济", "经济社会") and _ECONOMIC_GROWTH_RE.search(text):
+        s = "经济增长"  # 经济增长5%左右 (经济增长预期目标为): the growth of GDP, by convention
+    return s
+
+
+# 一是全区经济…, 其二…: the enumeration of a report's points, not part of a name
+_ENUMERATION_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]|首先|其次|再次)"
+)
+
+
+# What a report says about a figure after naming its subject: 地区生产总值预期增长目标为,
+# 经济增长预期目标, 生产总值增长目标定为. The goal is the figure's kind, not its name.
+_GOAL_TAIL_RE = re.compile(
+    r"(?P<growth>(?:的)?(?:预期|计划)?(?:增长|增速))?(?:的)?(?:预期目标|预期|目标)(?:值)?"
+    r"(?:定为|设定为|确定为|调整为|为|是|定)?$"
+)
+_ECONOMIC_GROWTH_RE = re.compile(r"经济(?:社会发展)?(?:的)?(?:预期|年均|平均)?(?:增长|增速)")
+
+
+def _without_goal_words(s: str) -> str:
+    """``地区生产总值预期增长目标为`` -> ``地区生产总值``; ``经济增长预期目标`` -> ``经济增长``
+    (增长 stays when nothing but 经济 would be left)."""
+    m = _GOAL_TAIL_RE.search(s)
+    if not m or m.start() < 2:
+        return s
+    if m.group("growth") and s[: m.start()] in ("经济", "经济社会"):
+        return s[: m.end("growth")]
+    return s[: m.start()]
+
+
+def _without_tail_verb(name: str) -> str:
+    """``城市下降`` -> ``城市``: a change verb at the end of a loose name is the figure's."""
+    for m in VERB_RE.finditer(name):
+        if m.end() == len(name) and m.start() >= 2 and m.start() in word_bounds(name):
+            return name[: m.start()]
+    return name
+
+
+def _loose_name(text: str) -> str:
+    """A best-effort name: ``text`` without noise, time, scope and function words, verbs
+    kept (``新登记企业``); ``""`` when nothing like a name is left."""
+    s = strip_noise(_INVISIBLE_RE.sub("", text)).translate(_QUOTE_TABLE).strip(" 、，,")
+    s = _strip_head(s, SCOPE_RE)
+    s = _strip_head(s, LEAD_RE)
+    s = _strip_tail(s, TRAIL_RE)
+    s = _EDGE_RE.sub("", s)
+    return s if _is_name(s) and not VERB_RE.fullmatch(s) else ""
+
+
+def _strip_head(s: str, pattern: re.Pattern[str]) -> str:
+    """``s`` without a leading match of ``pattern`` that ends on a word boundary.
+
+    再生资源 keeps its 再, 有色金属 its 有: a one-character function word is only
+    removed when it is a word of its own.
+    """
+    m = pattern.match(s)
+    if not m or not m.group() or s.startswith(_KEPT_WHOLE):
+        return s
+    if m.end() in word_bounds(s):
+        return s[m.end() :]
+    return s
+
+
+# Words the plain segmenter cuts after a leading function word (再|就业): kept whole.
+_KEPT_WHOLE = ("再就业", "再贷款", "再担保", "再制造", "再融资", "有意愿")
+
+
+def _strip_tail(s: str, pattern: re.Pattern[str]) -> str:
+    """``s`` without a trailing match; a one-character one only on a word boundary
+    (jieba glues 价格上涨 together, but 上涨 is still a verb)."""
+    m = pattern.search(s)
+    if not m or not m.group():
+        return s
+    if len(m.group()) > 1 or m.start() in word_bounds(s):
+        return s[: m.start()]
+    return s
+
+
+# Heads too bare to name a figure without the words before them.
+_BARE_HEADS = frozenset(
+    {"国家", "城市", "地区", "县", "村", "人", "人数", "数量", "比例", "比率", "比重"}
+)

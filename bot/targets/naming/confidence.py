@@ -1,0 +1,218 @@
+"""How much a reader can trust a name.
+
+:func:`name_confidence`, and the checks :mod:`bot.targets.extract` makes before a record
+is shown (:func:`cuts_a_word`, :func:`counts_people_of_a_thing`,
+:func:`money_named_by_a_thing`, :func:`a_share_of_nothing`), with the sets of vague and
+odd names they use.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.targets.indicators import IndicatorTable
+from bot.targets.lexicon import GENERIC_NAMES, VERB_RE
+from bot.targets.naming.clauses import (
+    _LOOSE_END_WORDS,
+    _MEMBERSHIP_VERBS,
+    _ONE_CHARACTER_PLACES,
+    _STAT_NOUN_RE,
+    clause_start,
+)
+from bot.targets.naming.clean import _TAIL_CHANGE_RE, _TAIL_VERB_RE
+from bot.targets.naming.resolve import _MEASURE_END_RE
+from bot.targets.naming.words import (
+    _is_name,
+    _is_verb,
+    _one_word_tag,
+    _segmenter,
+    _state_words,
+    word_bounds,
+)
+from bot.targets.numbers import Figure
+
+# Confidence of a name found by the fallback (the words around a figure, no rule).
+LOW = 0.35
+_RANK_SCOPES = "全国|全省|全市|全区|全州|西部|中西部|东部|内地|全球|世界"
+_RANK_VERBS = "保持|稳居|位居|跃居|居于|位列|居"
+_POLICY_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,14}(?:政策措施|政策|措施|举措)")
+_RANK_CLAUSE_END_RE = re.compile(rf"(?:{_RANK_VERBS})(?:{_RANK_SCOPES})$")
+_THRESHOLD_IN_NAME_RE = re.compile(r"\d+(?:\.\d+)?[万亿千百]?[^\d，。；、]{0,4}?及?以[上下](?=.)")
+_ODD_NAME_RE = re.compile(
+    r"[，。；：、（）()“”［］\[\]【】]|^\W|[A-Za-z]{6,}|\d{4}|之|^(?:其中|以上|以下|全年|今年|累计)"
+    r"|我们|我国有|^我国|为着力点|.[让把被将]|有$|.了.|[一二三四五六七八九十]年累计|如期$|正式|之力|^约占|^[向把被].{0,3}$"
+    r"|\d+(?:\.\d+)?(?:万亿|亿|万)?[元人个项家%斤吨米]"
+)
+
+
+# Words that name no measured thing on their own (a reader would reject them as a column).
+_VAGUE_NAMES = frozenset(
+    {"重点", "清单", "案例", "置换", "竣工", "大关", "省份", "学科", "产能", "县域", "国家", "方向",
+     "事项", "重点事项", "台阶", "新台阶", "水平", "比例", "增量", "总量", "规模", "目标", "首批",
+     "主要指标", "指标", "技术", "工程", "就业", "领域", "环节", "任务", "本届政府", "政府",
+     "省区市", "平台", "份额", "预留份额",
+     # a place type alone says where, not what
+     "农村", "城镇", "城市", "乡村", "城乡", "城区", "市区", "省市", "地市", "新城",
+     # money, staff or losses of nothing named
+     "资金", "实有人数", "直接财产损失", "立项资金", "从业人员", "贡献率"}
+)  # fmt: skip
+# One-word names that describe or act rather than name a thing: 临时, 三级 (区别词), 发电,
+# 服务 (verbal nouns), 城镇 (a place)
+_NOT_A_THING_TAGS = frozenset({"b", "vn", "v", "a", "ad", "d", "ns", "m"})
+# A clause's verb that turns a thing into something else: 办学体制调整为省属.
+_BECOMES_RE = re.compile(r"(?:调整|改|列|定|转|升格|划转|变更|纳入)为")
+_PERIOD_NAME_RE = re.compile(r"[一二三四五六七八九十两\d]{1,2}年(?:来|内|间)?")
+# A size class, a quality, a process or a per-head base with nothing it qualifies.
+_CLASS_ALONE_RE = re.compile(r"[\u4e00-\u9fff]{1,2}(?:级|性|化|型)|每[十百千万]?[人户]|[大中小]类")
+_MEMBERSHIP_NAME_RE = re.compile(rf"(?:{_MEMBERSHIP_VERBS})[^的]{{2,18}}的(?P<noun>[^的]{{1,12}})")
+
+
+def name_confidence(name: str, table: IndicatorTable) -> float:
+    """How much a reader can trust ``name`` as the name of what is measured.
+
+    A canonical indicator: 1. A noun phrase ending in a measure (``…产量``, ``…企业``):
+    0.9. Another short noun phrase: 0.75. Anything that starts or ends with a verb, holds
+    punctuation or is very long: 0.5 (below :data:`~bot.targets.records.CONFIDENT`).
+    """
+    if not name:
+        return 0.0
+    if table.canonical(name) is not None:
+        return 1.0
+    # a size class is part of a name (30亿元以上项目, 海拔1500米以上农村中小学)
+    probe = _THRESHOLD_IN_NAME_RE.sub("", name)
+    if _ODD_NAME_RE.search(probe) or len(name) > 20:
+        return 0.5
+    if name in GENERIC_NAMES or name in _VAGUE_NAMES:
+        return 0.5
+    if len(name) <= 3 and _one_word_tag(name) in _NOT_A_THING_TAGS:
+        return 0.5
+    if _CLASS_ALONE_RE.fullmatch(name):
+        return 0.5  # 百亿级, 国际性, 智能化, 每千人: a class, a quality or a per-head alone
+    if _POLICY_NAME_RE.fullmatch(name):
+        return 0.75  # 支持民营经济发展措施: a package of measures named by its aim
+    if _RANK_CLAUSE_END_RE.search(name):
+        return 0.5  # 农产品产量居全国 (14种…居全国第1位): a clause about a rank, not a name
+    if name.endswith("排名"):
+        subject = re.sub(r"(?:全(?:国|省|市|区|县)|世界|全球|中西部)?排名$", "", name)
+        if (
+            not _is_name(subject)
+            or _TAIL_VERB_RE.search(subject)
+            or subject[-1] in "达从至到"
+            or VERB_RE.fullmatch(subject)
+            or _is_verb(subject)
+        ):
+            return 0.5
+    measured = bool(_MEASURE_END_RE.search(name) or _STAT_NOUN_RE.search(name))
+    words = _segmenter().cut(name, True)
+    if len(words) > 1 and (words[-1] in _LOOSE_END_WORDS or words[-2] == "共"):
+        return 0.5  # 指标不, 婴幼儿所, 产品中, 规划共设置: a clause cut short, not a name
+    if len(words) > 1 and words[-1] in _state_words():
+        return 0.5  # 惠民实事圆满, 技术模式较为成熟, 粮食年产量连续: a predicate, not a name
+    if _BECOMES_RE.search(name):
+        return 0.5
+    if _PERIOD_NAME_RE.fullmatch(name) or _TAIL_CHANGE_RE.fullmatch(name):
+        return 0.5  # 两年, 迈上: a period or a change, not the thing
+    if not measured and (_is_verb(name) or VERB_RE.fullmatch(name)):
+        return 0.5  # 领导, 站立: a verb is no name
+    if "的" in name and _KIND_NOUN_RE.fullmatch(name.rsplit("的", 1)[1]):
+        return 0.75  # 开展科技合作的国家和地区: who did what, counted
+    narrowed = _MEMBERSHIP_NAME_RE.fullmatch(name)
+    noun = narrowed["noun"] if narrowed else ""
+    if (_is_name(noun) and not _is_verb(noun)) or noun in _ONE_CHARACTER_PLACES:
+        return 0.75  # 实现通办的政务服务事项: the things counted, narrowed by what they did
+    if not measured and len(words) > 1 and (_is_verb(words[0]) or _is_verb(words[-1])):
+        return 0.5  # 统筹安排省级财政资金, 经验被…集中推广: a verb phrase, not a thing
+    head = VERB_RE.match(name)
+    if (head and head.end() in word_bounds(name) and len(head.group()) > 1) or VERB_RE.fullmatch(
+        name
+    ):
+        return 0.5
+    tail = next((m for m in VERB_RE.finditer(name) if m.end() == len(name)), None)
+    if (
+        tail is not None
+        and tail.start() > 0
+        and tail.start() in word_bounds(name)
+        and not _STAT_NOUN_RE.search(name)  # 整车出口: the verb names a trade flow
+    ):
+        return 0.5
+    return 0.9 if measured else 0.75
+
+
+_PERSON_UNIT_RE = re.compile(r"^(?:万|亿)?(?:人|名|人次)$")
+# Things money is spent on (a name ending so names what was paid for, not the money),
+# and with places, lines and points, the things a count can be of.
+_SPENT_ON = (
+    "学校", "企业", "医院", "园区", "基地", "项目", "工程", "机构", "中心", "村", "馆", "站", "厂",
+    "道路", "设施", "平台", "公司", "单位",
+)  # fmt: skip
+_THING_END_RE = re.compile(
+    "(?:" + "|".join((*_SPENT_ON, "镇", "县", "乡", "场", "线", "点", "区")) + ")$"
+)
+_SPENT_ON_RE = re.compile("(?:" + "|".join(_SPENT_ON) + ")$")
+_PERSON_END_RE = re.compile(
+    r"(?:人|者|员|生|工|师|民|户|家庭|儿童|老人|干部|人才|人口|群众|职工|劳动力|专家|院士|队伍)$"
+)
+
+
+def counts_people_of_a_thing(name: str, unit: str) -> bool:
+    """Whether a figure in people is named after a thing (文化惠民工程 3500万人次, 人口县 20万人,
+    自来水管道村 3.2万人): the people the thing reached are measured, and the name lost them."""
+    return bool(
+        _PERSON_UNIT_RE.match(unit)
+        and _THING_END_RE.search(name)
+        and not _PERSON_END_RE.search(name)
+    )
+
+
+_KIND_NOUN_RE = re.compile(r"(?:多|余)?(?:国家和地区|国家|地区|省份|省区市|城市|市（州）)")
+
+
+# What a percentage can be of: a rate, a share, a level, or a change said around it.
+_PERCENT_NAME_END_RE = re.compile(
+    r"(?:率|比重|占比|比例|份额|水平|覆盖面|强度|指数|程度|系数|增长面|增速|增幅|涨幅|降幅|价格|成本"
+    r"|资费|效率|周期)$"
+)
+_PERCENT_CHANGE_RE = re.compile(
+    r"增长|增速|增幅|涨幅|降幅|跌幅|下降|降低|减少|提高|提升|上升|上涨|增加|回落|增产|减产|缩短|压减"
+    r"|下调|上调|扩大|缩小|降|增|涨|跌|减"
+)
+
+
+def money_named_by_a_thing(name: str, fig: Figure) -> bool:
+    """An amount of money named after the things it was spent on (重点项目 54亿元 of
+    ``66个重点项目54亿元的投资计划``): what the money is (investment, funds) is lost."""
+    return fig.unit_class == "money" and bool(_SPENT_ON_RE.search(name))
+
+
+def a_share_of_nothing(name: str, fig: Figure, sentence: str, change: str) -> bool:
+    """A percentage named after a thing that is neither a rate nor a share, with no change
+    said around it (自建非涉密业务专网 50%, 约占全球用户 75%): what it is a share of is
+    lost, so the name cannot be trusted."""
+    if fig.unit != "%" or _PERCENT_NAME_END_RE.search(name) or re.search("率|占", name):
+        return False  # 城镇调查失业率平均值, 重点产业产值占农林牧渔业总产值: rates and shares
+    if change and _PERCENT_CHANGE_RE.search(change):
+        return False
+    clause = sentence[clause_start(sentence, fig.start) : fig.start]
+    return not _PERCENT_CHANGE_RE.search(clause)
+
+
+_COUNT_BEFORE_NAME_RE = re.compile(
+    r"[\d一二三四五六七八九十百千万亿两][个家所项条座处批名户件台辆只头套]$"
+)
+
+
+def cuts_a_word(name: str, sentence: str) -> bool:
+    """Whether ``name``, read verbatim in ``sentence``, starts inside a word there
+    (``制篮球场`` of 3人制篮球场)."""
+    at = sentence.find(name)
+    if at < 0 or len(name) < 2:
+        return False
+    if _COUNT_BEFORE_NAME_RE.search(sentence, max(0, at - 4), at):
+        return False  # 810个|省重点项目: jieba reads 个省 as one word
+    lo = max(0, at - 8)
+    hi = min(len(sentence), at + len(name) + 8)
+    bounds = word_bounds(sentence[lo:hi])
+    start = at - lo
+    # the end is not checked: jieba glues a final 率, 价格, 比 to the verb after it (率降,
+    # 价格下降), so an end inside a word says little
+    return start > 0 and start not in bounds

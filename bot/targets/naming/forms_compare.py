@@ -1,0 +1,253 @@
+"""Figures of comparison, rank, scale and multiple: ``高于全国平均水平``,
+``居全国第5位``, ``百亿级产业集群``, ``翻一番`` (:class:`_CompareForms`, a mixin of the
+sentence namer).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.targets.indicators import name_class
+from bot.targets.lexicon import TIME_RE
+from bot.targets.naming.clauses import (
+    _EACH_RE,
+    _STAT_NOUN_RE,
+    _URBAN_RURAL,
+    _after_noun,
+    _find_change,
+    _shared_tail_items,
+    _split_items,
+    clause_start,
+)
+from bot.targets.naming.clean import _QUOTE_TABLE, _strip_tail, clean_name, strip_noise
+from bot.targets.naming.confidence import _RANK_SCOPES, _RANK_VERBS
+from bot.targets.naming.resolve import _after_alias, _best_before, _resolve, lookup
+from bot.targets.naming.words import _is_name
+from bot.targets.numbers import Figure
+
+_VAGUE_SUBJECT_RE = re.compile(r"主要|指标|经济发展|各项|整体|总体")
+_RANK_CLEAN_RE = re.compile(r"(位居|跃居|位列|排名|排在|稳居|保持|居于|居|列|排)$")
+# what a rank can be of, alone: a measure of something named before it
+_BARE_RANKED_RE = re.compile(
+    rf"(?:总规模|规模|总量|占比|比重|总额)(?:{_RANK_VERBS})?(?:{_RANK_SCOPES})?"
+)
+
+
+class _CompareForms:
+    """Comparison, rank, scale and multiple forms.
+
+    A mixin of :class:`~bot.targets.naming.sentence._SentenceNamer`: the methods use the
+    namer's state (``self.s``, ``self.figs``, ``self.table``, ``self.context``,
+    ``self.out``, ``self.last_subject`` …) and its helpers (``before``, ``after``,
+    ``change_for``, ``emit`` …), defined there.
+    """
+
+    def comparison(self, i: int) -> None:
+        fig = self.figs[i]
+        raw, _ = self.before(i)
+        if _VAGUE_SUBJECT_RE.search(raw):
+            return
+        name = _best_before(self.table, raw, fig)
+        if name is None and not clean_name(raw).strip("、，, ") and self.last_subject:
+            # 增长5.3%，超过全国平均水平: the figure just named is what is compared
+            self.emit(fig, self.last_subject, "增长", subject=False)
+            return
+        each = _EACH_RE.search(raw)
+        if name is None and each:
+            # 城乡低保标准均超过全国平均水平, A、B增速均高于…: each of them is compared
+            items = [clean_name(p) for p in _split_items(clean_name(raw[: each.start()]))]
+            if len(items) == 1 and items[0].startswith(_URBAN_RURAL):
+                items = ["城镇" + items[0][2:], "农村" + items[0][2:]]
+            if len(items) > 1 and all(_is_name(p) and _STAT_NOUN_RE.search(p) for p in items):
+                for item in items:
+                    self.emit(fig, lookup(self.table, item, fig) or item, "增长", subject=False)
+                return
+        if name is None:
+            cleaned = clean_name(raw)
+            if not (_is_name(cleaned) and _STAT_NOUN_RE.search(cleaned)):
+                return
+            name = lookup(self.table, cleaned, fig) or cleaned
+        self.emit(fig, name, "增长")
+
+    def rank(self, i: int) -> None:
+        fig = self.figs[i]
+        raw, _ = self.before(i)
+        after = self.after(i)
+        scope = fig.scope
+        change = _find_change(raw)
+        if not scope and fig.form == "rank":
+            # 从全国第13位升至第5位: the later rank has the scope of the earlier
+            clause = self.s[clause_start(self.s, fig.start) : fig.start]
+            earlier = re.search(r"[从由](全(?:国|省|市|区|县))第", clause)
+            scope = earlier.group(1) if earlier else ""
+        if "分别" in raw and self.ranks_listed(i, scope, change):
+            return
+        subject = ""
+        if after.startswith("的"):
+            noun, _n = _after_noun(after[1:])
+            subject = clean_name(noun)
+        if not subject:
+            text = raw
+            if scope and text.endswith(scope):
+                text = text[: -len(scope)]
+            text = _strip_tail(TIME_RE.sub("", text).strip(), _RANK_CLEAN_RE)
+            own = re.sub(r"[从由]全(?:国|省|市|区|县)第[^，。；]*", "", text)
+            if scope and scope in own and not own.endswith(scope):
+                scope = ""  # 全国消费者满意度测评: the scope is already in the name
+            alias = _best_before(self.table, raw, fig)
+            if alias:
+                self.emit(fig, alias, change, subject=False)
+                return
+            # 位居全省高质量发展综合绩效考核第2位: a leading scope stays in the name
+            lead = re.sub(r"^(我市|本市|我省|本省|该市|该县|我区|我县)", "", text)
+            lead = re.sub(
+                r"^(连续[^，。；]{1,3}年)?(位居|跃居|位列|排名|排在|稳居|居于|居|列|排)", "", lead
+            )
+            subject = clean_name(text)
+            m_scope = re.match(r"全(国|省|市|区|县)", lead)
+            if m_scope and not subject.startswith(m_scope.group()):
+                subject = m_scope.group() + subject
+        if not _is_name(subject) and self.last_subject:
+            # 进出口总额突破万亿元、增速居全国第5位: the rank is of the previous subject
+            last = self.out[-1] if self.out else None
+            grew = (
+                last is not None
+                and last.figure.unit_class == "percent"
+                and last.change in ("增长", "提高", "下降", "增加")
+                and self.s[last.figure.end : fig.start].count("，") <= 1
+                and not re.search(r"总量|规模", raw)
+            )  # 收入增长5.5%，居全国第五: the rank of that growth (总量居…: of the level)
+            growth = "增速" if grew or re.search(r"增速|增幅|增长", raw) else ""
+            # 一般公共预算收入增速全国排名: the whole name of what grew, then 增速
+            subject = self.last_subject + growth
+            scope = scope or (re.search(r"全(国|省|市|区|县)", raw) or re.match("", "")).group()
+        if _BARE_RANKED_RE.fullmatch(subject) and self.last_subject:
+            # 外商直接投资累计达到149.6亿美元、总规模居中西部第1位: the investment's total
+            subject = self.last_subject + subject
+        if not _is_name(subject):
+            return
+        if "均" in raw and self.ranks_each(fig, raw[: raw.rfind("均")], scope, change):
+            return
+        if re.search(
+            r"(?:增速|增幅)(?:均)?(?:位居|跃居|稳居|居|位列|排名|排在|保持)", raw
+        ) and not (subject.endswith(("增速", "增幅"))):
+            subject += "增速"  # 税收收入增速居全国第二: the rank of the growth, not the level
+        for cand in (subject, subject + scope + "排名", subject + "排名"):
+            canonical = self.table.canonical(cand)
+            if canonical is not None and name_class(canonical) == "rank":
+                self.emit(fig, canonical, change, subject=False)
+                return
+        self.emit(fig, subject + scope + "排名", change, subject=False)
+
+    def ranks_listed(self, i: int, scope: str, change: str) -> bool:
+        """``一产、二产、三产增加值分别增长6%、5.2%、5.2%，分别居全国第二、第七、第九``:
+        the ranks pair with the subjects just listed (of their growth, after growth)."""
+        run = [i]
+        while run[-1] + 1 < len(self.figs) and self.figs[run[-1] + 1].form == "rank":
+            gap = self.s[self.figs[run[-1]].end : self.figs[run[-1] + 1].start]
+            if gap not in ("、", "和"):
+                break
+            run.append(run[-1] + 1)
+        subjects = self.list_subjects
+        if len(run) < 2 or len(run) != len(subjects):
+            return False
+        # the figures the list named last: their names as emitted (canonical), and whether
+        # they were growth rates (then the ranks are of the growth)
+        recent = [n for n in self.out if n.figure.form != "rank"][-len(subjects) :]
+        named = len(recent) == len(subjects)
+        if named:
+            subjects = [n.indicator for n in recent]
+        growth = "增速" if recent and recent[-1].figure.unit_class == "percent" else ""
+        for k, subject in zip(run, subjects, strict=True):
+            self.handled.add(k)
+            if named:
+                name = subject + growth
+            else:
+                name = self.entity_of(subject) + growth if growth else subject
+            self.emit(self.figs[k], name + scope + "排名", change, subject=False)
+        return True
+
+    def ranks_each(self, fig: Figure, subject: str, scope: str, change: str) -> bool:
+        """市场环境、创新环境…均居全国前三; 总量和增速均居全国第5位: a rank for each item."""
+        items = [p for p in _split_items(strip_noise(subject).strip("，、 ")) if p]
+        if len(items) < 2:
+            return False
+        rate = re.search(r"(增速|增幅)$", items[-1])
+        if rate and not any(
+            p.endswith(("增速", "增幅")) or p in ("总量", "规模") for p in items[:-1]
+        ):
+            # 房地产开发投资、商品房销售面积增速均居全国第4位: both are ranks of growth
+            items = [p + rate.group() for p in items[:-1]] + [items[-1]]
+        base = self.entity_of(self.last_subject) if self.last_subject else ""
+        names = []
+        for item in items:
+            if item in ("总量", "增速", "增幅", "规模") and base:
+                item = base + ("" if item == "总量" else "增速")
+            if not _is_name(item):
+                return False
+            names.append(item)
+        for name in names:
+            self.emit(fig, name + scope + "排名", change, subject=False)
+        return True
+
+    def scale(self, i: int) -> None:
+        fig = self.figs[i]
+        raw, _ = self.before(i)
+        after = self.after(i)
+        head_m = re.match(r"[^，。；、“”]{0,12}?(集群|产业规模|基地)", after)
+        head = after[: head_m.end()] if head_m else ""
+        consumed = fig.end + len(head)
+        change = self.change_for(i, raw, "")
+        covering = self.covering_alias(fig)
+        if covering is not None and consumed - 1 <= covering.end <= consumed + 1:
+            self.emit(fig, covering.canonical, change, consumed, subject=False)
+            return
+        # 洁净能源、生命健康、智能制造等百亿级产业集群: one record per item
+        core = head.removeprefix("特色")
+        if raw.endswith("等") and "、" in raw:
+            items = [clean_name(p) for p in re.split(r"[、和]", raw[:-1])]
+            items = [p for p in items if _is_name(p)]
+            if len(items) >= 2:
+                for item in items:
+                    name = item + core
+                    canonical = self.table.canonical(name) or self.table.canonical(name + "规模")
+                    self.emit(fig, canonical or name + "规模", change, consumed, subject=False)
+                return
+        first, _any = _after_alias(self.table, head, fig)
+        if first is None:
+            first = self.table.canonical(head.translate(_QUOTE_TABLE))
+        if first is not None:
+            self.emit(fig, first, change, consumed, subject=False)
+            return
+        alias = _best_before(self.table, raw, fig)
+        if alias is None:
+            before_name = clean_name(raw)
+            if _is_name(before_name):
+                for cand in (before_name + core, before_name):
+                    alias = self.table.canonical(cand)
+                    if alias:
+                        break
+                else:
+                    alias = before_name + core + ("" if core.endswith("规模") else "规模")
+        if alias is None and _is_name(core):
+            alias = core + ("" if core.endswith("规模") else "规模")
+        if alias:
+            self.emit(fig, alias, change, consumed, subject=False)
+
+    def multiple(self, i: int) -> None:
+        fig = self.figs[i]
+        raw, _ = self.before(i)
+        text = re.sub(r"(实现|力争|确保|将|基本|要|可|能)$", "", raw)
+        change = "倍增" if fig.value_text == "倍增" else "翻番"
+        cleaned = clean_name(text)
+        items = [clean_name(p) for p in _shared_tail_items(cleaned)]
+        if len(items) >= 2 and all(_is_name(p) for p in items):
+            # 经济总量和城乡居民人均收入…翻一番: each doubles
+            for p in items:
+                self.emit(fig, _resolve(self.table, p, fig, change) or p, change)
+            return
+        name = _resolve(self.table, text, fig, change)
+        if name is None and self.last_subject:
+            name = self.last_subject
+        if name:
+            self.emit(fig, name, change)

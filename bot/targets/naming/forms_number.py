@@ -1,0 +1,512 @@
+"""The plain number: :meth:`_NumberForm.number` tries the set phrasings of
+:mod:`~bot.targets.naming.forms_phrases`, then names the figure from before it, after it
+(counts), from the previous figure or the clause before (:class:`_NumberForm`, a mixin
+of the sentence namer).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from bot.targets.lexicon import (
+    ATTRIBUTES,
+    GENERIC_NAMES,
+    LEVEL_LEAD_RE,
+    LEVEL_ONLY_RE,
+    VERB_NORMAL,
+    VERB_RE,
+)
+from bot.targets.naming.clauses import (
+    _SAYS_A_MEASURE_RE,
+    _after_noun,
+    _after_noun_start,
+    _attribute,
+    _find_change,
+    clause_end,
+)
+from bot.targets.naming.clean import _QUOTE_TABLE, clean_name, strip_noise
+from bot.targets.naming.forms_phrases import _BENEFIT_RE
+from bot.targets.naming.resolve import (
+    _after_alias,
+    _aliases,
+    _best_before,
+    _enlisted,
+    _resolve,
+    _without_attribute,
+    compatible,
+    lookup,
+)
+from bot.targets.naming.words import _is_name, _is_verb, _noun_end, word_bounds
+from bot.targets.numbers import Figure
+
+_PHYSICAL = frozenset({"weight", "power", "volume", "length", "area"})
+_COUNTISH = frozenset({"count"}) | _PHYSICAL
+_OF_COUNT_RE = re.compile(
+    r"[^，。；]*?的(?:“[^”]{0,12}”)?(?P<count>(?:\d+|[xX*]+)(?:万)?(?:个|家|项|所|处|座|条|套))?"
+    r"(?P<noun>[^，。；、的“”]+)"
+)
+# a count of policy items right before what they are (十条政策, 30条政策措施, 100项提升举措)
+_PACKAGE_AFTER_RE = re.compile(r"[^，。；、“”\d]{0,4}?(?:政策措施|政策|措施|举措)(?:[，。；、]|$)")
+# 投资5100万元的伊敏河景观带改造工程投入使用: the project is named up to its head noun
+_PROJECT_RE = re.compile(r"[^，。；“”]{2,30}?(?:工程|项目)(?![\u4e00-\u9fff]{0,2}(?:工程|项目))")
+_SHARE_RE = re.compile(r"^占")
+# A share of a measure with no owner (个数占比, 投资占比): the owner is the subject before.
+_BARE_SHARE_RE = re.compile(
+    r"(?:个数|数量|金额|规模|投资|总投资|产值|收入|面积)?(?:占比|比重|所占比重|占比重)"
+)
+_VERB_AFTER_NOUN_RE = re.compile(
+    r"(?:全部|均|已|都|成功|相继|先后|陆续|顺利|全面)?(" + VERB_RE.pattern + ")"
+)
+# What people and land are counted after (the activity's 人数, 面积).
+# (就业, 创业, 培训 count people themselves, as 城镇新增就业 does: no 人数 after them)
+_PEOPLE_ACTIVITY_END_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?:伤亡|参保|参加基本医疗保险|资助|救助|安置|搬迁)$"
+)
+_AREA_WORD_RE = re.compile(r"(?:面积|规模|地|田|林|园|棚|塘|库|房|区|场|片|基地|草原|湿地)$")
+_AREA_ACTIVITIES = (
+    r"(?:综合)?(?:治理|改造|流转|绿化|硬化|整治|管护|补植|复垦|平整|还林|还草|休耕|轮作|防治|播种"
+    r"|栽植|改良)"
+)
+_AREA_ACTIVITY_RE = re.compile(_AREA_ACTIVITIES)
+_AREA_ACTIVITY_END_RE = re.compile(_AREA_ACTIVITIES + "$")
+# A clause that is only a building verb, after a clause naming the programme.
+_BUILD_ONLY_RE = re.compile(r"(?:新（改）建|新改建|新建|改建|扩建|改扩建|建成|改造|提升改造|硬化)")
+_PROGRAMME_LEAD_RE = re.compile(r"(?:实施|推进|开展|启动|深化|加快)")
+_SECTOR_MEASURES = frozenset({"增加值", "产值", "总产值", "营业收入", "营收", "投资", "规模"})
+# a sector a sentence can open with (旅游业, 服务业, 现代服务业, 数字经济)
+_SECTOR_RE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,5}(?<![企产行就创毕事作物])业|数字经济|民营经济|海洋经济|县域经济)"
+)
+# What money amounts and their growth are measured as (交易额, 营业收入, 市场规模).
+_MONEY_MEASURE_RE = re.compile(r"(?:额|收入|支出|投资|产值|增加值|规模|总量|利润|税收)$")
+# 48小时内放行, 3个工作日内办结: a service time limit and what is done within it
+_TIME_UNITS = frozenset({"小时", "天", "日", "个工作日", "工作日", "分钟", "周", "个月"})
+# 投资650万元建成6座…, 投资5.1亿元,建成西出口等31条公路: what the money built, counted after it
+_BUILT_AFTER_RE = re.compile(
+    r"[，,]?\s*(?:用于)?(?:建成|新建|新改建|改扩建|改造|实施|完成|建设)[^，。；\d]{0,16}?"
+    r"\d+(?:\.\d+)?(?:条|个|座|所|公里|项|处|家|套|户)"
+)
+# a list of things and the kind they all are, before one figure for them all
+# (not 等领域, 等方面: the list is then where, not what)
+_LISTED_KIND_RE = re.compile(
+    r"(?:^|、)[^、等]{2,12}(?<![甲乙丙同平中高初上优均对相])等"
+    r"(?P<kind>(?!领域|方面|环节|地区|行业|级)[\u4e00-\u9fff]{2,8})$"
+)
+_ADMIN_UNITS_RE = re.compile(r"[县市区乡镇]（[县市区乡镇州、]{1,6}）")
+
+
+# What counted things have (their funds, staff, losses): after a count, the count's
+_OWN_ATTRIBUTES = frozenset(
+    {"资金", "立项资金", "争取资金", "实有人数", "直接财产损失", "直接经济损失", "从业人员",
+     "投资", "总投资", "完成投资", "营业收入", "产值", "面积"}
+)  # fmt: skip
+
+
+# Measures said bare after a figure of their owner's (新能源投资…、装机规模…).
+_OWNED_MEASURES = frozenset({"装机规模", "装机容量", "利用率"})
+_OWNER_ATTRIBUTES = tuple(
+    sorted({*ATTRIBUTES, *_OWNED_MEASURES, "总产量", "产量"}, key=len, reverse=True)
+)
+# A share of money said by what it is spent on (74%以上用于民生).
+_USED_FOR_RE = re.compile(r"(?:的)?(?:资金)?用于(?P<what>[\u4e00-\u9fff]{2,6})(?=[，。；、]|$)")
+# A rate that says what was done but not to what (办结率, 办复率, 完成率).
+_BARE_RATE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}率")
+_OF_WHOLE_RE = re.compile(
+    r"^(?P<part>[^，。；、]{2,16}?)(?:达到|达|占|相当于)(?P<whole>[^，。；、的]{2,16})的$"
+)
+_INVESTMENT_ONLY_RE = re.compile(r"(?:累计|共|全年|年内)?(?:完成|实现)?(?:总)?投资")
+_PROJECT_TAIL_RE = re.compile(r"(?:建设|工作|工程建设)$")
+_GROWTH_SPREAD_RE = re.compile(r"增长面(达到|达|为)?[，,]?$")
+# A level or a place in front of a known name that makes it a narrower set.
+_QUALIFIED_RE = re.compile(r"(?:国家级|国家|省级|省|市级|县级|中央级|境内|境外)(?:重点)?")
+# right after a count: a short attribute and its threshold (海拔1500米以上, 面积500亩以上)
+_THRESHOLD_ATTRIBUTE_RE = re.compile(
+    r"[\u4e00-\u9fff]{1,4}\d+(?:\.\d+)?[万亿千百]?[^\d，。；、的\s]{1,4}?(?:及)?以[上下](?=[\u4e00-\u9fff])"
+)
+_WHOLE_SHARE_RE = re.compile(r"占[^，。；]{2,20}(?:比重|比例|份额)$")
+
+
+class _NumberForm:
+    """The plain number form and the names read after a count.
+
+    A mixin of :class:`~bot.targets.naming.sentence._SentenceNamer`: the methods use the
+    namer's state (``self.s``, ``self.figs``, ``self.table``, ``self.context``,
+    ``self.out``, ``self.last_subject`` …) and its helpers (``before``, ``after``,
+    ``change_for``, ``emit`` …), defined there.
+    """
+
+    @cached_property
+    def sector_opening(self) -> str:
+        """``服务业支撑作用更加明显，…`` -> ``服务业``: the sector a sentence opens with,
+        when its first clause is about that sector and names no figure (the same for
+        every figure of the sentence, and only looked for when a bare measure needs it)."""
+        first = self.s[: clause_end(self.s, 0)]
+        if any(f.start < len(first) for f in self.figs):
+            return ""
+        text = clean_name(first)
+        m = _SECTOR_RE.match(text)
+        return m.group() if m and m.end() in word_bounds(text) else ""
+
+    @staticmethod
+    def _measure_opening(clause: str) -> str:
+        """``我国电子商务交易额保持快速增长`` -> ``电子商务交易额``: the noun phrase a
+        clause opens with, when it names a measure and a predicate follows it."""
+        text = clean_name(clause)
+        k = _noun_end(text)
+        head = text[:k]
+        if (
+            k < len(text)
+            and 4 <= len(head) <= 12
+            and _is_name(head)
+            and _MONEY_MEASURE_RE.search(head)
+        ):
+            return head
+        return ""
+
+    def number(self, i: int) -> None:
+        fig = self.figs[i]
+        raw, _ = self.before(i)
+        after = self.after(i)
+        change = self.change_for(i, raw, after)
+        if self.each(fig, raw, change):
+            return
+        if (
+            self.per_hundred_yuan(fig, raw, change)
+            or self.part_that_is(fig, raw, after, change)
+            or self.facility_scale(fig, after, change)
+        ):
+            return
+        if (fig.unit == "条" and self.s[fig.start - 1 : fig.start] == "“") or (
+            fig.unit in ("条", "项")
+            and _PACKAGE_AFTER_RE.match(after)
+            and self.covering_alias(fig) is None  # 百项创新举措 is a known name
+        ):
+            # 出台“15条”政策; 落实鼓励数据产业发展十条政策, 实施…100项提升举措
+            self.policy_package(fig, raw, after, change)
+            return
+        covering = self.covering_alias(fig)
+        if covering is not None:
+            self.emit(fig, covering.canonical, change, max(fig.end, covering.end), subject=False)
+            return
+        cleaned = clean_name(raw)
+        attr = _attribute(raw)
+        # 总投资2000亿元的101个海洋重点项目 -> 海洋重点项目总投资
+        if attr and fig.unit_class in ("money", "area") and not _best_before(self.table, raw, fig):
+            m = _OF_COUNT_RE.match(self.s, fig.end)
+            if m:
+                project = _PROJECT_RE.match(m.group("noun"))
+                noun = clean_name(project.group() if project else _after_noun(m.group("noun"))[0])
+                if _is_name(noun):
+                    base = self.table.canonical(noun) or noun
+                    for cand in (noun + attr, base + attr):
+                        canonical = self.table.canonical(cand)
+                        if canonical:
+                            self.emit(fig, canonical, change, subject=False)
+                            return
+                    # 投资4500万元的伊敏河沿河道路工程: the project's investment, count or not
+                    self.emit(fig, base + attr, change, subject=False)
+                    return
+        of_whole = _OF_WHOLE_RE.match(strip_noise(raw).strip("，、 "))
+        if of_whole and fig.unit == "%":
+            # 高标准农田达到耕地总面积的64%: a share of a named whole, not the whole
+            part, whole = clean_name(of_whole.group("part")), clean_name(of_whole.group("whole"))
+            if _is_name(part) and _is_name(whole):
+                share = part + "占" + whole + "比重"
+                self.emit(fig, lookup(self.table, share, fig) or share, change)
+                return
+        used = _USED_FOR_RE.match(after) if fig.unit == "%" else None
+        if used and not _is_name(cleaned) and self.last_subject:
+            # 一般公共预算支出3.4万亿元，74%以上用于民生: the share spent on 民生
+            whole = self.last_subject
+            kind = "支出" if whole.endswith("支出") else "资金"
+            self.emit(fig, used["what"] + kind + "占" + whole + "比重", "", subject=False)
+            return
+        if fig.unit == "%" and not _is_name(cleaned) and self.share_of_what_follows(fig, after):
+            return
+        if fig.unit == "%" and self.share_meeting_a_standard(fig, cleaned, after, change):
+            return
+        if fig.unit in _TIME_UNITS and self.time_limit(fig, raw, after):
+            return
+        if _BENEFIT_RE.search(strip_noise(raw)) and self.people_benefiting(fig, raw, after):
+            return
+        spread = _GROWTH_SPREAD_RE.search(strip_noise(raw))
+        if fig.unit == "%" and spread and self.last_subject:
+            # 有18个行业同比增长，增长面56.3%: the share of items that grew, not a growth
+            self.emit(fig, self.last_subject + "增长面", spread.group(1) or "", subject=False)
+            return
+        after_noun = _after_noun_start(after)
+        share_text = strip_noise(raw).strip("，、 ")
+        share = share_text.startswith("占") or bool(_SHARE_RE.match(cleaned))
+        whole_share = _WHOLE_SHARE_RE.search(cleaned)
+        if whole_share and not share and cleaned.index("占") >= 2:
+            # 数字经济核心产业增加值占国内生产总值比重: the share, not its denominator
+            self.emit(
+                fig, lookup(self.table, cleaned, fig) or cleaned, self.change_for(i, raw, after)
+            )
+            return
+        # 占规模以上工业增加值的比重为16.8%: the denominator is not the name
+        before_alias = None if share else _best_before(self.table, raw, fig)
+        countish = fig.unit_class in _COUNTISH
+        name: str | None = None
+        consumed = fig.end
+        if countish and after_noun and self.count_of_a_kind(fig, after):
+            return
+        if countish and strip_noise(raw).rstrip("，、 ").endswith("等"):
+            # 黄百等4个在建铁路项目: the examples are no name, the kind after them is
+            noun, n = _after_noun(after)
+            kind = clean_name(noun)
+            if (
+                _is_name(kind)
+                and kind not in GENERIC_NAMES
+                and len(kind) <= 10
+                and _noun_end(kind) >= len(kind)
+            ):
+                tail = self.s[fig.end + n : clause_end(self.s, fig.end + n)]
+                vm = _VERB_AFTER_NOUN_RE.match(tail)  # …等9个重大水利工程建成: the verb
+                verb = VERB_NORMAL.get(vm.group(1), vm.group(1)) if vm else change
+                kind = self._narrowed(fig, kind, fig.end + n)
+                self.emit(fig, kind, verb, fig.end + n, subject=False)
+                return
+            enlisted = _enlisted(self.table, kind, self.s[fig.end + n :])
+            if kind in GENERIC_NAMES and enlisted:
+                # 江州港等4个单位荣获“中国节水奖”: the kind, named by what it won
+                self.emit(fig, enlisted, change, fig.end + n, subject=False)
+                return
+        places = self.places_doing(fig) if countish else None
+        if places:
+            name, consumed = places
+        elif countish and after_noun:
+            name, consumed = self._after_name(fig, after, change, before_alias, cleaned)
+        if name is None and before_alias:
+            name = before_alias
+        if name is None and self.last_subject and LEVEL_ONLY_RE.fullmatch(cleaned):
+            # 建成省级以上创新平台15个，其中国家级3个 -> 国家级创新平台
+            core = LEVEL_LEAD_RE.sub("", self.last_subject)
+            name = lookup(self.table, cleaned + core, fig) or cleaned + core
+        if cleaned.startswith("到") and cleaned[1:] in _OWN_ATTRIBUTES:
+            cleaned = cleaned[1:]  # 争取到资金: the 到 is the verb's
+        bare = not _is_name(cleaned) or cleaned in ATTRIBUTES or share
+        owned_share = bool(_BARE_SHARE_RE.fullmatch(cleaned) and self.last_subject)
+        if owned_share:
+            bare = True  # 现代产业类项目250个，个数占比28.3%: the projects' share, not a name
+        if cleaned in _OWN_ATTRIBUTES and (
+            (self.last_subject and self.last_count_subject())
+            or (self.last_subject is None and self.context.counted)
+        ):
+            bare = True  # 州级科技计划项目49项，立项资金260万元: the projects' funds
+        listed = _LISTED_KIND_RE.search(cleaned) if name is None else None
+        if listed and fig.unit_class in ("count", "money") and _is_name(listed["kind"]):
+            # 国家级重点实验室、产业技术研究院等创新平台5个: one count of that kind
+            name = lookup(self.table, listed["kind"], fig) or listed["kind"]
+        owner = self.out[-1].indicator if self.out else ""
+        entity = _without_attribute(owner, _OWNER_ATTRIBUTES)
+        if (
+            name is None
+            and cleaned in _OWNED_MEASURES
+            and entity != owner
+            and _is_name(entity)
+            and not _SAYS_A_MEASURE_RE.search(entity)
+        ):
+            # 新能源投资增长70%、装机规模增长38%，利用率达94.5%: 新能源's measures
+            name = lookup(self.table, entity + cleaned, fig) or entity + cleaned
+        if (
+            name is None
+            and _BARE_RATE_RE.fullmatch(cleaned)
+            and cleaned not in self.table
+            and self.last_subject
+            and self.last_count_subject()
+        ):
+            # 办理政协委员提案118件，办复率达100%: the rate of what was just counted
+            name = self._carry(fig, "率", cleaned, cleaned)
+        if name is None and not bare and _is_name(cleaned):
+            name = _resolve(self.table, raw, fig, change)
+            if name is not None and name not in self.table:
+                name = self.antecedent(name, fig.start) or name
+        if name is None and (countish or (after_noun and fig.unit_class == "percent")):
+            # 50%以上政务服务事项实现“减证办”: the share is named after the figure
+            first, last = _after_alias(self.table, after, fig)
+            name = first or last
+        if name is None and self.last_subject and share:
+            name = self._share(fig, self.last_subject, share_text)
+        if name is None and self.last_subject and bare:
+            name = self._carry(fig, cleaned, attr or cleaned, strip_noise(raw).strip("，、 "))
+        entity = self.context.entity
+        if self.context.entity_unit != fig.unit_class:
+            entity = ""  # 人均道路面积18.99平方米；五年累计投资5.1亿元: not the area's entity
+        counted = self.context.counted
+        ahead = self.s[fig.end : fig.end + 40]
+        built = _BUILT_AFTER_RE.match(ahead) if fig.unit_class == "money" else None
+        if built:
+            counted = ""  # 累计投资5.1亿元,建成…31条公路: the things it built come next
+        if name is None and self.last_subject is None and cleaned in _OWN_ATTRIBUTES and counted:
+            # 实施科技计划项目88项…；争取到资金5737万元: the funds of the projects counted
+            name = counted + cleaned
+        if name is None and self.last_subject is None and cleaned in ATTRIBUTES and entity:
+            # 规模以上工业企业实现营业收入…；实现利润总额512.3亿元: the entity carries over ；
+            name = self.table.canonical(entity + cleaned) or entity + cleaned
+        if (
+            name in (None, cleaned)
+            and cleaned in _SECTOR_MEASURES
+            and i == 0
+            and (sector := self.sector_opening)
+        ):
+            # 服务业支撑作用更加明显，增加值跨上3万亿元台阶: the sector's 增加值
+            name = self.table.canonical(sector + cleaned) or sector + cleaned
+        if name is None and after_noun:
+            noun, n = _after_noun(after)
+            noun_name = clean_name(noun)
+            if _is_name(noun_name):
+                name, consumed = noun_name, fig.end + n
+        if name is None and not cleaned and self.last_subject is None and i == 0:
+            # 地区生产总值跨越5000亿元大关，年均增长5.7%: the subject of the clauses before
+            prev = self._clause_before(fig)
+            lead = _aliases(self.table, prev, fig)[:1]
+            if lead and not clean_name(prev[: lead[0].start]):
+                name = lead[0].canonical
+            elif (
+                lead
+                and fig.unit_class in ("length", "area", "count")
+                and _BUILD_ONLY_RE.fullmatch(strip_noise(raw).strip("，、 "))
+                and _PROGRAMME_LEAD_RE.match(prev)
+            ):
+                # 实施新一轮农村公路提升行动，新（改）建6000公里: what the programme builds
+                self.emit(fig, lead[0].canonical, change, confidence=0.75)
+                return
+            elif not lead and fig.unit_class in ("money", "percent"):
+                # 电子商务交易额保持快速增长，由2012年的8万亿元增长至…: the measure the
+                # clause before opens with, though no table knows it
+                subject = self._measure_opening(prev)
+                if subject:
+                    self.emit(fig, subject, change, confidence=0.75)
+                    return
+        if (
+            name is None
+            and i == 0
+            and self.last_subject is None
+            and fig.unit_class == "money"
+            and _INVESTMENT_ONLY_RE.fullmatch(strip_noise(raw).strip("，、 "))
+        ):
+            # 哈克镇生态奶源基地建设初具规模，完成投资3340万元: the project of the clause
+            # before is what was invested in
+            prev = self._clause_before(fig)
+            k = _noun_end(prev)  # 东山组团城市框架|初步形成
+            project = _PROJECT_TAIL_RE.sub("", clean_name(prev[:k]))
+            if _is_name(project) and k < len(prev) and len(project) <= 14:
+                self.emit(fig, project + "投资", change, subject=False, confidence=0.75)
+                return
+        if name is None and built and cleaned in _OWN_ATTRIBUTES:
+            # 累计投资5.1亿元,建成西出口等31条公路: the money of what it built, named next
+            thing = clean_name(_after_noun(ahead[built.end() :])[0])
+            if _is_name(thing):
+                self.emit(fig, thing + cleaned, change, subject=False, confidence=0.75)
+                return
+        if name is None:
+            return
+        agreeing = self.classifier_noun(fig, name, after)
+        if agreeing:
+            name, consumed = agreeing
+        if consumed > fig.end or not change:
+            # 100条市级生态河道建设, 34项重点民生实事全部完成: the verb after the noun
+            tail = self.s[consumed : clause_end(self.s, consumed)]
+            vm = _VERB_AFTER_NOUN_RE.match(tail)
+            if vm:
+                change = VERB_NORMAL.get(vm.group(1), vm.group(1))
+            elif not change and not tail.startswith(("、", "和", "及", "，", ",")):
+                # …5.66万亿元、比上年增加1.6万亿元: that 增加 is the next figure's verb
+                change = _find_change(tail[:12])
+        if (
+            name.endswith("贡献率")
+            and "对" not in name
+            and strip_noise(raw).lstrip("，、 ").startswith("对")
+            and self.sector_opening
+        ):
+            name = self.sector_opening + "对" + name  # 旅游业…，对GDP综合贡献率达33.4%
+        if fig.unit_class == "count" and name not in self.table:
+            name = self._narrowed(fig, name, consumed)
+        # the projects' 个数占比 leaves the projects the subject of their 总投资 after it
+        self.emit(fig, name, change, consumed, subject=not owned_share)
+
+    def _after_name(
+        self, fig: Figure, after: str, change: str, before_alias: str | None, cleaned: str
+    ) -> tuple[str | None, int]:
+        """The name of a count read after it (``新增1家国家级工业设计中心``)."""
+        units = _ADMIN_UNITS_RE.match(self.s, fig.end)
+        if units:
+            # 45个县（市、区）整县建设…: counties, cities and districts, read as 县市区
+            admin = re.sub(r"[（）、]", "", units.group())
+            noun, n = _after_noun(self.s[units.end() :])
+            if (
+                2 <= len(noun) <= 6
+                and re.match(r"[，。；、和及）)]|$", self.s[units.end() + n : units.end() + n + 1])
+                and _is_name(noun)
+                and _noun_end(noun) == len(noun)
+                and not VERB_RE.match(noun)
+                and not _is_verb(noun[-2:])
+            ):
+                return admin + noun, units.end() + n  # 11个市（州）分岛: the branches
+            return admin, units.end()
+        threshold = _THRESHOLD_ATTRIBUTE_RE.match(after)
+        if threshold:
+            # 100所海拔1500米以上农村中小学: the class is part of what is counted
+            head, n = _after_noun(after[threshold.end() :])
+            head = clean_name(head)
+            if _is_name(head):
+                return threshold.group() + head, fig.end + threshold.end() + n
+        first, last = _after_alias(self.table, after, fig)
+        noun, n = _after_noun(after)
+        noun_name = clean_name(noun)
+        rest = after[n:]
+        if first is None:
+            first = lookup(self.table, noun_name, fig, change)
+        if first is None and rest:
+            # 为2000名以上残疾儿童提供康复救助 -> 残疾儿童康复救助
+            obj = VERB_RE.sub("", rest, count=1).translate(_QUOTE_TABLE)
+            obj = re.split(r"[，。；、]", obj)[0]
+            for cand in (noun_name + obj, noun + obj):
+                canonical = self.table.canonical(cand)
+                if canonical and compatible(fig, canonical):
+                    first = canonical
+                    break
+        if first:
+            return first, fig.end + n
+        if last and _is_name(noun_name) and _QUALIFIED_RE.fullmatch(noun_name.removesuffix(last)):
+            return noun_name, fig.end + n  # 5个国家先进制造业集群: not every 先进制造业集群
+        if last:
+            return last, fig.end + n
+        if (
+            _is_name(noun_name)
+            and fig.unit.endswith("人")
+            and "人" not in self.s[fig.start : fig.end]
+        ):
+            # 1500多万市场主体、7000万劳动者: the people after the figure are its unit and
+            # what it counts, whatever the list named before
+            return noun_name, fig.end + n
+        if before_alias:
+            return before_alias, fig.end
+        if _is_name(noun_name):
+            return noun_name, fig.end + n
+        if noun_name in GENERIC_NAMES or len(noun_name) == 2:
+            enlisted = _enlisted(self.table, noun_name, self.s[fig.end + n :])
+            if enlisted:
+                return enlisted, fig.end + n
+        return None, fig.end
+
+    def _with_measure_word(self, fig: Figure, name: str) -> str:
+        """An activity measured in people or land says what of it is counted:
+        ``以工代赈吸纳就业36万人`` -> ``…就业人数``; ``石漠化综合治理600平方公里``,
+        ``大中型灌区现代化改造222.2万亩`` -> ``…治理面积``, ``…改造面积``."""
+        if name in self.table:
+            return name
+        if fig.unit in ("人", "万人", "亿人") and _PEOPLE_ACTIVITY_END_RE.search(name):
+            return name + "人数"
+        if fig.unit_class != "area" or _AREA_WORD_RE.search(name):
+            return name
+        before = self.s[: fig.start]
+        at = before.rfind(name)
+        if at < 0:
+            return name  # a composed name: no words of the clause to read
+        gap = before[at + len(name) :]
+        if _AREA_ACTIVITY_RE.fullmatch(gap) or (not gap and _AREA_ACTIVITY_END_RE.search(name)):
+            return name + gap + "面积"
+        return name

@@ -1,0 +1,326 @@
+"""Names against the indicator table.
+
+Aliases that can carry a figure's unit (:func:`compatible`), the alias nearest a figure
+with nothing but verbs in between, :func:`lookup` (with the verb, without a list word,
+with synonyms), :func:`_resolve` (the canonical or the cleaned name of a phrase), the
+measure word a known indicator implies, and what a composed name is of (its entity, a
+bulletin's product output, a count of things).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.targets.indicators import AliasMatch, IndicatorTable, name_class
+from bot.targets.lexicon import ATTRIBUTES, ENLIST_RE, GENERIC_NAMES, LEVEL_PREFIX_RE, SYNONYMS
+from bot.targets.naming.clauses import _STAT_NOUN_RE, _attribute, _find_change, clause_start
+from bot.targets.naming.clean import _QUOTE_TABLE, clean_name, strip_noise
+from bot.targets.naming.words import (
+    _CJK_RE,
+    _is_name,
+    _is_verb,
+    _narrowing_nouns,
+    _segmenter,
+    word_bounds,
+)
+from bot.targets.numbers import Figure
+
+_URBAN_OR_RURAL_RE = re.compile(r"(?:城镇|农村|城市|乡村)$")
+_LIST_WORD_RE = re.compile(r"[和及与、]")
+# Words right before a known name that make it a part of the whole: a trade partner
+# (对东盟进出口总额), an ownership (国有控股企业产值, 非公有制工业增加值).
+_PART_PREFIX_RE = re.compile(
+    r"(?:^|[，、])对[^，。；]{1,14}$|(?:国有及国有控股|国有控股|国有|非公有制|公有制|民营|外商投资"
+    r"|港澳台商投资|私营|股份制)(?:企业)?$"
+)
+_SHARE_AFTER_RE = re.compile(r"(?:的)?(?:占比|比重|比例|份额)")
+_SHARE_OF_RE = re.compile(r"占(?:全[国省市区县州])?$")
+
+
+_MEASURE_END_RE = re.compile(
+    r"(率|量|数|额|值|价格|面积|里程|人数|产量|收入|支出|投资|规模|比重|占比|强度|浓度|指数|排名|标准|出栏"
+    r"|能力|容量|人口|企业|项目|基地|园区|平台|学校|医院|机构|中心|主体|工程|设施|床位|公里|道路|住房|排放)$"
+)
+
+
+# units only products are counted in (a stock of tractors or routes is counted in 台, 条)
+_PRODUCT_UNIT_RE = re.compile(r"(?<!吨)(?:吨|块|千伏安时)$")
+_OUTPUT_UNIT_CLASSES = frozenset({"weight", "power", "count"})
+
+
+def _is_output(name: str, fig: Figure, table: IndicatorTable) -> bool:
+    """Whether a bulletin's ``name`` with ``fig`` is a product and its output: a bare
+    noun (集成电路, 十种有色金属, 铅酸蓄电池) with a product's unit (万块, 万吨, 千伏安时),
+    no measure of its own (产量, 吞吐量, 面积…) and no verb (生活垃圾无害化处理 674万吨 is
+    what was treated)."""
+    if fig.form != "number" or fig.unit_class not in _OUTPUT_UNIT_CLASSES:
+        return False
+    if not _PRODUCT_UNIT_RE.search(fig.unit) or name in table:
+        return False
+    if _MEASURE_END_RE.search(name) or _STAT_NOUN_RE.search(name) or name.endswith(("量", "位")):
+        return False
+    words = _segmenter().cut(name, True)
+    return _is_name(name) and not any(_is_verb(w) for w in words) and "的" not in name
+
+
+def _counts_things(fig: Figure, name: str) -> bool:
+    """A count of things (项目 49项, 机构 53个, 火灾 456起), not of people: what follows
+    (资金, 实有人数) can be theirs."""
+    return (
+        fig.unit_class == "count"
+        and not fig.unit.endswith(("人", "人次", "名", "户"))
+        and not name.endswith(("人数", "人次"))
+    )
+
+
+_PER_HEAD_BEFORE_RE = re.compile(
+    r"(?:每[十百千万]+(?:人口|人|户|名[\u4e00-\u9fff]{0,4}?)|人均)(?:拥有|有)?$"
+)
+
+
+def compatible(fig: Figure, canonical: str) -> bool:
+    """Whether a name can carry the figure's unit (a count is not an amount of money)."""
+    return _compatible(fig.unit_class, fig.form, canonical)
+
+
+def _compatible(uc: str, form: str, canonical: str) -> bool:
+    cls = name_class(canonical)
+    if form == "rank":
+        return cls == "rank"
+    if cls == "rank":
+        return False
+    if uc == "count":
+        return cls == "count" or canonical.endswith("产量")  # 集成电路产量 23787万块
+    if uc == "money":
+        return cls in ("amount", "count")
+    if uc == "area":
+        return cls in ("area", "count")
+    if uc in ("weight", "power", "volume", "length"):
+        # 核能供暖工程规模 900 兆瓦: a scale can be physical too
+        return cls in ("capacity", "count") or canonical.endswith("规模")
+    return True
+
+
+def _aliases(table: IndicatorTable, text: str, fig: Figure) -> list[AliasMatch]:
+    """Leftmost-longest alias matches of ``text`` that can carry ``fig``'s unit."""
+    return list(_aliases_cached(table, text, fig.unit_class, fig.form))
+
+
+@lru_cache(maxsize=16384)
+def _aliases_cached(table: IndicatorTable, text: str, uc: str, form: str) -> tuple[AliasMatch, ...]:
+    out: list[AliasMatch] = []
+    i = 0
+    n = len(text)
+    starts = table.first_chars
+    while i < n:
+        if text[i] not in starts:
+            i += 1
+            continue
+        found = [m for m in table.matches_at(text, i) if _compatible(uc, form, m.canonical)]
+        if found:
+            out.append(found[0])
+            i = found[0].end
+        else:
+            i += 1
+    return tuple(out)
+
+
+def _gap_is_empty(gap: str) -> bool:
+    """Whether the text between a name and its figure holds no other noun.
+
+    ``全民阅读季等活动``: what follows ``等`` is the category of a list, not another thing.
+    """
+    if "等" in gap:
+        gap = gap.rsplit("等", 1)[1]
+        return not gap or gap in GENERIC_NAMES or _gap_is_empty(gap)
+    return not _is_name(clean_name(gap))
+
+
+def lookup(table: IndicatorTable, name: str, fig: Figure, change: str = "") -> str | None:
+    """Canonical name for ``name``, trying it with its verb too (危房 + 改造 = 危房改造),
+    without a list word (中小学和幼儿园 = 中小学幼儿园) and without 总 (粮食总产量)."""
+    cands = [name]
+    if change:
+        cands += [name + change, change + name]
+    plain = _LIST_WORD_RE.sub("", name)
+    cands += [plain, name.replace("总", "")]
+    for old, new in SYNONYMS:
+        if old in name:
+            cands.append(name.replace(old, new))
+    if len(cands) > 2:
+        syn = name
+        for old, new in SYNONYMS:
+            syn = syn.replace(old, new)
+        cands.append(syn)
+    for cand in cands:
+        canonical = table.canonical(cand)
+        if canonical is not None and compatible(fig, canonical):
+            return canonical
+    return None
+
+
+def _best_before_match(table: IndicatorTable, before: str, fig: Figure) -> AliasMatch | None:
+    """The alias nearest the figure in ``before`` with nothing but verbs in between.
+
+    A short generic name right after an administrative level (省重点项目, 市级重点项目)
+    is a different list: then no alias is returned and the full phrase is used.
+    """
+    text = strip_noise(before)
+    matches = _aliases(table, text, fig)
+    if not matches:
+        return None
+    m = matches[-1]
+    if not _gap_is_empty(text[m.end :]):
+        return None
+    if (
+        fig.unit_class == "money"
+        and name_class(m.canonical) == "count"
+        and _attribute(text[m.end :])
+    ):
+        return None  # 重点项目完成投资5332亿元: the money invested in them, not the projects
+    if _PART_PREFIX_RE.search(text, 0, m.start):
+        return None  # 对东盟进出口总额, 国有控股企业产值: a part, not the whole
+    if m.start > 0 and _CJK_RE.match(text, m.start - 1):
+        lead = clean_name(text[clause_start(text, m.start) : m.start])
+        if (
+            lead
+            and len(lead) <= 6
+            and text.endswith(lead, 0, m.start)  # nothing cut between them (提质改造|农村公路)
+            and lead not in m.canonical  # 乡镇卫生院 医防融合标准化改造: the table's own
+            and _narrowing_nouns(lead)
+        ):
+            return None  # 医疗旅游人次, 脱贫县农村居民…: a narrower set than the table's
+    place = _URBAN_OR_RURAL_RE.search(text, max(0, m.start - 2), m.start)
+    if (
+        place
+        and place.group() not in m.canonical
+        and re.search("城乡|城镇|农村|城市|乡村", m.canonical)
+    ):
+        return None  # 城镇公益性岗位: urban and rural are kept apart from 城乡公益性岗位
+    if _SHARE_AFTER_RE.match(text, m.end):
+        return None  # 清洁能源装机占比: a share of the known thing, not the thing
+    if _SHARE_OF_RE.search(text, 0, m.start):
+        return None  # 直接经济损失占国内生产总值比重: the base of a share is not the name
+    if _PER_HEAD_BEFORE_RE.search(text, 0, m.start):
+        return None  # 每万人拥有5G基站数: a figure per head, not the total of the table's name
+    if _NEW_REGISTRATIONS_RE.search(text, 0, m.start):
+        return None  # 新登记市场主体 下降3.2%: the year's registrations, not the stock
+    if m.alias in ("经济增长", "经济增速") and m.start > 0 and clean_name(text[: m.start]):
+        return None  # 数字经济增长, 海洋经济增速: another economy's growth, not GDP's
+    if (len(m.alias) <= 4 or fig.unit_class == "count") and LEVEL_PREFIX_RE.search(
+        text, 0, m.start
+    ):
+        # 省级先进制造业集群, 境内上市公司: a count of a narrower set than the table's
+        level = LEVEL_PREFIX_RE.search(text, 0, m.start)
+        if level and table.canonical(level.group() + m.alias) is None:
+            return None
+    return m
+
+
+def _best_before(table: IndicatorTable, before: str, fig: Figure) -> str | None:
+    m = _best_before_match(table, before, fig)
+    return m.canonical if m else None
+
+
+def _change_around(raw: str, alias: str | None) -> str:
+    """The verb of a clause, not counting verbs inside the name (违法建设, 新增城镇就业
+    keeps 新增 only when nothing else is there)."""
+    if alias:
+        k = raw.rfind(alias)
+        if k >= 0:
+            return (
+                _find_change(raw[k + len(alias) :]) or _find_change(raw[:k]) or _find_change(alias)
+            )
+    return _find_change(raw)
+
+
+def _after_alias(table: IndicatorTable, after: str, fig: Figure) -> tuple[str | None, str | None]:
+    """(alias at the start of ``after``, a later quoted alias or the last alias in it).
+
+    ``127个重点项目“四证齐发”``: a quoted programme name after the noun names the count.
+    """
+    first = None
+    k = 0
+    while k < len(after) and after[k] in "“‘「":
+        k += 1
+    at = [m for m in table.matches_at(after, k) if compatible(fig, m.canonical)]
+    if at:
+        first = at[0].canonical
+    found = _aliases(table, after, fig)
+    later = [m for m in found if m.start > k and after[m.start] in "“‘「"]
+    if later:
+        return later[-1].canonical, later[-1].canonical
+    return first, (found[-1].canonical if found else None)
+
+
+_NEW_REGISTRATIONS_RE = re.compile(r"新(?:登记注册|登记|注册|设立)$")
+
+
+def _resolve(table: IndicatorTable, raw: str, fig: Figure, change: str) -> str | None:
+    """Canonical or cleaned name for a raw phrase, or ``None`` when it names nothing."""
+    best = _best_before(table, raw, fig)
+    if best:
+        return best
+    name = clean_name(raw)
+    if not _is_name(name):
+        return None
+    found = lookup(table, name, fig, change)
+    if found:
+        return found
+    inner = _aliases(table, name, fig)
+    if inner and inner[-1].end == len(name):
+        m = inner[-1]
+        prefix = name[: m.start]
+        # 全省地区生产总值 is 地区生产总值; 整车出口 is not 出口, 轻工业增加值 not 工业增加值:
+        # only a scope or a time in front of a known name is dropped
+        if (
+            not (len(m.alias) <= 4 and LEVEL_PREFIX_RE.search(name, 0, m.start))
+            and m.start in word_bounds(name)
+            and not clean_name(prefix)
+        ):
+            return m.canonical
+    return name
+
+
+_EDITION_RE = re.compile(r"^(?:首届|第[\d一二三四五六七八九十]+届)")
+
+
+# A measure word a known indicator implies already: 高新技术企业数 is 高新技术企业 (a
+# count), 城镇调查失业率平均值 is the rate (a surveyed rate is an average), 粮食年产量 is
+# 粮食产量 (output is yearly).
+_IMPLIED_MEASURE_RE = re.compile(r"(?:总数|个数|数量|数|平均值|均值)$")
+
+
+def _with_implied_measure(table: IndicatorTable, name: str, fig: Figure) -> str:
+    """``name``, or the table's indicator it names with a measure word that indicator
+    implies (see :data:`_IMPLIED_MEASURE_RE`) when the figure's unit fits it."""
+    if name in table or table.canonical(name):
+        return name
+    for cand in (_IMPLIED_MEASURE_RE.sub("", name), name.replace("年产量", "产量")):
+        canonical = table.canonical(cand) if cand != name and len(cand) >= 2 else None
+        if canonical and compatible(fig, canonical):
+            return canonical
+    return name
+
+
+def _enlisted(table: IndicatorTable, noun: str, rest: str) -> str | None:
+    """``14家企业入选全省…试点`` -> ``省…试点企业`` (a generic noun named by its programme)."""
+    m = ENLIST_RE.search(rest)
+    if not m:
+        return None
+    what = re.sub(
+        r"^全(省|市|国)", lambda g: "国家" if g.group(1) == "国" else g.group(1), m["what"]
+    )
+    what = _EDITION_RE.sub("", what.translate(_QUOTE_TABLE).rstrip("，。,")).removesuffix("名单")
+    if m["verb"] in ("荣获", "获得"):
+        what += "获奖"  # 4个单位荣获首届“中国节水奖” -> 中国节水奖获奖单位
+    name = what + noun
+    return table.canonical(name) or name
+
+
+def _without_attribute(name: str, attributes: tuple[str, ...] = ATTRIBUTES) -> str:
+    """``name`` without the attribute it ends with (重点项目总投资 -> 重点项目), when
+    something is left before it; else ``name``."""
+    attr = next((a for a in attributes if name.endswith(a) and len(name) > len(a) + 1), "")
+    return name[: -len(attr)] if attr else name

@@ -1,0 +1,504 @@
+"""Naming the figures of one sentence.
+
+:class:`Named` (a figure with its indicator), :class:`NamingContext` (what a sentence
+passes to the next), :class:`_SentenceNamer` (its state, the clause before and after a
+figure, the verb, :meth:`~_SentenceNamer.emit`, the dispatch to the forms, put together
+from the mixins of the ``forms_*`` modules), :func:`name_figures` and
+:func:`clear_caches`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.targets.indicators import AliasMatch, IndicatorTable
+from bot.targets.lexicon import SCOPE_RE, TIME_RE, VERB_RE
+from bot.targets.naming.clauses import (
+    _MEMBERSHIP_VERBS,
+    _ONE_CHARACTER_PLACES,
+    _UNIT_ALTERNATE_RE,
+    _after_noun,
+    _find_change,
+    clause_end,
+    clause_start,
+    predicated,
+)
+from bot.targets.naming.clean import (
+    _INNER_SCOPE_RE,
+    _loose_name,
+    _without_tail_verb,
+    clean_name,
+    strip_noise,
+)
+from bot.targets.naming.confidence import _RANK_SCOPES, _RANK_VERBS, LOW
+from bot.targets.naming.forms_compare import _CompareForms
+from bot.targets.naming.forms_lists import _ListForms
+from bot.targets.naming.forms_number import _COUNTISH, _SHARE_RE, _NumberForm
+from bot.targets.naming.forms_phrases import _PhraseForms
+from bot.targets.naming.resolve import (
+    _aliases_cached,
+    _best_before_match,
+    _change_around,
+    _counts_things,
+    _is_output,
+    _with_implied_measure,
+    _without_attribute,
+    compatible,
+    lookup,
+)
+from bot.targets.naming.words import _is_name, _one_word_tag, _segmenter, word_bounds, word_end
+from bot.targets.numbers import Figure
+
+_SHARE_TAIL_RE = re.compile(
+    r"(的)?(比重|比例|份额)?(为|达到|达|(?:升|提高|提升|上升|增|降|下降)(?:至|到))?$"
+)
+_CHANGE_AFTER_RE = re.compile(r"(?:的)?(?:速度|幅度)?(增长|下降|提高|提升|减少)")
+_ANAPHOR_HEADS = ("园区",)
+_PARK_RE = re.compile(r"([\u4e00-\u9fff]{1,8}?)(园区|产业园)")
+_DETERMINERS_RE = re.compile(r"^(每个|各个|该|这些|其他|个|家|所|这|各|每)")
+
+
+_TASK_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{3})(?:工作|总)?任务$")
+# Verbs a clause leaves after its subject, right before the figure (开行, 到位, 累计达, 为)
+_DANGLING_TAIL_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?:累计|共计|合计|总计)?(?:开行|到位|完工|得到|接近|不到|达到|达|为)$"
+    r"|(?<=[\u4e00-\u9fff]{2})(?:累计|共计|合计|总计)$"
+)
+# Money given for a purpose (210亿元支持老区苏区振兴发展, 16亿元用于老旧城区改造), and
+# the public purses that give it.
+_PURPOSE_AFTER_RE = re.compile(r"[，,]?(?:专项)?(?:用于|支持)(?P<what>[^，。；、]{2,24})")
+_PAYER_RE = re.compile(r"(?:中央|省级?|市级?|县级?|区级?|州|各级)?财政|中央预算内")
+# Sources of electricity: a power figure of one of them is its installed capacity.
+_ENERGY_KIND_RE = re.compile(
+    r"(?:新能源|可再生能源|清洁能源|(?:海上|陆上)?风电|光伏(?:发电)?|抽水蓄能|(?:新型)?储能|水电"
+    r"|核电|火电|煤电|气电|生物质发电)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A figure with its indicator; ``consumed`` is where the name read up to."""
+
+    figure: Figure
+    indicator: str
+    change: str
+    qualifier: str
+    consumed: int
+    confidence: float = 1.0
+
+
+# 54亿元的投资计划, 3亿元的补助资金: what the money is, said after it
+_MONEY_KIND_AFTER_RE = re.compile(r"的(?P<kind>投资|资金|补助资金|专项资金)(?:计划|任务)?")
+# an act of trade whose amount of money is the figure (零售, 出口): its 额 is unsaid
+_TRADE_ACT_RE = re.compile(r"(?:零售|批发|销售|进出口|出口|进口|成交|交易)$")
+# what a rank's sentence says before its place (居全国第1位), left in front of 全国排名
+_RANK_VERB_RE = re.compile(
+    rf"(?<=.)(?:{_RANK_VERBS})(?P<said>{_RANK_SCOPES})?(?P<added>{_RANK_SCOPES})?排名$"
+)
+# The nouns a measure word goes with (量词搭配), at the end of a name
+_CLASSIFIER_KINDS = {
+    "条": re.compile(
+        r"(?:道路|路|线|航线|线路|河|河道|管网|管道|通道|廊道|政策|措施|意见|街|巷|隧道)$"
+    ),
+    "座": re.compile(r"(?:桥|桥梁|厂|站|馆|水库|场馆|电站|公厕|城市|大楼|塔)$"),
+    "张": re.compile(r"(?:床位|床|证|卡)$"),
+}
+_MEMBERSHIP_VERB_RE = re.compile(_MEMBERSHIP_VERBS)
+# A rate of change said as a noun (涨幅3%, 降幅超过3%) is that change.
+_RATE_OF_CHANGE = {"涨幅": "上涨", "增幅": "增长", "增速": "增长", "降幅": "下降"}
+_RATE_OF_CHANGE_RE = re.compile(
+    r"(涨幅|增幅|增速|降幅)(?:为|达到|达|超过|超|控制在|保持在|在)?\s*$"
+)
+# Bare words that statistics always mean as one indicator (再就业 is the jobless found
+# work again); a longer name (就业困难人员再就业) says its own.
+_OFFICIAL_NAMES = {"再就业": "失业人员再就业"}
+
+
+@dataclass(slots=True)
+class NamingContext:
+    """What one ；-sentence passes to the next one of the same 。-sentence, and
+    ``last_name`` what a sentence passes to the next one of its paragraph."""
+
+    entity: str = ""
+    entity_unit: str = ""  # the unit class of the figure the entity was named for
+    counted: str = ""  # the last things counted (科技计划项目 88项): what 资金 after ； is of
+    bulletin: bool = False  # a statistical bulletin: a product and its tonnage is output
+    paragraph: str = ""  # the paragraph's text: what a list of 类 is sales or prices of
+    last_name: str = ""  # the last name given in the paragraph
+
+    def next_sentence(self) -> NamingContext:
+        """The context of the paragraph's next 。-sentence."""
+        return NamingContext(
+            last_name=self.last_name, bulletin=self.bulletin, paragraph=self.paragraph
+        )
+
+
+class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
+    """Names the figures of one sentence, left to right, remembering the last subject."""
+
+    def __init__(
+        self,
+        sentence: str,
+        figures: list[Figure],
+        table: IndicatorTable,
+        context: NamingContext | None = None,
+    ) -> None:
+        self.s = sentence
+        self.figs = figures
+        self.table = table
+        self.context = context if context is not None else NamingContext()
+        self.out: list[Named] = []
+        self.last_subject: str | None = None
+        self.last_change = ""
+        self.count_subjects: list[str] = []
+        self.list_subjects: list[str] = []
+        self.package_topic = ""
+        self.handled: set[int] = set()
+
+    # -- helpers -------------------------------------------------------------
+
+    def before(self, i: int) -> tuple[str, int]:
+        """Text of the clause before figure ``i``, after any earlier figure and its noun."""
+        fig = self.figs[i]
+        lo = clause_start(self.s, fig.start)
+        if i > 0:
+            lo = max(lo, min(self.figs[i - 1].end, fig.start))
+        for named in reversed(self.out):
+            if named.figure.start < fig.start:
+                lo = max(lo, min(named.consumed, fig.start))
+                break
+        return self.s[lo : fig.start], lo
+
+    def after(self, i: int) -> str:
+        fig = self.figs[i]
+        unit_alt = _UNIT_ALTERNATE_RE.match(self.s, fig.end)  # 2.5万套（间）城市危旧房
+        hi = clause_end(self.s, unit_alt.end() if unit_alt else fig.end)
+        if i + 1 < len(self.figs):
+            hi = min(hi, self.figs[i + 1].start)
+        return self.s[fig.end : hi]
+
+    def change_for(self, i: int, raw: str, after: str) -> str:
+        """The verb of figure ``i``: in its clause, else shared with a list it continues
+        (``改造农村公路2150公里、清洁取暖4000户``), else right after it (``以5%速度增长``)."""
+        m = _best_before_match(self.table, raw, self.figs[i])
+        bare = TIME_RE.sub("", raw)
+        if m is not None:
+            change = _change_around(bare, m.alias)
+        else:
+            # a name of the document's own words: its verbs are not the figure's
+            # (投资对经济增长的贡献率为40%: no 增长)
+            own = clean_name(raw)
+            k = bare.rfind(own) if len(own) >= 2 else -1
+            if k < 0:
+                change = _find_change(bare)
+            else:
+                # only a verb the name opens or ends with (新建铁路投产里程, 经济增长) can be
+                # the figure's
+                last = max((b for b in word_bounds(own) if b < len(own)), default=0)
+                change = (
+                    _find_change(bare[k + len(own) :])
+                    or _find_change(bare[:k])
+                    or _find_change(own[last:])
+                    or _find_change(own[: word_end(own)])
+                )
+        if change:
+            return change
+        rate_word = _RATE_OF_CHANGE_RE.search(bare)
+        if rate_word:
+            return _RATE_OF_CHANGE[rate_word.group(1)]  # 居民消费价格涨幅3%左右: a rise
+        continues = raw.lstrip().startswith(("、", "和", "及")) or (i > 0 and raw in ("", "的"))
+        if continues and self.last_change:
+            return self.last_change
+        m2 = _CHANGE_AFTER_RE.match(after)
+        if m2:
+            return m2.group(1)
+        return ""
+
+    def covering_alias(self, fig: Figure) -> AliasMatch | None:
+        """An alias that contains the figure itself (``百万辆汽车产业城``, ``百项创新举措``)."""
+        for k in range(max(0, fig.start - 12), fig.num_start + 1):
+            for m in self.table.matches_at(self.s, k):
+                if m.start <= fig.num_start and m.end >= fig.end:
+                    return m
+        return None
+
+    def classifier_noun(self, fig: Figure, name: str, after: str) -> tuple[str, int] | None:
+        """``棚户区改造20条配套道路``: the measure word (条) goes with the noun after the
+        figure (道路), not with the name before it (棚户区 is counted in 户, 套): the thing
+        counted is the noun after."""
+        kinds = _CLASSIFIER_KINDS.get(fig.unit)
+        if kinds is None or fig.unit_class != "count" or kinds.search(name):
+            return None
+        noun, n = _after_noun(after)
+        noun = clean_name(noun)
+        if not _is_name(noun) or not kinds.search(noun):
+            return None
+        return noun, fig.end + n
+
+    def _narrowed(self, fig: Figure, name: str, consumed: int) -> str:
+        """``name``, the things a count counts, narrowed by what its clause says they did
+        (see :func:`predicated`): said after the noun read after the figure, or right
+        after the figure when the noun is carried (31个工业行业大类中有18个实现正增长)."""
+        if consumed == fig.end and not re.search(r"中有|其中$", self.s[: fig.start]):
+            return name
+        narrowed = predicated(name, self.s[consumed : clause_end(self.s, consumed)])
+        if narrowed:
+            return narrowed
+        # the noun read after the figure ran on into its predicate (16个国家签署…备忘录)
+        for m in _MEMBERSHIP_VERB_RE.finditer(name):
+            noun = name[: m.start()]
+            # a one-character place (8个市下放…) is a word whatever the segmenter says
+            if (len(noun) == 1 and noun in _ONE_CHARACTER_PLACES) or (
+                len(noun) >= 2 and m.start() in word_bounds(name)
+            ):
+                return predicated(noun, name[m.start() :]) or name
+        return name
+
+    def part_of_previous(self, name: str, fig: Figure) -> str:
+        """``企业职工基本养老保险参保105.55万人，参保在职职工81.33万人``: a name opening with
+        a word of the previous figure's name is a part of it, under the same head
+        (企业职工基本养老保险参保在职职工人数)."""
+        last = self.out[-1] if self.out else None
+        if last is None or name in self.table or last.figure.unit != fig.unit:
+            return name
+        if not fig.unit.endswith(("人", "人次")):
+            return name  # the people of a programme (参保, 享受): not any list of things
+        words = _segmenter().cut(name, True)
+        first = words[0] if words else ""
+        if _one_word_tag(first) not in ("v", "vn"):
+            return name
+        at = last.indicator.find(first) if len(first) >= 2 else -1
+        if at <= 0 or len(words) < 2 or last.indicator.startswith(name):
+            return name
+        head = last.indicator[:at]
+        if len(head) < 2 or head in name or not _is_name(head):
+            return name
+        tail_word = _segmenter().cut(head, True)[-1]
+        if _one_word_tag(tail_word) not in ("n", "nz", "vn", "j", "l"):
+            return name  # 失业人员再|就业: the head ends in an adverb, not a programme
+        return head + name
+
+    def antecedent(self, name: str, upto: int) -> str | None:
+        """``园区总产值`` after ``推动省级经济园区…`` -> ``省级经济园区总产值``."""
+        head = next((h for h in _ANAPHOR_HEADS if name.startswith(h)), None)
+        if head is None:
+            return None
+        rest = name[len(head) :]
+        best = None
+        for m in _PARK_RE.finditer(self.s, 0, upto):
+            prefix = _DETERMINERS_RE.sub("", clean_name(m.group(1)) if len(m.group(1)) > 1 else "")
+            if len(prefix) >= 2:
+                best = prefix + m.group(2)
+        if best is None:
+            return None
+        base = self.table.canonical(best) or best
+        for cand in (best + rest, base + rest):
+            canonical = self.table.canonical(cand)
+            if canonical:
+                return canonical
+        return best + rest
+
+    def emit(
+        self,
+        fig: Figure,
+        name: str,
+        change: str,
+        consumed: int | None = None,
+        qualifier: str | None = None,
+        *,
+        subject: bool = True,
+        confidence: float = 1.0,
+    ) -> None:
+        if len(name) > 6:
+            name = _INNER_SCOPE_RE.sub("", name)  # 评估我省全国排名: the scope is the document's
+        name = self.part_of_previous(name, fig)
+        if self.context.bulletin and _is_output(name, fig, self.table):
+            name += "产量"  # 全年全州集成电路23787.46万块: a bulletin's output of a product
+        if fig.unit == "%" and self.s.startswith("覆盖", fig.end) and not name.endswith("率"):
+            name += "覆盖率"  # 乡镇社会工作服务站（点）100%覆盖: the coverage is the figure
+            consumed = max(consumed or 0, fig.end + 2)
+        if name.endswith("排名"):
+            # 农产品产量居全国全国排名, 出口额保持西部排名: the verb is the rank's, not the name's
+            name = _RANK_VERB_RE.sub(lambda m: (m["added"] or m["said"] or "") + "排名", name)
+        if fig.unit not in ("项", "个", "件", "条"):
+            name = _TASK_TAIL_RE.sub("", name)  # 完成65万批次食品抽检任务: the checks
+        bare = _DANGLING_TAIL_RE.sub("", name)
+        if bare != name and _is_name(bare) and not VERB_RE.fullmatch(bare):
+            name = bare  # 中欧班列开行超2000列, 5G基站累计达17万座: the verb is the figure's
+        spent = _MONEY_KIND_AFTER_RE.match(self.s, fig.end) if fig.unit_class == "money" else None
+        if spent and not name.endswith(spent["kind"]):
+            name += spent["kind"]  # 66个重点项目54亿元的投资计划: the projects' investment
+            consumed = max(consumed or 0, spent.end())
+        name = _OFFICIAL_NAMES.get(name, name)
+        if fig.unit_class in ("money", "percent") and name in ("年度计划", "计划"):
+            # 重大项目…，年度计划完成2241.3亿元: the projects' investment planned for the year
+            owner = self.entity_of(self.last_subject) if self.last_subject else ""
+            name = owner + "年度计划投资"
+        name = self._with_measure_word(fig, name)
+        purpose = _PURPOSE_AFTER_RE.match(self.s, fig.end) if fig.unit_class == "money" else None
+        if purpose and (_PAYER_RE.fullmatch(name) or name.startswith(("用于", "支持"))):
+            # 省财政新增210亿元支持老区苏区振兴发展: the money is named by what it is for,
+            # not by who pays it (or by the verb after it)
+            what = clean_name(purpose["what"])
+            if _is_name(what):
+                name = what + (name if _PAYER_RE.fullmatch(name) else "") + "资金"
+        if fig.unit_class == "power" and _ENERGY_KIND_RE.fullmatch(name):
+            # 新能源投产1000万千瓦, 新投产海上风电549万千瓦: the capacity installed
+            base = "光伏" if name == "光伏发电" else name
+            name = lookup(self.table, base + "装机容量", fig) or base + "装机容量"
+        if fig.unit_class == "money" and _TRADE_ACT_RE.search(name) and len(name) > 2:
+            # 商品零售7651.9亿元: the amount of the sales, 商品零售额
+            name = self.table.canonical(name + "额") or name + "额"
+        name = _with_implied_measure(self.table, name, fig)
+        self.out.append(
+            Named(
+                fig,
+                name,
+                change,
+                fig.qualifier if qualifier is None else qualifier,
+                fig.end if consumed is None else consumed,
+                confidence=confidence,
+            )
+        )
+        self.last_change = change or self.last_change
+        self.context.entity = _without_attribute(name)
+        self.context.entity_unit = fig.unit_class
+        if _counts_things(fig, name):
+            self.context.counted = name
+        self.context.last_name = name
+        if subject:
+            self.last_subject = name
+            if fig.unit_class == "count":
+                self.count_subjects.append(name)
+
+    # -- forms -----------------------------------------------------------------
+
+    def run(self) -> list[Named]:
+        for i, fig in enumerate(self.figs):
+            if i in self.handled:
+                continue
+            if fig.form == "comparison":
+                self.comparison(i)
+            elif fig.form == "rank":
+                self.rank(i)
+            elif fig.form == "scale":
+                self.scale(i)
+            elif fig.form == "multiple":
+                self.multiple(i)
+            elif self.gaps_of_list(i):
+                continue
+            elif "分别" in self.before(i)[0]:
+                self.respectively(i)
+            else:
+                self.number(i)
+        self.fallbacks()
+        return sorted(self.out, key=lambda n: n.figure.num_start)
+
+    def fallbacks(self) -> None:
+        """Figures the rules could not name still count: named from the words around
+        them, with a low confidence, so that they are kept but not shown by default."""
+        named = {id(n.figure) for n in self.out}
+        for i, fig in enumerate(self.figs):
+            if id(fig) in named or fig.form == "comparison":
+                continue
+            raw, _ = self.before(i)
+            name = _without_tail_verb(_loose_name(raw))
+            if not name and fig.unit_class in _COUNTISH:
+                noun, _n = _after_noun(self.after(i))
+                name = _loose_name(noun)
+            if not name:
+                name = self.last_subject or ""
+            if not name:
+                continue
+            self.out.append(
+                Named(fig, name, _find_change(raw), fig.qualifier, fig.end, confidence=LOW)
+            )
+
+    def _clause_before(self, fig: Figure) -> str:
+        """The clause before the one ``fig`` is in, without noise and edge punctuation."""
+        lo = clause_start(self.s, fig.start)
+        return strip_noise(self.s[clause_start(self.s, max(0, lo - 1)) : lo]).strip("，、 ")
+
+    def last_count_subject(self) -> bool:
+        """Whether the last figure named was a count of things (项目 49项, 机构 53个)."""
+        last = self.out[-1] if self.out else None
+        return last is not None and _counts_things(last.figure, last.indicator)
+
+    def _carry(self, fig: Figure, cleaned: str, attr: str, word: str = "") -> str | None:
+        """The previous figure's subject, with this clause's attribute if it has one
+        (``word``: the clause's words before the figure, as written)."""
+        base = self.last_subject
+        if base is None:
+            return None
+        if not cleaned:
+            return base if compatible(fig, base) or fig.unit_class != "count" else None
+        if _SHARE_RE.match(cleaned):
+            return self._share(fig, base, cleaned)
+        if cleaned in ("", "率") and word.endswith("率") and 2 <= len(word) <= 6:
+            attr = word  # 办理政协提案118件，办结率100%: the proposals' 办结率, not their 率
+            pair = self.count_subjects[-2:]
+            if len(pair) == 2 and all(len(p) >= 2 for p in pair) and self._counted_just_before():
+                # 办理人大代表建议68件、政协委员提案118件，办结率100%: one rate of both
+                return pair[0] + "和" + pair[1] + attr
+        cand = self.entity_of(base) + attr
+        return self.table.canonical(cand) or cand
+
+    def _counted_just_before(self) -> bool:
+        """Whether the last two figures named in this sentence are counts listed together
+        (``A68件、B118件，`` before a rate)."""
+        counts = [n for n in self.out if _counts_things(n.figure, n.indicator)]
+        if len(counts) < 2 or not self.out or self.out[-1] is not counts[-1]:
+            return False
+        a, b = counts[-2].figure, counts[-1].figure
+        between = self.s[a.end : b.start]
+        return ("、" in between or "和" in between) and not re.search("[，。；]", between)
+
+    def _share(self, fig: Figure, base: str, share: str) -> str:
+        """``X…，占全市40%`` -> ``X占全市比重``; ``占规模以上工业增加值的比重为16.8%`` ->
+        ``X占比`` (the table's name when it has one)."""
+        denominator = _SHARE_TAIL_RE.sub("", share[1:]).removeprefix("同期")
+        whole = base
+        base = self.entity_of(base)
+        cands = [base + "占" + denominator, base + "占" + denominator + "比重"]
+        for cand in cands:
+            found = lookup(self.table, cand, fig)
+            if found:
+                return found
+        if SCOPE_RE.fullmatch(denominator) or _is_name(denominator):
+            # 占全市进出口总额的32.4%: the share of a named whole says which whole
+            return whole + "占" + denominator + "比重"
+        if not denominator and whole != base and fig.unit == "%":
+            return whole + "占比"  # 政府投资575.5亿元，占25.7%: the investment's share
+        return base + "占比"
+
+    def entity_of(self, name: str) -> str:
+        """``重点项目总投资`` -> ``重点项目``: the thing a composed name is about."""
+        entity = _without_attribute(name)
+        if entity == name:  # 生物降解制品总产量增长19%、产值增长18%: the products' 产值
+            entity = _without_attribute(name, _OUTPUT_MEASURES)
+        return entity
+
+
+_OUTPUT_MEASURES = ("总产量", "产量", "销量", "销售量")
+
+
+def clear_caches() -> None:
+    """Forget memoised names (benchmarks use this to time a first pass honestly)."""
+    clean_name.cache_clear()
+    word_bounds.cache_clear()
+    _aliases_cached.cache_clear()
+
+
+def name_figures(
+    sentence: str,
+    figures: list[Figure],
+    table: IndicatorTable,
+    context: NamingContext | None = None,
+) -> list[Named]:
+    """Name every figure of ``sentence`` that measures something identifiable.
+
+    Pass the same ``context`` to the ``；``-separated parts of one ``。``-sentence so a
+    part that only names an attribute (``实现利润总额…``) can reuse the entity.
+    """
+    return _SentenceNamer(sentence, figures, table, context).run()

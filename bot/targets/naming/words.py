@@ -1,0 +1,158 @@
+"""Words: jieba's segmentation of names, and what a word is.
+
+The segmenter (rjieba, with the policy words it must not cut), word bounds, the
+dictionary's plain verbs, adjectives and adverbs and one-word tags, and the tests every
+other module asks: is this a name (:func:`_is_name`), a verb (:func:`_is_verb`), where
+does the noun phrase a text opens with end (:func:`_noun_end`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from bot.targets.lexicon import GENERIC_NAMES, VERB_RE
+
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_ABBREVIATION_RE = re.compile(r"[A-Z]{2,5}")  # CPI, PPI, GDP: a name without a character
+
+
+def _is_verb(word: str) -> bool:
+    """A plain verb, or two of them run together (统筹安排, 集中推广)."""
+    verbs = plain_verbs()
+    return word in verbs or (len(word) == 4 and word[:2] in verbs and word[2:] in verbs)
+
+
+@lru_cache(maxsize=1)
+def plain_verbs() -> frozenset[str]:
+    """Words jieba's dictionary tags as plain verbs (``v``): 推广, 访问, 统筹, 入驻 ….
+
+    A name that starts or ends with one is a verb phrase. Verbal nouns (``vn``: 运营,
+    治理) are not in it: they head names (污水治理率).
+    """
+    return _dict_words("v")
+
+
+@lru_cache(maxsize=1)
+def _state_words() -> frozenset[str]:
+    """Adjectives and adverbs of jieba's dictionary (``a``, ``d``, ``ad``, ``vd``: 圆满,
+    成熟, 连续, 较为): a name never ends with one, a clause stating how things went does."""
+    return _dict_words("a") | _dict_words("d") | _dict_words("ad") | _dict_words("vd")
+
+
+def _dict_words(tag: str) -> frozenset[str]:
+    import jieba
+
+    path = Path(jieba.__file__).with_name("dict.txt")
+    out: set[str] = set()
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] == tag and 1 < len(parts[0]) <= 4:
+                out.add(parts[0])
+    return frozenset(out)
+
+
+# Policy words jieba's own dictionary cuts at a conjunction (和|美|乡村), which would
+# then read as a list: 和美乡村样板村 is one thing, not 和 + 美乡村样板村.
+_NAMING_WORDS = ("和美乡村", "宜居宜业")
+
+
+_NARROWING_TAGS = frozenset({"n", "nz", "ns", "nt", "j", "b", "l"})
+_NOT_NARROWING = frozenset({"城镇", "城市", "年度", "各类", "现有", "全部", "所有", "其中", "部分"})
+
+
+@lru_cache(maxsize=4096)
+def _narrowing_nouns(lead: str) -> bool:
+    """Whether ``lead`` is only nouns that narrow the name after it (医疗 旅游人次, 脱贫县
+    农村居民…, 区本级 固定资产投资), not a verb, a time or a quantifier (年度, 各类)."""
+    tagged = _segmenter().tag(lead, True)
+    return all(t in _NARROWING_TAGS and w not in _NOT_NARROWING for w, t in tagged)
+
+
+@lru_cache(maxsize=4096)
+def _one_word_tag(name: str) -> str:
+    """jieba's part-of-speech tag of ``name`` if it is one word, else ``""``."""
+    tagged = _segmenter().tag(name, True)
+    return tagged[0][1] if len(tagged) == 1 else ""
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    import rjieba
+
+    jieba = rjieba.Jieba()
+    for word in _NAMING_WORDS:
+        jieba.add_word(word, None, None)
+    return jieba
+
+
+def word_end(s: str) -> int:
+    """Where the first word of ``s`` ends (jieba's segmentation)."""
+    return min((b for b in word_bounds(s) if b > 0), default=len(s))
+
+
+@lru_cache(maxsize=16384)
+def word_bounds(s: str) -> frozenset[int]:
+    """Offsets in ``s`` where a word starts or ends (jieba's segmentation)."""
+    out = {0}
+    pos = 0
+    for tok in _segmenter().cut(s, True):
+        pos += len(tok)
+        out.add(pos)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
+def _fine_bounds(s: str) -> frozenset[int]:
+    """Word offsets in ``s`` with the words inside compounds too (农村|居民 in 农村居民)."""
+    out = set(word_bounds(s))
+    for tok in _segmenter().cut_for_search(s, True):
+        at = s.find(tok)
+        while at >= 0:
+            out.update((at, at + len(tok)))
+            at = s.find(tok, at + 1)
+    return frozenset(out)
+
+
+def _is_name(s: str) -> bool:
+    return (
+        len(s) >= 2
+        and bool(_CJK_RE.search(s) or _ABBREVIATION_RE.fullmatch(s))
+        and s not in GENERIC_NAMES
+        and len(s) <= 24
+        and not _NOT_A_NAME_RE.fullmatch(s)
+    )
+
+
+# Function words or a bare count are never a name (是2010年的2倍 -> 是的; 四个翻番 -> 四个).
+_NOT_A_NAME_RE = re.compile(
+    r"[是的了在有为和与及或等]+|[一二三四五六七八九十两\d]+[个项种类批]?"
+    r"|多年|近年|历年|当年|同期|[用办管抓建做]好"
+)
+
+
+def _noun_end(text: str) -> int:
+    """Where the noun phrase ``text`` opens with ends: at its first verb, adjective or
+    adverb after two characters (化工园区|降至…, 城市框架|初步形成); ``len(text)`` if none."""
+    k = 0
+    for word in _segmenter().cut(text, True):
+        if k >= 2 and (VERB_RE.match(text, k) or word in plain_verbs() or word in _state_words()):
+            return k
+        k += len(word)
+    return k
+
+
+def _one_word(text: str) -> bool:
+    """Whether the segmenter reads ``text`` as one word (存款, 出口, 小学)."""
+    return word_bounds(text) == frozenset({0, len(text)})
+
+
+def _first_word_end(text: str) -> int:
+    return min(b for b in word_bounds(text) if b > 0)
+
+
+def _lone_last_char(text: str) -> bool:
+    """Whether the last character of ``text`` is a word of its own (存 in 本外币存)."""
+    return len(text) == 1 or (len(text) - 1) in word_bounds(text)
