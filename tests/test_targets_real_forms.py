@@ -496,6 +496,8 @@ def test_one_figure_for_each_listed_subject(extract):
         "重点项目有",
         "ESI［5］全球排名前",
         "企业解决了融资难题",  # 了 inside: a clause about them, not a name
+        "增长速度可以实现充分就业",  # a modal: what can be done
+        "营业收入等主要指标",  # a list of indicators, none named
     ],
 )
 def test_odd_names_are_not_confident(name: str, table) -> None:
@@ -1253,7 +1255,7 @@ def test_a_subject_before_xinzeng_stays_in_the_name(extract):
 @pytest.mark.parametrize(
     "name",
     [
-        *("农村", "城镇", "临时", "三级", "发电", "服务", "改革"),
+        *("农村", "城镇", "临时", "三级", "发电", "服务", "改革", "县市区"),
         # a size class, a quality, a process, a per-head base or a category with no noun
         *("百亿级", "国际性", "数字化", "每千人", "大类"),
     ],

@@ -710,7 +710,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "39"
+EXTRACTOR_VERSION = "40"
 
 
 def extract_targets(

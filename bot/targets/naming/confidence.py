@@ -42,6 +42,10 @@ _ODD_NAME_RE = re.compile(
     r"[，。；：、（）()“”［］\[\]【】]|^\W|[A-Za-z]{6,}|\d{4}|之|^(?:其中|以上|以下|全年|今年|累计)"
     r"|我们|我国有|^我国|为着力点|.[让把被将]|有$|.了.|[一二三四五六七八九十]年累计|如期$|正式|之力|^约占|^[向把被].{0,3}$"
     r"|\d+(?:\.\d+)?(?:万亿|亿|万)?[元人个项家%斤吨米]"
+    # a modal says what can or must be done (…的速度可以实现比较充分的就业): a clause
+    r"|可以|能够|应当|必须"
+    # a list of indicators (智算规模等六个主要指标): the figure is of each, named nowhere
+    r"|.(?:主要|等|各项|相关)指标$"
 )
 
 
@@ -53,6 +57,7 @@ _VAGUE_NAMES = frozenset(
      "省区市", "平台", "份额", "预留份额",
      # a place type alone says where, not what
      "农村", "城镇", "城市", "乡村", "城乡", "城区", "市区", "省市", "地市", "新城",
+     "县市区", "县市", "市县", "县区", "市州", "区县",
      # money, staff or losses of nothing named
      "资金", "实有人数", "直接财产损失", "立项资金", "从业人员", "贡献率"}
 )  # fmt: skip
