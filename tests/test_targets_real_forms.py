@@ -1843,3 +1843,13 @@ def test_a_change_in_percent_of_a_count_of_people_is_confident(extract):
     assert got[17.9].indicator == "生产安全事故死亡人数" and got[17.9].confident
     assert got[4.03].indicator == "入境游客"
     assert not got[17].confident  # 人数 counted in 个: the name counts something else
+
+
+def test_a_count_named_after_a_quality_is_not_confident(extract):
+    text = (
+        "2026年江南省政府工作报告\n二、2026年重点工作\n"
+        "提升12个欠发达县域帮扶质效，培育8个产业集群。\n"
+    )
+    got = {r.value: r for r in extract(text)}
+    assert not got[12].confident  # 质效 is not counted: the counties are
+    assert got[8].confident

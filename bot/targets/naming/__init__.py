@@ -39,6 +39,7 @@ from bot.targets.naming.clean import clean_name, strip_noise
 from bot.targets.naming.confidence import (
     LOW,
     a_share_of_nothing,
+    counts_a_quality,
     counts_people_of_a_thing,
     cuts_a_word,
     money_named_by_a_thing,
@@ -59,6 +60,7 @@ __all__ = [
     "clean_name",
     "clear_caches",
     "compatible",
+    "counts_a_quality",
     "counts_people_of_a_thing",
     "cuts_a_word",
     "lookup",

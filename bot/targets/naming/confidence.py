@@ -189,6 +189,16 @@ def money_named_by_a_thing(name: str, fig: Figure) -> bool:
     return fig.unit_class == "money" and bool(_SPENT_ON_RE.search(name))
 
 
+# What a thing has, not what can be counted of it: 39个欠发达县域托底性帮扶质效
+_QUALITY_END_RE = re.compile(r"(?:质效|质量|水平|能力|效能|效率|成效|效益|作用|环境)$")
+
+
+def counts_a_quality(name: str, fig: Figure) -> bool:
+    """A count (个, 家, 项) named after a quality of the things counted (提升39个欠发达县域
+    托底性帮扶质效): a quality is not counted, the things are, and the name hides them."""
+    return fig.unit_class == "count" and bool(_QUALITY_END_RE.search(name))
+
+
 def a_share_of_nothing(name: str, fig: Figure, sentence: str, change: str) -> bool:
     """A percentage named after a thing that is neither a rate nor a share, with no change
     said around it (自建非涉密业务专网 50%, 约占全球用户 75%): what it is a share of is
