@@ -1361,6 +1361,8 @@ class Searcher:
             return False
         if len(word) == 1:
             return True
+        if self._known_term(word):
+            return False  # an everyday word of the synonym groups (种地 for 种粮)
         alt = self._alternative(word)
         return alt is None or (alt.verify and not self.phrase_exists(word))
 
