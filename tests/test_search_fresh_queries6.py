@@ -1,7 +1,8 @@
 """Behaviours added after the seventh batch of the real-document relevance set (r436-r499,
 issue 13), everyday words for what documents word officially: the synonym groups carry a
 broad everyday vocabulary (讨薪 for 欠薪, 臭水沟 for 黑臭水体, 看病 for 医疗卫生服务 …); an
-everyday word of a group is never taken for a typo (农民种地 is not 农民土地); and a
+everyday word of a group is corrected only as strictly as a real word (农民种地 is not
+turned into 农民土地); and a
 question asking how something is done (怎么推进, 有哪些举措) ranks a report's tasks before
 its review of what was achieved, unless it asks about the past. Invented texts only."""
 

@@ -1377,8 +1377,6 @@ class Searcher:
             return False
         if len(word) == 1:
             return True
-        if self._known_term(word):
-            return False  # an everyday word of the synonym groups (种地 for 种粮)
         alt = self._alternative(word)
         return alt is None or (alt.verify and not self.phrase_exists(word))
 
@@ -1426,9 +1424,13 @@ class Searcher:
                         spans.add((a, b))
             i = j + 1
         strict = max(self.fuzzy_threshold, STRICT_SCORE)
-        # a word glued from real words (银行存款: 银行|存款) is judged like the words typed
-        # apart: a strict score, not the lenient one of a word with an odd piece (就叶)
-        odd = [f and not self._glued_words(w) for f, (w, _, _) in zip(flags, words, strict=True)]
+        # a word glued from real words (银行存款: 银行|存款), or an everyday word of the
+        # synonym groups (种地 for 种粮), is judged like real words typed apart: a strict
+        # score, not the lenient one of a word with an odd piece (就叶)
+        odd = [
+            f and not self._glued_words(w) and not self._known_term(w)
+            for f, (w, _, _) in zip(flags, words, strict=True)
+        ]
         best = None
         tried: set[tuple] = set()
         for a, b in spans:
