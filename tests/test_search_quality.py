@@ -53,8 +53,11 @@ def test_engine_beats_baselines_and_corrects_typos(tmp_path):
 # 0.931 and answer cards 54/56 (0.964) after their fixes, the 272 before them 0.923
 # (two ranks up, none down). 363 queries since half A of the sixth batch (r367-r435, 35 of
 # its 69 queries; the other 34 joined the test split) joined: 0.898 at first, 0.910 and
-# cards 55/57 (0.965) after its fixes, the 328 before them 0.931 -> 0.933. The test split
-# is measured by hand, once per change of the ranking (bench/RESULTS.md).
+# cards 55/57 (0.965) after its fixes, the 328 before them 0.931 -> 0.933. 394 queries
+# since half A of the seventh batch (r436-r499, 31 of its 64; everyday words, topics,
+# phrases) joined: 0.890 at first, 0.917 and cards 55/57 after the everyday vocabulary of
+# the synonym groups and the how-question rule, the 363 before them 0.910 -> 0.922. The test
+# split is measured by hand, once per change of the ranking (bench/RESULTS.md).
 REAL_DEV_MRR_FLOOR = 0.91
 REAL_DEV_ANSWER_FLOOR = 0.95
 

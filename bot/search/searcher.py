@@ -164,6 +164,14 @@ SOFT_WORDS = frozenset(
 )  # fmt: skip
 # Verbs that open a question before an asking word (有哪些举措, 是什么): soft.
 ASKING_VERBS = frozenset({"有", "是"})
+# A question asking how something is done (怎么推进, 有哪些举措) wants the measures of a
+# plan or of a report's tasks, not the review of what was achieved (一、2025年工作回顾 …
+# 这五年，绿色转型纵深推进): among the best passages, those under a heading naming a
+# review count this share of their score; not when the query asks about the past.
+REVIEW_SHARE = 0.7
+_REVIEW_HEADING = "回顾"
+MEASURE_WORDS = frozenset({"措施", "举措", "政策措施", "具体措施", "主要措施", "做法"})
+PAST_WORDS = ("去年", "上一年", "过去", "回顾", "成效", "成绩", "成就", "进展", "做了", "取得")
 # How much a soft word found in a passage adds, as a share of its score.
 SOFT_WEIGHT = 0.5
 EMPTY_MESSAGE = "请输入要查找的关键词，例如：乡村振兴、地区生产总值 (empty query)"
@@ -373,6 +381,14 @@ def _softened(concepts: list[Concept], words: list[tuple[str, int, int]]) -> lis
         else c
         for c in concepts
     ]
+
+
+def _asks_how(text: str) -> bool:
+    """Whether the query asks how something is done (怎么推进, 如何, 有哪些举措) rather
+    than what was done (去年…成效)."""
+    if any(w in text for w in PAST_WORDS):
+        return False
+    return any(w in text for w in HOW_WORDS) or any(w in text for w in MEASURE_WORDS)
 
 
 def _settle_soft(concepts: list[Concept]) -> list[Concept]:
@@ -1408,9 +1424,13 @@ class Searcher:
                         spans.add((a, b))
             i = j + 1
         strict = max(self.fuzzy_threshold, STRICT_SCORE)
-        # a word glued from real words (银行存款: 银行|存款) is judged like the words typed
-        # apart: a strict score, not the lenient one of a word with an odd piece (就叶)
-        odd = [f and not self._glued_words(w) for f, (w, _, _) in zip(flags, words, strict=True)]
+        # a word glued from real words (银行存款: 银行|存款), or an everyday word of the
+        # synonym groups (种地 for 种粮), is judged like real words typed apart: a strict
+        # score, not the lenient one of a word with an odd piece (就叶)
+        odd = [
+            f and not self._glued_words(w) and not self._known_term(w)
+            for f, (w, _, _) in zip(flags, words, strict=True)
+        ]
         best = None
         tried: set[tuple] = set()
         for a, b in spans:
@@ -1839,7 +1859,9 @@ class Searcher:
         if not positive or n == 0:
             return SearchResponse(parsed.raw, (), 0, page, size, message=EMPTY_MESSAGE, notes=EMPTY)
         facet_concepts = self._facet_concepts(facets) if facets and facets.any else []
-        ranked = self._rank(concepts, page, size, filters, facet_concepts)
+        ranked = self._rank(
+            concepts, page, size, filters, facet_concepts, how=_asks_how(parsed.cleaned)
+        )
         needles = [a.text for c in positive for a in c.alternatives]
         hits = tuple(
             self._hit(int(pid), float(score), needles)
@@ -1876,7 +1898,9 @@ class Searcher:
         concepts = _settle_soft(_disjoint(_unique(concepts)))
         if not any(not c.exclude for c in concepts) or self.index.n_passages == 0:
             return Ranked(np.zeros(0, np.int64), np.zeros(0, np.float32), 0, [])
-        return self._rank(concepts, max(1, page), max(1, page_size), Filters())
+        return self._rank(
+            concepts, max(1, page), max(1, page_size), Filters(), how=_asks_how(parsed.cleaned)
+        )
 
     @staticmethod
     def _top(pids: np.ndarray, keys: np.ndarray, lo: int, hi: int) -> np.ndarray:
@@ -1892,6 +1916,17 @@ class Searcher:
         else:
             order = np.lexsort((pids, -keys))
         return pos[order][lo:hi]
+
+    @cached_property
+    def _in_review(self) -> np.ndarray:
+        """Whether each passage stands under a heading naming a review (一、2024年工作回顾)."""
+        review = np.asarray(
+            [any(_REVIEW_HEADING in part for part in path) for path in self._normalized_sections],
+            dtype=bool,
+        )
+        if not review.size:
+            return np.zeros(self.index.n_passages, dtype=bool)
+        return review[np.asarray(self.index.p_section, dtype=np.intp)]
 
     @cached_property
     def _demoted(self) -> np.ndarray:
@@ -1918,14 +1953,20 @@ class Searcher:
         presorted: bool = False,
         runs: tuple[bytes, ...] = (),
         words: tuple[tuple[str, ...], ...] = (),
+        how: bool = False,
     ) -> np.ndarray:
         """Positions of ranks lo..hi: the best :data:`QUALITY_WINDOW` by score, reordered
         by score × body-text prior (a footnote drops behind the paragraphs) × the share
-        of the typed ``runs`` each holds whole, then the rest by score. The order is the
+        of the typed ``runs`` each holds whole (× :data:`REVIEW_SHARE` for a passage of a
+        review when the query asks ``how``), then the rest by score. The order is the
         same whatever page is asked for."""
         window = QUALITY_WINDOW
         head = np.arange(min(window, pids.size)) if presorted else self._top(pids, keys, 0, window)
         weighted = keys[head] * self._prior(pids[head])
+        if how:
+            weighted = weighted * np.where(
+                self._in_review[pids[head]], np.float32(REVIEW_SHARE), np.float32(1)
+            )
         if runs:
             # searching a window's texts costs microseconds; verifying a run over all
             # the passages holding its words cost milliseconds a query
@@ -1968,6 +2009,8 @@ class Searcher:
         size: int,
         filters: Filters,
         facets: list[Concept] | None = None,
+        *,
+        how: bool = False,
     ) -> Ranked:
         runs = tuple(c.label.encode("utf-8") for c in concepts if c.optional)
         positive = [c for c in concepts if not c.exclude and not c.optional and not c.soft]
@@ -1993,14 +2036,14 @@ class Searcher:
                 # only the ranks a page can reach are scored (a common term has many)
                 reach = min(pids.size, max(hi, QUALITY_WINDOW))
                 scores = impacts[:reach].astype(np.float32) * np.float32(self.index.impact_scale)
-                top = self._ordered(pids[:reach], scores, lo, hi, presorted=True)
+                top = self._ordered(pids[:reach], scores, lo, hi, presorted=True, how=how)
                 return Ranked(pids[top], scores[top], int(pids.size), [])
         hits = [self._with_headings(c, self._concept_hits(c)) for c in positive]
         unmatched = [c for c, (p, _) in zip(positive, hits, strict=True) if not p.size]
         if alone:
             pids, scores = hits[0]
             pids = np.asarray(pids)
-            top = self._ordered(pids, scores, lo, hi)
+            top = self._ordered(pids, scores, lo, hi, how=how)
             return Ranked(pids[top], scores[top], int(pids.size), unmatched)
         n = self.index.n_passages
         total = np.zeros(n, dtype=np.float32)
@@ -2064,7 +2107,7 @@ class Searcher:
             else:
                 tier = np.flatnonzero(level == top)
             picked = self._ordered(
-                tier, total[tier], max(0, lo - seen), hi - seen, runs=runs, words=words
+                tier, total[tier], max(0, lo - seen), hi - seen, runs=runs, words=words, how=how
             )
             chosen.append(tier[picked])
             seen += tier.size
