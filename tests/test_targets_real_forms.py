@@ -1853,3 +1853,20 @@ def test_a_count_named_after_a_quality_is_not_confident(extract):
     got = {r.value: r for r in extract(text)}
     assert not got[12].confident  # 质效 is not counted: the counties are
     assert got[8].confident
+
+
+def test_a_part_of_the_whole_keeps_the_part_in_its_name(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "全省固定资产投资增长6%，区本级固定资产投资增长13%。\n"
+        "脱贫县农村居民人均可支配收入增长8.2%，农村居民人均可支配收入增长6.5%。\n"
+        "亿元以上重点技改项目1213个。自贸试验区实现货物进出口总额996.8亿元。\n"
+        "全省实现地区生产总值5000亿元。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[6] == "固定资产投资" and names[13] == "区本级固定资产投资"
+    assert names[8.2] == "脱贫县农村居民人均可支配收入"  # the poor counties only
+    assert names[6.5] == "农村居民人均可支配收入"
+    assert names[1213] == "亿元以上重点技改项目"  # the projects above the bar
+    assert names[996.8] == "自贸试验区货物进出口总额"  # the zone's trade, not the province's
+    assert names[5000] == "地区生产总值"  # 全省 is the document's own scope

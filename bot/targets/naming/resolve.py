@@ -27,6 +27,37 @@ from bot.targets.naming.words import (
 from bot.targets.numbers import Figure
 
 _URBAN_OR_RURAL_RE = re.compile(r"(?:城镇|农村|城市|乡村)$")
+# A class of places or a budget level, read before a known name: its figure is of that
+# part only (脱贫县农村居民人均可支配收入, 区本级固定资产投资, 自贸试验区…进出口总额).
+_PLACE_CLASS_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:县|县域|地区|地方|乡镇|园区|开发区|高新区|新区|试验区|自贸区|片区"
+    r"|保税区|综保区|示范区|本级)$"
+)
+# A size class (亿元以上重点技改项目): the projects above the bar, not all of them.
+_SIZE_CLASS_RE = re.compile(r"(?:\d+(?:\.\d+)?)?[十百千万亿]*元?(?:及)?以上")
+# the subject of a verb before the name (自贸试验区实现货物进出口总额)
+_SUBJECT_VERB_RE = re.compile(
+    r"(?P<subject>[\u4e00-\u9fff]{2,10}?)(?:累计)?(?:实现|完成)[\u4e00-\u9fff]{0,4}$"
+)
+
+_ZONE_DOING_RE = re.compile(
+    r"(?:^|[，,；;：:。])(?P<subject>[\u4e00-\u9fff]{2,10}?)(?:累计)?(?:实现|完成)"
+    r"(?P<rest>[^，,；;：:。]{2,16})$"
+)
+
+
+def _narrower_set(lead: str, before: str) -> bool:
+    """Whether ``lead`` (the words right before a known name) or the subject of the verb
+    ending ``before`` makes the name's figure one of a part: nouns that narrow it, a
+    class of places, a budget level or a size class."""
+    if lead and (
+        _narrowing_nouns(lead) or _PLACE_CLASS_RE.search(lead) or _SIZE_CLASS_RE.fullmatch(lead)
+    ):
+        return True
+    subject = _SUBJECT_VERB_RE.search(before)
+    return bool(subject and _PLACE_CLASS_RE.search(clean_name(subject["subject"])))
+
+
 _LIST_WORD_RE = re.compile(r"[和及与、]")
 # Words right before a known name that make it a part of the whole: a trade partner
 # (对东盟进出口总额), an ownership (国有控股企业产值, 非公有制工业增加值).
@@ -182,14 +213,15 @@ def _best_before_match(table: IndicatorTable, before: str, fig: Figure) -> Alias
     if _PART_PREFIX_RE.search(text, 0, m.start):
         return None  # 对东盟进出口总额, 国有控股企业产值: a part, not the whole
     if m.start > 0 and _CJK_RE.match(text, m.start - 1):
-        lead = clean_name(text[clause_start(text, m.start) : m.start])
-        if (
+        opening = text[clause_start(text, m.start) : m.start]
+        lead = clean_name(opening)
+        adjacent = (
             lead
             and len(lead) <= 6
             and text.endswith(lead, 0, m.start)  # nothing cut between them (提质改造|农村公路)
             and lead not in m.canonical  # 乡镇卫生院 医防融合标准化改造: the table's own
-            and _narrowing_nouns(lead)
-        ):
+        )
+        if _narrower_set(lead if adjacent else "", opening):
             return None  # 医疗旅游人次, 脱贫县农村居民…: a narrower set than the table's
     place = _URBAN_OR_RURAL_RE.search(text, max(0, m.start - 2), m.start)
     if (
@@ -262,6 +294,11 @@ def _resolve(table: IndicatorTable, raw: str, fig: Figure, change: str) -> str |
     best = _best_before(table, raw, fig)
     if best:
         return best
+    zone = _ZONE_DOING_RE.search(strip_noise(raw))
+    if zone and _PLACE_CLASS_RE.search(subject := clean_name(zone["subject"])):
+        rest = clean_name(zone["rest"])
+        if _is_name(rest) and table.canonical(rest):
+            return subject + rest  # 自贸试验区实现货物进出口总额: the zone's trade, not all
     name = clean_name(raw)
     if not _is_name(name):
         return None
