@@ -1870,3 +1870,9 @@ def test_a_part_of_the_whole_keeps_the_part_in_its_name(extract):
     assert names[1213] == "亿元以上重点技改项目"  # the projects above the bar
     assert names[996.8] == "自贸试验区货物进出口总额"  # the zone's trade, not the province's
     assert names[5000] == "地区生产总值"  # 全省 is the document's own scope
+
+
+def test_a_count_of_some_things_and_the_others_names_both(extract):
+    text = "2026年政府工作报告\n一、2025年工作回顾\n3000万农业转移人口和其他常住人口在城镇落户。\n"
+    (record,) = extract(text)
+    assert record.indicator == "农业转移人口和其他常住人口"  # not 常住人口, the whole

@@ -177,6 +177,9 @@ def _after_noun(after: str) -> tuple[str, int]:
     if m:
         k = m.end()
     m = AFTER_STOP_RE.search(after, k + 1)
+    if m and m.group() in ("和", "及") and after.startswith(("其他", "其它"), m.end()):
+        # 1亿农业转移人口和其他常住人口: one set of people, the first and the rest
+        m = AFTER_STOP_RE.search(after, m.end() + 2)
     end = m.start() if m else len(after)
     at_de = m is not None and m.group() == "的"
     having = _HAVING_RE.match(after, k)

@@ -457,6 +457,8 @@ class _NumberForm:
         noun, n = _after_noun(after)
         noun_name = clean_name(noun)
         rest = after[n:]
+        if re.search(r"[和及]其[他它]", noun) and _is_name(noun_name):
+            return noun_name, fig.end + n  # 农业转移人口和其他常住人口: not 常住人口 alone
         if first is None:
             first = lookup(self.table, noun_name, fig, change)
         if first is None and rest:
