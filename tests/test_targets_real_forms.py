@@ -1876,3 +1876,14 @@ def test_a_count_of_some_things_and_the_others_names_both(extract):
     text = "2026年政府工作报告\n一、2025年工作回顾\n3000万农业转移人口和其他常住人口在城镇落户。\n"
     (record,) = extract(text)
     assert record.indicator == "农业转移人口和其他常住人口"  # not 常住人口, the whole
+
+
+def test_a_sizes_de_opens_the_thing_it_measures(extract):
+    text = (
+        "2026年江南区政府工作报告\n二、2026年重点工作\n"
+        "确保5.7万平方米主力店正式运营，23万平方米的建材城完工。\n"
+        "我们站立在九百六十多万平方公里的广袤土地上。\n"
+    )
+    got = {r.value: r for r in extract(text)}
+    assert got[5.7].indicator == "主力店" and got[23].indicator == "建材城"  # not 主力店
+    assert 960 not in got or not got[960].confident  # a place to stand on is no measure

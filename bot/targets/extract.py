@@ -713,7 +713,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "43"
+EXTRACTOR_VERSION = "44"
 
 
 def extract_targets(

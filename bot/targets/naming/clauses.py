@@ -180,6 +180,13 @@ def _after_noun(after: str) -> tuple[str, int]:
     if m and m.group() in ("和", "及") and after.startswith(("其他", "其它"), m.end()):
         # 1亿农业转移人口和其他常住人口: one set of people, the first and the rest
         m = AFTER_STOP_RE.search(after, m.end() + 2)
+    if after.startswith("的", k):
+        # 23万平方米的建材城: the figure's 的 opens the thing it measures
+        head = AFTER_STOP_RE.search(after, k + 2)
+        head_end = head.start() if head else len(after)
+        if head_end - k > 2 and _CJK_RE.match(after, k + 1):
+            end = _without_trailing_verb(after, k + 1, head_end)
+            return after[k + 1 : end].translate(_QUOTE_TABLE), end
     end = m.start() if m else len(after)
     at_de = m is not None and m.group() == "的"
     having = _HAVING_RE.match(after, k)

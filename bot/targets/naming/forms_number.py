@@ -235,7 +235,14 @@ class _NumberForm:
             # 有18个行业同比增长，增长面56.3%: the share of items that grew, not a growth
             self.emit(fig, self.last_subject + "增长面", spread.group(1) or "", subject=False)
             return
-        after_noun = _after_noun_start(after)
+        after_noun = _after_noun_start(after) or (
+            # 23万平方米的建材城: a size's 的 opens the thing it measures
+            fig.unit_class in _PHYSICAL
+            and after.startswith("的")
+            and _after_noun_start(after[1:])
+            and _is_name(head := clean_name(_after_noun(after)[0]))
+            and head[-1] not in "上中里内下"  # 九百六十多万平方公里的广袤土地上: a place
+        )
         share_text = strip_noise(raw).strip("，、 ")
         share = share_text.startswith("占") or bool(_SHARE_RE.match(cleaned))
         whole_share = _WHOLE_SHARE_RE.search(cleaned)
