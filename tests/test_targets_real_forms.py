@@ -1887,3 +1887,25 @@ def test_a_sizes_de_opens_the_thing_it_measures(extract):
     got = {r.value: r for r in extract(text)}
     assert got[5.7].indicator == "主力店" and got[23].indicator == "建材城"  # not 主力店
     assert 960 not in got or not got[960].confident  # a place to stand on is no measure
+
+
+def test_a_total_after_a_clause_about_a_zone_is_the_zones(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "江北城市群建设走深走实，经济总量超9万亿元。全省地区生产总值突破6万亿元。\n"
+    )
+    regions = {r.value: r.region for r in extract(text)}
+    assert regions[9] == "江北城市群"  # not the province's GDP
+    assert regions[6] == "江南"
+
+
+def test_reach_inside_a_word_is_no_verb_and_bare_kinds_are_vague(extract):
+    text = (
+        "2026年政府工作报告\n一、2025年工作回顾\n"
+        "对新增2万亿元中央财政资金建立直达机制。与16个国家建立双边合作机制。\n"
+        "幼儿园1250所（其中：民办428所）。\n"
+    )
+    got = {r.value: r for r in extract(text)}
+    assert got[2].indicator == "中央财政资金"  # 直达 is no 达 (reach): not 中央财政资金建立直
+    assert got[16].indicator == "建立双边合作机制的国家"
+    assert not got[428].confident  # 民办 alone names no thing

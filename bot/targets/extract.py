@@ -570,7 +570,9 @@ class _Walker:
         if self.news and kind == "target" and year.isdigit() and year < self.doc_year_s:
             kind = "achievement"  # a story's 去年…共安排588个: what was done, not a goal
         indicator = named.indicator
-        part = self.part_of_region(sentence[clause_start : fig.start])
+        part = self.part_of_region(sentence[clause_start : fig.start]) or _zone_before(
+            sentence[:clause_start], sentence[clause_start : fig.start]
+        )
         if part:
             region = part  # 武汉地区生产总值突破2万亿元: a figure of a part, not of the whole
             rest = indicator.removeprefix(part)
@@ -608,6 +610,20 @@ class _Walker:
 # its GDP when it opens a clause with them.
 _ZONE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:经济区|经济圈|经济带|城市群|都市圈|示范区)")
 _ZONE_TOTAL_RE = re.compile(r"(?:经济总量|地区生产总值|生产总值|GDP)")
+
+
+def _zone_before(before: str, clause: str) -> str:
+    """The zone a sentence's previous clause opens with when this clause opens with a
+    total and no subject of its own (成渝地区双城经济圈建设走深走实，经济总量超9万亿元:
+    the zone's GDP, not the province's), else ``""``."""
+    if not _ZONE_TOTAL_RE.match(clause.lstrip("，、；：")):
+        return ""
+    sentence_so_far = re.split(r"[。；;！？]", before)[-1]
+    previous = re.split(r"[，,]", sentence_so_far.rstrip("，, "))[-1]
+    zone = _ZONE_RE.match(previous.lstrip("、："))
+    return zone.group() if zone else ""
+
+
 _TITLE_SPAN_RE = re.compile(
     r"[（(]\s*((?:19|20)\d\d)\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)\s*年?\s*[)）]"
 )
@@ -713,7 +729,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "44"
+EXTRACTOR_VERSION = "45"
 
 
 def extract_targets(

@@ -57,7 +57,9 @@ _VAGUE_NAMES = frozenset(
      "省区市", "平台", "份额", "预留份额",
      # a place type alone says where, not what
      "农村", "城镇", "城市", "乡村", "城乡", "城区", "市区", "省市", "地市", "新城",
-     "县市区", "县市", "市县", "县区", "市州", "区县",
+     "县市区", "县市", "市县", "县区", "市州", "区县", "示范区",
+     # who runs it, or what was learned, with no thing named: 民办 (of 幼儿园), 经验
+     "民办", "公办", "经验",
      # money, staff or losses of nothing named
      "资金", "实有人数", "直接财产损失", "立项资金", "从业人员", "贡献率"}
 )  # fmt: skip
