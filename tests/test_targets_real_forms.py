@@ -1909,3 +1909,12 @@ def test_reach_inside_a_word_is_no_verb_and_bare_kinds_are_vague(extract):
     assert got[2].indicator == "中央财政资金"  # 直达 is no 达 (reach): not 中央财政资金建立直
     assert got[16].indicator == "建立双边合作机制的国家"
     assert not got[428].confident  # 民办 alone names no thing
+
+
+def test_people_counted_in_ming_are_the_people_after_the_figure(extract):
+    text = (
+        "2026年江南省政府工作报告\n二、2026年重点工作\n"
+        "招募选派3000名青年志愿者到基层一线从事乡村振兴志愿服务。\n"
+    )
+    (record,) = extract(text)
+    assert record.indicator == "青年志愿者"  # not the 志愿服务 they will do

@@ -14,6 +14,7 @@ from bot.targets.lexicon import (
     GENERIC_NAMES,
     LEVEL_LEAD_RE,
     LEVEL_ONLY_RE,
+    PEOPLE_NOUNS,
     VERB_NORMAL,
     VERB_RE,
 )
@@ -41,6 +42,17 @@ from bot.targets.naming.words import _is_name, _is_verb, _noun_end, word_bounds
 from bot.targets.numbers import Figure
 
 _PHYSICAL = frozenset({"weight", "power", "volume", "length", "area"})
+# people named right after a count in 名 (青年志愿者, 困难群众)
+_PEOPLE_NOUN_RE = re.compile("|".join(PEOPLE_NOUNS))
+
+
+def _people_named(noun: str) -> str:
+    """The people ``noun`` opens with (青年志愿者 of 青年志愿者到欠发达地区…), up to the
+    last people noun of its first ten characters; ``""`` when it names none."""
+    ends = [m.end() for m in _PEOPLE_NOUN_RE.finditer(noun[:10])]
+    return noun[: max(ends)] if ends else ""
+
+
 _COUNTISH = frozenset({"count"}) | _PHYSICAL
 _OF_COUNT_RE = re.compile(
     r"[^，。；]*?的(?:“[^”]{0,12}”)?(?P<count>(?:\d+|[xX*]+)(?:万)?(?:个|家|项|所|处|座|条|套))?"
@@ -481,6 +493,11 @@ class _NumberForm:
             return first, fig.end + n
         if last and _is_name(noun_name) and _QUALIFIED_RE.fullmatch(noun_name.removesuffix(last)):
             return noun_name, fig.end + n  # 5个国家先进制造业集群: not every 先进制造业集群
+        people = _people_named(noun_name) if fig.unit in ("名", "万名") else ""
+        if last and people and last not in people:
+            # 4000名青年志愿者到…从事乡村振兴志愿服务: the people counted by 名 are the
+            # noun after the figure, not a known name later in the clause
+            return people, fig.end + n
         if last:
             return last, fig.end + n
         if (
