@@ -947,3 +947,19 @@ def test_a_negative_rise_is_shown_as_a_fall():
     assert signed_change("下降", "-1.2%") == ("下降", "-1.2%")  # no rise: left alone
     digest = compose([("d1", fall)])
     assert "下降 0.9%" in digest.text and "-0.9" not in digest.text
+
+
+def test_a_comparison_is_read_with_its_base_and_one_verb():
+    from bot.digest.values import change_and_value
+
+    in_step = rec(
+        "居民人均可支配收入",
+        value=None,
+        unit="",
+        qualifier="同步",
+        sentence="居民收入增长和经济增长基本同步，农村居民收入增长快于城镇居民。",
+    )
+    assert change_and_value(in_step) == "与经济增长基本同步"  # not 增长增长同步
+    faster = replace(in_step, indicator="农村居民人均可支配收入", qualifier="快于")
+    assert change_and_value(faster) == "增长快于城镇居民"
+    assert change_and_value(rec()) == "增长5.5%左右"

@@ -26,6 +26,8 @@ _MAGNITUDES = ("万亿", "亿", "万")
 _CLAUSE_SPLIT = re.compile(r"[，,。；;：:、！？!?（）()\n]")
 _COMPARISON_QUALIFIERS = ("不低于", "不高于", "高于", "低于", "快于", "好于", "优于", "超过")
 _WS = re.compile(r"\s+")
+# 和经济增长同步, 与经济增长基本同步: the base a figure keeps in step with
+_IN_STEP_RE = re.compile(r"[和与同](?P<base>[^，,。；;、和与同]{2,12}?)(?P<how>基本)?同步")
 
 
 # A rise said of a negative figure (a table's 比上年增长 column, -0.9) is read as a fall.
@@ -42,7 +44,10 @@ def signed_change(change: str, value: str) -> tuple[str, str]:
 
 
 def change_and_value(record: TargetRecord, lang: str = DEFAULT_LANGUAGE) -> str:
-    """The change verb and the figure together (``增长7%左右``, ``下降0.9%``)."""
+    """The change verb and the figure together (``增长7%左右``, ``下降0.9%``); for a
+    comparison without a number its wording, which holds the verb (``增长快于城镇居民``)."""
+    if record.value is None and not record.masked:
+        return format_value(record, lang)
     change, value = signed_change(clean(record.change), format_value(record, lang))
     return f"{change}{value}"
 
@@ -95,6 +100,10 @@ def comparison_wording(record: TargetRecord, lang: str = DEFAULT_LANGUAGE) -> st
         return fallback
     name = record.indicator
     clause = next((c for c in clauses if name in c), clauses[0])
+    together = _IN_STEP_RE.search(clause) if "同步" in qualifier else None
+    if together:
+        # 居民收入增长和经济增长基本同步: in step with what is said before 同步
+        return f"与{together['base']}{together['how'] or ''}同步"
     q_at = clause.find(qualifier)
     start = q_at
     n_at = clause.find(name)
