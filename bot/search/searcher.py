@@ -99,6 +99,11 @@ FACET_MEMO_SIZE = 256
 # that at 100 MB, while a query naming the word again (烟台, then 烟台 项目) needs the
 # same passages. At most 2,000 ids each: 4 MB in all.
 SCAN_MEMO_SIZE = 256
+# Alternatives whose passages were read to check their text (研究与试验发展: the passages
+# holding 研究, 试验 and 发展), remembered with what the reading found: ~1 µs a passage,
+# 1.5–3 ms a phrase of common words at 100 MB, which a later query naming it (研发, whose
+# synonym it is) would pay again. At most VERIFY_LIMIT passages each (~60 KB).
+VERIFIED_MEMO_SIZE = 256
 # Kinds of document that report on the year before their own (a 2025 work report says
 # what 2024 achieved).
 _REVIEWS_LAST_YEAR = frozenset({"政府工作报告", "党代会报告"})
@@ -764,8 +769,24 @@ class Searcher:
         """Passages matching one alternative: all its terms, and its text if ``verify``."""
         if len(alt.term_ids) == 1 and not alt.verify:
             return self.index.postings(alt.term_ids[0])
+        if not alt.verify:
+            return self._holding_all(alt)
+        found = self._verified_memo.get(alt)
+        if found is None:
+            found = self._verified(alt)
+            for array in found:
+                array.flags.writeable = False  # shared by every later query naming it
+            _remember(self._verified_memo, alt, found, VERIFIED_MEMO_SIZE, self._evict_lock)
+        return found
+
+    @cached_property
+    def _verified_memo(self) -> dict[Alternative, tuple[np.ndarray, np.ndarray]]:
+        return {}
+
+    def _verified(self, alt: Alternative) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`_alternative_scores` of an alternative whose text is checked."""
         pids, scores = self._holding_all(alt)
-        if not (alt.verify and pids.size):
+        if not pids.size:
             return pids, scores
         needle = alt.text.encode("utf-8")
         if pids.size > VERIFY_LIMIT:
@@ -906,10 +927,11 @@ class Searcher:
         )
 
     def clear_memo(self) -> None:
-        """Forget memoised query planning and byte scans (benchmarks use it to time cold
-        queries)."""
+        """Forget memoised query planning, byte scans and checked texts (benchmarks use it
+        to time cold queries)."""
         self._memo.clear()
         self._scan_memo.clear()
+        self._verified_memo.clear()
 
     def _plan(
         self, part: QueryPart, correct: bool, budget: Budget
