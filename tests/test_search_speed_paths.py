@@ -95,9 +95,9 @@ def test_phrase_existence_counts_the_and_only_when_reading_did_not_decide(
     counted: list[str] = []
     every_list = type(s)._on_every_list
 
-    def spy(self, pids, term_ids):
+    def spy(self, pids, term_ids, **kwargs):
         counted.append("x")
-        return every_list(self, pids, term_ids)
+        return every_list(self, pids, term_ids, **kwargs)
 
     monkeypatch.setattr(type(s), "_on_every_list", spy)
     answers = {}
@@ -146,3 +146,19 @@ def test_a_checked_phrase_is_read_once_and_shared_read_only(tmp_path, monkeypatc
     searcher.clear_memo()
     assert not searcher._verified_memo
     assert searcher._alternative_scores(alt)[0].tolist() == first[0].tolist()
+
+
+def test_the_list_the_passages_come_from_is_not_looked_up(bundled_engine) -> None:
+    # the passages of a phrase's rarest piece are on that piece's list: looking them up
+    # there changes no answer
+    s = bundled_engine.searcher
+    ix = s.index
+    rng = random.Random(11)
+    vocab = [t for t in ix.vocab if len(t) == 2 and is_cjk(t)]
+    for _ in range(60):
+        ids = tuple(dict.fromkeys(ix.term_ids[rng.choice(vocab)] for _ in range(rng.randint(1, 3))))
+        rarest = min(ids, key=ix.df)
+        pids = ix.raw_postings(rarest)[0]
+        for part in (pids, pids[::3]):
+            whole = s._on_every_list(part, ids)
+            assert s._on_every_list(part, ids, taken_from=rarest).tolist() == whole.tolist()

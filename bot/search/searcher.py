@@ -713,13 +713,13 @@ class Searcher:
         # Counted before or after that reading, the answer is the same.
         on_all = None
         if counted and pids.size >= COUNT_FIRST * PHRASE_CHECK_LIMIT:
-            on_all = self._on_every_list(pids, alt.term_ids)
+            on_all = self._on_every_list(pids, alt.term_ids, taken_from=rarest)
             if np.count_nonzero(on_all) > PHRASE_CHECK_LIMIT:
                 return True
         if self.index.any_holds(pids[_FIRST_TEXTS:EXISTENCE_SCAN], needle, known):
             return True
         if counted and on_all is None:
-            on_all = self._on_every_list(pids, alt.term_ids)
+            on_all = self._on_every_list(pids, alt.term_ids, taken_from=rarest)
             if np.count_nonzero(on_all) > PHRASE_CHECK_LIMIT:
                 return True
         rest = pids[EXISTENCE_SCAN:]
@@ -729,7 +729,7 @@ class Searcher:
             rest = rest[on_all[EXISTENCE_SCAN:]]
         rest = rest[self.index.may_hold(rest, needle, known)]
         if rest.size and not counted:
-            rest = rest[self._on_every_list(rest, alt.term_ids)]
+            rest = rest[self._on_every_list(rest, alt.term_ids, taken_from=rarest)]
         return self.index.any_holds(rest, needle, known)
 
     def _piece_words(self, alt: Alternative) -> tuple[str, ...]:
@@ -737,15 +737,20 @@ class Searcher:
         bigrams, so only those where they meet are worth testing (``CompiledIndex.holds``)."""
         return tuple(self.index.vocab[t] for t in alt.term_ids)
 
-    def _on_every_list(self, pids: np.ndarray, term_ids: tuple[int, ...]) -> np.ndarray:
+    def _on_every_list(
+        self, pids: np.ndarray, term_ids: tuple[int, ...], *, taken_from: int | None = None
+    ) -> np.ndarray:
         """For each of ``pids``, whether it is on the posting list of every one of
         ``term_ids``: the AND of :meth:`_holding_all` without the scores (existence
-        needs none, and converting and adding them cost more than the AND itself)."""
+        needs none, and converting and adding them cost more than the AND itself).
+        ``pids`` taken from the list of ``taken_from`` are on it: not looked up."""
         # one boolean flag per passage and term: setting flags costs less than adding
         # counts (a read, an add and a write per posting)
         on = np.ones(len(pids), dtype=bool)
         flag = np.empty(self.index.n_passages, dtype=bool)
         for t in term_ids:
+            if t == taken_from:
+                continue
             flag.fill(False)
             flag[self.index.raw_postings(t)[0]] = True
             on &= flag[pids]
