@@ -15,14 +15,16 @@ from bot.search.headings import (
     HEADING_BONUS,
     HEADING_PREFIX,
     HEADING_SHARE,
+    LOOSE_GAP,
     LOOSE_MAX_HITS,
     TOPIC_SHARE,
     TOPIC_SPAN,
+    find_loose,
     flagged,
     median,
     sorted_unique,
 )
-from bot.search.index import idf_of
+from bot.search.index import SIGNATURE_MIN, idf_of
 from bot.search.searcher import SYNONYM_WEIGHT
 from tests.conftest import engine_over
 
@@ -252,3 +254,36 @@ def test_flagged_places_are_the_same_read_either_way():
         expected = np.unique(among[flag[among]]).tolist()
         assert flagged(flag, among).tolist() == expected
     assert flagged(np.zeros(10, dtype=bool), np.zeros(0, dtype=np.intp)).size == 0
+
+
+def test_every_passage_tested_at_once_is_the_same_as_one_by_one(tmp_path):
+    # the signature test of every passage (a loose word's first half) is may_hold over
+    # np.arange: the same passages, on an index large enough to be tested at all
+    rng = np.random.default_rng(5)
+    chars = "扩大国内需求乡村全面振兴科技与创新，。建设发展"
+    docs = {
+        f"d{d}.txt": "\n\n".join(
+            "".join(rng.choice(list(chars), rng.integers(4, 40))) + "。" for _ in range(30)
+        )
+        for d in range(4)
+    }
+    ix = engine_over(tmp_path, docs).searcher.index
+    assert ix.n_passages >= SIGNATURE_MIN
+    every = np.arange(ix.n_passages)
+    for needle in ("扩大", "内需", "振兴", "科技", "与创", "发展建设", "不在", "，。"):
+        raw = needle.encode("utf-8")
+        assert ix.may_hold_every(raw).tolist() == np.flatnonzero(ix.may_hold(every, raw)).tolist()
+
+
+def test_loose_forms_are_every_passage_writing_them(engine):
+    # what the signatures let through and the expression keeps is what reading every
+    # passage finds
+    import re
+
+    ix = engine.searcher.index
+    texts = ix.passages_norm_texts(np.arange(ix.n_passages))
+    for word in ("扩大内需", "乡村振兴", "科技创新", "医疗服务", "办好民生"):
+        gapped = re.compile(re.escape(word[:2]) + LOOSE_GAP + re.escape(word[2:]))
+        expected = [p for p, t in enumerate(texts) if gapped.search(t)]
+        assert find_loose(ix, word).tolist() == expected, word
+    assert find_loose(ix, "扩大内需").size  # 扩大国内需求
