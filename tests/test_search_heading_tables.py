@@ -11,18 +11,21 @@ import pytest
 
 from bot.library.engine import Engine
 from bot.search import searcher as searcher_module
-from bot.search.index import idf_of
-from bot.search.searcher import (
-    _HEADING_PREFIX,
+from bot.search.headings import (
     HEADING_BONUS,
+    HEADING_PREFIX,
     HEADING_SHARE,
+    LOOSE_GAP,
     LOOSE_MAX_HITS,
-    SYNONYM_WEIGHT,
     TOPIC_SHARE,
     TOPIC_SPAN,
-    _median,
-    _sorted_unique,
+    find_loose,
+    flagged,
+    median,
+    sorted_unique,
 )
+from bot.search.index import SIGNATURE_MIN, idf_of
+from bot.search.searcher import SYNONYM_WEIGHT
 from tests.conftest import engine_over
 
 # Nested headings whose texts repeat at two levels and across documents, a heading line
@@ -88,7 +91,7 @@ def _under_by_definition(searcher, form: str, *, whole: bool = False) -> list[in
     for p, (d, path) in enumerate(zip(doc, path_of, strict=True)):
         own = first[(d, int(ix.p_section[p]))] == p and bool(path)
         own = own and searcher.index.passages_norm_texts(np.asarray([p]))[0].lstrip().startswith(
-            path[-1][:_HEADING_PREFIX]
+            path[-1][:HEADING_PREFIX]
         )
         for level, part in enumerate(path):
             n = span[(d, *path[: level + 1])]
@@ -117,16 +120,16 @@ def test_each_heading_text_holds_the_passages_under_it(engine):
 
 def test_a_words_passages_are_those_under_every_heading_holding_it(engine):
     searcher = engine.searcher
-    assert searcher._under_topic_headings(("科技创新",)).size  # a section holds it
+    assert searcher._heading_table.passages(("科技创新",)).size  # a section holds it
     for form in _forms(searcher):
         searcher.clear_memo()
-        got = searcher._under_topic_headings((form,))
+        got = searcher._heading_table.passages((form,))
         assert got.tolist() == _under_by_definition(searcher, form), form
     pair = ("科技创新", "民生")
     expected = sorted(
         set(_under_by_definition(searcher, pair[0])) | set(_under_by_definition(searcher, pair[1]))
     )
-    assert searcher._under_topic_headings(pair).tolist() == expected
+    assert searcher._heading_table.passages(pair).tolist() == expected
 
 
 def test_a_windows_passages_under_a_run_are_looked_up_one_by_one(engine):
@@ -156,7 +159,7 @@ def _with_headings_by_definition(searcher, concept, hits):
         scores = np.concatenate(
             [scores, np.full(loose.size, np.float32(SYNONYM_WEIGHT * weight), np.float32)]
         )
-    under = searcher._under_topic_headings(searcher._heading_forms(concept))
+    under = searcher._heading_table.passages(searcher._heading_forms(concept))
     nxt = searcher._lead_next[pids]
     nxt = nxt[nxt >= 0]
     if nxt.size:
@@ -209,14 +212,14 @@ def test_set_helpers_match_numpy():
     rng = np.random.default_rng(13)
     for size in (0, 1, 2, 3, 50, 1001):
         values = rng.integers(0, 40, size)
-        assert _sorted_unique(values).tolist() == np.unique(values).tolist()
+        assert sorted_unique(values).tolist() == np.unique(values).tolist()
     for size in range(1, 60):
         for values in (
             rng.random(size).astype(np.float32) * 9,
             rng.integers(1, 4, size).astype(np.float32) * np.float32(1.3),
         ):
             expected = np.median(values)
-            got = _median(values)
+            got = median(values)
             assert type(got) is type(expected) and got.tobytes() == expected.tobytes()
 
 
@@ -237,3 +240,50 @@ def test_no_set_operation_runs_on_a_concepts_hits(engine, monkeypatch):
         monkeypatch.setattr(searcher_module.np, name, refuse)
     for concept, found in zip(concepts, hits, strict=True):
         assert searcher._with_headings(concept, found)[0].size >= found[0].size
+
+
+def test_flagged_places_are_the_same_read_either_way():
+    # few flagged among many passages: sorted from the candidates; many: read from the
+    # flags (np.flatnonzero). The same ascending array, repeats or not.
+    rng = np.random.default_rng(7)
+    for n, k in ((1000, 5), (1000, 62), (1000, 166), (1000, 167), (1000, 900), (40, 40)):
+        among = rng.integers(0, n, k)
+        flag = np.zeros(n, dtype=bool)
+        flag[among] = True
+        flag[among[: k // 3]] = False  # some candidates are not flagged any more
+        expected = np.unique(among[flag[among]]).tolist()
+        assert flagged(flag, among).tolist() == expected
+    assert flagged(np.zeros(10, dtype=bool), np.zeros(0, dtype=np.intp)).size == 0
+
+
+def test_every_passage_tested_at_once_is_the_same_as_one_by_one(tmp_path):
+    # the signature test of every passage (a loose word's first half) is may_hold over
+    # np.arange: the same passages, on an index large enough to be tested at all
+    rng = np.random.default_rng(5)
+    chars = "扩大国内需求乡村全面振兴科技与创新，。建设发展"
+    docs = {
+        f"d{d}.txt": "\n\n".join(
+            "".join(rng.choice(list(chars), rng.integers(4, 40))) + "。" for _ in range(30)
+        )
+        for d in range(4)
+    }
+    ix = engine_over(tmp_path, docs).searcher.index
+    assert ix.n_passages >= SIGNATURE_MIN
+    every = np.arange(ix.n_passages)
+    for needle in ("扩大", "内需", "振兴", "科技", "与创", "发展建设", "不在", "，。"):
+        raw = needle.encode("utf-8")
+        assert ix.may_hold_every(raw).tolist() == np.flatnonzero(ix.may_hold(every, raw)).tolist()
+
+
+def test_loose_forms_are_every_passage_writing_them(engine):
+    # what the signatures let through and the expression keeps is what reading every
+    # passage finds
+    import re
+
+    ix = engine.searcher.index
+    texts = ix.passages_norm_texts(np.arange(ix.n_passages))
+    for word in ("扩大内需", "乡村振兴", "科技创新", "医疗服务", "办好民生"):
+        gapped = re.compile(re.escape(word[:2]) + LOOSE_GAP + re.escape(word[2:]))
+        expected = [p for p, t in enumerate(texts) if gapped.search(t)]
+        assert find_loose(ix, word).tolist() == expected, word
+    assert find_loose(ix, "扩大内需").size  # 扩大国内需求

@@ -95,9 +95,9 @@ def test_phrase_existence_counts_the_and_only_when_reading_did_not_decide(
     counted: list[str] = []
     every_list = type(s)._on_every_list
 
-    def spy(self, pids, term_ids):
+    def spy(self, pids, term_ids, **kwargs):
         counted.append("x")
-        return every_list(self, pids, term_ids)
+        return every_list(self, pids, term_ids, **kwargs)
 
     monkeypatch.setattr(type(s), "_on_every_list", spy)
     answers = {}
@@ -109,3 +109,56 @@ def test_phrase_existence_counts_the_and_only_when_reading_did_not_decide(
     assert answers[1] == answers[10**6]  # the same answer in either order
     assert 10 < sum(answers[1]) < len(phrases) - 10
     assert answers[10**6, "counts"] < answers[1, "counts"]  # less work counting
+
+
+def test_a_checked_phrase_is_read_once_and_shared_read_only(tmp_path, monkeypatch) -> None:
+    # an alternative whose text is checked (研究与试验发展, the synonym of 研发, found in
+    # passages holding 研究, 试验 and 发展) keeps what the reading found: a later query
+    # naming it reads nothing and gets the same passages and scores, which no query can
+    # change; clear_memo forgets them (the benchmark's cold queries)
+    from bot.search.searcher import Alternative
+    from tests.conftest import engine_over
+
+    engine = engine_over(
+        tmp_path,
+        {
+            "a.txt": "加大研究与试验发展经费投入。\n研究经费增长，试验发展平稳。\n",
+            "b.txt": "全社会研究与试验发展投入强度提高。\n",
+        },
+    )
+    searcher = engine.searcher
+    ids = tuple(searcher.index.term_ids[w] for w in ("研究", "试验", "发展"))
+    alt = Alternative("研究与试验发展", ids, True)
+    first = searcher._alternative_scores(alt)
+    texts = [searcher.passage_text(int(p)) for p in first[0]]
+    assert len(texts) == 2 and all("研究与试验发展" in t for t in texts)
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("the passages were read again")
+
+    monkeypatch.setattr(searcher.index, "holds", no_reading)
+    again = searcher._alternative_scores(alt)
+    assert again[0].tolist() == first[0].tolist()
+    assert again[1].tobytes() == first[1].tobytes()
+    with pytest.raises(ValueError):
+        again[1][0] = 0
+    monkeypatch.undo()
+    searcher.clear_memo()
+    assert not searcher._verified_memo
+    assert searcher._alternative_scores(alt)[0].tolist() == first[0].tolist()
+
+
+def test_the_list_the_passages_come_from_is_not_looked_up(bundled_engine) -> None:
+    # the passages of a phrase's rarest piece are on that piece's list: looking them up
+    # there changes no answer
+    s = bundled_engine.searcher
+    ix = s.index
+    rng = random.Random(11)
+    vocab = [t for t in ix.vocab if len(t) == 2 and is_cjk(t)]
+    for _ in range(60):
+        ids = tuple(dict.fromkeys(ix.term_ids[rng.choice(vocab)] for _ in range(rng.randint(1, 3))))
+        rarest = min(ids, key=ix.df)
+        pids = ix.raw_postings(rarest)[0]
+        for part in (pids, pids[::3]):
+            whole = s._on_every_list(part, ids)
+            assert s._on_every_list(part, ids, taken_from=rarest).tolist() == whole.tolist()

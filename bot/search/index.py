@@ -365,6 +365,20 @@ class CompiledIndex:
         hashes = bigrams.needle_hashes(needle, known)[:SIGNATURE_BIGRAMS]
         return bigrams.may_hold(self.sigs, self._sig_masks, self.sig_offsets, pids, hashes)
 
+    def may_hold_every(self, needle: bytes) -> np.ndarray:
+        """The ids of every passage that :meth:`may_hold` ``needle``, ascending: the same
+        as ``np.flatnonzero(self.may_hold(np.arange(n_passages), needle))``, faster
+        (:func:`.bigrams.holders`)."""
+        if self.n_passages < SIGNATURE_MIN:
+            return np.arange(self.n_passages)
+        hashes = bigrams.needle_hashes(needle)[:SIGNATURE_BIGRAMS]
+        return bigrams.holders(self.sigs, self._sig_masks, self._sig_bases, hashes)
+
+    @cached_property
+    def _sig_bases(self) -> np.ndarray:
+        """Per passage, the number of its signature's first bit in all of ``sigs``."""
+        return self.sig_offsets[:-1].astype(np.uint64) << np.uint64(6)
+
     @cached_property
     def _sig_masks(self) -> np.ndarray:
         """Per passage, its signature's size in bits less one (sizes are powers of two,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, lru_cache
 from itertools import accumulate
@@ -24,8 +24,17 @@ from bot.corpus.regions import place_in_region
 from bot.models import Correction, Note, SearchHit, SearchResponse, Understood
 from bot.search.budget import Budget, Limits
 from bot.search.fuzzy import Lexicon, rank_candidates
+from bot.search.headings import (
+    LOOSE_MAX_HITS,
+    Gain,
+    HeadingTable,
+    find_loose,
+    heading_gain,
+    heading_table,
+    lead_next,
+    places,
+)
 from bot.search.index import CompiledIndex, idf_of
-from bot.search.quality import HEADING as HEADING_PRIOR
 from bot.search.query import ParsedQuery, QueryPart, join_known_terms, parse_query
 from bot.search.snippets import find_spans, make_snippet
 from bot.search.understand import NATIONAL, understand, year_forms
@@ -69,32 +78,6 @@ SAME_SENTENCE_WEIGHT = 0.3
 # queries r205-r250: 0.4 fixed a data-source note, 0.5 a table caption too; no other
 # query of the dev set or the bundled gate moved).
 DEMOTED_PRIOR = 0.5
-# A passage under a heading that names a word of the query (（二）突出科技创新全链发力 over
-# the paragraphs 强化创新策源功能… and 推动科技成果转化应用…) is about it though its text
-# may not repeat it: it matches the word at HEADING_SHARE of the word's median score where
-# written (0.6 scored lower on the dev split; 1.0 put such paragraphs before passages
-# writing a single word asked, 共同富裕, and lost recall on the bundled gate), and a
-# passage that holds the word and stands under such a heading counts HEADING_BONUS of
-# that median more. Only a heading over at most TOPIC_SPAN passages of its document, and
-# TOPIC_SHARE of them, names a topic (三、2026年工作安排 is a part of the report, not a
-# theme). A one-line lead (办好人民满意的教育。 before its paragraph) heads the passage
-# right after it.
-HEADING_SHARE = 0.8
-HEADING_BONUS = 0.25
-TOPIC_SPAN = 30
-# ... and at most this share of them (二、2026年工作安排 over most of a short report is a
-# part of it, whose 工作 is no topic either).
-TOPIC_SHARE = 1 / 3
-# The least characters of the paragraph a one-line lead heads.
-LEAD_BODY_CHARS = 60
-# characters of a heading that a passage opening with the heading begins with
-_HEADING_PREFIX = 8
-# What may stand between the halves of a four-character word written loosely (see
-# ``Searcher._loose_hits``): one or two characters, no punctuation or space.
-LOOSE_MAX_HITS = 50  # ... only for a word written as such in fewer passages than this
-LOOSE_READ_LIMIT = 5_000  # ... and at most this many passages read
-LOOSE_GAP = r"[^，。；、：,.;:！？!?（）()“”\s]{1,2}"
-_LEAD_PRIOR = HEADING_PRIOR
 _SENTENCE_ENDS = "。；;！？!?\n"
 # Whether a character (below U+10000, where every sentence end is) ends a sentence: one
 # table look-up per character of the texts read, where a regular expression's matches
@@ -116,6 +99,11 @@ FACET_MEMO_SIZE = 256
 # that at 100 MB, while a query naming the word again (烟台, then 烟台 项目) needs the
 # same passages. At most 2,000 ids each: 4 MB in all.
 SCAN_MEMO_SIZE = 256
+# Alternatives whose passages were read to check their text (研究与试验发展: the passages
+# holding 研究, 试验 and 发展), remembered with what the reading found: ~1 µs a passage,
+# 1.5–3 ms a phrase of common words at 100 MB, which a later query naming it (研发, whose
+# synonym it is) would pay again. At most VERIFY_LIMIT passages each (~60 KB).
+VERIFIED_MEMO_SIZE = 256
 # Kinds of document that report on the year before their own (a 2025 work report says
 # what 2024 achieved).
 _REVIEWS_LAST_YEAR = frozenset({"政府工作报告", "党代会报告"})
@@ -278,13 +266,8 @@ def _occurrences(text: str, forms: tuple[str, ...]) -> list[int]:
         return [m.start() for m in _forms_pattern(forms).finditer(text)]
     out: list[int] = []
     for form in forms:
-        if not form:
-            continue
-        step = len(form)
-        at = text.find(form)
-        while at >= 0:
-            out.append(at)
-            at = text.find(form, at + step)
+        if form:
+            out += places(text, form)
     return out
 
 
@@ -408,66 +391,6 @@ def _settle_soft(concepts: list[Concept]) -> list[Concept]:
     return [c for c in concepts if not (c.soft and len(c.label) == 1)]
 
 
-def _sorted_unique(values: np.ndarray) -> np.ndarray:
-    """``values`` sorted, each once (np.unique's hash for integers cost ~1 ms for a few
-    thousand passages; a sort and one comparison cost ~30 µs)."""
-    out = np.sort(values)
-    if out.size < 2:
-        return out
-    keep = np.empty(out.size, dtype=bool)
-    keep[0] = True
-    np.not_equal(out[1:], out[:-1], out=keep[1:])
-    return out[keep]
-
-
-def _median(values: np.ndarray) -> np.float32:
-    """``np.median`` of non-empty float32 ``values`` without NaN, the same number (the
-    middle one, or the float32 mean of the two middle ones, as ``np.mean`` takes it)
-    for a fifth of the cost (np.median's checks cost ~8 µs a call)."""
-    half = values.size // 2
-    if values.size % 2:
-        return np.partition(values, half)[half]
-    part = np.partition(values, (half - 1, half))
-    return np.float32((part[half - 1] + part[half]) / 2)
-
-
-def _topic_passages(
-    rows: np.ndarray,
-    n_texts: int,
-    by_key: np.ndarray,
-    key_bounds: np.ndarray,
-    own_line: np.ndarray,
-    n_passages: int,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Per heading text ``u``, the passages under it where it names a topic (see
-    :data:`TOPIC_SPAN`), sorted: ``passages[bounds[u]:bounds[u + 1]]``. ``rows`` hold
-    its places, one a row: (u, key position, span, innermost, document passages). All
-    the passages of a section are under a heading of its path; under its innermost
-    heading only, all but the first when that opens with the heading (its own line),
-    unless the text also heads the section from further out."""
-    u, key, span, last, doc = (rows[:, j] for j in range(5))
-    ok = (span <= TOPIC_SPAN) & (span <= TOPIC_SHARE * doc)
-    u, key, last = u[ok], key[ok], last[ok].astype(bool)
-    n_keys = max(key_bounds.size - 1, 1)
-    pairs, at = np.unique(u * n_keys + key, return_inverse=True)
-    outer = np.zeros(pairs.size, dtype=bool)
-    outer[at.reshape(-1)[~last]] = True
-    pair_u, pair_key = pairs // n_keys, pairs % n_keys
-    lo = key_bounds[pair_key]
-    lengths = key_bounds[pair_key + 1] - lo
-    pair_of = np.repeat(np.arange(pairs.size), lengths)
-    # position of each element in its pair's run of by_key
-    step = np.arange(pair_of.size) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    pids = by_key[lo[pair_of] + step].astype(np.int64)
-    keep = outer[pair_of] | (pids != own_line[pair_key][pair_of])
-    combined = np.sort(pair_u[pair_of][keep] * max(n_passages, 1) + pids[keep])
-    text_of = combined // max(n_passages, 1)
-    bounds = np.searchsorted(text_of, np.arange(n_texts + 1), side="left").astype(np.int64)
-    out = (combined % max(n_passages, 1)).astype(np.intp)
-    out.setflags(write=False)
-    return out, bounds
-
-
 def phrases_with(words: list[str], anchor: str, *, max_words: int = 4) -> set[str]:
     """Runs of up to ``max_words`` adjacent CJK words that include ``anchor``."""
     out: set[str] = set()
@@ -510,57 +433,6 @@ class Concept:
     # rather than what about (the verb after 怎么: 科技创新 怎么做, 对外开放 怎么推进; 措施,
     # 举措, 工作 …) or a lone character beside longer words (吃饭难 → 吃饭 难).
     soft: bool = False
-
-
-_NO_SCORE = np.float32(0)
-
-
-@dataclass(frozen=True)
-class _Gain:
-    """What the passages under a heading naming a concept and those writing it loosely
-    add to its hits (see :meth:`Searcher._heading_gain`): ``loose`` passages appended
-    at ``loose_score``; the hits at positions ``raised`` (of the hits and ``loose``)
-    raised by ``bonus``; ``rest`` appended at ``rest_score`` (None: nothing)."""
-
-    loose: np.ndarray
-    loose_score: np.float32
-    raised: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
-    bonus: np.float32 = _NO_SCORE
-    rest: np.ndarray | None = None
-    rest_score: np.float32 = _NO_SCORE
-
-
-@dataclass(frozen=True)
-class _HeadingTable:
-    """See :meth:`Searcher._heading_table`. ``joined`` holds the distinct heading texts
-    separated by NUL, text ``u`` starting at ``starts[u]``; the passages under text
-    ``u`` where it names a topic are ``under[bounds[u]:bounds[u + 1]]``, sorted."""
-
-    joined: str
-    starts: np.ndarray
-    under: np.ndarray
-    bounds: np.ndarray
-    # per passage, its document × section key position; per key position, the headings
-    # over it that name a topic, (text, innermost), and its first passage when that
-    # opens with its innermost heading (else -1)
-    key_of: np.ndarray
-    topics: tuple[tuple[tuple[str, bool], ...], ...]
-    own_line: tuple[int, ...]
-
-    def under_topic(self, pids: np.ndarray, form: str) -> np.ndarray:
-        """Whether each of ``pids`` is under a topic heading holding ``form``, as
-        :meth:`Searcher._under_topic_headings` has it, passage by passage: for the few
-        passages of a window, cheaper than all the passages of such headings."""
-        out = np.zeros(len(pids), dtype=bool)
-        if not form:
-            return out
-        for i, (pid, key) in enumerate(zip(pids.tolist(), self.key_of[pids].tolist(), strict=True)):
-            for text, last in self.topics[key]:
-                # under the heading itself, or its own line (see _topic_passages)
-                if form in text and not (last and pid == self.own_line[key]):
-                    out[i] = True
-                    break
-        return out
 
 
 @dataclass(frozen=True)
@@ -744,104 +616,59 @@ class Searcher:
         self, concept: Concept, hits: tuple[np.ndarray, np.ndarray]
     ) -> tuple[np.ndarray, np.ndarray]:
         """``hits`` (the concept's) with the passages under a heading that names it (see
-        :data:`HEADING_SHARE`) and those writing it loosely (:meth:`_loose_hits`); the
-        hits themselves for a facet, a question word or given passages. The hits are the
-        concept's alone, so what they gain is worked out once per concept and memoised
-        (:meth:`_heading_gain`); a query only adds it to them."""
+        :data:`~bot.search.headings.HEADING_SHARE`) and those writing it loosely
+        (:meth:`_loose_hits`); the hits themselves for a facet, a question word or given
+        passages. The hits are the concept's alone, so what they gain is worked out once
+        per concept and memoised (:meth:`_heading_gain`); a query only adds it to them."""
         if concept.fixed is not None or concept.label in QUESTION_WORDS:
             return hits
-        pids = np.asarray(hits[0], dtype=np.intp)
-        scores = np.asarray(hits[1], dtype=np.float32)
         gain = self._memoised(
             "headings",
             (concept.label, tuple(concept.alternatives)),
             False,
-            lambda: self._heading_gain(concept, pids, scores),
+            lambda: self._heading_gain(
+                concept,
+                np.asarray(hits[0], dtype=np.intp),
+                np.asarray(hits[1], dtype=np.float32),
+            ),
         )
-        if gain.loose.size:
-            pids = np.concatenate([pids, gain.loose])
-            scores = np.concatenate([scores, np.full(gain.loose.size, gain.loose_score)])
-        if gain.rest is None:
-            return pids, scores
+        # the hits, the loose passages and the rest in one array each, written in place:
+        # a common word's hits are 100,000 passages at 100 MB, which a copy for the
+        # bonus and a concatenation per part would each write again
+        rest = gain.rest if gain.rest is not None else gain.loose[:0]
+        k, m = hits[0].size, hits[0].size + gain.loose.size
+        pids = np.empty(m + rest.size, dtype=np.intp)
+        scores = np.empty(m + rest.size, dtype=np.float32)
+        pids[:k], pids[k:m], pids[m:] = hits[0], gain.loose, rest
+        scores[:k], scores[k:m], scores[m:] = hits[1], gain.loose_score, gain.rest_score
         if gain.raised.size:
-            scores = scores.copy() if not gain.loose.size else scores
             scores[gain.raised] += gain.bonus
-        found = np.concatenate([pids, gain.rest])
-        return found, np.concatenate([scores, np.full(gain.rest.size, gain.rest_score)])
+        return pids, scores
 
-    def _heading_gain(self, concept: Concept, pids: np.ndarray, scores: np.ndarray) -> _Gain:
+    def _heading_gain(self, concept: Concept, pids: np.ndarray, scores: np.ndarray) -> Gain:
         """What :meth:`_with_headings` adds to the hits of ``concept``, ``pids`` and
-        ``scores``: its passages written loosely, which of the hits (with those) stand
-        under a heading naming it or follow a lead holding it, and the passages that do
-        but are no hits (sorted), with their scores. One flag per passage and no set
-        operation (np.union1d and np.isin sort or hash their inputs: ~1 ms for a common
-        word's thousands of hits)."""
-        ix = self.index
+        ``scores`` (:func:`~bot.search.headings.heading_gain`)."""
         # a word written as such in many passages is not looked for loosely (the cost
         # would buy little)
         if pids.size < LOOSE_MAX_HITS:
             loose = self._loose_hits(concept.label, pids)
         else:
             loose = np.zeros(0, dtype=np.intp)
-        loose_score = _NO_SCORE
-        if loose.size:
-            # written with a word inside (扩大国内需求 for 扩大内需, 乡村全面振兴 for 乡村
-            # 振兴): a synonym's share of the word's usual score
-            weight = _median(scores) if pids.size else idf_of(loose.size, ix.n_passages)
-            loose_score = np.float32(SYNONYM_WEIGHT * weight)
-            pids = np.concatenate([pids, loose])
-            scores = np.concatenate([scores, np.full(loose.size, loose_score, np.float32)])
-        # sorted, each once
-        under = self._under_topic_headings(self._heading_forms(concept))
-        # the paragraphs the hits lead (unsorted, each once: one lead per paragraph);
-        # leads are few, so a flag per passage is looked up first
-        nxt = self._lead_next[pids[self._is_lead[pids]]]
-        if not (under.size or nxt.size):
-            return _Gain(loose, loose_score)
-        # the word's usual score where it is written; in headings only, that of a word
-        # as common as the passages under them (no hit, so no lead either)
-        ref = np.float32(_median(scores) if pids.size else idf_of(under.size, ix.n_passages))
-        flag = np.zeros(ix.n_passages, dtype=bool)
-        flag[under] = True
-        flag[nxt] = True
-        raised = np.flatnonzero(flag[pids]).astype(np.int32)
-        flag[pids] = False
-        # the passages under or led, not hits, in order
-        rest = under[flag[under]]
-        if nxt.size:
-            flag[rest] = False
-            led = nxt[flag[nxt]]
-            if led.size:
-                rest = _sorted_unique(np.concatenate([rest, led]))
-        return _Gain(
+        return heading_gain(
+            self._heading_table,
+            self._lead_next,
+            self._is_lead,
+            self._heading_forms(concept),
+            (pids, scores),
             loose,
-            loose_score,
-            raised=raised,
-            bonus=np.float32(HEADING_BONUS) * ref,
-            rest=rest,
-            rest_score=np.float32(HEADING_SHARE) * ref,
+            SYNONYM_WEIGHT,
         )
 
     @cached_property
     def _lead_next(self) -> np.ndarray:
-        """Per passage, the passage it heads as a one-line lead (办好人民满意的教育。 before
-        its paragraph, same document and section), else -1."""
-        ix = self.index
-        out = np.full(ix.n_passages, -1, dtype=np.int64)
-        if ix.n_passages < 2:
-            return out
-        lead = np.flatnonzero(ix.p_prior[:-1] == np.float32(_LEAD_PRIOR))
-        nxt = lead + 1
-        ok = (
-            (ix.p_doc[nxt] == ix.p_doc[lead])
-            & (ix.p_section[nxt] == ix.p_section[lead])
-            & (ix.p_prior[nxt] > np.float32(_LEAD_PRIOR))
-            # a lead opens a paragraph that says more; a short line before another short
-            # line (拓宽高校毕业生等青年就业创业渠道。) is a sentence of a list
-            & (ix.p_len[nxt] >= LEAD_BODY_CHARS)
-        )
-        out[lead[ok]] = nxt[ok]
-        return out
+        """Per passage, the passage it heads as a one-line lead, else -1
+        (:func:`~bot.search.headings.lead_next`)."""
+        return lead_next(self.index)
 
     @cached_property
     def _is_lead(self) -> np.ndarray:
@@ -857,127 +684,19 @@ class Searcher:
     def _loose_hits(self, label: str, matched: np.ndarray) -> np.ndarray:
         """Passages not in ``matched`` that write a four-character word with one or two
         characters inside, between its halves (扩大国内需求 for 扩大内需, 乡村全面振兴 for
-        乡村振兴, 科技与创新), not across a punctuation mark; memoised per word."""
+        乡村振兴, 科技与创新), not across a punctuation mark
+        (:func:`~bot.search.headings.find_loose`); memoised per word."""
         word = normalize(label)
         if len(word) != 4 or not is_cjk_word(word):
             return np.zeros(0, dtype=np.intp)
-        found = self._memoised("loose", word, False, lambda: self._find_loose(word))
+        found = self._memoised("loose", word, False, lambda: find_loose(self.index, word))
         return np.setdiff1d(found, matched) if found.size else found
 
-    def _find_loose(self, word: str) -> np.ndarray:
-        head, tail = word[:2], word[2:]
-        ix = self.index
-        if ix.norm_mmap is None or not ix.n_passages:
-            return np.zeros(0, dtype=np.intp)
-        # only the passages whose bigram signatures may hold both halves are read, in
-        # one pass (two scans of every passage cost ~6 ms a word at 10 MB)
-        both = np.arange(ix.n_passages)
-        for half in (head, tail):
-            both = both[ix.may_hold(both, half.encode("utf-8"))]
-        both = both[:LOOSE_READ_LIMIT]
-        if not both.size:
-            return np.zeros(0, dtype=np.intp)
-        gapped = re.compile(re.escape(head) + LOOSE_GAP + re.escape(tail))
-        texts = self.index.passages_norm_texts(both)
-        keep = [pid for pid, t in zip(both.tolist(), texts, strict=True) if gapped.search(t)]
-        return np.asarray(keep, dtype=np.intp)
-
-    def _under_topic_headings(self, forms: tuple[str, ...]) -> np.ndarray:
-        """Passages under a heading of at most :data:`TOPIC_SPAN` passages of its
-        document that contains one of ``forms`` (normalised), memoised."""
-        return self._memoised("topic", forms, False, lambda: self._find_under_topic(forms))
-
-    def _find_under_topic(self, forms: tuple[str, ...]) -> np.ndarray:
-        table = self._heading_table
-        # every heading text once, searched as one string (a scan in C, not a loop over
-        # the sections in Python)
-        found: set[int] = set()
-        for f in forms:
-            if f:
-                pos = [m.start() for m in re.finditer(re.escape(f), table.joined)]
-                found.update(np.searchsorted(table.starts, pos, side="right").tolist())
-        # each text's passages were gathered when the table was made: what is left per
-        # word is the union of those of the texts naming it
-        if not found:
-            return np.zeros(0, dtype=np.intp)
-        texts = np.fromiter(found, dtype=np.int64, count=len(found)) - 1
-        lo, hi = table.bounds[texts], table.bounds[texts + 1]
-        if texts.size == 1:
-            return table.under[lo[0] : hi[0]]
-        # the runs of all the texts in one gather, no loop over them
-        lengths = hi - lo
-        at = np.repeat(lo - (np.cumsum(lengths) - lengths), lengths) + np.arange(lengths.sum())
-        # the places of distinct texts may share a section (（二）… over 1. …): one each
-        return _sorted_unique(table.under[at])
-
     @cached_property
-    def _heading_table(self) -> _HeadingTable:
-        """The headings of the index for :meth:`_find_under_topic`: each distinct heading
-        text once, and for each the passages under it where it names a topic, gathered
-        here once (per word, the union of its texts' arrays is left)."""
-        ix = self.index
-        sections = self._normalized_sections
-        n_sections = max(len(sections), 1)
-        keys, inverse, counts = np.unique(
-            ix.p_doc.astype(np.int64) * n_sections + ix.p_section.astype(np.int64),
-            return_inverse=True,
-            return_counts=True,
-        )
-        under: dict[tuple, int] = {}
-        for key, count in zip(keys.tolist(), counts.tolist(), strict=True):
-            doc, path = key // n_sections, sections[key % n_sections]
-            for level in range(len(path)):
-                prefix = (doc, *path[: level + 1])
-                under[prefix] = under.get(prefix, 0) + count
-        doc_size = np.bincount(ix.p_doc.astype(np.int64), minlength=len(ix.docs))
-        # per heading text, its places: (document × section key position, the passages
-        # of the document under the heading there, whether it is the innermost heading,
-        # the passages of the document)
-        places: dict[str, list[tuple[int, int, bool, int]]] = {}
-        # per key position, the headings over it that name a topic: (text, innermost)
-        topics: list[tuple[tuple[str, bool], ...]] = []
-        for k, key in enumerate(keys.tolist()):
-            doc, path = key // n_sections, sections[key % n_sections]
-            heads = []
-            for level, part in enumerate(path):
-                span = under[(doc, *path[: level + 1])]
-                last = level == len(path) - 1
-                places.setdefault(part, []).append((k, span, last, int(doc_size[doc])))
-                if span <= TOPIC_SPAN and span <= TOPIC_SHARE * int(doc_size[doc]):
-                    heads.append((part, last))
-            topics.append(tuple(heads))
-        by_key = np.argsort(inverse.reshape(-1), kind="stable")
-        key_bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-        firsts = by_key[key_bounds[:-1]] if keys.size else np.zeros(0, dtype=np.intp)
-        # The heading's own line (（四）坚决打赢脱贫攻坚战。让贫困人口…), the first passage
-        # under it, holds its words already: it is not also under it.
-        own_line = np.full(keys.size, -1, dtype=np.int64)
-        for k, (key, text) in enumerate(
-            zip(keys.tolist(), self.index.passages_norm_texts(firsts), strict=True)
-        ):
-            path = sections[key % n_sections]
-            if path and text.lstrip().startswith(path[-1][:_HEADING_PREFIX]):
-                own_line[k] = int(firsts[k])
-        texts = list(places)
-        rows = [(u, *row) for u, text in enumerate(texts) for row in places[text]]
-        starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]) if texts else np.zeros(0)
-        passages, bounds = _topic_passages(
-            np.asarray(rows, dtype=np.int64).reshape(-1, 5),
-            len(texts),
-            by_key,
-            key_bounds,
-            own_line,
-            ix.n_passages,
-        )
-        return _HeadingTable(
-            joined="\x00".join(texts),
-            starts=np.asarray(starts, dtype=np.int64),
-            under=passages,
-            bounds=bounds,
-            key_of=inverse.reshape(-1).astype(np.int32),
-            topics=tuple(topics),
-            own_line=tuple(own_line.tolist()),
-        )
+    def _heading_table(self) -> HeadingTable:
+        """The headings of the index, each text with the passages under it where it
+        names a topic (:func:`~bot.search.headings.heading_table`), made once."""
+        return heading_table(self.index, self._normalized_sections)
 
     def phrase_exists(self, text: str) -> bool:
         """Does ``text`` occur in some passage (checked through the index)?"""
@@ -1010,13 +729,13 @@ class Searcher:
         # Counted before or after that reading, the answer is the same.
         on_all = None
         if counted and pids.size >= COUNT_FIRST * PHRASE_CHECK_LIMIT:
-            on_all = self._on_every_list(pids, alt.term_ids)
+            on_all = self._on_every_list(pids, alt.term_ids, taken_from=rarest)
             if np.count_nonzero(on_all) > PHRASE_CHECK_LIMIT:
                 return True
         if self.index.any_holds(pids[_FIRST_TEXTS:EXISTENCE_SCAN], needle, known):
             return True
         if counted and on_all is None:
-            on_all = self._on_every_list(pids, alt.term_ids)
+            on_all = self._on_every_list(pids, alt.term_ids, taken_from=rarest)
             if np.count_nonzero(on_all) > PHRASE_CHECK_LIMIT:
                 return True
         rest = pids[EXISTENCE_SCAN:]
@@ -1026,7 +745,7 @@ class Searcher:
             rest = rest[on_all[EXISTENCE_SCAN:]]
         rest = rest[self.index.may_hold(rest, needle, known)]
         if rest.size and not counted:
-            rest = rest[self._on_every_list(rest, alt.term_ids)]
+            rest = rest[self._on_every_list(rest, alt.term_ids, taken_from=rarest)]
         return self.index.any_holds(rest, needle, known)
 
     def _piece_words(self, alt: Alternative) -> tuple[str, ...]:
@@ -1034,15 +753,20 @@ class Searcher:
         bigrams, so only those where they meet are worth testing (``CompiledIndex.holds``)."""
         return tuple(self.index.vocab[t] for t in alt.term_ids)
 
-    def _on_every_list(self, pids: np.ndarray, term_ids: tuple[int, ...]) -> np.ndarray:
+    def _on_every_list(
+        self, pids: np.ndarray, term_ids: tuple[int, ...], *, taken_from: int | None = None
+    ) -> np.ndarray:
         """For each of ``pids``, whether it is on the posting list of every one of
         ``term_ids``: the AND of :meth:`_holding_all` without the scores (existence
-        needs none, and converting and adding them cost more than the AND itself)."""
+        needs none, and converting and adding them cost more than the AND itself).
+        ``pids`` taken from the list of ``taken_from`` are on it: not looked up."""
         # one boolean flag per passage and term: setting flags costs less than adding
         # counts (a read, an add and a write per posting)
         on = np.ones(len(pids), dtype=bool)
         flag = np.empty(self.index.n_passages, dtype=bool)
         for t in term_ids:
+            if t == taken_from:
+                continue
             flag.fill(False)
             flag[self.index.raw_postings(t)[0]] = True
             on &= flag[pids]
@@ -1070,8 +794,24 @@ class Searcher:
         """Passages matching one alternative: all its terms, and its text if ``verify``."""
         if len(alt.term_ids) == 1 and not alt.verify:
             return self.index.postings(alt.term_ids[0])
+        if not alt.verify:
+            return self._holding_all(alt)
+        found = self._verified_memo.get(alt)
+        if found is None:
+            found = self._verified(alt)
+            for array in found:
+                array.flags.writeable = False  # shared by every later query naming it
+            _remember(self._verified_memo, alt, found, VERIFIED_MEMO_SIZE, self._evict_lock)
+        return found
+
+    @cached_property
+    def _verified_memo(self) -> dict[Alternative, tuple[np.ndarray, np.ndarray]]:
+        return {}
+
+    def _verified(self, alt: Alternative) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`_alternative_scores` of an alternative whose text is checked."""
         pids, scores = self._holding_all(alt)
-        if not (alt.verify and pids.size):
+        if not pids.size:
             return pids, scores
         needle = alt.text.encode("utf-8")
         if pids.size > VERIFY_LIMIT:
@@ -1212,10 +952,11 @@ class Searcher:
         )
 
     def clear_memo(self) -> None:
-        """Forget memoised query planning and byte scans (benchmarks use it to time cold
-        queries)."""
+        """Forget memoised query planning, byte scans and checked texts (benchmarks use it
+        to time cold queries)."""
         self._memo.clear()
         self._scan_memo.clear()
+        self._verified_memo.clear()
 
     def _plan(
         self, part: QueryPart, correct: bool, budget: Budget
