@@ -1918,3 +1918,17 @@ def test_people_counted_in_ming_are_the_people_after_the_figure(extract):
     )
     (record,) = extract(text)
     assert record.indicator == "青年志愿者"  # not the 志愿服务 they will do
+
+
+def test_people_and_growth_spreads_say_their_own_measure_in_a_bulletin(extract):
+    text = (
+        "2023年江南市国民经济和社会发展统计公报\n十、环境保护\n"
+        "年末全市县级以上环境保护系统机构53个，实有人数473人。其中，环境监测站17个，"
+        "环境监测人员172人；监察机构17个，监察人员186人。\n"
+        "三、工业\n全年规模以上工业增加值增长5.1%。分产品看，全市133种产品中，有72种产品"
+        "同比增长，增长面54.1%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[172] == "环境监测人员" and names[186] == "监察人员"  # not …人员人数
+    assert names[54.1] == "产品增长面"  # not 产品增长面增加值
+    assert names[133] == "产品"  # 产品中: the 中 of 在…中 is no part of the name

@@ -127,7 +127,8 @@ def clean_name(text: str) -> str:
         s = _strip_tail(s, TRAIL_RE)
         s = _TRAIL_DE_RE.sub("", s)
         s = _EDGE_RE.sub("", s)
-        s = _strip_tail(s, _AMONG_RE) if len(s) > 3 else s  # 普通高中 keeps its 中
+        # 普通高中 keeps its 中; 产品中 (133种产品中) does not, 中 being a word of its own
+        s = _strip_tail(s, _AMONG_RE) if len(s) > 3 or (len(s) - 1) in word_bounds(s) else s
         s = _TAIL_VERB_RE.sub("", s)
         s = _without_goal_words(s)
         s = _TAIL_CHANGE_RE.sub("", s) if len(s) > 4 else s
