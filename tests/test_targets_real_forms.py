@@ -1932,3 +1932,13 @@ def test_people_and_growth_spreads_say_their_own_measure_in_a_bulletin(extract):
     assert names[172] == "环境监测人员" and names[186] == "监察人员"  # not …人员人数
     assert names[54.1] == "产品增长面"  # not 产品增长面增加值
     assert names[133] == "产品"  # 产品中: the 中 of 在…中 is no part of the name
+
+
+def test_all_schools_and_their_enrolment_in_a_bulletin(extract):
+    text = (
+        "2023年江南市国民经济和社会发展统计公报\n十一、教育\n"
+        "全年全市各级各类学校4563所，毕业生55.6万人，在校生211.74万人，招生51.75万人。\n"
+    )
+    got = {r.value: r for r in extract(text)}
+    assert got[4563].indicator == "各级各类学校"  # its 各级 is no scope word
+    assert got[51.75].indicator == "各级各类学校招生" and got[51.75].confident  # enrolment

@@ -270,7 +270,8 @@ BASE_PHRASE_RE = re.compile(
 SCOPE_RE = re.compile(
     r"^(?:全市|全省|全区|全县|全州|全国(?!重点|示范|名特|综合|文明|先进|百强|优秀|首批|模范)|我国"
     r"|我市|本市|我省|本省|我区|我县|该市|该县|该区|该省"
-    r"|市县两级|各级|全域|全体)"
+    # 各级各类学校 is the bulletins' name for all schools: its 各级 is no scope
+    r"|市县两级|各级(?!各类学校)|全域|全体)"
 )
 
 # Leading words that are not part of the measured thing.
