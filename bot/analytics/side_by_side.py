@@ -23,7 +23,7 @@ from typing import Any
 
 from bot.analytics.linking import Sourced, period_end, region_order
 from bot.analytics.rules import Status, judge, read, usable_result
-from bot.digest.values import change_and_value, format_value
+from bot.digest.values import change_and_value
 from bot.targets.indicators import IndicatorTable
 
 EXPORT_FIELDS = (
@@ -64,10 +64,7 @@ def figure_text(item: Sourced | None) -> str:
     """``增长5%左右`` (the verb and the figure as digests write them); '' for None."""
     if item is None:
         return ""
-    rec = item.record
-    if rec.value is None and not rec.masked:
-        return format_value(rec)
-    return change_and_value(rec)
+    return change_and_value(item.record)
 
 
 def _key(item: Sourced, table: IndicatorTable) -> tuple[str, str]:

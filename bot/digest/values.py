@@ -43,13 +43,14 @@ def signed_change(change: str, value: str) -> tuple[str, str]:
     return change, value
 
 
-def change_and_value(record: TargetRecord, lang: str = DEFAULT_LANGUAGE) -> str:
-    """The change verb and the figure together (``增长7%左右``, ``下降0.9%``); for a
-    comparison without a number its wording, which holds the verb (``增长快于城镇居民``)."""
+def change_and_value(record: TargetRecord, lang: str = DEFAULT_LANGUAGE, sep: str = "") -> str:
+    """The change verb and the figure together, ``sep`` between them (``增长7%左右``,
+    ``下降0.9%``); for a comparison without a number its wording, which holds the verb
+    (``增长快于城镇居民``)."""
     if record.value is None and not record.masked:
         return format_value(record, lang)
     change, value = signed_change(clean(record.change), format_value(record, lang))
-    return f"{change}{value}"
+    return sep.join(p for p in (change, value) if p)
 
 
 def clean(text: str | None) -> str:

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from bot.analytics.charts import FORMATS
 from bot.analytics.linking import Link, Sourced
-from bot.digest.values import change_and_value, format_value, short_title
+from bot.digest.values import change_and_value, short_title
 from briefbot.cli.app import app, err, open_engine, out
 
 STATUS_LABELS = {"met": "达成 met", "missed": "未达成 missed", "unknown": "未知 unknown"}
@@ -48,10 +48,7 @@ def figure(source: Sourced | None) -> str:
     """``增长5%左右`` (the verb and the figure as the digest writes them)."""
     if source is None:
         return "-"
-    rec = source.record
-    if rec.value is None and not rec.masked:  # a comparison: the wording has the verb
-        return format_value(rec)
-    return change_and_value(rec)
+    return change_and_value(source.record)  # a comparison: its wording, with the verb
 
 
 def _csv_row(link: Link) -> dict[str, object]:

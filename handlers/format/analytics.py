@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from bot.analytics.changes import CHANGE_KINDS
 from bot.analytics.linking import Link, Sourced
-from bot.digest.values import change_and_value, format_value, short_title
+from bot.digest.values import change_and_value, short_title
 from bot.library import ChartResult, RegionTable, ReportChanges, ScorecardChart
 from handlers.format.html import CALLBACK_LIMIT, escape, one_line, split_html
 from handlers.format.targets import ALL_WORDS
@@ -46,11 +46,7 @@ def scope(region: str | None, year: int | None, lang: str = DEFAULT_LANGUAGE) ->
 
 def figure(source: Sourced, lang: str = DEFAULT_LANGUAGE) -> str:
     """``增长7%左右`` as the documents write it (escaped)."""
-    rec = source.record
-    value = format_value(rec, lang)
-    if rec.value is None and not rec.masked:  # a comparison: the wording has the verb
-        return escape(one_line(value))
-    return escape(one_line(change_and_value(rec, lang)))
+    return escape(one_line(change_and_value(source.record, lang)))
 
 
 def _title(source: Sourced) -> str:

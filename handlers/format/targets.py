@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from bot.digest.filters import kind_label
-from bot.digest.values import format_value, short_title, signed_change
+from bot.digest.values import change_and_value, short_title
 from bot.models import DocumentInfo
 from bot.targets.records import TargetRecord
 from handlers.format.html import escape, one_line, split_html
@@ -34,11 +34,7 @@ def _kind(record: TargetRecord, lang: str) -> str:
 
 
 def _figure(record: TargetRecord, lang: str) -> str:
-    value = format_value(record, lang)
-    if record.value is None and not record.masked:  # a comparison: the wording has the verb
-        return value
-    change, value = signed_change(one_line(record.change), value)
-    return " ".join(p for p in (change, value) if p)
+    return change_and_value(record, lang, sep=" ")
 
 
 def target_line(
