@@ -67,8 +67,6 @@ _INCOME_PART_RE = re.compile(r"(?:工资性|经营净|经营性|财产净|财产
 _SAYS_MEASURE_RE = re.compile(
     r"(?:量|额|值|数|率|度|长度|面积|价格|收入|支出|投资|占比|比重|比例|份额|增长面)$"
 )
-# People named as such are their own count (环境监测人员 172人, not …人员人数).
-_PEOPLE_END_RE = re.compile("(?:" + "|".join(PEOPLE_NOUNS) + ")$")
 _MEASURE_RE = re.compile("(" + "|".join(sorted(_MEASURES, key=len, reverse=True)) + ")$")
 # A category named by its kind (种植业, 烟酒类, 高速公路, 本科院校): short, no verb.
 _CATEGORY_MAX = 12
@@ -211,7 +209,8 @@ class Frame:
             and name not in self.table
             and len(name) <= _CATEGORY_MAX
             and not _SAYS_MEASURE_RE.search(name)
-            and not (fig.unit.endswith(("人", "名")) and _PEOPLE_END_RE.search(name))
+            # people named as such are their own count (环境监测人员 172人, not …人员人数)
+            and not (fig.unit.endswith(("人", "名")) and name.endswith(PEOPLE_NOUNS))
             and fig.unit_class in _MEASURES[self.measure]
             and _part_of(fig.unit_class, self.measured)
             and not (name == self.plain and fig.unit_class in _CHANGE_CLASSES)
