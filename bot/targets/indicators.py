@@ -228,14 +228,12 @@ class IndicatorTable:
         known = self.groups.get(name)
         if known is not None:
             return known
-        best: tuple[int, int, str] | None = None
-        for word, group in self.group_words:
-            end = name.rfind(word)
-            if end >= 0:
-                key = (end + len(word), len(word), group)
-                if best is None or key[:2] > best[:2]:
-                    best = key
-        return best[2] if best else "other"
+        found = [
+            (at + len(word), len(word), group)
+            for word, group in self.group_words
+            if (at := name.rfind(word)) >= 0
+        ]
+        return max(found, key=lambda t: t[:2])[2] if found else "other"
 
     def family(self, name: str) -> str:
         """The family of a canonical name, an alias or a family name.
