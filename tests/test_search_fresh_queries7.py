@@ -1,0 +1,92 @@
+"""Behaviours added after the eighth batch of the real-document relevance set (r500-r553,
+issue 13): a paragraph whose opening title names every word asked (优化提升教育水平。…)
+counts more than one naming them in passing; a review headed 工作总结 is a review as
+一、2025年工作回顾 is (a how-question ranks the tasks before it); and 怎么办 asks how,
+as 怎么 does (教育 怎么办好 searches 教育). Invented texts only."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.library.engine import Engine
+from bot.search import searcher as searcher_module
+from tests.conftest import engine_over
+
+# Paragraphs of a report's tasks: the one about education opens with a title naming it;
+# the others name education in passing, the first of them twice in a short paragraph
+# (and 办好), so that it scores higher by its words alone. The last line writes 怎么办.
+TASKS = (
+    "贵州省2026年政府工作报告\n"
+    "三、2026年重点工作\n"
+    "扩大对外交流合作。办好教育交流周和教育博览会，拓展国际航线。\n"
+    "优化提升教育水平。结合人口变化趋势，加强资源前瞻布局和优化配置，"
+    "大力提高各级各类学校办学质量，促进学前教育优质普惠、义务阶段优质均衡发展。\n"
+    "加强干部队伍建设。坚持一手抓改革，一手抓干部教育管理，全面落实优化营商环境总体方案，"
+    "加强行政执法监督。\n"
+    "回应群众关切。群众反映办事慢怎么办，我们推行一窗通办，做到好办快办。\n"
+)
+
+# A report whose review is headed 工作总结 (not 回顾); the review's paragraph names the
+# words more often, so it scores higher by its words alone.
+SUMMARY_REPORT = (
+    "2026年某自治区政府工作报告\n"
+    "一、2025年工作总结和“十四五”发展成就\n"
+    "安全生产形势持续好转。安全生产治本攻坚三年行动深入开展，安全生产事故起数下降12%。\n"
+    "二、2026年重点工作\n"
+    "筑牢生产安全防线。全面完成安全生产治本攻坚三年行动任务，持续深化全链条整治，"
+    "突出抓好重点领域风险隐患排查整治，提升基层应急处置能力。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory) -> Engine:
+    docs = {"tasks_2026.txt": TASKS, "summary_2026.txt": SUMMARY_REPORT}
+    return engine_over(tmp_path_factory.mktemp("fresh7"), docs)
+
+
+def _texts(engine: Engine, query: str, n: int = 3) -> list[str]:
+    return [h.text for h in engine.search(query, page_size=n).hits]
+
+
+def test_a_paragraph_titled_with_the_words_comes_first(engine):
+    texts = _texts(engine, "贵州 教育")
+    assert texts[0].startswith("优化提升教育水平。"), texts
+
+
+def test_without_the_title_weight_a_passing_mention_would_come_first(engine, monkeypatch):
+    # the case above is one the rule decides
+    monkeypatch.setattr(searcher_module, "TITLE_WEIGHT", 0.0)
+    texts = _texts(engine, "贵州 教育")
+    assert not texts[0].startswith("优化提升教育水平。"), texts
+
+
+def test_a_title_counts_only_when_it_names_every_word():
+    words = (("教育",), ("交流",))
+    texts = [
+        "优化提升教育水平。结合人口变化趋势，加强资源前瞻布局和优化配置，提高办学质量。",
+        "扩大教育对外交流。办好交流周和博览会，拓展国际航线，发展会展经济和服务贸易。",
+        "教育。太短的标题后面跟着足够长的正文，正文里说了很多别的事情和内容。",
+        "优化提升教育水平。太短",
+    ]
+    shares = searcher_module._title_shares(texts, words).tolist()
+    # one word of two in the title: nothing; both: all; a title with no body: nothing
+    assert shares == [0.0, 1.0, 0.0, 0.0]
+
+
+def test_a_how_question_ranks_tasks_before_a_review_headed_summary(engine):
+    texts = _texts(engine, "安全生产 怎么抓")
+    assert texts[0].startswith("筑牢生产安全防线。"), texts
+
+
+def test_without_summary_as_a_review_heading_the_review_would_come_first(tmp_path, monkeypatch):
+    # a fresh engine: which passages are under a review is worked out once per index
+    monkeypatch.setattr(searcher_module, "_REVIEW_HEADINGS", ("回顾",))
+    texts = _texts(engine_over(tmp_path, {"summary_2026.txt": SUMMARY_REPORT}), "安全生产 怎么抓")
+    assert texts[0].startswith("安全生产形势持续好转"), texts
+
+
+def test_zenmeban_asks_how(engine):
+    # 怎么办|好: neither is searched; the paragraph about education comes first
+    texts = _texts(engine, "贵州 教育 怎么办好")
+    assert texts and texts[0].startswith("优化提升教育水平。"), texts
+    assert searcher_module._asks_how("教育 怎么办好")
