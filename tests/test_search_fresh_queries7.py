@@ -1,8 +1,10 @@
-"""Behaviours added after the eighth batch of the real-document relevance set (r500-r553,
+"""Behaviours added after the eighth batch of the real-document relevance set (r500-r575,
 issue 13): a paragraph whose opening title names every word asked (优化提升教育水平。…)
 counts more than one naming them in passing; a review headed 工作总结 is a review as
-一、2025年工作回顾 is (a how-question ranks the tasks before it); and 怎么办 asks how,
-as 怎么 does (教育 怎么办好 searches 教育). Invented texts only."""
+一、2025年工作回顾 is (a how-question ranks the tasks before it); 怎么办 asks how, as 怎么
+does (教育 怎么办好 searches 教育); the 有 of 有什么办法 goes with the question (not joined
+to 办法 as the corpus's 有办法); 重点 names the kind of passage wanted, not its topic; and
+吸引外资 is a synonym of the text's 利用外资 and 外资. Invented texts only."""
 
 from __future__ import annotations
 
@@ -90,3 +92,42 @@ def test_zenmeban_asks_how(engine):
     texts = _texts(engine, "贵州 教育 怎么办好")
     assert texts and texts[0].startswith("优化提升教育水平。"), texts
     assert searcher_module._asks_how("教育 怎么办好")
+
+
+# A report on investment and a region's key tasks: the paragraphs asked for do not say 有办法
+# nor 重点; other lines do, in passing.
+INVEST = (
+    "某市2026年政府工作报告\n"
+    "三、2026年重点工作\n"
+    "扩大利用外资规模。落实外资准入负面清单，支持外资企业扩大再投资，办好投资促进活动。\n"
+    "稳住外贸基本盘。只要思想不滑坡，办法总比困难多，企业总有办法开拓市场，实现外贸稳定增长。\n"
+    "深入推进粤港澳大湾区建设。加快打造国际一流湾区和世界级城市群，推进规则衔接、机制对接，"
+    "大湾区建设取得新进展。\n"
+    "做好重点群体就业。大湾区青年就业创业基地建设提速，突出抓好高校毕业生等重点群体就业。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def invest(tmp_path_factory) -> Engine:
+    return engine_over(tmp_path_factory.mktemp("fresh7b"), {"invest_2026.txt": INVEST})
+
+
+def test_the_you_of_a_question_is_not_joined_to_the_next_word(invest):
+    # 有什么办法: 什么 is left out; 有 must not make 有办法 with 办法 (a phrase of the text)
+    texts = _texts(invest, "外资 有什么办法")
+    assert texts and texts[0].startswith("扩大利用外资规模。"), texts
+
+
+def test_the_words_of_a_question_are_told_apart():
+    words = [("外资", 0, 2), ("有", 3, 4), ("什么", 4, 6), ("办法", 6, 8)]
+    assert searcher_module._content(words) == ["外资", "办法"]
+
+
+def test_zhongdian_names_the_kind_of_passage_not_its_topic(invest):
+    texts = _texts(invest, "大湾区 建设 重点")
+    assert texts and texts[0].startswith("深入推进粤港澳大湾区建设。"), texts
+
+
+def test_an_everyday_word_for_foreign_investment_finds_the_text(invest):
+    texts = _texts(invest, "吸引外资")
+    assert texts and texts[0].startswith("扩大利用外资规模。"), texts

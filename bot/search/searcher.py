@@ -160,7 +160,7 @@ HOW_WORDS = frozenset({"怎么", "如何", "怎样", "咋", "怎么样", "怎么
 # 重点工作): soft when the query has other words.
 SOFT_WORDS = frozenset(
     {"措施", "举措", "政策措施", "具体措施", "主要措施", "工作", "重点工作", "做法", "办法",
-     "安排", "方面", "有关", "相关", "具体"}
+     "安排", "方面", "有关", "相关", "具体", "重点"}
 )  # fmt: skip
 # Verbs that open a question before an asking word (有哪些举措, 是什么): soft.
 ASKING_VERBS = frozenset({"有", "是"})
@@ -370,7 +370,14 @@ def _kept_in(typed: str, other: str) -> bool:
 def _content(words: list[tuple[str, int, int]]) -> list[str]:
     """The words that are searched for: function words (的, 和 …) left out, and the
     words of asking (怎么, 来) when others remain."""
-    kept = [w for w, _, _ in words if w not in STOPWORDS]
+    # 有 and 是 opening a question (有什么办法, 是什么) go with it: left beside the next
+    # word, a lone 有 would be joined to it (有|办法 → 有办法, a phrase of the corpus)
+    asking = {
+        k
+        for k in range(len(words) - 1)
+        if words[k][0] in ASKING_VERBS and words[k + 1][0] in ASKING_WORDS
+    }
+    kept = [w for k, (w, _, _) in enumerate(words) if w not in STOPWORDS and k not in asking]
     return [w for w in kept if w not in ASKING_WORDS] or kept
 
 
