@@ -4,14 +4,17 @@ counts more than one naming them in passing; a review headed 工作总结 is a r
 一、2025年工作回顾 is (a how-question ranks the tasks before it); 怎么办 asks how, as 怎么
 does (教育 怎么办好 searches 教育); the 有 of 有什么办法 goes with the question (not joined
 to 办法 as the corpus's 有办法); 重点 names the kind of passage wanted, not its topic; and
-吸引外资 is a synonym of the text's 利用外资 and 外资. Invented texts only."""
+吸引外资 is a synonym of the text's 利用外资 and 外资; the 末 of 2023年末 (年底, 年初) goes
+with the year (left alone it was "corrected" into a word). Invented texts only."""
 
 from __future__ import annotations
 
 import pytest
 
+from bot.corpus.gazetteer import default_gazetteer
 from bot.library.engine import Engine
 from bot.search import searcher as searcher_module
+from bot.search.understand import understand
 from tests.conftest import engine_over
 
 # Paragraphs of a report's tasks: the one about education opens with a title naming it;
@@ -131,3 +134,12 @@ def test_zhongdian_names_the_kind_of_passage_not_its_topic(invest):
 def test_an_everyday_word_for_foreign_investment_finds_the_text(invest):
     texts = _texts(invest, "吸引外资")
     assert texts and texts[0].startswith("扩大利用外资规模。"), texts
+
+
+@pytest.mark.parametrize(
+    "query", ["周口 2023年末 常住人口", "周口2023年底常住人口", "二〇二三年末 常住人口"]
+)
+def test_the_end_of_a_year_goes_with_the_year(query):
+    got = understand(query, gazetteer=default_gazetteer(), known_regions={"周口"})
+    assert got.facets.year == 2023
+    assert got.rest.replace(" ", "") == "常住人口", got.rest
