@@ -78,6 +78,12 @@ def test_a_title_counts_only_when_it_names_every_word():
     assert shares == [0.0, 1.0, 0.0, 0.0]
 
 
+def test_a_title_holding_the_halves_of_a_four_character_word_names_it():
+    texts = ["深化国企国资改革。准确界定不同国有企业功能，分类推进改革，提高运营效率。"]
+    assert searcher_module._title_shares(texts, (("国企改革",),)).tolist() == [1.0]
+    assert searcher_module._title_shares(texts, (("改革国企",),)).tolist() == [0.0]
+
+
 def test_a_how_question_ranks_tasks_before_a_review_headed_summary(engine):
     texts = _texts(engine, "安全生产 怎么抓")
     assert texts[0].startswith("筑牢生产安全防线。"), texts
