@@ -1770,8 +1770,9 @@ class Searcher:
         """Positions of ranks lo..hi: the best :data:`QUALITY_WINDOW` by score, reordered
         by score × body-text prior (a footnote drops behind the paragraphs) × the share
         of the typed ``runs`` each holds whole (× :data:`REVIEW_SHARE` for a passage of a
-        review when the query asks ``how``), then the rest by score. The order is the
-        same whatever page is asked for."""
+        review when the query asks ``how``; × 1 + :data:`TITLE_WEIGHT` for one whose
+        title names all the ``words`` when ``titled``; × the same-sentence share), then
+        the rest by score. The order is the same whatever page is asked for."""
         window = QUALITY_WINDOW
         head = np.arange(min(window, pids.size)) if presorted else self._top(pids, keys, 0, window)
         weighted = keys[head] * self._prior(pids[head])
@@ -1790,7 +1791,7 @@ class Searcher:
                 found = found | self._heading_table.under_topic(pids[head], run.decode("utf-8"))
                 held += found
             weighted = weighted * (1 + np.float32(WHOLE_RUN_WEIGHT) * held / len(runs))
-        if words and (titled or len(words) > 1):
+        if words and head.size and (titled or len(words) > 1):
             # Only passages that could still reach the ranks asked for are read: a passage
             # whose score, raised by the most the title and the share can give, stays
             # under the hi-th best score as it stands cannot (the others' scores only
