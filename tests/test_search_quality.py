@@ -56,9 +56,12 @@ def test_engine_beats_baselines_and_corrects_typos(tmp_path):
 # cards 55/57 (0.965) after its fixes, the 328 before them 0.931 -> 0.933. 394 queries
 # since half A of the seventh batch (r436-r499, 31 of its 64; everyday words, topics,
 # phrases) joined: 0.890 at first, 0.917 and cards 55/57 after the everyday vocabulary of
-# the synonym groups and the how-question rule, the 363 before them 0.910 -> 0.922. The test
-# split is measured by hand, once per change of the ranking (bench/RESULTS.md).
-REAL_DEV_MRR_FLOOR = 0.91
+# the synonym groups and the how-question rule, the 363 before them 0.910 -> 0.922. 470
+# queries since the eighth batch (r500-r575, all dev) joined: 0.912 at first (the batch
+# 0.887), 0.928 after paragraph titles, 工作总结 as a review, 怎么办 and 有什么 as asking,
+# 重点 as a kind word and 2023年末 as a year. The test split is measured by hand, once per
+# change of the ranking (bench/RESULTS.md).
+REAL_DEV_MRR_FLOOR = 0.918
 REAL_DEV_ANSWER_FLOOR = 0.95
 
 

@@ -34,8 +34,8 @@ _NATIONAL_YARDSTICK_RE = re.compile(
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
 _YEAR_RE = re.compile(
-    r"(?<![\d.])((?:19|20)\d\d)(?:\s*年(?:度)?)?(?![\d.%])"
-    r"|([一二][〇零○一二三四五六七八九]{3})\s*年"
+    r"(?<![\d.])((?:19|20)\d\d)(?:\s*年(?:度|末|底|初)?)?(?![\d.%])"
+    r"|([一二][〇零○一二三四五六七八九]{3})\s*年(?:末|底|初)?"
 )
 # Document kinds a user names, mapped to the types of ``bot.corpus.meta.TYPES``.
 _TYPE_WORDS: tuple[tuple[str, str], ...] = (
