@@ -1,12 +1,15 @@
 """Behaviours added after the ninth batch of the real-document relevance set (r576-r619,
 issue 13), queries in analysts' wording: 外国游客 for the documents' 入境游客, 价格战 for
-“内卷式”竞争, 集中采购 for 集采, 心理问题 for 心理健康. Invented texts only."""
+“内卷式”竞争, 集中采购 for 集采, 心理问题 for 心理健康; and a year asked without a place
+wants that year's documents before a province's report reviewing it from the next year.
+Invented texts only."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.library.engine import Engine
+from bot.search import searcher as searcher_module
 from tests.conftest import engine_over
 
 # One line in official wording per topic, lines on other topics beside each, and lines
@@ -47,3 +50,46 @@ def _texts(engine: Engine, query: str, n: int = 3) -> list[str]:
 def test_an_analysts_word_finds_the_official_wording(engine, query, wording):
     texts = _texts(engine, query)
     assert texts and wording in texts[0], texts
+
+
+# The national report of 2025 and a province's report of 2026 reviewing 2025: the
+# province's review line names the words more often, so it scores higher by its words
+# alone.
+NATIONAL_2025 = (
+    "2025年国务院政府工作报告\n"
+    "一、2024年工作回顾\n"
+    "过去一年，经济运行总体平稳。\n"
+    "二、2025年经济社会发展总体要求和政策取向\n"
+    "完善社会保障和服务政策。制定促进生育政策，发放育儿补贴，大力发展托幼一体服务。\n"
+)
+PROVINCE_2026 = (
+    "2026年安徽省政府工作报告\n"
+    "一、2025年工作回顾\n"
+    "民生福祉持续增进。实施育儿补贴制度，育儿补贴惠及23万名婴幼儿，育儿补贴按时足额发放。\n"
+    "二、2026年重点工作\n"
+    "稳定和扩大就业，实施稳岗扩容提质行动。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory) -> Engine:
+    docs = {"national_2025.txt": NATIONAL_2025, "province_2026.txt": PROVINCE_2026}
+    return engine_over(tmp_path_factory.mktemp("fresh8y"), docs)
+
+
+def test_a_year_without_a_place_wants_that_years_report_first(reports):
+    texts = _texts(reports, "2025 育儿补贴")
+    assert texts and texts[0].startswith("完善社会保障和服务政策"), texts
+
+
+def test_without_the_cap_the_provinces_review_would_come_first(tmp_path, monkeypatch):
+    # the case above is one the rule decides (a fresh engine: facets are memoised)
+    monkeypatch.setattr(searcher_module, "REVIEW_ONLY_SHARE", 1.0)
+    docs = {"national_2025.txt": NATIONAL_2025, "province_2026.txt": PROVINCE_2026}
+    texts = _texts(engine_over(tmp_path, docs), "2025 育儿补贴")
+    assert texts and texts[0].startswith("民生福祉持续增进"), texts
+
+
+def test_a_place_asked_keeps_its_review(reports):
+    texts = _texts(reports, "安徽 2025 育儿补贴")
+    assert texts and texts[0].startswith("民生福祉持续增进"), texts
