@@ -1,8 +1,8 @@
 """Behaviours added after the ninth batch of the real-document relevance set (r576-r619,
 issue 13), queries in analysts' wording: 外国游客 for the documents' 入境游客, 价格战 for
-“内卷式”竞争, 集中采购 for 集采, 心理问题 for 心理健康; and a year asked without a place
-wants that year's documents before a province's report reviewing it from the next year.
-Invented texts only."""
+“内卷式”竞争, 集中采购 for 集采, 心理问题 for 心理健康, EV for 新能源汽车; and a year
+asked without a place wants that year's documents before a province's report reviewing it
+from the next year. Invented texts only."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from bot.search import searcher as searcher_module
 from tests.conftest import engine_over
 
 # One line in official wording per topic, lines on other topics beside each, and lines
-# holding the query's other words (整治, 药品 and 采购, 学生 and 问题).
+# holding the query's other words (整治, 药品 and 采购, 学生 and 问题, 产量).
 OFFICIAL = (
     "某省2026年政府工作报告\n"
+    "粮食产量稳定在600亿斤以上，产量连续五年增长。\n"
+    "新能源汽车产量突破100万辆，居全国首位。\n"
     "全年接待入境游客120万人次，增长30%，旅游收入创历史新高。\n"
     "破除地方保护和市场分割，综合整治“内卷式”竞争，维护公平竞争秩序。\n"
     "推进药品集采扩围提质，降低群众用药负担。\n"
@@ -45,6 +47,7 @@ def _texts(engine: Engine, query: str, n: int = 3) -> list[str]:
         ("恶性价格战 整治", "综合整治“内卷式”竞争"),
         ("药品 集中采购", "推进药品集采扩围提质"),
         ("学生 心理问题", "加强学生心理健康教育"),
+        ("EV 产量", "新能源汽车产量突破"),
     ],
 )
 def test_an_analysts_word_finds_the_official_wording(engine, query, wording):
