@@ -96,3 +96,24 @@ def test_without_the_cap_the_provinces_review_would_come_first(tmp_path, monkeyp
 def test_a_place_asked_keeps_its_review(reports):
     texts = _texts(reports, "安徽 2025 育儿补贴")
     assert texts and texts[0].startswith("民生福祉持续增进"), texts
+
+
+# The central No. 1 document (an opinion of the party centre and the State Council) and a
+# plan outline whose line says the query's words more plainly.
+NO1_DOC = (
+    "中共中央 国务院\n"
+    "关于全面推进乡村振兴加快农业农村现代化的意见\n"
+    "（2021年1月4日）\n"
+    "打好种业翻身仗。农业现代化，种子是基础。加强农业种质资源保护开发利用。\n"
+    "加强农村人居环境整治，分类有序推进农村厕所革命。\n"
+)
+OUTLINE = (
+    "扩大内需战略规划纲要（2022－2035年）\n"
+    "加强种子安全保障。建立健全现代种业体系，加强种质资源保护利用和种子库建设，种子安全。\n"
+)
+
+
+def test_the_no1_document_is_the_national_opinion(tmp_path):
+    engine = engine_over(tmp_path, {"no1_2021.txt": NO1_DOC, "outline_2022.txt": OUTLINE})
+    texts = _texts(engine, "一号文件 种子 安全")
+    assert texts and "打好种业翻身仗" in texts[0], texts
