@@ -1942,3 +1942,13 @@ def test_all_schools_and_their_enrolment_in_a_bulletin(extract):
     got = {r.value: r for r in extract(text)}
     assert got[4563].indicator == "各级各类学校"  # its 各级 is no scope word
     assert got[51.75].indicator == "各级各类学校招生" and got[51.75].confident  # enrolment
+
+
+def test_a_batch_or_round_is_no_part_of_the_name(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "建成首批乡村振兴服务站30个。12个项目入选第三批省级非物质文化遗产名录。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[30] == "乡村振兴服务站"  # which batch is a date, not the thing built
+    assert names[12] == "省级非物质文化遗产名录项目"

@@ -86,6 +86,8 @@ _INNER_SCOPE_RE = re.compile(
 )
 _JOINED_RE = re.compile(r"^参加(.{2,16}?(?:保险|医保))(?:的)?人数$|^(.{2,16}?(?:保险|医保))参保$")
 _ABBREVIATED_RE = re.compile(r"(?<![\u4e00-\u9fff])规上(?=[\u4e00-\u9fff])|^规上")
+# 首批社区综合服务中心, 第五批国家级非遗名录项目: which batch is a date, not the thing
+_BATCH_LEAD_RE = re.compile(r"^(?:首批|第[\d一二三四五六七八九十]+批)(?=[\u4e00-\u9fff]{2})")
 
 
 def strip_noise(text: str) -> str:
@@ -119,6 +121,7 @@ def clean_name(text: str) -> str:
         s = _strip_head(s, SCOPE_RE)
         s = _strip_head(s, LEAD_RE)
         s = _strip_head(s, _ENUMERATION_RE)
+        s = _strip_head(s, _BATCH_LEAD_RE)
         m = VERB_RE.match(s)
         if m and len(m.group()) > 1 and m.end() in word_bounds(s):
             s = s[m.end() :]
