@@ -1952,3 +1952,16 @@ def test_a_batch_or_round_is_no_part_of_the_name(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[30] == "乡村振兴服务站"  # which batch is a date, not the thing built
     assert names[12] == "省级非物质文化遗产名录项目"
+
+
+def test_an_adverb_of_summing_inside_a_name_is_dropped(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "滨江物流园区累计完成投资3.75亿元。北电南送累计送电量突破8000亿千瓦时。"
+        "三类新材料合计产值年均增长12.5%。全市公共图书馆23个。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[3.75] == "滨江物流园区投资"  # 累计 says how it was summed
+    assert names[8000] == "北电南送送电量"
+    assert names[12.5] == "三类新材料产值"
+    assert names[23] == "公共图书馆"  # 公共 keeps its 共

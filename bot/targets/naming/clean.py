@@ -86,6 +86,11 @@ _INNER_SCOPE_RE = re.compile(
 )
 _JOINED_RE = re.compile(r"^参加(.{2,16}?(?:保险|医保))(?:的)?人数$|^(.{2,16}?(?:保险|医保))参保$")
 _ABBREVIATED_RE = re.compile(r"(?<![\u4e00-\u9fff])规上(?=[\u4e00-\u9fff])|^规上")
+# 物流园区累计投资, 西电东送累计送电量, 三类产品合计产值: how the figure was summed,
+# not what it measures (a word of its own: 公共 and 共享 keep their 共)
+_INNER_TOTAL_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?:累计|合计|共计|总计|共)(?=[\u4e00-\u9fff]{2})"
+)
 # 首批社区综合服务中心, 第五批国家级非遗名录项目: which batch is a date, not the thing
 _BATCH_LEAD_RE = re.compile(r"^(?:首批|第[\d一二三四五六七八九十]+批)(?=[\u4e00-\u9fff]{2})")
 
@@ -147,6 +152,7 @@ def clean_name(text: str) -> str:
                 break
         if s == before:
             break
+    s = _without_inner_total(s)
     if _YEARS_ONLY_RE.fullmatch(s):
         return ""  # 两年平均增长3.1%: a span of years is no name
     # 参加失业保险人数 is 失业保险参保人数, as bulletins' tables name it
@@ -201,6 +207,15 @@ _GOAL_TAIL_RE = re.compile(
     r"(?:定为|设定为|确定为|调整为|为|是|定)?$"
 )
 _ECONOMIC_GROWTH_RE = re.compile(r"经济(?:社会发展)?(?:的)?(?:预期|年均|平均)?(?:增长|增速)")
+
+
+def _without_inner_total(s: str) -> str:
+    """``园区累计投资`` -> ``园区投资``: an adverb of summing inside a name, on word bounds."""
+    for m in _INNER_TOTAL_RE.finditer(s):
+        bounds = word_bounds(s)
+        if m.start() in bounds and m.end() in bounds:
+            return s[: m.start()] + s[m.end() :]
+    return s
 
 
 def _without_goal_words(s: str) -> str:
