@@ -1965,3 +1965,12 @@ def test_an_adverb_of_summing_inside_a_name_is_dropped(extract):
     assert names[8000] == "北电南送送电量"
     assert names[12.5] == "三类新材料产值"
     assert names[23] == "公共图书馆"  # 公共 keeps its 共
+
+
+def test_a_quoted_item_opening_with_zhong_keeps_it(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "全国劳动模范、“中华好人”数量均居全国第2位。\n"
+    )
+    names = {r.indicator.translate(str.maketrans("", "", "“”")) for r in extract(text)}
+    assert "中华好人数量排名" in names  # its 中 is no 经济作物中 (the whole it is part of)

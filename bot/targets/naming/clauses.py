@@ -265,6 +265,18 @@ _CHAR_ELLIPSIS_RE = re.compile(
 )
 
 
+_AMONG_LEAD_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}?中(?=[\u4e00-\u9fff]{2})")
+
+
+def _without_among(item: str) -> str:
+    """``经济作物中蔬菜及食用菌产量`` -> ``蔬菜及食用菌产量``: the whole an item is taken
+    from, when its 中 is a word of its own (“中国好人”, 国有中小企业 keep theirs)."""
+    m = _AMONG_LEAD_RE.match(item)
+    if m and {m.end() - 1, m.end()} <= word_bounds(item):
+        return item[m.end() :]
+    return item
+
+
 def _split_list(subject: str, n: int | None = None) -> list[str]:
     """``A、B`` or ``A和B`` -> items, sharing a tail when the first items are short.
 
@@ -330,7 +342,7 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
         # 经济作物中蔬菜及食用菌、中草药材、园林水果产量: each item takes the shared measure
         tail = tail_word.group()
         items = [p + tail for p in items[:-1]] + [items[-1]]
-        return [re.sub(r"^[^、]{1,8}?中(?=[\u4e00-\u9fff]{2})", "", p) for p in items]
+        return [_without_among(p) for p in items]
     tokens = _segmenter().cut(last, True)
     rate = tokens[-1]
     if rate == "率" and len(tokens) >= 2:
