@@ -1974,3 +1974,9 @@ def test_a_quoted_item_opening_with_zhong_keeps_it(extract):
     )
     names = {r.indicator.translate(str.maketrans("", "", "“”")) for r in extract(text)}
     assert "中华好人数量排名" in names  # its 中 is no 经济作物中 (the whole it is part of)
+
+
+def test_the_ben_of_a_word_opens_no_scope_inside_a_name(extract):
+    text = "2026年江南省政府工作报告\n一、2025年工作回顾\n开展中小企业资本市场培训3.5万人次。\n"
+    (record,) = extract(text)
+    assert record.indicator.endswith("资本市场培训")  # not 资|本市|场 with 本市 removed

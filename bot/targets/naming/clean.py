@@ -81,8 +81,10 @@ _SHARE_IN_RE = re.compile(
 # 重大项目计划共安排项目: the plan's projects are the 重大项目
 _ARRANGED_RE = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:计划)?共?安排(项目|资金)$")
 _PM_RE = re.compile(r"PM[_\s]+(2\.5|10)")
+# (the 本 of 资本, 成本, 基本, 日本 opens no scope: 资本市场 is no 资|本市|场)
 _INNER_SCOPE_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff]{2})(?:我省|我市|我区|我县|我州|本省|本市)(?=[\u4e00-\u9fff]{2})"
+    r"(?<=[\u4e00-\u9fff]{2})(?:我省|我市|我区|我县|我州|(?<![资成基日根样文版])本省|"
+    r"(?<![资成基日根样文版])本市)(?=[\u4e00-\u9fff]{2})"
 )
 _JOINED_RE = re.compile(r"^参加(.{2,16}?(?:保险|医保))(?:的)?人数$|^(.{2,16}?(?:保险|医保))参保$")
 _ABBREVIATED_RE = re.compile(r"(?<![\u4e00-\u9fff])规上(?=[\u4e00-\u9fff])|^规上")
