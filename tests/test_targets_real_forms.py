@@ -1980,3 +1980,14 @@ def test_the_ben_of_a_word_opens_no_scope_inside_a_name(extract):
     text = "2026年江南省政府工作报告\n一、2025年工作回顾\n开展中小企业资本市场培训3.5万人次。\n"
     (record,) = extract(text)
     assert record.indicator.endswith("资本市场培训")  # not 资|本市|场 with 本市 removed
+
+
+def test_a_kind_of_unit_among_all_units_is_named_alone(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "全省实有经营主体356.2万户，其中企业98.4万户。\n"
+        "新登记市场主体5.2万户，其中企业1.3万户。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[98.4] == "企业"  # a kind of 经营主体, not 市场主体企业
+    assert names[1.3] == "新登记企业"

@@ -59,6 +59,9 @@ _PARK_RE = re.compile(r"([\u4e00-\u9fff]{1,8}?)(园区|产业园)")
 _DETERMINERS_RE = re.compile(r"^(每个|各个|该|这些|其他|个|家|所|这|各|每)")
 
 
+# Words for all the units of an economy, and the kinds of units among them
+_UNITS_HEAD_RE = re.compile(r"(?:市场主体|经营主体|法人单位)$")
+_KINDS_OF_UNITS = frozenset({"企业", "个体工商户", "农民专业合作社", "个体户"})
 _TASK_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{3})(?:工作|总)?任务$")
 # Verbs a clause leaves after its subject, right before the figure (开行, 到位, 累计达, 为)
 _DANGLING_TAIL_RE = re.compile(
@@ -441,7 +444,12 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
             if len(pair) == 2 and all(len(p) >= 2 for p in pair) and self._counted_just_before():
                 # 办理人大代表建议68件、政协委员提案118件，办结率100%: one rate of both
                 return pair[0] + "和" + pair[1] + attr
-        cand = self.entity_of(base) + attr
+        entity = self.entity_of(base)
+        head = _UNITS_HEAD_RE.search(entity)
+        if head and attr in _KINDS_OF_UNITS and fig.unit_class == "count":
+            # 经营主体688万户，其中企业162万户: the 企业 are a kind of 经营主体, not theirs
+            entity = entity[: head.start()]
+        cand = entity + attr
         return self.table.canonical(cand) or cand
 
     def _counted_just_before(self) -> bool:
