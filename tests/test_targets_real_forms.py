@@ -1991,3 +1991,14 @@ def test_a_kind_of_unit_among_all_units_is_named_alone(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[98.4] == "企业"  # a kind of 经营主体, not 市场主体企业
     assert names[1.3] == "新登记企业"
+
+
+def test_other_kinds_of_a_unit_in_brackets_after_its_name_stay(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "新增住宅小区业主委员会（物业管理委员会）850个。"
+        "细颗粒物（PM2.5）平均浓度30微克/立方米。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[850] == "住宅小区业主委员会（物业管理委员会）"  # both kinds are counted
+    assert names[30] == "PM2.5平均浓度"  # a note in brackets still goes

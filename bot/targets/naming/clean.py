@@ -40,6 +40,12 @@ _ALTERNATE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])[（(]((?!含|不含|注|下同|简称|以下|按|其中)[\u4e00-\u9fff]{1,4})[）)]"
     r"(?=[\u4e00-\u9fff])"
 )
+# 扩权赋能县（市）, 通高速公路的县（市、区）, 集聚区（培育区）: the other kinds of unit a
+# name's last word stands for, in brackets at its end, are part of what is counted
+_TRAILING_ALTERNATE_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])[（(]((?!含|不含|注|下同|简称|以下|按|其中|即|包括)"
+    r"[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,4}){0,2})[）)]$"
+)
 _BASELINE_TAIL_RE = re.compile(
     r"[由从][^，。；]*?[\dxX*一二三四五六七八九十百千][^，。；]*?(?:万亿|亿|万)?(?:元|%|个|人)?[^，。；]*$"
 )
@@ -102,7 +108,9 @@ def strip_noise(text: str) -> str:
     notes (``细颗粒物（PM2.5）``), ``在…基础上`` and a ``由A提高到`` baseline. A short
     alternate inside a word stays, without its brackets (执业（助理）医师, 国际（地区）航线)."""
     s = _ALTERNATE_RE.sub(r"\1", text)
-    s = _PAREN_RE.sub("", s)
+    alternate = _TRAILING_ALTERNATE_RE.search(s)
+    s = _PAREN_RE.sub("", s[: alternate.start()] if alternate else s)
+    s += f"（{alternate[1]}）" if alternate else ""
     s = COMPARE_RE.sub("", s)
     s = BASE_PHRASE_RE.sub("", s)
     s = _BASELINE_TAIL_RE.sub("", s)
