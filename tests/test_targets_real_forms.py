@@ -1687,7 +1687,7 @@ def test_urban_rural_kept_apart_and_an_owners_bare_measures(extract):
     got = {r.value: r.indicator for r in extract(text)}
     assert got[5100] == "城镇公益性岗位"  # not the table's 城乡公益性岗位
     assert got[2100] == "城乡公益性岗位"
-    assert got[39] == "新能源装机规模" and got[93.5] == "新能源利用率"
+    assert got[39] == "新能源装机容量" and got[93.5] == "新能源利用率"  # 装机规模: the table's
     assert got[100] == "有意愿特困人员集中供养率"
 
 
@@ -2002,3 +2002,13 @@ def test_other_kinds_of_a_unit_in_brackets_after_its_name_stay(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[850] == "住宅小区业主委员会（物业管理委员会）"  # both kinds are counted
     assert names[30] == "PM2.5平均浓度"  # a note in brackets still goes
+
+
+def test_installed_capacity_of_new_energy_is_one_measure_however_worded(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "新能源装机规模突破3200万千瓦，新型储能装机达到450万千瓦。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[3200] == "新能源装机容量"  # 装机规模 and 装机容量 are the same measure
+    assert names[450] == "新型储能装机容量"
