@@ -2012,3 +2012,12 @@ def test_installed_capacity_of_new_energy_is_one_measure_however_worded(extract)
     names = {r.value: r.indicator for r in extract(text)}
     assert names[3200] == "新能源装机容量"  # 装机规模 and 装机容量 are the same measure
     assert names[450] == "新型储能装机容量"
+
+
+def test_a_list_shares_its_per_unit_lead_with_the_amounts_after_it(extract):
+    text = (
+        "2026年江南省政府工作报告\n二、2026年重点工作\n"
+        "单位地区生产总值能耗和二氧化碳排放分别下降2.5%、3.2%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[3.2] == "单位地区生产总值二氧化碳排放"  # an intensity too, not the total

@@ -240,10 +240,23 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
     if len(items) < 2:
         return items
     items = _shared_prefix(items)
+    per_unit = _PER_UNIT_LEAD_RE.match(items[0])
+    if per_unit:
+        # 单位国内生产总值能耗和二氧化碳排放: both per unit of output, the second too
+        items = [items[0]] + [
+            per_unit.group() + p if _PER_UNIT_AMOUNT_RE.fullmatch(p) else p for p in items[1:]
+        ]
     level = LEVEL_LEAD_RE.match(items[0])
     if not level or any(LEVEL_ONLY_RE.match(p) for p in items[1:]):
         return items
     return [items[0]] + [level.group() + p for p in items[1:]]
+
+
+# An intensity (an amount per unit of output) and the amounts a list may share it with
+_PER_UNIT_LEAD_RE = re.compile(
+    r"单位(?:国内生产总值|地区生产总值|GDP|生产总值|工业增加值)(?=能耗|二氧化碳|碳排放|用水量|水耗)"
+)
+_PER_UNIT_AMOUNT_RE = re.compile(r"(?:二氧化碳|碳)排放(?:量)?|能耗|能源消耗|用水量|水耗")
 
 
 def _shared_prefix(items: list[str]) -> list[str]:
