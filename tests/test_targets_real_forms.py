@@ -2021,3 +2021,15 @@ def test_a_list_shares_its_per_unit_lead_with_the_amounts_after_it(extract):
     )
     names = {r.value: r.indicator for r in extract(text)}
     assert names[3.2] == "单位地区生产总值二氧化碳排放"  # an intensity too, not the total
+
+
+def test_a_rank_names_the_ranked_measure_as_the_table_does(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "经济增速居全国第6位。地方一般公共预算收入增速居全国第九。"
+        "全社会研发投入强度居全国第12位。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[6] == "地区生产总值增速全国排名"  # the economy's growth is its output's
+    assert names[9] == "一般公共预算收入增速全国排名"  # 地方: a lead the table drops
+    assert names[12] == "全社会研发投入强度全国排名"  # the document's words otherwise

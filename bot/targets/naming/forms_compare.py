@@ -137,7 +137,23 @@ class _CompareForms:
             if canonical is not None and name_class(canonical) == "rank":
                 self.emit(fig, canonical, change, subject=False)
                 return
-        self.emit(fig, subject + scope + "排名", change, subject=False)
+        self.emit(fig, self.ranked_measure(subject, scope) + scope + "排名", change, subject=False)
+
+    def ranked_measure(self, subject: str, scope: str) -> str:
+        """``地方一般公共预算收入增速`` -> ``一般公共预算收入增速``, ``经济增长`` ->
+        ``地区生产总值增速``: what is ranked, by the table's name when the words only add a
+        lead to it or are the economy's growth."""
+        growth = re.search(r"(?:增速|增幅)$", subject)
+        base = subject[: growth.start()] if growth else subject
+        canonical = self.table.canonical(base)
+        if canonical is None or name_class(canonical) == "rank":
+            return subject
+        if base in ("经济增长", "经济增速") and scope.startswith("全"):
+            return canonical + "增速"  # the growth of the economy is the growth of its output
+        if base.endswith(canonical):
+            # 地方一般公共预算收入: the table's name without a lead it takes as the same
+            return canonical + (growth.group() if growth else "")
+        return subject  # 全社会研发投入强度: the document's words for another of its aliases
 
     def ranks_listed(self, i: int, scope: str, change: str) -> bool:
         """``一产、二产、三产增加值分别增长6%、5.2%、5.2%，分别居全国第二、第七、第九``:
