@@ -2033,3 +2033,14 @@ def test_a_rank_names_the_ranked_measure_as_the_table_does(extract):
     assert names[6] == "地区生产总值增速全国排名"  # the economy's growth is its output's
     assert names[9] == "一般公共预算收入增速全国排名"  # 地方: a lead the table drops
     assert names[12] == "全社会研发投入强度全国排名"  # the document's words otherwise
+
+
+def test_a_rank_of_a_number_of_things_says_number_when_the_text_does(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "专精特新企业数增长1.8倍、从全国第15位升至第6位。"
+        "新增挂牌公司35家，总数210家、从全国第11位升至第8位。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[6] == "专精特新企业数全国排名"  # the number ranked, as written
+    assert names[8] == "挂牌公司数全国排名"  # 总数: the number of the companies

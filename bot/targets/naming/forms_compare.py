@@ -120,6 +120,8 @@ class _CompareForms:
             growth = "增速" if grew or re.search(r"增速|增幅|增长", raw) else ""
             # 一般公共预算收入增速全国排名: the whole name of what grew, then 增速
             subject = self.last_subject + growth
+            if not growth:
+                subject += self.number_said(self.last_subject, fig)
             scope = scope or (re.search(r"全(国|省|市|区|县)", raw) or re.match("", "")).group()
         if _BARE_RANKED_RE.fullmatch(subject) and self.last_subject:
             # 外商直接投资累计达到149.6亿美元、总规模居中西部第1位: the investment's total
@@ -138,6 +140,22 @@ class _CompareForms:
                 self.emit(fig, canonical, change, subject=False)
                 return
         self.emit(fig, self.ranked_measure(subject, scope) + scope + "排名", change, subject=False)
+
+    def number_said(self, subject: str, fig: Figure) -> str:
+        """``数`` or ``数量`` when the sentence ranks the number of ``subject`` in so many
+        words (科技型中小企业数增长4.9倍、从全国第13位升至第5位; 新增境内上市公司62家，
+        总数186家、从全国第9位升至第7位), else ``""``."""
+        said = re.search(re.escape(subject) + r"(数量|数)(?![据字码])", self.s[: fig.start])
+        if said:
+            return said.group(1)
+        last = self.out[-1] if self.out else None
+        total = (
+            last is not None
+            and last.indicator == subject
+            and last.figure.unit_class == "count"
+            and self.s[clause_start(self.s, last.figure.start) : last.figure.start] == "总数"
+        )
+        return "数" if total else ""
 
     def ranked_measure(self, subject: str, scope: str) -> str:
         """``地方一般公共预算收入增速`` -> ``一般公共预算收入增速``, ``经济增长`` ->
