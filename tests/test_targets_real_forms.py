@@ -2044,3 +2044,14 @@ def test_a_rank_of_a_number_of_things_says_number_when_the_text_does(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[6] == "专精特新企业数全国排名"  # the number ranked, as written
     assert names[8] == "挂牌公司数全国排名"  # 总数: the number of the companies
+
+
+def test_a_contribution_keeps_what_it_is_to_and_who_gives_it(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "对全国经济增长的贡献率保持在12%左右。"
+        "数字产业增加值增长9.4%、对规模以上工业增长贡献率达41.5%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[12] == "对全国经济增长的贡献率"  # its 对 is no lead word
+    assert names[41.5] == "数字产业对规模以上工业增长贡献率"  # the part that just grew

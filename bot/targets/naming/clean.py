@@ -99,6 +99,8 @@ _ABBREVIATED_RE = re.compile(r"(?<![\u4e00-\u9fff])规上(?=[\u4e00-\u9fff])|^�
 _INNER_TOTAL_RE = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})(?:累计|合计|共计|总计|共)(?=[\u4e00-\u9fff]{2})"
 )
+# A contribution: the share of a whole's growth that a part gives (对经济增长的贡献率)
+_CONTRIBUTION_RE = re.compile(r"^对[^，。；、]{2,20}?(?:的)?(?:综合)?贡献率")
 # 首批社区综合服务中心, 第五批国家级非遗名录项目: which batch is a date, not the thing
 _BATCH_LEAD_RE = re.compile(r"^(?:首批|第[\d一二三四五六七八九十]+批)(?=[\u4e00-\u9fff]{2})")
 
@@ -134,7 +136,8 @@ def clean_name(text: str) -> str:
         before = s
         s = s.strip(" 　、，,")
         s = _strip_head(s, SCOPE_RE)
-        s = _strip_head(s, LEAD_RE)
+        if not _CONTRIBUTION_RE.match(s):  # 对经济增长的贡献率: its 对 says to what
+            s = _strip_head(s, LEAD_RE)
         s = _strip_head(s, _ENUMERATION_RE)
         s = _strip_head(s, _BATCH_LEAD_RE)
         m = VERB_RE.match(s)
@@ -193,7 +196,7 @@ def clean_name(text: str) -> str:
         tail = s.rsplit("的", 1)[1]
         # 在蓉设立领事机构的国家: a bare 国家 after 的 needs what comes before it
         head = s.rsplit("的", 1)[0]
-        if "对" in head[1:] and tail.startswith("贡献"):
+        if "对" in head and tail.startswith("贡献"):
             pass  # 消费对经济增长的贡献率: a share of something else, the whole is the name
         elif len(tail) >= 2 and tail not in GENERIC_NAMES and tail not in _BARE_HEADS:
             s = tail

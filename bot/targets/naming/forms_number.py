@@ -160,6 +160,24 @@ class _NumberForm:
         m = _SECTOR_RE.match(text)
         return m.group() if m and m.end() in word_bounds(text) else ""
 
+    def contributor(self, name: str) -> str:
+        """``对GDP综合贡献率``, said after the part that contributes: 旅游业…，对GDP综合贡献率
+        (the sector the sentence opens with); 非烟非能工业增加值增长8.1%、对规模以上工业增长
+        贡献率 (the thing whose growth was just given) -> 非烟非能工业对…贡献率."""
+        part = self.sector_opening
+        last = self.out[-1] if self.out else None
+        if (
+            not part
+            and last is not None
+            and last.figure.unit_class == "percent"
+            and re.fullmatch(r"[、，,]对", self.s[last.figure.end : last.figure.end + 2])
+        ):
+            part = re.sub(r"(?:增加值|产值)$", "", self.entity_of(last.indicator))
+            part = part if _is_name(part) and "对" not in part else ""
+        if not part or "对" in name[1:]:
+            return name
+        return part + ("" if name.startswith("对") else "对") + name
+
     @staticmethod
     def _measure_opening(clause: str) -> str:
         """``我国电子商务交易额保持快速增长`` -> ``电子商务交易额``: the noun phrase a
@@ -434,13 +452,8 @@ class _NumberForm:
             elif not change and not tail.startswith(("、", "和", "及", "，", ",")):
                 # …5.66万亿元、比上年增加1.6万亿元: that 增加 is the next figure's verb
                 change = _find_change(tail[:12])
-        if (
-            name.endswith("贡献率")
-            and "对" not in name
-            and strip_noise(raw).lstrip("，、 ").startswith("对")
-            and self.sector_opening
-        ):
-            name = self.sector_opening + "对" + name  # 旅游业…，对GDP综合贡献率达33.4%
+        if name.endswith("贡献率") and strip_noise(raw).lstrip("，、 ").startswith("对"):
+            name = self.contributor(name)
         if fig.unit_class == "count" and name not in self.table:
             name = self._narrowed(fig, name, consumed)
         # the projects' 个数占比 leaves the projects the subject of their 总投资 after it
