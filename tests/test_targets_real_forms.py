@@ -2055,3 +2055,15 @@ def test_a_contribution_keeps_what_it_is_to_and_who_gives_it(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[12] == "对全国经济增长的贡献率"  # its 对 is no lead word
     assert names[41.5] == "数字产业对规模以上工业增长贡献率"  # the part that just grew
+
+
+def test_a_flow_to_a_partner_keeps_its_dui_after_a_change(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "对共建“一带一路”国家贸易额增长6.3%。对县级一般性转移支付增长5.2%。"
+        "对东盟国家投资占40%以上。\n"
+    )
+    names = {r.value: r.indicator.replace("“", "").replace("”", "") for r in extract(text)}
+    assert names[6.3] == "对共建一带一路国家贸易额"  # trade with them, a part of all trade
+    assert names[5.2] == "对县级一般性转移支付"
+    assert names[40] == "对东盟国家投资占比"

@@ -73,8 +73,14 @@ _YEARS_EDGE_RE = re.compile(
     r"^(?:近|过去)?[一二三四五六七八九十两\d]{1,2}年(?:来|内|间|共|累计)+"
     r"|(?<=[\u4e00-\u9fff]{2})[一二三四五六七八九十两\d]{1,2}年(?:来|内|间)?$"
 )
+# the change said after a partner's flow (对东盟进出口增长, 对…国家投资占)
+_PARTNER_CHANGE_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{4})(?:同比|年均|平均)?(?:增长|下降|增加|减少|提高|达到|达|为|占|突破|超过)$"
+)
 _PARTNER_RE = re.compile(
-    r"^(对[^，。；、]{2,14}?)(?:实现|完成)?((?:货物)?(?:进出口|出口|进口)(?:总额|额|总值)?|实际(?:利用|使用)外资|投资)$"
+    r"^(对[^，。；、]{2,14}?)(?:实现|完成)?((?:货物)?(?:进出口|出口|进口)(?:总额|额|总值)?|实际(?:利用|使用)外资|投资"
+    # 对共建“一带一路”国家贸易额, 对地方一般性转移支付: trade with and payments to a partner
+    r"|(?:货物|服务)?贸易(?:总额|额)?|(?:一般性|专项)?转移支付)(占比|比重)?$"
 )
 # One-character words a cut clause leaves at the end of a name (removed on a word boundary)
 _LOOSE_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:有|达|为|由|等|各|新)$")
@@ -128,10 +134,13 @@ def clean_name(text: str) -> str:
     """
     # PDF text spaces out words (2023 年全市): spaces go first, so time words are seen
     s = _INVISIBLE_RE.sub("", strip_noise(_INVISIBLE_RE.sub("", text)).translate(_QUOTE_TABLE))
-    partner = _PARTNER_RE.match(s.lstrip("，、 "))
+    change = _PARTNER_CHANGE_RE.search(s.lstrip("，、 "))
+    partner = _PARTNER_RE.match(s.lstrip("，、 ")[: change.start() if change else None])
     if partner:
-        # 对“一带一路”沿线国家实现进出口总额: trade with a partner is a part of trade
-        return partner.group(1) + partner.group(2)
+        # 对“一带一路”沿线国家实现进出口总额: trade with a partner is a part of trade;
+        # 对…国家投资占50%以上: its share of all of it
+        share = partner.group(3) or ("占比" if change and change.group() == "占" else "")
+        return partner.group(1) + partner.group(2) + share
     for _ in range(8):
         before = s
         s = s.strip(" 　、，,")
