@@ -2067,3 +2067,13 @@ def test_a_flow_to_a_partner_keeps_its_dui_after_a_change(extract):
     assert names[6.3] == "对共建一带一路国家贸易额"  # trade with them, a part of all trade
     assert names[5.2] == "对县级一般性转移支付"
     assert names[40] == "对东盟国家投资占比"
+
+
+def test_other_kinds_of_a_unit_in_brackets_after_a_count_are_counted(extract):
+    text = (
+        "2026年江南省政府工作报告\n二、2026年重点工作\n"
+        "支持18个强县扩权县（市）率先发展。建设12个现代服务业集聚区（培育区）。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[18] == "强县扩权县（市）"  # not 强县扩权县 alone
+    assert names[12] == "现代服务业集聚区（培育区）"  # 培育 in brackets is no verb

@@ -81,6 +81,11 @@ _ONE_CHARACTER_PLACES = frozenset("省市县区乡镇村")
 # another figure inside the predicate (建设基地6.2万亩): the predicate is that figure's
 _FIGURE_IN_RE = re.compile(r"[一二三四五六七八九十两百千万亿]+(?:个|项|家|所|部|种|批|次|万|亿)")
 _BATCH_RE = re.compile(r"^(?:首批|第[\d一二三四五六七八九十]+批)")
+# Other kinds of the counted unit, in brackets after its noun (县（市、区）, 自贸区（港）)
+_NOUN_ALTERNATE_RE = re.compile(
+    r"[（(](?!含|不含|注|下同|简称|以下|按|其中|即|包括)"
+    r"[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,4}){0,2}[）)]"
+)
 # Another unit for the same count, in brackets (2.5万套（间）).
 _UNIT_ALTERNATE_RE = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
 
@@ -177,6 +182,10 @@ def _after_noun(after: str) -> tuple[str, int]:
     if m:
         k = m.end()
     m = AFTER_STOP_RE.search(after, k + 1)
+    alternate = _NOUN_ALTERNATE_RE.match(after, m.start()) if m else None
+    if alternate and _CJK_RE.match(after, m.start() - 1):
+        # 29个扩权赋能县（市）率先…: the other kinds of unit in brackets are counted too
+        m = AFTER_STOP_RE.search(after, alternate.end())
     if m and m.group() in ("和", "及") and after.startswith(("其他", "其它"), m.end()):
         # 1亿农业转移人口和其他常住人口: one set of people, the first and the rest
         m = AFTER_STOP_RE.search(after, m.end() + 2)

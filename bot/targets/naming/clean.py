@@ -185,7 +185,11 @@ def clean_name(text: str) -> str:
     s = _PM_RE.sub(r"PM\1", s)  # PM_2.5: a subscript flattened by the converter
     s = _INNER_SCOPE_RE.sub("", s) if len(s) > 6 else s  # …评估我省全国排名
     s = _ABBREVIATED_RE.sub("规模以上", s)  # 规上工业 is 规模以上工业, as the tables name it
-    inner = max(INNER_VERB_RE.finditer(s), key=lambda m: m.start(), default=None)
+    inner = max(
+        (m for m in INNER_VERB_RE.finditer(s) if _outside_brackets(s, m.start())),
+        key=lambda m: m.start(),
+        default=None,
+    )  # (集聚区（培育区）: a verb inside the brackets of a trailing alternate is no verb)
     if inner is not None and inner.start() > 0:
         head, tail = s[: inner.start()], s[inner.end() :]
         if (tail in ATTRIBUTES or _is_verb(tail) or tail.startswith("再")) and _is_name(head):
@@ -229,6 +233,11 @@ _GOAL_TAIL_RE = re.compile(
     r"(?:定为|设定为|确定为|调整为|为|是|定)?$"
 )
 _ECONOMIC_GROWTH_RE = re.compile(r"经济(?:社会发展)?(?:的)?(?:预期|年均|平均)?(?:增长|增速)")
+
+
+def _outside_brackets(s: str, at: int) -> bool:
+    """Whether ``s[at]`` is outside any bracket (集聚区（培育区）: 培育 is inside)."""
+    return s.count("（", 0, at) <= s.count("）", 0, at)
 
 
 def _without_inner_total(s: str) -> str:

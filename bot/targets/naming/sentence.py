@@ -16,6 +16,7 @@ from bot.targets.indicators import AliasMatch, IndicatorTable
 from bot.targets.lexicon import SCOPE_RE, TIME_RE, VERB_RE
 from bot.targets.naming.clauses import (
     _MEMBERSHIP_VERBS,
+    _NOUN_ALTERNATE_RE,
     _ONE_CHARACTER_PLACES,
     _UNIT_ALTERNATE_RE,
     _after_noun,
@@ -177,6 +178,10 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         fig = self.figs[i]
         unit_alt = _UNIT_ALTERNATE_RE.match(self.s, fig.end)  # 2.5万套（间）城市危旧房
         hi = clause_end(self.s, unit_alt.end() if unit_alt else fig.end)
+        alternate = _NOUN_ALTERNATE_RE.match(self.s, hi)
+        if alternate and hi > fig.end and _is_name(self.s[fig.end : hi]):
+            # 29个扩权赋能县（市）率先…: other kinds of the unit, in brackets, are counted too
+            hi = clause_end(self.s, alternate.end())
         if i + 1 < len(self.figs):
             hi = min(hi, self.figs[i + 1].start)
         return self.s[fig.end : hi]
