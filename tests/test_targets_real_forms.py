@@ -2077,3 +2077,14 @@ def test_other_kinds_of_a_unit_in_brackets_after_a_count_are_counted(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[18] == "强县扩权县（市）"  # not 强县扩权县 alone
     assert names[12] == "现代服务业集聚区（培育区）"  # 培育 in brackets is no verb
+
+
+def test_a_national_designation_keeps_its_quanguo(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "新增全国休闲农业重点县示范区4个、全国特色农产品产业集群2个。全国粮食产量增长1.2%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[4] == "全国休闲农业重点县示范区"  # the designation's name, not a scope
+    assert names[2] == "全国特色农产品产业集群"
+    assert names[1.2] == "粮食产量"  # a scope still goes

@@ -268,7 +268,9 @@ BASE_PHRASE_RE = re.compile(
 )
 # Scope words that say where, not what (全市高新技术企业 -> 高新技术企业).
 SCOPE_RE = re.compile(
-    r"^(?:全市|全省|全区|全县|全州|全国(?!重点|示范|名特|综合|文明|先进|百强|优秀|首批|模范)|我国"
+    r"^(?:全市|全省|全区|全县|全州|全国(?!重点|示范|名特|综合|文明|先进|百强|优秀|首批|模范"
+    # 全国农业现代化示范区, 全国优势特色产业集群: a national designation's own word
+    r"|[^，。；、]{0,12}?(?:示范区|示范县|示范市|示范基地|产业集群|试点县|试点市)$)|我国"
     r"|我市|本市|我省|本省|我区|我县|该市|该县|该区|该省"
     # 各级各类学校 is the bulletins' name for all schools: its 各级 is no scope
     r"|市县两级|各级(?!各类学校)|全域|全体)"
