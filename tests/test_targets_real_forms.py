@@ -1477,7 +1477,8 @@ def test_a_count_of_counties_cities_and_districts_is_named_so(extract):
         "新（改）建农村公路1.2万公里，45个县（市、区）整县建设美丽乡村。\n"
     )
     got = {(r.indicator, r.value) for r in extract(text)}
-    assert ("县市区", 45) in got  # not the 农村公路 of the clause before
+    # not the 农村公路 of the clause before; the counties that do it, not all of them
+    assert ("整县建设美丽乡村的县（市、区）", 45) in got
 
 
 def test_a_news_storys_undated_figures_are_its_years(extract):
@@ -2088,3 +2089,9 @@ def test_a_national_designation_keeps_its_quanguo(extract):
     assert names[4] == "全国休闲农业重点县示范区"  # the designation's name, not a scope
     assert names[2] == "全国特色农产品产业集群"
     assert names[1.2] == "粮食产量"  # a scope still goes
+
+
+def test_counties_counted_by_what_they_do_are_the_counties_that_do(extract):
+    text = "2026年江南省政府工作报告\n一、2025年工作回顾\n推动23个县（市、区）整县推进农房改造。\n"
+    (record,) = extract(text)
+    assert record.indicator == "整县推进农房改造的县（市、区）"  # not every 县市区

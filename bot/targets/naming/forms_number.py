@@ -477,6 +477,11 @@ class _NumberForm:
                 and not _is_verb(noun[-2:])
             ):
                 return admin + noun, units.end() + n  # 11个市（州）分岛: the branches
+            end = clause_end(self.s, units.end())
+            doing = self.s[units.end() : end]
+            if 4 <= len(doing) <= 20 and VERB_RE.search(doing[:4]) and _is_name(clean_name(doing)):
+                # 16个县（市、区）整县建成美丽乡村: the counties that do, not all of them
+                return doing + "的" + units.group(), end
             return admin, units.end()
         threshold = _THRESHOLD_ATTRIBUTE_RE.match(after)
         if threshold:
