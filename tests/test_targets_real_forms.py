@@ -2095,3 +2095,14 @@ def test_counties_counted_by_what_they_do_are_the_counties_that_do(extract):
     text = "2026年江南省政府工作报告\n一、2025年工作回顾\n推动23个县（市、区）整县推进农房改造。\n"
     (record,) = extract(text)
     assert record.indicator == "整县推进农房改造的县（市、区）"  # not every 县市区
+
+
+def test_places_a_road_or_line_reaches_are_the_ones_counted(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "36个乡镇通高速公路。新增120个行政村通光纤。5条高速公路通车。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[36] == "通高速公路的乡镇"  # not every 乡镇
+    assert names[120] == "通光纤的行政村"
+    assert names[5] == "高速公路通车"  # 通车: no 车 is reached

@@ -72,7 +72,10 @@ _ETC_KIND_RE = re.compile(
 _LOOSE_END_WORDS = frozenset("不未没所中和并与及或等前")
 # What a counted set of things did or got, said after them (8个市下放…, 2200余项政务服务事项
 # 实现通办, 5部作品入选…展演): the count is of the things that did, not of all of them.
-_MEMBERSHIP_VERBS = "入选|获评|获批|荣获|获得|获|实现|通过|纳入|享受|签署|建立|加入|进入|列入|下放"
+_MEMBERSHIP_VERBS = (
+    "入选|获评|获批|荣获|获得|获|实现|通过|纳入|享受|签署|建立|加入|进入|列入|下放"
+    "|通"  # 4000个自然村通硬化路: the villages a road reaches
+)
 _MEMBERSHIP_RE = re.compile(
     rf"(?:全部|均|已经?|都|成功|相继|先后|率先)?(?P<verb>{_MEMBERSHIP_VERBS})"
     r"(?P<what>[^，。；、,;：:（）()\d]{2,18})$"
