@@ -2106,3 +2106,13 @@ def test_places_a_road_or_line_reaches_are_the_ones_counted(extract):
     assert names[36] == "通高速公路的乡镇"  # not every 乡镇
     assert names[120] == "通光纤的行政村"
     assert names[5] == "高速公路通车"  # 通车: no 车 is reached
+
+
+def test_whom_a_thing_was_done_for_is_no_part_of_its_name(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "为群众追回被骗资金3.6亿元。为低收入家庭发放燃气补贴860万元。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[3.6] == "追回被骗资金"  # not 群众追回被骗资金
+    assert names[860] == "燃气补贴"

@@ -105,6 +105,10 @@ _ABBREVIATED_RE = re.compile(r"(?<![\u4e00-\u9fff])规上(?=[\u4e00-\u9fff])|^�
 _INNER_TOTAL_RE = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})(?:累计|合计|共计|总计|共)(?=[\u4e00-\u9fff]{2})"
 )
+# 为群众挽回非法集资损失, 为困难家庭发放蔬菜价格补贴: whom it was done for is not the thing
+_BENEFICIARY_RE = re.compile(
+    r"^为[\u4e00-\u9fff]{1,8}?(?=(?:挽回|发放|提供|办理|兑现|减免|追回)[\u4e00-\u9fff]{2})"
+)
 # A contribution: the share of a whole's growth that a part gives (对经济增长的贡献率)
 _CONTRIBUTION_RE = re.compile(r"^对[^，。；、]{2,20}?(?:的)?(?:综合)?贡献率")
 # 首批社区综合服务中心, 第五批国家级非遗名录项目: which batch is a date, not the thing
@@ -145,6 +149,7 @@ def clean_name(text: str) -> str:
         before = s
         s = s.strip(" 　、，,")
         s = _strip_head(s, SCOPE_RE)
+        s = _BENEFICIARY_RE.sub("", s)
         if not _CONTRIBUTION_RE.match(s):  # 对经济增长的贡献率: its 对 says to what
             s = _strip_head(s, LEAD_RE)
         s = _strip_head(s, _ENUMERATION_RE)
