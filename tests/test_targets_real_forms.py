@@ -2116,3 +2116,12 @@ def test_whom_a_thing_was_done_for_is_no_part_of_its_name(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[3.6] == "追回被骗资金"  # not 群众追回被骗资金
     assert names[860] == "燃气补贴"
+
+
+def test_items_listed_as_indicators_are_named_alone(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "软件业务收入、算力规模等主要指标均增长2倍以上。\n"
+    )
+    names = sorted(r.indicator for r in extract(text))
+    assert names == ["算力规模", "软件业务收入"]  # 指标 says what they are, not a part

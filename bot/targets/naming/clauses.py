@@ -319,6 +319,9 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
         return items
     kind = _ETC_KIND_RE.fullmatch(items[-1])
     if kind and not any("等" in p for p in items[:-1]):
+        if kind["kind"].endswith("指标"):
+            # 营业收入、智算规模等主要指标: the items are the measures, 指标 says so
+            return [*items[:-1], kind["last"]]
         # 电子信息、装备制造、特色消费品等产业集群: each item is one of that kind
         return [p + kind["kind"] for p in [*items[:-1], kind["last"]]]
     head_measure = measure_of(items[0]) or (
