@@ -2125,3 +2125,9 @@ def test_items_listed_as_indicators_are_named_alone(extract):
     )
     names = sorted(r.indicator for r in extract(text))
     assert names == ["算力规模", "软件业务收入"]  # 指标 says what they are, not a part
+
+
+def test_the_number_of_things_a_list_closes_with_is_no_part_of_a_name(extract):
+    text = "2026年江南省政府工作报告\n一、2025年工作回顾\n全省实现算力规模等“四个翻番”。\n"
+    names = {r.indicator for r in extract(text)}
+    assert names == {"算力规模"}  # not 算力规模等四个

@@ -82,8 +82,11 @@ _PARTNER_RE = re.compile(
     # 对共建“一带一路”国家贸易额, 对地方一般性转移支付: trade with and payments to a partner
     r"|(?:货物|服务)?贸易(?:总额|额)?|(?:一般性|专项)?转移支付)(占比|比重)?$"
 )
-# One-character words a cut clause leaves at the end of a name (removed on a word boundary)
-_LOOSE_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:有|达|为|由|等|各|新)$")
+# One-character words a cut clause leaves at the end of a name (removed on a word boundary);
+# 等 with the number of things listed (智算规模等六个, 外贸进出口等三项)
+_LOOSE_TAIL_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?:有|达|为|由|等|各|新|等[一二三四五六七八九十两\d]{1,2}[个项类种大])$"
+)
 _SHARE_DE_RE = re.compile(r"占([\u4e00-\u9fffA-Za-z0-9]{1,12})的(比重|比例|份额)$")
 # 制造业的总产值在GDP当中所占的比重 is 制造业总产值占GDP比重
 _SHARE_IN_RE = re.compile(
