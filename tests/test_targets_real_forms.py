@@ -2131,3 +2131,12 @@ def test_the_number_of_things_a_list_closes_with_is_no_part_of_a_name(extract):
     text = "2026年江南省政府工作报告\n一、2025年工作回顾\n全省实现算力规模等“四个翻番”。\n"
     names = {r.indicator for r in extract(text)}
     assert names == {"算力规模"}  # not 算力规模等四个
+
+
+def test_indicators_counted_after_their_topic_keep_it(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "大气环境12项约束性指标全部完成。完成年度23项指标。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[12] == "大气环境约束性指标"  # whose indicators they are

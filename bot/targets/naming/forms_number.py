@@ -440,6 +440,14 @@ class _NumberForm:
                 return
         if name is None:
             return
+        if (
+            name.endswith("指标")
+            and consumed > fig.end
+            and _is_name(cleaned)
+            and strip_noise(raw).rstrip("，、 ").endswith(cleaned)
+        ):
+            # 生态环境9项约束性指标: the indicators of the topic written before their count
+            name = cleaned + name
         agreeing = self.classifier_noun(fig, name, after)
         if agreeing:
             name, consumed = agreeing
