@@ -2140,3 +2140,9 @@ def test_indicators_counted_after_their_topic_keep_it(extract):
     )
     names = {r.value: r.indicator for r in extract(text)}
     assert names[12] == "大气环境约束性指标"  # whose indicators they are
+
+
+def test_tidang_ends_the_noun_after_a_count(extract):
+    text = "2026年江南省政府工作报告\n二、2026年重点工作\n推动45家星级酒店提档升级。\n"
+    (record,) = extract(text)
+    assert record.indicator == "星级酒店"  # 提档升级 is what is done to them
