@@ -2146,3 +2146,9 @@ def test_tidang_ends_the_noun_after_a_count(extract):
     text = "2026年江南省政府工作报告\n二、2026年重点工作\n推动45家星级酒店提档升级。\n"
     (record,) = extract(text)
     assert record.indicator == "星级酒店"  # 提档升级 is what is done to them
+
+
+def test_a_list_mark_before_an_inner_verb_is_no_part_of_the_name(extract):
+    text = "2026年江南省政府工作报告\n一、2025年工作回顾\n大力实施老旧街区改造、完成投资86亿元。\n"
+    (record,) = extract(text)
+    assert record.indicator == "老旧街区改造投资"  # not 老旧街区改造、投资

@@ -199,7 +199,8 @@ def clean_name(text: str) -> str:
         default=None,
     )  # (集聚区（培育区）: a verb inside the brackets of a trailing alternate is no verb)
     if inner is not None and inner.start() > 0:
-        head, tail = s[: inner.start()], s[inner.end() :]
+        # (城市更新行动、完成投资: the list mark before the verb is no part of the head)
+        head, tail = s[: inner.start()].rstrip("、，,"), s[inner.end() :]
         if (tail in ATTRIBUTES or _is_verb(tail) or tail.startswith("再")) and _is_name(head):
             s = head + tail  # 规模以上工业企业实现营业收入 -> 规模以上工业企业营业收入
         elif (
