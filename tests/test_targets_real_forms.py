@@ -2152,3 +2152,11 @@ def test_a_list_mark_before_an_inner_verb_is_no_part_of_the_name(extract):
     text = "2026年江南省政府工作报告\n一、2025年工作回顾\n大力实施老旧街区改造、完成投资86亿元。\n"
     (record,) = extract(text)
     assert record.indicator == "老旧街区改造投资"  # not 老旧街区改造、投资
+
+
+def test_a_date_ends_the_noun_read_after_a_count(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n21个省级开发区2025年营业收入突破8000亿元。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[21] == "省级开发区"  # the zones counted, not their revenue

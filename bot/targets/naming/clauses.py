@@ -84,6 +84,7 @@ _ONE_CHARACTER_PLACES = frozenset("省市县区乡镇村")
 # another figure inside the predicate (建设基地6.2万亩): the predicate is that figure's
 _FIGURE_IN_RE = re.compile(r"[一二三四五六七八九十两百千万亿]+(?:个|项|家|所|部|种|批|次|万|亿)")
 _BATCH_RE = re.compile(r"^(?:首批|第[\d一二三四五六七八九十]+批)")
+_YEAR_IN_RE = re.compile(r"(?:19|20)\d\d年")
 # Other kinds of the counted unit, in brackets after its noun (县（市、区）, 自贸区（港）)
 _NOUN_ALTERNATE_RE = re.compile(
     r"[（(](?!含|不含|注|下同|简称|以下|按|其中|即|包括)"
@@ -200,6 +201,9 @@ def _after_noun(after: str) -> tuple[str, int]:
             end = _without_trailing_verb(after, k + 1, head_end)
             return after[k + 1 : end].translate(_QUOTE_TABLE), end
     end = m.start() if m else len(after)
+    year = _YEAR_IN_RE.search(after, k + 2, end)
+    if year:
+        m, end = None, year.start()  # 13个重点园区2025年营业收入…: a date ends the noun
     at_de = m is not None and m.group() == "的"
     having = _HAVING_RE.match(after, k)
     if having and not at_de:
