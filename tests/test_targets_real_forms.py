@@ -2160,3 +2160,14 @@ def test_a_date_ends_the_noun_read_after_a_count(extract):
     )
     names = {r.value: r.indicator for r in extract(text)}
     assert names[21] == "省级开发区"  # the zones counted, not their revenue
+
+
+def test_a_goal_set_to_a_figure_is_no_name(extract):
+    text = (
+        "2026年江南省政府工作报告\n二、2026年重点工作\n"
+        "全省经济增长预期目标设定为5.5%左右。"
+        "经济增速是综合性指标，今年预期目标确定为6%以上，兼顾了需要和可能。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[5.5] == "地区生产总值"  # not 经济增长预期目标设定
+    assert names[6] == "地区生产总值"  # the growth the clause before speaks of

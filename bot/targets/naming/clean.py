@@ -239,7 +239,7 @@ _ENUMERATION_RE = re.compile(
 # 经济增长预期目标, 生产总值增长目标定为. The goal is the figure's kind, not its name.
 _GOAL_TAIL_RE = re.compile(
     r"(?P<growth>(?:的)?(?:预期|计划)?(?:增长|增速))?(?:的)?(?:预期目标|预期|目标)(?:值)?"
-    r"(?:定为|设定为|确定为|调整为|为|是|定)?$"
+    r"(?:定为|设定为|确定为|调整为|为|是|定|设定|确定|调整)?$"
 )
 _ECONOMIC_GROWTH_RE = re.compile(r"经济(?:社会发展)?(?:的)?(?:预期|年均|平均)?(?:增长|增速)")
 
@@ -262,6 +262,8 @@ def _without_goal_words(s: str) -> str:
     """``地区生产总值预期增长目标为`` -> ``地区生产总值``; ``经济增长预期目标`` -> ``经济增长``
     (增长 stays when nothing but 经济 would be left)."""
     m = _GOAL_TAIL_RE.search(s)
+    if m and m.start() == 0 and "目标" in m.group() and m.end() > len("预期目标"):
+        return ""  # 预期目标设定为6%: the goal is said, what it is of is not (not here)
     if not m or m.start() < 2:
         return s
     if m.group("growth") and s[: m.start()] in ("经济", "经济社会"):
