@@ -2171,3 +2171,14 @@ def test_a_goal_set_to_a_figure_is_no_name(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[5.5] == "地区生产总值"  # not 经济增长预期目标设定
     assert names[6] == "地区生产总值"  # the growth the clause before speaks of
+
+
+def test_the_base_a_growth_is_compared_with_is_no_part_of_the_name(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "高技术制造业增加值增速高于全部规上工业3.1个百分点。"
+        "民间投资增速比全部投资高1.5个百分点。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[3.1] == "高技术制造业增加值"  # not …增速高于全部规上工业
+    assert names[1.5] == "民间投资"

@@ -254,6 +254,10 @@ COMPARE_RE = re.compile(
     r"(?:比|较|与)(?:上年|去年|上年末|上年同期|(?:19|20)\d\d年|[xX]{4}年)(?:末|底|同期)?|同比|环比"
     # 贷款增速比各项贷款平均增速(高): the other figure compared with is a base too
     r"|(?<=[\u4e00-\u9fff]{2})(?:增速|增幅)?(?:比|较|高于|低于)[^，。；、]{2,14}?(?:平均)?(?:增速|增幅)$"
+    # 民营工业增加值增速高于全部规上工业, 民间投资增速比全部投资高 (2.3个百分点): the
+    # growth of the named thing is compared, the rest is the base
+    r"|(?<=[\u4e00-\u9fff]{2})(?:增速|增幅)(?:高于|低于|快于|慢于)[^，。；、\d]{2,14}$"
+    r"|(?<=[\u4e00-\u9fff]{2})(?:增速|增幅)(?:比|较)[^，。；、\d]{2,12}?(?:高|低|快|慢)$"
 )
 # 在2020年基础上, 在此基础上: a base, not part of a name.
 BASE_PHRASE_RE = re.compile(
