@@ -2182,3 +2182,12 @@ def test_the_base_a_growth_is_compared_with_is_no_part_of_the_name(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[3.1] == "高技术制造业增加值"  # not …增速高于全部规上工业
     assert names[1.5] == "民间投资"
+
+
+def test_a_share_keeps_whose_share_it_is_before_its_de(extract):
+    text = (
+        "2026年江南省政府工作报告\n二、2026年重点工作\n"
+        "政府采购工程面向小微企业的预留份额达35%以上。\n"
+    )
+    (record,) = extract(text)
+    assert record.indicator == "政府采购工程面向小微企业的预留份额"  # not 预留份额 alone

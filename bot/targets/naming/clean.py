@@ -112,6 +112,7 @@ _INNER_TOTAL_RE = re.compile(
 _BENEFICIARY_RE = re.compile(
     r"^为[\u4e00-\u9fff]{1,8}?(?=(?:挽回|发放|提供|办理|兑现|减免|追回)[\u4e00-\u9fff]{2})"
 )
+_SHARE_WORD_END_RE = re.compile(r"(?:占比|比重|比例|份额|比率)$")
 # A contribution: the share of a whole's growth that a part gives (对经济增长的贡献率)
 _CONTRIBUTION_RE = re.compile(r"^对[^，。；、]{2,20}?(?:的)?(?:综合)?贡献率")
 # 首批社区综合服务中心, 第五批国家级非遗名录项目: which batch is a date, not the thing
@@ -220,6 +221,13 @@ def clean_name(text: str) -> str:
         head = s.rsplit("的", 1)[0]
         if "对" in head and tail.startswith("贡献"):
             pass  # 消费对经济增长的贡献率: a share of something else, the whole is the name
+        elif (
+            _SHARE_WORD_END_RE.search(tail)
+            and "占" not in _SHARE_WORD_END_RE.sub("", tail)
+            and _is_name(head)
+            and len(head) >= 4
+        ):
+            pass  # 政府采购工程面向中小企业的预留份额: a share says whose it is before 的
         elif len(tail) >= 2 and tail not in GENERIC_NAMES and tail not in _BARE_HEADS:
             s = tail
     if len(s) > 3:
