@@ -2191,3 +2191,9 @@ def test_a_share_keeps_whose_share_it_is_before_its_de(extract):
     )
     (record,) = extract(text)
     assert record.indicator == "政府采购工程面向小微企业的预留份额"  # not 预留份额 alone
+
+
+def test_wo_qu_is_a_scope_whatever_the_segmenter_does(extract):
+    text = "2026年江南区政府工作报告\n一、2025年工作回顾\n我区外送电能力突破1500万千瓦。\n"
+    (record,) = extract(text)
+    assert record.indicator == "外送电能力"  # 我|区外|送电: still 我区, the scope

@@ -112,6 +112,8 @@ _INNER_TOTAL_RE = re.compile(
 _BENEFICIARY_RE = re.compile(
     r"^为[\u4e00-\u9fff]{1,8}?(?=(?:挽回|发放|提供|办理|兑现|减免|追回)[\u4e00-\u9fff]{2})"
 )
+# 我区外送电能力: 我区 is a scope whatever the segmenter makes of 区外 (unlike 全区域)
+_OUR_SCOPE_RE = re.compile(r"^我(?:国|省|市|区|县|州)(?=[\u4e00-\u9fff]{2})")
 _SHARE_WORD_END_RE = re.compile(r"(?:占比|比重|比例|份额|比率)$")
 # A contribution: the share of a whole's growth that a part gives (对经济增长的贡献率)
 _CONTRIBUTION_RE = re.compile(r"^对[^，。；、]{2,20}?(?:的)?(?:综合)?贡献率")
@@ -153,6 +155,7 @@ def clean_name(text: str) -> str:
         before = s
         s = s.strip(" 　、，,")
         s = _strip_head(s, SCOPE_RE)
+        s = _OUR_SCOPE_RE.sub("", s)
         s = _BENEFICIARY_RE.sub("", s)
         if not _CONTRIBUTION_RE.match(s):  # 对经济增长的贡献率: its 对 says to what
             s = _strip_head(s, LEAD_RE)
