@@ -2197,3 +2197,9 @@ def test_wo_qu_is_a_scope_whatever_the_segmenter_does(extract):
     text = "2026年江南区政府工作报告\n一、2025年工作回顾\n我区外送电能力突破1500万千瓦。\n"
     (record,) = extract(text)
     assert record.indicator == "外送电能力"  # 我|区外|送电: still 我区, the scope
+
+
+def test_tongchou_anpai_is_a_lead_verb(extract):
+    text = "2026年江南省政府工作报告\n二、2026年重点工作\n统筹安排市级财政资金120亿元以上。\n"
+    (record,) = extract(text)
+    assert record.indicator == "市级财政资金"  # not 统筹安排市级财政资金

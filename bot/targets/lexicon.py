@@ -302,6 +302,7 @@ _LEAD_WORDS = (
     "发生",
     "获",
     "拥有",
+    "统筹安排",  # one word to the segmenter: 统筹 alone is not on a word bound
     "统筹",
     "一次性",
     "拟",
