@@ -2203,3 +2203,13 @@ def test_tongchou_anpai_is_a_lead_verb(extract):
     text = "2026年江南省政府工作报告\n二、2026年重点工作\n统筹安排市级财政资金120亿元以上。\n"
     (record,) = extract(text)
     assert record.indicator == "市级财政资金"  # not 统筹安排市级财政资金
+
+
+def test_a_share_said_as_zhan_de_percent_is_named_a_share(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "全省12个特色产业产值占农业总产值的65%以上。重点行业场所替代品占有率达到84%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[65] == "特色产业产值占农业总产值比重"  # the share, after a count too
+    assert names[84] == "重点行业场所替代品占有率"  # 占有率 is no share of something

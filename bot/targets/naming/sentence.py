@@ -60,6 +60,10 @@ _PARK_RE = re.compile(r"([\u4e00-\u9fff]{1,8}?)(园区|产业园)")
 _DETERMINERS_RE = re.compile(r"^(每个|各个|该|这些|其他|个|家|所|这|各|每)")
 
 
+# X占Y with no share word after it (the share said as 占Y的80%)
+_UNNAMED_SHARE_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})占(?!比|有)[\u4e00-\u9fffA-Za-z0-9]{2,16}(?<!比重|比例|份额|占比|比率)$"
+)
 # Words for all the units of an economy, and the kinds of units among them
 _UNITS_HEAD_RE = re.compile(r"(?:市场主体|经营主体|法人单位)$")
 _KINDS_OF_UNITS = frozenset({"企业", "个体工商户", "农民专业合作社", "个体户"})
@@ -358,6 +362,8 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         if fig.unit_class == "money" and _TRADE_ACT_RE.search(name) and len(name) > 2:
             # 商品零售7651.9亿元: the amount of the sales, 商品零售额
             name = self.table.canonical(name + "额") or name + "额"
+        if fig.unit == "%" and _UNNAMED_SHARE_RE.search(name):
+            name += "比重"  # 重点产业产值占农林牧渔业总产值的80%: that share
         name = _with_implied_measure(self.table, name, fig)
         self.out.append(
             Named(
