@@ -2213,3 +2213,12 @@ def test_a_share_said_as_zhan_de_percent_is_named_a_share(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[65] == "特色产业产值占农业总产值比重"  # the share, after a count too
     assert names[84] == "重点行业场所替代品占有率"  # 占有率 is no share of something
+
+
+def test_how_near_a_share_is_is_no_part_of_its_name(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "推进能源转型，清洁能源发电量占总发电量的比重接近55%。\n"
+    )
+    (record,) = extract(text)
+    assert record.indicator == "清洁能源发电量占总发电量比重"  # not 比重接近
