@@ -2222,3 +2222,13 @@ def test_how_near_a_share_is_is_no_part_of_its_name(extract):
     )
     (record,) = extract(text)
     assert record.indicator == "清洁能源发电量占总发电量比重"  # not 比重接近
+
+
+def test_a_share_of_a_task_done_is_its_completion_share(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "完成农村供水保障总任务的75%。长江岸线整治攻坚战完成年度治理任务92%以上。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[75] == "农村供水保障任务完成比例"  # not 农村供水保障
+    assert names[92] == "长江岸线整治攻坚战治理任务完成比例"

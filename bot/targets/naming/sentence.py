@@ -27,6 +27,7 @@ from bot.targets.naming.clauses import (
 )
 from bot.targets.naming.clean import (
     _INNER_SCOPE_RE,
+    _QUOTE_TABLE,
     _loose_name,
     _without_tail_verb,
     clean_name,
@@ -60,6 +61,10 @@ _PARK_RE = re.compile(r"([\u4e00-\u9fff]{1,8}?)(园区|产业园)")
 _DETERMINERS_RE = re.compile(r"^(每个|各个|该|这些|其他|个|家|所|这|各|每)")
 
 
+# the share of a task done: 完成…总任务的70%
+_TASK_DONE_RE = re.compile(
+    r"(?P<who>[^，。；、]{0,14}?)完成(?P<task>[^，。；、\d]{0,14}?)(?:总|年度|全年)?任务的?$"
+)
 # X占Y with no share word after it (the share said as 占Y的80%)
 _UNNAMED_SHARE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})占(?!比|有)[\u4e00-\u9fffA-Za-z0-9]{2,16}(?<!比重|比例|份额|占比|比率)$"
@@ -362,6 +367,13 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         if fig.unit_class == "money" and _TRADE_ACT_RE.search(name) and len(name) > 2:
             # 商品零售7651.9亿元: the amount of the sales, 商品零售额
             name = self.table.canonical(name + "额") or name + "额"
+        clause = strip_noise(self.s[clause_start(self.s, fig.start) : fig.start])
+        done = _TASK_DONE_RE.search(clause)
+        if fig.unit == "%" and done:
+            # 完成基础教育优化布局总任务的70%, …攻坚战完成规划任务85%: the share of the task done
+            task = re.sub(r"^(?:年度|全年)", "", done["task"].translate(_QUOTE_TABLE))
+            what = clean_name(done["who"]) + task
+            name = what + "任务完成比例" if _is_name(what) else name
         if fig.unit == "%" and _UNNAMED_SHARE_RE.search(name):
             name += "比重"  # 重点产业产值占农林牧渔业总产值的80%: that share
         name = _with_implied_measure(self.table, name, fig)
