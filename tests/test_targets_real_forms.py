@@ -2232,3 +2232,9 @@ def test_a_share_of_a_task_done_is_its_completion_share(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[75] == "农村供水保障任务完成比例"  # not 农村供水保障
     assert names[92] == "长江岸线整治攻坚战治理任务完成比例"
+
+
+def test_a_share_of_spending_named_after_the_figure_is_a_spending_share(extract):
+    text = "2026年江南省政府工作报告\n一、2025年工作回顾\n每年72%左右财政支出用于民生事业。\n"
+    (record,) = extract(text)
+    assert record.indicator == "民生支出占财政支出比重"  # as 74%以上用于民生 is named

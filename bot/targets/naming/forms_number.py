@@ -122,6 +122,11 @@ _OWNER_ATTRIBUTES = tuple(
 )
 # A share of money said by what it is spent on (74%以上用于民生).
 _USED_FOR_RE = re.compile(r"(?:的)?(?:资金)?用于(?P<what>[\u4e00-\u9fff]{2,6})(?=[，。；、]|$)")
+# … and by the money it is a share of, named after the figure (70%财政支出用于民生事业)
+_WHOLE_USED_FOR_RE = re.compile(
+    r"(?:的)?(?P<whole>财政支出|财政资金|财力|一般公共预算支出|支出)用于"
+    r"(?P<what>[\u4e00-\u9fff]{2,6}?)(?:事业|领域|方面)?(?=[，。；、]|$)"
+)
 # A rate that says what was done but not to what (办结率, 办复率, 完成率).
 _BARE_RATE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}率")
 _OF_WHOLE_RE = re.compile(
@@ -251,6 +256,11 @@ class _NumberForm:
             whole = self.last_subject
             kind = "支出" if whole.endswith("支出") else "资金"
             self.emit(fig, used["what"] + kind + "占" + whole + "比重", "", subject=False)
+            return
+        spent = _WHOLE_USED_FOR_RE.match(after) if fig.unit == "%" else None
+        if spent and not _is_name(cleaned):
+            # 每年70%左右财政支出用于民生事业, 75%以上的财力用于民生: the share spent on it
+            self.emit(fig, spent["what"] + "支出占" + spent["whole"] + "比重", "", subject=False)
             return
         if fig.unit == "%" and not _is_name(cleaned) and self.share_of_what_follows(fig, after):
             return
