@@ -1477,7 +1477,8 @@ def test_a_count_of_counties_cities_and_districts_is_named_so(extract):
         "新（改）建农村公路1.2万公里，45个县（市、区）整县建设美丽乡村。\n"
     )
     got = {(r.indicator, r.value) for r in extract(text)}
-    assert ("县市区", 45) in got  # not the 农村公路 of the clause before
+    # not the 农村公路 of the clause before; the counties that do it, not all of them
+    assert ("整县建设美丽乡村的县（市、区）", 45) in got
 
 
 def test_a_news_storys_undated_figures_are_its_years(extract):
@@ -1687,7 +1688,7 @@ def test_urban_rural_kept_apart_and_an_owners_bare_measures(extract):
     got = {r.value: r.indicator for r in extract(text)}
     assert got[5100] == "城镇公益性岗位"  # not the table's 城乡公益性岗位
     assert got[2100] == "城乡公益性岗位"
-    assert got[39] == "新能源装机规模" and got[93.5] == "新能源利用率"
+    assert got[39] == "新能源装机容量" and got[93.5] == "新能源利用率"  # 装机规模: the table's
     assert got[100] == "有意愿特困人员集中供养率"
 
 
@@ -1942,3 +1943,298 @@ def test_all_schools_and_their_enrolment_in_a_bulletin(extract):
     got = {r.value: r for r in extract(text)}
     assert got[4563].indicator == "各级各类学校"  # its 各级 is no scope word
     assert got[51.75].indicator == "各级各类学校招生" and got[51.75].confident  # enrolment
+
+
+def test_a_batch_or_round_is_no_part_of_the_name(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "建成首批乡村振兴服务站30个。12个项目入选第三批省级非物质文化遗产名录。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[30] == "乡村振兴服务站"  # which batch is a date, not the thing built
+    assert names[12] == "省级非物质文化遗产名录项目"
+
+
+def test_an_adverb_of_summing_inside_a_name_is_dropped(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "滨江物流园区累计完成投资3.75亿元。北电南送累计送电量突破8000亿千瓦时。"
+        "三类新材料合计产值年均增长12.5%。全市公共图书馆23个。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[3.75] == "滨江物流园区投资"  # 累计 says how it was summed
+    assert names[8000] == "北电南送送电量"
+    assert names[12.5] == "三类新材料产值"
+    assert names[23] == "公共图书馆"  # 公共 keeps its 共
+
+
+def test_a_quoted_item_opening_with_zhong_keeps_it(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "全国劳动模范、“中华好人”数量均居全国第2位。\n"
+    )
+    names = {r.indicator.translate(str.maketrans("", "", "“”")) for r in extract(text)}
+    assert "中华好人数量排名" in names  # its 中 is no 经济作物中 (the whole it is part of)
+
+
+def test_the_ben_of_a_word_opens_no_scope_inside_a_name(extract):
+    text = "2026年江南省政府工作报告\n一、2025年工作回顾\n开展中小企业资本市场培训3.5万人次。\n"
+    (record,) = extract(text)
+    assert record.indicator.endswith("资本市场培训")  # not 资|本市|场 with 本市 removed
+
+
+def test_a_kind_of_unit_among_all_units_is_named_alone(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "全省实有经营主体356.2万户，其中企业98.4万户。\n"
+        "新登记市场主体5.2万户，其中企业1.3万户。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[98.4] == "企业"  # a kind of 经营主体, not 市场主体企业
+    assert names[1.3] == "新登记企业"
+
+
+def test_other_kinds_of_a_unit_in_brackets_after_its_name_stay(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "新增住宅小区业主委员会（物业管理委员会）850个。"
+        "细颗粒物（PM2.5）平均浓度30微克/立方米。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[850] == "住宅小区业主委员会（物业管理委员会）"  # both kinds are counted
+    assert names[30] == "PM2.5平均浓度"  # a note in brackets still goes
+
+
+def test_installed_capacity_of_new_energy_is_one_measure_however_worded(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "新能源装机规模突破3200万千瓦，新型储能装机达到450万千瓦。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[3200] == "新能源装机容量"  # 装机规模 and 装机容量 are the same measure
+    assert names[450] == "新型储能装机容量"
+
+
+def test_a_list_shares_its_per_unit_lead_with_the_amounts_after_it(extract):
+    text = (
+        "2026年江南省政府工作报告\n二、2026年重点工作\n"
+        "单位地区生产总值能耗和二氧化碳排放分别下降2.5%、3.2%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[3.2] == "单位地区生产总值二氧化碳排放"  # an intensity too, not the total
+
+
+def test_a_rank_names_the_ranked_measure_as_the_table_does(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "经济增速居全国第6位。地方一般公共预算收入增速居全国第九。"
+        "全社会研发投入强度居全国第12位。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[6] == "地区生产总值增速全国排名"  # the economy's growth is its output's
+    assert names[9] == "一般公共预算收入增速全国排名"  # 地方: a lead the table drops
+    assert names[12] == "全社会研发投入强度全国排名"  # the document's words otherwise
+
+
+def test_a_rank_of_a_number_of_things_says_number_when_the_text_does(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "专精特新企业数增长1.8倍、从全国第15位升至第6位。"
+        "新增挂牌公司35家，总数210家、从全国第11位升至第8位。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[6] == "专精特新企业数全国排名"  # the number ranked, as written
+    assert names[8] == "挂牌公司数全国排名"  # 总数: the number of the companies
+
+
+def test_a_contribution_keeps_what_it_is_to_and_who_gives_it(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "对全国经济增长的贡献率保持在12%左右。"
+        "数字产业增加值增长9.4%、对规模以上工业增长贡献率达41.5%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[12] == "对全国经济增长的贡献率"  # its 对 is no lead word
+    assert names[41.5] == "数字产业对规模以上工业增长贡献率"  # the part that just grew
+
+
+def test_a_flow_to_a_partner_keeps_its_dui_after_a_change(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "对共建“一带一路”国家贸易额增长6.3%。对县级一般性转移支付增长5.2%。"
+        "对东盟国家投资占40%以上。\n"
+    )
+    names = {r.value: r.indicator.replace("“", "").replace("”", "") for r in extract(text)}
+    assert names[6.3] == "对共建一带一路国家贸易额"  # trade with them, a part of all trade
+    assert names[5.2] == "对县级一般性转移支付"
+    assert names[40] == "对东盟国家投资占比"
+
+
+def test_other_kinds_of_a_unit_in_brackets_after_a_count_are_counted(extract):
+    text = (
+        "2026年江南省政府工作报告\n二、2026年重点工作\n"
+        "支持18个强县扩权县（市）率先发展。建设12个现代服务业集聚区（培育区）。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[18] == "强县扩权县（市）"  # not 强县扩权县 alone
+    assert names[12] == "现代服务业集聚区（培育区）"  # 培育 in brackets is no verb
+
+
+def test_a_national_designation_keeps_its_quanguo(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "新增全国休闲农业重点县示范区4个、全国特色农产品产业集群2个。全国粮食产量增长1.2%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[4] == "全国休闲农业重点县示范区"  # the designation's name, not a scope
+    assert names[2] == "全国特色农产品产业集群"
+    assert names[1.2] == "粮食产量"  # a scope still goes
+
+
+def test_counties_counted_by_what_they_do_are_the_counties_that_do(extract):
+    text = "2026年江南省政府工作报告\n一、2025年工作回顾\n推动23个县（市、区）整县推进农房改造。\n"
+    (record,) = extract(text)
+    assert record.indicator == "整县推进农房改造的县（市、区）"  # not every 县市区
+
+
+def test_places_a_road_or_line_reaches_are_the_ones_counted(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "36个乡镇通高速公路。新增120个行政村通光纤。5条高速公路通车。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[36] == "通高速公路的乡镇"  # not every 乡镇
+    assert names[120] == "通光纤的行政村"
+    assert names[5] == "高速公路通车"  # 通车: no 车 is reached
+
+
+def test_whom_a_thing_was_done_for_is_no_part_of_its_name(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "为群众追回被骗资金3.6亿元。为低收入家庭发放燃气补贴860万元。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[3.6] == "追回被骗资金"  # not 群众追回被骗资金
+    assert names[860] == "燃气补贴"
+
+
+def test_items_listed_as_indicators_are_named_alone(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "软件业务收入、算力规模等主要指标均增长2倍以上。\n"
+    )
+    names = sorted(r.indicator for r in extract(text))
+    assert names == ["算力规模", "软件业务收入"]  # 指标 says what they are, not a part
+
+
+def test_the_number_of_things_a_list_closes_with_is_no_part_of_a_name(extract):
+    text = "2026年江南省政府工作报告\n一、2025年工作回顾\n全省实现算力规模等“四个翻番”。\n"
+    names = {r.indicator for r in extract(text)}
+    assert names == {"算力规模"}  # not 算力规模等四个
+
+
+def test_indicators_counted_after_their_topic_keep_it(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "大气环境12项约束性指标全部完成。完成年度23项指标。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[12] == "大气环境约束性指标"  # whose indicators they are
+
+
+def test_tidang_ends_the_noun_after_a_count(extract):
+    text = "2026年江南省政府工作报告\n二、2026年重点工作\n推动45家星级酒店提档升级。\n"
+    (record,) = extract(text)
+    assert record.indicator == "星级酒店"  # 提档升级 is what is done to them
+
+
+def test_a_list_mark_before_an_inner_verb_is_no_part_of_the_name(extract):
+    text = "2026年江南省政府工作报告\n一、2025年工作回顾\n大力实施老旧街区改造、完成投资86亿元。\n"
+    (record,) = extract(text)
+    assert record.indicator == "老旧街区改造投资"  # not 老旧街区改造、投资
+
+
+def test_a_date_ends_the_noun_read_after_a_count(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n21个省级开发区2025年营业收入突破8000亿元。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[21] == "省级开发区"  # the zones counted, not their revenue
+
+
+def test_a_goal_set_to_a_figure_is_no_name(extract):
+    text = (
+        "2026年江南省政府工作报告\n二、2026年重点工作\n"
+        "全省经济增长预期目标设定为5.5%左右。"
+        "经济增速是综合性指标，今年预期目标确定为6%以上，兼顾了需要和可能。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[5.5] == "地区生产总值"  # not 经济增长预期目标设定
+    assert names[6] == "地区生产总值"  # the growth the clause before speaks of
+
+
+def test_the_base_a_growth_is_compared_with_is_no_part_of_the_name(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "高技术制造业增加值增速高于全部规上工业3.1个百分点。"
+        "民间投资增速比全部投资高1.5个百分点。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[3.1] == "高技术制造业增加值"  # not …增速高于全部规上工业
+    assert names[1.5] == "民间投资"
+
+
+def test_a_share_keeps_whose_share_it_is_before_its_de(extract):
+    text = (
+        "2026年江南省政府工作报告\n二、2026年重点工作\n"
+        "政府采购工程面向小微企业的预留份额达35%以上。\n"
+    )
+    (record,) = extract(text)
+    assert record.indicator == "政府采购工程面向小微企业的预留份额"  # not 预留份额 alone
+
+
+def test_wo_qu_is_a_scope_whatever_the_segmenter_does(extract):
+    text = "2026年江南区政府工作报告\n一、2025年工作回顾\n我区外送电能力突破1500万千瓦。\n"
+    (record,) = extract(text)
+    assert record.indicator == "外送电能力"  # 我|区外|送电: still 我区, the scope
+
+
+def test_tongchou_anpai_is_a_lead_verb(extract):
+    text = "2026年江南省政府工作报告\n二、2026年重点工作\n统筹安排市级财政资金120亿元以上。\n"
+    (record,) = extract(text)
+    assert record.indicator == "市级财政资金"  # not 统筹安排市级财政资金
+
+
+def test_a_share_said_as_zhan_de_percent_is_named_a_share(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "全省12个特色产业产值占农业总产值的65%以上。重点行业场所替代品占有率达到84%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[65] == "特色产业产值占农业总产值比重"  # the share, after a count too
+    assert names[84] == "重点行业场所替代品占有率"  # 占有率 is no share of something
+
+
+def test_how_near_a_share_is_is_no_part_of_its_name(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "推进能源转型，清洁能源发电量占总发电量的比重接近55%。\n"
+    )
+    (record,) = extract(text)
+    assert record.indicator == "清洁能源发电量占总发电量比重"  # not 比重接近
+
+
+def test_a_share_of_a_task_done_is_its_completion_share(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "完成农村供水保障总任务的75%。长江岸线整治攻坚战完成年度治理任务92%以上。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[75] == "农村供水保障任务完成比例"  # not 农村供水保障
+    assert names[92] == "长江岸线整治攻坚战治理任务完成比例"
+
+
+def test_a_share_of_spending_named_after_the_figure_is_a_spending_share(extract):
+    text = "2026年江南省政府工作报告\n一、2025年工作回顾\n每年72%左右财政支出用于民生事业。\n"
+    (record,) = extract(text)
+    assert record.indicator == "民生支出占财政支出比重"  # as 74%以上用于民生 is named

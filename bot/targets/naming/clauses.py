@@ -72,7 +72,10 @@ _ETC_KIND_RE = re.compile(
 _LOOSE_END_WORDS = frozenset("不未没所中和并与及或等前")
 # What a counted set of things did or got, said after them (8个市下放…, 2200余项政务服务事项
 # 实现通办, 5部作品入选…展演): the count is of the things that did, not of all of them.
-_MEMBERSHIP_VERBS = "入选|获评|获批|荣获|获得|获|实现|通过|纳入|享受|签署|建立|加入|进入|列入|下放"
+_MEMBERSHIP_VERBS = (
+    "入选|获评|获批|荣获|获得|获|实现|通过|纳入|享受|签署|建立|加入|进入|列入|下放"
+    "|通"  # 4000个自然村通硬化路: the villages a road reaches
+)
 _MEMBERSHIP_RE = re.compile(
     rf"(?:全部|均|已经?|都|成功|相继|先后|率先)?(?P<verb>{_MEMBERSHIP_VERBS})"
     r"(?P<what>[^，。；、,;：:（）()\d]{2,18})$"
@@ -81,6 +84,12 @@ _ONE_CHARACTER_PLACES = frozenset("省市县区乡镇村")
 # another figure inside the predicate (建设基地6.2万亩): the predicate is that figure's
 _FIGURE_IN_RE = re.compile(r"[一二三四五六七八九十两百千万亿]+(?:个|项|家|所|部|种|批|次|万|亿)")
 _BATCH_RE = re.compile(r"^(?:首批|第[\d一二三四五六七八九十]+批)")
+_YEAR_IN_RE = re.compile(r"(?:19|20)\d\d年")
+# Other kinds of the counted unit, in brackets after its noun (县（市、区）, 自贸区（港）)
+_NOUN_ALTERNATE_RE = re.compile(
+    r"[（(](?!含|不含|注|下同|简称|以下|按|其中|即|包括)"
+    r"[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,4}){0,2}[）)]"
+)
 # Another unit for the same count, in brackets (2.5万套（间）).
 _UNIT_ALTERNATE_RE = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
 
@@ -177,6 +186,10 @@ def _after_noun(after: str) -> tuple[str, int]:
     if m:
         k = m.end()
     m = AFTER_STOP_RE.search(after, k + 1)
+    alternate = _NOUN_ALTERNATE_RE.match(after, m.start()) if m else None
+    if alternate and _CJK_RE.match(after, m.start() - 1):
+        # 29个扩权赋能县（市）率先…: the other kinds of unit in brackets are counted too
+        m = AFTER_STOP_RE.search(after, alternate.end())
     if m and m.group() in ("和", "及") and after.startswith(("其他", "其它"), m.end()):
         # 1亿农业转移人口和其他常住人口: one set of people, the first and the rest
         m = AFTER_STOP_RE.search(after, m.end() + 2)
@@ -188,6 +201,9 @@ def _after_noun(after: str) -> tuple[str, int]:
             end = _without_trailing_verb(after, k + 1, head_end)
             return after[k + 1 : end].translate(_QUOTE_TABLE), end
     end = m.start() if m else len(after)
+    year = _YEAR_IN_RE.search(after, k + 2, end)
+    if year:
+        m, end = None, year.start()  # 13个重点园区2025年营业收入…: a date ends the noun
     at_de = m is not None and m.group() == "的"
     having = _HAVING_RE.match(after, k)
     if having and not at_de:
@@ -240,10 +256,23 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
     if len(items) < 2:
         return items
     items = _shared_prefix(items)
+    per_unit = _PER_UNIT_LEAD_RE.match(items[0])
+    if per_unit:
+        # 单位国内生产总值能耗和二氧化碳排放: both per unit of output, the second too
+        items = [items[0]] + [
+            per_unit.group() + p if _PER_UNIT_AMOUNT_RE.fullmatch(p) else p for p in items[1:]
+        ]
     level = LEVEL_LEAD_RE.match(items[0])
     if not level or any(LEVEL_ONLY_RE.match(p) for p in items[1:]):
         return items
     return [items[0]] + [level.group() + p for p in items[1:]]
+
+
+# An intensity (an amount per unit of output) and the amounts a list may share it with
+_PER_UNIT_LEAD_RE = re.compile(
+    r"单位(?:国内生产总值|地区生产总值|GDP|生产总值|工业增加值)(?=能耗|二氧化碳|碳排放|用水量|水耗)"
+)
+_PER_UNIT_AMOUNT_RE = re.compile(r"(?:二氧化碳|碳)排放(?:量)?|能耗|能源消耗|用水量|水耗")
 
 
 def _shared_prefix(items: list[str]) -> list[str]:
@@ -265,6 +294,18 @@ _CHAR_ELLIPSIS_RE = re.compile(
 )
 
 
+_AMONG_LEAD_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}?中(?=[\u4e00-\u9fff]{2})")
+
+
+def _without_among(item: str) -> str:
+    """``经济作物中蔬菜及食用菌产量`` -> ``蔬菜及食用菌产量``: the whole an item is taken
+    from, when its 中 is a word of its own (“中国好人”, 国有中小企业 keep theirs)."""
+    m = _AMONG_LEAD_RE.match(item)
+    if m and {m.end() - 1, m.end()} <= word_bounds(item):
+        return item[m.end() :]
+    return item
+
+
 def _split_list(subject: str, n: int | None = None) -> list[str]:
     """``A、B`` or ``A和B`` -> items, sharing a tail when the first items are short.
 
@@ -282,6 +323,9 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
         return items
     kind = _ETC_KIND_RE.fullmatch(items[-1])
     if kind and not any("等" in p for p in items[:-1]):
+        if kind["kind"].endswith("指标"):
+            # 营业收入、智算规模等主要指标: the items are the measures, 指标 says so
+            return [*items[:-1], kind["last"]]
         # 电子信息、装备制造、特色消费品等产业集群: each item is one of that kind
         return [p + kind["kind"] for p in [*items[:-1], kind["last"]]]
     head_measure = measure_of(items[0]) or (
@@ -330,7 +374,7 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
         # 经济作物中蔬菜及食用菌、中草药材、园林水果产量: each item takes the shared measure
         tail = tail_word.group()
         items = [p + tail for p in items[:-1]] + [items[-1]]
-        return [re.sub(r"^[^、]{1,8}?中(?=[\u4e00-\u9fff]{2})", "", p) for p in items]
+        return [_without_among(p) for p in items]
     tokens = _segmenter().cut(last, True)
     rate = tokens[-1]
     if rate == "率" and len(tokens) >= 2:

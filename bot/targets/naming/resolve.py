@@ -321,7 +321,8 @@ def _resolve(table: IndicatorTable, raw: str, fig: Figure, change: str) -> str |
     return name
 
 
-_EDITION_RE = re.compile(r"^(?:首届|第[\d一二三四五六七八九十]+届)")
+# and its batch or round (入选第五批国家级非遗名录, 入选首批…试点): which one is a date
+_EDITION_RE = re.compile(r"^(?:首届|首批|首轮|第[\d一二三四五六七八九十]+[届批轮])")
 
 
 # A measure word a known indicator implies already: 高新技术企业数 is 高新技术企业 (a
