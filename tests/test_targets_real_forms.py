@@ -351,7 +351,30 @@ def test_plans_look_forward_to_their_horizon(extract):
         "二、重点任务\n（一）培育企业\n培育领军企业20家。\n"
     )
     got = {r.indicator: (r.year, r.kind) for r in extract(text)}
-    assert got["领军企业"] == ("2027", "target")
+    # a count built over the period the title names takes its span (§6.6)
+    assert got["领军企业"] == ("2025-2027", "target")
+
+
+def test_action_plan_tasks_are_dated_by_the_title_not_by_the_goals(extract):
+    goals = "一、工作目标\n到2027年，建成绿色工厂50家，污水处理率达到95%。\n"
+    tasks = (
+        "二、重点任务\n1.建设示范园区。打造3个智慧农业示范园区，绿色工厂50家全部投产。\n"
+        "2.提升效率。货物通关时间压缩至24小时以内。\n"
+        "3.建设数据平台。构建不少于1000例病例的脑数据开放数据集。\n"
+    )
+    dated = {
+        r.value: r.year for r in extract("江州市绿色发展行动方案（2025—2027年）\n" + goals + tasks)
+    }
+    assert dated[3] == "2025-2027"  # built over the period the title names
+    assert dated[24] == "2027"  # a level: the period's end
+    assert dated[1000] == "2025-2027"  # 构建 builds, as 新建 does
+    undated = {
+        r.value: r.year for r in extract("江州市关于推进绿色发展的实施意见\n" + goals + tasks)
+    }
+    assert undated[95] == "2027"  # the goals' own year
+    assert undated[3] == ""  # the goals' 到2027年 says nothing about the tasks
+    assert undated[24] == ""
+    assert undated[50] == "2027"  # a task that repeats a goal keeps its year
 
 
 def test_normalize_year() -> None:

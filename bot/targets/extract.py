@@ -62,6 +62,7 @@ from bot.targets.naming import (
     clause_start as _clause_start,
 )
 from bot.targets.numbers import Figure, find_figures, may_have_figures
+from bot.targets.plan_years import ACTION_PLAN, TaskYears
 from bot.targets.records import CONFIDENT, TargetRecord
 from bot.targets.tables import TableReader, is_prose_row, is_table_row
 
@@ -97,7 +98,7 @@ _LEVEL_CHANGES = frozenset(
 )
 # Doing, not standing: a count after these was added up over the span.
 _FLOW_VERB_RE = re.compile(
-    r"新增|新建|新开|建成|推出|实施|开工|培育|引进|承办|举办|补充|创建|开通|签约|发放|培训|淘汰"
+    r"新增|新建|新开|建成|构建|推出|实施|开工|培育|引进|承办|举办|补充|创建|开通|签约|发放|培训|淘汰"
 )
 _ENDS_AT_RE = re.compile(r"[\u4e00-\u9fff][至到为](?:约|近|超过|超)?$")
 # Verbs that count what was dealt with over a span (有效应对50个热带气旋, 接待…).
@@ -167,6 +168,7 @@ class _Walker:
         # A party congress reviews up to its own autumn; a work report the years before it.
         self.backward = 0 if doc.meta.doc_type == "党代会报告" else 1
         self.plan_span = _plan_span(doc) if doc.meta.doc_type == "规划纲要" else ""
+        self.task_years = TaskYears(_plan_span(doc)) if doc.meta.doc_type == ACTION_PLAN else None
         self.horizon = (
             _horizon(doc) if self.forward_doc or doc.meta.doc_type == "政府工作报告" else ""
         )
@@ -555,6 +557,14 @@ class _Walker:
                 ):
                     # a five-year plan's 新增…3000个, 建设7个…: built over the plan (§6.6)
                     year = self.plan_span
+                elif year == self.horizon and self.task_years is not None:
+                    # an action plan's task with no year of its own (see plan_years)
+                    year = self.task_years.year(
+                        self.section.path,
+                        (named.indicator, fig.value, fig.unit),
+                        year,
+                        fig.unit_class == "count" and named.change not in _LEVEL_CHANGES,
+                    )
             elif self.bulletin or self.news:
                 # a story, like a bulletin, is about its own time: an undated figure
                 # (新增国家高新技术企业500家, 目前…比重在35%以上) is the year's
@@ -567,6 +577,10 @@ class _Walker:
         )
         rest = sentence[fig.end : clause_end(sentence, fig.end)]
         year = self._span_or_end(year, named, sentence[: fig.start], clause_start, rest)
+        if self.task_years is not None:
+            self.task_years.note_goal(
+                self.section.path, (named.indicator, fig.value, fig.unit), year
+            )
         if self.news and kind == "target" and year.isdigit() and year < self.doc_year_s:
             kind = "achievement"  # a story's 去年…共安排588个: what was done, not a goal
         indicator = named.indicator
@@ -729,7 +743,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "48"
+EXTRACTOR_VERSION = "49"
 
 
 def extract_targets(
