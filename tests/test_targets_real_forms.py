@@ -889,6 +889,17 @@ def test_a_one_character_word_left_by_a_cut_clause_leaves_the_name(raw, name):
     assert clean_name(raw) == name
 
 
+def test_where_things_are_located_is_said_without_the_verb(extract):
+    text = (
+        "2026年江州市政府投资项目计划\n"
+        "安排位于老城区以外的项目320个，个数占比61.5%，年度计划完成845.2亿元。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[320] == "老城区以外的项目"  # 位于 is a verb: no part of the name
+    assert got[61.5] == "老城区以外的项目个数占比"
+    assert got[845.2] == "老城区以外的项目年度计划投资"
+
+
 def test_a_rank_after_a_growth_is_the_rank_of_the_growth(extract):
     text = (
         "2026年江州市政府工作报告\n"

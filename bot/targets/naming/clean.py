@@ -31,7 +31,7 @@ _QUOTE_TABLE = str.maketrans("", "", _QUOTES)
 _NOMINAL_ACTIVITIES = frozenset({"治理", "整治", "修复", "培训", "组织", "更新改造"})
 _INVISIBLE_RE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]+")
 _LEAD_PARTICLE_RE = re.compile(
-    r"^(高于|低于|快于|比|是|有|由|从|于|以|或|但|而且|并且|同时|投资(?=[\d亿万千百过超]))"
+    r"^(高于|低于|快于|比|是|有|由|从|位于|于|以|或|但|而且|并且|同时|投资(?=[\d亿万千百过超]))"
 )
 _TRAIL_DE_RE = re.compile(r"的$")
 _PAREN_RE = re.compile(r"[（(][^（）()]{0,30}[）)]|[［\[]\d{1,2}[］\]]")  # and notes: 产业［2］
