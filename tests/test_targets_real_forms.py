@@ -889,6 +889,20 @@ def test_a_one_character_word_left_by_a_cut_clause_leaves_the_name(raw, name):
     assert clean_name(raw) == name
 
 
+def test_a_bare_level_in_a_labelled_list_item_is_the_labels(extract):
+    text = (
+        "江州市“十四五”防灾减灾规划\n"
+        "专栏3 应急物资储备工程\n"
+        "1．防汛抗旱物资：在江北、江南建设4个市级库，建设12个县级库和3个区域储备中心。\n"
+        "2．主要任务：建设9个县级站。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[4] == "防汛抗旱物资市级库"
+    assert got[12] == "防汛抗旱物资县级库"
+    assert got[3] == "区域储备中心"  # a name that says what it is stands
+    assert got[9] == "县级站"  # 主要任务 is a part of the text, not a kind of thing
+
+
 def test_where_things_are_located_is_said_without_the_verb(extract):
     text = (
         "2026年江州市政府投资项目计划\n"

@@ -21,6 +21,7 @@ from bot.corpus.gazetteer import NATIONAL, default_gazetteer
 from bot.models import Document, Passage
 from bot.targets.frames import Frame
 from bot.targets.indicators import IndicatorTable, default_table
+from bot.targets.item_labels import item_label, labelled
 from bot.targets.kinds import (
     NEUTRAL,
     PLAN,
@@ -445,6 +446,7 @@ class _Walker:
         periods: list[tuple[int, str]] | None = None  # computed for lines with figures only
         dot_start = 0
         context = NamingContext(bulletin=self.bulletin, paragraph=line)
+        label = item_label(line)  # 2．综合性消防救援应急物资：…8个中央级库
         for offset, sentence in split_sentences(line):
             if not may_have_figures(sentence):
                 if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
@@ -461,6 +463,8 @@ class _Walker:
                     periods = period_marks(line, self.doc_year_s, current_year)
                 for named in name_figures(sentence, figures, self.table, context):
                     named = self.in_frame(named, sentence)
+                    if label:
+                        named = replace(named, indicator=labelled(named.indicator, label))
                     self.records.append(
                         self.record(
                             named,
