@@ -903,6 +903,21 @@ def test_a_bare_level_in_a_labelled_list_item_is_the_labels(extract):
     assert got[9] == "县级站"  # 主要任务 is a part of the text, not a kind of thing
 
 
+def test_a_zones_area_is_the_zones_and_what_it_is(extract):
+    text = (
+        "江州科创走廊建设方案\n"
+        "一、主要目标\n到2027年，研发经费投入强度达到4%。\n"
+        "二、空间布局\n"
+        "科学城片区以江州大学为核心，集聚高水平研究机构，面积约12.5平方公里。\n"
+        "临江产业园覆盖江北全域，总规划面积约40平方公里。\n"
+        "三、重点任务\n新增绿地面积约3平方公里。\n"
+    )
+    got = {r.value: (r.indicator, r.kind) for r in extract(text)}
+    assert got[12.5] == ("科学城片区面积", "achievement")
+    assert got[40] == ("临江产业园总规划面积", "achievement")
+    assert got[3][1] == "target"  # 新增: a goal, whatever it measures
+
+
 def test_where_things_are_located_is_said_without_the_verb(extract):
     text = (
         "2026年江州市政府投资项目计划\n"

@@ -62,6 +62,7 @@ from bot.targets.naming import (
 from bot.targets.naming import (
     clause_start as _clause_start,
 )
+from bot.targets.naming.zones import describes_zone
 from bot.targets.numbers import Figure, find_figures, may_have_figures
 from bot.targets.plan_years import ACTION_PLAN, TaskYears
 from bot.targets.records import CONFIDENT, TargetRecord
@@ -536,6 +537,10 @@ class _Walker:
             change=named.change,
         )
         kind = classify(ctx)
+        if kind == "target" and describes_zone(
+            named.indicator, sentence, sentence[clause_start : fig.start], named.change
+        ):
+            kind = "achievement"  # 科技创新策源区以…，面积约8.5平方公里: what the zone is
         year = period_before(periods, dot_start - 1, upto)
         if year is None and self.forward_doc and self.section.section_class == PLAN:
             # 到2027年，实现…。研制并获批3—5种…: a goal year holds for its paragraph

@@ -22,6 +22,7 @@ The package, one job per module; each imports only from the ones listed before i
 * :mod:`~bot.targets.naming.words`: jieba's segmentation, word bounds, verbs, what a
   name is;
 * :mod:`~bot.targets.naming.clean`: :func:`strip_noise`, :func:`clean_name`;
+* :mod:`~bot.targets.naming.zones`: the zone a sentence describes, for its bare areas;
 * :mod:`~bot.targets.naming.clauses`: clause bounds, the noun after a figure, verbs and
   attributes of a clause, list splitting;
 * :mod:`~bot.targets.naming.resolve`: names against the indicator table (:func:`lookup`,

@@ -39,6 +39,7 @@ from bot.targets.naming.resolve import (
     lookup,
 )
 from bot.targets.naming.words import _is_name, _is_verb, _noun_end, word_bounds
+from bot.targets.naming.zones import ZONE_MEASURES, zone_opening
 from bot.targets.numbers import Figure
 
 _PHYSICAL = frozenset({"weight", "power", "volume", "length", "area"})
@@ -372,6 +373,9 @@ class _NumberForm:
         ):
             # 服务业支撑作用更加明显，增加值跨上3万亿元台阶: the sector's 增加值
             name = self.table.canonical(sector + cleaned) or sector + cleaned
+        if name in (None, cleaned) and cleaned in ZONE_MEASURES and (zone := zone_opening(self.s)):
+            # 科技创新策源区以…为主体，…，面积约8.5平方公里: the zone's area
+            name = zone + cleaned
         if name is None and after_noun:
             noun, n = _after_noun(after)
             noun_name = clean_name(noun)
