@@ -918,6 +918,19 @@ def test_a_zones_area_is_the_zones_and_what_it_is(extract):
     assert got[3][1] == "target"  # 新增: a goal, whatever it measures
 
 
+def test_averages_clause_after_clause_are_of_the_set_the_first_counts(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "通过数字化改造，45家绿色示范工厂的能源利用效率平均提升18%，单位产品能耗平均下降12%，"
+        "交付周期平均缩短20%，全市工业增加值增长6%。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[18] == "绿色示范工厂能源利用效率"
+    assert got[12] == "绿色示范工厂单位产品能耗"
+    assert got[20] == "绿色示范工厂交付周期"
+    assert not got[6].startswith("绿色示范工厂")  # the run of averages is over
+
+
 def test_where_things_are_located_is_said_without_the_verb(extract):
     text = (
         "2026年江州市政府投资项目计划\n"
