@@ -177,8 +177,20 @@ def test_things_counted_are_the_head_after_what_they_have(extract):
         "打造2-3个技术模式较为成熟的智能化蔬果生产基地。\n"
     )
     got = {r.value: r.indicator for r in extract(text)}
-    assert got[5] == "自主创新企业"
+    assert got[5] == "食品自主创新企业"  # the field of what they have says which firms
     assert got[2] == "智能化蔬果生产基地"
+
+
+def test_firms_counted_by_their_technology_are_named_by_its_field(extract):
+    text = (
+        "江州市人工智能产业发展行动方案（2025—2027年）\n一、工作目标\n到2027年，"
+        "培育3家以上具有人工智能关键技术与算法研发能力的领军企业，"
+        "引进6家具备集成电路设计核心技术的骨干企业，培育4家具备上市条件的硬核企业。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[3] == "人工智能领军企业"
+    assert got[6] == "集成电路骨干企业"  # 设计 is what they do, not the field
+    assert got[4] == "硬核企业"  # no technology, no field
 
 
 def test_bulletin_parts_named_by_the_paragraphs_measure(extract):
