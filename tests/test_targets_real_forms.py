@@ -943,6 +943,19 @@ def test_averages_clause_after_clause_are_of_the_set_the_first_counts(extract):
     assert not got[6].startswith("绿色示范工厂")  # the run of averages is over
 
 
+def test_a_breakdown_after_its_whole_is_of_the_wholes_kind_and_year(extract):
+    text = (
+        "江州晚报讯 江州市发改委发布2022年政府投资项目计划。\n"
+        "2021年全市完成政府投资420.5亿元。其中，交通、教育行业分别完成120.3亿元、85.6亿元。\n"
+        "2022年计划安排政府投资460亿元。其中，公共预算资金400亿元，占87%。\n"
+    )
+    got = {r.value: (r.kind, r.year) for r in extract(text, name="news.txt")}
+    assert got[420.5] == ("achievement", "2021")
+    assert got[120.3] == got[85.6] == ("achievement", "2021")  # parts of the 2021 total
+    assert got[460][1] == "2022"
+    assert got[87] == got[400] == got[460]  # a share of the plan is planned too
+
+
 def test_where_things_are_located_is_said_without_the_verb(extract):
     text = (
         "2026年江州市政府投资项目计划\n"

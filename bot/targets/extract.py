@@ -79,6 +79,7 @@ _RHETORIC_BEFORE = ("出现",)
 _LEADER_VISITS_RE = re.compile(r"亲临|视察|考察|回信|贺信|批示|重要讲话|重要指示")
 MAX_SENTENCE_CONTEXT = 600
 _YEAR_IN_HEADING_RE = re.compile(r"(?:19|20)\d\d\s*年")
+_BREAKDOWN_RE = re.compile(r"\s*其中[，,：:]")  # 其中，政府投资575.5亿元: a part of the whole
 _GLOSSARY_RE = re.compile(r"^(?:附[：:]?\s*)?(?:名词解释|名词注释|注释|术语解释)[：:]?$")
 _FOOTNOTE_RE = re.compile(r"^(?:[\[［【]\d{1,2}[\]］】]|注[：:]|[①-⑳])")
 # Verbs that state where something stands, not how much it moved.
@@ -450,11 +451,14 @@ class _Walker:
         dot_start = 0
         context = NamingContext(bulletin=self.bulletin, paragraph=line)
         label = item_label(line)  # 2．综合性消防救援应急物资：…8个中央级库
+        whole: tuple[str, str] | None = None  # kind and year of the 。-sentence before
+        last: tuple[str, str] | None = None  # … and of the one being read
         for offset, sentence in split_sentences(line):
             if not may_have_figures(sentence):
                 if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                     dot_start = offset + len(sentence)
                     context = context.next_sentence()
+                    whole, last = last or whole, None
                 continue
             figures = [
                 f
@@ -469,24 +473,35 @@ class _Walker:
                     named = self.in_frame(named, sentence)
                     if label:
                         named = replace(named, indicator=labelled(named.indicator, label))
-                    self.records.append(
-                        self.record(
-                            named,
-                            sentence,
-                            line,
-                            marks,
-                            periods,
-                            offset,
-                            dot_start,
-                            section_title,
-                            region,
-                            h_year,
-                        )
+                    rec = self.record(
+                        named,
+                        sentence,
+                        line,
+                        marks,
+                        periods,
+                        offset,
+                        dot_start,
+                        section_title,
+                        region,
+                        h_year,
                     )
+                    if (
+                        whole is not None
+                        and not self.bulletin
+                        and _BREAKDOWN_RE.match(line, dot_start)
+                        and period_before(periods, dot_start - 1, offset + named.figure.start)
+                        is None
+                    ):
+                        # …2021年完成投资达596.3亿元。其中，交通运输…完成182.4亿元: a part
+                        # of the whole just given, of its kind and year
+                        rec = replace(rec, kind=whole[0], year=whole[1])
+                    self.records.append(rec)
+                    last = (rec.kind, rec.year)
             if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                 dot_start = offset + len(sentence)
                 context = context.next_sentence()
                 self.frame.end_sentence()
+                whole, last = last or whole, None
 
     def in_frame(self, named: Named, sentence: str) -> Named:
         """``named`` with a half name completed from the frame (种植业 -> 种植业产值)."""
