@@ -956,6 +956,17 @@ def test_a_breakdown_after_its_whole_is_of_the_wholes_kind_and_year(extract):
     assert got[87] == got[400] == got[460]  # a share of the plan is planned too
 
 
+def test_counts_of_scale_classes_share_the_kind_written_after_the_last(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "培育形成2个千亿级、5个百亿级产业集群，开工建设6个五十亿以上、12个十亿以上重大项目。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[2] == "千亿级产业集群"
+    assert got[5] == "百亿级产业集群"
+    assert got[6] == "五十亿以上重大项目"
+
+
 def test_where_things_are_located_is_said_without_the_verb(extract):
     text = (
         "2026年江州市政府投资项目计划\n"
