@@ -7,7 +7,9 @@ An action plan counts the firms it will bring in by the technology they master::
 The name is the head after ``的`` (``自主创新企业``), which alone does not say which firms
 these are: the technology's field does (``脑机接口自主创新企业``). The field is what the
 clause names before ``核心技术``/``关键技术``, without the activity words that may end it
-(``食品创制核心技术`` -> ``食品``).
+(``食品创制核心技术`` -> ``食品``). A sentence that opens with its field
+(``在空间信息领域，新增…创新平台5个以上``) gives it to the bodies it counts:
+``空间信息领域创新平台``.
 """
 
 from __future__ import annotations
@@ -41,13 +43,21 @@ def field_of(after: str) -> str:
     return field
 
 
+# 在空间信息领域，新增…创新平台5个: the field the sentence is about
+_FIELD_LEAD_RE = re.compile(
+    r"^\s*(?:(?:到|至)?\d{4}年(?:底|末)?[，,])?在(?P<field>[\u4e00-\u9fffA-Za-z0-9]{2,10}领域)[，,]"
+)
+
+
 def with_field(sentence: str, named: list[Named]) -> list[Named]:
-    """Counts of firms named by their role take the field of the technology they have."""
+    """Counts of firms named by their role take the field of the technology they have,
+    or the field the sentence opens with (``在空间信息领域，新增…创新平台5个以上``)."""
+    lead = _FIELD_LEAD_RE.match(sentence)
     out: list[Named] = []
     for n in named:
         fig = n.figure
         if fig.unit_class == "count" and _ROLE_HEAD_RE.search(n.indicator):
-            field = field_of(sentence[fig.end :])
+            field = field_of(sentence[fig.end :]) or (lead.group("field") if lead else "")
             if field and field not in n.indicator:
                 n = replace(n, indicator=field + n.indicator)
         out.append(n)
