@@ -972,6 +972,17 @@ def test_counts_of_scale_classes_share_the_kind_written_after_the_last(extract):
     assert got[6] == "五十亿以上重大项目"
 
 
+def test_counts_after_a_yearly_output_in_a_capacity_are_yearly_capacities(extract):
+    text = (
+        "江州市低空经济发展行动方案（2025—2027年）\n"
+        "到2027年，形成年产300架无人机、80套起降系统的规模化制造能力，新增无人机企业20家。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[300] == "无人机年产能"
+    assert got[80] == "起降系统年产能"
+    assert got[20] == "无人机企业"
+
+
 def test_where_things_are_located_is_said_without_the_verb(extract):
     text = (
         "2026年江州市政府投资项目计划\n"

@@ -63,6 +63,7 @@ from bot.targets.naming import (
     clause_start as _clause_start,
 )
 from bot.targets.naming.averages import carry_the_set
+from bot.targets.naming.capacity import yearly_capacity
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
 from bot.targets.naming.zones import describes_zone
@@ -471,6 +472,7 @@ class _Walker:
                     periods = period_marks(line, self.doc_year_s, current_year)
                 named_figures = name_figures(sentence, figures, self.table, context)
                 named_figures = share_the_kind(sentence, carry_the_set(sentence, named_figures))
+                named_figures = yearly_capacity(sentence, named_figures)
                 for named in with_field(sentence, named_figures):
                     named = self.in_frame(named, sentence)
                     if label:
