@@ -983,6 +983,15 @@ def test_counts_after_a_yearly_output_in_a_capacity_are_yearly_capacities(extrac
     assert got[20] == "无人机企业"
 
 
+def test_a_bare_level_after_a_count_is_the_level_of_what_was_counted(extract):
+    text = (
+        "江州市渔业发展行动方案（2025—2027年）\n"
+        "到2027年，建成6个智慧渔业示范基地，自动化水平达到70%。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[70] == "智慧渔业示范基地自动化水平"
+
+
 def test_where_things_are_located_is_said_without_the_verb(extract):
     text = (
         "2026年江州市政府投资项目计划\n"

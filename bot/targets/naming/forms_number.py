@@ -123,8 +123,8 @@ _OWNER_ATTRIBUTES = tuple(
 )
 # A share of money said by what it is spent on (74%以上用于民生).
 _USED_FOR_RE = re.compile(r"(?:的)?(?:资金)?用于(?P<what>[\u4e00-\u9fff]{2,6})(?=[，。；、]|$)")
-# A rate that says what was done but not to what (办结率, 办复率, 完成率).
-_BARE_RATE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}率")
+# A rate or level that says what was done but not to what (办结率, 办复率, 机械化水平).
+_BARE_RATE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}(?:率|水平)")
 _OF_WHOLE_RE = re.compile(
     r"^(?P<part>[^，。；、]{2,16}?)(?:达到|达|占|相当于)(?P<whole>[^，。；、的]{2,16})的$"
 )
