@@ -992,6 +992,12 @@ def test_a_bare_level_after_a_count_is_the_level_of_what_was_counted(extract):
     assert got[70] == "智慧渔业示范基地自动化水平"
 
 
+def test_a_streak_word_is_no_part_of_the_name(extract):
+    text = "2026年江州市政府工作报告\n过去五年，茶叶年产值连续保持在80亿元以上。\n"
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[80] == "茶叶年产值"
+
+
 def test_where_things_are_located_is_said_without_the_verb(extract):
     text = (
         "2026年江州市政府投资项目计划\n"
