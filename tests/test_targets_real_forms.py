@@ -998,6 +998,18 @@ def test_a_streak_word_is_no_part_of_the_name(extract):
     assert got[80] == "茶叶年产值"
 
 
+def test_a_rank_moved_from_a_dated_baseline(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "我市营商环境评价排名从2020年全省第12位提高到目前的第3位。"
+        "科技创新指数排名由全省第8位上升至第2位。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert 12 not in got and 8 not in got  # the ranks it started from are baselines
+    assert got[3] == "营商环境评价全省排名"
+    assert got[2] == "科技创新指数全省排名"  # not 科技创新指数排名全省排名
+
+
 def test_where_things_are_located_is_said_without_the_verb(extract):
     text = (
         "2026年江州市政府投资项目计划\n"

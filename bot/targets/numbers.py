@@ -731,7 +731,7 @@ _RANK_MORE_RE = re.compile(
     r"[、和]第(?P<n>\d+|[一二三四五六七八九十]+)(?=的|，|。|；|、|和|”|）|$)"
 )
 _RANK_BLOCK_BEFORE = ("放在", "摆在", "放到", "摆到", "作为")
-_RANK_BASELINE_RE = re.compile(r"[从由][^，。；第]{0,6}$")
+_RANK_BASELINE_RE = re.compile(r"[从由](?:(?:19|20)\d\d年(?:底|末)?的?)?[^，。；第]{0,6}$")
 _RANK_MOVE_RE = re.compile(
     r"[^，。；]{0,4}?(?:升至|跃升至|跃居|提升至|上升至|进至|提高到|升到|跃升到|降至)"
 )
@@ -849,7 +849,7 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
     for m in _RANK_RE.finditer(sentence):
         if sentence[max(0, m.start() - 2) : m.start()] in _RANK_BLOCK_BEFORE:
             continue
-        if _RANK_BASELINE_RE.search(sentence, max(0, m.start() - 8), m.start()) and (
+        if _RANK_BASELINE_RE.search(sentence, max(0, m.start() - 16), m.start()) and (
             _RANK_MOVE_RE.match(sentence, m.end())
         ):
             continue  # 从全国第13位升至第9位: the rank it started from
