@@ -1010,6 +1010,19 @@ def test_a_rank_moved_from_a_dated_baseline(extract):
     assert got[2] == "科技创新指数全省排名"  # not 科技创新指数排名全省排名
 
 
+def test_what_a_plan_works_with_is_held_not_set(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "二、2026年重点工作\n"
+        "江州拥有800多万常住人口、50万家市场主体，这是我们的底气所在。"
+        "针对首批纳入清单的320种产品，新建检测中心5个。抓好现有存量项目12个。\n"
+    )
+    got = {r.value: (r.kind, r.year) for r in extract(text)}
+    assert got[800] == got[50] == got[320] == ("achievement", "")
+    assert got[5] == ("target", "2026")  # 新建: the plan's own goal
+    assert got[12][0] == "target"  # 现有 projects the plan still pushes
+
+
 def test_where_things_are_located_is_said_without_the_verb(extract):
     text = (
         "2026年江州市政府投资项目计划\n"

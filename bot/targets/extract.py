@@ -36,6 +36,7 @@ from bot.targets.kinds import (
     is_bulletin,
     is_estimate,
     is_goal_lead,
+    is_holding,
     is_list_item,
     is_status,
     normalize_year,
@@ -557,6 +558,7 @@ class _Walker:
             section_cue=self.section.cue,
             goal_list=self.goal_list,
             change=named.change,
+            holding=is_holding(sentence[clause_start : fig.start], named.change),
         )
         kind = classify(ctx)
         if kind == "target" and describes_zone(
@@ -608,6 +610,8 @@ class _Walker:
         )
         rest = sentence[fig.end : clause_end(sentence, fig.end)]
         year = self._span_or_end(year, named, sentence[: fig.start], clause_start, rest)
+        if ctx.holding and self.section.section_class == PLAN:
+            year = ""  # 拥有…7000万劳动者 in a plan: what is there, of no goal year
         if self.task_years is not None:
             self.task_years.note_goal(
                 self.section.path, (named.indicator, fig.value, fig.unit), year
