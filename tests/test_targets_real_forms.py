@@ -1025,6 +1025,18 @@ def test_what_a_plan_works_with_is_held_not_set(extract):
     assert got[12][0] == "target"  # 现有 projects the plan still pushes
 
 
+def test_the_documents_place_as_a_sentences_topic_is_no_part_of_a_name(extract):
+    text = (
+        "绵阳日报讯（记者 张三）绵阳重大项目计划发布\n"
+        "绵阳市发改委介绍，绵阳2022年重点产业项目计划共安排项目320个，年度计划完成860.5亿元。"
+        "绵阳安排市级政府投资项目145个。绵阳企业在海外设立研发中心28家。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text, name="news.txt")}
+    assert got[860.5] == "重点产业项目年度计划投资"  # 绵阳2022年…: the story's topic
+    assert got[145] == "市级政府投资项目"  # 绵阳安排…
+    assert got[28].startswith("绵阳企业")  # a noun after the place: the firms of 绵阳
+
+
 def test_where_things_are_located_is_said_without_the_verb(extract):
     text = (
         "2026年江州市政府投资项目计划\n"

@@ -67,6 +67,7 @@ from bot.targets.naming.averages import carry_the_set
 from bot.targets.naming.capacity import yearly_capacity
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
+from bot.targets.naming.topic import without_topic_place
 from bot.targets.naming.zones import describes_zone
 from bot.targets.numbers import Figure, find_figures, may_have_figures
 from bot.targets.plan_years import ACTION_PLAN, TaskYears
@@ -633,7 +634,11 @@ class _Walker:
             rest = indicator.removeprefix(region)
             if rest[:1] in ("省", "市", "区", "县", "州") and self.table.canonical(rest[1:]):
                 rest = rest[1:]
-            indicator = self.table.canonical(rest) or indicator
+            indicator = (
+                self.table.canonical(rest)
+                or without_topic_place(indicator, region, sentence)
+                or indicator
+            )
         if indicator not in self.table:
             indicator = self._gdp_named(indicator)
         return TargetRecord(
