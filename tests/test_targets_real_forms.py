@@ -1037,6 +1037,16 @@ def test_the_documents_place_as_a_sentences_topic_is_no_part_of_a_name(extract):
     assert got[28].startswith("绵阳企业")  # a noun after the place: the firms of 绵阳
 
 
+def test_kinds_listed_before_the_thing_name_it_together(extract):
+    text = (
+        "江州市智能装备发展行动方案（2025—2027年）\n"
+        "到2027年，推动8款以上大型、中型工业机器人完成型式检验，建设3个省级、市级创新中心。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[8] == "大型、中型工业机器人"  # not 大型 alone
+    assert got[3] == "省级、市级创新中心"
+
+
 def test_where_things_are_located_is_said_without_the_verb(extract):
     text = (
         "2026年江州市政府投资项目计划\n"

@@ -28,6 +28,7 @@ The package, one job per module; each imports only from the ones listed before i
 * :mod:`~bot.targets.naming.scales`: counts of scale classes listed before their kind;
 * :mod:`~bot.targets.naming.capacity`: yearly capacities (年产…的制造能力);
 * :mod:`~bot.targets.naming.topic`: the document's place as a sentence's topic;
+* :mod:`~bot.targets.naming.modifiers`: kinds listed before the thing (侵入式、半侵入式…);
 * :mod:`~bot.targets.naming.clauses`: clause bounds, the noun after a figure, verbs and
   attributes of a clause, list splitting;
 * :mod:`~bot.targets.naming.resolve`: names against the indicator table (:func:`lookup`,
