@@ -1047,6 +1047,15 @@ def test_kinds_listed_before_the_thing_name_it_together(extract):
     assert got[3] == "省级、市级创新中心"
 
 
+def test_things_described_by_what_they_join_are_the_head_after_de(extract):
+    text = (
+        "江州市农业发展行动方案（2025—2027年）\n"
+        "到2027年，打造4个冷链仓储和物流配送一体化的区域性农产品集配中心，建设6个农田和林地。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[4] == "区域性农产品集配中心"  # not 冷链仓储
+
+
 def test_where_things_are_located_is_said_without_the_verb(extract):
     text = (
         "2026年江州市政府投资项目计划\n"
