@@ -1056,6 +1056,15 @@ def test_things_described_by_what_they_join_are_the_head_after_de(extract):
     assert got[4] == "区域性农产品集配中心"  # not 冷链仓储
 
 
+def test_when_a_measure_starts_is_no_part_of_its_name(extract):
+    text = (
+        "江州市应急体系规划（2021—2025年）\n"
+        "到2025年，突发事件发生后受灾群众转移安置时间缩短至6小时以内。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[6] == "受灾群众转移安置时间"
+
+
 def test_where_things_are_located_is_said_without_the_verb(extract):
     text = (
         "2026年江州市政府投资项目计划\n"

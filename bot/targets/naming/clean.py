@@ -34,6 +34,8 @@ _LEAD_PARTICLE_RE = re.compile(
     r"^(高于|低于|快于|比|是|有|由|从|位于|于|以|或|但|而且|并且|同时|投资(?=[\d亿万千百过超]))"
 )
 _TRAIL_DE_RE = re.compile(r"的$")
+# 灾害事故发生后受灾人员…得到救助时间: when it starts, not what is measured
+_AFTER_EVENT_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:发生|结束|启动)后(?=[\u4e00-\u9fff]{4})")
 _PAREN_RE = re.compile(r"[（(][^（）()]{0,30}[）)]|[［\[]\d{1,2}[］\]]")  # and notes: 产业［2］
 # 执业（助理）医师, 毕（结）业生, 乡镇（街道）: a short alternate inside a word
 _ALTERNATE_RE = re.compile(
@@ -123,6 +125,7 @@ def clean_name(text: str) -> str:
         if m and len(m.group()) > 1 and m.end() in word_bounds(s):
             s = s[m.end() :]
         s = _strip_head(s, _LEAD_PARTICLE_RE)
+        s = _AFTER_EVENT_RE.sub("", s) if len(s) > 8 else s
         s = _GREW_TO_RE.sub("", s)  # 农民专业合作社发展到133家: before TRAIL_RE takes the 到
         s = _strip_tail(s, TRAIL_RE)
         s = _TRAIL_DE_RE.sub("", s)
