@@ -392,6 +392,16 @@ def test_action_plan_tasks_are_dated_by_the_title_not_by_the_goals(extract):
     assert undated[3] == ""  # the goals' 到2027年 says nothing about the tasks
     assert undated[24] == ""
     assert undated[50] == "2027"  # a task that repeats a goal keeps its year
+    # goals under another heading, or listed after their lead, are goals all the same
+    for goals in (
+        "一、总体要求\n到2027年，实现以下主要目标：\n1.污水处理率达到95%。\n",
+        "一、总体要求\n到2027年，绿色发展取得明显成效。\n污水处理率达到95%。\n",
+    ):
+        lead = {
+            r.value: r.year for r in extract("江州市关于推进绿色发展的实施意见\n" + goals + tasks)
+        }
+        assert lead[95] == "2027"
+        assert lead[3] == ""
 
 
 def test_normalize_year() -> None:

@@ -456,6 +456,8 @@ class _Walker:
         dot_start = 0
         context = NamingContext(bulletin=self.bulletin, paragraph=line)
         label = item_label(line)  # 2．综合性消防救援应急物资：…8个中央级库
+        if self.task_years is not None and _BY_YEAR_RE.search(line):
+            self.task_years.note_horizon(path)
         whole: tuple[str, str] | None = None  # kind and year of the 。-sentence before
         last: tuple[str, str] | None = None  # … and of the one being read
         for offset, sentence in split_sentences(line):
@@ -600,6 +602,7 @@ class _Walker:
                         (named.indicator, fig.value, fig.unit),
                         year,
                         fig.unit_class == "count" and named.change not in _LEVEL_CHANGES,
+                        self.goal_list,
                     )
             elif self.bulletin or self.news:
                 # a story, like a bulletin, is about its own time: an undated figure
@@ -617,7 +620,7 @@ class _Walker:
             year = ""  # 拥有…7000万劳动者 in a plan: what is there, of no goal year
         if self.task_years is not None:
             self.task_years.note_goal(
-                self.section.path, (named.indicator, fig.value, fig.unit), year
+                self.section.path, (named.indicator, fig.value, fig.unit), year, self.goal_list
             )
         if self.news and kind == "target" and year.isdigit() and year < self.doc_year_s:
             kind = "achievement"  # a story's 去年…共安排588个: what was done, not a goal

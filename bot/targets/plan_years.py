@@ -37,17 +37,41 @@ class TaskYears:
     def __init__(self, title_span: str) -> None:
         self.title_span = title_span  # "2021-2025", or "" when the title names no period
         self.goal_years: dict[GoalKey, str] = {}
+        self.goal_top: tuple[str, ...] | None = None  # the part of the first 到2027年
 
-    def note_goal(self, path: Sequence[str], key: GoalKey, year: str) -> None:
+    def note_horizon(self, path: Sequence[str]) -> None:
+        """The first ``到2027年`` of the text is written in its goals part, whatever its
+        heading says (``一、总体要求``)."""
+        if self.goal_top is None:
+            self.goal_top = tuple(path[:1])
+
+    def _in_goals(self, path: Sequence[str], goal_list: bool) -> bool:
+        return (
+            goal_list  # 实现以下主要目标：1.… 2.…: the list items under the lead
+            or in_goal_part(path)
+            or (self.goal_top is not None and tuple(path[:1]) == self.goal_top)
+        )
+
+    def note_goal(
+        self, path: Sequence[str], key: GoalKey, year: str, goal_list: bool = False
+    ) -> None:
         """Remember a dated figure of the goals part, for a task that repeats it."""
-        if year and in_goal_part(path):
+        if year and self._in_goals(path, goal_list):
             self.goal_years.setdefault(key, year)
 
-    def year(self, path: Sequence[str], key: GoalKey, horizon: str, built_count: bool) -> str:
+    def year(
+        self,
+        path: Sequence[str],
+        key: GoalKey,
+        horizon: str,
+        built_count: bool,
+        goal_list: bool = False,
+    ) -> str:
         """The year of a figure that fell back to the plan's ``horizon`` (no year of its
         own in its sentence or paragraph). ``built_count``: a count of things built,
-        brought in or created, not a level reached."""
-        if in_goal_part(path):
+        brought in or created, not a level reached; ``goal_list``: an item of a list of
+        goals."""
+        if self._in_goals(path, goal_list):
             return horizon
         repeated = self.goal_years.get(key)
         if repeated:
