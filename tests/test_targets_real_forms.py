@@ -1075,6 +1075,16 @@ def test_when_a_measure_starts_is_no_part_of_its_name(extract):
     assert got[6] == "受灾群众转移安置时间"
 
 
+def test_a_list_items_number_is_no_part_of_a_name(extract):
+    text = (
+        "江州市绿色发展实施意见\n到2027年，实现以下主要目标：\n"
+        "1.污水处理率达到95%。\n2.森林覆盖率达到62%。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[95] == "污水处理率"
+    assert got[62] == "森林覆盖率"
+
+
 def test_where_things_are_located_is_said_without_the_verb(extract):
     text = (
         "2026年江州市政府投资项目计划\n"

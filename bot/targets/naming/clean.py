@@ -190,7 +190,8 @@ def clean_name(text: str) -> str:
 
 # 一是全区经济…, 其二…: the enumeration of a report's points, not part of a name
 _ENUMERATION_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]|首先|其次|再次)"
+    r"^(?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]|首先|其次|再次"
+    r"|\d{1,2}[.．、](?!\d))"  # 1.污水处理率达到95%: a list item's number
 )
 
 
