@@ -1085,6 +1085,16 @@ def test_a_list_items_number_is_no_part_of_a_name(extract):
     assert got[62] == "森林覆盖率"
 
 
+def test_listing_and_shortening_verbs_are_no_part_of_a_name(extract):
+    text = (
+        "江州市生物医药发展行动方案（2025—2027年）\n"
+        "到2027年，推动2个以上生物医药企业上市，药品审评时限压缩至30个工作日以内。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[2] == "生物医药企业"
+    assert got[30] == "药品审评时限"
+
+
 def test_where_things_are_located_is_said_without_the_verb(extract):
     text = (
         "2026年江州市政府投资项目计划\n"

@@ -48,6 +48,8 @@ _URBAN_RURAL = ("城乡",)
 _STEP_WORDS = ("新台阶", "台阶", "大关", "关口", "新高")
 # Words jieba's dictionary tags as verbs that end count nouns as nouns (改革举措, 主次干道,
 # 避险搬迁 counted in 户): never cut off a counted thing.
+# verbs the dictionary does not tag (推动1—2个…企业上市): what is done, not the thing
+_LISTING_VERBS = frozenset({"上市", "挂牌"})
 # what a clause joined by 和 ends with before the 的 of the things it describes
 _JOINED_END_RE = re.compile(r"(?:一体化|相结合|于一体|一体|融合|协同)$")
 _NOUN_LIKE_VERBS = _NOMINAL_ACTIVITIES | {"举措", "干道", "搬迁", "服务", "规划", "计划", "措施"}
@@ -225,7 +227,7 @@ def _without_trailing_verb(text: str, start: int, end: int) -> int:
     last = words[-1] if len(words) > 1 else ""
     if (
         len(last) > 1
-        and last in plain_verbs()
+        and (last in plain_verbs() or last in _LISTING_VERBS)
         and last not in _NOUN_LIKE_VERBS
         and _is_name(text[start : end - len(last)].translate(_QUOTE_TABLE))
     ):
