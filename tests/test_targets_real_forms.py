@@ -1095,6 +1095,18 @@ def test_listing_and_shortening_verbs_are_no_part_of_a_name(extract):
     assert got[30] == "药品审评时限"
 
 
+def test_a_count_of_things_in_a_size_class_names_the_class_and_the_things(extract):
+    text = (
+        "江州市医疗器械产业发展行动方案（2025—2027年）\n"
+        "到2027年，培育10家以上年营业收入超10亿元的医疗器械企业，"
+        "新增5个产值超过百亿元的产业集群。完成100所海拔1500米以上农村中小学改造。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[10] == "年营业收入超10亿元的医疗器械企业"  # found, and named by the class
+    assert got[5] == "产值超过百亿元的产业集群"
+    assert got[100] == "海拔1500米以上农村中小学"
+
+
 def test_where_things_are_located_is_said_without_the_verb(extract):
     text = (
         "2026年江州市政府投资项目计划\n"

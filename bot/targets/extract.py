@@ -65,7 +65,7 @@ from bot.targets.naming import (
 )
 from bot.targets.naming.averages import carry_the_set
 from bot.targets.naming.capacity import yearly_capacity
-from bot.targets.naming.modifiers import through_listed_kinds
+from bot.targets.naming.modifiers import counted_in_a_class, through_listed_kinds
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
 from bot.targets.naming.topic import without_topic_place
@@ -479,6 +479,7 @@ class _Walker:
                 named_figures = share_the_kind(sentence, carry_the_set(sentence, named_figures))
                 named_figures = yearly_capacity(sentence, named_figures)
                 named_figures = through_listed_kinds(sentence, named_figures)
+                named_figures = counted_in_a_class(sentence, named_figures)
                 for named in with_field(sentence, named_figures):
                     named = self.in_frame(named, sentence)
                     if label:

@@ -35,3 +35,27 @@ def through_listed_kinds(sentence: str, named: list[Named]) -> list[Named]:
                     n = replace(n, indicator=n.indicator + "、" + noun)
         out.append(n)
     return out
+
+
+# 10家以上年营业收入超10亿元的医疗器械企业: the class the count's things are in, then them
+_CLASS_THEN_THING_RE = re.compile(
+    r"(?:以上|以下)?(?P<cls>[\u4e00-\u9fff]{2,10}?(?:达到|达|超过|超)"
+    r"(?:[\d.]+|[一二三四五六七八九十两百千]+)(?:万亿|亿|万)?"
+    r"[\u4e00-\u9fff%]{0,2}?(?:以上|以下)?)的"
+)
+
+
+def counted_in_a_class(sentence: str, named: list[Named]) -> list[Named]:
+    """A count followed by the size class of its things and then the things (``10家以上
+    年营业收入超10亿元的医疗器械企业``) is of the things in that class (§3: a threshold
+    that defines the population goes into the name)."""
+    out: list[Named] = []
+    for n in named:
+        fig = n.figure
+        m = _CLASS_THEN_THING_RE.match(sentence, fig.end)
+        if fig.unit_class == "count" and m:
+            thing, _ = _after_noun(sentence[m.end() :])
+            if _is_name(thing) and not n.indicator.endswith(thing):
+                n = replace(n, indicator=m.group("cls") + "的" + thing)
+        out.append(n)
+    return out
