@@ -1107,6 +1107,16 @@ def test_a_count_of_things_in_a_size_class_names_the_class_and_the_things(extrac
     assert got[100] == "海拔1500米以上农村中小学"
 
 
+def test_a_yearly_average_in_a_plan_covers_the_plans_period(extract):
+    text = (
+        "江州市医疗器械产业发展行动方案（2025—2027年）\n一、主要目标\n"
+        "到2027年，医疗器械产业规模达到2000亿元，年均增长10%以上。\n"
+    )
+    got = {r.value: r.year for r in extract(text)}
+    assert got[2000] == "2027"  # a level at the end
+    assert got[10] == "2025-2027"  # a rate over the plan (§6.5)
+
+
 def test_where_things_are_located_is_said_without_the_verb(extract):
     text = (
         "2026年江州市政府投资项目计划\n"

@@ -287,7 +287,12 @@ class _Walker:
             return year
         # 由2010年的162.4亿元增加到2015年的287.9亿元，年均增长12.1%: 2011-2015
         bases = [int(y) for y in _BASE_YEAR_RE.findall(before) if int(y) < int(year)]
-        return f"{bases[-1] + 1}-{year}" if bases else year
+        if bases:
+            return f"{bases[-1] + 1}-{year}"
+        span = self.task_years.title_span if self.task_years is not None else self.plan_span
+        if span.endswith("-" + year):
+            return span  # 到2027年…年均增长10%以上 in a plan for 2025-2027: over the plan
+        return year
 
     def _done_over_the_span(
         self, named: Named, clause: str, before_clause: str, after: str
