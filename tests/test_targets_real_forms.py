@@ -177,8 +177,25 @@ def test_things_counted_are_the_head_after_what_they_have(extract):
         "打造2-3个技术模式较为成熟的智能化蔬果生产基地。\n"
     )
     got = {r.value: r.indicator for r in extract(text)}
-    assert got[5] == "自主创新企业"
+    assert got[5] == "食品自主创新企业"  # the field of what they have says which firms
     assert got[2] == "智能化蔬果生产基地"
+
+
+def test_firms_counted_by_their_technology_are_named_by_its_field(extract):
+    text = (
+        "江州市人工智能产业发展行动方案（2025—2027年）\n一、工作目标\n到2027年，"
+        "培育3家以上具有人工智能关键技术与算法研发能力的领军企业，"
+        "引进6家具备集成电路设计核心技术的骨干企业，培育4家具备上市条件的硬核企业。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[3] == "人工智能领军企业"
+    assert got[6] == "集成电路骨干企业"  # 设计 is what they do, not the field
+    assert got[4] == "硬核企业"  # no technology, no field
+    lead = (
+        "江州市低空经济发展行动方案\n"
+        "到2027年，在低空经济领域，新增重点实验室、工程中心等创新平台8个以上。\n"
+    )
+    assert {r.value: r.indicator for r in extract(lead)}[8] == "低空经济领域创新平台"
 
 
 def test_bulletin_parts_named_by_the_paragraphs_measure(extract):
@@ -351,7 +368,40 @@ def test_plans_look_forward_to_their_horizon(extract):
         "二、重点任务\n（一）培育企业\n培育领军企业20家。\n"
     )
     got = {r.indicator: (r.year, r.kind) for r in extract(text)}
-    assert got["领军企业"] == ("2027", "target")
+    # a count built over the period the title names takes its span (§6.6)
+    assert got["领军企业"] == ("2025-2027", "target")
+
+
+def test_action_plan_tasks_are_dated_by_the_title_not_by_the_goals(extract):
+    goals = "一、工作目标\n到2027年，建成绿色工厂50家，污水处理率达到95%。\n"
+    tasks = (
+        "二、重点任务\n1.建设示范园区。打造3个智慧农业示范园区，绿色工厂50家全部投产。\n"
+        "2.提升效率。货物通关时间压缩至24小时以内。\n"
+        "3.建设数据平台。构建不少于1000例病例的脑数据开放数据集。\n"
+    )
+    dated = {
+        r.value: r.year for r in extract("江州市绿色发展行动方案（2025—2027年）\n" + goals + tasks)
+    }
+    assert dated[3] == "2025-2027"  # built over the period the title names
+    assert dated[24] == "2027"  # a level: the period's end
+    assert dated[1000] == "2025-2027"  # 构建 builds, as 新建 does
+    undated = {
+        r.value: r.year for r in extract("江州市关于推进绿色发展的实施意见\n" + goals + tasks)
+    }
+    assert undated[95] == "2027"  # the goals' own year
+    assert undated[3] == ""  # the goals' 到2027年 says nothing about the tasks
+    assert undated[24] == ""
+    assert undated[50] == "2027"  # a task that repeats a goal keeps its year
+    # goals under another heading, or listed after their lead, are goals all the same
+    for goals in (
+        "一、总体要求\n到2027年，实现以下主要目标：\n1.污水处理率达到95%。\n",
+        "一、总体要求\n到2027年，绿色发展取得明显成效。\n污水处理率达到95%。\n",
+    ):
+        lead = {
+            r.value: r.year for r in extract("江州市关于推进绿色发展的实施意见\n" + goals + tasks)
+        }
+        assert lead[95] == "2027"
+        assert lead[3] == ""
 
 
 def test_normalize_year() -> None:
@@ -864,6 +914,218 @@ def test_a_one_character_word_left_by_a_cut_clause_leaves_the_name(raw, name):
     from bot.targets.naming import clean_name
 
     assert clean_name(raw) == name
+
+
+def test_a_bare_level_in_a_labelled_list_item_is_the_labels(extract):
+    text = (
+        "江州市“十四五”防灾减灾规划\n"
+        "专栏3 应急物资储备工程\n"
+        "1．防汛抗旱物资：在江北、江南建设4个市级库，建设12个县级库和3个区域储备中心。\n"
+        "2．主要任务：建设9个县级站。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[4] == "防汛抗旱物资市级库"
+    assert got[12] == "防汛抗旱物资县级库"
+    assert got[3] == "区域储备中心"  # a name that says what it is stands
+    assert got[9] == "县级站"  # 主要任务 is a part of the text, not a kind of thing
+
+
+def test_a_zones_area_is_the_zones_and_what_it_is(extract):
+    text = (
+        "江州科创走廊建设方案\n"
+        "一、主要目标\n到2027年，研发经费投入强度达到4%。\n"
+        "二、空间布局\n"
+        "科学城片区以江州大学为核心，集聚高水平研究机构，面积约12.5平方公里。\n"
+        "临江产业园覆盖江北全域，总规划面积约40平方公里。\n"
+        "三、重点任务\n新增绿地面积约3平方公里。\n"
+    )
+    got = {r.value: (r.indicator, r.kind) for r in extract(text)}
+    assert got[12.5] == ("科学城片区面积", "achievement")
+    assert got[40] == ("临江产业园总规划面积", "achievement")
+    assert got[3][1] == "target"  # 新增: a goal, whatever it measures
+
+
+def test_averages_clause_after_clause_are_of_the_set_the_first_counts(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "通过数字化改造，45家绿色示范工厂的能源利用效率平均提升18%，单位产品能耗平均下降12%，"
+        "交付周期平均缩短20%，全市工业增加值增长6%。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[18] == "绿色示范工厂能源利用效率"
+    assert got[12] == "绿色示范工厂单位产品能耗"
+    assert got[20] == "绿色示范工厂交付周期"
+    assert not got[6].startswith("绿色示范工厂")  # the run of averages is over
+
+
+def test_a_breakdown_after_its_whole_is_of_the_wholes_kind_and_year(extract):
+    text = (
+        "江州晚报讯 江州市发改委发布2022年政府投资项目计划。\n"
+        "2021年全市完成政府投资420.5亿元。其中，交通、教育行业分别完成120.3亿元、85.6亿元。\n"
+        "2022年计划安排政府投资460亿元。其中，公共预算资金400亿元，占87%。\n"
+    )
+    got = {r.value: (r.kind, r.year) for r in extract(text, name="news.txt")}
+    assert got[420.5] == ("achievement", "2021")
+    assert got[120.3] == got[85.6] == ("achievement", "2021")  # parts of the 2021 total
+    assert got[460][1] == "2022"
+    assert got[87] == got[400] == got[460]  # a share of the plan is planned too
+
+
+def test_counts_of_scale_classes_share_the_kind_written_after_the_last(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "培育形成2个千亿级、5个百亿级产业集群，开工建设6个五十亿以上、12个十亿以上重大项目。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[2] == "千亿级产业集群"
+    assert got[5] == "百亿级产业集群"
+    assert got[6] == "五十亿以上重大项目"
+
+
+def test_counts_after_a_yearly_output_in_a_capacity_are_yearly_capacities(extract):
+    text = (
+        "江州市低空经济发展行动方案（2025—2027年）\n"
+        "到2027年，形成年产300架无人机、80套起降系统的规模化制造能力，新增无人机企业20家。\n"
+    )
+    records = extract(text)
+    got = {r.value: r.indicator for r in records}
+    assert all(r.confident for r in records if r.value in (300, 80))  # a count can be 产能
+    assert got[300] == "无人机年产能"
+    assert got[80] == "起降系统年产能"
+    assert got[20] == "无人机企业"
+
+
+def test_a_bare_level_after_a_count_is_the_level_of_what_was_counted(extract):
+    text = (
+        "江州市渔业发展行动方案（2025—2027年）\n"
+        "到2027年，建成6个智慧渔业示范基地，自动化水平达到70%。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[70] == "智慧渔业示范基地自动化水平"
+
+
+def test_a_streak_word_is_no_part_of_the_name(extract):
+    text = "2026年江州市政府工作报告\n过去五年，茶叶年产值连续保持在80亿元以上。\n"
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[80] == "茶叶年产值"
+
+
+def test_a_rank_moved_from_a_dated_baseline(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "我市营商环境评价排名从2020年全省第12位提高到目前的第3位。"
+        "科技创新指数排名由全省第8位上升至第2位。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert 12 not in got and 8 not in got  # the ranks it started from are baselines
+    assert got[3] == "营商环境评价全省排名"
+    assert got[2] == "科技创新指数全省排名"  # not 科技创新指数排名全省排名
+
+
+def test_what_a_plan_works_with_is_held_not_set(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "二、2026年重点工作\n"
+        "江州拥有800多万常住人口、50万家市场主体，这是我们的底气所在。"
+        "针对首批纳入清单的320种产品，新建检测中心5个。抓好现有存量项目12个。\n"
+    )
+    got = {r.value: (r.kind, r.year) for r in extract(text)}
+    assert got[800] == got[50] == got[320] == ("achievement", "")
+    assert got[5] == ("target", "2026")  # 新建: the plan's own goal
+    assert got[12][0] == "target"  # 现有 projects the plan still pushes
+
+
+def test_the_documents_place_as_a_sentences_topic_is_no_part_of_a_name(extract):
+    text = (
+        "绵阳日报讯（记者 张三）绵阳重大项目计划发布\n"
+        "绵阳市发改委介绍，绵阳2022年重点产业项目计划共安排项目320个，年度计划完成860.5亿元。"
+        "绵阳安排市级政府投资项目145个。绵阳企业在海外设立研发中心28家。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text, name="news.txt")}
+    assert got[860.5] == "重点产业项目年度计划投资"  # 绵阳2022年…: the story's topic
+    assert got[145] == "市级政府投资项目"  # 绵阳安排…
+    assert got[28].startswith("绵阳企业")  # a noun after the place: the firms of 绵阳
+
+
+def test_kinds_listed_before_the_thing_name_it_together(extract):
+    text = (
+        "江州市智能装备发展行动方案（2025—2027年）\n"
+        "到2027年，推动8款以上大型、中型工业机器人完成型式检验，建设3个省级、市级创新中心。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[8] == "大型、中型工业机器人"  # not 大型 alone
+    assert got[3] == "省级、市级创新中心"
+
+
+def test_things_described_by_what_they_join_are_the_head_after_de(extract):
+    text = (
+        "江州市农业发展行动方案（2025—2027年）\n"
+        "到2027年，打造4个冷链仓储和物流配送一体化的区域性农产品集配中心，建设6个农田和林地。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[4] == "区域性农产品集配中心"  # not 冷链仓储
+
+
+def test_when_a_measure_starts_is_no_part_of_its_name(extract):
+    text = (
+        "江州市应急体系规划（2021—2025年）\n"
+        "到2025年，突发事件发生后受灾群众转移安置时间缩短至6小时以内。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[6] == "受灾群众转移安置时间"
+
+
+def test_a_list_items_number_is_no_part_of_a_name(extract):
+    text = (
+        "江州市绿色发展实施意见\n到2027年，实现以下主要目标：\n"
+        "1.污水处理率达到95%。\n2.森林覆盖率达到62%。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[95] == "污水处理率"
+    assert got[62] == "森林覆盖率"
+
+
+def test_listing_and_shortening_verbs_are_no_part_of_a_name(extract):
+    text = (
+        "江州市生物医药发展行动方案（2025—2027年）\n"
+        "到2027年，推动2个以上生物医药企业上市，药品审评时限压缩至30个工作日以内。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[2] == "生物医药企业"
+    assert got[30] == "药品审评时限"
+
+
+def test_a_count_of_things_in_a_size_class_names_the_class_and_the_things(extract):
+    text = (
+        "江州市医疗器械产业发展行动方案（2025—2027年）\n"
+        "到2027年，培育10家以上年营业收入超10亿元的医疗器械企业，"
+        "新增5个产值超过百亿元的产业集群。完成100所海拔1500米以上农村中小学改造。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[10] == "年营业收入超10亿元的医疗器械企业"  # found, and named by the class
+    assert got[5] == "产值超过百亿元的产业集群"
+    assert got[100] == "海拔1500米以上农村中小学"
+
+
+def test_a_yearly_average_in_a_plan_covers_the_plans_period(extract):
+    text = (
+        "江州市医疗器械产业发展行动方案（2025—2027年）\n一、主要目标\n"
+        "到2027年，医疗器械产业规模达到2000亿元，年均增长10%以上。\n"
+    )
+    got = {r.value: r.year for r in extract(text)}
+    assert got[2000] == "2027"  # a level at the end
+    assert got[10] == "2025-2027"  # a rate over the plan (§6.5)
+
+
+def test_where_things_are_located_is_said_without_the_verb(extract):
+    text = (
+        "2026年江州市政府投资项目计划\n"
+        "安排位于老城区以外的项目320个，个数占比61.5%，年度计划完成845.2亿元。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[320] == "老城区以外的项目"  # 位于 is a verb: no part of the name
+    assert got[61.5] == "老城区以外的项目个数占比"
+    assert got[845.2] == "老城区以外的项目年度计划投资"
 
 
 def test_a_rank_after_a_growth_is_the_rank_of_the_growth(extract):

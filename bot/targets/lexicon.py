@@ -441,6 +441,7 @@ _TRAIL_WORDS = (
     "可能",
     "也",
     "还",
+    "连续",  # 粮食年产量连续保持在1.3万亿斤以上: a streak, not the measure
 )
 TRAIL_RE = re.compile("(?:" + "|".join(re.escape(w) for w in _TRAIL_WORDS) + ")$")
 

@@ -48,6 +48,10 @@ _URBAN_RURAL = ("城乡",)
 _STEP_WORDS = ("新台阶", "台阶", "大关", "关口", "新高")
 # Words jieba's dictionary tags as verbs that end count nouns as nouns (改革举措, 主次干道,
 # 避险搬迁 counted in 户): never cut off a counted thing.
+# verbs the dictionary does not tag (推动1—2个…企业上市): what is done, not the thing
+_LISTING_VERBS = frozenset({"上市", "挂牌"})
+# what a clause joined by 和 ends with before the 的 of the things it describes
+_JOINED_END_RE = re.compile(r"(?:一体化|相结合|于一体|一体|融合|协同)$")
 _NOUN_LIKE_VERBS = _NOMINAL_ACTIVITIES | {"举措", "干道", "搬迁", "服务", "规划", "计划", "措施"}
 _AFTER_NAME_DIGITS_RE = re.compile(r"\d+(?:千亿|百亿|万亿|亿|千万|百万|万)?(?:级|强)")
 _TRAIL_REACH_RE = re.compile(r"(达到|达|突破|超过|为)$")
@@ -205,13 +209,24 @@ def _after_noun(after: str) -> tuple[str, int]:
     if year:
         m, end = None, year.start()  # 13个重点园区2025年营业收入…: a date ends the noun
     at_de = m is not None and m.group() == "的"
+    joined = False
+    if m is not None and m.group() in ("和", "及", "与"):
+        # 3-5个产后初加工和配送服务一体化的区域性产销联合体: the 和 joins what the things
+        # do, before the 的 that opens the things counted
+        de = after.find("的", m.end(), m.end() + 16)
+        if (
+            de > 0
+            and not re.search(r"[，。；、]", after[m.end() : de])
+            and _JOINED_END_RE.search(after, m.end(), de)
+        ):
+            at_de, end, joined = True, de, True
     having = _HAVING_RE.match(after, k)
     if having and not at_de:
         # 5家以上具有脑机接口核心技术与产品研发能力的自主创新企业: the clause runs to its 的
         de = after.find("的", k, k + 30)
         if de > 0 and not re.search(r"[，。；、]", after[k:de]):
             at_de, end = True, de
-    if at_de and ((end - k <= 8 and _QUALITY_RE.search(after, k, end)) or having):
+    if at_de and ((end - k <= 8 and _QUALITY_RE.search(after, k, end)) or having or joined):
         # 30个面积较大的农村黑臭水体: the thing counted is the head after 的
         head = AFTER_STOP_RE.search(after, end + 2)
         head_end = head.start() if head else len(after)
@@ -228,7 +243,7 @@ def _without_trailing_verb(text: str, start: int, end: int) -> int:
     last = words[-1] if len(words) > 1 else ""
     if (
         len(last) > 1
-        and last in plain_verbs()
+        and (last in plain_verbs() or last in _LISTING_VERBS)
         and last not in _NOUN_LIKE_VERBS
         and _is_name(text[start : end - len(last)].translate(_QUOTE_TABLE))
     ):

@@ -31,9 +31,11 @@ _QUOTE_TABLE = str.maketrans("", "", _QUOTES)
 _NOMINAL_ACTIVITIES = frozenset({"治理", "整治", "修复", "培训", "组织", "更新改造"})
 _INVISIBLE_RE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]+")
 _LEAD_PARTICLE_RE = re.compile(
-    r"^(高于|低于|快于|比|是|有|由|从|于|以|或|但|而且|并且|同时|投资(?=[\d亿万千百过超]))"
+    r"^(高于|低于|快于|比|是|有|由|从|位于|于|以|或|但|而且|并且|同时|投资(?=[\d亿万千百过超]))"
 )
 _TRAIL_DE_RE = re.compile(r"的$")
+# 灾害事故发生后受灾人员…得到救助时间: when it starts, not what is measured
+_AFTER_EVENT_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:发生|结束|启动)后(?=[\u4e00-\u9fff]{4})")
 _PAREN_RE = re.compile(r"[（(][^（）()]{0,30}[）)]|[［\[]\d{1,2}[］\]]")  # and notes: 产业［2］
 # 执业（助理）医师, 毕（结）业生, 乡镇（街道）: a short alternate inside a word
 _ALTERNATE_RE = re.compile(
@@ -61,7 +63,7 @@ _GREW_TO_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})发展(?:到|至)$")
 # 资费再降, 停留时间延长, M2预期): the change, not the thing.
 _TAIL_CHANGE_RE = re.compile(
     r"(?<![下上提])(?:再|又|进一步|继续|微|平均)?(?<![下上提])"
-    r"(?:降到|降至|降为|降|收窄|延长至|延长|缩小|缩短|升至|升到|升为|跃上|迈上|跨上|站上|登上)$"
+    r"(?:降到|降至|降为|降|收窄|延长至|延长|缩小|缩短|压缩|升至|升到|升为|跃上|迈上|跨上|站上|登上)$"
     r"|(?<=[\u4e00-\u9fffA-Za-z0-9]{2})预期$"
     r"|(?<=[\u4e00-\u9fffA-Za-z0-9]{2})(?:微|略)(?:涨|增|升)$"  # CPI微涨0.2%: a slight rise
     r"|(?<=[\u4e00-\u9fff]{2}(?:比重|比例|占比|份额))接近$"  # 比重接近40%: how near it is
@@ -166,6 +168,7 @@ def clean_name(text: str) -> str:
         if m and len(m.group()) > 1 and m.end() in word_bounds(s):
             s = s[m.end() :]
         s = _strip_head(s, _LEAD_PARTICLE_RE)
+        s = _AFTER_EVENT_RE.sub("", s) if len(s) > 8 else s
         s = _GREW_TO_RE.sub("", s)  # 农民专业合作社发展到133家: before TRAIL_RE takes the 到
         s = _strip_tail(s, TRAIL_RE)
         s = _TRAIL_DE_RE.sub("", s)
@@ -243,7 +246,8 @@ def clean_name(text: str) -> str:
 
 # 一是全区经济…, 其二…: the enumeration of a report's points, not part of a name
 _ENUMERATION_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]|首先|其次|再次)"
+    r"^(?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]|首先|其次|再次"
+    r"|\d{1,2}[.．、](?!\d))"  # 1.污水处理率达到95%: a list item's number
 )
 
 

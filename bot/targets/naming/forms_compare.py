@@ -78,7 +78,9 @@ class _CompareForms:
         if not scope and fig.form == "rank":
             # 从全国第13位升至第5位: the later rank has the scope of the earlier
             clause = self.s[clause_start(self.s, fig.start) : fig.start]
-            earlier = re.search(r"[从由](全(?:国|省|市|区|县))第", clause)
+            earlier = re.search(
+                r"[从由](?:(?:19|20)\d\d年(?:底|末)?的?)?(全(?:国|省|市|区|县|球))第", clause
+            )
             scope = earlier.group(1) if earlier else ""
         if "分别" in raw and self.ranks_listed(i, scope, change):
             return
@@ -91,7 +93,7 @@ class _CompareForms:
             if scope and text.endswith(scope):
                 text = text[: -len(scope)]
             text = _strip_tail(TIME_RE.sub("", text).strip(), _RANK_CLEAN_RE)
-            own = re.sub(r"[从由]全(?:国|省|市|区|县)第[^，。；]*", "", text)
+            own = re.sub(r"[从由]全(?:国|省|市|区|县|球)第[^，。；]*", "", text)
             if scope and scope in own and not own.endswith(scope):
                 scope = ""  # 全国消费者满意度测评: the scope is already in the name
             alias = _best_before(self.table, raw, fig)
@@ -134,6 +136,8 @@ class _CompareForms:
             r"(?:增速|增幅)(?:均)?(?:位居|跃居|稳居|居|位列|排名|排在|保持)", raw
         ) and not (subject.endswith(("增速", "增幅"))):
             subject += "增速"  # 税收收入增速居全国第二: the rank of the growth, not the level
+        if subject.endswith("排名") and _is_name(subject[:-2]):
+            subject = subject[:-2]  # 营商环境评价排名从全省第12位…: its 排名 comes after the scope
         for cand in (subject, subject + scope + "排名", subject + "排名"):
             canonical = self.table.canonical(cand)
             if canonical is not None and name_class(canonical) == "rank":

@@ -39,6 +39,7 @@ from bot.targets.naming.resolve import (
     lookup,
 )
 from bot.targets.naming.words import _is_name, _is_verb, _noun_end, word_bounds
+from bot.targets.naming.zones import ZONE_MEASURES, zone_opening
 from bot.targets.numbers import Figure
 
 _PHYSICAL = frozenset({"weight", "power", "volume", "length", "area"})
@@ -127,8 +128,8 @@ _WHOLE_USED_FOR_RE = re.compile(
     r"(?:的)?(?P<whole>财政支出|财政资金|财力|一般公共预算支出|支出)用于"
     r"(?P<what>[\u4e00-\u9fff]{2,6}?)(?:事业|领域|方面)?(?=[，。；、]|$)"
 )
-# A rate that says what was done but not to what (办结率, 办复率, 完成率).
-_BARE_RATE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}率")
+# A rate or level that says what was done but not to what (办结率, 办复率, 机械化水平).
+_BARE_RATE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}(?:率|水平)")
 _OF_WHOLE_RE = re.compile(
     r"^(?P<part>[^，。；、]{2,16}?)(?:达到|达|占|相当于)(?P<whole>[^，。；、的]{2,16})的$"
 )
@@ -400,6 +401,9 @@ class _NumberForm:
         ):
             # 服务业支撑作用更加明显，增加值跨上3万亿元台阶: the sector's 增加值
             name = self.table.canonical(sector + cleaned) or sector + cleaned
+        if name in (None, cleaned) and cleaned in ZONE_MEASURES and (zone := zone_opening(self.s)):
+            # 科技创新策源区以…为主体，…，面积约8.5平方公里: the zone's area
+            name = zone + cleaned
         if name is None and after_noun:
             noun, n = _after_noun(after)
             noun_name = clean_name(noun)
