@@ -133,6 +133,24 @@ def test_a_bare_name_is_found_by_the_sentence_that_states_it(tmp_path):
     assert resp.answer is not None and resp.answer.value_text == "1000", resp.answer
 
 
+def test_the_words_of_a_documents_title_do_not_pick_its_answer(tmp_path):
+    # in a 脑机接口 plan, 脑机接口自主创新企业 repeats the query's 脑机接口 as every record
+    # of the plan could: the record the other words name (数据集, 病例) answers
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plan.txt").write_text(
+        "上海市脑机接口未来产业培育行动方案\n一、主要目标\n"
+        "到2027年，引育5家以上具有脑机接口核心技术与产品研发能力的自主创新企业。\n"
+        "制定脑神经信号数据采集标准规范，构建不少于1000例病例的高质量脑数据开放数据集。\n",
+        encoding="utf-8",
+    )
+    engine = Engine.open(make_settings(corpus, tmp_path / "data"))
+    resp = engine.search("上海 脑机接口 数据集 病例 目标", page_size=3)
+    assert resp.answer is not None and resp.answer.value_text == "1000", resp.answer
+    firms = engine.search("上海 脑机接口 自主创新企业 目标", page_size=3)
+    assert firms.answer is not None and firms.answer.value_text == "5", firms.answer
+
+
 def test_a_word_glued_from_real_words_is_not_corrected_at_the_lenient_score(tmp_path):
     # 银行存款 is 银行|存款, two words of the corpus: not a typo of 银行贷款 (one character
     # off, a lenient score), as the two words typed apart would not be

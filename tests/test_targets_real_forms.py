@@ -177,8 +177,25 @@ def test_things_counted_are_the_head_after_what_they_have(extract):
         "打造2-3个技术模式较为成熟的智能化蔬果生产基地。\n"
     )
     got = {r.value: r.indicator for r in extract(text)}
-    assert got[5] == "自主创新企业"
+    assert got[5] == "食品自主创新企业"  # the field of what they have says which firms
     assert got[2] == "智能化蔬果生产基地"
+
+
+def test_firms_counted_by_their_technology_are_named_by_its_field(extract):
+    text = (
+        "江州市人工智能产业发展行动方案（2025—2027年）\n一、工作目标\n到2027年，"
+        "培育3家以上具有人工智能关键技术与算法研发能力的领军企业，"
+        "引进6家具备集成电路设计核心技术的骨干企业，培育4家具备上市条件的硬核企业。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[3] == "人工智能领军企业"
+    assert got[6] == "集成电路骨干企业"  # 设计 is what they do, not the field
+    assert got[4] == "硬核企业"  # no technology, no field
+    lead = (
+        "江州市低空经济发展行动方案\n"
+        "到2027年，在低空经济领域，新增重点实验室、工程中心等创新平台8个以上。\n"
+    )
+    assert {r.value: r.indicator for r in extract(lead)}[8] == "低空经济领域创新平台"
 
 
 def test_bulletin_parts_named_by_the_paragraphs_measure(extract):
@@ -351,7 +368,40 @@ def test_plans_look_forward_to_their_horizon(extract):
         "二、重点任务\n（一）培育企业\n培育领军企业20家。\n"
     )
     got = {r.indicator: (r.year, r.kind) for r in extract(text)}
-    assert got["领军企业"] == ("2027", "target")
+    # a count built over the period the title names takes its span (§6.6)
+    assert got["领军企业"] == ("2025-2027", "target")
+
+
+def test_action_plan_tasks_are_dated_by_the_title_not_by_the_goals(extract):
+    goals = "一、工作目标\n到2027年，建成绿色工厂50家，污水处理率达到95%。\n"
+    tasks = (
+        "二、重点任务\n1.建设示范园区。打造3个智慧农业示范园区，绿色工厂50家全部投产。\n"
+        "2.提升效率。货物通关时间压缩至24小时以内。\n"
+        "3.建设数据平台。构建不少于1000例病例的脑数据开放数据集。\n"
+    )
+    dated = {
+        r.value: r.year for r in extract("江州市绿色发展行动方案（2025—2027年）\n" + goals + tasks)
+    }
+    assert dated[3] == "2025-2027"  # built over the period the title names
+    assert dated[24] == "2027"  # a level: the period's end
+    assert dated[1000] == "2025-2027"  # 构建 builds, as 新建 does
+    undated = {
+        r.value: r.year for r in extract("江州市关于推进绿色发展的实施意见\n" + goals + tasks)
+    }
+    assert undated[95] == "2027"  # the goals' own year
+    assert undated[3] == ""  # the goals' 到2027年 says nothing about the tasks
+    assert undated[24] == ""
+    assert undated[50] == "2027"  # a task that repeats a goal keeps its year
+    # goals under another heading, or listed after their lead, are goals all the same
+    for goals in (
+        "一、总体要求\n到2027年，实现以下主要目标：\n1.污水处理率达到95%。\n",
+        "一、总体要求\n到2027年，绿色发展取得明显成效。\n污水处理率达到95%。\n",
+    ):
+        lead = {
+            r.value: r.year for r in extract("江州市关于推进绿色发展的实施意见\n" + goals + tasks)
+        }
+        assert lead[95] == "2027"
+        assert lead[3] == ""
 
 
 def test_normalize_year() -> None:
@@ -864,6 +914,218 @@ def test_a_one_character_word_left_by_a_cut_clause_leaves_the_name(raw, name):
     from bot.targets.naming import clean_name
 
     assert clean_name(raw) == name
+
+
+def test_a_bare_level_in_a_labelled_list_item_is_the_labels(extract):
+    text = (
+        "江州市“十四五”防灾减灾规划\n"
+        "专栏3 应急物资储备工程\n"
+        "1．防汛抗旱物资：在江北、江南建设4个市级库，建设12个县级库和3个区域储备中心。\n"
+        "2．主要任务：建设9个县级站。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[4] == "防汛抗旱物资市级库"
+    assert got[12] == "防汛抗旱物资县级库"
+    assert got[3] == "区域储备中心"  # a name that says what it is stands
+    assert got[9] == "县级站"  # 主要任务 is a part of the text, not a kind of thing
+
+
+def test_a_zones_area_is_the_zones_and_what_it_is(extract):
+    text = (
+        "江州科创走廊建设方案\n"
+        "一、主要目标\n到2027年，研发经费投入强度达到4%。\n"
+        "二、空间布局\n"
+        "科学城片区以江州大学为核心，集聚高水平研究机构，面积约12.5平方公里。\n"
+        "临江产业园覆盖江北全域，总规划面积约40平方公里。\n"
+        "三、重点任务\n新增绿地面积约3平方公里。\n"
+    )
+    got = {r.value: (r.indicator, r.kind) for r in extract(text)}
+    assert got[12.5] == ("科学城片区面积", "achievement")
+    assert got[40] == ("临江产业园总规划面积", "achievement")
+    assert got[3][1] == "target"  # 新增: a goal, whatever it measures
+
+
+def test_averages_clause_after_clause_are_of_the_set_the_first_counts(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "通过数字化改造，45家绿色示范工厂的能源利用效率平均提升18%，单位产品能耗平均下降12%，"
+        "交付周期平均缩短20%，全市工业增加值增长6%。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[18] == "绿色示范工厂能源利用效率"
+    assert got[12] == "绿色示范工厂单位产品能耗"
+    assert got[20] == "绿色示范工厂交付周期"
+    assert not got[6].startswith("绿色示范工厂")  # the run of averages is over
+
+
+def test_a_breakdown_after_its_whole_is_of_the_wholes_kind_and_year(extract):
+    text = (
+        "江州晚报讯 江州市发改委发布2022年政府投资项目计划。\n"
+        "2021年全市完成政府投资420.5亿元。其中，交通、教育行业分别完成120.3亿元、85.6亿元。\n"
+        "2022年计划安排政府投资460亿元。其中，公共预算资金400亿元，占87%。\n"
+    )
+    got = {r.value: (r.kind, r.year) for r in extract(text, name="news.txt")}
+    assert got[420.5] == ("achievement", "2021")
+    assert got[120.3] == got[85.6] == ("achievement", "2021")  # parts of the 2021 total
+    assert got[460][1] == "2022"
+    assert got[87] == got[400] == got[460]  # a share of the plan is planned too
+
+
+def test_counts_of_scale_classes_share_the_kind_written_after_the_last(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "培育形成2个千亿级、5个百亿级产业集群，开工建设6个五十亿以上、12个十亿以上重大项目。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[2] == "千亿级产业集群"
+    assert got[5] == "百亿级产业集群"
+    assert got[6] == "五十亿以上重大项目"
+
+
+def test_counts_after_a_yearly_output_in_a_capacity_are_yearly_capacities(extract):
+    text = (
+        "江州市低空经济发展行动方案（2025—2027年）\n"
+        "到2027年，形成年产300架无人机、80套起降系统的规模化制造能力，新增无人机企业20家。\n"
+    )
+    records = extract(text)
+    got = {r.value: r.indicator for r in records}
+    assert all(r.confident for r in records if r.value in (300, 80))  # a count can be 产能
+    assert got[300] == "无人机年产能"
+    assert got[80] == "起降系统年产能"
+    assert got[20] == "无人机企业"
+
+
+def test_a_bare_level_after_a_count_is_the_level_of_what_was_counted(extract):
+    text = (
+        "江州市渔业发展行动方案（2025—2027年）\n"
+        "到2027年，建成6个智慧渔业示范基地，自动化水平达到70%。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[70] == "智慧渔业示范基地自动化水平"
+
+
+def test_a_streak_word_is_no_part_of_the_name(extract):
+    text = "2026年江州市政府工作报告\n过去五年，茶叶年产值连续保持在80亿元以上。\n"
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[80] == "茶叶年产值"
+
+
+def test_a_rank_moved_from_a_dated_baseline(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "我市营商环境评价排名从2020年全省第12位提高到目前的第3位。"
+        "科技创新指数排名由全省第8位上升至第2位。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert 12 not in got and 8 not in got  # the ranks it started from are baselines
+    assert got[3] == "营商环境评价全省排名"
+    assert got[2] == "科技创新指数全省排名"  # not 科技创新指数排名全省排名
+
+
+def test_what_a_plan_works_with_is_held_not_set(extract):
+    text = (
+        "2026年江州市政府工作报告\n"
+        "二、2026年重点工作\n"
+        "江州拥有800多万常住人口、50万家市场主体，这是我们的底气所在。"
+        "针对首批纳入清单的320种产品，新建检测中心5个。抓好现有存量项目12个。\n"
+    )
+    got = {r.value: (r.kind, r.year) for r in extract(text)}
+    assert got[800] == got[50] == got[320] == ("achievement", "")
+    assert got[5] == ("target", "2026")  # 新建: the plan's own goal
+    assert got[12][0] == "target"  # 现有 projects the plan still pushes
+
+
+def test_the_documents_place_as_a_sentences_topic_is_no_part_of_a_name(extract):
+    text = (
+        "绵阳日报讯（记者 张三）绵阳重大项目计划发布\n"
+        "绵阳市发改委介绍，绵阳2022年重点产业项目计划共安排项目320个，年度计划完成860.5亿元。"
+        "绵阳安排市级政府投资项目145个。绵阳企业在海外设立研发中心28家。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text, name="news.txt")}
+    assert got[860.5] == "重点产业项目年度计划投资"  # 绵阳2022年…: the story's topic
+    assert got[145] == "市级政府投资项目"  # 绵阳安排…
+    assert got[28].startswith("绵阳企业")  # a noun after the place: the firms of 绵阳
+
+
+def test_kinds_listed_before_the_thing_name_it_together(extract):
+    text = (
+        "江州市智能装备发展行动方案（2025—2027年）\n"
+        "到2027年，推动8款以上大型、中型工业机器人完成型式检验，建设3个省级、市级创新中心。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[8] == "大型、中型工业机器人"  # not 大型 alone
+    assert got[3] == "省级、市级创新中心"
+
+
+def test_things_described_by_what_they_join_are_the_head_after_de(extract):
+    text = (
+        "江州市农业发展行动方案（2025—2027年）\n"
+        "到2027年，打造4个冷链仓储和物流配送一体化的区域性农产品集配中心，建设6个农田和林地。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[4] == "区域性农产品集配中心"  # not 冷链仓储
+
+
+def test_when_a_measure_starts_is_no_part_of_its_name(extract):
+    text = (
+        "江州市应急体系规划（2021—2025年）\n"
+        "到2025年，突发事件发生后受灾群众转移安置时间缩短至6小时以内。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[6] == "受灾群众转移安置时间"
+
+
+def test_a_list_items_number_is_no_part_of_a_name(extract):
+    text = (
+        "江州市绿色发展实施意见\n到2027年，实现以下主要目标：\n"
+        "1.污水处理率达到95%。\n2.森林覆盖率达到62%。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[95] == "污水处理率"
+    assert got[62] == "森林覆盖率"
+
+
+def test_listing_and_shortening_verbs_are_no_part_of_a_name(extract):
+    text = (
+        "江州市生物医药发展行动方案（2025—2027年）\n"
+        "到2027年，推动2个以上生物医药企业上市，药品审评时限压缩至30个工作日以内。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[2] == "生物医药企业"
+    assert got[30] == "药品审评时限"
+
+
+def test_a_count_of_things_in_a_size_class_names_the_class_and_the_things(extract):
+    text = (
+        "江州市医疗器械产业发展行动方案（2025—2027年）\n"
+        "到2027年，培育10家以上年营业收入超10亿元的医疗器械企业，"
+        "新增5个产值超过百亿元的产业集群。完成100所海拔1500米以上农村中小学改造。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[10] == "年营业收入超10亿元的医疗器械企业"  # found, and named by the class
+    assert got[5] == "产值超过百亿元的产业集群"
+    assert got[100] == "海拔1500米以上农村中小学"
+
+
+def test_a_yearly_average_in_a_plan_covers_the_plans_period(extract):
+    text = (
+        "江州市医疗器械产业发展行动方案（2025—2027年）\n一、主要目标\n"
+        "到2027年，医疗器械产业规模达到2000亿元，年均增长10%以上。\n"
+    )
+    got = {r.value: r.year for r in extract(text)}
+    assert got[2000] == "2027"  # a level at the end
+    assert got[10] == "2025-2027"  # a rate over the plan (§6.5)
+
+
+def test_where_things_are_located_is_said_without_the_verb(extract):
+    text = (
+        "2026年江州市政府投资项目计划\n"
+        "安排位于老城区以外的项目320个，个数占比61.5%，年度计划完成845.2亿元。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[320] == "老城区以外的项目"  # 位于 is a verb: no part of the name
+    assert got[61.5] == "老城区以外的项目个数占比"
+    assert got[845.2] == "老城区以外的项目年度计划投资"
 
 
 def test_a_rank_after_a_growth_is_the_rank_of_the_growth(extract):
@@ -1477,7 +1739,8 @@ def test_a_count_of_counties_cities_and_districts_is_named_so(extract):
         "新（改）建农村公路1.2万公里，45个县（市、区）整县建设美丽乡村。\n"
     )
     got = {(r.indicator, r.value) for r in extract(text)}
-    assert ("县市区", 45) in got  # not the 农村公路 of the clause before
+    # not the 农村公路 of the clause before; the counties that do it, not all of them
+    assert ("整县建设美丽乡村的县（市、区）", 45) in got
 
 
 def test_a_news_storys_undated_figures_are_its_years(extract):
@@ -1687,7 +1950,7 @@ def test_urban_rural_kept_apart_and_an_owners_bare_measures(extract):
     got = {r.value: r.indicator for r in extract(text)}
     assert got[5100] == "城镇公益性岗位"  # not the table's 城乡公益性岗位
     assert got[2100] == "城乡公益性岗位"
-    assert got[39] == "新能源装机规模" and got[93.5] == "新能源利用率"
+    assert got[39] == "新能源装机容量" and got[93.5] == "新能源利用率"  # 装机规模: the table's
     assert got[100] == "有意愿特困人员集中供养率"
 
 
@@ -1942,3 +2205,298 @@ def test_all_schools_and_their_enrolment_in_a_bulletin(extract):
     got = {r.value: r for r in extract(text)}
     assert got[4563].indicator == "各级各类学校"  # its 各级 is no scope word
     assert got[51.75].indicator == "各级各类学校招生" and got[51.75].confident  # enrolment
+
+
+def test_a_batch_or_round_is_no_part_of_the_name(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "建成首批乡村振兴服务站30个。12个项目入选第三批省级非物质文化遗产名录。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[30] == "乡村振兴服务站"  # which batch is a date, not the thing built
+    assert names[12] == "省级非物质文化遗产名录项目"
+
+
+def test_an_adverb_of_summing_inside_a_name_is_dropped(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "滨江物流园区累计完成投资3.75亿元。北电南送累计送电量突破8000亿千瓦时。"
+        "三类新材料合计产值年均增长12.5%。全市公共图书馆23个。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[3.75] == "滨江物流园区投资"  # 累计 says how it was summed
+    assert names[8000] == "北电南送送电量"
+    assert names[12.5] == "三类新材料产值"
+    assert names[23] == "公共图书馆"  # 公共 keeps its 共
+
+
+def test_a_quoted_item_opening_with_zhong_keeps_it(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "全国劳动模范、“中华好人”数量均居全国第2位。\n"
+    )
+    names = {r.indicator.translate(str.maketrans("", "", "“”")) for r in extract(text)}
+    assert "中华好人数量排名" in names  # its 中 is no 经济作物中 (the whole it is part of)
+
+
+def test_the_ben_of_a_word_opens_no_scope_inside_a_name(extract):
+    text = "2026年江南省政府工作报告\n一、2025年工作回顾\n开展中小企业资本市场培训3.5万人次。\n"
+    (record,) = extract(text)
+    assert record.indicator.endswith("资本市场培训")  # not 资|本市|场 with 本市 removed
+
+
+def test_a_kind_of_unit_among_all_units_is_named_alone(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "全省实有经营主体356.2万户，其中企业98.4万户。\n"
+        "新登记市场主体5.2万户，其中企业1.3万户。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[98.4] == "企业"  # a kind of 经营主体, not 市场主体企业
+    assert names[1.3] == "新登记企业"
+
+
+def test_other_kinds_of_a_unit_in_brackets_after_its_name_stay(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "新增住宅小区业主委员会（物业管理委员会）850个。"
+        "细颗粒物（PM2.5）平均浓度30微克/立方米。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[850] == "住宅小区业主委员会（物业管理委员会）"  # both kinds are counted
+    assert names[30] == "PM2.5平均浓度"  # a note in brackets still goes
+
+
+def test_installed_capacity_of_new_energy_is_one_measure_however_worded(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "新能源装机规模突破3200万千瓦，新型储能装机达到450万千瓦。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[3200] == "新能源装机容量"  # 装机规模 and 装机容量 are the same measure
+    assert names[450] == "新型储能装机容量"
+
+
+def test_a_list_shares_its_per_unit_lead_with_the_amounts_after_it(extract):
+    text = (
+        "2026年江南省政府工作报告\n二、2026年重点工作\n"
+        "单位地区生产总值能耗和二氧化碳排放分别下降2.5%、3.2%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[3.2] == "单位地区生产总值二氧化碳排放"  # an intensity too, not the total
+
+
+def test_a_rank_names_the_ranked_measure_as_the_table_does(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "经济增速居全国第6位。地方一般公共预算收入增速居全国第九。"
+        "全社会研发投入强度居全国第12位。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[6] == "地区生产总值增速全国排名"  # the economy's growth is its output's
+    assert names[9] == "一般公共预算收入增速全国排名"  # 地方: a lead the table drops
+    assert names[12] == "全社会研发投入强度全国排名"  # the document's words otherwise
+
+
+def test_a_rank_of_a_number_of_things_says_number_when_the_text_does(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "专精特新企业数增长1.8倍、从全国第15位升至第6位。"
+        "新增挂牌公司35家，总数210家、从全国第11位升至第8位。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[6] == "专精特新企业数全国排名"  # the number ranked, as written
+    assert names[8] == "挂牌公司数全国排名"  # 总数: the number of the companies
+
+
+def test_a_contribution_keeps_what_it_is_to_and_who_gives_it(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "对全国经济增长的贡献率保持在12%左右。"
+        "数字产业增加值增长9.4%、对规模以上工业增长贡献率达41.5%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[12] == "对全国经济增长的贡献率"  # its 对 is no lead word
+    assert names[41.5] == "数字产业对规模以上工业增长贡献率"  # the part that just grew
+
+
+def test_a_flow_to_a_partner_keeps_its_dui_after_a_change(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "对共建“一带一路”国家贸易额增长6.3%。对县级一般性转移支付增长5.2%。"
+        "对东盟国家投资占40%以上。\n"
+    )
+    names = {r.value: r.indicator.replace("“", "").replace("”", "") for r in extract(text)}
+    assert names[6.3] == "对共建一带一路国家贸易额"  # trade with them, a part of all trade
+    assert names[5.2] == "对县级一般性转移支付"
+    assert names[40] == "对东盟国家投资占比"
+
+
+def test_other_kinds_of_a_unit_in_brackets_after_a_count_are_counted(extract):
+    text = (
+        "2026年江南省政府工作报告\n二、2026年重点工作\n"
+        "支持18个强县扩权县（市）率先发展。建设12个现代服务业集聚区（培育区）。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[18] == "强县扩权县（市）"  # not 强县扩权县 alone
+    assert names[12] == "现代服务业集聚区（培育区）"  # 培育 in brackets is no verb
+
+
+def test_a_national_designation_keeps_its_quanguo(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "新增全国休闲农业重点县示范区4个、全国特色农产品产业集群2个。全国粮食产量增长1.2%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[4] == "全国休闲农业重点县示范区"  # the designation's name, not a scope
+    assert names[2] == "全国特色农产品产业集群"
+    assert names[1.2] == "粮食产量"  # a scope still goes
+
+
+def test_counties_counted_by_what_they_do_are_the_counties_that_do(extract):
+    text = "2026年江南省政府工作报告\n一、2025年工作回顾\n推动23个县（市、区）整县推进农房改造。\n"
+    (record,) = extract(text)
+    assert record.indicator == "整县推进农房改造的县（市、区）"  # not every 县市区
+
+
+def test_places_a_road_or_line_reaches_are_the_ones_counted(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "36个乡镇通高速公路。新增120个行政村通光纤。5条高速公路通车。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[36] == "通高速公路的乡镇"  # not every 乡镇
+    assert names[120] == "通光纤的行政村"
+    assert names[5] == "高速公路通车"  # 通车: no 车 is reached
+
+
+def test_whom_a_thing_was_done_for_is_no_part_of_its_name(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "为群众追回被骗资金3.6亿元。为低收入家庭发放燃气补贴860万元。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[3.6] == "追回被骗资金"  # not 群众追回被骗资金
+    assert names[860] == "燃气补贴"
+
+
+def test_items_listed_as_indicators_are_named_alone(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "软件业务收入、算力规模等主要指标均增长2倍以上。\n"
+    )
+    names = sorted(r.indicator for r in extract(text))
+    assert names == ["算力规模", "软件业务收入"]  # 指标 says what they are, not a part
+
+
+def test_the_number_of_things_a_list_closes_with_is_no_part_of_a_name(extract):
+    text = "2026年江南省政府工作报告\n一、2025年工作回顾\n全省实现算力规模等“四个翻番”。\n"
+    names = {r.indicator for r in extract(text)}
+    assert names == {"算力规模"}  # not 算力规模等四个
+
+
+def test_indicators_counted_after_their_topic_keep_it(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "大气环境12项约束性指标全部完成。完成年度23项指标。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[12] == "大气环境约束性指标"  # whose indicators they are
+
+
+def test_tidang_ends_the_noun_after_a_count(extract):
+    text = "2026年江南省政府工作报告\n二、2026年重点工作\n推动45家星级酒店提档升级。\n"
+    (record,) = extract(text)
+    assert record.indicator == "星级酒店"  # 提档升级 is what is done to them
+
+
+def test_a_list_mark_before_an_inner_verb_is_no_part_of_the_name(extract):
+    text = "2026年江南省政府工作报告\n一、2025年工作回顾\n大力实施老旧街区改造、完成投资86亿元。\n"
+    (record,) = extract(text)
+    assert record.indicator == "老旧街区改造投资"  # not 老旧街区改造、投资
+
+
+def test_a_date_ends_the_noun_read_after_a_count(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n21个省级开发区2025年营业收入突破8000亿元。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[21] == "省级开发区"  # the zones counted, not their revenue
+
+
+def test_a_goal_set_to_a_figure_is_no_name(extract):
+    text = (
+        "2026年江南省政府工作报告\n二、2026年重点工作\n"
+        "全省经济增长预期目标设定为5.5%左右。"
+        "经济增速是综合性指标，今年预期目标确定为6%以上，兼顾了需要和可能。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[5.5] == "地区生产总值"  # not 经济增长预期目标设定
+    assert names[6] == "地区生产总值"  # the growth the clause before speaks of
+
+
+def test_the_base_a_growth_is_compared_with_is_no_part_of_the_name(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "高技术制造业增加值增速高于全部规上工业3.1个百分点。"
+        "民间投资增速比全部投资高1.5个百分点。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[3.1] == "高技术制造业增加值"  # not …增速高于全部规上工业
+    assert names[1.5] == "民间投资"
+
+
+def test_a_share_keeps_whose_share_it_is_before_its_de(extract):
+    text = (
+        "2026年江南省政府工作报告\n二、2026年重点工作\n"
+        "政府采购工程面向小微企业的预留份额达35%以上。\n"
+    )
+    (record,) = extract(text)
+    assert record.indicator == "政府采购工程面向小微企业的预留份额"  # not 预留份额 alone
+
+
+def test_wo_qu_is_a_scope_whatever_the_segmenter_does(extract):
+    text = "2026年江南区政府工作报告\n一、2025年工作回顾\n我区外送电能力突破1500万千瓦。\n"
+    (record,) = extract(text)
+    assert record.indicator == "外送电能力"  # 我|区外|送电: still 我区, the scope
+
+
+def test_tongchou_anpai_is_a_lead_verb(extract):
+    text = "2026年江南省政府工作报告\n二、2026年重点工作\n统筹安排市级财政资金120亿元以上。\n"
+    (record,) = extract(text)
+    assert record.indicator == "市级财政资金"  # not 统筹安排市级财政资金
+
+
+def test_a_share_said_as_zhan_de_percent_is_named_a_share(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "全省12个特色产业产值占农业总产值的65%以上。重点行业场所替代品占有率达到84%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[65] == "特色产业产值占农业总产值比重"  # the share, after a count too
+    assert names[84] == "重点行业场所替代品占有率"  # 占有率 is no share of something
+
+
+def test_how_near_a_share_is_is_no_part_of_its_name(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "推进能源转型，清洁能源发电量占总发电量的比重接近55%。\n"
+    )
+    (record,) = extract(text)
+    assert record.indicator == "清洁能源发电量占总发电量比重"  # not 比重接近
+
+
+def test_a_share_of_a_task_done_is_its_completion_share(extract):
+    text = (
+        "2026年江南省政府工作报告\n一、2025年工作回顾\n"
+        "完成农村供水保障总任务的75%。长江岸线整治攻坚战完成年度治理任务92%以上。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[75] == "农村供水保障任务完成比例"  # not 农村供水保障
+    assert names[92] == "长江岸线整治攻坚战治理任务完成比例"
+
+
+def test_a_share_of_spending_named_after_the_figure_is_a_spending_share(extract):
+    text = "2026年江南省政府工作报告\n一、2025年工作回顾\n每年72%左右财政支出用于民生事业。\n"
+    (record,) = extract(text)
+    assert record.indicator == "民生支出占财政支出比重"  # as 74%以上用于民生 is named

@@ -110,6 +110,12 @@ RUNTIME_KEYS: tuple[str, ...] = (
 """Settings the engine reads that admins may change while it runs."""
 
 
+def _beyond_title(words: list[str], info: DocumentInfo) -> list[str]:
+    """``words`` without those the document's title holds."""
+    title = normalize(info.title or "")
+    return [w for w in words if not (len(w) >= 2 and w in title)]
+
+
 def _facet_word(word: str, understood: Understood) -> bool:
     """Whether a query word only names a facet (the region or the year asked, also as
     今年 or 去年: 云南 今年 产业投资占比 names its target with three words, not four)."""
@@ -348,6 +354,19 @@ class Engine(
             for w in self.tokenizer.cut(normalize(query))
             if w.strip() and not _facet_word(w, understood)
         ]
+
+        def bare_by_sentence(narrow):
+            # a bare name (病例 of 构建不少于1000例病例的高质量脑数据开放数据集) is named by
+            # the sentence that states it
+            return [
+                (
+                    named_in(narrow(words, i), r.sentence) if len(r.indicator) <= BARE_NAME else 0,
+                    i,
+                    r,
+                )
+                for i, r in stated
+            ]
+
         stated = [
             (infos[t.doc_id], t.record)
             for t in self.iter_targets(kind="target", region=understood.region, docs=docs)
@@ -355,14 +374,15 @@ class Engine(
             and t.record.confident  # the only ones a card shows: no others may hide them
             and (within is None or t.record.sentence[:40] in within)
         ]
-        named = [(named_in(words, r.indicator), i, r) for i, r in stated]
+        # First the words the document's title does not say: in a 脑机接口 plan, 脑机接口
+        # names every record alike (脑机接口自主创新企业) and tells none apart.
+        named = [(named_in(_beyond_title(words, i), r.indicator), i, r) for i, r in stated]
         if not any(n for n, _, _ in named):
-            # a bare name (病例 of 构建不少于1000例病例的高质量脑数据开放数据集) is named by
-            # the sentence that states it
-            named = [
-                (named_in(words, r.sentence) if len(r.indicator) <= BARE_NAME else 0, i, r)
-                for i, r in stated
-            ]
+            named = bare_by_sentence(_beyond_title)
+        if not any(n for n, _, _ in named):
+            named = [(named_in(words, r.indicator), i, r) for i, r in stated]
+        if not any(n for n, _, _ in named):
+            named = bare_by_sentence(lambda w, _i: w)
         if not any(n for n, _, _ in named) and within is None:
             # else the measure asked, its owner said in other words (农村老人 养老金)
             named = [(named_partly(words, r.indicator), i, r) for i, r in stated]

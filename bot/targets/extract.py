@@ -21,6 +21,7 @@ from bot.corpus.gazetteer import NATIONAL, default_gazetteer
 from bot.models import Document, Passage
 from bot.targets.frames import Frame
 from bot.targets.indicators import IndicatorTable, default_table
+from bot.targets.item_labels import item_label, labelled
 from bot.targets.kinds import (
     NEUTRAL,
     PLAN,
@@ -35,6 +36,7 @@ from bot.targets.kinds import (
     is_bulletin,
     is_estimate,
     is_goal_lead,
+    is_holding,
     is_list_item,
     is_status,
     normalize_year,
@@ -61,7 +63,15 @@ from bot.targets.naming import (
 from bot.targets.naming import (
     clause_start as _clause_start,
 )
+from bot.targets.naming.averages import carry_the_set
+from bot.targets.naming.capacity import yearly_capacity
+from bot.targets.naming.modifiers import counted_in_a_class, through_listed_kinds
+from bot.targets.naming.scales import share_the_kind
+from bot.targets.naming.sectors import with_field
+from bot.targets.naming.topic import without_topic_place
+from bot.targets.naming.zones import describes_zone
 from bot.targets.numbers import Figure, find_figures, may_have_figures
+from bot.targets.plan_years import ACTION_PLAN, TaskYears
 from bot.targets.records import CONFIDENT, TargetRecord
 from bot.targets.tables import TableReader, is_prose_row, is_table_row
 
@@ -74,6 +84,7 @@ _RHETORIC_BEFORE = ("出现",)
 _LEADER_VISITS_RE = re.compile(r"亲临|视察|考察|回信|贺信|批示|重要讲话|重要指示")
 MAX_SENTENCE_CONTEXT = 600
 _YEAR_IN_HEADING_RE = re.compile(r"(?:19|20)\d\d\s*年")
+_BREAKDOWN_RE = re.compile(r"\s*其中[，,：:]")  # 其中，政府投资575.5亿元: a part of the whole
 _GLOSSARY_RE = re.compile(r"^(?:附[：:]?\s*)?(?:名词解释|名词注释|注释|术语解释)[：:]?$")
 _FOOTNOTE_RE = re.compile(r"^(?:[\[［【]\d{1,2}[\]］】]|注[：:]|[①-⑳])")
 # Verbs that state where something stands, not how much it moved.
@@ -97,7 +108,7 @@ _LEVEL_CHANGES = frozenset(
 )
 # Doing, not standing: a count after these was added up over the span.
 _FLOW_VERB_RE = re.compile(
-    r"新增|新建|新开|建成|推出|实施|开工|培育|引进|承办|举办|补充|创建|开通|签约|发放|培训|淘汰"
+    r"新增|新建|新开|建成|构建|推出|实施|开工|培育|引进|承办|举办|补充|创建|开通|签约|发放|培训|淘汰"
 )
 _ENDS_AT_RE = re.compile(r"[\u4e00-\u9fff][至到为](?:约|近|超过|超)?$")
 # Verbs that count what was dealt with over a span (有效应对50个热带气旋, 接待…).
@@ -167,6 +178,7 @@ class _Walker:
         # A party congress reviews up to its own autumn; a work report the years before it.
         self.backward = 0 if doc.meta.doc_type == "党代会报告" else 1
         self.plan_span = _plan_span(doc) if doc.meta.doc_type == "规划纲要" else ""
+        self.task_years = TaskYears(_plan_span(doc)) if doc.meta.doc_type == ACTION_PLAN else None
         self.horizon = (
             _horizon(doc) if self.forward_doc or doc.meta.doc_type == "政府工作报告" else ""
         )
@@ -275,7 +287,12 @@ class _Walker:
             return year
         # 由2010年的162.4亿元增加到2015年的287.9亿元，年均增长12.1%: 2011-2015
         bases = [int(y) for y in _BASE_YEAR_RE.findall(before) if int(y) < int(year)]
-        return f"{bases[-1] + 1}-{year}" if bases else year
+        if bases:
+            return f"{bases[-1] + 1}-{year}"
+        span = self.task_years.title_span if self.task_years is not None else self.plan_span
+        if span.endswith("-" + year):
+            return span  # 到2027年…年均增长10%以上 in a plan for 2025-2027: over the plan
+        return year
 
     def _done_over_the_span(
         self, named: Named, clause: str, before_clause: str, after: str
@@ -443,11 +460,17 @@ class _Walker:
         periods: list[tuple[int, str]] | None = None  # computed for lines with figures only
         dot_start = 0
         context = NamingContext(bulletin=self.bulletin, paragraph=line)
+        label = item_label(line)  # 2．综合性消防救援应急物资：…8个中央级库
+        if self.task_years is not None and _BY_YEAR_RE.search(line):
+            self.task_years.note_horizon(path)
+        whole: tuple[str, str] | None = None  # kind and year of the 。-sentence before
+        last: tuple[str, str] | None = None  # … and of the one being read
         for offset, sentence in split_sentences(line):
             if not may_have_figures(sentence):
                 if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                     dot_start = offset + len(sentence)
                     context = context.next_sentence()
+                    whole, last = last or whole, None
                 continue
             figures = [
                 f
@@ -457,26 +480,44 @@ class _Walker:
             if figures:
                 if periods is None:
                     periods = period_marks(line, self.doc_year_s, current_year)
-                for named in name_figures(sentence, figures, self.table, context):
+                named_figures = name_figures(sentence, figures, self.table, context)
+                named_figures = share_the_kind(sentence, carry_the_set(sentence, named_figures))
+                named_figures = yearly_capacity(sentence, named_figures)
+                named_figures = through_listed_kinds(sentence, named_figures)
+                named_figures = counted_in_a_class(sentence, named_figures)
+                for named in with_field(sentence, named_figures):
                     named = self.in_frame(named, sentence)
-                    self.records.append(
-                        self.record(
-                            named,
-                            sentence,
-                            line,
-                            marks,
-                            periods,
-                            offset,
-                            dot_start,
-                            section_title,
-                            region,
-                            h_year,
-                        )
+                    if label:
+                        named = replace(named, indicator=labelled(named.indicator, label))
+                    rec = self.record(
+                        named,
+                        sentence,
+                        line,
+                        marks,
+                        periods,
+                        offset,
+                        dot_start,
+                        section_title,
+                        region,
+                        h_year,
                     )
+                    if (
+                        whole is not None
+                        and not self.bulletin
+                        and _BREAKDOWN_RE.match(line, dot_start)
+                        and period_before(periods, dot_start - 1, offset + named.figure.start)
+                        is None
+                    ):
+                        # …2021年完成投资达596.3亿元。其中，交通运输…完成182.4亿元: a part
+                        # of the whole just given, of its kind and year
+                        rec = replace(rec, kind=whole[0], year=whole[1])
+                    self.records.append(rec)
+                    last = (rec.kind, rec.year)
             if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                 dot_start = offset + len(sentence)
                 context = context.next_sentence()
                 self.frame.end_sentence()
+                whole, last = last or whole, None
 
     def in_frame(self, named: Named, sentence: str) -> Named:
         """``named`` with a half name completed from the frame (种植业 -> 种植业产值)."""
@@ -528,8 +569,13 @@ class _Walker:
             section_cue=self.section.cue,
             goal_list=self.goal_list,
             change=named.change,
+            holding=is_holding(sentence[clause_start : fig.start], named.change),
         )
         kind = classify(ctx)
+        if kind == "target" and describes_zone(
+            named.indicator, sentence, sentence[clause_start : fig.start], named.change
+        ):
+            kind = "achievement"  # 科技创新策源区以…，面积约8.5平方公里: what the zone is
         year = period_before(periods, dot_start - 1, upto)
         if year is None and self.forward_doc and self.section.section_class == PLAN:
             # 到2027年，实现…。研制并获批3—5种…: a goal year holds for its paragraph
@@ -555,6 +601,15 @@ class _Walker:
                 ):
                     # a five-year plan's 新增…3000个, 建设7个…: built over the plan (§6.6)
                     year = self.plan_span
+                elif year == self.horizon and self.task_years is not None:
+                    # an action plan's task with no year of its own (see plan_years)
+                    year = self.task_years.year(
+                        self.section.path,
+                        (named.indicator, fig.value, fig.unit),
+                        year,
+                        fig.unit_class == "count" and named.change not in _LEVEL_CHANGES,
+                        self.goal_list,
+                    )
             elif self.bulletin or self.news:
                 # a story, like a bulletin, is about its own time: an undated figure
                 # (新增国家高新技术企业500家, 目前…比重在35%以上) is the year's
@@ -567,6 +622,12 @@ class _Walker:
         )
         rest = sentence[fig.end : clause_end(sentence, fig.end)]
         year = self._span_or_end(year, named, sentence[: fig.start], clause_start, rest)
+        if ctx.holding and self.section.section_class == PLAN:
+            year = ""  # 拥有…7000万劳动者 in a plan: what is there, of no goal year
+        if self.task_years is not None:
+            self.task_years.note_goal(
+                self.section.path, (named.indicator, fig.value, fig.unit), year, self.goal_list
+            )
         if self.news and kind == "target" and year.isdigit() and year < self.doc_year_s:
             kind = "achievement"  # a story's 去年…共安排588个: what was done, not a goal
         indicator = named.indicator
@@ -584,7 +645,11 @@ class _Walker:
             rest = indicator.removeprefix(region)
             if rest[:1] in ("省", "市", "区", "县", "州") and self.table.canonical(rest[1:]):
                 rest = rest[1:]
-            indicator = self.table.canonical(rest) or indicator
+            indicator = (
+                self.table.canonical(rest)
+                or without_topic_place(indicator, region, sentence)
+                or indicator
+            )
         if indicator not in self.table:
             indicator = self._gdp_named(indicator)
         return TargetRecord(
@@ -729,7 +794,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "48"
+EXTRACTOR_VERSION = "50"
 
 
 def extract_targets(

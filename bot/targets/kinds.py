@@ -186,6 +186,7 @@ class KindContext:
     section_cue: str | None
     goal_list: bool
     change: str
+    holding: bool = False  # 用好/拥有/针对… with no verb of its own: held, even in a plan
 
 
 def classify(ctx: KindContext) -> Kind:
@@ -196,6 +197,8 @@ def classify(ctx: KindContext) -> Kind:
         return "achievement"
     if ctx.section_class == REVIEW:
         return "achievement"
+    if ctx.holding:
+        return "achievement"  # 用好10所三甲医院, 针对…的2034种出口商品: what is there (§1)
     if ctx.section_class == PLAN:
         return "target"
     if ctx.status:
@@ -219,6 +222,16 @@ def is_estimate(text: str) -> bool:
 
 def is_status(clause: str) -> bool:
     return bool(_STATUS_RE.search(clause))
+
+
+# What a plan works with rather than towards (拥有…7000万劳动者, 用好10所三甲医院,
+# 针对首年关税为零的2034种…商品); 现有 and 共有 describe projects a plan still pushes.
+_HOLDING_RE = re.compile(r"依托|用好|服务好|拥有|坐拥|用足|针对")
+
+
+def is_holding(clause: str, change: str) -> bool:
+    """A figure a forward text holds, not sets: a holding word and no verb of its own."""
+    return not change and bool(_HOLDING_RE.search(clause))
 
 
 def is_goal_lead(paragraph: str) -> bool:

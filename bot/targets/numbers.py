@@ -479,6 +479,11 @@ _GROUP_AFTER_RE = re.compile(
 )
 # after a threshold: the class it bounds, then that class's own figure
 _MEASURED_CLASS_RE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:达到|达|为|超过)?\d")
+# …and the things that have it, after 的: the count is of those things
+_DESCRIBED_AFTER_RE = re.compile(
+    r"[\u4e00-\u9fff]{2,12}?(?:达到|达|为|超过|超)?[\d.]+(?:万亿|亿|万)?"
+    r"[\u4e00-\u9fff%]{0,3}?(?:以上|以下)?的[\u4e00-\u9fff]"
+)
 # A count and a short attribute right before a figure: 100所|海拔 1500米以上…
 _COUNT_THEN_ATTRIBUTE_RE = re.compile(
     r"[\d一二三四五六七八九十百千万]+(?:个|所|家|座|处|条|户|项|批)[\u4e00-\u9fff]{1,4}$"
@@ -677,7 +682,11 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
             and _CJK_RE.match(sentence, end)
             and (
                 _COUNT_THEN_ATTRIBUTE_RE.search(sentence, max(0, start - 12), start)
-                or _MEASURED_CLASS_RE.match(sentence, end)
+                or (
+                    _MEASURED_CLASS_RE.match(sentence, end)
+                    # 10家以上年营业收入超10亿元的医疗器械企业: the firms counted, described
+                    and not _DESCRIBED_AFTER_RE.match(sentence, end)
+                )
                 or (
                     unit_norm in ("户", "人", "万人", "名") and _GROUP_AFTER_RE.match(sentence, end)
                 )
@@ -731,7 +740,7 @@ _RANK_MORE_RE = re.compile(
     r"[、和]第(?P<n>\d+|[一二三四五六七八九十]+)(?=的|，|。|；|、|和|”|）|$)"
 )
 _RANK_BLOCK_BEFORE = ("放在", "摆在", "放到", "摆到", "作为")
-_RANK_BASELINE_RE = re.compile(r"[从由][^，。；第]{0,6}$")
+_RANK_BASELINE_RE = re.compile(r"[从由](?:(?:19|20)\d\d年(?:底|末)?的?)?[^，。；第]{0,6}$")
 _RANK_MOVE_RE = re.compile(
     r"[^，。；]{0,4}?(?:升至|跃升至|跃居|提升至|上升至|进至|提高到|升到|跃升到|降至)"
 )
@@ -849,7 +858,7 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
     for m in _RANK_RE.finditer(sentence):
         if sentence[max(0, m.start() - 2) : m.start()] in _RANK_BLOCK_BEFORE:
             continue
-        if _RANK_BASELINE_RE.search(sentence, max(0, m.start() - 8), m.start()) and (
+        if _RANK_BASELINE_RE.search(sentence, max(0, m.start() - 16), m.start()) and (
             _RANK_MOVE_RE.match(sentence, m.end())
         ):
             continue  # 从全国第13位升至第9位: the rank it started from

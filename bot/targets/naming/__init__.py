@@ -22,6 +22,13 @@ The package, one job per module; each imports only from the ones listed before i
 * :mod:`~bot.targets.naming.words`: jieba's segmentation, word bounds, verbs, what a
   name is;
 * :mod:`~bot.targets.naming.clean`: :func:`strip_noise`, :func:`clean_name`;
+* :mod:`~bot.targets.naming.zones`: the zone a sentence describes, for its bare areas;
+* :mod:`~bot.targets.naming.averages`: averages over one set, clause after clause;
+* :mod:`~bot.targets.naming.sectors`: the field of firms counted by their technology;
+* :mod:`~bot.targets.naming.scales`: counts of scale classes listed before their kind;
+* :mod:`~bot.targets.naming.capacity`: yearly capacities (年产…的制造能力);
+* :mod:`~bot.targets.naming.topic`: the document's place as a sentence's topic;
+* :mod:`~bot.targets.naming.modifiers`: kinds listed before the thing (侵入式、半侵入式…);
 * :mod:`~bot.targets.naming.clauses`: clause bounds, the noun after a figure, verbs and
   attributes of a clause, list splitting;
 * :mod:`~bot.targets.naming.resolve`: names against the indicator table (:func:`lookup`,

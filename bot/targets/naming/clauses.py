@@ -48,6 +48,10 @@ _URBAN_RURAL = ("城乡",)
 _STEP_WORDS = ("新台阶", "台阶", "大关", "关口", "新高")
 # Words jieba's dictionary tags as verbs that end count nouns as nouns (改革举措, 主次干道,
 # 避险搬迁 counted in 户): never cut off a counted thing.
+# verbs the dictionary does not tag (推动1—2个…企业上市): what is done, not the thing
+_LISTING_VERBS = frozenset({"上市", "挂牌"})
+# what a clause joined by 和 ends with before the 的 of the things it describes
+_JOINED_END_RE = re.compile(r"(?:一体化|相结合|于一体|一体|融合|协同)$")
 _NOUN_LIKE_VERBS = _NOMINAL_ACTIVITIES | {"举措", "干道", "搬迁", "服务", "规划", "计划", "措施"}
 _AFTER_NAME_DIGITS_RE = re.compile(r"\d+(?:千亿|百亿|万亿|亿|千万|百万|万)?(?:级|强)")
 _TRAIL_REACH_RE = re.compile(r"(达到|达|突破|超过|为)$")
@@ -72,7 +76,10 @@ _ETC_KIND_RE = re.compile(
 _LOOSE_END_WORDS = frozenset("不未没所中和并与及或等前")
 # What a counted set of things did or got, said after them (8个市下放…, 2200余项政务服务事项
 # 实现通办, 5部作品入选…展演): the count is of the things that did, not of all of them.
-_MEMBERSHIP_VERBS = "入选|获评|获批|荣获|获得|获|实现|通过|纳入|享受|签署|建立|加入|进入|列入|下放"
+_MEMBERSHIP_VERBS = (
+    "入选|获评|获批|荣获|获得|获|实现|通过|纳入|享受|签署|建立|加入|进入|列入|下放"
+    "|通"  # 4000个自然村通硬化路: the villages a road reaches
+)
 _MEMBERSHIP_RE = re.compile(
     rf"(?:全部|均|已经?|都|成功|相继|先后|率先)?(?P<verb>{_MEMBERSHIP_VERBS})"
     r"(?P<what>[^，。；、,;：:（）()\d]{2,18})$"
@@ -81,6 +88,12 @@ _ONE_CHARACTER_PLACES = frozenset("省市县区乡镇村")
 # another figure inside the predicate (建设基地6.2万亩): the predicate is that figure's
 _FIGURE_IN_RE = re.compile(r"[一二三四五六七八九十两百千万亿]+(?:个|项|家|所|部|种|批|次|万|亿)")
 _BATCH_RE = re.compile(r"^(?:首批|第[\d一二三四五六七八九十]+批)")
+_YEAR_IN_RE = re.compile(r"(?:19|20)\d\d年")
+# Other kinds of the counted unit, in brackets after its noun (县（市、区）, 自贸区（港）)
+_NOUN_ALTERNATE_RE = re.compile(
+    r"[（(](?!含|不含|注|下同|简称|以下|按|其中|即|包括)"
+    r"[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,4}){0,2}[）)]"
+)
 # Another unit for the same count, in brackets (2.5万套（间）).
 _UNIT_ALTERNATE_RE = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
 
@@ -177,6 +190,10 @@ def _after_noun(after: str) -> tuple[str, int]:
     if m:
         k = m.end()
     m = AFTER_STOP_RE.search(after, k + 1)
+    alternate = _NOUN_ALTERNATE_RE.match(after, m.start()) if m else None
+    if alternate and _CJK_RE.match(after, m.start() - 1):
+        # 29个扩权赋能县（市）率先…: the other kinds of unit in brackets are counted too
+        m = AFTER_STOP_RE.search(after, alternate.end())
     if m and m.group() in ("和", "及") and after.startswith(("其他", "其它"), m.end()):
         # 1亿农业转移人口和其他常住人口: one set of people, the first and the rest
         m = AFTER_STOP_RE.search(after, m.end() + 2)
@@ -188,14 +205,28 @@ def _after_noun(after: str) -> tuple[str, int]:
             end = _without_trailing_verb(after, k + 1, head_end)
             return after[k + 1 : end].translate(_QUOTE_TABLE), end
     end = m.start() if m else len(after)
+    year = _YEAR_IN_RE.search(after, k + 2, end)
+    if year:
+        m, end = None, year.start()  # 13个重点园区2025年营业收入…: a date ends the noun
     at_de = m is not None and m.group() == "的"
+    joined = False
+    if m is not None and m.group() in ("和", "及", "与"):
+        # 3-5个产后初加工和配送服务一体化的区域性产销联合体: the 和 joins what the things
+        # do, before the 的 that opens the things counted
+        de = after.find("的", m.end(), m.end() + 16)
+        if (
+            de > 0
+            and not re.search(r"[，。；、]", after[m.end() : de])
+            and _JOINED_END_RE.search(after, m.end(), de)
+        ):
+            at_de, end, joined = True, de, True
     having = _HAVING_RE.match(after, k)
     if having and not at_de:
         # 5家以上具有脑机接口核心技术与产品研发能力的自主创新企业: the clause runs to its 的
         de = after.find("的", k, k + 30)
         if de > 0 and not re.search(r"[，。；、]", after[k:de]):
             at_de, end = True, de
-    if at_de and ((end - k <= 8 and _QUALITY_RE.search(after, k, end)) or having):
+    if at_de and ((end - k <= 8 and _QUALITY_RE.search(after, k, end)) or having or joined):
         # 30个面积较大的农村黑臭水体: the thing counted is the head after 的
         head = AFTER_STOP_RE.search(after, end + 2)
         head_end = head.start() if head else len(after)
@@ -212,7 +243,7 @@ def _without_trailing_verb(text: str, start: int, end: int) -> int:
     last = words[-1] if len(words) > 1 else ""
     if (
         len(last) > 1
-        and last in plain_verbs()
+        and (last in plain_verbs() or last in _LISTING_VERBS)
         and last not in _NOUN_LIKE_VERBS
         and _is_name(text[start : end - len(last)].translate(_QUOTE_TABLE))
     ):
@@ -240,10 +271,23 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
     if len(items) < 2:
         return items
     items = _shared_prefix(items)
+    per_unit = _PER_UNIT_LEAD_RE.match(items[0])
+    if per_unit:
+        # 单位国内生产总值能耗和二氧化碳排放: both per unit of output, the second too
+        items = [items[0]] + [
+            per_unit.group() + p if _PER_UNIT_AMOUNT_RE.fullmatch(p) else p for p in items[1:]
+        ]
     level = LEVEL_LEAD_RE.match(items[0])
     if not level or any(LEVEL_ONLY_RE.match(p) for p in items[1:]):
         return items
     return [items[0]] + [level.group() + p for p in items[1:]]
+
+
+# An intensity (an amount per unit of output) and the amounts a list may share it with
+_PER_UNIT_LEAD_RE = re.compile(
+    r"单位(?:国内生产总值|地区生产总值|GDP|生产总值|工业增加值)(?=能耗|二氧化碳|碳排放|用水量|水耗)"
+)
+_PER_UNIT_AMOUNT_RE = re.compile(r"(?:二氧化碳|碳)排放(?:量)?|能耗|能源消耗|用水量|水耗")
 
 
 def _shared_prefix(items: list[str]) -> list[str]:
@@ -265,6 +309,18 @@ _CHAR_ELLIPSIS_RE = re.compile(
 )
 
 
+_AMONG_LEAD_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}?中(?=[\u4e00-\u9fff]{2})")
+
+
+def _without_among(item: str) -> str:
+    """``经济作物中蔬菜及食用菌产量`` -> ``蔬菜及食用菌产量``: the whole an item is taken
+    from, when its 中 is a word of its own (“中国好人”, 国有中小企业 keep theirs)."""
+    m = _AMONG_LEAD_RE.match(item)
+    if m and {m.end() - 1, m.end()} <= word_bounds(item):
+        return item[m.end() :]
+    return item
+
+
 def _split_list(subject: str, n: int | None = None) -> list[str]:
     """``A、B`` or ``A和B`` -> items, sharing a tail when the first items are short.
 
@@ -282,6 +338,9 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
         return items
     kind = _ETC_KIND_RE.fullmatch(items[-1])
     if kind and not any("等" in p for p in items[:-1]):
+        if kind["kind"].endswith("指标"):
+            # 营业收入、智算规模等主要指标: the items are the measures, 指标 says so
+            return [*items[:-1], kind["last"]]
         # 电子信息、装备制造、特色消费品等产业集群: each item is one of that kind
         return [p + kind["kind"] for p in [*items[:-1], kind["last"]]]
     head_measure = measure_of(items[0]) or (
@@ -330,7 +389,7 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
         # 经济作物中蔬菜及食用菌、中草药材、园林水果产量: each item takes the shared measure
         tail = tail_word.group()
         items = [p + tail for p in items[:-1]] + [items[-1]]
-        return [re.sub(r"^[^、]{1,8}?中(?=[\u4e00-\u9fff]{2})", "", p) for p in items]
+        return [_without_among(p) for p in items]
     tokens = _segmenter().cut(last, True)
     rate = tokens[-1]
     if rate == "率" and len(tokens) >= 2:

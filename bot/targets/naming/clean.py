@@ -31,14 +31,22 @@ _QUOTE_TABLE = str.maketrans("", "", _QUOTES)
 _NOMINAL_ACTIVITIES = frozenset({"治理", "整治", "修复", "培训", "组织", "更新改造"})
 _INVISIBLE_RE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]+")
 _LEAD_PARTICLE_RE = re.compile(
-    r"^(高于|低于|快于|比|是|有|由|从|于|以|或|但|而且|并且|同时|投资(?=[\d亿万千百过超]))"
+    r"^(高于|低于|快于|比|是|有|由|从|位于|于|以|或|但|而且|并且|同时|投资(?=[\d亿万千百过超]))"
 )
 _TRAIL_DE_RE = re.compile(r"的$")
+# 灾害事故发生后受灾人员…得到救助时间: when it starts, not what is measured
+_AFTER_EVENT_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:发生|结束|启动)后(?=[\u4e00-\u9fff]{4})")
 _PAREN_RE = re.compile(r"[（(][^（）()]{0,30}[）)]|[［\[]\d{1,2}[］\]]")  # and notes: 产业［2］
 # 执业（助理）医师, 毕（结）业生, 乡镇（街道）: a short alternate inside a word
 _ALTERNATE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])[（(]((?!含|不含|注|下同|简称|以下|按|其中)[\u4e00-\u9fff]{1,4})[）)]"
     r"(?=[\u4e00-\u9fff])"
+)
+# 扩权赋能县（市）, 通高速公路的县（市、区）, 集聚区（培育区）: the other kinds of unit a
+# name's last word stands for, in brackets at its end, are part of what is counted
+_TRAILING_ALTERNATE_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])[（(]((?!含|不含|注|下同|简称|以下|按|其中|即|包括)"
+    r"[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,4}){0,2})[）)]$"
 )
 _BASELINE_TAIL_RE = re.compile(
     r"[由从][^，。；]*?[\dxX*一二三四五六七八九十百千][^，。；]*?(?:万亿|亿|万)?(?:元|%|个|人)?[^，。；]*$"
@@ -55,9 +63,10 @@ _GREW_TO_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})发展(?:到|至)$")
 # 资费再降, 停留时间延长, M2预期): the change, not the thing.
 _TAIL_CHANGE_RE = re.compile(
     r"(?<![下上提])(?:再|又|进一步|继续|微|平均)?(?<![下上提])"
-    r"(?:降到|降至|降为|降|收窄|延长至|延长|缩小|缩短|升至|升到|升为|跃上|迈上|跨上|站上|登上)$"
+    r"(?:降到|降至|降为|降|收窄|延长至|延长|缩小|缩短|压缩|升至|升到|升为|跃上|迈上|跨上|站上|登上)$"
     r"|(?<=[\u4e00-\u9fffA-Za-z0-9]{2})预期$"
     r"|(?<=[\u4e00-\u9fffA-Za-z0-9]{2})(?:微|略)(?:涨|增|升)$"  # CPI微涨0.2%: a slight rise
+    r"|(?<=[\u4e00-\u9fff]{2}(?:比重|比例|占比|份额))接近$"  # 比重接近40%: how near it is
 )
 
 
@@ -67,11 +76,20 @@ _YEARS_EDGE_RE = re.compile(
     r"^(?:近|过去)?[一二三四五六七八九十两\d]{1,2}年(?:来|内|间|共|累计)+"
     r"|(?<=[\u4e00-\u9fff]{2})[一二三四五六七八九十两\d]{1,2}年(?:来|内|间)?$"
 )
-_PARTNER_RE = re.compile(
-    r"^(对[^，。；、]{2,14}?)(?:实现|完成)?((?:货物)?(?:进出口|出口|进口)(?:总额|额|总值)?|实际(?:利用|使用)外资|投资)$"
+# the change said after a partner's flow (对东盟进出口增长, 对…国家投资占)
+_PARTNER_CHANGE_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{4})(?:同比|年均|平均)?(?:增长|下降|增加|减少|提高|达到|达|为|占|突破|超过)$"
 )
-# One-character words a cut clause leaves at the end of a name (removed on a word boundary)
-_LOOSE_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:有|达|为|由|等|各|新)$")
+_PARTNER_RE = re.compile(
+    r"^(对[^，。；、]{2,14}?)(?:实现|完成)?((?:货物)?(?:进出口|出口|进口)(?:总额|额|总值)?|实际(?:利用|使用)外资|投资"
+    # 对共建“一带一路”国家贸易额, 对地方一般性转移支付: trade with and payments to a partner
+    r"|(?:货物|服务)?贸易(?:总额|额)?|(?:一般性|专项)?转移支付)(占比|比重)?$"
+)
+# One-character words a cut clause leaves at the end of a name (removed on a word boundary);
+# 等 with the number of things listed (智算规模等六个, 外贸进出口等三项)
+_LOOSE_TAIL_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?:有|达|为|由|等|各|新|等[一二三四五六七八九十两\d]{1,2}[个项类种大])$"
+)
 _SHARE_DE_RE = re.compile(r"占([\u4e00-\u9fffA-Za-z0-9]{1,12})的(比重|比例|份额)$")
 # 制造业的总产值在GDP当中所占的比重 is 制造业总产值占GDP比重
 _SHARE_IN_RE = re.compile(
@@ -81,11 +99,29 @@ _SHARE_IN_RE = re.compile(
 # 重大项目计划共安排项目: the plan's projects are the 重大项目
 _ARRANGED_RE = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:计划)?共?安排(项目|资金)$")
 _PM_RE = re.compile(r"PM[_\s]+(2\.5|10)")
+# (the 本 of 资本, 成本, 基本, 日本 opens no scope: 资本市场 is no 资|本市|场)
 _INNER_SCOPE_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff]{2})(?:我省|我市|我区|我县|我州|本省|本市)(?=[\u4e00-\u9fff]{2})"
+    r"(?<=[\u4e00-\u9fff]{2})(?:我省|我市|我区|我县|我州|(?<![资成基日根样文版])本省|"
+    r"(?<![资成基日根样文版])本市)(?=[\u4e00-\u9fff]{2})"
 )
 _JOINED_RE = re.compile(r"^参加(.{2,16}?(?:保险|医保))(?:的)?人数$|^(.{2,16}?(?:保险|医保))参保$")
 _ABBREVIATED_RE = re.compile(r"(?<![\u4e00-\u9fff])规上(?=[\u4e00-\u9fff])|^规上")
+# 物流园区累计投资, 西电东送累计送电量, 三类产品合计产值: how the figure was summed,
+# not what it measures (a word of its own: 公共 and 共享 keep their 共)
+_INNER_TOTAL_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?:累计|合计|共计|总计|共)(?=[\u4e00-\u9fff]{2})"
+)
+# 为群众挽回非法集资损失, 为困难家庭发放蔬菜价格补贴: whom it was done for is not the thing
+_BENEFICIARY_RE = re.compile(
+    r"^为[\u4e00-\u9fff]{1,8}?(?=(?:挽回|发放|提供|办理|兑现|减免|追回)[\u4e00-\u9fff]{2})"
+)
+# 我区外送电能力: 我区 is a scope whatever the segmenter makes of 区外 (unlike 全区域)
+_OUR_SCOPE_RE = re.compile(r"^我(?:国|省|市|区|县|州)(?=[\u4e00-\u9fff]{2})")
+_SHARE_WORD_END_RE = re.compile(r"(?:占比|比重|比例|份额|比率)$")
+# A contribution: the share of a whole's growth that a part gives (对经济增长的贡献率)
+_CONTRIBUTION_RE = re.compile(r"^对[^，。；、]{2,20}?(?:的)?(?:综合)?贡献率")
+# 首批社区综合服务中心, 第五批国家级非遗名录项目: which batch is a date, not the thing
+_BATCH_LEAD_RE = re.compile(r"^(?:首批|第[\d一二三四五六七八九十]+批)(?=[\u4e00-\u9fff]{2})")
 
 
 def strip_noise(text: str) -> str:
@@ -93,7 +129,9 @@ def strip_noise(text: str) -> str:
     notes (``细颗粒物（PM2.5）``), ``在…基础上`` and a ``由A提高到`` baseline. A short
     alternate inside a word stays, without its brackets (执业（助理）医师, 国际（地区）航线)."""
     s = _ALTERNATE_RE.sub(r"\1", text)
-    s = _PAREN_RE.sub("", s)
+    alternate = _TRAILING_ALTERNATE_RE.search(s)
+    s = _PAREN_RE.sub("", s[: alternate.start()] if alternate else s)
+    s += f"（{alternate[1]}）" if alternate else ""
     s = COMPARE_RE.sub("", s)
     s = BASE_PHRASE_RE.sub("", s)
     s = _BASELINE_TAIL_RE.sub("", s)
@@ -109,20 +147,28 @@ def clean_name(text: str) -> str:
     """
     # PDF text spaces out words (2023 年全市): spaces go first, so time words are seen
     s = _INVISIBLE_RE.sub("", strip_noise(_INVISIBLE_RE.sub("", text)).translate(_QUOTE_TABLE))
-    partner = _PARTNER_RE.match(s.lstrip("，、 "))
+    change = _PARTNER_CHANGE_RE.search(s.lstrip("，、 "))
+    partner = _PARTNER_RE.match(s.lstrip("，、 ")[: change.start() if change else None])
     if partner:
-        # 对“一带一路”沿线国家实现进出口总额: trade with a partner is a part of trade
-        return partner.group(1) + partner.group(2)
+        # 对“一带一路”沿线国家实现进出口总额: trade with a partner is a part of trade;
+        # 对…国家投资占50%以上: its share of all of it
+        share = partner.group(3) or ("占比" if change and change.group() == "占" else "")
+        return partner.group(1) + partner.group(2) + share
     for _ in range(8):
         before = s
         s = s.strip(" 　、，,")
         s = _strip_head(s, SCOPE_RE)
-        s = _strip_head(s, LEAD_RE)
+        s = _OUR_SCOPE_RE.sub("", s)
+        s = _BENEFICIARY_RE.sub("", s)
+        if not _CONTRIBUTION_RE.match(s):  # 对经济增长的贡献率: its 对 says to what
+            s = _strip_head(s, LEAD_RE)
         s = _strip_head(s, _ENUMERATION_RE)
+        s = _strip_head(s, _BATCH_LEAD_RE)
         m = VERB_RE.match(s)
         if m and len(m.group()) > 1 and m.end() in word_bounds(s):
             s = s[m.end() :]
         s = _strip_head(s, _LEAD_PARTICLE_RE)
+        s = _AFTER_EVENT_RE.sub("", s) if len(s) > 8 else s
         s = _GREW_TO_RE.sub("", s)  # 农民专业合作社发展到133家: before TRAIL_RE takes the 到
         s = _strip_tail(s, TRAIL_RE)
         s = _TRAIL_DE_RE.sub("", s)
@@ -144,6 +190,7 @@ def clean_name(text: str) -> str:
                 break
         if s == before:
             break
+    s = _without_inner_total(s)
     if _YEARS_ONLY_RE.fullmatch(s):
         return ""  # 两年平均增长3.1%: a span of years is no name
     # 参加失业保险人数 is 失业保险参保人数, as bulletins' tables name it
@@ -154,9 +201,14 @@ def clean_name(text: str) -> str:
     s = _PM_RE.sub(r"PM\1", s)  # PM_2.5: a subscript flattened by the converter
     s = _INNER_SCOPE_RE.sub("", s) if len(s) > 6 else s  # …评估我省全国排名
     s = _ABBREVIATED_RE.sub("规模以上", s)  # 规上工业 is 规模以上工业, as the tables name it
-    inner = max(INNER_VERB_RE.finditer(s), key=lambda m: m.start(), default=None)
+    inner = max(
+        (m for m in INNER_VERB_RE.finditer(s) if _outside_brackets(s, m.start())),
+        key=lambda m: m.start(),
+        default=None,
+    )  # (集聚区（培育区）: a verb inside the brackets of a trailing alternate is no verb)
     if inner is not None and inner.start() > 0:
-        head, tail = s[: inner.start()], s[inner.end() :]
+        # (城市更新行动、完成投资: the list mark before the verb is no part of the head)
+        head, tail = s[: inner.start()].rstrip("、，,"), s[inner.end() :]
         if (tail in ATTRIBUTES or _is_verb(tail) or tail.startswith("再")) and _is_name(head):
             s = head + tail  # 规模以上工业企业实现营业收入 -> 规模以上工业企业营业收入
         elif (
@@ -174,8 +226,15 @@ def clean_name(text: str) -> str:
         tail = s.rsplit("的", 1)[1]
         # 在蓉设立领事机构的国家: a bare 国家 after 的 needs what comes before it
         head = s.rsplit("的", 1)[0]
-        if "对" in head[1:] and tail.startswith("贡献"):
+        if "对" in head and tail.startswith("贡献"):
             pass  # 消费对经济增长的贡献率: a share of something else, the whole is the name
+        elif (
+            _SHARE_WORD_END_RE.search(tail)
+            and "占" not in _SHARE_WORD_END_RE.sub("", tail)
+            and _is_name(head)
+            and len(head) >= 4
+        ):
+            pass  # 政府采购工程面向中小企业的预留份额: a share says whose it is before 的
         elif len(tail) >= 2 and tail not in GENERIC_NAMES and tail not in _BARE_HEADS:
             s = tail
     if len(s) > 3:
@@ -187,7 +246,8 @@ def clean_name(text: str) -> str:
 
 # 一是全区经济…, 其二…: the enumeration of a report's points, not part of a name
 _ENUMERATION_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]|首先|其次|再次)"
+    r"^(?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]|首先|其次|再次"
+    r"|\d{1,2}[.．、](?!\d))"  # 1.污水处理率达到95%: a list item's number
 )
 
 
@@ -195,15 +255,31 @@ _ENUMERATION_RE = re.compile(
 # 经济增长预期目标, 生产总值增长目标定为. The goal is the figure's kind, not its name.
 _GOAL_TAIL_RE = re.compile(
     r"(?P<growth>(?:的)?(?:预期|计划)?(?:增长|增速))?(?:的)?(?:预期目标|预期|目标)(?:值)?"
-    r"(?:定为|设定为|确定为|调整为|为|是|定)?$"
+    r"(?:定为|设定为|确定为|调整为|为|是|定|设定|确定|调整)?$"
 )
 _ECONOMIC_GROWTH_RE = re.compile(r"经济(?:社会发展)?(?:的)?(?:预期|年均|平均)?(?:增长|增速)")
+
+
+def _outside_brackets(s: str, at: int) -> bool:
+    """Whether ``s[at]`` is outside any bracket (集聚区（培育区）: 培育 is inside)."""
+    return s.count("（", 0, at) <= s.count("）", 0, at)
+
+
+def _without_inner_total(s: str) -> str:
+    """``园区累计投资`` -> ``园区投资``: an adverb of summing inside a name, on word bounds."""
+    for m in _INNER_TOTAL_RE.finditer(s):
+        bounds = word_bounds(s)
+        if m.start() in bounds and m.end() in bounds:
+            return s[: m.start()] + s[m.end() :]
+    return s
 
 
 def _without_goal_words(s: str) -> str:
     """``地区生产总值预期增长目标为`` -> ``地区生产总值``; ``经济增长预期目标`` -> ``经济增长``
     (增长 stays when nothing but 经济 would be left)."""
     m = _GOAL_TAIL_RE.search(s)
+    if m and m.start() == 0 and "目标" in m.group() and m.end() > len("预期目标"):
+        return ""  # 预期目标设定为6%: the goal is said, what it is of is not (not here)
     if not m or m.start() < 2:
         return s
     if m.group("growth") and s[: m.start()] in ("经济", "经济社会"):

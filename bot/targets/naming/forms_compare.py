@@ -78,7 +78,9 @@ class _CompareForms:
         if not scope and fig.form == "rank":
             # 从全国第13位升至第5位: the later rank has the scope of the earlier
             clause = self.s[clause_start(self.s, fig.start) : fig.start]
-            earlier = re.search(r"[从由](全(?:国|省|市|区|县))第", clause)
+            earlier = re.search(
+                r"[从由](?:(?:19|20)\d\d年(?:底|末)?的?)?(全(?:国|省|市|区|县|球))第", clause
+            )
             scope = earlier.group(1) if earlier else ""
         if "分别" in raw and self.ranks_listed(i, scope, change):
             return
@@ -91,7 +93,7 @@ class _CompareForms:
             if scope and text.endswith(scope):
                 text = text[: -len(scope)]
             text = _strip_tail(TIME_RE.sub("", text).strip(), _RANK_CLEAN_RE)
-            own = re.sub(r"[从由]全(?:国|省|市|区|县)第[^，。；]*", "", text)
+            own = re.sub(r"[从由]全(?:国|省|市|区|县|球)第[^，。；]*", "", text)
             if scope and scope in own and not own.endswith(scope):
                 scope = ""  # 全国消费者满意度测评: the scope is already in the name
             alias = _best_before(self.table, raw, fig)
@@ -120,6 +122,8 @@ class _CompareForms:
             growth = "增速" if grew or re.search(r"增速|增幅|增长", raw) else ""
             # 一般公共预算收入增速全国排名: the whole name of what grew, then 增速
             subject = self.last_subject + growth
+            if not growth:
+                subject += self.number_said(self.last_subject, fig)
             scope = scope or (re.search(r"全(国|省|市|区|县)", raw) or re.match("", "")).group()
         if _BARE_RANKED_RE.fullmatch(subject) and self.last_subject:
             # 外商直接投资累计达到149.6亿美元、总规模居中西部第1位: the investment's total
@@ -132,12 +136,46 @@ class _CompareForms:
             r"(?:增速|增幅)(?:均)?(?:位居|跃居|稳居|居|位列|排名|排在|保持)", raw
         ) and not (subject.endswith(("增速", "增幅"))):
             subject += "增速"  # 税收收入增速居全国第二: the rank of the growth, not the level
+        if subject.endswith("排名") and _is_name(subject[:-2]):
+            subject = subject[:-2]  # 营商环境评价排名从全省第12位…: its 排名 comes after the scope
         for cand in (subject, subject + scope + "排名", subject + "排名"):
             canonical = self.table.canonical(cand)
             if canonical is not None and name_class(canonical) == "rank":
                 self.emit(fig, canonical, change, subject=False)
                 return
-        self.emit(fig, subject + scope + "排名", change, subject=False)
+        self.emit(fig, self.ranked_measure(subject, scope) + scope + "排名", change, subject=False)
+
+    def number_said(self, subject: str, fig: Figure) -> str:
+        """``数`` or ``数量`` when the sentence ranks the number of ``subject`` in so many
+        words (科技型中小企业数增长4.9倍、从全国第13位升至第5位; 新增境内上市公司62家，
+        总数186家、从全国第9位升至第7位), else ``""``."""
+        said = re.search(re.escape(subject) + r"(数量|数)(?![据字码])", self.s[: fig.start])
+        if said:
+            return said.group(1)
+        last = self.out[-1] if self.out else None
+        total = (
+            last is not None
+            and last.indicator == subject
+            and last.figure.unit_class == "count"
+            and self.s[clause_start(self.s, last.figure.start) : last.figure.start] == "总数"
+        )
+        return "数" if total else ""
+
+    def ranked_measure(self, subject: str, scope: str) -> str:
+        """``地方一般公共预算收入增速`` -> ``一般公共预算收入增速``, ``经济增长`` ->
+        ``地区生产总值增速``: what is ranked, by the table's name when the words only add a
+        lead to it or are the economy's growth."""
+        growth = re.search(r"(?:增速|增幅)$", subject)
+        base = subject[: growth.start()] if growth else subject
+        canonical = self.table.canonical(base)
+        if canonical is None or name_class(canonical) == "rank":
+            return subject
+        if base in ("经济增长", "经济增速") and scope.startswith("全"):
+            return canonical + "增速"  # the growth of the economy is the growth of its output
+        if base.endswith(canonical):
+            # 地方一般公共预算收入: the table's name without a lead it takes as the same
+            return canonical + (growth.group() if growth else "")
+        return subject  # 全社会研发投入强度: the document's words for another of its aliases
 
     def ranks_listed(self, i: int, scope: str, change: str) -> bool:
         """``一产、二产、三产增加值分别增长6%、5.2%、5.2%，分别居全国第二、第七、第九``:

@@ -39,6 +39,7 @@ from bot.targets.naming.resolve import (
     lookup,
 )
 from bot.targets.naming.words import _is_name, _is_verb, _noun_end, word_bounds
+from bot.targets.naming.zones import ZONE_MEASURES, zone_opening
 from bot.targets.numbers import Figure
 
 _PHYSICAL = frozenset({"weight", "power", "volume", "length", "area"})
@@ -122,8 +123,13 @@ _OWNER_ATTRIBUTES = tuple(
 )
 # A share of money said by what it is spent on (74%以上用于民生).
 _USED_FOR_RE = re.compile(r"(?:的)?(?:资金)?用于(?P<what>[\u4e00-\u9fff]{2,6})(?=[，。；、]|$)")
-# A rate that says what was done but not to what (办结率, 办复率, 完成率).
-_BARE_RATE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}率")
+# … and by the money it is a share of, named after the figure (70%财政支出用于民生事业)
+_WHOLE_USED_FOR_RE = re.compile(
+    r"(?:的)?(?P<whole>财政支出|财政资金|财力|一般公共预算支出|支出)用于"
+    r"(?P<what>[\u4e00-\u9fff]{2,6}?)(?:事业|领域|方面)?(?=[，。；、]|$)"
+)
+# A rate or level that says what was done but not to what (办结率, 办复率, 机械化水平).
+_BARE_RATE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}(?:率|水平)")
 _OF_WHOLE_RE = re.compile(
     r"^(?P<part>[^，。；、]{2,16}?)(?:达到|达|占|相当于)(?P<whole>[^，。；、的]{2,16})的$"
 )
@@ -159,6 +165,24 @@ class _NumberForm:
         text = clean_name(first)
         m = _SECTOR_RE.match(text)
         return m.group() if m and m.end() in word_bounds(text) else ""
+
+    def contributor(self, name: str) -> str:
+        """``对GDP综合贡献率``, said after the part that contributes: 旅游业…，对GDP综合贡献率
+        (the sector the sentence opens with); 非烟非能工业增加值增长8.1%、对规模以上工业增长
+        贡献率 (the thing whose growth was just given) -> 非烟非能工业对…贡献率."""
+        part = self.sector_opening
+        last = self.out[-1] if self.out else None
+        if (
+            not part
+            and last is not None
+            and last.figure.unit_class == "percent"
+            and re.fullmatch(r"[、，,]对", self.s[last.figure.end : last.figure.end + 2])
+        ):
+            part = re.sub(r"(?:增加值|产值)$", "", self.entity_of(last.indicator))
+            part = part if _is_name(part) and "对" not in part else ""
+        if not part or "对" in name[1:]:
+            return name
+        return part + ("" if name.startswith("对") else "对") + name
 
     @staticmethod
     def _measure_opening(clause: str) -> str:
@@ -233,6 +257,11 @@ class _NumberForm:
             whole = self.last_subject
             kind = "支出" if whole.endswith("支出") else "资金"
             self.emit(fig, used["what"] + kind + "占" + whole + "比重", "", subject=False)
+            return
+        spent = _WHOLE_USED_FOR_RE.match(after) if fig.unit == "%" else None
+        if spent and not _is_name(cleaned):
+            # 每年70%左右财政支出用于民生事业, 75%以上的财力用于民生: the share spent on it
+            self.emit(fig, spent["what"] + "支出占" + spent["whole"] + "比重", "", subject=False)
             return
         if fig.unit == "%" and not _is_name(cleaned) and self.share_of_what_follows(fig, after):
             return
@@ -372,6 +401,9 @@ class _NumberForm:
         ):
             # 服务业支撑作用更加明显，增加值跨上3万亿元台阶: the sector's 增加值
             name = self.table.canonical(sector + cleaned) or sector + cleaned
+        if name in (None, cleaned) and cleaned in ZONE_MEASURES and (zone := zone_opening(self.s)):
+            # 科技创新策源区以…为主体，…，面积约8.5平方公里: the zone's area
+            name = zone + cleaned
         if name is None and after_noun:
             noun, n = _after_noun(after)
             noun_name = clean_name(noun)
@@ -422,6 +454,14 @@ class _NumberForm:
                 return
         if name is None:
             return
+        if (
+            name.endswith("指标")
+            and consumed > fig.end
+            and _is_name(cleaned)
+            and strip_noise(raw).rstrip("，、 ").endswith(cleaned)
+        ):
+            # 生态环境9项约束性指标: the indicators of the topic written before their count
+            name = cleaned + name
         agreeing = self.classifier_noun(fig, name, after)
         if agreeing:
             name, consumed = agreeing
@@ -434,13 +474,8 @@ class _NumberForm:
             elif not change and not tail.startswith(("、", "和", "及", "，", ",")):
                 # …5.66万亿元、比上年增加1.6万亿元: that 增加 is the next figure's verb
                 change = _find_change(tail[:12])
-        if (
-            name.endswith("贡献率")
-            and "对" not in name
-            and strip_noise(raw).lstrip("，、 ").startswith("对")
-            and self.sector_opening
-        ):
-            name = self.sector_opening + "对" + name  # 旅游业…，对GDP综合贡献率达33.4%
+        if name.endswith("贡献率") and strip_noise(raw).lstrip("，、 ").startswith("对"):
+            name = self.contributor(name)
         if fig.unit_class == "count" and name not in self.table:
             name = self._narrowed(fig, name, consumed)
         # the projects' 个数占比 leaves the projects the subject of their 总投资 after it
@@ -464,6 +499,11 @@ class _NumberForm:
                 and not _is_verb(noun[-2:])
             ):
                 return admin + noun, units.end() + n  # 11个市（州）分岛: the branches
+            end = clause_end(self.s, units.end())
+            doing = self.s[units.end() : end]
+            if 4 <= len(doing) <= 20 and VERB_RE.search(doing[:4]) and _is_name(clean_name(doing)):
+                # 16个县（市、区）整县建成美丽乡村: the counties that do, not all of them
+                return doing + "的" + units.group(), end
             return admin, units.end()
         threshold = _THRESHOLD_ATTRIBUTE_RE.match(after)
         if threshold:

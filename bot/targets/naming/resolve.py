@@ -70,7 +70,7 @@ _SHARE_OF_RE = re.compile(r"占(?:全[国省市区县州])?$")
 
 
 _MEASURE_END_RE = re.compile(
-    r"(率|量|数|额|值|价格|面积|里程|人数|产量|收入|支出|投资|规模|比重|占比|强度|浓度|指数|排名|标准|出栏"
+    r"(率|量|数|额|值|价格|面积|里程|人数|产量|产能|收入|支出|投资|规模|比重|占比|强度|浓度|指数|排名|标准|出栏"
     r"|能力|容量|人口|企业|项目|基地|园区|平台|学校|医院|机构|中心|主体|工程|设施|床位|公里|道路|住房|排放"
     r"|招生)$"
 )
@@ -123,7 +123,8 @@ def _compatible(uc: str, form: str, canonical: str) -> bool:
     if cls == "rank":
         return False
     if uc == "count":
-        return cls == "count" or canonical.endswith("产量")  # 集成电路产量 23787万块
+        # 集成电路产量 23787万块, 商业火箭年产能 50发: what is made, counted
+        return cls == "count" or canonical.endswith(("产量", "产能"))
     if uc == "money":
         return cls in ("amount", "count")
     if uc == "area":
@@ -321,7 +322,8 @@ def _resolve(table: IndicatorTable, raw: str, fig: Figure, change: str) -> str |
     return name
 
 
-_EDITION_RE = re.compile(r"^(?:首届|第[\d一二三四五六七八九十]+届)")
+# and its batch or round (入选第五批国家级非遗名录, 入选首批…试点): which one is a date
+_EDITION_RE = re.compile(r"^(?:首届|首批|首轮|第[\d一二三四五六七八九十]+[届批轮])")
 
 
 # A measure word a known indicator implies already: 高新技术企业数 is 高新技术企业 (a

@@ -16,6 +16,7 @@ from bot.targets.indicators import AliasMatch, IndicatorTable
 from bot.targets.lexicon import SCOPE_RE, TIME_RE, VERB_RE
 from bot.targets.naming.clauses import (
     _MEMBERSHIP_VERBS,
+    _NOUN_ALTERNATE_RE,
     _ONE_CHARACTER_PLACES,
     _UNIT_ALTERNATE_RE,
     _after_noun,
@@ -26,6 +27,7 @@ from bot.targets.naming.clauses import (
 )
 from bot.targets.naming.clean import (
     _INNER_SCOPE_RE,
+    _QUOTE_TABLE,
     _loose_name,
     _without_tail_verb,
     clean_name,
@@ -59,6 +61,17 @@ _PARK_RE = re.compile(r"([\u4e00-\u9fff]{1,8}?)(园区|产业园)")
 _DETERMINERS_RE = re.compile(r"^(每个|各个|该|这些|其他|个|家|所|这|各|每)")
 
 
+# the share of a task done: 完成…总任务的70%
+_TASK_DONE_RE = re.compile(
+    r"(?P<who>[^，。；、]{0,14}?)完成(?P<task>[^，。；、\d]{0,14}?)(?:总|年度|全年)?任务的?$"
+)
+# X占Y with no share word after it (the share said as 占Y的80%)
+_UNNAMED_SHARE_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})占(?!比|有)[\u4e00-\u9fffA-Za-z0-9]{2,16}(?<!比重|比例|份额|占比|比率)$"
+)
+# Words for all the units of an economy, and the kinds of units among them
+_UNITS_HEAD_RE = re.compile(r"(?:市场主体|经营主体|法人单位)$")
+_KINDS_OF_UNITS = frozenset({"企业", "个体工商户", "农民专业合作社", "个体户"})
 _TASK_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{3})(?:工作|总)?任务$")
 # Verbs a clause leaves after its subject, right before the figure (开行, 到位, 累计达, 为)
 _DANGLING_TAIL_RE = re.compile(
@@ -174,6 +187,10 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         fig = self.figs[i]
         unit_alt = _UNIT_ALTERNATE_RE.match(self.s, fig.end)  # 2.5万套（间）城市危旧房
         hi = clause_end(self.s, unit_alt.end() if unit_alt else fig.end)
+        alternate = _NOUN_ALTERNATE_RE.match(self.s, hi)
+        if alternate and hi > fig.end and _is_name(self.s[fig.end : hi]):
+            # 29个扩权赋能县（市）率先…: other kinds of the unit, in brackets, are counted too
+            hi = clause_end(self.s, alternate.end())
         if i + 1 < len(self.figs):
             hi = min(hi, self.figs[i + 1].start)
         return self.s[fig.end : hi]
@@ -350,6 +367,15 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         if fig.unit_class == "money" and _TRADE_ACT_RE.search(name) and len(name) > 2:
             # 商品零售7651.9亿元: the amount of the sales, 商品零售额
             name = self.table.canonical(name + "额") or name + "额"
+        clause = strip_noise(self.s[clause_start(self.s, fig.start) : fig.start])
+        done = _TASK_DONE_RE.search(clause)
+        if fig.unit == "%" and done:
+            # 完成基础教育优化布局总任务的70%, …攻坚战完成规划任务85%: the share of the task done
+            task = re.sub(r"^(?:年度|全年)", "", done["task"].translate(_QUOTE_TABLE))
+            what = clean_name(done["who"]) + task
+            name = what + "任务完成比例" if _is_name(what) else name
+        if fig.unit == "%" and _UNNAMED_SHARE_RE.search(name):
+            name += "比重"  # 重点产业产值占农林牧渔业总产值的80%: that share
         name = _with_implied_measure(self.table, name, fig)
         self.out.append(
             Named(
@@ -441,7 +467,12 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
             if len(pair) == 2 and all(len(p) >= 2 for p in pair) and self._counted_just_before():
                 # 办理人大代表建议68件、政协委员提案118件，办结率100%: one rate of both
                 return pair[0] + "和" + pair[1] + attr
-        cand = self.entity_of(base) + attr
+        entity = self.entity_of(base)
+        head = _UNITS_HEAD_RE.search(entity)
+        if head and attr in _KINDS_OF_UNITS and fig.unit_class == "count":
+            # 经营主体688万户，其中企业162万户: the 企业 are a kind of 经营主体, not theirs
+            entity = entity[: head.start()]
+        cand = entity + attr
         return self.table.canonical(cand) or cand
 
     def _counted_just_before(self) -> bool:
