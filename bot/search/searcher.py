@@ -103,6 +103,10 @@ _YEAR_HEADING_RE = re.compile(r"(?<!\d)(?:19|20)\d\d年|[一二][〇○零][〇�
 # The year facet's score of a passage under a heading naming another year (see
 # ``_make_facet_concepts``): below a passage naming the year in its text.
 OTHER_YEAR_SCORE = 3.0
+# The share of the year facet's scores a local report reviewing the year from the next keeps
+# when the query names no place (see ``_make_facet_concepts``): its lines on the year come
+# after the year's own documents, in the order they had.
+REVIEW_ONLY_SHARE = 0.75
 # How many of the best-scoring passages the body-text prior may reorder.
 QUALITY_WINDOW = 20
 # How many distinct facets (region, year, kind) keep their passages in memory.
@@ -1554,6 +1558,13 @@ class Searcher:
                     dense[under] = np.maximum(dense[under], FACET_DOC_SCORE)
             if label.startswith("year:") and reviews:
                 self._review_year_lines(dense, reviews)
+                if not facets.region:
+                    # no place asked: the year's own documents come before the local
+                    # reports reviewing it from the next year (2025 育儿补贴: the 2025
+                    # report, not a province's 2026 review; 2014年 GDP: the 2015 report)
+                    local = [i for i in reviews if ix.docs[i].region != NATIONAL]
+                    in_review = np.isin(ix.p_doc, np.asarray(local, dtype=ix.p_doc.dtype))
+                    dense[in_review] *= np.float32(REVIEW_ONLY_SHARE)
             if label.startswith("region:") and facets.region != NATIONAL:
                 # a passage naming the place counts as its word would (长岛 in a city's
                 # report): the region's own BM25, not a token score

@@ -60,6 +60,9 @@ _TYPE_OF = dict(_TYPE_WORDS)
 _CONGRESS_RE = re.compile(r"(?:党的)?(十[六七八九]|二十[一二]?)大(?:报告)?(?![\u3400-\u9fff])")
 _CONGRESS_YEAR = {"十六": 2002, "十七": 2007, "十八": 2012, "十九": 2017, "二十": 2022,
                   "二十一": 2027, "二十二": 2032}  # fmt: skip
+# The central No. 1 document (中央一号文件, 一号文件): each year's is an opinion of the
+# party centre and the State Council on rural work (关于…的意见), a national opinion.
+_NO1_DOC_RE = re.compile(r"(?:中央)?一[号號]文件")
 # Years said relative to today (今年 GDP 目标); 上年 is left alone: in 比上年增长 it is
 # the document's comparison base, not the year asked about (上一年 and 前年 are not).
 _RELATIVE_YEARS = {"今年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
@@ -184,6 +187,13 @@ def understand(
         if region is None:
             region = NATIONAL
         spans.append(congress.span())
+    no1 = _NO1_DOC_RE.search(text)
+    if no1 and doc_type is None:
+        # 一号文件 种业: the national opinion on rural work, of the year if one is named;
+        # its words stay in the query (中央一号文件 乡村振兴 asks for the document itself)
+        doc_type = "实施意见/行动方案"
+        if region is None:
+            region = NATIONAL
     spans.sort()
     rest = _without(text, spans)
     if not re.search(r"[\w\u3400-\u9fff]", rest):
