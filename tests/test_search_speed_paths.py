@@ -162,3 +162,88 @@ def test_the_list_the_passages_come_from_is_not_looked_up(bundled_engine) -> Non
         for part in (pids, pids[::3]):
             whole = s._on_every_list(part, ids)
             assert s._on_every_list(part, ids, taken_from=rarest).tolist() == whole.tolist()
+
+
+def test_a_concepts_passages_are_distinct_so_the_first_list_is_written(bundled_engine) -> None:
+    # _rank writes the first (or, of two, the longer) concept's scores into the zeroed
+    # arrays instead of adding them: the same only if no passage is in a list twice
+    s = bundled_engine.searcher
+    s.clear_memo()
+    ix = s.index
+    rng = random.Random(5)
+    words = [t for t in ix.vocab if len(t) >= 2 and is_cjk(t)]
+    for word in [*rng.sample(words, 120), "建设", "发展", "科技创新", "扩大内需", "教育", "GDP"]:
+        concept = s._concept(word)
+        pids, _ = s._with_headings(concept, s._concept_hits(concept))
+        assert np.unique(pids).size == len(pids), word
+
+
+def test_written_first_list_sums_as_added(bundled_engine) -> None:
+    # the scores ranked with the first list written are the sums with every list added
+    # by np.add.at in the query's order (float32: a + b is b + a, the same bits)
+    import bot.search.searcher as m
+
+    s = bundled_engine.searcher
+    queries = ["建设 服务", "科技创新 人才", "发展 乡村振兴 旅游", "教育 医疗", "营商环境 改革"]
+    queries += ["生态 保护 红线", "就业 收入 增长", "数字经济 发展", "服务 建设 发展 改革"]
+    checked = 0
+    for q in queries:
+        parsed = m.parse_query(q, max_chars=s.max_query_chars)
+        budget = m.Budget(s.limits)
+        concepts = []
+        for part in parsed.parts:
+            concepts += s._plan_part(part, budget)[0]
+        concepts = m._settle_soft(m._disjoint(m._unique(concepts)))
+        positive = [c for c in concepts if not c.exclude and not c.optional and not c.soft]
+        if len(positive) < 2 or any(c.soft for c in concepts):
+            continue
+        total = np.zeros(s.index.n_passages, dtype=np.float32)
+        for c in positive:
+            p, sc = s._with_headings(c, s._concept_hits(c))
+            np.add.at(total, np.asarray(p, dtype=np.intp), np.asarray(sc, dtype=np.float32))
+        for page in (1, 2):
+            got = s.rank(q, page=page, page_size=10)
+            assert got.pids.size
+            assert got.scores.tobytes() == total[got.pids].tobytes(), q
+            assert got.total == np.count_nonzero(total)
+        checked += 1
+    assert checked >= 6
+
+
+def test_ordering_reads_fewer_texts_for_the_same_ranks(bundled_engine, monkeypatch) -> None:
+    # the window's k best are read first and the rest only if they can still reach the
+    # hi-th best score: the same ranks as reading every text of the window
+    import bot.search.searcher as m
+
+    s = bundled_engine.searcher
+    ix = s.index
+    rng = np.random.default_rng(3)
+    pyrng = random.Random(3)
+    vocab = [t for t in ix.vocab if len(t) >= 2 and is_cjk(t) and ix.df(ix.term_ids[t]) >= 30]
+    read: list[int] = []
+    shares = m._same_sentence_shares
+
+    def counting(texts, words):
+        read.append(len(texts))
+        return shares(texts, words)
+
+    monkeypatch.setattr(m, "_same_sentence_shares", counting)
+    fewer = 0
+    for _ in range(150):
+        words = tuple((w,) for w in pyrng.sample(vocab, pyrng.randint(2, 3)))
+        pids = rng.choice(ix.n_passages, size=int(rng.integers(5, 60)), replace=False)
+        keys = rng.integers(1, 6, pids.size).astype(np.float32) * np.float32(1.7)
+        size = int(rng.integers(1, 12))
+        for lo, hi in ((0, size), (size, 2 * size)):
+            read.clear()
+            got = s._ordered(pids, keys, lo, hi, words=words)
+            head = s._top(pids, keys, 0, m.QUALITY_WINDOW)
+            weighted = keys[head] * s._prior(pids[head])
+            together = shares(ix.passages_norm_texts(pids[head]), words)
+            weighted = weighted * (1 + np.float32(m.SAME_SENTENCE_WEIGHT) * together)
+            order = head[np.lexsort((pids[head], -weighted))]
+            if hi > order.size:
+                order = np.concatenate([order, s._top(pids, keys, m.QUALITY_WINDOW, hi)])
+            assert got.tolist() == order[lo:hi].tolist()
+            fewer += sum(read) < head.size
+    assert fewer  # some windows were settled with fewer texts read

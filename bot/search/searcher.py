@@ -1726,13 +1726,24 @@ class Searcher:
             together = np.zeros(head.size, dtype=np.float32)
             k = min(hi, head.size)
             if k < head.size:
-                cut = np.partition(weighted, head.size - k)[head.size - k]
+                # The k best as they stand are read first; the hi-th best score with
+                # their shares is the bar the others must be able to reach (it only
+                # rises as more are read): fewer texts read than against the bar before
+                # any share, which every passage within 1.3 times of it passed.
+                first = np.argpartition(-weighted, k - 1)[:k]
+                texts = self.index.passages_norm_texts(pids[head[first]])
+                together[first] = _same_sentence_shares(texts, words)
+                final = weighted[first] * (1 + np.float32(SAME_SENTENCE_WEIGHT) * together[first])
+                cut = final.min()
                 most = np.float32((1 + SAME_SENTENCE_WEIGHT) * (1 + 1e-5))
-                can = np.flatnonzero(weighted * most >= cut)
+                reach = weighted * most >= cut
+                reach[first] = False  # read already
+                can = np.flatnonzero(reach)
             else:
                 can = np.arange(head.size)
-            texts = self.index.passages_norm_texts(pids[head[can]])
-            together[can] = _same_sentence_shares(texts, words)
+            if can.size:
+                texts = self.index.passages_norm_texts(pids[head[can]])
+                together[can] = _same_sentence_shares(texts, words)
             weighted = weighted * (1 + np.float32(SAME_SENTENCE_WEIGHT) * together)
         order = head[np.lexsort((pids[head], -weighted))]
         if hi <= order.size:
@@ -1791,11 +1802,23 @@ class Searcher:
         matched = np.zeros(n, dtype=np.uint8)
         # With facets, the question words (目标, 多少 …) are not required of a passage.
         required = np.zeros(n, dtype=bool) if facets else None
-        for c, (pids, scores) in zip(positive, hits, strict=True):
+        # A concept's passages are distinct (its hits, then those it gains, none twice):
+        # the first list added to the zeroed arrays is written, not added (a common
+        # word's 115,000 passages at 100 MB: 0.14 + 0.13 ms, against 0.24 + 0.20 ms for
+        # np.add.at). Of two lists the longer is written: a + b is b + a, the same sums.
+        order = list(range(len(positive)))
+        if len(order) == 2 and hits[1][0].size > hits[0][0].size:
+            order.reverse()
+        for i in order:
+            c, (pids, scores) = positive[i], hits[i]
             p = np.asarray(pids, dtype=np.intp)
-            # add.at with explicit arrays is numpy's fast path (a scalar is ~50x slower).
-            np.add.at(total, p, np.asarray(scores, dtype=np.float32))
-            np.add.at(matched, p, np.ones(p.size, dtype=np.uint8))
+            if i == order[0]:
+                total[p] = scores
+                matched[p] = 1
+            else:
+                # add.at with explicit arrays is numpy's fast path (a scalar is ~50x slower).
+                np.add.at(total, p, np.asarray(scores, dtype=np.float32))
+                np.add.at(matched, p, np.ones(p.size, dtype=np.uint8))
             if required is not None and c.label not in QUESTION_WORDS:
                 required[p] = True
         for c in soft:
