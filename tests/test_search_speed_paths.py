@@ -210,40 +210,56 @@ def test_written_first_list_sums_as_added(bundled_engine) -> None:
     assert checked >= 6
 
 
-def test_ordering_reads_fewer_texts_for_the_same_ranks(bundled_engine, monkeypatch) -> None:
-    # the window's k best are read first and the rest only if they can still reach the
-    # hi-th best score: the same ranks as reading every text of the window
+@pytest.mark.parametrize("corpus", ["bundled", "generated"])
+def test_two_words_first_tier_on_the_shorter_list_ranks_as_every_level(
+    corpus, bundled_engine, tmp_path, monkeypatch
+) -> None:
+    # a query of two words whose first tier fills the page is ranked from the shorter
+    # list alone: the same ids, scores (bits) and totals as counting every passage's level
     import bot.search.searcher as m
 
-    s = bundled_engine.searcher
+    if corpus == "bundled":
+        engine = bundled_engine
+    else:
+        from tests.conftest import engine_over
+
+        rng = random.Random(17)
+        words = ["发展", "建设", "服务", "创新", "改革", "经济", "产业", "科技", "人才", "教育"]
+        words += ["乡村振兴", "营商环境", "数字经济", "绿色", "低碳", "就业", "医疗", "养老"]
+        docs = {}
+        for d in range(12):
+            lines = []
+            for _ in range(rng.randint(30, 80)):
+                picked = rng.sample(words, rng.randint(1, 4))
+                lines.append("，".join(f"加快{w}" for w in picked) + "。")
+            docs[f"doc{d}.txt"] = "\n".join(lines) + "\n"
+        engine = engine_over(tmp_path, docs)
+    s = engine.searcher
     ix = s.index
-    rng = np.random.default_rng(3)
-    pyrng = random.Random(3)
-    vocab = [t for t in ix.vocab if len(t) >= 2 and is_cjk(t) and ix.df(ix.term_ids[t]) >= 30]
-    read: list[int] = []
-    shares = m._same_sentence_shares
+    rng = random.Random(23)
+    vocab = [t for t in ix.vocab if len(t) >= 2 and is_cjk(t) and ix.df(ix.term_ids[t]) >= 3]
+    queries = [" ".join(rng.sample(vocab, 2)) for _ in range(150)]
+    queries += ["建设 服务", "发展 改革", "科技创新 人才", "生态 保护", "加快 发展"]
 
-    def counting(texts, words):
-        read.append(len(texts))
-        return shares(texts, words)
+    def ranks() -> list[tuple]:
+        out = []
+        for q in queries:
+            for page in (1, 2, 3):
+                r = s.rank(q, page=page, page_size=10)
+                out.append((q, page, r.pids.tolist(), r.scores.tobytes(), r.total))
+        return out
 
-    monkeypatch.setattr(m, "_same_sentence_shares", counting)
-    fewer = 0
-    for _ in range(150):
-        words = tuple((w,) for w in pyrng.sample(vocab, pyrng.randint(2, 3)))
-        pids = rng.choice(ix.n_passages, size=int(rng.integers(5, 60)), replace=False)
-        keys = rng.integers(1, 6, pids.size).astype(np.float32) * np.float32(1.7)
-        size = int(rng.integers(1, 12))
-        for lo, hi in ((0, size), (size, 2 * size)):
-            read.clear()
-            got = s._ordered(pids, keys, lo, hi, words=words)
-            head = s._top(pids, keys, 0, m.QUALITY_WINDOW)
-            weighted = keys[head] * s._prior(pids[head])
-            together = shares(ix.passages_norm_texts(pids[head]), words)
-            weighted = weighted * (1 + np.float32(m.SAME_SENTENCE_WEIGHT) * together)
-            order = head[np.lexsort((pids[head], -weighted))]
-            if hi > order.size:
-                order = np.concatenate([order, s._top(pids, keys, m.QUALITY_WINDOW, hi)])
-            assert got.tolist() == order[lo:hi].tolist()
-            fewer += sum(read) < head.size
-    assert fewer  # some windows were settled with fewer texts read
+    shortcut = ranks()
+    monkeypatch.setattr(m, "TWO_LIST_TIER", False)
+    assert ranks() == shortcut
+    # and the shortcut was taken (no level counted) for some of them
+    monkeypatch.setattr(m, "TWO_LIST_TIER", True)
+    monkeypatch.setattr(m.Searcher, "_demote", lambda self, matched: pytest.fail("levels"))
+    taken = 0
+    for q in queries:
+        try:
+            s.rank(q, page_size=10)
+            taken += 1
+        except pytest.fail.Exception:  # the general path counted every level
+            pass
+    assert taken >= (4 if corpus == "bundled" else 40)
