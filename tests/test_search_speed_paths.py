@@ -263,3 +263,31 @@ def test_two_words_first_tier_on_the_shorter_list_ranks_as_every_level(
         except pytest.fail.Exception:  # the general path counted every level
             pass
     assert taken >= (4 if corpus == "bundled" else 40)
+
+
+def test_the_best_of_a_long_tier_found_from_a_sample_are_the_best() -> None:
+    # Searcher._top looks for the boundary key among the keys no worse than a sample's:
+    # the same positions, ties broken by passage id, as partitioning every key
+    from bot.search.searcher import Searcher
+
+    def reference(pids, keys, lo, hi):
+        pos = np.arange(pids.size)
+        if pids.size > hi:
+            negated = -keys
+            boundary = np.partition(negated, hi - 1)[hi - 1]
+            pos = np.flatnonzero(negated <= boundary)
+            order = np.lexsort((pids[pos], negated[pos]))
+        else:
+            order = np.lexsort((pids, -keys))
+        return pos[order][lo:hi]
+
+    rng = np.random.default_rng(29)
+    for n in (5, 30, 161, 500, 5000, 30000):
+        for hi in (1, 10, 20, 30):
+            for levels in (2, 5, 400):
+                pids = rng.permutation(200_000)[:n]
+                keys = rng.integers(1, levels, n).astype(np.float32) * np.float32(0.7)
+                for k in (keys, -np.sort(-keys), np.sort(keys)):
+                    for lo in {0, max(0, hi - 10)}:
+                        got = Searcher._top(pids, k, lo, hi).tolist()
+                        assert got == reference(pids, k, lo, hi).tolist()

@@ -92,6 +92,9 @@ _YEAR_HEADING_RE = re.compile(r"(?<!\d)(?:19|20)\d\d年|[一二][〇○零][〇�
 OTHER_YEAR_SCORE = 3.0
 # How many of the best-scoring passages the body-text prior may reorder.
 QUALITY_WINDOW = 20
+# The best of a long tier are looked for among the keys no worse than the best of a
+# sample of at least this many times as many keys as asked for (``Searcher._top``).
+_TOP_SAMPLE = 8
 # Whether a query of two words looks for its first tier on the shorter list alone when
 # that tier fills the page (``_rank``; off, every passage's level is counted: the same
 # ranks, which the tests compare).
@@ -1655,8 +1658,18 @@ class Searcher:
             # Keep everything tied with the boundary so ties break by passage id on
             # every page alike (an arbitrary pick among ties would repeat or skip hits).
             negated = -keys  # once: a tier can hold thousands of passages
-            boundary = np.partition(negated, hi - 1)[hi - 1]
-            pos = np.flatnonzero(negated <= boundary)
+            step = negated.size // (_TOP_SAMPLE * hi)
+            if step > 1:
+                # The hi-th of every step-th key is no better than the hi-th of all, so
+                # the keys up to it hold the hi best and everything tied with them: the
+                # boundary is found among those few (np.partition costs ~5 ns a key).
+                sample = np.partition(negated[::step], hi - 1)[hi - 1]
+                near = np.flatnonzero(negated <= sample)
+                boundary = np.partition(negated[near], hi - 1)[hi - 1]
+                pos = near[negated[near] <= boundary]
+            else:
+                boundary = np.partition(negated, hi - 1)[hi - 1]
+                pos = np.flatnonzero(negated <= boundary)
             order = np.lexsort((pids[pos], negated[pos]))
         else:
             order = np.lexsort((pids, -keys))
