@@ -22,6 +22,7 @@ from bot.search.headings import (
     find_loose,
     flagged,
     median,
+    places,
     sorted_unique,
 )
 from bot.search.index import SIGNATURE_MIN, idf_of
@@ -214,9 +215,14 @@ def test_set_helpers_match_numpy():
         values = rng.integers(0, 40, size)
         assert sorted_unique(values).tolist() == np.unique(values).tolist()
     for size in range(1, 60):
+        quantised = rng.integers(1, 4, size).astype(np.float32) * np.float32(1.3)
         for values in (
             rng.random(size).astype(np.float32) * 9,
-            rng.integers(1, 4, size).astype(np.float32) * np.float32(1.3),
+            quantised,
+            # best first (a single term's hits): the middle read in place, not partitioned
+            -np.sort(-quantised),
+            -np.sort(-rng.random(size).astype(np.float32) * 9),
+            np.full(size, np.float32(2.7)),
         ):
             expected = np.median(values)
             got = median(values)
@@ -246,7 +252,7 @@ def test_flagged_places_are_the_same_read_either_way():
     # few flagged among many passages: sorted from the candidates; many: read from the
     # flags (np.flatnonzero). The same ascending array, repeats or not.
     rng = np.random.default_rng(7)
-    for n, k in ((1000, 5), (1000, 62), (1000, 166), (1000, 167), (1000, 900), (40, 40)):
+    for n, k in ((1000, 5), (1000, 7), (1000, 8), (1000, 62), (1000, 900), (40, 40), (5000, 39)):
         among = rng.integers(0, n, k)
         flag = np.zeros(n, dtype=bool)
         flag[among] = True
@@ -287,3 +293,25 @@ def test_loose_forms_are_every_passage_writing_them(engine):
         expected = [p for p, t in enumerate(texts) if gapped.search(t)]
         assert find_loose(ix, word).tolist() == expected, word
     assert find_loose(ix, "扩大内需").size  # 扩大国内需求
+
+
+def test_texts_holding_a_form_are_those_str_find_finds(engine, bundled_engine):
+    # the heading texts holding a form, found on their code points, are the texts where
+    # str.find finds it in the joined headings (one place at a time)
+    import random
+
+    for eng in (engine, bundled_engine):
+        table = eng.searcher._heading_table
+        joined = table.joined
+        texts = joined.split("\x00")
+        rng = random.Random(31)
+        forms = [t[i : i + n] for t in texts for i in range(0, len(t), 3) for n in (1, 2, 4)]
+        forms = rng.sample(forms, min(400, len(forms)))
+        vocab = list(eng.searcher.index.vocab)
+        forms += [w for w in rng.sample(vocab, min(300, len(vocab))) if w]
+        forms += ["科技创新", "教育", "一、", "（", joined[:3], joined[-2:], "不在任何标题里的词"]
+        for form in forms:
+            at = places(joined, form)
+            expected = sorted({int(np.searchsorted(table.starts, a, side="right")) - 1 for a in at})
+            assert table.texts_holding(form).tolist() == expected, form
+        assert not table.points.flags.writeable

@@ -162,3 +162,132 @@ def test_the_list_the_passages_come_from_is_not_looked_up(bundled_engine) -> Non
         for part in (pids, pids[::3]):
             whole = s._on_every_list(part, ids)
             assert s._on_every_list(part, ids, taken_from=rarest).tolist() == whole.tolist()
+
+
+def test_a_concepts_passages_are_distinct_so_the_first_list_is_written(bundled_engine) -> None:
+    # _rank writes the first (or, of two, the longer) concept's scores into the zeroed
+    # arrays instead of adding them: the same only if no passage is in a list twice
+    s = bundled_engine.searcher
+    s.clear_memo()
+    ix = s.index
+    rng = random.Random(5)
+    words = [t for t in ix.vocab if len(t) >= 2 and is_cjk(t)]
+    for word in [*rng.sample(words, 120), "建设", "发展", "科技创新", "扩大内需", "教育", "GDP"]:
+        concept = s._concept(word)
+        pids, _ = s._with_headings(concept, s._concept_hits(concept))
+        assert np.unique(pids).size == len(pids), word
+
+
+def test_written_first_list_sums_as_added(bundled_engine) -> None:
+    # the scores ranked with the first list written are the sums with every list added
+    # by np.add.at in the query's order (float32: a + b is b + a, the same bits)
+    import bot.search.searcher as m
+
+    s = bundled_engine.searcher
+    queries = ["建设 服务", "科技创新 人才", "发展 乡村振兴 旅游", "教育 医疗", "营商环境 改革"]
+    queries += ["生态 保护 红线", "就业 收入 增长", "数字经济 发展", "服务 建设 发展 改革"]
+    checked = 0
+    for q in queries:
+        parsed = m.parse_query(q, max_chars=s.max_query_chars)
+        budget = m.Budget(s.limits)
+        concepts = []
+        for part in parsed.parts:
+            concepts += s._plan_part(part, budget)[0]
+        concepts = m._settle_soft(m._disjoint(m._unique(concepts)))
+        positive = [c for c in concepts if not c.exclude and not c.optional and not c.soft]
+        if len(positive) < 2 or any(c.soft for c in concepts):
+            continue
+        total = np.zeros(s.index.n_passages, dtype=np.float32)
+        for c in positive:
+            p, sc = s._with_headings(c, s._concept_hits(c))
+            np.add.at(total, np.asarray(p, dtype=np.intp), np.asarray(sc, dtype=np.float32))
+        for page in (1, 2):
+            got = s.rank(q, page=page, page_size=10)
+            assert got.pids.size
+            assert got.scores.tobytes() == total[got.pids].tobytes(), q
+            assert got.total == np.count_nonzero(total)
+        checked += 1
+    assert checked >= 6
+
+
+@pytest.mark.parametrize("corpus", ["bundled", "generated"])
+def test_two_words_first_tier_on_the_shorter_list_ranks_as_every_level(
+    corpus, bundled_engine, tmp_path, monkeypatch
+) -> None:
+    # a query of two words whose first tier fills the page is ranked from the shorter
+    # list alone: the same ids, scores (bits) and totals as counting every passage's level
+    import bot.search.searcher as m
+
+    if corpus == "bundled":
+        engine = bundled_engine
+    else:
+        from tests.conftest import engine_over
+
+        rng = random.Random(17)
+        words = ["发展", "建设", "服务", "创新", "改革", "经济", "产业", "科技", "人才", "教育"]
+        words += ["乡村振兴", "营商环境", "数字经济", "绿色", "低碳", "就业", "医疗", "养老"]
+        docs = {}
+        for d in range(12):
+            lines = []
+            for _ in range(rng.randint(30, 80)):
+                picked = rng.sample(words, rng.randint(1, 4))
+                lines.append("，".join(f"加快{w}" for w in picked) + "。")
+            docs[f"doc{d}.txt"] = "\n".join(lines) + "\n"
+        engine = engine_over(tmp_path, docs)
+    s = engine.searcher
+    ix = s.index
+    rng = random.Random(23)
+    vocab = [t for t in ix.vocab if len(t) >= 2 and is_cjk(t) and ix.df(ix.term_ids[t]) >= 3]
+    queries = [" ".join(rng.sample(vocab, 2)) for _ in range(150)]
+    queries += ["建设 服务", "发展 改革", "科技创新 人才", "生态 保护", "加快 发展"]
+
+    def ranks() -> list[tuple]:
+        out = []
+        for q in queries:
+            for page in (1, 2, 3):
+                r = s.rank(q, page=page, page_size=10)
+                out.append((q, page, r.pids.tolist(), r.scores.tobytes(), r.total))
+        return out
+
+    shortcut = ranks()
+    monkeypatch.setattr(m, "TWO_LIST_TIER", False)
+    assert ranks() == shortcut
+    # and the shortcut was taken (no level counted) for some of them
+    monkeypatch.setattr(m, "TWO_LIST_TIER", True)
+    monkeypatch.setattr(m.Searcher, "_demote", lambda self, matched: pytest.fail("levels"))
+    taken = 0
+    for q in queries:
+        try:
+            s.rank(q, page_size=10)
+            taken += 1
+        except pytest.fail.Exception:  # the general path counted every level
+            pass
+    assert taken >= (4 if corpus == "bundled" else 40)
+
+
+def test_the_best_of_a_long_tier_found_from_a_sample_are_the_best() -> None:
+    # Searcher._top looks for the boundary key among the keys no worse than a sample's:
+    # the same positions, ties broken by passage id, as partitioning every key
+    from bot.search.searcher import Searcher
+
+    def reference(pids, keys, lo, hi):
+        pos = np.arange(pids.size)
+        if pids.size > hi:
+            negated = -keys
+            boundary = np.partition(negated, hi - 1)[hi - 1]
+            pos = np.flatnonzero(negated <= boundary)
+            order = np.lexsort((pids[pos], negated[pos]))
+        else:
+            order = np.lexsort((pids, -keys))
+        return pos[order][lo:hi]
+
+    rng = np.random.default_rng(29)
+    for n in (5, 30, 161, 500, 5000, 30000):
+        for hi in (1, 10, 20, 30):
+            for levels in (2, 5, 400):
+                pids = rng.permutation(200_000)[:n]
+                keys = rng.integers(1, levels, n).astype(np.float32) * np.float32(0.7)
+                for k in (keys, -np.sort(-keys), np.sort(keys)):
+                    for lo in {0, max(0, hi - 10)}:
+                        got = Searcher._top(pids, k, lo, hi).tolist()
+                        assert got == reference(pids, k, lo, hi).tolist()

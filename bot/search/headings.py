@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -45,10 +46,13 @@ LOOSE_READ_LIMIT = 5_000  # ... and at most this many passages read
 LOOSE_GAP = r"[^，。；、：,.;:！？!?（）()“”\s]{1,2}"
 _LEAD_PRIOR = HEADING_PRIOR
 # Of candidates as many as this share of the passages or more, a flag array's non-zero
-# places are read rather than the flagged ones sorted (at 174,000 passages np.flatnonzero
-# costs ~0.1 ms; sorting the flagged of 23,500 candidates 0.1 ms, of 35,000 0.2 ms, of
-# 50,000 0.4 ms; of a few hundred, microseconds).
-_FLAT_SHARE = 6
+# places are read rather than the flagged ones sorted. Measured on the bench's VM
+# (numpy 2.4, in-process CPU time): at 174,000 passages np.flatnonzero costs 0.02–0.08 ms
+# while sorting the flagged of 2,000 candidates costs 0.04 ms, of 15,000 0.4 ms, of
+# 40,000 1.3 ms; at 17,500 passages the two meet near 300 candidates. (The share was 6,
+# from timings on another machine: a common word's 15,000 heading passages were sorted
+# on its first sight at 100 MB, ~0.45 ms of the query.)
+_FLAT_SHARE = 128
 _NO_SCORE = np.float32(0)
 
 
@@ -69,6 +73,12 @@ def median(values: np.ndarray) -> np.float32:
     middle one, or the float32 mean of the two middle ones, as ``np.mean`` takes it)
     for a fifth of the cost (np.median's checks cost ~8 µs a call)."""
     half = values.size // 2
+    if values.size > 1 and bool(np.all(values[1:] <= values[:-1])):
+        # best first, as a single term's hits are: the middle ones are read in place
+        # (np.partition costs ~5 ns a score, 0.2–0.7 ms for a common word's 40,000–
+        # 115,000 scores at 100 MB, against ~10 µs for this test)
+        low, high = values[values.size - 1 - half], values[values.size - half]
+        return low if values.size % 2 else np.float32((high + low) / 2)
     if values.size % 2:
         return np.partition(values, half)[half]
     part = np.partition(values, (half - 1, half))
@@ -153,21 +163,46 @@ class HeadingTable:
     topics: tuple[tuple[tuple[str, bool], ...], ...]
     own_line: tuple[int, ...]
 
+    @cached_property
+    def points(self) -> np.ndarray:
+        """:attr:`joined` as code points (UTF-32), read-only: what :meth:`texts_holding`
+        compares."""
+        points = np.frombuffer(self.joined.encode("utf-32-le", "surrogatepass"), np.uint32)
+        points.flags.writeable = False
+        return points
+
+    def texts_holding(self, form: str) -> np.ndarray:
+        """The heading texts (their numbers, ascending) that hold ``form``: where its
+        first character stands in :attr:`points`, then each next one tested at those
+        places, in a few array operations. (``str.find`` over the 37,000 characters of
+        the headings at 100 MB, once a place, cost 35–100 µs a word on its first sight;
+        a text holds the form where ``find`` finds it, NUL standing between texts.)"""
+        want = np.frombuffer(form.encode("utf-32-le", "surrogatepass"), np.uint32)
+        points = self.points
+        if not want.size or want.size > points.size:
+            return np.zeros(0, dtype=np.int64)
+        at = np.flatnonzero(points[: points.size - want.size + 1] == want[0])
+        for k in range(1, want.size):
+            if not at.size:
+                break
+            at = at[points[at + k] == want[k]]
+        if not at.size:
+            return np.zeros(0, dtype=np.int64)
+        texts = np.searchsorted(self.starts, at, side="right") - 1
+        return sorted_unique(texts)
+
     def gather(self, forms: tuple[str, ...]) -> np.ndarray:
         """The passages under a topic heading holding one of ``forms`` (normalised), in
         no order, a passage once per text over it: the texts' runs of :attr:`under` in
         one gather. What a word's heading gain needs (it flags them); :meth:`passages`
         sorts them."""
-        # every heading text once, searched as one string (a scan in C, not a loop over
-        # the sections in Python)
-        found: set[int] = set()
-        for f in forms:
-            if f:
-                at = places(self.joined, f)
-                found.update(np.searchsorted(self.starts, at, side="right").tolist())
-        if not found:
+        # every heading text once, searched as one array of code points (a scan in C,
+        # not a loop over the sections in Python)
+        held = [self.texts_holding(f) for f in forms if f]
+        texts = held[0] if len(held) == 1 else sorted_unique(np.concatenate(held or [[]]))
+        texts = texts.astype(np.int64, copy=False)
+        if not texts.size:
             return np.zeros(0, dtype=np.intp)
-        texts = np.fromiter(found, dtype=np.int64, count=len(found)) - 1
         lo, hi = self.bounds[texts], self.bounds[texts + 1]
         if texts.size == 1:
             return self.under[lo[0] : hi[0]]
