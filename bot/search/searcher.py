@@ -1926,7 +1926,9 @@ class Searcher:
             if np.count_nonzero(first) >= hi:
                 tier = sp[first]
                 sums = total[tier] + np.asarray(short_scores, dtype=np.float32)[first]
-                picked = self._ordered(tier, sums, lo, hi, runs=runs, words=words, how=how)
+                picked = self._ordered(
+                    tier, sums, lo, hi, runs=runs, words=words, how=how, titled=titled
+                )
                 union = lp.size + sp.size - int(np.count_nonzero(both))
                 return Ranked(tier[picked], sums[picked], union, unmatched)
         for i in order:
