@@ -1183,7 +1183,7 @@ def test_listed_items_take_the_kind_after_etc_and_the_shared_rate(extract):
         ("装备制造产业集群规模", 1),
         ("特色消费品产业集群规模", 1),
         ("农村自来水普及率", 97.2),  # not 农村自来水 for a rate
-        ("卫生户厕普及率", 99.8),
+        ("农村卫生户厕普及率", 99.8),  # the setting of the list is each item's
     }
 
 
@@ -1640,7 +1640,7 @@ def test_all_of_a_list_and_what_a_programme_builds(extract):
     )
     got = {(r.indicator, r.value) for r in extract(text)}
     assert ("行政村千兆光纤通达率", 100) in got  # all of a whole is all of each part
-    assert ("5G网络通达率", 100) in got
+    assert ("行政村5G网络通达率", 100) in got
     assert ("农村公路", 3000) in got  # the programme's roads, named in the clause before
     # 和 joins what one rate covers: one record, not a rate of 困难群众
     assert not any(name.startswith("困难群众覆盖率") for name, _ in got)
@@ -2238,3 +2238,17 @@ def test_a_share_of_spending_named_after_the_figure_is_a_spending_share(extract)
     text = "2026年江南省政府工作报告\n一、2025年工作回顾\n每年72%左右财政支出用于民生事业。\n"
     (record,) = extract(text)
     assert record.indicator == "民生支出占财政支出比重"  # as 74%以上用于民生 is named
+
+
+def test_a_setting_said_before_the_first_item_of_a_list_is_the_lists(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、“十四五”时期工作回顾\n"
+        "农村供气、垃圾清运覆盖率分别提升至81.5%、92.4%。"
+        "行政村宽带、4G信号通达率100%。"
+        "农村物流、电商物流增长均超过15%。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (81.5, "农村供气覆盖率") in got
+    assert (92.4, "农村垃圾清运覆盖率") in got
+    assert {(100, "行政村宽带通达率"), (100, "行政村4G信号通达率")} <= got
+    assert (15, "电商物流") in got  # 农村 is what the list contrasts, not its setting

@@ -729,7 +729,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "49"
+EXTRACTOR_VERSION = "50"
 
 
 def extract_targets(

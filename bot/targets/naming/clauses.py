@@ -262,10 +262,23 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
         items = [items[0]] + [
             per_unit.group() + p if _PER_UNIT_AMOUNT_RE.fullmatch(p) else p for p in items[1:]
         ]
+    setting = _SETTING_LEAD_RE.match(items[0])
+    rest = items[0][setting.end() :] if setting else ""
+    if setting and len(rest) >= 2 and not any(p.endswith(rest) for p in items[1:]):
+        # 农村自来水、卫生户厕普及率: the setting the first item opens with is the list's
+        # (农村卫生户厕普及率), unless a later item says its own or the items differ only
+        # in it (农村消费、网络消费: the setting is what the list contrasts)
+        items = [items[0]] + [
+            p if _SETTING_LEAD_RE.match(p) else setting.group() + p for p in items[1:]
+        ]
     level = LEVEL_LEAD_RE.match(items[0])
     if not level or any(LEVEL_ONLY_RE.match(p) for p in items[1:]):
         return items
     return [items[0]] + [level.group() + p for p in items[1:]]
+
+
+# Where the things of a list are (农村, 城镇, 行政村): said once, before the first item
+_SETTING_LEAD_RE = re.compile(r"^(?:农村|乡村|行政村|自然村)")
 
 
 # An intensity (an amount per unit of output) and the amounts a list may share it with
