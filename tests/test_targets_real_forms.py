@@ -2252,3 +2252,16 @@ def test_a_setting_said_before_the_first_item_of_a_list_is_the_lists(extract):
     assert (92.4, "农村垃圾清运覆盖率") in got
     assert {(100, "行政村宽带通达率"), (100, "行政村4G信号通达率")} <= got
     assert (15, "电商物流") in got  # 农村 is what the list contrasts, not its setting
+
+
+def test_a_bare_quantity_is_the_thing_a_figure_before_it_measures(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、“十四五”时期工作回顾\n"
+        "智能手机产量增长12.6%、出口量居全国第4位。"
+        "氢燃料电池汽车市场渗透率全省第一，保有量突破3万辆。"
+        "全年进出口总额增长5%，出口量增长3%。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (4, "智能手机出口量全国排名") in got
+    assert (3, "氢燃料电池汽车保有量") in got
+    assert (3, "进出口总额出口量") not in got  # a total is no thing that has an 出口量

@@ -106,6 +106,14 @@ _MONEY_KIND_AFTER_RE = re.compile(r"的(?P<kind>投资|资金|补助资金|专�
 # an act of trade whose amount of money is the figure (零售, 出口): its 额 is unsaid
 _TRADE_ACT_RE = re.compile(r"(?:零售|批发|销售|进出口|出口|进口|成交|交易)$")
 # what a rank's sentence says before its place (居全国第1位), left in front of 全国排名
+# Quantities said bare, that are always some thing's (出口量, 保有量), and the quantities
+# of a thing a figure before them may name (工业机器人产量, 新能源汽车市场渗透率)
+_BARE_QUANTITY_RE = re.compile(r"(?:出口量|进口量|保有量|销量|出口额|进口额)(?:全国排名)?")
+_OWNER_QUANTITY_RE = re.compile(
+    r"(?:总产量|产量|产值|增加值|出口量|进口量|出口额|进口额|保有量|销量|销售额"
+    r"|市场渗透率|渗透率|市场占有率|占有率)$"
+)
+_RANK_TAIL_RE = re.compile(r"(?:全国|全省|全市|全区|全州|全县|西部|中部|东部|全球|世界)?排名$")
 _RANK_VERB_RE = re.compile(
     rf"(?<=.)(?:{_RANK_VERBS})(?P<said>{_RANK_SCOPES})?(?P<added>{_RANK_SCOPES})?排名$"
 )
@@ -296,6 +304,19 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
             return name  # 失业人员再|就业: the head ends in an adverb, not a programme
         return head + name
 
+    def owned_quantity(self, name: str) -> str:
+        """``工业机器人产量增长35.3%、出口量居全国第2位``: a quantity said bare (出口量,
+        保有量) after a figure of some thing's quantity in the same sentence is that
+        thing's (工业机器人出口量全国排名; 新能源汽车市场渗透率全国第一，保有量突破…)."""
+        bare = _BARE_QUANTITY_RE.fullmatch(name)
+        last = self.out[-1] if self.out else None
+        if not bare or last is None:
+            return name
+        owner = _OWNER_QUANTITY_RE.sub("", _RANK_TAIL_RE.sub("", last.indicator))
+        if owner == last.indicator or len(owner) < 2 or not _is_name(owner):
+            return name
+        return owner + name
+
     def antecedent(self, name: str, upto: int) -> str | None:
         """``园区总产值`` after ``推动省级经济园区…`` -> ``省级经济园区总产值``."""
         head = next((h for h in _ANAPHOR_HEADS if name.startswith(h)), None)
@@ -330,6 +351,7 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         if len(name) > 6:
             name = _INNER_SCOPE_RE.sub("", name)  # 评估我省全国排名: the scope is the document's
         name = self.part_of_previous(name, fig)
+        name = self.owned_quantity(name)
         if self.context.bulletin and _is_output(name, fig, self.table):
             name += "产量"  # 全年全州集成电路23787.46万块: a bulletin's output of a product
         if fig.unit == "%" and self.s.startswith("覆盖", fig.end) and not name.endswith("率"):
