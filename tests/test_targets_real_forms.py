@@ -952,8 +952,9 @@ def test_a_figure_per_head_is_not_the_total(extract):
 
 
 def test_people_counted_under_a_thing_are_not_confident(extract):
+    # (分别惠及… names whom they reached: test_whom_each_programme_reached)
     records = extract(
-        "江州市政府工作报告\n文化惠民工程、全民健身工程分别惠及3500万、2300万人次。\n"
+        "江州市政府工作报告\n文化惠民工程、全民健身工程分别服务3500万、2300万人次。\n"
     )
     assert [(r.value, r.unit) for r in records] == [(3500, "万人次"), (2300, "万人次")]
     assert not any(r.confident for r in records)
@@ -2265,3 +2266,15 @@ def test_a_bare_quantity_is_the_thing_a_figure_before_it_measures(extract):
     assert (4, "智能手机出口量全国排名") in got
     assert (3, "氢燃料电池汽车保有量") in got
     assert (3, "进出口总额出口量") not in got  # a total is no thing that has an 出口量
+
+
+def test_whom_each_programme_reached(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、“十四五”时期工作回顾\n"
+        "送戏下乡工程、全民阅读工程分别惠及1200万、800万人次。"
+        "整治背街小巷3100条，惠及居民约9万户。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (1200, "送戏下乡工程惠及人次") in got
+    assert (800, "全民阅读工程惠及人次") in got
+    assert (9, "背街小巷整治惠及居民") in got  # the works, not their count, reached them
