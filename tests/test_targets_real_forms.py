@@ -2278,3 +2278,15 @@ def test_whom_each_programme_reached(extract):
     assert (1200, "送戏下乡工程惠及人次") in got
     assert (800, "全民阅读工程惠及人次") in got
     assert (9, "背街小巷整治惠及居民") in got  # the works, not their count, reached them
+
+
+def test_the_length_and_area_of_works(extract):
+    text = (
+        "2026年江州县政府工作报告\n一、过去五年工作回顾\n"
+        "五年来，完成巷道硬化86.5公里、河道整治42公里。"
+        "完成2万亩荒山造林和1500亩城郊绿化。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (86.5, "巷道硬化里程") in got
+    assert (42, "河道整治里程") in got
+    assert (1500, "城郊绿化面积") in got
