@@ -2290,3 +2290,15 @@ def test_the_length_and_area_of_works(extract):
     assert (86.5, "巷道硬化里程") in got
     assert (42, "河道整治里程") in got
     assert (1500, "城郊绿化面积") in got
+
+
+def test_a_census_is_a_date_and_a_base_not_a_name(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、“十四五”时期工作回顾\n"
+        "“五经普”规模以上服务业企业从业人员比“四经普”增长18.6%、居全国第4位。"
+        "全省城镇人口与第七次全国人口普查相比增加86.2万人。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (18.6, "规模以上服务业企业从业人员") in got
+    assert (4, "规模以上服务业企业从业人员增速全国排名") in got
+    assert (86.2, "城镇人口") in got
