@@ -2278,6 +2278,8 @@ def test_whom_each_programme_reached(extract):
     assert (1200, "送戏下乡工程惠及人次") in got
     assert (800, "全民阅读工程惠及人次") in got
     assert (9, "背街小巷整治惠及居民") in got  # the works, not their count, reached them
+    # reaching people is a flow over the period, as 分别惠及 says it
+    assert {r.change for r in extract(text) if "惠及" in r.indicator} == {"惠及"}
 
 
 def test_the_length_and_area_of_works(extract):

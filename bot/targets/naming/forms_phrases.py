@@ -106,7 +106,7 @@ class _PhraseForms:
         name = program + "惠及" + tail
         if len(name) > 20:
             return False
-        self.emit(fig, name, "", subject=False, confidence=0.75)
+        self.emit(fig, name, "惠及", subject=False, confidence=0.75)  # reached: a flow
         return True
 
     def count_of_a_kind(self, fig: Figure, after: str) -> bool:
