@@ -2304,3 +2304,13 @@ def test_a_census_is_a_date_and_a_base_not_a_name(extract):
     assert (18.6, "规模以上服务业企业从业人员") in got
     assert (4, "规模以上服务业企业从业人员增速全国排名") in got
     assert (86.2, "城镇人口") in got
+
+
+def test_what_is_exempt_is_a_part_of_the_known_whole(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、“十四五”时期工作回顾\n"
+        "新增免费停车位2.3万个。出境旅客、免签入境游客、邮轮旅客分别增长12.5%、38%、21%。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (2.3, "免费停车位") in got
+    assert (38, "免签入境游客") in got  # visa-free arrivals, not all arrivals

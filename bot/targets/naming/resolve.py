@@ -51,7 +51,10 @@ def _narrower_set(lead: str, before: str) -> bool:
     ending ``before`` makes the name's figure one of a part: nouns that narrow it, a
     class of places, a budget level or a size class."""
     if lead and (
-        _narrowing_nouns(lead) or _PLACE_CLASS_RE.search(lead) or _SIZE_CLASS_RE.fullmatch(lead)
+        _narrowing_nouns(lead)
+        or _PLACE_CLASS_RE.search(lead)
+        or _SIZE_CLASS_RE.fullmatch(lead)
+        or _EXEMPT_RE.fullmatch(lead)
     ):
         return True
     subject = _SUBJECT_VERB_RE.search(before)
@@ -59,6 +62,8 @@ def _narrower_set(lead: str, before: str) -> bool:
 
 
 _LIST_WORD_RE = re.compile(r"[和及与、]")
+# What is exempt from a charge or a check is a part (免签入境游客, 免费停车位, 离岛免税商品)
+_EXEMPT_RE = re.compile(r"[\u4e00-\u9fff]{0,4}免(?:签|费|税|检)")
 # Words right before a known name that make it a part of the whole: a trade partner
 # (对东盟进出口总额), an ownership (国有控股企业产值, 非公有制工业增加值).
 _PART_PREFIX_RE = re.compile(
