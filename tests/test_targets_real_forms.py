@@ -2314,3 +2314,13 @@ def test_what_is_exempt_is_a_part_of_the_known_whole(extract):
     got = {(r.value, r.indicator) for r in extract(text)}
     assert (2.3, "免费停车位") in got
     assert (38, "免签入境游客") in got  # visa-free arrivals, not all arrivals
+
+
+def test_countries_and_regions_are_one_kind(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、“十四五”时期工作回顾\n"
+        "成功举办江州博览会，65个国家和地区客商参展。累计吸引120个国家和地区投资。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (65, "国家和地区") in got
+    assert (120, "国家和地区") in got  # not 国家, nor 国家和地区投资 (the money is not counted)

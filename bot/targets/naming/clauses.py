@@ -172,6 +172,9 @@ def _after_noun_start(after: str) -> bool:
     return not (m and m.group() not in ("占",))
 
 
+_EMPTY_RE = re.compile("")
+
+
 def _after_noun(after: str) -> tuple[str, int]:
     """The noun right after a count (up to a verb or a list mark) and its length."""
     k = 0
@@ -193,6 +196,14 @@ def _after_noun(after: str) -> tuple[str, int]:
     if m and m.group() in ("和", "及") and after.startswith(("其他", "其它"), m.end()):
         # 1亿农业转移人口和其他常住人口: one set of people, the first and the rest
         m = AFTER_STOP_RE.search(after, m.end() + 2)
+    if (
+        m
+        and m.group() == "和"
+        and after.startswith("地区", m.end())
+        and after[m.start() - 2 : m.start()] == "国家"
+    ):
+        # 116个国家和地区参赛: one kind, the countries and regions, and the noun ends there
+        m = _EMPTY_RE.match(after, m.end() + 2)
     if after.startswith("的", k):
         # 23万平方米的建材城: the figure's 的 opens the thing it measures
         head = AFTER_STOP_RE.search(after, k + 2)
