@@ -2324,3 +2324,14 @@ def test_countries_and_regions_are_one_kind(extract):
     got = {(r.value, r.indicator) for r in extract(text)}
     assert (65, "国家和地区") in got
     assert (120, "国家和地区") in got  # not 国家, nor 国家和地区投资 (the money is not counted)
+
+
+def test_a_rate_of_new_things_keeps_its_new(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、“十四五”时期工作回顾\n"
+        "新建小区充电设施配建率达100%，新建公园绿地达标率居全国第2位。新建5G基站1.2万个。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (100, "新建小区充电设施配建率") in got
+    assert (2, "新建公园绿地达标率全国排名") in got
+    assert (1.2, "5G基站") in got  # a count of things built: 新建 is the verb

@@ -136,6 +136,12 @@ def strip_noise(text: str) -> str:
     return TIME_RE.sub("", s)
 
 
+def _rate_of_new_ones(s: str, verb: re.Match) -> bool:
+    """新建居住区养老设施配建率, 新增从业人员安全技能培训率: a rate of the new things (the
+    新建 says which are measured), not a count of things built."""
+    return verb.group() in ("新建", "新增") and "率" in s[verb.end() :]
+
+
 @lru_cache(maxsize=8192)
 def clean_name(text: str) -> str:
     """The measured thing in ``text``: time/scope/verb words and quotes removed.
@@ -163,7 +169,7 @@ def clean_name(text: str) -> str:
         s = _strip_head(s, _ENUMERATION_RE)
         s = _strip_head(s, _BATCH_LEAD_RE)
         m = VERB_RE.match(s)
-        if m and len(m.group()) > 1 and m.end() in word_bounds(s):
+        if m and len(m.group()) > 1 and m.end() in word_bounds(s) and not _rate_of_new_ones(s, m):
             s = s[m.end() :]
         s = _strip_head(s, _LEAD_PARTICLE_RE)
         s = _GREW_TO_RE.sub("", s)  # 农民专业合作社发展到133家: before TRAIL_RE takes the 到
