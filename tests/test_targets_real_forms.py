@@ -2335,3 +2335,13 @@ def test_a_rate_of_new_things_keeps_its_new(extract):
     assert (100, "新建小区充电设施配建率") in got
     assert (2, "新建公园绿地达标率全国排名") in got
     assert (1.2, "5G基站") in got  # a count of things built: 新建 is the verb
+
+
+def test_the_work_after_an_ization_is_the_name(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、“十四五”时期工作回顾\n"
+        "完成老旧电梯智能化改造1200部，实施特殊困难家庭适老化改造2.1万户。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (1200, "老旧电梯智能化改造") in got
+    assert (2.1, "特殊困难家庭适老化改造") in got  # not 适老化: an -ization is no thing

@@ -29,6 +29,7 @@ _QUOTE_TABLE = str.maketrans("", "", _QUOTES)
 # Verbs that end a name as the activity measured (水土流失综合治理2980平方公里, 补贴性技能
 # 培训3万人, 社会组织): after a noun they are the thing, not a change to it.
 _NOMINAL_ACTIVITIES = frozenset({"治理", "整治", "修复", "培训", "组织", "更新改造"})
+_IZATION_WORKS = frozenset({"改造", "升级", "转型", "提升改造", "升级改造"})
 _INVISIBLE_RE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]+")
 _LEAD_PARTICLE_RE = re.compile(
     r"^(高于|低于|快于|比|是|有|由|从|于|以|或|但|而且|并且|同时|投资(?=[\d亿万千百过超]))"
@@ -187,6 +188,8 @@ def clean_name(text: str) -> str:
                 m.end() == len(s)
                 and m.start() > 0
                 and not (m.group() in _NOMINAL_ACTIVITIES and m.start() >= 2)
+                # 适老化改造, 智能化改造: after an -ization the work is the name's head
+                and not (s.endswith("化", 0, m.start()) and m.group() in _IZATION_WORKS)
                 and (len(m.group()) > 1 or m.start() in word_bounds(s))
             ):
                 s = s[: m.start()]
