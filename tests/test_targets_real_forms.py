@@ -2345,3 +2345,13 @@ def test_the_work_after_an_ization_is_the_name(extract):
     got = {(r.value, r.indicator) for r in extract(text)}
     assert (1200, "老旧电梯智能化改造") in got
     assert (2.1, "特殊困难家庭适老化改造") in got  # not 适老化: an -ization is no thing
+
+
+def test_a_bare_place_unit_after_de_keeps_what_it_is(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、“十四五”时期工作回顾\n"
+        "地区生产总值超500亿元的县域达8个，常住人口超10万人的乡镇达15个。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (8, "地区生产总值超500亿元的县域") in got
+    assert (15, "常住人口超10万人的乡镇") in got

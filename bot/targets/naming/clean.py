@@ -342,5 +342,6 @@ def _strip_tail(s: str, pattern: re.Pattern[str]) -> str:
 
 # Heads too bare to name a figure without the words before them.
 _BARE_HEADS = frozenset(
-    {"国家", "城市", "地区", "县", "村", "人", "人数", "数量", "比例", "比率", "比重"}
-)
+    {"国家", "城市", "地区", "县", "村", "人", "人数", "数量", "比例", "比率", "比重",
+     "县域", "乡镇", "省份", "国家和地区"}
+)  # fmt: skip
