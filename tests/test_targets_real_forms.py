@@ -2355,3 +2355,15 @@ def test_a_bare_place_unit_after_de_keeps_what_it_is(extract):
     got = {(r.value, r.indicator) for r in extract(text)}
     assert (8, "地区生产总值超500亿元的县域") in got
     assert (15, "常住人口超10万人的乡镇") in got
+
+
+def test_a_length_or_amount_listed_after_a_count_is_the_things(extract):
+    text = (
+        "2026年江州县政府工作报告\n一、过去五年工作回顾\n"
+        "修建通村公路41条、286公里，完成企业兼并重组52起、约96亿元。"
+        "建成5G基站1200个、总投资8亿元。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (286, "通村公路里程") in got
+    assert (96, "企业兼并重组金额") in got
+    assert (8, "5G基站金额") not in got  # a figure with a name of its own keeps it
