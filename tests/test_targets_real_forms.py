@@ -2367,3 +2367,12 @@ def test_a_length_or_amount_listed_after_a_count_is_the_things(extract):
     assert (286, "通村公路里程") in got
     assert (96, "企业兼并重组金额") in got
     assert (8, "5G基站金额") not in got  # a figure with a name of its own keeps it
+
+
+def test_jobs_added_are_each_listed_groups_measure(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、“十四五”时期工作回顾\n"
+        "高校毕业生、农民工新增就业均超12万人。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert {(12, "高校毕业生新增就业"), (12, "农民工新增就业")} <= got

@@ -215,7 +215,9 @@ def clean_name(text: str) -> str:
     if inner is not None and inner.start() > 0:
         # (城市更新行动、完成投资: the list mark before the verb is no part of the head)
         head, tail = s[: inner.start()].rstrip("、，,"), s[inner.end() :]
-        if (tail in ATTRIBUTES or _is_verb(tail) or tail.startswith("再")) and _is_name(head):
+        if inner.group() == "新增" and tail == "就业":
+            pass  # 残疾人新增就业: the jobs added are the measure, as 城镇新增就业 is
+        elif (tail in ATTRIBUTES or _is_verb(tail) or tail.startswith("再")) and _is_name(head):
             s = head + tail  # 规模以上工业企业实现营业收入 -> 规模以上工业企业营业收入
         elif (
             inner.group() == "新增"
