@@ -2376,3 +2376,9 @@ def test_jobs_added_are_each_listed_groups_measure(extract):
     )
     got = {(r.value, r.indicator) for r in extract(text)}
     assert {(12, "高校毕业生新增就业"), (12, "农民工新增就业")} <= got
+
+
+def test_a_pollutant_ending_in_liang_takes_the_shared_emission(extract):
+    text = "2026年江州省政府工作报告\n二、2026年主要目标\n化学需氧量、氨氮排放都要减少3%左右。\n"
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert {(3, "化学需氧量排放"), (3, "氨氮排放")} <= got

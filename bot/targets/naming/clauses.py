@@ -428,8 +428,9 @@ _MEASURE_TAIL_RE = re.compile(
     r"(新增就业|产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|人数|比重|占比|余额|数量"
     r"|规模|起数|标准|排放量|排放)$"
 )
-# An item that already ends in a measure takes no shared one (单位国内生产总值能耗和二氧化碳排放)
-_SAYS_A_MEASURE_RE = re.compile(r"(?:耗|率|量|额|值|数|度|价|比|指数)$")
+# An item that already ends in a measure takes no shared one (单位国内生产总值能耗和二氧化碳排放;
+# 化学需氧量 is a pollutant, not a measure: 化学需氧量、氨氮排放 are both 排放)
+_SAYS_A_MEASURE_RE = re.compile(r"(?<!需氧)(?:耗|率|量|额|值|数|度|价|比|指数)$")
 
 
 def _shared_tail_items(subject: str) -> list[str]:
