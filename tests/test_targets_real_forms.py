@@ -2382,3 +2382,13 @@ def test_a_pollutant_ending_in_liang_takes_the_shared_emission(extract):
     text = "2026年江州省政府工作报告\n二、2026年主要目标\n化学需氧量、氨氮排放都要减少3%左右。\n"
     got = {(r.value, r.indicator) for r in extract(text)}
     assert {(3, "化学需氧量排放"), (3, "氨氮排放")} <= got
+
+
+def test_new_debt_is_not_the_debt_outstanding(extract):
+    text = (
+        "2026年江州省政府工作报告\n二、2026年主要目标\n"
+        "今年合计新增政府债务总规模3200亿元、比上年增加400亿元。新增地方政府债务限额860亿元。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert {(3200, "新增政府债务总规模"), (400, "新增政府债务总规模")} <= got
+    assert (860, "新增地方政府债务限额") in got

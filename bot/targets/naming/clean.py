@@ -139,8 +139,12 @@ def strip_noise(text: str) -> str:
 
 def _rate_of_new_ones(s: str, verb: re.Match) -> bool:
     """新建居住区养老设施配建率, 新增从业人员安全技能培训率: a rate of the new things (the
-    新建 says which are measured), not a count of things built."""
-    return verb.group() in ("新建", "新增") and "率" in s[verb.end() :]
+    新建 says which are measured), not a count of things built; 新增政府债务总规模: the new
+    debt of a year, not the debt outstanding."""
+    rest = s[verb.end() :]
+    return (verb.group() in ("新建", "新增") and "率" in rest) or (
+        verb.group() == "新增" and "债务" in rest
+    )
 
 
 @lru_cache(maxsize=8192)
