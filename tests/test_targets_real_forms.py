@@ -2392,3 +2392,13 @@ def test_new_debt_is_not_the_debt_outstanding(extract):
     got = {(r.value, r.indicator) for r in extract(text)}
     assert {(3200, "新增政府债务总规模"), (400, "新增政府债务总规模")} <= got
     assert (860, "新增地方政府债务限额") in got
+
+
+def test_a_quoted_programme_narrows_the_known_name_after_it(extract):
+    text = (
+        "2026年江州省政府工作报告\n二、2026年主要任务\n"
+        "实施“千企技改”重点项目120个。电视机、冰箱、洗衣机“老三样”出口增长5%。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (120, "千企技改重点项目") in got
+    assert not any("电视机" in n for _, n in got)  # a list summed up in quotes is no programme
