@@ -2402,3 +2402,13 @@ def test_a_quoted_programme_narrows_the_known_name_after_it(extract):
     got = {(r.value, r.indicator) for r in extract(text)}
     assert (120, "千企技改重点项目") in got
     assert not any("电视机" in n for _, n in got)  # a list summed up in quotes is no programme
+
+
+def test_central_supply_is_a_kind_not_a_lead_word(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、2025年工作回顾\n"
+        "新增集中供水人口86万人。集中供养特困人员基本生活标准从每人每月1200元提高到1320元。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (86, "集中供水人口") in got
+    assert (1320, "集中供养特困人员基本生活标准") in got

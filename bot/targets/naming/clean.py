@@ -137,6 +137,9 @@ def strip_noise(text: str) -> str:
     return TIME_RE.sub("", s)
 
 
+_CENTRAL_SUPPLY_RE = re.compile(r"集中(?:供水|供养|供热|供暖|供气|式)")
+
+
 def _rate_of_new_ones(s: str, verb: re.Match) -> bool:
     """新建居住区养老设施配建率, 新增从业人员安全技能培训率: a rate of the new things (the
     新建 says which are measured), not a count of things built; 新增政府债务总规模: the new
@@ -169,7 +172,9 @@ def clean_name(text: str) -> str:
         s = _strip_head(s, SCOPE_RE)
         s = _OUR_SCOPE_RE.sub("", s)
         s = _BENEFICIARY_RE.sub("", s)
-        if not _CONTRIBUTION_RE.match(s):  # 对经济增长的贡献率: its 对 says to what
+        # (对经济增长的贡献率: its 对 says to what; 集中供水人口: supplied centrally, a kind
+        # of supply, not a lead word before it)
+        if not _CONTRIBUTION_RE.match(s) and not _CENTRAL_SUPPLY_RE.match(s):
             s = _strip_head(s, LEAD_RE)
         s = _strip_head(s, _ENUMERATION_RE)
         s = _strip_head(s, _BATCH_LEAD_RE)
