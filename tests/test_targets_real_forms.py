@@ -1214,8 +1214,9 @@ def test_a_figure_per_head_is_not_the_total(extract):
 
 
 def test_people_counted_under_a_thing_are_not_confident(extract):
+    # (分别惠及… names whom they reached: test_whom_each_programme_reached)
     records = extract(
-        "江州市政府工作报告\n文化惠民工程、全民健身工程分别惠及3500万、2300万人次。\n"
+        "江州市政府工作报告\n文化惠民工程、全民健身工程分别服务3500万、2300万人次。\n"
     )
     assert [(r.value, r.unit) for r in records] == [(3500, "万人次"), (2300, "万人次")]
     assert not any(r.confident for r in records)
@@ -1445,7 +1446,7 @@ def test_listed_items_take_the_kind_after_etc_and_the_shared_rate(extract):
         ("装备制造产业集群规模", 1),
         ("特色消费品产业集群规模", 1),
         ("农村自来水普及率", 97.2),  # not 农村自来水 for a rate
-        ("卫生户厕普及率", 99.8),
+        ("农村卫生户厕普及率", 99.8),  # the setting of the list is each item's
     }
 
 
@@ -1902,7 +1903,7 @@ def test_all_of_a_list_and_what_a_programme_builds(extract):
     )
     got = {(r.indicator, r.value) for r in extract(text)}
     assert ("行政村千兆光纤通达率", 100) in got  # all of a whole is all of each part
-    assert ("5G网络通达率", 100) in got
+    assert ("行政村5G网络通达率", 100) in got
     assert ("农村公路", 3000) in got  # the programme's roads, named in the clause before
     # 和 joins what one rate covers: one record, not a rate of 困难群众
     assert not any(name.startswith("困难群众覆盖率") for name, _ in got)
@@ -2500,3 +2501,176 @@ def test_a_share_of_spending_named_after_the_figure_is_a_spending_share(extract)
     text = "2026年江南省政府工作报告\n一、2025年工作回顾\n每年72%左右财政支出用于民生事业。\n"
     (record,) = extract(text)
     assert record.indicator == "民生支出占财政支出比重"  # as 74%以上用于民生 is named
+
+
+def test_a_setting_said_before_the_first_item_of_a_list_is_the_lists(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、“十四五”时期工作回顾\n"
+        "农村供气、垃圾清运覆盖率分别提升至81.5%、92.4%。"
+        "行政村宽带、4G信号通达率100%。"
+        "农村物流、电商物流增长均超过15%。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (81.5, "农村供气覆盖率") in got
+    assert (92.4, "农村垃圾清运覆盖率") in got
+    assert {(100, "行政村宽带通达率"), (100, "行政村4G信号通达率")} <= got
+    assert (15, "电商物流") in got  # 农村 is what the list contrasts, not its setting
+
+
+def test_a_bare_quantity_is_the_thing_a_figure_before_it_measures(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、“十四五”时期工作回顾\n"
+        "智能手机产量增长12.6%、出口量居全国第4位。"
+        "氢燃料电池汽车市场渗透率全省第一，保有量突破3万辆。"
+        "全年进出口总额增长5%，出口量增长3%。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (4, "智能手机出口量全国排名") in got
+    assert (3, "氢燃料电池汽车保有量") in got
+    assert (3, "进出口总额出口量") not in got  # a total is no thing that has an 出口量
+
+
+def test_whom_each_programme_reached(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、“十四五”时期工作回顾\n"
+        "送戏下乡工程、全民阅读工程分别惠及1200万、800万人次。"
+        "整治背街小巷3100条，惠及居民约9万户。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (1200, "送戏下乡工程惠及人次") in got
+    assert (800, "全民阅读工程惠及人次") in got
+    assert (9, "背街小巷整治惠及居民") in got  # the works, not their count, reached them
+    # reaching people is a flow over the period, as 分别惠及 says it
+    assert {r.change for r in extract(text) if "惠及" in r.indicator} == {"惠及"}
+
+
+def test_the_length_and_area_of_works(extract):
+    text = (
+        "2026年江州县政府工作报告\n一、过去五年工作回顾\n"
+        "五年来，完成巷道硬化86.5公里、河道整治42公里。"
+        "完成2万亩荒山造林和1500亩城郊绿化。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (86.5, "巷道硬化里程") in got
+    assert (42, "河道整治里程") in got
+    assert (1500, "城郊绿化面积") in got
+
+
+def test_a_census_is_a_date_and_a_base_not_a_name(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、“十四五”时期工作回顾\n"
+        "“五经普”规模以上服务业企业从业人员比“四经普”增长18.6%、居全国第4位。"
+        "全省城镇人口与第七次全国人口普查相比增加86.2万人。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (18.6, "规模以上服务业企业从业人员") in got
+    assert (4, "规模以上服务业企业从业人员增速全国排名") in got
+    assert (86.2, "城镇人口") in got
+
+
+def test_what_is_exempt_is_a_part_of_the_known_whole(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、“十四五”时期工作回顾\n"
+        "新增免费停车位2.3万个。出境旅客、免签入境游客、邮轮旅客分别增长12.5%、38%、21%。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (2.3, "免费停车位") in got
+    assert (38, "免签入境游客") in got  # visa-free arrivals, not all arrivals
+
+
+def test_countries_and_regions_are_one_kind(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、“十四五”时期工作回顾\n"
+        "成功举办江州博览会，65个国家和地区客商参展。累计吸引120个国家和地区投资。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (65, "国家和地区") in got
+    assert (120, "国家和地区") in got  # not 国家, nor 国家和地区投资 (the money is not counted)
+
+
+def test_a_rate_of_new_things_keeps_its_new(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、“十四五”时期工作回顾\n"
+        "新建小区充电设施配建率达100%，新建公园绿地达标率居全国第2位。新建5G基站1.2万个。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (100, "新建小区充电设施配建率") in got
+    assert (2, "新建公园绿地达标率全国排名") in got
+    assert (1.2, "5G基站") in got  # a count of things built: 新建 is the verb
+
+
+def test_the_work_after_an_ization_is_the_name(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、“十四五”时期工作回顾\n"
+        "完成老旧电梯智能化改造1200部，实施特殊困难家庭适老化改造2.1万户。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (1200, "老旧电梯智能化改造") in got
+    assert (2.1, "特殊困难家庭适老化改造") in got  # not 适老化: an -ization is no thing
+
+
+def test_a_bare_place_unit_after_de_keeps_what_it_is(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、“十四五”时期工作回顾\n"
+        "地区生产总值超500亿元的县域达8个，常住人口超10万人的乡镇达15个。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (8, "地区生产总值超500亿元的县域") in got
+    assert (15, "常住人口超10万人的乡镇") in got
+
+
+def test_a_length_or_amount_listed_after_a_count_is_the_things(extract):
+    text = (
+        "2026年江州县政府工作报告\n一、过去五年工作回顾\n"
+        "修建通村公路41条、286公里，完成企业兼并重组52起、约96亿元。"
+        "建成5G基站1200个、总投资8亿元。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (286, "通村公路里程") in got
+    assert (96, "企业兼并重组金额") in got
+    assert (8, "5G基站金额") not in got  # a figure with a name of its own keeps it
+
+
+def test_jobs_added_are_each_listed_groups_measure(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、“十四五”时期工作回顾\n"
+        "高校毕业生、农民工新增就业均超12万人。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert {(12, "高校毕业生新增就业"), (12, "农民工新增就业")} <= got
+
+
+def test_a_pollutant_ending_in_liang_takes_the_shared_emission(extract):
+    text = "2026年江州省政府工作报告\n二、2026年主要目标\n化学需氧量、氨氮排放都要减少3%左右。\n"
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert {(3, "化学需氧量排放"), (3, "氨氮排放")} <= got
+
+
+def test_new_debt_is_not_the_debt_outstanding(extract):
+    text = (
+        "2026年江州省政府工作报告\n二、2026年主要目标\n"
+        "今年合计新增政府债务总规模3200亿元、比上年增加400亿元。新增地方政府债务限额860亿元。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert {(3200, "新增政府债务总规模"), (400, "新增政府债务总规模")} <= got
+    assert (860, "新增地方政府债务限额") in got
+
+
+def test_a_quoted_programme_narrows_the_known_name_after_it(extract):
+    text = (
+        "2026年江州省政府工作报告\n二、2026年主要任务\n"
+        "实施“千企技改”重点项目120个。电视机、冰箱、洗衣机“老三样”出口增长5%。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (120, "千企技改重点项目") in got
+    assert not any("电视机" in n for _, n in got)  # a list summed up in quotes is no programme
+
+
+def test_central_supply_is_a_kind_not_a_lead_word(extract):
+    text = (
+        "2026年江州省政府工作报告\n一、2025年工作回顾\n"
+        "新增集中供水人口86万人。集中供养特困人员基本生活标准从每人每月1200元提高到1320元。\n"
+    )
+    got = {(r.value, r.indicator) for r in extract(text)}
+    assert (86, "集中供水人口") in got
+    assert (1320, "集中供养特困人员基本生活标准") in got

@@ -242,16 +242,21 @@ VERB_NORMAL: dict[str, str] = dict(_VERB_FORMS)
 _VERB_ALT = "|".join(re.escape(v) for v, _ in sorted(_VERB_FORMS, key=lambda x: -len(x[0])))
 VERB_RE = re.compile(_VERB_ALT)
 
+_CENSUS = r"|“?[一二三四五六七八]经普”?|第[一二三四五六七八]次全国(?:经济|人口|农业)普查"
 # Time words: removed from names wherever they are (中国北方国际油气中心年内营业额).
 TIME_RE = re.compile(
     r"(?:到|至|截至)?(?:(?:19|20)\d\d|[xX]{4}|二[〇零○]\S\S)年(?:底|末|初|前|内|度)?"
     r"|(?:今|明|去|上|当|本)年(?:底|末|初|内|同期)?|全年|年内|每年|年末|年底|年初|目前|当前|现阶段"
     r"|(?:过去|未来|今后|近)[一二三四五六七八九十两\d]+年(?:内|来)?|[一二三四五六七八九十两\d]+年(?:来|内)"
     r"|连续(?:[一二三四五六七八九十两\d]+|多)年|“?十[一二三四五六七八九]五”?(?:期间|时期|末)?"
+    # a census is a date too: “五经普”二三产业法人单位从业人员, 第五次全国经济普查
+    + _CENSUS
 )
 # Comparison bases: 比上年增长, 较上年末增加, 同比, 比2020年提高.
 COMPARE_RE = re.compile(
     r"(?:比|较|与)(?:上年|去年|上年末|上年同期|(?:19|20)\d\d年|[xX]{4}年)(?:末|底|同期)?|同比|环比"
+    # 比“四经普”增长, 与第四次全国经济普查相比: the census before
+    r"|(?:比|较|与)(?:" + _CENSUS[1:] + r")(?:相比)?"
     # 贷款增速比各项贷款平均增速(高): the other figure compared with is a base too
     r"|(?<=[\u4e00-\u9fff]{2})(?:增速|增幅)?(?:比|较|高于|低于)[^，。；、]{2,14}?(?:平均)?(?:增速|增幅)$"
     # 民营工业增加值增速高于全部规上工业, 民间投资增速比全部投资高 (2.3个百分点): the

@@ -176,6 +176,9 @@ def _after_noun_start(after: str) -> bool:
     return not (m and m.group() not in ("占",))
 
 
+_EMPTY_RE = re.compile("")
+
+
 def _after_noun(after: str) -> tuple[str, int]:
     """The noun right after a count (up to a verb or a list mark) and its length."""
     k = 0
@@ -197,6 +200,14 @@ def _after_noun(after: str) -> tuple[str, int]:
     if m and m.group() in ("和", "及") and after.startswith(("其他", "其它"), m.end()):
         # 1亿农业转移人口和其他常住人口: one set of people, the first and the rest
         m = AFTER_STOP_RE.search(after, m.end() + 2)
+    if (
+        m
+        and m.group() == "和"
+        and after.startswith("地区", m.end())
+        and after[m.start() - 2 : m.start()] == "国家"
+    ):
+        # 116个国家和地区参赛: one kind, the countries and regions, and the noun ends there
+        m = _EMPTY_RE.match(after, m.end() + 2)
     if after.startswith("的", k):
         # 23万平方米的建材城: the figure's 的 opens the thing it measures
         head = AFTER_STOP_RE.search(after, k + 2)
@@ -277,10 +288,23 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
         items = [items[0]] + [
             per_unit.group() + p if _PER_UNIT_AMOUNT_RE.fullmatch(p) else p for p in items[1:]
         ]
+    setting = _SETTING_LEAD_RE.match(items[0])
+    rest = items[0][setting.end() :] if setting else ""
+    if setting and len(rest) >= 2 and not any(p.endswith(rest) for p in items[1:]):
+        # 农村自来水、卫生户厕普及率: the setting the first item opens with is the list's
+        # (农村卫生户厕普及率), unless a later item says its own or the items differ only
+        # in it (农村消费、网络消费: the setting is what the list contrasts)
+        items = [items[0]] + [
+            p if _SETTING_LEAD_RE.match(p) else setting.group() + p for p in items[1:]
+        ]
     level = LEVEL_LEAD_RE.match(items[0])
     if not level or any(LEVEL_ONLY_RE.match(p) for p in items[1:]):
         return items
     return [items[0]] + [level.group() + p for p in items[1:]]
+
+
+# Where the things of a list are (农村, 城镇, 行政村): said once, before the first item
+_SETTING_LEAD_RE = re.compile(r"^(?:农村|乡村|行政村|自然村)")
 
 
 # An intensity (an amount per unit of output) and the amounts a list may share it with
@@ -416,11 +440,12 @@ _BARE_MEASURE_RE = re.compile(
     r"|零售额|销售额|投资|余额|支出)"
 )
 _MEASURE_TAIL_RE = re.compile(
-    r"(产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|人数|比重|占比|余额|数量"
+    r"(新增就业|产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|人数|比重|占比|余额|数量"
     r"|规模|起数|标准|排放量|排放)$"
 )
-# An item that already ends in a measure takes no shared one (单位国内生产总值能耗和二氧化碳排放)
-_SAYS_A_MEASURE_RE = re.compile(r"(?:耗|率|量|额|值|数|度|价|比|指数)$")
+# An item that already ends in a measure takes no shared one (单位国内生产总值能耗和二氧化碳排放;
+# 化学需氧量 is a pollutant, not a measure: 化学需氧量、氨氮排放 are both 排放)
+_SAYS_A_MEASURE_RE = re.compile(r"(?<!需氧)(?:耗|率|量|额|值|数|度|价|比|指数)$")
 
 
 def _shared_tail_items(subject: str) -> list[str]:

@@ -29,6 +29,7 @@ _QUOTE_TABLE = str.maketrans("", "", _QUOTES)
 # Verbs that end a name as the activity measured (水土流失综合治理2980平方公里, 补贴性技能
 # 培训3万人, 社会组织): after a noun they are the thing, not a change to it.
 _NOMINAL_ACTIVITIES = frozenset({"治理", "整治", "修复", "培训", "组织", "更新改造"})
+_IZATION_WORKS = frozenset({"改造", "升级", "转型", "提升改造", "升级改造"})
 _INVISIBLE_RE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]+")
 _LEAD_PARTICLE_RE = re.compile(
     r"^(高于|低于|快于|比|是|有|由|从|位于|于|以|或|但|而且|并且|同时|投资(?=[\d亿万千百过超]))"
@@ -138,6 +139,19 @@ def strip_noise(text: str) -> str:
     return TIME_RE.sub("", s)
 
 
+_CENTRAL_SUPPLY_RE = re.compile(r"集中(?:供水|供养|供热|供暖|供气|式)")
+
+
+def _rate_of_new_ones(s: str, verb: re.Match) -> bool:
+    """新建居住区养老设施配建率, 新增从业人员安全技能培训率: a rate of the new things (the
+    新建 says which are measured), not a count of things built; 新增政府债务总规模: the new
+    debt of a year, not the debt outstanding."""
+    rest = s[verb.end() :]
+    return (verb.group() in ("新建", "新增") and "率" in rest) or (
+        verb.group() == "新增" and "债务" in rest
+    )
+
+
 @lru_cache(maxsize=8192)
 def clean_name(text: str) -> str:
     """The measured thing in ``text``: time/scope/verb words and quotes removed.
@@ -160,12 +174,14 @@ def clean_name(text: str) -> str:
         s = _strip_head(s, SCOPE_RE)
         s = _OUR_SCOPE_RE.sub("", s)
         s = _BENEFICIARY_RE.sub("", s)
-        if not _CONTRIBUTION_RE.match(s):  # 对经济增长的贡献率: its 对 says to what
+        # (对经济增长的贡献率: its 对 says to what; 集中供水人口: supplied centrally, a kind
+        # of supply, not a lead word before it)
+        if not _CONTRIBUTION_RE.match(s) and not _CENTRAL_SUPPLY_RE.match(s):
             s = _strip_head(s, LEAD_RE)
         s = _strip_head(s, _ENUMERATION_RE)
         s = _strip_head(s, _BATCH_LEAD_RE)
         m = VERB_RE.match(s)
-        if m and len(m.group()) > 1 and m.end() in word_bounds(s):
+        if m and len(m.group()) > 1 and m.end() in word_bounds(s) and not _rate_of_new_ones(s, m):
             s = s[m.end() :]
         s = _strip_head(s, _LEAD_PARTICLE_RE)
         s = _AFTER_EVENT_RE.sub("", s) if len(s) > 8 else s
@@ -184,6 +200,8 @@ def clean_name(text: str) -> str:
                 m.end() == len(s)
                 and m.start() > 0
                 and not (m.group() in _NOMINAL_ACTIVITIES and m.start() >= 2)
+                # 适老化改造, 智能化改造: after an -ization the work is the name's head
+                and not (s.endswith("化", 0, m.start()) and m.group() in _IZATION_WORKS)
                 and (len(m.group()) > 1 or m.start() in word_bounds(s))
             ):
                 s = s[: m.start()]
@@ -209,7 +227,9 @@ def clean_name(text: str) -> str:
     if inner is not None and inner.start() > 0:
         # (城市更新行动、完成投资: the list mark before the verb is no part of the head)
         head, tail = s[: inner.start()].rstrip("、，,"), s[inner.end() :]
-        if (tail in ATTRIBUTES or _is_verb(tail) or tail.startswith("再")) and _is_name(head):
+        if inner.group() == "新增" and tail == "就业":
+            pass  # 残疾人新增就业: the jobs added are the measure, as 城镇新增就业 is
+        elif (tail in ATTRIBUTES or _is_verb(tail) or tail.startswith("再")) and _is_name(head):
             s = head + tail  # 规模以上工业企业实现营业收入 -> 规模以上工业企业营业收入
         elif (
             inner.group() == "新增"
@@ -337,5 +357,6 @@ def _strip_tail(s: str, pattern: re.Pattern[str]) -> str:
 
 # Heads too bare to name a figure without the words before them.
 _BARE_HEADS = frozenset(
-    {"国家", "城市", "地区", "县", "村", "人", "人数", "数量", "比例", "比率", "比重"}
-)
+    {"国家", "城市", "地区", "县", "村", "人", "人数", "数量", "比例", "比率", "比重",
+     "县域", "乡镇", "省份", "国家和地区"}
+)  # fmt: skip

@@ -144,6 +144,15 @@ class _ListForms:
         if share and all(fig.unit == "%" for fig in figs):
             # 货物贸易、对外投资和实际利用外资分别占比达30%、20%和10%: each item's share
             subjects = [p if _PERCENT_NAME_END_RE.search(p) else p + "占比" for p in subjects]
+        benefit = bool(re.search(r"惠及$", strip_noise(verb_part))) and all(
+            f.unit.endswith(("人", "人次")) for f in figs
+        )
+        if benefit:
+            # 文化惠民工程、全民健身工程分别惠及3500万、2300万人次: whom each one reached
+            subjects = [
+                p + "惠及" + ("人次" if f.unit.endswith("人次") else "人数")
+                for p, f in zip(subjects, figs, strict=True)
+            ]
         self.list_subjects = list(subjects)
         qualifiers = [f.qualifier for f in figs]
         if figs[-1].qualifier in ("以上", "左右", "以内") and not any(qualifiers[:-1]):

@@ -566,8 +566,12 @@ class _NumberForm:
             return name
         if fig.unit in ("人", "万人", "亿人") and _PEOPLE_ACTIVITY_END_RE.search(name):
             return name + "人数"
+        if fig.unit_class == "length" and _AREA_ACTIVITY_END_RE.search(name):
+            return name + "里程"  # 完成街巷硬化134.6公里: the length of the work, 街巷硬化里程
         if fig.unit_class != "area" or _AREA_WORD_RE.search(name):
             return name
+        if self.s.startswith(name, fig.end) and _AREA_ACTIVITY_END_RE.search(name):
+            return name + "面积"  # 完成3000亩重点区域绿化: the area, written before the work
         before = self.s[: fig.start]
         at = before.rfind(name)
         if at < 0:

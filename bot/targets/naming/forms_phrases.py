@@ -59,8 +59,11 @@ _MEETS_STANDARD_RE = re.compile(
     r"(?:建设)?(?:目标)?(?:要求|标准)"
 )
 _DIGIT_RE = re.compile(r"[\d一二三四五六七八九十百千万]")
-_BENEFIT_RE = re.compile(r"惠及(?:近|超过|超|约|逾)?$")
 _PEOPLE_AFTER_RE = re.compile(r"(?:多|余)?(?:名)?(" + "|".join(PEOPLE_NOUNS) + ")")
+# 惠及近10万儿童, 惠及居民约21万户: who was reached, said after the figure or before it
+_BENEFIT_RE = re.compile(r"惠及(?P<who>" + "|".join(PEOPLE_NOUNS) + r")?(?:近|超过|超|约|逾)?$")
+# Works done on things that are what reaches people (老旧小区改造 惠及居民)
+_WORKS_ON = frozenset({"改造", "整治", "治理", "修缮", "提升改造", "更新改造"})
 _PROGRAM_TAIL_RE = re.compile(r"(?:政策|制度|工作)$")
 
 
@@ -77,10 +80,12 @@ class _PhraseForms:
         """``实施学前一年免费教育政策，惠及近10万儿童`` -> 学前一年免费教育惠及儿童;
         ``城镇更新改造惠及390万人`` -> 城镇更新改造惠及人数: who a programme reached,
         named after the programme (in the clause, after the figure, or the clause before)."""
-        if not (fig.unit.endswith(("人", "人次")) or _PEOPLE_AFTER_RE.match(after)):
-            return False
         text = strip_noise(raw)
-        program = clean_name(text[: _BENEFIT_RE.search(text).start()])
+        benefit = _BENEFIT_RE.search(text)
+        who = benefit["who"] if benefit else None
+        if not (fig.unit.endswith(("人", "人次")) or who or _PEOPLE_AFTER_RE.match(after)):
+            return False
+        program = clean_name(text[: benefit.start()])
         if not _is_name(program) and after.startswith("的"):
             # 惠及3400万人的引大济岷工程启动建设
             program = _without_tail_verb(clean_name(_after_noun(after[1:])[0]))
@@ -88,16 +93,20 @@ class _PhraseForms:
             # 向困难群众发放一次性生活补助，惠及…: what the clause before gave or ran
             prev = self._clause_before(fig)
             verb = max(VERB_RE.finditer(prev), key=lambda m: m.start(), default=None)
-            program = clean_name(prev[verb.end() :] if verb else prev)
+            # (开工改造城镇老旧小区2187个，惠及居民…: the things, not their count)
+            program = clean_name(re.split(r"\d", prev[verb.end() :] if verb else prev)[0])
+            if verb and verb.group() in _WORKS_ON and _is_name(program):
+                program += verb.group()  # 城镇老旧小区改造: the work is what reached them
         program = _PROGRAM_TAIL_RE.sub("", program)
         if not _is_name(program):
             return False
         people = _PEOPLE_AFTER_RE.match(after)
-        tail = people.group(1) if people else ("人次" if fig.unit.endswith("人次") else "人数")
+        tail = who or (people.group(1) if people else "")
+        tail = tail or ("人次" if fig.unit.endswith("人次") else "人数")
         name = program + "惠及" + tail
         if len(name) > 20:
             return False
-        self.emit(fig, name, "", subject=False, confidence=0.75)
+        self.emit(fig, name, "惠及", subject=False, confidence=0.75)  # reached: a flow
         return True
 
     def count_of_a_kind(self, fig: Figure, after: str) -> bool:

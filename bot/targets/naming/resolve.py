@@ -51,7 +51,10 @@ def _narrower_set(lead: str, before: str) -> bool:
     ending ``before`` makes the name's figure one of a part: nouns that narrow it, a
     class of places, a budget level or a size class."""
     if lead and (
-        _narrowing_nouns(lead) or _PLACE_CLASS_RE.search(lead) or _SIZE_CLASS_RE.fullmatch(lead)
+        _narrowing_nouns(lead)
+        or _PLACE_CLASS_RE.search(lead)
+        or _SIZE_CLASS_RE.fullmatch(lead)
+        or _EXEMPT_RE.fullmatch(lead)
     ):
         return True
     subject = _SUBJECT_VERB_RE.search(before)
@@ -59,6 +62,10 @@ def _narrower_set(lead: str, before: str) -> bool:
 
 
 _LIST_WORD_RE = re.compile(r"[和及与、]")
+# a quoted name right before (“智改数转”|重点项目)
+_QUOTED_BEFORE_RE = re.compile(r"[“「『][\u4e00-\u9fff]{2,10}[”」』]$")
+# What is exempt from a charge or a check is a part (免签入境游客, 免费停车位, 离岛免税商品)
+_EXEMPT_RE = re.compile(r"[\u4e00-\u9fff]{0,4}免(?:签|费|税|检)")
 # Words right before a known name that make it a part of the whole: a trade partner
 # (对东盟进出口总额), an ownership (国有控股企业产值, 非公有制工业增加值).
 _PART_PREFIX_RE = re.compile(
@@ -214,6 +221,12 @@ def _best_before_match(table: IndicatorTable, before: str, fig: Figure) -> Alias
         return None  # 重点项目完成投资5332亿元: the money invested in them, not the projects
     if _PART_PREFIX_RE.search(text, 0, m.start):
         return None  # 对东盟进出口总额, 国有控股企业产值: a part, not the whole
+    at = text.rfind(m.alias, 0, m.end + 2)  # (the alias's offsets skip the quotes)
+    quoted = _QUOTED_BEFORE_RE.search(text, 0, at) if at > 0 else None
+    if quoted and "、" not in text[clause_start(text, quoted.start()) : quoted.start()]:
+        # “智改数转”重点项目: a programme named in quotes narrows the known name (not a
+        # list summed up in quotes: 新能源汽车、光伏产品、锂电池“新三样”出口)
+        return None
     if m.start > 0 and _CJK_RE.match(text, m.start - 1):
         opening = text[clause_start(text, m.start) : m.start]
         lead = clean_name(opening)

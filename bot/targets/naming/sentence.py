@@ -106,6 +106,17 @@ _MONEY_KIND_AFTER_RE = re.compile(r"的(?P<kind>投资|资金|补助资金|专�
 # an act of trade whose amount of money is the figure (零售, 出口): its 额 is unsaid
 _TRADE_ACT_RE = re.compile(r"(?:零售|批发|销售|进出口|出口|进口|成交|交易)$")
 # what a rank's sentence says before its place (居全国第1位), left in front of 全国排名
+# between a count and the length or amount of the same things (23条、163公里)
+_SIZE_AFTER_COUNT_RE = re.compile(r"、(?:近|约|超|共|计)?")
+_SIZE_WORD_END_RE = re.compile(r"(?:里程|长度|金额|额|投资|资金|收入|支出|规模)$")
+# Quantities said bare, that are always some thing's (出口量, 保有量), and the quantities
+# of a thing a figure before them may name (工业机器人产量, 新能源汽车市场渗透率)
+_BARE_QUANTITY_RE = re.compile(r"(?:出口量|进口量|保有量|销量|出口额|进口额)(?:全国排名)?")
+_OWNER_QUANTITY_RE = re.compile(
+    r"(?:总产量|产量|产值|增加值|出口量|进口量|出口额|进口额|保有量|销量|销售额"
+    r"|市场渗透率|渗透率|市场占有率|占有率)$"
+)
+_RANK_TAIL_RE = re.compile(r"(?:全国|全省|全市|全区|全州|全县|西部|中部|东部|全球|世界)?排名$")
 _RANK_VERB_RE = re.compile(
     rf"(?<=.)(?:{_RANK_VERBS})(?P<said>{_RANK_SCOPES})?(?P<added>{_RANK_SCOPES})?排名$"
 )
@@ -296,6 +307,36 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
             return name  # 失业人员再|就业: the head ends in an adverb, not a programme
         return head + name
 
+    def size_of_counted(self, name: str, fig: Figure) -> str:
+        """``修建村村通道路23条、163公里``, ``完成并购重组397起、1767.8亿元``: a length or an
+        amount listed right after a count of things, with no words of its own, is theirs
+        (村村通道路里程, 并购重组金额), not a second count of them."""
+        last = self.out[-1] if self.out else None
+        measure = {"length": "里程", "money": "金额"}.get(fig.unit_class)
+        if (
+            measure is None
+            or last is None
+            or last.indicator != name
+            or last.figure.unit_class != "count"
+            or not _SIZE_AFTER_COUNT_RE.fullmatch(self.s[last.figure.end : fig.start])
+            or _SIZE_WORD_END_RE.search(name)
+        ):
+            return name
+        return name + measure
+
+    def owned_quantity(self, name: str) -> str:
+        """``工业机器人产量增长35.3%、出口量居全国第2位``: a quantity said bare (出口量,
+        保有量) after a figure of some thing's quantity in the same sentence is that
+        thing's (工业机器人出口量全国排名; 新能源汽车市场渗透率全国第一，保有量突破…)."""
+        bare = _BARE_QUANTITY_RE.fullmatch(name)
+        last = self.out[-1] if self.out else None
+        if not bare or last is None:
+            return name
+        owner = _OWNER_QUANTITY_RE.sub("", _RANK_TAIL_RE.sub("", last.indicator))
+        if owner == last.indicator or len(owner) < 2 or not _is_name(owner):
+            return name
+        return owner + name
+
     def antecedent(self, name: str, upto: int) -> str | None:
         """``园区总产值`` after ``推动省级经济园区…`` -> ``省级经济园区总产值``."""
         head = next((h for h in _ANAPHOR_HEADS if name.startswith(h)), None)
@@ -330,6 +371,8 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         if len(name) > 6:
             name = _INNER_SCOPE_RE.sub("", name)  # 评估我省全国排名: the scope is the document's
         name = self.part_of_previous(name, fig)
+        name = self.owned_quantity(name)
+        name = self.size_of_counted(name, fig)
         if self.context.bulletin and _is_output(name, fig, self.table):
             name += "产量"  # 全年全州集成电路23787.46万块: a bulletin's output of a product
         if fig.unit == "%" and self.s.startswith("覆盖", fig.end) and not name.endswith("率"):
