@@ -177,6 +177,9 @@ ASKING_VERBS = frozenset({"有", "是"})
 REVIEW_SHARE = 0.7
 # what a review's heading names: 一、2025年工作回顾; 一、2025年工作总结和“十四五”发展成就
 _REVIEW_HEADINGS = ("回顾", "总结")
+# A document whose title names a plan period and this word (“十四五”国家应急体系规划) is a plan
+# of that period: its lines hold the period though they do not repeat it.
+PLAN_TITLE_WORD = "规划"
 MEASURE_WORDS = frozenset({"措施", "举措", "政策措施", "具体措施", "主要措施", "做法"})
 PAST_WORDS = ("去年", "上一年", "过去", "回顾", "成效", "成绩", "成就", "进展", "做了", "取得")
 # How much a soft word found in a passage adds, as a share of its score.
@@ -660,8 +663,10 @@ class Searcher:
             return concept
         # A plan period (十五五) is named by the heading its goals stand under (二、“十五五”
         # 时期主要目标任务), not in every line: the lines under it hold it too, at the
-        # weight of a word as common as the lines holding it either way.
+        # weight of a word as common as the lines holding it either way; so do the lines
+        # of a plan of the period (:meth:`_plan_passages`).
         under = np.flatnonzero(np.isin(self.index.p_section, self._sections_naming((word,))))
+        under = np.union1d(under, self._plan_passages(word))
         if not under.size:
             return concept
         pids, scores = self._concept_hits(concept)
@@ -1749,6 +1754,20 @@ class Searcher:
         if not review.size:
             return np.zeros(self.index.n_passages, dtype=bool)
         return review[np.asarray(self.index.p_section, dtype=np.intp)]
+
+    def _plan_passages(self, period: str) -> np.ndarray:
+        """The passages (ascending) of the documents that are plans of the plan
+        ``period`` (see :data:`PLAN_TITLE_WORD`): 十四五 救灾物资 运输 asks for the lines of
+        the 十四五 emergency plan, which never repeat 十四五."""
+        ix = self.index
+        docs = [
+            i
+            for i, d in enumerate(ix.docs)
+            if period in normalize(d.title or "") and PLAN_TITLE_WORD in (d.title or "")
+        ]
+        if not docs:
+            return np.zeros(0, dtype=np.intp)
+        return np.flatnonzero(np.isin(ix.p_doc, docs))
 
     @cached_property
     def _demoted(self) -> np.ndarray:

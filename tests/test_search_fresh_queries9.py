@@ -1,0 +1,45 @@
+"""Behaviours added after the tenth batch of the real-document relevance set (r620-r644,
+issue 13), topical questions: a plan of a period (“十四五”…规划) holds the period in every
+line though it never repeats it, and a how-question wants a part's topic paragraphs, not
+the outline standing directly under the part's own heading. Invented texts only."""
+
+from __future__ import annotations
+
+from bot.library.engine import Engine
+from tests.conftest import engine_over
+
+# A plan of the period whose lines never name it, and a province's report whose review
+# names the period and the words in passing.
+PLAN = (
+    "“十四五”某省应急体系规划\n"
+    "一、总体要求\n"
+    "坚持人民至上、生命至上，统筹发展和安全。\n"
+    "二、主要任务\n"
+    "（一）强化紧急运输保障\n"
+    "建立多部门联动的应急运输协调机制，完善救灾物资调运和运输车辆优先通行制度，提高救灾物资运输效率。\n"
+    "（二）加强安全文化建设\n"
+    "深化应急管理理论研究，选树宣传英雄模范，推进安全文化进企业、进农村、进社区、进学校、进家庭。\n"
+)
+REPORT = (
+    "某省2026年政府工作报告\n"
+    "一、“十四五”时期工作回顾\n"
+    "“十四五”时期，全省交通运输投资年均增长8%，建成救灾物资储备库3个，安全生产形势稳定，文化事业繁荣发展。\n"
+    "二、2026年重点工作\n"
+    "稳定和扩大就业，实施稳岗扩容提质行动。\n"
+)
+
+
+def _texts(engine: Engine, query: str, n: int = 3) -> list[str]:
+    return [h.text for h in engine.search(query, page_size=n).hits]
+
+
+def _plans(root) -> Engine:
+    return engine_over(root, {"plan.txt": PLAN, "report.txt": REPORT})
+
+
+def test_a_plan_of_the_period_holds_the_period_in_its_lines(tmp_path):
+    engine = _plans(tmp_path)
+    texts = _texts(engine, "十四五 救灾物资 运输")
+    assert texts and "建立多部门联动的应急运输协调机制" in texts[0], texts
+    texts = _texts(engine, "十四五 安全文化 怎么建设")
+    assert texts and "推进安全文化进企业" in texts[0], texts
