@@ -43,3 +43,26 @@ def test_a_plan_of_the_period_holds_the_period_in_its_lines(tmp_path):
     assert texts and "建立多部门联动的应急运输协调机制" in texts[0], texts
     texts = _texts(engine, "十四五 安全文化 怎么建设")
     assert texts and "推进安全文化进企业" in texts[0], texts
+
+
+# A part of a report whose heading has sub-headings: the text directly under the part's
+# heading is an outline naming every topic in passing, the topic's paragraph stands under
+# its sub-heading.
+OUTLINE = (
+    "某省2026年政府工作报告\n"
+    "三、2026年重点工作\n"
+    "经济社会发展的主要预期目标是：粮食产量保持在600亿斤以上，城镇新增就业50万人，居民收入增长与经济增长同步，单位生产总值能耗下降。\n"
+    "（一）稳定粮食生产\n"
+    "扛牢粮食安全责任，严守耕地红线，稳定粮食播种面积，推进高标准农田建设，推动主要作物大面积单产提升。\n"
+    "（二）稳定和扩大就业\n"
+    "实施稳岗扩容提质行动，做好高校毕业生等重点群体就业。\n"
+)
+
+
+def test_a_how_question_wants_the_topics_paragraph_not_the_parts_outline(tmp_path):
+    engine = engine_over(tmp_path, {"report.txt": OUTLINE})
+    texts = _texts(engine, "粮食 生产 怎么抓")
+    assert texts and texts[0].startswith("扛牢粮食安全责任"), texts
+    # asked for the figures, the outline keeps its place
+    texts = _texts(engine, "粮食 生产 目标")
+    assert texts and texts[0].startswith("经济社会发展的主要预期目标"), texts

@@ -177,6 +177,13 @@ ASKING_VERBS = frozenset({"有", "是"})
 REVIEW_SHARE = 0.7
 # what a review's heading names: 一、2025年工作回顾; 一、2025年工作总结和“十四五”发展成就
 _REVIEW_HEADINGS = ("回顾", "总结")
+# A how-question wants the paragraphs of a part's topics, not the text standing directly
+# under the part's own heading in a document whose parts have sub-headings (三、2026年重点工作
+# → 经济社会发展的主要预期目标是…, 二、总体要求 → 今年是“十四五”规划收官之年…: an outline
+# naming every topic in passing): such a passage among the best counts this share (0.8 and
+# 0.6 moved the same query on dev; for every query, not only how-questions, it lost 0.006:
+# a target's figures stand in those passages).
+OUTLINE_SHARE = 0.8
 # A document whose title names a plan period and this word (“十四五”国家应急体系规划) is a plan
 # of that period: its lines hold the period though they do not repeat it.
 PLAN_TITLE_WORD = "规划"
@@ -1770,6 +1777,18 @@ class Searcher:
         return np.flatnonzero(np.isin(ix.p_doc, docs))
 
     @cached_property
+    def _outline_level(self) -> np.ndarray:
+        """Whether each passage stands directly under a top-level heading of a document
+        that has deeper headings (see :data:`OUTLINE_SHARE`)."""
+        ix = self.index
+        depth = np.asarray([len(path) for path in ix.sections], dtype=np.int32)
+        p_depth = depth[np.asarray(ix.p_section, dtype=np.intp)]
+        doc = np.asarray(ix.p_doc, dtype=np.intp)
+        deepest = np.zeros(len(ix.docs), dtype=np.int32)
+        np.maximum.at(deepest, doc, p_depth)
+        return (p_depth == 1) & (deepest[doc] >= 2)
+
+    @cached_property
     def _demoted(self) -> np.ndarray:
         """Passages whose prior marks a footnote, caption or copy (1) or not (0), uint8."""
         return (self.index.p_prior <= DEMOTED_PRIOR).astype(np.uint8)
@@ -1809,6 +1828,9 @@ class Searcher:
         if how:
             weighted = weighted * np.where(
                 self._in_review[pids[head]], np.float32(REVIEW_SHARE), np.float32(1)
+            )
+            weighted = weighted * np.where(
+                self._outline_level[pids[head]], np.float32(OUTLINE_SHARE), np.float32(1)
             )
         if runs:
             # searching a window's texts costs microseconds; verifying a run over all
