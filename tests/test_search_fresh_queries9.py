@@ -66,3 +66,22 @@ def test_a_how_question_wants_the_topics_paragraph_not_the_parts_outline(tmp_pat
     # asked for the figures, the outline keeps its place
     texts = _texts(engine, "粮食 生产 目标")
     assert texts and texts[0].startswith("经济社会发展的主要预期目标"), texts
+
+
+# The text before a document's first heading (a sender's line and a title over the
+# preamble) is no topic paragraph either.
+PREAMBLE = (
+    "某省关于加快推进对外开放的实施意见\n"
+    "某省改革开放领导小组办公室印发。为加快推进对外开放，结合实际，制定本意见。\n"
+    "一、重点任务\n"
+    "（一）扩大对外贸易\n"
+    "促进外贸提质增效，推进对外开放平台建设，支持企业开拓新兴市场，发展跨境电商。\n"
+    "（二）优化营商环境\n"
+    "深化放管服改革，打造市场化法治化国际化营商环境。\n"
+)
+
+
+def test_a_how_question_wants_the_topics_paragraph_not_the_preamble(tmp_path):
+    engine = engine_over(tmp_path, {"opinion.txt": PREAMBLE})
+    texts = _texts(engine, "对外开放 怎么推进")
+    assert texts and texts[0].startswith("促进外贸提质增效"), texts

@@ -180,9 +180,10 @@ _REVIEW_HEADINGS = ("回顾", "总结")
 # A how-question wants the paragraphs of a part's topics, not the text standing directly
 # under the part's own heading in a document whose parts have sub-headings (三、2026年重点工作
 # → 经济社会发展的主要预期目标是…, 二、总体要求 → 今年是“十四五”规划收官之年…: an outline
-# naming every topic in passing): such a passage among the best counts this share (0.8 and
-# 0.6 moved the same query on dev; for every query, not only how-questions, it lost 0.006:
-# a target's figures stand in those passages).
+# naming every topic in passing), nor the text before its first heading (a sender's line
+# and the preamble): such a passage among the best counts this share (0.8 and 0.6 moved the
+# same queries on dev; for every query, not only how-questions, it lost 0.006: a target's
+# figures stand in those passages).
 OUTLINE_SHARE = 0.8
 # A document whose title names a plan period and this word (“十四五”国家应急体系规划) is a plan
 # of that period: its lines hold the period though they do not repeat it.
@@ -1778,15 +1779,15 @@ class Searcher:
 
     @cached_property
     def _outline_level(self) -> np.ndarray:
-        """Whether each passage stands directly under a top-level heading of a document
-        that has deeper headings (see :data:`OUTLINE_SHARE`)."""
+        """Whether each passage stands directly under a top-level heading, or before the
+        first heading, of a document that has deeper headings (see :data:`OUTLINE_SHARE`)."""
         ix = self.index
         depth = np.asarray([len(path) for path in ix.sections], dtype=np.int32)
         p_depth = depth[np.asarray(ix.p_section, dtype=np.intp)]
         doc = np.asarray(ix.p_doc, dtype=np.intp)
         deepest = np.zeros(len(ix.docs), dtype=np.int32)
         np.maximum.at(deepest, doc, p_depth)
-        return (p_depth == 1) & (deepest[doc] >= 2)
+        return (p_depth <= 1) & (deepest[doc] >= 2)
 
     @cached_property
     def _demoted(self) -> np.ndarray:
