@@ -85,3 +85,22 @@ def test_a_how_question_wants_the_topics_paragraph_not_the_preamble(tmp_path):
     engine = engine_over(tmp_path, {"opinion.txt": PREAMBLE})
     texts = _texts(engine, "对外开放 怎么推进")
     assert texts and texts[0].startswith("促进外贸提质增效"), texts
+
+
+# A review's paragraph naming the words more often than the year's task paragraph.
+POLICIES = (
+    "某省2026年政府工作报告\n"
+    "一、2025年工作回顾\n"
+    "二是优先稳就业保民生。稳就业政策成效明显，稳就业各项政策落实到位，城镇新增就业50万人。\n"
+    "二、2026年重点工作\n"
+    "（一）稳定和扩大就业\n"
+    "就业优先政策要继续强化。稳就业，落实稳岗返还政策，扩大就业见习规模，支持灵活就业。\n"
+    "（二）扩大有效投资\n"
+    "实施一批重大项目，用好专项债券。\n"
+)
+
+
+def test_which_policies_asks_for_the_measures(tmp_path):
+    engine = engine_over(tmp_path, {"report.txt": POLICIES})
+    texts = _texts(engine, "稳就业 有哪些政策")
+    assert texts and texts[0].startswith("就业优先政策要继续强化"), texts

@@ -188,7 +188,11 @@ OUTLINE_SHARE = 0.8
 # A document whose title names a plan period and this word (“十四五”国家应急体系规划) is a plan
 # of that period: its lines hold the period though they do not repeat it.
 PLAN_TITLE_WORD = "规划"
-MEASURE_WORDS = frozenset({"措施", "举措", "政策措施", "具体措施", "主要措施", "做法"})
+# 有哪些政策 asks for the measures as 有哪些措施 does (2021年 稳就业 有哪些政策: the task
+# paragraph, not the review's)
+MEASURE_WORDS = frozenset(
+    {"措施", "举措", "政策措施", "具体措施", "主要措施", "做法", "哪些政策", "什么政策"}
+)
 PAST_WORDS = ("去年", "上一年", "过去", "回顾", "成效", "成绩", "成就", "进展", "做了", "取得")
 # How much a soft word found in a passage adds, as a share of its score.
 SOFT_WEIGHT = 0.5
