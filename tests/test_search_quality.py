@@ -59,9 +59,11 @@ def test_engine_beats_baselines_and_corrects_typos(tmp_path):
 # the synonym groups and the how-question rule, the 363 before them 0.910 -> 0.922. 470
 # queries since the eighth batch (r500-r575, all dev) joined: 0.912 at first (the batch
 # 0.887), 0.928 after paragraph titles, 工作总结 as a review, 怎么办 and 有什么 as asking,
-# 重点 as a kind word and 2023年末 as a year. The test split is measured by hand, once per
-# change of the ranking (bench/RESULTS.md).
-REAL_DEV_MRR_FLOOR = 0.918
+# 重点 as a kind word and 2023年末 as a year. 552 queries since the ninth (r576-r619) and
+# tenth (r620-r657, topical) batches joined: 0.925 at first (the tenth batch 0.917), 0.930
+# after plans of a period, outlines for how-questions and 有哪些政策 as asking how. The test
+# split is measured by hand, once per change of the ranking (bench/RESULTS.md).
+REAL_DEV_MRR_FLOOR = 0.92
 REAL_DEV_ANSWER_FLOOR = 0.95
 
 

@@ -184,7 +184,23 @@ ASKING_VERBS = frozenset({"有", "是"})
 REVIEW_SHARE = 0.7
 # what a review's heading names: 一、2025年工作回顾; 一、2025年工作总结和“十四五”发展成就
 _REVIEW_HEADINGS = ("回顾", "总结")
-MEASURE_WORDS = frozenset({"措施", "举措", "政策措施", "具体措施", "主要措施", "做法"})
+# A how-question wants the paragraphs of a part's topics, not the text standing directly
+# under the part's own heading in a document whose parts have sub-headings (三、2026年重点工作
+# → 经济社会发展的主要预期目标是…, 二、总体要求 → 今年是“十四五”规划收官之年…: an outline
+# naming every topic in passing), nor the text before its first heading (a sender's line
+# and the preamble): such a passage among the best counts this share (0.8 first; 0.6 also
+# put 广东 居民 收入 怎么提高 first, whose outline holds 居民收入 in one sentence, and 0.5
+# moved no more; for every query, not only how-questions, it lost 0.006: a target's figures
+# stand in those passages).
+OUTLINE_SHARE = 0.6
+# A document whose title names a plan period and this word (“十四五”国家应急体系规划) is a plan
+# of that period: its lines hold the period though they do not repeat it.
+PLAN_TITLE_WORD = "规划"
+# 有哪些政策 asks for the measures as 有哪些措施 does (2021年 稳就业 有哪些政策: the task
+# paragraph, not the review's)
+MEASURE_WORDS = frozenset(
+    {"措施", "举措", "政策措施", "具体措施", "主要措施", "做法", "哪些政策", "什么政策"}
+)
 PAST_WORDS = ("去年", "上一年", "过去", "回顾", "成效", "成绩", "成就", "进展", "做了", "取得")
 # How much a soft word found in a passage adds, as a share of its score.
 SOFT_WEIGHT = 0.5
@@ -667,8 +683,10 @@ class Searcher:
             return concept
         # A plan period (十五五) is named by the heading its goals stand under (二、“十五五”
         # 时期主要目标任务), not in every line: the lines under it hold it too, at the
-        # weight of a word as common as the lines holding it either way.
+        # weight of a word as common as the lines holding it either way; so do the lines
+        # of a plan of the period (:meth:`_plan_passages`).
         under = np.flatnonzero(np.isin(self.index.p_section, self._sections_naming((word,))))
+        under = np.union1d(under, self._plan_passages(word))
         if not under.size:
             return concept
         pids, scores = self._concept_hits(concept)
@@ -1767,6 +1785,32 @@ class Searcher:
             return np.zeros(self.index.n_passages, dtype=bool)
         return review[np.asarray(self.index.p_section, dtype=np.intp)]
 
+    def _plan_passages(self, period: str) -> np.ndarray:
+        """The passages (ascending) of the documents that are plans of the plan
+        ``period`` (see :data:`PLAN_TITLE_WORD`): 十四五 救灾物资 运输 asks for the lines of
+        the 十四五 emergency plan, which never repeat 十四五."""
+        ix = self.index
+        docs = [
+            i
+            for i, d in enumerate(ix.docs)
+            if period in normalize(d.title or "") and PLAN_TITLE_WORD in (d.title or "")
+        ]
+        if not docs:
+            return np.zeros(0, dtype=np.intp)
+        return np.flatnonzero(np.isin(ix.p_doc, docs))
+
+    @cached_property
+    def _outline_level(self) -> np.ndarray:
+        """Whether each passage stands directly under a top-level heading, or before the
+        first heading, of a document that has deeper headings (see :data:`OUTLINE_SHARE`)."""
+        ix = self.index
+        depth = np.asarray([len(path) for path in ix.sections], dtype=np.int32)
+        p_depth = depth[np.asarray(ix.p_section, dtype=np.intp)]
+        doc = np.asarray(ix.p_doc, dtype=np.intp)
+        deepest = np.zeros(len(ix.docs), dtype=np.int32)
+        np.maximum.at(deepest, doc, p_depth)
+        return (p_depth <= 1) & (deepest[doc] >= 2)
+
     @cached_property
     def _demoted(self) -> np.ndarray:
         """Passages whose prior marks a footnote, caption or copy (1) or not (0), uint8."""
@@ -1807,6 +1851,9 @@ class Searcher:
         if how:
             weighted = weighted * np.where(
                 self._in_review[pids[head]], np.float32(REVIEW_SHARE), np.float32(1)
+            )
+            weighted = weighted * np.where(
+                self._outline_level[pids[head]], np.float32(OUTLINE_SHARE), np.float32(1)
             )
         if runs:
             # searching a window's texts costs microseconds; verifying a run over all
