@@ -61,9 +61,11 @@ def test_engine_beats_baselines_and_corrects_typos(tmp_path):
 # 0.887), 0.928 after paragraph titles, 工作总结 as a review, 怎么办 and 有什么 as asking,
 # 重点 as a kind word and 2023年末 as a year. 552 queries since the ninth (r576-r619) and
 # tenth (r620-r657, topical) batches joined: 0.925 at first (the tenth batch 0.917), 0.930
-# after plans of a period, outlines for how-questions and 有哪些政策 as asking how. The test
-# split is measured by hand, once per change of the ranking (bench/RESULTS.md).
-REAL_DEV_MRR_FLOOR = 0.92
+# after plans of a period, outlines for how-questions and 有哪些政策 as asking how. 704
+# queries since the eleventh batch (r658-r809: typos, English, traditional, restoring the
+# issue's mix) joined: 0.940 (the batch 0.975: easy, so the rise says nothing of ranking).
+# The test split is measured by hand, once per change of the ranking (bench/RESULTS.md).
+REAL_DEV_MRR_FLOOR = 0.93
 REAL_DEV_ANSWER_FLOOR = 0.95
 
 
