@@ -2171,7 +2171,7 @@ def test_reach_inside_a_word_is_no_verb_and_bare_kinds_are_vague(extract):
     got = {r.value: r for r in extract(text)}
     assert got[2].indicator == "中央财政资金"  # 直达 is no 达 (reach): not 中央财政资金建立直
     assert got[16].indicator == "建立双边合作机制的国家"
-    assert not got[428].confident  # 民办 alone names no thing
+    assert got[428].indicator == "民办幼儿园"  # 民办 alone names no thing: the frame's does
 
 
 def test_people_counted_in_ming_are_the_people_after_the_figure(extract):
@@ -2500,3 +2500,14 @@ def test_a_share_of_spending_named_after_the_figure_is_a_spending_share(extract)
     text = "2026年江南省政府工作报告\n一、2025年工作回顾\n每年72%左右财政支出用于民生事业。\n"
     (record,) = extract(text)
     assert record.indicator == "民生支出占财政支出比重"  # as 74%以上用于民生 is named
+
+
+def test_children_in_kindergarten_say_whose_they_are(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "年末全市有幼儿园860 所（其中：民办302 所），在园幼儿9.8 万人，专任教师0.7 万人。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[302] == "民办幼儿园"  # a bare owner is a part of the kindergartens
+    assert names[9.8] == "在园幼儿"  # not 幼儿园在园幼儿, nor 民办在园幼儿
+    assert names[0.7] == "幼儿园专任教师"  # the kindergartens are still the entity

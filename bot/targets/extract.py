@@ -794,7 +794,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "50"
+EXTRACTOR_VERSION = "51"
 
 
 def extract_targets(

@@ -59,6 +59,11 @@ _MEASURES: dict[str, frozenset[str]] = {
 }  # fmt: skip
 # Measures that are whole indicators: they never take the entity of an earlier figure.
 _WHOLE = frozenset({"居民消费价格", "可支配收入", "消费支出", "专利授权", "专利申请", "图书藏量"})
+# Who runs or owns them: a bare 民办 after 幼儿园1250所 is the private kindergartens.
+_OWNERSHIP = frozenset({"民办", "公办", "公立", "私立", "国有", "民营", "集体"})
+# Measures that say whose they are (在园幼儿: the kindergartens'): never completed, but the
+# entity stays in force for the measures after them (幼儿园…，在园幼儿…，专任教师…).
+_SELF_NAMED = frozenset({"在园幼儿"})
 # Per-head income and spending, and the standard parts of income that bulletins list
 # after them without repeating whose they are.
 _PER_CAPITA_RE = re.compile(r"(.{0,8}人均)(?:可支配收入|消费(?:性)?支出)$")
@@ -142,6 +147,7 @@ class Frame:
     measured: str = ""  # the unit class of the figure that set the measure
     measured_unit: str = ""  # and its unit (万人 of 在校学生116.4万人)
     plain: str = ""  # the last name left as it was (a count outside the measure)
+    entity_unit: str = ""  # the unit of the count that set the entity (所 of 幼儿园860所)
 
     def reset(self) -> None:
         self.entity = ""
@@ -151,6 +157,7 @@ class Frame:
         self.measured = ""
         self.measured_unit = ""
         self.plain = ""
+        self.entity_unit = ""
 
     def end_sentence(self) -> None:
         self.subitems = False
@@ -178,6 +185,7 @@ class Frame:
         if (
             measure
             and measure not in _WHOLE
+            and measure not in _SELF_NAMED
             and self.entity
             and core == measure
             and not name.startswith(self.entity)
@@ -187,6 +195,9 @@ class Frame:
             full = _compose(self.entity, measure)
             self.measured_unit = fig.unit
             return self._known(full) or full, True
+        if name in _SELF_NAMED:
+            self.measure, self.measured, self.measured_unit = name, fig.unit_class, fig.unit
+            return name, False
         if name in _MEASURES:
             if self.entity and name not in _WHOLE and fig.unit_class in _MEASURES[name]:
                 self.measure, self.measured = name, fig.unit_class
@@ -194,11 +205,13 @@ class Frame:
                 full = _compose(self.entity, name)
                 return self._known(full) or full, True
             self.entity, self.measure = "", name  # 居民消费价格: a measure of its own
+            self.entity_unit = ""
             self.measured = fig.unit_class
             self.measured_unit = fig.unit
             return name, False
         if measure:
             self.entity = name[: -len(measure)].rstrip("的")
+            self.entity_unit = ""
             self.measure, self.measured = measure, fig.unit_class
             self.measured_unit = fig.unit
             return name, False
@@ -218,11 +231,21 @@ class Frame:
             # 种植业 under 农林牧渔业总产值 is 种植业产值: a part is not a total
             full = name + self.measure.removeprefix("总")
             return self._known(full) or full, True
+        if (
+            self.subitems
+            and name in _OWNERSHIP
+            and self.entity
+            and fig.unit_class == "count"
+            and fig.unit == self.entity_unit
+        ):
+            # 幼儿园860所（其中：民办302所）: the private ones; the entity stays 幼儿园
+            return name + self.entity, True
         parts_of_measure = self.subitems and fig.unit == self.measured_unit
         if fig.unit_class == "count" and name not in self.table and not parts_of_measure:
             # 本科院校1所: the next 招生 is theirs; but 在校学生…，其中研究生10.9万人 names a
             # part of the students, and the 专任教师 after it are still the colleges'
             self.entity = name
+            self.entity_unit = fig.unit
         # 接待国内旅游者7879.45万人次，比上年增长25.8%: the growth of that count, not of a
         # part of the paragraph's 收入
         self.plain = name
