@@ -2511,3 +2511,13 @@ def test_children_in_kindergarten_say_whose_they_are(extract):
     assert names[302] == "民办幼儿园"  # a bare owner is a part of the kindergartens
     assert names[9.8] == "在园幼儿"  # not 幼儿园在园幼儿, nor 民办在园幼儿
     assert names[0.7] == "幼儿园专任教师"  # the kindergartens are still the entity
+
+
+def test_firms_with_a_qualification_grade_keep_it_in_their_name(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "年末全市具有资质等级的总承包和专业承包建筑业企业312 家，比上年末增加21 家。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[312] == "具有资质等级的总承包和专业承包建筑业企业"  # the statistics' population
+    assert names[21] == "具有资质等级的总承包和专业承包建筑业企业"

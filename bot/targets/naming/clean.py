@@ -235,6 +235,8 @@ def clean_name(text: str) -> str:
             and len(head) >= 4
         ):
             pass  # 政府采购工程面向中小企业的预留份额: a share says whose it is before 的
+        elif re.fullmatch(r"(?:具有|具备)[^的]{0,4}资质(?:等级)?", head):
+            pass  # 具有资质等级的…建筑业企业: the statistics' population, not a loose clause
         elif len(tail) >= 2 and tail not in GENERIC_NAMES and tail not in _BARE_HEADS:
             s = tail
     if len(s) > 3:
