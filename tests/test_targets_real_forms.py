@@ -2521,3 +2521,13 @@ def test_firms_with_a_qualification_grade_keep_it_in_their_name(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[312] == "具有资质等级的总承包和专业承包建筑业企业"  # the statistics' population
     assert names[21] == "具有资质等级的总承包和专业承包建筑业企业"
+
+
+def test_parts_of_a_price_index_held_flat_are_its_parts(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "全年全市居民消费价格（CPI）涨幅与上年持平。其中，城市上涨0.2%，农村下降0.3%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[0.2] == "城市居民消费价格"  # not a bare 城市
+    assert names[0.3] == "农村居民消费价格"

@@ -467,6 +467,7 @@ class _Walker:
         last: tuple[str, str] | None = None  # … and of the one being read
         for offset, sentence in split_sentences(line):
             if not may_have_figures(sentence):
+                self.frame.without_figure(sentence)
                 if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                     dot_start = offset + len(sentence)
                     context = context.next_sentence()

@@ -131,6 +131,14 @@ def measure_of(name: str) -> str:
     return m.group(1) if m else ""
 
 
+# A price index the paragraph states without a figure (居民消费价格（CPI）涨幅与上年持平):
+# the parts listed after it are still its parts (其中，城市下降0.1%).
+_FLAT_PRICE_RE = re.compile(
+    r"(居民消费价格|商品零售价格|工业生产者(?:出厂|购进)价格)(?:（[A-Z]+）|\([A-Z]+\))?"
+    r"(?:总水平)?(?:涨幅|指数)?(?:与上年|比上年|同比)?(?:基本)?持平"
+)
+
+
 @dataclass(slots=True)
 class Frame:
     """The entity and measure in force in the paragraph being read.
@@ -158,6 +166,13 @@ class Frame:
         self.measured_unit = ""
         self.plain = ""
         self.entity_unit = ""
+
+    def without_figure(self, sentence: str) -> None:
+        """A sentence with no figure: a price index held flat is the measure of its parts."""
+        m = _FLAT_PRICE_RE.search(sentence)
+        if m:
+            self.entity, self.measure = "", m.group(1)
+            self.measured, self.measured_unit, self.entity_unit = "percent", "%", ""
 
     def end_sentence(self) -> None:
         self.subitems = False
