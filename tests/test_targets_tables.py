@@ -120,6 +120,20 @@ def test_price_index_table(table):
     ]
 
 
+def test_price_index_table_whose_first_row_names_the_price(table):
+    text = """表3：2023 年居民消费价格指数（上年=100）
+指标\t指数
+居民消费价格\t101.6
+其中:食品烟酒\t100.8
+衣着\t102.1
+"""
+    assert brief(read(table, text)) == [
+        ("居民消费价格", 101.6, "", ""),
+        ("食品烟酒类居民消费价格", 100.8, "", ""),  # named as the prose names the class
+        ("衣着类居民消费价格", 102.1, "", ""),
+    ]
+
+
 def test_price_change_table_names_prices(table):
     text = """表11\t2023年中心城市居民消费价格比上年涨跌情况
 指标名称\t单位\t比上年涨跌幅度

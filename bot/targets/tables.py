@@ -901,6 +901,8 @@ class TableReader:
             if label in _SCOPE_WORDS:
                 return label + _strip_scope(parent)
             cat = label if label.endswith("类") or not index else label + "类"
+            if index and parent.endswith("价格"):
+                return cat + parent  # 衣着 under 居民消费价格 (an index): 衣着类居民消费价格
             return cat + ("价格指数" if index else "价格")
         if not parent:
             measure = self._table_measure()
