@@ -134,6 +134,28 @@ def test_price_index_table_whose_first_row_names_the_price(table):
     ]
 
 
+def test_mode_rows_are_named_as_the_paragraph_before_the_table_writes_them(table):
+    prose = (
+        "全年货物周转量88.2 亿吨公里，增长2.1%。其中，铁路运输货物周转量30.5 亿吨公里，"
+        "增长1.2%；公路运输货物周转量57.7 亿吨公里，增长2.6%。全年旅客周转量40.1 亿人公里。"
+    )
+    text = (
+        prose
+        + """
+表6：2023 年交通运输量及其增长速度
+指标\t单位\t2023 年\t比上年增长（%）
+全年货物周转量\t亿吨公里\t88.2\t2.1
+#铁路\t亿吨公里\t30.5\t1.2
+公路\t亿吨公里\t57.7\t2.6
+全年旅客周转量\t亿人公里\t40.1\t3.0
+#航空\t亿人公里\t12.9\t5.5
+"""
+    )
+    names = [r.indicator for r in read(table, text)]
+    assert names[2:6] == ["铁路运输货物周转量"] * 2 + ["公路运输货物周转量"] * 2
+    assert names[8] == "航空旅客周转量"  # the paragraph does not write it: row + measure
+
+
 def test_price_change_table_names_prices(table):
     text = """表11\t2023年中心城市居民消费价格比上年涨跌情况
 指标名称\t单位\t比上年涨跌幅度

@@ -503,6 +503,7 @@ class TableReader:
         self.region = region
         self.bulletin = bulletin
         self.state = _Table()
+        self.prose = ""  # the last paragraph read: it often says in words what the table lists
 
     # -- lines outside tables ---------------------------------------------------------
 
@@ -512,6 +513,7 @@ class TableReader:
         if not s:
             return
         if len(s) > _MAX_CAPTION:  # a paragraph (the common case): it ends any table
+            self.prose = _SPACES_RE.sub("", s)
             if self.state.caption or self.state.columns:
                 self.state = _Table()
             return
@@ -911,7 +913,7 @@ class TableReader:
             return label
         pm = _measure(parent)
         if label in _SCOPE_WORDS and not pm.endswith("人口"):
-            return label + _strip_scope(parent)
+            return self._as_written(label, _strip_scope(parent))
         prefix = _new_prefix(parent)
         measure = _CHILD_MEASURE.get(pm, pm)
         if not pm:
@@ -927,6 +929,15 @@ class TableReader:
         if prefix and not name.startswith(prefix):
             name = prefix + name
         return name
+
+    def _as_written(self, label: str, whole: str) -> str:
+        """``铁路`` under ``货物周转量``: ``铁路运输货物周转量`` when the paragraph before the
+        table writes it so (the mode's own words between), else ``铁路货物周转量``."""
+        if label + whole in self.prose or len(whole) < 3:
+            return label + whole
+        infix = r"([^\W\d和及与或、，。；]{1,2})"
+        m = re.search(re.escape(label) + infix + re.escape(whole), self.prose)
+        return label + m.group(1) + whole if m else label + whole
 
     def _by_row_name(
         self, subject: str, col: _Column, level_head: str, place: bool
