@@ -2531,3 +2531,13 @@ def test_parts_of_a_price_index_held_flat_are_its_parts(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[0.2] == "城市居民消费价格"  # not a bare 城市
     assert names[0.3] == "农村居民消费价格"
+
+
+def test_a_group_of_industries_takes_the_measure_of_its_parts(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "全年四大主导产业比上年增长9.2%，其中，绿色食品增加值增长11.4%，新型建材增加值增长6.3%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[9.2] == "四大主导产业增加值"  # the growth of what its parts measure
+    assert names[11.4] == "绿色食品增加值"

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from bot.corpus.gazetteer import NATIONAL, default_gazetteer
 from bot.models import Document, Passage
-from bot.targets.frames import Frame
+from bot.targets.frames import Frame, name_group_heads
 from bot.targets.indicators import IndicatorTable, default_table
 from bot.targets.item_labels import item_label, labelled
 from bot.targets.kinds import (
@@ -464,6 +464,7 @@ class _Walker:
         if self.task_years is not None and _BY_YEAR_RE.search(line):
             self.task_years.note_horizon(path)
         whole: tuple[str, str] | None = None  # kind and year of the 。-sentence before
+        dot_records = len(self.records)  # the first record of the 。-sentence being read
         last: tuple[str, str] | None = None  # … and of the one being read
         for offset, sentence in split_sentences(line):
             if not may_have_figures(sentence):
@@ -471,6 +472,9 @@ class _Walker:
                 if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                     dot_start = offset + len(sentence)
                     context = context.next_sentence()
+                    if self.bulletin:
+                        self._name_group_heads(dot_records)
+                    dot_records = len(self.records)
                     whole, last = last or whole, None
                 continue
             figures = [
@@ -518,7 +522,18 @@ class _Walker:
                 dot_start = offset + len(sentence)
                 context = context.next_sentence()
                 self.frame.end_sentence()
+                if self.bulletin:
+                    self._name_group_heads(dot_records)
+                dot_records = len(self.records)
                 whole, last = last or whole, None
+
+    def _name_group_heads(self, first: int) -> None:
+        """Records ``first``… (one 。-sentence): a group of industries takes its parts' measure."""
+        recs = self.records[first:]
+        names = name_group_heads([r.indicator for r in recs], [r.unit for r in recs])
+        for k, (rec, name) in enumerate(zip(recs, names, strict=True)):
+            if name != rec.indicator:
+                self.records[first + k] = replace(rec, indicator=name)
 
     def in_frame(self, named: Named, sentence: str) -> Named:
         """``named`` with a half name completed from the frame (种植业 -> 种植业产值)."""

@@ -139,6 +139,26 @@ _FLAT_PRICE_RE = re.compile(
 )
 
 
+# A set of industries counted by a numeral (五大先进制造业, 四大主导产业): a group of parts.
+_GROUP_RE = re.compile(
+    r"^[二三四五六七八九十]{1,2}大[\u4e00-\u9fff]{1,10}(?:产业|制造业|行业|工业)$"
+)
+
+
+def name_group_heads(names: list[str], units: list[str]) -> list[str]:
+    """``五大主导产业 增长18.4%，其中，特色食品增加值增长41.9%…``: a group's growth, stated
+    without a measure, is of the measure its parts in the same sentence all take."""
+    out = list(names)
+    for i, name in enumerate(names):
+        if units[i] != "%" or not _GROUP_RE.match(name):
+            continue
+        parts = zip(names[i + 1 :], units[i + 1 :], strict=True)
+        later = {measure_of(n) for n, u in parts if u == "%"}
+        if len(later) == 1 and (m := later.pop()) and m not in _WHOLE:
+            out[i] = name + m
+    return out
+
+
 @dataclass(slots=True)
 class Frame:
     """The entity and measure in force in the paragraph being read.
