@@ -2541,3 +2541,14 @@ def test_a_group_of_industries_takes_the_measure_of_its_parts(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[9.2] == "四大主导产业增加值"  # the growth of what its parts measure
     assert names[11.4] == "绿色食品增加值"
+
+
+def test_an_education_counted_in_suo_is_its_schools(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "特殊教育（含送教上门）6 所，在校生2140 人，招生318 人，教职工205 人。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[6] == "特殊教育学校"  # not the education itself
+    assert names[2140] == "特殊教育学校在校生"
+    assert names[205] == "特殊教育学校教职工"

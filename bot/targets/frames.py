@@ -207,6 +207,11 @@ class Frame:
         """
         if _SUBITEM_LEAD_RE.match(clause.strip()):
             self.subitems = True
+        if fig.unit == "所" and len(name) >= 4 and name.endswith("教育"):
+            # 特殊教育10所，在校生5820人: schools of that education, as 中等职业教育学校37所
+            name += "学校"
+            self.entity, self.entity_unit, self.plain = name, fig.unit, name
+            return name, True
         owner = _PER_CAPITA_RE.search(name)
         if owner:
             self.per_capita = owner.group(1)
