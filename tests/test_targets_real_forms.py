@@ -2552,3 +2552,13 @@ def test_an_education_counted_in_suo_is_its_schools(extract):
     assert names[6] == "特殊教育学校"  # not the education itself
     assert names[2140] == "特殊教育学校在校生"
     assert names[205] == "特殊教育学校教职工"
+
+
+def test_a_per_head_amount_is_of_the_people_just_counted(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "年末全市农村特困人员供养人数1.26万人，月人均供养标准980元，比上年增长6.5%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[980] == "农村特困人员供养月人均供养标准"  # whose standard it is
+    assert names[6.5] == "农村特困人员供养月人均供养标准"

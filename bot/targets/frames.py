@@ -67,6 +67,8 @@ _SELF_NAMED = frozenset({"在园幼儿"})
 # Per-head income and spending, and the standard parts of income that bulletins list
 # after them without repeating whose they are.
 _PER_CAPITA_RE = re.compile(r"(.{0,8}人均)(?:可支配收入|消费(?:性)?支出)$")
+# A per-head amount that does not say of whom (月人均保障标准, 人均补助).
+_PER_HEAD_RE = re.compile(r"(?:月|年)?人均[\u4e00-\u9fff]{2,8}")
 _INCOME_PART_RE = re.compile(r"(?:工资性|经营净|经营性|财产净|财产性|转移净|转移性)收入")
 # A name ending so already says what it measures (地铁客运总量, 运营线路长度).
 _SAYS_MEASURE_RE = re.compile(
@@ -218,6 +220,15 @@ class Frame:
         elif self.per_capita and _INCOME_PART_RE.fullmatch(name):
             # 城镇居民人均可支配收入…。其中，工资性收入32292元: the town dweller's, per head
             return self.per_capita + name, True
+        elif (
+            _PER_HEAD_RE.fullmatch(name)
+            and self.entity
+            and self.measure.endswith("人数")
+            and fig.unit_class in _MONEY
+            and self.table.canonical(name) is None
+        ):
+            # 城市居民最低生活保障人数5.57万人；月人均保障标准719元: per head of those counted
+            return self.entity + name, True
         measure = measure_of(name)
         core = _clause_core(clause)
         head = name[: len(name) - len(measure)]
