@@ -2562,3 +2562,13 @@ def test_a_per_head_amount_is_of_the_people_just_counted(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[980] == "农村特困人员供养月人均供养标准"  # whose standard it is
     assert names[6.5] == "农村特困人员供养月人均供养标准"
+
+
+def test_a_bare_verb_counted_in_person_times_is_that_count(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "全年全市医疗卫生机构诊疗2315.4 万人次。全年洪涝灾害造成全市41.2 万人次受灾。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[2315.4] == "医疗卫生机构诊疗人次"  # never a bare verb
+    assert names[41.2] == "受灾人次"

@@ -209,6 +209,11 @@ class Frame:
         """
         if _SUBITEM_LEAD_RE.match(clause.strip()):
             self.subitems = True
+        from bot.targets.naming.words import _is_verb  # naming imports this module
+
+        verb = _is_verb(name) or _is_verb(name[-2:])
+        if fig.unit.endswith("人次") and verb and not measure_of(name):
+            return name + "人次", True  # 诊疗1.7亿人次: a count of visits, never a verb
         if fig.unit == "所" and len(name) >= 4 and name.endswith("教育"):
             # 特殊教育10所，在校生5820人: schools of that education, as 中等职业教育学校37所
             name += "学校"
