@@ -156,6 +156,20 @@ def test_mode_rows_are_named_as_the_paragraph_before_the_table_writes_them(table
     assert names[8] == "航空旅客周转量"  # the paragraph does not write it: row + measure
 
 
+def test_an_ownership_form_row_under_industry_names_its_firms(table):
+    text = """表3：2023 年规模以上工业增加值增长速度
+指标\t比上年增长（%）
+规模以上工业增加值\t6.1
+在总计中：\t国有企业\t2.4
+集体企业\t-3.5
+在总计中：\t公有制\t1.8
+非公有制\t7.2
+"""
+    names = [r.indicator for r in read(table, text)]
+    assert names[1] == "国有企业工业增加值"
+    assert names[3:] == ["公有制企业工业增加值", "非公有制企业工业增加值"]  # not 公有制工业…
+
+
 def test_price_change_table_names_prices(table):
     text = """表11\t2023年中心城市居民消费价格比上年涨跌情况
 指标名称\t单位\t比上年涨跌幅度

@@ -202,6 +202,8 @@ _GENERIC_LABELS = frozenset({"其他", "其它", "其他类", "其余", "其他�
 # Rows named by a place or by a scope that qualifies the parent's whole name.
 _SCOPE_WORDS_TEXT = "城市 农村 城镇 乡村 城区 市区 县域 铁路 公路 水运 水路 航空 民航 管道 港口"
 _SCOPE_WORDS = frozenset(_SCOPE_WORDS_TEXT.split())
+# An ownership form written bare in a row of firms (公有制, 非公有制).
+_OWNERSHIP_RE = re.compile(r"(?:非)?公有制|股份制|国有|集体|私营|民营|国有控股")
 # What a name measures, from its end; the longest match wins.
 _MEASURES_TEXT = (
     "人均可支配收入 可支配收入 人均消费支出 消费支出 户籍人口 人口 竣工面积 "
@@ -925,6 +927,8 @@ class TableReader:
             and not label.endswith(("业", "产业"))
         ):
             measure = "工业增加值"  # 国有企业 under 规模以上工业增加值
+            if _OWNERSHIP_RE.fullmatch(label):
+                label += "企业"  # 公有制 beside 国有企业, 集体企业: the firms of that ownership
         name = _join_measure(label, measure)
         if prefix and not name.startswith(prefix):
             name = prefix + name
