@@ -2572,3 +2572,15 @@ def test_a_bare_verb_counted_in_person_times_is_that_count(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[2315.4] == "医疗卫生机构诊疗人次"  # never a bare verb
     assert names[41.2] == "受灾人次"
+
+
+def test_a_part_of_a_count_takes_the_level_or_the_kind_the_count_names(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "年末全市有自然保护区（点）12个。其中，国家级保护区2个，省级保护区3个。\n"
+        "二级医院31 家，其中，中医医院6 家。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[2] == "国家级自然保护区"  # not 国家级保护区
+    assert names[3] == "省级自然保护区"
+    assert names[6] == "二级中医医院"  # the level of the hospitals they are part of

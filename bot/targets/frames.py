@@ -161,6 +161,28 @@ def name_group_heads(names: list[str], units: list[str]) -> list[str]:
     return out
 
 
+_LEVEL_RE = re.compile(r"(?:国家|省|市|州|县|区)级|[一二三]级(?:甲等|乙等)?")
+_PAREN_RE = re.compile(r"（[^）]*）|\([^)]*\)")
+
+
+def with_level(part: str, whole: str) -> str:
+    """A part and the count it is of, one of them named by its level: ``国家级保护区`` of
+    ``自然保护区`` is ``国家级自然保护区``; ``中医医院`` of ``二级医院`` is ``二级中医医院``."""
+    k = 0
+    while k < min(len(part), len(whole)) and part[-1 - k] == whole[-1 - k]:
+        k += 1
+    if k < 2:
+        return ""
+    head_part, head_whole = part[: len(part) - k], whole[: len(whole) - k]
+    if not head_part or not head_whole:
+        return ""
+    if _LEVEL_RE.fullmatch(head_part) and not _LEVEL_RE.search(head_whole):
+        return head_part + whole
+    if _LEVEL_RE.fullmatch(head_whole) and not _LEVEL_RE.search(head_part):
+        return head_whole + part
+    return ""
+
+
 @dataclass(slots=True)
 class Frame:
     """The entity and measure in force in the paragraph being read.
@@ -287,6 +309,10 @@ class Frame:
             # 种植业 under 农林牧渔业总产值 is 种植业产值: a part is not a total
             full = name + self.measure.removeprefix("总")
             return self._known(full) or full, True
+        whole = _PAREN_RE.sub("", self.entity or self.plain)
+        if self.subitems and fig.unit_class == "count" and whole and with_level(name, whole):
+            # 自然保护区19个。其中，国家级保护区1个: the national nature reserves
+            return with_level(name, whole), True
         if (
             self.subitems
             and name in _OWNERSHIP
