@@ -2584,3 +2584,13 @@ def test_a_part_of_a_count_takes_the_level_or_the_kind_the_count_names(extract):
     assert names[2] == "国家级自然保护区"  # not 国家级保护区
     assert names[3] == "省级自然保护区"
     assert names[6] == "二级中医医院"  # the level of the hospitals they are part of
+
+
+def test_a_treatment_in_tonnes_is_its_amount_and_its_rate_follows_it(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "全年完成生活垃圾无害化处理92.6万吨，无害化处理率99.8%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[92.6] == "生活垃圾无害化处理量"  # not the verb alone
+    assert names[99.8] == "生活垃圾无害化处理率"  # the rate of the waste just treated

@@ -161,6 +161,8 @@ def name_group_heads(names: list[str], units: list[str]) -> list[str]:
     return out
 
 
+# A treatment written as a verbal noun (污水处理), measured in tonnes or cubic metres.
+_TREATED_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})处理$")
 _LEVEL_RE = re.compile(r"(?:国家|省|市|州|县|区)级|[一二三]级(?:甲等|乙等)?")
 _PAREN_RE = re.compile(r"（[^）]*）|\([^)]*\)")
 
@@ -236,6 +238,16 @@ class Frame:
         verb = _is_verb(name) or _is_verb(name[-2:])
         if fig.unit.endswith("人次") and verb and not measure_of(name):
             return name + "人次", True  # 诊疗1.7亿人次: a count of visits, never a verb
+        if _TREATED_RE.search(name) and fig.unit_class in ("weight", "volume"):
+            # 完成生活垃圾无害化处理674万吨: the amount treated
+            name += "量"
+            self.plain = name
+            return name, True
+        base = self.plain.removesuffix("量")
+        rated = name.endswith("率") and len(name) >= 3 and base != name[:-1]
+        if rated and base.endswith(name[:-1]):
+            # …无害化处理674万吨，无害化处理率100%: the rate of what was just treated
+            return base + "率", True
         if fig.unit == "所" and len(name) >= 4 and name.endswith("教育"):
             # 特殊教育10所，在校生5820人: schools of that education, as 中等职业教育学校37所
             name += "学校"
