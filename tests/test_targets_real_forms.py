@@ -2594,3 +2594,14 @@ def test_a_treatment_in_tonnes_is_its_amount_and_its_rate_follows_it(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[92.6] == "生活垃圾无害化处理量"  # not the verb alone
     assert names[99.8] == "生活垃圾无害化处理率"  # the rate of the waste just treated
+
+
+def test_a_bracketed_part_of_a_schools_students_ends_with_its_bracket(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "技工学校9 所，招生6120 人，在校学生18350人（其中:非全日制在校学生5230 人），"
+        "毕（结）业生4410人。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[5230] == "技工学校非全日制在校学生"  # the schools' part-time students
+    assert names[4410] == "技工学校毕结业生"  # not 毕结业生在校学生: the part list has ended

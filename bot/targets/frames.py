@@ -51,8 +51,8 @@ _MEASURES: dict[str, frozenset[str]] = {
     ),
     **dict.fromkeys(("里程", "总里程"), frozenset({"length", "percent", "points"})),
     **dict.fromkeys(
-        ("招生", "在校生", "在校学生", "毕业生", "教职工", "专任教师", "在园幼儿", "人数",
-         "死亡人数", "受伤人数", "死伤人数", "起数", "床位", "用户"),
+        ("招生", "在校生", "在校学生", "毕业生", "毕结业生", "教职工", "专任教师", "在园幼儿",
+         "人数", "死亡人数", "受伤人数", "死伤人数", "起数", "床位", "用户"),
         frozenset({"count", "percent", "points"}),
     ),
     **dict.fromkeys(("价格", "居民消费价格"), frozenset({"percent", "points"})),
@@ -93,8 +93,8 @@ def _clause_core(clause: str) -> str:
 
 # Measures that count people: 民办428所 under 毕业生 is no count of graduates.
 _PEOPLE_MEASURES = frozenset(
-    {"招生", "在校生", "在校学生", "毕业生", "教职工", "专任教师", "在园幼儿", "人数", "死亡人数",
-     "受伤人数", "死伤人数"}
+    {"招生", "在校生", "在校学生", "毕业生", "毕结业生", "教职工", "专任教师", "在园幼儿", "人数",
+     "死亡人数", "受伤人数", "死伤人数"}
 )  # fmt: skip
 
 
@@ -163,6 +163,8 @@ def name_group_heads(names: list[str], units: list[str]) -> list[str]:
 
 # A treatment written as a verbal noun (污水处理), measured in tonnes or cubic metres.
 _TREATED_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})处理$")
+# the text after a figure closing the brackets it is in (人），毕业生…)
+_CLOSES_RE = re.compile(r"[^，。；（(]{0,6}[）)]")
 _LEVEL_RE = re.compile(r"(?:国家|省|市|州|县|区)级|[一二三]级(?:甲等|乙等)?")
 _PAREN_RE = re.compile(r"（[^）]*）|\([^)]*\)")
 
@@ -225,6 +227,13 @@ class Frame:
         self.entity = ""
 
     def complete(self, name: str, fig: Figure, clause: str, after: str = "") -> tuple[str, bool]:
+        """:meth:`_complete`; a list of parts in brackets (``（其中:…41913人）``) ends with them."""
+        done = self._complete(name, fig, clause, after)
+        if _CLOSES_RE.match(after):
+            self.subitems = False
+        return done
+
+    def _complete(self, name: str, fig: Figure, clause: str, after: str = "") -> tuple[str, bool]:
         """``name`` completed from the frame, and whether it was; updates the frame.
 
         ``clause`` is the text before the figure in its clause (``其中种植业``), used to
@@ -299,6 +308,16 @@ class Frame:
             self.measured = fig.unit_class
             self.measured_unit = fig.unit
             return name, False
+        if (
+            measure in _PEOPLE_MEASURES
+            and self.subitems
+            and self.entity
+            and 2 <= len(head) <= 4
+            and not name.startswith(self.entity)
+            and fig.unit_class == "count"
+        ):
+            # 中职学校…在校学生7.9万人（其中:非全日制在校学生4.1万人）: the school's, still
+            return self._known(self.entity + name) or self.entity + name, True
         if measure:
             self.entity = name[: -len(measure)].rstrip("的")
             self.entity_unit = ""
