@@ -2605,3 +2605,13 @@ def test_a_bracketed_part_of_a_schools_students_ends_with_its_bracket(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[5230] == "技工学校非全日制在校学生"  # the schools' part-time students
     assert names[4410] == "技工学校毕结业生"  # not 毕结业生在校学生: the part list has ended
+
+
+def test_a_head_that_lists_its_parts_takes_their_measure(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "年末常住人口95.2万人。少数民族31.4万人，其中：瑶族人口18.2万人，壮族人口9.6万人。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[31.4] == "少数民族人口"  # as its parts are named
+    assert names[18.2] == "瑶族人口"

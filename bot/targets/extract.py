@@ -530,7 +530,8 @@ class _Walker:
     def _name_group_heads(self, first: int) -> None:
         """Records ``first``… (one 。-sentence): a group of industries takes its parts' measure."""
         recs = self.records[first:]
-        names = name_group_heads([r.indicator for r in recs], [r.unit for r in recs])
+        lists = ["其中" in r.sentence for r in recs]
+        names = name_group_heads([r.indicator for r in recs], [r.unit for r in recs], lists)
         for k, (rec, name) in enumerate(zip(recs, names, strict=True)):
             if name != rec.indicator:
                 self.records[first + k] = replace(rec, indicator=name)

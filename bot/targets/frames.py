@@ -147,16 +147,24 @@ _GROUP_RE = re.compile(
 )
 
 
-def name_group_heads(names: list[str], units: list[str]) -> list[str]:
+def _part_measure(name: str) -> str:
+    return measure_of(name) or ("人口" if name.endswith("人口") and len(name) > 2 else "")
+
+
+def name_group_heads(names: list[str], units: list[str], lists: list[bool]) -> list[str]:
     """``五大主导产业 增长18.4%，其中，特色食品增加值增长41.9%…``: a group's growth, stated
-    without a measure, is of the measure its parts in the same sentence all take."""
+    without a measure, is of the measure its parts in the same sentence all take; so is
+    the head of a 。-sentence that lists its parts (``lists``: a 其中 in its sentence):
+    ``少数民族402.33万人，其中：苗族人口…，侗族人口…`` is 少数民族人口."""
     out = list(names)
     for i, name in enumerate(names):
-        if units[i] != "%" or not _GROUP_RE.match(name):
+        group = units[i] == "%" and _GROUP_RE.match(name)
+        if not group and not (i == 0 and lists[i] and not _part_measure(name)):
             continue
-        parts = zip(names[i + 1 :], units[i + 1 :], strict=True)
-        later = {measure_of(n) for n, u in parts if u == "%"}
-        if len(later) == 1 and (m := later.pop()) and m not in _WHOLE:
+        parts = [n for n, u in zip(names[i + 1 :], units[i + 1 :], strict=True) if u == units[i]]
+        later = {_part_measure(n) for n in parts}
+        m = later.pop() if len(later) == 1 else ""
+        if (group or len(parts) >= 2) and m and m not in _WHOLE and not name.endswith(m):
             out[i] = name + m
     return out
 
