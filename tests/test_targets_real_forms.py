@@ -2615,3 +2615,9 @@ def test_a_head_that_lists_its_parts_takes_their_measure(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[31.4] == "少数民族人口"  # as its parts are named
     assert names[18.2] == "瑶族人口"
+
+
+def test_gezhong_leads_no_name(extract):
+    text = "2023年江州市国民经济和社会发展统计公报\n年末共有各种社区服务设施1208 处。\n"
+    (record,) = extract(text)
+    assert record.indicator == "社区服务设施"  # 各种 (all kinds of), as 各类, is no part of it
