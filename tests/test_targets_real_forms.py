@@ -2621,3 +2621,12 @@ def test_gezhong_leads_no_name(extract):
     text = "2023年江州市国民经济和社会发展统计公报\n年末共有各种社区服务设施1208 处。\n"
     (record,) = extract(text)
     assert record.indicator == "社区服务设施"  # 各种 (all kinds of), as 各类, is no part of it
+
+
+def test_people_who_use_the_places_just_counted_are_theirs(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "投入使用的养老服务机构41 所，有床位3120 张，入住人数1385 人。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[1385] == "养老服务机构入住人数"  # not a bare 入住人数

@@ -317,6 +317,16 @@ class Frame:
             self.measured_unit = fig.unit
             return name, False
         if (
+            measure == "人数"
+            and self.entity
+            and self.entity_unit
+            and self.entity_unit != fig.unit
+            and len(head) == 2
+            and _is_verb(head)
+        ):
+            # 养老服务机构57所，有床位5923张，入住人数2146人: those who live in them
+            return self.entity + name, True
+        if (
             measure in _PEOPLE_MEASURES
             and self.subitems
             and self.entity
