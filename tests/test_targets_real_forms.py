@@ -2630,3 +2630,12 @@ def test_people_who_use_the_places_just_counted_are_theirs(extract):
     )
     names = {r.value: r.indicator for r in extract(text)}
     assert names[1385] == "养老服务机构入住人数"  # not a bare 入住人数
+
+
+def test_a_part_in_the_unit_of_the_total_just_given_is_a_part_of_it(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "年末公路总里程15620 公里，等级公路14980 公里，比上年增长2.1%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[14980] == "等级公路里程"  # a part of 公路总里程, not a count of roads

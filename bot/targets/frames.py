@@ -343,7 +343,8 @@ class Frame:
             self.measured_unit = fig.unit
             return name, False
         if (
-            (self.subitems or name.endswith("类"))  # 化妆品类 is a class of the measure
+            # 化妆品类 is a class of the measure; 等级公路28062公里 after 公路总里程, a part
+            (self.subitems or name.endswith("类") or self._part_of_total(fig))
             and self.measure
             and _unit_fits(self.measure, fig)
             and name not in self.table
@@ -381,6 +382,15 @@ class Frame:
         # part of the paragraph's 收入
         self.plain = name
         return name, False
+
+    def _part_of_total(self, fig: Figure) -> bool:
+        """A figure in the unit of the total just given (公路总里程29322公里) is a part of it."""
+        return (
+            self.measure.startswith("总")
+            and bool(self.entity)
+            and fig.unit == self.measured_unit
+            and fig.unit_class not in _CHANGE_CLASSES  # 农村消费增长20%: no part of 总额 9.9%
+        )
 
     def _known(self, name: str) -> str | None:
         canonical = self.table.canonical(name)
