@@ -2639,3 +2639,12 @@ def test_a_part_in_the_unit_of_the_total_just_given_is_a_part_of_it(extract):
     )
     names = {r.value: r.indicator for r in extract(text)}
     assert names[14980] == "等级公路里程"  # a part of 公路总里程, not a count of roads
+
+
+def test_a_total_after_things_counted_is_theirs(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "全市拥有航运企业12 家，货运船舶860 艘，总载重吨位96 万吨。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[96] == "货运船舶总载重吨位"  # the total of the ships just counted

@@ -265,6 +265,15 @@ class Frame:
         if rated and base.endswith(name[:-1]):
             # …无害化处理674万吨，无害化处理率100%: the rate of what was just treated
             return base + "率", True
+        if (
+            name.startswith("总")
+            and len(name) >= 3
+            and self.entity_unit
+            and self.entity
+            and fig.unit_class != "count"
+            and not measure_of(name)
+        ):
+            return self.entity + name, True  # 货运船舶1389艘，总载重吨位151万吨: the ships'
         if fig.unit == "所" and len(name) >= 4 and name.endswith("教育"):
             # 特殊教育10所，在校生5820人: schools of that education, as 中等职业教育学校37所
             name += "学校"
