@@ -170,6 +170,26 @@ def test_an_ownership_form_row_under_industry_names_its_firms(table):
     assert names[3:] == ["公有制企业工业增加值", "非公有制企业工业增加值"]  # not 公有制工业…
 
 
+def test_a_part_row_of_a_total_is_no_total_unless_the_paragraph_says_so(table):
+    prose = (
+        "全年农林牧渔业总产值312.5 亿元，比上年增长4.0%。其中，种植业总产值190.2 亿元，"
+        "增长3.1%；畜牧业总产值80.1 亿元，增长5.0%；农林牧渔专业及辅助性活动增长5.2%。"
+    )
+    text = (
+        prose
+        + """
+表2：2023 年农林牧渔业总产值及其增长速度
+指标名称\t绝对数（亿元）\t比上年增长（%）
+农林牧渔业总产值\t312.5\t4.0
+#种植业\t190.2\t3.1
+农林牧渔专业及辅助性活动\t14.6\t5.2
+"""
+    )
+    names = [r.indicator for r in read(table, text)]
+    assert names[2] == "种植业总产值"  # as the paragraph writes it
+    assert names[4:] == ["农林牧渔专业及辅助性活动产值"] * 2  # a part is not a total
+
+
 def test_price_change_table_names_prices(table):
     text = """表11\t2023年中心城市居民消费价格比上年涨跌情况
 指标名称\t单位\t比上年涨跌幅度

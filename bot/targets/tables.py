@@ -929,6 +929,8 @@ class TableReader:
             measure = "工业增加值"  # 国有企业 under 规模以上工业增加值
             if _OWNERSHIP_RE.fullmatch(label):
                 label += "企业"  # 公有制 beside 国有企业, 集体企业: the firms of that ownership
+        if measure.startswith("总") and len(measure) > 2 and label + measure not in self.prose:
+            measure = measure[1:]  # a part is not a total, unless the paragraph says 种植业总产值
         name = _join_measure(label, measure)
         if prefix and not name.startswith(prefix):
             name = prefix + name
