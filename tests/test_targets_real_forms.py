@@ -2648,3 +2648,14 @@ def test_a_total_after_things_counted_is_theirs(extract):
     )
     names = {r.value: r.indicator for r in extract(text)}
     assert names[96] == "货运船舶总载重吨位"  # the total of the ships just counted
+
+
+def test_the_members_of_a_set_that_grew_are_named_by_the_set(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "分行业看，全市35 个行业大类中，有21 个行业同比增长。"
+        "全市140 种产品中，有66 种产品同比增长。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[21] == "同比增长的行业大类"  # not 行业: the members of the 35 that grew
+    assert names[66] == "同比增长的产品"

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from bot.corpus.gazetteer import NATIONAL, default_gazetteer
 from bot.models import Document, Passage
-from bot.targets.frames import Frame, name_group_heads
+from bot.targets.frames import Frame, grown_among, name_group_heads
 from bot.targets.indicators import IndicatorTable, default_table
 from bot.targets.item_labels import item_label, labelled
 from bot.targets.kinds import (
@@ -544,6 +544,10 @@ class _Walker:
             prev = _clause_start(sentence, start - 1)
             if not any(c.isdigit() for c in sentence[prev : start - 1]):
                 start = prev  # 其中，种植业…: the lead is a clause of its own
+        if self.bulletin:
+            grown = grown_among(sentence[: fig.start], sentence[fig.end :], fig)
+            if grown:
+                return replace(named, indicator=grown)
         name, changed = self.frame.complete(
             named.indicator, fig, sentence[start : fig.start], sentence[fig.end :]
         )

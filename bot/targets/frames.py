@@ -169,6 +169,30 @@ def name_group_heads(names: list[str], units: list[str], lists: list[bool]) -> l
     return out
 
 
+# 全市32个行业大类中，有18个行业同比增长: the members of the set that grew
+_AMONG_SET_RE = re.compile(r"\d+\s*(?:个|种|家)([\u4e00-\u9fff]{2,8})中[，,]?(?:有)?$")
+_GREW_RE = re.compile(
+    r"^\s*([\u4e00-\u9fff]{1,6}?)(同比增长|实现正增长|保持增长|增长)(?![率幅值额])"
+)
+
+
+def grown_among(before: str, after: str, fig: Figure) -> str:
+    """``有18个行业同比增长`` after ``32个行业大类中``: ``同比增长的行业大类``; ``""`` if not so.
+
+    ``before`` is the sentence up to the figure, ``after`` the text from its end (the
+    count's noun, when the figure's unit is the measure word alone, comes first).
+    """
+    if fig.unit_class != "count":
+        return ""
+    among = _AMONG_SET_RE.search(before)
+    grew = _GREW_RE.match(after)
+    if not among or not grew:
+        return ""
+    members = fig.unit[1:] + grew.group(1) if len(fig.unit) > 1 else grew.group(1)
+    whole = among.group(1)
+    return grew.group(2) + "的" + whole if members and whole.startswith(members) else ""
+
+
 # A treatment written as a verbal noun (污水处理), measured in tonnes or cubic metres.
 _TREATED_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})处理$")
 # the text after a figure closing the brackets it is in (人），毕业生…)
