@@ -2659,3 +2659,13 @@ def test_the_members_of_a_set_that_grew_are_named_by_the_set(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[21] == "同比增长的行业大类"  # not 行业: the members of the 35 that grew
     assert names[66] == "同比增长的产品"
+
+
+def test_parts_of_the_students_are_named_in_full(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "年末共有普通高校12 所，在校学生21.5 万人，其中本专科学生19.8 万人，研究生1.7 万人。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[19.8] == "本专科在校学生"  # each item of the enumeration in full
+    assert names[1.7] == "在校研究生"

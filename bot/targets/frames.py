@@ -59,6 +59,7 @@ _MEASURES: dict[str, frozenset[str]] = {
 }  # fmt: skip
 # Measures that are whole indicators: they never take the entity of an earlier figure.
 _WHOLE = frozenset({"居民消费价格", "可支配收入", "消费支出", "专利授权", "专利申请", "图书藏量"})
+_STUDENTS = frozenset({"在校学生", "在校生"})
 # Who runs or owns them: a bare 民办 after 幼儿园1250所 is the private kindergartens.
 _OWNERSHIP = frozenset({"民办", "公办", "公立", "私立", "国有", "民营", "集体"})
 # Measures that say whose they are (在园幼儿: the kindergartens'): never completed, but the
@@ -236,6 +237,7 @@ class Frame:
     measured_unit: str = ""  # and its unit (万人 of 在校学生116.4万人)
     plain: str = ""  # the last name left as it was (a count outside the measure)
     entity_unit: str = ""  # the unit of the count that set the entity (所 of 幼儿园860所)
+    students: str = ""  # 在校学生 of 在校学生116.4万人, whose parts (研究生) are named after it
 
     def reset(self) -> None:
         self.entity = ""
@@ -246,6 +248,7 @@ class Frame:
         self.measured_unit = ""
         self.plain = ""
         self.entity_unit = ""
+        self.students = ""
 
     def without_figure(self, sentence: str) -> None:
         """A sentence with no figure: a price index held flat is the measure of its parts."""
@@ -257,6 +260,7 @@ class Frame:
     def end_sentence(self) -> None:
         self.subitems = False
         self.entity = ""
+        self.students = ""
 
     def complete(self, name: str, fig: Figure, clause: str, after: str = "") -> tuple[str, bool]:
         """:meth:`_complete`; a list of parts in brackets (``（其中:…41913人）``) ends with them."""
@@ -334,6 +338,7 @@ class Frame:
             # 普通中学642所，在校学生71.9万人: the clause says only the measure
             full = _compose(self.entity, measure)
             self.measured_unit = fig.unit
+            self.students = measure if measure in _STUDENTS else ""
             return self._known(full) or full, True
         if name in _SELF_NAMED:
             self.measure, self.measured, self.measured_unit = name, fig.unit_class, fig.unit
@@ -396,6 +401,19 @@ class Frame:
         if self.subitems and fig.unit_class == "count" and whole and with_level(name, whole):
             # 自然保护区19个。其中，国家级保护区1个: the national nature reserves
             return with_level(name, whole), True
+        if (
+            self.subitems
+            and self.students
+            and fig.unit == self.measured_unit
+            and name.endswith("生")
+            and not name.startswith("在校")
+            and len(name) <= 6
+            and not measure_of(name)
+        ):
+            # 在校学生116.4万人，其中本专科学生103.5万人，研究生10.9万人: each named in full
+            if name.endswith("学生"):
+                return name[:-2] + self.students, True
+            return "在校" + name, True
         if (
             self.subitems
             and name in _OWNERSHIP
