@@ -2669,3 +2669,14 @@ def test_parts_of_the_students_are_named_in_full(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[19.8] == "本专科在校学生"  # each item of the enumeration in full
     assert names[1.7] == "在校研究生"
+
+
+def test_where_counted_things_are_stays_with_their_count(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "年末共有在汴高校9 所，在校学生14.2 万人，专任教师0.8 万人。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[9] == "在汴高校"  # the count as written
+    assert names[14.2] == "高校在校学生"  # 在汴 says where the colleges are, not whose
+    assert names[0.8] == "高校专任教师"

@@ -110,11 +110,19 @@ def _unit_fits(measure: str, fig: Figure) -> bool:
 _COUNT_END_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:起数|次数|数)$")
 
 
+# 在蓉高校: where they are (在 and a place's one-character name), not which they are
+_LOCATED_RE = re.compile(
+    r"^在(?![建校园册岗职营线用库押途读])[\u4e00-\u9fff](?=[\u4e00-\u9fff]{2})"
+)
+
+
 def _compose(entity: str, measure: str) -> str:
     """The paragraph's entity with a measure; a count's 数 goes before a count of people
-    (生产安全事故数27起；死亡人数39人 -> 生产安全事故死亡人数)."""
+    (生产安全事故数27起；死亡人数39人 -> 生产安全事故死亡人数); where the things are
+    is said with their count only (在蓉高校65所，在校学生… -> 高校在校学生)."""
     if measure.endswith("人数"):
         entity = _COUNT_END_RE.sub("", entity)
+    entity = _LOCATED_RE.sub("", entity)
     return entity + measure
 
 
