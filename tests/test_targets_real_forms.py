@@ -2680,3 +2680,14 @@ def test_where_counted_things_are_stays_with_their_count(extract):
     assert names[9] == "在汴高校"  # the count as written
     assert names[14.2] == "高校在校学生"  # 在汴 says where the colleges are, not whose
     assert names[0.8] == "高校专任教师"
+
+
+def test_a_list_item_that_shortens_its_siblings_kind_is_named_in_full(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "年末全市有资质的建筑业企业310 个。其中，特级和一级资质建筑业企业12 个；二级资质企业96 个。"
+        "年末有社区服务机构860 个，其中，社区服务指导中心2 个，社区服务中心57 个。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[96] == "二级资质建筑业企业"  # the sibling's 建筑业, written once
+    assert names[57] == "社区服务中心"  # another kind than 社区服务指导中心: left alone

@@ -210,6 +210,28 @@ _LEVEL_RE = re.compile(r"(?:国家|省|市|州|县|区)级|[一二三]级(?:甲�
 _PAREN_RE = re.compile(r"（[^）]*）|\([^)]*\)")
 
 
+def like_sibling(part: str, sibling: str) -> str:
+    """``二级资质企业`` after ``特级和一级资质建筑业企业`` in one list: the sibling's kind of
+    firm, written once (``二级资质建筑业企业``); ``""`` when the part is not so shortened."""
+    k = 0
+    while k < min(len(part), len(sibling)) and part[-1 - k] == sibling[-1 - k]:
+        k += 1
+    head, sib_head = part[: len(part) - k], sibling[: len(sibling) - k]
+    if k < 2 or not 3 <= len(head) <= 6 or re.search(r"[及和、与或]", head):
+        return ""
+    if sib_head.startswith(head):
+        return ""  # 社区服务中心 beside 社区服务指导中心: another kind, not a shortened one
+    for j in range(len(head) - 2, -1, -1):
+        tail = head[j:]
+        at = sib_head.rfind(tail)
+        if at > 0:
+            inserted = sib_head[at + len(tail) :]
+            if 2 <= len(inserted) <= 4:
+                return head + inserted + part[len(part) - k :]
+            return ""
+    return ""
+
+
 def with_level(part: str, whole: str) -> str:
     """A part and the count it is of, one of them named by its level: ``国家级保护区`` of
     ``自然保护区`` is ``国家级自然保护区``; ``中医医院`` of ``二级医院`` is ``二级中医医院``."""
@@ -405,6 +427,10 @@ class Frame:
             # 种植业 under 农林牧渔业总产值 is 种植业产值: a part is not a total
             full = name + self.measure.removeprefix("总")
             return self._known(full) or full, True
+        if self.subitems and fig.unit_class == "count" and self.plain:
+            full = like_sibling(name, self.plain)
+            if full:
+                return full, True
         whole = _PAREN_RE.sub("", self.entity or self.plain)
         if self.subitems and fig.unit_class == "count" and whole and with_level(name, whole):
             # 自然保护区19个。其中，国家级保护区1个: the national nature reserves
