@@ -2691,3 +2691,12 @@ def test_a_list_item_that_shortens_its_siblings_kind_is_named_in_full(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[96] == "二级资质建筑业企业"  # the sibling's 建筑业, written once
     assert names[57] == "社区服务中心"  # another kind than 社区服务指导中心: left alone
+
+
+def test_a_pdf_space_after_a_latin_letter_splits_no_name(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "年末共有境内外上市公司58 家，其中A 股上市公司41 家。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[41] == "A股上市公司"  # not the table's 上市公司: A 股 is one word

@@ -129,6 +129,7 @@ def strip_noise(text: str) -> str:
     notes (``细颗粒物（PM2.5）``), ``在…基础上`` and a ``由A提高到`` baseline. A short
     alternate inside a word stays, without its brackets (执业（助理）医师, 国际（地区）航线)."""
     s = _ALTERNATE_RE.sub(r"\1", text)
+    s = re.sub(r"(?<=[A-Za-z]) (?=[\u4e00-\u9fff])", "", s)  # A 股: a PDF's spacing
     alternate = _TRAILING_ALTERNATE_RE.search(s)
     s = _PAREN_RE.sub("", s[: alternate.start()] if alternate else s)
     s += f"（{alternate[1]}）" if alternate else ""
