@@ -2700,3 +2700,15 @@ def test_a_pdf_space_after_a_latin_letter_splits_no_name(extract):
     )
     names = {r.value: r.indicator for r in extract(text)}
     assert names[41] == "A股上市公司"  # not the table's 上市公司: A 股 is one word
+
+
+def test_premiums_of_all_insurers_are_named_without_them(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "全年全市保险公司原保险保费收入64.2 亿元，比上年增长6.1%。"
+        "其中，财产保险公司保费收入25.3 亿元。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[64.2] == "原保险保费收入"  # every premium is an insurer's
+    assert names[6.1] == "原保险保费收入"
+    assert names[25.3] == "财产保险公司保费收入"  # a kind of insurer: a part

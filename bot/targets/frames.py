@@ -59,6 +59,7 @@ _MEASURES: dict[str, frozenset[str]] = {
 }  # fmt: skip
 # Measures that are whole indicators: they never take the entity of an earlier figure.
 _WHOLE = frozenset({"居民消费价格", "可支配收入", "消费支出", "专利授权", "专利申请", "图书藏量"})
+_ALL_INSURERS_RE = re.compile(r"保险(?:公司|机构)(?=[\u4e00-\u9fff]*(?:保费收入|赔付支出)$)")
 _STUDENTS = frozenset({"在校学生", "在校生"})
 # Who runs or owns them: a bare 民办 after 幼儿园1250所 is the private kindergartens.
 _OWNERSHIP = frozenset({"民办", "公办", "公立", "私立", "国有", "民营", "集体"})
@@ -332,6 +333,10 @@ class Frame:
             and not measure_of(name)
         ):
             return self.entity + name, True  # 货运船舶1389艘，总载重吨位151万吨: the ships'
+        insurers = _ALL_INSURERS_RE.match(name)
+        if insurers and len(name) > insurers.end() + 2:
+            # 保险公司原保险保费收入: every premium is an insurer's; 财产保险公司… stays a part
+            return name[insurers.end() :], True
         if fig.unit == "所" and len(name) >= 4 and name.endswith("教育"):
             # 特殊教育10所，在校生5820人: schools of that education, as 中等职业教育学校37所
             name += "学校"
