@@ -2712,3 +2712,9 @@ def test_premiums_of_all_insurers_are_named_without_them(extract):
     assert names[64.2] == "原保险保费收入"  # every premium is an insurer's
     assert names[6.1] == "原保险保费收入"
     assert names[25.3] == "财产保险公司保费收入"  # a kind of insurer: a part
+
+
+def test_within_the_place_is_no_part_of_a_name(extract):
+    text = "2023年江州市国民经济和社会发展统计公报\n2023 年江州市境内高铁发送旅客402.7 万人次。\n"
+    (record,) = extract(text)
+    assert record.indicator == "高铁发送旅客"  # 江州市境内 is the scope, as 全市

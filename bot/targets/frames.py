@@ -59,6 +59,7 @@ _MEASURES: dict[str, frozenset[str]] = {
 }  # fmt: skip
 # Measures that are whole indicators: they never take the entity of an earlier figure.
 _WHOLE = frozenset({"居民消费价格", "可支配收入", "消费支出", "专利授权", "专利申请", "图书藏量"})
+_WITHIN_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}?[市县州区省]境内(?=[\u4e00-\u9fff]{2})")
 _ALL_INSURERS_RE = re.compile(r"保险(?:公司|机构)(?=[\u4e00-\u9fff]*(?:保费收入|赔付支出)$)")
 _STUDENTS = frozenset({"在校学生", "在校生"})
 # Who runs or owns them: a bare 民办 after 幼儿园1250所 is the private kindergartens.
@@ -333,6 +334,9 @@ class Frame:
             and not measure_of(name)
         ):
             return self.entity + name, True  # 货运船舶1389艘，总载重吨位151万吨: the ships'
+        within = _WITHIN_PLACE_RE.match(name)
+        if within:
+            return name[within.end() :], True  # 周口市境内高铁发送旅客: the place is the scope
         insurers = _ALL_INSURERS_RE.match(name)
         if insurers and len(name) > insurers.end() + 2:
             # 保险公司原保险保费收入: every premium is an insurer's; 财产保险公司… stays a part
