@@ -2718,3 +2718,12 @@ def test_within_the_place_is_no_part_of_a_name(extract):
     text = "2023年江州市国民经济和社会发展统计公报\n2023 年江州市境内高铁发送旅客402.7 万人次。\n"
     (record,) = extract(text)
     assert record.indicator == "高铁发送旅客"  # 江州市境内 is the scope, as 全市
+
+
+def test_the_built_up_area_is_a_noun_not_a_verb(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "年末全市建成区面积286.4平方公里，其中中心城区建成区面积201.9平方公里。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[201.9] == "中心城区建成区面积"  # 建成区 (built-up area): not 建成 + 区面积

@@ -524,7 +524,7 @@ ATTRIBUTES: tuple[str, ...] = tuple(
 # Verbs inside a phrase after which the measured thing starts
 # (烟台体育健儿在杭州亚运会上获得奖牌总数 -> 奖牌总数).
 INNER_VERB_RE = re.compile(
-    r"获得|荣获|取得|实现|完成|推进|实施|开展|举办|引进|培育|打造|建成|新增|达到|突破|推动|加快|聚焦"
+    r"获得|荣获|取得|实现|完成|推进|实施|开展|举办|引进|培育|打造|建成(?!区)|新增|达到|突破|推动|加快|聚焦"
     r"|受理"
 )
 # A clause that is only a level (其中国家级3个) names a subset of the previous thing.
