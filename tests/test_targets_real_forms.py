@@ -2727,3 +2727,14 @@ def test_the_built_up_area_is_a_noun_not_a_verb(extract):
     )
     names = {r.value: r.indicator for r in extract(text)}
     assert names[201.9] == "中心城区建成区面积"  # 建成区 (built-up area): not 建成 + 区面积
+
+
+def test_a_loss_is_of_the_events_counted_not_of_an_areas_head(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "全年洪涝灾害造成农作物受灾面积3.2万公顷，绝收面积0.4万公顷，直接经济损失6.8亿元。"
+        "全年交通事故820起，直接经济损失296万元。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[6.8] == "直接经济损失"  # the disaster's, not 绝收直接经济损失
+    assert names[296] == "交通事故直接经济损失"  # the accidents just counted

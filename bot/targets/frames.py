@@ -61,6 +61,9 @@ _MEASURES: dict[str, frozenset[str]] = {
 _WHOLE = frozenset({"居民消费价格", "可支配收入", "消费支出", "专利授权", "专利申请", "图书藏量"})
 _WITHIN_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}?[市县州区省]境内(?=[\u4e00-\u9fff]{2})")
 _ALL_INSURERS_RE = re.compile(r"保险(?:公司|机构)(?=[\u4e00-\u9fff]*(?:保费收入|赔付支出)$)")
+# Losses are of the events just counted (交通事故1337起…直接经济损失411万元), not of an
+# area's head (绝收面积14.6公顷，直接经济损失23.33亿元 is the disaster's).
+_LOSSES = frozenset({"直接经济损失"})
 _STUDENTS = frozenset({"在校学生", "在校生"})
 # Who runs or owns them: a bare 民办 after 幼儿园1250所 is the private kindergartens.
 _OWNERSHIP = frozenset({"民办", "公办", "公立", "私立", "国有", "民营", "集体"})
@@ -371,6 +374,7 @@ class Frame:
             and measure not in _SELF_NAMED
             and self.entity
             and core == measure
+            and not (measure in _LOSSES and not self.entity_unit)
             and not name.startswith(self.entity)
             and not read_after
         ):
@@ -383,7 +387,8 @@ class Frame:
             self.measure, self.measured, self.measured_unit = name, fig.unit_class, fig.unit
             return name, False
         if name in _MEASURES:
-            if self.entity and name not in _WHOLE and fig.unit_class in _MEASURES[name]:
+            whose = bool(self.entity) and not (name in _LOSSES and not self.entity_unit)
+            if whose and name not in _WHOLE and fig.unit_class in _MEASURES[name]:
                 self.measure, self.measured = name, fig.unit_class
                 self.measured_unit = fig.unit
                 full = _compose(self.entity, name)
