@@ -2738,3 +2738,13 @@ def test_a_loss_is_of_the_events_counted_not_of_an_areas_head(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[6.8] == "直接经济损失"  # the disaster's, not 绝收直接经济损失
     assert names[296] == "交通事故直接经济损失"  # the accidents just counted
+
+
+def test_deaths_written_as_a_verb_are_the_deaths_of_the_events_counted(extract):
+    text = (
+        "2023年江州县国民经济和社会发展统计公报\n"
+        "全年共发生各类生产安全事故9起，死亡11人，比上年下降8.3%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[11] == "生产安全事故死亡人数"  # never the bare verb 死亡
+    assert names[8.3] == "生产安全事故死亡人数"

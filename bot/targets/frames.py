@@ -337,6 +337,13 @@ class Frame:
             and not measure_of(name)
         ):
             return self.entity + name, True  # 货运船舶1389艘，总载重吨位151万吨: the ships'
+        people = fig.unit in ("人", "名", "万人") or fig.unit_class in _CHANGE_CLASSES
+        if name in ("死亡", "受伤", "死伤", "遇难") and people:
+            # 生产安全事故12起，死亡15人: the deaths of the events just counted, as 死亡人数
+            full = name + "人数"
+            if self.entity and self.entity_unit and fig.unit != self.entity_unit:
+                full = _compose(self.entity, full)
+            return full, True
         within = _WITHIN_PLACE_RE.match(name)
         if within:
             return name[within.end() :], True  # 周口市境内高铁发送旅客: the place is the scope
