@@ -2748,3 +2748,14 @@ def test_deaths_written_as_a_verb_are_the_deaths_of_the_events_counted(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[11] == "生产安全事故死亡人数"  # never the bare verb 死亡
     assert names[8.3] == "生产安全事故死亡人数"
+
+
+def test_a_bracketed_note_hides_no_measure_and_a_rate_follows_its_days(extract):
+    text = (
+        "2023年江州县国民经济和社会发展统计公报\n"
+        "全年化肥施用量（折纯）1.36万吨，下降2.4%。\n"
+        "全年县城环境空气质量优良天数349天，优良率95.6%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[1.36] == "化肥施用量（折纯）"  # not a product's 产量: it says its measure
+    assert names[95.6] == "县城环境空气质量优良率"  # the rate of the good days just given

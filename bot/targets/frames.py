@@ -323,7 +323,7 @@ class Frame:
             name += "量"
             self.plain = name
             return name, True
-        base = self.plain.removesuffix("量")
+        base = re.sub(r"(?:天数|量)$", "", self.plain)  # 优良天数352天，优良率96.4%
         rated = name.endswith("率") and len(name) >= 3 and base != name[:-1]
         if rated and base.endswith(name[:-1]):
             # …无害化处理674万吨，无害化处理率100%: the rate of what was just treated
@@ -438,7 +438,7 @@ class Frame:
             and _unit_fits(self.measure, fig)
             and name not in self.table
             and len(name) <= _CATEGORY_MAX
-            and not _SAYS_MEASURE_RE.search(name)
+            and not _SAYS_MEASURE_RE.search(_PAREN_RE.sub("", name))  # 化肥施用量（折纯）
             # people named as such are their own count (环境监测人员 172人, not …人员人数)
             and not (fig.unit.endswith(("人", "名")) and name.endswith(PEOPLE_NOUNS))
             and fig.unit_class in _MEASURES[self.measure]
