@@ -190,6 +190,16 @@ def test_a_part_row_of_a_total_is_no_total_unless_the_paragraph_says_so(table):
     assert names[4:] == ["农林牧渔专业及辅助性活动产值"] * 2  # a part is not a total
 
 
+def test_rows_after_a_row_ending_in_liang_take_the_tables_measure(table):
+    text = """表4：2023 年规模以上工业主要产品产量及其增长速度
+产品名称\t单位\t产量\t比上年增长（%）
+发电量\t亿千瓦时\t8.62\t4.1
+水泥\t万吨\t96.3\t-2.7
+"""
+    names = [r.indicator for r in read(table, text)]
+    assert names == ["发电量", "发电量", "水泥产量", "水泥产量"]  # not 水泥量 (发电量's 量)
+
+
 def test_price_change_table_names_prices(table):
     text = """表11\t2023年中心城市居民消费价格比上年涨跌情况
 指标名称\t单位\t比上年涨跌幅度

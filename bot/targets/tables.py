@@ -918,6 +918,9 @@ class TableReader:
             return self._as_written(label, _strip_scope(parent))
         prefix = _new_prefix(parent)
         measure = _CHILD_MEASURE.get(pm, pm)
+        if len(pm) == 1 and len(self._table_measure()) > 1:
+            # 水泥 after a 发电量 row in a 产量 table: the table's measure, not 发电量's 量
+            measure = self._table_measure()
         if not pm:
             measure = self._table_measure()
             measure = _CHILD_MEASURE.get(measure, measure)
