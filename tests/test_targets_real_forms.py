@@ -2759,3 +2759,9 @@ def test_a_bracketed_note_hides_no_measure_and_a_rate_follows_its_days(extract):
     names = {r.value: r.indicator for r in extract(text)}
     assert names[1.36] == "化肥施用量（折纯）"  # not a product's 产量: it says its measure
     assert names[95.6] == "县城环境空气质量优良率"  # the rate of the good days just given
+
+
+def test_what_funds_are_for_stays_in_their_name(extract):
+    text = "2023年江州县国民经济和社会发展统计公报\n全年全县发放救助资金1.08亿元。\n"
+    (record,) = extract(text)
+    assert record.indicator == "救助资金"  # not a bare 资金

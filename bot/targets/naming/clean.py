@@ -167,7 +167,8 @@ def clean_name(text: str) -> str:
         s = _strip_head(s, _BATCH_LEAD_RE)
         m = VERB_RE.match(s)
         if m and len(m.group()) > 1 and m.end() in word_bounds(s):
-            s = s[m.end() :]
+            # 救助资金, 保障资金: the verb says what the funds are for; 资金 alone says nothing
+            s = s if s[m.end() :] in ("资金", "经费", "资金额") else s[m.end() :]
         s = _strip_head(s, _LEAD_PARTICLE_RE)
         s = _AFTER_EVENT_RE.sub("", s) if len(s) > 8 else s
         s = _GREW_TO_RE.sub("", s)  # 农民专业合作社发展到133家: before TRAIL_RE takes the 到
