@@ -2765,3 +2765,12 @@ def test_what_funds_are_for_stays_in_their_name(extract):
     text = "2023年江州县国民经济和社会发展统计公报\n全年全县发放救助资金1.08亿元。\n"
     (record,) = extract(text)
     assert record.indicator == "救助资金"  # not a bare 资金
+
+
+def test_a_rate_after_its_count_of_people_is_of_the_same_thing(extract):
+    text = (
+        "2023年江州县国民经济和社会发展统计公报\n"
+        "全年全县城乡居民基本医疗保险参保人数38.12万人，参保率97.1%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[97.1] == "城乡居民基本医疗保险参保率"  # not a bare 参保率

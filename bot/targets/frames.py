@@ -273,6 +273,7 @@ class Frame:
     plain: str = ""  # the last name left as it was (a count outside the measure)
     entity_unit: str = ""  # the unit of the count that set the entity (所 of 幼儿园860所)
     students: str = ""  # 在校学生 of 在校学生116.4万人, whose parts (研究生) are named after it
+    last: str = ""  # the last name given (参保人数 before its 参保率)
 
     def reset(self) -> None:
         self.entity = ""
@@ -284,6 +285,7 @@ class Frame:
         self.plain = ""
         self.entity_unit = ""
         self.students = ""
+        self.last = ""
 
     def without_figure(self, sentence: str) -> None:
         """A sentence with no figure: a price index held flat is the measure of its parts."""
@@ -302,6 +304,7 @@ class Frame:
         done = self._complete(name, fig, clause, after)
         if _CLOSES_RE.match(after):
             self.subitems = False
+        self.last = done[0]
         return done
 
     def _complete(self, name: str, fig: Figure, clause: str, after: str = "") -> tuple[str, bool]:
@@ -323,7 +326,8 @@ class Frame:
             name += "量"
             self.plain = name
             return name, True
-        base = re.sub(r"(?:天数|量)$", "", self.plain)  # 优良天数352天，优良率96.4%
+        # 优良天数352天，优良率96.4%; 参保人数45.6万人，参保率96.5%
+        base = re.sub(r"(?:天数|人数|量)$", "", self.last)
         rated = name.endswith("率") and len(name) >= 3 and base != name[:-1]
         if rated and base.endswith(name[:-1]):
             # …无害化处理674万吨，无害化处理率100%: the rate of what was just treated
