@@ -2774,3 +2774,12 @@ def test_a_rate_after_its_count_of_people_is_of_the_same_thing(extract):
     )
     names = {r.value: r.indicator for r in extract(text)}
     assert names[97.1] == "城乡居民基本医疗保险参保率"  # not a bare 参保率
+
+
+def test_the_first_of_three_sectors_after_a_scope_is_no_rank(extract):
+    text = (
+        "2023年江州县国民经济和社会发展统计公报\n"
+        "全年全县第一、二、三产业增加值分别增长3.7%、6.4%和5.2%。\n"
+    )
+    got = [(r.indicator, r.value) for r in extract(text)]
+    assert got == [("第一产业增加值", 3.7), ("第二产业增加值", 6.4), ("第三产业增加值", 5.2)]
