@@ -2783,3 +2783,12 @@ def test_the_first_of_three_sectors_after_a_scope_is_no_rank(extract):
     )
     got = [(r.indicator, r.value) for r in extract(text)]
     assert got == [("第一产业增加值", 3.7), ("第二产业增加值", 6.4), ("第三产业增加值", 5.2)]
+
+
+def test_a_like_for_like_basis_is_no_name(extract):
+    text = (
+        "2023年江州县国民经济和社会发展统计公报\n"
+        "全年全县一般公共预算收入完成10.52亿元，同口径增长4.9%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[4.9] == "一般公共预算收入"  # 同口径 says how it was compared, not what
