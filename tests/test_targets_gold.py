@@ -64,10 +64,11 @@ def test_scoring_is_one_to_one():
 REAL_DEV_FLOORS = {  # measured 2026-12-05 (27 documents, the news story moved from
     # test): P 0.994 R 0.986 naming 0.813 kind 0.994 year 0.957; naming 0.819 at the
     # second session's end (9d69046); 0.834 after the work-report naming rules, 0.843
-    # with the sector-document rules (kind 0.997, year 0.962), 0.850 with names too short
+    # with the sector-document rules (kind 0.997, year 0.962), 0.850 with names too short,
+    # 0.866 with the bulletin rules
     "precision": 0.988,
     "recall": 0.98,
-    "naming": 0.84,
+    "naming": 0.855,
     "kind": 0.99,
     "year": 0.95,
     "change": 0.985,  # a level told from an increment: 0.991

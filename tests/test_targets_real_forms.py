@@ -2172,7 +2172,7 @@ def test_reach_inside_a_word_is_no_verb_and_bare_kinds_are_vague(extract):
     got = {r.value: r for r in extract(text)}
     assert got[2].indicator == "中央财政资金"  # 直达 is no 达 (reach): not 中央财政资金建立直
     assert got[16].indicator == "建立双边合作机制的国家"
-    assert not got[428].confident  # 民办 alone names no thing
+    assert got[428].indicator == "民办幼儿园"  # 民办 alone names no thing: the frame's does
 
 
 def test_people_counted_in_ming_are_the_people_after_the_figure(extract):
@@ -2674,3 +2674,295 @@ def test_central_supply_is_a_kind_not_a_lead_word(extract):
     got = {(r.value, r.indicator) for r in extract(text)}
     assert (86, "集中供水人口") in got
     assert (1320, "集中供养特困人员基本生活标准") in got
+
+
+def test_children_in_kindergarten_say_whose_they_are(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "年末全市有幼儿园860 所（其中：民办302 所），在园幼儿9.8 万人，专任教师0.7 万人。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[302] == "民办幼儿园"  # a bare owner is a part of the kindergartens
+    assert names[9.8] == "在园幼儿"  # not 幼儿园在园幼儿, nor 民办在园幼儿
+    assert names[0.7] == "幼儿园专任教师"  # the kindergartens are still the entity
+
+
+def test_firms_with_a_qualification_grade_keep_it_in_their_name(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "年末全市具有资质等级的总承包和专业承包建筑业企业312 家，比上年末增加21 家。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[312] == "具有资质等级的总承包和专业承包建筑业企业"  # the statistics' population
+    assert names[21] == "具有资质等级的总承包和专业承包建筑业企业"
+
+
+def test_parts_of_a_price_index_held_flat_are_its_parts(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "全年全市居民消费价格（CPI）涨幅与上年持平。其中，城市上涨0.2%，农村下降0.3%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[0.2] == "城市居民消费价格"  # not a bare 城市
+    assert names[0.3] == "农村居民消费价格"
+
+
+def test_a_group_of_industries_takes_the_measure_of_its_parts(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "全年四大主导产业比上年增长9.2%，其中，绿色食品增加值增长11.4%，新型建材增加值增长6.3%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[9.2] == "四大主导产业增加值"  # the growth of what its parts measure
+    assert names[11.4] == "绿色食品增加值"
+
+
+def test_an_education_counted_in_suo_is_its_schools(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "特殊教育（含送教上门）6 所，在校生2140 人，招生318 人，教职工205 人。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[6] == "特殊教育学校"  # not the education itself
+    assert names[2140] == "特殊教育学校在校生"
+    assert names[205] == "特殊教育学校教职工"
+
+
+def test_a_per_head_amount_is_of_the_people_just_counted(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "年末全市农村特困人员供养人数1.26万人，月人均供养标准980元，比上年增长6.5%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[980] == "农村特困人员供养月人均供养标准"  # whose standard it is
+    assert names[6.5] == "农村特困人员供养月人均供养标准"
+
+
+def test_a_bare_verb_counted_in_person_times_is_that_count(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "全年全市医疗卫生机构诊疗2315.4 万人次。全年洪涝灾害造成全市41.2 万人次受灾。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[2315.4] == "医疗卫生机构诊疗人次"  # never a bare verb
+    assert names[41.2] == "受灾人次"
+
+
+def test_a_part_of_a_count_takes_the_level_or_the_kind_the_count_names(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "年末全市有自然保护区（点）12个。其中，国家级保护区2个，省级保护区3个。\n"
+        "二级医院31 家，其中，中医医院6 家。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[2] == "国家级自然保护区"  # not 国家级保护区
+    assert names[3] == "省级自然保护区"
+    assert names[6] == "二级中医医院"  # the level of the hospitals they are part of
+
+
+def test_a_treatment_in_tonnes_is_its_amount_and_its_rate_follows_it(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "全年完成生活垃圾无害化处理92.6万吨，无害化处理率99.8%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[92.6] == "生活垃圾无害化处理量"  # not the verb alone
+    assert names[99.8] == "生活垃圾无害化处理率"  # the rate of the waste just treated
+
+
+def test_a_bracketed_part_of_a_schools_students_ends_with_its_bracket(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "技工学校9 所，招生6120 人，在校学生18350人（其中:非全日制在校学生5230 人），"
+        "毕（结）业生4410人。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[5230] == "技工学校非全日制在校学生"  # the schools' part-time students
+    assert names[4410] == "技工学校毕结业生"  # not 毕结业生在校学生: the part list has ended
+
+
+def test_a_head_that_lists_its_parts_takes_their_measure(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "年末常住人口95.2万人。少数民族31.4万人，其中：瑶族人口18.2万人，壮族人口9.6万人。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[31.4] == "少数民族人口"  # as its parts are named
+    assert names[18.2] == "瑶族人口"
+
+
+def test_gezhong_leads_no_name(extract):
+    text = "2023年江州市国民经济和社会发展统计公报\n年末共有各种社区服务设施1208 处。\n"
+    (record,) = extract(text)
+    assert record.indicator == "社区服务设施"  # 各种 (all kinds of), as 各类, is no part of it
+
+
+def test_people_who_use_the_places_just_counted_are_theirs(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "投入使用的养老服务机构41 所，有床位3120 张，入住人数1385 人。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[1385] == "养老服务机构入住人数"  # not a bare 入住人数
+
+
+def test_a_part_in_the_unit_of_the_total_just_given_is_a_part_of_it(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "年末公路总里程15620 公里，等级公路14980 公里，比上年增长2.1%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[14980] == "等级公路里程"  # a part of 公路总里程, not a count of roads
+
+
+def test_a_total_after_things_counted_is_theirs(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "全市拥有航运企业12 家，货运船舶860 艘，总载重吨位96 万吨。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[96] == "货运船舶总载重吨位"  # the total of the ships just counted
+
+
+def test_the_members_of_a_set_that_grew_are_named_by_the_set(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "分行业看，全市35 个行业大类中，有21 个行业同比增长。"
+        "全市140 种产品中，有66 种产品同比增长。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[21] == "同比增长的行业大类"  # not 行业: the members of the 35 that grew
+    assert names[66] == "同比增长的产品"
+
+
+def test_parts_of_the_students_are_named_in_full(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "年末共有普通高校12 所，在校学生21.5 万人，其中本专科学生19.8 万人，研究生1.7 万人。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[19.8] == "本专科在校学生"  # each item of the enumeration in full
+    assert names[1.7] == "在校研究生"
+
+
+def test_where_counted_things_are_stays_with_their_count(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "年末共有在汴高校9 所，在校学生14.2 万人，专任教师0.8 万人。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[9] == "在汴高校"  # the count as written
+    assert names[14.2] == "高校在校学生"  # 在汴 says where the colleges are, not whose
+    assert names[0.8] == "高校专任教师"
+
+
+def test_a_list_item_that_shortens_its_siblings_kind_is_named_in_full(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "年末全市有资质的建筑业企业310 个。其中，特级和一级资质建筑业企业12 个；二级资质企业96 个。"
+        "年末有社区服务机构860 个，其中，社区服务指导中心2 个，社区服务中心57 个。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[96] == "二级资质建筑业企业"  # the sibling's 建筑业, written once
+    assert names[57] == "社区服务中心"  # another kind than 社区服务指导中心: left alone
+
+
+def test_a_pdf_space_after_a_latin_letter_splits_no_name(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "年末共有境内外上市公司58 家，其中A 股上市公司41 家。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[41] == "A股上市公司"  # not the table's 上市公司: A 股 is one word
+
+
+def test_premiums_of_all_insurers_are_named_without_them(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "全年全市保险公司原保险保费收入64.2 亿元，比上年增长6.1%。"
+        "其中，财产保险公司保费收入25.3 亿元。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[64.2] == "原保险保费收入"  # every premium is an insurer's
+    assert names[6.1] == "原保险保费收入"
+    assert names[25.3] == "财产保险公司保费收入"  # a kind of insurer: a part
+
+
+def test_within_the_place_is_no_part_of_a_name(extract):
+    text = "2023年江州市国民经济和社会发展统计公报\n2023 年江州市境内高铁发送旅客402.7 万人次。\n"
+    (record,) = extract(text)
+    assert record.indicator == "高铁发送旅客"  # 江州市境内 is the scope, as 全市
+
+
+def test_the_built_up_area_is_a_noun_not_a_verb(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "年末全市建成区面积286.4平方公里，其中中心城区建成区面积201.9平方公里。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[201.9] == "中心城区建成区面积"  # 建成区 (built-up area): not 建成 + 区面积
+
+
+def test_a_loss_is_of_the_events_counted_not_of_an_areas_head(extract):
+    text = (
+        "2023年江州市国民经济和社会发展统计公报\n"
+        "全年洪涝灾害造成农作物受灾面积3.2万公顷，绝收面积0.4万公顷，直接经济损失6.8亿元。"
+        "全年交通事故820起，直接经济损失296万元。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[6.8] == "直接经济损失"  # the disaster's, not 绝收直接经济损失
+    assert names[296] == "交通事故直接经济损失"  # the accidents just counted
+
+
+def test_deaths_written_as_a_verb_are_the_deaths_of_the_events_counted(extract):
+    text = (
+        "2023年江州县国民经济和社会发展统计公报\n"
+        "全年共发生各类生产安全事故9起，死亡11人，比上年下降8.3%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[11] == "生产安全事故死亡人数"  # never the bare verb 死亡
+    assert names[8.3] == "生产安全事故死亡人数"
+
+
+def test_a_bracketed_note_hides_no_measure_and_a_rate_follows_its_days(extract):
+    text = (
+        "2023年江州县国民经济和社会发展统计公报\n"
+        "全年化肥施用量（折纯）1.36万吨，下降2.4%。\n"
+        "全年县城环境空气质量优良天数349天，优良率95.6%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[1.36] == "化肥施用量（折纯）"  # not a product's 产量: it says its measure
+    assert names[95.6] == "县城环境空气质量优良率"  # the rate of the good days just given
+
+
+def test_what_funds_are_for_stays_in_their_name(extract):
+    text = "2023年江州县国民经济和社会发展统计公报\n全年全县发放救助资金1.08亿元。\n"
+    (record,) = extract(text)
+    assert record.indicator == "救助资金"  # not a bare 资金
+
+
+def test_a_rate_after_its_count_of_people_is_of_the_same_thing(extract):
+    text = (
+        "2023年江州县国民经济和社会发展统计公报\n"
+        "全年全县城乡居民基本医疗保险参保人数38.12万人，参保率97.1%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[97.1] == "城乡居民基本医疗保险参保率"  # not a bare 参保率
+
+
+def test_the_first_of_three_sectors_after_a_scope_is_no_rank(extract):
+    text = (
+        "2023年江州县国民经济和社会发展统计公报\n"
+        "全年全县第一、二、三产业增加值分别增长3.7%、6.4%和5.2%。\n"
+    )
+    got = [(r.indicator, r.value) for r in extract(text)]
+    assert got == [("第一产业增加值", 3.7), ("第二产业增加值", 6.4), ("第三产业增加值", 5.2)]
+
+
+def test_a_like_for_like_basis_is_no_name(extract):
+    text = (
+        "2023年江州县国民经济和社会发展统计公报\n"
+        "全年全县一般公共预算收入完成10.52亿元，同口径增长4.9%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text)}
+    assert names[4.9] == "一般公共预算收入"  # 同口径 says how it was compared, not what

@@ -120,6 +120,86 @@ def test_price_index_table(table):
     ]
 
 
+def test_price_index_table_whose_first_row_names_the_price(table):
+    text = """表3：2023 年居民消费价格指数（上年=100）
+指标\t指数
+居民消费价格\t101.6
+其中:食品烟酒\t100.8
+衣着\t102.1
+"""
+    assert brief(read(table, text)) == [
+        ("居民消费价格", 101.6, "", ""),
+        ("食品烟酒类居民消费价格", 100.8, "", ""),  # named as the prose names the class
+        ("衣着类居民消费价格", 102.1, "", ""),
+    ]
+
+
+def test_mode_rows_are_named_as_the_paragraph_before_the_table_writes_them(table):
+    prose = (
+        "全年货物周转量88.2 亿吨公里，增长2.1%。其中，铁路运输货物周转量30.5 亿吨公里，"
+        "增长1.2%；公路运输货物周转量57.7 亿吨公里，增长2.6%。全年旅客周转量40.1 亿人公里。"
+    )
+    text = (
+        prose
+        + """
+表6：2023 年交通运输量及其增长速度
+指标\t单位\t2023 年\t比上年增长（%）
+全年货物周转量\t亿吨公里\t88.2\t2.1
+#铁路\t亿吨公里\t30.5\t1.2
+公路\t亿吨公里\t57.7\t2.6
+全年旅客周转量\t亿人公里\t40.1\t3.0
+#航空\t亿人公里\t12.9\t5.5
+"""
+    )
+    names = [r.indicator for r in read(table, text)]
+    assert names[2:6] == ["铁路运输货物周转量"] * 2 + ["公路运输货物周转量"] * 2
+    assert names[8] == "航空旅客周转量"  # the paragraph does not write it: row + measure
+
+
+def test_an_ownership_form_row_under_industry_names_its_firms(table):
+    text = """表3：2023 年规模以上工业增加值增长速度
+指标\t比上年增长（%）
+规模以上工业增加值\t6.1
+在总计中：\t国有企业\t2.4
+集体企业\t-3.5
+在总计中：\t公有制\t1.8
+非公有制\t7.2
+"""
+    names = [r.indicator for r in read(table, text)]
+    assert names[1] == "国有企业工业增加值"
+    assert names[3:] == ["公有制企业工业增加值", "非公有制企业工业增加值"]  # not 公有制工业…
+
+
+def test_a_part_row_of_a_total_is_no_total_unless_the_paragraph_says_so(table):
+    prose = (
+        "全年农林牧渔业总产值312.5 亿元，比上年增长4.0%。其中，种植业总产值190.2 亿元，"
+        "增长3.1%；畜牧业总产值80.1 亿元，增长5.0%；农林牧渔专业及辅助性活动增长5.2%。"
+    )
+    text = (
+        prose
+        + """
+表2：2023 年农林牧渔业总产值及其增长速度
+指标名称\t绝对数（亿元）\t比上年增长（%）
+农林牧渔业总产值\t312.5\t4.0
+#种植业\t190.2\t3.1
+农林牧渔专业及辅助性活动\t14.6\t5.2
+"""
+    )
+    names = [r.indicator for r in read(table, text)]
+    assert names[2] == "种植业总产值"  # as the paragraph writes it
+    assert names[4:] == ["农林牧渔专业及辅助性活动产值"] * 2  # a part is not a total
+
+
+def test_rows_after_a_row_ending_in_liang_take_the_tables_measure(table):
+    text = """表4：2023 年规模以上工业主要产品产量及其增长速度
+产品名称\t单位\t产量\t比上年增长（%）
+发电量\t亿千瓦时\t8.62\t4.1
+水泥\t万吨\t96.3\t-2.7
+"""
+    names = [r.indicator for r in read(table, text)]
+    assert names == ["发电量", "发电量", "水泥产量", "水泥产量"]  # not 水泥量 (发电量's 量)
+
+
 def test_price_change_table_names_prices(table):
     text = """表11\t2023年中心城市居民消费价格比上年涨跌情况
 指标名称\t单位\t比上年涨跌幅度

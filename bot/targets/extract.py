@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from bot.corpus.gazetteer import NATIONAL, default_gazetteer
 from bot.models import Document, Passage
-from bot.targets.frames import Frame
+from bot.targets.frames import Frame, grown_among, name_group_heads
 from bot.targets.indicators import IndicatorTable, default_table
 from bot.targets.item_labels import item_label, labelled
 from bot.targets.kinds import (
@@ -464,12 +464,17 @@ class _Walker:
         if self.task_years is not None and _BY_YEAR_RE.search(line):
             self.task_years.note_horizon(path)
         whole: tuple[str, str] | None = None  # kind and year of the 。-sentence before
+        dot_records = len(self.records)  # the first record of the 。-sentence being read
         last: tuple[str, str] | None = None  # … and of the one being read
         for offset, sentence in split_sentences(line):
             if not may_have_figures(sentence):
+                self.frame.without_figure(sentence)
                 if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                     dot_start = offset + len(sentence)
                     context = context.next_sentence()
+                    if self.bulletin:
+                        self._name_group_heads(dot_records)
+                    dot_records = len(self.records)
                     whole, last = last or whole, None
                 continue
             figures = [
@@ -517,7 +522,19 @@ class _Walker:
                 dot_start = offset + len(sentence)
                 context = context.next_sentence()
                 self.frame.end_sentence()
+                if self.bulletin:
+                    self._name_group_heads(dot_records)
+                dot_records = len(self.records)
                 whole, last = last or whole, None
+
+    def _name_group_heads(self, first: int) -> None:
+        """Records ``first``… (one 。-sentence): a group of industries takes its parts' measure."""
+        recs = self.records[first:]
+        lists = ["其中" in r.sentence for r in recs]
+        names = name_group_heads([r.indicator for r in recs], [r.unit for r in recs], lists)
+        for k, (rec, name) in enumerate(zip(recs, names, strict=True)):
+            if name != rec.indicator:
+                self.records[first + k] = replace(rec, indicator=name)
 
     def in_frame(self, named: Named, sentence: str) -> Named:
         """``named`` with a half name completed from the frame (种植业 -> 种植业产值)."""
@@ -527,6 +544,10 @@ class _Walker:
             prev = _clause_start(sentence, start - 1)
             if not any(c.isdigit() for c in sentence[prev : start - 1]):
                 start = prev  # 其中，种植业…: the lead is a clause of its own
+        if self.bulletin:
+            grown = grown_among(sentence[: fig.start], sentence[fig.end :], fig)
+            if grown:
+                return replace(named, indicator=grown)
         name, changed = self.frame.complete(
             named.indicator, fig, sentence[start : fig.start], sentence[fig.end :]
         )
@@ -794,7 +815,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "51"
+EXTRACTOR_VERSION = "52"
 
 
 def extract_targets(

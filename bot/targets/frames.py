@@ -51,17 +51,30 @@ _MEASURES: dict[str, frozenset[str]] = {
     ),
     **dict.fromkeys(("里程", "总里程"), frozenset({"length", "percent", "points"})),
     **dict.fromkeys(
-        ("招生", "在校生", "在校学生", "毕业生", "教职工", "专任教师", "在园幼儿", "人数",
-         "死亡人数", "受伤人数", "死伤人数", "起数", "床位", "用户"),
+        ("招生", "在校生", "在校学生", "毕业生", "毕结业生", "教职工", "专任教师", "在园幼儿",
+         "人数", "死亡人数", "受伤人数", "死伤人数", "起数", "床位", "用户"),
         frozenset({"count", "percent", "points"}),
     ),
     **dict.fromkeys(("价格", "居民消费价格"), frozenset({"percent", "points"})),
 }  # fmt: skip
 # Measures that are whole indicators: they never take the entity of an earlier figure.
 _WHOLE = frozenset({"居民消费价格", "可支配收入", "消费支出", "专利授权", "专利申请", "图书藏量"})
+_WITHIN_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}?[市县州区省]境内(?=[\u4e00-\u9fff]{2})")
+_ALL_INSURERS_RE = re.compile(r"保险(?:公司|机构)(?=[\u4e00-\u9fff]*(?:保费收入|赔付支出)$)")
+# Losses are of the events just counted (交通事故1337起…直接经济损失411万元), not of an
+# area's head (绝收面积14.6公顷，直接经济损失23.33亿元 is the disaster's).
+_LOSSES = frozenset({"直接经济损失"})
+_STUDENTS = frozenset({"在校学生", "在校生"})
+# Who runs or owns them: a bare 民办 after 幼儿园1250所 is the private kindergartens.
+_OWNERSHIP = frozenset({"民办", "公办", "公立", "私立", "国有", "民营", "集体"})
+# Measures that say whose they are (在园幼儿: the kindergartens'): never completed, but the
+# entity stays in force for the measures after them (幼儿园…，在园幼儿…，专任教师…).
+_SELF_NAMED = frozenset({"在园幼儿"})
 # Per-head income and spending, and the standard parts of income that bulletins list
 # after them without repeating whose they are.
 _PER_CAPITA_RE = re.compile(r"(.{0,8}人均)(?:可支配收入|消费(?:性)?支出)$")
+# A per-head amount that does not say of whom (月人均保障标准, 人均补助).
+_PER_HEAD_RE = re.compile(r"(?:月|年)?人均[\u4e00-\u9fff]{2,8}")
 _INCOME_PART_RE = re.compile(r"(?:工资性|经营净|经营性|财产净|财产性|转移净|转移性)收入")
 # A name ending so already says what it measures (地铁客运总量, 运营线路长度).
 _SAYS_MEASURE_RE = re.compile(
@@ -86,8 +99,8 @@ def _clause_core(clause: str) -> str:
 
 # Measures that count people: 民办428所 under 毕业生 is no count of graduates.
 _PEOPLE_MEASURES = frozenset(
-    {"招生", "在校生", "在校学生", "毕业生", "教职工", "专任教师", "在园幼儿", "人数", "死亡人数",
-     "受伤人数", "死伤人数"}
+    {"招生", "在校生", "在校学生", "毕业生", "毕结业生", "教职工", "专任教师", "在园幼儿", "人数",
+     "死亡人数", "受伤人数", "死伤人数"}
 )  # fmt: skip
 
 
@@ -102,11 +115,19 @@ def _unit_fits(measure: str, fig: Figure) -> bool:
 _COUNT_END_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:起数|次数|数)$")
 
 
+# 在蓉高校: where they are (在 and a place's one-character name), not which they are
+_LOCATED_RE = re.compile(
+    r"^在(?![建校园册岗职营线用库押途读])[\u4e00-\u9fff](?=[\u4e00-\u9fff]{2})"
+)
+
+
 def _compose(entity: str, measure: str) -> str:
     """The paragraph's entity with a measure; a count's 数 goes before a count of people
-    (生产安全事故数27起；死亡人数39人 -> 生产安全事故死亡人数)."""
+    (生产安全事故数27起；死亡人数39人 -> 生产安全事故死亡人数); where the things are
+    is said with their count only (在蓉高校65所，在校学生… -> 高校在校学生)."""
     if measure.endswith("人数"):
         entity = _COUNT_END_RE.sub("", entity)
+    entity = _LOCATED_RE.sub("", entity)
     return entity + measure
 
 
@@ -126,6 +147,114 @@ def measure_of(name: str) -> str:
     return m.group(1) if m else ""
 
 
+# A price index the paragraph states without a figure (居民消费价格（CPI）涨幅与上年持平):
+# the parts listed after it are still its parts (其中，城市下降0.1%).
+_FLAT_PRICE_RE = re.compile(
+    r"(居民消费价格|商品零售价格|工业生产者(?:出厂|购进)价格)(?:（[A-Z]+）|\([A-Z]+\))?"
+    r"(?:总水平)?(?:涨幅|指数)?(?:与上年|比上年|同比)?(?:基本)?持平"
+)
+
+
+# A set of industries counted by a numeral (五大先进制造业, 四大主导产业): a group of parts.
+_GROUP_RE = re.compile(
+    r"^[二三四五六七八九十]{1,2}大[\u4e00-\u9fff]{1,10}(?:产业|制造业|行业|工业)$"
+)
+
+
+def _part_measure(name: str) -> str:
+    return measure_of(name) or ("人口" if name.endswith("人口") and len(name) > 2 else "")
+
+
+def name_group_heads(names: list[str], units: list[str], lists: list[bool]) -> list[str]:
+    """``五大主导产业 增长18.4%，其中，特色食品增加值增长41.9%…``: a group's growth, stated
+    without a measure, is of the measure its parts in the same sentence all take; so is
+    the head of a 。-sentence that lists its parts (``lists``: a 其中 in its sentence):
+    ``少数民族402.33万人，其中：苗族人口…，侗族人口…`` is 少数民族人口."""
+    out = list(names)
+    for i, name in enumerate(names):
+        group = units[i] == "%" and _GROUP_RE.match(name)
+        if not group and not (i == 0 and lists[i] and not _part_measure(name)):
+            continue
+        parts = [n for n, u in zip(names[i + 1 :], units[i + 1 :], strict=True) if u == units[i]]
+        later = {_part_measure(n) for n in parts}
+        m = later.pop() if len(later) == 1 else ""
+        if (group or len(parts) >= 2) and m and m not in _WHOLE and not name.endswith(m):
+            out[i] = name + m
+    return out
+
+
+# 全市32个行业大类中，有18个行业同比增长: the members of the set that grew
+_AMONG_SET_RE = re.compile(r"\d+\s*(?:个|种|家)([\u4e00-\u9fff]{2,8})中[，,]?(?:有)?$")
+_GREW_RE = re.compile(
+    r"^\s*([\u4e00-\u9fff]{1,6}?)(同比增长|实现正增长|保持增长|增长)(?![率幅值额])"
+)
+
+
+def grown_among(before: str, after: str, fig: Figure) -> str:
+    """``有18个行业同比增长`` after ``32个行业大类中``: ``同比增长的行业大类``; ``""`` if not so.
+
+    ``before`` is the sentence up to the figure, ``after`` the text from its end (the
+    count's noun, when the figure's unit is the measure word alone, comes first).
+    """
+    if fig.unit_class != "count":
+        return ""
+    among = _AMONG_SET_RE.search(before)
+    grew = _GREW_RE.match(after)
+    if not among or not grew:
+        return ""
+    members = fig.unit[1:] + grew.group(1) if len(fig.unit) > 1 else grew.group(1)
+    whole = among.group(1)
+    return grew.group(2) + "的" + whole if members and whole.startswith(members) else ""
+
+
+# A treatment written as a verbal noun (污水处理), measured in tonnes or cubic metres.
+_TREATED_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})处理$")
+# the text after a figure closing the brackets it is in (人），毕业生…)
+_CLOSES_RE = re.compile(r"[^，。；（(]{0,6}[）)]")
+_LEVEL_RE = re.compile(r"(?:国家|省|市|州|县|区)级|[一二三]级(?:甲等|乙等)?")
+_PAREN_RE = re.compile(r"（[^）]*）|\([^)]*\)")
+
+
+def like_sibling(part: str, sibling: str) -> str:
+    """``二级资质企业`` after ``特级和一级资质建筑业企业`` in one list: the sibling's kind of
+    firm, written once (``二级资质建筑业企业``); ``""`` when the part is not so shortened."""
+    k = 0
+    while k < min(len(part), len(sibling)) and part[-1 - k] == sibling[-1 - k]:
+        k += 1
+    head, sib_head = part[: len(part) - k], sibling[: len(sibling) - k]
+    if k < 2 or not 3 <= len(head) <= 6 or re.search(r"[及和、与或]", head):
+        return ""
+    if sib_head.startswith(head):
+        return ""  # 社区服务中心 beside 社区服务指导中心: another kind, not a shortened one
+    for j in range(len(head) - 2, -1, -1):
+        tail = head[j:]
+        at = sib_head.rfind(tail)
+        if at > 0:
+            inserted = sib_head[at + len(tail) :]
+            if 2 <= len(inserted) <= 4:
+                return head + inserted + part[len(part) - k :]
+            return ""
+    return ""
+
+
+def with_level(part: str, whole: str) -> str:
+    """A part and the count it is of, one of them named by its level: ``国家级保护区`` of
+    ``自然保护区`` is ``国家级自然保护区``; ``中医医院`` of ``二级医院`` is ``二级中医医院``."""
+    k = 0
+    while k < min(len(part), len(whole)) and part[-1 - k] == whole[-1 - k]:
+        k += 1
+    if k < 2:
+        return ""
+    head_part, head_whole = part[: len(part) - k], whole[: len(whole) - k]
+    if not head_part or not head_whole:
+        return ""
+    if _LEVEL_RE.fullmatch(head_part) and not _LEVEL_RE.search(head_whole):
+        return head_part + whole
+    if _LEVEL_RE.fullmatch(head_whole) and not _LEVEL_RE.search(head_part):
+        return head_whole + part
+    return ""
+
+
 @dataclass(slots=True)
 class Frame:
     """The entity and measure in force in the paragraph being read.
@@ -142,6 +271,9 @@ class Frame:
     measured: str = ""  # the unit class of the figure that set the measure
     measured_unit: str = ""  # and its unit (万人 of 在校学生116.4万人)
     plain: str = ""  # the last name left as it was (a count outside the measure)
+    entity_unit: str = ""  # the unit of the count that set the entity (所 of 幼儿园860所)
+    students: str = ""  # 在校学生 of 在校学生116.4万人, whose parts (研究生) are named after it
+    last: str = ""  # the last name given (参保人数 before its 参保率)
 
     def reset(self) -> None:
         self.entity = ""
@@ -151,12 +283,31 @@ class Frame:
         self.measured = ""
         self.measured_unit = ""
         self.plain = ""
+        self.entity_unit = ""
+        self.students = ""
+        self.last = ""
+
+    def without_figure(self, sentence: str) -> None:
+        """A sentence with no figure: a price index held flat is the measure of its parts."""
+        m = _FLAT_PRICE_RE.search(sentence)
+        if m:
+            self.entity, self.measure = "", m.group(1)
+            self.measured, self.measured_unit, self.entity_unit = "percent", "%", ""
 
     def end_sentence(self) -> None:
         self.subitems = False
         self.entity = ""
+        self.students = ""
 
     def complete(self, name: str, fig: Figure, clause: str, after: str = "") -> tuple[str, bool]:
+        """:meth:`_complete`; a list of parts in brackets (``（其中:…41913人）``) ends with them."""
+        done = self._complete(name, fig, clause, after)
+        if _CLOSES_RE.match(after):
+            self.subitems = False
+        self.last = done[0]
+        return done
+
+    def _complete(self, name: str, fig: Figure, clause: str, after: str = "") -> tuple[str, bool]:
         """``name`` completed from the frame, and whether it was; updates the frame.
 
         ``clause`` is the text before the figure in its clause (``其中种植业``), used to
@@ -165,12 +316,65 @@ class Frame:
         """
         if _SUBITEM_LEAD_RE.match(clause.strip()):
             self.subitems = True
+        from bot.targets.naming.words import _is_verb  # naming imports this module
+
+        verb = _is_verb(name) or _is_verb(name[-2:])
+        if fig.unit.endswith("人次") and verb and not measure_of(name):
+            return name + "人次", True  # 诊疗1.7亿人次: a count of visits, never a verb
+        if _TREATED_RE.search(name) and fig.unit_class in ("weight", "volume"):
+            # 完成生活垃圾无害化处理674万吨: the amount treated
+            name += "量"
+            self.plain = name
+            return name, True
+        # 优良天数352天，优良率96.4%; 参保人数45.6万人，参保率96.5%
+        base = re.sub(r"(?:天数|人数|量)$", "", self.last)
+        rated = name.endswith("率") and len(name) >= 3 and base != name[:-1]
+        if rated and base.endswith(name[:-1]):
+            # …无害化处理674万吨，无害化处理率100%: the rate of what was just treated
+            return base + "率", True
+        if (
+            name.startswith("总")
+            and len(name) >= 3
+            and self.entity_unit
+            and self.entity
+            and fig.unit_class != "count"
+            and not measure_of(name)
+        ):
+            return self.entity + name, True  # 货运船舶1389艘，总载重吨位151万吨: the ships'
+        people = fig.unit in ("人", "名", "万人") or fig.unit_class in _CHANGE_CLASSES
+        if name in ("死亡", "受伤", "死伤", "遇难") and people:
+            # 生产安全事故12起，死亡15人: the deaths of the events just counted, as 死亡人数
+            full = name + "人数"
+            if self.entity and self.entity_unit and fig.unit != self.entity_unit:
+                full = _compose(self.entity, full)
+            return full, True
+        within = _WITHIN_PLACE_RE.match(name)
+        if within:
+            return name[within.end() :], True  # 周口市境内高铁发送旅客: the place is the scope
+        insurers = _ALL_INSURERS_RE.match(name)
+        if insurers and len(name) > insurers.end() + 2:
+            # 保险公司原保险保费收入: every premium is an insurer's; 财产保险公司… stays a part
+            return name[insurers.end() :], True
+        if fig.unit == "所" and len(name) >= 4 and name.endswith("教育"):
+            # 特殊教育10所，在校生5820人: schools of that education, as 中等职业教育学校37所
+            name += "学校"
+            self.entity, self.entity_unit, self.plain = name, fig.unit, name
+            return name, True
         owner = _PER_CAPITA_RE.search(name)
         if owner:
             self.per_capita = owner.group(1)
         elif self.per_capita and _INCOME_PART_RE.fullmatch(name):
             # 城镇居民人均可支配收入…。其中，工资性收入32292元: the town dweller's, per head
             return self.per_capita + name, True
+        elif (
+            _PER_HEAD_RE.fullmatch(name)
+            and self.entity
+            and self.measure.endswith("人数")
+            and fig.unit_class in _MONEY
+            and self.table.canonical(name) is None
+        ):
+            # 城市居民最低生活保障人数5.57万人；月人均保障标准719元: per head of those counted
+            return self.entity + name, True
         measure = measure_of(name)
         core = _clause_core(clause)
         head = name[: len(name) - len(measure)]
@@ -178,37 +382,67 @@ class Frame:
         if (
             measure
             and measure not in _WHOLE
+            and measure not in _SELF_NAMED
             and self.entity
             and core == measure
+            and not (measure in _LOSSES and not self.entity_unit)
             and not name.startswith(self.entity)
             and not read_after
         ):
             # 普通中学642所，在校学生71.9万人: the clause says only the measure
             full = _compose(self.entity, measure)
             self.measured_unit = fig.unit
+            self.students = measure if measure in _STUDENTS else ""
             return self._known(full) or full, True
+        if name in _SELF_NAMED:
+            self.measure, self.measured, self.measured_unit = name, fig.unit_class, fig.unit
+            return name, False
         if name in _MEASURES:
-            if self.entity and name not in _WHOLE and fig.unit_class in _MEASURES[name]:
+            whose = bool(self.entity) and not (name in _LOSSES and not self.entity_unit)
+            if whose and name not in _WHOLE and fig.unit_class in _MEASURES[name]:
                 self.measure, self.measured = name, fig.unit_class
                 self.measured_unit = fig.unit
                 full = _compose(self.entity, name)
                 return self._known(full) or full, True
             self.entity, self.measure = "", name  # 居民消费价格: a measure of its own
+            self.entity_unit = ""
             self.measured = fig.unit_class
             self.measured_unit = fig.unit
             return name, False
+        if (
+            measure == "人数"
+            and self.entity
+            and self.entity_unit
+            and self.entity_unit != fig.unit
+            and len(head) == 2
+            and _is_verb(head)
+        ):
+            # 养老服务机构57所，有床位5923张，入住人数2146人: those who live in them
+            return self.entity + name, True
+        if (
+            measure in _PEOPLE_MEASURES
+            and self.subitems
+            and self.entity
+            and 2 <= len(head) <= 4
+            and not name.startswith(self.entity)
+            and fig.unit_class == "count"
+        ):
+            # 中职学校…在校学生7.9万人（其中:非全日制在校学生4.1万人）: the school's, still
+            return self._known(self.entity + name) or self.entity + name, True
         if measure:
             self.entity = name[: -len(measure)].rstrip("的")
+            self.entity_unit = ""
             self.measure, self.measured = measure, fig.unit_class
             self.measured_unit = fig.unit
             return name, False
         if (
-            (self.subitems or name.endswith("类"))  # 化妆品类 is a class of the measure
+            # 化妆品类 is a class of the measure; 等级公路28062公里 after 公路总里程, a part
+            (self.subitems or name.endswith("类") or self._part_of_total(fig))
             and self.measure
             and _unit_fits(self.measure, fig)
             and name not in self.table
             and len(name) <= _CATEGORY_MAX
-            and not _SAYS_MEASURE_RE.search(name)
+            and not _SAYS_MEASURE_RE.search(_PAREN_RE.sub("", name))  # 化肥施用量（折纯）
             # people named as such are their own count (环境监测人员 172人, not …人员人数)
             and not (fig.unit.endswith(("人", "名")) and name.endswith(PEOPLE_NOUNS))
             and fig.unit_class in _MEASURES[self.measure]
@@ -218,15 +452,55 @@ class Frame:
             # 种植业 under 农林牧渔业总产值 is 种植业产值: a part is not a total
             full = name + self.measure.removeprefix("总")
             return self._known(full) or full, True
+        if self.subitems and fig.unit_class == "count" and self.plain:
+            full = like_sibling(name, self.plain)
+            if full:
+                return full, True
+        whole = _PAREN_RE.sub("", self.entity or self.plain)
+        if self.subitems and fig.unit_class == "count" and whole and with_level(name, whole):
+            # 自然保护区19个。其中，国家级保护区1个: the national nature reserves
+            return with_level(name, whole), True
+        if (
+            self.subitems
+            and self.students
+            and fig.unit == self.measured_unit
+            and name.endswith("生")
+            and not name.startswith("在校")
+            and len(name) <= 6
+            and not measure_of(name)
+        ):
+            # 在校学生116.4万人，其中本专科学生103.5万人，研究生10.9万人: each named in full
+            if name.endswith("学生"):
+                return name[:-2] + self.students, True
+            return "在校" + name, True
+        if (
+            self.subitems
+            and name in _OWNERSHIP
+            and self.entity
+            and fig.unit_class == "count"
+            and fig.unit == self.entity_unit
+        ):
+            # 幼儿园860所（其中：民办302所）: the private ones; the entity stays 幼儿园
+            return name + self.entity, True
         parts_of_measure = self.subitems and fig.unit == self.measured_unit
         if fig.unit_class == "count" and name not in self.table and not parts_of_measure:
             # 本科院校1所: the next 招生 is theirs; but 在校学生…，其中研究生10.9万人 names a
             # part of the students, and the 专任教师 after it are still the colleges'
             self.entity = name
+            self.entity_unit = fig.unit
         # 接待国内旅游者7879.45万人次，比上年增长25.8%: the growth of that count, not of a
         # part of the paragraph's 收入
         self.plain = name
         return name, False
+
+    def _part_of_total(self, fig: Figure) -> bool:
+        """A figure in the unit of the total just given (公路总里程29322公里) is a part of it."""
+        return (
+            self.measure.startswith("总")
+            and bool(self.entity)
+            and fig.unit == self.measured_unit
+            and fig.unit_class not in _CHANGE_CLASSES  # 农村消费增长20%: no part of 总额 9.9%
+        )
 
     def _known(self, name: str) -> str | None:
         canonical = self.table.canonical(name)

@@ -270,7 +270,7 @@ BASE_PHRASE_RE = re.compile(
     # how a figure was computed, not what it measures: 扣除留抵退税因素后, 按可比价格计算,
     # 按自然口径计算, 按常住人口计算, 分产业看, 从环比看
     r"|扣除[^，。；]{1,12}?(?:因素)?后|按[^，。；]{1,12}?(?:口径|价格)?(?:计算|统计|核算)"
-    r"|按[^，。；]{1,8}?(?:口径|价格)"
+    r"|按[^，。；]{1,8}?(?:口径|价格)|同口径|可比口径"  # 同口径增长5.6%: how, not what
     r"|[分从][^，。；]{1,8}?看|初步核算|经核算"
     # rhetoric around a figure: 连跨两个万亿元台阶, 跨过两个万亿元大关, 双双
     r"|(?:连跨|跨过|跨上)[^，。；]{0,10}(?:台阶|大关)|双双"
@@ -363,6 +363,7 @@ _LEAD_WORDS = (
     "未来",
     "每个",
     "各类",
+    "各种",
     "各项",
     "一批",
 )
@@ -528,7 +529,7 @@ ATTRIBUTES: tuple[str, ...] = tuple(
 # Verbs inside a phrase after which the measured thing starts
 # (烟台体育健儿在杭州亚运会上获得奖牌总数 -> 奖牌总数).
 INNER_VERB_RE = re.compile(
-    r"获得|荣获|取得|实现|完成|推进|实施|开展|举办|引进|培育|打造|建成|新增|达到|突破|推动|加快|聚焦"
+    r"获得|荣获|取得|实现|完成|推进|实施|开展|举办|引进|培育|打造|建成(?!区)|新增|达到|突破|推动|加快|聚焦"
     r"|受理"
 )
 # A clause that is only a level (其中国家级3个) names a subset of the previous thing.

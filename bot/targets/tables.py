@@ -202,6 +202,8 @@ _GENERIC_LABELS = frozenset({"其他", "其它", "其他类", "其余", "其他�
 # Rows named by a place or by a scope that qualifies the parent's whole name.
 _SCOPE_WORDS_TEXT = "城市 农村 城镇 乡村 城区 市区 县域 铁路 公路 水运 水路 航空 民航 管道 港口"
 _SCOPE_WORDS = frozenset(_SCOPE_WORDS_TEXT.split())
+# An ownership form written bare in a row of firms (公有制, 非公有制).
+_OWNERSHIP_RE = re.compile(r"(?:非)?公有制|股份制|国有|集体|私营|民营|国有控股")
 # What a name measures, from its end; the longest match wins.
 _MEASURES_TEXT = (
     "人均可支配收入 可支配收入 人均消费支出 消费支出 户籍人口 人口 竣工面积 "
@@ -503,6 +505,7 @@ class TableReader:
         self.region = region
         self.bulletin = bulletin
         self.state = _Table()
+        self.prose = ""  # the last paragraph read: it often says in words what the table lists
 
     # -- lines outside tables ---------------------------------------------------------
 
@@ -512,6 +515,7 @@ class TableReader:
         if not s:
             return
         if len(s) > _MAX_CAPTION:  # a paragraph (the common case): it ends any table
+            self.prose = _SPACES_RE.sub("", s)
             if self.state.caption or self.state.columns:
                 self.state = _Table()
             return
@@ -901,6 +905,8 @@ class TableReader:
             if label in _SCOPE_WORDS:
                 return label + _strip_scope(parent)
             cat = label if label.endswith("类") or not index else label + "类"
+            if index and parent.endswith("价格"):
+                return cat + parent  # 衣着 under 居民消费价格 (an index): 衣着类居民消费价格
             return cat + ("价格指数" if index else "价格")
         if not parent:
             measure = self._table_measure()
@@ -909,9 +915,12 @@ class TableReader:
             return label
         pm = _measure(parent)
         if label in _SCOPE_WORDS and not pm.endswith("人口"):
-            return label + _strip_scope(parent)
+            return self._as_written(label, _strip_scope(parent))
         prefix = _new_prefix(parent)
         measure = _CHILD_MEASURE.get(pm, pm)
+        if len(pm) == 1 and len(self._table_measure()) > 1:
+            # 水泥 after a 发电量 row in a 产量 table: the table's measure, not 发电量's 量
+            measure = self._table_measure()
         if not pm:
             measure = self._table_measure()
             measure = _CHILD_MEASURE.get(measure, measure)
@@ -921,10 +930,23 @@ class TableReader:
             and not label.endswith(("业", "产业"))
         ):
             measure = "工业增加值"  # 国有企业 under 规模以上工业增加值
+            if _OWNERSHIP_RE.fullmatch(label):
+                label += "企业"  # 公有制 beside 国有企业, 集体企业: the firms of that ownership
+        if measure.startswith("总") and len(measure) > 2 and label + measure not in self.prose:
+            measure = measure[1:]  # a part is not a total, unless the paragraph says 种植业总产值
         name = _join_measure(label, measure)
         if prefix and not name.startswith(prefix):
             name = prefix + name
         return name
+
+    def _as_written(self, label: str, whole: str) -> str:
+        """``铁路`` under ``货物周转量``: ``铁路运输货物周转量`` when the paragraph before the
+        table writes it so (the mode's own words between), else ``铁路货物周转量``."""
+        if label + whole in self.prose or len(whole) < 3:
+            return label + whole
+        infix = r"([^\W\d和及与或、，。；]{1,2})"
+        m = re.search(re.escape(label) + infix + re.escape(whole), self.prose)
+        return label + m.group(1) + whole if m else label + whole
 
     def _by_row_name(
         self, subject: str, col: _Column, level_head: str, place: bool

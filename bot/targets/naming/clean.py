@@ -130,6 +130,7 @@ def strip_noise(text: str) -> str:
     notes (``细颗粒物（PM2.5）``), ``在…基础上`` and a ``由A提高到`` baseline. A short
     alternate inside a word stays, without its brackets (执业（助理）医师, 国际（地区）航线)."""
     s = _ALTERNATE_RE.sub(r"\1", text)
+    s = re.sub(r"(?<=[A-Za-z]) (?=[\u4e00-\u9fff])", "", s)  # A 股: a PDF's spacing
     alternate = _TRAILING_ALTERNATE_RE.search(s)
     s = _PAREN_RE.sub("", s[: alternate.start()] if alternate else s)
     s += f"（{alternate[1]}）" if alternate else ""
@@ -182,7 +183,8 @@ def clean_name(text: str) -> str:
         s = _strip_head(s, _BATCH_LEAD_RE)
         m = VERB_RE.match(s)
         if m and len(m.group()) > 1 and m.end() in word_bounds(s) and not _rate_of_new_ones(s, m):
-            s = s[m.end() :]
+            # 救助资金, 保障资金: the verb says what the funds are for; 资金 alone says nothing
+            s = s if s[m.end() :] in ("资金", "经费", "资金额") else s[m.end() :]
         s = _strip_head(s, _LEAD_PARTICLE_RE)
         s = _AFTER_EVENT_RE.sub("", s) if len(s) > 8 else s
         s = _GREW_TO_RE.sub("", s)  # 农民专业合作社发展到133家: before TRAIL_RE takes the 到
@@ -255,6 +257,8 @@ def clean_name(text: str) -> str:
             and len(head) >= 4
         ):
             pass  # 政府采购工程面向中小企业的预留份额: a share says whose it is before 的
+        elif re.fullmatch(r"(?:具有|具备)[^的]{0,4}资质(?:等级)?", head):
+            pass  # 具有资质等级的…建筑业企业: the statistics' population, not a loose clause
         elif len(tail) >= 2 and tail not in GENERIC_NAMES and tail not in _BARE_HEADS:
             s = tail
     if len(s) > 3:

@@ -97,7 +97,8 @@ def _is_output(name: str, fig: Figure, table: IndicatorTable) -> bool:
         return False
     if not _PRODUCT_UNIT_RE.search(fig.unit) or name in table:
         return False
-    if _MEASURE_END_RE.search(name) or _STAT_NOUN_RE.search(name) or name.endswith(("量", "位")):
+    bare = re.sub(r"（[^（）]*）$", "", name)  # 化肥施用量（折纯）: the note says how it is counted
+    if _MEASURE_END_RE.search(bare) or _STAT_NOUN_RE.search(bare) or bare.endswith(("量", "位")):
         return False
     words = _segmenter().cut(name, True)
     return _is_name(name) and not any(_is_verb(w) for w in words) and "的" not in name
