@@ -61,9 +61,51 @@ def translation_table() -> dict[int, int]:
     return table
 
 
+# Texts at least this long are mapped through a lookup array in numpy (passages and whole
+# documents at index time: ~20x as fast on a document as ``str.translate`` with a dict,
+# whose per-character lookup was a tenth of the index build's own time); shorter ones
+# (queries, words) by ``str.translate``, cheaper below numpy's fixed cost per call.
+_ARRAY_MIN_CHARS = 128
+_BMP = 0x10000
+
+
+@lru_cache(maxsize=1)
+def _lookup_array():
+    """``translation_table()`` as an array over the BMP (every key is below U+10000; a
+    value may not be, so uint32): code point -> its normalised code point."""
+    import numpy as np
+
+    table = translation_table()
+    lut = np.arange(_BMP, dtype="<u4")
+    keys = np.fromiter(table.keys(), dtype=np.int64, count=len(table))
+    assert keys.size == 0 or int(keys.max()) < _BMP
+    lut[keys] = np.fromiter(table.values(), dtype=np.int64, count=len(table))
+    return lut
+
+
 def normalize(text: str) -> str:
     """Normalise ``text`` for matching; ``len(normalize(t)) == len(t)`` always holds."""
-    return text.translate(translation_table())
+    if len(text) < _ARRAY_MIN_CHARS:
+        return text.translate(translation_table())
+    return _normalize_array(text)
+
+
+def _normalize_array(text: str) -> str:
+    """:func:`normalize` through :func:`_lookup_array` (the same result: code points past
+    the BMP and lone surrogates pass through unchanged, as with ``str.translate``)."""
+    import numpy as np
+
+    lut = _lookup_array()
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    if not codes.size:
+        return text
+    if int(codes.max()) < _BMP:
+        out = lut[codes]
+    else:
+        out = codes.copy()
+        small = codes < _BMP
+        out[small] = lut[codes[small]]
+    return out.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 # Full-width digits, Latin letters and ％ (５．５％, ＧＤＰ), as some web pages and older
