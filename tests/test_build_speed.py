@@ -55,3 +55,58 @@ def test_expand_user_words_without_user_words_is_unchanged():
     tok = tk.Tokenizer()
     tokens = ["推进", "高质量", "发展"]
     assert tok.expand_user_words(iter(tokens)) == tokens
+
+
+def _old_mentions(g, text):
+    """Gazetteer.mentions as it was: a Python step per character."""
+    from bot.corpus.gazetteer import _SUFFIX_RE, Mention
+
+    end = 0
+    for i in range(len(text) - 1):
+        if i < end or text[i : i + 2] not in g._name_starts:
+            continue
+        for size in range(min(g._longest, len(text) - i), 1, -1):
+            name = text[i : i + size]
+            if name in g._names:
+                end = i + size
+                places = g._by_short[name]
+                suffixed = name != places[0].short or bool(_SUFFIX_RE.match(text, end))
+                yield Mention(places[0], i, end, suffixed)
+                break
+
+
+def test_gazetteer_mentions_equal_the_per_character_loop():
+    from bot.corpus.gazetteer import default_gazetteer
+
+    g = default_gazetteer()
+    rng = random.Random(11)
+    names = sorted(g._names)
+    for n in (0, 1, 2, 50, 255, 256, 257, 3000):
+        for _ in range(4):
+            parts = []
+            while sum(map(len, parts)) < n:
+                r = rng.random()
+                if r < 0.3:
+                    parts.append(rng.choice(names))
+                elif r < 0.4:
+                    parts.append(rng.choice(["市", "省", "县", "区", "𠀀", "\ud800", "\n"]))
+                else:
+                    parts.append(_random_text(rng, rng.randint(1, 6)))
+            text = "".join(parts)[:n]
+            assert list(g.mentions(text)) == list(_old_mentions(g, text))
+
+
+def test_fold_figures_and_digits_long_texts_equal_translate():
+    from bot.corpus.opening import FULLWIDTH_DIGITS, fold_digits
+
+    rng = random.Random(5)
+    extra = "０１２３４５６７８９％．ＧＤＰａｂｃ５．５"
+    for n in (10, 127, 128, 300, 4000):
+        for k in range(6):
+            text = _random_text(rng, n)
+            if k % 2:
+                text = "".join(c if rng.random() > 0.2 else rng.choice(extra) for c in text)
+            table_result = nz._DECIMAL_POINT_RE.sub(".", text.translate(nz._FIGURE_WIDTH))
+            folded = nz.fold_figures(text)
+            assert folded == (table_result if nz._FULL_WIDTH_FIGURE_RE.search(text) else text)
+            assert fold_digits(text) == text.translate(FULLWIDTH_DIGITS)

@@ -69,13 +69,11 @@ _ARRAY_MIN_CHARS = 128
 _BMP = 0x10000
 
 
-@lru_cache(maxsize=1)
-def _lookup_array():
-    """``translation_table()`` as an array over the BMP (every key is below U+10000; a
-    value may not be, so uint32): code point -> its normalised code point."""
+def _as_array(table: dict[int, int]):
+    """``table`` (one code point for one, every key in the BMP) as an array over the BMP:
+    code point -> its mapped code point (uint32: a value may lie past the BMP)."""
     import numpy as np
 
-    table = translation_table()
     lut = np.arange(_BMP, dtype="<u4")
     keys = np.fromiter(table.keys(), dtype=np.int64, count=len(table))
     assert keys.size == 0 or int(keys.max()) < _BMP
@@ -83,19 +81,30 @@ def _lookup_array():
     return lut
 
 
+@lru_cache(maxsize=1)
+def _lookup_array():
+    """``translation_table()`` as an array (:func:`_as_array`)."""
+    return _as_array(translation_table())
+
+
 def normalize(text: str) -> str:
     """Normalise ``text`` for matching; ``len(normalize(t)) == len(t)`` always holds."""
     if len(text) < _ARRAY_MIN_CHARS:
         return text.translate(translation_table())
-    return _normalize_array(text)
+    return _translate_array(text, _lookup_array())
 
 
 def _normalize_array(text: str) -> str:
-    """:func:`normalize` through :func:`_lookup_array` (the same result: code points past
-    the BMP and lone surrogates pass through unchanged, as with ``str.translate``)."""
+    """:func:`normalize` through the lookup array, whatever the length (tests)."""
+    return _translate_array(text, _lookup_array())
+
+
+def _translate_array(text: str, lut) -> str:
+    """``text.translate(table)`` for ``lut = _as_array(table)``: the same result (code
+    points past the BMP and lone surrogates pass through unchanged, as with
+    ``str.translate``)."""
     import numpy as np
 
-    lut = _lookup_array()
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
     if not codes.size:
         return text
@@ -123,4 +132,13 @@ def fold_figures(text: str) -> str:
     digits as ``.`` (５．５％ → 5.5%). Length-preserving like :func:`normalize`."""
     if not _FULL_WIDTH_FIGURE_RE.search(text):
         return text
-    return _DECIMAL_POINT_RE.sub(".", text.translate(_FIGURE_WIDTH))
+    if len(text) < _ARRAY_MIN_CHARS:
+        folded = text.translate(_FIGURE_WIDTH)
+    else:  # a whole document, at load: see normalize()
+        folded = _translate_array(text, _figure_width_array())
+    return _DECIMAL_POINT_RE.sub(".", folded)
+
+
+@lru_cache(maxsize=1)
+def _figure_width_array():
+    return _as_array(_FIGURE_WIDTH)
