@@ -110,3 +110,45 @@ def test_fold_figures_and_digits_long_texts_equal_translate():
             folded = nz.fold_figures(text)
             assert folded == (table_result if nz._FULL_WIDTH_FIGURE_RE.search(text) else text)
             assert fold_digits(text) == text.translate(FULLWIDTH_DIGITS)
+
+
+def test_empty_gazetteer_mentions_nothing():
+    from bot.corpus.gazetteer import Gazetteer
+
+    assert list(Gazetteer([]).mentions("北京市" * 200)) == []
+
+
+def test_segment_document_equals_the_per_token_lists():
+    """The postings of a document as the build made them before (ordinals listed per
+    token, every text normalised with ``str.translate``)."""
+    from array import array
+    from pathlib import Path
+
+    import numpy as np
+
+    from bot.config import Settings
+    from bot.corpus.loader import load_document
+    from bot.search import segments as sg
+
+    corpus = Path(__file__).parent / "data" / "real" / "docs"
+    files = sorted(corpus.glob("*.txt"))[:3]
+    assert files
+    tok = tk.Tokenizer(Settings().user_dict_paths)
+    table = nz.translation_table()
+    for path in files:
+        doc = load_document(path, corpus, max_bytes=50 << 20, passage_max_chars=600)
+        vocab = sg._LocalVocab()
+        tids, pords = array("I"), array("I")
+        for p in doc.passages:
+            terms = tok.terms(p.text.translate(table))
+            tids.extend(map(vocab.__getitem__, terms))
+            pords.extend([p.ordinal] * len(terms))
+        keys = (np.frombuffer(pords, dtype=np.uint32).astype(np.uint64) << np.uint64(32)) | (
+            np.frombuffer(tids, dtype=np.uint32).astype(np.uint64)
+        )
+        uniq, counts = np.unique(keys, return_counts=True)
+        new = sg.segment_document(doc, tok)
+        assert new.terms == list(vocab)
+        assert np.array_equal(new.tid, (uniq & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+        assert np.array_equal(new.pord, (uniq >> np.uint64(32)).astype(np.uint32))
+        assert np.array_equal(new.tf, np.minimum(counts, sg.MAX_TF).astype(np.uint16))

@@ -176,28 +176,35 @@ class Gazetteer:
             return (i for i in range(len(text) - 1) if text[i : i + 2] in starts)
         import numpy as np
 
+        firsts, known = self._start_keys()
+        if not known.size:
+            return []
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-        keys = codes[:-1].astype(np.uint64) * np.uint64(_CODE_SPAN) + codes[1:]
-        known = self._start_keys()
+        maybe = np.flatnonzero(firsts[codes[:-1]])  # a name's first character here
+        keys = codes[maybe].astype(np.uint64) * np.uint64(_CODE_SPAN) + codes[maybe + 1]
         at = np.searchsorted(known, keys)
         np.minimum(at, known.size - 1, out=at)
-        return np.flatnonzero(known[at] == keys).tolist() if known.size else []
+        return maybe[known[at] == keys].tolist()
 
     def _start_keys(self):
-        """The names' first two characters as sorted uint64 keys (first * span + second)."""
-        keys = self.__dict__.get("_start_keys_array")
-        if keys is None:
+        """(whether each code point begins a name, as a bool array over every code point;
+        the names' first two characters as sorted uint64 keys, first * span + second)."""
+        found = self.__dict__.get("_start_arrays")
+        if found is None:
             import numpy as np
 
+            starts = self._name_starts
+            firsts = np.zeros(_CODE_SPAN, dtype=bool)
+            firsts[[ord(s[0]) for s in starts]] = True
             keys = np.unique(
                 np.fromiter(
-                    (ord(s[0]) * _CODE_SPAN + ord(s[1]) for s in self._name_starts),
+                    (ord(s[0]) * _CODE_SPAN + ord(s[1]) for s in starts),
                     dtype=np.uint64,
-                    count=len(self._name_starts),
+                    count=len(starts),
                 )
             )
-            self.__dict__["_start_keys_array"] = keys
-        return keys
+            found = self.__dict__["_start_arrays"] = (firsts, keys)
+        return found
 
     def candidates(self, name: str) -> list[Place]:
         return list(self._by_short.get(name, []))
