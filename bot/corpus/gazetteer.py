@@ -17,13 +17,16 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 DATA_FILE = Path(__file__).with_name("data") / "gazetteer.csv"
 NATIONAL = "全国"
+# Texts at least this long have the starts of names found in numpy (see mentions()).
+_ARRAY_MIN_CHARS = 256
+_CODE_SPAN = 0x110000  # code points are below this
 LEVELS = ("national", "provincial", "city", "county")
 _LEVEL_OF = {"province": "provincial", "city": "city", "county": "county"}
 # Suffixes a mention may carry right after the short name (烟台市, 山东省, 海拉尔区).
@@ -149,11 +152,13 @@ class Gazetteer:
         Where two characters start a name, the longest name there is looked up, length by
         length. (One regular expression of all the names, even shaped as a trie, tried
         the alternatives one after another at every position: ~2 µs a character, four
-        tenths of building the index from documents.)"""
-        starts, names, by_short = self._name_starts, self._names, self._by_short
+        tenths of building the index from documents.) In a long text the positions where
+        a name may start are found in numpy first (:meth:`_start_positions`): a Python
+        step per character was still most of reading a document's metadata."""
+        names, by_short = self._names, self._by_short
         end = 0
-        for i in range(len(text) - 1):
-            if i < end or text[i : i + 2] not in starts:
+        for i in self._start_positions(text):
+            if i < end:
                 continue
             for size in range(min(self._longest, len(text) - i), 1, -1):
                 name = text[i : i + size]
@@ -163,6 +168,43 @@ class Gazetteer:
                     suffixed = name != places[0].short or bool(_SUFFIX_RE.match(text, end))
                     yield Mention(places[0], i, end, suffixed)
                     break
+
+    def _start_positions(self, text: str) -> Iterable[int]:
+        """The positions ``i`` (ascending) where ``text[i : i + 2]`` starts a name."""
+        starts = self._name_starts
+        if len(text) < _ARRAY_MIN_CHARS:
+            return (i for i in range(len(text) - 1) if text[i : i + 2] in starts)
+        import numpy as np
+
+        firsts, known = self._start_keys()
+        if not known.size:
+            return []
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        maybe = np.flatnonzero(firsts[codes[:-1]])  # a name's first character here
+        keys = codes[maybe].astype(np.uint64) * np.uint64(_CODE_SPAN) + codes[maybe + 1]
+        at = np.searchsorted(known, keys)
+        np.minimum(at, known.size - 1, out=at)
+        return maybe[known[at] == keys].tolist()
+
+    def _start_keys(self):
+        """(whether each code point begins a name, as a bool array over every code point;
+        the names' first two characters as sorted uint64 keys, first * span + second)."""
+        found = self.__dict__.get("_start_arrays")
+        if found is None:
+            import numpy as np
+
+            starts = self._name_starts
+            firsts = np.zeros(_CODE_SPAN, dtype=bool)
+            firsts[[ord(s[0]) for s in starts]] = True
+            keys = np.unique(
+                np.fromiter(
+                    (ord(s[0]) * _CODE_SPAN + ord(s[1]) for s in starts),
+                    dtype=np.uint64,
+                    count=len(starts),
+                )
+            )
+            found = self.__dict__["_start_arrays"] = (firsts, keys)
+        return found
 
     def candidates(self, name: str) -> list[Place]:
         return list(self._by_short.get(name, []))

@@ -36,7 +36,7 @@ from bot.corpus.meta_region import (
     infer_place,
     region_named,
 )
-from bot.corpus.opening import DOC_NUMBER_RE, FULLWIDTH_DIGITS, opening_lines
+from bot.corpus.opening import DOC_NUMBER_RE, FULLWIDTH_DIGITS, fold_digits, opening_lines
 from bot.corpus.parse import _has_letters, _paragraphs, has_markdown_headings, is_salutation
 from bot.models import DocumentMeta
 
@@ -172,7 +172,7 @@ def infer_year(
     6. the latest year in a heading (``三、2024年重点工作``), a planning phrase
        (``2024年……主要预期目标``), then the most frequent year not used as a horizon.
     """
-    text = text.translate(FULLWIDTH_DIGITS)
+    text = fold_digits(text)
     title = title.translate(FULLWIDTH_DIGITS)
     opening = opening.translate(FULLWIDTH_DIGITS)
     head = title + "\n" + opening

@@ -11,6 +11,15 @@ OPENING_CHARS = 800
 MAX_HEAD_LINE = 120
 
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULLWIDTH_DIGIT_RE = re.compile("[０-９]")
+
+
+def fold_digits(text: str) -> str:
+    """``text.translate(FULLWIDTH_DIGITS)``, without the per-character lookup of a whole
+    document when it has no full-width digit (the usual case)."""
+    return text.translate(FULLWIDTH_DIGITS) if _FULLWIDTH_DIGIT_RE.search(text) else text
+
+
 DOC_NUMBER_RE = re.compile(
     r"([\u4e00-\u9fff]{1,10})\s*[〔［\[]\s*((?:19|20)\d\d)\s*[〕］\]]\s*\d+\s*号"
 )

@@ -501,7 +501,7 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
     tmp_dir.mkdir(parents=True)
 
     # Pass 1: global vocabulary, document frequencies, passage layout and texts.
-    term_ids: dict[str, int] = {}
+    term_ids: dict[str, int] = seg._LocalVocab()
     df = np.zeros(1024, dtype=np.int64)
     metas = [seg.load_meta(cache_dir, d) for d in doc_ids]
     n_passages = sum(len(m["passages"]) for m in metas)
@@ -529,12 +529,10 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
     ):
         for doc_index, (doc_id, meta) in enumerate(zip(doc_ids, metas, strict=True)):
             segs = seg.load_segments(cache_dir, doc_id)
-            mapping = np.empty(len(segs.terms), dtype=np.int32)
-            for i, term in enumerate(segs.terms):
-                gid = term_ids.get(term)
-                if gid is None:
-                    gid = term_ids[term] = len(term_ids)
-                mapping[i] = gid
+            # Global ids in order of first sight, assigned in C (``__missing__``).
+            mapping = np.fromiter(
+                map(term_ids.__getitem__, segs.terms), dtype=np.int32, count=len(segs.terms)
+            )
             if len(term_ids) > df.size:
                 df = np.concatenate([df, np.zeros(max(df.size, len(term_ids)), dtype=np.int64)])
             np.add.at(df, mapping, np.bincount(segs.tid, minlength=len(segs.terms)))
@@ -564,12 +562,14 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
                 [meta["sections"][sec] if meta["sections"] else () for _, _, sec in rows],
             )
             norms: list[str] = []
+            # The document normalised once (one character for one: a passage's slice of
+            # it is the passage normalised), rather than passage by passage.
+            norm_text = normalize(text)
             for k, (start, length, _) in enumerate(rows):
-                passage = text[start : start + length]
-                raw = passage.encode("utf-8")
+                raw = text[start : start + length].encode("utf-8")
                 text_out.write(raw)
                 text_offsets[base + k + 1] = text_offsets[base + k] + len(raw)
-                norms.append(normalize(passage))
+                norms.append(norm_text[start : start + length])
                 nraw = norms[-1].encode("utf-8")
                 norm_out.write(nraw)
                 norm_offsets[base + k + 1] = norm_offsets[base + k] + len(nraw)

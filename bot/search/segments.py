@@ -47,16 +47,17 @@ class _LocalVocab(dict):
 def segment_document(doc: Document, tokenizer: Tokenizer) -> DocSegments:
     vocab = _LocalVocab()
     tids = array("I")
-    pords = array("I")
+    ords = array("I")
     plen = array("I")
     for passage in doc.passages:
-        norm = normalize(passage.text)
-        terms = tokenizer.terms(norm)
+        terms = tokenizer.terms(normalize(passage.text))
         plen.append(len(terms))
+        ords.append(passage.ordinal)
         tids.extend(map(vocab.__getitem__, terms))
-        pords.extend([passage.ordinal] * len(terms))
+    # Each term's passage ordinal, repeated in numpy rather than listed per token.
+    pords = np.repeat(np.frombuffer(ords, dtype=np.uint32), np.frombuffer(plen, dtype=np.uint32))
     # (passage, term) pairs -> term frequency, counted in numpy rather than per token.
-    keys = (np.frombuffer(pords, dtype=np.uint32).astype(np.uint64) << np.uint64(32)) | (
+    keys = (pords.astype(np.uint64) << np.uint64(32)) | (
         np.frombuffer(tids, dtype=np.uint32).astype(np.uint64)
     )
     uniq, counts = np.unique(keys, return_counts=True)
