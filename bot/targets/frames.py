@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.targets.dict_words import is_verb
 from bot.targets.indicators import IndicatorTable
 from bot.targets.lexicon import PEOPLE_NOUNS
 from bot.targets.numbers import Figure
@@ -316,9 +317,7 @@ class Frame:
         """
         if _SUBITEM_LEAD_RE.match(clause.strip()):
             self.subitems = True
-        from bot.targets.naming.words import _is_verb  # naming imports this module
-
-        verb = _is_verb(name) or _is_verb(name[-2:])
+        verb = is_verb(name) or is_verb(name[-2:])
         if fig.unit.endswith("人次") and verb and not measure_of(name):
             return name + "人次", True  # 诊疗1.7亿人次: a count of visits, never a verb
         if _TREATED_RE.search(name) and fig.unit_class in ("weight", "volume"):
@@ -415,7 +414,7 @@ class Frame:
             and self.entity_unit
             and self.entity_unit != fig.unit
             and len(head) == 2
-            and _is_verb(head)
+            and is_verb(head)
         ):
             # 养老服务机构57所，有床位5923张，入住人数2146人: those who live in them
             return self.entity + name, True

@@ -10,28 +10,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
+# the dictionary's tagged words live below the naming package (frames asks them too);
+# the naming modules keep asking them here
+from bot.targets.dict_words import dict_words as _dict_words
+from bot.targets.dict_words import is_verb as _is_verb  # noqa: F401
+from bot.targets.dict_words import plain_verbs
 from bot.targets.lexicon import GENERIC_NAMES, VERB_RE
 
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _ABBREVIATION_RE = re.compile(r"[A-Z]{2,5}")  # CPI, PPI, GDP: a name without a character
-
-
-def _is_verb(word: str) -> bool:
-    """A plain verb, or two of them run together (统筹安排, 集中推广)."""
-    verbs = plain_verbs()
-    return word in verbs or (len(word) == 4 and word[:2] in verbs and word[2:] in verbs)
-
-
-@lru_cache(maxsize=1)
-def plain_verbs() -> frozenset[str]:
-    """Words jieba's dictionary tags as plain verbs (``v``): 推广, 访问, 统筹, 入驻 ….
-
-    A name that starts or ends with one is a verb phrase. Verbal nouns (``vn``: 运营,
-    治理) are not in it: they head names (污水治理率).
-    """
-    return _dict_words("v")
 
 
 @lru_cache(maxsize=1)
@@ -39,19 +27,6 @@ def _state_words() -> frozenset[str]:
     """Adjectives and adverbs of jieba's dictionary (``a``, ``d``, ``ad``, ``vd``: 圆满,
     成熟, 连续, 较为): a name never ends with one, a clause stating how things went does."""
     return _dict_words("a") | _dict_words("d") | _dict_words("ad") | _dict_words("vd")
-
-
-def _dict_words(tag: str) -> frozenset[str]:
-    import jieba
-
-    path = Path(jieba.__file__).with_name("dict.txt")
-    out: set[str] = set()
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) == 3 and parts[2] == tag and 1 < len(parts[0]) <= 4:
-                out.add(parts[0])
-    return frozenset(out)
 
 
 # Policy words jieba's own dictionary cuts at a conjunction (和|美|乡村), which would
