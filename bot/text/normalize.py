@@ -10,7 +10,9 @@ can be applied to the original without a mapping table.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 # Bump when the mapping changes: indexes built with another version are rebuilt.
 NORMALIZER_VERSION = "1"
@@ -89,9 +91,15 @@ def _lookup_array():
 
 def normalize(text: str) -> str:
     """Normalise ``text`` for matching; ``len(normalize(t)) == len(t)`` always holds."""
+    return _translate(text, translation_table(), _lookup_array)
+
+
+def _translate(text: str, table: dict[int, int], array: Callable[[], Any]) -> str:
+    """``text.translate(table)``: by ``str.translate`` below :data:`_ARRAY_MIN_CHARS`,
+    else through ``array()`` (``table`` as a lookup array, :func:`_as_array`)."""
     if len(text) < _ARRAY_MIN_CHARS:
-        return text.translate(translation_table())
-    return _translate_array(text, _lookup_array())
+        return text.translate(table)
+    return _translate_array(text, array())
 
 
 def _normalize_array(text: str) -> str:
@@ -132,11 +140,8 @@ def fold_figures(text: str) -> str:
     digits as ``.`` (５．５％ → 5.5%). Length-preserving like :func:`normalize`."""
     if not _FULL_WIDTH_FIGURE_RE.search(text):
         return text
-    if len(text) < _ARRAY_MIN_CHARS:
-        folded = text.translate(_FIGURE_WIDTH)
-    else:  # a whole document, at load: see normalize()
-        folded = _translate_array(text, _figure_width_array())
-    return _DECIMAL_POINT_RE.sub(".", folded)
+    # a whole document at load goes through the lookup array, as in normalize()
+    return _DECIMAL_POINT_RE.sub(".", _translate(text, _FIGURE_WIDTH, _figure_width_array))
 
 
 @lru_cache(maxsize=1)
