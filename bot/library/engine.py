@@ -355,18 +355,6 @@ class Engine(
             if w.strip() and not _facet_word(w, understood)
         ]
 
-        def bare_by_sentence(narrow):
-            # a bare name (病例 of 构建不少于1000例病例的高质量脑数据开放数据集) is named by
-            # the sentence that states it
-            return [
-                (
-                    named_in(narrow(words, i), r.sentence) if len(r.indicator) <= BARE_NAME else 0,
-                    i,
-                    r,
-                )
-                for i, r in stated
-            ]
-
         stated = [
             (infos[t.doc_id], t.record)
             for t in self.iter_targets(kind="target", region=understood.region, docs=docs)
@@ -375,14 +363,21 @@ class Engine(
             and (within is None or t.record.sentence[:40] in within)
         ]
         # First the words the document's title does not say: in a 脑机接口 plan, 脑机接口
-        # names every record alike (脑机接口自主创新企业) and tells none apart.
-        named = [(named_in(_beyond_title(words, i), r.indicator), i, r) for i, r in stated]
-        if not any(n for n, _, _ in named):
-            named = bare_by_sentence(_beyond_title)
-        if not any(n for n, _, _ in named):
-            named = [(named_in(words, r.indicator), i, r) for i, r in stated]
-        if not any(n for n, _, _ in named):
-            named = bare_by_sentence(lambda w, _i: w)
+        # names every record alike (脑机接口自主创新企业) and tells none apart. Then all.
+        named: list = []
+        for beyond_title in (True, False):
+            asked = [(_beyond_title(words, i) if beyond_title else words, i, r) for i, r in stated]
+            named = [(named_in(w, r.indicator), i, r) for w, i, r in asked]
+            if any(n for n, _, _ in named):
+                break
+            # a bare name (病例 of 构建不少于1000例病例的高质量脑数据开放数据集) is named by
+            # the sentence that states it
+            named = [
+                (named_in(w, r.sentence) if len(r.indicator) <= BARE_NAME else 0, i, r)
+                for w, i, r in asked
+            ]
+            if any(n for n, _, _ in named):
+                break
         if not any(n for n, _, _ in named) and within is None:
             # else the measure asked, its owner said in other words (农村老人 养老金)
             named = [(named_partly(words, r.indicator), i, r) for i, r in stated]
