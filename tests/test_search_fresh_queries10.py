@@ -1,0 +1,66 @@
+"""Behaviours added after the twelfth batch of the real-document relevance set (r810-r869,
+issue 13), topics and analysts' wording: the words people use next to the documents' own
+(出海 for 走出去, 灾民 for 受灾群众, 边贸 for 边境贸易). Invented texts only."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.library.answers import named_in
+from bot.library.engine import Engine
+from tests.conftest import engine_over
+
+
+def _texts(engine: Engine, query: str, n: int = 3) -> list[str]:
+    return [h.text for h in engine.search(query, page_size=n).hits]
+
+
+# A report that words each idea the older way, beside paragraphs holding the query's
+# other words (企业, 安置, 贸易) and a 多边贸易 line whose characters hold 边贸.
+REPORT = (
+    "某省2026年政府工作报告\n"
+    "一、重点工作\n"
+    "支持企业走出去，鼓励企业参与境外园区建设和国际产能合作，完善海外服务保障体系。\n"
+    "支持企业技术改造，推动企业上市融资，扩大企业研发投入。\n"
+    "妥善安置受灾群众，做好过渡期救助和倒损房屋重建，保障基本生活。\n"
+    "安置退役军人就业，做好移民安置后续扶持。\n"
+    "振兴边境贸易，建设边民互市贸易区，提升口岸通关效率。\n"
+    "维护多边贸易体制，扩大高水平对外开放，深化区域经济合作。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("企业出海 怎么支持", "支持企业走出去"),
+        ("灾民 怎么安置", "妥善安置受灾群众"),
+        ("边贸 怎么发展", "振兴边境贸易"),
+    ],
+)
+def test_everyday_words_find_the_documents_older_wording(tmp_path, query, first):
+    engine = engine_over(tmp_path, {"report.txt": REPORT})
+    texts = _texts(engine, query)
+    assert texts and texts[0].startswith(first), texts
+
+
+def test_a_thing_typed_with_what_is_done_to_it_is_named_by_the_thing():
+    # 城中村改造 asks for the record of 改造城中村和城市危旧房6000套, named by the thing
+    assert named_in(["城中村改造"], "城中村和城市危旧房") == 3
+    assert named_in(["老旧小区改造"], "城镇老旧小区") == 4
+    # a verb that is not what the word ends with, or a thing the name does not hold
+    assert named_in(["改造城中村"], "城中村和城市危旧房") == 0
+    assert named_in(["棚户区改造"], "城中村和城市危旧房") == 0
+
+
+PLAN = (
+    "某省2026年政府工作报告\n"
+    "一、2026年重点工作\n"
+    "实施城市更新行动。改造城中村和城市危旧房5000套、老旧小区1.2万户，新建公共停车位3万个。\n"
+    "加强保障性住房供给，筹集建设保障性住房2000套。\n"
+)
+
+
+def test_a_target_question_typed_with_the_verb_glued_gets_its_card(tmp_path):
+    engine = engine_over(tmp_path, {"report.txt": PLAN})
+    resp = engine.search("某省 2026 城中村改造 多少套", page_size=3)
+    assert resp.answer is not None and "5000" in resp.answer.figure, resp.answer
