@@ -64,3 +64,30 @@ def test_a_target_question_typed_with_the_verb_glued_gets_its_card(tmp_path):
     engine = engine_over(tmp_path, {"report.txt": PLAN})
     resp = engine.search("某省 2026 城中村改造 多少套", page_size=3)
     assert resp.answer is not None and "5000" in resp.answer.figure, resp.answer
+
+
+# A task that shares one verb between the things it lists (城中村和危旧房改造), lines
+# holding the word's pieces apart, in other clauses, and a bulletin writing the word whole
+# (so that it is a word of the index, as it is in a real corpus).
+SHARED = (
+    "某省2026年政府工作报告\n"
+    "一、2026年重点工作\n"
+    "推动房地产市场止跌回稳，加力实施城中村和危旧房改造，释放改善性住房需求。\n"
+    "加强城中村治理，完善社区服务设施。开展老旧厂房改造，盘活闲置土地。\n"
+    "实施老旧小区、背街小巷改造，加装电梯2000部。\n"
+)
+BULLETIN = "某市2025年统计公报\n全年完成城中村改造1.2万户。\n"
+
+
+def _shared(root) -> Engine:
+    return engine_over(root, {"report.txt": SHARED, "bulletin.txt": BULLETIN})
+
+
+def test_a_word_is_found_with_its_tail_shared_by_a_coordination(tmp_path):
+    engine = _shared(tmp_path)
+    texts = _texts(engine, "城中村改造 怎么推进", n=5)
+    assert any(t.startswith("推动房地产市场止跌回稳") for t in texts[:2]), texts
+    # the pieces apart, in clauses of their own, are no coordination
+    assert not any(t.startswith("加强城中村治理") for t in texts), texts
+    texts = _texts(engine, "老旧小区改造", n=5)
+    assert texts and texts[0].startswith("实施老旧小区、背街小巷改造"), texts

@@ -28,6 +28,7 @@ from bot.search.headings import (
     LOOSE_MAX_HITS,
     Gain,
     HeadingTable,
+    find_coordinated,
     find_loose,
     heading_gain,
     heading_table,
@@ -770,12 +771,22 @@ class Searcher:
         """Passages not in ``matched`` that write a four-character word with one or two
         characters inside, between its halves (扩大国内需求 for 扩大内需, 乡村全面振兴 for
         乡村振兴, 科技与创新), not across a punctuation mark
-        (:func:`~bot.search.headings.find_loose`); memoised per word."""
+        (:func:`~bot.search.headings.find_loose`), or a word of two index terms with
+        its tail shared by a coordination (城中村和危旧房改造 for 城中村改造,
+        :func:`~bot.search.headings.find_coordinated`); memoised per word."""
         word = normalize(label)
-        if len(word) != 4 or not is_cjk_word(word):
+        if len(word) < 4 or not is_cjk_word(word):
             return np.zeros(0, dtype=np.intp)
-        found = self._memoised("loose", word, False, lambda: find_loose(self.index, word))
+        found = self._memoised("loose", word, False, lambda: self._find_loose(word))
         return np.setdiff1d(found, matched) if found.size else found
+
+    def _find_loose(self, word: str) -> np.ndarray:
+        """:meth:`_loose_hits` before ``matched`` is taken out."""
+        found = find_loose(self.index, word) if len(word) == 4 else np.zeros(0, np.intp)
+        pieces = self._split_known(word)
+        if pieces and len(pieces) == 2 and min(map(len, pieces)) >= 2:
+            found = np.union1d(found, find_coordinated(self.index, *pieces))
+        return found
 
     @cached_property
     def _heading_table(self) -> HeadingTable:
