@@ -91,3 +91,20 @@ def test_a_word_is_found_with_its_tail_shared_by_a_coordination(tmp_path):
     assert not any(t.startswith("加强城中村治理") for t in texts), texts
     texts = _texts(engine, "老旧小区改造", n=5)
     assert texts and texts[0].startswith("实施老旧小区、背街小巷改造"), texts
+
+
+# A word the segmenter keeps whole alone (廉政建设) but cuts otherwise inside a longer
+# phrase (党风|廉政|建设): the passage writing it whole is found though its postings miss it.
+HIDDEN = (
+    "某省2026年政府工作报告\n"
+    "一、重点工作\n"
+    "加强廉政建设，完善监督制度。\n"
+    "深入推进党风廉政建设，严格落实中央八项规定精神。\n"
+    "严格落实中央八项规定精神，持续纠治四风。\n"
+)
+
+
+def test_a_word_hidden_by_the_segmentation_of_a_longer_phrase_is_found(tmp_path):
+    engine = engine_over(tmp_path, {"report.txt": HIDDEN})
+    texts = _texts(engine, "廉政建设 八项规定")
+    assert texts and texts[0].startswith("深入推进党风廉政建设"), texts

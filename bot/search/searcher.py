@@ -775,14 +775,18 @@ class Searcher:
         its tail shared by a coordination (城中村和危旧房改造 for 城中村改造,
         :func:`~bot.search.headings.find_coordinated`); memoised per word."""
         word = normalize(label)
-        if len(word) < 4 or not is_cjk_word(word):
+        if len(word) < 3 or not is_cjk_word(word):
             return np.zeros(0, dtype=np.intp)
         found = self._memoised("loose", word, False, lambda: self._find_loose(word))
         return np.setdiff1d(found, matched) if found.size else found
 
     def _find_loose(self, word: str) -> np.ndarray:
-        """:meth:`_loose_hits` before ``matched`` is taken out."""
-        found = find_loose(self.index, word) if len(word) == 4 else np.zeros(0, np.intp)
+        """:meth:`_loose_hits` before ``matched`` is taken out; with the passages that
+        write the word whole where the segmenter cut it otherwise in context (党风|廉政|建设
+        for 廉政建设, 城中村改造 for 城中村), which its postings miss."""
+        found = np.asarray(self.scan(word), dtype=np.intp)
+        if len(word) == 4:
+            found = np.union1d(found, find_loose(self.index, word))
         pieces = self._split_known(word)
         if pieces and len(pieces) == 2 and min(map(len, pieces)) >= 2:
             found = np.union1d(found, find_coordinated(self.index, *pieces))
