@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.corpus.gazetteer import default_gazetteer
 from bot.library.answers import named_in
 from bot.library.engine import Engine
+from bot.search.understand import understand
 from tests.conftest import engine_over
 
 
@@ -108,3 +110,20 @@ def test_a_word_hidden_by_the_segmentation_of_a_longer_phrase_is_found(tmp_path)
     engine = engine_over(tmp_path, {"report.txt": HIDDEN})
     texts = _texts(engine, "廉政建设 八项规定")
     assert texts and texts[0].startswith("深入推进党风廉政建设"), texts
+
+
+@pytest.mark.parametrize(
+    ("query", "region"),
+    [
+        # the place named first is asked about; 全国 after it is a comparison, however
+        # it is written (a yardstick the rule knows, or not: 全国地一 typed for 全国第一)
+        ("湖南 水电装机 全国地一", "湖南"),
+        ("湖南 中央 财政 支持", "湖南"),
+        # 全国 first stays the region asked (the first of each facet wins)
+        ("全国 对口支援 湖南", "全国"),
+        ("全国 CPI 目标", "全国"),
+    ],
+)
+def test_the_region_named_first_wins_over_a_later_national_word(query, region):
+    got = understand(query, gazetteer=default_gazetteer(), known_regions=set())
+    assert got.facets.region == region, got
