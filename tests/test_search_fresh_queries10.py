@@ -127,3 +127,19 @@ def test_a_word_hidden_by_the_segmentation_of_a_longer_phrase_is_found(tmp_path)
 def test_the_region_named_first_wins_over_a_later_national_word(query, region):
     got = understand(query, gazetteer=default_gazetteer(), known_regions=set())
     assert got.facets.region == region, got
+
+
+PLAN_PARTS = (
+    "某省乡村振兴实施方案\n"
+    "一、重点任务\n"
+    "（一）发展乡村产业。培育乡村特色产业，促进农民增收。\n"
+    "（二）加强乡村人才队伍建设。培养乡村振兴带头人。\n"
+    "二、保障措施\n"
+    "（一）强化投入保障。把农业农村作为一般公共预算优先保障领域，提高土地出让收益用于乡村振兴的比例。\n"
+)
+
+
+def test_where_the_money_comes_from_is_the_funding_part(tmp_path):
+    engine = engine_over(tmp_path, {"plan.txt": PLAN_PARTS})
+    texts = _texts(engine, "乡村振兴 钱从哪里来")
+    assert texts and texts[0].startswith("（一）强化投入保障"), texts
