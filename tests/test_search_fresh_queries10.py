@@ -143,3 +143,27 @@ def test_where_the_money_comes_from_is_the_funding_part(tmp_path):
     engine = engine_over(tmp_path, {"plan.txt": PLAN_PARTS})
     texts = _texts(engine, "乡村振兴 钱从哪里来")
     assert texts and texts[0].startswith("（一）强化投入保障"), texts
+
+
+# The year's own report, and a province's report of the next year reviewing it, whose
+# task section (headed by the next year) holds one query word more.
+NATIONAL_2025 = (
+    "2025年国务院政府工作报告\n"
+    "一、2024年工作回顾\n"
+    "过去一年，经济运行总体平稳。\n"
+    "二、2025年政府工作任务\n"
+    "加强心理健康教育，关爱师生身心健康。\n"
+)
+PROVINCE_2026 = (
+    "2026年某省政府工作报告\n"
+    "一、2025年工作回顾\n"
+    "过去一年，教育事业稳步发展。\n"
+    "二、2026年重点工作\n"
+    "加强学生心理健康服务，建设学生心理健康中心。\n"
+)
+
+
+def test_the_next_years_tasks_are_no_part_of_the_year_asked(tmp_path):
+    engine = engine_over(tmp_path, {"national.txt": NATIONAL_2025, "province.txt": PROVINCE_2026})
+    texts = _texts(engine, "2025 学生 心理健康")
+    assert texts and texts[0].startswith("加强心理健康教育"), texts
