@@ -27,3 +27,20 @@ def test_tourists_asked_as_youke_find_the_bulletins_lvyouzhe(tmp_path):
     engine = engine_over(tmp_path, {"bulletin.txt": BULLETIN})
     texts = _texts(engine, "某州 游客 人数")
     assert texts and texts[0].startswith("全年接待国内旅游者"), texts
+
+
+# A plan that writes 科技型企业 and 科技企业, beside a line on loans to small firms and one
+# writing 科创 as a word of its own (so that 科创企业 is cut into 科创 and 企业).
+PLAN = (
+    "某区科技创新行动方案\n"
+    "一、重点任务\n"
+    "扩大普惠小微企业贷款，降低企业综合融资成本，推广供应链金融。\n"
+    "完善科技型企业贷款风险补偿机制，设立科技企业成长基金，支持早期投资。\n"
+    "建设科创走廊，举办科创大赛，完善贷款贴息政策。\n"
+)
+
+
+def test_kechuang_firms_find_the_documents_science_and_technology_firms(tmp_path):
+    engine = engine_over(tmp_path, {"plan.txt": PLAN})
+    texts = _texts(engine, "某区 科创企业 贷款")
+    assert texts and texts[0].startswith("完善科技型企业贷款风险补偿机制"), texts
