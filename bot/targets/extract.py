@@ -815,7 +815,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "52"
+EXTRACTOR_VERSION = "53"
 
 
 def extract_targets(

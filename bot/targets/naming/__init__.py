@@ -22,6 +22,8 @@ The package, one job per module; each imports only from the ones listed before i
 * :mod:`~bot.targets.naming.words`: jieba's segmentation, word bounds, verbs, what a
   name is;
 * :mod:`~bot.targets.naming.clean`: :func:`strip_noise`, :func:`clean_name`;
+* :mod:`~bot.targets.naming.list_leads`: a partner or a channel said before a list's
+  first item, for every item;
 * :mod:`~bot.targets.naming.zones`: the zone a sentence describes, for its bare areas;
 * :mod:`~bot.targets.naming.averages`: averages over one set, clause after clause;
 * :mod:`~bot.targets.naming.sectors`: the field of firms counted by their technology;

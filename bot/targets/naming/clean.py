@@ -82,9 +82,14 @@ _PARTNER_CHANGE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff]{4})(?:同比|年均|平均)?(?:增长|下降|增加|减少|提高|达到|达|为|占|突破|超过)$"
 )
 _PARTNER_RE = re.compile(
-    r"^(对[^，。；、]{2,14}?)(?:实现|完成)?((?:货物)?(?:进出口|出口|进口)(?:总额|额|总值)?|实际(?:利用|使用)外资|投资"
+    r"^([对与同][^，。；、]{2,14}?)(?:实现|完成)?((?:货物)?(?:进出口|出口|进口)(?:总额|额|总值)?|实际(?:利用|使用)外资|投资"
     # 对共建“一带一路”国家贸易额, 对地方一般性转移支付: trade with and payments to a partner
     r"|(?:货物|服务)?贸易(?:总额|额)?|(?:一般性|专项)?转移支付)(占比|比重)?$"
+)
+# Sales through a network, and who made them: 限额以上单位通过公共网络实现(的)零售额
+_ONLINE_RE = re.compile(
+    r"^(?P<who>[^，。；]{0,16}?)(?P<channel>通过(?:公共网络|互联网|网络|电商平台|电子商务平台)实现)"
+    r"的?(?P<what>[\u4e00-\u9fff、和及]{2,30})$"
 )
 # One-character words a cut clause leaves at the end of a name (removed on a word boundary);
 # 等 with the number of things listed (智算规模等六个, 外贸进出口等三项)
@@ -154,6 +159,12 @@ def _rate_of_new_ones(s: str, verb: re.Match) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def through_a_network(name: str) -> bool:
+    """Whether ``name`` measures what was done through a network (online sales): a part
+    of the known measure it ends in, never that measure."""
+    return bool(_ONLINE_RE.match(name))
+
+
 def clean_name(text: str) -> str:
     """The measured thing in ``text``: time/scope/verb words and quotes removed.
 
@@ -169,6 +180,10 @@ def clean_name(text: str) -> str:
         # 对…国家投资占50%以上: its share of all of it
         share = partner.group(3) or ("占比" if change and change.group() == "占" else "")
         return partner.group(1) + partner.group(2) + share
+    online = _ONLINE_RE.match(s.lstrip("，、 "))
+    if online and clean_name(online["what"]):
+        # 限额以上单位通过公共网络实现的商品零售额: online sales are a part of all sales
+        return clean_name(online["who"]) + online["channel"] + clean_name(online["what"])
     for _ in range(8):
         before = s
         s = s.strip(" 　、，,")

@@ -1,0 +1,64 @@
+"""Naming rules for action plans, plan outlines and statistical bulletins (issue 11),
+each tested on invented sentences written the way such documents are written."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.corpus.loader import load_document
+from bot.models import Document
+from bot.targets import IndicatorTable, TargetRecord, extract_targets
+
+
+@pytest.fixture(scope="module")
+def table() -> IndicatorTable:
+    return IndicatorTable.load()
+
+
+@pytest.fixture
+def extract(tmp_path, table):
+    def run(text: str, name: str = "doc.txt") -> list[TargetRecord]:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        doc: Document = load_document(path, tmp_path, max_bytes=10**7, passage_max_chars=400)
+        return extract_targets(doc, table)
+
+    return run
+
+
+def names(records: list[TargetRecord]) -> dict[tuple[float | None, str], str]:
+    return {(r.value, r.unit): r.indicator for r in records}
+
+
+PLAN = "江南省加快外贸发展行动方案（2024-2026年）\n一、主要目标\n"
+BULLETIN = "2023年江州市国民经济和社会发展统计公报\n江州市统计局\n"
+
+
+def test_a_partner_said_before_a_list_is_every_items_partner(extract):
+    got = names(
+        extract(
+            PLAN + "到2026年，全省与东盟国家货物贸易、服务贸易和双向投资分别占比达25%、15%和12%。\n"
+        )
+    )
+    assert got[(25, "%")] == "与东盟国家货物贸易占比"
+    assert got[(15, "%")] == "与东盟国家服务贸易占比"
+    assert got[(12, "%")] == "与东盟国家双向投资占比"
+
+
+def test_partners_listed_as_items_stay_each_its_own(extract):
+    got = names(extract(PLAN + "到2026年，全省对日本、韩国进出口总额分别增长8%和5%。\n"))
+    assert got[(8, "%")] == "对日本进出口总额"
+    assert got[(5, "%")] == "对韩国进出口总额"
+
+
+def test_sales_through_a_network_are_not_all_sales(extract):
+    got = extract(
+        BULLETIN + "全年限额以上单位通过公共网络实现的商品零售额120.5亿元，增长15.2%。\n"
+        "全市限额以上单位通过公共网络实现商品零售额、餐饮收入分别增长12.1%、6.3%。\n"
+        "全年实现餐饮收入30.2亿元。\n"
+    )
+    by = names(got)
+    assert by[(120.5, "亿元")] == "限额以上单位通过公共网络实现商品零售额"
+    assert by[(12.1, "%")] == "限额以上单位通过公共网络实现商品零售额"
+    assert by[(6.3, "%")] == "限额以上单位通过公共网络实现餐饮收入"
+    assert by[(30.2, "亿元")] == "餐饮收入"  # all catering, no channel said
