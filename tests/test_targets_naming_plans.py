@@ -62,3 +62,29 @@ def test_sales_through_a_network_are_not_all_sales(extract):
     assert by[(12.1, "%")] == "限额以上单位通过公共网络实现商品零售额"
     assert by[(6.3, "%")] == "限额以上单位通过公共网络实现餐饮收入"
     assert by[(30.2, "亿元")] == "餐饮收入"  # all catering, no channel said
+
+
+OUTLINE = "江南省“十四五”城乡建设规划\n（一）发展成就\n"
+
+
+def test_programmes_counted_inside_their_name_take_its_topic(extract):
+    got = names(
+        extract(
+            OUTLINE + "实施城市更新5项重点工程，开展农村人居环境整治三项重点行动。"
+            "实施稳经济30项举措。\n"
+        )
+    )
+    assert got[(5, "项")] == "城市更新重点工程"
+    assert got[(3, "项")] == "农村人居环境整治重点行动"
+    assert got[(30, "项")] == "稳经济举措"  # a policy package, named as before
+
+
+def test_things_counted_under_a_short_name_are_named_by_it(extract):
+    got = names(
+        extract(
+            OUTLINE + "培育2—3个智能网联汽车、低空飞行器、商业航天领军企业"
+            "（以下简称“新赛道企业”），建成10个国家级示范园区（以下简称示范园区）。\n"
+        )
+    )
+    assert got[(2, "个")] == "新赛道企业"
+    assert got[(10, "个")] == "国家级示范园区"  # the short name says less than the name

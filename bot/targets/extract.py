@@ -63,9 +63,11 @@ from bot.targets.naming import (
 from bot.targets.naming import (
     clause_start as _clause_start,
 )
+from bot.targets.naming.abbreviations import by_short_name
 from bot.targets.naming.averages import carry_the_set
 from bot.targets.naming.capacity import yearly_capacity
 from bot.targets.naming.modifiers import counted_in_a_class, through_listed_kinds
+from bot.targets.naming.programmes import with_programme_topic
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
 from bot.targets.naming.topic import without_topic_place
@@ -490,6 +492,8 @@ class _Walker:
                 named_figures = yearly_capacity(sentence, named_figures)
                 named_figures = through_listed_kinds(sentence, named_figures)
                 named_figures = counted_in_a_class(sentence, named_figures)
+                named_figures = with_programme_topic(sentence, named_figures)
+                named_figures = by_short_name(sentence, named_figures)
                 for named in with_field(sentence, named_figures):
                     named = self.in_frame(named, sentence)
                     if label:

@@ -29,6 +29,10 @@ The package, one job per module; each imports only from the ones listed before i
 * :mod:`~bot.targets.naming.sectors`: the field of firms counted by their technology;
 * :mod:`~bot.targets.naming.scales`: counts of scale classes listed before their kind;
 * :mod:`~bot.targets.naming.capacity`: yearly capacities (年产…的制造能力);
+* :mod:`~bot.targets.naming.programmes`: programmes counted inside their name (实施…
+  九项重点工程);
+* :mod:`~bot.targets.naming.abbreviations`: things counted under the short name given
+  them (以下简称“…”);
 * :mod:`~bot.targets.naming.topic`: the document's place as a sentence's topic;
 * :mod:`~bot.targets.naming.modifiers`: kinds listed before the thing (侵入式、半侵入式…);
 * :mod:`~bot.targets.naming.clauses`: clause bounds, the noun after a figure, verbs and
