@@ -88,3 +88,15 @@ def test_things_counted_under_a_short_name_are_named_by_it(extract):
     )
     assert got[(2, "个")] == "新赛道企业"
     assert got[(10, "个")] == "国家级示范园区"  # the short name says less than the name
+
+
+def test_a_condition_the_things_counted_meet_stays_in_their_name(extract):
+    got = names(
+        extract(
+            PLAN + "到2026年，培育5家具备科创板上市条件的硬核企业，"
+            "新增具备中试以上条件的科技支撑基地10个以上，建成8个具有国际影响力的创新平台。\n"
+        )
+    )
+    assert got[(5, "家")] == "具备科创板上市条件的硬核企业"
+    assert got[(10, "个")] == "具备中试以上条件的科技支撑基地"
+    assert got[(8, "个")] == "创新平台"  # an influence is no condition met

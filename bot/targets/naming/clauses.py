@@ -23,7 +23,7 @@ from bot.targets.lexicon import (
     VERB_NORMAL,
     VERB_RE,
 )
-from bot.targets.naming.clean import _NOMINAL_ACTIVITIES, _QUOTE_TABLE
+from bot.targets.naming.clean import _NOMINAL_ACTIVITIES, _QUOTE_TABLE, QUALIFIED_RE
 from bot.targets.naming.words import (
     _CJK_RE,
     _dict_words,
@@ -242,6 +242,9 @@ def _after_noun(after: str) -> tuple[str, int]:
         head = AFTER_STOP_RE.search(after, end + 2)
         head_end = head.start() if head else len(after)
         if head_end - end > 2 and _CJK_RE.match(after, end + 1):
+            if having and QUALIFIED_RE.fullmatch(after, k, end):
+                # 5家具备科创板上市条件的硬核企业: the condition met is the things' kind
+                return after[k:head_end].translate(_QUOTE_TABLE), head_end
             return after[end + 1 : head_end].translate(_QUOTE_TABLE), head_end
     end = _without_trailing_verb(after, k, end)
     return after[:end].translate(_QUOTE_TABLE), end

@@ -86,6 +86,8 @@ _PARTNER_RE = re.compile(
     # 对共建“一带一路”国家贸易额, 对地方一般性转移支付: trade with and payments to a partner
     r"|(?:货物|服务)?贸易(?:总额|额)?|(?:一般性|专项)?转移支付)(占比|比重)?$"
 )
+# What the things counted qualify by: 具有资质等级(的), 具备中试以上条件(的)
+QUALIFIED_RE = re.compile(r"(?:具有|具备|符合)[^的，。；]{0,10}?(?:资质(?:等级)?|条件)")
 # Sales through a network, and who made them: 限额以上单位通过公共网络实现(的)零售额
 _ONLINE_RE = re.compile(
     r"^(?P<who>[^，。；]{0,16}?)(?P<channel>通过(?:公共网络|互联网|网络|电商平台|电子商务平台)实现)"
@@ -272,8 +274,10 @@ def clean_name(text: str) -> str:
             and len(head) >= 4
         ):
             pass  # 政府采购工程面向中小企业的预留份额: a share says whose it is before 的
-        elif re.fullmatch(r"(?:具有|具备)[^的]{0,4}资质(?:等级)?", head):
-            pass  # 具有资质等级的…建筑业企业: the statistics' population, not a loose clause
+        elif QUALIFIED_RE.fullmatch(head):
+            # 具有资质等级的…建筑业企业: the statistics' population, not a loose clause;
+            # 具备科创板上市条件的企业: the condition the things counted meet is their kind
+            pass
         elif len(tail) >= 2 and tail not in GENERIC_NAMES and tail not in _BARE_HEADS:
             s = tail
     if len(s) > 3:
