@@ -160,13 +160,13 @@ def _rate_of_new_ones(s: str, verb: re.Match) -> bool:
     )
 
 
-@lru_cache(maxsize=8192)
 def through_a_network(name: str) -> bool:
     """Whether ``name`` measures what was done through a network (online sales): a part
     of the known measure it ends in, never that measure."""
     return bool(_ONLINE_RE.match(name))
 
 
+@lru_cache(maxsize=8192)
 def clean_name(text: str) -> str:
     """The measured thing in ``text``: time/scope/verb words and quotes removed.
 
