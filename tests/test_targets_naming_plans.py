@@ -100,3 +100,14 @@ def test_a_condition_the_things_counted_meet_stays_in_their_name(extract):
     assert got[(5, "家")] == "具备科创板上市条件的硬核企业"
     assert got[(10, "个")] == "具备中试以上条件的科技支撑基地"
     assert got[(8, "个")] == "创新平台"  # an influence is no condition met
+
+
+def test_a_rate_of_the_new_ones_keeps_whose_they_are(extract):
+    got = names(
+        extract(
+            OUTLINE + "到2025年，重点行业规模以上企业新增从业人员安全技能培训率达到100%，"
+            "全市新增城镇就业5万人。\n"
+        )
+    )
+    assert got[(100, "%")] == "重点行业规模以上企业新增从业人员安全技能培训率"
+    assert got[(5, "万人")] == "新增城镇就业"  # the table's name, its 新增 a verb of no rate

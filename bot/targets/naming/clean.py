@@ -248,6 +248,8 @@ def clean_name(text: str) -> str:
         head, tail = s[: inner.start()].rstrip("、，,"), s[inner.end() :]
         if inner.group() == "新增" and tail == "就业":
             pass  # 残疾人新增就业: the jobs added are the measure, as 城镇新增就业 is
+        elif _rate_of_new_ones(s, inner) and _is_name(head):
+            pass  # 重点行业企业新增从业人员培训率: the rate of the new ones, and whose
         elif (tail in ATTRIBUTES or _is_verb(tail) or tail.startswith("再")) and _is_name(head):
             s = head + tail  # 规模以上工业企业实现营业收入 -> 规模以上工业企业营业收入
         elif (
