@@ -111,3 +111,31 @@ def test_a_rate_of_the_new_ones_keeps_whose_they_are(extract):
     )
     assert got[(100, "%")] == "重点行业规模以上企业新增从业人员安全技能培训率"
     assert got[(5, "万人")] == "新增城镇就业"  # the table's name, its 新增 a verb of no rate
+
+
+def test_money_sized_before_a_fund_is_the_funds(extract):
+    got = names(
+        extract(
+            "江南省生物医药产业发展行动方案（2025—2027年）\n二、重点任务\n"
+            "省财政每年安排专项资金10亿元，设立总规模100亿元的产业投资基金。\n"
+        )
+    )
+    assert got[(100, "亿元")] == "产业投资基金"  # not the 专项资金 of the clause before
+
+
+def test_a_sector_plans_bare_measures_are_its_industrys(extract):
+    text = (
+        "江南省新能源汽车产业高质量发展行动方案（2025—2027年）\n一、主要目标\n"
+        "到2027年，全省新能源汽车产量达到100万辆，产业规模突破5000亿元，"
+        "动力电池产业营业收入超过800亿元。\n"
+    )
+    got = names(extract(text))
+    assert got[(5000, "亿元")] == "新能源汽车产业规模"
+    assert got[(800, "亿元")] == "动力电池产业营业收入"  # an owner of its own
+    notice = (
+        "江南省人民政府关于印发《江南省低空经济发展行动方案》的通知\n一、主要目标\n"
+        "到2027年，产业规模达到1000亿元。\n"
+    )
+    assert names(extract(notice))[(1000, "亿元")] == "低空经济产业规模"
+    plain = PLAN + "到2026年，产业规模达到1000亿元。\n"
+    assert names(extract(plain))[(1000, "亿元")] == "产业规模"  # no industry in the title

@@ -66,6 +66,7 @@ from bot.targets.naming import (
 from bot.targets.naming.abbreviations import by_short_name
 from bot.targets.naming.averages import carry_the_set
 from bot.targets.naming.capacity import yearly_capacity
+from bot.targets.naming.funds import fund_size
 from bot.targets.naming.modifiers import counted_in_a_class, through_listed_kinds
 from bot.targets.naming.programmes import with_programme_topic
 from bot.targets.naming.scales import share_the_kind
@@ -73,6 +74,7 @@ from bot.targets.naming.sectors import with_field
 from bot.targets.naming.topic import without_topic_place
 from bot.targets.naming.zones import describes_zone
 from bot.targets.numbers import Figure, find_figures, may_have_figures
+from bot.targets.plan_subject import owned_by_industry, plan_industry
 from bot.targets.plan_years import ACTION_PLAN, TaskYears
 from bot.targets.records import CONFIDENT, TargetRecord
 from bot.targets.tables import TableReader, is_prose_row, is_table_row
@@ -181,6 +183,10 @@ class _Walker:
         self.backward = 0 if doc.meta.doc_type == "党代会报告" else 1
         self.plan_span = _plan_span(doc) if doc.meta.doc_type == "规划纲要" else ""
         self.task_years = TaskYears(_plan_span(doc)) if doc.meta.doc_type == ACTION_PLAN else None
+        # 新能源汽车产业 of a plan for it: the owner of its bare 产业规模, 营业收入 …
+        self.industry = (
+            plan_industry(doc.meta.title) if doc.meta.doc_type in (ACTION_PLAN, "规划纲要") else ""
+        )
         self.horizon = (
             _horizon(doc) if self.forward_doc or doc.meta.doc_type == "政府工作报告" else ""
         )
@@ -494,10 +500,14 @@ class _Walker:
                 named_figures = counted_in_a_class(sentence, named_figures)
                 named_figures = with_programme_topic(sentence, named_figures)
                 named_figures = by_short_name(sentence, named_figures)
+                named_figures = fund_size(sentence, named_figures)
                 for named in with_field(sentence, named_figures):
                     named = self.in_frame(named, sentence)
                     if label:
                         named = replace(named, indicator=labelled(named.indicator, label))
+                    owned = owned_by_industry(named.indicator, self.industry)
+                    if owned != named.indicator:
+                        named = replace(named, indicator=owned)
                     rec = self.record(
                         named,
                         sentence,
