@@ -139,3 +139,16 @@ def test_a_sector_plans_bare_measures_are_its_industrys(extract):
     assert names(extract(notice))[(1000, "亿元")] == "低空经济产业规模"
     plain = PLAN + "到2026年，产业规模达到1000亿元。\n"
     assert names(extract(plain))[(1000, "亿元")] == "产业规模"  # no industry in the title
+
+
+def test_levels_listed_before_a_thing_are_each_of_the_whole_thing(extract):
+    got = names(
+        extract(
+            OUTLINE + "到2025年，国家级、省级现代农业产业园分别达到10个、50个，"
+            "国家、省级重点实验室分别达到8个和40个。\n"
+        )
+    )
+    assert got[(10, "个")] == "国家级现代农业产业园"
+    assert got[(50, "个")] == "省级现代农业产业园"
+    assert got[(8, "个")] == "国家重点实验室"
+    assert got[(40, "个")] == "省级重点实验室"

@@ -389,6 +389,14 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
         # 损失占GDP比重: only the amount of money is
         tail = last[last.index("占") :]
         return [p + tail for p in items[:-1]] + [last]
+    level = LEVEL_LEAD_RE.match(last)
+    if (
+        level
+        and len(last) > level.end() + 1
+        and all(LEVEL_ONLY_RE.fullmatch(p) for p in items[:-1])
+    ):
+        # 国家级、省级现代农业产业园: levels listed before the thing, each of the whole thing
+        return [p + last[level.end() :] for p in items[:-1]] + [last]
     short = max(len(p) for p in items[:-1])
     # the head of the last item is the word(s) parallel to the first item: 城镇、农村居民…
     # (农村), 制造业、普惠小微贷款余额 (普惠小微), 地表水、近岸海域水质… (近岸海域)
