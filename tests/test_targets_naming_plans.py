@@ -152,3 +152,21 @@ def test_levels_listed_before_a_thing_are_each_of_the_whole_thing(extract):
     assert got[(50, "个")] == "省级现代农业产业园"
     assert got[(8, "个")] == "国家重点实验室"
     assert got[(40, "个")] == "省级重点实验室"
+
+
+def test_yearly_figures_of_a_plan_span_its_period(extract):
+    outline = (
+        "江南省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n"
+        "第三章 重点任务\n"
+        "实施城市更新行动，改造城镇老旧小区5000个。新增城镇就业每年50万人以上。\n"
+    )
+    got = {(r.indicator, r.value): r.year for r in extract(outline)}
+    assert got[("老旧小区", 5000)] == "2021-2025"  # 第十四个五年规划 is the 十四五
+    assert got[("新增城镇就业", 50)] == "2021-2025"  # each year of it
+    plan = (
+        "江南省高标准农田建设行动方案（2025—2027年）\n一、主要目标\n"
+        "到2027年，每年新增高标准农田50万亩，累计建成300万亩。\n"
+    )
+    got = {r.value: r.year for r in extract(plan)}
+    assert got[50] == "2025-2027"
+    assert got[300] == "2025-2027"  # accumulated over the period

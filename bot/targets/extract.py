@@ -617,6 +617,10 @@ class _Walker:
             year = period_before(periods, -1, upto)
         if year == "每年" and self.section.paragraph_period:
             year = self.section.paragraph_period  # 这五年…每年新增就业60万人: each of the five
+        elif year == "每年" and self.section.section_class == PLAN:
+            # a plan's 每年新增高标准农田50万亩: each year of the period its title names
+            span = self.plan_span or (self.task_years.title_span if self.task_years else "")
+            year = span or year
         if year is None:
             if self.section.paragraph_period:
                 year = self.section.paragraph_period
@@ -730,7 +734,8 @@ _TITLE_SPAN_RE = re.compile(
 _BY_YEAR_RE = re.compile(r"(?:到|至)\s*((?:19|20)\d\d)\s*年")
 
 
-_PLAN_PERIOD_RE = re.compile(r"十[一二三四五六七八九]五")
+# “十四五”, or as an outline's official title writes it: 第十四个五年规划
+_PLAN_PERIOD_RE = re.compile(r"十[一二三四五六七八九]五|第(十[一二三四五六七八九])个五年")
 
 
 def _plan_span(doc: Document) -> str:
@@ -743,7 +748,8 @@ def _plan_span(doc: Document) -> str:
     if not m:
         return ""
     year = str(doc.meta.year or "")
-    return normalize_year(m.group(), doc_year=year, current_year=year, backward=1)
+    period = m.group(1) + "五" if m.group(1) else m.group()
+    return normalize_year(period, doc_year=year, current_year=year, backward=1)
 
 
 def _horizon(doc: Document) -> str:
