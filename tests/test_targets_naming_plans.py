@@ -170,3 +170,18 @@ def test_yearly_figures_of_a_plan_span_its_period(extract):
     got = {r.value: r.year for r in extract(plan)}
     assert got[50] == "2025-2027"
     assert got[300] == "2025-2027"  # accumulated over the period
+
+
+def test_long_industry_divisions_are_categories_of_the_paragraphs_measure(extract):
+    got = {
+        (r.indicator, r.value): r.confident
+        for r in extract(
+            BULLETIN + "全年规模以上工业增加值比上年增长7.2%。分门类看，采矿业增长2.1%，"
+            "电力、热力、燃气及水生产和供应业增长5.5%。\n"
+            "全年固定资产投资比上年增长6.5%。分行业看，交通运输、仓储和邮政业投资增长12.1%，"
+            "信息传输、软件和信息技术服务业增长8.8%。\n"
+        )
+    }
+    assert got[("电力、热力、燃气及水生产和供应业增加值", 5.5)]
+    assert got[("交通运输、仓储和邮政业投资", 12.1)]  # one name, shown
+    assert got[("信息传输、软件和信息技术服务业投资", 8.8)]

@@ -560,3 +560,9 @@ PEOPLE_NOUNS = (
     "残疾人", "青年", "对象", "婴幼儿", "毕业生", "市民", "患者", "游客", "人才", "工人", "员工",
     "妇女", "女孩", "农户", "贫困户", "劳动者", "志愿者",
 )  # fmt: skip
+
+# The long names of the statistics' industry divisions (电力、热力、燃气及水生产和供应业,
+# 信息传输、软件和信息技术服务业): one category each, list marks and all
+INDUSTRY_DIVISION_RE = re.compile(
+    r"[\u4e00-\u9fff、]{4,18}[和及][\u4e00-\u9fff]{1,10}(?:业|社会工作|社会组织)"
+)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.targets.indicators import IndicatorTable
-from bot.targets.lexicon import GENERIC_NAMES, VERB_RE
+from bot.targets.lexicon import GENERIC_NAMES, INDUSTRY_DIVISION_RE, VERB_RE
 from bot.targets.naming.clauses import (
     _LOOSE_END_WORDS,
     _MEMBERSHIP_VERBS,
@@ -87,6 +87,7 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
         return 1.0
     # a size class is part of a name (30亿元以上项目, 海拔1500米以上农村中小学)
     probe = _THRESHOLD_IN_NAME_RE.sub("", name)
+    probe = INDUSTRY_DIVISION_RE.sub("行业", probe)  # 交通运输、仓储和邮政业投资: one name
     if _ODD_NAME_RE.search(probe) or len(name) > 20:
         return 0.5
     if name in GENERIC_NAMES or name in _VAGUE_NAMES:
