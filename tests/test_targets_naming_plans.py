@@ -185,3 +185,17 @@ def test_long_industry_divisions_are_categories_of_the_paragraphs_measure(extrac
     assert got[("电力、热力、燃气及水生产和供应业增加值", 5.5)]
     assert got[("交通运输、仓储和邮政业投资", 12.1)]  # one name, shown
     assert got[("信息传输、软件和信息技术服务业投资", 8.8)]
+
+
+def test_each_column_of_a_table_of_measures_names_its_own_measure(extract):
+    text = (
+        BULLETIN + "表4 2023年各级各类学校招生、在校生和毕业生情况\n"
+        "指标\t招生数(万人)\t在校生数(万人)\t毕业生数(万人)\n"
+        "普通高中\t2.3\t6.7\t2.1\n"
+        "初中\t3.4\t10.2\t3.3\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[2.3] == "普通高中招生数"
+    assert got[6.7] == "普通高中在校生数"
+    assert got[2.1] == "普通高中毕业生数"
+    assert got[10.2] == "初中在校生数"

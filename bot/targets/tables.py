@@ -971,6 +971,11 @@ class TableReader:
 
     def _column_name(self, name: str, col: _Column) -> str:
         """The row's name, made into what this column measures."""
+        own = _measure(col.measure) if col.measure else ""
+        first = self._table_measure()
+        if own and first and own != first and name.endswith(first):
+            # 指标 | 招生数 | 在校生数 | 毕业生数: each column a measure of the row's thing
+            return name[: -len(first)] + own
         if col.share:
             base = re.sub(r"(?:总量|总数|数量)$", "", name)
             return base if base.endswith(col.share) else base + col.share
