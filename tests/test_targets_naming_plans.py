@@ -199,3 +199,9 @@ def test_each_column_of_a_table_of_measures_names_its_own_measure(extract):
     assert got[6.7] == "普通高中在校生数"
     assert got[2.1] == "普通高中毕业生数"
     assert got[10.2] == "初中在校生数"
+
+
+def test_a_size_bounding_a_kind_of_firm_is_no_figure(extract):
+    got = names(extract(PLAN + "到2026年，培育10家营业收入超百亿元的龙头企业。\n"))
+    assert (100, "亿元") not in got  # the class of the firms counted
+    assert got[(10, "家")] == "营业收入超百亿元的龙头企业"
