@@ -205,3 +205,14 @@ def test_a_size_bounding_a_kind_of_firm_is_no_figure(extract):
     got = names(extract(PLAN + "到2026年，培育10家营业收入超百亿元的龙头企业。\n"))
     assert (100, "亿元") not in got  # the class of the firms counted
     assert got[(10, "家")] == "营业收入超百亿元的龙头企业"
+
+
+def test_a_density_per_head_and_money_of_those_led_to_add_it(extract):
+    got = names(
+        extract(
+            PLAN + "到2026年，全省工业机器人密度达到每万人300台，"
+            "引导金融机构新增制造业中长期贷款500亿元。\n"
+        )
+    )
+    assert got[(300, "台")] == "工业机器人密度"  # not 每万人
+    assert got[(500, "亿元")] == "制造业中长期贷款"  # the banks are led, they own nothing

@@ -86,6 +86,8 @@ _PARTNER_RE = re.compile(
     # 对共建“一带一路”国家贸易额, 对地方一般性转移支付: trade with and payments to a partner
     r"|(?:货物|服务)?贸易(?:总额|额)?|(?:一般性|专项)?转移支付)(占比|比重)?$"
 )
+# A base of a per-head figure, said after the verb: 每万人, 每千人口, 每平方公里
+_PER_BASE_RE = re.compile(r"每[十百千万]?(?:人口?|户|平方公里|名职工)")
 # What the things counted qualify by: 具有资质等级(的), 具备中试以上条件(的)
 QUALIFIED_RE = re.compile(r"(?:具有|具备|符合)[^的，。；]{0,10}?(?:资质(?:等级)?|条件)")
 # Sales through a network, and who made them: 限额以上单位通过公共网络实现(的)零售额
@@ -259,8 +261,11 @@ def clean_name(text: str) -> str:
             and len(head) <= 6
             and _noun_end(head) == len(head)
             and not re.search(r"[年月期]", head)  # 五年新增: a time, not a subject
+            and not _is_verb(head[:2])  # 引导金融机构新增…贷款: who is led is no owner
         ):
             s = head + tail  # 可再生能源新增装机: the new capacity of renewables, not all
+        elif _PER_BASE_RE.fullmatch(tail) and _is_name(head):
+            s = head  # 工业机器人密度达到每万人300台: the density, per head of what
         elif _is_name(tail):
             s = tail
     if "的" in s:
