@@ -216,3 +216,15 @@ def test_a_density_per_head_and_money_of_those_led_to_add_it(extract):
     )
     assert got[(300, "台")] == "工业机器人密度"  # not 每万人
     assert got[(500, "亿元")] == "制造业中长期贷款"  # the banks are led, they own nothing
+
+
+def test_who_controls_the_things_counted_is_a_kind_listed_before_them(extract):
+    got = {
+        (r.indicator, r.value): r.confident
+        for r in extract(
+            BULLETIN + "全市42个国控、省控地表水考核断面中，水质优良断面40个。"
+            "年末有国家级、省级重点实验室15个。\n"
+        )
+    }
+    assert ("国控、省控地表水考核断面", 42) in got  # not 国控 alone
+    assert got[("国家级、省级重点实验室", 15)]  # kinds of one thing: a confident name

@@ -74,6 +74,12 @@ _CLASS_ALONE_RE = re.compile(r"[\u4e00-\u9fff]{1,2}(?:级|性|化|型)|每[十�
 _MEMBERSHIP_NAME_RE = re.compile(rf"(?:{_MEMBERSHIP_VERBS})[^的]{{2,18}}的(?P<noun>[^的]{{1,12}})")
 
 
+# a kind listed before the next one, both of the thing named after them (国控、省控…)
+_LISTED_KIND_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff][式型类性级控属办营])、(?=[\u4e00-\u9fff]{1,4}[式型类性级控属办营])"
+)
+
+
 def name_confidence(name: str, table: IndicatorTable) -> float:
     """How much a reader can trust ``name`` as the name of what is measured.
 
@@ -88,6 +94,7 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
     # a size class is part of a name (30亿元以上项目, 海拔1500米以上农村中小学)
     probe = _THRESHOLD_IN_NAME_RE.sub("", name)
     probe = INDUSTRY_DIVISION_RE.sub("行业", probe)  # 交通运输、仓储和邮政业投资: one name
+    probe = _LISTED_KIND_RE.sub("", probe)  # 国家级、省级重点实验室: kinds of one thing
     if _ODD_NAME_RE.search(probe) or len(name) > 20:
         return 0.5
     if name in GENERIC_NAMES or name in _VAGUE_NAMES:

@@ -17,8 +17,9 @@ from bot.targets.naming.words import _is_name
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
-# a kind or a level alone: 侵入式, 大中型, 一次性, 新型, 省级
-_KIND_ONLY_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[式型类性级]")
+# a kind or a level alone: 侵入式, 大中型, 一次性, 新型, 省级; who controls or runs it:
+# 国控, 省控, 市属, 民办
+_KIND_ONLY_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[式型类性级控属办营]")
 
 
 def through_listed_kinds(sentence: str, named: list[Named]) -> list[Named]:
@@ -30,7 +31,9 @@ def through_listed_kinds(sentence: str, named: list[Named]) -> list[Named]:
             at = sentence.find(n.indicator + "、", fig.end, fig.end + 8)
             if at >= 0:
                 rest = at + len(n.indicator) + 1
-                noun, _ = _after_noun(sentence[rest:])
+                noun, end = _after_noun(sentence[rest:])
+                if noun.endswith("中") and sentence[rest + end : rest + end + 1] in ("，", ","):
+                    noun = noun[:-1]  # 42个国控、省控断面中，…: the whole the next part is of
                 if _is_name(noun) and not _KIND_ONLY_RE.fullmatch(noun):
                     n = replace(n, indicator=n.indicator + "、" + noun)
         out.append(n)
