@@ -228,3 +228,15 @@ def test_who_controls_the_things_counted_is_a_kind_listed_before_them(extract):
     }
     assert ("国控、省控地表水考核断面", 42) in got  # not 国控 alone
     assert got[("国家级、省级重点实验室", 15)]  # kinds of one thing: a confident name
+
+
+def test_awards_are_named_by_their_kind_and_who_receives_them(extract):
+    got = names(
+        extract(
+            "江南省专精特新企业培育行动方案（2025—2027年）\n二、重点任务\n"
+            "对新认定的国家级专精特新“小巨人”企业，给予一次性奖励100万元。"
+            "对取得证书的养老护理员，给予每人最高2000元的一次性补贴。\n"
+        )
+    )
+    assert got[(100, "万元")] == "国家级专精特新小巨人企业一次性奖励"
+    assert got[(2000, "元")] == "养老护理员一次性补贴"

@@ -65,6 +65,7 @@ from bot.targets.naming import (
 )
 from bot.targets.naming.abbreviations import by_short_name
 from bot.targets.naming.averages import carry_the_set
+from bot.targets.naming.awards import name_awards
 from bot.targets.naming.capacity import yearly_capacity
 from bot.targets.naming.funds import fund_size
 from bot.targets.naming.modifiers import counted_in_a_class, through_listed_kinds
@@ -501,6 +502,7 @@ class _Walker:
                 named_figures = with_programme_topic(sentence, named_figures)
                 named_figures = by_short_name(sentence, named_figures)
                 named_figures = fund_size(sentence, named_figures)
+                named_figures = name_awards(sentence, named_figures)
                 for named in with_field(sentence, named_figures):
                     named = self.in_frame(named, sentence)
                     if label:
