@@ -240,3 +240,17 @@ def test_awards_are_named_by_their_kind_and_who_receives_them(extract):
     )
     assert got[(100, "万元")] == "国家级专精特新小巨人企业一次性奖励"
     assert got[(2000, "元")] == "养老护理员一次性补贴"
+
+
+def test_all_kinds_first_in_a_list_of_classes_keeps_its_all(extract):
+    got = names(
+        extract(
+            OUTLINE
+            + "2020年全省各类事故、较大事故和重特大事故起数比2015年分别下降40.1%、30.2%和50.3%，"
+            "死亡人数分别下降35.1%、32.2%和60.3%。全年各类市场主体新增12.5万户。\n"
+        )
+    )
+    assert got[(40.1, "%")] == "各类事故起数"  # all accidents, beside the classes after it
+    assert got[(30.2, "%")] == "较大事故起数"
+    assert got[(35.1, "%")] == "各类事故死亡人数"
+    assert got[(12.5, "万户")] == "市场主体"  # no classes beside it: 各类 says nothing

@@ -19,7 +19,7 @@ from bot.targets.naming.clauses import (
 )
 from bot.targets.naming.clean import _PAREN_RE, clean_name, strip_noise
 from bot.targets.naming.confidence import _PERCENT_NAME_END_RE
-from bot.targets.naming.list_leads import shared_lead
+from bot.targets.naming.list_leads import ALL_KINDS, shared_lead
 from bot.targets.naming.resolve import _resolve, lookup
 from bot.targets.naming.words import _CJK_RE, _is_name
 from bot.targets.numbers import Figure
@@ -170,6 +170,8 @@ class _ListForms:
             name = lookup(self.table, subj, fig, change) or (
                 subj if _is_name(subj) and "的" in subj else None
             )
+            if subj.startswith(ALL_KINDS):
+                name = subj  # 各类事故起数 beside 较大事故起数: cleaning would drop the 各类
             name = name or _resolve(self.table, subj, fig, change) or subj
             self.emit(fig, name, change, qualifier=q)
 

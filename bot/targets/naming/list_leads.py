@@ -10,6 +10,9 @@ then the figures one by one (``分别``):
   分别增长…`` measures the online sales and the online catering: ``限额以上单位通过公共
   网络实现餐饮收入``, not ``餐饮收入``.
 
+A first item of all kinds (``各类事故、较大事故和重特大事故起数``) keeps its ``各类``: the
+items after it are classes of the same thing, and it is all of them.
+
 Items that each open with a partner of their own (``对日本、韩国进出口总额``) are each
 with their own.
 """
@@ -26,6 +29,8 @@ _PARTNER_END_RE = re.compile(
     r"^[^、，。；]{0,10}(?:国家|地区|经济体|成员国|伙伴|东盟|欧盟|非盟)(?=[\u4e00-\u9fff]{2})"
 )
 _PARTNER_WORDS = ("与", "同", "对")
+# all the kinds of a thing, as the first item of a list of its classes
+ALL_KINDS = ("各类", "各种")
 # the channel of a measure and who used it: 限额以上单位通过公共网络实现(的)
 _CHANNEL_RE = re.compile(r"^[\u4e00-\u9fff（）()]{0,12}?通过[\u4e00-\u9fff]{2,10}?实现")
 
@@ -63,6 +68,9 @@ def shared_lead(head: str, subject: str, items: list[str]) -> list[str]:
     if len(items) < 2 or not items[0] or not subject:
         return items
     lead = _lead_before(head, subject)
+    if lead in ALL_KINDS and all(p.endswith(items[0]) and p != items[0] for p in items[1:]):
+        # 各类事故、较大事故和重特大事故起数: all of them, beside the classes listed after
+        return [lead + items[0], *items[1:]]
     if lead in _PARTNER_WORDS:
         partner = _partner(items[0])
         if not partner:
