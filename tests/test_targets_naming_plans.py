@@ -254,3 +254,14 @@ def test_all_kinds_first_in_a_list_of_classes_keeps_its_all(extract):
     assert got[(30.2, "%")] == "较大事故起数"
     assert got[(35.1, "%")] == "各类事故死亡人数"
     assert got[(12.5, "万户")] == "市场主体"  # no classes beside it: 各类 says nothing
+
+
+def test_a_store_named_by_its_role_holds_what_its_item_is_about(extract):
+    text = (
+        OUTLINE + "专栏3 应急物资储备工程\n"
+        "1．防汛抗旱物资：新建6个防汛抗旱物资储备库和12个综合仓库，建设3个区域性应急物流中心。\n"
+    )
+    got = names(extract(text))
+    assert got[(12, "个")] == "防汛抗旱物资综合仓库"
+    assert got[(6, "个")] == "防汛抗旱物资储备库"  # says what it holds
+    assert got[(3, "个")] == "区域性应急物流中心"  # no store: stands as written
