@@ -265,3 +265,14 @@ def test_a_store_named_by_its_role_holds_what_its_item_is_about(extract):
     assert got[(12, "个")] == "防汛抗旱物资综合仓库"
     assert got[(6, "个")] == "防汛抗旱物资储备库"  # says what it holds
     assert got[(3, "个")] == "区域性应急物流中心"  # no store: stands as written
+
+
+def test_a_state_of_one_measure_then_the_figure_of_the_next(extract):
+    got = names(
+        extract(
+            OUTLINE + "全省粮食播种面积保持稳定、产量达到600亿斤以上，"
+            "生猪出栏稳步增长、存栏达到3000万头。\n"
+        )
+    )
+    assert got[(600, "亿斤")] == "粮食产量"
+    assert got[(3000, "万头")] == "生猪存栏"

@@ -72,6 +72,7 @@ from bot.targets.naming.modifiers import counted_in_a_class, through_listed_kind
 from bot.targets.naming.programmes import with_programme_topic
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
+from bot.targets.naming.states import after_a_state
 from bot.targets.naming.topic import without_topic_place
 from bot.targets.naming.zones import describes_zone
 from bot.targets.numbers import Figure, find_figures, may_have_figures
@@ -503,6 +504,7 @@ class _Walker:
                 named_figures = by_short_name(sentence, named_figures)
                 named_figures = fund_size(sentence, named_figures)
                 named_figures = name_awards(sentence, named_figures)
+                named_figures = after_a_state(named_figures)
                 for named in with_field(sentence, named_figures):
                     named = self.in_frame(named, sentence)
                     if label:
