@@ -276,3 +276,15 @@ def test_a_state_of_one_measure_then_the_figure_of_the_next(extract):
     )
     assert got[(600, "亿斤")] == "粮食产量"
     assert got[(3000, "万头")] == "生猪存栏"
+
+
+def test_work_named_as_a_kind_of_project_goes_on_to_its_head(extract):
+    got = names(
+        extract(
+            BULLETIN + "全年实施120个技术改造项目，260个智能化改造项目全部完成。"
+            "30栋老旧楼房改造完成。\n"
+        )
+    )
+    assert got[(120, "个")] == "技术改造项目"
+    assert got[(260, "个")] == "智能化改造项目"
+    assert got[(30, "栋")] == "老旧楼房"  # what is done to them, no project
