@@ -288,3 +288,25 @@ def test_work_named_as_a_kind_of_project_goes_on_to_its_head(extract):
     assert got[(120, "个")] == "技术改造项目"
     assert got[(260, "个")] == "智能化改造项目"
     assert got[(30, "栋")] == "老旧楼房"  # what is done to them, no project
+
+
+def test_a_size_class_before_the_things_counted_is_part_of_their_name(extract):
+    got = names(
+        extract(
+            BULLETIN + "新设或增资合同外资1000万美元以上的外资企业93家。"
+            "年营业收入2000万元以上的服务业企业150家。年末有亿元以上在建项目320个。\n"
+        )
+    )
+    assert got[(93, "家")] == "合同外资1000万美元以上的外资企业"
+    assert got[(150, "家")] == "年营业收入2000万元以上的服务业企业"
+    assert got[(320, "个")] == "亿元以上在建项目"
+
+
+def test_a_task_repeating_a_goal_with_more_words_keeps_the_goals_year(extract):
+    text = (
+        "江南省设施农业机械化实施意见（2021—2025年）\n一、主要目标\n"
+        "到2025年，打造蔬菜生产核心示范园8-10个。\n二、重点任务\n"
+        "打造园艺场规模面积200亩以上的蔬菜生产核心示范园8-10个。\n"
+    )
+    years = [r.year for r in extract(text) if r.value == 8]
+    assert years == ["2025", "2025"]

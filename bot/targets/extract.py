@@ -68,7 +68,11 @@ from bot.targets.naming.averages import carry_the_set
 from bot.targets.naming.awards import name_awards
 from bot.targets.naming.capacity import yearly_capacity
 from bot.targets.naming.funds import fund_size
-from bot.targets.naming.modifiers import counted_in_a_class, through_listed_kinds
+from bot.targets.naming.modifiers import (
+    classed_before,
+    counted_in_a_class,
+    through_listed_kinds,
+)
 from bot.targets.naming.programmes import with_programme_topic
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
@@ -500,6 +504,7 @@ class _Walker:
                 named_figures = yearly_capacity(sentence, named_figures)
                 named_figures = through_listed_kinds(sentence, named_figures)
                 named_figures = counted_in_a_class(sentence, named_figures)
+                named_figures = classed_before(sentence, named_figures)
                 named_figures = with_programme_topic(sentence, named_figures)
                 named_figures = by_short_name(sentence, named_figures)
                 named_figures = fund_size(sentence, named_figures)
