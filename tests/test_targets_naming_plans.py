@@ -310,3 +310,13 @@ def test_a_task_repeating_a_goal_with_more_words_keeps_the_goals_year(extract):
     )
     years = [r.year for r in extract(text) if r.value == 8]
     assert years == ["2025", "2025"]
+
+
+def test_a_share_meeting_a_water_class_keeps_what_it_meets(extract):
+    got = names(
+        extract(
+            "江南省生态环境保护规划（2021—2025年）\n一、主要目标\n"
+            "到2025年，集中式饮用水水源水质达到或优于Ⅲ类比例保持100%。\n"
+        )
+    )
+    assert got[(100, "%")] == "集中式饮用水水源水质达到或优于Ⅲ类比例"  # not 或优于Ⅲ类比例

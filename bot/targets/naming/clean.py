@@ -90,6 +90,11 @@ _PARTNER_RE = re.compile(
 _PER_BASE_RE = re.compile(r"每[十百千万]?(?:人口?|户|平方公里|名职工)")
 # What the things counted qualify by: 具有资质等级(的), 具备中试以上条件(的)
 QUALIFIED_RE = re.compile(r"(?:具有|具备|符合)[^的，。；]{0,10}?(?:资质(?:等级)?|条件)")
+# A share of what meets a quality class: …水质达到或优于Ⅲ类比例, …好于Ⅲ类水体比例
+_CLASS_MET_RE = re.compile(
+    r"^(?P<who>[^，。；]{2,24}?)(?P<met>(?:达到或)?(?:好于|优于|达到)(?:[ⅠⅡⅢⅣⅤ]+|[一二三四五])类"
+    r"[\u4e00-\u9fff]{0,4}?(?:比例|比率|占比))(?:保持|达到|达|为|稳定在|提高到|提升至|提高至)?$"
+)
 # Sales through a network, and who made them: 限额以上单位通过公共网络实现(的)零售额
 _ONLINE_RE = re.compile(
     r"^(?P<who>[^，。；]{0,16}?)(?P<channel>通过(?:公共网络|互联网|网络|电商平台|电子商务平台)实现)"
@@ -184,6 +189,10 @@ def clean_name(text: str) -> str:
         # 对…国家投资占50%以上: its share of all of it
         share = partner.group(3) or ("占比" if change and change.group() == "占" else "")
         return partner.group(1) + partner.group(2) + share
+    met = _CLASS_MET_RE.match(s.lstrip("，、 "))
+    if met and clean_name(met["who"]):
+        # 水源水质达到或优于Ⅲ类比例: the share meeting a water class, 达到 and all
+        return clean_name(met["who"]) + met["met"]
     online = _ONLINE_RE.match(s.lstrip("，、 "))
     if online and clean_name(online["what"]):
         # 限额以上单位通过公共网络实现的商品零售额: online sales are a part of all sales
