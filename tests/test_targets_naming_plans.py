@@ -320,3 +320,16 @@ def test_a_share_meeting_a_water_class_keeps_what_it_meets(extract):
         )
     )
     assert got[(100, "%")] == "集中式饮用水水源水质达到或优于Ⅲ类比例"  # not 或优于Ⅲ类比例
+
+
+def test_industries_listed_before_a_shared_industry_measure(extract):
+    got = names(
+        extract(
+            PLAN + "到2026年，电子信息、装备制造、新材料产业营业收入分别突破1万亿元、8000亿元和"
+            "5000亿元，工业、服务业增加值分别增长6%和7%。\n"
+        )
+    )
+    assert got[(1, "万亿元")] == "电子信息产业营业收入"  # not 电子信息收入
+    assert got[(8000, "亿元")] == "装备制造产业营业收入"
+    assert got[(6, "%")] == "工业增加值"  # not 工业业增加值
+    assert got[(7, "%")] == "服务业增加值"
