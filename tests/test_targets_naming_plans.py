@@ -333,3 +333,18 @@ def test_industries_listed_before_a_shared_industry_measure(extract):
     assert got[(8000, "亿元")] == "装备制造产业营业收入"
     assert got[(6, "%")] == "工业增加值"  # not 工业业增加值
     assert got[(7, "%")] == "服务业增加值"
+
+
+def test_bracketed_cells_of_an_average_or_cumulative_column_are_cumulative(extract):
+    text = (
+        "江南省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n"
+        "第二章 主要目标\n"
+        "指标\t2020年\t2025年\t年均增长〔累计〕\t属性\n"
+        "地区生产总值增长（%）\t3.9\t—\t6左右\t预期性\n"
+        "每万人口高价值发明专利拥有量（件）\t3.2\t8\t[4.8]\t预期性\n"
+        "常住人口城镇化率（%）\t60.2\t65\t[4.8]\t预期性\n"
+    )
+    got = {(r.indicator, r.value, r.unit): r.change for r in extract(text)}
+    assert got[("地区生产总值", 6, "%")] == "年均增长"
+    assert got[("每万人口高价值发明专利拥有量", 4.8, "件")] == "累计"  # more patents, in 件
+    assert got[("常住人口城镇化率", 4.8, "%")] == "累计"

@@ -761,6 +761,10 @@ class TableReader:
                     change = "累计" if cell.cumulative else "年均增长"
             elif not change and cell.cumulative:
                 change = "累计"
+            if cell.cumulative and change == "年均增长" and not (cell.change or label_change):
+                change = "累计"  # 年均增长〔累计〕 | [4.8]: the brackets say which of the two
+            if change == "累计" and cell.cumulative and not cell.unit and label_unit:
+                unit = label_unit  # 〔4.8〕 of 每万人口…拥有量（件）: more of the row's own unit
             year = self._year(col, row_year, years, caption_period, cell, change)
             kind = self._kind(col, year, years, section_class, cell)
             qualifier = cell.qualifier
