@@ -348,3 +348,15 @@ def test_bracketed_cells_of_an_average_or_cumulative_column_are_cumulative(extra
     assert got[("地区生产总值", 6, "%")] == "年均增长"
     assert got[("每万人口高价值发明专利拥有量", 4.8, "件")] == "累计"  # more patents, in 件
     assert got[("常住人口城镇化率", 4.8, "%")] == "累计"
+
+
+def test_scope_columns_with_their_unit_still_name_the_scope(extract):
+    text = (
+        BULLETIN + "表1 2023年居民消费价格比上年涨跌幅度\n"
+        "指标\t全市(%)\t城市(%)\t农村(%)\n"
+        "居民消费价格\t0.3\t0.4\t0.1\n"
+    )
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[0.3] == "居民消费价格"
+    assert got[0.4] == "城市居民消费价格"
+    assert got[0.1] == "农村居民消费价格"

@@ -983,8 +983,9 @@ class TableReader:
         if col.share:
             base = re.sub(r"(?:总量|总数|数量)$", "", name)
             return base if base.endswith(col.share) else base + col.share
-        if col.text in _SCOPE_WORDS and not name.startswith(col.text):
-            return col.text + _strip_scope(name)  # 居民消费价格指数 under 城市
+        scope = _HEAD_UNIT_RE.sub("", col.text)  # 城市(%): the scope, its unit aside
+        if scope in _SCOPE_WORDS and not name.startswith(scope):
+            return scope + _strip_scope(name)  # 居民消费价格指数 under 城市
         return name
 
     # -- period and kind --------------------------------------------------------------
