@@ -360,3 +360,15 @@ def test_scope_columns_with_their_unit_still_name_the_scope(extract):
     assert got[0.3] == "居民消费价格"
     assert got[0.4] == "城市居民消费价格"
     assert got[0.1] == "农村居民消费价格"
+
+
+def test_firms_counted_by_where_they_list(extract):
+    got = names(
+        extract(
+            PLAN + "到2026年，支持30家企业在境内外上市，推动50家企业挂牌新三板，"
+            "力争10家企业在科创板上市。\n"
+        )
+    )
+    assert got[(30, "家")] == "境内外上市企业"  # not 支持
+    assert got[(50, "家")] == "新三板挂牌企业"
+    assert got[(10, "家")] == "科创板上市企业"

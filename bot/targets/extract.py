@@ -68,6 +68,7 @@ from bot.targets.naming.averages import carry_the_set
 from bot.targets.naming.awards import name_awards
 from bot.targets.naming.capacity import yearly_capacity
 from bot.targets.naming.funds import fund_size
+from bot.targets.naming.listings import by_listing
 from bot.targets.naming.modifiers import (
     classed_before,
     counted_in_a_class,
@@ -510,6 +511,7 @@ class _Walker:
                 named_figures = fund_size(sentence, named_figures)
                 named_figures = name_awards(sentence, named_figures)
                 named_figures = after_a_state(named_figures)
+                named_figures = by_listing(sentence, named_figures)
                 for named in with_field(sentence, named_figures):
                     named = self.in_frame(named, sentence)
                     if label:
