@@ -372,3 +372,12 @@ def test_firms_counted_by_where_they_list(extract):
     assert got[(30, "家")] == "境内外上市企业"  # not 支持
     assert got[(50, "家")] == "新三板挂牌企业"
     assert got[(10, "家")] == "科创板上市企业"
+
+
+def test_places_a_verb_word_describes_are_confident_names(table):
+    from bot.targets.naming import name_confidence
+
+    assert name_confidence("通用机场", table) >= 0.6  # 通用 is no act here
+    assert name_confidence("起降点", table) >= 0.6
+    assert name_confidence("建设充电站", table) < 0.6  # building one is an act
+    assert name_confidence("统筹安排省级财政资金", table) < 0.6

@@ -80,6 +80,10 @@ _LISTED_KIND_RE = re.compile(
 )
 
 
+# facilities and places a verb before them may describe (通用|机场, 起降|点, 充电|站)
+_PLACE_HEAD_RE = re.compile(r"机场|场|站|点|桩|港|码头|园|馆|院|厂|库|中心|平台|基地|航线|线路")
+
+
 def name_confidence(name: str, table: IndicatorTable) -> float:
     """How much a reader can trust ``name`` as the name of what is measured.
 
@@ -135,7 +139,17 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
     noun = narrowed["noun"] if narrowed else ""
     if (_is_name(noun) and not _is_verb(noun)) or noun in _ONE_CHARACTER_PLACES:
         return 0.75  # 实现通办的政务服务事项: the things counted, narrowed by what they did
-    if not measured and len(words) > 1 and (_is_verb(words[0]) or _is_verb(words[-1])):
+    if (
+        not measured
+        and len(words) > 1
+        and (_is_verb(words[0]) or _is_verb(words[-1]))
+        # 通用机场, 起降点: a word the dictionary calls a verb, then a place it names
+        and not (
+            len(words) == 2
+            and _PLACE_HEAD_RE.fullmatch(words[-1])
+            and not VERB_RE.fullmatch(words[0])
+        )
+    ):
         return 0.5  # 统筹安排省级财政资金, 经验被…集中推广: a verb phrase, not a thing
     head = VERB_RE.match(name)
     if (head and head.end() in word_bounds(name) and len(head.group()) > 1) or VERB_RE.fullmatch(
