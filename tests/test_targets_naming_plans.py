@@ -381,3 +381,15 @@ def test_places_a_verb_word_describes_are_confident_names(table):
     assert name_confidence("起降点", table) >= 0.6
     assert name_confidence("建设充电站", table) < 0.6  # building one is an act
     assert name_confidence("统筹安排省级财政资金", table) < 0.6
+
+
+def test_shares_said_in_a_whole_and_long_shares(extract):
+    got = {
+        r.value: (r.indicator, r.confident)
+        for r in extract(
+            PLAN + "到2026年，民间投资在固定资产投资中的占比超过55%，"
+            "战略性新兴产业增加值占规模以上工业增加值比重达到35%。\n"
+        )
+    }
+    assert got[55] == ("民间投资占固定资产投资比重", True)
+    assert got[35] == ("战略性新兴产业增加值占规模以上工业增加值比重", True)  # long, plain

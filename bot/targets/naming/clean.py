@@ -109,7 +109,7 @@ _SHARE_DE_RE = re.compile(r"占([\u4e00-\u9fffA-Za-z0-9]{1,12})的(比重|比例
 # 制造业的总产值在GDP当中所占的比重 is 制造业总产值占GDP比重
 _SHARE_IN_RE = re.compile(
     r"([\u4e00-\u9fffA-Za-z0-9]{2,16}?)的?在([\u4e00-\u9fffA-Za-z0-9]{1,16}?)(?:当中|之中|中)"
-    r"所?占的?(比重|比例|份额)$"
+    r"(?:所?占的?|的)(比重|比例|份额|占比)$"
 )
 # 重大项目计划共安排项目: the plan's projects are the 重大项目
 _ARRANGED_RE = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:计划)?共?安排(项目|资金)$")
@@ -244,7 +244,9 @@ def clean_name(text: str) -> str:
     # 参加失业保险人数 is 失业保险参保人数, as bulletins' tables name it
     s = _JOINED_RE.sub(lambda m: (m.group(1) or m.group(2)) + "参保人数", s)
     s = _SHARE_DE_RE.sub(r"占\1\2", s)  # 占全市的比重 is 占全市比重
-    s = _SHARE_IN_RE.sub(lambda m: m[1].replace("的", "") + "占" + m[2] + m[3], s)
+    s = _SHARE_IN_RE.sub(
+        lambda m: m[1].replace("的", "") + "占" + m[2] + m[3].replace("占比", "比重"), s
+    )  # 在规上工业企业中的占比 is 占规上工业企业比重
     s = _ARRANGED_RE.sub(lambda m: m[1] if m[1].endswith(m[2]) else m[1] + m[2], s)
     s = _PM_RE.sub(r"PM\1", s)  # PM_2.5: a subscript flattened by the converter
     s = _INNER_SCOPE_RE.sub("", s) if len(s) > 6 else s  # …评估我省全国排名

@@ -80,6 +80,10 @@ _LISTED_KIND_RE = re.compile(
 )
 
 
+# a share of one named thing in another: long, and plain
+_SHARE_NAME_RE = re.compile(
+    r"[\u4e00-\u9fffA-Za-z0-9]{2,16}占[\u4e00-\u9fffA-Za-z0-9]{2,14}(?:比重|比例|份额)"
+)
 # facilities and places a verb before them may describe (通用|机场, 起降|点, 充电|站)
 _PLACE_HEAD_RE = re.compile(r"机场|场|站|点|桩|港|码头|园|馆|院|厂|库|中心|平台|基地|航线|线路")
 
@@ -99,8 +103,8 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
     probe = _THRESHOLD_IN_NAME_RE.sub("", name)
     probe = INDUSTRY_DIVISION_RE.sub("行业", probe)  # 交通运输、仓储和邮政业投资: one name
     probe = _LISTED_KIND_RE.sub("", probe)  # 国家级、省级重点实验室: kinds of one thing
-    if _ODD_NAME_RE.search(probe) or len(name) > 20:
-        return 0.5
+    if _ODD_NAME_RE.search(probe) or (len(name) > 20 and not _SHARE_NAME_RE.fullmatch(name)):
+        return 0.5  # (a share names two things: 战略性新兴产业增加值占规模以上工业增加值比重)
     if name in GENERIC_NAMES or name in _VAGUE_NAMES:
         return 0.5
     if len(name) <= 3 and _one_word_tag(name) in _NOT_A_THING_TAGS:
