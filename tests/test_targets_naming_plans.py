@@ -393,3 +393,15 @@ def test_shares_said_in_a_whole_and_long_shares(extract):
     }
     assert got[55] == ("民间投资占固定资产投资比重", True)
     assert got[35] == ("战略性新兴产业增加值占规模以上工业增加值比重", True)  # long, plain
+
+
+def test_a_floor_on_a_share_of_a_whole(extract):
+    got = names(
+        extract(
+            "江南省城市更新实施意见\n江南省人民政府办公厅\n2024年3月1日\n二、重点任务\n"
+            "城市更新项目配建的公共服务设施面积不低于总建筑面积的10%。"
+            "新建住宅小区绿地面积不少于用地面积的30%。\n"
+        )
+    )
+    assert got[(10, "%")] == "公共服务设施面积占总建筑面积比重"
+    assert got[(30, "%")] == "住宅小区绿地面积占用地面积比重"
