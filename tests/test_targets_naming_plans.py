@@ -405,3 +405,14 @@ def test_a_floor_on_a_share_of_a_whole(extract):
     )
     assert got[(10, "%")] == "公共服务设施面积占总建筑面积比重"
     assert got[(30, "%")] == "住宅小区绿地面积占用地面积比重"
+
+
+def test_a_parts_bare_share_is_of_the_whole_it_was_listed_under(extract):
+    got = names(
+        extract(
+            BULLETIN
+            + "全年一般公共预算支出567.8亿元，增长5.6%，其中民生支出456.7亿元，占比80.4%。\n"
+        )
+    )
+    assert got[(80.4, "%")] == "民生支出占一般公共预算支出比重"
+    assert got[(456.7, "亿元")] == "民生支出"

@@ -74,6 +74,7 @@ from bot.targets.naming.modifiers import (
     counted_in_a_class,
     through_listed_kinds,
 )
+from bot.targets.naming.part_shares import share_of_the_whole
 from bot.targets.naming.programmes import with_programme_topic
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
@@ -512,6 +513,7 @@ class _Walker:
                 named_figures = name_awards(sentence, named_figures)
                 named_figures = after_a_state(named_figures)
                 named_figures = by_listing(sentence, named_figures)
+                named_figures = share_of_the_whole(sentence, named_figures)
                 for named in with_field(sentence, named_figures):
                     named = self.in_frame(named, sentence)
                     if label:
