@@ -416,3 +416,15 @@ def test_a_parts_bare_share_is_of_the_whole_it_was_listed_under(extract):
     )
     assert got[(80.4, "%")] == "民生支出占一般公共预算支出比重"
     assert got[(456.7, "亿元")] == "民生支出"
+
+
+def test_a_goal_opening_with_what_it_measures_names_its_bare_figures(extract):
+    text = (
+        "江南省低空经济高质量发展行动方案（2025—2027年）\n一、发展目标\n"
+        "1．产业规模：到2027年，突破1000亿元，年均增长20%以上。\n"
+        "2．主要任务：到2027年，完成30项。\n"
+    )
+    got = names(extract(text))
+    assert got[(1000, "亿元")] == "低空经济产业规模"  # the label, owned by the plan's industry
+    assert got[(20, "%")] == "低空经济产业规模"
+    assert got.get((30, "项"), "") != "主要任务"  # a part's heading measures nothing
