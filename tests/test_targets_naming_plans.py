@@ -428,3 +428,14 @@ def test_a_goal_opening_with_what_it_measures_names_its_bare_figures(extract):
     assert got[(1000, "亿元")] == "低空经济产业规模"  # the label, owned by the plan's industry
     assert got[(20, "%")] == "低空经济产业规模"
     assert got.get((30, "项"), "") != "主要任务"  # a part's heading measures nothing
+
+
+def test_a_return_period_qualifying_what_a_share_meets_is_no_figure(extract):
+    text = (
+        "江南省海绵城市建设实施意见\n江南省人民政府\n2024年3月1日\n一、目标\n"
+        "到2025年，全市城镇25%面积达到3—5年一遇雨水排水能力，主要河道防洪标准提高到五十年一遇。\n"
+    )
+    got = {(r.value, r.unit) for r in extract(text)}
+    assert (25, "%") in got
+    assert (3, "年一遇") not in got  # the capacity the share meets
+    assert (50, "年一遇") in got  # a standard raised to a level is a figure

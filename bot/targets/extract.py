@@ -498,6 +498,7 @@ class _Walker:
                 for f in find_figures(sentence)
                 if not _excluded(sentence, f.start, f.unit) and not _names_no_figure(sentence, f)
             ]
+            figures = _without_standards_of_a_share(sentence, figures)
             if figures:
                 if periods is None:
                     periods = period_marks(line, self.doc_year_s, current_year)
@@ -778,6 +779,25 @@ def _horizon(doc: Document) -> str:
         return m.group(2)  # the span's end
     m = _BY_YEAR_RE.search(doc.text)
     return m.group(1) if m else ""
+
+
+def _without_standards_of_a_share(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """``全市城镇25%面积达到3—5年一遇雨水排水能力``: the return period qualifies the
+    capacity the share meets, no figure of its own; a standard said as a level
+    (``防洪标准提高到五十年一遇``) stays."""
+    out: list[Figure] = []
+    for k, f in enumerate(figures):
+        share_before = any(
+            g.unit == "%" and not re.search(r"[，。；]", sentence[g.end : f.start])
+            for g in figures[:k]
+        )
+        if f.unit == "年一遇" and share_before and _CJK_AFTER_RE.match(sentence, f.end):
+            continue
+        out.append(f)
+    return out
+
+
+_CJK_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def _excluded(sentence: str, start: int, unit: str) -> bool:
