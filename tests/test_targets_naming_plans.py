@@ -439,3 +439,17 @@ def test_a_return_period_qualifying_what_a_share_meets_is_no_figure(extract):
     assert (25, "%") in got
     assert (3, "年一遇") not in got  # the capacity the share meets
     assert (50, "年一遇") in got  # a standard raised to a level is a figure
+
+
+def test_shares_of_places_reached_and_radii_in_coverage_rates(extract):
+    text = (
+        "江南省综合交通运输发展规划（2021—2025年）\n一、目标\n"
+        "到2025年，高铁通达90%以上的市县，5G网络覆盖95%以上的行政村，"
+        "城市公交站点500米覆盖率达到100%，社区15分钟生活圈覆盖率达到90%。\n"
+    )
+    got = {(r.indicator, r.value): r.confident for r in extract(text)}
+    assert ("高铁通达市县比例", 90) in got  # not 高铁通
+    assert ("5G网络覆盖行政村比例", 95) in got
+    assert got[("城市公交站点500米覆盖率", 100)]  # the radius is in the name, no figure
+    assert ("社区15分钟生活圈覆盖率", 90) in got
+    assert 500 not in {v for _, v in got}

@@ -76,6 +76,7 @@ from bot.targets.naming.modifiers import (
 )
 from bot.targets.naming.part_shares import share_of_the_whole
 from bot.targets.naming.programmes import with_programme_topic
+from bot.targets.naming.reach import share_reached
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
 from bot.targets.naming.states import after_a_state
@@ -515,6 +516,7 @@ class _Walker:
                 named_figures = after_a_state(named_figures)
                 named_figures = by_listing(sentence, named_figures)
                 named_figures = share_of_the_whole(sentence, named_figures)
+                named_figures = share_reached(sentence, named_figures)
                 for named in with_field(sentence, named_figures):
                     named = self.in_frame(named, sentence)
                     if label:
@@ -793,11 +795,14 @@ def _without_standards_of_a_share(sentence: str, figures: list[Figure]) -> list[
         )
         if f.unit == "年一遇" and share_before and _CJK_AFTER_RE.match(sentence, f.end):
             continue
+        if f.unit in ("米", "公里", "分钟") and _RADIUS_AFTER_RE.match(sentence, f.end):
+            continue  # 公交站点500米覆盖率, 15分钟生活圈覆盖率: a radius in a rate's name
         out.append(f)
     return out
 
 
 _CJK_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{2}")
+_RADIUS_AFTER_RE = re.compile(r"(?:范围内|半径|内)?(?:[\u4e00-\u9fff]{0,4}圈)?覆盖率")
 
 
 def _excluded(sentence: str, start: int, unit: str) -> bool:

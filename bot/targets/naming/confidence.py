@@ -37,7 +37,11 @@ _RANK_SCOPES = "全国|全省|全市|全区|全州|西部|中西部|东部|内�
 _RANK_VERBS = "保持|稳居|位居|跃居|居于|位列|居"
 _POLICY_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,14}(?:政策措施|政策|措施|举措)")
 _RANK_CLAUSE_END_RE = re.compile(rf"(?:{_RANK_VERBS})(?:{_RANK_SCOPES})$")
-_THRESHOLD_IN_NAME_RE = re.compile(r"\d+(?:\.\d+)?[万亿千百]?[^\d，。；、]{0,4}?及?以[上下](?=.)")
+_THRESHOLD_IN_NAME_RE = re.compile(
+    r"\d+(?:\.\d+)?[万亿千百]?[^\d，。；、]{0,4}?及?以[上下](?=.)"
+    # and a radius in a coverage rate's name (公交站点500米覆盖率)
+    r"|\d+(?:米|公里|分钟)(?=(?:[\u4e00-\u9fff]{0,4}圈)?覆盖率)"
+)
 _ODD_NAME_RE = re.compile(
     r"[，。；：、（）()“”［］\[\]【】]|^\W|[A-Za-z]{6,}|\d{4}|之|^(?:其中|以上|以下|全年|今年|累计)"
     r"|我们|我国有|^我国|为着力点|.[让把被将]|有$|.了.|[一二三四五六七八九十]年累计|如期$|正式|之力|^约占|^[向把被].{0,3}$"
