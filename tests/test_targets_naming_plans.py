@@ -453,3 +453,9 @@ def test_shares_of_places_reached_and_radii_in_coverage_rates(extract):
     assert got[("城市公交站点500米覆盖率", 100)]  # the radius is in the name, no figure
     assert ("社区15分钟生活圈覆盖率", 90) in got
     assert 500 not in {v for _, v in got}
+
+
+def test_who_says_it_is_no_label_of_what_is_measured(extract):
+    got = names(extract(PLAN + "据统计：全年增长5%。\n农民收入：到2026年，年均增长7%。\n"))
+    assert got.get((5, "%"), "") != "据统计"
+    assert got[(7, "%")] == "农民收入"

@@ -147,6 +147,8 @@ _OPENING_LABEL_RE = re.compile(
 # labels that head a part of the text, not a measure
 _NOT_A_MEASURE_LABEL_RE = re.compile(
     r"目标|任务|要求|原则|思路|措施|举措|重点|内容|方向|路径|意义|其中|来源|说明|备注|注释"
+    # who says it (据统计：, 会议指出：, 记者获悉：): no measure
+    r"|统计|指出|显示|表示|强调|介绍|报道|获悉|了解|记者"
 )
 
 
