@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from bot.targets.dict_words import is_verb
 from bot.targets.indicators import IndicatorTable
-from bot.targets.lexicon import PEOPLE_NOUNS
+from bot.targets.lexicon import INDUSTRY_DIVISION_RE, PEOPLE_NOUNS
 from bot.targets.numbers import Figure
 
 # Measure nouns, longest first, with the unit classes a figure of that measure can have
@@ -82,7 +82,8 @@ _SAYS_MEASURE_RE = re.compile(
     r"(?:量|额|值|数|率|度|长度|面积|价格|收入|支出|投资|占比|比重|比例|份额|增长面)$"
 )
 _MEASURE_RE = re.compile("(" + "|".join(sorted(_MEASURES, key=len, reverse=True)) + ")$")
-# A category named by its kind (种植业, 烟酒类, 高速公路, 本科院校): short, no verb.
+# A category named by its kind (种植业, 烟酒类, 高速公路, 本科院校): short, no verb; or
+# an industry division of the statistics, however long (INDUSTRY_DIVISION_RE).
 _CATEGORY_MAX = 12
 _SUBITEM_LEAD_RE = re.compile(
     r"^(?:其中|分[^，。；]{1,6}看|按[^，。；]{1,8}(?:分|划分|看)|在[^，。；]{2,12}中(?:[，,]|$))"
@@ -440,7 +441,7 @@ class Frame:
             and self.measure
             and _unit_fits(self.measure, fig)
             and name not in self.table
-            and len(name) <= _CATEGORY_MAX
+            and (len(name) <= _CATEGORY_MAX or INDUSTRY_DIVISION_RE.fullmatch(name))
             and not _SAYS_MEASURE_RE.search(_PAREN_RE.sub("", name))  # 化肥施用量（折纯）
             # people named as such are their own count (环境监测人员 172人, not …人员人数)
             and not (fig.unit.endswith(("人", "名")) and name.endswith(PEOPLE_NOUNS))

@@ -23,7 +23,7 @@ from bot.targets.lexicon import (
     VERB_NORMAL,
     VERB_RE,
 )
-from bot.targets.naming.clean import _NOMINAL_ACTIVITIES, _QUOTE_TABLE
+from bot.targets.naming.clean import _NOMINAL_ACTIVITIES, _QUOTE_TABLE, QUALIFIED_RE
 from bot.targets.naming.words import (
     _CJK_RE,
     _dict_words,
@@ -242,6 +242,9 @@ def _after_noun(after: str) -> tuple[str, int]:
         head = AFTER_STOP_RE.search(after, end + 2)
         head_end = head.start() if head else len(after)
         if head_end - end > 2 and _CJK_RE.match(after, end + 1):
+            if having and QUALIFIED_RE.fullmatch(after, k, end):
+                # 5家具备科创板上市条件的硬核企业: the condition met is the things' kind
+                return after[k:head_end].translate(_QUOTE_TABLE), head_end
             return after[end + 1 : head_end].translate(_QUOTE_TABLE), head_end
     end = _without_trailing_verb(after, k, end)
     return after[:end].translate(_QUOTE_TABLE), end
@@ -345,6 +348,10 @@ def _without_among(item: str) -> str:
     return item
 
 
+# characters that end a word rather than start the next (服务业, 烟酒类, 劳动者)
+_SUFFIX_CHARS = frozenset("业类者性化型级")
+
+
 def _split_list(subject: str, n: int | None = None) -> list[str]:
     """``A、B`` or ``A和B`` -> items, sharing a tail when the first items are short.
 
@@ -386,10 +393,25 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
         # 损失占GDP比重: only the amount of money is
         tail = last[last.index("占") :]
         return [p + tail for p in items[:-1]] + [last]
+    level = LEVEL_LEAD_RE.match(last)
+    if (
+        level
+        and len(last) > level.end() + 1
+        and all(LEVEL_ONLY_RE.fullmatch(p) for p in items[:-1])
+    ):
+        # 国家级、省级现代农业产业园: levels listed before the thing, each of the whole thing
+        return [p + last[level.end() :] for p in items[:-1]] + [last]
     short = max(len(p) for p in items[:-1])
     # the head of the last item is the word(s) parallel to the first item: 城镇、农村居民…
     # (农村), 制造业、普惠小微贷款余额 (普惠小微), 地表水、近岸海域水质… (近岸海域)
-    cut = min((b for b in _fine_bounds(last) if len(items[0]) <= b < len(last)), default=0)
+    cut = min(
+        (
+            b
+            for b in _fine_bounds(last)
+            if len(items[0]) <= b < len(last) and last[b] not in _SUFFIX_CHARS
+        ),
+        default=0,
+    )  # (工业、服务业增加值: 服务|业 is no cut, 业 is the word's own)
     if short <= 3 and len(last) > short + 1 and 0 < cut <= len(items[0]) + 2:
         head = last[:cut]
         tail = last[len(head) :]
@@ -412,6 +434,10 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
     ):
         # 经济作物中蔬菜及食用菌、中草药材、园林水果产量: each item takes the shared measure
         tail = tail_word.group()
+        industry = max(last.rfind(w, 2, tail_word.start()) for w in ("产业", "行业"))
+        if industry >= 2 and not any(p.endswith("业") for p in items[:-1]):
+            # 电子信息、装备制造、新材料产业营业收入: each an industry, and its 营业收入
+            tail = last[industry:]
         items = [p + tail for p in items[:-1]] + [items[-1]]
         return [_without_among(p) for p in items]
     tokens = _segmenter().cut(last, True)

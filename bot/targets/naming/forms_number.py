@@ -131,8 +131,9 @@ _WHOLE_USED_FOR_RE = re.compile(
 # A rate or level that says what was done but not to what (办结率, 办复率, 机械化水平).
 _BARE_RATE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}(?:率|水平)")
 _OF_WHOLE_RE = re.compile(
-    r"^(?P<part>[^，。；、]{2,16}?)(?:达到|达|占|相当于)(?P<whole>[^，。；、的]{2,16})的$"
-)
+    r"^(?P<part>[^，。；、]{2,20}?)(?:达到|达|占|相当于|不低于|不少于|不高于|不超过|不大于|不小于)"
+    r"(?P<whole>[^，。；、的]{2,16})的$"
+)  # (配建的公共服务设施面积不低于总建筑面积的10%: a floor on a share of the whole)
 _INVESTMENT_ONLY_RE = re.compile(r"(?:累计|共|全年|年内)?(?:完成|实现)?(?:总)?投资")
 _PROJECT_TAIL_RE = re.compile(r"(?:建设|工作|工程建设)$")
 _GROWTH_SPREAD_RE = re.compile(r"增长面(达到|达|为)?[，,]?$")

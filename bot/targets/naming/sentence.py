@@ -139,6 +139,19 @@ _RATE_OF_CHANGE_RE = re.compile(
 _OFFICIAL_NAMES = {"再就业": "失业人员再就业"}
 
 
+# A list item or a goal that opens with what it measures: 1．产业规模：…, 产业规模：…
+_OPENING_LABEL_RE = re.compile(
+    r"^\s*(?:\d{1,2}\s*[．.、]|[（(][一二三四五六七八九十\d]{1,2}[）)])?\s*"
+    r"(?P<label>[\u4e00-\u9fff]{2,8})[：:]"
+)
+# labels that head a part of the text, not a measure
+_NOT_A_MEASURE_LABEL_RE = re.compile(
+    r"目标|任务|要求|原则|思路|措施|举措|重点|内容|方向|路径|意义|其中|来源|说明|备注|注释"
+    # who says it (据统计：, 会议指出：, 记者获悉：): no measure
+    r"|统计|指出|显示|表示|强调|介绍|报道|获悉|了解|记者"
+)
+
+
 @dataclass(slots=True)
 class NamingContext:
     """What one ；-sentence passes to the next one of the same 。-sentence, and
@@ -179,6 +192,10 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         self.list_subjects: list[str] = []
         self.package_topic = ""
         self.handled: set[int] = set()
+        label = _OPENING_LABEL_RE.match(sentence)
+        if label and _is_name(label["label"]) and not _NOT_A_MEASURE_LABEL_RE.search(label[0]):
+            # 1．产业规模：到2027年，突破1000亿元: the label is what the bare figures measure
+            self.last_subject = label["label"]
 
     # -- helpers -------------------------------------------------------------
 
