@@ -65,6 +65,7 @@ from bot.targets.naming import (
 )
 from bot.targets.naming.averages import carry_the_set
 from bot.targets.naming.capacity import yearly_capacity
+from bot.targets.naming.carry import carry_the_topic
 from bot.targets.naming.modifiers import counted_in_a_class, through_listed_kinds
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
@@ -487,6 +488,7 @@ class _Walker:
                     periods = period_marks(line, self.doc_year_s, current_year)
                 named_figures = name_figures(sentence, figures, self.table, context)
                 named_figures = share_the_kind(sentence, carry_the_set(sentence, named_figures))
+                named_figures = carry_the_topic(sentence, named_figures, self.table)
                 named_figures = yearly_capacity(sentence, named_figures)
                 named_figures = through_listed_kinds(sentence, named_figures)
                 named_figures = counted_in_a_class(sentence, named_figures)
@@ -815,7 +817,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "52"
+EXTRACTOR_VERSION = "53"
 
 
 def extract_targets(

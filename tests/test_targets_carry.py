@@ -1,0 +1,81 @@
+"""The topic of a sentence carried to the figures whose clause names none
+(``bot.targets.naming.carry``). All sentences are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.corpus.loader import load_document
+from bot.models import Document
+from bot.targets import IndicatorTable, TargetRecord, extract_targets
+from bot.targets.naming.carry import opening_topic, topic_of
+
+REPORT = "江州市2025年政府工作报告\n"
+
+
+@pytest.fixture(scope="module")
+def table() -> IndicatorTable:
+    return IndicatorTable.load()
+
+
+@pytest.fixture
+def names(tmp_path, table):
+    def run(*lines: str) -> dict[tuple[float, str], str]:
+        path = tmp_path / "doc.txt"
+        path.write_text(REPORT + "\n".join(lines) + "\n", encoding="utf-8")
+        doc: Document = load_document(path, tmp_path, max_bytes=10**7, passage_max_chars=400)
+        records: list[TargetRecord] = extract_targets(doc, table)
+        return {(r.value, r.unit): r.indicator for r in records}
+
+    return run
+
+
+def test_a_topic_and_how_it_went_names_the_acts_after_it(names):
+    got = names("江州港口物流发展远超预期，累计发送旅客超3200万人次、运输货物超5100万吨。")
+    assert got[(3200, "万人次")] == "江州港口物流发送旅客"
+    assert got[(5100, "万吨")] == "江州港口物流运输货物"
+
+
+def test_the_money_put_into_the_topic(names):
+    got = names(
+        "城东片区改造和商业开发进程加快，累计完成投资126.5亿元。",
+        "老城区供热改造工作成效显著，建立了包片包户的工作机制，完成投资21.6亿元。",
+        "三年来，我市公共文化体系日趋完善，累计完成投入12.8亿元。",
+    )
+    assert got[(126.5, "亿元")] == "城东片区改造和商业开发投资"
+    assert got[(21.6, "亿元")] == "老城区供热改造投资"
+    assert got[(12.8, "亿元")] == "公共文化投入"
+
+
+def test_an_act_after_a_figure_of_its_subject(names):
+    got = names(
+        "智慧农业平台授信超800亿元、服务农户超35万次。",
+        "累计建设运营乡村物流站点2.3万个，提供各类服务1.6亿人次。",
+    )
+    assert got[(35, "万次")] == "智慧农业平台服务农户"
+    assert got[(1.6, "亿人次")] == "乡村物流站点提供服务"
+
+
+def test_parallel_items_and_clauses_with_their_own_subject_are_left_alone(names):
+    got = names(
+        "耕地保护有力推进，撂荒耕地复耕复种8.5万亩、垦造水田0.6万亩。",
+        "年末共有广播电视台3座，融媒体中心12个。",
+        "全年粮食产量达到1.3万亿斤，增长2%，其中夏粮增产3%。",
+        "引进重大项目120个，总投资850亿元。",
+    )
+    # a list of one unit is parallel items, not a subject and its act
+    assert got[(0.6, "万亩")] == "垦造水田"
+    assert got[(12, "个")] == "融媒体中心"  # 融 opens a noun, not an act
+    assert got[(1.3, "万亿斤")] == "粮食产量"
+    assert got[(3, "%")] == "夏粮产量"
+    assert got[(850, "亿元")] == "重大项目总投资"
+
+
+def test_what_a_topic_clause_is():
+    assert topic_of("江州港口物流发展远超预期") == "江州港口物流"
+    assert topic_of("棚户区改造工作成效显著") == "棚户区改造"
+    assert topic_of("农机社会化服务体系机制创新完善") == "农机社会化服务"
+    assert topic_of("坚持就业优先") == ""  # an act, not a topic
+    assert topic_of("我们坚持以人民为中心") == ""
+    assert topic_of("粮食产量达到1.3万亿斤") == ""  # a figure's clause
+    assert opening_topic("五年来，我市公共文化体系日趋完善，累计完成投入12.8亿元") == "公共文化"
