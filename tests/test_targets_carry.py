@@ -79,3 +79,16 @@ def test_what_a_topic_clause_is():
     assert topic_of("我们坚持以人民为中心") == ""
     assert topic_of("粮食产量达到1.3万亿斤") == ""  # a figure's clause
     assert opening_topic("五年来，我市公共文化体系日趋完善，累计完成投入12.8亿元") == "公共文化"
+
+
+def test_what_a_programme_covers_is_named_after_it(names):
+    got = names(
+        "全面开展驻村帮扶，全域覆盖860个乡镇、1.2万个行政村。",
+        "实施“教育共享计划”，实现420个学区和310所普通高中全覆盖。",
+        "推进5G网络建设，新建基站3000个。",
+    )
+    assert got[(860, "个")] == "驻村帮扶覆盖乡镇"
+    assert got[(1.2, "万个")] == "驻村帮扶覆盖行政村"
+    assert got[(420, "个")] == "教育共享计划覆盖学区"
+    assert got[(310, "所")] == "教育共享计划覆盖普通高中"
+    assert got[(3000, "个")] == "基站"  # built, not covered
