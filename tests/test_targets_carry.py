@@ -9,6 +9,7 @@ from bot.corpus.loader import load_document
 from bot.models import Document
 from bot.targets import IndicatorTable, TargetRecord, extract_targets
 from bot.targets.naming.carry import opening_topic, topic_of
+from bot.targets.naming.events import events_in
 
 REPORT = "江州市2025年政府工作报告\n"
 
@@ -92,3 +93,24 @@ def test_what_a_programme_covers_is_named_after_it(names):
     assert got[(420, "个")] == "教育共享计划覆盖学区"
     assert got[(310, "所")] == "教育共享计划覆盖普通高中"
     assert got[(3000, "个")] == "基站"  # built, not covered
+
+
+def test_who_took_part_in_an_event(names):
+    got = names(
+        "精心筹办江州运动会，86个国家和地区近3000名运动员参赛。",
+        "坚持开放合作，第三届江州茶叶博览会首次实现18个国家、全国25个省区市全部参展。",
+        "第二届江州论坛和首届江州马拉松共有40多个国家和地区参会。",
+        "全年共有1200家企业参展。",
+    )
+    assert got[(86, "个")] == "江州运动会参赛国家和地区"
+    assert got[(3000, "名")] == "江州运动会参赛运动员"
+    assert got[(18, "个")] == "江州茶叶博览会参展国家"  # the ordinal is no part of it
+    assert got[(25, "个")] == "江州茶叶博览会参展省区市"
+    assert got[(40, "个")] == "参会国家和地区"  # two events: the count is of both
+    assert got[(1200, "家")] == "参展企业"
+
+
+def test_events_a_text_names():
+    assert events_in("精心筹办江州运动会") == ["江州运动会"]
+    assert events_in("第三届江州茶叶博览会首次实现") == ["江州茶叶博览会"]
+    assert events_in("江州商会和行业协会") == []  # bodies, not events

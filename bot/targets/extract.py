@@ -67,6 +67,7 @@ from bot.targets.naming.averages import carry_the_set
 from bot.targets.naming.capacity import yearly_capacity
 from bot.targets.naming.carry import carry_the_topic
 from bot.targets.naming.coverage import named_by_programme
+from bot.targets.naming.events import named_by_event
 from bot.targets.naming.modifiers import counted_in_a_class, through_listed_kinds
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
@@ -491,6 +492,7 @@ class _Walker:
                 named_figures = share_the_kind(sentence, carry_the_set(sentence, named_figures))
                 named_figures = carry_the_topic(sentence, named_figures, self.table)
                 named_figures = named_by_programme(sentence, named_figures, self.table)
+                named_figures = named_by_event(sentence, named_figures, self.table)
                 named_figures = yearly_capacity(sentence, named_figures)
                 named_figures = through_listed_kinds(sentence, named_figures)
                 named_figures = counted_in_a_class(sentence, named_figures)
