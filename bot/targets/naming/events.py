@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 
 # what took part did, at the end of the counted clause
 _TOOK_PART_RE = re.compile(r"(?:全部|共同|踊跃|积极|均)?(?P<verb>参赛|参会|参展|与会)$")
+# between the counted noun and the taking part: nothing, a list going on (、25个省区市和…),
+# or another count (86个国家和地区近3000名运动员参赛); not another noun (65个国家和地区
+# 客商参展: the merchants took part, the countries are where they came from)
+_TOOK_PART_THEMSELVES_RE = re.compile(r"|[、和及].*|.*\d.*")
 # the last word of an event's name
 _EVENT_HEADS = (
     "博览会", "运动会", "世运会", "奥运会", "亚运会", "全运会", "冬奥会", "残奥会", "交易会",
@@ -75,6 +79,9 @@ def named_by_event(sentence: str, named: list[Named], table: IndicatorTable) -> 
             or not _is_name(took["verb"] + noun)
             or took["verb"] in noun
             or not sentence.startswith(noun, fig.end)  # the noun right after it
+            or not _TOOK_PART_THEMSELVES_RE.fullmatch(
+                sentence[fig.end + len(noun) : fig.end + took.start()]
+            )
         ):
             out.append(n)
             continue
