@@ -114,3 +114,18 @@ def test_events_a_text_names():
     assert events_in("精心筹办江州运动会") == ["江州运动会"]
     assert events_in("第三届江州茶叶博览会首次实现") == ["江州茶叶博览会"]
     assert events_in("江州商会和行业协会") == []  # bodies, not events
+
+
+def test_a_topic_sentence_names_the_headless_figures_of_the_next(names):
+    got = names(
+        "滨江新区建设取得突破性进展。全年完成投资18.2亿元。东区路网改造工作成效明显。"
+        "全年共完成投资4.6亿元。我们坚持稳中求进，全年完成投资7.7亿元。"
+    )
+    assert got[(18.2, "亿元")] == "滨江新区投资"
+    assert got[(4.6, "亿元")] == "东区路网改造投资"
+    assert got[(7.7, "亿元")] != "稳中求进投资"  # an act, not a topic
+
+
+def test_how_a_topic_went_said_with_qude():
+    assert topic_of("老城区改造取得明显成效") == "老城区改造"
+    assert topic_of("东山片区基础设施建设取得突破性进展") == "东山片区基础设施"

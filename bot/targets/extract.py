@@ -469,9 +469,11 @@ class _Walker:
         whole: tuple[str, str] | None = None  # kind and year of the 。-sentence before
         dot_records = len(self.records)  # the first record of the 。-sentence being read
         last: tuple[str, str] | None = None  # … and of the one being read
+        plain = ""  # the sentence before, when it gave no figure (a topic sentence?)
         for offset, sentence in split_sentences(line):
             if not may_have_figures(sentence):
                 self.frame.without_figure(sentence)
+                plain = sentence
                 if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                     dot_start = offset + len(sentence)
                     context = context.next_sentence()
@@ -490,7 +492,7 @@ class _Walker:
                     periods = period_marks(line, self.doc_year_s, current_year)
                 named_figures = name_figures(sentence, figures, self.table, context)
                 named_figures = share_the_kind(sentence, carry_the_set(sentence, named_figures))
-                named_figures = carry_the_topic(sentence, named_figures, self.table)
+                named_figures = carry_the_topic(sentence, named_figures, self.table, plain)
                 named_figures = named_by_programme(sentence, named_figures, self.table)
                 named_figures = named_by_event(sentence, named_figures, self.table)
                 named_figures = yearly_capacity(sentence, named_figures)
@@ -524,6 +526,7 @@ class _Walker:
                         rec = replace(rec, kind=whole[0], year=whole[1])
                     self.records.append(rec)
                     last = (rec.kind, rec.year)
+            plain = "" if figures else sentence
             if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                 dot_start = offset + len(sentence)
                 context = context.next_sentence()

@@ -41,6 +41,8 @@ _PREDICATE_TAGS = frozenset({"v", "a", "d", "ad", "vd", "l", "i", "z", "an"})
 _PREDICATE_WORDS = frozenset(
     {"预期", "成效", "成效显著", "成果", "活力", "动力", "势头", "态势", "有力", "有序", "有效"}
 )
+# 取得突破性进展, 取得明显成效: how a topic went, said with 取得
+_ACHIEVED_RE = re.compile(r"取得[^，。；、\d]{0,6}(?:进展|成效|突破|成绩|成果)$")
 # what an agent's name ends with: a thing (铁路, 平台, 站点), not an activity (耕地保护)
 _AGENT_TAGS = frozenset({"n", "nz", "ns", "nt", "nr", "j"})
 # what a topic's process is called (城东片区改造|进程, 供热改造|工作): not the topic
@@ -70,9 +72,12 @@ def topic_of(clause: str) -> str:
     first = clause.strip("，,；;：:、 ")
     if not first or re.search(r"[\d%]", first):
         return ""
+    achieved = _ACHIEVED_RE.search(first)
+    if achieved and achieved.start() >= 2:
+        first = first[: achieved.start()]  # 取得突破性进展: how it went
     words = list(_segmenter().tag(first, True))
-    popped = 0
-    while (
+    popped = 1 if achieved else 0
+    while not achieved and (
         words
         and popped < 2  # 耕地保护|有力推进: the topic's own act stays
         and (words[-1][1] in _PREDICATE_TAGS or words[-1][0] in _PREDICATE_WORDS)
@@ -89,7 +94,9 @@ def topic_of(clause: str) -> str:
     words = list(_segmenter().tag(topic, True)) if topic else []
     if not words or words[0][1] in _NOT_OPENING_TAGS:
         return ""
-    if words[-1][1] not in _NOUN_TAGS and not (topic != phrase and words[-1][1] == "v"):
+    if words[-1][1] not in _NOUN_TAGS and not (
+        (topic != phrase or achieved) and words[-1][1] == "v"
+    ):
         return ""  # 棚户区改造|工作: an act the process word makes a topic
     topic = topic.translate(_QUOTE_TABLE)
     return topic if _is_name(topic) and 2 <= len(topic) <= 16 else ""
@@ -195,10 +202,16 @@ def _joined(topic: str, done: str) -> str:
     return topic + done
 
 
-def carry_the_topic(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
+def carry_the_topic(
+    sentence: str, named: list[Named], table: IndicatorTable, before: str = ""
+) -> list[Named]:
     """``named`` with the sentence's topic given to the figures of headless clauses (see
-    the module docstring)."""
+    the module docstring). ``before`` is the sentence before it when that one gave no
+    figure: a sentence of one clause, a topic and how it went (老城区改造工作成效明显。
+    全年共完成投资3.5亿元), is the topic of the next one."""
     opening = opening_topic(sentence)
+    if not opening and before and not re.search(r"[，,；;：:]", before.rstrip("。；;！!")):
+        opening = topic_of(before.rstrip("。；;！!"))
     out: list[Named] = []
     running = ""  # the topic the figure before was given
     for n in named:
