@@ -129,3 +129,14 @@ def test_a_topic_sentence_names_the_headless_figures_of_the_next(names):
 def test_how_a_topic_went_said_with_qude():
     assert topic_of("老城区改造取得明显成效") == "老城区改造"
     assert topic_of("东山片区基础设施建设取得突破性进展") == "东山片区基础设施"
+
+
+def test_settings_listed_alone_are_of_the_subject_before(names):
+    got = names(
+        "全年居民人均可支配收入3.2万元，城镇、农村分别增长5.1%和6.3%。",
+        "居民人均消费支出2.1万元，城乡分别增长4.2%和7.4%。",
+    )
+    assert got[(5.1, "%")] == "城镇居民人均可支配收入"
+    assert got[(6.3, "%")] == "农村居民人均可支配收入"
+    assert got[(4.2, "%")] == "城镇居民人均消费支出"
+    assert got[(7.4, "%")] == "农村居民人均消费支出"
