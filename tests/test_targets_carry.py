@@ -140,3 +140,9 @@ def test_settings_listed_alone_are_of_the_subject_before(names):
     assert got[(6.3, "%")] == "农村居民人均可支配收入"
     assert got[(4.2, "%")] == "城镇居民人均消费支出"
     assert got[(7.4, "%")] == "农村居民人均消费支出"
+
+
+def test_a_count_ends_at_the_verb_whose_object_the_next_figure_counts(names):
+    got = names("首批8个产业先导区集聚产业链核心企业超90家。")
+    assert got[(8, "个")] == "产业先导区"  # not …集聚产业链核心企业
+    assert got[(90, "家")] == "产业链核心企业"
