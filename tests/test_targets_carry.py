@@ -146,3 +146,13 @@ def test_a_count_ends_at_the_verb_whose_object_the_next_figure_counts(names):
     got = names("首批8个产业先导区集聚产业链核心企业超90家。")
     assert got[(8, "个")] == "产业先导区"  # not …集聚产业链核心企业
     assert got[(90, "家")] == "产业链核心企业"
+
+
+def test_parts_of_what_was_just_counted_named_by_what_they_did(names):
+    got = names(
+        "累计形成120项改革创新案例，60项获国家层面认可、25项向全国推广。",
+        "新建口袋公园40个、体育场馆12个。",
+    )
+    assert got[(60, "项")] == "获国家层面认可的改革创新案例"
+    assert got[(25, "项")] == "向全国推广的改革创新案例"  # a part of the 120, not of the 60
+    assert got[(12, "个")] == "体育场馆"  # its own noun: not a part

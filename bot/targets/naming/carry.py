@@ -186,6 +186,41 @@ def _shorter_topic(name: str, done: str, topic: str) -> bool:
     return part != name and len(part) >= 2 and topic.startswith(part) and topic != part
 
 
+# what some of the things just counted did: 获国家层面认可, 向全国推广, 入选…名单
+_PART_PREDICATE_RE = re.compile(
+    r"(?:[向在被由经]|获|入选|通过|进入|纳入|列入|实现|达到)[^，。；、,;：:\d]{1,14}$"
+)
+
+
+def _part_with_predicate(
+    sentence: str, named: Named, out: list[Named], lo: int, wholes: dict[int, str]
+) -> tuple[str, str]:
+    """``累计形成120项改革案例，60项获国家层面认可、25项向全国推广``: a count with no noun
+    of its own, in the unit of the count just before, is a part of those things, named by
+    what its clause says they did (获国家层面认可的改革案例), and the whole it is a part
+    of; ``("", "")`` otherwise. ``wholes``: the whole of each part named so far."""
+    fig = named.figure
+    last = next((o for o in reversed(out) if o.figure.unit_class == "count"), None)
+    if (
+        last is None
+        or fig.unit_class != "count"
+        or last.figure.unit != fig.unit
+        or sentence[lo : fig.start].strip("，、 ")
+        or not _is_name(last.indicator)
+    ):
+        return "", ""
+    whole = wholes.get(id(last), last.indicator)  # 25项向全国推广 after 60项获…: of all 120
+    stop = re.search(r"[，。；、,;：:]", sentence[fig.end :])
+    end = fig.end + stop.start() if stop else len(sentence)
+    tail = sentence[fig.end : end].translate(_QUOTE_TABLE).strip()
+    if not _PART_PREDICATE_RE.fullmatch(tail) or whole in tail:
+        return "", ""
+    words = _segmenter().tag(tail, True)
+    if not words or words[-1][1] not in ("v", "vn"):
+        return "", ""  # 向全国|推广: the predicate ends with what they did
+    return tail + "的" + whole, whole
+
+
 def _agent(owner: str) -> bool:
     """Whether ``owner`` names a thing that can act (中老铁路 sends passengers), not an
     activity (耕地保护) whose acts are named on their own (垦造水田)."""
@@ -214,6 +249,7 @@ def carry_the_topic(
         opening = topic_of(before.rstrip("。；;！!"))
     out: list[Named] = []
     running = ""  # the topic the figure before was given
+    wholes: dict[int, str] = {}  # the whole each part named so far is a part of
     for n in named:
         fig = n.figure
         lo = clause_start(sentence, fig.start)
@@ -221,6 +257,13 @@ def carry_the_topic(
         if "、" in clause:
             lo += clause.rfind("、") + 1
             clause = sentence[lo : fig.start]
+        part, whole = _part_with_predicate(sentence, n, out, lo, wholes)
+        if part and not table.canonical(n.indicator):
+            running = ""
+            n = replace(n, indicator=part, confidence=max(n.confidence, 0.75))
+            wholes[id(n)] = whole
+            out.append(n)
+            continue
         done = _headless(clause)
         carried = ""
         if (
