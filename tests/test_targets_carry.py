@@ -156,3 +156,9 @@ def test_parts_of_what_was_just_counted_named_by_what_they_did(names):
     assert got[(60, "项")] == "获国家层面认可的改革创新案例"
     assert got[(25, "项")] == "向全国推广的改革创新案例"  # a part of the 120, not of the 60
     assert got[(12, "个")] == "体育场馆"  # its own noun: not a part
+
+
+def test_things_named_by_their_state_are_a_name(names):
+    got = names("市委、市政府12次调度推进重大项目，开工项目超300个、完成投资近900亿元。")
+    assert got[(300, "个")] == "开工项目"  # not the 重大项目's 项目
+    assert got[(900, "亿元")] == "开工项目完成投资"

@@ -133,6 +133,12 @@ _BARE_RATE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}(?:率|水平)")
 _OF_WHOLE_RE = re.compile(
     r"^(?P<part>[^，。；、]{2,16}?)(?:达到|达|占|相当于)(?P<whole>[^，。；、的]{2,16})的$"
 )
+# projects or firms named by the state they are in (开工项目, 在建项目, 签约企业): the verb
+# is part of the name, not the figure's
+_THINGS_IN_A_STATE_RE = re.compile(
+    r"(?:累计|共|全年|年内)?(?P<name>新?(?:开工|竣工|在建|投产|签约|落地|入库|续建)(?:项目|企业))"
+    r"(?:超过|超|近|约|达到|达|共|逾)?"
+)
 _INVESTMENT_ONLY_RE = re.compile(r"(?:累计|共|全年|年内)?(?:完成|实现)?(?:总)?投资")
 _PROJECT_TAIL_RE = re.compile(r"(?:建设|工作|工程建设)$")
 _GROWTH_SPREAD_RE = re.compile(r"增长面(达到|达|为)?[，,]?$")
@@ -226,6 +232,11 @@ class _NumberForm:
             self.emit(fig, covering.canonical, change, max(fig.end, covering.end), subject=False)
             return
         cleaned = clean_name(raw)
+        in_state = _THINGS_IN_A_STATE_RE.fullmatch(strip_noise(raw).strip("，、 "))
+        if in_state and fig.unit_class == "count" and not _after_noun_start(after):
+            # 开工项目超300个: the projects started, a name (the verb is not the figure's)
+            self.emit(fig, in_state["name"], "")
+            return
         attr = _attribute(raw)
         # 总投资2000亿元的101个海洋重点项目 -> 海洋重点项目总投资
         if attr and fig.unit_class in ("money", "area") and not _best_before(self.table, raw, fig):
