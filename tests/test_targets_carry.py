@@ -162,3 +162,16 @@ def test_things_named_by_their_state_are_a_name(names):
     got = names("市委、市政府12次调度推进重大项目，开工项目超300个、完成投资近900亿元。")
     assert got[(300, "个")] == "开工项目"  # not the 重大项目's 项目
     assert got[(900, "亿元")] == "开工项目完成投资"
+
+
+def test_two_kinds_of_one_head_joined_by_a_conjunction(names):
+    got = names(
+        "新建15个500千伏和220千伏变电工程。",
+        "承办60多项国际性和全国性赛事。",
+        "新开30条国际及地区航线。",
+        "建成12个科技馆和图书馆。",
+    )
+    assert got[(15, "个")] == "500千伏和220千伏变电工程"
+    assert got[(60, "项")] == "国际性和全国性赛事"
+    assert got[(30, "条")] == "国际及地区航线"
+    assert got[(12, "个")] != "科技馆和图书馆"  # two things, not two kinds of one
