@@ -21,9 +21,9 @@ def table() -> IndicatorTable:
 
 @pytest.fixture
 def names(tmp_path, table):
-    def run(*lines: str) -> dict[tuple[float, str], str]:
+    def run(*lines: str, title: str = REPORT) -> dict[tuple[float, str], str]:
         path = tmp_path / "doc.txt"
-        path.write_text(REPORT + "\n".join(lines) + "\n", encoding="utf-8")
+        path.write_text(title + "\n".join(lines) + "\n", encoding="utf-8")
         doc: Document = load_document(path, tmp_path, max_bytes=10**7, passage_max_chars=400)
         records: list[TargetRecord] = extract_targets(doc, table)
         return {(r.value, r.unit): r.indicator for r in records}
@@ -175,3 +175,11 @@ def test_two_kinds_of_one_head_joined_by_a_conjunction(names):
     assert got[(60, "项")] == "国际性和全国性赛事"
     assert got[(30, "条")] == "国际及地区航线"
     assert got[(12, "个")] != "科技馆和图书馆"  # two things, not two kinds of one
+
+
+def test_a_known_indicator_planned_to_grow_is_no_plan(names):
+    got = names(
+        "宜昌要加大投资力度，2025年宜昌全年固定资产投资计划增长6%。",
+        title="宜昌市2025年重大项目计划发布会\n",
+    )
+    assert got[(6, "%")] == "固定资产投资"

@@ -680,6 +680,8 @@ class _Walker:
                 or without_topic_place(indicator, region, sentence)
                 or indicator
             )
+        if indicator.endswith("计划") and (planned := self.table.canonical(indicator[:-2])):
+            indicator = planned  # 固定资产投资计划增长5%: the investment planned to grow
         if indicator not in self.table:
             indicator = self._gdp_named(indicator)
         return TargetRecord(
