@@ -183,3 +183,12 @@ def test_a_known_indicator_planned_to_grow_is_no_plan(names):
         title="宜昌市2025年重大项目计划发布会\n",
     )
     assert got[(6, "%")] == "固定资产投资"
+
+
+def test_a_bare_measure_is_of_the_topic_the_sentence_opens_with(names):
+    got = names(
+        "五年来，全市数字文化产业取得了长足的发展成就，总体规模连续三年位居全省第二。",
+        "坚持创新驱动，营收突破800亿元。",
+    )
+    assert got[(2, "位")] == "数字文化产业总体规模全省排名"
+    assert got[(800, "亿元")] != "创新驱动营收"  # an act, not a topic

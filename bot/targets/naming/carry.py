@@ -42,7 +42,13 @@ _PREDICATE_WORDS = frozenset(
     {"预期", "成效", "成效显著", "成果", "活力", "动力", "势头", "态势", "有力", "有序", "有效"}
 )
 # 取得突破性进展, 取得明显成效: how a topic went, said with 取得
-_ACHIEVED_RE = re.compile(r"取得[^，。；、\d]{0,6}(?:进展|成效|突破|成绩|成果)$")
+_ACHIEVED_RE = re.compile(r"取得了?[^，。；、\d]{0,10}(?:进展|成效|突破|成绩|成果|成就)$")
+# measures a clause gives bare, of the topic its sentence opens with (总体规模, 营收),
+# and the rank of one (总体规模世界排名)
+_BARE_MEASURE_RE = re.compile(
+    r"(?P<measure>总体规模|产业规模|市场规模|规模|总量|总产值|产值|营业收入|营收|销量"
+    r"|用户数|交易额|业务量)(?:(?:全国|全省|全球|世界)?排名)?"
+)
 # what an agent's name ends with: a thing (铁路, 平台, 站点), not an activity (耕地保护)
 _AGENT_TAGS = frozenset({"n", "nz", "ns", "nt", "nr", "j"})
 # what a topic's process is called (城东片区改造|进程, 供热改造|工作): not the topic
@@ -263,6 +269,21 @@ def carry_the_topic(
             n = replace(n, indicator=part, confidence=max(n.confidence, 0.75))
             wholes[id(n)] = whole
             out.append(n)
+            continue
+        measure = _BARE_MEASURE_RE.fullmatch(n.indicator)
+        owner = opening or topic_of(sentence[clause_start(sentence, max(0, lo - 1)) : lo])
+        if (
+            measure
+            and owner
+            and _agent(owner)
+            and not table.canonical(n.indicator)
+            and _LEAD_RE.sub("", TIME_RE.sub("", clause.strip("，、 "))).startswith(
+                measure["measure"]
+            )
+        ):
+            # 数字经济取得了举世瞩目的发展成就，总体规模…位居世界第二: the topic's
+            running = ""
+            out.append(replace(n, indicator=owner + n.indicator))
             continue
         done = _headless(clause)
         carried = ""
