@@ -192,3 +192,9 @@ def test_a_bare_measure_is_of_the_topic_the_sentence_opens_with(names):
     )
     assert got[(2, "位")] == "数字文化产业总体规模全省排名"
     assert got[(800, "亿元")] != "创新驱动营收"  # an act, not a topic
+
+
+def test_projects_counted_after_the_topic_they_belong_to(names):
+    got = names("重大水利工程已开工的57个项目要加快建设，今年再开工27个项目。")
+    assert got[(57, "个")] == "重大水利工程项目"
+    assert got[(27, "个")] == "重大水利工程项目"

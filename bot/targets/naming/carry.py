@@ -192,6 +192,9 @@ def _shorter_topic(name: str, done: str, topic: str) -> bool:
     return part != name and len(part) >= 2 and topic.startswith(part) and topic != part
 
 
+# a generic head right after a count, the clause going on with no other noun
+# (57个项目要加快建设): what the topic named before the count is made of
+_GENERIC_HEAD_RE = re.compile(r"(?P<head>项目)(?=[，。；、,;]|$|要|已|将|全部|均|正在|加快)")
 # what some of the things just counted did: 获国家层面认可, 向全国推广, 入选…名单
 _PART_PREDICATE_RE = re.compile(
     r"(?:[向在被由经]|获|入选|通过|进入|纳入|列入|实现|达到)[^，。；、,;：:\d]{1,14}$"
@@ -263,6 +266,15 @@ def carry_the_topic(
         if "、" in clause:
             lo += clause.rfind("、") + 1
             clause = sentence[lo : fig.start]
+        head = _GENERIC_HEAD_RE.match(sentence, fig.end) if fig.unit_class == "count" else None
+        if (
+            head
+            and _is_name(n.indicator)
+            and not n.indicator.endswith(head["head"])
+            and not table.canonical(n.indicator)
+        ):
+            # 重大水利工程已开工的57个项目, 今年再开工27个项目: the projects of the topic
+            n = replace(n, indicator=n.indicator + head["head"])
         part, whole = _part_with_predicate(sentence, n, out, lo, wholes)
         if part and not table.canonical(n.indicator):
             running = ""
