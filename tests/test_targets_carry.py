@@ -198,3 +198,14 @@ def test_projects_counted_after_the_topic_they_belong_to(names):
     got = names("重大水利工程已开工的57个项目要加快建设，今年再开工27个项目。")
     assert got[(57, "个")] == "重大水利工程项目"
     assert got[(27, "个")] == "重大水利工程项目"
+
+
+def test_a_count_of_times_is_named_by_the_act(names):
+    got = names(
+        "省委、省政府12次调度推进重大产业项目。",
+        "航天城建设提速，商业航天全年6次发射全部成功。",
+        "全年召开常务会议24次。",
+    )
+    assert got[(12, "次")] == "调度推进重大产业项目"  # the bodies that act leave the name
+    assert got[(6, "次")] == "商业航天发射"
+    assert got[(24, "次")] == "召开常务会议"  # the act before the figure: as it was

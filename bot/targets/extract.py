@@ -71,6 +71,7 @@ from bot.targets.naming.events import named_by_event
 from bot.targets.naming.modifiers import counted_in_a_class, through_listed_kinds
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
+from bot.targets.naming.times import named_by_act
 from bot.targets.naming.topic import without_topic_place
 from bot.targets.naming.zones import describes_zone
 from bot.targets.numbers import Figure, find_figures, may_have_figures
@@ -495,6 +496,7 @@ class _Walker:
                 named_figures = carry_the_topic(sentence, named_figures, self.table, plain)
                 named_figures = named_by_programme(sentence, named_figures, self.table)
                 named_figures = named_by_event(sentence, named_figures, self.table)
+                named_figures = named_by_act(sentence, named_figures, self.table)
                 named_figures = yearly_capacity(sentence, named_figures)
                 named_figures = through_listed_kinds(sentence, named_figures)
                 named_figures = counted_in_a_class(sentence, named_figures)
