@@ -209,3 +209,8 @@ def test_a_count_of_times_is_named_by_the_act(names):
     assert got[(12, "次")] == "调度推进重大产业项目"  # the bodies that act leave the name
     assert got[(6, "次")] == "商业航天发射"
     assert got[(24, "次")] == "召开常务会议"  # the act before the figure: as it was
+
+
+def test_the_years_measure_is_of_the_thing_just_measured(names):
+    got = names("全省粮食播种面积稳定在3200万亩以上、年度产量首次突破900万吨。")
+    assert got[(900, "万吨")] == "粮食产量"  # 年度 is the year under review, no entity
