@@ -214,3 +214,12 @@ def test_a_count_of_times_is_named_by_the_act(names):
 def test_the_years_measure_is_of_the_thing_just_measured(names):
     got = names("全省粮食播种面积稳定在3200万亩以上、年度产量首次突破900万吨。")
     assert got[(900, "万吨")] == "粮食产量"  # 年度 is the year under review, no entity
+
+
+def test_one_count_of_either_kind(names):
+    got = names(
+        "建成120个社区健身路径或5人制足球场。",
+        "8个自治州通高铁或动车。",
+    )
+    assert got[(120, "个")] == "社区健身路径或5人制足球场"
+    assert got[(8, "个")] == "通高铁或动车的自治州"

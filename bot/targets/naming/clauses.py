@@ -185,6 +185,10 @@ _MODIFIER_ONLY_RE = re.compile(
 )
 
 
+# what follows 或 in one count of either kind (…路径或3人制篮球场, 通高铁或动车)
+_OR_NEXT_RE = re.compile(r"[\u4e00-\u9fff]|\d+人制")
+
+
 def _after_noun(after: str) -> tuple[str, int]:
     """The noun right after a count (up to a verb or a list mark) and its length."""
     k = 0
@@ -219,7 +223,8 @@ def _after_noun(after: str) -> tuple[str, int]:
         and m.group() in ("和", "及", "与")
         and _MODIFIER_ONLY_RE.fullmatch(after[k : m.start()])
         and _MODIFIER_ONLY_RE.match(after, m.end())
-    ):
+    ) or (m and m.group() == "或" and m.start() - k >= 2 and _OR_NEXT_RE.match(after, m.end())):
+        # 250个社区健身路径或3人制篮球场: one count of either kind
         # 22个750千伏和330千伏电网工程, 100多项国际性和全国性赛事: two kinds of one
         # head, the conjunction inside the noun
         m = AFTER_STOP_RE.search(after, m.end() + 1)
