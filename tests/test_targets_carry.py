@@ -223,3 +223,9 @@ def test_one_count_of_either_kind(names):
     )
     assert got[(120, "个")] == "社区健身路径或5人制足球场"
     assert got[(8, "个")] == "通高铁或动车的自治州"
+
+
+def test_bare_projects_named_by_the_state_their_clause_ends_with(names):
+    got = names("中化特种材料、宏达新能源等900多个新项目开工；60个项目竣工。")
+    assert got[(900, "个")] == "新开工项目"
+    assert got[(60, "个")] == "竣工项目"

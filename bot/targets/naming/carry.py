@@ -195,6 +195,11 @@ def _shorter_topic(name: str, done: str, topic: str) -> bool:
 # a generic head right after a count, the clause going on with no other noun
 # (57个项目要加快建设): what the topic named before the count is made of
 _GENERIC_HEAD_RE = re.compile(r"(?P<head>项目)(?=[，。；、,;]|$|要|已|将|全部|均|正在|加快)")
+# bare projects and the state the clause ends with (1700多个新项目开工)
+_STATE_AFTER_RE = re.compile(
+    r"(?P<noun>(?P<new>新?)(?P<head>项目))(?:全部|均|已|相继|陆续)?"
+    r"(?P<verb>开工|竣工|投产|签约|落地)(?=[，。；、,;]|$)"
+)
 # what some of the things just counted did: 获国家层面认可, 向全国推广, 入选…名单
 _PART_PREDICATE_RE = re.compile(
     r"(?:[向在被由经]|获|入选|通过|进入|纳入|列入|实现|达到)[^，。；、,;：:\d]{1,14}$"
@@ -275,6 +280,10 @@ def carry_the_topic(
         ):
             # 重大水利工程已开工的57个项目, 今年再开工27个项目: the projects of the topic
             n = replace(n, indicator=n.indicator + head["head"])
+        state = _STATE_AFTER_RE.match(sentence, fig.end) if fig.unit_class == "count" else None
+        if state and n.indicator in (state["noun"], state["noun"] + state["verb"]):
+            # 1700多个新项目开工: the projects started, named by their state (新开工项目)
+            n = replace(n, indicator=state["new"] + state["verb"] + state["head"])
         part, whole = _part_with_predicate(sentence, n, out, lo, wholes)
         if part and not table.canonical(n.indicator):
             running = ""
