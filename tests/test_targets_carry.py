@@ -229,3 +229,14 @@ def test_bare_projects_named_by_the_state_their_clause_ends_with(names):
     got = names("中化特种材料、宏达新能源等900多个新项目开工；60个项目竣工。")
     assert got[(900, "个")] == "新开工项目"
     assert got[(60, "个")] == "竣工项目"
+
+
+def test_money_named_by_the_work_done_with_it(names):
+    got = names(
+        "投资2.4亿元完成了23条道路的改扩建。",
+        "投资960万元完成了18栋老旧楼房维修改造。",
+        "投资1.5亿元实施了供水等管网改造，完成45条背街小巷的综合改造。",
+    )
+    assert got[(2.4, "亿元")] == "道路改扩建投资"
+    assert got[(960, "万元")] == "老旧楼房维修改造投资"
+    assert got[(1.5, "亿元")] == "供水管网改造投资"  # not the lanes of the next clause
