@@ -240,3 +240,8 @@ def test_money_named_by_the_work_done_with_it(names):
     assert got[(2.4, "亿元")] == "道路改扩建投资"
     assert got[(960, "万元")] == "老旧楼房维修改造投资"
     assert got[(1.5, "亿元")] == "供水管网改造投资"  # not the lanes of the next clause
+
+
+def test_a_figure_in_people_before_kou_counts_the_population(names):
+    got = names("我国有14亿多人口、9亿劳动力资源。")
+    assert got[(14, "亿人")] == "人口"  # not the labour force after it

@@ -280,6 +280,13 @@ def carry_the_topic(
         ):
             # 重大水利工程已开工的57个项目, 今年再开工27个项目: the projects of the topic
             n = replace(n, indicator=n.indicator + head["head"])
+        if (
+            fig.unit.endswith("人")
+            and sentence.startswith("口", fig.end)
+            and not n.indicator.endswith("人口")
+        ):
+            # 14亿多人口, 服务覆盖50万人口: the figure's 人 is 人口's, the people it counts
+            n = replace(n, indicator="人口", confidence=max(n.confidence, 0.75))
         state = _STATE_AFTER_RE.match(sentence, fig.end) if fig.unit_class == "count" else None
         if state and n.indicator in (state["noun"], state["noun"] + state["verb"]):
             # 1700多个新项目开工: the projects started, named by their state (新开工项目)
