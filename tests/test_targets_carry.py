@@ -245,3 +245,18 @@ def test_money_named_by_the_work_done_with_it(names):
 def test_a_figure_in_people_before_kou_counts_the_population(names):
     got = names("我国有14亿多人口、9亿劳动力资源。")
     assert got[(14, "亿人")] == "人口"  # not the labour force after it
+
+
+def test_a_count_counts_the_thing_not_what_is_said_of_it(names):
+    got = names(
+        "提升36家中心卫生院服务能力。",
+        "18条重点排水沟整治率达100%。",
+        "推进20个重点帮扶县振兴发展。",
+        "将6所市属高职院校办学体制调整为省属。",
+        "建成45个村卫生室。",
+    )
+    assert got[(36, "家")] == "中心卫生院"
+    assert got[(18, "条")] == "重点排水沟"
+    assert got[(20, "个")] == "重点帮扶县"
+    assert got[(6, "所")] == "市属高职院校"
+    assert got[(45, "个")] == "村卫生室"  # a thing after the 村: part of the name

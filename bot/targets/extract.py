@@ -66,6 +66,7 @@ from bot.targets.naming import (
 from bot.targets.naming.averages import carry_the_set
 from bot.targets.naming.capacity import yearly_capacity
 from bot.targets.naming.carry import carry_the_topic
+from bot.targets.naming.counted import counted_thing
 from bot.targets.naming.coverage import named_by_programme
 from bot.targets.naming.events import named_by_event
 from bot.targets.naming.modifiers import counted_in_a_class, through_listed_kinds
@@ -497,6 +498,7 @@ class _Walker:
                 named_figures = named_by_programme(sentence, named_figures, self.table)
                 named_figures = named_by_event(sentence, named_figures, self.table)
                 named_figures = named_by_act(sentence, named_figures, self.table)
+                named_figures = counted_thing(sentence, named_figures, self.table)
                 named_figures = yearly_capacity(sentence, named_figures)
                 named_figures = through_listed_kinds(sentence, named_figures)
                 named_figures = counted_in_a_class(sentence, named_figures)
