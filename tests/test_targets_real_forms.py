@@ -2966,3 +2966,37 @@ def test_a_like_for_like_basis_is_no_name(extract):
     )
     names = {r.value: r.indicator for r in extract(text)}
     assert names[4.9] == "一般公共预算收入"  # 同口径 says how it was compared, not what
+
+
+PROVINCE_REPORT = """江苏省2026年政府工作报告
+一、2025年工作回顾
+无锡、常州经济总量突破8000亿元。
+镇江、泰州经济总量均超过5000亿元。
+常州和南通地区生产总值分别增长6.5%和5.8%。
+全省地区生产总值增长5.2%。
+"""
+
+
+def test_figures_of_listed_places_are_theirs(extract):
+    got = {(r.indicator, r.value, r.region) for r in extract(PROVINCE_REPORT)}
+    # one figure said of two cities: one record, both places, not the province's
+    assert ("地区生产总值", 8000, "无锡、常州") in got
+    # 均: said of each, so one record each
+    assert {("地区生产总值", 5000, "镇江"), ("地区生产总值", 5000, "泰州")} <= got
+    # 分别 over places: each figure its own place, the measure without the place
+    assert ("地区生产总值", 6.5, "常州") in got
+    assert ("地区生产总值", 5.8, "南通") in got
+    assert ("地区生产总值", 5.2, "江苏") in got
+
+
+def test_capacity_classes_of_plants_are_no_figures(extract):
+    text = (
+        "江苏省2026年政府工作报告\n二、2026年主要任务\n"
+        "关停10万千瓦以下煤电机组，淘汰30万吨/年以下煤矿。\n"
+        "60万千瓦及以上机组占比达到80%。\n"
+        "新增光伏装机容量500万千瓦以上。\n"
+    )
+    got = {(r.indicator, r.value, r.unit) for r in extract(text)}
+    assert not any(u in ("万千瓦", "万吨/年") and v in (10, 30, 60) for _, v, u in got)
+    assert any(name.endswith("机组占比") and v == 80 for name, v, _ in got)
+    assert any(v == 500 and u == "万千瓦" for _, v, u in got)  # 以上 then a comma: a figure

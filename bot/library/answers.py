@@ -139,12 +139,30 @@ def named_in(words: Iterable[str], indicator: str) -> int:
     name = normalize(indicator)
     content = [w for w in words if len(w) >= 2 and w not in _QUESTION_WORDS]
     total = sum(len(w) for w in content)
-    found = sum(len(w) for w in content if w in name)
+    found = sum(_named_length(w, name) for w in content)
     if found == total == 2 and name.endswith(content[0]):
         # one two-character word that is what the name counts (海南 今年 投资 增长目标:
         # 固定资产投资), not a qualifier of it (投资 in 投资占比)
         return found
     return found if found >= 3 and found * 2 >= total else 0
+
+
+# What is done to the thing a task counts, typed glued to it (城中村改造, 老旧小区改造,
+# 充电桩建设): a record names the thing (城中村和城市危旧房, with the verb its change:
+# 改造城中村和城市危旧房6000套), so the word is named by the thing alone.
+_TASK_VERBS = ("改造", "建设", "新建", "改建", "整治", "治理")
+
+
+def _named_length(word: str, name: str) -> int:
+    """The characters of ``word`` that ``name`` holds: all of them, or of a thing typed
+    with what is done to it (城中村改造), the thing's (at least two characters)."""
+    if word in name:
+        return len(word)
+    for verb in _TASK_VERBS:
+        thing = word.removesuffix(verb)
+        if thing != word and len(thing) >= 2 and thing in name:
+            return len(thing)
+    return 0
 
 
 def named_partly(words: Iterable[str], indicator: str) -> int:

@@ -17,7 +17,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.corpus.gazetteer import Gazetteer
+from bot.corpus.gazetteer import Gazetteer, Mention
 from bot.models import Understood
 from bot.text.normalize import normalize
 from bot.text.pinyin import readings
@@ -139,14 +139,18 @@ def understand(
     for m in _NATIONAL_RE.finditer(text):
         if _yardstick(text, m.start()) and any(gazetteer.mentions(text)):
             continue  # 安徽 … 全国排第几: 安徽 is asked about
+        if any(
+            mention.end <= m.start() and _counts(mention, known_regions)
+            for mention in gazetteer.mentions(text)
+        ):
+            continue  # 四川 水电装机 全国… : the first facet wins, the place named before
         region = NATIONAL
         spans.append(m.span())
         break
     if region is None:
         for mention in gazetteer.mentions(text):
             place = mention.place
-            known = place.short in known_regions or place.name in known_regions
-            if not (place.level == "provincial" or known or mention.suffixed):
+            if not _counts(mention, known_regions):
                 continue
             suffix = _SUFFIX_RE.match(text, mention.end)
             span = (mention.start, suffix.end() if suffix else mention.end)
@@ -232,6 +236,14 @@ def asks_past_period(query: str, this_year: int) -> bool:
 def _period_end(period: str) -> int:
     """The last year of a plan period (十四五 -> 2025)."""
     return 2006 + 5 * (_CN_TEENS.index(period[1]) + 1) - 1
+
+
+def _counts(mention: Mention, known_regions: Collection[str]) -> bool:
+    """Whether a place ``mention`` counts as a region asked about: a province, a region
+    some indexed document is about (or lies in), or a name written with its suffix."""
+    place = mention.place
+    known = place.short in known_regions or place.name in known_regions
+    return place.level == "provincial" or known or mention.suffixed
 
 
 def _yardstick(text: str, at: int) -> bool:

@@ -348,20 +348,43 @@ class _Walker:
         if not self.region or not clause:
             return ""
         text = clause.lstrip("，、；：其中")
-        for m in self.gazetteer.mentions(text[:12]):
-            if m.start > 2:
+        places: list[str] = []
+        end = 0
+        # 内江、眉山、自贡、遂宁经济总量突破2000亿元: one figure said of each listed place
+        for m in self.gazetteer.mentions(text[:40]):
+            if m.start - end > (2 if not places else 1):
+                break
+            if places and text[end : m.start] not in ("、", "和", "及", "与"):
                 break
             place = m.place
             if place.short == self.region or not self.gazetteer.covers(self.region, place.short):
-                continue
-            rest = text[m.end :].lstrip("市区县州")
-            rest = re.sub(r"^(?:全年|全市|年内|今年|实现|完成)", "", rest)
+                break
+            places.append(place.short)
+            end = m.end
+            while end < len(text) and text[end] in "市区县州":
+                end += 1
+            rest = re.sub(r"^(?:全年|全市|年内|今年|实现|完成)", "", text[end:])
             if self.table.matches_at(rest, 0):
-                return place.short
+                return "、".join(places)
         zone = _ZONE_RE.match(text)
         if zone and _ZONE_TOTAL_RE.match(text, zone.end()):
             return zone.group()  # 成都平原经济区经济总量达到4万亿元: the zone's own GDP
         return ""
+
+    def place_named(self, indicator: str) -> str:
+        """The part of the document's region a name opens with when the rest is a known
+        indicator (``绵阳地区生产总值`` from a list of places sharing one measure), else
+        ``""``."""
+        if not self.region or indicator in self.table:
+            return ""
+        m = next(iter(self.gazetteer.mentions(indicator[:12])), None)
+        if m is None or m.start:
+            return ""
+        place = m.place
+        if place.short == self.region or not self.gazetteer.covers(self.region, place.short):
+            return ""
+        rest = indicator[m.end :].lstrip("市区县州")
+        return place.short if len(rest) >= 2 and self.table.canonical(rest) else ""
 
     def _gdp_named(self, name: str) -> str:
         """GDP inside a share said as the family's member for this document's level:
@@ -665,8 +688,10 @@ class _Walker:
         if self.news and kind == "target" and year.isdigit() and year < self.doc_year_s:
             kind = "achievement"  # a story's 去年…共安排588个: what was done, not a goal
         indicator = named.indicator
-        part = self.part_of_region(sentence[clause_start : fig.start]) or _zone_before(
-            sentence[:clause_start], sentence[clause_start : fig.start]
+        part = (
+            self.place_named(indicator)  # 德阳和绵阳地区生产总值分别增长6%和7%: each its own
+            or self.part_of_region(sentence[clause_start : fig.start])
+            or _zone_before(sentence[:clause_start], sentence[clause_start : fig.start])
         )
         if part:
             region = part  # 武汉地区生产总值突破2万亿元: a figure of a part, not of the whole
@@ -830,7 +855,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "53"
+EXTRACTOR_VERSION = "54"
 
 
 def extract_targets(

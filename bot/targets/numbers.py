@@ -477,6 +477,11 @@ _CLASS_BEFORE_RE = re.compile(r"(?:超|过|超过|达|突破)[^，。；]{0,6}$"
 _GROUP_AFTER_RE = re.compile(
     r"[^，。；、\d]{0,10}?(?:村寨|自然村|行政村|村|县|城市|镇|乡|企业|社区|小区|单位)(?![\u4e00-\u9fff]{0,1}[委长])"
 )
+# after a capacity and 以上/以下: the plants of that size (30万吨/年以下煤矿, 60万千瓦以上机组)
+_CAPACITY_CLASSES = frozenset({"weight", "power", "volume"})
+_PLANT_AFTER_RE = re.compile(
+    r"(?:及以[上下])?[^，。；、\d的]{0,4}?(?:煤矿|矿井|矿山|机组|锅炉|电厂|电站|生产线|船舶|高炉|转炉|炉窑|装置)"
+)
 # after a threshold: the class it bounds, then that class's own figure
 _MEASURED_CLASS_RE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:达到|达|为|超过)?\d")
 # …and the things that have it, after 的: the count is of those things
@@ -677,6 +682,12 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
             continue
         if post in ("以上", "以下") and sentence.startswith("的", end) and unit_class != "percent":
             continue  # 规模面积200亩以上的示范园: the class of what is counted
+        if (
+            unit_class in _CAPACITY_CLASSES
+            and (post in ("以上", "以下") or sentence.startswith(("及以上", "及以下"), end))
+            and _PLANT_AFTER_RE.match(sentence, end)
+        ):
+            continue  # 关闭30万吨/年以下煤矿, 60万千瓦及以上机组: a size class of plants
         if (
             post in ("以上", "以下")
             and _CJK_RE.match(sentence, end)
