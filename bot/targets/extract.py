@@ -67,6 +67,10 @@ from bot.targets.naming.abbreviations import by_short_name
 from bot.targets.naming.averages import carry_the_set
 from bot.targets.naming.awards import name_awards
 from bot.targets.naming.capacity import yearly_capacity
+from bot.targets.naming.carry import carry_the_topic
+from bot.targets.naming.counted import counted_thing
+from bot.targets.naming.coverage import named_by_programme
+from bot.targets.naming.events import named_by_event
 from bot.targets.naming.funds import fund_size
 from bot.targets.naming.listings import by_listing
 from bot.targets.naming.modifiers import (
@@ -80,6 +84,7 @@ from bot.targets.naming.reach import share_reached
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
 from bot.targets.naming.states import after_a_state
+from bot.targets.naming.times import named_by_act
 from bot.targets.naming.topic import without_topic_place
 from bot.targets.naming.zones import describes_zone
 from bot.targets.numbers import Figure, find_figures, may_have_figures
@@ -506,9 +511,11 @@ class _Walker:
         whole: tuple[str, str] | None = None  # kind and year of the 。-sentence before
         dot_records = len(self.records)  # the first record of the 。-sentence being read
         last: tuple[str, str] | None = None  # … and of the one being read
+        plain = ""  # the sentence before, when it gave no figure (a topic sentence?)
         for offset, sentence in split_sentences(line):
             if not may_have_figures(sentence):
                 self.frame.without_figure(sentence)
+                plain = sentence
                 if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                     dot_start = offset + len(sentence)
                     context = context.next_sentence()
@@ -528,6 +535,11 @@ class _Walker:
                     periods = period_marks(line, self.doc_year_s, current_year)
                 named_figures = name_figures(sentence, figures, self.table, context)
                 named_figures = share_the_kind(sentence, carry_the_set(sentence, named_figures))
+                named_figures = carry_the_topic(sentence, named_figures, self.table, plain)
+                named_figures = named_by_programme(sentence, named_figures, self.table)
+                named_figures = named_by_event(sentence, named_figures, self.table)
+                named_figures = named_by_act(sentence, named_figures, self.table)
+                named_figures = counted_thing(sentence, named_figures, self.table)
                 named_figures = yearly_capacity(sentence, named_figures)
                 named_figures = through_listed_kinds(sentence, named_figures)
                 named_figures = counted_in_a_class(sentence, named_figures)
@@ -571,6 +583,7 @@ class _Walker:
                         rec = replace(rec, kind=whole[0], year=whole[1])
                     self.records.append(rec)
                     last = (rec.kind, rec.year)
+            plain = "" if figures else sentence
             if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                 dot_start = offset + len(sentence)
                 context = context.next_sentence()
@@ -730,6 +743,8 @@ class _Walker:
                 or without_topic_place(indicator, region, sentence)
                 or indicator
             )
+        if indicator.endswith("计划") and (planned := self.table.canonical(indicator[:-2])):
+            indicator = planned  # 固定资产投资计划增长5%: the investment planned to grow
         if indicator not in self.table:
             indicator = self._gdp_named(indicator)
         return TargetRecord(
@@ -898,7 +913,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "54"
+EXTRACTOR_VERSION = "55"
 
 
 def extract_targets(

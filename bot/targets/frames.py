@@ -90,6 +90,8 @@ _SUBITEM_LEAD_RE = re.compile(
 )
 
 
+# a measure of the year under review (年度产量): the year is no entity
+_OF_THE_YEAR_RE = re.compile(r"年度(?P<measure>[\u4e00-\u9fff]{2,6})")
 _CORE_STRIP_RE = re.compile(r"^(?:其中|全年|年末|共|有|另有|，|、|：|:)+|(?:为|达到|达|共|有)$")
 
 
@@ -318,6 +320,12 @@ class Frame:
         """
         if _SUBITEM_LEAD_RE.match(clause.strip()):
             self.subitems = True
+        yearly = _OF_THE_YEAR_RE.fullmatch(name)
+        if yearly and yearly["measure"] in _MEASURES:
+            # 粮食播种面积…、年度产量首次突破…: the year's 产量 is the frame's, 年度 no entity
+            done, completed = self._complete(yearly["measure"], fig, clause, after)
+            if completed:
+                return done, True
         verb = is_verb(name) or is_verb(name[-2:])
         if fig.unit.endswith("人次") and verb and not measure_of(name):
             return name + "人次", True  # 诊疗1.7亿人次: a count of visits, never a verb

@@ -179,6 +179,16 @@ def _after_noun_start(after: str) -> bool:
 _EMPTY_RE = re.compile("")
 
 
+# what only says which kind of a head: a voltage, a scope, an adjective in 性
+_MODIFIER_ONLY_RE = re.compile(
+    r"\d+(?:\.\d+)?千伏|[\u4e00-\u9fff]{1,3}性|国际|国内|境内|境外|地区|国家级?|省级?|市级?|县级?"
+)
+
+
+# what follows 或 in one count of either kind (…路径或3人制篮球场, 通高铁或动车)
+_OR_NEXT_RE = re.compile(r"[\u4e00-\u9fff]|\d+人制")
+
+
 def _after_noun(after: str) -> tuple[str, int]:
     """The noun right after a count (up to a verb or a list mark) and its length."""
     k = 0
@@ -208,6 +218,16 @@ def _after_noun(after: str) -> tuple[str, int]:
     ):
         # 116个国家和地区参赛: one kind, the countries and regions, and the noun ends there
         m = _EMPTY_RE.match(after, m.end() + 2)
+    if (
+        m
+        and m.group() in ("和", "及", "与")
+        and _MODIFIER_ONLY_RE.fullmatch(after[k : m.start()])
+        and _MODIFIER_ONLY_RE.match(after, m.end())
+    ) or (m and m.group() == "或" and m.start() - k >= 2 and _OR_NEXT_RE.match(after, m.end())):
+        # 250个社区健身路径或3人制篮球场: one count of either kind
+        # 22个750千伏和330千伏电网工程, 100多项国际性和全国性赛事: two kinds of one
+        # head, the conjunction inside the noun
+        m = AFTER_STOP_RE.search(after, m.end() + 1)
     if after.startswith("的", k):
         # 23万平方米的建材城: the figure's 的 opens the thing it measures
         head = AFTER_STOP_RE.search(after, k + 2)

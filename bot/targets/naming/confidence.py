@@ -45,7 +45,7 @@ _THRESHOLD_IN_NAME_RE = re.compile(
 _ODD_NAME_RE = re.compile(
     r"[，。；：、（）()“”［］\[\]【】]|^\W|[A-Za-z]{6,}|\d{4}|之|^(?:其中|以上|以下|全年|今年|累计)"
     r"|我们|我国有|^我国|为着力点|.[让把被将]|有$|.了.|[一二三四五六七八九十]年累计|如期$|正式|之力|^约占|^[向把被].{0,3}$"
-    r"|\d+(?:\.\d+)?(?:万亿|亿|万)?[元人个项家%斤吨米]"
+    r"|\d+(?:\.\d+)?(?:万亿|亿|万)?[元人个项家%斤吨米](?!制)"  # 3人制篮球场: a format
     # a modal says what can or must be done (…的速度可以实现比较充分的就业): a clause
     r"|可以|能够|应当|必须"
     # a list of indicators (智算规模等六个主要指标): the figure is of each, named nowhere

@@ -44,6 +44,11 @@ _BARE_MEASURE_END_RE = re.compile("(?:" + _BARE_MEASURE_RE.pattern + ")$")
 _SHARE_VERB_RE = re.compile(r"^(?:占比|所占比重|占比重)")
 
 
+# settings a list may name alone, of the subject said before it
+_SETTINGS = frozenset({"城镇", "农村", "城市", "乡村"})
+_SETTING_OF_RE = re.compile(r"^(?:城乡|城镇|农村|城市|乡村)")
+
+
 class _ListForms:
     """Forms of a list of subjects: 分别, 均, gaps after a list, categories.
 
@@ -141,6 +146,15 @@ class _ListForms:
                 if verb_part.endswith("完成投资"):
                     attr = "完成投资"
                 subjects = [p + attr for p in previous]
+        if (
+            len(subjects) >= 2
+            and all(p in _SETTINGS for p in subjects)
+            and self.last_subject
+            and _is_name(owner := _SETTING_OF_RE.sub("", self.last_subject))
+        ):
+            # 居民人均可支配收入3.2万元，城镇、农村分别增长5%和6%: the settings of the
+            # subject just given (城镇居民人均可支配收入), not places of their own
+            subjects = [p + owner for p in subjects]
         if len(subjects) != len(figs):
             for k in run:
                 self.handled.add(k)
