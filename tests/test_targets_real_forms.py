@@ -3002,3 +3002,18 @@ def test_capacity_classes_of_plants_are_no_figures(extract):
     assert not any(u in ("万千瓦", "万吨/年") and v in (10, 30, 60) for _, v, u in got)
     assert any(name.endswith("机组占比") and v == 80 for name, v, _ in got)
     assert any(v == 500 and u == "万千瓦" for _, v, u in got)  # 以上 then a comma: a figure
+
+
+def test_a_group_before_a_list_of_measures_is_every_measures(extract):
+    text = (
+        "江苏省2026年政府工作报告\n一、2025年工作回顾\n"
+        "民族地区地区生产总值、一般公共预算收入分别增长6%和5%。\n"
+        "苏北片区人均地区生产总值、居民人均可支配收入分别增长7%和6.5%。\n"
+        "高新区营业收入增长9%、全省一般公共预算收入增长5%。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("民族地区一般公共预算收入", 5) in got
+    assert ("苏北片区居民人均可支配收入", 6.5) in got
+    # a figure between them ends the list: the province's own revenue stays the province's
+    assert ("一般公共预算收入", 5) in got
+    assert ("高新区一般公共预算收入", 5) not in got

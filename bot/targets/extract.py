@@ -72,6 +72,7 @@ from bot.targets.naming.counted import counted_thing
 from bot.targets.naming.coverage import named_by_programme
 from bot.targets.naming.events import named_by_event
 from bot.targets.naming.funds import fund_size
+from bot.targets.naming.list_scope import group_shared
 from bot.targets.naming.listings import by_listing
 from bot.targets.naming.modifiers import (
     classed_before,
@@ -552,6 +553,7 @@ class _Walker:
                 named_figures = by_listing(sentence, named_figures)
                 named_figures = share_of_the_whole(sentence, named_figures)
                 named_figures = share_reached(sentence, named_figures)
+                named_figures = group_shared(sentence, named_figures, self.table)
                 for named in with_field(sentence, named_figures):
                     named = self.in_frame(named, sentence)
                     if label:
@@ -913,7 +915,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "55"
+EXTRACTOR_VERSION = "56"
 
 
 def extract_targets(
