@@ -291,3 +291,38 @@ def test_the_best_of_a_long_tier_found_from_a_sample_are_the_best() -> None:
                     for lo in {0, max(0, hi - 10)}:
                         got = Searcher._top(pids, k, lo, hi).tolist()
                         assert got == reference(pids, k, lo, hi).tolist()
+
+
+def test_passages_on_every_list_are_scored_as_every_list_added(bundled_engine) -> None:
+    # _holding_all scores only the passages on every list so far: the same passages, in
+    # the shortest list's order, and the same float32 sums (bits) as adding every list's
+    # scores over all the passages, shortest list first
+    from bot.search.searcher import Alternative
+
+    s = bundled_engine.searcher
+    ix = s.index
+
+    def reference(ids: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
+        lists = sorted((ix.postings(t) for t in ids), key=lambda p: p[0].size)
+        acc = np.zeros(ix.n_passages, dtype=np.float32)
+        count = np.zeros(ix.n_passages, dtype=np.uint8)
+        for p, scores in lists:
+            acc[p] += scores
+            count[p] += 1
+        pids = np.asarray(lists[0][0])[count[lists[0][0]] == len(lists)]
+        return pids, acc[pids]
+
+    rng = random.Random(31)
+    common = sorted(range(len(ix.vocab)), key=ix.df, reverse=True)[:40]
+    found = 0
+    for _ in range(400):
+        pool = common if rng.random() < 0.7 else range(len(ix.vocab))
+        ids = tuple(rng.sample(list(pool), rng.randint(2, 4)))
+        if rng.random() < 0.1:
+            ids = ids + ids[:1]  # a piece twice (a phrase repeating a word)
+        pids, scores = s._holding_all(Alternative("x", ids, True))
+        want_pids, want_scores = reference(ids)
+        assert pids.tolist() == want_pids.tolist()
+        assert scores.dtype == np.float32 and scores.tobytes() == want_scores.tobytes()
+        found += bool(pids.size)
+    assert found > 40  # the lists do meet

@@ -190,7 +190,8 @@ def test_firms_counted_by_their_technology_are_named_by_its_field(extract):
     got = {r.value: r.indicator for r in extract(text)}
     assert got[3] == "人工智能领军企业"
     assert got[6] == "集成电路骨干企业"  # 设计 is what they do, not the field
-    assert got[4] == "硬核企业"  # no technology, no field
+    # no technology, no field; the condition the firms meet stays (test_targets_naming_plans)
+    assert got[4] == "具备上市条件的硬核企业"
     lead = (
         "江州市低空经济发展行动方案\n"
         "到2027年，在低空经济领域，新增重点实验室、工程中心等创新平台8个以上。\n"
@@ -1634,7 +1635,8 @@ def test_ratios_each_and_shares_of_a_list(extract):
         ("国家现代农业产业集群", 1),
         ("国家现代农业产业强镇", 1),
     } <= got
-    assert {("其他国家货物贸易占比", 30), ("对外投资占比", 20)} <= got
+    # each item's share, with the partner the list opens with (test_targets_naming_plans)
+    assert {("与其他国家货物贸易占比", 30), ("与其他国家对外投资占比", 20)} <= got
 
 
 def test_money_named_only_by_what_it_was_spent_on_is_not_confident(extract):
@@ -3000,3 +3002,18 @@ def test_capacity_classes_of_plants_are_no_figures(extract):
     assert not any(u in ("万千瓦", "万吨/年") and v in (10, 30, 60) for _, v, u in got)
     assert any(name.endswith("机组占比") and v == 80 for name, v, _ in got)
     assert any(v == 500 and u == "万千瓦" for _, v, u in got)  # 以上 then a comma: a figure
+
+
+def test_a_group_before_a_list_of_measures_is_every_measures(extract):
+    text = (
+        "江苏省2026年政府工作报告\n一、2025年工作回顾\n"
+        "民族地区地区生产总值、一般公共预算收入分别增长6%和5%。\n"
+        "苏北片区人均地区生产总值、居民人均可支配收入分别增长7%和6.5%。\n"
+        "高新区营业收入增长9%、全省一般公共预算收入增长5%。\n"
+    )
+    got = {(r.indicator, r.value) for r in extract(text)}
+    assert ("民族地区一般公共预算收入", 5) in got
+    assert ("苏北片区居民人均可支配收入", 6.5) in got
+    # a figure between them ends the list: the province's own revenue stays the province's
+    assert ("一般公共预算收入", 5) in got
+    assert ("高新区一般公共预算收入", 5) not in got

@@ -33,7 +33,6 @@ from bot.search.headings import (
     heading_gain,
     heading_table,
     lead_next,
-    places,
 )
 from bot.search.index import CompiledIndex, idf_of
 from bot.search.query import ParsedQuery, QueryPart, join_known_terms, parse_query
@@ -116,6 +115,9 @@ QUALITY_WINDOW = 20
 # The best of a long tier are looked for among the keys no worse than the best of a
 # sample of at least this many times as many keys as asked for (``Searcher._top``).
 _TOP_SAMPLE = 8
+# ... and a tier of at most this many passages is sorted whole (np.lexsort of 100 keys
+# ~2.7 µs against ~5.5 µs for the boundary's partitions; they meet near 400).
+_TOP_SORT_ALL = 256
 # Whether a query of two words looks for its first tier on the shorter list alone when
 # that tier fills the page (``_rank``; off, every passage's level is counted: the same
 # ranks, which the tests compare).
@@ -263,12 +265,12 @@ def _same_sentence_shares(texts: list[str], words: tuple[tuple[str, ...], ...]) 
     if len(words) < 2 or not texts:
         return out
     blob = "\n".join(texts)
-    ends = _sentence_ends(blob)
+    points = _code_points(blob)
+    ends = _sentence_ends(blob, points)
     # held[i, s]: whether sentence s holds word i (a form of it)
     held = np.zeros((len(words), ends.size + 1), dtype=bool)
     for i, forms in enumerate(words):
-        at = _occurrences(blob, forms)
-        if at:
+        for at in _occurrences(blob, forms, points):
             held[i, np.searchsorted(ends, at, side="right")] = True
     count = held.sum(axis=0, dtype=np.int32)
     # the first sentence of each passage (they are joined by one character)
@@ -289,11 +291,21 @@ def _title_shares(texts: list[str], words: tuple[tuple[str, ...], ...]) -> np.nd
             continue
         title = text[:end]
         for forms in words:
-            if not any(f in title or _halves_in(f, title) for f in forms if f):
+            if not _title_names(title, forms):
                 break
         else:
             out[i] = 1
     return out
+
+
+def _title_names(title: str, forms: tuple[str, ...]) -> bool:
+    """Whether ``title`` holds one of ``forms`` (a word and its synonyms), whole or, for
+    four characters, as two halves in order (a loop: a generator cost a third of the
+    titles' time)."""
+    for f in forms:  # noqa: SIM110  (any() of a generator: the cost measured above)
+        if f and (f in title or _halves_in(f, title)):
+            return True
+    return False
 
 
 def _halves_in(word: str, title: str) -> bool:
@@ -316,19 +328,28 @@ def _shares_of_counts(n_words: int) -> np.ndarray:
     return table
 
 
-def _sentence_ends(text: str) -> np.ndarray:
-    """The offsets just past each sentence end of ``text``, ascending: the characters as
-    code points (UTF-32, one per character, so offsets are the string's), looked up in
-    :data:`_ENDS_SENTENCE` (a code point above the table is clipped to U+FFFF, no end)."""
-    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+def _code_points(text: str) -> np.ndarray:
+    """``text`` as code points (UTF-32, one per character, so offsets are the string's)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _sentence_ends(text: str, points: np.ndarray | None = None) -> np.ndarray:
+    """The offsets just past each sentence end of ``text`` (its :func:`_code_points`,
+    if made already), ascending: the code points looked up in :data:`_ENDS_SENTENCE` (a
+    code point above the table is clipped to U+FFFF, no end)."""
+    if points is None:
+        points = _code_points(text)
     ends = np.flatnonzero(np.take(_ENDS_SENTENCE, points, mode="clip"))
     ends += 1
     return ends
 
 
-def _occurrences(text: str, forms: tuple[str, ...]) -> list[int]:
-    """Where ``forms`` (a word and its synonyms) occur in ``text``: each form looked for
-    with ``str.find`` (literal, leftmost, not overlapping itself), in no particular order.
+def _occurrences(text: str, forms: tuple[str, ...], points: np.ndarray) -> list[np.ndarray]:
+    """Where ``forms`` (a word and its synonyms) start in ``text`` (``points``: its
+    :func:`_code_points`): every start of each form, overlapping or not, found on the
+    code points (its first character's places, each next one tested there: a few array
+    operations, where ``str.find`` once a place cost a Python call each); in no order,
+    empty arrays left out.
 
     What the share reads is which *sentences* these start in, and that is the same as
     for one expression of the forms (longest first, not overlapping): a start that the
@@ -337,11 +358,24 @@ def _occurrences(text: str, forms: tuple[str, ...]) -> list[int]:
     expression. Compiling one for a word's synonyms cost 50–160 µs on first sight of
     the word, more than the search."""
     if any(ch in _SENTENCE_ENDS for form in forms for ch in form):
-        return [m.start() for m in _forms_pattern(forms).finditer(text)]
-    out: list[int] = []
+        at = [m.start() for m in _forms_pattern(forms).finditer(text)]
+        return [np.asarray(at, dtype=np.intp)] if at else []
+    out: list[np.ndarray] = []
     for form in forms:
-        if form:
-            out += places(text, form)
+        if not form or len(form) > points.size:
+            continue
+        want = _code_points(form)
+        last = points.size - want.size  # the last place a form of this size starts
+        if want.size == 2:
+            at = np.flatnonzero((points[: last + 1] == want[0]) & (points[1:] == want[1]))
+        else:
+            at = np.flatnonzero(points[: last + 1] == want[0])
+            for k in range(1, want.size):
+                if not at.size:
+                    break
+                at = at[points[at + k] == want[k]]
+        if at.size:
+            out.append(at)
     return out
 
 
@@ -721,6 +755,10 @@ class Searcher:
                 np.asarray(hits[1], dtype=np.float32),
             ),
         )
+        if gain.rest is None and not gain.loose.size and not gain.raised.size:
+            # nothing gained (most words: no heading or lead names them): the hits as
+            # they are, as the arrays below would hold them, without writing them again
+            return np.asarray(hits[0], dtype=np.intp), np.asarray(hits[1], dtype=np.float32)
         # the hits, the loose passages and the rest in one array each, written in place:
         # a common word's hits are 100,000 passages at 100 MB, which a copy for the
         # bonus and a concatenation per part would each write again
@@ -879,19 +917,29 @@ class Searcher:
     def _holding_all(self, alt: Alternative) -> tuple[np.ndarray, np.ndarray]:
         """Passages holding every term of ``alt``, with their summed scores, in the order
         of the shortest posting list."""
-        postings = sorted((self.index.postings(t) for t in alt.term_ids), key=lambda p: p[0].size)
-        pids, scores = postings[0]
-        if len(postings) > 1:
-            # AND by counting in dense arrays: O(n) where sorting for intersect1d was not.
-            n = self.index.n_passages
-            acc = np.zeros(n, dtype=np.float32)
-            cnt = np.zeros(n, dtype=np.uint8)
-            for p, sc in postings:
-                acc[p] += sc
-                cnt[p] += 1
-            pids = np.asarray(pids)[cnt[pids] == len(postings)]
-            scores = acc[pids]
-        return pids, scores
+        ix = self.index
+        if len(alt.term_ids) == 1:
+            return ix.postings(alt.term_ids[0])
+        lists = sorted((ix.raw_postings(t) for t in alt.term_ids), key=lambda p: p[0].size)
+        # AND by counting in dense arrays: O(n) where sorting for intersect1d was not.
+        # Only the passages on every list so far are scored and counted on the next:
+        # a common piece's list (研究与试验发展's 发展: 11,000 passages) is read once for
+        # those few, its scores not converted and added for all. The same float32 sums
+        # in the same order (the shortest list's scores, then each next one's).
+        scale = np.float32(ix.impact_scale)
+        n = ix.n_passages
+        pids = np.asarray(lists[0][0])
+        acc = np.zeros(n, dtype=np.float32)
+        cnt = np.zeros(n, dtype=np.uint8)
+        acc[pids] = lists[0][1].astype(np.float32) * scale
+        cnt[pids] = 1
+        for k, (p, impacts) in enumerate(lists[1:], 1):
+            on = cnt[p] == k
+            p = p[on]
+            acc[p] += impacts[on].astype(np.float32) * scale
+            cnt[p] += 1
+        pids = pids[cnt[pids] == len(lists)]
+        return pids, acc[pids]
 
     def _alternative_scores(self, alt: Alternative) -> tuple[np.ndarray, np.ndarray]:
         """Passages matching one alternative: all its terms, and its text if ``verify``."""
@@ -1767,6 +1815,10 @@ class Searcher:
     @staticmethod
     def _top(pids: np.ndarray, keys: np.ndarray, lo: int, hi: int) -> np.ndarray:
         """Positions of ranks lo..hi by key (descending), ties broken by passage id."""
+        if pids.size <= _TOP_SORT_ALL:
+            # a short tier: sorting it all costs less than finding the boundary first
+            # (the same positions: every key and id compared either way)
+            return np.lexsort((pids, -keys))[lo:hi]
         pos = np.arange(pids.size)
         if pids.size > hi:
             # Keep everything tied with the boundary so ties break by passage id on
@@ -1873,15 +1925,20 @@ class Searcher:
             weighted = weighted * np.where(
                 self._outline_level[pids[head]], np.float32(OUTLINE_SHARE), np.float32(1)
             )
+        window_texts = None
         if runs:
             # searching a window's texts costs microseconds; verifying a run over all
-            # the passages holding its words cost milliseconds a query
+            # the passages holding its words cost milliseconds a query. The texts are
+            # decoded once, for the runs and the titles and sentences below (a run's
+            # bytes are in a passage's UTF-8 where its characters are in the text).
+            window_texts = self.index.passages_norm_texts(pids[head])
             held = np.zeros(head.size, dtype=np.float32)
             for run in runs:
-                found = self.index.holds(pids[head], run)
+                text = run.decode("utf-8")
+                found = np.fromiter((text in t for t in window_texts), bool, len(window_texts))
                 # a passage under a topic heading holding the run holds it too (looked
                 # up for these passages only, not all those under such headings)
-                found = found | self._heading_table.under_topic(pids[head], run.decode("utf-8"))
+                found = found | self._heading_table.under_topic(pids[head], text)
                 held += found
             weighted = weighted * (1 + np.float32(WHOLE_RUN_WEIGHT) * held / len(runs))
         if words and head.size and (titled or len(words) > 1):
@@ -1895,7 +1952,10 @@ class Searcher:
             sentence_most = 1 + SAME_SENTENCE_WEIGHT if len(words) > 1 else 1
             most = (1 + TITLE_WEIGHT if titled else 1) * sentence_most
             can = np.flatnonzero(weighted * np.float32(most * (1 + 1e-5)) >= cut)
-            texts = self.index.passages_norm_texts(pids[head[can]])
+            if window_texts is None:
+                texts = self.index.passages_norm_texts(pids[head[can]])
+            else:
+                texts = [window_texts[i] for i in can.tolist()]
             if titled:
                 titles = _title_shares(texts, words)
                 if titles.any():

@@ -63,14 +63,33 @@ from bot.targets.naming import (
 from bot.targets.naming import (
     clause_start as _clause_start,
 )
+from bot.targets.naming.abbreviations import by_short_name
 from bot.targets.naming.averages import carry_the_set
+from bot.targets.naming.awards import name_awards
 from bot.targets.naming.capacity import yearly_capacity
-from bot.targets.naming.modifiers import counted_in_a_class, through_listed_kinds
+from bot.targets.naming.carry import carry_the_topic
+from bot.targets.naming.counted import counted_thing
+from bot.targets.naming.coverage import named_by_programme
+from bot.targets.naming.events import named_by_event
+from bot.targets.naming.funds import fund_size
+from bot.targets.naming.list_scope import group_shared
+from bot.targets.naming.listings import by_listing
+from bot.targets.naming.modifiers import (
+    classed_before,
+    counted_in_a_class,
+    through_listed_kinds,
+)
+from bot.targets.naming.part_shares import share_of_the_whole
+from bot.targets.naming.programmes import with_programme_topic
+from bot.targets.naming.reach import share_reached
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
+from bot.targets.naming.states import after_a_state
+from bot.targets.naming.times import named_by_act
 from bot.targets.naming.topic import without_topic_place
 from bot.targets.naming.zones import describes_zone
 from bot.targets.numbers import Figure, find_figures, may_have_figures
+from bot.targets.plan_subject import owned_by_industry, plan_industry
 from bot.targets.plan_years import ACTION_PLAN, TaskYears
 from bot.targets.records import CONFIDENT, TargetRecord
 from bot.targets.tables import TableReader, is_prose_row, is_table_row
@@ -179,6 +198,10 @@ class _Walker:
         self.backward = 0 if doc.meta.doc_type == "党代会报告" else 1
         self.plan_span = _plan_span(doc) if doc.meta.doc_type == "规划纲要" else ""
         self.task_years = TaskYears(_plan_span(doc)) if doc.meta.doc_type == ACTION_PLAN else None
+        # 新能源汽车产业 of a plan for it: the owner of its bare 产业规模, 营业收入 …
+        self.industry = (
+            plan_industry(doc.meta.title) if doc.meta.doc_type in (ACTION_PLAN, "规划纲要") else ""
+        )
         self.horizon = (
             _horizon(doc) if self.forward_doc or doc.meta.doc_type == "政府工作报告" else ""
         )
@@ -489,9 +512,11 @@ class _Walker:
         whole: tuple[str, str] | None = None  # kind and year of the 。-sentence before
         dot_records = len(self.records)  # the first record of the 。-sentence being read
         last: tuple[str, str] | None = None  # … and of the one being read
+        plain = ""  # the sentence before, when it gave no figure (a topic sentence?)
         for offset, sentence in split_sentences(line):
             if not may_have_figures(sentence):
                 self.frame.without_figure(sentence)
+                plain = sentence
                 if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                     dot_start = offset + len(sentence)
                     context = context.next_sentence()
@@ -505,18 +530,37 @@ class _Walker:
                 for f in find_figures(sentence)
                 if not _excluded(sentence, f.start, f.unit) and not _names_no_figure(sentence, f)
             ]
+            figures = _without_standards_of_a_share(sentence, figures)
             if figures:
                 if periods is None:
                     periods = period_marks(line, self.doc_year_s, current_year)
                 named_figures = name_figures(sentence, figures, self.table, context)
                 named_figures = share_the_kind(sentence, carry_the_set(sentence, named_figures))
+                named_figures = carry_the_topic(sentence, named_figures, self.table, plain)
+                named_figures = named_by_programme(sentence, named_figures, self.table)
+                named_figures = named_by_event(sentence, named_figures, self.table)
+                named_figures = named_by_act(sentence, named_figures, self.table)
+                named_figures = counted_thing(sentence, named_figures, self.table)
                 named_figures = yearly_capacity(sentence, named_figures)
                 named_figures = through_listed_kinds(sentence, named_figures)
                 named_figures = counted_in_a_class(sentence, named_figures)
+                named_figures = classed_before(sentence, named_figures)
+                named_figures = with_programme_topic(sentence, named_figures)
+                named_figures = by_short_name(sentence, named_figures)
+                named_figures = fund_size(sentence, named_figures)
+                named_figures = name_awards(sentence, named_figures)
+                named_figures = after_a_state(named_figures)
+                named_figures = by_listing(sentence, named_figures)
+                named_figures = share_of_the_whole(sentence, named_figures)
+                named_figures = share_reached(sentence, named_figures)
+                named_figures = group_shared(sentence, named_figures, self.table)
                 for named in with_field(sentence, named_figures):
                     named = self.in_frame(named, sentence)
                     if label:
                         named = replace(named, indicator=labelled(named.indicator, label))
+                    owned = owned_by_industry(named.indicator, self.industry)
+                    if owned != named.indicator:
+                        named = replace(named, indicator=owned)
                     rec = self.record(
                         named,
                         sentence,
@@ -541,6 +585,7 @@ class _Walker:
                         rec = replace(rec, kind=whole[0], year=whole[1])
                     self.records.append(rec)
                     last = (rec.kind, rec.year)
+            plain = "" if figures else sentence
             if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                 dot_start = offset + len(sentence)
                 context = context.next_sentence()
@@ -626,6 +671,10 @@ class _Walker:
             year = period_before(periods, -1, upto)
         if year == "每年" and self.section.paragraph_period:
             year = self.section.paragraph_period  # 这五年…每年新增就业60万人: each of the five
+        elif year == "每年" and self.section.section_class == PLAN:
+            # a plan's 每年新增高标准农田50万亩: each year of the period its title names
+            span = self.plan_span or (self.task_years.title_span if self.task_years else "")
+            year = span or year
         if year is None:
             if self.section.paragraph_period:
                 year = self.section.paragraph_period
@@ -696,6 +745,8 @@ class _Walker:
                 or without_topic_place(indicator, region, sentence)
                 or indicator
             )
+        if indicator.endswith("计划") and (planned := self.table.canonical(indicator[:-2])):
+            indicator = planned  # 固定资产投资计划增长5%: the investment planned to grow
         if indicator not in self.table:
             indicator = self._gdp_named(indicator)
         return TargetRecord(
@@ -741,7 +792,8 @@ _TITLE_SPAN_RE = re.compile(
 _BY_YEAR_RE = re.compile(r"(?:到|至)\s*((?:19|20)\d\d)\s*年")
 
 
-_PLAN_PERIOD_RE = re.compile(r"十[一二三四五六七八九]五")
+# “十四五”, or as an outline's official title writes it: 第十四个五年规划
+_PLAN_PERIOD_RE = re.compile(r"十[一二三四五六七八九]五|第(十[一二三四五六七八九])个五年")
 
 
 def _plan_span(doc: Document) -> str:
@@ -754,7 +806,8 @@ def _plan_span(doc: Document) -> str:
     if not m:
         return ""
     year = str(doc.meta.year or "")
-    return normalize_year(m.group(), doc_year=year, current_year=year, backward=1)
+    period = m.group(1) + "五" if m.group(1) else m.group()
+    return normalize_year(period, doc_year=year, current_year=year, backward=1)
 
 
 def _horizon(doc: Document) -> str:
@@ -770,6 +823,28 @@ def _horizon(doc: Document) -> str:
         return m.group(2)  # the span's end
     m = _BY_YEAR_RE.search(doc.text)
     return m.group(1) if m else ""
+
+
+def _without_standards_of_a_share(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """``全市城镇25%面积达到3—5年一遇雨水排水能力``: the return period qualifies the
+    capacity the share meets, no figure of its own; a standard said as a level
+    (``防洪标准提高到五十年一遇``) stays."""
+    out: list[Figure] = []
+    for k, f in enumerate(figures):
+        share_before = any(
+            g.unit == "%" and not re.search(r"[，。；]", sentence[g.end : f.start])
+            for g in figures[:k]
+        )
+        if f.unit == "年一遇" and share_before and _CJK_AFTER_RE.match(sentence, f.end):
+            continue
+        if f.unit in ("米", "公里", "分钟") and _RADIUS_AFTER_RE.match(sentence, f.end):
+            continue  # 公交站点500米覆盖率, 15分钟生活圈覆盖率: a radius in a rate's name
+        out.append(f)
+    return out
+
+
+_CJK_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{2}")
+_RADIUS_AFTER_RE = re.compile(r"(?:范围内|半径|内)?(?:[\u4e00-\u9fff]{0,4}圈)?覆盖率")
 
 
 def _excluded(sentence: str, start: int, unit: str) -> bool:
@@ -840,7 +915,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "53"
+EXTRACTOR_VERSION = "56"
 
 
 def extract_targets(

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from bot.targets.dict_words import is_verb
 from bot.targets.indicators import IndicatorTable
-from bot.targets.lexicon import PEOPLE_NOUNS
+from bot.targets.lexicon import INDUSTRY_DIVISION_RE, PEOPLE_NOUNS
 from bot.targets.numbers import Figure
 
 # Measure nouns, longest first, with the unit classes a figure of that measure can have
@@ -82,13 +82,16 @@ _SAYS_MEASURE_RE = re.compile(
     r"(?:量|额|值|数|率|度|长度|面积|价格|收入|支出|投资|占比|比重|比例|份额|增长面)$"
 )
 _MEASURE_RE = re.compile("(" + "|".join(sorted(_MEASURES, key=len, reverse=True)) + ")$")
-# A category named by its kind (种植业, 烟酒类, 高速公路, 本科院校): short, no verb.
+# A category named by its kind (种植业, 烟酒类, 高速公路, 本科院校): short, no verb; or
+# an industry division of the statistics, however long (INDUSTRY_DIVISION_RE).
 _CATEGORY_MAX = 12
 _SUBITEM_LEAD_RE = re.compile(
     r"^(?:其中|分[^，。；]{1,6}看|按[^，。；]{1,8}(?:分|划分|看)|在[^，。；]{2,12}中(?:[，,]|$))"
 )
 
 
+# a measure of the year under review (年度产量): the year is no entity
+_OF_THE_YEAR_RE = re.compile(r"年度(?P<measure>[\u4e00-\u9fff]{2,6})")
 _CORE_STRIP_RE = re.compile(r"^(?:其中|全年|年末|共|有|另有|，|、|：|:)+|(?:为|达到|达|共|有)$")
 
 
@@ -317,6 +320,12 @@ class Frame:
         """
         if _SUBITEM_LEAD_RE.match(clause.strip()):
             self.subitems = True
+        yearly = _OF_THE_YEAR_RE.fullmatch(name)
+        if yearly and yearly["measure"] in _MEASURES:
+            # 粮食播种面积…、年度产量首次突破…: the year's 产量 is the frame's, 年度 no entity
+            done, completed = self._complete(yearly["measure"], fig, clause, after)
+            if completed:
+                return done, True
         verb = is_verb(name) or is_verb(name[-2:])
         if fig.unit.endswith("人次") and verb and not measure_of(name):
             return name + "人次", True  # 诊疗1.7亿人次: a count of visits, never a verb
@@ -440,7 +449,7 @@ class Frame:
             and self.measure
             and _unit_fits(self.measure, fig)
             and name not in self.table
-            and len(name) <= _CATEGORY_MAX
+            and (len(name) <= _CATEGORY_MAX or INDUSTRY_DIVISION_RE.fullmatch(name))
             and not _SAYS_MEASURE_RE.search(_PAREN_RE.sub("", name))  # 化肥施用量（折纯）
             # people named as such are their own count (环境监测人员 172人, not …人员人数)
             and not (fig.unit.endswith(("人", "名")) and name.endswith(PEOPLE_NOUNS))

@@ -59,6 +59,15 @@ class TaskYears:
         if year and self._in_goals(path, goal_list):
             self.goal_years.setdefault(key, year)
 
+    def _goal_said_shorter(self, key: GoalKey) -> str:
+        """The year of a goal figure the task repeats with more or fewer words
+        (``…示范园8-10个`` under the goals, ``…200亩以上的…示范园8-10个`` under the tasks)."""
+        name, value, unit = key
+        for (goal, v, u), year in self.goal_years.items():
+            if v == value and u == unit and goal and name and (goal in name or name in goal):
+                return year
+        return ""
+
     def year(
         self,
         path: Sequence[str],
@@ -73,7 +82,7 @@ class TaskYears:
         goals."""
         if self._in_goals(path, goal_list):
             return horizon
-        repeated = self.goal_years.get(key)
+        repeated = self.goal_years.get(key) or self._goal_said_shorter(key)
         if repeated:
             return repeated
         if not self.title_span:

@@ -761,6 +761,10 @@ class TableReader:
                     change = "累计" if cell.cumulative else "年均增长"
             elif not change and cell.cumulative:
                 change = "累计"
+            if cell.cumulative and change == "年均增长" and not (cell.change or label_change):
+                change = "累计"  # 年均增长〔累计〕 | [4.8]: the brackets say which of the two
+            if change == "累计" and cell.cumulative and not cell.unit and label_unit:
+                unit = label_unit  # 〔4.8〕 of 每万人口…拥有量（件）: more of the row's own unit
             year = self._year(col, row_year, years, caption_period, cell, change)
             kind = self._kind(col, year, years, section_class, cell)
             qualifier = cell.qualifier
@@ -971,11 +975,17 @@ class TableReader:
 
     def _column_name(self, name: str, col: _Column) -> str:
         """The row's name, made into what this column measures."""
+        own = _measure(col.measure) if col.measure else ""
+        first = self._table_measure()
+        if own and first and own != first and name.endswith(first):
+            # 指标 | 招生数 | 在校生数 | 毕业生数: each column a measure of the row's thing
+            return name[: -len(first)] + own
         if col.share:
             base = re.sub(r"(?:总量|总数|数量)$", "", name)
             return base if base.endswith(col.share) else base + col.share
-        if col.text in _SCOPE_WORDS and not name.startswith(col.text):
-            return col.text + _strip_scope(name)  # 居民消费价格指数 under 城市
+        scope = _HEAD_UNIT_RE.sub("", col.text)  # 城市(%): the scope, its unit aside
+        if scope in _SCOPE_WORDS and not name.startswith(scope):
+            return scope + _strip_scope(name)  # 居民消费价格指数 under 城市
         return name
 
     # -- period and kind --------------------------------------------------------------

@@ -22,11 +22,23 @@ The package, one job per module; each imports only from the ones listed before i
 * :mod:`~bot.targets.naming.words`: jieba's segmentation, word bounds, verbs, what a
   name is;
 * :mod:`~bot.targets.naming.clean`: :func:`strip_noise`, :func:`clean_name`;
+* :mod:`~bot.targets.naming.list_leads`: a partner or a channel said before a list's
+  first item, for every item;
 * :mod:`~bot.targets.naming.zones`: the zone a sentence describes, for its bare areas;
 * :mod:`~bot.targets.naming.averages`: averages over one set, clause after clause;
 * :mod:`~bot.targets.naming.sectors`: the field of firms counted by their technology;
 * :mod:`~bot.targets.naming.scales`: counts of scale classes listed before their kind;
 * :mod:`~bot.targets.naming.capacity`: yearly capacities (年产…的制造能力);
+* :mod:`~bot.targets.naming.awards`: awards and subsidies a plan gives (给予…奖励);
+* :mod:`~bot.targets.naming.states`: a state of one measure, then the next's figure;
+* :mod:`~bot.targets.naming.listings`: firms counted by where they list (…上市企业);
+* :mod:`~bot.targets.naming.part_shares`: a part's bare share of its whole (其中…占比);
+* :mod:`~bot.targets.naming.reach`: the share of places a network reaches (通达…的市县);
+* :mod:`~bot.targets.naming.funds`: money sized before a fund (设立总规模…的…基金);
+* :mod:`~bot.targets.naming.programmes`: programmes counted inside their name (实施…
+  九项重点工程);
+* :mod:`~bot.targets.naming.abbreviations`: things counted under the short name given
+  them (以下简称“…”);
 * :mod:`~bot.targets.naming.topic`: the document's place as a sentence's topic;
 * :mod:`~bot.targets.naming.modifiers`: kinds listed before the thing (侵入式、半侵入式…);
 * :mod:`~bot.targets.naming.clauses`: clause bounds, the noun after a figure, verbs and

@@ -23,7 +23,7 @@ from bot.targets.lexicon import (
     VERB_NORMAL,
     VERB_RE,
 )
-from bot.targets.naming.clean import _NOMINAL_ACTIVITIES, _QUOTE_TABLE
+from bot.targets.naming.clean import _NOMINAL_ACTIVITIES, _QUOTE_TABLE, QUALIFIED_RE
 from bot.targets.naming.words import (
     _CJK_RE,
     _dict_words,
@@ -179,6 +179,16 @@ def _after_noun_start(after: str) -> bool:
 _EMPTY_RE = re.compile("")
 
 
+# what only says which kind of a head: a voltage, a scope, an adjective in 性
+_MODIFIER_ONLY_RE = re.compile(
+    r"\d+(?:\.\d+)?千伏|[\u4e00-\u9fff]{1,3}性|国际|国内|境内|境外|地区|国家级?|省级?|市级?|县级?"
+)
+
+
+# what follows 或 in one count of either kind (…路径或3人制篮球场, 通高铁或动车)
+_OR_NEXT_RE = re.compile(r"[\u4e00-\u9fff]|\d+人制")
+
+
 def _after_noun(after: str) -> tuple[str, int]:
     """The noun right after a count (up to a verb or a list mark) and its length."""
     k = 0
@@ -208,6 +218,16 @@ def _after_noun(after: str) -> tuple[str, int]:
     ):
         # 116个国家和地区参赛: one kind, the countries and regions, and the noun ends there
         m = _EMPTY_RE.match(after, m.end() + 2)
+    if (
+        m
+        and m.group() in ("和", "及", "与")
+        and _MODIFIER_ONLY_RE.fullmatch(after[k : m.start()])
+        and _MODIFIER_ONLY_RE.match(after, m.end())
+    ) or (m and m.group() == "或" and m.start() - k >= 2 and _OR_NEXT_RE.match(after, m.end())):
+        # 250个社区健身路径或3人制篮球场: one count of either kind
+        # 22个750千伏和330千伏电网工程, 100多项国际性和全国性赛事: two kinds of one
+        # head, the conjunction inside the noun
+        m = AFTER_STOP_RE.search(after, m.end() + 1)
     if after.startswith("的", k):
         # 23万平方米的建材城: the figure's 的 opens the thing it measures
         head = AFTER_STOP_RE.search(after, k + 2)
@@ -242,6 +262,9 @@ def _after_noun(after: str) -> tuple[str, int]:
         head = AFTER_STOP_RE.search(after, end + 2)
         head_end = head.start() if head else len(after)
         if head_end - end > 2 and _CJK_RE.match(after, end + 1):
+            if having and QUALIFIED_RE.fullmatch(after, k, end):
+                # 5家具备科创板上市条件的硬核企业: the condition met is the things' kind
+                return after[k:head_end].translate(_QUOTE_TABLE), head_end
             return after[end + 1 : head_end].translate(_QUOTE_TABLE), head_end
     end = _without_trailing_verb(after, k, end)
     return after[:end].translate(_QUOTE_TABLE), end
@@ -345,6 +368,10 @@ def _without_among(item: str) -> str:
     return item
 
 
+# characters that end a word rather than start the next (服务业, 烟酒类, 劳动者)
+_SUFFIX_CHARS = frozenset("业类者性化型级")
+
+
 def _split_list(subject: str, n: int | None = None) -> list[str]:
     """``A、B`` or ``A和B`` -> items, sharing a tail when the first items are short.
 
@@ -386,10 +413,25 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
         # 损失占GDP比重: only the amount of money is
         tail = last[last.index("占") :]
         return [p + tail for p in items[:-1]] + [last]
+    level = LEVEL_LEAD_RE.match(last)
+    if (
+        level
+        and len(last) > level.end() + 1
+        and all(LEVEL_ONLY_RE.fullmatch(p) for p in items[:-1])
+    ):
+        # 国家级、省级现代农业产业园: levels listed before the thing, each of the whole thing
+        return [p + last[level.end() :] for p in items[:-1]] + [last]
     short = max(len(p) for p in items[:-1])
     # the head of the last item is the word(s) parallel to the first item: 城镇、农村居民…
     # (农村), 制造业、普惠小微贷款余额 (普惠小微), 地表水、近岸海域水质… (近岸海域)
-    cut = min((b for b in _fine_bounds(last) if len(items[0]) <= b < len(last)), default=0)
+    cut = min(
+        (
+            b
+            for b in _fine_bounds(last)
+            if len(items[0]) <= b < len(last) and last[b] not in _SUFFIX_CHARS
+        ),
+        default=0,
+    )  # (工业、服务业增加值: 服务|业 is no cut, 业 is the word's own)
     if short <= 3 and len(last) > short + 1 and 0 < cut <= len(items[0]) + 2:
         head = last[:cut]
         tail = last[len(head) :]
@@ -412,6 +454,10 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
     ):
         # 经济作物中蔬菜及食用菌、中草药材、园林水果产量: each item takes the shared measure
         tail = tail_word.group()
+        industry = max(last.rfind(w, 2, tail_word.start()) for w in ("产业", "行业"))
+        if industry >= 2 and not any(p.endswith("业") for p in items[:-1]):
+            # 电子信息、装备制造、新材料产业营业收入: each an industry, and its 营业收入
+            tail = last[industry:]
         items = [p + tail for p in items[:-1]] + [items[-1]]
         return [_without_among(p) for p in items]
     tokens = _segmenter().cut(last, True)

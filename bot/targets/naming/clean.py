@@ -82,9 +82,23 @@ _PARTNER_CHANGE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff]{4})(?:同比|年均|平均)?(?:增长|下降|增加|减少|提高|达到|达|为|占|突破|超过)$"
 )
 _PARTNER_RE = re.compile(
-    r"^(对[^，。；、]{2,14}?)(?:实现|完成)?((?:货物)?(?:进出口|出口|进口)(?:总额|额|总值)?|实际(?:利用|使用)外资|投资"
+    r"^([对与同][^，。；、]{2,14}?)(?:实现|完成)?((?:货物)?(?:进出口|出口|进口)(?:总额|额|总值)?|实际(?:利用|使用)外资|投资"
     # 对共建“一带一路”国家贸易额, 对地方一般性转移支付: trade with and payments to a partner
     r"|(?:货物|服务)?贸易(?:总额|额)?|(?:一般性|专项)?转移支付)(占比|比重)?$"
+)
+# A base of a per-head figure, said after the verb: 每万人, 每千人口, 每平方公里
+_PER_BASE_RE = re.compile(r"每[十百千万]?(?:人口?|户|平方公里|名职工)")
+# What the things counted qualify by: 具有资质等级(的), 具备中试以上条件(的)
+QUALIFIED_RE = re.compile(r"(?:具有|具备|符合)[^的，。；]{0,10}?(?:资质(?:等级)?|条件)")
+# A share of what meets a quality class: …水质达到或优于Ⅲ类比例, …好于Ⅲ类水体比例
+_CLASS_MET_RE = re.compile(
+    r"^(?P<who>[^，。；]{2,24}?)(?P<met>(?:达到或)?(?:好于|优于|达到)(?:[ⅠⅡⅢⅣⅤ]+|[一二三四五])类"
+    r"[\u4e00-\u9fff]{0,4}?(?:比例|比率|占比))(?:保持|达到|达|为|稳定在|提高到|提升至|提高至)?$"
+)
+# Sales through a network, and who made them: 限额以上单位通过公共网络实现(的)零售额
+_ONLINE_RE = re.compile(
+    r"^(?P<who>[^，。；]{0,16}?)(?P<channel>通过(?:公共网络|互联网|网络|电商平台|电子商务平台)实现)"
+    r"的?(?P<what>[\u4e00-\u9fff、和及]{2,30})$"
 )
 # One-character words a cut clause leaves at the end of a name (removed on a word boundary);
 # 等 with the number of things listed (智算规模等六个, 外贸进出口等三项)
@@ -95,7 +109,7 @@ _SHARE_DE_RE = re.compile(r"占([\u4e00-\u9fffA-Za-z0-9]{1,12})的(比重|比例
 # 制造业的总产值在GDP当中所占的比重 is 制造业总产值占GDP比重
 _SHARE_IN_RE = re.compile(
     r"([\u4e00-\u9fffA-Za-z0-9]{2,16}?)的?在([\u4e00-\u9fffA-Za-z0-9]{1,16}?)(?:当中|之中|中)"
-    r"所?占的?(比重|比例|份额)$"
+    r"(?:所?占的?|的)(比重|比例|份额|占比)$"
 )
 # 重大项目计划共安排项目: the plan's projects are the 重大项目
 _ARRANGED_RE = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:计划)?共?安排(项目|资金)$")
@@ -153,6 +167,12 @@ def _rate_of_new_ones(s: str, verb: re.Match) -> bool:
     )
 
 
+def through_a_network(name: str) -> bool:
+    """Whether ``name`` measures what was done through a network (online sales): a part
+    of the known measure it ends in, never that measure."""
+    return bool(_ONLINE_RE.match(name))
+
+
 @lru_cache(maxsize=8192)
 def clean_name(text: str) -> str:
     """The measured thing in ``text``: time/scope/verb words and quotes removed.
@@ -169,6 +189,14 @@ def clean_name(text: str) -> str:
         # 对…国家投资占50%以上: its share of all of it
         share = partner.group(3) or ("占比" if change and change.group() == "占" else "")
         return partner.group(1) + partner.group(2) + share
+    met = _CLASS_MET_RE.match(s.lstrip("，、 "))
+    if met and clean_name(met["who"]):
+        # 水源水质达到或优于Ⅲ类比例: the share meeting a water class, 达到 and all
+        return clean_name(met["who"]) + met["met"]
+    online = _ONLINE_RE.match(s.lstrip("，、 "))
+    if online and clean_name(online["what"]):
+        # 限额以上单位通过公共网络实现的商品零售额: online sales are a part of all sales
+        return clean_name(online["who"]) + online["channel"] + clean_name(online["what"])
     for _ in range(8):
         before = s
         s = s.strip(" 　、，,")
@@ -216,7 +244,9 @@ def clean_name(text: str) -> str:
     # 参加失业保险人数 is 失业保险参保人数, as bulletins' tables name it
     s = _JOINED_RE.sub(lambda m: (m.group(1) or m.group(2)) + "参保人数", s)
     s = _SHARE_DE_RE.sub(r"占\1\2", s)  # 占全市的比重 is 占全市比重
-    s = _SHARE_IN_RE.sub(lambda m: m[1].replace("的", "") + "占" + m[2] + m[3], s)
+    s = _SHARE_IN_RE.sub(
+        lambda m: m[1].replace("的", "") + "占" + m[2] + m[3].replace("占比", "比重"), s
+    )  # 在规上工业企业中的占比 is 占规上工业企业比重
     s = _ARRANGED_RE.sub(lambda m: m[1] if m[1].endswith(m[2]) else m[1] + m[2], s)
     s = _PM_RE.sub(r"PM\1", s)  # PM_2.5: a subscript flattened by the converter
     s = _INNER_SCOPE_RE.sub("", s) if len(s) > 6 else s  # …评估我省全国排名
@@ -231,6 +261,8 @@ def clean_name(text: str) -> str:
         head, tail = s[: inner.start()].rstrip("、，,"), s[inner.end() :]
         if inner.group() == "新增" and tail == "就业":
             pass  # 残疾人新增就业: the jobs added are the measure, as 城镇新增就业 is
+        elif _rate_of_new_ones(s, inner) and _is_name(head):
+            pass  # 重点行业企业新增从业人员培训率: the rate of the new ones, and whose
         elif (tail in ATTRIBUTES or _is_verb(tail) or tail.startswith("再")) and _is_name(head):
             s = head + tail  # 规模以上工业企业实现营业收入 -> 规模以上工业企业营业收入
         elif (
@@ -240,8 +272,11 @@ def clean_name(text: str) -> str:
             and len(head) <= 6
             and _noun_end(head) == len(head)
             and not re.search(r"[年月期]", head)  # 五年新增: a time, not a subject
+            and not _is_verb(head[:2])  # 引导金融机构新增…贷款: who is led is no owner
         ):
             s = head + tail  # 可再生能源新增装机: the new capacity of renewables, not all
+        elif _PER_BASE_RE.fullmatch(tail) and _is_name(head):
+            s = head  # 工业机器人密度达到每万人300台: the density, per head of what
         elif _is_name(tail):
             s = tail
     if "的" in s:
@@ -257,8 +292,10 @@ def clean_name(text: str) -> str:
             and len(head) >= 4
         ):
             pass  # 政府采购工程面向中小企业的预留份额: a share says whose it is before 的
-        elif re.fullmatch(r"(?:具有|具备)[^的]{0,4}资质(?:等级)?", head):
-            pass  # 具有资质等级的…建筑业企业: the statistics' population, not a loose clause
+        elif QUALIFIED_RE.fullmatch(head):
+            # 具有资质等级的…建筑业企业: the statistics' population, not a loose clause;
+            # 具备科创板上市条件的企业: the condition the things counted meet is their kind
+            pass
         elif len(tail) >= 2 and tail not in GENERIC_NAMES and tail not in _BARE_HEADS:
             s = tail
     if len(s) > 3:

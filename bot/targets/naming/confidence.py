@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.targets.indicators import IndicatorTable
-from bot.targets.lexicon import GENERIC_NAMES, VERB_RE
+from bot.targets.lexicon import GENERIC_NAMES, INDUSTRY_DIVISION_RE, VERB_RE
 from bot.targets.naming.clauses import (
     _LOOSE_END_WORDS,
     _MEMBERSHIP_VERBS,
@@ -37,11 +37,15 @@ _RANK_SCOPES = "全国|全省|全市|全区|全州|西部|中西部|东部|内�
 _RANK_VERBS = "保持|稳居|位居|跃居|居于|位列|居"
 _POLICY_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,14}(?:政策措施|政策|措施|举措)")
 _RANK_CLAUSE_END_RE = re.compile(rf"(?:{_RANK_VERBS})(?:{_RANK_SCOPES})$")
-_THRESHOLD_IN_NAME_RE = re.compile(r"\d+(?:\.\d+)?[万亿千百]?[^\d，。；、]{0,4}?及?以[上下](?=.)")
+_THRESHOLD_IN_NAME_RE = re.compile(
+    r"\d+(?:\.\d+)?[万亿千百]?[^\d，。；、]{0,4}?及?以[上下](?=.)"
+    # and a radius in a coverage rate's name (公交站点500米覆盖率)
+    r"|\d+(?:米|公里|分钟)(?=(?:[\u4e00-\u9fff]{0,4}圈)?覆盖率)"
+)
 _ODD_NAME_RE = re.compile(
     r"[，。；：、（）()“”［］\[\]【】]|^\W|[A-Za-z]{6,}|\d{4}|之|^(?:其中|以上|以下|全年|今年|累计)"
     r"|我们|我国有|^我国|为着力点|.[让把被将]|有$|.了.|[一二三四五六七八九十]年累计|如期$|正式|之力|^约占|^[向把被].{0,3}$"
-    r"|\d+(?:\.\d+)?(?:万亿|亿|万)?[元人个项家%斤吨米]"
+    r"|\d+(?:\.\d+)?(?:万亿|亿|万)?[元人个项家%斤吨米](?!制)"  # 3人制篮球场: a format
     # a modal says what can or must be done (…的速度可以实现比较充分的就业): a clause
     r"|可以|能够|应当|必须"
     # a list of indicators (智算规模等六个主要指标): the figure is of each, named nowhere
@@ -74,6 +78,20 @@ _CLASS_ALONE_RE = re.compile(r"[\u4e00-\u9fff]{1,2}(?:级|性|化|型)|每[十�
 _MEMBERSHIP_NAME_RE = re.compile(rf"(?:{_MEMBERSHIP_VERBS})[^的]{{2,18}}的(?P<noun>[^的]{{1,12}})")
 
 
+# a kind listed before the next one, both of the thing named after them (国控、省控…)
+_LISTED_KIND_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff][式型类性级控属办营])、(?=[\u4e00-\u9fff]{1,4}[式型类性级控属办营])"
+)
+
+
+# a share of one named thing in another: long, and plain
+_SHARE_NAME_RE = re.compile(
+    r"[\u4e00-\u9fffA-Za-z0-9]{2,16}占[\u4e00-\u9fffA-Za-z0-9]{2,14}(?:比重|比例|份额)"
+)
+# facilities and places a verb before them may describe (通用|机场, 起降|点, 充电|站)
+_PLACE_HEAD_RE = re.compile(r"机场|场|站|点|桩|港|码头|园|馆|院|厂|库|中心|平台|基地|航线|线路")
+
+
 def name_confidence(name: str, table: IndicatorTable) -> float:
     """How much a reader can trust ``name`` as the name of what is measured.
 
@@ -87,8 +105,10 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
         return 1.0
     # a size class is part of a name (30亿元以上项目, 海拔1500米以上农村中小学)
     probe = _THRESHOLD_IN_NAME_RE.sub("", name)
-    if _ODD_NAME_RE.search(probe) or len(name) > 20:
-        return 0.5
+    probe = INDUSTRY_DIVISION_RE.sub("行业", probe)  # 交通运输、仓储和邮政业投资: one name
+    probe = _LISTED_KIND_RE.sub("", probe)  # 国家级、省级重点实验室: kinds of one thing
+    if _ODD_NAME_RE.search(probe) or (len(name) > 20 and not _SHARE_NAME_RE.fullmatch(name)):
+        return 0.5  # (a share names two things: 战略性新兴产业增加值占规模以上工业增加值比重)
     if name in GENERIC_NAMES or name in _VAGUE_NAMES:
         return 0.5
     if len(name) <= 3 and _one_word_tag(name) in _NOT_A_THING_TAGS:
@@ -127,7 +147,17 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
     noun = narrowed["noun"] if narrowed else ""
     if (_is_name(noun) and not _is_verb(noun)) or noun in _ONE_CHARACTER_PLACES:
         return 0.75  # 实现通办的政务服务事项: the things counted, narrowed by what they did
-    if not measured and len(words) > 1 and (_is_verb(words[0]) or _is_verb(words[-1])):
+    if (
+        not measured
+        and len(words) > 1
+        and (_is_verb(words[0]) or _is_verb(words[-1]))
+        # 通用机场, 起降点: a word the dictionary calls a verb, then a place it names
+        and not (
+            len(words) == 2
+            and _PLACE_HEAD_RE.fullmatch(words[-1])
+            and not VERB_RE.fullmatch(words[0])
+        )
+    ):
         return 0.5  # 统筹安排省级财政资金, 经验被…集中推广: a verb phrase, not a thing
     head = VERB_RE.match(name)
     if (head and head.end() in word_bounds(name) and len(head.group()) > 1) or VERB_RE.fullmatch(

@@ -19,6 +19,7 @@ from bot.targets.naming.clauses import (
 )
 from bot.targets.naming.clean import _PAREN_RE, clean_name, strip_noise
 from bot.targets.naming.confidence import _PERCENT_NAME_END_RE
+from bot.targets.naming.list_leads import ALL_KINDS, shared_lead
 from bot.targets.naming.resolve import _resolve, lookup
 from bot.targets.naming.words import _CJK_RE, _is_name
 from bot.targets.numbers import Figure
@@ -41,6 +42,11 @@ _BARE_MEASURE_END_RE = re.compile("(?:" + _BARE_MEASURE_RE.pattern + ")$")
 
 
 _SHARE_VERB_RE = re.compile(r"^(?:占比|所占比重|占比重)")
+
+
+# settings a list may name alone, of the subject said before it
+_SETTINGS = frozenset({"城镇", "农村", "城市", "乡村"})
+_SETTING_OF_RE = re.compile(r"^(?:城乡|城镇|农村|城市|乡村)")
 
 
 class _ListForms:
@@ -110,7 +116,12 @@ class _ListForms:
                 items = self._categories(subject, len(figs)) or _split_items(subject, len(figs))
                 if len(items) != len(figs):
                     items = self._listed_items(head, len(figs)) or items
-                if strip_noise(head).lstrip("，、 ").startswith("对") and len(items) > 1:
+                items = shared_lead(strip_noise(head), subject, items)
+                if (
+                    strip_noise(head).lstrip("，、 ").startswith("对")
+                    and len(items) > 1
+                    and not items[0].startswith("对")
+                ):
                     items = ["对" + p for p in items]  # 对东盟、欧盟进出口总额: partners
             if len(items) == 1 and items[0].startswith(_URBAN_RURAL) and len(figs) == 2:
                 rest = items[0][2:]
@@ -135,6 +146,15 @@ class _ListForms:
                 if verb_part.endswith("完成投资"):
                     attr = "完成投资"
                 subjects = [p + attr for p in previous]
+        if (
+            len(subjects) >= 2
+            and all(p in _SETTINGS for p in subjects)
+            and self.last_subject
+            and _is_name(owner := _SETTING_OF_RE.sub("", self.last_subject))
+        ):
+            # 居民人均可支配收入3.2万元，城镇、农村分别增长5%和6%: the settings of the
+            # subject just given (城镇居民人均可支配收入), not places of their own
+            subjects = [p + owner for p in subjects]
         if len(subjects) != len(figs):
             for k in run:
                 self.handled.add(k)
@@ -164,6 +184,8 @@ class _ListForms:
             name = lookup(self.table, subj, fig, change) or (
                 subj if _is_name(subj) and "的" in subj else None
             )
+            if subj.startswith(ALL_KINDS):
+                name = subj  # 各类事故起数 beside 较大事故起数: cleaning would drop the 各类
             name = name or _resolve(self.table, subj, fig, change) or subj
             self.emit(fig, name, change, qualifier=q)
 

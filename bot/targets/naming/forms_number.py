@@ -131,8 +131,22 @@ _WHOLE_USED_FOR_RE = re.compile(
 # A rate or level that says what was done but not to what (办结率, 办复率, 机械化水平).
 _BARE_RATE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}(?:率|水平)")
 _OF_WHOLE_RE = re.compile(
-    r"^(?P<part>[^，。；、]{2,16}?)(?:达到|达|占|相当于)(?P<whole>[^，。；、的]{2,16})的$"
+    r"^(?P<part>[^，。；、]{2,20}?)(?:达到|达|占|相当于|不低于|不少于|不高于|不超过|不大于|不小于)"
+    r"(?P<whole>[^，。；、的]{2,16})的$"
+)  # (配建的公共服务设施面积不低于总建筑面积的10%: a floor on a share of the whole)
+# projects or firms named by the state they are in (开工项目, 在建项目, 签约企业): the verb
+# is part of the name, not the figure's
+_THINGS_IN_A_STATE_RE = re.compile(
+    r"(?:累计|共|全年|年内)?(?P<name>新?(?:开工|竣工|在建|投产|签约|落地|入库|续建)(?:项目|企业))"
+    r"(?:超过|超|近|约|达到|达|共|逾)?"
 )
+# the work money was put into, said right after it (投资3亿元实施了…管网改造, 完成了17条道路的
+# 改扩建), and the counts and links inside it that are no part of its name
+_WORK_AFTER_RE = re.compile(
+    r"[，,]?\s*(?:实施|完成)了?(?P<what>[^，。；,;：:]{2,24}?"
+    r"(?:改造|改扩建|建设|整治|治理|修缮|修复))(?=[，。；,;]|$)"
+)
+_COUNTED_IN_WORK_RE = re.compile(r"\d+(?:\.\d+)?[万亿]?(?:条|座|栋|所|个|处|户|公里|平方米)|等|的")
 _INVESTMENT_ONLY_RE = re.compile(r"(?:累计|共|全年|年内)?(?:完成|实现)?(?:总)?投资")
 _PROJECT_TAIL_RE = re.compile(r"(?:建设|工作|工程建设)$")
 _GROWTH_SPREAD_RE = re.compile(r"增长面(达到|达|为)?[，,]?$")
@@ -226,6 +240,11 @@ class _NumberForm:
             self.emit(fig, covering.canonical, change, max(fig.end, covering.end), subject=False)
             return
         cleaned = clean_name(raw)
+        in_state = _THINGS_IN_A_STATE_RE.fullmatch(strip_noise(raw).strip("，、 "))
+        if in_state and fig.unit_class == "count" and not _after_noun_start(after):
+            # 开工项目超300个: the projects started, a name (the verb is not the figure's)
+            self.emit(fig, in_state["name"], "")
+            return
         attr = _attribute(raw)
         # 总投资2000亿元的101个海洋重点项目 -> 海洋重点项目总投资
         if attr and fig.unit_class in ("money", "area") and not _best_before(self.table, raw, fig):
@@ -387,6 +406,9 @@ class _NumberForm:
         built = _BUILT_AFTER_RE.match(ahead) if fig.unit_class == "money" else None
         if built:
             counted = ""  # 累计投资5.1亿元,建成…31条公路: the things it built come next
+        work = _WORK_AFTER_RE.match(self.s, fig.end) if fig.unit_class == "money" else None
+        if work:
+            counted = ""  # 投资1884万元完成了30栋老旧楼房维修改造: the work comes next
         if name is None and self.last_subject is None and cleaned in _OWN_ATTRIBUTES and counted:
             # 实施科技计划项目88项…；争取到资金5737万元: the funds of the projects counted
             name = counted + cleaned
@@ -445,6 +467,12 @@ class _NumberForm:
             project = _PROJECT_TAIL_RE.sub("", clean_name(prev[:k]))
             if _is_name(project) and k < len(prev) and len(project) <= 14:
                 self.emit(fig, project + "投资", change, subject=False, confidence=0.75)
+                return
+        if name is None and work and cleaned in ("投资", "资金", "投入"):
+            # 投资1.29亿元完成了17条道路的改扩建: the money of the work done with it
+            thing = _COUNTED_IN_WORK_RE.sub("", work["what"]).translate(_QUOTE_TABLE)
+            if _is_name(thing) and len(thing) <= 16:
+                self.emit(fig, thing + cleaned, change, subject=False, confidence=0.75)
                 return
         if name is None and built and cleaned in _OWN_ATTRIBUTES:
             # 累计投资5.1亿元,建成西出口等31条公路: the money of what it built, named next

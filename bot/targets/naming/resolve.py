@@ -15,7 +15,7 @@ from functools import lru_cache
 from bot.targets.indicators import AliasMatch, IndicatorTable, name_class
 from bot.targets.lexicon import ATTRIBUTES, ENLIST_RE, GENERIC_NAMES, LEVEL_PREFIX_RE, SYNONYMS
 from bot.targets.naming.clauses import _STAT_NOUN_RE, _attribute, _find_change, clause_start
-from bot.targets.naming.clean import _QUOTE_TABLE, clean_name, strip_noise
+from bot.targets.naming.clean import _QUOTE_TABLE, clean_name, strip_noise, through_a_network
 from bot.targets.naming.words import (
     _CJK_RE,
     _is_name,
@@ -307,6 +307,8 @@ _NEW_REGISTRATIONS_RE = re.compile(r"新(?:登记注册|登记|注册|设立)$")
 
 def _resolve(table: IndicatorTable, raw: str, fig: Figure, change: str) -> str | None:
     """Canonical or cleaned name for a raw phrase, or ``None`` when it names nothing."""
+    if through_a_network(online := clean_name(raw)):
+        return online  # 限额以上单位通过公共网络实现餐饮收入 is not all 餐饮收入
     best = _best_before(table, raw, fig)
     if best:
         return best

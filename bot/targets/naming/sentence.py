@@ -49,7 +49,14 @@ from bot.targets.naming.resolve import (
     compatible,
     lookup,
 )
-from bot.targets.naming.words import _is_name, _one_word_tag, _segmenter, word_bounds, word_end
+from bot.targets.naming.words import (
+    _is_name,
+    _one_word_tag,
+    _segmenter,
+    plain_verbs,
+    word_bounds,
+    word_end,
+)
 from bot.targets.numbers import Figure
 
 _SHARE_TAIL_RE = re.compile(
@@ -87,6 +94,32 @@ _ENERGY_KIND_RE = re.compile(
     r"(?:新能源|可再生能源|清洁能源|(?:海上|陆上)?风电|光伏(?:发电)?|抽水蓄能|(?:新型)?储能|水电"
     r"|核电|火电|煤电|气电|生物质发电)"
 )
+
+
+_OBJECT_TAGS = frozenset({"n", "nz", "ns", "nt", "j", "b", "vn", "nr"})
+_HEDGE_END_RE = re.compile(r"(?:超过|超|近|约|达到|达|共|逾|突破)$")
+
+
+def _before_next_object(text: str) -> int:
+    """Where the things a count counts end in ``text``, the words between it and the next
+    figure of its clause: at the last plain verb whose object the next figure counts
+    (产业先导区|集聚产业链核心企业超), else the whole text."""
+    bare = _HEDGE_END_RE.sub("", text)
+    k = 0
+    cut = len(text)
+    for word in _segmenter().cut(bare, True):
+        rest = bare[k + len(word) :]
+        if (
+            k >= 2
+            and len(word) >= 2
+            and word in plain_verbs()
+            and len(rest) >= 2
+            and _is_name(rest)
+            and all(t in _OBJECT_TAGS for _w, t in _segmenter().tag(rest, True))
+        ):
+            cut = k
+        k += len(word)
+    return cut
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +172,19 @@ _RATE_OF_CHANGE_RE = re.compile(
 _OFFICIAL_NAMES = {"再就业": "失业人员再就业"}
 
 
+# A list item or a goal that opens with what it measures: 1．产业规模：…, 产业规模：…
+_OPENING_LABEL_RE = re.compile(
+    r"^\s*(?:\d{1,2}\s*[．.、]|[（(][一二三四五六七八九十\d]{1,2}[）)])?\s*"
+    r"(?P<label>[\u4e00-\u9fff]{2,8})[：:]"
+)
+# labels that head a part of the text, not a measure
+_NOT_A_MEASURE_LABEL_RE = re.compile(
+    r"目标|任务|要求|原则|思路|措施|举措|重点|内容|方向|路径|意义|其中|来源|说明|备注|注释"
+    # who says it (据统计：, 会议指出：, 记者获悉：): no measure
+    r"|统计|指出|显示|表示|强调|介绍|报道|获悉|了解|记者"
+)
+
+
 @dataclass(slots=True)
 class NamingContext:
     """What one ；-sentence passes to the next one of the same 。-sentence, and
@@ -179,6 +225,10 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         self.list_subjects: list[str] = []
         self.package_topic = ""
         self.handled: set[int] = set()
+        label = _OPENING_LABEL_RE.match(sentence)
+        if label and _is_name(label["label"]) and not _NOT_A_MEASURE_LABEL_RE.search(label[0]):
+            # 1．产业规模：到2027年，突破1000亿元: the label is what the bare figures measure
+            self.last_subject = label["label"]
 
     # -- helpers -------------------------------------------------------------
 
@@ -202,8 +252,11 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         if alternate and hi > fig.end and _is_name(self.s[fig.end : hi]):
             # 29个扩权赋能县（市）率先…: other kinds of the unit, in brackets, are counted too
             hi = clause_end(self.s, alternate.end())
-        if i + 1 < len(self.figs):
-            hi = min(hi, self.figs[i + 1].start)
+        if i + 1 < len(self.figs) and self.figs[i + 1].start <= hi:
+            hi = self.figs[i + 1].start
+            # 8个产业先导区集聚产业链核心企业超90家: the things counted end at the verb
+            # whose object the next figure counts
+            hi = fig.end + _before_next_object(self.s[fig.end : hi])
         return self.s[fig.end : hi]
 
     def change_for(self, i: int, raw: str, after: str) -> str:

@@ -1,0 +1,66 @@
+"""Awards and subsidies a plan promises: ``对新认定的国家级专精特新“小巨人”企业，给予
+一次性奖励100万元``.
+
+Action plans and implementation opinions state their support as money given to whom
+(``对…的X，给予每人最高2000元的一次性补贴``, ``对首次入选的企业给予最高50万元奖励``).
+The clause before the money holds only the giving (``给予每人最高``): the money is the
+award, named by its kind and by who receives it (``国家级专精特新小巨人企业一次性奖励``,
+``养老护理员一次性补贴``), or by its kind alone when the receivers are only ``企业``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from bot.targets.lexicon import GENERIC_NAMES
+from bot.targets.naming.words import _is_name
+
+if TYPE_CHECKING:
+    from bot.targets.naming.sentence import Named
+
+_KINDS = r"奖励|补贴|补助|奖补|资助|扶持资金|补助资金|奖励资金"
+_CAP = r"(?:每人|每户|每家|每个|每项|每年|单个项目|单家企业)?(?:最高|不超过|最多|最高不超过)?"
+# the giving, with who receives it in the same clause or not: (对…)给予每人最高(一次性)(奖励)
+_GIVING_RE = re.compile(
+    rf"(?:对(?P<who>[^，。；：]{{2,30}}?))?给予{_CAP}(?P<once>一次性)?{_CAP}"
+    rf"(?P<kind>{_KINDS})?{_CAP}$"
+)
+# the award said after the money: (的)(一次性)补贴
+_KIND_AFTER_RE = re.compile(rf"的?(?P<once>一次性)?(?P<kind>{_KINDS})")
+# who receives it, said in the clause before: 对…的X，
+_WHO_BEFORE_RE = re.compile(r"对(?P<who>[^，。；：]{2,30})[，,]$")
+_MARKS = "，,；;。：:"
+
+
+def _receiver(who: str) -> str:
+    """The head of ``who`` (新认定的国家级…企业 -> 国家级…企业), ``""`` when it says
+    nothing of its own (企业)."""
+    head = who.rsplit("的", 1)[-1].strip("“”")
+    head = head.replace("“", "").replace("”", "")
+    return head if _is_name(head) and head not in GENERIC_NAMES and len(head) > 2 else ""
+
+
+def name_awards(sentence: str, named: list[Named]) -> list[Named]:
+    """Money given as an award or a subsidy is named by its kind and its receivers."""
+    out: list[Named] = []
+    for n in named:
+        fig = n.figure
+        start = fig.start
+        while start > 0 and sentence[start - 1] not in _MARKS:
+            start -= 1
+        giving = _GIVING_RE.search(sentence, start, fig.start)
+        if fig.unit_class == "money" and giving and giving.start() == start:
+            after = _KIND_AFTER_RE.match(sentence, fig.end)
+            kind = giving["kind"] or (after["kind"] if after else "")
+            once = giving["once"] or (after["once"] if after else "")
+            if kind:
+                who = giving["who"]
+                if not who:
+                    before = _WHO_BEFORE_RE.search(sentence, 0, start)
+                    who = before["who"] if before else ""
+                name = _receiver(who or "") + (once or "") + kind
+                n = replace(n, indicator=name, confidence=max(n.confidence, 0.75))
+        out.append(n)
+    return out

@@ -1,0 +1,71 @@
+"""What a count counts ends at the thing, before what the clause says of it.
+
+A count is followed by its noun and, with no 的 or verb between them, by what is said
+of those things, which the noun read after the figure runs into::
+
+    提升47家中心卫生院服务能力                 -> 中心卫生院 (not …服务能力)
+    22条重点入黄排水沟整治率达100%            -> 重点入黄排水沟
+    推进50个重点帮扶县振兴发展                 -> 重点帮扶县
+    将5所省市共建高校办学体制调整为省属         -> 省市共建高校
+
+The counted thing is the last noun the measure word goes with (家 卫生院, 条 排水沟);
+what follows it is a rate, a capacity or a change of those things, not part of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from bot.targets.naming.words import _is_name, word_bounds
+
+if TYPE_CHECKING:
+    from bot.targets.indicators import IndicatorTable
+    from bot.targets.naming.sentence import Named
+
+# the things each measure word counts, at the end of their name
+_HEADS = {
+    "个": r"(?:县域|县|区|市|村|镇|乡镇|断面|产业|园区|基地|平台|片区|城市|社区|集群)",
+    "家": r"(?:卫生院|医院|企业|机构|银行|中心)",
+    "所": r"(?:高校|学校|院校|医院|幼儿园|中小学|大学)",
+    "条": r"(?:排水沟|河流|河道|道路|线路|航线|河湖)",
+}
+# what is said of the things: a rate, a capacity, a level, a change of them (not 质效: a
+# count said to be of a quality is left to the confidence checks, counts_a_quality)
+_SAID_OF_RE = re.compile(
+    r"(?:率|能力|水平|发展|改革|攻坚|调整为[\u4e00-\u9fff]{2,4}|占[\u4e00-\u9fff]{2,16})$"
+)
+
+
+def _thing_end(name: str, unit: str) -> int:
+    """Where the counted thing ends in ``name`` (``0`` when nothing is said after it)."""
+    heads = _HEADS.get(unit.removeprefix("万").removeprefix("多"))
+    if heads is None:
+        return 0
+    bounds = word_bounds(name)
+    best = 0
+    for m in re.finditer(heads, name):
+        if m.end() in bounds and m.end() < len(name):
+            best = m.end()
+    return best
+
+
+def counted_thing(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
+    """``named`` with each count's noun cut before what is said of the things (see the
+    module docstring)."""
+    out: list[Named] = []
+    for n in named:
+        name = n.indicator
+        fig = n.figure
+        k = _thing_end(name, fig.unit) if fig.unit_class == "count" else 0
+        if (
+            k >= 2
+            and not table.canonical(name)
+            and _SAID_OF_RE.search(name[k:])
+            and name[k - 2 : k] in sentence[fig.end : fig.end + 40]  # read after the figure
+            and _is_name(name[:k])
+        ):
+            n = replace(n, indicator=name[:k])
+        out.append(n)
+    return out

@@ -1,0 +1,93 @@
+"""Who took part in an event: counts named by the event and the taking part.
+
+Reports count the countries, athletes or firms an event drew, the event in the clause
+before or at the head of the clause, the taking part at its end::
+
+    精心筹办江州运动会，86个国家和地区近3000名运动员参赛
+        -> 江州运动会参赛国家和地区, 江州运动会参赛运动员
+    第三届江州茶叶博览会首次实现18个国家、全国25个省区市全部参展
+        -> 江州茶叶博览会参展国家, 江州茶叶博览会参展省区市
+
+``国家和地区`` alone would be every country; the figure is those that took part. When
+the clause names two events (…博览会和…大赛共有50多个国家参会), the count is of both
+and only the taking part names it (参会国家).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from bot.targets.naming.clauses import clause_end, clause_start
+from bot.targets.naming.words import _is_name, _segmenter
+
+if TYPE_CHECKING:
+    from bot.targets.indicators import IndicatorTable
+    from bot.targets.naming.sentence import Named
+
+# what took part did, at the end of the counted clause
+_TOOK_PART_RE = re.compile(r"(?:全部|共同|踊跃|积极|均)?(?P<verb>参赛|参会|参展|与会)$")
+# between the counted noun and the taking part: nothing, a list going on (、25个省区市和…),
+# or another count (86个国家和地区近3000名运动员参赛); not another noun (65个国家和地区
+# 客商参展: the merchants took part, the countries are where they came from)
+_TOOK_PART_THEMSELVES_RE = re.compile(r"|[、和及].*|.*\d.*")
+# the last word of an event's name
+_EVENT_HEADS = (
+    "博览会", "运动会", "世运会", "奥运会", "亚运会", "全运会", "冬奥会", "残奥会", "交易会",
+    "展览会", "洽谈会", "交流会", "推介会", "论坛", "峰会", "大会", "大赛", "比赛", "大奖赛",
+    "锦标赛", "联赛", "马拉松", "赛事", "展会", "进博会", "广交会", "服贸会", "消博会",
+    "文博会", "农博会",
+)  # fmt: skip
+# the words an event's name is made of, before its head
+_EVENT_WORD_TAGS = frozenset({"n", "ns", "nz", "nt", "nr", "j", "f", "vn", "eng"})
+
+
+def events_in(text: str) -> list[str]:
+    """The events ``text`` names, in order (``精心筹办江州运动会`` -> ``["江州运动会"]``;
+    ordinals such as 第三届 are no part of them)."""
+    words = _segmenter().tag(text, True)
+    out: list[str] = []
+    for i, (word, tag) in enumerate(words):
+        if not word.endswith(_EVENT_HEADS) or tag not in _EVENT_WORD_TAGS:
+            continue
+        k = i
+        while k > 0 and words[k - 1][1] in _EVENT_WORD_TAGS:
+            k -= 1
+        event = "".join(w for w, _t in words[k : i + 1])
+        if len(event) > len(word) and event not in out:
+            out.append(event)
+    return out
+
+
+def named_by_event(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
+    """``named`` with the counts of those who took part in an event named so (see the
+    module docstring)."""
+    out: list[Named] = []
+    for n in named:
+        fig = n.figure
+        end = clause_end(sentence, fig.end)
+        took = _TOOK_PART_RE.search(sentence[fig.end : end])
+        noun = n.indicator
+        if took is not None and noun.endswith(took["verb"]):
+            noun = noun.removesuffix(took["verb"])  # 1200家企业参展: the firms
+        if (
+            fig.unit_class != "count"
+            or took is None
+            or table.canonical(noun)
+            or len(noun) < 2
+            or not _is_name(took["verb"] + noun)
+            or took["verb"] in noun
+            or not sentence.startswith(noun, fig.end)  # the noun right after it
+            or not _TOOK_PART_THEMSELVES_RE.fullmatch(
+                sentence[fig.end + len(noun) : fig.end + took.start()]
+            )
+        ):
+            out.append(n)
+            continue
+        lo = clause_start(sentence, fig.start)
+        before = clause_start(sentence, max(0, lo - 1)) if lo > 0 else lo
+        events = events_in(sentence[before : fig.start])
+        event = events[-1] if len(events) == 1 else ""
+        out.append(replace(n, indicator=event + took["verb"] + noun))
+    return out
