@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.lexicon import GENERIC_NAMES
-from bot.targets.naming.words import _is_name
+from bot.targets.naming.words import _is_name, after_mark
 
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
@@ -47,9 +47,7 @@ def name_awards(sentence: str, named: list[Named]) -> list[Named]:
     out: list[Named] = []
     for n in named:
         fig = n.figure
-        start = fig.start
-        while start > 0 and sentence[start - 1] not in _MARKS:
-            start -= 1
+        start = after_mark(sentence, fig.start, _MARKS)
         giving = _GIVING_RE.search(sentence, start, fig.start)
         if fig.unit_class == "money" and giving and giving.start() == start:
             after = _KIND_AFTER_RE.match(sentence, fig.end)

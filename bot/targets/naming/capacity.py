@@ -10,6 +10,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.words import after_mark
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -23,9 +25,7 @@ def yearly_capacity(sentence: str, named: list[Named]) -> list[Named]:
     out: list[Named] = []
     for n in named:
         fig = n.figure
-        start = fig.start
-        while start > 0 and sentence[start - 1] not in _MARKS:
-            start -= 1
+        start = after_mark(sentence, fig.start, _MARKS)
         if (
             fig.unit_class == "count"
             and n.indicator

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.naming.clean import clean_name
-from bot.targets.naming.words import _is_name
+from bot.targets.naming.words import _is_name, after_mark
 
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
@@ -33,9 +33,7 @@ def share_reached(sentence: str, named: list[Named]) -> list[Named]:
     out: list[Named] = []
     for n in named:
         fig = n.figure
-        start = fig.start
-        while start > 0 and sentence[start - 1] not in _MARKS:
-            start -= 1
+        start = after_mark(sentence, fig.start, _MARKS)
         before = _REACH_BEFORE_RE.search(sentence, start, fig.start)
         after = _PLACES_AFTER_RE.match(sentence, fig.end) if before else None
         if fig.unit == "%" and before and after:

@@ -91,6 +91,12 @@ def _fine_bounds(s: str) -> frozenset[int]:
     return frozenset(out)
 
 
+def after_mark(text: str, pos: int, marks: str) -> int:
+    """Where the stretch of ``text`` that ends at ``pos`` begins: just after the last of
+    ``marks`` before ``pos`` (0 when there is none)."""
+    return max(text.rfind(mark, 0, pos) for mark in marks) + 1
+
+
 def _is_name(s: str) -> bool:
     return (
         len(s) >= 2
