@@ -11,6 +11,7 @@ from bot.models import Document
 from bot.targets import IndicatorTable, TargetRecord, extract_targets
 from bot.targets.naming import (
     carries_its_unit,
+    counts_the_noun_after,
     counts_things_named_by_people,
     cuts_a_word,
     name_confidence,
@@ -125,3 +126,20 @@ def test_a_count_of_cases_is_not_named_by_the_people(extract):
     assert counts_things_named_by_people("提前转移群众", "起")
     assert not counts_things_named_by_people("注册护士", "万人")
     assert not counts_things_named_by_people("企业法人", "家")  # firms, counted in 家
+
+
+def test_a_rank_of_a_verb_a_plan_compared_with_and_a_cut_quality_are_not_names(table):
+    assert name_confidence("居内地排名", table) < CONFIDENT  # 居内地第3位: whose rank?
+    assert name_confidence("外贸进出口总额内地排名", table) >= CONFIDENT
+    assert name_confidence("年度计划", table) < CONFIDENT  # 比年度计划翻了一番: the base
+    assert name_confidence("帮扶县域托底性", table) < CONFIDENT  # of 托底性帮扶
+
+
+def test_a_count_of_the_noun_after_the_figure_is_not_named_by_the_act():
+    s = "本轮规划共设置18项指标，其中约束性指标6项。"
+    assert counts_the_noun_after("规划设置", figure(s, "18"), s)  # the indicators
+    s = "开展8场以上政策宣讲活动，为500家以上企业提供服务。"
+    assert counts_the_noun_after("政策宣讲活动", figure(s, "500"), s)  # the firms
+    s = "开展家政服务员培训3.5万人次，完成房屋征收2.4万户。"
+    assert not counts_the_noun_after("家政服务员培训", figure(s, "3.5"), s)
+    assert not counts_the_noun_after("房屋征收", figure(s, "2.4"), s)

@@ -54,6 +54,7 @@ from bot.targets.naming import (
     clause_end,
     counts_a_quality,
     counts_people_of_a_thing,
+    counts_the_noun_after,
     counts_things_named_by_people,
     cuts_a_word,
     money_named_by_a_thing,
@@ -277,6 +278,8 @@ class _Walker:
             indicator, named.figure.unit
         ):
             score = min(score, 0.5)  # 提前转移群众 118起: the cases, not the people
+        if indicator not in self.table and counts_the_noun_after(indicator, named.figure, sentence):
+            score = min(score, 0.5)  # 规划设置 26项 of 设置26项指标: the indicators
         if indicator not in self.table and a_share_of_nothing(
             indicator, named.figure, sentence, named.change
         ):

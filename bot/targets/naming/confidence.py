@@ -55,6 +55,8 @@ _ODD_NAME_RE = re.compile(
     r"|等(?:领域|方面|环节)$|(?:大)?部分$|多数$"
     # a clause opened by what it is aimed at or how far it goes (针对首年关税为零 2034种)
     r"|^(?:针对|进一步|关于)"
+    # a quality cut from its noun (欠发达县域托底性 of …托底性帮扶): no thing counted
+    r"|.性$"
 )
 
 
@@ -72,7 +74,9 @@ _VAGUE_NAMES = frozenset(
      # money, staff or losses of nothing named
      "资金", "实有人数", "直接财产损失", "立项资金", "从业人员", "贡献率",
      # goods or products of no kind named (5048种商品 of those whose tariffs fall)
-     "商品", "产品"}
+     "商品", "产品",
+     # a plan compared with (比年度计划翻了一番): the base, not the thing
+     "计划", "年度计划"}
 )  # fmt: skip
 # One-word names that describe or act rather than name a thing: 临时, 三级 (区别词), 发电,
 # 服务 (verbal nouns), 城镇 (a place)
@@ -181,7 +185,7 @@ def name_confidence(
     if _RANK_CLAUSE_END_RE.search(name):
         return 0.5  # 农产品产量居全国 (14种…居全国第1位): a clause about a rank, not a name
     if name.endswith("排名"):
-        subject = re.sub(r"(?:全(?:国|省|市|区|县)|世界|全球|中西部)?排名$", "", name)
+        subject = re.sub(rf"(?:全县|{_RANK_SCOPES})?排名$", "", name)  # 居内地排名: 居
         if (
             not _is_name(subject)
             or _TAIL_VERB_RE.search(subject)
@@ -294,6 +298,22 @@ _PERSON_END_RE = re.compile(
 
 # units that count events or things, never people (起, 项, 场): 提前转移群众 118起
 _EVENT_UNIT_RE = re.compile(r"^(?:万|亿)?(?:起|项|件|场|场次|批|批次|条|处|座|台|辆|套|宗)$")
+
+
+def counts_the_noun_after(name: str, fig: Figure, sentence: str) -> bool:
+    """Whether ``fig`` counts the noun written right after it and the name, ending in an
+    act, lacks it (规划共设置26项指标 -> 规划设置 26项: the indicators are counted)."""
+    words = _segmenter().tag(name, True)
+    if not words or fig.unit_class != "count":
+        return False
+    last, tag = words[-1]
+    if not (tag in ("v", "vn") or _is_verb(last) or VERB_RE.fullmatch(last)):
+        return False
+    after = _segmenter().tag(sentence[fig.end : fig.end + 8], True)
+    if not after:
+        return False
+    noun, noun_tag = after[0]
+    return noun_tag.startswith("n") and len(noun) >= 2 and noun not in name
 
 
 def counts_things_named_by_people(name: str, unit: str) -> bool:
