@@ -131,6 +131,8 @@ def test_a_count_of_cases_is_not_named_by_the_people(extract):
 def test_a_rank_of_a_verb_a_plan_compared_with_and_a_cut_quality_are_not_names(table):
     assert name_confidence("居内地排名", table) < CONFIDENT  # 居内地第3位: whose rank?
     assert name_confidence("外贸进出口总额内地排名", table) >= CONFIDENT
+    assert name_confidence("开诊运营全国排名", table) < CONFIDENT  # whose? the centres'
+    assert name_confidence("医疗中心开诊运营全国排名", table) >= CONFIDENT
     assert name_confidence("年度计划", table) < CONFIDENT  # 比年度计划翻了一番: the base
     assert name_confidence("帮扶县域托底性", table) < CONFIDENT  # of 托底性帮扶
 

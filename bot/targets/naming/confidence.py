@@ -192,6 +192,8 @@ def name_confidence(
             or subject[-1] in "达从至到"
             or VERB_RE.fullmatch(subject)
             or _is_verb(subject)
+            # 开诊运营全国排名: what was done ranks, not whose it is (医疗中心)
+            or all(tag in ("v", "vn") for _, tag in _segmenter().tag(subject, True))
         ):
             return 0.5
     measured = bool(_MEASURE_END_RE.search(name) or _STAT_NOUN_RE.search(name))
