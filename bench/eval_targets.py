@@ -315,8 +315,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="with --real: audit indicator names not in the table, with counts",
     )
+    ap.add_argument(
+        "--confidence",
+        action="store_true",
+        help="with --real: how the confidence line splits right and wrong names (-v lists them)",
+    )
     args = ap.parse_args(argv)
-    if args.real or args.names:
+    if args.real or args.names or args.confidence:
         return real_main(args)
     if args.heldout:
         args.gold, args.corpus = HELDOUT_GOLD, HELDOUT_CORPUS
@@ -372,9 +377,11 @@ def real_predictions(names: Sequence[str], table: IndicatorTable) -> list[dict]:
 def real_main(args: argparse.Namespace) -> int:
     """``--real`` / ``--names``: the real-document gold (see :mod:`bench.real_gold`)."""
     from bench.real_gold import (
+        confidence_split,
         load_meta,
         load_real_gold,
         name_audit,
+        print_confidence_split,
         print_real_report,
         score_real,
         split_docs,
@@ -405,6 +412,12 @@ def real_main(args: argparse.Namespace) -> int:
         )
     report = score_real(pred, gold, meta, table.canonical)
     print(f"real documents, split {args.split}: {len(names)} documents with gold")
+    if args.confidence:
+        from bot.targets.records import CONFIDENT
+
+        split = confidence_split(report, table.canonical, CONFIDENT)
+        print_confidence_split(split, verbose=args.verbose, out=sys.stdout)
+        return 0
     print_real_report(report, verbose=args.verbose, out=sys.stdout, canonical=table.canonical)
     return 0
 

@@ -353,3 +353,77 @@ def name_audit(pred: Sequence[dict[str, Any]], known: Callable[[str], bool]) -> 
 
 def sentences(line: str) -> list[str]:
     return [m.group() for m in _SENTENCE_RE.finditer(line) if m.group()]
+
+
+@dataclass
+class ConfidenceSplit:
+    """What the confidence line (:data:`bot.targets.records.CONFIDENT`) shows and hides:
+    figures matched to gold, correctly or wrongly named, and unmatched predictions."""
+
+    threshold: float
+    # (named right?, shown?) -> count, over matched figures
+    matched: Counter[tuple[bool, bool]] = field(default_factory=Counter)
+    # confidence -> [right shown/hidden..]: per value, (right, wrong)
+    per_value: dict[float, Counter[bool]] = field(default_factory=dict)
+    unmatched: Counter[bool] = field(default_factory=Counter)  # shown? -> count
+    hidden_right: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+    shown_wrong: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+
+
+def confidence_split(
+    report: RealReport, canonical: Callable[[str], str | None], threshold: float
+) -> ConfidenceSplit:
+    """Split ``report``'s records by naming (against the gold) and by confidence."""
+    out = ConfidenceSplit(threshold)
+    for p, g in report.pairs:
+        right = name_matches(p["indicator"], g, canonical)
+        conf = float(p.get("confidence", 0.0))
+        shown = conf >= threshold
+        out.matched[right, shown] += 1
+        out.per_value.setdefault(round(conf, 2), Counter())[right] += 1
+        if right and not shown:
+            out.hidden_right.append((p, g))
+        if shown and not right:
+            out.shown_wrong.append((p, g))
+    for p in report.false_positives:
+        out.unmatched[float(p.get("confidence", 0.0)) >= threshold] += 1
+    return out
+
+
+def print_confidence_split(split: ConfidenceSplit, *, verbose: bool, out: Any) -> None:
+    m = split.matched
+    right, wrong = m[True, True] + m[True, False], m[False, True] + m[False, False]
+    print(f"confidence line {split.threshold} (shown >= line, hidden below):", file=out)
+    print(
+        f"  matched, named right: shown {m[True, True]}, hidden {m[True, False]}"
+        f" ({m[True, False] / right if right else 0:.1%} of {right} hidden)",
+        file=out,
+    )
+    print(
+        f"  matched, named wrong: shown {m[False, True]}, hidden {m[False, False]}"
+        f" ({m[False, True] / wrong if wrong else 0:.1%} of {wrong} shown)",
+        file=out,
+    )
+    shown = m[True, True] + m[False, True]
+    print(
+        f"  of the matched records shown, named right: {m[True, True] / shown if shown else 0:.3f}",
+        file=out,
+    )
+    u = split.unmatched
+    print(f"  unmatched predictions: shown {u[True]}, hidden {u[False]}", file=out)
+    print("  per confidence value: right / wrong", file=out)
+    for conf, c in sorted(split.per_value.items()):
+        print(f"    {conf:4.2f}  {c[True]:5d} / {c[False]:5d}", file=out)
+    if verbose:
+        for title, rows in (
+            ("hidden but named right", split.hidden_right),
+            ("shown but named wrong (gold -> predicted)", split.shown_wrong),
+        ):
+            print(f"  {title} ({len(rows)}):", file=out)
+            for p, g in rows:
+                print(
+                    f"    {p['doc'][:24]} L{g['line']} {p.get('confidence')}"
+                    f" {g['indicator']} -> {p['indicator']} = {p.get('value')} {p['unit']}"
+                    f" | {p['sentence'][:60]}",
+                    file=out,
+                )

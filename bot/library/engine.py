@@ -367,13 +367,17 @@ class Engine(
         named: list = []
         for beyond_title in (True, False):
             asked = [(_beyond_title(words, i) if beyond_title else words, i, r) for i, r in stated]
-            named = [(named_in(w, r.indicator), i, r) for w, i, r in asked]
-            if any(n for n, _, _ in named):
-                break
             # a bare name (病例 of 构建不少于1000例病例的高质量脑数据开放数据集) is named by
-            # the sentence that states it
+            # the sentence that states it, as much as a longer name by itself
             named = [
-                (named_in(w, r.sentence) if len(r.indicator) <= BARE_NAME else 0, i, r)
+                (
+                    max(
+                        named_in(w, r.indicator),
+                        named_in(w, r.sentence) if len(r.indicator) <= BARE_NAME else 0,
+                    ),
+                    i,
+                    r,
+                )
                 for w, i, r in asked
             ]
             if any(n for n, _, _ in named):

@@ -50,10 +50,12 @@ from bot.targets.naming import (
     Named,
     NamingContext,
     a_share_of_nothing,
+    carries_its_unit,
     clause_end,
-    compatible,
     counts_a_quality,
     counts_people_of_a_thing,
+    counts_the_noun_after,
+    counts_things_named_by_people,
     cuts_a_word,
     money_named_by_a_thing,
     name_confidence,
@@ -256,8 +258,10 @@ class _Walker:
     def confidence(self, named: Named, indicator: str, sentence: str) -> float:
         """The naming rules' confidence, the name's own, and whether the name can carry
         the unit at all (项目投资 is not measured in 平方米)."""
-        score = min(named.confidence, name_confidence(indicator, self.table))
-        if indicator not in self.table and not compatible(named.figure, indicator):
+        score = min(
+            named.confidence, name_confidence(indicator, self.table, named.figure, sentence)
+        )
+        if indicator not in self.table and not carries_its_unit(indicator, named.figure):
             score = min(score, 0.5)
         if indicator not in self.table and cuts_a_word(indicator, sentence):
             score = min(score, 0.5)  # 中央财政资金建立直(达), (3人)制篮球场: a fragment
@@ -271,6 +275,12 @@ class _Walker:
             score = min(score, 0.5)  # 三级中医院床位 4家: hospitals, not beds
         if indicator not in self.table and counts_people_of_a_thing(indicator, named.figure.unit):
             score = min(score, 0.5)  # 文化惠民工程 3500万人次: the people it reached
+        if indicator not in self.table and counts_things_named_by_people(
+            indicator, named.figure.unit
+        ):
+            score = min(score, 0.5)  # 提前转移群众 118起: the cases, not the people
+        if indicator not in self.table and counts_the_noun_after(indicator, named.figure, sentence):
+            score = min(score, 0.5)  # 规划设置 26项 of 设置26项指标: the indicators
         if indicator not in self.table and a_share_of_nothing(
             indicator, named.figure, sentence, named.change
         ):
@@ -915,7 +925,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "56"
+EXTRACTOR_VERSION = "57"
 
 
 def extract_targets(

@@ -20,7 +20,7 @@ from bot.targets.naming.clauses import (
     clause_start,
 )
 from bot.targets.naming.clean import _TAIL_CHANGE_RE, _TAIL_VERB_RE
-from bot.targets.naming.resolve import _MEASURE_END_RE
+from bot.targets.naming.resolve import _MEASURE_END_RE, compatible
 from bot.targets.naming.words import (
     _is_name,
     _is_verb,
@@ -44,12 +44,19 @@ _THRESHOLD_IN_NAME_RE = re.compile(
 )
 _ODD_NAME_RE = re.compile(
     r"[，。；：、（）()“”［］\[\]【】]|^\W|[A-Za-z]{6,}|\d{4}|之|^(?:其中|以上|以下|全年|今年|累计)"
-    r"|我们|我国有|^我国|为着力点|.[让把被将]|有$|.了.|[一二三四五六七八九十]年累计|如期$|正式|之力|^约占|^[向把被].{0,3}$"
+    r"|我们|我国有|^我国|为着力点|[^出转]让|.[把被将]|有$|.了.|[一二三四五六七八九十]年累计|如期$|正式|之力|^约占|^[向把被].{0,3}$"
     r"|\d+(?:\.\d+)?(?:万亿|亿|万)?[元人个项家%斤吨米](?!制)"  # 3人制篮球场: a format
     # a modal says what can or must be done (…的速度可以实现比较充分的就业): a clause
     r"|可以|能够|应当|必须"
     # a list of indicators (智算规模等六个主要指标): the figure is of each, named nowhere
     r"|.(?:主要|等|各项|相关)指标$"
+    # fields listed, not the things counted in them (基础设施、公共服务等领域 320个), and a
+    # part said of the things (授权事项大部分 40项: most of them did something)
+    r"|等(?:领域|方面|环节)$|(?:大)?部分$|多数$"
+    # a clause opened by what it is aimed at or how far it goes (针对首年关税为零 2034种)
+    r"|^(?:针对|进一步|关于)"
+    # a quality cut from its noun (欠发达县域托底性 of …托底性帮扶): no thing counted
+    r"|.性$"
 )
 
 
@@ -65,7 +72,11 @@ _VAGUE_NAMES = frozenset(
      # who runs it, or what was learned, with no thing named: 民办 (of 幼儿园), 经验
      "民办", "公办", "经验",
      # money, staff or losses of nothing named
-     "资金", "实有人数", "直接财产损失", "立项资金", "从业人员", "贡献率"}
+     "资金", "实有人数", "直接财产损失", "立项资金", "从业人员", "贡献率",
+     # goods or products of no kind named (5048种商品 of those whose tariffs fall)
+     "商品", "产品",
+     # a plan compared with (比年度计划翻了一番): the base, not the thing
+     "计划", "年度计划"}
 )  # fmt: skip
 # One-word names that describe or act rather than name a thing: 临时, 三级 (区别词), 发电,
 # 服务 (verbal nouns), 城镇 (a place)
@@ -84,6 +95,50 @@ _LISTED_KIND_RE = re.compile(
 )
 
 
+# a short alternative in brackets: 妇幼保健院（所、站）, 县（市、区）, 药师（士）
+_ALTERNATIVE_RE = re.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff、]{1,6}）")
+
+
+def _listed_nouns(probe: str) -> str:
+    """``probe`` without what only lists the kinds of one thing: short alternatives in
+    brackets (县（市、区）) and nouns listed before one head (供热、供水、燃气管网), when
+    every item is a short name and the first does not open with a verb (新建、改造…管网
+    is a clause; 新台阶、亩产 is no list of kinds)."""
+    probe = _ALTERNATIVE_RE.sub("", probe)
+    if "、" not in probe:
+        return probe
+    parts = probe.split("、")
+    first = _segmenter().tag(parts[0], True)[0] if parts[0] else ("", "")
+    if (
+        all(_is_name(p) and len(p) <= 10 and p not in _VAGUE_NAMES for p in parts)
+        and not _is_verb(first[0])
+        and first[1] != "p"  # 在科研、工业…领域: where, not what
+        and not VERB_RE.match(parts[0])
+    ):
+        return "".join(parts)
+    return probe
+
+
+# a coined term in quotes (“标准地”), and a voltage class (1000千伏): parts of a name
+_QUOTED_TERM_RE = re.compile(r"“(?P<term>[\u4e00-\u9fffA-Za-z0-9+]{1,10})”")
+_VOLTAGE_RE = re.compile(r"\d+(?:千伏|kV)(?=[\u4e00-\u9fff])")
+# a ratio of two named things (…总产值与农业总产值之比): the 之 is no clause
+_RATIO_OF_TWO_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})之比$")
+# what a long clause holds and a long name does not: a list's 等, a 的 clause, a
+# comparison (不低于), an event (实现), a past act (了)
+_CLAUSE_MARK_RE = re.compile(r"[等的了]|不[低高少多]于|实现")
+
+
+def _long_but_plain(name: str) -> bool:
+    """A long name (21–24 characters) that is one noun phrase ending in what is measured
+    (县级以上应急管理部门行政执法装备配备达标率, …异地安置工程总投资), no clause."""
+    return (
+        len(name) <= 24
+        and bool(_MEASURE_END_RE.search(name) or _STAT_NOUN_RE.search(name))
+        and not _CLAUSE_MARK_RE.search(name)
+    )
+
+
 # a share of one named thing in another: long, and plain
 _SHARE_NAME_RE = re.compile(
     r"[\u4e00-\u9fffA-Za-z0-9]{2,16}占[\u4e00-\u9fffA-Za-z0-9]{2,14}(?:比重|比例|份额)"
@@ -92,12 +147,16 @@ _SHARE_NAME_RE = re.compile(
 _PLACE_HEAD_RE = re.compile(r"机场|场|站|点|桩|港|码头|园|馆|院|厂|库|中心|平台|基地|航线|线路")
 
 
-def name_confidence(name: str, table: IndicatorTable) -> float:
+def name_confidence(
+    name: str, table: IndicatorTable, fig: Figure | None = None, sentence: str = ""
+) -> float:
     """How much a reader can trust ``name`` as the name of what is measured.
 
     A canonical indicator: 1. A noun phrase ending in a measure (``…产量``, ``…企业``):
     0.9. Another short noun phrase: 0.75. Anything that starts or ends with a verb, holds
     punctuation or is very long: 0.5 (below :data:`~bot.targets.records.CONFIDENT`).
+    With the figure and its sentence, a verb in the name can be the act the figure
+    counts (房屋征收 2.46万户, 注册护士 3.1万人: :func:`_an_act_counted`).
     """
     if not name:
         return 0.0
@@ -107,7 +166,13 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
     probe = _THRESHOLD_IN_NAME_RE.sub("", name)
     probe = INDUSTRY_DIVISION_RE.sub("行业", probe)  # 交通运输、仓储和邮政业投资: one name
     probe = _LISTED_KIND_RE.sub("", probe)  # 国家级、省级重点实验室: kinds of one thing
-    if _ODD_NAME_RE.search(probe) or (len(name) > 20 and not _SHARE_NAME_RE.fullmatch(name)):
+    probe = _listed_nouns(probe)  # 供热、供水、燃气管网; 妇幼保健院（所、站）: one name
+    probe = _QUOTED_TERM_RE.sub(r"\g<term>", probe)  # 工业项目“标准地”出让比例: a coined term
+    probe = _VOLTAGE_RE.sub("", probe)  # 1000千伏输电线路: a class of lines, not a year
+    probe = _RATIO_OF_TWO_RE.sub("比", probe)  # 农产品加工业总产值与农业总产值之比
+    if _ODD_NAME_RE.search(probe) or (
+        len(name) > 20 and not _SHARE_NAME_RE.fullmatch(name) and not _long_but_plain(name)
+    ):
         return 0.5  # (a share names two things: 战略性新兴产业增加值占规模以上工业增加值比重)
     if name in GENERIC_NAMES or name in _VAGUE_NAMES:
         return 0.5
@@ -120,13 +185,15 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
     if _RANK_CLAUSE_END_RE.search(name):
         return 0.5  # 农产品产量居全国 (14种…居全国第1位): a clause about a rank, not a name
     if name.endswith("排名"):
-        subject = re.sub(r"(?:全(?:国|省|市|区|县)|世界|全球|中西部)?排名$", "", name)
+        subject = re.sub(rf"(?:全县|{_RANK_SCOPES})?排名$", "", name)  # 居内地排名: 居
         if (
             not _is_name(subject)
             or _TAIL_VERB_RE.search(subject)
             or subject[-1] in "达从至到"
             or VERB_RE.fullmatch(subject)
             or _is_verb(subject)
+            # 开诊运营全国排名: what was done ranks, not whose it is (医疗中心)
+            or all(tag in ("v", "vn") for _, tag in _segmenter().tag(subject, True))
         ):
             return 0.5
     measured = bool(_MEASURE_END_RE.search(name) or _STAT_NOUN_RE.search(name))
@@ -147,6 +214,7 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
     noun = narrowed["noun"] if narrowed else ""
     if (_is_name(noun) and not _is_verb(noun)) or noun in _ONE_CHARACTER_PLACES:
         return 0.75  # 实现通办的政务服务事项: the things counted, narrowed by what they did
+    act = fig is not None and _an_act_counted(words, fig, name, sentence)
     if (
         not measured
         and len(words) > 1
@@ -157,12 +225,14 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
             and _PLACE_HEAD_RE.fullmatch(words[-1])
             and not VERB_RE.fullmatch(words[0])
         )
+        and not act
     ):
         return 0.5  # 统筹安排省级财政资金, 经验被…集中推广: a verb phrase, not a thing
     head = VERB_RE.match(name)
-    if (head and head.end() in word_bounds(name) and len(head.group()) > 1) or VERB_RE.fullmatch(
-        name
-    ):
+    if (
+        (head and head.end() in word_bounds(name) and len(head.group()) > 1)
+        or VERB_RE.fullmatch(name)
+    ) and not act:
         return 0.5
     tail = next((m for m in VERB_RE.finditer(name) if m.end() == len(name)), None)
     if (
@@ -170,9 +240,46 @@ def name_confidence(name: str, table: IndicatorTable) -> float:
         and tail.start() > 0
         and tail.start() in word_bounds(name)
         and not _STAT_NOUN_RE.search(name)  # 整车出口: the verb names a trade flow
+        and not act
     ):
         return 0.5
     return 0.9 if measured else 0.75
+
+
+# Units of a change, not of an amount: a verb before one is the change (时限压缩65%)
+_CHANGE_UNITS = frozenset({"%", "‰", "倍", "个百分点", "百分点"})
+# a measure word right before the name: the figure counts the name's noun (24个|项目完工)
+_COUNTED_GAP_RE = re.compile(r"\s*(?:多|余|以上|左右)?\s*$")
+# words that say what kind or which a thing is, not what it is (平均|居住, 提前|转移)
+_MODIFIER_TAGS = frozenset({"a", "ad", "d", "b", "m", "p", "c", "r", "q"})
+
+
+def _an_act_counted(words: list[str], fig: Figure, name: str, sentence: str) -> bool:
+    """Whether ``name``, a verb and the nouns it acts on, names what ``fig`` counts.
+
+    The nouns then the act (房屋征收 2.46万户, 专利授权 83616件, 公共服务投入 33.4亿元): what
+    was done, counted, unless the figure stands before the name and counts its noun
+    (24个项目完工: the projects, not the act). The act then the things it makes or takes
+    (注册护士 3.1万人, 开工项目 1万个, 参会国家和地区 50个): the things, counted, but not an
+    amount of money (统筹安排省级财政资金: what was done with it). Never a change (时限压缩
+    65%), and both sides must hold a noun (平均居住, 提前转移: no thing named).
+    """
+    if fig.unit in _CHANGE_UNITS or not fig.unit or len(words) < 2:
+        return False
+    tags = [t for _, t in _segmenter().tag(name, True)]
+    if len(tags) != len(words) or tags[0] == "p":
+        return False  # 在…领域应用: where it was done, no thing named
+    first, last = (_is_verb(w) or bool(VERB_RE.fullmatch(w)) for w in (words[0], words[-1]))
+    if first == last:
+        return False  # 就业…就业, 统筹安排…: no plain order of nouns and act
+    nouns = tags[:-1] if last else tags[1:]
+    if all(t in _MODIFIER_TAGS or t.startswith("v") for t in nouns):
+        return False
+    at = sentence.find(name)
+    counted = 0 <= fig.end <= at and bool(_COUNTED_GAP_RE.fullmatch(sentence[fig.end : at]))
+    if last:
+        return not counted
+    return fig.unit_class != "money"
 
 
 _PERSON_UNIT_RE = re.compile(r"^(?:万|亿)?(?:人|名|人次)$")
@@ -189,6 +296,54 @@ _SPENT_ON_RE = re.compile("(?:" + "|".join(_SPENT_ON) + ")$")
 _PERSON_END_RE = re.compile(
     r"(?:人|者|员|生|工|师|民|户|家庭|儿童|老人|干部|人才|人口|群众|职工|劳动力|专家|院士|队伍)$"
 )
+
+
+# units that count events or things, never people (起, 项, 场): 提前转移群众 118起
+_EVENT_UNIT_RE = re.compile(r"^(?:万|亿)?(?:起|项|件|场|场次|批|批次|条|处|座|台|辆|套|宗)$")
+
+
+def counts_the_noun_after(name: str, fig: Figure, sentence: str) -> bool:
+    """Whether ``fig`` counts the noun written right after it and the name, ending in an
+    act, lacks it (规划共设置26项指标 -> 规划设置 26项: the indicators are counted)."""
+    words = _segmenter().tag(name, True)
+    if not words or fig.unit_class != "count":
+        return False
+    last, tag = words[-1]
+    if not (tag in ("v", "vn") or _is_verb(last) or VERB_RE.fullmatch(last)):
+        return False
+    after = _segmenter().tag(sentence[fig.end : fig.end + 8], True)
+    if not after:
+        return False
+    noun, noun_tag = after[0]
+    return noun_tag.startswith("n") and len(noun) >= 2 and noun not in name
+
+
+def counts_things_named_by_people(name: str, unit: str) -> bool:
+    """Whether a count of events or things (起, 项, 场) is named after people (提前转移群众
+    118起 for 118起成功避险案例): the figure belongs to another noun."""
+    return bool(_EVENT_UNIT_RE.match(unit) and _PERSON_END_RE.search(name))
+
+
+# what a name of another class can still be counted or sized in, for a reader: a
+# throughput in people or goods (旅客吞吐量 3109.3万人次), a scale in the things it is made
+# of (在园师生规模 1.5万人, 牧场规模 15.5万平方米), exports in things (整车出口 100万辆), a
+# rank moved by places (…指数排名提升6位), a rate per head (移动电话普及率 126.5部/百人)
+_SIZED_IN_COUNT_RE = re.compile(r"(?:吞吐量|规模|出口|进口)$")
+
+
+def carries_its_unit(name: str, fig: Figure) -> bool:
+    """Whether a reader can take ``fig``'s unit as the unit of ``name`` (项目投资 is not
+    measured in 平方米): :func:`~bot.targets.naming.resolve.compatible`, and the few
+    names it refuses for alias matching that still read right with the figure."""
+    if compatible(fig, name):
+        return True
+    if fig.unit_class == "count" and _SIZED_IN_COUNT_RE.search(name):
+        return True
+    if fig.unit_class == "area" and name.endswith("规模"):
+        return True
+    if name.endswith("排名") and fig.unit == "位":
+        return True  # 提升6位: a rank's change, in places
+    return "/" in fig.unit and bool(re.search(r"(?:率|密度)$", name))
 
 
 def counts_people_of_a_thing(name: str, unit: str) -> bool:
@@ -244,16 +399,22 @@ def a_share_of_nothing(name: str, fig: Figure, sentence: str, change: str) -> bo
 
 
 _COUNT_BEFORE_NAME_RE = re.compile(
-    r"[\d一二三四五六七八九十百千万亿两][个家所项条座处批名户件台辆只头套]$"
+    r"[\d一二三四五六七八九十百千万亿两][个家所项条座处批名户件台辆只头套种款部]$"
 )
 
 
 def cuts_a_word(name: str, sentence: str) -> bool:
     """Whether ``name``, read verbatim in ``sentence``, starts inside a word there
     (``制篮球场`` of 3人制篮球场)."""
-    at = sentence.find(name)
-    if at < 0 or len(name) < 2:
+    if len(name) < 2:
         return False
+    ats = [m.start() for m in re.finditer(re.escape(name), sentence)]
+    # a name written more than once cuts a word only where every one of them does
+    # (五百亿级开发区2个、百亿级开发区22个: the second is whole)
+    return bool(ats) and all(_cuts_at(name, sentence, at) for at in ats)
+
+
+def _cuts_at(name: str, sentence: str, at: int) -> bool:
     if _COUNT_BEFORE_NAME_RE.search(sentence, max(0, at - 4), at):
         return False  # 810个|省重点项目: jieba reads 个省 as one word
     lo = max(0, at - 8)
