@@ -258,9 +258,19 @@ def carry_the_topic(
     the module docstring). ``before`` is the sentence before it when that one gave no
     figure: a sentence of one clause, a topic and how it went (老城区改造工作成效明显。
     全年共完成投资3.5亿元), is the topic of the next one."""
-    opening = opening_topic(sentence)
-    if not opening and before and not re.search(r"[，,；;：:]", before.rstrip("。；;！!")):
-        opening = topic_of(before.rstrip("。；;！!"))
+    found: list[str] = []
+    # the loop below reuses the name ``before`` for a position
+    previous = before.rstrip("。；;！!")
+
+    def opening() -> str:
+        # segmenting the opening clause is the costly part: only for a figure that asks
+        if not found:
+            topic = opening_topic(sentence)
+            if not topic and previous and not re.search(r"[，,；;：:]", previous):
+                topic = topic_of(previous)
+            found.append(topic)
+        return found[0]
+
     out: list[Named] = []
     running = ""  # the topic the figure before was given
     wholes: dict[int, str] = {}  # the whole each part named so far is a part of
@@ -299,7 +309,11 @@ def carry_the_topic(
             out.append(n)
             continue
         measure = _BARE_MEASURE_RE.fullmatch(n.indicator)
-        owner = opening or topic_of(sentence[clause_start(sentence, max(0, lo - 1)) : lo])
+        owner = (
+            (opening() or topic_of(sentence[clause_start(sentence, max(0, lo - 1)) : lo]))
+            if measure
+            else ""
+        )
         if (
             measure
             and owner
@@ -319,7 +333,10 @@ def carry_the_topic(
             done
             and fig.form not in ("rank", "comparison")
             and not table.canonical(n.indicator)
-            and (_weak(n, done, table) or (opening and _shorter_topic(n.indicator, done, opening)))
+            and (
+                _weak(n, done, table)
+                or (bool(opening()) and _shorter_topic(n.indicator, done, opening()))
+            )
             and (done not in ("投资", "投入") or fig.unit_class == "money")
         ):
             last = out[-1] if out else None
@@ -332,7 +349,7 @@ def carry_the_topic(
                 if adjacent and last is not None and _other_kind(last, n, done)
                 else ""
             )
-            owner = owner or topic_of(sentence[before:lo]) or opening
+            owner = owner or topic_of(sentence[before:lo]) or opening()
             if owner and done not in ("投资", "投入") and not _agent(owner):
                 owner = ""  # 耕地保护…，垦造水田: the work the act is part of, no agent
             if owner and not n.indicator.startswith(owner) and owner not in done:
