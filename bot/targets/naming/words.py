@@ -94,7 +94,10 @@ def _fine_bounds(s: str) -> frozenset[int]:
 def after_mark(text: str, pos: int, marks: str) -> int:
     """Where the stretch of ``text`` that ends at ``pos`` begins: just after the last of
     ``marks`` before ``pos`` (0 when there is none)."""
-    return max(text.rfind(mark, 0, pos) for mark in marks) + 1
+    start = pos  # a walk back: the mark is near, and most marks are not in the text at all
+    while start > 0 and text[start - 1] not in marks:
+        start -= 1
+    return start
 
 
 def _is_name(s: str) -> bool:
