@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-from bot.corpus.gazetteer import NATIONAL, default_gazetteer
+from bot.corpus.gazetteer import NATIONAL, Place, default_gazetteer
 from bot.models import Document, Passage
 from bot.targets.frames import Frame, grown_among, name_group_heads
 from bot.targets.indicators import IndicatorTable, default_table
@@ -380,16 +380,12 @@ class _Walker:
         end = 0
         # 内江、眉山、自贡、遂宁经济总量突破2000亿元: one figure said of each listed place
         for m in self.gazetteer.mentions(text[:40]):
-            if m.start - end > (2 if not places else 1):
+            joined = text[end : m.start] in ("、", "和", "及", "与")
+            if (m.start > 2 if not places else not joined) or not self._inside(m.place):
                 break
-            if places and text[end : m.start] not in ("、", "和", "及", "与"):
-                break
-            place = m.place
-            if place.short == self.region or not self.gazetteer.covers(self.region, place.short):
-                break
-            places.append(place.short)
+            places.append(m.place.short)
             end = m.end
-            while end < len(text) and text[end] in "市区县州":
+            while end < len(text) and text[end] in _PLACE_SUFFIXES:
                 end += 1
             rest = re.sub(r"^(?:全年|全市|年内|今年|实现|完成)", "", text[end:])
             if self.table.matches_at(rest, 0):
@@ -406,13 +402,14 @@ class _Walker:
         if not self.region or indicator in self.table:
             return ""
         m = next(iter(self.gazetteer.mentions(indicator[:12])), None)
-        if m is None or m.start:
+        if m is None or m.start or not self._inside(m.place):
             return ""
-        place = m.place
-        if place.short == self.region or not self.gazetteer.covers(self.region, place.short):
-            return ""
-        rest = indicator[m.end :].lstrip("市区县州")
-        return place.short if len(rest) >= 2 and self.table.canonical(rest) else ""
+        rest = indicator[m.end :].lstrip(_PLACE_SUFFIXES)
+        return m.place.short if len(rest) >= 2 and self.table.canonical(rest) else ""
+
+    def _inside(self, place: Place) -> bool:
+        """Whether ``place`` is a part of the document's region, not the region itself."""
+        return place.short != self.region and self.gazetteer.covers(self.region, place.short)
 
     def _gdp_named(self, name: str) -> str:
         """GDP inside a share said as the family's member for this document's level:
@@ -778,6 +775,8 @@ class _Walker:
         )
 
 
+# the suffixes a place name may carry in running text (武汉市经济总量)
+_PLACE_SUFFIXES = "市区县州"
 # A named economic zone of a province (成都平原经济区, 三亚经济圈) and the totals that are
 # its GDP when it opens a clause with them.
 _ZONE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:经济区|经济圈|经济带|城市群|都市圈|示范区)")
