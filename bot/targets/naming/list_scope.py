@@ -13,6 +13,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.clauses import _ITEM_SPLIT_RE
+
 if TYPE_CHECKING:
     from bot.targets.indicators import IndicatorTable
     from bot.targets.naming.sentence import Named
@@ -22,7 +24,6 @@ _GROUP_RE = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:地区|县域|山区|牧区|林区|垦区|库区|老区|片区|区域|县市|市县"
     r"|园区|开发区|高新区|新区|示范区|试验区|经济带|经济圈|经济区|城市群|都市圈)"
 )
-_JOINERS = ("、", "和", "及", "与")
 # what a statistic of an area measures (收入, 增加值, 比重 …): the list items it can share
 _MEASURE_RE = re.compile(
     r"(?:收入|总值|增加值|产值|支出|投资|利润|税收|零售额|总额|产量|比重|占比|增速|人口|指数|规模|[^效]率)$"
@@ -59,7 +60,7 @@ def group_shared(sentence: str, named: list[Named], table: IndicatorTable) -> li
             if n.indicator.startswith(group) or not _is_measure(n.indicator, table):
                 continue
             k = sentence.find(n.indicator, end)
-            if k < 0 or sentence[k - 1 : k] not in _JOINERS:
+            if k < 1 or not _ITEM_SPLIT_RE.fullmatch(sentence, k - 1, k):
                 continue
             between = sentence[end : k - 1]
             if between and not _is_list_gap(between, table):
@@ -71,4 +72,4 @@ def group_shared(sentence: str, named: list[Named], table: IndicatorTable) -> li
 
 def _is_list_gap(text: str, table: IndicatorTable) -> bool:
     """Whether the words between two listed measures are more measures of the list."""
-    return all(_is_measure(part, table) for part in re.split("|".join(_JOINERS), text))
+    return all(_is_measure(part, table) for part in _ITEM_SPLIT_RE.split(text))
