@@ -1,4 +1,5 @@
-"""Shared fixtures: settings pointing at temporary folders, a built engine."""
+"""Shared fixtures: settings pointing at temporary folders, a built engine, the indicator
+table and key-target extraction over a text."""
 
 from __future__ import annotations
 
@@ -18,6 +19,30 @@ BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
 
 def make_settings(corpus: Path, data: Path, **extra) -> Settings:
     return Settings(corpus_dir=corpus, data_dir=data, **extra)
+
+
+@pytest.fixture(scope="module")
+def table():
+    """The indicator table as shipped (``config/indicators.toml``); a module may define
+    its own."""
+    from bot.targets import IndicatorTable
+
+    return IndicatorTable.load()
+
+
+@pytest.fixture
+def extract(tmp_path, table):
+    """Key targets of a text, written to a file (``name``) and loaded as the corpus is."""
+    from bot.corpus.loader import load_document
+    from bot.targets import extract_targets
+
+    def run(text: str, name: str = "doc.txt"):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        doc = load_document(path, tmp_path, max_bytes=10**7, passage_max_chars=400)
+        return extract_targets(doc, table)
+
+    return run
 
 
 def engine_over(root: Path, docs: Mapping[str, str], **extra):

@@ -7,16 +7,11 @@ import pytest
 
 from bot.corpus.loader import load_document
 from bot.models import Document
-from bot.targets import IndicatorTable, TargetRecord, extract_targets
+from bot.targets import TargetRecord, extract_targets
 from bot.targets.naming.carry import opening_topic, topic_of
 from bot.targets.naming.events import events_in
 
 REPORT = "江州市2025年政府工作报告\n"
-
-
-@pytest.fixture(scope="module")
-def table() -> IndicatorTable:
-    return IndicatorTable.load()
 
 
 @pytest.fixture

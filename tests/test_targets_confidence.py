@@ -8,7 +8,7 @@ import pytest
 
 from bot.corpus.loader import load_document
 from bot.models import Document
-from bot.targets import IndicatorTable, TargetRecord, extract_targets
+from bot.targets import TargetRecord, extract_targets
 from bot.targets.naming import (
     carries_its_unit,
     counts_the_noun_after,
@@ -18,11 +18,6 @@ from bot.targets.naming import (
 )
 from bot.targets.numbers import Figure, find_figures
 from bot.targets.records import CONFIDENT
-
-
-@pytest.fixture(scope="module")
-def table() -> IndicatorTable:
-    return IndicatorTable.load()
 
 
 @pytest.fixture

@@ -9,12 +9,7 @@ import pytest
 
 from bot.corpus.loader import load_document
 from bot.models import Document
-from bot.targets import IndicatorTable, TargetRecord, extract_targets
-
-
-@pytest.fixture(scope="module")
-def table() -> IndicatorTable:
-    return IndicatorTable.load()
+from bot.targets import TargetRecord, extract_targets
 
 
 @pytest.fixture

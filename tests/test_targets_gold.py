@@ -23,12 +23,6 @@ from bench.eval_targets import (
     predict,
     score,
 )
-from bot.targets import IndicatorTable
-
-
-@pytest.fixture(scope="module")
-def table() -> IndicatorTable:
-    return IndicatorTable.load()
 
 
 @pytest.mark.parametrize(

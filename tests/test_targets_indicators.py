@@ -10,11 +10,6 @@ from bot.config import PROJECT_ROOT
 from bot.targets.indicators import DEFAULT_PATH, IndicatorTable, default_table, name_class
 
 
-@pytest.fixture(scope="module")
-def table() -> IndicatorTable:
-    return IndicatorTable.load()
-
-
 def test_default_path_is_the_project_config():
     assert DEFAULT_PATH == PROJECT_ROOT / "config" / "indicators.toml"
     assert default_table() is default_table()  # loaded once per process

@@ -3,27 +3,7 @@ each tested on invented sentences written the way such documents are written."""
 
 from __future__ import annotations
 
-import pytest
-
-from bot.corpus.loader import load_document
-from bot.models import Document
-from bot.targets import IndicatorTable, TargetRecord, extract_targets
-
-
-@pytest.fixture(scope="module")
-def table() -> IndicatorTable:
-    return IndicatorTable.load()
-
-
-@pytest.fixture
-def extract(tmp_path, table):
-    def run(text: str, name: str = "doc.txt") -> list[TargetRecord]:
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        doc: Document = load_document(path, tmp_path, max_bytes=10**7, passage_max_chars=400)
-        return extract_targets(doc, table)
-
-    return run
+from bot.targets import TargetRecord
 
 
 def names(records: list[TargetRecord]) -> dict[tuple[float | None, str], str]:

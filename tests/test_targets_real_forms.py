@@ -6,28 +6,10 @@ from __future__ import annotations
 import pytest
 
 from bot.corpus.loader import load_document
-from bot.models import Document
-from bot.targets import IndicatorTable, TargetRecord, extract_targets
+from bot.targets import extract_targets
 from bot.targets.kinds import normalize_year
 from bot.targets.naming import name_confidence, word_bounds
 from bot.targets.records import CONFIDENT
-
-
-@pytest.fixture(scope="module")
-def table() -> IndicatorTable:
-    return IndicatorTable.load()
-
-
-@pytest.fixture
-def extract(tmp_path, table):
-    def run(text: str, name: str = "doc.txt") -> list[TargetRecord]:
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        doc: Document = load_document(path, tmp_path, max_bytes=10**7, passage_max_chars=400)
-        return extract_targets(doc, table)
-
-    return run
-
 
 BULLETIN = """2023年江州市国民经济和社会发展统计公报
 江州市统计局
