@@ -613,6 +613,7 @@ _OUTPUT_MEASURES = ("总产量", "产量", "销量", "销售量")
 def clear_caches() -> None:
     """Forget memoised names (benchmarks use this to time a first pass honestly)."""
     clean_name.cache_clear()
+    strip_noise.cache_clear()
     word_bounds.cache_clear()
     _aliases_cached.cache_clear()
 
