@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import cn2an
 
 from bot.targets.lexicon import PEOPLE_NOUNS
+from bot.targets.regex_gate import gated
 
 # --- Chinese numerals ---------------------------------------------------------
 
@@ -1298,3 +1299,27 @@ _QUICK_RE = re.compile(
 def may_have_figures(sentence: str) -> bool:
     """Cheap pre-filter: ``False`` when ``sentence`` cannot contain a figure."""
     return _QUICK_RE.search(sentence) is not None
+
+
+# Scanned over every sentence: each gated by the characters its matches open with
+# (same matches, most positions rejected by one class test; see regex_gate).
+_FIGURE_RE = gated(_FIGURE_RE)
+_SCALE_RE = gated(_SCALE_RE)
+_COMPARISON_RE = gated(_COMPARISON_RE)
+_FRACTION_AR_RE = gated(_FRACTION_AR_RE)
+_TENTHS_RE = gated(_TENTHS_RE)
+_BARE_RE = gated(_BARE_RE)
+_BARE_MONEY_RE = gated(_BARE_MONEY_RE)
+_FRACTION_CN_RE = gated(_FRACTION_CN_RE)
+_RANK_SCOPE_RE = gated(_RANK_SCOPE_RE)
+_RATIO_PAIR_RE = gated(_RATIO_PAIR_RE)
+_YEARS_ANCHOR_RE = gated(_YEARS_ANCHOR_RE)
+_TOP_RANK_RE = gated(_TOP_RANK_RE)
+_RATIO_RE = gated(_RATIO_RE)
+_SYNC_RE = gated(_SYNC_RE)
+_RANK_RE = gated(_RANK_RE)
+_MULTIPLE_RE = gated(_MULTIPLE_RE)
+_CN_FIGURE_RE = gated(_CN_FIGURE_RE)
+_TIMES_BEFORE_RE = gated(_TIMES_BEFORE_RE)
+_CN_QUICK_RE = gated(_CN_QUICK_RE)
+_QUICK_RE = gated(_QUICK_RE)
