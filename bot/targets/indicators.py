@@ -113,6 +113,7 @@ class IndicatorTable:
     aliases: dict[str, str] = field(default_factory=dict)  # noise-free alias -> canonical
     _prefixes: frozenset[str] = frozenset()
     _first: frozenset[str] = frozenset()
+    _joined: str = ""  # every alias, a line each (see :meth:`in_an_alias`)
     families: dict[str, str] = field(default_factory=dict)  # canonical -> declared family
     national: dict[str, str] = field(default_factory=dict)  # regional -> national canonical
     _members: dict[str, tuple[str, ...]] = field(default_factory=dict)  # family -> canonicals
@@ -365,6 +366,14 @@ class IndicatorTable:
             cached = frozenset(k[0] for k in self.aliases) | frozenset(_NOISE_CHARS)
             self._first = cached
         return cached
+
+    def in_an_alias(self, text: str) -> bool:
+        """Whether ``text`` (quotes ignored) is a part of some alias: one substring test
+        that spares looking for an alias around a text no alias holds."""
+        joined = self._joined
+        if not joined:
+            joined = self._joined = "\n".join(self.aliases)
+        return _key(text) in joined
 
     def names(self) -> Iterable[str]:
         return self.groups.keys()
