@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.targets.records import Kind
 from bot.targets.regex_gate import gated
@@ -354,6 +355,7 @@ _SPAN_WORD_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)  # a few periods, asked again for every figure
 def normalize_year(value: str, *, doc_year: str, current_year: str, backward: int = 1) -> str:
     """A period as written (``过去五年``, ``“十四五”末``, ``每年``) as a year or a span.
 
