@@ -219,7 +219,8 @@ class IndicatorTable:
 
     def canonical(self, name: str) -> str | None:
         """The canonical name for an exact alias (quotes ignored), else ``None``."""
-        return self.aliases.get(_key(name))
+        found = self.aliases.get(name)  # an alias as it is (keys have no quotes)
+        return found if found is not None else self.aliases.get(_key(name))
 
     def group(self, name: str) -> str:
         """The group of a canonical name; for a name the table does not know, the group
@@ -319,7 +320,7 @@ class IndicatorTable:
         return self._regional.get(canonical)
 
     def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and _key(name) in self.aliases
+        return isinstance(name, str) and (name in self.aliases or _key(name) in self.aliases)
 
     def matches_at(self, text: str, pos: int) -> list[AliasMatch]:
         """Every alias starting at ``text[pos]``, longest first.

@@ -125,7 +125,9 @@ def _attribute(raw: str) -> str:
     for _ in range(3):
         s = TRAIL_RE.sub("", s)
         s = _TRAIL_REACH_RE.sub("", s)
-    return next((a for a in ATTRIBUTES if s.endswith(a)), "")
+    if not s.endswith(ATTRIBUTES):
+        return ""
+    return next(a for a in ATTRIBUTES if s.endswith(a))
 
 
 # A name is never further than this from its figure; bounding the look-back keeps a
