@@ -113,7 +113,7 @@ class IndicatorTable:
     aliases: dict[str, str] = field(default_factory=dict)  # noise-free alias -> canonical
     _prefixes: frozenset[str] = frozenset()
     _first: frozenset[str] = frozenset()
-    _joined: str = ""  # every alias, a line each (see :meth:`in_an_alias`)
+    _parts: frozenset[str] = frozenset()  # every part of every alias (:meth:`in_an_alias`)
     families: dict[str, str] = field(default_factory=dict)  # canonical -> declared family
     national: dict[str, str] = field(default_factory=dict)  # regional -> national canonical
     _members: dict[str, tuple[str, ...]] = field(default_factory=dict)  # family -> canonicals
@@ -369,12 +369,18 @@ class IndicatorTable:
         return cached
 
     def in_an_alias(self, text: str) -> bool:
-        """Whether ``text`` (quotes ignored) is a part of some alias: one substring test
-        that spares looking for an alias around a text no alias holds."""
-        joined = self._joined
-        if not joined:
-            joined = self._joined = "\n".join(self.aliases)
-        return _key(text) in joined
+        """Whether ``text`` (quotes ignored) is a part of some alias: one set lookup that
+        spares looking for an alias around a text no alias holds."""
+        parts = self._parts
+        if not parts:
+            parts = self._parts = frozenset(
+                a[i:j]
+                for a in self.aliases
+                for i in range(len(a))
+                for j in range(i + 1, len(a) + 1)
+            )
+        key = _key(text)
+        return not key or key in parts
 
     def names(self) -> Iterable[str]:
         return self.groups.keys()
