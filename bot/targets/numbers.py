@@ -1302,7 +1302,8 @@ def may_have_figures(sentence: str) -> bool:
 
 
 # Scanned over every sentence: each gated by the characters its matches open with
-# (same matches, most positions rejected by one class test; see regex_gate).
+# (same matches, most positions rejected by one class test; see regex_gate). Those
+# opening with a literal (第, 全) need no gate: re scans for the literal itself.
 _FIGURE_RE = gated(_FIGURE_RE)
 _SCALE_RE = gated(_SCALE_RE)
 _COMPARISON_RE = gated(_COMPARISON_RE)
@@ -1311,15 +1312,6 @@ _TENTHS_RE = gated(_TENTHS_RE)
 _BARE_RE = gated(_BARE_RE)
 _BARE_MONEY_RE = gated(_BARE_MONEY_RE)
 _FRACTION_CN_RE = gated(_FRACTION_CN_RE)
-_RANK_SCOPE_RE = gated(_RANK_SCOPE_RE)
-_RATIO_PAIR_RE = gated(_RATIO_PAIR_RE)
-_YEARS_ANCHOR_RE = gated(_YEARS_ANCHOR_RE)
-_TOP_RANK_RE = gated(_TOP_RANK_RE)
-_RATIO_RE = gated(_RATIO_RE)
-_SYNC_RE = gated(_SYNC_RE)
-_RANK_RE = gated(_RANK_RE)
-_MULTIPLE_RE = gated(_MULTIPLE_RE)
 _CN_FIGURE_RE = gated(_CN_FIGURE_RE)
 _TIMES_BEFORE_RE = gated(_TIMES_BEFORE_RE)
-_CN_QUICK_RE = gated(_CN_QUICK_RE)
 _QUICK_RE = gated(_QUICK_RE)

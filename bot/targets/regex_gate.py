@@ -11,8 +11,8 @@ The matches are the same, so is everything found through them.
 from __future__ import annotations
 
 import re
+from re import _compiler, _parser
 from re import _constants as C  # the parser's opcodes
-from re import _parser
 
 _CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_WORD: r"\w", C.CATEGORY_SPACE: r"\s"}
 _ZERO_WIDTH = (C.ASSERT, C.ASSERT_NOT, C.AT)
@@ -65,11 +65,17 @@ def _first(seq) -> tuple[list[str], bool]:
 
 def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` with a lookahead of its possible first characters in front (same
-    matches, same groups); ``pattern`` itself when a match may start anywhere or be empty."""
+    matches, same groups); ``pattern`` itself when a match may start anywhere or be empty,
+    or when it opens with a literal or a plain class (``re`` scans for those in C)."""
     if pattern.flags & re.IGNORECASE:
         return pattern
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    if _compiler._get_literal_prefix(parsed, pattern.flags)[0] or _compiler._get_charset_prefix(
+        parsed, pattern.flags
+    ):
+        return pattern  # re skips ahead to its first characters itself, faster than a gate
     try:
-        items, empty = _first(_parser.parse(pattern.pattern, pattern.flags))
+        items, empty = _first(parsed)
     except _Open:
         return pattern
     if empty or not items:
