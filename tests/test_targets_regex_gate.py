@@ -55,6 +55,7 @@ def test_first_characters_through_optional_parts_and_lookbehinds() -> None:
         r"[^，。]+率",  # a negated class
         r"(?:增长)?",  # may match the empty string
         r"(?i)gdp",  # case folded
+        r"(?i:pm)2\.5浓度",  # case folded in part
         r"受教育年限|预期寿命",  # literals first: re scans for them in C
         r"[一二三]大工程",  # a plain class first, likewise
         r"第(?P<n>\d+)位",

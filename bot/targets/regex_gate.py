@@ -47,6 +47,8 @@ def _first(seq) -> tuple[list[str], bool]:
         if op in _ZERO_WIDTH:
             continue  # a lookaround or an anchor consumes nothing
         if op is C.SUBPATTERN:
+            if av[1] & re.IGNORECASE:
+                raise _Open  # (?i:pm): a gate would be case-sensitive
             items, empty = _first(av[3])
         elif op is C.BRANCH:
             parts = [_first(branch) for branch in av[1]]
@@ -69,14 +71,15 @@ def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
     or when it opens with a literal or a plain class (``re`` scans for those in C)."""
     if pattern.flags & re.IGNORECASE:
         return pattern
-    parsed = _parser.parse(pattern.pattern, pattern.flags)
-    if _compiler._get_literal_prefix(parsed, pattern.flags)[0] or _compiler._get_charset_prefix(
-        parsed, pattern.flags
-    ):
-        return pattern  # re skips ahead to its first characters itself, faster than a gate
     try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        if _compiler._get_literal_prefix(parsed, pattern.flags)[0] or (
+            _compiler._get_charset_prefix(parsed, pattern.flags)
+        ):
+            return pattern  # re skips ahead to its first characters itself, faster than a gate
         items, empty = _first(parsed)
-    except _Open:
+    except (_Open, AttributeError, TypeError, ValueError):
+        # (a Python whose private parser differs: no gate, the pattern as it is)
         return pattern
     if empty or not items:
         return pattern
