@@ -84,6 +84,7 @@ from bot.targets.naming.modifiers import (
 from bot.targets.naming.part_shares import share_of_the_whole
 from bot.targets.naming.programmes import with_programme_topic
 from bot.targets.naming.reach import share_reached
+from bot.targets.naming.respective import respective_pairs, respective_rates
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
 from bot.targets.naming.states import after_a_state
@@ -539,6 +540,7 @@ class _Walker:
             ]
             figures = _without_standards_of_a_share(sentence, figures)
             if figures:
+                self.frame.among(sentence)
                 if periods is None:
                     periods = period_marks(line, self.doc_year_s, current_year)
                 named_figures = name_figures(sentence, figures, self.table, context)
@@ -561,6 +563,9 @@ class _Walker:
                 named_figures = share_of_the_whole(sentence, named_figures)
                 named_figures = share_reached(sentence, named_figures)
                 named_figures = group_shared(sentence, named_figures, self.table)
+                respective = respective_pairs(sentence, named_figures)
+                named_figures = respective_rates(sentence, named_figures)
+                first_rec = len(self.records)
                 for named in with_field(sentence, named_figures):
                     named = self.in_frame(named, sentence)
                     if label:
@@ -592,6 +597,14 @@ class _Walker:
                         rec = replace(rec, kind=whole[0], year=whole[1])
                     self.records.append(rec)
                     last = (rec.kind, rec.year)
+                for rate, level in respective:
+                    # the rate is the measure of its level as finally named (种植业产值)
+                    lead = self.records[first_rec + level]
+                    self.records[first_rec + rate] = replace(
+                        self.records[first_rec + rate],
+                        indicator=lead.indicator,
+                        confidence=lead.confidence,
+                    )
             plain = "" if figures else sentence
             if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                 dot_start = offset + len(sentence)

@@ -1,0 +1,57 @@
+"""Naming rules for statistical bulletins written in other places' and levels' styles
+(issue 11), each tested on invented sentences written the way bulletins are written."""
+
+from __future__ import annotations
+
+from bot.targets import TargetRecord
+
+
+def names(records: list[TargetRecord]) -> dict[tuple[float | None, str], str]:
+    return {(r.value, r.unit): r.indicator for r in records}
+
+
+BULLETIN = "2024年江州市国民经济和社会发展统计公报\n江州市统计局\n一、综合\n"
+
+
+def test_rates_said_respectively_after_their_clauses_follow_them_in_order(extract):
+    got = names(
+        extract(
+            BULLETIN + "全年棉花产量3.4万吨，油料产量12.7万吨，分别下降1.6%和增长2.9%。\n"
+            "全年民航旅客吞吐量86.2万人次，货邮吞吐量1.3万吨，比上年分别增长15.1%、7.7%。\n"
+        )
+    )
+    assert got[(1.6, "%")] == "棉花产量"
+    assert got[(2.9, "%")] == "油料产量"
+    assert got[(15.1, "%")] == "民航旅客吞吐量"
+    assert got[(7.7, "%")] == "货邮吞吐量"
+
+
+def test_rates_follow_their_levels_as_finally_named(extract):
+    # the level's name is completed by the paragraph (货运量 stays 货运量, not 货物货运量)
+    got = names(
+        extract(BULLETIN + "全年完成货运量2.3亿吨，货物周转量51.4亿吨公里，分别增长6.2%、3.8%。\n")
+    )
+    assert got[(6.2, "%")] == "货运量"
+    assert got[(3.8, "%")] == "货物周转量"
+
+
+def test_a_respectively_clause_with_its_own_subject_is_left_alone(extract):
+    got = names(
+        extract(
+            BULLETIN + "全年地区生产总值520亿元，增长5.1%，第二、三产业增加值分别增长4.2%、6.0%。\n"
+        )
+    )
+    assert got[(4.2, "%")] == "第二产业增加值"
+    assert got[(6.0, "%")] == "第三产业增加值"
+
+
+def test_parts_listed_after_the_whole_they_are_of_take_its_measure(extract):
+    got = names(
+        extract(
+            BULLETIN + "在限额以上单位商品零售额中，书报杂志类增长4.4%，金银珠宝类下降6.1%。\n"
+            "限额以上批发和零售业销售额中，五金电料类增长3.0%。\n"
+        )
+    )
+    assert got[(4.4, "%")] == "书报杂志类零售额"
+    assert got[(6.1, "%")] == "金银珠宝类零售额"
+    assert got[(3.0, "%")] == "五金电料类销售额"
