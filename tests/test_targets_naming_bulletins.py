@@ -55,3 +55,46 @@ def test_parts_listed_after_the_whole_they_are_of_take_its_measure(extract):
     assert got[(4.4, "%")] == "书报杂志类零售额"
     assert got[(6.1, "%")] == "金银珠宝类零售额"
     assert got[(3.0, "%")] == "五金电料类销售额"
+
+
+def test_sectors_listed_by_their_ordinals_are_one_each(extract):
+    got = names(extract(BULLETIN + "全年全县第一、二产业增加值分别增长3.3%、5.6%。\n"))
+    assert got[(3.3, "%")] == "第一产业增加值"
+    assert got[(5.6, "%")] == "第二产业增加值"
+
+
+def test_a_share_named_again_in_brackets_takes_the_standard_name(extract):
+    got = names(
+        extract(
+            BULLETIN + "年末全县常住人口48.6万人，其中城镇人口25.1万人，"
+            "占常住人口比重（常住人口城镇化率）为51.65%，比上年末提高0.72个百分点。\n"
+        )
+    )
+    assert got[(51.65, "%")] == "常住人口城镇化率"
+    assert got[(0.72, "个百分点")] == "常住人口城镇化率"
+
+
+def test_a_bracket_that_explains_a_rate_is_no_name(extract):
+    got = names(
+        extract(BULLETIN + "全年规模以上工业企业营业收入利润率（利润总额与营业收入之比）为5.8%。\n")
+    )
+    assert got[(5.8, "%")] == "规模以上工业企业营业收入利润率"
+
+
+def test_acts_of_record_are_no_part_of_what_is_counted(extract):
+    got = extract(BULLETIN + "全年共签订技术合同3120项。全年新批外商投资企业27家。\n")
+    by = {(r.value, r.unit): (r.indicator, r.change) for r in got}
+    assert by[(3120, "项")] == ("技术合同", "签订")
+    assert by[(27, "家")] == ("外商投资企业", "新批")
+
+
+def test_a_size_class_of_the_things_counted_stays_in_their_name(extract):
+    got = names(
+        extract(
+            BULLETIN + "全县主营业务收入超五亿元的工业企业十二家，超亿元的工业企业四十一家。\n"
+            "全年产值过千万元的家庭农场36家。\n"
+        )
+    )
+    assert got[(12, "家")] == "主营业务收入超五亿元的工业企业"
+    assert got[(41, "家")] == "主营业务收入超亿元的工业企业"  # the measure said once
+    assert got[(36, "家")] == "产值过千万元的家庭农场"

@@ -68,6 +68,7 @@ from bot.targets.naming import (
 from bot.targets.naming.abbreviations import by_short_name
 from bot.targets.naming.averages import carry_the_set
 from bot.targets.naming.awards import name_awards
+from bot.targets.naming.bracket_names import named_in_brackets
 from bot.targets.naming.capacity import yearly_capacity
 from bot.targets.naming.carry import carry_the_topic
 from bot.targets.naming.counted import counted_thing
@@ -87,6 +88,7 @@ from bot.targets.naming.reach import share_reached
 from bot.targets.naming.respective import respective_pairs, respective_rates
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
+from bot.targets.naming.size_classes import classes_share_the_measure
 from bot.targets.naming.states import after_a_state
 from bot.targets.naming.times import named_by_act
 from bot.targets.naming.topic import without_topic_place
@@ -554,6 +556,7 @@ class _Walker:
                 named_figures = through_listed_kinds(sentence, named_figures)
                 named_figures = counted_in_a_class(sentence, named_figures)
                 named_figures = classed_before(sentence, named_figures)
+                named_figures = classes_share_the_measure(named_figures)
                 named_figures = with_programme_topic(sentence, named_figures)
                 named_figures = by_short_name(sentence, named_figures)
                 named_figures = fund_size(sentence, named_figures)
@@ -563,6 +566,7 @@ class _Walker:
                 named_figures = share_of_the_whole(sentence, named_figures)
                 named_figures = share_reached(sentence, named_figures)
                 named_figures = group_shared(sentence, named_figures, self.table)
+                named_figures = named_in_brackets(sentence, named_figures, self.table)
                 respective = respective_pairs(sentence, named_figures)
                 named_figures = respective_rates(sentence, named_figures)
                 first_rec = len(self.records)
