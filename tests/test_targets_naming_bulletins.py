@@ -98,3 +98,36 @@ def test_a_size_class_of_the_things_counted_stays_in_their_name(extract):
     assert got[(12, "家")] == "主营业务收入超五亿元的工业企业"
     assert got[(41, "家")] == "主营业务收入超亿元的工业企业"  # the measure said once
     assert got[(36, "家")] == "产值过千万元的家庭农场"
+
+
+def test_all_deposits_in_a_table_are_the_captions_holders(extract):
+    got = names(
+        extract(
+            BULLETIN + "表5 2024年末金融机构本外币存贷款余额\n"
+            "指标\t年末数(亿元)\t比年初增长(%)\n"
+            "各项存款余额\t3521.6\t8.2\n"
+            "各项贷款余额\t2987.4\t10.6\n"
+        )
+    )
+    assert got[(3521.6, "亿元")] == "金融机构本外币存款余额"
+    assert got[(10.6, "%")] == "金融机构本外币贷款余额"
+
+
+def test_a_bare_share_after_a_siblings_share_is_of_the_same_whole(extract):
+    got = names(
+        extract(
+            BULLETIN + "全年数字经济核心产业增加值占地区生产总值的比重为9.1%，"
+            "比上年提高0.6个百分点，海洋经济增加值占比为6.3%。\n"
+        )
+    )
+    assert got[(6.3, "%")] == "海洋经济增加值占地区生产总值比重"
+
+
+def test_a_bare_share_of_another_measure_is_left_alone(extract):
+    got = names(
+        extract(
+            BULLETIN
+            + "全年民间投资占固定资产投资比重为45%，财政资金支持科技项目的资金占比为30%。\n"
+        )
+    )
+    assert "固定资产投资" not in got[(30, "%")]
