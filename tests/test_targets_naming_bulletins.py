@@ -131,3 +131,8 @@ def test_a_bare_share_of_another_measure_is_left_alone(extract):
         )
     )
     assert "固定资产投资" not in got[(30, "%")]
+
+
+def test_firms_counted_by_the_money_they_got_are_no_prize_winners(extract):
+    got = names(extract(BULLETIN + "全年符合条件的86家企业获得首台套保险补偿资金。\n"))
+    assert got[(86, "家")] == "获得首台套保险补偿资金的企业"
