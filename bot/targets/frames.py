@@ -193,7 +193,7 @@ def name_group_heads(names: list[str], units: list[str], lists: list[bool]) -> l
 # 全市32个行业大类中，有18个行业同比增长: the members of the set that grew
 _AMONG_SET_RE = re.compile(r"\d+\s*(?:个|种|家)([\u4e00-\u9fff]{2,8})中[，,]?(?:有)?$")
 _GREW_RE = re.compile(
-    r"^\s*([\u4e00-\u9fff]{1,6}?)(同比增长|实现正增长|保持增长|增长)(?![率幅值额])"
+    r"^\s*([\u4e00-\u9fff]{1,6}?)((?:增加值)?(?:同比增长|实现正增长|保持增长|增长))(?![率幅值额])"
 )
 
 
