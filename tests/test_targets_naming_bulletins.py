@@ -136,3 +136,14 @@ def test_a_bare_share_of_another_measure_is_left_alone(extract):
 def test_firms_counted_by_the_money_they_got_are_no_prize_winners(extract):
     got = names(extract(BULLETIN + "全年符合条件的86家企业获得首台套保险补偿资金。\n"))
     assert got[(86, "家")] == "获得首台套保险补偿资金的企业"
+
+
+def test_the_divisions_that_grew_in_a_measure_are_counted_as_such(extract):
+    got = names(extract(BULLETIN + "分行业看，规模以上工业35个行业大类中有21个行业增加值增长。\n"))
+    assert got[(21, "个")] == "增加值增长的行业大类"
+
+
+def test_a_bare_payout_is_the_insurers(extract):
+    got = names(extract(BULLETIN + "全年赔付支出27.3亿元，增长9.9%。\n"))
+    assert got[(27.3, "亿元")] == "保险赔付支出"
+    assert got[(9.9, "%")] == "保险赔付支出"
