@@ -147,3 +147,23 @@ def test_a_bare_payout_is_the_insurers(extract):
     got = names(extract(BULLETIN + "全年赔付支出27.3亿元，增长9.9%。\n"))
     assert got[(27.3, "亿元")] == "保险赔付支出"
     assert got[(9.9, "%")] == "保险赔付支出"
+
+
+def test_a_count_described_before_it_and_measured_after_it_names_both(extract):
+    got = names(extract(BULLETIN + "全年列入市重点的68个项目完成投资215.4亿元。\n"))
+    assert got[(68, "个")] == "列入市重点项目"
+    assert got[(215.4, "亿元")] == "列入市重点项目完成投资"
+
+
+def test_the_size_of_things_counted_then_measured_is_theirs(extract):
+    got = names(extract(BULLETIN + "全年总投资860亿元的42个项目完成投资156.2亿元。\n"))
+    assert got[(860, "亿元")] == "项目总投资"
+    assert got[(42, "个")] == "项目"
+    assert got[(156.2, "亿元")] == "项目完成投资"
+
+
+def test_firms_counted_by_the_policy_they_enjoy(extract):
+    got = names(
+        extract(BULLETIN + "全年共有316家企业享受先进制造业增值税加计抵减政策，减免税额5.6亿元。\n")
+    )
+    assert got[(316, "家")] == "享受先进制造业增值税加计抵减政策的企业"

@@ -85,6 +85,7 @@ from bot.targets.naming.modifiers import (
 from bot.targets.naming.part_shares import share_of_the_whole
 from bot.targets.naming.programmes import with_programme_topic
 from bot.targets.naming.reach import share_reached
+from bot.targets.naming.relative_counts import described_count
 from bot.targets.naming.respective import respective_pairs, respective_rates
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
@@ -558,6 +559,7 @@ class _Walker:
                 named_figures = counted_in_a_class(sentence, named_figures)
                 named_figures = classed_before(sentence, named_figures)
                 named_figures = classes_share_the_measure(named_figures)
+                named_figures = described_count(sentence, named_figures)
                 named_figures = with_programme_topic(sentence, named_figures)
                 named_figures = by_short_name(sentence, named_figures)
                 named_figures = fund_size(sentence, named_figures)

@@ -555,7 +555,7 @@ LEVEL_PREFIX_RE = re.compile(
 )
 # Verbs that put a counted set into a programme: 14家企业入选全省…试点 -> 省…试点企业.
 ENLIST_RE = re.compile(
-    r"(?P<verb>入选|获评|获批|列入|纳入|认定为|评为|荣获|获得)(?P<what>[^，。；、,;]{2,30})"
+    r"(?P<verb>入选|获评|获批|列入|纳入|认定为|评为|荣获|获得|享受)(?P<what>[^，。；、,;]{2,30})"
 )
 
 
