@@ -167,3 +167,16 @@ def test_firms_counted_by_the_policy_they_enjoy(extract):
         extract(BULLETIN + "全年共有316家企业享受先进制造业增值税加计抵减政策，减免税额5.6亿元。\n")
     )
     assert got[(316, "家")] == "享受先进制造业增值税加计抵减政策的企业"
+
+
+def test_parts_that_each_take_a_share_of_one_whole_name_it(extract):
+    got = names(
+        extract(
+            BULLETIN + "全年第一、二、三产业增加值分别占地区生产总值的8.4%、41.2%和50.4%。\n"
+            "全年装备制造业和高技术制造业增加值分别占规模以上工业增加值的36.5%和12.8%。\n"
+        )
+    )
+    assert got[(8.4, "%")] == "第一产业增加值占地区生产总值比重"
+    assert got[(50.4, "%")] == "第三产业增加值占地区生产总值比重"
+    assert got[(36.5, "%")] == "装备制造业增加值占规模以上工业增加值比重"
+    assert got[(12.8, "%")] == "高技术制造业增加值占规模以上工业增加值比重"

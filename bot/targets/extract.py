@@ -89,7 +89,10 @@ from bot.targets.naming.relative_counts import described_count
 from bot.targets.naming.respective import respective_pairs, respective_rates
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
-from bot.targets.naming.sibling_shares import share_of_the_sibling_whole
+from bot.targets.naming.sibling_shares import (
+    share_of_the_sibling_whole,
+    shares_of_one_whole,
+)
 from bot.targets.naming.size_classes import classes_share_the_measure
 from bot.targets.naming.states import after_a_state
 from bot.targets.naming.times import named_by_act
@@ -568,6 +571,7 @@ class _Walker:
                 named_figures = by_listing(sentence, named_figures)
                 named_figures = share_of_the_whole(sentence, named_figures)
                 named_figures = share_of_the_sibling_whole(sentence, named_figures)
+                named_figures = shares_of_one_whole(sentence, named_figures)
                 named_figures = share_reached(sentence, named_figures)
                 named_figures = group_shared(sentence, named_figures, self.table)
                 named_figures = named_in_brackets(sentence, named_figures, self.table)
