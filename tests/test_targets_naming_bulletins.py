@@ -180,3 +180,11 @@ def test_parts_that_each_take_a_share_of_one_whole_name_it(extract):
     assert got[(50.4, "%")] == "第三产业增加值占地区生产总值比重"
     assert got[(36.5, "%")] == "装备制造业增加值占规模以上工业增加值比重"
     assert got[(12.8, "%")] == "高技术制造业增加值占规模以上工业增加值比重"
+
+
+def test_insurance_schemes_listed_before_their_head_count_each_take_it(extract):
+    got = names(
+        extract(BULLETIN + "年末全市失业保险、工伤保险参保人数分别为12.4万人和15.8万人。\n")
+    )
+    assert got[(12.4, "万人")] == "失业保险参保人数"
+    assert got[(15.8, "万人")] == "工伤保险参保人数"
