@@ -188,3 +188,14 @@ def test_insurance_schemes_listed_before_their_head_count_each_take_it(extract):
     )
     assert got[(12.4, "万人")] == "失业保险参保人数"
     assert got[(15.8, "万人")] == "工伤保险参保人数"
+
+
+def test_the_firms_of_a_clause_keep_their_measures_across_a_semicolon_after_a_rate(extract):
+    got = names(
+        extract(
+            BULLETIN + "全年规模以上服务业企业实现营业收入186.2亿元，增长6.6%；"
+            "实现利润总额12.8亿元，下降3.5%。\n"
+        )
+    )
+    assert got[(12.8, "亿元")] == "规模以上服务业利润总额"  # as 规模以上服务业营业收入
+    assert got[(3.5, "%")] == "规模以上服务业利润总额"
