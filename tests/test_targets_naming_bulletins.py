@@ -199,3 +199,21 @@ def test_the_firms_of_a_clause_keep_their_measures_across_a_semicolon_after_a_ra
     )
     assert got[(12.8, "亿元")] == "规模以上服务业利润总额"  # as 规模以上服务业营业收入
     assert got[(3.5, "%")] == "规模以上服务业利润总额"
+
+
+def test_parts_of_a_population_said_bare_are_populations(extract):
+    got = extract(
+        BULLETIN + "年末全县户籍人口63.4万人，其中男性32.5万人，女性30.9万人。\n"
+        "年末全县常住人口58.2万人，其中0-14岁9.6万人，65岁及以上11.3万人。\n"
+    )
+    by = names(got)
+    assert by[(32.5, "万人")] == "男性人口"
+    assert by[(30.9, "万人")] == "女性人口"
+    assert by[(9.6, "万人")] == "0-14岁人口"
+    assert by[(11.3, "万人")] == "65岁及以上人口"
+    assert not [r for r in got if r.unit == "岁"]  # the age band is a label, no figure
+
+
+def test_a_part_of_other_people_is_not_a_population(extract):
+    got = names(extract(BULLETIN + "年末全县共有专任教师6120人，其中女性3870人。\n"))
+    assert not got[(3870, "人")].endswith("人口")

@@ -83,6 +83,7 @@ from bot.targets.naming.modifiers import (
     through_listed_kinds,
 )
 from bot.targets.naming.part_shares import share_of_the_whole
+from bot.targets.naming.population_parts import population_parts
 from bot.targets.naming.programmes import with_programme_topic
 from bot.targets.naming.reach import share_reached
 from bot.targets.naming.relative_counts import described_count
@@ -563,6 +564,7 @@ class _Walker:
                 named_figures = classed_before(sentence, named_figures)
                 named_figures = classes_share_the_measure(named_figures)
                 named_figures = described_count(sentence, named_figures)
+                named_figures = population_parts(named_figures)
                 named_figures = with_programme_topic(sentence, named_figures)
                 named_figures = by_short_name(sentence, named_figures)
                 named_figures = fund_size(sentence, named_figures)
@@ -891,11 +893,14 @@ def _excluded(sentence: str, start: int, unit: str) -> bool:
         return True  # 5个国际商事仲裁中心建设试点地区之一: the others are counted, not this
     if _TAX_BAND_RE.match(sentence, start):
         return True  # 应纳税所得额不到100万元的部分: the band a rate applies to
+    if unit == "岁" and _AGE_BAND_RE.match(sentence, start):
+        return True  # 其中0-14岁42.1万人: the age band is a label of the people counted
     return sentence[max(0, start - 2) : start] in _RHETORIC_BEFORE
 
 
 _ONE_OF_RE = re.compile(r"(?:(?!入选|成为|获评|列入)[^，。；]){1,30}?之一")
 _TAX_BAND_RE = re.compile(r"[^，。；]{1,12}?(?:以下|以上|以内)?的部分")
+_AGE_BAND_RE = re.compile(r"\d{1,2}\s*[-—～~至]\s*\d{1,2}\s*岁(?:人口)?\s*[\d.]")
 
 
 _SMALL_CN_COUNT_RE = re.compile(r"[两二三四五六七八九十]")
