@@ -205,6 +205,9 @@ _VERB_FORMS: tuple[tuple[str, str], ...] = (
     ("吸引", "吸引"),
     ("接待", "接待"),
     ("新签", "新签"),
+    # a bulletin's acts of record: 签订技术合同, 新批外商投资企业
+    ("签订", "签订"),
+    ("新批", "新批"),
     ("建立", "建立"),
     ("设立", "设立"),
     ("出台", "出台"),
@@ -552,7 +555,7 @@ LEVEL_PREFIX_RE = re.compile(
 )
 # Verbs that put a counted set into a programme: 14家企业入选全省…试点 -> 省…试点企业.
 ENLIST_RE = re.compile(
-    r"(?P<verb>入选|获评|获批|列入|纳入|认定为|评为|荣获|获得)(?P<what>[^，。；、,;]{2,30})"
+    r"(?P<verb>入选|获评|获批|列入|纳入|认定为|评为|荣获|获得|享受)(?P<what>[^，。；、,;]{2,30})"
 )
 
 

@@ -472,7 +472,7 @@ def _is_threshold(sentence: str, end: int) -> bool:
 _TIMES_BEFORE_RE = re.compile(r"(?<![\d.])(\d{1,2})\s*[×xX＊]\s*$")
 # (…的龙头企业, …的产业集群: a kind of those things, after a short qualifier)
 _OF_CLASS_RE = re.compile(
-    r"的[\u4e00-\u9fff]{0,4}?(?:县域|县|城市|企业|项目|产业|集群|园区|乡镇|村)"
+    r"的[\u4e00-\u9fff]{0,4}?(?:县域|县|城市|企业|项目|产业|集群|园区|乡镇|村|农场|合作社|基地)"
 )
 _CLASS_BEFORE_RE = re.compile(r"(?:超|过|超过|达|突破)[^，。；]{0,6}$")
 # after a count of households or people and 以上: the groups of that size (50户以上农村木质

@@ -88,6 +88,11 @@ _PARTNER_RE = re.compile(
 )
 # A base of a per-head figure, said after the verb: 每万人, 每千人口, 每平方公里
 _PER_BASE_RE = re.compile(r"每[十百千万]?(?:人口?|户|平方公里|名职工)")
+# A size class of the things counted, said before 的: 营业收入过十亿元(的), 产值超亿元(的)
+_THRESHOLD_HEAD_RE = re.compile(
+    r"(?:超过|超|过|达到|达|逾)(?:[\d.]+|[一二三四五六七八九十两百千]+)?"
+    r"(?:万亿|亿|千万|百万|万|千)(?:美)?元(?:及)?(?:以上)?$"
+)
 # What the things counted qualify by: 具有资质等级(的), 具备中试以上条件(的)
 QUALIFIED_RE = re.compile(r"(?:具有|具备|符合)[^的，。；]{0,10}?(?:资质(?:等级)?|条件)")
 # A share of what meets a quality class: …水质达到或优于Ⅲ类比例, …好于Ⅲ类水体比例
@@ -292,6 +297,8 @@ def clean_name(text: str) -> str:
             and len(head) >= 4
         ):
             pass  # 政府采购工程面向中小企业的预留份额: a share says whose it is before 的
+        elif _THRESHOLD_HEAD_RE.search(head) and len(tail) >= 2:
+            pass  # 营业收入过十亿元的工业企业: a size class with its count is in the name (§3)
         elif QUALIFIED_RE.fullmatch(head):
             # 具有资质等级的…建筑业企业: the statistics' population, not a loose clause;
             # 具备科创板上市条件的企业: the condition the things counted meet is their kind
