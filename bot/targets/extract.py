@@ -72,6 +72,7 @@ from bot.targets.naming.capacity import yearly_capacity
 from bot.targets.naming.carry import carry_the_topic
 from bot.targets.naming.counted import counted_thing
 from bot.targets.naming.coverage import named_by_programme
+from bot.targets.naming.enrolled import named_by_list
 from bot.targets.naming.events import named_by_event
 from bot.targets.naming.funds import fund_size
 from bot.targets.naming.list_scope import group_shared
@@ -548,6 +549,7 @@ class _Walker:
                 named_figures = named_by_event(sentence, named_figures, self.table)
                 named_figures = named_by_act(sentence, named_figures, self.table)
                 named_figures = counted_thing(sentence, named_figures, self.table)
+                named_figures = named_by_list(sentence, named_figures)
                 named_figures = yearly_capacity(sentence, named_figures)
                 named_figures = through_listed_kinds(sentence, named_figures)
                 named_figures = counted_in_a_class(sentence, named_figures)
