@@ -30,3 +30,27 @@ def test_a_noun_that_says_what_the_things_are_names_them_alone(extract):
     got = names(extract(REPORT + "纳入市级重点建设计划的41个续建项目完成投资96亿元。\n"))
     assert got[(41, "个")] == "续建项目"
     assert got[(96, "亿元")] == "续建项目完成投资"
+
+
+def test_new_signed_and_landed_projects_are_named_without_the_verb(extract):
+    got = extract(REPORT + "全年新签约亿元以上项目47个，新落地5亿元以上项目19个。\n")
+    by = {r.value: r for r in got}
+    assert by[47].indicator == "亿元以上项目" and by[47].change == "签约"
+    assert by[19].indicator == "5亿元以上项目" and by[19].change == "落地"
+
+
+def test_a_gap_to_the_benchmark_in_the_next_clause_is_the_rate_befores(extract):
+    got = extract(REPORT + "全市地区生产总值增长6.3%，高于全省平均水平0.9个百分点。\n")
+    assert [(r.indicator, r.value, r.unit, r.change) for r in got] == [
+        ("地区生产总值", 6.3, "%", "增长"),
+        ("地区生产总值", 0.9, "个百分点", "高于"),
+    ]  # and no comparison without a number beside the gap
+    got = names(extract(REPORT + "规模以上工业增加值增长8.4%，增速高于全国3.1个百分点。\n"))
+    assert got[(3.1, "个百分点")] == "规模以上工业增加值"
+
+
+def test_a_statistics_total_is_its_level(extract):
+    got = names(extract(REPORT + "全市地区生产总值增长5.8%，总量达到2860亿元。\n"))
+    assert got[(2860, "亿元")] == "地区生产总值"
+    got = names(extract(REPORT + "全年能源消费总量增长2.6%。\n"))
+    assert got[(2.6, "%")] == "能源消费总量"

@@ -75,6 +75,7 @@ from bot.targets.naming.coverage import named_by_programme
 from bot.targets.naming.enrolled import named_by_list
 from bot.targets.naming.events import named_by_event
 from bot.targets.naming.funds import fund_size
+from bot.targets.naming.gaps import gap_of_the_rate_before
 from bot.targets.naming.list_scope import group_shared
 from bot.targets.naming.listings import by_listing
 from bot.targets.naming.modifiers import (
@@ -90,6 +91,7 @@ from bot.targets.naming.sectors import with_field
 from bot.targets.naming.states import after_a_state
 from bot.targets.naming.times import named_by_act
 from bot.targets.naming.topic import without_topic_place
+from bot.targets.naming.totals import total_is_the_level
 from bot.targets.naming.zones import describes_zone
 from bot.targets.numbers import Figure, find_figures, may_have_figures
 from bot.targets.plan_subject import owned_by_industry, plan_industry
@@ -550,6 +552,8 @@ class _Walker:
                 named_figures = named_by_act(sentence, named_figures, self.table)
                 named_figures = counted_thing(sentence, named_figures, self.table)
                 named_figures = named_by_list(sentence, named_figures)
+                named_figures = gap_of_the_rate_before(sentence, named_figures)
+                named_figures = total_is_the_level(named_figures, self.table)
                 named_figures = yearly_capacity(sentence, named_figures)
                 named_figures = through_listed_kinds(sentence, named_figures)
                 named_figures = counted_in_a_class(sentence, named_figures)
