@@ -23,12 +23,12 @@ def test_things_entered_in_a_list_are_named_by_the_list(extract):
     assert got[(37, "个")] == "区重点建设项目"
 
 
-def test_a_noun_that_says_what_the_things_are_names_them_alone(extract):
+def test_a_noun_that_says_what_the_things_are_keeps_the_clause_without_its_count(extract):
     got = names(extract(REPORT + "纳入国家12项重大工程的85个计划新开工项目全部开工。\n"))
-    assert got[(85, "个")] == "计划新开工项目"
+    assert got[(85, "个")] == "纳入国家重大工程的计划新开工项目"
     assert got[(12, "项")] == "重大工程"
     got = names(extract(REPORT + "纳入市级重点建设计划的41个续建项目完成投资96亿元。\n"))
-    assert got[(41, "个")] == "续建项目"
+    assert got[(41, "个")] == "纳入市级重点建设计划的续建项目"
     assert got[(96, "亿元")] == "续建项目完成投资"
 
 
@@ -54,3 +54,14 @@ def test_a_statistics_total_is_its_level(extract):
     assert got[(2860, "亿元")] == "地区生产总值"
     got = names(extract(REPORT + "全年能源消费总量增长2.6%。\n"))
     assert got[(2.6, "%")] == "能源消费总量"
+
+
+def test_the_years_share_of_a_sets_work_is_the_sets(extract):
+    got = names(extract(REPORT + "实施市级重点项目85个，年度完成投资260亿元。\n"))
+    assert got[(260, "亿元")] == "市级重点项目完成投资"
+
+
+def test_a_span_of_years_before_a_sum_is_no_part_of_the_name(extract):
+    got = names(extract(REPORT + "五年累计签约项目212个，其中10亿元以上项目31个。\n"))
+    assert got[(212, "个")] == "签约项目"
+    assert got[(31, "个")] == "10亿元以上项目"

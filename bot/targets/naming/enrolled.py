@@ -5,13 +5,14 @@ the count, the list's name inside it::
 
     列入市重点的86个项目完成投资310亿元     -> 市重点项目 86个, 市重点项目完成投资 310亿元
     纳入省级统筹的40个项目全部开工          -> 省级统筹项目
-    纳入全省重点建设计划的618个续建项目      -> 续建项目
+    纳入国家12项重大工程的85个计划新开工项目 -> 纳入国家重大工程的计划新开工项目
 
-The clause before 的 is not the thing counted (列入市重点 is an act). When the noun after
-the count is a bare head (项目, 企业), the list is what tells those things apart and goes
-in front of it, the verb and the list's own word (计划, 名单, 库) left out; when the noun
-says what they are (续建项目, 计划新开工项目), it names them alone. What the clause then
-says of the things (项目完成投资) is said of the named set.
+The clause before 的 alone is not the thing counted (列入市重点 is an act). When the noun
+after the count is a bare head (项目, 企业), the list is what tells those things apart and
+goes in front of it, the verb and the list's own word (计划, 名单, 库) left out; when the
+noun says what they are (计划新开工项目), the relative clause stays with it, as the gold
+keeps such clauses (§6.7), without the count inside it. What the clause then says of the
+things (项目完成投资) is said of the named set.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 _CUE_RE = re.compile(r"列入|纳入|入选|列为")
 # the list a count's things were entered in, right before the count
-_ENROLLED_RE = re.compile(r"(?:列入|纳入|入选|列为)(?P<list>[^，。；、,;：:的“”]{2,16})的$")
+_ENROLLED_RE = re.compile(r"(?P<verb>列入|纳入|入选|列为)(?P<list>[^，。；、,;：:的“”]{2,16})的$")
 # the counted noun after the measure word: up to its first head word
 _HEADS = r"项目|企业|工程|单位|行政村|村|园区|平台|基地|集群|学校|医院|机构|城市|县"
 _NOUN_RE = re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{_HEADS})")
@@ -35,12 +36,14 @@ _BARE = frozenset(_HEADS.split("|"))
 # a list's own word at its end, and the scope word at its start
 _LIST_WORD_RE = re.compile(r"(?:计划|名单|清单|范围|目录|项目库|库|盘子|序列)$")
 _SCOPE_RE = re.compile(r"^全(?=[省市县区])")
+# a count inside the list's name (国家12项重大工程): the list's size, not its name
+_COUNT_RE = re.compile(r"\d+(?:\.\d+)?(?:项|个|批|类|大)")
 
 
-def _set_name(listed: str, noun: str) -> str:
+def _set_name(verb: str, listed: str, noun: str) -> str:
     """The name of the things of ``listed`` counted by ``noun`` (see the module docstring)."""
     if noun not in _BARE:
-        return noun
+        return f"{verb}{_COUNT_RE.sub('', listed)}的{noun}"
     name = _SCOPE_RE.sub("", _LIST_WORD_RE.sub("", listed))
     if re.search(r"\d", name) or len(name) < 2:
         return ""
@@ -64,8 +67,8 @@ def named_by_list(sentence: str, named: list[Named]) -> list[Named]:
             else None
         )
         noun = _NOUN_RE.match(sentence, fig.end) if m else None
-        if m and noun and (not n.indicator.endswith(noun.group()) or _CUE_RE.search(n.indicator)):
-            name = _set_name(m.group("list"), noun.group())
+        if m and noun:
+            name = _set_name(m.group("verb"), m.group("list"), noun.group())
             if name and _is_name(name):
                 n = replace(n, indicator=name)
                 if noun.group() in _BARE:
