@@ -65,3 +65,10 @@ def test_a_span_of_years_before_a_sum_is_no_part_of_the_name(extract):
     got = names(extract(REPORT + "五年累计签约项目212个，其中10亿元以上项目31个。\n"))
     assert got[(212, "个")] == "签约项目"
     assert got[(31, "个")] == "10亿元以上项目"
+
+
+def test_rates_said_respectively_after_listed_levels_go_to_them_in_order(extract):
+    got = extract(REPORT + "全年接待游客8600万人次、实现旅游收入940亿元，分别增长12%和16%。\n")
+    by = {(r.value, r.unit): r.indicator for r in got}
+    assert by[(12, "%")] == by[(8600, "万人次")]
+    assert by[(16, "%")] == by[(940, "亿元")] == "旅游收入"

@@ -86,6 +86,7 @@ from bot.targets.naming.modifiers import (
 from bot.targets.naming.part_shares import share_of_the_whole
 from bot.targets.naming.programmes import with_programme_topic
 from bot.targets.naming.reach import share_reached
+from bot.targets.naming.respectively import rates_of_the_listed
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
 from bot.targets.naming.states import after_a_state
@@ -554,6 +555,7 @@ class _Walker:
                 named_figures = named_by_list(sentence, named_figures)
                 named_figures = gap_of_the_rate_before(sentence, named_figures)
                 named_figures = total_is_the_level(named_figures, self.table)
+                named_figures = rates_of_the_listed(sentence, named_figures)
                 named_figures = yearly_capacity(sentence, named_figures)
                 named_figures = through_listed_kinds(sentence, named_figures)
                 named_figures = counted_in_a_class(sentence, named_figures)
