@@ -72,3 +72,15 @@ def test_rates_said_respectively_after_listed_levels_go_to_them_in_order(extract
     by = {(r.value, r.unit): r.indicator for r in got}
     assert by[(12, "%")] == by[(8600, "万人次")]
     assert by[(16, "%")] == by[(940, "亿元")] == "旅游收入"
+
+
+def test_a_multiple_of_the_five_years_before_is_the_figures(extract):
+    got = names(extract(REPORT + "五年来累计完成固定资产投资2400亿元，是上一个五年的1.6倍。\n"))
+    assert got[(1.6, "倍")] == "固定资产投资"
+
+
+def test_the_people_a_counted_work_benefits_are_the_works(extract):
+    got = names(extract(REPORT + "实施老旧街巷改造96条，惠及居民1.2万户。\n"))
+    assert got[(1.2, "万户")] == "老旧街巷改造惠及居民"
+    got = names(extract(REPORT + "新建口袋公园18个、完成危旧房改造420户、受益群众1500人。\n"))
+    assert got[(1500, "人")] == "危旧房改造受益群众"

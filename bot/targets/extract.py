@@ -68,6 +68,7 @@ from bot.targets.naming import (
 from bot.targets.naming.abbreviations import by_short_name
 from bot.targets.naming.averages import carry_the_set
 from bot.targets.naming.awards import name_awards
+from bot.targets.naming.beneficiaries import beneficiaries_of_the_work
 from bot.targets.naming.capacity import yearly_capacity
 from bot.targets.naming.carry import carry_the_topic
 from bot.targets.naming.counted import counted_thing
@@ -556,6 +557,7 @@ class _Walker:
                 named_figures = gap_of_the_rate_before(sentence, named_figures)
                 named_figures = total_is_the_level(named_figures, self.table)
                 named_figures = rates_of_the_listed(sentence, named_figures)
+                named_figures = beneficiaries_of_the_work(sentence, named_figures)
                 named_figures = yearly_capacity(sentence, named_figures)
                 named_figures = through_listed_kinds(sentence, named_figures)
                 named_figures = counted_in_a_class(sentence, named_figures)

@@ -254,8 +254,10 @@ TIME_RE = re.compile(
     # 年度完成投资 at a clause's start: the year's share of a set's work, a time
     r"|(?:^|(?<=[，,；;：:]))年度(?=完成)"
     # 五年累计签约项目: the span a sum is over, said without 来
-    r"|[一二三四五六七八九十两]+年(?=累计)" + _CENSUS
-    # a census is a date too: “五经普”二三产业法人单位从业人员, 第五次全国经济普查
+    r"|[一二三四五六七八九十两]+年(?=累计)"
+    # 是上一个五年的1.8倍: the five years before, a base of time; and _CENSUS, a census
+    # being a date too: “五经普”二三产业法人单位从业人员, 第五次全国经济普查
+    r"|上一?个五年(?:期间|时期)?" + _CENSUS
 )
 # Comparison bases: 比上年增长, 较上年末增加, 同比, 比2020年提高.
 COMPARE_RE = re.compile(
