@@ -84,3 +84,10 @@ def test_the_people_a_counted_work_benefits_are_the_works(extract):
     assert got[(1.2, "万户")] == "老旧街巷改造惠及居民"
     got = names(extract(REPORT + "新建口袋公园18个、完成危旧房改造420户、受益群众1500人。\n"))
     assert got[(1500, "人")] == "危旧房改造受益群众"
+
+
+def test_a_multiple_of_a_benchmark_or_an_earlier_time_is_the_figure_befores(extract):
+    got = names(extract(REPORT + "人均地区生产总值达到8.6万元，相当于全国平均水平的1.2倍。\n"))
+    assert got[(1.2, "倍")] == "人均地区生产总值"
+    got = names(extract(REPORT + "高新技术企业总数达到430家，是三年前的2.1倍。\n"))
+    assert got[(2.1, "倍")] == "高新技术企业"

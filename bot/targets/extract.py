@@ -84,6 +84,7 @@ from bot.targets.naming.modifiers import (
     counted_in_a_class,
     through_listed_kinds,
 )
+from bot.targets.naming.multiples import multiple_of_the_figure_before
 from bot.targets.naming.part_shares import share_of_the_whole
 from bot.targets.naming.programmes import with_programme_topic
 from bot.targets.naming.reach import share_reached
@@ -558,6 +559,7 @@ class _Walker:
                 named_figures = total_is_the_level(named_figures, self.table)
                 named_figures = rates_of_the_listed(sentence, named_figures)
                 named_figures = beneficiaries_of_the_work(sentence, named_figures)
+                named_figures = multiple_of_the_figure_before(sentence, named_figures)
                 named_figures = yearly_capacity(sentence, named_figures)
                 named_figures = through_listed_kinds(sentence, named_figures)
                 named_figures = counted_in_a_class(sentence, named_figures)
