@@ -936,7 +936,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "57"
+EXTRACTOR_VERSION = "58"
 
 
 def extract_targets(
