@@ -91,3 +91,17 @@ def test_a_multiple_of_a_benchmark_or_an_earlier_time_is_the_figure_befores(extr
     assert got[(1.2, "倍")] == "人均地区生产总值"
     got = names(extract(REPORT + "高新技术企业总数达到430家，是三年前的2.1倍。\n"))
     assert got[(2.1, "倍")] == "高新技术企业"
+
+
+def test_examples_listed_before_a_sets_noun_are_no_part_of_its_name(extract):
+    got = names(extract(REPORT + "改造供水、排水、燃气等老旧管网380公里。\n"))
+    assert got[(380, "公里")] == "老旧管网"
+    got = names(extract(REPORT + "建成东湖、西山等郊野公园6个。\n"))
+    assert got[(6, "个")] == "郊野公园"
+    got = names(extract(REPORT + "滴灌、水肥一体化等节水技术覆盖率达到45%。\n"))
+    assert got[(45, "%")] == "滴灌、水肥一体化等节水技术覆盖率"  # a rate's examples stay
+
+
+def test_a_second_verb_in_brackets_is_no_part_of_the_name(extract):
+    got = extract(REPORT + "新建（续建）保障性住房1600套。\n")
+    assert [(r.indicator, r.change) for r in got] == [("保障性住房", "新建")]
