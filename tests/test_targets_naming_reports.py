@@ -105,3 +105,10 @@ def test_examples_listed_before_a_sets_noun_are_no_part_of_its_name(extract):
 def test_a_second_verb_in_brackets_is_no_part_of_the_name(extract):
     got = extract(REPORT + "新建（续建）保障性住房1600套。\n")
     assert [(r.indicator, r.change) for r in got] == [("保障性住房", "新建")]
+
+
+def test_what_projects_complete_keeps_the_verb_in_its_name(extract):
+    got = names(extract(REPORT + "市重点项目完成投资超800亿元，全市固定资产投资增长5.1%。\n"))
+    assert got[(800, "亿元")] == "市重点项目完成投资"
+    got = names(extract(REPORT + "总投资12亿元的滨河片区改造工程，当年完成投资4.3亿元。\n"))
+    assert got[(4.3, "亿元")] == "滨河片区改造工程完成投资"
