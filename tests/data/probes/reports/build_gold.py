@@ -70,7 +70,7 @@ def main() -> None:
             at = find_number(line, vtext, cursor)
             cursor = at + len(vtext)
         else:
-            at = line.find(ind, cursor)
+            at = line.find(qual or ind, cursor)  # a comparison: its word
         sentence = next(s for start, s in sentences(line) if start <= at < start + len(s))
         rec = {
             "doc": doc,
