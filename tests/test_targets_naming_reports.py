@@ -112,3 +112,23 @@ def test_what_projects_complete_keeps_the_verb_in_its_name(extract):
     assert got[(800, "亿元")] == "市重点项目完成投资"
     got = names(extract(REPORT + "总投资12亿元的滨河片区改造工程，当年完成投资4.3亿元。\n"))
     assert got[(4.3, "亿元")] == "滨河片区改造工程完成投资"
+
+
+def test_money_put_into_projects_just_counted_is_theirs_not_the_topic_befores(extract):
+    got = names(
+        extract(
+            REPORT + "力争数字经济核心产业增加值增长12%；全年开工建设重大项目180个，完成投资"
+            "420亿元；新增科技型中小企业300家。\n"
+        )
+    )
+    assert got[(420, "亿元")] == "重大项目完成投资"
+
+
+def test_the_people_money_reaches_are_the_moneys(extract):
+    got = names(extract(REPORT + "发放各类临时救助资金3.2亿元，惠及困难群众9万人次。\n"))
+    assert got[(9, "万人次")] == "临时救助资金惠及困难群众"
+
+
+def test_a_known_class_written_with_de_is_the_known_class(extract):
+    got = names(extract(REPORT + "全年签约项目64个，其中投资10亿元以上的项目7个。\n"))
+    assert got[(7, "个")] == "10亿元以上项目"

@@ -1,5 +1,5 @@
-"""The extractor against the probe set of work reports, a congress report, a speech and
-a national plan report (issue 11): seven invented excerpts annotated before the extractor
+"""The extractor against the probe set of work reports, a congress report, speeches and
+a national plan report (issue 11): nine invented excerpts annotated before the extractor
 ran on them (``tests/data/probes/reports/README.md``).
 
 Scored as the bundled gold is (``bench/eval_targets.py``: doc, indicator, value, unit and
@@ -14,16 +14,17 @@ from pathlib import Path
 from bench.eval_targets import load_corpus, load_gold, predict, score
 
 PROBES = Path(__file__).resolve().parent / "data" / "probes" / "reports"
-# first score, unseen: P 0.886 R 0.892 (140 of 157); 0.936 / 0.936 (147) after the
-# report-naming rules of 2026-12-05
-FLOORS = {"precision": 0.926, "recall": 0.926, "kind": 0.99}
+# first round (157 records), unseen: P 0.886 R 0.892 (140); 0.936 / 0.936 (147) after the
+# report-naming rules of 2026-12-05. Second round (60 records) unseen, after them: 49
+# found and named right. Both rounds at the session's end: P 0.922 R 0.926 (201 of 217)
+FLOORS = {"precision": 0.912, "recall": 0.916, "kind": 0.99}
 
 
 def test_report_probes_precision_and_recall(table):
     report = score(predict(load_corpus(PROBES / "docs"), table), load_gold(PROBES / "gold.jsonl"))
     missed = [f"{r['indicator']} {r['value_text']}{r['unit']}" for r in report.false_negatives]
     extra = [f"{r['indicator']} {r['value_text']}{r['unit']}" for r in report.false_positives]
-    assert report.total.n_gold == 157
+    assert report.total.n_gold == 217
     assert report.total.precision >= FLOORS["precision"], extra
     assert report.total.recall >= FLOORS["recall"], missed
     assert report.kind_accuracy >= FLOORS["kind"]

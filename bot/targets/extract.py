@@ -79,6 +79,7 @@ from bot.targets.naming.examples import without_examples
 from bot.targets.naming.funds import fund_size
 from bot.targets.naming.gaps import gap_of_the_rate_before
 from bot.targets.naming.invested import invested_with_the_verb
+from bot.targets.naming.known_de import known_without_de
 from bot.targets.naming.list_scope import group_shared
 from bot.targets.naming.listings import by_listing
 from bot.targets.naming.modifiers import (
@@ -564,6 +565,7 @@ class _Walker:
                 named_figures = multiple_of_the_figure_before(sentence, named_figures)
                 named_figures = without_examples(named_figures)
                 named_figures = invested_with_the_verb(sentence, named_figures, self.table)
+                named_figures = known_without_de(named_figures, self.table)
                 named_figures = yearly_capacity(sentence, named_figures)
                 named_figures = through_listed_kinds(sentence, named_figures)
                 named_figures = counted_in_a_class(sentence, named_figures)

@@ -4,10 +4,11 @@ Reports count a work and then, in a clause of its own, the people it reached::
 
     实施老旧院落改造128个，惠及居民1.6万户    -> 老旧院落改造惠及居民
     完成农村危房改造3200户、受益群众1.1万人   -> 农村危房改造受益群众
+    发放各类救助资金9.6亿元，惠及困难群众28万人次 -> 救助资金惠及困难群众
 
 The clause of the people names only them (居民) and the verb; the work is what the
-clause before says was done to the things just counted (老旧院落改造), its own verb
-(实施, 完成) left out.
+clause before says was done to the things just counted (老旧院落改造), or the money
+just given (救助资金), its own verb (实施, 完成, 发放) left out.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ _PEOPLE_RE = re.compile(r"(?:共|累计|直接)?(?P<verb>惠及|受益)(?P<who>[
 _WHO_AFTER_RE = re.compile(r"(?:居民|群众|农户|人口|家庭|住户|职工|学生)")
 # the work's own verb, and the time or scope, at the start of its clause
 _LEAD_RE = re.compile(
-    r"^(?:全年|今年|年内|全市|全县|全区|全省)?(?:共|累计)?(?:完成|实施|开展|推进|启动)?"
+    r"^(?:全年|今年|年内|全市|全县|全区|全省)?(?:共|累计)?"
+    r"(?:完成|实施|开展|推进|启动|发放|投入|安排|下达|拨付)?(?:各类|各项)?"
 )
 _PEOPLE_UNITS = frozenset({"户", "人", "人次", "万户", "万人", "万人次"})
 
@@ -57,7 +59,6 @@ def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:
                 who
                 and between in ("，", "、", ",")
                 and work.startswith(last.indicator)
-                and work != last.indicator
                 and _is_name(work)
             ):
                 n = replace(n, indicator=f"{work}{m.group('verb')}{who}")
