@@ -132,3 +132,11 @@ def test_the_people_money_reaches_are_the_moneys(extract):
 def test_a_known_class_written_with_de_is_the_known_class(extract):
     got = names(extract(REPORT + "全年签约项目64个，其中投资10亿元以上的项目7个。\n"))
     assert got[(7, "个")] == "10亿元以上项目"
+
+
+def test_a_programme_named_in_quotes_with_a_doubling_is_no_figure(extract):
+    got = extract(
+        REPORT.replace("一、2024年工作回顾", "三、2025年重点工作")
+        + "实施“专精特新企业倍增”行动，力争规模以上工业增加值增长8%。\n"
+    )
+    assert [(r.indicator, r.value, r.unit) for r in got] == [("规模以上工业增加值", 8, "%")]

@@ -759,7 +759,10 @@ _RANK_MOVE_RE = re.compile(
     r"[^，。；]{0,4}?(?:升至|跃升至|跃居|提升至|上升至|进至|提高到|升到|跃升到|降至)"
 )
 _MULTIPLE_RE = re.compile(r"翻了?一番|翻了?两番|翻番|倍增")
-_MULTIPLE_AFTER_BLOCK = re.compile(r"计划|行动|工程|为|导向|目标|战略|的|式|型|效应|长")
+# 倍增计划, “…倍增”行动: a programme's name, not a figure
+_MULTIPLE_AFTER_BLOCK = re.compile(
+    r"[”’」』]?(?:计划|行动|工程)|为|导向|目标|战略|的|式|型|效应|长"
+)
 _MULTIPLE_BEFORE_OK = ("实现", "力争", "确保", "将", "基本", "要", "可", "能")
 _SCALE_RE = re.compile(
     r"(?P<num>[xX]|\d+(?:\.\d+)?)?(?P<mag>千亿|百亿|万亿|千万千瓦|百万千瓦|千万吨|百万吨)级"
