@@ -140,3 +140,8 @@ def test_a_programme_named_in_quotes_with_a_doubling_is_no_figure(extract):
         + "实施“专精特新企业倍增”行动，力争规模以上工业增加值增长8%。\n"
     )
     assert [(r.indicator, r.value, r.unit) for r in got] == [("规模以上工业增加值", 8, "%")]
+
+
+def test_a_size_threshold_before_a_counted_noun_stays_in_its_name(extract):
+    got = names(extract(REPORT + "培育营业收入超50亿元的链主企业12家。\n"))
+    assert got[(12, "家")] == "营业收入超50亿元的链主企业"

@@ -95,6 +95,7 @@ from bot.targets.naming.respectively import rates_of_the_listed
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
 from bot.targets.naming.states import after_a_state
+from bot.targets.naming.thresholds import threshold_in_the_name
 from bot.targets.naming.times import named_by_act
 from bot.targets.naming.topic import without_topic_place
 from bot.targets.naming.totals import total_is_the_level
@@ -566,6 +567,7 @@ class _Walker:
                 named_figures = without_examples(named_figures)
                 named_figures = invested_with_the_verb(sentence, named_figures, self.table)
                 named_figures = known_without_de(named_figures, self.table)
+                named_figures = threshold_in_the_name(sentence, named_figures)
                 named_figures = yearly_capacity(sentence, named_figures)
                 named_figures = through_listed_kinds(sentence, named_figures)
                 named_figures = counted_in_a_class(sentence, named_figures)
