@@ -25,7 +25,7 @@ _THRESHOLD_RE = re.compile(
     r"(?P<clause>[\u4e00-\u9fff]{2,8}?(?:超过|超|达到|达|在)?"
     r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)(?:万亿|亿|万|千万)?元(?:以上)?的)$"
 )
-_LEAD_RE = re.compile(r"^(?:培育|新培育|打造|建成|形成|发展|引进|新增|新引进|年)")
+_LEAD_RE = re.compile(r"^(?:培育|新培育|打造|建成|形成|发展|引进|新增|新引进)")
 
 
 def threshold_in_the_name(sentence: str, named: list[Named]) -> list[Named]:
