@@ -68,13 +68,19 @@ from bot.targets.naming import (
 from bot.targets.naming.abbreviations import by_short_name
 from bot.targets.naming.averages import carry_the_set
 from bot.targets.naming.awards import name_awards
+from bot.targets.naming.beneficiaries import beneficiaries_of_the_work
 from bot.targets.naming.bracket_names import named_in_brackets
 from bot.targets.naming.capacity import yearly_capacity
 from bot.targets.naming.carry import carry_the_topic
 from bot.targets.naming.counted import counted_thing
 from bot.targets.naming.coverage import named_by_programme
+from bot.targets.naming.enrolled import named_by_list
 from bot.targets.naming.events import named_by_event
+from bot.targets.naming.examples import without_examples
 from bot.targets.naming.funds import fund_size
+from bot.targets.naming.gaps import gap_of_the_rate_before
+from bot.targets.naming.invested import invested_with_the_verb
+from bot.targets.naming.known_de import known_without_de
 from bot.targets.naming.list_scope import group_shared
 from bot.targets.naming.listings import by_listing
 from bot.targets.naming.modifiers import (
@@ -82,12 +88,14 @@ from bot.targets.naming.modifiers import (
     counted_in_a_class,
     through_listed_kinds,
 )
+from bot.targets.naming.multiples import multiple_of_the_figure_before
 from bot.targets.naming.part_shares import share_of_the_whole
 from bot.targets.naming.population_parts import population_parts
 from bot.targets.naming.programmes import with_programme_topic
 from bot.targets.naming.reach import share_reached
 from bot.targets.naming.relative_counts import described_count
 from bot.targets.naming.respective import respective_pairs, respective_rates
+from bot.targets.naming.respectively import rates_of_the_listed
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
 from bot.targets.naming.sibling_shares import (
@@ -96,8 +104,10 @@ from bot.targets.naming.sibling_shares import (
 )
 from bot.targets.naming.size_classes import classes_share_the_measure
 from bot.targets.naming.states import after_a_state
+from bot.targets.naming.thresholds import threshold_in_the_name
 from bot.targets.naming.times import named_by_act
 from bot.targets.naming.topic import without_topic_place
+from bot.targets.naming.totals import total_is_the_level
 from bot.targets.naming.zones import describes_zone
 from bot.targets.numbers import Figure, find_figures, may_have_figures
 from bot.targets.plan_subject import owned_by_industry, plan_industry
@@ -558,6 +568,16 @@ class _Walker:
                 named_figures = named_by_event(sentence, named_figures, self.table)
                 named_figures = named_by_act(sentence, named_figures, self.table)
                 named_figures = counted_thing(sentence, named_figures, self.table)
+                named_figures = named_by_list(sentence, named_figures)
+                named_figures = gap_of_the_rate_before(sentence, named_figures)
+                named_figures = total_is_the_level(named_figures, self.table)
+                named_figures = rates_of_the_listed(sentence, named_figures)
+                named_figures = beneficiaries_of_the_work(sentence, named_figures)
+                named_figures = multiple_of_the_figure_before(sentence, named_figures)
+                named_figures = without_examples(named_figures)
+                named_figures = invested_with_the_verb(sentence, named_figures, self.table)
+                named_figures = known_without_de(named_figures, self.table)
+                named_figures = threshold_in_the_name(sentence, named_figures)
                 named_figures = yearly_capacity(sentence, named_figures)
                 named_figures = through_listed_kinds(sentence, named_figures)
                 named_figures = counted_in_a_class(sentence, named_figures)
@@ -954,7 +974,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "58"
+EXTRACTOR_VERSION = "59"
 
 
 def extract_targets(

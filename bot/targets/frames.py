@@ -408,6 +408,8 @@ class Frame:
             and not (measure in _LOSSES and not self.entity_unit)
             and not name.startswith(self.entity)
             and not read_after
+            # 开工建设重大项目260个，完成投资680亿元: the things the figure before named
+            and not (head and self.last == head)
         ):
             # 普通中学642所，在校学生71.9万人: the clause says only the measure
             full = _compose(self.entity, measure)

@@ -38,9 +38,10 @@ _TRAIL_DE_RE = re.compile(r"的$")
 # 灾害事故发生后受灾人员…得到救助时间: when it starts, not what is measured
 _AFTER_EVENT_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:发生|结束|启动)后(?=[\u4e00-\u9fff]{4})")
 _PAREN_RE = re.compile(r"[（(][^（）()]{0,30}[）)]|[［\[]\d{1,2}[］\]]")  # and notes: 产业［2］
-# 执业（助理）医师, 毕（结）业生, 乡镇（街道）: a short alternate inside a word
+# 执业（助理）医师, 毕（结）业生, 乡镇（街道）: a short alternate inside a word (not a
+# verb's: 新建（续建）保障性住房 is 新建 保障性住房)
 _ALTERNATE_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff])[（(]((?!含|不含|注|下同|简称|以下|按|其中)[\u4e00-\u9fff]{1,4})[）)]"
+    r"(?<=[\u4e00-\u9fff])[（(]((?!含|不含|注|下同|简称|以下|按|其中|续建)[\u4e00-\u9fff]{1,4})[）)]"
     r"(?=[\u4e00-\u9fff])"
 )
 # 扩权赋能县（市）, 通高速公路的县（市、区）, 集聚区（培育区）: the other kinds of unit a
