@@ -1,0 +1,174 @@
+"""The passes over a sentence's named figures, in the order the extractor runs them.
+
+:func:`~bot.targets.naming.sentence.name_figures` names each figure of a sentence from
+its own clause; a pass then corrects the names that only the whole sentence (or the
+sentence before it) shows, each pass one job of one module of this package. Here every
+pass has one signature, :data:`Pass`: ``(sentence, named) -> named``, the
+:class:`Sentence` holding all a pass may read besides the figures (its text, the
+indicator table, the figureless sentence before it). :func:`run_passes` runs
+:data:`PASSES` in order; the extractor calls it once per sentence with figures.
+
+The order is the order the passes were written in, each correcting what the ones before
+it left: a pass reads the names the earlier passes gave. Where an entry is known to need
+its place, its comment says why; the others are in the order they were added. To add a
+pass: a module of its own, then one line here.
+
+Not here: :func:`~bot.targets.naming.sectors.with_field` runs in the extractor's record
+loop, after the ``分别`` pairs are read (:func:`~bot.targets.naming.respective.
+respective_pairs`), because a field it adds may make two levels' names differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+
+from bot.targets.indicators import IndicatorTable
+from bot.targets.naming.abbreviations import by_short_name
+from bot.targets.naming.averages import carry_the_set
+from bot.targets.naming.awards import name_awards
+from bot.targets.naming.beneficiaries import beneficiaries_of_the_work
+from bot.targets.naming.bracket_names import named_in_brackets
+from bot.targets.naming.capacity import yearly_capacity
+from bot.targets.naming.carry import carry_the_topic
+from bot.targets.naming.counted import counted_thing
+from bot.targets.naming.coverage import named_by_programme
+from bot.targets.naming.enrolled import named_by_list
+from bot.targets.naming.events import named_by_event
+from bot.targets.naming.examples import without_examples
+from bot.targets.naming.funds import fund_size
+from bot.targets.naming.gaps import gap_of_the_rate_before
+from bot.targets.naming.invested import invested_with_the_verb
+from bot.targets.naming.known_de import known_without_de
+from bot.targets.naming.list_scope import group_shared
+from bot.targets.naming.listings import by_listing
+from bot.targets.naming.modifiers import classed_before, counted_in_a_class, through_listed_kinds
+from bot.targets.naming.multiples import multiple_of_the_figure_before
+from bot.targets.naming.part_shares import share_of_the_whole
+from bot.targets.naming.population_parts import population_parts
+from bot.targets.naming.programmes import with_programme_topic
+from bot.targets.naming.reach import share_reached
+from bot.targets.naming.relative_counts import described_count
+from bot.targets.naming.respective import rates_of_the_listed, respective_rates
+from bot.targets.naming.scales import share_the_kind
+from bot.targets.naming.sentence import Named
+from bot.targets.naming.sibling_shares import share_of_the_sibling_whole, shares_of_one_whole
+from bot.targets.naming.size_classes import classes_share_the_measure
+from bot.targets.naming.states import after_a_state
+from bot.targets.naming.thresholds import threshold_in_the_name
+from bot.targets.naming.times import named_by_act
+from bot.targets.naming.totals import total_is_the_level
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """What a pass may read besides the named figures: made once per sentence."""
+
+    text: str
+    table: IndicatorTable
+    plain: str = ""  # the sentence before, when it gave no figure (a topic sentence?)
+
+
+Pass = Callable[[Sentence, list[Named]], list[Named]]
+
+
+# The adapters: each pass module keeps its own arguments; these give it the one signature.
+def _text(f: Callable[[str, list[Named]], list[Named]]) -> Pass:
+    """A pass of the sentence's text and its figures."""
+
+    @wraps(f)
+    def step(s: Sentence, named: list[Named]) -> list[Named]:
+        return f(s.text, named)
+
+    return step
+
+
+def _text_table(f: Callable[[str, list[Named], IndicatorTable], list[Named]]) -> Pass:
+    """A pass of the text, the figures and the indicator table."""
+
+    @wraps(f)
+    def step(s: Sentence, named: list[Named]) -> list[Named]:
+        return f(s.text, named, s.table)
+
+    return step
+
+
+def _figures(f: Callable[[list[Named]], list[Named]]) -> Pass:
+    """A pass of the figures alone."""
+
+    @wraps(f)
+    def step(s: Sentence, named: list[Named]) -> list[Named]:
+        return f(named)
+
+    return step
+
+
+def _figures_table(f: Callable[[list[Named], IndicatorTable], list[Named]]) -> Pass:
+    """A pass of the figures and the indicator table."""
+
+    @wraps(f)
+    def step(s: Sentence, named: list[Named]) -> list[Named]:
+        return f(named, s.table)
+
+    return step
+
+
+@wraps(carry_the_topic)
+def _carry_the_topic(s: Sentence, named: list[Named]) -> list[Named]:
+    """The one pass that reads the sentence before (its topic, 中老铁路发展远超预期)."""
+    return carry_the_topic(s.text, named, s.table, s.plain)
+
+
+PASSES: tuple[Pass, ...] = (
+    # averages and scale classes first: they rename whole sets, which later passes read
+    _text(carry_the_set),  # averages: averages said clause after clause share the set
+    _text(share_the_kind),  # scales: 千亿级、百亿级…产业集群
+    # carry before the passes of a subject: clauses that only say what was done
+    # (发送旅客, 完成投资) get their subject first
+    _carry_the_topic,  # carry: the sentence's topic or the figure before's subject
+    _text_table(named_by_programme),  # coverage: what a programme covers (驻村帮扶覆盖乡镇)
+    _text_table(named_by_event),  # events: who took part (江州运动会参赛运动员)
+    _text_table(named_by_act),  # times: a count of times named by the act (商业航天发射)
+    _text_table(counted_thing),  # counted: a count's noun ends at the thing
+    _text(named_by_list),  # enrolled: things counted after the list they were entered in
+    _text(gap_of_the_rate_before),  # gaps: a gap to a benchmark is the rate before's
+    _figures_table(total_is_the_level),  # totals: a known statistic's 总量 is its level
+    # after the levels are named: the rates said 分别 after a 、-list take their names
+    _text(rates_of_the_listed),  # respective: 接待游客…、实现旅游收入…，分别增长18%和21%
+    _text(beneficiaries_of_the_work),  # beneficiaries: 惠及居民 after a counted work
+    _text(multiple_of_the_figure_before),  # multiples: 是五年前的2.6倍 is the figure's
+    _figures(without_examples),  # examples: 燃气、供水、排水等老旧管网 -> 老旧管网
+    _text_table(invested_with_the_verb),  # invested: 省重点项目完成投资
+    _figures_table(known_without_de),  # known_de: 投资10亿元以上的项目 -> 10亿元以上项目
+    _text(threshold_in_the_name),  # thresholds: 产值超千亿元的产业集群
+    _text(yearly_capacity),  # capacity: 年产…能力
+    _text(through_listed_kinds),  # modifiers: kinds listed before their noun
+    _text(counted_in_a_class),  # modifiers: a count in a size class
+    _text(classed_before),  # modifiers: a size class before the count
+    _figures(classes_share_the_measure),  # size_classes: 过亿元的… after 过十亿元的…营业收入
+    _text(described_count),  # relative_counts: 列入省重点的120个项目完成投资…
+    _figures(population_parts),  # population_parts: 其中男性… -> 男性人口
+    _text(with_programme_topic),  # programmes: 实施…九项重点工程
+    _text(by_short_name),  # abbreviations: things counted under their 以下简称
+    _text(fund_size),  # funds: 设立总规模100亿元的…基金
+    _text(name_awards),  # awards: 给予…一次性奖励
+    _figures(after_a_state),  # states: 粮食播种面积保持稳定、产量达到… -> 粮食产量
+    _text(by_listing),  # listings: 支持30家企业在境内外上市 -> 境内外上市企业
+    # the shares after the names of their wholes are final
+    _text(share_of_the_whole),  # part_shares: a part's bare 占比 after 其中
+    _text(share_of_the_sibling_whole),  # sibling_shares: a bare 占比 after a sibling's
+    _text(shares_of_one_whole),  # sibling_shares: parts that 分别占 one whole
+    _text(share_reached),  # reach: 高铁通达90%以上的市县 -> 高铁通达市县比例
+    _text_table(group_shared),  # list_scope: 民族地区地区生产总值、一般公共预算收入
+    _text_table(named_in_brackets),  # bracket_names: …（常住人口城镇化率）为65.6%
+    # last: the rates said 分别 clause after clause take the levels' final names
+    _text(respective_rates),  # respective: 蔬菜产量…，水果产量…，分别增长2.6%和4.3%
+)
+
+
+def run_passes(sentence: Sentence, named: list[Named]) -> list[Named]:
+    """``named`` through :data:`PASSES`, in order."""
+    for step in PASSES:
+        named = step(sentence, named)
+    return named
