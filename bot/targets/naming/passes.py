@@ -8,10 +8,13 @@ pass has one signature, :data:`Pass`: ``(sentence, named) -> named``, the
 indicator table, the figureless sentence before it). :func:`run_passes` runs
 :data:`PASSES` in order; the extractor calls it once per sentence with figures.
 
-The order is the order the passes were written in, each correcting what the ones before
-it left: a pass reads the names the earlier passes gave. Where an entry is known to need
-its place, its comment says why; the others are in the order they were added. To add a
-pass: a module of its own, then one line here.
+The order is the one the extractor's loop had when they were gathered here; a pass reads
+the names the earlier ones gave. Two places are known to matter (moving each pass first and last breaks a test or
+changes a record of the bundled, dev or probe documents only for these):
+``share_the_kind`` before ``through_listed_kinds`` and ``named_by_list`` before
+``described_count``; their comments say why. The other passes act on cues that rarely
+meet in one sentence, and no test or record tells their order apart yet: keep it. To add
+a pass: a module of its own, then one line here, with a test of its sentence.
 
 Not here: :func:`~bot.targets.naming.sectors.with_field` runs in the extractor's record
 loop, after the ``分别`` pairs are read (:func:`~bot.targets.naming.respective.
@@ -121,20 +124,21 @@ def _carry_the_topic(s: Sentence, named: list[Named]) -> list[Named]:
 
 
 PASSES: tuple[Pass, ...] = (
-    # averages and scale classes first: they rename whole sets, which later passes read
     _text(carry_the_set),  # averages: averages said clause after clause share the set
+    # scales before modifiers.through_listed_kinds: scale classes listed before their kind
+    # take it first (2个千亿级、5个百亿级产业集群 -> 千亿级产业集群, 百亿级产业集群)
     _text(share_the_kind),  # scales: 千亿级、百亿级…产业集群
-    # carry before the passes of a subject: clauses that only say what was done
-    # (发送旅客, 完成投资) get their subject first
     _carry_the_topic,  # carry: the sentence's topic or the figure before's subject
     _text_table(named_by_programme),  # coverage: what a programme covers (驻村帮扶覆盖乡镇)
     _text_table(named_by_event),  # events: who took part (江州运动会参赛运动员)
     _text_table(named_by_act),  # times: a count of times named by the act (商业航天发射)
     _text_table(counted_thing),  # counted: a count's noun ends at the thing
+    # enrolled before relative_counts.described_count: 列入市重点的68个项目 is named by
+    # the list first (市重点项目), the name the measure after the count then takes
+    # (完成投资215.4亿元 -> 市重点项目完成投资)
     _text(named_by_list),  # enrolled: things counted after the list they were entered in
     _text(gap_of_the_rate_before),  # gaps: a gap to a benchmark is the rate before's
     _figures_table(total_is_the_level),  # totals: a known statistic's 总量 is its level
-    # after the levels are named: the rates said 分别 after a 、-list take their names
     _text(rates_of_the_listed),  # respective: 接待游客…、实现旅游收入…，分别增长18%和21%
     _text(beneficiaries_of_the_work),  # beneficiaries: 惠及居民 after a counted work
     _text(multiple_of_the_figure_before),  # multiples: 是五年前的2.6倍 is the figure's
@@ -155,14 +159,13 @@ PASSES: tuple[Pass, ...] = (
     _text(name_awards),  # awards: 给予…一次性奖励
     _figures(after_a_state),  # states: 粮食播种面积保持稳定、产量达到… -> 粮食产量
     _text(by_listing),  # listings: 支持30家企业在境内外上市 -> 境内外上市企业
-    # the shares after the names of their wholes are final
     _text(share_of_the_whole),  # part_shares: a part's bare 占比 after 其中
     _text(share_of_the_sibling_whole),  # sibling_shares: a bare 占比 after a sibling's
     _text(shares_of_one_whole),  # sibling_shares: parts that 分别占 one whole
     _text(share_reached),  # reach: 高铁通达90%以上的市县 -> 高铁通达市县比例
     _text_table(group_shared),  # list_scope: 民族地区地区生产总值、一般公共预算收入
     _text_table(named_in_brackets),  # bracket_names: …（常住人口城镇化率）为65.6%
-    # last: the rates said 分别 clause after clause take the levels' final names
+    # last, and the extractor reads the 分别 pairs after it (it renames only the rates)
     _text(respective_rates),  # respective: 蔬菜产量…，水果产量…，分别增长2.6%和4.3%
 )
 
