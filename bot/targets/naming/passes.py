@@ -9,10 +9,10 @@ indicator table, the figureless sentence before it). :func:`run_passes` runs
 :data:`PASSES` in order; the extractor calls it once per sentence with figures.
 
 The order is the one the extractor's loop had when they were gathered here; a pass reads
-the names the earlier ones gave. Two places are known to matter (moving each pass first and last breaks a test or
-changes a record of the bundled, dev or probe documents only for these):
-``share_the_kind`` before ``through_listed_kinds`` and ``named_by_list`` before
-``described_count``; their comments say why. The other passes act on cues that rarely
+the names the earlier ones gave. Two places are known to matter (moving each pass first
+and last breaks a test or changes a record of the bundled, dev or probe documents only
+for these): ``share_the_kind`` before ``through_listed_kinds`` and ``named_by_list``
+before ``described_count``; their comments say why. The other passes act on cues that rarely
 meet in one sentence, and no test or record tells their order apart yet: keep it. To add
 a pass: a module of its own, then one line here, with a test of its sentence.
 
