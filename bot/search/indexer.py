@@ -42,6 +42,7 @@ from bot.search.index import (
     compile_index,
     seal,
 )
+from bot.search.stored_gains import build_heading_gains
 from bot.text.tokenize import Tokenizer
 
 MANIFEST_VERSION = 1
@@ -342,7 +343,8 @@ class Indexer:
             staged = self.paths.root / (self.paths.compiled.name + ".next")
             compile_index(self.paths.docs, doc_ids, staged, fingerprint=fingerprint)
             build_lexicon(staged)
-            seal(staged)  # the lexicon's size and digest too
+            build_heading_gains(staged)
+            seal(staged)  # the lexicon's and the stored gains' sizes and digests too
             _swap_in(staged, self.paths.compiled)
         _write_manifest(
             self.paths,
