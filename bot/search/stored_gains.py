@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,9 +75,65 @@ def build_heading_gains(compiled_dir: Path) -> None:
     digest = rules_digest()
     if digest is None:
         return
-    ix = CompiledIndex.open(compiled_dir)
-    table = heading_table(ix, normalized_sections(ix.sections))
-    leads = lead_next(ix)
+    with _Unmapped(CompiledIndex.open(compiled_dir)) as ix:
+        arrays, n_terms = _gains(ix)
+    for name, arr in arrays.items():
+        np.save(compiled_dir / f"{name}.npy", arr)
+    meta = {"rules": digest, "min_df": LOOSE_MAX_HITS, "terms": n_terms}
+    (compiled_dir / GAINS_FILE).write_text(json.dumps(meta), encoding="utf-8")
+
+
+class _Unmapped:
+    """A compiled index as :func:`heading_table` and the gains read it, with the texts
+    and postings read by ``pread`` instead of through the mappings: the build's memory
+    goal counts every mapped page touched, and the first passage of every section and
+    the postings of every common term are most of the folder (at 100 MB, ~100 MB of
+    pages resident for a step that needs a few at a time)."""
+
+    def __init__(self, index: CompiledIndex) -> None:
+        self._ix = index
+        path = index.path
+        self._norm = os.open(path / "norm.bin", os.O_RDONLY)
+        self._pids = os.open(path / "pids.npy", os.O_RDONLY)
+        self._impacts = os.open(path / "impacts.npy", os.O_RDONLY)
+        # where the arrays' data start in their .npy files (a mapping made, not read)
+        self._pids_at = np.load(path / "pids.npy", mmap_mode="r").offset
+        self._impacts_at = np.load(path / "impacts.npy", mmap_mode="r").offset
+
+    def __enter__(self) -> _Unmapped:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for fd in (self._norm, self._pids, self._impacts):
+            os.close(fd)
+
+    def __getattr__(self, name: str):
+        return getattr(self._ix, name)
+
+    def passages_norm_texts(self, pids: np.ndarray) -> list[str]:
+        """As ``CompiledIndex.passages_norm_texts``."""
+        at = np.asarray(pids, dtype=np.intp)
+        starts = self._ix.norm_offsets[at].tolist()
+        ends = self._ix.norm_offsets[at + 1].tolist()
+        read = os.pread
+        return [
+            read(self._norm, hi - lo, lo).decode("utf-8", "replace")
+            for lo, hi in zip(starts, ends, strict=True)
+        ]
+
+    def postings(self, term_id: int) -> tuple[np.ndarray, np.ndarray]:
+        """As ``CompiledIndex.postings`` (the same float32 scores)."""
+        lo, hi = int(self._ix.offsets[term_id]), int(self._ix.offsets[term_id + 1])
+        n = hi - lo
+        pids = np.frombuffer(os.pread(self._pids, 4 * n, self._pids_at + 4 * lo), "<u4")
+        impacts = np.frombuffer(os.pread(self._impacts, 2 * n, self._impacts_at + 2 * lo), "<u2")
+        return pids, impacts.astype(np.float32) * np.float32(self._ix.impact_scale)
+
+
+def _gains(ix: _Unmapped) -> tuple[dict[str, np.ndarray], int]:
+    """The stored gains' arrays (see the module docstring) and how many terms have one."""
+    table = heading_table(ix, normalized_sections(ix.sections))  # type: ignore[arg-type]
+    leads = lead_next(ix._ix)
     is_lead = leads >= 0
     terms: list[int] = []
     values: list[tuple[np.float32, np.float32]] = []
@@ -85,7 +142,7 @@ def build_heading_gains(compiled_dir: Path) -> None:
     for tid in np.flatnonzero(np.diff(ix.offsets) >= LOOSE_MAX_HITS).tolist():
         term = ix.vocab[tid]
         pids, scores = ix.postings(tid)
-        pids = np.asarray(pids, dtype=np.intp)
+        pids = pids.astype(np.intp)
         if not (_in_headings(table, term) or is_lead[pids].any()):
             continue
         gain = heading_gain(table, leads, is_lead, (term,), (pids, scores), _NO_LOOSE, 0.0)
@@ -105,10 +162,7 @@ def build_heading_gains(compiled_dir: Path) -> None:
         "gain_raised": np.concatenate(raised or [np.zeros(0)]).astype(np.int32),
         "gain_rest": np.concatenate(rest or [np.zeros(0)]).astype(np.uint32),
     }
-    for name, arr in arrays.items():
-        np.save(compiled_dir / f"{name}.npy", arr)
-    meta = {"rules": digest, "min_df": LOOSE_MAX_HITS, "terms": len(terms)}
-    (compiled_dir / GAINS_FILE).write_text(json.dumps(meta), encoding="utf-8")
+    return arrays, len(terms)
 
 
 def _in_headings(table: HeadingTable, term: str) -> bool:
