@@ -222,9 +222,9 @@ class Indexer:
         index: the compiled index is built in a side folder and swapped in by renames
         (open memory maps of the old one stay valid), per-document cache files are
         replaced atomically one by one (never all deleted first, even on a rebuild),
-        and the lexicon is written before the swap. ``progress(done, total, relpath)``
-        is called on this thread before each corpus file is looked at; the merge of
-        the compiled index follows the last call.
+        and the lexicon and the stored heading gains are written before the swap.
+        ``progress(done, total, relpath)`` is called on this thread before each corpus
+        file is looked at; the merge of the compiled index follows the last call.
         """
         with index_lock(self.paths):
             return self._refresh(rebuild=rebuild, progress=progress)
@@ -339,7 +339,8 @@ class Indexer:
                     self._derive(seg.cached_document(self.paths.docs, doc_id))
         compiled_ok = self._compiled_matches(fingerprint)
         if rebuilt or added or updated or removed or not compiled_ok:
-            # Built complete (lexicon included) beside the live folder, then swapped in.
+            # Built complete (lexicon and stored heading gains included) beside the live
+            # folder, then swapped in.
             staged = self.paths.root / (self.paths.compiled.name + ".next")
             compile_index(self.paths.docs, doc_ids, staged, fingerprint=fingerprint)
             build_lexicon(staged)
