@@ -5,7 +5,11 @@ texts only."""
 
 from __future__ import annotations
 
+import pytest
+
+from bot.corpus.gazetteer import default_gazetteer
 from bot.library.engine import Engine
+from bot.search.understand import understand
 from tests.conftest import engine_over
 
 
@@ -44,3 +48,57 @@ def test_idc_finds_data_centres(tmp_path):
     engine = engine_over(tmp_path, {"report.txt": REPORT})
     texts = _texts(engine, "IDC")
     assert texts and texts[0].startswith("建设绿色数据中心"), texts
+
+
+# -- questions typed without spaces ------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("query", "rest"),
+    [
+        ("十九大中医药怎么发展", "中医药怎么发展"),
+        ("党的二十大报告高质量发展", "高质量发展"),
+    ],
+)
+def test_a_congress_typed_together_with_the_words_asked_names_its_report(query, rest):
+    got = understand(query, gazetteer=default_gazetteer(), known_regions=set())
+    assert got.facets.doc_type == "党代会报告", query
+    assert got.facets.region == "全国"
+    assert got.rest == rest
+
+
+def test_a_word_opened_by_the_da_or_a_time_since_is_no_congress():
+    for query in ("二十大型企业名单", "十九大以来成就", "学习贯彻二十大精神", "前二十大城市"):
+        got = understand(query, gazetteer=default_gazetteer(), known_regions=set())
+        assert got.facets.doc_type is None, query
+
+
+# A report whose task line on jobs never writes 就业稳, and whose review line does.
+JOBS = (
+    "江西省政府工作报告\n"
+    "一、工作回顾\n"
+    "全年就业稳、物价稳，城镇新增就业12万人。\n"
+    "二、今年工作安排\n"
+    "实施就业优先政策，扩大就业容量，稳定重点群体就业。\n"
+    "改造城中村1.2万户、老旧小区300个，帮扶困难家庭2000多户。\n"
+    "地区生产总值增长6%左右，一般公共预算收入增长5%。\n"
+)
+
+
+def test_the_lone_verb_ending_a_question_typed_together_is_not_glued_to_the_topic(tmp_path):
+    engine = engine_over(tmp_path, {"report.txt": JOBS})
+    glued = _texts(engine, "江西就业怎么稳")
+    spaced = _texts(engine, "江西 就业 怎么稳")
+    assert glued and glued[0].startswith("实施就业优先政策"), glued
+    assert glued == spaced
+
+
+def test_a_measure_word_after_duoshao_is_not_corrected(tmp_path):
+    engine = engine_over(tmp_path, {"report.txt": JOBS})
+    resp = engine.search("城中村改造多少户", page_size=3)
+    assert not resp.corrections, resp.corrections
+    assert resp.hits and resp.hits[0].text.startswith("改造城中村"), resp.hits
+
+
+def test_a_share_typed_after_letters_is_a_figure_of_its_own(tmp_path):
+    engine = engine_over(tmp_path, {"report.txt": JOBS})
+    texts = _texts(engine, "GDP6%怎么实现")
+    assert texts and texts[0].startswith("地区生产总值增长6%"), texts

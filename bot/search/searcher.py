@@ -154,7 +154,7 @@ FUNCTION_CHARS = frozenset("要的了和与及在是有将把被对为以于从�
 # suspected of being typos themselves.
 SENTENCE_WORDS = FUNCTION_CHARS | frozenset(
     {"多少", "几", "哪些", "什么", "如何", "怎么", "怎样", "是否", "项", "个", "家", "件", "所",
-     "名", "人", "次", "座", "条", "年"}
+     "名", "人", "次", "座", "条", "年", "户", "套", "亩", "辆", "吨", "台", "栋"}
 )  # fmt: skip
 # Words of a question that need not be in the answer when the query names its documents
 # (贵州 2035年 目标: the 2035 paragraph need not say 目标).
@@ -453,8 +453,22 @@ def _content(words: list[tuple[str, int, int]]) -> list[str]:
         for k in range(len(words) - 1)
         if words[k][0] in ASKING_VERBS and words[k + 1][0] in ASKING_WORDS
     }
+    # the lone verb that ends a question after 怎么/如何 (就业怎么稳, 粮食生产如何抓) is how
+    # it asks, not what about: left out beside longer words, never joined to the word
+    # before the asking word (就业|稳 is no 就业稳; typed apart, 就业 怎么稳, the parts are
+    # never joined). Not one before other words: 怎么去产能 asks about 去产能.
     kept = [w for k, (w, _, _) in enumerate(words) if w not in STOPWORDS and k not in asking]
-    return [w for w in kept if w not in ASKING_WORDS] or kept
+    content = [w for w in kept if w not in ASKING_WORDS]
+    ends_with_verb = (
+        len(words) > 1
+        and words[-2][0] in HOW_WORDS
+        and len(words[-1][0]) == 1
+        and is_cjk_word(words[-1][0])
+        and content[-1:] == [words[-1][0]]
+    )
+    if ends_with_verb and any(len(w) > 1 and w not in QUESTION_WORDS for w in content[:-1]):
+        content = content[:-1]
+    return content or kept
 
 
 def _softened(concepts: list[Concept], words: list[tuple[str, int, int]]) -> list[Concept]:
@@ -1078,7 +1092,9 @@ class Searcher:
             elif not tok.isspace():
                 for m in _ALNUM_RE.finditer(tok):
                     pieces = ascii_terms(m.group())
-                    if len(pieces) > 1 and _MIXED_RE.fullmatch(m.group()):
+                    # (not a share after the letters: GDP6% is GDP and 6%)
+                    percent = part.text[start + m.end() : start + m.end() + 1] == "%"
+                    if len(pieces) > 1 and _MIXED_RE.fullmatch(m.group()) and not percent:
                         # M2, 5G, PM2.5: one word, its letters and figures together
                         out.append((m.group(), start + m.start(), start + m.end()))
                         continue
