@@ -9,6 +9,7 @@ import pytest
 
 from bot.corpus.gazetteer import default_gazetteer
 from bot.library.engine import Engine
+from bot.search.query import join_known_terms
 from bot.search.understand import understand
 from tests.conftest import engine_over
 
@@ -102,3 +103,32 @@ def test_a_share_typed_after_letters_is_a_figure_of_its_own(tmp_path):
     engine = engine_over(tmp_path, {"report.txt": JOBS})
     texts = _texts(engine, "GDP6%怎么实现")
     assert texts and texts[0].startswith("地区生产总值增长6%"), texts
+
+
+def test_a_known_term_cut_inside_the_next_word_is_cut_there_instead():
+    known = {"碳交易"}.__contains__
+    text = "碳交易市场"
+    words = [("碳", 0, 1), ("交易市场", 1, 5)]
+    assert join_known_terms(text, words, known) == [("碳交易", 0, 3), ("市场", 3, 5)]
+    # the rest must keep two characters: 碳|交易所 is not 碳交易 所
+    assert join_known_terms("碳交易所", [("碳", 0, 1), ("交易所", 1, 4)], known) == [
+        ("碳", 0, 1),
+        ("交易所", 1, 4),
+    ]
+
+
+# A plan on carbon trading in the documents' words (碳排放权交易), beside other markets.
+CARBON = (
+    "某省碳达峰实施方案\n"
+    "一、重点任务\n"
+    "积极参与全国碳排放权交易市场建设，推动重点企业纳入碳排放权交易。\n"
+    "完善用能权交易市场，探索排污权交易市场。\n"
+    "培育绿色金融市场，发展绿色债券。\n"
+)
+
+
+def test_real_words_typed_together_are_not_corrected_away_from_a_known_term(tmp_path):
+    engine = engine_over(tmp_path, {"plan.txt": CARBON})
+    resp = engine.search("碳交易市场", page_size=3)
+    assert not resp.corrections, resp.corrections
+    assert resp.hits and resp.hits[0].text.startswith("积极参与全国碳排放权交易市场"), resp.hits

@@ -1367,9 +1367,14 @@ class Searcher:
             if budget.out & _CORRECTION_WORK:
                 budget.notes.add("correction_skipped")
                 return None
+            kept_terms = [w for w, *_ in words[a : b + 1] if w != text and self._known_term(w)]
             for cand in found:
                 if self._known_term(text) and cand.term not in self.synonyms.expand(text):
                     continue  # a known term (新基建) is what was meant, unless a synonym
+                if any(
+                    not any(f in cand.term for f in self.synonyms.expand(w)) for w in kept_terms
+                ):
+                    continue  # nor one typed inside the span (碳交易市场 is no 权交易市场)
                 if cand.term in text:
                     continue  # dropping characters loses what was typed; not a correction
                 if cand.term.endswith(text) and len(cand.term) > len(text):
