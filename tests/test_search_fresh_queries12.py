@@ -132,3 +132,17 @@ def test_real_words_typed_together_are_not_corrected_away_from_a_known_term(tmp_
     resp = engine.search("碳交易市场", page_size=3)
     assert not resp.corrections, resp.corrections
     assert resp.hits and resp.hits[0].text.startswith("积极参与全国碳排放权交易市场"), resp.hits
+
+
+@pytest.mark.parametrize(
+    ("query", "region", "rest"),
+    [
+        ("江西县域经济怎么发展", "江西", "县域经济怎么发展"),
+        ("湖南县城建设", "湖南", "县城建设"),
+        ("江西省县域经济", "江西", "县域经济"),  # the province's own suffix is still cut off
+    ],
+)
+def test_a_suffix_a_place_never_takes_is_the_next_word(query, region, rest):
+    got = understand(query, gazetteer=default_gazetteer(), known_regions=set())
+    assert got.facets.region == region
+    assert got.rest == rest

@@ -160,6 +160,8 @@ def understand(
             if not _counts(mention, known_regions):
                 continue
             suffix = _SUFFIX_RE.match(text, mention.end)
+            if suffix and not place.name.endswith(suffix.group()):
+                suffix = None  # 四川县域经济: 县域, not a 四川县 (a province takes 省)
             span = (mention.start, suffix.end() if suffix else mention.end)
             if region is not None and gazetteer.covers(place.short, region):
                 spans.append(span)  # 成都 四川: the province only says where 成都 is
