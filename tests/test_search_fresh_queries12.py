@@ -146,3 +146,22 @@ def test_a_suffix_a_place_never_takes_is_the_next_word(query, region, rest):
     got = understand(query, gazetteer=default_gazetteer(), known_regions=set())
     assert got.facets.region == region
     assert got.rest == rest
+
+
+# A report whose task line writes 外贸 and 出口 apart, and whose review line writes the
+# compound 外贸出口 that the segmenter keeps whole.
+TRADE = (
+    "江西省政府工作报告\n"
+    "一、工作回顾\n"
+    "全年外贸出口总额增长5.1%，实际使用外资增长3%。\n"
+    "二、今年工作安排\n"
+    "发展乡村外贸，稳步扩大茶叶、陶瓷等特色产品出口规模，鼓励企业开拓新兴市场。\n"
+)
+
+
+def test_a_compound_in_a_question_typed_as_one_run_is_also_found_apart(tmp_path):
+    engine = engine_over(tmp_path, {"report.txt": TRADE})
+    texts = _texts(engine, "江西外贸出口怎么扩大")
+    assert texts and texts[0].startswith("发展乡村外贸"), texts
+    # typed as a word of its own, the compound stays whole
+    assert _texts(engine, "外贸出口")[0].startswith("全年外贸出口总额")

@@ -1134,7 +1134,7 @@ class Searcher:
         words = self._words(part, stopwords=True)
         correction = self._correct(part, words, budget) if correct and not part.exclude else None
         if correction is None:
-            concepts = self._concepts(_content(words), part.exclude, budget)
+            concepts = self._concepts(self._apart(words), part.exclude, budget)
             whole = self._whole_run(part, concepts)
             return _softened(concepts, words) + ([whole] if whole else []), []
         a, b, term, score = correction
@@ -1150,6 +1150,28 @@ class Searcher:
         start, end = words[a][1], words[b][2]
         fixed = part.original[:start] + term + part.original[end:]
         return _softened(concepts, words), [Correction(part.original, fixed, round(score, 1))]
+
+    def _apart(self, words: list[tuple[str, int, int]]) -> list[str]:
+        """The content words of a part (:func:`_content`); in a question typed as one run
+        (安徽2025老旧小区改造多少, 外贸出口怎么扩大: a part holding an asking or question word
+        beside others), each compound the index holds whole but that is two longer index
+        words (老旧小区改造 → 老旧小区 改造) as those words, as when typed apart: a
+        document may write them apart (改造…城镇老旧小区) and never whole. A compound typed
+        as a word of its own, or an entry of the synonym groups (地区生产总值), stays whole."""
+        content = _content(words)
+        asks = any(w in ASKING_WORDS or w in QUESTION_WORDS for w, *_ in words)
+        if len(content) < 2 or not asks:
+            return content
+        out: list[str] = []
+        for w in content:
+            pieces = None
+            if len(w) >= 4 and w in self.index.term_ids and not self._known_term(w):
+                pieces = self._split_known(w)
+            if pieces and len(pieces) == 2 and min(map(len, pieces)) >= 2:
+                out += pieces
+            else:
+                out.append(w)
+        return out
 
     def _corrected_concepts(self, term: str, budget: Budget) -> list[Concept]:
         """The corrected ``term`` searched as if it had been typed: an index term is one
