@@ -486,7 +486,7 @@ _BARE_MEASURE_RE = re.compile(
     r"|零售额|销售额|投资|余额|支出)"
 )
 _MEASURE_TAIL_RE = re.compile(
-    r"(新增就业|产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|人数|比重|占比|余额|数量"
+    r"(新增就业|产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|参保人数|人数|比重|占比|余额|数量"
     r"|规模|起数|标准|排放量|排放)$"
 )
 # An item that already ends in a measure takes no shared one (单位国内生产总值能耗和二氧化碳排放;

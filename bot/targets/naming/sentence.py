@@ -484,8 +484,11 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
             )
         )
         self.last_change = change or self.last_change
-        self.context.entity = _without_attribute(name)
-        self.context.entity_unit = fig.unit_class
+        entity = _without_attribute(name)
+        if not (entity == self.context.entity and fig.unit_class in ("percent", "points")):
+            # 营业收入426.5亿元，增长7.9%: the growth leaves the entity named for its money
+            self.context.entity_unit = fig.unit_class
+        self.context.entity = entity
         if _counts_things(fig, name):
             self.context.counted = name
         self.context.last_name = name
