@@ -94,8 +94,11 @@ from bot.targets.naming.population_parts import population_parts
 from bot.targets.naming.programmes import with_programme_topic
 from bot.targets.naming.reach import share_reached
 from bot.targets.naming.relative_counts import described_count
-from bot.targets.naming.respective import respective_pairs, respective_rates
-from bot.targets.naming.respectively import rates_of_the_listed
+from bot.targets.naming.respective import (
+    rates_of_the_listed,
+    respective_pairs,
+    respective_rates,
+)
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
 from bot.targets.naming.sibling_shares import (

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import cn2an
 
 from bot.targets.lexicon import PEOPLE_NOUNS
+from bot.targets.regex_gate import gated
 
 # --- Chinese numerals ---------------------------------------------------------
 
@@ -1301,3 +1302,19 @@ _QUICK_RE = re.compile(
 def may_have_figures(sentence: str) -> bool:
     """Cheap pre-filter: ``False`` when ``sentence`` cannot contain a figure."""
     return _QUICK_RE.search(sentence) is not None
+
+
+# Scanned over every sentence: each gated by the characters its matches open with
+# (same matches, most positions rejected by one class test; see regex_gate). Those
+# opening with a literal (第, 全) need no gate: re scans for the literal itself.
+_FIGURE_RE = gated(_FIGURE_RE)
+_SCALE_RE = gated(_SCALE_RE)
+_COMPARISON_RE = gated(_COMPARISON_RE)
+_FRACTION_AR_RE = gated(_FRACTION_AR_RE)
+_TENTHS_RE = gated(_TENTHS_RE)
+_BARE_RE = gated(_BARE_RE)
+_BARE_MONEY_RE = gated(_BARE_MONEY_RE)
+_FRACTION_CN_RE = gated(_FRACTION_CN_RE)
+_CN_FIGURE_RE = gated(_CN_FIGURE_RE)
+_TIMES_BEFORE_RE = gated(_TIMES_BEFORE_RE)
+_QUICK_RE = gated(_QUICK_RE)

@@ -145,12 +145,19 @@ _CONTRIBUTION_RE = re.compile(r"^对[^，。；、]{2,20}?(?:的)?(?:综合)?贡
 _BATCH_LEAD_RE = re.compile(r"^(?:首批|第[\d一二三四五六七八九十]+批)(?=[\u4e00-\u9fff]{2})")
 
 
+# A 股: a PDF's spacing between a Latin letter and a Chinese character
+_LATIN_SPACE_RE = re.compile(r"(?<=[A-Za-z]) (?=[\u4e00-\u9fff])")
+
+
+@lru_cache(maxsize=8192)
 def strip_noise(text: str) -> str:
     """Remove what is never part of a name: time words, comparison bases, bracketed
     notes (``细颗粒物（PM2.5）``), ``在…基础上`` and a ``由A提高到`` baseline. A short
-    alternate inside a word stays, without its brackets (执业（助理）医师, 国际（地区）航线)."""
+    alternate inside a word stays, without its brackets (执业（助理）医师, 国际（地区）航线).
+
+    Memoised: the namers strip the same phrase before a figure several times over."""
     s = _ALTERNATE_RE.sub(r"\1", text)
-    s = re.sub(r"(?<=[A-Za-z]) (?=[\u4e00-\u9fff])", "", s)  # A 股: a PDF's spacing
+    s = _LATIN_SPACE_RE.sub("", s)  # A 股: a PDF's spacing
     alternate = _TRAILING_ALTERNATE_RE.search(s)
     s = _PAREN_RE.sub("", s[: alternate.start()] if alternate else s)
     s += f"（{alternate[1]}）" if alternate else ""

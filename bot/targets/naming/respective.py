@@ -1,10 +1,12 @@
-"""Rates said ``分别`` after the clauses that named their things: ``蔬菜产量92.3万吨，水果产量
-31.8万吨，分别增长2.6%和4.3%``.
+"""Rates said ``分别`` after the figures whose rates they are.
 
-Bulletins give two or three measures clause after clause, each with its level, then one
-clause of their rates, ``分别`` and the figures in the same order. The clause of the rates
-names nothing, so each rate is the measure of the clause in its place: 2.6% is the
-蔬菜产量's growth, 4.3% the 水果产量's.
+Two ways of writing it, one rule: the ``分别`` clause names nothing, so its n figures go,
+one by one, to the n levels said just before it, not all to the last one.
+
+- Clause after clause (bulletins): ``蔬菜产量92.3万吨，水果产量31.8万吨，分别增长2.6%和
+  4.3%``: 2.6% is the 蔬菜产量's growth, 4.3% the 水果产量's (`respective_rates`).
+- A 、-list in one clause (reports): ``接待游客1.2亿人次、实现旅游收入1350亿元，分别增长18%
+  和21%`` -> 旅游接待人数 18%, 旅游收入 21% (`rates_of_the_listed`).
 """
 
 from __future__ import annotations
@@ -48,4 +50,43 @@ def respective_rates(sentence: str, named: list[Named]) -> list[Named]:
     out = list(named)
     for rate, level in respective_pairs(sentence, named):
         out[rate] = replace(named[rate], indicator=named[level].indicator)
+    return out
+
+
+# the clause of the rates: 分别 and a change verb, nothing named before it
+_RATES_RE = re.compile(
+    r"[，,](?:比上年|同比|较上年)?分别(?:增长|下降|提高|增加|减少|上涨|回落)了?$"
+)
+
+
+def rates_of_the_listed(sentence: str, named: list[Named]) -> list[Named]:
+    """``named`` with the rates said 分别 after a list of levels given to the levels in
+    order (see the module docstring)."""
+    if len(named) < 4 or _RESPECTIVELY not in sentence:
+        return named
+    out = list(named)
+    i = 0
+    while i < len(out):
+        m = _RATES_RE.search(sentence, 0, out[i].figure.start)
+        if not m or out[i].figure.unit_class == "count":
+            i += 1
+            continue
+        # the rates: figures of the clause from out[i] on; the levels: the ones before
+        j = i
+        while j < len(out) and not _CLAUSE_END_RE.search(
+            sentence, out[i].figure.start, out[j].figure.start
+        ):
+            j += 1
+        k = j - i
+        levels = out[i - k : i] if i >= k >= 2 else []
+        if (
+            levels
+            and all(r.figure.unit == out[i].figure.unit for r in out[i:j])
+            and all(lv.figure.unit != out[i].figure.unit for lv in levels)
+            and len({lv.indicator for lv in levels}) == k
+            and not _CLAUSE_END_RE.search(sentence, levels[0].figure.start, m.start())
+        ):
+            for t in range(k):
+                out[i + t] = replace(out[i + t], indicator=levels[t].indicator)
+        i = max(j, i + 1)
     return out
