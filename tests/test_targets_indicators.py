@@ -67,6 +67,15 @@ def test_matching_skips_quotes_inside_the_text(table):
     assert text[m.start : m.end] == "“四上”企业"
 
 
+def test_in_an_alias_is_a_part_of_some_alias_quotes_ignored():
+    t = IndicatorTable.build({"百万辆汽车产业城": "industry"}, {"“四上”企业": "百万辆汽车产业城"})
+    assert t.in_an_alias("百万辆")
+    assert t.in_an_alias("“百万”辆")  # quotes in the text are skipped, as matching does
+    assert t.in_an_alias("四上企")
+    assert not t.in_an_alias("200万辆")
+    assert not IndicatorTable.empty().in_an_alias("万辆")
+
+
 def test_build_from_plain_mappings():
     t = IndicatorTable.build({"粮食产量": "industry"}, {"粮食总产量": "粮食产量"})
     assert t.canonical("粮食总产量") == "粮食产量"

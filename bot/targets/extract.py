@@ -68,12 +68,19 @@ from bot.targets.naming import (
 from bot.targets.naming.abbreviations import by_short_name
 from bot.targets.naming.averages import carry_the_set
 from bot.targets.naming.awards import name_awards
+from bot.targets.naming.beneficiaries import beneficiaries_of_the_work
+from bot.targets.naming.bracket_names import named_in_brackets
 from bot.targets.naming.capacity import yearly_capacity
 from bot.targets.naming.carry import carry_the_topic
 from bot.targets.naming.counted import counted_thing
 from bot.targets.naming.coverage import named_by_programme
+from bot.targets.naming.enrolled import named_by_list
 from bot.targets.naming.events import named_by_event
+from bot.targets.naming.examples import without_examples
 from bot.targets.naming.funds import fund_size
+from bot.targets.naming.gaps import gap_of_the_rate_before
+from bot.targets.naming.invested import invested_with_the_verb
+from bot.targets.naming.known_de import known_without_de
 from bot.targets.naming.list_scope import group_shared
 from bot.targets.naming.listings import by_listing
 from bot.targets.naming.modifiers import (
@@ -81,14 +88,29 @@ from bot.targets.naming.modifiers import (
     counted_in_a_class,
     through_listed_kinds,
 )
+from bot.targets.naming.multiples import multiple_of_the_figure_before
 from bot.targets.naming.part_shares import share_of_the_whole
+from bot.targets.naming.population_parts import population_parts
 from bot.targets.naming.programmes import with_programme_topic
 from bot.targets.naming.reach import share_reached
+from bot.targets.naming.relative_counts import described_count
+from bot.targets.naming.respective import (
+    rates_of_the_listed,
+    respective_pairs,
+    respective_rates,
+)
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
+from bot.targets.naming.sibling_shares import (
+    share_of_the_sibling_whole,
+    shares_of_one_whole,
+)
+from bot.targets.naming.size_classes import classes_share_the_measure
 from bot.targets.naming.states import after_a_state
+from bot.targets.naming.thresholds import threshold_in_the_name
 from bot.targets.naming.times import named_by_act
 from bot.targets.naming.topic import without_topic_place
+from bot.targets.naming.totals import total_is_the_level
 from bot.targets.naming.zones import describes_zone
 from bot.targets.numbers import Figure, find_figures, may_have_figures
 from bot.targets.plan_subject import owned_by_industry, plan_industry
@@ -539,6 +561,7 @@ class _Walker:
             ]
             figures = _without_standards_of_a_share(sentence, figures)
             if figures:
+                self.frame.among(sentence)
                 if periods is None:
                     periods = period_marks(line, self.doc_year_s, current_year)
                 named_figures = name_figures(sentence, figures, self.table, context)
@@ -548,10 +571,23 @@ class _Walker:
                 named_figures = named_by_event(sentence, named_figures, self.table)
                 named_figures = named_by_act(sentence, named_figures, self.table)
                 named_figures = counted_thing(sentence, named_figures, self.table)
+                named_figures = named_by_list(sentence, named_figures)
+                named_figures = gap_of_the_rate_before(sentence, named_figures)
+                named_figures = total_is_the_level(named_figures, self.table)
+                named_figures = rates_of_the_listed(sentence, named_figures)
+                named_figures = beneficiaries_of_the_work(sentence, named_figures)
+                named_figures = multiple_of_the_figure_before(sentence, named_figures)
+                named_figures = without_examples(named_figures)
+                named_figures = invested_with_the_verb(sentence, named_figures, self.table)
+                named_figures = known_without_de(named_figures, self.table)
+                named_figures = threshold_in_the_name(sentence, named_figures)
                 named_figures = yearly_capacity(sentence, named_figures)
                 named_figures = through_listed_kinds(sentence, named_figures)
                 named_figures = counted_in_a_class(sentence, named_figures)
                 named_figures = classed_before(sentence, named_figures)
+                named_figures = classes_share_the_measure(named_figures)
+                named_figures = described_count(sentence, named_figures)
+                named_figures = population_parts(named_figures)
                 named_figures = with_programme_topic(sentence, named_figures)
                 named_figures = by_short_name(sentence, named_figures)
                 named_figures = fund_size(sentence, named_figures)
@@ -559,8 +595,14 @@ class _Walker:
                 named_figures = after_a_state(named_figures)
                 named_figures = by_listing(sentence, named_figures)
                 named_figures = share_of_the_whole(sentence, named_figures)
+                named_figures = share_of_the_sibling_whole(sentence, named_figures)
+                named_figures = shares_of_one_whole(sentence, named_figures)
                 named_figures = share_reached(sentence, named_figures)
                 named_figures = group_shared(sentence, named_figures, self.table)
+                named_figures = named_in_brackets(sentence, named_figures, self.table)
+                respective = respective_pairs(sentence, named_figures)
+                named_figures = respective_rates(sentence, named_figures)
+                first_rec = len(self.records)
                 for named in with_field(sentence, named_figures):
                     named = self.in_frame(named, sentence)
                     if label:
@@ -592,6 +634,14 @@ class _Walker:
                         rec = replace(rec, kind=whole[0], year=whole[1])
                     self.records.append(rec)
                     last = (rec.kind, rec.year)
+                for rate, level in respective:
+                    # the rate is the measure of its level as finally named (种植业产值)
+                    lead = self.records[first_rec + level]
+                    self.records[first_rec + rate] = replace(
+                        self.records[first_rec + rate],
+                        indicator=lead.indicator,
+                        confidence=lead.confidence,
+                    )
             plain = "" if figures else sentence
             if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                 dot_start = offset + len(sentence)
@@ -866,11 +916,14 @@ def _excluded(sentence: str, start: int, unit: str) -> bool:
         return True  # 5个国际商事仲裁中心建设试点地区之一: the others are counted, not this
     if _TAX_BAND_RE.match(sentence, start):
         return True  # 应纳税所得额不到100万元的部分: the band a rate applies to
+    if unit == "岁" and _AGE_BAND_RE.match(sentence, start):
+        return True  # 其中0-14岁42.1万人: the age band is a label of the people counted
     return sentence[max(0, start - 2) : start] in _RHETORIC_BEFORE
 
 
 _ONE_OF_RE = re.compile(r"(?:(?!入选|成为|获评|列入)[^，。；]){1,30}?之一")
 _TAX_BAND_RE = re.compile(r"[^，。；]{1,12}?(?:以下|以上|以内)?的部分")
+_AGE_BAND_RE = re.compile(r"\d{1,2}\s*[-—～~至]\s*\d{1,2}\s*岁(?:人口)?\s*[\d.]")
 
 
 _SMALL_CN_COUNT_RE = re.compile(r"[两二三四五六七八九十]")
@@ -924,7 +977,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "57"
+EXTRACTOR_VERSION = "59"
 
 
 def extract_targets(

@@ -89,6 +89,9 @@ _SUBITEM_LEAD_RE = re.compile(
     r"^(?:其中|分[^，。；]{1,6}看|按[^，。；]{1,8}(?:分|划分|看)|在[^，。；]{2,12}中(?:[，,]|$))"
 )
 
+# 在限额以上单位商品零售额中，…: the whole the parts listed next are of, with no figure
+_AMONG_WHOLE_RE = re.compile(r"(?:在)?(?P<whole>[\u4e00-\u9fff]{2,16})中[，,]")
+
 
 # a measure of the year under review (年度产量): the year is no entity
 _OF_THE_YEAR_RE = re.compile(r"年度(?P<measure>[\u4e00-\u9fff]{2,6})")
@@ -190,7 +193,7 @@ def name_group_heads(names: list[str], units: list[str], lists: list[bool]) -> l
 # 全市32个行业大类中，有18个行业同比增长: the members of the set that grew
 _AMONG_SET_RE = re.compile(r"\d+\s*(?:个|种|家)([\u4e00-\u9fff]{2,8})中[，,]?(?:有)?$")
 _GREW_RE = re.compile(
-    r"^\s*([\u4e00-\u9fff]{1,6}?)(同比增长|实现正增长|保持增长|增长)(?![率幅值额])"
+    r"^\s*([\u4e00-\u9fff]{1,6}?)((?:增加值)?(?:同比增长|实现正增长|保持增长|增长))(?![率幅值额])"
 )
 
 
@@ -298,6 +301,15 @@ class Frame:
             self.entity, self.measure = "", m.group(1)
             self.measured, self.measured_unit, self.entity_unit = "percent", "%", ""
 
+    def among(self, sentence: str) -> None:
+        """A sentence that opens on the whole its parts are of (``在限额以上单位商品零售额中，
+        汽车类增长8.3%``): the whole's measure is the parts' (汽车类零售额)."""
+        lead = _AMONG_WHOLE_RE.match(sentence)
+        measure = measure_of(lead.group("whole")) if lead else ""
+        if measure in _MEASURES and measure not in _WHOLE:
+            self.entity, self.measure, self.entity_unit = "", measure, ""
+            self.measured, self.measured_unit = "", ""
+
     def end_sentence(self) -> None:
         self.subitems = False
         self.entity = ""
@@ -396,6 +408,8 @@ class Frame:
             and not (measure in _LOSSES and not self.entity_unit)
             and not name.startswith(self.entity)
             and not read_after
+            # 开工建设重大项目260个，完成投资680亿元: the things the figure before named
+            and not (head and self.last == head)
         ):
             # 普通中学642所，在校学生71.9万人: the clause says only the measure
             full = _compose(self.entity, measure)

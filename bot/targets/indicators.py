@@ -113,6 +113,7 @@ class IndicatorTable:
     aliases: dict[str, str] = field(default_factory=dict)  # noise-free alias -> canonical
     _prefixes: frozenset[str] = frozenset()
     _first: frozenset[str] = frozenset()
+    _parts: frozenset[str] = frozenset()  # every part of every alias (:meth:`in_an_alias`)
     families: dict[str, str] = field(default_factory=dict)  # canonical -> declared family
     national: dict[str, str] = field(default_factory=dict)  # regional -> national canonical
     _members: dict[str, tuple[str, ...]] = field(default_factory=dict)  # family -> canonicals
@@ -218,7 +219,8 @@ class IndicatorTable:
 
     def canonical(self, name: str) -> str | None:
         """The canonical name for an exact alias (quotes ignored), else ``None``."""
-        return self.aliases.get(_key(name))
+        found = self.aliases.get(name)  # an alias as it is (keys have no quotes)
+        return found if found is not None else self.aliases.get(_key(name))
 
     def group(self, name: str) -> str:
         """The group of a canonical name; for a name the table does not know, the group
@@ -318,7 +320,7 @@ class IndicatorTable:
         return self._regional.get(canonical)
 
     def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and _key(name) in self.aliases
+        return isinstance(name, str) and (name in self.aliases or _key(name) in self.aliases)
 
     def matches_at(self, text: str, pos: int) -> list[AliasMatch]:
         """Every alias starting at ``text[pos]``, longest first.
@@ -365,6 +367,20 @@ class IndicatorTable:
             cached = frozenset(k[0] for k in self.aliases) | frozenset(_NOISE_CHARS)
             self._first = cached
         return cached
+
+    def in_an_alias(self, text: str) -> bool:
+        """Whether ``text`` (quotes ignored) is a part of some alias: one set lookup that
+        spares looking for an alias around a text no alias holds."""
+        parts = self._parts
+        if not parts:
+            parts = self._parts = frozenset(
+                a[i:j]
+                for a in self.aliases
+                for i in range(len(a))
+                for j in range(i + 1, len(a) + 1)
+            )
+        key = _key(text)
+        return not key or key in parts
 
     def names(self) -> Iterable[str]:
         return self.groups.keys()

@@ -18,12 +18,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.targets.records import Kind
+from bot.targets.regex_gate import gated
 
 REVIEW, PLAN, NEUTRAL = "review", "plan", "neutral"
 
-_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+_YEAR_RE = gated(re.compile(r"(?<!\d)((?:19|20)\d\d)年"))
 # 截至2022年6月: a date up to which something has happened, not a horizon.
 _AS_OF_RE = re.compile(r"(?:截至|截止到?|至今|到目前)\s*$")
 _REVIEW_HEAD_RE = re.compile(
@@ -66,7 +68,7 @@ def _whole_of_written_year(text: str, m: re.Match[str]) -> bool:
 
 
 # One scan for both: a future word or a past word, whichever comes first at each place.
-_CUE_RE = re.compile(f"(?P<f>{_FUTURE_RE.pattern})|(?P<p>{_PAST_RE.pattern})")
+_CUE_RE = gated(re.compile(f"(?P<f>{_FUTURE_RE.pattern})|(?P<p>{_PAST_RE.pattern})"))
 _STATUS_RE = re.compile(r"依托|用好|服务好|拥有|现有|共有|坐拥|用足")
 _STATIVE_CHANGES = frozenset({"达到", "占", "增长", "居", "位居", "为", "保持", "超过", "年均增长"})
 _GOAL_LEAD_RE = re.compile(r"(目标|任务|要求|指标)[^。！？]{0,6}[:：]\s*$")
@@ -79,6 +81,7 @@ _PERIOD_RE = re.compile(
     r"|(每年)|(连续[一二三四五六七八九十两\d]+年)|(十[一二三四五六七八九]五”?(?:末|期间|时期)?)"
     r"|(今年|全年|年内|本年|当年)|(明年)|(过去[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来)"
 )
+_PERIOD_RE = gated(_PERIOD_RE)  # searched in every paragraph with a figure
 _OPENING_PERIOD_RE = re.compile(
     r"^(过去[一二三四五六七八九十两]+年|[一二三四五六七八九十两]+年来|未来[一二三四五六七八九十两]+年|今后[一二三四五六七八九十两]+年)"
 )
@@ -352,6 +355,7 @@ _SPAN_WORD_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)  # a few periods, asked again for every figure
 def normalize_year(value: str, *, doc_year: str, current_year: str, backward: int = 1) -> str:
     """A period as written (``过去五年``, ``“十四五”末``, ``每年``) as a year or a span.
 

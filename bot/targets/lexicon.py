@@ -59,6 +59,8 @@ _VERB_FORMS: tuple[tuple[str, str], ...] = (
     ("新引进", "引进"),
     ("新投用", "新投用"),
     ("新投产", "投产"),
+    ("新签约", "签约"),
+    ("新落地", "落地"),
     ("组建", "组建"),
     ("运行", "运行"),
     ("制作", "制作"),
@@ -205,6 +207,9 @@ _VERB_FORMS: tuple[tuple[str, str], ...] = (
     ("吸引", "吸引"),
     ("接待", "接待"),
     ("新签", "新签"),
+    # a bulletin's acts of record: 签订技术合同, 新批外商投资企业
+    ("签订", "签订"),
+    ("新批", "新批"),
     ("建立", "建立"),
     ("设立", "设立"),
     ("出台", "出台"),
@@ -249,8 +254,13 @@ TIME_RE = re.compile(
     r"|(?:今|明|去|上|当|本)年(?:底|末|初|内|同期)?|全年|年内|每年|年末|年底|年初|目前|当前|现阶段"
     r"|(?:过去|未来|今后|近)[一二三四五六七八九十两\d]+年(?:内|来)?|[一二三四五六七八九十两\d]+年(?:来|内)"
     r"|连续(?:[一二三四五六七八九十两\d]+|多)年|“?十[一二三四五六七八九]五”?(?:期间|时期|末)?"
-    # a census is a date too: “五经普”二三产业法人单位从业人员, 第五次全国经济普查
-    + _CENSUS
+    # 年度完成投资 at a clause's start: the year's share of a set's work, a time
+    r"|(?:^|(?<=[，,；;：:]))年度(?=完成)"
+    # 五年累计签约项目: the span a sum is over, said without 来
+    r"|[一二三四五六七八九十两]+年(?=累计)"
+    # 是上一个五年的1.8倍: the five years before, a base of time; and _CENSUS, a census
+    # being a date too: “五经普”二三产业法人单位从业人员, 第五次全国经济普查
+    r"|上一?个五年(?:期间|时期)?" + _CENSUS
 )
 # Comparison bases: 比上年增长, 较上年末增加, 同比, 比2020年提高.
 COMPARE_RE = re.compile(
@@ -552,7 +562,7 @@ LEVEL_PREFIX_RE = re.compile(
 )
 # Verbs that put a counted set into a programme: 14家企业入选全省…试点 -> 省…试点企业.
 ENLIST_RE = re.compile(
-    r"(?P<verb>入选|获评|获批|列入|纳入|认定为|评为|荣获|获得)(?P<what>[^，。；、,;]{2,30})"
+    r"(?P<verb>入选|获评|获批|列入|纳入|认定为|评为|荣获|获得|享受)(?P<what>[^，。；、,;]{2,30})"
 )
 
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import cn2an
 
 from bot.targets.lexicon import PEOPLE_NOUNS
+from bot.targets.regex_gate import gated
 
 # --- Chinese numerals ---------------------------------------------------------
 
@@ -472,7 +473,7 @@ def _is_threshold(sentence: str, end: int) -> bool:
 _TIMES_BEFORE_RE = re.compile(r"(?<![\d.])(\d{1,2})\s*[×xX＊]\s*$")
 # (…的龙头企业, …的产业集群: a kind of those things, after a short qualifier)
 _OF_CLASS_RE = re.compile(
-    r"的[\u4e00-\u9fff]{0,4}?(?:县域|县|城市|企业|项目|产业|集群|园区|乡镇|村)"
+    r"的[\u4e00-\u9fff]{0,4}?(?:县域|县|城市|企业|项目|产业|集群|园区|乡镇|村|农场|合作社|基地)"
 )
 _CLASS_BEFORE_RE = re.compile(r"(?:超|过|超过|达|突破)[^，。；]{0,6}$")
 # after a count of households or people and 以上: the groups of that size (50户以上农村木质
@@ -759,7 +760,10 @@ _RANK_MOVE_RE = re.compile(
     r"[^，。；]{0,4}?(?:升至|跃升至|跃居|提升至|上升至|进至|提高到|升到|跃升到|降至)"
 )
 _MULTIPLE_RE = re.compile(r"翻了?一番|翻了?两番|翻番|倍增")
-_MULTIPLE_AFTER_BLOCK = re.compile(r"计划|行动|工程|为|导向|目标|战略|的|式|型|效应|长")
+# 倍增计划, “…倍增”行动: a programme's name, not a figure
+_MULTIPLE_AFTER_BLOCK = re.compile(
+    r"[”’」』]?(?:计划|行动|工程)|为|导向|目标|战略|的|式|型|效应|长"
+)
 _MULTIPLE_BEFORE_OK = ("实现", "力争", "确保", "将", "基本", "要", "可", "能")
 _SCALE_RE = re.compile(
     r"(?P<num>[xX]|\d+(?:\.\d+)?)?(?P<mag>千亿|百亿|万亿|千万千瓦|百万千瓦|千万吨|百万吨)级"
@@ -782,7 +786,7 @@ _PERCENT_CN_RE = re.compile(
 _COMPARISON_RE = re.compile(
     r"(?P<lead>增速|增幅|增长|涨幅)?(?P<q>高于|快于|好于|优于|不低于|超过|跑赢)"
     r"(?P<bench>全国、全省|全国和全省|全省、全国|全省和全国|全国|全省|全市|全区|全州|同期|同类城市)?"
-    r"(?P<what>平均水平|平均增速|平均|经济增长速度|经济增速|经济增长|(?:地区|国内)生产总值增(?:速|长)"
+    r"(?P<what>平均水平|平均增速|平均(?!水平)|经济增长速度|经济增速|经济增长|(?:地区|国内)生产总值增(?:速|长)"
     r"|GDP增速|(?:城镇|农村)?居民(?:人均可支配)?收入增(?:长|速)|城镇居民|城镇|东部地区|名义经济增速"
     r"|全部投资增速|货物贸易)"
     r"(?![\d一二三四五六七八九十百xX*])"
@@ -1298,3 +1302,19 @@ _QUICK_RE = re.compile(
 def may_have_figures(sentence: str) -> bool:
     """Cheap pre-filter: ``False`` when ``sentence`` cannot contain a figure."""
     return _QUICK_RE.search(sentence) is not None
+
+
+# Scanned over every sentence: each gated by the characters its matches open with
+# (same matches, most positions rejected by one class test; see regex_gate). Those
+# opening with a literal (第, 全) need no gate: re scans for the literal itself.
+_FIGURE_RE = gated(_FIGURE_RE)
+_SCALE_RE = gated(_SCALE_RE)
+_COMPARISON_RE = gated(_COMPARISON_RE)
+_FRACTION_AR_RE = gated(_FRACTION_AR_RE)
+_TENTHS_RE = gated(_TENTHS_RE)
+_BARE_RE = gated(_BARE_RE)
+_BARE_MONEY_RE = gated(_BARE_MONEY_RE)
+_FRACTION_CN_RE = gated(_FRACTION_CN_RE)
+_CN_FIGURE_RE = gated(_CN_FIGURE_RE)
+_TIMES_BEFORE_RE = gated(_TIMES_BEFORE_RE)
+_QUICK_RE = gated(_QUICK_RE)

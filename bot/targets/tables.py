@@ -289,6 +289,10 @@ def _join_measure(label: str, measure: str) -> str:
     return label + measure
 
 
+# who holds what a caption's table lists: 金融机构本外币|存贷款, 金融机构人民币|存款
+_HOLDER_RE = re.compile(r"(?P<holder>[\u4e00-\u9fff]{2,12}?)(?:存贷款|存款|贷款)")
+
+
 @lru_cache(maxsize=512)
 def _caption_subject(caption: str, region: str) -> str:
     """``表1：2022 年地区生产总值及其增长速度`` -> ``地区生产总值``."""
@@ -837,6 +841,11 @@ class TableReader:
             return self._canonical(subject), 0.85, change
         own = _measure(label)
         generic = label in _GENERIC_LABELS or label.startswith(("其他", "其它"))
+        holder = _HOLDER_RE.match(self._subject_name()) if label.startswith("各项") else None
+        if own and holder:
+            # 各项存款余额 in 金融机构本外币存贷款情况: all the deposits the caption's holder has
+            label = holder.group("holder") + label
+            own = _measure(label)
         if own and own == label:
             # a bare measure (投资额): the caption says of what
             subject = self._subject_name()

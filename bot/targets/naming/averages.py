@@ -40,6 +40,8 @@ def _clause_before(sentence: str, start: int) -> str:
 def carry_the_set(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with the set of the first ``平均`` clause given to the measures of the
     ``平均`` clauses after it (see the module docstring)."""
+    if "平均" not in sentence:
+        return list(named)  # no clause of averages
     owner = ""
     out: list[Named] = []
     for n in named:

@@ -44,6 +44,8 @@ def _receiver(who: str) -> str:
 
 def name_awards(sentence: str, named: list[Named]) -> list[Named]:
     """Money given as an award or a subsidy is named by its kind and its receivers."""
+    if "给予" not in sentence:
+        return list(named)  # nothing given
     out: list[Named] = []
     for n in named:
         fig = n.figure

@@ -22,6 +22,8 @@ _CAPACITY_AFTER_RE = re.compile(r"[^，,；;。]*的[^，,；;。的]{0,10}能�
 
 def yearly_capacity(sentence: str, named: list[Named]) -> list[Named]:
     """Counts after ``年产`` in a phrase on ``能力`` are named as yearly capacities."""
+    if "年产" not in sentence:
+        return list(named)
     out: list[Named] = []
     for n in named:
         fig = n.figure

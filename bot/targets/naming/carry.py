@@ -327,12 +327,12 @@ def carry_the_topic(
             running = ""
             out.append(replace(n, indicator=owner + n.indicator))
             continue
-        done = _headless(clause)
+        # (segmenting the clause is the costly part: only for a figure it may rename)
+        renamable = fig.form not in ("rank", "comparison") and not table.canonical(n.indicator)
+        done = _headless(clause) if renamable else ""
         carried = ""
         if (
             done
-            and fig.form not in ("rank", "comparison")
-            and not table.canonical(n.indicator)
             and (
                 _weak(n, done, table)
                 or (bool(opening()) and _shorter_topic(n.indicator, done, opening()))

@@ -38,7 +38,11 @@ from bot.targets.naming.words import (
 )
 
 _CLAUSE_BOUNDARY = "，,；;：:。！？!?（）()"
-_BOUNDARY_SCAN = tuple(_CLAUSE_BOUNDARY + "—")
+_BOUNDARY_RE = re.compile("[" + "".join(re.escape(ch) for ch in _CLAUSE_BOUNDARY) + "]")
+# the last clause boundary (or dash) before a position: a greedy match backs off from it
+_LAST_BOUNDARY_RE = re.compile(
+    "(?s:.*)[" + "".join(re.escape(ch) for ch in _CLAUSE_BOUNDARY + "—") + "]"
+)
 _STAT_NOUN_RE = re.compile(
     r"(收入|总额|投资|增加值|产值|利润|税收|零售额|消费|出口|进口|外资|生产总值|总值|工资|存款|贷款"
     r"|报酬|生产率|满意度|满意率|标准|预期寿命)$"
@@ -121,7 +125,9 @@ def _attribute(raw: str) -> str:
     for _ in range(3):
         s = TRAIL_RE.sub("", s)
         s = _TRAIL_REACH_RE.sub("", s)
-    return next((a for a in ATTRIBUTES if s.endswith(a)), "")
+    if not s.endswith(ATTRIBUTES):
+        return ""
+    return next(a for a in ATTRIBUTES if s.endswith(a))
 
 
 # A name is never further than this from its figure; bounding the look-back keeps a
@@ -132,15 +138,16 @@ MAX_CLAUSE_LOOKBACK = 160
 def clause_start(sentence: str, pos: int) -> int:
     """Start of the clause that ends at ``pos``: after the last ``，；：`` etc. or ``——``.
 
-    A bracketed note (细颗粒物（PM2.5）年平均浓度) is not a boundary. Uses ``str.rfind``
-    per boundary character, so a long clause costs a few C-level scans.
+    A bracketed note (细颗粒物（PM2.5）年平均浓度) is not a boundary. One greedy
+    regular-expression match finds the last boundary, so a long clause costs a C-level scan.
     """
     floor = max(0, pos - MAX_CLAUSE_LOOKBACK)
     hi = pos
     while hi > floor:
-        k = max(sentence.rfind(ch, floor, hi) for ch in _BOUNDARY_SCAN)
-        if k < 0:
+        last = _LAST_BOUNDARY_RE.match(sentence, floor, hi)
+        if last is None:
             return floor
+        k = last.end() - 1
         ch = sentence[k]
         if ch in "）)":
             opening = max(sentence.rfind("（", floor, k), sentence.rfind("(", floor, k))
@@ -156,10 +163,9 @@ def clause_start(sentence: str, pos: int) -> int:
 
 def clause_end(sentence: str, pos: int) -> int:
     """End of the clause going on at ``pos`` (the first boundary after it, bounded)."""
-    for i in range(pos, min(len(sentence), pos + MAX_CLAUSE_LOOKBACK)):
-        if sentence[i] in _CLAUSE_BOUNDARY:
-            return i
-    return min(len(sentence), pos + MAX_CLAUSE_LOOKBACK)
+    end = min(len(sentence), pos + MAX_CLAUSE_LOOKBACK)
+    boundary = _BOUNDARY_RE.search(sentence, pos, end)
+    return boundary.start() if boundary else end
 
 
 def _after_noun_start(after: str) -> bool:
@@ -486,7 +492,7 @@ _BARE_MEASURE_RE = re.compile(
     r"|零售额|销售额|投资|余额|支出)"
 )
 _MEASURE_TAIL_RE = re.compile(
-    r"(新增就业|产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|人数|比重|占比|余额|数量"
+    r"(新增就业|产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|参保人数|人数|比重|占比|余额|数量"
     r"|规模|起数|标准|排放量|排放)$"
 )
 # An item that already ends in a measure takes no shared one (单位国内生产总值能耗和二氧化碳排放;

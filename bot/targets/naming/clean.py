@@ -38,9 +38,10 @@ _TRAIL_DE_RE = re.compile(r"的$")
 # 灾害事故发生后受灾人员…得到救助时间: when it starts, not what is measured
 _AFTER_EVENT_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:发生|结束|启动)后(?=[\u4e00-\u9fff]{4})")
 _PAREN_RE = re.compile(r"[（(][^（）()]{0,30}[）)]|[［\[]\d{1,2}[］\]]")  # and notes: 产业［2］
-# 执业（助理）医师, 毕（结）业生, 乡镇（街道）: a short alternate inside a word
+# 执业（助理）医师, 毕（结）业生, 乡镇（街道）: a short alternate inside a word (not a
+# verb's: 新建（续建）保障性住房 is 新建 保障性住房)
 _ALTERNATE_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff])[（(]((?!含|不含|注|下同|简称|以下|按|其中)[\u4e00-\u9fff]{1,4})[）)]"
+    r"(?<=[\u4e00-\u9fff])[（(]((?!含|不含|注|下同|简称|以下|按|其中|续建)[\u4e00-\u9fff]{1,4})[）)]"
     r"(?=[\u4e00-\u9fff])"
 )
 # 扩权赋能县（市）, 通高速公路的县（市、区）, 集聚区（培育区）: the other kinds of unit a
@@ -88,6 +89,11 @@ _PARTNER_RE = re.compile(
 )
 # A base of a per-head figure, said after the verb: 每万人, 每千人口, 每平方公里
 _PER_BASE_RE = re.compile(r"每[十百千万]?(?:人口?|户|平方公里|名职工)")
+# A size class of the things counted, said before 的: 营业收入过十亿元(的), 产值超亿元(的)
+_THRESHOLD_HEAD_RE = re.compile(
+    r"(?:超过|超|过|达到|达|逾)(?:[\d.]+|[一二三四五六七八九十两百千]+)?"
+    r"(?:万亿|亿|千万|百万|万|千)(?:美)?元(?:及)?(?:以上)?$"
+)
 # What the things counted qualify by: 具有资质等级(的), 具备中试以上条件(的)
 QUALIFIED_RE = re.compile(r"(?:具有|具备|符合)[^的，。；]{0,10}?(?:资质(?:等级)?|条件)")
 # A share of what meets a quality class: …水质达到或优于Ⅲ类比例, …好于Ⅲ类水体比例
@@ -139,12 +145,19 @@ _CONTRIBUTION_RE = re.compile(r"^对[^，。；、]{2,20}?(?:的)?(?:综合)?贡
 _BATCH_LEAD_RE = re.compile(r"^(?:首批|第[\d一二三四五六七八九十]+批)(?=[\u4e00-\u9fff]{2})")
 
 
+# A 股: a PDF's spacing between a Latin letter and a Chinese character
+_LATIN_SPACE_RE = re.compile(r"(?<=[A-Za-z]) (?=[\u4e00-\u9fff])")
+
+
+@lru_cache(maxsize=8192)
 def strip_noise(text: str) -> str:
     """Remove what is never part of a name: time words, comparison bases, bracketed
     notes (``细颗粒物（PM2.5）``), ``在…基础上`` and a ``由A提高到`` baseline. A short
-    alternate inside a word stays, without its brackets (执业（助理）医师, 国际（地区）航线)."""
+    alternate inside a word stays, without its brackets (执业（助理）医师, 国际（地区）航线).
+
+    Memoised: the namers strip the same phrase before a figure several times over."""
     s = _ALTERNATE_RE.sub(r"\1", text)
-    s = re.sub(r"(?<=[A-Za-z]) (?=[\u4e00-\u9fff])", "", s)  # A 股: a PDF's spacing
+    s = _LATIN_SPACE_RE.sub("", s)  # A 股: a PDF's spacing
     alternate = _TRAILING_ALTERNATE_RE.search(s)
     s = _PAREN_RE.sub("", s[: alternate.start()] if alternate else s)
     s += f"（{alternate[1]}）" if alternate else ""
@@ -292,6 +305,8 @@ def clean_name(text: str) -> str:
             and len(head) >= 4
         ):
             pass  # 政府采购工程面向中小企业的预留份额: a share says whose it is before 的
+        elif _THRESHOLD_HEAD_RE.search(head) and len(tail) >= 2:
+            pass  # 营业收入过十亿元的工业企业: a size class with its count is in the name (§3)
         elif QUALIFIED_RE.fullmatch(head):
             # 具有资质等级的…建筑业企业: the statistics' population, not a loose clause;
             # 具备科创板上市条件的企业: the condition the things counted meet is their kind

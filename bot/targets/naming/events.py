@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 # what took part did, at the end of the counted clause
 _TOOK_PART_RE = re.compile(r"(?:全部|共同|踊跃|积极|均)?(?P<verb>参赛|参会|参展|与会)$")
+_TOOK_PART_ANY_RE = re.compile(r"参赛|参会|参展|与会")  # a sentence with none: no event
 # between the counted noun and the taking part: nothing, a list going on (、25个省区市和…),
 # or another count (86个国家和地区近3000名运动员参赛); not another noun (65个国家和地区
 # 客商参展: the merchants took part, the countries are where they came from)
@@ -63,6 +64,8 @@ def events_in(text: str) -> list[str]:
 def named_by_event(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
     """``named`` with the counts of those who took part in an event named so (see the
     module docstring)."""
+    if not _TOOK_PART_ANY_RE.search(sentence):
+        return list(named)
     out: list[Named] = []
     for n in named:
         fig = n.figure

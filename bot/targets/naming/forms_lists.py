@@ -38,6 +38,8 @@ _RHETORIC_TAIL_RE = re.compile(r"(?:连跨|跨上|跨过|迈上)[^，。；]*?(?
 _THREE_SECTORS_RE = re.compile(
     r"^(?:三次产业|一二三产业?|一、二、三产业?|第一、二、三产业|一产、二产、三产)"
 )  # at the start of a subject; .search finds it inside a clause
+# 第二、三产业, 一、二产业: sectors listed by their ordinals, 产业 said once
+_SECTOR_ORDINALS_RE = re.compile(r"^第?([一二三])[、和]第?([一二三])(?:[、和]第?([一二三]))?产业")
 _BARE_MEASURE_END_RE = re.compile("(?:" + _BARE_MEASURE_RE.pattern + ")$")
 
 
@@ -112,6 +114,12 @@ class _ListForms:
                 # 三次产业对经济增长的贡献率分别为…, 第一、二、三产业…: one per sector
                 rest = subject[sectors.end() :]
                 items = [f"第{n}产业{rest}" for n in "一二三"]
+            elif (ordinals := _SECTOR_ORDINALS_RE.match(subject)) and len(figs) == len(
+                [n for n in ordinals.groups() if n]
+            ):
+                # 第二、三产业增加值分别增长…: one per sector named
+                rest = subject[ordinals.end() :]
+                items = [f"第{n}产业{rest}" for n in ordinals.groups() if n]
             else:
                 items = self._categories(subject, len(figs)) or _split_items(subject, len(figs))
                 if len(items) != len(figs):

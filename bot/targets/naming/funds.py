@@ -27,6 +27,8 @@ _FUND_AFTER_RE = re.compile(
 
 def fund_size(sentence: str, named: list[Named]) -> list[Named]:
     """Money said as the size of the fund named right after it is that fund's size."""
+    if "基金" not in sentence:
+        return list(named)  # no fund named
     out: list[Named] = []
     for n in named:
         fig = n.figure

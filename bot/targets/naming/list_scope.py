@@ -46,6 +46,8 @@ def _group_of(name: str, table: IndicatorTable) -> str:
 
 def group_shared(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
     """Measures listed right after a grouped first measure take the group."""
+    if len(named) < 2:
+        return list(named)  # no measure listed after the first
     out = list(named)
     for i, first in enumerate(out):
         group = _group_of(first.indicator, table)

@@ -21,6 +21,8 @@ _AMONG = "其中"
 
 def share_of_the_whole(sentence: str, named: list[Named]) -> list[Named]:
     """A part's bare share, after ``其中``, is its share of the whole named before."""
+    if _AMONG not in sentence:
+        return list(named)
     out: list[Named] = []
     for k, n in enumerate(named):
         fig = n.figure

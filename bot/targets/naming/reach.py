@@ -30,6 +30,8 @@ _MARKS = "，,；;。"
 
 def share_reached(sentence: str, named: list[Named]) -> list[Named]:
     """A share written between a reaching verb and the places reached is their share."""
+    if not any(n.figure.unit == "%" for n in named):
+        return list(named)  # no share
     out: list[Named] = []
     for n in named:
         fig = n.figure

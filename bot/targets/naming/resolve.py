@@ -360,6 +360,10 @@ def _with_implied_measure(table: IndicatorTable, name: str, fig: Figure) -> str:
     return name
 
 
+# money given, not a prize: 奖补资金, 补贴, 专项资金支持, 贷款
+_FUNDS_END_RE = re.compile(r"(?:资金|补贴|补助|奖补|贷款|扶持|支持)$")
+
+
 def _enlisted(table: IndicatorTable, noun: str, rest: str) -> str | None:
     """``14家企业入选全省…试点`` -> ``省…试点企业`` (a generic noun named by its programme)."""
     m = ENLIST_RE.search(rest)
@@ -369,6 +373,10 @@ def _enlisted(table: IndicatorTable, noun: str, rest: str) -> str | None:
         r"^全(省|市|国)", lambda g: "国家" if g.group(1) == "国" else g.group(1), m["what"]
     )
     what = _EDITION_RE.sub("", what.translate(_QUOTE_TABLE).rstrip("，。,")).removesuffix("名单")
+    if m["verb"] == "享受" or (m["verb"] == "获得" and _FUNDS_END_RE.search(what)):
+        # 52家企业获得技术改造奖补资金, 享受研发费用加计扣除政策: the firms that got money
+        # or a policy's benefit, no prize winners
+        return m["verb"] + what + "的" + noun
     if m["verb"] in ("荣获", "获得"):
         what += "获奖"  # 4个单位荣获首届“中国节水奖” -> 中国节水奖获奖单位
     name = what + noun
@@ -378,5 +386,7 @@ def _enlisted(table: IndicatorTable, noun: str, rest: str) -> str | None:
 def _without_attribute(name: str, attributes: tuple[str, ...] = ATTRIBUTES) -> str:
     """``name`` without the attribute it ends with (重点项目总投资 -> 重点项目), when
     something is left before it; else ``name``."""
+    if not name.endswith(attributes):
+        return name  # one C-level test for the common case
     attr = next((a for a in attributes if name.endswith(a) and len(name) > len(a) + 1), "")
     return name[: -len(attr)] if attr else name

@@ -298,6 +298,8 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
 
     def covering_alias(self, fig: Figure) -> AliasMatch | None:
         """An alias that contains the figure itself (``百万辆汽车产业城``, ``百项创新举措``)."""
+        if not self.table.in_an_alias(self.s[fig.num_start : fig.end]):
+            return None  # no alias holds the figure's own text
         for k in range(max(0, fig.start - 12), fig.num_start + 1):
             for m in self.table.matches_at(self.s, k):
                 if m.start <= fig.num_start and m.end >= fig.end:
@@ -484,8 +486,11 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
             )
         )
         self.last_change = change or self.last_change
-        self.context.entity = _without_attribute(name)
-        self.context.entity_unit = fig.unit_class
+        entity = _without_attribute(name)
+        if not (entity == self.context.entity and fig.unit_class in ("percent", "points")):
+            # 营业收入426.5亿元，增长7.9%: the growth leaves the entity named for its money
+            self.context.entity_unit = fig.unit_class
+        self.context.entity = entity
         if _counts_things(fig, name):
             self.context.counted = name
         self.context.last_name = name
@@ -613,6 +618,7 @@ _OUTPUT_MEASURES = ("总产量", "产量", "销量", "销售量")
 def clear_caches() -> None:
     """Forget memoised names (benchmarks use this to time a first pass honestly)."""
     clean_name.cache_clear()
+    strip_noise.cache_clear()
     word_bounds.cache_clear()
     _aliases_cached.cache_clear()
 

@@ -1,0 +1,66 @@
+"""Who a work benefits, counted in the clause after the work's own count, is the work's.
+
+Reports count a work and then, in a clause of its own, the people it reached::
+
+    实施老旧院落改造128个，惠及居民1.6万户    -> 老旧院落改造惠及居民
+    完成农村危房改造3200户、受益群众1.1万人   -> 农村危房改造受益群众
+    发放各类救助资金9.6亿元，惠及困难群众28万人次 -> 救助资金惠及困难群众
+
+The clause of the people names only them (居民) and the verb; the work is what the
+clause before says was done to the things just counted (老旧院落改造), or the money
+just given (救助资金), its own verb (实施, 完成, 发放) left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from bot.targets.naming.clauses import clause_start
+from bot.targets.naming.words import _is_name
+
+if TYPE_CHECKING:
+    from bot.targets.naming.sentence import Named
+
+_CUE_RE = re.compile(r"惠及|受益")
+# the clause of the people: the verb and who, nothing else before the figure
+_PEOPLE_RE = re.compile(r"(?:共|累计|直接)?(?P<verb>惠及|受益)(?P<who>[\u4e00-\u9fff]{0,6})$")
+_WHO_AFTER_RE = re.compile(r"(?:居民|群众|农户|人口|家庭|住户|职工|学生)")
+# the work's own verb, and the time or scope, at the start of its clause
+_LEAD_RE = re.compile(
+    r"^(?:全年|今年|年内|全市|全县|全区|全省)?(?:共|累计)?"
+    r"(?:完成|实施|开展|推进|启动|发放|投入|安排|下达|拨付)?(?:各类|各项)?"
+)
+_PEOPLE_UNITS = frozenset({"户", "人", "人次", "万户", "万人", "万人次"})
+
+
+def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:
+    """``named`` with the people a work benefits named by the work (see the module
+    docstring)."""
+    if len(named) < 2 or not _CUE_RE.search(sentence):
+        return named
+    out: list[Named] = []
+    for n in named:
+        fig = n.figure
+        last = out[-1] if out else None
+        lo = clause_start(sentence, fig.start)
+        lo = max(lo, sentence.rfind("、", lo, fig.start) + 1)  # 改造180个、惠及居民…
+        m = _PEOPLE_RE.search(sentence, lo, fig.start) if fig.unit in _PEOPLE_UNITS else None
+        if m and m.start() == lo and last is not None:
+            who = m.group("who") or (
+                w.group() if (w := _WHO_AFTER_RE.match(sentence, fig.end)) else ""
+            )
+            work_lo = clause_start(sentence, last.figure.start)
+            work_lo = max(work_lo, sentence.rfind("、", work_lo, last.figure.start) + 1)
+            work = _LEAD_RE.sub("", sentence[work_lo : last.figure.start])
+            between = sentence[last.figure.end : lo]
+            if (
+                who
+                and between in ("，", "、", ",")
+                and work.startswith(last.indicator)
+                and _is_name(work)
+            ):
+                n = replace(n, indicator=f"{work}{m.group('verb')}{who}")
+        out.append(n)
+    return out

@@ -1,0 +1,56 @@
+"""A gap to a benchmark, said in the clause after a growth, is that growth's gap.
+
+Reports follow a rate with how far it beat the nation's or the province's, in a clause
+of its own that names nothing::
+
+    地区生产总值增长6.5%，高于全省平均水平0.8个百分点   -> 地区生产总值 0.8个百分点 (高于)
+    规模以上工业增加值增长9%，增速高于全国2.1个百分点    -> 规模以上工业增加值
+
+The clause holds only the comparison and the benchmark; the thing compared is the one
+whose rate was just given (GOLD_GUIDELINES §3: a gap in percentage points keeps the
+indicator, change 高于).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.targets.naming.sentence import Named
+
+# the whole clause before the gap: a comparison and its benchmark, nothing named
+_GAP_CLAUSE_RE = re.compile(
+    r"[，,](?:其中)?(?:增速|增幅|分别|均|比增速)?(?P<q>高于|低于|快于|慢于|超过|领先)"
+    r"(?:全国|全省|全市|全区|全县|全州|全盟|同期|全国和全省|全国、全省|全省和全国|全省、全国)?"
+    r"(?:平均水平|平均增速|平均|水平)?(?:增速|增幅)?$"
+)
+
+
+def gap_of_the_rate_before(sentence: str, named: list[Named]) -> list[Named]:
+    """``named`` with a benchmark gap named by the rate before it (see the module
+    docstring)."""
+    if len(named) < 2 or "百分点" not in sentence:
+        return named
+    out: list[Named] = []
+    for i, n in enumerate(named):
+        fig = n.figure
+        before = out[i - 1] if i else None
+        if (
+            before is not None
+            and fig.unit == "个百分点"
+            and before.figure.unit == "%"
+            and n.indicator != before.indicator
+        ):
+            m = _GAP_CLAUSE_RE.search(sentence, before.figure.end, fig.start)
+            if m and m.start() == _clause_mark(sentence, before.figure.end):
+                n = replace(n, indicator=before.indicator, change=m.group("q"))
+        out.append(n)
+    return out
+
+
+def _clause_mark(sentence: str, start: int) -> int:
+    """Where the first clause mark after ``start`` is (``-1`` when none)."""
+    m = re.compile(r"[，,]").search(sentence, start)
+    return m.start() if m else -1

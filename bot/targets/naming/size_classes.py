@@ -1,0 +1,37 @@
+"""Size classes listed one after another, the measure said with the first only:
+``营业收入过十亿元的工业企业九家，过亿元的工业企业六十三家``.
+
+The second class (``过亿元的工业企业``) is of the same measure as the first: 营业收入过亿元
+的工业企业, not a bare bound.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.targets.naming.sentence import Named
+
+_BOUND = (
+    r"(?:超过|超|过|达到|达|逾)(?:[\d.]+|[一二三四五六七八九十两百千]+)?"
+    r"(?:万亿|亿|千万|百万|万|千)(?:美)?元"
+)
+_MEASURED_CLASS_RE = re.compile(r"^(?P<measure>[\u4e00-\u9fff]{2,8}?)" + _BOUND)
+_BARE_CLASS_RE = re.compile("^" + _BOUND + r"(?:以上)?的")
+
+
+def classes_share_the_measure(named: list[Named]) -> list[Named]:
+    """A bare size class after one with its measure takes that measure."""
+    out: list[Named] = []
+    measure = ""
+    for n in named:
+        if n.figure.unit_class == "count":
+            m = _MEASURED_CLASS_RE.match(n.indicator)
+            if m:
+                measure = m.group("measure")
+            elif measure and _BARE_CLASS_RE.match(n.indicator):
+                n = replace(n, indicator=measure + n.indicator)
+        out.append(n)
+    return out

@@ -1,0 +1,90 @@
+"""A cheap gate in front of a regular expression that is searched a lot.
+
+Python's ``re`` skips ahead quickly only when a pattern starts with a literal or a plain
+character class. A long alternation whose branches open with a lookbehind or an optional
+word (``(?<![为除])了|已经|…``, ``(?:到|至)?(19|20)\\d\\d年``) is instead tried branch by
+branch at every position of the text. :func:`gated` puts a lookahead of the characters a
+match can start with in front (``(?=[了已…])``): one class test rejects most positions.
+The matches are the same, so is everything found through them.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _compiler, _parser
+from re import _constants as C  # the parser's opcodes
+
+_CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_WORD: r"\w", C.CATEGORY_SPACE: r"\s"}
+_ZERO_WIDTH = (C.ASSERT, C.ASSERT_NOT, C.AT)
+
+
+class _Open(Exception):
+    """A match may start with any character (``.``, a negated class…): no gate."""
+
+
+def _class_items(items: list) -> list[str]:
+    out: list[str] = []
+    for op, av in items:
+        if op is C.LITERAL:
+            out.append(re.escape(chr(av)))
+        elif op is C.RANGE:
+            out.append(re.escape(chr(av[0])) + "-" + re.escape(chr(av[1])))
+        elif op is C.CATEGORY and av in _CATEGORIES:
+            out.append(_CATEGORIES[av])
+        else:
+            raise _Open  # NEGATE, another category
+    return out
+
+
+def _first(seq) -> tuple[list[str], bool]:
+    """The class items a match of ``seq`` can start with, and whether it can be empty."""
+    out: list[str] = []
+    for op, av in seq:
+        if op is C.LITERAL:
+            return [*out, re.escape(chr(av))], False
+        if op is C.IN:
+            return out + _class_items(av), False
+        if op in _ZERO_WIDTH:
+            continue  # a lookaround or an anchor consumes nothing
+        if op is C.SUBPATTERN:
+            if av[1] & re.IGNORECASE:
+                raise _Open  # (?i:pm): a gate would be case-sensitive
+            items, empty = _first(av[3])
+        elif op is C.BRANCH:
+            parts = [_first(branch) for branch in av[1]]
+            items = [item for part in parts for item in part[0]]
+            empty = any(part[1] for part in parts)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            items, empty = _first(av[2])
+            empty = empty or av[0] == 0
+        else:
+            raise _Open  # ANY, NOT_LITERAL, a back reference…
+        out += items
+        if not empty:
+            return out, False
+    return out, True
+
+
+def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` with a lookahead of its possible first characters in front (same
+    matches, same groups); ``pattern`` itself when a match may start anywhere or be empty,
+    or when it opens with a literal or a plain class (``re`` scans for those in C)."""
+    if pattern.flags & re.IGNORECASE:
+        return pattern
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        if _compiler._get_literal_prefix(parsed, pattern.flags)[0] or (
+            _compiler._get_charset_prefix(parsed, pattern.flags)
+        ):
+            return pattern  # re skips ahead to its first characters itself, faster than a gate
+        items, empty = _first(parsed)
+    except (_Open, AttributeError, TypeError, ValueError):
+        # (a Python whose private parser differs: no gate, the pattern as it is)
+        return pattern
+    if empty or not items:
+        return pattern
+    gate = "".join(dict.fromkeys(items))
+    try:
+        return re.compile(f"(?=[{gate}])(?:{pattern.pattern})", pattern.flags)
+    except re.error:  # inline global flags (?x) must open the pattern
+        return pattern

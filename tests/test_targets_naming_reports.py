@@ -1,0 +1,147 @@
+"""Naming rules for work reports, congress reports and speeches (issue 11), each tested
+on invented sentences written the way such documents are written."""
+
+from __future__ import annotations
+
+from bot.targets import TargetRecord
+
+
+def names(records: list[TargetRecord]) -> dict[tuple[float | None, str], str]:
+    return {(r.value, r.unit): r.indicator for r in records}
+
+
+REPORT = "江州市政府工作报告\n一、2024年工作回顾\n"
+
+
+def test_things_entered_in_a_list_are_named_by_the_list(extract):
+    got = names(extract(REPORT + "列入市重点的86个项目完成投资310亿元。\n"))
+    assert got[(86, "个")] == "市重点项目"
+    assert got[(310, "亿元")] == "市重点项目完成投资"
+    got = names(extract(REPORT + "全年纳入省级统筹的52个项目全部开工。\n"))
+    assert got[(52, "个")] == "省级统筹项目"
+    got = names(extract(REPORT + "列入全区重点建设计划的37个项目全部开工。\n"))
+    assert got[(37, "个")] == "区重点建设项目"
+
+
+def test_a_noun_that_says_what_the_things_are_keeps_the_clause_without_its_count(extract):
+    got = names(extract(REPORT + "纳入国家12项重大工程的85个计划新开工项目全部开工。\n"))
+    assert got[(85, "个")] == "纳入国家重大工程的计划新开工项目"
+    assert got[(12, "项")] == "重大工程"
+    got = names(extract(REPORT + "纳入市级重点建设计划的41个续建项目完成投资96亿元。\n"))
+    assert got[(41, "个")] == "纳入市级重点建设计划的续建项目"
+    assert got[(96, "亿元")] == "续建项目完成投资"
+
+
+def test_new_signed_and_landed_projects_are_named_without_the_verb(extract):
+    got = extract(REPORT + "全年新签约亿元以上项目47个，新落地5亿元以上项目19个。\n")
+    by = {r.value: r for r in got}
+    assert by[47].indicator == "亿元以上项目" and by[47].change == "签约"
+    assert by[19].indicator == "5亿元以上项目" and by[19].change == "落地"
+
+
+def test_a_gap_to_the_benchmark_in_the_next_clause_is_the_rate_befores(extract):
+    got = extract(REPORT + "全市地区生产总值增长6.3%，高于全省平均水平0.9个百分点。\n")
+    assert [(r.indicator, r.value, r.unit, r.change) for r in got] == [
+        ("地区生产总值", 6.3, "%", "增长"),
+        ("地区生产总值", 0.9, "个百分点", "高于"),
+    ]  # and no comparison without a number beside the gap
+    got = names(extract(REPORT + "规模以上工业增加值增长8.4%，增速高于全国3.1个百分点。\n"))
+    assert got[(3.1, "个百分点")] == "规模以上工业增加值"
+
+
+def test_a_statistics_total_is_its_level(extract):
+    got = names(extract(REPORT + "全市地区生产总值增长5.8%，总量达到2860亿元。\n"))
+    assert got[(2860, "亿元")] == "地区生产总值"
+    got = names(extract(REPORT + "全年能源消费总量增长2.6%。\n"))
+    assert got[(2.6, "%")] == "能源消费总量"
+
+
+def test_the_years_share_of_a_sets_work_is_the_sets(extract):
+    got = names(extract(REPORT + "实施市级重点项目85个，年度完成投资260亿元。\n"))
+    assert got[(260, "亿元")] == "市级重点项目完成投资"
+
+
+def test_a_span_of_years_before_a_sum_is_no_part_of_the_name(extract):
+    got = names(extract(REPORT + "五年累计签约项目212个，其中10亿元以上项目31个。\n"))
+    assert got[(212, "个")] == "签约项目"
+    assert got[(31, "个")] == "10亿元以上项目"
+
+
+def test_rates_said_respectively_after_listed_levels_go_to_them_in_order(extract):
+    got = extract(REPORT + "全年接待游客8600万人次、实现旅游收入940亿元，分别增长12%和16%。\n")
+    by = {(r.value, r.unit): r.indicator for r in got}
+    assert by[(12, "%")] == by[(8600, "万人次")]
+    assert by[(16, "%")] == by[(940, "亿元")] == "旅游收入"
+
+
+def test_a_multiple_of_the_five_years_before_is_the_figures(extract):
+    got = names(extract(REPORT + "五年来累计完成固定资产投资2400亿元，是上一个五年的1.6倍。\n"))
+    assert got[(1.6, "倍")] == "固定资产投资"
+
+
+def test_the_people_a_counted_work_benefits_are_the_works(extract):
+    got = names(extract(REPORT + "实施老旧街巷改造96条，惠及居民1.2万户。\n"))
+    assert got[(1.2, "万户")] == "老旧街巷改造惠及居民"
+    got = names(extract(REPORT + "新建口袋公园18个、完成危旧房改造420户、受益群众1500人。\n"))
+    assert got[(1500, "人")] == "危旧房改造受益群众"
+
+
+def test_a_multiple_of_a_benchmark_or_an_earlier_time_is_the_figure_befores(extract):
+    got = names(extract(REPORT + "人均地区生产总值达到8.6万元，相当于全国平均水平的1.2倍。\n"))
+    assert got[(1.2, "倍")] == "人均地区生产总值"
+    got = names(extract(REPORT + "高新技术企业总数达到430家，是三年前的2.1倍。\n"))
+    assert got[(2.1, "倍")] == "高新技术企业"
+
+
+def test_examples_listed_before_a_sets_noun_are_no_part_of_its_name(extract):
+    got = names(extract(REPORT + "改造供水、排水、燃气等老旧管网380公里。\n"))
+    assert got[(380, "公里")] == "老旧管网"
+    got = names(extract(REPORT + "建成东湖、西山等郊野公园6个。\n"))
+    assert got[(6, "个")] == "郊野公园"
+    got = names(extract(REPORT + "滴灌、水肥一体化等节水技术覆盖率达到45%。\n"))
+    assert got[(45, "%")] == "滴灌、水肥一体化等节水技术覆盖率"  # a rate's examples stay
+
+
+def test_a_second_verb_in_brackets_is_no_part_of_the_name(extract):
+    got = extract(REPORT + "新建（续建）保障性住房1600套。\n")
+    assert [(r.indicator, r.change) for r in got] == [("保障性住房", "新建")]
+
+
+def test_what_projects_complete_keeps_the_verb_in_its_name(extract):
+    got = names(extract(REPORT + "市重点项目完成投资超800亿元，全市固定资产投资增长5.1%。\n"))
+    assert got[(800, "亿元")] == "市重点项目完成投资"
+    got = names(extract(REPORT + "总投资12亿元的滨河片区改造工程，当年完成投资4.3亿元。\n"))
+    assert got[(4.3, "亿元")] == "滨河片区改造工程完成投资"
+
+
+def test_money_put_into_projects_just_counted_is_theirs_not_the_topic_befores(extract):
+    got = names(
+        extract(
+            REPORT + "力争数字经济核心产业增加值增长12%；全年开工建设重大项目180个，完成投资"
+            "420亿元；新增科技型中小企业300家。\n"
+        )
+    )
+    assert got[(420, "亿元")] == "重大项目完成投资"
+
+
+def test_the_people_money_reaches_are_the_moneys(extract):
+    got = names(extract(REPORT + "发放各类临时救助资金3.2亿元，惠及困难群众9万人次。\n"))
+    assert got[(9, "万人次")] == "临时救助资金惠及困难群众"
+
+
+def test_a_known_class_written_with_de_is_the_known_class(extract):
+    got = names(extract(REPORT + "全年签约项目64个，其中投资10亿元以上的项目7个。\n"))
+    assert got[(7, "个")] == "10亿元以上项目"
+
+
+def test_a_programme_named_in_quotes_with_a_doubling_is_no_figure(extract):
+    got = extract(
+        REPORT.replace("一、2024年工作回顾", "三、2025年重点工作")
+        + "实施“专精特新企业倍增”行动，力争规模以上工业增加值增长8%。\n"
+    )
+    assert [(r.indicator, r.value, r.unit) for r in got] == [("规模以上工业增加值", 8, "%")]
+
+
+def test_a_size_threshold_before_a_counted_noun_stays_in_its_name(extract):
+    got = names(extract(REPORT + "培育营业收入超50亿元的链主企业12家。\n"))
+    assert got[(12, "家")] == "营业收入超50亿元的链主企业"
