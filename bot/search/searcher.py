@@ -33,10 +33,12 @@ from bot.search.headings import (
     heading_gain,
     heading_table,
     lead_next,
+    normalized_sections,
 )
 from bot.search.index import CompiledIndex, idf_of
 from bot.search.query import ParsedQuery, QueryPart, join_known_terms, parse_query
 from bot.search.snippets import find_spans, make_snippet
+from bot.search.stored_gains import StoredGains
 from bot.search.understand import NATIONAL, understand, year_forms
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
@@ -794,6 +796,9 @@ class Searcher:
         if pids.size < LOOSE_MAX_HITS:
             loose = self._loose_hits(concept.label, pids)
         else:
+            stored = self._stored_gain(concept)
+            if stored is not None:
+                return stored
             loose = np.zeros(0, dtype=np.intp)
         return heading_gain(
             self._heading_table,
@@ -804,6 +809,22 @@ class Searcher:
             loose,
             SYNONYM_WEIGHT,
         )
+
+    def _stored_gain(self, concept: Concept) -> Gain | None:
+        """The gain stored with the index (:mod:`.stored_gains`) of a concept that is
+        one plain index term (its hits the term's postings), else None."""
+        alts = concept.alternatives
+        if len(alts) != 1 or alts[0].verify or len(alts[0].term_ids) != 1:
+            return None
+        stored, tid = self._stored_gains, alts[0].term_ids[0]
+        if stored is None or self._heading_forms(concept) != (self.index.vocab[tid],):
+            return None
+        return stored.gain(self.index, tid)
+
+    @cached_property
+    def _stored_gains(self) -> StoredGains | None:
+        """The heading gains built with the index, if it has them under these rules."""
+        return StoredGains.load(self.index)
 
     @cached_property
     def _lead_next(self) -> np.ndarray:
@@ -1628,7 +1649,7 @@ class Searcher:
 
     @cached_property
     def _normalized_sections(self) -> list[tuple[str, ...]]:
-        return [tuple(normalize(part) for part in path) for path in self.index.sections]
+        return normalized_sections(self.index.sections)
 
     def _make_facet_concepts(self, facets: Understood) -> list[Concept]:
         """One concept per facet: passages of the documents that match it (a strong
