@@ -145,3 +145,27 @@ def test_a_programme_named_in_quotes_with_a_doubling_is_no_figure(extract):
 def test_a_size_threshold_before_a_counted_noun_stays_in_its_name(extract):
     got = names(extract(REPORT + "培育营业收入超50亿元的链主企业12家。\n"))
     assert got[(12, "家")] == "营业收入超50亿元的链主企业"
+
+
+def test_an_amount_handled_a_day_before_a_plant_is_the_plants_capacity(extract):
+    got = names(extract(REPORT + "开工建设日处理5万吨污水处理厂，完成日供水10万吨水厂扩建。\n"))
+    assert got[(5, "万吨")] == "污水处理厂日处理能力"
+    assert got[(10, "万吨")] == "水厂日供水能力"
+    got = names(extract(REPORT + "建成年处理30万吨生活垃圾焚烧发电厂，新建日产800吨玻璃生产线。\n"))
+    assert got[(30, "万吨")] == "生活垃圾焚烧发电厂年处理能力"
+    assert got[(800, "吨")] == "玻璃生产线日产能"
+    # a count of plants stays a count of plants
+    got = names(extract(REPORT + "新建日处理200吨餐厨垃圾处理厂2座。\n"))
+    assert got[(200, "吨")] == "餐厨垃圾处理厂日处理能力"
+    assert got[(2, "座")] == "餐厨垃圾处理厂"
+
+
+def test_the_growth_of_the_new_ones_keeps_the_word_new(extract):
+    recs = extract(REPORT + "全年进口额、新增外资企业、离境退税额分别增长21%、9%、35%。\n")
+    got = names(recs)
+    assert got[(9, "%")] == "新增外资企业"
+    assert got[(35, "%")] == "离境退税额"
+    assert all(r.confidence >= 0.6 for r in recs if r.value == 9)
+    got = names(extract(REPORT + "新增高新技术企业420家，增长18%。\n"))
+    assert got[(420, "家")] == "高新技术企业"  # the count: 新增 is its change
+    assert got[(18, "%")] == "新增高新技术企业"

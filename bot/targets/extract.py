@@ -89,6 +89,7 @@ from bot.targets.naming.modifiers import (
     through_listed_kinds,
 )
 from bot.targets.naming.multiples import multiple_of_the_figure_before
+from bot.targets.naming.new_ones import rate_of_the_new
 from bot.targets.naming.part_shares import share_of_the_whole
 from bot.targets.naming.population_parts import population_parts
 from bot.targets.naming.programmes import with_programme_topic
@@ -602,6 +603,7 @@ class _Walker:
                 named_figures = named_in_brackets(sentence, named_figures, self.table)
                 respective = respective_pairs(sentence, named_figures)
                 named_figures = respective_rates(sentence, named_figures)
+                named_figures = rate_of_the_new(sentence, named_figures)
                 first_rec = len(self.records)
                 for named in with_field(sentence, named_figures):
                     named = self.in_frame(named, sentence)
@@ -977,7 +979,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "59"
+EXTRACTOR_VERSION = "61"
 
 
 def extract_targets(
