@@ -169,3 +169,13 @@ def test_the_growth_of_the_new_ones_keeps_the_word_new(extract):
     got = names(extract(REPORT + "新增高新技术企业420家，增长18%。\n"))
     assert got[(420, "家")] == "高新技术企业"  # the count: 新增 is its change
     assert got[(18, "%")] == "新增高新技术企业"
+
+
+def test_a_count_after_kinds_listed_with_deng_and_no_noun_is_every_kinds(extract):
+    got = names(extract(REPORT + "新组建市重点实验室、工程研究中心等25家。\n"))
+    assert got[(25, "家")] == "市重点实验室、工程研究中心"
+    got = names(extract(REPORT + "改造城中村、危旧房等1.2万多户，群众居住条件明显改善。\n"))
+    assert got[(1.2, "万户")] == "城中村、危旧房"
+    # a noun after the figure names the set: the examples stay out of it
+    got = names(extract(REPORT + "建成滨江、城北等城市绿道42公里，新建东湖、西山等6个口袋公园。\n"))
+    assert got[(6, "个")] == "口袋公园"

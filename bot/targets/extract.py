@@ -82,6 +82,7 @@ from bot.targets.naming.gaps import gap_of_the_rate_before
 from bot.targets.naming.invested import invested_with_the_verb
 from bot.targets.naming.known_de import known_without_de
 from bot.targets.naming.list_scope import group_shared
+from bot.targets.naming.listed_set import kinds_of_the_set
 from bot.targets.naming.listings import by_listing
 from bot.targets.naming.modifiers import (
     classed_before,
@@ -579,6 +580,7 @@ class _Walker:
                 named_figures = beneficiaries_of_the_work(sentence, named_figures)
                 named_figures = multiple_of_the_figure_before(sentence, named_figures)
                 named_figures = without_examples(named_figures)
+                named_figures = kinds_of_the_set(sentence, named_figures)
                 named_figures = invested_with_the_verb(sentence, named_figures, self.table)
                 named_figures = known_without_de(named_figures, self.table)
                 named_figures = threshold_in_the_name(sentence, named_figures)
