@@ -179,3 +179,26 @@ def test_a_count_after_kinds_listed_with_deng_and_no_noun_is_every_kinds(extract
     # a noun after the figure names the set: the examples stay out of it
     got = names(extract(REPORT + "建成滨江、城北等城市绿道42公里，新建东湖、西山等6个口袋公园。\n"))
     assert got[(6, "个")] == "口袋公园"
+
+
+def test_a_place_word_or_overnight_before_a_known_name_narrows_it(extract):
+    got = names(extract(REPORT + "接待省外游客、境外过夜游客人次分别增长6.1%、12.5%。\n"))
+    assert got[(12.5, "%")] == "境外过夜游客人次"  # not all visitors, 旅游接待人数
+    got = names(extract(REPORT + "接待国内过夜游客人次增长9%。\n"))
+    assert got[(9, "%")] == "国内过夜游客人次"
+    got = names(extract(REPORT + "接待游客人次增长5%。\n"))
+    assert got[(5, "%")] == "旅游接待人数"
+    # both sides are all of them: no narrower set
+    got = names(extract(REPORT + "新增境内外上市公司12家。\n"))
+    assert got[(12, "家")] == "上市公司"
+
+
+def test_an_income_after_a_head_count_is_the_activitys_not_the_counts(extract):
+    got = names(extract(REPORT + "全年康养旅游人次120万、收入56亿元。\n"))
+    assert got[(120, "万人次")] == "康养旅游人次"
+    assert got[(56, "亿元")] == "康养旅游收入"
+
+
+def test_who_counted_things_are_opened_to_is_no_part_of_them(extract):
+    got = names(extract(REPORT + "推动36个公共体育场馆面向社会免费开放。\n"))
+    assert got[(36, "个")] == "公共体育场馆"

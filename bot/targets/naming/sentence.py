@@ -609,10 +609,18 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         entity = _without_attribute(name)
         if entity == name:  # 生物降解制品总产量增长19%、产值增长18%: the products' 产值
             entity = _without_attribute(name, _OUTPUT_MEASURES)
+        if entity == name:
+            # 康养旅游人次120万、收入56亿元: the income is 康养旅游's, not its head count's
+            heads = _without_attribute(name, _HEAD_COUNTS)
+            last = _segmenter().cut(heads, True)[-1:] if heads != name else []
+            if last and _is_name(heads) and _one_word_tag(last[0]) in ("n", "nz", "vn", "j", "l"):
+                entity = heads
         return entity
 
 
 _OUTPUT_MEASURES = ("总产量", "产量", "销量", "销售量")
+# head counts of people, a visit or a service (旅游人次, 接待人数): a measure, not a thing
+_HEAD_COUNTS = ("接待人次", "接待人数", "人次", "人数")
 
 
 def clear_caches() -> None:
