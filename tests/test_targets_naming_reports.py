@@ -202,3 +202,12 @@ def test_an_income_after_a_head_count_is_the_activitys_not_the_counts(extract):
 def test_who_counted_things_are_opened_to_is_no_part_of_them(extract):
     got = names(extract(REPORT + "推动36个公共体育场馆面向社会免费开放。\n"))
     assert got[(36, "个")] == "公共体育场馆"
+
+
+def test_a_bare_money_measure_listed_after_a_things_count_is_that_things(extract):
+    got = names(extract(REPORT + "高新技术企业数量和营业收入分别增长20%和18%。\n"))
+    assert got[(18, "%")] == "高新技术企业营业收入"  # not the region's 营业收入
+    recs = extract(REPORT + "省级重点研发项目立项数量和获资助额实现翻番。\n")
+    assert {r.indicator for r in recs} == {"省级重点研发项目立项数量", "省级重点研发项目资助额"}
+    got = names(extract(REPORT + "地区生产总值和一般公共预算收入分别增长6%和5%。\n"))
+    assert got[(5, "%")] == "一般公共预算收入"
