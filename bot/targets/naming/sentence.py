@@ -277,10 +277,13 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
                 # only a verb the name opens or ends with (新建铁路投产里程, 经济增长) can be
                 # the figure's
                 last = max((b for b in word_bounds(own) if b < len(own)), default=0)
+                tail = own[last:]
+                # (疾病预防控制中心: a verb inside the last word, not at its end, is none)
+                ends = any(m.end() == len(tail) for m in VERB_RE.finditer(tail))
                 change = (
                     _find_change(bare[k + len(own) :])
                     or _find_change(bare[:k])
-                    or _find_change(own[last:])
+                    or (_find_change(tail) if ends else "")
                     or _find_change(own[: word_end(own)])
                 )
         if change:
