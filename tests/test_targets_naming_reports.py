@@ -211,3 +211,12 @@ def test_a_bare_money_measure_listed_after_a_things_count_is_that_things(extract
     assert {r.indicator for r in recs} == {"省级重点研发项目立项数量", "省级重点研发项目资助额"}
     got = names(extract(REPORT + "地区生产总值和一般公共预算收入分别增长6%和5%。\n"))
     assert got[(5, "%")] == "一般公共预算收入"
+
+
+def test_a_figure_opening_its_own_clause_takes_its_own_verb_not_the_lists_before(extract):
+    recs = extract(REPORT + "建成社区食堂120个、养老驿站45个，培育家政品牌30个。\n")
+    assert {r.value: r.change for r in recs}[45] == "建成"  # a list after 、 keeps its verb
+    recs = extract(REPORT + "培育家政品牌30个，2.6万困难群众稳定消除返贫风险。\n")
+    got = {r.value: r.change for r in recs}
+    assert got[30] == "培育"
+    assert got[2.6] == "消除"  # the people were not cultivated (培育): their clause says 消除

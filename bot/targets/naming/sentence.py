@@ -292,12 +292,25 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         if rate_word:
             return _RATE_OF_CHANGE[rate_word.group(1)]  # 居民消费价格涨幅3%左右: a rise
         continues = raw.lstrip().startswith(("、", "和", "及")) or (i > 0 and raw in ("", "的"))
+        own_verb = self._own_clause_verb(i, after) if continues and not raw else ""
+        if own_verb:
+            return own_verb  # …265个，89万监测对象稳定消除风险: its own clause, its own verb
         if continues and self.last_change:
             return self.last_change
         m2 = _CHANGE_AFTER_RE.match(after)
         if m2:
             return m2.group(1)
         return ""
+
+    def _own_clause_verb(self, i: int, after: str) -> str:
+        """The change word after figure ``i`` when the figure opens a clause after a comma
+        (``，89万监测对象稳定消除…``: 消除): no list of the clause before goes on there.
+        ``""`` when it does not, or says none of the change words (a clause without one
+        keeps the verb carried, as the years of its records were read with it)."""
+        before = self.s[: self.figs[i].start].rstrip()
+        if not before.endswith(("，", ",", "；", ";")):
+            return ""
+        return _find_change(after[: clause_end(after, 0)])
 
     def covering_alias(self, fig: Figure) -> AliasMatch | None:
         """An alias that contains the figure itself (``百万辆汽车产业城``, ``百项创新举措``)."""
