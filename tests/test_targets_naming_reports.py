@@ -220,3 +220,8 @@ def test_a_figure_opening_its_own_clause_takes_its_own_verb_not_the_lists_before
     got = {r.value: r.change for r in recs}
     assert got[30] == "培育"
     assert got[2.6] == "消除"  # the people were not cultivated (培育): their clause says 消除
+
+
+def test_projects_named_by_their_purpose_keep_it_not_the_money_befores_name(extract):
+    got = names(extract(REPORT + "省财政投入乡村振兴资金45亿元、实施帮扶项目781个。\n"))
+    assert got[(781, "个")] == "帮扶项目"  # not 省财政投入乡村振兴资金项目
