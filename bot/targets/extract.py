@@ -82,6 +82,7 @@ from bot.targets.naming.gaps import gap_of_the_rate_before
 from bot.targets.naming.invested import invested_with_the_verb
 from bot.targets.naming.known_de import known_without_de
 from bot.targets.naming.list_scope import group_shared
+from bot.targets.naming.listed_set import kinds_of_the_set
 from bot.targets.naming.listings import by_listing
 from bot.targets.naming.modifiers import (
     classed_before,
@@ -89,6 +90,7 @@ from bot.targets.naming.modifiers import (
     through_listed_kinds,
 )
 from bot.targets.naming.multiples import multiple_of_the_figure_before
+from bot.targets.naming.new_ones import rate_of_the_new
 from bot.targets.naming.part_shares import share_of_the_whole
 from bot.targets.naming.population_parts import population_parts
 from bot.targets.naming.programmes import with_programme_topic
@@ -578,6 +580,7 @@ class _Walker:
                 named_figures = beneficiaries_of_the_work(sentence, named_figures)
                 named_figures = multiple_of_the_figure_before(sentence, named_figures)
                 named_figures = without_examples(named_figures)
+                named_figures = kinds_of_the_set(sentence, named_figures)
                 named_figures = invested_with_the_verb(sentence, named_figures, self.table)
                 named_figures = known_without_de(named_figures, self.table)
                 named_figures = threshold_in_the_name(sentence, named_figures)
@@ -602,6 +605,7 @@ class _Walker:
                 named_figures = named_in_brackets(sentence, named_figures, self.table)
                 respective = respective_pairs(sentence, named_figures)
                 named_figures = respective_rates(sentence, named_figures)
+                named_figures = rate_of_the_new(sentence, named_figures)
                 first_rec = len(self.records)
                 for named in with_field(sentence, named_figures):
                     named = self.in_frame(named, sentence)
@@ -977,7 +981,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "59"
+EXTRACTOR_VERSION = "61"
 
 
 def extract_targets(
