@@ -218,3 +218,9 @@ def test_parts_of_a_population_said_bare_are_populations(extract):
 def test_a_part_of_other_people_is_not_a_population(extract):
     got = names(extract(BULLETIN + "年末全县共有专任教师6120人，其中女性3870人。\n"))
     assert not got[(3870, "人")].endswith("人口")
+
+
+def test_a_verb_inside_the_last_word_of_a_name_is_no_change(extract):
+    recs = extract(BULLETIN + "年末全市有妇幼保健院6个，疾病预防控制中心9个。\n")
+    got = {r.value: r.change for r in recs}
+    assert got[9] == ""  # 控制 in 疾病预防控制中心 is no 控制在

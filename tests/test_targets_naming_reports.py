@@ -145,3 +145,83 @@ def test_a_programme_named_in_quotes_with_a_doubling_is_no_figure(extract):
 def test_a_size_threshold_before_a_counted_noun_stays_in_its_name(extract):
     got = names(extract(REPORT + "培育营业收入超50亿元的链主企业12家。\n"))
     assert got[(12, "家")] == "营业收入超50亿元的链主企业"
+
+
+def test_an_amount_handled_a_day_before_a_plant_is_the_plants_capacity(extract):
+    got = names(extract(REPORT + "开工建设日处理5万吨污水处理厂，完成日供水10万吨水厂扩建。\n"))
+    assert got[(5, "万吨")] == "污水处理厂日处理能力"
+    assert got[(10, "万吨")] == "水厂日供水能力"
+    got = names(extract(REPORT + "建成年处理30万吨生活垃圾焚烧发电厂，新建日产800吨玻璃生产线。\n"))
+    assert got[(30, "万吨")] == "生活垃圾焚烧发电厂年处理能力"
+    assert got[(800, "吨")] == "玻璃生产线日产能"
+    # a count of plants stays a count of plants
+    got = names(extract(REPORT + "新建日处理200吨餐厨垃圾处理厂2座。\n"))
+    assert got[(200, "吨")] == "餐厨垃圾处理厂日处理能力"
+    assert got[(2, "座")] == "餐厨垃圾处理厂"
+
+
+def test_the_growth_of_the_new_ones_keeps_the_word_new(extract):
+    recs = extract(REPORT + "全年进口额、新增外资企业、离境退税额分别增长21%、9%、35%。\n")
+    got = names(recs)
+    assert got[(9, "%")] == "新增外资企业"
+    assert got[(35, "%")] == "离境退税额"
+    assert all(r.confidence >= 0.6 for r in recs if r.value == 9)
+    got = names(extract(REPORT + "新增高新技术企业420家，增长18%。\n"))
+    assert got[(420, "家")] == "高新技术企业"  # the count: 新增 is its change
+    assert got[(18, "%")] == "新增高新技术企业"
+
+
+def test_a_count_after_kinds_listed_with_deng_and_no_noun_is_every_kinds(extract):
+    got = names(extract(REPORT + "新组建市重点实验室、工程研究中心等25家。\n"))
+    assert got[(25, "家")] == "市重点实验室、工程研究中心"
+    got = names(extract(REPORT + "改造城中村、危旧房等1.2万多户，群众居住条件明显改善。\n"))
+    assert got[(1.2, "万户")] == "城中村、危旧房"
+    # a noun after the figure names the set: the examples stay out of it
+    got = names(extract(REPORT + "建成滨江、城北等城市绿道42公里，新建东湖、西山等6个口袋公园。\n"))
+    assert got[(6, "个")] == "口袋公园"
+
+
+def test_a_place_word_or_overnight_before_a_known_name_narrows_it(extract):
+    got = names(extract(REPORT + "接待省外游客、境外过夜游客人次分别增长6.1%、12.5%。\n"))
+    assert got[(12.5, "%")] == "境外过夜游客人次"  # not all visitors, 旅游接待人数
+    got = names(extract(REPORT + "接待国内过夜游客人次增长9%。\n"))
+    assert got[(9, "%")] == "国内过夜游客人次"
+    got = names(extract(REPORT + "接待游客人次增长5%。\n"))
+    assert got[(5, "%")] == "旅游接待人数"
+    # both sides are all of them: no narrower set
+    got = names(extract(REPORT + "新增境内外上市公司12家。\n"))
+    assert got[(12, "家")] == "上市公司"
+
+
+def test_an_income_after_a_head_count_is_the_activitys_not_the_counts(extract):
+    got = names(extract(REPORT + "全年康养旅游人次120万、收入56亿元。\n"))
+    assert got[(120, "万人次")] == "康养旅游人次"
+    assert got[(56, "亿元")] == "康养旅游收入"
+
+
+def test_who_counted_things_are_opened_to_is_no_part_of_them(extract):
+    got = names(extract(REPORT + "推动36个公共体育场馆面向社会免费开放。\n"))
+    assert got[(36, "个")] == "公共体育场馆"
+
+
+def test_a_bare_money_measure_listed_after_a_things_count_is_that_things(extract):
+    got = names(extract(REPORT + "高新技术企业数量和营业收入分别增长20%和18%。\n"))
+    assert got[(18, "%")] == "高新技术企业营业收入"  # not the region's 营业收入
+    recs = extract(REPORT + "省级重点研发项目立项数量和获资助额实现翻番。\n")
+    assert {r.indicator for r in recs} == {"省级重点研发项目立项数量", "省级重点研发项目资助额"}
+    got = names(extract(REPORT + "地区生产总值和一般公共预算收入分别增长6%和5%。\n"))
+    assert got[(5, "%")] == "一般公共预算收入"
+
+
+def test_a_figure_opening_its_own_clause_takes_its_own_verb_not_the_lists_before(extract):
+    recs = extract(REPORT + "建成社区食堂120个、养老驿站45个，培育家政品牌30个。\n")
+    assert {r.value: r.change for r in recs}[45] == "建成"  # a list after 、 keeps its verb
+    recs = extract(REPORT + "培育家政品牌30个，2.6万困难群众稳定消除返贫风险。\n")
+    got = {r.value: r.change for r in recs}
+    assert got[30] == "培育"
+    assert got[2.6] == "消除"  # the people were not cultivated (培育): their clause says 消除
+
+
+def test_projects_named_by_their_purpose_keep_it_not_the_money_befores_name(extract):
+    got = names(extract(REPORT + "省财政投入乡村振兴资金45亿元、实施帮扶项目781个。\n"))
+    assert got[(781, "个")] == "帮扶项目"  # not 省财政投入乡村振兴资金项目

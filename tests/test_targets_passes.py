@@ -9,12 +9,9 @@ from collections import Counter
 
 import bot.targets.naming as naming
 from bot.targets.naming import NamingContext, name_figures
-from bot.targets.naming.passes import PASSES, Sentence, run_passes
+from bot.targets.naming.passes import AFTER_PAIRS, PASSES, Sentence, run_passes
 from bot.targets.naming.respective import respective_pairs, respective_rates
 from bot.targets.numbers import find_figures
-
-# run by the extractor's record loop, after the 分别 pairs are read: not in the registry
-_IN_THE_RECORD_LOOP = {"bot.targets.naming.sectors.with_field"}
 
 
 def _sentence_passes() -> set[str]:
@@ -35,10 +32,11 @@ def _sentence_passes() -> set[str]:
 
 
 def test_every_sentence_pass_of_the_naming_package_is_registered_once():
-    registered = Counter(f"{p.__wrapped__.__module__}.{p.__wrapped__.__name__}" for p in PASSES)
+    registered = Counter(
+        f"{p.__wrapped__.__module__}.{p.__wrapped__.__name__}" for p in PASSES + AFTER_PAIRS
+    )
     assert [name for name, n in registered.items() if n > 1] == []
-    assert set(registered) == _sentence_passes() - _IN_THE_RECORD_LOOP
-    assert _sentence_passes() >= _IN_THE_RECORD_LOOP
+    assert set(registered) == _sentence_passes()
 
 
 def _named(sentence: str, table):
@@ -47,13 +45,13 @@ def _named(sentence: str, table):
 
 
 def test_the_respective_pairs_read_after_the_passes_are_those_the_rates_were_given(table):
-    # the extractor reads the 分别 pairs after respective_rates (the last pass): it must
-    # leave the levels and the figures' places as they were
+    # the extractor reads the 分别 pairs after respective_rates (the last of PASSES): it
+    # must leave the levels and the figures' places as they were
     sentence = "全年棉花产量3.4万吨，油料产量12.7万吨，分别下降1.6%和增长2.9%。"
     named = _named(sentence, table)
     pairs = respective_pairs(sentence, named)
     assert pairs == [(2, 0), (3, 1)]
     assert respective_pairs(sentence, respective_rates(sentence, named)) == pairs
-    got = run_passes(Sentence(sentence, table), named)
+    got = run_passes(PASSES, Sentence(sentence, table), named)
     assert respective_pairs(sentence, got) == pairs
     assert [n.indicator for n in got] == ["棉花产量", "油料产量", "棉花产量", "油料产量"]

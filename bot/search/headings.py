@@ -21,6 +21,7 @@ import numpy as np
 
 from bot.search.index import CompiledIndex, idf_of
 from bot.search.quality import HEADING as HEADING_PRIOR
+from bot.text.normalize import normalize
 
 # A passage under a heading naming a word matches the word at HEADING_SHARE of the word's
 # median score where written (0.6 scored lower on the dev split; 1.0 put such paragraphs
@@ -250,6 +251,12 @@ class HeadingTable:
                     out[i] = True
                     break
         return out
+
+
+def normalized_sections(sections: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """An index's heading paths (``CompiledIndex.sections``) normalised, as
+    :func:`heading_table` reads them (the searcher's and the stored gains' alike)."""
+    return [tuple(normalize(part) for part in path) for path in sections]
 
 
 def heading_table(index: CompiledIndex, sections: list[tuple[str, ...]]) -> HeadingTable:

@@ -42,6 +42,7 @@ from bot.search.index import (
     compile_index,
     seal,
 )
+from bot.search.stored_gains import build_heading_gains
 from bot.text.tokenize import Tokenizer
 
 MANIFEST_VERSION = 1
@@ -221,9 +222,9 @@ class Indexer:
         index: the compiled index is built in a side folder and swapped in by renames
         (open memory maps of the old one stay valid), per-document cache files are
         replaced atomically one by one (never all deleted first, even on a rebuild),
-        and the lexicon is written before the swap. ``progress(done, total, relpath)``
-        is called on this thread before each corpus file is looked at; the merge of
-        the compiled index follows the last call.
+        and the lexicon and the stored heading gains are written before the swap.
+        ``progress(done, total, relpath)`` is called on this thread before each corpus
+        file is looked at; the merge of the compiled index follows the last call.
         """
         with index_lock(self.paths):
             return self._refresh(rebuild=rebuild, progress=progress)
@@ -338,11 +339,13 @@ class Indexer:
                     self._derive(seg.cached_document(self.paths.docs, doc_id))
         compiled_ok = self._compiled_matches(fingerprint)
         if rebuilt or added or updated or removed or not compiled_ok:
-            # Built complete (lexicon included) beside the live folder, then swapped in.
+            # Built complete (lexicon and stored heading gains included) beside the live
+            # folder, then swapped in.
             staged = self.paths.root / (self.paths.compiled.name + ".next")
             compile_index(self.paths.docs, doc_ids, staged, fingerprint=fingerprint)
             build_lexicon(staged)
-            seal(staged)  # the lexicon's size and digest too
+            build_heading_gains(staged)
+            seal(staged)  # the lexicon's and the stored gains' sizes and digests too
             _swap_in(staged, self.paths.compiled)
         _write_manifest(
             self.paths,

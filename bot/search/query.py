@@ -121,7 +121,11 @@ def join_known_terms(
     """Neighbouring words of ``text`` that make a term ``known`` (a synonym entry such as
     新基建 or 卡脖子, which the segmenter cuts 新|基建, 卡|脖子) joined as one word, longest
     first, so that the term finds its synonyms instead of its pieces being searched or
-    "corrected" (新基建 → 新建). ``words`` are (word, start, end) offsets into ``text``."""
+    "corrected" (新基建 → 新建). ``words`` are (word, start, end) offsets into ``text``.
+
+    A lone character whose known term ends inside the next word (碳|交易市场: 碳交易) is
+    cut there instead, the rest a word of its own (碳交易 市场), when the rest keeps two
+    characters or more."""
     out: list[tuple[str, int, int]] = []
     i = 0
     while i < len(words):
@@ -133,6 +137,25 @@ def join_known_terms(
                 i = j + 1
                 break
         else:
-            out.append(words[i])
-            i += 1
+            recut = _recut(text, words, i, known)
+            out += recut or [words[i]]
+            i += 2 if recut else 1
     return out
+
+
+def _recut(
+    text: str, words: list[tuple[str, int, int]], i: int, known: Callable[[str], bool]
+) -> list[tuple[str, int, int]] | None:
+    """Word ``i``, a lone character, and the next word cut again where a known term that
+    the character opens ends (碳|交易市场 → 碳交易 市场), or None."""
+    word, start, _ = words[i]
+    if len(word) != 1 or i + 1 == len(words) or words[i + 1][1] != words[i][2]:
+        return None
+    after, _, end = words[i + 1]
+    if not ("\u3400" <= word <= "\u9fff") or len(after) < 3:
+        return None
+    for cut in range(len(after) - 2, 0, -1):  # longest first; the rest two characters or more
+        if known(word + after[:cut]):
+            at = start + 1 + cut
+            return [(text[start:at], start, at), (text[at:end], at, end)]
+    return None

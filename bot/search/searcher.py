@@ -33,10 +33,12 @@ from bot.search.headings import (
     heading_gain,
     heading_table,
     lead_next,
+    normalized_sections,
 )
 from bot.search.index import CompiledIndex, idf_of
 from bot.search.query import ParsedQuery, QueryPart, join_known_terms, parse_query
 from bot.search.snippets import find_spans, make_snippet
+from bot.search.stored_gains import StoredGains
 from bot.search.understand import NATIONAL, understand, year_forms
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
@@ -154,7 +156,7 @@ FUNCTION_CHARS = frozenset("要的了和与及在是有将把被对为以于从�
 # suspected of being typos themselves.
 SENTENCE_WORDS = FUNCTION_CHARS | frozenset(
     {"多少", "几", "哪些", "什么", "如何", "怎么", "怎样", "是否", "项", "个", "家", "件", "所",
-     "名", "人", "次", "座", "条", "年"}
+     "名", "人", "次", "座", "条", "年", "户", "套", "亩", "辆", "吨", "台", "栋"}
 )  # fmt: skip
 # Words of a question that need not be in the answer when the query names its documents
 # (贵州 2035年 目标: the 2035 paragraph need not say 目标).
@@ -453,8 +455,22 @@ def _content(words: list[tuple[str, int, int]]) -> list[str]:
         for k in range(len(words) - 1)
         if words[k][0] in ASKING_VERBS and words[k + 1][0] in ASKING_WORDS
     }
+    # the lone verb that ends a question after 怎么/如何 (就业怎么稳, 粮食生产如何抓) is how
+    # it asks, not what about: left out beside longer words, never joined to the word
+    # before the asking word (就业|稳 is no 就业稳; typed apart, 就业 怎么稳, the parts are
+    # never joined). Not one before other words: 怎么去产能 asks about 去产能.
     kept = [w for k, (w, _, _) in enumerate(words) if w not in STOPWORDS and k not in asking]
-    return [w for w in kept if w not in ASKING_WORDS] or kept
+    content = [w for w in kept if w not in ASKING_WORDS]
+    ends_with_verb = (
+        len(words) > 1
+        and words[-2][0] in HOW_WORDS
+        and len(words[-1][0]) == 1
+        and is_cjk_word(words[-1][0])
+        and content[-1:] == [words[-1][0]]
+    )
+    if ends_with_verb and any(len(w) > 1 and w not in QUESTION_WORDS for w in content[:-1]):
+        content = content[:-1]
+    return content or kept
 
 
 def _softened(concepts: list[Concept], words: list[tuple[str, int, int]]) -> list[Concept]:
@@ -780,6 +796,9 @@ class Searcher:
         if pids.size < LOOSE_MAX_HITS:
             loose = self._loose_hits(concept.label, pids)
         else:
+            stored = self._stored_gain(concept)
+            if stored is not None:
+                return stored
             loose = np.zeros(0, dtype=np.intp)
         return heading_gain(
             self._heading_table,
@@ -790,6 +809,22 @@ class Searcher:
             loose,
             SYNONYM_WEIGHT,
         )
+
+    def _stored_gain(self, concept: Concept) -> Gain | None:
+        """The gain stored with the index (:mod:`.stored_gains`) of a concept that is
+        one plain index term (its hits the term's postings), else None."""
+        alts = concept.alternatives
+        if len(alts) != 1 or alts[0].verify or len(alts[0].term_ids) != 1:
+            return None
+        stored, tid = self._stored_gains, alts[0].term_ids[0]
+        if stored is None or self._heading_forms(concept) != (self.index.vocab[tid],):
+            return None
+        return stored.gain(self.index, tid)
+
+    @cached_property
+    def _stored_gains(self) -> StoredGains | None:
+        """The heading gains built with the index, if it has them under these rules."""
+        return StoredGains.load(self.index)
 
     @cached_property
     def _lead_next(self) -> np.ndarray:
@@ -1078,7 +1113,9 @@ class Searcher:
             elif not tok.isspace():
                 for m in _ALNUM_RE.finditer(tok):
                     pieces = ascii_terms(m.group())
-                    if len(pieces) > 1 and _MIXED_RE.fullmatch(m.group()):
+                    # (not a share after the letters: GDP6% is GDP and 6%)
+                    percent = part.text[start + m.end() : start + m.end() + 1] == "%"
+                    if len(pieces) > 1 and _MIXED_RE.fullmatch(m.group()) and not percent:
                         # M2, 5G, PM2.5: one word, its letters and figures together
                         out.append((m.group(), start + m.start(), start + m.end()))
                         continue
@@ -1118,7 +1155,7 @@ class Searcher:
         words = self._words(part, stopwords=True)
         correction = self._correct(part, words, budget) if correct and not part.exclude else None
         if correction is None:
-            concepts = self._concepts(_content(words), part.exclude, budget)
+            concepts = self._concepts(self._apart(words), part.exclude, budget)
             whole = self._whole_run(part, concepts)
             return _softened(concepts, words) + ([whole] if whole else []), []
         a, b, term, score = correction
@@ -1134,6 +1171,28 @@ class Searcher:
         start, end = words[a][1], words[b][2]
         fixed = part.original[:start] + term + part.original[end:]
         return _softened(concepts, words), [Correction(part.original, fixed, round(score, 1))]
+
+    def _apart(self, words: list[tuple[str, int, int]]) -> list[str]:
+        """The content words of a part (:func:`_content`); in a question typed as one run
+        (安徽2025老旧小区改造多少, 外贸出口怎么扩大: a part holding an asking or question word
+        beside others), each compound the index holds whole but that is two longer index
+        words (老旧小区改造 → 老旧小区 改造) as those words, as when typed apart: a
+        document may write them apart (改造…城镇老旧小区) and never whole. A compound typed
+        as a word of its own, or an entry of the synonym groups (地区生产总值), stays whole."""
+        content = _content(words)
+        asks = any(w in ASKING_WORDS or w in QUESTION_WORDS for w, *_ in words)
+        if len(content) < 2 or not asks:
+            return content
+        out: list[str] = []
+        for w in content:
+            pieces = None
+            if len(w) >= 4 and w in self.index.term_ids and not self._known_term(w):
+                pieces = self._split_known(w)
+            if pieces and len(pieces) == 2 and min(map(len, pieces)) >= 2:
+                out += pieces
+            else:
+                out.append(w)
+        return out
 
     def _corrected_concepts(self, term: str, budget: Budget) -> list[Concept]:
         """The corrected ``term`` searched as if it had been typed: an index term is one
@@ -1351,9 +1410,14 @@ class Searcher:
             if budget.out & _CORRECTION_WORK:
                 budget.notes.add("correction_skipped")
                 return None
+            kept_terms = [w for w, *_ in words[a : b + 1] if w != text and self._known_term(w)]
             for cand in found:
                 if self._known_term(text) and cand.term not in self.synonyms.expand(text):
                     continue  # a known term (新基建) is what was meant, unless a synonym
+                if any(
+                    not any(f in cand.term for f in self.synonyms.expand(w)) for w in kept_terms
+                ):
+                    continue  # nor one typed inside the span (碳交易市场 is no 权交易市场)
                 if cand.term in text:
                     continue  # dropping characters loses what was typed; not a correction
                 if cand.term.endswith(text) and len(cand.term) > len(text):
@@ -1585,7 +1649,7 @@ class Searcher:
 
     @cached_property
     def _normalized_sections(self) -> list[tuple[str, ...]]:
-        return [tuple(normalize(part) for part in path) for path in self.index.sections]
+        return normalized_sections(self.index.sections)
 
     def _make_facet_concepts(self, facets: Understood) -> list[Concept]:
         """One concept per facet: passages of the documents that match it (a strong

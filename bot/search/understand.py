@@ -57,7 +57,14 @@ _TYPE_RE = re.compile(
 _TYPE_OF = dict(_TYPE_WORDS)
 # The national party congress a query names (十九大, 党的二十大报告): its report, of the
 # year it met. Congresses meet every five years: the 16th in 2002.
-_CONGRESS_RE = re.compile(r"(?:党的)?(十[六七八九]|二十[一二]?)大(?:报告)?(?![\u3400-\u9fff])")
+# Typed together with the words asked (十九大中医药怎么发展) it is the congress too, unless
+# the 大 opens a word of its own (二十大型企业, 十九大类), a time after the congress is
+# asked (十九大以来: what was done since, not the report) or its spirit (学习贯彻二十大
+# 精神: what the other documents say of studying it).
+_CONGRESS_RE = re.compile(
+    r"(?<![一二三四五六七八九十百千])(?:党的)?(十[六七八九]|二十[一二]?)大(?:报告)?"
+    r"(?!以来|以后|之后|后|期间|精神|[型类项批件户家学厦楼]|中型|中小|城市)"
+)
 _CONGRESS_YEAR = {"十六": 2002, "十七": 2007, "十八": 2012, "十九": 2017, "二十": 2022,
                   "二十一": 2027, "二十二": 2032}  # fmt: skip
 # The central No. 1 document (中央一号文件, 一号文件): each year's is an opinion of the
@@ -153,6 +160,8 @@ def understand(
             if not _counts(mention, known_regions):
                 continue
             suffix = _SUFFIX_RE.match(text, mention.end)
+            if suffix and not place.name.endswith(suffix.group()):
+                suffix = None  # 四川县域经济: 县域, not a 四川县 (a province takes 省)
             span = (mention.start, suffix.end() if suffix else mention.end)
             if region is not None and gazetteer.covers(place.short, region):
                 spans.append(span)  # 成都 四川: the province only says where 成都 is

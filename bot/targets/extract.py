@@ -65,9 +65,8 @@ from bot.targets.naming import (
 from bot.targets.naming import (
     clause_start as _clause_start,
 )
-from bot.targets.naming.passes import Sentence, run_passes
+from bot.targets.naming.passes import AFTER_PAIRS, PASSES, Sentence, run_passes
 from bot.targets.naming.respective import respective_pairs
-from bot.targets.naming.sectors import with_field
 from bot.targets.naming.topic import without_topic_place
 from bot.targets.naming.zones import describes_zone
 from bot.targets.numbers import Figure, find_figures, may_have_figures
@@ -523,13 +522,13 @@ class _Walker:
                 if periods is None:
                     periods = period_marks(line, self.doc_year_s, current_year)
                 named_figures = name_figures(sentence, figures, self.table, context)
-                named_figures = run_passes(Sentence(sentence, self.table, plain), named_figures)
-                # 分别: each rate's record takes its level's final name below (the pairs
-                # read after respective_rates, which leaves the levels and positions as
-                # they were, and before with_field, which may rename a level)
+                said = Sentence(sentence, self.table, plain)
+                named_figures = run_passes(PASSES, said, named_figures)
+                # 分别: each rate's record takes its level's final name below
                 respective = respective_pairs(sentence, named_figures)
+                named_figures = run_passes(AFTER_PAIRS, said, named_figures)
                 first_rec = len(self.records)
-                for named in with_field(sentence, named_figures):
+                for named in named_figures:
                     named = self.in_frame(named, sentence)
                     if label:
                         named = replace(named, indicator=labelled(named.indicator, label))
@@ -903,7 +902,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "59"
+EXTRACTOR_VERSION = "61"
 
 
 def extract_targets(

@@ -30,6 +30,7 @@ from bot.targets.naming.words import (
     _fine_bounds,
     _first_word_end,
     _is_name,
+    _is_verb,
     _lone_last_char,
     _one_word,
     _segmenter,
@@ -326,10 +327,32 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
         items = [items[0]] + [
             p if _SETTING_LEAD_RE.match(p) else setting.group() + p for p in items[1:]
         ]
+    items = _owner_shared(items)
     level = LEVEL_LEAD_RE.match(items[0])
     if not level or any(LEVEL_ONLY_RE.match(p) for p in items[1:]):
         return items
     return [items[0]] + [level.group() + p for p in items[1:]]
+
+
+# A first item that is a thing and one of its measures (高新技术企业数量), and the bare
+# money measures a later item may be of the same thing (营业收入, 获资助额)
+_OWNER_MEASURE_RE = re.compile(
+    r"(?P<owner>[\u4e00-\u9fff]{2,}?)(?:立项数量|数量|个数|家数|产量|产值|增加值|营业收入|营收)$"
+)
+_BARE_MONEY_RE = re.compile(
+    r"(?:获|实现)?(?:资助额|资助金额|营业收入|营收|产值|利润|利润总额|税收|销售额|交易额|投资额)"
+)
+
+
+def _owner_shared(items: list[str]) -> list[str]:
+    """高新技术企业数量和营业收入, 基金项目立项数量和获资助额: a later item that is only
+    a measure of money is the first item's thing's (高新技术企业营业收入), not the
+    region's."""
+    owner = _OWNER_MEASURE_RE.fullmatch(items[0])
+    if owner is None or not _is_name(owner["owner"]) or _is_verb(owner["owner"][:2]):
+        return items
+    of = owner["owner"]
+    return [items[0]] + [of + p if _BARE_MONEY_RE.fullmatch(p) else p for p in items[1:]]
 
 
 # Where the things of a list are (农村, 城镇, 行政村): said once, before the first item

@@ -162,6 +162,9 @@ def name_confidence(
         return 0.0
     if table.canonical(name) is not None:
         return 1.0
+    if name.startswith("新增") and len(name) > 3 and not _is_verb(name[2:4]):
+        # 新增外资企业 (增长13%): the new ones are the thing a rate is of, no verb
+        return min(0.9, name_confidence(name[2:], table, fig, sentence))
     # a size class is part of a name (30亿元以上项目, 海拔1500米以上农村中小学)
     probe = _THRESHOLD_IN_NAME_RE.sub("", name)
     probe = INDUSTRY_DIVISION_RE.sub("行业", probe)  # 交通运输、仓储和邮政业投资: one name

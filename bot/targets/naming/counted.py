@@ -10,6 +10,10 @@ of those things, which the noun read after the figure runs into::
 
 The counted thing is the last noun the measure word goes with (家 卫生院, 条 排水沟);
 what follows it is a rate, a capacity or a change of those things, not part of them.
+
+Who the things are opened to or serve, said with 面向 before the verb, is no part of
+them either: ``49个体育场馆面向市民分类开放`` -> ``体育场馆`` (a name that opens with
+面向, 面向东盟的合作平台, keeps it).
 """
 
 from __future__ import annotations
@@ -36,6 +40,10 @@ _HEADS = {
 _SAID_OF_RE = re.compile(
     r"(?:率|能力|水平|发展|改革|攻坚|调整为[\u4e00-\u9fff]{2,4}|占[\u4e00-\u9fff]{2,16})$"
 )
+
+
+# 面向… after the thing and before the clause's verb (…面向市民分类): who it serves
+_TOWARDS_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})面向[^的，,；;。]{1,12}$")
 
 
 def _thing_end(name: str, unit: str) -> int:
@@ -67,5 +75,8 @@ def counted_thing(sentence: str, named: list[Named], table: IndicatorTable) -> l
             and _is_name(name[:k])
         ):
             n = replace(n, indicator=name[:k])
+        towards = _TOWARDS_RE.search(n.indicator) if fig.unit_class == "count" else None
+        if towards and _is_name(n.indicator[: towards.start()]):
+            n = replace(n, indicator=n.indicator[: towards.start()])
         out.append(n)
     return out

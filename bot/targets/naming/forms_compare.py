@@ -15,6 +15,7 @@ from bot.targets.naming.clauses import (
     _URBAN_RURAL,
     _after_noun,
     _find_change,
+    _owner_shared,
     _shared_tail_items,
     _split_items,
     clause_start,
@@ -279,6 +280,7 @@ class _CompareForms:
         change = "倍增" if fig.value_text == "倍增" else "翻番"
         cleaned = clean_name(text)
         items = [clean_name(p) for p in _shared_tail_items(cleaned)]
+        items = _owner_shared(items) if len(items) >= 2 else items  # …立项数量和获资助额
         if len(items) >= 2 and all(_is_name(p) for p in items):
             # 经济总量和城乡居民人均收入…翻一番: each doubles
             for p in items:

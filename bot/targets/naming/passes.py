@@ -6,7 +6,7 @@ sentence before it) shows, each pass one job of one module of this package. Here
 pass has one signature, :data:`Pass`: ``(sentence, named) -> named``, the
 :class:`Sentence` holding all a pass may read besides the figures (its text, the
 indicator table, the figureless sentence before it). :func:`run_passes` runs
-:data:`PASSES` in order; the extractor calls it once per sentence with figures.
+a stage in order; the extractor runs both once per sentence with figures.
 
 The order is the one the extractor's loop had when they were gathered here; a pass reads
 the names the earlier ones gave. Two places are known to matter (moving each pass first
@@ -16,9 +16,9 @@ before ``described_count``; their comments say why. The other passes act on cues
 meet in one sentence, and no test or record tells their order apart yet: keep it. To add
 a pass: a module of its own, then one line here, with a test of its sentence.
 
-Not here: :func:`~bot.targets.naming.sectors.with_field` runs in the extractor's record
-loop, after the ``分别`` pairs are read (:func:`~bot.targets.naming.respective.
-respective_pairs`), because a field it adds may make two levels' names differ.
+Two stages: :data:`PASSES`, then :data:`AFTER_PAIRS` once the extractor has read the
+``分别`` pairs (:func:`~bot.targets.naming.respective.respective_pairs`: each rate's
+record takes its level's final name), because the later passes may rename a level.
 """
 
 from __future__ import annotations
@@ -45,9 +45,11 @@ from bot.targets.naming.gaps import gap_of_the_rate_before
 from bot.targets.naming.invested import invested_with_the_verb
 from bot.targets.naming.known_de import known_without_de
 from bot.targets.naming.list_scope import group_shared
+from bot.targets.naming.listed_set import kinds_of_the_set
 from bot.targets.naming.listings import by_listing
 from bot.targets.naming.modifiers import classed_before, counted_in_a_class, through_listed_kinds
 from bot.targets.naming.multiples import multiple_of_the_figure_before
+from bot.targets.naming.new_ones import rate_of_the_new
 from bot.targets.naming.part_shares import share_of_the_whole
 from bot.targets.naming.population_parts import population_parts
 from bot.targets.naming.programmes import with_programme_topic
@@ -55,6 +57,7 @@ from bot.targets.naming.reach import share_reached
 from bot.targets.naming.relative_counts import described_count
 from bot.targets.naming.respective import rates_of_the_listed, respective_rates
 from bot.targets.naming.scales import share_the_kind
+from bot.targets.naming.sectors import with_field
 from bot.targets.naming.sentence import Named
 from bot.targets.naming.sibling_shares import share_of_the_sibling_whole, shares_of_one_whole
 from bot.targets.naming.size_classes import classes_share_the_measure
@@ -143,6 +146,9 @@ PASSES: tuple[Pass, ...] = (
     _text(beneficiaries_of_the_work),  # beneficiaries: 惠及居民 after a counted work
     _text(multiple_of_the_figure_before),  # multiples: 是五年前的2.6倍 is the figure's
     _figures(without_examples),  # examples: 燃气、供水、排水等老旧管网 -> 老旧管网
+    # after examples: a noun after the count (等20个重点片区) names the set there; the
+    # kinds name only the counts with no noun of their own
+    _text(kinds_of_the_set),  # listed_set: 新组建省实验室、产业创新研究院等10家
     _text_table(invested_with_the_verb),  # invested: 省重点项目完成投资
     _figures_table(known_without_de),  # known_de: 投资10亿元以上的项目 -> 10亿元以上项目
     _text(threshold_in_the_name),  # thresholds: 产值超千亿元的产业集群
@@ -165,13 +171,20 @@ PASSES: tuple[Pass, ...] = (
     _text(share_reached),  # reach: 高铁通达90%以上的市县 -> 高铁通达市县比例
     _text_table(group_shared),  # list_scope: 民族地区地区生产总值、一般公共预算收入
     _text_table(named_in_brackets),  # bracket_names: …（常住人口城镇化率）为65.6%
-    # last, and the extractor reads the 分别 pairs after it (it renames only the rates)
+    # last before the 分别 pairs are read: it renames only the rates, which the pairs
+    # give the levels' final names anyway
     _text(respective_rates),  # respective: 蔬菜产量…，水果产量…，分别增长2.6%和4.3%
 )
 
+AFTER_PAIRS: tuple[Pass, ...] = (
+    # after the 分别 passes: a rate named by its level keeps the 新增 said before it
+    _text(rate_of_the_new),  # new_ones: 新增外资企业320家，增长6.2% -> 新增外资企业
+    _text(with_field),  # sectors: 脑机接口自主创新企业 (the field of the technology held)
+)
 
-def run_passes(sentence: Sentence, named: list[Named]) -> list[Named]:
-    """``named`` through :data:`PASSES`, in order."""
-    for step in PASSES:
+
+def run_passes(passes: tuple[Pass, ...], sentence: Sentence, named: list[Named]) -> list[Named]:
+    """``named`` through ``passes`` (:data:`PASSES` or :data:`AFTER_PAIRS`), in order."""
+    for step in passes:
         named = step(sentence, named)
     return named

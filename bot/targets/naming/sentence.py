@@ -277,10 +277,13 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
                 # only a verb the name opens or ends with (新建铁路投产里程, 经济增长) can be
                 # the figure's
                 last = max((b for b in word_bounds(own) if b < len(own)), default=0)
+                tail = own[last:]
+                # (疾病预防控制中心: a verb inside the last word, not at its end, is none)
+                ends = any(m.end() == len(tail) for m in VERB_RE.finditer(tail))
                 change = (
                     _find_change(bare[k + len(own) :])
                     or _find_change(bare[:k])
-                    or _find_change(own[last:])
+                    or (_find_change(tail) if ends else "")
                     or _find_change(own[: word_end(own)])
                 )
         if change:
@@ -289,12 +292,25 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         if rate_word:
             return _RATE_OF_CHANGE[rate_word.group(1)]  # 居民消费价格涨幅3%左右: a rise
         continues = raw.lstrip().startswith(("、", "和", "及")) or (i > 0 and raw in ("", "的"))
+        own_verb = self._own_clause_verb(i, after) if continues and not raw else ""
+        if own_verb:
+            return own_verb  # …265个，89万监测对象稳定消除风险: its own clause, its own verb
         if continues and self.last_change:
             return self.last_change
         m2 = _CHANGE_AFTER_RE.match(after)
         if m2:
             return m2.group(1)
         return ""
+
+    def _own_clause_verb(self, i: int, after: str) -> str:
+        """The change word after figure ``i`` when the figure opens a clause after a comma
+        (``，89万监测对象稳定消除…``: 消除): no list of the clause before goes on there.
+        ``""`` when it does not, or says none of the change words (a clause without one
+        keeps the verb carried, as the years of its records were read with it)."""
+        before = self.s[: self.figs[i].start].rstrip()
+        if not before.endswith(("，", ",", "；", ";")):
+            return ""
+        return _find_change(after[: clause_end(after, 0)])
 
     def covering_alias(self, fig: Figure) -> AliasMatch | None:
         """An alias that contains the figure itself (``百万辆汽车产业城``, ``百项创新举措``)."""
@@ -609,10 +625,18 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         entity = _without_attribute(name)
         if entity == name:  # 生物降解制品总产量增长19%、产值增长18%: the products' 产值
             entity = _without_attribute(name, _OUTPUT_MEASURES)
+        if entity == name:
+            # 康养旅游人次120万、收入56亿元: the income is 康养旅游's, not its head count's
+            heads = _without_attribute(name, _HEAD_COUNTS)
+            last = _segmenter().cut(heads, True)[-1:] if heads != name else []
+            if last and _is_name(heads) and _one_word_tag(last[0]) in ("n", "nz", "vn", "j", "l"):
+                entity = heads
         return entity
 
 
 _OUTPUT_MEASURES = ("总产量", "产量", "销量", "销售量")
+# head counts of people, a visit or a service (旅游人次, 接待人数): a measure, not a thing
+_HEAD_COUNTS = ("接待人次", "接待人数", "人次", "人数")
 
 
 def clear_caches() -> None:

@@ -34,8 +34,15 @@ def _state_words() -> frozenset[str]:
 _NAMING_WORDS = ("和美乡村", "宜居宜业")
 
 
-_NARROWING_TAGS = frozenset({"n", "nz", "ns", "nt", "j", "b", "l"})
-_NOT_NARROWING = frozenset({"城镇", "城市", "年度", "各类", "现有", "全部", "所有", "其中", "部分"})
+# (place words narrow who is counted too: 省外游客, 境外投资者, 海外华侨, but not those
+# of both sides, 境内外上市公司, which are all of them; and 过夜, a standard class of
+# visitors, though jieba tags it a time)
+_NARROWING_TAGS = frozenset({"n", "nz", "ns", "nt", "j", "b", "l", "s"})
+_NARROWING_WORDS = frozenset({"过夜"})
+_NOT_NARROWING = frozenset(
+    {"城镇", "城市", "年度", "各类", "现有", "全部", "所有", "其中", "部分", "当地"}
+    | {"境内外", "国内外", "海内外", "省内外", "内外"}
+)
 
 
 @lru_cache(maxsize=4096)
@@ -43,7 +50,10 @@ def _narrowing_nouns(lead: str) -> bool:
     """Whether ``lead`` is only nouns that narrow the name after it (医疗 旅游人次, 脱贫县
     农村居民…, 区本级 固定资产投资), not a verb, a time or a quantifier (年度, 各类)."""
     tagged = _segmenter().tag(lead, True)
-    return all(t in _NARROWING_TAGS and w not in _NOT_NARROWING for w, t in tagged)
+    return all(
+        (t in _NARROWING_TAGS or w in _NARROWING_WORDS) and w not in _NOT_NARROWING
+        for w, t in tagged
+    )
 
 
 @lru_cache(maxsize=4096)
