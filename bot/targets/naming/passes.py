@@ -13,7 +13,8 @@ the names the earlier ones gave. Two places are known to matter (moving each pas
 and last breaks a test or changes a record of the bundled, dev or probe documents only
 for these): ``share_the_kind`` before ``through_listed_kinds`` and ``named_by_list``
 before ``described_count``; their comments say why. The other passes act on cues that rarely
-meet in one sentence, and no test or record tells their order apart yet: keep it. To add
+meet in one sentence, and no test or record tells their order apart yet (nor the places
+of ``kinds_of_the_set`` and ``rate_of_the_new``, added since): keep it. To add
 a pass: a module of its own, then one line here, with a test of its sentence.
 
 Two stages: :data:`PASSES`, then :data:`AFTER_PAIRS` once the extractor has read the
@@ -146,8 +147,8 @@ PASSES: tuple[Pass, ...] = (
     _text(beneficiaries_of_the_work),  # beneficiaries: 惠及居民 after a counted work
     _text(multiple_of_the_figure_before),  # multiples: 是五年前的2.6倍 is the figure's
     _figures(without_examples),  # examples: 燃气、供水、排水等老旧管网 -> 老旧管网
-    # after examples: a noun after the count (等20个重点片区) names the set there; the
-    # kinds name only the counts with no noun of their own
+    # after examples, where it was added: a noun after the count (等20个重点片区) names
+    # the set there, the kinds only the counts with no noun of their own
     _text(kinds_of_the_set),  # listed_set: 新组建省实验室、产业创新研究院等10家
     _text_table(invested_with_the_verb),  # invested: 省重点项目完成投资
     _figures_table(known_without_de),  # known_de: 投资10亿元以上的项目 -> 10亿元以上项目
@@ -177,7 +178,7 @@ PASSES: tuple[Pass, ...] = (
 )
 
 AFTER_PAIRS: tuple[Pass, ...] = (
-    # after the 分别 passes: a rate named by its level keeps the 新增 said before it
+    # after the 分别 passes, where it was added: a rate named by them keeps the 新增
     _text(rate_of_the_new),  # new_ones: 新增外资企业320家，增长6.2% -> 新增外资企业
     _text(with_field),  # sectors: 脑机接口自主创新企业 (the field of the technology held)
 )
