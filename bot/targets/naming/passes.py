@@ -1,0 +1,191 @@
+"""The passes over a sentence's named figures, in the order the extractor runs them.
+
+:func:`~bot.targets.naming.sentence.name_figures` names each figure of a sentence from
+its own clause; a pass then corrects the names that only the whole sentence (or the
+sentence before it) shows, each pass one job of one module of this package. Here every
+pass has one signature, :data:`Pass`: ``(sentence, named) -> named``, the
+:class:`Sentence` holding all a pass may read besides the figures (its text, the
+indicator table, the figureless sentence before it). :func:`run_passes` runs
+a stage in order; the extractor runs both once per sentence with figures.
+
+The order is the one the extractor's loop had when they were gathered here; a pass reads
+the names the earlier ones gave. Two places are known to matter (moving each pass first
+and last breaks a test or changes a record of the bundled, dev or probe documents only
+for these): ``share_the_kind`` before ``through_listed_kinds`` and ``named_by_list``
+before ``described_count``; their comments say why. The other passes act on cues that rarely
+meet in one sentence, and no test or record tells their order apart yet (nor the places
+of ``kinds_of_the_set`` and ``rate_of_the_new``, added since): keep it. To add
+a pass: a module of its own, then one line here, with a test of its sentence.
+
+Two stages: :data:`PASSES`, then :data:`AFTER_PAIRS` once the extractor has read the
+``分别`` pairs (:func:`~bot.targets.naming.respective.respective_pairs`: each rate's
+record takes its level's final name), because the later passes may rename a level.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+
+from bot.targets.indicators import IndicatorTable
+from bot.targets.naming.abbreviations import by_short_name
+from bot.targets.naming.averages import carry_the_set
+from bot.targets.naming.awards import name_awards
+from bot.targets.naming.beneficiaries import beneficiaries_of_the_work
+from bot.targets.naming.bracket_names import named_in_brackets
+from bot.targets.naming.capacity import yearly_capacity
+from bot.targets.naming.carry import carry_the_topic
+from bot.targets.naming.counted import counted_thing
+from bot.targets.naming.coverage import named_by_programme
+from bot.targets.naming.enrolled import named_by_list
+from bot.targets.naming.events import named_by_event
+from bot.targets.naming.examples import without_examples
+from bot.targets.naming.funds import fund_size
+from bot.targets.naming.gaps import gap_of_the_rate_before
+from bot.targets.naming.invested import invested_with_the_verb
+from bot.targets.naming.known_de import known_without_de
+from bot.targets.naming.list_scope import group_shared
+from bot.targets.naming.listed_set import kinds_of_the_set
+from bot.targets.naming.listings import by_listing
+from bot.targets.naming.modifiers import classed_before, counted_in_a_class, through_listed_kinds
+from bot.targets.naming.multiples import multiple_of_the_figure_before
+from bot.targets.naming.new_ones import rate_of_the_new
+from bot.targets.naming.part_shares import share_of_the_whole
+from bot.targets.naming.population_parts import population_parts
+from bot.targets.naming.programmes import with_programme_topic
+from bot.targets.naming.reach import share_reached
+from bot.targets.naming.relative_counts import described_count
+from bot.targets.naming.respective import rates_of_the_listed, respective_rates
+from bot.targets.naming.scales import share_the_kind
+from bot.targets.naming.sectors import with_field
+from bot.targets.naming.sentence import Named
+from bot.targets.naming.sibling_shares import share_of_the_sibling_whole, shares_of_one_whole
+from bot.targets.naming.size_classes import classes_share_the_measure
+from bot.targets.naming.states import after_a_state
+from bot.targets.naming.thresholds import threshold_in_the_name
+from bot.targets.naming.times import named_by_act
+from bot.targets.naming.totals import total_is_the_level
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """What a pass may read besides the named figures: made once per sentence."""
+
+    text: str
+    table: IndicatorTable
+    plain: str = ""  # the sentence before, when it gave no figure (a topic sentence?)
+
+
+Pass = Callable[[Sentence, list[Named]], list[Named]]
+
+
+# The adapters: each pass module keeps its own arguments; these give it the one signature.
+def _text(f: Callable[[str, list[Named]], list[Named]]) -> Pass:
+    """A pass of the sentence's text and its figures."""
+
+    @wraps(f)
+    def step(s: Sentence, named: list[Named]) -> list[Named]:
+        return f(s.text, named)
+
+    return step
+
+
+def _text_table(f: Callable[[str, list[Named], IndicatorTable], list[Named]]) -> Pass:
+    """A pass of the text, the figures and the indicator table."""
+
+    @wraps(f)
+    def step(s: Sentence, named: list[Named]) -> list[Named]:
+        return f(s.text, named, s.table)
+
+    return step
+
+
+def _figures(f: Callable[[list[Named]], list[Named]]) -> Pass:
+    """A pass of the figures alone."""
+
+    @wraps(f)
+    def step(s: Sentence, named: list[Named]) -> list[Named]:
+        return f(named)
+
+    return step
+
+
+def _figures_table(f: Callable[[list[Named], IndicatorTable], list[Named]]) -> Pass:
+    """A pass of the figures and the indicator table."""
+
+    @wraps(f)
+    def step(s: Sentence, named: list[Named]) -> list[Named]:
+        return f(named, s.table)
+
+    return step
+
+
+@wraps(carry_the_topic)
+def _carry_the_topic(s: Sentence, named: list[Named]) -> list[Named]:
+    """The one pass that reads the sentence before (its topic, 中老铁路发展远超预期)."""
+    return carry_the_topic(s.text, named, s.table, s.plain)
+
+
+PASSES: tuple[Pass, ...] = (
+    _text(carry_the_set),  # averages: averages said clause after clause share the set
+    # scales before modifiers.through_listed_kinds: scale classes listed before their kind
+    # take it first (2个千亿级、5个百亿级产业集群 -> 千亿级产业集群, 百亿级产业集群)
+    _text(share_the_kind),  # scales: 千亿级、百亿级…产业集群
+    _carry_the_topic,  # carry: the sentence's topic or the figure before's subject
+    _text_table(named_by_programme),  # coverage: what a programme covers (驻村帮扶覆盖乡镇)
+    _text_table(named_by_event),  # events: who took part (江州运动会参赛运动员)
+    _text_table(named_by_act),  # times: a count of times named by the act (商业航天发射)
+    _text_table(counted_thing),  # counted: a count's noun ends at the thing
+    # enrolled before relative_counts.described_count: 列入市重点的68个项目 is named by
+    # the list first (市重点项目), the name the measure after the count then takes
+    # (完成投资215.4亿元 -> 市重点项目完成投资)
+    _text(named_by_list),  # enrolled: things counted after the list they were entered in
+    _text(gap_of_the_rate_before),  # gaps: a gap to a benchmark is the rate before's
+    _figures_table(total_is_the_level),  # totals: a known statistic's 总量 is its level
+    _text(rates_of_the_listed),  # respective: 接待游客…、实现旅游收入…，分别增长18%和21%
+    _text(beneficiaries_of_the_work),  # beneficiaries: 惠及居民 after a counted work
+    _text(multiple_of_the_figure_before),  # multiples: 是五年前的2.6倍 is the figure's
+    _figures(without_examples),  # examples: 燃气、供水、排水等老旧管网 -> 老旧管网
+    # after examples, where it was added: a noun after the count (等20个重点片区) names
+    # the set there, the kinds only the counts with no noun of their own
+    _text(kinds_of_the_set),  # listed_set: 新组建省实验室、产业创新研究院等10家
+    _text_table(invested_with_the_verb),  # invested: 省重点项目完成投资
+    _figures_table(known_without_de),  # known_de: 投资10亿元以上的项目 -> 10亿元以上项目
+    _text(threshold_in_the_name),  # thresholds: 产值超千亿元的产业集群
+    _text(yearly_capacity),  # capacity: 年产…能力
+    _text(through_listed_kinds),  # modifiers: kinds listed before their noun
+    _text(counted_in_a_class),  # modifiers: a count in a size class
+    _text(classed_before),  # modifiers: a size class before the count
+    _figures(classes_share_the_measure),  # size_classes: 过亿元的… after 过十亿元的…营业收入
+    _text(described_count),  # relative_counts: 列入省重点的120个项目完成投资…
+    _figures(population_parts),  # population_parts: 其中男性… -> 男性人口
+    _text(with_programme_topic),  # programmes: 实施…九项重点工程
+    _text(by_short_name),  # abbreviations: things counted under their 以下简称
+    _text(fund_size),  # funds: 设立总规模100亿元的…基金
+    _text(name_awards),  # awards: 给予…一次性奖励
+    _figures(after_a_state),  # states: 粮食播种面积保持稳定、产量达到… -> 粮食产量
+    _text(by_listing),  # listings: 支持30家企业在境内外上市 -> 境内外上市企业
+    _text(share_of_the_whole),  # part_shares: a part's bare 占比 after 其中
+    _text(share_of_the_sibling_whole),  # sibling_shares: a bare 占比 after a sibling's
+    _text(shares_of_one_whole),  # sibling_shares: parts that 分别占 one whole
+    _text(share_reached),  # reach: 高铁通达90%以上的市县 -> 高铁通达市县比例
+    _text_table(group_shared),  # list_scope: 民族地区地区生产总值、一般公共预算收入
+    _text_table(named_in_brackets),  # bracket_names: …（常住人口城镇化率）为65.6%
+    # last before the 分别 pairs are read: it renames only the rates, which the pairs
+    # give the levels' final names anyway
+    _text(respective_rates),  # respective: 蔬菜产量…，水果产量…，分别增长2.6%和4.3%
+)
+
+AFTER_PAIRS: tuple[Pass, ...] = (
+    # after the 分别 passes, where it was added: a rate named by them keeps the 新增
+    _text(rate_of_the_new),  # new_ones: 新增外资企业320家，增长6.2% -> 新增外资企业
+    _text(with_field),  # sectors: 脑机接口自主创新企业 (the field of the technology held)
+)
+
+
+def run_passes(passes: tuple[Pass, ...], sentence: Sentence, named: list[Named]) -> list[Named]:
+    """``named`` through ``passes`` (:data:`PASSES` or :data:`AFTER_PAIRS`), in order."""
+    for step in passes:
+        named = step(sentence, named)
+    return named
