@@ -101,6 +101,13 @@ def seeks_target(query: str, table: IndicatorTable | None = None) -> bool:
     return _SEEKS_WITH_INDICATOR_RE.search("".join(chars)) is not None
 
 
+def of_the_year(info: DocumentInfo, record: TargetRecord, understood: Understood) -> bool:
+    """Whether ``record`` may answer for the year asked: its own period, or its
+    document's year, is that year (any record when no year was asked)."""
+    wanted = understood.year
+    return wanted is None or record.year == str(wanted) or info.year == wanted
+
+
 def best_answer(
     rows: Iterable[tuple[DocumentInfo, TargetRecord]],
     understood: Understood,
@@ -118,11 +125,11 @@ def best_answer(
     for order, (info, record) in enumerate(rows):
         if record.kind != "target" or not record.confident:
             continue
+        if not of_the_year(info, record, understood):
+            continue
         wanted = understood.year
         period = wanted is not None and record.year == str(wanted)
         document = wanted is not None and info.year == wanted
-        if wanted is not None and not (period or document):
-            continue
         exact = asked is not None and record.indicator == asked
         rate = growth and record.unit in ("%", "个百分点")
         key = (period, exact, rate, document, info.year or 0, record.confidence, -order)

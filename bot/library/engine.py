@@ -64,6 +64,7 @@ from bot.library.answers import (
     lead_with_answer,
     named_in,
     named_partly,
+    of_the_year,
     seeks_target,
     time_unit,
     without_denominators,
@@ -360,6 +361,8 @@ class Engine(
             for t in self.iter_targets(kind="target", region=understood.region, docs=docs)
             if t.doc_id in infos
             and t.record.confident  # the only ones a card shows: no others may hide them
+            # nor may records of another year, which can never answer
+            and of_the_year(infos[t.doc_id], t.record, understood)
             and (within is None or t.record.sentence[:40] in within)
         ]
         # First the words the document's title does not say: in a 脑机接口 plan, 脑机接口
