@@ -165,3 +165,25 @@ def test_a_compound_in_a_question_typed_as_one_run_is_also_found_apart(tmp_path)
     assert texts and texts[0].startswith("发展乡村外贸"), texts
     # typed as a word of its own, the compound stays whole
     assert _texts(engine, "外贸出口")[0].startswith("全年外贸出口总额")
+
+
+SPONGE = (
+    "江州市2024年海绵城市建设实施意见\n"
+    "一、工作目标\n"
+    "到2030年底，全市建成区80%以上的面积达到海绵城市建设目标要求。\n"
+)
+CROPS = (
+    "江州市2025年农业机械化实施意见\n"
+    "一、主要目标\n"
+    "到2025年，无人机飞防等高效植保年覆盖面积达到300万亩。\n"
+)
+
+
+def test_a_record_of_another_year_does_not_hide_the_card_of_the_year_asked(tmp_path):
+    # the crop plan's record names more of the words asked (覆盖, 面积) but is of 2025;
+    # the question asks 2030, which only the sponge-city target answers
+    engine = engine_over(tmp_path, {"sponge.txt": SPONGE, "crops.txt": CROPS})
+    resp = engine.search("江州海绵城市2030年要覆盖多少面积", page_size=10)
+    assert {h.filename for h in resp.hits} == {"sponge.txt", "crops.txt"}
+    assert resp.answer is not None and resp.answer.filename == "sponge.txt", resp.answer
+    assert resp.answer.value_text == "80"
