@@ -16,6 +16,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.words import CLAUSE_MARKS, after_mark
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -27,14 +29,10 @@ _OWNER_RE = re.compile(
 )
 # 资源综合利用率平均提升: a measure and its average change, nothing else in the clause
 _AVERAGE_RE = re.compile(r"^(?P<measure>[\u4e00-\u9fffA-Za-z0-9]{2,12})平均" + _VERBS + "$")
-_CLAUSE_MARKS = "，,；;：:。"
 
 
 def _clause_before(sentence: str, start: int) -> str:
-    k = start
-    while k > 0 and sentence[k - 1] not in _CLAUSE_MARKS:
-        k -= 1
-    return sentence[k:start]
+    return sentence[after_mark(sentence, start, CLAUSE_MARKS) : start]
 
 
 def carry_the_set(sentence: str, named: list[Named]) -> list[Named]:

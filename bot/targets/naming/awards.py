@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.lexicon import GENERIC_NAMES
-from bot.targets.naming.words import _is_name, after_mark
+from bot.targets.naming.words import CLAUSE_MARKS, _is_name, after_mark
 
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
@@ -31,7 +31,6 @@ _GIVING_RE = re.compile(
 _KIND_AFTER_RE = re.compile(rf"的?(?P<once>一次性)?(?P<kind>{_KINDS})")
 # who receives it, said in the clause before: 对…的X，
 _WHO_BEFORE_RE = re.compile(r"对(?P<who>[^，。；：]{2,30})[，,]$")
-_MARKS = "，,；;。：:"
 
 
 def _receiver(who: str) -> str:
@@ -49,7 +48,7 @@ def name_awards(sentence: str, named: list[Named]) -> list[Named]:
     out: list[Named] = []
     for n in named:
         fig = n.figure
-        start = after_mark(sentence, fig.start, _MARKS)
+        start = after_mark(sentence, fig.start, CLAUSE_MARKS)
         giving = _GIVING_RE.search(sentence, start, fig.start)
         if fig.unit_class == "money" and giving and giving.start() == start:
             after = _KIND_AFTER_RE.match(sentence, fig.end)

@@ -15,12 +15,11 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.targets.naming.words import after_mark
+from bot.targets.naming.words import BREAK_MARKS, after_mark
 
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
-_MARKS = "，,；;。"
 _YEARLY_RE = re.compile(r"年产(?:能)?(?:达到|达)?$|年产[^，,；;。]*、$")
 _CAPACITY_AFTER_RE = re.compile(r"[^，,；;。]*的[^，,；;。的]{0,10}能力")
 # what a plant handles in a day or a year, said right before the figure that sizes it
@@ -40,7 +39,7 @@ def yearly_capacity(sentence: str, named: list[Named]) -> list[Named]:
     out: list[Named] = []
     for n in named:
         fig = n.figure
-        start = after_mark(sentence, fig.start, _MARKS)
+        start = after_mark(sentence, fig.start, BREAK_MARKS)
         if (
             fig.unit_class == "count"
             and n.indicator
@@ -59,7 +58,7 @@ def _sized_plants(sentence: str, named: list[Named]) -> list[Named]:
     out: list[Named] = []
     for n in named:
         fig = n.figure
-        cue = _RATE_CUE_RE.search(sentence, after_mark(sentence, fig.start, _MARKS), fig.start)
+        cue = _RATE_CUE_RE.search(sentence, after_mark(sentence, fig.start, BREAK_MARKS), fig.start)
         after = sentence[fig.end :].removeprefix("的")
         if (
             cue

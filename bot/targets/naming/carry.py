@@ -69,7 +69,6 @@ _MONEY_IN_RE = re.compile(r"^(?:完成|实现)?(?:总)?(?P<what>投资|投入)$"
 # quantifiers that are no part of what was done (提供各类服务)
 _QUANTIFIER_RE = re.compile(r"(?:各类|各项|各种|多种|一批|大量)")
 _VERB_TAGS = frozenset({"v", "vn"})
-_CLAUSE_MARKS = "，,；;：:。"
 
 
 def topic_of(clause: str) -> str:

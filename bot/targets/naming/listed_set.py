@@ -18,12 +18,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.naming.clean import clean_name
-from bot.targets.naming.words import _is_name, after_mark
+from bot.targets.naming.words import CLAUSE_MARKS, _is_name, after_mark
 
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
-_MARKS = "，,；;。：:"
 # two to four kinds, 、-listed, closed by 等 (and a hedge), right before the figure
 _LISTED_RE = re.compile(
     r"(?P<kinds>[^，,；;。：:、等]{2,16}(?:、[^，,；;。：:、等]{2,12}){1,3})等(?:共|近|超|约|合计)?$"
@@ -42,7 +41,7 @@ def kinds_of_the_set(sentence: str, named: list[Named]) -> list[Named]:
     for n in named:
         fig = n.figure
         if fig.unit_class == "count":
-            start = after_mark(sentence, fig.start, _MARKS)
+            start = after_mark(sentence, fig.start, CLAUSE_MARKS)
             listed = _LISTED_RE.search(sentence, start, fig.start)
             if listed and _BARE_AFTER_RE.match(sentence, fig.end):
                 kinds = [clean_name(k) for k in listed["kinds"].split("、")]

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.naming.clean import clean_name
-from bot.targets.naming.words import _is_name, after_mark
+from bot.targets.naming.words import BREAK_MARKS, _is_name, after_mark
 
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
@@ -25,7 +25,6 @@ _REACH_BEFORE_RE = re.compile(
 _PLACES_AFTER_RE = re.compile(
     r"(?:以上|左右)?的(?P<places>[\u4e00-\u9fff（）、]{2,10}?)(?=[，。；]|$)"
 )
-_MARKS = "，,；;。"
 
 
 def share_reached(sentence: str, named: list[Named]) -> list[Named]:
@@ -35,7 +34,7 @@ def share_reached(sentence: str, named: list[Named]) -> list[Named]:
     out: list[Named] = []
     for n in named:
         fig = n.figure
-        start = after_mark(sentence, fig.start, _MARKS)
+        start = after_mark(sentence, fig.start, BREAK_MARKS)
         before = _REACH_BEFORE_RE.search(sentence, start, fig.start)
         after = _PLACES_AFTER_RE.match(sentence, fig.end) if before else None
         if fig.unit == "%" and before and after:

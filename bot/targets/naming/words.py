@@ -101,6 +101,12 @@ def _fine_bounds(s: str) -> frozenset[int]:
     return frozenset(out)
 
 
+# the marks that end a clause for the passes over named figures: with the colon that opens
+# a list (a figure after 目标： is in a clause of its own), and without it
+CLAUSE_MARKS = "，,；;：:。"
+BREAK_MARKS = "，,；;。"
+
+
 def after_mark(text: str, pos: int, marks: str) -> int:
     """Where the stretch of ``text`` that ends at ``pos`` begins: just after the last of
     ``marks`` before ``pos`` (0 when there is none)."""
