@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from bot.config import Settings
+from bot.corpus.gazetteer import default_gazetteer
+from bot.corpus.regions import place_in_region
 from bot.models import (
     Document,
     DocumentInfo,
@@ -68,6 +70,19 @@ class DocumentsMixin:
     # -- documents ---------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
         return list(self.index.docs)
+
+    def documents_in(
+        self, region: str | None = None, year: int | None = None
+    ) -> list[DocumentInfo]:
+        """The documents a search's ``region`` and ``year`` filters let through (a region
+        and the places inside it), to say why a filtered search found nothing."""
+        gazetteer = default_gazetteer() if region else None
+        return [
+            d
+            for d in self.index.docs
+            if (not region or place_in_region(region, d.region, d.region_path, gazetteer))
+            and (not year or d.year == year)
+        ]
 
     def find_document(self, ref: str) -> DocumentInfo:
         """A document by id, file name, file stem or unique prefix of either."""

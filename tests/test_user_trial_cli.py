@@ -1,0 +1,95 @@
+"""A new user's trial of the command line (issues 11 and 13): bad input and escape hatches.
+
+One index over the bundled corpus for the module (the commands only read it).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.config import PROJECT_ROOT
+from briefbot.cli import app
+
+BUNDLED = PROJECT_ROOT / "corpus"
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    base_dir = tmp_path_factory.mktemp("trial")
+    corpus = base_dir / "corpus"
+    shutil.copytree(BUNDLED, corpus)
+    runner = CliRunner()
+    base = ["--corpus-dir", str(corpus), "--data-dir", str(base_dir / "data")]
+
+    def invoke(*args: str):
+        return runner.invoke(app, [*base, *args], env={"COLUMNS": "200"})
+
+    return invoke
+
+
+def test_a_corrected_search_offers_the_search_as_typed(run):
+    corrected = run("search", "乡村振星")
+    assert "→ 乡村振兴" in corrected.stdout and "--as-typed" in corrected.stdout
+    as_typed = json.loads(run("search", "乡村振星", "--as-typed", "--json").stdout)
+    assert as_typed["corrected"] is None and as_typed["corrections"] == []
+    assert "已更正" not in run("search", "乡村振星", "--as-typed").stdout
+
+
+def test_search_doc_takes_what_the_other_commands_take(run):
+    # a unique prefix of the document id, as `targets --doc` and `doc` take it
+    doc_id = json.loads(run("docs", "--json").stdout)
+    yantai = next(d for d in doc_id if d["filename"].startswith("004"))
+    data = json.loads(run("search", "发展", "--doc", yantai["doc_id"][:5], "--json").stdout)
+    assert data["total"] and {r["doc"] for r in data["results"]} == {yantai["filename"]}
+    # a prefix of several file names still searches all of them
+    several = json.loads(run("search", "发展", "--doc", "00", "--json", "-n", "50").stdout)
+    assert len({r["doc"] for r in several["results"]}) > 1
+
+
+def test_search_with_an_unknown_document_is_an_error_not_an_empty_answer(run):
+    result = run("search", "发展", "--doc", "nosuch")
+    assert result.exit_code == 1
+    assert "nosuch" in result.output and "没有找到结果" not in result.stdout
+
+
+def test_search_says_when_region_or_year_leave_no_document(run):
+    unknown = run("search", "发展", "--region", "火星")
+    assert unknown.exit_code == 0
+    assert "没有符合“火星”的文件" in unknown.stdout
+    no_year = run("search", "发展", "--region", "山东", "--year", "2019")
+    assert "没有符合“山东 2019年”的文件" in no_year.stdout
+    # a filter with documents but no hit for the words says nothing of the kind
+    assert "的文件" not in run("search", "宇宙飞船", "--region", "山东").stdout
+
+
+def test_compare_without_an_indicator_is_a_usage_error(run):
+    for blank in ("", "  "):
+        result = run("compare", blank)
+        assert result.exit_code == 2
+        assert "compare GDP" in result.output
+        assert "┃" not in result.stdout  # not every record of the corpus
+
+
+def test_compare_says_the_filter_found_nothing_not_the_indicator(run):
+    result = run("compare", "GDP", "--region", "火星")
+    assert result.exit_code == 1
+    assert "没有找到指标" not in result.stdout and "相近的指标" not in result.stdout
+    assert "没有符合“火星”" in result.stdout
+    unknown = run("compare", "火星指数", "--region", "山东")
+    assert unknown.exit_code == 1 and "没有找到指标“火星指数”" in unknown.stdout
+
+
+def test_compare_rows_per_region_refuse_filters_they_ignore(run):
+    result = run("compare", "GDP", "--year", "2024", "--region", "山东")
+    assert result.exit_code == 2 and "--region" in result.output
+    assert run("compare", "GDP", "--csv", "--kind", "target").exit_code == 2
+
+
+def test_compare_for_a_year_without_targets_names_the_year(run):
+    result = run("compare", "GDP", "--year", "1999")
+    assert result.exit_code == 1
+    assert "1999" in result.stdout
