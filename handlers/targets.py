@@ -97,7 +97,7 @@ async def _compare_regions(
     found = await svc.run(svc.engine.region_table, indicator, year=year, show_all=show_all)
     if not found.rows:
         await message.reply_html(
-            tr(lang, "analytics.regions_none", indicator=fmt.escape(indicator), year=year)
+            tr(lang, "analytics.regions_none", indicator=fmt.shown(indicator), year=year)
         )
         return
     buttons = afmt.region_buttons(indicator, year, lang)

@@ -1,0 +1,49 @@
+"""A new user's trial of the chat commands (issues 11 and 13) through the fake Bot API
+server: what a reply repeats of bad input, and that its hints survive."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from bot.library import Engine
+from fake_telegram import FakeBotApi
+from tests.test_subscriptions_e2e import BOT_NAME, ask, running
+
+LONG = "政" * 4000
+
+
+@pytest.fixture
+def engine(bundled_engine: Engine) -> Engine:
+    return bundled_engine
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[FakeBotApi]:
+    async with FakeBotApi(
+        bot_username=BOT_NAME, privacy_mode=False, language_code="zh-hans"
+    ) as fake:
+        yield fake
+
+
+async def test_a_long_argument_is_not_echoed_whole_and_the_hint_stays(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    user = server.add_user("Lena")
+    hints = {
+        "targets": "例如：/targets GDP",
+        "compare": "例如：/targets GDP",
+        "digest": "的重点目标",
+        "scorecard": "用法：/scorecard",
+        "chart": "用法：/chart",
+        "changes": "用法：/changes",
+    }
+    async with running(server, engine, db_url):
+        for command, hint in hints.items():
+            reply = await ask(server, user, user, f"/{command} {LONG}")
+            assert hint in reply, (command, reply[-200:])
+            assert len(reply) < 800, (command, len(reply))
+            assert "…" in reply  # the argument is shown, cut
+        regions = await ask(server, user, user, f"/compare GDP 2024 {LONG}")
+        assert len(regions) < 800 and "2024" in regions
