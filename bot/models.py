@@ -161,6 +161,11 @@ class AnswerCard:
     title: str
     section: str
     sentence: str
+    # the record's numbers, as ``targets --json`` gives them (``value_max`` for a range)
+    value: float | None = None
+    value_max: float | None = None
+    masked: bool = False
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,3 +93,17 @@ def test_compare_for_a_year_without_targets_names_the_year(run):
     result = run("compare", "GDP", "--year", "1999")
     assert result.exit_code == 1
     assert "1999" in result.stdout
+
+
+def test_the_answer_in_json_carries_the_records_numbers(run):
+    data = json.loads(run("search", "烟台", "2024", "GDP", "增长目标", "--json", "-n", "1").stdout)
+    answer = data["answer"]
+    assert answer["indicator"] == "地区生产总值" and answer["region"] == "烟台"
+    # the fields `targets --json` gives a record, so a script reads both alike
+    assert answer["value"] == 5.5 and answer["value_max"] is None
+    assert answer["masked"] is False and answer["confidence"] >= 0.6
+    records = json.loads(
+        run("targets", "--doc", "004", "--indicator", "地区生产总值", "--json").stdout
+    )
+    same = [r for r in records if r["sentence"] == answer["sentence"] and r["kind"] == "target"]
+    assert same and same[0]["value"] == answer["value"]

@@ -50,7 +50,8 @@ def print_response(resp: SearchResponse) -> None:
         out.print(
             Text.assemble(
                 ("答案 (answer)：", "bold"),
-                f"{a.region or ''} {a.year}年 {a.indicator} 目标：{a.change}",
+                " ".join(filter(None, (a.region, f"{a.year}年" if a.year else "", a.indicator)))
+                + f" 目标：{a.change}",
                 (a.figure, "bold red"),
                 (f"  [{a.filename}] {a.section}", "cyan"),
             )
