@@ -82,9 +82,20 @@ async def targets_command(update: Update, context: BriefContext) -> None:
 
 def _compare(
     engine: Engine, indicator: str, show_all: bool
-) -> tuple[TargetLookup, dict[str, DocumentInfo]]:
+) -> tuple[TargetLookup, dict[str, DocumentInfo], str | None]:
+    """On the core thread: the records of ``indicator``; when it names nothing and is
+    more than one word, ``/compare GDP 山东`` is the first word's records about the region
+    the rest names (as /chart takes them). Returns the region used, if any."""
     found = engine.lookup_targets(indicator=indicator, show_all=show_all, distinct=True)
-    return found, _docs(engine)
+    first, _, rest = indicator.partition(" ")
+    region = rest.strip()
+    if found.rows or found.hidden or not region:
+        return found, _docs(engine), None
+    about = engine.lookup_targets(indicator=first, region=region, show_all=show_all, distinct=True)
+    if about.rows or about.hidden:
+        return about, _docs(engine), region
+    anywhere = engine.lookup_targets(indicator=first, show_all=True, distinct=True)
+    return found, _docs(engine), (region if anywhere.rows else None)
 
 
 async def _compare_regions(
@@ -123,7 +134,18 @@ async def compare_command(update: Update, context: BriefContext) -> None:
     if not indicator:
         await message.reply_text(tr(lang, "targets.compare_usage"))
         return
-    found, docs = await svc.run(_compare, svc.engine, indicator, show_all)
+    found, docs, region = await svc.run(_compare, svc.engine, indicator, show_all)
+    if region is not None and not found.rows and not found.hidden:
+        named = indicator.partition(" ")[0]
+        await message.reply_html(
+            tr(
+                lang,
+                "targets.compare_region_none",
+                indicator=fmt.shown(named),
+                region=fmt.shown(region),
+            )
+        )
+        return
     if not found.rows:
         similar = await svc.run(_similar_indicators, svc.engine, indicator)
         await message.reply_html(
@@ -137,8 +159,9 @@ async def compare_command(update: Update, context: BriefContext) -> None:
         )
         return
     # 📊 and 📄 for the latest year any region has a target for, as /compare 指标 年份 has
-    latest = await svc.run(svc.engine.region_table, indicator, show_all=show_all)
-    buttons = afmt.region_buttons(indicator, latest.year, lang) if latest.rows else []
+    table_of = indicator.partition(" ")[0] if region is not None else indicator
+    latest = await svc.run(svc.engine.region_table, table_of, show_all=show_all)
+    buttons = afmt.region_buttons(table_of, latest.year, lang) if latest.rows else []
     markup = (
         InlineKeyboardMarkup([[InlineKeyboardButton(t, callback_data=d) for t, d in buttons]])
         if buttons

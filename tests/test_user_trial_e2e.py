@@ -47,3 +47,19 @@ async def test_a_long_argument_is_not_echoed_whole_and_the_hint_stays(
             assert "…" in reply  # the argument is shown, cut
         regions = await ask(server, user, user, f"/compare GDP 2024 {LONG}")
         assert len(regions) < 800 and "2024" in regions
+
+
+async def test_compare_takes_a_region_after_the_indicator(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    user = server.add_user("Ming")
+    async with running(server, engine, db_url):
+        shandong = await ask(server, user, user, "/compare GDP 山东")
+        assert "对比：GDP 山东" in shandong and "【烟台】" in shandong
+        assert "增长 5.5%左右" in shandong and "相近的指标" not in shandong
+        nowhere = await ask(server, user, user, "/compare GDP 火星")
+        assert "“GDP”有数据" in nowhere and "火星" in nowhere
+        unknown = await ask(server, user, user, "/compare 量子计算 山东")
+        assert "没有找到“量子计算 山东”" in unknown
+        usage = await ask(server, user, user, "/compare")
+        assert "/compare GDP 山东" in usage
