@@ -107,3 +107,13 @@ def test_the_answer_in_json_carries_the_records_numbers(run):
     )
     same = [r for r in records if r["sentence"] == answer["sentence"] and r["kind"] == "target"]
     assert same and same[0]["value"] == answer["value"]
+
+
+def test_a_digest_filter_key_typed_into_search_is_understood(run):
+    plain = json.loads(run("search", "山东", "--json").stdout)
+    for typed in ("region:山东", "地区：山东"):
+        keyed = json.loads(run("search", typed, "--json").stdout)
+        assert keyed["total"] == plain["total"] > 0, typed
+        assert keyed["understood"]["region"] == "山东"
+    both = json.loads(run("search", "region:烟台", "year:2024", "GDP", "目标", "--json").stdout)
+    assert both["understood"]["year"] == 2024 and both["answer"]["region"] == "烟台"

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import threading
 from dataclasses import replace
 
@@ -92,6 +93,10 @@ from bot.text.synonyms import Synonyms
 from bot.text.tokenize import Tokenizer
 
 log = logging.getLogger(__name__)
+
+# ``region:山东`` or ``年份:2024`` typed into a search, as digest filters are written: the
+# search takes the region or year word without the key, which it would search as a word
+_FILTER_KEY_RE = re.compile(r"(?<!\S)(?:region|地区|year|年份)[:：](?=\S)", re.IGNORECASE)
 
 # An extracted name this short (病例, 企业) says little of what is counted: an answer card
 # may find such a record by the words of the sentence stating it.
@@ -424,6 +429,7 @@ class Engine(
         index in: the searcher is taken once, so one search reads one index.
         """
         searcher = self.searcher
+        query = _FILTER_KEY_RE.sub("", query)
         resp = searcher.search(
             query,
             page=page,
