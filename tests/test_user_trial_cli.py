@@ -117,3 +117,14 @@ def test_a_digest_filter_key_typed_into_search_is_understood(run):
         assert keyed["understood"]["region"] == "山东"
     both = json.loads(run("search", "region:烟台", "year:2024", "GDP", "目标", "--json").stdout)
     assert both["understood"]["year"] == 2024 and both["answer"]["region"] == "烟台"
+
+
+def test_filters_bind_the_answer_card_as_they_bind_the_hits(run):
+    asked = ("search", "烟台", "2024", "GDP", "增长目标", "--json")
+    assert json.loads(run(*asked).stdout)["answer"]["filename"].startswith("004")
+    for narrowed in (("--year", "2023"), ("--region", "青岛"), ("--doc", "003")):
+        data = json.loads(run(*asked, *narrowed).stdout)
+        assert data["answer"] is None, narrowed
+        assert all(not r["doc"].startswith("004") for r in data["results"]), narrowed
+    inside = json.loads(run(*asked, "--region", "山东").stdout)
+    assert inside["answer"]["filename"].startswith("004")

@@ -76,13 +76,28 @@ class DocumentsMixin:
     ) -> list[DocumentInfo]:
         """The documents a search's ``region`` and ``year`` filters let through (a region
         and the places inside it), to say why a filtered search found nothing."""
-        gazetteer = default_gazetteer() if region else None
-        return [
-            d
-            for d in self.index.docs
-            if (not region or place_in_region(region, d.region, d.region_path, gazetteer))
-            and (not year or d.year == year)
-        ]
+        return [d for d in self.index.docs if self.passes_filters(d, region=region, year=year)]
+
+    @staticmethod
+    def passes_filters(
+        info: DocumentInfo,
+        *,
+        doc: str | None = None,
+        region: str | None = None,
+        year: int | None = None,
+    ) -> bool:
+        """Whether a search's ``doc``, ``region`` and ``year`` filters let ``info`` through,
+        as the searcher applies them (``doc``: id, file name, stem or file-name prefix)."""
+        if doc:
+            key, name = doc.lower(), info.filename.lower()
+            stem = name.rsplit(".", 1)[0]
+            if key not in (info.doc_id.lower(), name, stem) and not name.startswith(key):
+                return False
+        if region and not place_in_region(
+            region, info.region, info.region_path, default_gazetteer()
+        ):
+            return False
+        return not year or info.year == year
 
     def find_document(self, ref: str) -> DocumentInfo:
         """A document by id, file name, file stem or unique prefix of either."""

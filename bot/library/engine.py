@@ -463,6 +463,8 @@ class Engine(
             # the query's words or in the unit asked, answers
             first = resp.hits[0]
             found = self._answer(asked, understood, None, [first.doc_id], within=first.text)
+        if found and not self.passes_filters(found[0], doc=doc, region=region, year=year):
+            found = None  # --doc, --region, --year bind the answer as they bind the hits
         if found:
             answer = card(*found)
             stated = searcher.passages_containing(answer.sentence[:40], doc_id=answer.doc_id)
