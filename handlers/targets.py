@@ -47,6 +47,8 @@ def _targets(
         info = engine.find_document(arg)
     except DocumentNotFound:
         found = engine.lookup_targets(indicator=arg, show_all=show_all)
+        if not found.rows and not found.hidden:  # /targets GDP 山东, as /compare takes it
+            found = _about_region(engine, arg, show_all, distinct=False) or found
         return tr(lang, "targets.heading_indicator", indicator=arg), found, _docs(engine)
     found = engine.lookup_targets(doc=info.doc_id, show_all=show_all)
     title = info.title or info.filename
@@ -80,20 +82,34 @@ async def targets_command(update: Update, context: BriefContext) -> None:
     )
 
 
+def _about_region(
+    engine: Engine, text: str, show_all: bool, *, distinct: bool
+) -> TargetLookup | None:
+    """``GDP 山东``, when it names no indicator: the first word's records about the region
+    the rest names (as /chart takes them), if there are any."""
+    first, _, region = text.partition(" ")
+    if not region.strip():
+        return None
+    found = engine.lookup_targets(
+        indicator=first, region=region.strip(), show_all=show_all, distinct=distinct
+    )
+    return found if found.rows or found.hidden else None
+
+
 def _compare(
     engine: Engine, indicator: str, show_all: bool
 ) -> tuple[TargetLookup, dict[str, DocumentInfo], str | None]:
-    """On the core thread: the records of ``indicator``; when it names nothing and is
-    more than one word, ``/compare GDP 山东`` is the first word's records about the region
-    the rest names (as /chart takes them). Returns the region used, if any."""
+    """On the core thread: the records of ``indicator``, else (``/compare GDP 山东``) of
+    its first word about the region the rest names. Returns the region named, if any:
+    also when the first word has records but none about that region."""
     found = engine.lookup_targets(indicator=indicator, show_all=show_all, distinct=True)
-    first, _, rest = indicator.partition(" ")
-    region = rest.strip()
+    region = indicator.partition(" ")[2].strip()
     if found.rows or found.hidden or not region:
         return found, _docs(engine), None
-    about = engine.lookup_targets(indicator=first, region=region, show_all=show_all, distinct=True)
-    if about.rows or about.hidden:
+    about = _about_region(engine, indicator, show_all, distinct=True)
+    if about is not None:
         return about, _docs(engine), region
+    first = indicator.partition(" ")[0]
     anywhere = engine.lookup_targets(indicator=first, show_all=True, distinct=True)
     return found, _docs(engine), (region if anywhere.rows else None)
 

@@ -63,3 +63,14 @@ async def test_compare_takes_a_region_after_the_indicator(
         assert "没有找到“量子计算 山东”" in unknown
         usage = await ask(server, user, user, "/compare")
         assert "/compare GDP 山东" in usage
+
+
+async def test_targets_takes_a_region_after_the_indicator(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    user = server.add_user("Wen")
+    async with running(server, engine, db_url):
+        shandong = await ask(server, user, user, "/targets GDP 山东")
+        assert "指标：GDP 山东" in shandong and "增长 5.5%左右 · 2024年 · 烟台" in shandong
+        assert "没有找到" not in shandong
+        assert "没有找到“GDP 火星”" in await ask(server, user, user, "/targets GDP 火星")
