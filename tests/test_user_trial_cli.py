@@ -1,6 +1,7 @@
 """A new user's trial of the command line (issues 11 and 13): bad input and escape hatches.
 
-One index over the bundled corpus for the module (the commands only read it).
+One index over the bundled corpus and the 2025 national work report (dev split of
+tests/data/real) for the module (the commands only read it).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from bot.config import PROJECT_ROOT
 from briefbot.cli import app
 
 BUNDLED = PROJECT_ROOT / "corpus"
+NATIONAL = PROJECT_ROOT / "tests" / "data" / "real" / "docs" / "national_china_2025_gwr.txt"
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +24,7 @@ def run(tmp_path_factory):
     base_dir = tmp_path_factory.mktemp("trial")
     corpus = base_dir / "corpus"
     shutil.copytree(BUNDLED, corpus)
+    shutil.copy(NATIONAL, corpus / NATIONAL.name)
     runner = CliRunner()
     base = ["--corpus-dir", str(corpus), "--data-dir", str(base_dir / "data")]
 
@@ -128,3 +131,12 @@ def test_filters_bind_the_answer_card_as_they_bind_the_hits(run):
         assert all(not r["doc"].startswith("004") for r in data["results"]), narrowed
     inside = json.loads(run(*asked, "--region", "山东").stdout)
     assert inside["answer"]["filename"].startswith("004")
+
+
+def test_a_national_question_is_understood_as_the_national_statistic(run):
+    data = json.loads(run("search", "全国", "2025", "GDP", "目标", "--json").stdout)
+    assert data["understood"]["region"] == "全国"
+    assert data["understood"]["indicator"] == "国内生产总值"  # what the card shows
+    assert data["answer"]["indicator"] == "国内生产总值"
+    regional = json.loads(run("search", "烟台", "2024", "GDP", "目标", "--json").stdout)
+    assert regional["understood"]["indicator"] == "地区生产总值"

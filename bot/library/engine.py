@@ -447,6 +447,9 @@ class Engine(
         asked = without_denominators(resp.corrected_query or query, table)
         indicator = asked_indicator(asked, table, searcher.synonyms)
         understood = resp.understood or Understood()
+        if indicator and understood.region == "全国":
+            # 全国 2025 GDP: the country's statistic (国内生产总值), as 全国GDP names it
+            indicator = table.national_variant(indicator) or indicator
         if indicator:
             understood = replace(understood, indicator=indicator)
         if understood.any:
