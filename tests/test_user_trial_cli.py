@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 
 import pytest
 from typer.testing import CliRunner
@@ -140,3 +141,36 @@ def test_a_national_question_is_understood_as_the_national_statistic(run):
     assert data["answer"]["indicator"] == "国内生产总值"
     regional = json.loads(run("search", "烟台", "2024", "GDP", "目标", "--json").stdout)
     assert regional["understood"]["indicator"] == "地区生产总值"
+
+
+def test_a_less_than_sign_is_written_before_the_number():
+    # a plan's indicator table (年均每十万人受灾人次 <15000 预期性) showed 15000<
+    from bot.digest.values import format_value
+    from bot.targets.records import TargetRecord
+
+    record = TargetRecord(
+        doc="plan.txt",
+        section="主要指标",
+        sentence="年均每十万人受灾人次\t<15000\t预期性",
+        indicator="年均每十万人受灾人次",
+        value=15000,
+        value_text="15000",
+        unit="",
+        qualifier="<",
+        change="",
+        year="2021-2025",
+        region="全国",
+        kind="target",
+    )
+    assert format_value(record) == "<15000"
+    assert format_value(replace(record, qualifier="以上")) == "15000以上"
+
+
+def test_a_name_whose_records_are_all_unsure_is_not_its_own_suggestion(run, monkeypatch):
+    from tests.test_cli import unsure
+
+    unsure(monkeypatch, "海洋生产总值")
+    result = run("compare", "海洋生产总值")
+    assert result.exit_code == 1 and "低可信度" in result.stdout
+    similar = next(line for line in result.stdout.splitlines() if "相近的指标" in line)
+    assert "海洋生产总值" not in [name.strip() for name in similar.split(":", 1)[1].split("、")]
