@@ -74,3 +74,16 @@ async def test_targets_takes_a_region_after_the_indicator(
         assert "指标：GDP 山东" in shandong and "增长 5.5%左右 · 2024年 · 烟台" in shandong
         assert "没有找到" not in shandong
         assert "没有找到“GDP 火星”" in await ask(server, user, user, "/targets GDP 火星")
+
+
+async def test_a_subscription_whose_filter_matches_nothing_is_warned(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    user = server.add_user("Hua")
+    async with running(server, engine, db_url):
+        mars = await ask(server, user, user, "/subscribe region:火星 08:00")
+        assert "已订阅" in mars and "没有符合这个筛选的重点目标" in mars
+        shandong = await ask(server, user, user, "/subscribe region:山东 08:00")
+        assert "已订阅" in shandong and "没有符合" not in shandong
+        everything = await ask(server, user, user, "/subscribe 09:00")
+        assert "已订阅" in everything and "没有符合" not in everything
