@@ -174,3 +174,11 @@ def test_a_name_whose_records_are_all_unsure_is_not_its_own_suggestion(run, monk
     assert result.exit_code == 1 and "低可信度" in result.stdout
     similar = next(line for line in result.stdout.splitlines() if "相近的指标" in line)
     assert "海洋生产总值" not in [name.strip() for name in similar.split(":", 1)[1].split("、")]
+
+
+def test_the_two_escape_hatches_are_told_apart(run):
+    understood = run("search", "烟台", "2024", "乡村振星").stdout
+    literal = next(line for line in understood.splitlines() if "理解为" in line)
+    typed = next(line for line in understood.splitlines() if "--as-typed" in line)
+    assert "--literal" in literal and "as typed" not in literal  # --as-typed's words
+    assert "no correction" in typed

@@ -21,6 +21,11 @@ def _styled(snippet: str, spans: list[tuple[int, int]]) -> Text:
     return text
 
 
+LITERAL_HINT = (
+    "（--literal 按原词搜索，不按地区、年份理解 / every word as text, nothing understood）"
+)
+
+
 def understood_line(resp: SearchResponse) -> str | None:
     """``理解为：地区 山东 · 年份 2024 · 指标 地区生产总值``, or None."""
     u = resp.understood
@@ -44,7 +49,7 @@ def print_response(resp: SearchResponse) -> None:
         out.print(f"[yellow]{resp.message}[/]")
     line = understood_line(resp)
     if line:
-        out.print(f"[dim]{line}（--literal 按原词搜索 / search the words as typed）[/]")
+        out.print(f"[dim]{line}{LITERAL_HINT}[/]")
     if resp.answer:
         a = resp.answer
         out.print(
