@@ -136,6 +136,9 @@ class Understood:
     year: int | None = None
     doc_type: str | None = None
     indicator: str | None = None
+    # the facets ("region", "year") no document of the library matches: the results
+    # come from other documents, and the reply says so
+    unmatched: tuple[str, ...] = ()
 
     @property
     def any(self) -> bool:

@@ -182,3 +182,17 @@ def test_the_two_escape_hatches_are_told_apart(run):
     typed = next(line for line in understood.splitlines() if "--as-typed" in line)
     assert "--literal" in literal and "as typed" not in literal  # --as-typed's words
     assert "no correction" in typed
+
+
+def test_the_reply_says_when_no_document_is_about_the_region_or_year_understood(run):
+    data = json.loads(run("search", "江苏", "2019", "GDP", "--json").stdout)
+    assert data["understood"]["region"] == "江苏" and data["understood"]["year"] == 2019
+    assert data["unmatched"] == ["region", "year"]
+    assert data["total"] > 0  # a preference, not a filter: the words still answer
+    text = run("search", "江苏", "GDP").stdout
+    assert "现有文件中没有 / no document about：地区 江苏" in text
+    known = json.loads(run("search", "烟台", "2024", "GDP", "--json").stdout)
+    assert known["unmatched"] == []
+    # a region inside one a document is about (青岛's 西海岸新区 is in 山东), or the year
+    # a next year's report reviews, is matched
+    assert json.loads(run("search", "山东", "2023", "--json").stdout)["unmatched"] == []

@@ -87,3 +87,13 @@ async def test_a_subscription_whose_filter_matches_nothing_is_warned(
         assert "已订阅" in shandong and "没有符合" not in shandong
         everything = await ask(server, user, user, "/subscribe 09:00")
         assert "已订阅" in everything and "没有符合" not in everything
+
+
+async def test_the_understood_line_says_when_no_document_is_about_it(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    user = server.add_user("Jun")
+    async with running(server, engine, db_url):
+        reply = await ask(server, user, user, "江苏 GDP")
+        assert "理解为：地区 江苏" in reply and "现有文件中没有：地区 江苏" in reply
+        assert "现有文件中没有" not in await ask(server, user, user, "烟台 GDP")

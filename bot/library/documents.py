@@ -78,6 +78,22 @@ class DocumentsMixin:
         and the places inside it), to say why a filtered search found nothing."""
         return [d for d in self.index.docs if self.passes_filters(d, region=region, year=year)]
 
+    def unmatched_facets(self, region: str | None, year: int | None) -> tuple[str, ...]:
+        """Which of a query's understood ``region`` and ``year`` no document is about, as
+        the searcher's facets match them: a region, a place inside it or the division
+        around it (凯里 → the 黔东南 bulletin); a year, or the next year's (its review)."""
+        docs = self.index.docs
+        unmatched = []
+        if region and not any(self.passes_filters(d, region=region) for d in docs):
+            gazetteer = default_gazetteer()
+            places = gazetteer.lookup(region)
+            around = {p.short for p in gazetteer.ancestors(places[0])} if places else set()
+            if not any(d.region in around for d in docs):
+                unmatched.append("region")
+        if year and not any(d.year in (year, year + 1) for d in docs):
+            unmatched.append("year")
+        return tuple(unmatched)
+
     @staticmethod
     def passes_filters(
         info: DocumentInfo,

@@ -452,6 +452,8 @@ class Engine(
             indicator = table.national_variant(indicator) or indicator
         if indicator:
             understood = replace(understood, indicator=indicator)
+        if unmatched := self.unmatched_facets(understood.region, understood.year):
+            understood = replace(understood, unmatched=unmatched)
         if understood.any:
             resp = replace(resp, understood=understood)
         found = None

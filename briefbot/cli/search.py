@@ -41,7 +41,11 @@ def understood_line(resp: SearchResponse) -> str | None:
         )
         if value
     ]
-    return "理解为 (understood)：" + " · ".join(parts) if parts else None
+    if not parts:
+        return None
+    missing = [f"地区 {u.region}" if f == "region" else f"年份 {u.year}" for f in u.unmatched]
+    gap = f"（现有文件中没有 / no document about：{' · '.join(missing)}）" if missing else ""
+    return "理解为 (understood)：" + " · ".join(parts) + gap
 
 
 def print_response(resp: SearchResponse) -> None:

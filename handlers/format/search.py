@@ -87,7 +87,16 @@ def _understood_line(u: Understood, lang: str) -> str:
         parts.append(tr(lang, "search.facet_type", type=escape(u.doc_type)))
     if u.indicator:
         parts.append(tr(lang, "search.facet_indicator", indicator=escape(u.indicator)))
-    return tr(lang, "search.understood", facets=tr(lang, "search.facet_sep").join(parts))
+    line = tr(lang, "search.understood", facets=tr(lang, "search.facet_sep").join(parts))
+    missing = [
+        tr(lang, "search.facet_region", region=escape(u.region))
+        if facet == "region"
+        else tr(lang, "search.facet_year", year=u.year)
+        for facet in u.unmatched
+    ]
+    if missing:
+        line += tr(lang, "search.unmatched", facets=tr(lang, "search.facet_sep").join(missing))
+    return line
 
 
 def _answer_html(a: AnswerCard, lang: str) -> str:
