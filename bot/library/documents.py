@@ -55,6 +55,26 @@ def match_document(docs: Sequence[DocumentInfo], ref: str) -> DocumentInfo:
     )
 
 
+def _unmatched(
+    places: set[tuple[str, tuple[str, ...]]],
+    years: set[int],
+    region: str | None,
+    year: int | None,
+) -> tuple[str, ...]:
+    """See :meth:`DocumentsMixin.unmatched_facets`; ``places`` are the documents' distinct
+    (region, region path), ``years`` their years."""
+    unmatched = []
+    gazetteer = default_gazetteer()
+    if region and not any(place_in_region(region, r, path, gazetteer) for r, path in places):
+        found = gazetteer.lookup(region)
+        around = {p.short for p in gazetteer.ancestors(found[0])} if found else set()
+        if not any(r in around for r, _ in places):
+            unmatched.append("region")
+    if year and not ({year, year + 1} & years):
+        unmatched.append("year")
+    return tuple(unmatched)
+
+
 def describe_document(info: DocumentInfo) -> str:
     """``name (id)`` for messages."""
     return f"{info.filename} ({info.doc_id})"
@@ -66,6 +86,8 @@ class DocumentsMixin:
     settings: Settings
     indexer: Indexer
     index: CompiledIndex
+    # (index, its documents' places and years, {(region, year): unmatched facets})
+    _unmatched_memo: tuple[CompiledIndex, set, set, dict] | None = None
 
     # -- documents ---------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
@@ -81,18 +103,24 @@ class DocumentsMixin:
     def unmatched_facets(self, region: str | None, year: int | None) -> tuple[str, ...]:
         """Which of a query's understood ``region`` and ``year`` no document is about, as
         the searcher's facets match them: a region, a place inside it or the division
-        around it (凯里 → the 黔东南 bulletin); a year, or the next year's (its review)."""
-        docs = self.index.docs
-        unmatched = []
-        if region and not any(self.passes_filters(d, region=region) for d in docs):
-            gazetteer = default_gazetteer()
-            places = gazetteer.lookup(region)
-            around = {p.short for p in gazetteer.ancestors(places[0])} if places else set()
-            if not any(d.region in around for d in docs):
-                unmatched.append("region")
-        if year and not any(d.year in (year, year + 1) for d in docs):
-            unmatched.append("year")
-        return tuple(unmatched)
+        around it (凯里 → the 黔东南 bulletin); a year, or the next year's (its review).
+        Memoised per index (a search must not walk every document each time)."""
+        if not region and not year:
+            return ()
+        index = self.index
+        memo = self._unmatched_memo
+        if memo is None or memo[0] is not index:  # a new index: forget the old answers
+            places = {(d.region, tuple(d.region_path)) for d in index.docs if d.region}
+            years = {d.year for d in index.docs if d.year}
+            memo = self._unmatched_memo = (index, places, years, {})
+        _, places, years, known = memo
+        key = (region, year)
+        found = known.get(key)
+        if found is None:
+            found = known[key] = _unmatched(places, years, region, year)
+            if len(known) > 4096:
+                known.clear()
+        return found
 
     @staticmethod
     def passes_filters(
