@@ -97,3 +97,23 @@ async def test_the_understood_line_says_when_no_document_is_about_it(
         reply = await ask(server, user, user, "江苏 GDP")
         assert "理解为：地区 江苏" in reply and "现有文件中没有：地区 江苏" in reply
         assert "现有文件中没有" not in await ask(server, user, user, "烟台 GDP")
+
+
+async def test_the_views_the_buttons_ask_for_say_what_they_are(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    from tests.test_bot_e2e import buttons, press
+
+    user = server.add_user("Lin")
+    async with running(server, engine, db_url):
+        await server.send_message(user, user, "烟台 2024 乡村振星")
+        reply = (await server.next_call("sendMessage", chat=user)).message
+        assert "按原词搜索：" not in reply["text"] and "按原文搜索：" not in reply["text"]
+        labels = list(buttons(reply))
+        await press(server, reply, "按原词搜索（不按地区、年份理解）", user)
+        literal = (await server.next_call("editMessageText", chat=user)).message
+        assert "按原词搜索：没有按地区、年份理解" in literal["text"]
+        typed = next(label for label in labels if label.startswith("按原文搜索“"))
+        await press(server, reply, typed, user)
+        as_typed = (await server.next_call("editMessageText", chat=user)).message
+        assert "按原文搜索：没有更正错别字" in as_typed["text"]

@@ -125,10 +125,18 @@ def _note(note: Note, lang: str) -> str:
 
 
 def _search_text(
-    resp: SearchResponse, correct: bool, snippet_chars: int | None, lang: str
+    resp: SearchResponse,
+    correct: bool,
+    snippet_chars: int | None,
+    lang: str,
+    understand: bool = True,
 ) -> tuple[str, list[SearchHit]]:
     shown = resp.corrected_query if (correct and resp.corrections) else resp.query
     lines = [f"🔎 <b>{escape(one_line(shown))}</b>"]
+    if not correct or not understand:  # a view a button asked for: say which
+        lines.append(
+            f"<i>{tr(lang, 'search.mode_as_typed' if not correct else 'search.mode_literal')}</i>"
+        )
     if resp.corrections:
         fixes = tr(lang, "common.comma").join(
             f"{escape(c.original)} → <b>{escape(c.corrected)}</b>" for c in resp.corrections
@@ -182,11 +190,11 @@ def search_page(
     ``limit``, snippets are shortened until it fits. Texts and buttons are in ``lang``.
     """
     snippet_chars: int | None = None
-    text, hits = _search_text(resp, correct, snippet_chars, lang)
+    text, hits = _search_text(resp, correct, snippet_chars, lang, understand)
     longest = max((len(h.snippet) for h in hits), default=0)
     while utf16_len(text) > limit and longest > MIN_SNIPPET_CHARS:
         longest = max(MIN_SNIPPET_CHARS, longest * 2 // 3)
-        text, hits = _search_text(resp, correct, longest, lang)
+        text, hits = _search_text(resp, correct, longest, lang, understand)
     if utf16_len(text) > limit:
         text = split_html(text, limit)[0]
 
