@@ -133,10 +133,10 @@ def _search_text(
 ) -> tuple[str, list[SearchHit]]:
     shown = resp.corrected_query if (correct and resp.corrections) else resp.query
     lines = [f"🔎 <b>{escape(one_line(shown))}</b>"]
-    if not correct or not understand:  # a view a button asked for: say which
-        lines.append(
-            f"<i>{tr(lang, 'search.mode_as_typed' if not correct else 'search.mode_literal')}</i>"
-        )
+    if not correct:  # a view a button asked for: say which
+        lines.append(f"<i>{tr(lang, 'search.mode_as_typed')}</i>")
+    elif not understand:
+        lines.append(f"<i>{tr(lang, 'search.mode_literal')}</i>")
     if resp.corrections:
         fixes = tr(lang, "common.comma").join(
             f"{escape(c.original)} → <b>{escape(c.corrected)}</b>" for c in resp.corrections
