@@ -225,3 +225,15 @@ def test_a_figure_opening_its_own_clause_takes_its_own_verb_not_the_lists_before
 def test_projects_named_by_their_purpose_keep_it_not_the_money_befores_name(extract):
     got = names(extract(REPORT + "省财政投入乡村振兴资金45亿元、实施帮扶项目781个。\n"))
     assert got[(781, "个")] == "帮扶项目"  # not 省财政投入乡村振兴资金项目
+
+
+def test_a_list_summed_up_in_a_quoted_label_narrows_the_known_name_after_it(extract):
+    # the label names the part measured (a sub-category keeps its qualifier), the items
+    # listed before it are its members, no part of the name
+    got = names(extract(REPORT + "电动汽车、储能电池、风电装备“新三件”出口增长35.2%。\n"))
+    assert got[(35.2, "%")] == "新三件出口"
+    got = names(extract(REPORT + "茶叶、丝绸、瓷器“老三宝”出口额达到46亿元。\n"))
+    assert got[(46, "亿元")] == "老三宝出口额"
+    # a list with no label: the known name as before
+    got = names(extract(REPORT + "机电产品、高新技术产品出口增长8%。\n"))
+    assert got[(8, "%")] == "高新技术产品出口"

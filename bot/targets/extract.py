@@ -902,7 +902,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "61"
+EXTRACTOR_VERSION = "62"
 
 
 def extract_targets(
