@@ -237,3 +237,14 @@ def test_a_list_summed_up_in_a_quoted_label_narrows_the_known_name_after_it(extr
     # a list with no label: the known name as before
     got = names(extract(REPORT + "机电产品、高新技术产品出口增长8%。\n"))
     assert got[(8, "%")] == "高新技术产品出口"
+
+
+def test_loans_written_once_after_the_borrowers_listed_are_each_ones(extract):
+    # 贷款 after a list of borrowers: each borrower's loans, not the borrowers counted
+    got = names(extract(REPORT + "民营企业、“专精特新”企业贷款分别增长12.5%和18.6%。\n"))
+    assert got[(12.5, "%")] == "民营企业贷款"
+    got = names(extract(REPORT + "制造业、绿色贷款余额分别增长15.2%和31.4%。\n"))
+    assert got[(15.2, "%")] == "制造业贷款余额"
+    # an item that is already a measure keeps its own (存款、贷款余额: both balances)
+    got = names(extract(REPORT + "人民币存款、贷款余额分别增长9.8%和11.2%。\n"))
+    assert got[(9.8, "%")] != "人民币存款贷款"

@@ -464,6 +464,9 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
     if short <= 3 and len(last) > short + 1 and 0 < cut <= len(items[0]) + 2:
         head = last[:cut]
         tail = last[len(head) :]
+        owed = _CREDIT_TAIL_RE.search(head)
+        if tail == "余额" and owed and owed.start() >= 2:
+            tail = owed.group() + tail  # 制造业、绿色贷款余额: 制造业贷款余额, not …余额
         return [p + tail for p in items[:-1]] + [last]
     per_head = last.find("人均")
     if (
@@ -483,6 +486,9 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
     ):
         # 经济作物中蔬菜及食用菌、中草药材、园林水果产量: each item takes the shared measure
         tail = tail_word.group()
+        owed = _CREDIT_TAIL_RE.search(last, 0, tail_word.start())
+        if tail == "余额" and owed and owed.start() >= 2:
+            tail = owed.group() + tail  # 民营企业、涉农贷款余额: each one's 贷款余额
         industry = max(last.rfind(w, 2, tail_word.start()) for w in ("产业", "行业"))
         if industry >= 2 and not any(p.endswith("业") for p in items[:-1]):
             # 电子信息、装备制造、新材料产业营业收入: each an industry, and its 营业收入
@@ -501,7 +507,19 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
     ):
         # 农村自来水、卫生户厕普及率: both are rates (城市污水、生活垃圾无害化处理率 too)
         return [p + rate for p in items[:-1]] + [last]
+    credit = _CREDIT_TAIL_RE.search(last)
+    if credit and credit.start() >= 2 and not any(_says_credit_or_measure(p) for p in items[:-1]):
+        # 小微企业、涉农贷款: loans to each borrower listed (小微企业贷款), not the borrowers
+        return [p + credit.group() for p in items[:-1]] + [last]
     return items
+
+
+def _says_credit_or_measure(item: str) -> bool:
+    return bool(
+        _CREDIT_TAIL_RE.search(item)
+        or _MEASURE_TAIL_RE.search(item)
+        or _SAYS_A_MEASURE_RE.search(item)
+    )
 
 
 _EACH_RE = re.compile(
@@ -518,6 +536,8 @@ _MEASURE_TAIL_RE = re.compile(
     r"(新增就业|产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|参保人数|人数|比重|占比|余额|数量"
     r"|规模|起数|标准|排放量|排放)$"
 )
+# loans and deposits, at the end of a list's last item: each borrower's or saver's
+_CREDIT_TAIL_RE = re.compile(r"(?:贷款|存款)$")
 # An item that already ends in a measure takes no shared one (单位国内生产总值能耗和二氧化碳排放;
 # 化学需氧量 is a pollutant, not a measure: 化学需氧量、氨氮排放 are both 排放)
 _SAYS_A_MEASURE_RE = re.compile(r"(?<!需氧)(?:耗|率|量|额|值|数|度|价|比|指数)$")
