@@ -248,3 +248,14 @@ def test_loans_written_once_after_the_borrowers_listed_are_each_ones(extract):
     # an item that is already a measure keeps its own (存款、贷款余额: both balances)
     got = names(extract(REPORT + "人民币存款、贷款余额分别增长9.8%和11.2%。\n"))
     assert got[(9.8, "%")] != "人民币存款贷款"
+
+
+def test_a_listed_item_keeps_the_verb_the_known_name_has_with_it(extract):
+    # 接待游客 is a known measure; the list's reading drops the verb, leaving people (游客)
+    got = names(
+        extract(
+            REPORT + "接待入境过夜游客增长50.1%，接待游客、实现旅游总花费分别增长9.5%、12.1%。\n"
+        )
+    )
+    assert got[(9.5, "%")] == "旅游接待人数"
+    assert got[(12.1, "%")] == "旅游总花费"
