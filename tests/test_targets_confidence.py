@@ -140,3 +140,15 @@ def test_a_count_of_the_noun_after_the_figure_is_not_named_by_the_act():
     s = "开展家政服务员培训3.5万人次，完成房屋征收2.4万户。"
     assert not counts_the_noun_after("家政服务员培训", figure(s, "3.5"), s)
     assert not counts_the_noun_after("房屋征收", figure(s, "2.4"), s)
+
+
+def test_a_clause_with_wei_or_a_bare_measure_compared_is_no_name(table):
+    # what a thing is or whom it serves, said with 为 inside: a clause
+    assert name_confidence("资金来源为市级财政", table) < CONFIDENT
+    assert name_confidence("上门为小微企业解决融资难题", table) < CONFIDENT
+    # a bare measure before 比 (规模比五年前增长2倍): a comparison cut short
+    assert name_confidence("规模比", table) < CONFIDENT
+    # but a ratio of named things, and 为 opening a name or in 以…为主, stay names
+    assert name_confidence("城乡居民收入比", table) >= CONFIDENT
+    assert name_confidence("为民办实事项目", table) >= CONFIDENT
+    assert name_confidence("以蔬菜为主的农产品", table) >= CONFIDENT
