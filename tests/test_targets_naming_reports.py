@@ -259,3 +259,28 @@ def test_a_listed_item_keeps_the_verb_the_known_name_has_with_it(extract):
     )
     assert got[(9.5, "%")] == "旅游接待人数"
     assert got[(12.1, "%")] == "旅游总花费"
+
+
+def test_things_counted_by_the_activity_they_carry_out_are_named_by_it(extract):
+    got = names(extract(REPORT + "推动6000家工业企业开展技改。\n"))
+    assert got[(6000, "家")] == "技改工业企业"
+    # the examples of what the activity is mostly of are no part of it
+    text = "全市不少于300家商超开展以水果类、蔬菜类为主的食品安全快速检测。\n"
+    got = names(extract(REPORT + text))
+    assert got[(300, "家")] == "食品安全快速检测商超"
+    # a known stock is never the name of the part that did something
+    got = names(extract(REPORT + "累计1.5万家规上工业企业实现数字化转型。\n"))
+    assert got[(1.5, "万家")] == "数字化转型规模以上工业企业"
+    got = names(extract(REPORT + "新推动3000家规模以上工业企业智能化改造。\n"))
+    assert got[(3000, "家")] == "智能化改造规模以上工业企业"
+
+
+def test_work_progress_examples_and_people_name_no_set_of_actors(extract):
+    got = names(extract(REPORT + "推动120个农贸市场升级改造。\n"))
+    assert got[(120, "个")] == "农贸市场"  # the markets worked on
+    got = names(extract(REPORT + "支持5个国家级育种场开展性能测定等工作。\n"))
+    assert got[(5, "个")] == "国家级育种场"  # examples of the work, no one activity
+    got = names(extract(REPORT + "5575万农村贫困人口实现脱贫。\n"))
+    assert got[(5575, "万人")] == "农村贫困人口"  # people are counted by who they are
+    got = names(extract(REPORT + "完成605个村庄规模化供水改造。\n"))
+    assert got[(605, "个")] == "村庄规模化供水"  # a bare act is the work done to it
