@@ -43,6 +43,7 @@ _PROGRESS = frozenset({"发展", "建设", "提升", "运行", "运营", "投产
 _ACT_END_RE = re.compile(r"(?:转型|技改|上云|用云|改造|升级|检测|认证|诊断)$")
 # people are counted by what they are, not by what they take part in (脱贫人口)
 _PEOPLE_UNIT_RE = re.compile(r"^(?:万|亿)?(?:人|名|人次)$")
+_ACT_IN_RE = re.compile(r"转型|技改|上云|改造|升级|检测|认证|诊断")
 # the count's noun after the figure: a hedge or 多 first
 _HEDGE_RE = re.compile(r"(?:多|余|以上|左右)?")
 
@@ -65,7 +66,7 @@ def _activity(tail: str) -> tuple[str, bool] | None:
 def by_activity(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
     """``named`` with counts of things that carry out an activity named by it (see the
     module docstring)."""
-    if "开展" not in sentence and "实现" not in sentence and "化" not in sentence:
+    if "开展" not in sentence and "实现" not in sentence and not _ACT_IN_RE.search(sentence):
         return named
     out: list[Named] = []
     for n in named:
