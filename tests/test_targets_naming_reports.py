@@ -284,3 +284,13 @@ def test_work_progress_examples_and_people_name_no_set_of_actors(extract):
     assert got[(5575, "万人")] == "农村贫困人口"  # people are counted by who they are
     got = names(extract(REPORT + "完成605个村庄规模化供水改造。\n"))
     assert got[(605, "个")] == "村庄规模化供水"  # a bare act is the work done to it
+    got = names(extract(REPORT + "25个重点片区改造全面展开。\n"))
+    assert got[(25, "个")] == "重点片区"  # how far the work went, no activity of theirs
+
+
+def test_a_level_running_an_activity_keeps_the_level_not_the_verb(extract):
+    got = names(
+        extract(REPORT + "市级开展辖区内教师免费轮训2.4万人，县级组织教师免费培训9.9万人。\n")
+    )
+    assert got[(2.4, "万人")] == "市级教师免费轮训"
+    assert got[(9.9, "万人")] == "县级教师免费培训"

@@ -55,11 +55,14 @@ def _activity(tail: str) -> tuple[str, bool] | None:
     act = text[light.end() :] if light else text
     if not 2 <= len(act) <= 12 or _NOT_AN_ACTIVITY_RE.search(act) or act in _PROGRESS:
         return None
+    if not light and not _ACT_END_RE.search(act):
+        return None  # with no light verb, only an act that sets things apart (…数字化转型)
     tags = _segmenter().tag(act, True)
     if not tags or not (tags[-1][1] in ("v", "vn") or _ACT_END_RE.search(act)):
         return None  # 技改, 数字化转型, 快速检测: an act, said as one
-    if any(t in ("p", "c", "uj", "r", "m") for _, t in tags):
-        return None  # 在主板上市, 面向市民开放: where or for whom, not an activity
+    if any(t in ("p", "c", "uj", "r", "m") for _, t in tags) or tags[0][1] in ("d", "ad"):
+        # 在主板上市, 面向市民开放: where or for whom; 全面展开: how far, not what
+        return None
     return act, bool(light)
 
 
