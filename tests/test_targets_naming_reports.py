@@ -294,3 +294,11 @@ def test_a_level_running_an_activity_keeps_the_level_not_the_verb(extract):
     )
     assert got[(2.4, "万人")] == "市级教师免费轮训"
     assert got[(9.9, "万人")] == "县级教师免费培训"
+
+
+def test_things_counted_as_they_become_a_kind_of_themselves_are_that_kind(extract):
+    got = names(extract(REPORT + "五年共有29所学校晋级标准化学校，创建率93.5%。\n"))
+    assert got[(29, "所")] == "标准化学校"
+    assert got[(93.5, "%")] == "标准化学校创建率"
+    got = names(extract(REPORT + "全县12所学校晋升为省级示范学校。\n"))
+    assert got[(12, "所")] == "省级示范学校"

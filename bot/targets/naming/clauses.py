@@ -84,6 +84,7 @@ _LOOSE_END_WORDS = frozenset("不未没所中和并与及或等前")
 _MEMBERSHIP_VERBS = (
     "入选|获评|获批|荣获|获得|获|实现|通过|纳入|享受|签署|建立|加入|进入|列入|下放"
     "|通"  # 4000个自然村通硬化路: the villages a road reaches
+    "|晋级为|晋级|晋升为|晋升"  # 29所学校晋级标准化学校: the schools that became such
 )
 _MEMBERSHIP_RE = re.compile(
     rf"(?:全部|均|已经?|都|成功|相继|先后|率先)?(?P<verb>{_MEMBERSHIP_VERBS})"
@@ -570,6 +571,8 @@ def predicated(noun: str, tail: str) -> str | None:
     what = m["what"]
     if "并" in what or what[-1] in _LOOSE_END_WORDS or what in noun:
         return None  # two predicates, a clause cut at a figure (排名前1%), or said already
-    if m["verb"] in ("入选", "获评") and what.endswith(noun[-2:]):
+    if m["verb"] in ("入选", "获评", "晋级", "晋级为", "晋升", "晋升为") and what.endswith(
+        noun[-2:]
+    ):
         return _BATCH_RE.sub("", what)
     return m["verb"] + what + "的" + noun
