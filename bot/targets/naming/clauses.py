@@ -90,6 +90,9 @@ _MEMBERSHIP_RE = re.compile(
     rf"(?:全部|均|已经?|都|成功|相继|先后|率先)?(?P<verb>{_MEMBERSHIP_VERBS})"
     r"(?P<what>[^，。；、,;：:（）()\d]{2,18})$"
 )
+# a list or award that names the kind itself (入选中国改革年度案例), or the kind the things
+# became (晋级标准化学校)
+_KIND_NAMING_VERBS = frozenset({"入选", "获评", "晋级", "晋级为", "晋升", "晋升为"})
 _ONE_CHARACTER_PLACES = frozenset("省市县区乡镇村")
 # another figure inside the predicate (建设基地6.2万亩): the predicate is that figure's
 _FIGURE_IN_RE = re.compile(r"[一二三四五六七八九十两百千万亿]+(?:个|项|家|所|部|种|批|次|万|亿)")
@@ -571,8 +574,6 @@ def predicated(noun: str, tail: str) -> str | None:
     what = m["what"]
     if "并" in what or what[-1] in _LOOSE_END_WORDS or what in noun:
         return None  # two predicates, a clause cut at a figure (排名前1%), or said already
-    if m["verb"] in ("入选", "获评", "晋级", "晋级为", "晋升", "晋升为") and what.endswith(
-        noun[-2:]
-    ):
+    if m["verb"] in _KIND_NAMING_VERBS and what.endswith(noun[-2:]):
         return _BATCH_RE.sub("", what)
     return m["verb"] + what + "的" + noun
