@@ -152,3 +152,14 @@ def test_a_clause_with_wei_or_a_bare_measure_compared_is_no_name(table):
     assert name_confidence("城乡居民收入比", table) >= CONFIDENT
     assert name_confidence("为民办实事项目", table) >= CONFIDENT
     assert name_confidence("以蔬菜为主的农产品", table) >= CONFIDENT
+
+
+def test_people_reached_named_alone_are_not_shown(extract):
+    # 惠及农民: whom something reached, the thing that reached them unnamed
+    text = "农机购置补贴提标扩面、农业保险提额降费，惠及农民210万人次。"
+    got = {(r.value, r.unit): r for r in extract(text)}
+    assert got[(210, "万人次")].indicator == "农民"
+    assert got[(210, "万人次")].confidence < CONFIDENT
+    # named with the work that reached them, they are shown
+    got = {(r.value, r.unit): r for r in extract("实施老旧院落改造128个，惠及居民1.6万户。")}
+    assert got[(1.6, "万户")].confidence >= CONFIDENT

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.targets.indicators import IndicatorTable
-from bot.targets.lexicon import GENERIC_NAMES, INDUSTRY_DIVISION_RE, VERB_RE
+from bot.targets.lexicon import GENERIC_NAMES, INDUSTRY_DIVISION_RE, PEOPLE_NOUNS, VERB_RE
 from bot.targets.naming.clauses import (
     _LOOSE_END_WORDS,
     _MEMBERSHIP_VERBS,
@@ -167,6 +167,12 @@ def name_confidence(
         return 0.0
     if table.canonical(name) is not None:
         return 1.0
+    if (
+        name in PEOPLE_NOUNS
+        and sentence
+        and re.search(f"(?:惠及|受益)(?:近|约|超过|超)?{name}", sentence)
+    ):
+        return 0.5  # 惠及学生3400万人次: whom something reached, with the thing unnamed
     if name.startswith("新增") and len(name) > 3 and not _is_verb(name[2:4]):
         # 新增外资企业 (增长13%): the new ones are the thing a rate is of, no verb
         return min(0.9, name_confidence(name[2:], table, fig, sentence))
