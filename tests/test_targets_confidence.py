@@ -154,7 +154,7 @@ def test_a_clause_with_wei_or_a_bare_measure_compared_is_no_name(table):
     assert name_confidence("以蔬菜为主的农产品", table) >= CONFIDENT
 
 
-def test_people_reached_named_alone_are_not_shown(extract):
+def test_people_reached_named_alone_are_not_shown(extract, table):
     # 惠及农民: whom something reached, the thing that reached them unnamed
     text = "农机购置补贴提标扩面、农业保险提额降费，惠及农民210万人次。"
     got = {(r.value, r.unit): r for r in extract(text)}
@@ -163,3 +163,6 @@ def test_people_reached_named_alone_are_not_shown(extract):
     # named with the work that reached them, they are shown
     got = {(r.value, r.unit): r for r in extract("实施老旧院落改造128个，惠及居民1.6万户。")}
     assert got[(1.6, "万户")].confidence >= CONFIDENT
+    # a state before 惠及 (政策落实到位，惠及…) is no work that reached them
+    assert name_confidence("到位惠及农民", table) < CONFIDENT
+    assert name_confidence("以旧换新惠及群众", table) >= CONFIDENT

@@ -91,6 +91,8 @@ _BECOMES_RE = re.compile(r"(?:调整|改|列|定|转|升格|划转|变更|纳入
 _PERIOD_NAME_RE = re.compile(r"[一二三四五六七八九十两\d]{1,2}年(?:来|内|间)?")
 # A size class, a quality, a process or a per-head base with nothing it qualifies.
 _CLASS_ALONE_RE = re.compile(r"[\u4e00-\u9fff]{1,2}(?:级|性|化|型)|每[十百千万]?[人户]|[大中小]类")
+# whom a work reached, named after it (老旧院落改造惠及居民)
+_REACHED_RE = re.compile(r"(?P<what>[\u4e00-\u9fff]{2,16}?)(?:惠及|受益)[\u4e00-\u9fff]{1,6}")
 _MEMBERSHIP_NAME_RE = re.compile(rf"(?:{_MEMBERSHIP_VERBS})[^的]{{2,18}}的(?P<noun>[^的]{{1,12}})")
 
 
@@ -173,6 +175,9 @@ def name_confidence(
         and re.search(f"(?:惠及|受益)(?:近|约|超过|超)?{name}", sentence)
     ):
         return 0.5  # 惠及学生3400万人次: whom something reached, with the thing unnamed
+    reached = _REACHED_RE.fullmatch(name)
+    if reached and (_is_verb(reached["what"]) or reached["what"] in _state_words()):
+        return 0.5  # 到位惠及农民: a state, not what reached them (政策落实到位，惠及…)
     if name.startswith("新增") and len(name) > 3 and not _is_verb(name[2:4]):
         # 新增外资企业 (增长13%): the new ones are the thing a rate is of, no verb
         return min(0.9, name_confidence(name[2:], table, fig, sentence))
