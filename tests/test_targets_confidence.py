@@ -152,6 +152,7 @@ def test_a_clause_with_wei_or_a_bare_measure_compared_is_no_name(table):
     assert name_confidence("城乡居民收入比", table) >= CONFIDENT
     assert name_confidence("为民办实事项目", table) >= CONFIDENT
     assert name_confidence("以蔬菜为主的农产品", table) >= CONFIDENT
+    assert name_confidence("食品安全违法行为", table) >= CONFIDENT  # 行为 is a word
 
 
 def test_people_reached_named_alone_are_not_shown(extract, table):

@@ -59,7 +59,7 @@ _ODD_NAME_RE = re.compile(
     r"|.性$"
     # what a thing is or whom it serves, said with 为 inside the clause (资金来源为公共预算,
     # 面对面为企业解决难题): a clause, not a name (转为, 认定为 are checked apart)
-    r"|(?<=[\u4e00-\u9fff]{2})(?<![认评成转改列定作因称视])为(?![主止])"
+    r"|(?<=[\u4e00-\u9fff]{2})(?<![认评成转改列定作因称视行人所])为(?![主止])"
     # a bare measure compared (规模比“十三五”末增长2倍): a comparison cut, not a ratio
     r"|^(?:规模|总量|数量|产值|产量|面积|人数|收入|投资)比$"
 )
