@@ -264,6 +264,8 @@ def test_a_listed_item_keeps_the_verb_the_known_name_has_with_it(extract):
 def test_things_counted_by_the_activity_they_carry_out_are_named_by_it(extract):
     got = names(extract(REPORT + "推动6000家工业企业开展技改。\n"))
     assert got[(6000, "家")] == "技改工业企业"
+    got = names(extract(REPORT + "推动320家规上企业开展清洁生产审核。\n"))
+    assert got[(320, "家")] == "清洁生产审核规模以上企业"  # 规上 written short
     # the examples of what the activity is mostly of are no part of it
     text = "全市不少于300家商超开展以水果类、蔬菜类为主的食品安全快速检测。\n"
     got = names(extract(REPORT + text))

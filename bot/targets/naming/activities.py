@@ -94,11 +94,17 @@ def by_activity(sentence: str, named: list[Named], table: IndicatorTable) -> lis
                 out.append(n)
                 continue
             noun_end = match.end
-        elif sentence.startswith(n.indicator, start):
-            noun_end = start + len(n.indicator)
         else:
-            out.append(n)
-            continue
+            # as written: the name, or with 规模以上 said short (规上企业)
+            written = next(
+                (w for w in (n.indicator, n.indicator.replace("规模以上", "规上", 1))
+                 if sentence.startswith(w, start)),
+                None,
+            )  # fmt: skip
+            if written is None:
+                out.append(n)
+                continue
+            noun_end = start + len(written)
         found = _activity(sentence[noun_end : clause_end(sentence, noun_end)])
         # a bare act after a known name (村庄规模化供水|改造) is the work done to it
         if found is not None and (found[1] or (known and len(found[0]) >= 3)):
