@@ -161,6 +161,10 @@ def test_people_reached_named_alone_are_not_shown(extract, table):
     got = {(r.value, r.unit): r for r in extract(text)}
     assert got[(210, "万人次")].indicator == "农民"
     assert got[(210, "万人次")].confidence < CONFIDENT
+    text = "改造工程新接入供热面积80万平方米，使近3万市民直接受益。"
+    got = {(r.value, r.unit): r for r in extract(text)}
+    assert got[(3, "万人")].indicator == "市民"
+    assert got[(3, "万人")].confidence < CONFIDENT
     # named with the work that reached them, they are shown
     got = {(r.value, r.unit): r for r in extract("实施老旧院落改造128个，惠及居民1.6万户。")}
     assert got[(1.6, "万户")].confidence >= CONFIDENT

@@ -172,9 +172,12 @@ def name_confidence(
     if (
         name in PEOPLE_NOUNS
         and sentence
-        and re.search(f"(?:惠及|受益)(?:近|约|超过|超)?{name}", sentence)
+        and re.search(
+            f"(?:惠及|受益)(?:近|约|超过|超)?{name}|{name}(?:直接|间接|均)?(?:受益|受惠)", sentence
+        )
     ):
-        return 0.5  # 惠及学生3400万人次: whom something reached, with the thing unnamed
+        # 惠及学生3400万人次, 使8万市民直接受益: whom something reached, the thing unnamed
+        return 0.5
     reached = _REACHED_RE.fullmatch(name)
     if reached and (_is_verb(reached["what"]) or reached["what"] in _state_words()):
         return 0.5  # 到位惠及农民: a state, not what reached them (政策落实到位，惠及…)
