@@ -537,7 +537,6 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
     sections: list[list[str]] = []
     section_ids: dict[tuple[str, ...], int] = {}
     local_maps: list[np.ndarray] = []
-    inside = InsideWords()
     docs: list[dict] = []
     base = 0
     with (
@@ -555,7 +554,6 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
                 df = np.concatenate([df, np.zeros(max(df.size, len(term_ids)), dtype=np.int64)])
             np.add.at(df, mapping, np.bincount(segs.tid, minlength=len(segs.terms)))
             local_maps.append(mapping)
-            inside.add(segs, mapping)
             layout = np.asarray(meta["passages"], dtype=np.int64).reshape(-1, 3)
             n = layout.shape[0]
             sl = slice(base, base + n)
@@ -607,6 +605,7 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
     # Pass 2 needs neither the documents' layouts nor the terms' strings (only their ids):
     # let them go before it, where the build peaks (Python objects, tens of MB at 100 MB).
     (tmp_dir / "vocab.txt").write_text("\n".join(term_ids), encoding="utf-8")
+    inside = InsideWords(term_ids)
     del metas, term_ids
     df = df[:n_terms]
     n_postings = int(df.sum())
@@ -635,6 +634,8 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
             for doc_index, doc_id in enumerate(doc_ids):
                 segs = seg.load_segments(cache_dir, doc_id)
                 gid = local_maps[doc_index][segs.tid]
+                if lo == 0:  # every document's postings once, all terms
+                    inside.add(segs.pord, gid, segs.tf)
                 take = (gid >= lo) & (gid < hi)
                 if not take.any():
                     continue

@@ -14,79 +14,76 @@ so its own word). Search mode emits the piece once for each such occurrence, so 
 above the middles' is a use of its own. Counting a middle of a longer term that is not
 itself a word of the passage's text (rare: the base pieces of a long user-dictionary word)
 can only find fewer terms alone, never more. The terms that stand alone in no passage are
-stored, term ids ascending, as ``inside.npy`` (:func:`bot.search.index.compile_index`).
+stored, term ids ascending, as ``inside.npy`` (:func:`bot.search.index.compile_index`,
+with the postings of its second pass: no document is read twice).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 
-from bot.search.segments import DocSegments
 from bot.text.tokenize import is_cjk_word
 
 SHORT = 2  # the length of the terms judged
-_NONE = np.zeros(0, dtype=np.uint32)
 
 
 class InsideWords:
-    """Collects, document by document, which short terms stand alone somewhere."""
+    """Which short terms of an index's vocabulary stand alone somewhere, collected one
+    document's postings at a time. The pairs (longer term, short term in its middle) are
+    found once over the vocabulary; a document costs numpy work only."""
 
-    def __init__(self) -> None:
-        self._short: set[int] = set()  # global ids of the short CJK terms seen
-        self._alone: set[int] = set()  # those standing alone in some passage
-
-    def add(self, segs: DocSegments, mapping: np.ndarray) -> None:
-        """Take one document's segments; ``mapping`` gives its local term ids' global ids."""
-        terms = segs.terms
-        local = {t: i for i, t in enumerate(terms) if len(t) == SHORT and is_cjk_word(t)}
-        if not local:
-            return
-        short = np.zeros(len(terms), dtype=bool)
-        short[list(local.values())] = True
-        self._short.update(mapping[short].tolist())
-        holder: list[int] = []  # pairs (longer term, short piece in its middle), local ids
+    def __init__(self, vocab: Iterable[str]) -> None:
+        terms = list(vocab)
+        n = len(terms)
+        ids = {t: i for i, t in enumerate(terms) if len(t) == SHORT and is_cjk_word(t)}
+        self._short = np.zeros(n, dtype=bool)
+        self._short[list(ids.values())] = True
+        holder: list[int] = []  # pairs (longer term, short term in its middle), ascending
         piece: list[int] = []
         for i, t in enumerate(terms):
-            # (no memo across documents: at 100 MB it would hold every long term)
             for k in range(1, len(t) - SHORT):
-                j = local.get(t[k : k + SHORT])
+                j = ids.get(t[k : k + SHORT])
                 if j is not None:
                     holder.append(i)
                     piece.append(j)
-        alone = short[segs.tid]
-        if holder:
-            alone &= ~_outnumbered(segs, np.asarray(holder), np.asarray(piece))
-        self._alone.update(mapping[np.unique(segs.tid[alone])].tolist())
+        # (ids in int32: MAX_TERMS is 2**24; the counts as numpy's repeat takes them)
+        self._per = np.bincount(np.asarray(holder, dtype=np.int64), minlength=n)
+        self._start = (np.cumsum(self._per, dtype=np.int64) - self._per).astype(np.int32)
+        self._piece = np.asarray(piece, dtype=np.int32)
+        self._alone = np.zeros(n, dtype=bool)
+
+    def add(self, pord: np.ndarray, tid: np.ndarray, tf: np.ndarray) -> None:
+        """Take one document's postings: passage ordinal, (global) term id, frequency."""
+        rows = np.flatnonzero(self._short[tid])  # the postings of short terms
+        if not rows.size:
+            return
+        if self._piece.size:
+            rows = rows[~self._outnumbered(pord, tid, tf, rows)]
+        self._alone[tid[rows]] = True
 
     def inside_only(self) -> np.ndarray:
-        """The global ids of the short terms that stand alone in no passage, ascending."""
-        ids = self._short - self._alone
-        return np.asarray(sorted(ids), dtype=np.uint32) if ids else _NONE
+        """The ids of the short terms that stand alone in no passage, ascending."""
+        return np.flatnonzero(self._short & ~self._alone).astype(np.uint32)
 
-
-def _outnumbered(segs: DocSegments, holder: np.ndarray, piece: np.ndarray) -> np.ndarray:
-    """Per posting of ``segs``: whether its term, in its passage, is written no more often
-    than it sits in the middle of the passage's longer terms (``holder`` has ``piece`` in
-    its middle, once per pair)."""
-    n = len(segs.terms)
-    order = np.argsort(holder, kind="stable")
-    piece = piece[order]
-    per = np.bincount(holder, minlength=n)
-    start = np.concatenate(([0], np.cumsum(per)[:-1]))
-    rows = np.flatnonzero(per[segs.tid])  # postings of holders
-    if not rows.size:
-        return np.zeros(segs.tid.size, dtype=bool)
-    reps = per[segs.tid[rows]]
-    row = np.repeat(rows, reps)
-    k = np.arange(row.size) - np.repeat(np.cumsum(reps) - reps, reps)
-    pieces = piece[start[segs.tid[row]] + k]
-    keys = (segs.pord[row].astype(np.uint64) << np.uint64(32)) | pieces.astype(np.uint64)
-    uniq, inverse = np.unique(keys, return_inverse=True)
-    middles = np.bincount(inverse, weights=segs.tf[row].astype(np.float64))
-    # the postings are sorted by (passage, term): the pieces' own counts are found there
-    posted = (segs.pord.astype(np.uint64) << np.uint64(32)) | segs.tid.astype(np.uint64)
-    at = np.minimum(np.searchsorted(posted, uniq), posted.size - 1)
-    # (a piece not in the passage's bag, which the segmenter did not emit there, is no
-    # posting to mark)
-    covered = uniq[(posted[at] == uniq) & (segs.tf[at] <= middles)]
-    return np.isin(posted, covered)
+    def _outnumbered(
+        self, pord: np.ndarray, tid: np.ndarray, tf: np.ndarray, short: np.ndarray
+    ) -> np.ndarray:
+        """Per posting of ``short``: whether its term, in its passage, is written no more
+        often than it sits in the middle of the passage's longer terms."""
+        rows = np.flatnonzero(self._per[tid])  # postings of longer terms with middles
+        if not rows.size:
+            return np.zeros(short.size, dtype=bool)
+        reps = self._per[tid[rows]]
+        row = np.repeat(rows, reps)
+        k = np.arange(row.size) - np.repeat(np.cumsum(reps) - reps, reps)
+        pieces = self._piece[self._start[tid[row]] + k]
+        keys = (pord[row].astype(np.uint64) << np.uint64(32)) | pieces.astype(np.uint64)
+        uniq, inverse = np.unique(keys, return_inverse=True)
+        middles = np.bincount(inverse, weights=tf[row].astype(np.float64))
+        posted = (pord[short].astype(np.uint64) << np.uint64(32)) | tid[short].astype(np.uint64)
+        at = np.minimum(np.searchsorted(uniq, posted), uniq.size - 1)
+        # a posting whose (passage, term) is among the middles counted, no more often
+        found = uniq[at] == posted
+        return found & (tf[short] <= np.where(found, middles[at], 0))
