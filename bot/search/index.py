@@ -289,11 +289,12 @@ class CompiledIndex:
     def only_inside(self, term: str) -> bool:
         """Whether ``term`` is a two-character term the corpus writes only in the middle
         of longer words (经纪 of 财经纪律), never as a word of its own."""
-        tid = self.term_ids.get(term)
-        if tid is None or not self.inside.size:
-            return False
-        at = int(self.inside.searchsorted(tid))
-        return at < self.inside.size and int(self.inside[at]) == tid
+        return term in self._inside_terms
+
+    @cached_property
+    def _inside_terms(self) -> frozenset[str]:
+        vocab = self.vocab
+        return frozenset(vocab[t] for t in self.inside.tolist())
 
     def raw_postings(self, term_id: int) -> tuple[np.ndarray, np.ndarray]:
         """(passage ids, quantised impacts), best first; views into the mapped arrays."""

@@ -670,6 +670,7 @@ class Searcher:
         """Load the typo corrector's lexicon and pinyin readings now rather than on the
         first query that needs a correction (17–38 ms of that query at 10 MB)."""
         self.lexicon.prepare()
+        self.index.only_inside("")  # its set of terms made
 
     # -- text access -------------------------------------------------------------------
     def passage_text(self, pid: int) -> str:
