@@ -7,6 +7,8 @@ short term is ever written as a word of its own is decided when the index is bui
 from __future__ import annotations
 
 from bot.library.engine import Engine
+from bot.search.fuzzy import commoner_homophones
+from bot.text.pinyin import first_syllables
 from tests.conftest import engine_over
 
 # 经济 written often, 经纪 only across the halves of 财经纪律.
@@ -121,3 +123,25 @@ def test_only_sound_alike_fixes_of_the_piece_are_taken(tmp_path):
     assert not searcher._sound_fix("民营经纪", "明营经济", piece)  # a change outside it
     assert not searcher._sound_fix("经纪", "经济学", [("经纪", 0)])  # a longer form
     assert not searcher._sound_fix("经纪", "纪律", [("经纪", 0)])  # another sound
+
+
+def _commoner(df: dict[str, int], inside: frozenset[str] = frozenset()) -> dict[str, str]:
+    terms = list(df)
+    pinyin = [" ".join(first_syllables(t)) for t in terms]
+    return commoner_homophones(terms, pinyin, [df[t] for t in terms], set(inside))
+
+
+def test_the_commoner_sound_alike_of_a_rare_term():
+    got = _commoner({"经济": 500, "经纪": 5, "金鸡": 900, "禁忌": 3, "景区": 40, "晋级": 45})
+    # the same sound (jing ji) before a loose one (jin ji: 金鸡 is commoner still)
+    assert got["经纪"] == "经济"
+    assert got["禁忌"] == "金鸡"
+    assert got["晋级"] == "金鸡"  # 900 >= 10 × 45
+    # a common term has none, nor one whose sound-alike is not ten times as common
+    # (经济 ~ 金鸡 loosely, 900 < 10 × 500), nor one without a sound-alike (景区)
+    assert "经济" not in got and "金鸡" not in got and "景区" not in got
+
+
+def test_a_sound_alike_written_only_inside_longer_words_is_never_the_fix():
+    got = _commoner({"经济": 500, "经纪": 5}, inside=frozenset({"经济"}))
+    assert got == {}
