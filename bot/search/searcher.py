@@ -1372,8 +1372,9 @@ class Searcher:
         ]
         # a two-character word the corpus writes only inside longer ones (经纪 of 财经纪律):
         # a span around it is tried, and corrected to sound-alike words only
+        only_inside = self.index.only_inside
         inside = [
-            not f and w not in SENTENCE_WORDS and self.index.only_inside(w)
+            not f and only_inside(w) and w not in SENTENCE_WORDS
             for f, (w, _, _) in zip(flags, words, strict=True)
         ]
         if any(inside):
@@ -1419,11 +1420,15 @@ class Searcher:
             if not any(flags[a : b + 1]) and any(w in QUESTION_WORDS for w, *_ in words[a : b + 1]):
                 continue  # real words asking a question (控制目标) are what was meant
             threshold = self.fuzzy_threshold if any(odd[a : b + 1]) or sound else strict
-            fixable = [
-                (w, at - words[a][1])
-                for (w, at, _), i in zip(words[a : b + 1], inside[a : b + 1], strict=True)
-                if i
-            ]
+            fixable = (
+                [
+                    (w, at - words[a][1])
+                    for (w, at, _), i in zip(words[a : b + 1], inside[a : b + 1], strict=True)
+                    if i
+                ]
+                if sound
+                else []
+            )
             near = "".join(w for w, *_ in words[max(0, a - 1) : b + 2])
             anchors = self._known_pieces(near)
             inner = a == b and flags[a] and len(text) >= 3
@@ -1470,7 +1475,13 @@ class Searcher:
                 key = (round(cand.likelihood, 1), b - a, cand.df)
                 if best is None or key > best[0]:
                     best = (key, (a, b, cand.term, cand.score))
-        for a, term, score, df in self._commoner_pairs(part.text, words, flags, strict):
+        commoner = self.lexicon.commoner
+        pairs = (
+            self._commoner_pairs(part.text, words, flags, strict)
+            if len(words) > 1 and any(w in commoner for w, _, _ in words)
+            else ()
+        )
+        for a, term, score, df in pairs:
             if not budget.take("spans"):
                 budget.notes.add("correction_skipped")
                 return None
@@ -1489,8 +1500,6 @@ class Searcher:
         (first word, the pair corrected, score, passages of the sound-alike)."""
         commoner = self.lexicon.commoner
         out: list[tuple[int, str, float, int]] = []
-        if not commoner:
-            return out
         for a in range(len(words) - 1):
             (w1, s1, e1), (w2, s2, e2) = words[a], words[a + 1]
             if e1 != s2 or flags[a] or flags[a + 1]:
