@@ -1507,12 +1507,13 @@ class Searcher:
             if not (w1 in commoner or w2 in commoner) or not _plain_pair(w1, w2):
                 continue
             typed = text[s1:e2]
-            if self.phrase_exists(typed):
-                continue
-            for fixed, word in ((w1, commoner.get(w1)), (w2, commoner.get(w2))):
-                if word is None:
-                    continue
-                term = typed.replace(fixed, word, 1) if fixed == w1 else w1 + word
+            if self.phrase_exists(typed) or self._known_term(typed):
+                continue  # a phrase of the corpus, or a synonym entry it writes otherwise
+            for k, rare in enumerate((w1, w2)):
+                word = commoner.get(rare)
+                if word is None or rare in self.synonyms:
+                    continue  # (a word with synonyms is meant as typed)
+                term = word + w2 if k == 0 else w1 + word
                 if not self.phrase_exists(term):
                     continue
                 score = similarity(typed, term)
