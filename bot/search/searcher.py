@@ -9,6 +9,7 @@ that match more concepts always rank above passages that match fewer.
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections.abc import Callable
@@ -23,7 +24,7 @@ from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.regions import place_in_region
 from bot.models import Correction, Note, SearchHit, SearchResponse, Understood
 from bot.search.budget import Budget, Limits
-from bot.search.fuzzy import Lexicon, rank_candidates
+from bot.search.fuzzy import FREQUENCY_PRIOR, Lexicon, rank_candidates, similarity, sounds_alike
 from bot.search.headings import (
     LOOSE_MAX_HITS,
     Gain,
@@ -439,6 +440,19 @@ def _disjoint(concepts: list[Concept]) -> list[Concept]:
     return [changed.get(id(c), c) for c in concepts] if changed else concepts
 
 
+def _plain_pair(w1: str, w2: str) -> bool:
+    """Two words of two or more characters each, neither asking nor a word of a sentence
+    (多少, 怎么, 目标): a pair a sound-alike correction may be tried on."""
+    return all(
+        len(w) >= 2
+        and is_cjk_word(w)
+        and w not in SENTENCE_WORDS
+        and w not in QUESTION_WORDS
+        and w not in ASKING_WORDS
+        for w in (w1, w2)
+    )
+
+
 def _kept_in(typed: str, other: str) -> bool:
     """Whether every character of ``typed`` is in ``other``, in order (``other`` only adds)."""
     chars = iter(other)
@@ -656,6 +670,7 @@ class Searcher:
         """Load the typo corrector's lexicon and pinyin readings now rather than on the
         first query that needs a correction (17–38 ms of that query at 10 MB)."""
         self.lexicon.prepare()
+        self.index.only_inside("")  # its set of terms made
 
     # -- text access -------------------------------------------------------------------
     def passage_text(self, pid: int) -> str:
@@ -1355,6 +1370,15 @@ class Searcher:
             w not in STOPWORDS and w not in SENTENCE_WORDS and self._is_suspicious(w)
             for w, _, _ in words
         ]
+        # a two-character word the corpus writes only inside longer ones (经纪 of 财经纪律):
+        # a span around it is tried, and corrected to sound-alike words only
+        only_inside = self.index.only_inside
+        inside = [
+            not f and only_inside(w) and w not in SENTENCE_WORDS
+            for f, (w, _, _) in zip(flags, words, strict=True)
+        ]
+        if any(inside):
+            flags = [f or i for f, i in zip(flags, inside, strict=True)]
         if len(words) == 1 and not flags[0]:
             return None  # one known word: nothing to correct
         spans: set[tuple[int, int]] = set()
@@ -1379,18 +1403,32 @@ class Searcher:
         # synonym groups (种地 for 种粮), is judged like real words typed apart: a strict
         # score, not the lenient one of a word with an odd piece (就叶)
         odd = [
-            f and not self._glued_words(w) and not self._known_term(w)
-            for f, (w, _, _) in zip(flags, words, strict=True)
+            f and not i and not self._glued_words(w) and not self._known_term(w)
+            for f, i, (w, _, _) in zip(flags, inside, words, strict=True)
         ]
         best = None
         tried: set[tuple] = set()
         for a, b in spans:
             text = part.text[words[a][1] : words[b][2]]
-            if not 2 <= len(text) <= 12 or self.phrase_exists(text):
+            if not 2 <= len(text) <= 12:
+                continue
+            # a span whose only odd words are written only inside longer ones (see above)
+            # may be a "phrase" of the corpus through them: a sound-alike fix is tried
+            sound = any(inside[a : b + 1]) and not any(odd[a : b + 1])
+            if self.phrase_exists(text) and not (sound and a == b):
                 continue
             if not any(flags[a : b + 1]) and any(w in QUESTION_WORDS for w, *_ in words[a : b + 1]):
                 continue  # real words asking a question (控制目标) are what was meant
-            threshold = self.fuzzy_threshold if any(odd[a : b + 1]) else strict
+            threshold = self.fuzzy_threshold if any(odd[a : b + 1]) or sound else strict
+            fixable = (
+                [
+                    (w, at - words[a][1])
+                    for (w, at, _), i in zip(words[a : b + 1], inside[a : b + 1], strict=True)
+                    if i
+                ]
+                if sound
+                else []
+            )
             near = "".join(w for w, *_ in words[max(0, a - 1) : b + 2])
             anchors = self._known_pieces(near)
             inner = a == b and flags[a] and len(text) >= 3
@@ -1412,6 +1450,8 @@ class Searcher:
                 return None
             kept_terms = [w for w, *_ in words[a : b + 1] if w != text and self._known_term(w)]
             for cand in found:
+                if sound and not self._sound_fix(text, cand.term, fixable):
+                    continue  # a word of the corpus, if only inside others: sound-alike only
                 if self._known_term(text) and cand.term not in self.synonyms.expand(text):
                     continue  # a known term (新基建) is what was meant, unless a synonym
                 if any(
@@ -1435,7 +1475,72 @@ class Searcher:
                 key = (round(cand.likelihood, 1), b - a, cand.df)
                 if best is None or key > best[0]:
                     best = (key, (a, b, cand.term, cand.score))
+        commoner = self.lexicon.commoner
+        pairs = (
+            self._commoner_pairs(part.text, words, flags, strict)
+            if len(words) > 1 and any(w in commoner for w, _, _ in words)
+            else ()
+        )
+        for a, term, score, df in pairs:
+            if not budget.take("spans"):
+                budget.notes.add("correction_skipped")
+                return None
+            key = (round(score + FREQUENCY_PRIOR * math.log1p(df), 1), 1, df)
+            if best is None or key > best[0]:
+                best = (key, (a, a + 1, term, score))
         return best[1] if best else None
+
+    def _commoner_pairs(
+        self, text: str, words: list[tuple[str, int, int]], flags: list[bool], threshold: float
+    ) -> list[tuple[int, str, float, int]]:
+        """Two real words typed side by side that are no phrase of the corpus, one of
+        them a rare two-character word whose commoner sound-alike (the lexicon's
+        ``commoner``: 经纪 -> 经济) makes a phrase the corpus writes: 民营经纪 -> 民营经济,
+        in a question typed as one run (四川民营经纪怎么支持) as well as alone. Each as
+        (first word, the pair corrected, score, passages of the sound-alike)."""
+        commoner = self.lexicon.commoner
+        out: list[tuple[int, str, float, int]] = []
+        for a in range(len(words) - 1):
+            (w1, s1, e1), (w2, s2, e2) = words[a], words[a + 1]
+            if e1 != s2 or flags[a] or flags[a + 1]:
+                continue
+            if not (w1 in commoner or w2 in commoner) or not _plain_pair(w1, w2):
+                continue
+            typed = text[s1:e2]
+            if self.phrase_exists(typed) or self._known_term(typed):
+                continue  # a phrase of the corpus, or a synonym entry it writes otherwise
+            for k, rare in enumerate((w1, w2)):
+                word = commoner.get(rare)
+                if word is None or rare in self.synonyms:
+                    continue  # (a word with synonyms is meant as typed)
+                term = word + w2 if k == 0 else w1 + word
+                if not self.phrase_exists(term):
+                    continue
+                score = similarity(typed, term)
+                if score >= threshold:
+                    out.append((a, term, score, self.index.df(self.index.term_ids[word])))
+        return out
+
+    def _sound_fix(self, text: str, term: str, inside: list[tuple[str, int]]) -> bool:
+        """Whether ``term`` is ``text`` with words written only inside longer ones (each
+        word and its offset in ``text``) typed for words the corpus writes on their own:
+        as long, sounding alike, the same outside those words, and each word put as a
+        commoner term (经纪 -> 经济, 民营经纪 -> 民营经济; never a longer or other form)."""
+        if len(term) != len(text) or not sounds_alike(text, term):
+            return False
+        changed = [i for i, (x, y) in enumerate(zip(text, term, strict=True)) if x != y]
+        if not all(any(o <= i < o + len(w) for w, o in inside) for i in changed):
+            return False  # a character changed outside them
+        for w, o in inside:
+            fixed = term[o : o + len(w)]
+            if fixed == w:
+                continue
+            tid = self.index.term_ids.get(fixed)
+            if tid is None or self.index.only_inside(fixed):
+                return False
+            if self.index.df(tid) <= self.index.df(self.index.term_ids[w]):
+                return False
+        return True
 
     def _glued_words(self, word: str) -> bool:
         """Whether ``word``, not a term of the index, is index terms of two or more
