@@ -1,0 +1,105 @@
+"""Behaviours added after the sixteenth batch of the real-document relevance set
+(r1034-r1092, issue 13): a question about what was done, asked with a verb and 了 (补贴发了
+多少, 拿到了, 修了多少公里), ranks a report's review before its tasks for the year ahead;
+and the subject a document's title names (关于加快数字经济发展的实施意见) is matched by
+every passage of that document, so a question naming the subject and a detail (数字经济
+人才) finds the plan's line on the detail, which never repeats the subject. Invented
+texts only."""
+
+from __future__ import annotations
+
+from bot.search import searcher as searcher_module
+from bot.search import title_topics
+from bot.search.title_topics import TitleTopics, topic_text
+from tests.conftest import engine_over
+
+# A report whose task section names the allowance more often than the review line that
+# says how much was paid, so that by its words alone the task line scores higher.
+REPORT = (
+    "2026年某省政府工作报告\n"
+    "一、2025年工作回顾\n"
+    "提振消费成效明显，兑现家电换新补贴20亿元，带动销售120亿元，惠及群众300万人次。\n"
+    "二、2026年重点工作\n"
+    "扩大家电换新补贴范围，优化补贴申领流程。\n"
+)
+
+
+def _first(engine, query: str) -> str:
+    hits = engine.search(query, page_size=3).hits
+    assert hits, query
+    return hits[0].text
+
+
+def test_a_verb_with_le_asks_about_what_was_done():
+    done = ("补贴发了多少钱", "高速公路修了多少公里", "多少家庭拿到了补贴", "葡萄酒卖到国外了吗")
+    for query in done:
+        assert searcher_module._asks_past(query), query
+    for query in ("为了就业 有哪些政策", "了解 补贴 政策", "难题 解决不了 怎么办", "补贴 怎么发"):
+        assert not searcher_module._asks_past(query), query
+
+
+def test_a_question_about_what_was_paid_ranks_the_review_first(tmp_path):
+    engine = engine_over(tmp_path, {"report_2026.txt": REPORT})
+    assert _first(engine, "家电换新补贴发了多少").startswith("提振消费成效明显"), engine
+
+
+def test_without_the_task_share_the_tasks_would_come_first(tmp_path, monkeypatch):
+    # the case above is one the rule decides: the task line scores higher by its words
+    monkeypatch.setattr(searcher_module, "TASK_SHARE", 1.0)
+    engine = engine_over(tmp_path, {"report_2026.txt": REPORT})
+    assert _first(engine, "家电换新补贴发了多少").startswith("扩大家电换新补贴范围")
+
+
+def test_a_question_about_the_year_ahead_keeps_the_tasks_first(tmp_path):
+    engine = engine_over(tmp_path, {"report_2026.txt": REPORT})
+    assert _first(engine, "家电换新补贴 范围").startswith("扩大家电换新补贴范围")
+
+
+# A plan on one subject whose line on talent never names the subject, and a report that
+# names the subject in one paragraph and talent, more often, in another.
+PLAN = (
+    "关于加快数字经济发展的实施意见\n"
+    "一、总体要求\n"
+    "到2030年，数字经济核心产业增加值占比明显提高，形成一批具有国际竞争力的企业。\n"
+    "二、重点任务\n"
+    "（一）夯实算力设施。建设智能计算中心，推进千兆光网覆盖城乡。\n"
+    "（二）强化人才支撑。引进软件工程领军人才，建设实训基地，完善评价机制。\n"
+)
+REPORT_TALENT = (
+    "某市政府工作报告\n"
+    "一、2026年重点工作\n"
+    "发展数字经济，建设软件产业园，推动数字经济成果转化。\n"
+    "实施人才强市战略，人才公寓新增2000套，人才服务专窗全覆盖，青年人才落户便利。\n"
+)
+
+
+def test_the_subject_of_a_documents_title_is_matched_by_its_lines(tmp_path):
+    engine = engine_over(tmp_path, {"plan.txt": PLAN, "report.txt": REPORT_TALENT})
+    assert _first(engine, "数字经济 人才").startswith("（二）强化人才支撑")
+
+
+def test_without_the_title_rule_the_plans_line_would_not_come_first(tmp_path, monkeypatch):
+    monkeypatch.setattr(title_topics, "MIN_FORM_CHARS", 100)
+    engine = engine_over(tmp_path, {"plan.txt": PLAN, "report.txt": REPORT_TALENT})
+    assert not _first(engine, "数字经济 人才").startswith("（二）强化人才支撑")
+
+
+def test_a_line_writing_the_subject_still_counts_more_than_the_title(tmp_path):
+    engine = engine_over(tmp_path, {"plan.txt": PLAN, "report.txt": REPORT_TALENT})
+    assert _first(engine, "数字经济 核心产业").startswith("到2030年，数字经济核心产业")
+
+
+def test_the_topic_of_a_title_sent_with_a_cover_notice_is_the_quoted_title():
+    notice = "某市人民政府办公厅关于印发《某市促进低空经济发展行动方案》的通知各区人民政府"
+    assert topic_text(notice) == "某市促进低空经济发展行动方案"
+    assert topic_text("關於推動未來產業創新發展的實施意見") == "关于推动未来产业创新发展的实施意见"
+
+
+def test_a_word_in_the_titles_of_many_documents_names_no_subject():
+    titles = [f"关于推动第{i}号产业发展的实施意见" for i in range(80)] + ["深海科技行动方案"]
+    topics = TitleTopics(titles, list(range(0, 810, 10)), 810)
+    assert topics.documents_naming(["产业发展"]) == []
+    assert topics.documents_naming(["深海科技"]) == [80]
+    assert topics.passages_naming(["深海科技"]).tolist() == list(range(800, 810))
+    # two characters (发展, 创新) are in the titles of plans on every subject
+    assert TitleTopics(["深海行动方案"], [0], 5).documents_naming(["深海"]) == []
