@@ -8,8 +8,12 @@ texts only."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.search import searcher as searcher_module
 from bot.search import title_topics
+from bot.search.budget import Budget
+from bot.search.query import parse_query
 from bot.search.title_topics import TitleTopics, topic_text
 from tests.conftest import engine_over
 
@@ -103,3 +107,81 @@ def test_a_word_in_the_titles_of_many_documents_names_no_subject():
     assert topics.passages_naming(["深海科技"]).tolist() == list(range(800, 810))
     # two characters (发展, 创新) are in the titles of plans on every subject
     assert TitleTopics(["深海行动方案"], [0], 5).documents_naming(["深海"]) == []
+
+
+# One line per topic in official wording, and lines beside them on other topics that
+# hold the other words of the questions below.
+OFFICIAL = (
+    "某县2025年工作情况\n"
+    "出台减轻企业负担十条措施，全年为企业节约成本8亿元。\n"
+    "及时给困难群众发放临时救助金，各项措施落实到位。\n"
+    "省外务工劳动力稳定在30万人左右，务工收入持续增长。\n"
+    "茶叶、食用菌等特色产品远销东南亚多个国家。\n"
+    "引进国外先进制茶技术，茶叶加工水平明显提升。\n"
+    "储能电池项目建成投产，形成年产20万套的制造能力。\n"
+    "每年春季开展植树活动，全县新增造林面积2万亩。\n"
+)
+
+
+def test_a_benefactive_preposition_is_not_required_of_a_passage(tmp_path):
+    engine = engine_over(tmp_path, {"county.txt": OFFICIAL})
+    assert "出台减轻企业负担十条措施" in _first(engine, "给企业减负 有哪些措施")
+
+
+def test_a_benefactive_preposition_is_left_out_of_the_words_searched(monkeypatch):
+    words = [("给", 0, 1), ("企业减负", 1, 5), ("有", 6, 7), ("哪些", 7, 9), ("措施", 9, 11)]
+    assert searcher_module._content(words) == ["企业减负", "措施"]
+    # alone, it is what is asked
+    assert searcher_module._content([("给", 0, 1)]) == ["给"]
+    # without the rule, 给 is a word every passage must hold (a real 给企业减负 question
+    # ranked first five lines of the report writing 给 in 供给)
+    monkeypatch.setattr(searcher_module, "BENEFACTIVES", frozenset())
+    assert searcher_module._content(words) == ["给", "企业减负", "措施"]
+
+
+@pytest.mark.parametrize(
+    ("query", "wording"),
+    [
+        ("打工 人数", "省外务工劳动力稳定在30万人"),
+        ("茶叶 卖到国外", "茶叶、食用菌等特色产品远销"),
+        ("电池每年能造多少套", "储能电池项目建成投产"),
+    ],
+)
+def test_everyday_words_of_the_sixteenth_batch_find_the_official_wording(tmp_path, query, wording):
+    engine = engine_over(tmp_path, {"county.txt": OFFICIAL})
+    assert wording in _first(engine, query)
+
+
+# A bulletin's R&D line in full words, and an education line that writes 经费, 占 and 国内
+# 生产总值 literally.
+SPENDING = (
+    "某省2015年统计公报\n"
+    "全年研究与试验发展经费支出300亿元，相当于国内生产总值的2.1%。\n"
+    "财政性教育经费占国内生产总值比例保持在4%以上，教育经费投入持续增加。\n"
+)
+
+
+def _labels(engine, query: str) -> list[str]:
+    searcher = engine.searcher
+    parts = parse_query(query, max_chars=200).parts
+    return [
+        c.label
+        for part in parts
+        for c in searcher._plan_part(part, Budget(searcher.limits), correct=True)[0]
+    ]
+
+
+def test_an_abbreviation_glued_to_chinese_is_read_as_its_synonym_entry(tmp_path):
+    # R&D经费 is an entry of the synonym groups (研发经费 …): typed glued, it is that
+    # entry, not R&D (研究与试验发展) weighed against the literal 经费 of other lines
+    engine = engine_over(tmp_path, {"bulletin.txt": SPENDING})
+    labels = _labels(engine, "R&D经费占GDP多少")
+    assert "r&d经费" in labels and "经费" not in labels, labels
+    assert "全年研究与试验发展经费支出" in _first(engine, "R&D经费占GDP多少")
+
+
+def test_without_joining_the_glued_entry_its_parts_are_searched(tmp_path, monkeypatch):
+    monkeypatch.setattr(searcher_module, "has_cjk", searcher_module.is_cjk_word)
+    engine = engine_over(tmp_path, {"bulletin.txt": SPENDING})
+    labels = _labels(engine, "R&D经费占GDP多少")
+    assert "r&d" in labels and "r&d经费" not in labels, labels

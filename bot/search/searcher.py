@@ -44,7 +44,7 @@ from bot.search.title_topics import TITLE_TOPIC_SHARE, TitleTopics
 from bot.search.understand import NATIONAL, understand, year_forms
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
-from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, is_cjk_word
+from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, has_cjk, is_cjk_word
 
 VERIFY_LIMIT = 5_000
 # Below this many co-occurrences a phrase is checked against the text; above, assumed present.
@@ -175,6 +175,11 @@ ASKING_WORDS = frozenset(
     {"怎么", "怎样", "怎么样", "如何", "什么", "哪些", "是否", "有没有", "请问", "吗", "呢",
      "吧", "需要", "应该", "能不能", "达到", "怎么办", "咋办"}
 )  # fmt: skip
+# Prepositions of whom a thing is done for (给企业减负, 替农民工讨薪): the index's stop words
+# hold 为, 对, 向 and 让 but not these, which a question puts where a document writes 为 or
+# nothing (为企业减负, 减轻企业负担). Left out of the words searched when others remain:
+# required, a lone 给 ranked first the passages writing it in 供给.
+BENEFACTIVES = frozenset({"给", "替"})
 # Words after which the next word says how the question asks, not what it is about
 # (怎么做, 如何推进, 怎样引导): that word is soft (see ``Concept.soft``). The segmenter
 # keeps 怎么办 and 咋办 whole (教育 怎么办好: 怎么办|好, where 好 is how it asks).
@@ -457,7 +462,7 @@ def _kept_in(typed: str, other: str) -> bool:
 
 def _content(words: list[tuple[str, int, int]]) -> list[str]:
     """The words that are searched for: function words (的, 和 …) left out, and the
-    words of asking (怎么, 来) when others remain."""
+    words of asking (怎么, 来) and :data:`BENEFACTIVES` (给) when others remain."""
     # 有 and 是 opening a question (有什么办法, 是什么) go with it: left beside the next
     # word, a lone 有 would be joined to it (有|办法 → 有办法, a phrase of the corpus)
     asking = {
@@ -470,7 +475,7 @@ def _content(words: list[tuple[str, int, int]]) -> list[str]:
     # before the asking word (就业|稳 is no 就业稳; typed apart, 就业 怎么稳, the parts are
     # never joined). Not one before other words: 怎么去产能 asks about 去产能.
     kept = [w for k, (w, _, _) in enumerate(words) if w not in STOPWORDS and k not in asking]
-    content = [w for w in kept if w not in ASKING_WORDS]
+    content = [w for w in kept if w not in ASKING_WORDS and w not in BENEFACTIVES]
     ends_with_verb = (
         len(words) > 1
         and words[-2][0] in HOW_WORDS
@@ -1367,7 +1372,7 @@ class Searcher:
         )
 
     def _find_known(self, word: str) -> bool:
-        if len(word) < 2 or not is_cjk_word(word) or word not in self.synonyms:
+        if len(word) < 2 or not has_cjk(word) or word not in self.synonyms:
             return False
         return any(self.phrase_exists(v) for v in self.synonyms.expand(word))
 
