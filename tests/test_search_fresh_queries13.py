@@ -14,6 +14,7 @@ from bot.search import searcher as searcher_module
 from bot.search import title_topics
 from bot.search.budget import Budget
 from bot.search.query import parse_query
+from bot.search.searcher import Searcher
 from bot.search.title_topics import TitleTopics, topic_text
 from tests.conftest import engine_over
 
@@ -91,6 +92,28 @@ def test_without_the_title_rule_the_plans_line_would_not_come_first(tmp_path, mo
 def test_a_line_writing_the_subject_still_counts_more_than_the_title(tmp_path):
     engine = engine_over(tmp_path, {"plan.txt": PLAN, "report.txt": REPORT_TALENT})
     assert _first(engine, "数字经济 核心产业").startswith("到2030年，数字经济核心产业")
+
+
+# The same with a subject the segmenter cuts (深海|科技): typed whole, the run names it.
+DEEP_SEA = PLAN.replace("数字经济", "深海科技")
+DEEP_SEA_REPORT = REPORT_TALENT.replace("数字经济", "深海科技")
+
+
+def test_a_subject_the_segmenter_cuts_is_named_by_the_run_typed_whole(tmp_path):
+    engine = engine_over(tmp_path, {"plan.txt": DEEP_SEA, "report.txt": DEEP_SEA_REPORT})
+    labels = _labels(engine, "深海科技 人才")
+    assert "深海科技" not in engine.searcher.index.term_ids and "深海" in labels, labels
+    assert _first(engine, "深海科技 人才").startswith("（二）强化人才支撑")
+
+
+def test_without_the_run_a_cut_subject_names_no_title(tmp_path, monkeypatch):
+    # the pieces alone (two characters each) name no subject
+    with_headings = Searcher._with_headings
+    monkeypatch.setattr(
+        Searcher, "_with_headings", lambda self, c, hits, runs=(): with_headings(self, c, hits)
+    )
+    engine = engine_over(tmp_path, {"plan.txt": DEEP_SEA, "report.txt": DEEP_SEA_REPORT})
+    assert not _first(engine, "深海科技 人才").startswith("（二）强化人才支撑")
 
 
 def test_the_topic_of_a_title_sent_with_a_cover_notice_is_the_quoted_title():

@@ -768,7 +768,7 @@ class Searcher:
         return Concept(word, alts, exclude, fixed=(found, dense[found]))
 
     def _with_headings(
-        self, concept: Concept, hits: tuple[np.ndarray, np.ndarray]
+        self, concept: Concept, hits: tuple[np.ndarray, np.ndarray], runs: tuple[str, ...] = ()
     ) -> tuple[np.ndarray, np.ndarray]:
         """``hits`` (the concept's) with the passages under a heading that names it (see
         :data:`~bot.search.headings.HEADING_SHARE`) and those writing it loosely
@@ -780,9 +780,9 @@ class Searcher:
         pids, scores = self._with_heading_gain(concept, hits)
         extra, score = self._memoised(
             "titles",
-            (concept.label, tuple(concept.alternatives)),
+            (concept.label, tuple(concept.alternatives), runs),
             False,
-            lambda: self._title_gain(concept, pids, scores),
+            lambda: self._title_gain(concept, pids, scores, runs),
         )
         if not extra.size:
             return pids, scores
@@ -791,13 +791,14 @@ class Searcher:
         )
 
     def _title_gain(
-        self, concept: Concept, pids: np.ndarray, scores: np.ndarray
+        self, concept: Concept, pids: np.ndarray, scores: np.ndarray, runs: tuple[str, ...]
     ) -> tuple[np.ndarray, np.float32]:
-        """The passages of the documents whose title names ``concept`` (see
-        :mod:`.title_topics`) that are not among its ``pids`` already, and the score they
-        match it at: :data:`~bot.search.title_topics.TITLE_TOPIC_SHARE` of its median
-        score (of a word as common as they are when it has no hit). Once per concept."""
-        named = self._title_topics.passages_naming(self._heading_forms(concept))
+        """The passages of the documents whose title names ``concept`` or one of the
+        ``runs`` typed whole that hold it (see :mod:`.title_topics`) that are not among its
+        ``pids`` already, and the score they match it at:
+        :data:`~bot.search.title_topics.TITLE_TOPIC_SHARE` of its median score (of a word
+        as common as they are when it has no hit). Once per concept and runs."""
+        named = self._title_topics.passages_naming((*self._heading_forms(concept), *runs))
         if not named.size:
             return named, np.float32(0)
         flag = np.zeros(self.index.n_passages, dtype=bool)
@@ -2157,7 +2158,15 @@ class Searcher:
                     pids[:reach], scores, lo, hi, presorted=True, how=how, past=past
                 )
                 return Ranked(pids[top], scores[top], int(pids.size), [])
-        hits = [self._with_headings(c, self._concept_hits(c)) for c in positive]
+        # a run typed whole (商业航天) that the segmenter cut names a title's subject for
+        # each of its words (商业, 航天)
+        whole = [normalize(c.label) for c in concepts if c.optional]
+        hits = [
+            self._with_headings(
+                c, self._concept_hits(c), tuple(w for w in whole if normalize(c.label) in w)
+            )
+            for c in positive
+        ]
         unmatched = [c for c, (p, _) in zip(positive, hits, strict=True) if not p.size]
         if alone:
             pids, scores = hits[0]
