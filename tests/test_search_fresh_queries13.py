@@ -143,6 +143,8 @@ OFFICIAL = (
     "引进国外先进制茶技术，茶叶加工水平明显提升。\n"
     "储能电池项目建成投产，形成年产20万套的制造能力。\n"
     "每年春季开展植树活动，全县新增造林面积2万亩。\n"
+    "粮食总产量再创新高，实现“二十一连丰”。\n"
+    "连续举办粮食丰收节庆活动，展示农业农村发展成就。\n"
 )
 
 
@@ -168,6 +170,7 @@ def test_a_benefactive_preposition_is_left_out_of_the_words_searched(monkeypatch
         ("打工 人数", "省外务工劳动力稳定在30万人"),
         ("茶叶 卖到国外", "茶叶、食用菌等特色产品远销"),
         ("电池每年能造多少套", "储能电池项目建成投产"),
+        ("粮食 连续丰收 几年了", "粮食总产量再创新高"),
     ],
 )
 def test_everyday_words_of_the_sixteenth_batch_find_the_official_wording(tmp_path, query, wording):
