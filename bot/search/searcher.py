@@ -34,16 +34,18 @@ from bot.search.headings import (
     heading_gain,
     heading_table,
     lead_next,
+    median,
     normalized_sections,
 )
 from bot.search.index import CompiledIndex, idf_of
 from bot.search.query import ParsedQuery, QueryPart, join_known_terms, parse_query
 from bot.search.snippets import find_spans, make_snippet
 from bot.search.stored_gains import StoredGains
+from bot.search.title_topics import TITLE_TOPIC_SHARE, TitleTopics
 from bot.search.understand import NATIONAL, understand, year_forms
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
-from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, is_cjk_word
+from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, has_cjk, is_cjk_word
 
 VERIFY_LIMIT = 5_000
 # Below this many co-occurrences a phrase is checked against the text; above, assumed present.
@@ -174,6 +176,11 @@ ASKING_WORDS = frozenset(
     {"怎么", "怎样", "怎么样", "如何", "什么", "哪些", "是否", "有没有", "请问", "吗", "呢",
      "吧", "需要", "应该", "能不能", "达到", "怎么办", "咋办"}
 )  # fmt: skip
+# Prepositions of whom a thing is done for (给企业减负, 替农民工讨薪): the index's stop words
+# hold 为, 对, 向 and 让 but not these, which a question puts where a document writes 为 or
+# nothing (为企业减负, 减轻企业负担). Left out of the words searched when others remain:
+# required, a lone 给 ranked first the passages writing it in 供给.
+BENEFACTIVES = frozenset({"给", "替"})
 # Words after which the next word says how the question asks, not what it is about
 # (怎么做, 如何推进, 怎样引导): that word is soft (see ``Concept.soft``). The segmenter
 # keeps 怎么办 and 咋办 whole (教育 怎么办好: 怎么办|好, where 好 is how it asks).
@@ -191,6 +198,11 @@ ASKING_VERBS = frozenset({"有", "是"})
 # 这五年，绿色转型纵深推进): among the best passages, those under a heading naming a
 # review count this share of their score; not when the query asks about the past.
 REVIEW_SHARE = 0.7
+# A question about what was done (去年, 成效, 发了多少, 完成了 …) wants the review's lines,
+# not a report's tasks for the year ahead naming the same things (四川 以旧换新 补贴 发了多少钱:
+# 兑现以旧换新补贴169亿元, not 优化实施消费品以旧换新): among the best passages, those of a
+# report with a review part that stand outside it count this share of their score.
+TASK_SHARE = REVIEW_SHARE
 # what a review's heading names: 一、2025年工作回顾; 一、2025年工作总结和“十四五”发展成就
 _REVIEW_HEADINGS = ("回顾", "总结")
 # A how-question wants the paragraphs of a part's topics, not the text standing directly
@@ -210,6 +222,9 @@ PLAN_TITLE_WORD = "规划"
 MEASURE_WORDS = frozenset(
     {"措施", "举措", "政策措施", "具体措施", "主要措施", "做法", "哪些政策", "什么政策"}
 )
+# 了 after a verb says a thing was done (发了多少钱, 修了多少公里, 拿到了, 降了多少): not in
+# 了解, 为了, 除了, nor after 不 (解决不了) or 得 (少不得了).
+_DONE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除不得])了(?!解)")
 PAST_WORDS = ("去年", "上一年", "过去", "回顾", "成效", "成绩", "成就", "进展", "做了", "取得")
 # How much a soft word found in a passage adds, as a share of its score.
 SOFT_WEIGHT = 0.5
@@ -461,7 +476,7 @@ def _kept_in(typed: str, other: str) -> bool:
 
 def _content(words: list[tuple[str, int, int]]) -> list[str]:
     """The words that are searched for: function words (的, 和 …) left out, and the
-    words of asking (怎么, 来) when others remain."""
+    words of asking (怎么, 来) and :data:`BENEFACTIVES` (给) when others remain."""
     # 有 and 是 opening a question (有什么办法, 是什么) go with it: left beside the next
     # word, a lone 有 would be joined to it (有|办法 → 有办法, a phrase of the corpus)
     asking = {
@@ -474,7 +489,7 @@ def _content(words: list[tuple[str, int, int]]) -> list[str]:
     # before the asking word (就业|稳 is no 就业稳; typed apart, 就业 怎么稳, the parts are
     # never joined). Not one before other words: 怎么去产能 asks about 去产能.
     kept = [w for k, (w, _, _) in enumerate(words) if w not in STOPWORDS and k not in asking]
-    content = [w for w in kept if w not in ASKING_WORDS]
+    content = [w for w in kept if w not in ASKING_WORDS and w not in BENEFACTIVES]
     ends_with_verb = (
         len(words) > 1
         and words[-2][0] in HOW_WORDS
@@ -512,9 +527,10 @@ def _softened(concepts: list[Concept], words: list[tuple[str, int, int]]) -> lis
 
 
 def _asks_past(text: str) -> bool:
-    """Whether the query asks about what was done (去年, 成效 …): the review's paragraphs,
-    whose opening sentences are seldom titles, are wanted."""
-    return any(w in text for w in PAST_WORDS)
+    """Whether the query asks about what was done (去年, 成效 …; a verb with 了, 发了多少,
+    完成了): the review's paragraphs, whose opening sentences are seldom titles, are
+    wanted."""
+    return any(w in text for w in PAST_WORDS) or _DONE_RE.search(text) is not None
 
 
 def _asks_how(text: str) -> bool:
@@ -767,7 +783,7 @@ class Searcher:
         return Concept(word, alts, exclude, fixed=(found, dense[found]))
 
     def _with_headings(
-        self, concept: Concept, hits: tuple[np.ndarray, np.ndarray]
+        self, concept: Concept, hits: tuple[np.ndarray, np.ndarray], runs: tuple[str, ...] = ()
     ) -> tuple[np.ndarray, np.ndarray]:
         """``hits`` (the concept's) with the passages under a heading that names it (see
         :data:`~bot.search.headings.HEADING_SHARE`) and those writing it loosely
@@ -776,6 +792,48 @@ class Searcher:
         per concept and memoised (:meth:`_heading_gain`); a query only adds it to them."""
         if concept.fixed is not None or concept.label in QUESTION_WORDS:
             return hits
+        pids, scores = self._with_heading_gain(concept, hits)
+        extra, score = self._memoised(
+            "titles",
+            (concept.label, tuple(concept.alternatives), runs),
+            False,
+            lambda: self._title_gain(concept, pids, scores, runs),
+        )
+        if not extra.size:
+            return pids, scores
+        return np.concatenate([pids, extra]), np.concatenate(
+            [scores, np.full(extra.size, score, dtype=np.float32)]
+        )
+
+    def _title_gain(
+        self, concept: Concept, pids: np.ndarray, scores: np.ndarray, runs: tuple[str, ...]
+    ) -> tuple[np.ndarray, np.float32]:
+        """The passages of the documents whose title names ``concept`` or one of the
+        ``runs`` typed whole that hold it (see :mod:`.title_topics`) that are not among its
+        ``pids`` already, and the score they match it at:
+        :data:`~bot.search.title_topics.TITLE_TOPIC_SHARE` of its median score (of a word
+        as common as they are when it has no hit). Once per concept and runs."""
+        named = self._title_topics.passages_naming((*self._heading_forms(concept), *runs))
+        if not named.size:
+            return named, np.float32(0)
+        flag = np.zeros(self.index.n_passages, dtype=bool)
+        flag[named] = True
+        flag[pids] = False
+        extra = named[flag[named]]
+        ref = median(scores) if pids.size else idf_of(named.size, self.index.n_passages)
+        return extra, np.float32(TITLE_TOPIC_SHARE * ref)
+
+    @cached_property
+    def _title_topics(self) -> TitleTopics:
+        """The topics the documents' titles name (:mod:`.title_topics`)."""
+        ix = self.index
+        return TitleTopics([d.title for d in ix.docs], ix.doc_first_pid, ix.n_passages)
+
+    def _with_heading_gain(
+        self, concept: Concept, hits: tuple[np.ndarray, np.ndarray]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``hits`` with what headings, leads and loose writing add (see
+        :meth:`_with_headings`)."""
         gain = self._memoised(
             "headings",
             (concept.label, tuple(concept.alternatives)),
@@ -1330,7 +1388,7 @@ class Searcher:
         )
 
     def _find_known(self, word: str) -> bool:
-        if len(word) < 2 or not is_cjk_word(word) or word not in self.synonyms:
+        if len(word) < 2 or not has_cjk(word) or word not in self.synonyms:
             return False
         return any(self.phrase_exists(v) for v in self.synonyms.expand(word))
 
@@ -1935,6 +1993,7 @@ class Searcher:
             facet_concepts,
             how=_asks_how(parsed.raw),
             titled=not _asks_past(parsed.raw),
+            past=_asks_past(parsed.raw),
         )
         needles = [a.text for c in positive for a in c.alternatives]
         hits = tuple(
@@ -1979,6 +2038,7 @@ class Searcher:
             Filters(),
             how=_asks_how(parsed.raw),
             titled=not _asks_past(parsed.raw),
+            past=_asks_past(parsed.raw),
         )
 
     @staticmethod
@@ -2023,6 +2083,17 @@ class Searcher:
         if not review.size:
             return np.zeros(self.index.n_passages, dtype=bool)
         return review[np.asarray(self.index.p_section, dtype=np.intp)]
+
+    @cached_property
+    def _report_tasks(self) -> np.ndarray:
+        """Whether each passage is of a report that has a review part (:attr:`_in_review`)
+        and stands outside it: the year's tasks and the plan's goals (see
+        :data:`TASK_SHARE`)."""
+        review = self._in_review
+        doc = np.asarray(self.index.p_doc, dtype=np.intp)
+        has_review = np.zeros(len(self.index.docs), dtype=bool)
+        has_review[doc[review]] = True
+        return has_review[doc] & ~review
 
     def _plan_passages(self, period: str) -> np.ndarray:
         """The passages (ascending) of the documents that are plans of the plan
@@ -2077,11 +2148,13 @@ class Searcher:
         words: tuple[tuple[str, ...], ...] = (),
         how: bool = False,
         titled: bool = False,
+        past: bool = False,
     ) -> np.ndarray:
         """Positions of ranks lo..hi: the best :data:`QUALITY_WINDOW` by score, reordered
         by score × body-text prior (a footnote drops behind the paragraphs) × the share
         of the typed ``runs`` each holds whole (× :data:`REVIEW_SHARE` for a passage of a
-        review when the query asks ``how``; × 1 + :data:`TITLE_WEIGHT` for one whose
+        review when the query asks ``how``, × :data:`TASK_SHARE` for one of a report's tasks when
+        it asks about the ``past``; × 1 + :data:`TITLE_WEIGHT` for one whose
         title names all the ``words`` when ``titled``; × the same-sentence share), then
         the rest by score. The order is the same whatever page is asked for."""
         window = QUALITY_WINDOW
@@ -2093,6 +2166,10 @@ class Searcher:
             )
             weighted = weighted * np.where(
                 self._outline_level[pids[head]], np.float32(OUTLINE_SHARE), np.float32(1)
+            )
+        elif past:
+            weighted = weighted * np.where(
+                self._report_tasks[pids[head]], np.float32(TASK_SHARE), np.float32(1)
             )
         window_texts = None
         if runs:
@@ -2156,6 +2233,7 @@ class Searcher:
         *,
         how: bool = False,
         titled: bool = True,
+        past: bool = False,
     ) -> Ranked:
         runs = tuple(c.label.encode("utf-8") for c in concepts if c.optional)
         positive = [c for c in concepts if not c.exclude and not c.optional and not c.soft]
@@ -2181,14 +2259,24 @@ class Searcher:
                 # only the ranks a page can reach are scored (a common term has many)
                 reach = min(pids.size, max(hi, QUALITY_WINDOW))
                 scores = impacts[:reach].astype(np.float32) * np.float32(self.index.impact_scale)
-                top = self._ordered(pids[:reach], scores, lo, hi, presorted=True, how=how)
+                top = self._ordered(
+                    pids[:reach], scores, lo, hi, presorted=True, how=how, past=past
+                )
                 return Ranked(pids[top], scores[top], int(pids.size), [])
-        hits = [self._with_headings(c, self._concept_hits(c)) for c in positive]
+        # a run typed whole (商业航天) that the segmenter cut names a title's subject for
+        # each of its words (商业, 航天)
+        whole = [normalize(c.label) for c in concepts if c.optional]
+        hits = [
+            self._with_headings(
+                c, self._concept_hits(c), tuple(w for w in whole if normalize(c.label) in w)
+            )
+            for c in positive
+        ]
         unmatched = [c for c, (p, _) in zip(positive, hits, strict=True) if not p.size]
         if alone:
             pids, scores = hits[0]
             pids = np.asarray(pids)
-            top = self._ordered(pids, scores, lo, hi, how=how)
+            top = self._ordered(pids, scores, lo, hi, how=how, past=past)
             return Ranked(pids[top], scores[top], int(pids.size), unmatched)
         n = self.index.n_passages
         total = np.zeros(n, dtype=np.float32)
@@ -2221,7 +2309,7 @@ class Searcher:
                 tier = sp[first]
                 sums = total[tier] + np.asarray(short_scores, dtype=np.float32)[first]
                 picked = self._ordered(
-                    tier, sums, lo, hi, runs=runs, words=words, how=how, titled=titled
+                    tier, sums, lo, hi, runs=runs, words=words, how=how, titled=titled, past=past
                 )
                 union = lp.size + sp.size - int(np.count_nonzero(both))
                 return Ranked(tier[picked], sums[picked], union, unmatched)
@@ -2296,6 +2384,7 @@ class Searcher:
                 words=words,
                 how=how,
                 titled=titled,
+                past=past,
             )
             chosen.append(tier[picked])
             seen += tier.size
