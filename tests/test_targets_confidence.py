@@ -140,3 +140,34 @@ def test_a_count_of_the_noun_after_the_figure_is_not_named_by_the_act():
     s = "开展家政服务员培训3.5万人次，完成房屋征收2.4万户。"
     assert not counts_the_noun_after("家政服务员培训", figure(s, "3.5"), s)
     assert not counts_the_noun_after("房屋征收", figure(s, "2.4"), s)
+
+
+def test_a_clause_with_wei_or_a_bare_measure_compared_is_no_name(table):
+    # what a thing is or whom it serves, said with 为 inside: a clause
+    assert name_confidence("资金来源为市级财政", table) < CONFIDENT
+    assert name_confidence("上门为小微企业解决融资难题", table) < CONFIDENT
+    # a bare measure before 比 (规模比五年前增长2倍): a comparison cut short
+    assert name_confidence("规模比", table) < CONFIDENT
+    # but a ratio of named things, and 为 opening a name or in 以…为主, stay names
+    assert name_confidence("城乡居民收入比", table) >= CONFIDENT
+    assert name_confidence("为民办实事项目", table) >= CONFIDENT
+    assert name_confidence("以蔬菜为主的农产品", table) >= CONFIDENT
+    assert name_confidence("食品安全违法行为", table) >= CONFIDENT  # 行为 is a word
+
+
+def test_people_reached_named_alone_are_not_shown(extract, table):
+    # 惠及农民: whom something reached, the thing that reached them unnamed
+    text = "农机购置补贴提标扩面、农业保险提额降费，惠及农民210万人次。"
+    got = {(r.value, r.unit): r for r in extract(text)}
+    assert got[(210, "万人次")].indicator == "农民"
+    assert got[(210, "万人次")].confidence < CONFIDENT
+    text = "改造工程新接入供热面积80万平方米，使近3万市民直接受益。"
+    got = {(r.value, r.unit): r for r in extract(text)}
+    assert got[(3, "万人")].indicator == "市民"
+    assert got[(3, "万人")].confidence < CONFIDENT
+    # named with the work that reached them, they are shown
+    got = {(r.value, r.unit): r for r in extract("实施老旧院落改造128个，惠及居民1.6万户。")}
+    assert got[(1.6, "万户")].confidence >= CONFIDENT
+    # a state before 惠及 (政策落实到位，惠及…) is no work that reached them
+    assert name_confidence("到位惠及农民", table) < CONFIDENT
+    assert name_confidence("以旧换新惠及群众", table) >= CONFIDENT

@@ -224,3 +224,28 @@ def test_a_verb_inside_the_last_word_of_a_name_is_no_change(extract):
     recs = extract(BULLETIN + "年末全市有妇幼保健院6个，疾病预防控制中心9个。\n")
     got = {r.value: r.change for r in recs}
     assert got[9] == ""  # 控制 in 疾病预防控制中心 is no 控制在
+
+
+def test_the_people_said_after_a_levels_annexes_are_the_levels(extract):
+    # units counted with a level's schools (教学点, 九年一贯制学校) come before its people
+    got = names(
+        extract(
+            BULLETIN + "小学520所，教学点210个，在校学生285000人。\n"
+            "初级中学96所，九年一贯制学校8所，在校学生150600人，专任教师9800人。\n"
+        )
+    )
+    assert got[(285000, "人")] == "小学在校学生"
+    assert got[(150600, "人")] == "初级中学在校学生"
+    assert got[(9800, "人")] == "初级中学专任教师"
+    assert got[(210, "个")] == "教学点"
+    # another level, or a clause after a semicolon or 其中, has people of its own
+    got = names(
+        extract(
+            BULLETIN + "普通高中46所，初级中学120所，在校学生29.6万人。\n"
+            "普通中学64所；普通小学63所，在校学生11.8万人。\n"
+            "普通高等学校10所，其中本科院校4所，在校学生12.5万人。\n"
+        )
+    )
+    assert got[(29.6, "万人")] == "初级中学在校学生"
+    assert got[(11.8, "万人")] == "普通小学在校学生"
+    assert got[(12.5, "万人")] == "本科院校在校学生"

@@ -225,3 +225,82 @@ def test_a_figure_opening_its_own_clause_takes_its_own_verb_not_the_lists_before
 def test_projects_named_by_their_purpose_keep_it_not_the_money_befores_name(extract):
     got = names(extract(REPORT + "省财政投入乡村振兴资金45亿元、实施帮扶项目781个。\n"))
     assert got[(781, "个")] == "帮扶项目"  # not 省财政投入乡村振兴资金项目
+
+
+def test_a_list_summed_up_in_a_quoted_label_narrows_the_known_name_after_it(extract):
+    # the label names the part measured (a sub-category keeps its qualifier), the items
+    # listed before it are its members, no part of the name
+    got = names(extract(REPORT + "电动汽车、储能电池、风电装备“新三件”出口增长35.2%。\n"))
+    assert got[(35.2, "%")] == "新三件出口"
+    got = names(extract(REPORT + "茶叶、丝绸、瓷器“老三宝”出口额达到46亿元。\n"))
+    assert got[(46, "亿元")] == "老三宝出口额"
+    # a list with no label: the known name as before
+    got = names(extract(REPORT + "机电产品、高新技术产品出口增长8%。\n"))
+    assert got[(8, "%")] == "高新技术产品出口"
+
+
+def test_loans_written_once_after_the_borrowers_listed_are_each_ones(extract):
+    # 贷款 after a list of borrowers: each borrower's loans, not the borrowers counted
+    got = names(extract(REPORT + "民营企业、“专精特新”企业贷款分别增长12.5%和18.6%。\n"))
+    assert got[(12.5, "%")] == "民营企业贷款"
+    got = names(extract(REPORT + "制造业、绿色贷款余额分别增长15.2%和31.4%。\n"))
+    assert got[(15.2, "%")] == "制造业贷款余额"
+    # an item that is already a measure keeps its own (存款、贷款余额: both balances)
+    got = names(extract(REPORT + "人民币存款、贷款余额分别增长9.8%和11.2%。\n"))
+    assert got[(9.8, "%")] != "人民币存款贷款"
+
+
+def test_a_listed_item_keeps_the_verb_the_known_name_has_with_it(extract):
+    # 接待游客 is a known measure; the list's reading drops the verb, leaving people (游客)
+    got = names(
+        extract(
+            REPORT + "接待入境过夜游客增长50.1%，接待游客、实现旅游总花费分别增长9.5%、12.1%。\n"
+        )
+    )
+    assert got[(9.5, "%")] == "旅游接待人数"
+    assert got[(12.1, "%")] == "旅游总花费"
+
+
+def test_things_counted_by_the_activity_they_carry_out_are_named_by_it(extract):
+    got = names(extract(REPORT + "推动6000家工业企业开展技改。\n"))
+    assert got[(6000, "家")] == "技改工业企业"
+    got = names(extract(REPORT + "推动320家规上企业开展清洁生产审核。\n"))
+    assert got[(320, "家")] == "清洁生产审核规模以上企业"  # 规上 written short
+    # the examples of what the activity is mostly of are no part of it
+    text = "全市不少于300家商超开展以水果类、蔬菜类为主的食品安全快速检测。\n"
+    got = names(extract(REPORT + text))
+    assert got[(300, "家")] == "食品安全快速检测商超"
+    # a known stock is never the name of the part that did something
+    got = names(extract(REPORT + "累计1.5万家规上工业企业实现数字化转型。\n"))
+    assert got[(1.5, "万家")] == "数字化转型规模以上工业企业"
+    got = names(extract(REPORT + "新推动3000家规模以上工业企业智能化改造。\n"))
+    assert got[(3000, "家")] == "智能化改造规模以上工业企业"
+
+
+def test_work_progress_examples_and_people_name_no_set_of_actors(extract):
+    got = names(extract(REPORT + "推动120个农贸市场升级改造。\n"))
+    assert got[(120, "个")] == "农贸市场"  # the markets worked on
+    got = names(extract(REPORT + "支持5个国家级育种场开展性能测定等工作。\n"))
+    assert got[(5, "个")] == "国家级育种场"  # examples of the work, no one activity
+    got = names(extract(REPORT + "5575万农村贫困人口实现脱贫。\n"))
+    assert got[(5575, "万人")] == "农村贫困人口"  # people are counted by who they are
+    got = names(extract(REPORT + "完成605个村庄规模化供水改造。\n"))
+    assert got[(605, "个")] == "村庄规模化供水"  # a bare act is the work done to it
+    got = names(extract(REPORT + "25个重点片区改造全面展开。\n"))
+    assert got[(25, "个")] == "重点片区"  # how far the work went, no activity of theirs
+
+
+def test_a_level_running_an_activity_keeps_the_level_not_the_verb(extract):
+    got = names(
+        extract(REPORT + "市级开展辖区内教师免费轮训2.4万人，县级组织教师免费培训9.9万人。\n")
+    )
+    assert got[(2.4, "万人")] == "市级教师免费轮训"
+    assert got[(9.9, "万人")] == "县级教师免费培训"
+
+
+def test_things_counted_as_they_become_a_kind_of_themselves_are_that_kind(extract):
+    got = names(extract(REPORT + "五年共有29所学校晋级标准化学校，创建率93.5%。\n"))
+    assert got[(29, "所")] == "标准化学校"
+    assert got[(93.5, "%")] == "标准化学校创建率"
+    got = names(extract(REPORT + "全县12所学校晋升为省级示范学校。\n"))
+    assert got[(12, "所")] == "省级示范学校"

@@ -72,6 +72,15 @@ def _sound_cost(x: tuple[str, frozenset[str]], y: tuple[str, frozenset[str]]) ->
     return SECONDARY_READING_COST if x[1] & y[1] else 1.0
 
 
+def sounds_alike(a: str, b: str) -> bool:
+    """Whether ``b`` could be ``a`` typed by its sound: as long, each character sharing a
+    reading with the one it stands for, loosely (zh/z, in/ing, n/l merged)."""
+    if len(a) != len(b):
+        return False
+    pairs = zip(_reading_sets(a, True), _reading_sets(b, True), strict=True)
+    return all(x[1] & y[1] for x, y in pairs)
+
+
 def _osa_similarity(a: list, b: list) -> float:
     """Optimal-string-alignment similarity (0–1) over syllables, with sound-based
     substitution costs; a swap of neighbours counts as one edit."""
@@ -130,10 +139,19 @@ def _rank_key(c: Candidate) -> tuple[float, str]:
 class Lexicon:
     """Vocabulary terms worth correcting to, bucketed by length, with their pinyin."""
 
-    def __init__(self, terms: list[str], pinyin: list[str], df: list[int]) -> None:
+    def __init__(
+        self,
+        terms: list[str],
+        pinyin: list[str],
+        df: list[int],
+        commoner: dict[str, str] | None = None,
+    ) -> None:
         self.terms = terms
         self.pinyin = pinyin
         self.df = df
+        # a two-character term -> a sound-alike one the corpus writes far more often
+        # (经纪 -> 经济; :func:`commoner_homophones`), worked out when the index was built
+        self.commoner = commoner or {}
         self._by_len: dict[int, list[int]] = {}
         for i, t in enumerate(terms):
             self._by_len.setdefault(len(t), []).append(i)
@@ -142,7 +160,8 @@ class Lexicon:
     @classmethod
     def load(cls, compiled_dir: Path) -> Lexicon:
         data = json.loads((compiled_dir / LEXICON_FILE).read_text(encoding="utf-8"))
-        return cls(data["terms"], data["pinyin"], data["df"])
+        # (a lexicon built before the commoner homophones were stored has none)
+        return cls(data["terms"], data["pinyin"], data["df"], data.get("commoner"))
 
     def prepare(self) -> None:
         """Load what the first correction would: pypinyin's reading table (~15 ms, once
@@ -209,8 +228,42 @@ def build_lexicon(compiled_dir: Path) -> None:
             terms.append(term)
             dfs.append(index.df(tid))
     pinyin = [" ".join(first_syllables(t)) for t in terms]
-    payload = {"terms": terms, "pinyin": pinyin, "df": dfs}
+    inside = {index.vocab[t] for t in index.inside.tolist()}
+    commoner = commoner_homophones(terms, pinyin, dfs, inside)
+    payload = {"terms": terms, "pinyin": pinyin, "df": dfs, "commoner": commoner}
     (compiled_dir / LEXICON_FILE).write_text(json.dumps(payload, ensure_ascii=False), "utf-8")
+
+
+# How many times as many passages a sound-alike word must be written in to be taken as
+# what a two-character term was typed for (经济 in 497 passages, 经纪 in 7).
+COMMONER_RATIO = 10
+COMMONER_MIN_DF = 20
+
+
+def commoner_homophones(
+    terms: list[str], pinyin: list[str], df: list[int], inside: set[str]
+) -> dict[str, str]:
+    """Two-character terms -> the term of the same sound (common readings, toneless; else
+    loosely, zh/z, in/ing, n/l merged) the corpus writes in at least
+    :data:`COMMONER_RATIO` times as many passages (and :data:`COMMONER_MIN_DF`), and never
+    only inside longer words: what an IME user most likely meant by a rare word (经纪 ->
+    经济). Worked out when the lexicon is built, so that a query looks it up."""
+    out: dict[str, str] = {}
+    for loose in (False, True):
+        best: dict[str, int] = {}  # a sound -> the commonest term of it
+        keys: dict[int, str] = {}
+        for i, (term, py) in enumerate(zip(terms, pinyin, strict=True)):
+            if len(term) != 2 or term in out:
+                continue
+            key = " ".join(fuzzy_syllable(s) for s in py.split()) if loose else py
+            keys[i] = key
+            if term not in inside and (key not in best or df[i] > df[best[key]]):
+                best[key] = i
+        for i, key in keys.items():
+            j = best.get(key, i)
+            if j != i and df[j] >= max(COMMONER_MIN_DF, COMMONER_RATIO * df[i]):
+                out[terms[i]] = terms[j]
+    return out
 
 
 def rank_candidates(

@@ -13,6 +13,8 @@ Layout of a compiled index folder::
     sigs.npy, sig_offsets.npy    uint64 words: each passage's character-bigram signature
                                  (:mod:`.bigrams`), [sig_offsets[p], sig_offsets[p+1]):
                                  passages that cannot hold a phrase are not read
+    inside.npy       uint32, ascending: two-character terms the corpus writes only in the
+                     middle of longer words (经纪 of 财经纪律; :mod:`.inside`)
 
 Integrity: ``meta.json`` records, under ``files``, the size of every other file of the
 folder and a BLAKE2b digest of it (whole for ``vocab.txt``, which opening reads anyway,
@@ -48,12 +50,13 @@ import numpy as np
 from bot.models import DocumentInfo
 from bot.search import bigrams
 from bot.search import segments as seg
+from bot.search.inside import InsideWords
 from bot.search.quality import passage_priors
 from bot.text.normalize import normalize
 
 # 3: p_prior.npy (the body-text prior of a passage); 4: notes, copies, goals;
-# 5: sigs.npy, sig_offsets.npy (bigram signatures of the passages)
-INDEX_FORMAT = 5
+# 5: sigs.npy, sig_offsets.npy (bigram signatures of the passages); 6: inside.npy
+INDEX_FORMAT = 6
 K1 = 1.2
 B = 0.75
 IMPACT_LEVELS = 65535
@@ -91,6 +94,7 @@ _ARRAYS = (
     "norm_offsets",
     "sig_offsets",
     "sigs",
+    "inside",
 )
 
 
@@ -208,6 +212,7 @@ class CompiledIndex:
     norm_offsets: np.ndarray
     sig_offsets: np.ndarray  # per passage, in words of ``sigs`` (N + 1)
     sigs: np.ndarray  # bigram signatures (uint64 words, :mod:`.bigrams`)
+    inside: np.ndarray  # short terms written only inside longer words (:mod:`.inside`)
     docs: list[DocumentInfo]
     doc_first_pid: list[int]
     sections: list[tuple[str, ...]]
@@ -280,6 +285,16 @@ class CompiledIndex:
 
     def df(self, term_id: int) -> int:
         return int(self.offsets[term_id + 1] - self.offsets[term_id])
+
+    def only_inside(self, term: str) -> bool:
+        """Whether ``term`` is a two-character term the corpus writes only in the middle
+        of longer words (经纪 of 财经纪律), never as a word of its own."""
+        return term in self._inside_terms
+
+    @cached_property
+    def _inside_terms(self) -> frozenset[str]:
+        vocab = self.vocab
+        return frozenset(vocab[t] for t in self.inside.tolist())
 
     def raw_postings(self, term_id: int) -> tuple[np.ndarray, np.ndarray]:
         """(passage ids, quantised impacts), best first; views into the mapped arrays."""
@@ -440,6 +455,9 @@ def _check_shapes(
         problems.append(f"sig_offsets.npy has shape {sig_offsets.shape}")
     elif arrays["sigs"].shape != (int(sig_offsets[-1]),):
         problems.append(f"sigs.npy has {arrays['sigs'].shape}, not {int(sig_offsets[-1])} words")
+    inside = arrays["inside"]
+    if inside.ndim != 1 or (inside.size and int(inside[-1]) >= n_terms):
+        problems.append(f"inside.npy has shape {inside.shape} or a term past the vocabulary")
     if len(meta["docs"]) and any(int(d["first_pid"]) > n for d in meta["docs"]):
         problems.append("meta.json's documents start past the last passage")
     if problems:
@@ -588,6 +606,7 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
     # Pass 2 needs neither the documents' layouts nor the terms' strings (only their ids):
     # let them go before it, where the build peaks (Python objects, tens of MB at 100 MB).
     (tmp_dir / "vocab.txt").write_text("\n".join(term_ids), encoding="utf-8")
+    inside = InsideWords(term_ids)
     del metas, term_ids
     df = df[:n_terms]
     n_postings = int(df.sum())
@@ -616,6 +635,8 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
             for doc_index, doc_id in enumerate(doc_ids):
                 segs = seg.load_segments(cache_dir, doc_id)
                 gid = local_maps[doc_index][segs.tid]
+                if lo == 0:  # every document's postings once, all terms
+                    inside.add(segs.pord, gid, segs.tf)
                 take = (gid >= lo) & (gid < hi)
                 if not take.any():
                     continue
@@ -645,6 +666,7 @@ def compile_index(cache_dir: Path, doc_ids: list[str], out_dir: Path, *, fingerp
         "text_offsets": text_offsets,
         "norm_offsets": norm_offsets,
         "sig_offsets": sig_offsets,
+        "inside": inside.inside_only(),
     }.items():
         np.save(tmp_dir / f"{name}.npy", arr)
     meta_out = {

@@ -9,6 +9,7 @@ that match more concepts always rank above passages that match fewer.
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 from collections.abc import Callable
@@ -23,7 +24,7 @@ from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.regions import place_in_region
 from bot.models import Correction, Note, SearchHit, SearchResponse, Understood
 from bot.search.budget import Budget, Limits
-from bot.search.fuzzy import Lexicon, rank_candidates
+from bot.search.fuzzy import FREQUENCY_PRIOR, Lexicon, rank_candidates, similarity, sounds_alike
 from bot.search.headings import (
     LOOSE_MAX_HITS,
     Gain,
@@ -33,16 +34,18 @@ from bot.search.headings import (
     heading_gain,
     heading_table,
     lead_next,
+    median,
     normalized_sections,
 )
 from bot.search.index import CompiledIndex, idf_of
 from bot.search.query import ParsedQuery, QueryPart, join_known_terms, parse_query
 from bot.search.snippets import find_spans, make_snippet
 from bot.search.stored_gains import StoredGains
+from bot.search.title_topics import TITLE_TOPIC_SHARE, TitleTopics
 from bot.search.understand import NATIONAL, understand, year_forms
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
-from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, is_cjk_word
+from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, has_cjk, is_cjk_word
 
 VERIFY_LIMIT = 5_000
 # Below this many co-occurrences a phrase is checked against the text; above, assumed present.
@@ -173,6 +176,11 @@ ASKING_WORDS = frozenset(
     {"怎么", "怎样", "怎么样", "如何", "什么", "哪些", "是否", "有没有", "请问", "吗", "呢",
      "吧", "需要", "应该", "能不能", "达到", "怎么办", "咋办"}
 )  # fmt: skip
+# Prepositions of whom a thing is done for (给企业减负, 替农民工讨薪): the index's stop words
+# hold 为, 对, 向 and 让 but not these, which a question puts where a document writes 为 or
+# nothing (为企业减负, 减轻企业负担). Left out of the words searched when others remain:
+# required, a lone 给 ranked first the passages writing it in 供给.
+BENEFACTIVES = frozenset({"给", "替"})
 # Words after which the next word says how the question asks, not what it is about
 # (怎么做, 如何推进, 怎样引导): that word is soft (see ``Concept.soft``). The segmenter
 # keeps 怎么办 and 咋办 whole (教育 怎么办好: 怎么办|好, where 好 is how it asks).
@@ -190,6 +198,11 @@ ASKING_VERBS = frozenset({"有", "是"})
 # 这五年，绿色转型纵深推进): among the best passages, those under a heading naming a
 # review count this share of their score; not when the query asks about the past.
 REVIEW_SHARE = 0.7
+# A question about what was done (去年, 成效, 发了多少, 完成了 …) wants the review's lines,
+# not a report's tasks for the year ahead naming the same things (四川 以旧换新 补贴 发了多少钱:
+# 兑现以旧换新补贴169亿元, not 优化实施消费品以旧换新): among the best passages, those of a
+# report with a review part that stand outside it count this share of their score.
+TASK_SHARE = REVIEW_SHARE
 # what a review's heading names: 一、2025年工作回顾; 一、2025年工作总结和“十四五”发展成就
 _REVIEW_HEADINGS = ("回顾", "总结")
 # A how-question wants the paragraphs of a part's topics, not the text standing directly
@@ -209,6 +222,9 @@ PLAN_TITLE_WORD = "规划"
 MEASURE_WORDS = frozenset(
     {"措施", "举措", "政策措施", "具体措施", "主要措施", "做法", "哪些政策", "什么政策"}
 )
+# 了 after a verb says a thing was done (发了多少钱, 修了多少公里, 拿到了, 降了多少): not in
+# 了解, 为了, 除了, nor after 不 (解决不了) or 得 (少不得了).
+_DONE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除不得])了(?!解)")
 PAST_WORDS = ("去年", "上一年", "过去", "回顾", "成效", "成绩", "成就", "进展", "做了", "取得")
 # How much a soft word found in a passage adds, as a share of its score.
 SOFT_WEIGHT = 0.5
@@ -439,6 +455,19 @@ def _disjoint(concepts: list[Concept]) -> list[Concept]:
     return [changed.get(id(c), c) for c in concepts] if changed else concepts
 
 
+def _plain_pair(w1: str, w2: str) -> bool:
+    """Two words of two or more characters each, neither asking nor a word of a sentence
+    (多少, 怎么, 目标): a pair a sound-alike correction may be tried on."""
+    return all(
+        len(w) >= 2
+        and is_cjk_word(w)
+        and w not in SENTENCE_WORDS
+        and w not in QUESTION_WORDS
+        and w not in ASKING_WORDS
+        for w in (w1, w2)
+    )
+
+
 def _kept_in(typed: str, other: str) -> bool:
     """Whether every character of ``typed`` is in ``other``, in order (``other`` only adds)."""
     chars = iter(other)
@@ -447,7 +476,7 @@ def _kept_in(typed: str, other: str) -> bool:
 
 def _content(words: list[tuple[str, int, int]]) -> list[str]:
     """The words that are searched for: function words (的, 和 …) left out, and the
-    words of asking (怎么, 来) when others remain."""
+    words of asking (怎么, 来) and :data:`BENEFACTIVES` (给) when others remain."""
     # 有 and 是 opening a question (有什么办法, 是什么) go with it: left beside the next
     # word, a lone 有 would be joined to it (有|办法 → 有办法, a phrase of the corpus)
     asking = {
@@ -460,7 +489,7 @@ def _content(words: list[tuple[str, int, int]]) -> list[str]:
     # before the asking word (就业|稳 is no 就业稳; typed apart, 就业 怎么稳, the parts are
     # never joined). Not one before other words: 怎么去产能 asks about 去产能.
     kept = [w for k, (w, _, _) in enumerate(words) if w not in STOPWORDS and k not in asking]
-    content = [w for w in kept if w not in ASKING_WORDS]
+    content = [w for w in kept if w not in ASKING_WORDS and w not in BENEFACTIVES]
     ends_with_verb = (
         len(words) > 1
         and words[-2][0] in HOW_WORDS
@@ -498,9 +527,10 @@ def _softened(concepts: list[Concept], words: list[tuple[str, int, int]]) -> lis
 
 
 def _asks_past(text: str) -> bool:
-    """Whether the query asks about what was done (去年, 成效 …): the review's paragraphs,
-    whose opening sentences are seldom titles, are wanted."""
-    return any(w in text for w in PAST_WORDS)
+    """Whether the query asks about what was done (去年, 成效 …; a verb with 了, 发了多少,
+    完成了): the review's paragraphs, whose opening sentences are seldom titles, are
+    wanted."""
+    return any(w in text for w in PAST_WORDS) or _DONE_RE.search(text) is not None
 
 
 def _asks_how(text: str) -> bool:
@@ -656,6 +686,7 @@ class Searcher:
         """Load the typo corrector's lexicon and pinyin readings now rather than on the
         first query that needs a correction (17–38 ms of that query at 10 MB)."""
         self.lexicon.prepare()
+        self.index.only_inside("")  # its set of terms made
 
     # -- text access -------------------------------------------------------------------
     def passage_text(self, pid: int) -> str:
@@ -752,7 +783,7 @@ class Searcher:
         return Concept(word, alts, exclude, fixed=(found, dense[found]))
 
     def _with_headings(
-        self, concept: Concept, hits: tuple[np.ndarray, np.ndarray]
+        self, concept: Concept, hits: tuple[np.ndarray, np.ndarray], runs: tuple[str, ...] = ()
     ) -> tuple[np.ndarray, np.ndarray]:
         """``hits`` (the concept's) with the passages under a heading that names it (see
         :data:`~bot.search.headings.HEADING_SHARE`) and those writing it loosely
@@ -761,6 +792,48 @@ class Searcher:
         per concept and memoised (:meth:`_heading_gain`); a query only adds it to them."""
         if concept.fixed is not None or concept.label in QUESTION_WORDS:
             return hits
+        pids, scores = self._with_heading_gain(concept, hits)
+        extra, score = self._memoised(
+            "titles",
+            (concept.label, tuple(concept.alternatives), runs),
+            False,
+            lambda: self._title_gain(concept, pids, scores, runs),
+        )
+        if not extra.size:
+            return pids, scores
+        return np.concatenate([pids, extra]), np.concatenate(
+            [scores, np.full(extra.size, score, dtype=np.float32)]
+        )
+
+    def _title_gain(
+        self, concept: Concept, pids: np.ndarray, scores: np.ndarray, runs: tuple[str, ...]
+    ) -> tuple[np.ndarray, np.float32]:
+        """The passages of the documents whose title names ``concept`` or one of the
+        ``runs`` typed whole that hold it (see :mod:`.title_topics`) that are not among its
+        ``pids`` already, and the score they match it at:
+        :data:`~bot.search.title_topics.TITLE_TOPIC_SHARE` of its median score (of a word
+        as common as they are when it has no hit). Once per concept and runs."""
+        named = self._title_topics.passages_naming((*self._heading_forms(concept), *runs))
+        if not named.size:
+            return named, np.float32(0)
+        flag = np.zeros(self.index.n_passages, dtype=bool)
+        flag[named] = True
+        flag[pids] = False
+        extra = named[flag[named]]
+        ref = median(scores) if pids.size else idf_of(named.size, self.index.n_passages)
+        return extra, np.float32(TITLE_TOPIC_SHARE * ref)
+
+    @cached_property
+    def _title_topics(self) -> TitleTopics:
+        """The topics the documents' titles name (:mod:`.title_topics`)."""
+        ix = self.index
+        return TitleTopics([d.title for d in ix.docs], ix.doc_first_pid, ix.n_passages)
+
+    def _with_heading_gain(
+        self, concept: Concept, hits: tuple[np.ndarray, np.ndarray]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``hits`` with what headings, leads and loose writing add (see
+        :meth:`_with_headings`)."""
         gain = self._memoised(
             "headings",
             (concept.label, tuple(concept.alternatives)),
@@ -1315,7 +1388,7 @@ class Searcher:
         )
 
     def _find_known(self, word: str) -> bool:
-        if len(word) < 2 or not is_cjk_word(word) or word not in self.synonyms:
+        if len(word) < 2 or not has_cjk(word) or word not in self.synonyms:
             return False
         return any(self.phrase_exists(v) for v in self.synonyms.expand(word))
 
@@ -1355,6 +1428,15 @@ class Searcher:
             w not in STOPWORDS and w not in SENTENCE_WORDS and self._is_suspicious(w)
             for w, _, _ in words
         ]
+        # a two-character word the corpus writes only inside longer ones (经纪 of 财经纪律):
+        # a span around it is tried, and corrected to sound-alike words only
+        only_inside = self.index.only_inside
+        inside = [
+            not f and only_inside(w) and w not in SENTENCE_WORDS
+            for f, (w, _, _) in zip(flags, words, strict=True)
+        ]
+        if any(inside):
+            flags = [f or i for f, i in zip(flags, inside, strict=True)]
         if len(words) == 1 and not flags[0]:
             return None  # one known word: nothing to correct
         spans: set[tuple[int, int]] = set()
@@ -1379,18 +1461,32 @@ class Searcher:
         # synonym groups (种地 for 种粮), is judged like real words typed apart: a strict
         # score, not the lenient one of a word with an odd piece (就叶)
         odd = [
-            f and not self._glued_words(w) and not self._known_term(w)
-            for f, (w, _, _) in zip(flags, words, strict=True)
+            f and not i and not self._glued_words(w) and not self._known_term(w)
+            for f, i, (w, _, _) in zip(flags, inside, words, strict=True)
         ]
         best = None
         tried: set[tuple] = set()
         for a, b in spans:
             text = part.text[words[a][1] : words[b][2]]
-            if not 2 <= len(text) <= 12 or self.phrase_exists(text):
+            if not 2 <= len(text) <= 12:
+                continue
+            # a span whose only odd words are written only inside longer ones (see above)
+            # may be a "phrase" of the corpus through them: a sound-alike fix is tried
+            sound = any(inside[a : b + 1]) and not any(odd[a : b + 1])
+            if self.phrase_exists(text) and not (sound and a == b):
                 continue
             if not any(flags[a : b + 1]) and any(w in QUESTION_WORDS for w, *_ in words[a : b + 1]):
                 continue  # real words asking a question (控制目标) are what was meant
-            threshold = self.fuzzy_threshold if any(odd[a : b + 1]) else strict
+            threshold = self.fuzzy_threshold if any(odd[a : b + 1]) or sound else strict
+            fixable = (
+                [
+                    (w, at - words[a][1])
+                    for (w, at, _), i in zip(words[a : b + 1], inside[a : b + 1], strict=True)
+                    if i
+                ]
+                if sound
+                else []
+            )
             near = "".join(w for w, *_ in words[max(0, a - 1) : b + 2])
             anchors = self._known_pieces(near)
             inner = a == b and flags[a] and len(text) >= 3
@@ -1412,6 +1508,8 @@ class Searcher:
                 return None
             kept_terms = [w for w, *_ in words[a : b + 1] if w != text and self._known_term(w)]
             for cand in found:
+                if sound and not self._sound_fix(text, cand.term, fixable):
+                    continue  # a word of the corpus, if only inside others: sound-alike only
                 if self._known_term(text) and cand.term not in self.synonyms.expand(text):
                     continue  # a known term (新基建) is what was meant, unless a synonym
                 if any(
@@ -1435,7 +1533,72 @@ class Searcher:
                 key = (round(cand.likelihood, 1), b - a, cand.df)
                 if best is None or key > best[0]:
                     best = (key, (a, b, cand.term, cand.score))
+        commoner = self.lexicon.commoner
+        pairs = (
+            self._commoner_pairs(part.text, words, flags, strict)
+            if len(words) > 1 and any(w in commoner for w, _, _ in words)
+            else ()
+        )
+        for a, term, score, df in pairs:
+            if not budget.take("spans"):
+                budget.notes.add("correction_skipped")
+                return None
+            key = (round(score + FREQUENCY_PRIOR * math.log1p(df), 1), 1, df)
+            if best is None or key > best[0]:
+                best = (key, (a, a + 1, term, score))
         return best[1] if best else None
+
+    def _commoner_pairs(
+        self, text: str, words: list[tuple[str, int, int]], flags: list[bool], threshold: float
+    ) -> list[tuple[int, str, float, int]]:
+        """Two real words typed side by side that are no phrase of the corpus, one of
+        them a rare two-character word whose commoner sound-alike (the lexicon's
+        ``commoner``: 经纪 -> 经济) makes a phrase the corpus writes: 民营经纪 -> 民营经济,
+        in a question typed as one run (四川民营经纪怎么支持) as well as alone. Each as
+        (first word, the pair corrected, score, passages of the sound-alike)."""
+        commoner = self.lexicon.commoner
+        out: list[tuple[int, str, float, int]] = []
+        for a in range(len(words) - 1):
+            (w1, s1, e1), (w2, s2, e2) = words[a], words[a + 1]
+            if e1 != s2 or flags[a] or flags[a + 1]:
+                continue
+            if not (w1 in commoner or w2 in commoner) or not _plain_pair(w1, w2):
+                continue
+            typed = text[s1:e2]
+            if self.phrase_exists(typed) or self._known_term(typed):
+                continue  # a phrase of the corpus, or a synonym entry it writes otherwise
+            for k, rare in enumerate((w1, w2)):
+                word = commoner.get(rare)
+                if word is None or rare in self.synonyms:
+                    continue  # (a word with synonyms is meant as typed)
+                term = word + w2 if k == 0 else w1 + word
+                if not self.phrase_exists(term):
+                    continue
+                score = similarity(typed, term)
+                if score >= threshold:
+                    out.append((a, term, score, self.index.df(self.index.term_ids[word])))
+        return out
+
+    def _sound_fix(self, text: str, term: str, inside: list[tuple[str, int]]) -> bool:
+        """Whether ``term`` is ``text`` with words written only inside longer ones (each
+        word and its offset in ``text``) typed for words the corpus writes on their own:
+        as long, sounding alike, the same outside those words, and each word put as a
+        commoner term (经纪 -> 经济, 民营经纪 -> 民营经济; never a longer or other form)."""
+        if len(term) != len(text) or not sounds_alike(text, term):
+            return False
+        changed = [i for i, (x, y) in enumerate(zip(text, term, strict=True)) if x != y]
+        if not all(any(o <= i < o + len(w) for w, o in inside) for i in changed):
+            return False  # a character changed outside them
+        for w, o in inside:
+            fixed = term[o : o + len(w)]
+            if fixed == w:
+                continue
+            tid = self.index.term_ids.get(fixed)
+            if tid is None or self.index.only_inside(fixed):
+                return False
+            if self.index.df(tid) <= self.index.df(self.index.term_ids[w]):
+                return False
+        return True
 
     def _glued_words(self, word: str) -> bool:
         """Whether ``word``, not a term of the index, is index terms of two or more
@@ -1830,6 +1993,7 @@ class Searcher:
             facet_concepts,
             how=_asks_how(parsed.raw),
             titled=not _asks_past(parsed.raw),
+            past=_asks_past(parsed.raw),
         )
         needles = [a.text for c in positive for a in c.alternatives]
         hits = tuple(
@@ -1874,6 +2038,7 @@ class Searcher:
             Filters(),
             how=_asks_how(parsed.raw),
             titled=not _asks_past(parsed.raw),
+            past=_asks_past(parsed.raw),
         )
 
     @staticmethod
@@ -1918,6 +2083,17 @@ class Searcher:
         if not review.size:
             return np.zeros(self.index.n_passages, dtype=bool)
         return review[np.asarray(self.index.p_section, dtype=np.intp)]
+
+    @cached_property
+    def _report_tasks(self) -> np.ndarray:
+        """Whether each passage is of a report that has a review part (:attr:`_in_review`)
+        and stands outside it: the year's tasks and the plan's goals (see
+        :data:`TASK_SHARE`)."""
+        review = self._in_review
+        doc = np.asarray(self.index.p_doc, dtype=np.intp)
+        has_review = np.zeros(len(self.index.docs), dtype=bool)
+        has_review[doc[review]] = True
+        return has_review[doc] & ~review
 
     def _plan_passages(self, period: str) -> np.ndarray:
         """The passages (ascending) of the documents that are plans of the plan
@@ -1972,11 +2148,13 @@ class Searcher:
         words: tuple[tuple[str, ...], ...] = (),
         how: bool = False,
         titled: bool = False,
+        past: bool = False,
     ) -> np.ndarray:
         """Positions of ranks lo..hi: the best :data:`QUALITY_WINDOW` by score, reordered
         by score × body-text prior (a footnote drops behind the paragraphs) × the share
         of the typed ``runs`` each holds whole (× :data:`REVIEW_SHARE` for a passage of a
-        review when the query asks ``how``; × 1 + :data:`TITLE_WEIGHT` for one whose
+        review when the query asks ``how``, × :data:`TASK_SHARE` for one of a report's tasks when
+        it asks about the ``past``; × 1 + :data:`TITLE_WEIGHT` for one whose
         title names all the ``words`` when ``titled``; × the same-sentence share), then
         the rest by score. The order is the same whatever page is asked for."""
         window = QUALITY_WINDOW
@@ -1988,6 +2166,10 @@ class Searcher:
             )
             weighted = weighted * np.where(
                 self._outline_level[pids[head]], np.float32(OUTLINE_SHARE), np.float32(1)
+            )
+        elif past:
+            weighted = weighted * np.where(
+                self._report_tasks[pids[head]], np.float32(TASK_SHARE), np.float32(1)
             )
         window_texts = None
         if runs:
@@ -2051,6 +2233,7 @@ class Searcher:
         *,
         how: bool = False,
         titled: bool = True,
+        past: bool = False,
     ) -> Ranked:
         runs = tuple(c.label.encode("utf-8") for c in concepts if c.optional)
         positive = [c for c in concepts if not c.exclude and not c.optional and not c.soft]
@@ -2076,14 +2259,24 @@ class Searcher:
                 # only the ranks a page can reach are scored (a common term has many)
                 reach = min(pids.size, max(hi, QUALITY_WINDOW))
                 scores = impacts[:reach].astype(np.float32) * np.float32(self.index.impact_scale)
-                top = self._ordered(pids[:reach], scores, lo, hi, presorted=True, how=how)
+                top = self._ordered(
+                    pids[:reach], scores, lo, hi, presorted=True, how=how, past=past
+                )
                 return Ranked(pids[top], scores[top], int(pids.size), [])
-        hits = [self._with_headings(c, self._concept_hits(c)) for c in positive]
+        # a run typed whole (商业航天) that the segmenter cut names a title's subject for
+        # each of its words (商业, 航天)
+        whole = [normalize(c.label) for c in concepts if c.optional]
+        hits = [
+            self._with_headings(
+                c, self._concept_hits(c), tuple(w for w in whole if normalize(c.label) in w)
+            )
+            for c in positive
+        ]
         unmatched = [c for c, (p, _) in zip(positive, hits, strict=True) if not p.size]
         if alone:
             pids, scores = hits[0]
             pids = np.asarray(pids)
-            top = self._ordered(pids, scores, lo, hi, how=how)
+            top = self._ordered(pids, scores, lo, hi, how=how, past=past)
             return Ranked(pids[top], scores[top], int(pids.size), unmatched)
         n = self.index.n_passages
         total = np.zeros(n, dtype=np.float32)
@@ -2116,7 +2309,7 @@ class Searcher:
                 tier = sp[first]
                 sums = total[tier] + np.asarray(short_scores, dtype=np.float32)[first]
                 picked = self._ordered(
-                    tier, sums, lo, hi, runs=runs, words=words, how=how, titled=titled
+                    tier, sums, lo, hi, runs=runs, words=words, how=how, titled=titled, past=past
                 )
                 union = lp.size + sp.size - int(np.count_nonzero(both))
                 return Ranked(tier[picked], sums[picked], union, unmatched)
@@ -2191,6 +2384,7 @@ class Searcher:
                 words=words,
                 how=how,
                 titled=titled,
+                past=past,
             )
             chosen.append(tier[picked])
             seen += tier.size

@@ -598,8 +598,9 @@ class _Walker:
             grown = grown_among(sentence[: fig.start], sentence[fig.end :], fig)
             if grown:
                 return replace(named, indicator=grown)
+        joined = start > 0 and sentence[start - 1] in "，,"  # 小学620所，教学点360个
         name, changed = self.frame.complete(
-            named.indicator, fig, sentence[start : fig.start], sentence[fig.end :]
+            named.indicator, fig, sentence[start : fig.start], sentence[fig.end :], joined
         )
         if not changed:
             return named
@@ -902,7 +903,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "61"
+EXTRACTOR_VERSION = "62"
 
 
 def extract_targets(

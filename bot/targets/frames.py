@@ -66,6 +66,16 @@ _ALL_INSURERS_RE = re.compile(r"保险(?:公司|机构)(?=[\u4e00-\u9fff]*(?:保
 # area's head (绝收面积14.6公顷，直接经济损失23.33亿元 is the disaster's).
 _LOSSES = frozenset({"直接经济损失"})
 _STUDENTS = frozenset({"在校学生", "在校生"})
+# The people of a school level (小学620所，教学点360个，在校学生…): said after the units
+# counted with the level's schools, they are the level's, not the last unit's.
+_SCHOOL_UNITS = frozenset({"所", "个", "处"})
+# a school level of its own (初级中学 after 普通高中): its people are its own
+_SCHOOL_LEVEL_RE = re.compile(
+    r"幼儿园|小学|初中|中学|高中|中等职业|中职|高等|高校|大学|学院|特殊教育"
+)
+_SCHOOL_PEOPLE = frozenset(
+    {"招生", "在校生", "在校学生", "毕业生", "毕结业生", "教职工", "专任教师"}
+)
 # Who runs or owns them: a bare 民办 after 幼儿园1250所 is the private kindergartens.
 _OWNERSHIP = frozenset({"民办", "公办", "公立", "私立", "国有", "民营", "集体"})
 # Measures that say whose they are (在园幼儿: the kindergartens'): never completed, but the
@@ -281,6 +291,8 @@ class Frame:
     entity_unit: str = ""  # the unit of the count that set the entity (所 of 幼儿园860所)
     students: str = ""  # 在校学生 of 在校学生116.4万人, whose parts (研究生) are named after it
     last: str = ""  # the last name given (参保人数 before its 参保率)
+    level: str = ""  # 小学 of 小学620所，教学点360个: the schools whose people come next
+    joined: bool = False  # the figure's clause follows the one before after a comma
 
     def reset(self) -> None:
         self.entity = ""
@@ -293,6 +305,7 @@ class Frame:
         self.entity_unit = ""
         self.students = ""
         self.last = ""
+        self.level = ""
 
     def without_figure(self, sentence: str) -> None:
         """A sentence with no figure: a price index held flat is the measure of its parts."""
@@ -314,9 +327,14 @@ class Frame:
         self.subitems = False
         self.entity = ""
         self.students = ""
+        self.level = ""
 
-    def complete(self, name: str, fig: Figure, clause: str, after: str = "") -> tuple[str, bool]:
-        """:meth:`_complete`; a list of parts in brackets (``（其中:…41913人）``) ends with them."""
+    def complete(
+        self, name: str, fig: Figure, clause: str, after: str = "", joined: bool = False
+    ) -> tuple[str, bool]:
+        """:meth:`_complete`; a list of parts in brackets (``（其中:…41913人）``) ends with them.
+        ``joined``: the clause follows the one before after a comma (小学620所，教学点…)."""
+        self.joined = joined
         done = self._complete(name, fig, clause, after)
         if _CLOSES_RE.match(after):
             self.subitems = False
@@ -412,7 +430,8 @@ class Frame:
             and not (head and self.last == head)
         ):
             # 普通中学642所，在校学生71.9万人: the clause says only the measure
-            full = _compose(self.entity, measure)
+            entity = self.level if self.level and measure in _SCHOOL_PEOPLE else self.entity
+            full = _compose(entity, measure)
             self.measured_unit = fig.unit
             self.students = measure if measure in _STUDENTS else ""
             return self._known(full) or full, True
@@ -508,6 +527,17 @@ class Frame:
         if fig.unit_class == "count" and name not in self.table and not parts_of_measure:
             # 本科院校1所: the next 招生 is theirs; but 在校学生…，其中研究生10.9万人 names a
             # part of the students, and the 专任教师 after it are still the colleges'
+            # 小学620所，教学点360个: a unit counted right after the schools of a level, with
+            # nothing said between them, is counted with them; their people are the level's
+            annex = (
+                fig.unit in _SCHOOL_UNITS
+                and self.entity_unit == "所"
+                and self.last == self.entity
+                and self.joined
+                and not self.subitems
+                and not _SCHOOL_LEVEL_RE.search(name)
+            )
+            self.level = self.entity if annex else ""
             self.entity = name
             self.entity_unit = fig.unit
         # 接待国内旅游者7879.45万人次，比上年增长25.8%: the growth of that count, not of a

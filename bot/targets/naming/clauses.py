@@ -84,11 +84,15 @@ _LOOSE_END_WORDS = frozenset("不未没所中和并与及或等前")
 _MEMBERSHIP_VERBS = (
     "入选|获评|获批|荣获|获得|获|实现|通过|纳入|享受|签署|建立|加入|进入|列入|下放"
     "|通"  # 4000个自然村通硬化路: the villages a road reaches
+    "|晋级为|晋级|晋升为|晋升"  # 29所学校晋级标准化学校: the schools that became such
 )
 _MEMBERSHIP_RE = re.compile(
     rf"(?:全部|均|已经?|都|成功|相继|先后|率先)?(?P<verb>{_MEMBERSHIP_VERBS})"
     r"(?P<what>[^，。；、,;：:（）()\d]{2,18})$"
 )
+# a list or award that names the kind itself (入选中国改革年度案例), or the kind the things
+# became (晋级标准化学校)
+_KIND_NAMING_VERBS = frozenset({"入选", "获评", "晋级", "晋级为", "晋升", "晋升为"})
 _ONE_CHARACTER_PLACES = frozenset("省市县区乡镇村")
 # another figure inside the predicate (建设基地6.2万亩): the predicate is that figure's
 _FIGURE_IN_RE = re.compile(r"[一二三四五六七八九十两百千万亿]+(?:个|项|家|所|部|种|批|次|万|亿)")
@@ -464,6 +468,9 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
     if short <= 3 and len(last) > short + 1 and 0 < cut <= len(items[0]) + 2:
         head = last[:cut]
         tail = last[len(head) :]
+        owed = _CREDIT_TAIL_RE.search(head)
+        if tail == "余额" and owed and owed.start() >= 2:
+            tail = owed.group() + tail  # 制造业、绿色贷款余额: 制造业贷款余额, not …余额
         return [p + tail for p in items[:-1]] + [last]
     per_head = last.find("人均")
     if (
@@ -483,6 +490,9 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
     ):
         # 经济作物中蔬菜及食用菌、中草药材、园林水果产量: each item takes the shared measure
         tail = tail_word.group()
+        owed = _CREDIT_TAIL_RE.search(last, 0, tail_word.start())
+        if tail == "余额" and owed and owed.start() >= 2:
+            tail = owed.group() + tail  # 民营企业、涉农贷款余额: each one's 贷款余额
         industry = max(last.rfind(w, 2, tail_word.start()) for w in ("产业", "行业"))
         if industry >= 2 and not any(p.endswith("业") for p in items[:-1]):
             # 电子信息、装备制造、新材料产业营业收入: each an industry, and its 营业收入
@@ -501,7 +511,19 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
     ):
         # 农村自来水、卫生户厕普及率: both are rates (城市污水、生活垃圾无害化处理率 too)
         return [p + rate for p in items[:-1]] + [last]
+    credit = _CREDIT_TAIL_RE.search(last)
+    if credit and credit.start() >= 2 and not any(_says_credit_or_measure(p) for p in items[:-1]):
+        # 小微企业、涉农贷款: loans to each borrower listed (小微企业贷款), not the borrowers
+        return [p + credit.group() for p in items[:-1]] + [last]
     return items
+
+
+def _says_credit_or_measure(item: str) -> bool:
+    return bool(
+        _CREDIT_TAIL_RE.search(item)
+        or _MEASURE_TAIL_RE.search(item)
+        or _SAYS_A_MEASURE_RE.search(item)
+    )
 
 
 _EACH_RE = re.compile(
@@ -518,6 +540,8 @@ _MEASURE_TAIL_RE = re.compile(
     r"(新增就业|产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|参保人数|人数|比重|占比|余额|数量"
     r"|规模|起数|标准|排放量|排放)$"
 )
+# loans and deposits, at the end of a list's last item: each borrower's or saver's
+_CREDIT_TAIL_RE = re.compile(r"(?:贷款|存款)$")
 # An item that already ends in a measure takes no shared one (单位国内生产总值能耗和二氧化碳排放;
 # 化学需氧量 is a pollutant, not a measure: 化学需氧量、氨氮排放 are both 排放)
 _SAYS_A_MEASURE_RE = re.compile(r"(?<!需氧)(?:耗|率|量|额|值|数|度|价|比|指数)$")
@@ -550,6 +574,6 @@ def predicated(noun: str, tail: str) -> str | None:
     what = m["what"]
     if "并" in what or what[-1] in _LOOSE_END_WORDS or what in noun:
         return None  # two predicates, a clause cut at a figure (排名前1%), or said already
-    if m["verb"] in ("入选", "获评") and what.endswith(noun[-2:]):
+    if m["verb"] in _KIND_NAMING_VERBS and what.endswith(noun[-2:]):
         return _BATCH_RE.sub("", what)
     return m["verb"] + what + "的" + noun

@@ -188,6 +188,14 @@ def through_a_network(name: str) -> bool:
     return bool(_ONLINE_RE.match(name))
 
 
+# A level of government, then the light verb of what it runs (省级开展…, 县级组织…, 市级开展
+# 辖区内…): the level says whose the activity is and stays, the verb and the area go.
+_LEVEL_RUNS_RE = re.compile(
+    r"^(?P<level>[省市县区乡镇村]级)(?:组织|开展|举办|实施)了?(?:辖区内|本地区)?"
+    r"(?=[\u4e00-\u9fff]{2})"
+)
+
+
 @lru_cache(maxsize=8192)
 def clean_name(text: str) -> str:
     """The measured thing in ``text``: time/scope/verb words and quotes removed.
@@ -215,6 +223,7 @@ def clean_name(text: str) -> str:
     for _ in range(8):
         before = s
         s = s.strip(" 　、，,")
+        s = _LEVEL_RUNS_RE.sub(r"\g<level>", s)  # 县级组织教师培训: the county's training
         s = _strip_head(s, SCOPE_RE)
         s = _OUR_SCOPE_RE.sub("", s)
         s = _BENEFICIARY_RE.sub("", s)

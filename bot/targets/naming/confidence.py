@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.targets.indicators import IndicatorTable
-from bot.targets.lexicon import GENERIC_NAMES, INDUSTRY_DIVISION_RE, VERB_RE
+from bot.targets.lexicon import GENERIC_NAMES, INDUSTRY_DIVISION_RE, PEOPLE_NOUNS, VERB_RE
 from bot.targets.naming.clauses import (
     _LOOSE_END_WORDS,
     _MEMBERSHIP_VERBS,
@@ -57,6 +57,11 @@ _ODD_NAME_RE = re.compile(
     r"|^(?:针对|进一步|关于)"
     # a quality cut from its noun (欠发达县域托底性 of …托底性帮扶): no thing counted
     r"|.性$"
+    # what a thing is or whom it serves, said with 为 inside the clause (资金来源为公共预算,
+    # 面对面为企业解决难题): a clause, not a name (转为, 认定为 are checked apart)
+    r"|(?<=[\u4e00-\u9fff]{2})(?<![认评成转改列定作因称视行人所])为(?![主止])"
+    # a bare measure compared (规模比“十三五”末增长2倍): a comparison cut, not a ratio
+    r"|^(?:规模|总量|数量|产值|产量|面积|人数|收入|投资)比$"
 )
 
 
@@ -86,6 +91,8 @@ _BECOMES_RE = re.compile(r"(?:调整|改|列|定|转|升格|划转|变更|纳入
 _PERIOD_NAME_RE = re.compile(r"[一二三四五六七八九十两\d]{1,2}年(?:来|内|间)?")
 # A size class, a quality, a process or a per-head base with nothing it qualifies.
 _CLASS_ALONE_RE = re.compile(r"[\u4e00-\u9fff]{1,2}(?:级|性|化|型)|每[十百千万]?[人户]|[大中小]类")
+# whom a work reached, named after it (老旧院落改造惠及居民)
+_REACHED_RE = re.compile(r"(?P<what>[\u4e00-\u9fff]{2,16}?)(?:惠及|受益)[\u4e00-\u9fff]{1,6}")
 _MEMBERSHIP_NAME_RE = re.compile(rf"(?:{_MEMBERSHIP_VERBS})[^的]{{2,18}}的(?P<noun>[^的]{{1,12}})")
 
 
@@ -162,6 +169,18 @@ def name_confidence(
         return 0.0
     if table.canonical(name) is not None:
         return 1.0
+    if (
+        name in PEOPLE_NOUNS
+        and sentence
+        and re.search(
+            f"(?:惠及|受益)(?:近|约|超过|超)?{name}|{name}(?:直接|间接|均)?(?:受益|受惠)", sentence
+        )
+    ):
+        # 惠及学生3400万人次, 使8万市民直接受益: whom something reached, the thing unnamed
+        return 0.5
+    reached = _REACHED_RE.fullmatch(name)
+    if reached and (_is_verb(reached["what"]) or reached["what"] in _state_words()):
+        return 0.5  # 到位惠及农民: a state, not what reached them (政策落实到位，惠及…)
     if name.startswith("新增") and len(name) > 3 and not _is_verb(name[2:4]):
         # 新增外资企业 (增长13%): the new ones are the thing a rate is of, no verb
         return min(0.9, name_confidence(name[2:], table, fig, sentence))

@@ -21,7 +21,7 @@ from bot.targets.naming.clean import _PAREN_RE, clean_name, strip_noise
 from bot.targets.naming.confidence import _PERCENT_NAME_END_RE
 from bot.targets.naming.list_leads import ALL_KINDS, shared_lead
 from bot.targets.naming.resolve import _resolve, lookup
-from bot.targets.naming.words import _CJK_RE, _is_name
+from bot.targets.naming.words import _CJK_RE, _is_name, _is_verb
 from bot.targets.numbers import Figure
 
 # a bulletin's categories of sales and prices: items that end in 类, the last one maybe
@@ -189,13 +189,27 @@ class _ListForms:
             self.handled.add(k)
             # a composed item names its own thing (第一产业对经济增长的贡献率), not the
             # known name at its end (贡献率)
-            name = lookup(self.table, subj, fig, change) or (
-                subj if _is_name(subj) and "的" in subj else None
+            name = (
+                lookup(self.table, subj, fig, change)
+                or self._with_lead_verb(subj, fig)
+                or (subj if _is_name(subj) and "的" in subj else None)
             )
             if subj.startswith(ALL_KINDS):
                 name = subj  # 各类事故起数 beside 较大事故起数: cleaning would drop the 各类
             name = name or _resolve(self.table, subj, fig, change) or subj
             self.emit(fig, name, change, qualifier=q)
+
+    def _with_lead_verb(self, item: str, fig: Figure) -> str | None:
+        """The known name of ``item`` with the verb written right before it, when the
+        list's reading left the verb out: ``接待游客、实现旅游收入分别增长…`` -> 接待游客 is
+        旅游接待人数 (a rate of people received, never of the people, 游客)."""
+        for m in re.finditer(re.escape(item), self.s):
+            verb = self.s[m.start() - 2 : m.start()]
+            if len(verb) == 2 and _is_verb(verb):
+                known = lookup(self.table, verb + item, fig)
+                if known:
+                    return known
+        return None
 
     def _categories(self, subject: str, n: int) -> list[str] | None:
         """``限额以上单位家用电器和音像器材类、体育娱乐用品类和书报杂志类分别增长…``: the

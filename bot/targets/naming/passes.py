@@ -30,6 +30,7 @@ from functools import wraps
 
 from bot.targets.indicators import IndicatorTable
 from bot.targets.naming.abbreviations import by_short_name
+from bot.targets.naming.activities import by_activity
 from bot.targets.naming.averages import carry_the_set
 from bot.targets.naming.awards import name_awards
 from bot.targets.naming.beneficiaries import beneficiaries_of_the_work
@@ -137,6 +138,7 @@ PASSES: tuple[Pass, ...] = (
     _text_table(named_by_event),  # events: who took part (江州运动会参赛运动员)
     _text_table(named_by_act),  # times: a count of times named by the act (商业航天发射)
     _text_table(counted_thing),  # counted: a count's noun ends at the thing
+    _text_table(by_activity),  # activities: 推动6000家工业企业开展技改 -> 技改工业企业
     # enrolled before relative_counts.described_count: 列入市重点的68个项目 is named by
     # the list first (市重点项目), the name the measure after the count then takes
     # (完成投资215.4亿元 -> 市重点项目完成投资)

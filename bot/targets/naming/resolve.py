@@ -64,6 +64,11 @@ def _narrower_set(lead: str, before: str) -> bool:
 _LIST_WORD_RE = re.compile(r"[和及与、]")
 # a quoted name right before (“智改数转”|重点项目)
 _QUOTED_BEFORE_RE = re.compile(r"[“「『][\u4e00-\u9fff]{2,10}[”」』]$")
+# A list summed up in a quoted label right before a known name (电视机、冰箱、洗衣机
+# “老三样”出口): the label names the part measured, the items before it are its members.
+_LABELLED_LIST_RE = re.compile(
+    r"、[^、，。；：]{1,12}[“「『](?P<label>[\u4e00-\u9fff]{2,8})[”」』]$"
+)
 # What is exempt from a charge or a check is a part (免签入境游客, 免费停车位, 离岛免税商品)
 _EXEMPT_RE = re.compile(r"[\u4e00-\u9fff]{0,4}免(?:签|费|税|检)")
 # Words right before a known name that make it a part of the whole: a trade partner
@@ -268,7 +273,7 @@ def _best_before_match(table: IndicatorTable, before: str, fig: Figure) -> Alias
 
 def _best_before(table: IndicatorTable, before: str, fig: Figure) -> str | None:
     m = _best_before_match(table, before, fig)
-    return m.canonical if m else None
+    return (_labelled(table, before, m) or m.canonical) if m else None
 
 
 def _change_around(raw: str, alias: str | None) -> str:
@@ -303,6 +308,20 @@ def _after_alias(table: IndicatorTable, after: str, fig: Figure) -> tuple[str | 
 
 
 _NEW_REGISTRATIONS_RE = re.compile(r"新(?:登记注册|登记|注册|设立)$")
+
+
+def _labelled(table: IndicatorTable, raw: str, m: AliasMatch) -> str | None:
+    """``电视机、冰箱“老三样”出口`` -> ``老三样出口``: the known name ``m`` narrowed by the
+    quoted label of the list written right before it (see :data:`_LABELLED_LIST_RE`)."""
+    if "“" not in raw and "「" not in raw and "『" not in raw:
+        return None
+    text = strip_noise(raw)
+    at = text.rfind(m.alias, 0, m.end + 2)  # (the alias's offsets skip the quotes)
+    label = _LABELLED_LIST_RE.search(text, 0, at) if at > 0 else None
+    if label is None or not _is_name(label["label"]):
+        return None
+    name = label["label"] + m.canonical
+    return table.canonical(name) or name
 
 
 def _resolve(table: IndicatorTable, raw: str, fig: Figure, change: str) -> str | None:
