@@ -136,6 +136,9 @@ class Understood:
     year: int | None = None
     doc_type: str | None = None
     indicator: str | None = None
+    # the facets ("region", "year") no document of the library matches: the results
+    # come from other documents, and the reply says so
+    unmatched: tuple[str, ...] = ()
 
     @property
     def any(self) -> bool:
@@ -161,6 +164,11 @@ class AnswerCard:
     title: str
     section: str
     sentence: str
+    # the record's numbers, as ``targets --json`` gives them (``value_max`` for a range)
+    value: float | None = None
+    value_max: float | None = None
+    masked: bool = False
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)

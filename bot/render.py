@@ -22,6 +22,9 @@ def search_to_dict(resp: SearchResponse) -> dict:
     return {
         "query": resp.query,
         "understood": understood_to_dict(resp),
+        # the understood facets no document is about ("region", "year"): the results
+        # come from other documents
+        "unmatched": list(resp.understood.unmatched) if resp.understood else [],
         "answer": asdict(resp.answer) if resp.answer else None,
         "corrected": resp.corrected_query,
         "corrections": [asdict(c) for c in resp.corrections],

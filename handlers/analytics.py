@@ -98,7 +98,7 @@ async def chart_command(update: Update, context: BriefContext) -> None:
             svc.engine.regions_chart, asked.indicator, year=asked.year, regions=asked.regions
         )
     if drawn.chart is None:
-        text = tr(lang, "analytics.chart_none", indicator=fmt.escape(asked.indicator))
+        text = tr(lang, "analytics.chart_none", indicator=fmt.shown(asked.indicator))
         await message.reply_html(text + "\n" + fmt.escape(tr(lang, "analytics.chart_usage")))
         return
     await message.reply_photo(
@@ -130,7 +130,7 @@ async def region_button(update: Update, context: BriefContext) -> None:
     if kind == "c":
         drawn = await svc.run(svc.engine.regions_chart, indicator, year=year)
         if drawn.chart is None:
-            text = tr(lang, "analytics.chart_none", indicator=fmt.escape(indicator))
+            text = tr(lang, "analytics.chart_none", indicator=fmt.shown(indicator))
             await message.reply_html(text)
             return
         await message.reply_photo(
@@ -141,7 +141,7 @@ async def region_button(update: Update, context: BriefContext) -> None:
     made = await svc.run(_export, svc.engine, indicator, year, fmt.EXPORT_KINDS[kind])
     if made is None:
         await message.reply_html(
-            tr(lang, "analytics.regions_none", indicator=fmt.escape(indicator), year=year)
+            tr(lang, "analytics.regions_none", indicator=fmt.shown(indicator), year=year)
         )
         return
     data, name = made

@@ -17,7 +17,8 @@ from telegram.ext import (
 )
 
 from bot.digest.filters import FilterError
-from bot.subscriptions.commands import channel_ref
+from bot.library import Engine
+from bot.subscriptions.commands import SubscribeRequest, channel_ref
 from bot.subscriptions.compose import preview_messages
 from bot.subscriptions.service import SubscriptionError
 from handlers.common import (
@@ -113,7 +114,17 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
         await message.reply_text(error_text(exc, lang))
         return
     where = f"{title} {target_id}" if request.channel else None
-    await message.reply_html(fmt.subscribed(listed, where=where, lang=lang))
+    text = fmt.subscribed(listed, where=where, lang=lang)
+    if request.filter_text.strip() and await svc.run(_matches_nothing, svc.engine, request):
+        text += "\n" + tr(lang, "subscriptions.matches_nothing")
+    await message.reply_html(text)
+
+
+def _matches_nothing(engine: Engine, request: SubscribeRequest) -> bool:
+    """On the core thread: whether no record of the documents now passes the filter
+    (region:火星, a misspelt keyword), confident or not."""
+    found = engine.filter_targets(request.filter_text)
+    return not found.rows and not found.hidden
 
 
 async def subscriptions_command(update: Update, context: BriefContext) -> None:

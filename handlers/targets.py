@@ -47,6 +47,8 @@ def _targets(
         info = engine.find_document(arg)
     except DocumentNotFound:
         found = engine.lookup_targets(indicator=arg, show_all=show_all)
+        if not found.rows and not found.hidden:  # /targets GDP 山东, as /compare takes it
+            found = _about_region(engine, arg, show_all, distinct=False) or found
         return tr(lang, "targets.heading_indicator", indicator=arg), found, _docs(engine)
     found = engine.lookup_targets(doc=info.doc_id, show_all=show_all)
     title = info.title or info.filename
@@ -80,11 +82,36 @@ async def targets_command(update: Update, context: BriefContext) -> None:
     )
 
 
+def _about_region(
+    engine: Engine, text: str, show_all: bool, *, distinct: bool
+) -> TargetLookup | None:
+    """``GDP 山东``, when it names no indicator: the first word's records about the region
+    the rest names (as /chart takes them), if there are any."""
+    first, _, region = text.partition(" ")
+    if not region.strip():
+        return None
+    found = engine.lookup_targets(
+        indicator=first, region=region.strip(), show_all=show_all, distinct=distinct
+    )
+    return found if found.rows or found.hidden else None
+
+
 def _compare(
     engine: Engine, indicator: str, show_all: bool
-) -> tuple[TargetLookup, dict[str, DocumentInfo]]:
+) -> tuple[TargetLookup, dict[str, DocumentInfo], str | None]:
+    """On the core thread: the records of ``indicator``, else (``/compare GDP 山东``) of
+    its first word about the region the rest names. Returns the region named, if any:
+    also when the first word has records but none about that region."""
     found = engine.lookup_targets(indicator=indicator, show_all=show_all, distinct=True)
-    return found, _docs(engine)
+    region = indicator.partition(" ")[2].strip()
+    if found.rows or found.hidden or not region:
+        return found, _docs(engine), None
+    about = _about_region(engine, indicator, show_all, distinct=True)
+    if about is not None:
+        return about, _docs(engine), region
+    first = indicator.partition(" ")[0]
+    anywhere = engine.lookup_targets(indicator=first, show_all=True, distinct=True)
+    return found, _docs(engine), (region if anywhere.rows else None)
 
 
 async def _compare_regions(
@@ -97,7 +124,7 @@ async def _compare_regions(
     found = await svc.run(svc.engine.region_table, indicator, year=year, show_all=show_all)
     if not found.rows:
         await message.reply_html(
-            tr(lang, "analytics.regions_none", indicator=fmt.escape(indicator), year=year)
+            tr(lang, "analytics.regions_none", indicator=fmt.shown(indicator), year=year)
         )
         return
     buttons = afmt.region_buttons(indicator, year, lang)
@@ -123,7 +150,18 @@ async def compare_command(update: Update, context: BriefContext) -> None:
     if not indicator:
         await message.reply_text(tr(lang, "targets.compare_usage"))
         return
-    found, docs = await svc.run(_compare, svc.engine, indicator, show_all)
+    found, docs, region = await svc.run(_compare, svc.engine, indicator, show_all)
+    if region is not None and not found.rows and not found.hidden:
+        named = indicator.partition(" ")[0]
+        await message.reply_html(
+            tr(
+                lang,
+                "targets.compare_region_none",
+                indicator=fmt.shown(named),
+                region=fmt.shown(region),
+            )
+        )
+        return
     if not found.rows:
         similar = await svc.run(_similar_indicators, svc.engine, indicator)
         await message.reply_html(
@@ -137,8 +175,9 @@ async def compare_command(update: Update, context: BriefContext) -> None:
         )
         return
     # 📊 and 📄 for the latest year any region has a target for, as /compare 指标 年份 has
-    latest = await svc.run(svc.engine.region_table, indicator, show_all=show_all)
-    buttons = afmt.region_buttons(indicator, latest.year, lang) if latest.rows else []
+    table_of = indicator.partition(" ")[0] if region is not None else indicator
+    latest = await svc.run(svc.engine.region_table, table_of, show_all=show_all)
+    buttons = afmt.region_buttons(table_of, latest.year, lang) if latest.rows else []
     markup = (
         InlineKeyboardMarkup([[InlineKeyboardButton(t, callback_data=d) for t, d in buttons]])
         if buttons

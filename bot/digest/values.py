@@ -20,6 +20,7 @@ SHORT_TITLE_CHARS = 16
 # (5%左右, 10%以上).
 _PREFIX_QUALIFIERS = frozenset(
     {"不少于", "不低于", "不超过", "不高于", "超过", "超", "过", "低于", "高于", "近", "约"}
+    | {"<", ">", "≤", "≥", "<=", ">="}  # a plan's indicator table: <15000, not 15000<
 )
 _INLINE_QUALIFIERS = frozenset({"多", "余"})
 _MAGNITUDES = ("万亿", "亿", "万")

@@ -238,6 +238,10 @@ def card(info: DocumentInfo, record: TargetRecord) -> AnswerCard:
         title=info.title,
         section=record.section,
         sentence=record.sentence,
+        value=record.value,
+        value_max=record.value_max,
+        masked=record.masked,
+        confidence=record.confidence,
     )
 
 

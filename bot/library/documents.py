@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from bot.config import Settings
+from bot.corpus.gazetteer import default_gazetteer
+from bot.corpus.regions import place_in_region
 from bot.models import (
     Document,
     DocumentInfo,
@@ -53,6 +55,26 @@ def match_document(docs: Sequence[DocumentInfo], ref: str) -> DocumentInfo:
     )
 
 
+def _unmatched(
+    places: set[tuple[str, tuple[str, ...]]],
+    years: set[int],
+    region: str | None,
+    year: int | None,
+) -> tuple[str, ...]:
+    """See :meth:`DocumentsMixin.unmatched_facets`; ``places`` are the documents' distinct
+    (region, region path), ``years`` their years."""
+    unmatched = []
+    gazetteer = default_gazetteer()
+    if region and not any(place_in_region(region, r, path, gazetteer) for r, path in places):
+        found = gazetteer.lookup(region)
+        around = {p.short for p in gazetteer.ancestors(found[0])} if found else set()
+        if not any(r in around for r, _ in places):
+            unmatched.append("region")
+    if year and not ({year, year + 1} & years):
+        unmatched.append("year")
+    return tuple(unmatched)
+
+
 def describe_document(info: DocumentInfo) -> str:
     """``name (id)`` for messages."""
     return f"{info.filename} ({info.doc_id})"
@@ -64,10 +86,62 @@ class DocumentsMixin:
     settings: Settings
     indexer: Indexer
     index: CompiledIndex
+    # (index, its documents' places and years, {(region, year): unmatched facets})
+    _unmatched_memo: tuple[CompiledIndex, set, set, dict] | None = None
 
     # -- documents ---------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
         return list(self.index.docs)
+
+    def documents_in(
+        self, region: str | None = None, year: int | None = None
+    ) -> list[DocumentInfo]:
+        """The documents a search's ``region`` and ``year`` filters let through (a region
+        and the places inside it), to say why a filtered search found nothing."""
+        return [d for d in self.index.docs if self.passes_filters(d, region=region, year=year)]
+
+    def unmatched_facets(self, region: str | None, year: int | None) -> tuple[str, ...]:
+        """Which of a query's understood ``region`` and ``year`` no document is about, as
+        the searcher's facets match them: a region, a place inside it or the division
+        around it (凯里 → the 黔东南 bulletin); a year, or the next year's (its review).
+        Memoised per index (a search must not walk every document each time)."""
+        if not region and not year:
+            return ()
+        index = self.index
+        memo = self._unmatched_memo
+        if memo is None or memo[0] is not index:  # a new index: forget the old answers
+            places = {(d.region, tuple(d.region_path)) for d in index.docs if d.region}
+            years = {d.year for d in index.docs if d.year}
+            memo = self._unmatched_memo = (index, places, years, {})
+        _, places, years, known = memo
+        key = (region, year)
+        found = known.get(key)
+        if found is None:
+            found = known[key] = _unmatched(places, years, region, year)
+            if len(known) > 4096:
+                known.clear()
+        return found
+
+    @staticmethod
+    def passes_filters(
+        info: DocumentInfo,
+        *,
+        doc: str | None = None,
+        region: str | None = None,
+        year: int | None = None,
+    ) -> bool:
+        """Whether a search's ``doc``, ``region`` and ``year`` filters let ``info`` through,
+        as the searcher applies them (``doc``: id, file name, stem or file-name prefix)."""
+        if doc:
+            key, name = doc.lower(), info.filename.lower()
+            stem = name.rsplit(".", 1)[0]
+            if key not in (info.doc_id.lower(), name, stem) and not name.startswith(key):
+                return False
+        if region and not place_in_region(
+            region, info.region, info.region_path, default_gazetteer()
+        ):
+            return False
+        return not year or info.year == year
 
     def find_document(self, ref: str) -> DocumentInfo:
         """A document by id, file name, file stem or unique prefix of either."""

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import threading
 from dataclasses import replace
 
@@ -92,6 +93,10 @@ from bot.text.synonyms import Synonyms
 from bot.text.tokenize import Tokenizer
 
 log = logging.getLogger(__name__)
+
+# ``region:山东`` or ``年份:2024`` typed into a search, as digest filters are written: the
+# search takes the region or year word without the key, which it would search as a word
+_FILTER_KEY_RE = re.compile(r"(?<!\S)(?:region|地区|year|年份)[:：](?=\S)", re.IGNORECASE)
 
 # An extracted name this short (病例, 企业) says little of what is counted: an answer card
 # may find such a record by the words of the sentence stating it.
@@ -424,6 +429,7 @@ class Engine(
         index in: the searcher is taken once, so one search reads one index.
         """
         searcher = self.searcher
+        query = _FILTER_KEY_RE.sub("", query)
         resp = searcher.search(
             query,
             page=page,
@@ -441,8 +447,13 @@ class Engine(
         asked = without_denominators(resp.corrected_query or query, table)
         indicator = asked_indicator(asked, table, searcher.synonyms)
         understood = resp.understood or Understood()
+        if indicator and understood.region == "全国":
+            # 全国 2025 GDP: the country's statistic (国内生产总值), as 全国GDP names it
+            indicator = table.national_variant(indicator) or indicator
         if indicator:
             understood = replace(understood, indicator=indicator)
+        if unmatched := self.unmatched_facets(understood.region, understood.year):
+            understood = replace(understood, unmatched=unmatched)
         if understood.any:
             resp = replace(resp, understood=understood)
         found = None
@@ -457,6 +468,8 @@ class Engine(
             # the query's words or in the unit asked, answers
             first = resp.hits[0]
             found = self._answer(asked, understood, None, [first.doc_id], within=first.text)
+        if found and not self.passes_filters(found[0], doc=doc, region=region, year=year):
+            found = None  # --doc, --region, --year bind the answer as they bind the hits
         if found:
             answer = card(*found)
             stated = searcher.passages_containing(answer.sentence[:40], doc_id=answer.doc_id)

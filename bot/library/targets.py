@@ -177,6 +177,7 @@ class TargetsMixin:
         return self.target_store.table
 
     def similar_indicators(self, text: str, *, limit: int = 5) -> list[str]:
-        """Indicator names of the extracted records that look like ``text``."""
-        names = sorted({t.record.indicator for t in self.iter_targets()})
+        """Indicator names of the extracted records that look like ``text``, other than
+        ``text`` itself (found with its records all unsure, it is no suggestion)."""
+        names = sorted({t.record.indicator for t in self.iter_targets()} - {text.strip()})
         return [m[0] for m in process.extract(text, names, limit=limit, score_cutoff=40)]

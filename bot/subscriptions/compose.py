@@ -25,6 +25,9 @@ from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.library import Engine
 from bot.subscriptions.store import Subscription
 
+FILTER_SHOWN = 100
+"""At most this many characters of a filter are repeated in "nothing matches"."""
+
 
 def no_new_message(sub: Subscription, lang: str = DEFAULT_LANGUAGE) -> str:
     """The short line sent instead of an empty digest (unless the subscription is quiet)."""
@@ -109,5 +112,8 @@ def preview_messages(
         return subscription_digest(engine, sub, now, lang) or [no_new_message(sub, lang)]
     digest = engine.digest(filter_text, now=now, only_new=False, lang=lang)
     if digest.empty:
-        return [tr(lang, "digest.no_match", filter=html.escape(filter_text, quote=False))]
+        shown = (
+            filter_text if len(filter_text) <= FILTER_SHOWN else filter_text[:FILTER_SHOWN] + "…"
+        )
+        return [tr(lang, "digest.no_match", filter=html.escape(shown, quote=False))]
     return render_html(digest)

@@ -8,9 +8,10 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
+from bot.library import DocumentNotFound, Engine
 from bot.models import SearchResponse
 from bot.render import search_to_dict
-from briefbot.cli.app import app, open_engine, out
+from briefbot.cli.app import app, err, open_engine, out
 
 
 def _styled(snippet: str, spans: list[tuple[int, int]]) -> Text:
@@ -18,6 +19,11 @@ def _styled(snippet: str, spans: list[tuple[int, int]]) -> Text:
     for s, e in spans:
         text.stylize("bold red", s, e)
     return text
+
+
+LITERAL_HINT = (
+    "（--literal 按原词搜索，不按地区、年份理解 / every word as text, nothing understood）"
+)
 
 
 def understood_line(resp: SearchResponse) -> str | None:
@@ -35,7 +41,11 @@ def understood_line(resp: SearchResponse) -> str | None:
         )
         if value
     ]
-    return "理解为 (understood)：" + " · ".join(parts) if parts else None
+    if not parts:
+        return None
+    missing = [f"地区 {u.region}" if f == "region" else f"年份 {u.year}" for f in u.unmatched]
+    gap = f"（现有文件中没有 / no document about：{' · '.join(missing)}）" if missing else ""
+    return "理解为 (understood)：" + " · ".join(parts) + gap
 
 
 def print_response(resp: SearchResponse) -> None:
@@ -43,19 +53,22 @@ def print_response(resp: SearchResponse) -> None:
         out.print(f"[yellow]{resp.message}[/]")
     line = understood_line(resp)
     if line:
-        out.print(f"[dim]{line}（--literal 按原词搜索 / search the words as typed）[/]")
+        out.print(f"[dim]{line}{LITERAL_HINT}[/]")
     if resp.answer:
         a = resp.answer
         out.print(
             Text.assemble(
                 ("答案 (answer)：", "bold"),
-                f"{a.region or ''} {a.year}年 {a.indicator} 目标：{a.change}",
+                " ".join(filter(None, (a.region, f"{a.year}年" if a.year else "", a.indicator)))
+                + f" 目标：{a.change}",
                 (a.figure, "bold red"),
                 (f"  [{a.filename}] {a.section}", "cyan"),
             )
         )
     for c in resp.corrections:
         out.print(f"已更正 (corrected): [strike]{c.original}[/] → [bold]{c.corrected}[/]")
+    if resp.corrections:
+        out.print("[dim]（--as-typed 按原文搜索，不更正 / search as typed, no correction）[/]")
     if not resp.hits:
         if resp.total:
             out.print(
@@ -83,6 +96,17 @@ def print_response(resp: SearchResponse) -> None:
         out.print(_styled(hit.snippet, [(h.start, h.end) for h in hit.highlights]))
 
 
+def _why_nothing(engine: Engine, region: str | None, year: int | None) -> None:
+    """Say so when ``--region`` / ``--year`` leave no document to search at all."""
+    if engine.documents_in(region, year):
+        return
+    scope = " ".join(filter(None, (region, f"{year}年" if year else None)))
+    out.print(
+        f"没有符合“{scope}”的文件 (no document matches --region/--year)；"
+        "briefbot docs 列出全部文件 (lists every document)."
+    )
+
+
 # -- commands --------------------------------------------------------------------------------
 # Unknown "options" such as -齐鲁 are exclusions in the query, not CLI options.
 @app.command(context_settings={"ignore_unknown_options": True})
@@ -102,6 +126,10 @@ def search(
             help="Search every word as text: no region, year or document-kind understanding.",
         ),
     ] = False,
+    as_typed: Annotated[
+        bool,
+        typer.Option("--as-typed", help="No typo correction: search the words as typed."),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Search the corpus: ranked passages with highlighted snippets.
@@ -111,6 +139,15 @@ def search(
     that answers it.
     """
     engine = open_engine()
+    if doc is not None:
+        # what --doc takes elsewhere (id, file name, stem or a unique prefix of either);
+        # a prefix of several file names searches all of them
+        try:
+            doc = engine.find_document(doc).filename
+        except DocumentNotFound as exc:
+            if exc.code != "document.ambiguous":
+                err.print(f"[red]{exc}[/]")
+                raise typer.Exit(1) from None
     resp = engine.search(
         " ".join(query),
         page=page,
@@ -118,11 +155,14 @@ def search(
         doc=doc,
         region=region,
         year=year,
+        correct=not as_typed,
         understand=not literal,
     )
     if as_json:
         out.print_json(json.dumps(search_to_dict(resp), ensure_ascii=False))
     else:
         print_response(resp)
+        if not resp.total and (region or year):
+            _why_nothing(engine, region, year)
     if resp.total and not resp.hits:
         raise typer.Exit(1)  # a page past the last one: a mistake, not an empty answer

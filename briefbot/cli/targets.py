@@ -237,7 +237,17 @@ def compare(
     target): one row per region, national first, with the target for that year and the
     last result (met / missed when the result is for that year).
     """
+    if not indicator.strip():
+        err.print("请给出指标，例如 briefbot compare GDP (name an indicator, e.g. GDP or CPI).")
+        raise typer.Exit(2)
     if year is not None or as_csv or as_md or xlsx is not None:
+        if region is not None or kind != "all":
+            err.print(
+                "--region 和 --kind 不能与 --year 或导出同用：每个地区一行，只列目标与最近实绩 "
+                "(--region and --kind do not apply to the rows per region of --year, --csv, "
+                "--md, --xlsx)."
+            )
+            raise typer.Exit(2)
         _compare_regions(indicator, year, show_all, as_json, as_csv, as_md, xlsx)
         return
     _check_kind(kind)
@@ -250,6 +260,17 @@ def compare(
     if as_json:
         out.print_json(json.dumps(_records_json(engine, rows), ensure_ascii=False))
         return
+    if not rows and (region is not None or kind != "all"):
+        unfiltered = engine.lookup_targets(indicator=indicator, show_all=show_all, distinct=True)
+        if unfiltered.rows:
+            scope = "、".join(filter(None, (region, KIND_LABELS.get(kind, ""))))
+            out.print(
+                f"指标“{indicator}”有 {len(unfiltered.rows)} 条记录，没有符合“{scope}”的 "
+                "(records of this indicator exist, none match --region / --kind).",
+                markup=False,
+            )
+            _hidden_note(found)
+            raise typer.Exit(1)
     if not rows:
         close = engine.similar_indicators(indicator)
         out.print(f"没有找到指标“{indicator}” (no records for this indicator).", markup=False)
@@ -308,7 +329,15 @@ def _compare_regions(
     if xlsx is not None:
         return
     if not rows:
-        out.print(f"没有找到指标“{indicator}”的目标 (no targets for this indicator).", markup=False)
+        if year is not None:
+            out.print(
+                f"没有{year}年的“{indicator}”目标 (no targets of this indicator for {year}).",
+                markup=False,
+            )
+        else:
+            out.print(
+                f"没有找到指标“{indicator}”的目标 (no targets for this indicator).", markup=False
+            )
         raise typer.Exit(1)
     heading = f"{indicator} {found.year}"
     if len(found.family) > 1:

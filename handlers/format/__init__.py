@@ -21,6 +21,7 @@ from handlers.format.html import (
     TELEGRAM_LIMIT,
     escape,
     highlight_html,
+    shown,
     split_html,
     utf16_len,
 )
@@ -63,6 +64,7 @@ __all__ = [
     "passage_data",
     "passage_messages",
     "search_page",
+    "shown",
     "split_html",
     "target_line",
     "targets_messages",

@@ -10,7 +10,7 @@ from bot.analytics.changes import CHANGE_KINDS
 from bot.analytics.linking import Link, Sourced
 from bot.digest.values import change_and_value, short_title
 from bot.library import ChartResult, RegionTable, ReportChanges, ScorecardChart
-from handlers.format.html import CALLBACK_LIMIT, escape, one_line, split_html
+from handlers.format.html import CALLBACK_LIMIT, escape, one_line, shown, split_html
 from handlers.format.targets import ALL_WORDS
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 
@@ -38,7 +38,7 @@ def parse_region_year(
 
 def scope(region: str | None, year: int | None, lang: str = DEFAULT_LANGUAGE) -> str:
     """``山东 · 2025年``; ``全部`` when neither is given."""
-    parts = [escape(region)] if region else []
+    parts = [shown(region)] if region else []
     if year is not None:
         parts.append(tr(lang, "analytics.year", year=year))
     return " · ".join(parts) or tr(lang, "analytics.scope_all")

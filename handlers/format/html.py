@@ -54,6 +54,16 @@ def cut(text: str, chars: int) -> str:
     return text if len(text) <= chars else text[: chars - 1] + "…"
 
 
+ARG_SHOWN = 100
+"""At most this many characters of what a user typed are repeated in a reply."""
+
+
+def shown(text: str | None) -> str:
+    """What a user typed, repeated in a reply: on one line, cut to :data:`ARG_SHOWN`
+    characters, escaped (a 4,000-character argument must not crowd out the answer)."""
+    return escape(cut(one_line(text), ARG_SHOWN))
+
+
 MIN_PIECE = 64  # a line is not cut to fill less than this at the end of a message
 
 

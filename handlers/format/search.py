@@ -87,7 +87,16 @@ def _understood_line(u: Understood, lang: str) -> str:
         parts.append(tr(lang, "search.facet_type", type=escape(u.doc_type)))
     if u.indicator:
         parts.append(tr(lang, "search.facet_indicator", indicator=escape(u.indicator)))
-    return tr(lang, "search.understood", facets=tr(lang, "search.facet_sep").join(parts))
+    line = tr(lang, "search.understood", facets=tr(lang, "search.facet_sep").join(parts))
+    missing = [
+        tr(lang, "search.facet_region", region=escape(u.region))
+        if facet == "region"
+        else tr(lang, "search.facet_year", year=u.year)
+        for facet in u.unmatched
+    ]
+    if missing:
+        line += tr(lang, "search.unmatched", facets=tr(lang, "search.facet_sep").join(missing))
+    return line
 
 
 def _answer_html(a: AnswerCard, lang: str) -> str:
@@ -116,10 +125,18 @@ def _note(note: Note, lang: str) -> str:
 
 
 def _search_text(
-    resp: SearchResponse, correct: bool, snippet_chars: int | None, lang: str
+    resp: SearchResponse,
+    correct: bool,
+    snippet_chars: int | None,
+    lang: str,
+    understand: bool = True,
 ) -> tuple[str, list[SearchHit]]:
     shown = resp.corrected_query if (correct and resp.corrections) else resp.query
     lines = [f"🔎 <b>{escape(one_line(shown))}</b>"]
+    if not correct:  # a view a button asked for: say which
+        lines.append(f"<i>{tr(lang, 'search.mode_as_typed')}</i>")
+    elif not understand:
+        lines.append(f"<i>{tr(lang, 'search.mode_literal')}</i>")
     if resp.corrections:
         fixes = tr(lang, "common.comma").join(
             f"{escape(c.original)} → <b>{escape(c.corrected)}</b>" for c in resp.corrections
@@ -173,11 +190,11 @@ def search_page(
     ``limit``, snippets are shortened until it fits. Texts and buttons are in ``lang``.
     """
     snippet_chars: int | None = None
-    text, hits = _search_text(resp, correct, snippet_chars, lang)
+    text, hits = _search_text(resp, correct, snippet_chars, lang, understand)
     longest = max((len(h.snippet) for h in hits), default=0)
     while utf16_len(text) > limit and longest > MIN_SNIPPET_CHARS:
         longest = max(MIN_SNIPPET_CHARS, longest * 2 // 3)
-        text, hits = _search_text(resp, correct, longest, lang)
+        text, hits = _search_text(resp, correct, longest, lang, understand)
     if utf16_len(text) > limit:
         text = split_html(text, limit)[0]
 

@@ -9,7 +9,7 @@ from bot.digest.filters import kind_label
 from bot.digest.values import change_and_value, short_title
 from bot.models import DocumentInfo
 from bot.targets.records import TargetRecord
-from handlers.format.html import escape, one_line, split_html
+from handlers.format.html import ARG_SHOWN, cut, escape, one_line, shown, split_html
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 
 TARGETS_SHOWN = 40
@@ -20,7 +20,7 @@ ALL_WORDS = frozenset({"all", "全部", "所有"})
 # -- targets -----------------------------------------------------------------------------------
 def hidden_note(hidden: int, command: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """The line saying how many low-confidence records were left out and how to see them."""
-    return tr(lang, "targets.hidden", hidden=hidden, command=escape(command))
+    return tr(lang, "targets.hidden", hidden=hidden, command=escape(cut(command, ARG_SHOWN)))
 
 
 def _year(year: str) -> str:
@@ -169,7 +169,7 @@ def no_targets(
     """The answer when ``/targets`` or ``/compare`` finds nothing (``hidden``: records
     that matched but were left out for low confidence; ``all_command`` shows them)."""
     lines = [
-        tr(lang, "targets.not_found", text=escape(text)) if text else tr(lang, "targets.none_yet")
+        tr(lang, "targets.not_found", text=shown(text)) if text else tr(lang, "targets.none_yet")
     ]
     if hidden:
         command = all_command or f"/targets {text} all".replace("  ", " ")
