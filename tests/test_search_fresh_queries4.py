@@ -89,7 +89,7 @@ def test_the_year_before_is_last_year():
         ("安徽 规上工业 增速 居全国前列", "安徽"),
         ("宁夏 PM2.5 优于全国平均", "宁夏"),
         ("全国 粮食产量", "全国"),
-        ("全国排第几的省份", "全国"),  # no place named: the country it is
+        ("全国排第几的省份", None),  # a rank in the country: no region asked
     ],
 )
 def test_national_as_a_yardstick_leaves_the_place_asked(query, region):
