@@ -10,7 +10,7 @@ that states it moves to the top of the first page.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 
 from bot.digest.values import format_value, signed_change
@@ -101,11 +101,37 @@ def seeks_target(query: str, table: IndicatorTable | None = None) -> bool:
     return _SEEKS_WITH_INDICATOR_RE.search("".join(chars)) is not None
 
 
-def of_the_year(info: DocumentInfo, record: TargetRecord, understood: Understood) -> bool:
-    """Whether ``record`` may answer for the year asked: its own period, or its
-    document's year, is that year (any record when no year was asked)."""
+def of_the_year(
+    info: DocumentInfo,
+    record: TargetRecord,
+    understood: Understood,
+    stating: Collection[str] = (),
+) -> bool:
+    """Whether ``record`` may answer for the year asked: its own period is that year,
+    or its document's year is and the record names no period, or the document (its id
+    not in ``stating``) sets no target for that year itself (any record when no year
+    was asked). A 2026 report's
+    goals for 2030 do not answer for 2026: its targets for 2026 do; a 2024 action
+    plan's goals for 2027 answer for 2024, the plan's year, as it has no others."""
     wanted = understood.year
-    return wanted is None or record.year == str(wanted) or info.year == wanted
+    if wanted is None or record.year == str(wanted):
+        return True
+    # a record dated to no period of its own is of its document's year
+    return info.year == wanted and (not record.year or info.doc_id not in stating)
+
+
+def stating_the_year(
+    rows: Iterable[tuple[DocumentInfo, TargetRecord]], understood: Understood
+) -> frozenset[str]:
+    """The documents among ``rows`` that set a confident target for the year asked."""
+    wanted = understood.year
+    if wanted is None:
+        return frozenset()
+    return frozenset(
+        info.doc_id
+        for info, record in rows
+        if record.kind == "target" and record.confident and record.year == str(wanted)
+    )
 
 
 def best_answer(
@@ -114,18 +140,20 @@ def best_answer(
     asked: str | None = None,
     *,
     growth: bool = False,
+    stating: Collection[str] = (),
 ) -> tuple[DocumentInfo, TargetRecord] | None:
     """The record that answers: a confident target of the asked year (the record's
-    period first, then the document's year), of the asked indicator itself before the
-    rest of its family (国内生产总值 is not a district's 地区生产总值), of the newest
-    document when no year was asked, the first one a document states (its 主要预期目标
-    paragraph comes before the tasks). With ``growth`` (the query says 增长, 增速) a
-    rate of change goes before a level."""
+    period first, then the document's year, unless the document is in ``stating``: it
+    sets targets for the year asked, see :func:`of_the_year`), of the asked indicator
+    itself before the rest of its family (国内生产总值 is not a district's 地区生产总值),
+    of the newest document when no year was asked, the first one a document states
+    (its 主要预期目标 paragraph comes before the tasks). With ``growth`` (the query
+    says 增长, 增速) a rate of change goes before a level."""
     best: tuple[tuple, DocumentInfo, TargetRecord] | None = None
     for order, (info, record) in enumerate(rows):
         if record.kind != "target" or not record.confident:
             continue
-        if not of_the_year(info, record, understood):
+        if not of_the_year(info, record, understood, stating):
             continue
         wanted = understood.year
         period = wanted is not None and record.year == str(wanted)
