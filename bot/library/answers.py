@@ -46,7 +46,36 @@ def asked_indicator(
         found = table.find_all(re.sub(r"\s+", "", text))
     if found:
         return max(found, key=lambda m: m.end - m.start).canonical
-    return _indicator_by_synonym(text, table, synonyms) if synonyms is not None else None
+    abbreviated = _indicator_by_abbreviation(text, table)
+    if abbreviated is not None or synonyms is None:
+        return abbreviated
+    return _indicator_by_synonym(text, table, synonyms)
+
+
+# Letters and figures typed as a word of their own (PM2.5 目标): what reports name
+# with the measure after them (PM2.5平均浓度, PM2.5浓度), a user leaves the measure unsaid.
+# Followed by a Chinese word they are that word's start (PM2.5达标天数), unless the word
+# asks (PM2.5目标, PM2.5降到多少).
+_ABBREVIATION_RE = re.compile(
+    r"(?<![A-Z0-9._])(?:[A-Z]+\d+(?:\.\d+)?|\d+[A-Z]+)"
+    r"(?![A-Z0-9._])(?:(?![\u3400-\u9fff])|(?=目标|多少|要|是|控制|降|下降))"
+)
+_LETTER_OR_FIGURE_RE = re.compile(r"[A-Z0-9._]")
+
+
+def _indicator_by_abbreviation(text: str, table: IndicatorTable) -> str | None:
+    """The indicator whose aliases letters and figures typed alone open (PM2.5 ->
+    PM2.5平均浓度, PM2.5浓度): ``None`` when they open no alias or those of several."""
+    for m in _ABBREVIATION_RE.finditer(text):
+        word = m.group()
+        owners = {
+            c
+            for alias, c in table.aliases.items()
+            if alias.startswith(word) and not _LETTER_OR_FIGURE_RE.match(alias, len(word))
+        }
+        if len(owners) == 1:
+            return owners.pop()
+    return None
 
 
 def _indicator_by_synonym(text: str, table: IndicatorTable, synonyms: Synonyms) -> str | None:
@@ -58,6 +87,10 @@ def _indicator_by_synonym(text: str, table: IndicatorTable, synonyms: Synonyms) 
             canonical = table.canonical(variant)
             if canonical is not None and variant not in table.text_only:
                 return canonical
+            # 细颗粒物, a synonym of the letters PM2.5 that open the indicator's aliases
+            abbreviated = _indicator_by_abbreviation(variant.upper(), table)
+            if abbreviated is not None:
+                return abbreviated
     return None
 
 
