@@ -227,7 +227,8 @@ def test_the_words_of_asking_are_not_searched_when_others_remain():
     assert _content(asked) == ["未来", "产业", "人才", "培养"]
     assert _content(words("去", "产能")) == ["去", "产能"]  # 去产能, joined later
     assert _content(words("怎么", "办")) == ["办"]
-    assert _content(words("脑机接口", "要", "达到", "什么", "目标")) == ["脑机接口", "要", "目标"]
+    # the modal 要 before the asking 达到 asks too (kept, it was joined to 目标 as 要目标)
+    assert _content(words("脑机接口", "要", "达到", "什么", "目标")) == ["脑机接口", "目标"]
     assert _content(words("怎么")) == ["怎么"]  # nothing else: searched as typed
 
 
