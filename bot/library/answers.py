@@ -10,7 +10,7 @@ that states it moves to the top of the first page.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 
 from bot.digest.values import format_value, signed_change
@@ -46,7 +46,36 @@ def asked_indicator(
         found = table.find_all(re.sub(r"\s+", "", text))
     if found:
         return max(found, key=lambda m: m.end - m.start).canonical
-    return _indicator_by_synonym(text, table, synonyms) if synonyms is not None else None
+    abbreviated = _indicator_by_abbreviation(text, table)
+    if abbreviated is not None or synonyms is None:
+        return abbreviated
+    return _indicator_by_synonym(text, table, synonyms)
+
+
+# Letters and figures typed as a word of their own (PM2.5 目标): what reports name
+# with the measure after them (PM2.5平均浓度, PM2.5浓度), a user leaves the measure unsaid.
+# Followed by a Chinese word they are that word's start (PM2.5达标天数), unless the word
+# asks (PM2.5目标, PM2.5降到多少).
+_ABBREVIATION_RE = re.compile(
+    r"(?<![A-Z0-9._])(?:[A-Z]+\d+(?:\.\d+)?|\d+[A-Z]+)"
+    r"(?![A-Z0-9._])(?:(?![\u3400-\u9fff])|(?=目标|多少|要|是|控制|降|下降))"
+)
+_LETTER_OR_FIGURE_RE = re.compile(r"[A-Z0-9._]")
+
+
+def _indicator_by_abbreviation(text: str, table: IndicatorTable) -> str | None:
+    """The indicator whose aliases letters and figures typed alone open (PM2.5 ->
+    PM2.5平均浓度, PM2.5浓度): ``None`` when they open no alias or those of several."""
+    for m in _ABBREVIATION_RE.finditer(text):
+        word = m.group()
+        owners = {
+            c
+            for alias, c in table.aliases.items()
+            if alias.startswith(word) and not _LETTER_OR_FIGURE_RE.match(alias, len(word))
+        }
+        if len(owners) == 1:
+            return owners.pop()
+    return None
 
 
 def _indicator_by_synonym(text: str, table: IndicatorTable, synonyms: Synonyms) -> str | None:
@@ -58,6 +87,10 @@ def _indicator_by_synonym(text: str, table: IndicatorTable, synonyms: Synonyms) 
             canonical = table.canonical(variant)
             if canonical is not None and variant not in table.text_only:
                 return canonical
+            # 细颗粒物, a synonym of the letters PM2.5 that open the indicator's aliases
+            abbreviated = _indicator_by_abbreviation(variant.upper(), table)
+            if abbreviated is not None:
+                return abbreviated
     return None
 
 
@@ -101,11 +134,37 @@ def seeks_target(query: str, table: IndicatorTable | None = None) -> bool:
     return _SEEKS_WITH_INDICATOR_RE.search("".join(chars)) is not None
 
 
-def of_the_year(info: DocumentInfo, record: TargetRecord, understood: Understood) -> bool:
-    """Whether ``record`` may answer for the year asked: its own period, or its
-    document's year, is that year (any record when no year was asked)."""
+def of_the_year(
+    info: DocumentInfo,
+    record: TargetRecord,
+    understood: Understood,
+    stating: Collection[str] = (),
+) -> bool:
+    """Whether ``record`` may answer for the year asked: its own period is that year,
+    or its document's year is and the record names no period, or the document (its id
+    not in ``stating``) sets no target for that year itself (any record when no year
+    was asked). A 2026 report's
+    goals for 2030 do not answer for 2026: its targets for 2026 do; a 2024 action
+    plan's goals for 2027 answer for 2024, the plan's year, as it has no others."""
     wanted = understood.year
-    return wanted is None or record.year == str(wanted) or info.year == wanted
+    if wanted is None or record.year == str(wanted):
+        return True
+    # a record dated to no period of its own is of its document's year
+    return info.year == wanted and (not record.year or info.doc_id not in stating)
+
+
+def stating_the_year(
+    rows: Iterable[tuple[DocumentInfo, TargetRecord]], understood: Understood
+) -> frozenset[str]:
+    """The documents among ``rows`` that set a confident target for the year asked."""
+    wanted = understood.year
+    if wanted is None:
+        return frozenset()
+    return frozenset(
+        info.doc_id
+        for info, record in rows
+        if record.kind == "target" and record.confident and record.year == str(wanted)
+    )
 
 
 def best_answer(
@@ -114,18 +173,20 @@ def best_answer(
     asked: str | None = None,
     *,
     growth: bool = False,
+    stating: Collection[str] = (),
 ) -> tuple[DocumentInfo, TargetRecord] | None:
     """The record that answers: a confident target of the asked year (the record's
-    period first, then the document's year), of the asked indicator itself before the
-    rest of its family (国内生产总值 is not a district's 地区生产总值), of the newest
-    document when no year was asked, the first one a document states (its 主要预期目标
-    paragraph comes before the tasks). With ``growth`` (the query says 增长, 增速) a
-    rate of change goes before a level."""
+    period first, then the document's year, unless the document is in ``stating``: it
+    sets targets for the year asked, see :func:`of_the_year`), of the asked indicator
+    itself before the rest of its family (国内生产总值 is not a district's 地区生产总值),
+    of the newest document when no year was asked, the first one a document states
+    (its 主要预期目标 paragraph comes before the tasks). With ``growth`` (the query
+    says 增长, 增速) a rate of change goes before a level."""
     best: tuple[tuple, DocumentInfo, TargetRecord] | None = None
     for order, (info, record) in enumerate(rows):
         if record.kind != "target" or not record.confident:
             continue
-        if not of_the_year(info, record, understood):
+        if not of_the_year(info, record, understood, stating):
             continue
         wanted = understood.year
         period = wanted is not None and record.year == str(wanted)

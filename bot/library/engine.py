@@ -67,6 +67,7 @@ from bot.library.answers import (
     named_partly,
     of_the_year,
     seeks_target,
+    stating_the_year,
     time_unit,
     without_denominators,
 )
@@ -344,15 +345,18 @@ class Engine(
         docs = self._answer_docs(understood, hits)
         infos = {d.doc_id: d for d in docs}
         growth = asks_growth(query)
+        # every target of the documents, read once: a document that sets targets for
+        # the year asked answers for it with those, not with its goals for later years
+        targets = [
+            (infos[t.doc_id], t.record)
+            for t in self.iter_targets(kind="target", region=understood.region, docs=docs)
+            if t.doc_id in infos
+        ]
+        stating = stating_the_year(targets, understood)
         if indicator:
-            rows = [
-                (infos[t.doc_id], t.record)
-                for t in self.iter_targets(
-                    indicator=indicator, kind="target", region=understood.region, docs=docs
-                )
-                if t.doc_id in infos
-            ]
-            found = best_answer(rows, understood, indicator, growth=growth)
+            matches = self.indicator_matcher(indicator)
+            rows = [(i, r) for i, r in targets if matches(r.indicator)]
+            found = best_answer(rows, understood, indicator, growth=growth, stating=stating)
             if found:
                 return found
         words = [
@@ -362,13 +366,12 @@ class Engine(
         ]
 
         stated = [
-            (infos[t.doc_id], t.record)
-            for t in self.iter_targets(kind="target", region=understood.region, docs=docs)
-            if t.doc_id in infos
-            and t.record.confident  # the only ones a card shows: no others may hide them
+            (i, r)
+            for i, r in targets
+            if r.confident  # the only ones a card shows: no others may hide them
             # nor may records of another year, which can never answer
-            and of_the_year(infos[t.doc_id], t.record, understood)
-            and (within is None or t.record.sentence[:40] in within)
+            and of_the_year(i, r, understood, stating)
+            and (within is None or r.sentence[:40] in within)
         ]
         # First the words the document's title does not say: in a 脑机接口 plan, 脑机接口
         # names every record alike (脑机接口自主创新企业) and tells none apart. Then all.
@@ -401,7 +404,7 @@ class Engine(
             rows = [(i, r) for _, i, r in named if time_unit(r.unit)]
         else:
             return None
-        return best_answer(rows, understood, growth=growth)
+        return best_answer(rows, understood, growth=growth, stating=stating)
 
     # -- searching ---------------------------------------------------------------------------
     def search(

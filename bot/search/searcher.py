@@ -191,8 +191,10 @@ SOFT_WORDS = frozenset(
     {"措施", "举措", "政策措施", "具体措施", "主要措施", "工作", "重点工作", "做法", "办法",
      "安排", "方面", "有关", "相关", "具体", "重点"}
 )  # fmt: skip
-# Verbs that open a question before an asking word (有哪些举措, 是什么): soft.
-ASKING_VERBS = frozenset({"有", "是"})
+# Verbs that open a question before an asking word (有哪些举措, 是什么): soft; and the
+# modal 要 of 要达到什么目标, 要怎么做, left beside 目标 it was joined to it (要目标, found
+# only inside 主要目标). A 要 before no asking word stays (中医要 for 中医药, 数据要素).
+ASKING_VERBS = frozenset({"有", "是", "要"})
 # A question asking how something is done (怎么推进, 有哪些举措) wants the measures of a
 # plan or of a report's tasks, not the review of what was achieved (一、2025年工作回顾 …
 # 这五年，绿色转型纵深推进): among the best passages, those under a heading naming a

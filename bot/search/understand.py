@@ -29,7 +29,7 @@ _NATIONAL_RE = re.compile(r"全国|(?:国家|中央|我国|中国)(?![\u3400-\u9
 # 全国 as the yardstick of a place's rank or level (安徽 增速 全国排第几, 居全国前列,
 # 高于全国平均): the place named is the one asked about, not the country.
 _NATIONAL_YARDSTICK_RE = re.compile(
-    r"(?:居|在|于|占|比|高于|低于|领先|位居|位列)全国|全国(?:排|第|前列|前|平均|领先|首|同类)"
+    r"(?:居|在|于|占|比|高于|低于|领先|位居|位列|名列)全国|全国(?:排|第|前列|前|平均|领先|首|同类|位次)"
 )
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
@@ -83,6 +83,13 @@ _PERIOD_SPAN_RE = re.compile(
     r"[“\"]?(十[一二三四五六七八九]五)[”\"]?(?:规划)?(?:期间|时期|以来|年间)"
 )
 _CN_TEENS = "一二三四五六七八九"
+# A span of years typed (2021-2025, 2021—2025年, 二〇二一至二〇二五年): the span, not its
+# first year. One that is a plan period is searched as the period (十四五); any other
+# leaves the year unnamed and its years to be found in the text (2024—2026年行动方案).
+_Y = r"(?:19|20)\d\d|[一二][〇零○一二三四五六七八九]{3}"
+_YEAR_SPAN_RE = re.compile(
+    rf"(?<![\d.])({_Y})\s*年?\s*(?:[-—–~]{{1,2}}|至|到)\s*({_Y})\s*年?(?![\d.%])"
+)
 _SUFFIX_RE = re.compile(r"特别行政区|自治区|自治州|省|市|州|区|县|盟|旗")
 
 
@@ -138,14 +145,16 @@ def understand(
     search (``2024`` alone still finds text). With ``this_year``, ``今年``, ``去年``,
     ``上一年`` and ``明年`` are years too (a year written out wins over them), and
     ``过去五年`` is searched as the plan period that ended last year. ``全国`` as the
-    yardstick of a place's rank (安徽 增速 全国排第几) leaves the place the region.
+    yardstick of a rank (安徽 增速 全国排第几) is no region: the place named is, if any.
+    A span of years (2021-2025, 2021至2025年) names no single year: the span of a plan
+    period is searched as the period (十四五), any other span as its words.
     """
     text = _name_periods(normalize(query), this_year)
     spans: list[tuple[int, int]] = []
     region: str | None = None
     for m in _NATIONAL_RE.finditer(text):
-        if _yardstick(text, m.start()) and any(gazetteer.mentions(text)):
-            continue  # 安徽 … 全国排第几: 安徽 is asked about
+        if _yardstick(text, m.start()):
+            continue  # 安徽 … 全国排第几: 安徽 is asked about; alone, no region is
         if any(
             mention.end <= m.start() and _counts(mention, known_regions)
             for mention in gazetteer.mentions(text)
@@ -177,7 +186,10 @@ def understand(
             region = misspelt[0]
             spans.append(misspelt[1])
     year: int | None = None
+    in_spans = [m.span() for m in _YEAR_SPAN_RE.finditer(text)]
     for m in _YEAR_RE.finditer(text):
+        if any(lo <= m.start() < hi for lo, hi in in_spans):
+            continue  # 2021-2025: a span of years, no one year of it
         year = parse_year(m.group())
         spans.append(m.span())
         break
@@ -227,10 +239,20 @@ def _name_periods(text: str, this_year: int | None) -> str:
     -> the plan period that ended last year (a report reviews it under “十四五”时期 or
     这五年, seldom with the words the question uses)."""
     text = _PERIOD_SPAN_RE.sub(r"\1", text)
+    text = _YEAR_SPAN_RE.sub(_span_as_period, text)
     period = plan_period(this_year - 1) if this_year is not None else None
     if period is not None:
         text = _LAST_FIVE_YEARS_RE.sub(f" {period} ", text)
     return text
+
+
+def _span_as_period(m: re.Match[str]) -> str:
+    """A span of years that is a plan period (2021-2025) as the period's name."""
+    first, last = parse_year(m.group(1) + "年"), parse_year(m.group(2) + "年")
+    period = plan_period(first) if first is not None else None
+    if period is None or last != first + 4 or plan_period(first - 1) == period:
+        return m.group()
+    return f" {period} "
 
 
 def asks_past_period(query: str, this_year: int) -> bool:
