@@ -962,4 +962,22 @@ def test_a_comparison_is_read_with_its_base_and_one_verb():
     assert change_and_value(in_step) == "与经济增长基本同步"  # not 增长增长同步
     faster = replace(in_step, indicator="农村居民人均可支配收入", qualifier="快于")
     assert change_and_value(faster) == "增长快于城镇居民"
+
+
+def test_a_comparison_named_in_another_form_is_read_in_its_own_clause():
+    """The record's name is the table's; the sentence writes a longer form of it, after
+    another indicator's comparison: the wording is its own clause's, not the first one's."""
+    from bot.digest.values import change_and_value
+
+    sentence = (
+        "主要预期目标是：全员劳动生产率增速高于全区生产总值增速，城镇常住居民人均可支配收入"
+        "增速高于全国平均水平，农村常住居民人均可支配收入增速快于城镇居民。"
+    )
+    urban = rec(
+        "城镇居民人均可支配收入", value=None, value_text="", unit="", qualifier="高于",
+        sentence=sentence,
+    )  # fmt: skip
+    assert change_and_value(urban) == "高于全国平均水平"  # not 高于全区生产总值增速
+    rural = replace(urban, indicator="农村居民人均可支配收入", qualifier="快于")
+    assert change_and_value(rural) == "快于城镇居民"
     assert change_and_value(rec()) == "增长5.5%左右"

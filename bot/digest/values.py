@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.targets.records import TargetRecord
 
@@ -101,7 +103,12 @@ def comparison_wording(record: TargetRecord, lang: str = DEFAULT_LANGUAGE) -> st
     if not clauses:
         return fallback
     name = record.indicator
-    clause = next((c for c in clauses if name in c), clauses[0])
+    # The name is the table's (城镇居民人均可支配收入) where the sentence may write another
+    # form (城镇常住居民…): without it written whole, the clause nearest to it in
+    # characters, not the sentence's first comparison, which is another indicator's.
+    clause = next((c for c in clauses if name in c), None) or max(
+        clauses, key=lambda c: fuzz.partial_ratio(name, c)
+    )
     together = _IN_STEP_RE.search(clause) if "同步" in qualifier else None
     if together:
         # 居民收入增长和经济增长基本同步: in step with what is said before 同步
