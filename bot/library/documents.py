@@ -15,6 +15,7 @@ from bot.models import (
 from bot.search import segments as seg
 from bot.search.index import CompiledIndex
 from bot.search.indexer import Indexer
+from bot.search.searcher import Filters
 
 
 class DocumentNotFound(LookupError):
@@ -131,17 +132,8 @@ class DocumentsMixin:
         year: int | None = None,
     ) -> bool:
         """Whether a search's ``doc``, ``region`` and ``year`` filters let ``info`` through,
-        as the searcher applies them (``doc``: id, file name, stem or file-name prefix)."""
-        if doc:
-            key, name = doc.lower(), info.filename.lower()
-            stem = name.rsplit(".", 1)[0]
-            if key not in (info.doc_id.lower(), name, stem) and not name.startswith(key):
-                return False
-        if region and not place_in_region(
-            region, info.region, info.region_path, default_gazetteer()
-        ):
-            return False
-        return not year or info.year == year
+        as the searcher applies them (:meth:`Filters.admits`)."""
+        return Filters(doc=doc, region=region, year=year).admits(info)
 
     def find_document(self, ref: str) -> DocumentInfo:
         """A document by id, file name, file stem or unique prefix of either."""

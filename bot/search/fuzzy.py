@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -228,8 +229,7 @@ def build_lexicon(compiled_dir: Path) -> None:
             terms.append(term)
             dfs.append(index.df(tid))
     pinyin = [" ".join(first_syllables(t)) for t in terms]
-    inside = {index.vocab[t] for t in index.inside.tolist()}
-    commoner = commoner_homophones(terms, pinyin, dfs, inside)
+    commoner = commoner_homophones(terms, pinyin, dfs, index.inside_terms)
     payload = {"terms": terms, "pinyin": pinyin, "df": dfs, "commoner": commoner}
     (compiled_dir / LEXICON_FILE).write_text(json.dumps(payload, ensure_ascii=False), "utf-8")
 
@@ -241,7 +241,7 @@ COMMONER_MIN_DF = 20
 
 
 def commoner_homophones(
-    terms: list[str], pinyin: list[str], df: list[int], inside: set[str]
+    terms: list[str], pinyin: list[str], df: list[int], inside: AbstractSet[str]
 ) -> dict[str, str]:
     """Two-character terms -> the term of the same sound (common readings, toneless; else
     loosely, zh/z, in/ing, n/l merged) the corpus writes in at least

@@ -289,10 +289,11 @@ class CompiledIndex:
     def only_inside(self, term: str) -> bool:
         """Whether ``term`` is a two-character term the corpus writes only in the middle
         of longer words (经纪 of 财经纪律), never as a word of its own."""
-        return term in self._inside_terms
+        return term in self.inside_terms
 
     @cached_property
-    def _inside_terms(self) -> frozenset[str]:
+    def inside_terms(self) -> frozenset[str]:
+        """The terms of ``inside.npy`` (see :meth:`only_inside`), made on first use."""
         vocab = self.vocab
         return frozenset(vocab[t] for t in self.inside.tolist())
 

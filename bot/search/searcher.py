@@ -20,9 +20,9 @@ from itertools import accumulate
 
 import numpy as np
 
-from bot.corpus.gazetteer import default_gazetteer
+from bot.corpus.gazetteer import Gazetteer, default_gazetteer
 from bot.corpus.regions import place_in_region
-from bot.models import Correction, Note, SearchHit, SearchResponse, Understood
+from bot.models import Correction, DocumentInfo, Note, SearchHit, SearchResponse, Understood
 from bot.search.budget import Budget, Limits
 from bot.search.fuzzy import FREQUENCY_PRIOR, Lexicon, rank_candidates, similarity, sounds_alike
 from bot.search.headings import (
@@ -624,6 +624,20 @@ class Filters:
     def active(self) -> bool:
         return bool(self.doc or self.region or self.year)
 
+    def admits(self, d: DocumentInfo, gazetteer: Gazetteer | None = None) -> bool:
+        """Whether document ``d`` passes the filters: ``doc`` its id, file name, stem or
+        a prefix of its file name; ``region`` it or a place inside it; ``year`` its year."""
+        if self.doc:
+            key, name = self.doc.lower(), d.filename.lower()
+            named = key in (d.doc_id.lower(), name, name.rsplit(".", 1)[0])
+            if not named and not name.startswith(key):
+                return False
+        if self.region and not place_in_region(
+            self.region, d.region, d.region_path, gazetteer or default_gazetteer()
+        ):
+            return False
+        return not self.year or d.year == self.year
+
 
 def _forward_max_match(word: str, shortest: int, known: Callable[[str], bool]) -> list[str] | None:
     """``word`` cut, left to right and longest first (at most 8 characters, at least
@@ -688,7 +702,7 @@ class Searcher:
         """Load the typo corrector's lexicon and pinyin readings now rather than on the
         first query that needs a correction (17–38 ms of that query at 10 MB)."""
         self.lexicon.prepare()
-        self.index.only_inside("")  # its set of terms made
+        _ = self.index.inside_terms  # the terms written only inside longer words
 
     # -- text access -------------------------------------------------------------------
     def passage_text(self, pid: int) -> str:
@@ -1157,21 +1171,8 @@ class Searcher:
     def _filter_mask(self, filters: Filters) -> np.ndarray | None:
         if not filters.active:
             return None
-        wanted = []
-        doc_key = filters.doc.lower() if filters.doc else None
         gazetteer = default_gazetteer() if filters.region else None
-        for i, d in enumerate(self.index.docs):
-            if doc_key and doc_key not in (d.doc_id.lower(), d.filename.lower()):
-                stem = d.filename.rsplit(".", 1)[0].lower()
-                if not (stem == doc_key or d.filename.lower().startswith(doc_key)):
-                    continue
-            if filters.region and not place_in_region(
-                filters.region, d.region, d.region_path, gazetteer
-            ):
-                continue
-            if filters.year and d.year != filters.year:
-                continue
-            wanted.append(i)
+        wanted = [i for i, d in enumerate(self.index.docs) if filters.admits(d, gazetteer)]
         return np.isin(self.index.p_doc, np.asarray(wanted, dtype=np.uint32))
 
     # -- corrections -----------------------------------------------------------------------
@@ -1987,6 +1988,7 @@ class Searcher:
         if not positive or n == 0:
             return SearchResponse(parsed.raw, (), 0, page, size, message=EMPTY_MESSAGE, notes=EMPTY)
         facet_concepts = self._facet_concepts(facets) if facets and facets.any else []
+        past = _asks_past(parsed.raw)
         ranked = self._rank(
             concepts,
             page,
@@ -1994,8 +1996,8 @@ class Searcher:
             filters,
             facet_concepts,
             how=_asks_how(parsed.raw),
-            titled=not _asks_past(parsed.raw),
-            past=_asks_past(parsed.raw),
+            titled=not past,
+            past=past,
         )
         needles = [a.text for c in positive for a in c.alternatives]
         hits = tuple(
@@ -2033,14 +2035,15 @@ class Searcher:
         concepts = _settle_soft(_disjoint(_unique(concepts)))
         if not any(not c.exclude for c in concepts) or self.index.n_passages == 0:
             return Ranked(np.zeros(0, np.int64), np.zeros(0, np.float32), 0, [])
+        past = _asks_past(parsed.raw)
         return self._rank(
             concepts,
             max(1, page),
             max(1, page_size),
             Filters(),
             how=_asks_how(parsed.raw),
-            titled=not _asks_past(parsed.raw),
-            past=_asks_past(parsed.raw),
+            titled=not past,
+            past=past,
         )
 
     @staticmethod
