@@ -468,9 +468,7 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
     if short <= 3 and len(last) > short + 1 and 0 < cut <= len(items[0]) + 2:
         head = last[:cut]
         tail = last[len(head) :]
-        owed = _CREDIT_TAIL_RE.search(head)
-        if tail == "余额" and owed and owed.start() >= 2:
-            tail = owed.group() + tail  # 制造业、绿色贷款余额: 制造业贷款余额, not …余额
+        tail = _owed_balance(head, tail)  # 制造业、绿色贷款余额: 制造业贷款余额, not …余额
         return [p + tail for p in items[:-1]] + [last]
     per_head = last.find("人均")
     if (
@@ -490,9 +488,7 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
     ):
         # 经济作物中蔬菜及食用菌、中草药材、园林水果产量: each item takes the shared measure
         tail = tail_word.group()
-        owed = _CREDIT_TAIL_RE.search(last, 0, tail_word.start())
-        if tail == "余额" and owed and owed.start() >= 2:
-            tail = owed.group() + tail  # 民营企业、涉农贷款余额: each one's 贷款余额
+        tail = _owed_balance(last[: tail_word.start()], tail)  # 民营企业、涉农贷款余额
         industry = max(last.rfind(w, 2, tail_word.start()) for w in ("产业", "行业"))
         if industry >= 2 and not any(p.endswith("业") for p in items[:-1]):
             # 电子信息、装备制造、新材料产业营业收入: each an industry, and its 营业收入
@@ -516,6 +512,13 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
         # 小微企业、涉农贷款: loans to each borrower listed (小微企业贷款), not the borrowers
         return [p + credit.group() for p in items[:-1]] + [last]
     return items
+
+
+def _owed_balance(before: str, tail: str) -> str:
+    """A shared ``余额`` written after 贷款 or 存款 (``before`` ends with it, after a
+    word of its own): each item's 贷款余额 or 存款余额; any other tail as it is."""
+    owed = _CREDIT_TAIL_RE.search(before)
+    return owed.group() + tail if tail == "余额" and owed and owed.start() >= 2 else tail
 
 
 def _says_credit_or_measure(item: str) -> bool:
