@@ -23,8 +23,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.models import DocumentInfo, RefreshReport
 from bot.targets.records import TargetRecord
-from handlers.format.documents import REF_MAX_CHARS, doc_facts
-from handlers.format.html import checked, cut, escape, one_line, split_html
+from handlers.format.documents import doc_facts
+from handlers.format.html import checked, cut, escape, shown, split_html
 from handlers.format.targets import target_line
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 
@@ -225,7 +225,7 @@ DETAIL_MAX_CHARS = 300  # of why a reference matched nothing (it may repeat the 
 
 
 def remove_not_found(ref: str, detail: str = "", lang: str = DEFAULT_LANGUAGE) -> str:
-    text = tr(lang, "uploads.remove_not_found", ref=escape(cut(one_line(ref), REF_MAX_CHARS)))
+    text = tr(lang, "uploads.remove_not_found", ref=shown(ref))
     return text + (f"\n<i>{escape(cut(detail, DETAIL_MAX_CHARS))}</i>" if detail else "")
 
 

@@ -7,13 +7,11 @@ from collections.abc import Sequence
 from bot.models import Document, DocumentInfo, DocumentMeta
 from bot.render import LEVEL_LABELS
 from bot.targets.records import TargetRecord
-from handlers.format.html import cut, escape, one_line, split_html
+from handlers.format.html import escape, one_line, shown, split_html
 from handlers.format.targets import hidden_note, target_line
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 
 DOC_TARGETS_SHOWN = 10
-# How much of an unknown reference is said back (4,000 characters overflowed a message).
-REF_MAX_CHARS = 100
 
 
 def level_label(level: str, lang: str) -> str:
@@ -116,5 +114,5 @@ def doc_messages(
 
 def document_not_found(ref: str, detail: str = "", lang: str = DEFAULT_LANGUAGE) -> str:
     """The answer to ``/doc`` with an unknown (or ambiguous) reference."""
-    text = tr(lang, "docs.not_found", ref=escape(cut(one_line(ref), REF_MAX_CHARS)))
+    text = tr(lang, "docs.not_found", ref=shown(ref))
     return text + (f"\n<i>{escape(detail)}</i>" if detail else "")
