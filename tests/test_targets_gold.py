@@ -113,9 +113,11 @@ def test_real_scoring_matches_quantities_not_spellings():
     assert score_real([other_line], [gold], {}, lambda n: n).total.tp == 0
 
 
-def test_the_second_annotators_sample_points_at_dev_gold_records() -> None:
-    """``bench/naming_agreement.py`` joins the second annotator's names to the gold by
-    line, value, unit and qualifier: an edit of the gold must keep every sample findable."""
+@pytest.mark.parametrize("sample", ["second_annotator.jsonl", "third_annotator.jsonl"])
+def test_the_annotators_samples_point_at_dev_gold_records(sample: str) -> None:
+    """``bench/naming_agreement.py`` joins another annotator's names to the gold by
+    line, value, unit and qualifier: an edit of the gold must keep every sample findable,
+    and every figure of a sample carries a name."""
     from bench.real_gold import load_meta, load_real_gold, split_docs
 
     meta = load_meta()
@@ -124,12 +126,28 @@ def test_the_second_annotators_sample_points_at_dev_gold_records() -> None:
         (g["doc"], g["line"], g.get("value"), g["unit"], g.get("qualifier", ""))
         for g in load_real_gold(dev)
     }
-    path = Path(__file__).parent / "data" / "real" / "agreement" / "second_annotator.jsonl"
+    path = Path(__file__).parent / "data" / "real" / "agreement" / sample
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 300 and all(r["doc"] in dev for r in rows)
+    assert all(r["indicator"].strip() for r in rows)
     missing = [
         r["id"]
         for r in rows
         if (r["doc"], r["line"], r.get("value"), r["unit"], r.get("qualifier", "")) not in keys
     ]
     assert missing == []
+
+
+def test_the_third_annotators_sample_holds_no_figure_of_the_second() -> None:
+    """The third sample was drawn to judge rules fitted while the second sample was in
+    use: a figure in both would let that fitting count as agreement with an unseen reader."""
+    folder = Path(__file__).parent / "data" / "real" / "agreement"
+
+    def keys(name: str) -> set[tuple[object, ...]]:
+        rows = (folder / name).read_text(encoding="utf-8").splitlines()
+        return {
+            (r["doc"], r["line"], r["value"], r["unit"], r.get("qualifier", ""))
+            for r in map(json.loads, rows)
+        }
+
+    assert keys("second_annotator.jsonl").isdisjoint(keys("third_annotator.jsonl"))
