@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"named as neither annotator did: {len(neither)} of {len(found)}")
     if args.list:
         for doc, name, gold_name, second_name in neither:
-            print(f"  {doc}: {name} (gold {gold_name}; second {second_name})")
+            print(f"  {doc}: {name} (gold {gold_name}; {ordinal} {second_name})")
     return 0
 
 
