@@ -1,0 +1,110 @@
+"""Behaviours added after the seventeenth batch of the real-document relevance set
+(r1093-r1163, issue 13): the words of how a question is put are not searched as its topic.
+下一步 (cut 下|一步 by the segmenter, and 一步 is found in 迈出一步), 第几 (which a
+correction turned into 第二), modal verbs (能覆盖多少人), the measure word of a count
+(多少人), the verb opening a count (有多少), the 得 of 发展得怎么样 and what is asked of a
+topic (成效如何) no longer make passages without them rank lower. Invented texts only."""
+
+from __future__ import annotations
+
+from bot.search import searcher as searcher_module
+from bot.search.searcher import _content, _softened
+from tests.conftest import engine_over
+
+
+def _words(*ws: str) -> list[tuple[str, int, int]]:
+    out, pos = [], 0
+    for w in ws:
+        out.append((w, pos, pos + len(w)))
+        pos += len(w)
+    return out
+
+
+def _first(engine, query: str) -> str:
+    hits = engine.search(query, page_size=3).hits
+    assert hits, query
+    return hits[0].text
+
+
+def test_next_step_is_how_it_asks():
+    assert _content(_words("文旅", "下", "一步", "怎么", "发展")) == ["文旅", "发展"]
+    assert _content(_words("接下来", "养老", "服务")) == ["养老", "服务"]
+    assert searcher_module._asks_how("文旅 下一步 重点")
+    # typed apart from each other, 下 and 一步 are words of their own
+    assert _content([("文旅", 0, 2), ("下", 3, 4), ("一步", 5, 7)]) == ["文旅", "下", "一步"]
+
+
+# A report whose review says 迈出一步 beside the topic, and whose tasks name the topic.
+REPORT = (
+    "2026年某省政府工作报告\n"
+    "一、2025年工作回顾\n"
+    "茶产业迈出新的一步，茶叶产值增长12%，茶旅融合景区新增5个。\n"
+    "二、2026年重点工作\n"
+    "做强茶产业。推进茶园标准化改造，培育茶叶龙头企业，拓展茶叶出口市场。\n"
+)
+
+
+def test_a_question_about_the_next_step_finds_the_tasks(tmp_path):
+    engine = engine_over(tmp_path, {"report_2026.txt": REPORT})
+    assert _first(engine, "茶产业 下一步怎么发展").startswith("做强茶产业")
+
+
+def test_which_place_is_asked_not_corrected(tmp_path):
+    docs = {
+        "a.txt": "某省报告\n网络零售规模连续多年居世界首位，带动快递业务快速增长。\n",
+        "b.txt": "某市公报\n本市跨境电商交易额居世界第二，网络零售规模稳步扩大。\n",
+        "c.txt": "某县公报\n全县网络零售额增长8%，世界第二大港口航线开通。\n",
+    }
+    engine = engine_over(tmp_path, docs)
+    response = engine.search("网络零售 世界第几", page_size=3)
+    assert not response.corrections
+    assert _content(_words("全国", "排", "第几")) == ["全国"]
+
+
+def test_modal_verbs_and_the_measure_of_a_count_are_how_it_asks():
+    assert _content(_words("预警", "能", "覆盖", "多少", "人")) == ["预警", "覆盖", "多少", "人"]
+    soft = {
+        c.label
+        for c in _softened(
+            [searcher_module.Concept(w, []) for w in ("预警", "覆盖", "多少", "人")],
+            _words("预警", "覆盖", "多少", "人"),
+        )
+        if c.soft
+    }
+    assert soft == {"人"}
+
+
+def test_the_verb_opening_a_count_is_how_it_asks():
+    assert _content(_words("出生", "人口", "有", "多少")) == ["出生", "人口", "多少"]
+    assert _content(_words("通关", "要", "多久")) == ["通关"]
+
+
+def test_how_it_is_going_asks_of_the_topic():
+    words = _words("医疗", "旅游", "发展", "得", "怎么样")
+    assert _content(words) == ["医疗", "旅游", "发展"]
+    concepts = [searcher_module.Concept(w, []) for w in ("医疗", "旅游", "发展")]
+    assert {c.label for c in _softened(concepts, words) if c.soft} == {"发展"}
+
+
+def test_what_is_asked_of_a_topic_is_soft():
+    words = _words("治沙", "成效", "如何")
+    concepts = [searcher_module.Concept(w, []) for w in ("治沙", "成效")]
+    assert {c.label for c in _softened(concepts, words) if c.soft} == {"成效"}
+    # not as a topic of its own (成效 评估 标准)
+    words = _words("成效", "评估")
+    concepts = [searcher_module.Concept(w, []) for w in ("成效", "评估")]
+    assert not any(c.soft for c in _softened(concepts, words))
+
+
+# A report whose health line writes 得 and 有 apart and the tourism line the question wants.
+HEALTH = (
+    "2026年某省政府工作报告\n"
+    "一、2025年工作回顾\n"
+    "医疗旅游接待游客80万人次，收入60亿元。\n"
+    "医疗服务能力有较大提升，旅游发展得到加强，基层医疗卫生机构实现全覆盖。\n"
+)
+
+
+def test_a_question_how_something_is_going_finds_its_line(tmp_path):
+    engine = engine_over(tmp_path, {"report_2026.txt": HEALTH})
+    assert _first(engine, "医疗旅游 发展得怎么样").startswith("医疗旅游接待游客")
