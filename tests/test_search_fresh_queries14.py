@@ -7,6 +7,9 @@ topic (成效如何) no longer make passages without them rank lower. Invented t
 
 from __future__ import annotations
 
+import pytest
+
+from bot.search import framing
 from bot.search import searcher as searcher_module
 from bot.search.searcher import _content, _softened
 from tests.conftest import engine_over
@@ -108,3 +111,42 @@ HEALTH = (
 def test_a_question_how_something_is_going_finds_its_line(tmp_path):
     engine = engine_over(tmp_path, {"report_2026.txt": HEALTH})
     assert _first(engine, "医疗旅游 发展得怎么样").startswith("医疗旅游接待游客")
+
+
+def test_a_word_of_asking_left_beside_a_correction_is_not_searched():
+    concepts = [searcher_module.Concept(w, []) for w in ("双创", "怎么", "推动")]
+    assert [c.label for c in framing.drop_asking(concepts, searcher_module.ASKING_WORDS)] == [
+        "双创",
+        "推动",
+    ]
+    # a query of asking words only keeps them (nothing else says what it is about)
+    alone = [searcher_module.Concept("怎么办", [])]
+    assert framing.drop_asking(alone, searcher_module.ASKING_WORDS) == alone
+
+
+# A county's review in its own words: 大众创业、万众创新 written apart, 社会应急力量 and 通关;
+# beside them, lines writing 怎么推动 and 货物 海关 (what the queries would find without
+# the groups, or with 怎么 searched).
+COUNTY = (
+    "某县2025年工作情况\n"
+    "深入推动大众创业、万众创新，新登记市场主体增长12%。\n"
+    "怎么推动创业服务做实，是群众关心的问题，县里开通服务热线。\n"
+    "引导社会应急力量有序发展，登记备案救援组织15支。\n"
+    "提升货物通关效率，进口货物平均放行时间压缩至6小时。\n"
+    "进口货物海关监管场所完成改造，查验能力提升。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "wording"),
+    [
+        ("双创 怎么推懂", "深入推动大众创业、万众创新"),
+        ("民间救援队 怎么管", "引导社会应急力量有序发展"),
+        ("货物 过海关 要多久", "提升货物通关效率"),
+    ],
+)
+def test_everyday_words_of_the_seventeenth_batch_find_the_official_wording(
+    tmp_path, query, wording
+):
+    engine = engine_over(tmp_path, {"county.txt": COUNTY})
+    assert wording in _first(engine, query)

@@ -9,6 +9,7 @@ the last ones soft (``searcher.Concept.soft``)."""
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Protocol, TypeVar
 
 Words = list[tuple[str, int, int]]
 
@@ -82,3 +83,20 @@ def soft_words(words: Words, asking: Collection[str]) -> set[str]:
         if after == "得" and k + 2 < len(words) and words[k + 2][0] in asking:
             out.add(w)
     return out
+
+
+class _Labelled(Protocol):
+    label: str
+    exclude: bool
+
+
+C = TypeVar("C", bound=_Labelled)
+
+
+def drop_asking(concepts: list[C], asking: Collection[str]) -> list[C]:
+    """``concepts`` without those that are only a word of asking, when others remain: the
+    words before or after a corrected word (the 怎么 of 双创 怎么推懂 → 怎么推动) and a part
+    typed apart that holds nothing else (工业用地 不够 怎么办) keep their words as typed, but
+    the query's other words say what it is about."""
+    kept = [c for c in concepts if c.exclude or c.label not in asking]
+    return kept if any(not c.exclude for c in kept) else concepts

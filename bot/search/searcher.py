@@ -1989,7 +1989,7 @@ class Searcher:
             cs, cor = self._plan_part(part, budget, correct=correct)
             concepts += cs
             corrections += cor
-        concepts = _settle_soft(_disjoint(_unique(concepts)))
+        concepts = _settle_soft(_disjoint(_unique(framing.drop_asking(concepts, ASKING_WORDS))))
         positive = [c for c in concepts if not c.exclude]
         n = self.index.n_passages
         if not positive or n == 0:
@@ -2039,7 +2039,7 @@ class Searcher:
         concepts: list[Concept] = []
         for part in parsed.parts:
             concepts += self._plan_part(part, budget, correct=correct)[0]
-        concepts = _settle_soft(_disjoint(_unique(concepts)))
+        concepts = _settle_soft(_disjoint(_unique(framing.drop_asking(concepts, ASKING_WORDS))))
         if not any(not c.exclude for c in concepts) or self.index.n_passages == 0:
             return Ranked(np.zeros(0, np.int64), np.zeros(0, np.float32), 0, [])
         past = _asks_past(parsed.raw)
