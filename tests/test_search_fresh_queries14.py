@@ -150,3 +150,29 @@ def test_everyday_words_of_the_seventeenth_batch_find_the_official_wording(
 ):
     engine = engine_over(tmp_path, {"county.txt": COUNTY})
     assert wording in _first(engine, query)
+
+
+def test_a_verb_glued_before_its_thing_is_how_it_asks():
+    words = _words("治理", "沙漠")
+    concepts = [searcher_module.Concept(w, []) for w in ("治理", "沙漠")]
+    assert {c.label for c in _softened(concepts, words) if c.soft} == {"治理"}
+    # typed apart, a verb is a word of its own (数字经济 治理 短板)
+    apart = [("治理", 0, 2), ("沙漠", 3, 5)]
+    assert not any(c.soft for c in _softened(concepts, apart))
+
+
+# A review line on the desert in its own words, and lines writing 治理 about other things.
+DESERT = (
+    "某区2025年工作情况\n"
+    "一、生态建设\n"
+    "腾格里沙漠防风阻沙带全线贯通，流动沙丘全面固定，新增造林面积20万亩，生态环境持续改善。\n"
+    "二、社会治理\n"
+    "加强城市治理，推进基层治理和社会治理现代化，治理效能明显提升，群众满意度稳步提高。\n"
+    "三、水利建设\n"
+    "开展河湖综合治理，治理水土流失面积300平方公里，建成高效节水灌溉工程一批。\n"
+)
+
+
+def test_a_question_on_a_thing_done_finds_the_thing_without_the_verb(tmp_path):
+    engine = engine_over(tmp_path, {"district.txt": DESERT})
+    assert _first(engine, "治理沙漠 成效如何").startswith("腾格里沙漠")

@@ -35,6 +35,15 @@ ASPECT_WORDS = frozenset({"成效", "进展", "效果", "成果", "成绩", "进
 COUNTERS = frozenset("项个家件所名人次座条户套亩辆吨台栋张头只")
 
 
+# Verbs of what is done to a thing, typed glued before it (治理沙漠, 推进乡村振兴, 加强基础
+# 研究): the thing is what the question is about; a document writes the verb apart or
+# another one (防沙治沙, 防风阻沙带全线贯通). Soft there.
+ACTION_VERBS = frozenset(
+    {"治理", "推进", "加强", "建设", "发展", "促进", "提升", "推动", "加快", "支持", "完善",
+     "实施", "开展", "做好", "抓好", "扩大", "优化", "深化", "强化", "培育"}
+)  # fmt: skip
+
+
 def asks_ahead(text: str) -> bool:
     """Whether the query asks what is planned (下一步, 接下来, 今后)."""
     return any(w in text for w in AHEAD_WORDS)
@@ -81,6 +90,14 @@ def soft_words(words: Words, asking: Collection[str]) -> set[str]:
         if w in COUNT_ASKED and after in COUNTERS:
             out.add(after)
         if after == "得" and k + 2 < len(words) and words[k + 2][0] in asking:
+            out.add(w)
+        if (
+            w in ACTION_VERBS
+            and words[k][2] == words[k + 1][1]
+            and len(after) >= 2
+            and after not in ACTION_VERBS
+            and after not in asking
+        ):
             out.add(w)
     return out
 
