@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import pytest
 
+from bot.library.answers import lead_with_answer
+from bot.models import AnswerCard, SearchHit, SearchResponse
 from bot.search import framing
 from bot.search import searcher as searcher_module
+from bot.search.budget import Budget
+from bot.search.query import parse_query
 from bot.search.searcher import _content, _softened
 from tests.conftest import engine_over
 
@@ -134,6 +138,8 @@ COUNTY = (
     "引导社会应急力量有序发展，登记备案救援组织15支。\n"
     "提升货物通关效率，进口货物平均放行时间压缩至6小时。\n"
     "进口货物海关监管场所完成改造，查验能力提升。\n"
+    "加强新就业形态劳动者权益保障，建成暖心驿站20个。\n"
+    "保障消费者权益，规范外卖平台经营，开展食品安全抽检。\n"
 )
 
 
@@ -143,6 +149,7 @@ COUNTY = (
         ("双创 怎么推懂", "深入推动大众创业、万众创新"),
         ("民间救援队 怎么管", "引导社会应急力量有序发展"),
         ("货物 过海关 要多久", "提升货物通关效率"),
+        ("外卖小哥 权益", "加强新就业形态劳动者权益保障"),
     ],
 )
 def test_everyday_words_of_the_seventeenth_batch_find_the_official_wording(
@@ -176,3 +183,62 @@ DESERT = (
 def test_a_question_on_a_thing_done_finds_the_thing_without_the_verb(tmp_path):
     engine = engine_over(tmp_path, {"district.txt": DESERT})
     assert _first(engine, "治理沙漠 成效如何").startswith("腾格里沙漠")
+
+
+def _hit(text: str, score: float) -> SearchHit:
+    return SearchHit("d1", "opinion.txt", "某省实施意见", (), 0, text, text, (), score)
+
+
+def _card(unit: str, sentence: str) -> AnswerCard:
+    return AnswerCard(
+        "货物贸易占比", "30%", "30", unit, "", "", "target", "2025", "某省", "d1",
+        "opinion.txt", "某省实施意见", "一、主要目标", sentence,
+    )  # fmt: skip
+
+
+def test_a_question_how_long_gets_no_card_in_another_unit():
+    share = "到2025年，全省与东盟国家货物贸易占比达到30%。"
+    customs = "提升货物通关效率，货物抵达后快速放行。"
+    hits = (_hit(customs, 9.0), _hit(share, 8.0))
+    asked = SearchResponse("东盟 货物 通关 要多久", hits, 2, 1, 3)
+    resp = lead_with_answer(asked, _card("%", share))
+    assert resp.answer is None and resp.hits[0].text == customs
+    # a card in a time unit answers it; a card in % answers a question without 多久
+    hours = lead_with_answer(asked, _card("小时", share))
+    assert hours.answer is not None and hours.hits[0].text == share
+    plain = lead_with_answer(SearchResponse("东盟 货物贸易 占比", hits, 2, 1, 3), _card("%", share))
+    assert plain.answer is not None and plain.hits[0].text == share
+
+
+def test_a_corrected_compound_is_found_apart_too():
+    split = {"足球联赛": ["足球", "联赛"], "老旧小区改造": ["老旧小区", "改造"]}.get
+    assert framing.compound_pieces("足球联赛", split, lambda w: False) == ["足球", "联赛"]
+    # an entry of the synonym groups, or short pieces, stay whole
+    assert framing.compound_pieces("老旧小区改造", split, lambda w: True) is None
+    assert framing.compound_pieces("足球联赛", lambda w: ["足", "球联赛"], lambda w: False) is None
+
+
+# A county's lines: 改造 written before 城中村 with 危旧房, and 城中村改造 whole once.
+HOUSING = (
+    "某县2025年工作情况\n"
+    "一、城市建设\n"
+    "改造城中村和危旧房3000户，完成老旧管网更新50公里，群众居住条件明显改善。\n"
+    "二、重点项目\n"
+    "推进城中村改造项目前期工作，储备项目10个，争取专项债券资金支持。\n"
+)
+
+
+def test_a_typo_corrected_to_a_compound_finds_its_words_apart(tmp_path):
+    engine = engine_over(tmp_path, {"county.txt": HOUSING})
+    resp = engine.search("危旧房 城中村改照", page_size=3)
+    assert resp.corrections, resp
+    assert resp.hits[0].text.startswith("改造城中村和危旧房"), [h.text[:9] for h in resp.hits]
+    # searched as its words, found apart too, with the compound whole as the optional run
+    searcher = engine.searcher
+    part = parse_query("城中村改照", max_chars=200).parts[0]
+    concepts = searcher._plan_part(part, Budget(searcher.limits), correct=True)[0]
+    assert [(c.label, c.optional) for c in concepts] == [
+        ("城中村", False),
+        ("改造", False),
+        ("城中村改造", True),
+    ]

@@ -8,7 +8,7 @@ the last ones soft (``searcher.Concept.soft``)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Protocol, TypeVar
 
 Words = list[tuple[str, int, int]]
@@ -117,3 +117,17 @@ def drop_asking(concepts: list[C], asking: Collection[str]) -> list[C]:
     the query's other words say what it is about."""
     kept = [c for c in concepts if c.exclude or c.label not in asking]
     return kept if any(not c.exclude for c in kept) else concepts
+
+
+def compound_pieces(
+    term: str, split: Callable[[str], list[str] | None], known: Callable[[str], bool]
+) -> list[str] | None:
+    """A corrected compound the index holds whole as its two longer words (老旧小区改造 →
+    老旧小区 改造, ``split`` into index terms), or None: an entry of the synonym groups
+    (``known``: 地区生产总值) or a word of short pieces stays whole."""
+    if len(term) < 4 or known(term):
+        return None
+    pieces = split(term)
+    if pieces and len(pieces) == 2 and min(map(len, pieces)) >= 2:
+        return pieces
+    return None

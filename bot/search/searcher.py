@@ -1281,7 +1281,16 @@ class Searcher:
         (碳排放总量和强度双控), with the phrase whole as the optional run that ranks
         first, as for typed text."""
         if term in self.index.term_ids:
-            return [self._concept(term)]
+            pieces = framing.compound_pieces(term, self._split_known, self._known_term)
+            if not pieces:
+                return [self._concept(term)]
+            # a compound of two longer words (足球联赛): found apart too, as typed apart
+            # (足球、篮球联赛), whole first
+            return [self._concept(p) for p in pieces] + [
+                Concept(term, [alt], optional=True)
+                for alt in [self._alternative(term)]
+                if alt is not None
+            ]
         words = [w for w in self.tokenizer.cut(term) if is_cjk_word(w) and w not in STOPWORDS]
         if len(words) < 2:
             return [self._concept(term)]
