@@ -211,8 +211,13 @@ def test_a_question_how_long_gets_no_card_in_another_unit():
 
 
 def test_a_corrected_compound_is_found_apart_too():
-    split = {"足球联赛": ["足球", "联赛"], "老旧小区改造": ["老旧小区", "改造"]}.get
+    split = {"足球联赛": ["足球", "联赛"], "老旧小区改造": ["老旧", "小区", "改造"]}.get
     assert framing.compound_pieces("足球联赛", split, lambda w: False) == ["足球", "联赛"]
+    assert framing.compound_pieces("老旧小区改造", split, lambda w: False) == [
+        "老旧",
+        "小区",
+        "改造",
+    ]
     # an entry of the synonym groups, or short pieces, stay whole
     assert framing.compound_pieces("老旧小区改造", split, lambda w: True) is None
     assert framing.compound_pieces("足球联赛", lambda w: ["足", "球联赛"], lambda w: False) is None

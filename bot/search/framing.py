@@ -122,12 +122,13 @@ def drop_asking(concepts: list[C], asking: Collection[str]) -> list[C]:
 def compound_pieces(
     term: str, split: Callable[[str], list[str] | None], known: Callable[[str], bool]
 ) -> list[str] | None:
-    """A corrected compound the index holds whole as its two longer words (老旧小区改造 →
-    老旧小区 改造, ``split`` into index terms), or None: an entry of the synonym groups
-    (``known``: 地区生产总值) or a word of short pieces stays whole."""
+    """A corrected compound the index holds whole as the two or three longer words it is
+    made of (足球联赛 → 足球 联赛, 老旧小区改造 → 老旧 小区 改造, ``split`` into index
+    terms), or None: an entry of the synonym groups (``known``: 地区生产总值) or a word of
+    lone characters stays whole. A document may write the words apart (改造城镇老旧小区)."""
     if len(term) < 4 or known(term):
         return None
     pieces = split(term)
-    if pieces and len(pieces) == 2 and min(map(len, pieces)) >= 2:
+    if pieces and 2 <= len(pieces) <= 3 and min(map(len, pieces)) >= 2:
         return pieces
     return None
