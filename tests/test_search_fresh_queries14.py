@@ -247,3 +247,25 @@ def test_a_typo_corrected_to_a_compound_finds_its_words_apart(tmp_path):
         ("改造", False),
         ("城中村改造", True),
     ]
+
+
+# A plan writing 关键核心技术 as one word, and a line writing 技术 three times.
+TECHNOLOGY = (
+    "某省科技创新规划\n"
+    "一、攻关\n"
+    "实施关键核心技术攻关工程，补齐一批产业发展短板，形成一批自主可控成果。\n"
+    "二、推广\n"
+    "推广先进适用技术，突破技术推广瓶颈，加强农业技术培训和技术服务。\n"
+)
+
+
+def test_a_run_whose_word_is_in_its_own_group_is_searched_whole(tmp_path):
+    # 卡脖子技术 (cut 卡脖子|技术) is an entry of the group of 卡脖子: searched apart, 技术
+    # would be required of the line writing 关键核心技术
+    engine = engine_over(tmp_path, {"plan.txt": TECHNOLOGY})
+    assert _first(engine, "卡脖子技术 怎么突破").startswith("实施关键核心技术攻关工程")
+    searcher = engine.searcher
+    part = parse_query("卡脖子技术", max_chars=200).parts[0]
+    concepts = searcher._plan_part(part, Budget(searcher.limits), correct=True)[0]
+    assert [c.label for c in concepts] == ["卡脖子技术"]
+    assert "关键核心技术" in {a.text for a in concepts[0].alternatives}

@@ -1390,6 +1390,12 @@ class Searcher:
         words = self.tokenizer.cut(text)
         if any(len(w) == 1 for w in words) or not any(w in self.synonyms for w in words):
             return True
+        group = set(self.synonyms.expand(text))
+        if any(w in self.synonyms and set(self.synonyms.expand(w)) == group for w in words):
+            # a word of the run in the run's own group (卡脖子 of 卡脖子技术): its synonyms
+            # are the run's; searched apart, the rest (技术) would be required of a line
+            # writing 关键核心技术 as one word
+            return True
         return self._says_more(text, words)
 
     def _says_more(self, text: str, words: list[str]) -> bool:
