@@ -23,6 +23,7 @@ import numpy as np
 from bot.corpus.gazetteer import Gazetteer, default_gazetteer
 from bot.corpus.regions import place_in_region
 from bot.models import Correction, DocumentInfo, Note, SearchHit, SearchResponse, Understood
+from bot.search import framing
 from bot.search.budget import Budget, Limits
 from bot.search.fuzzy import FREQUENCY_PRIOR, Lexicon, rank_candidates, similarity, sounds_alike
 from bot.search.headings import (
@@ -159,7 +160,7 @@ FUNCTION_CHARS = frozenset("要的了和与及在是有将把被对为以于从�
 # suspected of being typos themselves.
 SENTENCE_WORDS = FUNCTION_CHARS | frozenset(
     {"多少", "几", "哪些", "什么", "如何", "怎么", "怎样", "是否", "项", "个", "家", "件", "所",
-     "名", "人", "次", "座", "条", "年", "户", "套", "亩", "辆", "吨", "台", "栋"}
+     "名", "人", "次", "座", "条", "年", "户", "套", "亩", "辆", "吨", "台", "栋", "第几"}
 )  # fmt: skip
 # Words of a question that need not be in the answer when the query names its documents
 # (贵州 2035年 目标: the 2035 paragraph need not say 目标).
@@ -175,7 +176,7 @@ QUESTION_WORDS = frozenset(
 ASKING_WORDS = frozenset(
     {"怎么", "怎样", "怎么样", "如何", "什么", "哪些", "是否", "有没有", "请问", "吗", "呢",
      "吧", "需要", "应该", "能不能", "达到", "怎么办", "咋办"}
-)  # fmt: skip
+) | framing.MORE_ASKING  # fmt: skip
 # Prepositions of whom a thing is done for (给企业减负, 替农民工讨薪): the index's stop words
 # hold 为, 对, 向 and 让 but not these, which a question puts where a document writes 为 or
 # nothing (为企业减负, 减轻企业负担). Left out of the words searched when others remain:
@@ -485,7 +486,7 @@ def _content(words: list[tuple[str, int, int]]) -> list[str]:
         k
         for k in range(len(words) - 1)
         if words[k][0] in ASKING_VERBS and words[k + 1][0] in ASKING_WORDS
-    }
+    } | framing.left_out(words, ASKING_WORDS, ASKING_VERBS)
     # the lone verb that ends a question after 怎么/如何 (就业怎么稳, 粮食生产如何抓) is how
     # it asks, not what about: left out beside longer words, never joined to the word
     # before the asking word (就业|稳 is no 就业稳; typed apart, 就业 怎么稳, the parts are
@@ -518,7 +519,7 @@ def _softened(concepts: list[Concept], words: list[tuple[str, int, int]]) -> lis
         words[k][0]
         for k in range(len(words) - 1)
         if words[k][0] in ASKING_VERBS and words[k + 1][0] in ASKING_WORDS
-    }
+    } | framing.soft_words(words, ASKING_WORDS)
     return [
         replace(c, soft=True)
         if not (c.exclude or c.optional or c.fixed is not None or c.label in QUESTION_WORDS)
@@ -540,7 +541,11 @@ def _asks_how(text: str) -> bool:
     than what was done (去年…成效)."""
     if _asks_past(text):
         return False
-    return any(w in text for w in HOW_WORDS) or any(w in text for w in MEASURE_WORDS)
+    return (
+        any(w in text for w in HOW_WORDS)
+        or any(w in text for w in MEASURE_WORDS)
+        or framing.asks_ahead(text)
+    )
 
 
 def _settle_soft(concepts: list[Concept]) -> list[Concept]:
@@ -1276,7 +1281,16 @@ class Searcher:
         (碳排放总量和强度双控), with the phrase whole as the optional run that ranks
         first, as for typed text."""
         if term in self.index.term_ids:
-            return [self._concept(term)]
+            pieces = framing.compound_pieces(term, self._split_known, self._known_term)
+            if not pieces:
+                return [self._concept(term)]
+            # a compound of two longer words (足球联赛): found apart too, as typed apart
+            # (足球、篮球联赛), whole first
+            return [self._concept(p) for p in pieces] + [
+                Concept(term, [alt], optional=True)
+                for alt in [self._alternative(term)]
+                if alt is not None
+            ]
         words = [w for w in self.tokenizer.cut(term) if is_cjk_word(w) and w not in STOPWORDS]
         if len(words) < 2:
             return [self._concept(term)]
@@ -1375,6 +1389,12 @@ class Searcher:
             return False
         words = self.tokenizer.cut(text)
         if any(len(w) == 1 for w in words) or not any(w in self.synonyms for w in words):
+            return True
+        group = set(self.synonyms.expand(text))
+        if any(w in self.synonyms and set(self.synonyms.expand(w)) == group for w in words):
+            # a word of the run in the run's own group (卡脖子 of 卡脖子技术): its synonyms
+            # are the run's; searched apart, the rest (技术) would be required of a line
+            # writing 关键核心技术 as one word
             return True
         return self._says_more(text, words)
 
@@ -1478,8 +1498,10 @@ class Searcher:
             sound = any(inside[a : b + 1]) and not any(odd[a : b + 1])
             if self.phrase_exists(text) and not (sound and a == b):
                 continue
-            if not any(flags[a : b + 1]) and any(w in QUESTION_WORDS for w, *_ in words[a : b + 1]):
-                continue  # real words asking a question (控制目标) are what was meant
+            if not any(flags[a : b + 1]) and any(
+                w in QUESTION_WORDS or w in ASKING_WORDS for w, *_ in words[a : b + 1]
+            ):
+                continue  # real words asking a question (控制目标, 世界第几) are what was meant
             threshold = self.fuzzy_threshold if any(odd[a : b + 1]) or sound else strict
             fixable = (
                 [
@@ -1982,7 +2004,7 @@ class Searcher:
             cs, cor = self._plan_part(part, budget, correct=correct)
             concepts += cs
             corrections += cor
-        concepts = _settle_soft(_disjoint(_unique(concepts)))
+        concepts = _settle_soft(_disjoint(_unique(framing.drop_asking(concepts, ASKING_WORDS))))
         positive = [c for c in concepts if not c.exclude]
         n = self.index.n_passages
         if not positive or n == 0:
@@ -2032,7 +2054,7 @@ class Searcher:
         concepts: list[Concept] = []
         for part in parsed.parts:
             concepts += self._plan_part(part, budget, correct=correct)[0]
-        concepts = _settle_soft(_disjoint(_unique(concepts)))
+        concepts = _settle_soft(_disjoint(_unique(framing.drop_asking(concepts, ASKING_WORDS))))
         if not any(not c.exclude for c in concepts) or self.index.n_passages == 0:
             return Ranked(np.zeros(0, np.int64), np.zeros(0, np.float32), 0, [])
         past = _asks_past(parsed.raw)

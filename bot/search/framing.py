@@ -1,0 +1,134 @@
+"""Pure: the words of how a question is framed that are not its topic, among the words of
+one query part (``(word, start, end)``, offsets into the part): 下一步 (cut 下|一步 by the
+segmenter, and 一步 is found in 一期一步工程 or 迈出一步), 第几 and the verb before it
+(全国排第几), modal verbs (能覆盖), the verb opening a count (有多少, 要多久), the 得 of
+发展得怎么样, the measure word of a count (多少人) and what is asked of a topic (成效如何).
+The searcher leaves the first kinds out of the words searched when others remain and makes
+the last ones soft (``searcher.Concept.soft``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from typing import Protocol, TypeVar
+
+Words = list[tuple[str, int, int]]
+
+# More asking words (``searcher.ASKING_WORDS``): which place (全国排第几, 世界第几: the answer
+# says 第一, 首位 or 第8位, never 第几, and a correction put a rank in its place, 世界第二);
+# modal verbs (能覆盖多少人, 可以领多少: a lone 能 is found in every passage writing it
+# apart from a word); how long and how big (过海关 要多久, 规模多大: the answer gives a figure).
+MORE_ASKING = frozenset({"第几", "能", "能够", "可以", "多久", "多长时间", "多大"})
+# The question words of a count or amount (有多少, 是多少): a verb opening them is how the
+# query asks, as before an asking word (有哪些).
+COUNT_ASKED = frozenset({"多少", "几"})
+# Verbs that say a rank is asked before 第几 (全国排第几, 居第几).
+RANK_VERBS = frozenset({"排", "居", "列", "排名", "位居", "位列", "排在"})
+# Words asking what is planned (下一步怎么发展, 接下来 有哪些举措, 今后 如何推进): a query
+# naming one asks how (a plan's or a report's tasks before its review).
+AHEAD_WORDS = ("下一步", "接下来", "今后", "下一阶段", "下阶段")
+# What a question asks of its topic (成效如何, 进展怎么样, 效果如何): the kind of passage
+# wanted, not its topic (治沙 成效如何: the review's line on 治沙, which need not say 成效);
+# soft right before an asking word, as 措施 is.
+ASPECT_WORDS = frozenset({"成效", "进展", "效果", "成果", "成绩", "进度", "现状"})
+# Measure words after 多少 or 几 (多少人, 几个, 多少亩): how a count is asked, soft (a lone
+# 人 is written apart in most passages, not in 覆盖率达到90%).
+COUNTERS = frozenset("项个家件所名人次座条户套亩辆吨台栋张头只")
+
+
+# Verbs of what is done to a thing, typed glued before it (治理沙漠, 推进乡村振兴, 加强基础
+# 研究): the thing is what the question is about; a document writes the verb apart or
+# another one (防沙治沙, 防风阻沙带全线贯通). Soft there.
+ACTION_VERBS = frozenset(
+    {"治理", "推进", "加强", "建设", "发展", "促进", "提升", "推动", "加快", "支持", "完善",
+     "实施", "开展", "做好", "抓好", "扩大", "优化", "深化", "强化", "培育"}
+)  # fmt: skip
+
+
+def asks_ahead(text: str) -> bool:
+    """Whether the query asks what is planned (下一步, 接下来, 今后)."""
+    return any(w in text for w in AHEAD_WORDS)
+
+
+def _ahead(words: Words) -> set[int]:
+    """Positions of the words that spell one of :data:`AHEAD_WORDS` together (下|一步),
+    adjacent in the query."""
+    out: set[int] = set()
+    for k in range(len(words)):
+        for j in range(k + 1, min(len(words), k + 3) + 1):
+            if any(words[i][2] != words[i + 1][1] for i in range(k, j - 1)):
+                break
+            if "".join(w for w, _, _ in words[k:j]) in AHEAD_WORDS:
+                out.update(range(k, j))
+    return out
+
+
+def left_out(words: Words, asking: Collection[str], verbs: Collection[str]) -> set[int]:
+    """Positions of the words that frame the question (see the module's doc), beside the
+    ``asking`` words themselves: ``verbs`` (有, 是, 要) opening a count, a rank verb before
+    第几, the 得 before an asking word, and the words of :data:`AHEAD_WORDS`."""
+    out = _ahead(words)
+    for k in range(len(words) - 1):
+        w, after = words[k][0], words[k + 1][0]
+        if (
+            (w in verbs and after in COUNT_ASKED)
+            or (w in RANK_VERBS and after == "第几")
+            or (w == "得" and after in asking)
+        ):
+            out.add(k)
+    return out
+
+
+def soft_words(words: Words, asking: Collection[str]) -> set[str]:
+    """The words of the part that say how it asks rather than what about: what is asked
+    of a topic before an asking word (成效如何), the verb before 得 and an asking word
+    (发展得怎么样), the measure word after 多少 or 几 (多少人)."""
+    out: set[str] = set()
+    for k in range(len(words) - 1):
+        w, after = words[k][0], words[k + 1][0]
+        if w in ASPECT_WORDS and after in asking:
+            out.add(w)
+        if w in COUNT_ASKED and after in COUNTERS:
+            out.add(after)
+        if after == "得" and k + 2 < len(words) and words[k + 2][0] in asking:
+            out.add(w)
+        if (
+            w in ACTION_VERBS
+            and words[k][2] == words[k + 1][1]
+            and len(after) >= 2
+            and after not in ACTION_VERBS
+            and after not in asking
+        ):
+            out.add(w)
+    return out
+
+
+class _Labelled(Protocol):
+    label: str
+    exclude: bool
+
+
+C = TypeVar("C", bound=_Labelled)
+
+
+def drop_asking(concepts: list[C], asking: Collection[str]) -> list[C]:
+    """``concepts`` without those that are only a word of asking, when others remain: the
+    words before or after a corrected word (the 怎么 of 双创 怎么推懂 → 怎么推动) and a part
+    typed apart that holds nothing else (工业用地 不够 怎么办) keep their words as typed, but
+    the query's other words say what it is about."""
+    kept = [c for c in concepts if c.exclude or c.label not in asking]
+    return kept if any(not c.exclude for c in kept) else concepts
+
+
+def compound_pieces(
+    term: str, split: Callable[[str], list[str] | None], known: Callable[[str], bool]
+) -> list[str] | None:
+    """A corrected compound the index holds whole as the two or three longer words it is
+    made of (足球联赛 → 足球 联赛, 老旧小区改造 → 老旧 小区 改造, ``split`` into index
+    terms), or None: an entry of the synonym groups (``known``: 地区生产总值) or a word of
+    lone characters stays whole. A document may write the words apart (改造城镇老旧小区)."""
+    if len(term) < 4 or known(term):
+        return None
+    pieces = split(term)
+    if pieces and 2 <= len(pieces) <= 3 and min(map(len, pieces)) >= 2:
+        return pieces
+    return None
