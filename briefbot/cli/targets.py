@@ -89,9 +89,12 @@ def targets(
     _check_kind(kind)
     engine = open_engine()
     try:
-        found = engine.lookup_targets(
-            doc=doc, kind=kind, indicator=indicator, region=region, show_all=show_all
-        )
+        if indicator:  # also GDP 山东, as the bot's /targets and /compare take it
+            found = engine.lookup_indicator(
+                indicator, doc=doc, kind=kind, region=region, show_all=show_all
+            ).found
+        else:
+            found = engine.lookup_targets(doc=doc, kind=kind, region=region, show_all=show_all)
     except DocumentNotFound as exc:
         err.print(f"[red]{exc}[/]")
         raise typer.Exit(1) from None
@@ -252,25 +255,26 @@ def compare(
         return
     _check_kind(kind)
     engine = open_engine()
-    found = engine.lookup_targets(
-        indicator=indicator, kind=kind, region=region, show_all=show_all, distinct=True
+    # also GDP 山东: a region after the indicator narrows it, as in the bot's /compare
+    looked = engine.lookup_indicator(
+        indicator, kind=kind, region=region, show_all=show_all, distinct=True
     )
+    found = looked.found
     rows = found.rows
     docs = {d.doc_id: d for d in engine.documents()}
     if as_json:
         out.print_json(json.dumps(_records_json(engine, rows), ensure_ascii=False))
         return
-    if not rows and (region is not None or kind != "all"):
-        unfiltered = engine.lookup_targets(indicator=indicator, show_all=show_all, distinct=True)
-        if unfiltered.rows:
-            scope = "、".join(filter(None, (region, KIND_LABELS.get(kind, ""))))
-            out.print(
-                f"指标“{indicator}”有 {len(unfiltered.rows)} 条记录，没有符合“{scope}”的 "
-                "(records of this indicator exist, none match --region / --kind).",
-                markup=False,
-            )
-            _hidden_note(found)
-            raise typer.Exit(1)
+    if not rows and looked.elsewhere is not None and looked.elsewhere.rows:
+        scope = "、".join(filter(None, (looked.region, KIND_LABELS.get(kind, ""))))
+        out.print(
+            f"指标“{looked.indicator}”有 {len(looked.elsewhere.rows)} 条记录，"
+            f"没有符合“{scope}”的 "
+            "(records of this indicator exist, none match the region or --kind).",
+            markup=False,
+        )
+        _hidden_note(found)
+        raise typer.Exit(1)
     if not rows:
         close = engine.similar_indicators(indicator)
         out.print(f"没有找到指标“{indicator}” (no records for this indicator).", markup=False)
