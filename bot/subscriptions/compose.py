@@ -24,9 +24,7 @@ from bot.digest.render import render_html
 from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.library import Engine
 from bot.subscriptions.store import Subscription
-
-FILTER_SHOWN = 100
-"""At most this many characters of a filter are repeated in "nothing matches"."""
+from bot.text.echo import said_back
 
 
 def no_new_message(sub: Subscription, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -112,8 +110,6 @@ def preview_messages(
         return subscription_digest(engine, sub, now, lang) or [no_new_message(sub, lang)]
     digest = engine.digest(filter_text, now=now, only_new=False, lang=lang)
     if digest.empty:
-        shown = (
-            filter_text if len(filter_text) <= FILTER_SHOWN else filter_text[:FILTER_SHOWN] + "…"
-        )
-        return [tr(lang, "digest.no_match", filter=html.escape(shown, quote=False))]
+        shown = html.escape(said_back(filter_text), quote=False)
+        return [tr(lang, "digest.no_match", filter=shown)]
     return render_html(digest)
