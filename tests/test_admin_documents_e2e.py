@@ -427,6 +427,7 @@ async def test_remove_cancel_and_unknown_change_nothing(bot: Bot) -> None:
     assert cancelled.message["text"].startswith("已取消") and not buttons(cancelled.message)
     unknown = (await ask(bot, bot.admin, "/remove no-such-document")).message["text"]
     assert "找不到文件“no-such-document”" in unknown and "未删除任何文件" in unknown
+    assert "\n" not in unknown  # said once: not again as the core's "没有与…匹配的文件"
     usage = (await ask(bot, bot.admin, "/remove")).message["text"]
     assert usage.startswith("用法：/remove")
     assert snapshot(bot) == before

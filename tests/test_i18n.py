@@ -212,13 +212,17 @@ async def test_english_client_gets_english_and_chinese_client_chinese(
         assert (await ask(server, li, li, "/frobnicate")).text.startswith("未知命令")
         assert (await ask(server, ann, ann, "/doc")).text.startswith("Usage: /doc")
         assert (await ask(server, li, li, "/doc")).text.startswith("用法：/doc")
+        # an unknown reference is said once (the core's "no document matches" is the same)
         missing = (await ask(server, ann, ann, "/doc zzz-nope")).text
-        assert missing.startswith("No document “zzz-nope”") and "no document matches" in missing
-        assert not any("\u4e00" <= ch <= "\u9fff" for ch in missing)
+        assert missing == "No document “zzz-nope”. Send /docs to list them all."
         missing = (await ask(server, li, li, "/doc zzz-nope")).text
-        assert (
-            missing.startswith("找不到文件“zzz-nope”") and "没有与“zzz-nope”匹配的文件" in missing
-        )
+        assert missing == "找不到文件“zzz-nope”。发送 /docs 查看全部文件。"
+        # a core error that says more (several documents match) in the reader's language
+        several = (await ask(server, ann, ann, "/doc 00")).text
+        assert "“00” matches several documents" in several
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in several.split("\n")[1])
+        several = (await ask(server, li, li, "/doc 00")).text
+        assert "“00”匹配多个文件" in several
         assert (await ask(server, ann, ann, "/status")).text == tr("en", "admin.refused")
         assert (await ask(server, li, li, "/status")).text == tr("zh", "admin.refused")
         # A core error by its code: the schedule the user typed is not a time of day.

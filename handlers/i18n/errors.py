@@ -34,3 +34,14 @@ def error_text(exc: object, lang: str) -> str:
         return getattr(exc, "reason", None) or str(exc)
     params = dict(getattr(exc, "params", None) or {})
     return tr(lang, f"errors.{code}", **{k: _shown(v) for k, v in params.items()})
+
+
+NO_MATCH = "document.no_match"
+
+
+def not_found_detail(exc: object, lang: str) -> str:
+    """What a :class:`~bot.library.DocumentNotFound` adds to a reply that already says the
+    reference matched no document (``/doc``, ``/remove``): why, when it says more than
+    that (several documents match, the document was just removed); else nothing, so that
+    "no document “999”" is said once."""
+    return "" if getattr(exc, "code", "") == NO_MATCH else error_text(exc, lang)
