@@ -50,12 +50,25 @@ def _check_kind(kind: str) -> str:
 
 
 def _records_json(engine: Engine, rows: list[DocTarget]) -> list[dict]:
-    """Records for --json: ``doc_id``, the record's fields (``value_max`` for ranges,
+    """Records for --json: ``doc_id``, the record's fields (``value_max`` on every record,
+    null when the figure is no range, as the scorecard's and the answer's JSON give it;
     ``confidence``) and ``document``, the metadata of its document."""
     docs = {d.doc_id: document_meta_dict(d) for d in engine.documents()}
     return [
-        {"doc_id": r.doc_id, **r.record.to_dict(), "document": docs.get(r.doc_id)} for r in rows
+        {"doc_id": r.doc_id, **_with_value_max(r.record.to_dict()), "document": docs.get(r.doc_id)}
+        for r in rows
     ]
+
+
+def _with_value_max(record: dict) -> dict:
+    """A record's dict with ``value_max`` after ``value`` (null unless it is a range)."""
+    out: dict = {}
+    for key, value in record.items():
+        if key != "value_max":
+            out[key] = value
+        if key == "value":
+            out["value_max"] = record.get("value_max")
+    return out
 
 
 def _hidden_note(found: TargetLookup) -> None:
