@@ -7,17 +7,14 @@ Telegram layer never shows their (core, for logs and the command line) sentences
 
 from __future__ import annotations
 
+from bot.text.echo import ARG_SHOWN, cut
 from handlers.i18n import tr
+
 
 # A parameter is often the user's own words (a file reference, a time zone, a filter):
 # echoed whole, 4,000 characters of them made a reply over Telegram's 4,096 (issue 14).
-PARAM_MAX_CHARS = 100
-
-
 def _shown(value: object) -> object:
-    if isinstance(value, str) and len(value) > PARAM_MAX_CHARS:
-        return value[: PARAM_MAX_CHARS - 1] + "…"
-    return value
+    return cut(value, ARG_SHOWN) if isinstance(value, str) else value
 
 
 def error_text(exc: object, lang: str) -> str:
