@@ -51,7 +51,7 @@ from handlers.common import NEW_MESSAGES, ButtonHandler, add_commands, command_a
 from handlers.context import BriefContext, Services
 from handlers.format import admin_documents as fmt
 from handlers.i18n import tr
-from handlers.i18n.errors import error_text
+from handlers.i18n.errors import error_text, not_found_detail
 from handlers.pending_uploads import PendingUploads
 from handlers.progress import EDIT_INTERVAL, ProgressMessage, edit_html
 from handlers.upload_journal import UploadJournal
@@ -293,7 +293,7 @@ async def remove_command(update: Update, context: BriefContext) -> None:
         info = await svc.run(svc.engine.find_document, ref)
     except DocumentNotFound as exc:
         await audit(update, context, "remove", detail=f"{ref}: not found", result="refused")
-        await message.reply_html(fmt.remove_not_found(ref, error_text(exc, lang), lang))
+        await message.reply_html(fmt.remove_not_found(ref, not_found_detail(exc, lang), lang))
         return
     text, keyboard = fmt.remove_confirmation(info, lang)
     await message.reply_html(text, reply_markup=keyboard)

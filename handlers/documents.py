@@ -19,7 +19,7 @@ from handlers.common import add_commands, reply_html
 from handlers.context import BriefContext
 from handlers.format import admin_documents as fmt_docs
 from handlers.i18n import tr
-from handlers.i18n.errors import error_text
+from handlers.i18n.errors import not_found_detail
 
 
 async def docs_command(update: Update, context: BriefContext) -> None:
@@ -59,7 +59,7 @@ async def doc_command(update: Update, context: BriefContext) -> None:
     try:
         document, targets, hidden = await svc.run(_document, svc.engine, ref)
     except DocumentNotFound as exc:
-        await message.reply_html(fmt.document_not_found(ref, error_text(exc, lang), lang))
+        await message.reply_html(fmt.document_not_found(ref, not_found_detail(exc, lang), lang))
         return
     await reply_html(message, fmt.doc_messages(document, targets, hidden=hidden, lang=lang))
 

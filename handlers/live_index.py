@@ -81,13 +81,15 @@ class IndexWatcher:
 
     async def _warm_links(self) -> None:
         """A new index (a swap here, an upload, /reindex, start-up): scorecards and digest
-        leads need its targets linked; made on the indexing thread, not by the first to
-        ask (seconds on a 100 MB library)."""
+        leads need its targets linked, answer cards the documents holding each
+        indicator's targets; made on the indexing thread, not by the first to ask
+        (seconds on a 100 MB library)."""
         if not self.engine.links_stale():
             return
         try:
             loop = asyncio.get_running_loop()
             await loop.run_in_executor(self.indexing, self.engine.warm_links)
+            await loop.run_in_executor(self.indexing, self.engine.target_holders)
         except Exception:
             logger.warning("could not link the key targets ahead of scorecards", exc_info=True)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 from telegram import Bot, Chat, Update
 from telegram.constants import ChatMemberStatus, ChatType
@@ -241,23 +242,28 @@ async def my_chat_member(update: Update, context: BriefContext) -> None:
     change = update.my_chat_member
     chat, new = change.chat, change.new_chat_member
     who = change.from_user.id if change.from_user else "unknown"
+    title = chat.title or chat.full_name or str(chat.id)
+    said = {"title": title, "chat_id": chat.id, "by": who}
+    # the reason kept with the subscriptions and logged; the admins are told from the
+    # catalogue, in their language
     if new.status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED):
         reason = f"bot removed from the chat ({new.status}) by user {who}"
+        notice = Message("alerts.chat_removed_left", said)
     elif chat.type == ChatType.CHANNEL and not (
         new.status == ChatMemberStatus.ADMINISTRATOR and getattr(new, "can_post_messages", False)
     ):
         reason = f"bot may no longer post in the channel (changed by user {who})"
+        notice = Message("alerts.chat_removed_no_post", said)
     elif new.status == ChatMemberStatus.RESTRICTED and not getattr(new, "can_send_messages", True):
         reason = f"bot may no longer send messages (restricted by user {who})"
+        notice = Message("alerts.chat_removed_restricted", said)
     else:
         return
     svc = context.services
     count = await svc.run_db(svc.subscriptions.chat_removed, chat.id, reason)
     if count:
         log.info("chat %s: %s; %d subscription(s) deactivated", chat.id, reason, count)
-        title = chat.title or chat.full_name or str(chat.id)
-        params = {"count": count, "title": title, "chat_id": chat.id, "reason": reason}
-        await svc.notify_admins(Message("alerts.chat_removed", params))
+        await svc.notify_admins(replace(notice, params={**said, "count": count}))
 
 
 async def chat_migrated(update: Update, context: BriefContext) -> None:

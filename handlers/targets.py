@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application
 
-from bot.library import DocumentNotFound, Engine, TargetLookup
+from bot.library import DocumentNotFound, Engine, IndicatorLookup, TargetLookup
 from bot.models import DocumentInfo
 from handlers import format as fmt
 from handlers.common import add_commands, reply_html
@@ -46,9 +46,7 @@ def _targets(
     try:
         info = engine.find_document(arg)
     except DocumentNotFound:
-        found = engine.lookup_targets(indicator=arg, show_all=show_all)
-        if not found.rows and not found.hidden:  # /targets GDP 山东, as /compare takes it
-            found = _about_region(engine, arg, show_all, distinct=False) or found
+        found = engine.lookup_indicator(arg, show_all=show_all).found  # also GDP 山东
         return tr(lang, "targets.heading_indicator", indicator=arg), found, _docs(engine)
     found = engine.lookup_targets(doc=info.doc_id, show_all=show_all)
     title = info.title or info.filename
@@ -82,36 +80,11 @@ async def targets_command(update: Update, context: BriefContext) -> None:
     )
 
 
-def _about_region(
-    engine: Engine, text: str, show_all: bool, *, distinct: bool
-) -> TargetLookup | None:
-    """``GDP 山东``, when it names no indicator: the first word's records about the region
-    the rest names (as /chart takes them), if there are any."""
-    first, _, region = text.partition(" ")
-    if not region.strip():
-        return None
-    found = engine.lookup_targets(
-        indicator=first, region=region.strip(), show_all=show_all, distinct=distinct
-    )
-    return found if found.rows or found.hidden else None
-
-
 def _compare(
     engine: Engine, indicator: str, show_all: bool
-) -> tuple[TargetLookup, dict[str, DocumentInfo], str | None]:
-    """On the core thread: the records of ``indicator``, else (``/compare GDP 山东``) of
-    its first word about the region the rest names. Returns the region named, if any:
-    also when the first word has records but none about that region."""
-    found = engine.lookup_targets(indicator=indicator, show_all=show_all, distinct=True)
-    region = indicator.partition(" ")[2].strip()
-    if found.rows or found.hidden or not region:
-        return found, _docs(engine), None
-    about = _about_region(engine, indicator, show_all, distinct=True)
-    if about is not None:
-        return about, _docs(engine), region
-    first = indicator.partition(" ")[0]
-    anywhere = engine.lookup_targets(indicator=first, show_all=True, distinct=True)
-    return found, _docs(engine), (region if anywhere.rows else None)
+) -> tuple[IndicatorLookup, dict[str, DocumentInfo]]:
+    """On the core thread: the records of ``indicator`` (``GDP 山东``: of GDP about 山东)."""
+    return engine.lookup_indicator(indicator, show_all=show_all, distinct=True), _docs(engine)
 
 
 async def _compare_regions(
@@ -150,18 +123,18 @@ async def compare_command(update: Update, context: BriefContext) -> None:
     if not indicator:
         await message.reply_text(tr(lang, "targets.compare_usage"))
         return
-    found, docs, region = await svc.run(_compare, svc.engine, indicator, show_all)
-    if region is not None and not found.rows and not found.hidden:
-        named = indicator.partition(" ")[0]
+    looked, docs = await svc.run(_compare, svc.engine, indicator, show_all)
+    if looked.only_elsewhere:
         await message.reply_html(
             tr(
                 lang,
                 "targets.compare_region_none",
-                indicator=fmt.shown(named),
-                region=fmt.shown(region),
+                indicator=fmt.shown(looked.indicator),
+                region=fmt.shown(looked.region or ""),
             )
         )
         return
+    found = looked.found
     if not found.rows:
         similar = await svc.run(_similar_indicators, svc.engine, indicator)
         await message.reply_html(
@@ -175,7 +148,7 @@ async def compare_command(update: Update, context: BriefContext) -> None:
         )
         return
     # 📊 and 📄 for the latest year any region has a target for, as /compare 指标 年份 has
-    table_of = indicator.partition(" ")[0] if region is not None else indicator
+    table_of = looked.indicator
     latest = await svc.run(svc.engine.region_table, table_of, show_all=show_all)
     buttons = afmt.region_buttons(table_of, latest.year, lang) if latest.rows else []
     markup = (

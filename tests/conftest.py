@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator, Mapping
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,6 +15,9 @@ import pytest
 from bot.config import PROJECT_ROOT, Settings
 
 BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
+
+# The end-to-end tests' fixture set: the fake Bot API server, engines, the application.
+pytest_plugins = ("tests.e2e",)
 
 
 def make_settings(corpus: Path, data: Path, **extra) -> Settings:
@@ -204,24 +207,3 @@ class FakeClock:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
-
-
-# -- the Telegram application ------------------------------------------------------------------
-@asynccontextmanager
-async def serving(app):
-    """Start ``app`` polling its (fake) Bot API server and stop it afterwards, in the order
-    ``Application.run_polling()`` uses, hooks included."""
-    await app.initialize()
-    try:
-        await app.post_init(app)
-        await app.updater.start_polling(poll_interval=0, timeout=1)
-        await app.start()
-        try:
-            yield app
-        finally:
-            await app.updater.stop()
-            await app.stop()
-            await app.post_stop(app)
-    finally:
-        await app.shutdown()
-        await app.post_shutdown(app)

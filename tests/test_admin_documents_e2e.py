@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import shutil
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -30,12 +29,13 @@ from bot.storage.queries import MemoryQueryStore
 from bot.text.tokenize import Tokenizer
 from fake_telegram import BotCall, FakeBotApi, User
 from handlers import admin_documents
-from handlers.app import build_application
 from handlers.context import Services, services_of
 from handlers.format.admin_documents import human_size
 from handlers.pending_uploads import PENDING_TTL, PendingUploads
 from handlers.progress import ProgressMessage
-from tests.conftest import BUNDLED_CORPUS, serving
+from tests import e2e
+from tests.conftest import BUNDLED_CORPUS
+from tests.e2e import buttons, engine_copy
 from tests.test_corpus_reader import make_cjk_pdf
 from tests.test_uploads import docx_bomb, docx_bytes, lines, markdown, zip_bytes
 
@@ -46,27 +46,14 @@ BUNDLED = sorted(p.name for p in BUNDLED_CORPUS.iterdir() if p.is_file())
 
 
 # -- fixtures ----------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def tokenizer() -> Tokenizer:
-    return Tokenizer().load()
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory, tokenizer: Tokenizer) -> Path:
-    """The bundled corpus and its built index, built once and copied for each test."""
-    root = tmp_path_factory.mktemp("admin-docs-template")
-    shutil.copytree(BUNDLED_CORPUS, root / "corpus")
-    Engine.open(Settings(corpus_dir=root / "corpus", data_dir=root / "data"), tokenizer=tokenizer)
-    return root
-
-
+# ``server`` and ``tokenizer``, ``bundled_template``: tests/e2e.py
 @pytest.fixture
-def settings(template: Path, tmp_path: Path) -> Settings:
-    for part in ("corpus", "data"):
-        shutil.copytree(template / part, tmp_path / part)
-    return Settings(
-        corpus_dir=tmp_path / "corpus",
-        data_dir=tmp_path / "data",
+def engine(bundled_template: Path, tmp_path: Path, tokenizer: Tokenizer) -> Engine:
+    """A private copy of the bundled corpus and its index: the tests change it."""
+    return engine_copy(
+        bundled_template,
+        tmp_path,
+        tokenizer,
         owners=[ADMIN_ID],
         max_file_mb=MAX_FILE_MB,
         flood_burst=0,
@@ -74,10 +61,8 @@ def settings(template: Path, tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def engine(settings: Settings, tokenizer: Tokenizer) -> Engine:
-    engine = Engine.open(settings, tokenizer=tokenizer)
-    assert engine.last_refresh is None  # the copied index is fresh
-    return engine
+def settings(engine: Engine) -> Settings:
+    return engine.settings
 
 
 @pytest.fixture
@@ -87,31 +72,14 @@ def database(tmp_path: Path) -> Iterator[Database]:
     db.close()
 
 
-@pytest.fixture
-async def server() -> AsyncIterator[FakeBotApi]:
-    # Users have Chinese Telegram clients: these tests read the Chinese replies
-    # (English ones: tests/test_i18n.py).
-    async with FakeBotApi(
-        bot_username="docs_test_bot", privacy_mode=False, language_code="zh-hans"
-    ) as fake:
-        yield fake
-
-
 @asynccontextmanager
 async def running(
     server: FakeBotApi, engine: Engine, settings: Settings, database: Database
 ) -> AsyncIterator[Application]:
-    """The application polling the fake server, started and stopped as run_polling() does."""
-    app = build_application(
-        settings,
-        engine,
-        token=server.token,
-        base_url=server.base_url,
-        base_file_url=server.base_file_url,
-        query_store=MemoryQueryStore(),
-        database=database,
-    )
-    async with serving(app):
+    """The application on ``database``, its saved searches in memory."""
+    async with e2e.running(
+        server, engine, settings, query_store=MemoryQueryStore(), database=database
+    ) as app:
         yield app
 
 
@@ -142,9 +110,7 @@ async def bot(
 # -- helpers -----------------------------------------------------------------------------------
 async def ask(bot: Bot, user: User, text: str, chat: Any = None) -> BotCall:
     """``user`` writes ``text`` (in their private chat by default); the bot's reply."""
-    chat = user if chat is None else chat
-    await bot.server.send_message(chat, user, text)
-    return await bot.server.next_call("sendMessage", chat=chat)
+    return await e2e.ask(bot.server, user if chat is None else chat, user, text)
 
 
 async def settled_edit(bot: Bot, chat: Any, timeout: float = 10.0) -> BotCall:
@@ -173,14 +139,8 @@ async def upload(bot: Bot, filename: str, data: bytes, user: User | None = None)
     return result
 
 
-def buttons(message: dict[str, Any]) -> dict[str, str]:
-    rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
-    return {b["text"]: b["callback_data"] for row in rows for b in row}
-
-
 async def press(bot: Bot, message: dict[str, Any], label: str, user: User) -> BotCall:
-    await bot.server.press_button(message, buttons(message)[label], user)
-    return await bot.server.next_call("answerCallbackQuery")
+    return await e2e.press(bot.server, message, label, user)
 
 
 def staging(settings: Settings) -> list[str]:
@@ -467,6 +427,7 @@ async def test_remove_cancel_and_unknown_change_nothing(bot: Bot) -> None:
     assert cancelled.message["text"].startswith("已取消") and not buttons(cancelled.message)
     unknown = (await ask(bot, bot.admin, "/remove no-such-document")).message["text"]
     assert "找不到文件“no-such-document”" in unknown and "未删除任何文件" in unknown
+    assert "\n" not in unknown  # said once: not again as the core's "没有与…匹配的文件"
     usage = (await ask(bot, bot.admin, "/remove")).message["text"]
     assert usage.startswith("用法：/remove")
     assert snapshot(bot) == before

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -22,14 +21,14 @@ from bot.admin.runtime import SOURCE_CHAT
 from bot.config import PROJECT_ROOT, Settings
 from bot.library import Engine
 from bot.storage import Database
-from fake_telegram import BotCall, FakeBotApi, User
-from handlers.app import build_application
+from fake_telegram import FakeBotApi, User
 from handlers.context import Services, services_of
 from handlers.format import admin as afmt
-from tests.conftest import serving
+from tests.e2e import BOT_NAME, ask, running
 
 BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
-BOT_NAME = "fake_test_bot"
+# Users have English Telegram clients: these tests read the English replies.
+pytestmark = pytest.mark.fake_bot(language_code="en")
 ADMIN_ONLY = ("status", "config", "subs", "broadcast_digest", "audit", "admin")
 
 
@@ -44,14 +43,6 @@ def engine(base_settings: Settings) -> Engine:
     """This module's own engine: /config set changes its runtime values (each new
     application gives it those of its own settings)."""
     return Engine.open(base_settings)
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[FakeBotApi]:
-    # Users have English Telegram clients (the fake's default): these tests read the
-    # English replies.
-    async with FakeBotApi(bot_username=BOT_NAME, privacy_mode=False) as fake:
-        yield fake
 
 
 @pytest.fixture
@@ -72,41 +63,18 @@ def settings_for(base: Settings, *owners: User, **extra: Any) -> Settings:
     return base.model_copy(update=values)
 
 
-@asynccontextmanager
-async def running(
-    server: FakeBotApi, engine: Engine, settings: Settings, database: Database
-) -> AsyncIterator[Application]:
-    """The application polling the fake server, started and stopped as run_polling() does."""
-    app = build_application(
-        settings,
-        engine,
-        token=server.token,
-        base_url=server.base_url,
-        base_file_url=server.base_file_url,
-        database=database,
-    )
-    async with serving(app):
-        yield app
-
-
 @pytest.fixture
 async def app(
     server: FakeBotApi, engine: Engine, base_settings: Settings, owner: User, database: Database
 ) -> AsyncIterator[Application]:
     settings = settings_for(base_settings, owner)
-    async with running(server, engine, settings, database) as application:
+    async with running(server, engine, settings, database=database) as application:
         yield application
 
 
 # -- helpers -----------------------------------------------------------------------------------
 def svc_of(app: Application) -> Services:
     return services_of(app)
-
-
-async def ask(server: FakeBotApi, chat: Any, user: User, text: str) -> BotCall:
-    """``user`` writes ``text`` in ``chat``; the bot's next sendMessage there."""
-    await server.send_message(chat, user, text)
-    return await server.next_call("sendMessage", chat=chat)
 
 
 async def config_text(server: FakeBotApi, chat: Any, user: User) -> str:
@@ -500,13 +468,13 @@ async def test_admins_and_settings_survive_a_restart(
     pat = server.add_user("Pat", username="pat_p")
     settings = settings_for(base_settings, owner)
     with Database.open(url=db_url) as db:
-        async with running(server, engine, settings, db):
+        async with running(server, engine, settings, database=db):
             await ask(server, pat, pat, "/help")
             await ask(server, owner, owner, "/admin add @pat_p")
             await ask(server, owner, owner, "/config set results_per_page 4")
     # The engine is back to the configured value until the stored settings are applied.
     with Database.open(url=db_url) as db:  # a new process: only the file is shared
-        async with running(server, engine, settings, db) as app:
+        async with running(server, engine, settings, database=db) as app:
             svc = svc_of(app)
             assert svc.is_admin(pat.id) and svc.settings.results_per_page == 4
             shown = await config_text(server, pat, pat)
@@ -520,7 +488,7 @@ async def test_admins_and_settings_survive_a_restart(
             }
             await ask(server, owner, owner, "/config reset results_per_page")
     with Database.open(url=db_url) as db:
-        async with running(server, engine, settings, db) as app:
+        async with running(server, engine, settings, database=db) as app:
             page = (await ask(server, pat, pat, "/search 地区生产总值")).message
             assert hits_on_page(page) == 5
 

@@ -17,9 +17,8 @@ from telegram.ext import Application
 from bot.analytics.charts import font_charmap
 from bot.config import PROJECT_ROOT, Settings
 from bot.library import Engine
-from fake_telegram import BotCall, FakeBotApi
-from handlers.app import build_application
-from tests.conftest import serving
+from fake_telegram import FakeBotApi
+from tests.e2e import ask, buttons, running
 
 REAL = PROJECT_ROOT / "tests" / "data" / "real" / "docs"
 INVENTED = PROJECT_ROOT / "tests" / "data" / "analytics"
@@ -35,6 +34,7 @@ DOCS = (
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """This module's corpus (the fake server: ``server`` of tests/e2e.py)."""
     corpus = tmp_path_factory.mktemp("corpus")
     for path in DOCS:
         shutil.copy(path, corpus / path.name)
@@ -42,34 +42,16 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
 
 
 @pytest.fixture
-async def server() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi(bot_username="fake_test_bot", language_code="zh-hans") as fake:
-        yield fake
-
-
-@pytest.fixture
 async def bot(server: FakeBotApi, engine: Engine) -> AsyncIterator[Application]:
-    app = build_application(
-        engine.settings,
-        engine,
-        token=server.token,
-        base_url=server.base_url,
-        base_file_url=server.base_file_url,
-    )
-    async with serving(app):
+    async with running(server, engine) as app:
         yield app
-
-
-async def ask(server: FakeBotApi, user, text: str) -> BotCall:
-    await server.send_message(user, user, text)
-    return await server.next_call("sendMessage", chat=user)
 
 
 async def test_scorecard_lists_targets_with_results_status_and_sources(
     server: FakeBotApi, bot: Application, engine: Engine
 ) -> None:
     ann = server.add_user("Ann")
-    call = await ask(server, ann, "/scorecard 全国 2015")
+    call = await ask(server, ann, ann, "/scorecard 全国 2015")
     text = call.message["text"]
     assert call.params["parse_mode"] == "HTML"
     card = engine.scorecard(region="全国", year=2015)
@@ -91,12 +73,12 @@ async def test_scorecard_in_english_and_when_nothing_matches(
     server: FakeBotApi, bot: Application
 ) -> None:
     ann = server.add_user("Ann", language_code="en")
-    text = (await ask(server, ann, "/scorecard 全国 2015")).message["text"]
+    text = (await ask(server, ann, ann, "/scorecard 全国 2015")).message["text"]
     assert text.startswith("📋 Targets and results: 全国 · 2015 (")
     assert "✅ met 国内生产总值 · 2015 · 全国" in text
     assert "target 增长7%左右 → result 增长6.9%" in text
     li = server.add_user("Li")
-    none = (await ask(server, li, "/scorecard 西藏 2030")).message["text"]
+    none = (await ask(server, li, li, "/scorecard 西藏 2030")).message["text"]
     assert none.startswith("没有找到西藏 · 2030年的目标。")
     assert "用法：/scorecard" in none
 
@@ -105,7 +87,7 @@ async def test_changes_reply_lists_target_changes_and_new_phrases(
     server: FakeBotApi, bot: Application
 ) -> None:
     ann = server.add_user("Ann")
-    call = await ask(server, ann, "/changes 全国")
+    call = await ask(server, ann, ann, "/changes 全国")
     text = call.message["text"]
     assert text.startswith("🔄 全国 2025年目标与2021年对比")
     lowered = text.index("⬇️ 下调（2）")
@@ -115,19 +97,21 @@ async def test_changes_reply_lists_target_changes_and_new_phrases(
     assert "新提法：" in text and "中国式现代化（4）" in text
     assert "不再提及：" in text and "疫情防控" in text
     assert "<b>国内生产总值</b>" in call.params["text"]
-    older = (await ask(server, ann, "/changes 全国 2016")).message["text"]
+    older = (await ask(server, ann, ann, "/changes 全国 2016")).message["text"]
     assert older.startswith("🔄 全国 2016年目标与2015年对比")
 
 
 async def test_changes_usage_and_nothing_to_compare(server: FakeBotApi, bot: Application) -> None:
     ann = server.add_user("Ann")
-    assert (await ask(server, ann, "/changes")).message["text"].startswith("用法：/changes 地区")
-    none = (await ask(server, ann, "/changes 西藏")).message["text"]
+    assert (
+        (await ask(server, ann, ann, "/changes")).message["text"].startswith("用法：/changes 地区")
+    )
+    none = (await ask(server, ann, ann, "/changes 西藏")).message["text"]
     assert none.startswith("没有找到西藏的政府工作报告。")
-    first = (await ask(server, ann, "/changes 全国 2015")).message["text"]
+    first = (await ask(server, ann, ann, "/changes 全国 2015")).message["text"]
     assert first.endswith("没有更早的同地区报告可以对比。")
     bob = server.add_user("Bob", language_code="en")
-    english = (await ask(server, bob, "/changes 全国")).message["text"]
+    english = (await ask(server, bob, bob, "/changes 全国")).message["text"]
     assert english.startswith("🔄 全国: 2025 targets against 2021")
     assert "⬇️ lowered (2)" in english and "New phrases (新提法):" in english
 
@@ -168,21 +152,16 @@ async def test_chart_of_regions_usage_and_nothing_to_draw(
     assert photo.message["caption"].startswith("📊 GDP · 2015年各地区目标与最近实绩（%）")
     numbers = (await server.next_call("sendMessage", chat=ann)).message["text"]
     assert "• 全国：目标 7 · 实绩 6.9" in numbers
-    assert (await ask(server, ann, "/chart")).message["text"].startswith("用法：/chart 指标")
-    none = (await ask(server, ann, "/chart 火星基地 2026")).message["text"]
+    assert (await ask(server, ann, ann, "/chart")).message["text"].startswith("用法：/chart 指标")
+    none = (await ask(server, ann, ann, "/chart 火星基地 2026")).message["text"]
     assert none.startswith("没有可画的“火星基地”数据。")
 
 
-def _buttons(message) -> dict[str, str]:
-    rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
-    return {b["text"]: b["callback_data"] for row in rows for b in row}
-
-
-async def test_compare_with_a_year_lists_regions_with_chart_and_file_buttons(
+async def test_compare_with_a_year_lists_regions_with_chart_and_filebuttons(
     server: FakeBotApi, bot: Application
 ) -> None:
     ann = server.add_user("Ann")
-    reply = (await ask(server, ann, "/compare GDP 2015")).message
+    reply = (await ask(server, ann, ann, "/compare GDP 2015")).message
     text = reply["text"]
     assert text.startswith("📊 GDP · 2015年各地区目标与最近实绩（2 个地区）")
     assert "包括：地区生产总值、国内生产总值" in text
@@ -190,7 +169,7 @@ async def test_compare_with_a_year_lists_regions_with_chart_and_file_buttons(
         "• 全国 国内生产总值：目标 增长7%左右 · 最近实绩 增长6.9%（2015年） ✅ 达成"
     )
     assert national < text.index("• 海拉尔 地区生产总值：目标 无 · 最近实绩")
-    keys = _buttons(reply)
+    keys = buttons(reply)
     assert list(keys) == ["📊 图表", "📄 CSV", "📄 Excel"]
 
     await server.press_button(reply, keys["📄 CSV"], ann)
@@ -218,23 +197,23 @@ async def test_compare_with_a_year_and_nothing_found_and_in_english(
     server: FakeBotApi, bot: Application
 ) -> None:
     ann = server.add_user("Ann")
-    none = (await ask(server, ann, "/compare 火星基地 2015")).message["text"]
+    none = (await ask(server, ann, ann, "/compare 火星基地 2015")).message["text"]
     assert none == "没有找到“火星基地”2015年的各地区数据。"
     bob = server.add_user("Bob", language_code="en")
-    english = (await ask(server, bob, "/compare GDP 2015")).message
+    english = (await ask(server, bob, bob, "/compare GDP 2015")).message
     assert english["text"].startswith("📊 GDP · 2015: targets and last results by region")
     assert (
         "• 全国 国内生产总值: target 增长7%左右 · last result 增长6.9% (2015) ✅ met"
         in (english["text"])
     )
-    assert list(_buttons(english)) == ["📊 Chart", "📄 CSV", "📄 Excel"]
+    assert list(buttons(english)) == ["📊 Chart", "📄 CSV", "📄 Excel"]
 
 
 async def test_the_scorecards_chart_button(server: FakeBotApi, bot: Application) -> None:
     ann = server.add_user("Ann")
-    reply = (await ask(server, ann, "/scorecard 全国 2015")).message
-    assert list(_buttons(reply)) == ["📊 图表"]
-    await server.press_button(reply, _buttons(reply)["📊 图表"], ann)
+    reply = (await ask(server, ann, ann, "/scorecard 全国 2015")).message
+    assert list(buttons(reply)) == ["📊 图表"]
+    await server.press_button(reply, buttons(reply)["📊 图表"], ann)
     photo = await server.next_call("sendPhoto", chat=ann)
     size = photo.message["photo"][-1]
     assert (size["width"], size["height"]) == (1100, 660)
@@ -243,16 +222,16 @@ async def test_the_scorecards_chart_button(server: FakeBotApi, bot: Application)
     assert photo.message["caption"] == "📊 目标完成情况：全国 · 2015年"
     numbers = (await server.next_call("sendMessage", chat=ann)).message["text"]
     assert numbers.splitlines()[1].startswith("• 2015年：达成 ")
-    everything = (await ask(server, ann, "/scorecard")).message
-    assert _buttons(everything) == {"📊 图表": "sc:-:"}
+    everything = (await ask(server, ann, ann, "/scorecard")).message
+    assert buttons(everything) == {"📊 图表": "sc:-:"}
 
 
 async def test_compare_without_a_year_has_the_buttons_of_the_latest_year(
     server: FakeBotApi, bot: Application
 ) -> None:
     ann = server.add_user("Ann")
-    reply = (await ask(server, ann, "/compare GDP")).message
-    keys = _buttons(reply)
+    reply = (await ask(server, ann, ann, "/compare GDP")).message
+    keys = buttons(reply)
     assert list(keys) == ["📊 图表", "📄 CSV", "📄 Excel"]
     await server.press_button(reply, keys["📄 CSV"], ann)
     document = (await server.next_call("sendDocument", chat=ann)).message["document"]

@@ -10,8 +10,6 @@ import asyncio
 import logging
 import shutil
 import threading
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,79 +20,30 @@ from bot.config import PROJECT_ROOT, Settings
 from bot.library import Engine
 from bot.models import Highlight, SearchHit, SearchResponse
 from bot.storage.queries import MemoryQueryStore
-from fake_telegram import BotCall, FakeBotApi, User
+from fake_telegram import BotCall, FakeBotApi
 from handlers import format as fmt
-from handlers.app import build_application
 from handlers.context import services_of
-from tests.conftest import serving
+from tests.e2e import BOT_NAME, ask, buttons, press, running
 
 BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
 NATIONAL_REPORT = PROJECT_ROOT / "tests" / "data" / "real" / "docs" / "national_china_2025_gwr.txt"
-BOT_NAME = "fake_test_bot"
 SEND_METHODS = ("sendMessage",)
 
 
 # -- fixtures ----------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    data = tmp_path_factory.mktemp("bot-data")
-    return Engine.open(Settings(corpus_dir=BUNDLED_CORPUS, data_dir=data))
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[FakeBotApi]:
-    # Privacy mode off: the bot sees every group message, so ignoring chatter is its job.
-    # Users have Chinese Telegram clients: these tests read the Chinese replies
-    # (English ones: tests/test_i18n.py).
-    async with FakeBotApi(
-        bot_username=BOT_NAME, privacy_mode=False, language_code="zh-hans"
-    ) as fake:
-        yield fake
-
-
+# ``server`` and ``engine`` (the session's over the bundled corpus): tests/e2e.py
 @pytest.fixture
 def store() -> MemoryQueryStore:
     return MemoryQueryStore()
 
 
-@asynccontextmanager
-async def running(
-    server: FakeBotApi,
-    engine: Engine,
-    store: Any = None,
-    settings: Settings | None = None,
-) -> AsyncIterator[Application]:
-    """The application polling the fake server, started and stopped as run_polling() does."""
-    app = build_application(
-        settings or engine.settings,
-        engine,
-        token=server.token,
-        base_url=server.base_url,
-        base_file_url=server.base_file_url,
-        query_store=store,
-    )
-    async with serving(app):
-        yield app
-
-
 @pytest.fixture
 async def bot(server: FakeBotApi, engine: Engine, store: MemoryQueryStore):
-    async with running(server, engine, store) as app:
+    async with running(server, engine, query_store=store) as app:
         yield app
 
 
 # -- helpers -----------------------------------------------------------------------------------
-async def ask(server: FakeBotApi, chat: Any, user: User, text: str) -> BotCall:
-    """``user`` writes ``text`` in ``chat``; the bot's next sendMessage there."""
-    await server.send_message(chat, user, text)
-    return await server.next_call("sendMessage", chat=chat)
-
-
-def buttons(message: dict[str, Any]) -> dict[str, str]:
-    rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
-    return {b["text"]: b["callback_data"] for row in rows for b in row}
-
-
 def bold(message: dict[str, Any]) -> list[str]:
     """The bold parts of a message as the user sees them."""
     raw = message["text"].encode("utf-16-le")
@@ -103,12 +52,6 @@ def bold(message: dict[str, Any]) -> list[str]:
         for e in message.get("entities", [])
         if e["type"] == "bold"
     ]
-
-
-async def press(server: FakeBotApi, message: dict[str, Any], label: str, user: User) -> BotCall:
-    """Press the button labelled ``label`` and return the bot's answerCallbackQuery call."""
-    await server.press_button(message, buttons(message)[label], user)
-    return await server.next_call("answerCallbackQuery")
 
 
 # -- searching ---------------------------------------------------------------------------------
@@ -434,7 +377,7 @@ async def test_a_slow_search_does_not_hold_up_other_chats(
 async def test_flood_limit_per_chat(server: FakeBotApi, engine: Engine) -> None:
     settings = engine.settings.model_copy(update={"flood_burst": 3, "flood_rate": 60})
     now = [1000.0]
-    async with running(server, engine, settings=settings) as app:
+    async with running(server, engine, settings) as app:
         services_of(app).flood.clock = lambda: now[0]
         leo, mia = server.add_user("Leo"), server.add_user("Mia")
         for _ in range(4):
@@ -492,13 +435,15 @@ async def test_every_button_fits_in_64_bytes(
 async def test_buttons_work_after_a_restart(server: FakeBotApi, engine: Engine) -> None:
     store = MemoryQueryStore()  # stands in for the database-backed QueryStore
     olga = server.add_user("Olga")
-    async with running(server, engine, store):
+    async with running(server, engine, query_store=store):
         results = (await ask(server, olga, olga, "/search 地区生产总值")).message
-    async with running(server, engine, store):
+    async with running(server, engine, query_store=store):
         await press(server, results, "下一页 ▶", olga)
         page2 = (await server.next_call("editMessageText", chat=olga)).message
         assert "第 2/2 页" in page2["text"]
-    async with running(server, engine, MemoryQueryStore()):  # the saved searches are gone
+    async with running(
+        server, engine, query_store=MemoryQueryStore()
+    ):  # the saved searches are gone
         answer = await press(server, page2, "◀ 上一页", olga)
         assert answer.params["text"].startswith("这个搜索已过期")
         assert answer.params["show_alert"] is True
@@ -514,10 +459,10 @@ async def test_buttons_survive_a_restart_with_the_database_store(
     url = f"sqlite:///{tmp_path / 'briefbot.db'}"
     quinn = server.add_user("Quinn")
     with storage.Database.open(url=url) as db:
-        async with running(server, engine, storage.QueryStore(db)):
+        async with running(server, engine, query_store=storage.QueryStore(db)):
             results = (await ask(server, quinn, quinn, "/search 乡村振星")).message
     with storage.Database.open(url=url) as db:  # a new process: only the file is shared
-        async with running(server, engine, storage.QueryStore(db)):
+        async with running(server, engine, query_store=storage.QueryStore(db)):
             await press(server, results, "按原文搜索“乡村振星”", quinn)
             as_typed = (await server.next_call("editMessageText", chat=quinn)).message
             assert as_typed["text"].startswith("🔎 乡村振星")

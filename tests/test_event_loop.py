@@ -28,18 +28,20 @@ from bot.config import PROJECT_ROOT, Settings
 from bot.library import Engine
 from bot.storage.db import Database
 from bot.storage.queries import QueryStore
-from fake_telegram import BotCall, FakeBotApi, User
+from fake_telegram import FakeBotApi, User
 from handlers.app import build_application
 from handlers.context import services_of
 from handlers.i18n import tr
-from tests.conftest import serving
+from tests.e2e import ask, buttons, serving
 
-BOT_NAME = "fake_test_bot"
 SLOW = 0.05
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """This module's own engine (``/config set`` changes its runtime values), its
+    corrector loaded before the measured run (the fake server: ``server`` of
+    tests/e2e.py)."""
     data = tmp_path_factory.mktemp("loop-data")
     engine = Engine.open(Settings(corpus_dir=PROJECT_ROOT / "corpus", data_dir=data))
     engine.searcher.lexicon  # noqa: B018 - loaded now, not inside the measured run
@@ -111,36 +113,23 @@ def build(server: FakeBotApi, engine: Engine, database: Database, owner: User) -
     )
 
 
-async def ask(server: FakeBotApi, chat: Any, user: User, text: str) -> BotCall:
-    await server.send_message(chat, user, text)
-    return await server.next_call("sendMessage", chat=chat)
-
-
-def buttons(message: dict[str, Any]) -> dict[str, str]:
-    rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
-    return {b["text"]: b["callback_data"] for row in rows for b in row}
-
-
 async def test_no_callback_blocks_the_loop_and_no_sql_runs_on_it(
-    engine: Engine, tmp_path: Path
+    server: FakeBotApi, engine: Engine, tmp_path: Path
 ) -> None:
     loop = asyncio.get_running_loop()
     database = Database.open(url=f"sqlite:///{tmp_path / 'loop.db'}")
     try:
-        async with FakeBotApi(
-            bot_username=BOT_NAME, privacy_mode=False, language_code="zh-hans"
-        ) as server:
-            owner = server.add_user("Olga", username="olga_owner")
-            alice = server.add_user("Alice", username="alice")
-            group = server.add_chat("group", "Policy group")
-            server.set_member(group, alice, "administrator")
-            app = build(server, engine, database, owner)
-            with (
-                loop_debug(loop) as slow,
-                statements_on(threading.get_ident(), database) as on_loop,
-            ):
-                async with serving(app):
-                    await _chat_flows(server, app, owner, alice, group)
+        owner = server.add_user("Olga", username="olga_owner")
+        alice = server.add_user("Alice", username="alice")
+        group = server.add_chat("group", "Policy group")
+        server.set_member(group, alice, "administrator")
+        app = build(server, engine, database, owner)
+        with (
+            loop_debug(loop) as slow,
+            statements_on(threading.get_ident(), database) as on_loop,
+        ):
+            async with serving(app):
+                await _chat_flows(server, app, owner, alice, group)
         assert on_loop == [], f"SQL on the event loop: {on_loop}"
         assert slow.slow == [], "callbacks slower than 50 ms:\n" + "\n".join(slow.slow)
     finally:

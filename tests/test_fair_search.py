@@ -20,7 +20,7 @@ from bot.library import Engine
 from fake_telegram import FakeBotApi
 from handlers.app import build_application
 from handlers.context import services_of
-from tests.conftest import serving
+from tests.e2e import serving
 
 WAIT = 10.0  # seconds: a bound on event waits, never reached when things work
 

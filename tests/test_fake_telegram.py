@@ -60,20 +60,17 @@ def build_app(server: FakeBotApi, token: str | None = None) -> Application:
 
 
 # PTB 22 warns on every RetryAfter that retry_after will become a timedelta; both work here.
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:.*retry_after.*:telegram.warnings.PTBDeprecationWarning"
-)
+# The fake server as it starts by default (``server``: tests/e2e.py): privacy mode on,
+# users with English clients.
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:.*retry_after.*:telegram.warnings.PTBDeprecationWarning"),
+    pytest.mark.fake_bot(privacy_mode=True, language_code="en"),
+]
 
 
 def retry_seconds(exc: RetryAfter) -> float:
     value = exc.retry_after
     return value.total_seconds() if isinstance(value, dtm.timedelta) else float(value)
-
-
-@pytest.fixture
-async def server():
-    async with FakeBotApi() as fake:
-        yield fake
 
 
 @pytest.fixture

@@ -6,36 +6,22 @@ from __future__ import annotations
 
 import copy
 import itertools
-from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.library import Engine
 from fake_telegram import FakeBotApi
-from tests.test_subscriptions_e2e import BOT_NAME, ask, running
+from tests.e2e import ask_text
+from tests.test_subscriptions_e2e import running
 
 APOLOGY = "出错"  # the generic apology's words (handlers/errors.py)
 HUGE = "99999999999999999999"
 _ids = itertools.count(900_000)
 
 
-@pytest.fixture
-def engine(bundled_engine: Engine) -> Engine:
-    return bundled_engine
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi(
-        bot_username=BOT_NAME, privacy_mode=False, language_code="zh-hans"
-    ) as fake:
-        yield fake
-
-
 async def test_huge_ids_get_an_unknown_id_or_usage_reply(server: FakeBotApi, engine, db_url):
     owner = server.add_user("Olga")
     async with running(server, engine, db_url, owners=[owner.id], flood_burst=0):
-        assert "#" in await ask(server, owner, owner, "/subscribe 每天 08:00")
+        assert "#" in await ask_text(server, owner, owner, "/subscribe 每天 08:00")
         for text in (
             f"/unsubscribe {HUGE}",
             f"/unsubscribe #{HUGE}",
@@ -49,9 +35,9 @@ async def test_huge_ids_get_an_unknown_id_or_usage_reply(server: FakeBotApi, eng
             f"/admin add {HUGE}",
             f"/admin remove -{HUGE}",
         ):
-            reply = await ask(server, owner, owner, text)
+            reply = await ask_text(server, owner, owner, text)
             assert APOLOGY not in reply, (text, reply)
-        unknown = await ask(server, owner, owner, f"/unsubscribe {HUGE}")
+        unknown = await ask_text(server, owner, owner, f"/unsubscribe {HUGE}")
         assert HUGE in unknown and "/subscriptions" in unknown
 
 
@@ -62,7 +48,7 @@ async def test_a_4000_character_argument_is_answered(
     user = server.add_user("Lena")
     async with running(server, engine, db_url):
         for arg in ("政" * 4000, "a" * 4000, "&" * 4000):
-            reply = await ask(server, user, user, f"/{command} {arg}")
+            reply = await ask_text(server, user, user, f"/{command} {arg}")
             assert APOLOGY not in reply, reply[:200]
             assert len(reply.encode("utf-16-le")) // 2 <= 4096
 
@@ -120,7 +106,7 @@ async def test_every_command_with_a_4000_character_argument_fits_telegram(
             await server.send_message(owner, owner, text)
             call = await server.next_call("sendMessage", chat=owner)
             answered[text[:30]] = call.message["text"] if call.ok else f"FAILED: {call.error}"
-        await ask(server, owner, owner, "/help")  # the replies before it are out
+        await ask_text(server, owner, owner, "/help")  # the replies before it are out
     wrong = {
         cmd: reply[:100] for cmd, reply in answered.items() if APOLOGY in reply or "FAILED" in reply
     }

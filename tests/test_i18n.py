@@ -21,14 +21,16 @@ from bot.config import PROJECT_ROOT
 from bot.library import Engine
 from bot.storage import Database
 from bot.storage.languages import LanguageStore
-from fake_telegram import BotCall, FakeBotApi, User
+from fake_telegram import FakeBotApi
 from handlers.i18n import LANGUAGES, Catalogue, catalogue, language_for, placeholders, tr
 from handlers.i18n.prefs import LanguagePrefs
 from handlers.menus import ADMIN_MENU_COMMANDS
-from tests import test_admin_e2e as admin_e2e
+from tests import e2e
 from tests.conftest import sqlite_url
+from tests.e2e import ask
 
-BOT_NAME = "i18n_test_bot"
+# Users have English Telegram clients unless added with another language.
+pytestmark = pytest.mark.fake_bot(language_code="en")
 SOURCES = ("handlers", "bot", "briefbot")
 CODED_ERRORS = (
     "ScheduleError",
@@ -170,33 +172,18 @@ def test_what_is_sent_unasked_follows_the_chat_then_in_private_the_user() -> Non
 
 
 # -- end to end --------------------------------------------------------------------------------
-@pytest.fixture
-def engine(bundled_engine: Engine) -> Engine:
-    return bundled_engine
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi(bot_username=BOT_NAME, privacy_mode=False) as fake:
-        yield fake
-
-
+# ``server`` (here: English clients unless a user is added with another language) and
+# ``engine`` (the session's over the bundled corpus): tests/e2e.py
 @asynccontextmanager
 async def running(server: FakeBotApi, engine: Engine, db_url: str) -> AsyncIterator[Application]:
     """The application on the database file ``db_url`` (kept across restarts)."""
     with Database.open(url=db_url) as database:
-        async with admin_e2e.running(server, engine, engine.settings, database) as app:
+        async with e2e.running(server, engine, database=database) as app:
             yield app
 
 
-async def ask(server: FakeBotApi, chat: Any, user: User, text: str) -> BotCall:
-    await server.send_message(chat, user, text)
-    return await server.next_call("sendMessage", chat=chat)
-
-
 def buttons(message: dict[str, Any]) -> list[str]:
-    rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
-    return [b["text"] for row in rows for b in row]
+    return list(e2e.buttons(message))
 
 
 async def test_english_client_gets_english_and_chinese_client_chinese(
@@ -225,13 +212,17 @@ async def test_english_client_gets_english_and_chinese_client_chinese(
         assert (await ask(server, li, li, "/frobnicate")).text.startswith("未知命令")
         assert (await ask(server, ann, ann, "/doc")).text.startswith("Usage: /doc")
         assert (await ask(server, li, li, "/doc")).text.startswith("用法：/doc")
+        # an unknown reference is said once (the core's "no document matches" is the same)
         missing = (await ask(server, ann, ann, "/doc zzz-nope")).text
-        assert missing.startswith("No document “zzz-nope”") and "no document matches" in missing
-        assert not any("\u4e00" <= ch <= "\u9fff" for ch in missing)
+        assert missing == "No document “zzz-nope”. Send /docs to list them all."
         missing = (await ask(server, li, li, "/doc zzz-nope")).text
-        assert (
-            missing.startswith("找不到文件“zzz-nope”") and "没有与“zzz-nope”匹配的文件" in missing
-        )
+        assert missing == "找不到文件“zzz-nope”。发送 /docs 查看全部文件。"
+        # a core error that says more (several documents match) in the reader's language
+        several = (await ask(server, ann, ann, "/doc 00")).text
+        assert "“00” matches several documents" in several
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in several.split("\n")[1])
+        several = (await ask(server, li, li, "/doc 00")).text
+        assert "“00”匹配多个文件" in several
         assert (await ask(server, ann, ann, "/status")).text == tr("en", "admin.refused")
         assert (await ask(server, li, li, "/status")).text == tr("zh", "admin.refused")
         # A core error by its code: the schedule the user typed is not a time of day.

@@ -21,7 +21,7 @@ from bot.search.index import generation_stamp
 from fake_telegram import FakeBotApi
 from handlers.app import build_application
 from handlers.context import services_of
-from tests.conftest import serving
+from tests.e2e import serving
 
 TERM = "鲲鹏量子示范园"
 NEW_DOC = f"第一章 总体要求\n\n加快建设{TERM}，推动量子信息产业集聚发展。\n"

@@ -18,7 +18,7 @@ from bot.storage.models import AuditRow, utcnow
 from bot.tokens import REDACTED, RedactingFilter, redact
 from fake_telegram import FakeBotApi
 from handlers.app import build_application
-from tests.conftest import serving
+from tests.e2e import serving
 from tests.test_run_command import TOKEN, _start_bot, _stop_bot
 
 PASSWORD = "hunter2-pass"

@@ -4,7 +4,6 @@ then daily, after ``saved_search_days`` and ``audit_log_days``."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import pytest
@@ -16,9 +15,8 @@ from bot.library import Engine
 from bot.storage import Database, QueryStore
 from bot.storage.models import utcnow
 from fake_telegram import FakeBotApi
-from handlers.app import build_application
 from handlers.context import services_of
-from tests.conftest import serving
+from tests.e2e import running
 
 
 def _at(days_ago: float):
@@ -54,12 +52,6 @@ def test_retention_settings_have_bounds(key: str) -> None:
             parse_value(key, raw)
 
 
-@pytest.fixture
-async def server() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi(bot_username="retention_bot", language_code="zh-hans") as fake:
-        yield fake
-
-
 async def test_the_bot_prunes_at_start_and_then_on_schedule(
     server: FakeBotApi, bundled_engine: Engine, db_url: str, monkeypatch
 ) -> None:
@@ -69,16 +61,7 @@ async def test_the_bot_prunes_at_start_and_then_on_schedule(
     with Database.open(url=db_url) as database:
         old, new = _old_and_new(database)
         queries = QueryStore(database)
-        app = build_application(
-            bundled_engine.settings,
-            bundled_engine,
-            token=server.token,
-            base_url=server.base_url,
-            base_file_url=server.base_file_url,
-            query_store=queries,
-            database=database,
-        )
-        async with serving(app):
+        async with running(server, bundled_engine, query_store=queries, database=database) as app:
             audit = services_of(app).audit
             for _ in range(100):
                 # saved searches and the audit log are pruned one after the other

@@ -12,7 +12,6 @@ site alerts the admins once. Scheduled polls and digests are fired as APSchedule
 from __future__ import annotations
 
 import datetime
-import shutil
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from datetime import UTC, timedelta
@@ -28,9 +27,10 @@ from bot.storage import Database
 from bot.storage.queries import MemoryQueryStore
 from bot.text.tokenize import Tokenizer
 from fake_telegram import FakeBotApi, User
-from handlers.app import build_application
 from handlers.context import services_of
-from tests.conftest import BUNDLED_CORPUS, serving
+from tests import e2e
+from tests.conftest import BUNDLED_CORPUS
+from tests.e2e import engine_copy
 from tests.fixture_site import (  # noqa: F401 (fixture_site_fixture: the fixture_site fixture)
     BINARY_PATH,
     EMPTY_PATH,
@@ -50,45 +50,28 @@ NEW_TITLE = "示例市2026年政府工作报告"
 TARGET_SENTENCE = "全市地区生产总值增长6%左右"
 
 
-@pytest.fixture(scope="module")
-def tokenizer() -> Tokenizer:
-    return Tokenizer().load()
+SOURCE_SETTINGS = {
+    "owners": [ADMIN_ID],
+    "flood_burst": 0,
+    "sources_allow_private": True,
+    "source_host_gap_seconds": 0,
+    "source_retries": 0,
+    "source_timeout_seconds": 0.5,
+    "source_max_mb": 2,
+    "source_alert_failures": 3,
+}
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory, tokenizer: Tokenizer) -> Path:
-    root = tmp_path_factory.mktemp("sources-e2e-template")
-    shutil.copytree(BUNDLED_CORPUS, root / "corpus")
-    Engine.open(Settings(corpus_dir=root / "corpus", data_dir=root / "data"), tokenizer=tokenizer)
-    return root
-
-
-def make_settings(tmp_path: Path, **extra) -> Settings:
-    return Settings(
-        corpus_dir=tmp_path / "corpus",
-        data_dir=tmp_path / "data",
-        owners=[ADMIN_ID],
-        flood_burst=0,
-        sources_allow_private=True,
-        source_host_gap_seconds=0,
-        source_retries=0,
-        source_timeout_seconds=0.5,
-        source_max_mb=2,
-        source_alert_failures=3,
-        **extra,
-    )
+# ``server`` and ``tokenizer``, ``bundled_template``: tests/e2e.py
+@pytest.fixture
+def engine(bundled_template: Path, tmp_path: Path, tokenizer: Tokenizer) -> Engine:
+    """A private copy of the bundled corpus and its index: sources add documents."""
+    return engine_copy(bundled_template, tmp_path, tokenizer, **SOURCE_SETTINGS)
 
 
 @pytest.fixture
-def settings(template: Path, tmp_path: Path) -> Settings:
-    for part in ("corpus", "data"):
-        shutil.copytree(template / part, tmp_path / part)
-    return make_settings(tmp_path)
-
-
-@pytest.fixture
-def engine(settings: Settings, tokenizer: Tokenizer) -> Engine:
-    return Engine.open(settings, tokenizer=tokenizer)
+def settings(engine: Engine) -> Settings:
+    return engine.settings
 
 
 @pytest.fixture
@@ -97,26 +80,12 @@ def database(tmp_path: Path) -> Iterator[Database]:
         yield db
 
 
-@pytest.fixture
-async def server() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi(
-        bot_username="sources_test_bot", privacy_mode=False, language_code="zh-hans"
-    ) as fake:
-        yield fake
-
-
 @asynccontextmanager
 async def running(server, engine, settings, database) -> AsyncIterator[Application]:
-    app = build_application(
-        settings,
-        engine,
-        token=server.token,
-        base_url=server.base_url,
-        base_file_url=server.base_file_url,
-        query_store=MemoryQueryStore(),
-        database=database,
-    )
-    async with serving(app):
+    """The application on ``database``, its saved searches in memory."""
+    async with e2e.running(
+        server, engine, settings, query_store=MemoryQueryStore(), database=database
+    ) as app:
         yield app
 
 
@@ -129,8 +98,8 @@ class Clock:
 
 
 async def ask(server: FakeBotApi, user: User, text: str, timeout: float = 20.0) -> str:
-    await server.send_message(user, user, text)
-    return (await server.next_call("sendMessage", chat=user, timeout=timeout)).message["text"]
+    """In ``user``'s private chat, with the longer wait an added source may need."""
+    return await e2e.ask_text(server, user, user, text, timeout=timeout)
 
 
 def source_files(settings: Settings) -> set[str]:
@@ -321,10 +290,10 @@ async def test_bad_inputs_give_clear_reasons_and_leave_no_file(
 
 
 async def test_a_private_address_is_refused_unless_allowed(
-    server, engine, database, fixture_site, template, tmp_path
+    server, engine, settings, database, fixture_site
 ) -> None:
     admin = server.add_user("Admin", id=ADMIN_ID)
-    settings = make_settings(tmp_path).model_copy(update={"sources_allow_private": False})
+    settings = settings.model_copy(update={"sources_allow_private": False})
     async with running(server, engine, settings, database) as app:
         reply = await ask(server, admin, f"/source add {fixture_site.url(LIST_PATH)} local")
         assert "正在添加" in reply

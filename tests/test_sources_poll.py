@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -28,6 +27,7 @@ from bot.sources.store import SourceError, SourceStore
 from bot.storage import Database
 from bot.text.tokenize import Tokenizer
 from tests.conftest import BUNDLED_CORPUS
+from tests.e2e import copy_template
 from tests.fixture_site import (  # noqa: F401 (fixture_site_fixture: the fixture_site fixture)
     BINARY_PATH,
     DOCX_PATH,
@@ -49,19 +49,6 @@ from tests.fixture_site import (  # noqa: F401 (fixture_site_fixture: the fixtur
 TARGET_SENTENCE = "全市地区生产总值增长6%左右"
 
 
-@pytest.fixture(scope="module")
-def tokenizer() -> Tokenizer:
-    return Tokenizer().load()
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory, tokenizer: Tokenizer) -> Path:
-    root = tmp_path_factory.mktemp("sources-template")
-    shutil.copytree(BUNDLED_CORPUS, root / "corpus")
-    Engine.open(Settings(corpus_dir=root / "corpus", data_dir=root / "data"), tokenizer=tokenizer)
-    return root
-
-
 def source_settings(tmp_path: Path, **extra) -> Settings:
     values = {
         "corpus_dir": tmp_path / "corpus",
@@ -76,10 +63,10 @@ def source_settings(tmp_path: Path, **extra) -> Settings:
     return Settings(**values)
 
 
+# ``tokenizer`` and ``bundled_template``: tests/e2e.py
 @pytest.fixture
-def settings(template: Path, tmp_path: Path) -> Settings:
-    for part in ("corpus", "data"):
-        shutil.copytree(template / part, tmp_path / part)
+def settings(bundled_template: Path, tmp_path: Path) -> Settings:
+    copy_template(bundled_template, tmp_path)
     return source_settings(tmp_path)
 
 

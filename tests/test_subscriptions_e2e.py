@@ -25,31 +25,13 @@ from bot.subscriptions import delivery as d
 from bot.subscriptions.schedule import parse_schedule
 from bot.subscriptions.scheduler import DigestScheduler
 from bot.subscriptions.store import SubscriptionStore
-from fake_telegram import FakeBotApi, User
-from handlers.app import build_application
+from fake_telegram import FakeBotApi
 from handlers.context import services_of
 from handlers.delivery import TelegramSender
 from handlers.ratelimit import TelegramRateLimiter
-from tests.conftest import serving
+from tests.e2e import ask_text, build, serving
 
-BOT_NAME = "digest_test_bot"
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-
-@pytest.fixture
-def engine(bundled_engine: Engine) -> Engine:
-    """The session's engine over the bundled corpus: these tests only read it."""
-    return bundled_engine
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[FakeBotApi]:
-    # Users have Chinese Telegram clients: these tests read the Chinese replies
-    # (English ones: tests/test_i18n.py).
-    async with FakeBotApi(
-        bot_username=BOT_NAME, privacy_mode=False, language_code="zh-hans"
-    ) as fake:
-        yield fake
 
 
 class Clock:
@@ -106,14 +88,7 @@ async def running(
         update={"owners": list(owners), "delivery_backoff_seconds": 1.0, **settings_kw}
     )
     with Database.open(url=db_url) as database:
-        app = build_application(
-            settings,
-            engine,
-            token=server.token,
-            base_url=server.base_url,
-            base_file_url=server.base_file_url,
-            database=database,
-        )
+        app = build(server, engine, settings, database=database)
         scheduler: DigestScheduler = services_of(app).scheduler
         scheduler.clock = Clock(now or datetime.now(UTC))
         wait = NoWait()
@@ -135,11 +110,6 @@ def store_of(app: Application) -> SubscriptionStore:
     return sched(app).store
 
 
-async def ask(server: FakeBotApi, chat, user: User, text: str) -> str:
-    await server.send_message(chat, user, text)
-    return (await server.next_call("sendMessage", chat=chat)).message["text"]
-
-
 async def deliver_at(app: Application, sub_id: int, when: datetime) -> datetime | None:
     """What APScheduler does at ``when``: run the job, then wait for its delivery."""
     scheduler = sched(app)
@@ -153,14 +123,14 @@ async def deliver_at(app: Application, sub_id: int, when: datetime) -> datetime 
 async def test_subscribe_then_receive_at_the_local_time(server, engine, db_url) -> None:
     ann = server.add_user("Ann")
     async with running(server, engine, db_url) as app:
-        reply = await ask(server, ann, ann, "/subscribe GDP 08:30")
+        reply = await ask_text(server, ann, ann, "/subscribe GDP 08:30")
         assert "已订阅" in reply and "#1" in reply and "每天 08:30" in reply
         assert "Asia/Shanghai" in reply
         slot = next_local(8, 30)
         assert slot.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M") in reply
         (sub,) = store_of(app).list_for_chat(ann.id)
         assert sched(app).next_run(sub.id) == slot
-        listing = await ask(server, ann, ann, "/subscriptions")
+        listing = await ask_text(server, ann, ann, "/subscriptions")
         assert "#1" in listing and "GDP" in listing
         assert slot.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M") in listing
 
@@ -175,7 +145,7 @@ async def test_subscribe_then_receive_at_the_local_time(server, engine, db_url) 
         await deliver_at(app, sub.id, slot + timedelta(seconds=40))
         assert [m for m in server.bot_messages(ann) if "地区生产总值" in m["text"]] == [digest]
 
-        reply = await ask(server, ann, ann, "/unsubscribe 1")
+        reply = await ask_text(server, ann, ann, "/unsubscribe 1")
         assert "已取消订阅 #1" in reply
         assert store_of(app).list_for_chat(ann.id) == []
         assert sched(app).next_run(sub.id) is None
@@ -184,52 +154,52 @@ async def test_subscribe_then_receive_at_the_local_time(server, engine, db_url) 
 async def test_time_zones_per_subscription_and_per_chat(server, engine, db_url) -> None:
     ben = server.add_user("Ben")
     async with running(server, engine, db_url) as app:
-        reply = await ask(server, ben, ben, "/subscribe 就业 09:00 tz=America/New_York")
+        reply = await ask_text(server, ben, ben, "/subscribe 就业 09:00 tz=America/New_York")
         assert "America/New_York" in reply
         (sub,) = store_of(app).list_for_chat(ben.id)
         new_york = sched(app).next_run(sub.id).astimezone(ZoneInfo("America/New_York"))
         assert (new_york.hour, new_york.minute) == (9, 0)
         # a later subscription in the same chat takes the chat's time zone
-        await ask(server, ben, ben, "/subscribe GDP 周一 07:00")
+        await ask_text(server, ben, ben, "/subscribe GDP 周一 07:00")
         second = store_of(app).list_for_chat(ben.id)[1]
         assert second.timezone == "America/New_York"
         monday = sched(app).next_run(second.id).astimezone(ZoneInfo("America/New_York"))
         assert (monday.weekday(), monday.hour) == (0, 7)
 
-        reply = await ask(server, ben, ben, "/timezone Europe/Berlin")
+        reply = await ask_text(server, ben, ben, "/timezone Europe/Berlin")
         assert "Europe/Berlin" in reply
         berlin = sched(app).next_run(sub.id).astimezone(ZoneInfo("Europe/Berlin"))
         assert (berlin.hour, berlin.minute) == (9, 0)
-        assert "Mars/Base" in await ask(server, ben, ben, "/timezone Mars/Base")
+        assert "Mars/Base" in await ask_text(server, ben, ben, "/timezone Mars/Base")
         assert {s.timezone for s in store_of(app).list_for_chat(ben.id)} == {"Europe/Berlin"}
 
 
 async def test_bad_subscribe_arguments_get_a_clear_message(server, engine, db_url) -> None:
     cat = server.add_user("Cat")
     async with running(server, engine, db_url) as app:
-        assert "25:00" in await ask(server, cat, cat, "/subscribe GDP 25:00")
-        assert "cron" in await ask(server, cat, cat, "/subscribe GDP cron 0 8 * *")
-        assert "Mars/Base" in await ask(server, cat, cat, "/subscribe GDP tz=Mars/Base")
-        assert "/subscribe" in await ask(server, cat, cat, "/subscribe help")
-        assert "/unsubscribe" in await ask(server, cat, cat, "/unsubscribe")
-        assert "#9" in await ask(server, cat, cat, "/unsubscribe 9")
+        assert "25:00" in await ask_text(server, cat, cat, "/subscribe GDP 25:00")
+        assert "cron" in await ask_text(server, cat, cat, "/subscribe GDP cron 0 8 * *")
+        assert "Mars/Base" in await ask_text(server, cat, cat, "/subscribe GDP tz=Mars/Base")
+        assert "/subscribe" in await ask_text(server, cat, cat, "/subscribe help")
+        assert "/unsubscribe" in await ask_text(server, cat, cat, "/unsubscribe")
+        assert "#9" in await ask_text(server, cat, cat, "/unsubscribe 9")
         assert store_of(app).list_for_chat(cat.id) == []
         # HTML in the filter is shown as text, not markup
-        reply = await ask(server, cat, cat, "/subscribe <b>x</b> 08:00")
+        reply = await ask_text(server, cat, cat, "/subscribe <b>x</b> 08:00")
         assert "<b>x</b>" in reply
 
 
 async def test_digest_previews_without_recording(server, engine, db_url) -> None:
     dan = server.add_user("Dan")
     async with running(server, engine, db_url) as app:
-        preview = await ask(server, dan, dan, "/digest 就业")
+        preview = await ask_text(server, dan, dan, "/digest 就业")
         assert "就业" in preview
-        await ask(server, dan, dan, "/subscribe GDP")
-        preview = await ask(server, dan, dan, "/digest")
+        await ask_text(server, dan, dan, "/subscribe GDP")
+        preview = await ask_text(server, dan, dan, "/digest")
         assert "地区生产总值" in preview
         (sub,) = store_of(app).list_for_chat(dan.id)
         assert store_of(app).deliveries(sub.id) == []
-        assert "#99" in await ask(server, dan, dan, "/digest #99")
+        assert "#99" in await ask_text(server, dan, dan, "/digest #99")
 
 
 async def test_a_chat_that_chose_english_gets_its_digest_in_english(server, engine, db_url) -> None:
@@ -237,12 +207,12 @@ async def test_a_chat_that_chose_english_gets_its_digest_in_english(server, engi
     eve = server.add_user("Eve")  # a Chinese client: the chat's choice is what counts
     server.set_member(group, eve, "administrator")
     async with running(server, engine, db_url) as app:
-        assert (await ask(server, group, eve, "/lang chat en")).startswith("OK")
-        reply = await ask(server, group, eve, "/subscribe GDP 周一 08:00")
+        assert (await ask_text(server, group, eve, "/lang chat en")).startswith("OK")
+        reply = await ask_text(server, group, eve, "/subscribe GDP 周一 08:00")
         assert "Mondays at 08:00 (Asia/Shanghai)" in reply and "每周" not in reply
-        assert "daily at 08:00" in await ask(server, group, eve, "/subscribe 就业 08:00")
+        assert "daily at 08:00" in await ask_text(server, group, eve, "/subscribe 就业 08:00")
         sub = store_of(app).list_for_chat(group.id)[0]
-        await ask(server, eve, eve, "/subscribe GDP 08:00")  # Eve's own chat: no choice
+        await ask_text(server, eve, eve, "/subscribe GDP 08:00")  # Eve's own chat: no choice
         (own,) = store_of(app).list_for_chat(eve.id)
         server.mark_seen()
         await deliver_at(app, sub.id, sched(app).next_run(sub.id) + timedelta(seconds=1))
@@ -254,17 +224,17 @@ async def test_a_chat_that_chose_english_gets_its_digest_in_english(server, engi
         chinese = (await server.next_call("sendMessage", chat=eve)).message["text"]
         assert chinese.startswith("📊 重点目标简报 · ") and "【经济总量】" in chinese
         # The usage and unknown-id replies of /unsubscribe: the chat's language, and Eve's.
-        usage = await ask(server, group, eve, "/unsubscribe")
+        usage = await ask_text(server, group, eve, "/unsubscribe")
         assert usage.startswith("Usage: /unsubscribe ID | all") and "用法" not in usage
-        assert (await ask(server, eve, eve, "/unsubscribe")).startswith("用法：/unsubscribe")
-        missing = await ask(server, group, eve, "/unsubscribe 99")
+        assert (await ask_text(server, eve, eve, "/unsubscribe")).startswith("用法：/unsubscribe")
+        missing = await ask_text(server, group, eve, "/unsubscribe 99")
         assert missing.startswith("This chat has no subscription #99") and "没有" not in missing
-        preview = await ask(server, group, eve, "/digest 宇宙飞船")
+        preview = await ask_text(server, group, eve, "/digest 宇宙飞船")
         assert preview == "No key targets match “宇宙飞船”."
         # Time-zone errors by their codes, in the chat's language.
-        bad_zone = await ask(server, group, eve, "/timezone Mars/Base")
+        bad_zone = await ask_text(server, group, eve, "/timezone Mars/Base")
         assert bad_zone.startswith("Unknown time zone “Mars/Base”") and "未知" not in bad_zone
-        bad_zone = await ask(server, group, eve, "/subscribe GDP tz=Mars/Base")
+        bad_zone = await ask_text(server, group, eve, "/subscribe GDP tz=Mars/Base")
         assert bad_zone.startswith("Unknown time zone “Mars/Base”")
 
 
@@ -275,13 +245,13 @@ async def test_only_group_admins_change_group_subscriptions(server, engine, db_u
     server.set_member(group, eve, "member")
     server.set_member(group, fay, "administrator")
     async with running(server, engine, db_url) as app:
-        refused = await ask(server, group, eve, "/subscribe GDP 08:00")
+        refused = await ask_text(server, group, eve, "/subscribe GDP 08:00")
         assert "只有本群管理员" in refused
         assert store_of(app).list_for_chat(group.id) == []
         checks = server.calls("getChatMember")
         assert checks and checks[-1].params["user_id"] == eve.id
 
-        accepted = await ask(server, group, fay, "/subscribe GDP 08:00")
+        accepted = await ask_text(server, group, fay, "/subscribe GDP 08:00")
         assert "已订阅" in accepted
         (sub,) = store_of(app).list_for_chat(group.id)
         assert (sub.chat_type, sub.chat_title, sub.created_by) == (
@@ -290,11 +260,11 @@ async def test_only_group_admins_change_group_subscriptions(server, engine, db_u
             fay.id,
         )
         # anyone may look; only admins may remove
-        assert "#" in await ask(server, group, eve, "/subscriptions")
-        assert "只有本群管理员" in await ask(server, group, eve, "/unsubscribe all")
-        assert "只有本群管理员" in await ask(server, group, eve, "/timezone UTC")
+        assert "#" in await ask_text(server, group, eve, "/subscriptions")
+        assert "只有本群管理员" in await ask_text(server, group, eve, "/unsubscribe all")
+        assert "只有本群管理员" in await ask_text(server, group, eve, "/timezone UTC")
         assert store_of(app).list_for_chat(group.id) == [sub]
-        assert "已取消" in await ask(server, group, fay, "/unsubscribe all")
+        assert "已取消" in await ask_text(server, group, fay, "/unsubscribe all")
         assert store_of(app).list_for_chat(group.id) == []
 
 
@@ -311,32 +281,38 @@ async def test_channel_subscription_checks_the_bots_right_to_post(server, engine
     )
     async with running(server, engine, db_url, owners=[owner.id]) as app:
         store = store_of(app)
-        assert "只有机器人管理员" in await ask(server, stranger, stranger, "/subscribe @newschan")
-        assert "找不到该频道" in await ask(server, owner, owner, f"/subscribe {hidden.id} GDP")
-        assert "不是该频道的管理员" in await ask(server, owner, owner, "/subscribe @publicchan")
-        assert "不是该频道的管理员" in await ask(server, owner, owner, "/subscribe @memberchan")
-        assert "没有“发布消息”权限" in await ask(server, owner, owner, "/subscribe @mutechan")
+        assert "只有机器人管理员" in await ask_text(
+            server, stranger, stranger, "/subscribe @newschan"
+        )
+        assert "找不到该频道" in await ask_text(server, owner, owner, f"/subscribe {hidden.id} GDP")
+        assert "不是该频道的管理员" in await ask_text(
+            server, owner, owner, "/subscribe @publicchan"
+        )
+        assert "不是该频道的管理员" in await ask_text(
+            server, owner, owner, "/subscribe @memberchan"
+        )
+        assert "没有“发布消息”权限" in await ask_text(server, owner, owner, "/subscribe @mutechan")
         for chat in (hidden, public, member, mute, news):
             assert store.list_for_chat(chat.id) == []
 
-        reply = await ask(server, owner, owner, "/subscribe @newschan GDP 08:00")
+        reply = await ask_text(server, owner, owner, "/subscribe @newschan GDP 08:00")
         assert "已订阅" in reply and "News" in reply
         (sub,) = store.list_for_chat(news.id)
         assert sub.chat_type == "channel"
-        listing = await ask(server, owner, owner, "/subscriptions @newschan")
+        listing = await ask_text(server, owner, owner, "/subscriptions @newschan")
         assert f"#{sub.id}" in listing
 
         server.mark_seen()
         await deliver_at(app, sub.id, next_local(8, 0) + timedelta(seconds=5))
         post = (await server.next_call("sendMessage", chat=news)).message
         assert "地区生产总值" in post["text"]
-        assert "已取消" in await ask(server, owner, owner, f"/unsubscribe @newschan {sub.id}")
+        assert "已取消" in await ask_text(server, owner, owner, f"/unsubscribe @newschan {sub.id}")
 
 
 # -- Telegram's answers while delivering -------------------------------------------------------
 async def subscribed_chat(server, app, name: str):
     user = server.add_user(name)
-    await ask(server, user, user, "/subscribe GDP 08:00")
+    await ask_text(server, user, user, "/subscribe GDP 08:00")
     (sub,) = store_of(app).list_for_chat(user.id)
     return user, sub
 
@@ -408,7 +384,7 @@ async def test_403_deactivates_records_and_tells_the_owner(server, engine, db_ur
 async def test_admins_are_told_in_the_language_they_chose(server, engine, db_url) -> None:
     owner = server.add_user("Boss")
     async with running(server, engine, db_url, owners=[owner.id]) as app:
-        assert (await ask(server, owner, owner, "/lang en")).startswith("OK")
+        assert (await ask_text(server, owner, owner, "/lang en")).startswith("OK")
         jo, sub = await subscribed_chat(server, app, "Jo")
         server.mark_seen()
         server.fail_next(
@@ -436,11 +412,12 @@ async def test_removal_from_a_group_deactivates_before_the_next_digest(
     group = server.add_chat("group", "Study group")
     server.set_member(group, lee, "creator")
     async with running(server, engine, db_url, owners=[owner.id]) as app:
-        await ask(server, group, lee, "/subscribe GDP 08:00")
+        await ask_text(server, group, lee, "/subscribe GDP 08:00")
         (sub,) = store_of(app).list_for_chat(group.id)
         await server.my_chat_member(group, "member", "kicked", by=lee)
         note = (await server.next_call("sendMessage", chat=owner)).message["text"]
-        assert str(group.id) in note and "removed" in note
+        # in the owner's language (no /lang choice: Chinese), the reason too
+        assert note == f"⚠️ 已停用 1 个订阅：机器人被用户 {lee.id} 移出 Study group（{group.id}）。"
         gone = store_of(app).get(sub.id)
         assert not gone.active and "removed" in gone.deactivated_reason
         assert sched(app).next_run(sub.id) is None
@@ -454,7 +431,7 @@ async def test_group_migration_moves_the_subscription(server, engine, db_url) ->
     group = server.add_chat("group", "Old group")
     server.set_member(group, max_, "creator")
     async with running(server, engine, db_url) as app:
-        await ask(server, group, max_, "/subscribe GDP 08:00")
+        await ask_text(server, group, max_, "/subscribe GDP 08:00")
         (sub,) = store_of(app).list_for_chat(group.id)
         supergroup = await server.migrate_to_supergroup(group)
         server.set_member(supergroup, server.bot, "member")

@@ -22,9 +22,9 @@ import pytest
 from bot.corpus import uploads
 from bot.library import DocumentNotFound, Engine
 from bot.search import indexer as indexer_module
-from bot.text.tokenize import Tokenizer
 from handlers.i18n.errors import error_text
-from tests.conftest import BUNDLED_CORPUS, make_settings
+from tests.conftest import BUNDLED_CORPUS
+from tests.e2e import build_template, engine_copy
 from tests.test_corpus_reader import make_cjk_pdf
 
 SMALL_CORPUS = ("000_10656742f57a4244.txt", "003_b51e96c497ba4061.txt")
@@ -71,30 +71,16 @@ def zip_bytes() -> bytes:
 
 
 # -- fixtures ----------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def tokenizer() -> Tokenizer:
-    return Tokenizer().load()
-
-
+# ``tokenizer``: tests/e2e.py
 @pytest.fixture(scope="module")
 def template(tmp_path_factory, tokenizer) -> Path:
     root = tmp_path_factory.mktemp("uploads-template")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name in SMALL_CORPUS:
-        shutil.copy2(BUNDLED_CORPUS / name, corpus / name)
-    Engine.open(make_settings(corpus, root / "data"), tokenizer=tokenizer)
-    return root
+    return build_template(root, BUNDLED_CORPUS, tokenizer, SMALL_CORPUS)
 
 
 @pytest.fixture
 def engine(template, tmp_path, tokenizer) -> Engine:
-    for part in ("corpus", "data"):
-        shutil.copytree(template / part, tmp_path / part)
-    settings = make_settings(tmp_path / "corpus", tmp_path / "data", max_file_mb=MAX_FILE_MB)
-    engine = Engine.open(settings, tokenizer=tokenizer)
-    assert engine.last_refresh is None  # the copied index is fresh
-    return engine
+    return engine_copy(template, tmp_path, tokenizer, max_file_mb=MAX_FILE_MB)
 
 
 def snapshot(engine: Engine) -> dict:

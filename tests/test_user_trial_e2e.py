@@ -3,28 +3,11 @@ server: what a reply repeats of bad input, and that its hints survive."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
-
-from bot.library import Engine
 from fake_telegram import FakeBotApi
-from tests.test_subscriptions_e2e import BOT_NAME, ask, running
+from tests.e2e import ask_text
+from tests.test_subscriptions_e2e import running
 
 LONG = "政" * 4000
-
-
-@pytest.fixture
-def engine(bundled_engine: Engine) -> Engine:
-    return bundled_engine
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[FakeBotApi]:
-    async with FakeBotApi(
-        bot_username=BOT_NAME, privacy_mode=False, language_code="zh-hans"
-    ) as fake:
-        yield fake
 
 
 async def test_a_long_argument_is_not_echoed_whole_and_the_hint_stays(
@@ -41,11 +24,11 @@ async def test_a_long_argument_is_not_echoed_whole_and_the_hint_stays(
     }
     async with running(server, engine, db_url):
         for command, hint in hints.items():
-            reply = await ask(server, user, user, f"/{command} {LONG}")
+            reply = await ask_text(server, user, user, f"/{command} {LONG}")
             assert hint in reply, (command, reply[-200:])
             assert len(reply) < 800, (command, len(reply))
             assert "…" in reply  # the argument is shown, cut
-        regions = await ask(server, user, user, f"/compare GDP 2024 {LONG}")
+        regions = await ask_text(server, user, user, f"/compare GDP 2024 {LONG}")
         assert len(regions) < 800 and "2024" in regions
 
 
@@ -54,14 +37,14 @@ async def test_compare_takes_a_region_after_the_indicator(
 ) -> None:
     user = server.add_user("Ming")
     async with running(server, engine, db_url):
-        shandong = await ask(server, user, user, "/compare GDP 山东")
+        shandong = await ask_text(server, user, user, "/compare GDP 山东")
         assert "对比：GDP 山东" in shandong and "【烟台】" in shandong
         assert "增长 5.5%左右" in shandong and "相近的指标" not in shandong
-        nowhere = await ask(server, user, user, "/compare GDP 火星")
+        nowhere = await ask_text(server, user, user, "/compare GDP 火星")
         assert "“GDP”有数据" in nowhere and "火星" in nowhere
-        unknown = await ask(server, user, user, "/compare 量子计算 山东")
+        unknown = await ask_text(server, user, user, "/compare 量子计算 山东")
         assert "没有找到“量子计算 山东”" in unknown
-        usage = await ask(server, user, user, "/compare")
+        usage = await ask_text(server, user, user, "/compare")
         assert "/compare GDP 山东" in usage
 
 
@@ -70,10 +53,10 @@ async def test_targets_takes_a_region_after_the_indicator(
 ) -> None:
     user = server.add_user("Wen")
     async with running(server, engine, db_url):
-        shandong = await ask(server, user, user, "/targets GDP 山东")
+        shandong = await ask_text(server, user, user, "/targets GDP 山东")
         assert "指标：GDP 山东" in shandong and "增长 5.5%左右 · 2024年 · 烟台" in shandong
         assert "没有找到" not in shandong
-        assert "没有找到“GDP 火星”" in await ask(server, user, user, "/targets GDP 火星")
+        assert "没有找到“GDP 火星”" in await ask_text(server, user, user, "/targets GDP 火星")
 
 
 async def test_a_subscription_whose_filter_matches_nothing_is_warned(
@@ -81,11 +64,11 @@ async def test_a_subscription_whose_filter_matches_nothing_is_warned(
 ) -> None:
     user = server.add_user("Hua")
     async with running(server, engine, db_url):
-        mars = await ask(server, user, user, "/subscribe region:火星 08:00")
+        mars = await ask_text(server, user, user, "/subscribe region:火星 08:00")
         assert "已订阅" in mars and "没有符合这个筛选的重点目标" in mars
-        shandong = await ask(server, user, user, "/subscribe region:山东 08:00")
+        shandong = await ask_text(server, user, user, "/subscribe region:山东 08:00")
         assert "已订阅" in shandong and "没有符合" not in shandong
-        everything = await ask(server, user, user, "/subscribe 09:00")
+        everything = await ask_text(server, user, user, "/subscribe 09:00")
         assert "已订阅" in everything and "没有符合" not in everything
 
 
@@ -94,15 +77,15 @@ async def test_the_understood_line_says_when_no_document_is_about_it(
 ) -> None:
     user = server.add_user("Jun")
     async with running(server, engine, db_url):
-        reply = await ask(server, user, user, "江苏 GDP")
+        reply = await ask_text(server, user, user, "江苏 GDP")
         assert "理解为：地区 江苏" in reply and "现有文件中没有：地区 江苏" in reply
-        assert "现有文件中没有" not in await ask(server, user, user, "烟台 GDP")
+        assert "现有文件中没有" not in await ask_text(server, user, user, "烟台 GDP")
 
 
 async def test_the_views_the_buttons_ask_for_say_what_they_are(
     server: FakeBotApi, engine, db_url
 ) -> None:
-    from tests.test_bot_e2e import buttons, press
+    from tests.e2e import buttons, press
 
     user = server.add_user("Lin")
     async with running(server, engine, db_url):

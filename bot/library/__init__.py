@@ -16,7 +16,7 @@ from bot.library.analytics import (
 from bot.library.documents import DocumentNotFound
 from bot.library.engine import RUNTIME_KEYS, Engine, make_indexer, target_store_for
 from bot.library.refresh import IndexUpdate
-from bot.library.targets import DocTarget, TargetLookup
+from bot.library.targets import DocTarget, IndicatorLookup, TargetLookup
 from bot.library.uploads import FIRST_TARGETS, IngestReport, UploadResult, UploadStatus
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "DocumentNotFound",
     "Engine",
     "IndexUpdate",
+    "IndicatorLookup",
     "IngestReport",
     "RegionTable",
     "ReportChanges",

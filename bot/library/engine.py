@@ -73,6 +73,7 @@ from bot.library.answers import (
 )
 from bot.library.digests import DigestsMixin
 from bot.library.documents import DocumentsMixin
+from bot.library.holders import TargetHolders
 from bot.library.refresh import IndexUpdate, RefreshMixin
 from bot.library.targets import TargetsMixin
 from bot.library.uploads import UploadsMixin
@@ -184,6 +185,9 @@ class Engine(
         self._applied = 0  # of the update the engine serves
         self._pending: IndexUpdate | None = None
         self._links_memo: dict = {}  # AnalyticsMixin: the library linked, per index
+        # the documents holding each indicator's targets, and the index they were read from
+        self._holders: tuple[CompiledIndex, TargetHolders] | None = None
+        self._making_holders = threading.Lock()
 
     @classmethod
     def open(
@@ -308,12 +312,52 @@ class Engine(
         searcher.prepare_corrections()
         return searcher
 
-    def _answer_docs(self, understood: Understood, hits: list[str]) -> list[DocumentInfo]:
+    def target_holders(self) -> TargetHolders:
+        """Which documents hold each indicator's confident targets (:mod:`.holders`), read
+        once per index served (any thread; the bot makes it ahead, ``warm_links``)."""
+        index = self.index
+        made = self._holders
+        if made is None or made[0] is not index:
+            with self._making_holders:
+                made = self._holders
+                if made is None or made[0] is not index:
+                    infos = {d.doc_id: d for d in index.docs}
+                    rows = (
+                        (infos[t.doc_id], t.record)
+                        for t in self.iter_targets(kind="target", docs=index.docs)
+                    )
+                    made = self._holders = (index, TargetHolders.build(rows, self.indicator_table))
+        return made[1]
+
+    def _names_indicator(self, query: str, indicator: str) -> bool:
+        """Whether ``query`` writes a name of ``indicator``'s family the table knows
+        (国內生產總值, GDP), not only a part of one (5G of 5G基站)."""
+        table = self.indicator_table
+        text = normalize(query)
+        return any(
+            table.same_family(found.canonical, indicator)
+            for form in dict.fromkeys((text, text.upper()))
+            for found in table.find_all(form)
+        )
+
+    def _answer_docs(
+        self, understood: Understood, hits: list[str], query: str = ""
+    ) -> list[DocumentInfo]:
         """The documents an answer card is looked for in: those of the page's hits, and
-        the newest few whose region and year match what was understood. Reading every
+        the newest few whose region and year match what was understood; with neither
+        understood, when ``query`` names the indicator, the newest few of the whole
+        library that set a target of it (:meth:`target_holders`: 國內生產總值 目標 finds
+        the national reports' 国内生产总值 however the first page ranks). Reading every
         document's records for one question would cost a second on a 10 MB corpus."""
         infos = {d.doc_id: d for d in self.index.docs}
         chosen = dict.fromkeys(h for h in hits if h in infos)
+        if (
+            understood.indicator
+            and not (understood.region or understood.year)
+            and self._names_indicator(query, understood.indicator)
+        ):
+            holders = self.target_holders().holding(understood.indicator, self.indicator_table)
+            chosen.update(dict.fromkeys([d for d in holders if d in infos][:ANSWER_DOCS]))
         if understood.region or understood.year:
             gazetteer = default_gazetteer()
             wanted = understood.year
@@ -342,7 +386,7 @@ class Engine(
         """The key target that answers ``query`` (see :mod:`bot.library.answers`): of the
         indicator the table knows, else of the extracted name the query repeats most;
         with ``within``, only a target stated in that text."""
-        docs = self._answer_docs(understood, hits)
+        docs = self._answer_docs(understood, hits, query)
         infos = {d.doc_id: d for d in docs}
         growth = asks_growth(query)
         # every target of the documents, read once: a document that sets targets for

@@ -43,6 +43,33 @@ class TargetLookup:
     family: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class IndicatorLookup:
+    """The records of an indicator a user named, as ``/compare GDP 山东``, ``/targets``
+    and ``briefbot compare`` take it (:meth:`TargetsMixin.lookup_indicator`).
+
+    ``indicator`` is the name the records answer (``GDP`` of ``GDP 山东``); ``region`` the
+    region that narrowed them (given, or named after the indicator), None when none did;
+    ``elsewhere``, when a region or kind left no record, the indicator's records without
+    them (else None): "none about this region" told from "no such indicator".
+    """
+
+    found: TargetLookup
+    indicator: str
+    region: str | None = None
+    elsewhere: TargetLookup | None = None
+
+    @property
+    def only_elsewhere(self) -> bool:
+        """Whether the indicator has records (sure or not), none passing the region or kind."""
+        other = self.elsewhere
+        return other is not None and bool(other.rows or other.hidden)
+
+
+def _any(found: TargetLookup) -> bool:
+    return bool(found.rows or found.hidden)
+
+
 def distinct_statements(rows: Iterable[DocTarget]) -> list[DocTarget]:
     """``rows`` with each figure a document states more than once kept once: a report
     repeats its 居民消费价格涨幅2%左右 when it explains it, a bulletin gives its -0.9% in
@@ -109,6 +136,52 @@ class TargetsMixin:
         known = table.known_name(indicator) if indicator else None
         family = tuple(table.family_members(known)) if known else ()
         return TargetLookup(shown, len(rows) - len(shown), family)
+
+    def lookup_indicator(
+        self,
+        text: str,
+        *,
+        doc: str | None = None,
+        kind: str | None = None,
+        region: str | None = None,
+        show_all: bool = False,
+        distinct: bool = False,
+    ) -> IndicatorLookup:
+        """:meth:`lookup_targets` of the indicator ``text`` names, as a user types it.
+
+        When ``text`` names no indicator with records (sure or not) and no ``region`` is
+        given, a region after its first word narrows that word (``GDP 山东``, the way
+        ``/chart`` and ``/scorecard`` take a region), if the word has records anywhere;
+        else ``text`` stays one name. When a region or kind leaves nothing, ``elsewhere``
+        holds the indicator's records without them.
+        """
+        text = text.strip()
+
+        def look(name: str, where: str | None, of_kind: str | None) -> TargetLookup:
+            return self.lookup_targets(
+                doc=doc,
+                kind=of_kind,
+                indicator=name,
+                region=where,
+                show_all=show_all,
+                distinct=distinct,
+            )
+
+        found = look(text, region, kind)
+        if _any(found):
+            return IndicatorLookup(found, text, region)
+        first, _, rest = text.partition(" ")
+        rest = rest.strip()
+        if region is None and rest:
+            about = look(first, rest, kind)
+            if _any(about):
+                return IndicatorLookup(about, first, rest)
+            anywhere = look(first, None, None)
+            if _any(anywhere):
+                return IndicatorLookup(about, first, rest, anywhere)
+        if region is not None or (kind and kind != "all"):
+            return IndicatorLookup(found, text, region, look(text, None, None))
+        return IndicatorLookup(found, text)
 
     def indicator_matcher(self, indicator: str):
         """``name -> bool``: whether an extracted indicator name answers ``indicator``

@@ -6,6 +6,9 @@ decides them: the filter, which documents count as new, the local date in the ti
 the language of the frame and the index they were read from. 10,000 subscriptions
 with a handful of distinct filters compose a handful of digests, not 10,000.
 
+The footer of a digest cut short points to ``/targets`` with an indicator and a region
+(``digest.more_targets``: the chat command takes them, ``/targets GDP 山东``).
+
 A subscription's digest is said in its chat's language (``language(chat_id)``: the chat's
 ``/lang chat`` choice, else Chinese); a preview in the language of whoever asked.
 """
@@ -24,9 +27,7 @@ from bot.digest.render import render_html
 from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.library import Engine
 from bot.subscriptions.store import Subscription
-
-FILTER_SHOWN = 100
-"""At most this many characters of a filter are repeated in "nothing matches"."""
+from bot.text.echo import said_back
 
 
 def no_new_message(sub: Subscription, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -44,7 +45,14 @@ def subscription_digest(
     engine: Engine, sub: Subscription, now: datetime, lang: str = DEFAULT_LANGUAGE
 ) -> list[str]:
     """What is new for ``sub`` since its last digest, as HTML messages; [] if nothing."""
-    digest = engine.digest(sub.filter, now=now, since=_since(sub), only_new=True, lang=lang)
+    digest = engine.digest(
+        sub.filter,
+        now=now,
+        since=_since(sub),
+        only_new=True,
+        more_command=tr(lang, "digest.more_targets"),
+        lang=lang,
+    )
     return [] if digest.empty else render_html(digest)
 
 
@@ -110,10 +118,14 @@ def preview_messages(
     now = datetime.now(ZoneInfo(tz))
     if sub is not None:
         return subscription_digest(engine, sub, now, lang) or [no_new_message(sub, lang)]
-    digest = engine.digest(filter_text, now=now, only_new=False, lang=lang)
+    digest = engine.digest(
+        filter_text,
+        now=now,
+        only_new=False,
+        more_command=tr(lang, "digest.more_targets"),
+        lang=lang,
+    )
     if digest.empty:
-        shown = (
-            filter_text if len(filter_text) <= FILTER_SHOWN else filter_text[:FILTER_SHOWN] + "…"
-        )
-        return [tr(lang, "digest.no_match", filter=html.escape(shown, quote=False))]
+        shown = html.escape(said_back(filter_text), quote=False)
+        return [tr(lang, "digest.no_match", filter=shown)]
     return render_html(digest)

@@ -50,12 +50,25 @@ def _check_kind(kind: str) -> str:
 
 
 def _records_json(engine: Engine, rows: list[DocTarget]) -> list[dict]:
-    """Records for --json: ``doc_id``, the record's fields (``value_max`` for ranges,
+    """Records for --json: ``doc_id``, the record's fields (``value_max`` on every record,
+    null when the figure is no range, as the scorecard's and the answer's JSON give it;
     ``confidence``) and ``document``, the metadata of its document."""
     docs = {d.doc_id: document_meta_dict(d) for d in engine.documents()}
     return [
-        {"doc_id": r.doc_id, **r.record.to_dict(), "document": docs.get(r.doc_id)} for r in rows
+        {"doc_id": r.doc_id, **_with_value_max(r.record.to_dict()), "document": docs.get(r.doc_id)}
+        for r in rows
     ]
+
+
+def _with_value_max(record: dict) -> dict:
+    """A record's dict with ``value_max`` after ``value`` (null unless it is a range)."""
+    out: dict = {}
+    for key, value in record.items():
+        if key != "value_max":
+            out[key] = value
+        if key == "value":
+            out["value_max"] = record.get("value_max")
+    return out
 
 
 def _hidden_note(found: TargetLookup) -> None:
@@ -89,9 +102,12 @@ def targets(
     _check_kind(kind)
     engine = open_engine()
     try:
-        found = engine.lookup_targets(
-            doc=doc, kind=kind, indicator=indicator, region=region, show_all=show_all
-        )
+        if indicator:  # also GDP 山东, as the bot's /targets and /compare take it
+            found = engine.lookup_indicator(
+                indicator, doc=doc, kind=kind, region=region, show_all=show_all
+            ).found
+        else:
+            found = engine.lookup_targets(doc=doc, kind=kind, region=region, show_all=show_all)
     except DocumentNotFound as exc:
         err.print(f"[red]{exc}[/]")
         raise typer.Exit(1) from None
@@ -252,25 +268,26 @@ def compare(
         return
     _check_kind(kind)
     engine = open_engine()
-    found = engine.lookup_targets(
-        indicator=indicator, kind=kind, region=region, show_all=show_all, distinct=True
+    # also GDP 山东: a region after the indicator narrows it, as in the bot's /compare
+    looked = engine.lookup_indicator(
+        indicator, kind=kind, region=region, show_all=show_all, distinct=True
     )
+    found = looked.found
     rows = found.rows
     docs = {d.doc_id: d for d in engine.documents()}
     if as_json:
         out.print_json(json.dumps(_records_json(engine, rows), ensure_ascii=False))
         return
-    if not rows and (region is not None or kind != "all"):
-        unfiltered = engine.lookup_targets(indicator=indicator, show_all=show_all, distinct=True)
-        if unfiltered.rows:
-            scope = "、".join(filter(None, (region, KIND_LABELS.get(kind, ""))))
-            out.print(
-                f"指标“{indicator}”有 {len(unfiltered.rows)} 条记录，没有符合“{scope}”的 "
-                "(records of this indicator exist, none match --region / --kind).",
-                markup=False,
-            )
-            _hidden_note(found)
-            raise typer.Exit(1)
+    if not rows and looked.elsewhere is not None and looked.elsewhere.rows:
+        scope = "、".join(filter(None, (looked.region, KIND_LABELS.get(kind, ""))))
+        out.print(
+            f"指标“{looked.indicator}”有 {len(looked.elsewhere.rows)} 条记录，"
+            f"没有符合“{scope}”的 "
+            "(records of this indicator exist, none match the region or --kind).",
+            markup=False,
+        )
+        _hidden_note(found)
+        raise typer.Exit(1)
     if not rows:
         close = engine.similar_indicators(indicator)
         out.print(f"没有找到指标“{indicator}” (no records for this indicator).", markup=False)

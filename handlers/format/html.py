@@ -15,13 +15,14 @@ Pure functions, no I/O. Conventions shared by every ``handlers.format`` module:
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable
 from typing import Protocol
 
+from bot.text.echo import ARG_SHOWN, cut, one_line, said_back
 from bot.text.html_lines import TELEGRAM_LIMIT, cut_html_line, utf16_len
 
 __all__ = [
+    "ARG_SHOWN",
     "CALLBACK_LIMIT",
     "TELEGRAM_LIMIT",
     "checked",
@@ -29,13 +30,13 @@ __all__ = [
     "escape",
     "highlight_html",
     "one_line",
+    "shown",
     "split_html",
     "utf16_len",
 ]
 
 CALLBACK_LIMIT = 64
 """Telegram's limit for ``callback_data``, in bytes."""
-_WS = re.compile(r"\s+")
 
 
 # -- basics ------------------------------------------------------------------------------------
@@ -44,24 +45,11 @@ def escape(text: str | None) -> str:
     return html.escape(text or "", quote=False)
 
 
-def one_line(text: str | None) -> str:
-    """``text`` on one line, runs of white space as one space."""
-    return _WS.sub(" ", text or "").strip()
-
-
-def cut(text: str, chars: int) -> str:
-    """``text`` cut to ``chars`` characters, an ellipsis last when cut."""
-    return text if len(text) <= chars else text[: chars - 1] + "…"
-
-
-ARG_SHOWN = 100
-"""At most this many characters of what a user typed are repeated in a reply."""
-
-
 def shown(text: str | None) -> str:
     """What a user typed, repeated in a reply: on one line, cut to :data:`ARG_SHOWN`
-    characters, escaped (a 4,000-character argument must not crowd out the answer)."""
-    return escape(cut(one_line(text), ARG_SHOWN))
+    characters (:func:`bot.text.echo.said_back`), escaped (a 4,000-character argument
+    must not crowd out the answer)."""
+    return escape(said_back(text))
 
 
 MIN_PIECE = 64  # a line is not cut to fill less than this at the end of a message

@@ -7,17 +7,14 @@ Telegram layer never shows their (core, for logs and the command line) sentences
 
 from __future__ import annotations
 
+from bot.text.echo import ARG_SHOWN, cut
 from handlers.i18n import tr
+
 
 # A parameter is often the user's own words (a file reference, a time zone, a filter):
 # echoed whole, 4,000 characters of them made a reply over Telegram's 4,096 (issue 14).
-PARAM_MAX_CHARS = 100
-
-
 def _shown(value: object) -> object:
-    if isinstance(value, str) and len(value) > PARAM_MAX_CHARS:
-        return value[: PARAM_MAX_CHARS - 1] + "…"
-    return value
+    return cut(value, ARG_SHOWN) if isinstance(value, str) else value
 
 
 def error_text(exc: object, lang: str) -> str:
@@ -34,3 +31,14 @@ def error_text(exc: object, lang: str) -> str:
         return getattr(exc, "reason", None) or str(exc)
     params = dict(getattr(exc, "params", None) or {})
     return tr(lang, f"errors.{code}", **{k: _shown(v) for k, v in params.items()})
+
+
+NO_MATCH = "document.no_match"
+
+
+def not_found_detail(exc: object, lang: str) -> str:
+    """What a :class:`~bot.library.DocumentNotFound` adds to a reply that already says the
+    reference matched no document (``/doc``, ``/remove``): why, when it says more than
+    that (several documents match, the document was just removed); else nothing, so that
+    "no document “999”" is said once."""
+    return "" if getattr(exc, "code", "") == NO_MATCH else error_text(exc, lang)
