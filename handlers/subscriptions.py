@@ -19,6 +19,7 @@ from telegram.ext import (
 
 from bot.digest.filters import FilterError
 from bot.library import Engine
+from bot.subscriptions import reasons
 from bot.subscriptions.commands import SubscribeRequest, channel_ref
 from bot.subscriptions.compose import preview_messages
 from bot.subscriptions.service import SubscriptionError
@@ -247,15 +248,15 @@ async def my_chat_member(update: Update, context: BriefContext) -> None:
     # the reason kept with the subscriptions and logged; the admins are told from the
     # catalogue, in their language
     if new.status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED):
-        reason = f"bot removed from the chat ({new.status}) by user {who}"
+        reason = f"{reasons.REMOVED} ({new.status}) by user {who}"
         notice = Message("alerts.chat_removed_left", said)
     elif chat.type == ChatType.CHANNEL and not (
         new.status == ChatMemberStatus.ADMINISTRATOR and getattr(new, "can_post_messages", False)
     ):
-        reason = f"bot may no longer post in the channel (changed by user {who})"
+        reason = f"{reasons.NO_POST} (changed by user {who})"
         notice = Message("alerts.chat_removed_no_post", said)
     elif new.status == ChatMemberStatus.RESTRICTED and not getattr(new, "can_send_messages", True):
-        reason = f"bot may no longer send messages (restricted by user {who})"
+        reason = f"{reasons.RESTRICTED} (restricted by user {who})"
         notice = Message("alerts.chat_removed_restricted", said)
     else:
         return

@@ -19,6 +19,7 @@ from bot.subscriptions.service import Listed
 from bot.subscriptions.store import Delivery, Subscription
 from handlers.format.html import escape
 from handlers.format.sources import status_lines as source_status_lines
+from handlers.format.subscriptions import deactivation
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 
 # The admins' own command menu, shown after the public commands in an admin's private
@@ -211,8 +212,8 @@ def setting_error(message: str) -> str:
 # -- /subs -------------------------------------------------------------------------------------
 def sub_status(sub: Subscription, lang: str = DEFAULT_LANGUAGE) -> str:
     if not sub.active:
-        reason = sub.deactivated_reason or "—"
-        return tr(lang, "admin.sub_deactivated", reason=escape(reason))
+        reason = deactivation(sub.deactivated_reason, lang, unknown="—")
+        return tr(lang, "admin.sub_deactivated", reason=reason)
     if sub.paused:
         return tr(lang, "admin.sub_paused")
     return tr(lang, "admin.sub_active")

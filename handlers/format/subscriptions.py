@@ -7,6 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.digest.filters import describe
+from bot.subscriptions.reasons import reason_code
 from bot.subscriptions.service import Listed
 from bot.subscriptions.store import Subscription
 from handlers.format.html import escape
@@ -24,9 +25,20 @@ def usage(default_time: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return tr(lang, "subscriptions.usage", time=escape(default_time))
 
 
+def deactivation(reason: str | None, lang: str, unknown: str = "") -> str:
+    """Why a subscription was deactivated, in ``lang`` when the stored reason states a
+    known cause (Telegram's errors are English), else as stored (escaped)."""
+    code = reason_code(reason)
+    if code is not None:
+        return tr(lang, f"subscriptions.reason.{code}")
+    return escape(reason or unknown)
+
+
 def _status(sub: Subscription, lang: str) -> str:
     if not sub.active:
-        return tr(lang, "subscriptions.deactivated", reason=escape(sub.deactivated_reason or ""))
+        return tr(
+            lang, "subscriptions.deactivated", reason=deactivation(sub.deactivated_reason, lang)
+        )
     if sub.paused:
         return tr(lang, "subscriptions.paused")
     return "✅"
