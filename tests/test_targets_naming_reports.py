@@ -304,3 +304,28 @@ def test_things_counted_as_they_become_a_kind_of_themselves_are_that_kind(extrac
     assert got[(93.5, "%")] == "标准化学校创建率"
     got = names(extract(REPORT + "全县12所学校晋升为省级示范学校。\n"))
     assert got[(12, "所")] == "省级示范学校"
+
+
+def test_the_basis_of_a_standard_is_no_part_of_its_name(extract):
+    # reports raise standards per head and period: 每人每月 is the figure's basis
+    got = names(extract(REPORT + "城乡居民基础养老金最低标准提高到每人每月180元。\n"))
+    assert got[(180, "元")] == "城乡居民基础养老金最低标准"
+    got = names(extract(REPORT + "困难残疾人生活补贴标准提高到每人每月90元。\n"))
+    assert got[(90, "元")] == "困难残疾人生活补贴标准"
+    got = names(extract(REPORT + "农村低保标准提高到每人每年6200元。\n"))
+    assert got[(6200, "元")] == "农村低保标准"
+
+
+def test_a_clause_of_the_rank_alone_ranks_the_figure_before(extract):
+    got = names(extract(REPORT + "7家三甲医院挂牌运营、居西部第2位。\n"))
+    assert got[(2, "位")] == "三甲医院西部排名"
+    got = names(extract(REPORT + "外国领事机构增至24家、居内地第3位。\n"))
+    assert got[(3, "位")] == "外国领事机构内地排名"
+
+
+def test_a_rank_risen_to_is_a_rank_verb(extract):
+    # 升至 says where the rank went, as 跃居 does; 总量 is the level's
+    got = names(extract(REPORT + "工业增加值增长7.2%、总量升至全省第4位。\n"))
+    assert got[(4, "位")] == "工业增加值全省排名"
+    got = names(extract(REPORT + "全市地区生产总值达到3100亿元、规模上升至全省第5位。\n"))
+    assert got[(5, "位")] == "地区生产总值全省排名"

@@ -27,7 +27,9 @@ from bot.targets.naming.words import _is_name
 from bot.targets.numbers import Figure
 
 _VAGUE_SUBJECT_RE = re.compile(r"主要|指标|经济发展|各项|整体|总体")
-_RANK_CLEAN_RE = re.compile(r"(位居|跃居|位列|排名|排在|稳居|保持|居于|居|列|排)$")
+_RANK_CLEAN_RE = re.compile(
+    r"(位居|跃居|位列|排名|排在|稳居|保持|居于|跃升至|上升至|提升至|升至|居|列|排)$"
+)
 # what a rank can be of, alone: a measure of something named before it
 _BARE_RANKED_RE = re.compile(
     rf"(?:总规模|规模|总量|占比|比重|总额)(?:{_RANK_VERBS})?(?:{_RANK_SCOPES})?"
@@ -107,6 +109,12 @@ class _CompareForms:
                 r"^(连续[^，。；]{1,3}年)?(位居|跃居|位列|排名|排在|稳居|居于|居|列|排)", "", lead
             )
             subject = clean_name(text)
+            only = re.fullmatch(
+                rf"(?:{_RANK_VERBS})(?P<scope>{_RANK_SCOPES})?", text.strip("、，, ")
+            )
+            if only:
+                # 挂牌运营、居西部第2位: a clause of the rank alone ranks the figure before
+                subject, scope = "", scope or only["scope"] or ""
             m_scope = re.match(r"全(国|省|市|区|县)", lead)
             if m_scope and not subject.startswith(m_scope.group()):
                 subject = m_scope.group() + subject
