@@ -329,3 +329,14 @@ def test_a_rank_risen_to_is_a_rank_verb(extract):
     assert got[(4, "位")] == "工业增加值全省排名"
     got = names(extract(REPORT + "全市地区生产总值达到3100亿元、规模上升至全省第5位。\n"))
     assert got[(5, "位")] == "地区生产总值全省排名"
+
+
+def test_a_deng_inside_a_word_does_not_end_the_counted_noun(extract):
+    # 等 ends a list (生态旅游等产业), not the words 等级, 甲等, 高等
+    got = names(extract(REPORT + "累计建成8回特高压等级输电线路。\n"))
+    assert got[(8, "回")] == "特高压等级输电线路"
+    got = names(extract(REPORT + "新增3家三级甲等医院。\n"))
+    assert got[(3, "家")] == "三级甲等医院"
+    # a count of grades (提升2个等级) is still the grade of the thing before
+    got = names(extract(REPORT + "长江流域水生生物完整性指数提升2个等级。\n"))
+    assert got[(2, "个")] == "长江流域水生生物完整性指数"
