@@ -340,3 +340,21 @@ def test_a_deng_inside_a_word_does_not_end_the_counted_noun(extract):
     # a count of grades (提升2个等级) is still the grade of the thing before
     got = names(extract(REPORT + "长江流域水生生物完整性指数提升2个等级。\n"))
     assert got[(2, "个")] == "长江流域水生生物完整性指数"
+
+
+def test_a_count_said_with_an_act_alone_counts_the_things_before(extract):
+    # the stages of one set of things, the things named once, in the first clause
+    got = names(extract(REPORT + "全年新开工重点项目210个，竣工投产98个。\n"))
+    assert got[(98, "个")] == "重点项目"
+    got = names(extract(REPORT + "年投资亿元以上项目新开工52个、竣工41个。\n"))
+    assert got[(41, "个")] == "年投资亿元以上项目"
+    got = names(extract(REPORT + "建成5G基站3600个，开通2900个。\n"))
+    assert got[(2900, "个")] == "5G基站"
+
+
+def test_a_count_with_a_noun_of_its_own_or_of_people_keeps_its_name(extract):
+    # a noun after the count names other things; people's acts are measures of their own
+    got = names(extract(REPORT + "完成技改项目300个，推进4个数字化转型城市试点。\n"))
+    assert got[(4, "个")] != "技改项目"
+    got = names(extract(REPORT + "全年培训农民工2.6万人，转移就业1.8万人。\n"))
+    assert got[(1.8, "万人")] != "农民工"

@@ -61,6 +61,7 @@ from bot.targets.naming.respective import rates_of_the_listed, respective_rates
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
 from bot.targets.naming.sentence import Named
+from bot.targets.naming.shared_acts import counted_by_the_count_before
 from bot.targets.naming.sibling_shares import share_of_the_sibling_whole, shares_of_one_whole
 from bot.targets.naming.size_classes import classes_share_the_measure
 from bot.targets.naming.states import after_a_state
@@ -174,6 +175,8 @@ PASSES: tuple[Pass, ...] = (
     _text(share_reached),  # reach: 高铁通达90%以上的市县 -> 高铁通达市县比例
     _text_table(group_shared),  # list_scope: 民族地区地区生产总值、一般公共预算收入
     _text_table(named_in_brackets),  # bracket_names: …（常住人口城镇化率）为65.6%
+    # late, where it was added: it copies the count before's final name
+    _text_table(counted_by_the_count_before),  # shared_acts: 新开工项目210个，竣工98个
     # last before the 分别 pairs are read: it renames only the rates, which the pairs
     # give the levels' final names anyway
     _text(respective_rates),  # respective: 蔬菜产量…，水果产量…，分别增长2.6%和4.3%
