@@ -358,3 +358,12 @@ def test_a_count_with_a_noun_of_its_own_or_of_people_keeps_its_name(extract):
     assert got[(4, "个")] != "技改项目"
     got = names(extract(REPORT + "全年培训农民工2.6万人，转移就业1.8万人。\n"))
     assert got[(1.8, "万人")] != "农民工"
+
+
+def test_counts_of_levels_listed_before_the_thing_share_it(extract):
+    # the thing written once, after the last level: the first count is of it too
+    got = names(extract(REPORT + "建成3个国家级、12个省级现代农业产业园。\n"))
+    assert got[(3, "个")] == "国家级现代农业产业园"
+    assert got[(12, "个")] == "省级现代农业产业园"
+    got = names(extract(REPORT + "创建2个国家级，6个省级全域旅游示范区。\n"))
+    assert got[(2, "个")] == "国家级全域旅游示范区"

@@ -46,6 +46,7 @@ from bot.targets.naming.funds import fund_size
 from bot.targets.naming.gaps import gap_of_the_rate_before
 from bot.targets.naming.invested import invested_with_the_verb
 from bot.targets.naming.known_de import known_without_de
+from bot.targets.naming.level_classes import level_shares_the_kind
 from bot.targets.naming.list_scope import group_shared
 from bot.targets.naming.listed_set import kinds_of_the_set
 from bot.targets.naming.listings import by_listing
@@ -134,6 +135,7 @@ PASSES: tuple[Pass, ...] = (
     # scales before modifiers.through_listed_kinds: scale classes listed before their kind
     # take it first (2个千亿级、5个百亿级产业集群 -> 千亿级产业集群, 百亿级产业集群)
     _text(share_the_kind),  # scales: 千亿级、百亿级…产业集群
+    _text(level_shares_the_kind),  # level_classes: 3个国家级、12个省级…产业园
     _carry_the_topic,  # carry: the sentence's topic or the figure before's subject
     _text_table(named_by_programme),  # coverage: what a programme covers (驻村帮扶覆盖乡镇)
     _text_table(named_by_event),  # events: who took part (江州运动会参赛运动员)
