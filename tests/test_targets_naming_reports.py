@@ -367,3 +367,19 @@ def test_counts_of_levels_listed_before_the_thing_share_it(extract):
     assert got[(12, "个")] == "省级现代农业产业园"
     got = names(extract(REPORT + "创建2个国家级，6个省级全域旅游示范区。\n"))
     assert got[(2, "个")] == "国家级全域旅游示范区"
+
+
+def test_kinds_of_outcome_counted_after_the_opening_work_are_that_works(extract):
+    # the sentence opens with the work; the count names only the kind of outcome
+    got = names(extract(REPORT + "深化城市管理体制改革，形成12个典型案例。\n"))
+    assert got[(12, "个")] == "城市管理体制改革典型案例"
+    got = names(extract(REPORT + "深化营商环境改革，推出126项改革举措。\n"))
+    assert got[(126, "项")] == "营商环境改革举措"  # the shared 改革 said once
+    got = names(extract(REPORT + "积极对接国际高标准经贸规则，推动20项试点任务落地。\n"))
+    assert got[(20, "项")] == "对接国际高标准经贸规则试点任务"
+
+
+def test_a_kind_said_with_words_of_its_own_keeps_its_name(extract):
+    # 市委确定的…改革任务: the clause of the count says which tasks
+    got = names(extract(REPORT + "扎实推进重点领域改革，抓好市委确定的86项改革任务。\n"))
+    assert got[(86, "项")] == "改革任务"

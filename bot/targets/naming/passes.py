@@ -68,6 +68,7 @@ from bot.targets.naming.size_classes import classes_share_the_measure
 from bot.targets.naming.states import after_a_state
 from bot.targets.naming.thresholds import threshold_in_the_name
 from bot.targets.naming.times import named_by_act
+from bot.targets.naming.topic_kinds import kinds_of_the_work
 from bot.targets.naming.totals import total_is_the_level
 
 
@@ -166,6 +167,7 @@ PASSES: tuple[Pass, ...] = (
     _text(described_count),  # relative_counts: 列入省重点的120个项目完成投资…
     _figures(population_parts),  # population_parts: 其中男性… -> 男性人口
     _text(with_programme_topic),  # programmes: 实施…九项重点工程
+    _text_table(kinds_of_the_work),  # topic_kinds: 深化…改革，形成10个典型案例
     _text(by_short_name),  # abbreviations: things counted under their 以下简称
     _text(fund_size),  # funds: 设立总规模100亿元的…基金
     _text(name_awards),  # awards: 给予…一次性奖励
