@@ -383,3 +383,29 @@ def test_a_kind_said_with_words_of_its_own_keeps_its_name(extract):
     # 市委确定的…改革任务: the clause of the count says which tasks
     got = names(extract(REPORT + "扎实推进重点领域改革，抓好市委确定的86项改革任务。\n"))
     assert got[(86, "项")] == "改革任务"
+
+
+def test_the_rank_of_an_increment_is_named_by_the_increment(extract):
+    got = names(extract(REPORT + "近5年人均预期寿命增量居全省第1位。\n"))
+    assert got[(1, "位")] == "人均预期寿命增量全省排名"
+    got = names(extract(REPORT + "全市法人单位从业人员增加40.7万人、居全省第3位。\n"))
+    assert got[(3, "位")] == "法人单位从业人员增量全省排名"
+    # a multiple of growth then a rank moved: the rank of the stock, not of the increment
+    got = names(extract(REPORT + "高新技术企业数增长1.7倍、从全省第10位升至第8位。\n"))
+    assert "增量" not in got[(8, "位")]
+
+
+def test_a_measure_said_once_after_a_ranked_list_is_each_items(extract):
+    got = extract(REPORT + "高速公路、农村公路通车里程均居全省第2位。\n")
+    assert sorted(r.indicator for r in got) == [
+        "农村公路通车里程全省排名",
+        "高速公路通车里程全省排名",
+    ]
+
+
+def test_the_subjects_own_area_before_a_rank_is_no_part_of_its_name(extract):
+    got = names(extract(REPORT + "近5年全市人均预期寿命居全省第1位。\n"))
+    assert got[(1, "位")] == "人均预期寿命全省排名"
+    # the list's scope said after the rank verb stays: it names the list
+    got = names(extract(REPORT + "位居全省高质量发展综合绩效考核第2位。\n"))
+    assert got[(2, "位")] == "全省高质量发展综合绩效考核排名"
