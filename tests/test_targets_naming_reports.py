@@ -409,3 +409,14 @@ def test_the_subjects_own_area_before_a_rank_is_no_part_of_its_name(extract):
     # the list's scope said after the rank verb stays: it names the list
     got = names(extract(REPORT + "位居全省高质量发展综合绩效考核第2位。\n"))
     assert got[(2, "位")] == "全省高质量发展综合绩效考核排名"
+
+
+def test_people_a_work_written_verb_first_benefits_are_the_works(extract):
+    # the work's verb before the things (改造城镇老旧小区): the things' work
+    got = names(extract(REPORT + "改造城镇老旧小区312个、惠及居民4.6万户。\n"))
+    assert got[(4.6, "万户")] == "城镇老旧小区改造惠及居民"
+    got = names(extract(REPORT + "整治背街小巷120条，惠及群众8万人。\n"))
+    assert got[(8, "万人")] == "背街小巷整治惠及群众"
+    # things built new are the work themselves, their verb left out as 实施's is
+    got = names(extract(REPORT + "新建农村饮水工程86处，受益群众12万人。\n"))
+    assert got[(12, "万人")] == "农村饮水工程受益群众"
