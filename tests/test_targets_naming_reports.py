@@ -420,3 +420,10 @@ def test_people_a_work_written_verb_first_benefits_are_the_works(extract):
     # things built new are the work themselves, their verb left out as 实施's is
     got = names(extract(REPORT + "新建农村饮水工程86处，受益群众12万人。\n"))
     assert got[(12, "万人")] == "农村饮水工程受益群众"
+
+
+def test_acts_of_running_finding_and_freeing_are_no_part_of_the_name(extract):
+    got = names(extract(REPORT + "全年开行中欧班列420列、增长15%。\n"))
+    assert got[(420, "列")] == "中欧班列"
+    got = names(extract(REPORT + "累计识别监测对象2.1万户6.3万人。\n"))
+    assert got[(2.1, "万户")] == "监测对象"
