@@ -427,3 +427,12 @@ def test_acts_of_running_finding_and_freeing_are_no_part_of_the_name(extract):
     assert got[(420, "列")] == "中欧班列"
     got = names(extract(REPORT + "累计识别监测对象2.1万户6.3万人。\n"))
     assert got[(2.1, "万户")] == "监测对象"
+
+
+def test_things_counted_by_where_they_rank_are_named_by_the_rank(extract):
+    got = names(extract(REPORT + "全市8项指标居全省第一。\n"))
+    assert got[(8, "项")] == "居全省第一的指标"
+    got = names(extract(REPORT + "全市12种农产品产量居全省第1位。\n"))
+    assert got[(12, "种")] == "产量居全省第1位的农产品"
+    got = names(extract(REPORT + "全市11项指标居全省前列。\n"))
+    assert got[(11, "项")] == "居全省前列的指标"

@@ -56,6 +56,7 @@ from bot.targets.naming.new_ones import rate_of_the_new
 from bot.targets.naming.part_shares import share_of_the_whole
 from bot.targets.naming.population_parts import population_parts
 from bot.targets.naming.programmes import with_programme_topic
+from bot.targets.naming.ranked_counts import ranked_things
 from bot.targets.naming.reach import share_reached
 from bot.targets.naming.relative_counts import described_count
 from bot.targets.naming.respective import rates_of_the_listed, respective_rates
@@ -177,6 +178,7 @@ PASSES: tuple[Pass, ...] = (
     _text(share_of_the_sibling_whole),  # sibling_shares: a bare 占比 after a sibling's
     _text(shares_of_one_whole),  # sibling_shares: parts that 分别占 one whole
     _text(share_reached),  # reach: 高铁通达90%以上的市县 -> 高铁通达市县比例
+    _text_table(ranked_things),  # ranked_counts: 8项指标居全省第一 -> 居全省第一的指标
     _text_table(group_shared),  # list_scope: 民族地区地区生产总值、一般公共预算收入
     _text_table(named_in_brackets),  # bracket_names: …（常住人口城镇化率）为65.6%
     # late, where it was added: it copies the count before's final name
