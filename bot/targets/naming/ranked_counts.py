@@ -8,8 +8,9 @@ Reports count the things of a region that rank high, the rank right after the th
 
 The figure counts the things that hold the rank, not all of them (8 of the region's
 indicators), so the rank is what says which: it goes before the things with 的, as a
-relative clause does (GOLD_GUIDELINES §6.7: 开设体重管理门诊的二级以上医院). A count
-with a name the indicator table knows, or whose rank clause says more, is left alone.
+relative clause does (GOLD_GUIDELINES §6.7: 开设体重管理门诊的二级以上医院); being a
+clause, such a name stays below the confidence line. A count with a name the indicator
+table knows, or whose rank clause says more, is left alone.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 # nouns that say nothing alone, that the rank makes a name (居全省第一的指标)
 _BARE_NOUNS = frozenset({"指标", "项目", "产品", "企业", "行业"})
+_CLAUSE_NAME = 0.5  # below the confidence line (records.CONFIDENT)
 _NUM = r"[一二三四五六七八九十\d]+"
 # after the count: the things, what of them ranks, the rank verb, the scope and the rank
 _RANKED_RE = re.compile(
@@ -54,6 +56,9 @@ def ranked_things(sentence: str, named: list[Named], table: IndicatorTable) -> l
             and (m["verb"] in n.indicator or n.indicator in (m["noun"], m["noun"] + "数量"))
         ):
             rank = (m["measure"] or "") + "居" + m["scope"] + m["rank"]
-            n = replace(n, indicator=f"{rank}的{m['noun']}")
+            # a name made of a clause about the rank: kept, not shown by default
+            n = replace(
+                n, indicator=f"{rank}的{m['noun']}", confidence=min(n.confidence, _CLAUSE_NAME)
+            )
         out.append(n)
     return out
