@@ -436,3 +436,11 @@ def test_things_counted_by_where_they_rank_are_named_by_the_rank(extract):
     assert got[(12, "种")] == "产量居全省第1位的农产品"
     got = names(extract(REPORT + "全市11项指标居全省前列。\n"))
     assert got[(11, "项")] == "居全省前列的指标"
+
+
+def test_a_class_and_above_is_one_noun_with_the_thing_counted(extract):
+    # 及以上 is the class's range, not a second noun joined by 及
+    got = names(extract(REPORT + "新增12家二级及以上医院。\n"))
+    assert got[(12, "家")] == "二级及以上医院"
+    got = names(extract(REPORT + "整治1400公里三级及以上内河航道。\n"))
+    assert got[(1400, "公里")].startswith("三级及以上内河航道")

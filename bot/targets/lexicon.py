@@ -504,8 +504,9 @@ GENERIC_NAMES = frozenset(
 # Nouns that stop a name read after a count (181项重点任务和82项…, 10所三甲医院等…).
 AFTER_STOP_RE = re.compile(
     # (等 ends a list, not a word: 8回特高压等级输电线路 counts the lines, 三级甲等医院
-    # the hospitals; a noun that starts with 等级, 提升2个等级, is no noun of the count)
-    r"的|^等|(?<![甲乙丙特高初])等(?![级次同效额量])|和|及|与|或|、|，|。|；|：|,|;|:|（|\(|”(?=[^\u4e00-\u9fff]|$)"
+    # the hospitals; a noun that starts with 等级, 提升2个等级, is no noun of the count;
+    # 及以上 is a class's range, 1400公里三级及以上内河航道, not a second noun)
+    r"的|^等|(?<![甲乙丙特高初])等(?![级次同效额量])|和|及(?!以[上下])|与|或|、|，|。|；|：|,|;|:|（|\(|”(?=[^\u4e00-\u9fff]|$)"
     r"|完成|实现|达到|取得|荣获|获得|获评|获批|入选|建成|投产|开工|投用|全部|提供|开展|建设"
     # (智能化改造项目, 技术改造工程: the work named as a kind of project goes on to its head)
     r"|(?:改造|提质|提档|升级)(?!项目|工程)|打通|逐项|实施|推进|落地|发射|成为|通过|建立|在"
