@@ -444,3 +444,11 @@ def test_a_class_and_above_is_one_noun_with_the_thing_counted(extract):
     assert got[(12, "家")] == "二级及以上医院"
     got = names(extract(REPORT + "整治1400公里三级及以上内河航道。\n"))
     assert got[(1400, "公里")].startswith("三级及以上内河航道")
+
+
+def test_things_entered_in_a_list_that_names_them_are_named_once(extract):
+    # the list's name holds the noun already: no 项目项目, no 入选…的…试点企业
+    got = names(extract(REPORT + "3个项目入选国家级示范项目。\n"))
+    assert got[(3, "个")] == "国家级示范项目"
+    got = names(extract(REPORT + "14家企业入选全省数字化转型试点。\n"))
+    assert got[(14, "家")] == "省数字化转型试点企业"
