@@ -452,3 +452,11 @@ def test_things_entered_in_a_list_that_names_them_are_named_once(extract):
     assert got[(3, "个")] == "国家级示范项目"
     got = names(extract(REPORT + "14家企业入选全省数字化转型试点。\n"))
     assert got[(14, "家")] == "省数字化转型试点企业"
+
+
+def test_future_industries_and_places_keep_their_future(extract):
+    # 未来 before a name is a time (未来五年), but the first word of 未来产业, 未来社区
+    got = names(extract(REPORT + "首批10个未来产业先导区集聚核心企业超150家。\n"))
+    assert got[(10, "个")] == "未来产业先导区"
+    got = names(extract(REPORT + "建成未来社区36个。\n"))
+    assert got[(36, "个")] == "未来社区"

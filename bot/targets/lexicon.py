@@ -375,14 +375,16 @@ _LEAD_WORDS = (
     "使",
     "让",
     "把",
-    "未来",
     "每个",
     "各类",
     "各种",
     "各项",
     "一批",
 )
-LEAD_RE = re.compile("^(?:" + "|".join(re.escape(w) for w in _LEAD_WORDS) + ")")
+# 未来 is a time before a name, but the first word of the terms of future industries
+# and places (未来产业先导区, 未来工厂, 未来社区)
+_FUTURE_LEAD = "未来(?!产业|工厂|社区|乡村|学校)"
+LEAD_RE = re.compile("^(?:" + "|".join((*(re.escape(w) for w in _LEAD_WORDS), _FUTURE_LEAD)) + ")")
 
 # Trailing words between a name and its figure (增速高于, 分别达到, 每年以).
 _TRAIL_WORDS = (
