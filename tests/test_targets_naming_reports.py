@@ -460,3 +460,12 @@ def test_future_industries_and_places_keep_their_future(extract):
     assert got[(10, "个")] == "未来产业先导区"
     got = names(extract(REPORT + "建成未来社区36个。\n"))
     assert got[(36, "个")] == "未来社区"
+
+
+def test_a_count_read_with_the_measure_after_it_counts_the_things(extract):
+    got = names(extract(REPORT + "全市12个重点园区营业收入增长15%。\n"))
+    assert got[(12, "个")] == "重点园区"
+    assert got[(15, "%")] == "重点园区营业收入"
+    # things past a bar are a threshold's count: not all the firms
+    got = names(extract(REPORT + "8家龙头企业产值突破百亿元。\n"))
+    assert got[(8, "家")] != "龙头企业"

@@ -38,6 +38,7 @@ from bot.targets.naming.bracket_names import named_in_brackets
 from bot.targets.naming.capacity import yearly_capacity
 from bot.targets.naming.carry import carry_the_topic
 from bot.targets.naming.counted import counted_thing
+from bot.targets.naming.counted_owners import count_without_measure
 from bot.targets.naming.coverage import named_by_programme
 from bot.targets.naming.enrolled import named_by_list
 from bot.targets.naming.events import named_by_event
@@ -143,6 +144,7 @@ PASSES: tuple[Pass, ...] = (
     _text_table(named_by_event),  # events: who took part (江州运动会参赛运动员)
     _text_table(named_by_act),  # times: a count of times named by the act (商业航天发射)
     _text_table(counted_thing),  # counted: a count's noun ends at the thing
+    _text(count_without_measure),  # counted_owners: 12个重点园区营业收入增长15%
     _text_table(by_activity),  # activities: 推动6000家工业企业开展技改 -> 技改工业企业
     # enrolled before relative_counts.described_count: 列入市重点的68个项目 is named by
     # the list first (市重点项目), the name the measure after the count then takes
