@@ -469,3 +469,13 @@ def test_a_count_read_with_the_measure_after_it_counts_the_things(extract):
     # things past a bar are a threshold's count: not all the firms
     got = names(extract(REPORT + "8家龙头企业产值突破百亿元。\n"))
     assert got[(8, "家")] != "龙头企业"
+
+
+def test_places_entered_in_a_list_that_names_their_kind_are_that_kind(extract):
+    got = names(extract(REPORT + "5个村入选全国乡村旅游重点村。\n"))
+    assert got[(5, "个")] == "全国乡村旅游重点村"
+    got = names(extract(REPORT + "12个镇获评全国千强镇。\n"))
+    assert got[(12, "个")] == "全国千强镇"
+    # places named by what is done there keep the doing
+    got = names(extract(REPORT + "在30个县建设运营农村电商服务中心。\n"))
+    assert got[(30, "个")] == "建设运营农村电商服务中心的县"
