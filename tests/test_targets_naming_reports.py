@@ -479,3 +479,9 @@ def test_places_entered_in_a_list_that_names_their_kind_are_that_kind(extract):
     # places named by what is done there keep the doing
     got = names(extract(REPORT + "在30个县建设运营农村电商服务中心。\n"))
     assert got[(30, "个")] == "建设运营农村电商服务中心的县"
+
+
+def test_the_act_of_a_count_said_with_it_alone_is_its_change(extract):
+    got = {r.value: r for r in extract(REPORT + "年投资亿元以上项目新开工52个、竣工41个。\n")}
+    assert got[41].indicator == "年投资亿元以上项目"
+    assert got[41].change == "竣工"  # not the 新开工 of the clause before

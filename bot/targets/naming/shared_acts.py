@@ -7,7 +7,7 @@ word::
     新开工重点项目210个，竣工投产98个        -> 重点项目 (竣工投产)
     年投资亿元以上项目新开工52个、竣工41个    -> 年投资亿元以上项目 (竣工)
 
-What was done to them is the figure's change, not its name (GOLD_GUIDELINES §6: the
+What was done to them is the figure's change (竣工, 竣工投产), not its name (GOLD_GUIDELINES §6: the
 thing counted is the name), so the later count takes the name of the count before it.
 A clause with a noun of its own (竣工项目98个), another measure word, or a name the
 indicator table knows, is left alone.
@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.lexicon import TIME_RE
-from bot.targets.naming.clauses import clause_start
+from bot.targets.naming.clauses import _find_change, clause_start
 from bot.targets.naming.confidence import name_confidence
 from bot.targets.naming.words import _is_name, _segmenter
 
@@ -86,5 +86,7 @@ def counted_by_the_count_before(
         ):
             out.append(n)
             continue
-        out.append(replace(n, indicator=last.indicator, confidence=last.confidence))
+        # the act is the figure's change (竣工, not the 新开工 of the clause before)
+        change = _find_change(act) or act
+        out.append(replace(n, indicator=last.indicator, confidence=last.confidence, change=change))
     return out
