@@ -485,3 +485,9 @@ def test_the_act_of_a_count_said_with_it_alone_is_its_change(extract):
     got = {r.value: r for r in extract(REPORT + "年投资亿元以上项目新开工52个、竣工41个。\n")}
     assert got[41].indicator == "年投资亿元以上项目"
     assert got[41].change == "竣工"  # not the 新开工 of the clause before
+
+
+def test_a_contribution_after_a_sectors_share_is_the_sectors(extract):
+    # 对经济增长贡献率 after a share: the sector contributes, not its share
+    got = names(extract(REPORT + "服务业增加值占比提高到55%，对经济增长贡献率达到62%。\n"))
+    assert got[(62, "%")] == "第三产业对经济增长贡献率"
