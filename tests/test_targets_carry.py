@@ -275,3 +275,10 @@ def test_a_clause_of_the_level_alone_is_the_level_of_the_topic_before(extract):
         for r in extract(report + "初中毕业生升学渠道拓宽、70%就读普通高中。\n")
     }
     assert got.get(70) != "初中毕业生升学渠道"
+
+
+def test_an_industrys_bare_size_after_its_products_output_is_that_industrys(extract):
+    report = "江州市政府工作报告\n二、2025年工作安排\n"
+    text = report + "到2030年，新能源汽车产量达到50万辆，产业规模突破3000亿元。\n"
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[3000] == "新能源汽车产业规模"

@@ -49,6 +49,10 @@ _BARE_MEASURE_RE = re.compile(
     r"(?P<measure>总体规模|产业规模|市场规模|规模|总量|总产值|产值|营业收入|营收|销量"
     r"|用户数|交易额|业务量)(?:(?:全国|全省|全球|世界)?排名)?"
 )
+# the measures of a whole industry a clause gives bare after a product's output (产业规模)
+_SECTOR_MEASURES = frozenset({"产业规模", "总产值", "产值", "营业收入", "营收"})
+# what a product's figure measures, after the product (新能源汽车|产量)
+_PRODUCT_MEASURE_RE = re.compile(r"(?:产量|销量|出口量|年产量)$")
 # what an agent's name ends with: a thing (铁路, 平台, 站点), not an activity (耕地保护)
 _AGENT_TAGS = frozenset({"n", "nz", "ns", "nt", "nr", "j"})
 # what a topic's process is called (城东片区改造|进程, 供热改造|工作): not the topic
@@ -317,6 +321,17 @@ def carry_the_topic(
             if measure
             else ""
         )
+        if measure and not owner and out and measure["measure"] in _SECTOR_MEASURES:
+            # 新能源汽车产量达到50万辆，产业规模突破3000亿元: the product's industry
+            last = out[-1]
+            product = _PRODUCT_MEASURE_RE.sub("", last.indicator)
+            if (
+                product != last.indicator
+                and re.fullmatch(r"[^，。；\d]{0,4}[，,、]", sentence[last.consumed : lo])
+                and _is_name(product)
+                and _agent(product)
+            ):
+                owner = product
         if (
             measure
             and owner
