@@ -491,3 +491,10 @@ def test_a_contribution_after_a_sectors_share_is_the_sectors(extract):
     # 对经济增长贡献率 after a share: the sector contributes, not its share
     got = names(extract(REPORT + "服务业增加值占比提高到55%，对经济增长贡献率达到62%。\n"))
     assert got[(62, "%")] == "第三产业对经济增长贡献率"
+
+
+def test_a_bare_rate_after_a_count_is_the_rate_of_the_things_counted(extract):
+    got = names(extract(REPORT + "全市5G用户达到350万户，渗透率超过60%。\n"))
+    assert got[(60, "%")] == "5G用户渗透率"
+    got = names(extract(REPORT + "全市新能源汽车保有量达到12万辆，市场渗透率达到35%。\n"))
+    assert got[(35, "%")] == "新能源汽车市场渗透率"
