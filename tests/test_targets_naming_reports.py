@@ -498,3 +498,10 @@ def test_a_bare_rate_after_a_count_is_the_rate_of_the_things_counted(extract):
     assert got[(60, "%")] == "5G用户渗透率"
     got = names(extract(REPORT + "全市新能源汽车保有量达到12万辆，市场渗透率达到35%。\n"))
     assert got[(35, "%")] == "新能源汽车市场渗透率"
+
+
+def test_the_part_of_a_year_a_figure_is_of_is_no_part_of_its_name(extract):
+    got = names(extract(REPORT + "据统计，今年一季度全区接待游客120万人次，同比增长25%。\n"))
+    assert got[(120, "万人次")] == "旅游接待人数"
+    got = names(extract(REPORT + "前三季度全市新签约项目达到46个。\n"))
+    assert "季度" not in got[(46, "个")]

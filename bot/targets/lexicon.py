@@ -265,7 +265,10 @@ TIME_RE = re.compile(
     r"|[一二三四五六七八九十两]+年(?=累计)"
     # 是上一个五年的1.8倍: the five years before, a base of time; and _CENSUS, a census
     # being a date too: “五经普”二三产业法人单位从业人员, 第五次全国经济普查
-    r"|上一?个五年(?:期间|时期)?" + _CENSUS
+    r"|上一?个五年(?:期间|时期)?"
+    # the part of a year a figure is of (一季度, 前三季度, 上半年, 1-9月): a date
+    r"|(?:第?[一二三四1-4]|前[二三两23])季度|[上下]半年|(?:1|一)[-—至~～](?:[2-9]|1[01]|[二三四五六七八九]|十一?)月"
+    + _CENSUS
 )
 # Comparison bases: 比上年增长, 较上年末增加, 同比, 比2020年提高.
 COMPARE_RE = re.compile(
