@@ -505,3 +505,8 @@ def test_the_part_of_a_year_a_figure_is_of_is_no_part_of_its_name(extract):
     assert got[(120, "万人次")] == "旅游接待人数"
     got = names(extract(REPORT + "前三季度全市新签约项目达到46个。\n"))
     assert "季度" not in got[(46, "个")]
+
+
+def test_a_thresholds_measure_read_as_a_verb_stays_in_the_name(extract):
+    got = names(extract(REPORT + "全年引进项目36个，其中投资超10亿元的项目8个。\n"))
+    assert got[(8, "个")] == "投资超10亿元的项目"
