@@ -255,3 +255,30 @@ def test_a_count_counts_the_thing_not_what_is_said_of_it(names):
     assert got[(20, "个")] == "重点帮扶县"
     assert got[(6, "所")] == "市属高职院校"
     assert got[(45, "个")] == "村卫生室"  # a thing after the 村: part of the name
+
+
+def test_a_clause_of_the_level_alone_is_the_level_of_the_topic_before(extract):
+    report = "江州市政府工作报告\n一、2024年工作回顾\n"
+    got = {
+        r.value: r.indicator
+        for r in extract(report + "困难群众生活补贴标准逐年提高，平均达到2000元。\n")
+    }
+    assert got[2000] == "困难群众生活补贴标准"
+    got = {
+        r.value: r.indicator
+        for r in extract(report + "城乡低保标准稳步提高，达到每人每月800元。\n")
+    }
+    assert got[800] == "城乡低保标准"
+    # a figure that goes on to say what of the topic it counts is not the topic's level
+    got = {
+        r.value: r.indicator
+        for r in extract(report + "初中毕业生升学渠道拓宽、70%就读普通高中。\n")
+    }
+    assert got.get(70) != "初中毕业生升学渠道"
+
+
+def test_an_industrys_bare_size_after_its_products_output_is_that_industrys(extract):
+    report = "江州市政府工作报告\n二、2025年工作安排\n"
+    text = report + "到2030年，新能源汽车产量达到50万辆，产业规模突破3000亿元。\n"
+    got = {r.value: r.indicator for r in extract(text)}
+    assert got[3000] == "新能源汽车产业规模"

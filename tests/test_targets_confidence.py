@@ -171,3 +171,14 @@ def test_people_reached_named_alone_are_not_shown(extract, table):
     # a state before 惠及 (政策落实到位，惠及…) is no work that reached them
     assert name_confidence("到位惠及农民", table) < CONFIDENT
     assert name_confidence("以旧换新惠及群众", table) >= CONFIDENT
+
+
+def test_people_served_read_as_the_doer_of_the_act_are_not_shown(extract):
+    # 为…: the people counted are whom it was done for; a name that has them do it is wrong
+    got = confidence_of(extract("为2.6万名困难群众发放救助金。"))
+    assert all(c < CONFIDENT for n, c in got.items() if "发放" in n)
+    got = confidence_of(extract("为1.3万名农民工追回欠薪2.1亿元。"))
+    assert all(c < CONFIDENT for n, c in got.items() if "追回" in n)
+    # the people alone, and the money the act gave them, are still shown
+    got = confidence_of(extract("为3.2万户家庭减免学费1.1亿元。"))
+    assert got["家庭"] >= CONFIDENT and got["学费"] >= CONFIDENT

@@ -304,3 +304,209 @@ def test_things_counted_as_they_become_a_kind_of_themselves_are_that_kind(extrac
     assert got[(93.5, "%")] == "标准化学校创建率"
     got = names(extract(REPORT + "全县12所学校晋升为省级示范学校。\n"))
     assert got[(12, "所")] == "省级示范学校"
+
+
+def test_the_basis_of_a_standard_is_no_part_of_its_name(extract):
+    # reports raise standards per head and period: 每人每月 is the figure's basis
+    got = names(extract(REPORT + "城乡居民基础养老金最低标准提高到每人每月180元。\n"))
+    assert got[(180, "元")] == "城乡居民基础养老金最低标准"
+    got = names(extract(REPORT + "困难残疾人生活补贴标准提高到每人每月90元。\n"))
+    assert got[(90, "元")] == "困难残疾人生活补贴标准"
+    got = names(extract(REPORT + "农村低保标准提高到每人每年6200元。\n"))
+    assert got[(6200, "元")] == "农村低保标准"
+
+
+def test_a_clause_of_the_rank_alone_ranks_the_figure_before(extract):
+    got = names(extract(REPORT + "7家三甲医院挂牌运营、居西部第2位。\n"))
+    assert got[(2, "位")] == "三甲医院西部排名"
+    got = names(extract(REPORT + "外国领事机构增至24家、居内地第3位。\n"))
+    assert got[(3, "位")] == "外国领事机构内地排名"
+
+
+def test_a_rank_risen_to_is_a_rank_verb(extract):
+    # 升至 says where the rank went, as 跃居 does; 总量 is the level's
+    got = names(extract(REPORT + "工业增加值增长7.2%、总量升至全省第4位。\n"))
+    assert got[(4, "位")] == "工业增加值全省排名"
+    got = names(extract(REPORT + "全市地区生产总值达到3100亿元、规模上升至全省第5位。\n"))
+    assert got[(5, "位")] == "地区生产总值全省排名"
+
+
+def test_a_deng_inside_a_word_does_not_end_the_counted_noun(extract):
+    # 等 ends a list (生态旅游等产业), not the words 等级, 甲等, 高等
+    got = names(extract(REPORT + "累计建成8回特高压等级输电线路。\n"))
+    assert got[(8, "回")] == "特高压等级输电线路"
+    got = names(extract(REPORT + "新增3家三级甲等医院。\n"))
+    assert got[(3, "家")] == "三级甲等医院"
+    # a count of grades (提升2个等级) is still the grade of the thing before
+    got = names(extract(REPORT + "长江流域水生生物完整性指数提升2个等级。\n"))
+    assert got[(2, "个")] == "长江流域水生生物完整性指数"
+
+
+def test_a_count_said_with_an_act_alone_counts_the_things_before(extract):
+    # the stages of one set of things, the things named once, in the first clause
+    got = names(extract(REPORT + "全年新开工重点项目210个，竣工投产98个。\n"))
+    assert got[(98, "个")] == "重点项目"
+    got = names(extract(REPORT + "年投资亿元以上项目新开工52个、竣工41个。\n"))
+    assert got[(41, "个")] == "年投资亿元以上项目"
+    got = names(extract(REPORT + "建成5G基站3600个，开通2900个。\n"))
+    assert got[(2900, "个")] == "5G基站"
+
+
+def test_a_count_with_a_noun_of_its_own_or_of_people_keeps_its_name(extract):
+    # a noun after the count names other things; people's acts are measures of their own
+    got = names(extract(REPORT + "完成技改项目300个，推进4个数字化转型城市试点。\n"))
+    assert got[(4, "个")] != "技改项目"
+    got = names(extract(REPORT + "全年培训农民工2.6万人，转移就业1.8万人。\n"))
+    assert got[(1.8, "万人")] != "农民工"
+
+
+def test_counts_of_levels_listed_before_the_thing_share_it(extract):
+    # the thing written once, after the last level: the first count is of it too
+    got = names(extract(REPORT + "建成3个国家级、12个省级现代农业产业园。\n"))
+    assert got[(3, "个")] == "国家级现代农业产业园"
+    assert got[(12, "个")] == "省级现代农业产业园"
+    got = names(extract(REPORT + "创建2个国家级，6个省级全域旅游示范区。\n"))
+    assert got[(2, "个")] == "国家级全域旅游示范区"
+
+
+def test_kinds_of_outcome_counted_after_the_opening_work_are_that_works(extract):
+    # the sentence opens with the work; the count names only the kind of outcome
+    got = names(extract(REPORT + "深化城市管理体制改革，形成12个典型案例。\n"))
+    assert got[(12, "个")] == "城市管理体制改革典型案例"
+    got = names(extract(REPORT + "深化营商环境改革，推出126项改革举措。\n"))
+    assert got[(126, "项")] == "营商环境改革举措"  # the shared 改革 said once
+    got = names(extract(REPORT + "积极对接国际高标准经贸规则，推动20项试点任务落地。\n"))
+    assert got[(20, "项")] == "对接国际高标准经贸规则试点任务"
+
+
+def test_a_kind_said_with_words_of_its_own_keeps_its_name(extract):
+    # 市委确定的…改革任务: the clause of the count says which tasks
+    got = names(extract(REPORT + "扎实推进重点领域改革，抓好市委确定的86项改革任务。\n"))
+    assert got[(86, "项")] == "改革任务"
+
+
+def test_the_rank_of_an_increment_is_named_by_the_increment(extract):
+    got = names(extract(REPORT + "近5年人均预期寿命增量居全省第1位。\n"))
+    assert got[(1, "位")] == "人均预期寿命增量全省排名"
+    got = names(extract(REPORT + "全市法人单位从业人员增加40.7万人、居全省第3位。\n"))
+    assert got[(3, "位")] == "法人单位从业人员增量全省排名"
+    # a multiple of growth then a rank moved: the rank of the stock, not of the increment
+    got = names(extract(REPORT + "高新技术企业数增长1.7倍、从全省第10位升至第8位。\n"))
+    assert "增量" not in got[(8, "位")]
+
+
+def test_a_measure_said_once_after_a_ranked_list_is_each_items(extract):
+    got = extract(REPORT + "高速公路、农村公路通车里程均居全省第2位。\n")
+    assert sorted(r.indicator for r in got) == [
+        "农村公路通车里程全省排名",
+        "高速公路通车里程全省排名",
+    ]
+
+
+def test_the_subjects_own_area_before_a_rank_is_no_part_of_its_name(extract):
+    got = names(extract(REPORT + "近5年全市人均预期寿命居全省第1位。\n"))
+    assert got[(1, "位")] == "人均预期寿命全省排名"
+    # the list's scope said after the rank verb stays: it names the list
+    got = names(extract(REPORT + "位居全省高质量发展综合绩效考核第2位。\n"))
+    assert got[(2, "位")] == "全省高质量发展综合绩效考核排名"
+
+
+def test_people_a_work_written_verb_first_benefits_are_the_works(extract):
+    # the work's verb before the things (改造城镇老旧小区): the things' work
+    got = names(extract(REPORT + "改造城镇老旧小区312个、惠及居民4.6万户。\n"))
+    assert got[(4.6, "万户")] == "城镇老旧小区改造惠及居民"
+    got = names(extract(REPORT + "整治背街小巷120条，惠及群众8万人。\n"))
+    assert got[(8, "万人")] == "背街小巷整治惠及群众"
+    # things built new are the work themselves, their verb left out as 实施's is
+    got = names(extract(REPORT + "新建农村饮水工程86处，受益群众12万人。\n"))
+    assert got[(12, "万人")] == "农村饮水工程受益群众"
+
+
+def test_acts_of_running_finding_and_freeing_are_no_part_of_the_name(extract):
+    got = names(extract(REPORT + "全年开行中欧班列420列、增长15%。\n"))
+    assert got[(420, "列")] == "中欧班列"
+    got = names(extract(REPORT + "累计识别监测对象2.1万户6.3万人。\n"))
+    assert got[(2.1, "万户")] == "监测对象"
+
+
+def test_things_counted_by_where_they_rank_are_named_by_the_rank(extract):
+    got = names(extract(REPORT + "全市8项指标居全省第一。\n"))
+    assert got[(8, "项")] == "居全省第一的指标"
+    got = names(extract(REPORT + "全市12种农产品产量居全省第1位。\n"))
+    assert got[(12, "种")] == "产量居全省第1位的农产品"
+    got = names(extract(REPORT + "全市11项指标居全省前列。\n"))
+    assert got[(11, "项")] == "居全省前列的指标"
+
+
+def test_a_class_and_above_is_one_noun_with_the_thing_counted(extract):
+    # 及以上 is the class's range, not a second noun joined by 及
+    got = names(extract(REPORT + "新增12家二级及以上医院。\n"))
+    assert got[(12, "家")] == "二级及以上医院"
+    got = names(extract(REPORT + "整治1400公里三级及以上内河航道。\n"))
+    assert got[(1400, "公里")].startswith("三级及以上内河航道")
+
+
+def test_things_entered_in_a_list_that_names_them_are_named_once(extract):
+    # the list's name holds the noun already: no 项目项目, no 入选…的…试点企业
+    got = names(extract(REPORT + "3个项目入选国家级示范项目。\n"))
+    assert got[(3, "个")] == "国家级示范项目"
+    got = names(extract(REPORT + "14家企业入选全省数字化转型试点。\n"))
+    assert got[(14, "家")] == "省数字化转型试点企业"
+
+
+def test_future_industries_and_places_keep_their_future(extract):
+    # 未来 before a name is a time (未来五年), but the first word of 未来产业, 未来社区
+    got = names(extract(REPORT + "首批10个未来产业先导区集聚核心企业超150家。\n"))
+    assert got[(10, "个")] == "未来产业先导区"
+    got = names(extract(REPORT + "建成未来社区36个。\n"))
+    assert got[(36, "个")] == "未来社区"
+
+
+def test_a_count_read_with_the_measure_after_it_counts_the_things(extract):
+    got = names(extract(REPORT + "全市12个重点园区营业收入增长15%。\n"))
+    assert got[(12, "个")] == "重点园区"
+    assert got[(15, "%")] == "重点园区营业收入"
+    # things past a bar are a threshold's count: not all the firms
+    got = names(extract(REPORT + "8家龙头企业产值突破百亿元。\n"))
+    assert got[(8, "家")] != "龙头企业"
+
+
+def test_places_entered_in_a_list_that_names_their_kind_are_that_kind(extract):
+    got = names(extract(REPORT + "5个村入选全国乡村旅游重点村。\n"))
+    assert got[(5, "个")] == "全国乡村旅游重点村"
+    got = names(extract(REPORT + "12个镇获评全国千强镇。\n"))
+    assert got[(12, "个")] == "全国千强镇"
+    # places named by what is done there keep the doing
+    got = names(extract(REPORT + "在30个县建设运营农村电商服务中心。\n"))
+    assert got[(30, "个")] == "建设运营农村电商服务中心的县"
+
+
+def test_the_act_of_a_count_said_with_it_alone_is_its_change(extract):
+    got = {r.value: r for r in extract(REPORT + "年投资亿元以上项目新开工52个、竣工41个。\n")}
+    assert got[41].indicator == "年投资亿元以上项目"
+    assert got[41].change == "竣工"  # not the 新开工 of the clause before
+
+
+def test_a_contribution_after_a_sectors_share_is_the_sectors(extract):
+    # 对经济增长贡献率 after a share: the sector contributes, not its share
+    got = names(extract(REPORT + "服务业增加值占比提高到55%，对经济增长贡献率达到62%。\n"))
+    assert got[(62, "%")] == "第三产业对经济增长贡献率"
+
+
+def test_a_bare_rate_after_a_count_is_the_rate_of_the_things_counted(extract):
+    got = names(extract(REPORT + "全市5G用户达到350万户，渗透率超过60%。\n"))
+    assert got[(60, "%")] == "5G用户渗透率"
+    got = names(extract(REPORT + "全市新能源汽车保有量达到12万辆，市场渗透率达到35%。\n"))
+    assert got[(35, "%")] == "新能源汽车市场渗透率"
+
+
+def test_the_part_of_a_year_a_figure_is_of_is_no_part_of_its_name(extract):
+    got = names(extract(REPORT + "据统计，今年一季度全区接待游客120万人次，同比增长25%。\n"))
+    assert got[(120, "万人次")] == "旅游接待人数"
+    got = names(extract(REPORT + "前三季度全市新签约项目达到46个。\n"))
+    assert "季度" not in got[(46, "个")]
+
+
+def test_a_thresholds_measure_read_as_a_verb_stays_in_the_name(extract):
+    got = names(extract(REPORT + "全年引进项目36个，其中投资超10亿元的项目8个。\n"))
+    assert got[(8, "个")] == "投资超10亿元的项目"

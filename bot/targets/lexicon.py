@@ -239,6 +239,10 @@ _VERB_FORMS: tuple[tuple[str, str], ...] = (
     ("申报", "申报"),
     ("统筹", "统筹"),
     ("更新改造", "更新改造"),
+    # acts of running, finding and freeing (开行中欧班列, 识别监测对象, 释放低空空域资源)
+    ("开行", "开行"),
+    ("识别", "识别"),
+    ("释放", "释放"),
     ("达", "达到"),
     ("获", "获"),
     ("居", "居"),
@@ -261,7 +265,10 @@ TIME_RE = re.compile(
     r"|[一二三四五六七八九十两]+年(?=累计)"
     # 是上一个五年的1.8倍: the five years before, a base of time; and _CENSUS, a census
     # being a date too: “五经普”二三产业法人单位从业人员, 第五次全国经济普查
-    r"|上一?个五年(?:期间|时期)?" + _CENSUS
+    r"|上一?个五年(?:期间|时期)?"
+    # the part of a year a figure is of (一季度, 前三季度, 上半年, 1-9月): a date
+    r"|(?:第?[一二三四1-4]|前[二三两23])季度|[上下]半年|(?:1|一)[-—至~～](?:[2-9]|1[01]|[二三四五六七八九]|十一?)月"
+    + _CENSUS
 )
 # Comparison bases: 比上年增长, 较上年末增加, 同比, 比2020年提高.
 COMPARE_RE = re.compile(
@@ -371,14 +378,16 @@ _LEAD_WORDS = (
     "使",
     "让",
     "把",
-    "未来",
     "每个",
     "各类",
     "各种",
     "各项",
     "一批",
 )
-LEAD_RE = re.compile("^(?:" + "|".join(re.escape(w) for w in _LEAD_WORDS) + ")")
+# 未来 is a time before a name, but the first word of the terms of future industries
+# and places (未来产业先导区, 未来工厂, 未来社区)
+_FUTURE_LEAD = "未来(?!产业|工厂|社区|乡村|学校)"
+LEAD_RE = re.compile("^(?:" + "|".join((*(re.escape(w) for w in _LEAD_WORDS), _FUTURE_LEAD)) + ")")
 
 # Trailing words between a name and its figure (增速高于, 分别达到, 每年以).
 _TRAIL_WORDS = (
@@ -499,7 +508,10 @@ GENERIC_NAMES = frozenset(
 
 # Nouns that stop a name read after a count (181项重点任务和82项…, 10所三甲医院等…).
 AFTER_STOP_RE = re.compile(
-    r"的|等|和|及|与|或|、|，|。|；|：|,|;|:|（|\(|”(?=[^\u4e00-\u9fff]|$)"
+    # (等 ends a list, not a word: 8回特高压等级输电线路 counts the lines, 三级甲等医院
+    # the hospitals; a noun that starts with 等级, 提升2个等级, is no noun of the count;
+    # 及以上 is a class's range, 1400公里三级及以上内河航道, not a second noun)
+    r"的|^等|(?<![甲乙丙特高初])等(?![级次同效额量])|和|及(?!以[上下])|与|或|、|，|。|；|：|,|;|:|（|\(|”(?=[^\u4e00-\u9fff]|$)"
     r"|完成|实现|达到|取得|荣获|获得|获评|获批|入选|建成|投产|开工|投用|全部|提供|开展|建设"
     # (智能化改造项目, 技术改造工程: the work named as a kind of project goes on to its head)
     r"|(?:改造|提质|提档|升级)(?!项目|工程)|打通|逐项|实施|推进|落地|发射|成为|通过|建立|在"

@@ -4,6 +4,7 @@ Reports count a work and then, in a clause of its own, the people it reached::
 
     实施老旧院落改造128个，惠及居民1.6万户    -> 老旧院落改造惠及居民
     完成农村危房改造3200户、受益群众1.1万人   -> 农村危房改造受益群众
+    改造城镇老旧小区312个、惠及居民4.6万户   -> 城镇老旧小区改造惠及居民
     发放各类救助资金9.6亿元，惠及困难群众28万人次 -> 救助资金惠及困难群众
 
 The clause of the people names only them (居民) and the verb; the work is what the
@@ -30,7 +31,13 @@ _WHO_AFTER_RE = re.compile(r"(?:居民|群众|农户|人口|家庭|住户|职工
 # the work's own verb, and the time or scope, at the start of its clause
 _LEAD_RE = re.compile(
     r"^(?:全年|今年|年内|全市|全县|全区|全省)?(?:共|累计)?"
-    r"(?:完成|实施|开展|推进|启动|发放|投入|安排|下达|拨付)?(?:各类|各项)?"
+    r"(?:完成|实施|开展|推进|启动|发放|投入|安排|下达|拨付|新建|建成|新改建|改扩建)?"
+    r"(?:各类|各项)?"
+)
+# a work written verb first, the things after it (改造城镇老旧小区, 新建农村公路)
+_WORK_FIRST_RE = re.compile(
+    r"(?P<verb>改造提升|提升改造|改造|治理|整治|修缮|修复)"
+    r"(?P<what>[\u4e00-\u9fff]{2,14})$"
 )
 _PEOPLE_UNITS = frozenset({"户", "人", "人次", "万户", "万人", "万人次"})
 
@@ -54,11 +61,15 @@ def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:
             work_lo = clause_start(sentence, last.figure.start)
             work_lo = max(work_lo, sentence.rfind("、", work_lo, last.figure.start) + 1)
             work = _LEAD_RE.sub("", sentence[work_lo : last.figure.start])
+            done = _WORK_FIRST_RE.match(work)
+            done = done if done and done["what"].endswith(last.indicator) else None
+            if done:
+                work = done["what"] + done["verb"]  # 改造城镇老旧小区312个: the 小区's 改造
             between = sentence[last.figure.end : lo]
             if (
                 who
                 and between in ("，", "、", ",")
-                and work.startswith(last.indicator)
+                and (work.startswith(last.indicator) or done)
                 and _is_name(work)
             ):
                 n = replace(n, indicator=f"{work}{m.group('verb')}{who}")

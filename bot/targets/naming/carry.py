@@ -49,6 +49,10 @@ _BARE_MEASURE_RE = re.compile(
     r"(?P<measure>总体规模|产业规模|市场规模|规模|总量|总产值|产值|营业收入|营收|销量"
     r"|用户数|交易额|业务量)(?:(?:全国|全省|全球|世界)?排名)?"
 )
+# the measures of a whole industry a clause gives bare after a product's output (产业规模)
+_SECTOR_MEASURES = frozenset({"产业规模", "总产值", "产值", "营业收入", "营收"})
+# what a product's figure measures, after the product (新能源汽车|产量)
+_PRODUCT_MEASURE_RE = re.compile(r"(?:产量|销量|出口量|年产量)$")
 # what an agent's name ends with: a thing (铁路, 平台, 站点), not an activity (耕地保护)
 _AGENT_TAGS = frozenset({"n", "nz", "ns", "nt", "nr", "j"})
 # what a topic's process is called (城东片区改造|进程, 供热改造|工作): not the topic
@@ -64,6 +68,10 @@ _TIME_CLAUSE_RE = re.compile(
 # adverbs and hedges around a headless clause's words (累计, 全年, 超, 近, 达到)
 _LEAD_RE = re.compile(r"^(?:累计|共计|合计|总计|共|全年|年内|当年|全面|已|再|又|先后|新)+")
 _HEDGE_RE = re.compile(r"(?:超过|超|近|约|达到|达|突破|逾|共|计|为|了)+$")
+# the verbs of a clause that gives a level alone (平均达到2000元, 提高到每人每月800元)
+_LEVEL_VERB_RE = re.compile(r"达到|达|平均|保持在|稳定在|提高到|提高至|增至|增加到")
+# who or what a level is counted per, before the figure (达到每人每月800元)
+_PER_HEAD_RE = re.compile(r"每(?:人|户|生|名|亩)(?:每(?:年|月|天|日))?$")
 # the money put into the topic (完成投资, 累计投入)
 _MONEY_IN_RE = re.compile(r"^(?:完成|实现)?(?:总)?(?P<what>投资|投入)$")
 # quantifiers that are no part of what was done (提供各类服务)
@@ -313,6 +321,17 @@ def carry_the_topic(
             if measure
             else ""
         )
+        if measure and not owner and out and measure["measure"] in _SECTOR_MEASURES:
+            # 新能源汽车产量达到50万辆，产业规模突破3000亿元: the product's industry
+            last = out[-1]
+            product = _PRODUCT_MEASURE_RE.sub("", last.indicator)
+            if (
+                product != last.indicator
+                and re.fullmatch(r"[^，。；\d]{0,4}[，,、]", sentence[last.consumed : lo])
+                and _is_name(product)
+                and _agent(product)
+            ):
+                owner = product
         if (
             measure
             and owner
@@ -328,6 +347,26 @@ def carry_the_topic(
             continue
         # (segmenting the clause is the costly part: only for a figure it may rename)
         renamable = fig.form not in ("rank", "comparison") and not table.canonical(n.indicator)
+        bare = _PER_HEAD_RE.sub("", TIME_RE.sub("", clause.strip("，、 ")))
+        bare = _HEDGE_RE.sub("", _LEAD_RE.sub("", bare))
+        if (
+            renamable
+            and lo > 0
+            and bare in ("", "平均")
+            and _LEVEL_VERB_RE.search(clause)
+            and sentence[lo - 1] in "，,；;"
+            and re.match(
+                r"[^，。；,;\u4e00-\u9fff]*(?:左右|以上)?(?:[，。；,;]|$)", sentence[fig.end :]
+            )
+            and min(n.confidence, name_confidence(n.indicator, table)) < 0.6
+        ):
+            # 生活补贴标准逐年提高，平均达到2000元: a clause of the level alone is the
+            # level of the topic said just before it
+            topic = topic_of(sentence[clause_start(sentence, lo - 1) : lo])
+            if topic:
+                running = ""
+                out.append(replace(n, indicator=topic, confidence=0.75))
+                continue
         done = _headless(clause) if renamable else ""
         carried = ""
         if (

@@ -575,8 +575,14 @@ def predicated(noun: str, tail: str) -> str | None:
     if not (_is_name(noun) or (len(noun) == 1 and noun in _ONE_CHARACTER_PLACES)):
         return None
     what = m["what"]
-    if "并" in what or what[-1] in _LOOSE_END_WORDS or what in noun:
-        return None  # two predicates, a clause cut at a figure (排名前1%), or said already
+    if (
+        "并" in what
+        or what[-1] in _LOOSE_END_WORDS
+        or re.sub(r"^全(?=[国省市区县])", "", what) in noun
+    ):
+        # two predicates, a clause cut at a figure (排名前1%), or said already (省…试点企业
+        # for 入选全省…试点: the list named the things)
+        return None
     if m["verb"] in _KIND_NAMING_VERBS and what.endswith(noun[-2:]):
         return _BATCH_RE.sub("", what)
     return m["verb"] + what + "的" + noun

@@ -196,6 +196,11 @@ _LEVEL_RUNS_RE = re.compile(
 )
 
 
+# Who or what a standard or an amount is counted per (提高到每人每月180元, 每户每年): the
+# figure's basis, written between the verb and the figure, never part of the name
+_PER_BASIS_RE = re.compile(r"每(?:人|户|生|名|亩|家|床)$")
+
+
 @lru_cache(maxsize=8192)
 def clean_name(text: str) -> str:
     """The measured thing in ``text``: time/scope/verb words and quotes removed.
@@ -240,6 +245,7 @@ def clean_name(text: str) -> str:
         s = _strip_head(s, _LEAD_PARTICLE_RE)
         s = _AFTER_EVENT_RE.sub("", s) if len(s) > 8 else s
         s = _GREW_TO_RE.sub("", s)  # 农民专业合作社发展到133家: before TRAIL_RE takes the 到
+        s = _PER_BASIS_RE.sub("", s) if len(s) > 4 else s  # 低保标准提高到每人(每年)
         s = _strip_tail(s, TRAIL_RE)
         s = _TRAIL_DE_RE.sub("", s)
         s = _EDGE_RE.sub("", s)

@@ -34,7 +34,7 @@ from bot.targets.numbers import Figure
 # Confidence of a name found by the fallback (the words around a figure, no rule).
 LOW = 0.35
 _RANK_SCOPES = "全国|全省|全市|全区|全州|西部|中西部|东部|内地|全球|世界"
-_RANK_VERBS = "保持|稳居|位居|跃居|居于|位列|居"
+_RANK_VERBS = "保持|稳居|位居|跃居|居于|位列|跃升至|上升至|提升至|升至|居"
 _POLICY_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,14}(?:政策措施|政策|措施|举措)")
 _RANK_CLAUSE_END_RE = re.compile(rf"(?:{_RANK_VERBS})(?:{_RANK_SCOPES})$")
 _THRESHOLD_IN_NAME_RE = re.compile(
@@ -178,6 +178,8 @@ def name_confidence(
     ):
         # 惠及学生3400万人次, 使8万市民直接受益: whom something reached, the thing unnamed
         return 0.5
+    if fig is not None and sentence and _served_then_act(name, fig, sentence):
+        return 0.5  # 为2.6万名困难群众发放救助金: whom it was done for, not who did it
     reached = _REACHED_RE.fullmatch(name)
     if reached and (_is_verb(reached["what"]) or reached["what"] in _state_words()):
         return 0.5  # 到位惠及农民: a state, not what reached them (政策落实到位，惠及…)
@@ -266,6 +268,25 @@ def name_confidence(
     ):
         return 0.5
     return 0.9 if measured else 0.75
+
+
+# 为 right before a count: the people or firms counted are whom something was done for
+_FOR_WHOM_RE = re.compile(r"为(?:近|约|超过|超|共)?$")
+_SERVED_RE = re.compile(
+    "(?:" + "|".join((*PEOPLE_NOUNS, "企业", "经营主体", "市场主体", "家庭", "农户")) + ")"
+)
+
+
+def _served_then_act(name: str, fig: Figure, sentence: str) -> bool:
+    """Whether ``name`` reads the people a count after 为 serves as the doer of the act
+    after them (为1.3万名农民工追回欠薪 -> 农民工追回, 困难群众发放救助金)."""
+    if not _FOR_WHOM_RE.search(sentence, max(0, fig.start - 3), fig.start):
+        return False
+    for m in _SERVED_RE.finditer(name):
+        rest = name[m.end() :]
+        if rest and (VERB_RE.match(rest) or _is_verb(rest[:2])):
+            return True
+    return False
 
 
 # Units of a change, not of an amount: a verb before one is the change (时限压缩65%)

@@ -27,10 +27,18 @@ from bot.targets.naming.words import _is_name
 from bot.targets.numbers import Figure
 
 _VAGUE_SUBJECT_RE = re.compile(r"主要|指标|经济发展|各项|整体|总体")
-_RANK_CLEAN_RE = re.compile(r"(位居|跃居|位列|排名|排在|稳居|保持|居于|居|列|排)$")
+_RANK_CLEAN_RE = re.compile(
+    r"(位居|跃居|位列|排名|排在|稳居|保持|居于|跃升至|上升至|提升至|升至|居|列|排)$"
+)
 # what a rank can be of, alone: a measure of something named before it
 _BARE_RANKED_RE = re.compile(
     rf"(?:总规模|规模|总量|占比|比重|总额)(?:{_RANK_VERBS})?(?:{_RANK_SCOPES})?"
+)
+
+
+# a measure a list's last item ends with, said once for every item ranked
+_SHARED_MEASURE_RE = re.compile(
+    r"(?:通车里程|里程|产量|产值|增加值|面积|人数|数量|总量|规模|增速|增幅|增量)$"
 )
 
 
@@ -102,11 +110,19 @@ class _CompareForms:
                 self.emit(fig, alias, change, subject=False)
                 return
             # 位居全省高质量发展综合绩效考核第2位: a leading scope stays in the name
-            lead = re.sub(r"^(我市|本市|我省|本省|该市|该县|我区|我县)", "", text)
+            said = re.sub(r"^(我市|本市|我省|本省|该市|该县|我区|我县)", "", text)
             lead = re.sub(
-                r"^(连续[^，。；]{1,3}年)?(位居|跃居|位列|排名|排在|稳居|居于|居|列|排)", "", lead
+                r"^(连续[^，。；]{1,3}年)?(位居|跃居|位列|排名|排在|稳居|居于|居|列|排)", "", said
             )
+            if lead == said and scope:
+                lead = ""  # 全市人均预期寿命居全省第1位: the subject's own area, not the list's
             subject = clean_name(text)
+            only = re.fullmatch(
+                rf"(?:{_RANK_VERBS})(?P<scope>{_RANK_SCOPES})?", text.strip("、，, ")
+            )
+            if only:
+                # 挂牌运营、居西部第2位: a clause of the rank alone ranks the figure before
+                subject, scope = "", scope or only["scope"] or ""
             m_scope = re.match(r"全(国|省|市|区|县)", lead)
             if m_scope and not subject.startswith(m_scope.group()):
                 subject = m_scope.group() + subject
@@ -120,7 +136,15 @@ class _CompareForms:
                 and self.s[last.figure.end : fig.start].count("，") <= 1
                 and not re.search(r"总量|规模", raw)
             )  # 收入增长5.5%，居全国第五: the rank of that growth (总量居…: of the level)
+            added = (
+                last is not None
+                and last.figure.unit_class != "percent"
+                and last.change in ("增加", "净增")
+                and self.s[last.figure.end : fig.start].count("，") <= 1
+                and not re.search(r"总量|规模", raw)
+            )  # 从业人员增加407.7万人、居全国第3位: the rank of the increment
             growth = "增速" if grew or re.search(r"增速|增幅|增长", raw) else ""
+            growth = growth or ("增量" if added or "增量" in raw else "")
             # 一般公共预算收入增速全国排名: the whole name of what grew, then 增速
             subject = self.last_subject + growth
             if not growth:
@@ -137,6 +161,10 @@ class _CompareForms:
             r"(?:增速|增幅)(?:均)?(?:位居|跃居|稳居|居|位列|排名|排在|保持)", raw
         ) and not (subject.endswith(("增速", "增幅"))):
             subject += "增速"  # 税收收入增速居全国第二: the rank of the growth, not the level
+        elif re.search(
+            r"增量(?:均)?(?:位居|跃居|稳居|居|位列|排名|排在|保持)", raw
+        ) and not subject.endswith("增量"):
+            subject += "增量"  # 人均预期寿命增量居全国第1位: the rank of the increment
         if subject.endswith("排名") and _is_name(subject[:-2]):
             subject = subject[:-2]  # 营商环境评价排名从全省第12位…: its 排名 comes after the scope
         for cand in (subject, subject + scope + "排名", subject + "排名"):
@@ -217,6 +245,14 @@ class _CompareForms:
         ):
             # 房地产开发投资、商品房销售面积增速均居全国第4位: both are ranks of growth
             items = [p + rate.group() for p in items[:-1]] + [items[-1]]
+        tail = _SHARED_MEASURE_RE.search(items[-1])
+        if (
+            tail
+            and tail.start() >= 2
+            and not any(_SHARED_MEASURE_RE.search(p) or p in ("总量", "规模") for p in items[:-1])
+        ):
+            # 高速公路、农村公路通车里程均居全国第2位: the measure said once, after the last
+            items = [p + tail.group() for p in items[:-1]] + [items[-1]]
         base = self.entity_of(self.last_subject) if self.last_subject else ""
         names = []
         for item in items:

@@ -192,7 +192,12 @@ class _NumberForm:
             and last.figure.unit_class == "percent"
             and re.fullmatch(r"[、，,]对", self.s[last.figure.end : last.figure.end + 2])
         ):
-            part = re.sub(r"(?:增加值|产值)$", "", self.entity_of(last.indicator))
+            part = re.sub(  # 服务业增加值占比…，对经济增长贡献率: the sector's, not its share's
+                r"(?:占[^，。；、]{0,12}?(?:比重|比例)|占比|比重)$",
+                "",
+                self.entity_of(last.indicator),
+            )
+            part = re.sub(r"(?:增加值|产值)$", "", part)
             part = part if _is_name(part) and "对" not in part else ""
         if not part or "对" in name[1:]:
             return name

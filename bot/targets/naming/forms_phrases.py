@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 
 from bot.targets.lexicon import PEOPLE_NOUNS, SCOPE_RE, VERB_RE
-from bot.targets.naming.clauses import _CLAUSE_BOUNDARY, _after_noun, _after_noun_start, clause_end
+from bot.targets.naming.clauses import (
+    _CLAUSE_BOUNDARY,
+    _after_noun,
+    _after_noun_start,
+    clause_end,
+    predicated,
+)
 from bot.targets.naming.clean import (
     _QUOTE_TABLE,
     _strip_head,
@@ -248,4 +254,7 @@ class _PhraseForms:
         doing = self.s[place.start("doing") : end]
         if not 2 <= len(doing) <= 20 or not _is_name(clean_name(doing)):
             return None
+        kind = predicated(place["unit"], doing)
+        if kind and "的" not in kind:
+            return kind, end  # 5个村入选全国乡村旅游重点村: the list names their kind
         return doing + "的" + place["unit"], end

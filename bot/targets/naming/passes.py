@@ -38,6 +38,7 @@ from bot.targets.naming.bracket_names import named_in_brackets
 from bot.targets.naming.capacity import yearly_capacity
 from bot.targets.naming.carry import carry_the_topic
 from bot.targets.naming.counted import counted_thing
+from bot.targets.naming.counted_owners import count_without_measure
 from bot.targets.naming.coverage import named_by_programme
 from bot.targets.naming.enrolled import named_by_list
 from bot.targets.naming.events import named_by_event
@@ -46,6 +47,7 @@ from bot.targets.naming.funds import fund_size
 from bot.targets.naming.gaps import gap_of_the_rate_before
 from bot.targets.naming.invested import invested_with_the_verb
 from bot.targets.naming.known_de import known_without_de
+from bot.targets.naming.level_classes import level_shares_the_kind
 from bot.targets.naming.list_scope import group_shared
 from bot.targets.naming.listed_set import kinds_of_the_set
 from bot.targets.naming.listings import by_listing
@@ -55,17 +57,20 @@ from bot.targets.naming.new_ones import rate_of_the_new
 from bot.targets.naming.part_shares import share_of_the_whole
 from bot.targets.naming.population_parts import population_parts
 from bot.targets.naming.programmes import with_programme_topic
+from bot.targets.naming.ranked_counts import ranked_things
 from bot.targets.naming.reach import share_reached
 from bot.targets.naming.relative_counts import described_count
 from bot.targets.naming.respective import rates_of_the_listed, respective_rates
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
 from bot.targets.naming.sentence import Named
+from bot.targets.naming.shared_acts import counted_by_the_count_before
 from bot.targets.naming.sibling_shares import share_of_the_sibling_whole, shares_of_one_whole
 from bot.targets.naming.size_classes import classes_share_the_measure
 from bot.targets.naming.states import after_a_state
 from bot.targets.naming.thresholds import threshold_in_the_name
 from bot.targets.naming.times import named_by_act
+from bot.targets.naming.topic_kinds import kinds_of_the_work
 from bot.targets.naming.totals import total_is_the_level
 
 
@@ -133,11 +138,13 @@ PASSES: tuple[Pass, ...] = (
     # scales before modifiers.through_listed_kinds: scale classes listed before their kind
     # take it first (2个千亿级、5个百亿级产业集群 -> 千亿级产业集群, 百亿级产业集群)
     _text(share_the_kind),  # scales: 千亿级、百亿级…产业集群
+    _text(level_shares_the_kind),  # level_classes: 3个国家级、12个省级…产业园
     _carry_the_topic,  # carry: the sentence's topic or the figure before's subject
     _text_table(named_by_programme),  # coverage: what a programme covers (驻村帮扶覆盖乡镇)
     _text_table(named_by_event),  # events: who took part (江州运动会参赛运动员)
     _text_table(named_by_act),  # times: a count of times named by the act (商业航天发射)
     _text_table(counted_thing),  # counted: a count's noun ends at the thing
+    _text(count_without_measure),  # counted_owners: 12个重点园区营业收入增长15%
     _text_table(by_activity),  # activities: 推动6000家工业企业开展技改 -> 技改工业企业
     # enrolled before relative_counts.described_count: 列入市重点的68个项目 is named by
     # the list first (市重点项目), the name the measure after the count then takes
@@ -163,6 +170,7 @@ PASSES: tuple[Pass, ...] = (
     _text(described_count),  # relative_counts: 列入省重点的120个项目完成投资…
     _figures(population_parts),  # population_parts: 其中男性… -> 男性人口
     _text(with_programme_topic),  # programmes: 实施…九项重点工程
+    _text_table(kinds_of_the_work),  # topic_kinds: 深化…改革，形成10个典型案例
     _text(by_short_name),  # abbreviations: things counted under their 以下简称
     _text(fund_size),  # funds: 设立总规模100亿元的…基金
     _text(name_awards),  # awards: 给予…一次性奖励
@@ -172,8 +180,11 @@ PASSES: tuple[Pass, ...] = (
     _text(share_of_the_sibling_whole),  # sibling_shares: a bare 占比 after a sibling's
     _text(shares_of_one_whole),  # sibling_shares: parts that 分别占 one whole
     _text(share_reached),  # reach: 高铁通达90%以上的市县 -> 高铁通达市县比例
+    _text_table(ranked_things),  # ranked_counts: 8项指标居全省第一 -> 居全省第一的指标
     _text_table(group_shared),  # list_scope: 民族地区地区生产总值、一般公共预算收入
     _text_table(named_in_brackets),  # bracket_names: …（常住人口城镇化率）为65.6%
+    # late, where it was added: it copies the count before's final name
+    _text_table(counted_by_the_count_before),  # shared_acts: 新开工项目210个，竣工98个
     # last before the 分别 pairs are read: it renames only the rates, which the pairs
     # give the levels' final names anyway
     _text(respective_rates),  # respective: 蔬菜产量…，水果产量…，分别增长2.6%和4.3%

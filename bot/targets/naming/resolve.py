@@ -398,7 +398,8 @@ def _enlisted(table: IndicatorTable, noun: str, rest: str) -> str | None:
         return m["verb"] + what + "的" + noun
     if m["verb"] in ("荣获", "获得"):
         what += "获奖"  # 4个单位荣获首届“中国节水奖” -> 中国节水奖获奖单位
-    name = what + noun
+    # 3个项目入选国家级示范项目: the list's name holds the noun already
+    name = what if what.endswith(noun) else what + noun
     return table.canonical(name) or name
 
 

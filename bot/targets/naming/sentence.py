@@ -144,6 +144,8 @@ _SIZE_AFTER_COUNT_RE = re.compile(r"、(?:近|约|超|共|计)?")
 _SIZE_WORD_END_RE = re.compile(r"(?:里程|长度|金额|额|投资|资金|收入|支出|规模)$")
 # Quantities said bare, that are always some thing's (出口量, 保有量), and the quantities
 # of a thing a figure before them may name (工业机器人产量, 新能源汽车市场渗透率)
+# rates said bare after a count of the things or people they are the rate of
+_BARE_RATE_RE = re.compile(r"(?:市场)?(?:渗透率|普及率|占有率)")
 _BARE_QUANTITY_RE = re.compile(r"(?:出口量|进口量|保有量|销量|出口额|进口额)(?:全国排名)?")
 _OWNER_QUANTITY_RE = re.compile(
     r"(?:总产量|产量|产值|增加值|出口量|进口量|出口额|进口额|保有量|销量|销售额"
@@ -401,6 +403,16 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         thing's (工业机器人出口量全国排名; 新能源汽车市场渗透率全国第一，保有量突破…)."""
         bare = _BARE_QUANTITY_RE.fullmatch(name)
         last = self.out[-1] if self.out else None
+        if (
+            last is not None
+            and _BARE_RATE_RE.fullmatch(name)
+            and last.figure.unit_class == "count"
+            and _is_name(last.indicator)
+            and self.s[last.figure.end : last.figure.end + 1] in "，、,"
+        ):
+            # 5G用户达到3500万户，渗透率超过60%: the users'; 保有量…，市场渗透率: the cars'
+            owner = _OWNER_QUANTITY_RE.sub("", last.indicator)
+            return (owner if len(owner) >= 2 and _is_name(owner) else last.indicator) + name
         if not bare or last is None:
             return name
         owner = _OWNER_QUANTITY_RE.sub("", _RANK_TAIL_RE.sub("", last.indicator))
