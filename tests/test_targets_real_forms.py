@@ -965,6 +965,16 @@ def test_counts_of_scale_classes_share_the_kind_written_after_the_last(extract):
     assert got[6] == "五十亿以上重大项目"
 
 
+def test_a_count_with_its_qualifier_before_a_scale_class_is_the_figure(extract):
+    # 以上 or 左右 between the count and the class does not make the class a target size
+    text = "2026年江州市政府工作报告\n打造3个以上千亿级产业集群，新增2家左右百亿级企业。\n"
+    got = {(r.value, r.unit): r for r in extract(text)}
+    assert (1000.0, "亿元") not in got and (100.0, "亿元") not in got
+    assert got[(3.0, "个")].qualifier == "以上"
+    assert got[(3.0, "个")].indicator.startswith("千亿级产业")
+    assert got[(2.0, "家")].indicator == "百亿级企业"
+
+
 def test_counts_after_a_yearly_output_in_a_capacity_are_yearly_capacities(extract):
     text = (
         "江州市低空经济发展行动方案（2025—2027年）\n"

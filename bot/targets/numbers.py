@@ -967,9 +967,12 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
         if re.search(r"[一二三四五六七八九十\d]大[“]?$", sentence[: m.start()]):
             continue  # 三大千亿级园区: an enumeration, not a scale
         if re.search(
-            r"[一二三四五六七八九十两\d][个家座]$", sentence[max(0, m.start() - 3) : m.start()]
+            r"[一二三四五六七八九十两\d][个家座](?:以上|左右|多|余)?$",
+            sentence[max(0, m.start() - 5) : m.start()],
         ):
-            continue  # 2个百亿级产业集群: the count is the figure, the scale its class
+            # 2个百亿级产业集群, 3个以上千亿级产业集群: the count is the figure, the scale
+            # its class
+            continue
         if re.search(r"首个$", sentence[max(0, m.start() - 2) : m.start()]):
             continue  # 成为首个千亿级…集群: a first, not a target
         if _in_short_quote(m.start(), quotes, sentence):
