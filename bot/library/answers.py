@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from bot.digest.values import format_value, signed_change
 from bot.models import AnswerCard, DocumentInfo, SearchHit, SearchResponse, Understood
-from bot.search.understand import asks_past_period
+from bot.search.understand import asks_past_period, named_period
 from bot.targets.indicators import IndicatorTable
 from bot.targets.records import TargetRecord
 from bot.text.normalize import normalize
@@ -165,6 +165,42 @@ def stating_the_year(
         for info, record in rows
         if record.kind == "target" and record.confident and record.year == str(wanted)
     )
+
+
+_RECORD_YEARS_RE = re.compile(r"((?:19|20)\d\d)(?:\s*[-—–~至]\s*((?:19|20)\d\d))?")
+
+
+def record_years(info: DocumentInfo, record: TargetRecord) -> tuple[int, int] | None:
+    """The years a target is for: its own period (2026-2030, 2030), else its
+    document's year; ``None`` when neither is known."""
+    m = _RECORD_YEARS_RE.fullmatch(record.year.strip())
+    if m:
+        first = int(m.group(1))
+        return first, int(m.group(2) or first)
+    return (info.year, info.year) if info.year else None
+
+
+def of_the_period(
+    rows: Iterable[tuple[DocumentInfo, TargetRecord]], query: str
+) -> list[tuple[DocumentInfo, TargetRecord]]:
+    """``rows`` that answer for the five-year plan period ``query`` names (十四五 GDP 目标):
+    targets for the period itself (2021-2025), or for its last year set before that
+    year (a 2021 plan's 到2025年 goal); not a 十五五 goal, nor one year's target inside
+    the period (a 2023 report's 2023 target is that year's, not the plan's). All
+    ``rows`` when no period is named."""
+    rows = list(rows)
+    period = named_period(query)
+    if period is None:
+        return rows
+    last = period[1]
+
+    def plans_the_period(info: DocumentInfo, record: TargetRecord) -> bool:
+        years = record_years(info, record)
+        if years == period:
+            return True
+        return years == (last, last) and info.year is not None and info.year < last
+
+    return [(i, r) for i, r in rows if plans_the_period(i, r)]
 
 
 def best_answer(

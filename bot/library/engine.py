@@ -65,6 +65,7 @@ from bot.library.answers import (
     lead_with_answer,
     named_in,
     named_partly,
+    of_the_period,
     of_the_year,
     seeks_target,
     stating_the_year,
@@ -391,11 +392,14 @@ class Engine(
         growth = asks_growth(query)
         # every target of the documents, read once: a document that sets targets for
         # the year asked answers for it with those, not with its goals for later years
-        targets = [
-            (infos[t.doc_id], t.record)
-            for t in self.iter_targets(kind="target", region=understood.region, docs=docs)
-            if t.doc_id in infos
-        ]
+        targets = of_the_period(
+            (
+                (infos[t.doc_id], t.record)
+                for t in self.iter_targets(kind="target", region=understood.region, docs=docs)
+                if t.doc_id in infos
+            ),
+            query,
+        )
         stating = stating_the_year(targets, understood)
         if indicator:
             matches = self.indicator_matcher(indicator)

@@ -43,7 +43,7 @@ from bot.search.query import ParsedQuery, QueryPart, join_known_terms, parse_que
 from bot.search.snippets import find_spans, make_snippet
 from bot.search.stored_gains import StoredGains
 from bot.search.title_topics import TITLE_TOPIC_SHARE, TitleTopics
-from bot.search.understand import NATIONAL, understand, year_forms
+from bot.search.understand import NATIONAL, plan_period_spans, understand, year_forms
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, has_cjk, is_cjk_word
@@ -1447,9 +1447,19 @@ class Searcher:
             budget.notes.add("correction_skipped")
             return None
         # function words are never suspicious themselves, only part of a span around one
+        # a plan period's name (十三五, cut 十三|五) is meant as typed: no word of it is
+        # suspicious, and no span holding it is corrected
+        periods = plan_period_spans(part.text)
+
+        def in_period(start: int, end: int) -> bool:
+            return any(start < hi and lo < end for lo, hi in periods)
+
         flags = [
-            w not in STOPWORDS and w not in SENTENCE_WORDS and self._is_suspicious(w)
-            for w, _, _ in words
+            w not in STOPWORDS
+            and w not in SENTENCE_WORDS
+            and not in_period(s, e)
+            and self._is_suspicious(w)
+            for w, s, e in words
         ]
         # a two-character word the corpus writes only inside longer ones (经纪 of 财经纪律):
         # a span around it is tried, and corrected to sound-alike words only
@@ -1497,6 +1507,8 @@ class Searcher:
             # may be a "phrase" of the corpus through them: a sound-alike fix is tried
             sound = any(inside[a : b + 1]) and not any(odd[a : b + 1])
             if self.phrase_exists(text) and not (sound and a == b):
+                continue
+            if in_period(words[a][1], words[b][2]):
                 continue
             if not any(flags[a : b + 1]) and any(
                 w in QUESTION_WORDS or w in ASKING_WORDS for w, *_ in words[a : b + 1]

@@ -264,6 +264,28 @@ def asks_past_period(query: str, this_year: int) -> bool:
     return any(_period_end(m.group(1)) < this_year for m in _PERIOD_SPAN_RE.finditer(query))
 
 
+_PERIOD_NAME_RE = re.compile(r"十[一二三四五六七八九]五")
+
+
+def plan_period_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names a five-year plan period (十三五, 十四五): names typed on
+    purpose, never typos to correct (a corpus without 十三五 would make it 十五, the half
+    of 十五五 it holds; the segmenter cuts it 十三|五)."""
+    return [m.span() for m in _PERIOD_NAME_RE.finditer(text)]
+
+
+def named_period(query: str) -> tuple[int, int] | None:
+    """The years of the five-year plan period ``query`` names (十四五, “十四五”时期, or
+    its span typed, 2021-2025) as (first, last), or ``None``: 十四五 GDP 目标 asks for the
+    period's goals, which a 十五五 target does not answer."""
+    text = _YEAR_SPAN_RE.sub(_span_as_period, normalize(query))
+    m = _PERIOD_NAME_RE.search(text)
+    if m is None:
+        return None
+    last = _period_end(m.group())
+    return last - 4, last
+
+
 def _period_end(period: str) -> int:
     """The last year of a plan period (十四五 -> 2025)."""
     return 2006 + 5 * (_CN_TEENS.index(period[1]) + 1) - 1
