@@ -31,6 +31,7 @@ from bot.corpus.loader import discover, load_document
 from bot.corpus.parse import PARSER_VERSION, sidecar_path
 from bot.corpus.reader import UnreadableDocument, skip_reason
 from bot.models import Document, DocumentInfo, RefreshReport, SkippedFile
+from bot.search import heap
 from bot.search import segments as seg
 from bot.search.fuzzy import build_lexicon
 from bot.search.index import (
@@ -344,7 +345,9 @@ class Indexer:
             staged = self.paths.root / (self.paths.compiled.name + ".next")
             compile_index(self.paths.docs, doc_ids, staged, fingerprint=fingerprint)
             build_lexicon(staged)
+            heap.release()  # the lexicon's strings and lists, freed
             build_heading_gains(staged)
+            heap.release()
             seal(staged)  # the lexicon's and the stored gains' sizes and digests too
             _swap_in(staged, self.paths.compiled)
         _write_manifest(

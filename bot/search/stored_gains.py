@@ -36,7 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.search import headings, quality
+from bot.search import headings, heap, quality
 from bot.search.headings import (
     LOOSE_MAX_HITS,
     Gain,
@@ -77,6 +77,7 @@ def build_heading_gains(compiled_dir: Path) -> None:
         return
     with _Unmapped(CompiledIndex.open(compiled_dir)) as ix:
         arrays, n_terms = _gains(ix)
+    heap.release()  # the heading table and the pieces, freed before the arrays are written
     for name, arr in arrays.items():
         np.save(compiled_dir / f"{name}.npy", arr)
     meta = {"rules": digest, "min_df": LOOSE_MAX_HITS, "terms": n_terms}
@@ -151,7 +152,9 @@ def _gains(ix: _Unmapped) -> tuple[dict[str, np.ndarray], int]:
         terms.append(tid)
         values.append((gain.bonus, gain.rest_score))
         raised.append(gain.raised)
-        rest.append(gain.rest)
+        # as stored (passage ids, uint32): the int64 pieces held until the end were twice
+        # the size, and their concatenation a third copy (~11 MB each at 100 MB)
+        rest.append(gain.rest.astype(np.uint32))
     offsets = np.zeros((len(terms) + 1, 2), dtype=np.int64)
     offsets[1:, 0] = np.cumsum([r.size for r in raised])
     offsets[1:, 1] = np.cumsum([r.size for r in rest])
