@@ -53,3 +53,29 @@ def test_a_synonym_of_the_letters_names_it_too():
 def test_an_alias_typed_whole_still_wins():
     assert asked_indicator("PM10平均浓度 目标", TABLE) == "PM10平均浓度"
     assert asked_indicator("GDP 目标", TABLE) == "地区生产总值"
+
+
+def _facet(word: str) -> bool:
+    return word in ("某市", "2030")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "PM2.5 浓度",  # goes on as the alias does
+        "PM2.5 平均 浓度 目标",
+        "某市 PM2.5 下降 多少",  # asks how it moved
+        "PM2.5 某市 2030",  # the region and year asked
+        "PM2.5 目标",
+    ],
+)
+def test_a_word_after_the_letters_that_asks_or_goes_on_keeps_the_indicator(query):
+    assert asked_indicator(query, TABLE, facet=_facet) == "PM2.5平均浓度"
+
+
+@pytest.mark.parametrize("query", ["PM2.5 监测站点 多少", "某市 PM2.5 预警 次数"])
+def test_another_measure_named_after_the_letters_is_not_their_indicator(query):
+    # the user names what is counted (监测站点, 预警次数): not the concentration
+    assert asked_indicator(query, TABLE, facet=_facet) is None
+    # without knowing the facets the letters alone still decide, as before
+    assert asked_indicator(query, TABLE) == "PM2.5平均浓度"

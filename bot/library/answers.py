@@ -10,7 +10,7 @@ that states it moves to the top of the first page.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 
 from bot.digest.values import format_value, signed_change
@@ -32,7 +32,10 @@ _ASCII_RE = re.compile(r"[a-z][a-z0-9.&]*")
 
 
 def asked_indicator(
-    query: str, table: IndicatorTable, synonyms: Synonyms | None = None
+    query: str,
+    table: IndicatorTable,
+    synonyms: Synonyms | None = None,
+    facet: Callable[[str], bool] | None = None,
 ) -> str | None:
     """The canonical indicator ``query`` names (the longest alias found), or ``None``.
 
@@ -46,7 +49,7 @@ def asked_indicator(
         found = table.find_all(re.sub(r"\s+", "", text))
     if found:
         return max(found, key=lambda m: m.end - m.start).canonical
-    abbreviated = _indicator_by_abbreviation(text, table)
+    abbreviated = _indicator_by_abbreviation(text, table, facet)
     if abbreviated is not None or synonyms is None:
         return abbreviated
     return _indicator_by_synonym(text, table, synonyms)
@@ -63,18 +66,40 @@ _ABBREVIATION_RE = re.compile(
 _LETTER_OR_FIGURE_RE = re.compile(r"[A-Z0-9._]")
 
 
-def _indicator_by_abbreviation(text: str, table: IndicatorTable) -> str | None:
+# The Chinese word typed next, after a space (5G 用户), and the words that only ask about
+# the figure or how it moved (PM2.5 下降 多少, 5G 是多少)
+_NEXT_WORD_RE = re.compile(r"\s+([\u3400-\u9fff]+)")
+_ASKS_ONLY_RE = re.compile(
+    r"是|要|控制|降|下降|达到|怎么|如何|情况|增长|增速|年均|涨|提高|减少|变化|数据|水平"
+)
+
+
+def _indicator_by_abbreviation(
+    text: str, table: IndicatorTable, facet: Callable[[str], bool] | None = None
+) -> str | None:
     """The indicator whose aliases letters and figures typed alone open (PM2.5 ->
-    PM2.5平均浓度, PM2.5浓度): ``None`` when they open no alias or those of several."""
+    PM2.5平均浓度, PM2.5浓度): ``None`` when they open no alias or those of several.
+
+    With ``facet`` (whether a word only names the region or year asked), a word typed
+    after them that is no facet, asks nothing and does not go on as the alias does names
+    another measure of the same thing (5G 用户 asks for users, not 5G基站): ``None``."""
     for m in _ABBREVIATION_RE.finditer(text):
         word = m.group()
-        owners = {
-            c
-            for alias, c in table.aliases.items()
+        aliases = [
+            alias
+            for alias in table.aliases
             if alias.startswith(word) and not _LETTER_OR_FIGURE_RE.match(alias, len(word))
-        }
-        if len(owners) == 1:
-            return owners.pop()
+        ]
+        owners = {table.aliases[alias] for alias in aliases}
+        if len(owners) != 1:
+            continue
+        after = _NEXT_WORD_RE.match(text, m.end()) if facet is not None else None
+        if after is not None:
+            said = after.group(1)
+            goes_on = any(alias[len(word) :].startswith(said[:2]) for alias in aliases)
+            if not (goes_on or facet(said) or seeks_target(said) or _ASKS_ONLY_RE.match(said)):
+                continue
+        return owners.pop()
     return None
 
 

@@ -496,8 +496,10 @@ class Engine(
             return resp
         table = self.indicator_table
         asked = without_denominators(resp.corrected_query or query, table)
-        indicator = asked_indicator(asked, table, searcher.synonyms)
         understood = resp.understood or Understood()
+        indicator = asked_indicator(
+            asked, table, searcher.synonyms, facet=lambda w: _facet_word(w, understood)
+        )
         if indicator and understood.region == "全国":
             # 全国 2025 GDP: the country's statistic (国内生产总值), as 全国GDP names it
             indicator = table.national_variant(indicator) or indicator
