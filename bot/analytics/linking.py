@@ -48,12 +48,20 @@ class Sourced:
 
 
 @lru_cache(maxsize=4096)
-def period_end(period: str) -> int | None:
-    """The last year of a period (``2025``, ``2021-2025`` -> 2025); None for others."""
+def period_years(period: str) -> tuple[int, int] | None:
+    """The first and last year of a record's period (``2025`` -> (2025, 2025),
+    ``2021-2025`` -> (2021, 2025)); None for others."""
     m = _PERIOD_RE.match(period.strip())
     if not m:
         return None
-    return int(m.group(2) or m.group(1))
+    first = int(m.group(1))
+    return first, int(m.group(2) or first)
+
+
+def period_end(period: str) -> int | None:
+    """The last year of a period (``2025``, ``2021-2025`` -> 2025); None for others."""
+    years = period_years(period)
+    return years[1] if years else None
 
 
 def is_period(period: str) -> bool:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 
+from bot.analytics.linking import period_years
 from bot.digest.values import format_value, signed_change
 from bot.models import AnswerCard, DocumentInfo, SearchHit, SearchResponse, Understood
 from bot.search.understand import asks_past_period, named_period
@@ -192,16 +193,12 @@ def stating_the_year(
     )
 
 
-_RECORD_YEARS_RE = re.compile(r"((?:19|20)\d\d)(?:\s*[-—–~至]\s*((?:19|20)\d\d))?")
-
-
 def record_years(info: DocumentInfo, record: TargetRecord) -> tuple[int, int] | None:
     """The years a target is for: its own period (2026-2030, 2030), else its
     document's year; ``None`` when neither is known."""
-    m = _RECORD_YEARS_RE.fullmatch(record.year.strip())
-    if m:
-        first = int(m.group(1))
-        return first, int(m.group(2) or first)
+    years = period_years(record.year)
+    if years is not None:
+        return years
     return (info.year, info.year) if info.year else None
 
 
