@@ -17,7 +17,19 @@ Words = list[tuple[str, int, int]]
 # says 第一, 首位 or 第8位, never 第几, and a correction put a rank in its place, 世界第二);
 # modal verbs (能覆盖多少人, 可以领多少: a lone 能 is found in every passage writing it
 # apart from a word); how long and how big (过海关 要多久, 规模多大: the answer gives a figure).
-MORE_ASKING = frozenset({"第几", "能", "能够", "可以", "多久", "多长时间", "多大"})
+MORE_ASKING = frozenset(
+    {"第几", "能", "能够", "可以", "多久", "多长时间", "多大", "哪里", "哪儿", "哪", "何处"}
+)
+# Where a thing is (孵化器 建在哪, 产业 放在哪些区, 总部 设在哪里): the verb glued to 在 before
+# a word asking where says how the question asks; the document names the place (在浦东新区
+# 建设…) without that verb.
+WHERE_ASKED = frozenset({"哪里", "哪儿", "哪", "何处", "哪些"})
+# Words asking which of a kind (有哪些方向, 涉及哪些领域): the kind word after them names
+# what the answer lists, which a document lists without naming it (突破人形机器人、量子计算
+# 机…: the list, not the word 方向). Soft there. Not every noun: 有哪些政策 finds the lines
+# saying 出台…政策, and a lone character (哪些区) would be dropped.
+WHICH_WORDS = frozenset({"哪些", "哪个", "哪几个", "哪类", "哪种", "哪几类"})
+KIND_WORDS = frozenset({"方向", "领域", "行业", "方面", "途径", "渠道", "环节"})
 # The question words of a count or amount (有多少, 是多少): a verb opening them is how the
 # query asks, as before an asking word (有哪些).
 COUNT_ASKED = frozenset({"多少", "几"})
@@ -73,6 +85,7 @@ def left_out(words: Words, asking: Collection[str], verbs: Collection[str]) -> s
             (w in verbs and after in COUNT_ASKED)
             or (w in RANK_VERBS and after == "第几")
             or (w == "得" and after in asking)
+            or (len(w) >= 2 and w.endswith("在") and after in WHERE_ASKED)
         ):
             out.add(k)
     return out
@@ -88,6 +101,8 @@ def soft_words(words: Words, asking: Collection[str]) -> set[str]:
         if w in ASPECT_WORDS and after in asking:
             out.add(w)
         if w in COUNT_ASKED and after in COUNTERS:
+            out.add(after)
+        if w in WHICH_WORDS and after in KIND_WORDS and words[k][2] == words[k + 1][1]:
             out.add(after)
         if after == "得" and k + 2 < len(words) and words[k + 2][0] in asking:
             out.add(w)

@@ -149,6 +149,11 @@ ENCLOSING_SHARE = 0.75
 # A statistical bulletin reports on the year before the one it is published in.
 _BULLETIN = "统计公报"
 FACET_TEXT_SCORE = 6.0
+# A line of a report's review of the plan period (这五年, 五年来 …) that does not name the
+# year asked: still on the year facet (its levels, 新能源装机占比达63%, are the year's end),
+# but lower than a line naming the year, so that a figure of the five years (城镇新增就业
+# 86万人, 年均增长) comes after the year's own (城镇新增就业17万人).
+PERIOD_LINE_SCORE = 3.0
 # How a report says the year it reviews, and the five years it also reviews (a 2026
 # report: 2025, and the 十四五 period).
 _ONE_YEAR_WORDS = ("过去一年", "一年来", "刚刚过去的", "这一年")
@@ -1902,9 +1907,11 @@ class Searcher:
                 other = np.isin(ix.p_section, self._sections_of_other_years(facets.year))
                 other &= np.isin(ix.p_doc, np.asarray(reviews, dtype=ix.p_doc.dtype))
                 dense[other] = np.minimum(dense[other], np.float32(OTHER_YEAR_SCORE))
+            named = np.zeros(n, dtype=bool)
             for word in words:
                 pids = self.scan(normalize(word))
                 dense[pids] = np.maximum(dense[pids], FACET_TEXT_SCORE)
+                named[pids] = True
             if words:
                 # a section about the year (一、2024年工作回顾) speaks of it in every line
                 in_sections = self._sections_naming(words)
@@ -1912,7 +1919,7 @@ class Searcher:
                     under = np.isin(ix.p_section, in_sections)
                     dense[under] = np.maximum(dense[under], FACET_DOC_SCORE)
             if label.startswith("year:") and reviews:
-                self._review_year_lines(dense, reviews)
+                self._review_year_lines(dense, reviews, named)
                 if not facets.region:
                     # no place asked: the year's own documents come before the local
                     # reports reviewing it from the next year (2025 育儿补贴: the 2025
@@ -1964,15 +1971,20 @@ class Searcher:
                 return found
         return {}
 
-    def _review_year_lines(self, dense: np.ndarray, reviews: list[int]) -> None:
+    def _review_year_lines(self, dense: np.ndarray, reviews: list[int], named: np.ndarray) -> None:
         """In the reports that review the year asked (a 2026 report for 2025), a line
         saying 过去一年 speaks of that year, one saying 这五年 of the plan period the
         review also covers, whatever section both stand in: ``dense`` (the year facet's
-        scores) is raised for the first and lowered to the year-in-text score for the
-        second."""
+        scores) is raised for the first; the second is lowered to the year-in-text score
+        when its text names the year (``named``: 2025年人均生产总值提升至7.6万元), else to
+        :data:`PERIOD_LINE_SCORE`."""
         in_review = np.isin(self.index.p_doc, np.asarray(reviews, dtype=self.index.p_doc.dtype))
         five, one = self._review_periods(in_review)
-        dense[five] = np.minimum(dense[five], FACET_TEXT_SCORE)
+        dense[five] = np.where(
+            named[five],
+            np.minimum(dense[five], FACET_TEXT_SCORE),
+            np.minimum(dense[five], np.float32(PERIOD_LINE_SCORE)),
+        )
         dense[one] = np.maximum(dense[one], FACET_DOC_SCORE)
 
     def _review_periods(self, in_review: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -1,0 +1,87 @@
+"""Behaviours added after the eighteenth batch of the real-document relevance set
+(r1164-r1243, issue 13): how a question asks where (建在哪, 放在哪里) and which of a kind
+(有哪些方向) is not searched as its topic. Invented texts only."""
+
+from __future__ import annotations
+
+from bot.search import searcher as searcher_module
+from bot.search.searcher import _content, _softened
+from tests.conftest import engine_over
+
+
+def _words(*ws: str) -> list[tuple[str, int, int]]:
+    out, pos = [], 0
+    for w in ws:
+        out.append((w, pos, pos + len(w)))
+        pos += len(w)
+    return out
+
+
+def _first(engine, query: str) -> str:
+    hits = engine.search(query, page_size=3).hits
+    assert hits, query
+    return hits[0].text
+
+
+def _soft(*ws: str) -> set[str]:
+    words = _words(*ws)
+    concepts = [searcher_module.Concept(w, []) for w in _content(words)]
+    return {c.label for c in _softened(concepts, words) if c.soft}
+
+
+def test_the_verb_before_where_is_how_it_asks():
+    assert _content(_words("孵化器", "建在", "哪")) == ["孵化器"]
+    assert _content(_words("新材料", "产业", "放在", "哪里")) == ["新材料", "产业"]
+    assert _content(_words("总部", "设在", "哪儿")) == ["总部"]
+    # 在 asks where only before a word asking it
+    assert _content(_words("放在", "首位")) == ["放在", "首位"]
+
+
+def test_a_question_where_a_thing_goes_finds_the_place(tmp_path):
+    docs = {
+        "plan.txt": (
+            "某市新材料产业行动方案\n"
+            "打造新材料产业集聚区。在东湖新区建设新材料先行区，在西山区建设新材料应用示范区。\n"
+            "把新材料产业放在全市发展的突出位置，形成共识。\n"
+        )
+    }
+    engine = engine_over(tmp_path, docs)
+    assert "东湖新区" in _first(engine, "新材料 产业 放在哪里")
+
+
+def test_the_kind_after_which_is_soft():
+    assert "方向" in _soft("未来", "产业", "有", "哪些", "方向")
+    assert "领域" in _soft("数字经济", "涉及", "哪些", "领域")
+    # a policy asked for is what the measure lines write (出台…政策): searched
+    assert "政策" not in _soft("稳就业", "有", "哪些", "政策")
+    # typed apart, 方向 is a word of its own
+    apart = [("未来产业", 0, 4), ("哪些", 5, 7), ("方向", 8, 10)]
+    concepts = [searcher_module.Concept(w, []) for w in ("未来产业", "方向")]
+    assert not _softened(concepts, apart)[1].soft
+
+
+# A report of 2026 reviewing 2025 and the five years: the five years' figure stands in a
+# short line after 五年来, the year's in a long one.
+REVIEW = (
+    "2026年某省政府工作报告\n"
+    "一、2025年和“十四五”时期工作回顾\n"
+    "过去一年，我们统筹发展和安全，推动经济持续回升向好，全省地区生产总值增长5%，"
+    "城镇新增就业17.5万人，居民收入稳步增长，粮食产量保持稳定，生态环境持续改善，"
+    "重点领域改革取得新进展，对外开放迈出新步伐，民生福祉不断增进。\n"
+    "五年来，我们坚持以人民为中心的发展思想，办成了一批民生实事。\n"
+    "就业形势保持稳定。\n"
+    "城镇新增就业86万人，其中高校毕业生等青年城镇新增就业30万人，新增就业岗位持续扩大。\n"
+    "二、2026年工作安排\n"
+    "城镇新增就业16万人以上。\n"
+)
+
+
+# Another document, so that 就业 is a rarer word of the corpus than of the report.
+OTHER = "某市生态环境状况公报\n" + "".join(
+    f"第{i}个监测点的空气质量优良天数比例为{80 + i}%，主要污染物浓度下降。\n" for i in range(1, 13)
+)
+
+
+def test_last_year_asked_puts_the_years_figure_before_the_five_years(tmp_path):
+    engine = engine_over(tmp_path, {"report_2026.txt": REVIEW, "other_2025.txt": OTHER})
+    assert "17.5万人" in _first(engine, "2025年 城镇新增就业")
