@@ -85,3 +85,32 @@ OTHER = "某市生态环境状况公报\n" + "".join(
 def test_last_year_asked_puts_the_years_figure_before_the_five_years(tmp_path):
     engine = engine_over(tmp_path, {"report_2026.txt": REVIEW, "other_2025.txt": OTHER})
     assert "17.5万人" in _first(engine, "2025年 城镇新增就业")
+
+
+def test_a_generic_verb_beside_a_topic_is_soft(tmp_path):
+    docs = {
+        "report.txt": (
+            "某省政府工作报告\n"
+            "推进体育强省建设。实施全民健身场地设施补短板行动，新建体育公园50个，推动体育场馆免费开放，办好全省体育运动会。\n"
+            "服务消费持续发展，旅游、体育、养老、托育等消费增长较快，带动餐饮住宿增收。\n"
+            "加快发展现代农业，粮食产量稳定发展。\n"
+        )
+    }
+    engine = engine_over(tmp_path, docs)
+    assert "全民健身" in _first(engine, "体育 发展")
+    # 发展 alone, or beside a question word only, is what is asked
+    assert "发展" in _first(engine, "发展")
+
+
+def test_generic_words_are_soft_only_beside_a_topic():
+    from bot.search import framing
+
+    def labels(*ws: str) -> set[str]:
+        concepts = [searcher_module.Concept(w, []) for w in ws]
+        out = framing.soften_generic(concepts, searcher_module.QUESTION_WORDS)
+        return {c.label for c in out if c.soft}
+
+    assert labels("体育", "发展") == {"发展"}
+    assert labels("绿色转型", "推进") == {"推进"}
+    assert labels("发展", "目标") == set()  # 目标 says what kind, not about what
+    assert labels("学校", "建设") == set()

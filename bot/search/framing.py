@@ -9,7 +9,8 @@ the last ones soft (``searcher.Concept.soft``)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from typing import Protocol, TypeVar
+from dataclasses import replace
+from typing import Any, Protocol, TypeVar
 
 Words = list[tuple[str, int, int]]
 
@@ -132,6 +133,37 @@ def drop_asking(concepts: list[C], asking: Collection[str]) -> list[C]:
     the query's other words say what it is about."""
     kept = [c for c in concepts if c.exclude or c.label not in asking]
     return kept if any(not c.exclude for c in kept) else concepts
+
+
+# Words of what every report does (发展, 推进 …) typed as words of their own beside a topic
+# (广东 体育 发展, 绿色转型 推进): the paragraph on the topic need not write them (推进体育强省
+# 建设。实施全民健身…: no 发展) while a passage naming the topic in passing does. Soft beside
+# a word of two or more characters that is none of them. Not 建设: what is built is the
+# topic (学校 建设, 数据中心 建设 want the lines of building them).
+GENERIC_WORDS = frozenset({"发展", "推进", "推动", "加强"})
+
+
+def soften_generic(concepts: list[Any], keep: Collection[str]) -> list[Any]:
+    """``concepts`` with those of :data:`GENERIC_WORDS` made soft when another required
+    concept of two or more characters, not one of them nor of ``keep`` (the question
+    words: 目标, 情况), says what the query is about."""
+    if not any(c.label in GENERIC_WORDS for c in concepts):
+        return concepts
+    topical = any(
+        not (c.exclude or c.optional or c.soft)
+        and len(c.label) >= 2
+        and c.label not in GENERIC_WORDS
+        and c.label not in keep
+        for c in concepts
+    )
+    if not topical:
+        return concepts
+    return [
+        replace(c, soft=True)
+        if c.label in GENERIC_WORDS and not (c.exclude or c.optional or c.fixed is not None)
+        else c
+        for c in concepts
+    ]
 
 
 def compound_pieces(

@@ -2028,7 +2028,11 @@ class Searcher:
             cs, cor = self._plan_part(part, budget, correct=correct)
             concepts += cs
             corrections += cor
-        concepts = _settle_soft(_disjoint(_unique(framing.drop_asking(concepts, ASKING_WORDS))))
+        concepts = _settle_soft(
+            framing.soften_generic(
+                _disjoint(_unique(framing.drop_asking(concepts, ASKING_WORDS))), QUESTION_WORDS
+            )
+        )
         positive = [c for c in concepts if not c.exclude]
         n = self.index.n_passages
         if not positive or n == 0:
@@ -2078,7 +2082,11 @@ class Searcher:
         concepts: list[Concept] = []
         for part in parsed.parts:
             concepts += self._plan_part(part, budget, correct=correct)[0]
-        concepts = _settle_soft(_disjoint(_unique(framing.drop_asking(concepts, ASKING_WORDS))))
+        concepts = _settle_soft(
+            framing.soften_generic(
+                _disjoint(_unique(framing.drop_asking(concepts, ASKING_WORDS))), QUESTION_WORDS
+            )
+        )
         if not any(not c.exclude for c in concepts) or self.index.n_passages == 0:
             return Ranked(np.zeros(0, np.int64), np.zeros(0, np.float32), 0, [])
         past = _asks_past(parsed.raw)
