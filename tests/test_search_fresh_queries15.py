@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.search import searcher as searcher_module
 from bot.search.searcher import _content, _softened
 from tests.conftest import engine_over
@@ -114,3 +116,39 @@ def test_generic_words_are_soft_only_beside_a_topic():
     assert labels("绿色转型", "推进") == {"推进"}
     assert labels("发展", "目标") == set()  # 目标 says what kind, not about what
     assert labels("学校", "建设") == set()
+
+
+CITY = (
+    "某市2026年政府工作报告\n"
+    "全年重大项目计划共安排项目300个，总投资2000亿元，年度计划完成800亿元。\n"
+    "加强生态环境保护，空气质量优良天数比例达到90%。\n"
+    "加大金融支持。引导银行机构扩大科技型企业信贷投放，设立产业引导基金。\n"
+    "探索金融赋能科技新路径，建设股权投资集聚区。\n"
+    "完善城市道路网络，新建改建道路50公里。\n"
+    "固定资产投资增长6%，民间投资增长3%，投资结构持续优化。\n"
+    "支持科技企业上市，科技企业数量增长20%。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "wording"),
+    [
+        ("科技企业 融资", "加大金融支持"),
+    ],
+)
+def test_words_of_the_eighteenth_batch_find_the_official_wording(tmp_path, query, wording):
+    engine = engine_over(tmp_path, {"city.txt": CITY})
+    assert wording in _first(engine, query)
+
+
+def test_the_key_projects_typed_as_written_come_before_the_other_name(tmp_path):
+    docs = {
+        "a.txt": "某县报告\n今年重点项目计划安排项目40个，总投资120亿元。\n",
+        "b.txt": "某区报告\n今年重大项目计划安排项目50个，总投资150亿元。\n",
+    }
+    engine = engine_over(tmp_path, docs)
+    assert "重大项目" in engine.searcher.synonyms.expand("重点项目")
+    assert "重大工程" in engine.searcher.synonyms.expand("重点工程")
+    hits = engine.search("重点项目 计划", page_size=3).hits
+    assert [("重点项目" in h.text) for h in hits[:2]] == [True, False]
+    assert "重大项目" in hits[1].text
