@@ -152,3 +152,26 @@ def test_the_key_projects_typed_as_written_come_before_the_other_name(tmp_path):
     hits = engine.search("重点项目 计划", page_size=3).hits
     assert [("重点项目" in h.text) for h in hits[:2]] == [True, False]
     assert "重大项目" in hits[1].text
+
+
+def test_a_question_in_traditional_characters_asks_as_in_simplified():
+    assert searcher_module._asks_how("海拉爾 冰雪旅遊 怎麼發展")
+    assert searcher_module._asks_how("安徽 量子科技 下一步怎麼佈局")
+    assert searcher_module._asks_past("寧夏 過去 五年 成績")
+    assert not searcher_module._asks_how("寧夏 過去 怎麼做")
+
+
+# A report whose review and tasks both name the topic, the review's line the stronger.
+TEA = (
+    "2026年某省政府工作报告\n"
+    "一、2025年工作回顾\n"
+    "茶产业发展成效明显，茶叶产值增长12%，茶产业综合产值突破千亿元，茶旅融合加快发展。\n"
+    "二、2026年重点工作\n"
+    "做强茶产业。推进茶园标准化改造，培育茶叶龙头企业，拓展茶叶出口市场，促进发展。\n"
+)
+
+
+def test_a_how_question_in_traditional_characters_finds_the_tasks(tmp_path):
+    engine = engine_over(tmp_path, {"report_2026.txt": TEA})
+    assert _first(engine, "茶产业 怎么发展").startswith("做强茶产业")
+    assert _first(engine, "茶產業 怎麼發展").startswith("做强茶产业")

@@ -537,13 +537,15 @@ def _softened(concepts: list[Concept], words: list[tuple[str, int, int]]) -> lis
 def _asks_past(text: str) -> bool:
     """Whether the query asks about what was done (去年, 成效 …; a verb with 了, 发了多少,
     完成了): the review's paragraphs, whose opening sentences are seldom titles, are
-    wanted."""
+    wanted. Read as normalised (過去, 做了 typed in traditional characters ask as 过去 does)."""
+    text = normalize(text)
     return any(w in text for w in PAST_WORDS) or _DONE_RE.search(text) is not None
 
 
 def _asks_how(text: str) -> bool:
     """Whether the query asks how something is done (怎么推进, 如何, 有哪些举措) rather
-    than what was done (去年…成效)."""
+    than what was done (去年…成效). Read as normalised (怎麼發展 asks as 怎么发展 does)."""
+    text = normalize(text)
     if _asks_past(text):
         return False
     return (
