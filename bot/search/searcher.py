@@ -42,7 +42,6 @@ from bot.search.index import CompiledIndex, idf_of
 from bot.search.query import ParsedQuery, QueryPart, join_known_terms, parse_query
 from bot.search.snippets import find_spans, make_snippet
 from bot.search.stored_gains import StoredGains
-from bot.search.thesaurus import Thesaurus, default_thesaurus
 from bot.search.title_topics import TITLE_TOPIC_SHARE, TitleTopics
 from bot.search.understand import NATIONAL, plan_period_spans, understand, year_forms
 from bot.text.normalize import normalize
@@ -66,12 +65,6 @@ ANCHOR_PASSAGES = 60
 # A synonym's match counts a little less than the word typed (GDP finds 地区生产总值,
 # but a passage saying GDP ranks first).
 SYNONYM_WEIGHT = 0.85
-# The general thesaurus (:mod:`.thesaurus`) is asked for the words of a query word the
-# corpus writes in at most THESAURUS_RARE passages; it offers only words written in at
-# most THESAURUS_MAX_SHARE of the passages, which count this share of a synonym's weight.
-THESAURUS_RARE = 20
-THESAURUS_MAX_SHARE = 0.01
-THESAURUS_SHARE = 0.8
 # Score of a passage for being in a document whose metadata match the query's region,
 # year or kind (a BM25 contribution of a fairly rare word), and for naming the year in
 # its text (到二〇三五年 answers 2035年 目标 in any document).
@@ -589,17 +582,11 @@ def phrases_with(words: list[str], anchor: str, *, max_words: int = 4) -> set[st
     return out
 
 
-def _weight(k: int) -> float:
-    """The weight of a concept's ``k``-th alternative: the word typed, then synonyms."""
-    return 1.0 if k == 0 else SYNONYM_WEIGHT
-
-
 @dataclass(frozen=True)
 class Alternative:
     text: str  # normalised text, used for highlighting and phrase verification
     term_ids: tuple[int, ...]
     verify: bool
-    share: float = 1.0  # of its weight: below 1 for a word of the general thesaurus
 
 
 @dataclass
@@ -780,30 +767,6 @@ class Searcher:
         ids = tuple(dict.fromkeys(self.index.term_ids[p] for p in pieces))
         return Alternative(word, ids, True)
 
-    @cached_property
-    def _thesaurus(self) -> Thesaurus:
-        return default_thesaurus()
-
-    def _thesaurus_words(self, word: str) -> list[str]:
-        """The words of the general thesaurus (:mod:`.thesaurus`) that ``word`` may be
-        written as, when it is a content word of two or more characters the corpus writes
-        seldom, not a place name, a word of asking or an entry of the synonym groups."""
-        if len(word) < 2 or not is_cjk_word(word) or word in self.synonyms:
-            return []
-        if word in QUESTION_WORDS or word in ASKING_WORDS or word in SOFT_WORDS:
-            return []
-        tid = self.index.term_ids.get(word)
-        if tid is not None and self.index.df(tid) > THESAURUS_RARE:
-            return []
-        if default_gazetteer().lookup(word):
-            return []
-        ids = self.index.term_ids
-        return self._thesaurus.neighbours(
-            word,
-            lambda w: self.index.df(ids[w]) if w in ids else 0,
-            max(1, int(THESAURUS_MAX_SHARE * self.index.n_passages)),
-        )
-
     def _concept(self, word: str, *, exclude: bool = False) -> Concept:
         return self._memoised("concept", word, exclude, lambda: self._make_concept(word, exclude))
 
@@ -813,10 +776,6 @@ class Searcher:
             alt = self._alternative(variant)
             if alt is not None and all(a.text != alt.text for a in alts):
                 alts.append(alt)
-        for variant in () if exclude else self._thesaurus_words(word):
-            alt = self._alternative(variant)
-            if alt is not None and all(a.text != alt.text for a in alts):
-                alts.append(replace(alt, share=THESAURUS_SHARE))
         # An alternative needing every term of a one-term alternative (乡村振兴战略 vs
         # 乡村振兴) can only match passages the shorter one matches: skip its work.
         singles = {a.term_ids[0] for a in alts if len(a.term_ids) == 1 and not a.verify}
@@ -1148,8 +1107,8 @@ class Searcher:
             return concept.fixed
         parts = [self._alternative_scores(alt) for alt in concept.alternatives]
         parts = [
-            (p, sc if k == 0 and a.share == 1 else sc * np.float32(_weight(k) * a.share))
-            for k, (a, (p, sc)) in enumerate(zip(concept.alternatives, parts, strict=True))
+            (p, sc if k == 0 else sc * np.float32(SYNONYM_WEIGHT))
+            for k, (p, sc) in enumerate(parts)
         ]
         parts = [p for p in parts if p[0].size]
         if len(parts) == 1:
