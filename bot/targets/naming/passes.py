@@ -57,6 +57,7 @@ from bot.targets.naming.new_ones import rate_of_the_new
 from bot.targets.naming.part_shares import share_of_the_whole
 from bot.targets.naming.population_parts import population_parts
 from bot.targets.naming.programmes import with_programme_topic
+from bot.targets.naming.quoted_modes import named_by_the_way
 from bot.targets.naming.ranked_counts import ranked_things
 from bot.targets.naming.reach import share_reached
 from bot.targets.naming.relative_counts import described_count
@@ -185,6 +186,7 @@ PASSES: tuple[Pass, ...] = (
     _text_table(named_in_brackets),  # bracket_names: …（常住人口城镇化率）为65.6%
     # late, where it was added: it copies the count before's final name
     _text_table(counted_by_the_count_before),  # shared_acts: 新开工项目210个，竣工98个
+    _text(named_by_the_way),  # quoted_modes: 100项高频事项“跨省通办” -> 跨省通办高频事项
     # last before the 分别 pairs are read: it renames only the rates, which the pairs
     # give the levels' final names anyway
     _text(respective_rates),  # respective: 蔬菜产量…，水果产量…，分别增长2.6%和4.3%

@@ -1,0 +1,35 @@
+"""Naming rules of the naming-general2 pass, each on invented work-report sentences."""
+
+from __future__ import annotations
+
+from bot.targets.records import TargetRecord
+
+REPORT = "江州市政府工作报告\n一、2024年工作回顾\n"
+
+
+def names(records: list[TargetRecord]) -> dict[tuple[float | None, str], str]:
+    return {(r.value, r.unit): r.indicator for r in records}
+
+
+def test_things_that_reach_a_quoted_way_of_working_are_named_by_it(extract):
+    got = names(extract(REPORT + "推动120项高频事项“跨省通办、省内通办”，便民服务持续优化。\n"))
+    assert got[(120, "项")] == "跨省通办、省内通办高频事项"
+    got = names(extract(REPORT + "全年新增40项企业服务事项实现“一网通办”。\n"))
+    assert got[(40, "项")] == "一网通办企业服务事项"
+    # where it is done is left out; a place that is part of the way's name is kept
+    got = names(extract(REPORT + "推动30项政务服务在边境口岸“一窗受理”。\n"))
+    assert got[(30, "项")] == "一窗受理政务服务"
+    got = names(extract(REPORT + "新增85项居民服务事项长三角“一卡通办”。\n"))
+    assert got[(85, "项")] == "长三角一卡通办居民服务事项"
+
+
+def test_a_quoted_title_after_a_verb_of_award_is_no_way_of_working(extract):
+    # 获评 is a verb: the things end before it, and the award's own pass names them
+    got = names(extract(REPORT + "全年36家企业获评“专精特新”。\n"))
+    assert got[(36, "家")] == "专精特新企业"
+
+
+def test_a_quoted_thing_after_its_attribute_is_no_way_of_working(extract):
+    # the quote is the thing counted (a service circle), 高品质 says of what kind
+    got = names(extract(REPORT + "打造20个高品质“一刻钟便民生活圈”，让城市更有烟火气。\n"))
+    assert got[(20, "个")] == "一刻钟便民生活圈"
