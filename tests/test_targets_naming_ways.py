@@ -33,3 +33,20 @@ def test_a_quoted_thing_after_its_attribute_is_no_way_of_working(extract):
     # the quote is the thing counted (a service circle), 高品质 says of what kind
     got = names(extract(REPORT + "打造20个高品质“一刻钟便民生活圈”，让城市更有烟火气。\n"))
     assert got[(20, "个")] == "一刻钟便民生活圈"
+
+
+def test_a_batch_counted_after_whose_batch_it_is_keeps_the_owner(extract):
+    text = (
+        "江州综合改革试点首批30项授权事项大部分落地，江淮“两城”联动首批12项重点合作项目加快推进。"
+    )
+    got = names(extract(REPORT + text + "\n"))
+    assert got[(30, "项")] == "江州综合改革试点授权事项"  # not 授权事项大部分
+    assert got[(12, "项")] == "江淮两城联动重点合作项目"
+
+
+def test_a_batch_after_an_act_a_scope_or_a_list_has_no_owner(extract):
+    text = "江州高新区建成首批5个孵化器，江州市启动首批8个未来社区，我市入选全国首批10个试点城市。"
+    got = names(extract(REPORT + text + "\n"))
+    assert got[(5, "个")] == "孵化器"
+    assert got[(8, "个")] == "未来社区"
+    assert got[(10, "个")] == "试点城市"

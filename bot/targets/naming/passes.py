@@ -33,6 +33,7 @@ from bot.targets.naming.abbreviations import by_short_name
 from bot.targets.naming.activities import by_activity
 from bot.targets.naming.averages import carry_the_set
 from bot.targets.naming.awards import name_awards
+from bot.targets.naming.batches import batch_owner
 from bot.targets.naming.beneficiaries import beneficiaries_of_the_work
 from bot.targets.naming.bracket_names import named_in_brackets
 from bot.targets.naming.capacity import yearly_capacity
@@ -186,6 +187,7 @@ PASSES: tuple[Pass, ...] = (
     _text_table(named_in_brackets),  # bracket_names: …（常住人口城镇化率）为65.6%
     # late, where it was added: it copies the count before's final name
     _text_table(counted_by_the_count_before),  # shared_acts: 新开工项目210个，竣工98个
+    _text(batch_owner),  # batches: 江州综合改革试点首批30项授权事项 -> 江州综合改革试点授权事项
     _text(named_by_the_way),  # quoted_modes: 100项高频事项“跨省通办” -> 跨省通办高频事项
     # last before the 分别 pairs are read: it renames only the rates, which the pairs
     # give the levels' final names anyway
