@@ -50,3 +50,13 @@ def test_a_batch_after_an_act_a_scope_or_a_list_has_no_owner(extract):
     assert got[(5, "个")] == "孵化器"
     assert got[(8, "个")] == "未来社区"
     assert got[(10, "个")] == "试点城市"
+
+
+def test_the_measure_of_an_act_alone_is_not_shown(extract):
+    # 完成率 names no thing (whose plan was completed?): kept, not shown
+    got = {r.value: r for r in extract(REPORT + "全年完成投资596亿元，计划完成率119.3%。\n")}
+    assert got[119.3].indicator == "完成率"
+    assert not got[119.3].confident
+    # a measure of a thing named before it stays shown
+    got = {r.value: r for r in extract(REPORT + "全市优抚对象补助金额达到1.2亿元。\n")}
+    assert got[1.2].confident

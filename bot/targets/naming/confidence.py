@@ -154,6 +154,10 @@ _SHARE_NAME_RE = re.compile(
 _PLACE_HEAD_RE = re.compile(r"机场|场|站|点|桩|港|码头|园|馆|院|厂|库|中心|平台|基地|航线|线路")
 
 
+# a measure of an act alone (计划完成率119.3%: 完成率; 补助金额): the thing is unsaid
+_ACT_MEASURE_RE = re.compile(r"(?P<act>[\u4e00-\u9fff]{2})(?:率|金额|总额|数量|比例|比重|占比)")
+
+
 def name_confidence(
     name: str, table: IndicatorTable, fig: Figure | None = None, sentence: str = ""
 ) -> float:
@@ -200,6 +204,9 @@ def name_confidence(
         return 0.5  # (a share names two things: 战略性新兴产业增加值占规模以上工业增加值比重)
     if name in GENERIC_NAMES or name in _VAGUE_NAMES:
         return 0.5
+    bare = _ACT_MEASURE_RE.fullmatch(name)
+    if bare and _is_verb(bare["act"]):
+        return 0.5  # 完成率, 补助金额: the measure of an act, whose act (what was done) unsaid
     if len(name) <= 3 and _one_word_tag(name) in _NOT_A_THING_TAGS:
         return 0.5
     if _CLASS_ALONE_RE.fullmatch(name):
