@@ -60,3 +60,14 @@ def test_the_measure_of_an_act_alone_is_not_shown(extract):
     # a measure of a thing named before it stays shown
     got = {r.value: r for r in extract(REPORT + "全市优抚对象补助金额达到1.2亿元。\n")}
     assert got[1.2].confident
+
+
+def test_a_count_of_clusters_of_a_scale_class_names_the_clusters(extract):
+    # 千亿级产业 is a known name, but 集群 goes on: the clusters are counted, and shown
+    for text in ("打造3个以上千亿级产业集群。", "培育4个百亿级产业链。"):
+        (rec,) = [r for r in extract(REPORT + text + "\n") if r.unit == "个"]
+        assert rec.indicator == text[text.index("级") - 2 : -1]
+        assert rec.confident
+    # the industries themselves stay the known name
+    got = names(extract(REPORT + "力争建成2个千亿级产业。\n"))
+    assert got[(2, "个")] == "千亿级产业"

@@ -449,7 +449,8 @@ def a_share_of_nothing(name: str, fig: Figure, sentence: str, change: str) -> bo
 
 
 _COUNT_BEFORE_NAME_RE = re.compile(
-    r"[\d一二三四五六七八九十百千万亿两][个家所项条座处批名户件台辆只头套种款部]$"
+    r"[\d一二三四五六七八九十百千万亿两][个家所项条座处批名户件台辆只头套种款部]"
+    r"(?:以上|以下|左右)?$"  # 3个以上|千亿级产业集群: jieba reads 上千 as one word
 )
 
 
