@@ -71,3 +71,13 @@ def test_a_count_of_clusters_of_a_scale_class_names_the_clusters(extract):
     # the industries themselves stay the known name
     got = names(extract(REPORT + "力争建成2个千亿级产业。\n"))
     assert got[(2, "个")] == "千亿级产业"
+
+
+def test_a_task_sized_in_land_or_people_is_named_by_its_work(extract):
+    got = names(extract(REPORT + "年内完成12.5万平方米的绿化任务。\n"))
+    assert got[(12.5, "万平方米")] == "绿化面积"
+    got = names(extract(REPORT + "（3）推进地质灾害避险搬迁，完成1.5万人搬迁任务。\n"))
+    assert got[(1.5, "万人")] == "地质灾害避险搬迁"
+    # tasks counted as tasks keep their name
+    got = names(extract(REPORT + "推动30项试点任务全部落地。\n"))
+    assert got[(30, "项")] == "试点任务"

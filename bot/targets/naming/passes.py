@@ -70,6 +70,7 @@ from bot.targets.naming.shared_acts import counted_by_the_count_before
 from bot.targets.naming.sibling_shares import share_of_the_sibling_whole, shares_of_one_whole
 from bot.targets.naming.size_classes import classes_share_the_measure
 from bot.targets.naming.states import after_a_state
+from bot.targets.naming.tasks import work_of_the_task
 from bot.targets.naming.thresholds import threshold_in_the_name
 from bot.targets.naming.times import named_by_act
 from bot.targets.naming.topic_kinds import kinds_of_the_work
@@ -187,6 +188,7 @@ PASSES: tuple[Pass, ...] = (
     _text_table(named_in_brackets),  # bracket_names: …（常住人口城镇化率）为65.6%
     # late, where it was added: it copies the count before's final name
     _text_table(counted_by_the_count_before),  # shared_acts: 新开工项目210个，竣工98个
+    _text(work_of_the_task),  # tasks: 完成12.5万平方米的绿化任务 -> 绿化面积
     _text(batch_owner),  # batches: 江州综合改革试点首批30项授权事项 -> 江州综合改革试点授权事项
     _text(named_by_the_way),  # quoted_modes: 100项高频事项“跨省通办” -> 跨省通办高频事项
     # last before the 分别 pairs are read: it renames only the rates, which the pairs
