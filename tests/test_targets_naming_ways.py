@@ -81,3 +81,8 @@ def test_a_task_sized_in_land_or_people_is_named_by_its_work(extract):
     # tasks counted as tasks keep their name
     got = names(extract(REPORT + "推动30项试点任务全部落地。\n"))
     assert got[(30, "项")] == "试点任务"
+
+
+def test_things_that_completed_a_work_are_named_by_it(extract):
+    got = names(extract(REPORT + "新增800个以上自然村完成农村生活污水治理工作。\n"))
+    assert got[(800, "个")] == "农村生活污水治理自然村"
