@@ -86,3 +86,10 @@ def test_a_task_sized_in_land_or_people_is_named_by_its_work(extract):
 def test_things_that_completed_a_work_are_named_by_it(extract):
     got = names(extract(REPORT + "新增800个以上自然村完成农村生活污水治理工作。\n"))
     assert got[(800, "个")] == "农村生活污水治理自然村"
+
+
+def test_a_hedged_share_is_the_share_of_the_subject_before(extract):
+    text = "全市新能源汽车保有量达12万辆，约占全省35%；高新技术企业1200家，仅占全省8%。"
+    got = names(extract(REPORT + text + "\n"))
+    assert got[(35, "%")] == "新能源汽车保有量占全省比重"  # not 约占全省
+    assert got[(8, "%")] == "高新技术企业占全省比重"
