@@ -93,3 +93,13 @@ def test_a_hedged_share_is_the_share_of_the_subject_before(extract):
     got = names(extract(REPORT + text + "\n"))
     assert got[(35, "%")] == "新能源汽车保有量占全省比重"  # not 约占全省
     assert got[(8, "%")] == "高新技术企业占全省比重"
+
+
+def test_a_count_of_places_named_by_something_else_is_not_shown(extract):
+    # 9个村: the villages are counted; a name carried from the pipes is no name of them
+    text = "铺设供水管道85公里，解决了9个村3.2万人的安全饮水。"
+    got = {r.value: r for r in extract(REPORT + text + "\n")}
+    assert "村" in got[9].indicator or not got[9].confident
+    # a name that holds the place counted stays shown
+    got = {r.value: r for r in extract(REPORT + "全年新增12个村通硬化路。\n")}
+    assert got[12].confident

@@ -352,6 +352,10 @@ _PERSON_END_RE = re.compile(
 _EVENT_UNIT_RE = re.compile(r"^(?:万|亿)?(?:起|项|件|场|场次|批|批次|条|处|座|台|辆|套|宗)$")
 
 
+# a place unit, then another count or a 的-phrase: the places are what is counted
+_COUNT_THEN_RE = re.compile(r"[\d、，的]")
+
+
 def counts_the_noun_after(name: str, fig: Figure, sentence: str) -> bool:
     """Whether ``fig`` counts the noun written right after it and the name, ending in an
     act, lacks it (规划共设置26项指标 -> 规划设置 26项: the indicators are counted)."""
@@ -359,12 +363,17 @@ def counts_the_noun_after(name: str, fig: Figure, sentence: str) -> bool:
     if not words or fig.unit_class != "count":
         return False
     last, tag = words[-1]
-    if not (tag in ("v", "vn") or _is_verb(last) or VERB_RE.fullmatch(last)):
-        return False
     after = _segmenter().tag(sentence[fig.end : fig.end + 8], True)
     if not after:
         return False
     noun, noun_tag = after[0]
+    if not (tag in ("v", "vn") or _is_verb(last) or VERB_RE.fullmatch(last)):
+        # a place counted right after the figure (9个村3.2万人的…), the name none of it
+        return (
+            noun in _ONE_CHARACTER_PLACES
+            and noun not in name
+            and _COUNT_THEN_RE.match(sentence, fig.end + 1) is not None
+        )
     return noun_tag.startswith("n") and len(noun) >= 2 and noun not in name
 
 
