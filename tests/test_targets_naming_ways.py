@@ -103,3 +103,9 @@ def test_a_count_of_places_named_by_something_else_is_not_shown(extract):
     # a name that holds the place counted stays shown
     got = {r.value: r for r in extract(REPORT + "全年新增12个村通硬化路。\n")}
     assert got[12].confident
+
+
+def test_places_a_service_reaches_are_named_by_the_statistics_term(extract):
+    got = names(extract(REPORT + "全县实现358个建制村通油路，新增126个行政村通客车。\n"))
+    assert got[(358, "个")] == "通油路建制村"  # not 建制村通油路, a clause
+    assert got[(126, "个")] == "通客车行政村"
