@@ -109,3 +109,10 @@ def test_places_a_service_reaches_are_named_by_the_statistics_term(extract):
     got = names(extract(REPORT + "全县实现358个建制村通油路，新增126个行政村通客车。\n"))
     assert got[(358, "个")] == "通油路建制村"  # not 建制村通油路, a clause
     assert got[(126, "个")] == "通客车行政村"
+
+
+def test_things_described_by_a_list_of_qualities_are_named_by_the_thing(extract):
+    got = names(extract(REPORT + "打造40个吸引力强、带动面广的消费场景。\n"))
+    assert got[(40, "个")] == "消费场景"  # not 吸引力强
+    got = names(extract(REPORT + "建设20个特色鲜明、功能完善的产业园区。\n"))
+    assert got[(20, "个")] == "产业园区"

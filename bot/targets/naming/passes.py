@@ -58,6 +58,7 @@ from bot.targets.naming.new_ones import rate_of_the_new
 from bot.targets.naming.part_shares import share_of_the_whole
 from bot.targets.naming.population_parts import population_parts
 from bot.targets.naming.programmes import with_programme_topic
+from bot.targets.naming.qualities import named_past_qualities
 from bot.targets.naming.quoted_modes import named_by_the_way
 from bot.targets.naming.ranked_counts import ranked_things
 from bot.targets.naming.reach import share_reached
@@ -188,6 +189,7 @@ PASSES: tuple[Pass, ...] = (
     _text_table(named_in_brackets),  # bracket_names: …（常住人口城镇化率）为65.6%
     # late, where it was added: it copies the count before's final name
     _text_table(counted_by_the_count_before),  # shared_acts: 新开工项目210个，竣工98个
+    _text(named_past_qualities),  # qualities: 40个吸引力强、带动面广的消费场景 -> 消费场景
     _text(work_of_the_task),  # tasks: 完成12.5万平方米的绿化任务 -> 绿化面积
     _text(batch_owner),  # batches: 江州综合改革试点首批30项授权事项 -> 江州综合改革试点授权事项
     _text(named_by_the_way),  # quoted_modes: 100项高频事项“跨省通办” -> 跨省通办高频事项
