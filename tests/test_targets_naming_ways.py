@@ -116,3 +116,10 @@ def test_things_described_by_a_list_of_qualities_are_named_by_the_thing(extract)
     assert got[(40, "个")] == "消费场景"  # not 吸引力强
     got = names(extract(REPORT + "建设20个特色鲜明、功能完善的产业园区。\n"))
     assert got[(20, "个")] == "产业园区"
+
+
+def test_what_a_work_drove_in_the_clause_after_it_is_the_works(extract):
+    got = names(extract(REPORT + "全年引进营业性演出1.1万场、带动综合消费150亿元。\n"))
+    assert got[(150, "亿元")] == "营业性演出带动综合消费"
+    got = names(extract(REPORT + "发放创业担保贷款18亿元，带动就业2.6万人。\n"))
+    assert got[(2.6, "万人")] == "创业担保贷款带动就业"
