@@ -123,3 +123,12 @@ def test_what_a_work_drove_in_the_clause_after_it_is_the_works(extract):
     assert got[(150, "亿元")] == "营业性演出带动综合消费"
     got = names(extract(REPORT + "发放创业担保贷款18亿元，带动就业2.6万人。\n"))
     assert got[(2.6, "万人")] == "创业担保贷款带动就业"
+
+
+def test_a_national_title_in_a_ranked_name_keeps_the_ranks_own_scope(extract):
+    got = names(extract(REPORT + "全国道德模范、“江南好人”数量均居全国第1位。\n"))
+    assert got[(1, "位")] in ("全国道德模范数量全国排名", "“江南好人”数量全国排名")
+    assert all(n.endswith("全国排名") for (v, u), n in got.items() if u == "位")
+    # a scope written only inside the evaluation's name is not said twice
+    got = names(extract(REPORT + "我市跃居全国消费者满意度测评第4位。\n"))
+    assert got[(4, "位")] == "全国消费者满意度测评排名"
