@@ -132,3 +132,14 @@ def test_a_national_title_in_a_ranked_name_keeps_the_ranks_own_scope(extract):
     # a scope written only inside the evaluation's name is not said twice
     got = names(extract(REPORT + "我市跃居全国消费者满意度测评第4位。\n"))
     assert got[(4, "位")] == "全国消费者满意度测评排名"
+
+
+def test_shares_of_an_act_said_once_after_a_list_are_each_items(extract):
+    text = "市级政务信息系统、部门业务专网、政务移动应用整合分别完成30%、40%、60%。"
+    got = names(extract(REPORT + text + "\n"))
+    assert got[(30, "%")] == "市级政务信息系统整合比例"
+    assert got[(40, "%")] == "部门业务专网整合比例"  # not 市级部门业务专网
+    assert got[(60, "%")] == "政务移动应用整合比例"
+    # growth said 分别 is no act done
+    got = names(extract(REPORT + "小麦、玉米播种面积分别增长2.1%、3.5%。\n"))
+    assert got[(2.1, "%")] == "小麦播种面积"

@@ -50,6 +50,7 @@ from bot.targets.naming.invested import invested_with_the_verb
 from bot.targets.naming.known_de import known_without_de
 from bot.targets.naming.level_classes import level_shares_the_kind
 from bot.targets.naming.list_scope import group_shared
+from bot.targets.naming.listed_acts import shares_of_a_listed_act
 from bot.targets.naming.listed_set import kinds_of_the_set
 from bot.targets.naming.listings import by_listing
 from bot.targets.naming.modifiers import classed_before, counted_in_a_class, through_listed_kinds
@@ -189,6 +190,7 @@ PASSES: tuple[Pass, ...] = (
     _text_table(named_in_brackets),  # bracket_names: …（常住人口城镇化率）为65.6%
     # late, where it was added: it copies the count before's final name
     _text_table(counted_by_the_count_before),  # shared_acts: 新开工项目210个，竣工98个
+    _text(shares_of_a_listed_act),  # listed_acts: A、B、C整合分别完成30%、40%、60%
     _text(named_past_qualities),  # qualities: 40个吸引力强、带动面广的消费场景 -> 消费场景
     _text(work_of_the_task),  # tasks: 完成12.5万平方米的绿化任务 -> 绿化面积
     _text(batch_owner),  # batches: 江州综合改革试点首批30项授权事项 -> 江州综合改革试点授权事项
