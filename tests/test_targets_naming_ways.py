@@ -143,3 +143,11 @@ def test_shares_of_an_act_said_once_after_a_list_are_each_items(extract):
     # growth said 分别 is no act done
     got = names(extract(REPORT + "小麦、玉米播种面积分别增长2.1%、3.5%。\n"))
     assert got[(2.1, "%")] == "小麦播种面积"
+
+
+def test_money_that_built_the_things_counted_next_is_their_construction_investment(extract):
+    got = names(extract(REPORT + "五年累计投资4.2亿元，建成东外环等26条公路。\n"))
+    assert got[(4.2, "亿元")] == "公路建设投资"
+    # money for other work keeps the work's name
+    got = names(extract(REPORT + "投资1.2亿元完成了15条道路的改扩建。\n"))
+    assert got[(1.2, "亿元")] == "道路改扩建投资"

@@ -225,8 +225,9 @@ def test_a_list_of_roads_what_money_built_and_a_rate_of_the_things_before(extrac
     got = {r.value: (r.indicator, r.confident) for r in extract(text)}
     assert got[80] == ("城市主干道路", True)  # the kind of the listed streets
     assert got[61.4] == ("城市主干道路总里程", True)  # not the next clause's 人均道路
-    assert got[5.1] == ("公路投资", True)  # the money of what it built
-    assert got[650] == ("水冲式公厕投资", True)
+    # the money of what it built: its construction investment
+    assert got[5.1] == ("公路建设投资", True)
+    assert got[650] == ("水冲式公厕建设投资", True)
     assert got[100] == ("人大代表建议和政协提案办结率", True)  # one rate of both; not 政协提案率
     both = extract(text + "五年共办理人大代表建议405件和政协委员提案590件，办复率均达100%。\n")
     rates = {r.indicator for r in both if r.unit == "%" and r.indicator.endswith("办复率")}
