@@ -151,3 +151,17 @@ def test_money_that_built_the_things_counted_next_is_their_construction_investme
     # money for other work keeps the work's name
     got = names(extract(REPORT + "投资1.2亿元完成了15条道路的改扩建。\n"))
     assert got[(1.2, "亿元")] == "道路改扩建投资"
+
+
+def test_a_company_written_before_a_facilitys_capacity_owns_it(extract):
+    text = "重点项目顺利推进，华能500万吨露天矿完成项目核准。"
+    got = names(extract(REPORT + text + "\n"))
+    assert got[(500, "万吨")] == "华能露天矿产能"
+    # a scope, a verb or a capacity word before the figure is no owner
+    for text in (
+        "全省700万吨露天矿投产。",
+        "新建200万吨褐煤提质项目。",
+        "建成年产100万吨煤制油项目。",
+    ):
+        (record,) = extract(REPORT + text + "\n")
+        assert not record.indicator.startswith(("全省", "新建", "年产", "建成"))
