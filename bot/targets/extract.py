@@ -903,7 +903,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "64"
+EXTRACTOR_VERSION = "65"
 
 
 def extract_targets(

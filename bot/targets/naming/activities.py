@@ -7,6 +7,7 @@ the noun, as statistics name them (技改工业企业, 数字化转型规模以�
     推动6000家工业企业开展技改                   -> 技改工业企业
     300家商超开展以水果类、蔬菜类为主的快速检测     -> 快速检测商超 (the examples dropped)
     1.5万家规上工业企业实现数字化转型             -> 数字化转型规模以上工业企业
+    800个自然村完成农村生活污水治理工作            -> 农村生活污水治理自然村
 
 A known stock (规模以上工业企业, a name of the indicator table) is never the name of the
 part of it that did something, whatever the verb; another noun keeps the clause after it
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 
 # the light verbs that say the things carry the activity out (开展技改, 实现数字化转型)
 _LIGHT_RE = re.compile(r"^(?:开展|实现)")
+# 完成 + a work + 工作: the things that did the work (完成农村生活污水治理工作)
+_DONE_WORK_RE = re.compile(r"(?:全部|均|已)?完成(?P<work>[^，。；、\d的等]{2,12}?)工作")
 # a modifier listing what the activity is mostly of (以蔬菜类、肉类为主的…检测)
 _MOSTLY_OF_RE = re.compile(r"以[^，。；]{1,30}?为主的")
 # not an activity: examples (等), a clause (的), a figure, a measure, a whole programme
@@ -51,6 +54,9 @@ _HEDGE_RE = re.compile(r"(?:多|余|以上|左右)?")
 def _activity(tail: str) -> tuple[str, bool] | None:
     """(the activity ``tail`` names, whether a light verb opened it), or None."""
     text = _MOSTLY_OF_RE.sub("", tail.translate(_QUOTE_TABLE))
+    done = _DONE_WORK_RE.fullmatch(text)
+    if done:
+        return _activity("开展" + done["work"])  # 完成…治理工作: the work is the activity
     light = _LIGHT_RE.match(text)
     act = text[light.end() :] if light else text
     if not 2 <= len(act) <= 12 or _NOT_AN_ACTIVITY_RE.search(act) or act in _PROGRESS:
@@ -69,7 +75,12 @@ def _activity(tail: str) -> tuple[str, bool] | None:
 def by_activity(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
     """``named`` with counts of things that carry out an activity named by it (see the
     module docstring)."""
-    if "开展" not in sentence and "实现" not in sentence and not _ACT_IN_RE.search(sentence):
+    if (
+        "开展" not in sentence
+        and "实现" not in sentence
+        and "工作" not in sentence
+        and not _ACT_IN_RE.search(sentence)
+    ):
         return named
     out: list[Named] = []
     for n in named:

@@ -6,8 +6,10 @@ Reports count a work and then, in a clause of its own, the people it reached::
     完成农村危房改造3200户、受益群众1.1万人   -> 农村危房改造受益群众
     改造城镇老旧小区312个、惠及居民4.6万户   -> 城镇老旧小区改造惠及居民
     发放各类救助资金9.6亿元，惠及困难群众28万人次 -> 救助资金惠及困难群众
+    引进营业性演出1.1万场、带动综合消费150亿元 -> 营业性演出带动综合消费
 
-The clause of the people names only them (居民) and the verb; the work is what the
+The clause of the people names only them (居民) and the verb (or, after 带动, what the
+work drove: 就业, 综合消费, in people or in money); the work is what the
 clause before says was done to the things just counted (老旧院落改造), or the money
 just given (救助资金), its own verb (实施, 完成, 发放) left out.
 """
@@ -24,14 +26,18 @@ from bot.targets.naming.words import _is_name
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
-_CUE_RE = re.compile(r"惠及|受益")
-# the clause of the people: the verb and who, nothing else before the figure
-_PEOPLE_RE = re.compile(r"(?:共|累计|直接)?(?P<verb>惠及|受益)(?P<who>[\u4e00-\u9fff]{0,6})$")
+_CUE_RE = re.compile(r"惠及|受益|带动")
+# the clause of the people: the verb and who, nothing else before the figure; or what
+# the work drove (带动就业, 带动综合消费), in people or in money
+_PEOPLE_RE = re.compile(
+    r"(?:共|累计|直接)?(?:(?P<verb>惠及|受益)(?P<who>[\u4e00-\u9fff]{0,6})"
+    r"|(?P<drove>带动)(?P<what>[\u4e00-\u9fff]{2,6}))$"
+)
 _WHO_AFTER_RE = re.compile(r"(?:居民|群众|农户|人口|家庭|住户|职工|学生)")
 # the work's own verb, and the time or scope, at the start of its clause
 _LEAD_RE = re.compile(
     r"^(?:全年|今年|年内|全市|全县|全区|全省)?(?:共|累计)?"
-    r"(?:完成|实施|开展|推进|启动|发放|投入|安排|下达|拨付|新建|建成|新改建|改扩建)?"
+    r"(?:完成|实施|开展|推进|启动|发放|投入|安排|下达|拨付|新建|建成|新改建|改扩建|引进|举办)?"
     r"(?:各类|各项)?"
 )
 # a work written verb first, the things after it (改造城镇老旧小区, 新建农村公路)
@@ -53,10 +59,15 @@ def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:
         last = out[-1] if out else None
         lo = clause_start(sentence, fig.start)
         lo = max(lo, sentence.rfind("、", lo, fig.start) + 1)  # 改造180个、惠及居民…
-        m = _PEOPLE_RE.search(sentence, lo, fig.start) if fig.unit in _PEOPLE_UNITS else None
+        m = _PEOPLE_RE.search(sentence, lo, fig.start)
+        if m and not m["drove"] and fig.unit not in _PEOPLE_UNITS:
+            m = None
         if m and m.start() == lo and last is not None:
-            who = m.group("who") or (
-                w.group() if (w := _WHO_AFTER_RE.match(sentence, fig.end)) else ""
+            verb = m["verb"] or m["drove"]
+            who = (
+                m["what"]
+                or m["who"]
+                or (w.group() if (w := _WHO_AFTER_RE.match(sentence, fig.end)) else "")
             )
             work_lo = clause_start(sentence, last.figure.start)
             work_lo = max(work_lo, sentence.rfind("、", work_lo, last.figure.start) + 1)
@@ -72,6 +83,6 @@ def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:
                 and (work.startswith(last.indicator) or done)
                 and _is_name(work)
             ):
-                n = replace(n, indicator=f"{work}{m.group('verb')}{who}")
+                n = replace(n, indicator=f"{work}{verb}{who}")
         out.append(n)
     return out

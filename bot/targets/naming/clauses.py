@@ -585,4 +585,8 @@ def predicated(noun: str, tail: str) -> str | None:
         return None
     if m["verb"] in _KIND_NAMING_VERBS and what.endswith(noun[-2:]):
         return _BATCH_RE.sub("", what)
+    if m["verb"] == "通" and len(what) <= 4:
+        # 通硬化路自然村, 通客车行政村: the statistics' own term for places a service
+        # reaches, said without 的
+        return "通" + what + noun
     return m["verb"] + what + "的" + noun

@@ -145,6 +145,9 @@ _CONTRIBUTION_RE = re.compile(r"^对[^，。；、]{2,20}?(?:的)?(?:综合)?贡
 _BATCH_LEAD_RE = re.compile(r"^(?:首批|第[\d一二三四五六七八九十]+批)(?=[\u4e00-\u9fff]{2})")
 
 
+# 约占全省35%: a hedge before a share's 占 (the share is said as the figure is)
+_HEDGED_SHARE_RE = re.compile(r"(?:^|(?<=[，、；]))(?:约|近|仅|接近|超过|不到|不足)(?=占)")
+
 # A 股: a PDF's spacing between a Latin letter and a Chinese character
 _LATIN_SPACE_RE = re.compile(r"(?<=[A-Za-z]) (?=[\u4e00-\u9fff])")
 
@@ -164,6 +167,7 @@ def strip_noise(text: str) -> str:
     s = COMPARE_RE.sub("", s)
     s = BASE_PHRASE_RE.sub("", s)
     s = _BASELINE_TAIL_RE.sub("", s)
+    s = _HEDGED_SHARE_RE.sub("", s)
     return TIME_RE.sub("", s)
 
 

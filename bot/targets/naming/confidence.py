@@ -154,6 +154,10 @@ _SHARE_NAME_RE = re.compile(
 _PLACE_HEAD_RE = re.compile(r"机场|场|站|点|桩|港|码头|园|馆|院|厂|库|中心|平台|基地|航线|线路")
 
 
+# a measure of an act alone (计划完成率119.3%: 完成率; 补助金额): the thing is unsaid
+_ACT_MEASURE_RE = re.compile(r"(?P<act>[\u4e00-\u9fff]{2})(?:率|金额|总额|数量|比例|比重|占比)")
+
+
 def name_confidence(
     name: str, table: IndicatorTable, fig: Figure | None = None, sentence: str = ""
 ) -> float:
@@ -200,6 +204,9 @@ def name_confidence(
         return 0.5  # (a share names two things: 战略性新兴产业增加值占规模以上工业增加值比重)
     if name in GENERIC_NAMES or name in _VAGUE_NAMES:
         return 0.5
+    bare = _ACT_MEASURE_RE.fullmatch(name)
+    if bare and _is_verb(bare["act"]):
+        return 0.5  # 完成率, 补助金额: the measure of an act, whose act (what was done) unsaid
     if len(name) <= 3 and _one_word_tag(name) in _NOT_A_THING_TAGS:
         return 0.5
     if _CLASS_ALONE_RE.fullmatch(name):
@@ -345,6 +352,10 @@ _PERSON_END_RE = re.compile(
 _EVENT_UNIT_RE = re.compile(r"^(?:万|亿)?(?:起|项|件|场|场次|批|批次|条|处|座|台|辆|套|宗)$")
 
 
+# a place unit, then another count or a 的-phrase: the places are what is counted
+_COUNT_THEN_RE = re.compile(r"[\d、，的]")
+
+
 def counts_the_noun_after(name: str, fig: Figure, sentence: str) -> bool:
     """Whether ``fig`` counts the noun written right after it and the name, ending in an
     act, lacks it (规划共设置26项指标 -> 规划设置 26项: the indicators are counted)."""
@@ -352,12 +363,17 @@ def counts_the_noun_after(name: str, fig: Figure, sentence: str) -> bool:
     if not words or fig.unit_class != "count":
         return False
     last, tag = words[-1]
-    if not (tag in ("v", "vn") or _is_verb(last) or VERB_RE.fullmatch(last)):
-        return False
     after = _segmenter().tag(sentence[fig.end : fig.end + 8], True)
     if not after:
         return False
     noun, noun_tag = after[0]
+    if not (tag in ("v", "vn") or _is_verb(last) or VERB_RE.fullmatch(last)):
+        # a place counted right after the figure (9个村3.2万人的…), the name none of it
+        return (
+            noun in _ONE_CHARACTER_PLACES
+            and noun not in name
+            and _COUNT_THEN_RE.match(sentence, fig.end + 1) is not None
+        )
     return noun_tag.startswith("n") and len(noun) >= 2 and noun not in name
 
 
@@ -442,7 +458,8 @@ def a_share_of_nothing(name: str, fig: Figure, sentence: str, change: str) -> bo
 
 
 _COUNT_BEFORE_NAME_RE = re.compile(
-    r"[\d一二三四五六七八九十百千万亿两][个家所项条座处批名户件台辆只头套种款部]$"
+    r"[\d一二三四五六七八九十百千万亿两][个家所项条座处批名户件台辆只头套种款部]"
+    r"(?:以上|以下|左右)?$"  # 3个以上|千亿级产业集群: jieba reads 上千 as one word
 )
 
 

@@ -99,12 +99,16 @@ class _CompareForms:
             subject = clean_name(noun)
         if not subject:
             text = raw
-            if scope and text.endswith(scope):
+            # 居全国第1位: the scope written right before the rank is the rank's own
+            said_before = bool(scope) and text.endswith(scope)
+            if said_before:
                 text = text[: -len(scope)]
             text = _strip_tail(TIME_RE.sub("", text).strip(), _RANK_CLEAN_RE)
             own = re.sub(r"[从由]全(?:国|省|市|区|县|球)第[^，。；]*", "", text)
-            if scope and scope in own and not own.endswith(scope):
-                scope = ""  # 全国消费者满意度测评: the scope is already in the name
+            if scope and scope in own and not own.endswith(scope) and not said_before:
+                # 全国消费者满意度测评: the scope is already in the name (but 全国道德模范数量
+                # 居全国第1位: a national title, then the rank's own scope)
+                scope = ""
             alias = _best_before(self.table, raw, fig)
             if alias:
                 self.emit(fig, alias, change, subject=False)

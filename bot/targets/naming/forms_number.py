@@ -97,7 +97,7 @@ _MONEY_MEASURE_RE = re.compile(r"(?:额|收入|支出|投资|产值|增加值|�
 _TIME_UNITS = frozenset({"小时", "天", "日", "个工作日", "工作日", "分钟", "周", "个月"})
 # 投资650万元建成6座…, 投资5.1亿元,建成西出口等31条公路: what the money built, counted after it
 _BUILT_AFTER_RE = re.compile(
-    r"[，,]?\s*(?:用于)?(?:建成|新建|新改建|改扩建|改造|实施|完成|建设)[^，。；\d]{0,16}?"
+    r"[，,]?\s*(?:用于)?(?P<verb>建成|新建|新改建|改扩建|改造|实施|完成|建设)[^，。；\d]{0,16}?"
     r"\d+(?:\.\d+)?(?:条|个|座|所|公里|项|处|家|套|户)"
 )
 # a list of things and the kind they all are, before one figure for them all
@@ -483,6 +483,8 @@ class _NumberForm:
             # 累计投资5.1亿元,建成西出口等31条公路: the money of what it built, named next
             thing = clean_name(_after_noun(ahead[built.end() :])[0])
             if _is_name(thing):
+                if cleaned == "投资" and built["verb"] in ("建成", "新建", "建设"):
+                    cleaned = "建设投资"  # the money that built the roads: 公路建设投资
                 self.emit(fig, thing + cleaned, change, subject=False, confidence=0.75)
                 return
         if name is None:

@@ -53,6 +53,8 @@ _PART_THAT_IS_RE = re.compile(r"^为(?P<what>[^，。；\d]{2,6})(?=[，。；]|
 _FACILITY_SCALE_RE = re.compile(
     r"^级?(?P<what>[^，。；、\d的]{0,10}?)(?P<kind>项目|工程|露天矿|煤矿|矿井)(?!建设)"
 )
+# the words of a proper name (a company, a brand: 大唐, 国网, 红星|美凯龙)
+_PROPER_TAGS = frozenset({"nz", "nr", "nrt", "nt"})
 _WITHIN_RE = re.compile(
     r"(?P<within>以内|之内|内)(?P<act>放行|办结|办理|审批|审结|完成|到达|赶到|响应|处置|出具|答复"
     r"|反馈|通关|到位|发放|兑付|拨付|受理)"
@@ -171,8 +173,23 @@ class _PhraseForms:
         # 300万吨级CCUS项目: its scale; 20万吨铝材项目, 700万吨露天矿: what it makes
         scale = after.startswith("级") or fig.unit_class != "weight"
         name = what + built["kind"] + ("规模" if project and scale else "产能")
+        name = self._facility_owner(fig) + name
         self.emit(fig, name, change, fig.end + built.end(), subject=False, confidence=0.75)
         return True
+
+    def _facility_owner(self, fig: Figure) -> str:
+        """``大唐700万吨露天矿``: the company or brand written right before a facility's
+        capacity (a proper name, alone between the clause's start or its verb and the
+        figure) owns the facility, 大唐露天矿产能; "" when none is written there."""
+        lo = max(self.s.rfind(c, 0, fig.start) for c in "，。；、：,;（(") + 1
+        text = self.s[lo : fig.start]
+        owner = text
+        while (lead := VERB_RE.match(owner)) and lead.end() < len(owner):
+            owner = owner[lead.end() :]  # 开工建设|国网
+        words = _segmenter().tag(owner, True) if 2 <= len(owner) <= 6 else []
+        if not words or any(t not in _PROPER_TAGS or _is_verb(w) for w, t in words):
+            return ""
+        return "" if VERB_RE.fullmatch(owner) or SCOPE_RE.match(owner) else owner
 
     def time_limit(self, fig: Figure, raw: str, after: str) -> bool:
         """``货物…48小时内放行``: a service time limit, named by what is done within it

@@ -288,6 +288,10 @@ def _change_around(raw: str, alias: str | None) -> str:
     return _find_change(raw)
 
 
+# heads that make a known name before them a modifier of another thing (产业 + 集群)
+_LONGER_HEAD_RE = re.compile(r"集群|链(?!接)|园区|园(?!林)|基地|联盟|集聚区")
+
+
 def _after_alias(table: IndicatorTable, after: str, fig: Figure) -> tuple[str | None, str | None]:
     """(alias at the start of ``after``, a later quoted alias or the last alias in it).
 
@@ -298,9 +302,12 @@ def _after_alias(table: IndicatorTable, after: str, fig: Figure) -> tuple[str | 
     while k < len(after) and after[k] in "“‘「":
         k += 1
     at = [m for m in table.matches_at(after, k) if compatible(fig, m.canonical)]
+    # a count's noun goes on past a known name into a head of its own (3个千亿级产业集群:
+    # the clusters are counted, not the industries; 产业链, 产业园 likewise)
+    at = [m for m in at if not _LONGER_HEAD_RE.match(after, m.end)]
     if at:
         first = at[0].canonical
-    found = _aliases(table, after, fig)
+    found = [m for m in _aliases(table, after, fig) if not _LONGER_HEAD_RE.match(after, m.end)]
     later = [m for m in found if m.start > k and after[m.start] in "“‘「"]
     if later:
         return later[-1].canonical, later[-1].canonical

@@ -351,7 +351,9 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
             noun = name[: m.start()]
             # a one-character place (8个市下放…) is a word whatever the segmenter says
             if (len(noun) == 1 and noun in _ONE_CHARACTER_PLACES) or (
-                len(noun) >= 2 and m.start() in word_bounds(name)
+                len(noun) >= 2
+                # 建制村|通油路: a place's unit ends a noun whatever the segmenter says (村通)
+                and (m.start() in word_bounds(name) or noun[-1] in _ONE_CHARACTER_PLACES)
             ):
                 return predicated(noun, name[m.start() :]) or name
         return name
