@@ -14,6 +14,7 @@ import typer
 
 from bot import __version__
 from bot.config import Settings
+from bot.i18n import Message
 from bot.library import Engine
 from bot.text.console_input import NOT_UTF8_NOTE, decode_line, read_stdin_line
 from bot.tokens import TokenError, install_log_redaction, load_token, redact
@@ -48,9 +49,9 @@ def console_session() -> None:
     from handlers.console import TelegramLayerUnavailable, run_console
 
     engine = open_engine()
-    greeting = None
+    greeting: Message | None = None
     if _token_configured():
-        greeting = "A bot token is configured; `briefbot run` starts the real bot."
+        greeting = Message("console.token_configured")  # said in the console's language
     try:
         store = _query_store(state.settings)
     except Exception as exc:  # the console works without saved queries
