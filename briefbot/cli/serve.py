@@ -11,6 +11,7 @@ from typing import Annotated
 from urllib.parse import urlparse
 
 import typer
+from rich.markup import escape
 
 from bot import __version__
 from bot.config import Settings
@@ -55,7 +56,7 @@ def console_session() -> None:
     try:
         store = _query_store(state.settings)
     except Exception as exc:  # the console works without saved queries
-        err.print(f"[yellow]saved queries unavailable:[/] {exc}")
+        err.print(f"[yellow]saved queries unavailable:[/] {escape(str(exc))}")
         store = None
     try:
         run_console(state.settings, engine, out=out, query_store=store, greeting=greeting)
@@ -221,7 +222,7 @@ def _search_repl(engine: Engine) -> None:
         if line == ":help":
             out.print('Keywords, "quoted phrases", -excluded words. :docs lists documents.')
             continue
-        out.print(f"[bold]» {line}[/]")
+        out.print(f"[bold]» {escape(line)}[/]")
         print_response(engine.search(line))
     if not interactive and lines == 0:
         _demo(engine)
