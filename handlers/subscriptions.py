@@ -192,7 +192,7 @@ async def timezone_command(update: Update, context: BriefContext) -> None:
         )
         return
     if not await may_manage(context.bot, chat, message):
-        await message.reply_text(tr(lang, "subscriptions.group_admins_only"))
+        await message.reply_text(tr(lang, "subscriptions.timezone_admins_only"))
         return
     try:
         canonical, count = await svc.run_db(subs.set_timezone, chat.id, name)
