@@ -594,7 +594,9 @@ async def chat(
         said_not_utf8 = False
         while not session.stopping.is_set():
             session.render_new()  # anything the bot sent on its own meanwhile
-            line = await session.until_stopped(reader.readline("你> " if interactive else ""))
+            line = await session.until_stopped(
+                reader.readline(tr(session.lang, "console.prompt") if interactive else "")
+            )
             if line is None:
                 break
             if reader.replaced and not said_not_utf8:

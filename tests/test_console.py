@@ -341,3 +341,22 @@ def test_a_mistyped_console_command_is_not_searched(briefbot):
     out = briefbot(input=":dcos\n:quit\n").stdout
     assert "未知的控制台命令“:dcos”" in out and ":docs 列出文件" in out
     assert "🔎" not in out and "没有找到相关结果" not in out
+
+
+async def test_the_prompt_and_banner_of_a_terminal_follow_the_language(
+    bundled_engine, monkeypatch, capsys
+):
+    """In a terminal the prompt stayed ``你> `` after ``/lang en`` (and the banner was
+    English whatever the bot spoke)."""
+    _stdin(monkeypatch, "/lang en\n乡村振兴\n")
+    buffer = io.StringIO()
+    await chat(
+        bundled_engine.settings,
+        bundled_engine,
+        out=Console(file=buffer, width=200),
+        interactive=True,
+    )
+    prompts = capsys.readouterr().out  # input() writes its prompt to stdout
+    assert prompts.startswith("你> ") and "you> " in prompts
+    text = buffer.getvalue()
+    assert "离线控制台" in text and "OK, I will reply to you in English" in text
