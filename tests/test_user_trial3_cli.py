@@ -129,3 +129,14 @@ def test_a_broken_pdf_is_skipped_without_the_pdf_librarys_log_lines(tmp_path):
     said = " ".join(done.stderr.split())
     assert "skipped" in said and "not a valid PDF" in said, said
     assert "pypdf" not in said
+
+
+def test_index_and_ingest_without_a_terminal_print_no_empty_line(briefbot, tmp_path):
+    """The progress bar, hidden without a terminal, still left an empty line on stderr
+    above ``index``'s and ``ingest``'s report."""
+    index = briefbot("index")
+    assert index.exit_code == 0 and index.stderr.startswith("indexed:"), repr(index.stderr)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    ingest = briefbot("ingest", str(empty))
+    assert ingest.stderr.startswith("skipped"), repr(ingest.stderr)

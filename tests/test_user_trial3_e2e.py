@@ -49,3 +49,37 @@ async def test_subscribe_help_says_how_to_subscribe_a_channel(
         assert "/subscribe @频道 GDP 08:30" in said and "/unsubscribe @频道 编号" in said
         said = await ask_text(server, english, english, "/subscribe help")
         assert "/subscribe @channel GDP 08:30" in said
+
+
+async def test_a_subscriber_is_told_the_digests_language_when_it_is_not_theirs(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """A user whose Telegram client is English subscribed in English and then received
+    Chinese digests: a scheduled digest has no update to read the client's language
+    from (the chat's /lang choice, else Chinese). The confirmation now says so and how."""
+    eve = server.add_user("Eve", language_code="en")
+    lena = server.add_user("Lena")
+    group = server.add_chat("supergroup", "Policy watchers")
+    server.set_member(group, eve, "administrator")
+    async with running(server, engine, db_url):
+        said = await ask_text(server, eve, eve, "/subscribe GDP 08:00")
+        assert "Subscribed" in said and "Digests will come in 中文 (Chinese)" in said
+        assert "send /lang en" in said
+        in_group = await ask_text(server, group, eve, "/subscribe GDP 09:00")
+        assert "a group administrator can send /lang chat en" in in_group
+        await ask_text(server, eve, eve, "/lang en")
+        again = await ask_text(server, eve, eve, "/subscribe CPI 08:00")
+        assert "Subscribed" in again and "Digests will come" not in again
+        chinese = await ask_text(server, lena, lena, "/subscribe GDP 08:00")
+        assert "已订阅" in chinese and "推送将以" not in chinese
+
+
+async def test_admin_help_says_each_admin_command_once(server: FakeBotApi, engine, db_url) -> None:
+    """``/admin`` (or ``/admin help``) printed the admin help and then the /admin usage,
+    whose lines the help already has: /admin list and /admin add twice."""
+    owner = server.add_user("Olga")
+    async with running(server, engine, db_url, owners=[owner.id]):
+        for text in ("/admin", "/admin help"):
+            said = await ask_text(server, owner, owner, text)
+            assert "管理命令" in said and "/broadcast_digest" in said
+            assert said.count("/admin list") == 1 and said.count("/admin add") == 1, said

@@ -60,6 +60,7 @@ def progress_bar() -> tuple[Progress, callable]:
         TextColumn("{task.description}"),
         console=err,
         transient=True,
+        disable=not err.is_terminal,  # piped: no bar, and no empty line where it was
     )
     task = bar.add_task("", total=None)
 
