@@ -83,3 +83,18 @@ async def test_admin_help_says_each_admin_command_once(server: FakeBotApi, engin
             said = await ask_text(server, owner, owner, text)
             assert "管理命令" in said and "/broadcast_digest" in said
             assert said.count("/admin list") == 1 and said.count("/admin add") == 1, said
+
+
+async def test_every_refusal_to_a_non_admin_is_said_alike(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """Non-admins were refused with ⛔ 只有机器人管理员可以使用此命令 by some commands and
+    with a bare 只有机器人管理员可以管理文件 / …信息源 by others (and an upload likewise)."""
+    owner, user = server.add_user("Olga"), server.add_user("Lena")
+    async with running(server, engine, db_url, owners=[owner.id]):
+        for text in ("/status", "/reindex", "/remove 004", "/sources", "/subscribe @somechannel"):
+            said = await ask_text(server, user, user, text)
+            assert said.startswith("⛔ 只有机器人管理员"), (text, said)
+        await server.send_document(user, user, "a.txt", "乡村振兴".encode())
+        upload = await server.next_call("sendMessage", chat=user)
+        assert upload.message["text"].startswith("⛔ 只有机器人管理员")
