@@ -136,8 +136,8 @@ async def admin_command(update: Update, context: BriefContext) -> None:
     words, verb = _words(update, "help")
     lang = svc.lang(update)
     if verb in ("help", "?", "帮助"):
-        help_text = fmt.admin_help_html(lang)
-        await message.reply_html(help_text + "\n\n" + fmt.escape(fmt.usage("admin", lang)))
+        # the help has /admin list|add|remove in it: the usage after it said them twice
+        await message.reply_html(fmt.admin_help_html(lang))
         return
     if verb in ("list", "ls"):
         seen = context.services.seen  # owners have no stored username: show the one last seen

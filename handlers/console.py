@@ -19,6 +19,7 @@ import asyncio
 import contextlib
 import logging
 import queue
+import re
 import signal
 import sys
 import threading
@@ -33,11 +34,13 @@ from telegram.ext import Application, ContextTypes, TypeHandler
 
 from bot import __version__
 from bot.config import Settings
+from bot.i18n import Message
 from bot.library import Engine
 from bot.render import LEVEL_LABELS
-from bot.text.console_input import NOT_UTF8_NOTE, decode_line, read_stdin_line
+from bot.text.console_input import decode_line, read_stdin_line
 from fake_telegram import BotCall, FakeBotApi
 from handlers.context import services_of
+from handlers.i18n import language_for, tr
 
 log = logging.getLogger(__name__)
 
@@ -58,12 +61,13 @@ DEMO: tuple[tuple[str, str], ...] = (
     ("send", "/targets GDP"),
 )
 
-HELP = (
-    "Type a message for the bot. Plain words search the documents (乡村振兴, GDP 增长, "
-    "营商环竟); commands: /search 词, /docs, /doc ID, /targets 指标, /compare 指标, /help.\n"
-    "A number presses the button shown as [number]. :docs lists the documents here, "
-    ":help shows this, :quit (or Ctrl-D, Ctrl-C) leaves."
-)
+# The console's own commands (a line of a colon and letters that is none of them is
+# answered with a hint, not sent to the bot as a search).
+QUIT_COMMANDS = (":q", ":quit", ":exit")
+CONSOLE_COMMAND = re.compile(r":[A-Za-z]+")
+# The console's user, as a Telegram client would announce them: Chinese, so the bot and the
+# console's frame (the catalogue's ``console.*``) answer in Chinese until ``/lang en``.
+CONSOLE_LANGUAGE_CODE = "zh-hans"
 
 _ENTITY_STYLES = {
     "bold": "bold",
@@ -137,20 +141,22 @@ def entities_to_text(text: str, entities: list[dict[str, Any]] | None) -> Text:
     return styled
 
 
-def message_body(message: dict[str, Any]) -> Text:
-    """What a client shows for a bot message: text, or an attachment line and its caption."""
+def message_body(message: dict[str, Any], lang: str = "zh") -> Text:
+    """What a client shows for a bot message: text, or an attachment line and its caption
+    (its words in ``lang``)."""
     if "text" in message:
         return entities_to_text(message["text"], message.get("entities"))
     body = Text()
     if "document" in message:
         doc = message["document"]
         size = doc.get("file_size")
-        body.append(f"📎 {doc.get('file_name', 'file')}" + (f" ({size} bytes)" if size else ""))
+        shown = f" ({tr(lang, 'console.file_size', size=size)})" if size else ""
+        body.append(f"📎 {doc.get('file_name', 'file')}{shown}")
     elif "photo" in message:
-        body.append("🖼 photo")
+        body.append(f"🖼 {tr(lang, 'console.photo')}")
     else:
         kinds = [k for k in message if k not in ("message_id", "date", "chat", "from")]
-        body.append(f"({', '.join(kinds) or 'empty message'})", style="dim")
+        body.append(f"({', '.join(kinds) or tr(lang, 'console.empty_message')})", style="dim")
     if message.get("caption"):
         body.append("\n")
         body.append_text(entities_to_text(message["caption"], message.get("caption_entities")))
@@ -235,13 +241,32 @@ class ChatConsole:
     ) -> None:
         self.server, self.app, self.engine, self.out = server, app, engine, out
         self.interactive, self.reply_timeout = interactive, reply_timeout
-        self.user = server.add_user("Console", username="console_user", language_code="zh-hans")
+        self.user = server.add_user(
+            "Console", username="console_user", language_code=CONSOLE_LANGUAGE_CODE
+        )
         self.choices: dict[int, Choice] = {}
         self.stopping = asyncio.Event()
         self._cursor = 0
         self._handled: dict[tuple[str, Any], asyncio.Event] = {}
         app.add_handler(TypeHandler(Update, self._track), group=-DONE_GROUP)
         app.add_handler(TypeHandler(Update, self._mark_handled), group=DONE_GROUP)
+
+    @property
+    def lang(self) -> str:
+        """The language of the console's own words: the bot's for this user (their ``/lang``
+        choice, else their client's language), so the frame and the replies agree."""
+        chat_id = self.server.private_chat(self.user).id
+        try:
+            prefs = services_of(self.app).languages
+        except (AttributeError, RuntimeError):  # not built by handlers.app (tests' stand-ins)
+            return language_for(CONSOLE_LANGUAGE_CODE)
+        return prefs.resolve(
+            chat_id=chat_id, user_id=self.user.id, language_code=CONSOLE_LANGUAGE_CODE
+        )
+
+    def say(self, key: str, style: str = "", **params: Any) -> None:
+        """Print the catalogue's ``console.<key>`` in the console's language."""
+        self.out.print(Text(tr(self.lang, f"console.{key}", **params), style=style))
 
     # -- the bot side --------------------------------------------------------------------------
     # An update is handled when the handler group after all others runs, or, with
@@ -278,9 +303,7 @@ class ChatConsole:
         try:
             await asyncio.wait_for(event.wait(), self.reply_timeout)
         except TimeoutError:
-            self.out.print(
-                Text(f"(the bot did not finish within {self.reply_timeout:g}s)", style="yellow")
-            )
+            self.say("not_finished", "yellow", seconds=f"{self.reply_timeout:g}")
         finally:
             self._handled.pop(key, None)
 
@@ -295,7 +318,7 @@ class ChatConsole:
         try:
             query = await self.server.press_button(choice.message, choice.data, self.user)
         except ValueError:
-            self.out.print(Text("(that button is no longer on the message)", style="yellow"))
+            self.say("button_gone", "yellow")
             del self.choices[number]
             return
         await self._until_handled(("q", query["id"]))
@@ -331,10 +354,10 @@ class ChatConsole:
         edits = method in _EDIT_METHODS
         if not call.ok:
             if sends or edits:
-                self.out.print(Text(f"(bot call {method} failed: {call.error})", style="red"))
+                self.say("call_failed", "red", method=method, error=call.error)
             return
         if method in _DELETE_METHODS:
-            self.out.print(Text("(the bot deleted a message)", style="dim"))
+            self.say("deleted", "dim")
             return
         if not (sends or edits):
             return
@@ -346,8 +369,8 @@ class ChatConsole:
         self, message: dict[str, Any], fresh: dict[int, Choice], *, edited: bool
     ) -> None:
         if edited:
-            self.out.print(Text("(edited)", style="dim"))
-        for line in message_body(message).split("\n", allow_blank=True):
+            self.say("edited", "dim")
+        for line in message_body(message, self.lang).split("\n", allow_blank=True):
             self.out.print(Text.assemble(("│ ", "dim"), line))
         rows = (message.get("reply_markup") or {}).get("inline_keyboard") or []
         if edited and not rows:
@@ -387,13 +410,17 @@ class ChatConsole:
     # -- input ---------------------------------------------------------------------------------
     async def handle(self, line: str) -> bool:
         """Act on one input line; False when the user wants to leave."""
-        if line in (":q", ":quit", ":exit"):
+        if line in QUIT_COMMANDS:
             return False
         if line == ":help":
-            self.out.print(HELP, markup=False)
+            self._echo(line)
+            self.say("help")
         elif line == ":docs":
             self._echo(line)
             self.print_docs()
+        elif CONSOLE_COMMAND.fullmatch(line):
+            self._echo(line)
+            self.say("unknown_command", "yellow", command=line)
         elif line.isdecimal() and int(line) in self.choices:
             await self.press(int(line))
         else:
@@ -417,7 +444,7 @@ class ChatConsole:
             if nexts:
                 await self.press(nexts[0])
             else:
-                self.out.print(Text("(no next-page button to press)", style="dim"))
+                self.say("no_next_page", "dim")
 
     async def until_stopped(self, awaitable: Coroutine[Any, Any, T]) -> T | None:
         """Run ``awaitable`` unless Ctrl-C / SIGTERM comes first (then None)."""
@@ -447,20 +474,19 @@ def _never_flood_limited(app: Application, session: ChatConsole) -> None:
 
 
 def _banner(session: ChatConsole, settings: Settings, *, demo: bool) -> str:
+    lang = session.lang
+    where = tr(lang, "console.where", url=session.server.url)
     n = len(session.engine.documents())
-    where = f"a local fake Telegram server ({session.server.url}); nothing leaves this machine"
     if demo:
-        return (
-            f"Policy Brief Bot {__version__}: {n} documents indexed from {settings.corpus_dir}.\n"
-            f"Offline demo: the real bot, chatting through {where}. "
-            "Sample searches and commands:\n"
+        return tr(
+            lang,
+            "console.banner_demo",
+            version=__version__,
+            count=n,
+            corpus=settings.corpus_dir,
+            where=where,
         )
-    return (
-        f"Policy Brief Bot {__version__}: offline console, {n} documents. You are chatting "
-        f"with the real bot through {where}.\n"
-        "Type keywords (乡村振兴, GDP 增长, 营商环竟) or commands (/help); :help, :quit.\n"
-        "Subscriptions made here are kept in memory only; the bot's database is left alone."
-    )
+    return tr(lang, "console.banner", version=__version__, count=n, where=where)
 
 
 async def _stop_application(app: Application) -> None:
@@ -515,7 +541,7 @@ async def chat(
     query_store: Any = None,
     interactive: bool | None = None,
     reply_timeout: float = REPLY_TIMEOUT,
-    greeting: str | None = None,
+    greeting: str | Message | None = None,
 ) -> None:
     """Run the console until :quit, end of input, Ctrl-C or SIGTERM.
 
@@ -562,16 +588,19 @@ async def chat(
         if interactive:
             out.print(_banner(session, settings, demo=False), markup=False)
             if greeting:
-                out.print(Text(greeting, style="dim"))
+                said = greeting.text(session.lang) if isinstance(greeting, Message) else greeting
+                out.print(Text(said, style="dim"))
         lines = 0
         said_not_utf8 = False
         while not session.stopping.is_set():
             session.render_new()  # anything the bot sent on its own meanwhile
-            line = await session.until_stopped(reader.readline("你> " if interactive else ""))
+            line = await session.until_stopped(
+                reader.readline(tr(session.lang, "console.prompt") if interactive else "")
+            )
             if line is None:
                 break
             if reader.replaced and not said_not_utf8:
-                out.print(Text(NOT_UTF8_NOTE, style="yellow"))
+                session.say("not_utf8", "yellow")
                 said_not_utf8 = True
             line = line.strip()
             if not line:
@@ -584,12 +613,7 @@ async def chat(
         if not interactive and lines == 0 and not session.stopping.is_set():
             out.print(_banner(session, settings, demo=True), markup=False)
             await session.until_stopped(session.demo())
-            out.print(
-                "In a terminal, `briefbot` lets you type your own messages (or pipe lines into "
-                "it).\n`briefbot run` starts the real bot with a token; `briefbot --help` lists "
-                "every command.",
-                markup=False,
-            )
+            session.say("demo_end")
     finally:
         for sig in signals:
             loop.remove_signal_handler(sig)

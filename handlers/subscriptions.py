@@ -119,6 +119,16 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
     text = fmt.subscribed(listed, where=where, lang=lang)
     if request.filter_text.strip() and await svc.run(_matches_nothing, svc.engine, request):
         text += "\n" + tr(lang, "subscriptions.matches_nothing")
+    if not request.channel and (sent_in := svc.languages.for_chat(target_id)) != lang:
+        # The digest has no update to read the client's language from: it comes in the
+        # chat's /lang choice, else Chinese. Say so where that is not the reply's language.
+        where_key = "private" if chat.type == "private" else "group"
+        text += "\n" + tr(
+            lang,
+            f"subscriptions.digest_language_{where_key}",
+            language=tr(lang, f"lang.name_{sent_in}"),
+            code=lang,
+        )
     await message.reply_html(text)
 
 
@@ -192,7 +202,7 @@ async def timezone_command(update: Update, context: BriefContext) -> None:
         )
         return
     if not await may_manage(context.bot, chat, message):
-        await message.reply_text(tr(lang, "subscriptions.group_admins_only"))
+        await message.reply_text(tr(lang, "subscriptions.timezone_admins_only"))
         return
     try:
         canonical, count = await svc.run_db(subs.set_timezone, chat.id, name)

@@ -155,7 +155,7 @@ def test_console_reads_queries_from_stdin(run):
 def test_console_without_input_shows_a_demo(run):
     result = run(input="")
     assert result.exit_code == 0
-    assert "Sample searches" in result.stdout and "营商环竟" in result.stdout
+    assert "示例检索和命令" in result.stdout and "营商环竟" in result.stdout
 
 
 def test_bad_config_file_is_a_clear_error(monkeypatch, tmp_path):

@@ -71,9 +71,9 @@ def test_search_reply_then_a_button_pressed_by_number(briefbot):
     second = briefbot("console", input=f"乡村振兴\n{number}\n:quit\n")
     out = second.stdout
     assert second.exit_code == 0, second.output
-    assert f"» [{number}] 下一页" in out and "(edited)" in out
+    assert f"» [{number}] 下一页" in out and "（已编辑）" in out
     assert [m.group(1) for m in PAGE.finditer(out)] == ["1", "2"]
-    assert "上一页" in out.split("(edited)")[1]  # the edited page has a way back
+    assert "上一页" in out.split("（已编辑）")[1]  # the edited page has a way back
 
 
 def test_piped_lines_are_all_answered_never_flood_dropped(briefbot, caplog):
@@ -92,23 +92,23 @@ def test_no_input_plays_the_demo(briefbot):
     result = briefbot(input="")
     out = result.stdout
     assert result.exit_code == 0, result.output
-    assert "Sample searches" in out
+    assert "示例检索和命令" in out
     steps = ["» /start", "» /search 乡村振兴", "下一页", "» 营商环竟", "» /targets GDP"]
     positions = [out.index(step) for step in steps]
     assert positions == sorted(positions)
     assert [m.group(1) for m in PAGE.finditer(out)][:2] == ["1", "2"]  # next page pressed
     assert "营商环竟 → 营商环境" in out  # the typo corrected by the bot
     assert "地区生产总值" in out.split("» /targets GDP")[1]
-    assert "`briefbot run` starts the real bot" in out
+    assert "`briefbot run` 用令牌启动真正的 Telegram 机器人" in out
 
 
 def test_quit_help_and_docs(briefbot):
     result = briefbot(input=":help\n:docs\n:quit\n乡村振兴\n")
     out = result.stdout
     assert result.exit_code == 0
-    assert "A number presses the button" in out
+    assert "输入数字即按下显示为 [数字] 的按钮" in out
     assert "004_f9b1766ae33f6aa2.txt  烟台市2024年政府工作报告  (烟台 · 市级 · 政府工作报告" in out
-    assert "» 乡村振兴" not in out and "Sample searches" not in out  # nothing after :quit
+    assert "» 乡村振兴" not in out and "示例检索和命令" not in out  # nothing after :quit
 
 
 def test_compare_and_targets_with_all_in_the_console(briefbot):
@@ -209,7 +209,7 @@ async def test_a_stopped_update_does_not_wait_for_the_timeout(bundled_engine, mo
     )
     assert time.monotonic() - started < 4
     text = buffer.getvalue()
-    assert "did not finish" not in text
+    assert "没有处理完" not in text
     assert "echo: hello source (https://example.org/x)" in text
 
 
@@ -226,7 +226,10 @@ def test_rendering_entities_links_and_files():
     spans = {(styled.plain[s.start : s.end], str(s.style)) for s in styled.spans}
     assert ("bold", "bold") in spans
     body = message_body({"document": {"file_name": "a.txt", "file_size": 3}, "caption": "c"})
-    assert body.plain == "📎 a.txt (3 bytes)\nc"
+    assert body.plain == "📎 a.txt (3 字节)\nc"
+    assert message_body({"document": {"file_name": "a.txt", "file_size": 3}}, "en").plain == (
+        "📎 a.txt (3 bytes)"
+    )
 
 
 async def test_ctrl_c_stops_the_console_while_it_waits_for_input(bundled_engine, monkeypatch):
@@ -286,7 +289,7 @@ async def test_input_that_is_not_utf8_is_decoded_with_replacement(bundled_engine
     text = buffer.getvalue()
     assert "echo: 乡村振兴" in text and "echo: hello" in text
     assert "echo: x\ufffd" in text and "echo: \ufffd\ufffd" in text  # the bad bytes replaced
-    assert text.count("not valid UTF-8") == 1  # said once
+    assert text.count("输入不是有效的 UTF-8") == 1  # said once
 
 
 def test_the_console_answers_piped_bytes_that_are_not_utf8(briefbot):
@@ -295,7 +298,7 @@ def test_the_console_answers_piped_bytes_that_are_not_utf8(briefbot):
     assert "Traceback" not in result.output
     assert result.stdout.count("» 营商环境") == 3 and "» 乡村振兴" in result.stdout
     assert "» caf\ufffd \ufffd\ufffd" in result.stdout
-    assert result.output.count("not valid UTF-8") == 1
+    assert result.output.count("输入不是有效的 UTF-8") == 1
 
 
 def test_the_plain_search_console_reads_bytes_that_are_not_utf8(briefbot, monkeypatch):
@@ -307,3 +310,53 @@ def test_the_plain_search_console_reads_bytes_that_are_not_utf8(briefbot, monkey
     assert result.exit_code == 0 and "Traceback" not in result.output
     assert result.stdout.count("» 营商环境") == 3 and "» caf\ufffd \ufffd\ufffd" in result.stdout
     assert result.output.count("not valid UTF-8") == 1
+
+
+# -- the console's own words (user trial 3) ------------------------------------------------------
+# English sentences of the console's frame that a Chinese session must not show.
+ENGLISH_FRAME = ("Type a message", "Sample searches", "In a terminal", "Unknown console command")
+
+
+def test_the_consoles_own_words_follow_the_bots_language(briefbot):
+    """The frame around the chat is in the language the bot answers in: Chinese for the
+    console's user, English after ``/lang en``, as the bot's replies are."""
+    out = briefbot(input=":help\n:nonsense\n/lang en\n:help\n:nonsense\n").stdout
+    chinese, english = out.split("» /lang en")
+    assert "输入消息发给机器人" in chinese and "未知的控制台命令“:nonsense”" in chinese
+    assert not [sentence for sentence in ENGLISH_FRAME if sentence in chinese]
+    assert "Type a message for the bot" in english
+    assert "Unknown console command “:nonsense”" in english
+    assert "输入消息发给机器人" not in english
+
+
+def test_the_demo_is_framed_in_chinese(briefbot):
+    out = briefbot(input="").stdout
+    assert "离线演示" in out and "在终端中运行 `briefbot`" in out
+    assert not [sentence for sentence in ENGLISH_FRAME if sentence in out]
+
+
+def test_a_mistyped_console_command_is_not_searched(briefbot):
+    """``:dcos`` (for ``:docs``) is a console command mistyped, not words to search: the
+    console says so and the bot is not asked (no search reply, no suggestions)."""
+    out = briefbot(input=":dcos\n:quit\n").stdout
+    assert "未知的控制台命令“:dcos”" in out and ":docs 列出文件" in out
+    assert "🔎" not in out and "没有找到相关结果" not in out
+
+
+async def test_the_prompt_and_banner_of_a_terminal_follow_the_language(
+    bundled_engine, monkeypatch, capsys
+):
+    """In a terminal the prompt stayed ``你> `` after ``/lang en`` (and the banner was
+    English whatever the bot spoke)."""
+    _stdin(monkeypatch, "/lang en\n乡村振兴\n")
+    buffer = io.StringIO()
+    await chat(
+        bundled_engine.settings,
+        bundled_engine,
+        out=Console(file=buffer, width=200),
+        interactive=True,
+    )
+    prompts = capsys.readouterr().out  # input() writes its prompt to stdout
+    assert prompts.startswith("你> ") and "you> " in prompts
+    text = buffer.getvalue()
+    assert "离线控制台" in text and "OK, I will reply to you in English" in text

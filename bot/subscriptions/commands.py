@@ -29,6 +29,9 @@ _QUIET = frozenset({"quiet", "静默", "silent"})
 _CHANNEL = re.compile(r"^(@[A-Za-z][A-Za-z0-9_]{3,31}|-100\d{5,15})$")
 _CRON_FIELD = re.compile(r"^[\d*,/\-]+$")
 _CRON_DOW = re.compile(r"^[\d*,/\-a-z]+$")
+# A weekday word with a number that is no weekday (周八, 星期0, 每周十 09:00): a schedule
+# mistyped, never a keyword to filter on (周边, 周转, 周期 are words, not numbers).
+_NOT_A_WEEKDAY = re.compile(r"(?:每?周|每?星期|礼拜)[八九十零〇\d]")
 
 MAX_FILTER_CHARS = 300
 
@@ -75,6 +78,12 @@ def _split_schedule(tokens: list[str], default_time: str) -> tuple[list[str], Sc
         schedule = _try_schedule(" ".join(lowered[-2:]), default_time)
         if schedule is not None:
             return tokens[:-2], schedule
+    # "周八 08:00": the time alone would be the schedule and 周八 a keyword; say instead
+    # that the day is unknown (parse_schedule raises it).
+    if len(tokens) >= 2 and _NOT_A_WEEKDAY.fullmatch(lowered[-2]):
+        parse_schedule(" ".join(lowered[-2:]), default_time=default_time)
+    if tokens and _NOT_A_WEEKDAY.match(lowered[-1]):
+        parse_schedule(lowered[-1], default_time=default_time)
     if tokens:
         schedule = _try_schedule(lowered[-1], default_time)
         if schedule is not None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from bot import __version__
 from bot.config import Settings
@@ -39,7 +40,10 @@ from briefbot.cli import doctor
 from briefbot.cli import mcp_command
 
 # isort: on
+from briefbot.cli.app import reflow_help
 from briefbot.cli.serve import console_session
+
+reflow_help(app)  # every command registered: their docstrings as one line a paragraph
 
 __all__ = [
     "analytics",
@@ -72,6 +76,11 @@ def _main(  # the options every command shares
         out.print(f"briefbot {__version__}")
         raise typer.Exit()
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING)
+    if not verbose:
+        # pypdf warns, on its own lines, of every flaw it reads past in a PDF
+        # (``WARNING:pypdf._reader:EOF marker not found``); what the reader made of the
+        # file (added, or skipped and why) is what the user is told. -v shows them.
+        logging.getLogger("pypdf").setLevel(logging.ERROR)
     install_log_redaction()  # httpx and PTB log request URLs, which contain the token
     overrides = {}
     if corpus_dir is not None:
@@ -81,7 +90,7 @@ def _main(  # the options every command shares
     try:
         state.settings = Settings(**overrides)
     except Exception as exc:  # configuration errors: say what is wrong, no traceback
-        err.print(f"[red]configuration error:[/] {exc}")
+        err.print(f"[red]configuration error:[/] {escape(str(exc))}")
         raise typer.Exit(2) from None
     if ctx.invoked_subcommand is None:
         console_session()

@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from bot.analytics.charts import FORMATS
 from bot.analytics.linking import Link, Sourced
 from bot.digest.values import change_and_value, short_title
-from briefbot.cli.app import app, err, open_engine, out
+from briefbot.cli.app import app, err, open_engine, out, why_nothing
 
 STATUS_LABELS = {"met": "达成 met", "missed": "未达成 missed", "unknown": "未知 unknown"}
 REASON_LABELS = {
@@ -102,6 +103,8 @@ def scorecard(
         return
     if not card.links:
         out.print("没有符合条件的目标 (no targets).")
+        if region:
+            why_nothing(engine, region, None)
         return
     table = Table("year", "region", "indicator", "target", "result", "status", "sources")
     for link in card.links:
@@ -208,7 +211,7 @@ def _years(text: str | None) -> tuple[int, int] | None:
     try:
         a, b = int(first), int(last or first)
     except ValueError:
-        err.print(f"[red]--years {text!r} is not a span like 2015-2025[/]")
+        err.print(f"[red]--years {escape(repr(text))} is not a span like 2015-2025[/]")
         raise typer.Exit(2) from None
     return (min(a, b), max(a, b))
 

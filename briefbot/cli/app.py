@@ -4,15 +4,18 @@ opening the engine with a progress bar.
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bot.config import Settings
-from bot.library import Engine
+from bot.i18n import tr
+from bot.library import DocumentNotFound, Engine
 from bot.models import RefreshReport
 
 app = typer.Typer(
@@ -57,6 +60,7 @@ def progress_bar() -> tuple[Progress, callable]:
         TextColumn("{task.description}"),
         console=err,
         transient=True,
+        disable=not err.is_terminal,  # piped: no bar, and no empty line where it was
     )
     task = bar.add_task("", total=None)
 
@@ -83,7 +87,7 @@ def open_engine() -> Engine:
 
 def print_refresh(report: RefreshReport, *, quiet_if_unchanged: bool = False) -> None:
     for s in report.skipped:
-        err.print(f"[yellow]skipped[/] {s.path}: {s.reason}")
+        err.print(f"[yellow]skipped[/] {escape(str(s.path))}: {escape(s.reason)}")
     if quiet_if_unchanged and not report.changed:
         return
     parts = []
@@ -96,3 +100,53 @@ def print_refresh(report: RefreshReport, *, quiet_if_unchanged: bool = False) ->
     parts.append(f"{report.unchanged} unchanged")
     what = "rebuilt" if report.rebuilt else "indexed"
     err.print(f"[dim]{what}: {', '.join(parts)} in {report.seconds:.2f}s[/]")
+
+
+# -- help text --------------------------------------------------------------------------------
+def reflowed(doc: str) -> str:
+    """A docstring as ``--help`` shows it: each paragraph (blank-line separated) one line.
+
+    Typer's rich help keeps the single line breaks of every paragraph after the first, so
+    a docstring wrapped at the source's width printed ragged lines ("rank the documents
+    that" / "match first") wherever the terminal is not that width. Sphinx's double
+    backquotes are left out."""
+    paragraphs = inspect.cleandoc(doc).replace("``", "").split("\n\n")
+    return "\n\n".join(" ".join(line.strip() for line in p.splitlines()) for p in paragraphs)
+
+
+def reflow_help(typer_app: typer.Typer) -> None:
+    """Give every command of ``typer_app`` (and of its groups) its docstring reflowed as
+    its help, unless it has a help of its own."""
+    for info in typer_app.registered_commands:
+        if info.help is None and info.callback is not None and info.callback.__doc__:
+            info.help = reflowed(info.callback.__doc__)
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            reflow_help(group.typer_instance)
+
+
+# -- errors -----------------------------------------------------------------------------------
+def no_document(exc: DocumentNotFound) -> typer.Exit:
+    """Say that a document reference (``doc``, ``--doc``) found nothing, as the CLI says
+    things (Chinese, the English in brackets), with where to look; the exit to raise."""
+    said = tr("zh", f"errors.{exc.code}", **exc.params) if exc.code else ""
+    hint = "" if exc.code == "document.ambiguous" else DOCS_HINT
+    text = f"{said} ({exc}){hint}" if said else f"{exc}{hint}"
+    err.print(text, style="red", markup=False, soft_wrap=True)
+    return typer.Exit(1)
+
+
+DOCS_HINT = "；briefbot docs 列出全部文件 (lists every document)."
+
+
+def why_nothing(engine: Engine, region: str | None, year: int | None) -> None:
+    """Say so when ``--region`` / ``--year`` leave no document at all (a search, a list of
+    targets, a scorecard that found nothing)."""
+    if engine.documents_in(region, year):
+        return
+    scope = " ".join(filter(None, (region, f"{year}年" if year else None)))
+    options = "/".join(name for name, given in (("--region", region), ("--year", year)) if given)
+    out.print(
+        f"没有符合“{scope}”的文件 (no document matches {options})；"
+        "briefbot docs 列出全部文件 (lists every document)."
+    )

@@ -7,12 +7,22 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from bot.library import DocumentNotFound, Engine, make_indexer
 from bot.render import LEVEL_LABELS, document_to_dict
-from briefbot.cli.app import app, err, open_engine, out, print_refresh, progress_bar, state
+from briefbot.cli.app import (
+    app,
+    err,
+    no_document,
+    open_engine,
+    out,
+    print_refresh,
+    progress_bar,
+    state,
+)
 
 
 @app.command()
@@ -54,13 +64,13 @@ def ingest(
     """Copy documents into the corpus folder and index them."""
     missing = [p for p in paths if not p.exists()]
     for p in missing:
-        err.print(f"[red]not found:[/] {p}")
+        err.print(f"[red]not found:[/] {escape(str(p))}")
     engine = open_engine()
     bar, update = progress_bar()
     with bar:
         report = engine.ingest([p for p in paths if p.exists()], replace=replace, progress=update)
     for s in report.skipped:
-        err.print(f"[yellow]skipped[/] {s.path}: {s.reason}")
+        err.print(f"[yellow]skipped[/] {escape(str(s.path))}: {escape(s.reason)}")
     for name in report.copied:
         out.print(f"added {name}")
     for path in report.unchanged:
@@ -99,8 +109,7 @@ def doc(ref: Annotated[str, typer.Argument(help="Document id, file name or prefi
     try:
         d = engine.document(ref)
     except DocumentNotFound as exc:
-        err.print(f"[red]{exc}[/]")
-        raise typer.Exit(1) from None
+        raise no_document(exc) from None
     head = Text(d.title, style="bold")
     head.append(f"  [{d.filename}] id {d.doc_id}")
     out.print(head)

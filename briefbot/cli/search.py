@@ -6,12 +6,13 @@ import json
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.text import Text
 
-from bot.library import DocumentNotFound, Engine
+from bot.library import DocumentNotFound
 from bot.models import SearchResponse
 from bot.render import search_to_dict
-from briefbot.cli.app import app, err, open_engine, out
+from briefbot.cli.app import app, no_document, open_engine, out, why_nothing
 
 
 def _styled(snippet: str, spans: list[tuple[int, int]]) -> Text:
@@ -50,10 +51,10 @@ def understood_line(resp: SearchResponse) -> str | None:
 
 def print_response(resp: SearchResponse) -> None:
     if resp.message:
-        out.print(f"[yellow]{resp.message}[/]")
+        out.print(f"[yellow]{escape(resp.message)}[/]")
     line = understood_line(resp)
     if line:
-        out.print(f"[dim]{line}{LITERAL_HINT}[/]")
+        out.print(f"[dim]{escape(line)}{LITERAL_HINT}[/]")
     if resp.answer:
         a = resp.answer
         out.print(
@@ -96,17 +97,6 @@ def print_response(resp: SearchResponse) -> None:
         out.print(_styled(hit.snippet, [(h.start, h.end) for h in hit.highlights]))
 
 
-def _why_nothing(engine: Engine, region: str | None, year: int | None) -> None:
-    """Say so when ``--region`` / ``--year`` leave no document to search at all."""
-    if engine.documents_in(region, year):
-        return
-    scope = " ".join(filter(None, (region, f"{year}年" if year else None)))
-    out.print(
-        f"没有符合“{scope}”的文件 (no document matches --region/--year)；"
-        "briefbot docs 列出全部文件 (lists every document)."
-    )
-
-
 # -- commands --------------------------------------------------------------------------------
 # Unknown "options" such as -齐鲁 are exclusions in the query, not CLI options.
 @app.command(context_settings={"ignore_unknown_options": True})
@@ -146,8 +136,7 @@ def search(
             doc = engine.find_document(doc).filename
         except DocumentNotFound as exc:
             if exc.code != "document.ambiguous":
-                err.print(f"[red]{exc}[/]")
-                raise typer.Exit(1) from None
+                raise no_document(exc) from None
     resp = engine.search(
         " ".join(query),
         page=page,
@@ -163,6 +152,6 @@ def search(
     else:
         print_response(resp)
         if not resp.total and (region or year):
-            _why_nothing(engine, region, year)
+            why_nothing(engine, region, year)
     if resp.total and not resp.hits:
         raise typer.Exit(1)  # a page past the last one: a mistake, not an empty answer

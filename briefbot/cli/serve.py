@@ -11,9 +11,11 @@ from typing import Annotated
 from urllib.parse import urlparse
 
 import typer
+from rich.markup import escape
 
 from bot import __version__
 from bot.config import Settings
+from bot.i18n import Message
 from bot.library import Engine
 from bot.text.console_input import NOT_UTF8_NOTE, decode_line, read_stdin_line
 from bot.tokens import TokenError, install_log_redaction, load_token, redact
@@ -48,13 +50,13 @@ def console_session() -> None:
     from handlers.console import TelegramLayerUnavailable, run_console
 
     engine = open_engine()
-    greeting = None
+    greeting: Message | None = None
     if _token_configured():
-        greeting = "A bot token is configured; `briefbot run` starts the real bot."
+        greeting = Message("console.token_configured")  # said in the console's language
     try:
         store = _query_store(state.settings)
     except Exception as exc:  # the console works without saved queries
-        err.print(f"[yellow]saved queries unavailable:[/] {exc}")
+        err.print(f"[yellow]saved queries unavailable:[/] {escape(str(exc))}")
         store = None
     try:
         run_console(state.settings, engine, out=out, query_store=store, greeting=greeting)
@@ -220,7 +222,7 @@ def _search_repl(engine: Engine) -> None:
         if line == ":help":
             out.print('Keywords, "quoted phrases", -excluded words. :docs lists documents.')
             continue
-        out.print(f"[bold]» {line}[/]")
+        out.print(f"[bold]» {escape(line)}[/]")
         print_response(engine.search(line))
     if not interactive and lines == 0:
         _demo(engine)

@@ -7,6 +7,7 @@ import asyncio
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from briefbot.cli.app import app, err, open_engine, out, state
@@ -19,7 +20,7 @@ app.add_typer(sources_app, name="sources")
 
 
 def _fail(message: str) -> typer.Exit:
-    err.print(f"[red]{message}[/]")
+    err.print(f"[red]{escape(message)}[/]")
     return typer.Exit(1)
 
 
@@ -35,7 +36,7 @@ def _poller(engine, store):
     from bot.sources.poller import SourcePoller
 
     async def notify(message) -> None:
-        err.print(f"[yellow]alert:[/] {message.text('en')}")
+        err.print(f"[yellow]alert:[/] {escape(message.text('en'))}")
 
     return SourcePoller(engine, store, lambda: state.settings, notify=notify)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from bot.analytics.side_by_side import export_rows, to_csv, to_markdown, to_xlsx
@@ -18,7 +19,7 @@ from bot.digest.values import change_and_value, format_value, signed_change
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from bot.library import DocTarget, DocumentNotFound, Engine, TargetLookup
 from bot.render import document_meta_dict
-from briefbot.cli.app import KIND_LABELS, app, err, open_engine, out
+from briefbot.cli.app import KIND_LABELS, app, err, no_document, open_engine, out, why_nothing
 
 KINDS_HELP = "target, achievement, estimate or all."
 ALL_HELP = "Also records the extractor is not sure of (hidden by default)."
@@ -44,7 +45,7 @@ TARGET_FIELDS = (
 
 def _check_kind(kind: str) -> str:
     if kind not in ("target", "achievement", "estimate", "all"):
-        err.print(f"[red]unknown kind {kind!r}:[/] use {KINDS_HELP}")
+        err.print(f"[red]unknown kind {escape(repr(kind))}:[/] use {KINDS_HELP}")
         raise typer.Exit(2)
     return kind
 
@@ -109,8 +110,7 @@ def targets(
         else:
             found = engine.lookup_targets(doc=doc, kind=kind, region=region, show_all=show_all)
     except DocumentNotFound as exc:
-        err.print(f"[red]{exc}[/]")
-        raise typer.Exit(1) from None
+        raise no_document(exc) from None
     rows = found.rows
     if as_json:
         out.print_json(json.dumps(_records_json(engine, rows), ensure_ascii=False))
@@ -125,6 +125,8 @@ def targets(
     if not rows:
         out.print("没有符合条件的记录 (no matching records).")
         _hidden_note(found)
+        if region:
+            why_nothing(engine, region, None)
         return
     table = Table("doc", "indicator", "change", "value", "year", "region", "kind")
     for r in rows:
@@ -210,7 +212,7 @@ def digest(
             lang=lang,
         )
     except FilterError as exc:
-        err.print(f"[red]{exc}[/]")
+        err.print(f"[red]{escape(str(exc))}[/]")
         raise typer.Exit(2) from None
     if html:
         messages = render_html(result)
