@@ -18,12 +18,13 @@ from telegram.ext import Application
 
 from bot.config import PROJECT_ROOT, Settings
 from bot.library import Engine
-from bot.models import Highlight, SearchHit, SearchResponse
+from bot.models import Highlight, SearchResponse
 from bot.storage.queries import MemoryQueryStore
 from fake_telegram import BotCall, FakeBotApi
 from handlers import format as fmt
 from handlers.context import services_of
 from tests.e2e import BOT_NAME, ask, buttons, press, running
+from tests.factories import search_hit
 
 BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
 NATIONAL_REPORT = PROJECT_ROOT / "tests" / "data" / "real" / "docs" / "national_china_2025_gwr.txt"
@@ -538,7 +539,9 @@ def test_split_html_counts_utf16_and_keeps_lines_whole() -> None:
 
 def test_a_search_page_is_always_one_message() -> None:
     text = "<政策&" * 300
-    hit = SearchHit("d1", "f.txt", "T", ("S",), 0, text, text, (Highlight(1, 3),), 1.0)
+    hit = search_hit(
+        text, filename="f.txt", title="T", section=("S",), highlights=(Highlight(1, 3),)
+    )
     resp = SearchResponse("政策", (hit,) * 10, total=30, page=2, page_size=10)
     html, keyboard = fmt.search_page(resp, key="k1")
     assert fmt.utf16_len(html) <= 4096 and "共 30 条结果 · 第 2/3 页" in html
