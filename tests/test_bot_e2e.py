@@ -23,7 +23,7 @@ from bot.storage.queries import MemoryQueryStore
 from fake_telegram import BotCall, FakeBotApi
 from handlers import format as fmt
 from handlers.context import services_of
-from tests.e2e import BOT_NAME, ask, buttons, press, running
+from tests.e2e import BOT_NAME, ask, ask_text, buttons, press, running
 from tests.factories import search_hit
 
 BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
@@ -548,6 +548,18 @@ def test_a_search_page_is_always_one_message() -> None:
     assert html.count("<b>政策</b>") == 1 + 10 and "&lt;" in html and "<政" not in html
     data = [b.callback_data for row in keyboard.inline_keyboard for b in row]
     assert data == ["t:d1:0"] * 10 + ["p:k1:1:1", "p:k1:3:1"]
+
+
+async def test_understood_plan_period_is_said_with_its_years(
+    server: FakeBotApi, bot: Application
+) -> None:
+    fay = server.add_user("Fay")
+    text = await ask_text(server, fay, fay, "十四五 地区生产总值 目标")
+    # the whole line: a span of years, no one year of it
+    assert "理解为：时期 十四五（2021–2025） · 指标 地区生产总值" in text.splitlines(), text
+    await ask(server, fay, fay, "/lang en")
+    english = await ask_text(server, fay, fay, "山东 2021-2025年 地区生产总值 目标")
+    assert "Understood as: region 山东 · period 十四五 (2021–2025) · indicator" in english
 
 
 async def test_understood_answer_card_and_literal_search(
