@@ -9,7 +9,8 @@ the last ones soft (``searcher.Concept.soft``)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from typing import Protocol, TypeVar
+from dataclasses import replace
+from typing import Any, Protocol, TypeVar
 
 Words = list[tuple[str, int, int]]
 
@@ -17,7 +18,19 @@ Words = list[tuple[str, int, int]]
 # says 第一, 首位 or 第8位, never 第几, and a correction put a rank in its place, 世界第二);
 # modal verbs (能覆盖多少人, 可以领多少: a lone 能 is found in every passage writing it
 # apart from a word); how long and how big (过海关 要多久, 规模多大: the answer gives a figure).
-MORE_ASKING = frozenset({"第几", "能", "能够", "可以", "多久", "多长时间", "多大"})
+MORE_ASKING = frozenset(
+    {"第几", "能", "能够", "可以", "多久", "多长时间", "多大", "哪里", "哪儿", "哪", "何处"}
+)
+# Where a thing is (孵化器 建在哪, 产业 放在哪些区, 总部 设在哪里): the verb glued to 在 before
+# a word asking where says how the question asks; the document names the place (在浦东新区
+# 建设…) without that verb.
+WHERE_ASKED = frozenset({"哪里", "哪儿", "哪", "何处", "哪些"})
+# Words asking which of a kind (有哪些方向, 涉及哪些领域): the kind word after them names
+# what the answer lists, which a document lists without naming it (突破人形机器人、量子计算
+# 机…: the list, not the word 方向). Soft there. Not every noun: 有哪些政策 finds the lines
+# saying 出台…政策, and a lone character (哪些区) would be dropped.
+WHICH_WORDS = frozenset({"哪些", "哪个", "哪几个", "哪类", "哪种", "哪几类"})
+KIND_WORDS = frozenset({"方向", "领域", "行业", "方面", "途径", "渠道", "环节"})
 # The question words of a count or amount (有多少, 是多少): a verb opening them is how the
 # query asks, as before an asking word (有哪些).
 COUNT_ASKED = frozenset({"多少", "几"})
@@ -73,6 +86,7 @@ def left_out(words: Words, asking: Collection[str], verbs: Collection[str]) -> s
             (w in verbs and after in COUNT_ASKED)
             or (w in RANK_VERBS and after == "第几")
             or (w == "得" and after in asking)
+            or (len(w) >= 2 and w.endswith("在") and after in WHERE_ASKED)
         ):
             out.add(k)
     return out
@@ -88,6 +102,8 @@ def soft_words(words: Words, asking: Collection[str]) -> set[str]:
         if w in ASPECT_WORDS and after in asking:
             out.add(w)
         if w in COUNT_ASKED and after in COUNTERS:
+            out.add(after)
+        if w in WHICH_WORDS and after in KIND_WORDS and words[k][2] == words[k + 1][1]:
             out.add(after)
         if after == "得" and k + 2 < len(words) and words[k + 2][0] in asking:
             out.add(w)
@@ -117,6 +133,37 @@ def drop_asking(concepts: list[C], asking: Collection[str]) -> list[C]:
     the query's other words say what it is about."""
     kept = [c for c in concepts if c.exclude or c.label not in asking]
     return kept if any(not c.exclude for c in kept) else concepts
+
+
+# Words of what every report does (发展, 推进 …) typed as words of their own beside a topic
+# (广东 体育 发展, 绿色转型 推进): the paragraph on the topic need not write them (推进体育强省
+# 建设。实施全民健身…: no 发展) while a passage naming the topic in passing does. Soft beside
+# a word of two or more characters that is none of them. Not 建设: what is built is the
+# topic (学校 建设, 数据中心 建设 want the lines of building them).
+GENERIC_WORDS = frozenset({"发展", "推进", "推动", "加强"})
+
+
+def soften_generic(concepts: list[Any], keep: Collection[str]) -> list[Any]:
+    """``concepts`` with those of :data:`GENERIC_WORDS` made soft when another required
+    concept of two or more characters, not one of them nor of ``keep`` (the question
+    words: 目标, 情况), says what the query is about."""
+    if not any(c.label in GENERIC_WORDS for c in concepts):
+        return concepts
+    topical = any(
+        not (c.exclude or c.optional or c.soft)
+        and len(c.label) >= 2
+        and c.label not in GENERIC_WORDS
+        and c.label not in keep
+        for c in concepts
+    )
+    if not topical:
+        return concepts
+    return [
+        replace(c, soft=True)
+        if c.label in GENERIC_WORDS and not (c.exclude or c.optional or c.fixed is not None)
+        else c
+        for c in concepts
+    ]
 
 
 def compound_pieces(

@@ -149,6 +149,11 @@ ENCLOSING_SHARE = 0.75
 # A statistical bulletin reports on the year before the one it is published in.
 _BULLETIN = "统计公报"
 FACET_TEXT_SCORE = 6.0
+# A line of a report's review of the plan period (这五年, 五年来 …) that does not name the
+# year asked: still on the year facet (its levels, 新能源装机占比达63%, are the year's end),
+# but lower than a line naming the year, so that a figure of the five years (城镇新增就业
+# 86万人, 年均增长) comes after the year's own (城镇新增就业17万人).
+PERIOD_LINE_SCORE = 3.0
 # How a report says the year it reviews, and the five years it also reviews (a 2026
 # report: 2025, and the 十四五 period).
 _ONE_YEAR_WORDS = ("过去一年", "一年来", "刚刚过去的", "这一年")
@@ -532,13 +537,15 @@ def _softened(concepts: list[Concept], words: list[tuple[str, int, int]]) -> lis
 def _asks_past(text: str) -> bool:
     """Whether the query asks about what was done (去年, 成效 …; a verb with 了, 发了多少,
     完成了): the review's paragraphs, whose opening sentences are seldom titles, are
-    wanted."""
+    wanted. Read as normalised (過去, 做了 typed in traditional characters ask as 过去 does)."""
+    text = normalize(text)
     return any(w in text for w in PAST_WORDS) or _DONE_RE.search(text) is not None
 
 
 def _asks_how(text: str) -> bool:
     """Whether the query asks how something is done (怎么推进, 如何, 有哪些举措) rather
-    than what was done (去年…成效)."""
+    than what was done (去年…成效). Read as normalised (怎麼發展 asks as 怎么发展 does)."""
+    text = normalize(text)
     if _asks_past(text):
         return False
     return (
@@ -1902,9 +1909,11 @@ class Searcher:
                 other = np.isin(ix.p_section, self._sections_of_other_years(facets.year))
                 other &= np.isin(ix.p_doc, np.asarray(reviews, dtype=ix.p_doc.dtype))
                 dense[other] = np.minimum(dense[other], np.float32(OTHER_YEAR_SCORE))
+            named = np.zeros(n, dtype=bool)
             for word in words:
                 pids = self.scan(normalize(word))
                 dense[pids] = np.maximum(dense[pids], FACET_TEXT_SCORE)
+                named[pids] = True
             if words:
                 # a section about the year (一、2024年工作回顾) speaks of it in every line
                 in_sections = self._sections_naming(words)
@@ -1912,7 +1921,7 @@ class Searcher:
                     under = np.isin(ix.p_section, in_sections)
                     dense[under] = np.maximum(dense[under], FACET_DOC_SCORE)
             if label.startswith("year:") and reviews:
-                self._review_year_lines(dense, reviews)
+                self._review_year_lines(dense, reviews, named)
                 if not facets.region:
                     # no place asked: the year's own documents come before the local
                     # reports reviewing it from the next year (2025 育儿补贴: the 2025
@@ -1964,15 +1973,20 @@ class Searcher:
                 return found
         return {}
 
-    def _review_year_lines(self, dense: np.ndarray, reviews: list[int]) -> None:
+    def _review_year_lines(self, dense: np.ndarray, reviews: list[int], named: np.ndarray) -> None:
         """In the reports that review the year asked (a 2026 report for 2025), a line
         saying 过去一年 speaks of that year, one saying 这五年 of the plan period the
         review also covers, whatever section both stand in: ``dense`` (the year facet's
-        scores) is raised for the first and lowered to the year-in-text score for the
-        second."""
+        scores) is raised for the first; the second is lowered to the year-in-text score
+        when its text names the year (``named``: 2025年人均生产总值提升至7.6万元), else to
+        :data:`PERIOD_LINE_SCORE`."""
         in_review = np.isin(self.index.p_doc, np.asarray(reviews, dtype=self.index.p_doc.dtype))
         five, one = self._review_periods(in_review)
-        dense[five] = np.minimum(dense[five], FACET_TEXT_SCORE)
+        dense[five] = np.where(
+            named[five],
+            np.minimum(dense[five], FACET_TEXT_SCORE),
+            np.minimum(dense[five], np.float32(PERIOD_LINE_SCORE)),
+        )
         dense[one] = np.maximum(dense[one], FACET_DOC_SCORE)
 
     def _review_periods(self, in_review: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -2016,7 +2030,11 @@ class Searcher:
             cs, cor = self._plan_part(part, budget, correct=correct)
             concepts += cs
             corrections += cor
-        concepts = _settle_soft(_disjoint(_unique(framing.drop_asking(concepts, ASKING_WORDS))))
+        concepts = _settle_soft(
+            framing.soften_generic(
+                _disjoint(_unique(framing.drop_asking(concepts, ASKING_WORDS))), QUESTION_WORDS
+            )
+        )
         positive = [c for c in concepts if not c.exclude]
         n = self.index.n_passages
         if not positive or n == 0:
@@ -2066,7 +2084,11 @@ class Searcher:
         concepts: list[Concept] = []
         for part in parsed.parts:
             concepts += self._plan_part(part, budget, correct=correct)[0]
-        concepts = _settle_soft(_disjoint(_unique(framing.drop_asking(concepts, ASKING_WORDS))))
+        concepts = _settle_soft(
+            framing.soften_generic(
+                _disjoint(_unique(framing.drop_asking(concepts, ASKING_WORDS))), QUESTION_WORDS
+            )
+        )
         if not any(not c.exclude for c in concepts) or self.index.n_passages == 0:
             return Ranked(np.zeros(0, np.int64), np.zeros(0, np.float32), 0, [])
         past = _asks_past(parsed.raw)
