@@ -286,14 +286,7 @@ async def _child(spec: dict[str, Any], reader: asyncio.StreamReader) -> None:
         users = [server.add_user(f"User {n}", language_code="zh") for n in range(spec["users"])]
         adversary = server.add_user("Adversary", language_code="zh") if spec["adversary"] else None
         warm = [server.add_user(f"Warm {n}", language_code="zh") for n in range(len(spec["warm"]))]
-        emit(
-            {
-                "event": "ready",
-                "token": server.token,
-                "base_url": server.base_url,
-                "base_file_url": server.base_file_url,
-            }
-        )
+        emit({"event": "ready", **server.endpoint})
         if await command() != "go":
             return
         await server.wait_until_polling(timeout=10)
@@ -591,6 +584,7 @@ async def _run(
     stack: contextlib.ExitStack,
 ) -> dict[str, Any]:
     from bot.storage.queries import MemoryQueryStore
+    from fake_telegram import Endpoint, polling
     from handlers.app import build_application
     from handlers.context import services_of
 
@@ -630,33 +624,18 @@ async def _run(
             }
         )
         ready = await child.expect("ready", 60)
-        app = build_application(
-            settings,
-            engine,
-            token=ready["token"],
-            base_url=ready["base_url"],
-            base_file_url=ready["base_file_url"],
-            query_store=store,
+        endpoint = Endpoint(
+            token=ready["token"], base_url=ready["base_url"], base_file_url=ready["base_file_url"]
         )
+        app = build_application(settings, engine, **endpoint, query_store=store)
         svc = services_of(app)
         # searches run on the search threads (the core thread before issue 14: a copy
         # of an older checkout can be measured with this harness too)
         where = "searches" if hasattr(svc.blocking, "searches") else "core"
         timed = TimedExecutor(getattr(svc.blocking, where))
         setattr(svc.blocking, where, timed)
-        await app.initialize()
-        try:
-            await app.post_init(app)
-            await app.updater.start_polling(poll_interval=0, timeout=1)
-            await app.start()
-            try:
-                result = await _measured(cfg, child, timed)
-            finally:
-                await app.updater.stop()
-                await app.stop()
-        finally:
-            await app.shutdown()
-            await app.post_shutdown(app)
+        async with polling(app):
+            result = await _measured(cfg, child, timed)
     except BaseException:
         await child.close()
         stderr.seek(0)

@@ -127,6 +127,15 @@ class Correction:
 
 
 @dataclass(frozen=True, slots=True)
+class PlanPeriod:
+    """A five-year plan period: its name and its first and last year (十四五, 2021, 2025)."""
+
+    name: str
+    first: int
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
 class Understood:
     """What a query named besides its words: the documents it is about (region with its
     cities, year, kind of document) and the indicator it asks for. Searches rank the
@@ -139,10 +148,20 @@ class Understood:
     # the facets ("region", "year") no document of the library matches: the results
     # come from other documents, and the reply says so
     unmatched: tuple[str, ...] = ()
+    # the five-year plan period the query names (十四五, 2021-2025): the answer card is
+    # the period's goal; said in the reply, not a facet ranked
+    period: PlanPeriod | None = None
 
     @property
     def any(self) -> bool:
+        """Whether a facet was understood (region, year, kind, indicator): the period
+        alone ranks nothing and leaves the answer to what the first passage states."""
         return bool(self.region or self.year or self.doc_type or self.indicator)
+
+    @property
+    def said(self) -> bool:
+        """Whether the reply says what was understood: a facet, or the period."""
+        return self.any or self.period is not None
 
 
 @dataclass(frozen=True, slots=True)

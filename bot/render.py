@@ -9,11 +9,21 @@ from bot.models import DocumentInfo, SearchResponse
 
 def understood_to_dict(resp: SearchResponse) -> dict | None:
     """What the query was understood to ask (``region``, ``year``, ``type``,
-    ``indicator``), or ``None`` when it was searched word for word."""
+    ``indicator``, and ``period``: the plan period named, ``{"name": "十四五", "from":
+    2021, "to": 2025}``, else ``None``), or ``None`` when it was searched word for word."""
     u = resp.understood
     if u is None:
         return None
-    return {"region": u.region, "year": u.year, "type": u.doc_type, "indicator": u.indicator}
+    period = u.period
+    return {
+        "region": u.region,
+        "year": u.year,
+        "type": u.doc_type,
+        "indicator": u.indicator,
+        "period": (
+            {"name": period.name, "from": period.first, "to": period.last} if period else None
+        ),
+    }
 
 
 def search_to_dict(resp: SearchResponse) -> dict:

@@ -25,6 +25,7 @@ from fake_telegram.http_app import build_app
 from fake_telegram.methods_chats import member_change
 from fake_telegram.models import Chat, ChatType, Member, Status, User
 from fake_telegram.observing import Observing
+from fake_telegram.serving import Endpoint
 from fake_telegram.text_utils import utf16_slice
 from fake_telegram.world import ChatRef, UserRef, World
 
@@ -106,6 +107,13 @@ class FakeBotApi(Observing):
     @property
     def token(self) -> str:
         return self.backend.token
+
+    @property
+    def endpoint(self) -> Endpoint:
+        """The token and URLs a bot reaches the server with, as keyword arguments of
+        ``ApplicationBuilder``-style builders (``build_application(..., **server.endpoint)``)
+        and as plain JSON for a bot in another process."""
+        return Endpoint(token=self.token, base_url=self.base_url, base_file_url=self.base_file_url)
 
     @property
     def bot(self) -> User:

@@ -132,21 +132,11 @@ def engine_copy(template: Path, to: Path, tokenizer: Tokenizer, **settings: Any)
 @asynccontextmanager
 async def serving(app: Application) -> AsyncIterator[Application]:
     """Start ``app`` polling its (fake) Bot API server and stop it afterwards, in the order
-    ``Application.run_polling()`` uses, hooks included."""
-    await app.initialize()
-    try:
-        await app.post_init(app)
-        await app.updater.start_polling(poll_interval=0, timeout=1)
-        await app.start()
-        try:
-            yield app
-        finally:
-            await app.updater.stop()
-            await app.stop()
-            await app.post_stop(app)
-    finally:
-        await app.shutdown()
-        await app.post_shutdown(app)
+    ``Application.run_polling()`` uses, hooks included (:func:`fake_telegram.polling`)."""
+    from fake_telegram import polling
+
+    async with polling(app):
+        yield app
 
 
 def build(
@@ -157,14 +147,7 @@ def build(
     ``server``, built and not started."""
     from handlers.app import build_application
 
-    return build_application(
-        settings or engine.settings,
-        engine,
-        token=server.token,
-        base_url=server.base_url,
-        base_file_url=server.base_file_url,
-        **build,
-    )
+    return build_application(settings or engine.settings, engine, **server.endpoint, **build)
 
 
 @asynccontextmanager

@@ -17,9 +17,9 @@ from bot.analytics.linking import Sourced, link_targets, period_end
 from bot.analytics.rules import judge
 from bot.config import PROJECT_ROOT, Settings
 from bot.library import Engine
-from bot.models import DocumentInfo
 from bot.targets.indicators import default_table
 from bot.targets.records import TargetRecord
+from tests.factories import document_info, target_record
 
 REAL = PROJECT_ROOT / "tests" / "data" / "real" / "docs"
 INVENTED = PROJECT_ROOT / "tests" / "data" / "analytics"
@@ -39,11 +39,10 @@ def rec(
     masked: bool = False,
     region: str = "山东",
 ) -> TargetRecord:
-    return TargetRecord(
+    return target_record(
+        indicator,
         doc="x.txt",
-        section="",
         sentence=f"{indicator}{change}{value}{unit}{qualifier}",
-        indicator=indicator,
         value=value,
         value_text=str(value),
         unit=unit,
@@ -51,7 +50,7 @@ def rec(
         change=change,
         year=year,
         region=region,
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         masked=masked,
         value_max=value_max,
     )
@@ -161,19 +160,8 @@ def test_masked_missing_and_incomparable_figures_are_unknown_never_guessed():
 
 # -- linking ------------------------------------------------------------------------------------
 def info(doc_id: str, year: int, doc_type: str = "政府工作报告", region: str = "山东"):
-    return DocumentInfo(
-        doc_id=doc_id,
-        filename=f"{doc_id}.txt",
-        relpath=f"{doc_id}.txt",
-        sha256="",
-        size=0,
-        title=f"{region}{year}年{doc_type}",
-        region=region,
-        year=year,
-        encoding="utf-8",
-        passages=1,
-        indexed_at=0.0,
-        doc_type=doc_type,
+    return document_info(
+        doc_id, title=f"{region}{year}年{doc_type}", region=region, year=year, doc_type=doc_type
     )
 
 

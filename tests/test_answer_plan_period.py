@@ -10,6 +10,7 @@ from bot.models import DocumentInfo
 from bot.search.understand import named_period
 from bot.targets.records import TargetRecord
 from tests.conftest import engine_over
+from tests.factories import document_info, target_record
 
 # Invented: a 2021 report that sets the 十四五 goals, a 2023 report's annual target, and a
 # 2026 report that sets the 十五五 goals. All of one province, all about 地区生产总值.
@@ -59,36 +60,13 @@ def test_a_query_names_a_plan_period(query: str, period: tuple[int, int] | None)
 
 
 def _record(year: str) -> TargetRecord:
-    return TargetRecord(
-        doc="d.txt",
-        section="",
-        sentence="地区生产总值年均增长6%左右",
-        indicator="地区生产总值",
-        value=6.0,
-        value_text="6",
-        unit="%",
-        qualifier="左右",
-        change="增长",
-        year=year,
-        region="江州",
-        kind="target",
+    return target_record(
+        sentence="地区生产总值年均增长6%左右", value=6.0, value_text="6", year=year, region="江州"
     )
 
 
 def _info(doc_id: str, year: int) -> DocumentInfo:
-    return DocumentInfo(
-        doc_id=doc_id,
-        filename=f"{doc_id}.txt",
-        relpath=f"{doc_id}.txt",
-        sha256="",
-        size=0,
-        title="",
-        region="江州",
-        year=year,
-        encoding="utf-8",
-        passages=1,
-        indexed_at=0.0,
-    )
+    return document_info(doc_id, region="江州", year=year)
 
 
 def test_the_period_keeps_its_own_goals_and_those_for_its_last_year_set_before_it() -> None:

@@ -11,9 +11,10 @@ import pytest
 
 from bot.library.answers import of_the_year, stating_the_year
 from bot.library.engine import Engine
-from bot.models import DocumentInfo, Understood
+from bot.models import Understood
 from bot.targets.records import TargetRecord
 from tests.conftest import engine_over
+from tests.factories import document_info, target_record
 
 REPORT = (
     "2027年河北省政府工作报告\n"
@@ -62,11 +63,11 @@ def test_a_plan_answers_for_its_year_with_its_later_goals(engine):
 
 
 def _record(year: str) -> TargetRecord:
-    return TargetRecord(
+    return target_record(
+        "养老机构床位",
         doc="p",
         section="一、主要目标",
         sentence=f"到{year}年，全省养老机构床位达到30万张。",
-        indicator="养老机构床位",
         value=30.0,
         value_text="30",
         unit="万张",
@@ -74,12 +75,11 @@ def _record(year: str) -> TargetRecord:
         change="",
         year=year,
         region="河北",
-        kind="target",
     )
 
 
 def test_a_document_without_targets_of_its_year_answers_with_its_later_ones():
-    plan = DocumentInfo("p", "plan.txt", "plan.txt", "", 0, "方案", "河北", 2025, "utf-8", 1, 0.0)
+    plan = document_info("p", filename="plan.txt", title="方案", region="河北", year=2025)
     understood = Understood(year=2025)
     later = _record("2028")
     stating = stating_the_year([(plan, later)], understood)
@@ -90,7 +90,7 @@ def test_a_document_without_targets_of_its_year_answers_with_its_later_ones():
 
 
 def test_a_record_naming_no_period_is_of_its_documents_year():
-    report = DocumentInfo("r", "r.txt", "r.txt", "", 0, "报告", "河北", 2025, "utf-8", 1, 0.0)
+    report = document_info("r", filename="r.txt", title="报告", region="河北", year=2025)
     understood = Understood(year=2025)
     assert of_the_year(report, _record(""), understood, {"r"})
     assert not of_the_year(report, _record("2028"), understood, {"r"})

@@ -18,12 +18,13 @@ from telegram.ext import Application
 
 from bot.config import PROJECT_ROOT, Settings
 from bot.library import Engine
-from bot.models import Highlight, SearchHit, SearchResponse
+from bot.models import Highlight, SearchResponse
 from bot.storage.queries import MemoryQueryStore
 from fake_telegram import BotCall, FakeBotApi
 from handlers import format as fmt
 from handlers.context import services_of
-from tests.e2e import BOT_NAME, ask, buttons, press, running
+from tests.e2e import BOT_NAME, ask, ask_text, buttons, press, running
+from tests.factories import search_hit
 
 BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
 NATIONAL_REPORT = PROJECT_ROOT / "tests" / "data" / "real" / "docs" / "national_china_2025_gwr.txt"
@@ -538,13 +539,27 @@ def test_split_html_counts_utf16_and_keeps_lines_whole() -> None:
 
 def test_a_search_page_is_always_one_message() -> None:
     text = "<政策&" * 300
-    hit = SearchHit("d1", "f.txt", "T", ("S",), 0, text, text, (Highlight(1, 3),), 1.0)
+    hit = search_hit(
+        text, filename="f.txt", title="T", section=("S",), highlights=(Highlight(1, 3),)
+    )
     resp = SearchResponse("政策", (hit,) * 10, total=30, page=2, page_size=10)
     html, keyboard = fmt.search_page(resp, key="k1")
     assert fmt.utf16_len(html) <= 4096 and "共 30 条结果 · 第 2/3 页" in html
     assert html.count("<b>政策</b>") == 1 + 10 and "&lt;" in html and "<政" not in html
     data = [b.callback_data for row in keyboard.inline_keyboard for b in row]
     assert data == ["t:d1:0"] * 10 + ["p:k1:1:1", "p:k1:3:1"]
+
+
+async def test_understood_plan_period_is_said_with_its_years(
+    server: FakeBotApi, bot: Application
+) -> None:
+    fay = server.add_user("Fay")
+    text = await ask_text(server, fay, fay, "十四五 地区生产总值 目标")
+    # the whole line: a span of years, no one year of it
+    assert "理解为：时期 十四五（2021–2025） · 指标 地区生产总值" in text.splitlines(), text
+    await ask(server, fay, fay, "/lang en")
+    english = await ask_text(server, fay, fay, "山东 2021-2025年 地区生产总值 目标")
+    assert "Understood as: region 山东 · period 十四五 (2021–2025) · indicator" in english
 
 
 async def test_understood_answer_card_and_literal_search(

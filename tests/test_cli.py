@@ -71,6 +71,20 @@ def test_search_json_has_the_documented_shape(run):
     assert first["snippet"][s:e] in ("乡村振兴", "乡村振兴战略")
 
 
+def test_search_says_the_plan_period_understood_in_json_and_text(run):
+    # a plan period named (十四五) or its span typed (2021-2025) is one period, no one year
+    for words in (["十四五", "地区生产总值", "目标"], ["2021-2025年", "地区生产总值", "目标"]):
+        data = json.loads(run("search", *words, "--json").stdout)
+        understood = data["understood"]
+        assert understood["period"] == {"name": "十四五", "from": 2021, "to": 2025}, words
+        assert understood["year"] is None and understood["indicator"] == "地区生产总值"
+    # a query naming no period keeps the old keys, with "period" null
+    plain = json.loads(run("search", "烟台", "2024", "GDP", "目标", "--json").stdout)
+    assert plain["understood"]["year"] == 2024 and plain["understood"]["period"] is None
+    text = run("search", "山东", "十三五期间", "粮食").stdout
+    assert "理解为 (understood)：地区 山东 · 时期 十三五（2016–2020）" in text
+
+
 def test_search_reports_corrections_in_json_and_text(run):
     data = json.loads(run("search", "乡村振星", "--json").stdout)
     assert data["corrected"] == "乡村振兴"

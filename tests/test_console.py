@@ -76,6 +76,11 @@ def test_search_reply_then_a_button_pressed_by_number(briefbot):
     assert "上一页" in out.split("（已编辑）")[1]  # the edited page has a way back
 
 
+def test_the_console_says_the_plan_period_understood(briefbot):
+    out = briefbot("console", input="十四五 地区生产总值 目标\n:quit\n").stdout
+    assert "理解为：时期 十四五（2021–2025） · 指标 地区生产总值" in out, out
+
+
 def test_piped_lines_are_all_answered_never_flood_dropped(briefbot, caplog):
     """More lines than the flood burst (8): the local user is answered line by line."""
     queries = [f"乡村振兴 {n}" for n in range(12)]

@@ -16,10 +16,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from bot.admin import AuditLog
 from bot.config import PROJECT_ROOT
 from bot.storage.db import Database
-from fake_telegram import FakeBotApi
 from handlers.upload_journal import UploadJournal
 
 TOKEN = "7012345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ"  # well-formed, not a real token
@@ -66,42 +67,42 @@ async def until_exists(path: Path, proc, timeout: float = 60.0) -> None:
         await asyncio.sleep(0.005)
 
 
-async def test_an_upload_killed_while_indexing_is_audited_on_restart(tmp_path):
+@pytest.mark.fake_bot(token=TOKEN)
+async def test_an_upload_killed_while_indexing_is_audited_on_restart(tmp_path, server):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "plan.txt").write_text(
         "第一章 发展目标\n\n地区生产总值增长5%左右。\n", encoding="utf-8"
     )
     data = tmp_path / "data"
-    async with FakeBotApi(token=TOKEN) as server:
-        admin = server.add_user("Admin")
-        env = {"TELEGRAM_API_BASE_URL": server.url, "BRIEFBOT_OWNERS": str(admin.id)}
-        first = await start_bot(corpus, data, env)
-        try:
-            await server.wait_until_polling(timeout=60)
-            await server.send_document(admin, admin, NAME, big_document())
-            await until_exists(corpus / NAME, first)
-        finally:
-            first.send_signal(signal.SIGKILL)
-            await first.wait()
-        database = Database.open(url=f"sqlite:///{data / 'briefbot.db'}")
-        try:
-            audit = AuditLog(database)
-            assert not [e for e in audit.latest() if e.action == "upload"], "audited already"
-            assert len(UploadJournal(data).entries()) == 1
+    admin = server.add_user("Admin")
+    env = {"TELEGRAM_API_BASE_URL": server.url, "BRIEFBOT_OWNERS": str(admin.id)}
+    first = await start_bot(corpus, data, env)
+    try:
+        await server.wait_until_polling(timeout=60)
+        await server.send_document(admin, admin, NAME, big_document())
+        await until_exists(corpus / NAME, first)
+    finally:
+        first.send_signal(signal.SIGKILL)
+        await first.wait()
+    database = Database.open(url=f"sqlite:///{data / 'briefbot.db'}")
+    try:
+        audit = AuditLog(database)
+        assert not [e for e in audit.latest() if e.action == "upload"], "audited already"
+        assert len(UploadJournal(data).entries()) == 1
 
-            server.mark_seen()
-            second = await start_bot(corpus, data, env)
-            try:  # polling starts after the start-up hooks have run
-                await server.send_message(admin, admin, "/audit")
-                shown = await server.next_bot_message(admin, timeout=60)
-            finally:
-                second.send_signal(signal.SIGTERM)
-                _, err = await asyncio.wait_for(second.communicate(), 30)
-            assert second.returncode == 0, err.decode()[-2000:]
-            uploads = [e for e in audit.latest() if e.action == "upload"]
+        server.mark_seen()
+        second = await start_bot(corpus, data, env)
+        try:  # polling starts after the start-up hooks have run
+            await server.send_message(admin, admin, "/audit")
+            shown = await server.next_bot_message(admin, timeout=60)
         finally:
-            database.close()
+            second.send_signal(signal.SIGTERM)
+            _, err = await asyncio.wait_for(second.communicate(), 30)
+        assert second.returncode == 0, err.decode()[-2000:]
+        uploads = [e for e in audit.latest() if e.action == "upload"]
+    finally:
+        database.close()
     assert len(uploads) == 1, uploads
     entry = uploads[0]
     assert entry.actor_id == admin.id and entry.result == "ok"

@@ -29,6 +29,7 @@ from bot.targets.extract import extract_targets
 from bot.targets.indicators import GROUPS, IndicatorTable, default_table
 from bot.targets.records import KINDS, TargetRecord
 from bot.text.synonyms import Synonyms
+from tests.factories import document_info, target_record
 
 NOW = datetime(2026, 11, 23, 8, 0)
 CORPUS = PROJECT_ROOT / "corpus"
@@ -42,34 +43,17 @@ def rec(indicator: str = "地区生产总值", **kw) -> TargetRecord:
     data = {
         "doc": "a.txt",
         "section": "二、2024年主要目标",
-        "sentence": f"{indicator}增长5.5%左右。",
-        "indicator": indicator,
         "value": value,
         "value_text": "5.5" if value is not None else "",
-        "unit": "%",
-        "qualifier": "左右",
-        "change": "增长",
-        "year": "2024",
         "region": "烟台",
-        "kind": "target",
     }
     data.update(kw)
-    return TargetRecord(**data)
+    return target_record(indicator, **data)
 
 
 def info(doc_id: str, filename: str, title: str, *, region=None, indexed_at=100.0, year=2024):
-    return DocumentInfo(
-        doc_id=doc_id,
-        filename=filename,
-        relpath=filename,
-        sha256="0" * 64,
-        size=1,
-        title=title,
-        region=region,
-        year=year,
-        encoding="utf-8",
-        passages=1,
-        indexed_at=indexed_at,
+    return document_info(
+        doc_id, filename=filename, title=title, region=region, year=year, indexed_at=indexed_at
     )
 
 

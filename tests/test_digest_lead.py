@@ -11,10 +11,9 @@ from bot.analytics.leads import report_lead
 from bot.analytics.linking import Sourced
 from bot.config import PROJECT_ROOT
 from bot.library.engine import Engine
-from bot.models import DocumentInfo
 from bot.targets.indicators import default_table
-from bot.targets.records import TargetRecord
 from tests.conftest import make_settings
+from tests.factories import document_info, target_record
 
 REAL = PROJECT_ROOT / "tests" / "data" / "real" / "docs"
 # a short invented 2016 report (2015's results, 2016's targets): the real one is in the
@@ -51,25 +50,18 @@ def test_no_lead_without_new_work_reports(engine):
 
 
 def test_a_report_without_a_headline_target_has_no_lead() -> None:
-    doc = DocumentInfo(
-        doc_id="d1",
+    doc = document_info(
+        "d1",
         filename="r.txt",
-        relpath="r.txt",
-        sha256="0",
-        size=1,
         title="某省2026年政府工作报告",
         region="某省",
         year=2026,
-        encoding="utf-8",
-        passages=1,
-        indexed_at=0.0,
         doc_type="政府工作报告",
     )
-    jobs = TargetRecord(
+    jobs = target_record(
+        "新增城镇就业",
         doc="r.txt",
-        section="",
         sentence="城镇新增就业50万人以上。",
-        indicator="新增城镇就业",
         value=50.0,
         value_text="50",
         unit="万人",
@@ -77,6 +69,5 @@ def test_a_report_without_a_headline_target_has_no_lead() -> None:
         change="",
         year="2026",
         region="某省",
-        kind="target",
     )
     assert report_lead([Sourced(doc, jobs)], [], default_table()) is None

@@ -29,9 +29,9 @@ from bot.library import Engine
 from bot.storage.db import Database
 from bot.storage.queries import QueryStore
 from fake_telegram import FakeBotApi, User
-from handlers.app import build_application
 from handlers.context import services_of
 from handlers.i18n import tr
+from tests import e2e
 from tests.e2e import ask, buttons, serving
 
 SLOW = 0.05
@@ -102,15 +102,7 @@ def statements_on(thread_id: int, database: Database) -> Iterator[list[str]]:
 def build(server: FakeBotApi, engine: Engine, database: Database, owner: User) -> Any:
     """The application (built before the loop runs it, as ``briefbot run`` does)."""
     settings = engine.settings.model_copy(update={"owners": [owner.id], "flood_burst": 200})
-    return build_application(
-        settings,
-        engine,
-        token=server.token,
-        base_url=server.base_url,
-        base_file_url=server.base_file_url,
-        query_store=QueryStore(database),
-        database=database,
-    )
+    return e2e.build(server, engine, settings, query_store=QueryStore(database), database=database)
 
 
 async def test_no_callback_blocks_the_loop_and_no_sql_runs_on_it(

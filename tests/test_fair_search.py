@@ -17,10 +17,8 @@ import pytest
 from bot.blocking import FairExecutor
 from bot.config import PROJECT_ROOT, Settings
 from bot.library import Engine
-from fake_telegram import FakeBotApi
-from handlers.app import build_application
 from handlers.context import services_of
-from tests.e2e import serving
+from tests.e2e import build, serving
 
 WAIT = 10.0  # seconds: a bound on event waits, never reached when things work
 
@@ -93,7 +91,7 @@ def engine_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 HEAVY = [f"乡村振星{'高质发展' * n}" for n in range(8)]  # eight different messages
 
 
-async def test_one_users_burst_does_not_delay_another_users_search(engine_dir, monkeypatch):
+async def test_one_users_burst_does_not_delay_another_users_search(engine_dir, server, monkeypatch):
     engine = Engine.open(Settings(corpus_dir=PROJECT_ROOT / "corpus", data_dir=engine_dir))
     hold = threading.Event()
     eve_started = threading.Event()
@@ -106,32 +104,23 @@ async def test_one_users_burst_does_not_delay_another_users_search(engine_dir, m
         return real_search(text, **kwargs)
 
     monkeypatch.setattr(engine, "search", search)
-    async with FakeBotApi(bot_username="fair_bot", language_code="zh-hans") as server:
-        app = build_application(
-            engine.settings,
-            engine,
-            token=server.token,
-            base_url=server.base_url,
-            base_file_url=server.base_file_url,
-        )
-        pool = services_of(app).blocking.searches
-        try:
-            async with serving(app):
-                eve, bob = server.add_user("Eve"), server.add_user("Bob")
-                for text in HEAVY:  # the default flood burst: eight at once
-                    await server.send_message(eve, eve, text)
-                assert await asyncio.to_thread(eve_started.wait, WAIT)
-                assert await asyncio.to_thread(
-                    pool.wait_until, lambda: pool.pending(eve.id) == 7, WAIT
-                )
-                await server.send_message(bob, bob, "乡村振兴")
-                reply = await server.next_call("sendMessage", chat=bob)
-                assert "乡村振兴" in reply.text
-                # Bob was answered while Eve's first search was still running
-                assert not hold.is_set() and pool.pending(eve.id) == 7
-                assert not server.bot_messages(eve)
-                hold.set()
-                for _ in HEAVY:
-                    await server.next_call("sendMessage", chat=eve)
-        finally:
+    app = build(server, engine)
+    pool = services_of(app).blocking.searches
+    try:
+        async with serving(app):
+            eve, bob = server.add_user("Eve"), server.add_user("Bob")
+            for text in HEAVY:  # the default flood burst: eight at once
+                await server.send_message(eve, eve, text)
+            assert await asyncio.to_thread(eve_started.wait, WAIT)
+            assert await asyncio.to_thread(pool.wait_until, lambda: pool.pending(eve.id) == 7, WAIT)
+            await server.send_message(bob, bob, "乡村振兴")
+            reply = await server.next_call("sendMessage", chat=bob)
+            assert "乡村振兴" in reply.text
+            # Bob was answered while Eve's first search was still running
+            assert not hold.is_set() and pool.pending(eve.id) == 7
+            assert not server.bot_messages(eve)
             hold.set()
+            for _ in HEAVY:
+                await server.next_call("sendMessage", chat=eve)
+    finally:
+        hold.set()

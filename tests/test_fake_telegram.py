@@ -45,7 +45,7 @@ from telegram.ext import (
     filters,
 )
 
-from fake_telegram import FakeBotApi, ManualClock, WaitTimeout, parse_html
+from fake_telegram import FakeBotApi, ManualClock, WaitTimeout, parse_html, polling
 from fake_telegram.html_parser import EntityParseError
 
 
@@ -146,12 +146,8 @@ async def echo_bot(server: FakeBotApi):
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, on_text))
     app.add_handler(CallbackQueryHandler(on_button))
     app.add_handler(ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
-    async with app:
-        await app.updater.start_polling(poll_interval=0, timeout=5)
-        await app.start()
+    async with polling(app, timeout=5):
         yield app
-        await app.updater.stop()
-        await app.stop()
 
 
 # -- end to end through the polling Application ----------------------------------------------
@@ -502,6 +498,34 @@ async def test_replies(server: FakeBotApi, bot_app: Application) -> None:
 
 
 # -- tokens, raw HTTP shapes -----------------------------------------------------------------
+
+
+async def test_polling_starts_and_stops_as_run_polling_does(server: FakeBotApi) -> None:
+    hooks: list[str] = []
+
+    def hook(name: str):
+        async def called(app: Application) -> None:
+            hooks.append(f"{name}:{'running' if app.running else 'idle'}")
+
+        return called
+
+    endpoint = server.endpoint
+    assert set(endpoint) == {"token", "base_url", "base_file_url"}
+    app = (
+        ApplicationBuilder()
+        .token(endpoint["token"])
+        .base_url(endpoint["base_url"])
+        .base_file_url(endpoint["base_file_url"])
+        .post_init(hook("init"))
+        .post_stop(hook("stop"))
+        .post_shutdown(hook("shutdown"))
+        .build()
+    )
+    async with polling(app) as served:
+        assert served is app and app.running and app.updater.running
+        await server.wait_until_polling(timeout=5)
+    assert not app.running and not app.updater.running
+    assert hooks == ["init:idle", "stop:idle", "shutdown:idle"]
 
 
 async def test_bad_token_is_invalid_token(server: FakeBotApi) -> None:

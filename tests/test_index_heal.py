@@ -20,6 +20,7 @@ from bot.library import Engine
 from bot.search.index import CompiledIndex, IndexDamaged
 from briefbot.cli import app
 from tests.conftest import BUNDLED_CORPUS, make_settings
+from tests.test_run_command import TOKEN as RUN_TOKEN
 
 QUERY = "地区生产总值"
 FILES = (
@@ -189,20 +190,19 @@ def test_damaged_document_caches_too_are_rebuilt_from_the_corpus(built, data, ca
     assert any("re-reading every document" in r.getMessage() for r in caplog.records)
 
 
-async def test_briefbot_run_starts_over_a_damaged_index(data):
-    from fake_telegram import FakeBotApi
-    from tests.test_run_command import TOKEN, _start_bot, _stop_bot
+@pytest.mark.fake_bot(token=RUN_TOKEN)
+async def test_briefbot_run_starts_over_a_damaged_index(data, server):
+    from tests.test_run_command import _start_bot, _stop_bot
 
     damage(compiled(data) / "vocab.txt", "garbage")
-    async with FakeBotApi(token=TOKEN) as server:
-        proc = await _start_bot(data, {"TELEGRAM_API_BASE_URL": server.url})
-        try:
-            await server.wait_until_polling(timeout=60)
-            alice = server.add_user("Alice")
-            await server.send_message(alice, alice, QUERY)
-            reply = await server.next_bot_message(alice, timeout=20)
-        finally:
-            _out, err = await _stop_bot(proc)
+    proc = await _start_bot(data, {"TELEGRAM_API_BASE_URL": server.url})
+    try:
+        await server.wait_until_polling(timeout=60)
+        alice = server.add_user("Alice")
+        await server.send_message(alice, alice, QUERY)
+        reply = await server.next_bot_message(alice, timeout=20)
+    finally:
+        _out, err = await _stop_bot(proc)
     assert proc.returncode == 0, err[-2000:]
     assert reply["text"].strip()
     assert "compiled index damaged" in err

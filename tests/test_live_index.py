@@ -18,10 +18,8 @@ import pytest
 from bot.config import PROJECT_ROOT, Settings
 from bot.library import Engine
 from bot.search.index import generation_stamp
-from fake_telegram import FakeBotApi
-from handlers.app import build_application
 from handlers.context import services_of
-from tests.e2e import serving
+from tests.e2e import running
 
 TERM = "鲲鹏量子示范园"
 NEW_DOC = f"第一章 总体要求\n\n加快建设{TERM}，推动量子信息产业集聚发展。\n"
@@ -65,31 +63,31 @@ def settings(tmp_path) -> Settings:
     )
 
 
-async def test_running_bot_serves_a_document_ingested_by_another_process(settings, tmp_path):
+async def test_running_bot_serves_a_document_ingested_by_another_process(
+    settings, tmp_path, server
+):
     engine = Engine.open(settings)
     new = tmp_path / "incoming" / "quantum.txt"
     new.parent.mkdir()
     new.write_text(NEW_DOC, encoding="utf-8")
-    async with FakeBotApi(language_code="zh-hans") as server:
-        app = build_application(settings, engine, token=server.token, base_url=server.base_url)
-        async with serving(app):
-            alice = server.add_user("Alice")
-            await server.send_message(alice, alice, TERM)
-            before = await server.next_bot_message(alice)
-            assert "没有找到" in before["text"]
-            served = engine.index
+    async with running(server, engine, settings) as app:
+        alice = server.add_user("Alice")
+        await server.send_message(alice, alice, TERM)
+        before = await server.next_bot_message(alice)
+        assert "没有找到" in before["text"]
+        served = engine.index
 
-            code, output = await briefbot(settings, "ingest", str(new))
-            assert code == 0, output
-            assert "quantum.txt" in output
-            await asyncio.wait_for(services_of(app).live_index.fresh(), 30)
+        code, output = await briefbot(settings, "ingest", str(new))
+        assert code == 0, output
+        assert "quantum.txt" in output
+        await asyncio.wait_for(services_of(app).live_index.fresh(), 30)
 
-            await server.send_message(alice, alice, TERM)
-            after = await server.next_bot_message(alice)
-            # the new index's targets are linked for scorecards before anyone asks: a
-            # check begins only after the one before it has linked them
-            await asyncio.wait_for(services_of(app).live_index.fresh(), 30)
-            assert not engine.links_stale()
+        await server.send_message(alice, alice, TERM)
+        after = await server.next_bot_message(alice)
+        # the new index's targets are linked for scorecards before anyone asks: a
+        # check begins only after the one before it has linked them
+        await asyncio.wait_for(services_of(app).live_index.fresh(), 30)
+        assert not engine.links_stale()
     assert TERM in after["text"], after["text"]
     assert "quantum" in after["text"]
     assert engine.index is not served
@@ -126,45 +124,41 @@ def truncate(path: Path) -> None:
         fh.truncate(path.stat().st_size // 2)
 
 
-async def test_a_heal_at_start_up_tells_the_admins(tmp_path):
-    async with FakeBotApi(language_code="zh-hans") as server:
-        admin = server.add_user("Admin")
-        settings = Settings(
-            corpus_dir=small_corpus(tmp_path / "corpus"),
-            data_dir=tmp_path / "data",
-            owners=[admin.id],
-        )
-        Engine.open(settings)
-        truncate(settings.index_dir / "compiled" / "pids.npy")
-        engine = Engine.open(settings)  # healed here, before the bot runs
-        app = build_application(settings, engine, token=server.token, base_url=server.base_url)
-        async with serving(app):
-            notice = await server.next_bot_message(admin)
+async def test_a_heal_at_start_up_tells_the_admins(tmp_path, server):
+    admin = server.add_user("Admin")
+    settings = Settings(
+        corpus_dir=small_corpus(tmp_path / "corpus"),
+        data_dir=tmp_path / "data",
+        owners=[admin.id],
+    )
+    Engine.open(settings)
+    truncate(settings.index_dir / "compiled" / "pids.npy")
+    engine = Engine.open(settings)  # healed here, before the bot runs
+    async with running(server, engine, settings):
+        notice = await server.next_bot_message(admin)
     assert "检索索引已损坏" in notice["text"]
     assert "pids.npy" in notice["text"] and "compiled.damaged-" in notice["text"]
 
 
-async def test_a_heal_while_running_is_off_the_loop_and_tells_the_admins(tmp_path, caplog):
-    async with FakeBotApi(language_code="zh-hans") as server:
-        admin = server.add_user("Admin")
-        settings = Settings(
-            corpus_dir=small_corpus(tmp_path / "corpus"),
-            data_dir=tmp_path / "data",
-            owners=[admin.id],
-            index_check_seconds=0.05,
-        )
-        engine = Engine.open(settings)
-        app = build_application(settings, engine, token=server.token, base_url=server.base_url)
-        async with serving(app):
-            await server.send_message(admin, admin, "/lang en")
-            await server.next_bot_message(admin)
-            meta = settings.index_dir / "compiled" / "meta.json"
-            meta.write_bytes(b"\xff" * meta.stat().st_size)  # garbage: a new stamp too
-            with caplog.at_level("WARNING"):
-                await asyncio.wait_for(services_of(app).live_index.fresh(), 30)
-                notice = await server.next_bot_message(admin)
-            await server.send_message(admin, admin, "地区生产总值")
-            answer = await server.next_bot_message(admin)
+async def test_a_heal_while_running_is_off_the_loop_and_tells_the_admins(tmp_path, caplog, server):
+    admin = server.add_user("Admin")
+    settings = Settings(
+        corpus_dir=small_corpus(tmp_path / "corpus"),
+        data_dir=tmp_path / "data",
+        owners=[admin.id],
+        index_check_seconds=0.05,
+    )
+    engine = Engine.open(settings)
+    async with running(server, engine, settings) as app:
+        await server.send_message(admin, admin, "/lang en")
+        await server.next_bot_message(admin)
+        meta = settings.index_dir / "compiled" / "meta.json"
+        meta.write_bytes(b"\xff" * meta.stat().st_size)  # garbage: a new stamp too
+        with caplog.at_level("WARNING"):
+            await asyncio.wait_for(services_of(app).live_index.fresh(), 30)
+            notice = await server.next_bot_message(admin)
+        await server.send_message(admin, admin, "地区生产总值")
+        answer = await server.next_bot_message(admin)
     assert notice["text"].startswith("⚠️ The search index was damaged"), notice["text"]
     healed = [r for r in caplog.records if "compiled index damaged" in r.getMessage()]
     assert healed and all(r.threadName.startswith("briefbot-index") for r in healed)

@@ -16,9 +16,7 @@ from bot.admin import redact as audit_redact
 from bot.storage import Database
 from bot.storage.models import AuditRow, utcnow
 from bot.tokens import REDACTED, RedactingFilter, redact
-from fake_telegram import FakeBotApi
-from handlers.app import build_application
-from tests.e2e import serving
+from tests.e2e import running
 from tests.test_run_command import TOKEN, _start_bot, _stop_bot
 
 PASSWORD = "hunter2-pass"
@@ -109,57 +107,46 @@ def test_audit_entries_are_redacted(db_url):
         db.close()
 
 
-async def test_audit_reply_is_redacted(bundled_engine, db_url):
+async def test_audit_reply_is_redacted(bundled_engine, db_url, server):
     """What /audit shows: entries written by the bot, and rows from before the fix."""
-    async with FakeBotApi(bot_username="fake_test_bot", privacy_mode=False) as server:
-        token = server.token
-        owner = server.add_user("Olga")
-        eve = server.add_user("Eve")
-        settings = bundled_engine.settings.model_copy(
-            update={"owners": [owner.id], "flood_burst": 200}
-        )
-        db = Database.open(url=db_url)
-        try:
-            # A row written before redaction covered every form (straight to the table).
-            with db.session() as session:
-                session.add(
-                    AuditRow(
-                        at=utcnow(),
-                        actor_id=eve.id,
-                        chat_id=eve.id,
-                        action="upload",
-                        detail=" | ".join(forms(token).values()),
-                        result="error",
-                    )
+    token = server.token
+    owner = server.add_user("Olga")
+    eve = server.add_user("Eve")
+    settings = bundled_engine.settings.model_copy(update={"owners": [owner.id], "flood_burst": 200})
+    db = Database.open(url=db_url)
+    try:
+        # A row written before redaction covered every form (straight to the table).
+        with db.session() as session:
+            session.add(
+                AuditRow(
+                    at=utcnow(),
+                    actor_id=eve.id,
+                    chat_id=eve.id,
+                    action="upload",
+                    detail=" | ".join(forms(token).values()),
+                    result="error",
                 )
-            app = build_application(
-                settings,
-                bundled_engine,
-                token=token,
-                base_url=server.base_url,
-                base_file_url=server.base_file_url,
-                database=db,
             )
-            async with serving(app):
-                for text in forms(token).values():  # refused: audited with what was said
-                    await server.send_message(eve, eve, f"/status {text}"[:190])
-                    await server.next_call("sendMessage", chat=eve)
-                await server.send_message(owner, owner, "/audit 50")
-                shown = (await server.next_call("sendMessage", chat=owner)).text
-        finally:
-            db.close()
+        async with running(server, bundled_engine, settings, database=db):
+            for text in forms(token).values():  # refused: audited with what was said
+                await server.send_message(eve, eve, f"/status {text}"[:190])
+                await server.next_call("sendMessage", chat=eve)
+            await server.send_message(owner, owner, "/audit 50")
+            shown = (await server.next_call("sendMessage", chat=owner)).text
+    finally:
+        db.close()
     assert "status · refused" in shown
     assert leaks(shown, token) == [], shown
 
 
-async def test_start_up_banner_and_logs_hide_url_user_info(bundled_engine):
-    async with FakeBotApi(token=TOKEN) as server:
-        api = server.url.replace("://", f"://briefbot:{PASSWORD}@", 1)
-        proc = await _start_bot(bundled_engine.settings.data_dir, {"TELEGRAM_API_BASE_URL": api})
-        try:
-            await server.wait_until_polling(timeout=30)
-        finally:
-            out, err = await _stop_bot(proc)
+@pytest.mark.fake_bot(token=TOKEN)
+async def test_start_up_banner_and_logs_hide_url_user_info(bundled_engine, server):
+    api = server.url.replace("://", f"://briefbot:{PASSWORD}@", 1)
+    proc = await _start_bot(bundled_engine.settings.data_dir, {"TELEGRAM_API_BASE_URL": api})
+    try:
+        await server.wait_until_polling(timeout=30)
+    finally:
+        out, err = await _stop_bot(proc)
     assert "running as @fake_test_bot" in err, err[-2000:]
     assert "Bot API at http://briefbot:" in err
     assert leaks(out + err, TOKEN) == [], err[-2000:]

@@ -25,10 +25,10 @@ from bot.tokens import (
     redact,
 )
 from briefbot.cli import app
-from fake_telegram import FakeBotApi
 from tests.conftest import BUNDLED_CORPUS
 
 TOKEN = "7012345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ"  # well-formed, not a real token
+OTHER_TOKEN = "1234567:" + "Z" * 35  # the token a server knows that is not the bot's
 ENV_KEYS = (
     "TELEGRAM_BOT_TOKEN",
     "TELEGRAM_API_BASE_URL",
@@ -251,18 +251,16 @@ async def _stop_bot(
     return out.decode(), err.decode()
 
 
-async def test_run_polls_a_self_hosted_bot_api_and_stops_on_sigterm(bundled_engine):
-    async with FakeBotApi(token=TOKEN) as server:
-        proc = await _start_bot(
-            bundled_engine.settings.data_dir, {"TELEGRAM_API_BASE_URL": server.url}
-        )
-        try:
-            await server.wait_until_polling(timeout=30)
-            alice = server.add_user("Alice")
-            await server.send_message(alice, alice, "/start")
-            reply = await server.next_bot_message(alice, timeout=10)
-        finally:
-            out, err = await _stop_bot(proc)
+@pytest.mark.fake_bot(token=TOKEN)
+async def test_run_polls_a_self_hosted_bot_api_and_stops_on_sigterm(bundled_engine, server):
+    proc = await _start_bot(bundled_engine.settings.data_dir, {"TELEGRAM_API_BASE_URL": server.url})
+    try:
+        await server.wait_until_polling(timeout=30)
+        alice = server.add_user("Alice")
+        await server.send_message(alice, alice, "/start")
+        reply = await server.next_bot_message(alice, timeout=10)
+    finally:
+        out, err = await _stop_bot(proc)
     assert reply["text"].strip()
     assert proc.returncode == 0, err[-2000:]
     assert f"running as @fake_test_bot: long polling, Bot API at {server.url}." in err
@@ -271,39 +269,39 @@ async def test_run_polls_a_self_hosted_bot_api_and_stops_on_sigterm(bundled_engi
     assert server.calls("deleteWebhook"), "polling starts by removing any webhook"
 
 
-async def test_run_webhook_mode_with_secret_token(bundled_engine):
+@pytest.mark.fake_bot(token=TOKEN)
+async def test_run_webhook_mode_with_secret_token(bundled_engine, server):
     port = _free_port()
     # Telegram only accepts https webhooks; TLS ends at a proxy that forwards to the bot.
     hook = "https://bot.example.org/telegram/hook"
     local = f"http://127.0.0.1:{port}/telegram/hook"
-    async with FakeBotApi(token=TOKEN) as server:
-        proc = await _start_bot(
-            bundled_engine.settings.data_dir,
-            {
-                "TELEGRAM_API_BASE_URL": server.url,
-                "BRIEFBOT_WEBHOOK_URL": hook,
-                "BRIEFBOT_WEBHOOK_PORT": str(port),
-                "BRIEFBOT_WEBHOOK_SECRET_TOKEN": "hook_Secret-42",
-            },
-        )
-        try:
-            set_call = await server.next_call("setWebhook", timeout=30)
-            await _until_listening(port)
-            alice = server.add_user("Alice")
-            await server.send_message(alice, alice, "/start")
-            update = server.pending_updates[-1]
-            async with httpx.AsyncClient(timeout=10) as client:
-                wrong = await client.post(
-                    local, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "nope"}
-                )
-                right = await client.post(
-                    local,
-                    json=update,
-                    headers={"X-Telegram-Bot-Api-Secret-Token": "hook_Secret-42"},
-                )
-            reply = await server.next_bot_message(alice, timeout=10)
-        finally:
-            out, err = await _stop_bot(proc)
+    proc = await _start_bot(
+        bundled_engine.settings.data_dir,
+        {
+            "TELEGRAM_API_BASE_URL": server.url,
+            "BRIEFBOT_WEBHOOK_URL": hook,
+            "BRIEFBOT_WEBHOOK_PORT": str(port),
+            "BRIEFBOT_WEBHOOK_SECRET_TOKEN": "hook_Secret-42",
+        },
+    )
+    try:
+        set_call = await server.next_call("setWebhook", timeout=30)
+        await _until_listening(port)
+        alice = server.add_user("Alice")
+        await server.send_message(alice, alice, "/start")
+        update = server.pending_updates[-1]
+        async with httpx.AsyncClient(timeout=10) as client:
+            wrong = await client.post(
+                local, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "nope"}
+            )
+            right = await client.post(
+                local,
+                json=update,
+                headers={"X-Telegram-Bot-Api-Secret-Token": "hook_Secret-42"},
+            )
+        reply = await server.next_bot_message(alice, timeout=10)
+    finally:
+        out, err = await _stop_bot(proc)
     assert set_call.params["url"] == hook
     assert set_call.params["secret_token"] == "hook_Secret-42"
     assert (wrong.status_code, right.status_code) == (403, 200)
@@ -313,13 +311,10 @@ async def test_run_webhook_mode_with_secret_token(bundled_engine):
     assert TOKEN not in out + err and "hook_Secret-42" not in out + err
 
 
-async def test_a_token_the_server_rejects_exits_2_and_stays_hidden(bundled_engine):
-    other = "1234567:" + "Z" * 35
-    async with FakeBotApi(token=other) as server:
-        proc = await _start_bot(
-            bundled_engine.settings.data_dir, {"TELEGRAM_API_BASE_URL": server.url}
-        )
-        out, err = await _stop_bot(proc, wait_for_exit=True)
+@pytest.mark.fake_bot(token=OTHER_TOKEN)
+async def test_a_token_the_server_rejects_exits_2_and_stays_hidden(bundled_engine, server):
+    proc = await _start_bot(bundled_engine.settings.data_dir, {"TELEGRAM_API_BASE_URL": server.url})
+    out, err = await _stop_bot(proc, wait_for_exit=True)
     assert proc.returncode == 2, err[-2000:]
     assert "briefbot run: the Bot API rejected the token" in err
     # PTB logs the InvalidToken traceback, whose message quotes the token: redacted.

@@ -17,6 +17,7 @@ from bot.search.budget import Budget
 from bot.search.query import parse_query
 from bot.search.searcher import _content, _softened
 from tests.conftest import engine_over
+from tests.factories import answer_card, search_hit
 
 
 def _words(*ws: str) -> list[tuple[str, int, int]]:
@@ -186,14 +187,24 @@ def test_a_question_on_a_thing_done_finds_the_thing_without_the_verb(tmp_path):
 
 
 def _hit(text: str, score: float) -> SearchHit:
-    return SearchHit("d1", "opinion.txt", "某省实施意见", (), 0, text, text, (), score)
+    return search_hit(text, filename="opinion.txt", title="某省实施意见", score=score)
 
 
 def _card(unit: str, sentence: str) -> AnswerCard:
-    return AnswerCard(
-        "货物贸易占比", "30%", "30", unit, "", "", "target", "2025", "某省", "d1",
-        "opinion.txt", "某省实施意见", "一、主要目标", sentence,
-    )  # fmt: skip
+    return answer_card(
+        "货物贸易占比",
+        figure="30%",
+        value_text="30",
+        unit=unit,
+        qualifier="",
+        change="",
+        year="2025",
+        region="某省",
+        filename="opinion.txt",
+        title="某省实施意见",
+        section="一、主要目标",
+        sentence=sentence,
+    )
 
 
 def test_a_question_how_long_gets_no_card_in_another_unit():

@@ -194,6 +194,7 @@ def test_search_json_carries_understood_and_answer(engine):
         "year": 2024,
         "type": None,
         "indicator": "地区生产总值",
+        "period": None,  # no plan period named
     }
     assert data["answer"]["figure"] == "5%左右"
     assert data["answer"]["doc_id"]

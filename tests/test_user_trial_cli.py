@@ -146,13 +146,13 @@ def test_a_national_question_is_understood_as_the_national_statistic(run):
 def test_a_less_than_sign_is_written_before_the_number():
     # a plan's indicator table (年均每十万人受灾人次 <15000 预期性) showed 15000<
     from bot.digest.values import format_value
-    from bot.targets.records import TargetRecord
+    from tests.factories import target_record
 
-    record = TargetRecord(
+    record = target_record(
+        "年均每十万人受灾人次",
         doc="plan.txt",
         section="主要指标",
         sentence="年均每十万人受灾人次\t<15000\t预期性",
-        indicator="年均每十万人受灾人次",
         value=15000,
         value_text="15000",
         unit="",
@@ -160,7 +160,6 @@ def test_a_less_than_sign_is_written_before_the_number():
         change="",
         year="2021-2025",
         region="全国",
-        kind="target",
     )
     assert format_value(record) == "<15000"
     assert format_value(replace(record, qualifier="以上")) == "15000以上"

@@ -19,6 +19,7 @@ from sqlalchemy import delete, select
 
 from bot.storage.db import Database
 from bot.storage.models import AuditRow, storable_text, utcnow
+from bot.text.echo import cut
 from bot.tokens import redact as redact_secrets
 
 AuditResult = Literal["ok", "refused", "error"]
@@ -90,9 +91,7 @@ class AuditLog:
             raise TypeError(f"detail must be a str, not {type(detail).__name__}")
         secrets = list(secrets)
         action = redact(" ".join(storable_text(action).split()), secrets)[:ACTION_MAX_CHARS]
-        detail = redact(storable_text(detail), secrets)
-        if len(detail) > DETAIL_MAX_CHARS:
-            detail = detail[: DETAIL_MAX_CHARS - 1] + "…"
+        detail = cut(redact(storable_text(detail), secrets), DETAIL_MAX_CHARS)
         row = AuditRow(
             at=self._clock(),
             actor_id=actor_id,

@@ -40,6 +40,7 @@ from bot.errors import CodedError
 from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.storage.db import Database
 from bot.storage.models import RuntimeSettingRow, utcnow
+from bot.text.echo import said_back
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +97,7 @@ def check_key(key: str) -> str:
     name = normalise_key(key)
     if name in RUNTIME_KEYS:
         return name
-    shown = name[:40]
+    shown = said_back(name)
     if name in Settings.model_fields or name in {"token", "bot_token", "telegram_bot_token"}:
         raise SettingError(
             f"“{shown}”不能在聊天中修改（请改配置文件或环境变量）/ {shown} cannot be changed "
@@ -141,7 +142,7 @@ def _range_text(key: str) -> tuple[str, str]:
 
 def _readable(key: str, raw: Any, exc: ValidationError) -> SettingError:
     """One line a chat user can act on, instead of pydantic's report."""
-    shown = str(raw)[:40]
+    shown = said_back(str(raw))
     reasons = []
     codes: list[tuple[str, dict[str, str]]] = []
     for error in exc.errors(include_url=False):

@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.errors import CodedError
 from bot.storage.db import Database
 from bot.storage.models import AdminRow, utcnow
+from bot.text.echo import said_back
 
 # Telegram's shared service accounts: messages from anonymous group admins (1087968824),
 # from channels posting in groups (136817688) and channel posts forwarded to a linked
@@ -68,10 +69,11 @@ def clean_username(name: str | None) -> str | None:
     if not name:
         return None
     if not _USERNAME_RE.fullmatch(name):
+        shown = said_back(name)
         raise AdminError(
-            f"用户名“{name[:40]}”无效 / not a Telegram username: {name[:40]!r}",
+            f"用户名“{shown}”无效 / not a Telegram username: {shown!r}",
             "admin.bad_username",
-            name=name[:40],
+            name=shown,
         )
     return name
 

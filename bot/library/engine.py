@@ -80,6 +80,7 @@ from bot.library.targets import TargetsMixin
 from bot.library.uploads import UploadsMixin
 from bot.models import (
     DocumentInfo,
+    PlanPeriod,
     RefreshReport,
     SearchResponse,
     Understood,
@@ -89,7 +90,7 @@ from bot.search.budget import Budget
 from bot.search.index import CompiledIndex, IndexDamaged
 from bot.search.indexer import Indexer, IndexPaths, Progress
 from bot.search.searcher import Searcher
-from bot.search.understand import RELATIVE_YEAR_WORDS
+from bot.search.understand import RELATIVE_YEAR_WORDS, named_period, plan_period
 from bot.targets.store import TargetStore
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
@@ -507,7 +508,10 @@ class Engine(
             understood = replace(understood, indicator=indicator)
         if unmatched := self.unmatched_facets(understood.region, understood.year):
             understood = replace(understood, unmatched=unmatched)
-        if understood.any:
+        if period := named_period(asked):  # the period whose goal answers (of_the_period)
+            name = plan_period(period[0]) or f"{period[0]}-{period[1]}"
+            understood = replace(understood, period=PlanPeriod(name, *period))
+        if understood.said:
             resp = replace(resp, understood=understood)
         found = None
         seeks = seeks_target(asked, table) and not asks_result(asked, searcher.today().year)

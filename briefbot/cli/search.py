@@ -28,15 +28,18 @@ LITERAL_HINT = (
 
 
 def understood_line(resp: SearchResponse) -> str | None:
-    """``理解为：地区 山东 · 年份 2024 · 指标 地区生产总值``, or None."""
+    """``理解为：地区 山东 · 年份 2024 · 指标 地区生产总值`` (a plan period: ``时期
+    十四五（2021–2025）``), or None."""
     u = resp.understood
     if u is None:
         return None
+    period = f"{u.period.name}（{u.period.first}–{u.period.last}）" if u.period else None
     parts = [
         f"{label} {value}"
         for label, value in (
             ("地区", u.region),
             ("年份", u.year),
+            ("时期", period),
             ("文件", u.doc_type),
             ("指标", u.indicator),
         )

@@ -17,7 +17,7 @@ from bot.digest.filters import describe as describe_filter
 from bot.sources.store import Source
 from bot.subscriptions.service import Listed
 from bot.subscriptions.store import Delivery, Subscription
-from handlers.format.html import escape
+from handlers.format.html import cut, escape, shown
 from handlers.format.sources import status_lines as source_status_lines
 from handlers.format.subscriptions import deactivation
 from handlers.i18n import DEFAULT_LANGUAGE, tr
@@ -105,12 +105,12 @@ def not_an_admin(label: str, lang: str = DEFAULT_LANGUAGE) -> str:
 
 
 def unknown_username(name: str, lang: str = DEFAULT_LANGUAGE) -> str:
-    return tr(lang, "admin.unknown_username", name=escape(name.removeprefix("@")[:64]))
+    return tr(lang, "admin.unknown_username", name=shown(name.removeprefix("@")))
 
 
 def bad_user_ref(text: str, lang: str = DEFAULT_LANGUAGE) -> str:
-    shown = escape(text[:64])
-    return tr(lang, "admin.bad_user_ref", text=shown) + "\n\n" + escape(usage("admin", lang))
+    said = shown(text)
+    return tr(lang, "admin.bad_user_ref", text=said) + "\n\n" + escape(usage("admin", lang))
 
 
 def bots_cannot_be_admins(lang: str = DEFAULT_LANGUAGE) -> str:
@@ -128,9 +128,7 @@ def audit_list(entries: Sequence[AuditEntry], tz: str, lang: str = DEFAULT_LANGU
     for entry in entries:
         mark = _RESULT_MARK.get(entry.result, "•")
         where = f" · chat {entry.chat_id}" if entry.chat_id is not None else ""
-        detail = entry.detail
-        if len(detail) > DETAIL_SHOWN:
-            detail = detail[: DETAIL_SHOWN - 1] + "…"
+        detail = cut(entry.detail, DETAIL_SHOWN)
         head = (
             f"{mark} <code>{_when(entry.at, tz)}</code> user {entry.actor_id}{where} · "
             f"<b>{escape(entry.action)}</b> · {escape(entry.result)}"
@@ -368,9 +366,7 @@ def status_html(report: StatusReport, lang: str = DEFAULT_LANGUAGE) -> str:
     lines += ["", tr(lang, "admin.last_errors")]
     if report.failures:
         for failure in report.failures:
-            error = failure.error or "—"
-            if len(error) > ERROR_SHOWN:
-                error = error[: ERROR_SHOWN - 1] + "…"
+            error = cut(failure.error or "—", ERROR_SHOWN)
             lines.append(
                 f"• #{failure.subscription_id} {_when(failure.slot, tz)} "
                 f"({failure.attempts}×): {escape(error)}"

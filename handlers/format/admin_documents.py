@@ -63,7 +63,7 @@ def human_size(size: float | None) -> str:
 
 def _title(info: DocumentInfo) -> str:
     title = " ".join((info.title or "").split()) or info.filename
-    return title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1] + "…"
+    return cut(title, TITLE_CHARS)
 
 
 def _doc_ref(info: DocumentInfo, lang: str) -> str:

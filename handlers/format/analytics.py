@@ -10,7 +10,7 @@ from bot.analytics.changes import CHANGE_KINDS
 from bot.analytics.linking import Link, Sourced
 from bot.digest.values import change_and_value, short_title
 from bot.library import ChartResult, RegionTable, ReportChanges, ScorecardChart
-from handlers.format.html import CALLBACK_LIMIT, escape, one_line, shown, split_html
+from handlers.format.html import CALLBACK_LIMIT, cut, escape, one_line, shown, split_html
 from handlers.format.targets import ALL_WORDS
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 
@@ -257,7 +257,7 @@ def chart_caption(drawn: ChartResult, lang: str = DEFAULT_LANGUAGE) -> str:
     sep = tr(lang, "common.list_sep")
     sources = sep.join(f"《{escape(short_title(t))}》" for t in data.sources)
     caption = head + "\n" + tr(lang, "analytics.chart_sources", sources=sources)
-    return caption if len(caption) <= CAPTION_LIMIT else caption[: CAPTION_LIMIT - 1] + "…"
+    return cut(caption, CAPTION_LIMIT)
 
 
 CAPTION_LIMIT = 1000

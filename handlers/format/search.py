@@ -83,6 +83,11 @@ def _understood_line(u: Understood, lang: str) -> str:
         parts.append(tr(lang, "search.facet_region", region=escape(u.region)))
     if u.year:
         parts.append(tr(lang, "search.facet_year", year=u.year))
+    if u.period:
+        p = u.period
+        parts.append(
+            tr(lang, "search.facet_period", period=escape(p.name), first=p.first, last=p.last)
+        )
     if u.doc_type:
         parts.append(tr(lang, "search.facet_type", type=escape(u.doc_type)))
     if u.indicator:
@@ -142,7 +147,7 @@ def _search_text(
             f"{escape(c.original)} → <b>{escape(c.corrected)}</b>" for c in resp.corrections
         )
         lines.append(tr(lang, "search.corrected", fixes=fixes))
-    if resp.understood is not None and resp.understood.any:
+    if resp.understood is not None and resp.understood.said:
         lines.append(f"<i>{_understood_line(resp.understood, lang)}</i>")
     if resp.answer is not None and resp.page == 1:
         lines.append("")
