@@ -28,6 +28,12 @@ REVIEW, PLAN, NEUTRAL = "review", "plan", "neutral"
 _YEAR_RE = gated(re.compile(r"(?<!\d)((?:19|20)\d\d)年"))
 # 截至2022年6月: a date up to which something has happened, not a horizon.
 _AS_OF_RE = re.compile(r"(?:截至|截止到?|至今|到目前)\s*$")
+# 2025年上半年, 2024年前三季度, 2025年1—6月: a part of a year that has ended. Figures of
+# it are released once it is over, so the written year says a result, not a goal, even
+# in the document's own year (a news story of July on the first half).
+_PART_OF_YEAR_RE = re.compile(
+    r"(?:上半年|前三季度|前两季度|第?[一二三]季度|1\s*[-—－–~～至]\s*(?:[2-9]|1[01])\s*月)"
+)
 _REVIEW_HEAD_RE = re.compile(
     r"回顾|以来的工作|以来工作|过去[一二三四五六七八九十\d]*年|工作总结|主要成就|取得的成绩|成绩|执行情况"
     r"|完成情况|进展情况|发展基础|[一二三四五六七八九十\d]+年来|统计公报"
@@ -143,6 +149,7 @@ def cue_marks(text: str, doc_year: int | None) -> Marks:
                 "achievement"
                 if int(m.group(1)) < doc_year
                 or _AS_OF_RE.search(text, max(0, m.start() - 3), m.start())
+                or _PART_OF_YEAR_RE.match(text, m.end())
                 else "target",
             )
             for m in _YEAR_RE.finditer(text)

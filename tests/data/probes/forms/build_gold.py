@@ -17,7 +17,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DOCS = HERE / "docs"
-HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+章)")
+NUMERAL = "[一二三四五六七八九十]+"
+HEADING = re.compile(rf"^(?:{NUMERAL}、|（{NUMERAL}）|第{NUMERAL}章)")
 SENT = re.compile(r"[^。！？；]*[。！？；]?[”’」』）]*")
 
 

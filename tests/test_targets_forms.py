@@ -1,0 +1,61 @@
+"""Extraction rules found on the forms probe set (issue 11, ``tests/data/probes/forms/``):
+how news stories, plans, party congress reports and speeches write their figures. Every
+sentence here is invented for the test; none is a probe's or a corpus document's."""
+
+from __future__ import annotations
+
+from bot.targets.numbers import cn_to_number, find_figures
+
+
+def _figures(sentence: str) -> list[tuple[float | None, str, str]]:
+    return [(f.value, f.value_text, f.unit) for f in find_figures(sentence)]
+
+
+# --- kind: a part of a year that has ended -------------------------------------------------
+
+
+def test_a_news_story_on_the_first_half_reports_results(extract):
+    text = (
+        "前三季度江州经济稳中向好\n"
+        "来源：江州晚报\n"
+        "10月20日，市统计局发布2024年前三季度全市经济运行情况。前三季度，全市实现地区生产总值"
+        "2310.5亿元，同比增长5.1%。\n"
+        "分行业看，全市工业增加值780.2亿元，比上年同期提高0.8个百分点。\n"
+        "全市城镇居民人均可支配收入41200元。\n"
+    )
+    kinds = {r.value: r.kind for r in extract(text, "news.txt")}
+    # levels and increments carry no verb of a result: the 2024年前三季度 of the opening
+    # paragraph dates them, and a quarter is reported once it is over
+    assert kinds[2310.5] == kinds[780.2] == kinds[0.8] == kinds[41200] == "achievement"
+
+
+def test_a_part_of_the_year_ahead_is_still_a_goal_with_a_goal_word(extract):
+    text = (
+        "江州市人民政府工作报告\n"
+        "——2024年1月10日在江州市第十届人民代表大会第三次会议上\n"
+        "2024年上半年要完成投资120亿元，新开工项目45个。\n"
+    )
+    kinds = {r.value: r.kind for r in extract(text, "report.txt")}
+    assert kinds[120] == kinds[45] == "target"
+
+
+# --- numbers: Chinese numerals ---------------------------------------------------------------
+
+
+def test_a_chinese_decimal_before_its_magnitude():
+    assert cn_to_number("七点四亿") == 7.4e8
+    assert cn_to_number("一点五万") == 15000
+    assert cn_to_number("三点二万亿") == 3.2e12
+    assert _figures("税收收入达到七点四亿元，新增就业一点五万人。") == [
+        (7.4, "七点四亿", "亿元"),
+        (1.5, "一点五万", "万人"),
+    ]
+
+
+def test_two_written_after_its_noun_is_a_count_not_a_slogan():
+    assert _figures("创建省级特色小镇两个，培育农业龙头企业十五家。") == [
+        (2.0, "两", "个"),
+        (15.0, "十五", "家"),
+    ]
+    assert _figures("打造两个百亿级产业集群。") == [(2.0, "两", "个")]
+    assert _figures("牢记两个务必，增强两个维护的自觉。") == []
