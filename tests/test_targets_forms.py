@@ -59,3 +59,23 @@ def test_two_written_after_its_noun_is_a_count_not_a_slogan():
     ]
     assert _figures("打造两个百亿级产业集群。") == [(2.0, "两", "个")]
     assert _figures("牢记两个务必，增强两个维护的自觉。") == []
+
+
+# --- numbers: comparisons with their gap, the top N as a class -----------------------------
+
+
+def test_a_comparison_followed_by_its_gap_gives_the_gap_only(extract):
+    text = (
+        "江州市人民政府工作报告\n一、2024年工作回顾\n"
+        "农村居民人均可支配收入增长8.2%，高于城镇居民收入增幅1.5个百分点。\n"
+    )
+    got = [(r.value, r.unit) for r in extract(text, "report.txt")]
+    assert got == [(8.2, "%"), (1.5, "个百分点")]  # no numberless comparison beside the gap
+    plain = extract("江州市人民政府工作报告\n一、2024年工作回顾\n居民收入增长快于经济增长。\n")
+    assert [(r.value, r.qualifier) for r in plain] == [(None, "快于")]
+
+
+def test_the_top_n_before_what_it_qualifies_is_a_class_not_a_rank():
+    assert _figures("对首次进入全省纳税前20位的民营企业给予表彰。") == []
+    assert _figures("对进入全国百强县前十名的县给予奖励。") == []
+    assert _figures("全市经济总量进入全省前十位。") == [(10.0, "十", "位")]

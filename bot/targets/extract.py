@@ -69,7 +69,7 @@ from bot.targets.naming.passes import AFTER_PAIRS, PASSES, Sentence, run_passes
 from bot.targets.naming.respective import respective_pairs
 from bot.targets.naming.topic import without_topic_place
 from bot.targets.naming.zones import describes_zone
-from bot.targets.numbers import Figure, find_figures, may_have_figures
+from bot.targets.numbers import Figure, find_figures, gap_follows, may_have_figures
 from bot.targets.plan_subject import owned_by_industry, plan_industry
 from bot.targets.plan_years import ACTION_PLAN, TaskYears
 from bot.targets.records import CONFIDENT, TargetRecord
@@ -528,6 +528,7 @@ class _Walker:
                 respective = respective_pairs(sentence, named_figures)
                 named_figures = run_passes(AFTER_PAIRS, said, named_figures)
                 first_rec = len(self.records)
+                gaps = [k for k, n in enumerate(named_figures) if gap_follows(sentence, n.figure)]
                 for named in named_figures:
                     named = self.in_frame(named, sentence)
                     if label:
@@ -567,6 +568,8 @@ class _Walker:
                         indicator=lead.indicator,
                         confidence=lead.confidence,
                     )
+                for k in reversed(gaps):  # 高于…增速3.2个百分点: the gap is the record
+                    del self.records[first_rec + k]
             plain = "" if figures else sentence
             if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                 dot_start = offset + len(sentence)

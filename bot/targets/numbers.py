@@ -808,6 +808,12 @@ _COMPARISON_RE = re.compile(
     r"|全部投资增速|货物贸易)"
     r"(?![\d一二三四五六七八九十百xX*])"
 )
+# 高于城镇居民收入增速3.2个百分点: the benchmark is followed by the gap, a figure of its
+# own; the comparison is then no figure without a number (see :func:`gap_follows`).
+_GAP_AFTER_RE = re.compile(
+    r"[^，。；\d]{0,12}?(?:\d+(?:\.\d+)?|[一二三四五六七八九十点]+)\s*(?:个百分点|百分点|%|％)"
+)
+_TOP_CLASS_RE = re.compile(r"(?<=[位名])的")
 _SYNC_RE = re.compile(
     r"(?:与|和|同)(?P<what>经济增长|(?:地区|国内)生产总值增长|GDP增长|经济发展|劳动生产率提高"
     r"|名义经济增速)(?:基本)?(?:保持)?(?P<q>同步|匹配)"
@@ -1190,6 +1196,8 @@ _CIRCLE_AFTER_RE = re.compile(r"(?:小时|分钟)[^，。；\d]{0,8}?圈")
 
 
 def _not_a_quantity(sentence: str, start: int, end: int) -> bool:
+    if _TOP_CLASS_RE.match(sentence, end) and sentence[start - 1 : start] == "前":
+        return True  # 对进入全国前十位的企业给予奖励: the top N as a class a rule is about
     before = sentence[max(0, start - 2) : start]
     if _PER_BEFORE_RE.search(before) or _STREAK_BEFORE_RE.search(before):
         return True
@@ -1307,6 +1315,12 @@ def _cn_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
             )
         )
     return out
+
+
+def gap_follows(sentence: str, fig: Figure) -> bool:
+    """A comparison whose benchmark is followed by the size of the gap (``高于城镇居民收入
+    增速3.2个百分点``): the gap is the record; the comparison only helps name it."""
+    return fig.form == "comparison" and bool(_GAP_AFTER_RE.match(sentence, fig.end))
 
 
 def find_figures(sentence: str) -> list[Figure]:
