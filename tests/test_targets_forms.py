@@ -79,3 +79,18 @@ def test_the_top_n_before_what_it_qualifies_is_a_class_not_a_rank():
     assert _figures("对首次进入全省纳税前20位的民营企业给予表彰。") == []
     assert _figures("对进入全国百强县前十名的县给予奖励。") == []
     assert _figures("全市经济总量进入全省前十位。") == [(10.0, "十", "位")]
+
+
+# --- kind: a result recalled in a forward part ------------------------------------------------
+
+
+def test_a_result_recalled_in_the_tasks_of_a_speech_is_an_achievement(extract):
+    text = (
+        "在全市工业经济工作会议上的讲话\n（2024年2月5日）\n"
+        "二、今年的目标任务\n"
+        "去年全市规模以上工业企业达到860家，今年要再新增50家。\n"
+        "工业投资已经连续三年增长，今年力争增长8%，增速比去年提高2个百分点。\n"
+    )
+    kinds = {r.value: r.kind for r in extract(text, "speech.txt")}
+    assert kinds[860] == "achievement"
+    assert kinds[50] == kinds[8] == kinds[2] == "target"  # 比去年 is a base, not a time

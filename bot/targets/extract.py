@@ -38,6 +38,7 @@ from bot.targets.kinds import (
     is_goal_lead,
     is_holding,
     is_list_item,
+    is_past_clause,
     is_status,
     normalize_year,
     opening_period,
@@ -645,6 +646,7 @@ class _Walker:
             goal_list=self.goal_list,
             change=named.change,
             holding=is_holding(sentence[clause_start : fig.start], named.change),
+            past_clause=is_past_clause(sentence[clause_start : fig.start]),
         )
         kind = classify(ctx)
         if kind == "target" and describes_zone(

@@ -197,6 +197,7 @@ class KindContext:
     goal_list: bool
     change: str
     holding: bool = False  # 用好/拥有/针对… with no verb of its own: held, even in a plan
+    past_clause: bool = False  # 去年…达到, 已经…: a result told in a forward part
 
 
 def classify(ctx: KindContext) -> Kind:
@@ -209,7 +210,7 @@ def classify(ctx: KindContext) -> Kind:
         return "achievement"
     if ctx.holding:
         return "achievement"  # 用好10所三甲医院, 针对…的2034种出口商品: what is there (§1)
-    if ctx.section_class == PLAN:
+    if ctx.section_class == PLAN and not ctx.past_clause:
         return "target"
     if ctx.status:
         return "achievement"
@@ -224,6 +225,19 @@ def classify(ctx: KindContext) -> Kind:
     if cue:
         return cue  # type: ignore[return-value]
     return "achievement"
+
+
+# 去年…补助资金达到1750亿元, 已经建成…: a result a forward part (a speech's tasks, a plan's
+# goals) recalls to argue from; 比去年, 较上年, 从去年的2.1%提高到 are a base, not a time.
+_PAST_CLAUSE_RE = re.compile(
+    r"(?<![比较同与从由])(?:去年|上年)(?!同期|的)|已经"
+    r"|[一二三四五六七八九十两\d]+年来|过去[一二三四五六七八九十两\d]+年"
+)
+
+
+def is_past_clause(clause: str) -> bool:
+    """A clause that says its figure is a result already reached."""
+    return bool(_PAST_CLAUSE_RE.search(clause))
 
 
 def is_estimate(text: str) -> bool:
