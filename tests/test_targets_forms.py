@@ -94,3 +94,19 @@ def test_a_result_recalled_in_the_tasks_of_a_speech_is_an_achievement(extract):
     kinds = {r.value: r.kind for r in extract(text, "speech.txt")}
     assert kinds[860] == "achievement"
     assert kinds[50] == kinds[8] == kinds[2] == "target"  # 比去年 is a base, not a time
+
+
+# --- year: a heading that names its year relative to the document's ---------------------------
+
+
+def test_a_heading_naming_last_year_or_this_year_dates_its_part(extract):
+    text = (
+        "在全市农业农村工作会议上的讲话\n（2025年2月12日）\n"
+        "一、充分肯定去年农业农村工作取得的成绩\n"
+        "全年农村居民人均可支配收入达到21500元，增长6.9%。\n"
+        "二、明确今年农业农村工作的目标任务\n"
+        "要确保粮食播种面积稳定在180万亩以上。\n"
+    )
+    years = {r.value: r.year for r in extract(text, "speech.txt")}
+    assert years[21500] == years[6.9] == "2024"
+    assert years[180] == "2025"

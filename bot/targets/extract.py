@@ -488,7 +488,7 @@ class _Walker:
         path = passage.section
         region = self.region_for(path)
         section_title = passage.section_title
-        h_year = heading_year(path)
+        h_year = heading_year(path, self.doc_year_s)
         current_year = h_year or self.doc_year_s
         periods: list[tuple[int, str]] | None = None  # computed for lines with figures only
         dot_start = 0

@@ -317,13 +317,23 @@ def opening_period(paragraph: str) -> str:
     return word
 
 
-def heading_year(path: tuple[str, ...]) -> str:
-    """The year written in the innermost heading that has one."""
+def heading_year(path: tuple[str, ...], doc_year: str = "") -> str:
+    """The year written in the innermost heading that has one; with the document's year,
+    a heading that names its year relative to it (一、充分肯定去年工作取得的成绩,
+    二、今年的目标任务) counts too."""
     for title in reversed(path):
         years = _YEAR_RE.findall(title)
         if years:
             return years[-1]
+        m = _RELATIVE_YEAR_RE.search(title) if doc_year.isdigit() else None
+        if m:
+            return str(int(doc_year) + _RELATIVE_YEARS[m.group(1)])
     return ""
+
+
+# 去年 / 今年 / 明年 in a heading (比去年, 较去年 are a base, not the part's time)
+_RELATIVE_YEAR_RE = re.compile(r"(?<![比较同与从由])(去年|今年|明年)")
+_RELATIVE_YEARS = {"去年": -1, "今年": 0, "明年": 1}
 
 
 PeriodMarks = list[tuple[int, str]]
