@@ -49,7 +49,8 @@ def find_number(line: str, text: str, start: int) -> int:
     raise ValueError(f"{text!r} not found after {start} in {line[:30]}")
 
 
-def main() -> None:
+def build() -> list[dict]:
+    """The gold records the annotation gives, in its order."""
     records, doc, region, lines = [], "", "", []
     cursor_line, cursor = -1, 0
     for raw in (HERE / "annotations.txt").read_text(encoding="utf-8").splitlines():
@@ -95,10 +96,17 @@ def main() -> None:
         if vmax:
             rec["value_max"] = float(vmax) if "." in vmax else int(vmax)
         records.append(rec)
+    return records
+
+
+def as_jsonl(records: list[dict]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+def main() -> None:
+    records = build()
     out = HERE / "gold.jsonl"
-    out.write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
-    )
+    out.write_text(as_jsonl(records), encoding="utf-8")
     print(f"{len(records)} records -> {out}")
 
 
