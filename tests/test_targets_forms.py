@@ -110,3 +110,19 @@ def test_a_heading_naming_last_year_or_this_year_dates_its_part(extract):
     years = {r.value: r.year for r in extract(text, "speech.txt")}
     assert years[21500] == years[6.9] == "2024"
     assert years[180] == "2025"
+
+
+def test_a_congress_report_plans_the_five_years_after_those_it_reviews(extract):
+    text = (
+        "中国共产党仁寿县第十五次代表大会报告\n（2021年9月10日）\n"
+        "一、过去五年的工作回顾\n五年来，全县地区生产总值年均增长百分之七。\n"
+        "二、今后五年的奋斗目标\n今后五年，全县地区生产总值年均增长百分之六以上。\n"
+    )
+    years = {r.value: r.year for r in extract(text, "congress.txt")}
+    assert years[7] == "2017-2021"  # a congress late in 2021 reviews up to 2021
+    assert years[6] == "2022-2026"  # ... and plans the five years after
+    report = (
+        "江州市人民政府工作报告\n——2021年1月12日在江州市第十届人民代表大会第五次会议上\n"
+        "二、今后五年的主要目标\n今后五年，全市地区生产总值年均增长6%左右。\n"
+    )
+    assert [r.year for r in extract(report, "report.txt")] == ["2021-2025"]

@@ -392,7 +392,8 @@ def normalize_year(value: str, *, doc_year: str, current_year: str, backward: in
 
     ``YYYY`` and ``YYYY-YYYY`` pass; ``过去五年`` in a report of year N is ``N-5``…``N-1``
     (``backward=0`` for reports given late in the year they review, such as a party
-    congress report); ``未来五年`` is ``N``…``N+4``; a plan period (``十四五``) is its
+    congress report); ``未来五年`` is ``N``…``N+4`` (``N+1``…``N+5`` with ``backward=0``);
+    a plan period (``十四五``) is its
     span and its end (``十四五末``) the end year; ``每年``/``连续三年`` the current year.
     Without a document year a relative period stays as written; anything else is ``""``.
     """
@@ -422,7 +423,10 @@ def normalize_year(value: str, *, doc_year: str, current_year: str, backward: in
             return current_year if n == 1 and m.group(1) else ""
         y = int(doc_year)
         if m.group(2):
-            return f"{y}-{y + int(n) - 1}"
+            # the years ahead start where the years reviewed end: a work report of January
+            # N plans N…N+4, a congress report late in N (backward=0) plans N+1…N+5
+            first = y + 1 - backward
+            return f"{first}-{first + int(n) - 1}"
         last = y - backward
         return f"{last - int(n) + 1}-{last}"
     return ""
