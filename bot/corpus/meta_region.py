@@ -38,6 +38,9 @@ _SUBJECT_AFTER_RE = re.compile(
 # A title that opens with a place written in full names its subject (江西省加快…行动方案,
 # 中国共产党蓬溪县第十五次代表大会报告); the party's name may come first.
 _TITLE_LEAD_RE = re.compile(r"(?:中国共产党|中共)?")
+# A title is one short line without a sentence's end (山东省委要求。烟台市… is body text).
+_TITLE_MAX = 60
+_SENTENCE_END_RE = re.compile(r"[。！？；!?;]")
 # 来源：江州日报: a city's or a province's own paper reports on it (光明日报, 新华日报 are
 # national or named after no place, and a county's name there would be a false friend).
 _SOURCE_LINE_RE = re.compile(r"^(?:来源|稿源|信息来源)[：:]")
@@ -139,7 +142,8 @@ def _opening_subject(opening: str, g: Gazetteer) -> Place | None:
     found: list[Place] = []
     for k, line in enumerate(opening.split("\n")):
         compact = line.replace(" ", "").replace("\u3000", "")
-        lead = _TITLE_LEAD_RE.match(compact).end() if k == 0 else -1
+        titled_line = k == 0 and len(compact) <= _TITLE_MAX and not _SENTENCE_END_RE.search(compact)
+        lead = _TITLE_LEAD_RE.match(compact).end() if titled_line else -1
         source = bool(_SOURCE_LINE_RE.match(compact))
         for m in g.mentions(compact):
             subject = bool(_SUBJECT_AFTER_RE.match(compact, m.end))
