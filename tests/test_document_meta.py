@@ -126,3 +126,37 @@ def test_sidecar_overrides_with_hierarchy() -> None:
     assert region_named("全国").level == "national"
     with pytest.raises(MetadataError, match="level"):
         parse_sidecar('level = "galaxy"', source="s")
+
+
+# --- forms probe set (issue 11): titles, party congress reports and news sources --------------
+
+
+def test_a_title_opening_with_a_place_in_full_names_its_subject() -> None:
+    plan = (
+        "江西省推进光伏产业链提升行动方案（2025—2027年）\n"
+        "一、主要目标\n到2027年，新建光伏组件产能20吉瓦。\n"
+        "二、重点任务\n支持南昌、九江建设产业园，新建省级光伏示范项目30个，新建区域储能中心5个。\n"
+    )
+    meta = infer_meta(plan, "plan.txt")  # 新建 (a district of 南昌) is a verb here
+    assert (meta.region, meta.level) == ("江西", "provincial")
+
+
+def test_a_party_congress_report_under_its_own_title() -> None:
+    text = (
+        "中国共产党仁寿县第十五次代表大会报告\n（2021年9月10日）\n"
+        "一、过去五年的工作回顾\n五年来，全县地区生产总值年均增长百分之七。\n"
+    )
+    meta = infer_meta(text, "congress.txt")
+    assert (meta.region, meta.level, meta.doc_type) == ("仁寿", "county", "党代会报告")
+    assert meta.issuer == "中国共产党仁寿县"
+
+
+def test_a_news_story_is_about_the_city_of_its_paper() -> None:
+    text = (
+        "上半年全市外贸稳中有升\n来源：宜昌日报　发布时间：2024-07-20\n"
+        "上半年，全市进出口总额增长8%。\n"
+    )
+    meta = infer_meta(text, "news.txt")
+    assert (meta.region, meta.level, meta.date) == ("宜昌", "city", "2024-07-20")
+    national = "科技创新加快推进\n来源：光明日报\n今年以来，各地加大研发投入。\n"
+    assert infer_meta(national, "n.txt").region is None  # 光明 is also a district's name

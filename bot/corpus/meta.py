@@ -47,6 +47,8 @@ TYPES = ("政府工作报告", "党代会报告", "统计公报", "规划纲要"
 _YEAR = r"(?<![0-9])((?:19|20)[0-9]{2})"
 _YEAR_RE = re.compile(_YEAR + r"(?=\s*年)")
 _DATE_RE = re.compile(_YEAR + r"\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+# 发布时间：2025-07-18, 2025/7/18: a web page's publication date, in its opening only.
+_ISO_DATE_RE = re.compile(_YEAR + r"([-/.])(\d{1,2})\2(\d{1,2})(?![\d])")
 _TITLE_RANGE_RE = re.compile(
     r"[（(]\s*((?:19|20)\d\d)\s*[—–\-－~～至到]+\s*(?:19|20)\d\d\s*年?\s*[)）]"
 )
@@ -75,6 +77,8 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"(?:中国共产党|党的?|党委|党员).{0,20}代表大会上的报告|党代会报告|委员会向大会作报告"
+            # the report as a title of its own: 中国共产党蓬溪县第十五次代表大会报告
+            r"|中国共产党[\u4e00-\u9fff]{2,16}第[一二三四五六七八九十]+次(?:党员)?代表大会报告"
         ),
         "党代会报告",
     ),
@@ -225,6 +229,9 @@ def infer_date(opening: str, closing: str = "") -> str | None:
             if not 1 <= month <= 12:
                 continue
             return f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+    m = _ISO_DATE_RE.search(opening.translate(FULLWIDTH_DIGITS))
+    if m and 1 <= int(m.group(3)) <= 12 and 1 <= int(m.group(4)) <= 31:
+        return f"{m.group(1)}-{int(m.group(3)):02d}-{int(m.group(4)):02d}"
     return None
 
 
@@ -268,8 +275,10 @@ def infer_issuer(lines: list[str], region: Region | None, doc_type: str | None) 
         if line in ("中共中央 国务院", "中共中央国务院"):
             return "中共中央 国务院"
     if doc_type == "党代会报告":
-        m = re.search(
-            r"在(中国共产党[\u4e00-\u9fff]{0,12}?)第[一二三四五六七八九十]+次", "".join(lines)
+        m = re.search(  # 在中国共产党…第十五次代表大会上, or the title's own name
+            r"(?:在|^)(中国共产党[\u4e00-\u9fff]{0,12}?)第[一二三四五六七八九十]+次",
+            "\n".join(lines),
+            re.MULTILINE,
         )
         if m:
             return m.group(1)

@@ -33,8 +33,18 @@ _NATIONAL_NUMBER_RE = re.compile(r"^(?:国|中|[\u4e00-\u9fff]{1,6}部)")
 # 海拉尔区人民政府, 在湖北省第十四届人民代表大会, 成都市统计局, 上海关于….
 _SUBJECT_AFTER_RE = re.compile(
     r"(?:省|市|区|县|州|盟|旗|自治区)?(?:人民政府|政府|人民代表大会|第[一二三四五六七八九十]+届"
-    r"|统计局|委员会|人大|关于|国民经济|高质量发展大会)"
+    r"|第[一二三四五六七八九十]+次(?:党员)?代表大会|统计局|委员会|人大|关于|国民经济|高质量发展大会)"
 )
+# A title that opens with a place written in full names its subject (江西省加快…行动方案,
+# 中国共产党蓬溪县第十五次代表大会报告); the party's name may come first.
+_TITLE_LEAD_RE = re.compile(r"(?:中国共产党|中共)?")
+# A title is one short line without a sentence's end (山东省委要求。烟台市… is body text).
+_TITLE_MAX = 60
+_SENTENCE_END_RE = re.compile(r"[。！？；!?;]")
+# 来源：江州日报: a city's or a province's own paper reports on it (光明日报, 新华日报 are
+# national or named after no place, and a county's name there would be a false friend).
+_SOURCE_LINE_RE = re.compile(r"^(?:来源|稿源|信息来源)[：:]")
+_PAPER_AFTER_RE = re.compile(r"(?:省|市|州)?(?:日报|晚报|新闻网|发布|融媒体中心|广播电视台)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,10 +140,20 @@ def _common_parent(
 def _opening_subject(opening: str, g: Gazetteer) -> Place | None:
     """The most specific place the opening names as the document's own subject."""
     found: list[Place] = []
-    for line in opening.split("\n"):
+    for k, line in enumerate(opening.split("\n")):
         compact = line.replace(" ", "").replace("\u3000", "")
+        titled_line = k == 0 and len(compact) <= _TITLE_MAX and not _SENTENCE_END_RE.search(compact)
+        lead = _TITLE_LEAD_RE.match(compact).end() if titled_line else -1
+        source = bool(_SOURCE_LINE_RE.match(compact))
         for m in g.mentions(compact):
-            if _SUBJECT_AFTER_RE.match(compact, m.end):
+            subject = bool(_SUBJECT_AFTER_RE.match(compact, m.end))
+            titled = m.start == lead and compact.startswith(m.place.name, m.start)
+            paper = (
+                source
+                and m.place.level in ("city", "provincial")
+                and bool(_PAPER_AFTER_RE.match(compact, m.end))
+            )
+            if subject or titled or paper:
                 found.append(m.place)
         number = DOC_NUMBER_RE.search(compact)
         if (

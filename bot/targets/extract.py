@@ -38,6 +38,7 @@ from bot.targets.kinds import (
     is_goal_lead,
     is_holding,
     is_list_item,
+    is_past_clause,
     is_status,
     normalize_year,
     opening_period,
@@ -69,7 +70,7 @@ from bot.targets.naming.passes import AFTER_PAIRS, PASSES, Sentence, run_passes
 from bot.targets.naming.respective import respective_pairs
 from bot.targets.naming.topic import without_topic_place
 from bot.targets.naming.zones import describes_zone
-from bot.targets.numbers import Figure, find_figures, may_have_figures
+from bot.targets.numbers import Figure, find_figures, gap_follows, may_have_figures
 from bot.targets.plan_subject import owned_by_industry, plan_industry
 from bot.targets.plan_years import ACTION_PLAN, TaskYears
 from bot.targets.records import CONFIDENT, TargetRecord
@@ -487,7 +488,7 @@ class _Walker:
         path = passage.section
         region = self.region_for(path)
         section_title = passage.section_title
-        h_year = heading_year(path)
+        h_year = heading_year(path, self.doc_year_s)
         current_year = h_year or self.doc_year_s
         periods: list[tuple[int, str]] | None = None  # computed for lines with figures only
         dot_start = 0
@@ -528,6 +529,7 @@ class _Walker:
                 respective = respective_pairs(sentence, named_figures)
                 named_figures = run_passes(AFTER_PAIRS, said, named_figures)
                 first_rec = len(self.records)
+                gaps = [k for k, n in enumerate(named_figures) if gap_follows(sentence, n.figure)]
                 for named in named_figures:
                     named = self.in_frame(named, sentence)
                     if label:
@@ -567,6 +569,8 @@ class _Walker:
                         indicator=lead.indicator,
                         confidence=lead.confidence,
                     )
+                for k in reversed(gaps):  # 高于…增速3.2个百分点: the gap is the record
+                    del self.records[first_rec + k]
             plain = "" if figures else sentence
             if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                 dot_start = offset + len(sentence)
@@ -642,6 +646,7 @@ class _Walker:
             goal_list=self.goal_list,
             change=named.change,
             holding=is_holding(sentence[clause_start : fig.start], named.change),
+            past_clause=is_past_clause(sentence[clause_start : fig.start]),
         )
         kind = classify(ctx)
         if kind == "target" and describes_zone(

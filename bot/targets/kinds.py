@@ -28,6 +28,12 @@ REVIEW, PLAN, NEUTRAL = "review", "plan", "neutral"
 _YEAR_RE = gated(re.compile(r"(?<!\d)((?:19|20)\d\d)年"))
 # 截至2022年6月: a date up to which something has happened, not a horizon.
 _AS_OF_RE = re.compile(r"(?:截至|截止到?|至今|到目前)\s*$")
+# 2025年上半年, 2024年前三季度, 2025年1—6月: a part of a year that has ended. Figures of
+# it are released once it is over, so the written year says a result, not a goal, even
+# in the document's own year (a news story of July on the first half).
+_PART_OF_YEAR_RE = re.compile(
+    r"(?:上半年|前三季度|前两季度|第?[一二三]季度|1\s*[-—－–~～至]\s*(?:[2-9]|1[01])\s*月)"
+)
 _REVIEW_HEAD_RE = re.compile(
     r"回顾|以来的工作|以来工作|过去[一二三四五六七八九十\d]*年|工作总结|主要成就|取得的成绩|成绩|执行情况"
     r"|完成情况|进展情况|发展基础|[一二三四五六七八九十\d]+年来|统计公报"
@@ -143,6 +149,7 @@ def cue_marks(text: str, doc_year: int | None) -> Marks:
                 "achievement"
                 if int(m.group(1)) < doc_year
                 or _AS_OF_RE.search(text, max(0, m.start() - 3), m.start())
+                or _PART_OF_YEAR_RE.match(text, m.end())
                 else "target",
             )
             for m in _YEAR_RE.finditer(text)
@@ -190,6 +197,7 @@ class KindContext:
     goal_list: bool
     change: str
     holding: bool = False  # 用好/拥有/针对… with no verb of its own: held, even in a plan
+    past_clause: bool = False  # 去年…达到, 已经…: a result told in a forward part
 
 
 def classify(ctx: KindContext) -> Kind:
@@ -202,7 +210,7 @@ def classify(ctx: KindContext) -> Kind:
         return "achievement"
     if ctx.holding:
         return "achievement"  # 用好10所三甲医院, 针对…的2034种出口商品: what is there (§1)
-    if ctx.section_class == PLAN:
+    if ctx.section_class == PLAN and not ctx.past_clause:
         return "target"
     if ctx.status:
         return "achievement"
@@ -217,6 +225,19 @@ def classify(ctx: KindContext) -> Kind:
     if cue:
         return cue  # type: ignore[return-value]
     return "achievement"
+
+
+# 去年…补助资金达到1750亿元, 已经建成…: a result a forward part (a speech's tasks, a plan's
+# goals) recalls to argue from; 比去年, 较上年, 从去年的2.1%提高到 are a base, not a time.
+_PAST_CLAUSE_RE = re.compile(
+    r"(?<![比较同与从由])(?:去年|上年)(?!同期|的)|已经"
+    r"|[一二三四五六七八九十两\d]+年来|过去[一二三四五六七八九十两\d]+年"
+)
+
+
+def is_past_clause(clause: str) -> bool:
+    """A clause that says its figure is a result already reached."""
+    return bool(_PAST_CLAUSE_RE.search(clause))
 
 
 def is_estimate(text: str) -> bool:
@@ -296,13 +317,23 @@ def opening_period(paragraph: str) -> str:
     return word
 
 
-def heading_year(path: tuple[str, ...]) -> str:
-    """The year written in the innermost heading that has one."""
+def heading_year(path: tuple[str, ...], doc_year: str = "") -> str:
+    """The year written in the innermost heading that has one; with the document's year,
+    a heading that names its year relative to it (一、充分肯定去年工作取得的成绩,
+    二、今年的目标任务) counts too."""
     for title in reversed(path):
         years = _YEAR_RE.findall(title)
         if years:
             return years[-1]
+        m = _RELATIVE_YEAR_RE.search(title) if doc_year.isdigit() else None
+        if m:
+            return str(int(doc_year) + _RELATIVE_YEARS[m.group(1)])
     return ""
+
+
+# 去年 / 今年 / 明年 in a heading (比去年, 较去年 are a base, not the part's time)
+_RELATIVE_YEAR_RE = re.compile(r"(?<![比较同与从由])(去年|今年|明年)")
+_RELATIVE_YEARS = {"去年": -1, "今年": 0, "明年": 1}
 
 
 PeriodMarks = list[tuple[int, str]]
@@ -361,7 +392,8 @@ def normalize_year(value: str, *, doc_year: str, current_year: str, backward: in
 
     ``YYYY`` and ``YYYY-YYYY`` pass; ``过去五年`` in a report of year N is ``N-5``…``N-1``
     (``backward=0`` for reports given late in the year they review, such as a party
-    congress report); ``未来五年`` is ``N``…``N+4``; a plan period (``十四五``) is its
+    congress report); ``未来五年`` is ``N``…``N+4`` (``N+1``…``N+5`` with ``backward=0``);
+    a plan period (``十四五``) is its
     span and its end (``十四五末``) the end year; ``每年``/``连续三年`` the current year.
     Without a document year a relative period stays as written; anything else is ``""``.
     """
@@ -391,7 +423,10 @@ def normalize_year(value: str, *, doc_year: str, current_year: str, backward: in
             return current_year if n == 1 and m.group(1) else ""
         y = int(doc_year)
         if m.group(2):
-            return f"{y}-{y + int(n) - 1}"
+            # the years ahead start where the years reviewed end: a work report of January
+            # N plans N…N+4, a congress report late in N (backward=0) plans N+1…N+5
+            first = y + 1 - backward
+            return f"{first}-{first + int(n) - 1}"
         last = y - backward
         return f"{last - int(n) + 1}-{last}"
     return ""

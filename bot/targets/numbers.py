@@ -68,6 +68,12 @@ def cn_to_number(text: str) -> float | None:
         return None
     if text in _BARE_UNITS:
         return float(_BARE_UNITS[text])
+    head, mag = _split_magnitude(text)
+    if mag and "点" in head:
+        # 九点六亿, 二点三万, 一点二万亿: a decimal before its magnitude (cn2an reads
+        # the magnitude only after a whole number)
+        value = cn_to_number(head)
+        return None if value is None else value * _MAGNITUDE_VALUE[mag]
     if len(text) > 1 and all(c in _CN_DIGITS for c in text):
         # digit by digit: 二〇三五 -> 2035 (cn2an reads 二〇 as an error)
         return float("".join(str(_CN_DIGITS[c]) for c in text))
@@ -80,6 +86,17 @@ def cn_to_number(text: str) -> float | None:
 
 
 _CN_NUMERAL_ALL = frozenset("零〇○一二两三四五六七八九十百千万亿点")
+_MAGNITUDE_VALUE = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
+
+
+def _split_magnitude(text: str) -> tuple[str, str]:
+    """``九点六亿`` -> (``九点六``, ``亿``); (``text``, ``""``) without a magnitude at its end."""
+    for mag in ("万亿", "亿", "万"):
+        if text.endswith(mag) and len(text) > len(mag):
+            return text[: -len(mag)], mag
+    return text, ""
+
+
 _BARE_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
 
@@ -791,6 +808,12 @@ _COMPARISON_RE = re.compile(
     r"|全部投资增速|货物贸易)"
     r"(?![\d一二三四五六七八九十百xX*])"
 )
+# 高于城镇居民收入增速3.2个百分点: the benchmark is followed by the gap, a figure of its
+# own; the comparison is then no figure without a number (see :func:`gap_follows`).
+_GAP_AFTER_RE = re.compile(
+    r"[^，。；\d]{0,12}?(?:\d+(?:\.\d+)?|[一二三四五六七八九十点]+)\s*(?:个百分点|百分点|%|％)"
+)
+_TOP_CLASS_RE = re.compile(r"(?<=[位名])的")
 _SYNC_RE = re.compile(
     r"(?:与|和|同)(?P<what>经济增长|(?:地区|国内)生产总值增长|GDP增长|经济发展|劳动生产率提高"
     r"|名义经济增速)(?:基本)?(?:保持)?(?P<q>同步|匹配)"
@@ -1141,6 +1164,11 @@ _CN_FIGURE_RE = re.compile(
     rf"(?P<approx>多|余)?(?P<mag>万亿|亿|万)?(?P<approx2>多|余)?(?P<unit>{_UNIT_ALT})?"
 )
 _CN_IDIOMS = frozenset({"百家争鸣", "三座大山", "百花齐放"})
+# 建成省级现代农业园区两个，: a count written after its noun ends the clause, where a
+# slogan's 两个 (两个确立, 两个维护) always leads a noun; 两个千亿级产业集群: a count of a
+# scale class.
+_SCALE_CLASS_RE = re.compile(r"(?:[十百千万]|百亿|千亿|万亿)级")
+_COUNT_AFTER_NOUN_RE = re.compile(r"[，。；、）)]|$|" + _SCALE_CLASS_RE.pattern)
 # 千家万户, 一家一户, 三番五次: idioms, not counts.
 _CN_IDIOM_AFTER_RE = re.compile(rf"[{_CN_CHARS}万亿]")
 # 四个意识, 三个重要抓手, 五个必须: small counts that name a slogan or a list.
@@ -1168,6 +1196,8 @@ _CIRCLE_AFTER_RE = re.compile(r"(?:小时|分钟)[^，。；\d]{0,8}?圈")
 
 
 def _not_a_quantity(sentence: str, start: int, end: int) -> bool:
+    if _TOP_CLASS_RE.match(sentence, end) and sentence[start - 1 : start] == "前":
+        return True  # 对进入全国前十位的企业给予奖励: the top N as a class a rule is about
     before = sentence[max(0, start - 2) : start]
     if _PER_BEFORE_RE.search(before) or _STREAK_BEFORE_RE.search(before):
         return True
@@ -1203,9 +1233,16 @@ def _cn_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
                 unit_s = "人"
             else:
                 continue
-        if num in ("一", "两") and not mag and (num == "一" or unit_s in ("个", "条")):
+        if (
+            num in ("一", "两")
+            and not mag
+            and (num == "一" or unit_s in ("个", "条"))
+            and not (num == "两" and _COUNT_AFTER_NOUN_RE.match(sentence, end))
+        ):
             continue  # 一个, 两个确立: an article or a slogan
-        if _CN_IDIOM_AFTER_RE.match(sentence, end) or _unit_blocked(sentence, unit_s, end):
+        if (
+            _CN_IDIOM_AFTER_RE.match(sentence, end) and not _SCALE_CLASS_RE.match(sentence, end)
+        ) or _unit_blocked(sentence, unit_s, end):
             continue
         if _not_a_quantity(sentence, m.start(), end) or sentence.startswith("每", m.start() - 1):
             continue
@@ -1278,6 +1315,12 @@ def _cn_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
             )
         )
     return out
+
+
+def gap_follows(sentence: str, fig: Figure) -> bool:
+    """A comparison whose benchmark is followed by the size of the gap (``高于城镇居民收入
+    增速3.2个百分点``): the gap is the record; the comparison only helps name it."""
+    return fig.form == "comparison" and bool(_GAP_AFTER_RE.match(sentence, fig.end))
 
 
 def find_figures(sentence: str) -> list[Figure]:
