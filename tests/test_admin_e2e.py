@@ -495,10 +495,13 @@ async def test_admins_and_settings_survive_a_restart(
 
 
 def test_status_formatting_of_long_uptimes() -> None:
-    assert afmt.uptime_text(59) == "0m 59s"
-    assert afmt.uptime_text(3 * 3600 + 60) == "3h 1m"
-    assert afmt.uptime_text(2 * 86_400 + 7200 + 120) == "2d 2h 2m"
-    assert afmt.uptime_text(-5) == "0m 0s"
+    assert afmt.uptime_text(59, "en") == "0m 59s"
+    assert afmt.uptime_text(3 * 3600 + 60, "en") == "3h 1m"
+    assert afmt.uptime_text(2 * 86_400 + 7200 + 120, "en") == "2d 2h 2m"
+    assert afmt.uptime_text(-5, "en") == "0m 0s"
+    # in a Chinese reply the units are Chinese too (was 运行时间：0m 8s)
+    assert afmt.uptime_text(8, "zh") == "0 分 8 秒"
+    assert afmt.uptime_text(2 * 86_400 + 7200 + 120, "zh") == "2 天 2 小时 2 分"
 
 
 def test_help_shows_the_admin_section_only_when_asked() -> None:

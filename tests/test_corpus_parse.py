@@ -521,7 +521,8 @@ def test_masked_documents_have_no_region() -> None:
     assert party.title == "党代会报告"
     speech = infer_meta(corpus_text("000"), corpus_name("000"))
     assert speech.region is None
-    assert speech.title == Path(corpus_name("000")).stem  # salutation, no heading: file stem
+    # a salutation and no heading: named by its kind and year, not by its file name
+    assert speech.title == "2023年讲话"
 
 
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.name[:3])

@@ -160,3 +160,14 @@ def test_a_news_story_is_about_the_city_of_its_paper() -> None:
     assert (meta.region, meta.level, meta.date) == ("宜昌", "city", "2024-07-20")
     national = "科技创新加快推进\n来源：光明日报\n今年以来，各地加大研发投入。\n"
     assert infer_meta(national, "n.txt").region is None  # 光明 is also a district's name
+
+
+def test_a_document_without_a_title_line_is_named_by_its_kind_place_and_year() -> None:
+    text = (
+        "同志们：\n"
+        "今天召开全市经济工作会议，我先讲几点意见，请大家会后结合讲话精神抓好落实。\n"
+        "2026年，烟台市地区生产总值增长5.5%左右。\n"
+    )
+    meta = infer_meta(text, "000_speech.txt")
+    assert meta.doc_type == "讲话"
+    assert meta.title == "烟台市2026年讲话"

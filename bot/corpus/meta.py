@@ -68,6 +68,10 @@ _REPORT_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 # --- document type ------------------------------------------------------------------------
 
+# Kinds that make a title with a place and a year (烟台市2023年讲话); a news story or an
+# action plan named so would read oddly, and keeps its file name.
+_TITLED_KINDS = frozenset({"讲话", "政府工作报告", "党代会报告", "统计公报", "规划纲要"})
+
 _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"统计公报|国民经济和社会发展统计"), "统计公报"),
     (
@@ -365,13 +369,16 @@ def infer_meta(text: str, filename: str, *, places: Iterable[str] | None = None)
                 break
     if not title:
         title = next((h.title for h in headings if h.numbered), "")
+    if not title and doc_type in _TITLED_KINDS and (region or year):
+        # A speech opening with 同志们： has no title line; its kind, place and year say
+        # more to a reader than a file name (2023年讲话, 烟台市2023年讲话).
+        where = _full_name(region) if region and region != NATIONAL else ""
+        title = f"{where}{year}年{doc_type}" if year else f"{where}{doc_type}"
     if not title:
         title = Path(filename).stem
     head_lines = opening.split("\n")
     issuer = infer_issuer(head_lines + _closing(text).split("\n"), region, doc_type)
     date = infer_date(opening, _closing(text))
-    if doc_type == "统计公报" and date is None:
-        date = None
     return DocumentMeta(
         title=_shorten(title),
         region=region.name if region else None,

@@ -327,16 +327,17 @@ class StatusReport:
     sources: Sequence[Source] = ()  # live sources (those failing are listed)
 
 
-def uptime_text(seconds: float) -> str:
+def uptime_text(seconds: float, lang: str = DEFAULT_LANGUAGE) -> str:
+    """How long the bot has run, in the reader's language (2 天 2 小时 2 分; 2d 2h 2m)."""
     seconds = max(0, int(seconds))
     days, rest = divmod(seconds, 86_400)
     hours, rest = divmod(rest, 3600)
     minutes, secs = divmod(rest, 60)
     if days:
-        return f"{days}d {hours}h {minutes}m"
+        return tr(lang, "admin.uptime_days", days=days, hours=hours, minutes=minutes)
     if hours:
-        return f"{hours}h {minutes}m"
-    return f"{minutes}m {secs}s"
+        return tr(lang, "admin.uptime_hours", hours=hours, minutes=minutes)
+    return tr(lang, "admin.uptime_minutes", minutes=minutes, seconds=secs)
 
 
 def status_html(report: StatusReport, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -346,7 +347,7 @@ def status_html(report: StatusReport, lang: str = DEFAULT_LANGUAGE) -> str:
             lang,
             "admin.status",
             version=escape(report.version),
-            uptime=uptime_text(report.uptime_seconds),
+            uptime=uptime_text(report.uptime_seconds, lang),
             documents=report.documents,
             passages=report.passages,
             targets=report.targets,

@@ -18,6 +18,7 @@ from handlers.format.html import (
     escape,
     highlight_html,
     one_line,
+    shown,
     split_html,
     utf16_len,
 )
@@ -136,8 +137,9 @@ def _search_text(
     lang: str,
     understand: bool = True,
 ) -> tuple[str, list[SearchHit]]:
-    shown = resp.corrected_query if (correct and resp.corrections) else resp.query
-    lines = [f"🔎 <b>{escape(one_line(shown))}</b>"]
+    asked = resp.corrected_query if (correct and resp.corrections) else resp.query
+    # said back cut, as every argument is: a 4,000-letter query must not fill the reply
+    lines = [f"🔎 <b>{shown(asked)}</b>"]
     if not correct:  # a view a button asked for: say which
         lines.append(f"<i>{tr(lang, 'search.mode_as_typed')}</i>")
     elif not understand:
