@@ -41,6 +41,7 @@ from bot.admin import AdminError, SettingError, describe, redact
 from bot.admin.runtime import RUNTIME_KEYS, normalise_key
 from bot.library import Engine
 from bot.subscriptions.service import Listed, SubscriptionError
+from bot.text.echo import cut, one_line
 from handlers.audit import admin_only, audit, said, secrets
 from handlers.common import NEW_MESSAGES, add_commands, command_args, reply_html
 from handlers.context import BriefContext, Services
@@ -52,6 +53,10 @@ from handlers.seen import SeenUsers
 
 log = logging.getLogger(__name__)
 
+# What the audit log keeps of a refused command's verb (its action) and of a setting's
+# key or value typed (its detail), on one line, ``…`` last when cut
+ACTION_CHARS = 40
+SETTING_CHARS = 60
 
 BROADCAST_DIGEST_PATTERN = r"^/broadcast-digest(?:@(\w+))?(?:\s|$)"
 """The issue's spelling; Telegram command names cannot contain '-'."""
@@ -86,7 +91,7 @@ def _verb(command: str, default: str) -> Callable[[Update, BriefContext], str]:
     """The audit's name of a refused ``/command verb …``: ``"command verb"``."""
 
     def action(update: Update, _context: BriefContext) -> str:
-        return f"{command} {_words(update, default)[1]}"[:40]
+        return cut(f"{command} {_words(update, default)[1]}", ACTION_CHARS)
 
     return action
 
@@ -226,10 +231,10 @@ def _view(svc: Services, context: BriefContext, key: str):
 
 def _setting_detail(key: str, value: str | None = None) -> str:
     """What the audit keeps of a /config request: the value only for runtime keys."""
-    name = normalise_key(key)[:60]
+    name = normalise_key(key)
     if value is None or name not in RUNTIME_KEYS:
-        return name
-    return f"{name} = {' '.join(value.split())[:60]}"
+        return cut(one_line(name), SETTING_CHARS)
+    return f"{name} = {cut(one_line(value), SETTING_CHARS)}"
 
 
 @admin_only(_verb("config", "show"), refusal=lambda lang: tr(lang, "admin.refused"))
@@ -284,7 +289,7 @@ async def config_command(update: Update, context: BriefContext) -> None:
         await message.reply_html(fmt.config_reset(view, removed=removed, tz=_tz(svc), lang=lang))
         return
     if verb not in ("help", "?", "帮助"):
-        await audit(update, context, "config", result="error", detail=verb[:40])
+        await audit(update, context, "config", result="error", detail=cut(verb, ACTION_CHARS))
     await message.reply_text(fmt.usage("config", lang))
 
 

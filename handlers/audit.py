@@ -20,6 +20,7 @@ from collections.abc import Awaitable, Callable
 from telegram import Message, Update
 
 from bot.admin.audit import AuditResult
+from bot.text.echo import cut, one_line
 from handlers.context import BriefContext
 
 log = logging.getLogger(__name__)
@@ -32,8 +33,7 @@ Handler = Callable[[Update, BriefContext], Awaitable[None]]
 def said(message: Message | None) -> str:
     """What the message said, on one line, cut at :data:`SAID_MAX_CHARS` (for the audit)."""
     text = (message.text or message.caption or "") if message else ""
-    text = " ".join(text.split())
-    return text if len(text) <= SAID_MAX_CHARS else text[: SAID_MAX_CHARS - 1] + "…"
+    return cut(one_line(text), SAID_MAX_CHARS)
 
 
 def secrets(context: BriefContext) -> list:

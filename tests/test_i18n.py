@@ -318,7 +318,7 @@ def test_config_says_where_each_value_comes_from_in_the_readers_language() -> No
     ]
     zh = config_html(views, "UTC", full=True)
     en = config_html(views, "UTC", full=True, lang="en")
-    assert "(环境变量: BRIEFBOT_RESULTS_PER_PAGE)" in zh and "(内置默认值)" in zh
+    assert "(环境变量：BRIEFBOT_RESULTS_PER_PAGE)" in zh and "(内置默认值)" in zh
     assert "(environment: BRIEFBOT_RESULTS_PER_PAGE)" in en and "(built-in default)" in en
 
 

@@ -388,7 +388,7 @@ class LiveSettings:
                 log.warning(
                     "ignoring stored setting %s=%s (set by %s): no longer valid: %s",
                     key,
-                    stored.value_json[:100],
+                    said_back(stored.value_json),
                     stored.updated_by,
                     str(exc).splitlines()[0] if str(exc) else type(exc).__name__,
                 )
@@ -488,6 +488,11 @@ class SettingView:
     origin: str | None = None  # the environment variable or file, when there is one
     updated_by: int | None = None  # chat command: who
     updated_at: datetime | None = None  # chat command: when
+    # the value is a word, not data (unset, set, true, false, none; unset_sqlite with the
+    # database file as ``detail``): an interface says it in its reader's language
+    # (catalogue ``admin.value.<word>``); ``value`` keeps the English for logs and the CLI
+    word: str | None = None
+    detail: str = ""
 
 
 def _hide_url_password(url: str) -> str:
@@ -500,23 +505,36 @@ def _hide_url_password(url: str) -> str:
         return redact(url)
 
 
+def value_word(settings: Settings, key: str) -> tuple[str, str] | None:
+    """The word ``settings.<key>`` is shown as, when it is one (``unset``, ``set``,
+    ``true``, ``false``, ``none``; ``unset_sqlite`` with the database file), with its
+    detail; None for a value shown as data (a number, a path, a name)."""
+    value = getattr(settings, key)
+    if key == "database_url":
+        return ("unset_sqlite", str(settings.database_file)) if value is None else None
+    if isinstance(value, SecretStr):
+        return ("set" if value.get_secret_value() else "unset"), ""
+    if value is None:
+        return "unset", ""
+    if isinstance(value, bool):
+        return ("true" if value else "false"), ""
+    if isinstance(value, list | tuple) and not value:
+        return "none", ""
+    return None
+
+
 def display_value(settings: Settings, key: str) -> str:
     """``settings.<key>`` as /config shows it: secrets hidden, paths and lists plain."""
     value = getattr(settings, key)
+    if word := value_word(settings, key):
+        name, detail = word
+        return f"unset (SQLite {detail})" if name == "unset_sqlite" else name
     if key == "database_url":
-        if value is None:
-            return f"unset (SQLite {settings.database_file})"
         return _hide_url_password(value)
-    if isinstance(value, SecretStr):
-        return "set" if value.get_secret_value() else "unset"
-    if value is None:
-        return "unset"
-    if isinstance(value, bool):
-        return "true" if value else "false"
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, list | tuple):
-        return ", ".join(str(item) for item in value) if value else "none"
+        return ", ".join(str(item) for item in value)
     return redact(str(value))  # URLs with a password in them
 
 
@@ -533,6 +551,8 @@ def describe(
     views = []
     for key in Settings.model_fields:
         value = redact(display_value(settings, key), secrets)
+        word, detail = value_word(settings, key) or (None, "")
+        said = {"word": word, "detail": redact(detail, secrets)}
         stored = overrides.get(key)
         if stored is not None:
             views.append(
@@ -544,9 +564,10 @@ def describe(
                     None,
                     stored.updated_by,
                     stored.updated_at,
+                    **said,
                 )
             )
             continue
         source, origin = live.base_sources.get(key, (SOURCE_BUILTIN, None))
-        views.append(SettingView(key, value, source, key in RUNTIME_KEYS, origin))
+        views.append(SettingView(key, value, source, key in RUNTIME_KEYS, origin, **said))
     return views

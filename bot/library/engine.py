@@ -101,6 +101,8 @@ log = logging.getLogger(__name__)
 # ``region:山东`` or ``年份:2024`` typed into a search, as digest filters are written: the
 # search takes the region or year word without the key, which it would search as a word
 _FILTER_KEY_RE = re.compile(r"(?<!\S)(?:region|地区|year|年份)[:：](?=\S)", re.IGNORECASE)
+# a region typed with its key (region:火星): said back when no document is about it
+_TYPED_REGION_RE = re.compile(r"(?<!\S)(?:region|地区)[:：](\S+)", re.IGNORECASE)
 
 # An extracted name this short (病例, 企业) says little of what is counted: an answer card
 # may find such a record by the words of the sentence stating it.
@@ -308,7 +310,9 @@ class Engine(
             snippet_chars=s.snippet_chars,
             page_size=s.results_per_page,
             max_query_chars=s.max_query_chars,
-            popular_terms=tuple(e.word for e in tokenizer.entries),
+            # no popular_terms: the dictionary's first terms (地区生产总值, 规模以上工业增加值 …)
+            # were suggested for anything that found nothing (English, HTML, 宇宙飞船), near
+            # nothing typed; a suggestion shares a character with the query, or none is made
         )
         # made once per index, before its first query: the corrector's tables too
         searcher.prepare_corrections()
@@ -480,8 +484,48 @@ class Engine(
         Safe to call from several threads at once, and while the core thread swaps a new
         index in: the searcher is taken once, so one search reads one index.
         """
+        typed = _TYPED_REGION_RE.findall(query) if understand else []
+        resp = self._search(
+            _FILTER_KEY_RE.sub("", query),
+            page=page,
+            page_size=page_size,
+            doc=doc,
+            region=region,
+            year=year,
+            correct=correct,
+            understand=understand,
+            budget=budget,
+        )
+        return self._typed_region_said(resp, typed)
+
+    def _typed_region_said(self, resp: SearchResponse, typed: list[str]) -> SearchResponse:
+        """A region typed with its key (``region:火星 乡村振兴``) that no document is about,
+        and that the query was not understood to name, said as an unmatched region (现有
+        文件中没有：地区 火星), as one understood is: else the results of the other words
+        look like its answer."""
+        u = resp.understood or Understood()
+        if u.region or not typed:
+            return resp  # understood: its own unmatched facet says it when no document is
+        for region in typed:
+            if "region" in self.unmatched_facets(region, None):
+                said = replace(u, region=region, unmatched=("region", *u.unmatched))
+                return replace(resp, understood=said)
+        return resp
+
+    def _search(
+        self,
+        query: str,
+        *,
+        page: int,
+        page_size: int | None,
+        doc: str | None,
+        region: str | None,
+        year: int | None,
+        correct: bool,
+        understand: bool,
+        budget: Budget | None,
+    ) -> SearchResponse:
         searcher = self.searcher
-        query = _FILTER_KEY_RE.sub("", query)
         resp = searcher.search(
             query,
             page=page,

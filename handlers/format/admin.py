@@ -154,16 +154,26 @@ def _source(view: SettingView, tz: str, lang: str) -> str:
     source = tr(lang, f"admin.source.{name}") if name else view.source
     if view.updated_by is not None or view.updated_at is not None:
         who = f" {view.updated_by}" if view.updated_by is not None else ""
-        return f"{source}{who}, {_when(view.updated_at, tz)}"
+        return tr(
+            lang, "admin.source_changed", source=f"{source}{who}", when=_when(view.updated_at, tz)
+        )
     if view.origin:
-        return f"{source}: {view.origin}"
+        return tr(lang, "admin.source_origin", source=source, origin=view.origin)
     return source
+
+
+def _value(view: SettingView, lang: str) -> str:
+    """A setting's value, escaped: its word (unset, true …) in the reader's language, data
+    (a number, a path) as it is."""
+    if view.word:
+        return escape(tr(lang, f"admin.value.{view.word}", detail=view.detail))
+    return escape(view.value)
 
 
 def _setting_line(view: SettingView, tz: str, lang: str) -> str:
     mark = "✏️" if view.settable else "•"
     return (
-        f"{mark} <code>{escape(view.key)}</code> = <code>{escape(view.value)}</code>"
+        f"{mark} <code>{escape(view.key)}</code> = <code>{_value(view, lang)}</code>"
         f" <i>({escape(_source(view, tz, lang))})</i>"
     )
 
@@ -190,13 +200,13 @@ def config_set(view: SettingView, old: str, lang: str = DEFAULT_LANGUAGE) -> str
         "admin.config_set",
         key=escape(view.key),
         old=escape(old),
-        new=escape(view.value),
+        new=_value(view, lang),
         what=escape(setting_description(view.key, lang)),
     )
 
 
 def config_reset(view: SettingView, *, removed: bool, tz: str, lang: str = DEFAULT_LANGUAGE) -> str:
-    key, value = escape(view.key), escape(view.value)
+    key, value = escape(view.key), _value(view, lang)
     source = escape(_source(view, tz, lang))
     if removed:
         return tr(lang, "admin.config_reset", key=key, value=value, source=source)

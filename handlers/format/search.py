@@ -6,6 +6,7 @@ or off) and ``t:<doc_id>:<ordinal>`` (a passage in full), each at most 64 bytes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -34,6 +35,8 @@ HITS_PER_ROW = 5
 SUGGESTIONS_PER_ROW = 3
 BUTTON_QUERY_CHARS = 16
 MIN_SNIPPET_CHARS = 20
+# a Chinese character: a query without one that finds nothing is told the documents' language
+_HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 # -- callback data -----------------------------------------------------------------------------
@@ -170,6 +173,8 @@ def _search_text(
         lines.append(tr(lang, "search.page_empty", page=resp.page, pages=resp.pages))
     elif resp.query.strip() and not resp.message:
         lines.append(tr(lang, "search.no_results"))
+        if not _HAN_RE.search(resp.query):  # rural revitalization, <b>bold</b>
+            lines.append(tr(lang, "search.chinese_words"))
     if resp.suggestions:
         lines.append("")
         suggestions = tr(lang, "common.list_sep").join(escape(s) for s in resp.suggestions)
