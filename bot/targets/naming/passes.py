@@ -38,6 +38,7 @@ from bot.targets.naming.beneficiaries import beneficiaries_of_the_work
 from bot.targets.naming.bracket_names import named_in_brackets
 from bot.targets.naming.capacity import yearly_capacity
 from bot.targets.naming.carry import carry_the_topic
+from bot.targets.naming.comparison_bases import measure_of_the_difference
 from bot.targets.naming.counted import counted_thing
 from bot.targets.naming.counted_owners import count_without_measure
 from bot.targets.naming.coverage import named_by_programme
@@ -156,6 +157,7 @@ PASSES: tuple[Pass, ...] = (
     # (完成投资215.4亿元 -> 市重点项目完成投资)
     _text(named_by_list),  # enrolled: things counted after the list they were entered in
     _text(gap_of_the_rate_before),  # gaps: a gap to a benchmark is the rate before's
+    _text(measure_of_the_difference),  # comparison_bases: 比五年前增加41家 is the count's
     _figures_table(total_is_the_level),  # totals: a known statistic's 总量 is its level
     _text(rates_of_the_listed),  # respective: 接待游客…、实现旅游收入…，分别增长18%和21%
     _text(beneficiaries_of_the_work),  # beneficiaries: 惠及居民 after a counted work

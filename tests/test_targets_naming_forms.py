@@ -1,0 +1,45 @@
+"""Naming rules of the naming-forms pass (the forms probe set's misses), each on
+invented sentences."""
+
+from __future__ import annotations
+
+from bot.targets.records import CONFIDENT, TargetRecord
+
+REPORT = "江州市政府工作报告\n一、2024年工作回顾\n"
+NEWS = "江州市上半年经济运行情况\n2025-07-20\n"
+
+
+def names(records: list[TargetRecord]) -> dict[tuple[float | None, str], str]:
+    return {(r.value, r.unit): r.indicator for r in records}
+
+
+def test_a_count_more_than_a_time_before_is_the_counts_not_the_times(extract):
+    got = names(extract(REPORT + "全市高新技术企业达到860家，比“十三五”末增加310家。\n"))
+    assert got[(310, "家")] == "高新技术企业"  # not 末
+    got = names(extract(REPORT + "农民专业合作社发展到三百二十家，比三年前增加九十家。\n"))
+    assert got[(90, "家")] == "农民专业合作社"  # not 三年前
+
+
+def test_gaps_to_a_time_before_and_a_benchmark_are_the_growths(extract):
+    text = (
+        "上半年全市社会消费品零售总额210.5亿元，同比增长5.1%，增幅比上月提高0.3个百分点，"
+        "高于全省平均水平1.2个百分点。"
+    )
+    got = names(extract(NEWS + text + "\n"))
+    assert got[(0.3, "个百分点")] == "社会消费品零售总额"  # not 增幅比
+    assert got[(1.2, "个百分点")] == "社会消费品零售总额"  # not 平均水平
+    got = names(extract(NEWS + "上半年全市固定资产投资同比增长7.8%，比全省快1.6个百分点。\n"))
+    assert got[(1.6, "个百分点")] == "固定资产投资"  # not 固定资产投资快
+
+
+def test_a_subject_compared_with_a_benchmark_is_named_without_it(extract):
+    got = names(extract(REPORT + "全市森林覆盖率比全省平均水平高约4个百分点。\n"))
+    assert got[(4, "个百分点")] == "森林覆盖率"
+
+
+def test_a_difference_from_a_base_with_no_measure_is_not_confident(extract):
+    # the sentence names only the base: no measure to give the gap, and 平均水平高 is none
+    (record,) = extract(REPORT + "比全省平均水平高1.2个百分点。\n")
+    assert record.confidence < CONFIDENT
+    (record,) = extract(REPORT + "比五年前增加二十家。\n")
+    assert record.confidence < CONFIDENT
