@@ -43,3 +43,16 @@ def test_a_difference_from_a_base_with_no_measure_is_not_confident(extract):
     assert record.confidence < CONFIDENT
     (record,) = extract(REPORT + "比五年前增加二十家。\n")
     assert record.confidence < CONFIDENT
+
+
+def test_a_months_or_quarters_figure_of_a_statistic_is_the_statistics(extract):
+    text = "上半年，全市规模以上工业增加值同比增长6.9%，其中5月份增长7.4%，环比增长0.5%。"
+    got = names(extract(NEWS + text + "\n"))
+    assert got[(7.4, "%")] == "规模以上工业增加值"  # not 5月份增加值
+    assert got[(0.5, "%")] == "规模以上工业增加值"
+    text = "一季度，全县社会消费品零售总额同比增长6.0%，其中3月份增长6.8%。"
+    got = names(extract(NEWS + text + "\n"))
+    assert got[(6.8, "%")] == "社会消费品零售总额"  # not 3月份额
+    text = "前三季度，全区固定资产投资增长4.2%，其中二季度增长5.0%。"
+    got = names(extract(NEWS + text + "\n"))
+    assert got[(5.0, "%")] == "固定资产投资"

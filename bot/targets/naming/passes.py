@@ -75,6 +75,7 @@ from bot.targets.naming.size_classes import classes_share_the_measure
 from bot.targets.naming.states import after_a_state
 from bot.targets.naming.tasks import work_of_the_task
 from bot.targets.naming.thresholds import threshold_in_the_name
+from bot.targets.naming.time_parts import parts_of_the_year
 from bot.targets.naming.times import named_by_act
 from bot.targets.naming.topic_kinds import kinds_of_the_work
 from bot.targets.naming.totals import total_is_the_level
@@ -158,6 +159,7 @@ PASSES: tuple[Pass, ...] = (
     _text(named_by_list),  # enrolled: things counted after the list they were entered in
     _text(gap_of_the_rate_before),  # gaps: a gap to a benchmark is the rate before's
     _text(measure_of_the_difference),  # comparison_bases: 比五年前增加41家 is the count's
+    _text(parts_of_the_year),  # time_parts: 其中6月份增长8.1% is the statistic's
     _figures_table(total_is_the_level),  # totals: a known statistic's 总量 is its level
     _text(rates_of_the_listed),  # respective: 接待游客…、实现旅游收入…，分别增长18%和21%
     _text(beneficiaries_of_the_work),  # beneficiaries: 惠及居民 after a counted work
