@@ -7,6 +7,7 @@ from bot.targets.records import CONFIDENT, TargetRecord
 
 REPORT = "江州市政府工作报告\n一、2024年工作回顾\n"
 NEWS = "江州市上半年经济运行情况\n2025-07-20\n"
+PLAN = "江州市制造业数字化转型实施方案\n一、主要目标\n"
 
 
 def names(records: list[TargetRecord]) -> dict[tuple[float | None, str], str]:
@@ -56,3 +57,11 @@ def test_a_months_or_quarters_figure_of_a_statistic_is_the_statistics(extract):
     text = "前三季度，全区固定资产投资增长4.2%，其中二季度增长5.0%。"
     got = names(extract(NEWS + text + "\n"))
     assert got[(5.0, "%")] == "固定资产投资"
+
+
+def test_a_floor_of_levels_before_a_known_thing_stays_in_its_name(extract):
+    got = names(extract(PLAN + "到2027年，培育省级以上工业互联网平台8个。\n"))
+    assert got[(8, "个")] == "省级以上工业互联网平台"  # not the table's 工业互联网平台
+    # a level alone is the table's business (its aliases decide it)
+    got = names(extract(PLAN + "到2027年，新增省级工业互联网平台6个。\n"))
+    assert got[(6, "个")] == "工业互联网平台"

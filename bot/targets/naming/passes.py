@@ -50,6 +50,7 @@ from bot.targets.naming.gaps import gap_of_the_rate_before
 from bot.targets.naming.invested import invested_with_the_verb
 from bot.targets.naming.known_de import known_without_de
 from bot.targets.naming.level_classes import level_shares_the_kind
+from bot.targets.naming.level_floors import floor_in_the_name
 from bot.targets.naming.list_scope import group_shared
 from bot.targets.naming.listed_acts import shares_of_a_listed_act
 from bot.targets.naming.listed_set import kinds_of_the_set
@@ -199,6 +200,7 @@ PASSES: tuple[Pass, ...] = (
     _text(work_of_the_task),  # tasks: 完成12.5万平方米的绿化任务 -> 绿化面积
     _text(batch_owner),  # batches: 江州综合改革试点首批30项授权事项 -> 江州综合改革试点授权事项
     _text(named_by_the_way),  # quoted_modes: 100项高频事项“跨省通办” -> 跨省通办高频事项
+    _text(floor_in_the_name),  # level_floors: 省级以上智能工厂30家、数字化车间100个
     # last before the 分别 pairs are read: it renames only the rates, which the pairs
     # give the levels' final names anyway
     _text(respective_rates),  # respective: 蔬菜产量…，水果产量…，分别增长2.6%和4.3%
