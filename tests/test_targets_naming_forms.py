@@ -3,6 +3,8 @@ invented sentences."""
 
 from __future__ import annotations
 
+import re
+
 from bot.targets.records import CONFIDENT, TargetRecord
 
 REPORT = "江州市政府工作报告\n一、2024年工作回顾\n"
@@ -65,3 +67,26 @@ def test_a_floor_of_levels_before_a_known_thing_stays_in_its_name(extract):
     # a level alone is the table's business (its aliases decide it)
     got = names(extract(PLAN + "到2027年，新增省级工业互联网平台6个。\n"))
     assert got[(6, "个")] == "工业互联网平台"
+
+
+def test_a_thing_written_without_a_selecting_word_is_not_the_selected_set(extract):
+    # 重点, 国家级, 瞪羚 select part of the things: the bare thing is the whole set
+    got = names(extract(PLAN + "到2027年，每年实施技改项目150个以上。\n"))
+    assert got[(150, "个")] == "技改项目"  # not 重点技改项目
+    got = names(extract(PLAN + "到2027年，建成工业设计中心6个。\n"))
+    assert got[(6, "个")] == "工业设计中心"  # not 国家级工业设计中心
+    got = names(extract(PLAN + "到2027年，新增独角兽企业3家。\n"))
+    assert got[(3, "家")] == "独角兽企业"  # not 瞪羚独角兽企业
+
+
+def test_no_alias_of_the_table_drops_a_word_that_selects_part_of_the_things(table):
+    # an alias names the same thing: 技改项目 is not 重点技改项目, 绿色工厂 not 省级以上绿色工厂
+    selecting = re.compile(
+        r"^(?:重点|(?:国家|省|市|县)级(?:以上)?|省一类以上|高品质|示范型|国内先进|一类|瞪羚|大规格)$"
+    )
+    wider = [
+        (name, alias)
+        for alias, name in table.aliases.items()
+        if alias != name and name.endswith(alias) and selecting.match(name[: -len(alias)])
+    ]
+    assert wider == []
