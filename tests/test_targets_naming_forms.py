@@ -90,3 +90,13 @@ def test_no_alias_of_the_table_drops_a_word_that_selects_part_of_the_things(tabl
         if alias != name and name.endswith(alias) and selecting.match(name[: -len(alias)])
     ]
     assert wider == []
+
+
+def test_a_fund_after_its_payer_and_the_verb_of_paying_is_named_by_the_fund(extract):
+    got = names(extract(PLAN + "市级财政每年安排产业引导专项资金2亿元。\n"))
+    assert got[(2, "亿元")] == "产业引导专项资金"  # not 市级财政安排…
+    got = names(extract(PLAN + "县财政下达专项补助资金3000万元。\n"))
+    assert got[(3000, "万元")] == "专项补助资金"
+    # a payer written in the fund's own name, with no verb between, stays
+    got = names(extract(PLAN + "统筹安排省级财政资金80亿元以上。\n"))
+    assert got[(80, "亿元")] == "省级财政资金"

@@ -59,6 +59,7 @@ from bot.targets.naming.modifiers import classed_before, counted_in_a_class, thr
 from bot.targets.naming.multiples import multiple_of_the_figure_before
 from bot.targets.naming.new_ones import rate_of_the_new
 from bot.targets.naming.part_shares import share_of_the_whole
+from bot.targets.naming.payers import fund_without_its_payer
 from bot.targets.naming.population_parts import population_parts
 from bot.targets.naming.programmes import with_programme_topic
 from bot.targets.naming.qualities import named_past_qualities
@@ -201,6 +202,7 @@ PASSES: tuple[Pass, ...] = (
     _text(batch_owner),  # batches: 江州综合改革试点首批30项授权事项 -> 江州综合改革试点授权事项
     _text(named_by_the_way),  # quoted_modes: 100项高频事项“跨省通办” -> 跨省通办高频事项
     _text(floor_in_the_name),  # level_floors: 省级以上智能工厂30家、数字化车间100个
+    _text(fund_without_its_payer),  # payers: 市级财政每年安排专项资金2亿元 -> 专项资金
     # last before the 分别 pairs are read: it renames only the rates, which the pairs
     # give the levels' final names anyway
     _text(respective_rates),  # respective: 蔬菜产量…，水果产量…，分别增长2.6%和4.3%
