@@ -100,3 +100,15 @@ def test_a_fund_after_its_payer_and_the_verb_of_paying_is_named_by_the_fund(extr
     # a payer written in the fund's own name, with no verb between, stays
     got = names(extract(PLAN + "统筹安排省级财政资金80亿元以上。\n"))
     assert got[(80, "亿元")] == "省级财政资金"
+
+
+def test_a_name_is_never_cut_inside_a_coordination_of_two_words(extract):
+    text = "到2027年，出租、网约车等客运领域新增和更新车辆中新能源汽车比例不低于70%。"
+    got = names(extract(PLAN + text + "\n"))
+    assert got[(70, "%")] == "客运领域新增和更新车辆中新能源汽车比例"  # not 和更新车辆中…
+    text = "到2027年，城市公交领域新增和更新车辆中新能源汽车比例达到90%。"
+    got = names(extract(PLAN + text + "\n"))
+    assert got[(90, "%")] == "城市公交领域新增和更新车辆中新能源汽车比例"
+    # 和 that opens a word (和美乡村) is no coordination
+    got = names(extract(PLAN + "到2027年，新建和美乡村120个。\n"))
+    assert got[(120, "个")] == "和美乡村"

@@ -39,6 +39,7 @@ from bot.targets.naming.bracket_names import named_in_brackets
 from bot.targets.naming.capacity import yearly_capacity
 from bot.targets.naming.carry import carry_the_topic
 from bot.targets.naming.comparison_bases import measure_of_the_difference
+from bot.targets.naming.coordinated import coordination_whole
 from bot.targets.naming.counted import counted_thing
 from bot.targets.naming.counted_owners import count_without_measure
 from bot.targets.naming.coverage import named_by_programme
@@ -203,6 +204,7 @@ PASSES: tuple[Pass, ...] = (
     _text(named_by_the_way),  # quoted_modes: 100项高频事项“跨省通办” -> 跨省通办高频事项
     _text(floor_in_the_name),  # level_floors: 省级以上智能工厂30家、数字化车间100个
     _text(fund_without_its_payer),  # payers: 市级财政每年安排专项资金2亿元 -> 专项资金
+    _text(coordination_whole),  # coordinated: 新增和更新车辆… is never 和更新车辆…
     # last before the 分别 pairs are read: it renames only the rates, which the pairs
     # give the levels' final names anyway
     _text(respective_rates),  # respective: 蔬菜产量…，水果产量…，分别增长2.6%和4.3%
