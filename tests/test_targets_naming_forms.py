@@ -112,3 +112,9 @@ def test_a_name_is_never_cut_inside_a_coordination_of_two_words(extract):
     # 和 that opens a word (和美乡村) is no coordination
     got = names(extract(PLAN + "到2027年，新建和美乡村120个。\n"))
     assert got[(120, "个")] == "和美乡村"
+
+
+def test_an_award_said_as_the_verb_is_named_as_one_given(extract):
+    # 一次性奖励50万元 with no 给予: the same award as 给予一次性奖励50万元
+    got = names(extract(PLAN + "对新认定的国家级绿色工厂，一次性奖励50万元。\n"))
+    assert got[(50, "万元")] == "国家级绿色工厂一次性奖励"  # not 奖励
