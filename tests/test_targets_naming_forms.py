@@ -118,3 +118,9 @@ def test_an_award_said_as_the_verb_is_named_as_one_given(extract):
     # 一次性奖励50万元 with no 给予: the same award as 给予一次性奖励50万元
     got = names(extract(PLAN + "对新认定的国家级绿色工厂，一次性奖励50万元。\n"))
     assert got[(50, "万元")] == "国家级绿色工厂一次性奖励"  # not 奖励
+
+
+def test_parts_before_a_known_name_narrow_it_though_jieba_reads_a_numeral(extract):
+    # jieba tags 零部件 a numeral and measure word (its 零): it is a noun of the things
+    got = names(extract(PLAN + "到2027年，建设零部件特色产业园3个。\n"))
+    assert got[(3, "个")] == "零部件特色产业园"  # not the table's 特色产业园
