@@ -3,7 +3,8 @@
 
 Action plans and implementation opinions state their support as money given to whom
 (``对…的X，给予每人最高2000元的一次性补贴``, ``对首次入选的企业给予最高50万元奖励``).
-The clause before the money holds only the giving (``给予每人最高``): the money is the
+The clause before the money holds only the giving (``给予每人最高``, or the award said as
+the verb: ``对…的X，一次性奖励50万元``): the money is the
 award, named by its kind and by who receives it (``国家级专精特新小巨人企业一次性奖励``,
 ``养老护理员一次性补贴``), or by its kind alone when the receivers are only ``企业``.
 """
@@ -24,9 +25,10 @@ _KINDS = r"奖励|补贴|补助|奖补|资助|扶持资金|补助资金|奖励�
 _CAP = r"(?:每人|每户|每家|每个|每项|每年|单个项目|单家企业)?(?:最高|不超过|最多|最高不超过)?"
 # the giving, with who receives it in the same clause or not: (对…)给予每人最高(一次性)(奖励)
 _GIVING_RE = re.compile(
-    rf"(?:对(?P<who>[^，。；：]{{2,30}}?))?给予{_CAP}(?P<once>一次性)?{_CAP}"
+    rf"(?:对(?P<who>[^，。；：]{{2,30}}?))?(?P<give>给予)?{_CAP}(?P<once>一次性)?{_CAP}"
     rf"(?P<kind>{_KINDS})?{_CAP}$"
 )
+_KIND_RE = re.compile(_KINDS)
 # the award said after the money: (的)(一次性)补贴
 _KIND_AFTER_RE = re.compile(rf"的?(?P<once>一次性)?(?P<kind>{_KINDS})")
 # who receives it, said in the clause before: 对…的X，
@@ -43,14 +45,19 @@ def _receiver(who: str) -> str:
 
 def name_awards(sentence: str, named: list[Named]) -> list[Named]:
     """Money given as an award or a subsidy is named by its kind and its receivers."""
-    if "给予" not in sentence:
+    if "给予" not in sentence and not _KIND_RE.search(sentence):
         return list(named)  # nothing given
     out: list[Named] = []
     for n in named:
         fig = n.figure
         start = after_mark(sentence, fig.start, CLAUSE_MARKS)
         giving = _GIVING_RE.search(sentence, start, fig.start)
-        if fig.unit_class == "money" and giving and giving.start() == start:
+        if (
+            fig.unit_class == "money"
+            and giving
+            and giving.start() == start
+            and (giving["give"] or giving["kind"])  # 给予, or the award as the verb
+        ):
             after = _KIND_AFTER_RE.match(sentence, fig.end)
             kind = giving["kind"] or (after["kind"] if after else "")
             once = giving["once"] or (after["once"] if after else "")

@@ -38,6 +38,8 @@ from bot.targets.naming.beneficiaries import beneficiaries_of_the_work
 from bot.targets.naming.bracket_names import named_in_brackets
 from bot.targets.naming.capacity import yearly_capacity
 from bot.targets.naming.carry import carry_the_topic
+from bot.targets.naming.comparison_bases import measure_of_the_difference
+from bot.targets.naming.coordinated import coordination_whole
 from bot.targets.naming.counted import counted_thing
 from bot.targets.naming.counted_owners import count_without_measure
 from bot.targets.naming.coverage import named_by_programme
@@ -49,6 +51,7 @@ from bot.targets.naming.gaps import gap_of_the_rate_before
 from bot.targets.naming.invested import invested_with_the_verb
 from bot.targets.naming.known_de import known_without_de
 from bot.targets.naming.level_classes import level_shares_the_kind
+from bot.targets.naming.level_floors import floor_in_the_name
 from bot.targets.naming.list_scope import group_shared
 from bot.targets.naming.listed_acts import shares_of_a_listed_act
 from bot.targets.naming.listed_set import kinds_of_the_set
@@ -57,6 +60,7 @@ from bot.targets.naming.modifiers import classed_before, counted_in_a_class, thr
 from bot.targets.naming.multiples import multiple_of_the_figure_before
 from bot.targets.naming.new_ones import rate_of_the_new
 from bot.targets.naming.part_shares import share_of_the_whole
+from bot.targets.naming.payers import fund_without_its_payer
 from bot.targets.naming.population_parts import population_parts
 from bot.targets.naming.programmes import with_programme_topic
 from bot.targets.naming.qualities import named_past_qualities
@@ -74,6 +78,7 @@ from bot.targets.naming.size_classes import classes_share_the_measure
 from bot.targets.naming.states import after_a_state
 from bot.targets.naming.tasks import work_of_the_task
 from bot.targets.naming.thresholds import threshold_in_the_name
+from bot.targets.naming.time_parts import parts_of_the_year
 from bot.targets.naming.times import named_by_act
 from bot.targets.naming.topic_kinds import kinds_of_the_work
 from bot.targets.naming.totals import total_is_the_level
@@ -156,6 +161,8 @@ PASSES: tuple[Pass, ...] = (
     # (完成投资215.4亿元 -> 市重点项目完成投资)
     _text(named_by_list),  # enrolled: things counted after the list they were entered in
     _text(gap_of_the_rate_before),  # gaps: a gap to a benchmark is the rate before's
+    _text(measure_of_the_difference),  # comparison_bases: 比五年前增加41家 is the count's
+    _text(parts_of_the_year),  # time_parts: 其中6月份增长8.1% is the statistic's
     _figures_table(total_is_the_level),  # totals: a known statistic's 总量 is its level
     _text(rates_of_the_listed),  # respective: 接待游客…、实现旅游收入…，分别增长18%和21%
     _text(beneficiaries_of_the_work),  # beneficiaries: 惠及居民 after a counted work
@@ -195,6 +202,9 @@ PASSES: tuple[Pass, ...] = (
     _text(work_of_the_task),  # tasks: 完成12.5万平方米的绿化任务 -> 绿化面积
     _text(batch_owner),  # batches: 江州综合改革试点首批30项授权事项 -> 江州综合改革试点授权事项
     _text(named_by_the_way),  # quoted_modes: 100项高频事项“跨省通办” -> 跨省通办高频事项
+    _text(floor_in_the_name),  # level_floors: 省级以上智能工厂30家、数字化车间100个
+    _text(fund_without_its_payer),  # payers: 市级财政每年安排专项资金2亿元 -> 专项资金
+    _text(coordination_whole),  # coordinated: 新增和更新车辆… is never 和更新车辆…
     # last before the 分别 pairs are read: it renames only the rates, which the pairs
     # give the levels' final names anyway
     _text(respective_rates),  # respective: 蔬菜产量…，水果产量…，分别增长2.6%和4.3%

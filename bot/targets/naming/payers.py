@@ -1,0 +1,40 @@
+"""A fund said after who pays it and the verb of paying is named by the fund.
+
+Plans say which budget pays, then the verb, then the fund::
+
+    市级财政每年安排产业引导专项资金2亿元   -> 产业引导专项资金 (not 市级财政安排…)
+    省财政下达专项补助资金3亿元             -> 专项补助资金
+
+The payer is the subject of the clause and the verb what it does: neither is part of the
+fund's name. A fund whose name holds its payer with no verb (省级财政资金,
+中央财政衔接推进乡村振兴补助资金) is left as written, and so is a bare 资金, which would
+name nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.targets.naming.sentence import Named
+
+_PAID_RE = re.compile(
+    r"^(?:中央|省级|省|市级|市|县级|县|区级|区|各级)?财政(?:每年|年均|累计|共|再)?"
+    r"(?:安排|拨付|下达|筹措|统筹)(?P<fund>.{2,}(?:资金|经费|基金|补助|补贴))$"
+)
+
+
+def fund_without_its_payer(sentence: str, named: list[Named]) -> list[Named]:
+    """``named`` with a fund's payer and verb of paying left out of its name (see the
+    module docstring)."""
+    if "财政" not in sentence:
+        return named
+    out: list[Named] = []
+    for n in named:
+        m = _PAID_RE.match(n.indicator)
+        if m and m.group("fund") != "资金":
+            n = replace(n, indicator=m.group("fund"))
+        out.append(n)
+    return out
