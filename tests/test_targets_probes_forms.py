@@ -35,6 +35,6 @@ def test_forms_probes_precision_and_recall(table):
 
 
 def test_the_gold_is_what_the_annotation_builds():
-    from tests.data.probes.forms.build_gold import as_jsonl, build
+    from tests.data.probes.annotation import as_jsonl, build
 
-    assert (PROBES / "gold.jsonl").read_text(encoding="utf-8") == as_jsonl(build())
+    assert (PROBES / "gold.jsonl").read_text(encoding="utf-8") == as_jsonl(build(PROBES))

@@ -28,3 +28,9 @@ def test_report_probes_precision_and_recall(table):
     assert report.total.precision >= FLOORS["precision"], extra
     assert report.total.recall >= FLOORS["recall"], missed
     assert report.kind_accuracy >= FLOORS["kind"]
+
+
+def test_the_gold_is_what_the_annotation_builds():
+    from tests.data.probes.annotation import as_jsonl, build
+
+    assert (PROBES / "gold.jsonl").read_text(encoding="utf-8") == as_jsonl(build(PROBES))

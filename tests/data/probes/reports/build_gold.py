@@ -1,100 +1,24 @@
-"""Build gold.jsonl from the compact hand annotation in annotations.txt.
-
-The annotation names each record's line by a snippet of it; the sentence is the one of
-that line holding the record's value_text (occurrences consumed in reading order), cut
-after 。！？； as the guidelines say. Standard library only.
+"""Build reports/gold.jsonl from its hand annotation (``annotations.txt``); the reading
+rules are in ``tests/data/probes/annotation.py``.
 
     python tests/data/probes/reports/build_gold.py
 """
 
 from __future__ import annotations
 
-import json
-import re
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DOCS = HERE / "docs"
-HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
-SENT = re.compile(r"[^。！？；]*[。！？；]?[”’」』）]*")
+sys.path.insert(0, str(HERE.parent))  # run as a script: the shared reader beside this folder
 
-
-def sentences(line: str) -> list[tuple[int, str]]:
-    out = []
-    for m in SENT.finditer(line):
-        if m.group():
-            out.append((m.start(), m.group()))
-    return out
-
-
-def section_of(lines: list[str], index: int) -> str:
-    for line in reversed(lines[: index + 1]):
-        if HEADING.match(line):
-            head = line.split("。")[0] if "。" in line and len(line) > 40 else line
-            return head.strip()
-    return ""
-
-
-def find_number(line: str, text: str, start: int) -> int:
-    i = line.find(text, start)
-    while i >= 0:
-        before = line[i - 1] if i else ""
-        after = line[i + len(text)] if i + len(text) < len(line) else ""
-        if not re.match(r"[0-9.]", before) and not re.match(r"[0-9.]", after):
-            return i
-        i = line.find(text, i + 1)
-    raise ValueError(f"{text!r} not found after {start} in {line[:30]}")
+from annotation import as_jsonl, build  # noqa: E402
 
 
 def main() -> None:
-    records, doc, region, lines = [], "", "", []
-    cursor_line, cursor = -1, 0
-    for raw in (HERE / "annotations.txt").read_text(encoding="utf-8").splitlines():
-        if not raw or raw.startswith("#"):
-            continue
-        if raw.startswith("@"):
-            name, region = raw[1:].split("|")
-            doc = f"{name}.txt"
-            lines = (DOCS / doc).read_text(encoding="utf-8").splitlines()
-            cursor_line = -1
-            continue
-        snip, ind, val, vmax, vtext, unit, qual, change, year, kind = raw.split("|")
-        hits = [i for i, line in enumerate(lines) if snip in line]
-        if len(hits) != 1:
-            raise ValueError(f"{doc}: snippet {snip!r} on {len(hits)} lines")
-        li = hits[0]
-        line = lines[li]
-        if li != cursor_line:
-            cursor_line, cursor = li, 0
-        if vtext:
-            at = find_number(line, vtext, cursor)
-            cursor = at + len(vtext)
-        else:
-            at = line.find(qual or ind, cursor)  # a comparison: its word
-        sentence = next(s for start, s in sentences(line) if start <= at < start + len(s))
-        rec = {
-            "doc": doc,
-            "section": section_of(lines, li),
-            "sentence": sentence,
-            "indicator": ind,
-            "value": None if val == "null" else float(val) if "." in val else int(val),
-            "value_text": vtext,
-            "unit": unit,
-            "qualifier": qual,
-            "change": change,
-            "year": year,
-            "region": region,
-            "kind": kind,
-            "masked": False,
-        }
-        if vmax:
-            rec["value_max"] = float(vmax) if "." in vmax else int(vmax)
-        records.append(rec)
-    out = HERE / "gold.jsonl"
-    out.write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
-    )
-    print(f"{len(records)} records -> {out}")
+    records = build(HERE)
+    (HERE / "gold.jsonl").write_text(as_jsonl(records), encoding="utf-8")
+    print(f"{len(records)} records -> {HERE / 'gold.jsonl'}")
 
 
 if __name__ == "__main__":
