@@ -310,9 +310,6 @@ class Engine(
             snippet_chars=s.snippet_chars,
             page_size=s.results_per_page,
             max_query_chars=s.max_query_chars,
-            # no popular_terms: the dictionary's first terms (地区生产总值, 规模以上工业增加值 …)
-            # were suggested for anything that found nothing (English, HTML, 宇宙飞船), near
-            # nothing typed; a suggestion shares a character with the query, or none is made
         )
         # made once per index, before its first query: the corrector's tables too
         searcher.prepare_corrections()
@@ -485,8 +482,10 @@ class Engine(
         index in: the searcher is taken once, so one search reads one index.
         """
         typed = _TYPED_REGION_RE.findall(query) if understand else []
-        resp = self._search(
-            _FILTER_KEY_RE.sub("", query),
+        query = _FILTER_KEY_RE.sub("", query)
+        searcher = self.searcher
+        resp = searcher.search(
+            query,
             page=page,
             page_size=page_size,
             doc=doc,
@@ -496,6 +495,8 @@ class Engine(
             understand=understand,
             budget=budget,
         )
+        if understand and (resp.hits or not resp.message):
+            resp = self._understood(searcher, resp, query, doc=doc, region=region, year=year)
         return self._typed_region_said(resp, typed)
 
     def _typed_region_said(self, resp: SearchResponse, typed: list[str]) -> SearchResponse:
@@ -512,33 +513,20 @@ class Engine(
                 return replace(resp, understood=said)
         return resp
 
-    def _search(
+    def _understood(
         self,
+        searcher: Searcher,
+        resp: SearchResponse,
         query: str,
         *,
-        page: int,
-        page_size: int | None,
         doc: str | None,
         region: str | None,
         year: int | None,
-        correct: bool,
-        understand: bool,
-        budget: Budget | None,
     ) -> SearchResponse:
-        searcher = self.searcher
-        resp = searcher.search(
-            query,
-            page=page,
-            page_size=page_size,
-            doc=doc,
-            region=region,
-            year=year,
-            correct=correct,
-            understand=understand,
-            budget=budget,
-        )
-        if not understand or (not resp.hits and resp.message):
-            return resp
+        """``resp`` with what was understood (region, year, indicator, plan period, the
+        facets no document matches) and, for a question for a target, the key target
+        that answers it leading; ``doc``, ``region`` and ``year`` bind the answer as they
+        bind the hits."""
         table = self.indicator_table
         asked = without_denominators(resp.corrected_query or query, table)
         understood = resp.understood or Understood()

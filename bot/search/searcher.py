@@ -687,7 +687,6 @@ class Searcher:
         snippet_chars: int = 120,
         page_size: int = 5,
         max_query_chars: int = 200,
-        popular_terms: tuple[str, ...] = (),
         limits: Limits | None = None,
         today: Callable[[], date] = date.today,
     ) -> None:
@@ -699,7 +698,6 @@ class Searcher:
         self.snippet_chars = snippet_chars
         self.page_size = page_size
         self.max_query_chars = max_query_chars
-        self.popular_terms = popular_terms
         self.limits = limits or Limits()
         self._evict_lock = threading.Lock()  # for the bounded memos that evict
         # Planning a word depends only on the word and this (immutable) index, so it
@@ -1720,9 +1718,9 @@ class Searcher:
         """ "Did you mean" terms for words that matched nothing.
 
         When the whole query found nothing, fall back to frequent terms sharing a
-        character with it, then to the dictionary's policy terms, so the answer is
-        never bare. The candidates scored count against ``budget``; suggestions stop
-        where it does.
+        character with it, or to none: terms near nothing typed (the dictionary's first
+        policy terms for English, HTML or 宇宙飞船) would only mislead. The candidates
+        scored count against ``budget``; suggestions stop where it does.
         """
         out: list[str] = []
         for c in unmatched:
@@ -1739,8 +1737,6 @@ class Searcher:
                 if chars & set(t) and len(t) >= 2
             ]
             out = [t for _, t in sorted(scored, reverse=True)[:5]]
-        if not out and nothing:
-            out = [t for t in self.popular_terms if t in self.index.term_ids][:5]
         return tuple(out[:5])
 
     # -- the query -------------------------------------------------------------------------
