@@ -1,5 +1,7 @@
-"""Gold records from a probe set's compact hand annotation (``annotations.txt``), shared by
-the probe sets' ``build_gold.py`` scripts.
+"""Gold records from a probe set's compact hand annotation (``annotations.txt``): the
+reports and forms sets' ``gold.jsonl`` are built by
+
+    python tests/data/probes/annotation.py reports     # or: forms
 
 Each record's line is named by a snippet of it; the sentence is the one of that line
 holding the record's value_text (occurrences consumed in reading order), cut after 。！？；
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 NUMERAL = "[一二三四五六七八九十]+"
@@ -99,3 +102,13 @@ def build(here: Path) -> list[dict]:
 
 def as_jsonl(records: list[dict]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+def main(folder: Path) -> None:
+    records = build(folder)
+    (folder / "gold.jsonl").write_text(as_jsonl(records), encoding="utf-8")
+    print(f"{len(records)} records -> {folder / 'gold.jsonl'}")
+
+
+if __name__ == "__main__":
+    main(Path(__file__).resolve().parent / sys.argv[1])
