@@ -60,6 +60,22 @@ def engine_over(root: Path, docs: Mapping[str, str], **extra):
     return Engine.open(make_settings(corpus, root / "data", **extra))
 
 
+def first_hit(engine, query: str) -> str:
+    """The text of ``engine``'s first hit for ``query`` (there must be one)."""
+    hits = engine.search(query, page_size=3).hits
+    assert hits, query
+    return hits[0].text
+
+
+def segmented(*words: str) -> list[tuple[str, int, int]]:
+    """``words`` as the segmenter gives them: each with its start and end in their text."""
+    out, pos = [], 0
+    for w in words:
+        out.append((w, pos, pos + len(w)))
+        pos += len(w)
+    return out
+
+
 @pytest.fixture(scope="session")
 def bundled_engine(tmp_path_factory):
     """An engine over the bundled corpus (built once per test session)."""

@@ -6,24 +6,17 @@ asks, not a word to find (user trial, issue 13): left beside 目标 it was joine
 from __future__ import annotations
 
 import bot.search.searcher as searcher_module
-
-
-def _words(*parts: str) -> list[tuple[str, int, int]]:
-    out, pos = [], 0
-    for p in parts:
-        out.append((p, pos, pos + len(p)))
-        pos += len(p)
-    return out
+from tests.conftest import segmented
 
 
 def test_a_modal_before_an_asking_verb_is_left_out():
-    assert searcher_module._content(_words("要", "达到", "什么", "目标")) == ["目标"]
-    assert searcher_module._content(_words("养老", "服务", "要", "怎么", "做")) == [
+    assert searcher_module._content(segmented("要", "达到", "什么", "目标")) == ["目标"]
+    assert searcher_module._content(segmented("养老", "服务", "要", "怎么", "做")) == [
         "养老",
         "服务",
     ]
 
 
 def test_a_lone_char_that_is_part_of_a_word_stays():
-    assert searcher_module._content(_words("中医", "要", "振兴")) == ["中医", "要", "振兴"]
-    assert searcher_module._content(_words("数据", "要", "素")) == ["数据", "要", "素"]
+    assert searcher_module._content(segmented("中医", "要", "振兴")) == ["中医", "要", "振兴"]
+    assert searcher_module._content(segmented("数据", "要", "素")) == ["数据", "要", "素"]

@@ -16,7 +16,7 @@ from bot.search.budget import Budget
 from bot.search.query import parse_query
 from bot.search.searcher import Searcher
 from bot.search.title_topics import TitleTopics, topic_text
-from tests.conftest import engine_over
+from tests.conftest import engine_over, first_hit
 
 # A report whose task section names the allowance more often than the review line that
 # says how much was paid, so that by its words alone the task line scores higher.
@@ -29,12 +29,6 @@ REPORT = (
 )
 
 
-def _first(engine, query: str) -> str:
-    hits = engine.search(query, page_size=3).hits
-    assert hits, query
-    return hits[0].text
-
-
 def test_a_verb_with_le_asks_about_what_was_done():
     done = ("补贴发了多少钱", "高速公路修了多少公里", "多少家庭拿到了补贴", "葡萄酒卖到国外了吗")
     for query in done:
@@ -45,19 +39,19 @@ def test_a_verb_with_le_asks_about_what_was_done():
 
 def test_a_question_about_what_was_paid_ranks_the_review_first(tmp_path):
     engine = engine_over(tmp_path, {"report_2026.txt": REPORT})
-    assert _first(engine, "家电换新补贴发了多少").startswith("提振消费成效明显"), engine
+    assert first_hit(engine, "家电换新补贴发了多少").startswith("提振消费成效明显"), engine
 
 
 def test_without_the_task_share_the_tasks_would_come_first(tmp_path, monkeypatch):
     # the case above is one the rule decides: the task line scores higher by its words
     monkeypatch.setattr(searcher_module, "TASK_SHARE", 1.0)
     engine = engine_over(tmp_path, {"report_2026.txt": REPORT})
-    assert _first(engine, "家电换新补贴发了多少").startswith("扩大家电换新补贴范围")
+    assert first_hit(engine, "家电换新补贴发了多少").startswith("扩大家电换新补贴范围")
 
 
 def test_a_question_about_the_year_ahead_keeps_the_tasks_first(tmp_path):
     engine = engine_over(tmp_path, {"report_2026.txt": REPORT})
-    assert _first(engine, "家电换新补贴 范围").startswith("扩大家电换新补贴范围")
+    assert first_hit(engine, "家电换新补贴 范围").startswith("扩大家电换新补贴范围")
 
 
 # A plan on one subject whose line on talent never names the subject, and a report that
@@ -80,18 +74,18 @@ REPORT_TALENT = (
 
 def test_the_subject_of_a_documents_title_is_matched_by_its_lines(tmp_path):
     engine = engine_over(tmp_path, {"plan.txt": PLAN, "report.txt": REPORT_TALENT})
-    assert _first(engine, "数字经济 人才").startswith("（二）强化人才支撑")
+    assert first_hit(engine, "数字经济 人才").startswith("（二）强化人才支撑")
 
 
 def test_without_the_title_rule_the_plans_line_would_not_come_first(tmp_path, monkeypatch):
     monkeypatch.setattr(title_topics, "MIN_FORM_CHARS", 100)
     engine = engine_over(tmp_path, {"plan.txt": PLAN, "report.txt": REPORT_TALENT})
-    assert not _first(engine, "数字经济 人才").startswith("（二）强化人才支撑")
+    assert not first_hit(engine, "数字经济 人才").startswith("（二）强化人才支撑")
 
 
 def test_a_line_writing_the_subject_still_counts_more_than_the_title(tmp_path):
     engine = engine_over(tmp_path, {"plan.txt": PLAN, "report.txt": REPORT_TALENT})
-    assert _first(engine, "数字经济 核心产业").startswith("到2030年，数字经济核心产业")
+    assert first_hit(engine, "数字经济 核心产业").startswith("到2030年，数字经济核心产业")
 
 
 # The same with a subject the segmenter cuts (深海|科技): typed whole, the run names it.
@@ -103,7 +97,7 @@ def test_a_subject_the_segmenter_cuts_is_named_by_the_run_typed_whole(tmp_path):
     engine = engine_over(tmp_path, {"plan.txt": DEEP_SEA, "report.txt": DEEP_SEA_REPORT})
     labels = _labels(engine, "深海科技 人才")
     assert "深海科技" not in engine.searcher.index.term_ids and "深海" in labels, labels
-    assert _first(engine, "深海科技 人才").startswith("（二）强化人才支撑")
+    assert first_hit(engine, "深海科技 人才").startswith("（二）强化人才支撑")
 
 
 def test_without_the_run_a_cut_subject_names_no_title(tmp_path, monkeypatch):
@@ -113,7 +107,7 @@ def test_without_the_run_a_cut_subject_names_no_title(tmp_path, monkeypatch):
         Searcher, "_with_headings", lambda self, c, hits, runs=(): with_headings(self, c, hits)
     )
     engine = engine_over(tmp_path, {"plan.txt": DEEP_SEA, "report.txt": DEEP_SEA_REPORT})
-    assert not _first(engine, "深海科技 人才").startswith("（二）强化人才支撑")
+    assert not first_hit(engine, "深海科技 人才").startswith("（二）强化人才支撑")
 
 
 def test_the_topic_of_a_title_sent_with_a_cover_notice_is_the_quoted_title():
@@ -150,7 +144,7 @@ OFFICIAL = (
 
 def test_a_benefactive_preposition_is_not_required_of_a_passage(tmp_path):
     engine = engine_over(tmp_path, {"county.txt": OFFICIAL})
-    assert "出台减轻企业负担十条措施" in _first(engine, "给企业减负 有哪些措施")
+    assert "出台减轻企业负担十条措施" in first_hit(engine, "给企业减负 有哪些措施")
 
 
 def test_a_benefactive_preposition_is_left_out_of_the_words_searched(monkeypatch):
@@ -175,7 +169,7 @@ def test_a_benefactive_preposition_is_left_out_of_the_words_searched(monkeypatch
 )
 def test_everyday_words_of_the_sixteenth_batch_find_the_official_wording(tmp_path, query, wording):
     engine = engine_over(tmp_path, {"county.txt": OFFICIAL})
-    assert wording in _first(engine, query)
+    assert wording in first_hit(engine, query)
 
 
 # A bulletin's R&D line in full words, and an education line that writes 经费, 占 and 国内
@@ -203,7 +197,7 @@ def test_an_abbreviation_glued_to_chinese_is_read_as_its_synonym_entry(tmp_path)
     engine = engine_over(tmp_path, {"bulletin.txt": SPENDING})
     labels = _labels(engine, "R&D经费占GDP多少")
     assert "r&d经费" in labels and "经费" not in labels, labels
-    assert "全年研究与试验发展经费支出" in _first(engine, "R&D经费占GDP多少")
+    assert "全年研究与试验发展经费支出" in first_hit(engine, "R&D经费占GDP多少")
 
 
 def test_without_joining_the_glued_entry_its_parts_are_searched(tmp_path, monkeypatch):

@@ -16,27 +16,13 @@ from bot.search import searcher as searcher_module
 from bot.search.budget import Budget
 from bot.search.query import parse_query
 from bot.search.searcher import _content, _softened
-from tests.conftest import engine_over
+from tests.conftest import engine_over, first_hit, segmented
 from tests.factories import answer_card, search_hit
 
 
-def _words(*ws: str) -> list[tuple[str, int, int]]:
-    out, pos = [], 0
-    for w in ws:
-        out.append((w, pos, pos + len(w)))
-        pos += len(w)
-    return out
-
-
-def _first(engine, query: str) -> str:
-    hits = engine.search(query, page_size=3).hits
-    assert hits, query
-    return hits[0].text
-
-
 def test_next_step_is_how_it_asks():
-    assert _content(_words("文旅", "下", "一步", "怎么", "发展")) == ["文旅", "发展"]
-    assert _content(_words("接下来", "养老", "服务")) == ["养老", "服务"]
+    assert _content(segmented("文旅", "下", "一步", "怎么", "发展")) == ["文旅", "发展"]
+    assert _content(segmented("接下来", "养老", "服务")) == ["养老", "服务"]
     assert searcher_module._asks_how("文旅 下一步 重点")
     # typed apart from each other, 下 and 一步 are words of their own
     assert _content([("文旅", 0, 2), ("下", 3, 4), ("一步", 5, 7)]) == ["文旅", "下", "一步"]
@@ -54,7 +40,7 @@ REPORT = (
 
 def test_a_question_about_the_next_step_finds_the_tasks(tmp_path):
     engine = engine_over(tmp_path, {"report_2026.txt": REPORT})
-    assert _first(engine, "茶产业 下一步怎么发展").startswith("做强茶产业")
+    assert first_hit(engine, "茶产业 下一步怎么发展").startswith("做强茶产业")
 
 
 def test_which_place_is_asked_not_corrected(tmp_path):
@@ -66,16 +52,16 @@ def test_which_place_is_asked_not_corrected(tmp_path):
     engine = engine_over(tmp_path, docs)
     response = engine.search("网络零售 世界第几", page_size=3)
     assert not response.corrections
-    assert _content(_words("全国", "排", "第几")) == ["全国"]
+    assert _content(segmented("全国", "排", "第几")) == ["全国"]
 
 
 def test_modal_verbs_and_the_measure_of_a_count_are_how_it_asks():
-    assert _content(_words("预警", "能", "覆盖", "多少", "人")) == ["预警", "覆盖", "多少", "人"]
+    assert _content(segmented("预警", "能", "覆盖", "多少", "人")) == ["预警", "覆盖", "多少", "人"]
     soft = {
         c.label
         for c in _softened(
             [searcher_module.Concept(w, []) for w in ("预警", "覆盖", "多少", "人")],
-            _words("预警", "覆盖", "多少", "人"),
+            segmented("预警", "覆盖", "多少", "人"),
         )
         if c.soft
     }
@@ -83,23 +69,23 @@ def test_modal_verbs_and_the_measure_of_a_count_are_how_it_asks():
 
 
 def test_the_verb_opening_a_count_is_how_it_asks():
-    assert _content(_words("出生", "人口", "有", "多少")) == ["出生", "人口", "多少"]
-    assert _content(_words("通关", "要", "多久")) == ["通关"]
+    assert _content(segmented("出生", "人口", "有", "多少")) == ["出生", "人口", "多少"]
+    assert _content(segmented("通关", "要", "多久")) == ["通关"]
 
 
 def test_how_it_is_going_asks_of_the_topic():
-    words = _words("医疗", "旅游", "发展", "得", "怎么样")
+    words = segmented("医疗", "旅游", "发展", "得", "怎么样")
     assert _content(words) == ["医疗", "旅游", "发展"]
     concepts = [searcher_module.Concept(w, []) for w in ("医疗", "旅游", "发展")]
     assert {c.label for c in _softened(concepts, words) if c.soft} == {"发展"}
 
 
 def test_what_is_asked_of_a_topic_is_soft():
-    words = _words("治沙", "成效", "如何")
+    words = segmented("治沙", "成效", "如何")
     concepts = [searcher_module.Concept(w, []) for w in ("治沙", "成效")]
     assert {c.label for c in _softened(concepts, words) if c.soft} == {"成效"}
     # not as a topic of its own (成效 评估 标准)
-    words = _words("成效", "评估")
+    words = segmented("成效", "评估")
     concepts = [searcher_module.Concept(w, []) for w in ("成效", "评估")]
     assert not any(c.soft for c in _softened(concepts, words))
 
@@ -115,7 +101,7 @@ HEALTH = (
 
 def test_a_question_how_something_is_going_finds_its_line(tmp_path):
     engine = engine_over(tmp_path, {"report_2026.txt": HEALTH})
-    assert _first(engine, "医疗旅游 发展得怎么样").startswith("医疗旅游接待游客")
+    assert first_hit(engine, "医疗旅游 发展得怎么样").startswith("医疗旅游接待游客")
 
 
 def test_a_word_of_asking_left_beside_a_correction_is_not_searched():
@@ -157,11 +143,11 @@ def test_everyday_words_of_the_seventeenth_batch_find_the_official_wording(
     tmp_path, query, wording
 ):
     engine = engine_over(tmp_path, {"county.txt": COUNTY})
-    assert wording in _first(engine, query)
+    assert wording in first_hit(engine, query)
 
 
 def test_a_verb_glued_before_its_thing_is_how_it_asks():
-    words = _words("治理", "沙漠")
+    words = segmented("治理", "沙漠")
     concepts = [searcher_module.Concept(w, []) for w in ("治理", "沙漠")]
     assert {c.label for c in _softened(concepts, words) if c.soft} == {"治理"}
     # typed apart, a verb is a word of its own (数字经济 治理 短板)
@@ -183,7 +169,7 @@ DESERT = (
 
 def test_a_question_on_a_thing_done_finds_the_thing_without_the_verb(tmp_path):
     engine = engine_over(tmp_path, {"district.txt": DESERT})
-    assert _first(engine, "治理沙漠 成效如何").startswith("腾格里沙漠")
+    assert first_hit(engine, "治理沙漠 成效如何").startswith("腾格里沙漠")
 
 
 def _hit(text: str, score: float) -> SearchHit:
@@ -274,7 +260,7 @@ def test_a_run_whose_word_is_in_its_own_group_is_searched_whole(tmp_path):
     # 卡脖子技术 (cut 卡脖子|技术) is an entry of the group of 卡脖子: searched apart, 技术
     # would be required of the line writing 关键核心技术
     engine = engine_over(tmp_path, {"plan.txt": TECHNOLOGY})
-    assert _first(engine, "卡脖子技术 怎么突破").startswith("实施关键核心技术攻关工程")
+    assert first_hit(engine, "卡脖子技术 怎么突破").startswith("实施关键核心技术攻关工程")
     searcher = engine.searcher
     part = parse_query("卡脖子技术", max_chars=200).parts[0]
     concepts = searcher._plan_part(part, Budget(searcher.limits), correct=True)[0]

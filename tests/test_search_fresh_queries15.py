@@ -8,35 +8,21 @@ import pytest
 
 from bot.search import searcher as searcher_module
 from bot.search.searcher import _content, _softened
-from tests.conftest import engine_over
-
-
-def _words(*ws: str) -> list[tuple[str, int, int]]:
-    out, pos = [], 0
-    for w in ws:
-        out.append((w, pos, pos + len(w)))
-        pos += len(w)
-    return out
-
-
-def _first(engine, query: str) -> str:
-    hits = engine.search(query, page_size=3).hits
-    assert hits, query
-    return hits[0].text
+from tests.conftest import engine_over, first_hit, segmented
 
 
 def _soft(*ws: str) -> set[str]:
-    words = _words(*ws)
+    words = segmented(*ws)
     concepts = [searcher_module.Concept(w, []) for w in _content(words)]
     return {c.label for c in _softened(concepts, words) if c.soft}
 
 
 def test_the_verb_before_where_is_how_it_asks():
-    assert _content(_words("孵化器", "建在", "哪")) == ["孵化器"]
-    assert _content(_words("新材料", "产业", "放在", "哪里")) == ["新材料", "产业"]
-    assert _content(_words("总部", "设在", "哪儿")) == ["总部"]
+    assert _content(segmented("孵化器", "建在", "哪")) == ["孵化器"]
+    assert _content(segmented("新材料", "产业", "放在", "哪里")) == ["新材料", "产业"]
+    assert _content(segmented("总部", "设在", "哪儿")) == ["总部"]
     # 在 asks where only before a word asking it
-    assert _content(_words("放在", "首位")) == ["放在", "首位"]
+    assert _content(segmented("放在", "首位")) == ["放在", "首位"]
 
 
 def test_a_question_where_a_thing_goes_finds_the_place(tmp_path):
@@ -48,7 +34,7 @@ def test_a_question_where_a_thing_goes_finds_the_place(tmp_path):
         )
     }
     engine = engine_over(tmp_path, docs)
-    assert "东湖新区" in _first(engine, "新材料 产业 放在哪里")
+    assert "东湖新区" in first_hit(engine, "新材料 产业 放在哪里")
 
 
 def test_the_kind_after_which_is_soft():
@@ -86,7 +72,7 @@ OTHER = "某市生态环境状况公报\n" + "".join(
 
 def test_last_year_asked_puts_the_years_figure_before_the_five_years(tmp_path):
     engine = engine_over(tmp_path, {"report_2026.txt": REVIEW, "other_2025.txt": OTHER})
-    assert "17.5万人" in _first(engine, "2025年 城镇新增就业")
+    assert "17.5万人" in first_hit(engine, "2025年 城镇新增就业")
 
 
 def test_a_generic_verb_beside_a_topic_is_soft(tmp_path):
@@ -99,9 +85,9 @@ def test_a_generic_verb_beside_a_topic_is_soft(tmp_path):
         )
     }
     engine = engine_over(tmp_path, docs)
-    assert "全民健身" in _first(engine, "体育 发展")
+    assert "全民健身" in first_hit(engine, "体育 发展")
     # 发展 alone, or beside a question word only, is what is asked
-    assert "发展" in _first(engine, "发展")
+    assert "发展" in first_hit(engine, "发展")
 
 
 def test_generic_words_are_soft_only_beside_a_topic():
@@ -138,7 +124,7 @@ CITY = (
 )
 def test_words_of_the_eighteenth_batch_find_the_official_wording(tmp_path, query, wording):
     engine = engine_over(tmp_path, {"city.txt": CITY})
-    assert wording in _first(engine, query)
+    assert wording in first_hit(engine, query)
 
 
 def test_the_key_projects_typed_as_written_come_before_the_other_name(tmp_path):
@@ -173,5 +159,5 @@ TEA = (
 
 def test_a_how_question_in_traditional_characters_finds_the_tasks(tmp_path):
     engine = engine_over(tmp_path, {"report_2026.txt": TEA})
-    assert _first(engine, "茶产业 怎么发展").startswith("做强茶产业")
-    assert _first(engine, "茶產業 怎麼發展").startswith("做强茶产业")
+    assert first_hit(engine, "茶产业 怎么发展").startswith("做强茶产业")
+    assert first_hit(engine, "茶產業 怎麼發展").startswith("做强茶产业")
