@@ -135,8 +135,7 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
 def _matches_nothing(engine: Engine, request: SubscribeRequest) -> bool:
     """On the core thread: whether no record of the documents now passes the filter
     (region:火星, a misspelt keyword), confident or not."""
-    found = engine.filter_targets(request.filter_text)
-    return not found.rows and not found.hidden
+    return not engine.filter_targets(request.filter_text).any
 
 
 async def subscriptions_command(update: Update, context: BriefContext) -> None:

@@ -42,6 +42,11 @@ class TargetLookup:
     hidden: int = 0
     family: tuple[str, ...] = ()
 
+    @property
+    def any(self) -> bool:
+        """Whether any record matched, shown or below the confidence bar."""
+        return bool(self.rows or self.hidden)
+
 
 @dataclass(frozen=True)
 class IndicatorLookup:
@@ -63,11 +68,7 @@ class IndicatorLookup:
     def only_elsewhere(self) -> bool:
         """Whether the indicator has records (sure or not), none passing the region or kind."""
         other = self.elsewhere
-        return other is not None and bool(other.rows or other.hidden)
-
-
-def _any(found: TargetLookup) -> bool:
-    return bool(found.rows or found.hidden)
+        return other is not None and other.any
 
 
 def distinct_statements(rows: Iterable[DocTarget]) -> list[DocTarget]:
@@ -168,16 +169,16 @@ class TargetsMixin:
             )
 
         found = look(text, region, kind)
-        if _any(found):
+        if found.any:
             return IndicatorLookup(found, text, region)
         first, _, rest = text.partition(" ")
         rest = rest.strip()
         if region is None and rest:
             about = look(first, rest, kind)
-            if _any(about):
+            if about.any:
                 return IndicatorLookup(about, first, rest)
             anywhere = look(first, None, None)
-            if _any(anywhere):
+            if anywhere.any:
                 return IndicatorLookup(about, first, rest, anywhere)
         if region is not None or (kind and kind != "all"):
             return IndicatorLookup(found, text, region, look(text, None, None))
