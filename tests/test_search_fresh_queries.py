@@ -13,7 +13,7 @@ from bot.corpus.gazetteer import default_gazetteer
 from bot.library.answers import asked_indicator, seeks_target
 from bot.library.engine import Engine
 from bot.search import searcher as searcher_module
-from bot.search.searcher import _same_sentence_share, _same_sentence_shares
+from bot.search.sentences import same_sentence_share, same_sentence_shares
 from bot.search.understand import understand, year_forms
 from tests.conftest import engine_over, make_settings
 
@@ -139,7 +139,7 @@ def test_growth_rate_words_answer_to_each_other(engine):
     assert any("增长" in hit.snippet[h.start : h.end] for h in hit.highlights)
 
 
-_share = _same_sentence_share
+_share = same_sentence_share
 
 
 def test_the_share_of_the_words_one_sentence_holds():
@@ -151,7 +151,7 @@ def test_the_share_of_the_words_one_sentence_holds():
     assert _share("粮食产量稳定。粮食增长。", three) == pytest.approx(2 / 3)
     # passages ranked together do not share sentences
     words2 = (("粮食",), ("产量",))
-    assert list(_same_sentence_shares(["粮食增产。", "产量稳定", "粮食产量"], words2)) == [0, 0, 1]
+    assert list(same_sentence_shares(["粮食增产。", "产量稳定", "粮食产量"], words2)) == [0, 0, 1]
     assert _share("规上工业增加值增长7%；其他", words) == 1.0
     assert _share("规上工业增加值\n增长7%", words) == 0.0
 

@@ -14,6 +14,7 @@ import pytest
 from bot.corpus.gazetteer import default_gazetteer
 from bot.library.engine import Engine
 from bot.search import searcher as searcher_module
+from bot.search.sentences import title_shares
 from bot.search.understand import understand
 from tests.conftest import engine_over
 
@@ -73,15 +74,15 @@ def test_a_title_counts_only_when_it_names_every_word():
         "教育。太短的标题后面跟着足够长的正文，正文里说了很多别的事情和内容。",
         "优化提升教育水平。太短",
     ]
-    shares = searcher_module._title_shares(texts, words).tolist()
+    shares = title_shares(texts, words).tolist()
     # one word of two in the title: nothing; both: all; a title with no body: nothing
     assert shares == [0.0, 1.0, 0.0, 0.0]
 
 
 def test_a_title_holding_the_halves_of_a_four_character_word_names_it():
     texts = ["深化国企国资改革。准确界定不同国有企业功能，分类推进改革，提高运营效率。"]
-    assert searcher_module._title_shares(texts, (("国企改革",),)).tolist() == [1.0]
-    assert searcher_module._title_shares(texts, (("改革国企",),)).tolist() == [0.0]
+    assert title_shares(texts, (("国企改革",),)).tolist() == [1.0]
+    assert title_shares(texts, (("改革国企",),)).tolist() == [0.0]
 
 
 def test_a_how_question_ranks_tasks_before_a_review_headed_summary(engine):

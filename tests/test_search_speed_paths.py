@@ -9,7 +9,7 @@ import re
 import numpy as np
 import pytest
 
-from bot.search.searcher import _SENTENCE_ENDS, _same_sentence_shares
+from bot.search.sentences import SENTENCE_ENDS, same_sentence_shares
 from bot.text.pinyin import _raw_table
 from bot.text.tokenize import is_cjk_word as is_cjk
 
@@ -18,7 +18,7 @@ def _reference_shares(texts: list[str], words: tuple[tuple[str, ...], ...]) -> l
     """The share as defined: each passage split into sentences, a sentence counting the
     words one of whose forms it holds; the most of any sentence, over the words (one
     alone counts nothing)."""
-    split = re.compile("[" + re.escape(_SENTENCE_ENDS) + "]")
+    split = re.compile("[" + re.escape(SENTENCE_ENDS) + "]")
     out = []
     for text in texts:
         best = max(
@@ -37,7 +37,7 @@ def test_shares_with_overlapping_synonyms_match_the_definition() -> None:
     rng = random.Random(13)
     pieces = ["经济", "发展", "增长", "率", "产业", "。", "；", "，", "稳", "济", "\n", "!"]
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(400)]
-    got = _same_sentence_shares(texts, words)
+    got = same_sentence_shares(texts, words)
     want = np.array(_reference_shares(texts, words), dtype=np.float32)
     assert got.tolist() == want.tolist()
     assert (got > 0).sum() > 50  # the texts do exercise the shares
@@ -46,7 +46,7 @@ def test_shares_with_overlapping_synonyms_match_the_definition() -> None:
 def test_a_form_holding_a_sentence_end_is_still_found() -> None:
     # a form with a sentence end in it (rare) is looked for whole, as typed
     words = (("增长;提速", "增长"), ("工业",))
-    shares = _same_sentence_shares(["工业增长;提速", "工业。增长"], words)
+    shares = same_sentence_shares(["工业增长;提速", "工业。增长"], words)
     assert shares.tolist() == [1.0, 0.0]
 
 
@@ -69,7 +69,7 @@ def test_the_engine_loads_the_correctors_tables_before_the_first_query(tmp_path)
 def test_shares_of_real_sentences(n_words: int) -> None:
     words = (("粮食",), ("产量",), ("增长",))[:n_words]
     texts = ["粮食产量增长。", "粮食稳定；产量增长", "增长"]
-    got = _same_sentence_shares(texts, words).tolist()
+    got = same_sentence_shares(texts, words).tolist()
     assert got == pytest.approx(_reference_shares(texts, words))
 
 
