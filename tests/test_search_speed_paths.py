@@ -9,6 +9,7 @@ import re
 import numpy as np
 import pytest
 
+from bot.search.concepts import disjoint, unique
 from bot.search.sentences import SENTENCE_ENDS, same_sentence_shares
 from bot.text.pinyin import _raw_table
 from bot.text.tokenize import is_cjk_word as is_cjk
@@ -116,7 +117,7 @@ def test_a_checked_phrase_is_read_once_and_shared_read_only(tmp_path, monkeypatc
     # passages holding 研究, 试验 and 发展) keeps what the reading found: a later query
     # naming it reads nothing and gets the same passages and scores, which no query can
     # change; clear_memo forgets them (the benchmark's cold queries)
-    from bot.search.searcher import Alternative
+    from bot.search.concepts import Alternative
     from tests.conftest import engine_over
 
     engine = engine_over(
@@ -196,7 +197,7 @@ def test_written_first_list_sums_as_added(bundled_engine) -> None:
         for part in parsed.parts:
             concepts += s._plan_part(part, budget)[0]
         concepts = m._settle_soft(
-            m.framing.soften_generic(m._disjoint(m._unique(concepts)), m.QUESTION_WORDS)
+            m.framing.soften_generic(disjoint(unique(concepts)), m.QUESTION_WORDS)
         )
         positive = [c for c in concepts if not c.exclude and not c.optional and not c.soft]
         if len(positive) < 2 or any(c.soft for c in concepts):
@@ -303,7 +304,7 @@ def test_passages_on_every_list_are_scored_as_every_list_added(bundled_engine) -
     # _holding_all scores only the passages on every list so far: the same passages, in
     # the shortest list's order, and the same float32 sums (bits) as adding every list's
     # scores over all the passages, shortest list first
-    from bot.search.searcher import Alternative
+    from bot.search.concepts import Alternative
 
     s = bundled_engine.searcher
     ix = s.index

@@ -24,6 +24,7 @@ from bot.corpus.regions import place_in_region
 from bot.models import Correction, DocumentInfo, Note, SearchHit, SearchResponse, Understood
 from bot.search import framing
 from bot.search.budget import Budget, Limits
+from bot.search.concepts import Alternative, Concept, disjoint, unique
 from bot.search.fuzzy import FREQUENCY_PRIOR, Lexicon, rank_candidates, similarity, sounds_alike
 from bot.search.headings import (
     LOOSE_MAX_HITS,
@@ -289,36 +290,6 @@ def _remember(memo: dict, key, value, size: int, lock: threading.Lock) -> None:
         memo[key] = value
 
 
-def _unique(concepts: list[Concept]) -> list[Concept]:
-    """One concept per word and sign: a word typed twice is one concept (same passages)."""
-    seen: dict[tuple[str, bool], Concept] = {}
-    for c in concepts:
-        seen.setdefault((c.label, c.exclude), c)
-    return list(seen.values())
-
-
-def _disjoint(concepts: list[Concept]) -> list[Concept]:
-    """Each word of a passage answers one concept of the query: a concept's synonyms lose
-    the words typed as concepts of their own, and a synonym of two concepts stays with
-    the first (碳达峰 碳中和: a passage saying only 双碳 matches one of them, not both)."""
-    words = [c for c in concepts if not (c.exclude or c.optional or c.fixed is not None)]
-    if len(words) < 2:
-        return concepts
-    labels = {c.label for c in words}
-    claimed: set[str] = set()
-    changed: dict[int, Concept] = {}
-    for c in words:
-        alts = [
-            a
-            for k, a in enumerate(c.alternatives)
-            if k == 0 or (a.text not in labels and a.text not in claimed)
-        ]
-        claimed.update(a.text for a in alts)
-        if len(alts) < len(c.alternatives):
-            changed[id(c)] = replace(c, alternatives=alts)
-    return [changed.get(id(c), c) for c in concepts] if changed else concepts
-
-
 def _plain_pair(w1: str, w2: str) -> bool:
     """Two words of two or more characters each, neither asking nor a word of a sentence
     (多少, 怎么, 目标): a pair a sound-alike correction may be tried on."""
@@ -443,33 +414,6 @@ def phrases_with(words: list[str], anchor: str, *, max_words: int = 4) -> set[st
                     if len(text) <= 12:
                         out.add(text)
     return out
-
-
-@dataclass(frozen=True)
-class Alternative:
-    text: str  # normalised text, used for highlighting and phrase verification
-    term_ids: tuple[int, ...]
-    verify: bool
-
-
-@dataclass
-class Concept:
-    label: str
-    alternatives: list[Alternative]
-    exclude: bool = False
-    # A facet of the query (region, year, kind of document): its passages are given, and
-    # it only adds to passages that match a word of the query.
-    fixed: tuple[np.ndarray, np.ndarray] | None = None
-    # Of a facet's passages, those that come first at a level (the documents of the
-    # region asked itself, before those of the places inside it).
-    first: np.ndarray | None = None
-    # Not searched: a part typed as one run (生态保护红线), to find whole among the best
-    # passages, which it lifts above those with its words scattered (``_ordered``).
-    optional: bool = False
-    # Not required of a passage, only adding to its score: a word of how the query asks
-    # rather than what about (the verb after 怎么: 科技创新 怎么做, 对外开放 怎么推进; 措施,
-    # 举措, 工作 …) or a lone character beside longer words (吃饭难 → 吃饭 难).
-    soft: bool = False
 
 
 @dataclass(frozen=True)
@@ -1884,7 +1828,7 @@ class Searcher:
             corrections += cor
         concepts = _settle_soft(
             framing.soften_generic(
-                _disjoint(_unique(framing.drop_asking(concepts, ASKING_WORDS))), QUESTION_WORDS
+                disjoint(unique(framing.drop_asking(concepts, ASKING_WORDS))), QUESTION_WORDS
             )
         )
         positive = [c for c in concepts if not c.exclude]
@@ -1938,7 +1882,7 @@ class Searcher:
             concepts += self._plan_part(part, budget, correct=correct)[0]
         concepts = _settle_soft(
             framing.soften_generic(
-                _disjoint(_unique(framing.drop_asking(concepts, ASKING_WORDS))), QUESTION_WORDS
+                disjoint(unique(framing.drop_asking(concepts, ASKING_WORDS))), QUESTION_WORDS
             )
         )
         if not any(not c.exclude for c in concepts) or self.index.n_passages == 0:
