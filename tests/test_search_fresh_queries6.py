@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from bot.library.engine import Engine
+from bot.search import asking
 from bot.search import searcher as searcher_module
 from tests.conftest import engine_over
 
@@ -99,8 +100,8 @@ def test_a_question_about_the_past_keeps_the_review_first(engine):
 
 
 def test_asking_how_is_told_from_asking_what_was_done():
-    assert searcher_module._asks_how("绿色转型 怎么推进")
-    assert searcher_module._asks_how("扩大内需 有哪些举措")
-    assert not searcher_module._asks_how("绿色转型 去年 怎么推进")
-    assert not searcher_module._asks_how("乡村振兴 成效")
-    assert not searcher_module._asks_how("地区生产总值 增长目标")
+    assert asking.asks_how("绿色转型 怎么推进")
+    assert asking.asks_how("扩大内需 有哪些举措")
+    assert not asking.asks_how("绿色转型 去年 怎么推进")
+    assert not asking.asks_how("乡村振兴 成效")
+    assert not asking.asks_how("地区生产总值 增长目标")

@@ -13,6 +13,7 @@ import pytest
 
 from bot.corpus.gazetteer import default_gazetteer
 from bot.library.engine import Engine
+from bot.search import asking
 from bot.search import searcher as searcher_module
 from bot.search.sentences import title_shares
 from bot.search.understand import understand
@@ -101,7 +102,7 @@ def test_zenmeban_asks_how(engine):
     # 怎么办|好: neither is searched; the paragraph about education comes first
     texts = _texts(engine, "贵州 教育 怎么办好")
     assert texts and texts[0].startswith("优化提升教育水平。"), texts
-    assert searcher_module._asks_how("教育 怎么办好")
+    assert asking.asks_how("教育 怎么办好")
 
 
 # A report on investment and a region's key tasks: the paragraphs asked for do not say 有办法
@@ -130,7 +131,7 @@ def test_the_you_of_a_question_is_not_joined_to_the_next_word(invest):
 
 def test_the_words_of_a_question_are_told_apart():
     words = [("外资", 0, 2), ("有", 3, 4), ("什么", 4, 6), ("办法", 6, 8)]
-    assert searcher_module._content(words) == ["外资", "办法"]
+    assert asking.content_words(words) == ["外资", "办法"]
 
 
 def test_zhongdian_names_the_kind_of_passage_not_its_topic(invest):

@@ -9,6 +9,7 @@ import re
 import numpy as np
 import pytest
 
+from bot.search import asking
 from bot.search.concepts import disjoint, unique
 from bot.search.sentences import SENTENCE_ENDS, same_sentence_shares
 from bot.text.pinyin import _raw_table
@@ -196,7 +197,7 @@ def test_written_first_list_sums_as_added(bundled_engine) -> None:
         concepts = []
         for part in parsed.parts:
             concepts += s._plan_part(part, budget)[0]
-        concepts = m._settle_soft(
+        concepts = asking.settle_soft(
             m.framing.soften_generic(disjoint(unique(concepts)), m.QUESTION_WORDS)
         )
         positive = [c for c in concepts if not c.exclude and not c.optional and not c.soft]

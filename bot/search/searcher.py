@@ -23,6 +23,19 @@ from bot.corpus.gazetteer import Gazetteer, default_gazetteer
 from bot.corpus.regions import place_in_region
 from bot.models import Correction, DocumentInfo, Note, SearchHit, SearchResponse, Understood
 from bot.search import framing
+from bot.search.asking import (
+    ASKING_WORDS,
+    FUNCTION_CHARS,
+    QUESTION_WORDS,
+    SENTENCE_WORDS,
+    asks_how,
+    asks_past,
+    content_words,
+    join_question_words,
+    plain_pair,
+    settle_soft,
+    softened,
+)
 from bot.search.budget import Budget, Limits
 from bot.search.concepts import Alternative, Concept, disjoint, unique
 from bot.search.fuzzy import FREQUENCY_PRIOR, Lexicon, rank_candidates, similarity, sounds_alike
@@ -151,49 +164,6 @@ PERIOD_LINE_SCORE = 3.0
 # report: 2025, and the 十四五 period).
 _ONE_YEAR_WORDS = ("过去一年", "一年来", "刚刚过去的", "这一年")
 _FIVE_YEAR_WORDS = ("这五年", "五年来", "过去五年", "过去的五年")
-# Single characters that are words of a sentence, not clipped words: a correction never
-# grows them into a longer word (要突破 is not 重要突破).
-FUNCTION_CHARS = frozenset("要的了和与及在是有将把被对为以于从向就都也还又再更很最等并或而且")
-# Words of a question (多少项, 几个) and measure words: real words of a sentence, never
-# suspected of being typos themselves.
-SENTENCE_WORDS = FUNCTION_CHARS | frozenset(
-    {"多少", "几", "哪些", "什么", "如何", "怎么", "怎样", "是否", "项", "个", "家", "件", "所",
-     "名", "人", "次", "座", "条", "年", "户", "套", "亩", "辆", "吨", "台", "栋", "第几"}
-)  # fmt: skip
-# Words of a question that need not be in the answer when the query names its documents
-# (贵州 2035年 目标: the 2035 paragraph need not say 目标).
-QUESTION_WORDS = frozenset(
-    {"目标", "多少", "情况", "如何", "哪些", "什么", "计划", "主要", "怎么样", "任务", "要求",
-     # a goal asked by its kind (十九大 2050年 奋斗目标): the year says which
-     "奋斗目标", "远景目标", "主要目标", "预期目标", "发展目标", "目标任务"}
-)  # fmt: skip
-# Words that make a query a sentence (未来产业需要的人才怎么培养): how it asks, not what
-# it is about. Left out of the words searched when others remain; 多少, 目标 and the other
-# question words stay (they name what kind of passage answers). No lone character that
-# starts a term the segmenter cuts (去|产能 is 去产能, joined later), so no 来 or 去.
-ASKING_WORDS = frozenset(
-    {"怎么", "怎样", "怎么样", "如何", "什么", "哪些", "是否", "有没有", "请问", "吗", "呢",
-     "吧", "需要", "应该", "能不能", "达到", "怎么办", "咋办"}
-) | framing.MORE_ASKING  # fmt: skip
-# Prepositions of whom a thing is done for (给企业减负, 替农民工讨薪): the index's stop words
-# hold 为, 对, 向 and 让 but not these, which a question puts where a document writes 为 or
-# nothing (为企业减负, 减轻企业负担). Left out of the words searched when others remain:
-# required, a lone 给 ranked first the passages writing it in 供给.
-BENEFACTIVES = frozenset({"给", "替"})
-# Words after which the next word says how the question asks, not what it is about
-# (怎么做, 如何推进, 怎样引导): that word is soft (see ``Concept.soft``). The segmenter
-# keeps 怎么办 and 咋办 whole (教育 怎么办好: 怎么办|好, where 好 is how it asks).
-HOW_WORDS = frozenset({"怎么", "如何", "怎样", "咋", "怎么样", "怎么办", "咋办"})
-# Words naming the kind of passage wanted rather than its topic (有哪些举措, 具体措施,
-# 重点工作): soft when the query has other words.
-SOFT_WORDS = frozenset(
-    {"措施", "举措", "政策措施", "具体措施", "主要措施", "工作", "重点工作", "做法", "办法",
-     "安排", "方面", "有关", "相关", "具体", "重点"}
-)  # fmt: skip
-# Verbs that open a question before an asking word (有哪些举措, 是什么): soft; and the
-# modal 要 of 要达到什么目标, 要怎么做, left beside 目标 it was joined to it (要目标, found
-# only inside 主要目标). A 要 before no asking word stays (中医要 for 中医药, 数据要素).
-ASKING_VERBS = frozenset({"有", "是", "要"})
 # A question asking how something is done (怎么推进, 有哪些举措) wants the measures of a
 # plan or of a report's tasks, not the review of what was achieved (一、2025年工作回顾 …
 # 这五年，绿色转型纵深推进): among the best passages, those under a heading naming a
@@ -218,15 +188,6 @@ OUTLINE_SHARE = 0.6
 # A document whose title names a plan period and this word (“十四五”国家应急体系规划) is a plan
 # of that period: its lines hold the period though they do not repeat it.
 PLAN_TITLE_WORD = "规划"
-# 有哪些政策 asks for the measures as 有哪些措施 does (2021年 稳就业 有哪些政策: the task
-# paragraph, not the review's)
-MEASURE_WORDS = frozenset(
-    {"措施", "举措", "政策措施", "具体措施", "主要措施", "做法", "哪些政策", "什么政策"}
-)
-# 了 after a verb says a thing was done (发了多少钱, 修了多少公里, 拿到了, 降了多少): not in
-# 了解, 为了, 除了, nor after 不 (解决不了) or 得 (少不得了).
-_DONE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除不得])了(?!解)")
-PAST_WORDS = ("去年", "上一年", "过去", "回顾", "成效", "成绩", "成就", "进展", "做了", "取得")
 # How much a soft word found in a passage adds, as a share of its score.
 SOFT_WEIGHT = 0.5
 EMPTY_MESSAGE = "请输入要查找的关键词，例如：乡村振兴、地区生产总值 (empty query)"
@@ -257,17 +218,6 @@ def _join_abbreviations(text: str, words: list[tuple[str, int, int]]) -> list[tu
     return out
 
 
-def _join_question_words(words: list[str]) -> list[str]:
-    """Neighbours that make a question word together (远景 目标 → 远景目标) as one."""
-    out: list[str] = []
-    for w in words:
-        if out and out[-1] + w in QUESTION_WORDS:
-            out[-1] += w
-            continue
-        out.append(w)
-    return out
-
-
 def _budget_notes(budget: Budget) -> list[Note]:
     """What the budget cut short, as notes (see :mod:`.budget`)."""
     out = []
@@ -290,113 +240,10 @@ def _remember(memo: dict, key, value, size: int, lock: threading.Lock) -> None:
         memo[key] = value
 
 
-def _plain_pair(w1: str, w2: str) -> bool:
-    """Two words of two or more characters each, neither asking nor a word of a sentence
-    (多少, 怎么, 目标): a pair a sound-alike correction may be tried on."""
-    return all(
-        len(w) >= 2
-        and is_cjk_word(w)
-        and w not in SENTENCE_WORDS
-        and w not in QUESTION_WORDS
-        and w not in ASKING_WORDS
-        for w in (w1, w2)
-    )
-
-
 def _kept_in(typed: str, other: str) -> bool:
     """Whether every character of ``typed`` is in ``other``, in order (``other`` only adds)."""
     chars = iter(other)
     return all(ch in chars for ch in typed)
-
-
-def _content(words: list[tuple[str, int, int]]) -> list[str]:
-    """The words that are searched for: function words (的, 和 …) left out, and the
-    words of asking (怎么, 来) and :data:`BENEFACTIVES` (给) when others remain."""
-    # 有 and 是 opening a question (有什么办法, 是什么) go with it: left beside the next
-    # word, a lone 有 would be joined to it (有|办法 → 有办法, a phrase of the corpus)
-    asking = {
-        k
-        for k in range(len(words) - 1)
-        if words[k][0] in ASKING_VERBS and words[k + 1][0] in ASKING_WORDS
-    } | framing.left_out(words, ASKING_WORDS, ASKING_VERBS)
-    # the lone verb that ends a question after 怎么/如何 (就业怎么稳, 粮食生产如何抓) is how
-    # it asks, not what about: left out beside longer words, never joined to the word
-    # before the asking word (就业|稳 is no 就业稳; typed apart, 就业 怎么稳, the parts are
-    # never joined). Not one before other words: 怎么去产能 asks about 去产能.
-    kept = [w for k, (w, _, _) in enumerate(words) if w not in STOPWORDS and k not in asking]
-    content = [w for w in kept if w not in ASKING_WORDS and w not in BENEFACTIVES]
-    ends_with_verb = (
-        len(words) > 1
-        and words[-2][0] in HOW_WORDS
-        and len(words[-1][0]) == 1
-        and is_cjk_word(words[-1][0])
-        and content[-1:] == [words[-1][0]]
-    )
-    if ends_with_verb and any(len(w) > 1 and w not in QUESTION_WORDS for w in content[:-1]):
-        content = content[:-1]
-    return content or kept
-
-
-def _softened(concepts: list[Concept], words: list[tuple[str, int, int]]) -> list[Concept]:
-    """``concepts`` with the words of asking marked soft (see ``Concept.soft``): the word
-    right after 怎么/如何/怎样 (怎么推进, 怎么做) and the words of :data:`SOFT_WORDS`.
-    Whether they stay soft is settled for the whole query (:func:`_settle_soft`)."""
-    after_how = {
-        words[k + 1][0]
-        for k in range(len(words) - 1)
-        if words[k][0] in HOW_WORDS and words[k + 1][0] not in STOPWORDS
-    }
-    # 有哪些, 是什么: the verb that opens the question
-    after_how |= {
-        words[k][0]
-        for k in range(len(words) - 1)
-        if words[k][0] in ASKING_VERBS and words[k + 1][0] in ASKING_WORDS
-    } | framing.soft_words(words, ASKING_WORDS)
-    return [
-        replace(c, soft=True)
-        if not (c.exclude or c.optional or c.fixed is not None or c.label in QUESTION_WORDS)
-        and (c.label in after_how or c.label in SOFT_WORDS)
-        else c
-        for c in concepts
-    ]
-
-
-def _asks_past(text: str) -> bool:
-    """Whether the query asks about what was done (去年, 成效 …; a verb with 了, 发了多少,
-    完成了): the review's paragraphs, whose opening sentences are seldom titles, are
-    wanted. Read as normalised (過去, 做了 typed in traditional characters ask as 过去 does)."""
-    text = normalize(text)
-    return any(w in text for w in PAST_WORDS) or _DONE_RE.search(text) is not None
-
-
-def _asks_how(text: str) -> bool:
-    """Whether the query asks how something is done (怎么推进, 如何, 有哪些举措) rather
-    than what was done (去年…成效). Read as normalised (怎麼發展 asks as 怎么发展 does)."""
-    text = normalize(text)
-    if _asks_past(text):
-        return False
-    return (
-        any(w in text for w in HOW_WORDS)
-        or any(w in text for w in MEASURE_WORDS)
-        or framing.asks_ahead(text)
-    )
-
-
-def _settle_soft(concepts: list[Concept]) -> list[Concept]:
-    """The query's concepts with its soft words kept soft when a word of two or more
-    characters stays required, else required again (工作 安排 alone is what is asked);
-    a soft lone character (the 做 of 怎么做) is left out: it would add the score of a
-    character found nearly everywhere."""
-    if not any(c.soft for c in concepts):
-        return concepts
-    if not any(
-        not (c.soft or c.exclude or c.optional)
-        and len(c.label) > 1
-        and c.label not in QUESTION_WORDS
-        for c in concepts
-    ):
-        return [replace(c, soft=False) if c.soft else c for c in concepts]
-    return [c for c in concepts if not (c.soft and len(c.label) == 1)]
 
 
 def phrases_with(words: list[str], anchor: str, *, max_words: int = 4) -> set[str]:
@@ -1043,9 +890,9 @@ class Searcher:
         if correction is None:
             concepts = self._concepts(self._apart(words), part.exclude, budget)
             whole = self._whole_run(part, concepts)
-            return _softened(concepts, words) + ([whole] if whole else []), []
+            return softened(concepts, words) + ([whole] if whole else []), []
         a, b, term, score = correction
-        concepts = self._concepts(_content(words[:a]), False, budget)
+        concepts = self._concepts(content_words(words[:a]), False, budget)
         typed = part.text[words[a][1] : words[b][2]]
         if self._known_term(typed) and term in self.synonyms.expand(typed):
             # a known term put as its group's usual form (新能源车 → 新能源汽车): searched
@@ -1053,19 +900,19 @@ class Searcher:
             concepts.append(self._concept(typed))
         else:
             concepts += self._corrected_concepts(term, budget)
-        concepts += self._concepts(_content(words[b + 1 :]), False, budget)
+        concepts += self._concepts(content_words(words[b + 1 :]), False, budget)
         start, end = words[a][1], words[b][2]
         fixed = part.original[:start] + term + part.original[end:]
-        return _softened(concepts, words), [Correction(part.original, fixed, round(score, 1))]
+        return softened(concepts, words), [Correction(part.original, fixed, round(score, 1))]
 
     def _apart(self, words: list[tuple[str, int, int]]) -> list[str]:
-        """The content words of a part (:func:`_content`); in a question typed as one run
+        """The content words of a part (:func:`content_words`); in a question typed as one run
         (安徽2025老旧小区改造多少, 外贸出口怎么扩大: a part holding an asking or question word
         beside others), each compound the index holds whole but that is two longer index
         words (老旧小区改造 → 老旧小区 改造) as those words, as when typed apart: a
         document may write them apart (改造…城镇老旧小区) and never whole. A compound typed
         as a word of its own, or an entry of the synonym groups (地区生产总值), stays whole."""
-        content = _content(words)
+        content = content_words(words)
         asks = any(w in ASKING_WORDS or w in QUESTION_WORDS for w, *_ in words)
         if len(content) < 2 or not asks:
             return content
@@ -1154,7 +1001,7 @@ class Searcher:
                     break
                 seen.add(w)
             kept.append(w)
-        for w in _join_question_words(self._bind_single_chars(kept)):
+        for w in join_question_words(self._bind_single_chars(kept)):
             if (
                 w not in self.index.term_ids
                 and is_cjk_word(w)
@@ -1404,7 +1251,7 @@ class Searcher:
             (w1, s1, e1), (w2, s2, e2) = words[a], words[a + 1]
             if e1 != s2 or flags[a] or flags[a + 1]:
                 continue
-            if not (w1 in commoner or w2 in commoner) or not _plain_pair(w1, w2):
+            if not (w1 in commoner or w2 in commoner) or not plain_pair(w1, w2):
                 continue
             typed = text[s1:e2]
             if self.phrase_exists(typed) or self._known_term(typed):
@@ -1826,7 +1673,7 @@ class Searcher:
             cs, cor = self._plan_part(part, budget, correct=correct)
             concepts += cs
             corrections += cor
-        concepts = _settle_soft(
+        concepts = settle_soft(
             framing.soften_generic(
                 disjoint(unique(framing.drop_asking(concepts, ASKING_WORDS))), QUESTION_WORDS
             )
@@ -1836,14 +1683,14 @@ class Searcher:
         if not positive or n == 0:
             return SearchResponse(parsed.raw, (), 0, page, size, message=EMPTY_MESSAGE, notes=EMPTY)
         facet_concepts = self._facet_concepts(facets) if facets and facets.any else []
-        past = _asks_past(parsed.raw)
+        past = asks_past(parsed.raw)
         ranked = self._rank(
             concepts,
             page,
             size,
             filters,
             facet_concepts,
-            how=_asks_how(parsed.raw),
+            how=asks_how(parsed.raw),
             titled=not past,
             past=past,
         )
@@ -1880,20 +1727,20 @@ class Searcher:
         concepts: list[Concept] = []
         for part in parsed.parts:
             concepts += self._plan_part(part, budget, correct=correct)[0]
-        concepts = _settle_soft(
+        concepts = settle_soft(
             framing.soften_generic(
                 disjoint(unique(framing.drop_asking(concepts, ASKING_WORDS))), QUESTION_WORDS
             )
         )
         if not any(not c.exclude for c in concepts) or self.index.n_passages == 0:
             return Ranked(np.zeros(0, np.int64), np.zeros(0, np.float32), 0, [])
-        past = _asks_past(parsed.raw)
+        past = asks_past(parsed.raw)
         return self._rank(
             concepts,
             max(1, page),
             max(1, page_size),
             Filters(),
-            how=_asks_how(parsed.raw),
+            how=asks_how(parsed.raw),
             titled=not past,
             past=past,
         )
