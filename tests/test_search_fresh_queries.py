@@ -12,6 +12,7 @@ from bot.config import PROJECT_ROOT
 from bot.corpus.gazetteer import default_gazetteer
 from bot.library.answers import asked_indicator, seeks_target
 from bot.library.engine import Engine
+from bot.search import facets
 from bot.search import searcher as searcher_module
 from bot.search.sentences import same_sentence_share, same_sentence_shares
 from bot.search.understand import understand, year_forms
@@ -285,9 +286,9 @@ def test_the_past_year_of_a_review_answers_for_that_year(tmp_path, monkeypatch):
     eng = engine_over(tmp_path, REVIEW)
     assert eng.search("安徽 2025 地区生产总值", page_size=3).hits[0].text.startswith("过去一年")
     # without telling 过去一年 from 这五年, the five-year line (the word twice) leads
-    monkeypatch.setattr(searcher_module, "_ONE_YEAR_WORDS", ())
-    monkeypatch.setattr(searcher_module, "_FIVE_YEAR_WORDS", ())
-    eng.searcher._facet_memo.clear()
+    monkeypatch.setattr(facets, "_ONE_YEAR_WORDS", ())
+    monkeypatch.setattr(facets, "_FIVE_YEAR_WORDS", ())
+    eng.searcher._facets.memo.clear()
     assert eng.search("安徽 2025 地区生产总值", page_size=3).hits[0].text.startswith("——这五年")
 
 
