@@ -12,8 +12,7 @@ from bot.config import PROJECT_ROOT
 from bot.corpus.gazetteer import default_gazetteer
 from bot.library.answers import asked_indicator, seeks_target
 from bot.library.engine import Engine
-from bot.search import facets
-from bot.search import searcher as searcher_module
+from bot.search import facets, window
 from bot.search.sentences import same_sentence_share, same_sentence_shares
 from bot.search.understand import understand, year_forms
 from tests.conftest import engine_over, make_settings
@@ -176,7 +175,7 @@ def test_words_in_one_sentence_rank_before_words_scattered(real, monkeypatch):
     eng = real
     query, line = "贵州 2025年 规上工业 增长", "规模以上工业增加值增长7%，工业增加值占"
     with_signal = _position(eng.search(query, page_size=10).hits, line)
-    monkeypatch.setattr(searcher_module, "SAME_SENTENCE_WEIGHT", 0.0)
+    monkeypatch.setattr(window, "SAME_SENTENCE_WEIGHT", 0.0)
     without = _position(eng.search(query, page_size=10).hits, line)
     assert with_signal < without
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search import asking, title_topics
+from bot.search import asking, title_topics, window
 from bot.search import searcher as searcher_module
 from bot.search.budget import Budget
 from bot.search.query import parse_query
@@ -44,7 +44,7 @@ def test_a_question_about_what_was_paid_ranks_the_review_first(tmp_path):
 
 def test_without_the_task_share_the_tasks_would_come_first(tmp_path, monkeypatch):
     # the case above is one the rule decides: the task line scores higher by its words
-    monkeypatch.setattr(searcher_module, "TASK_SHARE", 1.0)
+    monkeypatch.setattr(window, "TASK_SHARE", 1.0)
     engine = engine_over(tmp_path, {"report_2026.txt": REPORT})
     assert first_hit(engine, "家电换新补贴发了多少").startswith("扩大家电换新补贴范围")
 

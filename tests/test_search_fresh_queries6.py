@@ -11,8 +11,7 @@ from __future__ import annotations
 import pytest
 
 from bot.library.engine import Engine
-from bot.search import asking
-from bot.search import searcher as searcher_module
+from bot.search import asking, window
 from tests.conftest import engine_over
 
 # One line in official wording per topic, and lines on other topics beside each.
@@ -89,7 +88,7 @@ def test_a_how_question_ranks_the_tasks_before_the_review(engine):
 
 def test_without_the_review_share_the_review_would_come_first(engine, monkeypatch):
     # the case above is one the rule decides: the review scores higher by its words
-    monkeypatch.setattr(searcher_module, "REVIEW_SHARE", 1.0)
+    monkeypatch.setattr(window, "REVIEW_SHARE", 1.0)
     texts = _texts(engine, "绿色转型 怎么推进")
     assert texts[0].startswith("绿色转型纵深推进"), texts
 

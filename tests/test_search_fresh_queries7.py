@@ -13,8 +13,7 @@ import pytest
 
 from bot.corpus.gazetteer import default_gazetteer
 from bot.library.engine import Engine
-from bot.search import asking
-from bot.search import searcher as searcher_module
+from bot.search import asking, window
 from bot.search.sentences import title_shares
 from bot.search.understand import understand
 from tests.conftest import engine_over
@@ -62,7 +61,7 @@ def test_a_paragraph_titled_with_the_words_comes_first(engine):
 
 def test_without_the_title_weight_a_passing_mention_would_come_first(engine, monkeypatch):
     # the case above is one the rule decides
-    monkeypatch.setattr(searcher_module, "TITLE_WEIGHT", 0.0)
+    monkeypatch.setattr(window, "TITLE_WEIGHT", 0.0)
     texts = _texts(engine, "贵州 教育")
     assert not texts[0].startswith("优化提升教育水平。"), texts
 
@@ -93,7 +92,7 @@ def test_a_how_question_ranks_tasks_before_a_review_headed_summary(engine):
 
 def test_without_summary_as_a_review_heading_the_review_would_come_first(tmp_path, monkeypatch):
     # a fresh engine: which passages are under a review is worked out once per index
-    monkeypatch.setattr(searcher_module, "_REVIEW_HEADINGS", ("回顾",))
+    monkeypatch.setattr(window, "_REVIEW_HEADINGS", ("回顾",))
     texts = _texts(engine_over(tmp_path, {"summary_2026.txt": SUMMARY_REPORT}), "安全生产 怎么抓")
     assert texts[0].startswith("安全生产形势持续好转"), texts
 

@@ -274,9 +274,9 @@ def test_two_words_first_tier_on_the_shorter_list_ranks_as_every_level(
 
 
 def test_the_best_of_a_long_tier_found_from_a_sample_are_the_best() -> None:
-    # Searcher._top looks for the boundary key among the keys no worse than a sample's:
+    # window.top looks for the boundary key among the keys no worse than a sample's:
     # the same positions, ties broken by passage id, as partitioning every key
-    from bot.search.searcher import Searcher
+    from bot.search.window import top
 
     def reference(pids, keys, lo, hi):
         pos = np.arange(pids.size)
@@ -297,7 +297,7 @@ def test_the_best_of_a_long_tier_found_from_a_sample_are_the_best() -> None:
                 keys = rng.integers(1, levels, n).astype(np.float32) * np.float32(0.7)
                 for k in (keys, -np.sort(-keys), np.sort(keys)):
                     for lo in {0, max(0, hi - 10)}:
-                        got = Searcher._top(pids, k, lo, hi).tolist()
+                        got = top(pids, k, lo, hi).tolist()
                         assert got == reference(pids, k, lo, hi).tolist()
 
 

@@ -54,11 +54,11 @@ from bot.search.headings import (
 from bot.search.index import CompiledIndex, idf_of
 from bot.search.memo import remember
 from bot.search.query import ParsedQuery, QueryPart, join_known_terms, parse_query
-from bot.search.sentences import same_sentence_shares, title_shares
 from bot.search.snippets import find_spans, make_snippet
 from bot.search.stored_gains import StoredGains
 from bot.search.title_topics import TITLE_TOPIC_SHARE, TitleTopics
 from bot.search.understand import plan_period_spans, understand
+from bot.search.window import QUALITY_WINDOW, Window
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, has_cjk, is_cjk_word
@@ -80,27 +80,6 @@ ANCHOR_PASSAGES = 60
 # A synonym's match counts a little less than the word typed (GDP finds 地区生产总值,
 # but a passage saying GDP ranks first).
 SYNONYM_WEIGHT = 0.85
-# How much more a passage among the best counts when it holds a part typed as one run
-# (生态保护红线) whole: twice, so it leads passages with the words scattered (even
-# repeated) without jumping a tier. (0.3 and 0.6 scored the same on the dev relevance
-# set; a tier of its own lost 0.016 MRR@10 there.)
-WHOLE_RUN_WEIGHT = 1.0
-# How much more a passage among the best counts when the query's words stand in one of
-# its sentences rather than scattered over a long paragraph (规模以上工业增加值增长7% vs a
-# five-year review naming 规模以上工业 in one sentence and 增长 in another), by the share
-# of the words its best sentence holds.
-SAME_SENTENCE_WEIGHT = 0.3
-# How much more a passage among the best counts when its opening sentence is a title
-# naming every word of the query (优化提升教育水平。结合人口变化趋势… for 贵州 教育 怎么办好,
-# over paragraphs naming 教育 in passing): a report's paragraph opens with what it is
-# about. A title naming some of the words only counts nothing (——保持经济中高速增长，…
-# is no title about 2020年 GDP 增长; crediting a share of the words lost 0.003 MRR@10 on
-# dev). A title is the text before the first 。 when that is at most TITLE_CHARS
-# characters and TITLE_BODY_CHARS or more follow. Not when the query asks about the past
-# (去年, 成效 …): a review's paragraphs seldom open with a title. A four-character word
-# is in a title that holds its halves in order (深化国企国资改革 for 国企改革), as a loose
-# form of the word is in a text (``sentences.title_shares``).
-TITLE_WEIGHT = 0.3
 # Passages whose body-text prior is at most this (footnotes, table and figure captions,
 # truncated copies) count one matched word less when ranked by words matched (fresh dev
 # queries r205-r250: 0.4 fixed a data-source note, 0.5 a table caption too; no other
@@ -108,14 +87,6 @@ TITLE_WEIGHT = 0.3
 DEMOTED_PRIOR = 0.5
 # A five-year plan period: 十四五, 十五五 (and 十二五 … in older reports).
 _PLAN_PERIOD_RE = re.compile(r"十[一二三四五六七八九]五")
-# How many of the best-scoring passages the body-text prior may reorder.
-QUALITY_WINDOW = 20
-# The best of a long tier are looked for among the keys no worse than the best of a
-# sample of at least this many times as many keys as asked for (``Searcher._top``).
-_TOP_SAMPLE = 8
-# ... and a tier of at most this many passages is sorted whole (np.lexsort of 100 keys
-# ~2.7 µs against ~5.5 µs for the boundary's partitions; they meet near 400).
-_TOP_SORT_ALL = 256
 # Whether a query of two words looks for its first tier on the shorter list alone when
 # that tier fills the page (``_rank``; off, every passage's level is counted: the same
 # ranks, which the tests compare).
@@ -132,27 +103,6 @@ SCAN_MEMO_SIZE = 256
 VERIFIED_MEMO_SIZE = 256
 # A statistical bulletin reports on the year before the one it is published in.
 _BULLETIN = "统计公报"
-# A question asking how something is done (怎么推进, 有哪些举措) wants the measures of a
-# plan or of a report's tasks, not the review of what was achieved (一、2025年工作回顾 …
-# 这五年，绿色转型纵深推进): among the best passages, those under a heading naming a
-# review count this share of their score; not when the query asks about the past.
-REVIEW_SHARE = 0.7
-# A question about what was done (去年, 成效, 发了多少, 完成了 …) wants the review's lines,
-# not a report's tasks for the year ahead naming the same things (四川 以旧换新 补贴 发了多少钱:
-# 兑现以旧换新补贴169亿元, not 优化实施消费品以旧换新): among the best passages, those of a
-# report with a review part that stand outside it count this share of their score.
-TASK_SHARE = REVIEW_SHARE
-# what a review's heading names: 一、2025年工作回顾; 一、2025年工作总结和“十四五”发展成就
-_REVIEW_HEADINGS = ("回顾", "总结")
-# A how-question wants the paragraphs of a part's topics, not the text standing directly
-# under the part's own heading in a document whose parts have sub-headings (三、2026年重点工作
-# → 经济社会发展的主要预期目标是…, 二、总体要求 → 今年是“十四五”规划收官之年…: an outline
-# naming every topic in passing), nor the text before its first heading (a sender's line
-# and the preamble): such a passage among the best counts this share (0.8 first; 0.6 also
-# put 广东 居民 收入 怎么提高 first, whose outline holds 居民收入 in one sentence, and 0.5
-# moved no more; for every query, not only how-questions, it lost 0.006: a target's figures
-# stand in those passages).
-OUTLINE_SHARE = 0.6
 # A document whose title names a plan period and this word (“十四五”国家应急体系规划) is a plan
 # of that period: its lines hold the period though they do not repeat it.
 PLAN_TITLE_WORD = "规划"
@@ -1442,6 +1392,15 @@ class Searcher:
             evict_lock=self._evict_lock,
         )
 
+    @cached_property
+    def _window(self) -> Window:
+        """The reordering of the best passages of a ranking (:mod:`.window`)."""
+        return Window(
+            self.index,
+            heading_table=lambda: self._heading_table,
+            sections=lambda: self._normalized_sections,
+        )
+
     def _facet_concepts(self, facets: Understood) -> list[Concept]:
         return self._facets.concepts(facets)
 
@@ -1540,60 +1499,6 @@ class Searcher:
             past=past,
         )
 
-    @staticmethod
-    def _top(pids: np.ndarray, keys: np.ndarray, lo: int, hi: int) -> np.ndarray:
-        """Positions of ranks lo..hi by key (descending), ties broken by passage id."""
-        if pids.size <= _TOP_SORT_ALL:
-            # a short tier: sorting it all costs less than finding the boundary first
-            # (the same positions: every key and id compared either way)
-            return np.lexsort((pids, -keys))[lo:hi]
-        pos = np.arange(pids.size)
-        if pids.size > hi:
-            # Keep everything tied with the boundary so ties break by passage id on
-            # every page alike (an arbitrary pick among ties would repeat or skip hits).
-            negated = -keys  # once: a tier can hold thousands of passages
-            step = negated.size // (_TOP_SAMPLE * hi)
-            if step > 1:
-                # The hi-th of every step-th key is no better than the hi-th of all, so
-                # the keys up to it hold the hi best and everything tied with them: the
-                # boundary is found among those few (np.partition costs ~5 ns a key).
-                sample = np.partition(negated[::step], hi - 1)[hi - 1]
-                near = np.flatnonzero(negated <= sample)
-                boundary = np.partition(negated[near], hi - 1)[hi - 1]
-                pos = near[negated[near] <= boundary]
-            else:
-                boundary = np.partition(negated, hi - 1)[hi - 1]
-                pos = np.flatnonzero(negated <= boundary)
-            order = np.lexsort((pids[pos], negated[pos]))
-        else:
-            order = np.lexsort((pids, -keys))
-        return pos[order][lo:hi]
-
-    @cached_property
-    def _in_review(self) -> np.ndarray:
-        """Whether each passage stands under a heading naming a review (一、2024年工作回顾)."""
-        review = np.asarray(
-            [
-                any(w in part for part in path for w in _REVIEW_HEADINGS)
-                for path in self._normalized_sections
-            ],
-            dtype=bool,
-        )
-        if not review.size:
-            return np.zeros(self.index.n_passages, dtype=bool)
-        return review[np.asarray(self.index.p_section, dtype=np.intp)]
-
-    @cached_property
-    def _report_tasks(self) -> np.ndarray:
-        """Whether each passage is of a report that has a review part (:attr:`_in_review`)
-        and stands outside it: the year's tasks and the plan's goals (see
-        :data:`TASK_SHARE`)."""
-        review = self._in_review
-        doc = np.asarray(self.index.p_doc, dtype=np.intp)
-        has_review = np.zeros(len(self.index.docs), dtype=bool)
-        has_review[doc[review]] = True
-        return has_review[doc] & ~review
-
     def _plan_passages(self, period: str) -> np.ndarray:
         """The passages (ascending) of the documents that are plans of the plan
         ``period`` (see :data:`PLAN_TITLE_WORD`): 十四五 救灾物资 运输 asks for the lines of
@@ -1609,18 +1514,6 @@ class Searcher:
         return np.flatnonzero(np.isin(ix.p_doc, docs))
 
     @cached_property
-    def _outline_level(self) -> np.ndarray:
-        """Whether each passage stands directly under a top-level heading, or before the
-        first heading, of a document that has deeper headings (see :data:`OUTLINE_SHARE`)."""
-        ix = self.index
-        depth = np.asarray([len(path) for path in ix.sections], dtype=np.int32)
-        p_depth = depth[np.asarray(ix.p_section, dtype=np.intp)]
-        doc = np.asarray(ix.p_doc, dtype=np.intp)
-        deepest = np.zeros(len(ix.docs), dtype=np.int32)
-        np.maximum.at(deepest, doc, p_depth)
-        return (p_depth <= 1) & (deepest[doc] >= 2)
-
-    @cached_property
     def _demoted(self) -> np.ndarray:
         """Passages whose prior marks a footnote, caption or copy (1) or not (0), uint8."""
         return (self.index.p_prior <= DEMOTED_PRIOR).astype(np.uint8)
@@ -1630,97 +1523,6 @@ class Searcher:
         or copy that matches two or more (低保 数据: a note saying 低保相关数据来自市民政局
         ranks at the level of the paragraph holding one of the words, behind it)."""
         return matched - (self._demoted & (matched > 1))
-
-    def _prior(self, pids: np.ndarray) -> np.ndarray:
-        """The body-text prior of ``pids`` (:mod:`.quality`, stored in the index)."""
-        return self.index.p_prior[np.asarray(pids, dtype=np.intp)]
-
-    def _ordered(
-        self,
-        pids: np.ndarray,
-        keys: np.ndarray,
-        lo: int,
-        hi: int,
-        *,
-        presorted: bool = False,
-        runs: tuple[bytes, ...] = (),
-        words: tuple[tuple[str, ...], ...] = (),
-        how: bool = False,
-        titled: bool = False,
-        past: bool = False,
-    ) -> np.ndarray:
-        """Positions of ranks lo..hi: the best :data:`QUALITY_WINDOW` by score, reordered
-        by score × body-text prior (a footnote drops behind the paragraphs) × the share
-        of the typed ``runs`` each holds whole (× :data:`REVIEW_SHARE` for a passage of a
-        review when the query asks ``how``, × :data:`TASK_SHARE` for one of a report's tasks when
-        it asks about the ``past``; × 1 + :data:`TITLE_WEIGHT` for one whose
-        title names all the ``words`` when ``titled``; × the same-sentence share), then
-        the rest by score. The order is the same whatever page is asked for."""
-        window = QUALITY_WINDOW
-        head = np.arange(min(window, pids.size)) if presorted else self._top(pids, keys, 0, window)
-        weighted = keys[head] * self._prior(pids[head])
-        if how:
-            weighted = weighted * np.where(
-                self._in_review[pids[head]], np.float32(REVIEW_SHARE), np.float32(1)
-            )
-            weighted = weighted * np.where(
-                self._outline_level[pids[head]], np.float32(OUTLINE_SHARE), np.float32(1)
-            )
-        elif past:
-            weighted = weighted * np.where(
-                self._report_tasks[pids[head]], np.float32(TASK_SHARE), np.float32(1)
-            )
-        window_texts = None
-        if runs:
-            # searching a window's texts costs microseconds; verifying a run over all
-            # the passages holding its words cost milliseconds a query. The texts are
-            # decoded once, for the runs and the titles and sentences below (a run's
-            # bytes are in a passage's UTF-8 where its characters are in the text).
-            window_texts = self.index.passages_norm_texts(pids[head])
-            held = np.zeros(head.size, dtype=np.float32)
-            for run in runs:
-                text = run.decode("utf-8")
-                found = np.fromiter((text in t for t in window_texts), bool, len(window_texts))
-                # a passage under a topic heading holding the run holds it too (looked
-                # up for these passages only, not all those under such headings)
-                found = found | self._heading_table.under_topic(pids[head], text)
-                held += found
-            weighted = weighted * (1 + np.float32(WHOLE_RUN_WEIGHT) * held / len(runs))
-        if words and head.size and (titled or len(words) > 1):
-            # Only passages that could still reach the ranks asked for are read: a passage
-            # whose score, raised by the most the title and the share can give, stays
-            # under the hi-th best score as it stands cannot (the others' scores only
-            # rise, so the cut taken before the titles serves the sentences too). Same
-            # ranks. Their texts are read once (most of the cost is per passage read).
-            k = min(hi, head.size)
-            cut = np.partition(weighted, head.size - k)[head.size - k]
-            sentence_most = 1 + SAME_SENTENCE_WEIGHT if len(words) > 1 else 1
-            most = (1 + TITLE_WEIGHT if titled else 1) * sentence_most
-            can = np.flatnonzero(weighted * np.float32(most * (1 + 1e-5)) >= cut)
-            if window_texts is None:
-                texts = self.index.passages_norm_texts(pids[head[can]])
-            else:
-                texts = [window_texts[i] for i in can.tolist()]
-            if titled:
-                titles = title_shares(texts, words)
-                if titles.any():
-                    weighted = weighted.copy()
-                    weighted[can] *= 1 + np.float32(TITLE_WEIGHT) * titles
-            if len(words) > 1:
-                # the sentences (the dearer look) of those that can still reach the ranks
-                mine = np.flatnonzero(weighted[can] * np.float32(sentence_most * (1 + 1e-5)) >= cut)
-                together = np.zeros(head.size, dtype=np.float32)
-                shares = same_sentence_shares([texts[i] for i in mine.tolist()], words)
-                together[can[mine]] = shares
-                weighted = weighted * (1 + np.float32(SAME_SENTENCE_WEIGHT) * together)
-        order = head[np.lexsort((pids[head], -weighted))]
-        if hi <= order.size:
-            return order[lo:hi]
-        if presorted:
-            rest = np.arange(window, min(hi, pids.size))
-        else:
-            rest = self._top(pids, keys, window, hi)
-        return np.concatenate([order, rest])[lo:hi]
 
     def _rank(
         self,
@@ -1758,7 +1560,7 @@ class Searcher:
                 # only the ranks a page can reach are scored (a common term has many)
                 reach = min(pids.size, max(hi, QUALITY_WINDOW))
                 scores = impacts[:reach].astype(np.float32) * np.float32(self.index.impact_scale)
-                top = self._ordered(
+                top = self._window.ordered(
                     pids[:reach], scores, lo, hi, presorted=True, how=how, past=past
                 )
                 return Ranked(pids[top], scores[top], int(pids.size), [])
@@ -1775,7 +1577,7 @@ class Searcher:
         if alone:
             pids, scores = hits[0]
             pids = np.asarray(pids)
-            top = self._ordered(pids, scores, lo, hi, how=how, past=past)
+            top = self._window.ordered(pids, scores, lo, hi, how=how, past=past)
             return Ranked(pids[top], scores[top], int(pids.size), unmatched)
         n = self.index.n_passages
         total = np.zeros(n, dtype=np.float32)
@@ -1807,7 +1609,7 @@ class Searcher:
             if np.count_nonzero(first) >= hi:
                 tier = sp[first]
                 sums = total[tier] + np.asarray(short_scores, dtype=np.float32)[first]
-                picked = self._ordered(
+                picked = self._window.ordered(
                     tier, sums, lo, hi, runs=runs, words=words, how=how, titled=titled, past=past
                 )
                 union = lp.size + sp.size - int(np.count_nonzero(both))
@@ -1874,7 +1676,7 @@ class Searcher:
                 tier = shortest[level[shortest] == top]
             else:
                 tier = np.flatnonzero(level == top)
-            picked = self._ordered(
+            picked = self._window.ordered(
                 tier,
                 total[tier],
                 max(0, lo - seen),
