@@ -33,7 +33,7 @@ class Concept:
     # region asked itself, before those of the places inside it).
     first: np.ndarray | None = None
     # Not searched: a part typed as one run (生态保护红线), to find whole among the best
-    # passages, which it lifts above those with its words scattered (``_ordered``).
+    # passages, which it lifts above those with its words scattered (``Window.ordered``).
     optional: bool = False
     # Not required of a passage, only adding to its score: a word of how the query asks
     # rather than what about (the verb after 怎么: 科技创新 怎么做, 对外开放 怎么推进; 措施,

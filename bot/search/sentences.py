@@ -1,7 +1,7 @@
 """Where a query's words stand in passage texts: sentences and opening titles.
 
 Pure functions over normalised passage texts, used when the best passages of a window
-are reordered (``Searcher._ordered``): the largest share of a query's words (each a word
+are reordered (``window.Window.ordered``): the largest share of a query's words (each a word
 and its synonyms) that one sentence of a passage holds (``same_sentence_shares``: the
 texts joined, each word's occurrences found on the code points and placed in their
 sentence by a sorted search), and whether a passage opens with a short title naming
@@ -17,7 +17,7 @@ from itertools import accumulate
 import numpy as np
 
 # A passage's title is the text before its first 。 when that is at most TITLE_CHARS
-# characters and TITLE_BODY_CHARS or more follow (see ``searcher.TITLE_WEIGHT``).
+# characters and TITLE_BODY_CHARS or more follow (see ``window.TITLE_WEIGHT``).
 TITLE_CHARS = 24
 TITLE_BODY_CHARS = 20
 SENTENCE_ENDS = "。；;！？!?\n"

@@ -37,7 +37,7 @@ SAME_SENTENCE_WEIGHT = 0.3
 # over paragraphs naming 教育 in passing): a report's paragraph opens with what it is
 # about. A title naming some of the words only counts nothing (——保持经济中高速增长，…
 # is no title about 2020年 GDP 增长; crediting a share of the words lost 0.003 MRR@10 on
-# dev). A title is the text before the first 。 when that is at most TITLE_CHARS
+# dev). A title is the text before the first 。 when that is at most sentences.TITLE_CHARS
 # characters and TITLE_BODY_CHARS or more follow. Not when the query asks about the past
 # (去年, 成效 …): a review's paragraphs seldom open with a title. A four-character word
 # is in a title that holds its halves in order (深化国企国资改革 for 国企改革), as a loose
@@ -46,7 +46,7 @@ TITLE_WEIGHT = 0.3
 # How many of the best-scoring passages the body-text prior may reorder.
 QUALITY_WINDOW = 20
 # The best of a long tier are looked for among the keys no worse than the best of a
-# sample of at least this many times as many keys as asked for (``Searcher._top``).
+# sample of at least this many times as many keys as asked for (``top``).
 _TOP_SAMPLE = 8
 # ... and a tier of at most this many passages is sorted whole (np.lexsort of 100 keys
 # ~2.7 µs against ~5.5 µs for the boundary's partitions; they meet near 400).
