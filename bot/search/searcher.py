@@ -13,15 +13,15 @@ import math
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from functools import cached_property
 
 import numpy as np
 
-from bot.corpus.gazetteer import Gazetteer, default_gazetteer
+from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.regions import place_in_region
-from bot.models import Correction, DocumentInfo, Note, SearchHit, SearchResponse, Understood
+from bot.models import Correction, Note, SearchHit, SearchResponse, Understood
 from bot.search import framing
 from bot.search.asking import (
     ASKING_WORDS,
@@ -54,6 +54,14 @@ from bot.search.headings import (
 from bot.search.index import CompiledIndex, idf_of
 from bot.search.memo import remember
 from bot.search.query import ParsedQuery, QueryPart, join_known_terms, parse_query
+from bot.search.results import (
+    EMPTY,
+    EMPTY_MESSAGE,
+    ONLY_EXCLUSIONS_MESSAGE,
+    Filters,
+    Ranked,
+    budget_notes,
+)
 from bot.search.snippets import find_spans, make_snippet
 from bot.search.stored_gains import StoredGains
 from bot.search.title_topics import TITLE_TOPIC_SHARE, TitleTopics
@@ -108,11 +116,6 @@ _BULLETIN = "统计公报"
 PLAN_TITLE_WORD = "规划"
 # How much a soft word found in a passage adds, as a share of its score.
 SOFT_WEIGHT = 0.5
-EMPTY_MESSAGE = "请输入要查找的关键词，例如：乡村振兴、地区生产总值 (empty query)"
-ONLY_EXCLUSIONS_MESSAGE = "只有排除词：请至少给出一个要查找的关键词 (only exclusions)"
-EMPTY = (Note("empty_query", EMPTY_MESSAGE),)
-SKIPPED_MESSAGE = "查询过长或过于复杂，未做错别字纠正，按原文搜索 (correction skipped)"
-TOO_MANY_WORDS_MESSAGE = "只搜索了前 {max_words} 个词 (extra words ignored)"
 # The timed kinds of work: when one runs out, a correction in progress is given up.
 _CORRECTION_WORK = frozenset({"spans", "scored", "passages"})
 # A run of letters and figures in a query, and one that mixes both (M2, 5G, PM2.5).
@@ -133,19 +136,6 @@ def _join_abbreviations(text: str, words: list[tuple[str, int, int]]) -> list[tu
                 out[-1] = (joined, out[-1][1], end)
                 continue
         out.append((word, start, end))
-    return out
-
-
-def _budget_notes(budget: Budget) -> list[Note]:
-    """What the budget cut short, as notes (see :mod:`.budget`)."""
-    out = []
-    if "too_many_words" in budget.notes:
-        n = budget.limits.words
-        out.append(
-            Note("too_many_words", TOO_MANY_WORDS_MESSAGE.format(max_words=n), (("max_words", n),))
-        )
-    if "correction_skipped" in budget.notes:
-        out.append(Note("correction_skipped", SKIPPED_MESSAGE))
     return out
 
 
@@ -170,41 +160,6 @@ def phrases_with(words: list[str], anchor: str, *, max_words: int = 4) -> set[st
                     if len(text) <= 12:
                         out.add(text)
     return out
-
-
-@dataclass(frozen=True)
-class Ranked:
-    """One page of ranked passage ids with their BM25 scores."""
-
-    pids: np.ndarray
-    scores: np.ndarray
-    total: int
-    unmatched: list[Concept]
-
-
-@dataclass(frozen=True)
-class Filters:
-    doc: str | None = None
-    region: str | None = None
-    year: int | None = None
-
-    @property
-    def active(self) -> bool:
-        return bool(self.doc or self.region or self.year)
-
-    def admits(self, d: DocumentInfo, gazetteer: Gazetteer | None = None) -> bool:
-        """Whether document ``d`` passes the filters: ``doc`` its id, file name, stem or
-        a prefix of its file name; ``region`` it or a place inside it; ``year`` its year."""
-        if self.doc:
-            key, name = self.doc.lower(), d.filename.lower()
-            named = key in (d.doc_id.lower(), name, name.rsplit(".", 1)[0])
-            if not named and not name.startswith(key):
-                return False
-        if self.region and not place_in_region(
-            self.region, d.region, d.region_path, gazetteer or default_gazetteer()
-        ):
-            return False
-        return not self.year or d.year == self.year
 
 
 def _forward_max_match(word: str, shortest: int, known: Callable[[str], bool]) -> list[str] | None:
@@ -1458,7 +1413,7 @@ class Searcher:
             if ranked.unmatched
             else ()
         )
-        cut = _budget_notes(budget)
+        cut = budget_notes(budget)
         return SearchResponse(
             query=parsed.raw,
             hits=hits,
