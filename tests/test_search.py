@@ -331,19 +331,19 @@ def test_a_word_cut_by_a_line_end_of_a_wrapped_text_is_found(tmp_path):
 
 
 def test_a_word_of_a_passage_answers_one_concept_of_the_query():
-    from bot.search.searcher import Alternative, Concept, _disjoint
+    from bot.search.concepts import Alternative, Concept, disjoint
 
     def alt(text: str) -> Alternative:
         return Alternative(text, (len(text),), False)
 
     peak = Concept("碳达峰", [alt("碳达峰"), alt("双碳"), alt("碳中和")])
     neutral = Concept("碳中和", [alt("碳中和"), alt("双碳"), alt("碳达峰")])
-    got = _disjoint([peak, neutral])
+    got = disjoint([peak, neutral])
     # the other typed word is not a synonym; the shared synonym stays with the first
     assert [a.text for a in got[0].alternatives] == ["碳达峰", "双碳"]
     assert [a.text for a in got[1].alternatives] == ["碳中和"]
     alone = Concept("GDP", [alt("gdp"), alt("地区生产总值")])
-    assert _disjoint([alone]) == [alone]
+    assert disjoint([alone]) == [alone]
 
 
 def test_real_words_are_not_lengthened_at_their_start(bundled_engine):

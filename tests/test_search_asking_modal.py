@@ -5,18 +5,18 @@ asks, not a word to find (user trial, issue 13): left beside 目标 it was joine
 
 from __future__ import annotations
 
-import bot.search.searcher as searcher_module
+from bot.search import asking
 from tests.conftest import segmented
 
 
 def test_a_modal_before_an_asking_verb_is_left_out():
-    assert searcher_module._content(segmented("要", "达到", "什么", "目标")) == ["目标"]
-    assert searcher_module._content(segmented("养老", "服务", "要", "怎么", "做")) == [
+    assert asking.content_words(segmented("要", "达到", "什么", "目标")) == ["目标"]
+    assert asking.content_words(segmented("养老", "服务", "要", "怎么", "做")) == [
         "养老",
         "服务",
     ]
 
 
 def test_a_lone_char_that_is_part_of_a_word_stays():
-    assert searcher_module._content(segmented("中医", "要", "振兴")) == ["中医", "要", "振兴"]
-    assert searcher_module._content(segmented("数据", "要", "素")) == ["数据", "要", "素"]
+    assert asking.content_words(segmented("中医", "要", "振兴")) == ["中医", "要", "振兴"]
+    assert asking.content_words(segmented("数据", "要", "素")) == ["数据", "要", "素"]

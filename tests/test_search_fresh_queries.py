@@ -12,8 +12,8 @@ from bot.config import PROJECT_ROOT
 from bot.corpus.gazetteer import default_gazetteer
 from bot.library.answers import asked_indicator, seeks_target
 from bot.library.engine import Engine
-from bot.search import searcher as searcher_module
-from bot.search.searcher import _same_sentence_share, _same_sentence_shares
+from bot.search import facets, window
+from bot.search.sentences import same_sentence_share, same_sentence_shares
 from bot.search.understand import understand, year_forms
 from tests.conftest import engine_over, make_settings
 
@@ -139,7 +139,7 @@ def test_growth_rate_words_answer_to_each_other(engine):
     assert any("增长" in hit.snippet[h.start : h.end] for h in hit.highlights)
 
 
-_share = _same_sentence_share
+_share = same_sentence_share
 
 
 def test_the_share_of_the_words_one_sentence_holds():
@@ -151,7 +151,7 @@ def test_the_share_of_the_words_one_sentence_holds():
     assert _share("粮食产量稳定。粮食增长。", three) == pytest.approx(2 / 3)
     # passages ranked together do not share sentences
     words2 = (("粮食",), ("产量",))
-    assert list(_same_sentence_shares(["粮食增产。", "产量稳定", "粮食产量"], words2)) == [0, 0, 1]
+    assert list(same_sentence_shares(["粮食增产。", "产量稳定", "粮食产量"], words2)) == [0, 0, 1]
     assert _share("规上工业增加值增长7%；其他", words) == 1.0
     assert _share("规上工业增加值\n增长7%", words) == 0.0
 
@@ -175,7 +175,7 @@ def test_words_in_one_sentence_rank_before_words_scattered(real, monkeypatch):
     eng = real
     query, line = "贵州 2025年 规上工业 增长", "规模以上工业增加值增长7%，工业增加值占"
     with_signal = _position(eng.search(query, page_size=10).hits, line)
-    monkeypatch.setattr(searcher_module, "SAME_SENTENCE_WEIGHT", 0.0)
+    monkeypatch.setattr(window, "SAME_SENTENCE_WEIGHT", 0.0)
     without = _position(eng.search(query, page_size=10).hits, line)
     assert with_signal < without
 
@@ -285,9 +285,9 @@ def test_the_past_year_of_a_review_answers_for_that_year(tmp_path, monkeypatch):
     eng = engine_over(tmp_path, REVIEW)
     assert eng.search("安徽 2025 地区生产总值", page_size=3).hits[0].text.startswith("过去一年")
     # without telling 过去一年 from 这五年, the five-year line (the word twice) leads
-    monkeypatch.setattr(searcher_module, "_ONE_YEAR_WORDS", ())
-    monkeypatch.setattr(searcher_module, "_FIVE_YEAR_WORDS", ())
-    eng.searcher._facet_memo.clear()
+    monkeypatch.setattr(facets, "_ONE_YEAR_WORDS", ())
+    monkeypatch.setattr(facets, "_FIVE_YEAR_WORDS", ())
+    eng.searcher._facets.memo.clear()
     assert eng.search("安徽 2025 地区生产总值", page_size=3).hits[0].text.startswith("——这五年")
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.search import asking, title_topics, window
 from bot.search import searcher as searcher_module
-from bot.search import title_topics
 from bot.search.budget import Budget
 from bot.search.query import parse_query
 from bot.search.searcher import Searcher
@@ -32,9 +32,9 @@ REPORT = (
 def test_a_verb_with_le_asks_about_what_was_done():
     done = ("补贴发了多少钱", "高速公路修了多少公里", "多少家庭拿到了补贴", "葡萄酒卖到国外了吗")
     for query in done:
-        assert searcher_module._asks_past(query), query
+        assert asking.asks_past(query), query
     for query in ("为了就业 有哪些政策", "了解 补贴 政策", "难题 解决不了 怎么办", "补贴 怎么发"):
-        assert not searcher_module._asks_past(query), query
+        assert not asking.asks_past(query), query
 
 
 def test_a_question_about_what_was_paid_ranks_the_review_first(tmp_path):
@@ -44,7 +44,7 @@ def test_a_question_about_what_was_paid_ranks_the_review_first(tmp_path):
 
 def test_without_the_task_share_the_tasks_would_come_first(tmp_path, monkeypatch):
     # the case above is one the rule decides: the task line scores higher by its words
-    monkeypatch.setattr(searcher_module, "TASK_SHARE", 1.0)
+    monkeypatch.setattr(window, "TASK_SHARE", 1.0)
     engine = engine_over(tmp_path, {"report_2026.txt": REPORT})
     assert first_hit(engine, "家电换新补贴发了多少").startswith("扩大家电换新补贴范围")
 
@@ -149,13 +149,13 @@ def test_a_benefactive_preposition_is_not_required_of_a_passage(tmp_path):
 
 def test_a_benefactive_preposition_is_left_out_of_the_words_searched(monkeypatch):
     words = [("给", 0, 1), ("企业减负", 1, 5), ("有", 6, 7), ("哪些", 7, 9), ("措施", 9, 11)]
-    assert searcher_module._content(words) == ["企业减负", "措施"]
+    assert asking.content_words(words) == ["企业减负", "措施"]
     # alone, it is what is asked
-    assert searcher_module._content([("给", 0, 1)]) == ["给"]
+    assert asking.content_words([("给", 0, 1)]) == ["给"]
     # without the rule, 给 is a word every passage must hold (a real 给企业减负 question
     # ranked first five lines of the report writing 给 in 供给)
-    monkeypatch.setattr(searcher_module, "BENEFACTIVES", frozenset())
-    assert searcher_module._content(words) == ["给", "企业减负", "措施"]
+    monkeypatch.setattr(asking, "BENEFACTIVES", frozenset())
+    assert asking.content_words(words) == ["给", "企业减负", "措施"]
 
 
 @pytest.mark.parametrize(

@@ -11,21 +11,21 @@ import pytest
 
 from bot.library.answers import lead_with_answer
 from bot.models import AnswerCard, SearchHit, SearchResponse
-from bot.search import framing
+from bot.search import asking, framing
 from bot.search import searcher as searcher_module
+from bot.search.asking import content_words, softened
 from bot.search.budget import Budget
 from bot.search.query import parse_query
-from bot.search.searcher import _content, _softened
 from tests.conftest import engine_over, first_hit, segmented
 from tests.factories import answer_card, search_hit
 
 
 def test_next_step_is_how_it_asks():
-    assert _content(segmented("文旅", "下", "一步", "怎么", "发展")) == ["文旅", "发展"]
-    assert _content(segmented("接下来", "养老", "服务")) == ["养老", "服务"]
-    assert searcher_module._asks_how("文旅 下一步 重点")
+    assert content_words(segmented("文旅", "下", "一步", "怎么", "发展")) == ["文旅", "发展"]
+    assert content_words(segmented("接下来", "养老", "服务")) == ["养老", "服务"]
+    assert asking.asks_how("文旅 下一步 重点")
     # typed apart from each other, 下 and 一步 are words of their own
-    assert _content([("文旅", 0, 2), ("下", 3, 4), ("一步", 5, 7)]) == ["文旅", "下", "一步"]
+    assert content_words([("文旅", 0, 2), ("下", 3, 4), ("一步", 5, 7)]) == ["文旅", "下", "一步"]
 
 
 # A report whose review says 迈出一步 beside the topic, and whose tasks name the topic.
@@ -52,14 +52,19 @@ def test_which_place_is_asked_not_corrected(tmp_path):
     engine = engine_over(tmp_path, docs)
     response = engine.search("网络零售 世界第几", page_size=3)
     assert not response.corrections
-    assert _content(segmented("全国", "排", "第几")) == ["全国"]
+    assert content_words(segmented("全国", "排", "第几")) == ["全国"]
 
 
 def test_modal_verbs_and_the_measure_of_a_count_are_how_it_asks():
-    assert _content(segmented("预警", "能", "覆盖", "多少", "人")) == ["预警", "覆盖", "多少", "人"]
+    assert content_words(segmented("预警", "能", "覆盖", "多少", "人")) == [
+        "预警",
+        "覆盖",
+        "多少",
+        "人",
+    ]
     soft = {
         c.label
-        for c in _softened(
+        for c in softened(
             [searcher_module.Concept(w, []) for w in ("预警", "覆盖", "多少", "人")],
             segmented("预警", "覆盖", "多少", "人"),
         )
@@ -69,25 +74,25 @@ def test_modal_verbs_and_the_measure_of_a_count_are_how_it_asks():
 
 
 def test_the_verb_opening_a_count_is_how_it_asks():
-    assert _content(segmented("出生", "人口", "有", "多少")) == ["出生", "人口", "多少"]
-    assert _content(segmented("通关", "要", "多久")) == ["通关"]
+    assert content_words(segmented("出生", "人口", "有", "多少")) == ["出生", "人口", "多少"]
+    assert content_words(segmented("通关", "要", "多久")) == ["通关"]
 
 
 def test_how_it_is_going_asks_of_the_topic():
     words = segmented("医疗", "旅游", "发展", "得", "怎么样")
-    assert _content(words) == ["医疗", "旅游", "发展"]
+    assert content_words(words) == ["医疗", "旅游", "发展"]
     concepts = [searcher_module.Concept(w, []) for w in ("医疗", "旅游", "发展")]
-    assert {c.label for c in _softened(concepts, words) if c.soft} == {"发展"}
+    assert {c.label for c in softened(concepts, words) if c.soft} == {"发展"}
 
 
 def test_what_is_asked_of_a_topic_is_soft():
     words = segmented("治沙", "成效", "如何")
     concepts = [searcher_module.Concept(w, []) for w in ("治沙", "成效")]
-    assert {c.label for c in _softened(concepts, words) if c.soft} == {"成效"}
+    assert {c.label for c in softened(concepts, words) if c.soft} == {"成效"}
     # not as a topic of its own (成效 评估 标准)
     words = segmented("成效", "评估")
     concepts = [searcher_module.Concept(w, []) for w in ("成效", "评估")]
-    assert not any(c.soft for c in _softened(concepts, words))
+    assert not any(c.soft for c in softened(concepts, words))
 
 
 # A report whose health line writes 得 and 有 apart and the tourism line the question wants.
@@ -149,10 +154,10 @@ def test_everyday_words_of_the_seventeenth_batch_find_the_official_wording(
 def test_a_verb_glued_before_its_thing_is_how_it_asks():
     words = segmented("治理", "沙漠")
     concepts = [searcher_module.Concept(w, []) for w in ("治理", "沙漠")]
-    assert {c.label for c in _softened(concepts, words) if c.soft} == {"治理"}
+    assert {c.label for c in softened(concepts, words) if c.soft} == {"治理"}
     # typed apart, a verb is a word of its own (数字经济 治理 短板)
     apart = [("治理", 0, 2), ("沙漠", 3, 5)]
-    assert not any(c.soft for c in _softened(concepts, apart))
+    assert not any(c.soft for c in softened(concepts, apart))
 
 
 # A review line on the desert in its own words, and lines writing 治理 about other things.

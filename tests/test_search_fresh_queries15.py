@@ -6,23 +6,24 @@ from __future__ import annotations
 
 import pytest
 
+from bot.search import asking
 from bot.search import searcher as searcher_module
-from bot.search.searcher import _content, _softened
+from bot.search.asking import content_words, softened
 from tests.conftest import engine_over, first_hit, segmented
 
 
 def _soft(*ws: str) -> set[str]:
     words = segmented(*ws)
-    concepts = [searcher_module.Concept(w, []) for w in _content(words)]
-    return {c.label for c in _softened(concepts, words) if c.soft}
+    concepts = [searcher_module.Concept(w, []) for w in content_words(words)]
+    return {c.label for c in softened(concepts, words) if c.soft}
 
 
 def test_the_verb_before_where_is_how_it_asks():
-    assert _content(segmented("孵化器", "建在", "哪")) == ["孵化器"]
-    assert _content(segmented("新材料", "产业", "放在", "哪里")) == ["新材料", "产业"]
-    assert _content(segmented("总部", "设在", "哪儿")) == ["总部"]
+    assert content_words(segmented("孵化器", "建在", "哪")) == ["孵化器"]
+    assert content_words(segmented("新材料", "产业", "放在", "哪里")) == ["新材料", "产业"]
+    assert content_words(segmented("总部", "设在", "哪儿")) == ["总部"]
     # 在 asks where only before a word asking it
-    assert _content(segmented("放在", "首位")) == ["放在", "首位"]
+    assert content_words(segmented("放在", "首位")) == ["放在", "首位"]
 
 
 def test_a_question_where_a_thing_goes_finds_the_place(tmp_path):
@@ -45,7 +46,7 @@ def test_the_kind_after_which_is_soft():
     # typed apart, 方向 is a word of its own
     apart = [("未来产业", 0, 4), ("哪些", 5, 7), ("方向", 8, 10)]
     concepts = [searcher_module.Concept(w, []) for w in ("未来产业", "方向")]
-    assert not _softened(concepts, apart)[1].soft
+    assert not softened(concepts, apart)[1].soft
 
 
 # A report of 2026 reviewing 2025 and the five years: the five years' figure stands in a
@@ -141,10 +142,10 @@ def test_the_key_projects_typed_as_written_come_before_the_other_name(tmp_path):
 
 
 def test_a_question_in_traditional_characters_asks_as_in_simplified():
-    assert searcher_module._asks_how("海拉爾 冰雪旅遊 怎麼發展")
-    assert searcher_module._asks_how("安徽 量子科技 下一步怎麼佈局")
-    assert searcher_module._asks_past("寧夏 過去 五年 成績")
-    assert not searcher_module._asks_how("寧夏 過去 怎麼做")
+    assert asking.asks_how("海拉爾 冰雪旅遊 怎麼發展")
+    assert asking.asks_how("安徽 量子科技 下一步怎麼佈局")
+    assert asking.asks_past("寧夏 過去 五年 成績")
+    assert not asking.asks_how("寧夏 過去 怎麼做")
 
 
 # A report whose review and tasks both name the topic, the review's line the stronger.

@@ -218,18 +218,18 @@ def test_paragraphs_after_a_five_year_lead_are_the_periods_not_the_years(tmp_pat
 
 
 def test_the_words_of_asking_are_not_searched_when_others_remain():
-    from bot.search.searcher import _content
+    from bot.search.asking import content_words
 
     def words(*ws: str) -> list[tuple[str, int, int]]:
         return [(w, 0, len(w)) for w in ws]
 
     asked = words("未来", "产业", "需要", "的", "人才", "怎么", "培养")
-    assert _content(asked) == ["未来", "产业", "人才", "培养"]
-    assert _content(words("去", "产能")) == ["去", "产能"]  # 去产能, joined later
-    assert _content(words("怎么", "办")) == ["办"]
+    assert content_words(asked) == ["未来", "产业", "人才", "培养"]
+    assert content_words(words("去", "产能")) == ["去", "产能"]  # 去产能, joined later
+    assert content_words(words("怎么", "办")) == ["办"]
     # the modal 要 before the asking 达到 asks too (kept, it was joined to 目标 as 要目标)
-    assert _content(words("脑机接口", "要", "达到", "什么", "目标")) == ["脑机接口", "目标"]
-    assert _content(words("怎么")) == ["怎么"]  # nothing else: searched as typed
+    assert content_words(words("脑机接口", "要", "达到", "什么", "目标")) == ["脑机接口", "目标"]
+    assert content_words(words("怎么")) == ["怎么"]  # nothing else: searched as typed
 
 
 def test_a_question_in_a_sentence_finds_the_passage_without_its_asking_words(tmp_path):

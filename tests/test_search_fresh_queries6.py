@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from bot.library.engine import Engine
-from bot.search import searcher as searcher_module
+from bot.search import asking, window
 from tests.conftest import engine_over
 
 # One line in official wording per topic, and lines on other topics beside each.
@@ -88,7 +88,7 @@ def test_a_how_question_ranks_the_tasks_before_the_review(engine):
 
 def test_without_the_review_share_the_review_would_come_first(engine, monkeypatch):
     # the case above is one the rule decides: the review scores higher by its words
-    monkeypatch.setattr(searcher_module, "REVIEW_SHARE", 1.0)
+    monkeypatch.setattr(window, "REVIEW_SHARE", 1.0)
     texts = _texts(engine, "绿色转型 怎么推进")
     assert texts[0].startswith("绿色转型纵深推进"), texts
 
@@ -99,8 +99,8 @@ def test_a_question_about_the_past_keeps_the_review_first(engine):
 
 
 def test_asking_how_is_told_from_asking_what_was_done():
-    assert searcher_module._asks_how("绿色转型 怎么推进")
-    assert searcher_module._asks_how("扩大内需 有哪些举措")
-    assert not searcher_module._asks_how("绿色转型 去年 怎么推进")
-    assert not searcher_module._asks_how("乡村振兴 成效")
-    assert not searcher_module._asks_how("地区生产总值 增长目标")
+    assert asking.asks_how("绿色转型 怎么推进")
+    assert asking.asks_how("扩大内需 有哪些举措")
+    assert not asking.asks_how("绿色转型 去年 怎么推进")
+    assert not asking.asks_how("乡村振兴 成效")
+    assert not asking.asks_how("地区生产总值 增长目标")

@@ -13,7 +13,8 @@ import pytest
 
 from bot.corpus.gazetteer import default_gazetteer
 from bot.library.engine import Engine
-from bot.search import searcher as searcher_module
+from bot.search import asking, window
+from bot.search.sentences import title_shares
 from bot.search.understand import understand
 from tests.conftest import engine_over
 
@@ -60,7 +61,7 @@ def test_a_paragraph_titled_with_the_words_comes_first(engine):
 
 def test_without_the_title_weight_a_passing_mention_would_come_first(engine, monkeypatch):
     # the case above is one the rule decides
-    monkeypatch.setattr(searcher_module, "TITLE_WEIGHT", 0.0)
+    monkeypatch.setattr(window, "TITLE_WEIGHT", 0.0)
     texts = _texts(engine, "贵州 教育")
     assert not texts[0].startswith("优化提升教育水平。"), texts
 
@@ -73,15 +74,15 @@ def test_a_title_counts_only_when_it_names_every_word():
         "教育。太短的标题后面跟着足够长的正文，正文里说了很多别的事情和内容。",
         "优化提升教育水平。太短",
     ]
-    shares = searcher_module._title_shares(texts, words).tolist()
+    shares = title_shares(texts, words).tolist()
     # one word of two in the title: nothing; both: all; a title with no body: nothing
     assert shares == [0.0, 1.0, 0.0, 0.0]
 
 
 def test_a_title_holding_the_halves_of_a_four_character_word_names_it():
     texts = ["深化国企国资改革。准确界定不同国有企业功能，分类推进改革，提高运营效率。"]
-    assert searcher_module._title_shares(texts, (("国企改革",),)).tolist() == [1.0]
-    assert searcher_module._title_shares(texts, (("改革国企",),)).tolist() == [0.0]
+    assert title_shares(texts, (("国企改革",),)).tolist() == [1.0]
+    assert title_shares(texts, (("改革国企",),)).tolist() == [0.0]
 
 
 def test_a_how_question_ranks_tasks_before_a_review_headed_summary(engine):
@@ -91,7 +92,7 @@ def test_a_how_question_ranks_tasks_before_a_review_headed_summary(engine):
 
 def test_without_summary_as_a_review_heading_the_review_would_come_first(tmp_path, monkeypatch):
     # a fresh engine: which passages are under a review is worked out once per index
-    monkeypatch.setattr(searcher_module, "_REVIEW_HEADINGS", ("回顾",))
+    monkeypatch.setattr(window, "_REVIEW_HEADINGS", ("回顾",))
     texts = _texts(engine_over(tmp_path, {"summary_2026.txt": SUMMARY_REPORT}), "安全生产 怎么抓")
     assert texts[0].startswith("安全生产形势持续好转"), texts
 
@@ -100,7 +101,7 @@ def test_zenmeban_asks_how(engine):
     # 怎么办|好: neither is searched; the paragraph about education comes first
     texts = _texts(engine, "贵州 教育 怎么办好")
     assert texts and texts[0].startswith("优化提升教育水平。"), texts
-    assert searcher_module._asks_how("教育 怎么办好")
+    assert asking.asks_how("教育 怎么办好")
 
 
 # A report on investment and a region's key tasks: the paragraphs asked for do not say 有办法
@@ -129,7 +130,7 @@ def test_the_you_of_a_question_is_not_joined_to_the_next_word(invest):
 
 def test_the_words_of_a_question_are_told_apart():
     words = [("外资", 0, 2), ("有", 3, 4), ("什么", 4, 6), ("办法", 6, 8)]
-    assert searcher_module._content(words) == ["外资", "办法"]
+    assert asking.content_words(words) == ["外资", "办法"]
 
 
 def test_zhongdian_names_the_kind_of_passage_not_its_topic(invest):

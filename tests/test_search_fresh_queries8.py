@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.library.engine import Engine
-from bot.search import searcher as searcher_module
+from bot.search import facets
 from tests.conftest import engine_over
 
 # One line in official wording per topic, lines on other topics beside each, and lines
@@ -87,7 +87,7 @@ def test_a_year_without_a_place_wants_that_years_report_first(reports):
 
 def test_without_the_cap_the_provinces_review_would_come_first(tmp_path, monkeypatch):
     # the case above is one the rule decides (a fresh engine: facets are memoised)
-    monkeypatch.setattr(searcher_module, "REVIEW_ONLY_SHARE", 1.0)
+    monkeypatch.setattr(facets, "REVIEW_ONLY_SHARE", 1.0)
     docs = {"national_2025.txt": NATIONAL_2025, "province_2026.txt": PROVINCE_2026}
     texts = _texts(engine_over(tmp_path, docs), "2025 育儿补贴")
     assert texts and texts[0].startswith("民生福祉持续增进"), texts

@@ -9,7 +9,9 @@ import re
 import numpy as np
 import pytest
 
-from bot.search.searcher import _SENTENCE_ENDS, _same_sentence_shares
+from bot.search import asking
+from bot.search.concepts import disjoint, unique
+from bot.search.sentences import SENTENCE_ENDS, same_sentence_shares
 from bot.text.pinyin import _raw_table
 from bot.text.tokenize import is_cjk_word as is_cjk
 
@@ -18,7 +20,7 @@ def _reference_shares(texts: list[str], words: tuple[tuple[str, ...], ...]) -> l
     """The share as defined: each passage split into sentences, a sentence counting the
     words one of whose forms it holds; the most of any sentence, over the words (one
     alone counts nothing)."""
-    split = re.compile("[" + re.escape(_SENTENCE_ENDS) + "]")
+    split = re.compile("[" + re.escape(SENTENCE_ENDS) + "]")
     out = []
     for text in texts:
         best = max(
@@ -37,7 +39,7 @@ def test_shares_with_overlapping_synonyms_match_the_definition() -> None:
     rng = random.Random(13)
     pieces = ["经济", "发展", "增长", "率", "产业", "。", "；", "，", "稳", "济", "\n", "!"]
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(400)]
-    got = _same_sentence_shares(texts, words)
+    got = same_sentence_shares(texts, words)
     want = np.array(_reference_shares(texts, words), dtype=np.float32)
     assert got.tolist() == want.tolist()
     assert (got > 0).sum() > 50  # the texts do exercise the shares
@@ -46,7 +48,7 @@ def test_shares_with_overlapping_synonyms_match_the_definition() -> None:
 def test_a_form_holding_a_sentence_end_is_still_found() -> None:
     # a form with a sentence end in it (rare) is looked for whole, as typed
     words = (("增长;提速", "增长"), ("工业",))
-    shares = _same_sentence_shares(["工业增长;提速", "工业。增长"], words)
+    shares = same_sentence_shares(["工业增长;提速", "工业。增长"], words)
     assert shares.tolist() == [1.0, 0.0]
 
 
@@ -69,7 +71,7 @@ def test_the_engine_loads_the_correctors_tables_before_the_first_query(tmp_path)
 def test_shares_of_real_sentences(n_words: int) -> None:
     words = (("粮食",), ("产量",), ("增长",))[:n_words]
     texts = ["粮食产量增长。", "粮食稳定；产量增长", "增长"]
-    got = _same_sentence_shares(texts, words).tolist()
+    got = same_sentence_shares(texts, words).tolist()
     assert got == pytest.approx(_reference_shares(texts, words))
 
 
@@ -116,7 +118,7 @@ def test_a_checked_phrase_is_read_once_and_shared_read_only(tmp_path, monkeypatc
     # passages holding 研究, 试验 and 发展) keeps what the reading found: a later query
     # naming it reads nothing and gets the same passages and scores, which no query can
     # change; clear_memo forgets them (the benchmark's cold queries)
-    from bot.search.searcher import Alternative
+    from bot.search.concepts import Alternative
     from tests.conftest import engine_over
 
     engine = engine_over(
@@ -195,8 +197,8 @@ def test_written_first_list_sums_as_added(bundled_engine) -> None:
         concepts = []
         for part in parsed.parts:
             concepts += s._plan_part(part, budget)[0]
-        concepts = m._settle_soft(
-            m.framing.soften_generic(m._disjoint(m._unique(concepts)), m.QUESTION_WORDS)
+        concepts = asking.settle_soft(
+            m.framing.soften_generic(disjoint(unique(concepts)), m.QUESTION_WORDS)
         )
         positive = [c for c in concepts if not c.exclude and not c.optional and not c.soft]
         if len(positive) < 2 or any(c.soft for c in concepts):
@@ -272,9 +274,9 @@ def test_two_words_first_tier_on_the_shorter_list_ranks_as_every_level(
 
 
 def test_the_best_of_a_long_tier_found_from_a_sample_are_the_best() -> None:
-    # Searcher._top looks for the boundary key among the keys no worse than a sample's:
+    # window.top looks for the boundary key among the keys no worse than a sample's:
     # the same positions, ties broken by passage id, as partitioning every key
-    from bot.search.searcher import Searcher
+    from bot.search.window import top
 
     def reference(pids, keys, lo, hi):
         pos = np.arange(pids.size)
@@ -295,7 +297,7 @@ def test_the_best_of_a_long_tier_found_from_a_sample_are_the_best() -> None:
                 keys = rng.integers(1, levels, n).astype(np.float32) * np.float32(0.7)
                 for k in (keys, -np.sort(-keys), np.sort(keys)):
                     for lo in {0, max(0, hi - 10)}:
-                        got = Searcher._top(pids, k, lo, hi).tolist()
+                        got = top(pids, k, lo, hi).tolist()
                         assert got == reference(pids, k, lo, hi).tolist()
 
 
@@ -303,7 +305,7 @@ def test_passages_on_every_list_are_scored_as_every_list_added(bundled_engine) -
     # _holding_all scores only the passages on every list so far: the same passages, in
     # the shortest list's order, and the same float32 sums (bits) as adding every list's
     # scores over all the passages, shortest list first
-    from bot.search.searcher import Alternative
+    from bot.search.concepts import Alternative
 
     s = bundled_engine.searcher
     ix = s.index

@@ -13,18 +13,32 @@ import math
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
-from functools import cached_property, lru_cache
-from itertools import accumulate
+from functools import cached_property
 
 import numpy as np
 
-from bot.corpus.gazetteer import Gazetteer, default_gazetteer
+from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.regions import place_in_region
-from bot.models import Correction, DocumentInfo, Note, SearchHit, SearchResponse, Understood
+from bot.models import Correction, Note, SearchHit, SearchResponse, Understood
 from bot.search import framing
+from bot.search.asking import (
+    ASKING_WORDS,
+    FUNCTION_CHARS,
+    QUESTION_WORDS,
+    SENTENCE_WORDS,
+    asks_how,
+    asks_past,
+    content_words,
+    join_question_words,
+    plain_pair,
+    settle_soft,
+    softened,
+)
 from bot.search.budget import Budget, Limits
+from bot.search.concepts import Alternative, Concept, disjoint, unique
+from bot.search.facets import FacetPassages
 from bot.search.fuzzy import FREQUENCY_PRIOR, Lexicon, rank_candidates, similarity, sounds_alike
 from bot.search.headings import (
     LOOSE_MAX_HITS,
@@ -36,14 +50,23 @@ from bot.search.headings import (
     heading_table,
     lead_next,
     median,
-    normalized_sections,
 )
 from bot.search.index import CompiledIndex, idf_of
+from bot.search.memo import remember
 from bot.search.query import ParsedQuery, QueryPart, join_known_terms, parse_query
+from bot.search.results import (
+    EMPTY,
+    EMPTY_MESSAGE,
+    ONLY_EXCLUSIONS_MESSAGE,
+    Filters,
+    Ranked,
+    budget_notes,
+)
 from bot.search.snippets import find_spans, make_snippet
 from bot.search.stored_gains import StoredGains
 from bot.search.title_topics import TITLE_TOPIC_SHARE, TitleTopics
-from bot.search.understand import NATIONAL, plan_period_spans, understand, year_forms
+from bot.search.understand import plan_period_spans, understand
+from bot.search.window import QUALITY_WINDOW, Window
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, has_cjk, is_cjk_word
@@ -65,71 +88,17 @@ ANCHOR_PASSAGES = 60
 # A synonym's match counts a little less than the word typed (GDP finds 地区生产总值,
 # but a passage saying GDP ranks first).
 SYNONYM_WEIGHT = 0.85
-# Score of a passage for being in a document whose metadata match the query's region,
-# year or kind (a BM25 contribution of a fairly rare word), and for naming the year in
-# its text (到二〇三五年 answers 2035年 目标 in any document).
-FACET_DOC_SCORE = 8.0
-# How much more a passage among the best counts when it holds a part typed as one run
-# (生态保护红线) whole: twice, so it leads passages with the words scattered (even
-# repeated) without jumping a tier. (0.3 and 0.6 scored the same on the dev relevance
-# set; a tier of its own lost 0.016 MRR@10 there.)
-WHOLE_RUN_WEIGHT = 1.0
-# How much more a passage among the best counts when the query's words stand in one of
-# its sentences rather than scattered over a long paragraph (规模以上工业增加值增长7% vs a
-# five-year review naming 规模以上工业 in one sentence and 增长 in another), by the share
-# of the words its best sentence holds.
-SAME_SENTENCE_WEIGHT = 0.3
-# How much more a passage among the best counts when its opening sentence is a title
-# naming every word of the query (优化提升教育水平。结合人口变化趋势… for 贵州 教育 怎么办好,
-# over paragraphs naming 教育 in passing): a report's paragraph opens with what it is
-# about. A title naming some of the words only counts nothing (——保持经济中高速增长，…
-# is no title about 2020年 GDP 增长; crediting a share of the words lost 0.003 MRR@10 on
-# dev). A title is the text before the first 。 when that is at most TITLE_CHARS
-# characters and TITLE_BODY_CHARS or more follow. Not when the query asks about the past
-# (去年, 成效 …): a review's paragraphs seldom open with a title. A four-character word
-# is in a title that holds its halves in order (深化国企国资改革 for 国企改革), as a loose
-# form of the word is in a text.
-TITLE_WEIGHT = 0.3
-TITLE_CHARS = 24
-TITLE_BODY_CHARS = 20
 # Passages whose body-text prior is at most this (footnotes, table and figure captions,
 # truncated copies) count one matched word less when ranked by words matched (fresh dev
 # queries r205-r250: 0.4 fixed a data-source note, 0.5 a table caption too; no other
 # query of the dev set or the bundled gate moved).
 DEMOTED_PRIOR = 0.5
-_SENTENCE_ENDS = "。；;！？!?\n"
-# Whether a character (below U+10000, where every sentence end is) ends a sentence: one
-# table look-up per character of the texts read, where a regular expression's matches
-# cost a Python call each (a third of the share's time).
-_ENDS_SENTENCE = np.zeros(0x10000, dtype=bool)
-_ENDS_SENTENCE[[ord(c) for c in _SENTENCE_ENDS]] = True
 # A five-year plan period: 十四五, 十五五 (and 十二五 … in older reports).
 _PLAN_PERIOD_RE = re.compile(r"十[一二三四五六七八九]五")
-_YEAR_HEADING_RE = re.compile(r"(?<!\d)(?:19|20)\d\d年|[一二][〇○零][〇○零一二三四五六七八九]{2}年")
-# The year facet's score of a passage under a heading naming another year in a report
-# reviewing the year (see ``_make_facet_concepts``): none, the section is about the other
-# year unless its text names the asked one (3.0 first, half a document's score; 0 put the
-# year's own document first for six dev queries whose 2026 reports' tasks matched one
-# word more, 2025 学生 心理问题 among them, and moved none back).
-OTHER_YEAR_SCORE = 0.0
-# The share of the year facet's scores a local report reviewing the year from the next keeps
-# when the query names no place (see ``_make_facet_concepts``): its lines on the year come
-# after the year's own documents, in the order they had.
-REVIEW_ONLY_SHARE = 0.75
-# How many of the best-scoring passages the body-text prior may reorder.
-QUALITY_WINDOW = 20
-# The best of a long tier are looked for among the keys no worse than the best of a
-# sample of at least this many times as many keys as asked for (``Searcher._top``).
-_TOP_SAMPLE = 8
-# ... and a tier of at most this many passages is sorted whole (np.lexsort of 100 keys
-# ~2.7 µs against ~5.5 µs for the boundary's partitions; they meet near 400).
-_TOP_SORT_ALL = 256
 # Whether a query of two words looks for its first tier on the shorter list alone when
 # that tier fills the page (``_rank``; off, every passage's level is counted: the same
 # ranks, which the tests compare).
 TWO_LIST_TIER = True
-# How many distinct facets (region, year, kind) keep their passages in memory.
-FACET_MEMO_SIZE = 256
 # How many byte scans keep their passages. A scan (a word the index has only inside
 # longer words: 烟台 in 烟台市) reads the whole text blob, ~7 ms at 10 MB and ten times
 # that at 100 MB, while a query naming the word again (烟台, then 烟台 项目) needs the
@@ -140,107 +109,13 @@ SCAN_MEMO_SIZE = 256
 # 1.5–3 ms a phrase of common words at 100 MB, which a later query naming it (研发, whose
 # synonym it is) would pay again. At most VERIFY_LIMIT passages each (~60 KB).
 VERIFIED_MEMO_SIZE = 256
-# Kinds of document that report on the year before their own (a 2025 work report says
-# what 2024 achieved).
-_REVIEWS_LAST_YEAR = frozenset({"政府工作报告", "党代会报告"})
-# How much of the region facet's score the documents of the division around a place no
-# document is about get (凯里 -> the 黔东南 bulletin), like a report reviewing last year.
-ENCLOSING_SHARE = 0.75
 # A statistical bulletin reports on the year before the one it is published in.
 _BULLETIN = "统计公报"
-FACET_TEXT_SCORE = 6.0
-# A line of a report's review of the plan period (这五年, 五年来 …) that does not name the
-# year asked: still on the year facet (its levels, 新能源装机占比达63%, are the year's end),
-# but lower than a line naming the year, so that a figure of the five years (城镇新增就业
-# 86万人, 年均增长) comes after the year's own (城镇新增就业17万人).
-PERIOD_LINE_SCORE = 3.0
-# How a report says the year it reviews, and the five years it also reviews (a 2026
-# report: 2025, and the 十四五 period).
-_ONE_YEAR_WORDS = ("过去一年", "一年来", "刚刚过去的", "这一年")
-_FIVE_YEAR_WORDS = ("这五年", "五年来", "过去五年", "过去的五年")
-# Single characters that are words of a sentence, not clipped words: a correction never
-# grows them into a longer word (要突破 is not 重要突破).
-FUNCTION_CHARS = frozenset("要的了和与及在是有将把被对为以于从向就都也还又再更很最等并或而且")
-# Words of a question (多少项, 几个) and measure words: real words of a sentence, never
-# suspected of being typos themselves.
-SENTENCE_WORDS = FUNCTION_CHARS | frozenset(
-    {"多少", "几", "哪些", "什么", "如何", "怎么", "怎样", "是否", "项", "个", "家", "件", "所",
-     "名", "人", "次", "座", "条", "年", "户", "套", "亩", "辆", "吨", "台", "栋", "第几"}
-)  # fmt: skip
-# Words of a question that need not be in the answer when the query names its documents
-# (贵州 2035年 目标: the 2035 paragraph need not say 目标).
-QUESTION_WORDS = frozenset(
-    {"目标", "多少", "情况", "如何", "哪些", "什么", "计划", "主要", "怎么样", "任务", "要求",
-     # a goal asked by its kind (十九大 2050年 奋斗目标): the year says which
-     "奋斗目标", "远景目标", "主要目标", "预期目标", "发展目标", "目标任务"}
-)  # fmt: skip
-# Words that make a query a sentence (未来产业需要的人才怎么培养): how it asks, not what
-# it is about. Left out of the words searched when others remain; 多少, 目标 and the other
-# question words stay (they name what kind of passage answers). No lone character that
-# starts a term the segmenter cuts (去|产能 is 去产能, joined later), so no 来 or 去.
-ASKING_WORDS = frozenset(
-    {"怎么", "怎样", "怎么样", "如何", "什么", "哪些", "是否", "有没有", "请问", "吗", "呢",
-     "吧", "需要", "应该", "能不能", "达到", "怎么办", "咋办"}
-) | framing.MORE_ASKING  # fmt: skip
-# Prepositions of whom a thing is done for (给企业减负, 替农民工讨薪): the index's stop words
-# hold 为, 对, 向 and 让 but not these, which a question puts where a document writes 为 or
-# nothing (为企业减负, 减轻企业负担). Left out of the words searched when others remain:
-# required, a lone 给 ranked first the passages writing it in 供给.
-BENEFACTIVES = frozenset({"给", "替"})
-# Words after which the next word says how the question asks, not what it is about
-# (怎么做, 如何推进, 怎样引导): that word is soft (see ``Concept.soft``). The segmenter
-# keeps 怎么办 and 咋办 whole (教育 怎么办好: 怎么办|好, where 好 is how it asks).
-HOW_WORDS = frozenset({"怎么", "如何", "怎样", "咋", "怎么样", "怎么办", "咋办"})
-# Words naming the kind of passage wanted rather than its topic (有哪些举措, 具体措施,
-# 重点工作): soft when the query has other words.
-SOFT_WORDS = frozenset(
-    {"措施", "举措", "政策措施", "具体措施", "主要措施", "工作", "重点工作", "做法", "办法",
-     "安排", "方面", "有关", "相关", "具体", "重点"}
-)  # fmt: skip
-# Verbs that open a question before an asking word (有哪些举措, 是什么): soft; and the
-# modal 要 of 要达到什么目标, 要怎么做, left beside 目标 it was joined to it (要目标, found
-# only inside 主要目标). A 要 before no asking word stays (中医要 for 中医药, 数据要素).
-ASKING_VERBS = frozenset({"有", "是", "要"})
-# A question asking how something is done (怎么推进, 有哪些举措) wants the measures of a
-# plan or of a report's tasks, not the review of what was achieved (一、2025年工作回顾 …
-# 这五年，绿色转型纵深推进): among the best passages, those under a heading naming a
-# review count this share of their score; not when the query asks about the past.
-REVIEW_SHARE = 0.7
-# A question about what was done (去年, 成效, 发了多少, 完成了 …) wants the review's lines,
-# not a report's tasks for the year ahead naming the same things (四川 以旧换新 补贴 发了多少钱:
-# 兑现以旧换新补贴169亿元, not 优化实施消费品以旧换新): among the best passages, those of a
-# report with a review part that stand outside it count this share of their score.
-TASK_SHARE = REVIEW_SHARE
-# what a review's heading names: 一、2025年工作回顾; 一、2025年工作总结和“十四五”发展成就
-_REVIEW_HEADINGS = ("回顾", "总结")
-# A how-question wants the paragraphs of a part's topics, not the text standing directly
-# under the part's own heading in a document whose parts have sub-headings (三、2026年重点工作
-# → 经济社会发展的主要预期目标是…, 二、总体要求 → 今年是“十四五”规划收官之年…: an outline
-# naming every topic in passing), nor the text before its first heading (a sender's line
-# and the preamble): such a passage among the best counts this share (0.8 first; 0.6 also
-# put 广东 居民 收入 怎么提高 first, whose outline holds 居民收入 in one sentence, and 0.5
-# moved no more; for every query, not only how-questions, it lost 0.006: a target's figures
-# stand in those passages).
-OUTLINE_SHARE = 0.6
 # A document whose title names a plan period and this word (“十四五”国家应急体系规划) is a plan
 # of that period: its lines hold the period though they do not repeat it.
 PLAN_TITLE_WORD = "规划"
-# 有哪些政策 asks for the measures as 有哪些措施 does (2021年 稳就业 有哪些政策: the task
-# paragraph, not the review's)
-MEASURE_WORDS = frozenset(
-    {"措施", "举措", "政策措施", "具体措施", "主要措施", "做法", "哪些政策", "什么政策"}
-)
-# 了 after a verb says a thing was done (发了多少钱, 修了多少公里, 拿到了, 降了多少): not in
-# 了解, 为了, 除了, nor after 不 (解决不了) or 得 (少不得了).
-_DONE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除不得])了(?!解)")
-PAST_WORDS = ("去年", "上一年", "过去", "回顾", "成效", "成绩", "成就", "进展", "做了", "取得")
 # How much a soft word found in a passage adds, as a share of its score.
 SOFT_WEIGHT = 0.5
-EMPTY_MESSAGE = "请输入要查找的关键词，例如：乡村振兴、地区生产总值 (empty query)"
-ONLY_EXCLUSIONS_MESSAGE = "只有排除词：请至少给出一个要查找的关键词 (only exclusions)"
-EMPTY = (Note("empty_query", EMPTY_MESSAGE),)
-SKIPPED_MESSAGE = "查询过长或过于复杂，未做错别字纠正，按原文搜索 (correction skipped)"
-TOO_MANY_WORDS_MESSAGE = "只搜索了前 {max_words} 个词 (extra words ignored)"
 # The timed kinds of work: when one runs out, a correction in progress is given up.
 _CORRECTION_WORK = frozenset({"spans", "scored", "passages"})
 # A run of letters and figures in a query, and one that mixes both (M2, 5G, PM2.5).
@@ -264,312 +139,10 @@ def _join_abbreviations(text: str, words: list[tuple[str, int, int]]) -> list[tu
     return out
 
 
-def _join_question_words(words: list[str]) -> list[str]:
-    """Neighbours that make a question word together (远景 目标 → 远景目标) as one."""
-    out: list[str] = []
-    for w in words:
-        if out and out[-1] + w in QUESTION_WORDS:
-            out[-1] += w
-            continue
-        out.append(w)
-    return out
-
-
-def _same_sentence_share(text: str, words: tuple[tuple[str, ...], ...]) -> float:
-    """The largest share of ``words`` (each a word and its synonyms) that one sentence of
-    ``text`` holds; 0 when no sentence holds two of them."""
-    return float(_same_sentence_shares([text], words)[0])
-
-
-def _same_sentence_shares(texts: list[str], words: tuple[tuple[str, ...], ...]) -> np.ndarray:
-    """:func:`_same_sentence_share` of many passages at once: the texts are joined by a
-    sentence end, each word's occurrences found in the whole (:func:`_occurrences`) and
-    placed in their sentence by a sorted search. Splitting every passage into sentences
-    and testing each for every form cost 2.5 times as much (a third of a multi-word
-    query's time)."""
-    out = np.zeros(len(texts), dtype=np.float32)
-    if len(words) < 2 or not texts:
-        return out
-    blob = "\n".join(texts)
-    points = _code_points(blob)
-    ends = _sentence_ends(blob, points)
-    # held[i, s]: whether sentence s holds word i (a form of it)
-    held = np.zeros((len(words), ends.size + 1), dtype=bool)
-    for i, forms in enumerate(words):
-        for at in _occurrences(blob, forms, points):
-            held[i, np.searchsorted(ends, at, side="right")] = True
-    count = held.sum(axis=0, dtype=np.int32)
-    # the first sentence of each passage (they are joined by one character)
-    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-    best = np.maximum.reduceat(count, np.searchsorted(ends, starts, side="right"))
-    return _shares_of_counts(len(words))[best]
-
-
-def _title_shares(texts: list[str], words: tuple[tuple[str, ...], ...]) -> np.ndarray:
-    """Per passage text, 1 when its title holds every one of ``words`` (each a tuple of
-    forms), else 0 (see :data:`TITLE_WEIGHT`), float32."""
-    out = np.zeros(len(texts), dtype=np.float32)
-    if not words:
-        return out
-    for i, text in enumerate(texts):
-        end = text.find("。", 0, TITLE_CHARS + 1)
-        if end <= 0 or len(text) - end - 1 < TITLE_BODY_CHARS:
-            continue
-        title = text[:end]
-        for forms in words:
-            if not _title_names(title, forms):
-                break
-        else:
-            out[i] = 1
-    return out
-
-
-def _title_names(title: str, forms: tuple[str, ...]) -> bool:
-    """Whether ``title`` holds one of ``forms`` (a word and its synonyms), whole or, for
-    four characters, as two halves in order (a loop: a generator cost a third of the
-    titles' time)."""
-    for f in forms:  # noqa: SIM110  (any() of a generator: the cost measured above)
-        if f and (f in title or _halves_in(f, title)):
-            return True
-    return False
-
-
-def _halves_in(word: str, title: str) -> bool:
-    """Whether ``title`` holds the two halves of a four-character ``word`` in order
-    (深化国企国资改革 holds 国企改革)."""
-    if len(word) != 4:
-        return False
-    at = title.find(word[:2])
-    return at >= 0 and title.find(word[2:], at + 2) >= 0
-
-
-@lru_cache(maxsize=64)
-def _shares_of_counts(n_words: int) -> np.ndarray:
-    """The share of ``n_words`` that a sentence holding 0, 1 … ``n_words`` of them
-    counts for, float32 as ranked (one, alone, counts nothing): a look-up where a
-    whole-array ``where`` and two casts per query cost more."""
-    shares = [0.0, 0.0] + [k / n_words for k in range(2, n_words + 1)]
-    table = np.array(shares, dtype=np.float64).astype(np.float32)
-    table.flags.writeable = False
-    return table
-
-
-def _code_points(text: str) -> np.ndarray:
-    """``text`` as code points (UTF-32, one per character, so offsets are the string's)."""
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-
-
-def _sentence_ends(text: str, points: np.ndarray | None = None) -> np.ndarray:
-    """The offsets just past each sentence end of ``text`` (its :func:`_code_points`,
-    if made already), ascending: the code points looked up in :data:`_ENDS_SENTENCE` (a
-    code point above the table is clipped to U+FFFF, no end)."""
-    if points is None:
-        points = _code_points(text)
-    ends = np.flatnonzero(np.take(_ENDS_SENTENCE, points, mode="clip"))
-    ends += 1
-    return ends
-
-
-def _occurrences(text: str, forms: tuple[str, ...], points: np.ndarray) -> list[np.ndarray]:
-    """Where ``forms`` (a word and its synonyms) start in ``text`` (``points``: its
-    :func:`_code_points`): every start of each form, overlapping or not, found on the
-    code points (its first character's places, each next one tested there: a few array
-    operations, where ``str.find`` once a place cost a Python call each); in no order,
-    empty arrays left out.
-
-    What the share reads is which *sentences* these start in, and that is the same as
-    for one expression of the forms (longest first, not overlapping): a start that the
-    expression skips lies inside a match that began earlier in the same sentence, since
-    no form holds a sentence end. A form that does (rare) is looked for with that
-    expression. Compiling one for a word's synonyms cost 50–160 µs on first sight of
-    the word, more than the search."""
-    if any(ch in _SENTENCE_ENDS for form in forms for ch in form):
-        at = [m.start() for m in _forms_pattern(forms).finditer(text)]
-        return [np.asarray(at, dtype=np.intp)] if at else []
-    out: list[np.ndarray] = []
-    for form in forms:
-        if not form or len(form) > points.size:
-            continue
-        want = _code_points(form)
-        last = points.size - want.size  # the last place a form of this size starts
-        if want.size == 2:
-            at = np.flatnonzero((points[: last + 1] == want[0]) & (points[1:] == want[1]))
-        else:
-            at = np.flatnonzero(points[: last + 1] == want[0])
-            for k in range(1, want.size):
-                if not at.size:
-                    break
-                at = at[points[at + k] == want[k]]
-        if at.size:
-            out.append(at)
-    return out
-
-
-@lru_cache(maxsize=1024)
-def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    """One expression for a word and its synonyms, longest first."""
-    return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
-
-
-def _budget_notes(budget: Budget) -> list[Note]:
-    """What the budget cut short, as notes (see :mod:`.budget`)."""
-    out = []
-    if "too_many_words" in budget.notes:
-        n = budget.limits.words
-        out.append(
-            Note("too_many_words", TOO_MANY_WORDS_MESSAGE.format(max_words=n), (("max_words", n),))
-        )
-    if "correction_skipped" in budget.notes:
-        out.append(Note("correction_skipped", SKIPPED_MESSAGE))
-    return out
-
-
-def _remember(memo: dict, key, value, size: int, lock: threading.Lock) -> None:
-    """``memo[key] = value``, first evicting the oldest entry when ``memo`` holds ``size``
-    (under ``lock``: eviction iterates the dictionary)."""
-    with lock:
-        if len(memo) >= size:
-            memo.pop(next(iter(memo)), None)
-        memo[key] = value
-
-
-def _unique(concepts: list[Concept]) -> list[Concept]:
-    """One concept per word and sign: a word typed twice is one concept (same passages)."""
-    seen: dict[tuple[str, bool], Concept] = {}
-    for c in concepts:
-        seen.setdefault((c.label, c.exclude), c)
-    return list(seen.values())
-
-
-def _disjoint(concepts: list[Concept]) -> list[Concept]:
-    """Each word of a passage answers one concept of the query: a concept's synonyms lose
-    the words typed as concepts of their own, and a synonym of two concepts stays with
-    the first (碳达峰 碳中和: a passage saying only 双碳 matches one of them, not both)."""
-    words = [c for c in concepts if not (c.exclude or c.optional or c.fixed is not None)]
-    if len(words) < 2:
-        return concepts
-    labels = {c.label for c in words}
-    claimed: set[str] = set()
-    changed: dict[int, Concept] = {}
-    for c in words:
-        alts = [
-            a
-            for k, a in enumerate(c.alternatives)
-            if k == 0 or (a.text not in labels and a.text not in claimed)
-        ]
-        claimed.update(a.text for a in alts)
-        if len(alts) < len(c.alternatives):
-            changed[id(c)] = replace(c, alternatives=alts)
-    return [changed.get(id(c), c) for c in concepts] if changed else concepts
-
-
-def _plain_pair(w1: str, w2: str) -> bool:
-    """Two words of two or more characters each, neither asking nor a word of a sentence
-    (多少, 怎么, 目标): a pair a sound-alike correction may be tried on."""
-    return all(
-        len(w) >= 2
-        and is_cjk_word(w)
-        and w not in SENTENCE_WORDS
-        and w not in QUESTION_WORDS
-        and w not in ASKING_WORDS
-        for w in (w1, w2)
-    )
-
-
 def _kept_in(typed: str, other: str) -> bool:
     """Whether every character of ``typed`` is in ``other``, in order (``other`` only adds)."""
     chars = iter(other)
     return all(ch in chars for ch in typed)
-
-
-def _content(words: list[tuple[str, int, int]]) -> list[str]:
-    """The words that are searched for: function words (的, 和 …) left out, and the
-    words of asking (怎么, 来) and :data:`BENEFACTIVES` (给) when others remain."""
-    # 有 and 是 opening a question (有什么办法, 是什么) go with it: left beside the next
-    # word, a lone 有 would be joined to it (有|办法 → 有办法, a phrase of the corpus)
-    asking = {
-        k
-        for k in range(len(words) - 1)
-        if words[k][0] in ASKING_VERBS and words[k + 1][0] in ASKING_WORDS
-    } | framing.left_out(words, ASKING_WORDS, ASKING_VERBS)
-    # the lone verb that ends a question after 怎么/如何 (就业怎么稳, 粮食生产如何抓) is how
-    # it asks, not what about: left out beside longer words, never joined to the word
-    # before the asking word (就业|稳 is no 就业稳; typed apart, 就业 怎么稳, the parts are
-    # never joined). Not one before other words: 怎么去产能 asks about 去产能.
-    kept = [w for k, (w, _, _) in enumerate(words) if w not in STOPWORDS and k not in asking]
-    content = [w for w in kept if w not in ASKING_WORDS and w not in BENEFACTIVES]
-    ends_with_verb = (
-        len(words) > 1
-        and words[-2][0] in HOW_WORDS
-        and len(words[-1][0]) == 1
-        and is_cjk_word(words[-1][0])
-        and content[-1:] == [words[-1][0]]
-    )
-    if ends_with_verb and any(len(w) > 1 and w not in QUESTION_WORDS for w in content[:-1]):
-        content = content[:-1]
-    return content or kept
-
-
-def _softened(concepts: list[Concept], words: list[tuple[str, int, int]]) -> list[Concept]:
-    """``concepts`` with the words of asking marked soft (see ``Concept.soft``): the word
-    right after 怎么/如何/怎样 (怎么推进, 怎么做) and the words of :data:`SOFT_WORDS`.
-    Whether they stay soft is settled for the whole query (:func:`_settle_soft`)."""
-    after_how = {
-        words[k + 1][0]
-        for k in range(len(words) - 1)
-        if words[k][0] in HOW_WORDS and words[k + 1][0] not in STOPWORDS
-    }
-    # 有哪些, 是什么: the verb that opens the question
-    after_how |= {
-        words[k][0]
-        for k in range(len(words) - 1)
-        if words[k][0] in ASKING_VERBS and words[k + 1][0] in ASKING_WORDS
-    } | framing.soft_words(words, ASKING_WORDS)
-    return [
-        replace(c, soft=True)
-        if not (c.exclude or c.optional or c.fixed is not None or c.label in QUESTION_WORDS)
-        and (c.label in after_how or c.label in SOFT_WORDS)
-        else c
-        for c in concepts
-    ]
-
-
-def _asks_past(text: str) -> bool:
-    """Whether the query asks about what was done (去年, 成效 …; a verb with 了, 发了多少,
-    完成了): the review's paragraphs, whose opening sentences are seldom titles, are
-    wanted. Read as normalised (過去, 做了 typed in traditional characters ask as 过去 does)."""
-    text = normalize(text)
-    return any(w in text for w in PAST_WORDS) or _DONE_RE.search(text) is not None
-
-
-def _asks_how(text: str) -> bool:
-    """Whether the query asks how something is done (怎么推进, 如何, 有哪些举措) rather
-    than what was done (去年…成效). Read as normalised (怎麼發展 asks as 怎么发展 does)."""
-    text = normalize(text)
-    if _asks_past(text):
-        return False
-    return (
-        any(w in text for w in HOW_WORDS)
-        or any(w in text for w in MEASURE_WORDS)
-        or framing.asks_ahead(text)
-    )
-
-
-def _settle_soft(concepts: list[Concept]) -> list[Concept]:
-    """The query's concepts with its soft words kept soft when a word of two or more
-    characters stays required, else required again (工作 安排 alone is what is asked);
-    a soft lone character (the 做 of 怎么做) is left out: it would add the score of a
-    character found nearly everywhere."""
-    if not any(c.soft for c in concepts):
-        return concepts
-    if not any(
-        not (c.soft or c.exclude or c.optional)
-        and len(c.label) > 1
-        and c.label not in QUESTION_WORDS
-        for c in concepts
-    ):
-        return [replace(c, soft=False) if c.soft else c for c in concepts]
-    return [c for c in concepts if not (c.soft and len(c.label) == 1)]
 
 
 def phrases_with(words: list[str], anchor: str, *, max_words: int = 4) -> set[str]:
@@ -587,68 +160,6 @@ def phrases_with(words: list[str], anchor: str, *, max_words: int = 4) -> set[st
                     if len(text) <= 12:
                         out.add(text)
     return out
-
-
-@dataclass(frozen=True)
-class Alternative:
-    text: str  # normalised text, used for highlighting and phrase verification
-    term_ids: tuple[int, ...]
-    verify: bool
-
-
-@dataclass
-class Concept:
-    label: str
-    alternatives: list[Alternative]
-    exclude: bool = False
-    # A facet of the query (region, year, kind of document): its passages are given, and
-    # it only adds to passages that match a word of the query.
-    fixed: tuple[np.ndarray, np.ndarray] | None = None
-    # Of a facet's passages, those that come first at a level (the documents of the
-    # region asked itself, before those of the places inside it).
-    first: np.ndarray | None = None
-    # Not searched: a part typed as one run (生态保护红线), to find whole among the best
-    # passages, which it lifts above those with its words scattered (``_ordered``).
-    optional: bool = False
-    # Not required of a passage, only adding to its score: a word of how the query asks
-    # rather than what about (the verb after 怎么: 科技创新 怎么做, 对外开放 怎么推进; 措施,
-    # 举措, 工作 …) or a lone character beside longer words (吃饭难 → 吃饭 难).
-    soft: bool = False
-
-
-@dataclass(frozen=True)
-class Ranked:
-    """One page of ranked passage ids with their BM25 scores."""
-
-    pids: np.ndarray
-    scores: np.ndarray
-    total: int
-    unmatched: list[Concept]
-
-
-@dataclass(frozen=True)
-class Filters:
-    doc: str | None = None
-    region: str | None = None
-    year: int | None = None
-
-    @property
-    def active(self) -> bool:
-        return bool(self.doc or self.region or self.year)
-
-    def admits(self, d: DocumentInfo, gazetteer: Gazetteer | None = None) -> bool:
-        """Whether document ``d`` passes the filters: ``doc`` its id, file name, stem or
-        a prefix of its file name; ``region`` it or a place inside it; ``year`` its year."""
-        if self.doc:
-            key, name = self.doc.lower(), d.filename.lower()
-            named = key in (d.doc_id.lower(), name, name.rsplit(".", 1)[0])
-            if not named and not name.startswith(key):
-                return False
-        if self.region and not place_in_region(
-            self.region, d.region, d.region_path, gazetteer or default_gazetteer()
-        ):
-            return False
-        return not self.year or d.year == self.year
 
 
 def _forward_max_match(word: str, shortest: int, known: Callable[[str], bool]) -> list[str] | None:
@@ -1086,7 +597,7 @@ class Searcher:
             found = self._verified(alt)
             for array in found:
                 array.flags.writeable = False  # shared by every later query naming it
-            _remember(self._verified_memo, alt, found, VERIFIED_MEMO_SIZE, self._evict_lock)
+            remember(self._verified_memo, alt, found, VERIFIED_MEMO_SIZE, self._evict_lock)
         return found
 
     @cached_property
@@ -1147,7 +658,7 @@ class Searcher:
         if found is None:
             found = self._scan(needle, limit)
             found.flags.writeable = False  # shared by every later query naming the word
-            _remember(self._scan_memo, key, found, SCAN_MEMO_SIZE, self._evict_lock)
+            remember(self._scan_memo, key, found, SCAN_MEMO_SIZE, self._evict_lock)
         return found
 
     @cached_property
@@ -1243,9 +754,9 @@ class Searcher:
         if correction is None:
             concepts = self._concepts(self._apart(words), part.exclude, budget)
             whole = self._whole_run(part, concepts)
-            return _softened(concepts, words) + ([whole] if whole else []), []
+            return softened(concepts, words) + ([whole] if whole else []), []
         a, b, term, score = correction
-        concepts = self._concepts(_content(words[:a]), False, budget)
+        concepts = self._concepts(content_words(words[:a]), False, budget)
         typed = part.text[words[a][1] : words[b][2]]
         if self._known_term(typed) and term in self.synonyms.expand(typed):
             # a known term put as its group's usual form (新能源车 → 新能源汽车): searched
@@ -1253,19 +764,19 @@ class Searcher:
             concepts.append(self._concept(typed))
         else:
             concepts += self._corrected_concepts(term, budget)
-        concepts += self._concepts(_content(words[b + 1 :]), False, budget)
+        concepts += self._concepts(content_words(words[b + 1 :]), False, budget)
         start, end = words[a][1], words[b][2]
         fixed = part.original[:start] + term + part.original[end:]
-        return _softened(concepts, words), [Correction(part.original, fixed, round(score, 1))]
+        return softened(concepts, words), [Correction(part.original, fixed, round(score, 1))]
 
     def _apart(self, words: list[tuple[str, int, int]]) -> list[str]:
-        """The content words of a part (:func:`_content`); in a question typed as one run
+        """The content words of a part (:func:`content_words`); in a question typed as one run
         (安徽2025老旧小区改造多少, 外贸出口怎么扩大: a part holding an asking or question word
         beside others), each compound the index holds whole but that is two longer index
         words (老旧小区改造 → 老旧小区 改造) as those words, as when typed apart: a
         document may write them apart (改造…城镇老旧小区) and never whole. A compound typed
         as a word of its own, or an entry of the synonym groups (地区生产总值), stays whole."""
-        content = _content(words)
+        content = content_words(words)
         asks = any(w in ASKING_WORDS or w in QUESTION_WORDS for w, *_ in words)
         if len(content) < 2 or not asks:
             return content
@@ -1354,7 +865,7 @@ class Searcher:
                     break
                 seen.add(w)
             kept.append(w)
-        for w in _join_question_words(self._bind_single_chars(kept)):
+        for w in join_question_words(self._bind_single_chars(kept)):
             if (
                 w not in self.index.term_ids
                 and is_cjk_word(w)
@@ -1604,7 +1115,7 @@ class Searcher:
             (w1, s1, e1), (w2, s2, e2) = words[a], words[a + 1]
             if e1 != s2 or flags[a] or flags[a + 1]:
                 continue
-            if not (w1 in commoner or w2 in commoner) or not _plain_pair(w1, w2):
+            if not (w1 in commoner or w2 in commoner) or not plain_pair(w1, w2):
                 continue
             typed = text[s1:e2]
             if self.phrase_exists(typed) or self._known_term(typed):
@@ -1826,189 +1337,34 @@ class Searcher:
             out.update(d.region_path)
         return frozenset(out)
 
-    def _sections_naming(self, words: tuple[str, ...]) -> np.ndarray:
-        """Ids of the sections whose heading path contains one of ``words``."""
-        forms = [normalize(w) for w in words]
-        found = [
-            sid
-            for sid, path in enumerate(self._normalized_sections)
-            if any(f in part for part in path for f in forms)
-        ]
-        return np.asarray(found, dtype=self.index.p_section.dtype)
+    @cached_property
+    def _facets(self) -> FacetPassages:
+        """The passages of the query's region, year and kind (:mod:`.facets`)."""
+        return FacetPassages(
+            self.index,
+            scan=self.scan,
+            word_hits=lambda word: self._concept_hits(self._concept(word)),
+            evict_lock=self._evict_lock,
+        )
+
+    @cached_property
+    def _window(self) -> Window:
+        """The reordering of the best passages of a ranking (:mod:`.window`)."""
+        return Window(
+            self.index,
+            heading_table=lambda: self._heading_table,
+            sections=lambda: self._normalized_sections,
+        )
 
     def _facet_concepts(self, facets: Understood) -> list[Concept]:
-        """:meth:`_make_facet_concepts`, memoised: the passages of a facet depend only on
-        the facet and this (immutable) index."""
-        key = (facets.region, facets.year, facets.doc_type)
-        found = self._facet_memo.get(key)
-        if found is None:
-            found = self._make_facet_concepts(facets)
-            _remember(self._facet_memo, key, found, FACET_MEMO_SIZE, self._evict_lock)
-        return list(found)
+        return self._facets.concepts(facets)
 
-    @cached_property
-    def _facet_memo(self) -> dict[tuple, list[Concept]]:
-        return {}
-
-    @cached_property
+    @property
     def _normalized_sections(self) -> list[tuple[str, ...]]:
-        return normalized_sections(self.index.sections)
+        return self._facets.normalized_sections
 
-    def _make_facet_concepts(self, facets: Understood) -> list[Concept]:
-        """One concept per facet: passages of the documents that match it (a strong
-        score), and passages that name it in their text (a weak one: a 2035 target in
-        any document, 山东 mentioned in a national report)."""
-        ix = self.index
-        gazetteer = default_gazetteer()
-        out: list[Concept] = []
-        wanted: list[tuple[str, dict[int, float], tuple[str, ...]]] = []
-        exact: list[int] = []
-        if facets.region:
-            docs = {
-                i: FACET_DOC_SCORE
-                for i, d in enumerate(ix.docs)
-                if place_in_region(facets.region, d.region, d.region_path, gazetteer)
-            }
-            exact = [i for i in docs if ix.docs[i].region == facets.region]
-            if len(exact) == len(docs):
-                exact = []  # no place inside it to come after
-            if not docs:
-                docs = self._enclosing_docs(facets.region)
-            wanted.append((f"region:{facets.region}", docs, ()))
-        reviews: list[int] = []
-        if facets.year:
-            docs = {}
-            for i, d in enumerate(ix.docs):
-                if d.year == facets.year:
-                    docs[i] = FACET_DOC_SCORE
-                elif d.year == facets.year + 1 and d.doc_type in _REVIEWS_LAST_YEAR:
-                    # the 2025 work report reviews 2024: its results are 2024's
-                    docs[i] = FACET_DOC_SCORE * 0.75
-                    reviews.append(i)
-            wanted.append((f"year:{facets.year}", docs, year_forms(facets.year)))
-        if facets.doc_type:
-            kind = facets.doc_type
-            docs = {i: FACET_DOC_SCORE for i, d in enumerate(ix.docs) if d.doc_type == kind}
-            wanted.append((f"type:{facets.doc_type}", docs, ()))
-        n = ix.n_passages
-        for label, docs, words in wanted:
-            dense = np.zeros(n, dtype=np.float32)
-            if docs:
-                per_doc = np.zeros(len(ix.docs), dtype=np.float32)
-                for i, score in docs.items():
-                    per_doc[i] = score
-                dense = per_doc[ix.p_doc]
-            if reviews and label.startswith("year:"):
-                # in a report reviewing the year, the sections headed by another year (三、
-                # 2026年工作安排 in the report of 2026 reviewing 2025) do not speak of it,
-                # unless their text names it (found below)
-                other = np.isin(ix.p_section, self._sections_of_other_years(facets.year))
-                other &= np.isin(ix.p_doc, np.asarray(reviews, dtype=ix.p_doc.dtype))
-                dense[other] = np.minimum(dense[other], np.float32(OTHER_YEAR_SCORE))
-            named = np.zeros(n, dtype=bool)
-            for word in words:
-                pids = self.scan(normalize(word))
-                dense[pids] = np.maximum(dense[pids], FACET_TEXT_SCORE)
-                named[pids] = True
-            if words:
-                # a section about the year (一、2024年工作回顾) speaks of it in every line
-                in_sections = self._sections_naming(words)
-                if in_sections.size:
-                    under = np.isin(ix.p_section, in_sections)
-                    dense[under] = np.maximum(dense[under], FACET_DOC_SCORE)
-            if label.startswith("year:") and reviews:
-                self._review_year_lines(dense, reviews, named)
-                if not facets.region:
-                    # no place asked: the year's own documents come before the local
-                    # reports reviewing it from the next year (2025 育儿补贴: the 2025
-                    # report, not a province's 2026 review; 2014年 GDP: the 2015 report)
-                    local = [i for i in reviews if ix.docs[i].region != NATIONAL]
-                    in_review = np.isin(ix.p_doc, np.asarray(local, dtype=ix.p_doc.dtype))
-                    dense[in_review] *= np.float32(REVIEW_ONLY_SHARE)
-            if label.startswith("region:") and facets.region != NATIONAL:
-                # a passage naming the place counts as its word would (长岛 in a city's
-                # report): the region's own BM25, not a token score
-                found, scores = self._concept_hits(self._concept(normalize(facets.region)))
-                found = np.asarray(found, dtype=np.intp)
-                dense[found] = np.maximum(dense[found], scores)
-            pids = np.flatnonzero(dense)
-            first = None
-            if label.startswith("region:") and exact:
-                first = np.flatnonzero(np.isin(ix.p_doc, np.asarray(exact, dtype=ix.p_doc.dtype)))
-            out.append(Concept(label, [], fixed=(pids, dense[pids]), first=first))
-        return out
-
-    def _sections_of_other_years(self, year: int) -> np.ndarray:
-        """Ids of the sections whose heading path names a year (2026年, 二〇二六年) but
-        not ``year``."""
-        own = {normalize(f) for f in year_forms(year)}
-        found = [
-            sid
-            for sid, path in enumerate(self._normalized_sections)
-            if any(_YEAR_HEADING_RE.search(part) for part in path)
-            and not any(f in part for part in path for f in own)
-        ]
-        return np.asarray(found, dtype=self.index.p_section.dtype)
-
-    def _enclosing_docs(self, region: str) -> dict[int, float]:
-        """For a place no document is about (凯里, a county of 黔东南), the documents of
-        the nearest division around it that has some, at a lower score: the prefecture's
-        bulletin speaks of its counties (完成凯里、黄平…石漠化综合治理), and the passages
-        naming the place itself still count as its word."""
-        gazetteer = default_gazetteer()
-        places = gazetteer.lookup(region)
-        if not places:
-            return {}
-        for outer in reversed(gazetteer.ancestors(places[0])):
-            found = {
-                i: FACET_DOC_SCORE * ENCLOSING_SHARE
-                for i, d in enumerate(self.index.docs)
-                if d.region == outer.short
-            }
-            if found:
-                return found
-        return {}
-
-    def _review_year_lines(self, dense: np.ndarray, reviews: list[int], named: np.ndarray) -> None:
-        """In the reports that review the year asked (a 2026 report for 2025), a line
-        saying 过去一年 speaks of that year, one saying 这五年 of the plan period the
-        review also covers, whatever section both stand in: ``dense`` (the year facet's
-        scores) is raised for the first; the second is lowered to the year-in-text score
-        when its text names the year (``named``: 2025年人均生产总值提升至7.6万元), else to
-        :data:`PERIOD_LINE_SCORE`."""
-        in_review = np.isin(self.index.p_doc, np.asarray(reviews, dtype=self.index.p_doc.dtype))
-        five, one = self._review_periods(in_review)
-        dense[five] = np.where(
-            named[five],
-            np.minimum(dense[five], FACET_TEXT_SCORE),
-            np.minimum(dense[five], np.float32(PERIOD_LINE_SCORE)),
-        )
-        dense[one] = np.maximum(dense[one], FACET_DOC_SCORE)
-
-    def _review_periods(self, in_review: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The passages of the reviewing reports (``in_review``) that speak of the plan
-        period and those that speak of the year: the lines saying 这五年 or 过去一年, and
-        the lines after one in the same section up to the next such line (五年来，… opens
-        a block of paragraphs on the five years: 海口经济圈 经济总量年均增长5.8% is no
-        figure of the year). A line saying both speaks of the year."""
-        idx = np.flatnonzero(in_review)
-        if not idx.size:
-            return idx, idx
-        kind = np.zeros(idx.size, dtype=np.int8)
-        for words, k in ((_FIVE_YEAR_WORDS, 1), (_ONE_YEAR_WORDS, 2)):
-            for word in words:
-                pids = self.scan(word)
-                kind[np.searchsorted(idx, pids[in_review[pids]])] = k
-        ix = self.index
-        start = np.ones(idx.size, dtype=bool)
-        start[1:] = (
-            (np.diff(idx) != 1)
-            | (ix.p_doc[idx[1:]] != ix.p_doc[idx[:-1]])
-            | (ix.p_section[idx[1:]] != ix.p_section[idx[:-1]])
-        )
-        anchor = np.where((kind > 0) | start, np.arange(idx.size), 0)
-        carried = kind[np.maximum.accumulate(anchor)]
-        return idx[carried == 1], idx[carried == 2]
+    def _sections_naming(self, words: tuple[str, ...]) -> np.ndarray:
+        return self._facets.sections_naming(words)
 
     def _run(
         self,
@@ -2026,9 +1382,9 @@ class Searcher:
             cs, cor = self._plan_part(part, budget, correct=correct)
             concepts += cs
             corrections += cor
-        concepts = _settle_soft(
+        concepts = settle_soft(
             framing.soften_generic(
-                _disjoint(_unique(framing.drop_asking(concepts, ASKING_WORDS))), QUESTION_WORDS
+                disjoint(unique(framing.drop_asking(concepts, ASKING_WORDS))), QUESTION_WORDS
             )
         )
         positive = [c for c in concepts if not c.exclude]
@@ -2036,14 +1392,14 @@ class Searcher:
         if not positive or n == 0:
             return SearchResponse(parsed.raw, (), 0, page, size, message=EMPTY_MESSAGE, notes=EMPTY)
         facet_concepts = self._facet_concepts(facets) if facets and facets.any else []
-        past = _asks_past(parsed.raw)
+        past = asks_past(parsed.raw)
         ranked = self._rank(
             concepts,
             page,
             size,
             filters,
             facet_concepts,
-            how=_asks_how(parsed.raw),
+            how=asks_how(parsed.raw),
             titled=not past,
             past=past,
         )
@@ -2057,7 +1413,7 @@ class Searcher:
             if ranked.unmatched
             else ()
         )
-        cut = _budget_notes(budget)
+        cut = budget_notes(budget)
         return SearchResponse(
             query=parsed.raw,
             hits=hits,
@@ -2080,77 +1436,23 @@ class Searcher:
         concepts: list[Concept] = []
         for part in parsed.parts:
             concepts += self._plan_part(part, budget, correct=correct)[0]
-        concepts = _settle_soft(
+        concepts = settle_soft(
             framing.soften_generic(
-                _disjoint(_unique(framing.drop_asking(concepts, ASKING_WORDS))), QUESTION_WORDS
+                disjoint(unique(framing.drop_asking(concepts, ASKING_WORDS))), QUESTION_WORDS
             )
         )
         if not any(not c.exclude for c in concepts) or self.index.n_passages == 0:
             return Ranked(np.zeros(0, np.int64), np.zeros(0, np.float32), 0, [])
-        past = _asks_past(parsed.raw)
+        past = asks_past(parsed.raw)
         return self._rank(
             concepts,
             max(1, page),
             max(1, page_size),
             Filters(),
-            how=_asks_how(parsed.raw),
+            how=asks_how(parsed.raw),
             titled=not past,
             past=past,
         )
-
-    @staticmethod
-    def _top(pids: np.ndarray, keys: np.ndarray, lo: int, hi: int) -> np.ndarray:
-        """Positions of ranks lo..hi by key (descending), ties broken by passage id."""
-        if pids.size <= _TOP_SORT_ALL:
-            # a short tier: sorting it all costs less than finding the boundary first
-            # (the same positions: every key and id compared either way)
-            return np.lexsort((pids, -keys))[lo:hi]
-        pos = np.arange(pids.size)
-        if pids.size > hi:
-            # Keep everything tied with the boundary so ties break by passage id on
-            # every page alike (an arbitrary pick among ties would repeat or skip hits).
-            negated = -keys  # once: a tier can hold thousands of passages
-            step = negated.size // (_TOP_SAMPLE * hi)
-            if step > 1:
-                # The hi-th of every step-th key is no better than the hi-th of all, so
-                # the keys up to it hold the hi best and everything tied with them: the
-                # boundary is found among those few (np.partition costs ~5 ns a key).
-                sample = np.partition(negated[::step], hi - 1)[hi - 1]
-                near = np.flatnonzero(negated <= sample)
-                boundary = np.partition(negated[near], hi - 1)[hi - 1]
-                pos = near[negated[near] <= boundary]
-            else:
-                boundary = np.partition(negated, hi - 1)[hi - 1]
-                pos = np.flatnonzero(negated <= boundary)
-            order = np.lexsort((pids[pos], negated[pos]))
-        else:
-            order = np.lexsort((pids, -keys))
-        return pos[order][lo:hi]
-
-    @cached_property
-    def _in_review(self) -> np.ndarray:
-        """Whether each passage stands under a heading naming a review (一、2024年工作回顾)."""
-        review = np.asarray(
-            [
-                any(w in part for part in path for w in _REVIEW_HEADINGS)
-                for path in self._normalized_sections
-            ],
-            dtype=bool,
-        )
-        if not review.size:
-            return np.zeros(self.index.n_passages, dtype=bool)
-        return review[np.asarray(self.index.p_section, dtype=np.intp)]
-
-    @cached_property
-    def _report_tasks(self) -> np.ndarray:
-        """Whether each passage is of a report that has a review part (:attr:`_in_review`)
-        and stands outside it: the year's tasks and the plan's goals (see
-        :data:`TASK_SHARE`)."""
-        review = self._in_review
-        doc = np.asarray(self.index.p_doc, dtype=np.intp)
-        has_review = np.zeros(len(self.index.docs), dtype=bool)
-        has_review[doc[review]] = True
-        return has_review[doc] & ~review
 
     def _plan_passages(self, period: str) -> np.ndarray:
         """The passages (ascending) of the documents that are plans of the plan
@@ -2167,18 +1469,6 @@ class Searcher:
         return np.flatnonzero(np.isin(ix.p_doc, docs))
 
     @cached_property
-    def _outline_level(self) -> np.ndarray:
-        """Whether each passage stands directly under a top-level heading, or before the
-        first heading, of a document that has deeper headings (see :data:`OUTLINE_SHARE`)."""
-        ix = self.index
-        depth = np.asarray([len(path) for path in ix.sections], dtype=np.int32)
-        p_depth = depth[np.asarray(ix.p_section, dtype=np.intp)]
-        doc = np.asarray(ix.p_doc, dtype=np.intp)
-        deepest = np.zeros(len(ix.docs), dtype=np.int32)
-        np.maximum.at(deepest, doc, p_depth)
-        return (p_depth <= 1) & (deepest[doc] >= 2)
-
-    @cached_property
     def _demoted(self) -> np.ndarray:
         """Passages whose prior marks a footnote, caption or copy (1) or not (0), uint8."""
         return (self.index.p_prior <= DEMOTED_PRIOR).astype(np.uint8)
@@ -2188,97 +1478,6 @@ class Searcher:
         or copy that matches two or more (低保 数据: a note saying 低保相关数据来自市民政局
         ranks at the level of the paragraph holding one of the words, behind it)."""
         return matched - (self._demoted & (matched > 1))
-
-    def _prior(self, pids: np.ndarray) -> np.ndarray:
-        """The body-text prior of ``pids`` (:mod:`.quality`, stored in the index)."""
-        return self.index.p_prior[np.asarray(pids, dtype=np.intp)]
-
-    def _ordered(
-        self,
-        pids: np.ndarray,
-        keys: np.ndarray,
-        lo: int,
-        hi: int,
-        *,
-        presorted: bool = False,
-        runs: tuple[bytes, ...] = (),
-        words: tuple[tuple[str, ...], ...] = (),
-        how: bool = False,
-        titled: bool = False,
-        past: bool = False,
-    ) -> np.ndarray:
-        """Positions of ranks lo..hi: the best :data:`QUALITY_WINDOW` by score, reordered
-        by score × body-text prior (a footnote drops behind the paragraphs) × the share
-        of the typed ``runs`` each holds whole (× :data:`REVIEW_SHARE` for a passage of a
-        review when the query asks ``how``, × :data:`TASK_SHARE` for one of a report's tasks when
-        it asks about the ``past``; × 1 + :data:`TITLE_WEIGHT` for one whose
-        title names all the ``words`` when ``titled``; × the same-sentence share), then
-        the rest by score. The order is the same whatever page is asked for."""
-        window = QUALITY_WINDOW
-        head = np.arange(min(window, pids.size)) if presorted else self._top(pids, keys, 0, window)
-        weighted = keys[head] * self._prior(pids[head])
-        if how:
-            weighted = weighted * np.where(
-                self._in_review[pids[head]], np.float32(REVIEW_SHARE), np.float32(1)
-            )
-            weighted = weighted * np.where(
-                self._outline_level[pids[head]], np.float32(OUTLINE_SHARE), np.float32(1)
-            )
-        elif past:
-            weighted = weighted * np.where(
-                self._report_tasks[pids[head]], np.float32(TASK_SHARE), np.float32(1)
-            )
-        window_texts = None
-        if runs:
-            # searching a window's texts costs microseconds; verifying a run over all
-            # the passages holding its words cost milliseconds a query. The texts are
-            # decoded once, for the runs and the titles and sentences below (a run's
-            # bytes are in a passage's UTF-8 where its characters are in the text).
-            window_texts = self.index.passages_norm_texts(pids[head])
-            held = np.zeros(head.size, dtype=np.float32)
-            for run in runs:
-                text = run.decode("utf-8")
-                found = np.fromiter((text in t for t in window_texts), bool, len(window_texts))
-                # a passage under a topic heading holding the run holds it too (looked
-                # up for these passages only, not all those under such headings)
-                found = found | self._heading_table.under_topic(pids[head], text)
-                held += found
-            weighted = weighted * (1 + np.float32(WHOLE_RUN_WEIGHT) * held / len(runs))
-        if words and head.size and (titled or len(words) > 1):
-            # Only passages that could still reach the ranks asked for are read: a passage
-            # whose score, raised by the most the title and the share can give, stays
-            # under the hi-th best score as it stands cannot (the others' scores only
-            # rise, so the cut taken before the titles serves the sentences too). Same
-            # ranks. Their texts are read once (most of the cost is per passage read).
-            k = min(hi, head.size)
-            cut = np.partition(weighted, head.size - k)[head.size - k]
-            sentence_most = 1 + SAME_SENTENCE_WEIGHT if len(words) > 1 else 1
-            most = (1 + TITLE_WEIGHT if titled else 1) * sentence_most
-            can = np.flatnonzero(weighted * np.float32(most * (1 + 1e-5)) >= cut)
-            if window_texts is None:
-                texts = self.index.passages_norm_texts(pids[head[can]])
-            else:
-                texts = [window_texts[i] for i in can.tolist()]
-            if titled:
-                titles = _title_shares(texts, words)
-                if titles.any():
-                    weighted = weighted.copy()
-                    weighted[can] *= 1 + np.float32(TITLE_WEIGHT) * titles
-            if len(words) > 1:
-                # the sentences (the dearer look) of those that can still reach the ranks
-                mine = np.flatnonzero(weighted[can] * np.float32(sentence_most * (1 + 1e-5)) >= cut)
-                together = np.zeros(head.size, dtype=np.float32)
-                shares = _same_sentence_shares([texts[i] for i in mine.tolist()], words)
-                together[can[mine]] = shares
-                weighted = weighted * (1 + np.float32(SAME_SENTENCE_WEIGHT) * together)
-        order = head[np.lexsort((pids[head], -weighted))]
-        if hi <= order.size:
-            return order[lo:hi]
-        if presorted:
-            rest = np.arange(window, min(hi, pids.size))
-        else:
-            rest = self._top(pids, keys, window, hi)
-        return np.concatenate([order, rest])[lo:hi]
 
     def _rank(
         self,
@@ -2316,7 +1515,7 @@ class Searcher:
                 # only the ranks a page can reach are scored (a common term has many)
                 reach = min(pids.size, max(hi, QUALITY_WINDOW))
                 scores = impacts[:reach].astype(np.float32) * np.float32(self.index.impact_scale)
-                top = self._ordered(
+                top = self._window.ordered(
                     pids[:reach], scores, lo, hi, presorted=True, how=how, past=past
                 )
                 return Ranked(pids[top], scores[top], int(pids.size), [])
@@ -2333,7 +1532,7 @@ class Searcher:
         if alone:
             pids, scores = hits[0]
             pids = np.asarray(pids)
-            top = self._ordered(pids, scores, lo, hi, how=how, past=past)
+            top = self._window.ordered(pids, scores, lo, hi, how=how, past=past)
             return Ranked(pids[top], scores[top], int(pids.size), unmatched)
         n = self.index.n_passages
         total = np.zeros(n, dtype=np.float32)
@@ -2365,7 +1564,7 @@ class Searcher:
             if np.count_nonzero(first) >= hi:
                 tier = sp[first]
                 sums = total[tier] + np.asarray(short_scores, dtype=np.float32)[first]
-                picked = self._ordered(
+                picked = self._window.ordered(
                     tier, sums, lo, hi, runs=runs, words=words, how=how, titled=titled, past=past
                 )
                 union = lp.size + sp.size - int(np.count_nonzero(both))
@@ -2432,7 +1631,7 @@ class Searcher:
                 tier = shortest[level[shortest] == top]
             else:
                 tier = np.flatnonzero(level == top)
-            picked = self._ordered(
+            picked = self._window.ordered(
                 tier,
                 total[tier],
                 max(0, lo - seen),

@@ -1,0 +1,187 @@
+"""How a query asks, as opposed to what it asks about: the word classes and their rules.
+
+Pure: the words of a sentence that are never typos (``SENTENCE_WORDS``), the question
+words an answer need not repeat (``QUESTION_WORDS``), the words of asking left out of
+the words searched (``ASKING_WORDS``, ``BENEFACTIVES``), the words made soft (after
+怎么/如何, ``SOFT_WORDS``, the verb opening a question); which words of a query part are
+searched (``content_words``) and which are soft (``softened``, ``settle_soft``); whether
+the query asks about what was done (``asks_past``) or how things are to be done
+(``asks_how``). ``framing`` holds more of the same kind; the searcher plans with both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.search import framing
+from bot.search.concepts import Concept
+from bot.text.normalize import normalize
+from bot.text.tokenize import STOPWORDS, is_cjk_word
+
+# Single characters that are words of a sentence, not clipped words: a correction never
+# grows them into a longer word (要突破 is not 重要突破).
+FUNCTION_CHARS = frozenset("要的了和与及在是有将把被对为以于从向就都也还又再更很最等并或而且")
+# Words of a question (多少项, 几个) and measure words: real words of a sentence, never
+# suspected of being typos themselves.
+SENTENCE_WORDS = FUNCTION_CHARS | frozenset(
+    {"多少", "几", "哪些", "什么", "如何", "怎么", "怎样", "是否", "项", "个", "家", "件", "所",
+     "名", "人", "次", "座", "条", "年", "户", "套", "亩", "辆", "吨", "台", "栋", "第几"}
+)  # fmt: skip
+# Words of a question that need not be in the answer when the query names its documents
+# (贵州 2035年 目标: the 2035 paragraph need not say 目标).
+QUESTION_WORDS = frozenset(
+    {"目标", "多少", "情况", "如何", "哪些", "什么", "计划", "主要", "怎么样", "任务", "要求",
+     # a goal asked by its kind (十九大 2050年 奋斗目标): the year says which
+     "奋斗目标", "远景目标", "主要目标", "预期目标", "发展目标", "目标任务"}
+)  # fmt: skip
+# Words that make a query a sentence (未来产业需要的人才怎么培养): how it asks, not what
+# it is about. Left out of the words searched when others remain; 多少, 目标 and the other
+# question words stay (they name what kind of passage answers). No lone character that
+# starts a term the segmenter cuts (去|产能 is 去产能, joined later), so no 来 or 去.
+ASKING_WORDS = frozenset(
+    {"怎么", "怎样", "怎么样", "如何", "什么", "哪些", "是否", "有没有", "请问", "吗", "呢",
+     "吧", "需要", "应该", "能不能", "达到", "怎么办", "咋办"}
+) | framing.MORE_ASKING  # fmt: skip
+# Prepositions of whom a thing is done for (给企业减负, 替农民工讨薪): the index's stop words
+# hold 为, 对, 向 and 让 but not these, which a question puts where a document writes 为 or
+# nothing (为企业减负, 减轻企业负担). Left out of the words searched when others remain:
+# required, a lone 给 ranked first the passages writing it in 供给.
+BENEFACTIVES = frozenset({"给", "替"})
+# Words after which the next word says how the question asks, not what it is about
+# (怎么做, 如何推进, 怎样引导): that word is soft (see ``Concept.soft``). The segmenter
+# keeps 怎么办 and 咋办 whole (教育 怎么办好: 怎么办|好, where 好 is how it asks).
+HOW_WORDS = frozenset({"怎么", "如何", "怎样", "咋", "怎么样", "怎么办", "咋办"})
+# Words naming the kind of passage wanted rather than its topic (有哪些举措, 具体措施,
+# 重点工作): soft when the query has other words.
+SOFT_WORDS = frozenset(
+    {"措施", "举措", "政策措施", "具体措施", "主要措施", "工作", "重点工作", "做法", "办法",
+     "安排", "方面", "有关", "相关", "具体", "重点"}
+)  # fmt: skip
+# Verbs that open a question before an asking word (有哪些举措, 是什么): soft; and the
+# modal 要 of 要达到什么目标, 要怎么做, left beside 目标 it was joined to it (要目标, found
+# only inside 主要目标). A 要 before no asking word stays (中医要 for 中医药, 数据要素).
+ASKING_VERBS = frozenset({"有", "是", "要"})
+# 有哪些政策 asks for the measures as 有哪些措施 does (2021年 稳就业 有哪些政策: the task
+# paragraph, not the review's)
+MEASURE_WORDS = frozenset(
+    {"措施", "举措", "政策措施", "具体措施", "主要措施", "做法", "哪些政策", "什么政策"}
+)
+# 了 after a verb says a thing was done (发了多少钱, 修了多少公里, 拿到了, 降了多少): not in
+# 了解, 为了, 除了, nor after 不 (解决不了) or 得 (少不得了).
+_DONE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除不得])了(?!解)")
+PAST_WORDS = ("去年", "上一年", "过去", "回顾", "成效", "成绩", "成就", "进展", "做了", "取得")
+
+
+def join_question_words(words: list[str]) -> list[str]:
+    """Neighbours that make a question word together (远景 目标 → 远景目标) as one."""
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] + w in QUESTION_WORDS:
+            out[-1] += w
+            continue
+        out.append(w)
+    return out
+
+
+def plain_pair(w1: str, w2: str) -> bool:
+    """Two words of two or more characters each, neither asking nor a word of a sentence
+    (多少, 怎么, 目标): a pair a sound-alike correction may be tried on."""
+    return all(
+        len(w) >= 2
+        and is_cjk_word(w)
+        and w not in SENTENCE_WORDS
+        and w not in QUESTION_WORDS
+        and w not in ASKING_WORDS
+        for w in (w1, w2)
+    )
+
+
+def content_words(words: list[tuple[str, int, int]]) -> list[str]:
+    """The words that are searched for: function words (的, 和 …) left out, and the
+    words of asking (怎么, 来) and :data:`BENEFACTIVES` (给) when others remain."""
+    # 有 and 是 opening a question (有什么办法, 是什么) go with it: left beside the next
+    # word, a lone 有 would be joined to it (有|办法 → 有办法, a phrase of the corpus)
+    asking = {
+        k
+        for k in range(len(words) - 1)
+        if words[k][0] in ASKING_VERBS and words[k + 1][0] in ASKING_WORDS
+    } | framing.left_out(words, ASKING_WORDS, ASKING_VERBS)
+    # the lone verb that ends a question after 怎么/如何 (就业怎么稳, 粮食生产如何抓) is how
+    # it asks, not what about: left out beside longer words, never joined to the word
+    # before the asking word (就业|稳 is no 就业稳; typed apart, 就业 怎么稳, the parts are
+    # never joined). Not one before other words: 怎么去产能 asks about 去产能.
+    kept = [w for k, (w, _, _) in enumerate(words) if w not in STOPWORDS and k not in asking]
+    content = [w for w in kept if w not in ASKING_WORDS and w not in BENEFACTIVES]
+    ends_with_verb = (
+        len(words) > 1
+        and words[-2][0] in HOW_WORDS
+        and len(words[-1][0]) == 1
+        and is_cjk_word(words[-1][0])
+        and content[-1:] == [words[-1][0]]
+    )
+    if ends_with_verb and any(len(w) > 1 and w not in QUESTION_WORDS for w in content[:-1]):
+        content = content[:-1]
+    return content or kept
+
+
+def softened(concepts: list[Concept], words: list[tuple[str, int, int]]) -> list[Concept]:
+    """``concepts`` with the words of asking marked soft (see ``Concept.soft``): the word
+    right after 怎么/如何/怎样 (怎么推进, 怎么做) and the words of :data:`SOFT_WORDS`.
+    Whether they stay soft is settled for the whole query (:func:`settle_soft`)."""
+    after_how = {
+        words[k + 1][0]
+        for k in range(len(words) - 1)
+        if words[k][0] in HOW_WORDS and words[k + 1][0] not in STOPWORDS
+    }
+    # 有哪些, 是什么: the verb that opens the question
+    after_how |= {
+        words[k][0]
+        for k in range(len(words) - 1)
+        if words[k][0] in ASKING_VERBS and words[k + 1][0] in ASKING_WORDS
+    } | framing.soft_words(words, ASKING_WORDS)
+    return [
+        replace(c, soft=True)
+        if not (c.exclude or c.optional or c.fixed is not None or c.label in QUESTION_WORDS)
+        and (c.label in after_how or c.label in SOFT_WORDS)
+        else c
+        for c in concepts
+    ]
+
+
+def asks_past(text: str) -> bool:
+    """Whether the query asks about what was done (去年, 成效 …; a verb with 了, 发了多少,
+    完成了): the review's paragraphs, whose opening sentences are seldom titles, are
+    wanted. Read as normalised (過去, 做了 typed in traditional characters ask as 过去 does)."""
+    text = normalize(text)
+    return any(w in text for w in PAST_WORDS) or _DONE_RE.search(text) is not None
+
+
+def asks_how(text: str) -> bool:
+    """Whether the query asks how something is done (怎么推进, 如何, 有哪些举措) rather
+    than what was done (去年…成效). Read as normalised (怎麼發展 asks as 怎么发展 does)."""
+    text = normalize(text)
+    if asks_past(text):
+        return False
+    return (
+        any(w in text for w in HOW_WORDS)
+        or any(w in text for w in MEASURE_WORDS)
+        or framing.asks_ahead(text)
+    )
+
+
+def settle_soft(concepts: list[Concept]) -> list[Concept]:
+    """The query's concepts with its soft words kept soft when a word of two or more
+    characters stays required, else required again (工作 安排 alone is what is asked);
+    a soft lone character (the 做 of 怎么做) is left out: it would add the score of a
+    character found nearly everywhere."""
+    if not any(c.soft for c in concepts):
+        return concepts
+    if not any(
+        not (c.soft or c.exclude or c.optional)
+        and len(c.label) > 1
+        and c.label not in QUESTION_WORDS
+        for c in concepts
+    ):
+        return [replace(c, soft=False) if c.soft else c for c in concepts]
+    return [c for c in concepts if not (c.soft and len(c.label) == 1)]

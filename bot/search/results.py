@@ -1,0 +1,74 @@
+"""What a search request is restricted to and what it gives back besides its hits.
+
+``Filters`` (a document, a region with the places inside it, a year) and whether a
+document passes them, as the searcher and the library's document lists apply them;
+``Ranked``, one page of ranked passage ids with their scores; the notes a response
+carries when the query was empty, held only exclusions, or was cut short by its work
+budget (``budget_notes``, see :mod:`.budget`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.corpus.gazetteer import Gazetteer, default_gazetteer
+from bot.corpus.regions import place_in_region
+from bot.models import DocumentInfo, Note
+from bot.search.budget import Budget
+from bot.search.concepts import Concept
+
+EMPTY_MESSAGE = "请输入要查找的关键词，例如：乡村振兴、地区生产总值 (empty query)"
+ONLY_EXCLUSIONS_MESSAGE = "只有排除词：请至少给出一个要查找的关键词 (only exclusions)"
+EMPTY = (Note("empty_query", EMPTY_MESSAGE),)
+SKIPPED_MESSAGE = "查询过长或过于复杂，未做错别字纠正，按原文搜索 (correction skipped)"
+TOO_MANY_WORDS_MESSAGE = "只搜索了前 {max_words} 个词 (extra words ignored)"
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """One page of ranked passage ids with their BM25 scores."""
+
+    pids: np.ndarray
+    scores: np.ndarray
+    total: int
+    unmatched: list[Concept]
+
+
+@dataclass(frozen=True)
+class Filters:
+    doc: str | None = None
+    region: str | None = None
+    year: int | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.doc or self.region or self.year)
+
+    def admits(self, d: DocumentInfo, gazetteer: Gazetteer | None = None) -> bool:
+        """Whether document ``d`` passes the filters: ``doc`` its id, file name, stem or
+        a prefix of its file name; ``region`` it or a place inside it; ``year`` its year."""
+        if self.doc:
+            key, name = self.doc.lower(), d.filename.lower()
+            named = key in (d.doc_id.lower(), name, name.rsplit(".", 1)[0])
+            if not named and not name.startswith(key):
+                return False
+        if self.region and not place_in_region(
+            self.region, d.region, d.region_path, gazetteer or default_gazetteer()
+        ):
+            return False
+        return not self.year or d.year == self.year
+
+
+def budget_notes(budget: Budget) -> list[Note]:
+    """What the budget cut short, as notes (see :mod:`.budget`)."""
+    out = []
+    if "too_many_words" in budget.notes:
+        n = budget.limits.words
+        out.append(
+            Note("too_many_words", TOO_MANY_WORDS_MESSAGE.format(max_words=n), (("max_words", n),))
+        )
+    if "correction_skipped" in budget.notes:
+        out.append(Note("correction_skipped", SKIPPED_MESSAGE))
+    return out

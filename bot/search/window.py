@@ -1,0 +1,246 @@
+"""The order of a ranked window: the best passages by score, reordered by what they are.
+
+Passages are ranked by the words they match and their BM25 score; the best
+``QUALITY_WINDOW`` of them are then reordered (``Window.ordered``) by their body-text
+prior (a footnote behind the paragraphs), the share of the runs typed whole that they
+hold (生态保护红线), a title naming every word (``TITLE_WEIGHT``) and the same-sentence
+share (``SAME_SENTENCE_WEIGHT``, :mod:`.sentences`), and by where they stand in their
+document: a review's lines behind a plan's measures for a how-question
+(``REVIEW_SHARE``, ``OUTLINE_SHARE``), a report's tasks behind its review for a question
+about what was done (``TASK_SHARE``). ``top`` picks ranks lo..hi of a long tier by key,
+ties broken by passage id. The searcher holds one ``Window`` per index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+
+import numpy as np
+
+from bot.search.headings import HeadingTable
+from bot.search.index import CompiledIndex
+from bot.search.sentences import same_sentence_shares, title_shares
+
+# How much more a passage among the best counts when it holds a part typed as one run
+# (生态保护红线) whole: twice, so it leads passages with the words scattered (even
+# repeated) without jumping a tier. (0.3 and 0.6 scored the same on the dev relevance
+# set; a tier of its own lost 0.016 MRR@10 there.)
+WHOLE_RUN_WEIGHT = 1.0
+# How much more a passage among the best counts when the query's words stand in one of
+# its sentences rather than scattered over a long paragraph (规模以上工业增加值增长7% vs a
+# five-year review naming 规模以上工业 in one sentence and 增长 in another), by the share
+# of the words its best sentence holds.
+SAME_SENTENCE_WEIGHT = 0.3
+# How much more a passage among the best counts when its opening sentence is a title
+# naming every word of the query (优化提升教育水平。结合人口变化趋势… for 贵州 教育 怎么办好,
+# over paragraphs naming 教育 in passing): a report's paragraph opens with what it is
+# about. A title naming some of the words only counts nothing (——保持经济中高速增长，…
+# is no title about 2020年 GDP 增长; crediting a share of the words lost 0.003 MRR@10 on
+# dev). A title is the text before the first 。 when that is at most sentences.TITLE_CHARS
+# characters and TITLE_BODY_CHARS or more follow. Not when the query asks about the past
+# (去年, 成效 …): a review's paragraphs seldom open with a title. A four-character word
+# is in a title that holds its halves in order (深化国企国资改革 for 国企改革), as a loose
+# form of the word is in a text (``sentences.title_shares``).
+TITLE_WEIGHT = 0.3
+# How many of the best-scoring passages the body-text prior may reorder.
+QUALITY_WINDOW = 20
+# The best of a long tier are looked for among the keys no worse than the best of a
+# sample of at least this many times as many keys as asked for (``top``).
+_TOP_SAMPLE = 8
+# ... and a tier of at most this many passages is sorted whole (np.lexsort of 100 keys
+# ~2.7 µs against ~5.5 µs for the boundary's partitions; they meet near 400).
+_TOP_SORT_ALL = 256
+# A question asking how something is done (怎么推进, 有哪些举措) wants the measures of a
+# plan or of a report's tasks, not the review of what was achieved (一、2025年工作回顾 …
+# 这五年，绿色转型纵深推进): among the best passages, those under a heading naming a
+# review count this share of their score; not when the query asks about the past.
+REVIEW_SHARE = 0.7
+# A question about what was done (去年, 成效, 发了多少, 完成了 …) wants the review's lines,
+# not a report's tasks for the year ahead naming the same things (四川 以旧换新 补贴 发了多少钱:
+# 兑现以旧换新补贴169亿元, not 优化实施消费品以旧换新): among the best passages, those of a
+# report with a review part that stand outside it count this share of their score.
+TASK_SHARE = REVIEW_SHARE
+# what a review's heading names: 一、2025年工作回顾; 一、2025年工作总结和“十四五”发展成就
+_REVIEW_HEADINGS = ("回顾", "总结")
+# A how-question wants the paragraphs of a part's topics, not the text standing directly
+# under the part's own heading in a document whose parts have sub-headings (三、2026年重点工作
+# → 经济社会发展的主要预期目标是…, 二、总体要求 → 今年是“十四五”规划收官之年…: an outline
+# naming every topic in passing), nor the text before its first heading (a sender's line
+# and the preamble): such a passage among the best counts this share (0.8 first; 0.6 also
+# put 广东 居民 收入 怎么提高 first, whose outline holds 居民收入 in one sentence, and 0.5
+# moved no more; for every query, not only how-questions, it lost 0.006: a target's figures
+# stand in those passages).
+OUTLINE_SHARE = 0.6
+
+
+def top(pids: np.ndarray, keys: np.ndarray, lo: int, hi: int) -> np.ndarray:
+    """Positions of ranks lo..hi by key (descending), ties broken by passage id."""
+    if pids.size <= _TOP_SORT_ALL:
+        # a short tier: sorting it all costs less than finding the boundary first
+        # (the same positions: every key and id compared either way)
+        return np.lexsort((pids, -keys))[lo:hi]
+    pos = np.arange(pids.size)
+    if pids.size > hi:
+        # Keep everything tied with the boundary so ties break by passage id on
+        # every page alike (an arbitrary pick among ties would repeat or skip hits).
+        negated = -keys  # once: a tier can hold thousands of passages
+        step = negated.size // (_TOP_SAMPLE * hi)
+        if step > 1:
+            # The hi-th of every step-th key is no better than the hi-th of all, so
+            # the keys up to it hold the hi best and everything tied with them: the
+            # boundary is found among those few (np.partition costs ~5 ns a key).
+            sample = np.partition(negated[::step], hi - 1)[hi - 1]
+            near = np.flatnonzero(negated <= sample)
+            boundary = np.partition(negated[near], hi - 1)[hi - 1]
+            pos = near[negated[near] <= boundary]
+        else:
+            boundary = np.partition(negated, hi - 1)[hi - 1]
+            pos = np.flatnonzero(negated <= boundary)
+        order = np.lexsort((pids[pos], negated[pos]))
+    else:
+        order = np.lexsort((pids, -keys))
+    return pos[order][lo:hi]
+
+
+class Window:
+    """The reordering of ranked windows over one compiled index: the per-passage marks
+    of where a passage stands (a review, a report's tasks, an outline), made once, and
+    ``ordered``. ``heading_table`` and ``sections`` give the searcher's heading table and
+    normalised section paths when first needed."""
+
+    def __init__(
+        self,
+        index: CompiledIndex,
+        *,
+        heading_table: Callable[[], HeadingTable],
+        sections: Callable[[], list[tuple[str, ...]]],
+    ) -> None:
+        self.index = index
+        self._heading_table = heading_table
+        self._sections = sections
+
+    @cached_property
+    def in_review(self) -> np.ndarray:
+        """Whether each passage stands under a heading naming a review (一、2024年工作回顾)."""
+        review = np.asarray(
+            [
+                any(w in part for part in path for w in _REVIEW_HEADINGS)
+                for path in self._sections()
+            ],
+            dtype=bool,
+        )
+        if not review.size:
+            return np.zeros(self.index.n_passages, dtype=bool)
+        return review[np.asarray(self.index.p_section, dtype=np.intp)]
+
+    @cached_property
+    def report_tasks(self) -> np.ndarray:
+        """Whether each passage is of a report that has a review part (:attr:`in_review`)
+        and stands outside it: the year's tasks and the plan's goals (see
+        :data:`TASK_SHARE`)."""
+        review = self.in_review
+        doc = np.asarray(self.index.p_doc, dtype=np.intp)
+        has_review = np.zeros(len(self.index.docs), dtype=bool)
+        has_review[doc[review]] = True
+        return has_review[doc] & ~review
+
+    @cached_property
+    def outline_level(self) -> np.ndarray:
+        """Whether each passage stands directly under a top-level heading, or before the
+        first heading, of a document that has deeper headings (see :data:`OUTLINE_SHARE`)."""
+        ix = self.index
+        depth = np.asarray([len(path) for path in ix.sections], dtype=np.int32)
+        p_depth = depth[np.asarray(ix.p_section, dtype=np.intp)]
+        doc = np.asarray(ix.p_doc, dtype=np.intp)
+        deepest = np.zeros(len(ix.docs), dtype=np.int32)
+        np.maximum.at(deepest, doc, p_depth)
+        return (p_depth <= 1) & (deepest[doc] >= 2)
+
+    def _prior(self, pids: np.ndarray) -> np.ndarray:
+        """The body-text prior of ``pids`` (:mod:`.quality`, stored in the index)."""
+        return self.index.p_prior[np.asarray(pids, dtype=np.intp)]
+
+    def ordered(
+        self,
+        pids: np.ndarray,
+        keys: np.ndarray,
+        lo: int,
+        hi: int,
+        *,
+        presorted: bool = False,
+        runs: tuple[bytes, ...] = (),
+        words: tuple[tuple[str, ...], ...] = (),
+        how: bool = False,
+        titled: bool = False,
+        past: bool = False,
+    ) -> np.ndarray:
+        """Positions of ranks lo..hi: the best :data:`QUALITY_WINDOW` by score, reordered
+        by score × body-text prior (a footnote drops behind the paragraphs) × the share
+        of the typed ``runs`` each holds whole (× :data:`REVIEW_SHARE` for a passage of a
+        review when the query asks ``how``, × :data:`TASK_SHARE` for one of a report's tasks when
+        it asks about the ``past``; × 1 + :data:`TITLE_WEIGHT` for one whose
+        title names all the ``words`` when ``titled``; × the same-sentence share), then
+        the rest by score. The order is the same whatever page is asked for."""
+        window = QUALITY_WINDOW
+        head = np.arange(min(window, pids.size)) if presorted else top(pids, keys, 0, window)
+        weighted = keys[head] * self._prior(pids[head])
+        if how:
+            weighted = weighted * np.where(
+                self.in_review[pids[head]], np.float32(REVIEW_SHARE), np.float32(1)
+            )
+            weighted = weighted * np.where(
+                self.outline_level[pids[head]], np.float32(OUTLINE_SHARE), np.float32(1)
+            )
+        elif past:
+            weighted = weighted * np.where(
+                self.report_tasks[pids[head]], np.float32(TASK_SHARE), np.float32(1)
+            )
+        window_texts = None
+        if runs:
+            # searching a window's texts costs microseconds; verifying a run over all
+            # the passages holding its words cost milliseconds a query. The texts are
+            # decoded once, for the runs and the titles and sentences below (a run's
+            # bytes are in a passage's UTF-8 where its characters are in the text).
+            window_texts = self.index.passages_norm_texts(pids[head])
+            held = np.zeros(head.size, dtype=np.float32)
+            for run in runs:
+                text = run.decode("utf-8")
+                found = np.fromiter((text in t for t in window_texts), bool, len(window_texts))
+                # a passage under a topic heading holding the run holds it too (looked
+                # up for these passages only, not all those under such headings)
+                found = found | self._heading_table().under_topic(pids[head], text)
+                held += found
+            weighted = weighted * (1 + np.float32(WHOLE_RUN_WEIGHT) * held / len(runs))
+        if words and head.size and (titled or len(words) > 1):
+            # Only passages that could still reach the ranks asked for are read: a passage
+            # whose score, raised by the most the title and the share can give, stays
+            # under the hi-th best score as it stands cannot (the others' scores only
+            # rise, so the cut taken before the titles serves the sentences too). Same
+            # ranks. Their texts are read once (most of the cost is per passage read).
+            k = min(hi, head.size)
+            cut = np.partition(weighted, head.size - k)[head.size - k]
+            sentence_most = 1 + SAME_SENTENCE_WEIGHT if len(words) > 1 else 1
+            most = (1 + TITLE_WEIGHT if titled else 1) * sentence_most
+            can = np.flatnonzero(weighted * np.float32(most * (1 + 1e-5)) >= cut)
+            if window_texts is None:
+                texts = self.index.passages_norm_texts(pids[head[can]])
+            else:
+                texts = [window_texts[i] for i in can.tolist()]
+            if titled:
+                titles = title_shares(texts, words)
+                if titles.any():
+                    weighted = weighted.copy()
+                    weighted[can] *= 1 + np.float32(TITLE_WEIGHT) * titles
+            if len(words) > 1:
+                # the sentences (the dearer look) of those that can still reach the ranks
+                mine = np.flatnonzero(weighted[can] * np.float32(sentence_most * (1 + 1e-5)) >= cut)
+                together = np.zeros(head.size, dtype=np.float32)
+                shares = same_sentence_shares([texts[i] for i in mine.tolist()], words)
+                together[can[mine]] = shares
+                weighted = weighted * (1 + np.float32(SAME_SENTENCE_WEIGHT) * together)
+        order = head[np.lexsort((pids[head], -weighted))]
+        if hi <= order.size:
+            return order[lo:hi]
+        rest = np.arange(window, min(hi, pids.size)) if presorted else top(pids, keys, window, hi)
+        return np.concatenate([order, rest])[lo:hi]
