@@ -171,3 +171,51 @@ def test_a_document_without_a_title_line_is_named_by_its_kind_place_and_year() -
     meta = infer_meta(text, "000_speech.txt")
     assert meta.doc_type == "讲话"
     assert meta.title == "烟台市2026年讲话"
+
+
+# --- kinds probe set (issue 11): budget and plan reports, plan proposals, departments ---------
+
+
+def test_a_report_on_one_matter_to_the_congress_is_typed_as_an_address() -> None:
+    budget = (
+        "关于江州市2025年预算执行情况与2026年预算草案的报告\n"
+        "——2026年1月15日在江州市第十届人民代表大会第五次会议上\n"
+        "江州市财政局\n各位代表：\n全市一般公共预算收入180亿元。\n"
+    )
+    meta = infer_meta(budget, "budget.txt")
+    assert (meta.doc_type, meta.year, meta.issuer) == ("讲话", 2026, "江州市财政局")
+    assert infer_type("关于2025年计划执行情况的报告", "") is None  # no congress named
+
+
+def test_a_five_year_plan_proposal_is_a_plan_by_its_own_title_only() -> None:
+    proposal = (
+        "中共江州市委关于制定江州市国民经济和社会发展第十五个五年规划的建议\n"
+        "（2025年12月20日中国共产党江州市第五届委员会第八次全体会议通过）\n"
+        "到2030年，全市地区生产总值突破3000亿元。\n"
+    )
+    meta = infer_meta(proposal, "proposal.txt")
+    assert (meta.doc_type, meta.year, meta.issuer) == ("规划纲要", 2025, "中共江州市委")
+    citing = (
+        "关于推进县域经济发展的意见\n各县区：\n"
+        "为贯彻中共江州市委关于制定第十五个五年规划的建议，提出如下意见。\n"
+    )
+    assert infer_meta(citing, "opinion.txt").doc_type == "实施意见/行动方案"
+
+
+def test_a_department_on_a_line_of_its_own_is_the_issuer() -> None:
+    bulletin = (
+        "2024年江州省教育事业发展统计公报\n江州省教育厅\n2025年5月10日\n全省共有幼儿园5000所。\n"
+    )
+    assert infer_meta(bulletin, "edu.txt").issuer == "江州省教育厅"
+    plan = "优化城乡空间布局\n全市新建道路100公里。\n"
+    assert infer_meta(plan, "x.txt").issuer is None  # a heading ending in 局 is no body
+
+
+def test_a_township_work_report_is_issued_by_the_government_its_title_names() -> None:
+    text = (
+        "青石镇人民政府工作报告\n"
+        "——2026年1月6日在青石镇第十八届人民代表大会第五次会议上\n"
+        "各位代表：\n全镇完成财政收入5200万元。\n"
+    )
+    meta = infer_meta(text, "town.txt")
+    assert (meta.doc_type, meta.issuer) == ("政府工作报告", "青石镇人民政府")

@@ -105,6 +105,10 @@ _LEVEL_CHANGES = frozenset(
         "跃居",
         "稳居",
         "保持",
+        # 迈上5000亿元新台阶, 跃上…台阶, 跨越…大关: the step a level has reached
+        "迈上",
+        "跃上",
+        "跨越",
     }
 )
 # Doing, not standing: a count after these was added up over the span.
