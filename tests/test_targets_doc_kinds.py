@@ -74,3 +74,47 @@ def test_a_level_that_stepped_onto_a_mark_is_the_end_of_the_period(extract):
     )
     years = {r.value: r.year for r in extract(text, "report.txt")}
     assert years[3000] == years[5000] == "2025"  # where it stands at the end, not a sum
+
+
+def test_a_doubling_or_a_pace_set_for_the_plan_covers_its_years(extract):
+    text = (
+        "江州市国民经济和社会发展第十五个五年规划纲要\n"
+        "（2026年2月1日江州市第十一届人民代表大会第一次会议批准）\n"
+        "第二章 主要目标\n"
+        "力争到2030年，全市数字经济核心产业增加值实现翻一番，"
+        "城乡居民收入增长与经济增长同步，研发经费投入强度达到3%。\n"
+    )
+    years = {(r.indicator, r.value): r.year for r in extract(text, "plan.txt")}
+    assert years[("数字经济核心产业增加值", 2)] == "2026-2030"  # a change over the plan
+    assert [y for (name, value), y in years.items() if value is None] == ["2026-2030"]
+    assert years[("研发经费投入强度", 3)] == "2030"  # a level: the end
+
+
+# --- tables: a row that is an indicator of its own ------------------------------------------
+
+
+def test_a_table_row_naming_a_known_indicator_is_not_completed_by_the_row_above(extract):
+    text = (
+        "江州市2025年计划执行情况\n"
+        "表2 主要指标完成情况\n"
+        "指标\t年度目标\t完成情况\n"
+        "固定资产投资增速（%）\t6\t4.2\n"
+        "城镇新增就业（万人）\t3\t3.4\n"
+    )
+    names = {r.value: r.indicator for r in extract(text, "plan.txt")}
+    assert names[3] == names[3.4] == "新增城镇就业"  # not 城镇新增就业投资
+
+
+# --- numbers: the field a rank is taken in -----------------------------------------------
+
+
+def test_the_field_a_rank_is_taken_in_is_no_figure():
+    from bot.targets.numbers import find_figures
+
+    def figures(sentence: str) -> list[tuple[str, str]]:
+        return [(f.value_text, f.unit) for f in find_figures(sentence)]
+
+    assert figures("全市进出口增速在十五个副省级城市中居第3位。") == [("3", "位")]
+    assert figures("增速在全省14个市州中排名第2位。") == [("2", "位")]
+    # a count before 中 that is no rank's field stays
+    assert figures("全市45个重点项目中已有30个开工。") == [("45", "个"), ("30", "个")]

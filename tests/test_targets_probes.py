@@ -21,7 +21,7 @@ excerpts written, and annotated, before the extractor ran on them.
   less 0.01.
 - ``kinds``: document kinds the other sets lack (a provincial budget report, a city's
   plan-execution report, a city's 十五五 规划建议, a township work report, a provincial
-  education bulletin, a press-conference transcript on the first quarter). 228 records
+  education bulletin, a press-conference transcript on the first quarter). 228 records (229 after one slip)
   at first sight (main ``f497987``): P 0.766, R 0.776, kind 0.989; the floors are the
   figures at the end of the session that wrote them (``probes-round4``) less 0.01.
 
@@ -46,7 +46,7 @@ FLOORS = {
     "bulletins": (None, 0.92, 0.92, 1.0),
     "reports": (217, 0.921, 0.921, 0.99),
     "forms": (233, 0.933, 0.921, 0.99),
-    "kinds": (228, 0.765, 0.775, 0.99),
+    "kinds": (229, 0.781, 0.785, 0.99),
 }
 
 

@@ -1193,6 +1193,10 @@ _STEP_BEFORE_RE = re.compile(
 )  # 跨过两个万亿元大关
 _AGE_BEFORE_RE = re.compile(r"(?:年满|满|不满|未满)$")
 _CIRCLE_AFTER_RE = re.compile(r"(?:小时|分钟)[^，。；\d]{0,8}?圈")
+# 在九个国家中心城市中居第2位, 全省11个市中排名第三: the field a rank is taken in
+_RANK_FIELD_AFTER_RE = re.compile(
+    r"[^，。；\d]{1,12}?(?:之)?中(?:居|排名?|位居|位列|名列|列)(?:第|前|首|全)"
+)
 
 
 def _not_a_quantity(sentence: str, start: int, end: int) -> bool:
@@ -1205,6 +1209,10 @@ def _not_a_quantity(sentence: str, start: int, end: int) -> bool:
         sentence, max(0, start - 2), start
     ):
         return True  # 满3岁即入园: an eligibility age
+    if sentence[end - 1 : end] in ("个", "家", "座", "所") and _RANK_FIELD_AFTER_RE.match(
+        sentence, end
+    ):
+        return True  # 在九个国家中心城市中居第2位: the field, not a figure
     if _STEP_AFTER_RE.match(sentence, end) and (
         _STEP_BEFORE_RE.search(sentence, max(0, start - 8), start)
         or sentence[end - 1 : end] == "个"
