@@ -181,7 +181,13 @@ def _quoted_titles(opening: str) -> list[str]:
 
 
 def infer_year(
-    text: str, headings: Iterable[str] = (), *, title: str = "", opening: str = ""
+    text: str,
+    headings: Iterable[str] = (),
+    *,
+    title: str = "",
+    opening: str = "",
+    closing: str = "",
+    congress: bool = False,
 ) -> int | None:
     """The year a document is about (see the module docstring). First match wins:
 
@@ -190,8 +196,12 @@ def infer_year(
     3. the delivery date in the opening (``——2026年1月27日在…``, ``（2017年10月18日）``);
     4. the year of the document number (``国发〔2021〕36号``);
     5. the first year of a period in the title (``（2022－2035年）``);
-    6. the latest year in a heading (``三、2024年重点工作``), a planning phrase
+    6. the date the text is signed with, a line of its own among the last (``2021年9月18日``);
+    7. the latest year in a heading (``三、2024年重点工作``), a planning phrase
        (``2024年……主要预期目标``), then the most frequent year not used as a horizon.
+
+    A party congress report (``congress``) whose only years are its horizons (``到2026年``,
+    ``到2035年``) and that no date places is not dated by them: ``None``.
     """
     text = fold_digits(text)
     title = title.translate(FULLWIDTH_DIGITS)
@@ -212,10 +222,20 @@ def infer_year(
     span = _TITLE_RANGE_RE.search(head)
     if span:
         return int(span.group(1))
-    return _year_from_body(text, headings)
+    signed = _SIGNED_DATE_RE.search(closing.translate(FULLWIDTH_DIGITS))
+    if signed:
+        return int(signed.group(1))
+    return _year_from_body(text, headings, horizons=not congress)
 
 
-def _year_from_body(text: str, headings: Iterable[str]) -> int | None:
+# The date a text is signed with: a closing line that is a date and nothing else (a
+# deadline, 2025年12月31日前完成, is not one)
+_SIGNED_DATE_RE = re.compile(
+    r"^\s*[（(]?" + _YEAR + r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?\s*$", re.MULTILINE
+)
+
+
+def _year_from_body(text: str, headings: Iterable[str], *, horizons: bool = True) -> int | None:
     heading_years = [
         int(y) for h in headings for y in _YEAR_RE.findall(h.translate(FULLWIDTH_DIGITS))
     ]
@@ -231,7 +251,7 @@ def _year_from_body(text: str, headings: Iterable[str]) -> int | None:
         written[year] += 1
         if not _HORIZON_RE.search(text, max(0, m.start() - 3), m.start()):
             dated[year] += 1
-    for counts in (dated, written):
+    for counts in (dated, written) if horizons else (dated,):
         if counts:
             return max(counts, key=lambda y: (counts[y], y))
     return None
@@ -253,11 +273,14 @@ def infer_date(opening: str, closing: str = "") -> str | None:
 
 
 _ISSUER_LINE_RE = re.compile(
-    r"^(?P<who>[\u4e00-\u9fff]{2,30}?(?:人民政府(?:办公厅)?|统计局|委员会|办公厅|国务院|调查队"
-    # a department of a province, city or county on a line of its own under the title
-    # (湖南省财政厅, 浙江省教育厅, 江州市发展和改革局)
-    r"|[省市县区州盟旗][\u4e00-\u9fff]{1,12}?[厅局]))"
+    r"^(?P<who>[\u4e00-\u9fff]{1,30}?(?:人民政府(?:办公厅)?|统计局|委员会|办公厅|国务院|调查队))"
     r"(?:\s|$|[\u4e00-\u9fff]{1,4}长|主席|主任|总理)"
+)
+# A department of a province, city or county, a line of its own under the title (湖南省财政厅,
+# 浙江省教育厅, 江州市发展和改革局); a headline ending in 开局, 布局, 大局 is no department.
+_DEPARTMENT_LINE_RE = re.compile(
+    r"^(?P<who>[\u4e00-\u9fff]{2,8}?[省市县区州盟旗][\u4e00-\u9fff]{1,10}?"
+    r"(?:厅|(?<![开布格大全结当变新破棋残])局))$"
 )
 _TITLE_ISSUER_RE = re.compile(
     r"^(?P<who>国务院|中共中央(?:\s*国务院)?|中共[\u4e00-\u9fff]{2,12}?[省市县区州盟旗]委|"
@@ -288,6 +311,9 @@ def infer_issuer(lines: list[str], region: Region | None, doc_type: str | None) 
                 issuer += " " + nxt
             return issuer
         m = _TITLE_ISSUER_RE.match(line)
+        if m:
+            return m.group("who")
+        m = _DEPARTMENT_LINE_RE.match(line)
         if m:
             return m.group("who")
         m = _ISSUER_LINE_RE.match(line.replace(" ", " "))
@@ -379,7 +405,14 @@ def infer_meta(text: str, filename: str, *, places: Iterable[str] | None = None)
     region = infer_place(text, opening, extra_places=places or ())
     title = _title(text, paras, headings, opening)
     doc_type = infer_type(title, opening)
-    year = infer_year(text, [h.title for h in headings], title=title, opening=opening)
+    year = infer_year(
+        text,
+        [h.title for h in headings],
+        title=title,
+        opening=opening,
+        closing=_closing(text),
+        congress=doc_type == "党代会报告",
+    )
     if title.replace(" ", "").replace("\u3000", "") in _GENERIC_TITLES:
         title = ""  # 政 府 工 作 报 告: named below after its region and year
     if not title:
