@@ -118,3 +118,25 @@ def test_the_field_a_rank_is_taken_in_is_no_figure():
     assert figures("增速在全省14个市州中排名第2位。") == [("2", "位")]
     # a count before 中 that is no rank's field stays
     assert figures("全市45个重点项目中已有30个开工。") == [("45", "个"), ("30", "个")]
+
+
+# --- units: a rate per so many people ---------------------------------------------------------
+
+
+def test_a_rate_per_hundred_thousand_people_keeps_its_base_as_the_unit():
+    from bot.targets.numbers import find_figures
+
+    got = [(f.value, f.unit) for f in find_figures("全县孕产妇死亡率为12.3/10万，低于全省水平。")]
+    assert got == [(12.3, "/10万")]
+    got = [(f.value, f.unit) for f in find_figures("全市法定传染病报告发病率为215.6/10万。")]
+    assert got == [(215.6, "/10万")]
+    got = [(f.value, f.unit) for f in find_figures("每千人口床位数为6.2张，人均住房40平方米/人。")]
+    assert got == [(6.2, "张"), (40, "平方米/人")]
+
+
+# --- indicators: life expectancy as health reports write it -----------------------------------
+
+
+def test_life_expectancy_written_with_its_population_is_one_indicator(table):
+    for name in ("居民人均预期寿命", "平均预期寿命", "人口平均预期寿命"):
+        assert table.canonical(name) == "人均预期寿命"
