@@ -171,3 +171,95 @@ def test_a_document_without_a_title_line_is_named_by_its_kind_place_and_year() -
     meta = infer_meta(text, "000_speech.txt")
     assert meta.doc_type == "讲话"
     assert meta.title == "烟台市2026年讲话"
+
+
+# --- kinds probe set (issue 11): budget and plan reports, plan proposals, departments ---------
+
+
+def test_a_report_on_one_matter_to_the_congress_is_typed_as_an_address() -> None:
+    budget = (
+        "关于江州市2025年预算执行情况与2026年预算草案的报告\n"
+        "——2026年1月15日在江州市第十届人民代表大会第五次会议上\n"
+        "江州市财政局\n各位代表：\n全市一般公共预算收入180亿元。\n"
+    )
+    meta = infer_meta(budget, "budget.txt")
+    assert (meta.doc_type, meta.year, meta.issuer) == ("讲话", 2026, "江州市财政局")
+    assert infer_type("关于2025年计划执行情况的报告", "") is None  # no congress named
+
+
+def test_a_five_year_plan_proposal_is_a_plan_by_its_own_title_only() -> None:
+    proposal = (
+        "中共江州市委关于制定江州市国民经济和社会发展第十五个五年规划的建议\n"
+        "（2025年12月20日中国共产党江州市第五届委员会第八次全体会议通过）\n"
+        "到2030年，全市地区生产总值突破3000亿元。\n"
+    )
+    meta = infer_meta(proposal, "proposal.txt")
+    assert (meta.doc_type, meta.year, meta.issuer) == ("规划纲要", 2025, "中共江州市委")
+    citing = (
+        "关于推进县域经济发展的意见\n各县区：\n"
+        "为贯彻中共江州市委关于制定第十五个五年规划的建议，提出如下意见。\n"
+    )
+    assert infer_meta(citing, "opinion.txt").doc_type == "实施意见/行动方案"
+
+
+def test_a_department_on_a_line_of_its_own_is_the_issuer() -> None:
+    bulletin = (
+        "2024年江州省教育事业发展统计公报\n江州省教育厅\n2025年5月10日\n全省共有幼儿园5000所。\n"
+    )
+    assert infer_meta(bulletin, "edu.txt").issuer == "江州省教育厅"
+    plan = "优化城乡空间布局\n全市新建道路100公里。\n"
+    assert infer_meta(plan, "x.txt").issuer is None  # a heading ending in 局 is no body
+    story = "上半年全市经济实现良好开局\n来源：江州日报\n上半年，全市地区生产总值增长5%。\n"
+    assert infer_meta(story, "n.txt").issuer is None  # 全市…开局 is a headline
+
+
+def test_a_township_work_report_is_issued_by_the_government_its_title_names() -> None:
+    text = (
+        "青石镇人民政府工作报告\n"
+        "——2026年1月6日在青石镇第十八届人民代表大会第五次会议上\n"
+        "各位代表：\n全镇完成财政收入5200万元。\n"
+    )
+    meta = infer_meta(text, "town.txt")
+    assert (meta.doc_type, meta.issuer) == ("政府工作报告", "青石镇人民政府")
+
+
+def test_a_congress_report_is_not_dated_by_its_target_years() -> None:
+    report = (
+        "在中国共产党青石县第十五次代表大会上的报告\n"
+        "同志们：\n现在，我代表中共青石县第十四届委员会向大会作报告。\n"
+        "一、过去五年的工作回顾\n五年来，全县地区生产总值年均增长7.5%。\n"
+        "产业结构持续优化。\n城乡面貌明显改善。\n民生保障不断加强。\n"
+        "二、今后五年的奋斗目标\n到2026年全县地区生产总值突破300亿元，到2035年基本实现现代化。\n"
+    )
+    assert infer_meta(report, "c.txt").year is None  # not 2026 nor 2035
+    signed = report + "中共青石县委员会\n2021年9月18日\n"
+    assert infer_meta(signed, "c.txt").year == 2021  # the date it is signed with
+    # a deadline among the last lines is no signature: the body's years decide
+    body = report.replace("五年来，", "2021年是换届之年。2021年，五年来，")
+    deadline = body + "各项任务于2023年12月31日前完成。\n"
+    assert infer_meta(deadline, "c.txt").year == 2021
+
+
+def test_a_party_committee_named_by_its_short_name_is_the_subject() -> None:
+    text = (
+        "在中共浏阳市委十四届九次全体会议上的讲话\n（2025年1月8日）\n同志们：\n"
+        "今年全市地区生产总值要增长6%左右。\n"
+    )
+    meta = infer_meta(text, "speech.txt")
+    assert (meta.region, meta.level) == ("浏阳", "county")
+
+
+def test_a_provincial_speech_that_names_no_province_is_about_the_province_of_its_cities() -> None:
+    body = (
+        "（2024年2月2日）\n同志们：\n今天召开全省工业工作会议。\n"
+        "去年全省规模以上工业增加值增长6%。今年要在绵阳、德阳布局电子信息产业，"
+        "宜宾、泸州要做强白酒产业，德阳要建设装备制造基地。\n"
+    )
+    speech = "在全省工业工作会议上的讲话\n省人民政府副省长 张明\n" + body
+    meta = infer_meta(speech, "speech.txt")
+    assert (meta.region, meta.level, meta.issuer) == ("四川", "provincial", "四川省人民政府")
+    # cities of two provinces say nothing; nor do cities in a text no provincial body gives
+    mixed = speech.replace("宜宾、泸州", "重庆、遵义").replace("德阳要", "贵阳要")
+    assert infer_meta(mixed, "s.txt").region is None
+    local = "在工业工作会议上的讲话\n" + body.replace("全省", "全市")
+    assert infer_meta(local, "s.txt").region is None

@@ -87,6 +87,10 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         "党代会报告",
     ),
 )
+# A party committee's proposal for a five-year plan, the plan's first draft, by its own
+# title only (中共…市委关于制定…第十五个五年规划的建议); a text that cites the proposal
+# (贯彻…关于制定…规划的建议) is not one.
+_PLAN_PROPOSAL_RE = re.compile(r"关于制定.{0,50}?五年规划.{0,20}?的建议")
 _PLAN_WORD_RE = re.compile(r"(规划纲要|纲要|规划|远景目标)$")
 _POLICY_WORD_RE = re.compile(
     r"(实施意见|指导意见|意见|行动方案|行动计划|实施方案|建设方案|工作方案|方案|计划|若干措施|措施|办法|决定|通知)$"
@@ -102,6 +106,13 @@ _BYLINE_RE = re.compile(
     r"|^本报讯",
     re.MULTILINE,
 )
+# A report on one matter to a people's congress or its standing committee (the budget, the
+# plan, a sector): typed as a speech, like any address to the congress that is not the
+# government's work report (caught before).
+_REPORT_TO_CONGRESS_RE = re.compile(
+    r"关于[^\n]{2,60}?的报告[^\n]*\n(?:[^\n]*\n){0,2}[^\n]*(?:人民代表大会|常务委员会)"
+    r"|(?:常务委员会)[\s\S]*关于.{2,40}的报告|关于.{2,40}的报告[\s\S]*常务委员会"
+)
 _INNER_TITLE_RE = re.compile(r"印发[^《]{0,12}《(.+?)》")
 _QUOTED_TITLE_RE = re.compile(r"《([^《》]{6,80})》")
 _TRAILING_BRACKETS_RE = re.compile(r"[（(][^（）()]*[)）]\s*$")
@@ -116,6 +127,8 @@ def infer_type(title: str, opening: str) -> str | None:
     (``新华社北京2月21日电`` above a No. 1 document)."""
     if _BYLINE_RE.search(opening) and not _type_of_own_title(title):
         return "新闻"
+    if _PLAN_PROPOSAL_RE.search(title.replace(" ", "")):
+        return "规划纲要"
     head = (title + "\n" + opening).replace(" ", "").replace("\u3000", "")
     kind = _ruled_type(head)
     if kind:
@@ -124,7 +137,7 @@ def infer_type(title: str, opening: str) -> str | None:
         kind = _type_of_title(text)
         if kind:
             return kind
-    if _SPEECH_RE.search(head) or ("常务委员会" in head and re.search(r"关于.{2,40}的报告", head)):
+    if _SPEECH_RE.search(head) or _REPORT_TO_CONGRESS_RE.search(head):
         return "讲话"
     if _NEWS_RE.search(head):
         return "新闻"
@@ -168,7 +181,13 @@ def _quoted_titles(opening: str) -> list[str]:
 
 
 def infer_year(
-    text: str, headings: Iterable[str] = (), *, title: str = "", opening: str = ""
+    text: str,
+    headings: Iterable[str] = (),
+    *,
+    title: str = "",
+    opening: str = "",
+    closing: str = "",
+    congress: bool = False,
 ) -> int | None:
     """The year a document is about (see the module docstring). First match wins:
 
@@ -177,8 +196,12 @@ def infer_year(
     3. the delivery date in the opening (``——2026年1月27日在…``, ``（2017年10月18日）``);
     4. the year of the document number (``国发〔2021〕36号``);
     5. the first year of a period in the title (``（2022－2035年）``);
-    6. the latest year in a heading (``三、2024年重点工作``), a planning phrase
+    6. the date the text is signed with, a line of its own among the last (``2021年9月18日``);
+    7. the latest year in a heading (``三、2024年重点工作``), a planning phrase
        (``2024年……主要预期目标``), then the most frequent year not used as a horizon.
+
+    A party congress report (``congress``) whose only years are its horizons (``到2026年``,
+    ``到2035年``) and that no date places is not dated by them: ``None``.
     """
     text = fold_digits(text)
     title = title.translate(FULLWIDTH_DIGITS)
@@ -199,10 +222,20 @@ def infer_year(
     span = _TITLE_RANGE_RE.search(head)
     if span:
         return int(span.group(1))
-    return _year_from_body(text, headings)
+    signed = _SIGNED_DATE_RE.search(closing.translate(FULLWIDTH_DIGITS))
+    if signed:
+        return int(signed.group(1))
+    return _year_from_body(text, headings, horizons=not congress)
 
 
-def _year_from_body(text: str, headings: Iterable[str]) -> int | None:
+# The date a text is signed with: a closing line that is a date and nothing else (a
+# deadline, 2025年12月31日前完成, is not one)
+_SIGNED_DATE_RE = re.compile(
+    r"^\s*[（(]?" + _YEAR + r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?\s*$", re.MULTILINE
+)
+
+
+def _year_from_body(text: str, headings: Iterable[str], *, horizons: bool = True) -> int | None:
     heading_years = [
         int(y) for h in headings for y in _YEAR_RE.findall(h.translate(FULLWIDTH_DIGITS))
     ]
@@ -218,7 +251,7 @@ def _year_from_body(text: str, headings: Iterable[str]) -> int | None:
         written[year] += 1
         if not _HORIZON_RE.search(text, max(0, m.start() - 3), m.start()):
             dated[year] += 1
-    for counts in (dated, written):
+    for counts in (dated, written) if horizons else (dated,):
         if counts:
             return max(counts, key=lambda y: (counts[y], y))
     return None
@@ -240,13 +273,23 @@ def infer_date(opening: str, closing: str = "") -> str | None:
 
 
 _ISSUER_LINE_RE = re.compile(
-    r"^(?P<who>[\u4e00-\u9fff]{2,30}?(?:人民政府(?:办公厅)?|统计局|委员会|办公厅|国务院|调查队))"
+    r"^(?P<who>[\u4e00-\u9fff]{1,30}?(?:人民政府(?:办公厅)?|统计局|委员会|办公厅|国务院|调查队))"
     r"(?:\s|$|[\u4e00-\u9fff]{1,4}长|主席|主任|总理)"
 )
+# A department of a province, city or county, a line of its own under the title (湖南省财政厅,
+# 浙江省教育厅, 江州市发展和改革局); a headline ending in 开局, 布局, 大局 is no department.
+_DEPARTMENT_LINE_RE = re.compile(
+    r"^(?P<who>[\u4e00-\u9fff]{2,8}?[省市县区州盟旗][\u4e00-\u9fff]{1,10}?"
+    r"(?:厅|(?<![开布格大全结当变新破棋残])局))$"
+)
 _TITLE_ISSUER_RE = re.compile(
-    r"^(?P<who>国务院|中共中央(?:\s*国务院)?|[\u4e00-\u9fff]{2,24}?"
+    r"^(?P<who>国务院|中共中央(?:\s*国务院)?|中共[\u4e00-\u9fff]{2,12}?[省市县区州盟旗]委|"
+    r"[\u4e00-\u9fff]{2,24}?"
     r"(?:人民政府(?:办公厅)?|委员会|办公室|办公厅|部(?:等[一二三四五六七八九十]+部门)?|局))关于"
 )
+# The government a work report's own title names: 柏加镇人民政府工作报告 (a township the
+# gazetteer does not hold, so no region gives it)
+_GWR_TITLE_ISSUER_RE = re.compile(r"^(?P<who>[\u4e00-\u9fff]{2,20}?人民政府)工作报告$")
 _STAT_ISSUER_RE = re.compile(
     r"^[\u4e00-\u9fff]{2,12}统计局(?:\s+国家统计局[\u4e00-\u9fff]{2,8}调查队)?"
 )
@@ -270,6 +313,9 @@ def infer_issuer(lines: list[str], region: Region | None, doc_type: str | None) 
         m = _TITLE_ISSUER_RE.match(line)
         if m:
             return m.group("who")
+        m = _DEPARTMENT_LINE_RE.match(line)
+        if m:
+            return m.group("who")
         m = _ISSUER_LINE_RE.match(line.replace(" ", " "))
         if m:
             who = m.group("who")
@@ -278,6 +324,9 @@ def infer_issuer(lines: list[str], region: Region | None, doc_type: str | None) 
             return who
         if line in ("中共中央 国务院", "中共中央国务院"):
             return "中共中央 国务院"
+        m = _GWR_TITLE_ISSUER_RE.match(line)
+        if m:
+            return m.group("who")
     if doc_type == "党代会报告":
         m = re.search(  # 在中国共产党…第十五次代表大会上, or the title's own name
             r"(?:在|^)(中国共产党[\u4e00-\u9fff]{0,12}?)第[一二三四五六七八九十]+次",
@@ -356,7 +405,14 @@ def infer_meta(text: str, filename: str, *, places: Iterable[str] | None = None)
     region = infer_place(text, opening, extra_places=places or ())
     title = _title(text, paras, headings, opening)
     doc_type = infer_type(title, opening)
-    year = infer_year(text, [h.title for h in headings], title=title, opening=opening)
+    year = infer_year(
+        text,
+        [h.title for h in headings],
+        title=title,
+        opening=opening,
+        closing=_closing(text),
+        congress=doc_type == "党代会报告",
+    )
     if title.replace(" ", "").replace("\u3000", "") in _GENERIC_TITLES:
         title = ""  # 政 府 工 作 报 告: named below after its region and year
     if not title:

@@ -35,6 +35,14 @@ _SUBJECT_AFTER_RE = re.compile(
     r"(?:省|市|区|县|州|盟|旗|自治区)?(?:人民政府|政府|人民代表大会|第[一二三四五六七八九十]+届"
     r"|第[一二三四五六七八九十]+次(?:党员)?代表大会|统计局|委员会|人大|关于|国民经济|高质量发展大会)"
 )
+# 在中共宁乡县委十四届七次全体会议上: the party committee by its usual short name, after 中共
+# (山东省委要求 in a line of body text quotes it)
+_COMMITTEE_AFTER_RE = re.compile(r"(?:省|市|区|县|州|盟|旗)?委(?!员)")
+# A provincial body's text that writes no province (在全省…会议上的讲话, 省人民政府 or 省委
+# as the speaker, 我省): the province of the cities it names.
+_PROVINCIAL_TEXT_RE = re.compile(
+    r"在全省[^\n]{0,30}(?:会议|大会)|^(?:中共)?省(?:委|人民政府|政府)|我省", re.MULTILINE
+)
 # A title that opens with a place written in full names its subject (江西省加快…行动方案,
 # 中国共产党蓬溪县第十五次代表大会报告); the party's name may come first.
 _TITLE_LEAD_RE = re.compile(r"(?:中国共产党|中共)?")
@@ -111,12 +119,39 @@ def infer_place(
         and (p.level != "county" or any(a.code in codes for a in g.ancestors(p)))
     ]
     if not candidates:
-        return Region(extra, (extra,), "") if extra else None
+        if extra:
+            return Region(extra, (extra,), "")
+        province = _province_of_its_cities(opening_n, counts, g)
+        return _region_of(province, g) if province else None
     best = max(candidates, key=lambda p: (counts[p], suffixed[p.code], -first[p.code]))
     if extra and _mentions(text, extra) > counts[best]:
         return Region(extra, (extra,), "")
     best = _refine(best, counts, suffixed, g)
     return _region_of(_common_parent(best, candidates, counts, suffixed, g), g)
+
+
+def _province_of_its_cities(opening: str, counts: Counter[Place], g: Gazetteer) -> Place | None:
+    """A provincial text that never names its province (a speech at 全省…会议, 省委 as the
+    speaker): the province of the cities it names, when two or more of them and nearly all
+    its mentions of cities are of one province."""
+    if not _PROVINCIAL_TEXT_RE.search(opening):
+        return None
+    by_province: Counter[str] = Counter()
+    cities: dict[str, set[str]] = {}
+    for place, n in counts.items():
+        if place.level != "city":
+            continue
+        province = next((a for a in g.ancestors(place) if a.level == "provincial"), None)
+        if province is None:
+            continue
+        by_province[province.code] += n
+        cities.setdefault(province.code, set()).add(place.code)
+    if not by_province:
+        return None
+    code, n = by_province.most_common(1)[0]
+    if len(cities[code]) < 2 or n < 0.8 * sum(by_province.values()):
+        return None
+    return g.by_code[code]
 
 
 def _common_parent(
@@ -146,7 +181,10 @@ def _opening_subject(opening: str, g: Gazetteer) -> Place | None:
         lead = _TITLE_LEAD_RE.match(compact).end() if titled_line else -1
         source = bool(_SOURCE_LINE_RE.match(compact))
         for m in g.mentions(compact):
-            subject = bool(_SUBJECT_AFTER_RE.match(compact, m.end))
+            subject = bool(_SUBJECT_AFTER_RE.match(compact, m.end)) or (
+                compact[max(0, m.start - 2) : m.start] == "中共"
+                and bool(_COMMITTEE_AFTER_RE.match(compact, m.end))
+            )
             titled = m.start == lead and compact.startswith(m.place.name, m.start)
             paper = (
                 source

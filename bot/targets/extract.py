@@ -105,8 +105,13 @@ _LEVEL_CHANGES = frozenset(
         "跃居",
         "稳居",
         "保持",
+        # 迈上5000亿元新台阶, 跃上…台阶, 跨越…大关: the step a level has reached
+        "迈上",
+        "跃上",
+        "跨越",
     }
 )
+_DOUBLING = frozenset({"翻番", "倍增"})
 # Doing, not standing: a count after these was added up over the span.
 _FLOW_VERB_RE = re.compile(
     r"新增|新建|新开|建成|构建|推出|实施|开工|培育|引进|承办|举办|补充|创建|开通|签约|发放|培训|淘汰"
@@ -296,12 +301,17 @@ class _Walker:
             if level and fig.form != "comparison" and not _ACCUMULATED_RE.search(clause):
                 return year.split("-")[1]  # 五年来…达到1.9万家: the level at the end
             return year  # 五年来…外商直接投资累计达到149.6亿美元: summed over the span
-        if not named.change.startswith("年均") or self.bulletin or not year.isdigit():
+        averaged = named.change.startswith("年均")
+        # 到2030年…实现翻一番, 居民收入增长与经济增长同步: a change over the plan, like a
+        # yearly average (a doubling is no level reached)
+        over_the_plan = averaged or named.change in _DOUBLING or fig.form == "comparison"
+        if not over_the_plan or self.bulletin or not year.isdigit():
             return year
-        # 由2010年的162.4亿元增加到2015年的287.9亿元，年均增长12.1%: 2011-2015
-        bases = [int(y) for y in _BASE_YEAR_RE.findall(before) if int(y) < int(year)]
-        if bases:
-            return f"{bases[-1] + 1}-{year}"
+        if averaged:
+            # 由2010年的162.4亿元增加到2015年的287.9亿元，年均增长12.1%: 2011-2015
+            bases = [int(y) for y in _BASE_YEAR_RE.findall(before) if int(y) < int(year)]
+            if bases:
+                return f"{bases[-1] + 1}-{year}"
         span = self.task_years.title_span if self.task_years is not None else self.plan_span
         if span.endswith("-" + year):
             return span  # 到2027年…年均增长10%以上 in a plan for 2025-2027: over the plan

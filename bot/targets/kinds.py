@@ -39,6 +39,10 @@ _REVIEW_HEAD_RE = re.compile(
     r"|完成情况|进展情况|发展基础|[一二三四五六七八九十\d]+年来|统计公报"
     r"|取得的(?:工作|重大|显著|积极)?(?:进展|成就|成效|成果)|发展成效|主要成效|工作成效|发展现状|现状"
 )
+# 一、“十四五”时期发展成就和“十五五”时期发展环境: the opening part of a plan or of its
+# proposal reviews the period ending; beside a plan word (发展成就和“十四五”时期主要目标任务)
+# the plan word decides, and the paragraphs on the period that is over are a review.
+_ACHIEVED_HEAD_RE = re.compile(r"发展成就|(?:历史性|决定性|显著|重大)成就")
 _PLAN_HEAD_RE = re.compile(
     r"重点工作|工作安排|主要任务|重点任务|预期目标|主要目标|奋斗目标|目标任务|总体要求|指导思想"
     r"|今后|未来|展望|部署|下一步|工作思路"
@@ -62,6 +66,10 @@ _PAST_RE = re.compile(
     r"|过去|去年|先后|曾经|实现了|取得了"
 )
 _WHOLE_YEAR_WORDS = frozenset({"全年", "年内"})
+# 一季度全市地区生产总值3350.6亿元, 上半年…: a part of the year that has ended, written
+# without its year (a data release, a press conference on the quarter). A time cue, like a
+# written year: any word of the clause beats it (力争一季度…).
+_ENDED_PART_RE = gated(re.compile(r"(?<!\d)" + _PART_OF_YEAR_RE.pattern))
 _YEAR_JUST_BEFORE_RE = re.compile(r"(?<!\d)(?:19|20)\d\d年$")
 
 
@@ -71,6 +79,11 @@ def _whole_of_written_year(text: str, m: re.Match[str]) -> bool:
     return m.group() in _WHOLE_YEAR_WORDS and bool(
         _YEAR_JUST_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())
     )
+
+
+def _of_a_part(text: str, m: re.Match[str]) -> bool:
+    """``今年一季度``, ``今年上半年``: 今年 only says whose quarter; no tense cue then."""
+    return m.group() == "今年" and bool(_PART_OF_YEAR_RE.match(text, m.end()))
 
 
 # One scan for both: a future word or a past word, whichever comes first at each place.
@@ -102,6 +115,8 @@ def classify_heading(title: str, doc_year: int | None, *, weak: bool = True) -> 
         return REVIEW
     if _PLAN_HEAD_RE.search(title):
         return PLAN
+    if _ACHIEVED_HEAD_RE.search(title):
+        return REVIEW
     years = [int(y) for y in _YEAR_RE.findall(title)]
     if years and doc_year is not None:
         return REVIEW if max(years) < doc_year else PLAN
@@ -139,8 +154,9 @@ def cue_marks(text: str, doc_year: int | None) -> Marks:
     words = [
         (m.end(), "target" if m.lastgroup == "f" else "achievement")
         for m in _CUE_RE.finditer(text)
-        if not _whole_of_written_year(text, m)
+        if not _whole_of_written_year(text, m) and not _of_a_part(text, m)
     ]
+    parts = [(m.end(), "achievement") for m in _ENDED_PART_RE.finditer(text)]
     years: list[tuple[int, str]] = []
     if doc_year is not None:
         years = [
@@ -154,7 +170,7 @@ def cue_marks(text: str, doc_year: int | None) -> Marks:
             )
             for m in _YEAR_RE.finditer(text)
         ]
-    return words, years
+    return words, sorted(years + parts)
 
 
 def _last_in(marks: list[tuple[int, str]], lo: int, hi: int) -> str | None:

@@ -836,7 +836,11 @@ _YEARS_ANCHOR_RE = re.compile(r"受教育年限|预期寿命")
 _YEARS_VALUE_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2}(?:\.\d+)?)(?P<u>年|岁)(?![\d.])")
 _RATIO_RE = re.compile(
     r"(?:倍差|收入比|比值|指数|系数|效率|PUE|死亡率)[^，。；]{0,6}?(?:为|达到|达|降至|降到|缩小|扩大|下降)"
-    r"(?P<n>\d+\.\d+)(?![\d.%％‰\u4e00-\u9fffA-Za-z])"
+    r"(?P<n>\d+\.\d+)(?![\d.%％‰/／\u4e00-\u9fffA-Za-z])"
+)
+# 孕产妇死亡率为9.8/10万, 发病率12.5/10万: a rate per so many people, its base the unit
+_PER_POPULATION_RE = re.compile(
+    r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*[/／]\s*(?P<per>(?:1|10|100|十|百)?万)(?![\d.\u4e00-\u9fff])"
 )
 
 
@@ -875,6 +879,9 @@ def _fraction_figures(sentence: str) -> list[Figure]:
             )  # fmt: skip
     for m in _RATIO_RE.finditer(sentence):
         add(m.start("n"), m.end("n"), float(m.group("n")), m.group("n"), "", "ratio", "number")
+    for m in _PER_POPULATION_RE.finditer(sentence):
+        add(m.start("n"), m.end(), float(m.group("n")), m.group("n"), "/" + m.group("per"),
+            "percent", "number")  # fmt: skip
     for m in _RATIO_PAIR_RE.finditer(sentence):  # 城乡居民收入比缩小至2.52∶1
         nxt = _RATIO_NEXT_RE.match(sentence, m.end())
         if sentence[max(0, m.start("n") - 1) : m.start("n")] not in ("由", "从") or not nxt:
@@ -1193,6 +1200,10 @@ _STEP_BEFORE_RE = re.compile(
 )  # 跨过两个万亿元大关
 _AGE_BEFORE_RE = re.compile(r"(?:年满|满|不满|未满)$")
 _CIRCLE_AFTER_RE = re.compile(r"(?:小时|分钟)[^，。；\d]{0,8}?圈")
+# 在九个国家中心城市中居第2位, 全省11个市中排名第三: the field a rank is taken in
+_RANK_FIELD_AFTER_RE = re.compile(
+    r"[^，。；\d]{1,12}?(?:之)?中(?:居|排名?|位居|位列|名列|列)(?:第|前|首|全)"
+)
 
 
 def _not_a_quantity(sentence: str, start: int, end: int) -> bool:
@@ -1205,6 +1216,10 @@ def _not_a_quantity(sentence: str, start: int, end: int) -> bool:
         sentence, max(0, start - 2), start
     ):
         return True  # 满3岁即入园: an eligibility age
+    if sentence[end - 1 : end] in ("个", "家", "座", "所") and _RANK_FIELD_AFTER_RE.match(
+        sentence, end
+    ):
+        return True  # 在九个国家中心城市中居第2位: the field, not a figure
     if _STEP_AFTER_RE.match(sentence, end) and (
         _STEP_BEFORE_RE.search(sentence, max(0, start - 8), start)
         or sentence[end - 1 : end] == "个"

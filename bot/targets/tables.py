@@ -861,6 +861,11 @@ class TableReader:
                 return self._sub_name_with_measure(label, own, parent), 0.85, change
             st.top, st.child_open, st.child_measure = label, False, ""
             return label, 0.9, change
+        if not own and not generic and not child and self.table.canonical(label):
+            # 城镇新增就业（万人） below 固定资产投资增速（%）: a row that is an indicator of
+            # its own, whatever its words, is not completed with the measure of the row above
+            st.top, st.child_open, st.child_measure = label, False, ""
+            return label, 0.9, change
         # a half name: complete it from the parent or the table
         if (st.independent or _ARABIC_NUMBERED_RE.match(raw)) and not child:
             st.independent = True
