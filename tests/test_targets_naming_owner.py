@@ -41,3 +41,30 @@ def test_no_subject_is_carried_from_an_object_a_list_entry_or_past_another_subje
     # ； ends the subject's sentence
     got = names(extract(REPORT + "全省产业互联网平台超过300个；服务中小企业超过1.2万家。\n"))
     assert got[(1.2, "万家")] == "服务中小企业"
+
+
+def test_a_clause_that_repeats_the_verb_before_has_its_subject(extract):
+    text = "全市中考录取高中学生2.1万人，录取职校学生1.3万人，职教高考录取职校学生0.4万人。"
+    got = names(extract(REPORT + text + "\n"))
+    assert got[(1.3, "万人")] == "中考录取职校学生"
+    assert got[(0.4, "万人")] == "职教高考录取职校学生"  # a subject of its own: kept
+    text = (
+        "市场监管部门抽检食品样品1.2万批次，其中抽检进口食品样品（含跨境电商）3000批次，增长12%。"
+    )
+    got = names(extract(REPORT + text + "\n"))
+    assert got[(3000, "批次")] == "市场监管部门抽检进口食品样品"
+    assert got[(12, "%")] == "市场监管部门抽检进口食品样品"  # the rate of the part, said after it
+
+
+def test_a_repeated_verb_gives_no_subject_to_a_measure_or_from_a_named_work(extract):
+    # a statistic the table knows keeps its own name
+    text = "税务部门组织税费收入800亿元，其中组织税收收入（不含海关代征）350亿元，下降4.5%。"
+    got = names(extract(REPORT + text + "\n"))
+    assert got[(350, "亿元")] == "税收收入"
+    # 补助金额 is the measure of the act, not an object of it: whose it is stays unsaid
+    got = names(extract(REPORT + "全年民政部门补助困难家庭3.2万户，补助金额1.9亿元。\n"))
+    assert not got[(1.9, "亿元")].startswith("民政部门")
+    # 旧城改造和… names a work, not a subject and its act
+    text = "旧城改造和商业开发进程加快，旧城改造和商业开发完成投资80亿元，改造街区面积12万平方米。"
+    got = names(extract(REPORT + text + "\n"))
+    assert not got[(12, "万平方米")].startswith("旧城改造街区")
