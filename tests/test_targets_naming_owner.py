@@ -38,6 +38,9 @@ def test_no_subject_is_carried_from_an_object_a_list_entry_or_past_another_subje
     text = "全省产业互联网平台超过300个，龙头企业研发投入超过80亿元，服务中小企业超过1.2万家。"
     got = names(extract(REPORT + text + "\n"))
     assert got[(1.2, "万家")] == "服务中小企业"
+    # a verb that describes a noun of its own is no act of the things before
+    got = names(extract(REPORT + "全市医疗机构达到3200个，注册护士超过4万人。\n"))
+    assert got[(4, "万人")] == "注册护士"
     # ； ends the subject's sentence
     got = names(extract(REPORT + "全省产业互联网平台超过300个；服务中小企业超过1.2万家。\n"))
     assert got[(1.2, "万家")] == "服务中小企业"

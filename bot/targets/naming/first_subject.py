@@ -30,6 +30,35 @@ from bot.targets.naming.words import _is_name, _segmenter
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
+# the acts things do to others, counted in what they reach (服务企业, 连接城市, 带动就业);
+# not a verb that describes a noun of its own (注册护士, 执业医师, 在册党员: 注册 is no act
+# of the hospitals counted before)
+_REACH_VERBS = frozenset(
+    {
+        "服务",
+        "连接",
+        "联通",
+        "覆盖",
+        "辐射",
+        "带动",
+        "惠及",
+        "吸纳",
+        "吸引",
+        "接入",
+        "孵化",
+        "培育",
+        "培训",
+        "帮扶",
+        "支撑",
+        "通达",
+        "接待",
+        "开行",
+        "运送",
+        "发送",
+        "运输",
+        "承担",
+    }
+)
 # what may stand before the subject's clause: times and their commas (2025年，全年)
 _BEFORE_RE = re.compile(r"[，,\s]*")
 
@@ -89,7 +118,11 @@ def carry_the_first_subject(sentence: str, named: list[Named]) -> list[Named]:
         lo = clause_start(sentence, fig.start)
         done = _headless(sentence[lo : fig.start])
         name = n.indicator
-        if done and (name in (done, "完成" + done) or done.endswith(name)):
+        if (
+            done
+            and (name in (done, "完成" + done) or done.endswith(name))
+            and any(done.startswith(v) for v in _REACH_VERBS)
+        ):
             out.append(
                 replace(n, indicator=_joined(subject, done), confidence=max(n.confidence, 0.75))
             )
