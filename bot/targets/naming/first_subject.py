@@ -103,6 +103,8 @@ def carry_the_first_subject(sentence: str, named: list[Named]) -> list[Named]:
     later clauses that only say what was done (see the module docstring)."""
     if len(named) < 2 or named[0].figure.unit_class != "count":
         return named
+    if not any(v in sentence for v in _REACH_VERBS):
+        return named  # (the cheap test first: no act of reach, nothing to carry)
     subject = _subject(sentence, named[0])
     if not subject:
         return named
@@ -116,7 +118,8 @@ def carry_the_first_subject(sentence: str, named: list[Named]) -> list[Named]:
             carrying = False
             continue
         lo = clause_start(sentence, fig.start)
-        done = _headless(sentence[lo : fig.start])
+        clause = sentence[lo : fig.start]
+        done = _headless(clause) if any(v in clause for v in _REACH_VERBS) else ""
         name = n.indicator
         if (
             done

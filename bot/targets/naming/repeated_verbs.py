@@ -82,7 +82,9 @@ def same_verb_same_subject(sentence: str, named: list[Named], table: IndicatorTa
             out.append(replace(n, indicator=carried[0]))  # …，下降4.5%: the rate of it
             continue
         core = _core(sentence, lo, fig.num_start) if k else ""
-        words = list(_segmenter().cut(core, True)) if core and _is_name(core) else []
+        # (segmenting is the costly part: only a clause whose opening a name before holds)
+        said = len(core) >= 3 and any(core[:2] in o.indicator[2:] for o in out)
+        words = list(_segmenter().cut(core, True)) if said and _is_name(core) else []
         verb = words[0] if len(words) >= 2 else ""
         if (
             len(verb) < 2
