@@ -71,3 +71,16 @@ def test_a_repeated_verb_gives_no_subject_to_a_measure_or_from_a_named_work(extr
     text = "旧城改造和商业开发进程加快，旧城改造和商业开发完成投资80亿元，改造街区面积12万平方米。"
     got = names(extract(REPORT + text + "\n"))
     assert not got[(12, "万平方米")].startswith("旧城改造街区")
+
+
+def test_measures_counted_after_the_work_a_sentence_opens_with_are_that_works(extract):
+    text = "全力推动临港新区建设，出台22项省级支持措施，综合改革试点稳步推进。"
+    got = names(extract(REPORT + text + "\n"))
+    assert got[(22, "项")] == "临港新区省级支持措施"  # 建设 is the work's process, not its name
+    got = names(extract(REPORT + "深化国资国企改革，出台18项配套政策措施。\n"))
+    assert got[(18, "项")] == "国资国企改革配套政策措施"
+    got = names(extract(REPORT + "推进临港新区建设，形成12项典型案例。\n"))
+    assert got[(12, "项")] == "临港新区典型案例"
+    # things with a noun of their own are not the work's kinds of outcome
+    got = names(extract(REPORT + "加快临港新区建设，新建学校12所。\n"))
+    assert got[(12, "所")] == "学校"
