@@ -46,6 +46,7 @@ from bot.targets.naming.coverage import named_by_programme
 from bot.targets.naming.enrolled import named_by_list
 from bot.targets.naming.events import named_by_event
 from bot.targets.naming.examples import without_examples
+from bot.targets.naming.first_subject import carry_the_first_subject
 from bot.targets.naming.funds import fund_size
 from bot.targets.naming.gaps import gap_of_the_rate_before
 from bot.targets.naming.invested import invested_with_the_verb
@@ -68,6 +69,7 @@ from bot.targets.naming.quoted_modes import named_by_the_way
 from bot.targets.naming.ranked_counts import ranked_things
 from bot.targets.naming.reach import share_reached
 from bot.targets.naming.relative_counts import described_count
+from bot.targets.naming.repeated_verbs import same_verb_same_subject
 from bot.targets.naming.respective import rates_of_the_listed, respective_rates
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
@@ -150,6 +152,8 @@ PASSES: tuple[Pass, ...] = (
     _text(share_the_kind),  # scales: 千亿级、百亿级…产业集群
     _text(level_shares_the_kind),  # level_classes: 3个国家级、12个省级…产业园
     _carry_the_topic,  # carry: the sentence's topic or the figure before's subject
+    _text(carry_the_first_subject),  # first_subject: 平台超过40个，…，服务企业… -> 平台服务企业
+    _text_table(same_verb_same_subject),  # repeated_verbs: 中考录取…，录取职校学生…
     _text_table(named_by_programme),  # coverage: what a programme covers (驻村帮扶覆盖乡镇)
     _text_table(named_by_event),  # events: who took part (江州运动会参赛运动员)
     _text_table(named_by_act),  # times: a count of times named by the act (商业航天发射)

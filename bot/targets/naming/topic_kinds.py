@@ -6,8 +6,11 @@ counts what the work gave, naming only the kind of outcome::
     深化职务科技成果权属改革，形成10个以上典型案例   -> 职务科技成果权属改革典型案例
     积极对接国际高标准经贸规则，推动30余项试点任务落地 -> 对接国际高标准经贸规则试点任务
 
-A kind of outcome (典型案例, 试点任务, 政策文件, 经验) says nothing alone: whose cases,
-which tasks, the opening clause says (GOLD_GUIDELINES §6: a name a reader can read
+    全力推动江州新区建设，出台22项省级支持措施       -> 江州新区省级支持措施
+
+A kind of outcome (典型案例, 试点任务, 政策文件, 经验) or of measures (支持措施, 政策措施)
+says nothing alone: whose cases, which tasks, the opening clause says (a work's 建设 is
+its process, left out) (GOLD_GUIDELINES §6: a name a reader can read
 without the sentence). A noun of its own (30个产业园区), a name the indicator table
 knows, and a work that is no noun phrase (加强…管理) are left alone.
 """
@@ -29,11 +32,12 @@ if TYPE_CHECKING:
 # the kinds of outcome a count may name alone (the kind, with a word of which or how many)
 _KIND_RE = re.compile(
     r"(?:首批|第[一二三四五六七八九十\d]+批|[一-龥]{0,2}?)"
-    r"(?:典型案例|案例|试点任务|改革任务|任务|政策文件|文件|经验做法|经验|做法|成果|举措)"
+    r"(?:典型案例|案例|试点任务|改革任务|任务|政策文件|文件|经验做法|经验|做法|成果|举措"
+    r"|支持措施|政策措施|措施)"
 )
 # the verb a work is opened with, and the adverbs before it
 _OPENING_RE = re.compile(
-    r"^(?:积极|深入|全面|持续|大力|加快|扎实|着力|稳步|深化|不断)*"
+    r"^(?:积极|深入|全面|持续|大力|加快|扎实|着力|稳步|深化|不断|全力)*"
     r"(?P<verb>深化|推进|实施|对接|推动|开展|落实|建设|完善|探索|启动)"
     r"(?P<work>[^，。；、\d%]{4,16})$"
 )
@@ -51,6 +55,8 @@ def _work(sentence: str) -> str:
     words = list(_segmenter().tag(work, True))
     if not words or words[-1][1] not in _NOUN_TAGS or words[0][1] in ("v", "d", "p"):
         return ""
+    if work.endswith("建设") and len(work) >= 6:
+        work = work[:-2]  # 推动江州新区建设: the measures are the new area's, 建设 its process
     if m["verb"] == "对接":
         work = "对接" + work  # 对接…规则: the rules are not the work, meeting them is
     return work if _is_name(work) else ""
