@@ -1,0 +1,39 @@
+"""Names in kinds of documents the probes first met (naming-kinds): budget reports,
+plan-execution reports, township reports, press conferences; on invented sentences."""
+
+from __future__ import annotations
+
+from bot.targets.records import TargetRecord
+
+REPORT = "江州市政府工作报告\n一、2024年工作回顾\n"
+
+
+def names(records: list[TargetRecord]) -> dict[tuple[float | None, str], str]:
+    return {(r.value, r.unit): r.indicator for r in records}
+
+
+def test_a_townships_scope_word_is_stripped_as_a_countys_is(extract):
+    got = names(extract(REPORT + "全镇茶叶种植面积达到2.3万亩，增长4.1%。\n"))
+    assert got[(2.3, "万亩")] == "茶叶种植面积"
+    got = names(extract(REPORT + "全乡城乡居民医保参保率达到97.5%。\n"))
+    assert got[(97.5, "%")] == "城乡居民医保参保率"
+    got = names(extract(REPORT + "全街道社区养老服务站达到14个。\n"))
+    assert got[(14, "个")] == "社区养老服务站"
+
+
+def test_a_difference_from_the_years_target_is_named_by_its_measure(extract):
+    got = names(extract(REPORT + "社会消费品零售总额增长6.8%，高于年度目标0.3个百分点。\n"))
+    assert got[(0.3, "个百分点")] == "社会消费品零售总额"
+    got = names(extract(REPORT + "全社会用电量增长2.1%，低于全年目标1.9个百分点。\n"))
+    assert got[(1.9, "个百分点")] == "全社会用电量"
+
+
+def test_two_bases_with_a_figure_each_name_both_differences_by_the_measure(extract):
+    text = "全市居民人均可支配收入增长6.1%，比全国、全省分别高0.8个和0.5个百分点。"
+    got = names(extract(REPORT + text + "\n"))
+    assert got[(0.8, "个百分点")] == "居民人均可支配收入"
+    assert got[(0.5, "个百分点")] == "居民人均可支配收入"
+    # two comparisons of two measures, each with its own base: no name is copied across
+    text = "全市出口总额增长5.2%，比上年高0.6个百分点，进口总额增长3.1%，比上年高0.2个百分点。"
+    got = names(extract(REPORT + text + "\n"))
+    assert got[(0.2, "个百分点")] != "出口总额"
