@@ -37,3 +37,20 @@ def test_two_bases_with_a_figure_each_name_both_differences_by_the_measure(extra
     text = "全市出口总额增长5.2%，比上年高0.6个百分点，进口总额增长3.1%，比上年高0.2个百分点。"
     got = names(extract(REPORT + text + "\n"))
     assert got[(0.2, "个百分点")] != "出口总额"
+
+
+BUDGET = "关于江州市2024年预算执行情况和2025年预算草案的报告\n一、2024年预算执行情况\n"
+
+
+def test_a_budgets_completion_rate_is_named_by_the_revenue_or_spending_it_completes(extract):
+    text = "全市一般公共预算收入812亿元，增长3.1%，完成预算的102.4%。"
+    got = names(extract(BUDGET + text + "\n"))
+    assert got[(102.4, "%")] == "一般公共预算收入预算完成率"
+    got = names(extract(BUDGET + "市级政府性基金预算支出215亿元，为调整预算的93.8%。\n"))
+    assert got[(93.8, "%")] == "市级政府性基金预算支出预算完成率"
+
+
+def test_a_completion_rate_with_no_amount_before_is_not_confident(extract):
+    records = extract(BUDGET + "各项收入均完成预算的100.5%。\n")
+    rate = [r for r in records if r.value == 100.5]
+    assert rate and rate[0].indicator == "预算完成率" and rate[0].confidence < 0.5

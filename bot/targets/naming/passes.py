@@ -36,6 +36,7 @@ from bot.targets.naming.awards import name_awards
 from bot.targets.naming.batches import batch_owner
 from bot.targets.naming.beneficiaries import beneficiaries_of_the_work
 from bot.targets.naming.bracket_names import named_in_brackets
+from bot.targets.naming.budget_rates import budget_completion
 from bot.targets.naming.capacity import yearly_capacity
 from bot.targets.naming.carry import carry_the_topic
 from bot.targets.naming.comparison_bases import measure_of_the_difference
@@ -208,6 +209,7 @@ PASSES: tuple[Pass, ...] = (
     _text(named_by_the_way),  # quoted_modes: 100项高频事项“跨省通办” -> 跨省通办高频事项
     _text(floor_in_the_name),  # level_floors: 省级以上智能工厂30家、数字化车间100个
     _text(fund_without_its_payer),  # payers: 市级财政每年安排专项资金2亿元 -> 专项资金
+    _text(budget_completion),  # budget_rates: 收入812亿元，完成预算的102.4% -> 收入预算完成率
     _text(coordination_whole),  # coordinated: 新增和更新车辆… is never 和更新车辆…
     # last before the 分别 pairs are read: it renames only the rates, which the pairs
     # give the levels' final names anyway
