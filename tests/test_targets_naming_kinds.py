@@ -54,3 +54,11 @@ def test_a_completion_rate_with_no_amount_before_is_not_confident(extract):
     records = extract(BUDGET + "各项收入均完成预算的100.5%。\n")
     rate = [r for r in records if r.value == 100.5]
     assert rate and rate[0].indicator == "预算完成率" and rate[0].confidence < 0.5
+
+
+def test_money_a_higher_level_gives_is_named_by_what_it_is(extract):
+    got = names(extract(BUDGET + "财政部下达我市新增地方政府债务限额260亿元。\n"))
+    assert got[(260, "亿元")] == "新增地方政府债务限额"
+    got = names(extract(BUDGET + "中央对我市转移支付420亿元，增长3.3%。\n"))
+    assert got[(420, "亿元")] == "中央对地方转移支付"
+    assert got[(3.3, "%")] == "中央对地方转移支付"

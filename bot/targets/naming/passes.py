@@ -50,6 +50,7 @@ from bot.targets.naming.examples import without_examples
 from bot.targets.naming.first_subject import carry_the_first_subject
 from bot.targets.naming.funds import fund_size
 from bot.targets.naming.gaps import gap_of_the_rate_before
+from bot.targets.naming.grants import given_from_above
 from bot.targets.naming.invested import invested_with_the_verb
 from bot.targets.naming.known_de import known_without_de
 from bot.targets.naming.level_classes import level_shares_the_kind
@@ -209,6 +210,7 @@ PASSES: tuple[Pass, ...] = (
     _text(named_by_the_way),  # quoted_modes: 100项高频事项“跨省通办” -> 跨省通办高频事项
     _text(floor_in_the_name),  # level_floors: 省级以上智能工厂30家、数字化车间100个
     _text(fund_without_its_payer),  # payers: 市级财政每年安排专项资金2亿元 -> 专项资金
+    _text(given_from_above),  # grants: 财政部下达我市新增…债务限额 -> 新增…债务限额
     _text(budget_completion),  # budget_rates: 收入812亿元，完成预算的102.4% -> 收入预算完成率
     _text(coordination_whole),  # coordinated: 新增和更新车辆… is never 和更新车辆…
     # last before the 分别 pairs are read: it renames only the rates, which the pairs
