@@ -62,3 +62,23 @@ def test_money_a_higher_level_gives_is_named_by_what_it_is(extract):
     got = names(extract(BUDGET + "中央对我市转移支付420亿元，增长3.3%。\n"))
     assert got[(420, "亿元")] == "中央对地方转移支付"
     assert got[(3.3, "%")] == "中央对地方转移支付"
+
+
+TOWN = "江口镇2025年政府工作报告\n一、2024年工作回顾\n"
+
+
+def test_villages_counted_are_named_by_the_work_done_in_them(extract):
+    got = names(extract(TOWN + "完成8个村的饮水安全巩固提升，新增受益群众900户。\n"))
+    assert got[(8, "个")] == "饮水安全巩固提升村"
+    assert got[(900, "户")] == "受益群众"
+    got = names(extract(TOWN + "完成6个行政村（社区）的生活垃圾分类，建成垃圾中转站2座。\n"))
+    assert got[(6, "个")] == "生活垃圾分类行政村（社区）"
+
+
+def test_villages_counted_by_a_level_reached_and_a_higher_one_after(extract):
+    text = "全镇12个村集体经济收入均达到10万元，其中达到30万元的村5个。"
+    got = names(extract(TOWN + text + "\n"))
+    assert got[(12, "个")] == "村集体经济收入达到10万元的村"
+    assert got[(5, "个")] == "村集体经济收入达到30万元的村"
+    got = names(extract(TOWN + "启动3个村的危旧房改造工作，完善配套设施。\n"))
+    assert got[(3, "个")] == "危旧房改造村"

@@ -86,6 +86,7 @@ from bot.targets.naming.time_parts import parts_of_the_year
 from bot.targets.naming.times import named_by_act
 from bot.targets.naming.topic_kinds import kinds_of_the_work
 from bot.targets.naming.totals import total_is_the_level
+from bot.targets.naming.villages import counted_villages
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +213,7 @@ PASSES: tuple[Pass, ...] = (
     _text(fund_without_its_payer),  # payers: 市级财政每年安排专项资金2亿元 -> 专项资金
     _text(given_from_above),  # grants: 财政部下达我市新增…债务限额 -> 新增…债务限额
     _text(budget_completion),  # budget_rates: 收入812亿元，完成预算的102.4% -> 收入预算完成率
+    _text(counted_villages),  # villages: 完成8个村的饮水安全巩固提升 -> 饮水安全巩固提升村
     _text(coordination_whole),  # coordinated: 新增和更新车辆… is never 和更新车辆…
     # last before the 分别 pairs are read: it renames only the rates, which the pairs
     # give the levels' final names anyway
