@@ -82,3 +82,12 @@ def test_villages_counted_by_a_level_reached_and_a_higher_one_after(extract):
     assert got[(5, "个")] == "村集体经济收入达到30万元的村"
     got = names(extract(TOWN + "启动3个村的危旧房改造工作，完善配套设施。\n"))
     assert got[(3, "个")] == "危旧房改造村"
+
+
+def test_a_bare_fund_is_named_by_the_purpose_said_right_after_its_amount(extract):
+    text = "统筹资金46亿元支持先进制造业发展，下达就业补助资金8亿元。"
+    got = names(extract(BUDGET + text + "\n"))
+    assert got[(46, "亿元")] == "先进制造业发展资金"
+    assert got[(8, "亿元")] == "就业补助资金"  # a fund with a name keeps it
+    got = names(extract(BUDGET + "安排资金12亿元用于老旧小区改造。\n"))
+    assert got[(12, "亿元")] == "老旧小区改造资金"

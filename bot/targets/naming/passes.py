@@ -66,6 +66,7 @@ from bot.targets.naming.part_shares import share_of_the_whole
 from bot.targets.naming.payers import fund_without_its_payer
 from bot.targets.naming.population_parts import population_parts
 from bot.targets.naming.programmes import with_programme_topic
+from bot.targets.naming.purposes import fund_for_its_purpose
 from bot.targets.naming.qualities import named_past_qualities
 from bot.targets.naming.quoted_modes import named_by_the_way
 from bot.targets.naming.ranked_counts import ranked_things
@@ -212,6 +213,7 @@ PASSES: tuple[Pass, ...] = (
     _text(floor_in_the_name),  # level_floors: 省级以上智能工厂30家、数字化车间100个
     _text(fund_without_its_payer),  # payers: 市级财政每年安排专项资金2亿元 -> 专项资金
     _text(given_from_above),  # grants: 财政部下达我市新增…债务限额 -> 新增…债务限额
+    _text(fund_for_its_purpose),  # purposes: 统筹资金46亿元支持…发展 -> …发展资金
     _text(budget_completion),  # budget_rates: 收入812亿元，完成预算的102.4% -> 收入预算完成率
     _text(counted_villages),  # villages: 完成8个村的饮水安全巩固提升 -> 饮水安全巩固提升村
     _text(coordination_whole),  # coordinated: 新增和更新车辆… is never 和更新车辆…
