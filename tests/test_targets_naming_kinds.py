@@ -91,3 +91,14 @@ def test_a_bare_fund_is_named_by_the_purpose_said_right_after_its_amount(extract
     assert got[(8, "亿元")] == "就业补助资金"  # a fund with a name keeps it
     got = names(extract(BUDGET + "安排资金12亿元用于老旧小区改造。\n"))
     assert got[(12, "亿元")] == "老旧小区改造资金"
+
+
+def test_a_name_that_is_only_a_place_is_not_confident(extract):
+    head = "江州市2025年一季度经济运行情况新闻发布会\n"
+    records = extract(head + "从周边城市看，一季度长沙地区生产总值增长5.9%，合肥增长5.4%。\n")
+    rate = [r for r in records if r.value == 5.4]
+    assert rate and rate[0].confidence < 0.5
+    # a county's short name that is also a word names things: 4个新城, not a place
+    records = extract(REPORT + "松江、青浦等4个新城建成区面积达到120平方公里。\n")
+    towns = [r for r in records if r.indicator == "新城"]
+    assert towns and towns[0].confidence > 0.3

@@ -64,6 +64,7 @@ from bot.targets.naming.multiples import multiple_of_the_figure_before
 from bot.targets.naming.new_ones import rate_of_the_new
 from bot.targets.naming.part_shares import share_of_the_whole
 from bot.targets.naming.payers import fund_without_its_payer
+from bot.targets.naming.place_only import place_is_no_name
 from bot.targets.naming.population_parts import population_parts
 from bot.targets.naming.programmes import with_programme_topic
 from bot.targets.naming.purposes import fund_for_its_purpose
@@ -226,6 +227,7 @@ AFTER_PAIRS: tuple[Pass, ...] = (
     # after the 分别 passes, where it was added: a rate named by them keeps the 新增
     _text(rate_of_the_new),  # new_ones: 新增外资企业320家，增长6.2% -> 新增外资企业
     _text(with_field),  # sectors: 脑机接口自主创新企业 (the field of the technology held)
+    _text(place_is_no_name),  # place_only: …，合肥增长5.4% -> 合肥, not confident
 )
 
 
