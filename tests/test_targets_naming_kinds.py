@@ -102,3 +102,13 @@ def test_a_name_that_is_only_a_place_is_not_confident(extract):
     records = extract(REPORT + "松江、青浦等4个新城建成区面积达到120平方公里。\n")
     towns = [r for r in records if r.indicator == "新城"]
     assert towns and towns[0].confidence > 0.3
+
+
+PLAN = "关于江州市2024年计划执行情况与2025年计划草案的报告\n一、2024年计划执行情况\n"
+
+
+def test_a_rate_of_the_years_plan_or_target_is_named_by_the_measure_it_completes(extract):
+    got = names(extract(PLAN + "全市重点项目完成投资860亿元，完成年度计划的108.2%。\n"))
+    assert got[(108.2, "%")] == "重点项目完成投资年度计划完成率"
+    got = names(extract(PLAN + "全市新增市场主体4.2万户，为年度目标的105%。\n"))
+    assert got[(105, "%")].endswith("年度目标完成率") and got[(105, "%")] != "年度目标完成率"
