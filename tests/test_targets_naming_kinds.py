@@ -112,3 +112,11 @@ def test_a_rate_of_the_years_plan_or_target_is_named_by_the_measure_it_completes
     assert got[(108.2, "%")] == "重点项目完成投资年度计划完成率"
     got = names(extract(PLAN + "全市新增市场主体4.2万户，为年度目标的105%。\n"))
     assert got[(105, "%")].endswith("年度目标完成率") and got[(105, "%")] != "年度目标完成率"
+
+
+def test_a_difference_over_the_expected_target_is_named_by_its_measure(extract):
+    text = "社会消费品零售总额增长4.2%，超出年度目标0.7个百分点。"
+    got = names(extract(PLAN + text + "\n"))
+    assert got[(0.7, "个百分点")] == "社会消费品零售总额"
+    got = names(extract(PLAN + "全社会用电量增长6.3%，超过预期目标1.3个百分点。\n"))
+    assert got[(1.3, "个百分点")] == "全社会用电量"

@@ -65,7 +65,7 @@ NOT_CONFIDENT = 0.3
 def measure_of_the_difference(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with each difference from a base named by its measure (see the module
     docstring)."""
-    if "比" not in sentence and "于" not in sentence and "只有" not in sentence:
+    if not any(w in sentence for w in ("比", "于", "只有", "目标", "计划")):
         return named
     out: list[Named] = []
     renamed: dict[str, Named] = {}  # a base's name -> what its first figure became
