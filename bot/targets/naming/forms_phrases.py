@@ -53,6 +53,10 @@ _PART_THAT_IS_RE = re.compile(r"^为(?P<what>[^，。；\d]{2,6})(?=[，。；]|
 _FACILITY_SCALE_RE = re.compile(
     r"^级?(?P<what>[^，。；、\d的]{0,10}?)(?P<kind>项目|工程|露天矿|煤矿|矿井)(?!建设)"
 )
+# a power facility after its capacity in watts (2×35万千瓦热电联产项目, 720兆瓦储能电站)
+_POWER_FACILITY_RE = re.compile(
+    r"^(?P<what>[^，。；、\d的]{0,10}?)(?P<kind>项目|工程|电站|电厂|基地)(?!建设)"
+)
 # the words of a proper name (a company, a brand: 大唐, 国网, 红星|美凯龙)
 _PROPER_TAGS = frozenset({"nz", "nr", "nrt", "nt"})
 _WITHIN_RE = re.compile(
@@ -161,6 +165,8 @@ class _PhraseForms:
     def facility_scale(self, fig: Figure, after: str, change: str) -> bool:
         """``200万吨褐煤提质项目``, ``大唐700万吨露天矿``: the scale of a project or the
         capacity of a mine, not the thing it makes."""
+        if fig.unit.endswith("瓦"):  # 千瓦, 兆瓦, 吉瓦 (not 千瓦时): what it can generate
+            return self._installed_capacity(fig, after, change)
         built = _FACILITY_SCALE_RE.match(after)
         if not built or fig.unit_class not in ("weight", "power", "energy", "volume"):
             return False
@@ -174,6 +180,24 @@ class _PhraseForms:
         scale = after.startswith("级") or fig.unit_class != "weight"
         name = what + built["kind"] + ("规模" if project and scale else "产能")
         name = self._facility_owner(fig) + name
+        self.emit(fig, name, change, fig.end + built.end(), subject=False, confidence=0.75)
+        return True
+
+    def _installed_capacity(self, fig: Figure, after: str, change: str) -> bool:
+        """``南港2×100万千瓦火电项目``, ``720兆瓦储能电站``: a power facility's capacity in
+        watts is its installed capacity, 装机规模 (火电项目装机规模; 装机容量 is the same measure),
+        not what the project's 规模 would leave unsaid."""
+        built = _POWER_FACILITY_RE.match(after)
+        if not built:
+            return False
+        what = clean_name(built["what"].split("等")[0])
+        if _noun_end(built["what"]) < len(built["what"]) or (what and not _is_name(what)):
+            return False  # a verb inside (完成项目核准): no facility named
+        if re.search("[和及与或]", what):
+            return False  # 2×66万千瓦发电和…电厂: a list of facilities, not one
+        if self.table.canonical(what + built["kind"]):
+            return False  # 海上光伏基地: the table names it (海上光伏装机容量)
+        name = self._facility_owner(fig) + what + built["kind"] + "装机规模"
         self.emit(fig, name, change, fig.end + built.end(), subject=False, confidence=0.75)
         return True
 

@@ -1,0 +1,52 @@
+"""Naming rules of the naming-lists pass: lists, shared heads and proper names, each on
+invented sentences."""
+
+from __future__ import annotations
+
+from bot.targets.records import TargetRecord
+
+REPORT = "江州市政府工作报告\n一、2024年工作回顾\n"
+
+
+def names(records: list[TargetRecord]) -> dict[tuple[float | None, str], str]:
+    return {(r.value, r.unit): r.indicator for r in records}
+
+
+def test_a_floor_of_levels_before_a_respective_list_is_every_items(extract):
+    text = "全市省级以上专精特新企业、单项冠军企业分别达到120家、15家。"
+    got = names(extract(REPORT + text + "\n"))
+    assert got[(120, "家")] == "省级以上专精特新企业"  # not the table's 专精特新企业
+    assert got[(15, "家")] == "省级以上单项冠军企业"
+    text = "累计培育国家级以上专精特新企业、制造业单项冠军企业分别为35家和8家。"
+    got = names(extract(REPORT + text + "\n"))
+    assert got[(35, "家")] == "国家级以上专精特新企业"
+    assert got[(8, "家")] == "国家级以上制造业单项冠军企业"  # the floor whole, not 国家级
+    text = "全市省级以上专精特新企业、单项冠军企业营业收入分别增长20%、15%。"
+    got = names(extract(REPORT + text + "\n"))
+    assert got[(20, "%")].startswith("省级以上专精特新企业")
+
+
+def test_a_floor_before_a_counted_item_is_not_the_next_items(extract):
+    # the count closes the first item: the next one, with none of its own, has no floor
+    got = names(extract(REPORT + "培育省级以上绿色工厂13家、绿色工业园区2个。\n"))
+    assert got[(13, "家")] == "省级以上绿色工厂"
+    assert got[(2, "个")] == "绿色工业园区"
+
+
+def test_a_power_facilitys_capacity_in_watts_is_its_installed_capacity(extract):
+    got = names(extract(REPORT + "南港2×100万千瓦火电项目开工建设。\n"))
+    assert got[(200, "万千瓦")] == "火电项目装机规模"  # not 火电项目规模
+    got = names(extract(REPORT + "国家1000万千瓦光伏大基地建成投产。\n"))
+    assert got[(1000, "万千瓦")] == "光伏大基地装机规模"  # not 光伏大基地
+    got = names(extract(REPORT + "开工建设华能720兆瓦储能电站等项目。\n"))
+    assert got[(720, "兆瓦")] == "华能储能电站装机规模"  # the owner written before it
+
+
+def test_a_capacity_in_watts_before_a_list_of_facilities_names_none_of_them(extract):
+    got = names(extract(REPORT + "推进南港2×66万千瓦发电和北湖电厂2×35万千瓦热电联产项目。\n"))
+    assert "和" not in got[(132, "万千瓦")]
+    # energy generated (千瓦时) and weights keep their own names
+    got = names(extract(REPORT + "华信300万吨焦化项目建成投产。\n"))
+    assert got[(300, "万吨")].endswith("产能")
+    got = names(extract(REPORT + "全市发电量达到120亿千瓦时。\n"))
+    assert got[(120, "亿千瓦时")] == "发电量"
