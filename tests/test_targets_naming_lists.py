@@ -50,3 +50,32 @@ def test_a_capacity_in_watts_before_a_list_of_facilities_names_none_of_them(extr
     assert got[(300, "万吨")].endswith("产能")
     got = names(extract(REPORT + "全市发电量达到120亿千瓦时。\n"))
     assert got[(120, "亿千瓦时")] == "发电量"
+
+
+def test_people_counted_after_wei_are_named_by_what_they_got(extract):
+    got = names(extract(REPORT + "为3万名失能老年人提供上门照护服务。\n"))
+    assert got[(3, "万名")] == "获上门照护服务的失能老年人"  # not every 失能老年人
+    got = names(extract(REPORT + "为800户困难家庭发放取暖补贴和临时救助金。\n"))
+    assert got[(800, "户")] == "获发取暖补贴和临时救助金的困难家庭"
+    got = names(extract(REPORT + "为5000名群众办理了医保转移手续。\n"))
+    assert got[(5000, "名")] == "办理医保转移手续群众"
+    got = names(extract(REPORT + "全年为1.3万名农民工解决了欠薪问题。\n"))
+    assert got[(1.3, "万名")] == "解决欠薪农民工"  # 问题 dropped
+    text = "为1200家以上中小企业提供融资对接服务和重点企业上门辅导服务。"
+    got = names(extract(REPORT + text + "\n"))
+    assert got[(1200, "家")] == "获融资对接服务的中小企业"  # the first thing given
+
+
+def test_wei_without_an_act_done_for_the_counted_names_no_set(extract):
+    for text in (
+        "为全市120家企业提供了有力支撑。",  # no thing given
+        "为群众办理实事120件。",  # the count is of the things done
+        "累计为3000名脱贫人口提供公益性岗位。",  # 人口: a population, not served ones
+    ):
+        for r in extract(REPORT + text + "\n"):
+            assert not r.indicator.startswith("获"), text
+
+
+def test_a_service_the_table_knows_by_its_people_keeps_the_tables_name(extract):
+    got = names(extract(REPORT + "为1500名以上残疾人提供托养服务。\n"))
+    assert got[(1500, "名")] == "残疾人托养服务"

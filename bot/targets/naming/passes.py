@@ -72,6 +72,7 @@ from bot.targets.naming.respective import rates_of_the_listed, respective_rates
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
 from bot.targets.naming.sentence import Named
+from bot.targets.naming.served import served_by_the_act
 from bot.targets.naming.shared_acts import counted_by_the_count_before
 from bot.targets.naming.sibling_shares import share_of_the_sibling_whole, shares_of_one_whole
 from bot.targets.naming.size_classes import classes_share_the_measure
@@ -156,6 +157,7 @@ PASSES: tuple[Pass, ...] = (
     _text_table(counted_thing),  # counted: a count's noun ends at the thing
     _text(count_without_measure),  # counted_owners: 12个重点园区营业收入增长15%
     _text_table(by_activity),  # activities: 推动6000家工业企业开展技改 -> 技改工业企业
+    _text_table(served_by_the_act),  # served: 为2万名老年人提供上门服务 -> 获上门服务的老年人
     # enrolled before relative_counts.described_count: 列入市重点的68个项目 is named by
     # the list first (市重点项目), the name the measure after the count then takes
     # (完成投资215.4亿元 -> 市重点项目完成投资)
