@@ -79,3 +79,16 @@ def test_wei_without_an_act_done_for_the_counted_names_no_set(extract):
 def test_a_service_the_table_knows_by_its_people_keeps_the_tables_name(extract):
     got = names(extract(REPORT + "为1500名以上残疾人提供托养服务。\n"))
     assert got[(1500, "名")] == "残疾人托养服务"
+
+
+def test_a_standard_of_a_payment_said_once_after_a_list_is_every_items(extract):
+    text = "机构养老和居家养老服务补贴标准分别提高200元、100元。"
+    got = names(extract(REPORT + text + "\n"))
+    assert got[(200, "元")] == "机构养老补贴标准"  # the 补贴's standard, not 机构养老标准
+    assert got[(100, "元")] == "居家养老服务补贴标准"
+    # an item that names its own payment takes the 标准 alone
+    text = "困难老人生活补贴、高龄老人护理补贴标准分别提高到每月90元、150元。"
+    got = names(extract(REPORT + text + "\n"))
+    assert got[(90, "元")] == "困难老人生活补贴标准"
+    got = names(extract(REPORT + "城市和农村低保标准分别提高到每月800元、600元。\n"))
+    assert got[(800, "元")] == "城市低保标准"
