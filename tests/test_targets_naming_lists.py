@@ -92,3 +92,10 @@ def test_a_standard_of_a_payment_said_once_after_a_list_is_every_items(extract):
     assert got[(90, "元")] == "困难老人生活补贴标准"
     got = names(extract(REPORT + "城市和农村低保标准分别提高到每月800元、600元。\n"))
     assert got[(800, "元")] == "城市低保标准"
+
+
+def test_examples_before_a_set_named_by_listed_acts_are_left_out(extract):
+    got = names(extract(REPORT + "完成第一中学、实验小学等新建、改扩建工程30项。\n"))
+    assert got[(30, "项")] == "新建、改扩建工程"  # not the schools given as examples
+    got = names(extract(REPORT + "改造燃气、供水、排水等老旧管网500公里。\n"))
+    assert got[(500, "公里")] == "老旧管网"
