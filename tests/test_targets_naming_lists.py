@@ -99,3 +99,21 @@ def test_examples_before_a_set_named_by_listed_acts_are_left_out(extract):
     assert got[(30, "项")] == "新建、改扩建工程"  # not the schools given as examples
     got = names(extract(REPORT + "改造燃气、供水、排水等老旧管网500公里。\n"))
     assert got[(500, "公里")] == "老旧管网"
+
+
+def test_a_named_port_opening_a_clause_owns_its_throughput(extract):
+    got = names(extract(REPORT + "江州港完成集装箱吞吐量120万标箱，增长8%。\n"))
+    assert got[(120, "万标箱")] == "江州港集装箱吞吐量"  # not the region's 集装箱吞吐量
+    assert got[(8, "%")] == "江州港集装箱吞吐量"  # its change, said right after
+    got = names(extract(REPORT + "江州港集装箱吞吐量120万标箱、货物吞吐量1.2亿吨。\n"))
+    assert got[(1.2, "亿吨")] == "江州港货物吞吐量"  # the next measure of the list too
+    got = names(extract(REPORT + "江州机场全年完成旅客吞吐量800万人次。\n"))
+    assert got[(800, "万人次")] == "江州机场旅客吞吐量"
+
+
+def test_a_scope_of_ports_is_no_named_port(extract):
+    got = names(extract(REPORT + "全市港口完成货物吞吐量1.5亿吨，增长3%。\n"))
+    assert got[(1.5, "亿吨")] == "港口货物吞吐量"
+    assert got[(3, "%")] == "港口货物吞吐量"
+    got = names(extract(REPORT + "我省机场旅客吞吐量800万人次。\n"))
+    assert not got[(800, "万人次")].startswith("我省")

@@ -62,6 +62,7 @@ from bot.targets.naming.new_ones import rate_of_the_new
 from bot.targets.naming.part_shares import share_of_the_whole
 from bot.targets.naming.payers import fund_without_its_payer
 from bot.targets.naming.population_parts import population_parts
+from bot.targets.naming.ports import throughput_of_the_port
 from bot.targets.naming.programmes import with_programme_topic
 from bot.targets.naming.qualities import named_past_qualities
 from bot.targets.naming.quoted_modes import named_by_the_way
@@ -205,6 +206,7 @@ PASSES: tuple[Pass, ...] = (
     _text(batch_owner),  # batches: 江州综合改革试点首批30项授权事项 -> 江州综合改革试点授权事项
     _text(named_by_the_way),  # quoted_modes: 100项高频事项“跨省通办” -> 跨省通办高频事项
     _text(floor_in_the_name),  # level_floors: 省级以上智能工厂30家、数字化车间100个
+    _text(throughput_of_the_port),  # ports: 江州港完成集装箱吞吐量… -> 江州港集装箱吞吐量
     _text(fund_without_its_payer),  # payers: 市级财政每年安排专项资金2亿元 -> 专项资金
     _text(coordination_whole),  # coordinated: 新增和更新车辆… is never 和更新车辆…
     # last before the 分别 pairs are read: it renames only the rates, which the pairs
