@@ -117,3 +117,13 @@ def test_a_scope_of_ports_is_no_named_port(extract):
     assert got[(3, "%")] == "港口货物吞吐量"
     got = names(extract(REPORT + "我省机场旅客吞吐量800万人次。\n"))
     assert not got[(800, "万人次")].startswith("我省")
+
+
+def test_people_reached_are_those_the_clause_before_gave_to(extract):
+    got = names(extract(REPORT + "向低保对象发放价格临时补贴，惠及12万人。\n"))
+    assert got[(12, "万人")] == "价格临时补贴惠及低保对象"  # not …惠及人数
+    # no one named as given to: the count of people reached
+    got = names(extract(REPORT + "发放取暖补贴，惠及3万人。\n"))
+    assert got[(3, "万人")] == "取暖补贴惠及人数"
+    got = names(extract(REPORT + "实施学前一年免费教育政策，惠及近10万儿童。\n"))
+    assert got[(10, "万人")] == "学前一年免费教育惠及儿童"

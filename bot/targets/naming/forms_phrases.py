@@ -77,6 +77,11 @@ _BENEFIT_RE = re.compile(r"惠及(?P<who>" + "|".join(PEOPLE_NOUNS) + r")?(?:近
 # Works done on things that are what reaches people (老旧小区改造 惠及居民)
 _WORKS_ON = frozenset({"改造", "整治", "治理", "修缮", "提升改造", "更新改造"})
 _PROGRAM_TAIL_RE = re.compile(r"(?:政策|制度|工作)$")
+# the people a clause gave something to (向困难群众发放, 为低保对象提供): who it reached
+_GIVEN_TO_RE = re.compile(
+    r"[向为](?P<who>[\u4e00-\u9fff]{0,6}(?:" + "|".join(PEOPLE_NOUNS) + r"))"
+    r"(?:发放|提供|兑现|兑付|送去|拨付)"
+)
 
 
 class _PhraseForms:
@@ -101,6 +106,7 @@ class _PhraseForms:
         if not _is_name(program) and after.startswith("的"):
             # 惠及3400万人的引大济岷工程启动建设
             program = _without_tail_verb(clean_name(_after_noun(after[1:])[0]))
+        given_to = None
         if not _is_name(program):
             # 向困难群众发放一次性生活补助，惠及…: what the clause before gave or ran
             prev = self._clause_before(fig)
@@ -109,11 +115,13 @@ class _PhraseForms:
             program = clean_name(re.split(r"\d", prev[verb.end() :] if verb else prev)[0])
             if verb and verb.group() in _WORKS_ON and _is_name(program):
                 program += verb.group()  # 城镇老旧小区改造: the work is what reached them
+            given_to = _GIVEN_TO_RE.search(prev)  # 向困难群众发放…: those it reached
         program = _PROGRAM_TAIL_RE.sub("", program)
         if not _is_name(program):
             return False
         people = _PEOPLE_AFTER_RE.match(after)
         tail = who or (people.group(1) if people else "")
+        tail = tail or (given_to["who"] if given_to else "")
         tail = tail or ("人次" if fig.unit.endswith("人次") else "人数")
         name = program + "惠及" + tail
         if len(name) > 20:
