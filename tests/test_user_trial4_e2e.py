@@ -108,6 +108,39 @@ async def test_the_command_lines_all_flag_works_in_the_chat_too(
         assert "--all" not in compared and "地区生产总值" in compared
 
 
+async def test_an_admin_in_a_group_is_sent_to_the_private_chat_for_subs_and_audit(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """``/subs`` and ``/audit`` sent by a bot admin in a group listed, to every member,
+    other chats' subscriptions (private users' ids and names) and who did what where.
+    ``/config`` already showed a group only what may be shown there."""
+    owner, ann = server.add_user("Olga"), server.add_user("Ann", username="ann_private")
+    group = server.add_chat("supergroup", "Policy watchers")
+    server.set_member(group, owner, "administrator")
+    server.set_member(group, ann, "member")
+    async with running(server, engine, db_url, owners=[owner.id], flood_burst=0):
+        await ask_text(server, ann, ann, "/subscribe GDP 08:00")
+        for command in ("/subs", "/audit"):
+            said = await ask_text(server, group, owner, command)
+            assert said == f"{command} 会列出其他聊天和用户的信息，请在与机器人的私聊中发送。"
+            assert str(ann.id) not in said
+        assert str(ann.id) in await ask_text(server, owner, owner, "/subs")
+        listed = await ask_text(server, owner, owner, "/audit")
+        assert "private only" in listed and "subs list" in listed
+
+
+async def test_an_id_mistyped_with_letters_is_not_called_a_username(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """``/admin add 123abc`` answered 不认识用户 @123abc: an @ the owner never typed, for a
+    name Telegram would not allow (usernames start with a letter)."""
+    owner = server.add_user("Olga")
+    async with running(server, engine, db_url, owners=[owner.id]):
+        said = await ask_text(server, owner, owner, "/admin add 123abc")
+        assert said.startswith("“123abc”不是用户 id 或 @用户名。") and "@123abc" not in said
+        assert "不认识用户 @nobody" in await ask_text(server, owner, owner, "/admin add @nobody")
+
+
 async def test_a_subscriber_back_after_blocking_the_bot_gets_the_same_subscription_back(
     server: FakeBotApi, engine, db_url
 ) -> None:
