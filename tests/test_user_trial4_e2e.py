@@ -196,3 +196,17 @@ async def test_a_channels_time_zone_and_digest_preview_are_reached_by_naming_it(
         assert refused.startswith("⛔")
         assert store_of(app).get(sub.id).timezone == "Europe/Berlin"
         assert "/timezone @频道" in await ask_text(server, owner, owner, "/subscribe help")
+
+
+async def test_a_language_the_bot_does_not_have_is_named_as_the_problem(
+    server: FakeBotApi, engine
+) -> None:
+    """``/lang fr`` answered only the usage, as if the command were mistyped."""
+    from tests.e2e import running as plain
+
+    user = server.add_user("Lena")
+    async with plain(server, engine):
+        said = await ask_text(server, user, user, "/lang fr")
+        assert said.startswith("不支持的语言“fr”：可选 zh（中文）、en（English）或 auto")
+        assert "用法：/lang" in said
+        assert not (await ask_text(server, user, user, "/lang")).startswith("不支持")
