@@ -210,3 +210,17 @@ async def test_a_language_the_bot_does_not_have_is_named_as_the_problem(
         assert said.startswith("不支持的语言“fr”：可选 zh（中文）、en（English）或 auto")
         assert "用法：/lang" in said
         assert not (await ask_text(server, user, user, "/lang")).startswith("不支持")
+
+
+async def test_compares_region_headings_are_said_in_the_readers_language(
+    server: FakeBotApi, engine
+) -> None:
+    """In English, /compare headed its regions 【烟台】: a literal in the formatter, not
+    the catalogue's heading (``[烟台]`` in English, as digests have it)."""
+    from tests.e2e import running as plain
+
+    eve, lena = server.add_user("Eve", language_code="en"), server.add_user("Lena")
+    async with plain(server, engine):
+        said = await ask_text(server, eve, eve, "/compare GDP")
+        assert "[烟台]" in said and "【" not in said
+        assert "【烟台】" in await ask_text(server, lena, lena, "/compare GDP")

@@ -148,7 +148,8 @@ def compare_messages(
             lines.append(f"<b>{escape(name)}</b>")
         for region in sorted(regions, key=lambda r: (not r, r)):
             lines.append("")
-            lines.append(f"【{escape(region) if region else tr(lang, 'targets.no_region')}】")
+            label = escape(region) if region else tr(lang, "targets.no_region")
+            lines.append(tr(lang, "digest.heading", label=label))  # 【烟台】, [烟台]
             for item in sorted(regions[region], key=lambda i: _year_order(i.record.year)):
                 rec = item.record
                 year = _year(rec.year) or tr(lang, "targets.no_year")
