@@ -63,7 +63,8 @@ BROADCAST_DIGEST_PATTERN = r"^/broadcast-digest(?:@(\w+))?(?:\s|$)"
 
 _USER_ID = re.compile(r"^\d{1,15}$")
 _SUB_ID = re.compile(r"^#?(\d{1,9})$")
-_USERNAME = re.compile(r"^@?[A-Za-z0-9_]{1,64}$")
+# A Telegram username starts with a letter (123abc is a mistyped id, not a name)
+_USERNAME = re.compile(r"^@?[A-Za-z][A-Za-z0-9_]{0,63}$")
 
 
 async def remember_sender(update: object, context: BriefContext) -> None:
@@ -98,6 +99,14 @@ def _verb(command: str, default: str) -> Callable[[Update, BriefContext], str]:
 
 def _private(update: Update) -> bool:
     return update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE
+
+
+async def _private_only(update: Update, context: BriefContext, action: str, command: str) -> None:
+    """Refuse, in a group, a command whose answer lists other chats (their ids, names,
+    users): the admin is pointed to the private chat, and the audit log says why."""
+    await audit(update, context, action, result="error", detail="in a group: private only")
+    lang = context.services.lang(update)
+    await update.effective_message.reply_text(tr(lang, "admin.private_only", command=command))
 
 
 def _tz(svc: Services) -> str:
@@ -205,6 +214,9 @@ async def audit_command(update: Update, context: BriefContext) -> None:
     svc = context.services
     lang = svc.lang(update)
     arg = command_args(message)
+    if not _private(update):  # who did what, in every chat: not for a group's members
+        await _private_only(update, context, "audit", "/audit")
+        return
     if not arg:
         n = fmt.AUDIT_DEFAULT
     elif arg.isdecimal() and len(arg) <= 6:  # not isdigit: int("²") fails
@@ -302,6 +314,9 @@ async def subs_command(update: Update, context: BriefContext) -> None:
     lang = svc.lang(update)
     subs = svc.subscriptions
     if verb in ("list", "ls") and len(words) <= 1:
+        if not _private(update):  # every chat's subscriptions: not for a group's members
+            await _private_only(update, context, "subs list", "/subs")
+            return
         items = await svc.run_db(subs.list_all)
         await audit(update, context, "subs list", detail=f"{len(items)} subscription(s)")
         await reply_html(message, split_html(fmt.subs_all(items, lang)))
