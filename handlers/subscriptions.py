@@ -287,8 +287,9 @@ async def chat_migrated(update: Update, context: BriefContext) -> None:
         old, new = message.migrate_from_chat_id, message.chat.id
     else:
         return
-    await svc.run_db(svc.subscriptions.chat_migrated, old, new)
+    # the language first: the subscriptions' new id finds it from the moment they move
     await svc.run_db(svc.languages.chat_migrated, old, new)
+    await svc.run_db(svc.subscriptions.chat_migrated, old, new)
 
 
 def register(application: Application) -> None:

@@ -35,21 +35,30 @@ async def test_a_migrated_groups_digest_stays_in_the_language_it_chose(
         assert digest.startswith("📊 Key targets digest · ") and "重点目标简报" not in digest
         assert store_of(app).get(sub.id).chat_id == supergroup.id
         prefs = services_of(app).languages
-        assert prefs.for_chat(supergroup.id) == "en" and prefs.get("chat", group.id) is None
-    with Database.open(url=db_url) as database:  # kept for the next start, once
-        assert LanguageStore(database).all() == {("chat", supergroup.id): "en"}
+        assert prefs.for_chat(supergroup.id) == "en" == prefs.for_chat(group.id)
+    with Database.open(url=db_url) as database:  # kept for the next start
+        assert LanguageStore(database).all() == {
+            ("chat", group.id): "en",
+            ("chat", supergroup.id): "en",
+        }
 
 
-def test_a_move_keeps_a_choice_the_new_id_made_and_happens_once(db) -> None:
+def test_a_move_keeps_a_choice_the_new_id_made(db) -> None:
     store = LanguageStore(db)
     store.set("chat", -1, "en", by=7)
     store.set("chat", -2, "zh", by=8)
     store.move_chat(-1, -2)  # the supergroup chose already: its own choice stays
-    assert store.all() == {("chat", -2): "zh"}
-    store.move_chat(-1, -2)  # the second service message of the same migration
+    assert store.all() == {("chat", -1): "en", ("chat", -2): "zh"}
     store.set("chat", -3, "en", by=7)
     store.move_chat(-3, -4)
-    assert store.all() == {("chat", -2): "zh", ("chat", -4): "en"}
+    store.move_chat(-3, -4)  # the second service message of the same migration
+    store.move_chat(-5, -6)  # a group that chose nothing
+    assert store.all() == {
+        ("chat", -1): "en",
+        ("chat", -2): "zh",
+        ("chat", -3): "en",
+        ("chat", -4): "en",
+    }
 
 
 async def test_a_migration_found_while_sending_is_told_on(db, clock) -> None:

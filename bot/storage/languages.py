@@ -61,8 +61,9 @@ class LanguageStore:
                 row.language, row.updated_by, row.updated_at = language, by, self._clock()
 
     def move_chat(self, old_chat_id: int, new_chat_id: int) -> None:
-        """A group became a supergroup (a new id): its chat choice goes with it, unless
-        the new id has one of its own. Once: the old id's row is gone after."""
+        """A group became a supergroup (a new id): its chat choice is the new id's too,
+        unless the new id has one of its own. The old id's row stays: the subscriptions
+        move on their own, and whichever id a digest is composed for meanwhile finds it."""
         with self._db.session() as session:
             row = session.get(LanguageRow, ("chat", old_chat_id))
             if row is None:
@@ -77,4 +78,3 @@ class LanguageStore:
                         updated_at=self._clock(),
                     )
                 )
-            session.delete(row)

@@ -346,9 +346,9 @@ class Deliverer:
             if pending.migrated:
                 return await self._fail(sub, slot, "chat migrated twice")
             pending.migrated = True
-            await self._db(self.store.migrate_chat, pending.chat_id, exc.new_chat_id)
-            if self.on_migrated is not None:
+            if self.on_migrated is not None:  # first: the new id finds what followed
                 await self._db(self.on_migrated, pending.chat_id, exc.new_chat_id)
+            await self._db(self.store.migrate_chat, pending.chat_id, exc.new_chat_id)
             log.info("chat %s is now supergroup %s", pending.chat_id, exc.new_chat_id)
             pending.chat_id = exc.new_chat_id
             return Retry(0.0)

@@ -49,8 +49,8 @@ class LanguagePrefs:
         it, as its subscriptions do, so their digests stay in it; blocking when stored."""
         if self._store is not None:
             self._store.move_chat(old_chat_id, new_chat_id)
-        with self._lock:
-            chosen = self._choices.pop(("chat", old_chat_id), None)
+        with self._lock:  # the old id keeps it: a digest composed meanwhile finds it
+            chosen = self._choices.get(("chat", old_chat_id))
             if chosen is not None:
                 self._choices.setdefault(("chat", new_chat_id), chosen)
 
