@@ -296,17 +296,19 @@ async def my_chat_member(update: Update, context: BriefContext) -> None:
 
 
 async def chat_migrated(update: Update, context: BriefContext) -> None:
-    """A group became a supergroup: its subscriptions move to the new chat id."""
+    """A group became a supergroup: its subscriptions and its language choice move to
+    the new chat id."""
     message = update.effective_message
     svc = context.services
     if message.migrate_to_chat_id:
-        await svc.run_db(
-            svc.subscriptions.chat_migrated, message.chat.id, message.migrate_to_chat_id
-        )
+        old, new = message.chat.id, message.migrate_to_chat_id
     elif message.migrate_from_chat_id:
-        await svc.run_db(
-            svc.subscriptions.chat_migrated, message.migrate_from_chat_id, message.chat.id
-        )
+        old, new = message.migrate_from_chat_id, message.chat.id
+    else:
+        return
+    # the language first: the subscriptions' new id finds it from the moment they move
+    await svc.run_db(svc.languages.chat_migrated, old, new)
+    await svc.run_db(svc.subscriptions.chat_migrated, old, new)
 
 
 def register(application: Application) -> None:
