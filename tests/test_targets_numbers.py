@@ -401,3 +401,29 @@ def test_a_measure_word_before_yi_shang_is_no_conjunction():
 
 def test_a_bare_wan_before_people_named_at_length_counts_people():
     assert figs("妥善安置1.6万山洪泥石流灾害受灾群众。") == [("1.6万", 1.6, "万人", "")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a Chinese numeral ending its clause on 万亿/亿/万: the measure word left unsaid,
+        # read from what comes before, as for Arabic figures
+        ("全县生产总值超过一百亿，增速居全市前列。", (100.0, "一百亿", "亿元", "money")),
+        ("全区网络零售额达到三十五亿。", (35.0, "三十五亿", "亿元", "money")),
+        ("平台注册用户数突破两千万，活跃度持续提升。", (2000.0, "两千万", "万", "count")),
+        ("全省常住人口达到九百万。", (900.0, "九百万", "万人", "count")),
+        # an adverb between the measured thing and its verb
+        ("全市GDP首次突破8000亿，迈上新台阶。", (8000.0, "8000亿", "亿元", "money")),
+        ("园区产值一举超过120亿。", (120.0, "120亿", "亿元", "money")),
+    ],
+)
+def test_an_amount_whose_measure_word_is_left_unsaid(sentence, expected):
+    got = [(f.value, f.value_text, f.unit, f.unit_class) for f in find_figures(sentence)]
+    assert got == [expected]
+
+
+def test_a_magnitude_without_a_measured_thing_before_it_is_no_figure():
+    # nothing before the figure says what it counts (a goal in words, an idiom), or a
+    # noun follows it: no unsaid measure word is guessed
+    assert find_figures("我们要向着一百亿，千家万户齐参与。") == []
+    assert find_figures("总投资一百亿的项目开工建设。") == []
