@@ -427,3 +427,22 @@ def test_a_magnitude_without_a_measured_thing_before_it_is_no_figure():
     # noun follows it: no unsaid measure word is guessed
     assert find_figures("我们要向着一百亿，千家万户齐参与。") == []
     assert find_figures("总投资一百亿的项目开工建设。") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a bare magnitude of 万 or more before 亩 or 次: an extent, a count
+        ("全县新增高标准农田超万亩。", (1.0, "万", "万亩", "超")),
+        ("推进沿江百万亩湿地修复。", (100.0, "百万", "万亩", "")),
+        ("短视频累计播放量突破千亿次。", (1000.0, "千亿", "亿次", "")),
+    ],
+)
+def test_a_bare_large_magnitude_before_mu_or_times(sentence, expected):
+    got = [(f.value, f.value_text, f.unit, f.qualifier) for f in find_figures(sentence)]
+    assert got == [expected]
+
+
+def test_a_small_bare_magnitude_before_mu_is_a_class_not_an_extent():
+    # 千亩示范片, 万亩良田 without a hedge: the class of a field, no figure
+    assert find_figures("建设千亩示范片和万亩良田。") == []

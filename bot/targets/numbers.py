@@ -790,9 +790,12 @@ _SCALE_RE = re.compile(
 _SCALE_HEAD_RE = re.compile(r"[^，。；、“”]{0,12}?(集群|产业规模|基地)")
 _SCALE_HEAD_BLOCK = re.compile(r"[^，。；]{0,6}?(行动|计划|工程|城市|园区)")
 _BARE_RE = re.compile(
-    r"(?<![\d一二三四五六七八九十两几数上每xX*.])(?P<mag>万亿|千亿|百亿|百万|千万|百|千)"
-    r"(?P<unit>亿元|万元|元|辆|项|千瓦|吨|人次|人|户|套|台|件)"
+    r"(?<![\d一二三四五六七八九十两几数上每xX*.])(?P<mag>万亿|千亿|百亿|百万|千万|百|千|(?<=[超近逾过])万)"
+    r"(?P<unit>亿元|万元|元|辆|项|千瓦|吨|人次|人|户|套|台|件|亩|次)"
 )
+# counted in these only after a magnitude of 万 or more: 百万亩, 超万亩, 百亿次 (千亩高产片,
+# 百次 are a class of field and a manner of speaking)
+_BARE_LARGE_ONLY = frozenset({"亩", "次"})
 # 林下经济产值突破百亿。: a bare magnitude of money whose 元 is left unsaid
 _BARE_MONEY_RE = re.compile(
     r"(?<![\d一二三四五六七八九十两几数上每xX*.])(?P<mag>万亿|千亿|百亿)(?=[，。；、）)]|$)"
@@ -1072,6 +1075,8 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
         mag, unit_s = m.group("mag"), m.group("unit")
         if unit_s in _BARE_BIG_ONLY and mag not in ("百万", "千万"):
             continue
+        if (unit_s in _BARE_LARGE_ONLY and mag in ("百", "千")) or (mag == "万" and unit_s != "亩"):
+            continue  # 百万亩, 超万亩 (an extent), 百亿次; 超万元 is left to the numbers
         mult, mag_unit = _MAGNITUDES.get(mag, (1.0, ""))
         if mag in ("百", "千"):
             mult, mag_unit = (100.0 if mag == "百" else 1000.0), ""
@@ -1360,7 +1365,7 @@ def find_figures(sentence: str) -> list[Figure]:
 
 _CN_QUICK_RE = re.compile(rf"[{_CN_CHARS}][{_CN_CHARS}万亿点多余]*(?:{_UNIT_ALT}|[万亿])")
 _QUICK_RE = re.compile(
-    r"[\d０-９xX*%％‰]|百分之|翻|倍增|第|千亿|百亿|万亿|百万|千万|百项|高于|快于|好于|优于|超过|低于|跑赢|同步|匹配|分之|成|前"
+    r"[\d０-９xX*%％‰]|百分之|翻|倍增|第|千亿|百亿|万亿|百万|千万|万亩|百项|高于|快于|好于|优于|超过|低于|跑赢|同步|匹配|分之|成|前"
     rf"|[{_CN_CHARS}][{_CN_CHARS}万亿点多余]*(?:{_UNIT_ALT}|[万亿])"
 )
 
