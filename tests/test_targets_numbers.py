@@ -446,3 +446,21 @@ def test_a_bare_large_magnitude_before_mu_or_times(sentence, expected):
 def test_a_small_bare_magnitude_before_mu_is_a_class_not_an_extent():
     # 千亩示范片, 万亩良田 without a hedge: the class of a field, no figure
     assert find_figures("建设千亩示范片和万亩良田。") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the 上 of a verb of reaching (迈上, 跃上, 登上) is no vague 上万/上千
+        ("全县经济总量迈上千亿元台阶。", (1000.0, "千亿", "亿元")),
+        ("园区工业产值跃上万亿元新台阶。", (1.0, "万亿", "万亿元")),
+    ],
+)
+def test_a_bare_magnitude_after_a_verb_of_reaching(sentence, expected):
+    got = [(f.value, f.value_text, f.unit) for f in find_figures(sentence)]
+    assert got == [expected]
+
+
+def test_shang_before_a_magnitude_stays_vague():
+    # 上千亿元: "more than a thousand 亿", not the bare 千亿
+    assert [f.value_text for f in find_figures("带动上千亿元社会资金投入。")] != ["千亿"]

@@ -789,17 +789,18 @@ _SCALE_RE = re.compile(
 )
 _SCALE_HEAD_RE = re.compile(r"[^，。；、“”]{0,12}?(集群|产业规模|基地)")
 _SCALE_HEAD_BLOCK = re.compile(r"[^，。；]{0,6}?(行动|计划|工程|城市|园区)")
+# no numeral before a bare magnitude (上万, 数百 are vague); the 上 of a verb (迈上, 跃上,
+# 登上, 站上万亿元台阶) is no numeral
+_NO_NUMERAL_BEFORE = r"(?<![\d一二三四五六七八九十两几数每xX*.])(?<!(?<![迈跃登站踏])上)"
 _BARE_RE = re.compile(
-    r"(?<![\d一二三四五六七八九十两几数上每xX*.])(?P<mag>万亿|千亿|百亿|百万|千万|百|千|(?<=[超近逾过])万)"
+    rf"{_NO_NUMERAL_BEFORE}(?P<mag>万亿|千亿|百亿|百万|千万|百|千|(?<=[超近逾过])万)"
     r"(?P<unit>亿元|万元|元|辆|项|千瓦|吨|人次|人|户|套|台|件|亩|次)"
 )
 # counted in these only after a magnitude of 万 or more: 百万亩, 超万亩, 百亿次 (千亩高产片,
 # 百次 are a class of field and a manner of speaking)
 _BARE_LARGE_ONLY = frozenset({"亩", "次"})
 # 林下经济产值突破百亿。: a bare magnitude of money whose 元 is left unsaid
-_BARE_MONEY_RE = re.compile(
-    r"(?<![\d一二三四五六七八九十两几数上每xX*.])(?P<mag>万亿|千亿|百亿)(?=[，。；、）)]|$)"
-)
+_BARE_MONEY_RE = re.compile(rf"{_NO_NUMERAL_BEFORE}(?P<mag>万亿|千亿|百亿)(?=[，。；、）)]|$)")
 # counted in these only after 百万 or 千万 (千万人次); 千家万户, 百人计划 are no figures
 _BARE_BIG_ONLY = frozenset({"千瓦", "吨", "人次", "人", "户", "套", "台", "件"})
 _PERCENT_CN_RE = re.compile(
