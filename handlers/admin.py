@@ -42,7 +42,7 @@ from bot.admin.runtime import RUNTIME_KEYS, normalise_key
 from bot.library import Engine
 from bot.subscriptions.service import Listed, SubscriptionError
 from bot.text.echo import cut, one_line
-from handlers.audit import admin_only, audit, said, secrets
+from handlers.audit import admin_only, audit, said, secrets, worded
 from handlers.common import NEW_MESSAGES, add_commands, command_args, reply_html
 from handlers.context import BriefContext, Services
 from handlers.format import admin as fmt
@@ -63,7 +63,8 @@ BROADCAST_DIGEST_PATTERN = r"^/broadcast-digest(?:@(\w+))?(?:\s|$)"
 
 _USER_ID = re.compile(r"^\d{1,15}$")
 _SUB_ID = re.compile(r"^#?(\d{1,9})$")
-_USERNAME = re.compile(r"^@?[A-Za-z0-9_]{1,64}$")
+# A Telegram username starts with a letter (123abc is a mistyped id, not a name)
+_USERNAME = re.compile(r"^@?[A-Za-z][A-Za-z0-9_]{0,63}$")
 
 
 async def remember_sender(update: object, context: BriefContext) -> None:
@@ -98,6 +99,14 @@ def _verb(command: str, default: str) -> Callable[[Update, BriefContext], str]:
 
 def _private(update: Update) -> bool:
     return update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE
+
+
+async def _private_only(update: Update, context: BriefContext, action: str, command: str) -> None:
+    """Refuse, in a group, a command whose answer lists other chats (their ids, names,
+    users): the admin is pointed to the private chat, and the audit log says why."""
+    await audit(update, context, action, result="error", detail="in a group: private only")
+    lang = context.services.lang(update)
+    await update.effective_message.reply_text(tr(lang, "admin.private_only", command=command))
 
 
 def _tz(svc: Services) -> str:
@@ -160,7 +169,11 @@ async def admin_command(update: Update, context: BriefContext) -> None:
     action = "admin add" if verb == "add" else "admin remove"
     if not svc.admins.is_owner(update.effective_user.id):
         await audit(
-            update, context, action, result="refused", detail="not an owner: " + said(message)
+            update,
+            context,
+            action,
+            result="refused",
+            detail=worded("not_an_owner", said=said(message)),
         )
         await message.reply_text(tr(lang, "admin.owners_only"))
         return
@@ -178,7 +191,8 @@ async def admin_command(update: Update, context: BriefContext) -> None:
                 svc.admins.add, user_id, username=username, added_by=update.effective_user.id
             )
             already = before is not None
-            await audit(update, context, action, detail=label + (" (already)" if already else ""))
+            done = worded("already_admin", who=label) if already else label
+            await audit(update, context, action, detail=done)
             if not already:
                 await context.services.set_admin_menu(user_id, True)
             await message.reply_html(fmt.admin_added(admin, already=already, lang=lang))
@@ -189,7 +203,9 @@ async def admin_command(update: Update, context: BriefContext) -> None:
         await message.reply_text(error_text(exc, lang))
         return
     if not removed:
-        await audit(update, context, action, result="error", detail=f"{label}: not an admin")
+        await audit(
+            update, context, action, result="error", detail=worded("not_an_admin", who=label)
+        )
         await message.reply_html(fmt.not_an_admin(label, lang))
         return
     await audit(update, context, action, detail=label)
@@ -205,6 +221,9 @@ async def audit_command(update: Update, context: BriefContext) -> None:
     svc = context.services
     lang = svc.lang(update)
     arg = command_args(message)
+    if not _private(update):  # who did what, in every chat: not for a group's members
+        await _private_only(update, context, "audit", "/audit")
+        return
     if not arg:
         n = fmt.AUDIT_DEFAULT
     elif arg.isdecimal() and len(arg) <= 6:  # not isdigit: int("²") fails
@@ -248,7 +267,10 @@ async def config_command(update: Update, context: BriefContext) -> None:
         full = _private(update)
         views = describe(svc.live, secrets=secrets(context))
         await audit(
-            update, context, "config show", detail="all" if full else "runtime only (group)"
+            update,
+            context,
+            "config show",
+            detail=worded("config_all" if full else "config_runtime_only"),
         )
         await reply_html(
             message, split_html(fmt.config_html(views, _tz(svc), full=full, lang=lang))
@@ -283,7 +305,9 @@ async def config_command(update: Update, context: BriefContext) -> None:
         name = normalise_key(key)
         view = _view(svc, context, name)
         detail = (
-            f"{name}: back to {view.value} ({view.source})" if removed else f"{name}: no override"
+            worded("config_back", name=name, value=view.value, source=view.source)
+            if removed
+            else worded("config_no_override", name=name)
         )
         await audit(update, context, "config reset", detail=detail)
         await message.reply_html(fmt.config_reset(view, removed=removed, tz=_tz(svc), lang=lang))
@@ -302,8 +326,11 @@ async def subs_command(update: Update, context: BriefContext) -> None:
     lang = svc.lang(update)
     subs = svc.subscriptions
     if verb in ("list", "ls") and len(words) <= 1:
+        if not _private(update):  # every chat's subscriptions: not for a group's members
+            await _private_only(update, context, "subs list", "/subs")
+            return
         items = await svc.run_db(subs.list_all)
-        await audit(update, context, "subs list", detail=f"{len(items)} subscription(s)")
+        await audit(update, context, "subs list", detail=worded("subscriptions", count=len(items)))
         await reply_html(message, split_html(fmt.subs_all(items, lang)))
         return
     match = _SUB_ID.match(words[1]) if len(words) == 2 else None
@@ -321,7 +348,7 @@ async def subs_command(update: Update, context: BriefContext) -> None:
         await message.reply_text(error_text(exc, lang))
         return
     next_run = context.services.scheduler.next_run(sub.id) if sub.due else None
-    await audit(update, context, action, detail=f"#{sub.id} (chat {sub.chat_id})")
+    await audit(update, context, action, detail=worded("subscription", id=sub.id, chat=sub.chat_id))
     await message.reply_html(fmt.sub_changed(verb, Listed(sub, next_run), lang))
 
 
@@ -344,7 +371,9 @@ async def _broadcast(update: Update, context: BriefContext) -> None:
     lang = context.services.lang(update)
 
     async def announce(count: int) -> None:
-        await audit(update, context, "broadcast digest", detail=f"{count} queued")
+        await audit(
+            update, context, "broadcast digest", detail=worded("broadcast_queued", count=count)
+        )
         await message.reply_text(fmt.broadcast_queued(count, lang))
 
     await context.services.scheduler.broadcast(

@@ -46,7 +46,7 @@ from telegram.ext import (
 from bot.corpus import uploads
 from bot.library import DocumentNotFound, UploadResult
 from bot.models import DocumentInfo
-from handlers.audit import admin_only, audit
+from handlers.audit import admin_only, audit, worded
 from handlers.common import NEW_MESSAGES, ButtonHandler, add_commands, command_args
 from handlers.context import BriefContext, Services
 from handlers.format import admin_documents as fmt
@@ -203,7 +203,9 @@ async def document_message(update: Update, context: BriefContext) -> None:
         )
     except Exception:
         logger.exception("upload %r: indexing failed", name)
-        await audit(update, context, "upload", detail=f"{name} indexing failed", result="error")
+        await audit(
+            update, context, "upload", detail=worded("indexing_failed", name=name), result="error"
+        )
         await _journal_end(svc, journal)
         await edit_html(status, fmt.escape(tr(lang, "uploads.upload_failed")))
         return
@@ -292,7 +294,9 @@ async def remove_command(update: Update, context: BriefContext) -> None:
     try:
         info = await svc.run(svc.engine.find_document, ref)
     except DocumentNotFound as exc:
-        await audit(update, context, "remove", detail=f"{ref}: not found", result="refused")
+        await audit(
+            update, context, "remove", detail=worded("not_found", ref=ref), result="refused"
+        )
         await message.reply_html(fmt.remove_not_found(ref, not_found_detail(exc, lang), lang))
         return
     text, keyboard = fmt.remove_confirmation(info, lang)
@@ -329,7 +333,7 @@ async def remove_button(update: Update, context: BriefContext) -> None:
         await edit_html(query.message, fmt.remove_gone(doc_id, lang))
         return
     if not info.sha256.startswith(sha):
-        await audit(update, context, action, detail=f"{doc_id}: changed", result="refused")
+        await audit(update, context, action, detail=worded("changed", doc=doc_id), result="refused")
         await edit_html(query.message, fmt.remove_changed(info, lang))
         return
     await edit_html(query.message, fmt.removing(info, lang))  # no buttons: one press only

@@ -267,6 +267,7 @@ def build_application(
         attempts=settings.delivery_attempts,
         backoff=settings.delivery_backoff_seconds,
         notify_admins=notify,
+        on_migrated=languages.chat_migrated,
         blocking=blocking,
         uncertain=settings.delivery_uncertain,
     )

@@ -19,6 +19,7 @@ from collections.abc import Awaitable, Callable
 
 from telegram import Message, Update
 
+from bot import i18n
 from bot.admin.audit import AuditResult
 from bot.text.echo import cut, one_line
 from handlers.context import BriefContext
@@ -36,6 +37,12 @@ def said(message: Message | None) -> str:
     return cut(one_line(text), SAID_MAX_CHARS)
 
 
+def worded(code: str, /, **params: object) -> i18n.Message:
+    """An audit detail the bot words itself: the catalogue's ``audit.<code>`` with its
+    parameters, stored as such and said in each reader's language by ``/audit``."""
+    return i18n.Message(f"audit.{code}", params)
+
+
 def secrets(context: BriefContext) -> list:
     """What the audit log and settings views must never show."""
     return [context.bot.token, context.services.settings.webhook_secret_token]
@@ -47,10 +54,11 @@ async def audit(
     action: str,
     *,
     result: AuditResult = "ok",
-    detail: str = "",
+    detail: str | i18n.Message = "",
 ) -> None:
     """Record ``action`` by the update's sender in its chat (nothing without a sender:
-    a channel post or an anonymous group admin)."""
+    a channel post or an anonymous group admin); ``detail`` free text (what was typed, a
+    file name) or :func:`worded`."""
     user, chat = update.effective_user, update.effective_chat
     if user is None:
         return
@@ -77,7 +85,7 @@ def admin_only(
     action: str | Callable[[Update, BriefContext], str],
     *,
     refusal: Callable[[str], str],
-    detail: Callable[[Update, BriefContext], str] = _said_detail,
+    detail: Callable[[Update, BriefContext], str | i18n.Message] = _said_detail,
 ) -> Callable[[Handler], Handler]:
     """Run the handler for bot admins only; refuse, and audit the refusal, for anyone else.
 

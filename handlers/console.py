@@ -38,7 +38,7 @@ from bot.i18n import Message
 from bot.library import Engine
 from bot.render import LEVEL_LABELS
 from bot.text.console_input import decode_line, read_stdin_line
-from fake_telegram import BotCall, FakeBotApi
+from fake_telegram import BotCall, FakeBotApi, serving
 from handlers.context import services_of
 from handlers.i18n import language_for, tr
 
@@ -489,36 +489,16 @@ def _banner(session: ChatConsole, settings: Settings, *, demo: bool) -> str:
     return tr(lang, "console.banner", version=__version__, count=n, where=where)
 
 
-async def _stop_application(app: Application) -> None:
-    """PTB's own shutdown order (as after run_polling), each step guarded."""
-    steps: list[Callable[[], Any]] = []
-    if app.updater is not None and app.updater.running:
-        steps.append(app.updater.stop)
-    if app.running:
-        steps.append(app.stop)
-        if app.post_stop:
-            steps.append(lambda: app.post_stop(app))
-    steps.append(app.shutdown)
-    if app.post_shutdown:
-        steps.append(lambda: app.post_shutdown(app))
-    for step in steps:
-        try:
-            await step()
-        except Exception:
-            log.exception("error while stopping the bot")
+def _stop_error(_exc: Exception) -> None:
+    log.exception("error while stopping the bot")
 
 
 async def _start_application(app: Application) -> None:
-    """What run_polling does before it blocks: initialize, post_init, poll, start."""
-    await app.initialize()
-    if app.post_init:
-        await app.post_init(app)
+    """What run_polling does before it blocks (``fake_telegram.serving.start``), for every
+    kind of update."""
     if app.updater is None:
         raise TelegramLayerUnavailable("the Application has no Updater to poll with")
-    await app.updater.start_polling(
-        poll_interval=0, timeout=POLL_TIMEOUT, allowed_updates=Update.ALL_TYPES
-    )
-    await app.start()
+    await serving.start(app, timeout=POLL_TIMEOUT, allowed_updates=Update.ALL_TYPES)
 
 
 def _install_signals(loop: asyncio.AbstractEventLoop, event: asyncio.Event) -> list[int]:
@@ -620,7 +600,7 @@ async def chat(
         if reader is not None:
             reader.close()
         if app is not None:
-            await _stop_application(app)
+            await serving.stop(app, on_error=_stop_error)  # run_polling's order, each step
         await server.stop()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application
 
+from bot.text.echo import said_back
 from handlers.common import add_commands, command_args, may_manage
 from handlers.context import BriefContext
 from handlers.i18n import normalise_language, tr
@@ -31,7 +32,10 @@ async def lang_command(update: Update, context: BriefContext) -> None:
     language = None if auto else normalise_language(choice)
     if (not auto and language is None) or (scope == "user" and user is None):
         lang = svc.lang(update)
-        await message.reply_text(tr(lang, "lang.usage", current=tr(lang, f"lang.name_{lang}")))
+        text = tr(lang, "lang.usage", current=tr(lang, f"lang.name_{lang}"))
+        if choice:  # /lang fr: say that it is the language, not the command, that is wrong
+            text = tr(lang, "lang.unknown", text=said_back(choice)) + "\n" + text
+        await message.reply_text(text)
         return
     if scope == "chat" and not await may_manage(context.bot, chat, message):
         await message.reply_text(tr(svc.lang(update), "lang.chat_admins_only"))

@@ -16,7 +16,7 @@ from telegram.ext import Application
 from bot.sources.commands import parse_add
 from bot.sources.service import SourceRefused, precheck
 from bot.sources.store import SourceError
-from handlers.audit import admin_only, audit
+from handlers.audit import admin_only, audit, worded
 from handlers.common import add_commands, command_args, reply_html
 from handlers.context import BriefContext
 from handlers.format import sources as fmt
@@ -53,7 +53,7 @@ async def _list(update: Update, context: BriefContext) -> None:
 
     sources, counts = await svc.run_db(read)
     items = [(s, counts.get(s.id, {}), scheduler.next_run(s.id)) for s in sources]
-    await audit(update, context, "sources", detail=f"{len(sources)} source(s)")
+    await audit(update, context, "sources", detail=worded("sources", count=len(sources)))
     text = fmt.sources_list(items, svc.lang(update))
     await reply_html(update.effective_message, split_html(text))
 

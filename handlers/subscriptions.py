@@ -116,7 +116,7 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
         await message.reply_text(error_text(exc, lang))
         return
     where = f"{title} {target_id}" if request.channel else None
-    text = fmt.subscribed(listed, where=where, lang=lang)
+    text = fmt.subscribed(listed, where=where, channel=request.channel, lang=lang)
     if request.filter_text.strip() and await svc.run(_matches_nothing, svc.engine, request):
         text += "\n" + tr(lang, "subscriptions.matches_nothing")
     if not request.channel and (sent_in := svc.languages.for_chat(target_id)) != lang:
@@ -163,9 +163,10 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
     subs = svc.subscriptions
     lang = svc.lang(update)
     words = command_args(message).split()
-    chat_id = chat.id
+    chat_id, ref = chat.id, None
     if words and channel_ref(words[0]):
-        channel = await _channel_target(update, context, words.pop(0))
+        ref = words.pop(0)
+        channel = await _channel_target(update, context, ref)
         if channel is None:
             return
         chat_id = channel.id
@@ -183,6 +184,10 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
     try:
         removed = await svc.run_db(subs.unsubscribe, chat_id, words[0])
     except SubscriptionError as exc:
+        if ref and exc.code == "subscription.not_in_chat":  # the channel's, not this chat's
+            said = tr(lang, "subscriptions.not_in_channel", channel=ref, **exc.params)
+            await message.reply_text(said)
+            return
         await message.reply_text(error_text(exc, lang))
         return
     await message.reply_text(fmt.unsubscribed(removed, lang))
@@ -195,20 +200,27 @@ async def timezone_command(update: Update, context: BriefContext) -> None:
     subs = svc.subscriptions
     lang = svc.lang(update)
     name = command_args(message).strip()
+    chat_id = chat.id
+    ref, _, rest = name.partition(" ")
+    if channel_ref(ref):  # /timezone @channel [Area/City]: a bot admin, in private
+        channel = await _channel_target(update, context, ref)
+        if channel is None:
+            return
+        chat_id, name = channel.id, rest.strip()
+    channel_named = ref if chat_id != chat.id else None
     if not name:
-        await message.reply_html(
-            fmt.timezone_shown(await svc.run_db(subs.chat_timezone, chat.id), lang)
-        )
+        zone = await svc.run_db(subs.chat_timezone, chat_id)
+        await message.reply_html(fmt.timezone_shown(zone, lang, channel=channel_named))
         return
-    if not await may_manage(context.bot, chat, message):
+    if chat_id == chat.id and not await may_manage(context.bot, chat, message):
         await message.reply_text(tr(lang, "subscriptions.timezone_admins_only"))
         return
     try:
-        canonical, count = await svc.run_db(subs.set_timezone, chat.id, name)
+        canonical, count = await svc.run_db(subs.set_timezone, chat_id, name)
     except SubscriptionError as exc:
         await message.reply_text(error_text(exc, lang))
         return
-    await message.reply_html(fmt.timezone_set(canonical, count, lang))
+    await message.reply_html(fmt.timezone_set(canonical, count, lang, channel=channel_named))
 
 
 async def digest_command(update: Update, context: BriefContext) -> None:
@@ -217,10 +229,17 @@ async def digest_command(update: Update, context: BriefContext) -> None:
     svc = context.services
     arg = command_args(message).strip()
     sub = None
+    chat_id = chat.id
+    ref, _, rest = arg.partition(" ")
+    if channel_ref(ref):  # /digest @channel [ID|filter]: a bot admin, in private
+        channel = await _channel_target(update, context, ref)
+        if channel is None:
+            return
+        chat_id, arg = channel.id, rest.strip()
     match = _SUB_ID.match(arg)
     if match:
         sub = await svc.run_db(svc.subscriptions.store.get, int(match.group(1)))
-        if sub is None or (sub.chat_id != chat.id and not await svc.check_admin(_user_id(update))):
+        if sub is None or (sub.chat_id != chat_id and not await svc.check_admin(_user_id(update))):
             lang = svc.lang(update)
             await message.reply_text(
                 tr(lang, "subscriptions.no_such_subscription", id=match.group(1))
@@ -228,9 +247,9 @@ async def digest_command(update: Update, context: BriefContext) -> None:
             return
         arg = ""
     elif not arg:
-        own = [s for s in await svc.run_db(svc.subscriptions.store.list_for_chat, chat.id) if s.due]
+        own = [s for s in await svc.run_db(svc.subscriptions.store.list_for_chat, chat_id) if s.due]
         sub = own[0] if own else None
-    tz = sub.timezone if sub else await svc.run_db(svc.subscriptions.chat_timezone, chat.id)
+    tz = sub.timezone if sub else await svc.run_db(svc.subscriptions.chat_timezone, chat_id)
     lang = svc.lang(update)
     try:
         messages = await svc.run(
@@ -277,17 +296,19 @@ async def my_chat_member(update: Update, context: BriefContext) -> None:
 
 
 async def chat_migrated(update: Update, context: BriefContext) -> None:
-    """A group became a supergroup: its subscriptions move to the new chat id."""
+    """A group became a supergroup: its subscriptions and its language choice move to
+    the new chat id."""
     message = update.effective_message
     svc = context.services
     if message.migrate_to_chat_id:
-        await svc.run_db(
-            svc.subscriptions.chat_migrated, message.chat.id, message.migrate_to_chat_id
-        )
+        old, new = message.chat.id, message.migrate_to_chat_id
     elif message.migrate_from_chat_id:
-        await svc.run_db(
-            svc.subscriptions.chat_migrated, message.migrate_from_chat_id, message.chat.id
-        )
+        old, new = message.migrate_from_chat_id, message.chat.id
+    else:
+        return
+    # the language first: the subscriptions' new id finds it from the moment they move
+    await svc.run_db(svc.languages.chat_migrated, old, new)
+    await svc.run_db(svc.subscriptions.chat_migrated, old, new)
 
 
 def register(application: Application) -> None:

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.admin.audit import AuditResult
+from bot.i18n import Message
 from bot.models import DocumentInfo
 
 if TYPE_CHECKING:
@@ -111,17 +112,14 @@ class UploadJournal:
         return sorted(found, key=lambda e: e.started)
 
 
-def outcome(entry: JournalEntry, docs: list[DocumentInfo]) -> tuple[AuditResult, str]:
+def outcome(entry: JournalEntry, docs: list[DocumentInfo]) -> tuple[AuditResult, Message]:
     """The audit result and detail of an upload a restart interrupted, given the documents
     indexed now."""
     doc = next((d for d in docs if d.sha256 == entry.sha256), None)
     if doc is None:
-        return "error", f"{entry.filename} interrupted by a restart; not in the library"
-    return (
-        "ok",
-        f"{entry.filename} interrupted by a restart; indexed at start-up "
-        f"id={doc.doc_id} passages={doc.passages}",
-    )
+        return "error", Message("audit.restart_missing", {"name": entry.filename})
+    found = {"name": entry.filename, "doc_id": doc.doc_id, "passages": doc.passages}
+    return "ok", Message("audit.restart_indexed", found)
 
 
 async def reconcile(svc: Services, secrets_: list) -> int:
@@ -145,5 +143,7 @@ async def reconcile(svc: Services, secrets_: list) -> int:
             secrets=secrets_,
         )
         await asyncio.to_thread(journal.end, entry.token)
-        logger.warning("upload %r was interrupted by a restart: %s", entry.filename, detail)
+        logger.warning(
+            "upload %r was interrupted by a restart: %s", entry.filename, detail.text("en")
+        )
     return len(entries)

@@ -22,7 +22,8 @@ from bot.corpus.regions import place_in_region
 from bot.digest import FilterError
 from bot.digest.values import format_value
 from bot.library import DocTarget, DocumentNotFound, Engine
-from bot.models import DocumentInfo, Passage, Understood
+from bot.library.understood import understood_line
+from bot.models import DocumentInfo, Passage
 from mcp_server.records import (
     PASSAGE_LIMIT,
     Counterpart,
@@ -58,28 +59,6 @@ KINDS = ("target", "achievement", "estimate", "all")
 
 def _past_last(page: int, pages: int) -> ToolError:
     return ToolError(f"page {page} is past the last page ({pages}); ask for page 1 to {pages}.")
-
-
-def _understood_note(u: Understood) -> str:
-    """``understood as region 山东, year 2024, plan period 十四五 (2021–2025), indicator
-    地区生产总值``, and the facets no document is about (their results come from others)."""
-    period = f"{u.period.name} ({u.period.first}–{u.period.last})" if u.period else None
-    said = [
-        f"{name} {value}"
-        for name, value in (
-            ("region", u.region),
-            ("year", u.year),
-            ("plan period", period),
-            ("document type", u.doc_type),
-            ("indicator", u.indicator),
-        )
-        if value
-    ]
-    note = "understood as " + ", ".join(said)
-    missing = [f"region {u.region}" if f == "region" else f"year {u.year}" for f in u.unmatched]
-    if missing:
-        note += " (no document is about " + ", ".join(missing) + "; passages from others)"
-    return note
 
 
 def _section(path: Iterable[str]) -> str:
@@ -225,9 +204,8 @@ class Library:
         notes: list[str] = []
         if resp.corrected_query:
             notes.append(f"searched for {resp.corrected_query!r} (corrected from {query!r})")
-        u = resp.understood
-        if u is not None and u.said:
-            notes.append(_understood_note(u))
+        if understood := understood_line(resp.understood, "en"):
+            notes.append(understood)
         if resp.answer is not None:
             a = resp.answer
             notes.append(

@@ -539,6 +539,26 @@ def test_sources_follow_the_precedence(db, clean_env, tmp_path, clock):
     assert list(views) == list(Settings.model_fields)  # every setting, declared order
 
 
+def test_describe_works_out_each_value_word_once(db, clean_env, tmp_path, monkeypatch):
+    """The word a value is shown as (unset, true …) is worked out once per setting, and
+    both the English value and the word for the catalogue come from it."""
+    from bot.admin import runtime
+
+    asked: list[str] = []
+    real = runtime.value_word
+
+    def counted(settings, key):
+        asked.append(key)
+        return real(settings, key)
+
+    monkeypatch.setattr(runtime, "value_word", counted)
+    views = views_by_key(live_settings(db, data_dir=tmp_path / "d"))
+    assert asked == list(Settings.model_fields)
+    assert (views["token_file"].value, views["token_file"].word) == ("unset", "unset")
+    assert views["database_url"].word == "unset_sqlite"
+    assert views["database_url"].value == f"unset (SQLite {views['database_url'].detail})"
+
+
 def test_describe_never_shows_secrets(db, clean_env, tmp_path):
     clean_env.setenv("BRIEFBOT_DATABASE_URL", "postgresql+psycopg://bot:hunter2@db:5432/bb")
     clean_env.setenv("BRIEFBOT_WEBHOOK_SECRET_TOKEN", "wh-secret_123")

@@ -82,7 +82,13 @@ def test_search_says_the_plan_period_understood_in_json_and_text(run):
     plain = json.loads(run("search", "烟台", "2024", "GDP", "目标", "--json").stdout)
     assert plain["understood"]["year"] == 2024 and plain["understood"]["period"] is None
     text = run("search", "山东", "十三五期间", "粮食").stdout
-    assert "理解为 (understood)：地区 山东 · 时期 十三五（2016–2020）" in text
+    assert "理解为：地区 山东 · 时期 十三五（2016–2020）" in text
+    # the catalogue's line, in the language asked for (Chinese by default, as digests)
+    english = run("search", "山东", "十三五期间", "粮食", "--lang", "en").stdout
+    assert "Understood as: region 山东 · period 十三五 (2016–2020)" in english
+    assert "理解为" not in english
+    wrong = run("search", "山东", "--lang", "fr")
+    assert wrong.exit_code == 2 and "--lang must be one of zh, en" in wrong.output
 
 
 def test_search_reports_corrections_in_json_and_text(run):

@@ -241,7 +241,8 @@ async def test_lang_switches_and_is_kept_across_restarts(
         assert (await ask(server, ann, ann, "/lang zh")).text == "好的，以后用中文回复您。"
         assert (await ask(server, ann, ann, "/search 乡村振兴")).text.count("条结果") == 1
         usage = (await ask(server, ann, ann, "/lang klingon")).text
-        assert usage.startswith("用法：/lang") and "当前语言：中文" in usage
+        assert usage.startswith("不支持的语言“klingon”") and "\n用法：/lang" in usage
+        assert "当前语言：中文" in usage
     async with running(server, engine, db_url):  # a restart: the choice is in the database
         assert "没有找到相关结果" in (await ask(server, ann, ann, "/search 宇宙飞船")).text
         reset = (await ask(server, ann, ann, "/lang auto")).text

@@ -288,3 +288,29 @@ def test_extraction_stops_at_its_time_limit_keeping_what_it_found(
     kept = load_targets(tmp_path / "cache", doc.doc_id)
     assert simple(kept) == simple(full[:3])  # started at 0; paragraphs at 1, 2, 3
     assert "time limit (3 s)" in caplog.text and "3 records kept" in caplog.text
+
+
+BULLETIN_SHARES = """某县2024年国民经济和社会发展统计公报
+
+全县茶叶产量约占全市的三分之一。全县工业增加值占全市的四分之一。
+
+我县是全省6个农业现代化示范县之一。
+"""
+
+
+def test_a_share_in_a_word_fraction_is_a_figure_not_one_of_many(make_doc, table):
+    # 占全市的三分之一: the 之一 is the fraction's own, not "one of" a counted set
+    got = extract_targets(make_doc(BULLETIN_SHARES), table)
+    shares = [(r.value, r.value_text, r.unit) for r in got if r.unit == "%"]
+    assert shares == [(33.33, "三分之一", "%"), (25.0, "四分之一", "%")]
+    assert all(r.confident for r in got if r.unit == "%")
+    # …while a county that is one of six stays no figure of its own
+    assert not [r for r in got if r.value == 6]
+
+
+def test_a_share_of_working_time_is_no_figure(make_doc, table):
+    text = (
+        "某市2025年政府工作报告\n\n二、2025年重点工作\n\n"
+        "各级领导干部要把三分之二以上的时间用于抓落实。党员干部拿出一半以上精力抓招商。\n"
+    )
+    assert extract_targets(make_doc(text), table) == []

@@ -401,3 +401,66 @@ def test_a_measure_word_before_yi_shang_is_no_conjunction():
 
 def test_a_bare_wan_before_people_named_at_length_counts_people():
     assert figs("妥善安置1.6万山洪泥石流灾害受灾群众。") == [("1.6万", 1.6, "万人", "")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a Chinese numeral ending its clause on 万亿/亿/万: the measure word left unsaid,
+        # read from what comes before, as for Arabic figures
+        ("全县生产总值超过一百亿，增速居全市前列。", (100.0, "一百亿", "亿元", "money")),
+        ("全区网络零售额达到三十五亿。", (35.0, "三十五亿", "亿元", "money")),
+        ("平台注册用户数突破两千万，活跃度持续提升。", (2000.0, "两千万", "万", "count")),
+        ("全省常住人口达到九百万。", (900.0, "九百万", "万人", "count")),
+        # an adverb between the measured thing and its verb
+        ("全市GDP首次突破8000亿，迈上新台阶。", (8000.0, "8000亿", "亿元", "money")),
+        ("园区产值一举超过120亿。", (120.0, "120亿", "亿元", "money")),
+    ],
+)
+def test_an_amount_whose_measure_word_is_left_unsaid(sentence, expected):
+    got = [(f.value, f.value_text, f.unit, f.unit_class) for f in find_figures(sentence)]
+    assert got == [expected]
+
+
+def test_a_magnitude_without_a_measured_thing_before_it_is_no_figure():
+    # nothing before the figure says what it counts (a goal in words, an idiom), or a
+    # noun follows it: no unsaid measure word is guessed
+    assert find_figures("我们要向着一百亿，千家万户齐参与。") == []
+    assert find_figures("总投资一百亿的项目开工建设。") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a bare magnitude of 万 or more before 亩 or 次: an extent, a count
+        ("全县新增高标准农田超万亩。", (1.0, "万", "万亩", "超")),
+        ("推进沿江百万亩湿地修复。", (100.0, "百万", "万亩", "")),
+        ("短视频累计播放量突破千亿次。", (1000.0, "千亿", "亿次", "")),
+    ],
+)
+def test_a_bare_large_magnitude_before_mu_or_times(sentence, expected):
+    got = [(f.value, f.value_text, f.unit, f.qualifier) for f in find_figures(sentence)]
+    assert got == [expected]
+
+
+def test_a_small_bare_magnitude_before_mu_is_a_class_not_an_extent():
+    # 千亩示范片, 万亩良田 without a hedge: the class of a field, no figure
+    assert find_figures("建设千亩示范片和万亩良田。") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the 上 of a verb of reaching (迈上, 跃上, 登上) is no vague 上万/上千
+        ("全县经济总量迈上千亿元台阶。", (1000.0, "千亿", "亿元")),
+        ("园区工业产值跃上万亿元新台阶。", (1.0, "万亿", "万亿元")),
+    ],
+)
+def test_a_bare_magnitude_after_a_verb_of_reaching(sentence, expected):
+    got = [(f.value, f.value_text, f.unit) for f in find_figures(sentence)]
+    assert got == [expected]
+
+
+def test_shang_before_a_magnitude_stays_vague():
+    # 上千亿元: "more than a thousand 亿", not the bare 千亿
+    assert [f.value_text for f in find_figures("带动上千亿元社会资金投入。")] != ["千亿"]

@@ -35,7 +35,7 @@ def test_the_cli_says_no_document_is_about_a_typed_region(bundled_engine):
     args = [*base, str(bundled_engine.settings.data_dir), "search", "region:火星 乡村振兴"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
-    assert "no document about：地区 火星" in result.stdout
+    assert "现有文件中没有：地区 火星" in result.stdout
     assert "条结果" in result.stdout and "乡村振兴" in result.stdout
 
 
@@ -169,8 +169,8 @@ def test_the_mcp_search_note_says_the_plan_period_and_a_region_no_document_is_ab
 
     library = Library(bundled_engine)
     found = library.search("十四五 地区生产总值 目标", page_size=1)
-    (note,) = [n for n in found.notes if n.startswith("understood as")]
-    assert "plan period 十四五 (2021–2025)" in note
+    (note,) = [n for n in found.notes if n.startswith("Understood as")]
+    assert "period 十四五 (2021–2025)" in note
     found = library.search("region:火星 乡村振兴", page_size=1)
-    (note,) = [n for n in found.notes if n.startswith("understood as")]
-    assert note.startswith("understood as region 火星 (no document is about region 火星")
+    (note,) = [n for n in found.notes if n.startswith("Understood as")]
+    assert note.startswith("Understood as: region 火星 (no document is about region 火星")

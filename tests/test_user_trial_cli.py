@@ -189,7 +189,7 @@ def test_the_reply_says_when_no_document_is_about_the_region_or_year_understood(
     assert data["unmatched"] == ["region", "year"]
     assert data["total"] > 0  # a preference, not a filter: the words still answer
     text = run("search", "江苏", "GDP").stdout
-    assert "现有文件中没有 / no document about：地区 江苏" in text
+    assert "现有文件中没有：地区 江苏，结果来自其他文件" in text
     known = json.loads(run("search", "烟台", "2024", "GDP", "--json").stdout)
     assert known["unmatched"] == []
     # a region inside one a document is about (青岛's 西海岸新区 is in 山东), or the year

@@ -5,22 +5,33 @@ with :func:`redact`: every value passed in ``secrets=`` (the bot token, the webh
 secret, a database password...) is replaced by ``***``, and so is anything that looks
 like a Telegram bot token or a password inside a URL, even when nobody named it.
 Callers should still pass the secrets they hold; the patterns are a safety net.
+
+A detail the bot words itself is a :class:`~bot.i18n.Message` (``audit.*`` in the
+catalogue): stored as its key and parameters (each scrubbed alike), with its English
+wording in ``detail``, and said in the reader's language on read
+(:meth:`AuditEntry.said`). A free-text detail (what an admin typed, a file name, every
+entry written before migration 0008) is shown as it was written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+import json
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
 
 from pydantic import SecretStr
 from sqlalchemy import delete, select
 
+from bot.i18n import Message, catalogue
 from bot.storage.db import Database
 from bot.storage.models import AuditRow, storable_text, utcnow
 from bot.text.echo import cut
 from bot.tokens import redact as redact_secrets
+
+log = logging.getLogger(__name__)
 
 AuditResult = Literal["ok", "refused", "error"]
 RESULTS: tuple[str, ...] = ("ok", "refused", "error")
@@ -44,12 +55,48 @@ class AuditEntry:
     actor_id: int
     chat_id: int | None
     action: str
-    detail: str
+    detail: str  # free text, or a coded detail's English wording
     result: str
+    code: str | None = None  # the detail's catalogue key (``audit.*``), when it has one
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def said(self, lang: str) -> str:
+        """The detail in ``lang``: a coded one from the catalogue, free text as written
+        (and a code this version no longer words, by its stored English)."""
+        if self.code is None:
+            return self.detail
+        try:
+            return catalogue().text(lang, self.code, **self.params)
+        except (KeyError, IndexError, ValueError):
+            log.warning("audit entry %s: no wording for %s; shown as stored", self.id, self.code)
+            return self.detail
 
     @classmethod
     def _from_row(cls, row: AuditRow) -> AuditEntry:
-        return cls(row.id, row.at, row.actor_id, row.chat_id, row.action, row.detail, row.result)
+        params: dict[str, object] = {}
+        if row.code is not None and row.params:
+            try:
+                loaded = json.loads(row.params)
+            except ValueError:
+                loaded = None
+            params = loaded if isinstance(loaded, dict) else {}
+        return cls(
+            row.id,
+            row.at,
+            row.actor_id,
+            row.chat_id,
+            row.action,
+            row.detail,
+            row.result,
+            row.code,
+            params,
+        )
+
+
+def _scrubbed(value: object, secrets: list) -> object:
+    if isinstance(value, bool | int | float) or value is None:
+        return value
+    return cut(redact(storable_text(str(value)), secrets), DETAIL_MAX_CHARS)
 
 
 def _check_id(name: str, value: object, *, optional: bool = False) -> None:
@@ -72,14 +119,16 @@ class AuditLog:
         action: str,
         *,
         chat_id: int | None = None,
-        detail: str = "",
+        detail: str | Message = "",
         result: AuditResult = "ok",
         secrets: Iterable[str | SecretStr | None] = (),
     ) -> AuditEntry:
         """Write one entry. ``detail`` and ``action`` are scrubbed with :func:`redact`.
 
         ``action`` is a short name (``"admin add"``, ``"config set"``), ``result`` one of
-        ok / refused / error; the detail is cut at 2000 characters.
+        ok / refused / error; the detail is cut at 2000 characters. A :class:`Message`
+        detail is stored as its key and parameters (scrubbed and cut alike), said in the
+        reader's language on read.
         """
         _check_id("actor_id", actor_id)
         _check_id("chat_id", chat_id, optional=True)
@@ -87,10 +136,15 @@ class AuditLog:
             raise ValueError(f"result must be one of {RESULTS}, not {result!r}")
         if not isinstance(action, str) or not action.strip():
             raise ValueError("action must be a non-empty string")
-        if not isinstance(detail, str):
-            raise TypeError(f"detail must be a str, not {type(detail).__name__}")
+        if not isinstance(detail, str | Message):
+            raise TypeError(f"detail must be a str or a Message, not {type(detail).__name__}")
         secrets = list(secrets)
         action = redact(" ".join(storable_text(action).split()), secrets)[:ACTION_MAX_CHARS]
+        code = params = None
+        if isinstance(detail, Message):
+            scrubbed = {name: _scrubbed(value, secrets) for name, value in detail.params.items()}
+            code, params = detail.key, json.dumps(scrubbed, ensure_ascii=False)
+            detail = catalogue().text("en", detail.key, **scrubbed)
         detail = cut(redact(storable_text(detail), secrets), DETAIL_MAX_CHARS)
         row = AuditRow(
             at=self._clock(),
@@ -99,6 +153,8 @@ class AuditLog:
             action=action,
             detail=detail,
             result=result,
+            code=code,
+            params=params,
         )
         with self._db.session() as session:
             session.add(row)

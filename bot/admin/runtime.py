@@ -523,10 +523,11 @@ def value_word(settings: Settings, key: str) -> tuple[str, str] | None:
     return None
 
 
-def display_value(settings: Settings, key: str) -> str:
-    """``settings.<key>`` as /config shows it: secrets hidden, paths and lists plain."""
+def display_value(settings: Settings, key: str, word: tuple[str, str] | None) -> str:
+    """``settings.<key>`` as /config shows it: secrets hidden, paths and lists plain;
+    ``word`` is its :func:`value_word`, worked out once by the caller."""
     value = getattr(settings, key)
-    if word := value_word(settings, key):
+    if word:
         name, detail = word
         return f"unset (SQLite {detail})" if name == "unset_sqlite" else name
     if key == "database_url":
@@ -550,9 +551,10 @@ def describe(
     settings, overrides = live.snapshot()
     views = []
     for key in Settings.model_fields:
-        value = redact(display_value(settings, key), secrets)
-        word, detail = value_word(settings, key) or (None, "")
-        said = {"word": word, "detail": redact(detail, secrets)}
+        word = value_word(settings, key)
+        value = redact(display_value(settings, key, word), secrets)
+        name, detail = word or (None, "")
+        said = {"word": name, "detail": redact(detail, secrets)}
         stored = overrides.get(key)
         if stored is not None:
             views.append(

@@ -109,6 +109,26 @@ class FacetPassages:
     def memo(self) -> dict[tuple, list[Concept]]:
         return {}
 
+    def region_docs(self, region: str) -> np.ndarray:
+        """Ids of the documents of ``region`` and the places inside it, memoised."""
+        found = self._region_docs.get(region)
+        if found is None:
+            gazetteer = default_gazetteer()
+            found = np.asarray(
+                [
+                    i
+                    for i, d in enumerate(self.index.docs)
+                    if place_in_region(region, d.region, d.region_path, gazetteer)
+                ],
+                dtype=np.intp,
+            )
+            remember(self._region_docs, region, found, FACET_MEMO_SIZE, self._evict_lock)
+        return found
+
+    @cached_property
+    def _region_docs(self) -> dict[str, np.ndarray]:
+        return {}
+
     @cached_property
     def normalized_sections(self) -> list[tuple[str, ...]]:
         return normalized_sections(self.index.sections)

@@ -19,8 +19,14 @@ Words = list[tuple[str, int, int]]
 # modal verbs (能覆盖多少人, 可以领多少: a lone 能 is found in every passage writing it
 # apart from a word); how long and how big (过海关 要多久, 规模多大: the answer gives a figure).
 MORE_ASKING = frozenset(
-    {"第几", "能", "能够", "可以", "多久", "多长时间", "多大", "哪里", "哪儿", "哪", "何处"}
-)
+    {"第几", "能", "能够", "可以", "多久", "多长时间", "多大", "哪里", "哪儿", "哪", "何处",
+     # which one (哪个省份, 哪几个省, 哪家): the answer names it, never writes 哪个; what, as
+     # typed in a chat (有啥举措: 啥 for 什么)
+     "哪个", "哪几个", "哪家", "哪类", "哪种", "哪几类", "啥"}
+)  # fmt: skip
+# Of them, the words of which and what: real words of a sentence, never typos themselves
+# (哪个省份 is no 各省份).
+WHICH_ASKED = frozenset({"哪个", "哪几个", "哪家", "哪类", "哪种", "哪几类", "啥"})
 # Where a thing is (孵化器 建在哪, 产业 放在哪些区, 总部 设在哪里): the verb glued to 在 before
 # a word asking where says how the question asks; the document names the place (在浦东新区
 # 建设…) without that verb.
@@ -30,7 +36,33 @@ WHERE_ASKED = frozenset({"哪里", "哪儿", "哪", "何处", "哪些"})
 # 机…: the list, not the word 方向). Soft there. Not every noun: 有哪些政策 finds the lines
 # saying 出台…政策, and a lone character (哪些区) would be dropped.
 WHICH_WORDS = frozenset({"哪些", "哪个", "哪几个", "哪类", "哪种", "哪几类"})
-KIND_WORDS = frozenset({"方向", "领域", "行业", "方面", "途径", "渠道", "环节"})
+KIND_WORDS = frozenset(
+    {"方向", "领域", "行业", "方面", "途径", "渠道", "环节",
+     # which places (哪个省份提出…, 哪几个省提到…, 哪些城市): a report is of a province or a
+     # city and never calls itself one
+     "省份", "省", "城市", "地方", "地区", "省市", "省区"}
+)  # fmt: skip
+# Verbs of saying after a question of which (哪个省份提出…, 哪几个省提到…, 哪些文件提及…):
+# the question asks who wrote of a thing; the line that answers writes the thing, seldom
+# the verb. Soft there; elsewhere 提出 is a document's word (提出…目标) and 提到 one of a
+# figure raised (免征门槛 提到多少).
+MENTION_VERBS = frozenset({"提到", "提出", "提及", "说到", "讲到", "写到", "谈到", "部署"})
+# The documents themselves, named in a question across them (两份报告里 银发经济, 这份文件
+# 中 人才, 哪份规划): where to look, not what about. The noun with the 里 / 中 after it,
+# and the count of documents before it (两份, 这份), are left out.
+DOCUMENT_NOUNS = frozenset({"报告", "文件", "规划", "方案", "意见", "公报", "文中"})
+INSIDE_WORDS = frozenset({"里", "中", "里面", "当中", "之中"})
+
+
+def counts_documents(word: str) -> bool:
+    """Whether ``word`` counts documents (两份, 这份, 哪几份): never a typo of a term."""
+    return (
+        len(word) >= 2
+        and word.endswith("份")
+        and all(ch in "两几这那哪每各一二三四五六七八九十" for ch in word[:-1])
+    )
+
+
 # The question words of a count or amount (有多少, 是多少): a verb opening them is how the
 # query asks, as before an asking word (有哪些).
 COUNT_ASKED = frozenset({"多少", "几"})
@@ -79,7 +111,7 @@ def left_out(words: Words, asking: Collection[str], verbs: Collection[str]) -> s
     """Positions of the words that frame the question (see the module's doc), beside the
     ``asking`` words themselves: ``verbs`` (有, 是, 要) opening a count, a rank verb before
     第几, the 得 before an asking word, and the words of :data:`AHEAD_WORDS`."""
-    out = _ahead(words)
+    out = _ahead(words) | _documents(words)
     for k in range(len(words) - 1):
         w, after = words[k][0], words[k + 1][0]
         if (
@@ -89,6 +121,19 @@ def left_out(words: Words, asking: Collection[str], verbs: Collection[str]) -> s
             or (len(w) >= 2 and w.endswith("在") and after in WHERE_ASKED)
         ):
             out.add(k)
+    return out
+
+
+def _documents(words: Words) -> set[int]:
+    """Positions of the words naming the documents a question looks in (两份报告里, 文件中):
+    a noun of :data:`DOCUMENT_NOUNS` with a word of :data:`INSIDE_WORDS` right after it,
+    and a count of documents right before such a noun."""
+    out: set[int] = set()
+    for k in range(len(words) - 1):
+        if words[k][0] in DOCUMENT_NOUNS and words[k + 1][0] in INSIDE_WORDS:
+            out.update((k, k + 1))
+            if k > 0 and counts_documents(words[k - 1][0]):
+                out.add(k - 1)
     return out
 
 
@@ -107,6 +152,8 @@ def soft_words(words: Words, asking: Collection[str]) -> set[str]:
             out.add(after)
         if after == "得" and k + 2 < len(words) and words[k + 2][0] in asking:
             out.add(w)
+        if after in MENTION_VERBS and any(x in WHICH_WORDS for x, _, _ in words[:k]):
+            out.add(after)
         if (
             w in ACTION_VERBS
             and words[k][2] == words[k + 1][1]

@@ -22,7 +22,7 @@ import numpy as np
 from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.regions import place_in_region
 from bot.models import Correction, Note, SearchHit, SearchResponse, Understood
-from bot.search import framing
+from bot.search import apart, framing
 from bot.search.asking import (
     ASKING_WORDS,
     FUNCTION_CHARS,
@@ -973,6 +973,7 @@ class Searcher:
         flags = [
             w not in STOPWORDS
             and w not in SENTENCE_WORDS
+            and not framing.counts_documents(w)
             and not in_period(s, e)
             and self._is_suspicious(w)
             for w, s, e in words
@@ -1359,6 +1360,39 @@ class Searcher:
     def _facet_concepts(self, facets: Understood) -> list[Concept]:
         return self._facets.concepts(facets)
 
+    def _apart_where_asked(
+        self, concepts: list[Concept], facets: Understood | None
+    ) -> list[Concept]:
+        """``concepts`` with each compound that the documents the rest of the query points
+        to never write whole looked for as its words, whole first (see :mod:`.apart`)."""
+        required = [
+            c for c in concepts if not (c.exclude or c.optional or c.soft or c.fixed is not None)
+        ]
+        region = facets.region if facets and facets.any else None
+        if len(required) < 2 and not region:
+            return concepts
+        ix = self.index
+        n_docs = len(ix.docs)
+        out = list(concepts)
+        for c in required:
+            if not c.alternatives or c.label in QUESTION_WORDS:
+                continue
+            pieces = apart.compound_words(normalize(c.label), self._split_known)
+            if not pieces:
+                continue
+            others = (
+                apart.documents_of(self._concept_hits(o)[0], ix.p_doc, n_docs)
+                for o in required
+                if o is not c
+            )
+            in_region = self._facets.region_docs(region) if region else None
+            scope = apart.pointed_to(in_region, others, n_docs)
+            own = apart.documents_of(self._concept_hits(c)[0], ix.p_doc, n_docs)
+            if apart.written_apart(scope, own):
+                k = out.index(c)
+                out[k : k + 1] = [self._concept(p) for p in pieces] + [replace(c, optional=True)]
+        return out
+
     @property
     def _normalized_sections(self) -> list[tuple[str, ...]]:
         return self._facets.normalized_sections
@@ -1392,6 +1426,7 @@ class Searcher:
         if not positive or n == 0:
             return SearchResponse(parsed.raw, (), 0, page, size, message=EMPTY_MESSAGE, notes=EMPTY)
         facet_concepts = self._facet_concepts(facets) if facets and facets.any else []
+        concepts = self._apart_where_asked(concepts, facets)
         past = asks_past(parsed.raw)
         ranked = self._rank(
             concepts,
@@ -1443,6 +1478,7 @@ class Searcher:
         )
         if not any(not c.exclude for c in concepts) or self.index.n_passages == 0:
             return Ranked(np.zeros(0, np.int64), np.zeros(0, np.float32), 0, [])
+        concepts = self._apart_where_asked(concepts, None)
         past = asks_past(parsed.raw)
         return self._rank(
             concepts,

@@ -59,3 +59,22 @@ class LanguageStore:
                 )
             else:
                 row.language, row.updated_by, row.updated_at = language, by, self._clock()
+
+    def move_chat(self, old_chat_id: int, new_chat_id: int) -> None:
+        """A group became a supergroup (a new id): its chat choice is the new id's too,
+        unless the new id has one of its own. The old id's row stays: the subscriptions
+        move on their own, and whichever id a digest is composed for meanwhile finds it."""
+        with self._db.session() as session:
+            row = session.get(LanguageRow, ("chat", old_chat_id))
+            if row is None:
+                return
+            if session.get(LanguageRow, ("chat", new_chat_id)) is None:
+                session.add(
+                    LanguageRow(
+                        scope="chat",
+                        target_id=new_chat_id,
+                        language=row.language,
+                        updated_by=row.updated_by,
+                        updated_at=self._clock(),
+                    )
+                )

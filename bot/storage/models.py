@@ -268,7 +268,8 @@ class AdminRow(Base):
 class AuditRow(Base):
     """One admin action (or refused attempt): who, when, where, what, result.
 
-    ``detail`` is scrubbed of secrets before it is written (``bot.admin.audit``).
+    ``detail`` is scrubbed of secrets before it is written (``bot.admin.audit``), and so
+    are the ``params`` of a coded detail.
     """
 
     __tablename__ = "audit_log"
@@ -280,6 +281,10 @@ class AuditRow(Base):
     action: Mapped[str] = mapped_column(PortableString(64))
     detail: Mapped[str] = mapped_column(PortableText)
     result: Mapped[str] = mapped_column(PortableString(16))
+    # the detail as a catalogue key (``audit.*``) and its parameters (JSON), said in the
+    # reader's language; NULL for a free-text detail (every entry before migration 0008)
+    code: Mapped[str | None] = mapped_column(PortableString(64))
+    params: Mapped[str | None] = mapped_column(PortableText)
 
     def __repr__(self) -> str:
         return f"AuditRow(id={self.id!r}, action={self.action!r}, result={self.result!r})"

@@ -17,9 +17,11 @@ from dataclasses import dataclass
 
 from bot.digest.filters import format_filter, parse_filter
 from bot.subscriptions.schedule import (
+    WEEKLY_WORDS,
     Schedule,
     ScheduleError,
     check_timezone,
+    looks_like_time,
     parse_schedule,
 )
 
@@ -61,6 +63,31 @@ def _try_schedule(text: str, default_time: str) -> Schedule | None:
 
 
 def _split_schedule(tokens: list[str], default_time: str) -> tuple[list[str], Schedule | None]:
+    """(filter tokens, schedule) with the schedule taken from the end of ``tokens``; a
+    schedule word left before it (``GDP 08:00 08:30``, ``GDP weekly``, ``GDP 每周 08:00``)
+    is refused, never filtered on."""
+    rest, schedule = _schedule_at_end(tokens, default_time)
+    if rest and schedule is not None and schedule.kind == "weekly":
+        last = unicodedata.normalize("NFKC", rest[-1]).lower()
+        if last in WEEKLY_WORDS or last == "every":  # weekly mon 09:00, every monday
+            rest = rest[:-1]
+    if rest:
+        last = unicodedata.normalize("NFKC", rest[-1]).lower()
+        if last in WEEKLY_WORDS:
+            parse_schedule(last, default_time=default_time)  # raises: which day?
+        if schedule is not None and _try_schedule(last, default_time) is not None:
+            said = " ".join(tokens[len(rest) :])
+            raise ScheduleError(
+                f"只能写一个推送时间，收到“{rest[-1]}”和“{said}” / one schedule only, "
+                f"got {rest[-1]!r} and {said!r}",
+                "schedule.two_schedules",
+                first=rest[-1],
+                second=said,
+            )
+    return rest, schedule
+
+
+def _schedule_at_end(tokens: list[str], default_time: str) -> tuple[list[str], Schedule | None]:
     """(filter tokens, schedule) with the schedule taken from the end of ``tokens``."""
     lowered = [unicodedata.normalize("NFKC", t).lower() for t in tokens]
     if "cron" in lowered:
@@ -89,7 +116,7 @@ def _split_schedule(tokens: list[str], default_time: str) -> tuple[list[str], Sc
         if schedule is not None:
             return tokens[:-1], schedule
         # A token that looks like a time but is not one: say so instead of filtering on it.
-        if re.fullmatch(r"\d{1,2}[:：]\d{2}", unicodedata.normalize("NFKC", tokens[-1])):
+        if looks_like_time(tokens[-1]):
             parse_schedule(tokens[-1], default_time=default_time)
     return tokens, None
 

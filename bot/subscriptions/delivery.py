@@ -180,6 +180,7 @@ class Deliverer:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         clock: Callable[[], datetime] = utcnow,
         on_deactivated: Callable[[int], None] | None = None,
+        on_migrated: Callable[[int, int], None] | None = None,
         blocking: Blocking | None = None,
         uncertain: Uncertain = "resend",
     ) -> None:
@@ -195,6 +196,9 @@ class Deliverer:
         self.sleep = sleep
         self.clock = clock
         self.on_deactivated = on_deactivated
+        # (old id, new id) of a chat found migrated while sending, on the storage thread:
+        # what else follows the chat (its language choice, ``handlers.app``)
+        self.on_migrated = on_migrated
         self.uncertain = uncertain
         # Every store call goes to a storage thread: the loop never waits on the database.
         self.blocking = blocking or Blocking()
@@ -342,6 +346,8 @@ class Deliverer:
             if pending.migrated:
                 return await self._fail(sub, slot, "chat migrated twice")
             pending.migrated = True
+            if self.on_migrated is not None:  # first: the new id finds what followed
+                await self._db(self.on_migrated, pending.chat_id, exc.new_chat_id)
             await self._db(self.store.migrate_chat, pending.chat_id, exc.new_chat_id)
             log.info("chat %s is now supergroup %s", pending.chat_id, exc.new_chat_id)
             pending.chat_id = exc.new_chat_id

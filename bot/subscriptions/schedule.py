@@ -58,6 +58,13 @@ for _prefix in ("周", "星期", "礼拜", "每周", "每星期"):
     _DAY_WORDS[_prefix + "七"] = 6
 _DAILY_WORDS = frozenset({"daily", "everyday", "day", "每天", "每日", "天天"})
 _WEEKLY_PREFIXES = ("weekly", "every")
+WEEKLY_WORDS = frozenset({"weekly", "每周", "每星期", "每礼拜"})
+"""Words of a weekly schedule that need a day after them (``周一 09:00``, ``weekly mon``)."""
+# A time of day said in words: 8点, 8点半, 8点30(分), 下午3点 -> 8:00, 8:30, 15:00.
+_CLOCK = re.compile(
+    r"(?<![\d:])(上午|早上|早晨|凌晨|中午|下午|晚上|傍晚)?(\d{1,2})(?:点钟|[点时])(?:(半)|(\d{1,2})分?)?"
+)
+_AFTERNOON = ("中午", "下午", "晚上", "傍晚")
 
 _TIME_RE = re.compile(r"(\d{1,2}):(\d{2})")
 _HELP = (
@@ -236,10 +243,25 @@ class Schedule:
         return trigger.get_next_fire_time(None, after + timedelta(microseconds=1))
 
 
+def _clock(match: re.Match[str]) -> str:
+    part, hour, half, minute = match.groups()
+    hour_n = int(hour)
+    if part in _AFTERNOON and hour_n < 12:
+        hour_n += 12
+    return f"{hour_n}:{30 if half else int(minute or 0):02d}"
+
+
 def _clean(text: str) -> str:
-    # NFKC: full-width digits, colon and spaces become ASCII ("０８：００" -> "08:00").
+    # NFKC: full-width digits, colon and spaces become ASCII ("０８：００" -> "08:00");
+    # a time said in words becomes a clock time ("8点半" -> "8:30", "下午3点" -> "15:00").
     text = unicodedata.normalize("NFKC", text).strip().lower()
-    return re.sub(r"\s+", " ", text)
+    return _CLOCK.sub(_clock, re.sub(r"\s+", " ", text))
+
+
+def looks_like_time(text: str) -> bool:
+    """Whether ``text`` is written as a time of day (``08:00``, ``25:00``, ``8点``), valid
+    or not: a schedule mistyped, not a word to filter on."""
+    return _TIME_RE.fullmatch(_clean(text)) is not None
 
 
 def parse_schedule(text: str, *, default_time: str) -> Schedule:
@@ -254,6 +276,13 @@ def parse_schedule(text: str, *, default_time: str) -> Schedule:
     tokens = cleaned.split(" ")
     if len(tokens) >= 3 and re.fullmatch(r"[\d*,/\-]+", tokens[0]):
         return _parse_cron(cleaned)
+    if tokens[0] in WEEKLY_WORDS and (len(tokens) == 1 or tokens[1] not in _DAY_WORDS):
+        raise ScheduleError(
+            f"每周哪一天？例如 周一 09:00 / which day of the week? e.g. mon 09:00: "
+            f"{text.strip()!r}",
+            "schedule.weekday_missing",
+            text=text.strip(),
+        )
     if tokens[0] in _WEEKLY_PREFIXES and len(tokens) > 1:
         tokens = tokens[1:]
     if len(tokens) > 2:

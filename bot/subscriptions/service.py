@@ -87,11 +87,15 @@ class SubscriptionService:
                 limit=MAX_PER_CHAT,
             )
         for sub in existing:
-            if (
-                sub.active
-                and sub.filter_text == request.filter_text
-                and sub.schedule == request.schedule
-            ):
+            if sub.filter_text != request.filter_text or sub.schedule != request.schedule:
+                continue
+            if not sub.active and self._comes_back(sub, request):
+                # The chat blocked or removed the bot, then came back and asked again: the
+                # same subscription is reactivated (its last digest kept), not doubled.
+                self.store.reactivate(sub.id)
+                updated = self._get(sub.id)
+                return Listed(updated, self._schedule(updated))
+            if sub.active:
                 raise SubscriptionError(
                     f"已有相同的订阅 #{sub.id}。\n"
                     f"This chat already has that subscription (#{sub.id}).",
@@ -110,6 +114,13 @@ class SubscriptionService:
             quiet_when_empty=request.quiet,
         )
         return Listed(sub, self._schedule(sub))
+
+    @staticmethod
+    def _comes_back(sub: Subscription, request: SubscribeRequest) -> bool:
+        """Whether ``request`` asks again for the deactivated ``sub`` (its time zone, if
+        one is given, and its quiet option the same)."""
+        same_zone = request.timezone is None or request.timezone == sub.timezone
+        return same_zone and sub.quiet_when_empty == request.quiet
 
     def list(self, chat_id: int) -> list[Listed]:
         return [Listed(s, self._next_run(s)) for s in self.store.list_for_chat(chat_id)]

@@ -525,7 +525,7 @@ class _Walker:
             figures = [
                 f
                 for f in find_figures(sentence)
-                if not _excluded(sentence, f.start, f.unit) and not _names_no_figure(sentence, f)
+                if not _excluded(sentence, f) and not _names_no_figure(sentence, f)
             ]
             figures = _without_standards_of_a_share(sentence, figures)
             if figures:
@@ -847,14 +847,22 @@ _CJK_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{2}")
 _RADIUS_AFTER_RE = re.compile(r"(?:范围内|半径|内)?(?:[\u4e00-\u9fff]{0,4}圈)?覆盖率")
 
 
-def _excluded(sentence: str, start: int, unit: str) -> bool:
+def _excluded(sentence: str, fig: Figure) -> bool:
     """Figures that are never targets: delegates at a meeting, rhetorical counts."""
+    start, unit = fig.start, fig.unit
     if unit in ("名", "人") and _DELEGATES_RE.search(sentence):
         return True
     if unit == "次" and _LEADER_VISITS_RE.search(sentence[start : start + 12]):
         return True
-    if _ONE_OF_RE.match(sentence, start):
+    if _ONE_OF_RE.match(sentence, fig.num_end):
+        # (looked for after the number: 约占全省的五分之一 is a share, its 之一 the fraction's)
         return True  # 5个国际商事仲裁中心建设试点地区之一: the others are counted, not this
+    if fig.value_text.endswith("分之一") and sentence.startswith("的", fig.end):
+        # 以占全国约十六分之一的耕地: a share of what follows it; left out until the
+        # naming rules name the shared thing after the fraction (as before this rule)
+        return True
+    if unit in ("%", "成") and _EFFORT_SHARE_RE.match(sentence, fig.end):
+        return True  # 把三分之一以上的时间用于调研: how effort is spent, a rule of work
     if _TAX_BAND_RE.match(sentence, start):
         return True  # 应纳税所得额不到100万元的部分: the band a rate applies to
     if unit == "岁" and _AGE_BAND_RE.match(sentence, start):
@@ -862,6 +870,8 @@ def _excluded(sentence: str, start: int, unit: str) -> bool:
     return sentence[max(0, start - 2) : start] in _RHETORIC_BEFORE
 
 
+# a share of one's working time or effort (三分之一的时间, 一半以上精力)
+_EFFORT_SHARE_RE = re.compile(r"的?(?:工作)?(?:时间|精力)")
 _ONE_OF_RE = re.compile(r"(?:(?!入选|成为|获评|列入)[^，。；]){1,30}?之一")
 _TAX_BAND_RE = re.compile(r"[^，。；]{1,12}?(?:以下|以上|以内)?的部分")
 _AGE_BAND_RE = re.compile(r"\d{1,2}\s*[-—～~至]\s*\d{1,2}\s*岁(?:人口)?\s*[\d.]")

@@ -560,7 +560,10 @@ INNER_VERB_RE = re.compile(
 )
 # A clause that is only a level (其中国家级3个) names a subset of the previous thing.
 LEVEL_ONLY_RE = re.compile(r"(国家级|省级|市级|县级|区级|部级|国家|省部级)")
-LEVEL_LEAD_RE = re.compile(r"^(省级以上|市级以上|国家级|省部级|省级|市级|县级|区级)")
+# a level or a floor of levels (国家级以上, 省级及以上) opening a name: a floor whole
+LEVEL_LEAD_RE = re.compile(
+    r"^((?:国家|省|市|县|区|州)级(?:及|和)?以上|国家级|省部级|省级|市级|县级|区级)"
+)
 # Same thing, other words: tried when a name is looked up in the table.
 SYNONYMS: tuple[tuple[str, str], ...] = (
     ("研究与试验发展", "研发"),

@@ -336,13 +336,13 @@ _PEOPLE_NOUN_RE = re.compile(r"[^，。；、\d]{0,10}?(" + "|".join(PEOPLE_NOUN
 # a count noun right before a bare 万/亿; people (人数, 人口) are counted in 万人
 _COUNT_BEFORE_RE = re.compile(
     r"(?:用户数|用户数量|用户|(?P<people>人数|人口|人才|劳动力)|(?P<visits>人次)|户数|数量)"
-    r"(?:总量|规模)?"
+    r"(?:总量|规模)?(?:首次|首度|再次|已经|已|一举)?"
     r"(?:达到|达|突破|超过|超|为|约|近)?$"
 )
 # What is counted in money, right before an amount whose 元 is left unsaid.
 _MONEY_BEFORE_RE = re.compile(
     r"(?:产值|营收|营业收入|收入|投资|总额|交易额|成交额|销售额|零售额|增加值|税收|融资|存款|贷款"
-    r"|余额|生产总值|GDP|经济总量|市场规模|产业规模)(?:规模)?"
+    r"|余额|生产总值|GDP|经济总量|市场规模|产业规模)(?:规模)?(?:首次|首度|再次|已经|已|一举)?"
     r"(?:达到|达|突破|超过|超|为|约|近|逾|跃上|迈上|增至|增加到|提高到)?[约近超逾]?$"
 )
 _THRESHOLD_HEAD_RE = re.compile(r"^[^，。；、\d的]{0,5}?(项目|企业|集群|楼宇|产业(?!链))")
@@ -567,6 +567,23 @@ _POINTS_LATER_RE = re.compile(r"\s*[、和及与]\s*\d+(?:\.\d+)?\s*个\s*百分
 _LIST_GAPS = frozenset({"、", "和", "及", "与", "，"})
 
 
+def _unsaid_unit(sentence: str, start: int, end: int, mag: str) -> tuple[str, str] | None:
+    """The measure word a figure ending its clause on a magnitude leaves unsaid, with
+    its class: ``营收超2000亿，``, ``GDP首次超过三万亿，`` are money (元); ``IPv6活跃用户数
+    达6.97亿。``, ``用户数量突破千万，`` a count (``新增人口100万``: 人; ``旅游人次86.5万``:
+    人次); ``None`` when nothing before the figure says what it counts."""
+    if end < len(sentence) and sentence[end] not in "，。；、）)":
+        return None
+    if mag in ("万", "亿", "万亿") and _MONEY_BEFORE_RE.search(sentence, max(0, start - 14), start):
+        return "元", "money"
+    if mag in ("万", "亿") and (
+        counted := _COUNT_BEFORE_RE.search(sentence, max(0, start - 12), start)
+    ):
+        unit = "人" if counted.group("people") else ""
+        return ("人次" if counted.group("visits") else unit), "count"
+    return None
+
+
 def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
     out: list[Figure] = []
     matches = list(_FIGURE_RE.finditer(sentence))
@@ -626,24 +643,9 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
                 # 帮扶2万失业人员再就业: the people are the unit (万人)
                 unit_s = "人"
                 unit_norm, unit_class = "人", "count"
-            elif (
-                mag in ("万", "亿", "万亿")
-                and _MONEY_BEFORE_RE.search(sentence, max(0, start - 14), start)
-                and (not rest or rest[0] in "，。；、）)")
-            ):
-                # 营收超2000亿，产值突破1万亿。: an amount of money whose 元 is left unsaid
-                unit_s = unit_norm = "元"
-                unit_class = "money"
-            elif (
-                mag in ("万", "亿")
-                and (counted := _COUNT_BEFORE_RE.search(sentence, max(0, start - 12), start))
-                and (not rest or rest[0] in "，。；、）)")
-            ):
-                # IPv6活跃用户数达6.97亿。: a count of a count noun, in 万 or 亿 alone;
-                # 新增人口100万: people, in 万人
-                unit_s = "人" if counted.group("people") else ""
-                unit_s = "人次" if counted.group("visits") else unit_s  # 旅游人次86.5万
-                unit_norm, unit_class = unit_s, "count"
+            elif unsaid := _unsaid_unit(sentence, start, end, mag):
+                unit_s, unit_class = unsaid
+                unit_norm = unit_s
             else:
                 continue
         else:
@@ -787,14 +789,18 @@ _SCALE_RE = re.compile(
 )
 _SCALE_HEAD_RE = re.compile(r"[^，。；、“”]{0,12}?(集群|产业规模|基地)")
 _SCALE_HEAD_BLOCK = re.compile(r"[^，。；]{0,6}?(行动|计划|工程|城市|园区)")
+# no numeral before a bare magnitude (上万, 数百 are vague); the 上 of a verb (迈上, 跃上,
+# 登上, 站上万亿元台阶) is no numeral
+_NO_NUMERAL_BEFORE = r"(?<![\d一二三四五六七八九十两几数每xX*.])(?<!(?<![迈跃登站踏])上)"
 _BARE_RE = re.compile(
-    r"(?<![\d一二三四五六七八九十两几数上每xX*.])(?P<mag>万亿|千亿|百亿|百万|千万|百|千)"
-    r"(?P<unit>亿元|万元|元|辆|项|千瓦|吨|人次|人|户|套|台|件)"
+    rf"{_NO_NUMERAL_BEFORE}(?P<mag>万亿|千亿|百亿|百万|千万|百|千|(?<=[超近逾过])万)"
+    r"(?P<unit>亿元|万元|元|辆|项|千瓦|吨|人次|人|户|套|台|件|亩|次)"
 )
+# counted in these only after a magnitude of 万 or more: 百万亩, 超万亩, 百亿次 (千亩高产片,
+# 百次 are a class of field and a manner of speaking)
+_BARE_LARGE_ONLY = frozenset({"亩", "次"})
 # 林下经济产值突破百亿。: a bare magnitude of money whose 元 is left unsaid
-_BARE_MONEY_RE = re.compile(
-    r"(?<![\d一二三四五六七八九十两几数上每xX*.])(?P<mag>万亿|千亿|百亿)(?=[，。；、）)]|$)"
-)
+_BARE_MONEY_RE = re.compile(rf"{_NO_NUMERAL_BEFORE}(?P<mag>万亿|千亿|百亿)(?=[，。；、）)]|$)")
 # counted in these only after 百万 or 千万 (千万人次); 千家万户, 百人计划 are no figures
 _BARE_BIG_ONLY = frozenset({"千瓦", "吨", "人次", "人", "户", "套", "台", "件"})
 _PERCENT_CN_RE = re.compile(
@@ -1070,6 +1076,8 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
         mag, unit_s = m.group("mag"), m.group("unit")
         if unit_s in _BARE_BIG_ONLY and mag not in ("百万", "千万"):
             continue
+        if (unit_s in _BARE_LARGE_ONLY and mag in ("百", "千")) or (mag == "万" and unit_s != "亩"):
+            continue  # 百万亩, 超万亩 (an extent), 百亿次; 超万元 is left to the numbers
         mult, mag_unit = _MAGNITUDES.get(mag, (1.0, ""))
         if mag in ("百", "千"):
             mult, mag_unit = (100.0 if mag == "百" else 1000.0), ""
@@ -1242,10 +1250,13 @@ def _cn_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
         num, mag, unit_s = m.group("num"), m.group("mag") or "", m.group("unit")
         approx = m.group("approx") or m.group("approx2") or ""
         end = m.end()
+        unsaid: tuple[str, str] | None = None
         if unit_s is None:
             # 八千多万农业转移人口: the people are the unit (万人)
             if mag in ("万", "亿") and _PEOPLE_NOUN_RE.match(sentence, end):
                 unit_s = "人"
+            elif unsaid := _unsaid_unit(sentence, m.start(), end, mag):
+                unit_s = unsaid[0]  # GDP首次超过三万亿，: 元 left unsaid, as after 3万亿
             else:
                 continue
         if (
@@ -1257,7 +1268,7 @@ def _cn_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
             continue  # 一个, 两个确立: an article or a slogan
         if (
             _CN_IDIOM_AFTER_RE.match(sentence, end) and not _SCALE_CLASS_RE.match(sentence, end)
-        ) or _unit_blocked(sentence, unit_s, end):
+        ) or (unit_s and _unit_blocked(sentence, unit_s, end)):
             continue
         if _not_a_quantity(sentence, m.start(), end) or sentence.startswith("每", m.start() - 1):
             continue
@@ -1281,7 +1292,7 @@ def _cn_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
             sentence, end
         ):
             continue
-        unit_norm, unit_class = _UNIT_TABLE[unit_s]
+        unit_norm, unit_class = unsaid or _UNIT_TABLE[unit_s]
         if unit_s in _MAGNITUDE_ONLY and not mag:
             continue
         if unit_class == "count" and not mag and _CN_LIST_HEAD_RE.match(sentence, end):
@@ -1355,7 +1366,7 @@ def find_figures(sentence: str) -> list[Figure]:
 
 _CN_QUICK_RE = re.compile(rf"[{_CN_CHARS}][{_CN_CHARS}万亿点多余]*(?:{_UNIT_ALT}|[万亿])")
 _QUICK_RE = re.compile(
-    r"[\d０-９xX*%％‰]|百分之|翻|倍增|第|千亿|百亿|万亿|百万|千万|百项|高于|快于|好于|优于|超过|低于|跑赢|同步|匹配|分之|成|前"
+    r"[\d０-９xX*%％‰]|百分之|翻|倍增|第|千亿|百亿|万亿|百万|千万|万亩|百项|高于|快于|好于|优于|超过|低于|跑赢|同步|匹配|分之|成|前"
     rf"|[{_CN_CHARS}][{_CN_CHARS}万亿点多余]*(?:{_UNIT_ALT}|[万亿])"
 )
 

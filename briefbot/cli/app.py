@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bot.config import Settings
-from bot.i18n import tr
+from bot.i18n import LANGUAGES, tr
 from bot.library import DocumentNotFound, Engine
 from bot.models import RefreshReport
 
@@ -41,6 +41,16 @@ err = Console(stderr=True, highlight=False)
 
 
 KIND_LABELS = {"target": "目标", "achievement": "实绩", "estimate": "预计"}
+
+LANG_HELP = "Language of the frame: zh or en (what the documents say stays Chinese)."
+
+
+def checked_lang(lang: str) -> str:
+    """``--lang`` as given, or exit 2 naming the languages there are."""
+    if lang not in LANGUAGES:
+        err.print(f"[red]--lang must be one of {', '.join(LANGUAGES)}[/]")
+        raise typer.Exit(2)
+    return lang
 
 
 class State:

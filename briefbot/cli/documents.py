@@ -58,7 +58,8 @@ def docs(
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .docx .pdf).")],
     replace: Annotated[
-        bool, typer.Option(help="Replace a corpus file of the same name with new content.")
+        bool,
+        typer.Option("--replace", help="Replace a corpus file of the same name with new content."),
     ] = False,
 ) -> None:
     """Copy documents into the corpus folder and index them."""
@@ -82,7 +83,9 @@ def ingest(
 
 @app.command()
 def index(
-    rebuild: Annotated[bool, typer.Option(help="Re-read and re-segment every document.")] = False,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Re-read and re-segment every document.")
+    ] = False,
 ) -> None:
     """Bring the index up to date (or rebuild it) and show its size.
 

@@ -9,10 +9,20 @@ import typer
 from rich.markup import escape
 from rich.text import Text
 
+from bot.i18n import DEFAULT_LANGUAGE
 from bot.library import DocumentNotFound
+from bot.library.understood import understood_line
 from bot.models import SearchResponse
 from bot.render import search_to_dict
-from briefbot.cli.app import app, no_document, open_engine, out, why_nothing
+from briefbot.cli.app import (
+    LANG_HELP,
+    app,
+    checked_lang,
+    no_document,
+    open_engine,
+    out,
+    why_nothing,
+)
 
 
 def _styled(snippet: str, spans: list[tuple[int, int]]) -> Text:
@@ -27,35 +37,10 @@ LITERAL_HINT = (
 )
 
 
-def understood_line(resp: SearchResponse) -> str | None:
-    """``理解为：地区 山东 · 年份 2024 · 指标 地区生产总值`` (a plan period: ``时期
-    十四五（2021–2025）``), or None."""
-    u = resp.understood
-    if u is None:
-        return None
-    period = f"{u.period.name}（{u.period.first}–{u.period.last}）" if u.period else None
-    parts = [
-        f"{label} {value}"
-        for label, value in (
-            ("地区", u.region),
-            ("年份", u.year),
-            ("时期", period),
-            ("文件", u.doc_type),
-            ("指标", u.indicator),
-        )
-        if value
-    ]
-    if not parts:
-        return None
-    missing = [f"地区 {u.region}" if f == "region" else f"年份 {u.year}" for f in u.unmatched]
-    gap = f"（现有文件中没有 / no document about：{' · '.join(missing)}）" if missing else ""
-    return "理解为 (understood)：" + " · ".join(parts) + gap
-
-
-def print_response(resp: SearchResponse) -> None:
+def print_response(resp: SearchResponse, lang: str = DEFAULT_LANGUAGE) -> None:
     if resp.message:
         out.print(f"[yellow]{escape(resp.message)}[/]")
-    line = understood_line(resp)
+    line = understood_line(resp.understood, lang)
     if line:
         out.print(f"[dim]{escape(line)}{LITERAL_HINT}[/]")
     if resp.answer:
@@ -124,6 +109,7 @@ def search(
         typer.Option("--as-typed", help="No typo correction: search the words as typed."),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    lang: Annotated[str, typer.Option(help=LANG_HELP)] = DEFAULT_LANGUAGE,
 ) -> None:
     """Search the corpus: ranked passages with highlighted snippets.
 
@@ -131,6 +117,7 @@ def search(
     match first; a question for a target (四川 2026 GDP 增长目标) opens with the key target
     that answers it.
     """
+    checked_lang(lang)
     engine = open_engine()
     if doc is not None:
         # what --doc takes elsewhere (id, file name, stem or a unique prefix of either);
@@ -153,7 +140,7 @@ def search(
     if as_json:
         out.print_json(json.dumps(search_to_dict(resp), ensure_ascii=False))
     else:
-        print_response(resp)
+        print_response(resp, lang)
         if not resp.total and (region or year):
             why_nothing(engine, region, year)
     if resp.total and not resp.hits:

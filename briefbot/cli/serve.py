@@ -76,7 +76,10 @@ def run(
         bool | None,
         typer.Option(
             "--drop-pending-updates/--keep-pending-updates",
-            help="Skip updates sent while the bot was down (default: drop_pending_updates).",
+            help=(
+                "Skip the updates sent while the bot was down, or answer them (default: the "
+                "drop_pending_updates setting, which answers them unless set to true)."
+            ),
         ),
     ] = None,
 ) -> None:

@@ -16,10 +16,19 @@ from rich.table import Table
 from bot.analytics.side_by_side import export_rows, to_csv, to_markdown, to_xlsx
 from bot.digest import FilterError, render_html, render_text
 from bot.digest.values import change_and_value, format_value, signed_change
-from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from bot.i18n import DEFAULT_LANGUAGE
 from bot.library import DocTarget, DocumentNotFound, Engine, TargetLookup
 from bot.render import document_meta_dict
-from briefbot.cli.app import KIND_LABELS, app, err, no_document, open_engine, out, why_nothing
+from briefbot.cli.app import (
+    KIND_LABELS,
+    app,
+    checked_lang,
+    err,
+    no_document,
+    open_engine,
+    out,
+    why_nothing,
+)
 
 KINDS_HELP = "target, achievement, estimate or all."
 ALL_HELP = "Also records the extractor is not sure of (hidden by default)."
@@ -186,9 +195,7 @@ def digest(
     if group_by not in ("indicator", "document"):
         err.print("[red]--group-by must be indicator or document[/]")
         raise typer.Exit(2)
-    if lang not in LANGUAGES:
-        err.print(f"[red]--lang must be one of {', '.join(LANGUAGES)}[/]")
-        raise typer.Exit(2)
+    checked_lang(lang)
     since_ts = None
     if since:
         try:

@@ -128,7 +128,7 @@ def audit_list(entries: Sequence[AuditEntry], tz: str, lang: str = DEFAULT_LANGU
     for entry in entries:
         mark = _RESULT_MARK.get(entry.result, "•")
         where = f" · chat {entry.chat_id}" if entry.chat_id is not None else ""
-        detail = cut(entry.detail, DETAIL_SHOWN)
+        detail = cut(entry.said(lang), DETAIL_SHOWN)  # a coded detail in the reader's words
         head = (
             f"{mark} <code>{_when(entry.at, tz)}</code> user {entry.actor_id}{where} · "
             f"<b>{escape(entry.action)}</b> · {escape(entry.result)}"

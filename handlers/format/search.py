@@ -11,7 +11,8 @@ from collections.abc import Mapping
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.models import AnswerCard, Document, Note, Passage, SearchHit, SearchResponse, Understood
+from bot.library.understood import understood_line
+from bot.models import AnswerCard, Document, Note, Passage, SearchHit, SearchResponse
 from handlers.format.html import (
     TELEGRAM_LIMIT,
     checked,
@@ -81,33 +82,6 @@ def _hit_html(number: int, hit: SearchHit, snippet_chars: int | None) -> str:
     return "\n".join(lines)
 
 
-def _understood_line(u: Understood, lang: str) -> str:
-    parts = []
-    if u.region:
-        parts.append(tr(lang, "search.facet_region", region=escape(u.region)))
-    if u.year:
-        parts.append(tr(lang, "search.facet_year", year=u.year))
-    if u.period:
-        p = u.period
-        parts.append(
-            tr(lang, "search.facet_period", period=escape(p.name), first=p.first, last=p.last)
-        )
-    if u.doc_type:
-        parts.append(tr(lang, "search.facet_type", type=escape(u.doc_type)))
-    if u.indicator:
-        parts.append(tr(lang, "search.facet_indicator", indicator=escape(u.indicator)))
-    line = tr(lang, "search.understood", facets=tr(lang, "search.facet_sep").join(parts))
-    missing = [
-        tr(lang, "search.facet_region", region=escape(u.region))
-        if facet == "region"
-        else tr(lang, "search.facet_year", year=u.year)
-        for facet in u.unmatched
-    ]
-    if missing:
-        line += tr(lang, "search.unmatched", facets=tr(lang, "search.facet_sep").join(missing))
-    return line
-
-
 def _answer_html(a: AnswerCard, lang: str) -> str:
     where = escape(a.region or "")
     if a.year.isdigit():
@@ -152,8 +126,8 @@ def _search_text(
             f"{escape(c.original)} → <b>{escape(c.corrected)}</b>" for c in resp.corrections
         )
         lines.append(tr(lang, "search.corrected", fixes=fixes))
-    if resp.understood is not None and resp.understood.said:
-        lines.append(f"<i>{_understood_line(resp.understood, lang)}</i>")
+    if understood := understood_line(resp.understood, lang, quote=escape):
+        lines.append(f"<i>{understood}</i>")
     if resp.answer is not None and resp.page == 1:
         lines.append("")
         lines.append(_answer_html(resp.answer, lang))

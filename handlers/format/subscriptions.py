@@ -74,7 +74,15 @@ def subscription_line(
     return "\n".join(parts)
 
 
-def subscribed(item: Listed, *, where: str | None = None, lang: str = DEFAULT_LANGUAGE) -> str:
+def subscribed(
+    item: Listed,
+    *,
+    where: str | None = None,
+    channel: str | None = None,
+    lang: str = DEFAULT_LANGUAGE,
+) -> str:
+    """The confirmation of a subscription; ``channel``: the channel as typed (``@name``),
+    which the commands about it from the private chat need."""
     sub = item.subscription
     target = tr(lang, "subscriptions.where", where=escape(where)) if where else ""
     lines = [
@@ -90,7 +98,10 @@ def subscribed(item: Listed, *, where: str | None = None, lang: str = DEFAULT_LA
     ]
     if sub.quiet_when_empty:
         lines.append(tr(lang, "subscriptions.silent"))
-    lines.append(tr(lang, "subscriptions.cancel", id=sub.id))
+    if channel:
+        lines.append(tr(lang, "subscriptions.cancel_channel", channel=escape(channel), id=sub.id))
+    else:
+        lines.append(tr(lang, "subscriptions.cancel", id=sub.id))
     return "\n".join(lines)
 
 
@@ -105,6 +116,8 @@ def subscriptions_list(
         return tr(lang, "subscriptions.none")
     lines = [f"<b>{escape(heading)}</b>"]
     lines.extend(subscription_line(item, show_chat=show_chat, lang=lang) for item in items)
+    if not show_chat and any(not item.subscription.active for item in items):
+        lines.append(tr(lang, "subscriptions.deactivated_hint"))
     return "\n\n".join(lines)
 
 
@@ -115,11 +128,26 @@ def unsubscribed(ids: Sequence[int], lang: str = DEFAULT_LANGUAGE) -> str:
     return tr(lang, "subscriptions.unsubscribed", ids=listed)
 
 
-def timezone_set(name: str, count: int, lang: str = DEFAULT_LANGUAGE) -> str:
+def timezone_set(
+    name: str, count: int, lang: str = DEFAULT_LANGUAGE, *, channel: str | None = None
+) -> str:
+    """The time zone set for this chat, or for ``channel`` (as typed: ``@name``)."""
+    if channel:
+        return tr(
+            lang,
+            "subscriptions.timezone_set_channel",
+            name=escape(name),
+            count=count,
+            channel=escape(channel),
+        )
     return tr(lang, "subscriptions.timezone_set", name=escape(name), count=count)
 
 
-def timezone_shown(name: str, lang: str = DEFAULT_LANGUAGE) -> str:
+def timezone_shown(name: str, lang: str = DEFAULT_LANGUAGE, *, channel: str | None = None) -> str:
+    if channel:
+        return tr(
+            lang, "subscriptions.timezone_shown_channel", name=escape(name), channel=escape(channel)
+        )
     return tr(lang, "subscriptions.timezone_shown", name=escape(name))
 
 

@@ -13,8 +13,9 @@ from handlers.format.html import ARG_SHOWN, cut, escape, one_line, shown, split_
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 
 TARGETS_SHOWN = 40
-ALL_WORDS = frozenset({"all", "全部", "所有"})
-"""Words that ask /targets and /compare for every record, the unsure ones too."""
+ALL_WORDS = frozenset({"all", "全部", "所有", "--all", "-all", "—all", "——all", "-a"})
+"""Words that ask /targets and /compare for every record, the unsure ones too: ``all``, or
+the command line's ``--all`` (a phone keyboard may make its ``--`` a dash: ``—all``)."""
 
 
 # -- targets -----------------------------------------------------------------------------------
@@ -147,7 +148,8 @@ def compare_messages(
             lines.append(f"<b>{escape(name)}</b>")
         for region in sorted(regions, key=lambda r: (not r, r)):
             lines.append("")
-            lines.append(f"【{escape(region) if region else tr(lang, 'targets.no_region')}】")
+            label = escape(region) if region else tr(lang, "targets.no_region")
+            lines.append(tr(lang, "digest.heading", label=label))  # 【烟台】, [烟台]
             for item in sorted(regions[region], key=lambda i: _year_order(i.record.year)):
                 rec = item.record
                 year = _year(rec.year) or tr(lang, "targets.no_year")

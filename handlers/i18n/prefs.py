@@ -44,6 +44,16 @@ class LanguagePrefs:
             else:
                 self._choices[(scope, target_id)] = language
 
+    def chat_migrated(self, old_chat_id: int, new_chat_id: int) -> None:
+        """A group became a supergroup (a new id): its ``/lang chat`` choice goes with
+        it, as its subscriptions do, so their digests stay in it; blocking when stored."""
+        if self._store is not None:
+            self._store.move_chat(old_chat_id, new_chat_id)
+        with self._lock:  # the old id keeps it: a digest composed meanwhile finds it
+            chosen = self._choices.get(("chat", old_chat_id))
+            if chosen is not None:
+                self._choices.setdefault(("chat", new_chat_id), chosen)
+
     def resolve(
         self, *, chat_id: int | None, user_id: int | None, language_code: str | None
     ) -> str:

@@ -489,6 +489,14 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
         # 经济作物中蔬菜及食用菌、中草药材、园林水果产量: each item takes the shared measure
         tail = tail_word.group()
         tail = _owed_balance(last[: tail_word.start()], tail)  # 民营企业、涉农贷款余额
+        paid = _PAYMENT_END_RE.search(last, 0, tail_word.start())
+        if (
+            tail == "标准"
+            and paid
+            and paid.start() >= 2
+            and not any(_PAYMENT_END_RE.search(p) for p in items[:-1])
+        ):
+            tail = paid.group() + tail  # 机构养老和居家养老服务补贴标准: 机构养老补贴标准
         industry = max(last.rfind(w, 2, tail_word.start()) for w in ("产业", "行业"))
         if industry >= 2 and not any(p.endswith("业") for p in items[:-1]):
             # 电子信息、装备制造、新材料产业营业收入: each an industry, and its 营业收入
@@ -543,6 +551,8 @@ _MEASURE_TAIL_RE = re.compile(
     r"(新增就业|产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|参保人数|人数|比重|占比|余额|数量"
     r"|规模|起数|标准|排放量|排放)$"
 )
+# what a standard is of, when a payment (补贴标准, 津贴标准): every item's, with the 标准
+_PAYMENT_END_RE = re.compile(r"(?:补贴|补助|津贴|救助金|生活费|抚恤金|养老金|保险金|补差)$")
 # loans and deposits, at the end of a list's last item: each borrower's or saver's
 _CREDIT_TAIL_RE = re.compile(r"(?:贷款|存款)$")
 # An item that already ends in a measure takes no shared one (单位国内生产总值能耗和二氧化碳排放;

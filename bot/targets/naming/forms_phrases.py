@@ -53,6 +53,10 @@ _PART_THAT_IS_RE = re.compile(r"^为(?P<what>[^，。；\d]{2,6})(?=[，。；]|
 _FACILITY_SCALE_RE = re.compile(
     r"^级?(?P<what>[^，。；、\d的]{0,10}?)(?P<kind>项目|工程|露天矿|煤矿|矿井)(?!建设)"
 )
+# a power facility after its capacity in watts (2×35万千瓦热电联产项目, 720兆瓦储能电站)
+_POWER_FACILITY_RE = re.compile(
+    r"^(?P<what>[^，。；、\d的]{0,10}?)(?P<kind>项目|工程|电站|电厂|基地)(?!建设)"
+)
 # the words of a proper name (a company, a brand: 大唐, 国网, 红星|美凯龙)
 _PROPER_TAGS = frozenset({"nz", "nr", "nrt", "nt"})
 _WITHIN_RE = re.compile(
@@ -73,6 +77,11 @@ _BENEFIT_RE = re.compile(r"惠及(?P<who>" + "|".join(PEOPLE_NOUNS) + r")?(?:近
 # Works done on things that are what reaches people (老旧小区改造 惠及居民)
 _WORKS_ON = frozenset({"改造", "整治", "治理", "修缮", "提升改造", "更新改造"})
 _PROGRAM_TAIL_RE = re.compile(r"(?:政策|制度|工作)$")
+# the people a clause gave something to (向困难群众发放, 为低保对象提供): who it reached
+_GIVEN_TO_RE = re.compile(
+    r"[向为](?P<who>[\u4e00-\u9fff]{0,6}(?:" + "|".join(PEOPLE_NOUNS) + r"))"
+    r"(?:发放|提供|兑现|兑付|送去|拨付)"
+)
 
 
 class _PhraseForms:
@@ -97,6 +106,7 @@ class _PhraseForms:
         if not _is_name(program) and after.startswith("的"):
             # 惠及3400万人的引大济岷工程启动建设
             program = _without_tail_verb(clean_name(_after_noun(after[1:])[0]))
+        given_to = None
         if not _is_name(program):
             # 向困难群众发放一次性生活补助，惠及…: what the clause before gave or ran
             prev = self._clause_before(fig)
@@ -105,11 +115,13 @@ class _PhraseForms:
             program = clean_name(re.split(r"\d", prev[verb.end() :] if verb else prev)[0])
             if verb and verb.group() in _WORKS_ON and _is_name(program):
                 program += verb.group()  # 城镇老旧小区改造: the work is what reached them
+            given_to = _GIVEN_TO_RE.search(prev)  # 向困难群众发放…: those it reached
         program = _PROGRAM_TAIL_RE.sub("", program)
         if not _is_name(program):
             return False
         people = _PEOPLE_AFTER_RE.match(after)
         tail = who or (people.group(1) if people else "")
+        tail = tail or (given_to["who"] if given_to else "")
         tail = tail or ("人次" if fig.unit.endswith("人次") else "人数")
         name = program + "惠及" + tail
         if len(name) > 20:
@@ -161,6 +173,8 @@ class _PhraseForms:
     def facility_scale(self, fig: Figure, after: str, change: str) -> bool:
         """``200万吨褐煤提质项目``, ``大唐700万吨露天矿``: the scale of a project or the
         capacity of a mine, not the thing it makes."""
+        if fig.unit.endswith("瓦"):  # 千瓦, 兆瓦, 吉瓦 (not 千瓦时): what it can generate
+            return self._installed_capacity(fig, after, change)
         built = _FACILITY_SCALE_RE.match(after)
         if not built or fig.unit_class not in ("weight", "power", "energy", "volume"):
             return False
@@ -174,6 +188,24 @@ class _PhraseForms:
         scale = after.startswith("级") or fig.unit_class != "weight"
         name = what + built["kind"] + ("规模" if project and scale else "产能")
         name = self._facility_owner(fig) + name
+        self.emit(fig, name, change, fig.end + built.end(), subject=False, confidence=0.75)
+        return True
+
+    def _installed_capacity(self, fig: Figure, after: str, change: str) -> bool:
+        """``南港2×100万千瓦火电项目``, ``720兆瓦储能电站``: a power facility's capacity in
+        watts is its installed capacity, 装机规模 (火电项目装机规模; 装机容量 is the same measure),
+        not what the project's 规模 would leave unsaid."""
+        built = _POWER_FACILITY_RE.match(after)
+        if not built:
+            return False
+        what = clean_name(built["what"].split("等")[0])
+        if _noun_end(built["what"]) < len(built["what"]) or (what and not _is_name(what)):
+            return False  # a verb inside (完成项目核准): no facility named
+        if re.search("[和及与或]", what):
+            return False  # 2×66万千瓦发电和…电厂: a list of facilities, not one
+        if self.table.canonical(what + built["kind"]):
+            return False  # 海上光伏基地: the table names it (海上光伏装机容量)
+        name = self._facility_owner(fig) + what + built["kind"] + "装机规模"
         self.emit(fig, name, change, fig.end + built.end(), subject=False, confidence=0.75)
         return True
 

@@ -66,6 +66,7 @@ from bot.targets.naming.part_shares import share_of_the_whole
 from bot.targets.naming.payers import fund_without_its_payer
 from bot.targets.naming.place_only import place_is_no_name
 from bot.targets.naming.population_parts import population_parts
+from bot.targets.naming.ports import throughput_of_the_port
 from bot.targets.naming.programmes import with_programme_topic
 from bot.targets.naming.purposes import fund_for_its_purpose
 from bot.targets.naming.qualities import named_past_qualities
@@ -78,6 +79,7 @@ from bot.targets.naming.respective import rates_of_the_listed, respective_rates
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.sectors import with_field
 from bot.targets.naming.sentence import Named
+from bot.targets.naming.served import served_by_the_act
 from bot.targets.naming.shared_acts import counted_by_the_count_before
 from bot.targets.naming.sibling_shares import share_of_the_sibling_whole, shares_of_one_whole
 from bot.targets.naming.size_classes import classes_share_the_measure
@@ -165,6 +167,7 @@ PASSES: tuple[Pass, ...] = (
     _text_table(counted_thing),  # counted: a count's noun ends at the thing
     _text(count_without_measure),  # counted_owners: 12个重点园区营业收入增长15%
     _text_table(by_activity),  # activities: 推动6000家工业企业开展技改 -> 技改工业企业
+    _text_table(served_by_the_act),  # served: 为2万名老年人提供上门服务 -> 获上门服务的老年人
     # enrolled before relative_counts.described_count: 列入市重点的68个项目 is named by
     # the list first (市重点项目), the name the measure after the count then takes
     # (完成投资215.4亿元 -> 市重点项目完成投资)
@@ -212,6 +215,7 @@ PASSES: tuple[Pass, ...] = (
     _text(batch_owner),  # batches: 江州综合改革试点首批30项授权事项 -> 江州综合改革试点授权事项
     _text(named_by_the_way),  # quoted_modes: 100项高频事项“跨省通办” -> 跨省通办高频事项
     _text(floor_in_the_name),  # level_floors: 省级以上智能工厂30家、数字化车间100个
+    _text(throughput_of_the_port),  # ports: 江州港完成集装箱吞吐量… -> 江州港集装箱吞吐量
     _text(fund_without_its_payer),  # payers: 市级财政每年安排专项资金2亿元 -> 专项资金
     _text(given_from_above),  # grants: 财政部下达我市新增…债务限额 -> 新增…债务限额
     _text(fund_for_its_purpose),  # purposes: 统筹资金46亿元支持…发展 -> …发展资金

@@ -1,0 +1,41 @@
+"""The line that says what a search understood (region, year, plan period, kind of
+document, indicator, and the facets no document is about), from the catalogue in the
+language given: the one builder of the bot's reply, the console, ``briefbot search`` and
+the MCP server's note."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.i18n import tr
+from bot.models import Understood
+
+
+def understood_line(
+    u: Understood | None, lang: str, quote: Callable[[str], str] = str
+) -> str | None:
+    """``理解为：地区 山东 · 年份 2024 · 指标 地区生产总值`` (``Understood as: region 山东 ·
+    …`` in English), with ``（现有文件中没有：地区 火星，结果来自其他文件）`` for the facets no
+    document is about; None when nothing was understood. ``quote`` is applied to the
+    words of the query said back (HTML escaping for Telegram)."""
+    if u is None or not u.said:
+        return None
+    region = tr(lang, "search.facet_region", region=quote(u.region)) if u.region else None
+    year = tr(lang, "search.facet_year", year=u.year) if u.year else None
+    p = u.period
+    period = (
+        tr(lang, "search.facet_period", period=quote(p.name), first=p.first, last=p.last)
+        if p
+        else None
+    )
+    kind = tr(lang, "search.facet_type", type=quote(u.doc_type)) if u.doc_type else None
+    indicator = (
+        tr(lang, "search.facet_indicator", indicator=quote(u.indicator)) if u.indicator else None
+    )
+    sep = tr(lang, "search.facet_sep")
+    parts = [part for part in (region, year, period, kind, indicator) if part]
+    line = tr(lang, "search.understood", facets=sep.join(parts))
+    missing = [region if facet == "region" else year for facet in u.unmatched]
+    if missing := [m for m in missing if m]:
+        line += tr(lang, "search.unmatched", facets=sep.join(missing))
+    return line

@@ -1,0 +1,52 @@
+"""Pure: a compound of the query that the documents it points to never write whole.
+
+A question names its documents by a region (宁夏 怎么引进人才) or by its other words (食品科技
+人才培养: the food plan). When none of those documents holds a compound of the query whole
+(引进人才, 人才培养), they write it apart (加力培养和引进一批科技领军人才, 培养…复合型人才):
+there it is looked for as its words, the compound whole first (``Concept.optional``). A
+compound some of them hold is looked for whole, as typed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import numpy as np
+
+
+def compound_words(label: str, split: Callable[[str], list[str] | None]) -> list[str] | None:
+    """The two or three words of two or more characters ``label`` (four or more
+    characters) is made of, as ``split`` cuts it into index terms, or None."""
+    if len(label) < 4:
+        return None
+    pieces = split(label)
+    if pieces and 2 <= len(pieces) <= 3 and min(map(len, pieces)) >= 2:
+        return pieces
+    return None
+
+
+def documents_of(pids: np.ndarray, p_doc: np.ndarray, n_docs: int) -> np.ndarray:
+    """Which documents hold the passages ``pids``: a boolean per document."""
+    out = np.zeros(n_docs, dtype=bool)
+    out[p_doc[np.asarray(pids, dtype=np.intp)]] = True
+    return out
+
+
+def pointed_to(
+    region_docs: np.ndarray | None, others: Iterable[np.ndarray], n_docs: int
+) -> np.ndarray | None:
+    """The documents the rest of the query points to: those of the region asked (``region_docs``,
+    ids) that hold every other word (``others``, a boolean per document each); None when the
+    query names no region and has no other word."""
+    scope: np.ndarray | None = None
+    if region_docs is not None:
+        scope = np.zeros(n_docs, dtype=bool)
+        scope[np.asarray(region_docs, dtype=np.intp)] = True
+    for docs in others:
+        scope = docs.copy() if scope is None else scope & docs
+    return scope
+
+
+def written_apart(scope: np.ndarray | None, own: np.ndarray) -> bool:
+    """Whether the documents pointed to (``scope``, some) hold none of the compound's
+    passages (``own``, a boolean per document)."""
+    return scope is not None and bool(scope.any()) and not bool((scope & own).any())

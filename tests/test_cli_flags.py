@@ -1,0 +1,45 @@
+"""The command line's switches as ``--help`` shows them: a switch that only turns
+something on is one flag (``--rebuild``), a pair (``--x/--no-x``) only where both ways
+mean something against a configured default."""
+
+from __future__ import annotations
+
+import typer
+from typer.testing import CliRunner
+
+from briefbot.cli import app
+
+# both ways mean something: the configured default (drop_pending_updates) is either
+PAIRS = {("run", "drop_pending_updates")}
+
+
+def _commands(command, path: tuple[str, ...] = ()):
+    yield path, command
+    for name, sub in getattr(command, "commands", {}).items():  # a group's
+        yield from _commands(sub, (*path, name))
+
+
+def test_a_switch_is_one_flag_unless_both_ways_mean_something():
+    pairs, flags = set(), 0
+    for path, command in _commands(typer.main.get_command(app)):
+        for param in command.params:
+            if getattr(param, "is_bool_flag", False):  # an option (Typer's own click)
+                flags += 1
+                if param.secondary_opts:
+                    pairs.add((" ".join(path), param.name))
+                else:  # a plain switch is off unless given
+                    assert param.default in (False, None), (path, param.name)
+    assert flags > 20 and pairs == PAIRS
+
+
+def test_the_single_flags_work_as_written_and_their_negations_are_gone():
+    runner = CliRunner()
+    for args in (["ingest", "x.txt", "--no-replace"], ["index", "--no-rebuild"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2 and "No such option" in result.output, args
+    for command, flag in (("ingest", "--replace"), ("index", "--rebuild")):
+        shown = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"}).output
+        assert flag in shown and f"--no-{flag[2:]}" not in shown and "[default: no-" not in shown
+    shown = runner.invoke(app, ["run", "--help"], env={"COLUMNS": "200"}).output
+    assert "--drop-pending-updates" in shown and "--keep-pending-updates" in shown
+    assert "(default: drop_pending_updates)" not in shown
