@@ -295,7 +295,8 @@ BASE_PHRASE_RE = re.compile(
 )
 # Scope words that say where, not what (全市高新技术企业 -> 高新技术企业).
 SCOPE_RE = re.compile(
-    r"^(?:全市|全省|全区|全县|全州|全国(?!重点|示范|名特|综合|文明|先进|百强|优秀|首批|模范"
+    # a township's and a street's own scope words, as a county's 全县 (全镇苗木种植面积)
+    r"^(?:全市|全省|全区|全县|全州|全乡镇|全镇|全乡|全街道|全国(?!重点|示范|名特|综合|文明|先进|百强|优秀|首批|模范"
     # 全国农业现代化示范区, 全国优势特色产业集群: a national designation's own word
     r"|[^，。；、]{0,12}?(?:示范区|示范县|示范市|示范基地|产业集群|试点县|试点市)$)|我国"
     r"|我市|本市|我省|本省|我区|我县|该市|该县|该区|该省"

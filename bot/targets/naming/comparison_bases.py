@@ -39,8 +39,13 @@ _MOVE = (
 )
 # the whole clause before the figure is the comparison: 比<base><move>, 高于<base>
 _BARE_CLAUSE_RE = re.compile(
-    rf"^(?:其中)?(?:增速|增幅|总量|规模)?(?:比|较)[“”\"]?{_BASE}[“”\"]?{_MOVE}$"
+    rf"^(?:其中)?(?:增速|增幅|总量|规模)?(?:比|较)[“”\"]?{_BASE}[“”\"]?"
+    # two bases at once, each with its own figure: 比全国、全省分别高0.5个和0.3个百分点
+    rf"(?:[、和与及]{_BASE}[“”\"]?)*(?:分别|均)?{_MOVE}$"
     rf"|^(?:增速|增幅)?(?:高于|低于|快于|慢于)(?:{_SCOPES})?(?:平均水平|平均|水平)?"
+    r"(?:约|近)?$"
+    # a plan-execution report's base, the year's own target: 增长7.4%，高于年度目标0.4个百分点
+    r"|^(?:增速|增幅)?(?:高于|低于|快于|慢于|超过|超出)(?:年度|全年|年初|预期)(?:预期)?(?:目标|计划)"
     r"(?:约|近)?$"
 )
 # a subject before the comparison in the figure's own name: 合格率比全国平均水平低
@@ -48,6 +53,8 @@ _SUBJECT_RE = re.compile(
     rf"^(?P<subject>.{{2,}}?)(?:(?:比|较){_BASE}{_MOVE}|(?:只有|仅为|仅有|相当于|为)"
     rf"{_BASE}的?|(?:高于|低于){_BASE})$"
 )
+# what joins the two figures of 分别高0.5个和0.3个百分点 (the first's unit said once)
+_PAIRED_RE = re.compile(r"^(?:个|个百分点|%)?[和、与及]$")
 _COMPARABLE = {
     "%": ("个百分点", "%"),
     "个百分点": ("个百分点", "%"),
@@ -58,11 +65,17 @@ NOT_CONFIDENT = 0.3
 def measure_of_the_difference(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with each difference from a base named by its measure (see the module
     docstring)."""
-    if "比" not in sentence and "于" not in sentence and "只有" not in sentence:
+    if not any(w in sentence for w in ("比", "于", "只有", "目标", "计划")):
         return named
     out: list[Named] = []
+    renamed: dict[str, Named] = {}  # a base's name -> what its first figure became
     for n in named:
         fig = n.figure
+        first = renamed.get(n.indicator)
+        if first is not None and _PAIRED_RE.match(sentence[first.figure.end : fig.start]):
+            # the second figure of 分别高0.5个和0.3个: the same comparison, the same name
+            out.append(replace(n, indicator=first.indicator, confidence=first.confidence))
+            continue
         m = _SUBJECT_RE.match(n.indicator)
         if m and not _is_bare_base(m.group("subject")):
             out.append(replace(n, indicator=m.group("subject")))
@@ -75,6 +88,7 @@ def measure_of_the_difference(sentence: str, named: list[Named]) -> list[Named]:
         before = _measure_before(out, n)
         if before is not None:
             out.append(replace(n, indicator=before.indicator))
+            renamed[n.indicator] = out[-1]
         else:
             out.append(replace(n, confidence=min(n.confidence, NOT_CONFIDENT)))
     return out

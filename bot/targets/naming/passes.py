@@ -36,6 +36,7 @@ from bot.targets.naming.awards import name_awards
 from bot.targets.naming.batches import batch_owner
 from bot.targets.naming.beneficiaries import beneficiaries_of_the_work
 from bot.targets.naming.bracket_names import named_in_brackets
+from bot.targets.naming.budget_rates import budget_completion
 from bot.targets.naming.capacity import yearly_capacity
 from bot.targets.naming.carry import carry_the_topic
 from bot.targets.naming.comparison_bases import measure_of_the_difference
@@ -49,6 +50,7 @@ from bot.targets.naming.examples import without_examples
 from bot.targets.naming.first_subject import carry_the_first_subject
 from bot.targets.naming.funds import fund_size
 from bot.targets.naming.gaps import gap_of_the_rate_before
+from bot.targets.naming.grants import given_from_above
 from bot.targets.naming.invested import invested_with_the_verb
 from bot.targets.naming.known_de import known_without_de
 from bot.targets.naming.level_classes import level_shares_the_kind
@@ -62,9 +64,11 @@ from bot.targets.naming.multiples import multiple_of_the_figure_before
 from bot.targets.naming.new_ones import rate_of_the_new
 from bot.targets.naming.part_shares import share_of_the_whole
 from bot.targets.naming.payers import fund_without_its_payer
+from bot.targets.naming.place_only import place_is_no_name
 from bot.targets.naming.population_parts import population_parts
 from bot.targets.naming.ports import throughput_of_the_port
 from bot.targets.naming.programmes import with_programme_topic
+from bot.targets.naming.purposes import fund_for_its_purpose
 from bot.targets.naming.qualities import named_past_qualities
 from bot.targets.naming.quoted_modes import named_by_the_way
 from bot.targets.naming.ranked_counts import ranked_things
@@ -86,6 +90,7 @@ from bot.targets.naming.time_parts import parts_of_the_year
 from bot.targets.naming.times import named_by_act
 from bot.targets.naming.topic_kinds import kinds_of_the_work
 from bot.targets.naming.totals import total_is_the_level
+from bot.targets.naming.villages import counted_villages
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +217,10 @@ PASSES: tuple[Pass, ...] = (
     _text(floor_in_the_name),  # level_floors: 省级以上智能工厂30家、数字化车间100个
     _text(throughput_of_the_port),  # ports: 江州港完成集装箱吞吐量… -> 江州港集装箱吞吐量
     _text(fund_without_its_payer),  # payers: 市级财政每年安排专项资金2亿元 -> 专项资金
+    _text(given_from_above),  # grants: 财政部下达我市新增…债务限额 -> 新增…债务限额
+    _text(fund_for_its_purpose),  # purposes: 统筹资金46亿元支持…发展 -> …发展资金
+    _text(budget_completion),  # budget_rates: 收入812亿元，完成预算的102.4% -> 收入预算完成率
+    _text(counted_villages),  # villages: 完成8个村的饮水安全巩固提升 -> 饮水安全巩固提升村
     _text(coordination_whole),  # coordinated: 新增和更新车辆… is never 和更新车辆…
     # last before the 分别 pairs are read: it renames only the rates, which the pairs
     # give the levels' final names anyway
@@ -222,6 +231,7 @@ AFTER_PAIRS: tuple[Pass, ...] = (
     # after the 分别 passes, where it was added: a rate named by them keeps the 新增
     _text(rate_of_the_new),  # new_ones: 新增外资企业320家，增长6.2% -> 新增外资企业
     _text(with_field),  # sectors: 脑机接口自主创新企业 (the field of the technology held)
+    _text(place_is_no_name),  # place_only: …，合肥增长5.4% -> 合肥, not confident
 )
 
 

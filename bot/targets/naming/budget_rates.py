@@ -1,0 +1,61 @@
+"""A budget's (or the year's plan's) completion rate is named by the measure it completes.
+
+Budget reports (and the budget lines of work reports) give a revenue or a spending,
+then how much of the budget it reached, without naming the measure again::
+
+    全市一般公共预算收入812亿元，增长3.1%，完成预算的102.4%
+        -> 一般公共预算收入预算完成率 (not 预算)
+    市级政府性基金支出215亿元，为调整预算的93.8%
+        -> 市级政府性基金支出预算完成率
+
+Plan-execution reports word the year's plan or target the same way::
+
+    重点项目完成投资860亿元，完成年度计划的108.2%  -> 重点项目完成投资年度计划完成率
+    城镇新增就业5.6万人，为年度目标的112%        -> 新增城镇就业年度目标完成率
+
+The clause's own words (预算, 调整预算, 年度计划, 年度目标) name only the base of the share; the
+measure is the nearest amount said before it in the sentence. With no amount before,
+the rate is named 预算完成率 and not shown as confident: whose budget it is is not said.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.targets.naming.sentence import Named
+
+# the words just before the rate: 完成预算的, 为调整预算的, 占年初预算的; a plan-execution
+# report's 完成年度计划的, 为年度目标的
+_OF_BASE_RE = re.compile(
+    r"(?:完成|为|达到|占|是)(?:了)?(?:(?P<budget>(?:年初|调整后?|年度)?(?:的)?预算(?:数)?)"
+    r"|(?P<plan>(?:年度|全年)(?:计划|目标)(?:任务)?))的?$"
+)
+_RATE_UNITS = {"%", "个百分点"}
+NOT_CONFIDENT = 0.3
+
+
+def budget_completion(sentence: str, named: list[Named]) -> list[Named]:
+    """``named`` with each rate of a budget or of the year's plan named by its measure
+    (see the module docstring)."""
+    if "预算" not in sentence and "计划" not in sentence and "目标" not in sentence:
+        return named
+    out: list[Named] = []
+    for n in named:
+        fig = n.figure
+        m = _OF_BASE_RE.search(sentence[: fig.start]) if fig.unit == "%" else None
+        if m is None:
+            out.append(n)
+            continue
+        rate = "预算完成率" if m.group("budget") else "年度" + m.group("plan")[2:4] + "完成率"
+        level = next(
+            (b for b in reversed(out) if b.figure.unit not in _RATE_UNITS and b.indicator),
+            None,
+        )
+        if level is None:
+            out.append(replace(n, indicator=rate, confidence=min(n.confidence, NOT_CONFIDENT)))
+        else:
+            out.append(replace(n, indicator=level.indicator + rate))
+    return out
