@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -1341,20 +1342,22 @@ class Searcher:
     @cached_property
     def _facets(self) -> FacetPassages:
         """The passages of the query's region, year and kind (:mod:`.facets`)."""
+        me = weakref.proxy(self)  # no cycle: a searcher let go is freed at once
         return FacetPassages(
             self.index,
-            scan=self.scan,
-            word_hits=lambda word: self._concept_hits(self._concept(word)),
+            scan=lambda *args, **kwargs: me.scan(*args, **kwargs),
+            word_hits=lambda word: me._concept_hits(me._concept(word)),
             evict_lock=self._evict_lock,
         )
 
     @cached_property
     def _window(self) -> Window:
         """The reordering of the best passages of a ranking (:mod:`.window`)."""
+        me = weakref.proxy(self)
         return Window(
             self.index,
-            heading_table=lambda: self._heading_table,
-            sections=lambda: self._normalized_sections,
+            heading_table=lambda: me._heading_table,
+            sections=lambda: me._normalized_sections,
         )
 
     def _facet_concepts(self, facets: Understood) -> list[Concept]:
