@@ -10,14 +10,11 @@ import weakref
 
 from tests.conftest import engine_over
 
+REPORT = "烟台市2024年政府工作报告\n地区生产总值增长5.5%左右。\n城镇新增就业10万人。\n"
+
 
 def test_a_searcher_let_go_is_freed_without_the_cycle_collector(tmp_path) -> None:
-    engine = engine_over(
-        tmp_path,
-        {
-            "yantai.txt": "烟台市2024年政府工作报告\n地区生产总值增长5.5%左右。\n城镇新增就业10万人。\n"
-        },
-    )
+    engine = engine_over(tmp_path, {"yantai.txt": REPORT})
     # region, year and a target question: the facets and the window are both made
     assert engine.search("烟台 2024 GDP 增长目标").hits
     searcher = engine._searcher
