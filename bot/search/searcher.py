@@ -1388,13 +1388,18 @@ class Searcher:
                 for o in required
                 if o is not c
             )
-            in_region = self._facets.region_docs(region) if region else None
+            in_region = self._regions_docs(facets.all_regions) if region and facets else None
             scope = apart.pointed_to(in_region, others, n_docs)
             own = apart.documents_of(self._concept_hits(c)[0], ix.p_doc, n_docs)
             if apart.written_apart(scope, own):
                 k = out.index(c)
                 out[k : k + 1] = [self._concept(p) for p in pieces] + [replace(c, optional=True)]
         return out
+
+    def _regions_docs(self, regions: tuple[str, ...]) -> np.ndarray:
+        """Ids of the documents of every region named (山东 江苏: both provinces')."""
+        found = [self._facets.region_docs(r) for r in regions]
+        return found[0] if len(found) == 1 else np.unique(np.concatenate(found))
 
     @property
     def _normalized_sections(self) -> list[tuple[str, ...]]:
