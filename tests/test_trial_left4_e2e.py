@@ -1,0 +1,40 @@
+"""The fourth user trial's leftovers (``bench/RESULTS.md``, ``user-trial4``), through the
+fake Bot API server: a channel's language, /config's refusals and /audit in the reader's
+language, /audit's count, an admin's channel subscriptions, an empty upload."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fake_telegram import FakeBotApi
+from tests.e2e import ask_text
+from tests.test_subscriptions_e2e import deliver_at, next_local, running, store_of
+
+
+async def test_a_channels_language_is_set_from_the_private_chat(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """Commands posted in a channel never reach the bot, so a channel's digests were
+    always Chinese: a bot admin names it from the private chat, as /timezone @channel."""
+    owner, stranger = server.add_user("Olga"), server.add_user("Sam")
+    news = server.add_chat(
+        "channel", "News", username="newschan", bot_status="administrator", can_post_messages=True
+    )
+    async with running(server, engine, db_url, owners=[owner.id], flood_burst=0) as app:
+        await ask_text(server, owner, owner, "/subscribe @newschan GDP 08:00")
+        (sub,) = store_of(app).list_for_chat(news.id)
+        refused = await ask_text(server, stranger, stranger, "/lang chat @newschan en")
+        assert refused.startswith("⛔")
+        said = await ask_text(server, owner, owner, "/lang chat @newschan en")
+        assert said == "好的，频道 @newschan 的推送以后用English发送。"
+        assert "/lang" in await ask_text(server, owner, owner, "/lang")  # own language unchanged
+        assert not (await ask_text(server, owner, owner, "/help")).startswith("👋 Hello")
+        server.mark_seen()
+        await deliver_at(app, sub.id, next_local(8, 0) + timedelta(seconds=1))
+        digest = (await server.next_call("sendMessage", chat=news)).message["text"]
+        assert digest.startswith("📊 Key targets digest · ")
+        back = await ask_text(server, owner, owner, "/lang chat @newschan auto")
+        assert back == "频道 @newschan 的推送已恢复为默认语言（中文）。"
+        helped = await ask_text(server, owner, owner, "/help")
+        assert "/lang chat @频道 en" in helped
+        assert "/lang chat @频道 en" in await ask_text(server, owner, owner, "/subscribe help")
