@@ -38,3 +38,23 @@ async def test_a_channels_language_is_set_from_the_private_chat(
         helped = await ask_text(server, owner, owner, "/help")
         assert "/lang chat @频道 en" in helped
         assert "/lang chat @频道 en" in await ask_text(server, owner, owner, "/subscribe help")
+
+
+async def test_configs_refusals_are_said_in_the_readers_language(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """``/config set default_digest_time 25:00`` in a Chinese chat gave its reason in
+    English (the settings validator's sentence): ``… is not a time of day like 08:00``."""
+    owner = server.add_user("Olga")
+    eve = server.add_user("Eve", language_code="en")
+    async with running(server, engine, db_url, owners=[owner.id, eve.id], flood_burst=0):
+        said = await ask_text(server, owner, owner, "/config set default_digest_time 25:00")
+        assert "须为一天中的时间，如 08:00" in said and "not a time" not in said
+        said = await ask_text(server, owner, owner, "/config set default_timezone Mars/Base")
+        assert "不是 IANA 时区名称" in said and "is not an" not in said
+        said = await ask_text(server, owner, owner, "/config set results_per_page 500")
+        assert "须 ≥ 1 且 ≤ 50" in said and " and " not in said
+        said = await ask_text(server, owner, owner, "/config set delivery_uncertain maybe")
+        assert "可选 resend, skip" in said and "Input should" not in said
+        said = await ask_text(server, eve, eve, "/config set default_digest_time 25:00")
+        assert "must be a time of day like 08:00" in said
