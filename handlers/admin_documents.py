@@ -193,7 +193,13 @@ async def document_message(update: Update, context: BriefContext) -> None:
         data = bytes(await file.download_as_bytearray())
     except TelegramError as exc:
         logger.warning("upload %r: download failed: %s", name, exc)
-        await audit(update, context, "upload", detail=f"{name} download: {exc}", result="error")
+        await audit(
+            update,
+            context,
+            "upload",
+            detail=worded("download_failed", name=name, error=str(exc)),
+            result="error",
+        )
         await edit_html(status, fmt.escape(tr(lang, "uploads.download_failed")))
         return
     journal = await _journal_begin(svc, "upload", name, data, update)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from fake_telegram import FakeBotApi
 from tests.e2e import ask_text
 from tests.test_subscriptions_e2e import deliver_at, next_local, running, store_of
@@ -58,3 +60,35 @@ async def test_configs_refusals_are_said_in_the_readers_language(
         assert "可选 resend, skip" in said and "Input should" not in said
         said = await ask_text(server, eve, eve, "/config set default_digest_time 25:00")
         assert "must be a time of day like 08:00" in said
+
+
+async def test_audit_is_said_in_the_readers_language_with_the_errors_text(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """/audit's head words (user, chat, ok/error) were English in a Chinese chat, and an
+    error's detail was ``#99: <the exception>`` with no word of what went wrong."""
+    owner = server.add_user("Olga")
+    eve = server.add_user("Eve", language_code="en")
+    async with running(server, engine, db_url, owners=[owner.id, eve.id], flood_burst=0):
+        await ask_text(server, owner, owner, "/status")
+        await ask_text(server, owner, owner, "/subs pause 99")
+        shown = await ask_text(server, owner, owner, "/audit")
+        first = shown.splitlines()[1]
+        assert f"用户 {owner.id} · 聊天 {owner.id} · subs pause · 出错" in first
+        assert " user " not in shown and "· error" not in shown and "· ok" not in shown
+        assert "#99：失败：" in shown and "· 成功" in shown
+        english = await ask_text(server, eve, eve, "/audit")
+        assert f"user {owner.id} · chat {owner.id} · subs pause · error" in english
+        assert "#99: failed: " in english
+
+
+@pytest.mark.parametrize("count", ["0", "00", "-1"])
+async def test_an_audit_count_of_nothing_is_refused_with_the_usage(
+    server: FakeBotApi, engine, db_url, count: str
+) -> None:
+    """``/audit 0`` showed the latest entry, as if 1 had been typed."""
+    owner = server.add_user("Olga")
+    async with running(server, engine, db_url, owners=[owner.id], flood_burst=0):
+        await ask_text(server, owner, owner, "/status")
+        said = await ask_text(server, owner, owner, f"/audit {count}")
+        assert said.startswith("用法：/audit") and "操作记录" not in said.splitlines()[0]
