@@ -111,7 +111,15 @@ async def subscriptions_command(update: Update, context: BriefContext) -> None:
         chat_id = channel.id
         heading = tr(lang, "subscriptions.heading_channel", title=channel.title or channel.id)
     listed = await svc.run_db(subs.list, chat_id)
-    await reply_html(message, [fmt.subscriptions_list(listed, heading=heading, lang=lang)])
+    text = fmt.subscriptions_list(listed, heading=heading, lang=lang)
+    user = update.effective_user
+    if not ref and chat.type == ChatType.PRIVATE and user is not None:
+        # the channels this admin subscribed from here: their subscriptions are the
+        # channel's, listed by naming it
+        channels = await svc.run_db(subs.channels_by, user.id)
+        if channels:
+            text += "\n\n" + fmt.channels_subscribed(channels, lang)
+    await reply_html(message, [text])
 
 
 async def unsubscribe_command(update: Update, context: BriefContext) -> None:

@@ -92,3 +92,24 @@ async def test_an_audit_count_of_nothing_is_refused_with_the_usage(
         await ask_text(server, owner, owner, "/status")
         said = await ask_text(server, owner, owner, f"/audit {count}")
         assert said.startswith("用法：/audit") and "操作记录" not in said.splitlines()[0]
+
+
+async def test_an_admins_subscriptions_name_the_channels_they_subscribed(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """An admin's /subscriptions in the private chat, after subscribing a channel from it,
+    said only 本聊天没有订阅: nothing of the channel's subscriptions nor how to see them."""
+    owner, ann = server.add_user("Olga"), server.add_user("Ann")
+    news = server.add_chat(
+        "channel", "News", username="newschan", bot_status="administrator", can_post_messages=True
+    )
+    async with running(server, engine, db_url, owners=[owner.id, ann.id], flood_burst=0):
+        assert "为频道订阅" not in await ask_text(server, owner, owner, "/subscriptions")
+        await ask_text(server, owner, owner, "/subscribe @newschan GDP 08:00")
+        await ask_text(server, owner, owner, "/subscribe @newschan 就业 09:00")
+        said = await ask_text(server, owner, owner, "/subscriptions")
+        assert "本聊天没有订阅" in said
+        assert f"News：2 个订阅 — /subscriptions {news.id}" in said
+        listed = await ask_text(server, owner, owner, f"/subscriptions {news.id}")
+        assert "GDP" in listed and "就业" in listed
+        assert "为频道订阅" not in await ask_text(server, ann, ann, "/subscriptions")
