@@ -183,6 +183,10 @@ async def document_message(update: Update, context: BriefContext) -> None:
         await audit(update, context, "upload", detail=f"{name} code=size", result="refused")
         await message.reply_html(fmt.too_large(name, document.file_size, limit, lang))
         return
+    if document.file_size == 0:  # Telegram's size says it: nothing to download
+        await audit(update, context, "upload", detail=f"{name} code=empty", result="refused")
+        await message.reply_html(fmt.empty_file(name, lang))
+        return
     status = await message.reply_html(fmt.upload_received(name, document.file_size, lang))
     try:
         file = await context.bot.get_file(document.file_id)

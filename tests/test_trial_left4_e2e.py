@@ -113,3 +113,33 @@ async def test_an_admins_subscriptions_name_the_channels_they_subscribed(
         listed = await ask_text(server, owner, owner, f"/subscriptions {news.id}")
         assert "GDP" in listed and "就业" in listed
         assert "为频道订阅" not in await ask_text(server, ann, ann, "/subscriptions")
+
+
+async def test_an_empty_upload_is_refused_by_its_size_before_download(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """An empty .txt was answered 📥 已收到 empty.txt（0 B），正在下载… then ❌ 文件为空。:
+    Telegram gives its size, 0, so there is nothing to download."""
+    owner = server.add_user("Olga")
+    async with running(server, engine, db_url, owners=[owner.id], flood_burst=0):
+        await server.send_document(owner, owner, "empty.txt", b"")
+        said = (await server.next_call("sendMessage", chat=owner)).message["text"]
+        assert said == "❌ 文件 empty.txt 为空（0 B），未添加。"
+        assert not server.calls("getFile")
+        shown = await ask_text(server, owner, owner, "/audit")
+        assert "upload · 已拒绝" in shown and "empty.txt code=empty" in shown
+
+
+async def test_a_failed_download_is_audited_with_a_lead_in_the_readers_language(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """The audit of a failed download was ``<name> download: <the exception>``."""
+    owner = server.add_user("Olga")
+    async with running(server, engine, db_url, owners=[owner.id], flood_burst=0):
+        server.fail_next("getFile", 400, "Bad Request: file is too big")
+        await server.send_document(owner, owner, "plan.txt", "政策".encode())
+        await server.next_call("sendMessage", chat=owner)  # 📥 已收到
+        await server.next_call("editMessageText", chat=owner)
+        shown = await ask_text(server, owner, owner, "/audit")
+        assert "plan.txt：下载失败：" in shown and "is too big" in shown
+        assert "download:" not in shown
