@@ -26,7 +26,11 @@ async def test_a_channels_language_is_set_from_the_private_chat(
         await ask_text(server, owner, owner, "/subscribe @newschan GDP 08:00")
         (sub,) = store_of(app).list_for_chat(news.id)
         refused = await ask_text(server, stranger, stranger, "/lang chat @newschan en")
-        assert refused.startswith("⛔")
+        assert refused == "⛔ 只有机器人管理员可以管理频道（订阅、时区、语言）。"
+        group = server.add_chat("supergroup", "Watchers")
+        server.set_member(group, owner, "administrator")
+        in_group = await ask_text(server, group, owner, "/lang chat @newschan en")
+        assert in_group == "请在与机器人的私聊中管理频道（订阅、时区、语言）。"
         said = await ask_text(server, owner, owner, "/lang chat @newschan en")
         assert said == "好的，频道 @newschan 的推送以后用English发送。"
         assert "/lang" in await ask_text(server, owner, owner, "/lang")  # own language unchanged
