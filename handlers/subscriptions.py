@@ -77,16 +77,23 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
     text = fmt.subscribed(listed, where=where, channel=request.channel, lang=lang)
     if request.filter_text.strip() and await svc.run(_matches_nothing, svc.engine, request):
         text += "\n" + tr(lang, "subscriptions.matches_nothing")
-    if not request.channel and (sent_in := svc.languages.for_chat(target_id)) != lang:
+    if (sent_in := svc.languages.for_chat(target_id)) != lang:
         # The digest has no update to read the client's language from: it comes in the
         # chat's /lang choice, else Chinese. Say so where that is not the reply's language.
-        where_key = "private" if chat.type == "private" else "group"
-        text += "\n" + tr(
-            lang,
-            f"subscriptions.digest_language_{where_key}",
-            language=tr(lang, f"lang.name_{sent_in}"),
-            code=lang,
-        )
+        said = tr(lang, f"lang.name_{sent_in}")
+        if request.channel:
+            text += "\n" + tr(
+                lang,
+                "subscriptions.digest_language_channel",
+                language=said,
+                channel=fmt.escape(request.channel),
+                code=lang,
+            )
+        else:
+            where_key = "private" if chat.type == "private" else "group"
+            text += "\n" + tr(
+                lang, f"subscriptions.digest_language_{where_key}", language=said, code=lang
+            )
     await message.reply_html(text)
 
 

@@ -147,3 +147,22 @@ async def test_a_failed_download_is_audited_with_a_lead_in_the_readers_language(
         shown = await ask_text(server, owner, owner, "/audit")
         assert "plan.txt：下载失败：" in shown and "is too big" in shown
         assert "download:" not in shown
+
+
+async def test_a_channel_subscribed_in_english_says_how_to_have_its_digests_in_english(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """A channel's subscription made by an admin reading English said nothing of the
+    digests coming in Chinese (a private chat's or a group's says it)."""
+    owner, eve = server.add_user("Olga"), server.add_user("Eve", language_code="en")
+    server.add_chat(
+        "channel", "News", username="newschan", bot_status="administrator", can_post_messages=True
+    )
+    async with running(server, engine, db_url, owners=[owner.id, eve.id], flood_burst=0):
+        said = await ask_text(server, eve, eve, "/subscribe @newschan GDP 08:00")
+        assert "come in 中文 (Chinese); send /lang chat @newschan en" in said
+        await ask_text(server, eve, eve, "/lang chat @newschan en")
+        said = await ask_text(server, eve, eve, "/subscribe @newschan 就业 08:00")
+        assert "/lang chat" not in said
+        said = await ask_text(server, owner, owner, "/subscribe @newschan 财政 08:00")
+        assert "推送将以English发送；发送 /lang chat @newschan zh" in said
