@@ -52,8 +52,8 @@ from bot.search.headings import (
     lead_next,
     median,
 )
+from bot.search.hits import SCAN_LIMIT, SYNONYM_WEIGHT, Hits
 from bot.search.index import CompiledIndex, idf_of
-from bot.search.memo import remember
 from bot.search.query import ParsedQuery, QueryPart, join_known_terms, parse_query
 from bot.search.results import (
     EMPTY,
@@ -72,23 +72,9 @@ from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, has_cjk, is_cjk_word
 
-VERIFY_LIMIT = 5_000
-# Below this many co-occurrences a phrase is checked against the text; above, assumed present.
-PHRASE_CHECK_LIMIT = 1_000
-EXISTENCE_SCAN = 300
-# Phrase existence counts the passages holding every piece before reading more texts
-# when the rarest piece is on at least this many times PHRASE_CHECK_LIMIT passages.
-COUNT_FIRST = 2
-# How many texts of a phrase's rarest piece are read before anything else: a phrase of
-# the corpus is usually there, found before a signature test or a count would pay off.
-_FIRST_TEXTS = 16
 STRICT_SCORE = 80.0
-SCAN_LIMIT = 2_000
 MEMO_SIZE = 50_000
 ANCHOR_PASSAGES = 60
-# A synonym's match counts a little less than the word typed (GDP finds 地区生产总值,
-# but a passage saying GDP ranks first).
-SYNONYM_WEIGHT = 0.85
 # Passages whose body-text prior is at most this (footnotes, table and figure captions,
 # truncated copies) count one matched word less when ranked by words matched (fresh dev
 # queries r205-r250: 0.4 fixed a data-source note, 0.5 a table caption too; no other
@@ -100,16 +86,6 @@ _PLAN_PERIOD_RE = re.compile(r"十[一二三四五六七八九]五")
 # that tier fills the page (``_rank``; off, every passage's level is counted: the same
 # ranks, which the tests compare).
 TWO_LIST_TIER = True
-# How many byte scans keep their passages. A scan (a word the index has only inside
-# longer words: 烟台 in 烟台市) reads the whole text blob, ~7 ms at 10 MB and ten times
-# that at 100 MB, while a query naming the word again (烟台, then 烟台 项目) needs the
-# same passages. At most 2,000 ids each: 4 MB in all.
-SCAN_MEMO_SIZE = 256
-# Alternatives whose passages were read to check their text (研究与试验发展: the passages
-# holding 研究, 试验 and 发展), remembered with what the reading found: ~1 µs a passage,
-# 1.5–3 ms a phrase of common words at 100 MB, which a later query naming it (研发, whose
-# synonym it is) would pay again. At most VERIFY_LIMIT passages each (~60 KB).
-VERIFIED_MEMO_SIZE = 256
 # A statistical bulletin reports on the year before the one it is published in.
 _BULLETIN = "统计公报"
 # A document whose title names a plan period and this word (“十四五”国家应急体系规划) is a plan
@@ -312,7 +288,7 @@ class Searcher:
         under = np.union1d(under, self._plan_passages(word))
         if not under.size:
             return concept
-        pids, scores = self._concept_hits(concept)
+        pids, scores = self._hits.concept_hits(concept)
         dense = np.zeros(self.index.n_passages, dtype=np.float32)
         dense[np.asarray(pids, dtype=np.intp)] = scores
         found = np.union1d(np.asarray(pids, dtype=np.intp), under)
@@ -471,7 +447,7 @@ class Searcher:
         """:meth:`_loose_hits` before ``matched`` is taken out; with the passages that
         write the word whole where the segmenter cut it otherwise in context (党风|廉政|建设
         for 廉政建设, 城中村改造 for 城中村), which its postings miss."""
-        found = np.asarray(self.scan(word), dtype=np.intp)
+        found = np.asarray(self._hits.scan(word), dtype=np.intp)
         if len(word) == 4:
             found = np.union1d(found, find_loose(self.index, word))
         pieces = self._split_known(word)
@@ -495,200 +471,16 @@ class Searcher:
             return False
         if not alt.verify:
             return True  # an index term: it occurs by construction
-        # Existence needs no scores. The phrase is present when one of the first
-        # EXISTENCE_SCAN passages of its rarest piece (best first) holds its bytes, or,
-        # when that piece is commoner than that, one of the passages holding every piece,
-        # or more than PHRASE_CHECK_LIMIT of those (taken as present, unread). Texts are
-        # read only where the passages' bigram signatures may hold the phrase (a phrase
-        # of two words seldom typed together is settled unread), and the passages holding
-        # every piece are counted only when that can decide it: the same answer as
-        # reading and counting everything, in any order.
-        rarest = min(alt.term_ids, key=self.index.df)
-        pids = self.index.raw_postings(rarest)[0]
-        needle, known = text.encode("utf-8"), self._piece_words(alt)
-        if self.index.any_holds(pids[:_FIRST_TEXTS], needle):
-            return True
-        counted = pids.size > PHRASE_CHECK_LIMIT  # else fewer than that hold every piece
-        # The count decides only when more than PHRASE_CHECK_LIMIT passages hold every
-        # piece: likely when the rarest piece is on many more (全面提升: 2,037 of 5,062),
-        # seldom when on a few more, where the next passages read usually find the phrase
-        # first (领导干部: on 700 of 干部's 1,216; 3 of the next 16 texts hold it).
-        # Counted before or after that reading, the answer is the same.
-        on_all = None
-        if counted and pids.size >= COUNT_FIRST * PHRASE_CHECK_LIMIT:
-            on_all = self._on_every_list(pids, alt.term_ids, taken_from=rarest)
-            if np.count_nonzero(on_all) > PHRASE_CHECK_LIMIT:
-                return True
-        if self.index.any_holds(pids[_FIRST_TEXTS:EXISTENCE_SCAN], needle, known):
-            return True
-        if counted and on_all is None:
-            on_all = self._on_every_list(pids, alt.term_ids, taken_from=rarest)
-            if np.count_nonzero(on_all) > PHRASE_CHECK_LIMIT:
-                return True
-        rest = pids[EXISTENCE_SCAN:]
-        if not rest.size:
-            return False
-        if on_all is not None:
-            rest = rest[on_all[EXISTENCE_SCAN:]]
-        rest = rest[self.index.may_hold(rest, needle, known)]
-        if rest.size and not counted:
-            rest = rest[self._on_every_list(rest, alt.term_ids, taken_from=rarest)]
-        return self.index.any_holds(rest, needle, known)
-
-    def _piece_words(self, alt: Alternative) -> tuple[str, ...]:
-        """The index terms of ``alt`` as text: a passage holding them all holds their
-        bigrams, so only those where they meet are worth testing (``CompiledIndex.holds``)."""
-        return tuple(self.index.vocab[t] for t in alt.term_ids)
-
-    def _on_every_list(
-        self, pids: np.ndarray, term_ids: tuple[int, ...], *, taken_from: int | None = None
-    ) -> np.ndarray:
-        """For each of ``pids``, whether it is on the posting list of every one of
-        ``term_ids``: the AND of :meth:`_holding_all` without the scores (existence
-        needs none, and converting and adding them cost more than the AND itself).
-        ``pids`` taken from the list of ``taken_from`` are on it: not looked up."""
-        # one boolean flag per passage and term: setting flags costs less than adding
-        # counts (a read, an add and a write per posting)
-        on = np.ones(len(pids), dtype=bool)
-        flag = np.empty(self.index.n_passages, dtype=bool)
-        for t in term_ids:
-            if t == taken_from:
-                continue
-            flag.fill(False)
-            flag[self.index.raw_postings(t)[0]] = True
-            on &= flag[pids]
-        return on
-
-    # -- scoring ---------------------------------------------------------------------------
-    def _holding_all(self, alt: Alternative) -> tuple[np.ndarray, np.ndarray]:
-        """Passages holding every term of ``alt``, with their summed scores, in the order
-        of the shortest posting list."""
-        ix = self.index
-        if len(alt.term_ids) == 1:
-            return ix.postings(alt.term_ids[0])
-        lists = sorted((ix.raw_postings(t) for t in alt.term_ids), key=lambda p: p[0].size)
-        # AND by counting in dense arrays: O(n) where sorting for intersect1d was not.
-        # Only the passages on every list so far are scored and counted on the next:
-        # a common piece's list (研究与试验发展's 发展: 11,000 passages) is read once for
-        # those few, its scores not converted and added for all. The same float32 sums
-        # in the same order (the shortest list's scores, then each next one's).
-        scale = np.float32(ix.impact_scale)
-        n = ix.n_passages
-        pids = np.asarray(lists[0][0])
-        acc = np.zeros(n, dtype=np.float32)
-        cnt = np.zeros(n, dtype=np.uint8)
-        acc[pids] = lists[0][1].astype(np.float32) * scale
-        cnt[pids] = 1
-        for k, (p, impacts) in enumerate(lists[1:], 1):
-            on = cnt[p] == k
-            p = p[on]
-            acc[p] += impacts[on].astype(np.float32) * scale
-            cnt[p] += 1
-        pids = pids[cnt[pids] == len(lists)]
-        return pids, acc[pids]
-
-    def _alternative_scores(self, alt: Alternative) -> tuple[np.ndarray, np.ndarray]:
-        """Passages matching one alternative: all its terms, and its text if ``verify``."""
-        if len(alt.term_ids) == 1 and not alt.verify:
-            return self.index.postings(alt.term_ids[0])
-        if not alt.verify:
-            return self._holding_all(alt)
-        found = self._verified_memo.get(alt)
-        if found is None:
-            found = self._verified(alt)
-            for array in found:
-                array.flags.writeable = False  # shared by every later query naming it
-            remember(self._verified_memo, alt, found, VERIFIED_MEMO_SIZE, self._evict_lock)
-        return found
+        return self._hits.phrase_present(alt, text)
 
     @cached_property
-    def _verified_memo(self) -> dict[Alternative, tuple[np.ndarray, np.ndarray]]:
-        return {}
-
-    def _verified(self, alt: Alternative) -> tuple[np.ndarray, np.ndarray]:
-        """:meth:`_alternative_scores` of an alternative whose text is checked."""
-        pids, scores = self._holding_all(alt)
-        if not pids.size:
-            return pids, scores
-        needle = alt.text.encode("utf-8")
-        if pids.size > VERIFY_LIMIT:
-            # Checking text costs ~1 µs a passage: check the best-scoring ones only.
-            best = np.argpartition(-scores, VERIFY_LIMIT - 1)[:VERIFY_LIMIT]
-            pids, scores = pids[best], scores[best]
-        keep = self.index.holds(pids, needle, self._piece_words(alt))
-        return pids[keep], scores[keep]
-
-    def _concept_hits(self, concept: Concept) -> tuple[np.ndarray, np.ndarray]:
-        """(passage ids, scores) matching the concept: its best alternative per passage."""
-        if concept.fixed is not None:
-            return concept.fixed
-        parts = [self._alternative_scores(alt) for alt in concept.alternatives]
-        parts = [
-            (p, sc if k == 0 else sc * np.float32(SYNONYM_WEIGHT))
-            for k, (p, sc) in enumerate(parts)
-        ]
-        parts = [p for p in parts if p[0].size]
-        if len(parts) == 1:
-            return parts[0]
-        if parts:
-            # Best alternative per passage (synonyms must not add up). Scores are
-            # positive, so a passage still at 0 is one no earlier alternative matched:
-            # the union is gathered list by list, not found by scanning the whole array
-            # (np.flatnonzero over every passage, ~0.4 ms at 100 MB).
-            dense = np.zeros(self.index.n_passages, dtype=np.float32)
-            union: list[np.ndarray] = []
-            for p, sc in parts:
-                p = np.asarray(p, dtype=np.intp)
-                union.append(p[dense[p] == 0])
-                dense[p] = np.maximum(dense[p], sc)
-            pids = np.concatenate(union)
-            return pids, dense[pids]
-        if len(concept.label) >= 2 and is_cjk_word(concept.label):
-            # Segmentation can hide a word inside a longer one (先行区 in
-            # 绿色低碳高质量发展先行区); look for the characters themselves.
-            pids = self.scan(concept.label)
-            scores = np.full(pids.size, idf_of(pids.size, self.index.n_passages), np.float32)
-            return pids, scores
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    def _hits(self) -> Hits:
+        """The passages of alternatives, concepts and scanned words (:mod:`.hits`)."""
+        return Hits(self.index, self._evict_lock)
 
     def scan(self, needle: str, *, limit: int = SCAN_LIMIT) -> np.ndarray:
-        """Passages whose normalised text contains ``needle`` (a bounded byte scan), in
-        passage order; memoised (:data:`SCAN_MEMO_SIZE`), read-only."""
-        key = (needle, limit)
-        found = self._scan_memo.get(key)
-        if found is None:
-            found = self._scan(needle, limit)
-            found.flags.writeable = False  # shared by every later query naming the word
-            remember(self._scan_memo, key, found, SCAN_MEMO_SIZE, self._evict_lock)
-        return found
-
-    @cached_property
-    def _scan_memo(self) -> dict[tuple[str, int], np.ndarray]:
-        return {}
-
-    def _scan(self, needle: str, limit: int) -> np.ndarray:
-        ix = self.index
-        blob = ix.norm_mmap
-        if blob is None:
-            return np.zeros(0, dtype=np.int64)
-        raw = needle.encode("utf-8")
-        if len(needle) >= 2:
-            # Only the passages whose bigram signature may hold the needle are read (a
-            # few hundredths of the text for a word of the corpus): the same passages in
-            # the same order as the whole text's scan below, which took 9–20 ms at 10 MB.
-            every = np.arange(ix.n_passages)
-            return np.asarray(ix.holding(every, raw, limit), dtype=np.int64)
-        found: list[int] = []
-        pos = blob.find(raw)
-        while pos >= 0 and len(found) < limit:
-            pid = int(np.searchsorted(ix.norm_offsets, pos, side="right")) - 1
-            end = int(ix.norm_offsets[pid + 1])
-            if pos + len(raw) <= end:
-                found.append(pid)
-                pos = blob.find(raw, end)  # one hit per passage is enough
-            else:
-                pos = blob.find(raw, pos + 1)
-        return np.asarray(found, dtype=np.int64)
+        """Passages whose normalised text contains ``needle`` (:meth:`.hits.Hits.scan`)."""
+        return self._hits.scan(needle, limit=limit)
 
     def _filter_mask(self, filters: Filters) -> np.ndarray | None:
         if not filters.active:
@@ -741,8 +533,7 @@ class Searcher:
         """Forget memoised query planning, byte scans and checked texts (benchmarks use it
         to time cold queries)."""
         self._memo.clear()
-        self._scan_memo.clear()
-        self._verified_memo.clear()
+        self._hits.clear()
 
     def _plan(
         self, part: QueryPart, correct: bool, budget: Budget
@@ -1345,8 +1136,8 @@ class Searcher:
         me = weakref.proxy(self)  # no cycle: a searcher let go is freed at once
         return FacetPassages(
             self.index,
-            scan=lambda *args, **kwargs: me.scan(*args, **kwargs),
-            word_hits=lambda word: me._concept_hits(me._concept(word)),
+            scan=self._hits.scan,
+            word_hits=lambda word: me._hits.concept_hits(me._concept(word)),
             evict_lock=self._evict_lock,
         )
 
@@ -1384,13 +1175,13 @@ class Searcher:
             if not pieces:
                 continue
             others = (
-                apart.documents_of(self._concept_hits(o)[0], ix.p_doc, n_docs)
+                apart.documents_of(self._hits.concept_hits(o)[0], ix.p_doc, n_docs)
                 for o in required
                 if o is not c
             )
             in_region = self._regions_docs(facets.all_regions) if region and facets else None
             scope = apart.pointed_to(in_region, others, n_docs)
-            own = apart.documents_of(self._concept_hits(c)[0], ix.p_doc, n_docs)
+            own = apart.documents_of(self._hits.concept_hits(c)[0], ix.p_doc, n_docs)
             if apart.written_apart(scope, own):
                 k = out.index(c)
                 out[k : k + 1] = [self._concept(p) for p in pieces] + [replace(c, optional=True)]
@@ -1568,7 +1359,7 @@ class Searcher:
         whole = [normalize(c.label) for c in concepts if c.optional]
         hits = [
             self._with_headings(
-                c, self._concept_hits(c), tuple(w for w in whole if normalize(c.label) in w)
+                c, self._hits.concept_hits(c), tuple(w for w in whole if normalize(c.label) in w)
             )
             for c in positive
         ]
@@ -1627,7 +1418,7 @@ class Searcher:
             if required is not None and c.label not in QUESTION_WORDS:
                 required[p] = True
         for c in soft:
-            pids, scores = self._concept_hits(c)
+            pids, scores = self._hits.concept_hits(c)
             p = np.asarray(pids, dtype=np.intp)
             np.add.at(total, p, np.asarray(scores, dtype=np.float32) * np.float32(SOFT_WEIGHT))
         # Each passage's level, 0 for a passage that is no candidate: the number of
@@ -1655,7 +1446,7 @@ class Searcher:
             level = self._demote(matched).astype(np.int32) * (2 * len(facets) + 1) + on_facets
             level[~required] = 0
         for c in negative:
-            level[np.asarray(self._concept_hits(c)[0], dtype=np.intp)] = 0
+            level[np.asarray(self._hits.concept_hits(c)[0], dtype=np.intp)] = 0
         mask = self._filter_mask(filters)
         if mask is not None:
             level[~mask] = 0
@@ -1697,7 +1488,7 @@ class Searcher:
         """Hits for the passages whose text contains ``text`` (a bounded scan), optionally
         of one document: where a sentence was said (the answer card's passage)."""
         ix = self.index
-        pids = self.scan(normalize(text), limit=SCAN_LIMIT)
+        pids = self._hits.scan(normalize(text), limit=SCAN_LIMIT)
         out: list[SearchHit] = []
         for pid in pids.tolist():
             if doc_id is not None and ix.docs[int(ix.p_doc[pid])].doc_id != doc_id:
