@@ -126,7 +126,7 @@ def test_a_known_term_put_as_a_synonym_still_finds_its_whole_group(engine, monke
         end = k + 1 if k + 1 < len(words) and words[k + 1][0] == "车" else k
         return (k, end, "新能源汽车", 84.0)
 
-    monkeypatch.setattr(searcher, "_correct", correct)
+    monkeypatch.setattr(searcher._corrector, "correct", correct)
     try:
         resp = engine.search("新能源车 充电", page_size=3)
     finally:
