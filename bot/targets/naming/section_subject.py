@@ -1,0 +1,91 @@
+"""A bare measure of schools or hospitals takes the subject its section's heading names.
+
+Education bulletins (and the education and health parts of statistical bulletins) head a
+section by the stage of schooling or the kind of institution it is about, then list its
+figures with the measure alone::
+
+    二、义务教育
+    全市共有义务教育阶段学校320所。招生9.6万人，在校生52.1万人。   -> 义务教育招生, 义务教育在校生
+
+    （三）乡镇卫生院
+    床位0.8万张，卫生技术人员1.1万人。                                  -> 乡镇卫生院床位
+
+A reader names them with the heading's subject. Only a name that is exactly one of a
+closed list of measures of schools (招生, 在校生, 毕业生, 专任教师, 教职工) or of
+institutions (床位) takes it: these are never said of anything but the schools or
+institutions of the section, and a clause that names its own subject (普通高中在校生,
+医院床位) has a longer name and is left alone, as is one after schools or institutions
+the sentence names itself (中等职业学校45所，在校生…: the sentence's own, which the
+paragraph's frame completes). The heading must be a subject: a stage of
+schooling (学前教育, 义务教育, 高等教育 …) or a kind of school or institution (普通高中,
+中等职业学校, 乡镇卫生院); a theme (一、综合, 五、卫生健康, 教育和科技) or a sentence is none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.targets.naming.sentence import Named
+
+# measures said of a section's schools, and of its institutions
+_SCHOOL_MEASURES = frozenset(
+    {"招生", "招生数", "在校生", "在校生数", "在校学生", "毕业生", "毕业生数", "专任教师", "教职工"}
+)
+_INSTITUTION_MEASURES = frozenset({"床位", "床位数", "实有床位", "编制床位"})
+
+_CN = "一二三四五六七八九十百零〇"
+# the number of a heading: 二、 （三） 3. 第二节
+_NUMBER_RE = re.compile(
+    rf"^\s*(?:#+\s*)?(?:第[{_CN}\d]+[章节部分]|[{_CN}]+[、.．]|[（(][{_CN}\d]+[)）]|\d+[、.．])\s*"
+)
+# a stage of schooling: 学前教育, 义务教育, 高中阶段教育, 中等职业教育, 普通高等教育 …
+_STAGE_RE = re.compile(
+    r"^(?:学前|义务|高中阶段|中等职业|职业|高等|普通高等|特殊|成人|继续|研究生|民办)教育$"
+)
+# a kind of school or of institution: 普通高中, 中等职业学校, 本科院校, 乡镇卫生院 …
+_SCHOOL_RE = re.compile(
+    r"^[\u4e00-\u9fff（）()]{0,8}(?:小学|初中|高中|中学|幼儿园|学校|院校|高校|大学)$"
+)
+_INSTITUTION_RE = re.compile(
+    r"^[\u4e00-\u9fff（）()]{0,8}(?:医院|卫生院|卫生机构|医疗机构|卫生服务中心|养老机构|福利机构)$"
+)
+# what the sentence says before a figure that names whose the figure is (学校…所，在校生…)
+_SCHOOL_SAID_RE = re.compile(r"小学|初中|高中|中学|幼儿园|学校|院校|高校|大学|教育")
+_INSTITUTION_SAID_RE = re.compile(r"医院|卫生院|机构|中心|养老院")
+# a theme or a list of subjects is no one subject
+_NOT_ONE_RE = re.compile(r"[和与及、，,；;：:。]|事业|工作|情况|发展|建设|资源")
+
+
+def heading_subject(title: str) -> tuple[str, str]:
+    """The subject a section heading names and its kind ("school" or "institution"),
+    else ``("", "")``."""
+    text = _NUMBER_RE.sub("", title, count=1).strip()
+    if not text or len(text) > 12 or _NOT_ONE_RE.search(text):
+        return "", ""
+    if _STAGE_RE.match(text) or _SCHOOL_RE.match(text):
+        return text, "school"
+    if _INSTITUTION_RE.match(text):
+        return text, "institution"
+    return "", ""
+
+
+def subject_of_the_section(sentence: str, heading: str, named: list[Named]) -> list[Named]:
+    """``named`` with each bare measure of schools or institutions named with the
+    subject of its section's ``heading`` (see the module docstring), unless the sentence
+    names schools or institutions before it (普通高中120所，在校生…: the sentence's own)."""
+    subject, kind = heading_subject(heading) if heading else ("", "")
+    if not subject:
+        return named
+    if kind == "school":
+        measures, said = _SCHOOL_MEASURES, _SCHOOL_SAID_RE
+    else:
+        measures, said = _INSTITUTION_MEASURES, _INSTITUTION_SAID_RE
+    out: list[Named] = []
+    for n in named:
+        if n.indicator in measures and not said.search(sentence, 0, n.figure.start):
+            n = replace(n, indicator=subject + n.indicator, confidence=max(n.confidence, 0.75))
+        out.append(n)
+    return out
