@@ -61,3 +61,29 @@ def test_heading_subject_strips_the_number_and_refuses_themes():
     assert heading_subject("六、卫生资源") == ("", "")
     assert heading_subject("一、教育事业") == ("", "")
     assert heading_subject("七、文化、教育") == ("", "")
+
+
+REPORT = "江州市政府工作报告\n一、2024年工作回顾\n"
+
+
+def test_a_lone_generic_counted_thing_is_kept_when_the_clause_says_what_was_done(extract):
+    # done for them: named by what they got (naming/served.py)
+    got = names(extract(REPORT + "全年为420家企业提供出口信用保险服务。\n"))
+    assert got[(420, "家")] == "获出口信用保险服务的企业"
+    # done by them: named by the work (naming/activities.py), and shown
+    records = extract(REPORT + "全区9家企业完成清洁生产审核工作。\n")
+    rec = [r for r in records if r.value == 9]
+    assert rec and rec[0].indicator == "清洁生产审核企业" and rec[0].confidence >= 0.6
+
+
+def test_a_generic_counted_thing_whose_act_is_not_named_is_kept_not_confident(extract):
+    records = extract(REPORT + "17个项目完成竣工验收。\n")
+    rec = [r for r in records if r.value == 17]
+    assert rec and rec[0].indicator == "项目" and rec[0].confidence < 0.6
+
+
+def test_a_lone_generic_counted_thing_with_no_act_gives_no_record(extract):
+    # nothing said of the things: no name, no record (as before)
+    assert not [r for r in extract(REPORT + "今年帮扶6家企业。\n") if r.value == 6]
+    # a thing that is no generic counted thing is not read this way
+    assert not [r for r in extract(REPORT + "全年帮扶30户。\n") if r.value == 30]
