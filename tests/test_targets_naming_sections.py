@@ -32,6 +32,22 @@ def test_a_kind_of_school_or_institution_as_heading_is_the_subject(extract):
     assert got[(3120, "张")] == "乡镇卫生院床位"
 
 
+def test_the_schools_of_a_section_and_their_measures_take_its_subject(extract):
+    got = names(extract(EDU + "（四）中等职业学校\n学校37所，招生1.6万人。\n"))
+    assert got[(37, "所")] == "中等职业学校"  # never 中等职业学校学校
+    assert got[(1.6, "万人")] == "中等职业学校招生"
+    got = names(extract(EDU + "二、义务教育\n学校486所，在校生53万人。\n"))
+    assert got[(486, "所")] == "义务教育学校"
+
+
+def test_a_hospitals_bare_measures_take_the_kind_its_heading_names(extract):
+    text = HEALTH + "（二）医院\n医院74个，卫生技术人员2.6万人。出院人数88万人，病床使用率79.4%。\n"
+    got = names(extract(text))
+    assert got[(2.6, "万人")] == "医院卫生技术人员"  # the heading's own subject said before
+    assert got[(88, "万人")] == "医院出院人数"
+    assert got[(79.4, "%")] == "医院病床使用率"
+
+
 def test_a_measure_the_sentence_names_the_schools_of_keeps_them(extract):
     # the sentence says whose figures they are: the heading's stage is not theirs
     text = EDU + "三、高中阶段教育\n技工学校18所，在校生1.3万人。\n"

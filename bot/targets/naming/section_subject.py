@@ -11,14 +11,18 @@ figures with the measure alone::
     床位0.8万张，卫生技术人员1.1万人。                                  -> 乡镇卫生院床位
 
 A reader names them with the heading's subject. Only a name that is exactly one of a
-closed list of measures of schools (招生, 在校生, 毕业生, 专任教师, 教职工) or of
-institutions (床位) takes it: these are never said of anything but the schools or
-institutions of the section, and a clause that names its own subject (普通高中在校生,
-医院床位) has a longer name and is left alone, as is one after schools or institutions
-the sentence names itself (中等职业学校45所，在校生…: the sentence's own, which the
-paragraph's frame completes). The heading must be a subject: a stage of
-schooling (学前教育, 义务教育, 高等教育 …) or a kind of school or institution (普通高中,
-中等职业学校, 乡镇卫生院); a theme (一、综合, 五、卫生健康, 教育和科技) or a sentence is none.
+closed list of measures of schools (学校, 招生, 在校生, 毕业生, 专任教师, 教职工) or of
+institutions (床位, 卫生技术人员, 诊疗人次, 出院人数, 病床使用率, 平均住院日) takes it:
+these are never said of anything but the schools or institutions of the section. A clause
+that names its own subject (普通高中在校生, 医院床位) has a longer name and is left alone,
+as is one after other schools or institutions the sentence names (技工学校18所，在校生…:
+the sentence's own, which the paragraph's frame completes). A 学校 carried onto a measure
+(学校42所，招生… -> 学校招生) takes the subject too (中等职业学校招生, never …学校学校).
+The heading must be a subject: a stage of schooling (学前教育, 义务教育, 高等教育 …) or a
+kind of school or institution (普通高中, 中等职业学校, 乡镇卫生院); a theme (一、综合,
+五、卫生健康, 教育和科技) or a sentence is none. Schooling's rates and ratios (生师比, 毛入学率) are
+left: the sections' wording of them (高中阶段毛入学率 under 高中阶段教育) is not the
+subject's.
 """
 
 from __future__ import annotations
@@ -32,9 +36,15 @@ if TYPE_CHECKING:
 
 # measures said of a section's schools, and of its institutions
 _SCHOOL_MEASURES = frozenset(
-    {"招生", "招生数", "在校生", "在校生数", "在校学生", "毕业生", "毕业生数", "专任教师", "教职工"}
-)
-_INSTITUTION_MEASURES = frozenset({"床位", "床位数", "实有床位", "编制床位"})
+    {"学校", "招生", "招生数", "在校生", "在校生数", "在校学生", "毕业生", "毕业生数",
+     "毕结业生", "专任教师", "教职工"}
+)  # fmt: skip
+_INSTITUTION_MEASURES = frozenset(
+    {"床位", "床位数", "实有床位", "编制床位", "卫生技术人员", "诊疗人次", "总诊疗人次",
+     "入院人数", "出院人数", "病床使用率", "平均住院日"}
+)  # fmt: skip
+# a subject that is itself schools: its 学校 is the subject alone (中等职业学校, not …学校学校)
+_SCHOOLS_RE = re.compile(r"(?:学校|院校|高校|大学)$")
 
 _CN = "一二三四五六七八九十百零〇"
 # the number of a heading: 二、 （三） 3. 第二节
@@ -75,17 +85,41 @@ def heading_subject(title: str) -> tuple[str, str]:
 def subject_of_the_section(sentence: str, heading: str, named: list[Named]) -> list[Named]:
     """``named`` with each bare measure of schools or institutions named with the
     subject of its section's ``heading`` (see the module docstring), unless the sentence
-    names schools or institutions before it (普通高中120所，在校生…: the sentence's own)."""
+    names other schools or institutions before its clause (普通高中120所，在校生…: the
+    sentence's own)."""
     subject, kind = heading_subject(heading) if heading else ("", "")
     if not subject:
         return named
-    if kind == "school":
-        measures, said = _SCHOOL_MEASURES, _SCHOOL_SAID_RE
-    else:
-        measures, said = _INSTITUTION_MEASURES, _INSTITUTION_SAID_RE
+    said = _SCHOOL_SAID_RE if kind == "school" else _INSTITUTION_SAID_RE
     out: list[Named] = []
     for n in named:
-        if n.indicator in measures and not said.search(sentence, 0, n.figure.start):
-            n = replace(n, indicator=subject + n.indicator, confidence=max(n.confidence, 0.75))
+        name = _with_subject(n.indicator, subject, kind)
+        if name and not _others_said(
+            sentence[: _clause_start(sentence, n.figure.start)], subject, said
+        ):
+            n = replace(n, indicator=name, confidence=max(n.confidence, 0.75))
         out.append(n)
     return out
+
+
+def _with_subject(name: str, subject: str, kind: str) -> str:
+    """``name`` with ``subject``, when it is a bare measure of its kind, else ``""``."""
+    schools = bool(_SCHOOLS_RE.search(subject))
+    if kind == "institution":
+        return subject + name if name in _INSTITUTION_MEASURES else ""
+    if name == "学校":
+        return subject if schools else subject + name
+    if name.startswith("学校") and name[2:] in _SCHOOL_MEASURES:
+        # 学校42所，招生…: the measure carried from the bare 学校 before
+        return (subject if schools else subject + "学校") + name[2:]
+    return subject + name if name in _SCHOOL_MEASURES else ""
+
+
+def _clause_start(sentence: str, at: int) -> int:
+    """Where the clause holding position ``at`` starts."""
+    return max(sentence.rfind(mark, 0, at) for mark in "，,；;：:") + 1
+
+
+def _others_said(before: str, subject: str, said: re.Pattern[str]) -> bool:
+    """Whether ``before`` names schools or institutions other than ``subject``."""
+    return bool(said.search(before.replace(subject, "")))
