@@ -53,6 +53,9 @@ def test_a_measure_the_sentence_names_the_schools_of_keeps_them(extract):
     text = EDU + "三、高中阶段教育\n技工学校18所，在校生1.3万人。\n"
     got = names(extract(text))
     assert got[(1.3, "万人")] != "高中阶段教育在校生"
+    # a clause about the whole area is not the section's
+    got = names(extract(HEALTH + "（二）医院\n全市卫生技术人员4.4万人。\n"))
+    assert got[(4.4, "万人")] == "卫生技术人员"
     # a clause that names its own subject is left alone
     got = names(extract(EDU + "二、义务教育\n初中招生3.8万人。\n"))
     assert got[(3.8, "万人")] == "初中招生"

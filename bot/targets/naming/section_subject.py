@@ -16,13 +16,14 @@ institutions (床位, 卫生技术人员, 诊疗人次, 出院人数, 病床使�
 these are never said of anything but the schools or institutions of the section. A clause
 that names its own subject (普通高中在校生, 医院床位) has a longer name and is left alone,
 as is one after other schools or institutions the sentence names (技工学校18所，在校生…:
-the sentence's own, which the paragraph's frame completes). A 学校 carried onto a measure
+the sentence's own, which the paragraph's frame completes), and one in a clause about
+the whole area (全市卫生技术人员…, 各级各类学校…). A 学校 carried onto a measure
 (学校42所，招生… -> 学校招生) takes the subject too (中等职业学校招生, never …学校学校).
 The heading must be a subject: a stage of schooling (学前教育, 义务教育, 高等教育 …) or a
 kind of school or institution (普通高中, 中等职业学校, 乡镇卫生院); a theme (一、综合,
-五、卫生健康, 教育和科技) or a sentence is none. Schooling's rates and ratios (生师比, 毛入学率) are
-left: the sections' wording of them (高中阶段毛入学率 under 高中阶段教育) is not the
-subject's.
+五、卫生健康, 教育和科技) or a sentence is none. Schooling's rates and ratios (生师比,
+毛入学率) are left: the sections' wording of them (高中阶段毛入学率 under 高中阶段教育)
+is not the subject's.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ _NUMBER_RE = re.compile(
 )
 # a stage of schooling: 学前教育, 义务教育, 高中阶段教育, 中等职业教育, 普通高等教育 …
 _STAGE_RE = re.compile(
-    r"^(?:学前|义务|高中阶段|中等职业|职业|高等|普通高等|特殊|成人|继续|研究生|民办)教育$"
+    r"^(?:学前|义务|高中阶段|普通高中|高中|初中|小学|中等职业|职业|高等职业|高等|普通高等|特殊|成人|继续|研究生|民办)教育$"
 )
 # a kind of school or of institution: 普通高中, 中等职业学校, 本科院校, 乡镇卫生院 …
 _SCHOOL_RE = re.compile(
@@ -65,6 +66,8 @@ _INSTITUTION_RE = re.compile(
 # what the sentence says before a figure that names whose the figure is (学校…所，在校生…)
 _SCHOOL_SAID_RE = re.compile(r"小学|初中|高中|中学|幼儿园|学校|院校|高校|大学|教育")
 _INSTITUTION_SAID_RE = re.compile(r"医院|卫生院|机构|中心|养老院")
+# a clause about the whole area (全市卫生技术人员…), not the section's schools or institutions
+_WHOLE_AREA_RE = re.compile(r"\s*(?:全[国省市县区州镇乡]|各级各类)")
 # a theme or a list of subjects is no one subject
 _NOT_ONE_RE = re.compile(r"[和与及、，,；;：:。]|事业|工作|情况|发展|建设|资源")
 
@@ -94,8 +97,11 @@ def subject_of_the_section(sentence: str, heading: str, named: list[Named]) -> l
     out: list[Named] = []
     for n in named:
         name = _with_subject(n.indicator, subject, kind)
-        if name and not _others_said(
-            sentence[: _clause_start(sentence, n.figure.start)], subject, said
+        start = _clause_start(sentence, n.figure.start)
+        if (
+            name
+            and not _others_said(sentence[:start], subject, said)
+            and not _WHOLE_AREA_RE.match(sentence, start)
         ):
             n = replace(n, indicator=name, confidence=max(n.confidence, 0.75))
         out.append(n)
