@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -72,6 +73,7 @@ _WHOLE_AREA_RE = re.compile(r"\s*(?:全[国省市县区州镇乡]|各级各类)"
 _NOT_ONE_RE = re.compile(r"[和与及、，,；;：:。]|事业|工作|情况|发展|建设|资源")
 
 
+@lru_cache(maxsize=256)
 def heading_subject(title: str) -> tuple[str, str]:
     """The subject a section heading names and its kind ("school" or "institution"),
     else ``("", "")``."""
