@@ -145,6 +145,9 @@ class Understood:
     year: int | None = None
     doc_type: str | None = None
     indicator: str | None = None
+    # every region named, in the order typed (山东 江苏 GDP 目标: 山东, 江苏), when the
+    # query names more than one: each one's documents rank first; ``region`` is the first
+    regions: tuple[str, ...] = ()
     # the facets ("region", "year") no document of the library matches: the results
     # come from other documents, and the reply says so
     unmatched: tuple[str, ...] = ()
@@ -157,6 +160,13 @@ class Understood:
         """Whether a facet was understood (region, year, kind, indicator): the period
         alone ranks nothing and leaves the answer to what the first passage states."""
         return bool(self.region or self.year or self.doc_type or self.indicator)
+
+    @property
+    def all_regions(self) -> tuple[str, ...]:
+        """The regions named: ``regions`` when several are, else ``region`` alone."""
+        if self.regions:
+            return self.regions
+        return (self.region,) if self.region else ()
 
     @property
     def said(self) -> bool:

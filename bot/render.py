@@ -8,7 +8,8 @@ from bot.models import DocumentInfo, SearchResponse
 
 
 def understood_to_dict(resp: SearchResponse) -> dict | None:
-    """What the query was understood to ask (``region``, ``year``, ``type``,
+    """What the query was understood to ask (``region``, ``regions``: every region
+    named, the first being ``region``, ``year``, ``type``,
     ``indicator``, and ``period``: the plan period named, ``{"name": "十四五", "from":
     2021, "to": 2025}``, else ``None``), or ``None`` when it was searched word for word."""
     u = resp.understood
@@ -17,6 +18,8 @@ def understood_to_dict(resp: SearchResponse) -> dict | None:
     period = u.period
     return {
         "region": u.region,
+        # every region named, the first being ``region`` (山东 江苏 GDP 目标: both)
+        "regions": list(u.all_regions),
         "year": u.year,
         "type": u.doc_type,
         "indicator": u.indicator,

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+from sqlalchemy.orm import Session
+
 from bot.storage import Database
 from bot.storage.languages import LanguageStore
 from bot.subscriptions import delivery as d
@@ -59,6 +62,32 @@ def test_a_move_keeps_a_choice_the_new_id_made(db) -> None:
         ("chat", -3): "en",
         ("chat", -4): "en",
     }
+
+
+# PostgreSQL only: SQLite lets no second writer commit while the first one's
+# transaction is open, so the interleaving below cannot happen there.
+@pytest.mark.parametrize("db_backend", ["postgresql"])
+def test_two_copies_of_one_migration_at_once_keep_one_row(db, monkeypatch) -> None:
+    """Telegram's service message and a send refused with the new id copy the choice at
+    the same moment: the second insert meets the first one's row, and the move is done,
+    not an error (the handler had failed with a unique violation)."""
+    store = LanguageStore(db)
+    store.set("chat", -7, "en", by=7)
+    real_get = Session.get
+    raced: list[bool] = []
+
+    def get_then_race(self, entity, ident, *args, **kwargs):
+        found = real_get(self, entity, ident, *args, **kwargs)
+        if ident == ("chat", -8) and not raced:
+            raced.append(True)
+            LanguageStore(db).move_chat(-7, -8)  # the other writer, done in between
+        return found
+
+    monkeypatch.setattr(Session, "get", get_then_race)
+    store.move_chat(-7, -8)
+    monkeypatch.undo()
+    assert raced == [True]
+    assert store.all() == {("chat", -7): "en", ("chat", -8): "en"}
 
 
 async def test_a_migration_found_while_sending_is_told_on(db, clock) -> None:

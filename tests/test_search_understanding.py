@@ -191,6 +191,7 @@ def test_search_json_carries_understood_and_answer(engine):
     )
     assert data["understood"] == {
         "region": "江苏",
+        "regions": ["江苏"],  # every region named; ``region`` is the first
         "year": 2024,
         "type": None,
         "indicator": "地区生产总值",

@@ -129,10 +129,10 @@ def _beyond_title(words: list[str], info: DocumentInfo) -> list[str]:
 
 
 def _facet_word(word: str, understood: Understood) -> bool:
-    """Whether a query word only names a facet (the region or the year asked, also as
+    """Whether a query word only names a facet (a region or the year asked, also as
     今年 or 去年: 云南 今年 产业投资占比 names its target with three words, not four)."""
     return bool(
-        (understood.region and word in understood.region)
+        any(word in r for r in understood.all_regions)
         or (understood.year and word.startswith(str(understood.year)))
         or (understood.year and word in RELATIVE_YEAR_WORDS)
     )

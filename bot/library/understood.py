@@ -15,12 +15,17 @@ def understood_line(
     u: Understood | None, lang: str, quote: Callable[[str], str] = str
 ) -> str | None:
     """``理解为：地区 山东 · 年份 2024 · 指标 地区生产总值`` (``Understood as: region 山东 ·
-    …`` in English), with ``（现有文件中没有：地区 火星，结果来自其他文件）`` for the facets no
-    document is about; None when nothing was understood. ``quote`` is applied to the
-    words of the query said back (HTML escaping for Telegram)."""
+    …`` in English; every region named: ``地区 山东、江苏``), with
+    ``（现有文件中没有：地区 火星，结果来自其他文件）`` for the facets no document is
+    about (the first region only: the others are not checked); None when nothing was
+    understood. ``quote`` is applied to the words of the query said back (HTML escaping
+    for Telegram)."""
     if u is None or not u.said:
         return None
-    region = tr(lang, "search.facet_region", region=quote(u.region)) if u.region else None
+    # every region named (地区 山东、江苏); the first alone when no document is about it
+    places = tr(lang, "search.region_sep").join(quote(r) for r in u.all_regions)
+    region = tr(lang, "search.facet_region", region=places) if u.region else None
+    first = tr(lang, "search.facet_region", region=quote(u.region)) if u.region else None
     year = tr(lang, "search.facet_year", year=u.year) if u.year else None
     p = u.period
     period = (
@@ -35,7 +40,7 @@ def understood_line(
     sep = tr(lang, "search.facet_sep")
     parts = [part for part in (region, year, period, kind, indicator) if part]
     line = tr(lang, "search.understood", facets=sep.join(parts))
-    missing = [region if facet == "region" else year for facet in u.unmatched]
+    missing = [first if facet == "region" else year for facet in u.unmatched]
     if missing := [m for m in missing if m]:
         line += tr(lang, "search.unmatched", facets=sep.join(missing))
     return line

@@ -98,7 +98,7 @@ class FacetPassages:
     def concepts(self, facets: Understood) -> list[Concept]:
         """:meth:`_make_facet_concepts`, memoised: the passages of a facet depend only on
         the facet and this (immutable) index."""
-        key = (facets.region, facets.year, facets.doc_type)
+        key = (facets.all_regions, facets.year, facets.doc_type)
         found = self.memo.get(key)
         if found is None:
             found = self._make_facet_concepts(facets)
@@ -142,18 +142,20 @@ class FacetPassages:
         out: list[Concept] = []
         wanted: list[tuple[str, dict[int, float], tuple[str, ...]]] = []
         exact: list[int] = []
-        if facets.region:
+        regions = facets.all_regions
+        if regions:
+            # every region named (山东 江苏 GDP 目标): the documents of each rank first
             docs = {
                 i: FACET_DOC_SCORE
                 for i, d in enumerate(ix.docs)
-                if place_in_region(facets.region, d.region, d.region_path, gazetteer)
+                if any(place_in_region(r, d.region, d.region_path, gazetteer) for r in regions)
             }
-            exact = [i for i in docs if ix.docs[i].region == facets.region]
+            exact = [i for i in docs if ix.docs[i].region in regions]
             if len(exact) == len(docs):
-                exact = []  # no place inside it to come after
+                exact = []  # no place inside them to come after
             if not docs:
                 docs = self._enclosing_docs(facets.region)
-            wanted.append((f"region:{facets.region}", docs, ()))
+            wanted.append((f"region:{'、'.join(regions)}", docs, ()))
         reviews: list[int] = []
         if facets.year:
             docs = {}
@@ -204,10 +206,12 @@ class FacetPassages:
                     local = [i for i in reviews if ix.docs[i].region != NATIONAL]
                     in_review = np.isin(ix.p_doc, np.asarray(local, dtype=ix.p_doc.dtype))
                     dense[in_review] *= np.float32(REVIEW_ONLY_SHARE)
-            if label.startswith("region:") and facets.region != NATIONAL:
+            for place in regions if label.startswith("region:") else ():
+                if place == NATIONAL:
+                    continue
                 # a passage naming the place counts as its word would (长岛 in a city's
                 # report): the region's own BM25, not a token score
-                found, scores = self._word_hits(normalize(facets.region))
+                found, scores = self._word_hits(normalize(place))
                 found = np.asarray(found, dtype=np.intp)
                 dense[found] = np.maximum(dense[found], scores)
             pids = np.flatnonzero(dense)

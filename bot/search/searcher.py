@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -1341,20 +1342,22 @@ class Searcher:
     @cached_property
     def _facets(self) -> FacetPassages:
         """The passages of the query's region, year and kind (:mod:`.facets`)."""
+        me = weakref.proxy(self)  # no cycle: a searcher let go is freed at once
         return FacetPassages(
             self.index,
-            scan=self.scan,
-            word_hits=lambda word: self._concept_hits(self._concept(word)),
+            scan=lambda *args, **kwargs: me.scan(*args, **kwargs),
+            word_hits=lambda word: me._concept_hits(me._concept(word)),
             evict_lock=self._evict_lock,
         )
 
     @cached_property
     def _window(self) -> Window:
         """The reordering of the best passages of a ranking (:mod:`.window`)."""
+        me = weakref.proxy(self)
         return Window(
             self.index,
-            heading_table=lambda: self._heading_table,
-            sections=lambda: self._normalized_sections,
+            heading_table=lambda: me._heading_table,
+            sections=lambda: me._normalized_sections,
         )
 
     def _facet_concepts(self, facets: Understood) -> list[Concept]:
@@ -1385,13 +1388,18 @@ class Searcher:
                 for o in required
                 if o is not c
             )
-            in_region = self._facets.region_docs(region) if region else None
+            in_region = self._regions_docs(facets.all_regions) if region and facets else None
             scope = apart.pointed_to(in_region, others, n_docs)
             own = apart.documents_of(self._concept_hits(c)[0], ix.p_doc, n_docs)
             if apart.written_apart(scope, own):
                 k = out.index(c)
                 out[k : k + 1] = [self._concept(p) for p in pieces] + [replace(c, optional=True)]
         return out
+
+    def _regions_docs(self, regions: tuple[str, ...]) -> np.ndarray:
+        """Ids of the documents of every region named (山东 江苏: both provinces')."""
+        found = [self._facets.region_docs(r) for r in regions]
+        return found[0] if len(found) == 1 else np.unique(np.concatenate(found))
 
     @property
     def _normalized_sections(self) -> list[tuple[str, ...]]:

@@ -90,6 +90,10 @@ _Y = r"(?:19|20)\d\d|[一二][〇零○一二三四五六七八九]{3}"
 _YEAR_SPAN_RE = re.compile(
     rf"(?<![\d.])({_Y})\s*年?\s*(?:[-—–~]{{1,2}}|至|到)\s*({_Y})\s*年?(?![\d.%])"
 )
+# Quotation marks around a name typed (“互联网+”行动计划): the type word inside them or
+# right after them is part of the name, not the kind of document asked (《…》 names the
+# document itself, whose kind it is).
+_QUOTE_PAIRS = {'"': '"', "“": "”", "「": "」", "『": "』", "‘": "’", "'": "'"}
 _SUFFIX_RE = re.compile(r"特别行政区|自治区|自治州|省|市|州|区|县|盟|旗")
 
 
@@ -140,8 +144,11 @@ def understand(
 
     A place counts when it is a province, a region some indexed document is about (or
     lies in), or written with its suffix (``宜宾市``): a two-character place name that
-    is also a plain word (中山, 和平) is left alone unless the corpus knows it. The
-    first of each facet wins; a query that is nothing but facets keeps its words to
+    is also a plain word (中山, 和平) is left alone unless the corpus knows it. Every
+    place named beside another (山东 江苏 GDP 目标, 成都和重庆) is asked about
+    (``Understood.regions``, the first one ``region``); a place inside one named before
+    narrows it (四川 成都), one around it only says where it is (成都 四川). The first
+    year and kind win; a query that is nothing but facets keeps its words to
     search (``2024`` alone still finds text). With ``this_year``, ``今年``, ``去年``,
     ``上一年`` and ``明年`` are years too (a year written out wins over them), and
     ``过去五年`` is searched as the plan period that ended last year. ``全国`` as the
@@ -163,6 +170,7 @@ def understand(
         region = NATIONAL
         spans.append(m.span())
         break
+    regions: list[str] = []
     if region is None:
         for mention in gazetteer.mentions(text):
             place = mention.place
@@ -172,19 +180,24 @@ def understand(
             if suffix and not place.name.endswith(suffix.group()):
                 suffix = None  # 四川县域经济: 县域, not a 四川县 (a province takes 省)
             span = (mention.start, suffix.end() if suffix else mention.end)
-            if region is not None and gazetteer.covers(place.short, region):
+            if any(gazetteer.covers(place.short, r) for r in regions):
                 spans.append(span)  # 成都 四川: the province only says where 成都 is
                 continue
-            if region is not None and not gazetteer.covers(region, place.short):
-                continue  # a second, unrelated place: the first one stands
-            # 四川 成都: the narrower place inside the first is what is asked
-            region = place.short
             spans.append(span)
-    if region is None:
+            inside = [k for k, r in enumerate(regions) if gazetteer.covers(r, place.short)]
+            if inside:
+                # 四川 成都: the narrower place inside the one before is what is asked
+                regions[inside[0]] = place.short
+            else:
+                # 山东 江苏 GDP 目标: a place beside the first is asked about too
+                regions.append(place.short)
         misspelt = _misspelt_region(text, gazetteer, known_regions)
-        if misspelt:
-            region = misspelt[0]
+        if misspelt and misspelt[0] not in regions and not _overlaps(misspelt[1], spans):
+            # 贵洲 四川: the misspelt name the query opens with is the first place asked
+            at = sum(1 for lo, _ in spans if lo < misspelt[1][0])
+            regions.insert(min(at, len(regions)), misspelt[0])
             spans.append(misspelt[1])
+        region = regions[0] if regions else None
     year: int | None = None
     in_spans = [m.span() for m in _YEAR_SPAN_RE.finditer(text)]
     for m in _YEAR_RE.finditer(text):
@@ -199,10 +212,14 @@ def understand(
             year = this_year + _RELATIVE_YEARS[rel.group()]
             spans.append(rel.span())
     doc_type: str | None = None
-    m = _TYPE_RE.search(text)
-    if m:
+    quoted = _quoted_spans(text)
+    for m in _TYPE_RE.finditer(text):
+        if any(lo <= m.start() <= hi for lo, hi in quoted):
+            # “互联网+”行动计划, "脑机接口行动方案": a name quoted, the type word part of it
+            continue
         doc_type = _TYPE_OF[m.group()]
         spans.append(m.span())
+        break
     congress = _CONGRESS_RE.search(text)
     if congress and doc_type in (None, "党代会报告"):
         # 十九大 社会主要矛盾: the 2017 report; the year a query writes out still wins
@@ -223,7 +240,8 @@ def understand(
     rest = _without(text, spans)
     if not re.search(r"[\w\u3400-\u9fff]", rest):
         rest = text  # only facets: search their words too
-    return Understanding(Understood(region, year, doc_type), rest.strip())
+    several = tuple(regions) if len(regions) > 1 else ()
+    return Understanding(Understood(region, year, doc_type, regions=several), rest.strip())
 
 
 def plan_period(year: int) -> str | None:
@@ -332,6 +350,28 @@ def _misspelt_region(
             if all(set(readings(a)) & set(readings(b)) for a, b in zip(core, name, strict=True)):
                 return name, m.span()
     return None
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` inside quotation marks, each from its opening mark to the
+    end of its closing one (so a word right after the closing mark starts at its end);
+    a plan period quoted as the documents write it (“十四五”) is no name."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        close = _QUOTE_PAIRS.get(text[i])
+        end = text.find(close, i + 1) if close else -1
+        if end < 0:
+            i += 1
+            continue
+        if not _PERIOD_NAME_RE.fullmatch(text[i + 1 : end]):
+            out.append((i, end + 1))  # “十四五”规划纲要: the period is quoted, not a name
+        i = end + 1
+    return out
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(lo < span[1] and span[0] < hi for lo, hi in spans)
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:

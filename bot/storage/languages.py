@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from bot.storage.db import Database
 from bot.storage.models import LanguageRow, utcnow
@@ -63,18 +64,26 @@ class LanguageStore:
     def move_chat(self, old_chat_id: int, new_chat_id: int) -> None:
         """A group became a supergroup (a new id): its chat choice is the new id's too,
         unless the new id has one of its own. The old id's row stays: the subscriptions
-        move on their own, and whichever id a digest is composed for meanwhile finds it."""
-        with self._db.session() as session:
-            row = session.get(LanguageRow, ("chat", old_chat_id))
-            if row is None:
-                return
-            if session.get(LanguageRow, ("chat", new_chat_id)) is None:
-                session.add(
-                    LanguageRow(
-                        scope="chat",
-                        target_id=new_chat_id,
-                        language=row.language,
-                        updated_by=row.updated_by,
-                        updated_at=self._clock(),
+        move on their own, and whichever id a digest is composed for meanwhile finds it.
+
+        Safe to call twice at once: Telegram's service message and a send refused with the
+        new id both copy the choice, and the second insert then meets the first one's row
+        (the same copy), which is kept."""
+        try:
+            with self._db.session() as session:
+                row = session.get(LanguageRow, ("chat", old_chat_id))
+                if row is None:
+                    return
+                if session.get(LanguageRow, ("chat", new_chat_id)) is None:
+                    session.add(
+                        LanguageRow(
+                            scope="chat",
+                            target_id=new_chat_id,
+                            language=row.language,
+                            updated_by=row.updated_by,
+                            updated_at=self._clock(),
+                        )
                     )
-                )
+        except IntegrityError:
+            if self.get("chat", new_chat_id) is None:
+                raise
