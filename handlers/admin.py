@@ -199,7 +199,13 @@ async def admin_command(update: Update, context: BriefContext) -> None:
             return
         removed = await svc.run_db(svc.admins.remove, user_id)
     except AdminError as exc:
-        await audit(update, context, action, result="error", detail=f"{label}: {exc}")
+        await audit(
+            update,
+            context,
+            action,
+            result="error",
+            detail=worded("failed", subject=label, error=str(exc)),
+        )
         await message.reply_text(error_text(exc, lang))
         return
     if not removed:
@@ -226,8 +232,8 @@ async def audit_command(update: Update, context: BriefContext) -> None:
         return
     if not arg:
         n = fmt.AUDIT_DEFAULT
-    elif arg.isdecimal() and len(arg) <= 6:  # not isdigit: int("²") fails
-        n = max(1, min(fmt.AUDIT_MAX, int(arg)))
+    elif arg.isdecimal() and len(arg) <= 6 and int(arg) > 0:  # not isdigit: int("²") fails
+        n = min(fmt.AUDIT_MAX, int(arg))
     else:
         await audit(update, context, "audit", result="error", detail=said(message))
         await message.reply_text(fmt.usage("audit", lang))
@@ -344,7 +350,13 @@ async def subs_command(update: Update, context: BriefContext) -> None:
     try:
         sub = await svc.run_db(getattr(subs, verb), sub_id)
     except SubscriptionError as exc:
-        await audit(update, context, action, result="error", detail=f"#{sub_id}: {exc}")
+        await audit(
+            update,
+            context,
+            action,
+            result="error",
+            detail=worded("failed", subject=f"#{sub_id}", error=str(exc)),
+        )
         await message.reply_text(error_text(exc, lang))
         return
     next_run = context.services.scheduler.next_run(sub.id) if sub.due else None

@@ -183,6 +183,10 @@ async def document_message(update: Update, context: BriefContext) -> None:
         await audit(update, context, "upload", detail=f"{name} code=size", result="refused")
         await message.reply_html(fmt.too_large(name, document.file_size, limit, lang))
         return
+    if document.file_size == 0:  # Telegram's size says it: nothing to download
+        await audit(update, context, "upload", detail=f"{name} code=empty", result="refused")
+        await message.reply_html(fmt.empty_file(name, lang))
+        return
     status = await message.reply_html(fmt.upload_received(name, document.file_size, lang))
     try:
         file = await context.bot.get_file(document.file_id)
@@ -193,7 +197,13 @@ async def document_message(update: Update, context: BriefContext) -> None:
         data = bytes(await file.download_as_bytearray())
     except TelegramError as exc:
         logger.warning("upload %r: download failed: %s", name, exc)
-        await audit(update, context, "upload", detail=f"{name} download: {exc}", result="error")
+        await audit(
+            update,
+            context,
+            "upload",
+            detail=worded("download_failed", name=name, error=str(exc)),
+            result="error",
+        )
         await edit_html(status, fmt.escape(tr(lang, "uploads.download_failed")))
         return
     journal = await _journal_begin(svc, "upload", name, data, update)

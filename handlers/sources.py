@@ -118,12 +118,24 @@ async def source_command(update: Update, context: BriefContext) -> None:
         await audit(update, context, action, detail=f"{source.name} {source.url}")
         await message.reply_html(tr(lang, f"sources.done_{verb}", name=escape(source.name)))
     except SourceRefused as exc:
-        await audit(update, context, action, result="refused", detail=f"{rest}: {exc}")
+        await audit(
+            update,
+            context,
+            action,
+            result="refused",
+            detail=worded("refused", subject=rest, error=str(exc)),
+        )
         await message.reply_html(
             tr(lang, "sources.refused", reason=fmt.reason_text(exc.fetch_code, exc.detail, lang))
         )
     except SourceError as exc:
-        await audit(update, context, action, result="error", detail=f"{rest}: {exc}")
+        await audit(
+            update,
+            context,
+            action,
+            result="error",
+            detail=worded("failed", subject=rest, error=str(exc)),
+        )
         await message.reply_html(escape(error_text(exc, lang)))
 
 

@@ -7,9 +7,8 @@ import logging
 import re
 from dataclasses import replace
 
-from telegram import Bot, Chat, Update
+from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ChatMemberHandler,
@@ -23,8 +22,8 @@ from bot.subscriptions import reasons
 from bot.subscriptions.commands import SubscribeRequest, channel_ref
 from bot.subscriptions.compose import preview_messages
 from bot.subscriptions.service import SubscriptionError
+from handlers.channels import channel_target
 from handlers.common import (
-    ADMIN_STATUSES,
     add_commands,
     command_args,
     may_manage,
@@ -38,47 +37,6 @@ from handlers.i18n.errors import error_text
 log = logging.getLogger(__name__)
 
 _SUB_ID = re.compile(r"^#?(\d{1,9})$")
-
-
-# -- who may act -------------------------------------------------------------------------------
-async def check_channel(bot: Bot, ref: str) -> tuple[Chat | None, str | None]:
-    """The channel ``ref`` names, if the bot may post there; else what is missing (the
-    catalogue key of the problem, ``subscriptions.<problem>``)."""
-    try:
-        channel = await bot.get_chat(int(ref) if ref.lstrip("-").isdigit() else ref)
-    except TelegramError:
-        return None, "channel_not_found"
-    if channel.type != ChatType.CHANNEL:
-        return None, "not_a_channel"
-    try:
-        member = await bot.get_chat_member(channel.id, bot.id)
-    except TelegramError:
-        member = None
-    if member is None or member.status not in ADMIN_STATUSES:
-        return None, "bot_not_channel_admin"
-    if member.status == ChatMemberStatus.ADMINISTRATOR and not getattr(
-        member, "can_post_messages", False
-    ):
-        return None, "bot_cannot_post"
-    return channel, None
-
-
-async def _channel_target(update: Update, context: BriefContext, ref: str) -> Chat | None:
-    """The channel for a bot admin's command in a private chat; replies and None otherwise."""
-    message = update.effective_message
-    svc = context.services
-    lang = svc.lang(update)
-    if update.effective_chat.type != ChatType.PRIVATE:
-        await message.reply_text(tr(lang, "subscriptions.channel_in_private"))
-        return None
-    if not await svc.check_admin(update.effective_user.id if update.effective_user else None):
-        await message.reply_text(tr(lang, "subscriptions.bot_admins_only"))
-        return None
-    channel, problem = await check_channel(context.bot, ref)
-    if channel is None:
-        reason = tr(lang, f"subscriptions.{problem or 'channel_not_found'}")
-        await message.reply_html(fmt.channel_problem(ref, reason, lang))
-    return channel
 
 
 # -- commands ----------------------------------------------------------------------------------
@@ -101,7 +59,7 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
         return
     user_id = update.effective_user.id if update.effective_user else None
     if request.channel:
-        channel = await _channel_target(update, context, request.channel)
+        channel = await channel_target(update, context, request.channel)
         if channel is None:
             return
         target_id, target_type, title = channel.id, "channel", channel.title
@@ -119,16 +77,23 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
     text = fmt.subscribed(listed, where=where, channel=request.channel, lang=lang)
     if request.filter_text.strip() and await svc.run(_matches_nothing, svc.engine, request):
         text += "\n" + tr(lang, "subscriptions.matches_nothing")
-    if not request.channel and (sent_in := svc.languages.for_chat(target_id)) != lang:
+    if (sent_in := svc.languages.for_chat(target_id)) != lang:
         # The digest has no update to read the client's language from: it comes in the
         # chat's /lang choice, else Chinese. Say so where that is not the reply's language.
-        where_key = "private" if chat.type == "private" else "group"
-        text += "\n" + tr(
-            lang,
-            f"subscriptions.digest_language_{where_key}",
-            language=tr(lang, f"lang.name_{sent_in}"),
-            code=lang,
-        )
+        said = tr(lang, f"lang.name_{sent_in}")
+        if request.channel:
+            text += "\n" + tr(
+                lang,
+                "subscriptions.digest_language_channel",
+                language=said,
+                channel=fmt.escape(request.channel),
+                code=lang,
+            )
+        else:
+            where_key = "private" if chat.type == "private" else "group"
+            text += "\n" + tr(
+                lang, f"subscriptions.digest_language_{where_key}", language=said, code=lang
+            )
     await message.reply_html(text)
 
 
@@ -147,13 +112,21 @@ async def subscriptions_command(update: Update, context: BriefContext) -> None:
     ref = channel_ref(command_args(message).strip())
     chat_id, heading = chat.id, tr(lang, "subscriptions.heading")
     if ref:
-        channel = await _channel_target(update, context, ref)
+        channel = await channel_target(update, context, ref)
         if channel is None:
             return
         chat_id = channel.id
         heading = tr(lang, "subscriptions.heading_channel", title=channel.title or channel.id)
     listed = await svc.run_db(subs.list, chat_id)
-    await reply_html(message, [fmt.subscriptions_list(listed, heading=heading, lang=lang)])
+    text = fmt.subscriptions_list(listed, heading=heading, lang=lang)
+    user = update.effective_user
+    if not ref and chat.type == ChatType.PRIVATE and user is not None:
+        # the channels this admin subscribed from here: their subscriptions are the
+        # channel's, listed by naming it
+        channels = await svc.run_db(subs.channels_by, user.id)
+        if channels:
+            text += "\n\n" + fmt.channels_subscribed(channels, lang)
+    await reply_html(message, [text])
 
 
 async def unsubscribe_command(update: Update, context: BriefContext) -> None:
@@ -166,7 +139,7 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
     chat_id, ref = chat.id, None
     if words and channel_ref(words[0]):
         ref = words.pop(0)
-        channel = await _channel_target(update, context, ref)
+        channel = await channel_target(update, context, ref)
         if channel is None:
             return
         chat_id = channel.id
@@ -203,7 +176,7 @@ async def timezone_command(update: Update, context: BriefContext) -> None:
     chat_id = chat.id
     ref, _, rest = name.partition(" ")
     if channel_ref(ref):  # /timezone @channel [Area/City]: a bot admin, in private
-        channel = await _channel_target(update, context, ref)
+        channel = await channel_target(update, context, ref)
         if channel is None:
             return
         chat_id, name = channel.id, rest.strip()
@@ -232,7 +205,7 @@ async def digest_command(update: Update, context: BriefContext) -> None:
     chat_id = chat.id
     ref, _, rest = arg.partition(" ")
     if channel_ref(ref):  # /digest @channel [ID|filter]: a bot admin, in private
-        channel = await _channel_target(update, context, ref)
+        channel = await channel_target(update, context, ref)
         if channel is None:
             return
         chat_id, arg = channel.id, rest.strip()

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args, get_origin
 
 from annotated_types import Ge, Gt, Le, Lt
 from pydantic import AliasChoices, SecretStr, ValidationError
@@ -129,15 +129,48 @@ def check_key(key: str) -> str:
 
 
 # -- validation ---------------------------------------------------------------------------------
-def _range_text(key: str) -> tuple[str, str]:
-    """The field's bounds, e.g. ``("≥ 1 且 ≤ 50", "≥ 1 and ≤ 50")``."""
+def _bounds(key: str) -> list[str]:
+    """The field's bounds, each an operator and a number: ``["≥ 1", "≤ 50"]``."""
     parts = []
     ops = ((Ge, "ge", "≥"), (Gt, "gt", ">"), (Le, "le", "≤"), (Lt, "lt", "<"))
     for item in Settings.model_fields[key].metadata:
         for kind, attr, op in ops:
             if isinstance(item, kind):
                 parts.append(f"{op} {getattr(item, attr):g}")
+    return parts
+
+
+def _range_text(key: str) -> tuple[str, str]:
+    """The field's bounds, e.g. ``("≥ 1 且 ≤ 50", "≥ 1 and ≤ 50")``."""
+    parts = _bounds(key)
     return " 且 ".join(parts), " and ".join(parts)
+
+
+# The refusal of a field validator of ``bot.config.Settings`` (an English sentence, kept in
+# the log line) as the catalogue's code: said in the reader's language in the chat.
+_VALIDATOR_CODES = {
+    "default_digest_time": "setting.not_a_time",
+    "default_timezone": "setting.not_a_timezone",
+    "source_default_every": "setting.not_an_interval",
+}
+
+
+def _range_code(key: str) -> tuple[str, dict[str, str]]:
+    """``setting.out_of_range`` with the field's two bounds (``low`` ≥ 1, ``high`` ≤ 50),
+    each an operator and a number, the same in every language; one bound alone:
+    ``setting.out_of_bound``."""
+    parts = _bounds(key)
+    if len(parts) == 2:
+        return "setting.out_of_range", {"low": parts[0], "high": parts[1]}
+    return "setting.out_of_bound", {"bound": parts[0] if parts else ""}
+
+
+def _choices(key: str) -> str:
+    """The values a ``Literal`` field takes, ``resend, skip``; ``""`` for other fields."""
+    annotation = Settings.model_fields[key].annotation
+    if get_origin(annotation) is not Literal:
+        return ""
+    return ", ".join(str(choice) for choice in get_args(annotation))
 
 
 def _readable(key: str, raw: Any, exc: ValidationError) -> SettingError:
@@ -156,11 +189,14 @@ def _readable(key: str, raw: Any, exc: ValidationError) -> SettingError:
         elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
             zh, en = _range_text(key)
             reasons.append(f"须 {zh} / must be {en}")
-            codes.append(("setting.out_of_range", {"range": en}))
+            codes.append(_range_code(key))
         elif kind == "value_error":
             detail = str(error.get("msg", "")).removeprefix("Value error, ")
             reasons.append(detail)
-            codes.append(("setting.invalid", {"detail": detail}))
+            codes.append((_VALIDATOR_CODES.get(key, "setting.invalid"), {"detail": detail}))
+        elif kind == "literal_error" and (choices := _choices(key)):
+            reasons.append(str(error.get("msg", kind)))
+            codes.append(("setting.one_of", {"choices": choices}))
         elif kind in ("string_type",):
             reasons.append("须为文本 / must be text")
             codes.append(("setting.not_text", {}))

@@ -125,6 +125,15 @@ class SubscriptionService:
     def list(self, chat_id: int) -> list[Listed]:
         return [Listed(s, self._next_run(s)) for s in self.store.list_for_chat(chat_id)]
 
+    def channels_by(self, user_id: int) -> list[tuple[int, str | None, int]]:
+        """The channels ``user_id`` subscribed from a private chat: each channel's id, title
+        and number of subscriptions, in the order they were first subscribed."""
+        found: dict[int, tuple[str | None, int]] = {}
+        for sub in self.store.list_channels_by(user_id):
+            title, count = found.get(sub.chat_id, (sub.chat_title, 0))
+            found[sub.chat_id] = (title, count + 1)
+        return [(chat_id, title, count) for chat_id, (title, count) in found.items()]
+
     def list_all(self) -> list[Listed]:
         return [Listed(s, self._next_run(s)) for s in self.store.list_all()]
 

@@ -236,6 +236,12 @@ class SubscriptionStore:
         """The chat's subscriptions (active or not), oldest first."""
         return self._list(SubscriptionRow.chat_id == chat_id)
 
+    def list_channels_by(self, user_id: int) -> list[Subscription]:
+        """The channels' subscriptions ``user_id`` made (from a private chat), oldest first."""
+        return self._list(
+            SubscriptionRow.chat_type == "channel", SubscriptionRow.created_by == user_id
+        )
+
     def list_active(self) -> list[Subscription]:
         """Every subscription the scheduler should run: active and not paused."""
         return self._list(SubscriptionRow.active.is_(True), SubscriptionRow.paused.is_(False))

@@ -13,6 +13,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.admin import Admin, AuditEntry, SettingView, runtime, setting_description
+from bot.admin.audit import RESULTS
 from bot.digest.filters import describe as describe_filter
 from bot.sources.store import Source
 from bot.subscriptions.service import Listed
@@ -127,11 +128,21 @@ def audit_list(entries: Sequence[AuditEntry], tz: str, lang: str = DEFAULT_LANGU
     lines = [tr(lang, "admin.audit_heading", count=len(entries), tz=escape(tz))]
     for entry in entries:
         mark = _RESULT_MARK.get(entry.result, "•")
-        where = f" · chat {entry.chat_id}" if entry.chat_id is not None else ""
+        where = (
+            " · " + tr(lang, "admin.audit_chat", id=entry.chat_id)
+            if entry.chat_id is not None
+            else ""
+        )
         detail = cut(entry.said(lang), DETAIL_SHOWN)  # a coded detail in the reader's words
+        result = (
+            tr(lang, f"admin.audit_result_{entry.result}")
+            if entry.result in RESULTS
+            else entry.result
+        )
+        who = tr(lang, "admin.audit_user", id=entry.actor_id)
         head = (
-            f"{mark} <code>{_when(entry.at, tz)}</code> user {entry.actor_id}{where} · "
-            f"<b>{escape(entry.action)}</b> · {escape(entry.result)}"
+            f"{mark} <code>{_when(entry.at, tz)}</code> {escape(who)}{escape(where)} · "
+            f"<b>{escape(entry.action)}</b> · {escape(result)}"
         )
         lines.append(head + (f"\n    {escape(detail)}" if detail else ""))
     return "\n".join(lines)

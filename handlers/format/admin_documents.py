@@ -76,6 +76,11 @@ def refused(reason: str) -> str:
     return f"❌ {escape(reason)}"
 
 
+def empty_file(filename: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Refused before download: Telegram says the file has no bytes."""
+    return tr(lang, "uploads.empty_file", filename=escape(filename))
+
+
 def too_large(filename: str, size: int, limit: int, lang: str = DEFAULT_LANGUAGE) -> str:
     """Refused before download: Telegram says the file is over the limit."""
     return tr(

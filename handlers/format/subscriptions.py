@@ -121,6 +121,25 @@ def subscriptions_list(
     return "\n\n".join(lines)
 
 
+def channels_subscribed(
+    channels: Sequence[tuple[int, str | None, int]], lang: str = DEFAULT_LANGUAGE
+) -> str:
+    """The channels a bot admin subscribed from the private chat, each with the command
+    that lists its subscriptions (``/subscriptions <id>``, which works as typed)."""
+    lines = [tr(lang, "subscriptions.channels_heading")]
+    for chat_id, title, count in channels:
+        lines.append(
+            tr(
+                lang,
+                "subscriptions.channel_line",
+                title=escape(title or str(chat_id)),
+                count=count,
+                command=f"/subscriptions {chat_id}",
+            )
+        )
+    return "\n".join(lines)
+
+
 def unsubscribed(ids: Sequence[int], lang: str = DEFAULT_LANGUAGE) -> str:
     if not ids:
         return tr(lang, "subscriptions.none")
