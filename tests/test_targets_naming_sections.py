@@ -106,3 +106,12 @@ def test_a_lone_generic_counted_thing_with_no_act_gives_no_record(extract):
     assert not [r for r in extract(REPORT + "今年帮扶6家企业。\n") if r.value == 6]
     # a thing that is no generic counted thing is not read this way
     assert not [r for r in extract(REPORT + "全年帮扶30户。\n") if r.value == 30]
+
+
+def test_generic_things_counted_after_a_verb_of_adding_are_named_by_it(extract):
+    got = names(extract(REPORT + "今年新增11家企业。\n"))
+    assert got[(11, "家")] == "新增企业"
+    got = names(extract(REPORT + "全年新引进27个项目。\n"))
+    assert got[(27, "个")] == "新引进项目"
+    # another verb names no set of added things: no record, as before
+    assert not [r for r in extract(REPORT + "今年关停4家企业。\n") if r.value == 4]
