@@ -928,7 +928,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "68"
+EXTRACTOR_VERSION = "69"
 
 
 def extract_targets(
