@@ -533,7 +533,7 @@ class _Walker:
                 if periods is None:
                     periods = period_marks(line, self.doc_year_s, current_year)
                 named_figures = name_figures(sentence, figures, self.table, context)
-                said = Sentence(sentence, self.table, plain)
+                said = Sentence(sentence, self.table, plain, section_title)
                 named_figures = run_passes(PASSES, said, named_figures)
                 # 分别: each rate's record takes its level's final name below
                 respective = respective_pairs(sentence, named_figures)
@@ -928,7 +928,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "68"
+EXTRACTOR_VERSION = "69"
 
 
 def extract_targets(

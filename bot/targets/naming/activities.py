@@ -14,6 +14,8 @@ part of it that did something, whatever the verb; another noun keeps the clause 
 unless 开展 says the things carry it out (120个农贸市场升级改造 counts the markets,
 :mod:`~bot.targets.naming.counted` keeps the noun alone). An activity that is only
 progress (发展, 建设, 提升) or that lists examples (开展性能测定等工作) names no set.
+A generic thing the naming fallback kept only for its act (9家企业完成…工作: 企业, not
+confident) is shown once the act names it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.lexicon import GENERIC_NAMES
 from bot.targets.naming.clauses import clause_end
 from bot.targets.naming.clean import _QUOTE_TABLE
 from bot.targets.naming.words import _is_name, _segmenter, word_bounds
@@ -121,6 +124,8 @@ def by_activity(sentence: str, named: list[Named], table: IndicatorTable) -> lis
         if found is not None and (found[1] or (known and len(found[0]) >= 3)):
             name = found[0] + n.indicator
             if _is_name(name):
-                n = replace(n, indicator=name, confidence=min(n.confidence, 0.9))
+                # a generic thing the fallback kept for its act (企业, 项目) is named now
+                low = 0.75 if n.indicator in GENERIC_NAMES else 0.0
+                n = replace(n, indicator=name, confidence=min(max(n.confidence, low), 0.9))
         out.append(n)
     return out

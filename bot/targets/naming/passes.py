@@ -77,6 +77,7 @@ from bot.targets.naming.relative_counts import described_count
 from bot.targets.naming.repeated_verbs import same_verb_same_subject
 from bot.targets.naming.respective import rates_of_the_listed, respective_rates
 from bot.targets.naming.scales import share_the_kind
+from bot.targets.naming.section_subject import subject_of_the_section
 from bot.targets.naming.sectors import with_field
 from bot.targets.naming.sentence import Named
 from bot.targets.naming.served import served_by_the_act
@@ -100,6 +101,7 @@ class Sentence:
     text: str
     table: IndicatorTable
     plain: str = ""  # the sentence before, when it gave no figure (a topic sentence?)
+    heading: str = ""  # the heading of the sentence's section (二、义务教育), "" when none
 
 
 Pass = Callable[[Sentence, list[Named]], list[Named]]
@@ -144,6 +146,12 @@ def _figures_table(f: Callable[[list[Named], IndicatorTable], list[Named]]) -> P
         return f(named, s.table)
 
     return step
+
+
+@wraps(subject_of_the_section)
+def _subject_of_the_section(s: Sentence, named: list[Named]) -> list[Named]:
+    """The one pass that reads the section's heading (二、义务教育: 招生 -> 义务教育招生)."""
+    return subject_of_the_section(s.text, s.heading, named)
 
 
 @wraps(carry_the_topic)
@@ -231,6 +239,7 @@ AFTER_PAIRS: tuple[Pass, ...] = (
     # after the 分别 passes, where it was added: a rate named by them keeps the 新增
     _text(rate_of_the_new),  # new_ones: 新增外资企业320家，增长6.2% -> 新增外资企业
     _text(with_field),  # sectors: 脑机接口自主创新企业 (the field of the technology held)
+    _subject_of_the_section,  # section_subject: 二、义务教育 … 招生 -> 义务教育招生
     _text(place_is_no_name),  # place_only: …，合肥增长5.4% -> 合肥, not confident
 )
 

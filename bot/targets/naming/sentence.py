@@ -561,15 +561,20 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
                 continue
             raw, _ = self.before(i)
             name = _without_tail_verb(_loose_name(raw))
+            confidence = LOW
             if not name and fig.unit_class in _COUNTISH:
-                noun, _n = _after_noun(self.after(i))
+                after = self.after(i)
+                noun, n_noun = _after_noun(after)
                 name = _loose_name(noun)
+                if not name and (added := _added(noun, raw)):
+                    name, confidence = added, 0.75  # 新增3家企业 -> 新增企业
+                name = name or _acted_on(noun, after[n_noun:])
             if not name:
                 name = self.last_subject or ""
             if not name:
                 continue
             self.out.append(
-                Named(fig, name, _find_change(raw), fig.qualifier, fig.end, confidence=LOW)
+                Named(fig, name, _find_change(raw), fig.qualifier, fig.end, confidence=confidence)
             )
 
     def _clause_before(self, fig: Figure) -> str:
@@ -673,3 +678,36 @@ def name_figures(
     part that only names an attribute (``实现利润总额…``) can reuse the entity.
     """
     return _SentenceNamer(sentence, figures, table, context).run()
+
+
+# Generic counted things: too bare to name a figure alone, kept when the clause says what
+# was done to or by them (为600家企业提供…服务, 5家企业完成迁建工作), for the passes that
+# name a set by its act (naming/served.py, naming/activities.py)
+_ACTED_ON_NOUNS = frozenset({"企业", "项目", "单位", "事项"})
+# the act right after the noun: a verb with its object, to the clause's end
+_ACT_AFTER_RE = re.compile(r"^[均已全部都共]{0,2}(?P<verb>[\u4e00-\u9fff]{2})[\u4e00-\u9fff“”]{2,}")
+
+
+def _acted_on(noun: str, rest: str) -> str:
+    """``noun`` when it is a generic counted thing and ``rest`` (the clause after it)
+    opens with what was done to or by it, else ``""``."""
+    if noun not in _ACTED_ON_NOUNS:
+        return ""
+    m = _ACT_AFTER_RE.match(rest)
+    if m is None or m["verb"] not in plain_verbs():
+        return ""
+    return noun
+
+
+# a verb of adding or bringing in right before the count of generic things: the things
+# added are named by it, as bulletins and reports name them (新增企业, 新引进项目)
+_ADDED_RE = re.compile(r"(?:新增|新引进|引进|招引|新签约|签约|新落户|落户|新注册)$")
+
+
+def _added(noun: str, raw: str) -> str:
+    """``verb + noun`` when ``noun`` is a generic counted thing and ``raw`` (the words
+    before the count) ends with a verb of adding it (新增3家企业), else ``""``."""
+    if noun not in _ACTED_ON_NOUNS:
+        return ""
+    m = _ADDED_RE.search(raw.rstrip("约近超过逾共计 "))
+    return m.group() + noun if m else ""
