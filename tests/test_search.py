@@ -91,9 +91,9 @@ def _phrases_and_truth(searcher) -> list[tuple[str, bool, bool]]:
         if alt is None or not alt.verify:
             continue
         needle = phrase.encode("utf-8")
-        holding = searcher._holding_all(alt)[0].tolist()
+        holding = searcher._hits.holding_all(alt)[0].tolist()
         rarest = ix.raw_postings(min(alt.term_ids, key=ix.df))[0]
-        on_all = searcher._on_every_list(rarest, alt.term_ids)
+        on_all = searcher._hits.on_every_list(rarest, alt.term_ids)
         assert rarest[on_all].tolist() == holding  # the same AND, in the same order
         out.append(
             (phrase, any(needle in t for t in texts), any(needle in texts[p] for p in holding))
@@ -102,28 +102,28 @@ def _phrases_and_truth(searcher) -> list[tuple[str, bool, bool]]:
 
 
 def test_a_phrase_exists_when_a_passage_holds_it(bundled_engine, monkeypatch):
-    from bot.search import searcher as searcher_module
+    from bot.search import hits as hits_module
 
     searcher = bundled_engine.searcher
     cases = _phrases_and_truth(searcher)
     assert sum(held for _, held, _ in cases) >= 3 and sum(not held for _, held, _ in cases) >= 3
     # few texts of the rarest piece read, so the passages holding every piece decide
-    monkeypatch.setattr(searcher_module, "EXISTENCE_SCAN", 3)
-    monkeypatch.setattr(searcher_module, "_FIRST_TEXTS", 2)
-    monkeypatch.setattr(searcher_module, "PHRASE_CHECK_LIMIT", 10**6)
+    monkeypatch.setattr(hits_module, "EXISTENCE_SCAN", 3)
+    monkeypatch.setattr(hits_module, "_FIRST_TEXTS", 2)
+    monkeypatch.setattr(hits_module, "PHRASE_CHECK_LIMIT", 10**6)
     searcher.clear_memo()
     for phrase, held, held_by_all in cases:
         got = searcher.phrase_exists(phrase)
         assert not got or held, phrase  # never present when no passage holds it
         assert got or not held_by_all, phrase
     # very many passages holding every piece: taken as present without reading them
-    monkeypatch.setattr(searcher_module, "PHRASE_CHECK_LIMIT", 1)
+    monkeypatch.setattr(hits_module, "PHRASE_CHECK_LIMIT", 1)
     searcher.clear_memo()
 
     def unread(phrase: str) -> bool:  # every piece common, several passages hold all
         alt = searcher._alternative(phrase)
         rarest = min(searcher.index.df(t) for t in alt.term_ids)
-        return rarest > 3 and searcher._holding_all(alt)[0].size > 1
+        return rarest > 3 and searcher._hits.holding_all(alt)[0].size > 1
 
     absent = [phrase for phrase, held, _ in cases if not held and unread(phrase)]
     assert absent and all(searcher.phrase_exists(phrase) for phrase in absent)

@@ -96,7 +96,7 @@ def test_a_short_line_before_another_short_line_heads_nothing(engine):
     # 持续增加公办学位供给。 is a short sentence, not the lead of the short line after it
     searcher = engine.searcher
     concept = searcher._concept("学位")
-    pids = searcher._with_headings(concept, searcher._concept_hits(concept))[0].tolist()
+    pids = searcher._with_headings(concept, searcher._hits.concept_hits(concept))[0].tolist()
     texts = [searcher.passage_text(pid) for pid in pids]
     assert any(t.startswith("实施立德树人工程") for t in texts)  # found as written
     assert not any(t.startswith("积极扩大国内需求") for t in texts)
@@ -126,7 +126,7 @@ def test_a_known_term_put_as_a_synonym_still_finds_its_whole_group(engine, monke
         end = k + 1 if k + 1 < len(words) and words[k + 1][0] == "车" else k
         return (k, end, "新能源汽车", 84.0)
 
-    monkeypatch.setattr(searcher, "_correct", correct)
+    monkeypatch.setattr(searcher._corrector, "correct", correct)
     try:
         resp = engine.search("新能源车 充电", page_size=3)
     finally:

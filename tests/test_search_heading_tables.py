@@ -25,8 +25,8 @@ from bot.search.headings import (
     places,
     sorted_unique,
 )
+from bot.search.hits import SYNONYM_WEIGHT
 from bot.search.index import SIGNATURE_MIN, idf_of
-from bot.search.searcher import SYNONYM_WEIGHT
 from tests.conftest import engine_over
 
 # Nested headings whose texts repeat at two levels and across documents, a heading line
@@ -182,7 +182,7 @@ def test_a_concepts_gain_is_its_definition_and_memoised(engine, word):
     searcher = engine.searcher
     searcher.clear_memo()
     concept = searcher._concept(word)
-    hits = searcher._concept_hits(concept)
+    hits = searcher._hits.concept_hits(concept)
     expected = _with_headings_by_definition(searcher, concept, hits)
     for _ in range(2):  # worked out, then from the memo
         pids, scores = searcher._with_headings(concept, hits)
@@ -199,7 +199,7 @@ def test_the_gain_covers_headings_leads_and_loose_forms(engine):
         word: [
             searcher.passage_text(p)
             for p in searcher._with_headings(
-                searcher._concept(word), searcher._concept_hits(searcher._concept(word))
+                searcher._concept(word), searcher._hits.concept_hits(searcher._concept(word))
             )[0].tolist()
         ]
         for word in ("科技创新", "教育", "扩大内需")
@@ -236,7 +236,7 @@ def test_no_set_operation_runs_on_a_concepts_hits(engine, monkeypatch):
     searcher = engine.searcher
     searcher.clear_memo()
     concepts = [searcher._concept(word) for word in ("建设", "服务")]
-    hits = [searcher._concept_hits(c) for c in concepts]
+    hits = [searcher._hits.concept_hits(c) for c in concepts]
     searcher._with_headings(concepts[0], hits[0])
 
     def refuse(*args, **kwargs):

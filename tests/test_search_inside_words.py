@@ -119,10 +119,10 @@ def test_no_commoner_sound_alike_word_leaves_it_as_typed(tmp_path):
 def test_only_sound_alike_fixes_of_the_piece_are_taken(tmp_path):
     searcher = engine_over(tmp_path, {"report.txt": REPORT}).searcher
     piece = [("经纪", 2)]
-    assert searcher._sound_fix("民营经纪", "民营经济", piece)
-    assert not searcher._sound_fix("民营经纪", "明营经济", piece)  # a change outside it
-    assert not searcher._sound_fix("经纪", "经济学", [("经纪", 0)])  # a longer form
-    assert not searcher._sound_fix("经纪", "纪律", [("经纪", 0)])  # another sound
+    assert searcher._corrector.sound_fix("民营经纪", "民营经济", piece)
+    assert not searcher._corrector.sound_fix("民营经纪", "明营经济", piece)  # a change outside it
+    assert not searcher._corrector.sound_fix("经纪", "经济学", [("经纪", 0)])  # a longer form
+    assert not searcher._corrector.sound_fix("经纪", "纪律", [("经纪", 0)])  # another sound
 
 
 def _commoner(df: dict[str, int], inside: frozenset[str] = frozenset()) -> dict[str, str]:

@@ -78,7 +78,7 @@ def test_shares_of_real_sentences(n_words: int) -> None:
 def test_phrase_existence_counts_the_and_only_when_reading_did_not_decide(
     bundled_engine, monkeypatch
 ) -> None:
-    import bot.search.searcher as searcher_module
+    import bot.search.hits as hits_module
 
     s = bundled_engine.searcher
     ix = s.index
@@ -91,20 +91,20 @@ def test_phrase_existence_counts_the_and_only_when_reading_did_not_decide(
         phrases.update(text[i : i + 4] for i in range(0, max(0, len(text) - 4), 23))
     phrases = sorted(p for p in phrases if (a := s._alternative(p)) is not None and a.verify)
     # small limits, so that this corpus takes every branch
-    monkeypatch.setattr(searcher_module, "PHRASE_CHECK_LIMIT", 3)
-    monkeypatch.setattr(searcher_module, "EXISTENCE_SCAN", 6)
-    monkeypatch.setattr(searcher_module, "_FIRST_TEXTS", 2)
+    monkeypatch.setattr(hits_module, "PHRASE_CHECK_LIMIT", 3)
+    monkeypatch.setattr(hits_module, "EXISTENCE_SCAN", 6)
+    monkeypatch.setattr(hits_module, "_FIRST_TEXTS", 2)
     counted: list[str] = []
-    every_list = type(s)._on_every_list
+    every_list = type(s._hits).on_every_list
 
     def spy(self, pids, term_ids, **kwargs):
         counted.append("x")
         return every_list(self, pids, term_ids, **kwargs)
 
-    monkeypatch.setattr(type(s), "_on_every_list", spy)
+    monkeypatch.setattr(type(s._hits), "on_every_list", spy)
     answers = {}
     for first in (1, 10**6):  # the AND counted first always, or only when reading did not decide
-        monkeypatch.setattr(searcher_module, "COUNT_FIRST", first)
+        monkeypatch.setattr(hits_module, "COUNT_FIRST", first)
         counted.clear()
         answers[first] = [s._phrase_exists(p) for p in phrases]
         answers[first, "counts"] = len(counted)
@@ -131,7 +131,7 @@ def test_a_checked_phrase_is_read_once_and_shared_read_only(tmp_path, monkeypatc
     searcher = engine.searcher
     ids = tuple(searcher.index.term_ids[w] for w in ("研究", "试验", "发展"))
     alt = Alternative("研究与试验发展", ids, True)
-    first = searcher._alternative_scores(alt)
+    first = searcher._hits.alternative_scores(alt)
     texts = [searcher.passage_text(int(p)) for p in first[0]]
     assert len(texts) == 2 and all("研究与试验发展" in t for t in texts)
 
@@ -139,15 +139,15 @@ def test_a_checked_phrase_is_read_once_and_shared_read_only(tmp_path, monkeypatc
         raise AssertionError("the passages were read again")
 
     monkeypatch.setattr(searcher.index, "holds", no_reading)
-    again = searcher._alternative_scores(alt)
+    again = searcher._hits.alternative_scores(alt)
     assert again[0].tolist() == first[0].tolist()
     assert again[1].tobytes() == first[1].tobytes()
     with pytest.raises(ValueError):
         again[1][0] = 0
     monkeypatch.undo()
     searcher.clear_memo()
-    assert not searcher._verified_memo
-    assert searcher._alternative_scores(alt)[0].tolist() == first[0].tolist()
+    assert not searcher._hits.verified_memo
+    assert searcher._hits.alternative_scores(alt)[0].tolist() == first[0].tolist()
 
 
 def test_the_list_the_passages_come_from_is_not_looked_up(bundled_engine) -> None:
@@ -162,8 +162,8 @@ def test_the_list_the_passages_come_from_is_not_looked_up(bundled_engine) -> Non
         rarest = min(ids, key=ix.df)
         pids = ix.raw_postings(rarest)[0]
         for part in (pids, pids[::3]):
-            whole = s._on_every_list(part, ids)
-            assert s._on_every_list(part, ids, taken_from=rarest).tolist() == whole.tolist()
+            whole = s._hits.on_every_list(part, ids)
+            assert s._hits.on_every_list(part, ids, taken_from=rarest).tolist() == whole.tolist()
 
 
 def test_a_concepts_passages_are_distinct_so_the_first_list_is_written(bundled_engine) -> None:
@@ -176,7 +176,7 @@ def test_a_concepts_passages_are_distinct_so_the_first_list_is_written(bundled_e
     words = [t for t in ix.vocab if len(t) >= 2 and is_cjk(t)]
     for word in [*rng.sample(words, 120), "建设", "发展", "科技创新", "扩大内需", "教育", "GDP"]:
         concept = s._concept(word)
-        pids, _ = s._with_headings(concept, s._concept_hits(concept))
+        pids, _ = s._with_headings(concept, s._hits.concept_hits(concept))
         assert np.unique(pids).size == len(pids), word
 
 
@@ -205,7 +205,7 @@ def test_written_first_list_sums_as_added(bundled_engine) -> None:
             continue
         total = np.zeros(s.index.n_passages, dtype=np.float32)
         for c in positive:
-            p, sc = s._with_headings(c, s._concept_hits(c))
+            p, sc = s._with_headings(c, s._hits.concept_hits(c))
             np.add.at(total, np.asarray(p, dtype=np.intp), np.asarray(sc, dtype=np.float32))
         for page in (1, 2):
             got = s.rank(q, page=page, page_size=10)
@@ -302,7 +302,7 @@ def test_the_best_of_a_long_tier_found_from_a_sample_are_the_best() -> None:
 
 
 def test_passages_on_every_list_are_scored_as_every_list_added(bundled_engine) -> None:
-    # _holding_all scores only the passages on every list so far: the same passages, in
+    # holding_all scores only the passages on every list so far: the same passages, in
     # the shortest list's order, and the same float32 sums (bits) as adding every list's
     # scores over all the passages, shortest list first
     from bot.search.concepts import Alternative
@@ -328,7 +328,7 @@ def test_passages_on_every_list_are_scored_as_every_list_added(bundled_engine) -
         ids = tuple(rng.sample(list(pool), rng.randint(2, 4)))
         if rng.random() < 0.1:
             ids = ids + ids[:1]  # a piece twice (a phrase repeating a word)
-        pids, scores = s._holding_all(Alternative("x", ids, True))
+        pids, scores = s._hits.holding_all(Alternative("x", ids, True))
         want_pids, want_scores = reference(ids)
         assert pids.tolist() == want_pids.tolist()
         assert scores.dtype == np.float32 and scores.tobytes() == want_scores.tobytes()

@@ -28,3 +28,21 @@ def test_a_searcher_let_go_is_freed_without_the_cycle_collector(tmp_path) -> Non
         assert freed() is None
     finally:
         gc.enable()
+
+
+def test_a_searcher_that_corrected_a_query_is_freed_without_the_cycle_collector(tmp_path):
+    # the corrector reaches back to the searcher (its phrase checks, known terms, memo)
+    # and the hits keep the scans: neither holds the searcher
+    engine = engine_over(tmp_path, {"yantai.txt": REPORT})
+    engine.search("城镇新增就叶")
+    searcher = engine._searcher
+    assert "_corrector" in vars(searcher) and "_hits" in vars(searcher)
+    freed = weakref.ref(searcher)
+    del searcher
+    gc.collect()
+    gc.disable()
+    try:
+        engine._searcher = None
+        assert freed() is None
+    finally:
+        gc.enable()

@@ -9,7 +9,6 @@ that match more concepts always rank above passages that match fewer.
 
 from __future__ import annotations
 
-import math
 import re
 import threading
 import weakref
@@ -26,21 +25,19 @@ from bot.models import Correction, Note, SearchHit, SearchResponse, Understood
 from bot.search import apart, framing
 from bot.search.asking import (
     ASKING_WORDS,
-    FUNCTION_CHARS,
     QUESTION_WORDS,
-    SENTENCE_WORDS,
     asks_how,
     asks_past,
     content_words,
     join_question_words,
-    plain_pair,
     settle_soft,
     softened,
 )
 from bot.search.budget import Budget, Limits
 from bot.search.concepts import Alternative, Concept, disjoint, unique
+from bot.search.correct import Corrector
 from bot.search.facets import FacetPassages
-from bot.search.fuzzy import FREQUENCY_PRIOR, Lexicon, rank_candidates, similarity, sounds_alike
+from bot.search.fuzzy import Lexicon
 from bot.search.headings import (
     LOOSE_MAX_HITS,
     Gain,
@@ -52,8 +49,8 @@ from bot.search.headings import (
     lead_next,
     median,
 )
+from bot.search.hits import SCAN_LIMIT, SYNONYM_WEIGHT, Hits
 from bot.search.index import CompiledIndex, idf_of
-from bot.search.memo import remember
 from bot.search.query import ParsedQuery, QueryPart, join_known_terms, parse_query
 from bot.search.results import (
     EMPTY,
@@ -66,29 +63,13 @@ from bot.search.results import (
 from bot.search.snippets import find_spans, make_snippet
 from bot.search.stored_gains import StoredGains
 from bot.search.title_topics import TITLE_TOPIC_SHARE, TitleTopics
-from bot.search.understand import plan_period_spans, understand
+from bot.search.understand import understand
 from bot.search.window import QUALITY_WINDOW, Window
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, has_cjk, is_cjk_word
 
-VERIFY_LIMIT = 5_000
-# Below this many co-occurrences a phrase is checked against the text; above, assumed present.
-PHRASE_CHECK_LIMIT = 1_000
-EXISTENCE_SCAN = 300
-# Phrase existence counts the passages holding every piece before reading more texts
-# when the rarest piece is on at least this many times PHRASE_CHECK_LIMIT passages.
-COUNT_FIRST = 2
-# How many texts of a phrase's rarest piece are read before anything else: a phrase of
-# the corpus is usually there, found before a signature test or a count would pay off.
-_FIRST_TEXTS = 16
-STRICT_SCORE = 80.0
-SCAN_LIMIT = 2_000
 MEMO_SIZE = 50_000
-ANCHOR_PASSAGES = 60
-# A synonym's match counts a little less than the word typed (GDP finds 地区生产总值,
-# but a passage saying GDP ranks first).
-SYNONYM_WEIGHT = 0.85
 # Passages whose body-text prior is at most this (footnotes, table and figure captions,
 # truncated copies) count one matched word less when ranked by words matched (fresh dev
 # queries r205-r250: 0.4 fixed a data-source note, 0.5 a table caption too; no other
@@ -100,16 +81,6 @@ _PLAN_PERIOD_RE = re.compile(r"十[一二三四五六七八九]五")
 # that tier fills the page (``_rank``; off, every passage's level is counted: the same
 # ranks, which the tests compare).
 TWO_LIST_TIER = True
-# How many byte scans keep their passages. A scan (a word the index has only inside
-# longer words: 烟台 in 烟台市) reads the whole text blob, ~7 ms at 10 MB and ten times
-# that at 100 MB, while a query naming the word again (烟台, then 烟台 项目) needs the
-# same passages. At most 2,000 ids each: 4 MB in all.
-SCAN_MEMO_SIZE = 256
-# Alternatives whose passages were read to check their text (研究与试验发展: the passages
-# holding 研究, 试验 and 发展), remembered with what the reading found: ~1 µs a passage,
-# 1.5–3 ms a phrase of common words at 100 MB, which a later query naming it (研发, whose
-# synonym it is) would pay again. At most VERIFY_LIMIT passages each (~60 KB).
-VERIFIED_MEMO_SIZE = 256
 # A statistical bulletin reports on the year before the one it is published in.
 _BULLETIN = "统计公报"
 # A document whose title names a plan period and this word (“十四五”国家应急体系规划) is a plan
@@ -117,8 +88,6 @@ _BULLETIN = "统计公报"
 PLAN_TITLE_WORD = "规划"
 # How much a soft word found in a passage adds, as a share of its score.
 SOFT_WEIGHT = 0.5
-# The timed kinds of work: when one runs out, a correction in progress is given up.
-_CORRECTION_WORK = frozenset({"spans", "scored", "passages"})
 # A run of letters and figures in a query, and one that mixes both (M2, 5G, PM2.5).
 _ALNUM_RE = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
 _MIXED_RE = re.compile(r"(?=[a-z0-9.]*[a-z])(?=[a-z0-9.]*[0-9])[a-z0-9]+(?:\.[0-9]+)*")
@@ -137,29 +106,6 @@ def _join_abbreviations(text: str, words: list[tuple[str, int, int]]) -> list[tu
                 out[-1] = (joined, out[-1][1], end)
                 continue
         out.append((word, start, end))
-    return out
-
-
-def _kept_in(typed: str, other: str) -> bool:
-    """Whether every character of ``typed`` is in ``other``, in order (``other`` only adds)."""
-    chars = iter(other)
-    return all(ch in chars for ch in typed)
-
-
-def phrases_with(words: list[str], anchor: str, *, max_words: int = 4) -> set[str]:
-    """Runs of up to ``max_words`` adjacent CJK words that include ``anchor``."""
-    out: set[str] = set()
-    n = len(words)
-    for i, w in enumerate(words):
-        if w != anchor:
-            continue
-        for lo in range(max(0, i - max_words + 1), i + 1):
-            for hi in range(i + 1, min(n, lo + max_words) + 1):
-                run = words[lo:hi]
-                if hi - lo > 1 and all(is_cjk_word(x) and x not in STOPWORDS for x in run):
-                    text = "".join(run)
-                    if len(text) <= 12:
-                        out.add(text)
     return out
 
 
@@ -312,7 +258,7 @@ class Searcher:
         under = np.union1d(under, self._plan_passages(word))
         if not under.size:
             return concept
-        pids, scores = self._concept_hits(concept)
+        pids, scores = self._hits.concept_hits(concept)
         dense = np.zeros(self.index.n_passages, dtype=np.float32)
         dense[np.asarray(pids, dtype=np.intp)] = scores
         found = np.union1d(np.asarray(pids, dtype=np.intp), under)
@@ -471,7 +417,7 @@ class Searcher:
         """:meth:`_loose_hits` before ``matched`` is taken out; with the passages that
         write the word whole where the segmenter cut it otherwise in context (党风|廉政|建设
         for 廉政建设, 城中村改造 for 城中村), which its postings miss."""
-        found = np.asarray(self.scan(word), dtype=np.intp)
+        found = np.asarray(self._hits.scan(word), dtype=np.intp)
         if len(word) == 4:
             found = np.union1d(found, find_loose(self.index, word))
         pieces = self._split_known(word)
@@ -495,200 +441,21 @@ class Searcher:
             return False
         if not alt.verify:
             return True  # an index term: it occurs by construction
-        # Existence needs no scores. The phrase is present when one of the first
-        # EXISTENCE_SCAN passages of its rarest piece (best first) holds its bytes, or,
-        # when that piece is commoner than that, one of the passages holding every piece,
-        # or more than PHRASE_CHECK_LIMIT of those (taken as present, unread). Texts are
-        # read only where the passages' bigram signatures may hold the phrase (a phrase
-        # of two words seldom typed together is settled unread), and the passages holding
-        # every piece are counted only when that can decide it: the same answer as
-        # reading and counting everything, in any order.
-        rarest = min(alt.term_ids, key=self.index.df)
-        pids = self.index.raw_postings(rarest)[0]
-        needle, known = text.encode("utf-8"), self._piece_words(alt)
-        if self.index.any_holds(pids[:_FIRST_TEXTS], needle):
-            return True
-        counted = pids.size > PHRASE_CHECK_LIMIT  # else fewer than that hold every piece
-        # The count decides only when more than PHRASE_CHECK_LIMIT passages hold every
-        # piece: likely when the rarest piece is on many more (全面提升: 2,037 of 5,062),
-        # seldom when on a few more, where the next passages read usually find the phrase
-        # first (领导干部: on 700 of 干部's 1,216; 3 of the next 16 texts hold it).
-        # Counted before or after that reading, the answer is the same.
-        on_all = None
-        if counted and pids.size >= COUNT_FIRST * PHRASE_CHECK_LIMIT:
-            on_all = self._on_every_list(pids, alt.term_ids, taken_from=rarest)
-            if np.count_nonzero(on_all) > PHRASE_CHECK_LIMIT:
-                return True
-        if self.index.any_holds(pids[_FIRST_TEXTS:EXISTENCE_SCAN], needle, known):
-            return True
-        if counted and on_all is None:
-            on_all = self._on_every_list(pids, alt.term_ids, taken_from=rarest)
-            if np.count_nonzero(on_all) > PHRASE_CHECK_LIMIT:
-                return True
-        rest = pids[EXISTENCE_SCAN:]
-        if not rest.size:
-            return False
-        if on_all is not None:
-            rest = rest[on_all[EXISTENCE_SCAN:]]
-        rest = rest[self.index.may_hold(rest, needle, known)]
-        if rest.size and not counted:
-            rest = rest[self._on_every_list(rest, alt.term_ids, taken_from=rarest)]
-        return self.index.any_holds(rest, needle, known)
-
-    def _piece_words(self, alt: Alternative) -> tuple[str, ...]:
-        """The index terms of ``alt`` as text: a passage holding them all holds their
-        bigrams, so only those where they meet are worth testing (``CompiledIndex.holds``)."""
-        return tuple(self.index.vocab[t] for t in alt.term_ids)
-
-    def _on_every_list(
-        self, pids: np.ndarray, term_ids: tuple[int, ...], *, taken_from: int | None = None
-    ) -> np.ndarray:
-        """For each of ``pids``, whether it is on the posting list of every one of
-        ``term_ids``: the AND of :meth:`_holding_all` without the scores (existence
-        needs none, and converting and adding them cost more than the AND itself).
-        ``pids`` taken from the list of ``taken_from`` are on it: not looked up."""
-        # one boolean flag per passage and term: setting flags costs less than adding
-        # counts (a read, an add and a write per posting)
-        on = np.ones(len(pids), dtype=bool)
-        flag = np.empty(self.index.n_passages, dtype=bool)
-        for t in term_ids:
-            if t == taken_from:
-                continue
-            flag.fill(False)
-            flag[self.index.raw_postings(t)[0]] = True
-            on &= flag[pids]
-        return on
-
-    # -- scoring ---------------------------------------------------------------------------
-    def _holding_all(self, alt: Alternative) -> tuple[np.ndarray, np.ndarray]:
-        """Passages holding every term of ``alt``, with their summed scores, in the order
-        of the shortest posting list."""
-        ix = self.index
-        if len(alt.term_ids) == 1:
-            return ix.postings(alt.term_ids[0])
-        lists = sorted((ix.raw_postings(t) for t in alt.term_ids), key=lambda p: p[0].size)
-        # AND by counting in dense arrays: O(n) where sorting for intersect1d was not.
-        # Only the passages on every list so far are scored and counted on the next:
-        # a common piece's list (研究与试验发展's 发展: 11,000 passages) is read once for
-        # those few, its scores not converted and added for all. The same float32 sums
-        # in the same order (the shortest list's scores, then each next one's).
-        scale = np.float32(ix.impact_scale)
-        n = ix.n_passages
-        pids = np.asarray(lists[0][0])
-        acc = np.zeros(n, dtype=np.float32)
-        cnt = np.zeros(n, dtype=np.uint8)
-        acc[pids] = lists[0][1].astype(np.float32) * scale
-        cnt[pids] = 1
-        for k, (p, impacts) in enumerate(lists[1:], 1):
-            on = cnt[p] == k
-            p = p[on]
-            acc[p] += impacts[on].astype(np.float32) * scale
-            cnt[p] += 1
-        pids = pids[cnt[pids] == len(lists)]
-        return pids, acc[pids]
-
-    def _alternative_scores(self, alt: Alternative) -> tuple[np.ndarray, np.ndarray]:
-        """Passages matching one alternative: all its terms, and its text if ``verify``."""
-        if len(alt.term_ids) == 1 and not alt.verify:
-            return self.index.postings(alt.term_ids[0])
-        if not alt.verify:
-            return self._holding_all(alt)
-        found = self._verified_memo.get(alt)
-        if found is None:
-            found = self._verified(alt)
-            for array in found:
-                array.flags.writeable = False  # shared by every later query naming it
-            remember(self._verified_memo, alt, found, VERIFIED_MEMO_SIZE, self._evict_lock)
-        return found
+        return self._hits.phrase_present(alt, text)
 
     @cached_property
-    def _verified_memo(self) -> dict[Alternative, tuple[np.ndarray, np.ndarray]]:
-        return {}
+    def _corrector(self) -> Corrector:
+        """Typo correction and suggestions (:mod:`.correct`)."""
+        return Corrector(self)
 
-    def _verified(self, alt: Alternative) -> tuple[np.ndarray, np.ndarray]:
-        """:meth:`_alternative_scores` of an alternative whose text is checked."""
-        pids, scores = self._holding_all(alt)
-        if not pids.size:
-            return pids, scores
-        needle = alt.text.encode("utf-8")
-        if pids.size > VERIFY_LIMIT:
-            # Checking text costs ~1 µs a passage: check the best-scoring ones only.
-            best = np.argpartition(-scores, VERIFY_LIMIT - 1)[:VERIFY_LIMIT]
-            pids, scores = pids[best], scores[best]
-        keep = self.index.holds(pids, needle, self._piece_words(alt))
-        return pids[keep], scores[keep]
-
-    def _concept_hits(self, concept: Concept) -> tuple[np.ndarray, np.ndarray]:
-        """(passage ids, scores) matching the concept: its best alternative per passage."""
-        if concept.fixed is not None:
-            return concept.fixed
-        parts = [self._alternative_scores(alt) for alt in concept.alternatives]
-        parts = [
-            (p, sc if k == 0 else sc * np.float32(SYNONYM_WEIGHT))
-            for k, (p, sc) in enumerate(parts)
-        ]
-        parts = [p for p in parts if p[0].size]
-        if len(parts) == 1:
-            return parts[0]
-        if parts:
-            # Best alternative per passage (synonyms must not add up). Scores are
-            # positive, so a passage still at 0 is one no earlier alternative matched:
-            # the union is gathered list by list, not found by scanning the whole array
-            # (np.flatnonzero over every passage, ~0.4 ms at 100 MB).
-            dense = np.zeros(self.index.n_passages, dtype=np.float32)
-            union: list[np.ndarray] = []
-            for p, sc in parts:
-                p = np.asarray(p, dtype=np.intp)
-                union.append(p[dense[p] == 0])
-                dense[p] = np.maximum(dense[p], sc)
-            pids = np.concatenate(union)
-            return pids, dense[pids]
-        if len(concept.label) >= 2 and is_cjk_word(concept.label):
-            # Segmentation can hide a word inside a longer one (先行区 in
-            # 绿色低碳高质量发展先行区); look for the characters themselves.
-            pids = self.scan(concept.label)
-            scores = np.full(pids.size, idf_of(pids.size, self.index.n_passages), np.float32)
-            return pids, scores
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    @cached_property
+    def _hits(self) -> Hits:
+        """The passages of alternatives, concepts and scanned words (:mod:`.hits`)."""
+        return Hits(self.index, self._evict_lock)
 
     def scan(self, needle: str, *, limit: int = SCAN_LIMIT) -> np.ndarray:
-        """Passages whose normalised text contains ``needle`` (a bounded byte scan), in
-        passage order; memoised (:data:`SCAN_MEMO_SIZE`), read-only."""
-        key = (needle, limit)
-        found = self._scan_memo.get(key)
-        if found is None:
-            found = self._scan(needle, limit)
-            found.flags.writeable = False  # shared by every later query naming the word
-            remember(self._scan_memo, key, found, SCAN_MEMO_SIZE, self._evict_lock)
-        return found
-
-    @cached_property
-    def _scan_memo(self) -> dict[tuple[str, int], np.ndarray]:
-        return {}
-
-    def _scan(self, needle: str, limit: int) -> np.ndarray:
-        ix = self.index
-        blob = ix.norm_mmap
-        if blob is None:
-            return np.zeros(0, dtype=np.int64)
-        raw = needle.encode("utf-8")
-        if len(needle) >= 2:
-            # Only the passages whose bigram signature may hold the needle are read (a
-            # few hundredths of the text for a word of the corpus): the same passages in
-            # the same order as the whole text's scan below, which took 9–20 ms at 10 MB.
-            every = np.arange(ix.n_passages)
-            return np.asarray(ix.holding(every, raw, limit), dtype=np.int64)
-        found: list[int] = []
-        pos = blob.find(raw)
-        while pos >= 0 and len(found) < limit:
-            pid = int(np.searchsorted(ix.norm_offsets, pos, side="right")) - 1
-            end = int(ix.norm_offsets[pid + 1])
-            if pos + len(raw) <= end:
-                found.append(pid)
-                pos = blob.find(raw, end)  # one hit per passage is enough
-            else:
-                pos = blob.find(raw, pos + 1)
-        return np.asarray(found, dtype=np.int64)
+        """Passages whose normalised text contains ``needle`` (:meth:`.hits.Hits.scan`)."""
+        return self._hits.scan(needle, limit=limit)
 
     def _filter_mask(self, filters: Filters) -> np.ndarray | None:
         if not filters.active:
@@ -741,8 +508,7 @@ class Searcher:
         """Forget memoised query planning, byte scans and checked texts (benchmarks use it
         to time cold queries)."""
         self._memo.clear()
-        self._scan_memo.clear()
-        self._verified_memo.clear()
+        self._hits.clear()
 
     def _plan(
         self, part: QueryPart, correct: bool, budget: Budget
@@ -751,7 +517,9 @@ class Searcher:
             alt = self._alternative(part.text)
             return [Concept(part.text, [alt] if alt else [], part.exclude)], []
         words = self._words(part, stopwords=True)
-        correction = self._correct(part, words, budget) if correct and not part.exclude else None
+        correction = (
+            self._corrector.correct(part, words, budget) if correct and not part.exclude else None
+        )
         if correction is None:
             concepts = self._concepts(self._apart(words), part.exclude, budget)
             whole = self._whole_run(part, concepts)
@@ -944,314 +712,6 @@ class Searcher:
         alt = self._alternative(word)
         return alt is None or (alt.verify and not self.phrase_exists(word))
 
-    def _correct(self, part: QueryPart, words: list[tuple[str, int, int]], budget: Budget):
-        """The best single replacement (first word, last word, term, score), or None.
-
-        Spans tried: each run of suspicious words alone and with its neighbours,
-        and the whole part; a text is tried once however often it was typed. A span
-        that occurs in the corpus as typed is never corrected. A span without
-        suspicious words (all real words, but not a phrase of the corpus: 海洋经纪)
-        needs a stricter score.
-
-        Bounded by ``budget``: a part of more distinct words than the budget plans is
-        not corrected, and when the spans, candidates, passages or time run out the
-        correction is given up; either way the part is searched as typed and the note
-        ``correction_skipped`` says so.
-        """
-        if not words:
-            return None
-        if len({w for w, _, _ in words}) > budget.limits.words:
-            budget.notes.add("correction_skipped")
-            return None
-        # function words are never suspicious themselves, only part of a span around one
-        # a plan period's name (十三五, cut 十三|五) is meant as typed: no word of it is
-        # suspicious, and no span holding it is corrected
-        periods = plan_period_spans(part.text)
-
-        def in_period(start: int, end: int) -> bool:
-            return any(start < hi and lo < end for lo, hi in periods)
-
-        flags = [
-            w not in STOPWORDS
-            and w not in SENTENCE_WORDS
-            and not framing.counts_documents(w)
-            and not in_period(s, e)
-            and self._is_suspicious(w)
-            for w, s, e in words
-        ]
-        # a two-character word the corpus writes only inside longer ones (经纪 of 财经纪律):
-        # a span around it is tried, and corrected to sound-alike words only
-        only_inside = self.index.only_inside
-        inside = [
-            not f and only_inside(w) and w not in SENTENCE_WORDS
-            for f, (w, _, _) in zip(flags, words, strict=True)
-        ]
-        if any(inside):
-            flags = [f or i for f, i in zip(flags, inside, strict=True)]
-        if len(words) == 1 and not flags[0]:
-            return None  # one known word: nothing to correct
-        spans: set[tuple[int, int]] = set()
-        last = len(words) - 1
-        if all(is_cjk_word(w) for w, _, _ in words):
-            spans.add((0, last))
-        i = 0
-        while i <= last:
-            if not flags[i]:
-                i += 1
-                continue
-            j = i
-            while j < last and flags[j + 1]:
-                j += 1
-            for a in (i - 2, i - 1, i):
-                for b in (j, j + 1, j + 2):
-                    if a >= 0 and b <= last and all(is_cjk_word(w) for w, *_ in words[a : b + 1]):
-                        spans.add((a, b))
-            i = j + 1
-        strict = max(self.fuzzy_threshold, STRICT_SCORE)
-        # a word glued from real words (银行存款: 银行|存款), or an everyday word of the
-        # synonym groups (种地 for 种粮), is judged like real words typed apart: a strict
-        # score, not the lenient one of a word with an odd piece (就叶)
-        odd = [
-            f and not i and not self._glued_words(w) and not self._known_term(w)
-            for f, i, (w, _, _) in zip(flags, inside, words, strict=True)
-        ]
-        best = None
-        tried: set[tuple] = set()
-        for a, b in spans:
-            text = part.text[words[a][1] : words[b][2]]
-            if not 2 <= len(text) <= 12:
-                continue
-            # a span whose only odd words are written only inside longer ones (see above)
-            # may be a "phrase" of the corpus through them: a sound-alike fix is tried
-            sound = any(inside[a : b + 1]) and not any(odd[a : b + 1])
-            if self.phrase_exists(text) and not (sound and a == b):
-                continue
-            if in_period(words[a][1], words[b][2]):
-                continue
-            if not any(flags[a : b + 1]) and any(
-                w in QUESTION_WORDS or w in ASKING_WORDS for w, *_ in words[a : b + 1]
-            ):
-                continue  # real words asking a question (控制目标, 世界第几) are what was meant
-            threshold = self.fuzzy_threshold if any(odd[a : b + 1]) or sound else strict
-            fixable = (
-                [
-                    (w, at - words[a][1])
-                    for (w, at, _), i in zip(words[a : b + 1], inside[a : b + 1], strict=True)
-                    if i
-                ]
-                if sound
-                else []
-            )
-            near = "".join(w for w, *_ in words[max(0, a - 1) : b + 2])
-            anchors = self._known_pieces(near)
-            inner = a == b and flags[a] and len(text) >= 3
-            # the same text near the same known words finds the same candidates
-            attempt = (text, tuple(anchors), inner, threshold)
-            if attempt in tried:
-                continue
-            tried.add(attempt)
-            if not budget.take("spans"):
-                budget.notes.add("correction_skipped")
-                return None
-            found = self.lexicon.candidates(text, limit=3, min_score=threshold, budget=budget)
-            pool = self._phrase_pool(anchors, budget)
-            found += rank_candidates(text, pool, limit=3, min_score=threshold, budget=budget)
-            if not found and inner:
-                found = self._inner_corrections(text, threshold, budget)
-            if budget.out & _CORRECTION_WORK:
-                budget.notes.add("correction_skipped")
-                return None
-            kept_terms = [w for w, *_ in words[a : b + 1] if w != text and self._known_term(w)]
-            for cand in found:
-                if sound and not self._sound_fix(text, cand.term, fixable):
-                    continue  # a word of the corpus, if only inside others: sound-alike only
-                if self._known_term(text) and cand.term not in self.synonyms.expand(text):
-                    continue  # a known term (新基建) is what was meant, unless a synonym
-                if any(
-                    not any(f in cand.term for f in self.synonyms.expand(w)) for w in kept_terms
-                ):
-                    continue  # nor one typed inside the span (碳交易市场 is no 权交易市场)
-                if cand.term in text:
-                    continue  # dropping characters loses what was typed; not a correction
-                if cand.term.endswith(text) and len(cand.term) > len(text):
-                    # characters put before what was typed (办教育 -> 民办教育) name another,
-                    # narrower thing; a typo drops them inside (高质发展) or at the end
-                    continue
-                if _kept_in(text, cand.term) and (
-                    self.phrase_exists(text)
-                    or any(w in FUNCTION_CHARS for w, *_ in words[a : b + 1])
-                ):
-                    # adding characters to what is a real phrase, or to a function word of
-                    # a sentence, is no correction (未来产业要 -> 未来产业重要); to a
-                    # clipped word it is (高质发展 -> 高质量发展)
-                    continue
-                key = (round(cand.likelihood, 1), b - a, cand.df)
-                if best is None or key > best[0]:
-                    best = (key, (a, b, cand.term, cand.score))
-        commoner = self.lexicon.commoner
-        pairs = (
-            self._commoner_pairs(part.text, words, flags, strict)
-            if len(words) > 1 and any(w in commoner for w, _, _ in words)
-            else ()
-        )
-        for a, term, score, df in pairs:
-            if not budget.take("spans"):
-                budget.notes.add("correction_skipped")
-                return None
-            key = (round(score + FREQUENCY_PRIOR * math.log1p(df), 1), 1, df)
-            if best is None or key > best[0]:
-                best = (key, (a, a + 1, term, score))
-        return best[1] if best else None
-
-    def _commoner_pairs(
-        self, text: str, words: list[tuple[str, int, int]], flags: list[bool], threshold: float
-    ) -> list[tuple[int, str, float, int]]:
-        """Two real words typed side by side that are no phrase of the corpus, one of
-        them a rare two-character word whose commoner sound-alike (the lexicon's
-        ``commoner``: 经纪 -> 经济) makes a phrase the corpus writes: 民营经纪 -> 民营经济,
-        in a question typed as one run (四川民营经纪怎么支持) as well as alone. Each as
-        (first word, the pair corrected, score, passages of the sound-alike)."""
-        commoner = self.lexicon.commoner
-        out: list[tuple[int, str, float, int]] = []
-        for a in range(len(words) - 1):
-            (w1, s1, e1), (w2, s2, e2) = words[a], words[a + 1]
-            if e1 != s2 or flags[a] or flags[a + 1]:
-                continue
-            if not (w1 in commoner or w2 in commoner) or not plain_pair(w1, w2):
-                continue
-            typed = text[s1:e2]
-            if self.phrase_exists(typed) or self._known_term(typed):
-                continue  # a phrase of the corpus, or a synonym entry it writes otherwise
-            for k, rare in enumerate((w1, w2)):
-                word = commoner.get(rare)
-                if word is None or rare in self.synonyms:
-                    continue  # (a word with synonyms is meant as typed)
-                term = word + w2 if k == 0 else w1 + word
-                if not self.phrase_exists(term):
-                    continue
-                score = similarity(typed, term)
-                if score >= threshold:
-                    out.append((a, term, score, self.index.df(self.index.term_ids[word])))
-        return out
-
-    def _sound_fix(self, text: str, term: str, inside: list[tuple[str, int]]) -> bool:
-        """Whether ``term`` is ``text`` with words written only inside longer ones (each
-        word and its offset in ``text``) typed for words the corpus writes on their own:
-        as long, sounding alike, the same outside those words, and each word put as a
-        commoner term (经纪 -> 经济, 民营经纪 -> 民营经济; never a longer or other form)."""
-        if len(term) != len(text) or not sounds_alike(text, term):
-            return False
-        changed = [i for i, (x, y) in enumerate(zip(text, term, strict=True)) if x != y]
-        if not all(any(o <= i < o + len(w) for w, o in inside) for i in changed):
-            return False  # a character changed outside them
-        for w, o in inside:
-            fixed = term[o : o + len(w)]
-            if fixed == w:
-                continue
-            tid = self.index.term_ids.get(fixed)
-            if tid is None or self.index.only_inside(fixed):
-                return False
-            if self.index.df(tid) <= self.index.df(self.index.term_ids[w]):
-                return False
-        return True
-
-    def _glued_words(self, word: str) -> bool:
-        """Whether ``word``, not a term of the index, is index terms of two or more
-        characters each, glued together (银行存款 → 银行 存款; not 稳就叶 → 稳 就 叶)."""
-        if len(word) < 4 or word in self.index.term_ids:
-            return False
-        pieces = self._split_known(word)
-        return bool(pieces) and all(len(p) > 1 for p in pieces)
-
-    def _inner_corrections(self, word: str, threshold: float, budget: Budget) -> list:
-        """Corrections inside an unknown word the segmenter glued together (稳就叶: 就叶 ->
-        就业), kept only when the corrected word is a phrase of the corpus (稳就业)."""
-        out = []
-        for i in range(len(word) - 1):
-            for j in range(i + 2, min(len(word), i + 4) + 1):
-                if j - i == len(word):
-                    continue
-                found = self.lexicon.candidates(
-                    word[i:j], limit=2, min_score=threshold, budget=budget
-                )
-                for cand in found:
-                    fixed = word[:i] + cand.term + word[j:]
-                    if fixed != word and self.phrase_exists(fixed):
-                        out.append(replace(cand, term=fixed))
-        return out
-
-    def _known_pieces(self, text: str) -> list[str]:
-        """Index terms of two or more characters inside ``text``, longest match first."""
-        pieces: list[str] = []
-        i = 0
-        while i < len(text):
-            for size in range(min(len(text) - i, 8), 1, -1):
-                if text[i : i + size] in self.index.term_ids:
-                    pieces.append(text[i : i + size])
-                    i += size
-                    break
-            else:
-                i += 1
-        return pieces
-
-    def _phrase_pool(self, anchors: list[str], budget: Budget) -> dict[str, int]:
-        """Multi-word phrases around the rarest known anchor words (term -> count).
-
-        Typo targets are often phrases the segmenter splits (人才引进, 海洋经济), so
-        they are not index terms. A typo leaves most of a phrase intact, so its
-        neighbours are known words; the phrases are read from the passages where
-        those words weigh most (postings are impact-ordered), a bounded amount of work:
-        each passage read costs one of the budget's ``passages``. Memoised per anchors
-        (when complete).
-        """
-        return self._memoised(
-            "pool",
-            tuple(anchors),
-            False,
-            lambda: self._read_phrase_pool(anchors, budget),
-            keep=lambda _: "passages" not in budget.out,
-        )
-
-    def _read_phrase_pool(self, anchors: list[str], budget: Budget) -> dict[str, int]:
-        ids = [(self.index.df(t), w, t) for w in anchors if (t := self.index.term_ids.get(w))]
-        pool: dict[str, int] = {}
-        for _, anchor, tid in sorted(ids)[:2]:
-            pids = self.index.raw_postings(tid)[0][:ANCHOR_PASSAGES]
-            if not budget.take("passages", len(pids)):
-                break
-            for pid in pids.tolist():
-                words = self.tokenizer.cut(normalize(self.passage_text(pid)))
-                for gram in phrases_with(words, anchor):
-                    pool[gram] = pool.get(gram, 0) + 1
-        return pool
-
-    def _suggestions(
-        self, unmatched: list[Concept], query: str, nothing: bool, budget: Budget
-    ) -> tuple[str, ...]:
-        """ "Did you mean" terms for words that matched nothing.
-
-        When the whole query found nothing, fall back to frequent terms sharing a
-        character with it, or to none: terms near nothing typed (the dictionary's first
-        policy terms for English, HTML or 宇宙飞船) would only mislead. The candidates
-        scored count against ``budget``; suggestions stop where it does.
-        """
-        out: list[str] = []
-        for c in unmatched:
-            if len(out) >= 5:
-                break
-            for cand in self.lexicon.candidates(c.label, limit=3, min_score=45, budget=budget):
-                if cand.term not in out:
-                    out.append(cand.term)
-        if not out and nothing:
-            chars = {ch for ch in normalize(query) if is_cjk_word(ch)}
-            scored = [
-                (df, t)
-                for t, df in zip(self.lexicon.terms, self.lexicon.df, strict=True)
-                if chars & set(t) and len(t) >= 2
-            ]
-            out = [t for _, t in sorted(scored, reverse=True)[:5]]
-        return tuple(out[:5])
-
     # -- the query -------------------------------------------------------------------------
     def search(
         self,
@@ -1345,8 +805,8 @@ class Searcher:
         me = weakref.proxy(self)  # no cycle: a searcher let go is freed at once
         return FacetPassages(
             self.index,
-            scan=lambda *args, **kwargs: me.scan(*args, **kwargs),
-            word_hits=lambda word: me._concept_hits(me._concept(word)),
+            scan=self._hits.scan,
+            word_hits=lambda word: me._hits.concept_hits(me._concept(word)),
             evict_lock=self._evict_lock,
         )
 
@@ -1384,13 +844,13 @@ class Searcher:
             if not pieces:
                 continue
             others = (
-                apart.documents_of(self._concept_hits(o)[0], ix.p_doc, n_docs)
+                apart.documents_of(self._hits.concept_hits(o)[0], ix.p_doc, n_docs)
                 for o in required
                 if o is not c
             )
             in_region = self._regions_docs(facets.all_regions) if region and facets else None
             scope = apart.pointed_to(in_region, others, n_docs)
-            own = apart.documents_of(self._concept_hits(c)[0], ix.p_doc, n_docs)
+            own = apart.documents_of(self._hits.concept_hits(c)[0], ix.p_doc, n_docs)
             if apart.written_apart(scope, own):
                 k = out.index(c)
                 out[k : k + 1] = [self._concept(p) for p in pieces] + [replace(c, optional=True)]
@@ -1452,7 +912,7 @@ class Searcher:
             for pid, score in zip(ranked.pids.tolist(), ranked.scores.tolist(), strict=True)
         )
         suggestions = (
-            self._suggestions(ranked.unmatched, parsed.cleaned, ranked.total == 0, budget)
+            self._corrector.suggestions(ranked.unmatched, parsed.cleaned, ranked.total == 0, budget)
             if ranked.unmatched
             else ()
         )
@@ -1568,7 +1028,7 @@ class Searcher:
         whole = [normalize(c.label) for c in concepts if c.optional]
         hits = [
             self._with_headings(
-                c, self._concept_hits(c), tuple(w for w in whole if normalize(c.label) in w)
+                c, self._hits.concept_hits(c), tuple(w for w in whole if normalize(c.label) in w)
             )
             for c in positive
         ]
@@ -1627,7 +1087,7 @@ class Searcher:
             if required is not None and c.label not in QUESTION_WORDS:
                 required[p] = True
         for c in soft:
-            pids, scores = self._concept_hits(c)
+            pids, scores = self._hits.concept_hits(c)
             p = np.asarray(pids, dtype=np.intp)
             np.add.at(total, p, np.asarray(scores, dtype=np.float32) * np.float32(SOFT_WEIGHT))
         # Each passage's level, 0 for a passage that is no candidate: the number of
@@ -1655,7 +1115,7 @@ class Searcher:
             level = self._demote(matched).astype(np.int32) * (2 * len(facets) + 1) + on_facets
             level[~required] = 0
         for c in negative:
-            level[np.asarray(self._concept_hits(c)[0], dtype=np.intp)] = 0
+            level[np.asarray(self._hits.concept_hits(c)[0], dtype=np.intp)] = 0
         mask = self._filter_mask(filters)
         if mask is not None:
             level[~mask] = 0
@@ -1697,7 +1157,7 @@ class Searcher:
         """Hits for the passages whose text contains ``text`` (a bounded scan), optionally
         of one document: where a sentence was said (the answer card's passage)."""
         ix = self.index
-        pids = self.scan(normalize(text), limit=SCAN_LIMIT)
+        pids = self._hits.scan(normalize(text), limit=SCAN_LIMIT)
         out: list[SearchHit] = []
         for pid in pids.tolist():
             if doc_id is not None and ix.docs[int(ix.p_doc[pid])].doc_id != doc_id:

@@ -1,0 +1,381 @@
+"""Typo correction of a query part and suggestions for words that matched nothing.
+
+``Corrector.correct`` finds the best single replacement of a query part (a run of
+suspicious words alone and with its neighbours, the whole part, two real words one of
+which has a commoner sound-alike), from the lexicon's candidates and the phrases read
+around the known words near it (``phrase_pool``), bounded by the request's budget;
+``suggestions`` are the "did you mean" terms. The searcher holds one ``Corrector``,
+which reaches back to it through a weak proxy (its phrase checks, known terms and
+memos), so that a searcher let go is freed at once.
+"""
+
+from __future__ import annotations
+
+import math
+import weakref
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from bot.search import framing
+from bot.search.asking import (
+    ASKING_WORDS,
+    FUNCTION_CHARS,
+    QUESTION_WORDS,
+    SENTENCE_WORDS,
+    plain_pair,
+)
+from bot.search.budget import Budget
+from bot.search.concepts import Concept
+from bot.search.fuzzy import FREQUENCY_PRIOR, rank_candidates, similarity, sounds_alike
+from bot.search.query import QueryPart
+from bot.search.understand import plan_period_spans
+from bot.text.normalize import normalize
+from bot.text.tokenize import STOPWORDS, is_cjk_word
+
+if TYPE_CHECKING:
+    from bot.search.searcher import Searcher
+
+STRICT_SCORE = 80.0
+ANCHOR_PASSAGES = 60
+# The timed kinds of work: when one runs out, a correction in progress is given up.
+_CORRECTION_WORK = frozenset({"spans", "scored", "passages"})
+
+
+def _kept_in(typed: str, other: str) -> bool:
+    """Whether every character of ``typed`` is in ``other``, in order (``other`` only adds)."""
+    chars = iter(other)
+    return all(ch in chars for ch in typed)
+
+
+def phrases_with(words: list[str], anchor: str, *, max_words: int = 4) -> set[str]:
+    """Runs of up to ``max_words`` adjacent CJK words that include ``anchor``."""
+    out: set[str] = set()
+    n = len(words)
+    for i, w in enumerate(words):
+        if w != anchor:
+            continue
+        for lo in range(max(0, i - max_words + 1), i + 1):
+            for hi in range(i + 1, min(n, lo + max_words) + 1):
+                run = words[lo:hi]
+                if hi - lo > 1 and all(is_cjk_word(x) and x not in STOPWORDS for x in run):
+                    text = "".join(run)
+                    if len(text) <= 12:
+                        out.add(text)
+    return out
+
+
+class Corrector:
+    """The corrections and suggestions of one searcher (held by it, reaching it weakly)."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self._s = weakref.proxy(searcher)  # no cycle: a searcher let go is freed at once
+        self.index = searcher.index
+
+    def correct(self, part: QueryPart, words: list[tuple[str, int, int]], budget: Budget):
+        """The best single replacement (first word, last word, term, score), or None.
+
+        Spans tried: each run of suspicious words alone and with its neighbours,
+        and the whole part; a text is tried once however often it was typed. A span
+        that occurs in the corpus as typed is never corrected. A span without
+        suspicious words (all real words, but not a phrase of the corpus: 海洋经纪)
+        needs a stricter score.
+
+        Bounded by ``budget``: a part of more distinct words than the budget plans is
+        not corrected, and when the spans, candidates, passages or time run out the
+        correction is given up; either way the part is searched as typed and the note
+        ``correction_skipped`` says so.
+        """
+        if not words:
+            return None
+        if len({w for w, _, _ in words}) > budget.limits.words:
+            budget.notes.add("correction_skipped")
+            return None
+        # function words are never suspicious themselves, only part of a span around one
+        # a plan period's name (十三五, cut 十三|五) is meant as typed: no word of it is
+        # suspicious, and no span holding it is corrected
+        periods = plan_period_spans(part.text)
+
+        def in_period(start: int, end: int) -> bool:
+            return any(start < hi and lo < end for lo, hi in periods)
+
+        flags = [
+            w not in STOPWORDS
+            and w not in SENTENCE_WORDS
+            and not framing.counts_documents(w)
+            and not in_period(s, e)
+            and self._s._is_suspicious(w)
+            for w, s, e in words
+        ]
+        # a two-character word the corpus writes only inside longer ones (经纪 of 财经纪律):
+        # a span around it is tried, and corrected to sound-alike words only
+        only_inside = self.index.only_inside
+        inside = [
+            not f and only_inside(w) and w not in SENTENCE_WORDS
+            for f, (w, _, _) in zip(flags, words, strict=True)
+        ]
+        if any(inside):
+            flags = [f or i for f, i in zip(flags, inside, strict=True)]
+        if len(words) == 1 and not flags[0]:
+            return None  # one known word: nothing to correct
+        spans: set[tuple[int, int]] = set()
+        last = len(words) - 1
+        if all(is_cjk_word(w) for w, _, _ in words):
+            spans.add((0, last))
+        i = 0
+        while i <= last:
+            if not flags[i]:
+                i += 1
+                continue
+            j = i
+            while j < last and flags[j + 1]:
+                j += 1
+            for a in (i - 2, i - 1, i):
+                for b in (j, j + 1, j + 2):
+                    if a >= 0 and b <= last and all(is_cjk_word(w) for w, *_ in words[a : b + 1]):
+                        spans.add((a, b))
+            i = j + 1
+        strict = max(self._s.fuzzy_threshold, STRICT_SCORE)
+        # a word glued from real words (银行存款: 银行|存款), or an everyday word of the
+        # synonym groups (种地 for 种粮), is judged like real words typed apart: a strict
+        # score, not the lenient one of a word with an odd piece (就叶)
+        odd = [
+            f and not i and not self.glued_words(w) and not self._s._known_term(w)
+            for f, i, (w, _, _) in zip(flags, inside, words, strict=True)
+        ]
+        best = None
+        tried: set[tuple] = set()
+        for a, b in spans:
+            text = part.text[words[a][1] : words[b][2]]
+            if not 2 <= len(text) <= 12:
+                continue
+            # a span whose only odd words are written only inside longer ones (see above)
+            # may be a "phrase" of the corpus through them: a sound-alike fix is tried
+            sound = any(inside[a : b + 1]) and not any(odd[a : b + 1])
+            if self._s.phrase_exists(text) and not (sound and a == b):
+                continue
+            if in_period(words[a][1], words[b][2]):
+                continue
+            if not any(flags[a : b + 1]) and any(
+                w in QUESTION_WORDS or w in ASKING_WORDS for w, *_ in words[a : b + 1]
+            ):
+                continue  # real words asking a question (控制目标, 世界第几) are what was meant
+            threshold = self._s.fuzzy_threshold if any(odd[a : b + 1]) or sound else strict
+            fixable = (
+                [
+                    (w, at - words[a][1])
+                    for (w, at, _), i in zip(words[a : b + 1], inside[a : b + 1], strict=True)
+                    if i
+                ]
+                if sound
+                else []
+            )
+            near = "".join(w for w, *_ in words[max(0, a - 1) : b + 2])
+            anchors = self.known_pieces(near)
+            inner = a == b and flags[a] and len(text) >= 3
+            # the same text near the same known words finds the same candidates
+            attempt = (text, tuple(anchors), inner, threshold)
+            if attempt in tried:
+                continue
+            tried.add(attempt)
+            if not budget.take("spans"):
+                budget.notes.add("correction_skipped")
+                return None
+            found = self._s.lexicon.candidates(text, limit=3, min_score=threshold, budget=budget)
+            pool = self.phrase_pool(anchors, budget)
+            found += rank_candidates(text, pool, limit=3, min_score=threshold, budget=budget)
+            if not found and inner:
+                found = self.inner_corrections(text, threshold, budget)
+            if budget.out & _CORRECTION_WORK:
+                budget.notes.add("correction_skipped")
+                return None
+            kept_terms = [w for w, *_ in words[a : b + 1] if w != text and self._s._known_term(w)]
+            for cand in found:
+                if sound and not self.sound_fix(text, cand.term, fixable):
+                    continue  # a word of the corpus, if only inside others: sound-alike only
+                if self._s._known_term(text) and cand.term not in self._s.synonyms.expand(text):
+                    continue  # a known term (新基建) is what was meant, unless a synonym
+                if any(
+                    not any(f in cand.term for f in self._s.synonyms.expand(w)) for w in kept_terms
+                ):
+                    continue  # nor one typed inside the span (碳交易市场 is no 权交易市场)
+                if cand.term in text:
+                    continue  # dropping characters loses what was typed; not a correction
+                if cand.term.endswith(text) and len(cand.term) > len(text):
+                    # characters put before what was typed (办教育 -> 民办教育) name another,
+                    # narrower thing; a typo drops them inside (高质发展) or at the end
+                    continue
+                if _kept_in(text, cand.term) and (
+                    self._s.phrase_exists(text)
+                    or any(w in FUNCTION_CHARS for w, *_ in words[a : b + 1])
+                ):
+                    # adding characters to what is a real phrase, or to a function word of
+                    # a sentence, is no correction (未来产业要 -> 未来产业重要); to a
+                    # clipped word it is (高质发展 -> 高质量发展)
+                    continue
+                key = (round(cand.likelihood, 1), b - a, cand.df)
+                if best is None or key > best[0]:
+                    best = (key, (a, b, cand.term, cand.score))
+        commoner = self._s.lexicon.commoner
+        pairs = (
+            self.commoner_pairs(part.text, words, flags, strict)
+            if len(words) > 1 and any(w in commoner for w, _, _ in words)
+            else ()
+        )
+        for a, term, score, df in pairs:
+            if not budget.take("spans"):
+                budget.notes.add("correction_skipped")
+                return None
+            key = (round(score + FREQUENCY_PRIOR * math.log1p(df), 1), 1, df)
+            if best is None or key > best[0]:
+                best = (key, (a, a + 1, term, score))
+        return best[1] if best else None
+
+    def commoner_pairs(
+        self, text: str, words: list[tuple[str, int, int]], flags: list[bool], threshold: float
+    ) -> list[tuple[int, str, float, int]]:
+        """Two real words typed side by side that are no phrase of the corpus, one of
+        them a rare two-character word whose commoner sound-alike (the lexicon's
+        ``commoner``: 经纪 -> 经济) makes a phrase the corpus writes: 民营经纪 -> 民营经济,
+        in a question typed as one run (四川民营经纪怎么支持) as well as alone. Each as
+        (first word, the pair corrected, score, passages of the sound-alike)."""
+        commoner = self._s.lexicon.commoner
+        out: list[tuple[int, str, float, int]] = []
+        for a in range(len(words) - 1):
+            (w1, s1, e1), (w2, s2, e2) = words[a], words[a + 1]
+            if e1 != s2 or flags[a] or flags[a + 1]:
+                continue
+            if not (w1 in commoner or w2 in commoner) or not plain_pair(w1, w2):
+                continue
+            typed = text[s1:e2]
+            if self._s.phrase_exists(typed) or self._s._known_term(typed):
+                continue  # a phrase of the corpus, or a synonym entry it writes otherwise
+            for k, rare in enumerate((w1, w2)):
+                word = commoner.get(rare)
+                if word is None or rare in self._s.synonyms:
+                    continue  # (a word with synonyms is meant as typed)
+                term = word + w2 if k == 0 else w1 + word
+                if not self._s.phrase_exists(term):
+                    continue
+                score = similarity(typed, term)
+                if score >= threshold:
+                    out.append((a, term, score, self.index.df(self.index.term_ids[word])))
+        return out
+
+    def sound_fix(self, text: str, term: str, inside: list[tuple[str, int]]) -> bool:
+        """Whether ``term`` is ``text`` with words written only inside longer ones (each
+        word and its offset in ``text``) typed for words the corpus writes on their own:
+        as long, sounding alike, the same outside those words, and each word put as a
+        commoner term (经纪 -> 经济, 民营经纪 -> 民营经济; never a longer or other form)."""
+        if len(term) != len(text) or not sounds_alike(text, term):
+            return False
+        changed = [i for i, (x, y) in enumerate(zip(text, term, strict=True)) if x != y]
+        if not all(any(o <= i < o + len(w) for w, o in inside) for i in changed):
+            return False  # a character changed outside them
+        for w, o in inside:
+            fixed = term[o : o + len(w)]
+            if fixed == w:
+                continue
+            tid = self.index.term_ids.get(fixed)
+            if tid is None or self.index.only_inside(fixed):
+                return False
+            if self.index.df(tid) <= self.index.df(self.index.term_ids[w]):
+                return False
+        return True
+
+    def glued_words(self, word: str) -> bool:
+        """Whether ``word``, not a term of the index, is index terms of two or more
+        characters each, glued together (银行存款 → 银行 存款; not 稳就叶 → 稳 就 叶)."""
+        if len(word) < 4 or word in self.index.term_ids:
+            return False
+        pieces = self._s._split_known(word)
+        return bool(pieces) and all(len(p) > 1 for p in pieces)
+
+    def inner_corrections(self, word: str, threshold: float, budget: Budget) -> list:
+        """Corrections inside an unknown word the segmenter glued together (稳就叶: 就叶 ->
+        就业), kept only when the corrected word is a phrase of the corpus (稳就业)."""
+        out = []
+        for i in range(len(word) - 1):
+            for j in range(i + 2, min(len(word), i + 4) + 1):
+                if j - i == len(word):
+                    continue
+                found = self._s.lexicon.candidates(
+                    word[i:j], limit=2, min_score=threshold, budget=budget
+                )
+                for cand in found:
+                    fixed = word[:i] + cand.term + word[j:]
+                    if fixed != word and self._s.phrase_exists(fixed):
+                        out.append(replace(cand, term=fixed))
+        return out
+
+    def known_pieces(self, text: str) -> list[str]:
+        """Index terms of two or more characters inside ``text``, longest match first."""
+        pieces: list[str] = []
+        i = 0
+        while i < len(text):
+            for size in range(min(len(text) - i, 8), 1, -1):
+                if text[i : i + size] in self.index.term_ids:
+                    pieces.append(text[i : i + size])
+                    i += size
+                    break
+            else:
+                i += 1
+        return pieces
+
+    def phrase_pool(self, anchors: list[str], budget: Budget) -> dict[str, int]:
+        """Multi-word phrases around the rarest known anchor words (term -> count).
+
+        Typo targets are often phrases the segmenter splits (人才引进, 海洋经济), so
+        they are not index terms. A typo leaves most of a phrase intact, so its
+        neighbours are known words; the phrases are read from the passages where
+        those words weigh most (postings are impact-ordered), a bounded amount of work:
+        each passage read costs one of the budget's ``passages``. Memoised per anchors
+        (when complete).
+        """
+        return self._s._memoised(
+            "pool",
+            tuple(anchors),
+            False,
+            lambda: self.read_phrase_pool(anchors, budget),
+            keep=lambda _: "passages" not in budget.out,
+        )
+
+    def read_phrase_pool(self, anchors: list[str], budget: Budget) -> dict[str, int]:
+        ids = [(self.index.df(t), w, t) for w in anchors if (t := self.index.term_ids.get(w))]
+        pool: dict[str, int] = {}
+        cut, text_of = self._s.tokenizer.cut, self._s.passage_text
+        for _, anchor, tid in sorted(ids)[:2]:
+            pids = self.index.raw_postings(tid)[0][:ANCHOR_PASSAGES]
+            if not budget.take("passages", len(pids)):
+                break
+            for pid in pids.tolist():
+                words = cut(normalize(text_of(pid)))
+                for gram in phrases_with(words, anchor):
+                    pool[gram] = pool.get(gram, 0) + 1
+        return pool
+
+    def suggestions(
+        self, unmatched: list[Concept], query: str, nothing: bool, budget: Budget
+    ) -> tuple[str, ...]:
+        """ "Did you mean" terms for words that matched nothing.
+
+        When the whole query found nothing, fall back to frequent terms sharing a
+        character with it, or to none: terms near nothing typed (the dictionary's first
+        policy terms for English, HTML or 宇宙飞船) would only mislead. The candidates
+        scored count against ``budget``; suggestions stop where it does.
+        """
+        out: list[str] = []
+        for c in unmatched:
+            if len(out) >= 5:
+                break
+            for cand in self._s.lexicon.candidates(c.label, limit=3, min_score=45, budget=budget):
+                if cand.term not in out:
+                    out.append(cand.term)
+        if not out and nothing:
+            chars = {ch for ch in normalize(query) if is_cjk_word(ch)}
+            scored = [
+                (df, t)
+                for t, df in zip(self._s.lexicon.terms, self._s.lexicon.df, strict=True)
+                if chars & set(t) and len(t) >= 2
+            ]
+            out = [t for _, t in sorted(scored, reverse=True)[:5]]
+        return tuple(out[:5])

@@ -1,0 +1,251 @@
+"""The passages a planned word matches: its alternatives' postings, ANDed, their text
+checked where needed, and byte scans of the text for words the index holds only inside
+longer ones; whether a phrase occurs in some passage at all.
+
+``Hits`` holds the index and the two memos of this work (``scan_memo``, byte scans;
+``verified_memo``, alternatives whose text was checked), each bounded and read-only once
+kept. It holds nothing of the searcher: the searcher holds one ``Hits`` per index.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+
+from bot.search.concepts import Alternative, Concept
+from bot.search.index import CompiledIndex, idf_of
+from bot.search.memo import remember
+from bot.text.tokenize import is_cjk_word
+
+VERIFY_LIMIT = 5_000
+# Below this many co-occurrences a phrase is checked against the text; above, assumed present.
+PHRASE_CHECK_LIMIT = 1_000
+EXISTENCE_SCAN = 300
+# Phrase existence counts the passages holding every piece before reading more texts
+# when the rarest piece is on at least this many times PHRASE_CHECK_LIMIT passages.
+COUNT_FIRST = 2
+# How many texts of a phrase's rarest piece are read before anything else: a phrase of
+# the corpus is usually there, found before a signature test or a count would pay off.
+_FIRST_TEXTS = 16
+SCAN_LIMIT = 2_000
+# A synonym's match counts a little less than the word typed (GDP finds 地区生产总值,
+# but a passage saying GDP ranks first).
+SYNONYM_WEIGHT = 0.85
+# How many byte scans keep their passages. A scan (a word the index has only inside
+# longer words: 烟台 in 烟台市) reads the whole text blob, ~7 ms at 10 MB and ten times
+# that at 100 MB, while a query naming the word again (烟台, then 烟台 项目) needs the
+# same passages. At most 2,000 ids each: 4 MB in all.
+SCAN_MEMO_SIZE = 256
+# Alternatives whose passages were read to check their text (研究与试验发展: the passages
+# holding 研究, 试验 and 发展), remembered with what the reading found: ~1 µs a passage,
+# 1.5–3 ms a phrase of common words at 100 MB, which a later query naming it (研发, whose
+# synonym it is) would pay again. At most VERIFY_LIMIT passages each (~60 KB).
+VERIFIED_MEMO_SIZE = 256
+
+
+class Hits:
+    """The passages of alternatives, concepts and scanned words of one index, memoised.
+
+    Thread-safe as the searcher is: the memos' single operations are atomic, and the
+    bounded ones evict under the searcher's ``evict_lock``.
+    """
+
+    def __init__(self, index: CompiledIndex, evict_lock: threading.Lock) -> None:
+        self.index = index
+        self._evict_lock = evict_lock
+        self.scan_memo: dict[tuple[str, int], np.ndarray] = {}
+        self.verified_memo: dict[Alternative, tuple[np.ndarray, np.ndarray]] = {}
+
+    def clear(self) -> None:
+        """Forget byte scans and checked texts."""
+        self.scan_memo.clear()
+        self.verified_memo.clear()
+
+    def phrase_present(self, alt: Alternative, text: str) -> bool:
+        """Does ``text``, resolved to ``alt`` (which ``verify``), occur in some passage?"""
+        # Existence needs no scores. The phrase is present when one of the first
+        # EXISTENCE_SCAN passages of its rarest piece (best first) holds its bytes, or,
+        # when that piece is commoner than that, one of the passages holding every piece,
+        # or more than PHRASE_CHECK_LIMIT of those (taken as present, unread). Texts are
+        # read only where the passages' bigram signatures may hold the phrase (a phrase
+        # of two words seldom typed together is settled unread), and the passages holding
+        # every piece are counted only when that can decide it: the same answer as
+        # reading and counting everything, in any order.
+        rarest = min(alt.term_ids, key=self.index.df)
+        pids = self.index.raw_postings(rarest)[0]
+        needle, known = text.encode("utf-8"), self.piece_words(alt)
+        if self.index.any_holds(pids[:_FIRST_TEXTS], needle):
+            return True
+        counted = pids.size > PHRASE_CHECK_LIMIT  # else fewer than that hold every piece
+        # The count decides only when more than PHRASE_CHECK_LIMIT passages hold every
+        # piece: likely when the rarest piece is on many more (全面提升: 2,037 of 5,062),
+        # seldom when on a few more, where the next passages read usually find the phrase
+        # first (领导干部: on 700 of 干部's 1,216; 3 of the next 16 texts hold it).
+        # Counted before or after that reading, the answer is the same.
+        on_all = None
+        if counted and pids.size >= COUNT_FIRST * PHRASE_CHECK_LIMIT:
+            on_all = self.on_every_list(pids, alt.term_ids, taken_from=rarest)
+            if np.count_nonzero(on_all) > PHRASE_CHECK_LIMIT:
+                return True
+        if self.index.any_holds(pids[_FIRST_TEXTS:EXISTENCE_SCAN], needle, known):
+            return True
+        if counted and on_all is None:
+            on_all = self.on_every_list(pids, alt.term_ids, taken_from=rarest)
+            if np.count_nonzero(on_all) > PHRASE_CHECK_LIMIT:
+                return True
+        rest = pids[EXISTENCE_SCAN:]
+        if not rest.size:
+            return False
+        if on_all is not None:
+            rest = rest[on_all[EXISTENCE_SCAN:]]
+        rest = rest[self.index.may_hold(rest, needle, known)]
+        if rest.size and not counted:
+            rest = rest[self.on_every_list(rest, alt.term_ids, taken_from=rarest)]
+        return self.index.any_holds(rest, needle, known)
+
+    def piece_words(self, alt: Alternative) -> tuple[str, ...]:
+        """The index terms of ``alt`` as text: a passage holding them all holds their
+        bigrams, so only those where they meet are worth testing (``CompiledIndex.holds``)."""
+        return tuple(self.index.vocab[t] for t in alt.term_ids)
+
+    def on_every_list(
+        self, pids: np.ndarray, term_ids: tuple[int, ...], *, taken_from: int | None = None
+    ) -> np.ndarray:
+        """For each of ``pids``, whether it is on the posting list of every one of
+        ``term_ids``: the AND of :meth:`holding_all` without the scores (existence
+        needs none, and converting and adding them cost more than the AND itself).
+        ``pids`` taken from the list of ``taken_from`` are on it: not looked up."""
+        # one boolean flag per passage and term: setting flags costs less than adding
+        # counts (a read, an add and a write per posting)
+        on = np.ones(len(pids), dtype=bool)
+        flag = np.empty(self.index.n_passages, dtype=bool)
+        for t in term_ids:
+            if t == taken_from:
+                continue
+            flag.fill(False)
+            flag[self.index.raw_postings(t)[0]] = True
+            on &= flag[pids]
+        return on
+
+    def holding_all(self, alt: Alternative) -> tuple[np.ndarray, np.ndarray]:
+        """Passages holding every term of ``alt``, with their summed scores, in the order
+        of the shortest posting list."""
+        ix = self.index
+        if len(alt.term_ids) == 1:
+            return ix.postings(alt.term_ids[0])
+        lists = sorted((ix.raw_postings(t) for t in alt.term_ids), key=lambda p: p[0].size)
+        # AND by counting in dense arrays: O(n) where sorting for intersect1d was not.
+        # Only the passages on every list so far are scored and counted on the next:
+        # a common piece's list (研究与试验发展's 发展: 11,000 passages) is read once for
+        # those few, its scores not converted and added for all. The same float32 sums
+        # in the same order (the shortest list's scores, then each next one's).
+        scale = np.float32(ix.impact_scale)
+        n = ix.n_passages
+        pids = np.asarray(lists[0][0])
+        acc = np.zeros(n, dtype=np.float32)
+        cnt = np.zeros(n, dtype=np.uint8)
+        acc[pids] = lists[0][1].astype(np.float32) * scale
+        cnt[pids] = 1
+        for k, (p, impacts) in enumerate(lists[1:], 1):
+            on = cnt[p] == k
+            p = p[on]
+            acc[p] += impacts[on].astype(np.float32) * scale
+            cnt[p] += 1
+        pids = pids[cnt[pids] == len(lists)]
+        return pids, acc[pids]
+
+    def alternative_scores(self, alt: Alternative) -> tuple[np.ndarray, np.ndarray]:
+        """Passages matching one alternative: all its terms, and its text if ``verify``."""
+        if len(alt.term_ids) == 1 and not alt.verify:
+            return self.index.postings(alt.term_ids[0])
+        if not alt.verify:
+            return self.holding_all(alt)
+        found = self.verified_memo.get(alt)
+        if found is None:
+            found = self.verified(alt)
+            for array in found:
+                array.flags.writeable = False  # shared by every later query naming it
+            remember(self.verified_memo, alt, found, VERIFIED_MEMO_SIZE, self._evict_lock)
+        return found
+
+    def verified(self, alt: Alternative) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`alternative_scores` of an alternative whose text is checked."""
+        pids, scores = self.holding_all(alt)
+        if not pids.size:
+            return pids, scores
+        needle = alt.text.encode("utf-8")
+        if pids.size > VERIFY_LIMIT:
+            # Checking text costs ~1 µs a passage: check the best-scoring ones only.
+            best = np.argpartition(-scores, VERIFY_LIMIT - 1)[:VERIFY_LIMIT]
+            pids, scores = pids[best], scores[best]
+        keep = self.index.holds(pids, needle, self.piece_words(alt))
+        return pids[keep], scores[keep]
+
+    def concept_hits(self, concept: Concept) -> tuple[np.ndarray, np.ndarray]:
+        """(passage ids, scores) matching the concept: its best alternative per passage."""
+        if concept.fixed is not None:
+            return concept.fixed
+        parts = [self.alternative_scores(alt) for alt in concept.alternatives]
+        parts = [
+            (p, sc if k == 0 else sc * np.float32(SYNONYM_WEIGHT))
+            for k, (p, sc) in enumerate(parts)
+        ]
+        parts = [p for p in parts if p[0].size]
+        if len(parts) == 1:
+            return parts[0]
+        if parts:
+            # Best alternative per passage (synonyms must not add up). Scores are
+            # positive, so a passage still at 0 is one no earlier alternative matched:
+            # the union is gathered list by list, not found by scanning the whole array
+            # (np.flatnonzero over every passage, ~0.4 ms at 100 MB).
+            dense = np.zeros(self.index.n_passages, dtype=np.float32)
+            union: list[np.ndarray] = []
+            for p, sc in parts:
+                p = np.asarray(p, dtype=np.intp)
+                union.append(p[dense[p] == 0])
+                dense[p] = np.maximum(dense[p], sc)
+            pids = np.concatenate(union)
+            return pids, dense[pids]
+        if len(concept.label) >= 2 and is_cjk_word(concept.label):
+            # Segmentation can hide a word inside a longer one (先行区 in
+            # 绿色低碳高质量发展先行区); look for the characters themselves.
+            pids = self.scan(concept.label)
+            scores = np.full(pids.size, idf_of(pids.size, self.index.n_passages), np.float32)
+            return pids, scores
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+
+    def scan(self, needle: str, *, limit: int = SCAN_LIMIT) -> np.ndarray:
+        """Passages whose normalised text contains ``needle`` (a bounded byte scan), in
+        passage order; memoised (:data:`SCAN_MEMO_SIZE`), read-only."""
+        key = (needle, limit)
+        found = self.scan_memo.get(key)
+        if found is None:
+            found = self.scan_text(needle, limit)
+            found.flags.writeable = False  # shared by every later query naming the word
+            remember(self.scan_memo, key, found, SCAN_MEMO_SIZE, self._evict_lock)
+        return found
+
+    def scan_text(self, needle: str, limit: int) -> np.ndarray:
+        ix = self.index
+        blob = ix.norm_mmap
+        if blob is None:
+            return np.zeros(0, dtype=np.int64)
+        raw = needle.encode("utf-8")
+        if len(needle) >= 2:
+            # Only the passages whose bigram signature may hold the needle are read (a
+            # few hundredths of the text for a word of the corpus): the same passages in
+            # the same order as the whole text's scan below, which took 9–20 ms at 10 MB.
+            every = np.arange(ix.n_passages)
+            return np.asarray(ix.holding(every, raw, limit), dtype=np.int64)
+        found: list[int] = []
+        pos = blob.find(raw)
+        while pos >= 0 and len(found) < limit:
+            pid = int(np.searchsorted(ix.norm_offsets, pos, side="right")) - 1
+            end = int(ix.norm_offsets[pid + 1])
+            if pos + len(raw) <= end:
+                found.append(pid)
+                pos = blob.find(raw, end)  # one hit per passage is enough
+            else:
+                pos = blob.find(raw, pos + 1)
+        return np.asarray(found, dtype=np.int64)
