@@ -26,6 +26,7 @@ from bot.corpus.parse import (
     sentence_spans,
     sentence_windows,
     split_passages,
+    without_numbering,
 )
 from bot.corpus.reader import UnreadableDocument
 from bot.models import DocumentMeta, Passage
@@ -701,3 +702,13 @@ def test_a_hard_wrapped_text_is_reflowed_into_paragraphs() -> None:
     assert reflow_wrapped(one_per_line) is one_per_line  # written one paragraph per line
     latin = "\n".join(["The quick brown fox jumps over the lazy dog and runs"] * 12)
     assert "runs The quick" in reflow_wrapped(latin)  # a break between words is a space
+
+
+def test_a_headings_numbering_comes_off_its_title_and_nothing_else() -> None:
+    assert without_numbering("二、义务教育") == "义务教育"
+    assert without_numbering("（三）普通高中") == "普通高中"
+    assert without_numbering("第二节 医疗卫生") == "医疗卫生"
+    assert without_numbering("3. 中等职业教育") == "中等职业教育"
+    assert without_numbering("（4）学前教育") == "学前教育"
+    assert without_numbering("义务教育") == "义务教育"
+    assert without_numbering("2.5万所学校") == "2.5万所学校"  # a number, not a numbering

@@ -143,6 +143,18 @@ def parse_heading(line: str, *, allow_plain: bool = True) -> Heading | None:
     return None
 
 
+_NUMBERINGS = (_PART_RE, _CN_RE, _CN_PAREN_RE, _ARABIC_RE, _ARABIC_PAREN_RE)
+
+
+def without_numbering(title: str) -> str:
+    """``title`` without the numbering a heading opens with (第二节, 二、, （三）, 3., （3）)."""
+    s = title.strip()
+    for pattern in _NUMBERINGS:
+        if m := pattern.match(s):
+            return s[m.end() :].strip()
+    return s
+
+
 def is_heading(line: str) -> int | None:
     """The heading level of ``line`` (1 = outermost), or ``None``. See :func:`parse_heading`."""
     heading = parse_heading(line)

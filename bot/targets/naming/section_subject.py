@@ -33,6 +33,8 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from bot.corpus.parse import without_numbering
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -48,11 +50,6 @@ _INSTITUTION_MEASURES = frozenset(
 # a subject that is itself schools: its 学校 is the subject alone (中等职业学校, not …学校学校)
 _SCHOOLS_RE = re.compile(r"(?:学校|院校|高校|大学)$")
 
-_CN = "一二三四五六七八九十百零〇"
-# the number of a heading: 二、 （三） 3. 第二节
-_NUMBER_RE = re.compile(
-    rf"^\s*(?:#+\s*)?(?:第[{_CN}\d]+[章节部分]|[{_CN}]+[、.．]|[（(][{_CN}\d]+[)）]|\d+[、.．])\s*"
-)
 # a stage of schooling: 学前教育, 义务教育, 高中阶段教育, 中等职业教育, 普通高等教育 …
 _STAGE_RE = re.compile(
     r"^(?:学前|义务|高中阶段|普通高中|高中|初中|小学|中等职业|职业|高等职业|高等|普通高等|特殊|成人|继续|研究生|民办)教育$"
@@ -77,7 +74,7 @@ _NOT_ONE_RE = re.compile(r"[和与及、，,；;：:。]|事业|工作|情况|�
 def heading_subject(title: str) -> tuple[str, str]:
     """The subject a section heading names and its kind ("school" or "institution"),
     else ``("", "")``."""
-    text = _NUMBER_RE.sub("", title, count=1).strip()
+    text = without_numbering(title)
     if not text or len(text) > 12 or _NOT_ONE_RE.search(text):
         return "", ""
     if _STAGE_RE.match(text) or _SCHOOL_RE.match(text):
