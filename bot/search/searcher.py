@@ -688,11 +688,11 @@ class Searcher:
         of its words nor their synonyms: a paraphrase (老年人照顾 = 养老服务), joined.
         A form sharing a word (国企改革 = 国企 + 改革, 研发经费 for 研发投入) keeps the
         words, each with its synonyms, which find it too."""
-        pieces = {e for w in words for e in self.synonyms.expand(w)}
+        forms = [w2 for w2 in self.synonyms.expand(text) if w2 != text]
+        each = [set(self.synonyms.expand(w)) | {w} for w in words]
         return any(
-            not any(p in form for p in pieces) and self.phrase_exists(form)
-            for form in self.synonyms.expand(text)
-            if form != text
+            not all(any(p in form for p in ps) for ps in each) and self.phrase_exists(form)
+            for form in forms
         )
 
     def _find_known(self, word: str) -> bool:
