@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.search.gapped import gapped
 from tests.conftest import engine_over, first_hit
 
 # Each line a policy sentence in the documents' words, a distractor holding the other word
@@ -52,6 +53,8 @@ REPORT = (
     "为外卖骑手建设暖心驿站，提供饮水休息服务。\n"
     "推动商业保险产品创新，扩大保险覆盖面。\n"
     "将灵活就业人员、新就业群体纳入生育保险。\n"
+    "支持企业开拓国际市场，扩大出口规模。\n"
+    "综合施策降低企业用水、用地、融资等成本。\n"
     "提高生育保险待遇，落实稳岗补贴。\n"
     "发放育儿补贴，减轻家庭养育负担。\n"
 )
@@ -102,3 +105,23 @@ def test_a_run_whose_form_shares_only_some_words_is_one_word(engine):
 )
 def test_the_word_typed_ranks_above_its_synonyms(engine, query, wanted):
     assert wanted in first_hit(engine, query)
+
+
+def test_a_phrase_written_with_a_list_before_its_last_word():
+    pattern = gapped(("降低", "企业", "成本"))
+    assert pattern.search("降低企业用电、用气、物流成本")
+    assert pattern.search("降低企业用能、融资、物流、人力等成本")
+    # a list is the gap, within one clause: not any words between
+    assert not pattern.search("降低企业综合成本")
+    assert not pattern.search("降低企业负担，控制成本")
+    assert gapped(("企业", "成本")) is None  # two words: the phrase is written whole
+
+
+def test_a_phrase_is_found_written_with_a_list(engine):
+    # 降低企业成本, a phrase of three index terms, is found where the line writes it with
+    # the kinds of cost listed before 成本 (降低企业用水、用地、融资等成本)
+    searcher = engine.searcher
+    alt = searcher._alternative("降低企业成本")
+    pids, _ = searcher._hits.alternative_scores(alt)
+    texts = searcher.index.passages_norm_texts(pids)
+    assert any("融资等成本" in t for t in texts), texts

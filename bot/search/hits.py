@@ -14,6 +14,7 @@ import threading
 import numpy as np
 
 from bot.search.concepts import Alternative, Concept
+from bot.search.gapped import gapped
 from bot.search.index import CompiledIndex, idf_of
 from bot.search.memo import remember
 from bot.text.tokenize import is_cjk_word
@@ -180,6 +181,12 @@ class Hits:
             best = np.argpartition(-scores, VERIFY_LIMIT - 1)[:VERIFY_LIMIT]
             pids, scores = pids[best], scores[best]
         keep = self.index.holds(pids, needle, self.piece_words(alt))
+        pattern = gapped(self.piece_words(alt))
+        if pattern is not None and not keep.all():
+            # the phrase written with a list before its last word (降低企业用电、用气…成本)
+            rest = np.flatnonzero(~keep)
+            texts = self.index.passages_norm_texts(pids[rest])
+            keep[rest] = [pattern.search(t) is not None for t in texts]
         return pids[keep], scores[keep]
 
     def concept_hits(self, concept: Concept) -> tuple[np.ndarray, np.ndarray]:
