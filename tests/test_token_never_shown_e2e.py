@@ -18,6 +18,7 @@ from sqlalchemy import select
 from bot.storage import Database
 from bot.storage.models import AuditRow
 from bot.tokens import _FILTER, REDACTED, install_log_redaction
+from tests.conftest import sqlite_only
 from tests.e2e import ask_text, running
 from tests.test_run_command import TOKEN
 
@@ -80,6 +81,7 @@ async def apology_after_failure(server, user, text: str, *, failed: bool = True)
     return apology.message["text"]
 
 
+@sqlite_only  # what is logged does not depend on the database
 @pytest.mark.parametrize(
     "shape",
     [
