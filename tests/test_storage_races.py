@@ -205,3 +205,18 @@ def test_a_read_only_transaction_does_not_wait_for_a_writer(db):
 
 def _now() -> datetime:
     return datetime(2025, 3, 1, tzinfo=UTC)
+
+
+def test_attempts_counted_at_once_are_all_counted(db, db_url):
+    daily = parse_schedule("08:00", default_time="08:00")
+    sub = SubscriptionStore(db).create(100, "private", None, 7, "GDP", daily, "Asia/Shanghai")
+    slot = datetime(2025, 3, 1, 0, 0, tzinfo=UTC)
+    SubscriptionStore(db).claim_slot(sub.id, slot)
+
+    def attempt(database: Database):
+        return SubscriptionStore(database).record_attempt(sub.id, slot, "timed out")
+
+    no_errors(*interleave(db_url, attempt, attempt))
+    assert SubscriptionStore(db).delivery(sub.id, slot).attempts == 3
+    with pytest.raises(LookupError):
+        SubscriptionStore(db).record_attempt(sub.id, datetime(2025, 3, 2, tzinfo=UTC), "x")

@@ -496,14 +496,27 @@ class SubscriptionStore:
             return int(session.scalar(select(func.coalesce(func.sum(DeliveryRow.uncertain), 0))))
 
     def record_attempt(self, subscription_id: int, slot: datetime, error: str) -> int:
-        """A send failed and will be retried: count the attempt; returns the new count."""
+        """A send failed and will be retried: count the attempt; returns the new count.
+        One UPDATE (``attempts + 1``), so attempts counted at once are all counted."""
+        slot = _slot(slot)
         with self._db.session() as session:
-            row = self._claimed(session, subscription_id, _slot(slot))
-            row.attempts += 1
-            row.error = error
-            row.sending = None
-            row.updated_at = self._clock()
-            return row.attempts
+            attempts = session.execute(
+                update(DeliveryRow)
+                .where(DeliveryRow.subscription_id == subscription_id, DeliveryRow.slot == slot)
+                .values(
+                    attempts=DeliveryRow.attempts + 1,
+                    error=error,
+                    sending=None,
+                    updated_at=self._clock(),
+                )
+                .returning(DeliveryRow.attempts),
+                execution_options={"synchronize_session": False},
+            ).scalar_one_or_none()
+        if attempts is None:
+            raise LookupError(
+                f"slot {slot.isoformat()} of subscription {subscription_id} was not claimed"
+            )
+        return int(attempts)
 
     def finish_delivery(
         self,
