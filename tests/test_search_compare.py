@@ -38,6 +38,10 @@ def facets(query: str, known=("广东", "四川", "山东")) -> Understood:
         ("广东与全国 GDP 目标", ("广东", "全国")),
         ("国家和四川的就业目标", ("全国", "四川")),
         ("四川与国家的就业目标", ("四川", "全国")),
+        ("全国、广东 GDP 目标", ("全国", "广东")),
+        # a space is no joiner here: 四川 全国 占比 asks the place's share of the country's
+        ("四川 全国 占比", ("四川",)),
+        ("全国 广东 GDP 目标", ("全国",)),
         # 国家 glued to a word after a space is that word (国家级), not the country
         ("四川 国家级开发区", ("四川",)),
         ("国家公园 四川", ("四川",)),

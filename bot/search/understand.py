@@ -169,8 +169,9 @@ def understand(
         if _yardstick(text, m.start()):
             continue  # 安徽 … 全国排第几: 安徽 is asked about; alone, no region is
         alone = _NATIONAL_RE.match(text, m.start()) is not None
-        # 国家和四川: glued to the next word, 国家 is the country only before a joiner
-        joined = any(_joined(text, m.span(), (p.start, p.end), spaced=alone) for p in places)
+        # joined by a conjunction or a list comma, not a space (四川 全国 占比: the
+        # place's share of the country's; 四川 国家级开发区: a word of its own)
+        joined = any(_joined(text, m.span(), (p.start, p.end), spaced=False) for p in places)
         if not (joined or alone):
             continue  # 国家公园, 中国式现代化, 四川 国家级: a word of its own
         if not joined and any(p.end <= m.start() for p in places):
