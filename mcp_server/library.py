@@ -216,6 +216,8 @@ class Library:
             notes.append(tr("en", "search.answers_cut", count=resp.answers_cut))
         if resp.unanswered:
             notes.append(tr("en", "search.answer_none", names=", ".join(resp.unanswered)))
+        if resp.by_document and resp.hits:  # 哪些省份…: each document's best passage first
+            notes.append(tr("en", "search.by_document"))
         if not resp.hits:
             notes.append("no passage matches; try fewer or other words")
             if resp.suggestions:

@@ -19,6 +19,7 @@ from bot.search.asking import asks_which_places, documents_first
 from bot.search.understand import understand
 from briefbot.cli import app
 from fake_telegram import FakeBotApi
+from mcp_server.library import Library
 from tests.conftest import engine_over
 from tests.e2e import ask_text, running
 
@@ -238,3 +239,15 @@ async def test_the_bot_shows_every_card(server: FakeBotApi, engine) -> None:
         assert "现有文件中没有：地区 海南" in said
         said = await ask_text(server, english, english, "/search 哪些省份提出了托育服务补贴")
         assert "Each document's best passage first" in said
+
+
+def test_the_mcp_search_notes_every_card_and_the_grouping(engine):
+    library = Library(engine)
+    notes = library.search("江苏 浙江 海南 地区生产总值 目标").notes
+    assert [n.split(" target:")[0] for n in notes if n.startswith("answer:")] == [
+        "answer: 江苏 2024 地区生产总值",
+        "answer: 浙江 2024 地区生产总值",
+    ]
+    assert "No target found for: 海南" in notes
+    grouped = library.search("哪些省份提出了托育服务补贴").notes
+    assert "Each document's best passage first, its other passages after" in grouped
