@@ -263,3 +263,16 @@ def test_a_provincial_speech_that_names_no_province_is_about_the_province_of_its
     assert infer_meta(mixed, "s.txt").region is None
     local = "在工业工作会议上的讲话\n" + body.replace("全省", "全市")
     assert infer_meta(local, "s.txt").region is None
+
+
+def test_a_provincial_text_is_about_its_province_though_it_names_one_city_most() -> None:
+    news = (
+        "上半年我省外贸稳中有升\n本报记者 王海\n"
+        "记者从长沙海关获悉，上半年全省进出口总额增长6%。长沙市进出口增长9%，"
+        "长沙市的跨境电商增长较快，株洲、岳阳分别增长5%和4%。\n"
+    )
+    meta = infer_meta(news, "news.txt")
+    assert (meta.region, meta.level, meta.region_path) == ("湖南", "provincial", ("湖南",))
+    # a city's own paper on the same figures stays the city's
+    city = news.replace("我省", "我市").replace("全省", "全市")
+    assert infer_meta(city, "news.txt").region == "长沙"

@@ -126,8 +126,14 @@ def infer_place(
     best = max(candidates, key=lambda p: (counts[p], suffixed[p.code], -first[p.code]))
     if extra and _mentions(text, extra) > counts[best]:
         return Region(extra, (extra,), "")
-    best = _refine(best, counts, suffixed, g)
-    return _region_of(_common_parent(best, candidates, counts, suffixed, g), g)
+    best = _common_parent(_refine(best, counts, suffixed, g), candidates, counts, suffixed, g)
+    if best.level in ("city", "county") and _PROVINCIAL_TEXT_RE.search(opening_n):
+        # 前三季度我省经济…, then 成都海关, 成都市…: a provincial text naming its capital or
+        # its cities most is about their province
+        province = next((a for a in g.ancestors(best) if a.level == "provincial"), None)
+        if province is not None:
+            return _region_of(province, g)
+    return _region_of(best, g)
 
 
 def _province_of_its_cities(opening: str, counts: Counter[Place], g: Gazetteer) -> Place | None:

@@ -1,0 +1,31 @@
+"""Extraction rules found on the round-5 probe set (issue 11, ``tests/data/probes/round5/``):
+a national bulletin, a ministries' action plan, a provincial news story. Every sentence here
+is invented for the test; none is a probe's or a corpus document's."""
+
+from __future__ import annotations
+
+from bot.targets.numbers import find_figures
+
+
+def _figures(sentence: str) -> list[tuple[float | None, str, str, str]]:
+    return [(f.value, f.value_text, f.unit, f.qualifier) for f in find_figures(sentence)]
+
+
+def test_half_written_as_a_word_is_fifty_percent():
+    assert _figures("可再生能源发电量占全社会用电量比重超过一半。") == [(50.0, "一半", "%", "超过")]
+    assert _figures("近一半的规上企业开展了数字化改造。") == [(50.0, "一半", "%", "近")]
+    # 过半 alone is a vague fraction (no record), as is a half in a phrase
+    assert _figures("重点工程建设进度过半。") == []
+    assert _figures("事半功倍，一半靠制度。") == []
+
+
+def test_transformer_capacity_in_volt_amperes():
+    assert _figures("新增变电容量420万千伏安，改造配电线路860公里。") == [
+        (420.0, "420万", "万千伏安", ""),
+        (860.0, "860", "公里", ""),
+    ]
+
+
+def test_a_count_of_models_is_a_count_not_a_class_label():
+    assert _figures("首台套推广目录收录装备不少于120个型号。") == [(120.0, "120", "个", "不少于")]
+    assert _figures("建设3个10万吨级泊位。") == [(3.0, "3", "个", "")]  # 级 still blocks
