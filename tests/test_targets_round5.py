@@ -29,3 +29,28 @@ def test_transformer_capacity_in_volt_amperes():
 def test_a_count_of_models_is_a_count_not_a_class_label():
     assert _figures("首台套推广目录收录装备不少于120个型号。") == [(120.0, "120", "个", "不少于")]
     assert _figures("建设3个10万吨级泊位。") == [(3.0, "3", "个", "")]  # 级 still blocks
+
+
+# --- change: level or increment ----------------------------------------------------------------
+
+
+def test_more_or_less_than_last_year_is_an_increase_or_a_fall(extract):
+    text = (
+        "江州市2025年国民经济和社会发展统计公报\n\n"
+        "全年城镇新增就业12.5万人，比上年多0.8万人。年末户籍人口520万人，比上年末少3.2万人。\n"
+    )
+    changes = {r.value: r.change for r in extract(text, "bulletin.txt")}
+    assert changes[0.8] == "增加"
+    assert changes[3.2] == "减少"
+    assert changes[520] == ""  # the level itself
+
+
+def test_a_count_of_things_that_grew_is_a_level(extract):
+    text = (
+        "江州市2025年国民经济和社会发展统计公报\n\n"
+        "全市36个工业行业大类中有27个行业增加值保持增长。"
+        "全年高新技术企业增长120家。\n"
+    )
+    changes = {r.value: r.change for r in extract(text, "bulletin.txt")}
+    assert changes[27] == changes[36] == ""  # the industries grew; 27 is how many did
+    assert changes[120] == "增长"  # a count the verb before it governs is an increment

@@ -397,6 +397,16 @@ class _Walker:
         rest = indicator[m.end :].lstrip(_PLACE_SUFFIXES)
         return m.place.short if len(rest) >= 2 and self.table.canonical(rest) else ""
 
+    @staticmethod
+    def _change(named: Named, fig: Figure, before: str) -> str:
+        """The change of a figure: the naming rules' verb, but none for a count whose
+        growth verb comes after it (``32个行业增加值保持增长``: the things counted grew, the
+        count is a level), and an increase or fall said as more or less than a base with
+        no verb (``比上年多0.8万人``)."""
+        if fig.unit_class == "count" and named.change == "增长" and "增长" not in before:
+            return ""
+        return named.change or _compared_change(before)
+
     def _inside(self, place: Place) -> bool:
         """Whether ``place`` is a part of the document's region, not the region itself."""
         return place.short != self.region and self.gazetteer.covers(self.region, place.short)
@@ -756,7 +766,7 @@ class _Walker:
             value_text=fig.value_text,
             unit=fig.unit,
             qualifier=named.qualifier,
-            change=named.change,
+            change=self._change(named, fig, sentence[clause_start : fig.start]),
             year=year,
             region=region,
             kind=kind,
@@ -764,6 +774,17 @@ class _Walker:
             value_max=fig.value_max,
             confidence=self.confidence(named, indicator, sentence),
         )
+
+
+# 比上年多0.8万人, 比上年末少3.2万人: the figure is how much more or less than the base
+_COMPARED_RE = re.compile(r"比(?:上年|去年|上年末|上年同期|年初|上月|上季度)(?P<d>多|少)$")
+
+
+def _compared_change(before: str) -> str:
+    """The change of a figure said as more or less than a base with no verb of its own
+    (``比上年多0.8万人`` is an increase of 0.8 万人), else ``""``."""
+    m = _COMPARED_RE.search(before)
+    return ("增加" if m["d"] == "多" else "减少") if m else ""
 
 
 # the suffixes a place name may carry in running text (武汉市经济总量)
