@@ -276,3 +276,15 @@ def test_a_provincial_text_is_about_its_province_though_it_names_one_city_most()
     # a city's own paper on the same figures stays the city's
     city = news.replace("我省", "我市").replace("全省", "全市")
     assert infer_meta(city, "news.txt").region == "长沙"
+
+
+def test_a_joint_document_is_issued_by_every_body_its_title_names() -> None:
+    text = (
+        "生态环境部 农业农村部 水利部关于印发《农村黑臭水体治理行动方案》的通知\n"
+        "环土壤〔2024〕12号\n"
+        "各省、自治区、直辖市生态环境厅（局）：\n"
+        "现将《农村黑臭水体治理行动方案》印发给你们，请认真贯彻落实。\n"
+    )
+    meta = infer_meta(text, "plan.txt")
+    assert meta.issuer == "生态环境部 农业农村部 水利部"
+    assert meta.region == "全国"
