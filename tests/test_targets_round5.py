@@ -54,3 +54,11 @@ def test_a_count_of_things_that_grew_is_a_level(extract):
     changes = {r.value: r.change for r in extract(text, "bulletin.txt")}
     assert changes[27] == changes[36] == ""  # the industries grew; 27 is how many did
     assert changes[120] == "增长"  # a count the verb before it governs is an increment
+
+
+def test_the_customs_and_the_bulletins_words_for_trade_and_foreign_investment(table):
+    # 货物贸易进出口总值 (the customs' word) is the trade total; 实际使用外商直接投资金额 the
+    # foreign investment actually used, as their shorter forms are
+    assert table.canonical("货物贸易进出口总值") == "外贸进出口总额"
+    assert table.canonical("实际使用外商直接投资金额") == "实际使用外资"
+    assert table.canonical("实际使用外资金额") == "实际使用外资"
