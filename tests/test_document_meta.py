@@ -288,3 +288,14 @@ def test_a_joint_document_is_issued_by_every_body_its_title_names() -> None:
     meta = infer_meta(text, "plan.txt")
     assert meta.issuer == "生态环境部 农业农村部 水利部"
     assert meta.region == "全国"
+
+
+def test_a_speech_by_a_party_secretary_is_the_party_committees() -> None:
+    text = (
+        "在全省经济工作会议上的讲话\n湖南省委书记\n（2024年12月15日）\n同志们：\n"
+        "今年全省地区生产总值增长5%左右。长沙、株洲、湘潭要走在前列。\n"
+    )
+    meta = infer_meta(text, "speech.txt")
+    assert (meta.doc_type, meta.issuer) == ("讲话", "中共湖南省委")
+    named = text.replace("湖南省委书记", "中共江州市委书记 李明")
+    assert infer_meta(named, "speech.txt").issuer == "中共江州市委"
