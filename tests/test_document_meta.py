@@ -299,3 +299,14 @@ def test_a_speech_by_a_party_secretary_is_the_party_committees() -> None:
     assert (meta.doc_type, meta.issuer) == ("讲话", "中共湖南省委")
     named = text.replace("湖南省委书记", "中共江州市委书记 李明")
     assert infer_meta(named, "speech.txt").issuer == "中共江州市委"
+
+
+def test_a_story_headlined_with_our_country_is_national() -> None:
+    news = (
+        "2024年我国外贸进出口再创新高\n新华社北京1月13日电\n海关总署13日发布，全年进出口增长5%。\n"
+    )
+    meta = infer_meta(news, "news.txt")
+    assert (meta.region, meta.level) == ("全国", "national")
+    # a headline naming a place is that place's story
+    local = news.replace("2024年我国外贸进出口再创新高", "江州港：我国首条…航线开通")
+    assert infer_meta(local, "news.txt").region != "全国"

@@ -62,3 +62,44 @@ def test_the_customs_and_the_bulletins_words_for_trade_and_foreign_investment(ta
     assert table.canonical("货物贸易进出口总值") == "外贸进出口总额"
     assert table.canonical("实际使用外商直接投资金额") == "实际使用外资"
     assert table.canonical("实际使用外资金额") == "实际使用外资"
+
+
+# --- kind and year: a story on a year's released data; a plan's horizon -------------------------
+
+
+def test_a_story_on_the_released_data_of_a_year_reports_results(extract):
+    text = (
+        "2024年江州经济运行数据发布\n"
+        "江州日报记者 陈立\n\n"
+        "本报讯 市统计局1月20日发布数据，2024年全年全市地区生产总值3120亿元，增长5.6%。"
+        "全年粮食总产量210万吨。\n"
+        "全年社会消费品零售总额1280亿元，增长4.2%。\n"
+        "发言人表示，要努力实现全年地区生产总值增长6%左右的目标。\n"
+    )
+    kinds = {r.value: r.kind for r in extract(text, "news.txt")}
+    assert kinds[3120] == kinds[5.6] == kinds[210] == kinds[1280] == kinds[4.2] == "achievement"
+    assert kinds[6] == "target"  # 要努力实现: still a goal
+
+
+def test_goals_said_to_be_met_are_a_result(extract):
+    text = (
+        "在全市经济形势分析会上的讲话\n\n"
+        "一、关于当前经济形势\n"
+        "今年以来，全市主要预期目标圆满完成。新增城镇就业4.2万人。\n"
+    )
+    kinds = {r.value: r.kind for r in extract(text, "speech.txt")}
+    assert kinds[4.2] == "achievement"
+
+
+def test_a_five_year_plan_works_to_the_end_of_its_period_not_to_a_date_it_cites(extract):
+    text = (
+        "江州市“十五五”城市供水发展规划\n"
+        "江州市水务局\n\n"
+        "一、发展基础\n"
+        "截至2025年底，全市供水管网长度达到3200公里。\n\n"
+        "二、主要任务\n"
+        "（一）完善供水设施。新建改造供水管网800公里，新增供水能力20万吨/日。\n"
+    )
+    years = {r.value: r.year for r in extract(text, "plan.txt")}
+    assert years[3200] == "2025"
+    assert years[800] == "2030"  # a task figure that is no count: the period's end

@@ -106,6 +106,8 @@ def infer_place(
     heads = [line for line in opening_n.split("\n") if len(line) <= MAX_HEAD_LINE]
     if any(_NATIONAL_RE.search(line) for line in heads):
         return NATIONAL_REGION
+    if heads and "我国" in heads[0] and not any(True for _ in g.mentions(heads[0])):
+        return NATIONAL_REGION  # 2025年我国经济总量迈上新台阶: the country's own story
     extra = _extra_place(text, tuple(extra_places))
     if not counts:
         return Region(extra, (extra,), "") if extra else None
