@@ -22,6 +22,8 @@ from bot.targets.naming.clauses import (
 from bot.targets.naming.clean import _TAIL_CHANGE_RE, _TAIL_VERB_RE
 from bot.targets.naming.resolve import _MEASURE_END_RE, compatible
 from bot.targets.naming.words import (
+    ACTED_ON_NOUNS,
+    ADDED_VERB_RE,
     _is_name,
     _is_verb,
     _one_word_tag,
@@ -187,6 +189,10 @@ def name_confidence(
     reached = _REACHED_RE.fullmatch(name)
     if reached and (_is_verb(reached["what"]) or reached["what"] in _state_words()):
         return 0.5  # 到位惠及农民: a state, not what reached them (政策落实到位，惠及…)
+    if name[-2:] in ACTED_ON_NOUNS and ADDED_VERB_RE.fullmatch(name, 0, len(name) - 2):
+        # 新增企业, 新引进项目, 签约项目: generic things named by how they came, as
+        # bulletins and reports count them (a name, though 企业 alone would be none)
+        return 0.75
     if name.startswith("新增") and len(name) > 3 and not _is_verb(name[2:4]):
         # 新增外资企业 (增长13%): the new ones are the thing a rate is of, no verb
         return min(0.9, name_confidence(name[2:], table, fig, sentence))

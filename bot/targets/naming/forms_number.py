@@ -38,7 +38,14 @@ from bot.targets.naming.resolve import (
     compatible,
     lookup,
 )
-from bot.targets.naming.words import _is_name, _is_verb, _noun_end, word_bounds
+from bot.targets.naming.words import (
+    ACTED_ON_NOUNS,
+    ADDED_VERB_RE,
+    _is_name,
+    _is_verb,
+    _noun_end,
+    word_bounds,
+)
 from bot.targets.naming.zones import ZONE_MEASURES, zone_opening
 from bot.targets.numbers import Figure
 
@@ -401,6 +408,11 @@ class _NumberForm:
             name = first or last
         if name is None and self.last_subject and share:
             name = self._share(fig, self.last_subject, share_text)
+        added = ADDED_VERB_RE.search(strip_noise(raw).removesuffix(cleaned))
+        if name is None and added and cleaned in ACTED_ON_NOUNS and fig.unit_class == "count":
+            # 完成税收收入19.5亿元，新引进企业200家: the firms brought in, never 税收企业 (the
+            # figure before's subject is not theirs)
+            name = added.group() + cleaned
         if name is None and self.last_subject and bare:
             name = self._carry(fig, cleaned, attr or cleaned, strip_noise(raw).strip("，、 "))
         entity = self.context.entity
