@@ -30,3 +30,31 @@ def test_generic_things_after_a_verb_of_adding_are_named_by_it_not_by_the_figure
     # another verb is no adding: the figure before's subject still qualifies the things
     got = names(extract(REPORT + "完成工业产值19.5亿元，关停企业20家。\n"))
     assert got[(20, "家")] != "新增企业"
+
+
+def test_a_part_said_as_a_way_of_the_act_takes_the_wholes_doer(extract):
+    text = "全县农村劳动力转移就业总量42万人，其中县外转移18万人，境外输出0.6万人。"
+    got = names(extract(REPORT + text + "\n"))
+    assert got[(18, "万人")] == "农村劳动力县外转移就业"  # the whole's act repeated: its tail too
+    assert got[(0.6, "万人")] == "农村劳动力境外输出"  # another act: the doer alone
+
+
+def test_the_same_people_narrowed_after_其中_take_the_wholes_act(extract):
+    got = names(extract(REPORT + "全年引进人才1.8万人，其中青年人才6000人，博士420人。\n"))
+    assert got[(6000, "人")] == "引进青年人才"
+    assert got[(420, "人")] == "引进博士"
+
+
+def test_parts_with_their_own_name_or_of_a_state_are_left(extract):
+    # other people than the whole's (the act may not be theirs as said)
+    got = names(extract(REPORT + "全年救助困难群众3万人，其中低保对象1万人。\n"))
+    assert got[(1, "万人")] == "低保对象"
+    # a verb of where people are is no act: the part is the frame's
+    got = names(extract(REPORT + "年末常住人口520万人，其中城镇人口310万人。\n"))
+    assert got[(310, "万人")] == "城镇人口"
+    # a statistic the table knows keeps its name
+    got = names(extract(REPORT + "全年一般公共预算收入80亿元，其中税收收入60亿元。\n"))
+    assert got[(60, "亿元")] == "税收收入"
+    # a bare verb is a kind of the whole's things, not a way of its act
+    got = names(extract(REPORT + "全年专利授权9000件，其中发明2100件。\n"))
+    assert got[(2100, "件")] == "发明专利授权"

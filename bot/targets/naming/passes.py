@@ -62,6 +62,7 @@ from bot.targets.naming.listings import by_listing
 from bot.targets.naming.modifiers import classed_before, counted_in_a_class, through_listed_kinds
 from bot.targets.naming.multiples import multiple_of_the_figure_before
 from bot.targets.naming.new_ones import rate_of_the_new
+from bot.targets.naming.part_acts import parts_of_the_act
 from bot.targets.naming.part_shares import share_of_the_whole
 from bot.targets.naming.payers import fund_without_its_payer
 from bot.targets.naming.place_only import place_is_no_name
@@ -169,6 +170,7 @@ PASSES: tuple[Pass, ...] = (
     _carry_the_topic,  # carry: the sentence's topic or the figure before's subject
     _text(carry_the_first_subject),  # first_subject: 平台超过40个，…，服务企业… -> 平台服务企业
     _text_table(same_verb_same_subject),  # repeated_verbs: 中考录取…，录取职校学生…
+    _text_table(parts_of_the_act),  # part_acts: 转移就业…，其中省内转移… -> 农村劳动力省内转移就业
     _text_table(named_by_programme),  # coverage: what a programme covers (驻村帮扶覆盖乡镇)
     _text_table(named_by_event),  # events: who took part (江州运动会参赛运动员)
     _text_table(named_by_act),  # times: a count of times named by the act (商业航天发射)
