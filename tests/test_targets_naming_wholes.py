@@ -58,3 +58,22 @@ def test_parts_with_their_own_name_or_of_a_state_are_left(extract):
     # a bare verb is a kind of the whole's things, not a way of its act
     got = names(extract(REPORT + "全年专利授权9000件，其中发明2100件。\n"))
     assert got[(2100, "件")] == "发明专利授权"
+
+
+def test_a_zone_opening_a_list_owns_its_items_and_the_parts_after_其中(extract):
+    text = (
+        "全年江州高新区新增企业1500户、新增注册资本420亿元，其中，新增外资企业36户、"
+        "新增外资注册资本18亿元。"
+    )
+    got = names(extract(REPORT + text + "\n"))
+    assert got[(420, "亿元")] == "江州高新区注册资本"
+    assert got[(36, "户")] == "江州高新区外资企业"
+    assert got[(18, "亿元")] == "江州高新区外资注册资本"
+    got = names(extract(REPORT + "全年经开区实现营业收入680亿元、税收收入41亿元。\n"))
+    assert got[(41, "亿元")] == "经开区税收收入"
+
+
+def test_a_zones_list_ends_at_an_item_with_an_owner_of_its_own(extract):
+    # an item with an owner of its own
+    got = names(extract(REPORT + "全年经开区实现营业收入680亿元、全市税收收入41亿元。\n"))
+    assert got[(41, "亿元")] == "税收收入"

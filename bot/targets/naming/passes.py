@@ -93,6 +93,7 @@ from bot.targets.naming.times import named_by_act
 from bot.targets.naming.topic_kinds import kinds_of_the_work
 from bot.targets.naming.totals import total_is_the_level
 from bot.targets.naming.villages import counted_villages
+from bot.targets.naming.zone_items import zone_owns_the_list
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +217,7 @@ PASSES: tuple[Pass, ...] = (
     _text(share_reached),  # reach: 高铁通达90%以上的市县 -> 高铁通达市县比例
     _text_table(ranked_things),  # ranked_counts: 8项指标居全省第一 -> 居全省第一的指标
     _text_table(group_shared),  # list_scope: 民族地区地区生产总值、一般公共预算收入
+    _text(zone_owns_the_list),  # zone_items: 高新区新增企业…、新增注册资本… -> 高新区注册资本
     _text_table(named_in_brackets),  # bracket_names: …（常住人口城镇化率）为65.6%
     # late, where it was added: it copies the count before's final name
     _text_table(counted_by_the_count_before),  # shared_acts: 新开工项目210个，竣工98个
