@@ -77,3 +77,12 @@ def test_a_zones_list_ends_at_an_item_with_an_owner_of_its_own(extract):
     # an item with an owner of its own
     got = names(extract(REPORT + "全年经开区实现营业收入680亿元、全市税收收入41亿元。\n"))
     assert got[(41, "亿元")] == "税收收入"
+
+
+def test_a_work_said_with_its_way_is_named_whole_not_cut_after_the_way(extract):
+    got = names(extract(REPORT + "全年完成城中村综合改造14个，背街小巷提质改造36条。\n"))
+    assert got[(14, "个")] == "城中村综合改造"  # never 城中村综合
+    assert not got[(36, "条")].endswith("提质")
+    # the act alone is the change, the thing is the name
+    got = names(extract(REPORT + "全年完成城中村改造14个。\n"))
+    assert got[(14, "个")] == "城中村"

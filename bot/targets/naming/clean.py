@@ -30,6 +30,9 @@ _QUOTE_TABLE = str.maketrans("", "", _QUOTES)
 # 培训3万人, 社会组织): after a noun they are the thing, not a change to it.
 _NOMINAL_ACTIVITIES = frozenset({"治理", "整治", "修复", "培训", "组织", "更新改造"})
 _IZATION_WORKS = frozenset({"改造", "升级", "转型", "提升改造", "升级改造"})
+# a way of doing a work said before its act (综合改造, 提质改造): the work is named whole,
+# never the thing and the way alone (老旧小区综合改造, not 老旧小区综合)
+_WORK_MANNERS = ("综合", "提质", "提档")
 _INVISIBLE_RE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]+")
 _LEAD_PARTICLE_RE = re.compile(
     r"^(高于|低于|快于|比|是|有|由|从|位于|于|以|或|但|而且|并且|同时|投资(?=[\d亿万千百过超]))"
@@ -266,6 +269,7 @@ def clean_name(text: str) -> str:
                 and not (m.group() in _NOMINAL_ACTIVITIES and m.start() >= 2)
                 # 适老化改造, 智能化改造: after an -ization the work is the name's head
                 and not (s.endswith("化", 0, m.start()) and m.group() in _IZATION_WORKS)
+                and not (s.endswith(_WORK_MANNERS, 0, m.start()) and m.group() in _IZATION_WORKS)
                 and (len(m.group()) > 1 or m.start() in word_bounds(s))
             ):
                 s = s[: m.start()]
