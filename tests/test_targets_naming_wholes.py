@@ -86,3 +86,11 @@ def test_a_work_said_with_its_way_is_named_whole_not_cut_after_the_way(extract):
     # the act alone is the change, the thing is the name
     got = names(extract(REPORT + "全年完成城中村改造14个。\n"))
     assert got[(14, "个")] == "城中村"
+
+
+def test_a_quoted_name_before_a_bare_project_head_is_the_projects(extract):
+    got = names(extract(REPORT + "投资3.6亿元的“百村提升”工程全面完工。\n"))
+    assert got[(3.6, "亿元")] == "百村提升工程投资"  # was 工程投资: whose work unsaid
+    # a head with words of its own keeps them; the quote is a quality there
+    got = names(extract(REPORT + "投资3.6亿元的“智慧”污水处理工程全面完工。\n"))
+    assert got[(3.6, "亿元")] == "污水处理工程投资"

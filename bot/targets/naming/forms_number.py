@@ -63,7 +63,7 @@ def _people_named(noun: str) -> str:
 
 _COUNTISH = frozenset({"count"}) | _PHYSICAL
 _OF_COUNT_RE = re.compile(
-    r"[^，。；]*?的(?:“[^”]{0,12}”)?(?P<count>(?:\d+|[xX*]+)(?:万)?(?:个|家|项|所|处|座|条|套))?"
+    r"[^，。；]*?的(?P<quoted>“[^”]{0,12}”)?(?P<count>(?:\d+|[xX*]+)(?:万)?(?:个|家|项|所|处|座|条|套))?"
     r"(?P<noun>[^，。；、的“”]+)"
 )
 # a count of policy items right before what they are (十条政策, 30条政策措施, 100项提升举措)
@@ -264,6 +264,10 @@ class _NumberForm:
             if m:
                 project = _PROJECT_RE.match(m.group("noun"))
                 noun = clean_name(project.group() if project else _after_noun(m.group("noun"))[0])
+                if m["quoted"] and not m["count"] and len(noun) <= 2:
+                    # 投资4.2亿元的“十个全覆盖”工程: the quoted name is the project's, its
+                    # head alone (工程) names none
+                    noun = clean_name(m["quoted"] + noun)
                 if _is_name(noun):
                     base = self.table.canonical(noun) or noun
                     for cand in (noun + attr, base + attr):
