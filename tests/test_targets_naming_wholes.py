@@ -94,3 +94,12 @@ def test_a_quoted_name_before_a_bare_project_head_is_the_projects(extract):
     # a head with words of its own keeps them; the quote is a quality there
     got = names(extract(REPORT + "投资3.6亿元的“智慧”污水处理工程全面完工。\n"))
     assert got[(3.6, "亿元")] == "污水处理工程投资"
+
+
+def test_firms_counted_among_all_market_entities_are_shown(extract):
+    records = extract(REPORT + "年末实有经营主体58.6万户，其中企业14.3万户。\n")
+    assert names(records)[(14.3, "万户")] == "企业"
+    assert shown(records)[(14.3, "万户")]  # the firms of the entities: a name of its own
+    # 企业 counted alone, no whole of units: still too bare to show
+    records = extract(REPORT + "帮扶企业渡过难关，走访企业1200家。\n")
+    assert all(not ok for (v, u), ok in shown(records).items() if names(records)[(v, u)] == "企业")

@@ -160,6 +160,10 @@ _PLACE_HEAD_RE = re.compile(r"机场|场|站|点|桩|港|码头|园|馆|院|厂|
 _ACT_MEASURE_RE = re.compile(r"(?P<act>[\u4e00-\u9fff]{2})(?:率|金额|总额|数量|比例|比重|占比)")
 
 
+# the firms counted as a part of all market entities (经营主体…，其中企业…)
+_FIRMS_OF_UNITS_RE = re.compile(r"(?:市场主体|经营主体)[^。；]{0,24}其中[，,：:]?企业")
+
+
 def name_confidence(
     name: str, table: IndicatorTable, fig: Figure | None = None, sentence: str = ""
 ) -> float:
@@ -208,6 +212,10 @@ def name_confidence(
         len(name) > 20 and not _SHARE_NAME_RE.fullmatch(name) and not _long_but_plain(name)
     ):
         return 0.5  # (a share names two things: 战略性新兴产业增加值占规模以上工业增加值比重)
+    if name == "企业" and _FIRMS_OF_UNITS_RE.search(sentence):
+        # 经营主体688万户，其中企业162万户: the firms among all market entities, a count
+        # bulletins and reports keep under that name
+        return 0.75
     if name in GENERIC_NAMES or name in _VAGUE_NAMES:
         return 0.5
     bare = _ACT_MEASURE_RE.fullmatch(name)
