@@ -103,3 +103,13 @@ def test_firms_counted_among_all_market_entities_are_shown(extract):
     # 企业 counted alone, no whole of units: still too bare to show
     records = extract(REPORT + "帮扶企业渡过难关，走访企业1200家。\n")
     assert all(not ok for (v, u), ok in shown(records).items() if names(records)[(v, u)] == "企业")
+
+
+def test_whom_a_programme_supported_is_named_by_the_programme(extract):
+    got = names(extract(REPORT + "实施专精特新企业培育计划，累计支持近800家企业。\n"))
+    assert got[(800, "家")] == "专精特新企业培育计划支持企业"  # was 支持, hidden
+    got = names(extract(REPORT + "实施专精特新企业培育计划，累计扶持企业800家。\n"))
+    assert got[(800, "家")] == "专精特新企业培育计划扶持企业"
+    # no programme before: the verb and its noun stay
+    got = names(extract(REPORT + "深化改革，累计扶持企业800家。\n"))
+    assert got[(800, "家")] == "扶持企业"
