@@ -113,3 +113,11 @@ def test_whom_a_programme_supported_is_named_by_the_programme(extract):
     # no programme before: the verb and its noun stay
     got = names(extract(REPORT + "深化改革，累计扶持企业800家。\n"))
     assert got[(800, "家")] == "扶持企业"
+
+
+def test_an_amount_of_a_dealing_keeps_the_dealing(extract):
+    got = names(extract(REPORT + "全年签约项目48个，签约金额260亿元。\n"))
+    assert got[(260, "亿元")] == "签约金额"  # was 金额, shown
+    # an achievement verb says no dealing: the amount is still named by what it measures
+    got = names(extract(REPORT + "全年签约项目48个，实现投资额260亿元。\n"))
+    assert got[(260, "亿元")] != "实现投资额"

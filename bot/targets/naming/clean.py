@@ -176,6 +176,10 @@ def strip_noise(text: str) -> str:
 
 # nouns that say nothing alone, whose verb says what they are for: 救助资金, 帮扶项目
 _PURPOSE_NOUNS = frozenset({"资金", "经费", "资金额", "项目"})
+# an amount with no noun of its own after a dealing (签约金额, 成交额): the act it
+# measures is its name, never 金额 alone
+_BARE_AMOUNTS = frozenset({"金额", "总金额", "总额", "额"})
+_DEALINGS = frozenset({"签约", "新签约", "成交", "交易", "融资", "募集", "中标", "签订"})
 _CENTRAL_SUPPLY_RE = re.compile(r"集中(?:供水|供养|供热|供暖|供气|式)")
 
 
@@ -248,7 +252,10 @@ def clean_name(text: str) -> str:
         m = VERB_RE.match(s)
         if m and len(m.group()) > 1 and m.end() in word_bounds(s) and not _rate_of_new_ones(s, m):
             # 救助资金, 保障资金: the verb says what the funds are for; 资金 alone says nothing
-            s = s if s[m.end() :] in _PURPOSE_NOUNS else s[m.end() :]
+            kept = s[m.end() :] in _PURPOSE_NOUNS or (
+                s[m.end() :] in _BARE_AMOUNTS and m.group() in _DEALINGS
+            )
+            s = s if kept else s[m.end() :]
         s = _strip_head(s, _LEAD_PARTICLE_RE)
         s = _AFTER_EVENT_RE.sub("", s) if len(s) > 8 else s
         s = _GREW_TO_RE.sub("", s)  # 农民专业合作社发展到133家: before TRAIL_RE takes the 到
