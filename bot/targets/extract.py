@@ -962,7 +962,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "70"
+EXTRACTOR_VERSION = "71"
 
 
 def extract_targets(
