@@ -22,7 +22,7 @@ import typer
 from rich.markup import escape
 
 from bot import __version__
-from bot.config import Settings
+from bot.config import Settings, explain
 from bot.tokens import install_log_redaction
 from briefbot.cli.app import app, err, out, state
 
@@ -90,7 +90,7 @@ def _main(  # the options every command shares
     try:
         state.settings = Settings(**overrides)
     except Exception as exc:  # configuration errors: say what is wrong, no traceback
-        err.print(f"[red]configuration error:[/] {escape(str(exc))}")
+        err.print(f"[red]configuration error:[/] {escape(explain(exc))}", soft_wrap=True)
         raise typer.Exit(2) from None
     if ctx.invoked_subcommand is None:
         console_session()

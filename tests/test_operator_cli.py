@@ -1,0 +1,67 @@
+"""The operator's path (operator trial, 2026-12-06): configuration files and values,
+the token file, logs, removing a document and checking a data folder from the command line.
+"""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.config import ConfigError, Settings
+from briefbot.cli import app
+
+
+@pytest.fixture
+def site_config(monkeypatch, tmp_path):
+    """Write a site config named by BRIEFBOT_CONFIG; no BRIEFBOT_* variable set."""
+    for name in ("BRIEFBOT_DIGEST_CAP", "BRIEFBOT_RESULTS_PER_PAGE", "TELEGRAM_API_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+
+    def write(text: str):
+        path = tmp_path / "site.toml"
+        path.write_text(text, encoding="utf-8")
+        monkeypatch.setenv("BRIEFBOT_CONFIG", str(path))
+        return path
+
+    return write
+
+
+def test_config_file_with_a_mistyped_key_is_refused_naming_the_key_and_file(site_config):
+    path = site_config("results_per_page = 7\ndigest_cpa = 10\n")
+    with pytest.raises(ConfigError) as caught:
+        Settings()
+    said = str(caught.value)
+    assert "'digest_cpa'" in said and str(path) in said
+    assert "did you mean 'digest_cap'?" in said
+
+
+def test_config_file_keys_of_every_setting_are_accepted(site_config):
+    site_config('results_per_page = 7\ntelegram_api_base_url = "http://127.0.0.1:8081"\n')
+    settings = Settings()
+    assert settings.results_per_page == 7
+    assert settings.telegram_api_base_url == "http://127.0.0.1:8081"
+
+
+def test_cli_config_with_a_wrong_type_names_the_key_value_and_file(site_config):
+    path = site_config('digest_cap = "ten"\n')
+    result = CliRunner().invoke(app, ["docs"])
+    assert result.exit_code == 2
+    said = " ".join(result.output.split())
+    assert "digest_cap" in said and "'ten'" in said and str(path) in said
+    assert "errors.pydantic.dev" not in said and "validation error for" not in said
+
+
+def test_cli_config_from_the_environment_names_the_variable(site_config, monkeypatch):
+    site_config("results_per_page = 7\n")
+    monkeypatch.setenv("BRIEFBOT_DIGEST_CAP", "abc")
+    result = CliRunner().invoke(app, ["docs"])
+    assert result.exit_code == 2
+    assert "environment BRIEFBOT_DIGEST_CAP" in " ".join(result.output.split())
+
+
+def test_cli_config_that_is_not_toml_names_the_file(site_config):
+    path = site_config("digest_cap = \n")
+    result = CliRunner().invoke(app, ["docs"])
+    assert result.exit_code == 2
+    said = " ".join(result.output.split())
+    assert str(path) in said and "not valid TOML" in said and "line 1" in said
