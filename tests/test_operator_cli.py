@@ -65,3 +65,37 @@ def test_cli_config_that_is_not_toml_names_the_file(site_config):
     assert result.exit_code == 2
     said = " ".join(result.output.split())
     assert str(path) in said and "not valid TOML" in said and "line 1" in said
+
+
+# -- the token file ------------------------------------------------------------------------------
+TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        (TOKEN + "\n").encode(),
+        ("\ufeff" + TOKEN + "\r\n").encode("utf-8"),  # Notepad's UTF-8 with a BOM
+        (TOKEN + "\r\n").encode("utf-16"),  # Notepad's "Unicode"
+    ],
+    ids=["newline", "utf8-bom-crlf", "utf16"],
+)
+def test_cli_token_file_as_editors_save_it_is_read(tmp_path, content):
+    from bot.tokens import load_token
+
+    path = tmp_path / "token"
+    path.write_bytes(content)
+    path.chmod(0o600)
+    assert load_token(Settings(token_file=path), environ={}) == TOKEN
+
+
+def test_cli_token_file_with_a_name_equals_line_says_so_and_hides_the_token(tmp_path):
+    from bot.tokens import TokenError, load_token
+
+    path = tmp_path / "token"
+    path.write_text(f"TELEGRAM_BOT_TOKEN={TOKEN}\n")
+    path.chmod(0o600)
+    with pytest.raises(TokenError) as caught:
+        load_token(Settings(token_file=path), environ={})
+    assert "NAME=value" in str(caught.value) and "token alone" in str(caught.value)
+    assert TOKEN.split(":")[1] not in str(caught.value)
