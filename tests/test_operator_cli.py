@@ -99,3 +99,24 @@ def test_cli_token_file_with_a_name_equals_line_says_so_and_hides_the_token(tmp_
         load_token(Settings(token_file=path), environ={})
     assert "NAME=value" in str(caught.value) and "token alone" in str(caught.value)
     assert TOKEN.split(":")[1] not in str(caught.value)
+
+
+# -- logs ----------------------------------------------------------------------------------------
+def test_cli_log_lines_carry_a_timestamp_and_the_level():
+    import re
+    import subprocess
+    import sys
+
+    code = (
+        "import logging; from briefbot.cli import setup_logging; setup_logging(False); "
+        "logging.getLogger('bot.subscriptions.delivery').warning('chat 5: 403 Forbidden'); "
+        "logging.getLogger('bot.x').info('not shown without -v')"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert re.fullmatch(
+        r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[+-]\d{4} WARNING bot\.subscriptions\.delivery: "
+        r"chat 5: 403 Forbidden",
+        lines[0],
+    )

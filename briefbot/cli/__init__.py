@@ -60,6 +60,19 @@ __all__ = [
 ]
 
 
+# Log lines an operator can read weeks later: when (local time with its offset), how bad,
+# where from; `briefbot run` writes them to stderr for systemd, docker or a file to keep.
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+LOG_DATEFMT = "%Y-%m-%d %H:%M:%S%z"
+
+
+def setup_logging(verbose: bool) -> None:
+    """Log to stderr with a timestamp and the level: INFO with ``-v``, else WARNING."""
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format=LOG_FORMAT, datefmt=LOG_DATEFMT
+    )
+
+
 @app.callback(invoke_without_command=True)
 def _main(  # the options every command shares
     ctx: typer.Context,
@@ -75,7 +88,7 @@ def _main(  # the options every command shares
     if version:
         out.print(f"briefbot {__version__}")
         raise typer.Exit()
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING)
+    setup_logging(verbose)
     if not verbose:
         # pypdf warns, on its own lines, of every flaw it reads past in a PDF
         # (``WARNING:pypdf._reader:EOF marker not found``); what the reader made of the
