@@ -120,3 +120,51 @@ def test_cli_log_lines_carry_a_timestamp_and_the_level():
         r"chat 5: 403 Forbidden",
         lines[0],
     )
+
+
+# -- removing a document -------------------------------------------------------------------------
+@pytest.fixture
+def run_copy(bundled_template, tmp_path):
+    """``briefbot`` over a private copy of the bundled corpus and its built index."""
+    import json
+
+    from tests.e2e import copy_template
+
+    settings = copy_template(bundled_template, tmp_path)
+    base = ["--corpus-dir", str(settings.corpus_dir), "--data-dir", str(settings.data_dir)]
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None):
+        return runner.invoke(app, [*base, *args], input=input)
+
+    def doc_names() -> set[str]:
+        return {d["filename"] for d in json.loads(invoke("docs", "--json").stdout)}
+
+    return invoke, doc_names, settings
+
+
+def test_cli_remove_deletes_a_document_from_corpus_index_and_targets(run_copy):
+    invoke, doc_names, settings = run_copy
+    name = "004_f9b1766ae33f6aa2.txt"
+    assert name in doc_names()
+    result = invoke("remove", "004", "--yes")
+    assert result.exit_code == 0, result.output
+    assert f"removed {name}" in result.stdout
+    assert name not in doc_names() and not (settings.corpus_dir / name).exists()
+    assert invoke("targets", "--doc", "004").exit_code != 0  # no such document now
+
+
+def test_cli_remove_asks_first_and_without_a_terminal_needs_yes(run_copy):
+    invoke, doc_names, _ = run_copy
+    name = "004_f9b1766ae33f6aa2.txt"
+    result = invoke("remove", "004")
+    assert result.exit_code == 1 and "--yes" in result.output
+    assert name in doc_names()
+
+
+def test_cli_remove_of_an_unknown_document_says_where_to_look(run_copy):
+    invoke, doc_names, _ = run_copy
+    before = doc_names()
+    result = invoke("remove", "nonexistent", "--yes")
+    assert result.exit_code == 1 and "briefbot docs" in result.output
+    assert doc_names() == before

@@ -1,4 +1,4 @@
-"""``briefbot docs``, ``doc``, ``ingest``, ``index``: the documents and the index."""
+"""``briefbot docs``, ``doc``, ``ingest``, ``remove``, ``index``: the documents and the index."""
 
 from __future__ import annotations
 
@@ -79,6 +79,38 @@ def ingest(
     print_refresh(report.refresh)
     if missing or (report.skipped and not report.copied):
         raise typer.Exit(1)
+
+
+@app.command()
+def remove(
+    ref: Annotated[str, typer.Argument(help="Document id, file name or unique prefix.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove a document: its file (and .meta.toml sidecar) from the corpus folder, its
+    passages from the index and its key targets.
+
+    A bot running on the same data folder stops serving it within index_check_seconds.
+    Asks first unless --yes (needed when the input is not a terminal).
+
+    Example: briefbot remove 004 --yes
+    """
+    engine = open_engine()
+    try:
+        info = engine.document(ref)
+    except DocumentNotFound as exc:
+        raise no_document(exc) from None
+    said = f"{info.filename} ({info.title}, id {info.doc_id})"
+    if not yes:
+        if not err.is_terminal:
+            err.print(f"not removed: {said}; add --yes to remove it", markup=False, soft_wrap=True)
+            raise typer.Exit(1)
+        if not typer.confirm(f"Remove {said}?", err=True):
+            raise typer.Exit(1)
+    try:
+        gone = engine.remove_document(info.doc_id)
+    except DocumentNotFound as exc:  # removed by someone else in the meantime
+        raise no_document(exc) from None
+    out.print(f"removed {gone.relpath} ({len(engine.documents())} documents left)", markup=False)
 
 
 @app.command()
