@@ -168,3 +168,15 @@ def test_cli_remove_of_an_unknown_document_says_where_to_look(run_copy):
     result = invoke("remove", "nonexistent", "--yes")
     assert result.exit_code == 1 and "briefbot docs" in result.output
     assert doc_names() == before
+
+
+# -- doctor --------------------------------------------------------------------------------------
+def test_cli_doctor_on_a_data_folder_never_indexed_says_so_without_a_traceback_text(
+    corpus_copy, tmp_path
+):
+    data = tmp_path / "moved-or-new"
+    args = ["--corpus-dir", str(corpus_copy), "--data-dir", str(data), "doctor"]
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "300"})
+    assert result.exit_code == 1
+    assert "not built yet" in result.stdout and "BRIEFBOT_DATA_DIR" in result.stdout
+    assert "FileNotFoundError" not in result.stdout and "Errno" not in result.stdout
