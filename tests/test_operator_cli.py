@@ -180,3 +180,28 @@ def test_cli_doctor_on_a_data_folder_never_indexed_says_so_without_a_traceback_t
     assert result.exit_code == 1
     assert "not built yet" in result.stdout and "BRIEFBOT_DATA_DIR" in result.stdout
     assert "FileNotFoundError" not in result.stdout and "Errno" not in result.stdout
+
+
+# -- what `briefbot run` says it runs on ---------------------------------------------------------
+def test_cli_run_says_its_state_and_warns_of_a_database_created_empty(bundled_engine, tmp_path):
+    from bot.storage import Database
+    from bot.subscriptions.schedule import parse_schedule
+    from bot.subscriptions.store import SubscriptionStore
+    from briefbot.cli.serve import what_it_runs_on
+
+    settings = Settings(corpus_dir=bundled_engine.settings.corpus_dir, data_dir=tmp_path / "data")
+    (tmp_path / "data").mkdir()
+    database = Database.open(settings)
+    try:
+        fresh = what_it_runs_on(settings, database, bundled_engine, fresh=True)
+        said = " ".join(fresh)
+        assert str(settings.database_file) in said and "0 subscription(s)" in said
+        assert "created just now" in said and "BRIEFBOT_DATA_DIR" in said
+        SubscriptionStore(database).create(
+            7, "private", None, 7, "GDP", parse_schedule("08:00", default_time="08:00"), "UTC"
+        )
+        kept = " ".join(what_it_runs_on(settings, database, bundled_engine, fresh=False))
+        assert "1 subscription(s), 1 active" in kept and "created just now" not in kept
+        assert f"{len(bundled_engine.documents())} in {settings.corpus_dir}" in kept
+    finally:
+        database.close()
