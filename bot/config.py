@@ -402,6 +402,35 @@ def check_config_file(file: Path, settings_cls: type[BaseSettings]) -> None:
     )
 
 
+_TOKEN_GUESSES = frozenset(
+    {
+        "BRIEFBOT_TOKEN",
+        "BRIEFBOT_BOT_TOKEN",
+        "BRIEFBOT_TELEGRAM_TOKEN",
+        "BRIEFBOT_TELEGRAM_BOT_TOKEN",
+    }
+)
+
+
+def mistyped_environment(environ: dict[str, str] | None = None) -> list[str]:
+    """``BRIEFBOT_*`` variables that are no setting but nearly one (``BRIEFBOT_DIGST_CAP``):
+    one sentence each, with the name meant. Variables far from every setting (the test
+    and MCP ones, ``BRIEFBOT_CONFIG``) are other programs' business and left alone."""
+    environ = os.environ if environ is None else environ
+    names = {f"BRIEFBOT_{key.upper()}" for key in Settings.model_fields}
+    said = []
+    for name in sorted(environ):
+        if not name.startswith("BRIEFBOT_") or name in names:
+            continue
+        if name in _TOKEN_GUESSES:
+            said.append(f"{name} is ignored: the bot token is read from TELEGRAM_BOT_TOKEN")
+            continue
+        near = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.85)
+        if near:
+            said.append(f"{name} is no setting and is ignored (did you mean {near[0]}?)")
+    return said
+
+
 def _field_name(loc: str) -> str:
     """The setting an error's location names (a field, or one of its aliases)."""
     for name, field in Settings.model_fields.items():

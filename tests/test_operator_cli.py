@@ -205,3 +205,17 @@ def test_cli_run_says_its_state_and_warns_of_a_database_created_empty(bundled_en
         assert f"{len(bundled_engine.documents())} in {settings.corpus_dir}" in kept
     finally:
         database.close()
+
+
+def test_cli_warns_of_a_mistyped_environment_setting_and_names_the_one_meant(corpus_copy, tmp_path):
+    env = {"BRIEFBOT_DIGST_CAP": "3", "BRIEFBOT_TOKEN": TOKEN, "BRIEFBOT_TEST_PG": "off"}
+    args = ["--corpus-dir", str(corpus_copy), "--data-dir", str(tmp_path / "d"), "docs"]
+    result = CliRunner().invoke(app, args, env={**env, "COLUMNS": "300"})
+    assert result.exit_code == 0
+    said = " ".join(result.output.split())
+    assert (
+        "BRIEFBOT_DIGST_CAP is no setting and is ignored (did you mean BRIEFBOT_DIGEST_CAP?)"
+        in said
+    )
+    assert "BRIEFBOT_TOKEN is ignored: the bot token is read from TELEGRAM_BOT_TOKEN" in said
+    assert "BRIEFBOT_TEST_PG " not in said and TOKEN.split(":")[1] not in said

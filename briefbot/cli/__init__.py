@@ -22,7 +22,7 @@ import typer
 from rich.markup import escape
 
 from bot import __version__
-from bot.config import Settings, explain
+from bot.config import Settings, explain, mistyped_environment
 from bot.tokens import install_log_redaction
 from briefbot.cli.app import app, err, out, state
 
@@ -105,6 +105,8 @@ def _main(  # the options every command shares
     except Exception as exc:  # configuration errors: say what is wrong, no traceback
         err.print(f"[red]configuration error:[/] {escape(explain(exc))}", soft_wrap=True)
         raise typer.Exit(2) from None
+    for warning in mistyped_environment():
+        err.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
     if ctx.invoked_subcommand is None:
         console_session()
 
