@@ -62,7 +62,17 @@ def ingest(
         typer.Option("--replace", help="Replace a corpus file of the same name with new content."),
     ] = False,
 ) -> None:
-    """Copy documents into the corpus folder and index them."""
+    """Copy documents into the corpus folder and index them.
+
+    Folders are read recursively. A file already indexed with the same content is said
+    unchanged; one of the same name with new content needs --replace (its key targets
+    and search results are then the new version's); the same content under another name
+    is skipped. Unreadable files (binary, empty, over max_file_mb, unsupported type) are
+    skipped with the reason. Exit 0 when something was added or all was indexed already,
+    1 when nothing was added and a file was skipped or not found.
+
+    Example: briefbot ingest reports/ 2025年江州市政府工作报告.docx
+    """
     missing = [p for p in paths if not p.exists()]
     for p in missing:
         err.print(f"[red]not found:[/] {escape(str(p))}")
