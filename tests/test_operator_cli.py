@@ -219,3 +219,26 @@ def test_cli_warns_of_a_mistyped_environment_setting_and_names_the_one_meant(cor
     )
     assert "BRIEFBOT_TOKEN is ignored: the bot token is read from TELEGRAM_BOT_TOKEN" in said
     assert "BRIEFBOT_TEST_PG " not in said and TOKEN.split(":")[1] not in said
+
+
+# -- indexing where no bar is drawn --------------------------------------------------------------
+def test_cli_indexing_without_a_terminal_says_progress_only_when_it_takes_a_while():
+    from briefbot.cli.app import quiet_progress
+
+    now = [0.0]
+    said: list[str] = []
+    update = quiet_progress(said.append, clock=lambda: now[0])
+    for n in range(1, 4):  # a quick check of every document: nothing said
+        now[0] += 0.5
+        update(n, 100, f"{n}.txt")
+    assert said == []
+    now[0] = 4.0
+    update(10, 100, "10.txt")
+    now[0] = 20.0
+    update(40, 100, "40.txt")  # within 30 s of the last line: quiet
+    now[0] = 35.0
+    update(70, 100, "70.txt")
+    assert said == [
+        "indexing: 10/100 documents checked, now 10.txt",
+        "indexing: 70/100 documents checked, now 70.txt",
+    ]
