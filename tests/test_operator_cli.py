@@ -242,3 +242,39 @@ def test_cli_indexing_without_a_terminal_says_progress_only_when_it_takes_a_whil
         "indexing: 10/100 documents checked, now 10.txt",
         "indexing: 70/100 documents checked, now 70.txt",
     ]
+
+
+# -- folders that cannot be the state or the corpus ----------------------------------------------
+def test_cli_data_folder_that_is_a_file_is_a_configuration_error_not_a_traceback(
+    corpus_copy, tmp_path
+):
+    a_file = tmp_path / "site.toml"
+    a_file.write_text("")
+    args = ["--corpus-dir", str(corpus_copy), "--data-dir", str(a_file), "docs"]
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "300"})
+    assert result.exit_code == 2
+    said = " ".join(result.output.split())
+    assert f"the data folder {a_file} is a file, not a folder" in said
+    assert "BRIEFBOT_DATA_DIR" in said and "Traceback" not in said
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_cli_docs_of_a_corpus_folder_that_does_not_exist_says_so(tmp_path):
+    missing = tmp_path / "no-such-corpus"
+    args = ["--corpus-dir", str(missing), "--data-dir", str(tmp_path / "d"), "docs"]
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "300"})
+    assert result.exit_code == 0
+    said = " ".join(result.stdout.split())
+    assert f"The corpus folder {missing} does not exist" in said and "BRIEFBOT_CORPUS_DIR" in said
+
+
+def test_cli_ingest_into_a_new_corpus_folder_makes_it_without_a_skipped_line(tmp_path):
+    source = tmp_path / "in" / "江州市报告.txt"
+    source.parent.mkdir()
+    source.write_text("江州市2025年政府工作报告\n\n地区生产总值增长5.5%左右。\n", encoding="gbk")
+    corpus = tmp_path / "new-corpus"
+    args = ["--corpus-dir", str(corpus), "--data-dir", str(tmp_path / "d"), "ingest", str(source)]
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "300"})
+    assert result.exit_code == 0, result.output
+    assert "added 江州市报告.txt" in result.stdout
+    assert "skipped" not in result.output and (corpus / "江州市报告.txt").is_file()

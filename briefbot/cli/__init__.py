@@ -66,6 +66,19 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 LOG_DATEFMT = "%Y-%m-%d %H:%M:%S%z"
 
 
+def data_dir_problem(data_dir: Path) -> str | None:
+    """What keeps ``data_dir`` from being the state folder (a file there, a folder that
+    cannot be made), said with the settings that name it; None when it is usable."""
+    where = "set data_dir / BRIEFBOT_DATA_DIR, or --data-dir"
+    if data_dir.exists() and not data_dir.is_dir():
+        return f"the data folder {data_dir} is a file, not a folder: {where}"
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return f"cannot create the data folder {data_dir}: {exc.strerror or exc}; {where}"
+    return None
+
+
 def setup_logging(verbose: bool) -> None:
     """Log to stderr with a timestamp and the level: INFO with ``-v``, else WARNING."""
     logging.basicConfig(
@@ -105,6 +118,10 @@ def _main(  # the options every command shares
     except Exception as exc:  # configuration errors: say what is wrong, no traceback
         err.print(f"[red]configuration error:[/] {escape(explain(exc))}", soft_wrap=True)
         raise typer.Exit(2) from None
+    problem = data_dir_problem(state.settings.data_dir)
+    if problem:
+        err.print(f"[red]configuration error:[/] {escape(problem)}", soft_wrap=True)
+        raise typer.Exit(2)
     for warning in mistyped_environment():
         err.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
     if ctx.invoked_subcommand is None:

@@ -50,8 +50,15 @@ def docs(
             f"{d.size / 1024:.1f}",
         )
     out.print(table)
-    if not documents:
-        out.print(f"No documents in {state.settings.corpus_dir}. Add some with `briefbot ingest`.")
+    corpus = state.settings.corpus_dir
+    if not documents and not corpus.is_dir():
+        out.print(
+            f"The corpus folder {corpus} does not exist: set corpus_dir / BRIEFBOT_CORPUS_DIR "
+            "(or --corpus-dir), or add documents with `briefbot ingest`, which makes it.",
+            markup=False,
+        )
+    elif not documents:
+        out.print(f"No documents in {corpus}. Add some with `briefbot ingest`.")
 
 
 @app.command()
@@ -76,6 +83,7 @@ def ingest(
     missing = [p for p in paths if not p.exists()]
     for p in missing:
         err.print(f"[red]not found:[/] {escape(str(p))}")
+    state.settings.corpus_dir.mkdir(parents=True, exist_ok=True)  # a new corpus: none yet
     engine = open_engine()
     bar, update = progress_bar()
     with bar:
