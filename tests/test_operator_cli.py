@@ -278,3 +278,19 @@ def test_cli_ingest_into_a_new_corpus_folder_makes_it_without_a_skipped_line(tmp
     assert result.exit_code == 0, result.output
     assert "added 江州市报告.txt" in result.stdout
     assert "skipped" not in result.output and (corpus / "江州市报告.txt").is_file()
+
+
+def test_cli_a_missing_corpus_folder_never_empties_a_built_index(run_copy, tmp_path):
+    invoke, doc_names, settings = run_copy
+    before = doc_names()
+    assert before
+    missing = tmp_path / "mistyped-corpus"
+    args = ["--corpus-dir", str(missing), "--data-dir", str(settings.data_dir), "docs"]
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "300"})
+    assert result.exit_code == 2
+    said = " ".join(result.output.split())
+    assert f"the corpus folder {missing} does not exist" in said
+    assert f"holds {len(before)} documents" in said and "BRIEFBOT_CORPUS_DIR" in said
+    refreshed = invoke("index")
+    assert refreshed.exit_code == 0 and "added" not in refreshed.stdout  # nothing was dropped
+    assert doc_names() == before

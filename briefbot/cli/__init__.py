@@ -14,6 +14,7 @@ application they register on.
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Annotated
@@ -79,6 +80,27 @@ def data_dir_problem(data_dir: Path) -> str | None:
     return None
 
 
+def corpus_dir_problem(settings: Settings) -> str | None:
+    """A corpus folder that does not exist while the index holds documents read from
+    one: a mistyped or unmounted corpus_dir, which refreshing would take for every
+    document removed (the index emptied, a bot on the same data folder serving nothing)."""
+    corpus = settings.corpus_dir
+    if corpus.is_dir():
+        return None
+    try:
+        files = json.loads((settings.index_dir / "manifest.json").read_text("utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # never indexed: nothing to lose
+    if not files:
+        return None
+    return (
+        f"the corpus folder {corpus} does not exist, and the index in {settings.index_dir} "
+        f"holds {len(files)} documents read from a corpus folder; nothing was changed. Set "
+        "corpus_dir / BRIEFBOT_CORPUS_DIR (or --corpus-dir) to the folder of those documents, "
+        "or create the folder (an empty one removes them from the index)"
+    )
+
+
 def setup_logging(verbose: bool) -> None:
     """Log to stderr with a timestamp and the level: INFO with ``-v``, else WARNING."""
     logging.basicConfig(
@@ -118,7 +140,7 @@ def _main(  # the options every command shares
     except Exception as exc:  # configuration errors: say what is wrong, no traceback
         err.print(f"[red]configuration error:[/] {escape(explain(exc))}", soft_wrap=True)
         raise typer.Exit(2) from None
-    problem = data_dir_problem(state.settings.data_dir)
+    problem = data_dir_problem(state.settings.data_dir) or corpus_dir_problem(state.settings)
     if problem:
         err.print(f"[red]configuration error:[/] {escape(problem)}", soft_wrap=True)
         raise typer.Exit(2)
