@@ -4,6 +4,8 @@ the token file, logs, removing a document and checking a data folder from the co
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from typer.testing import CliRunner
 
@@ -294,3 +296,23 @@ def test_cli_a_missing_corpus_folder_never_empties_a_built_index(run_copy, tmp_p
     refreshed = invoke("index")
     assert refreshed.exit_code == 0 and "added" not in refreshed.stdout  # nothing was dropped
     assert doc_names() == before
+
+
+def test_cli_ingest_replace_says_replaced_and_serves_the_new_version(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    source = folder / "江州市2025年政府工作报告.txt"
+    text = "江州市2025年政府工作报告\n\n今年主要预期目标是：地区生产总值增长5.5%左右。\n"
+    source.write_text(text, encoding="utf-8")
+    base = ["--corpus-dir", str(tmp_path / "corpus"), "--data-dir", str(tmp_path / "d")]
+    runner = CliRunner()
+    assert runner.invoke(app, [*base, "ingest", str(source)]).exit_code == 0
+    source.write_text(text.replace("5.5%", "6.5%"), encoding="utf-8")
+    refused = runner.invoke(app, [*base, "ingest", str(source)])
+    assert refused.exit_code == 1 and "--replace" in refused.output
+    result = runner.invoke(app, [*base, "ingest", "--replace", str(source)])
+    assert result.exit_code == 0, result.output
+    assert f"replaced {source.name}" in result.stdout and "added" not in result.stdout
+    found = runner.invoke(app, [*base, "search", "地区生产总值", "--json"])
+    texts = " ".join(r["text"] for r in json.loads(found.stdout)["results"])
+    assert "6.5%" in texts and "5.5%" not in texts

@@ -90,8 +90,9 @@ def ingest(
         report = engine.ingest([p for p in paths if p.exists()], replace=replace, progress=update)
     for s in report.skipped:
         err.print(f"[yellow]skipped[/] {escape(str(s.path))}: {escape(s.reason)}")
+    replaced = set(report.refresh.updated) if replace else set()
     for name in report.copied:
-        out.print(f"added {name}")
+        out.print(f"{'replaced' if name in replaced else 'added'} {name}", markup=False)
     for path in report.unchanged:
         out.print(f"already indexed, unchanged: {path}", markup=False)
     print_refresh(report.refresh)
