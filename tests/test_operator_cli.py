@@ -316,3 +316,14 @@ def test_cli_ingest_replace_says_replaced_and_serves_the_new_version(tmp_path):
     found = runner.invoke(app, [*base, "search", "地区生产总值", "--json"])
     texts = " ".join(r["text"] for r in json.loads(found.stdout)["results"])
     assert "6.5%" in texts and "5.5%" not in texts
+
+
+def test_cli_data_folder_under_a_file_is_refused_and_nothing_is_created(corpus_copy, tmp_path):
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("")
+    data = a_file / "data"
+    args = ["--corpus-dir", str(corpus_copy), "--data-dir", str(data), "docs"]
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "300"})
+    assert result.exit_code == 2
+    said = " ".join(result.output.split())
+    assert f"cannot create the data folder {data}: {a_file} is not a writable folder" in said

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -68,15 +69,19 @@ LOG_DATEFMT = "%Y-%m-%d %H:%M:%S%z"
 
 
 def data_dir_problem(data_dir: Path) -> str | None:
-    """What keeps ``data_dir`` from being the state folder (a file there, a folder that
-    cannot be made), said with the settings that name it; None when it is usable."""
+    """What keeps ``data_dir`` from being the state folder (a file there, or a folder that
+    cannot be made where it would be), said with the settings that name it; None when it
+    is usable. Nothing is created here: the commands make the folder when they write."""
     where = "set data_dir / BRIEFBOT_DATA_DIR, or --data-dir"
     if data_dir.exists() and not data_dir.is_dir():
         return f"the data folder {data_dir} is a file, not a folder: {where}"
-    try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        return f"cannot create the data folder {data_dir}: {exc.strerror or exc}; {where}"
+    parent = data_dir
+    while not parent.exists() and parent.parent != parent:
+        parent = parent.parent
+    if parent != data_dir and not (parent.is_dir() and os.access(parent, os.W_OK | os.X_OK)):
+        return (
+            f"cannot create the data folder {data_dir}: {parent} is not a writable folder; {where}"
+        )
     return None
 
 
