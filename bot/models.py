@@ -148,6 +148,12 @@ class Understood:
     # every region named, in the order typed (山东 江苏 GDP 目标: 山东, 江苏), when the
     # query names more than one: each one's documents rank first; ``region`` is the first
     regions: tuple[str, ...] = ()
+    # every year named side by side (2024年和2025年的GDP目标), when more than one is:
+    # each one's target is an answer card; ``year`` is the first
+    years: tuple[int, ...] = ()
+    # the regions named that no document of the library is about (山东 火星: 火星), when
+    # several are named: the reply says them
+    absent: tuple[str, ...] = ()
     # the facets ("region", "year") no document of the library matches: the results
     # come from other documents, and the reply says so
     unmatched: tuple[str, ...] = ()
@@ -167,6 +173,13 @@ class Understood:
         if self.regions:
             return self.regions
         return (self.region,) if self.region else ()
+
+    @property
+    def all_years(self) -> tuple[int, ...]:
+        """The years named: ``years`` when several are, else ``year`` alone."""
+        if self.years:
+            return self.years
+        return (self.year,) if self.year else ()
 
     @property
     def said(self) -> bool:
@@ -220,6 +233,23 @@ class SearchResponse:
     notes: tuple[Note, ...] = ()
     understood: Understood | None = None
     answer: AnswerCard | None = None
+    # a comparison's cards, one per region and year named that has a record (山东 江苏
+    # GDP 目标: 山东's, then 江苏's), at most ``MAX_ANSWERS``; ``answer`` is the first
+    answers: tuple[AnswerCard, ...] = ()
+    # the regions (and years: 江苏 2025) named whose record was not found, as said back
+    unanswered: tuple[str, ...] = ()
+    # the cards found beyond ``MAX_ANSWERS``, not shown
+    answers_cut: int = 0
+    # a question of which places (哪些省份提出了…目标): each document once at the top,
+    # with its best passage, before a second passage of any
+    by_document: bool = False
+
+    @property
+    def all_answers(self) -> tuple[AnswerCard, ...]:
+        """Every card: a comparison's ``answers``, else ``answer`` alone (or none)."""
+        if self.answers:
+            return self.answers
+        return (self.answer,) if self.answer is not None else ()
 
     @property
     def corrected_query(self) -> str | None:

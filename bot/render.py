@@ -20,6 +20,10 @@ def understood_to_dict(resp: SearchResponse) -> dict | None:
         "region": u.region,
         # every region named, the first being ``region`` (山东 江苏 GDP 目标: both)
         "regions": list(u.all_regions),
+        # every year named side by side (2024年和2025年), the first being ``year``
+        "years": list(u.all_years),
+        # the regions named that no document is about, when several are named
+        "absent": list(u.absent),
         "year": u.year,
         "type": u.doc_type,
         "indicator": u.indicator,
@@ -39,6 +43,11 @@ def search_to_dict(resp: SearchResponse) -> dict:
         # come from other documents
         "unmatched": list(resp.understood.unmatched) if resp.understood else [],
         "answer": asdict(resp.answer) if resp.answer else None,
+        # every card: one per region (and year) a comparison names, else the answer alone
+        "answers": [asdict(a) for a in resp.all_answers],
+        # the regions (and years) compared whose record was not found
+        "unanswered": list(resp.unanswered),
+        "answers_cut": resp.answers_cut,
         "corrected": resp.corrected_query,
         "corrections": [asdict(c) for c in resp.corrections],
         "suggestions": list(resp.suggestions),

@@ -208,6 +208,14 @@ class RedactingFilter(logging.Filter):
 _FILTER = RedactingFilter()
 
 
+def remember_secrets(*secrets: str | None) -> None:
+    """Secrets the log redaction masks from now on, whatever their shape (the token an
+    application is built with: a token of an unusual shape, a local Bot API server's or a
+    test's, would otherwise be masked only by whoever installs the redaction naming it).
+    Attaches nothing: :func:`install_log_redaction` puts the filter in place."""
+    _FILTER.secrets.update(s for s in secrets if s)
+
+
 def install_log_redaction(secrets: Iterable[str] = ()) -> RedactingFilter:
     """Redact tokens (and ``secrets``) in every record that reaches the root logger.
 

@@ -104,7 +104,7 @@ def _private(update: Update) -> bool:
 async def _private_only(update: Update, context: BriefContext, action: str, command: str) -> None:
     """Refuse, in a group, a command whose answer lists other chats (their ids, names,
     users): the admin is pointed to the private chat, and the audit log says why."""
-    await audit(update, context, action, result="error", detail="in a group: private only")
+    await audit(update, context, action, result="error", detail=worded("private_only"))
     lang = context.services.lang(update)
     await update.effective_message.reply_text(tr(lang, "admin.private_only", command=command))
 

@@ -80,6 +80,7 @@ from bot.subscriptions.delivery import Deliverer
 from bot.subscriptions.scheduler import DigestScheduler
 from bot.subscriptions.service import SubscriptionService
 from bot.subscriptions.store import SubscriptionStore
+from bot.tokens import remember_secrets
 from handlers import (
     admin,
     admin_documents,
@@ -214,6 +215,7 @@ def build_application(
     """
     # httpx logs every request URL at INFO, and the URL contains the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    remember_secrets(token)  # masked in every log line, whatever its shape
     builder = (
         ApplicationBuilder()
         .token(token)

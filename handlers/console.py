@@ -402,7 +402,8 @@ class ChatConsole:
     def print_docs(self) -> None:
         for d in self.engine.documents():
             level = LEVEL_LABELS.get(d.level or "", "") if d.level != "national" else ""
-            facts = [d.region or "", level, d.doc_type or "", f"{d.year}年" if d.year else ""]
+            year = tr(self.lang, "docs.year", year=d.year) if d.year else ""
+            facts = [d.region or "", level, d.doc_type or "", year]
             about = " · ".join(f for f in facts if f)
             line = f"{d.doc_id}  {d.filename}  {d.title}" + (f"  ({about})" if about else "")
             self.out.print(line, markup=False)

@@ -21,6 +21,7 @@ from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.regions import place_in_region
 from bot.digest import FilterError
 from bot.digest.values import format_value
+from bot.i18n import tr
 from bot.library import DocTarget, DocumentNotFound, Engine
 from bot.library.understood import understood_line
 from bot.models import DocumentInfo, Passage
@@ -206,12 +207,17 @@ class Library:
             notes.append(f"searched for {resp.corrected_query!r} (corrected from {query!r})")
         if understood := understood_line(resp.understood, "en"):
             notes.append(understood)
-        if resp.answer is not None:
-            a = resp.answer
+        for a in resp.all_answers:  # a comparison's cards, one per region and year named
             notes.append(
                 f"answer: {a.region or ''} {a.year} {a.indicator} {a.kind}: {a.change}{a.figure}"
                 f" ({a.title}, {a.section}) [{a.filename}]".replace("  ", " ").strip()
             )
+        if resp.answers_cut:
+            notes.append(tr("en", "search.answers_cut", count=resp.answers_cut))
+        if resp.unanswered:
+            notes.append(tr("en", "search.answer_none", names=", ".join(resp.unanswered)))
+        if resp.by_document and resp.hits:  # 哪些省份…: each document's best passage first
+            notes.append(tr("en", "search.by_document"))
         if not resp.hits:
             notes.append("no passage matches; try fewer or other words")
             if resp.suggestions:

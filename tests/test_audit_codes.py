@@ -118,3 +118,24 @@ def test_every_worded_detail_has_its_wording_in_both_languages():
     for where, code, params in calls:
         for lang in LANGUAGES:
             assert placeholders(messages[lang][f"audit.{code}"]) == params, (where, code, lang)
+
+
+async def test_commands_refused_in_a_group_are_audited_in_the_readers_language(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """/subs and /audit in a group are refused (their answers list other chats); the
+    audit entry of that refusal was English free text (``in a group: private only``)
+    for an admin reading Chinese, and is now worded by the catalogue as the rest."""
+    owner = server.add_user("Olga")
+    group = server.add_chat("group", "Team")
+    server.set_member(group, owner, "creator")
+    async with running(server, engine, db_url, owners=[owner.id]):
+        for command in ("/subs", "/audit"):
+            refused = await ask_text(server, group, owner, command)
+            assert command in refused, refused
+        said = await ask_text(server, owner, owner, "/audit 2")
+        assert said.count("在群组中：仅限私聊") == 2, said
+        assert "private only" not in said
+        await ask_text(server, owner, owner, "/lang en")
+        said = await ask_text(server, owner, owner, "/audit 3")
+        assert said.count("in a group: private only") == 2, said

@@ -43,3 +43,29 @@ def test_the_single_flags_work_as_written_and_their_negations_are_gone():
     shown = runner.invoke(app, ["run", "--help"], env={"COLUMNS": "200"}).output
     assert "--drop-pending-updates" in shown and "--keep-pending-updates" in shown
     assert "(default: drop_pending_updates)" not in shown
+
+
+def test_help_shows_a_flag_as_it_is_typed_without_a_type():
+    """Typer's rich help gave every flag a type column (``--json <bool>``, ``--help
+    <bool>``), as if it took a value; a flag is shown bare, options that take a value
+    keep their type."""
+    runner = CliRunner()
+    for path, command in _commands(typer.main.get_command(app)):
+        shown = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "200"}).output
+        assert "<bool>" not in shown and "BOOLEAN" not in shown, path
+        for param in command.params:
+            if getattr(param, "is_flag", False) and not param.hidden:
+                line = next(ln for ln in shown.splitlines() if f" {param.opts[0]} " in ln)
+                after = line.split(param.opts[0], 1)[1].split()
+                # the flag's help follows it (a second name or pair at most), no type
+                assert not after or not after[0].startswith("<"), (path, line)
+    shown = runner.invoke(app, ["sources", "add", "--help"], env={"COLUMNS": "200"}).output
+    assert any("--name" in ln and "<str>" in ln for ln in shown.splitlines())
+
+
+def test_a_flag_typed_as_help_shows_it_works(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(app, ["--data-dir", str(tmp_path), "subscriptions", "--json"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "[]"
+    assert runner.invoke(app, ["--verbose", "--version"]).output.startswith("briefbot ")

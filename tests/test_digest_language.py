@@ -73,17 +73,18 @@ def test_two_copies_of_one_migration_at_once_keep_one_row(db, monkeypatch) -> No
     not an error (the handler had failed with a unique violation)."""
     store = LanguageStore(db)
     store.set("chat", -7, "en", by=7)
-    real_get = Session.get
+    real_execute = Session.execute
     raced: list[bool] = []
 
-    def get_then_race(self, entity, ident, *args, **kwargs):
-        found = real_get(self, entity, ident, *args, **kwargs)
-        if ident == ("chat", -8) and not raced:
+    def race_then_execute(self, statement, *args, **kwargs):
+        table = getattr(getattr(statement, "table", None), "name", "")
+        inserting = getattr(statement, "is_insert", False) and table == "language_preferences"
+        if inserting and not raced:  # the other writer, done between this one's read and write
             raced.append(True)
-            LanguageStore(db).move_chat(-7, -8)  # the other writer, done in between
-        return found
+            LanguageStore(db).move_chat(-7, -8)
+        return real_execute(self, statement, *args, **kwargs)
 
-    monkeypatch.setattr(Session, "get", get_then_race)
+    monkeypatch.setattr(Session, "execute", race_then_execute)
     store.move_chat(-7, -8)
     monkeypatch.undo()
     assert raced == [True]

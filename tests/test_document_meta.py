@@ -263,3 +263,50 @@ def test_a_provincial_speech_that_names_no_province_is_about_the_province_of_its
     assert infer_meta(mixed, "s.txt").region is None
     local = "在工业工作会议上的讲话\n" + body.replace("全省", "全市")
     assert infer_meta(local, "s.txt").region is None
+
+
+def test_a_provincial_text_is_about_its_province_though_it_names_one_city_most() -> None:
+    news = (
+        "上半年我省外贸稳中有升\n本报记者 王海\n"
+        "记者从长沙海关获悉，上半年全省进出口总额增长6%。长沙市进出口增长9%，"
+        "长沙市的跨境电商增长较快，株洲、岳阳分别增长5%和4%。\n"
+    )
+    meta = infer_meta(news, "news.txt")
+    assert (meta.region, meta.level, meta.region_path) == ("湖南", "provincial", ("湖南",))
+    # a city's own paper on the same figures stays the city's
+    city = news.replace("我省", "我市").replace("全省", "全市")
+    assert infer_meta(city, "news.txt").region == "长沙"
+
+
+def test_a_joint_document_is_issued_by_every_body_its_title_names() -> None:
+    text = (
+        "生态环境部 农业农村部 水利部关于印发《农村黑臭水体治理行动方案》的通知\n"
+        "环土壤〔2024〕12号\n"
+        "各省、自治区、直辖市生态环境厅（局）：\n"
+        "现将《农村黑臭水体治理行动方案》印发给你们，请认真贯彻落实。\n"
+    )
+    meta = infer_meta(text, "plan.txt")
+    assert meta.issuer == "生态环境部 农业农村部 水利部"
+    assert meta.region == "全国"
+
+
+def test_a_speech_by_a_party_secretary_is_the_party_committees() -> None:
+    text = (
+        "在全省经济工作会议上的讲话\n湖南省委书记\n（2024年12月15日）\n同志们：\n"
+        "今年全省地区生产总值增长5%左右。长沙、株洲、湘潭要走在前列。\n"
+    )
+    meta = infer_meta(text, "speech.txt")
+    assert (meta.doc_type, meta.issuer) == ("讲话", "中共湖南省委")
+    named = text.replace("湖南省委书记", "中共江州市委书记 李明")
+    assert infer_meta(named, "speech.txt").issuer == "中共江州市委"
+
+
+def test_a_story_headlined_with_our_country_is_national() -> None:
+    news = (
+        "2024年我国外贸进出口再创新高\n新华社北京1月13日电\n海关总署13日发布，全年进出口增长5%。\n"
+    )
+    meta = infer_meta(news, "news.txt")
+    assert (meta.region, meta.level) == ("全国", "national")
+    # a headline naming a place is that place's story
+    local = news.replace("2024年我国外贸进出口再创新高", "江州港：我国首条…航线开通")
+    assert infer_meta(local, "news.txt").region != "全国"

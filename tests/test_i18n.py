@@ -301,7 +301,7 @@ def test_target_lines_in_english_keep_the_documents_figures() -> None:
     hidden = rec(value=None, value_text="x.x", masked=True)
     english = target_line(hidden, lang="en")
     assert english == (
-        "• [target] <b>地区生产总值</b> 增长 x.x%左右 (withheld in the source) · 2024年 · 烟台"
+        "• [target] <b>地区生产总值</b> 增长 x.x%左右 (withheld in the source) · 2024 · 烟台"
     )
     assert (
         target_line(hidden)

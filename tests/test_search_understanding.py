@@ -192,6 +192,8 @@ def test_search_json_carries_understood_and_answer(engine):
     assert data["understood"] == {
         "region": "江苏",
         "regions": ["江苏"],  # every region named; ``region`` is the first
+        "years": [2024],  # every year named side by side; ``year`` is the first
+        "absent": [],  # the regions named that no document is about, when several are
         "year": 2024,
         "type": None,
         "indicator": "地区生产总值",
@@ -199,6 +201,9 @@ def test_search_json_carries_understood_and_answer(engine):
     }
     assert data["answer"]["figure"] == "5%左右"
     assert data["answer"]["doc_id"]
+    # the list of cards: the answer alone when one region and one year are asked
+    assert data["answers"] == [data["answer"]]
+    assert data["unanswered"] == [] and data["answers_cut"] == 0
     plain = search_to_dict(engine.search("过去一年 经济运行"))
     assert plain["understood"] is None and plain["answer"] is None
 

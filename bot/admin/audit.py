@@ -177,7 +177,7 @@ class AuditLog:
         """The newest ``n`` entries, newest first; ``n`` is clamped to 1..200."""
         _check_id("n", n)
         n = max(1, min(LATEST_MAX, n))
-        with self._db.session() as session:
+        with self._db.reading() as session:
             rows = session.scalars(
                 select(AuditRow).order_by(AuditRow.at.desc(), AuditRow.id.desc()).limit(n)
             )

@@ -273,12 +273,12 @@ class RuntimeSettingsStore:
         self._clock = clock
 
     def all(self) -> dict[str, StoredSetting]:
-        with self._db.session() as session:
+        with self._db.reading() as session:
             rows = session.scalars(select(RuntimeSettingRow).order_by(RuntimeSettingRow.key))
             return {row.key: self._from_row(row) for row in rows}
 
     def get(self, key: str) -> StoredSetting | None:
-        with self._db.session() as session:
+        with self._db.reading() as session:
             row = session.get(RuntimeSettingRow, key)
             return None if row is None else self._from_row(row)
 

@@ -115,7 +115,7 @@ class AdminStore:
             return False
         if user_id in self._owners:
             return True
-        with self._db.session() as session:
+        with self._db.reading() as session:
             return session.get(AdminRow, user_id) is not None
 
     # -- changes ---------------------------------------------------------------------------
@@ -209,13 +209,13 @@ class AdminStore:
         check_user_id(user_id)
         if user_id in self._owners:
             return self._owner(user_id)
-        with self._db.session() as session:
+        with self._db.reading() as session:
             row = session.get(AdminRow, user_id)
             return None if row is None else self._from_row(row)
 
     def list(self) -> builtins.list[Admin]:
         """Owners first (in configured order), then stored admins, oldest first."""
-        with self._db.session() as session:
+        with self._db.reading() as session:
             rows = session.scalars(
                 select(AdminRow).order_by(AdminRow.added_at, AdminRow.user_id)
             ).all()
@@ -231,7 +231,7 @@ class AdminStore:
             return None
         if name is None:
             return None
-        with self._db.session() as session:
+        with self._db.reading() as session:
             row = session.scalars(
                 select(AdminRow)
                 .where(func.lower(AdminRow.username) == name.lower())
@@ -243,7 +243,7 @@ class AdminStore:
     # -- internals -------------------------------------------------------------------------
     def _owner(self, user_id: int) -> Admin:
         username = None
-        with self._db.session() as session:
+        with self._db.reading() as session:
             row = session.get(AdminRow, user_id)  # an admin later named owner keeps the name
             if row is not None:
                 username = row.username

@@ -287,6 +287,15 @@ _TITLE_ISSUER_RE = re.compile(
     r"[\u4e00-\u9fff]{2,24}?"
     r"(?:人民政府(?:办公厅)?|委员会|办公室|办公厅|部(?:等[一二三四五六七八九十]+部门)?|局))关于"
 )
+# A speaker's line under a speech's title: 江西省委书记, 中共江州市委书记 → the party
+# committee, named as titles name it (中共…省委)
+_SECRETARY_LINE_RE = re.compile(
+    r"^(?:中共)?(?P<who>[\u4e00-\u9fff]{2,10}?[省市县区州盟旗]委)(?:副)?书记(?:\s|$|[\u4e00-\u9fff]{2,3}$)"
+)
+# A joint document's title names its bodies one after another with a space between
+# (工业和信息化部 国家发展改革委 财政部关于印发…): all of them issued it
+_BODY = r"[\u4e00-\u9fff]{2,16}?(?:部|委|局|署|行|办公厅|人民政府|委员会|国务院|中共中央)"
+_JOINT_TITLE_ISSUER_RE = re.compile(rf"^(?P<who>{_BODY}(?: {_BODY})+)关于")
 # The government a work report's own title names: 柏加镇人民政府工作报告 (a township the
 # gazetteer does not hold, so no region gives it)
 _GWR_TITLE_ISSUER_RE = re.compile(r"^(?P<who>[\u4e00-\u9fff]{2,20}?人民政府)工作报告$")
@@ -310,7 +319,7 @@ def infer_issuer(lines: list[str], region: Region | None, doc_type: str | None) 
             ):
                 issuer += " " + nxt
             return issuer
-        m = _TITLE_ISSUER_RE.match(line)
+        m = _TITLE_ISSUER_RE.match(line) or _JOINT_TITLE_ISSUER_RE.match(line)
         if m:
             return m.group("who")
         m = _DEPARTMENT_LINE_RE.match(line)
@@ -322,6 +331,9 @@ def infer_issuer(lines: list[str], region: Region | None, doc_type: str | None) 
             if who.startswith(("省人民政府", "市人民政府", "区人民政府", "县人民政府")) and region:
                 who = _full_name(region) + who[1:]
             return who
+        m = _SECRETARY_LINE_RE.match(line)
+        if m and doc_type == "讲话":
+            return "中共" + m.group("who")
         if line in ("中共中央 国务院", "中共中央国务院"):
             return "中共中央 国务院"
         m = _GWR_TITLE_ISSUER_RE.match(line)

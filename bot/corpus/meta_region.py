@@ -106,6 +106,8 @@ def infer_place(
     heads = [line for line in opening_n.split("\n") if len(line) <= MAX_HEAD_LINE]
     if any(_NATIONAL_RE.search(line) for line in heads):
         return NATIONAL_REGION
+    if heads and "我国" in heads[0] and not any(True for _ in g.mentions(heads[0])):
+        return NATIONAL_REGION  # 2025年我国经济总量迈上新台阶: the country's own story
     extra = _extra_place(text, tuple(extra_places))
     if not counts:
         return Region(extra, (extra,), "") if extra else None
@@ -126,8 +128,14 @@ def infer_place(
     best = max(candidates, key=lambda p: (counts[p], suffixed[p.code], -first[p.code]))
     if extra and _mentions(text, extra) > counts[best]:
         return Region(extra, (extra,), "")
-    best = _refine(best, counts, suffixed, g)
-    return _region_of(_common_parent(best, candidates, counts, suffixed, g), g)
+    best = _common_parent(_refine(best, counts, suffixed, g), candidates, counts, suffixed, g)
+    if best.level in ("city", "county") and _PROVINCIAL_TEXT_RE.search(opening_n):
+        # 前三季度我省经济…, then 成都海关, 成都市…: a provincial text naming its capital or
+        # its cities most is about their province
+        province = next((a for a in g.ancestors(best) if a.level == "provincial"), None)
+        if province is not None:
+            return _region_of(province, g)
+    return _region_of(best, g)
 
 
 def _province_of_its_cities(opening: str, counts: Counter[Place], g: Gazetteer) -> Place | None:

@@ -134,8 +134,8 @@ class DigestEntry:
 
     ``value`` is the display form of the figure (``5.5%左右``, ``x.x%（原文隐去）``,
     ``增速高于全省平均水平``, or ``""`` when the change says it all, e.g. ``翻番``);
-    ``year`` is the display period (``2024年``, ``未来五年`` or ``""``); ``region`` is the
-    region to show (``""`` when the source title already names it).
+    ``year`` is the display period (``2024年``, in English ``2024``; ``未来五年`` or
+    ``""``); ``region`` is the region to show (``""`` when the source title already names it).
     """
 
     indicator: str
@@ -379,7 +379,7 @@ def compose_digest(
             kind=record.kind,
             change=change,
             value=value,
-            year=format_year(record.year),
+            year=format_year(record.year, lang),
             region=_region_shown(record.region, sources, group_by),
             masked=record.masked,
             comparison=record.value is None and not record.masked,

@@ -166,7 +166,8 @@ def format_value(record: TargetRecord, lang: str = DEFAULT_LANGUAGE) -> str:
     return text
 
 
-def format_year(year: str) -> str:
-    """``2024`` → ``2024年``; other periods as written."""
+def format_year(year: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A year in the reader's language (``docs.year``): ``2024`` → ``2024年`` in Chinese,
+    ``2024`` in English; other periods (``2021-2025``, ``十四五``) as written."""
     year = clean(year)
-    return f"{year}年" if year.isdigit() else year
+    return tr(lang, "docs.year", year=year) if year.isdigit() else year

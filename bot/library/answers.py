@@ -391,3 +391,66 @@ def lead_with_answer(
             top = hits[0].score if hits else extra.score  # shown first: scored as the first
             hits = [replace(extra, score=top), *hits][: max(resp.page_size, 1)]
     return replace(resp, hits=tuple(hits), answer=answer)
+
+
+MAX_ANSWERS = 5
+"""The most cards a comparison's reply shows (five regions, or two regions by two
+years, each with a card): the rest are counted (``SearchResponse.answers_cut``)."""
+
+Found = tuple[DocumentInfo, TargetRecord]
+
+
+def compared(understood: Understood) -> bool:
+    """Whether a query compares: it names several regions (山东 江苏 GDP 目标, 全国和广东)
+    or several years side by side (2024年和2025年的GDP目标)."""
+    return len(understood.all_regions) > 1 or len(understood.all_years) > 1
+
+
+def compared_pairs(understood: Understood) -> list[tuple[str | None, int | None]]:
+    """Every region and year a comparison names, region by region in the order typed
+    (山东 江苏 2024年和2025年: 山东 2024, 山东 2025, 江苏 2024, 江苏 2025)."""
+    regions: tuple[str | None, ...] = understood.all_regions or (None,)
+    years: tuple[int | None, ...] = understood.all_years or (None,)
+    return [(r, y) for r in regions for y in years]
+
+
+def comparison_cards(
+    resp: SearchResponse,
+    understood: Understood,
+    first: Found | None,
+    look_up: Callable[[Understood], Found | None],
+) -> SearchResponse:
+    """``resp`` with one card per region and year compared that has a record, each looked
+    up with ``look_up`` as if it alone were asked (``first``: the first pair's, already
+    found), at most :data:`MAX_ANSWERS` (the rest counted), and the pairs with none said
+    back (``unanswered``: 江苏, or 江苏 2025 when years are compared). ``answer`` stays the
+    first card; when the first pair has none, the first card found is the answer."""
+    cards: list[AnswerCard] = []
+    seen: set[tuple[str, str, str]] = set()
+    unanswered: list[str] = []
+    for k, (region, year) in enumerate(compared_pairs(understood)):
+        if k == 0:
+            found = first if resp.answer is not None else None
+        else:
+            one = replace(understood, region=region, regions=(), year=year, years=())
+            found = look_up(one)
+        said = " ".join(str(p) for p in (region, year) if p is not None)
+        if found is None:
+            unanswered.append(said)
+            continue
+        answer = resp.answer if k == 0 and resp.answer is not None else card(*found)
+        key = (answer.doc_id, answer.indicator, answer.sentence)
+        if key in seen:  # the same record for two of them (a plan of both years)
+            continue
+        seen.add(key)
+        cards.append(answer)
+    if resp.answer is None and cards:
+        resp = lead_with_answer(resp, cards[0])
+        if resp.answer is None:  # a time asked, no card in a time unit
+            cards = []
+    return replace(
+        resp,
+        answers=tuple(cards[:MAX_ANSWERS]),
+        unanswered=tuple(unanswered),
+        answers_cut=max(0, len(cards) - MAX_ANSWERS),
+    )

@@ -62,6 +62,8 @@ from bot.library.answers import (
     asks_time,
     best_answer,
     card,
+    compared,
+    comparison_cards,
     lead_with_answer,
     named_in,
     named_partly,
@@ -91,6 +93,7 @@ from bot.search.index import CompiledIndex, IndexDamaged
 from bot.search.indexer import Indexer, IndexPaths, Progress
 from bot.search.searcher import Searcher
 from bot.search.understand import RELATIVE_YEAR_WORDS, named_period, plan_period
+from bot.targets.records import TargetRecord
 from bot.targets.store import TargetStore
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
@@ -540,6 +543,8 @@ class Engine(
             understood = replace(understood, indicator=indicator)
         if unmatched := self.unmatched_facets(understood.region, understood.year):
             understood = replace(understood, unmatched=unmatched)
+        if absent := self._absent_regions(understood):
+            understood = replace(understood, absent=absent)
         if period := named_period(asked):  # the period whose goal answers (of_the_period)
             name = plan_period(period[0]) or f"{period[0]}-{period[1]}"
             understood = replace(understood, period=PlanPeriod(name, *period))
@@ -549,9 +554,18 @@ class Engine(
         seeks = seeks_target(asked, table) and not asks_result(asked, searcher.today().year)
         if seeks and understood.any:
             found = self._answer(asked, understood, indicator, [h.doc_id for h in resp.hits])
+
+        def with_the_others(resp: SearchResponse) -> SearchResponse:
+            """A comparison's cards for every region and year it names (山东 江苏)."""
+            if not (seeks and compared(understood)):
+                return resp
+            return self._compared(
+                searcher, resp, asked, understood, found, doc=doc, region=region, year=year
+            )
+
         if found is None and seeks and resp.hits and resp.page == 1:
             if understood.any and not asks_time(query):
-                return resp
+                return with_the_others(resp)
             # nothing understood (十四五 灾害预警信息发布公众覆盖率 目标), or a time asked
             # (安徽 通关 几小时 放行): only a target the first passage states, named with
             # the query's words or in the unit asked, answers
@@ -563,4 +577,46 @@ class Engine(
             answer = card(*found)
             stated = searcher.passages_containing(answer.sentence[:40], doc_id=answer.doc_id)
             resp = lead_with_answer(resp, answer, stated)
-        return resp
+        return with_the_others(resp)
+
+    def _absent_regions(self, understood: Understood) -> tuple[str, ...]:
+        """The regions of a query naming several that no document is about."""
+        if len(understood.all_regions) < 2:
+            return ()
+        return tuple(
+            r for r in understood.all_regions if "region" in self.unmatched_facets(r, None)
+        )
+
+    def _compared(
+        self,
+        searcher: Searcher,
+        resp: SearchResponse,
+        asked: str,
+        understood: Understood,
+        first: tuple[DocumentInfo, TargetRecord] | None,
+        *,
+        doc: str | None,
+        region: str | None,
+        year: int | None,
+    ) -> SearchResponse:
+        """``resp`` with one card per region and year a comparison names (山东 江苏 GDP
+        目标; 2024年和2025年), each looked up as if asked alone, and the pairs with none
+        said (:func:`~bot.library.answers.comparison_cards`)."""
+        table = self.indicator_table
+        hits = [h.doc_id for h in resp.hits]
+        # the indicator as asked: 全国's national variant (国内生产总值) is its own only
+        named = asked_indicator(
+            asked, table, searcher.synonyms, facet=lambda w: _facet_word(w, understood)
+        )
+
+        def look_up(one: Understood) -> tuple[DocumentInfo, TargetRecord] | None:
+            indicator = named
+            if indicator and one.region == "全国":
+                indicator = table.national_variant(indicator) or indicator
+            one = replace(one, indicator=indicator)
+            found = self._answer(asked, one, indicator, hits)
+            if found and not self.passes_filters(found[0], doc=doc, region=region, year=year):
+                return None
+            return found
+
+        return comparison_cards(resp, understood, first, look_up)

@@ -17,7 +17,7 @@ def understood_line(
     """``理解为：地区 山东 · 年份 2024 · 指标 地区生产总值`` (``Understood as: region 山东 ·
     …`` in English; every region named: ``地区 山东、江苏``), with
     ``（现有文件中没有：地区 火星，结果来自其他文件）`` for the facets no document is
-    about (the first region only: the others are not checked); None when nothing was
+    about (every region named that none is about, 地区 火星、冥王星); None when nothing was
     understood. ``quote`` is applied to the words of the query said back (HTML escaping
     for Telegram)."""
     if u is None or not u.said:
@@ -26,7 +26,10 @@ def understood_line(
     places = tr(lang, "search.region_sep").join(quote(r) for r in u.all_regions)
     region = tr(lang, "search.facet_region", region=places) if u.region else None
     first = tr(lang, "search.facet_region", region=quote(u.region)) if u.region else None
-    year = tr(lang, "search.facet_year", year=u.year) if u.year else None
+    # every year named side by side (年份 2024、2025); the first alone when unmatched
+    years = tr(lang, "search.region_sep").join(str(y) for y in u.all_years)
+    year = tr(lang, "search.facet_year", year=years) if u.year else None
+    first_year = tr(lang, "search.facet_year", year=u.year) if u.year else None
     p = u.period
     period = (
         tr(lang, "search.facet_period", period=quote(p.name), first=p.first, last=p.last)
@@ -40,7 +43,12 @@ def understood_line(
     sep = tr(lang, "search.facet_sep")
     parts = [part for part in (region, year, period, kind, indicator) if part]
     line = tr(lang, "search.understood", facets=sep.join(parts))
-    missing = [first if facet == "region" else year for facet in u.unmatched]
+    missing = [first if facet == "region" else first_year for facet in u.unmatched]
+    if u.absent:
+        # several regions named: each one no document is about (山东 火星: 火星)
+        absent = tr(lang, "search.region_sep").join(quote(r) for r in u.absent)
+        places = [tr(lang, "search.facet_region", region=absent)]
+        missing = places + [m for m in missing if m != first]
     if missing := [m for m in missing if m]:
         line += tr(lang, "search.unmatched", facets=sep.join(missing))
     return line

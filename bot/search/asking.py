@@ -185,3 +185,33 @@ def settle_soft(concepts: list[Concept]) -> list[Concept]:
     ):
         return [replace(c, soft=False) if c.soft else c for c in concepts]
     return [c for c in concepts if not (c.soft and len(c.label) == 1)]
+
+
+# A question of which places or documents (哪些省份提出了…目标, 哪几个城市, 哪个省提到,
+# 哪些文件提及): the answer is a list of them, so the reply gives each document once, with
+# its best passage, before a second passage of any (``SearchResponse.by_document``).
+_WHICH_PLACES_RE = re.compile(
+    r"(?:哪些|哪几个|哪几|哪个|哪一个)(?:省份|省市|省区|省|城市|地市|市(?!场)|地方|地区|区县|县(?!域)|"
+    r"文件|报告|份)"
+)
+# How far down the ranking a question of which places is regrouped: the documents a
+# reader scans for (a corpus's provinces), not the whole tail.
+GROUPED_WINDOW = 50
+
+
+def asks_which_places(query: str) -> bool:
+    """Whether ``query`` asks which places or documents (哪些省份, 哪几个城市, 哪份报告)."""
+    return _WHICH_PLACES_RE.search(normalize(query)) is not None
+
+
+def documents_first(docs: list[int]) -> list[int]:
+    """The order that puts the first entry of each document of ``docs`` (the documents
+    of ranked passages, best first) before every second one, each group in rank order:
+    [A, A, B, C, B] -> positions [0, 2, 3, 1, 4]."""
+    seen: set[int] = set()
+    first: list[int] = []
+    rest: list[int] = []
+    for k, doc in enumerate(docs):
+        (rest if doc in seen else first).append(k)
+        seen.add(doc)
+    return first + rest

@@ -98,7 +98,7 @@ class FacetPassages:
     def concepts(self, facets: Understood) -> list[Concept]:
         """:meth:`_make_facet_concepts`, memoised: the passages of a facet depend only on
         the facet and this (immutable) index."""
-        key = (facets.all_regions, facets.year, facets.doc_type)
+        key = (facets.all_regions, facets.all_years, facets.doc_type)
         found = self.memo.get(key)
         if found is None:
             found = self._make_facet_concepts(facets)
@@ -157,7 +157,17 @@ class FacetPassages:
                 docs = self._enclosing_docs(facets.region)
             wanted.append((f"region:{'、'.join(regions)}", docs, ()))
         reviews: list[int] = []
-        if facets.year:
+        if facets.years:
+            # years named side by side (2024年和2025年): the documents of each rank first
+            docs = {}
+            for i, d in enumerate(ix.docs):
+                if d.year in facets.years:
+                    docs[i] = FACET_DOC_SCORE
+                elif d.year and d.year - 1 in facets.years and d.doc_type in _REVIEWS_LAST_YEAR:
+                    docs[i] = FACET_DOC_SCORE * 0.75
+            forms = tuple(f for y in facets.years for f in year_forms(y))
+            wanted.append((f"year:{'、'.join(map(str, facets.years))}", docs, forms))
+        elif facets.year:
             docs = {}
             for i, d in enumerate(ix.docs):
                 if d.year == facets.year:

@@ -25,10 +25,13 @@ from bot.models import Correction, Note, SearchHit, SearchResponse, Understood
 from bot.search import apart, framing
 from bot.search.asking import (
     ASKING_WORDS,
+    GROUPED_WINDOW,
     QUESTION_WORDS,
     asks_how,
     asks_past,
+    asks_which_places,
     content_words,
+    documents_first,
     join_question_words,
     settle_soft,
     softened,
@@ -70,6 +73,8 @@ from bot.text.synonyms import Synonyms
 from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, has_cjk, is_cjk_word
 
 MEMO_SIZE = 50_000
+# The symbols a quoted term may hold between its words (“互联网+”, “3+N”, “1+1+N”)
+_SYMBOLS_RE = re.compile(r"[^\w\u3400-\u9fff]+")
 # Passages whose body-text prior is at most this (footnotes, table and figure captions,
 # truncated copies) count one matched word less when ranked by words matched (fresh dev
 # queries r205-r250: 0.4 fixed a data-source note, 0.5 a table caption too; no other
@@ -229,6 +234,16 @@ class Searcher:
             return None
         ids = tuple(dict.fromkeys(self.index.term_ids[p] for p in pieces))
         return Alternative(word, ids, True)
+
+    def _with_symbols(self, text: str, words: list[str]) -> Alternative | None:
+        """``text`` typed with symbols (互联网+), found as the index terms of its ``words``
+        and checked as typed, when some passage writes it so; else ``None``."""
+        alts = [self._alternative(w) for w in words]
+        if not alts or any(a is None for a in alts):
+            return None
+        ids = tuple(dict.fromkeys(t for a in alts if a is not None for t in a.term_ids))
+        alt = Alternative(text, ids, True)
+        return alt if self._hits.phrase_present(alt, text) else None
 
     def _concept(self, word: str, *, exclude: bool = False) -> Concept:
         return self._memoised("concept", word, exclude, lambda: self._make_concept(word, exclude))
@@ -515,6 +530,13 @@ class Searcher:
     ) -> tuple[list[Concept], list[Correction]]:
         if part.phrase:
             alt = self._alternative(part.text)
+            words = _SYMBOLS_RE.split(part.text)
+            if alt is None and len(words) > 1:
+                # “互联网+”, “3+N”: as typed, symbols and all, where a passage writes it;
+                # else as its words (never nothing when they are found)
+                alt = self._with_symbols(part.text, [w for w in words if w])
+                if alt is None:
+                    return self._concepts([w for w in words if w], part.exclude, budget), []
             return [Concept(part.text, [alt] if alt else [], part.exclude)], []
         words = self._words(part, stopwords=True)
         correction = (
@@ -896,16 +918,19 @@ class Searcher:
         facet_concepts = self._facet_concepts(facets) if facets and facets.any else []
         concepts = self._apart_where_asked(concepts, facets)
         past = asks_past(parsed.raw)
+        grouped = asks_which_places(parsed.raw)
         ranked = self._rank(
             concepts,
-            page,
-            size,
+            1 if grouped else page,
+            max(page * size, GROUPED_WINDOW) if grouped else size,
             filters,
             facet_concepts,
             how=asks_how(parsed.raw),
             titled=not past,
             past=past,
         )
+        if grouped:  # 哪些省份…: each document's best passage first, then the page
+            ranked = self._documents_first(ranked, page, size)
         needles = [a.text for c in positive for a in c.alternatives]
         hits = tuple(
             self._hit(int(pid), float(score), needles)
@@ -928,7 +953,20 @@ class Searcher:
             message="；".join([*parsed.notes, *(n.text for n in cut)]) or None,
             notes=(*parsed.note_codes, *cut),
             understood=facets if facets and facets.any else None,
+            by_document=grouped,
         )
+
+    def _documents_first(self, ranked: Ranked, page: int, size: int) -> Ranked:
+        """The page ``page`` of ``ranked`` (its first pages, from the top) once the first
+        ``GROUPED_WINDOW`` passages are regrouped, each document's best one first."""
+        head = min(GROUPED_WINDOW, ranked.pids.size)
+        order = np.asarray(
+            documents_first(self.index.p_doc[ranked.pids[:head]].tolist()), dtype=np.intp
+        )
+        pids = np.concatenate([ranked.pids[:head][order], ranked.pids[head:]])
+        scores = np.concatenate([ranked.scores[:head][order], ranked.scores[head:]])
+        lo, hi = (page - 1) * size, page * size
+        return replace(ranked, pids=pids[lo:hi], scores=scores[lo:hi])
 
     def rank(
         self, query: str, *, page: int = 1, page_size: int = 10, correct: bool = True

@@ -26,6 +26,9 @@ NATIONAL = "全国"
 # Words that name the whole country as the region asked about: 全国 anywhere (全国粮食
 # 产量), the others only as a word of their own (国家 CPI, not 国家公园 or 中国式现代化).
 _NATIONAL_RE = re.compile(r"全国|(?:国家|中央|我国|中国)(?![\u3400-\u9fff])")
+# The same words anywhere: 国家和四川的目标, 四川与国家 (joined to a place, 国家 is the
+# country even glued to the joiner).
+_NATIONAL_WORD_RE = re.compile(r"全国|国家|中央|我国|中国")
 # 全国 as the yardstick of a place's rank or level (安徽 增速 全国排第几, 居全国前列,
 # 高于全国平均): the place named is the one asked about, not the country.
 _NATIONAL_YARDSTICK_RE = re.compile(
@@ -159,19 +162,27 @@ def understand(
     text = _name_periods(normalize(query), this_year)
     spans: list[tuple[int, int]] = []
     region: str | None = None
-    for m in _NATIONAL_RE.finditer(text):
+    # 全国 joined to a place (全国和广东 GDP 目标, 广东与全国): both are asked about
+    national_at: int | None = None
+    places = [mention for mention in gazetteer.mentions(text) if _counts(mention, known_regions)]
+    for m in _NATIONAL_WORD_RE.finditer(text):
         if _yardstick(text, m.start()):
             continue  # 安徽 … 全国排第几: 安徽 is asked about; alone, no region is
-        if any(
-            mention.end <= m.start() and _counts(mention, known_regions)
-            for mention in gazetteer.mentions(text)
-        ):
+        alone = _NATIONAL_RE.match(text, m.start()) is not None
+        # joined by a conjunction or a list comma, not a space (四川 全国 占比: the
+        # place's share of the country's; 四川 国家级开发区: a word of its own)
+        joined = any(_joined(text, m.span(), (p.start, p.end), spaced=False) for p in places)
+        if not (joined or alone):
+            continue  # 国家公园, 中国式现代化, 四川 国家级: a word of its own
+        if not joined and any(p.end <= m.start() for p in places):
             continue  # 四川 水电装机 全国… : the first facet wins, the place named before
         region = NATIONAL
         spans.append(m.span())
+        if joined:
+            national_at = m.start()
         break
     regions: list[str] = []
-    if region is None:
+    if region is None or national_at is not None:
         for mention in gazetteer.mentions(text):
             place = mention.place
             if not _counts(mention, known_regions):
@@ -197,15 +208,24 @@ def understand(
             at = sum(1 for lo, _ in spans if lo < misspelt[1][0])
             regions.insert(min(at, len(regions)), misspelt[0])
             spans.append(misspelt[1])
+        if national_at is not None:
+            # in the order typed: 全国和广东 (全国 first), 广东与全国 (广东 first)
+            first = min((p.start for p in places), default=national_at)
+            regions.insert(0 if national_at < first else len(regions), NATIONAL)
         region = regions[0] if regions else None
     year: int | None = None
+    years: list[int] = []
     in_spans = [m.span() for m in _YEAR_SPAN_RE.finditer(text)]
     for m in _YEAR_RE.finditer(text):
         if any(lo <= m.start() < hi for lo, hi in in_spans):
             continue  # 2021-2025: a span of years, no one year of it
-        year = parse_year(m.group())
+        found = parse_year(m.group())
+        if year is not None and not _joined(text, spans[-1], m.span()):
+            break  # 2024年 … 比2020年: only years typed side by side are each asked
+        if found is not None and found not in years:
+            years.append(found)
+        year = years[0] if years else None
         spans.append(m.span())
-        break
     if year is None and this_year is not None:
         rel = _RELATIVE_YEAR_RE.search(text)
         if rel:
@@ -241,7 +261,10 @@ def understand(
     if not re.search(r"[\w\u3400-\u9fff]", rest):
         rest = text  # only facets: search their words too
     several = tuple(regions) if len(regions) > 1 else ()
-    return Understanding(Understood(region, year, doc_type, regions=several), rest.strip())
+    both = tuple(years) if len(years) > 1 and years[0] == year else ()
+    return Understanding(
+        Understood(region, year, doc_type, regions=several, years=both), rest.strip()
+    )
 
 
 def plan_period(year: int) -> str | None:
@@ -315,6 +338,20 @@ def _counts(mention: Mention, known_regions: Collection[str]) -> bool:
     place = mention.place
     known = place.short in known_regions or place.name in known_regions
     return place.level == "provincial" or known or mention.suffixed
+
+
+# What joins two facets typed side by side (全国和广东, 2024年与2025年, 山东、江苏, 四川vs云南):
+# a conjunction, a list comma, a slash or a space, and nothing else between them.
+_JOINER_RE = re.compile(r"\s*(?:和|与|及|以及|跟|同|、|/|,|，|vs\.?|对比|比较)?\s*", re.IGNORECASE)
+
+
+def _joined(text: str, a: tuple[int, int], b: tuple[int, int], *, spaced: bool = True) -> bool:
+    """Whether the spans ``a`` and ``b`` of ``text`` are joined by a joiner alone (or,
+    with ``spaced``, by a space alone)."""
+    lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+    if lo > hi or _JOINER_RE.fullmatch(text, lo, hi) is None:
+        return False
+    return spaced or bool(text[lo:hi].strip())
 
 
 def _yardstick(text: str, at: int) -> bool:

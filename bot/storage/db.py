@@ -12,10 +12,21 @@ SQLite is tuned for a bot: WAL journal (readers never block the writer), foreign
 enforced, a busy timeout instead of instant "database is locked", connections usable
 from worker threads, and real transactions around DDL, so a migration that fails half
 way is rolled back as a whole instead of leaving a half-altered schema.
+
+Two writers (the bot and a CLI command, two scheduler jobs) never trip over each other:
+:meth:`Database.session` is a write transaction, which on SQLite begins with
+``BEGIN IMMEDIATE`` (the write lock taken at once, waiting on the busy timeout; a
+deferred transaction that reads and then writes after another writer committed is
+refused at once with "database is locked", whatever the timeout), and
+:meth:`Database.reading` a read-only one (deferred ``BEGIN``: readers never wait). On
+PostgreSQL, what a store reads and then writes is guarded by a unique constraint with
+``ON CONFLICT`` (:func:`insert_for`) or by :func:`lock`, a transaction's advisory lock
+on a name and key (SQLite's write lock serialises every writer already).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import sqlite3
@@ -25,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -51,6 +63,29 @@ PG_MIGRATION_LOCK = 0x6272_6965_6662_6F74  # "briefbot"
 
 class DatabaseError(RuntimeError):
     """The database cannot be opened, read or migrated. The message names the database."""
+
+
+# -- writers taking turns -----------------------------------------------------------------------
+def insert_for(session: Session):
+    """The dialect's ``insert`` (SQLite's or PostgreSQL's), which has ``on_conflict_do_…``:
+    a row inserted unless one with its key is there, or upserted, in one statement."""
+    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+
+
+def lock(session: Session, name: str, key: int | str) -> None:
+    """Hold a lock on ``(name, key)`` until the session's transaction ends, so that two
+    writers reading then writing the same thing (a chat's subscriptions) take turns.
+
+    PostgreSQL: a transaction-level advisory lock. SQLite: nothing to do, the write
+    transaction of :meth:`Database.session` holds the database's write lock already.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    digest = hashlib.blake2b(f"{name}\x00{key}".encode(), digest_size=8).digest()
+    session.execute(
+        text("SELECT pg_advisory_xact_lock(:key)"),
+        {"key": int.from_bytes(digest, "big", signed=True)},
+    )
 
 
 # -- URLs --------------------------------------------------------------------------------------
@@ -222,7 +257,10 @@ class Database:
                 f"cannot use {self.name}: {exc} (install the database driver it names, "
                 'e.g. pip install "psycopg[binary]" for postgresql+psycopg)'
             ) from exc
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Writes begin IMMEDIATE on SQLite (see the module docstring); reads deferred.
+        writer = self.engine.execution_options(**{_SQLITE_BEGIN: "BEGIN IMMEDIATE"})
+        self._sessions = sessionmaker(writer, expire_on_commit=False)
+        self._readers = sessionmaker(self.engine, expire_on_commit=False)
 
     @classmethod
     def open(cls, settings: Settings | None = None, *, url: str | URL | None = None) -> Database:
@@ -242,8 +280,25 @@ class Database:
     # -- sessions ---------------------------------------------------------------------------
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session that commits when the block ends and rolls back if it raises."""
-        session = self._sessions()
+        """A write transaction that commits when the block ends and rolls back if it raises.
+
+        On SQLite it holds the write lock from its first statement (``BEGIN IMMEDIATE``),
+        so what it reads stays true until it commits; another writer waits its turn.
+        """
+        with self._session(self._sessions) as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A transaction that only reads (never waits for a writer on SQLite). Anything
+        it read and then wrote could be refused: write in :meth:`session` instead."""
+        with self._session(self._readers) as session:
+            yield session
+
+    @staticmethod
+    @contextmanager
+    def _session(factory: sessionmaker[Session]) -> Iterator[Session]:
+        session = factory()
         try:
             yield session
             session.commit()

@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import delete, select
 
-from bot.storage.db import Database
+from bot.storage.db import Database, insert_for
 from bot.storage.models import LanguageRow, utcnow
 
 SCOPES = ("user", "chat")
@@ -28,38 +27,34 @@ class LanguageStore:
 
     def all(self) -> dict[tuple[str, int], str]:
         """Every stored choice, by (scope, id)."""
-        with self._db.session() as session:
+        with self._db.reading() as session:
             rows = session.scalars(select(LanguageRow)).all()
             return {(row.scope, row.target_id): row.language for row in rows}
 
     def get(self, scope: str, target_id: int) -> str | None:
-        with self._db.session() as session:
+        with self._db.reading() as session:
             row = session.get(LanguageRow, (scope, target_id))
             return row.language if row is not None else None
 
     def set(
         self, scope: str, target_id: int, language: str | None, *, by: int | None = None
     ) -> None:
-        """Store ``language`` for (scope, id); None forgets the choice."""
+        """Store ``language`` for (scope, id); None forgets the choice. One statement (an
+        upsert), so two choices made at once leave one row, the later one's."""
         if scope not in SCOPES:
             raise ValueError(f"scope must be one of {SCOPES}, not {scope!r}")
+        key = (LanguageRow.scope == scope, LanguageRow.target_id == target_id)
         with self._db.session() as session:
-            row = session.get(LanguageRow, (scope, target_id))
             if language is None:
-                if row is not None:
-                    session.delete(row)
-            elif row is None:
-                session.add(
-                    LanguageRow(
-                        scope=scope,
-                        target_id=target_id,
-                        language=language,
-                        updated_by=by,
-                        updated_at=self._clock(),
-                    )
-                )
-            else:
-                row.language, row.updated_by, row.updated_at = language, by, self._clock()
+                session.execute(delete(LanguageRow).where(*key))
+                return
+            values = {"language": language, "updated_by": by, "updated_at": self._clock()}
+            insert = insert_for(session)(LanguageRow).values(
+                scope=scope, target_id=target_id, **values
+            )
+            session.execute(
+                insert.on_conflict_do_update(index_elements=["scope", "target_id"], set_=values)
+            )
 
     def move_chat(self, old_chat_id: int, new_chat_id: int) -> None:
         """A group became a supergroup (a new id): its chat choice is the new id's too,
@@ -67,23 +62,17 @@ class LanguageStore:
         move on their own, and whichever id a digest is composed for meanwhile finds it.
 
         Safe to call twice at once: Telegram's service message and a send refused with the
-        new id both copy the choice, and the second insert then meets the first one's row
-        (the same copy), which is kept."""
-        try:
-            with self._db.session() as session:
-                row = session.get(LanguageRow, ("chat", old_chat_id))
-                if row is None:
-                    return
-                if session.get(LanguageRow, ("chat", new_chat_id)) is None:
-                    session.add(
-                        LanguageRow(
-                            scope="chat",
-                            target_id=new_chat_id,
-                            language=row.language,
-                            updated_by=row.updated_by,
-                            updated_at=self._clock(),
-                        )
-                    )
-        except IntegrityError:
-            if self.get("chat", new_chat_id) is None:
-                raise
+        new id both copy the choice; the second insert meets the first one's row (the
+        same copy) and leaves it (insert-or-ignore)."""
+        with self._db.session() as session:
+            row = session.get(LanguageRow, ("chat", old_chat_id))
+            if row is None:
+                return
+            insert = insert_for(session)(LanguageRow).values(
+                scope="chat",
+                target_id=new_chat_id,
+                language=row.language,
+                updated_by=row.updated_by,
+                updated_at=self._clock(),
+            )
+            session.execute(insert.on_conflict_do_nothing(index_elements=["scope", "target_id"]))

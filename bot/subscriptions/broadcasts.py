@@ -122,13 +122,13 @@ class BroadcastStore:
             return Broadcast._from_row(row)
 
     def get(self, broadcast_id: int) -> Broadcast | None:
-        with self._db.session() as session:
+        with self._db.reading() as session:
             row = session.get(BroadcastRow, broadcast_id)
             return None if row is None else Broadcast._from_row(row)
 
     def unfinished(self) -> list[Broadcast]:
         """Broadcasts not ``done`` (the bot stopped before it finished them), oldest first."""
-        with self._db.session() as session:
+        with self._db.reading() as session:
             rows = session.scalars(
                 select(BroadcastRow).where(BroadcastRow.status != "done").order_by(BroadcastRow.id)
             )
@@ -139,7 +139,7 @@ class BroadcastStore:
         a ``pending`` one)."""
         found: dict[int, str] = {}
         ids = list(broadcast.subscription_ids)
-        with self._db.session() as session:
+        with self._db.reading() as session:
             for chunk in _chunks(ids):
                 rows = session.execute(
                     select(DeliveryRow.subscription_id, DeliveryRow.status).where(

@@ -17,7 +17,12 @@ from bot.digest.filters import FilterError
 from bot.errors import CodedError
 from bot.subscriptions.commands import SubscribeRequest, parse_subscribe
 from bot.subscriptions.schedule import ScheduleError, check_timezone
-from bot.subscriptions.store import Subscription, SubscriptionStore
+from bot.subscriptions.store import (
+    AlreadySubscribed,
+    Subscription,
+    SubscriptionStore,
+    TooManySubscriptions,
+)
 
 MAX_PER_CHAT = 20
 """Subscriptions one chat may have: enough for any real use, a bound against abuse."""
@@ -37,6 +42,23 @@ class SchedulerLike(Protocol):
     def unschedule(self, subscription_id: int) -> None: ...
     def resync_chat(self, chat_id: int) -> None: ...
     def next_run(self, subscription_id: int) -> datetime | None: ...
+
+
+def _too_many(limit: int) -> SubscriptionError:
+    return SubscriptionError(
+        f"每个聊天最多 {limit} 个订阅，请先用 /unsubscribe 取消一些。\n"
+        f"A chat can have at most {limit} subscriptions; remove some first.",
+        "subscription.too_many",
+        limit=limit,
+    )
+
+
+def _duplicate(existing: int) -> SubscriptionError:
+    return SubscriptionError(
+        f"已有相同的订阅 #{existing}。\nThis chat already has that subscription (#{existing}).",
+        "subscription.duplicate",
+        id=existing,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +102,7 @@ class SubscriptionService:
     ) -> Listed:
         existing = self.store.list_for_chat(chat_id)
         if len(existing) >= MAX_PER_CHAT:
-            raise SubscriptionError(
-                f"每个聊天最多 {MAX_PER_CHAT} 个订阅，请先用 /unsubscribe 取消一些。\n"
-                f"A chat can have at most {MAX_PER_CHAT} subscriptions; remove some first.",
-                "subscription.too_many",
-                limit=MAX_PER_CHAT,
-            )
+            raise _too_many(MAX_PER_CHAT)
         for sub in existing:
             if sub.filter_text != request.filter_text or sub.schedule != request.schedule:
                 continue
@@ -96,23 +113,25 @@ class SubscriptionService:
                 updated = self._get(sub.id)
                 return Listed(updated, self._schedule(updated))
             if sub.active:
-                raise SubscriptionError(
-                    f"已有相同的订阅 #{sub.id}。\n"
-                    f"This chat already has that subscription (#{sub.id}).",
-                    "subscription.duplicate",
-                    id=sub.id,
-                )
+                raise _duplicate(sub.id)
         timezone = request.timezone or self.chat_timezone(chat_id)
-        sub = self.store.create(
-            chat_id,
-            chat_type,
-            chat_title,
-            user_id,
-            request.filter_text,
-            request.schedule,
-            timezone,
-            quiet_when_empty=request.quiet,
-        )
+        try:  # checked again as it is inserted: the same request may be made twice at once
+            sub = self.store.create(
+                chat_id,
+                chat_type,
+                chat_title,
+                user_id,
+                request.filter_text,
+                request.schedule,
+                timezone,
+                quiet_when_empty=request.quiet,
+                only_new=True,
+                limit=MAX_PER_CHAT,
+            )
+        except AlreadySubscribed as exc:
+            raise _duplicate(exc.existing) from None
+        except TooManySubscriptions as exc:
+            raise _too_many(exc.limit) from None
         return Listed(sub, self._schedule(sub))
 
     @staticmethod

@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
@@ -28,7 +28,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.digest.filters import DigestFilter, format_filter, parse_filter
-from bot.storage.db import Database
+from bot.storage.db import Database, insert_for, lock
 from bot.storage.models import DeliveryRow, SubscriptionRow, storable_text, utcnow
 from bot.subscriptions.schedule import Schedule, check_timezone
 
@@ -43,6 +43,23 @@ MAX_ID = 2**31 - 1
 
 def valid_id(subscription_id: int) -> bool:
     return 0 < subscription_id <= MAX_ID
+
+
+class AlreadySubscribed(Exception):
+    """:meth:`SubscriptionStore.create` found the chat's active subscription to the same
+    filter and schedule (``existing``, its id), made meanwhile by another writer."""
+
+    def __init__(self, existing: int) -> None:
+        super().__init__(f"the chat has that subscription already (#{existing})")
+        self.existing = existing
+
+
+class TooManySubscriptions(Exception):
+    """:meth:`SubscriptionStore.create` found the chat at its ``limit`` of subscriptions."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"the chat has {limit} subscriptions already")
+        self.limit = limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,8 +209,20 @@ class SubscriptionStore:
         schedule: Schedule,
         timezone: str,
         quiet_when_empty: bool = False,
+        *,
+        only_new: bool = False,
+        limit: int | None = None,
     ) -> Subscription:
-        """Add an active subscription. Raises ``FilterError`` / ``ScheduleError`` for bad input."""
+        """Add an active subscription. Raises ``FilterError`` / ``ScheduleError`` for bad input.
+
+        With ``only_new``, unless the chat has an active subscription to the same filter
+        and schedule (:class:`AlreadySubscribed`); with ``limit``, unless it has that many
+        subscriptions already (:class:`TooManySubscriptions`): checked in the transaction
+        that inserts, the
+        chat's subscriptions locked (:func:`bot.storage.db.lock`), so that the same
+        request made twice at once (the bot and the command line, a double tap) makes
+        one subscription.
+        """
         if isinstance(chat_id, bool) or not isinstance(chat_id, int):
             raise TypeError(f"chat_id must be an int, not {type(chat_id).__name__}")
         if chat_type not in CHAT_TYPES:
@@ -221,6 +250,19 @@ class SubscriptionStore:
             updated_at=now,
         )
         with self._db.session() as session:
+            existing: Sequence[SubscriptionRow] = ()
+            if only_new or limit is not None:
+                lock(session, "subscriptions.chat", chat_id)
+                existing = session.scalars(
+                    select(SubscriptionRow).where(SubscriptionRow.chat_id == chat_id)
+                ).all()
+            for other in existing:
+                same = (other.filter_text, other.schedule_kind, other.schedule_expr)
+                wanted = (normalised, schedule.kind, schedule.expr)
+                if only_new and other.active and same == wanted:
+                    raise AlreadySubscribed(other.id)
+            if limit is not None and len(existing) >= limit:
+                raise TooManySubscriptions(limit)
             session.add(row)
             session.flush()
             return Subscription._from_row(row)
@@ -228,7 +270,7 @@ class SubscriptionStore:
     def get(self, subscription_id: int) -> Subscription | None:
         if not valid_id(subscription_id):
             return None  # a number from chat no row can have (and the database may refuse)
-        with self._db.session() as session:
+        with self._db.reading() as session:
             row = session.get(SubscriptionRow, subscription_id)
             return None if row is None else Subscription._from_row(row)
 
@@ -250,7 +292,7 @@ class SubscriptionStore:
         """The ids of the due subscriptions (active, not paused) with this schedule and
         time zone: one scheduler group (one query, ids and chats only), busiest chats
         first (:func:`busiest_chats_first`)."""
-        with self._db.session() as session:
+        with self._db.reading() as session:
             return busiest_chats_first(
                 session.execute(
                     select(SubscriptionRow.id, SubscriptionRow.chat_id)
@@ -378,7 +420,7 @@ class SubscriptionStore:
     ) -> tuple[Subscription | None, bool]:
         """The subscription (None if there is none) and whether ``slot`` is claimed: what
         a delivery reads before composing, in one transaction."""
-        with self._db.session() as session:
+        with self._db.reading() as session:
             row = session.get(SubscriptionRow, subscription_id)
             if row is None:
                 return None, False
@@ -450,18 +492,31 @@ class SubscriptionStore:
 
     def uncertain_count(self) -> int:
         """How many messages were found in flight after a crash, in every delivery (/status)."""
-        with self._db.session() as session:
+        with self._db.reading() as session:
             return int(session.scalar(select(func.coalesce(func.sum(DeliveryRow.uncertain), 0))))
 
     def record_attempt(self, subscription_id: int, slot: datetime, error: str) -> int:
-        """A send failed and will be retried: count the attempt; returns the new count."""
+        """A send failed and will be retried: count the attempt; returns the new count.
+        One UPDATE (``attempts + 1``), so attempts counted at once are all counted."""
+        slot = _slot(slot)
         with self._db.session() as session:
-            row = self._claimed(session, subscription_id, _slot(slot))
-            row.attempts += 1
-            row.error = error
-            row.sending = None
-            row.updated_at = self._clock()
-            return row.attempts
+            attempts = session.execute(
+                update(DeliveryRow)
+                .where(DeliveryRow.subscription_id == subscription_id, DeliveryRow.slot == slot)
+                .values(
+                    attempts=DeliveryRow.attempts + 1,
+                    error=error,
+                    sending=None,
+                    updated_at=self._clock(),
+                )
+                .returning(DeliveryRow.attempts),
+                execution_options={"synchronize_session": False},
+            ).scalar_one_or_none()
+        if attempts is None:
+            raise LookupError(
+                f"slot {slot.isoformat()} of subscription {subscription_id} was not claimed"
+            )
+        return int(attempts)
 
     def finish_delivery(
         self,
@@ -502,40 +557,35 @@ class SubscriptionStore:
         if not wanted:
             return 0
         now = self._clock()
+        added = 0
         with self._db.session() as session:
-            taken = set(
-                session.scalars(
-                    select(DeliveryRow.slot).where(
-                        DeliveryRow.subscription_id == subscription_id,
-                        DeliveryRow.slot >= wanted[0],
-                        DeliveryRow.slot <= wanted[-1],
+            insert = insert_for(session)
+            for slot in wanted:  # insert-or-ignore: a slot claimed meanwhile keeps its claim
+                result = session.execute(
+                    insert(DeliveryRow.__table__)
+                    .values(
+                        subscription_id=subscription_id,
+                        slot=slot,
+                        status="missed",
+                        error=reason,
+                        attempts=0,
+                        created_at=now,
+                        updated_at=now,
                     )
+                    .on_conflict_do_nothing(index_elements=["subscription_id", "slot"])
+                    .returning(DeliveryRow.id)  # psycopg's rowcount is -1 here
                 )
-            )
-            rows = [
-                DeliveryRow(
-                    subscription_id=subscription_id,
-                    slot=slot,
-                    status="missed",
-                    error=reason,
-                    attempts=0,
-                    created_at=now,
-                    updated_at=now,
-                )
-                for slot in wanted
-                if slot not in taken
-            ]
-            session.add_all(rows)
-            return len(rows)
+                added += len(result.all())
+        return added
 
     def delivery(self, subscription_id: int, slot: datetime) -> Delivery | None:
-        with self._db.session() as session:
+        with self._db.reading() as session:
             row = self._row(session, subscription_id, _slot(slot))
             return None if row is None else Delivery._from_row(row)
 
     def last_slots(self) -> dict[int, datetime]:
         """The newest recorded slot of every subscription that has one (one query)."""
-        with self._db.session() as session:
+        with self._db.reading() as session:
             rows = session.execute(
                 select(DeliveryRow.subscription_id, func.max(DeliveryRow.slot)).group_by(
                     DeliveryRow.subscription_id
@@ -545,7 +595,7 @@ class SubscriptionStore:
 
     def pending(self) -> list[Delivery]:
         """Claimed slots never finished (the bot stopped while sending), oldest first."""
-        with self._db.session() as session:
+        with self._db.reading() as session:
             rows = session.scalars(
                 select(DeliveryRow)
                 .where(DeliveryRow.status == "pending")
@@ -555,7 +605,7 @@ class SubscriptionStore:
 
     def recent_failures(self, limit: int = 10) -> list[Delivery]:
         """The latest failed deliveries, newest first (for /status)."""
-        with self._db.session() as session:
+        with self._db.reading() as session:
             rows = session.scalars(
                 select(DeliveryRow)
                 .where(DeliveryRow.status == "failed")
@@ -566,7 +616,7 @@ class SubscriptionStore:
 
     def deliveries(self, subscription_id: int) -> list[Delivery]:
         """The subscription's deliveries, oldest slot first."""
-        with self._db.session() as session:
+        with self._db.reading() as session:
             rows = session.scalars(
                 select(DeliveryRow)
                 .where(DeliveryRow.subscription_id == subscription_id)
@@ -576,7 +626,7 @@ class SubscriptionStore:
 
     # -- internals ----------------------------------------------------------------------------
     def _list(self, *where) -> list[Subscription]:
-        with self._db.session() as session:
+        with self._db.reading() as session:
             rows = session.scalars(
                 select(SubscriptionRow).where(*where).order_by(SubscriptionRow.id)
             )
@@ -634,5 +684,5 @@ class SubscriptionStore:
                 )
 
     def _delivery_exists(self, subscription_id: int, slot: datetime) -> bool:
-        with self._db.session() as session:
+        with self._db.reading() as session:
             return self._row(session, subscription_id, slot) is not None

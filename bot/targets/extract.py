@@ -45,6 +45,7 @@ from bot.targets.kinds import (
     paragraph_period,
     period_before,
     period_marks,
+    released_year,
 )
 from bot.targets.naming import (
     MAX_CLAUSE_LOOKBACK,
@@ -169,6 +170,12 @@ class _Walker:
         self.region = doc.meta.region or ""
         self.bulletin = is_bulletin(doc.meta.title, doc.text)
         self.news = doc.meta.doc_type == "新闻"
+        # a story on the released data of its own year: that year is over
+        self.year_ended = (
+            self.news
+            and self.doc_year is not None
+            and released_year("\n".join(doc.text.split("\n", 4)[:4])) == self.doc_year
+        )
         self.passages = sorted(doc.passages, key=lambda p: p.start)
         self.starts = [p.start for p in self.passages]
         self.records: list[TargetRecord] = []
@@ -211,7 +218,9 @@ class _Walker:
         if path == self.section.path:
             return
         top = path[0] if path else ""
-        section_class = classify_section(path, self.doc_year)
+        # a heading of a year that is over (2024年江州经济运行数据发布) says a result
+        ended = self.doc_year + 1 if self.year_ended and self.doc_year else self.doc_year
+        section_class = classify_section(path, ended)
         if section_class == PLAN and self.bulletin:
             section_class = NEUTRAL  # a bulletin has no plans (表2 2023年…, a caption)
         if section_class == PLAN:
@@ -397,6 +406,16 @@ class _Walker:
         rest = indicator[m.end :].lstrip(_PLACE_SUFFIXES)
         return m.place.short if len(rest) >= 2 and self.table.canonical(rest) else ""
 
+    @staticmethod
+    def _change(named: Named, fig: Figure, before: str) -> str:
+        """The change of a figure: the naming rules' verb, but none for a count whose
+        growth verb comes after it (``32个行业增加值保持增长``: the things counted grew, the
+        count is a level), and an increase or fall said as more or less than a base with
+        no verb (``比上年多0.8万人``)."""
+        if fig.unit_class == "count" and named.change == "增长" and "增长" not in before:
+            return ""
+        return named.change or _compared_change(before)
+
     def _inside(self, place: Place) -> bool:
         """Whether ``place`` is a part of the document's region, not the region itself."""
         return place.short != self.region and self.gazetteer.covers(self.region, place.short)
@@ -458,7 +477,7 @@ class _Walker:
                     continue
             else:
                 self.tables.text_line(line)
-            marks = cue_marks(line, self.doc_year)
+            marks = cue_marks(line, self.doc_year, ended=self.year_ended)
             self.paragraph(line, passage, marks)
             self.after_paragraph(line, marks)
         return [self.national_names(r) for r in self.records]
@@ -756,7 +775,7 @@ class _Walker:
             value_text=fig.value_text,
             unit=fig.unit,
             qualifier=named.qualifier,
-            change=named.change,
+            change=self._change(named, fig, sentence[clause_start : fig.start]),
             year=year,
             region=region,
             kind=kind,
@@ -764,6 +783,17 @@ class _Walker:
             value_max=fig.value_max,
             confidence=self.confidence(named, indicator, sentence),
         )
+
+
+# 比上年多0.8万人, 比上年末少3.2万人: the figure is how much more or less than the base
+_COMPARED_RE = re.compile(r"比(?:上年|去年|上年末|上年同期|年初|上月|上季度)(?P<d>多|少)$")
+
+
+def _compared_change(before: str) -> str:
+    """The change of a figure said as more or less than a base with no verb of its own
+    (``比上年多0.8万人`` is an increase of 0.8 万人), else ``""``."""
+    m = _COMPARED_RE.search(before)
+    return ("增加" if m["d"] == "多" else "减少") if m else ""
 
 
 # the suffixes a place name may carry in running text (武汉市经济总量)
@@ -789,7 +819,8 @@ def _zone_before(before: str, clause: str) -> str:
 _TITLE_SPAN_RE = re.compile(
     r"[（(]\s*((?:19|20)\d\d)\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)\s*年?\s*[)）]"
 )
-_BY_YEAR_RE = re.compile(r"(?:到|至)\s*((?:19|20)\d\d)\s*年")
+# 到2025年 (截至2025年底 is a date up to which, not a horizon)
+_BY_YEAR_RE = re.compile(r"(?<!截)(?<!截止)(?:到|至)\s*((?:19|20)\d\d)\s*年")
 
 
 # “十四五”, or as an outline's official title writes it: 第十四个五年规划
@@ -821,6 +852,9 @@ def _horizon(doc: Document) -> str:
     m = _TITLE_SPAN_RE.search(doc.meta.title) or _TITLE_SPAN_RE.search(doc.text[:600])
     if m:
         return m.group(2)  # the span's end
+    span = _plan_span(doc) if doc.meta.doc_type == "规划纲要" else ""
+    if span:
+        return span[-4:]  # “十五五”…规划: the period's end
     m = _BY_YEAR_RE.search(doc.text)
     return m.group(1) if m else ""
 
@@ -928,7 +962,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "69"
+EXTRACTOR_VERSION = "71"
 
 
 def extract_targets(

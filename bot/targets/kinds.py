@@ -87,7 +87,16 @@ def _of_a_part(text: str, m: re.Match[str]) -> bool:
 
 
 # One scan for both: a future word or a past word, whichever comes first at each place.
-_CUE_RE = gated(re.compile(f"(?P<f>{_FUTURE_RE.pattern})|(?P<p>{_PAST_RE.pattern})"))
+# 主要预期目标圆满完成, 目标任务全面完成: goals said to be met, a result (read before the
+# future words, which 预期目标 would match)
+_GOALS_MET_RE = re.compile(
+    r"(?:预期目标|主要目标|目标任务|年度目标)(?:任务)?(?:圆满|全面|超额|顺利)?(?:完成|实现)"
+)
+_CUE_RE = gated(
+    re.compile(
+        f"(?P<m>{_GOALS_MET_RE.pattern})|(?P<f>{_FUTURE_RE.pattern})|(?P<p>{_PAST_RE.pattern})"
+    )
+)
 _STATUS_RE = re.compile(r"依托|用好|服务好|拥有|现有|共有|坐拥|用足")
 _STATIVE_CHANGES = frozenset({"达到", "占", "增长", "居", "位居", "为", "保持", "超过", "年均增长"})
 _GOAL_LEAD_RE = re.compile(r"(目标|任务|要求|指标)[^。！？]{0,6}[:：]\s*$")
@@ -144,9 +153,30 @@ def is_bulletin(title: str, text: str) -> bool:
 Marks = tuple[list[tuple[int, str]], list[tuple[int, str]]]
 
 
-def cue_marks(text: str, doc_year: int | None) -> Marks:
+# 国家统计局发布2025年国民经济运行数据, 2025年经济数据出炉: a story on the data of a
+# year, which are released once the year is over
+_RELEASED_YEAR_RE = re.compile(
+    r"((?:19|20)\d\d)年(?:全年)?[^\n。，]{0,12}?(?:运行数据|经济数据|统计数据|主要数据|数据)"
+)
+_RELEASE_WORD_RE = re.compile(r"发布|公布|出炉")
+
+
+def released_year(opening: str) -> int | None:
+    """The year whose data a story's opening lines say are released, else ``None``."""
+    for line in opening.split("\n"):
+        if _RELEASE_WORD_RE.search(line):
+            m = _RELEASED_YEAR_RE.search(line)
+            if m:
+                return int(m.group(1))
+    return None
+
+
+def cue_marks(text: str, doc_year: int | None, *, ended: bool = False) -> Marks:
     """Tense cues of ``text`` as ``(end offset, kind)`` lists sorted by offset: words
     (``力争``, ``已``…) and written years (before or after the document's year).
+
+    ``ended``: the document's year is over (a story on its released data): its written
+    year says a result, and 全年/年内 no goal.
 
     Computed once per paragraph; :func:`cue_before` then answers "nearest cue before
     this figure" for any figure of the paragraph without scanning again.
@@ -154,7 +184,9 @@ def cue_marks(text: str, doc_year: int | None) -> Marks:
     words = [
         (m.end(), "target" if m.lastgroup == "f" else "achievement")
         for m in _CUE_RE.finditer(text)
-        if not _whole_of_written_year(text, m) and not _of_a_part(text, m)
+        if not _whole_of_written_year(text, m)
+        and not _of_a_part(text, m)
+        and not (ended and m.group() in _WHOLE_YEAR_WORDS)
     ]
     parts = [(m.end(), "achievement") for m in _ENDED_PART_RE.finditer(text)]
     years: list[tuple[int, str]] = []
@@ -164,6 +196,7 @@ def cue_marks(text: str, doc_year: int | None) -> Marks:
                 m.end(),
                 "achievement"
                 if int(m.group(1)) < doc_year
+                or (ended and int(m.group(1)) == doc_year)
                 or _AS_OF_RE.search(text, max(0, m.start() - 3), m.start())
                 or _PART_OF_YEAR_RE.match(text, m.end())
                 else "target",

@@ -189,6 +189,8 @@ _UNIT_TABLE: dict[str, tuple[str, str]] = {
     "棵": ("棵", "count"),
     "位": ("位", "count"),
     "千瓦时": ("千瓦时", "power"),
+    "千伏安": ("千伏安", "power"),  # transformer capacity: 3亿千伏安
+    "兆伏安": ("兆伏安", "power"),
     "千瓦": ("千瓦", "power"),
     "兆瓦": ("兆瓦", "power"),
     "吉瓦": ("吉瓦", "power"),
@@ -350,7 +352,7 @@ _NOT_THRESHOLD_START_RE = re.compile(
     r"^(的|用于|投资|建设|实施|打造|支持|扶持|用来|投向|左右|以上|，|。|、|；|）|\)|，)"
 )
 # After a number with its unit: a class label or an identifier, not a quantity.
-_UNIT_AFTER_BLOCK_RE = re.compile(r"级|超级|型|号(?!召)")
+_UNIT_AFTER_BLOCK_RE = re.compile(r"级|超级|型(?!号)|号(?!召)")  # 500个型号 is a count of models
 _BASELINE_RE = re.compile(
     r"(提高|增加|增长|提升|上升|扩大|下降|降低|减少|压减|缩小|降|增|提)(到|至)"
     r"|(?:优化|整合|调整|合并|压缩|精简|撤并)+(?:为|到|至)"  # 由71所优化整合为47所
@@ -831,6 +833,8 @@ _FRACTION_AR_RE = re.compile(r"(?<![\d./])(?P<n>\d)/(?P<d>\d{1,2})(?![\d./])")
 _TENTHS_RE = re.compile(
     r"(?:(?<=[超近约逾达占的，、])|^)(?P<n>[一二三四五六七八九])成(?=以上|左右|多|[的，。；、]|$)"
 )
+# 比重超过一半, 近一半的企业, 减少一半: half as a share (50 %); 过半 alone is vague (no record)
+_HALF_RE = re.compile(r"(?<=[过近约逾达占是为少低，、])一半(?=以上|左右|多|[的，。；、]|$)")
 _TOP_RANK_RE = re.compile(
     r"(?P<scope>全(?:国|省|市|区|县)|世界|全球)前(?P<n>[二三四五六七八九十]|\d{1,2})(?![\d位名列茅沿])"
 )
@@ -875,6 +879,8 @@ def _fraction_figures(sentence: str) -> list[Figure]:
     for m in _TENTHS_RE.finditer(sentence):
         add(m.start("n"), m.end(), float(_CN_DIGITS[m.group("n")]), m.group("n"), "成", "percent",
             "number")  # fmt: skip
+    for m in _HALF_RE.finditer(sentence):
+        add(m.start(), m.end(), 50.0, m.group(), "%", "percent", "number")
     for m in _TOP_RANK_RE.finditer(sentence):
         n = m.group("n")
         value = float(n) if n.isdigit() else cn_to_number(n)
@@ -1366,7 +1372,7 @@ def find_figures(sentence: str) -> list[Figure]:
 
 _CN_QUICK_RE = re.compile(rf"[{_CN_CHARS}][{_CN_CHARS}万亿点多余]*(?:{_UNIT_ALT}|[万亿])")
 _QUICK_RE = re.compile(
-    r"[\d０-９xX*%％‰]|百分之|翻|倍增|第|千亿|百亿|万亿|百万|千万|万亩|百项|高于|快于|好于|优于|超过|低于|跑赢|同步|匹配|分之|成|前"
+    r"[\d０-９xX*%％‰]|百分之|翻|倍增|第|千亿|百亿|万亿|百万|千万|万亩|百项|高于|快于|好于|优于|超过|低于|跑赢|同步|匹配|分之|成|前|一半"
     rf"|[{_CN_CHARS}][{_CN_CHARS}万亿点多余]*(?:{_UNIT_ALT}|[万亿])"
 )
 
@@ -1384,6 +1390,7 @@ _SCALE_RE = gated(_SCALE_RE)
 _COMPARISON_RE = gated(_COMPARISON_RE)
 _FRACTION_AR_RE = gated(_FRACTION_AR_RE)
 _TENTHS_RE = gated(_TENTHS_RE)
+_HALF_RE = gated(_HALF_RE)
 _BARE_RE = gated(_BARE_RE)
 _BARE_MONEY_RE = gated(_BARE_MONEY_RE)
 _FRACTION_CN_RE = gated(_FRACTION_CN_RE)

@@ -20,7 +20,9 @@ from bot.config import Settings
 from bot.i18n import LANGUAGES, tr
 from bot.library import DocumentNotFound, Engine
 from bot.models import RefreshReport
+from briefbot.cli import help_flags
 
+help_flags.install()  # flags shown as typed, without a type (see the module)
 app = typer.Typer(
     name="briefbot",
     help=(

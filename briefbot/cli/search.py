@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.text import Text
 
-from bot.i18n import DEFAULT_LANGUAGE
+from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.library import DocumentNotFound
 from bot.library.understood import understood_line
 from bot.models import SearchResponse
@@ -43,8 +43,7 @@ def print_response(resp: SearchResponse, lang: str = DEFAULT_LANGUAGE) -> None:
     line = understood_line(resp.understood, lang)
     if line:
         out.print(f"[dim]{escape(line)}{LITERAL_HINT}[/]")
-    if resp.answer:
-        a = resp.answer
+    for a in resp.all_answers:  # a comparison's cards, one per region and year named
         out.print(
             Text.assemble(
                 ("答案 (answer)：", "bold"),
@@ -54,6 +53,13 @@ def print_response(resp: SearchResponse, lang: str = DEFAULT_LANGUAGE) -> None:
                 (f"  [{a.filename}] {a.section}", "cyan"),
             )
         )
+    if resp.answers_cut:
+        out.print(f"[dim]{escape(tr(lang, 'search.answers_cut', count=resp.answers_cut))}[/]")
+    if resp.unanswered:
+        names = tr(lang, "search.region_sep").join(resp.unanswered)
+        out.print(f"[dim]{escape(tr(lang, 'search.answer_none', names=names))}[/]")
+    if resp.by_document and resp.hits:
+        out.print(f"[dim]{escape(tr(lang, 'search.by_document'))}[/]")
     for c in resp.corrections:
         out.print(f"已更正 (corrected): [strike]{c.original}[/] → [bold]{c.corrected}[/]")
     if resp.corrections:

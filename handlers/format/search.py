@@ -128,9 +128,18 @@ def _search_text(
         lines.append(tr(lang, "search.corrected", fixes=fixes))
     if understood := understood_line(resp.understood, lang, quote=escape):
         lines.append(f"<i>{understood}</i>")
-    if resp.answer is not None and resp.page == 1:
-        lines.append("")
-        lines.append(_answer_html(resp.answer, lang))
+    if resp.page == 1:
+        # a comparison's cards, one per region and year named (山东 江苏 GDP 目标)
+        for answer in resp.all_answers:
+            lines.append("")
+            lines.append(_answer_html(answer, lang))
+        if resp.answers_cut:
+            lines.append(f"<i>{tr(lang, 'search.answers_cut', count=resp.answers_cut)}</i>")
+        if resp.unanswered:
+            names = tr(lang, "search.region_sep").join(escape(u) for u in resp.unanswered)
+            lines.append(f"<i>{tr(lang, 'search.answer_none', names=names)}</i>")
+    if resp.by_document and resp.hits:
+        lines.append(f"<i>{tr(lang, 'search.by_document')}</i>")
     if resp.notes:
         notes = tr(lang, "search.note_sep").join(_note(n, lang) for n in resp.notes)
         lines.append(f"<i>{escape(notes)}</i>")

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from bot.digest.filters import kind_label
-from bot.digest.values import change_and_value, short_title
+from bot.digest.values import change_and_value, format_year, short_title
 from bot.models import DocumentInfo
 from bot.targets.records import TargetRecord
 from handlers.format.html import ARG_SHOWN, cut, escape, one_line, shown, split_html
@@ -24,9 +24,8 @@ def hidden_note(hidden: int, command: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return tr(lang, "targets.hidden", hidden=hidden, command=escape(cut(command, ARG_SHOWN)))
 
 
-def _year(year: str) -> str:
-    year = one_line(year)
-    return f"{year}年" if year.isdigit() else year
+def _year(year: str, lang: str) -> str:
+    return format_year(one_line(year), lang)
 
 
 def _kind(record: TargetRecord, lang: str) -> str:
@@ -53,7 +52,7 @@ def target_line(
     figure = _figure(record, lang)
     if figure:
         parts.append(" " + escape(figure))
-    meta = [_year(record.year)]
+    meta = [_year(record.year, lang)]
     if show_region:
         meta.append(one_line(record.region))
     meta = [m for m in meta if m]
@@ -152,7 +151,7 @@ def compare_messages(
             lines.append(tr(lang, "digest.heading", label=label))  # 【烟台】, [烟台]
             for item in sorted(regions[region], key=lambda i: _year_order(i.record.year)):
                 rec = item.record
-                year = _year(rec.year) or tr(lang, "targets.no_year")
+                year = _year(rec.year, lang) or tr(lang, "targets.no_year")
                 kind = _kind(rec, lang).strip()
                 source = short_title(_doc_title(item.doc_id, rec, docs))
                 figure = escape(_figure(rec, lang))

@@ -30,6 +30,9 @@ _QUOTE_TABLE = str.maketrans("", "", _QUOTES)
 # 培训3万人, 社会组织): after a noun they are the thing, not a change to it.
 _NOMINAL_ACTIVITIES = frozenset({"治理", "整治", "修复", "培训", "组织", "更新改造"})
 _IZATION_WORKS = frozenset({"改造", "升级", "转型", "提升改造", "升级改造"})
+# a way of doing a work said before its act (综合改造, 提质改造): the work is named whole,
+# never the thing and the way alone (老旧小区综合改造, not 老旧小区综合)
+_WORK_MANNERS = ("综合", "提质", "提档")
 _INVISIBLE_RE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]+")
 _LEAD_PARTICLE_RE = re.compile(
     r"^(高于|低于|快于|比|是|有|由|从|位于|于|以|或|但|而且|并且|同时|投资(?=[\d亿万千百过超]))"
@@ -173,6 +176,10 @@ def strip_noise(text: str) -> str:
 
 # nouns that say nothing alone, whose verb says what they are for: 救助资金, 帮扶项目
 _PURPOSE_NOUNS = frozenset({"资金", "经费", "资金额", "项目"})
+# an amount with no noun of its own after a dealing (签约金额, 成交额): the act it
+# measures is its name, never 金额 alone
+_BARE_AMOUNTS = frozenset({"金额", "总金额", "总额", "额"})
+_DEALINGS = frozenset({"签约", "新签约", "成交", "交易", "融资", "募集", "中标", "签订"})
 _CENTRAL_SUPPLY_RE = re.compile(r"集中(?:供水|供养|供热|供暖|供气|式)")
 
 
@@ -245,7 +252,10 @@ def clean_name(text: str) -> str:
         m = VERB_RE.match(s)
         if m and len(m.group()) > 1 and m.end() in word_bounds(s) and not _rate_of_new_ones(s, m):
             # 救助资金, 保障资金: the verb says what the funds are for; 资金 alone says nothing
-            s = s if s[m.end() :] in _PURPOSE_NOUNS else s[m.end() :]
+            kept = s[m.end() :] in _PURPOSE_NOUNS or (
+                s[m.end() :] in _BARE_AMOUNTS and m.group() in _DEALINGS
+            )
+            s = s if kept else s[m.end() :]
         s = _strip_head(s, _LEAD_PARTICLE_RE)
         s = _AFTER_EVENT_RE.sub("", s) if len(s) > 8 else s
         s = _GREW_TO_RE.sub("", s)  # 农民专业合作社发展到133家: before TRAIL_RE takes the 到
@@ -266,6 +276,7 @@ def clean_name(text: str) -> str:
                 and not (m.group() in _NOMINAL_ACTIVITIES and m.start() >= 2)
                 # 适老化改造, 智能化改造: after an -ization the work is the name's head
                 and not (s.endswith("化", 0, m.start()) and m.group() in _IZATION_WORKS)
+                and not (s.endswith(_WORK_MANNERS, 0, m.start()) and m.group() in _IZATION_WORKS)
                 and (len(m.group()) > 1 or m.start() in word_bounds(s))
             ):
                 s = s[: m.start()]

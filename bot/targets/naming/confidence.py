@@ -22,6 +22,8 @@ from bot.targets.naming.clauses import (
 from bot.targets.naming.clean import _TAIL_CHANGE_RE, _TAIL_VERB_RE
 from bot.targets.naming.resolve import _MEASURE_END_RE, compatible
 from bot.targets.naming.words import (
+    ACTED_ON_NOUNS,
+    ADDED_VERB_RE,
     _is_name,
     _is_verb,
     _one_word_tag,
@@ -158,6 +160,10 @@ _PLACE_HEAD_RE = re.compile(r"机场|场|站|点|桩|港|码头|园|馆|院|厂|
 _ACT_MEASURE_RE = re.compile(r"(?P<act>[\u4e00-\u9fff]{2})(?:率|金额|总额|数量|比例|比重|占比)")
 
 
+# the firms counted as a part of all market entities (经营主体…，其中企业…)
+_FIRMS_OF_UNITS_RE = re.compile(r"(?:市场主体|经营主体)[^。；]{0,24}其中[，,：:]?企业")
+
+
 def name_confidence(
     name: str, table: IndicatorTable, fig: Figure | None = None, sentence: str = ""
 ) -> float:
@@ -187,6 +193,10 @@ def name_confidence(
     reached = _REACHED_RE.fullmatch(name)
     if reached and (_is_verb(reached["what"]) or reached["what"] in _state_words()):
         return 0.5  # 到位惠及农民: a state, not what reached them (政策落实到位，惠及…)
+    if name[-2:] in ACTED_ON_NOUNS and ADDED_VERB_RE.fullmatch(name, 0, len(name) - 2):
+        # 新增企业, 新引进项目, 签约项目: generic things named by how they came, as
+        # bulletins and reports count them (a name, though 企业 alone would be none)
+        return 0.75
     if name.startswith("新增") and len(name) > 3 and not _is_verb(name[2:4]):
         # 新增外资企业 (增长13%): the new ones are the thing a rate is of, no verb
         return min(0.9, name_confidence(name[2:], table, fig, sentence))
@@ -202,6 +212,10 @@ def name_confidence(
         len(name) > 20 and not _SHARE_NAME_RE.fullmatch(name) and not _long_but_plain(name)
     ):
         return 0.5  # (a share names two things: 战略性新兴产业增加值占规模以上工业增加值比重)
+    if name == "企业" and _FIRMS_OF_UNITS_RE.search(sentence):
+        # 经营主体688万户，其中企业162万户: the firms among all market entities, a count
+        # bulletins and reports keep under that name
+        return 0.75
     if name in GENERIC_NAMES or name in _VAGUE_NAMES:
         return 0.5
     bare = _ACT_MEASURE_RE.fullmatch(name)

@@ -9,7 +9,10 @@ the next::
         -> 教育共享计划覆盖学区, 教育共享计划覆盖普通高中
 
 The count alone (乡镇, 学区) is every place of that kind; the figure is how many of them
-the programme reaches, so the programme names it.
+the programme reaches, so the programme names it. So are the firms or people it
+supported, counted after 支持, 扶持, 资助 or 奖补::
+
+    实施中小企业数字化转型计划，累计支持1200家企业 -> 中小企业数字化转型计划支持企业
 """
 
 from __future__ import annotations
@@ -18,8 +21,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.targets.naming.clauses import clause_end, clause_start
-from bot.targets.naming.clean import _QUOTE_TABLE
+from bot.targets.naming.clauses import _after_noun, clause_end, clause_start
+from bot.targets.naming.clean import _QUOTE_TABLE, clean_name
 from bot.targets.naming.words import _is_name
 
 if TYPE_CHECKING:
@@ -33,6 +36,9 @@ _PROGRAMME_RE = re.compile(
 )
 # 全域覆盖860个乡镇…, 实现420个学区…全覆盖: the clause counts what it reaches
 _COVERS_RE = re.compile(r"^(?:全域|全面|基本|已|共|累计)?覆盖|全?覆盖$")
+# 累计支持近2000家企业, 扶持企业300家: the clause counts whom the programme supported
+_SUPPORTS_RE = re.compile(r"(?:累计|共|全年|年内)?(?P<verb>支持|扶持|资助|奖补)")
+_HEDGE_RE = re.compile(r"(?:近|超过|超|约|逾)?")
 # what a programme's name never ends with: the act's own words (…工作, …行动 stay)
 _NOT_A_PROGRAMME_RE = re.compile(r"(?:改革|发展|建设)$")
 
@@ -64,5 +70,27 @@ def named_by_programme(sentence: str, named: list[Named], table: IndicatorTable)
         programme = _programme_before(sentence, lo) if _COVERS_RE.search(clause) else ""
         if programme and _is_name(n.indicator) and programme not in n.indicator:
             n = replace(n, indicator=programme + "覆盖" + n.indicator)
+        supports = _SUPPORTS_RE.match(sentence, lo)
+        if supports:
+            n = _supported(sentence, n, supports["verb"], supports.end(), lo)
         out.append(n)
     return out
+
+
+def _supported(sentence: str, n: Named, verb: str, after_verb: int, lo: int) -> Named:
+    """``实施…扶持计划，累计支持近2000家企业``: the firms the programme supported are named
+    by it (…扶持计划支持企业); the verb alone (支持) or with its noun names no one's.
+    The noun is said after the count (支持近2000家企业) or before it (支持企业2000家)."""
+    fig = n.figure
+    before = sentence[after_verb : fig.start]
+    if _HEDGE_RE.fullmatch(before):
+        end = fig.end  # past the measure word (近2000家|企业)
+        noun = clean_name(_after_noun(sentence[end : clause_end(sentence, end)])[0])
+    else:
+        noun = clean_name(before)
+    if n.indicator not in (verb, verb + noun) or not 2 <= len(noun) <= 6:
+        return n
+    programme = _programme_before(sentence, lo)
+    if not programme:
+        return n
+    return replace(n, indicator=programme + verb + noun)

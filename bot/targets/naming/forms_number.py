@@ -38,7 +38,14 @@ from bot.targets.naming.resolve import (
     compatible,
     lookup,
 )
-from bot.targets.naming.words import _is_name, _is_verb, _noun_end, word_bounds
+from bot.targets.naming.words import (
+    ACTED_ON_NOUNS,
+    ADDED_VERB_RE,
+    _is_name,
+    _is_verb,
+    _noun_end,
+    word_bounds,
+)
 from bot.targets.naming.zones import ZONE_MEASURES, zone_opening
 from bot.targets.numbers import Figure
 
@@ -56,7 +63,7 @@ def _people_named(noun: str) -> str:
 
 _COUNTISH = frozenset({"count"}) | _PHYSICAL
 _OF_COUNT_RE = re.compile(
-    r"[^，。；]*?的(?:“[^”]{0,12}”)?(?P<count>(?:\d+|[xX*]+)(?:万)?(?:个|家|项|所|处|座|条|套))?"
+    r"[^，。；]*?的(?P<quoted>“[^”]{0,12}”)?(?P<count>(?:\d+|[xX*]+)(?:万)?(?:个|家|项|所|处|座|条|套))?"
     r"(?P<noun>[^，。；、的“”]+)"
 )
 # a count of policy items right before what they are (十条政策, 30条政策措施, 100项提升举措)
@@ -257,6 +264,10 @@ class _NumberForm:
             if m:
                 project = _PROJECT_RE.match(m.group("noun"))
                 noun = clean_name(project.group() if project else _after_noun(m.group("noun"))[0])
+                if m["quoted"] and not m["count"] and len(noun) <= 2:
+                    # 投资4.2亿元的“十个全覆盖”工程: the quoted name is the project's, its
+                    # head alone (工程) names none
+                    noun = clean_name(m["quoted"] + noun)
                 if _is_name(noun):
                     base = self.table.canonical(noun) or noun
                     for cand in (noun + attr, base + attr):
@@ -401,6 +412,11 @@ class _NumberForm:
             name = first or last
         if name is None and self.last_subject and share:
             name = self._share(fig, self.last_subject, share_text)
+        added = ADDED_VERB_RE.search(strip_noise(raw).removesuffix(cleaned))
+        if name is None and added and cleaned in ACTED_ON_NOUNS and fig.unit_class == "count":
+            # 完成税收收入19.5亿元，新引进企业200家: the firms brought in, never 税收企业 (the
+            # figure before's subject is not theirs)
+            name = added.group() + cleaned
         if name is None and self.last_subject and bare:
             name = self._carry(fig, cleaned, attr or cleaned, strip_noise(raw).strip("，、 "))
         entity = self.context.entity

@@ -62,6 +62,7 @@ from bot.targets.naming.listings import by_listing
 from bot.targets.naming.modifiers import classed_before, counted_in_a_class, through_listed_kinds
 from bot.targets.naming.multiples import multiple_of_the_figure_before
 from bot.targets.naming.new_ones import rate_of_the_new
+from bot.targets.naming.part_acts import parts_of_the_act
 from bot.targets.naming.part_shares import share_of_the_whole
 from bot.targets.naming.payers import fund_without_its_payer
 from bot.targets.naming.place_only import place_is_no_name
@@ -92,6 +93,7 @@ from bot.targets.naming.times import named_by_act
 from bot.targets.naming.topic_kinds import kinds_of_the_work
 from bot.targets.naming.totals import total_is_the_level
 from bot.targets.naming.villages import counted_villages
+from bot.targets.naming.zone_items import zone_owns_the_list
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +171,7 @@ PASSES: tuple[Pass, ...] = (
     _carry_the_topic,  # carry: the sentence's topic or the figure before's subject
     _text(carry_the_first_subject),  # first_subject: 平台超过40个，…，服务企业… -> 平台服务企业
     _text_table(same_verb_same_subject),  # repeated_verbs: 中考录取…，录取职校学生…
+    _text_table(parts_of_the_act),  # part_acts: 转移就业…，其中省内转移… -> 农村劳动力省内转移就业
     _text_table(named_by_programme),  # coverage: what a programme covers (驻村帮扶覆盖乡镇)
     _text_table(named_by_event),  # events: who took part (江州运动会参赛运动员)
     _text_table(named_by_act),  # times: a count of times named by the act (商业航天发射)
@@ -214,6 +217,7 @@ PASSES: tuple[Pass, ...] = (
     _text(share_reached),  # reach: 高铁通达90%以上的市县 -> 高铁通达市县比例
     _text_table(ranked_things),  # ranked_counts: 8项指标居全省第一 -> 居全省第一的指标
     _text_table(group_shared),  # list_scope: 民族地区地区生产总值、一般公共预算收入
+    _text(zone_owns_the_list),  # zone_items: 高新区新增企业…、新增注册资本… -> 高新区注册资本
     _text_table(named_in_brackets),  # bracket_names: …（常住人口城镇化率）为65.6%
     # late, where it was added: it copies the count before's final name
     _text_table(counted_by_the_count_before),  # shared_acts: 新开工项目210个，竣工98个

@@ -50,6 +50,8 @@ from bot.targets.naming.resolve import (
     lookup,
 )
 from bot.targets.naming.words import (
+    ACTED_ON_NOUNS,
+    ADDED_VERB_RE,
     _is_name,
     _one_word_tag,
     _segmenter,
@@ -680,10 +682,6 @@ def name_figures(
     return _SentenceNamer(sentence, figures, table, context).run()
 
 
-# Generic counted things: too bare to name a figure alone, kept when the clause says what
-# was done to or by them (为600家企业提供…服务, 5家企业完成迁建工作), for the passes that
-# name a set by its act (naming/served.py, naming/activities.py)
-_ACTED_ON_NOUNS = frozenset({"企业", "项目", "单位", "事项"})
 # the act right after the noun: a verb with its object, to the clause's end
 _ACT_AFTER_RE = re.compile(r"^[均已全部都共]{0,2}(?P<verb>[\u4e00-\u9fff]{2})[\u4e00-\u9fff“”]{2,}")
 
@@ -691,7 +689,7 @@ _ACT_AFTER_RE = re.compile(r"^[均已全部都共]{0,2}(?P<verb>[\u4e00-\u9fff]{
 def _acted_on(noun: str, rest: str) -> str:
     """``noun`` when it is a generic counted thing and ``rest`` (the clause after it)
     opens with what was done to or by it, else ``""``."""
-    if noun not in _ACTED_ON_NOUNS:
+    if noun not in ACTED_ON_NOUNS:
         return ""
     m = _ACT_AFTER_RE.match(rest)
     if m is None or m["verb"] not in plain_verbs():
@@ -699,15 +697,10 @@ def _acted_on(noun: str, rest: str) -> str:
     return noun
 
 
-# a verb of adding or bringing in right before the count of generic things: the things
-# added are named by it, as bulletins and reports name them (新增企业, 新引进项目)
-_ADDED_RE = re.compile(r"(?:新增|新引进|引进|招引|新签约|签约|新落户|落户|新注册)$")
-
-
 def _added(noun: str, raw: str) -> str:
     """``verb + noun`` when ``noun`` is a generic counted thing and ``raw`` (the words
     before the count) ends with a verb of adding it (新增3家企业), else ``""``."""
-    if noun not in _ACTED_ON_NOUNS:
+    if noun not in ACTED_ON_NOUNS:
         return ""
-    m = _ADDED_RE.search(raw.rstrip("约近超过逾共计 "))
+    m = ADDED_VERB_RE.search(raw.rstrip("约近超过逾共计 "))
     return m.group() + noun if m else ""

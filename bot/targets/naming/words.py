@@ -18,6 +18,13 @@ from bot.targets.dict_words import is_verb as _is_verb  # noqa: F401
 from bot.targets.dict_words import plain_verbs
 from bot.targets.lexicon import GENERIC_NAMES, VERB_RE
 
+# Generic counted things: too bare to name a figure alone, kept when the clause says what
+# was done to or by them (为600家企业提供…服务, 5家企业完成迁建工作), for the passes that
+# name a set by its act (naming/served.py, naming/activities.py), or what brought them in
+ACTED_ON_NOUNS = frozenset({"企业", "项目", "单位", "事项"})
+# a verb of adding or bringing in right before generic things (企业, 项目): the things
+# added are named by it, as bulletins and reports name them (新增企业, 新引进项目)
+ADDED_VERB_RE = re.compile(r"(?:新增|新引进|引进|招引|新签约|签约|新落户|落户|新注册)$")
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _ABBREVIATION_RE = re.compile(r"[A-Z]{2,5}")  # CPI, PPI, GDP: a name without a character
 
