@@ -26,12 +26,19 @@ Everything here is pure string work on a single sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import cn2an
 
 from bot.targets.lexicon import PEOPLE_NOUNS
+from bot.targets.numbers.figure import _ARABIC, _MASK, Figure, _is_masked, _parse_arabic
 from bot.targets.regex_gate import gated
+
+__all__ = [
+    "Figure",
+    "find_figures",
+    "may_have_figures",
+]
+
 
 # --- Chinese numerals ---------------------------------------------------------
 
@@ -289,8 +296,6 @@ _MAGNITUDES: dict[str, tuple[float, str]] = {
 # 千 before 瓦, 米, 克, 公顷, 伏安时 starts the unit (500千瓦), it is no magnitude
 _MAG_ALT = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?!瓦|米|克|公顷|伏安)"
 
-_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_MASK = r"(?<![A-Za-z])(?:[xX]+(?:\.[xX]+)?(?![A-Za-z])|\*+(?:\.\*+)?)"
 _NUM = rf"(?:{_ARABIC}|{_MASK})"
 
 # PDF text layers put a space between a number and its unit (20817.5 亿元, 4.9 %).
@@ -361,41 +366,6 @@ _STRUCTURAL_SETS_RE = re.compile(r"(重点)?(产业链|战线|主线)")
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
 _MAX_QUOTED_NAME = 15
-
-
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """One figure in a sentence.
-
-    ``start``/``end`` span the whole expression (hedges and unit included) and are used
-    to cut the text around it; ``value_text`` is ``sentence[num_start:num_end]``.
-    ``form`` is ``number``, ``rank``, ``multiple``, ``scale`` or ``comparison``.
-    ``unit_class`` groups units by what they measure (``count``, ``money``,
-    ``percent``, ``area`` ...). ``scope`` is the benchmark of a ranking (``全省``).
-    """
-
-    start: int
-    end: int
-    num_start: int
-    num_end: int
-    value: float | None
-    value_max: float | None
-    value_text: str
-    unit: str
-    unit_class: str
-    qualifier: str
-    masked: bool
-    form: str = "number"
-    pre: str = ""
-    scope: str = ""
-
-
-def _parse_arabic(text: str) -> float:
-    return float(text.replace(",", ""))
-
-
-def _is_masked(text: str) -> bool:
-    return any(c in "xX*" for c in text)
 
 
 _QUOTED_RE = re.compile(r"“[^“”]*”|「[^「」]*」|『[^『』]*』|‘[^‘’]*’|\"[^\"]*\"")
