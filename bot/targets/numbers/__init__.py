@@ -30,6 +30,7 @@ import re
 from bot.targets.lexicon import PEOPLE_NOUNS
 from bot.targets.numbers.cn_numerals import _CN_DIGITS, CN_NUMERAL_CHARS, cn_to_number
 from bot.targets.numbers.figure import _ARABIC, _MASK, Figure, _is_masked, _parse_arabic
+from bot.targets.numbers.hedges import _POST_QUALIFIER_RE, _pre_qualifier
 from bot.targets.numbers.units import (
     _MAG_ALT,
     _MAGNITUDE_ONLY,
@@ -63,37 +64,6 @@ _FIGURE_RE = re.compile(
     r"(?P<per>/(?:[百千万]?(?:平方公里|人|户|亩))|/(?:年|月|日|天|小时))?"
 )
 _RANGE_SEP = "-—–－~～至到"
-# 多 after the measure word is a hedge only at the end of a phrase (3000人多，); before a
-# word it starts that word (52种多发常见慢性病).
-_POST_QUALIFIER_RE = re.compile(r"左右|以上|以内|以下|上下|之内|之上|多(?![\u4e00-\u9fff])")
-_PRE_QUALIFIERS = (
-    "不少于",
-    "不低于",
-    "不超过",
-    "不高于",
-    "不足",
-    "超过",
-    "高于",
-    "低于",
-    "少于",
-    "多于",
-    "大于",
-    "小于",
-    "约",
-    "近",
-    "逾",
-    "超",
-    "过",
-)
-# Characters that turn a would-be hedge into part of another word: 通过, 经过, 赶超, 接近.
-_PRE_BLOCK = {
-    "过": "通经超越度不难太",
-    "超": "赶",
-    "近": "接最附临将",
-    "约": "节制公预签特",
-    "低于": "不",
-    "高于": "不",
-}
 
 _PEOPLE_NOUN_RE = re.compile(r"[^，。；、\d]{0,10}?(" + "|".join(PEOPLE_NOUNS) + ")")
 # a count noun right before a bare 万/亿; people (人数, 人口) are counted in 万人
@@ -146,17 +116,6 @@ def _in_short_quote(pos: int, quotes: list[tuple[int, int]], sentence: str = "")
 
 
 _QUOTED_ITEMS_RE = re.compile(r"[\d一二三四五六七八九十]+条")
-
-
-def _pre_qualifier(sentence: str, pos: int) -> str:
-    for word in _PRE_QUALIFIERS:
-        start = pos - len(word)
-        if start >= 0 and sentence.startswith(word, start):
-            block = _PRE_BLOCK.get(word, "")
-            if block and start > 0 and sentence[start - 1] in block:
-                continue
-            return word
-    return ""
 
 
 _NEXT_MONEY_RE = re.compile(
