@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import re
 
-from bot.targets.lexicon import PEOPLE_NOUNS
 from bot.targets.numbers.cn_numerals import _CN_DIGITS, CN_NUMERAL_CHARS, cn_to_number
 from bot.targets.numbers.figure import _ARABIC, _MASK, Figure, _is_masked, _parse_arabic
 from bot.targets.numbers.hedges import _POST_QUALIFIER_RE, _pre_qualifier
@@ -39,6 +38,7 @@ from bot.targets.numbers.units import (
     _UNIT_TABLE,
     _unit_blocked,
 )
+from bot.targets.numbers.unsaid_units import _MONEY_BEFORE_RE, _PEOPLE_NOUN_RE, _unsaid_unit
 from bot.targets.regex_gate import gated
 
 __all__ = [
@@ -65,19 +65,6 @@ _FIGURE_RE = re.compile(
 )
 _RANGE_SEP = "-—–－~～至到"
 
-_PEOPLE_NOUN_RE = re.compile(r"[^，。；、\d]{0,10}?(" + "|".join(PEOPLE_NOUNS) + ")")
-# a count noun right before a bare 万/亿; people (人数, 人口) are counted in 万人
-_COUNT_BEFORE_RE = re.compile(
-    r"(?:用户数|用户数量|用户|(?P<people>人数|人口|人才|劳动力)|(?P<visits>人次)|户数|数量)"
-    r"(?:总量|规模)?(?:首次|首度|再次|已经|已|一举)?"
-    r"(?:达到|达|突破|超过|超|为|约|近)?$"
-)
-# What is counted in money, right before an amount whose 元 is left unsaid.
-_MONEY_BEFORE_RE = re.compile(
-    r"(?:产值|营收|营业收入|收入|投资|总额|交易额|成交额|销售额|零售额|增加值|税收|融资|存款|贷款"
-    r"|余额|生产总值|GDP|经济总量|市场规模|产业规模)(?:规模)?(?:首次|首度|再次|已经|已|一举)?"
-    r"(?:达到|达|突破|超过|超|为|约|近|逾|跃上|迈上|增至|增加到|提高到)?[约近超逾]?$"
-)
 _THRESHOLD_HEAD_RE = re.compile(r"^[^，。；、\d的]{0,5}?(项目|企业|集群|楼宇|产业(?!链))")
 _NOT_THRESHOLD_START_RE = re.compile(
     r"^(的|用于|投资|建设|实施|打造|支持|扶持|用来|投向|左右|以上|，|。|、|；|）|\)|，)"
@@ -237,23 +224,6 @@ def _listed_units(sentence: str, matches: list[re.Match[str]]) -> dict[int, re.M
 
 _POINTS_LATER_RE = re.compile(r"\s*[、和及与]\s*\d+(?:\.\d+)?\s*个\s*百分点")
 _LIST_GAPS = frozenset({"、", "和", "及", "与", "，"})
-
-
-def _unsaid_unit(sentence: str, start: int, end: int, mag: str) -> tuple[str, str] | None:
-    """The measure word a figure ending its clause on a magnitude leaves unsaid, with
-    its class: ``营收超2000亿，``, ``GDP首次超过三万亿，`` are money (元); ``IPv6活跃用户数
-    达6.97亿。``, ``用户数量突破千万，`` a count (``新增人口100万``: 人; ``旅游人次86.5万``:
-    人次); ``None`` when nothing before the figure says what it counts."""
-    if end < len(sentence) and sentence[end] not in "，。；、）)":
-        return None
-    if mag in ("万", "亿", "万亿") and _MONEY_BEFORE_RE.search(sentence, max(0, start - 14), start):
-        return "元", "money"
-    if mag in ("万", "亿") and (
-        counted := _COUNT_BEFORE_RE.search(sentence, max(0, start - 12), start)
-    ):
-        unit = "人" if counted.group("people") else ""
-        return ("人次" if counted.group("visits") else unit), "count"
-    return None
 
 
 def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
