@@ -16,14 +16,16 @@ installed package.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
+import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlparse
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     NoDecode,
@@ -333,18 +335,147 @@ class Settings(BaseSettings):
                 "policy-brief-bot is incomplete (it should carry config/ in bot/_bundled); "
                 "reinstall it, or run from a checkout of the repository"
             )
-        files: list[Path] = [DEFAULT_CONFIG_FILE]
-        extra = os.environ.get("BRIEFBOT_CONFIG")
-        if extra:
-            extra_path = Path(extra).expanduser()
-            if not extra_path.is_file():
-                raise FileNotFoundError(f"BRIEFBOT_CONFIG points at a missing file: {extra_path}")
-            files.append(extra_path)
+        files = config_files()
+        for file in files:
+            check_config_file(file, settings_cls)
         # Later files override earlier ones inside TomlConfigSettingsSource.
         toml = _WithoutSecrets(
             settings_cls, TomlConfigSettingsSource(settings_cls, toml_file=files)
         )
         return (init_settings, env_settings, toml)
+
+
+class ConfigError(ValueError):
+    """A configuration file or value that cannot be used; the message names the key and
+    the file or environment variable it came from, and never a secret's value."""
+
+
+def config_files() -> list[Path]:
+    """The configuration files read, lowest precedence first: the default, then the file
+    named by ``BRIEFBOT_CONFIG`` (which must exist)."""
+    files: list[Path] = [DEFAULT_CONFIG_FILE]
+    extra = os.environ.get("BRIEFBOT_CONFIG")
+    if extra:
+        extra_path = Path(extra).expanduser()
+        if not extra_path.is_file():
+            raise FileNotFoundError(f"BRIEFBOT_CONFIG points at a missing file: {extra_path}")
+        files.append(extra_path)
+    return files
+
+
+def _file_keys(settings_cls: type[BaseSettings]) -> set[str]:
+    keys = set(settings_cls.model_fields)
+    for name, field in settings_cls.model_fields.items():
+        alias = field.validation_alias
+        if isinstance(alias, AliasChoices):
+            keys.update(a for a in alias.choices if isinstance(a, str) and a.islower())
+        keys.add(name)
+    return keys
+
+
+def _read_toml(file: Path) -> dict[str, Any]:
+    try:
+        with file.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{file} is not valid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{file} is not valid TOML: it is not UTF-8 text") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read {file}: {exc.strerror or type(exc).__name__}") from None
+
+
+def check_config_file(file: Path, settings_cls: type[BaseSettings]) -> None:
+    """Refuse a config file that is not TOML or names a key no setting has (a typo would
+    otherwise be ignored and its value never applied), naming the file and the key."""
+    known = _file_keys(settings_cls)
+    unknown = [key for key in _read_toml(file) if key not in known]
+    if not unknown:
+        return
+    said = []
+    for key in unknown:
+        near = difflib.get_close_matches(key.lower(), sorted(known), n=1, cutoff=0.7)
+        said.append(f"{key!r}" + (f" (did you mean {near[0]!r}?)" if near else ""))
+    raise ConfigError(
+        f"{file}: unknown setting{'s' if len(said) > 1 else ''} {', '.join(said)}; "
+        f"the settings and their defaults are in {DEFAULT_CONFIG_FILE}"
+    )
+
+
+_TOKEN_GUESSES = frozenset(
+    {
+        "BRIEFBOT_TOKEN",
+        "BRIEFBOT_BOT_TOKEN",
+        "BRIEFBOT_TELEGRAM_TOKEN",
+        "BRIEFBOT_TELEGRAM_BOT_TOKEN",
+    }
+)
+
+
+def mistyped_environment(environ: dict[str, str] | None = None) -> list[str]:
+    """``BRIEFBOT_*`` variables that are no setting but nearly one (``BRIEFBOT_DIGST_CAP``):
+    one sentence each, with the name meant. Variables far from every setting (the test
+    and MCP ones, ``BRIEFBOT_CONFIG``) are other programs' business and left alone."""
+    environ = os.environ if environ is None else environ
+    names = {f"BRIEFBOT_{key.upper()}" for key in Settings.model_fields}
+    said = []
+    for name in sorted(environ):
+        if not name.startswith("BRIEFBOT_") or name in names:
+            continue
+        if name in _TOKEN_GUESSES:
+            said.append(f"{name} is ignored: the bot token is read from TELEGRAM_BOT_TOKEN")
+            continue
+        near = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.85)
+        if near:
+            said.append(f"{name} is no setting and is ignored (did you mean {near[0]}?)")
+    return said
+
+
+def _field_name(loc: str) -> str:
+    """The setting an error's location names (a field, or one of its aliases)."""
+    for name, field in Settings.model_fields.items():
+        alias = field.validation_alias
+        if isinstance(alias, AliasChoices) and loc in alias.choices:
+            return name
+    return loc
+
+
+def _origin(key: str) -> str:
+    """Where the value of setting ``key`` came from: its environment variable, else the
+    last config file that sets it."""
+    field = Settings.model_fields.get(key)
+    names = [f"BRIEFBOT_{key.upper()}"]
+    if field is not None and isinstance(field.validation_alias, AliasChoices):
+        names = [a for a in field.validation_alias.choices if isinstance(a, str) and a.isupper()]
+    for name in names:
+        if name in os.environ:
+            return f"environment {name}"
+    try:
+        files = config_files()
+    except FileNotFoundError:
+        files = [DEFAULT_CONFIG_FILE]
+    for file in reversed(files):
+        try:
+            if key in _read_toml(file):
+                return str(file)
+        except ConfigError:
+            continue
+    return "the command line"
+
+
+def explain(exc: BaseException) -> str:
+    """A configuration error said for an operator: each bad setting by name, what is
+    wrong, the value given (never a secret's) and where it came from; no library jargon."""
+    if not isinstance(exc, ValidationError):
+        return str(exc)
+    lines = []
+    for error in exc.errors(include_url=False):
+        key = _field_name(".".join(str(part) for part in error["loc"]) or "settings")
+        message = error["msg"].removeprefix("Value error, ")
+        secret = "secret" in key or key in ("database_url", "token_file")
+        given = "" if secret else f" (given: {error.get('input')!r})"
+        lines.append(f"{key}: {message}{given}, from {_origin(key)}")
+    return "; ".join(lines)
 
 
 @lru_cache(maxsize=1)

@@ -52,6 +52,11 @@ def _check(token: str, source: str) -> str:
     if not token:
         raise TokenError(f"{source} is empty.")
     if not TOKEN_RE.fullmatch(token):
+        if "=" in token and TOKEN_RE.fullmatch(token.rpartition("=")[2].strip(" \"'")):
+            raise TokenError(
+                f"{source} holds a NAME=value line: it must hold the token alone "
+                "(as @BotFather gave it, nothing before it)."
+            )
         raise TokenError(
             f"{source} does not look like a bot token ({len(token)} characters; "
             f"expected {_SHAPE}, as given by @BotFather)."
@@ -65,6 +70,14 @@ def _inside(path: Path, folder: Path) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _token_text(data: bytes) -> str:
+    """A token file's text as editors save it: UTF-8 with or without a byte-order mark
+    (Windows Notepad writes one), or UTF-16 with its mark; line ends are stripped later."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
 
 
 def load_token(settings: Settings, *, environ: dict[str, str] | None = None) -> str:
@@ -90,7 +103,7 @@ def load_token(settings: Settings, *, environ: dict[str, str] | None = None) -> 
             "where it could be committed. Move it outside, e.g. ~/.config/briefbot/token."
         )
     try:
-        text = resolved.read_text(encoding="utf-8")
+        text = _token_text(resolved.read_bytes())
     except FileNotFoundError:
         raise TokenError(f"token file {path} does not exist.") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -1,4 +1,5 @@
-"""The error handler: log a failed update (token redacted) and apologise to the user."""
+"""The error handler: log a failed update (token redacted) and apologise to the user; a
+failure to fetch updates (another instance polling, the network) is one log line."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import traceback
 from collections.abc import Callable
 
 from telegram import Update
-from telegram.error import TelegramError
+from telegram.error import Conflict, NetworkError, TelegramError
 
 from bot.tokens import redact
 from handlers.context import BriefContext
@@ -48,6 +49,22 @@ def error_handler(token: str) -> Callable:
     async def on_error(update: object, context: BriefContext) -> None:
         """Log the failure with its context (token redacted) and apologise to the user."""
         error = context.error
+        if update is None and isinstance(error, Conflict):
+            # getUpdates refused: another process polls (or a webhook is set) with this token
+            logger.error(
+                "another bot instance is running with this token (Telegram said: %s); "
+                "this one gets no updates until it stops: stop one of them",
+                redact(str(error), [token]),
+            )
+            return
+        if update is None and isinstance(error, NetworkError):
+            # fetching updates failed for a moment (network, timeout, Bot API 5xx); PTB retries
+            logger.warning(
+                "the Bot API could not be reached (%s: %s); retrying",
+                type(error).__name__,
+                redact(str(error), [token]),
+            )
+            return
         trace = "".join(traceback.format_exception(error)) if error else "no exception"
         logger.error("%s failed:\n%s", _describe(update), redact(trace, [token]))
         if not isinstance(update, Update):

@@ -14,7 +14,9 @@ application they register on.
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -22,7 +24,7 @@ import typer
 from rich.markup import escape
 
 from bot import __version__
-from bot.config import Settings
+from bot.config import Settings, explain, mistyped_environment
 from bot.tokens import install_log_redaction
 from briefbot.cli.app import app, err, out, state
 
@@ -60,6 +62,57 @@ __all__ = [
 ]
 
 
+# Log lines an operator can read weeks later: when (local time with its offset), how bad,
+# where from; `briefbot run` writes them to stderr for systemd, docker or a file to keep.
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+LOG_DATEFMT = "%Y-%m-%d %H:%M:%S%z"
+
+
+def data_dir_problem(data_dir: Path) -> str | None:
+    """What keeps ``data_dir`` from being the state folder (a file there, or a folder that
+    cannot be made where it would be), said with the settings that name it; None when it
+    is usable. Nothing is created here: the commands make the folder when they write."""
+    where = "set data_dir / BRIEFBOT_DATA_DIR, or --data-dir"
+    if data_dir.exists() and not data_dir.is_dir():
+        return f"the data folder {data_dir} is a file, not a folder: {where}"
+    parent = data_dir
+    while not parent.exists() and parent.parent != parent:
+        parent = parent.parent
+    if parent != data_dir and not (parent.is_dir() and os.access(parent, os.W_OK | os.X_OK)):
+        return (
+            f"cannot create the data folder {data_dir}: {parent} is not a writable folder; {where}"
+        )
+    return None
+
+
+def corpus_dir_problem(settings: Settings) -> str | None:
+    """A corpus folder that does not exist while the index holds documents read from
+    one: a mistyped or unmounted corpus_dir, which refreshing would take for every
+    document removed (the index emptied, a bot on the same data folder serving nothing)."""
+    corpus = settings.corpus_dir
+    if corpus.is_dir():
+        return None
+    try:
+        files = json.loads((settings.index_dir / "manifest.json").read_text("utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # never indexed: nothing to lose
+    if not files:
+        return None
+    return (
+        f"the corpus folder {corpus} does not exist, and the index in {settings.index_dir} "
+        f"holds {len(files)} documents read from a corpus folder; nothing was changed. Set "
+        "corpus_dir / BRIEFBOT_CORPUS_DIR (or --corpus-dir) to the folder of those documents, "
+        "or create the folder (an empty one removes them from the index)"
+    )
+
+
+def setup_logging(verbose: bool) -> None:
+    """Log to stderr with a timestamp and the level: INFO with ``-v``, else WARNING."""
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format=LOG_FORMAT, datefmt=LOG_DATEFMT
+    )
+
+
 @app.callback(invoke_without_command=True)
 def _main(  # the options every command shares
     ctx: typer.Context,
@@ -75,7 +128,7 @@ def _main(  # the options every command shares
     if version:
         out.print(f"briefbot {__version__}")
         raise typer.Exit()
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING)
+    setup_logging(verbose)
     if not verbose:
         # pypdf warns, on its own lines, of every flaw it reads past in a PDF
         # (``WARNING:pypdf._reader:EOF marker not found``); what the reader made of the
@@ -90,8 +143,14 @@ def _main(  # the options every command shares
     try:
         state.settings = Settings(**overrides)
     except Exception as exc:  # configuration errors: say what is wrong, no traceback
-        err.print(f"[red]configuration error:[/] {escape(str(exc))}")
+        err.print(f"[red]configuration error:[/] {escape(explain(exc))}", soft_wrap=True)
         raise typer.Exit(2) from None
+    problem = data_dir_problem(state.settings.data_dir) or corpus_dir_problem(state.settings)
+    if problem:
+        err.print(f"[red]configuration error:[/] {escape(problem)}", soft_wrap=True)
+        raise typer.Exit(2)
+    for warning in mistyped_environment():
+        err.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
     if ctx.invoked_subcommand is None:
         console_session()
 

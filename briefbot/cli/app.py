@@ -7,6 +7,9 @@ from __future__ import annotations
 import inspect
 import os
 import sys
+import time
+from collections.abc import Callable
+from functools import partial
 
 import typer
 from rich.console import Console
@@ -82,10 +85,34 @@ def progress_bar() -> tuple[Progress, callable]:
     return bar, update
 
 
+def quiet_progress(
+    say: Callable[[str], None], clock: Callable[[], float] = time.monotonic
+) -> Callable[[int, int, str], None]:
+    """Progress for logs where no bar is drawn (a service, a pipe): nothing when the
+    documents are checked within ``QUIET_SECONDS`` (every command checks them), else one
+    line then and every ``PROGRESS_EVERY`` seconds, so a first start that indexes for
+    minutes is not silent."""
+    start = clock()
+    last: list[float] = []
+
+    def update(done: int, total: int, name: str) -> None:
+        now = clock()
+        if now - start < QUIET_SECONDS or (last and now - last[-1] < PROGRESS_EVERY):
+            return
+        last.append(now)
+        say(f"indexing: {done}/{total} documents checked, now {name}")
+
+    return update
+
+
+QUIET_SECONDS, PROGRESS_EVERY = 3.0, 30.0
+
+
 def open_engine() -> Engine:
     if not err.is_terminal:
         # no bar where nobody watches: rich would still leave an empty line on stderr
-        engine = Engine.open(state.settings)
+        say = partial(err.print, markup=False, soft_wrap=True)
+        engine = Engine.open(state.settings, progress=quiet_progress(say))
         if engine.last_refresh is not None:
             print_refresh(engine.last_refresh, quiet_if_unchanged=True)
         return engine

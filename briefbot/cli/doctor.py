@@ -54,7 +54,21 @@ def doctor(
 
     Exit 0 when everything is fine (or was repaired), 1 when a problem remains.
     """
-    findings = [*check_index_folder(state.settings, repair=repair), _database(repair)]
+    settings = state.settings
+    if not repair and not (settings.index_dir / "manifest.json").exists():
+        # a new data folder, or one moved without telling the configuration where
+        findings = [
+            Finding(
+                "index",
+                False,
+                f"not built yet in {settings.index_dir} (a new data folder, or one moved "
+                "without setting data_dir / BRIEFBOT_DATA_DIR?); any command builds it, "
+                "or briefbot doctor --repair",
+            ),
+            _database(repair),
+        ]
+    else:
+        findings = [*check_index_folder(settings, repair=repair), _database(repair)]
     for f in findings:
         mark = "ok" if f.ok else ("repaired" if f.repaired else "PROBLEM")
         out.print(f"{mark:>8}  {f.area}: {f.detail}", markup=False, soft_wrap=True)

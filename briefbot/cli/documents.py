@@ -1,4 +1,4 @@
-"""``briefbot docs``, ``doc``, ``ingest``, ``index``: the documents and the index."""
+"""``briefbot docs``, ``doc``, ``ingest``, ``remove``, ``index``: the documents and the index."""
 
 from __future__ import annotations
 
@@ -50,8 +50,15 @@ def docs(
             f"{d.size / 1024:.1f}",
         )
     out.print(table)
-    if not documents:
-        out.print(f"No documents in {state.settings.corpus_dir}. Add some with `briefbot ingest`.")
+    corpus = state.settings.corpus_dir
+    if not documents and not corpus.is_dir():
+        out.print(
+            f"The corpus folder {corpus} does not exist: set corpus_dir / BRIEFBOT_CORPUS_DIR "
+            "(or --corpus-dir), or add documents with `briefbot ingest`, which makes it.",
+            markup=False,
+        )
+    elif not documents:
+        out.print(f"No documents in {corpus}. Add some with `briefbot ingest`.")
 
 
 @app.command()
@@ -62,23 +69,67 @@ def ingest(
         typer.Option("--replace", help="Replace a corpus file of the same name with new content."),
     ] = False,
 ) -> None:
-    """Copy documents into the corpus folder and index them."""
+    """Copy documents into the corpus folder and index them.
+
+    Folders are read recursively. A file already indexed with the same content is said
+    unchanged; one of the same name with new content needs --replace (its key targets
+    and search results are then the new version's); the same content under another name
+    is skipped. Unreadable files (binary, empty, over max_file_mb, unsupported type) are
+    skipped with the reason. Exit 0 when something was added or all was indexed already,
+    1 when nothing was added and a file was skipped or not found.
+
+    Example: briefbot ingest reports/ 2025年江州市政府工作报告.docx
+    """
     missing = [p for p in paths if not p.exists()]
     for p in missing:
         err.print(f"[red]not found:[/] {escape(str(p))}")
+    state.settings.corpus_dir.mkdir(parents=True, exist_ok=True)  # a new corpus: none yet
     engine = open_engine()
     bar, update = progress_bar()
     with bar:
         report = engine.ingest([p for p in paths if p.exists()], replace=replace, progress=update)
     for s in report.skipped:
         err.print(f"[yellow]skipped[/] {escape(str(s.path))}: {escape(s.reason)}")
+    replaced = set(report.refresh.updated) if replace else set()
     for name in report.copied:
-        out.print(f"added {name}")
+        out.print(f"{'replaced' if name in replaced else 'added'} {name}", markup=False)
     for path in report.unchanged:
         out.print(f"already indexed, unchanged: {path}", markup=False)
     print_refresh(report.refresh)
     if missing or (report.skipped and not report.copied):
         raise typer.Exit(1)
+
+
+@app.command()
+def remove(
+    ref: Annotated[str, typer.Argument(help="Document id, file name or unique prefix.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove a document: its file (and .meta.toml sidecar) from the corpus folder, its
+    passages from the index and its key targets.
+
+    A bot running on the same data folder stops serving it within index_check_seconds.
+    Asks first unless --yes (needed when the input is not a terminal).
+
+    Example: briefbot remove 004 --yes
+    """
+    engine = open_engine()
+    try:
+        info = engine.document(ref)
+    except DocumentNotFound as exc:
+        raise no_document(exc) from None
+    said = f"{info.filename} ({info.title}, id {info.doc_id})"
+    if not yes:
+        if not err.is_terminal:
+            err.print(f"not removed: {said}; add --yes to remove it", markup=False, soft_wrap=True)
+            raise typer.Exit(1)
+        if not typer.confirm(f"Remove {said}?", err=True):
+            raise typer.Exit(1)
+    try:
+        gone = engine.remove_document(info.doc_id)
+    except DocumentNotFound as exc:  # removed by someone else in the meantime
+        raise no_document(exc) from None
+    out.print(f"removed {gone.relpath} ({len(engine.documents())} documents left)", markup=False)
 
 
 @app.command()

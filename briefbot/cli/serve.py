@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlparse
 
 import typer
@@ -33,6 +33,29 @@ def _query_store(settings: Settings):
 
 def _token_configured() -> bool:
     return bool(os.environ.get("TELEGRAM_BOT_TOKEN", "").strip() or state.settings.token_file)
+
+
+def what_it_runs_on(settings: Settings, database: Any, engine: Engine, *, fresh: bool) -> list[str]:
+    """The start-up lines that say which state the bot runs on: its documents, its
+    database and what that holds; a warning when the database was created just now (a
+    data folder moved without telling the configuration starts from nothing, silently)."""
+    from bot.subscriptions.store import SubscriptionStore
+
+    subs = SubscriptionStore(database).list_all()
+    active = sum(1 for s in subs if s.active and not s.paused)
+    lines = [
+        f"Documents: {len(engine.documents())} in {settings.corpus_dir}; index in "
+        f"{settings.index_dir}. Database: {database.name}, {len(subs)} subscription(s), "
+        f"{active} active."
+    ]
+    if fresh:
+        lines.append(
+            f"warning: {database.name} was created just now, empty. If this bot had "
+            "subscriptions and admins before, its data folder or database_url is not where "
+            "the configuration says: set data_dir / BRIEFBOT_DATA_DIR (or database_url) "
+            "and start again."
+        )
+    return lines
 
 
 @app.command("console")
@@ -113,9 +136,17 @@ def run(
     engine = open_engine()
     try:
         from bot.storage import Database, QueryStore  # lazy: SQLAlchemy and Alembic
+        from bot.storage.db import database_url
 
-        database = Database.open(settings)
+        database = Database(database_url(settings))
+        try:
+            fresh = database.current_revision() is None
+            database.upgrade()
+        except BaseException:
+            database.close()
+            raise
         store = QueryStore(database)
+        state_lines = what_it_runs_on(settings, database, engine, fresh=fresh)
     except Exception as exc:
         err.print(redact(f"briefbot run: {exc}", [token]), markup=False, soft_wrap=True)
         raise typer.Exit(1) from None
@@ -151,6 +182,8 @@ def run(
             markup=False,
             soft_wrap=True,
         )
+        for line in state_lines:
+            err.print(redact(line, hidden), markup=False, soft_wrap=True)
 
     application.post_init = announce
     try:

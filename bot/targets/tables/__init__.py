@@ -29,10 +29,66 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from bot.targets.indicators import IndicatorTable
 from bot.targets.records import Kind, TargetRecord
+from bot.targets.tables.cells import (
+    _DASHES,
+    _LEAD_YEAR_RE,
+    _SPACES_RE,
+    _UNIT_WORD_RE,
+    _YEAR_CELL_RE,
+    _Cell,
+    _cell_class,
+    _norm_unit,
+    _split_unit,
+    parse_cell,
+)
+from bot.targets.tables.columns import (
+    _HEAD_GENERIC_RE,
+    _HEAD_UNIT_RE,
+    _INDEX_HEAD_RE,
+    _Column,
+    _columns,
+)
+from bot.targets.tables.labels import (
+    _CAPTION_YEAR_RE,
+    _CHANGE_SUFFIX_RE,
+    _CHILD_MEASURE,
+    _CURRENCY_RE,
+    _GENERIC_LABELS,
+    _HOLDER_RE,
+    _LEAD_MARK_RE,
+    _LEAD_VERB_RE,
+    _LOAN_TERM_RE,
+    _MAX_CAPTION,
+    _MEASURE_RE,
+    _OWNERSHIP_RE,
+    _PARENS_RE,
+    _SCOPE_LEAD_RE,
+    _SCOPE_WORDS,
+    _TOPIC_TAIL_RE,
+    _TOTAL_LABELS,
+    _caption_period,
+    _caption_subject,
+    _clean_label,
+    _is_caption,
+    _join_label_cells,
+    _join_measure,
+    _label_unit,
+    _looks_like_place,
+    _measure,
+    _new_prefix,
+    _place_name,
+    _strip_scope,
+)
+
+__all__ = [
+    "TableReader",
+    "is_prose_row",
+    "is_table_row",
+    "parse_cell",
+]
 
 
 def is_table_row(line: str) -> bool:
@@ -40,426 +96,10 @@ def is_table_row(line: str) -> bool:
     return "\t" in line.strip()
 
 
-# --- cells ------------------------------------------------------------------------------
-
-_SPACES_RE = re.compile(r"[ \u00a0\u3000]+")
-_DASHES = frozenset({"—", "——", "-", "--", "－", "–", "/", "／", "…", "……", "...", "×", "x", "X"})
-_NUM = r"[-−－]?\d+(?:,\d{3})*(?:\.\d+)?"
-_MAGNITUDE = r"万亿|千亿|百亿|亿|千万|百万|万|千"
-_VERBS_TEXT = (
-    "年均增长 累计增长 增长 增加 提高 提升 上升 上涨 下降 降低 减少 压减 缩小 "
-    "累计 达到 控制在 保持在"
-)
-_VERBS = tuple(_VERBS_TEXT.split())
-_PRE_QUALIFIERS_TEXT = (
-    "不低于 不少于 不高于 不超过 不大于 不小于 超过 低于 高于 小于 大于 ≤ ≥ <= >= ＜ ＞ < > 约"
-)
-_PRE_QUALIFIERS = tuple(_PRE_QUALIFIERS_TEXT.split())
-_POST_QUALIFIERS = ("左右", "以上", "以下", "以内", "之内", "多", "余")
-# Measure words a cell, a header or a label may carry (the magnitude word comes first).
-_UNIT_WORDS_TEXT = (
-    "元 美元 人民币 人 人次 户 个 家 所 座 张 床 名 位 项 件 台 辆 艘 架 部 吨 "
-    "千克 公斤 斤 升 千升 立方米 平方米 平方公里 公里 千米 米 亩 公顷 头 只 羽 块 "
-    "支 条 箱 重量箱 双 套 册 篇 次 天 小时 千瓦 千瓦时 千瓦小时 千伏安 千伏安时 "
-    "兆瓦 标箱 标准箱 吨公里 人公里 蒸发量吨 毫克 微克 分贝 年 岁 倍 标准煤 "
-    "吨标准煤 辆次 架次 床位 张床位 人/万人 元/人 元/吨 万人次 个百分点 百分点"
-)
-_UNIT_WORDS = sorted(
-    _UNIT_WORDS_TEXT.split(),
-    key=len,
-    reverse=True,
-)
-_UNIT_ALT = "|".join(re.escape(u) for u in _UNIT_WORDS)
-_UNIT_WORD_RE = re.compile(rf"^(?:(?:{_MAGNITUDE})?(?:{_UNIT_ALT})|[%％‰])$")
-_CELL_RE = re.compile(
-    r"^(?P<verb>" + "|".join(_VERBS) + r")?\s*"
-    r"(?P<pre>" + "|".join(re.escape(q) for q in _PRE_QUALIFIERS) + r")?\s*"
-    r"(?P<open>[\[［〔【])?"
-    rf"(?P<num>{_NUM}(?:\s*(?:{_MAGNITUDE}))?)"
-    rf"(?:\s*(?:[%％])?\s*(?P<sep>[-—–~～至])\s*(?P<num2>{_NUM}(?:\s*(?:{_MAGNITUDE}))?))?"
-    r"(?P<close>[\]］〕】])?"
-    rf"\s*(?P<unit>[%％‰]|{_UNIT_ALT})?"
-    r"\s*(?P<post>" + "|".join(_POST_QUALIFIERS) + r")?"
-    r"\s*(?P<rest>(?:[*＊△▲#①-⑳、，,；;（(]|\[\d+\]|注).*)?$"
-)
-_NUMBERED_RE = re.compile(r"^\d+\s*[．.、]\s*\D")
-_YEAR_CELL_RE = re.compile(
-    r"^((?:19|20)\d\d)\s*(?:[—–\-~～至]\s*((?:19|20)\d\d))?\s*年\s*(?:末|底|度|初)?"
-    r"\s*(?:[（(][^）)]*[）)])?\s*$"
-)
-_COMPARE_CELL_RE = re.compile(
-    r"^(?:(?P<q>高于|快于|低于|慢于|不低于|略高于|优于)[^\d]{1,16}"
-    r"|(?:与|同)[^\d]{1,12}(?:基本)?(?P<s>同步))"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Cell:
-    """A figure read from one cell."""
-
-    value: float | None
-    value_max: float | None
-    value_text: str
-    unit: str  # as written in the cell (magnitude first), "" if none
-    qualifier: str
-    change: str
-    cumulative: bool = False
-
-
-def _to_float(text: str) -> float:
-    text = text.replace(",", "").replace("−", "-").replace("－", "-")
-    return float(text)
-
-
-_NUM_MAG_RE = re.compile(rf"^({_NUM})\s*({_MAGNITUDE})?$")
-_YEAR_NUM_RE = re.compile(r"(?:19|20)\d\d")
-_LEAD_YEAR_RE = re.compile(r"^(?:19|20)\d\d年?(?:末|底)?")
-_LAST_YEAR_HEAD_RE = re.compile(r"^(?:上年|去年)(?:末|同期)?(?:[（(]|$)")
-_QUICK_RE = re.compile(r"\d|高于|快于|低于|慢于|优于|同步")
-
-
-def _split_magnitude(text: str) -> tuple[str, str]:
-    """``1.2万亿`` -> (``1.2``, ``万亿``)."""
-    m = _NUM_MAG_RE.match(text)
-    if not m:
-        return text, ""
-    return m.group(1), m.group(2) or ""
-
-
-@lru_cache(maxsize=8192)
-def parse_cell(cell: str) -> _Cell | None:
-    """The figure of a value cell (``2.8``, ``-5.8``, ``<1%``, ``5.5左右``, ``下降15%``,
-    ``[25]``, ``4.5-5``, ``高于GDP增长``), or ``None`` for anything else."""
-    s = cell.strip()
-    if not s or s in _DASHES or "持平" in s[:3] or not _QUICK_RE.search(s):
-        return None
-    m = _CELL_RE.match(s)
-    if m is None or _NUMBERED_RE.match(s):
-        cm = _COMPARE_CELL_RE.match(s)
-        if cm is None:
-            return None
-        return _Cell(None, None, "", "", cm.group("q") or cm.group("s") or "", "")
-    unit = m.group("unit") or ""
-    if unit == "年" and _YEAR_NUM_RE.fullmatch(m.group("num")):
-        return None  # a year label
-    if bool(m.group("open")) != bool(m.group("close")):
-        return None
-    num_text, mag = _split_magnitude(m.group("num").replace(" ", ""))
-    try:
-        value = _to_float(num_text)
-    except ValueError:
-        return None
-    value_max = None
-    start, end = m.span("num")
-    if m.group("num2"):
-        num2_text, mag2 = _split_magnitude(m.group("num2").replace(" ", ""))
-        try:
-            value_max = _to_float(num2_text)
-        except ValueError:
-            return None
-        mag = mag or mag2
-        end = m.end("num2")
-    value_text = s[start:end]
-    unit = _norm_unit(unit)
-    pre = {"＜": "<", "＞": ">"}.get(m.group("pre") or "", m.group("pre") or "")
-    qualifier = pre or m.group("post") or ""
-    verb = m.group("verb") or ""
-    cumulative = bool(m.group("open"))
-    return _Cell(value, value_max, value_text, mag + unit, qualifier, verb, cumulative)
-
-
-@lru_cache(maxsize=8192)
-def _cell_class(cell: str) -> str:
-    """``empty``, ``dash``, ``year``, ``num`` or ``text``."""
-    s = cell.strip()
-    if not s:
-        return "empty"
-    if s in _DASHES:
-        return "dash"
-    if _YEAR_CELL_RE.match(s):
-        return "year"
-    if parse_cell(s) is not None:
-        return "num"
-    return "text"
-
-
-# --- names ------------------------------------------------------------------------------
-
-_LEAD_MARK_RE = re.compile(
-    r"^(?:[#＃]+|其中\s*[：:]?|内\s*[：:]|在总计中\s*[：:]?|在.{1,6}中\s*[：:]|"
-    r"[一二三四五六七八九十]+\s*[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[．.、]|[①-⑳])\s*"
-)
-_PARENS_RE = re.compile(r"[（(][^（）()]*[)）]")
-_NOTE_RE = re.compile(r"\[\d+\]|［\d+］|〔\d+〕")
-_NOTE_MARK_RE = re.compile(r"(?:\[\d+\]|[*＊△▲①-⑳]+)$")
-_SCOPE_LEAD_RE = re.compile(r"^(?:全年|年末|全国|全省|全市|全州|全盟|全区|全县|全旗|全部|总(?!计))")
-_CAPTION_SCOPE_RE = re.compile(
-    r"^(?:全年|年末|全国|全省|全市|全州|全盟|全区|全县|全旗|全部|本年|当年)"
-)
-_LEAD_VERB_RE = re.compile(r"^(?:接待|实现|完成|全年实现|新增加)")
-_TOTAL_LABELS = frozenset({"总计", "合计", "总数", "全部", "总量", "总额", "总体", "全市", "全省"})
-_GENERIC_LABELS = frozenset({"其他", "其它", "其他类", "其余", "其他用品和服务", "其他用品及服务"})
-# Rows named by a place or by a scope that qualifies the parent's whole name.
-_SCOPE_WORDS_TEXT = "城市 农村 城镇 乡村 城区 市区 县域 铁路 公路 水运 水路 航空 民航 管道 港口"
-_SCOPE_WORDS = frozenset(_SCOPE_WORDS_TEXT.split())
-# An ownership form written bare in a row of firms (公有制, 非公有制).
-_OWNERSHIP_RE = re.compile(r"(?:非)?公有制|股份制|国有|集体|私营|民营|国有控股")
-# What a name measures, from its end; the longest match wins.
-_MEASURES_TEXT = (
-    "人均可支配收入 可支配收入 人均消费支出 消费支出 户籍人口 人口 竣工面积 "
-    "施工面积 新开工面积 销售面积 播种面积 种植面积 收获面积 面积 运输总量 "
-    "运输周转量 周转量 吞吐量 运输量 客运量 货运量 存款余额 贷款余额 余额 存款 "
-    "贷款 招生数 在校生数 毕业生数 旅游者人数 人数 人次 总产值 产值 工业增加值 "
-    "增加值 生产总值 生产量 产量 出栏 存栏 投资额 投资 销售额 零售额 营业额 "
-    "成交额 总额 收入 支出 资金 利润 价格指数 指数 价格 比重 占比 比例 总量 数量 "
-    "总数 量 额 数 率"
-)
-_MEASURES = tuple(_MEASURES_TEXT.split())
-_MEASURE_RE = re.compile("(?:" + "|".join(_MEASURES) + ")$")
-# The measure a parent hands to its sub-rows (第一产业 under 地区生产总值 is 增加值).
-_CHILD_MEASURE = {
-    "生产总值": "增加值",
-    "投资额": "投资",
-    "总量": "",
-    "数量": "",
-    "总数": "",
-    "运输总量": "运输总量",
-}
-_CHANGE_SUFFIX_RE = re.compile(
-    r"(年均增长|年均增速|增长率|增长|增速|增幅|涨幅|下降|降低|减少|提高|提升|上升|上涨)$"
-)
-_CAPTION_RE = re.compile(r"^\s*(?:附表|续表|表|专栏|图)\s*[\d一二三四五六七八九十]*")
-_CAPTION_TAIL_RE = re.compile(
-    r"(?:及其?|和)?(?:增长速度|增速|构成|比上年涨跌情况|涨跌情况|完成情况|情况|一览表?)+$"
-)
-_CAPTION_HEAD_RE = re.compile(
-    r"^(?:(?:19|20)\d\d\s*(?:[—–\-~～至]\s*(?:19|20)\d\d)?\s*年(?:末|底|度)?)"
-)
-_SPLIT_BY_RE = re.compile(
-    r"^(?:分行业|分地区|分产业|分类别|分经济类型|分区域|分县区?|各县市区|各县区|各地区|各地市|各市州"
-    r"|各县|各区|各市|各乡镇|各街道|主要)"
-)
-_TOPIC_TAIL_RE = re.compile(r"(?:水环境|环境|空气)?质量$|主要指标$|指标$")
-
-
-_CURRENCY_RE = re.compile(r"本外币|人民币|外币")
-_LOAN_TERM_RE = re.compile(r"(?:短期|中长期|长期|活期|定期)$")
-
-
-def _clean_label(text: str) -> str:
-    """``#住宅`` -> ``住宅``; ``0-15 岁（含不满16 周岁）`` -> ``0-15岁``; ``1．生产总值`` ->
-    ``生产总值``. Units in brackets go with the brackets (see :func:`_label_unit`)."""
-    s = _SPACES_RE.sub("", text.strip())
-    for _ in range(3):
-        m = _LEAD_MARK_RE.match(s)
-        if not m or m.end() == 0:
-            break
-        s = s[m.end() :]
-    s = _NOTE_RE.sub("", s)
-    prev = None
-    while prev != s:
-        prev = s
-        s = _PARENS_RE.sub("", s)
-    return _NOTE_MARK_RE.sub("", s).strip("：:、，, ")
-
-
-def _label_unit(text: str) -> str:
-    """The unit a label carries in brackets: ``城镇化率（%）`` -> ``%``."""
-    for m in _PARENS_RE.finditer(text):
-        inner = _SPACES_RE.sub("", m.group()[1:-1])
-        if _UNIT_WORD_RE.match(inner):
-            return _norm_unit(inner)
-    return ""
-
-
-def _measure(name: str) -> str:
-    m = _MEASURE_RE.search(name)
-    return m.group() if m else ""
-
-
-def _join_measure(label: str, measure: str) -> str:
-    """``轻工业`` + ``工业增加值`` -> ``轻工业增加值`` (the overlap is written once)."""
-    if not measure:
-        return label
-    if label.endswith(measure):
-        return label
-    for k in range(min(len(label), len(measure) - 1), 0, -1):
-        if label.endswith(measure[:k]):
-            return label + measure[k:]
-    return label + measure
-
-
-# who holds what a caption's table lists: 金融机构本外币|存贷款, 金融机构人民币|存款
-_HOLDER_RE = re.compile(r"(?P<holder>[\u4e00-\u9fff]{2,12}?)(?:存贷款|存款|贷款)")
-
-
-@lru_cache(maxsize=512)
-def _caption_subject(caption: str, region: str) -> str:
-    """``表1：2022 年地区生产总值及其增长速度`` -> ``地区生产总值``."""
-    s = _CAPTION_RE.sub("", caption.replace("\t", " ")).lstrip("：:.． \u3000")
-    s = _SPACES_RE.sub("", s)
-    while True:
-        prev = s
-        s = _CAPTION_HEAD_RE.sub("", s)
-        if region:
-            for suffix in ("市", "州", "省", "县", "区", "自治州", "盟", "旗", ""):
-                if s.startswith(region + suffix) and len(s) > len(region + suffix):
-                    s = s[len(region + suffix) :]
-                    break
-        s = _CAPTION_SCOPE_RE.sub("", s) if len(s) > 3 else s
-        s = _SPLIT_BY_RE.sub("", s)
-        if s == prev:
-            break
-    s = _PARENS_RE.sub("", s)
-    s = _CAPTION_TAIL_RE.sub("", s)
-    return s.strip("：:、，, ")
-
-
-_PERIODS = {
-    "十一五": "2006-2010",
-    "十二五": "2011-2015",
-    "十三五": "2016-2020",
-    "十四五": "2021-2025",
-    "十五五": "2026-2030",
-}
-_SPAN_RE = re.compile(r"((?:19|20)\d\d)\s*[—–\-~～至到]+\s*((?:19|20)\d\d)\s*年")
-_BY_YEAR_RE = re.compile(r"(?:到|至)\s*((?:19|20)\d\d)\s*年")
-_CAPTION_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
-
-
-@lru_cache(maxsize=512)
-def _caption_period(caption: str) -> str:
-    for key, span in _PERIODS.items():
-        if key in caption:
-            return span
-    m = _SPAN_RE.search(caption)
-    if m:
-        return f"{m.group(1)}-{m.group(2)}"
-    m = _BY_YEAR_RE.search(caption)
-    return m.group(1) if m else ""
-
-
-# --- columns ----------------------------------------------------------------------------
-
-_SEQ_HEAD_RE = re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)
-_LABEL_HEAD_RE = re.compile(
-    r"^(?:主要)?(?:指标|指标名称|名称|项目|产品名称|产品|类别|分类|分组|内容|行业|品种|类型|门类)$"
-)
-_PLACE_HEAD_RE = re.compile(
-    r"^(?:地区|区域|地市|市州|市（州）|县（市、区）|县市区|区县|区（县）|城市|单位名称)$"
-)
-_YEAR_HEAD_RE = re.compile(r"^(?:年份|年度|年别|时间)$")
-_CATEGORY_HEAD_RE = re.compile(r"^(?:类别|领域|方面|分类|维度|一级指标)$")
-_UNIT_HEAD_RE = re.compile(r"^(?:单位|计量单位)$")
-_ATTR_HEAD_RE = re.compile(r"^(?:属性|指标属性|性质|指标性质|备注|说明)$")
-_GROWTH_HEAD_RE = re.compile(r"增长|增速|增减|涨跌|涨幅|比上年|同比|比上月|比年初|增幅|降幅")
-_SHARE_HEAD_RE = re.compile(r"比重|占比|构成|比例")
-_INDEX_HEAD_RE = re.compile(r"指数|上年\s*=\s*100|以上年为100")
-_TARGET_HEAD_RE = re.compile(r"目标|预期|规划|计划")
-_BASE_HEAD_RE = re.compile(r"基期|基数|现状|基准|完成|实际|实绩")
-_AVERAGE_HEAD_RE = re.compile(r"年均|累计")
-_HEAD_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年?")
-_HEAD_UNIT_RE = re.compile(r"[（(]([^（）()]+)[)）]")
-_HEAD_GENERIC_RE = re.compile(
-    r"^(?:绝对数|绝对值|数值|数量|总量|总数|年末数|全年|本年|本期|实绩|完成|完成数|实际|金额|数据|合计"
-    r"|预期值|目标值|指标值|现状值|基期值|规划值|\d{4}年?(?:末|底)?(?:目标|预期)?)$"
-)
-
-
-@dataclass(slots=True)
-class _Column:
-    role: str  # seq, label, place, year_label, category, unit, attr, value
-    text: str = ""
-    unit: str = ""
-    year: str = ""
-    change: str = ""
-    share: str = ""  # 比重 / 占比 / 比例 for share columns
-    index: bool = False
-    target: bool | None = None  # True: a target column, False: a base or result column
-    cumulative: bool = False  # 年均/累计
-    measure: str = ""  # 产量 for 产量（万吨）
-
-
-def _value_column(text: str) -> _Column:
-    raw = _SPACES_RE.sub("", text)
-    col = _Column("value", raw)
-    for m in _HEAD_UNIT_RE.finditer(raw):
-        inner = m.group(1)
-        if _UNIT_WORD_RE.match(inner):
-            col.unit = _norm_unit(inner)
-    if not col.unit and raw.endswith(("%", "％")):
-        col.unit = "%"
-    m = _HEAD_YEAR_RE.search(raw)
-    if m and not _INDEX_HEAD_RE.search(raw) and raw[m.start() - 1 : m.start()] != "比":
-        col.year = m.group(1)  # not 比2020年增长: that year is the base
-    elif _LAST_YEAR_HEAD_RE.match(raw):
-        col.year = "-1"  # resolved against the document year
-    if _INDEX_HEAD_RE.search(raw) and not _GROWTH_HEAD_RE.search(raw.replace("上年", "")):
-        col.index = True
-    elif _GROWTH_HEAD_RE.search(raw) and "比重" not in raw:
-        if "涨跌" in raw or "涨幅" in raw or "上涨" in raw:
-            col.change = "上涨"
-        elif "年均" in raw:
-            col.change = "年均增长"
-        elif "降幅" in raw or "下降" in raw:
-            col.change = "下降"
-        elif "增减" in raw and not col.unit:
-            col.change = "增加"  # an absolute change, in the row's unit
-        else:
-            col.change = "增长"
-        if not col.unit and col.change != "增加":
-            col.unit = "%"
-    elif share := _SHARE_HEAD_RE.search(raw):
-        col.share = "比重" if share.group() == "构成" else share.group()
-        if not col.unit:
-            col.unit = "%"
-    if _AVERAGE_HEAD_RE.search(raw) and not col.change:
-        col.cumulative = True
-    if _TARGET_HEAD_RE.search(raw):
-        col.target = True
-    elif _BASE_HEAD_RE.search(raw):
-        col.target = False
-    bare = _HEAD_UNIT_RE.sub("", raw)
-    bare = _LEAD_YEAR_RE.sub("", bare)
-    plain = not (col.change or col.share or col.index or col.cumulative)
-    if bare and plain and not _HEAD_GENERIC_RE.match(bare) and not _TARGET_HEAD_RE.search(bare):
-        col.measure = bare
-    return col
-
-
-def _columns(cells: list[str]) -> list[_Column]:
-    texts = [_SPACES_RE.sub("", c) for c in cells]
-    cols: list[_Column] = []
-    has_label = any(_LABEL_HEAD_RE.match(t) and not _CATEGORY_HEAD_RE.match(t) for t in texts)
-    label_seen = False
-    for i, t in enumerate(texts):
-        if _SEQ_HEAD_RE.match(t):
-            cols.append(_Column("seq", t))
-        elif _CATEGORY_HEAD_RE.match(t) and has_label and not label_seen:
-            cols.append(_Column("category", t))
-        elif not label_seen and _PLACE_HEAD_RE.match(t):
-            cols.append(_Column("place", t))
-            label_seen = True
-        elif not label_seen and _YEAR_HEAD_RE.match(t):
-            cols.append(_Column("year_label", t))
-            label_seen = True
-        elif not label_seen and (_LABEL_HEAD_RE.match(t) or (i == 0 and not t)):
-            cols.append(_Column("label", t))
-            label_seen = True
-        elif _UNIT_HEAD_RE.match(t):
-            cols.append(_Column("unit", t))
-        elif _ATTR_HEAD_RE.match(t):
-            cols.append(_Column("attr", t))
-        else:
-            cols.append(_value_column(t))
-    return cols
-
+# --- the reader -------------------------------------------------------------------------
 
 _MAX_HEADER_CELL = 24
 _HEADER_SPLIT_RE = re.compile(r"(?<=[)）%％])\s+(?=\S)")
-
-
-# --- the reader -------------------------------------------------------------------------
 
 
 @dataclass(slots=True)
@@ -483,13 +123,8 @@ class _Table:
 _UNIT_LINE_RE = re.compile(r"^[（(]?\s*(?:计量)?单位\s*[：:]\s*([^）)\s]{1,8})\s*[)）]?$")
 _SENTENCE_END_RE = re.compile(r"[。；！？：:，,]\s*$|[。；！？]")
 _MAX_TITLE = 40
-_MAX_CAPTION = 80
 _ARABIC_NUMBERED_RE = re.compile(r"^(?:\d+\s*[．.、]|[（(]\d+[)）])")
 _FOOTNOTE_RE = re.compile(r"^(?:注|说明|资料来源|数据来源|备注|[①-⑳]|\*)")
-_PLACE_SUFFIX_RE = re.compile(
-    r"^(.{2,}?)(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|新区|市|省|县|区|州|盟|旗)$"
-)
-_PLACE_ROW_RE = re.compile(r"^.{1,8}(?:市|区|县|州|旗|盟|新区|开发区|高新区|示范区)$")
 
 
 class TableReader:
@@ -1058,8 +693,7 @@ class TableReader:
         return "achievement"
 
 
-# --- helpers ----------------------------------------------------------------------------
-
+# --- prose rows -------------------------------------------------------------------------
 
 _DIGIT_RE = re.compile(r"[\d零〇一二两三四五六七八九十百千万]")
 
@@ -1071,64 +705,3 @@ def is_prose_row(line: str) -> bool:
     if any(parse_cell(c) is not None for c in cells[1:]):
         return False
     return any(len(c) >= 12 and _DIGIT_RE.search(c) for c in cells)
-
-
-def _is_caption(text: str) -> bool:
-    if len(text) > _MAX_CAPTION:
-        return False
-    s = _SPACES_RE.sub("", text)
-    if not s:
-        return False
-    m = _CAPTION_RE.match(s)
-    if not m or m.end() == 0:
-        return False
-    rest = s[m.end() :]
-    if not rest:
-        return True
-    head = s[: m.end()]
-    # 表1…, 专栏2…, 图3…: a number or a separator after the word (not 表示, 专栏目)
-    return bool(re.search(r"[\d一二三四五六七八九十]$", head)) or rest[0] in "：:　 .．、"
-
-
-def _join_label_cells(cells: list[str]) -> str:
-    """``在总计中：`` + ``轻工业`` -> ``轻工业``; ``#粮`` + ``食`` -> ``#粮食``."""
-    kept = [c for c in cells if c and not re.fullmatch(r".{0,8}[：:]", c)]
-    return "".join(kept)
-
-
-def _split_unit(label: str) -> tuple[str, str]:
-    """``纱吨`` -> (``纱``, ``吨``): the unit written onto the label (PDF tables)."""
-    s = label.strip()
-    for k in range(min(6, len(s) - 1), 0, -1):
-        if _UNIT_WORD_RE.match(s[-k:]):
-            return s[:-k], s[-k:]
-    return s, ""
-
-
-def _norm_unit(unit: str) -> str:
-    return {"％": "%", "百分点": "个百分点"}.get(unit, unit)
-
-
-def _strip_scope(name: str) -> str:
-    return _SCOPE_LEAD_RE.sub("", name) if len(name) > 3 else name
-
-
-def _new_prefix(parent: str) -> str:
-    """``新登记市场主体总量`` -> ``新登记``: a prefix the parent's sub-rows share."""
-    m = re.match(r"^(新登记|新注册|新增|新设立|新建|年末实有|实有)", parent)
-    return m.group(1) if m else ""
-
-
-def _looks_like_place(label_raw: str) -> bool:
-    """``洛龙区``, ``偃师市``: a row named by a place (in a table without a header)."""
-    label = _clean_label(label_raw)
-    if label in _SCOPE_WORDS or _measure(label) or "园区" in label or label.endswith("市区"):
-        return False
-    return bool(_PLACE_ROW_RE.match(label))
-
-
-def _place_name(label: str, region: str) -> str:
-    if label in ("全市", "全省", "全州", "全县", "全区", "合计", "总计", "全国"):
-        return "全国" if label == "全国" else region
-    m = _PLACE_SUFFIX_RE.match(label)
-    return m.group(1) if m else label

@@ -1,0 +1,156 @@
+"""Numbers that are no figure, told by their context.
+
+Short quoted names (``“耕海1号”``), size classes (``50亿元大项目``, ``10亿元以上项目``:
+thresholds), baselines (``由2300元提高到5000元``: the first number), class labels after
+a unit (``30万吨级``), denominators, streaks, eligibility ages, service circles and the
+field a rank is taken in (:func:`_not_a_quantity`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.targets.numbers.figure import _ARABIC, _MASK
+
+_THRESHOLD_HEAD_RE = re.compile(r"^[^，。；、\d的]{0,5}?(项目|企业|集群|楼宇|产业(?!链))")
+_NOT_THRESHOLD_START_RE = re.compile(
+    r"^(的|用于|投资|建设|实施|打造|支持|扶持|用来|投向|左右|以上|，|。|、|；|）|\)|，)"
+)
+# After a number with its unit: a class label or an identifier, not a quantity.
+_UNIT_AFTER_BLOCK_RE = re.compile(r"级|超级|型(?!号)|号(?!召)")  # 500个型号 is a count of models
+_BASELINE_RE = re.compile(
+    r"(提高|增加|增长|提升|上升|扩大|下降|降低|减少|压减|缩小|降|增|提)(到|至)"
+    r"|(?:优化|整合|调整|合并|压缩|精简|撤并)+(?:为|到|至)"  # 由71所优化整合为47所
+)
+
+
+_QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
+_MAX_QUOTED_NAME = 15
+
+
+_QUOTED_RE = re.compile(r"“[^“”]*”|「[^「」]*」|『[^『』]*』|‘[^‘’]*’|\"[^\"]*\"")
+
+
+def quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of quoted text, quotes included."""
+    if not any(q in sentence for q in _QUOTE_PAIRS):
+        return []
+    return [m.span() for m in _QUOTED_RE.finditer(sentence)]
+
+
+def _in_short_quote(pos: int, quotes: list[tuple[int, int]], sentence: str = "") -> bool:
+    """Whether ``pos`` is inside a short quoted name (``“耕海1号”``); a quoted package of
+    policy items (出台“40条”帮扶企业政策) is a count, not a name."""
+    return any(
+        a < pos < b
+        and b - a - 2 <= _MAX_QUOTED_NAME
+        and not (sentence and _QUOTED_ITEMS_RE.fullmatch(sentence, a + 1, b - 1))
+        for a, b in quotes
+    )
+
+
+_QUOTED_ITEMS_RE = re.compile(r"[\d一二三四五六七八九十]+条")
+
+
+_NEXT_MONEY_RE = re.compile(
+    rf"[、和或及]\D{{0,8}}?(?:{_ARABIC}|{_MASK}|千|百|万)(?:万亿|千亿|百亿|亿|千万|百万|万)?(?:美元|元)"
+)
+
+
+def _is_threshold(sentence: str, end: int) -> bool:
+    """``50亿元大项目``, ``10亿元以上项目``, ``xx亿元以上创新型领军企业``: a size class.
+
+    ``20亿元、50亿元重大项目`` and ``投资过10亿元或合同外资过千万美元项目``: a listed
+    alternative that is itself a threshold makes this one a threshold too.
+    """
+    nxt = _NEXT_MONEY_RE.match(sentence, end)
+    if nxt:
+        return _is_threshold(sentence, nxt.end())
+    rest = sentence[end : end + 16]
+    if re.match(r"及以[上下][\u4e00-\u9fff]", rest) and not rest.startswith(
+        ("及以上的", "及以下的")
+    ):
+        return True  # 500万元及以上固定资产投资: the class of projects counted
+    for q in ("以上", "以下"):
+        if rest.startswith(q):
+            rest = rest[len(q) :]
+            if rest.startswith("的"):
+                return True  # 规模面积200亩以上的示范园: a class, whatever the unit
+            if rest and rest[0] not in "，。；、）)":
+                return bool(_THRESHOLD_HEAD_RE.match(rest))
+            return False
+    if _OF_CLASS_RE.match(rest) and _CLASS_BEFORE_RE.search(sentence, max(0, end - 12), end):
+        return True  # 经济总量超千亿元的县域达12个: the class of the counted things
+    if not rest or _NOT_THRESHOLD_START_RE.match(rest):
+        return False
+    return bool(_THRESHOLD_HEAD_RE.match(rest))
+
+
+# (…的龙头企业, …的产业集群: a kind of those things, after a short qualifier)
+_OF_CLASS_RE = re.compile(
+    r"的[\u4e00-\u9fff]{0,4}?(?:县域|县|城市|企业|项目|产业|集群|园区|乡镇|村|农场|合作社|基地)"
+)
+_CLASS_BEFORE_RE = re.compile(r"(?:超|过|超过|达|突破)[^，。；]{0,6}$")
+
+
+_BASELINE_FROM_RE = re.compile(r"[由从][^，。；由从]{0,10}$")
+_BASELINE_LIST_RE = re.compile(r"[由从][^，。；由从、]{0,10}(?:[\d.]+[^，。；由从、\d]{0,6}、)+$")
+
+
+def _is_baseline(sentence: str, start: int, end: int) -> bool:
+    """``由2300元分别提高到5000元``, ``由每人每月150元提高到165元``,
+    ``由2015年的2860亿元增加到…``: the first number is a baseline, not a figure."""
+    if not _BASELINE_FROM_RE.search(sentence, max(0, start - 11), start):
+        # 从…645元/月、4318元/年提高到…: every item of the list after 从 is a baseline
+        listed = _BASELINE_LIST_RE.search(sentence, max(0, start - 40), start)
+        if not listed:
+            return False
+    clause_end = len(sentence)
+    for ch in "，。；！？":
+        k = sentence.find(ch, end)
+        if k != -1:
+            clause_end = min(clause_end, k)
+    return bool(_BASELINE_RE.search(sentence, end, clause_end))
+
+
+_TOP_CLASS_RE = re.compile(r"(?<=[位名])的")
+
+
+# 每千人5批次, 每百元营业收入: a denominator. 连续4次获评: a streak. 连跨两个万亿元台阶:
+# rhetoric. 15分钟健身圈, 1小时通勤圈: the name of a service circle.
+_PER_BEFORE_RE = re.compile(r"每$")
+_STREAK_BEFORE_RE = re.compile(r"连续$|连跨$")
+_STEP_AFTER_RE = re.compile(r"[^，。；]{0,6}?(?:台阶|大关)")
+_STEP_BEFORE_RE = re.compile(
+    r"连跨[^，。；]{0,4}$|[两二三四五六七八九十\d]个$"
+)  # 跨过两个万亿元大关
+_AGE_BEFORE_RE = re.compile(r"(?:年满|满|不满|未满)$")
+_CIRCLE_AFTER_RE = re.compile(r"(?:小时|分钟)[^，。；\d]{0,8}?圈")
+# 在九个国家中心城市中居第2位, 全省11个市中排名第三: the field a rank is taken in
+_RANK_FIELD_AFTER_RE = re.compile(
+    r"[^，。；\d]{1,12}?(?:之)?中(?:居|排名?|位居|位列|名列|列)(?:第|前|首|全)"
+)
+
+
+def _not_a_quantity(sentence: str, start: int, end: int) -> bool:
+    if _TOP_CLASS_RE.match(sentence, end) and sentence[start - 1 : start] == "前":
+        return True  # 对进入全国前十位的企业给予奖励: the top N as a class a rule is about
+    before = sentence[max(0, start - 2) : start]
+    if _PER_BEFORE_RE.search(before) or _STREAK_BEFORE_RE.search(before):
+        return True
+    if sentence[end - 1 : end] == "岁" and _AGE_BEFORE_RE.search(
+        sentence, max(0, start - 2), start
+    ):
+        return True  # 满3岁即入园: an eligibility age
+    if sentence[end - 1 : end] in ("个", "家", "座", "所") and _RANK_FIELD_AFTER_RE.match(
+        sentence, end
+    ):
+        return True  # 在九个国家中心城市中居第2位: the field, not a figure
+    if _STEP_AFTER_RE.match(sentence, end) and (
+        _STEP_BEFORE_RE.search(sentence, max(0, start - 8), start)
+        or sentence[end - 1 : end] == "个"
+    ):
+        return True  # 连跨两个万亿元台阶 (but 跃上1.4万亿斤新台阶 is a figure)
+    return bool(_CIRCLE_AFTER_RE.match(sentence, end - 2 if end >= 2 else end)) or bool(
+        _CIRCLE_AFTER_RE.match(sentence, max(start, end - 2))
+    )

@@ -1,0 +1,213 @@
+"""Measure words and magnitudes: what a number after it counts, in what unit.
+
+The table of measure words (``个百分点``, ``亿元``'s ``元``, ``家``, ``千瓦时`` …) with
+their normalised unit and class, the magnitudes written before them (``万``, ``亿``,
+``千万``), and :func:`_unit_blocked`: a one-character measure word that really starts
+another word (``10名片``, ``5支撑``, ``条条落实``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# surface -> (normalised unit, class). Magnitude words (万, 亿) are handled apart and
+# kept in front of the normalised unit: 673.9亿元 -> 亿元.
+_UNIT_TABLE: dict[str, tuple[str, str]] = {
+    "个百分点": ("个百分点", "points"),
+    "百分点": ("个百分点", "points"),
+    "%": ("%", "percent"),
+    "％": ("%", "percent"),
+    "‰": ("‰", "percent"),
+    "倍": ("倍", "times"),
+    "美元": ("美元", "money"),
+    "欧元": ("欧元", "money"),
+    "元": ("元", "money"),
+    "人次": ("人次", "count"),
+    "人公里": ("人公里", "volume"),
+    "吨公里": ("吨公里", "volume"),
+    "批次": ("批次", "count"),
+    "起": ("起", "count"),
+    "发": ("发", "count"),
+    "对": ("对", "count"),
+    "轮": ("轮", "count"),
+    "款": ("款", "count"),
+    "栋": ("栋", "count"),
+    "枚": ("枚", "count"),
+    "块": ("块", "count"),
+    "台套": ("台套", "count"),
+    "乘次": ("乘次", "count"),
+    "标准机架": ("标准机架", "count"),
+    "千伏安时": ("千伏安时", "power"),
+    "个工作日": ("个工作日", "days"),
+    "度": ("度", "power"),
+    "方": ("方", "volume"),
+    "工作日": ("工作日", "days"),
+    "周": ("周", "days"),
+    "千公顷": ("千公顷", "area"),
+    "航次": ("航次", "count"),
+    "届": ("届", "count"),
+    "回": ("回", "count"),
+    "期": ("期", "count"),
+    "群": ("群", "count"),
+    "P": ("P", "power"),
+    "亩次": ("亩次", "area"),
+    "年一遇": ("年一遇", "time"),
+    "EFLOPS": ("EFLOPS", "power"),
+    "Eflops": ("EFLOPS", "power"),
+    "GWh": ("GWh", "power"),
+    "吉瓦时": ("吉瓦时", "power"),
+    "℃": ("℃", "temperature"),
+    "人": ("人", "count"),
+    "名": ("名", "count"),
+    "农户": ("户", "count"),
+    "户": ("户", "count"),
+    "个": ("个", "count"),
+    "家": ("家", "count"),
+    "项": ("项", "count"),
+    "所": ("所", "count"),
+    "处": ("处", "count"),
+    "座": ("座", "count"),
+    "条": ("条", "count"),
+    "套": ("套", "count"),
+    "张": ("张", "count"),
+    "支": ("支", "count"),
+    "颗": ("颗", "count"),
+    "场次": ("场次", "count"),
+    "场": ("场", "count"),
+    "次": ("次", "count"),
+    "件": ("件", "count"),
+    "部": ("部", "count"),
+    "批": ("批", "count"),
+    "艘": ("艘", "count"),
+    "辆": ("辆", "count"),
+    "台": ("台", "count"),
+    "只": ("只", "count"),
+    "种": ("种", "count"),
+    "间": ("间", "count"),
+    "床": ("床", "count"),
+    "例": ("例", "count"),
+    "宗": ("宗", "count"),
+    "笔": ("笔", "count"),
+    "架": ("架", "count"),
+    "列": ("列", "count"),
+    "篇": ("篇", "count"),
+    "册": ("册", "count"),
+    "头": ("头", "count"),
+    "株": ("株", "count"),
+    "棵": ("棵", "count"),
+    "位": ("位", "count"),
+    "千瓦时": ("千瓦时", "power"),
+    "千伏安": ("千伏安", "power"),  # transformer capacity: 3亿千伏安
+    "兆伏安": ("兆伏安", "power"),
+    "千瓦": ("千瓦", "power"),
+    "兆瓦": ("兆瓦", "power"),
+    "吉瓦": ("吉瓦", "power"),
+    "吨标准煤": ("吨标准煤", "weight"),
+    "吨": ("吨", "weight"),
+    "公斤": ("公斤", "weight"),
+    "斤": ("斤", "weight"),
+    "千克": ("千克", "weight"),
+    "标准箱": ("标准箱", "volume"),
+    "标箱": ("标箱", "volume"),
+    "TEU": ("TEU", "volume"),
+    "微克/立方米": ("微克/立方米", "density"),
+    "微克每立方米": ("微克/立方米", "density"),
+    "Gbps": ("Gbps", "bandwidth"),
+    "Tbps": ("Tbps", "bandwidth"),
+    "Mbps": ("Mbps", "bandwidth"),
+    "GHz": ("GHz", "frequency"),
+    "MHz": ("MHz", "frequency"),
+    "兆赫": ("MHz", "frequency"),
+    "毫克/立方米": ("毫克/立方米", "density"),
+    "立方米": ("立方米", "volume"),
+    "平方公里": ("平方公里", "area"),
+    "平方千米": ("平方千米", "area"),
+    "平方米": ("平方米", "area"),
+    "亩": ("亩", "area"),
+    "公顷": ("公顷", "area"),
+    "公里": ("公里", "length"),
+    "千米": ("千米", "length"),
+    "米": ("米", "length"),
+    "岁": ("岁", "age"),
+    "天": ("天", "days"),
+    "小时": ("小时", "time"),
+    "分钟": ("分钟", "time"),
+}
+# Measure words that are units only after 万/亿 (1000亿度 of electricity, 2000亿方 of gas).
+_MAGNITUDE_ONLY = frozenset({"度", "方"})
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNIT_TABLE, key=len, reverse=True))
+
+# A one-character measure word followed by these characters starts another word
+# (10名片, 5支撑, 3部署): then it is not a measure word.
+_UNIT_WORD_BLOCK: dict[str, str] = {
+    "名": "片城牌优校企镇村录单额义称",
+    "家": "庭居电政纺乡园属",
+    "所": "在属有以谓",
+    "处": "理置于级室",
+    "件": "事",
+    "部": "署门分件委",
+    "条": "件例款线",
+    "场": "景所地馆",
+    "座": "谈",
+    "张": "力",
+    "户": "籍外型",
+    "套": "餐",
+    "台": "账风阶",
+    "支": "撑持付柱援出部",
+    "批": "准示复",
+    "种": "植子类养业",
+    "间": "接",
+    "列": "车入",
+    "位": "居置于列",
+    "头": "部",
+    "个": "月性体人",
+    "次": "序",
+    "天": "然气",
+    "米": "粮直",  # 3.8米直径火箭: a size class
+    "人": "民才员制",  # 3人制篮球场: a kind of court
+    "起": "步点草来到飞",
+    "发": "展挥布出起生现放动达力",
+    "对": "外接象标于口照比话策",
+    "轮": "次换",
+    "款": "项",
+    "周": "边期年转岁",
+    "块": "钱",
+    "届": "人大政会全次",
+    "回": "应归来到复顾",
+    "期": "间限末初内望待",
+    "群": "众体落岛",
+    "度": "假过的量重比",
+    "方": "面式案向针法位便",
+    "枚": "举",
+}
+
+_MAGNITUDES: dict[str, tuple[float, str]] = {
+    # written magnitude -> (multiplier applied to the value, magnitude kept in the unit)
+    "万亿": (1, "万亿"),
+    "千亿": (1000, "亿"),
+    "百亿": (100, "亿"),
+    "十亿": (10, "亿"),
+    "亿": (1, "亿"),
+    "千万": (1000, "万"),
+    "百万": (100, "万"),
+    "十万": (10, "万"),
+    "万": (1, "万"),
+    "千": (1000, ""),
+}
+# 千 before 瓦, 米, 克, 公顷, 伏安时 starts the unit (500千瓦), it is no magnitude
+_MAG_ALT = "万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?!瓦|米|克|公顷|伏安)"
+
+
+def _unit_blocked(sentence: str, unit: str, end: int) -> bool:
+    """A one-character measure word that is really the start of another word."""
+    nxt = sentence[end : end + 1]
+    if nxt and nxt == unit[-1]:
+        return True  # 条条落实, 件件落地: reduplication, not a count
+    if sentence.startswith(("以上", "以下", "以内"), end):
+        return False  # 200所以上: 所 and 以上, not 所以
+    if unit in ("小时", "天", "日") and _POLICY_SPAN_RE.match(sentence, end):
+        return True  # 240小时过境免签政策: the name of a policy, not a figure
+    return bool(nxt) and nxt in _UNIT_WORD_BLOCK.get(unit, "")
+
+
+_POLICY_SPAN_RE = re.compile(r"[^，。；、\d]{0,6}?(?:免签|无理由退货)")

@@ -1,0 +1,31 @@
+"""Time zones as operators and subscribers write them (operator trial, 2026-12-06)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.subscriptions.schedule import ScheduleError, check_timezone
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("Asia/Shanghai", "Asia/Shanghai"),
+        ("asia/shanghai", "Asia/Shanghai"),
+        ("Shanghai", "Asia/Shanghai"),
+        ("Beijing", "Asia/Shanghai"),
+        ("北京时间", "Asia/Shanghai"),
+        ("Berlin", "Europe/Berlin"),
+        ("new york", "America/New_York"),
+        ("utc", "UTC"),
+    ],
+)
+def test_subscription_time_zone_as_people_write_it_is_its_iana_name(typed, zone):
+    assert check_timezone(typed) == zone
+
+
+@pytest.mark.parametrize("typed", ["Mars/Olympus", "UTC+8", "Springfield", "Asia"])
+def test_subscription_time_zone_that_names_no_zone_is_refused(typed):
+    with pytest.raises(ScheduleError) as caught:
+        check_timezone(typed)
+    assert caught.value.code == "schedule.unknown_timezone"
