@@ -449,7 +449,13 @@ def _finish(args, console, scores, by_kind, rate, answers) -> int:
             "k": args.k,
             "recall_k": args.recall_k,
             "engines": {
-                n: {"mrr": s.mrr, "recall": s.recall_at, "rank": s.rank, "recalls": s.recall}
+                n: {
+                    "mrr": s.mrr,
+                    "recall": s.recall_at,
+                    "rank": s.rank,
+                    "rr": s.rr,
+                    "recalls": s.recall,
+                }
                 for n, s in scores.items()
             },
             "split": args.split,

@@ -65,8 +65,41 @@ def test_engine_beats_baselines_and_corrects_typos(tmp_path):
 # queries since the eleventh batch (r658-r809: typos, English, traditional, restoring the
 # issue's mix) joined: 0.940 (the batch 0.975: easy, so the rise says nothing of ranking).
 # The test split is measured by hand, once per change of the ranking (bench/RESULTS.md).
+#
+# From 2026-12-06 the floor holds on the dev queries it was last met on, ids up to r1330
+# (1,197 queries, 0.933): the twentieth batch (r1331-r1410, everyday words and paraphrases,
+# 0.708 unseen, 0.817 after its fixes) and the compare batch (r1450-r1461, 0.870) brought the
+# whole dev figure to 0.926 without any regression (the 1,197 earlier queries went 0.9308 ->
+# 0.9334). A fresh, harder batch lowers the whole figure by being hard, not by anything
+# getting worse, and a floor on the mix would then be met only by tuning on the new batch or
+# by lowering it. So each set keeps its own floor, as the probe sets of
+# tests/test_targets_probes.py do: the queries up to REAL_DEV_FLOOR_LAST_ID hold
+# REAL_DEV_MRR_FLOOR, and the queries added after them hold REAL_DEV_LATER_MRR_FLOOR.
 REAL_DEV_MRR_FLOOR = 0.93
+REAL_DEV_FLOOR_LAST_ID = 1330
+# The dev queries from r1331 on (82: the twentieth batch's 72 and the compare batch's 10),
+# 2026-12-06 at the end of branch search-quality20b: 0.824 (the twentieth batch 0.708
+# unseen, 0.817 after its fixes), less 0.01.
+REAL_DEV_LATER_MRR_FLOOR = 0.814
 REAL_DEV_ANSWER_FLOOR = 0.95
+
+
+def _query_number(query_id: str) -> int:
+    """r1331 -> 1331."""
+    return int(query_id.lstrip("r"))
+
+
+def dev_mrr_by_set(rr: dict[str, float]) -> tuple[float, float]:
+    """MRR@10 of the dev queries up to REAL_DEV_FLOOR_LAST_ID, and of those after it."""
+    earlier = [v for q, v in rr.items() if _query_number(q) <= REAL_DEV_FLOOR_LAST_ID]
+    later = [v for q, v in rr.items() if _query_number(q) > REAL_DEV_FLOOR_LAST_ID]
+    assert earlier and later, (len(earlier), len(later))
+    return sum(earlier) / len(earlier), sum(later) / len(later)
+
+
+def test_dev_mrr_by_set_splits_at_the_floors_last_id():
+    rr = {"r001": 1.0, "r1330": 0.5, "r1331": 0.0, "r1450": 1.0}
+    assert dev_mrr_by_set(rr) == (0.75, 0.5)
 
 
 def test_real_documents_dev_split_holds_its_level(tmp_path):
@@ -95,6 +128,8 @@ def test_real_documents_dev_split_holds_its_level(tmp_path):
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     result = json.loads(out.read_text(encoding="utf-8"))
-    assert result["engines"]["ours"]["mrr"] >= REAL_DEV_MRR_FLOOR
+    earlier, later = dev_mrr_by_set(result["engines"]["ours"]["rr"])
+    assert earlier >= REAL_DEV_MRR_FLOOR, f"dev queries up to r{REAL_DEV_FLOOR_LAST_ID}"
+    assert later >= REAL_DEV_LATER_MRR_FLOOR, f"dev queries after r{REAL_DEV_FLOOR_LAST_ID}"
     answers = result["answers"]
     assert sum(answers.values()) >= REAL_DEV_ANSWER_FLOOR * len(answers)

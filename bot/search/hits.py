@@ -14,11 +14,15 @@ import threading
 import numpy as np
 
 from bot.search.concepts import Alternative, Concept
+from bot.search.gapped import gapped
 from bot.search.index import CompiledIndex, idf_of
 from bot.search.memo import remember
 from bot.text.tokenize import is_cjk_word
 
 VERIFY_LIMIT = 5_000
+# How many passages holding a phrase's words but not the phrase are read for the phrase
+# written with a list before its last word (``gapped``), the best-scoring first.
+GAPPED_READS = 500
 # Below this many co-occurrences a phrase is checked against the text; above, assumed present.
 PHRASE_CHECK_LIMIT = 1_000
 EXISTENCE_SCAN = 300
@@ -180,6 +184,18 @@ class Hits:
             best = np.argpartition(-scores, VERIFY_LIMIT - 1)[:VERIFY_LIMIT]
             pids, scores = pids[best], scores[best]
         keep = self.index.holds(pids, needle, self.piece_words(alt))
+        words = self.piece_words(alt)
+        pattern = gapped(words)
+        if pattern is not None and not keep.all():
+            # the phrase written with a list before its last word (降低企业用电、用气…成本):
+            # read only those whose bigrams may hold the words before the list, at most
+            # GAPPED_READS of them (once per phrase: the result is memoised)
+            rest = np.flatnonzero(~keep)
+            rest = rest[np.argsort(-scores[rest], kind="stable")]
+            head = "".join(words[:-1]).encode("utf-8")
+            rest = rest[self.index.may_hold(pids[rest], head, words[:-1])][:GAPPED_READS]
+            texts = self.index.passages_norm_texts(pids[rest])
+            keep[rest] = [pattern.search(t) is not None for t in texts]
         return pids[keep], scores[keep]
 
     def concept_hits(self, concept: Concept) -> tuple[np.ndarray, np.ndarray]:

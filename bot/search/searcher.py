@@ -707,12 +707,19 @@ class Searcher:
 
     def _says_more(self, text: str, words: list[str]) -> bool:
         """Whether the synonym group of ``text`` holds a form the corpus writes with none
-        of its words nor their synonyms: a paraphrase (老年人照顾 = 养老服务), joined.
-        A form sharing a word (国企改革 = 国企 + 改革, 研发经费 for 研发投入) keeps the
-        words, each with its synonyms, which find it too."""
-        pieces = {e for w in words for e in self.synonyms.expand(w)}
+        of its words nor their synonyms: a paraphrase (老年人照顾 = 养老服务), joined; or
+        without anything of one of its words that has synonyms of its own (育儿补贴 for
+        生娃补贴: 生娃 = 生育, searched apart, would require 生育). A form sharing a word
+        (国企改革 = 国企 + 改革, 研发经费 for 研发投入, whose 投入 has no synonyms and is
+        written beside it) keeps the words, each with its synonyms, which find it too."""
+        pieces = [{w, *self.synonyms.expand(w)} for w in words]
+        stands_for = [p for w, p in zip(words, pieces, strict=True) if w in self.synonyms]
         return any(
-            not any(p in form for p in pieces) and self.phrase_exists(form)
+            (
+                not any(p in form for ps in pieces for p in ps)
+                or any(not any(p in form for p in ps) for ps in stands_for)
+            )
+            and self.phrase_exists(form)
             for form in self.synonyms.expand(text)
             if form != text
         )
