@@ -1,0 +1,55 @@
+"""Naming shapes found on the round-5 probe set (issue 11, ``tests/data/probes/round5/``):
+a qualifier jieba mis-tags, a one-character trade partner, verbs of doing and an aspect
+particle at a name's head. Every sentence here is invented for the test; none is a
+probe's or a corpus document's."""
+
+from __future__ import annotations
+
+from bot.targets.naming.aspect import without_particle
+
+_REPORT = "江州市2026年政府工作报告\n\n"
+
+
+def _names(extract, body: str) -> dict[float, str]:
+    return {r.value: r.indicator for r in extract(_REPORT + body + "\n", "report.txt")}
+
+
+def test_a_public_benefit_kind_of_places_is_never_dropped(extract):
+    # 普惠 selects a narrower set than the table's 托位 (jieba tags it a person's name)
+    names = _names(extract, "新增普惠托位800个，普惠性养老床位达到2400张。")
+    assert names[800] == "普惠托位"
+    assert names[2400] == "普惠性养老床位"
+
+
+def test_places_without_a_qualifier_keep_the_tables_name(extract):
+    assert _names(extract, "全市托位总数达到3000个。")[3000] == "托位"
+
+
+def test_a_partner_said_in_one_character_stays_in_the_trade_name(extract):
+    names = _names(extract, "对日进出口额完成86亿元，增长5.1%。")
+    assert names[86] == names[5.1] == "对日进出口额"
+    # a partner of more characters with the same verb after it, as before
+    assert _names(extract, "对东盟进出口额完成240亿元。")[240] == "对东盟进出口额"
+
+
+def test_a_verb_of_doing_at_the_head_is_the_change_not_the_name(extract):
+    records = extract(_REPORT + "推广节水型器具20万套。\n评选星级农家乐30家。\n", "report.txt")
+    got = {r.value: (r.indicator, r.change) for r in records}
+    assert got[20] == ("节水型器具", "推广")
+    assert got[30] == ("星级农家乐", "评选")
+    records = extract(_REPORT + "制修订绿色建材地方标准40项以上。\n", "report.txt")
+    assert [(r.indicator, r.change) for r in records] == [("绿色建材地方标准", "制修订")]
+
+
+def test_a_verb_the_name_is_about_stays(extract):
+    # 推广应用 is an act with its own object: not cut to a thing; a verb inside is kept
+    assert _names(extract, "新能源汽车推广量达到5000辆。")[5000] == "新能源汽车推广量"
+
+
+def test_an_aspect_particle_is_no_part_of_a_name(extract):
+    assert _names(extract, "26个乡镇全部通了天然气。")[26] == "通天然气乡镇"
+    assert _names(extract, "5000名群众用上了自来水。")[5000] == "群众用上自来水"
+    # the 了 of a word stays (了解, 为了, 除了), and a name never opens without its verb
+    assert without_particle("了解惠企政策的干部") == "了解惠企政策的干部"
+    assert without_particle("为了就业的培训") == "为了就业的培训"
+    assert without_particle("建成了智慧社区的街道") == "建成智慧社区的街道"
