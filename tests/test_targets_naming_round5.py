@@ -53,3 +53,46 @@ def test_an_aspect_particle_is_no_part_of_a_name(extract):
     assert without_particle("了解惠企政策的干部") == "了解惠企政策的干部"
     assert without_particle("为了就业的培训") == "为了就业的培训"
     assert without_particle("建成了智慧社区的街道") == "建成智慧社区的街道"
+
+
+def test_places_listed_with_their_count_before_respectively_are_each_records_region(extract):
+    text = "牡丹江市2026年政府工作报告\n\n穆棱、林口两个物流园区货运量分别达到300万吨和120万吨。\n"
+    got = {r.value: (r.indicator, r.region) for r in extract(text, "report.txt")}
+    assert got[300] == ("物流园区货运量", "穆棱")
+    assert got[120] == ("物流园区货运量", "林口")
+
+
+def test_a_place_not_in_a_respective_list_keeps_its_name_and_the_documents_region(extract):
+    text = (
+        "牡丹江市2026年政府工作报告\n\n东宁口岸过货量达到260万吨，绥芬河口岸过货量达到1250万吨。\n"
+    )
+    got = {r.value: (r.indicator, r.region) for r in extract(text, "report.txt")}
+    assert got[260] == ("东宁口岸过货量", "牡丹江")
+    assert got[1250] == ("绥芬河口岸过货量", "牡丹江")
+
+
+def test_places_after_one_places_measure_share_it(extract):
+    text = (
+        "湖南省2025年上半年经济运行情况\n\n"
+        "上半年株洲市规模以上工业增加值增长7.5%，湘潭、衡阳分别增长6.9%和7.2%。\n"
+    )
+    got = {r.value: (r.indicator, r.region) for r in extract(text, "news.txt")}
+    assert got[6.9] == ("规模以上工业增加值", "湘潭")
+    assert got[7.2] == ("规模以上工业增加值", "衡阳")
+
+
+def test_places_listed_after_a_measure_in_another_unit_take_nothing(extract):
+    text = (
+        "湖南省2025年上半年经济运行情况\n\n"
+        "长沙市社会消费品零售总额达到2300亿元，岳阳、常德分别增长5.1%和5.6%。\n"
+    )
+    got = {r.value: r for r in extract(text, "news.txt")}
+    # an amount's measure is not a rate's: not known, shown as not confident
+    assert (got[5.1].indicator, got[5.1].region) == ("岳阳", "湖南")
+    assert got[5.1].confidence < 0.5
+    text = (
+        "湖南省2025年上半年经济运行情况\n\n"
+        "长沙市社会消费品零售总额增长6.2%，岳阳、常德分别增长5.1%和5.6%。\n"
+    )
+    got = {r.value: r for r in extract(text, "news.txt")}
+    assert (got[5.6].indicator, got[5.6].region) == ("社会消费品零售总额", "常德")

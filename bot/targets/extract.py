@@ -394,17 +394,24 @@ class _Walker:
             return zone.group()  # 成都平原经济区经济总量达到4万亿元: the zone's own GDP
         return ""
 
-    def place_named(self, indicator: str) -> str:
+    def place_named(self, indicator: str, sentence: str = "") -> str:
         """The part of the document's region a name opens with when the rest is a known
-        indicator (``绵阳地区生产总值`` from a list of places sharing one measure), else
-        ``""``."""
+        indicator (``绵阳地区生产总值`` from a list of places sharing one measure), or any
+        name when ``sentence`` lists the place with others before ``分别`` (``A、B两个口岸
+        过货量分别达到…``: each place's figure), else ``""``."""
         if not self.region or indicator in self.table:
             return ""
         m = next(iter(self.gazetteer.mentions(indicator[:12])), None)
         if m is None or m.start or not self._inside(m.place):
             return ""
-        rest = indicator[m.end :].lstrip(_PLACE_SUFFIXES)
-        return m.place.short if len(rest) >= 2 and self.table.canonical(rest) else ""
+        rest = _LIST_COUNT_RE.sub("", indicator[m.end :].lstrip(_PLACE_SUFFIXES))
+        if len(rest) >= 2 and self.table.canonical(rest):
+            return m.place.short
+        listed = re.escape(indicator[: m.end])
+        respective = re.search(
+            rf"(?:[、和与及]{listed}|{listed}[市区县州盟旗]?[、和与及])[^，。；]*?分别", sentence
+        )
+        return m.place.short if len(rest) >= 2 and respective else ""
 
     @staticmethod
     def _change(named: Named, fig: Figure, before: str) -> str:
@@ -742,7 +749,7 @@ class _Walker:
             kind = "achievement"  # a story's 去年…共安排588个: what was done, not a goal
         indicator = named.indicator
         part = (
-            self.place_named(indicator)  # 德阳和绵阳地区生产总值分别增长6%和7%: each its own
+            self.place_named(indicator, sentence)  # 德阳和绵阳…分别增长6%和7%: each its own
             or self.part_of_region(sentence[clause_start : fig.start])
             or _zone_before(sentence[:clause_start], sentence[clause_start : fig.start])
         )
@@ -751,6 +758,7 @@ class _Walker:
             rest = indicator.removeprefix(part)
             if rest[:1] in ("市", "区", "县", "州") and self.table.canonical(rest[1:]):
                 rest = rest[1:]
+            rest = _LIST_COUNT_RE.sub("", rest)  # (A、B两个口岸过货量: the list's count)
             indicator = (self.table.canonical(rest) or rest) if len(rest) >= 2 else indicator
         elif region and indicator.startswith(region) and indicator not in self.table:
             # 深圳地区生产总值 in a Shenzhen document: the document's own place says nothing
@@ -798,6 +806,8 @@ def _compared_change(before: str) -> str:
 
 # the suffixes a place name may carry in running text (武汉市经济总量)
 _PLACE_SUFFIXES = "市区县州"
+# the count of places a list gives before their shared thing: 绥芬河、东宁两个口岸
+_LIST_COUNT_RE = re.compile(r"^[两二三四五六七八九十]个(?=[\u4e00-\u9fff]{2})")
 # A named economic zone of a province (成都平原经济区, 三亚经济圈) and the totals that are
 # its GDP when it opens a clause with them.
 _ZONE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:经济区|经济圈|经济带|城市群|都市圈|示范区)")

@@ -67,6 +67,7 @@ from bot.targets.naming.new_ones import rate_of_the_new
 from bot.targets.naming.part_acts import parts_of_the_act
 from bot.targets.naming.part_shares import share_of_the_whole
 from bot.targets.naming.payers import fund_without_its_payer
+from bot.targets.naming.place_measures import places_share_the_measure
 from bot.targets.naming.place_only import place_is_no_name
 from bot.targets.naming.population_parts import population_parts
 from bot.targets.naming.ports import throughput_of_the_port
@@ -248,6 +249,7 @@ AFTER_PAIRS: tuple[Pass, ...] = (
     _text(with_field),  # sectors: 脑机接口自主创新企业 (the field of the technology held)
     _subject_of_the_section,  # section_subject: 二、义务教育 … 招生 -> 义务教育招生
     _figures(without_aspect),  # aspect: 通了高速公路的旗市 -> 通高速公路的旗市
+    _text(places_share_the_measure),  # place_measures: 成都市GDP…，绵阳增长7.2%
     _text(place_is_no_name),  # place_only: …，合肥增长5.4% -> 合肥, not confident
 )
 

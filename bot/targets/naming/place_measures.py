@@ -1,0 +1,68 @@
+"""Places listed after one place's measure, then ``分别``, share it.
+
+Reports and stories give a statistic once for a place, then a list of other places and
+their figures, ``分别``::
+
+    成都市地区生产总值增长6.1%，绵阳、宜宾分别增长7.2%和6.8%  -> 绵阳地区生产总值, …
+
+A figure named by a place alone (:mod:`~bot.targets.naming.place_only`) whose place the
+sentence lists with another before ``分别`` takes the measure of the nearest figure
+before it whose name is a place and a measure, in the same kind of unit; the extractor
+then reads the place as the record's region when it is a part of the document's
+(``extract.place_named``). A place said alone after another's figure (``…，合肥增长5.4%``)
+may be compared on anything: its name stays unknown (not confident).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from bot.corpus.gazetteer import default_gazetteer
+from bot.targets.naming.place_only import _only_a_place
+
+if TYPE_CHECKING:
+    from bot.targets.naming.sentence import Named
+
+_SUFFIXES = "省市区县州盟旗"
+
+
+def _measure_of_a_place(name: str) -> str:
+    """What ``name`` measures after the place it opens with (``成都市地区生产总值`` ->
+    ``地区生产总值``), ``""`` when it opens with no place or is only one."""
+    m = next(iter(default_gazetteer().mentions(name[:12])), None)
+    if m is None or m.start:
+        return ""
+    rest = name[m.end :]
+    rest = rest[1:] if rest[:1] and rest[0] in _SUFFIXES else rest
+    return rest if len(rest) >= 2 and not _only_a_place(rest) else ""
+
+
+def _listed(place: str, sentence: str) -> bool:
+    """Whether ``sentence`` lists ``place`` with another place before ``分别``."""
+    p = re.escape(place)
+    return bool(re.search(rf"(?:[、和与及]{p}|{p}[、和与及])[^，。；]*?分别", sentence))
+
+
+def places_share_the_measure(sentence: str, named: list[Named]) -> list[Named]:
+    """``named`` with each listed name that is only a place given the measure of a
+    place's figure before it (see the module docstring)."""
+    if "分别" not in sentence:
+        return named
+    out: list[Named] = []
+    for n in named:
+        if _only_a_place(n.indicator) and _listed(n.indicator, sentence):
+            measure = next(
+                (
+                    m
+                    for before in reversed(out)
+                    if before.figure.unit_class == n.figure.unit_class
+                    and (m := _measure_of_a_place(before.indicator))
+                ),
+                "",
+            )
+            if measure:
+                n = replace(n, indicator=n.indicator + measure)
+        out.append(n)
+    return out
