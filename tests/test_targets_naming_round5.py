@@ -96,3 +96,26 @@ def test_places_listed_after_a_measure_in_another_unit_take_nothing(extract):
     )
     got = {r.value: r for r in extract(text, "news.txt")}
     assert (got[5.6].indicator, got[5.6].region) == ("社会消费品零售总额", "常德")
+
+
+def test_a_part_place_that_built_things_is_the_records_region_its_act_the_change(extract):
+    text = (
+        "牡丹江市2026年政府工作报告\n\n新建学校40所，其中穆棱市新建初中3所、林口县新建小学5所。\n"
+    )
+    got = {r.value: (r.indicator, r.region, r.change) for r in extract(text, "report.txt")}
+    assert got[3] == ("初中", "穆棱", "新建")
+    assert got[5] == ("小学", "林口", "新建")
+    assert got[40][1] == "牡丹江"  # the whole is the document's
+
+
+def test_places_an_act_is_done_in_are_no_part_of_the_thing(extract):
+    text = "内蒙古自治区2026年政府工作报告\n\n在赤峰、通辽新建物流园区3个。\n"
+    assert [(r.indicator, r.change) for r in extract(text, "report.txt")] == [("物流园区", "新建")]
+    # with no act, 在 and a place say which things are counted (those in the city)
+    text = "宁波市2026年政府工作报告\n\n在甬高校达到15所。\n"
+    assert [r.indicator for r in extract(text, "report.txt")] == ["在甬高校"]
+
+
+def test_one_route_named_as_an_example_is_no_part_of_the_set(extract):
+    text = "广西壮族自治区2026年政府工作报告\n\n建成梧州至贺州等高速公路320公里。\n"
+    assert [r.indicator for r in extract(text, "report.txt")] == ["高速公路"]

@@ -407,6 +407,8 @@ class _Walker:
         rest = _LIST_COUNT_RE.sub("", indicator[m.end :].lstrip(_PLACE_SUFFIXES))
         if len(rest) >= 2 and self.table.canonical(rest):
             return m.place.short
+        if len(_without_act(rest)) >= 2 and _without_act(rest) != rest:
+            return m.place.short  # 其中宁安市新建高中2所: the part place did it
         listed = re.escape(indicator[: m.end])
         respective = re.search(
             rf"(?:[、和与及]{listed}|{listed}[市区县州盟旗]?[、和与及])[^，。；]*?分别", sentence
@@ -759,6 +761,11 @@ class _Walker:
             if rest[:1] in ("市", "区", "县", "州") and self.table.canonical(rest[1:]):
                 rest = rest[1:]
             rest = _LIST_COUNT_RE.sub("", rest)  # (A、B两个口岸过货量: the list's count)
+            if _without_act(rest.lstrip(_PLACE_SUFFIXES)) != rest.lstrip(_PLACE_SUFFIXES):
+                # 宁安市新建高中: the act is the record's change, the thing its name
+                act = _PLACE_ACT_RE.match(rest.lstrip(_PLACE_SUFFIXES))
+                named = replace(named, change=act.group() if act else named.change)
+                rest = _without_act(rest.lstrip(_PLACE_SUFFIXES))
             indicator = (self.table.canonical(rest) or rest) if len(rest) >= 2 else indicator
         elif region and indicator.startswith(region) and indicator not in self.table:
             # 深圳地区生产总值 in a Shenzhen document: the document's own place says nothing
@@ -808,6 +815,17 @@ def _compared_change(before: str) -> str:
 _PLACE_SUFFIXES = "市区县州"
 # the count of places a list gives before their shared thing: 绥芬河、东宁两个口岸
 _LIST_COUNT_RE = re.compile(r"^[两二三四五六七八九十]个(?=[\u4e00-\u9fff]{2})")
+# a verb of building or adding right after a part place, before the thing: 宁安市新建高中
+_PLACE_ACT_RE = re.compile(
+    r"^(?:新建|建成|新增|新开工|改扩建|新改扩建|新建改扩建)(?=[\u4e00-\u9fff]{2})"
+)
+
+
+def _without_act(rest: str) -> str:
+    """``rest`` (a name after a part place) without the verb of building it opens with."""
+    return _PLACE_ACT_RE.sub("", rest)
+
+
 # A named economic zone of a province (成都平原经济区, 三亚经济圈) and the totals that are
 # its GDP when it opens a clause with them.
 _ZONE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:经济区|经济圈|经济带|城市群|都市圈|示范区)")
