@@ -119,3 +119,12 @@ def test_places_an_act_is_done_in_are_no_part_of_the_thing(extract):
 def test_one_route_named_as_an_example_is_no_part_of_the_set(extract):
     text = "广西壮族自治区2026年政府工作报告\n\n建成梧州至贺州等高速公路320公里。\n"
     assert [r.indicator for r in extract(text, "report.txt")] == ["高速公路"]
+
+
+def test_listed_places_with_their_suffixes_share_the_whole_thing(extract):
+    text = (
+        "内蒙古自治区2026年政府工作报告\n\n乌兰察布市、巴彦淖尔市设施农业产值分别增长9.3%和8.1%。\n"
+    )
+    got = {r.value: (r.indicator, r.region) for r in extract(text, "report.txt")}
+    assert got[9.3] == ("设施农业产值", "乌兰察布")
+    assert got[8.1] == ("设施农业产值", "巴彦淖尔")

@@ -10,7 +10,9 @@ sentence lists with another before ``分别`` takes the measure of the nearest f
 before it whose name is a place and a measure, in the same kind of unit; the extractor
 then reads the place as the record's region when it is a part of the document's
 (``extract.place_named``). A place said alone after another's figure (``…，合肥增长5.4%``)
-may be compared on anything: its name stays unknown (not confident).
+may be compared on anything: its name stays unknown (not confident). A listed place's
+name cut short of the thing the list shares (``锡林郭勒盟、呼伦贝尔市草原畜牧业产值分别…``
+named ``锡林郭勒盟产值``) takes the whole thing the last place's name ends with.
 """
 
 from __future__ import annotations
@@ -28,15 +30,20 @@ if TYPE_CHECKING:
 _SUFFIXES = "省市区县州盟旗"
 
 
-def _measure_of_a_place(name: str) -> str:
-    """What ``name`` measures after the place it opens with (``成都市地区生产总值`` ->
-    ``地区生产总值``), ``""`` when it opens with no place or is only one."""
+def _place_and_measure(name: str) -> tuple[str, str]:
+    """The place ``name`` opens with, as written, and what it measures after it
+    (``成都市地区生产总值`` -> ``成都市``, ``地区生产总值``), ``("", "")`` when it opens with
+    no place or is only one."""
     m = next(iter(default_gazetteer().mentions(name[:12])), None)
     if m is None or m.start:
-        return ""
-    rest = name[m.end :]
-    rest = rest[1:] if rest[:1] and rest[0] in _SUFFIXES else rest
-    return rest if len(rest) >= 2 and not _only_a_place(rest) else ""
+        return "", ""
+    end = m.end + 1 if name[m.end : m.end + 1] and name[m.end] in _SUFFIXES else m.end
+    rest = name[end:]
+    return (name[:end], rest) if len(rest) >= 2 and not _only_a_place(rest) else ("", "")
+
+
+def _measure_of_a_place(name: str) -> str:
+    return _place_and_measure(name)[1]
 
 
 def _listed(place: str, sentence: str) -> bool:
@@ -64,5 +71,24 @@ def places_share_the_measure(sentence: str, named: list[Named]) -> list[Named]:
             )
             if measure:
                 n = replace(n, indicator=n.indicator + measure)
+        out.append(n)
+    return _whole_shared_thing(sentence, out)
+
+
+def _whole_shared_thing(sentence: str, named: list[Named]) -> list[Named]:
+    """Listed places' names cut short of the thing the last one's name ends with take it
+    whole (see the module docstring)."""
+    parts = [_place_and_measure(n.indicator) for n in named]
+    listed = [(p, m) for p, m in parts if p and _listed(p, sentence)]
+    out: list[Named] = []
+    for n, (place, measure) in zip(named, parts, strict=True):
+        if place and _listed(place, sentence):
+            whole = max(
+                (m for _, m in listed if m.endswith(measure) and m != measure),
+                key=len,
+                default="",
+            )
+            if whole:
+                n = replace(n, indicator=place + whole)
         out.append(n)
     return out
