@@ -128,3 +128,16 @@ def test_listed_places_with_their_suffixes_share_the_whole_thing(extract):
     got = {r.value: (r.indicator, r.region) for r in extract(text, "report.txt")}
     assert got[9.3] == ("设施农业产值", "乌兰察布")
     assert got[8.1] == ("设施农业产值", "巴彦淖尔")
+
+
+def test_a_task_sized_in_land_and_a_part_place_after_it(extract):
+    text = "广西壮族自治区2026年政府工作报告\n\n完成石漠化治理任务30万亩，其中百色市完成8万亩。\n"
+    got = {r.value: (r.indicator, r.region) for r in extract(text, "report.txt")}
+    assert got[30] == ("石漠化治理面积", "广西")  # the work's area, not a count of tasks
+    assert got[8] == ("石漠化治理面积", "百色")  # the part place did a part of it
+
+
+def test_a_part_place_after_a_known_whole_takes_it(extract):
+    text = "内蒙古自治区2026年政府工作报告\n\n全区粮食产量达到800亿斤，其中赤峰市增产12亿斤。\n"
+    got = {r.value: (r.indicator, r.region, r.change) for r in extract(text, "report.txt")}
+    assert got[12] == ("粮食产量", "赤峰", "增产")

@@ -422,7 +422,8 @@ class _Walker:
             return m.place.short, rest[act.end() :], act.group()
         listed = re.escape(indicator[: m.end])
         if len(rest) >= 2 and re.search(
-            rf"(?:[、和与及]{listed}|{listed}[、和与及])[^，。；]*?分别", sentence
+            rf"(?:[、和与及]{listed}|{listed}[、和与及])[^，。；]*?分别|其中[，,]?{listed}",
+            sentence,
         ):
             return m.place.short, rest, ""
         return "", "", ""

@@ -4,6 +4,7 @@ Reports and stories give a statistic once for a place, then a list of other plac
 their figures, ``分别``::
 
     成都市地区生产总值增长6.1%，绵阳、宜宾分别增长7.2%和6.8%  -> 绵阳地区生产总值, …
+    完成防沙治沙任务1500万亩，其中阿拉善盟完成300万亩         -> 阿拉善盟防沙治沙面积
 
 A figure named by a place alone (:mod:`~bot.targets.naming.place_only`) whose place the
 sentence lists with another before ``分别`` takes the measure of the nearest figure
@@ -47,25 +48,29 @@ def _measure_of_a_place(name: str) -> str:
 
 
 def _listed(place: str, sentence: str) -> bool:
-    """Whether ``sentence`` lists ``place`` with another place before ``分别``."""
+    """Whether ``sentence`` lists ``place`` with another place before ``分别``, or names
+    it as a part of the whole just said (``其中阿拉善盟完成300万亩``)."""
     p = re.escape(place)
-    return bool(re.search(rf"(?:[、和与及]{p}|{p}[、和与及])[^，。；]*?分别", sentence))
+    return bool(
+        re.search(rf"(?:[、和与及]{p}|{p}[、和与及])[^，。；]*?分别|其中[，,]?{p}", sentence)
+    )
 
 
 def places_share_the_measure(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with each listed name that is only a place given the measure of a
     place's figure before it (see the module docstring)."""
-    if "分别" not in sentence:
+    if "分别" not in sentence and "其中" not in sentence:
         return named
     out: list[Named] = []
     for n in named:
         if _only_a_place(n.indicator) and _listed(n.indicator, sentence):
+            part = re.search(rf"其中[，,]?{re.escape(n.indicator)}", sentence)
             measure = next(
                 (
                     m
                     for before in reversed(out)
                     if before.figure.unit_class == n.figure.unit_class
-                    and (m := _measure_of_a_place(before.indicator))
+                    and (m := _measure_of_a_place(before.indicator) or _whole(before, part))
                 ),
                 "",
             )
@@ -73,6 +78,15 @@ def places_share_the_measure(sentence: str, named: list[Named]) -> list[Named]:
                 n = replace(n, indicator=n.indicator + measure)
         out.append(n)
     return _whole_shared_thing(sentence, out)
+
+
+def _whole(before: Named, part: re.Match[str] | None) -> str:
+    """The whole's name a part place after 其中 takes: the figure's before it, said
+    before the 其中 (``完成防沙治沙任务1500万亩，其中阿拉善盟…``)."""
+    name = before.indicator
+    if part is None or before.figure.end > part.start() or _place_and_measure(name)[0]:
+        return ""
+    return name if len(name) >= 2 and not _only_a_place(name) else ""
 
 
 def _whole_shared_thing(sentence: str, named: list[Named]) -> list[Named]:
