@@ -141,3 +141,9 @@ def test_a_part_place_after_a_known_whole_takes_it(extract):
     text = "内蒙古自治区2026年政府工作报告\n\n全区粮食产量达到800亿斤，其中赤峰市增产12亿斤。\n"
     got = {r.value: (r.indicator, r.region, r.change) for r in extract(text, "report.txt")}
     assert got[12] == ("粮食产量", "赤峰", "增产")
+
+
+def test_a_part_after_qizhong_takes_the_wholes_length_measure_whole(extract):
+    text = "江州市2026年政府工作报告\n\n城市轨道交通营业里程达到180公里，其中地铁150公里。\n"
+    got = {r.value: r.indicator for r in extract(text, "report.txt")}
+    assert got[150] == "地铁营业里程"  # not 地铁里程: the whole's measure, whole
