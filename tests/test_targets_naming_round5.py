@@ -147,3 +147,18 @@ def test_a_part_after_qizhong_takes_the_wholes_length_measure_whole(extract):
     text = "江州市2026年政府工作报告\n\n城市轨道交通营业里程达到180公里，其中地铁150公里。\n"
     got = {r.value: r.indicator for r in extract(text, "report.txt")}
     assert got[150] == "地铁营业里程"  # not 地铁里程: the whole's measure, whole
+
+
+_MEASURES = "江州市关于支持制造业发展的若干措施\n\n"
+
+
+def test_a_cap_per_single_project_with_no_receiver_keeps_the_unit(extract):
+    text = _MEASURES + "省级财政按照设备投资的10%给予补助，单个项目补助不超过800万元。\n"
+    got = {r.value: r.indicator for r in extract(text, "measures.txt")}
+    assert got[800] == "单个项目补助"
+
+
+def test_the_receiver_said_before_is_named_without_its_giving(extract):
+    text = _MEASURES + "对符合条件的技改项目给予补助，单个项目补助不超过300万元。\n"
+    got = {r.value: r.indicator for r in extract(text, "measures.txt")}
+    assert got[300] == "技改项目补助"  # who receives it, not 技改项目给予补助补助
