@@ -406,6 +406,28 @@ class _Walker:
         rest = indicator[m.end :].lstrip(_PLACE_SUFFIXES)
         return m.place.short if len(rest) >= 2 and self.table.canonical(rest) else ""
 
+    def listed_part(self, indicator: str, sentence: str) -> tuple[str, str, str]:
+        """(place, name, act) when a name opens with a part of the document's region that
+        ``sentence`` lists with others before ``分别`` (``A、B两个口岸过货量分别达到…``:
+        each place's figure, the list's count dropped) or that did the thing counted
+        (``其中宁安市新建高中2所``: the act is the record's change), else empty strings."""
+        if not self.region or indicator in self.table:
+            return "", "", ""
+        m = next(iter(self.gazetteer.mentions(indicator[:12])), None)
+        if m is None or m.start or not self._inside(m.place):
+            return "", "", ""
+        rest = _LIST_COUNT_RE.sub("", indicator[m.end :])
+        act = _PLACE_ACT_RE.match(rest)
+        if act and len(rest) - act.end() >= 2:
+            return m.place.short, rest[act.end() :], act.group()
+        listed = re.escape(indicator[: m.end])
+        if len(rest) >= 2 and re.search(
+            rf"(?:[、和与及]{listed}|{listed}[、和与及])[^，。；]*?分别|其中[，,]?{listed}",
+            sentence,
+        ):
+            return m.place.short, rest, ""
+        return "", "", ""
+
     @staticmethod
     def _change(named: Named, fig: Figure, before: str) -> str:
         """The change of a figure: the naming rules' verb, but none for a count whose
@@ -741,12 +763,18 @@ class _Walker:
         if self.news and kind == "target" and year.isdigit() and year < self.doc_year_s:
             kind = "achievement"  # a story's 去年…共安排588个: what was done, not a goal
         indicator = named.indicator
+        listed, listed_name, act = self.listed_part(indicator, sentence)
         part = (
-            self.place_named(indicator)  # 德阳和绵阳地区生产总值分别增长6%和7%: each its own
+            listed  # 绥芬河、东宁两个口岸过货量分别达到…: each place's own
+            or self.place_named(indicator)  # 德阳和绵阳地区生产总值分别增长6%和7%: each its own
             or self.part_of_region(sentence[clause_start : fig.start])
             or _zone_before(sentence[:clause_start], sentence[clause_start : fig.start])
         )
-        if part:
+        if listed:
+            region = listed
+            indicator = self.table.canonical(listed_name) or listed_name
+            named = replace(named, change=act or named.change)  # (宁安市新建高中: 新建)
+        elif part:
             region = part  # 武汉地区生产总值突破2万亿元: a figure of a part, not of the whole
             rest = indicator.removeprefix(part)
             if rest[:1] in ("市", "区", "县", "州") and self.table.canonical(rest[1:]):
@@ -798,6 +826,14 @@ def _compared_change(before: str) -> str:
 
 # the suffixes a place name may carry in running text (武汉市经济总量)
 _PLACE_SUFFIXES = "市区县州"
+# the count of places a list gives before their shared thing: 绥芬河、东宁两个口岸
+_LIST_COUNT_RE = re.compile(r"^[两二三四五六七八九十]个(?=[\u4e00-\u9fff]{2})")
+# a verb of building or adding right after a part place, before the thing: 宁安市新建高中
+_PLACE_ACT_RE = re.compile(
+    r"^(?:新建|建成|新增|新开工|改扩建|新改扩建|新建改扩建)(?=[\u4e00-\u9fff]{2})"
+)
+
+
 # A named economic zone of a province (成都平原经济区, 三亚经济圈) and the totals that are
 # its GDP when it opens a clause with them.
 _ZONE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:经济区|经济圈|经济带|城市群|都市圈|示范区)")

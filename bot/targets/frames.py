@@ -50,7 +50,9 @@ _MEASURES: dict[str, frozenset[str]] = {
         ("播种面积", "种植面积", "施工面积", "竣工面积", "销售面积", "面积"),
         frozenset({"area", "percent", "points"}),
     ),
-    **dict.fromkeys(("里程", "总里程"), frozenset({"length", "percent", "points"})),
+    **dict.fromkeys(
+        ("里程", "总里程", "营业里程", "通车里程"), frozenset({"length", "percent", "points"})
+    ),
     **dict.fromkeys(
         ("招生", "在校生", "在校学生", "毕业生", "毕结业生", "教职工", "专任教师", "在园幼儿",
          "人数", "死亡人数", "受伤人数", "死伤人数", "起数", "床位", "用户"),

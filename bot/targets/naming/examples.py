@@ -5,6 +5,7 @@ A report names a set by a few of its members and the set's noun::
     改造燃气、供水、排水等老旧管网500公里      -> 老旧管网
     建成滨江、城北等城市绿道42公里            -> 城市绿道
     完成一中、实验小学等新建、改扩建工程30项   -> 新建、改扩建工程 (acts listed in the set's noun)
+    建成江州至北海等高速公路300公里            -> 高速公路 (one route named as an example)
 
 The figure measures the whole set (the 500 km are all the old networks), so the members
 named as examples (燃气、供水、排水) stay out of its name, as the gold names such sets
@@ -23,9 +24,10 @@ from bot.targets.naming.words import _is_name
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
-# a 、-list of examples, 等, and the set's noun
+# a 、-list of examples (or one route, 南宁至玉林等高速公路), 等, and the set's noun
 _EXAMPLES_RE = re.compile(
-    r"^[^，。；等]{1,12}(?:、[^，。；、等]{1,12})+等(?P<set>[\u4e00-\u9fff]{2,16}(?:、[\u4e00-\u9fff]{2,16})?)$"
+    r"^(?:[^，。；等]{1,12}(?:、[^，。；、等]{1,12})+|[\u4e00-\u9fff]{1,6}至[\u4e00-\u9fff]{1,6})"
+    r"等(?P<set>[\u4e00-\u9fff]{2,16}(?:、[\u4e00-\u9fff]{2,16})?)$"
 )
 
 # a set that is a scope (等领域应用, 等方面): the examples are what it is about

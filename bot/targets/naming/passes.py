@@ -31,6 +31,7 @@ from functools import wraps
 from bot.targets.indicators import IndicatorTable
 from bot.targets.naming.abbreviations import by_short_name
 from bot.targets.naming.activities import by_activity
+from bot.targets.naming.aspect import without_aspect
 from bot.targets.naming.averages import carry_the_set
 from bot.targets.naming.awards import name_awards
 from bot.targets.naming.batches import batch_owner
@@ -44,6 +45,7 @@ from bot.targets.naming.coordinated import coordination_whole
 from bot.targets.naming.counted import counted_thing
 from bot.targets.naming.counted_owners import count_without_measure
 from bot.targets.naming.coverage import named_by_programme
+from bot.targets.naming.doing_verbs import without_doing_verb
 from bot.targets.naming.enrolled import named_by_list
 from bot.targets.naming.events import named_by_event
 from bot.targets.naming.examples import without_examples
@@ -65,6 +67,7 @@ from bot.targets.naming.new_ones import rate_of_the_new
 from bot.targets.naming.part_acts import parts_of_the_act
 from bot.targets.naming.part_shares import share_of_the_whole
 from bot.targets.naming.payers import fund_without_its_payer
+from bot.targets.naming.place_measures import places_share_the_measure
 from bot.targets.naming.place_only import place_is_no_name
 from bot.targets.naming.population_parts import population_parts
 from bot.targets.naming.ports import throughput_of_the_port
@@ -191,6 +194,7 @@ PASSES: tuple[Pass, ...] = (
     _text(beneficiaries_of_the_work),  # beneficiaries: 惠及居民 after a counted work
     _text(multiple_of_the_figure_before),  # multiples: 是五年前的2.6倍 is the figure's
     _figures(without_examples),  # examples: 燃气、供水、排水等老旧管网 -> 老旧管网
+    _figures(without_doing_verb),  # doing_verbs: 推广高效节能电机1.2亿千瓦 -> 高效节能电机
     # after examples, where it was added: a noun after the count (等20个重点片区) names
     # the set there, the kinds only the counts with no noun of their own
     _text(kinds_of_the_set),  # listed_set: 新组建省实验室、产业创新研究院等10家
@@ -244,6 +248,8 @@ AFTER_PAIRS: tuple[Pass, ...] = (
     _text(rate_of_the_new),  # new_ones: 新增外资企业320家，增长6.2% -> 新增外资企业
     _text(with_field),  # sectors: 脑机接口自主创新企业 (the field of the technology held)
     _subject_of_the_section,  # section_subject: 二、义务教育 … 招生 -> 义务教育招生
+    _figures(without_aspect),  # aspect: 通了高速公路的旗市 -> 通高速公路的旗市
+    _text(places_share_the_measure),  # place_measures: 成都市GDP…，绵阳增长7.2%
     _text(place_is_no_name),  # place_only: …，合肥增长5.4% -> 合肥, not confident
 )
 

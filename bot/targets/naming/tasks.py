@@ -3,6 +3,7 @@
 Plans and reviews set a work's size as a task, in the units of what the work acts on::
 
     年内完成12.5万平方米的绿化任务              -> 绿化面积 (12.5万平方米)
+    完成石漠化治理任务30万亩                    -> 石漠化治理面积 (30万亩)
     推进地质灾害避险搬迁，完成1.5万人搬迁任务     -> 地质灾害避险搬迁 (1.5万人)
 
 An area or a number of people is no number of tasks: the figure measures the work
@@ -56,6 +57,8 @@ def work_of_the_task(sentence: str, named: list[Named]) -> list[Named]:
         fig = n.figure
         name = n.indicator
         work = name[:-2] if name.endswith("任务") else ""
+        if not work and sentence[: fig.start].endswith(name + "任务"):
+            work = name  # 完成防沙治沙任务1500万亩: the namer cut 任务 off already
         if len(work) >= 2 and fig.unit_class == "area":
             n = replace(n, indicator=work if _AREA_WORD_RE.search(work) else work + "面积")
         elif len(work) >= 2 and _PEOPLE_UNITS.search(fig.unit):

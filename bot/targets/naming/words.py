@@ -44,9 +44,10 @@ _NAMING_WORDS = ("和美乡村", "宜居宜业")
 # (place words narrow who is counted too: 省外游客, 境外投资者, 海外华侨, but not those
 # of both sides, 境内外上市公司, which are all of them; and 过夜, a standard class of
 # visitors, though jieba tags it a time; and 零部件 / 零配件, nouns jieba tags a numeral
-# and measure word for their 零)
+# and measure word for their 零; and 普惠, 普惠性, the public-benefit kind of a service
+# (普惠托位, 普惠性养老床位), which jieba tags a person's name)
 _NARROWING_TAGS = frozenset({"n", "nz", "ns", "nt", "j", "b", "l", "s"})
-_NARROWING_WORDS = frozenset({"过夜", "零部件", "零配件"})
+_NARROWING_WORDS = frozenset({"过夜", "零部件", "零配件", "普惠", "普惠性"})
 _NOT_NARROWING = frozenset(
     {"城镇", "城市", "年度", "各类", "现有", "全部", "所有", "其中", "部分", "当地"}
     | {"境内外", "国内外", "海内外", "省内外", "内外"}
