@@ -998,7 +998,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "71"
+EXTRACTOR_VERSION = "72"
 
 
 def extract_targets(
