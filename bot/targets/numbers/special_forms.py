@@ -316,40 +316,18 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
         )
     for m in _COMPARISON_RE.finditer(sentence):
         start = m.start("q") if m.group("lead") is None else m.start()
-        out.append(
-            Figure(
-                start,
-                m.end(),
-                m.end(),
-                m.end(),
-                None,
-                None,
-                "",
-                "",
-                "none",
-                m.group("q"),
-                False,
-                form="comparison",
-            )
-        )
+        out.append(_comparison(start, m.end(), m.group("q")))
     for m in _SYNC_RE.finditer(sentence):
-        out.append(
-            Figure(
-                m.start(),
-                m.end(),
-                m.end(),
-                m.end(),
-                None,
-                None,
-                "",
-                "",
-                "none",
-                m.group("q"),
-                False,
-                form="comparison",
-            )
-        )
+        out.append(_comparison(m.start(), m.end(), m.group("q")))
     return out
+
+
+def _comparison(start: int, end: int, qualifier: str) -> Figure:
+    """A statement compared with another figure, without a value of its own (高于全国平均水平,
+    与经济增长同步)."""
+    return Figure(
+        start, end, end, end, None, None, "", "", "none", qualifier, False, form="comparison"
+    )
 
 
 def gap_follows(sentence: str, fig: Figure) -> bool:
