@@ -34,6 +34,8 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from bot.zones import known_zone
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 BUNDLED_ROOT = PACKAGE_DIR / "_bundled"
 """``config/`` and ``corpus/`` as a regular install carries them."""
@@ -260,14 +262,12 @@ class Settings(BaseSettings):
     @field_validator("default_timezone", mode="after")
     @classmethod
     def _timezone(cls, value: str) -> str:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-        value = value.strip()
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: see check_timezone
-            raise ValueError(f"default_timezone {value!r} is not an IANA time zone") from None
-        return value
+        """An IANA name, or what ``/timezone`` also reads (Shanghai, Beijing, 北京时间):
+        stored as the IANA name (:func:`bot.zones.known_zone`)."""
+        known = known_zone(value)
+        if known is None:
+            raise ValueError(f"default_timezone {value.strip()!r} is not an IANA time zone")
+        return known
 
     @field_validator("source_default_every", mode="after")
     @classmethod

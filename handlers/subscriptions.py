@@ -99,8 +99,8 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
 
 def _matches_nothing(engine: Engine, request: SubscribeRequest) -> bool:
     """On the core thread: whether no record of the documents now passes the filter
-    (region:火星, a misspelt keyword), confident or not."""
-    return not engine.filter_targets(request.filter_text).any
+    (region:火星, a misspelt keyword), confident or not; read up to the first that passes."""
+    return not engine.filter_matches_any(request.filter_text)
 
 
 async def subscriptions_command(update: Update, context: BriefContext) -> None:

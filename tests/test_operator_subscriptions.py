@@ -29,3 +29,17 @@ def test_subscription_time_zone_that_names_no_zone_is_refused(typed):
     with pytest.raises(ScheduleError) as caught:
         check_timezone(typed)
     assert caught.value.code == "schedule.unknown_timezone"
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [("Shanghai", "Asia/Shanghai"), ("北京时间", "Asia/Shanghai"), ("berlin", "Europe/Berlin")],
+)
+def test_default_timezone_setting_reads_the_names_timezone_reads(typed, zone):
+    """``/config set default_timezone Shanghai`` was refused while ``/timezone Shanghai``
+    was accepted: one reading (``bot.zones``) for both."""
+    from bot.config import Settings
+
+    settings = Settings.model_construct()
+    Settings.__pydantic_validator__.validate_assignment(settings, "default_timezone", typed)
+    assert settings.default_timezone == zone

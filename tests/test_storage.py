@@ -587,3 +587,31 @@ def test_database_password_never_shows_in_the_settings_repr(monkeypatch):
     settings = Settings()
     assert settings.database_url.endswith("@db:5432/bb")
     assert "hunter2" not in repr(settings) and "hunter2" not in str(settings)
+
+
+def test_loading_a_saved_search_takes_no_write_lock_and_touches_it_once_an_hour(store, db, clock):
+    """A button press read its search in a write transaction (``BEGIN IMMEDIATE`` on
+    SQLite: the database's write lock, waited for behind every other writer) whether it
+    wrote or not. It reads read-only, and writes the last-used time, in its own short
+    write, only when it is an hour old."""
+    from sqlalchemy import event
+
+    key = store.save("地区生产总值")
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement.strip().upper())
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        clock.advance(minutes=30)
+        assert store.load(key).last_used_at == clock() - timedelta(minutes=30)
+        assert not [s for s in statements if "IMMEDIATE" in s or s.startswith("UPDATE")]
+        clock.advance(minutes=31)
+        assert store.load(key).last_used_at == clock()
+        assert [s for s in statements if s.startswith("UPDATE")] != []
+        statements.clear()
+        assert store.load(key).last_used_at == clock()  # written: read back as now
+        assert not [s for s in statements if "IMMEDIATE" in s or s.startswith("UPDATE")]
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)

@@ -220,3 +220,67 @@ def test_attempts_counted_at_once_are_all_counted(db, db_url):
     assert SubscriptionStore(db).delivery(sub.id, slot).attempts == 3
     with pytest.raises(LookupError):
         SubscriptionStore(db).record_attempt(sub.id, datetime(2025, 3, 2, tzinfo=UTC), "x")
+
+
+@pytest.mark.parametrize("db_backend", ["postgresql"])
+def test_a_slot_claimed_while_a_broadcast_is_recorded_is_counted_as_claimed_already(db, db_url):
+    """``BroadcastStore.create`` read the slots claimed already, then inserted the broadcast:
+    a claim landing between the two (another /broadcast_digest of the minute, from another
+    process) was counted as sent by this broadcast, not as a duplicate. While it is being
+    recorded, a claim now waits for it (here: is refused by a short ``lock_timeout``
+    instead of waiting); one that got in is in ``already_ids``. PostgreSQL only: on SQLite
+    the write transaction holds the database's lock from its first statement."""
+    from sqlalchemy.exc import OperationalError
+
+    from bot.subscriptions.broadcasts import BroadcastStore
+
+    daily = parse_schedule("08:00", default_time="08:00")
+    sub = SubscriptionStore(db).create(100, "private", None, 7, "GDP", daily, "Asia/Shanghai")
+    slot = datetime(2025, 3, 1, 0, 0, tzinfo=UTC)
+    db1, db2 = Database.open(url=db_url), Database.open(url=db_url)
+    held, go = threading.Event(), threading.Event()
+
+    def hold_before_insert(_conn, _cursor, statement, *_args) -> None:
+        if not held.is_set() and _is_write(statement):
+            held.set()
+            assert go.wait(WAIT), "the claim never finished"
+
+    def short_lock_timeout(dbapi_connection, _record) -> None:
+        dbapi_connection.execute("SET lock_timeout = '200ms'")
+        dbapi_connection.commit()
+
+    event.listen(db1.engine, "before_cursor_execute", hold_before_insert)
+    event.listen(db2.engine, "connect", short_lock_timeout)
+    db2.engine.dispose()
+    results: dict[str, object] = {}
+
+    def record() -> None:
+        try:
+            results["broadcast"] = BroadcastStore(db1).create(slot, [sub.id], chat_id=1)
+        except Exception as exc:
+            results["broadcast"] = exc
+        finally:
+            held.set()
+
+    recorder = threading.Thread(target=record)
+    try:
+        recorder.start()
+        assert held.wait(WAIT)
+        try:
+            claimed: object = SubscriptionStore(db2).claim_slot(sub.id, slot)
+        except OperationalError as exc:  # the lock held: the claim would have waited
+            claimed = exc
+        go.set()
+        recorder.join(WAIT)
+        assert not recorder.is_alive()
+    finally:
+        go.set()
+        db1.close()
+        db2.close()
+    broadcast = results["broadcast"]
+    no_errors(broadcast)
+    if claimed is True:
+        assert broadcast.already_ids == {sub.id}
+    else:
+        assert isinstance(claimed, OperationalError) and "lock timeout" in str(claimed)
+        assert broadcast.already_ids == frozenset()

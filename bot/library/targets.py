@@ -227,11 +227,26 @@ class TargetsMixin:
         the count left out. Raises :class:`~bot.digest.FilterError` on a bad filter.
         """
         flt = parse_filter(filter) if isinstance(filter, str) else filter
+        rows = list(self._passing(flt))
+        shown = rows if flt.show_all else [r for r in rows if r.record.confident]
+        return TargetLookup(shown, len(rows) - len(shown))
+
+    def filter_matches_any(self, filter: DigestFilter | str) -> bool:
+        """Whether any record, confident or not, passes the filter: ``filter_targets(…)
+        .any``, read only up to the first that passes (``/subscribe``'s check of a filter
+        that matches nothing: a whole library's records are seconds at 100 MB, the first
+        match of a usual filter is in the first document read)."""
+        flt = parse_filter(filter) if isinstance(filter, str) else filter
+        return next(self._passing(flt), None) is not None
+
+    def _passing(self, flt: DigestFilter) -> Iterator[DocTarget]:
+        """The records ``flt`` lets through, confident or not, in corpus order, read
+        document by document as they are asked for."""
         infos = {d.doc_id: d for d in self.index.docs}
         table = self.indicator_table
         synonyms = self.searcher.synonyms  # type: ignore[attr-defined]  # Engine
         gazetteer = default_gazetteer()
-        rows = [
+        return (
             t
             for t in self.iter_targets()
             if matches(
@@ -242,9 +257,7 @@ class TargetsMixin:
                 table=table,
                 gazetteer=gazetteer,
             )
-        ]
-        shown = rows if flt.show_all else [r for r in rows if r.record.confident]
-        return TargetLookup(shown, len(rows) - len(shown))
+        )
 
     @property
     def indicator_table(self) -> IndicatorTable:

@@ -88,6 +88,21 @@ def lock(session: Session, name: str, key: int | str) -> None:
     )
 
 
+def lock_inserts(session: Session, table: str) -> None:
+    """Keep rows from being inserted into ``table`` by others until the session's
+    transaction ends, so that what it read of ``table`` stays all there is (a broadcast
+    recording the slots claimed already: no claim lands between the read and the write).
+
+    PostgreSQL: ``LOCK TABLE … IN SHARE MODE`` (reads go on; an insert waits, and the lock
+    waits for inserts not yet committed). SQLite: nothing to do, the write transaction of
+    :meth:`Database.session` holds the database's write lock already.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    quoted = session.get_bind().dialect.identifier_preparer.quote_identifier(table)
+    session.execute(text(f"LOCK TABLE {quoted} IN SHARE MODE"))
+
+
 # -- URLs --------------------------------------------------------------------------------------
 def database_url(settings: Settings) -> URL:
     """The URL the settings select: ``database_url`` or SQLite at ``settings.database_file``."""

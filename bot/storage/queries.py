@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.storage.db import Database
@@ -206,17 +206,29 @@ class QueryStore(SavedQueries):
 
         Keys come back from Telegram users, so anything is accepted and checked.
         ``touch`` marks the search as used (keeps it from :meth:`prune`).
+
+        A read-only transaction (a button press never waits for the write lock); the
+        last-used time, when it is :data:`TOUCH_EVERY` old, is written after it in its
+        own short write, only if no one wrote it meanwhile.
         """
         if not is_key(key):
             return None
         now = self._clock()
-        with self._db.session() as session:
+        with self._db.reading() as session:
             row = session.scalar(select(SearchQuery).where(SearchQuery.key == key))
             if row is None:
                 return None
-            if touch and now - row.last_used_at >= TOUCH_EVERY:
-                row.last_used_at = now
-            return StoredQuery._from_row(row)
+            stored = StoredQuery._from_row(row)
+        if not touch or now - stored.last_used_at < TOUCH_EVERY:
+            return stored
+        with self._db.session() as session:
+            session.execute(
+                update(SearchQuery)
+                .where(SearchQuery.key == key, SearchQuery.last_used_at <= now - TOUCH_EVERY)
+                .values(last_used_at=now),
+                execution_options={"synchronize_session": False},
+            )
+        return replace(stored, last_used_at=now)
 
     def prune(self, older_than: timedelta) -> int:
         """Forget searches not used for ``older_than``; returns how many were deleted."""

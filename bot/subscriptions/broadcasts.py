@@ -31,7 +31,7 @@ from typing import Literal
 
 from sqlalchemy import select, update
 
-from bot.storage.db import Database
+from bot.storage.db import Database, lock_inserts
 from bot.storage.models import BroadcastRow, DeliveryRow, SubscriptionRow, utcnow
 
 BroadcastStatus = Literal["running", "reporting", "done"]
@@ -92,7 +92,8 @@ class BroadcastStore:
         requested_by: int | None = None,
     ) -> Broadcast:
         """Record a broadcast (``running``) before any of its digests is queued, with those
-        of its subscriptions whose slot is claimed already; one transaction."""
+        of its subscriptions whose slot is claimed already; one transaction, in which no
+        slot is claimed by others (``bot.storage.db.lock_inserts``)."""
         now = self._clock()
         slot = slot.astimezone(UTC).replace(microsecond=0)
         ids = [int(i) for i in subscription_ids]
@@ -109,6 +110,9 @@ class BroadcastStore:
             updated_at=now,
         )
         with self._db.session() as session:
+            # No slot claimed between the read of those claimed and the broadcast's row (it
+            # would be counted as sent by the broadcast, not as a duplicate).
+            lock_inserts(session, DeliveryRow.__tablename__)
             already: list[int] = []
             for chunk in _chunks(ids):
                 already += session.scalars(

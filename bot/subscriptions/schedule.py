@@ -25,14 +25,14 @@ import unicodedata
 from collections import deque
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import lru_cache
 from typing import Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.errors import CodedError
 from bot.i18n import DEFAULT_LANGUAGE, tr
+from bot.zones import known_zone, zone_name
 
 Kind = Literal["daily", "weekly", "cron"]
 KINDS: tuple[str, ...] = ("daily", "weekly", "cron")
@@ -79,63 +79,22 @@ class ScheduleError(CodedError):
     ``code`` (``schedule.…``) and ``params`` for interfaces that translate."""
 
 
-# China's one time zone as people name it, not as the IANA database does (it has no
-# Beijing: China's zone is Asia/Shanghai).
-_CHINA_NAMES = frozenset({"beijing", "北京", "北京时间", "china", "中国", "中国时间", "prc"})
-
-
-@lru_cache(maxsize=1)
-def _zones_by_key() -> tuple[dict[str, str], dict[str, str]]:
-    """IANA names by their lower case, and by their unique last part (a city: shanghai,
-    new york), from the time zone database the system or tzdata gives."""
-    names = available_timezones()
-    whole = {n.lower(): n for n in names}
-    cities: dict[str, str | None] = {}
-    for n in sorted(names):
-        if "/" not in n or n.startswith(("Etc/", "SystemV/", "US/")):
-            continue
-        city = n.rsplit("/", 1)[1].lower()
-        cities[city] = None if city in cities and cities[city] != n else n
-    return whole, {k: v for k, v in cities.items() if v}
-
-
-def _zone_name(text: str) -> str:
-    """The IANA name for what people write: the name itself in any case, a city
-    (Shanghai, new york), China's zone by its usual names (Beijing, 北京时间). Anything
-    else (an offset such as UTC+8 included: its IANA name, Etc/GMT-8, reads as the
-    opposite sign) is returned as given, for the caller to refuse."""
-    if not text or "\x00" in text:
-        return text
-    key = text.lower().replace(" ", "_")
-    whole, cities = _zones_by_key()
-    if key in whole:
-        return whole[key]
-    if key in _CHINA_NAMES or text in _CHINA_NAMES:
-        return "Asia/Shanghai"
-    if key in cities:
-        return cities[key]
-    return text
-
-
 def check_timezone(name: str) -> str:
     """The IANA time zone name, stripped (also from a city or China's usual names:
-    :func:`_zone_name`); :class:`ScheduleError` if it is unknown."""
+    :func:`bot.zones.zone_name`); :class:`ScheduleError` if it is unknown."""
     if not isinstance(name, str) or not name.strip():
         raise ScheduleError(
             "缺少时区 / time zone missing (e.g. Asia/Shanghai)", "schedule.timezone_missing"
         )
-    name = _zone_name(name.strip())
-    try:
-        ZoneInfo(name)
-    # OSError: with the tzdata package installed (matplotlib brings it through
-    # python-dateutil) a name longer than a file name can be fails to open
-    except (ZoneInfoNotFoundError, ValueError, OSError):
+    known = known_zone(name)
+    if known is None:
+        name = zone_name(name.strip())
         raise ScheduleError(
             f"未知的时区“{name}” / unknown time zone {name!r} (e.g. Asia/Shanghai)",
             "schedule.unknown_timezone",
             name=name,
-        ) from None
-    return name
+        )
+    return known
 
 
 def _parse_time(text: str) -> str:
