@@ -10,6 +10,7 @@ import asyncio
 import logging
 import shutil
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -228,18 +229,19 @@ async def test_compare_families_and_national_documents(
         assert "地区：全国" in doc and "级别：全国" in doc and "发布：国务院" in doc
 
 
-async def test_unsure_targets_are_hidden_unless_all(
-    server: FakeBotApi, bot: Application, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def unsure_gdp(engine) -> Iterator[dict[str, list]]:
+    """The 2024 GDP target of 004 read back as unsure; the records each document's file
+    gave, by document id. The session engine's held records are dropped before (so its
+    files are read through the patched reader) and after (so no other test sees them)."""
     from dataclasses import replace
 
     from bot.targets import store as target_store
 
     real = target_store.load_targets
-
     seen: dict[str, list] = {}
 
-    def load(folder, doc_id):  # the 2024 GDP target of 004, read back as unsure
+    def load(folder, doc_id):
         records = [
             replace(r, confidence=0.3) if (r.indicator, r.value) == ("地区生产总值", 5.5) else r
             for r in real(folder, doc_id)
@@ -247,7 +249,17 @@ async def test_unsure_targets_are_hidden_unless_all(
         seen[doc_id] = records
         return records
 
-    monkeypatch.setattr(target_store, "load_targets", load)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(target_store, "load_targets", load)
+        engine.target_store.forget()
+        yield seen
+    engine.target_store.forget()
+
+
+async def test_unsure_targets_are_hidden_unless_all(
+    server: FakeBotApi, bot: Application, unsure_gdp: dict[str, list]
+) -> None:
+    seen = unsure_gdp
     lee = server.add_user("Lee")
     gdp = (await ask(server, lee, lee, "/targets GDP")).message["text"]
     assert gdp.startswith("🎯 指标：GDP（共 4 条）")
