@@ -25,9 +25,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
-from bot.storage.db import Database
+from bot.storage.db import Database, insert_for
 from bot.storage.models import (
     QUERY_FILTER_CHARS,
     QUERY_KEY_CHARS,
@@ -181,10 +180,8 @@ class QueryStore(SavedQueries):
         now = self._clock()
         values = search.columns()
         with self._db.session() as session:
-            dialect = session.get_bind().dialect.name
-            if dialect in {"sqlite", "postgresql"}:
-                insert = sqlite.insert if dialect == "sqlite" else postgresql.insert
-                stmt = insert(SearchQuery).values(
+            if session.get_bind().dialect.name in {"sqlite", "postgresql"}:
+                stmt = insert_for(session)(SearchQuery).values(
                     key=key, created_at=now, last_used_at=now, **values
                 )
                 # Same key, same search (barring a 60-bit collision, where the newest wins).
