@@ -76,6 +76,7 @@ _UNIT_TABLE: dict[str, tuple[str, str]] = {
     "场": ("场", "count"),
     "次": ("次", "count"),
     "件": ("件", "count"),
+    "份": ("份", "count"),  # applications, copies, contracts: 8.6万份
     "部": ("部", "count"),
     "批": ("批", "count"),
     "艘": ("艘", "count"),
@@ -111,6 +112,11 @@ _UNIT_TABLE: dict[str, tuple[str, str]] = {
     "标箱": ("标箱", "volume"),
     "TEU": ("TEU", "volume"),
     "微克/立方米": ("微克/立方米", "density"),
+    # dust fall, as an ecology bulletin writes it: 5.6吨/平方公里·月
+    "吨/平方公里·月": ("吨/平方公里·月", "density"),
+    "吨/（平方公里·月）": ("吨/平方公里·月", "density"),
+    "吨/(平方公里·月)": ("吨/平方公里·月", "density"),
+    "分贝": ("分贝", "loudness"),  # a noise level: 53.8分贝
     "微克每立方米": ("微克/立方米", "density"),
     "Gbps": ("Gbps", "bandwidth"),
     "Tbps": ("Tbps", "bandwidth"),
@@ -145,6 +151,7 @@ _UNIT_WORD_BLOCK: dict[str, str] = {
     "所": "在属有以谓",
     "处": "理置于级室",
     "件": "事",
+    "份": "额子",  # 3份额 is no count
     "部": "署门分件委",
     "条": "件例款线",
     "场": "景所地馆",
