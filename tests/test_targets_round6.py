@@ -125,3 +125,27 @@ def test_the_window_a_concentration_is_averaged_over_is_no_figure():
         (61.0, "61", "微克/立方米")
     ]
     assert _figures("应急队伍接报后2小时内到达现场。") == [(2.0, "2", "小时")]
+
+
+# --- regions of listed parts; the gap to a benchmark ----------------------------------------------
+
+
+def test_listed_districts_take_their_figures_one_each_after_fenbie(extract):
+    text = (
+        "政府工作报告\n——2026年1月8日在南京市第十七届人民代表大会第五次会议上\n\n"
+        "一、2025年工作回顾\n\n"
+        "各区竞相发展，玄武区、秦淮区地区生产总值分别增长7.4%和6.9%。\n"
+    )
+    regions = {r.value: r.region for r in extract(text, "gwr.txt")}
+    assert regions == {7.4: "玄武", 6.9: "秦淮"}
+
+
+def test_a_gap_to_another_growth_rate_is_a_gap_not_a_growth(extract):
+    text = (
+        "政府工作报告\n——2026年1月9日在江州县第十八届人民代表大会第五次会议上\n\n"
+        "一、2025年工作回顾\n\n"
+        "农村居民人均可支配收入增长6.8%，快于城镇居民收入增速1.9个百分点。\n"
+    )
+    changes = {r.value: r.change for r in extract(text, "gwr.txt")}
+    assert changes[6.8] == "增长"
+    assert changes[1.9] == "快于"

@@ -444,6 +444,8 @@ class _Walker:
         no verb (``比上年多0.8万人``)."""
         if fig.unit_class == "count" and named.change == "增长" and "增长" not in before:
             return ""
+        if fig.unit == "个百分点" and (gap := _GAP_RE.search(before.split("，")[-1])):
+            return gap.group()  # 增长7.1%，高于城镇居民收入增速2.6个百分点: the gap, no growth
         return named.change or _compared_change(before)
 
     def _inside(self, place: Place) -> bool:
@@ -775,7 +777,9 @@ class _Walker:
         part = (
             listed  # 绥芬河、东宁两个口岸过货量分别达到…: each place's own
             or self.place_named(indicator)  # 德阳和绵阳地区生产总值分别增长6%和7%: each its own
-            or self.part_of_region(sentence[clause_start : fig.start])
+            or _respective(
+                self.part_of_region(sentence[clause_start : fig.start]), sentence, fig.start
+            )
             or _zone_before(sentence[:clause_start], sentence[clause_start : fig.start])
         )
         if listed:
@@ -823,6 +827,23 @@ class _Walker:
 
 # 比上年多0.8万人, 比上年末少3.2万人: the figure is how much more or less than the base
 _COMPARED_RE = re.compile(r"比(?:上年|去年|上年末|上年同期|年初|上月|上季度)(?P<d>多|少)$")
+
+
+# a gap to a benchmark in points: 高于全省平均水平3个百分点, 低于城镇居民收入增速1.2个百分点
+_GAP_RE = re.compile(r"^(?:分别)?(高于|低于|快于|慢于)")
+_ARABIC_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _respective(places: str, sentence: str, at: int) -> str:
+    """One of several listed places (``西青、东丽``) when the sentence gives their figures
+    one each after ``分别`` (``…分别增长6.2%和5.9%``): the k-th figure after it is the k-th
+    place's. Without 分别 the list shares the figure and stays whole."""
+    listed = places.split("、")
+    k = sentence.rfind("分别", 0, at)
+    if len(listed) < 2 or k < 0:
+        return places
+    n = len(_ARABIC_NUMBER_RE.findall(sentence, k, at))
+    return listed[n] if n < len(listed) else places
 
 
 def _compared_change(before: str) -> str:
