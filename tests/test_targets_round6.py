@@ -149,3 +149,31 @@ def test_a_gap_to_another_growth_rate_is_a_gap_not_a_growth(extract):
     changes = {r.value: r.change for r in extract(text, "gwr.txt")}
     assert changes[6.8] == "增长"
     assert changes[1.9] == "快于"
+
+
+# --- the table's names for an ecology bulletin's and a work report's measures --------------------
+
+
+def test_an_ecology_bulletins_measures_have_their_standard_names(table):
+    assert table.canonical("可吸入颗粒物（PM10）年均浓度") == "PM10平均浓度"
+    assert table.canonical("可吸入颗粒物年均浓度") == "PM10平均浓度"
+    assert table.canonical("平均降尘量") == "降尘量"
+    assert table.canonical("环境空气质量优良天数") == "空气质量优良天数"
+    assert table.canonical("环境空气质量优良率") == "空气质量优良率"
+    # PM10 is not PM2.5
+    assert table.canonical("PM10浓度") != table.canonical("PM2.5浓度")
+
+
+def test_totals_of_talent_and_output_are_the_measure_itself(table):
+    assert table.canonical("专业技术人才总量") == "专业技术人才"
+    assert table.canonical("新能源汽车年产量") == "新能源汽车产量"
+    assert table.canonical("民生实事项目") == "民生实事"
+
+
+def test_an_ecology_bulletins_sentence_is_named_by_the_table(extract):
+    text = (
+        "2024年江州市生态环境状况公报\n江州市生态环境局\n\n"
+        "可吸入颗粒物（PM10）年均浓度为58微克/立方米，同比下降3.3%。\n"
+    )
+    names = {r.value: r.indicator for r in extract(text, "eco.txt")}
+    assert names == {58: "PM10平均浓度", 3.3: "PM10平均浓度"}
