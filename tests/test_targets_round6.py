@@ -177,3 +177,25 @@ def test_an_ecology_bulletins_sentence_is_named_by_the_table(extract):
     )
     names = {r.value: r.indicator for r in extract(text, "eco.txt")}
     assert names == {58: "PM10平均浓度", 3.3: "PM10平均浓度"}
+
+
+# --- round 2: a water-resources bulletin, a district department's summary -----------------------
+
+
+def test_rainfall_is_measured_in_millimetres_and_water_use_has_its_name(table):
+    assert _figures("全年平均降水量1240毫米，比多年平均偏多5.2%。") == [
+        (1240.0, "1240", "毫米"),
+        (5.2, "5.2", "%"),
+    ]
+    assert _figures("配备毫米波雷达12套。") == [(12.0, "12", "套")]  # a radio band
+    assert table.canonical("总用水量") == "用水总量"
+
+
+def test_a_title_naming_a_city_and_its_district_is_the_districts():
+    # two cities have a 江北区: the one the title names first decides which
+    meta = infer_meta("重庆市江北区商务委员会2026年工作要点\n\n正文。", "x.txt")
+    assert (meta.region, meta.level, meta.region_path) == ("江北", "county", ("重庆", "江北"))
+    meta = infer_meta("宁波市江北区人民政府关于印发2026年民生实事项目的通知\n\n正文。", "x.txt")
+    assert (meta.region, meta.region_path) == ("江北", ("浙江", "宁波", "江北"))
+    meta = infer_meta("重庆市人民政府关于印发2026年市级重点项目的通知\n\n正文。", "x.txt")
+    assert (meta.region, meta.level) == ("重庆", "provincial")

@@ -131,6 +131,7 @@ _UNIT_TABLE: dict[str, tuple[str, str]] = {
     "平方米": ("平方米", "area"),
     "亩": ("亩", "area"),
     "公顷": ("公顷", "area"),
+    "毫米": ("毫米", "length"),  # rainfall: 平均降水量1580毫米
     "公里": ("公里", "length"),
     "千米": ("千米", "length"),
     "米": ("米", "length"),
@@ -170,7 +171,8 @@ _UNIT_WORD_BLOCK: dict[str, str] = {
     "个": "月性体人",
     "次": "序",
     "天": "然气",
-    "米": "粮直",  # 3.8米直径火箭: a size class
+    "米": "粮直",
+    "毫米": "波",  # 毫米波 is a radio band, no length  # 3.8米直径火箭: a size class
     "人": "民才员制",  # 3人制篮球场: a kind of court
     "起": "步点草来到飞",
     "发": "展挥布出起生现放动达力",
