@@ -33,11 +33,18 @@ excerpts written, and annotated, before the extractor ran on them.
   floors were the figures at the end of ``probes-round5`` less 0.01; since the session's
   naming passes (``naming-wholes``, ``naming-round5``, fitted to this set) they are the
   figures after them less 0.01 (round5 0.936 / 0.933, kinds 0.890 / 0.893).
+- ``round6``: kinds and levels still unprobed (the State Council's work report, a
+  municipality's, a city's 民生实事 list, a provincial 人社 bulletin, a city's ecology
+  bulletin, a department's half-year summary, a western county's report). 226 records at
+  first sight (main ``424d984``): P 0.628, R 0.628, kind 0.816; a second round (a 水资源公报,
+  a district NDRC's summary and plan, 38 records) written after round 1's fixes: 26 of 38
+  right. Both rounds at the end of ``probes-round6``: P 0.816, R 0.822 (217 of 264), kind
+  1.000; the floors are those less 0.01.
 
 Scored as the bundled gold is (``bench/eval_targets.py``: doc, indicator, value, unit and
 kind, one to one), so a wrong name is a false positive and a false negative. The gold of
-``reports``, ``forms``, ``kinds`` and ``round5`` is what ``tests/data/probes/annotation.py``
-builds from their ``annotations.txt``.
+``reports``, ``forms``, ``kinds``, ``round5`` and ``round6`` is what
+``tests/data/probes/annotation.py`` builds from their ``annotations.txt``.
 """
 
 from __future__ import annotations
@@ -57,6 +64,7 @@ FLOORS = {
     "forms": (233, 0.933, 0.921, 0.99),
     "kinds": (271, 0.880, 0.883, 0.99),
     "round5": (328, 0.926, 0.923, 0.99),
+    "round6": (264, 0.806, 0.812, 0.99),
 }
 
 
@@ -74,7 +82,7 @@ def test_probe_precision_and_recall(table, name):
     assert report.kind_accuracy >= min_kind
 
 
-@pytest.mark.parametrize("name", ["reports", "forms", "kinds", "round5"])
+@pytest.mark.parametrize("name", ["reports", "forms", "kinds", "round5", "round6"])
 def test_the_gold_is_what_the_annotation_builds(name):
     folder = PROBES / name
     assert (folder / "gold.jsonl").read_text(encoding="utf-8") == as_jsonl(build(folder))

@@ -72,8 +72,11 @@ _REPORT_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
 # action plan named so would read oddly, and keeps its file name.
 _TITLED_KINDS = frozenset({"讲话", "政府工作报告", "党代会报告", "统计公报", "规划纲要"})
 
+# A year's status bulletin (生态环境状况公报, 国土绿化状况公报, 水资源公报) reports the year
+# in its title as a statistical bulletin does: its results, published the next year.
+BULLETIN_WORDS = r"统计公报|国民经济和社会发展统计|状况公报|水资源公报"
 _TYPE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"统计公报|国民经济和社会发展统计"), "统计公报"),
+    (re.compile(BULLETIN_WORDS), "统计公报"),
     (
         re.compile(r"政府工作报告|政府向大会报告工作|人民政府.{0,6}报告工作|代表国务院.{0,6}报告"),
         "政府工作报告",
@@ -114,6 +117,11 @@ _REPORT_TO_CONGRESS_RE = re.compile(
     r"|(?:常务委员会)[\s\S]*关于.{2,40}的报告|关于.{2,40}的报告[\s\S]*常务委员会"
 )
 _INNER_TITLE_RE = re.compile(r"印发[^《]{0,12}《(.+?)》")
+# 关于印发2026年民生实事项目的通知: a notice that issues a year's list of projects or
+# tasks (民生实事项目, 重点项目, 工作要点, 任务清单) without quoting its title; the list
+# is the document, forward-looking as an action plan is.
+_ISSUED_LIST_RE = re.compile(r"关于印发([^《》]{4,40})的通知$")
+_LIST_WORD_RE = re.compile(r"(?:实事|项目|工作要点|清单)$")
 _QUOTED_TITLE_RE = re.compile(r"《([^《》]{6,80})》")
 _TRAILING_BRACKETS_RE = re.compile(r"[（(][^（）()]*[)）]\s*$")
 
@@ -158,6 +166,9 @@ def _ruled_type(text: str) -> str | None:
 
 
 def _type_of_title(title: str) -> str | None:
+    issued = _ISSUED_LIST_RE.search(title)
+    if issued and _LIST_WORD_RE.search(issued.group(1)):
+        return "实施意见/行动方案"
     inner = _INNER_TITLE_RE.search(title)
     t = inner.group(1) if inner else title
     t = t.strip().rstrip("。")
@@ -207,7 +218,7 @@ def infer_year(
     title = title.translate(FULLWIDTH_DIGITS)
     opening = opening.translate(FULLWIDTH_DIGITS)
     head = title + "\n" + opening
-    m = re.search(_YEAR + r"\s*年[^\n]{0,30}?(?:统计公报|国民经济和社会发展统计)", head)
+    m = re.search(_YEAR + rf"\s*年[^\n]{{0,30}}?(?:{BULLETIN_WORDS})", head)
     if m:
         return int(m.group(1))
     m = re.search(_YEAR + r"\s*年[^\n]{0,20}?政府工作报告", head)
@@ -282,6 +293,12 @@ _DEPARTMENT_LINE_RE = re.compile(
     r"^(?P<who>[\u4e00-\u9fff]{2,8}?[省市县区州盟旗][\u4e00-\u9fff]{1,10}?"
     r"(?:厅|(?<![开布格大全结当变新破棋残])局))$"
 )
+# A department's own report on a year's work names it first: 湖南省商务厅2025年上半年工作总结,
+# 江州市发展和改革委员会2026年工作要点
+_TITLE_DEPARTMENT_YEAR_RE = re.compile(
+    r"^(?P<who>[\u4e00-\u9fff]{2,8}?[省市县区州盟旗][\u4e00-\u9fff]{1,10}?(?:厅|局|委员会))"
+    r"(?:19|20)\d\d年"
+)
 _TITLE_ISSUER_RE = re.compile(
     r"^(?P<who>国务院|中共中央(?:\s*国务院)?|中共[\u4e00-\u9fff]{2,12}?[省市县区州盟旗]委|"
     r"[\u4e00-\u9fff]{2,24}?"
@@ -322,7 +339,7 @@ def infer_issuer(lines: list[str], region: Region | None, doc_type: str | None) 
         m = _TITLE_ISSUER_RE.match(line) or _JOINT_TITLE_ISSUER_RE.match(line)
         if m:
             return m.group("who")
-        m = _DEPARTMENT_LINE_RE.match(line)
+        m = _DEPARTMENT_LINE_RE.match(line) or _TITLE_DEPARTMENT_YEAR_RE.match(line)
         if m:
             return m.group("who")
         m = _ISSUER_LINE_RE.match(line.replace(" ", " "))

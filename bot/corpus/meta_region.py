@@ -188,19 +188,38 @@ def _opening_subject(opening: str, g: Gazetteer) -> Place | None:
         titled_line = k == 0 and len(compact) <= _TITLE_MAX and not _SENTENCE_END_RE.search(compact)
         lead = _TITLE_LEAD_RE.match(compact).end() if titled_line else -1
         source = bool(_SOURCE_LINE_RE.match(compact))
+        before: Place | None = None  # the place just named, when this one follows it
+        before_end = -1
         for m in g.mentions(compact):
+            place = m.place
+            part_of = (
+                before
+                if before is not None and _SUFFIX_GAP_RE.fullmatch(compact, before_end, m.start)
+                else None
+            )
+            if part_of is not None:
+                # 重庆市江北区, 宁波市江北区: a name after its city's is the one in that city
+                place = _inside_of(compact[m.start : m.end], part_of, g) or place
             subject = bool(_SUBJECT_AFTER_RE.match(compact, m.end)) or (
                 compact[max(0, m.start - 2) : m.start] == "中共"
                 and bool(_COMMITTEE_AFTER_RE.match(compact, m.end))
             )
-            titled = m.start == lead and compact.startswith(m.place.name, m.start)
+            titled = m.start == lead and compact.startswith(place.name, m.start)
             paper = (
                 source
-                and m.place.level in ("city", "provincial")
+                and place.level in ("city", "provincial")
                 and bool(_PAPER_AFTER_RE.match(compact, m.end))
             )
+            if (
+                part_of is not None
+                and found
+                and found[-1] is part_of
+                and part_of.code in {a.code for a in g.ancestors(place)}
+            ):
+                titled = True  # 重庆市江北区发展和改革委员会…: the district is the subject
             if subject or titled or paper:
-                found.append(m.place)
+                found.append(place)
+            before, before_end = place, m.end
         number = DOC_NUMBER_RE.search(compact)
         if (
             number
@@ -220,6 +239,15 @@ def _opening_subject(opening: str, g: Gazetteer) -> Place | None:
     # for 广东 does not): the one named most often in the opening.
     tally = Counter(p.code for p in found)
     return g.by_code[tally.most_common(1)[0][0]]
+
+
+# between a place and its part: the place's own suffix (重庆市江北区, 黔东南州凯里市)
+_SUFFIX_GAP_RE = re.compile(r"(?:省|市|自治区|自治州|州|盟|地区)?")
+
+
+def _inside_of(name: str, outer: Place, g: Gazetteer) -> Place | None:
+    """The place called ``name`` that lies inside ``outer``, if any."""
+    return next((p for p in g.lookup(name) if outer.code in {a.code for a in g.ancestors(p)}), None)
 
 
 def _count_mentions(text: str, g: Gazetteer) -> tuple[Counter[Place], Counter[str], dict[str, int]]:

@@ -191,14 +191,20 @@ class _Walker:
         # A party congress reviews up to its own autumn; a work report the years before it.
         self.backward = 0 if doc.meta.doc_type == "党代会报告" else 1
         self.plan_span = _plan_span(doc) if doc.meta.doc_type == "规划纲要" else ""
-        self.task_years = TaskYears(_plan_span(doc)) if doc.meta.doc_type == ACTION_PLAN else None
+        # 2026年民生实事项目, 2025年上半年工作总结: the one year the title says the work is of
+        self.title_year = _title_year(doc.meta.title)
+        self.task_years = (
+            TaskYears(_plan_span(doc) or self.title_year)
+            if doc.meta.doc_type == ACTION_PLAN
+            else None
+        )
         # 新能源汽车产业 of a plan for it: the owner of its bare 产业规模, 营业收入 …
         self.industry = (
             plan_industry(doc.meta.title) if doc.meta.doc_type in (ACTION_PLAN, "规划纲要") else ""
         )
         self.horizon = (
             _horizon(doc) if self.forward_doc or doc.meta.doc_type == "政府工作报告" else ""
-        )
+        ) or self.title_year
         self.tables = TableReader(
             table,
             doc=doc.filename,
@@ -382,6 +388,8 @@ class _Walker:
             joined = text[end : m.start] in ("、", "和", "及", "与")
             if (m.start > 2 if not places else not joined) or not self._inside(m.place):
                 break
+            if _is_act_not_place(text, m.start, m.end):
+                break  # 全年新建5G基站: the verb 新建, not 南昌's 新建区
             places.append(m.place.short)
             end = m.end
             while end < len(text) and text[end] in _PLACE_SUFFIXES:
@@ -436,6 +444,8 @@ class _Walker:
         no verb (``比上年多0.8万人``)."""
         if fig.unit_class == "count" and named.change == "增长" and "增长" not in before:
             return ""
+        if fig.unit == "个百分点" and (gap := _GAP_RE.search(before.split("，")[-1])):
+            return gap.group()  # 增长7.1%，高于城镇居民收入增速2.6个百分点: the gap, no growth
         return named.change or _compared_change(before)
 
     def _inside(self, place: Place) -> bool:
@@ -722,7 +732,7 @@ class _Walker:
             elif self.goal_list and self.goal_period:
                 year = self.goal_period
             elif self.section.section_class == REVIEW:
-                year = self.section.period
+                year = self.section.period or self.title_year
             elif self.section.section_class == PLAN:
                 year = self.section.plan_period or self.plan_period or self.horizon
                 if (
@@ -747,7 +757,7 @@ class _Walker:
                 # (新增国家高新技术企业500家, 目前…比重在35%以上) is the year's
                 year = self.doc_year_s
             else:
-                year = ""
+                year = self.title_year
         current = h_year or self.doc_year_s
         year = normalize_year(
             year, doc_year=self.doc_year_s, current_year=current, backward=self.backward
@@ -767,7 +777,9 @@ class _Walker:
         part = (
             listed  # 绥芬河、东宁两个口岸过货量分别达到…: each place's own
             or self.place_named(indicator)  # 德阳和绵阳地区生产总值分别增长6%和7%: each its own
-            or self.part_of_region(sentence[clause_start : fig.start])
+            or _respective(
+                self.part_of_region(sentence[clause_start : fig.start]), sentence, fig.start
+            )
             or _zone_before(sentence[:clause_start], sentence[clause_start : fig.start])
         )
         if listed:
@@ -817,6 +829,23 @@ class _Walker:
 _COMPARED_RE = re.compile(r"比(?:上年|去年|上年末|上年同期|年初|上月|上季度)(?P<d>多|少)$")
 
 
+# a gap to a benchmark in points: 高于全省平均水平3个百分点, 低于城镇居民收入增速1.2个百分点
+_GAP_RE = re.compile(r"^(?:分别)?(高于|低于|快于|慢于)")
+_ARABIC_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _respective(places: str, sentence: str, at: int) -> str:
+    """One of several listed places (``西青、东丽``) when the sentence gives their figures
+    one each after ``分别`` (``…分别增长6.2%和5.9%``): the k-th figure after it is the k-th
+    place's. Without 分别 the list shares the figure and stays whole."""
+    listed = places.split("、")
+    k = sentence.rfind("分别", 0, at)
+    if len(listed) < 2 or k < 0:
+        return places
+    n = len(_ARABIC_NUMBER_RE.findall(sentence, k, at))
+    return listed[n] if n < len(listed) else places
+
+
 def _compared_change(before: str) -> str:
     """The change of a figure said as more or less than a base with no verb of its own
     (``比上年多0.8万人`` is an increase of 0.8 万人), else ``""``."""
@@ -829,9 +858,16 @@ _PLACE_SUFFIXES = "市区县州"
 # the count of places a list gives before their shared thing: 绥芬河、东宁两个口岸
 _LIST_COUNT_RE = re.compile(r"^[两二三四五六七八九十]个(?=[\u4e00-\u9fff]{2})")
 # a verb of building or adding right after a part place, before the thing: 宁安市新建高中
-_PLACE_ACT_RE = re.compile(
-    r"^(?:新建|建成|新增|新开工|改扩建|新改扩建|新建改扩建)(?=[\u4e00-\u9fff]{2})"
-)
+_ACT_WORD_RE = re.compile(r"新建|建成|新增|新开工|改扩建|新改扩建|新建改扩建")
+_PLACE_ACT_RE = re.compile(rf"^(?:{_ACT_WORD_RE.pattern})(?=[\u4e00-\u9fff]{{2}})")
+
+
+def _is_act_not_place(text: str, start: int, end: int) -> bool:
+    """A place name that is also a verb of building (新建, a district of 南昌) written
+    without its suffix right before the thing built: ``新建5G基站40万个`` builds."""
+    return bool(_ACT_WORD_RE.fullmatch(text[start:end])) and (
+        end >= len(text) or text[end] not in _PLACE_SUFFIXES
+    )
 
 
 # A named economic zone of a province (成都平原经济区, 三亚经济圈) and the totals that are
@@ -855,6 +891,23 @@ def _zone_before(before: str, clause: str) -> str:
 _TITLE_SPAN_RE = re.compile(
     r"[（(]\s*((?:19|20)\d\d)\s*[—–\-－~～至到]+\s*((?:19|20)\d\d)\s*年?\s*[)）]"
 )
+# 2026年民生实事项目, 2025年上半年工作总结和下半年工作安排, 2025年工作要点: a title that
+# names the one year whose work, projects or results the document sets out
+_TITLE_YEAR_RE = re.compile(
+    r"((?:19|20)\d\d)年(?:上半年|下半年|前三季度|[一二三四]季度)?[^\d（(《》]{0,12}?"
+    r"(?:工作总结|工作要点|工作计划|工作安排|民生实事|实事项目|重点项目)"
+)
+_ANY_TITLE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+
+
+def _title_year(title: str) -> str:
+    """The year of :data:`_TITLE_YEAR_RE` when the title names no other, else ``""``."""
+    m = _TITLE_YEAR_RE.search(title)
+    if not m or len(set(_ANY_TITLE_YEAR_RE.findall(title))) != 1:
+        return ""
+    return m.group(1)
+
+
 # 到2025年 (截至2025年底 is a date up to which, not a horizon)
 _BY_YEAR_RE = re.compile(r"(?<!截)(?<!截止)(?:到|至)\s*((?:19|20)\d\d)\s*年")
 

@@ -36,7 +36,7 @@ _PART_OF_YEAR_RE = re.compile(
 )
 _REVIEW_HEAD_RE = re.compile(
     r"回顾|以来的工作|以来工作|过去[一二三四五六七八九十\d]*年|工作总结|主要成就|取得的成绩|成绩|执行情况"
-    r"|完成情况|进展情况|发展基础|[一二三四五六七八九十\d]+年来|统计公报"
+    r"|完成情况|进展情况|工作情况|发展基础|[一二三四五六七八九十\d]+年来|统计公报"
     r"|取得的(?:工作|重大|显著|积极)?(?:进展|成就|成效|成果)|发展成效|主要成效|工作成效|发展现状|现状"
 )
 # 一、“十四五”时期发展成就和“十五五”时期发展环境: the opening part of a plan or of its
@@ -50,7 +50,8 @@ _PLAN_HEAD_RE = re.compile(
 # Words that make a heading forward-looking only when no other heading decides:
 # 三、咬定目标、攻坚克难 is the plan part, （二）以目标为导向 under a review is not.
 _WEAK_PLAN_HEAD_RE = re.compile(r"目标|任务|举措|建议|规划|计划")
-_BULLETIN_RE = re.compile(r"统计公报|国民经济和社会发展统计")
+# a statistical bulletin, or a year's status bulletin (生态环境状况公报, 水资源公报)
+_BULLETIN_RE = re.compile(r"统计公报|国民经济和社会发展统计|状况公报|水资源公报")
 
 _ESTIMATE_RE = re.compile(r"预计")
 _FUTURE_RE = re.compile(

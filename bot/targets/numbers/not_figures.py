@@ -132,7 +132,14 @@ _RANK_FIELD_AFTER_RE = re.compile(
 )
 
 
+# 臭氧日最大8小时平均浓度, 24小时平均值: the window a statistic is averaged over names the
+# statistic, it is no quantity of its own
+_AVERAGING_WINDOW_RE = re.compile(r"(?:滑动)?平均(?!每)")
+
+
 def _not_a_quantity(sentence: str, start: int, end: int) -> bool:
+    if sentence[end - 2 : end] == "小时" and _AVERAGING_WINDOW_RE.match(sentence, end):
+        return True
     if _TOP_CLASS_RE.match(sentence, end) and sentence[start - 1 : start] == "前":
         return True  # 对进入全国前十位的企业给予奖励: the top N as a class a rule is about
     before = sentence[max(0, start - 2) : start]

@@ -76,6 +76,7 @@ _UNIT_TABLE: dict[str, tuple[str, str]] = {
     "场": ("场", "count"),
     "次": ("次", "count"),
     "件": ("件", "count"),
+    "份": ("份", "count"),  # applications, copies, contracts: 8.6万份
     "部": ("部", "count"),
     "批": ("批", "count"),
     "艘": ("艘", "count"),
@@ -111,6 +112,11 @@ _UNIT_TABLE: dict[str, tuple[str, str]] = {
     "标箱": ("标箱", "volume"),
     "TEU": ("TEU", "volume"),
     "微克/立方米": ("微克/立方米", "density"),
+    # dust fall, as an ecology bulletin writes it: 5.6吨/平方公里·月
+    "吨/平方公里·月": ("吨/平方公里·月", "density"),
+    "吨/（平方公里·月）": ("吨/平方公里·月", "density"),
+    "吨/(平方公里·月)": ("吨/平方公里·月", "density"),
+    "分贝": ("分贝", "loudness"),  # a noise level: 53.8分贝
     "微克每立方米": ("微克/立方米", "density"),
     "Gbps": ("Gbps", "bandwidth"),
     "Tbps": ("Tbps", "bandwidth"),
@@ -125,6 +131,7 @@ _UNIT_TABLE: dict[str, tuple[str, str]] = {
     "平方米": ("平方米", "area"),
     "亩": ("亩", "area"),
     "公顷": ("公顷", "area"),
+    "毫米": ("毫米", "length"),  # rainfall: 平均降水量1580毫米
     "公里": ("公里", "length"),
     "千米": ("千米", "length"),
     "米": ("米", "length"),
@@ -145,6 +152,7 @@ _UNIT_WORD_BLOCK: dict[str, str] = {
     "所": "在属有以谓",
     "处": "理置于级室",
     "件": "事",
+    "份": "额子",  # 3份额 is no count
     "部": "署门分件委",
     "条": "件例款线",
     "场": "景所地馆",
@@ -163,7 +171,8 @@ _UNIT_WORD_BLOCK: dict[str, str] = {
     "个": "月性体人",
     "次": "序",
     "天": "然气",
-    "米": "粮直",  # 3.8米直径火箭: a size class
+    "米": "粮直",
+    "毫米": "波",  # 毫米波 is a radio band, no length  # 3.8米直径火箭: a size class
     "人": "民才员制",  # 3人制篮球场: a kind of court
     "起": "步点草来到飞",
     "发": "展挥布出起生现放动达力",
