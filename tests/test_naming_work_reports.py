@@ -1,0 +1,24 @@
+"""Naming shapes of work reports (issue 11, branch ``naming-gwr``): rules kept only when
+they did not hurt a held-back half of the dev work reports nor the probe sets (see
+``bench/RESULTS.md``). Every sentence here is invented for the test; none is a probe's
+or a corpus document's."""
+
+from __future__ import annotations
+
+_REPORT = "江州市2026年政府工作报告\n\n"
+
+
+def _names(extract, body: str) -> dict[float, str]:
+    return {r.value: r.indicator for r in extract(_REPORT + body + "\n", "report.txt")}
+
+
+def test_work_named_as_a_kind_of_pilot_or_showcase_goes_on_to_its_head(extract):
+    # 改造示范项目, 升级试点: the work said as the kind of project the things are
+    assert _names(extract, "遴选80个锅炉节能改造示范项目。")[80] == "锅炉节能改造示范项目"
+    assert _names(extract, "确定12个商圈提档升级试点。")[12] == "商圈提档升级试点"
+
+
+def test_work_done_to_counted_things_is_still_no_part_of_their_name(extract):
+    # the work closing the clause, or followed by what it achieved, stays out
+    assert _names(extract, "完成120个老旧小区改造。")[120] == "老旧小区"
+    assert _names(extract, "推动35个商圈提档升级，示范效应明显。")[35] == "商圈"
