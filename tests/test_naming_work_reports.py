@@ -22,3 +22,15 @@ def test_work_done_to_counted_things_is_still_no_part_of_their_name(extract):
     # the work closing the clause, or followed by what it achieved, stays out
     assert _names(extract, "完成120个老旧小区改造。")[120] == "老旧小区"
     assert _names(extract, "推动35个商圈提档升级，示范效应明显。")[35] == "商圈"
+
+
+def test_building_said_before_the_kind_of_place_or_project_stays_in_the_name(extract):
+    # 建设示范区, 建设项目, 建设重点平台: 建设 qualifies the head that follows it
+    names = _names(extract, "创成4个美丽河湖建设示范区，实施15个乡村振兴建设示范工程。")
+    assert names[4] == "美丽河湖建设示范区"
+    assert names[15] == "乡村振兴建设示范工程"
+
+
+def test_building_after_the_counted_things_is_still_what_is_done_to_them(extract):
+    assert _names(extract, "完成28个重点项目建设。")[28] == "重点项目"
+    assert _names(extract, "12个产业园区建设进展顺利。")[12] == "产业园区"
