@@ -34,3 +34,17 @@ def test_building_said_before_the_kind_of_place_or_project_stays_in_the_name(ext
 def test_building_after_the_counted_things_is_still_what_is_done_to_them(extract):
     assert _names(extract, "完成28个重点项目建设。")[28] == "重点项目"
     assert _names(extract, "12个产业园区建设进展顺利。")[12] == "产业园区"
+
+
+def test_a_stop_word_that_opens_a_longer_word_of_the_noun_ends_nothing(extract):
+    # 在建, 在校学生, 共同富裕: the noun after the count goes on through them
+    assert _names(extract, "推进120个重大在建项目。")[120] == "重大在建项目"
+    assert _names(extract, "全市共有3200名普通高中在校学生。")[3200] == "普通高中在校学生"
+    assert _names(extract, "培育16家省级共同富裕示范村。")[16] == "省级共同富裕示范村"
+
+
+def test_a_conjunction_or_a_place_said_alone_still_ends_the_noun(extract):
+    assert _names(extract, "推进8个重点项目在园区落地。")[8] == "重点项目"
+    names = _names(extract, "建成6个养老中心及配套设施，新建15个社区和3个街道服务中心。")
+    assert names[6] == "养老中心"
+    assert names[15] == "社区"

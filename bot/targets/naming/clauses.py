@@ -173,6 +173,27 @@ def clause_end(sentence: str, pos: int) -> int:
     return boundary.start() if boundary else end
 
 
+# Stops that also open a longer word of a noun (在建项目, 在校学生, 和美乡村, 实施方案,
+# 共同富裕, 基本公共服务): inside such a word they end nothing.
+_WORD_OPENING_STOPS = frozenset({"在", "和", "及", "与", "或", "实施", "共同", "基本", "均"})
+
+
+def _word_opened(text: str, m: re.Match[str]) -> int:
+    """The length of the longer word the stop ``m`` opens when the noun goes on after it
+    (一个在建项目: 在建, then 项目), else 0."""
+    if m.group() not in _WORD_OPENING_STOPS:
+        return 0
+    word = next(iter(_segmenter().cut(text[m.start() : m.start() + 8], True)))
+    end = m.start() + len(word)
+    if len(word) <= len(m.group()) or (word in plain_verbs() and not _CJK_RE.match(text, end)):
+        return 0  # 12个项目在建: the predicate
+    if len(word) >= len(m.group()) + 2 and word not in plain_verbs():
+        return len(word)  # 在校学生, 实施方案: a noun of its own
+    if end >= len(text) or not _CJK_RE.match(text, end) or AFTER_STOP_RE.match(text, end):
+        return 0
+    return len(word)
+
+
 def _after_noun_start(after: str) -> bool:
     """Whether the text right after a figure starts with the counted thing."""
     s = after.lstrip("“‘「")
@@ -214,6 +235,8 @@ def _after_noun(after: str) -> tuple[str, int]:
     if m:
         k = m.end()
     m = AFTER_STOP_RE.search(after, k + 1)
+    while m and (n := _word_opened(after, m)):
+        m = AFTER_STOP_RE.search(after, m.start() + n)  # 重大在建项目, 专项实施方案
     alternate = _NOUN_ALTERNATE_RE.match(after, m.start()) if m else None
     if alternate and _CJK_RE.match(after, m.start() - 1):
         # 29个扩权赋能县（市）率先…: the other kinds of unit in brackets are counted too
