@@ -48,3 +48,23 @@ def test_a_conjunction_or_a_place_said_alone_still_ends_the_noun(extract):
     names = _names(extract, "建成6个养老中心及配套设施，新建15个社区和3个街道服务中心。")
     assert names[6] == "养老中心"
     assert names[15] == "社区"
+
+
+def test_a_rank_of_the_growth_or_the_share_says_so_past_a_streak(extract):
+    # 增速连续两年居…: the rank of the growth, not of the level
+    names = _names(extract, "全市规上工业增加值增速连续两年居全省第一。")
+    assert names[1] == "规模以上工业增加值增速全省排名"
+    # the growth said with the figure before, the rank in the next clause
+    names = _names(extract, "全社会研发经费投入增速年均超15%，连续三年居全省第一。")
+    assert names[1] == "研发经费支出增速全省排名"
+    # 占比居…after a stock: the rank of its share
+    names = _names(extract, "新能源汽车保有量突破20万辆、占比居全省第三。")
+    assert names[3] == "新能源汽车保有量占比全省排名"
+
+
+def test_a_rank_of_the_level_stays_the_levels(extract):
+    assert (
+        _names(extract, "新能源汽车保有量突破20万辆、居全省第三。")[3] == "新能源汽车保有量全省排名"
+    )
+    names = _names(extract, "一般公共预算收入总量连续三年居全省第一。")
+    assert names[1] == "一般公共预算收入总量全省排名"
