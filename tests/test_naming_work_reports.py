@@ -68,3 +68,15 @@ def test_a_rank_of_the_level_stays_the_levels(extract):
     )
     names = _names(extract, "一般公共预算收入总量连续三年居全省第一。")
     assert names[1] == "一般公共预算收入总量全省排名"
+
+
+def test_a_state_verb_right_before_the_head_that_ends_the_clause_qualifies_it(extract):
+    # 新开工项目, 签约落地项目: the projects in that state, not a predicate of 重大
+    assert _names(extract, "推进120个重大新开工项目。")[120] == "重大新开工项目"
+    assert _names(extract, "推进30个亿元以上签约落地项目。")[30] == "亿元以上签约落地项目"
+
+
+def test_a_state_verb_said_of_the_counted_things_is_still_their_predicate(extract):
+    # 获批 + a list: what the things got (a membership), never their name's middle
+    names = _names(extract, "5个园区获批国家级示范区。")
+    assert names[5] == "获批国家级示范区的园区"

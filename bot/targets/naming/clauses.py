@@ -178,6 +178,23 @@ def clause_end(sentence: str, pos: int) -> int:
 _WORD_OPENING_STOPS = frozenset({"在", "和", "及", "与", "或", "实施", "共同", "基本", "均"})
 
 
+# Verbs of a state that, right before the head they qualify and the clause's end, are
+# no predicate (新开工项目, 签约落地项目, 建成投产项目, 获批平台): the noun goes on.
+_ATTRIBUTIVE_STOPS = frozenset({"开工", "投产", "建成", "落地", "获批", "投用"})
+_ATTRIBUTIVE_HEAD_RE = re.compile(
+    r"(?:开工|投产|建成|落地|获批|投用|签约)?"
+    r"(?:项目|工程|平台|基地|园区|示范区|乡镇|车间|工厂|生产线)(?=[，。；、）)]|$)"
+)
+
+
+def _attributive(text: str, m: re.Match[str]) -> int:
+    """The length of the state verb ``m`` when it only qualifies the head that closes the
+    clause after it (see _ATTRIBUTIVE_STOPS), else 0."""
+    if m.group() not in _ATTRIBUTIVE_STOPS or not _ATTRIBUTIVE_HEAD_RE.match(text, m.end()):
+        return 0
+    return len(m.group())
+
+
 def _word_opened(text: str, m: re.Match[str]) -> int:
     """The length of the longer word the stop ``m`` opens when the noun goes on after it
     (一个在建项目: 在建, then 项目), else 0."""
@@ -202,7 +219,8 @@ def _after_noun_start(after: str) -> bool:
         return True  # 3千亿级产业, 500强企业
     if not s or not (_CJK_RE.match(s) or s[0].isalpha()):
         return False
-    if AFTER_STOP_RE.match(s) or LEAD_RE.match(s) or s.startswith(_STEP_WORDS):
+    stop = AFTER_STOP_RE.match(s)
+    if (stop and not _attributive(s, stop)) or LEAD_RE.match(s) or s.startswith(_STEP_WORDS):
         return False  # 跃上1.4万亿斤新台阶: the step is rhetoric, the name is before it
     m = VERB_RE.match(s)
     return not (m and m.group() not in ("占",))
@@ -235,7 +253,7 @@ def _after_noun(after: str) -> tuple[str, int]:
     if m:
         k = m.end()
     m = AFTER_STOP_RE.search(after, k + 1)
-    while m and (n := _word_opened(after, m)):
+    while m and (n := _word_opened(after, m) or _attributive(after, m)):
         m = AFTER_STOP_RE.search(after, m.start() + n)  # 重大在建项目, 专项实施方案
     alternate = _NOUN_ALTERNATE_RE.match(after, m.start()) if m else None
     if alternate and _CJK_RE.match(after, m.start() - 1):
