@@ -80,3 +80,17 @@ def test_a_state_verb_said_of_the_counted_things_is_still_their_predicate(extrac
     # 获批 + a list: what the things got (a membership), never their name's middle
     names = _names(extract, "5个园区获批国家级示范区。")
     assert names[5] == "获批国家级示范区的园区"
+
+
+def test_a_listed_item_shares_the_measure_not_the_last_character_of_a_word(extract):
+    # 货物、集装箱吞吐量: 集装箱 is one word, its 箱 no part of the shared measure (the
+    # table names 货物吞吐量 港口货物吞吐量)
+    names = _names(extract, "货物、集装箱吞吐量分别增长5.5%和8.1%。")
+    assert names[5.5] == "港口货物吞吐量"
+    assert names[8.1] == "集装箱吞吐量"
+
+
+def test_a_listed_item_still_takes_the_measure_after_the_parallel_word(extract):
+    names = _names(extract, "城镇、农村居民人均可支配收入分别增长4.6%和6.2%。")
+    assert names[4.6] == "城镇居民人均可支配收入"
+    assert names[6.2] == "农村居民人均可支配收入"

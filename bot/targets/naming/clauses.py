@@ -498,14 +498,18 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
     short = max(len(p) for p in items[:-1])
     # the head of the last item is the word(s) parallel to the first item: 城镇、农村居民…
     # (农村), 制造业、普惠小微贷款余额 (普惠小微), 地表水、近岸海域水质… (近岸海域)
+    coarse = word_bounds(last)
     cut = min(
         (
             b
             for b in _fine_bounds(last)
-            if len(items[0]) <= b < len(last) and last[b] not in _SUFFIX_CHARS
+            if len(items[0]) <= b < len(last)
+            and last[b] not in _SUFFIX_CHARS
+            and (b in coarse or min(e for e in coarse if e > b) - b > 1)
         ),
         default=0,
-    )  # (工业、服务业增加值: 服务|业 is no cut, 业 is the word's own)
+    )  # (工业、服务业增加值: 服务|业 is no cut, 业 is the word's own; nor 集装|箱 inside
+    # one word, 货物、集装箱吞吐量: the last character of a word is the word's)
     if short <= 3 and len(last) > short + 1 and 0 < cut <= len(items[0]) + 2:
         head = last[:cut]
         tail = last[len(head) :]
