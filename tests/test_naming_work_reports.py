@@ -94,3 +94,11 @@ def test_a_listed_item_still_takes_the_measure_after_the_parallel_word(extract):
     names = _names(extract, "城镇、农村居民人均可支配收入分别增长4.6%和6.2%。")
     assert names[4.6] == "城镇居民人均可支配收入"
     assert names[6.2] == "农村居民人均可支配收入"
+
+
+def test_a_conjunction_that_opens_a_word_opens_the_noun_after_a_count(extract):
+    # 和美乡村, 和谐社区: no 和 joining two things; the noun of its own count
+    names = _names(extract, "建成120个美丽乡村、80个和美乡村，建成12个养老中心、6个和谐社区。")
+    assert names[80] == "和美乡村"
+    assert names[6] == "和谐社区"
+    assert names[120] == "美丽乡村"

@@ -220,7 +220,13 @@ def _after_noun_start(after: str) -> bool:
     if not s or not (_CJK_RE.match(s) or s[0].isalpha()):
         return False
     stop = AFTER_STOP_RE.match(s)
-    if (stop and not _attributive(s, stop)) or LEAD_RE.match(s) or s.startswith(_STEP_WORDS):
+    # 80个和美乡村: a conjunction opening a word of the noun opens the noun
+    opened = stop is not None and _word_opened(s, stop) > 0
+    if (
+        (stop and not _attributive(s, stop) and not opened)
+        or (LEAD_RE.match(s) and not opened)
+        or s.startswith(_STEP_WORDS)
+    ):
         return False  # 跃上1.4万亿斤新台阶: the step is rhetoric, the name is before it
     m = VERB_RE.match(s)
     return not (m and m.group() not in ("占",))
