@@ -173,6 +173,44 @@ def clause_end(sentence: str, pos: int) -> int:
     return boundary.start() if boundary else end
 
 
+# Stops that also open a longer word of a noun (在建项目, 在校学生, 和美乡村, 实施方案,
+# 共同富裕, 基本公共服务): inside such a word they end nothing.
+_WORD_OPENING_STOPS = frozenset({"在", "和", "及", "与", "或", "实施", "共同", "基本", "均"})
+
+
+# Verbs of a state that, right before the head they qualify and the clause's end, are
+# no predicate (新开工项目, 签约落地项目, 建成投产项目, 获批平台): the noun goes on.
+_ATTRIBUTIVE_STOPS = frozenset({"开工", "投产", "建成", "落地", "获批", "投用"})
+_ATTRIBUTIVE_HEAD_RE = re.compile(
+    r"(?:开工|投产|建成|落地|获批|投用|签约)?"
+    r"(?:项目|工程|平台|基地|园区|示范区|乡镇|车间|工厂|生产线)(?=[，。；、）)]|$)"
+)
+
+
+def _attributive(text: str, m: re.Match[str]) -> int:
+    """The length of the state verb ``m`` when it only qualifies the head that closes the
+    clause after it (see _ATTRIBUTIVE_STOPS), else 0."""
+    if m.group() not in _ATTRIBUTIVE_STOPS or not _ATTRIBUTIVE_HEAD_RE.match(text, m.end()):
+        return 0
+    return len(m.group())
+
+
+def _word_opened(text: str, m: re.Match[str]) -> int:
+    """The length of the longer word the stop ``m`` opens when the noun goes on after it
+    (一个在建项目: 在建, then 项目), else 0."""
+    if m.group() not in _WORD_OPENING_STOPS:
+        return 0
+    word = next(iter(_segmenter().cut(text[m.start() : m.start() + 8], True)))
+    end = m.start() + len(word)
+    if len(word) <= len(m.group()) or (word in plain_verbs() and not _CJK_RE.match(text, end)):
+        return 0  # 12个项目在建: the predicate
+    if len(word) >= len(m.group()) + 2 and word not in plain_verbs():
+        return len(word)  # 在校学生, 实施方案: a noun of its own
+    if end >= len(text) or not _CJK_RE.match(text, end) or AFTER_STOP_RE.match(text, end):
+        return 0
+    return len(word)
+
+
 def _after_noun_start(after: str) -> bool:
     """Whether the text right after a figure starts with the counted thing."""
     s = after.lstrip("“‘「")
@@ -181,7 +219,14 @@ def _after_noun_start(after: str) -> bool:
         return True  # 3千亿级产业, 500强企业
     if not s or not (_CJK_RE.match(s) or s[0].isalpha()):
         return False
-    if AFTER_STOP_RE.match(s) or LEAD_RE.match(s) or s.startswith(_STEP_WORDS):
+    stop = AFTER_STOP_RE.match(s)
+    # 80个和美乡村: a conjunction opening a word of the noun opens the noun
+    opened = stop is not None and _word_opened(s, stop) > 0
+    if (
+        (stop and not _attributive(s, stop) and not opened)
+        or (LEAD_RE.match(s) and not opened)
+        or s.startswith(_STEP_WORDS)
+    ):
         return False  # 跃上1.4万亿斤新台阶: the step is rhetoric, the name is before it
     m = VERB_RE.match(s)
     return not (m and m.group() not in ("占",))
@@ -214,6 +259,8 @@ def _after_noun(after: str) -> tuple[str, int]:
     if m:
         k = m.end()
     m = AFTER_STOP_RE.search(after, k + 1)
+    while m and (n := _word_opened(after, m) or _attributive(after, m)):
+        m = AFTER_STOP_RE.search(after, m.start() + n)  # 重大在建项目, 专项实施方案
     alternate = _NOUN_ALTERNATE_RE.match(after, m.start()) if m else None
     if alternate and _CJK_RE.match(after, m.start() - 1):
         # 29个扩权赋能县（市）率先…: the other kinds of unit in brackets are counted too
@@ -457,14 +504,18 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
     short = max(len(p) for p in items[:-1])
     # the head of the last item is the word(s) parallel to the first item: 城镇、农村居民…
     # (农村), 制造业、普惠小微贷款余额 (普惠小微), 地表水、近岸海域水质… (近岸海域)
+    coarse = word_bounds(last)
     cut = min(
         (
             b
             for b in _fine_bounds(last)
-            if len(items[0]) <= b < len(last) and last[b] not in _SUFFIX_CHARS
+            if len(items[0]) <= b < len(last)
+            and last[b] not in _SUFFIX_CHARS
+            and (b in coarse or min(e for e in coarse if e > b) - b > 1)
         ),
         default=0,
-    )  # (工业、服务业增加值: 服务|业 is no cut, 业 is the word's own)
+    )  # (工业、服务业增加值: 服务|业 is no cut, 业 is the word's own; nor 集装|箱 inside
+    # one word, 货物、集装箱吞吐量: the last character of a word is the word's)
     if short <= 3 and len(last) > short + 1 and 0 < cut <= len(items[0]) + 2:
         head = last[:cut]
         tail = last[len(head) :]

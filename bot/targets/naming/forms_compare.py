@@ -42,6 +42,10 @@ _SHARED_MEASURE_RE = re.compile(
 )
 
 
+# a streak or a steadiness said between a measure and its rank (增速连续三年居…)
+_STREAK = r"(?:连续[一二三四五六七八九十两\d]{1,2}年|多年|持续|继续|始终|稳定)?"
+
+
 class _CompareForms:
     """Comparison, rank, scale and multiple forms.
 
@@ -147,6 +151,18 @@ class _CompareForms:
                 and self.s[last.figure.end : fig.start].count("，") <= 1
                 and not re.search(r"总量|规模", raw)
             )  # 从业人员增加407.7万人、居全国第3位: the rank of the increment
+            # 研发经费投入增速年均超20%，连续三年居全国第一: the growth said with its figure
+            grew = grew or (
+                last is not None
+                and last.figure.unit_class == "percent"
+                and self.s[last.figure.end : fig.start].count("，") <= 1
+                and bool(
+                    re.search(
+                        r"(?:增速|增幅)[^，。；、]{0,4}$",
+                        self.s[clause_start(self.s, last.figure.start) : last.figure.start],
+                    )
+                )
+            )
             growth = "增速" if grew or re.search(r"增速|增幅|增长", raw) else ""
             growth = growth or ("增量" if added or "增量" in raw else "")
             # 一般公共预算收入增速全国排名: the whole name of what grew, then 增速
@@ -162,9 +178,13 @@ class _CompareForms:
         if "均" in raw and self.ranks_each(fig, raw[: raw.rfind("均")], scope, change):
             return
         if re.search(
-            r"(?:增速|增幅)(?:均)?(?:位居|跃居|稳居|居|位列|排名|排在|保持)", raw
+            rf"(?:增速|增幅)(?:均)?{_STREAK}(?:位居|跃居|稳居|居|位列|排名|排在|保持)", raw
         ) and not (subject.endswith(("增速", "增幅"))):
             subject += "增速"  # 税收收入增速居全国第二: the rank of the growth, not the level
+        elif re.search(
+            rf"^(?:占比|比重){_STREAK}(?:位居|跃居|稳居|居|位列|排名|排在)", raw.lstrip("，、 ")
+        ) and not subject.endswith(("占比", "比重")):
+            subject += "占比"  # 保有量…、占比居全国第二: the rank of the share, not the stock
         elif re.search(
             r"增量(?:均)?(?:位居|跃居|稳居|居|位列|排名|排在|保持)", raw
         ) and not subject.endswith("增量"):
