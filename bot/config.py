@@ -115,6 +115,11 @@ class Settings(BaseSettings):
     snippet_chars: int = Field(120, ge=20, le=1000)
     fuzzy_threshold: int = Field(70, ge=0, le=100)
     max_query_chars: int = Field(200, ge=10, le=10_000)
+    # Wall time one query's typo correction and planning may take before it is searched
+    # as typed (bot/search/budget.py: a backstop behind the work counters, which bound
+    # the work on their own). The test suite raises it: on a loaded machine a clock
+    # makes a reply depend on the load.
+    search_time_budget_seconds: float = Field(0.5, ge=0.01, le=600)
 
     digest_cap: int = Field(30, ge=1, le=500)
 

@@ -123,3 +123,17 @@ def test_budget_notes_are_said_in_the_users_language(bundled_engine, lang):
     }[lang]
     for text in expected:
         assert text in html
+
+
+def test_the_time_budget_comes_from_the_settings(tmp_path):
+    """``search_time_budget_seconds`` is the searcher's wall-time backstop (the suite
+    raises it through the environment so a loaded machine cannot change a reply)."""
+    from tests.conftest import engine_over
+
+    engine = engine_over(
+        tmp_path,
+        {"a.txt": "推进乡村振兴，粮食产量稳定在1.3万亿斤以上。"},
+        search_time_budget_seconds=0.25,
+    )
+    assert engine.searcher.limits.seconds == 0.25
+    assert engine.searcher.limits.spans == Limits().spans

@@ -88,7 +88,7 @@ from bot.models import (
     Understood,
 )
 from bot.search import segments as seg
-from bot.search.budget import Budget
+from bot.search.budget import Budget, Limits
 from bot.search.index import CompiledIndex, IndexDamaged
 from bot.search.indexer import Indexer, IndexPaths, Progress
 from bot.search.searcher import Searcher
@@ -313,6 +313,7 @@ class Engine(
             snippet_chars=s.snippet_chars,
             page_size=s.results_per_page,
             max_query_chars=s.max_query_chars,
+            limits=Limits(seconds=s.search_time_budget_seconds),
         )
         # made once per index, before its first query: the corrector's tables too
         searcher.prepare_corrections()
