@@ -41,10 +41,12 @@ from bot.targets.naming.budget_rates import budget_completion
 from bot.targets.naming.capacity import yearly_capacity
 from bot.targets.naming.carry import carry_the_topic
 from bot.targets.naming.comparison_bases import measure_of_the_difference
+from bot.targets.naming.conversions import without_conversion_verb
 from bot.targets.naming.coordinated import coordination_whole
 from bot.targets.naming.counted import counted_thing
 from bot.targets.naming.counted_owners import count_without_measure
 from bot.targets.naming.coverage import named_by_programme
+from bot.targets.naming.deviations import deviation_of_the_measure_before
 from bot.targets.naming.doing_verbs import without_doing_verb
 from bot.targets.naming.enrolled import named_by_list
 from bot.targets.naming.events import named_by_event
@@ -91,6 +93,7 @@ from bot.targets.naming.size_classes import classes_share_the_measure
 from bot.targets.naming.states import after_a_state
 from bot.targets.naming.tasks import work_of_the_task
 from bot.targets.naming.thresholds import threshold_in_the_name
+from bot.targets.naming.tiers import tiers_share_the_standard
 from bot.targets.naming.time_parts import parts_of_the_year
 from bot.targets.naming.times import named_by_act
 from bot.targets.naming.topic_kinds import kinds_of_the_work
@@ -238,6 +241,10 @@ PASSES: tuple[Pass, ...] = (
     _text(budget_completion),  # budget_rates: 收入812亿元，完成预算的102.4% -> 收入预算完成率
     _text(counted_villages),  # villages: 完成8个村的饮水安全巩固提升 -> 饮水安全巩固提升村
     _text(coordination_whole),  # coordinated: 新增和更新车辆… is never 和更新车辆…
+    # added late: a conversion first, so that a deviation after it copies the name cleaned
+    _figures(without_conversion_verb),  # conversions: 折合降水总量 -> 降水总量
+    _text(deviation_of_the_measure_before),  # deviations: …，比常年偏少2.4% is the figure before's
+    _figures(tiers_share_the_standard),  # tiers: 最低工资标准最高档…，最低档… -> 最低工资标准
     # last before the 分别 pairs are read: it renames only the rates, which the pairs
     # give the levels' final names anyway
     _text(respective_rates),  # respective: 蔬菜产量…，水果产量…，分别增长2.6%和4.3%

@@ -1,0 +1,87 @@
+"""Naming shapes from the sixth probe set's naming misses (issue 11, branch
+``naming-round6``): rules kept only when they did not lower dev naming nor another probe
+set (see ``bench/RESULTS.md``). Every sentence here is invented for the test; none is a
+probe's or a corpus document's."""
+
+from __future__ import annotations
+
+import pytest
+
+_BULLETIN = "江州市2025年水资源公报\n\n"
+_LABOUR = "江州省2025年人力资源和社会保障事业发展统计公报\n\n"
+
+
+def _records(extract, head: str, body: str) -> list:
+    return list(extract(head + body + "\n", "doc.txt"))
+
+
+def _names(extract, head: str, body: str) -> dict[float, str]:
+    return {r.value: r.indicator for r in _records(extract, head, body)}
+
+
+# deviations: 偏少 / 偏多 from a base are the measure before's
+
+
+def test_a_deviation_from_last_year_and_the_long_term_mean_is_the_measure_before(extract):
+    body = "全年全市降水量1320毫米，比上年偏多6.4%，比多年平均偏少2.7%。"
+    recs = {r.value: r for r in _records(extract, _BULLETIN, body)}
+    assert recs[6.4].indicator == "降水量"
+    assert recs[6.4].change == "偏多"
+    assert recs[2.7].indicator == "降水量"
+    assert recs[2.7].change == "偏少"
+
+
+def test_a_deviation_from_the_usual_years_is_the_measure_before(extract):
+    body = "全市水资源总量42.6亿立方米，较常年偏少18.5%。"
+    assert _names(extract, _BULLETIN, body)[18.5] == "水资源总量"
+
+
+def test_a_deviation_whose_clause_names_its_own_measure_keeps_that_name(extract):
+    # the clause names what fell short (入境水量): not the measure before's; 偏少 is the
+    # change (a verb of the lexicon), no part of the name
+    body = "全市水资源总量42.6亿立方米，入境水量比上年偏少12.5%。"
+    rec = {r.value: r for r in _records(extract, _BULLETIN, body)}[12.5]
+    assert rec.indicator == "入境水量"
+    assert rec.change == "偏少"
+
+
+# conversions: 折合 / 折算 open no name
+
+
+def test_a_measure_given_again_in_another_unit_drops_the_verb_of_conversion(extract):
+    body = "全年全市降水量1320毫米，折合降水总量96.5亿立方米。"
+    assert _names(extract, _BULLETIN, body)[96.5] == "降水总量"
+
+
+def test_what_the_conversion_itself_has_keeps_its_verb(extract):
+    # 折算系数 is the conversion's own coefficient: 系数 alone would name nothing
+    body = "全年全市降水量1320毫米，折算系数为0.85。"
+    assert _names(extract, _BULLETIN, body)[0.85] == "折算系数"
+
+
+# tiers of one standard share its name
+
+
+def test_the_highest_and_lowest_tier_of_a_standard_are_the_standard(extract):
+    body = "全省月最低工资标准最高档为2350元，最低档为1880元。"
+    names = _names(extract, _LABOUR, body)
+    assert names[2350] == "月最低工资标准"
+    assert names[1880] == "月最低工资标准"
+
+
+def test_numbered_tiers_of_a_standard_are_the_standard(extract):
+    body = "全省城乡低保标准第一档为每人每月960元，第二档为每人每月880元。"
+    names = _names(extract, _LABOUR, body)
+    assert names[960] == "城乡低保标准"
+    assert names[880] == "城乡低保标准"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a tier said with no standard named before it keeps what it is
+        "企业职工基本养老保险参保人数1200万人，最低档为1880元。",
+    ],
+)
+def test_a_tier_without_its_standard_is_not_renamed(extract, body):
+    assert _names(extract, _LABOUR, body)[1880] == "最低档"
