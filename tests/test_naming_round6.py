@@ -85,3 +85,22 @@ def test_numbered_tiers_of_a_standard_are_the_standard(extract):
 )
 def test_a_tier_without_its_standard_is_not_renamed(extract, body):
     assert _names(extract, _LABOUR, body)[1880] == "最低档"
+
+
+# counted: a count's noun ends at the thing before a share said of the things
+
+_ECOLOGY = "江州市2025年生态环境状况公报\n\n"
+
+
+def test_a_count_followed_by_the_share_of_its_things_is_named_by_the_things(extract):
+    names = _names(extract, _ECOLOGY, "市区9个监测断面水质优良比例为88.9%，与上年持平。")
+    assert names[9] == "监测断面"
+    assert names[88.9] == "监测断面水质优良比例"  # the share keeps what it is of
+    names = _names(extract, _ECOLOGY, "全市30个乡镇生活污水集中处理比重为75%。")
+    assert names[30] == "乡镇"
+
+
+def test_a_share_word_inside_the_counted_things_name_is_kept(extract):
+    # 比例 inside the noun, the head (考核点) after it: nothing said of the things
+    names = _names(extract, _ECOLOGY, "全市设置30个乡镇污水处理比例考核点。")
+    assert names[30] == "乡镇污水处理比例考核点"
