@@ -104,3 +104,20 @@ def test_a_share_word_inside_the_counted_things_name_is_kept(extract):
     # 比例 inside the noun, the head (考核点) after it: nothing said of the things
     names = _names(extract, _ECOLOGY, "全市设置30个乡镇污水处理比例考核点。")
     assert names[30] == "乡镇污水处理比例考核点"
+
+
+# invested: what a plan says the projects will put in is their 计划投资
+
+_REPORT = "江州市2026年政府工作报告\n\n"
+
+
+def test_a_planned_investment_of_the_projects_just_counted_is_their_planned_investment(extract):
+    names = _names(extract, _REPORT, "今年安排市级重大项目260个，计划完成投资720亿元。")
+    assert names[720] == "市级重大项目计划投资"
+    names = _names(extract, _REPORT, "全年实施市重点项目85个，年度计划完成投资310亿元。")
+    assert names[310] == "市重点项目年度计划投资"
+
+
+def test_the_investment_the_projects_made_is_still_their_completed_investment(extract):
+    names = _names(extract, _REPORT, "全年实施市级重大项目260个，完成投资720亿元。")
+    assert names[720] == "市级重大项目完成投资"
