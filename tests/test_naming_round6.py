@@ -121,3 +121,24 @@ def test_a_planned_investment_of_the_projects_just_counted_is_their_planned_inve
 def test_the_investment_the_projects_made_is_still_their_completed_investment(extract):
     names = _names(extract, _REPORT, "全年实施市级重大项目260个，完成投资720亿元。")
     assert names[720] == "市级重大项目完成投资"
+
+
+# benchmark_gaps: a gap to a target or a standard in a level's unit is that level's
+
+
+def test_a_gap_to_the_provincial_target_is_the_level_before_in_its_unit(extract):
+    body = "二氧化氮年均浓度为28微克/立方米，同比下降3.4%，低于省定目标4微克/立方米。"
+    recs = {r.value: r for r in _records(extract, _ECOLOGY, body)}
+    assert recs[4].indicator == recs[28].indicator == "二氧化氮年均浓度"
+    assert recs[4].change == "低于"
+
+
+def test_a_gap_to_the_national_standard_is_the_level_before_in_its_unit(extract):
+    body = "全市PM10年均浓度为58微克/立方米，下降5%，低于国家二级标准12微克/立方米。"
+    names = _names(extract, _ECOLOGY, body)
+    assert names[12] == names[58] == "PM10平均浓度"
+
+
+def test_a_comparison_clause_that_names_its_own_measure_keeps_it(extract):
+    body = "全市PM10年均浓度为58微克/立方米，二氧化氮年均浓度低于全省平均4微克/立方米。"
+    assert _names(extract, _ECOLOGY, body)[4] == "二氧化氮年均浓度"

@@ -35,6 +35,7 @@ from bot.targets.naming.aspect import without_aspect
 from bot.targets.naming.averages import carry_the_set
 from bot.targets.naming.awards import name_awards
 from bot.targets.naming.batches import batch_owner
+from bot.targets.naming.benchmark_gaps import gap_to_the_benchmark
 from bot.targets.naming.beneficiaries import beneficiaries_of_the_work
 from bot.targets.naming.bracket_names import named_in_brackets
 from bot.targets.naming.budget_rates import budget_completion
@@ -190,6 +191,7 @@ PASSES: tuple[Pass, ...] = (
     # (完成投资215.4亿元 -> 市重点项目完成投资)
     _text(named_by_list),  # enrolled: things counted after the list they were entered in
     _text(gap_of_the_rate_before),  # gaps: a gap to a benchmark is the rate before's
+    _text(gap_to_the_benchmark),  # benchmark_gaps: …，低于省定目标2微克/立方米
     _text(measure_of_the_difference),  # comparison_bases: 比五年前增加41家 is the count's
     _text(parts_of_the_year),  # time_parts: 其中6月份增长8.1% is the statistic's
     _figures_table(total_is_the_level),  # totals: a known statistic's 总量 is its level
