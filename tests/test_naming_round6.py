@@ -142,3 +142,21 @@ def test_a_gap_to_the_national_standard_is_the_level_before_in_its_unit(extract)
 def test_a_comparison_clause_that_names_its_own_measure_keeps_it(extract):
     body = "全市PM10年均浓度为58微克/立方米，二氧化氮年均浓度低于全省平均4微克/立方米。"
     assert _names(extract, _ECOLOGY, body)[4] == "二氧化氮年均浓度"
+
+
+# doing_verbs: 发展 before the thing grown is the act, not the thing
+
+_COUNTY = "江州县2026年政府工作报告\n\n"
+
+
+def test_growing_a_crop_or_an_industry_over_an_area_is_named_by_the_thing(extract):
+    recs = {r.value: r for r in _records(extract, _COUNTY, "发展设施蔬菜12万亩。")}
+    assert recs[12].indicator == "设施蔬菜"
+    assert recs[12].change == "发展"
+    assert _names(extract, _COUNTY, "发展特色林果业30万亩。")[30] == "特色林果业"
+
+
+def test_developing_said_with_a_second_verb_is_not_cut(extract):
+    # 发展壮大: an act of two verbs, what follows is no name of its own
+    names = _names(extract, _COUNTY, "发展壮大村集体经济收入超10万元的村120个。")
+    assert names[120].startswith("发展壮大")
