@@ -160,3 +160,20 @@ def test_developing_said_with_a_second_verb_is_not_cut(extract):
     # 发展壮大: an act of two verbs, what follows is no name of its own
     names = _names(extract, _COUNTY, "发展壮大村集体经济收入超10万元的村120个。")
     assert names[120].startswith("发展壮大")
+
+
+# served: 为…名… then a check, a training or a service 开展 for them (free or not)
+
+_LIST = "江州市关于印发2026年民生实事项目的通知\n\n"
+
+
+def test_people_a_check_is_carried_out_for_are_named_by_what_they_got(extract):
+    body = "新建社区食堂20个，为8万名60岁以上老年人免费开展眼病筛查。"
+    assert _names(extract, _LIST, body)[8] == "获眼病筛查的60岁以上老年人"
+    body = "为3万名困难职工开展技能培训。"
+    assert _names(extract, _LIST, body)[3] == "获技能培训的困难职工"
+
+
+def test_firms_an_act_is_carried_out_with_got_nothing(extract):
+    # 调研 is done with the firms, not given to them
+    assert not _names(extract, _LIST, "为500家企业开展调研。")[500].startswith("获")
