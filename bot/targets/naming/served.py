@@ -8,15 +8,16 @@ Reports count the people a service reached by putting them between 为 and the a
     为6.2万名农民工解决了拖欠工资问题      -> 解决拖欠工资农民工
     为8万名60岁以上老年人免费开展眼病筛查  -> 获眼病筛查的60岁以上老年人
 
-The count is of those served, not of all such people (a county's elderly are more than the
-two ten-thousands who got the service): the name says what they got. A thing given (提供,
-发放 + a service or a payment; 开展 + a check, a training, a service, free or not) makes
-them those who got it (获…的; 获发…的 for a payment issued); any other act is put
-before them with its verb, as statistics name a set by its activity (解决拖欠工资农民工,
-as 技改工业企业 in :mod:`~bot.targets.naming.activities`), a closing 问题 dropped. A long object split by 和 is its first part (what follows is for
-others). Only a count written right after 为 (a hedge or a scope between) and a clause
-that ends with the act are read: 为…提供了有力支撑 names no set. A service the indicator
-table knows by its people (残疾人托养服务, 残疾儿童康复救助) keeps the table's name.
+The count is of those served, not of all such people (a county's elderly are more than
+the two ten-thousands who got the service): the name says what they got. A thing given
+(提供, 发放 + a service or a payment; 开展 + a check, a training, a service, free or not)
+makes them those who got it (获…的; 获发…的 for a payment issued); any other act is put
+before them with its verb, as statistics name a set by its activity (解决拖欠工资农民工, as
+技改工业企业 in :mod:`~bot.targets.naming.activities`), a closing 问题 dropped. A long object
+split by 和 is its first part (what follows is for others). Only a count written right
+after 为 (a hedge or a scope between) and a clause that ends with the act are read:
+为…提供了有力支撑 names no set. A service the indicator table knows by its people (残疾人托养服务,
+残疾儿童康复救助) keeps the table's name.
 """
 
 from __future__ import annotations
