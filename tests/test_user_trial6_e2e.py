@@ -4,8 +4,13 @@ Application, as ``tests/e2e.py`` drives it)."""
 
 from __future__ import annotations
 
+import pytest
+
+from bot.subscriptions.commands import subscription_ids
 from fake_telegram import FakeBotApi
 from tests.e2e import ask_text, running
+from tests.test_subscriptions_e2e import running as subscribed
+from tests.test_subscriptions_e2e import store_of
 
 
 async def test_targets_read_a_year_typed_after_the_indicator(server: FakeBotApi, engine) -> None:
@@ -29,3 +34,33 @@ async def test_targets_read_a_year_typed_after_the_indicator(server: FakeBotApi,
         assert none.startswith("没有找到“GDP 1999”的目标数据")
         said = await ask_text(server, english, english, "/targets GDP 2024 all")
         assert "Indicator: GDP · 2024" in said and "· 2023 " not in said
+
+
+@pytest.mark.parametrize("typed", ["1 2", "1,2", "#1、#2", "1，2"])
+def test_subscription_numbers_are_read_whole(typed: str) -> None:
+    assert subscription_ids(typed) == [1, 2]
+
+
+@pytest.mark.parametrize("typed", ["", "abc", "1 abc", "all", "-1"])
+def test_what_is_not_only_numbers_is_no_list_of_subscriptions(typed: str) -> None:
+    assert subscription_ids(typed) is None
+
+
+async def test_unsubscribe_cancels_every_number_typed(server: FakeBotApi, engine, db_url) -> None:
+    """``/unsubscribe 1 2`` answered 已取消订阅 #1。 and left #2 running, every day, without
+    a word about it."""
+    user = server.add_user("Lena")
+    async with subscribed(server, engine, db_url) as app:
+        for filter_text in ("GDP", "就业", "科技"):
+            assert "✅" in await ask_text(server, user, user, f"/subscribe {filter_text}")
+        first, second, third = (s.id for s in store_of(app).list_for_chat(user.id))
+        said = await ask_text(server, user, user, f"/unsubscribe {first} {second}")
+        assert said == f"已取消订阅 #{first}、#{second}。"
+        assert [s.id for s in store_of(app).list_for_chat(user.id)] == [third]
+        # a number that is not the chat's is named; the others are still cancelled
+        said = await ask_text(server, user, user, f"/unsubscribe {third},99")
+        assert said == f"已取消订阅 #{third}。\n本聊天没有订阅 #99。发送 /subscriptions 查看。"
+        assert store_of(app).list_for_chat(user.id) == []
+        # none of them the chat's: refused as one was
+        said = await ask_text(server, user, user, "/unsubscribe 98 99")
+        assert said == "本聊天没有订阅 #98。发送 /subscriptions 查看。"
