@@ -64,3 +64,17 @@ async def test_unsubscribe_cancels_every_number_typed(server: FakeBotApi, engine
         # none of them the chat's: refused as one was
         said = await ask_text(server, user, user, "/unsubscribe 98 99")
         assert said == "本聊天没有订阅 #98。发送 /subscriptions 查看。"
+
+
+async def test_a_long_query_that_finds_nothing_says_so(server: FakeBotApi, engine) -> None:
+    """A 500-letter query was answered with 查询过长，只使用了前 200 个字符 and nothing
+    else: no word that it found nothing. A query with nothing to search keeps its note
+    alone."""
+    user = server.add_user("Lena")
+    async with running(server, engine):
+        said = await ask_text(server, user, user, "q" * 500)
+        assert "查询过长，只使用了前 200 个字符" in said
+        assert "没有找到相关结果。" in said
+        assert "没有找到相关结果" not in await ask_text(server, user, user, "😀")
+        found = await ask_text(server, user, user, "就业" * 150)
+        assert "查询过长" in found and "没有找到相关结果" not in found
