@@ -78,3 +78,23 @@ async def test_a_long_query_that_finds_nothing_says_so(server: FakeBotApi, engin
         assert "没有找到相关结果" not in await ask_text(server, user, user, "😀")
         found = await ask_text(server, user, user, "就业" * 150)
         assert "查询过长" in found and "没有找到相关结果" not in found
+
+
+async def test_config_in_a_group_names_no_file_of_the_server(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """A bot admin's ``/config`` in a group showed every member where the server keeps its
+    configuration (default file: /srv/…/config/default.toml) on each line, and so did
+    ``/config reset``: the source is said, the path only in the private chat."""
+    owner = server.add_user("Olga")
+    group = server.add_chat("supergroup", "Ops")
+    server.set_member(group, owner, "administrator")
+    config_dir = str(engine.settings.indicators_path.parent)
+    async with subscribed(server, engine, db_url, owners=[owner.id]):
+        in_group = await ask_text(server, group, owner, "/config")
+        assert "results_per_page" in in_group and "默认配置文件" in in_group
+        assert config_dir not in in_group and "default.toml" not in in_group
+        reset = await ask_text(server, group, owner, "/config reset results_per_page")
+        assert "results_per_page" in reset and "default.toml" not in reset
+        private = await ask_text(server, owner, owner, "/config reset results_per_page")
+        assert "default.toml" in private
