@@ -4,13 +4,15 @@ Application, as ``tests/e2e.py`` drives it)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from bot.subscriptions.commands import subscription_ids
 from fake_telegram import FakeBotApi
 from tests.e2e import ask_text, running
+from tests.test_subscriptions_e2e import deliver_at, store_of
 from tests.test_subscriptions_e2e import running as subscribed
-from tests.test_subscriptions_e2e import store_of
 
 
 async def test_targets_read_a_year_typed_after_the_indicator(server: FakeBotApi, engine) -> None:
@@ -98,3 +100,31 @@ async def test_config_in_a_group_names_no_file_of_the_server(
         assert "results_per_page" in reset and "default.toml" not in reset
         private = await ask_text(server, owner, owner, "/config reset results_per_page")
         assert "default.toml" in private
+
+
+async def test_the_admins_read_why_a_channel_was_lost_in_their_language(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """The bot kicked from a channel during a digest: the Chinese owner was told
+    …无法向 News（-100…）推送（403 Forbidden: bot was kicked from the channel chat）, and
+    ``/subs`` listed each chat as ``private 1000002 Olga`` / ``channel -100… News``."""
+    owner = server.add_user("Olga")
+    news = server.add_chat(
+        "channel", "News", username="newschan", bot_status="administrator", can_post_messages=True
+    )
+    async with subscribed(server, engine, db_url, owners=[owner.id]) as app:
+        assert "✅" in await ask_text(server, owner, owner, "/subscribe @newschan GDP")
+        assert "✅" in await ask_text(server, owner, owner, "/subscribe 就业")
+        (sub,) = store_of(app).list_for_chat(news.id)
+        server.fail_next(
+            "sendMessage", 403, "Forbidden: bot was kicked from the channel chat", chat_id=news.id
+        )
+        await deliver_at(app, sub.id, datetime.now(UTC) + timedelta(days=1))
+        notice = (await server.next_bot_message(owner))["text"]
+        assert notice == (
+            f"⚠️ 已停用 1 个订阅：无法向 News（{news.id}）推送（机器人已被移出该聊天）。"
+        )
+        listed = await ask_text(server, owner, owner, "/subs")
+        assert f"频道 {news.id} News" in listed
+        assert f"私聊 {owner.id} Olga" in listed
+        assert "private" not in listed and "channel" not in listed

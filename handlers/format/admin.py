@@ -272,13 +272,21 @@ def _counts_text(counts: Mapping[str, int], lang: str) -> str:
     )
 
 
+_CHAT_TYPES = frozenset({"private", "group", "supergroup", "channel"})
+
+
+def _chat_type(chat_type: str, lang: str) -> str:
+    """A chat's kind in the reader's language (Telegram's word for one it does not know)."""
+    return tr(lang, f"admin.chat_type.{chat_type}") if chat_type in _CHAT_TYPES else chat_type
+
+
 def sub_line(item: Listed, lang: str = DEFAULT_LANGUAGE) -> str:
     sub = item.subscription
     about = describe_filter(sub.filter, lang) or tr(lang, "subscriptions.all_targets")
     title = f" {sub.chat_title}" if sub.chat_title else ""
     lines = [
         f"<b>#{sub.id}</b> {sub_status(sub, lang)}",
-        f"  {escape(sub.chat_type)} <code>{sub.chat_id}</code>{escape(title)}",
+        f"  {escape(_chat_type(sub.chat_type, lang))} <code>{sub.chat_id}</code>{escape(title)}",
         f"  {escape(about)} · "
         + tr(
             lang,
