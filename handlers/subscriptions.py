@@ -227,8 +227,10 @@ async def digest_command(update: Update, context: BriefContext) -> None:
             return
         arg = ""
     elif not arg:
-        own = [s for s in await svc.run_db(svc.subscriptions.store.list_for_chat, chat_id) if s.due]
-        sub = own[0] if own else None
+        # the chat's subscription, a running one first: one paused or deactivated is
+        # still what the chat subscribed to (not every key target of the library)
+        own = await svc.run_db(svc.subscriptions.store.list_for_chat, chat_id)
+        sub = next((s for s in own if s.due), own[0] if own else None)
     tz = sub.timezone if sub else await svc.run_db(svc.subscriptions.chat_timezone, chat_id)
     lang = svc.lang(update)
     try:

@@ -128,3 +128,21 @@ async def test_the_admins_read_why_a_channel_was_lost_in_their_language(
         assert f"频道 {news.id} News" in listed
         assert f"私聊 {owner.id} Olga" in listed
         assert "private" not in listed and "channel" not in listed
+
+
+async def test_a_preview_of_a_chat_whose_subscription_is_stopped_is_of_that_subscription(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """``/digest`` (``/digest @channel``) where the only subscription was paused or
+    deactivated (the bot kicked from the channel) previewed every key target of the
+    library, 56 of them, as if the chat had subscribed to everything."""
+    user = server.add_user("Lena")
+    async with subscribed(server, engine, db_url) as app:
+        assert "✅" in await ask_text(server, user, user, "/subscribe GDP")
+        (sub,) = store_of(app).list_for_chat(user.id)
+        running_preview = await ask_text(server, user, user, "/digest")
+        assert "关键词：GDP" in running_preview.splitlines()[0]
+        store_of(app).pause(sub.id)
+        assert await ask_text(server, user, user, "/digest") == running_preview
+        store_of(app).deactivate_chat(user.id, "403 Forbidden: bot was blocked by the user")
+        assert await ask_text(server, user, user, "/digest") == running_preview
