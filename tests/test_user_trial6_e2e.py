@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.subscriptions.commands import subscription_ids
+from bot.subscriptions.offsets import utc_offset, zones_at
 from fake_telegram import FakeBotApi
 from tests.e2e import ask_text, running
 from tests.test_subscriptions_e2e import deliver_at, store_of
@@ -146,3 +147,54 @@ async def test_a_preview_of_a_chat_whose_subscription_is_stopped_is_of_that_subs
         assert await ask_text(server, user, user, "/digest") == running_preview
         store_of(app).deactivate_chat(user.id, "403 Forbidden: bot was blocked by the user")
         assert await ask_text(server, user, user, "/digest") == running_preview
+
+
+@pytest.mark.parametrize(
+    ("typed", "minutes"),
+    [
+        ("UTC+8", 480),
+        ("gmt+8", 480),
+        ("UTC+08:00", 480),
+        ("UTC−5", -300),
+        ("UTC+5:30", 330),
+        ("东八区", 480),
+        ("西五区", -300),
+        ("东十二区", 720),
+    ],
+)
+def test_an_offset_typed_for_a_zone_is_read(typed: str, minutes: int) -> None:
+    assert utc_offset(typed) == minutes
+
+
+@pytest.mark.parametrize("typed", ["Asia/Shanghai", "UTC", "+8", "UTC+15", "UTC+8:75", "八区"])
+def test_what_states_no_offset_is_none(typed: str) -> None:
+    assert utc_offset(typed) is None
+
+
+def test_the_zones_at_an_offset_are_those_at_it_then() -> None:
+    winter, summer = datetime(2026, 1, 15, tzinfo=UTC), datetime(2026, 7, 15, tzinfo=UTC)
+    assert zones_at(480, winter)[0] == "Asia/Shanghai"
+    assert "Europe/Berlin" in zones_at(60, winter) and "Europe/Berlin" not in zones_at(60, summer)
+    assert "Europe/Berlin" in zones_at(120, summer)
+
+
+async def test_an_offset_for_a_time_zone_is_answered_with_the_zone_to_write(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """``/timezone UTC+8`` and ``tz=GMT+8`` (how many write China's time) answered 未知的时区
+    “UTC+8”（例如 Asia/Shanghai） as if it were a typo: it is an offset, and the reply says
+    the zone to write instead."""
+    user = server.add_user("Lena")
+    english = server.add_user("Eve", language_code="en")
+    async with subscribed(server, engine, db_url) as app:
+        said = await ask_text(server, user, user, "/timezone UTC+8")
+        assert said.startswith("“UTC+8”是时差，不是时区名")
+        assert said.endswith("例如 Asia/Shanghai")
+        said = await ask_text(server, user, user, "/subscribe GDP 09:00 tz=东八区")
+        assert said.startswith("“东八区”是时差，不是时区名") and "Asia/Shanghai" in said
+        assert store_of(app).list_for_chat(user.id) == []
+        said = await ask_text(server, english, english, "/timezone GMT+8")
+        assert said.startswith("“GMT+8” is an offset from UTC, not a time zone")
+        # a zone's name still works, and a word that is neither is still unknown
+        assert "Asia/Shanghai" in await ask_text(server, user, user, "/timezone Asia/Shanghai")
+        assert "未知的时区" in await ask_text(server, user, user, "/timezone Mars/Base")
