@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.search import framing
+from bot.search import comparing, framing
 from bot.search.concepts import Concept
 from bot.text.normalize import normalize
 from bot.text.tokenize import STOPWORDS, is_cjk_word
@@ -107,6 +107,8 @@ def content_words(words: list[tuple[str, int, int]]) -> list[str]:
         for k in range(len(words) - 1)
         if words[k][0] in ASKING_VERBS and words[k + 1][0] in ASKING_WORDS
     } | framing.left_out(words, ASKING_WORDS, ASKING_VERBS)
+    # 比 … 快, 涨得: how a comparison is asked (``comparing``), not what about
+    asking |= comparing.comparison_words(words, ASKING_WORDS)
     # the lone verb that ends a question after 怎么/如何 (就业怎么稳, 粮食生产如何抓) is how
     # it asks, not what about: left out beside longer words, never joined to the word
     # before the asking word (就业|稳 is no 就业稳; typed apart, 就业 怎么稳, the parts are
