@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.search import asking
 from bot.search.asking import ASKING_WORDS, content_words
 from bot.search.comparing import comparison_words
 from tests.conftest import engine_over, first_hit, segmented
@@ -72,3 +73,31 @@ def test_a_comparing_question_in_everyday_words_finds_the_statistic(engine):
 )
 def test_everyday_names_of_statistics_find_the_documents_wording(engine, query, wanted):
     assert wanted in first_hit(engine, query), query
+
+
+# A report whose review line names desert control as often as the task line and is
+# shorter, so that by its words alone it ranks first; a question of how to do it puts the
+# tasks first (``asks_how``), one of how it went must not.
+DESERT_REPORT = (
+    "2026年某省政府工作报告\n"
+    "一、2025年工作回顾\n"
+    "防沙治沙成效明显，完成防沙治沙任务80万亩。\n"
+    "二、2026年重点工作\n"
+    "实施防沙治沙重点工程，推广防沙治沙技术，建设林草植被和防护林带。\n"
+)
+
+
+def test_how_something_went_asks_about_what_was_done():
+    for query in ("防沙治沙 做得怎么样", "就业工作干得如何", "改革落实得咋样", "做得怎樣"):
+        assert asking.asks_past(query), query
+        assert not asking.asks_how(query), query
+    # 怎么样 with no verb and 得 before it asks how, as before
+    assert not asking.asks_past("防沙治沙 怎么样")
+    assert not asking.asks_past("如何 做好 防沙治沙")
+
+
+def test_a_question_of_how_it_went_ranks_the_review_first(tmp_path):
+    engine = engine_over(tmp_path, {"report_2026.txt": DESERT_REPORT})
+    assert first_hit(engine, "防沙治沙 做得怎么样").startswith("防沙治沙成效明显")
+    # a question of what to do keeps the tasks first
+    assert first_hit(engine, "防沙治沙 怎么推进").startswith("实施防沙治沙重点工程")

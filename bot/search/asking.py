@@ -70,6 +70,8 @@ MEASURE_WORDS = frozenset(
 # 了 after a verb says a thing was done (发了多少钱, 修了多少公里, 拿到了, 降了多少): not in
 # 了解, 为了, 除了, nor after 不 (解决不了) or 得 (少不得了).
 _DONE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除不得])了(?!解)")
+# how something went (做得怎么样, 落实得如何, 干得咋样): its results, the review's lines
+_WENT_RE = re.compile(r"(?<=[\u4e00-\u9fff])得(?:怎么样|怎样|如何|咋样)")
 PAST_WORDS = ("去年", "上一年", "过去", "回顾", "成效", "成绩", "成就", "进展", "做了", "取得")
 
 
@@ -153,10 +155,15 @@ def softened(concepts: list[Concept], words: list[tuple[str, int, int]]) -> list
 
 def asks_past(text: str) -> bool:
     """Whether the query asks about what was done (去年, 成效 …; a verb with 了, 发了多少,
-    完成了): the review's paragraphs, whose opening sentences are seldom titles, are
-    wanted. Read as normalised (過去, 做了 typed in traditional characters ask as 过去 does)."""
+    完成了; how something went, 做得怎么样, 落实得如何): the review's paragraphs, whose
+    opening sentences are seldom titles, are wanted. Read as normalised (過去, 做了 typed
+    in traditional characters ask as 过去 does)."""
     text = normalize(text)
-    return any(w in text for w in PAST_WORDS) or _DONE_RE.search(text) is not None
+    return (
+        any(w in text for w in PAST_WORDS)
+        or _DONE_RE.search(text) is not None
+        or _WENT_RE.search(text) is not None
+    )
 
 
 def asks_how(text: str) -> bool:
