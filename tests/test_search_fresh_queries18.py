@@ -101,3 +101,27 @@ def test_a_question_of_how_it_went_ranks_the_review_first(tmp_path):
     assert first_hit(engine, "防沙治沙 做得怎么样").startswith("防沙治沙成效明显")
     # a question of what to do keeps the tasks first
     assert first_hit(engine, "防沙治沙 怎么推进").startswith("实施防沙治沙重点工程")
+
+
+# A report whose task line names the allowance more often than its review line, so that by
+# its words alone the task line ranks first.
+ALLOWANCE_REPORT = (
+    "2026年某省政府工作报告\n"
+    "一、2025年工作回顾\n"
+    "发放育儿补贴惠及12万户家庭。\n"
+    "二、2026年重点工作\n"
+    "落实育儿补贴制度，提高育儿补贴标准。\n"
+)
+
+
+def test_a_verb_of_saying_with_le_is_no_cue_of_what_was_done():
+    for query in ("哪几个省提到了育儿补贴", "报告提出了哪些目标", "哪些文件提及了 低空经济"):
+        assert not asking.asks_past(query), query
+    # the other cues stay: a verb of doing with 了, 去年
+    assert asking.asks_past("哪几个省发了育儿补贴")
+    assert asking.asks_past("去年 提出了哪些目标")
+
+
+def test_which_places_mentioned_a_topic_keeps_the_order_of_its_words(tmp_path):
+    engine = engine_over(tmp_path, {"report_2026.txt": ALLOWANCE_REPORT})
+    assert first_hit(engine, "哪几个省提到了育儿补贴").startswith("落实育儿补贴制度")

@@ -72,6 +72,9 @@ MEASURE_WORDS = frozenset(
 _DONE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除不得])了(?!解)")
 # how something went (做得怎么样, 落实得如何, 干得咋样): its results, the review's lines
 _WENT_RE = re.compile(r"(?<=[\u4e00-\u9fff])得(?:怎么样|怎样|如何|咋样)")
+# a verb of saying with 了 (哪几个省提到了育儿补贴, 报告提出了哪些目标): what a document
+# says, which is no cue of what was done; taken out before the cues are looked for
+_SAID_RE = re.compile("(?:" + "|".join(sorted(framing.MENTION_VERBS)) + ")了")
 PAST_WORDS = ("去年", "上一年", "过去", "回顾", "成效", "成绩", "成就", "进展", "做了", "取得")
 
 
@@ -158,7 +161,7 @@ def asks_past(text: str) -> bool:
     完成了; how something went, 做得怎么样, 落实得如何): the review's paragraphs, whose
     opening sentences are seldom titles, are wanted. Read as normalised (過去, 做了 typed
     in traditional characters ask as 过去 does)."""
-    text = normalize(text)
+    text = _SAID_RE.sub(" ", normalize(text))
     return (
         any(w in text for w in PAST_WORDS)
         or _DONE_RE.search(text) is not None
