@@ -143,6 +143,10 @@ class Settings(BaseSettings):
 
     digest_cap: int = Field(30, ge=1, le=500)
 
+    # The language of what the bot says to someone who never chose one with /lang and
+    # whom no update tells of (digests, notices to admins): "zh" or "en".
+    default_language: Literal["zh", "en"] = "zh"
+
     # Subscriptions: the time zone (IANA name) and time of day (HH:MM) a new
     # subscription gets when the user names none.
     default_timezone: str = "Asia/Shanghai"
