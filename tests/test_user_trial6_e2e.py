@@ -131,6 +131,27 @@ async def test_the_admins_read_why_a_channel_was_lost_in_their_language(
         assert "private" not in listed and "channel" not in listed
 
 
+async def test_an_app_set_to_english_tells_its_admins_in_english(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """``default_language = "en"`` in the config: an owner who never sent /lang reads
+    the bot's unasked notices in English (they were Chinese whatever the setting)."""
+    owner = server.add_user("Olga")
+    news = server.add_chat(
+        "channel", "News", username="newschan", bot_status="administrator", can_post_messages=True
+    )
+    async with subscribed(server, engine, db_url, owners=[owner.id], default_language="en") as app:
+        assert "✅" in await ask_text(server, owner, owner, "/subscribe @newschan GDP")
+        (sub,) = store_of(app).list_for_chat(news.id)
+        server.fail_next(
+            "sendMessage", 403, "Forbidden: bot was kicked from the channel chat", chat_id=news.id
+        )
+        await deliver_at(app, sub.id, datetime.now(UTC) + timedelta(days=1))
+        notice = (await server.next_bot_message(owner))["text"]
+        assert "News" in notice and "已停用" not in notice
+        assert "subscription" in notice.lower(), notice
+
+
 async def test_a_preview_of_a_chat_whose_subscription_is_stopped_is_of_that_subscription(
     server: FakeBotApi, engine, db_url
 ) -> None:
