@@ -5,7 +5,6 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application
 
-from bot.analytics.linking import in_year
 from bot.library import DocumentNotFound, Engine, IndicatorLookup, TargetLookup
 from bot.models import DocumentInfo
 from handlers import format as fmt
@@ -43,31 +42,22 @@ def _targets(
     With ``year`` (``/targets GDP 2024``): the records of that year only, as ``/compare``
     and ``/scorecard`` read a year (a plan period ending then counts).
     """
-    every = show_all or year is not None  # the unsure ones are counted after the year
     if not arg:
         heading = tr(lang, "targets.heading_all")
-        found = engine.lookup_targets(kind="target", show_all=every)
+        found = engine.lookup_targets(kind="target", year=year, show_all=show_all)
     else:
         try:
             info = engine.find_document(arg)
         except DocumentNotFound:
             heading = tr(lang, "targets.heading_indicator", indicator=arg)
-            found = engine.lookup_indicator(arg, show_all=every).found  # also GDP 山东
+            # also GDP 山东
+            found = engine.lookup_indicator(arg, year=year, show_all=show_all).found
         else:
-            found = engine.lookup_targets(doc=info.doc_id, show_all=every)
+            found = engine.lookup_targets(doc=info.doc_id, year=year, show_all=show_all)
             heading = tr(lang, "targets.heading_document", title=info.title or info.filename)
     if year is not None:
         heading = f"{heading} · {tr(lang, 'analytics.year', year=year)}"
-        found = _of_year(found, year, show_all)
     return heading, found, _docs(engine)
-
-
-def _of_year(found: TargetLookup, year: int, show_all: bool) -> TargetLookup:
-    """``found`` (every confidence) narrowed to ``year``, the unsure left out unless
-    ``show_all`` and counted."""
-    rows = [r for r in found.rows if in_year(r.record.year, year)]
-    shown = rows if show_all else [r for r in rows if r.record.confident]
-    return TargetLookup(shown, len(rows) - len(shown), found.family)
 
 
 async def targets_command(update: Update, context: BriefContext) -> None:

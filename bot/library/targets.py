@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import process
 
+from bot.analytics.linking import in_year
 from bot.corpus.gazetteer import default_gazetteer
 from bot.digest.filters import DigestFilter, matches, parse_filter, record_in_region
 from bot.digest.values import change_and_value
@@ -148,13 +149,18 @@ class TargetsMixin:
         kind: str | None = None,
         indicator: str | None = None,
         region: str | None = None,
+        year: int | None = None,
         show_all: bool = False,
         distinct: bool = False,
     ) -> TargetLookup:
         """:meth:`targets` as shown to a user: confident records only unless ``show_all``,
         with the count of those left out; with ``distinct``, a figure a document states
-        twice once (see :func:`distinct_statements`)."""
+        twice once (see :func:`distinct_statements`); with ``year``, the records of that
+        year only, as ``/compare`` and ``/scorecard`` read one (a plan period ending then
+        counts: :func:`bot.analytics.linking.in_year`)."""
         rows = self.targets(doc=doc, kind=kind, indicator=indicator, region=region)
+        if year is not None:
+            rows = [r for r in rows if in_year(r.record.year, year)]
         if distinct:
             rows = distinct_statements(rows)
         shown = rows if show_all else [r for r in rows if r.record.confident]
@@ -170,6 +176,7 @@ class TargetsMixin:
         doc: str | None = None,
         kind: str | None = None,
         region: str | None = None,
+        year: int | None = None,
         show_all: bool = False,
         distinct: bool = False,
     ) -> IndicatorLookup:
@@ -189,6 +196,7 @@ class TargetsMixin:
                 kind=of_kind,
                 indicator=name,
                 region=where,
+                year=year,
                 show_all=show_all,
                 distinct=distinct,
             )
