@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -33,6 +34,12 @@ def _asked_once(check: Callable[[str], bool]) -> Callable[[str], bool]:
         return answer
 
     return once
+
+
+def _places(region: str | None) -> list[str]:
+    """The places ``region`` names: one, or several written apart (``山东 广东``,
+    ``山东、广东``: ``/compare GDP 山东 广东`` asks for both, not for a place of that name)."""
+    return re.split(r"[\s、，,；;]+", region.strip()) if region and region.strip() else []
 
 
 def _region_check(
@@ -241,14 +248,15 @@ class TargetsMixin:
         matches, not the corpus); ``docs`` limits the documents read."""
         chosen = [self.find_document(doc)] if doc else list(docs or self.index.docs)
         wanted = _asked_once(self.indicator_matcher(indicator)) if indicator else None
-        gazetteer = default_gazetteer() if region else None
+        places = _places(region)
+        gazetteer = default_gazetteer() if places else None
+
+        def about(record: TargetRecord, info: DocumentInfo) -> bool:
+            return any(record_in_region(p, record, info, gazetteer) for p in places)
+
         for info in chosen:
             held = self.target_store.load_held(info.doc_id)
-            in_region = None
-            if region:
-                in_region = _region_check(
-                    held, info, lambda r, i: record_in_region(region, r, i, gazetteer)
-                )
+            in_region = _region_check(held, info, about) if places else None
             for record in held.select(wanted, in_region):
                 if kind and kind != "all" and record.kind != kind:
                     continue
