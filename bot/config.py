@@ -75,6 +75,31 @@ ENV_ONLY_KEYS = ("webhook_secret_token",)
 WEBHOOK_SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
+# How a URL's password is shown wherever a URL reaches output (`briefbot doctor`, the
+# start-up lines of `briefbot run`, /config, error messages, log lines): SQLAlchemy's
+# rendering of a URL with its password hidden, ``user:***@host``.
+URL_PASSWORD_MASK = "***"
+_USERINFO_PASSWORD_RE = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@]*:)[^\s@/]+(?=@)")
+
+
+def shown_url(url: object) -> str:
+    """``url`` (a database URL, a string or SQLAlchemy's ``URL``) as output may show it:
+    the one way the project hides a URL's password, SQLAlchemy's
+    ``URL.render_as_string(hide_password=True)`` (``postgresql://bot:***@db/bb``); a text
+    that is no URL SQLAlchemy reads has the password of any ``scheme://user:password@``
+    in it replaced by the same mask."""
+    from sqlalchemy.engine import URL, make_url  # lazy: most commands never touch a database
+    from sqlalchemy.exc import ArgumentError
+
+    if isinstance(url, URL):
+        return url.render_as_string(hide_password=True)
+    text = str(url)
+    try:
+        return make_url(text).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return _USERINFO_PASSWORD_RE.sub(lambda m: m.group("head") + URL_PASSWORD_MASK, text)
+
+
 class _WithoutSecrets(PydanticBaseSettingsSource):
     """A config-file source that refuses the environment-only (secret) keys."""
 
@@ -122,6 +147,10 @@ class Settings(BaseSettings):
     search_time_budget_seconds: float = Field(0.5, ge=0.01, le=600)
 
     digest_cap: int = Field(30, ge=1, le=500)
+
+    # The language of what the bot says to someone who never chose one with /lang and
+    # whom no update tells of (digests, notices to admins): "zh" or "en".
+    default_language: Literal["zh", "en"] = "zh"
 
     # Subscriptions: the time zone (IANA name) and time of day (HH:MM) a new
     # subscription gets when the user names none.

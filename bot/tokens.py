@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import quote, quote_plus
 
-from bot.config import PROJECT_ROOT, Settings
+from bot.config import PROJECT_ROOT, URL_PASSWORD_MASK, Settings
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 TOKEN_RE = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
@@ -166,7 +166,8 @@ def redact(text: str, secrets: Iterable[object] = (), *, mask: str = REDACTED) -
     - anything shaped like a bot token, also inside ``/bot<TOKEN>/`` and with the colon
       URL-encoded (``%3A``, ``%3a``, ``%253A``);
     - the password of URL user-info (``scheme://user:password@host``), plain or
-      URL-encoded.
+      URL-encoded, as ``***`` whatever ``mask`` (:data:`bot.config.URL_PASSWORD_MASK`: a
+      URL looks the same in a log line as in ``briefbot doctor`` or /config).
     """
     if not text:
         return text
@@ -174,8 +175,9 @@ def redact(text: str, secrets: Iterable[object] = (), *, mask: str = REDACTED) -
     if pattern is not None:
         text = pattern.sub(lambda _m: mask, text)
     text = TOKEN_IN_TEXT_RE.sub(lambda _m: mask, text)
-    text = _URL_PASSWORD_RE.sub(lambda m: m.group("head") + mask, text)
-    return _URL_PASSWORD_ENCODED_RE.sub(lambda m: m.group("head") + mask, text)
+    # a URL's password as every output shows it (bot.config.shown_url), whatever ``mask``
+    text = _URL_PASSWORD_RE.sub(lambda m: m.group("head") + URL_PASSWORD_MASK, text)
+    return _URL_PASSWORD_ENCODED_RE.sub(lambda m: m.group("head") + URL_PASSWORD_MASK, text)
 
 
 class RedactingFilter(logging.Filter):

@@ -316,7 +316,9 @@ async def config_command(update: Update, context: BriefContext) -> None:
             else worded("config_no_override", name=name)
         )
         await audit(update, context, "config reset", detail=detail)
-        await message.reply_html(fmt.config_reset(view, removed=removed, tz=_tz(svc), lang=lang))
+        await message.reply_html(
+            fmt.config_reset(view, removed=removed, tz=_tz(svc), lang=lang, origin=_private(update))
+        )
         return
     if verb not in ("help", "?", "帮助"):
         await audit(update, context, "config", result="error", detail=cut(verb, ACTION_CHARS))

@@ -54,7 +54,7 @@ async def scorecard_chart_button(update: Update, context: BriefContext) -> None:
     svc = context.services
     lang = svc.lang(update)
     await query.answer()
-    found = await svc.run(svc.engine.scorecard_chart, region=region or None, year=year)
+    found = await svc.run(svc.engine.scorecard_chart, region=region or None, year=year, lang=lang)
     if found.chart is None:
         await query.message.reply_html(fmt.no_scorecard(region or None, year, lang))
         return
@@ -91,11 +91,19 @@ async def chart_command(update: Update, context: BriefContext) -> None:
         return
     if asked.history:
         drawn = await svc.run(
-            svc.engine.history_chart, asked.indicator, asked.regions[0], years=asked.years
+            svc.engine.history_chart,
+            asked.indicator,
+            asked.regions[0],
+            years=asked.years,
+            lang=lang,
         )
     else:
         drawn = await svc.run(
-            svc.engine.regions_chart, asked.indicator, year=asked.year, regions=asked.regions
+            svc.engine.regions_chart,
+            asked.indicator,
+            year=asked.year,
+            regions=asked.regions,
+            lang=lang,
         )
     if drawn.chart is None:
         text = tr(lang, "analytics.chart_none", indicator=fmt.shown(asked.indicator))
@@ -128,7 +136,7 @@ async def region_button(update: Update, context: BriefContext) -> None:
     await query.answer()
     message = query.message
     if kind == "c":
-        drawn = await svc.run(svc.engine.regions_chart, indicator, year=year)
+        drawn = await svc.run(svc.engine.regions_chart, indicator, year=year, lang=lang)
         if drawn.chart is None:
             text = tr(lang, "analytics.chart_none", indicator=fmt.shown(indicator))
             await message.reply_html(text)

@@ -254,7 +254,7 @@ def build_application(
     async def admin_ids() -> list[int]:
         return [a.user_id for a in await blocking.run_db(admins.list)]
 
-    languages = LanguagePrefs(LanguageStore(database))
+    languages = LanguagePrefs(LanguageStore(database), default=settings.default_language)
     notify = admin_notifier(application.bot, admin_ids, languages.for_chat)
     # A chat's digests are in its /lang choice (in memory: read on the core thread).
     composer = DigestComposer(engine, language=languages.for_chat)

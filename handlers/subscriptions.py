@@ -19,7 +19,7 @@ from telegram.ext import (
 from bot.digest.filters import FilterError
 from bot.library import Engine
 from bot.subscriptions import reasons
-from bot.subscriptions.commands import SubscribeRequest, channel_ref
+from bot.subscriptions.commands import SubscribeRequest, channel_ref, subscription_ids
 from bot.subscriptions.compose import preview_messages
 from bot.subscriptions.service import SubscriptionError
 from handlers.channels import channel_target
@@ -154,8 +154,9 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
             text += "\n\n" + fmt.subscriptions_list(listed, heading=heading, lang=lang)
         await message.reply_html(text)
         return
+    typed = " ".join(words)  # several numbers: /unsubscribe 1 2
     try:
-        removed = await svc.run_db(subs.unsubscribe, chat_id, words[0])
+        removed = await svc.run_db(subs.unsubscribe, chat_id, typed)
     except SubscriptionError as exc:
         if ref and exc.code == "subscription.not_in_chat":  # the channel's, not this chat's
             said = tr(lang, "subscriptions.not_in_channel", channel=ref, **exc.params)
@@ -163,7 +164,13 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
             return
         await message.reply_text(error_text(exc, lang))
         return
-    await message.reply_text(fmt.unsubscribed(removed, lang))
+    lines = [fmt.unsubscribed(removed, lang)]
+    for missing in [i for i in subscription_ids(typed) or () if i not in removed]:
+        if ref:
+            lines.append(tr(lang, "subscriptions.not_in_channel", channel=ref, id=missing))
+        else:
+            lines.append(tr(lang, "errors.subscription.not_in_chat", id=missing))
+    await message.reply_text("\n".join(lines))
 
 
 async def timezone_command(update: Update, context: BriefContext) -> None:
@@ -220,8 +227,10 @@ async def digest_command(update: Update, context: BriefContext) -> None:
             return
         arg = ""
     elif not arg:
-        own = [s for s in await svc.run_db(svc.subscriptions.store.list_for_chat, chat_id) if s.due]
-        sub = own[0] if own else None
+        # the chat's subscription, a running one first: one paused or deactivated is
+        # still what the chat subscribed to (not every key target of the library)
+        own = await svc.run_db(svc.subscriptions.store.list_for_chat, chat_id)
+        sub = next((s for s in own if s.due), own[0] if own else None)
     tz = sub.timezone if sub else await svc.run_db(svc.subscriptions.chat_timezone, chat_id)
     lang = svc.lang(update)
     try:

@@ -32,39 +32,48 @@ def _split_all(args: list[str] | tuple[str, ...] | None) -> tuple[str, bool]:
 
 
 def _targets(
-    engine: Engine, arg: str, show_all: bool, lang: str
+    engine: Engine, arg: str, show_all: bool, lang: str, year: int | None = None
 ) -> tuple[str, TargetLookup, dict[str, DocumentInfo]]:
-    """On the core thread: a heading and the records for ``/targets [指标|文档] [all]``.
+    """On the core thread: a heading and the records for ``/targets [指标|文档] [年份] [all]``.
 
     Without an argument: the targets of every document; a document id or file name:
     everything extracted from that document; anything else is an indicator (its whole
     family: GDP is 地区生产总值 and 国内生产总值). Unsure records only with ``all``.
+    With ``year`` (``/targets GDP 2024``): the records of that year only, as ``/compare``
+    and ``/scorecard`` read a year (a plan period ending then counts).
     """
     if not arg:
-        found = engine.lookup_targets(kind="target", show_all=show_all)
-        return tr(lang, "targets.heading_all"), found, _docs(engine)
-    try:
-        info = engine.find_document(arg)
-    except DocumentNotFound:
-        found = engine.lookup_indicator(arg, show_all=show_all).found  # also GDP 山东
-        return tr(lang, "targets.heading_indicator", indicator=arg), found, _docs(engine)
-    found = engine.lookup_targets(doc=info.doc_id, show_all=show_all)
-    title = info.title or info.filename
-    return tr(lang, "targets.heading_document", title=title), found, _docs(engine)
+        heading = tr(lang, "targets.heading_all")
+        found = engine.lookup_targets(kind="target", year=year, show_all=show_all)
+    else:
+        try:
+            info = engine.find_document(arg)
+        except DocumentNotFound:
+            heading = tr(lang, "targets.heading_indicator", indicator=arg)
+            # also GDP 山东
+            found = engine.lookup_indicator(arg, year=year, show_all=show_all).found
+        else:
+            found = engine.lookup_targets(doc=info.doc_id, year=year, show_all=show_all)
+            heading = tr(lang, "targets.heading_document", title=info.title or info.filename)
+    if year is not None:
+        heading = f"{heading} · {tr(lang, 'analytics.year', year=year)}"
+    return heading, found, _docs(engine)
 
 
 async def targets_command(update: Update, context: BriefContext) -> None:
     """/targets [指标|文档] [all]"""
     message = update.effective_message
-    arg, show_all = _split_all(context.args)
+    named, year, show_all = afmt.parse_region_year(context.args)
+    arg = named or ""
     svc = context.services
     lang = svc.lang(update)
-    heading, found, docs = await svc.run(_targets, svc.engine, arg, show_all, lang)
-    all_command = f"/targets {arg} all" if arg else "/targets all"
+    heading, found, docs = await svc.run(_targets, svc.engine, arg, show_all, lang, year)
+    asked = " ".join(str(w) for w in (arg, year) if w)
+    all_command = f"/targets {asked} all" if asked else "/targets all"
     if not found.rows:
         similar = await svc.run(_similar_indicators, svc.engine, arg) if arg else []
         await message.reply_html(
-            fmt.no_targets(arg, similar, hidden=found.hidden, all_command=all_command, lang=lang)
+            fmt.no_targets(asked, similar, hidden=found.hidden, all_command=all_command, lang=lang)
         )
         return
     await reply_html(

@@ -438,7 +438,8 @@ async def test_a_confirmation_for_an_older_version_removes_nothing(bot: Bot) -> 
     await upload(bot, "report.md", markdown("量子通信").encode())
     asked = (await ask(bot, bot.admin, "/remove report.md")).message
     # Meanwhile a new version replaces it (same id, new content).
-    await bot.services.run(bot.engine.add_upload, "report.md", b"# x\n\nnew text", replace=True)
+    new = markdown("低空经济").encode()
+    await bot.services.run(bot.engine.add_upload, "report.md", new, replace=True)
     before = snapshot(bot)
     await press(bot, asked, "🗑 删除", bot.admin)
     changed = await settled_edit(bot, bot.admin)

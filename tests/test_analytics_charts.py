@@ -96,3 +96,34 @@ def test_scorecard_chart_counts_per_period_with_every_label_drawable():
         chart.labels
     )
     _covered(chart.labels)
+
+
+def test_chart_words_are_in_the_language_asked_years_without_nian_in_english():
+    """The charts' own words come from the catalogue (``charts.*``): English charts say
+    2024, not 2024年; the documents' names (indicator, region, unit) stay as written."""
+    en = regions_chart("地区生产总值", 2026, "%", BARS, national=5.0, lang="en")
+    assert {"2026 target", "Latest result", "National target"} <= set(en.labels)
+    assert "地区生产总值: 2026 targets and latest results by region (%)" in en.labels
+    zh = regions_chart("地区生产总值", 2026, "%", BARS, national=5.0)
+    assert {"2026年目标", "最近实绩", "全国目标"} <= set(zh.labels)
+    years = ["2015", "2016-2020", "2024"]
+    history = history_chart(
+        "国内生产总值", "全国", "%", years, [7.0, 6.75, None], [6.9, None, 5.0], lang="en"
+    )
+    assert {"2015", "2016-2020", "Target", "Result"} <= set(history.labels)
+    assert "全国 国内生产总值: targets and results (%)" in history.labels
+    counts = [{"met": 2, "missed": 1}, {"unknown": 1}, {"met": 1}]
+    card = scorecard_chart("x", years, counts, lang="en")
+    assert {"2015", "Met", "Missed", "Unknown", "Targets"} <= set(card.labels)
+    for chart in (en, history, card):
+        assert not any("年" in label for label in chart.labels), chart.labels
+        _covered(chart.labels)
+
+
+def test_cli_chart_in_english(run, tmp_path):  # noqa: F811
+    svg = tmp_path / "cn.svg"
+    args = ("chart", "GDP", "--region", "全国", "--years", "2014-2025", "-o", str(svg))
+    history = run(*args, "--lang", "en")
+    assert history.exit_code == 0, history.output
+    assert "2015: Target 7 · Result 6.9" in history.stdout
+    assert run(*args, "--lang", "fr").exit_code == 2

@@ -143,6 +143,21 @@ async def test_chart_replies_with_a_photo_its_sources_and_numbers(
     assert "• 2015：目标 7 · 实绩 6.9" in numbers and "• 2016：目标 6.5–7 · 实绩 —" in numbers
 
 
+async def test_a_chart_is_drawn_in_the_readers_language(
+    server: FakeBotApi, bot: Application, engine: Engine
+) -> None:
+    """An English reader's /chart is the English drawing (its title, legend and years
+    without 年), not the Chinese one the bot sent everyone."""
+    bob = server.add_user("Bob", language_code="en")
+    await server.send_message(bob, bob, "/chart GDP 全国 2014-2025")
+    photo = await server.next_call("sendPhoto", chat=bob)
+    data = server.file_bytes(photo.message["photo"][-1]["file_id"])
+    english = engine.history_chart("GDP", "全国", years=(2014, 2025), lang="en")
+    assert english.chart is not None and english.chart.data == data
+    assert "2015" in english.chart.labels and "2015年" not in english.chart.labels
+    await server.next_call("sendMessage", chat=bob)
+
+
 async def test_chart_of_regions_usage_and_nothing_to_draw(
     server: FakeBotApi, bot: Application
 ) -> None:

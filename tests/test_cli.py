@@ -25,6 +25,7 @@ def run(corpus_copy, tmp_path):
     def invoke(*args: str, input: str | None = None):
         return runner.invoke(app, [*base, *args], input=input)
 
+    invoke.corpus = corpus_copy
     return invoke
 
 
@@ -148,6 +149,18 @@ def test_ingest_and_index_commands(run, tmp_path):
     assert hits[0]["doc"] == "new.md"
     rebuilt = run("index", "--rebuild")
     assert rebuilt.exit_code == 0 and "6 documents" in rebuilt.stdout
+
+
+def test_ingest_refuses_a_file_with_no_chinese_text(run, tmp_path):
+    english = tmp_path / "notes.txt"
+    english.write_text("Notes on the plan.\n\nThe city will build 20 new schools.\n", "utf-8")
+    before = json.loads(run("docs", "--json").stdout)
+    result = run("ingest", str(english))
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())  # rich wraps at the terminal width
+    assert "skipped" in said and "notes.txt: No Chinese text could be read" in said
+    assert json.loads(run("docs", "--json").stdout) == before
+    assert not any(p.name == "notes.txt" for p in run.corpus.iterdir())
 
 
 def test_ingesting_the_same_files_again_is_not_an_error(run, tmp_path):

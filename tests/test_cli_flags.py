@@ -69,3 +69,29 @@ def test_a_flag_typed_as_help_shows_it_works(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.output.strip() == "[]"
     assert runner.invoke(app, ["--verbose", "--version"]).output.startswith("briefbot ")
+
+
+def test_the_typer_method_help_flags_overrides_is_still_there_and_used():
+    """briefbot/cli/help_flags.py overrides a method of Typer that is no documented hook
+    (Typer has no public way to leave a flag's type out of rich help): an upgrade that
+    renames it or stops calling it must fail here, loudly, not leave ``<bool>`` back in
+    every --help unnoticed."""
+    import inspect
+
+    import typer.rich_utils
+    from typer.core import TyperOption
+
+    from briefbot.cli import help_flags
+
+    where = "briefbot/cli/help_flags.py overrides typer.core.TyperOption." + help_flags.HOOK
+    assert hasattr(TyperOption, help_flags.HOOK), (
+        f"{where}, which this Typer ({typer.__version__}) no longer has: find what "
+        "typer.rich_utils calls for an option's type column and override that instead"
+    )
+    assert help_flags.HOOK in inspect.getsource(typer.rich_utils), (
+        f"{where}, which typer.rich_utils ({typer.__version__}) no longer calls: the "
+        "override has no effect; find what fills the type column now"
+    )
+    assert help_flags.installed(), f"{where}, but the override is not installed"
+    params = inspect.signature(TyperOption.__init__).parameters
+    assert "is_flag" in params and "metavar" in params, f"{where}: is_flag / metavar gone"

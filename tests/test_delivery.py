@@ -187,7 +187,7 @@ async def test_chat_gone_deactivates_the_chat_and_tells_admins(store):
     assert gone == [55]
     assert told == [
         "⚠️ Deactivated 2 subscription(s) of Chat (55): cannot post there"
-        " (403 Forbidden: bot was blocked by the user)."
+        " (the user blocked the bot)."
     ]
     assert store.deliveries(first.id)[0].status == "failed"
     # the next slot of the other subscription of that chat is not even tried

@@ -21,6 +21,29 @@ def test_a_region_after_the_indicator_narrows_it(bundled_engine) -> None:
     assert everywhere.region is None and everywhere.elsewhere is None
 
 
+def test_a_year_narrows_the_records_and_counts_the_unsure_of_that_year(bundled_engine) -> None:
+    every = bundled_engine.lookup_indicator("GDP 山东", show_all=True).found.rows
+    years = {r.record.year for r in every}
+    assert len(years) > 1, years  # the bundled reports state several years' GDP
+    of_2024 = bundled_engine.lookup_indicator("GDP 山东", year=2024, show_all=True).found
+    assert of_2024.rows and {r.record.year for r in of_2024.rows} == {"2024"}
+    assert len(of_2024.rows) < len(every)
+    sure = bundled_engine.lookup_indicator("GDP 山东", year=2024).found
+    assert all(r.record.confident for r in sure.rows)
+    assert len(sure.rows) + sure.hidden == len(of_2024.rows)
+    assert not bundled_engine.lookup_targets(indicator="GDP", year=1990, show_all=True).rows
+
+
+def test_several_regions_after_the_indicator_are_each_asked_for(bundled_engine) -> None:
+    """``GDP 山东 广东`` found nothing: the two places were one region name."""
+    shandong = bundled_engine.lookup_indicator("GDP 山东", distinct=True).found.rows
+    for typed in ("GDP 山东 广东", "GDP 广东 山东", "GDP 山东、广东"):
+        both = bundled_engine.lookup_indicator(typed, distinct=True)
+        assert both.indicator == "GDP" and not both.only_elsewhere, typed
+        assert both.found.rows == shandong, typed
+    assert bundled_engine.targets(region="火星 广东") == []
+
+
 def test_a_region_without_figures_is_told_from_an_unknown_indicator(bundled_engine) -> None:
     nowhere = bundled_engine.lookup_indicator("GDP 火星")
     assert (nowhere.indicator, nowhere.region) == ("GDP", "火星")

@@ -376,7 +376,7 @@ async def test_403_deactivates_records_and_tells_the_owner(server, engine, db_ur
         assert not gone.active and "blocked" in gone.deactivated_reason
         assert store_of(app).deliveries(sub.id)[0].status == "failed"
         note = (await server.next_call("sendMessage", chat=owner)).message["text"]
-        assert str(jo.id) in note and "blocked" in note
+        assert str(jo.id) in note and "用户屏蔽了机器人" in note  # the reason, in Chinese
         assert note.startswith("⚠️ 已停用 1 个订阅")  # no /lang choice: Chinese
         assert sched(app).next_run(sub.id) is None
 

@@ -44,14 +44,15 @@ async def test_subscribe_checks_its_filter_only_up_to_the_first_match(
     passing = engine.filter_targets("GDP confidence:all").rows
     first = docs.index(passing[0].doc_id)
     read: list[str] = []
-    load = engine.target_store.load
+    # the library reads a document's records through load_held (with their index)
+    load = engine.target_store.load_held
 
     def counted(doc_id: str):
         if threading.current_thread().name.startswith("briefbot-core"):
             read.append(doc_id)  # the linking ahead reads them all on the indexing thread
         return load(doc_id)
 
-    monkeypatch.setattr(engine.target_store, "load", counted)
+    monkeypatch.setattr(engine.target_store, "load_held", counted)
     user = server.add_user("Hua")
     async with running(server, engine, db_url):
         read.clear()

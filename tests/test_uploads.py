@@ -223,6 +223,16 @@ REFUSED = {
     "empty-docx": ("blank.docx", _blank_docx(), "unreadable"),
     "text-as-pdf": ("report.pdf", markdown("量子通信").encode(), "binary"),
     "scanned-pdf": ("scan.pdf", make_cjk_pdf([]), "unreadable"),
+    "english-only": (
+        "notes.txt",
+        b"Annual report of the city government. GDP grew by 5.2 percent in the year.\n" * 5,
+        "no_chinese",
+    ),
+    "chart-only-pdf": (
+        "chart.pdf",
+        make_cjk_pdf(["2019 2020 2021 2022", "4012.5 4388.1 4701.3 5020.8", "单位：亿元"]),
+        "no_chinese",
+    ),
     "exe": ("setup.exe", b"MZ\x90\x00" + bytes(100), "type"),
     "no-extension": ("README", b"hello", "type"),
     "sidecar": ("a.txt.meta.toml", b'title = "x"\n', "type"),
@@ -736,3 +746,60 @@ def test_a_pdf_of_too_many_pages_is_refused_before_its_text_is_extracted(engine,
     assert result.status == "refused" and result.message_code == "reader.pdf_pages"
     assert "1 pages, the limit is 0" in result.reason
     assert "0" in error_text(result, "zh") and "0" in error_text(result, "en")
+
+
+# -- a document must read as Chinese -----------------------------------------------------------
+def test_the_share_of_han_characters_decides_both_ways():
+    """At least MIN_HAN_CHARS Han characters and MIN_HAN_SHARE of the visible text."""
+    prose = "全年新增城镇就业人数保持稳定，居民收入与经济增长基本同步。"
+    uploads.check_chinese(prose, ".txt")  # ordinary Chinese prose
+    # a table of figures under row labels is still Chinese
+    table = "工业增加值 1234.5 6.1\n固定资产投资 2345.6 4.3\n社会消费品零售总额 3456.7 5.0"
+    uploads.check_chinese(table, ".pdf")
+    # an English text with a Chinese title and a few Chinese words is not
+    english = "城市工作报告 The city's economy grew steadily; employment stayed stable. " * 3
+    with pytest.raises(uploads.UploadRefused) as refused:
+        uploads.check_chinese(english, ".txt")
+    assert refused.value.code == "no_chinese"
+    assert refused.value.message_code == "intake.no_chinese"
+    # too few Han characters, whatever their share
+    with pytest.raises(uploads.UploadRefused):
+        uploads.check_chinese("单位：亿元", ".md")
+    # the boundaries, just met and just missed
+    han = "经" * uploads.MIN_HAN_CHARS
+    uploads.check_chinese(han, ".txt")
+    with pytest.raises(uploads.UploadRefused):
+        uploads.check_chinese(han[1:], ".txt")
+    other = round(uploads.MIN_HAN_CHARS * 2 * (1 - uploads.MIN_HAN_SHARE) / uploads.MIN_HAN_SHARE)
+    uploads.check_chinese("经" * uploads.MIN_HAN_CHARS * 2 + "1" * other, ".txt")
+    with pytest.raises(uploads.UploadRefused):
+        uploads.check_chinese("经" * uploads.MIN_HAN_CHARS * 2 + "1" * (other + 1), ".txt")
+
+
+def test_a_pdf_without_chinese_text_says_ocr_is_needed(engine):
+    # a caption of 15 Han characters over the figures of a chart: too small a share
+    chart = make_cjk_pdf(
+        [
+            "图1 2019-2023年全市地区生产总值及增长速度",
+            "2019 2020 2021 2022 2023",
+            "4012.5 4388.1 4701.3 5020.8 5377.6",
+            "6.1 5.8 4.9 5.3 5.6",
+        ]
+    )
+    before = snapshot(engine)
+    result = engine.add_upload("chart.pdf", chart)
+    assert result.status == "refused" and result.code == "no_chinese"
+    assert result.message_code == "intake.no_chinese_pdf"
+    assert "No Chinese text could be read" in result.reason and "OCR" in result.reason
+    assert "OCR" in error_text(result, "en") and "No Chinese text" in error_text(result, "en")
+    zh = error_text(result, "zh")
+    assert "中文" in zh and "扫描件" in zh and "OCR" in zh
+    assert snapshot(engine) == before
+
+
+def test_an_english_file_is_refused_and_a_chinese_one_still_added(engine):
+    english = b"Policy notes\n\nThe province will support private firms and cut fees.\n"
+    result = engine.add_upload("notes.md", english)
+    assert result.status == "refused" and result.message_code == "intake.no_chinese"
+    assert "中文" in error_text(result, "zh")
+    assert engine.add_upload("notes.md", markdown("量子通信").encode()).status == "added"

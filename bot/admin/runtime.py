@@ -35,7 +35,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from bot.admin.audit import redact
-from bot.config import DEFAULT_CONFIG_FILE, Settings
+from bot.config import DEFAULT_CONFIG_FILE, Settings, shown_url
 from bot.errors import CodedError
 from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.storage.db import Database
@@ -531,16 +531,6 @@ class SettingView:
     detail: str = ""
 
 
-def _hide_url_password(url: str) -> str:
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except (ArgumentError, ValueError):
-        return redact(url)
-
-
 def value_word(settings: Settings, key: str) -> tuple[str, str] | None:
     """The word ``settings.<key>`` is shown as, when it is one (``unset``, ``set``,
     ``true``, ``false``, ``none``; ``unset_sqlite`` with the database file), with its
@@ -567,7 +557,7 @@ def display_value(settings: Settings, key: str, word: tuple[str, str] | None) ->
         name, detail = word
         return f"unset (SQLite {detail})" if name == "unset_sqlite" else name
     if key == "database_url":
-        return _hide_url_password(value)
+        return shown_url(value)
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, list | tuple):

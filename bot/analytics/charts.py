@@ -14,6 +14,9 @@ for phones: 1100 px wide, labels at least 16 px high at that width.
 
 Pure: data in, bytes out (:class:`Chart`, with every text drawn, so that a caller can
 check the font has a glyph for each character). matplotlib is imported on first use.
+The chart's own words (title, legend, axis, years) are the catalogue's ``charts.*`` in
+the ``lang`` given (Chinese by default); indicator, region and unit names are the
+documents' own words.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+
+from bot.i18n import DEFAULT_LANGUAGE, tr
 
 FONT_PACKAGE = "mplfonts"
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
@@ -96,6 +101,11 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
+def _year(period: str, lang: str) -> str:
+    """A tick's year in ``lang`` (``2024年`` / ``2024``); a span or a name as written."""
+    return tr(lang, "docs.year", year=period) if period.isdigit() else period
+
+
 def _render(draw, fmt: str) -> Chart:
     if fmt not in FORMATS:
         raise ValueError(f"chart format must be one of {FORMATS}, not {fmt!r}")
@@ -136,6 +146,7 @@ def regions_chart(
     *,
     national: float | None = None,
     fmt: str = "png",
+    lang: str = DEFAULT_LANGUAGE,
 ) -> Chart:
     """A bar per region (target; a range's upper end lighter), the last result as a
     dot, the national target as a dashed line."""
@@ -144,13 +155,26 @@ def regions_chart(
         ax = fig.add_subplot()
         xs = list(range(len(bars)))
         lows = [b.target or 0.0 for b in bars]
-        ax.bar(xs, lows, color=TARGET_COLOR, label=f"{year}年目标", zorder=2)
+        ax.bar(
+            xs,
+            lows,
+            color=TARGET_COLOR,
+            label=tr(lang, "charts.target_of_year", year=year),
+            zorder=2,
+        )
         extra = [
             (b.target_max - b.target) if b.target is not None and b.target_max else 0.0
             for b in bars
         ]
         if any(extra):
-            ax.bar(xs, extra, bottom=lows, color=RANGE_COLOR, label="目标区间上限", zorder=2)
+            ax.bar(
+                xs,
+                extra,
+                bottom=lows,
+                color=RANGE_COLOR,
+                label=tr(lang, "charts.range_top"),
+                zorder=2,
+            )
         shown = [(x, b) for x, b in zip(xs, bars, strict=True) if b.result is not None]
         if shown:
             ax.scatter(
@@ -159,10 +183,16 @@ def regions_chart(
                 color=RESULT_COLOR,
                 s=90,
                 zorder=3,
-                label="最近实绩",
+                label=tr(lang, "charts.latest_result"),
             )
         if national is not None:
-            ax.axhline(national, color=NATIONAL_COLOR, linestyle="--", zorder=1, label="全国目标")
+            ax.axhline(
+                national,
+                color=NATIONAL_COLOR,
+                linestyle="--",
+                zorder=1,
+                label=tr(lang, "charts.national_target"),
+            )
         for x, b in zip(xs, bars, strict=True):
             if b.target is not None and b.target > 0:
                 text = _number(b.target)
@@ -184,7 +214,7 @@ def regions_chart(
         ax.set_ylim(min(0.0, *values) if values else 0.0, top * 1.3 if top > 0 else 1.0)
         ax.set_xticks(xs, [b.region for b in bars])
         ax.set_ylabel(unit)
-        ax.set_title(f"{indicator}：{year}年各地区目标与最近实绩（{unit}）")
+        ax.set_title(tr(lang, "charts.regions_title", indicator=indicator, year=year, unit=unit))
         ax.grid(axis="y", alpha=0.3, zorder=0)
         ax.legend(loc="upper center", ncol=4, frameon=False)
 
@@ -200,6 +230,7 @@ def history_chart(
     results: Sequence[float | None],
     *,
     fmt: str = "png",
+    lang: str = DEFAULT_LANGUAGE,
 ) -> Chart:
     """Target and result of one region over the years (a gap where one is missing)."""
 
@@ -212,14 +243,14 @@ def history_chart(
             [t if t is not None else nan for t in targets],
             marker="o",
             color=TARGET_COLOR,
-            label="目标",
+            label=tr(lang, "charts.target"),
         )
         ax.plot(
             xs,
             [r if r is not None else nan for r in results],
             marker="s",
             color=RESULT_COLOR,
-            label="实绩",
+            label=tr(lang, "charts.result"),
         )
         for x, value in zip(xs, results, strict=True):
             if value is not None:
@@ -236,9 +267,11 @@ def history_chart(
             low, high = min(values), max(values)
             pad = (high - low) * 0.25 or abs(high) * 0.1 or 1.0
             ax.set_ylim(low - pad, high + 2 * pad)
-        ax.set_xticks(xs, [f"{y}年" if y.isdigit() else y for y in years])
+        ax.set_xticks(xs, [_year(y, lang) for y in years])
         ax.set_ylabel(unit)
-        ax.set_title(f"{region} {indicator}：目标与实绩（{unit}）")
+        ax.set_title(
+            tr(lang, "charts.history_title", region=region, indicator=indicator, unit=unit)
+        )
         ax.grid(axis="y", alpha=0.3)
         ax.legend(loc="upper center", ncol=2, frameon=False)
 
@@ -246,7 +279,6 @@ def history_chart(
 
 
 STATUS_COLORS = {"met": "#55A868", "missed": "#C44E52", "unknown": "#B0B0B0"}
-STATUS_NAMES = {"met": "达成", "missed": "未达成", "unknown": "未知"}
 
 
 def scorecard_chart(
@@ -255,6 +287,7 @@ def scorecard_chart(
     counts: Sequence[dict[str, int]],
     *,
     fmt: str = "png",
+    lang: str = DEFAULT_LANGUAGE,
 ) -> Chart:
     """Per period, how many targets were met, missed or are unknown (stacked bars)."""
 
@@ -269,7 +302,7 @@ def scorecard_chart(
                 heights,
                 bottom=bottoms,
                 color=STATUS_COLORS[status],
-                label=STATUS_NAMES[status],
+                label=tr(lang, f"charts.{status}"),
                 zorder=2,
             )
             for x, h, b in zip(xs, heights, bottoms, strict=True):
@@ -277,8 +310,8 @@ def scorecard_chart(
                     ax.annotate(str(h), (x, b + h / 2), ha="center", va="center", color="white")
             bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
         ax.set_ylim(0, max(bottoms, default=1) * 1.25 or 1)
-        ax.set_xticks(xs, [f"{p}年" if p.isdigit() else p for p in periods])
-        ax.set_ylabel("目标数")
+        ax.set_xticks(xs, [_year(p, lang) for p in periods])
+        ax.set_ylabel(tr(lang, "charts.count_axis"))
         ax.set_title(title)
         ax.grid(axis="y", alpha=0.3, zorder=0)
         ax.legend(loc="upper center", ncol=3, frameon=False)

@@ -12,7 +12,10 @@ key ``errors.<message_code>``), and its ``reason`` says it in English (logs):
 * the content: empty, over the size limit, an archive or a known binary format
   (whatever the extension says; a ``.docx`` is a zip and must be a valid one),
   and finally the reader itself (:func:`bot.corpus.loader.load_document`) on a
-  staged copy, which catches undecodable text, damaged docx/pdf, scanned PDFs...
+  staged copy, which catches undecodable text, damaged docx/pdf, scanned PDFs...;
+* the language: a document must read as Chinese (:func:`check_chinese`): a chart-only
+  or scanned PDF whose text layer is a few numbers and labels, or an English-only file,
+  would be a document with nothing to find.
 
 Staging happens under ``<data_dir>/uploads/`` in a private folder that
 :func:`staged` always removes, so a refused or crashed upload leaves nothing behind.
@@ -77,9 +80,10 @@ _BINARY_MAGIC: tuple[tuple[bytes, int, str], ...] = (
 class UploadRefused(Exception):
     """An upload that must not enter the corpus (see the module docstring).
 
-    ``code``: name, type, archive, empty, size, binary or unreadable; ``message_code``:
-    ``upload.…`` or ``reader.…`` (:class:`~bot.corpus.reader.UnreadableDocument`'s code)
-    with its ``params``; ``reason``: the English sentence.
+    ``code``: name, type, archive, empty, size, binary, unreadable or no_chinese;
+    ``message_code``: ``upload.…``, ``intake.…`` or ``reader.…``
+    (:class:`~bot.corpus.reader.UnreadableDocument`'s code) with its ``params``;
+    ``reason``: the English sentence.
     """
 
     def __init__(self, code: str, message_code: str, reason: str, **params: str) -> None:
@@ -242,6 +246,61 @@ def unreadable(exc: UnreadableDocument | str) -> UploadRefused:
     )
 
 
+# A document of the library is written in Chinese: at least this many Han characters
+# (a short sentence) and at least this share of its visible characters. A statistics
+# table of figures and labels stays well above the share (a label of 4-8 characters per
+# 2-3 figures, between paragraphs of prose); a chart-only PDF's text layer (axis
+# figures, a caption) and an English text with a Chinese title fall below it.
+MIN_HAN_CHARS = 10
+MIN_HAN_SHARE = 0.2
+
+
+def _is_han(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x4E00 <= code <= 0x9FFF  # CJK Unified Ideographs
+        or 0x3400 <= code <= 0x4DBF  # Extension A
+        or 0xF900 <= code <= 0xFAFF  # Compatibility Ideographs
+        or 0x20000 <= code <= 0x3134F  # Extensions B-G
+    )
+
+
+def han_share(text: str) -> tuple[int, float]:
+    """The number of Han characters of ``text`` and their share of its visible
+    (non-space) characters."""
+    visible = han = 0
+    for ch in text:
+        if ch.isspace():
+            continue
+        visible += 1
+        if _is_han(ch):
+            han += 1
+    return han, (han / visible if visible else 0.0)
+
+
+def check_chinese(text: str, suffix: str) -> None:
+    """Refuse a text with no Chinese to find (:data:`MIN_HAN_CHARS`,
+    :data:`MIN_HAN_SHARE`); a PDF's refusal says that a scan needs OCR first."""
+    han, share = han_share(text)
+    if han >= MIN_HAN_CHARS and share >= MIN_HAN_SHARE:
+        return
+    found = f"{han} Chinese characters, {share:.0%} of the text"
+    if suffix.lower() == ".pdf":
+        raise UploadRefused(
+            "no_chinese",
+            "intake.no_chinese_pdf",
+            f"No Chinese text could be read from the PDF ({found}); a scanned PDF or "
+            "one of charts only needs OCR (a text layer) first.",
+            han=str(han),
+        )
+    raise UploadRefused(
+        "no_chinese",
+        "intake.no_chinese",
+        f"No Chinese text could be read ({found}); the library holds Chinese documents.",
+        han=str(han),
+    )
+
+
 def staging_root(data_dir: Path) -> Path:
     return data_dir / STAGING_DIR
 
@@ -278,11 +337,13 @@ def staged(data_dir: Path, name: str, data: bytes) -> Iterator[Path]:
 def read_upload(path: Path, *, max_bytes: int, passage_max_chars: int) -> Document:
     """Load a staged upload the way the indexer will, refusing what it cannot read."""
     try:
-        return load_document(
+        doc = load_document(
             path, path.parent, max_bytes=max_bytes, passage_max_chars=passage_max_chars
         )
     except UnreadableDocument as exc:
         raise unreadable(exc) from None
+    check_chinese(doc.text, path.suffix)
+    return doc
 
 
 def check_upload(filename: str | None, data: bytes, *, max_bytes: int) -> str:

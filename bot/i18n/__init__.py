@@ -96,7 +96,13 @@ class Message:
     params: Mapping[str, Any] = field(default_factory=dict)
 
     def text(self, lang: str) -> str:
-        return catalogue().text(lang, self.key, **self.params)
+        """Said in ``lang``; a parameter that is itself a :class:`Message` is said in
+        ``lang`` too (a reason the catalogue words, inside a notice)."""
+        params = {
+            name: value.text(lang) if isinstance(value, Message) else value
+            for name, value in self.params.items()
+        }
+        return catalogue().text(lang, self.key, **params)
 
 
 __all__ = [

@@ -35,6 +35,7 @@ from bot.analytics.side_by_side import (
 from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.regions import region_key
 from bot.digest.filters import record_in_region
+from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.models import DocumentInfo
 from bot.search.index import CompiledIndex
 from bot.targets.indicators import IndicatorTable
@@ -275,8 +276,10 @@ class ChartsMixin:
         regions: Sequence[str] = (),
         fmt: str = "png",
         show_all: bool = False,
+        lang: str = DEFAULT_LANGUAGE,
     ) -> ChartResult:
-        """Bars per region for ``year`` (default: the latest with a target)."""
+        """Bars per region for ``year`` (default: the latest with a target); the chart's
+        words in ``lang``."""
         found = self.region_table(indicator, year=year, show_all=show_all)  # type: ignore[attr-defined]
         data = region_chart_data(found.rows, regions)
         drawable = any(v is not None for v in (*data.targets, *data.results))
@@ -295,7 +298,7 @@ class ChartsMixin:
             ]
             name = found.family[0] if len(found.family) == 1 else indicator
             chart = regions_chart(
-                name, found.year, data.unit, bars, national=data.national, fmt=fmt
+                name, found.year, data.unit, bars, national=data.national, fmt=fmt, lang=lang
             )
         return ChartResult("regions", indicator, None, found.year, data, chart)
 
@@ -307,9 +310,10 @@ class ChartsMixin:
         years: tuple[int, int] | None = None,
         fmt: str = "png",
         show_all: bool = False,
+        lang: str = DEFAULT_LANGUAGE,
     ) -> ChartResult:
         """Target against result of ``region`` over ``years`` (default: every year with
-        a figure)."""
+        a figure); the chart's words in ``lang``."""
         records, _ = self._sourced(indicator=indicator, region=region, show_all=show_all)  # type: ignore[attr-defined]
         table: IndicatorTable = self.indicator_table  # type: ignore[attr-defined]
         ends = [period_end(r.record.year) for r in records]
@@ -333,6 +337,7 @@ class ChartsMixin:
                 middles,
                 data.results,
                 fmt=fmt,
+                lang=lang,
             )
         return ChartResult("history", indicator, name, None, data, chart)
 
@@ -355,9 +360,14 @@ class ScorecardChartMixin:
     """:class:`~bot.library.Engine`'s scorecard as a picture."""
 
     def scorecard_chart(
-        self, *, region: str | None = None, year: int | None = None, fmt: str = "png"
+        self,
+        *,
+        region: str | None = None,
+        year: int | None = None,
+        fmt: str = "png",
+        lang: str = DEFAULT_LANGUAGE,
     ) -> ScorecardChart:
-        """Met, missed and unknown targets per period (stacked bars)."""
+        """Met, missed and unknown targets per period (stacked bars), its words in ``lang``."""
         card = self.scorecard(region=region, year=year)  # type: ignore[attr-defined]
         by_period: dict[str, dict[str, int]] = {}
         for link in card.links:
@@ -367,7 +377,8 @@ class ScorecardChartMixin:
         counts = [by_period[p] for p in periods]
         chart = None
         if periods:
-            where = region or "全部地区"
-            when = f" · {year}年" if year else ""
-            chart = scorecard_chart(f"{where}{when}：目标完成情况", periods, counts, fmt=fmt)
+            where = region or tr(lang, "charts.all_regions")
+            when = f" · {tr(lang, 'docs.year', year=year)}" if year else ""
+            title = tr(lang, "charts.scorecard_title", where=where, when=when)
+            chart = scorecard_chart(title, periods, counts, fmt=fmt, lang=lang)
         return ScorecardChart(region, year, periods, counts, chart)

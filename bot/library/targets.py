@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from rapidfuzz import process
 
+from bot.analytics.linking import in_year
 from bot.corpus.gazetteer import default_gazetteer
 from bot.digest.filters import DigestFilter, matches, parse_filter, record_in_region
 from bot.digest.values import change_and_value
@@ -15,9 +17,40 @@ from bot.models import (
 )
 from bot.search.index import CompiledIndex
 from bot.targets.indicators import IndicatorTable
+from bot.targets.record_cache import HeldRecords
 from bot.targets.records import TargetRecord
 from bot.targets.store import TargetStore
 from bot.text.normalize import normalize
+
+
+def _asked_once(check: Callable[[str], bool]) -> Callable[[str], bool]:
+    """``check`` asked once per distinct name within one look-up."""
+    answers: dict[str, bool] = {}
+
+    def once(name: str) -> bool:
+        answer = answers.get(name)
+        if answer is None:
+            answer = answers[name] = check(name)
+        return answer
+
+    return once
+
+
+def _places(region: str | None) -> list[str]:
+    """The places ``region`` names: one, or several written apart (``山东 广东``,
+    ``山东、广东``: ``/compare GDP 山东 广东`` asks for both, not for a place of that name)."""
+    return re.split(r"[\s、，,；;]+", region.strip()) if region and region.strip() else []
+
+
+def _region_check(
+    held: HeldRecords,
+    info: DocumentInfo,
+    about: Callable[[TargetRecord, DocumentInfo], bool],
+) -> Callable[[str], bool]:
+    """Whether the records of ``held`` whose region is a given one pass ``about``: asked of
+    the first such record, as every record with that region gets the same answer (the
+    region checks look at the record's region and its document only)."""
+    return lambda region: about(held.records[held.by_region[region][0]], info)
 
 
 @dataclass(frozen=True)
@@ -123,13 +156,18 @@ class TargetsMixin:
         kind: str | None = None,
         indicator: str | None = None,
         region: str | None = None,
+        year: int | None = None,
         show_all: bool = False,
         distinct: bool = False,
     ) -> TargetLookup:
         """:meth:`targets` as shown to a user: confident records only unless ``show_all``,
         with the count of those left out; with ``distinct``, a figure a document states
-        twice once (see :func:`distinct_statements`)."""
+        twice once (see :func:`distinct_statements`); with ``year``, the records of that
+        year only, as ``/compare`` and ``/scorecard`` read one (a plan period ending then
+        counts: :func:`bot.analytics.linking.in_year`)."""
         rows = self.targets(doc=doc, kind=kind, indicator=indicator, region=region)
+        if year is not None:
+            rows = [r for r in rows if in_year(r.record.year, year)]
         if distinct:
             rows = distinct_statements(rows)
         shown = rows if show_all else [r for r in rows if r.record.confident]
@@ -145,6 +183,7 @@ class TargetsMixin:
         doc: str | None = None,
         kind: str | None = None,
         region: str | None = None,
+        year: int | None = None,
         show_all: bool = False,
         distinct: bool = False,
     ) -> IndicatorLookup:
@@ -164,6 +203,7 @@ class TargetsMixin:
                 kind=of_kind,
                 indicator=name,
                 region=where,
+                year=year,
                 show_all=show_all,
                 distinct=distinct,
             )
@@ -207,15 +247,18 @@ class TargetsMixin:
         """Like :meth:`targets`, read document by document (memory bounded by the
         matches, not the corpus); ``docs`` limits the documents read."""
         chosen = [self.find_document(doc)] if doc else list(docs or self.index.docs)
-        wanted = self.indicator_matcher(indicator) if indicator else None
-        gazetteer = default_gazetteer() if region else None
+        wanted = _asked_once(self.indicator_matcher(indicator)) if indicator else None
+        places = _places(region)
+        gazetteer = default_gazetteer() if places else None
+
+        def about(record: TargetRecord, info: DocumentInfo) -> bool:
+            return any(record_in_region(p, record, info, gazetteer) for p in places)
+
         for info in chosen:
-            for record in self.target_store.load(info.doc_id):
+            held = self.target_store.load_held(info.doc_id)
+            in_region = _region_check(held, info, about) if places else None
+            for record in held.select(wanted, in_region):
                 if kind and kind != "all" and record.kind != kind:
-                    continue
-                if wanted and not wanted(record.indicator):
-                    continue
-                if region and not record_in_region(region, record, info, gazetteer):
                     continue
                 yield DocTarget(info.doc_id, record)
 
@@ -241,23 +284,23 @@ class TargetsMixin:
 
     def _passing(self, flt: DigestFilter) -> Iterator[DocTarget]:
         """The records ``flt`` lets through, confident or not, in corpus order, read
-        document by document as they are asked for."""
-        infos = {d.doc_id: d for d in self.index.docs}
+        document by document as they are asked for; a document's records about none of
+        the filter's regions are passed over by its index (:class:`HeldRecords`)."""
         table = self.indicator_table
         synonyms = self.searcher.synonyms  # type: ignore[attr-defined]  # Engine
         gazetteer = default_gazetteer()
-        return (
-            t
-            for t in self.iter_targets()
-            if matches(
-                t.record,
-                infos.get(t.doc_id),
-                flt,
-                synonyms,
-                table=table,
-                gazetteer=gazetteer,
-            )
-        )
+
+        def about(record: TargetRecord, info: DocumentInfo) -> bool:
+            return any(record_in_region(r, record, info, gazetteer) for r in flt.regions)
+
+        for info in self.index.docs:
+            held = self.target_store.load_held(info.doc_id)
+            # the regions first, once per region of the document's records (the same
+            # question matches() asks of each record, asked again of those left)
+            in_region = _region_check(held, info, about) if flt.regions else None
+            for record in held.select(None, in_region):
+                if matches(record, info, flt, synonyms, table=table, gazetteer=gazetteer):
+                    yield DocTarget(info.doc_id, record)
 
     @property
     def indicator_table(self) -> IndicatorTable:

@@ -140,6 +140,11 @@ class UploadsMixin:
                 continue
             if inside:
                 continue  # already in the corpus: the refresh below picks it up
+            try:
+                uploads.check_chinese(doc.text, path.suffix)
+            except uploads.UploadRefused as exc:
+                skipped.append(SkippedFile(str(path), exc.reason))
+                continue
             twin = known.get(doc.sha256)
             if twin is not None and twin.relpath == path.name:
                 unchanged.append(str(path))

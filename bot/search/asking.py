@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.search import framing
+from bot.search import comparing, framing
 from bot.search.concepts import Concept
 from bot.text.normalize import normalize
 from bot.text.tokenize import STOPWORDS, is_cjk_word
@@ -70,6 +70,11 @@ MEASURE_WORDS = frozenset(
 # 了 after a verb says a thing was done (发了多少钱, 修了多少公里, 拿到了, 降了多少): not in
 # 了解, 为了, 除了, nor after 不 (解决不了) or 得 (少不得了).
 _DONE_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除不得])了(?!解)")
+# how something went (做得怎么样, 落实得如何, 干得咋样): its results, the review's lines
+_WENT_RE = re.compile(r"(?<=[\u4e00-\u9fff])得(?:怎么样|怎样|如何|咋样)")
+# a verb of saying with 了 (哪几个省提到了育儿补贴, 报告提出了哪些目标): what a document
+# says, which is no cue of what was done; taken out before the cues are looked for
+_SAID_RE = re.compile("(?:" + "|".join(sorted(framing.MENTION_VERBS)) + ")了")
 PAST_WORDS = ("去年", "上一年", "过去", "回顾", "成效", "成绩", "成就", "进展", "做了", "取得")
 
 
@@ -107,6 +112,8 @@ def content_words(words: list[tuple[str, int, int]]) -> list[str]:
         for k in range(len(words) - 1)
         if words[k][0] in ASKING_VERBS and words[k + 1][0] in ASKING_WORDS
     } | framing.left_out(words, ASKING_WORDS, ASKING_VERBS)
+    # 比 … 快, 涨得: how a comparison is asked (``comparing``), not what about
+    asking |= comparing.comparison_words(words, ASKING_WORDS)
     # the lone verb that ends a question after 怎么/如何 (就业怎么稳, 粮食生产如何抓) is how
     # it asks, not what about: left out beside longer words, never joined to the word
     # before the asking word (就业|稳 is no 就业稳; typed apart, 就业 怎么稳, the parts are
@@ -151,10 +158,15 @@ def softened(concepts: list[Concept], words: list[tuple[str, int, int]]) -> list
 
 def asks_past(text: str) -> bool:
     """Whether the query asks about what was done (去年, 成效 …; a verb with 了, 发了多少,
-    完成了): the review's paragraphs, whose opening sentences are seldom titles, are
-    wanted. Read as normalised (過去, 做了 typed in traditional characters ask as 过去 does)."""
-    text = normalize(text)
-    return any(w in text for w in PAST_WORDS) or _DONE_RE.search(text) is not None
+    完成了; how something went, 做得怎么样, 落实得如何): the review's paragraphs, whose
+    opening sentences are seldom titles, are wanted. Read as normalised (過去, 做了 typed
+    in traditional characters ask as 过去 does)."""
+    text = _SAID_RE.sub(" ", normalize(text))
+    return (
+        any(w in text for w in PAST_WORDS)
+        or _DONE_RE.search(text) is not None
+        or _WENT_RE.search(text) is not None
+    )
 
 
 def asks_how(text: str) -> bool:

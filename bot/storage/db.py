@@ -42,7 +42,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from bot.config import Settings, get_settings
+from bot.config import Settings, get_settings, shown_url
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -124,7 +124,7 @@ def describe(url: URL) -> str:
     path = sqlite_file(url)
     if path is not None:
         return f"database file {path}"
-    return f"database {url.render_as_string(hide_password=True)}"
+    return f"database {shown_url(url)}"
 
 
 # -- engine ------------------------------------------------------------------------------------

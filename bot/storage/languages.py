@@ -2,7 +2,8 @@
 
 Plain storage: which language (a catalogue code such as ``zh`` or ``en``) a user or a
 chat chose. What the languages mean and how a reply's language is decided is the
-Telegram layer's business (``handlers.i18n``).
+Telegram layer's business (``handlers.i18n``); what the bot sends unasked, with no
+update to go by (digests, notices to admins), is in :func:`unasked_language`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,20 @@ from bot.storage.db import Database, insert_for
 from bot.storage.models import LanguageRow, utcnow
 
 SCOPES = ("user", "chat")
+
+
+def unasked_language(chosen: Callable[[str, int], str | None], chat_id: int, default: str) -> str:
+    """The language of what the bot sends to ``chat_id`` unasked (a digest, a notice to an
+    admin: a document indexed, a delivery failed, a source down): the chat's ``/lang``
+    choice, else, in a private chat (a positive id, the user's own), the user's, else
+    ``default``: the app's ``default_language`` setting, never a language of its own.
+    ``chosen(scope, id)`` is a stored choice or None (:meth:`LanguageStore.get`, or the
+    Telegram layer's copy of the choices in memory)."""
+    if language := chosen("chat", chat_id):
+        return language
+    if chat_id > 0 and (language := chosen("user", chat_id)):
+        return language
+    return default
 
 
 class LanguageStore:
@@ -35,6 +50,10 @@ class LanguageStore:
         with self._db.reading() as session:
             row = session.get(LanguageRow, (scope, target_id))
             return row.language if row is not None else None
+
+    def for_chat(self, chat_id: int, default: str) -> str:
+        """:func:`unasked_language` from the stored choices."""
+        return unasked_language(self.get, chat_id, default)
 
     def set(
         self, scope: str, target_id: int, language: str | None, *, by: int | None = None

@@ -50,6 +50,18 @@ class SubscribeRequest:
     quiet: bool
 
 
+_ID_SEPARATORS = re.compile(r"[\s,，、;；]+")
+
+
+def subscription_ids(text: str) -> list[int] | None:
+    """The subscription numbers of ``/unsubscribe 1 2``, ``1,2``, ``#1、#2`` (each once, in
+    the order typed); None when ``text`` is not only numbers."""
+    words = [w.lstrip("#＃") for w in _ID_SEPARATORS.split(text.strip()) if w.strip("#＃")]
+    if not words or not all(w.isdecimal() for w in words):  # not isdigit: int("²") fails
+        return None
+    return list(dict.fromkeys(int(w) for w in words))
+
+
 def channel_ref(token: str) -> str | None:
     """``@name`` or ``-100…`` as typed, if ``token`` names a channel."""
     return token if _CHANNEL.match(token) else None

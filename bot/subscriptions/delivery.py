@@ -60,6 +60,7 @@ from typing import Literal, Protocol
 from bot.blocking import Blocking
 from bot.i18n import Message
 from bot.storage.models import utcnow
+from bot.subscriptions.reasons import reason_code
 from bot.subscriptions.store import DeliveryStatus, Payload, Subscription, SubscriptionStore
 
 log = logging.getLogger(__name__)
@@ -390,9 +391,11 @@ class Deliverer:
             self.on_deactivated(sub.chat_id)
         if self.notify_admins is not None:
             title = sub.chat_title or str(sub.chat_id)
+            code = reason_code(why)  # Telegram's English, in the admin's language
+            said: str | Message = Message(f"subscriptions.reason.{code}") if code else why
             notice = Message(
                 "alerts.chat_gone",
-                {"count": count, "title": title, "chat_id": sub.chat_id, "why": why},
+                {"count": count, "title": title, "chat_id": sub.chat_id, "why": said},
             )
             try:
                 await self.notify_admins(notice)

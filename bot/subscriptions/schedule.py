@@ -32,6 +32,7 @@ from apscheduler.triggers.cron import CronTrigger
 
 from bot.errors import CodedError
 from bot.i18n import DEFAULT_LANGUAGE, tr
+from bot.subscriptions.offsets import utc_offset, zones_at
 from bot.zones import known_zone, zone_name
 
 Kind = Literal["daily", "weekly", "cron"]
@@ -87,6 +88,16 @@ def check_timezone(name: str) -> str:
             "缺少时区 / time zone missing (e.g. Asia/Shanghai)", "schedule.timezone_missing"
         )
     known = known_zone(name)
+    offset = utc_offset(name) if known is None else None
+    usual = zones_at(offset) if offset is not None else []
+    if usual:  # UTC+8: an offset, which knows no summer time; the zone to write instead
+        raise ScheduleError(
+            f"“{name.strip()}”是时差，不是时区名，例如 {usual[0]} / "
+            f"{name.strip()!r} is an offset, not a time zone, e.g. {usual[0]}",
+            "zone.offset",
+            name=name.strip(),
+            zone=usual[0],
+        )
     if known is None:
         name = zone_name(name.strip())
         raise ScheduleError(

@@ -15,7 +15,7 @@ from typing import Protocol
 from bot.config import Settings
 from bot.digest.filters import FilterError
 from bot.errors import CodedError
-from bot.subscriptions.commands import SubscribeRequest, parse_subscribe
+from bot.subscriptions.commands import SubscribeRequest, parse_subscribe, subscription_ids
 from bot.subscriptions.schedule import ScheduleError, check_timezone
 from bot.subscriptions.store import (
     AlreadySubscribed,
@@ -157,22 +157,25 @@ class SubscriptionService:
         return [Listed(s, self._next_run(s)) for s in self.store.list_all()]
 
     def unsubscribe(self, chat_id: int, arg: str) -> list[int]:
-        """Remove ``#id`` / ``id`` or ``all`` of the chat's subscriptions; the ids removed."""
-        arg = arg.strip().lstrip("#")
+        """Remove ``#id`` / ``id`` (or several: ``1 2``, ``1,2``) or ``all`` of the chat's
+        subscriptions; the ids removed. Numbers that are not the chat's are left out of
+        the ids (the caller says so); when none is, nothing is removed and the first is
+        refused."""
+        arg = arg.strip()
         subs = self.store.list_for_chat(chat_id)
-        if arg.lower() in ("all", "全部"):
+        wanted = subscription_ids(arg)
+        if arg.lstrip("#").lower() in ("all", "全部"):
             ids = [s.id for s in subs]
             self.store.remove_all(chat_id)
-        elif arg.isdecimal():  # not isdigit: int("²") fails
-            sub_id = int(arg)
-            if not self.store.remove(chat_id, sub_id):  # False for ids out of range too
+        elif wanted is not None:
+            ids = [i for i in wanted if self.store.remove(chat_id, i)]  # False out of range too
+            if not ids:
                 raise SubscriptionError(
-                    f"本聊天没有订阅 #{sub_id}。发送 /subscriptions 查看。\n"
-                    f"This chat has no subscription #{sub_id}; see /subscriptions.",
+                    f"本聊天没有订阅 #{wanted[0]}。发送 /subscriptions 查看。\n"
+                    f"This chat has no subscription #{wanted[0]}; see /subscriptions.",
                     "subscription.not_in_chat",
-                    id=sub_id,
+                    id=wanted[0],
                 )
-            ids = [sub_id]
         else:
             raise SubscriptionError(
                 "用法：/unsubscribe 编号 或 /unsubscribe all\nUsage: /unsubscribe ID | all",

@@ -28,7 +28,7 @@ from pathlib import Path
 from bot.models import Document
 from bot.targets.extract import EXTRACTOR_VERSION, extract_targets
 from bot.targets.indicators import IndicatorTable
-from bot.targets.record_cache import RecordCache, file_key
+from bot.targets.record_cache import HeldRecords, RecordCache, file_key
 from bot.targets.records import TargetRecord
 
 log = logging.getLogger(__name__)
@@ -133,22 +133,28 @@ class TargetStore:
         """The records of ``doc_id`` (a new list of frozen records, the file read only when
         it changed since the last look-up); a damaged file is extracted again (see the
         module)."""
+        return list(self.load_held(doc_id).records)
+
+    def load_held(self, doc_id: str) -> HeldRecords:
+        """The records of ``doc_id`` as :meth:`load` reads them, with their index by
+        indicator name and region (:class:`~bot.targets.record_cache.HeldRecords`,
+        immutable, made once per read of the file)."""
         try:
             key = file_key(targets_path(self.cache_dir, doc_id).stat())
         except FileNotFoundError:
             self._records.drop(doc_id)
-            return []
-        held = self._records.get(doc_id, key)
+            return HeldRecords.of(())
+        held = self._records.get_held(doc_id, key)
         if held is not None:
-            return list(held)
+            return held
         try:
             # Stat before the read: a file replaced in between is held under the old key,
             # read again on the next look-up, never served stale.
             records = load_targets(self.cache_dir, doc_id)
         except _DAMAGE as exc:
-            return self._extract_again(doc_id, f"{type(exc).__name__}: {exc}"[:200])
-        self._records.put(doc_id, key, tuple(records))
-        return records
+            damage = f"{type(exc).__name__}: {exc}"[:200]
+            return HeldRecords.of(tuple(self._extract_again(doc_id, damage)))
+        return self._records.put(doc_id, key, tuple(records))
 
     def _extract_again(self, doc_id: str, damage: str) -> list[TargetRecord]:
         """The records of a damaged file, extracted again from the document (not held:

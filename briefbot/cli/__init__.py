@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -68,19 +69,46 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 LOG_DATEFMT = "%Y-%m-%d %H:%M:%S%z"
 
 
+def _cannot_write(folder: Path) -> str | None:
+    """Why no file can be made in ``folder`` (an existing folder), or None when one can.
+
+    Tried, not guessed from the mode bits: root writes into a read-only folder, and a
+    folder of /proc or /sys looks writable to ``os.access`` but is not. The try is an
+    unnamed temporary file (gone when closed, or if the process dies): nothing is left."""
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return "permission denied"
+    try:
+        with tempfile.TemporaryFile(dir=folder, prefix=".briefbot-write-check-"):
+            pass
+    except OSError as exc:
+        return (exc.strerror or type(exc).__name__).lower()
+    return None
+
+
 def data_dir_problem(data_dir: Path) -> str | None:
-    """What keeps ``data_dir`` from being the state folder (a file there, or a folder that
-    cannot be made where it would be), said with the settings that name it; None when it
-    is usable. Nothing is created here: the commands make the folder when they write."""
+    """What keeps ``data_dir`` from being the state folder (a file there, a folder no file
+    can be written in, or one that cannot be made where it would be; its index folder a
+    file), said with the path and the settings that name it; None when it is usable.
+    Nothing is created here: the commands make the folder when they write."""
     where = "set data_dir / BRIEFBOT_DATA_DIR, or --data-dir"
     if data_dir.exists() and not data_dir.is_dir():
         return f"the data folder {data_dir} is a file, not a folder: {where}"
+    if data_dir.is_dir():
+        why = _cannot_write(data_dir)
+        if why:
+            return f"the data folder {data_dir} is not writable ({why}): {where}"
+        index = data_dir / "index"
+        if index.exists() and not index.is_dir():
+            return f"the index folder {index} in the data folder is a file, not a folder: {where}"
+        return None
     parent = data_dir
     while not parent.exists() and parent.parent != parent:
         parent = parent.parent
-    if parent != data_dir and not (parent.is_dir() and os.access(parent, os.W_OK | os.X_OK)):
+    why = _cannot_write(parent) if parent.is_dir() else "not a folder"
+    if why:
         return (
-            f"cannot create the data folder {data_dir}: {parent} is not a writable folder; {where}"
+            f"cannot create the data folder {data_dir}: {parent} is not a writable folder "
+            f"({why}); {where}"
         )
     return None
 

@@ -16,7 +16,8 @@ from rich.table import Table
 from bot.analytics.charts import FORMATS
 from bot.analytics.linking import Link, Sourced
 from bot.digest.values import change_and_value, short_title
-from briefbot.cli.app import app, err, open_engine, out, why_nothing
+from bot.i18n import DEFAULT_LANGUAGE, tr
+from briefbot.cli.app import LANG_HELP, app, checked_lang, err, open_engine, out, why_nothing
 
 STATUS_LABELS = {"met": "达成 met", "missed": "未达成 missed", "unknown": "未知 unknown"}
 REASON_LABELS = {
@@ -231,6 +232,7 @@ def chart(
     show_all: Annotated[
         bool, typer.Option("--all", help="Also records the extractor is not sure of.")
     ] = False,
+    lang: Annotated[str, typer.Option(help=LANG_HELP)] = DEFAULT_LANGUAGE,
 ) -> None:
     """Draw a chart: regions side by side (target bars, the last result as a dot, the
     national target as a line) or, for one region with --years, target against result
@@ -239,14 +241,17 @@ def chart(
     if fmt not in FORMATS:
         err.print("[red]-o must end in .png or .svg[/]")
         raise typer.Exit(2)
+    checked_lang(lang)
     regions = list(region or [])
     span = _years(years)
     engine = open_engine()
     if len(regions) == 1 and (span is not None or year is None):
-        drawn = engine.history_chart(indicator, regions[0], years=span, fmt=fmt, show_all=show_all)
+        drawn = engine.history_chart(
+            indicator, regions[0], years=span, fmt=fmt, show_all=show_all, lang=lang
+        )
     else:
         drawn = engine.regions_chart(
-            indicator, year=year, regions=regions, fmt=fmt, show_all=show_all
+            indicator, year=year, regions=regions, fmt=fmt, show_all=show_all, lang=lang
         )
     if drawn.chart is None:
         out.print(f"没有可画的数据 (nothing to draw for {indicator}).", markup=False)
@@ -262,8 +267,8 @@ def chart(
     ):
         goal = "-" if target is None else f"{target:g}" + (f"–{top:g}" if top else "")
         out.print(
-            f"{label}: 目标 {goal} · "
-            f"实绩 {'-' if result is None else f'{result:g}'}"
+            f"{label}: {tr(lang, 'charts.target')} {goal} · "
+            f"{tr(lang, 'charts.result')} {'-' if result is None else f'{result:g}'}"
             + (f" ({when})" if result is not None and when != label else ""),
             markup=False,
         )

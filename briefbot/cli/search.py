@@ -9,6 +9,7 @@ import typer
 from rich.markup import escape
 from rich.text import Text
 
+from bot.digest.values import format_year
 from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.library import DocumentNotFound
 from bot.library.understood import understood_line
@@ -32,6 +33,11 @@ def _styled(snippet: str, spans: list[tuple[int, int]]) -> Text:
     return text
 
 
+def _year(year: object, lang: str) -> str:
+    """An answer's year in the reader's language (``2024年`` / ``2024``), or nothing."""
+    return format_year(str(year), lang) if year else ""
+
+
 LITERAL_HINT = (
     "（--literal 按原词搜索，不按地区、年份理解 / every word as text, nothing understood）"
 )
@@ -47,7 +53,7 @@ def print_response(resp: SearchResponse, lang: str = DEFAULT_LANGUAGE) -> None:
         out.print(
             Text.assemble(
                 ("答案 (answer)：", "bold"),
-                " ".join(filter(None, (a.region, f"{a.year}年" if a.year else "", a.indicator)))
+                " ".join(filter(None, (a.region, _year(a.year, lang), a.indicator)))
                 + f" 目标：{a.change}",
                 (a.figure, "bold red"),
                 (f"  [{a.filename}] {a.section}", "cyan"),

@@ -160,7 +160,9 @@ _SOURCE_NAMES = {
 }
 
 
-def _source(view: SettingView, tz: str, lang: str) -> str:
+def _source(view: SettingView, tz: str, lang: str, origin: bool = True) -> str:
+    """Where ``view``'s value comes from; with ``origin``, which file or variable (the
+    server's paths: not for a group's members)."""
     name = _SOURCE_NAMES.get(view.source)
     source = tr(lang, f"admin.source.{name}") if name else view.source
     if view.updated_by is not None or view.updated_at is not None:
@@ -168,7 +170,7 @@ def _source(view: SettingView, tz: str, lang: str) -> str:
         return tr(
             lang, "admin.source_changed", source=f"{source}{who}", when=_when(view.updated_at, tz)
         )
-    if view.origin:
+    if view.origin and origin:
         return tr(lang, "admin.source_origin", source=source, origin=view.origin)
     return source
 
@@ -181,21 +183,22 @@ def _value(view: SettingView, lang: str) -> str:
     return escape(view.value)
 
 
-def _setting_line(view: SettingView, tz: str, lang: str) -> str:
+def _setting_line(view: SettingView, tz: str, lang: str, origin: bool = True) -> str:
     mark = "✏️" if view.settable else "•"
     return (
         f"{mark} <code>{escape(view.key)}</code> = <code>{_value(view, lang)}</code>"
-        f" <i>({escape(_source(view, tz, lang))})</i>"
+        f" <i>({escape(_source(view, tz, lang, origin))})</i>"
     )
 
 
 def config_html(
     views: Sequence[SettingView], tz: str, *, full: bool, lang: str = DEFAULT_LANGUAGE
 ) -> str:
-    """Every setting (``full``) or only the runtime ones (in groups), with sources."""
+    """Every setting (``full``) or only the runtime ones (in groups), with sources (in
+    groups without the server's file paths)."""
     settable = [v for v in views if v.settable]
     lines = [tr(lang, "admin.config_heading"), tr(lang, "admin.config_precedence"), ""]
-    lines += [_setting_line(v, tz, lang) for v in settable]
+    lines += [_setting_line(v, tz, lang, origin=full) for v in settable]
     lines.append("")
     if full:
         lines.append(tr(lang, "admin.config_only"))
@@ -216,9 +219,18 @@ def config_set(view: SettingView, old: str, lang: str = DEFAULT_LANGUAGE) -> str
     )
 
 
-def config_reset(view: SettingView, *, removed: bool, tz: str, lang: str = DEFAULT_LANGUAGE) -> str:
+def config_reset(
+    view: SettingView,
+    *,
+    removed: bool,
+    tz: str,
+    lang: str = DEFAULT_LANGUAGE,
+    origin: bool = True,
+) -> str:
+    """A runtime setting back to its configured value (``origin``: with the file or
+    variable it comes from; not in a group)."""
     key, value = escape(view.key), _value(view, lang)
-    source = escape(_source(view, tz, lang))
+    source = escape(_source(view, tz, lang, origin))
     if removed:
         return tr(lang, "admin.config_reset", key=key, value=value, source=source)
     return tr(lang, "admin.config_no_override", key=key, value=value, source=source)
@@ -260,13 +272,21 @@ def _counts_text(counts: Mapping[str, int], lang: str) -> str:
     )
 
 
+_CHAT_TYPES = frozenset({"private", "group", "supergroup", "channel"})
+
+
+def _chat_type(chat_type: str, lang: str) -> str:
+    """A chat's kind in the reader's language (Telegram's word for one it does not know)."""
+    return tr(lang, f"admin.chat_type.{chat_type}") if chat_type in _CHAT_TYPES else chat_type
+
+
 def sub_line(item: Listed, lang: str = DEFAULT_LANGUAGE) -> str:
     sub = item.subscription
     about = describe_filter(sub.filter, lang) or tr(lang, "subscriptions.all_targets")
     title = f" {sub.chat_title}" if sub.chat_title else ""
     lines = [
         f"<b>#{sub.id}</b> {sub_status(sub, lang)}",
-        f"  {escape(sub.chat_type)} <code>{sub.chat_id}</code>{escape(title)}",
+        f"  {escape(_chat_type(sub.chat_type, lang))} <code>{sub.chat_id}</code>{escape(title)}",
         f"  {escape(about)} · "
         + tr(
             lang,

@@ -38,6 +38,8 @@ BUTTON_QUERY_CHARS = 16
 MIN_SNIPPET_CHARS = 20
 # a Chinese character: a query without one that finds nothing is told the documents' language
 _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# the notes of a query with nothing to search: they are the answer, not "no results"
+NOTHING_SEARCHED = frozenset({"empty_query", "only_exclusions"})
 
 
 # -- callback data -----------------------------------------------------------------------------
@@ -103,6 +105,13 @@ def _answer_html(a: AnswerCard, lang: str) -> str:
     return f"{head}\n{' · '.join(source)}"
 
 
+def _nothing_searched(resp: SearchResponse) -> bool:
+    """Whether the query had nothing to search (its note is the whole answer)."""
+    if resp.notes:
+        return any(n.code in NOTHING_SEARCHED for n in resp.notes)
+    return resp.message is not None
+
+
 def _note(note: Note, lang: str) -> str:
     return tr(lang, f"search.{note.code}", **dict(note.params))
 
@@ -154,7 +163,8 @@ def _search_text(
             lines.append(_hit_html(number, hit, snippet_chars))
     elif resp.total:
         lines.append(tr(lang, "search.page_empty", page=resp.page, pages=resp.pages))
-    elif resp.query.strip() and not resp.message:
+    elif resp.query.strip() and not _nothing_searched(resp):
+        # a note on a query searched (cut to its first 200 characters …) is no answer
         lines.append(tr(lang, "search.no_results"))
         if not _HAN_RE.search(resp.query):  # rural revitalization, <b>bold</b>
             lines.append(tr(lang, "search.chinese_words"))

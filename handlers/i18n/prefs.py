@@ -10,7 +10,8 @@ and, read once at start-up, in memory: looking a reply's language up never touch
 database, only a change does (on the core thread, through ``Services.run``).
 
 What the bot sends unasked (digests, notices to admins) has no update to go by: it is
-in the chat's choice, in a private chat the user's, else Chinese (:meth:`for_chat`).
+in the chat's choice, in a private chat the user's, else the app's ``default_language``
+setting (:meth:`for_chat`, :func:`bot.storage.languages.unasked_language`).
 """
 
 from __future__ import annotations
@@ -19,15 +20,16 @@ import threading
 
 from telegram import Update
 
-from bot.storage.languages import LanguageStore
+from bot.storage.languages import LanguageStore, unasked_language
 from handlers.i18n import language_for
 
 
 class LanguagePrefs:
     """The stored ``/lang`` choices, in memory, written through to ``store``."""
 
-    def __init__(self, store: LanguageStore | None = None) -> None:
+    def __init__(self, store: LanguageStore | None = None, *, default: str = "zh") -> None:
         self._store = store
+        self._default = default  # of what is sent unasked to a chat that chose nothing
         self._lock = threading.Lock()
         self._choices: dict[tuple[str, int], str] = store.all() if store is not None else {}
 
@@ -64,14 +66,11 @@ class LanguagePrefs:
         return language_for(language_code)
 
     def for_chat(self, chat_id: int) -> str:
-        """The language of what the bot sends to ``chat_id`` unasked (its digests): the
-        chat's choice, else, in a private chat (a positive id, the user's own), the user's
-        choice, else Chinese. No update, so no client ``language_code`` to go by."""
-        if chosen := self.get("chat", chat_id):
-            return chosen
-        if chat_id > 0 and (chosen := self.get("user", chat_id)):
-            return chosen
-        return language_for(None)
+        """The language of what the bot sends to ``chat_id`` unasked (its digests, notices
+        to admins): the chat's choice, else, in a private chat (a positive id, the user's
+        own), the user's choice, else the app's default. No update, so no client
+        ``language_code`` to go by."""
+        return unasked_language(self.get, chat_id, self._default)
 
     def of(self, update: object) -> str:
         """The language to answer ``update`` in (Chinese for anything but an Update)."""
