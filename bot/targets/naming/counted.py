@@ -35,10 +35,11 @@ _HEADS = {
     "所": r"(?:高校|学校|院校|医院|幼儿园|中小学|大学)",
     "条": r"(?:排水沟|河流|河道|道路|线路|航线|河湖)",
 }
-# what is said of the things: a rate, a capacity, a level, a change of them (not 质效: a
-# count said to be of a quality is left to the confidence checks, counts_a_quality)
+# what is said of the things: a rate or a share (水质优良比例), a capacity, a level, a
+# change of them (not 质效: a count said to be of a quality is left to the confidence
+# checks, counts_a_quality)
 _SAID_OF_RE = re.compile(
-    r"(?:率|能力|水平|发展|改革|攻坚|调整为[\u4e00-\u9fff]{2,4}|占[\u4e00-\u9fff]{2,16})$"
+    r"(?:率|比例|比重|能力|水平|发展|改革|攻坚|调整为[\u4e00-\u9fff]{2,4}|占[\u4e00-\u9fff]{2,16})$"
 )
 
 

@@ -5,6 +5,7 @@ Plans and reports say what they will do to a thing, then how much of it::
     推广高效节能电机1.2亿千瓦             -> 高效节能电机 (change 推广)
     制修订节能降碳国家标准和行业标准150项  -> 节能降碳国家标准和行业标准 (change 制修订)
     评选示范街区20个                      -> 示范街区 (change 评选)
+    发展林下中药材5万亩                   -> 林下中药材 (change 发展)
     在赤峰、通辽新建物流园区3个           -> 物流园区 (change 新建)
 
 The figure measures the motors, the standards, the districts: a reader names the thing,
@@ -27,10 +28,10 @@ from bot.targets.naming.words import _is_name
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
-# verbs of choosing, drafting or spreading things, then the things (two characters at
+# verbs of choosing, drafting, spreading or growing things, then the things (two characters at
 # least after them, not a verb of their own: 推广应用 is an act, not a thing)
 _DOING_RE = re.compile(
-    r"^(?P<verb>推广|遴选|评选|制修订|甄选|征集)(?P<thing>[\u4e00-\u9fff“”]{2,})$"
+    r"^(?P<verb>推广|遴选|评选|制修订|甄选|征集|发展)(?P<thing>[\u4e00-\u9fff“”]{2,})$"
 )
 _ACT_AFTER_RE = re.compile(r"^(?:应用|使用|实施|运用|落地|普及)")
 # places the act is done in, then a verb of building (在鄂尔多斯市、包头市建设…)

@@ -9,7 +9,8 @@ called so (省级重点项目完成投资, 重大项目完成投资)::
 The verb is read as the figure's change and left out of the name (…项目投资); when the
 text says 完成投资 right before the figure, after the projects, the name keeps it. A clause
 that only says 完成投资, right after a count of projects (开工建设重大项目260个，完成投资
-680亿元), is about those projects, not the topic of the sentence before.
+680亿元), is about those projects, not the topic of the sentence before. A plan's
+计划完成投资 is what the projects are to put in, not what they did: 计划投资.
 """
 
 from __future__ import annotations
@@ -27,8 +28,13 @@ if TYPE_CHECKING:
 
 _DONE_RE = re.compile(r"(?:当年|年度|全年|累计|共)?完成投资(?:超过|超|达到|达|近|约|逾)?$")
 _PROJECTS_RE = re.compile(r"(?:项目|工程)$")
+# the money a plan says the projects will put in (计划完成投资, 年度计划完成投资): named as
+# the table and the planned-investment statistic say it (…计划投资, …年度计划投资)
+_PLANNED_RE = re.compile(r"(?P<year>年度)?计划(?:当年|全年)?完成投资(?:超过|超|达到|达|近|约|逾)?$")
 # a clause that only says the money was put in: no name of its own
-_HEADLESS_RE = re.compile(r"(?:当年|年度|全年|累计|共)?完成投资(?:超过|超|达到|达|近|约|逾)?$")
+_HEADLESS_RE = re.compile(
+    r"(?:当年|年度|全年|累计|共)?(?:计划)?完成投资(?:超过|超|达到|达|近|约|逾)?$"
+)
 
 
 def invested_with_the_verb(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
@@ -60,6 +66,9 @@ def invested_with_the_verb(sentence: str, named: list[Named], table: IndicatorTa
             and subject in sentence[max(0, fig.start - 60) : fig.start]
         ):
             full = f"{subject}完成投资"
+            planned = _PLANNED_RE.search(sentence, max(0, fig.start - 16), fig.start)
+            if planned:  # 计划完成投资380亿元: a plan's figure, not a result
+                full = f"{subject}{planned['year'] or ''}计划投资"
             known = table.canonical(full)
             n = replace(n, indicator=known if known and compatible(fig, known) else full)
         out.append(n)

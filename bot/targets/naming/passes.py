@@ -35,16 +35,19 @@ from bot.targets.naming.aspect import without_aspect
 from bot.targets.naming.averages import carry_the_set
 from bot.targets.naming.awards import name_awards
 from bot.targets.naming.batches import batch_owner
+from bot.targets.naming.benchmark_gaps import gap_to_the_benchmark
 from bot.targets.naming.beneficiaries import beneficiaries_of_the_work
 from bot.targets.naming.bracket_names import named_in_brackets
 from bot.targets.naming.budget_rates import budget_completion
 from bot.targets.naming.capacity import yearly_capacity
 from bot.targets.naming.carry import carry_the_topic
 from bot.targets.naming.comparison_bases import measure_of_the_difference
+from bot.targets.naming.conversions import without_conversion_verb
 from bot.targets.naming.coordinated import coordination_whole
 from bot.targets.naming.counted import counted_thing
 from bot.targets.naming.counted_owners import count_without_measure
 from bot.targets.naming.coverage import named_by_programme
+from bot.targets.naming.deviations import deviation_of_the_measure_before
 from bot.targets.naming.doing_verbs import without_doing_verb
 from bot.targets.naming.enrolled import named_by_list
 from bot.targets.naming.events import named_by_event
@@ -91,6 +94,7 @@ from bot.targets.naming.size_classes import classes_share_the_measure
 from bot.targets.naming.states import after_a_state
 from bot.targets.naming.tasks import work_of_the_task
 from bot.targets.naming.thresholds import threshold_in_the_name
+from bot.targets.naming.tiers import tiers_share_the_standard
 from bot.targets.naming.time_parts import parts_of_the_year
 from bot.targets.naming.times import named_by_act
 from bot.targets.naming.topic_kinds import kinds_of_the_work
@@ -187,6 +191,7 @@ PASSES: tuple[Pass, ...] = (
     # (完成投资215.4亿元 -> 市重点项目完成投资)
     _text(named_by_list),  # enrolled: things counted after the list they were entered in
     _text(gap_of_the_rate_before),  # gaps: a gap to a benchmark is the rate before's
+    _text(gap_to_the_benchmark),  # benchmark_gaps: …，低于省定目标2微克/立方米
     _text(measure_of_the_difference),  # comparison_bases: 比五年前增加41家 is the count's
     _text(parts_of_the_year),  # time_parts: 其中6月份增长8.1% is the statistic's
     _figures_table(total_is_the_level),  # totals: a known statistic's 总量 is its level
@@ -238,6 +243,10 @@ PASSES: tuple[Pass, ...] = (
     _text(budget_completion),  # budget_rates: 收入812亿元，完成预算的102.4% -> 收入预算完成率
     _text(counted_villages),  # villages: 完成8个村的饮水安全巩固提升 -> 饮水安全巩固提升村
     _text(coordination_whole),  # coordinated: 新增和更新车辆… is never 和更新车辆…
+    # added late: a conversion first, so that a deviation after it copies the name cleaned
+    _figures(without_conversion_verb),  # conversions: 折合降水总量 -> 降水总量
+    _text(deviation_of_the_measure_before),  # deviations: …，比常年偏少2.4% is the figure before's
+    _figures(tiers_share_the_standard),  # tiers: 最低工资标准最高档…，最低档… -> 最低工资标准
     # last before the 分别 pairs are read: it renames only the rates, which the pairs
     # give the levels' final names anyway
     _text(respective_rates),  # respective: 蔬菜产量…，水果产量…，分别增长2.6%和4.3%

@@ -6,16 +6,18 @@ Reports count the people a service reached by putting them between 为 and the a
     为800户困难家庭发放取暖补贴和救助金    -> 获发取暖补贴和救助金的困难家庭
     为1000家以上企业提供政策咨询服务和重点企业…技术服务 -> 获政策咨询服务的企业
     为6.2万名农民工解决了拖欠工资问题      -> 解决拖欠工资农民工
+    为8万名60岁以上老年人免费开展眼病筛查  -> 获眼病筛查的60岁以上老年人
 
-The count is of those served, not of all such people (a county's elderly are more than the
-two ten-thousands who got the service): the name says what they got. A thing given (提供,
-发放 + a service or a payment) makes them those who got it (获…的; 获发…的 for a payment
-issued); any other act is put before them with its verb, as statistics name a set by its
-activity (解决拖欠工资农民工, as 技改工业企业 in :mod:`~bot.targets.naming.activities`), a
-closing 问题 dropped. A long object split by 和 is its first part (what follows is for
-others). Only a count written right after 为 (a hedge or a scope between) and a clause
-that ends with the act are read: 为…提供了有力支撑 names no set. A service the indicator
-table knows by its people (残疾人托养服务, 残疾儿童康复救助) keeps the table's name.
+The count is of those served, not of all such people (a county's elderly are more than
+the two ten-thousands who got the service): the name says what they got. A thing given
+(提供, 发放 + a service or a payment; 开展 + a check, a training, a service, free or not)
+makes them those who got it (获…的; 获发…的 for a payment issued); any other act is put
+before them with its verb, as statistics name a set by its activity (解决拖欠工资农民工, as
+技改工业企业 in :mod:`~bot.targets.naming.activities`), a closing 问题 dropped. A long object
+split by 和 is its first part (what follows is for others). Only a count written right
+after 为 (a hedge or a scope between) and a clause that ends with the act are read:
+为…提供了有力支撑 names no set. A service the indicator table knows by its people (残疾人托养服务,
+残疾儿童康复救助) keeps the table's name.
 """
 
 from __future__ import annotations
@@ -35,16 +37,18 @@ if TYPE_CHECKING:
 _FOR_BEFORE_RE = re.compile(r"为(?:全[省市区县州])?(?:约|近|超过|逾)?$")
 # who is counted, then the act done for them, to the clause's end
 _SERVED_RE = re.compile(
-    r"^(?:多|余|以上)?(?P<who>[\u4e00-\u9fff]{2,10}?)"
-    r"(?P<verb>提供|送去|送上|解决|办理|落实|追回|兑现|发放)了?"
+    r"^(?:多|余|以上)?(?P<who>(?:\d{1,3}周?岁(?:及)?以[上下])?[\u4e00-\u9fff]{2,10}?)"
+    r"(?:免费|无偿)?(?P<verb>提供|送去|送上|解决|办理|落实|追回|兑现|发放|开展)了?"
     r"(?P<what>[^，。；：、\d]{2,30}?)(?=[，。；：]|$)"
 )
 # those a service is done for: people, households, firms, bodies
 _WHO_END_RE = re.compile(
     r"(?:人|人员|者|工|民|群众|学生|儿童|老人|患者|家庭|户|企业|主体|单位|机构|商户|职工|员工)$"
 )
+# what people get when it is 开展 for them: a check, a training, a service, aid
+_RECEIVED_RE = re.compile(r"(?:体检|筛查|检查|培训|服务|诊疗|义诊|救助|帮扶|指导|咨询|接种)$")
 # the things given, and how those who got them are said (获…服务的, 获发…补贴的)
-_GIVING = {"提供": "获", "送去": "获", "送上": "获", "发放": "获发"}
+_GIVING = {"提供": "获", "送去": "获", "送上": "获", "发放": "获发", "开展": "获"}
 
 
 def served_by_the_act(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
@@ -83,6 +87,8 @@ def _served_name(after: str) -> str:
     tags = _segmenter().tag(what, True)
     if not tags or tags[0][1] in ("p", "c", "r", "d", "uj") or tags[-1][1] == "uj":
         return ""  # 为…提供了有力支撑: no thing given
-    if verb in _GIVING and tags[-1][1] not in ("n", "vn", "nz", "l"):
+    if verb == "开展" and not _RECEIVED_RE.search(what):
+        return ""  # 为企业开展调研: an act done with them, nothing they got
+    if verb in _GIVING and verb != "开展" and tags[-1][1] not in ("n", "vn", "nz", "l"):
         return ""
     return _GIVING[verb] + what + "的" + who if verb in _GIVING else verb + what + who
