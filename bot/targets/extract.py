@@ -1051,7 +1051,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "74"
+EXTRACTOR_VERSION = "75"
 
 
 def extract_targets(
