@@ -63,6 +63,14 @@ def test_a_place_inside_the_region_named_ranks_before_other_provinces(engine):
     assert "hunan_2024.txt" in files[1:], files
 
 
+def test_a_place_no_document_is_about_ranks_the_city_around_it_first(engine):
+    # no document is about 鸠江区: the report of 芜湖, the city around it, answers first
+    resp = engine.search("鸠江区 城市更新 人居环境 支持政策 整治 城市面貌", page_size=5)
+    files = [h.filename for h in resp.hits]
+    assert files[0] == "wuhu_2024.txt", files
+    assert "hunan_2024.txt" in files[1:], files
+
+
 def test_a_region_with_no_matching_passage_still_answers(engine):
     # 芜湖's report says nothing of private firms: the other provinces answer
     resp = engine.search("芜湖 民营企业 重大项目", page_size=5)
@@ -71,10 +79,11 @@ def test_a_region_with_no_matching_passage_still_answers(engine):
 
 
 def test_lift_raises_only_the_candidates_of_the_region():
-    level = np.array([0, 3, 5, 0, 2], dtype=np.int32)
-    home = [np.array([0, 1], dtype=np.intp), np.array([1, 4], dtype=np.intp)]
-    got = lift(level.copy(), home, 10)
+    level = np.array([0, 3, 5, 0, 2, 4], dtype=np.int32)
+    p_doc = np.array([0, 0, 1, 2, 3, 3], dtype=np.int32)
+    home = [np.array([0], dtype=np.intp), np.array([3], dtype=np.intp)]
+    got = lift(level.copy(), p_doc, home, 10)
     # passage 0 is in the region but no candidate: it stays out
-    assert got.tolist() == [0, 13, 5, 0, 12]
-    assert [within(int(v), 10) for v in got] == [0, 3, 5, 0, 2]
-    assert lift(level.copy(), [], 10).tolist() == level.tolist()
+    assert got.tolist() == [0, 13, 5, 0, 12, 14]
+    assert [within(int(v), 10) for v in got] == level.tolist()
+    assert lift(level.copy(), p_doc, [], 10).tolist() == level.tolist()

@@ -230,7 +230,7 @@ class FacetPassages:
                 first = np.flatnonzero(np.isin(ix.p_doc, np.asarray(exact, dtype=ix.p_doc.dtype)))
             home = None
             if label.startswith("region:") and docs:
-                home = np.flatnonzero(np.isin(ix.p_doc, np.fromiter(docs, dtype=ix.p_doc.dtype)))
+                home = np.fromiter(docs, dtype=np.intp)
             out.append(Concept(label, [], fixed=(pids, dense[pids]), first=first, home=home))
         return out
 

@@ -16,15 +16,19 @@ from __future__ import annotations
 import numpy as np
 
 
-def lift(level: np.ndarray, home: list[np.ndarray], span: int) -> np.ndarray:
+def lift(level: np.ndarray, p_doc: np.ndarray, home: list[np.ndarray], span: int) -> np.ndarray:
     """``level`` (one per passage, 0 for no candidate; every level below ``span``) with
-    the candidates among the ``home`` passages (of the region's documents) raised by
-    ``span``, in place."""
+    the candidates in the ``home`` documents (ids of the region's documents; ``p_doc``
+    each passage's document) raised by ``span``, in place."""
     if not home:
         return level
-    ids = np.unique(np.concatenate(home)) if len(home) > 1 else home[0]
-    ids = ids[level[ids] > 0]
-    level[ids] += span
+    docs = np.concatenate(home)
+    if not docs.size:
+        return level
+    in_home = np.zeros(int(max(docs.max(), p_doc.max(initial=0))) + 1, dtype=bool)
+    in_home[docs] = True
+    candidates = np.flatnonzero(level)
+    level[candidates[in_home[p_doc[candidates]]]] += span
     return level
 
 
