@@ -32,6 +32,10 @@ class Concept:
     # Of a facet's passages, those that come first at a level (the documents of the
     # region asked itself, before those of the places inside it).
     first: np.ndarray | None = None
+    # Of the region facet, the ids of the documents whose metadata match it (the region
+    # asked or a place inside it): their passages are lifted above every other level
+    # (``region_first.lift``).
+    home: np.ndarray | None = None
     # Not searched: a part typed as one run (生态保护红线), to find whole among the best
     # passages, which it lifts above those with its words scattered (``Window.ordered``).
     optional: bool = False

@@ -228,7 +228,10 @@ class FacetPassages:
             first = None
             if label.startswith("region:") and exact:
                 first = np.flatnonzero(np.isin(ix.p_doc, np.asarray(exact, dtype=ix.p_doc.dtype)))
-            out.append(Concept(label, [], fixed=(pids, dense[pids]), first=first))
+            home = None
+            if label.startswith("region:") and docs:
+                home = np.fromiter(docs, dtype=np.intp)
+            out.append(Concept(label, [], fixed=(pids, dense[pids]), first=first, home=home))
         return out
 
     def _sections_of_other_years(self, year: int) -> np.ndarray:

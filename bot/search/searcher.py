@@ -22,7 +22,7 @@ import numpy as np
 from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.regions import place_in_region
 from bot.models import Correction, Note, SearchHit, SearchResponse, Understood
-from bot.search import apart, framing
+from bot.search import apart, framing, region_first
 from bot.search.asking import (
     ASKING_WORDS,
     GROUPED_WINDOW,
@@ -1140,6 +1140,9 @@ class Searcher:
         # names first. Whole-corpus array operations, which run at memory speed, find
         # the candidates and the best level; picking the candidates out first and
         # working on them cost more than that at every corpus size.
+        # Every level of the passages below ``span``; those of the region named are lifted
+        # above it (:mod:`.region_first`).
+        span = (len(positive) + len(facets) + 1) * (2 * len(facets) + 1)
         if required is None:
             level = self._demote(matched)  # every word of the query is required
         else:
@@ -1159,6 +1162,8 @@ class Searcher:
                 required = matched >= len(facets)
             level = self._demote(matched).astype(np.int32) * (2 * len(facets) + 1) + on_facets
             level[~required] = 0
+            homes = [c.home for c in facets if c.home is not None]
+            level = region_first.lift(level, self.index.p_doc, homes, span)
         for c in negative:
             level[np.asarray(self._hits.concept_hits(c)[0], dtype=np.intp)] = 0
         mask = self._filter_mask(filters)
@@ -1176,7 +1181,7 @@ class Searcher:
         seen = 0
         top = level.max(initial=0)
         while top > 0 and seen < hi:
-            if top // stride == len(lists):
+            if region_first.within(top, span) // stride == len(lists):
                 tier = shortest[level[shortest] == top]
             else:
                 tier = np.flatnonzero(level == top)
