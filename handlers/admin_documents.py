@@ -43,6 +43,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot import i18n
 from bot.corpus import uploads
 from bot.library import DocumentNotFound, UploadResult
 from bot.models import DocumentInfo
@@ -114,6 +115,7 @@ async def _show_result(
     action: str,
     lang: str,
     journal: str,
+    size: int | None = None,
 ) -> None:
     """Swap a new index in (core thread), record the action (then drop its ``journal``
     entry), and edit ``message`` into the outcome (so the audit entry exists by the time
@@ -125,7 +127,7 @@ async def _show_result(
         update,
         context,
         action,
-        detail=_upload_detail(result.filename, result),
+        detail=_upload_detail(result, size),
         result="refused" if result.status == "refused" else "ok",
     )
     await _journal_end(svc, journal)
@@ -140,20 +142,37 @@ async def _show_result(
         await edit_html(message, fmt.refused(reason))
 
 
-def _upload_detail(name: str, result: UploadResult | None = None, note: str = "") -> str:
-    parts = [name]
-    if result is not None:
-        parts.append(result.status)
-        if result.doc is not None:
-            parts.append(f"id={result.doc.doc_id} passages={result.passages}")
-            parts.append(f"targets={result.targets}")
-        if result.existing is not None:
-            parts.append(f"existing={result.existing.doc_id}")
-        if result.code:
-            parts.append(f"code={result.code}")
-    if note:
-        parts.append(note)
-    return " ".join(parts)
+def _upload_detail(result: UploadResult, size: int | None) -> i18n.Message:
+    """An upload's audit detail: the file's name, size and what came of it, as fields
+    ``/audit`` says in its reader's language (``audit.upload.<status>``)."""
+    name, shown = result.filename, fmt.human_size(size)
+    doc = result.doc.doc_id if result.doc is not None else ""
+    existing = result.existing.doc_id if result.existing is not None else ""
+    passages, targets = result.passages, result.targets
+    if result.status == "added":
+        return worded(
+            "upload.added", name=name, size=shown, doc=doc, passages=passages, targets=targets
+        )
+    if result.status == "replaced":
+        return worded(
+            "upload.replaced",
+            name=name,
+            size=shown,
+            existing=existing,
+            doc=doc,
+            passages=passages,
+            targets=targets,
+        )
+    if result.status == "duplicate":
+        return worded("upload.duplicate", name=name, size=shown, existing=existing)
+    if result.status == "needs_confirmation":
+        return worded("upload.needs_confirmation", name=name, size=shown, existing=existing)
+    return _refused_detail(name, size, result.code or "—")
+
+
+def _refused_detail(name: str, size: int | None, code: str) -> i18n.Message:
+    """The audit detail of a file refused before it was read (its name, size or type)."""
+    return worded("upload.refused", name=name, size=fmt.human_size(size), code=code)
 
 
 def _file_name(update: Update, _context: BriefContext) -> str:
@@ -176,22 +195,31 @@ async def document_message(update: Update, context: BriefContext) -> None:
     try:  # the name alone says "archive", "unsupported type", "unsafe name": no download
         uploads.check_name(document.file_name)
     except uploads.UploadRefused as exc:
-        await audit(update, context, "upload", detail=f"{name} code={exc.code}", result="refused")
+        await audit(
+            update,
+            context,
+            "upload",
+            detail=_refused_detail(name, document.file_size, exc.code),
+            result="refused",
+        )
         await message.reply_html(fmt.refused(error_text(exc, lang)))
         return
     if document.file_size is not None and document.file_size > limit:
-        await audit(update, context, "upload", detail=f"{name} code=size", result="refused")
+        detail = _refused_detail(name, document.file_size, "size")
+        await audit(update, context, "upload", detail=detail, result="refused")
         await message.reply_html(fmt.too_large(name, document.file_size, limit, lang))
         return
     if document.file_size == 0:  # Telegram's size says it: nothing to download
-        await audit(update, context, "upload", detail=f"{name} code=empty", result="refused")
+        detail = _refused_detail(name, 0, "empty")
+        await audit(update, context, "upload", detail=detail, result="refused")
         await message.reply_html(fmt.empty_file(name, lang))
         return
     status = await message.reply_html(fmt.upload_received(name, document.file_size, lang))
     try:
         file = await context.bot.get_file(document.file_id)
         if file.file_size is not None and file.file_size > limit:
-            await audit(update, context, "upload", detail=f"{name} code=size", result="refused")
+            detail = _refused_detail(name, file.file_size, "size")
+            await audit(update, context, "upload", detail=detail, result="refused")
             await edit_html(status, fmt.too_large(name, file.file_size, limit, lang))
             return
         data = bytes(await file.download_as_bytearray())
@@ -220,7 +248,15 @@ async def document_message(update: Update, context: BriefContext) -> None:
         await edit_html(status, fmt.escape(tr(lang, "uploads.upload_failed")))
         return
     await _show_result(
-        update, context, status, result, token, action="upload", lang=lang, journal=journal
+        update,
+        context,
+        status,
+        result,
+        token,
+        action="upload",
+        lang=lang,
+        journal=journal,
+        size=len(data),
     )
 
 
@@ -282,7 +318,15 @@ async def upload_button(update: Update, context: BriefContext) -> None:
         await edit_html(query.message, fmt.escape(tr(lang, "uploads.upload_failed")))
         return
     await _show_result(
-        update, context, query.message, result, None, action=action, lang=lang, journal=journal
+        update,
+        context,
+        query.message,
+        result,
+        None,
+        action=action,
+        lang=lang,
+        journal=journal,
+        size=len(data),
     )
 
 

@@ -104,12 +104,14 @@ def _matches_nothing(engine: Engine, request: SubscribeRequest) -> bool:
 
 
 async def subscriptions_command(update: Update, context: BriefContext) -> None:
-    """/subscriptions [@channel]: the chat's subscriptions and their next run."""
+    """/subscriptions [@channel] [ID]: the chat's subscriptions and their next run (a long
+    filter cut short), or the one numbered ID in full."""
     message, chat = update.effective_message, update.effective_chat
     svc = context.services
     subs = svc.subscriptions
     lang = svc.lang(update)
-    ref = channel_ref(command_args(message).strip())
+    words = command_args(message).split()
+    ref = words.pop(0) if words and channel_ref(words[0]) else None
     chat_id, heading = chat.id, tr(lang, "subscriptions.heading")
     if ref:
         channel = await channel_target(update, context, ref)
@@ -118,7 +120,15 @@ async def subscriptions_command(update: Update, context: BriefContext) -> None:
         chat_id = channel.id
         heading = tr(lang, "subscriptions.heading_channel", title=channel.title or channel.id)
     listed = await svc.run_db(subs.list, chat_id)
-    text = fmt.subscriptions_list(listed, heading=heading, lang=lang)
+    asked = words[0].lstrip("#") if len(words) == 1 else ""
+    if asked.isdigit():  # /subscriptions ID: that subscription, its filter whole
+        found = [item for item in listed if item.subscription.id == int(asked)]
+        if not found:
+            await message.reply_text(tr(lang, "subscriptions.no_such_subscription", id=asked))
+            return
+        await reply_html(message, [fmt.subscription_details(found[0], channel=ref, lang=lang)])
+        return
+    text = fmt.subscriptions_list(listed, heading=heading, lang=lang, channel=ref)
     user = update.effective_user
     if not ref and chat.type == ChatType.PRIVATE and user is not None:
         # the channels this admin subscribed from here: their subscriptions are the

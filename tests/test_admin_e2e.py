@@ -400,7 +400,7 @@ async def test_broadcast_digest_sends_every_due_digest_now(
     assert all(store.deliveries(s) == [] for s in subs)
 
     queued = await ask(server, owner, owner, "/broadcast-digest")  # the spelling
-    assert queued.text.startswith("📤 2 digest(s) queued")
+    assert queued.text.startswith("📤 2 digests queued")
     assert "重点目标简报" in (await server.next_bot_message(kim))["text"]
     assert "重点目标简报" in (await server.next_bot_message(lou))["text"]
     done = (await server.next_call("sendMessage", chat=owner)).text

@@ -23,8 +23,8 @@ def test_a_coded_detail_is_said_in_the_readers_language(db, clock):
     (stored,) = log.latest(1)
     assert stored == entry
     assert (stored.code, dict(stored.params)) == ("audit.subscriptions", {"count": 3})
-    assert stored.said("zh") == "3 个订阅" and stored.said("en") == "3 subscription(s)"
-    assert stored.detail == "3 subscription(s)"  # the English wording kept beside the code
+    assert stored.said("zh") == "3 个订阅" and stored.said("en") == "3 subscriptions"
+    assert stored.detail == "3 subscriptions"  # the English wording kept beside the code
     typed = log.record(OWNER, "admin", detail="/admin frobnicate")
     assert typed.code is None and typed.said("zh") == "/admin frobnicate"
 
@@ -47,7 +47,7 @@ def test_a_code_this_version_does_not_word_is_shown_as_stored(db, clock):
     log.record(OWNER, "x", detail=Message("audit.subscriptions", {"count": 2}))
     with db.engine.begin() as conn:  # as a later version might have written it
         conn.execute(text("UPDATE audit_log SET code = 'audit.from_the_future'"))
-    assert log.latest(1)[0].said("zh") == "2 subscription(s)"
+    assert log.latest(1)[0].said("zh") == "2 subscriptions"
 
 
 def test_migration_0008_keeps_the_free_text_entries_as_they_were(db_url):
@@ -78,7 +78,7 @@ def test_migration_0008_keeps_the_free_text_entries_as_they_were(db_url):
         db.downgrade("0007")
         with db.engine.connect() as conn:
             details = conn.execute(text("SELECT detail FROM audit_log ORDER BY id")).scalars()
-            assert list(details) == ["5 subscription(s)", "6 subscription(s)"]
+            assert list(details) == ["5 subscription(s)", "6 subscriptions"]
     finally:
         db.close()
 

@@ -186,8 +186,7 @@ async def test_chat_gone_deactivates_the_chat_and_tells_admins(store):
     assert store.get(other.id).active
     assert gone == [55]
     assert told == [
-        "⚠️ Deactivated 2 subscription(s) of Chat (55): cannot post there"
-        " (the user blocked the bot)."
+        "⚠️ Deactivated 2 subscriptions of Chat (55): cannot post there (the user blocked the bot)."
     ]
     assert store.deliveries(first.id)[0].status == "failed"
     # the next slot of the other subscription of that chat is not even tried

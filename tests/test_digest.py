@@ -890,7 +890,7 @@ def test_english_frame_with_the_documents_figures():
     assert zh.title == "📊 重点目标简报 · 2026年11月23日 · 须含：烟台；类型：全部"
     summary = [line.text for line in en.lines if line.kind == "summary"]
     assert summary == [
-        "Figures: 2, from 2 documents, the first 1 shown; 1 low-confidence figures not shown"
+        "Figures: 2, from 2 documents, the first 1 shown; 1 low-confidence figure not shown"
         " (add confidence:all to the filter to see them)"
     ]
     assert [line.text for line in en.lines if line.kind == "heading"] == ["[Economic output]"]
@@ -918,7 +918,7 @@ def test_english_empty_digest_and_document_sections():
     (heading,) = (line.text for line in by_doc.lines if line.kind == "heading")
     assert heading == "📄 烟台市2024年政府工作报告 · 烟台 · 2024"
     low = compose([("aaaa111111", rec(confidence=0.35))], only_new=False, lang="en")
-    assert low.empty and low.lines[-1].text.startswith("1 low-confidence figures not shown")
+    assert low.empty and low.lines[-1].text.startswith("1 low-confidence figure not shown")
 
 
 def test_a_negative_rise_is_shown_as_a_fall():

@@ -392,7 +392,7 @@ async def test_admins_are_told_in_the_language_they_chose(server, engine, db_url
         )
         await deliver_at(app, sub.id, next_local(8, 0) + timedelta(seconds=1))
         note = (await server.next_call("sendMessage", chat=owner)).message["text"]
-        assert note.startswith(f"⚠️ Deactivated 1 subscription(s) of Jo ({jo.id}): cannot post")
+        assert note.startswith(f"⚠️ Deactivated 1 subscription of Jo ({jo.id}): cannot post")
         assert "blocked" in note and "已停用" not in note
 
 

@@ -272,7 +272,8 @@ def _decode_plain(data: bytes, path: Path) -> DecodedText:
     """Decode a plain-text file.
 
     Order: a byte-order mark decides (UTF-8/16/32); otherwise NUL or many
-    control bytes mean binary; then strict UTF-8, strict GB18030 (a superset
+    control bytes mean binary, unless the file reads as UTF-16 without a mark
+    (:func:`_utf16_without_bom`); then strict UTF-8, strict GB18030 (a superset
     of GBK and GB2312) when the result reads like Chinese, and charset-normalizer
     as a last resort.
     """
@@ -290,6 +291,9 @@ def _decode_plain(data: bytes, path: Path) -> DecodedText:
                     encoding=encoding.upper(),
                 ) from None
     if _looks_binary(data[:_SNIFF_BYTES]):
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         raise _not_text(path, "binary content")
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
@@ -311,6 +315,40 @@ def _looks_binary(sniff: bytes) -> bool:
         return True
     controls = len(sniff) - len(sniff.translate(None, _CONTROL_BYTES))
     return controls > _MAX_JUNK_RATIO * len(sniff)
+
+
+# What a UTF-16 text of Chinese documents is written in: tab and newlines, ASCII, Latin-1,
+# general punctuation, letterlike and number forms, arrows and maths, enclosed numbers
+# (①), box drawing and shapes, CJK symbols and punctuation (、。《》), CJK ideographs
+# (extension A and the unified block), private use, full-width forms.
+_TEXT_RANGES = re.compile(
+    "[\t\n\r\x0c\x20-\x7e\xa0-\xff\u2000-\u22ff\u2460-\u25ff\u3000-\u30ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\ue000-\uf8ff\uff00-\uffef]"
+)
+# The share of a UTF-16 reading's characters that must be text for it to be taken.
+_MIN_UTF16_TEXT = 0.95
+
+
+def _utf16_without_bom(data: bytes) -> DecodedText | None:
+    """``data`` read as UTF-16 without a byte-order mark, if it is that: ASCII in UTF-16
+    puts a NUL byte beside every character, on the odd bytes in little-endian and on the
+    even ones in big-endian. The order with more NULs is tried first, then the other; a
+    reading is taken when nearly all its characters are text (:data:`_TEXT_RANGES`:
+    random or NUL-padded binary decodes to control characters and scattered scripts)."""
+    if len(data) % 2:
+        return None
+    sniff = data[:_SNIFF_BYTES]
+    odd, even = sniff[1::2].count(0), sniff[0::2].count(0)
+    orders = ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le")
+    for encoding in orders:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[: _SNIFF_BYTES // 2]
+        if sample and len(_TEXT_RANGES.findall(sample)) >= _MIN_UTF16_TEXT * len(sample):
+            return DecodedText(text, encoding)
+    return None
 
 
 def _reads_like_chinese(text: str) -> bool:

@@ -8,6 +8,10 @@ layer, under stable dotted keys (``digest.title``, ``search.no_results`` …); v
 escaping stays with whoever builds the message, never in the catalogue, so a template
 may carry ``<b>`` tags while the values it receives are already escaped.
 
+A count with its noun is written ``{count:plural:passage:passages}``: the count, a space
+and the singular for exactly one, else the plural ("1 passage", "2 passages", "0
+passages"); Chinese templates need no such form and write ``{count}`` as usual.
+
 A :class:`Message` is a key with its parameters, said later in a language not yet known
 (a notice the Telegram layer sends to each admin in theirs).
 
@@ -51,6 +55,34 @@ def placeholders(template: str) -> frozenset[str]:
     )
 
 
+_PLURAL = "plural:"
+
+
+def _is_one(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return value == 1
+    text = str(value).replace(",", "").replace("\u00a0", "").strip()
+    try:
+        return float(text) == 1
+    except ValueError:
+        return False
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` with one more spec: ``{n:plural:one:many}`` → "1 one", "2 many"."""
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        if format_spec.startswith(_PLURAL):
+            one, _, many = format_spec[len(_PLURAL) :].partition(":")
+            return f"{value} {one if _is_one(value) else many or one}"
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
 class Catalogue:
     """Messages by language and key (``{"zh": {"search.no_results": "…"}, "en": …}``)."""
 
@@ -75,7 +107,7 @@ class Catalogue:
         """The message ``key`` in ``lang`` (Chinese for an unknown language), formatted."""
         table = self.messages.get(lang) or self.messages[DEFAULT_LANGUAGE]
         template = table[key]  # a missing key is a bug: tests/test_i18n.py checks them all
-        return template.format(**params)
+        return _FORMATTER.format(template, **params)
 
 
 @functools.cache

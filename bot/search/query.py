@@ -15,6 +15,28 @@ _SEPARATORS = re.compile(r"[\s,，。、；;：:！!？?()（）【】\[\]《》
 _MEANINGFUL = re.compile(r"[\w]", re.UNICODE)
 MAX_PARTS = 12
 
+# Markup pasted with a query: a Markdown link or image, [text](target) or ![alt](src), is
+# its text; an HTML anchor's href and every tag go; so do <autolinks> and bare URLs (a
+# URL's letters, xx or http, are no words to search); emphasis markers (*, **, ~~, `,
+# _word_) around words are dropped and the words kept.
+_MD_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_URL = re.compile(r"(?:https?|ftp)://[^\s<>()\[\]“”\"']+|www\.[A-Za-z0-9-]+\.[^\s<>()\[\]“”\"']+")
+_EMPHASIS = re.compile(r"(?<![0-9])\*+|\*+(?![0-9])|~~|`+")
+_UNDERSCORES = re.compile(
+    r"(?<![A-Za-z0-9_])_{1,2}(?=[^\s_])(.+?)(?<=[^\s_])_{1,2}(?![A-Za-z0-9_])"
+)
+
+
+def strip_markup(raw: str) -> str:
+    """``raw`` without the Markdown and HTML it was pasted with: link text kept, link
+    targets, tags and emphasis markers dropped (``*就业* [链接](x)`` → ``就业 链接``)."""
+    text = _MD_LINK.sub(r" \1 ", raw)
+    text = _HTML_TAG.sub(" ", text)
+    text = _URL.sub(" ", text)
+    text = _UNDERSCORES.sub(r"\1", text)
+    return _EMPHASIS.sub(" ", text)
+
 
 @dataclass(frozen=True)
 class QueryPart:
@@ -44,9 +66,10 @@ class ParsedQuery:
 
 
 def clean(raw: str) -> str:
-    """Drop control/format characters and symbols such as emoji; collapse spaces."""
+    """Drop pasted markup (:func:`strip_markup`), control/format characters and symbols
+    such as emoji; collapse spaces."""
     out = []
-    for ch in raw:
+    for ch in strip_markup(raw):
         cat = unicodedata.category(ch)
         if cat in ("Cc", "Cf", "Cs", "Co", "Cn") or cat == "So" or cat == "Sk":
             out.append(" ")

@@ -48,8 +48,32 @@ def _about(sub: Subscription, lang: str) -> str:
     return describe(sub.filter, lang) or tr(lang, "subscriptions.all_targets")
 
 
+# A filter is shown whole up to this many characters in lists and confirmations; a longer
+# one is cut there, its length and the command that shows it whole said after it.
+SHORT_FILTER = 60
+
+
+def _about_short(sub: Subscription, lang: str, channel: str | None = None) -> str:
+    """The filter (HTML), cut to :data:`SHORT_FILTER` characters when longer."""
+    about = _about(sub, lang)
+    if len(about) <= SHORT_FILTER:
+        return escape(about)
+    command = f"/subscriptions {channel} {sub.id}" if channel else f"/subscriptions {sub.id}"
+    return tr(
+        lang,
+        "subscriptions.long.filter_cut",
+        start=escape(about[:SHORT_FILTER].rstrip()),
+        length=len(about),
+        command=escape(command),
+    )
+
+
 def subscription_line(
-    item: Listed, *, show_chat: bool = False, lang: str = DEFAULT_LANGUAGE
+    item: Listed,
+    *,
+    show_chat: bool = False,
+    lang: str = DEFAULT_LANGUAGE,
+    channel: str | None = None,
 ) -> str:
     sub = item.subscription
     schedule = tr(
@@ -59,7 +83,7 @@ def subscription_line(
         timezone=escape(sub.timezone),
     )
     parts = [
-        f"<b>#{sub.id}</b> {escape(_about(sub, lang))}",
+        f"<b>#{sub.id}</b> {_about_short(sub, lang, channel)}",
         f"  {schedule}" + (tr(lang, "subscriptions.quiet") if sub.quiet_when_empty else ""),
     ]
     if show_chat:
@@ -87,7 +111,7 @@ def subscribed(
     target = tr(lang, "subscriptions.where", where=escape(where)) if where else ""
     lines = [
         tr(lang, "subscriptions.subscribed", where=target, id=sub.id),
-        tr(lang, "subscriptions.filter", filter=escape(_about(sub, lang))),
+        tr(lang, "subscriptions.filter", filter=_about_short(sub, lang, channel)),
         tr(
             lang,
             "subscriptions.schedule_line",
@@ -105,17 +129,48 @@ def subscribed(
     return "\n".join(lines)
 
 
+def subscription_details(
+    item: Listed, *, channel: str | None = None, lang: str = DEFAULT_LANGUAGE
+) -> str:
+    """One subscription asked for by its number (``/subscriptions ID``): its filter whole."""
+    sub = item.subscription
+    lines = [
+        f"<b>#{sub.id}</b> {_status(sub, lang)}",
+        tr(lang, "subscriptions.filter", filter=escape(_about(sub, lang))),
+        tr(
+            lang,
+            "subscriptions.schedule_line",
+            schedule=escape(sub.schedule.describe(lang)),
+            timezone=escape(sub.timezone),
+        ),
+    ]
+    if sub.due:
+        lines.append(
+            tr(lang, "subscriptions.next_line", when=local_time(item.next_run, sub.timezone))
+        )
+    if sub.quiet_when_empty:
+        lines.append(tr(lang, "subscriptions.silent"))
+    if channel:
+        lines.append(tr(lang, "subscriptions.cancel_channel", channel=escape(channel), id=sub.id))
+    else:
+        lines.append(tr(lang, "subscriptions.cancel", id=sub.id))
+    return "\n".join(lines)
+
+
 def subscriptions_list(
     items: Sequence[Listed],
     *,
     heading: str,
     show_chat: bool = False,
     lang: str = DEFAULT_LANGUAGE,
+    channel: str | None = None,
 ) -> str:
     if not items:
         return tr(lang, "subscriptions.none")
     lines = [f"<b>{escape(heading)}</b>"]
-    lines.extend(subscription_line(item, show_chat=show_chat, lang=lang) for item in items)
+    lines.extend(
+        subscription_line(item, show_chat=show_chat, lang=lang, channel=channel) for item in items
+    )
     if not show_chat and any(not item.subscription.active for item in items):
         lines.append(tr(lang, "subscriptions.deactivated_hint"))
     return "\n\n".join(lines)
