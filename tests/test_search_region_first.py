@@ -87,3 +87,18 @@ def test_lift_raises_only_the_candidates_of_the_region():
     assert got.tolist() == [0, 13, 5, 0, 12, 14]
     assert [within(int(v), 10) for v in got] == level.tolist()
     assert lift(level.copy(), p_doc, [], 10).tolist() == level.tolist()
+
+
+def test_a_few_documents_are_lifted_by_their_slices_as_by_the_whole_pass() -> None:
+    """The sliced lift (documents' passages contiguous, ``first_pid``) gives the levels
+    the whole-corpus pass gives, for a few documents and for many."""
+    rng = np.random.default_rng(7)
+    first_pid = [0, 4, 9, 15, 22, 30]
+    n = 37
+    p_doc = np.repeat(np.arange(6), np.diff([*first_pid, n])).astype(np.uint32)
+    level = np.where(rng.random(n) < 0.4, rng.integers(1, 9, n), 0).astype(np.int32)
+    for home in ([np.array([1, 4])], [np.array([5]), np.array([0, 5])], [np.arange(6)]):
+        whole = lift(level.copy(), p_doc, home, 100)
+        sliced = lift(level.copy(), p_doc, home, 100, first_pid)
+        assert (whole == sliced).all(), home
+        assert (sliced[level == 0] == 0).all()

@@ -1163,7 +1163,9 @@ class Searcher:
             level = self._demote(matched).astype(np.int32) * (2 * len(facets) + 1) + on_facets
             level[~required] = 0
             homes = [c.home for c in facets if c.home is not None]
-            level = region_first.lift(level, self.index.p_doc, homes, span)
+            level = region_first.lift(
+                level, self.index.p_doc, homes, span, self.index.doc_first_pid
+            )
         for c in negative:
             level[np.asarray(self._hits.concept_hits(c)[0], dtype=np.intp)] = 0
         mask = self._filter_mask(filters)
