@@ -98,6 +98,17 @@ def subscription_line(
     return "\n".join(parts)
 
 
+def _closing_lines(sub: Subscription, channel: str | None, lang: str) -> list[str]:
+    """The lines a subscription's confirmation and details end with: whether an empty
+    digest is skipped, and how to cancel it (from the channel's admin chat: with it)."""
+    lines = [tr(lang, "subscriptions.silent")] if sub.quiet_when_empty else []
+    if channel:
+        lines.append(tr(lang, "subscriptions.cancel_channel", channel=escape(channel), id=sub.id))
+    else:
+        lines.append(tr(lang, "subscriptions.cancel", id=sub.id))
+    return lines
+
+
 def subscribed(
     item: Listed,
     *,
@@ -120,13 +131,7 @@ def subscribed(
         ),
         tr(lang, "subscriptions.next_line", when=local_time(item.next_run, sub.timezone)),
     ]
-    if sub.quiet_when_empty:
-        lines.append(tr(lang, "subscriptions.silent"))
-    if channel:
-        lines.append(tr(lang, "subscriptions.cancel_channel", channel=escape(channel), id=sub.id))
-    else:
-        lines.append(tr(lang, "subscriptions.cancel", id=sub.id))
-    return "\n".join(lines)
+    return "\n".join([*lines, *_closing_lines(sub, channel, lang)])
 
 
 def subscription_details(
@@ -148,13 +153,7 @@ def subscription_details(
         lines.append(
             tr(lang, "subscriptions.next_line", when=local_time(item.next_run, sub.timezone))
         )
-    if sub.quiet_when_empty:
-        lines.append(tr(lang, "subscriptions.silent"))
-    if channel:
-        lines.append(tr(lang, "subscriptions.cancel_channel", channel=escape(channel), id=sub.id))
-    else:
-        lines.append(tr(lang, "subscriptions.cancel", id=sub.id))
-    return "\n".join(lines)
+    return "\n".join([*lines, *_closing_lines(sub, channel, lang)])
 
 
 def subscriptions_list(
