@@ -219,3 +219,21 @@ async def test_an_offset_for_a_time_zone_is_answered_with_the_zone_to_write(
         # a zone's name still works, and a word that is neither is still unknown
         assert "Asia/Shanghai" in await ask_text(server, user, user, "/timezone Asia/Shanghai")
         assert "未知的时区" in await ask_text(server, user, user, "/timezone Mars/Base")
+
+
+@pytest.mark.parametrize(
+    ("lang", "year_example", "one_subscription"),
+    [
+        ("zh", "/targets GDP 2024", "/subscriptions 编号"),
+        ("en", "/targets GDP 2024", "/subscriptions ID"),
+    ],
+)
+def test_help_tells_of_a_year_for_targets_and_one_subscription_whole(
+    lang: str, year_example: str, one_subscription: str
+) -> None:
+    """What this trial added is found in /help: a year after the indicator, and one
+    subscription's whole filter by its number."""
+    from handlers.i18n import tr
+
+    text = tr(lang, "help.text", mention="@briefbot")
+    assert year_example in text and one_subscription in text
