@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
 
 from bot.analytics.linking import in_year
-from bot.corpus.gazetteer import default_gazetteer
+from bot.corpus.gazetteer import Gazetteer, default_gazetteer
 from bot.digest.filters import DigestFilter, matches, parse_filter, record_in_region
 from bot.digest.values import change_and_value
 from bot.models import (
@@ -40,6 +40,14 @@ def _places(region: str | None) -> list[str]:
     """The places ``region`` names: one, or several written apart (``山东 广东``,
     ``山东、广东``: ``/compare GDP 山东 广东`` asks for both, not for a place of that name)."""
     return re.split(r"[\s、，,；;]+", region.strip()) if region and region.strip() else []
+
+
+def _in_any(
+    places: Sequence[str], gazetteer: Gazetteer
+) -> Callable[[TargetRecord, DocumentInfo], bool]:
+    """Whether a record (of a document) is about one of ``places`` or a place inside one
+    (:func:`bot.digest.filters.record_in_region`)."""
+    return lambda record, info: any(record_in_region(p, record, info, gazetteer) for p in places)
 
 
 def _region_check(
@@ -249,14 +257,10 @@ class TargetsMixin:
         chosen = [self.find_document(doc)] if doc else list(docs or self.index.docs)
         wanted = _asked_once(self.indicator_matcher(indicator)) if indicator else None
         places = _places(region)
-        gazetteer = default_gazetteer() if places else None
-
-        def about(record: TargetRecord, info: DocumentInfo) -> bool:
-            return any(record_in_region(p, record, info, gazetteer) for p in places)
-
+        about = _in_any(places, default_gazetteer()) if places else None
         for info in chosen:
             held = self.target_store.load_held(info.doc_id)
-            in_region = _region_check(held, info, about) if places else None
+            in_region = _region_check(held, info, about) if about else None
             for record in held.select(wanted, in_region):
                 if kind and kind != "all" and record.kind != kind:
                     continue
@@ -289,10 +293,7 @@ class TargetsMixin:
         table = self.indicator_table
         synonyms = self.searcher.synonyms  # type: ignore[attr-defined]  # Engine
         gazetteer = default_gazetteer()
-
-        def about(record: TargetRecord, info: DocumentInfo) -> bool:
-            return any(record_in_region(r, record, info, gazetteer) for r in flt.regions)
-
+        about = _in_any(flt.regions, gazetteer)
         for info in self.index.docs:
             held = self.target_store.load_held(info.doc_id)
             # the regions first, once per region of the document's records (the same

@@ -112,12 +112,10 @@ class RecordCache:
             self._entries.move_to_end(doc_id)
             return entry[1]
 
-    def put(
-        self, doc_id: str, key: FileKey, records: tuple[TargetRecord, ...] | HeldRecords
-    ) -> HeldRecords:
+    def put(self, doc_id: str, key: FileKey, records: tuple[TargetRecord, ...]) -> HeldRecords:
         """Hold ``records`` of ``doc_id`` as read from the file version ``key`` (indexed
-        here, outside the lock, unless given indexed); returns them indexed."""
-        held = records if isinstance(records, HeldRecords) else HeldRecords.of(records)
+        here, outside the lock); returns them indexed."""
+        held = HeldRecords.of(records)
         with self._lock:
             self._pop(doc_id)
             if len(held.records) > self.max_records:
