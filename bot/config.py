@@ -79,7 +79,9 @@ WEBHOOK_SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
 # start-up lines of `briefbot run`, /config, error messages, log lines): SQLAlchemy's
 # rendering of a URL with its password hidden, ``user:***@host``.
 URL_PASSWORD_MASK = "***"
-_USERINFO_PASSWORD_RE = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@]*:)[^\s@/]+(?=@)")
+# The password of URL user-info (``scheme://user:password@host``) in any text; also
+# bot.tokens.redact's, for log lines.
+URL_PASSWORD_RE = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@]*:)[^\s@/]+(?=@)")
 
 
 def shown_url(url: object) -> str:
@@ -97,7 +99,7 @@ def shown_url(url: object) -> str:
     try:
         return make_url(text).render_as_string(hide_password=True)
     except (ArgumentError, ValueError):
-        return _USERINFO_PASSWORD_RE.sub(lambda m: m.group("head") + URL_PASSWORD_MASK, text)
+        return URL_PASSWORD_RE.sub(lambda m: m.group("head") + URL_PASSWORD_MASK, text)
 
 
 class _WithoutSecrets(PydanticBaseSettingsSource):

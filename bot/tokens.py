@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import quote, quote_plus
 
-from bot.config import PROJECT_ROOT, URL_PASSWORD_MASK, Settings
+from bot.config import PROJECT_ROOT, URL_PASSWORD_MASK, URL_PASSWORD_RE, Settings
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 TOKEN_RE = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
@@ -31,7 +31,6 @@ TOKEN_RE = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
 TOKEN_IN_TEXT_RE = re.compile(r"\d{5,}(?::|%3a|%253a)[A-Za-z0-9_-]{30,}", re.IGNORECASE)
 # scheme://user:password@host: the password (up to the @); and the same URL-encoded
 # (https%3A%2F%2Fuser%3Apassword%40host, in a query string).
-_URL_PASSWORD_RE = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@]*:)[^\s@/]+(?=@)")
 _URL_PASSWORD_ENCODED_RE = re.compile(
     r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*%3A%2F%2F(?:(?!%2F|%3A|%40)[^\s:/@&])*%3A)"
     r"(?:(?!%40|%2F)[^\s@/&])+(?=%40)",
@@ -176,7 +175,7 @@ def redact(text: str, secrets: Iterable[object] = (), *, mask: str = REDACTED) -
         text = pattern.sub(lambda _m: mask, text)
     text = TOKEN_IN_TEXT_RE.sub(lambda _m: mask, text)
     # a URL's password as every output shows it (bot.config.shown_url), whatever ``mask``
-    text = _URL_PASSWORD_RE.sub(lambda m: m.group("head") + URL_PASSWORD_MASK, text)
+    text = URL_PASSWORD_RE.sub(lambda m: m.group("head") + URL_PASSWORD_MASK, text)
     return _URL_PASSWORD_ENCODED_RE.sub(lambda m: m.group("head") + URL_PASSWORD_MASK, text)
 
 
