@@ -175,6 +175,14 @@ def _refused_detail(name: str, size: int | None, code: str) -> i18n.Message:
     return worded("upload.refused", name=name, size=fmt.human_size(size), code=code)
 
 
+async def _audit_refused(
+    update: Update, context: BriefContext, name: str, size: int | None, code: str
+) -> None:
+    """Audit an upload refused before it was read (its name, size or type)."""
+    detail = _refused_detail(name, size, code)
+    await audit(update, context, "upload", detail=detail, result="refused")
+
+
 def _file_name(update: Update, _context: BriefContext) -> str:
     return update.effective_message.document.file_name or ""
 
@@ -195,31 +203,22 @@ async def document_message(update: Update, context: BriefContext) -> None:
     try:  # the name alone says "archive", "unsupported type", "unsafe name": no download
         uploads.check_name(document.file_name)
     except uploads.UploadRefused as exc:
-        await audit(
-            update,
-            context,
-            "upload",
-            detail=_refused_detail(name, document.file_size, exc.code),
-            result="refused",
-        )
+        await _audit_refused(update, context, name, document.file_size, exc.code)
         await message.reply_html(fmt.refused(error_text(exc, lang)))
         return
     if document.file_size is not None and document.file_size > limit:
-        detail = _refused_detail(name, document.file_size, "size")
-        await audit(update, context, "upload", detail=detail, result="refused")
+        await _audit_refused(update, context, name, document.file_size, "size")
         await message.reply_html(fmt.too_large(name, document.file_size, limit, lang))
         return
     if document.file_size == 0:  # Telegram's size says it: nothing to download
-        detail = _refused_detail(name, 0, "empty")
-        await audit(update, context, "upload", detail=detail, result="refused")
+        await _audit_refused(update, context, name, 0, "empty")
         await message.reply_html(fmt.empty_file(name, lang))
         return
     status = await message.reply_html(fmt.upload_received(name, document.file_size, lang))
     try:
         file = await context.bot.get_file(document.file_id)
         if file.file_size is not None and file.file_size > limit:
-            detail = _refused_detail(name, file.file_size, "size")
-            await audit(update, context, "upload", detail=detail, result="refused")
+            await _audit_refused(update, context, name, file.file_size, "size")
             await edit_html(status, fmt.too_large(name, file.file_size, limit, lang))
             return
         data = bytes(await file.download_as_bytearray())
