@@ -36,9 +36,9 @@ def test_an_owner_who_set_english_reads_english_notices(db, monkeypatch, tmp_pat
     assert settings.default_language == "en"
     store = LanguageStore(db)
     store.set("user", CHOSE_ZH, "zh", by=CHOSE_ZH)
-    english = NOTICE.text(store.for_chat(ADMIN, settings.default_language))
+    english = NOTICE.text(unasked_language(store.get, ADMIN, settings.default_language))
     assert english.startswith("⚠️ The search index was damaged")
-    chinese = NOTICE.text(store.for_chat(CHOSE_ZH, settings.default_language))
+    chinese = NOTICE.text(unasked_language(store.get, CHOSE_ZH, settings.default_language))
     assert any("\u4e00" <= ch <= "\u9fff" for ch in chinese) and "search index" not in chinese
 
 

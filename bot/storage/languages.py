@@ -51,10 +51,6 @@ class LanguageStore:
             row = session.get(LanguageRow, (scope, target_id))
             return row.language if row is not None else None
 
-    def for_chat(self, chat_id: int, default: str) -> str:
-        """:func:`unasked_language` from the stored choices."""
-        return unasked_language(self.get, chat_id, default)
-
     def set(
         self, scope: str, target_id: int, language: str | None, *, by: int | None = None
     ) -> None:
