@@ -120,11 +120,12 @@ async def subscriptions_command(update: Update, context: BriefContext) -> None:
         chat_id = channel.id
         heading = tr(lang, "subscriptions.heading_channel", title=channel.title or channel.id)
     listed = await svc.run_db(subs.list, chat_id)
-    asked = words[0].lstrip("#") if len(words) == 1 else ""
-    if asked.isdigit():  # /subscriptions ID: that subscription, its filter whole
-        found = [item for item in listed if item.subscription.id == int(asked)]
+    asked = subscription_ids(words[0]) if len(words) == 1 else None
+    if asked and len(asked) == 1:  # /subscriptions ID: that subscription, its filter whole
+        found = [item for item in listed if item.subscription.id == asked[0]]
         if not found:
-            await message.reply_text(tr(lang, "subscriptions.no_such_subscription", id=asked))
+            said = tr(lang, "subscriptions.no_such_subscription", id=asked[0])
+            await message.reply_text(said)
             return
         await reply_html(message, [fmt.subscription_details(found[0], channel=ref, lang=lang)])
         return

@@ -50,6 +50,9 @@ async def test_a_long_filter_is_cut_in_lists_and_whole_on_request(server, engine
         assert f"/unsubscribe {sub.id}" in details
         missing = await ask_text(server, ann, ann, f"/subscriptions {sub.id + 7}")
         assert missing == f"No subscription #{sub.id + 7} in this chat."
+        # a superscript is a digit to str.isdigit, no number to int(): the list, no crash
+        superscript = await ask_text(server, ann, ann, "/subscriptions ²")
+        assert f"#{sub.id} {cut}" in superscript, superscript
 
 
 async def test_a_short_filter_is_listed_whole(server, engine, db_url) -> None:
