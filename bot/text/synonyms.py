@@ -13,6 +13,11 @@ from pathlib import Path
 from bot.text.normalize import normalize
 
 _SPLIT = re.compile(r"[\s,，、]+")
+# How many terms' expansions are remembered (:meth:`Synonyms.expand`): every word a query
+# names is expanded, so a stream of distinct words would otherwise grow the table for as
+# long as the bot runs; past this many it starts again (cleared in one step, which a
+# reader in another thread sees as a miss, never half done).
+EXPANDED_SIZE = 50_000
 
 
 class Synonyms:
@@ -61,6 +66,8 @@ class Synonyms:
         cached = self._expanded.get(term)
         if cached is None:
             cached = self._reach(term)
+            if len(self._expanded) >= EXPANDED_SIZE:
+                self._expanded.clear()
             self._expanded[term] = cached
         return list(cached)
 
