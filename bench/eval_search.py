@@ -474,6 +474,10 @@ def _finish(args, console, scores, by_kind, rate, answers) -> int:
     return 0
 
 
+BUDGET_ENV = "BRIEFBOT_SEARCH_TIME_BUDGET_SECONDS"
+EVAL_TIME_BUDGET = 60.0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--relevance", type=Path, default=DEFAULT_RELEVANCE)
@@ -496,7 +500,20 @@ def main(argv: list[str] | None = None) -> int:
         help=f"use the temporary StubEngine as 'ours' (also {bl.STUB_ENV}=1)",
     )
     ap.add_argument("-v", "--verbose", action="store_true", help="per-query ranks, misses")
+    ap.add_argument(
+        "--time-budget",
+        type=float,
+        default=float(os.environ.get(BUDGET_ENV, EVAL_TIME_BUDGET)),
+        help=(
+            "seconds a search may take before its correction is cut short (default "
+            f"{EVAL_TIME_BUDGET:g}, or ${BUDGET_ENV}; the bot's own default, 0.5, "
+            "makes scores depend on the machine's load)"
+        ),
+    )
     args = ap.parse_args(argv)
+    # The bot's time backstop is a guard against load, not part of the ranking: with it a
+    # busy machine cuts corrections short and the same code scores differently run to run.
+    os.environ[BUDGET_ENV] = f"{args.time_budget:g}"
     bad = [e for e in args.engines.split(",") if e and e not in bl.BASELINES]
     if bad:
         ap.error(f"unknown baseline(s): {', '.join(bad)}")
