@@ -167,7 +167,7 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
         return
     typed = " ".join(words)  # several numbers: /unsubscribe 1 2
     try:
-        removed = await svc.run_db(subs.unsubscribe, chat_id, typed)
+        done = await svc.run_db(subs.unsubscribe, chat_id, typed)
     except SubscriptionError as exc:
         if ref and exc.code == "subscription.not_in_chat":  # the channel's, not this chat's
             said = tr(lang, "subscriptions.not_in_channel", channel=ref, **exc.params)
@@ -175,8 +175,8 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
             return
         await message.reply_text(error_text(exc, lang))
         return
-    lines = [fmt.unsubscribed(removed, lang)]
-    for missing in [i for i in subscription_ids(typed) or () if i not in removed]:
+    lines = [fmt.unsubscribed(done.removed, lang)]
+    for missing in done.not_found:
         if ref:
             lines.append(tr(lang, "subscriptions.not_in_channel", channel=ref, id=missing))
         else:
