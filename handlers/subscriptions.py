@@ -17,6 +17,7 @@ from telegram.ext import (
 )
 
 from bot.digest.filters import FilterError
+from bot.i18n import counted
 from bot.library import Engine
 from bot.subscriptions import reasons
 from bot.subscriptions.commands import SubscribeRequest, channel_ref, subscription_ids
@@ -284,7 +285,7 @@ async def my_chat_member(update: Update, context: BriefContext) -> None:
     svc = context.services
     count = await svc.run_db(svc.subscriptions.chat_removed, chat.id, reason)
     if count:
-        log.info("chat %s: %s; %d subscription(s) deactivated", chat.id, reason, count)
+        log.info("chat %s: %s; %s deactivated", chat.id, reason, counted(count, "subscription"))
         await svc.notify_admins(replace(notice, params={**said, "count": count}))
 
 

@@ -197,13 +197,13 @@ def test_cli_run_says_its_state_and_warns_of_a_database_created_empty(bundled_en
     try:
         fresh = what_it_runs_on(settings, database, bundled_engine, fresh=True)
         said = " ".join(fresh)
-        assert str(settings.database_file) in said and "0 subscription(s)" in said
+        assert str(settings.database_file) in said and "0 subscriptions" in said
         assert "created just now" in said and "BRIEFBOT_DATA_DIR" in said
         SubscriptionStore(database).create(
             7, "private", None, 7, "GDP", parse_schedule("08:00", default_time="08:00"), "UTC"
         )
         kept = " ".join(what_it_runs_on(settings, database, bundled_engine, fresh=False))
-        assert "1 subscription(s), 1 active" in kept and "created just now" not in kept
+        assert "1 subscription, 1 active" in kept and "created just now" not in kept
         assert f"{len(bundled_engine.documents())} in {settings.corpus_dir}" in kept
     finally:
         database.close()

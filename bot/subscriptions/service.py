@@ -15,6 +15,7 @@ from typing import Protocol
 from bot.config import Settings
 from bot.digest.filters import FilterError
 from bot.errors import CodedError
+from bot.i18n import counted
 from bot.subscriptions.commands import SubscribeRequest, parse_subscribe, subscription_ids
 from bot.subscriptions.schedule import ScheduleError, check_timezone
 from bot.subscriptions.store import (
@@ -57,7 +58,7 @@ class SchedulerLike(Protocol):
 def _too_many(limit: int) -> SubscriptionError:
     return SubscriptionError(
         f"每个聊天最多 {limit} 个订阅，请先用 /unsubscribe 取消一些。\n"
-        f"A chat can have at most {limit} subscriptions; remove some first.",
+        f"A chat can have at most {counted(limit, 'subscription')}; remove some first.",
         "subscription.too_many",
         limit=limit,
     )

@@ -17,7 +17,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bot.config import Settings
-from bot.i18n import LANGUAGES, tr
+from bot.i18n import LANGUAGES, counted, tr
 from bot.library import DocumentNotFound, Engine
 from bot.models import RefreshReport
 from briefbot.cli import help_flags
@@ -100,7 +100,7 @@ def quiet_progress(
         if now - start < QUIET_SECONDS or (last and now - last[-1] < PROGRESS_EVERY):
             return
         last.append(now)
-        say(f"indexing: {done}/{total} documents checked, now {name}")
+        say(f"indexing: {done}/{counted(total, 'document')} checked, now {name}")
 
     return update
 

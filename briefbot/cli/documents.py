@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from bot.i18n import counted
 from bot.library import DocumentNotFound, Engine, make_indexer
 from bot.render import LEVEL_LABELS, document_to_dict
 from briefbot.cli.app import (
@@ -129,7 +130,8 @@ def remove(
         gone = engine.remove_document(info.doc_id)
     except DocumentNotFound as exc:  # removed by someone else in the meantime
         raise no_document(exc) from None
-    out.print(f"removed {gone.relpath} ({len(engine.documents())} documents left)", markup=False)
+    left = counted(len(engine.documents()), "document")
+    out.print(f"removed {gone.relpath} ({left} left)", markup=False)
 
 
 @app.command()
@@ -150,8 +152,9 @@ def index(
     print_refresh(report)
     meta = engine.index.meta
     out.print(
-        f"{len(engine.documents())} documents, {meta['n_passages']} passages, "
-        f"{meta['n_terms']} terms, {meta['n_postings']} postings "
+        f"{counted(len(engine.documents()), 'document')}, "
+        f"{counted(meta['n_passages'], 'passage')}, "
+        f"{counted(meta['n_terms'], 'term')}, {counted(meta['n_postings'], 'posting')} "
         f"in {state.settings.index_dir}"
     )
 

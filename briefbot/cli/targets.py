@@ -16,7 +16,7 @@ from rich.table import Table
 from bot.analytics.side_by_side import export_rows, to_csv, to_markdown, to_xlsx
 from bot.digest import FilterError, render_html, render_text
 from bot.digest.values import change_and_value, format_value, signed_change
-from bot.i18n import DEFAULT_LANGUAGE
+from bot.i18n import DEFAULT_LANGUAGE, counted
 from bot.library import DocTarget, DocumentNotFound, Engine, TargetLookup
 from bot.render import document_meta_dict
 from briefbot.cli.app import (
@@ -151,7 +151,7 @@ def targets(
             KIND_LABELS.get(rec.kind, rec.kind),
         )
     out.print(table)
-    out.print(f"[dim]{len(rows)} records[/]")
+    out.print(f"[dim]{counted(len(rows), 'record')}[/]")
     _hidden_note(found)
 
 
@@ -342,7 +342,7 @@ def _compare_regions(
     rows = export_rows(found.rows, found.year or 0)
     if xlsx is not None:
         xlsx.write_bytes(to_xlsx(rows, title=f"{indicator} {found.year or ''}".strip()))
-        err.print(f"wrote {len(rows)} rows to {xlsx}")
+        err.print(f"wrote {counted(len(rows), 'row')} to {xlsx}")
     if as_json:
         out.print_json(json.dumps(rows, ensure_ascii=False))
         return
