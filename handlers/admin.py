@@ -42,7 +42,7 @@ from bot.admin.runtime import RUNTIME_KEYS, normalise_key
 from bot.library import Engine
 from bot.subscriptions.service import Listed, SubscriptionError
 from bot.text.echo import cut, one_line
-from handlers.audit import admin_only, audit, said, secrets, worded
+from handlers.audit import admin_only, audit, error_said, said, secrets, worded
 from handlers.common import NEW_MESSAGES, add_commands, command_args, reply_html
 from handlers.context import BriefContext, Services
 from handlers.format import admin as fmt
@@ -204,7 +204,7 @@ async def admin_command(update: Update, context: BriefContext) -> None:
             context,
             action,
             result="error",
-            detail=worded("failed", subject=label, error=str(exc)),
+            detail=worded("failed", subject=label, error=error_said(exc)),
         )
         await message.reply_text(error_text(exc, lang))
         return
@@ -245,7 +245,7 @@ async def audit_command(update: Update, context: BriefContext) -> None:
         replace(e, action=redact(e.action, hidden), detail=redact(e.detail, hidden))
         for e in entries
     ]
-    await audit(update, context, "audit", detail=f"n={n}")
+    await audit(update, context, "audit", detail=worded("audit_read", count=n))
     await reply_html(message, split_html(fmt.audit_list(entries, _tz(svc), lang)))
 
 
@@ -286,7 +286,7 @@ async def config_command(update: Update, context: BriefContext) -> None:
         key, raw = words[1], words[2]
         try:
             name = normalise_key(key)
-            old = _view(svc, context, name).value if name in RUNTIME_KEYS else ""
+            before = _view(svc, context, name) if name in RUNTIME_KEYS else None
             await svc.run_db(svc.live.set, key, raw, actor)
         except SettingError as exc:
             await audit(
@@ -295,7 +295,10 @@ async def config_command(update: Update, context: BriefContext) -> None:
             await message.reply_html(fmt.setting_error(error_text(exc, lang)))
             return
         view = _view(svc, context, name)
-        await audit(update, context, "config set", detail=f"{name}: {old} → {view.value}")
+        old = before.value if before is not None else ""
+        was = fmt.value_said(before) if before is not None else None
+        detail = worded("config_set", name=name, old=was, new=fmt.value_said(view))
+        await audit(update, context, "config set", detail=detail)
         await message.reply_html(fmt.config_set(view, old, lang))
         return
     if verb in ("reset", "unset") and len(words) == 2:
@@ -311,7 +314,9 @@ async def config_command(update: Update, context: BriefContext) -> None:
         name = normalise_key(key)
         view = _view(svc, context, name)
         detail = (
-            worded("config_back", name=name, value=view.value, source=view.source)
+            worded(
+                "config_back", name=name, value=fmt.value_said(view), source=fmt.source_said(view)
+            )
             if removed
             else worded("config_no_override", name=name)
         )
@@ -357,7 +362,7 @@ async def subs_command(update: Update, context: BriefContext) -> None:
             context,
             action,
             result="error",
-            detail=worded("failed", subject=f"#{sub_id}", error=str(exc)),
+            detail=worded("failed", subject=f"#{sub_id}", error=error_said(exc)),
         )
         await message.reply_text(error_text(exc, lang))
         return

@@ -47,7 +47,7 @@ from bot import i18n
 from bot.corpus import uploads
 from bot.library import DocumentNotFound, UploadResult
 from bot.models import DocumentInfo
-from handlers.audit import admin_only, audit, worded
+from handlers.audit import admin_only, audit, error_said, worded
 from handlers.common import NEW_MESSAGES, ButtonHandler, add_commands, command_args
 from handlers.context import BriefContext, Services
 from handlers.format import admin_documents as fmt
@@ -167,12 +167,14 @@ def _upload_detail(result: UploadResult, size: int | None) -> i18n.Message:
         return worded("upload.duplicate", name=name, size=shown, existing=existing)
     if result.status == "needs_confirmation":
         return worded("upload.needs_confirmation", name=name, size=shown, existing=existing)
-    return _refused_detail(name, size, result.code or "—")
+    return _refused_detail(name, size, result.code)
 
 
 def _refused_detail(name: str, size: int | None, code: str) -> i18n.Message:
     """The audit detail of a file refused before it was read (its name, size or type)."""
-    return worded("upload.refused", name=name, size=fmt.human_size(size), code=code)
+    known = f"audit.upload.why.{code}" in i18n.catalogue().keys("en")
+    reason = i18n.Message(f"audit.upload.why.{code}") if known else code or "—"
+    return worded("upload.refused", name=name, size=fmt.human_size(size), code=reason)
 
 
 async def _audit_refused(
@@ -228,7 +230,7 @@ async def document_message(update: Update, context: BriefContext) -> None:
             update,
             context,
             "upload",
-            detail=worded("download_failed", name=name, error=str(exc)),
+            detail=worded("download_failed", name=name, error=error_said(exc)),
             result="error",
         )
         await edit_html(status, fmt.escape(tr(lang, "uploads.download_failed")))
@@ -311,7 +313,11 @@ async def upload_button(update: Update, context: BriefContext) -> None:
     except Exception:
         logger.exception("replacing %r failed", entry.filename)
         await audit(
-            update, context, action, detail=f"{entry.filename} indexing failed", result="error"
+            update,
+            context,
+            action,
+            detail=worded("indexing_failed", name=entry.filename),
+            result="error",
         )
         await _journal_end(svc, journal)
         await edit_html(query.message, fmt.escape(tr(lang, "uploads.upload_failed")))
@@ -402,7 +408,9 @@ async def remove_button(update: Update, context: BriefContext) -> None:
         await edit_html(query.message, fmt.escape(tr(lang, "uploads.remove_failed")))
         return
     await svc.run(svc.engine.reopen)
-    await audit(update, context, action, detail=f"{gone.doc_id} {gone.relpath}")
+    await audit(
+        update, context, action, detail=worded("removed", doc=gone.doc_id, path=gone.relpath)
+    )
     await edit_html(query.message, fmt.removed(gone, lang))
 
 
@@ -442,8 +450,13 @@ async def reindex_command(update: Update, context: BriefContext) -> None:
         update,
         context,
         "reindex",
-        detail=f"documents={len(infos)} passages={sum(i.passages for i in infos)} "
-        f"skipped={len(update_.report.skipped)} seconds={seconds:.2f}",
+        detail=worded(
+            "reindexed",
+            documents=len(infos),
+            passages=sum(i.passages for i in infos),
+            skipped=len(update_.report.skipped),
+            seconds=f"{seconds:.2f}",
+        ),
     )
     await progress.finish(fmt.reindex_done(update_.report, infos, seconds, lang))
 

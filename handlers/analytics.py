@@ -7,6 +7,7 @@ from telegram.ext import Application
 
 from bot.analytics.side_by_side import export_rows, to_csv, to_xlsx
 from bot.library import Engine
+from bot.library.arguments import region_year
 from handlers.common import ButtonHandler, add_commands, reply_html
 from handlers.context import BriefContext
 from handlers.format import analytics as fmt
@@ -16,7 +17,7 @@ from handlers.i18n import tr
 async def scorecard_command(update: Update, context: BriefContext) -> None:
     """/scorecard [地区] [年份] [all]: each target with its result, met or missed."""
     message = update.effective_message
-    region, year, show_all = fmt.parse_region_year(context.args)
+    region, year, show_all = region_year(context.args)
     svc = context.services
     lang = svc.lang(update)
     card = await svc.run(svc.engine.scorecard, region=region, year=year, show_all=show_all)
@@ -67,7 +68,7 @@ async def scorecard_chart_button(update: Update, context: BriefContext) -> None:
 async def changes_command(update: Update, context: BriefContext) -> None:
     """/changes 地区 [年份] [all]: the region's report against its previous one."""
     message = update.effective_message
-    region, year, show_all = fmt.parse_region_year(context.args)
+    region, year, show_all = region_year(context.args)
     svc = context.services
     lang = svc.lang(update)
     if not region:

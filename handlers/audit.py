@@ -43,6 +43,16 @@ def worded(code: str, /, **params: object) -> i18n.Message:
     return i18n.Message(f"audit.{code}", params)
 
 
+def error_said(exc: BaseException) -> i18n.Message | str:
+    """An error inside an audit detail: a coded one as its catalogue message
+    (``errors.<code>``, said in each reader's language, as the user was told), any
+    other by its own message."""
+    code = getattr(exc, "message_code", None) or getattr(exc, "code", None)
+    if isinstance(code, str) and code and f"errors.{code}" in i18n.catalogue().keys("en"):
+        return i18n.Message(f"errors.{code}", dict(getattr(exc, "params", None) or {}))
+    return str(exc)
+
+
 def secrets(context: BriefContext) -> list:
     """What the audit log and settings views must never show."""
     return [context.bot.token, context.services.settings.webhook_secret_token]

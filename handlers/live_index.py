@@ -23,6 +23,7 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
 
 from bot.blocking import Blocking
+from bot.i18n import counted
 from bot.library import Engine
 from handlers.i18n import Message
 
@@ -68,8 +69,8 @@ class IndexWatcher:
             if swapped:
                 self.swaps += 1
                 logger.info(
-                    "the index on disk changed (another process): serving it, %d documents",
-                    len(update.index.docs),
+                    "the index on disk changed (another process): serving it, %s",
+                    counted(len(update.index.docs), "document"),
                 )
             return swapped
         finally:

@@ -13,10 +13,11 @@ import logging
 from telegram import Update
 from telegram.ext import Application
 
+from bot.i18n import Message, catalogue
 from bot.sources.commands import parse_add
 from bot.sources.service import SourceRefused, precheck
 from bot.sources.store import SourceError
-from handlers.audit import admin_only, audit, worded
+from handlers.audit import admin_only, audit, error_said, worded
 from handlers.common import add_commands, command_args, reply_html
 from handlers.context import BriefContext
 from handlers.format import sources as fmt
@@ -27,6 +28,16 @@ from handlers.i18n.errors import error_text
 logger = logging.getLogger(__name__)
 
 VERBS = ("add", "check", "pause", "resume", "remove", "list")
+
+
+def _reason(code: str | None) -> Message | str:
+    """A poll's error code in an audit detail: the catalogue's reason
+    (``sources.reason.<code>``, said in each reader's language), the code itself for one
+    it does not word, a dash for none."""
+    if not code:
+        return "—"
+    known = f"sources.reason.{code}" in catalogue().keys("en")
+    return Message(f"sources.reason.{code}") if known else code
 
 
 def _args(update: Update, _context: BriefContext) -> str:
@@ -92,8 +103,14 @@ async def source_command(update: Update, context: BriefContext) -> None:
                 update,
                 context,
                 action,
-                detail=f"{added.source.name} {added.source.url} kind={added.source.kind} "
-                f"ingested={added.report.count('ingested')} error={added.report.error or '-'}",
+                detail=worded(
+                    "source_added",
+                    name=added.source.name,
+                    url=added.source.url,
+                    kind=added.source.kind,
+                    ingested=added.report.count("ingested"),
+                    error=_reason(added.report.error),
+                ),
             )
             await reply_html(message, split_html(fmt.added_text(added.source, added.report, lang)))
             return
@@ -104,9 +121,14 @@ async def source_command(update: Update, context: BriefContext) -> None:
                 update,
                 context,
                 action,
-                detail=f"{name} ingested={report.count('ingested')} "
-                f"duplicate={report.count('duplicate')} failed={report.count('failed')} "
-                f"error={report.error or '-'}",
+                detail=worded(
+                    "source_checked",
+                    name=name,
+                    ingested=report.count("ingested"),
+                    duplicate=report.count("duplicate"),
+                    failed=report.count("failed"),
+                    error=_reason(report.error),
+                ),
                 result="ok" if report.ok else "error",
             )
             await reply_html(message, split_html(fmt.report_text(report, lang)))
@@ -115,7 +137,9 @@ async def source_command(update: Update, context: BriefContext) -> None:
             source = await scheduler.remove(name)
         else:
             source = await scheduler.set_paused(name, verb == "pause")
-        await audit(update, context, action, detail=f"{source.name} {source.url}")
+        await audit(
+            update, context, action, detail=worded("source", name=source.name, url=source.url)
+        )
         await message.reply_html(tr(lang, f"sources.done_{verb}", name=escape(source.name)))
     except SourceRefused as exc:
         await audit(
@@ -123,7 +147,7 @@ async def source_command(update: Update, context: BriefContext) -> None:
             context,
             action,
             result="refused",
-            detail=worded("refused", subject=rest, error=str(exc)),
+            detail=worded("refused", subject=rest, error=_reason(exc.fetch_code)),
         )
         await message.reply_html(
             tr(lang, "sources.refused", reason=fmt.reason_text(exc.fetch_code, exc.detail, lang))
@@ -134,7 +158,7 @@ async def source_command(update: Update, context: BriefContext) -> None:
             context,
             action,
             result="error",
-            detail=worded("failed", subject=rest, error=str(exc)),
+            detail=worded("failed", subject=rest, error=error_said(exc)),
         )
         await message.reply_html(escape(error_text(exc, lang)))
 

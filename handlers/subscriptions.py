@@ -17,6 +17,7 @@ from telegram.ext import (
 )
 
 from bot.digest.filters import FilterError
+from bot.i18n import counted
 from bot.library import Engine
 from bot.subscriptions import reasons
 from bot.subscriptions.commands import SubscribeRequest, channel_ref, subscription_ids
@@ -167,7 +168,7 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
         return
     typed = " ".join(words)  # several numbers: /unsubscribe 1 2
     try:
-        removed = await svc.run_db(subs.unsubscribe, chat_id, typed)
+        done = await svc.run_db(subs.unsubscribe, chat_id, typed)
     except SubscriptionError as exc:
         if ref and exc.code == "subscription.not_in_chat":  # the channel's, not this chat's
             said = tr(lang, "subscriptions.not_in_channel", channel=ref, **exc.params)
@@ -175,8 +176,8 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
             return
         await message.reply_text(error_text(exc, lang))
         return
-    lines = [fmt.unsubscribed(removed, lang)]
-    for missing in [i for i in subscription_ids(typed) or () if i not in removed]:
+    lines = [fmt.unsubscribed(done.removed, lang)]
+    for missing in done.not_found:
         if ref:
             lines.append(tr(lang, "subscriptions.not_in_channel", channel=ref, id=missing))
         else:
@@ -284,7 +285,7 @@ async def my_chat_member(update: Update, context: BriefContext) -> None:
     svc = context.services
     count = await svc.run_db(svc.subscriptions.chat_removed, chat.id, reason)
     if count:
-        log.info("chat %s: %s; %d subscription(s) deactivated", chat.id, reason, count)
+        log.info("chat %s: %s; %s deactivated", chat.id, reason, counted(count, "subscription"))
         await svc.notify_admins(replace(notice, params={**said, "count": count}))
 
 

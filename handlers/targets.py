@@ -6,6 +6,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application
 
 from bot.library import DocumentNotFound, Engine, IndicatorLookup, TargetLookup
+from bot.library.arguments import ALL_WORDS, region_year
 from bot.models import DocumentInfo
 from handlers import format as fmt
 from handlers.common import add_commands, reply_html
@@ -27,8 +28,8 @@ def _similar_indicators(engine: Engine, text: str) -> list[str]:
 def _split_all(args: list[str] | tuple[str, ...] | None) -> tuple[str, bool]:
     """The argument text without the word ``all`` (或 全部), and whether it was there."""
     words = list(args or ())
-    show_all = any(w.lower() in fmt.ALL_WORDS for w in words)
-    return " ".join(w for w in words if w.lower() not in fmt.ALL_WORDS), show_all
+    show_all = any(w.lower() in ALL_WORDS for w in words)
+    return " ".join(w for w in words if w.lower() not in ALL_WORDS), show_all
 
 
 def _targets(
@@ -63,7 +64,7 @@ def _targets(
 async def targets_command(update: Update, context: BriefContext) -> None:
     """/targets [指标|文档] [all]"""
     message = update.effective_message
-    named, year, show_all = afmt.parse_region_year(context.args)
+    named, year, show_all = region_year(context.args)
     arg = named or ""
     svc = context.services
     lang = svc.lang(update)
@@ -122,7 +123,7 @@ async def compare_command(update: Update, context: BriefContext) -> None:
     """/compare 指标 [年份] [all]: one indicator (its family) across documents, regions and
     years; with a year, one row per region (its target and last result)."""
     message = update.effective_message
-    named, year, any_all = afmt.parse_region_year(context.args)
+    named, year, any_all = region_year(context.args)
     if year is not None and named:
         await _compare_regions(update, context, named, year, any_all)
         return

@@ -21,7 +21,7 @@ from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.regions import place_in_region
 from bot.digest import FilterError
 from bot.digest.values import format_value
-from bot.i18n import tr
+from bot.i18n import counted, tr
 from bot.library import DocTarget, DocumentNotFound, Engine
 from bot.library.understood import understood_line
 from bot.models import DocumentInfo, Passage
@@ -288,6 +288,7 @@ class Library:
             docs = [d for d in docs if place_in_region(region, d.region, d.region_path, gazetteer)]
         if year is not None:
             docs = [d for d in docs if d.year == year]
+        narrowed = bool(region) or year is not None
         chosen, pages, _ = page_of(docs, page, page_size)
         if page > pages:
             raise _past_last(page, pages)
@@ -303,7 +304,8 @@ class Library:
             pages=pages,
             page_size=page_size,
             next_page=page + 1 if page < pages else None,
-            notes=[f"{len(docs)} documents" + (" match" if region or year is not None else "")],
+            # "1 document matches", "3 documents match": a note an assistant may quote
+            notes=[counted(len(docs), "document") + (_match_verb(len(docs)) if narrowed else "")],
         )
 
     def get_document_outline(
@@ -526,3 +528,7 @@ class Library:
     def document_list(self) -> list[DocumentInfo]:
         self._fresh()
         return self.engine.documents()
+
+
+def _match_verb(count: int) -> str:
+    return " matches" if count == 1 else " match"

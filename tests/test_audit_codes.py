@@ -139,3 +139,84 @@ async def test_commands_refused_in_a_group_are_audited_in_the_readers_language(
         await ask_text(server, owner, owner, "/lang en")
         said = await ask_text(server, owner, owner, "/audit 3")
         assert said.count("in a group: private only") == 2, said
+
+
+# -- no raw Python value on an admin's screen ---------------------------------------------
+RAW = ("{", "}", "'", "Decimal(", "None", "Message(", "$key")
+
+
+def _audit_keys() -> list[str]:
+    from bot.i18n import catalogue
+
+    return sorted(k for k in catalogue().messages["en"] if k.startswith("audit."))
+
+
+def _shown_lines(log: AuditLog, lang: str) -> str:
+    from handlers.format.admin import audit_list
+
+    (entry,) = log.latest(1)
+    # the detail as said, and the /audit line (escaped: ' would be &#x27; there)
+    return entry.said(lang) + "\n" + audit_list([entry], "UTC", lang)
+
+
+def test_every_audit_detail_kind_says_missing_decimal_and_nested_values_in_words(db, clock):
+    """Each ``audit.*`` detail, with its parameters as the handlers may give them (a
+    missing value, a Decimal, a catalogue message such as a value word or an error's
+    reason), reads without a Python repr in either language."""
+    from decimal import Decimal
+
+    from bot.i18n import LANGUAGES, catalogue, placeholders
+
+    log = AuditLog(db, clock=clock)
+    samples = (
+        None,
+        Decimal("1.50"),
+        Message("admin.value.unset"),
+        Message("errors.filter.no_kind"),
+    )
+    keys = _audit_keys()
+    assert len(keys) >= 25
+    for key in keys:
+        names = placeholders(catalogue().messages["en"][key])
+        for sample in samples:
+            log.record(OWNER, "x", detail=Message(key, dict.fromkeys(names, sample)))
+            for lang in LANGUAGES:
+                shown = _shown_lines(log, lang)
+                assert not any(raw in shown for raw in RAW), (key, sample, lang, shown)
+
+
+def test_a_value_word_and_its_source_are_said_in_the_readers_language(db, clock):
+    log = AuditLog(db, clock=clock)
+    detail = Message(
+        "audit.config_back",
+        {
+            "name": "default_language",
+            "value": Message("admin.value.unset"),
+            "source": Message("admin.source.environment"),
+        },
+    )
+    log.record(OWNER, "config reset", detail=detail)
+    (stored,) = log.latest(1)
+    assert stored.said("zh") == "default_language：恢复为 未设置（环境变量）"
+    assert stored.said("en") == "default_language: back to unset (environment)"
+    assert stored.detail == "default_language: back to unset (environment)"
+
+
+def test_no_handler_audits_a_detail_it_formats_itself():
+    """A detail the bot words is ``worded(...)`` (said in each reader's language); what a
+    handler writes with an f-string (``documents=3 passages=…``, ``n=20``) is English
+    and internal names on a Chinese admin's screen."""
+    import ast
+
+    from bot.config import PROJECT_ROOT
+
+    formatted = []
+    for path in sorted((PROJECT_ROOT / "handlers").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "audit":
+                for keyword in node.keywords:
+                    if keyword.arg == "detail" and isinstance(
+                        keyword.value, ast.JoinedStr | ast.BinOp
+                    ):
+                        formatted.append((path.name, node.lineno))
+    assert formatted == []

@@ -37,12 +37,13 @@ async def test_audit_says_an_upload_as_fields_in_the_admins_language(bot: Bot) -
     size = f"{len(data)} B"
     assert f"文件 jiuye-fangan-2031.txt · 大小 {size} · 已加入为 " in zh, zh
     assert re.search(r"已加入为 \S+（\d+ 段，\d+ 条目标）", zh), zh
-    assert "文件 材料.zip · 大小 " in zh and "已拒收（archive）" in zh, zh
+    # why it was refused in the reader's words, not the refusal's internal name
+    assert "文件 材料.zip · 大小 " in zh and "已拒收（压缩包）" in zh, zh
 
     await ask(bot, bot.admin, "/lang en")
     en = (await ask(bot, bot.admin, "/audit 3")).message["text"]
     assert f"file jiuye-fangan-2031.txt · size {size} · added as " in en, en
     assert re.search(r"added as \S+ \(\d+ passages?, \d+ targets?\)", en), en
-    assert "file 材料.zip · size " in en and "refused (archive)" in en, en
+    assert "file 材料.zip · size " in en and "refused (an archive)" in en, en
     for said in (zh, en):
         assert "code=" not in said and "passages=" not in said and "{" not in said

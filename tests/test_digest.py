@@ -966,3 +966,29 @@ def test_a_comparison_named_in_another_form_is_read_in_its_own_clause():
     rural = replace(urban, indicator="农村居民人均可支配收入", qualifier="快于")
     assert change_and_value(rural) == "快于城镇居民"
     assert change_and_value(rec()) == "增长5.5%左右"
+
+
+def test_a_digest_looks_the_filters_indicators_up_once_not_per_record(table, monkeypatch):
+    """``indicator:`` and keyword terms are looked up in the indicator table once per
+    digest; the records only bring their own indicator names (a few hundred in a
+    library of tens of thousands of figures)."""
+    asked: list[str] = []
+    known_name = IndicatorTable.known_name
+
+    def counting(self: IndicatorTable, text: str) -> str | None:
+        asked.append(text)
+        return known_name(self, text)
+
+    monkeypatch.setattr(IndicatorTable, "known_name", counting)
+    records = [
+        *(
+            rec(sentence=f"地区生产总值增长{n}%。", value=n, value_text=f"{n}")
+            for n in range(1, 21)
+        ),
+        *(rec("城镇新增就业", sentence=f"新增就业{n}万人。", value=n) for n in range(1, 21)),
+    ]
+    digest = compose(
+        [("aaaa111111", r) for r in records], filt=parse_filter("indicator:GDP 增长"), table=table
+    )
+    assert len(target_texts(digest)) == 20  # every GDP figure, no employment one
+    assert sorted(asked) == ["GDP", "增长"]

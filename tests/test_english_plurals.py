@@ -84,3 +84,46 @@ async def test_time_zone_reply_counts_one_subscription_and_two(
         await ask_text(server, ann, ann, "/subscribe GDP 10:00")
         two = await ask_text(server, ann, ann, "/timezone Asia/Shanghai")
         assert "(2 subscriptions)" in two, two
+
+
+# -- log lines and the command line: bot.i18n.counted ---------------------------------------
+def test_a_count_outside_the_catalogue_says_one_and_many_as_the_catalogue_does() -> None:
+    from bot.i18n import counted
+
+    assert counted(1, "subscription") == "1 subscription"
+    assert counted(2, "subscription") == "2 subscriptions"
+    assert counted(0, "document") == "0 documents"
+    assert counted("1", "entry", "entries") == "1 entry"
+    assert counted(3, "entry", "entries") == "3 entries"
+    table = Catalogue({"zh": {"k": "{n} 份"}, "en": {"k": "{n:plural:entry:entries}"}})
+    for n in (0, 1, 2):
+        assert table.text("en", "k", n=n) == counted(n, "entry", "entries")
+
+
+def test_a_quiet_indexing_line_of_one_document_says_document() -> None:
+    from briefbot.cli.app import quiet_progress
+
+    now = [0.0]
+    said: list[str] = []
+    update = quiet_progress(said.append, clock=lambda: now[0])
+    now[0] = 4.0  # slow enough to be said
+    update(1, 1, "a.txt")
+    assert said == ["indexing: 1/1 document checked, now a.txt"]
+
+
+def test_no_log_or_command_line_text_counts_with_an_s_in_brackets() -> None:
+    """ "3 subscription(s)" in a log line or the command line's output: counts are said
+    with ``counted`` (one and many), as the catalogue says them."""
+    import ast
+
+    from bot.config import PROJECT_ROOT
+
+    found = []
+    for folder in ("bot", "handlers", "briefbot", "mcp_server"):
+        for path in sorted((PROJECT_ROOT / folder).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                    text = node.value.replace("http(s)", "")
+                    if re.search(r"[a-z]\(s\)", text):
+                        found.append((path.name, node.lineno, node.value))
+    assert found == []

@@ -197,13 +197,13 @@ def test_cli_run_says_its_state_and_warns_of_a_database_created_empty(bundled_en
     try:
         fresh = what_it_runs_on(settings, database, bundled_engine, fresh=True)
         said = " ".join(fresh)
-        assert str(settings.database_file) in said and "0 subscription(s)" in said
+        assert str(settings.database_file) in said and "0 subscriptions" in said
         assert "created just now" in said and "BRIEFBOT_DATA_DIR" in said
         SubscriptionStore(database).create(
             7, "private", None, 7, "GDP", parse_schedule("08:00", default_time="08:00"), "UTC"
         )
         kept = " ".join(what_it_runs_on(settings, database, bundled_engine, fresh=False))
-        assert "1 subscription(s), 1 active" in kept and "created just now" not in kept
+        assert "1 subscription, 1 active" in kept and "created just now" not in kept
         assert f"{len(bundled_engine.documents())} in {settings.corpus_dir}" in kept
     finally:
         database.close()
@@ -264,10 +264,12 @@ def test_cli_data_folder_that_is_a_file_is_a_configuration_error_not_a_traceback
 def test_cli_docs_of_a_corpus_folder_that_does_not_exist_says_so(tmp_path):
     missing = tmp_path / "no-such-corpus"
     args = ["--corpus-dir", str(missing), "--data-dir", str(tmp_path / "d"), "docs"]
-    result = CliRunner().invoke(app, args, env={"COLUMNS": "300"})
+    result = CliRunner().invoke(app, [*args, "--lang", "en"], env={"COLUMNS": "300"})
     assert result.exit_code == 0
     said = " ".join(result.stdout.split())
     assert f"The corpus folder {missing} does not exist" in said and "BRIEFBOT_CORPUS_DIR" in said
+    said = " ".join(CliRunner().invoke(app, args, env={"COLUMNS": "300"}).stdout.split())
+    assert f"文库文件夹 {missing} 不存在" in said and "BRIEFBOT_CORPUS_DIR" in said  # zh: default
 
 
 def test_cli_ingest_into_a_new_corpus_folder_makes_it_without_a_skipped_line(tmp_path):

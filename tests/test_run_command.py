@@ -265,7 +265,7 @@ async def test_run_polls_a_self_hosted_bot_api_and_stops_on_sigterm(bundled_engi
     assert proc.returncode == 0, err[-2000:]
     assert f"running as @fake_test_bot: long polling, Bot API at {server.url}." in err
     assert "briefbot run: stopped." in err
-    assert "Documents: " in err and "subscription(s)" in err  # the state it runs on
+    assert "Documents: " in err and "0 subscriptions, 0 active" in err  # the state it runs on
     assert TOKEN not in out + err and TOKEN.split(":")[1] not in out + err
     assert server.calls("deleteWebhook"), "polling starts by removing any webhook"
 

@@ -590,3 +590,41 @@ def test_migration_0006_keeps_deliveries_and_adds_broadcasts(db_url):
         assert "broadcasts" not in set(inspect(db.engine).get_table_names())
     finally:
         db.close()
+
+
+# -- /unsubscribe in the core: what was removed and what was not found ---------------------
+def _service(store: SubscriptionStore):
+    from bot.subscriptions.service import SubscriptionService
+
+    return SubscriptionService(store, lambda: Settings())
+
+
+def test_unsubscribe_says_what_it_removed_and_which_numbers_are_not_the_chats(store):
+    service = _service(store)
+    first, second = make(store), make(store, filter_text="就业")
+    other = make(store, chat_id=200)
+    typed = f"#{second.id}, 99 {other.id} {first.id}"
+    done = service.unsubscribe(100, typed)
+    assert done.removed == (second.id, first.id)  # in the order typed
+    assert done.not_found == (99, other.id)
+    assert store.list_for_chat(100) == []
+    assert [s.id for s in store.list_for_chat(200)] == [other.id]  # another chat's stays
+
+
+def test_unsubscribe_all_removes_every_one_and_finds_nothing_missing(store):
+    service = _service(store)
+    ids = (make(store).id, make(store, filter_text="就业").id)
+    done = service.unsubscribe(100, "all")
+    assert done.removed == ids and done.not_found == ()
+
+
+def test_unsubscribe_of_numbers_none_of_them_the_chats_refuses_the_first(store):
+    from bot.subscriptions.service import SubscriptionError
+
+    service = _service(store)
+    mine = make(store)
+    with pytest.raises(SubscriptionError) as caught:
+        service.unsubscribe(100, "98 97")
+    assert caught.value.code == "subscription.not_in_chat"
+    assert caught.value.params == {"id": 98}
+    assert [s.id for s in store.list_for_chat(100)] == [mine.id]

@@ -131,7 +131,8 @@ async def test_an_empty_upload_is_refused_by_its_size_before_download(
         assert said == "❌ 文件 empty.txt 为空（0 B），未添加。"
         assert not server.calls("getFile")
         shown = await ask_text(server, owner, owner, "/audit")
-        assert "upload · 已拒绝" in shown and "文件 empty.txt · 大小 0 B · 已拒收（empty）" in shown
+        assert "upload · 已拒绝" in shown
+        assert "文件 empty.txt · 大小 0 B · 已拒收（空文件）" in shown
 
 
 async def test_a_failed_download_is_audited_with_a_lead_in_the_readers_language(

@@ -66,7 +66,7 @@ class AuditEntry:
         if self.code is None:
             return self.detail
         try:
-            return catalogue().text(lang, self.code, **self.params)
+            return _said(lang, self.code, self.params)
         except (KeyError, IndexError, ValueError):
             log.warning("audit entry %s: no wording for %s; shown as stored", self.id, self.code)
             return self.detail
@@ -93,10 +93,35 @@ class AuditEntry:
         )
 
 
+# A parameter that is itself a Message (a reason or a value word the catalogue says, an
+# error's code) is stored as {"$key": …, "$params": {…}} and said in the reader's
+# language too; stored as str() it was a Python repr, Message(key=…), on every reader's
+# screen. A missing value (None) is said as a dash, never "None".
+_NESTED_KEY, _NESTED_PARAMS = "$key", "$params"
+MISSING = "—"
+
+
 def _scrubbed(value: object, secrets: list) -> object:
-    if isinstance(value, bool | int | float) or value is None:
+    if isinstance(value, Message):
+        nested = {name: _scrubbed(v, secrets) for name, v in value.params.items()}
+        return {_NESTED_KEY: value.key, _NESTED_PARAMS: nested}
+    if value is None:
+        return MISSING
+    if isinstance(value, bool | int | float):
         return value
     return cut(redact(storable_text(str(value)), secrets), DETAIL_MAX_CHARS)
+
+
+def _said(lang: str, key: str, params: Mapping[str, object]) -> str:
+    """A stored message in ``lang``, its nested messages said in ``lang`` too."""
+    return catalogue().text(lang, key, **{n: _said_param(lang, v) for n, v in params.items()})
+
+
+def _said_param(lang: str, value: object) -> object:
+    if isinstance(value, dict) and isinstance(value.get(_NESTED_KEY), str):
+        params = value.get(_NESTED_PARAMS)
+        return _said(lang, value[_NESTED_KEY], params if isinstance(params, dict) else {})
+    return MISSING if value is None else value
 
 
 def _check_id(name: str, value: object, *, optional: bool = False) -> None:
@@ -144,7 +169,7 @@ class AuditLog:
         if isinstance(detail, Message):
             scrubbed = {name: _scrubbed(value, secrets) for name, value in detail.params.items()}
             code, params = detail.key, json.dumps(scrubbed, ensure_ascii=False)
-            detail = catalogue().text("en", detail.key, **scrubbed)
+            detail = _said("en", detail.key, scrubbed)
         detail = cut(redact(storable_text(detail), secrets), DETAIL_MAX_CHARS)
         row = AuditRow(
             at=self._clock(),

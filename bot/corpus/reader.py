@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.text.han import HAN_CLASS, han_chars
+
 TEXT_EXTENSIONS = frozenset({".txt", ".md"})
 SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | {".docx", ".pdf"}
 
@@ -319,11 +321,11 @@ def _looks_binary(sniff: bytes) -> bool:
 
 # What a UTF-16 text of Chinese documents is written in: tab and newlines, ASCII, Latin-1,
 # general punctuation, letterlike and number forms, arrows and maths, enclosed numbers
-# (①), box drawing and shapes, CJK symbols and punctuation (、。《》), CJK ideographs
-# (extension A and the unified block), private use, full-width forms.
+# (①), box drawing and shapes, CJK symbols and punctuation (、。《》), Han characters
+# (bot.text.han), private use, full-width forms.
 _TEXT_RANGES = re.compile(
     "[\t\n\r\x0c\x20-\x7e\xa0-\xff\u2000-\u22ff\u2460-\u25ff\u3000-\u30ff"
-    "\u3400-\u4dbf\u4e00-\u9fff\ue000-\uf8ff\uff00-\uffef]"
+    f"{HAN_CLASS}\ue000-\uf8ff\uff00-\uffef]"
 )
 # The share of a UTF-16 reading's characters that must be text for it to be taken.
 _MIN_UTF16_TEXT = 0.95
@@ -352,7 +354,7 @@ def _utf16_without_bom(data: bytes) -> DecodedText | None:
 
 
 def _reads_like_chinese(text: str) -> bool:
-    hanzi = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    hanzi = han_chars(text)
     if len(hanzi) < _MIN_HANZI_FOR_CHECK:
         # Too little to judge; a strict GB18030 decode of short text is the best bet.
         return True

@@ -37,6 +37,7 @@ from bot.corpus.loader import load_document
 from bot.corpus.parse import SIDECAR_SUFFIX
 from bot.corpus.reader import SUPPORTED_EXTENSIONS, UnreadableDocument, check_docx_archive
 from bot.models import Document
+from bot.text.han import is_han
 
 # ext4 and most file systems allow 255 bytes; room is left for the sidecar suffix and
 # the hidden temporary names used while a file is written or replaced.
@@ -255,16 +256,6 @@ MIN_HAN_CHARS = 10
 MIN_HAN_SHARE = 0.2
 
 
-def _is_han(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        0x4E00 <= code <= 0x9FFF  # CJK Unified Ideographs
-        or 0x3400 <= code <= 0x4DBF  # Extension A
-        or 0xF900 <= code <= 0xFAFF  # Compatibility Ideographs
-        or 0x20000 <= code <= 0x3134F  # Extensions B-G
-    )
-
-
 def han_share(text: str) -> tuple[int, float]:
     """The number of Han characters of ``text`` and their share of its visible
     (non-space) characters."""
@@ -273,7 +264,7 @@ def han_share(text: str) -> tuple[int, float]:
         if ch.isspace():
             continue
         visible += 1
-        if _is_han(ch):
+        if is_han(ch):
             han += 1
     return han, (han / visible if visible else 0.0)
 

@@ -59,7 +59,7 @@ from pathlib import PurePosixPath
 from typing import Any, Literal
 
 from bot.corpus.gazetteer import Gazetteer
-from bot.digest.filters import DigestFilter, describe, kind_label, matches
+from bot.digest.filters import DigestFilter, FilterMatcher, describe, kind_label
 from bot.digest.values import (
     clean,
     comparison_wording,
@@ -336,12 +336,13 @@ def compose_digest(
     # Select.
     selected: list[tuple[int, _Doc, TargetRecord]] = []
     low_confidence = 0
+    passes = FilterMatcher(filt, synonyms, table=table, gazetteer=gazetteer)
     for index, item in enumerate(records):
         doc_id, record = _unpack(item)
         doc = doc_for(doc_id, record)
         if only_new and since is not None and not doc.ref.new:
             continue
-        if not matches(record, doc.info, filt, synonyms, table=table, gazetteer=gazetteer):
+        if not passes(record, doc.info):
             continue
         if not (filt.show_all or record.confident):
             low_confidence += 1

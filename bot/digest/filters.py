@@ -68,6 +68,7 @@ __all__ = [
     "KIND_LABELS",
     "DigestFilter",
     "FilterError",
+    "FilterMatcher",
     "describe",
     "format_filter",
     "kind_label",
@@ -404,8 +405,8 @@ def _terms(term: str, synonyms: Synonyms | None) -> list[str]:
     return [t for t in synonyms.expand(norm) if t] if synonyms is not None else [norm]
 
 
-def _found(haystack: str, term: str, synonyms: Synonyms | None) -> bool:
-    return any(t in haystack for t in _terms(term, synonyms))
+def _holds(haystack: str, texts: tuple[str, ...]) -> bool:
+    return any(t in haystack for t in texts)
 
 
 def record_in_region(
@@ -454,27 +455,101 @@ def _meta_text(record: TargetRecord, doc: DocumentInfo | None) -> str:
     return normalize("\n".join(b for b in bits if b))
 
 
-def _same_family(term: str, indicator: str, table: IndicatorTable | None) -> bool:
-    """Whether ``term`` names a known indicator of ``indicator``'s family."""
-    known = table.known_name(term) if table is not None else None
-    return known is not None and table.family(known) == table.family(indicator)
+@dataclass(frozen=True, slots=True)
+class _Term:
+    """A filter term as matching needs it, worked out once per filter: the texts looked
+    for (normalised, with synonyms), and the indicator family it names (``None`` when
+    the table knows no indicator of that name)."""
+
+    norm: str
+    texts: tuple[str, ...]
+    family: str | None
 
 
-def _names_indicator(
-    term: str, indicator: str, synonyms: Synonyms | None, table: IndicatorTable | None
-) -> bool:
-    """``indicator:TERM``: a term the table knows matches its family (and names that
-    hold it as written, 深圳地区生产总值), never another known indicator that merely
-    shares a synonym's characters (地区生产总值 is not 海洋生产总值); any other term
-    matches names holding it or a synonym."""
+def _resolve(term: str, synonyms: Synonyms | None, table: IndicatorTable | None) -> _Term:
     known = table.known_name(term) if table is not None else None
-    if known is None:
-        return _found(normalize(indicator), term, synonyms)
-    if table.family(known) == table.family(indicator):
+    family = table.family(known) if table is not None and known is not None else None
+    return _Term(normalize(term), tuple(_terms(term, synonyms)), family)
+
+
+class FilterMatcher:
+    """A filter resolved for one digest (or one listing): each ``indicator:`` term and
+    keyword looked up in the indicator table once, not once per record, and the answer
+    of the indicator tests kept per indicator name (the records of a library name a few
+    hundred indicators among tens of thousands of figures). Call it with a record and
+    its document: :func:`matches`'s answer."""
+
+    __slots__ = ("_by_indicator", "_excluded", "_gazetteer", "_indicators", "_keywords",
+                 "_required", "_table", "filter")  # fmt: skip
+
+    def __init__(
+        self,
+        filter: DigestFilter,
+        synonyms: Synonyms | None = None,
+        *,
+        table: IndicatorTable | None = None,
+        gazetteer: Gazetteer | None = None,
+    ) -> None:
+        self.filter = filter
+        self._table = table
+        self._gazetteer = gazetteer
+        self._indicators = [_resolve(t, synonyms, table) for t in filter.indicators]
+        self._keywords = [_resolve(t, synonyms, table) for t in filter.keywords]
+        self._required = [tuple(_terms(t, synonyms)) for t in filter.required]
+        self._excluded = [tuple(_terms(t, synonyms)) for t in filter.excluded]
+        # indicator name -> (passes indicator:, a keyword names its family)
+        self._by_indicator: dict[str, tuple[bool, bool]] = {}
+
+    def _indicator_answers(self, indicator: str) -> tuple[bool, bool]:
+        found = self._by_indicator.get(indicator)
+        if found is None:
+            family = self._table.family(indicator) if self._table is not None else None
+            named = not self._indicators or any(
+                self._names_indicator(t, indicator, family) for t in self._indicators
+            )
+            kin = any(t.family is not None and t.family == family for t in self._keywords)
+            found = self._by_indicator[indicator] = (named, kin)
+        return found
+
+    def _names_indicator(self, term: _Term, indicator: str, family: str | None) -> bool:
+        """``indicator:TERM``: a term the table knows matches its family (and names that
+        hold it as written, 深圳地区生产总值), never another known indicator that merely
+        shares a synonym's characters (地区生产总值 is not 海洋生产总值); any other term
+        matches names holding it or a synonym."""
+        name = normalize(indicator)
+        if term.family is None:
+            return _holds(name, term.texts)
+        if term.family == family:
+            return True
+        if self._table is not None and self._table.canonical(indicator) is not None:
+            return False
+        return term.norm in name
+
+    def __call__(self, record: TargetRecord, doc_info: DocumentInfo | None) -> bool:
+        filter = self.filter
+        if record.kind not in filter.kinds:
+            return False
+        if filter.docs and not any(_doc_matches(d, record, doc_info) for d in filter.docs):
+            return False
+        if filter.regions and not any(
+            record_in_region(r, record, doc_info, self._gazetteer) for r in filter.regions
+        ):
+            return False
+        named, kin = self._indicator_answers(record.indicator)
+        if not named:
+            return False
+        if not (filter.keywords or filter.required or filter.excluded):
+            return True
+        core = _core_text(record)
+        if self._keywords and not kin and not any(_holds(core, k.texts) for k in self._keywords):
+            return False
+        if filter.required or filter.excluded:
+            full = core + "\n" + _meta_text(record, doc_info)
+            if not all(_holds(full, texts) for texts in self._required):
+                return False
+            if any(_holds(full, texts) for texts in self._excluded):
+                return False
         return True
-    if table.canonical(indicator) is not None:
-        return False
-    return normalize(term) in normalize(indicator)
 
 
 def matches(
@@ -502,31 +577,6 @@ def matches(
       or names an indicator of the record's family (with ``table``);
     - ``required``: all, ``excluded``: none of them in those texts or the metadata
       (region, year, kind, document title/file name/region).
+    Matching many records with one filter, make a :class:`FilterMatcher` once.
     """
-    if record.kind not in filter.kinds:
-        return False
-    if filter.docs and not any(_doc_matches(d, record, doc_info) for d in filter.docs):
-        return False
-    if filter.regions and not any(
-        record_in_region(r, record, doc_info, gazetteer) for r in filter.regions
-    ):
-        return False
-    if filter.indicators and not any(
-        _names_indicator(t, record.indicator, synonyms, table) for t in filter.indicators
-    ):
-        return False
-    if not (filter.keywords or filter.required or filter.excluded):
-        return True
-    core = _core_text(record)
-    if filter.keywords and not any(
-        _found(core, t, synonyms) or _same_family(t, record.indicator, table)
-        for t in filter.keywords
-    ):
-        return False
-    if filter.required or filter.excluded:
-        full = core + "\n" + _meta_text(record, doc_info)
-        if not all(_found(full, t, synonyms) for t in filter.required):
-            return False
-        if any(_found(full, t, synonyms) for t in filter.excluded):
-            return False
-    return True
+    return FilterMatcher(filter, synonyms, table=table, gazetteer=gazetteer)(record, doc_info)

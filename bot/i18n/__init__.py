@@ -70,13 +70,20 @@ def _is_one(value: Any) -> bool:
         return False
 
 
+def counted(count: Any, one: str, many: str | None = None) -> str:
+    """A count with its English noun, as the catalogue's ``{n:plural:one:many}`` says it
+    ("1 document", "2 documents", "0 documents"): for log lines and the command line's
+    English, which do not go through the catalogue. ``many`` defaults to ``one`` + s."""
+    return f"{count} {one if _is_one(count) else many or one + 's'}"
+
+
 class _Formatter(string.Formatter):
     """``str.format`` with one more spec: ``{n:plural:one:many}`` → "1 one", "2 many"."""
 
     def format_field(self, value: Any, format_spec: str) -> Any:
         if format_spec.startswith(_PLURAL):
             one, _, many = format_spec[len(_PLURAL) :].partition(":")
-            return f"{value} {one if _is_one(value) else many or one}"
+            return counted(value, one, many or one)
         return super().format_field(value, format_spec)
 
 
@@ -143,6 +150,7 @@ __all__ = [
     "Catalogue",
     "Message",
     "catalogue",
+    "counted",
     "placeholders",
     "tr",
 ]

@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 
 from bot.config import Settings
+from bot.i18n import counted
 from bot.library.engine import make_indexer, target_store_for
 from bot.search import segments as seg
 from bot.search.index import CompiledIndex, IndexDamaged
@@ -92,7 +93,7 @@ def check_index_folder(settings: Settings, *, repair: bool = False) -> list[Find
         finding(
             "document caches",
             ([manifest_problem] if manifest_problem else []) + list(bad_caches.values()),
-            f"{len(files)} documents ok",
+            f"{counted(len(files), 'document')} ok",
         ),
-        finding("key targets", list(bad_targets.values()), f"{len(files)} documents ok"),
+        finding("key targets", list(bad_targets.values()), f"{counted(len(files), 'document')} ok"),
     ]

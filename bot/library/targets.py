@@ -10,7 +10,7 @@ from rapidfuzz import process
 
 from bot.analytics.linking import in_year
 from bot.corpus.gazetteer import Gazetteer, default_gazetteer
-from bot.digest.filters import DigestFilter, matches, parse_filter, record_in_region
+from bot.digest.filters import DigestFilter, FilterMatcher, parse_filter, record_in_region
 from bot.digest.values import change_and_value
 from bot.models import (
     DocumentInfo,
@@ -294,13 +294,14 @@ class TargetsMixin:
         synonyms = self.searcher.synonyms  # type: ignore[attr-defined]  # Engine
         gazetteer = default_gazetteer()
         about = _in_any(flt.regions, gazetteer)
+        passes = FilterMatcher(flt, synonyms, table=table, gazetteer=gazetteer)
         for info in self.index.docs:
             held = self.target_store.load_held(info.doc_id)
             # the regions first, once per region of the document's records (the same
-            # question matches() asks of each record, asked again of those left)
+            # question the matcher asks of each record, asked again of those left)
             in_region = _region_check(held, info, about) if flt.regions else None
             for record in held.select(None, in_region):
-                if matches(record, info, flt, synonyms, table=table, gazetteer=gazetteer):
+                if passes(record, info):
                     yield DocTarget(info.doc_id, record)
 
     @property

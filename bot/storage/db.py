@@ -43,6 +43,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from bot.config import Settings, get_settings, shown_url
+from bot.i18n import counted
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -231,7 +232,7 @@ def check_foreign_keys(connection: Connection) -> None:
     if problems:
         sample = ", ".join(f"{row[0]} rowid {row[1]} -> {row[2]}" for row in problems[:5])
         raise DatabaseError(
-            f"migration left {len(problems)} broken foreign key(s) ({sample}); rolled back"
+            f"migration left {counted(len(problems), 'broken foreign key')} ({sample}); rolled back"
         )
 
 

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.blocking import Blocking
+from bot.i18n import counted
 from bot.subscriptions.broadcasts import Broadcast, BroadcastStore
 from bot.subscriptions.delivery import Deliverer
 from bot.subscriptions.store import SubscriptionStore, busiest_chats_first
@@ -170,7 +171,8 @@ class BroadcastsMixin:
     def _recover_broadcasts(self, found: list[tuple[Broadcast, list[SlotKey]]]) -> None:
         for broadcast, keys in found:
             if broadcast.status != "reporting":
-                log.info("broadcast %s resumed: %d digest(s) to go", broadcast.id, len(keys))
+                to_go = counted(len(keys), "digest")
+                log.info("broadcast %s resumed: %s to go", broadcast.id, to_go)
                 self._watch(broadcast, keys)
             elif self.deliverer.uncertain == "resend":
                 # The summary was being sent at the crash: it may have arrived.

@@ -58,7 +58,7 @@ from datetime import datetime
 from typing import Literal, Protocol
 
 from bot.blocking import Blocking
-from bot.i18n import Message
+from bot.i18n import Message, counted
 from bot.storage.models import utcnow
 from bot.subscriptions.reasons import reason_code
 from bot.subscriptions.store import DeliveryStatus, Payload, Subscription, SubscriptionStore
@@ -386,7 +386,8 @@ class Deliverer:
     async def _chat_gone(self, sub: Subscription, slot: datetime, why: str) -> DeliveryResult:
         await self._db(self.store.finish_delivery, sub.id, slot, "failed", error=why)
         count = await self._db(self.store.deactivate_chat, sub.chat_id, why)
-        log.warning("chat %s: %s; %d subscription(s) deactivated", sub.chat_id, why, count)
+        deactivated = counted(count, "subscription")
+        log.warning("chat %s: %s; %s deactivated", sub.chat_id, why, deactivated)
         if self.on_deactivated is not None:
             self.on_deactivated(sub.chat_id)
         if self.notify_admins is not None:

@@ -78,6 +78,7 @@ from typing import Any
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.blocking import Blocking
+from bot.i18n import counted
 from bot.storage.models import utcnow
 from bot.subscriptions.broadcasting import BroadcastReport, BroadcastsMixin, SlotKey
 from bot.subscriptions.broadcasts import Broadcast, BroadcastStore
@@ -226,9 +227,9 @@ class DigestScheduler(ReadyQueueMixin, BroadcastsMixin):
         for sub in subs:
             self.schedule(sub)
         log.info(
-            "digest scheduler: %d subscription(s) scheduled in %d job(s)",
-            len(subs),
-            len(self._members),
+            "digest scheduler: %s scheduled in %s",
+            counted(len(subs), "subscription"),
+            counted(len(self._members), "job"),
         )
         return len(subs)
 

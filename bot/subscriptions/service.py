@@ -15,6 +15,7 @@ from typing import Protocol
 from bot.config import Settings
 from bot.digest.filters import FilterError
 from bot.errors import CodedError
+from bot.i18n import counted
 from bot.subscriptions.commands import SubscribeRequest, parse_subscribe, subscription_ids
 from bot.subscriptions.schedule import ScheduleError, check_timezone
 from bot.subscriptions.store import (
@@ -26,6 +27,16 @@ from bot.subscriptions.store import (
 
 MAX_PER_CHAT = 20
 """Subscriptions one chat may have: enough for any real use, a bound against abuse."""
+
+
+@dataclass(frozen=True)
+class Unsubscribed:
+    """What :meth:`SubscriptionService.unsubscribe` did: the subscriptions ``removed``
+    (in the order typed; all the chat's for ``all``) and the numbers typed that are not
+    the chat's (``not_found``, in the order typed), which the interface lists after."""
+
+    removed: tuple[int, ...]
+    not_found: tuple[int, ...] = ()
 
 
 class SubscriptionError(CodedError):
@@ -47,7 +58,7 @@ class SchedulerLike(Protocol):
 def _too_many(limit: int) -> SubscriptionError:
     return SubscriptionError(
         f"每个聊天最多 {limit} 个订阅，请先用 /unsubscribe 取消一些。\n"
-        f"A chat can have at most {limit} subscriptions; remove some first.",
+        f"A chat can have at most {counted(limit, 'subscription')}; remove some first.",
         "subscription.too_many",
         limit=limit,
     )
@@ -156,17 +167,18 @@ class SubscriptionService:
     def list_all(self) -> list[Listed]:
         return [Listed(s, self._next_run(s)) for s in self.store.list_all()]
 
-    def unsubscribe(self, chat_id: int, arg: str) -> list[int]:
+    def unsubscribe(self, chat_id: int, arg: str) -> Unsubscribed:
         """Remove ``#id`` / ``id`` (or several: ``1 2``, ``1,2``) or ``all`` of the chat's
-        subscriptions; the ids removed. Numbers that are not the chat's are left out of
-        the ids (the caller says so); when none is, nothing is removed and the first is
-        refused."""
+        subscriptions: what was removed, and the numbers typed that are not the chat's
+        (the interface says so); when none is the chat's, nothing is removed and the
+        first is refused."""
         arg = arg.strip()
         subs = self.store.list_for_chat(chat_id)
         wanted = subscription_ids(arg)
         if arg.lstrip("#").lower() in ("all", "全部"):
             ids = [s.id for s in subs]
             self.store.remove_all(chat_id)
+            missing: list[int] = []
         elif wanted is not None:
             ids = [i for i in wanted if self.store.remove(chat_id, i)]  # False out of range too
             if not ids:
@@ -176,6 +188,7 @@ class SubscriptionService:
                     "subscription.not_in_chat",
                     id=wanted[0],
                 )
+            missing = [i for i in wanted if i not in ids]
         else:
             raise SubscriptionError(
                 "用法：/unsubscribe 编号 或 /unsubscribe all\nUsage: /unsubscribe ID | all",
@@ -183,7 +196,7 @@ class SubscriptionService:
             )
         for sub_id in ids:
             self._unschedule(sub_id)
-        return ids
+        return Unsubscribed(tuple(ids), tuple(missing))
 
     def set_timezone(self, chat_id: int, timezone: str) -> tuple[str, int]:
         """Move the chat's subscriptions to ``timezone``: (canonical name, how many)."""

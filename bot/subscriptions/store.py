@@ -28,6 +28,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.digest.filters import DigestFilter, format_filter, parse_filter
+from bot.i18n import counted
 from bot.storage.db import Database, insert_for, lock
 from bot.storage.models import DeliveryRow, SubscriptionRow, storable_text, utcnow
 from bot.subscriptions.schedule import Schedule, check_timezone
@@ -58,7 +59,7 @@ class TooManySubscriptions(Exception):
     """:meth:`SubscriptionStore.create` found the chat at its ``limit`` of subscriptions."""
 
     def __init__(self, limit: int) -> None:
-        super().__init__(f"the chat has {limit} subscriptions already")
+        super().__init__(f"the chat has {counted(limit, 'subscription')} already")
         self.limit = limit
 
 

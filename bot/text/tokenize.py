@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from bot.text.han import HAN_CLASS, has_han
 from bot.text.normalize import NORMALIZER_VERSION, normalize
 
 # Bump when token rules change: persisted indexes are rebuilt.
-TOKENIZER_VERSION = "1"
+# 2: a Han character is any ideograph block (bot.text.han), extensions B-I too.
+TOKENIZER_VERSION = "2"
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_RE = re.compile(f"^[{_CJK}]+$")
-_HAS_CJK_RE = re.compile(f"[{_CJK}]")
+_CJK_RE = re.compile(f"^[{HAN_CLASS}]+$")
 # Non-CJK tokens contribute letter runs and numbers (decimals kept whole).
 _ASCII_PIECES_RE = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
 
@@ -37,7 +37,7 @@ def is_cjk_word(token: str) -> bool:
 
 
 def has_cjk(text: str) -> bool:
-    return bool(_HAS_CJK_RE.search(text))
+    return has_han(text)
 
 
 class _CjkMemo(dict):

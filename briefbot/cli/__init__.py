@@ -26,6 +26,7 @@ from rich.markup import escape
 
 from bot import __version__
 from bot.config import Settings, explain, mistyped_environment
+from bot.i18n import counted
 from bot.tokens import install_log_redaction
 from briefbot.cli.app import app, err, out, state
 
@@ -128,7 +129,8 @@ def corpus_dir_problem(settings: Settings) -> str | None:
         return None
     return (
         f"the corpus folder {corpus} does not exist, and the index in {settings.index_dir} "
-        f"holds {len(files)} documents read from a corpus folder; nothing was changed. Set "
+        f"holds {counted(len(files), 'document')} read from a corpus folder; nothing was "
+        "changed. Set "
         "corpus_dir / BRIEFBOT_CORPUS_DIR (or --corpus-dir) to the folder of those documents, "
         "or create the folder (an empty one removes them from the index)"
     )

@@ -17,8 +17,9 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bot.config import Settings
-from bot.i18n import LANGUAGES, tr
+from bot.i18n import LANGUAGES, counted, tr
 from bot.library import DocumentNotFound, Engine
+from bot.library.arguments import year_word
 from bot.models import RefreshReport
 from briefbot.cli import help_flags
 
@@ -45,9 +46,23 @@ out = Console(highlight=False, soft_wrap=True, width=_PIPED_WIDTH)
 err = Console(stderr=True, highlight=False)
 
 
-KIND_LABELS = {"target": "目标", "achievement": "实绩", "estimate": "预计"}
-
 LANG_HELP = "Language of the frame: zh or en (what the documents say stays Chinese)."
+YEAR_HELP = (
+    "Only the figures of this year, 2024 or 2024年 (a plan period ending then counts), "
+    "as the bot's /targets GDP 2024 reads it."
+)
+
+
+def checked_year(text: str | None) -> int | None:
+    """``--year`` read as the bot reads a year in /targets and /compare
+    (:func:`bot.library.arguments.year_word`), or exit 2 saying what a year is."""
+    if text is None:
+        return None
+    year = year_word(text)
+    if year is None:
+        err.print(f"[red]--year {escape(repr(text))} is not a year: write 2024 or 2024年[/]")
+        raise typer.Exit(2)
+    return year
 
 
 def checked_lang(lang: str) -> str:
@@ -100,7 +115,7 @@ def quiet_progress(
         if now - start < QUIET_SECONDS or (last and now - last[-1] < PROGRESS_EVERY):
             return
         last.append(now)
-        say(f"indexing: {done}/{total} documents checked, now {name}")
+        say(f"indexing: {done}/{counted(total, 'document')} checked, now {name}")
 
     return update
 

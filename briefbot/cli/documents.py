@@ -11,10 +11,13 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from bot.i18n import DEFAULT_LANGUAGE, counted, tr
 from bot.library import DocumentNotFound, Engine, make_indexer
 from bot.render import LEVEL_LABELS, document_to_dict
 from briefbot.cli.app import (
+    LANG_HELP,
     app,
+    checked_lang,
     err,
     no_document,
     open_engine,
@@ -28,8 +31,10 @@ from briefbot.cli.app import (
 @app.command()
 def docs(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    lang: Annotated[str, typer.Option(help=LANG_HELP)] = DEFAULT_LANGUAGE,
 ) -> None:
     """List the indexed documents."""
+    checked_lang(lang)
     engine = open_engine()
     documents = engine.documents()
     if as_json:
@@ -43,7 +48,7 @@ def docs(
             d.filename,
             d.title,
             d.region or "-",
-            LEVEL_LABELS.get(d.level or "", d.level or "-"),
+            _level(d.level, lang),
             d.doc_type or "-",
             str(d.year or "-"),
             str(d.passages),
@@ -52,13 +57,16 @@ def docs(
     out.print(table)
     corpus = state.settings.corpus_dir
     if not documents and not corpus.is_dir():
-        out.print(
-            f"The corpus folder {corpus} does not exist: set corpus_dir / BRIEFBOT_CORPUS_DIR "
-            "(or --corpus-dir), or add documents with `briefbot ingest`, which makes it.",
-            markup=False,
-        )
+        out.print(tr(lang, "cli.docs_no_corpus", corpus=corpus), markup=False)
     elif not documents:
-        out.print(f"No documents in {corpus}. Add some with `briefbot ingest`.")
+        out.print(tr(lang, "cli.docs_empty", corpus=corpus), markup=False)
+
+
+def _level(level: str | None, lang: str) -> str:
+    """A document's level in ``lang`` (省级 / provincial), an unknown one as stored."""
+    if not level:
+        return "-"
+    return tr(lang, f"docs.levels.{level}") if level in LEVEL_LABELS else level
 
 
 @app.command()
@@ -129,7 +137,8 @@ def remove(
         gone = engine.remove_document(info.doc_id)
     except DocumentNotFound as exc:  # removed by someone else in the meantime
         raise no_document(exc) from None
-    out.print(f"removed {gone.relpath} ({len(engine.documents())} documents left)", markup=False)
+    left = counted(len(engine.documents()), "document")
+    out.print(f"removed {gone.relpath} ({left} left)", markup=False)
 
 
 @app.command()
@@ -150,8 +159,9 @@ def index(
     print_refresh(report)
     meta = engine.index.meta
     out.print(
-        f"{len(engine.documents())} documents, {meta['n_passages']} passages, "
-        f"{meta['n_terms']} terms, {meta['n_postings']} postings "
+        f"{counted(len(engine.documents()), 'document')}, "
+        f"{counted(meta['n_passages'], 'passage')}, "
+        f"{counted(meta['n_terms'], 'term')}, {counted(meta['n_postings'], 'posting')} "
         f"in {state.settings.index_dir}"
     )
 

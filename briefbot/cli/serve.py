@@ -15,7 +15,7 @@ from rich.markup import escape
 
 from bot import __version__
 from bot.config import Settings
-from bot.i18n import Message
+from bot.i18n import Message, counted
 from bot.library import Engine
 from bot.text.console_input import NOT_UTF8_NOTE, decode_line, read_stdin_line
 from bot.tokens import TokenError, install_log_redaction, load_token, redact
@@ -45,7 +45,7 @@ def what_it_runs_on(settings: Settings, database: Any, engine: Engine, *, fresh:
     active = sum(1 for s in subs if s.active and not s.paused)
     lines = [
         f"Documents: {len(engine.documents())} in {settings.corpus_dir}; index in "
-        f"{settings.index_dir}. Database: {database.name}, {len(subs)} subscription(s), "
+        f"{settings.index_dir}. Database: {database.name}, {counted(len(subs), 'subscription')}, "
         f"{active} active."
     ]
     if fresh:
@@ -227,7 +227,7 @@ def _search_repl(engine: Engine) -> None:
     if interactive:
         out.print(
             f"[bold]Policy Brief Bot[/] {__version__} — offline console. "
-            f"{len(engine.documents())} documents indexed.\n"
+            f"{counted(len(engine.documents()), 'document')} indexed.\n"
             "Type keywords (e.g. 乡村振兴, GDP 增长, 营商环竟), :docs, :help or :quit."
         )
     lines = 0
@@ -266,7 +266,8 @@ def _search_repl(engine: Engine) -> None:
 
 def _demo(engine: Engine) -> None:
     out.print(
-        f"[bold]Policy Brief Bot[/] {__version__}: {len(engine.documents())} documents indexed "
+        f"[bold]Policy Brief Bot[/] {__version__}: {counted(len(engine.documents()), 'document')} "
+        "indexed "
         f"from {engine.settings.corpus_dir}. Sample searches:"
     )
     for q in ("乡村振兴", "GDP 增长", "营商环竟"):

@@ -15,14 +15,17 @@ from rich.table import Table
 
 from bot.analytics.side_by_side import export_rows, to_csv, to_markdown, to_xlsx
 from bot.digest import FilterError, render_html, render_text
+from bot.digest.filters import kind_label
 from bot.digest.values import change_and_value, format_value, signed_change
-from bot.i18n import DEFAULT_LANGUAGE
+from bot.i18n import DEFAULT_LANGUAGE, counted, tr
 from bot.library import DocTarget, DocumentNotFound, Engine, TargetLookup
 from bot.render import document_meta_dict
 from briefbot.cli.app import (
-    KIND_LABELS,
+    LANG_HELP,
+    YEAR_HELP,
     app,
     checked_lang,
+    checked_year,
     err,
     no_document,
     open_engine,
@@ -81,12 +84,9 @@ def _with_value_max(record: dict) -> dict:
     return out
 
 
-def _hidden_note(found: TargetLookup) -> None:
+def _hidden_note(found: TargetLookup, lang: str) -> None:
     if found.hidden:
-        out.print(
-            f"[dim]另有 {found.hidden} 条低可信度记录未显示，--all 显示全部 "
-            f"({found.hidden} low-confidence records hidden; --all shows them)[/]"
-        )
+        out.print(f"[dim]{escape(tr(lang, 'cli.hidden', hidden=found.hidden))}[/]")
 
 
 @app.command()
@@ -104,20 +104,26 @@ def targets(
         typer.Option("--json", help="A JSON list of records, each with its document's metadata."),
     ] = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="CSV with a header row.")] = False,
+    year: Annotated[str | None, typer.Option(help=YEAR_HELP)] = None,
+    lang: Annotated[str, typer.Option(help=LANG_HELP)] = DEFAULT_LANGUAGE,
 ) -> None:
     """List the key targets, achievements and estimates extracted from the documents.
 
     Only records the extractor is confident of are listed unless --all is given.
     """
     _check_kind(kind)
+    checked_lang(lang)
+    wanted = checked_year(year)
     engine = open_engine()
     try:
         if indicator:  # also GDP 山东, as the bot's /targets and /compare take it
             found = engine.lookup_indicator(
-                indicator, doc=doc, kind=kind, region=region, show_all=show_all
+                indicator, doc=doc, kind=kind, region=region, year=wanted, show_all=show_all
             ).found
         else:
-            found = engine.lookup_targets(doc=doc, kind=kind, region=region, show_all=show_all)
+            found = engine.lookup_targets(
+                doc=doc, kind=kind, region=region, year=wanted, show_all=show_all
+            )
     except DocumentNotFound as exc:
         raise no_document(exc) from None
     rows = found.rows
@@ -132,15 +138,15 @@ def targets(
             writer.writerow({k: rec.get(k, "") for k in writer.fieldnames})
         return
     if not rows:
-        out.print("没有符合条件的记录 (no matching records).")
-        _hidden_note(found)
-        if region:
-            why_nothing(engine, region, None)
+        out.print(tr(lang, "cli.no_records"), markup=False)
+        _hidden_note(found, lang)
+        if region or wanted is not None:
+            why_nothing(engine, region, wanted)
         return
     table = Table("doc", "indicator", "change", "value", "year", "region", "kind")
     for r in rows:
         rec = r.record
-        change, value = signed_change(rec.change, format_value(rec))
+        change, value = signed_change(rec.change, format_value(rec, lang))
         table.add_row(
             rec.doc[:12],
             rec.indicator,
@@ -148,11 +154,11 @@ def targets(
             value,
             rec.year,
             rec.region,
-            KIND_LABELS.get(rec.kind, rec.kind),
+            kind_label(rec.kind, lang),
         )
     out.print(table)
-    out.print(f"[dim]{len(rows)} records[/]")
-    _hidden_note(found)
+    out.print(f"[dim]{escape(tr(lang, 'cli.records', count=len(rows)))}[/]")
+    _hidden_note(found, lang)
 
 
 # Unknown "options" such as -预计 or !estimate are filter words, not CLI options.
@@ -240,8 +246,11 @@ def compare(
     show_all: Annotated[bool, typer.Option("--all", help=ALL_HELP)] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     year: Annotated[
-        int | None,
-        typer.Option(help="One row per region: its target for this year and its last result."),
+        str | None,
+        typer.Option(
+            help="One row per region: its target for this year (2024 or 2024年, as the bot's "
+            "/compare GDP 2024 reads it) and its last result."
+        ),
     ] = None,
     as_csv: Annotated[
         bool, typer.Option("--csv", help="The rows per region as CSV (implies --year).")
@@ -252,6 +261,7 @@ def compare(
     xlsx: Annotated[
         Path | None, typer.Option("--xlsx", help="Write the rows per region to this .xlsx file.")
     ] = None,
+    lang: Annotated[str, typer.Option(help=LANG_HELP)] = DEFAULT_LANGUAGE,
 ) -> None:
     """One indicator across documents, regions and years, side by side.
 
@@ -265,7 +275,9 @@ def compare(
     if not indicator.strip():
         err.print("请给出指标，例如 briefbot compare GDP (name an indicator, e.g. GDP or CPI).")
         raise typer.Exit(2)
-    if year is not None or as_csv or as_md or xlsx is not None:
+    checked_lang(lang)
+    wanted = checked_year(year)
+    if wanted is not None or as_csv or as_md or xlsx is not None:
         if region is not None or kind != "all":
             err.print(
                 "--region 和 --kind 不能与 --year 或导出同用：每个地区一行，只列目标与最近实绩 "
@@ -273,7 +285,7 @@ def compare(
                 "--md, --xlsx)."
             )
             raise typer.Exit(2)
-        _compare_regions(indicator, year, show_all, as_json, as_csv, as_md, xlsx)
+        _compare_regions(indicator, wanted, show_all, as_json, as_csv, as_md, xlsx, lang)
         return
     _check_kind(kind)
     engine = open_engine()
@@ -287,25 +299,26 @@ def compare(
     if as_json:
         out.print_json(json.dumps(_records_json(engine, rows), ensure_ascii=False))
         return
+    sep = tr(lang, "common.list_sep")
     if not rows and looked.elsewhere is not None and looked.elsewhere.rows:
-        scope = "、".join(filter(None, (looked.region, KIND_LABELS.get(kind, ""))))
-        out.print(
-            f"指标“{looked.indicator}”有 {len(looked.elsewhere.rows)} 条记录，"
-            f"没有符合“{scope}”的 "
-            "(records of this indicator exist, none match the region or --kind).",
-            markup=False,
+        kind_word = kind_label(kind, lang) if kind != "all" else ""
+        scope = sep.join(filter(None, (looked.region, kind_word)))
+        count = len(looked.elsewhere.rows)
+        said = tr(
+            lang, "cli.compare_elsewhere", indicator=looked.indicator, count=count, scope=scope
         )
-        _hidden_note(found)
+        out.print(said, markup=False)
+        _hidden_note(found, lang)
         raise typer.Exit(1)
     if not rows:
         close = engine.similar_indicators(indicator)
-        out.print(f"没有找到指标“{indicator}” (no records for this indicator).", markup=False)
+        out.print(tr(lang, "cli.compare_none", indicator=indicator), markup=False)
         if close:
-            out.print("相近的指标 (similar): " + "、".join(close), markup=False)
-        _hidden_note(found)
+            out.print(tr(lang, "cli.similar", names=sep.join(close)), markup=False)
+        _hidden_note(found, lang)
         raise typer.Exit(1)
     if len(found.family) > 1:
-        out.print(f"{indicator}: " + "、".join(found.family), markup=False)
+        out.print(f"{indicator}: " + sep.join(found.family), markup=False)
     table = Table("indicator", "region", "year", "kind", "figure", "document")
     ordered = sorted(
         rows, key=lambda r: (r.record.indicator, r.record.year or "", r.record.region), reverse=True
@@ -316,15 +329,12 @@ def compare(
             rec.indicator,
             rec.region or (info.region if info else "") or "-",
             rec.year or "-",
-            KIND_LABELS.get(rec.kind, rec.kind),
-            change_and_value(rec),
+            kind_label(rec.kind, lang),
+            change_and_value(rec, lang),
             info.title if info else rec.doc,
         )
     out.print(table)
-    _hidden_note(found)
-
-
-STATUS_WORDS = {"met": "达成 met", "missed": "未达成 missed", "unknown": "未知 unknown"}
+    _hidden_note(found, lang)
 
 
 def _compare_regions(
@@ -335,6 +345,7 @@ def _compare_regions(
     as_csv: bool,
     as_md: bool,
     xlsx: Path | None,
+    lang: str = DEFAULT_LANGUAGE,
 ) -> None:
     """``compare INDICATOR --year N``: one row per region (national first)."""
     engine = open_engine()
@@ -342,7 +353,7 @@ def _compare_regions(
     rows = export_rows(found.rows, found.year or 0)
     if xlsx is not None:
         xlsx.write_bytes(to_xlsx(rows, title=f"{indicator} {found.year or ''}".strip()))
-        err.print(f"wrote {len(rows)} rows to {xlsx}")
+        err.print(f"wrote {counted(len(rows), 'row')} to {xlsx}")
     if as_json:
         out.print_json(json.dumps(rows, ensure_ascii=False))
         return
@@ -356,18 +367,14 @@ def _compare_regions(
         return
     if not rows:
         if year is not None:
-            out.print(
-                f"没有{year}年的“{indicator}”目标 (no targets of this indicator for {year}).",
-                markup=False,
-            )
+            said = tr(lang, "cli.regions_none_year", indicator=indicator, year=year)
         else:
-            out.print(
-                f"没有找到指标“{indicator}”的目标 (no targets for this indicator).", markup=False
-            )
+            said = tr(lang, "cli.regions_none", indicator=indicator)
+        out.print(said, markup=False)
         raise typer.Exit(1)
     heading = f"{indicator} {found.year}"
     if len(found.family) > 1:
-        heading += ": " + "、".join(found.family)
+        heading += ": " + tr(lang, "common.list_sep").join(found.family)
     out.print(heading, markup=False)
     table = Table("region", "indicator", f"{found.year} target", "last result", "status", "sources")
     for row, flat in zip(found.rows, rows, strict=True):
@@ -378,9 +385,9 @@ def _compare_regions(
             row.indicator,
             flat["target"] or "-",
             result,
-            STATUS_WORDS.get(row.status or "", "-"),
+            tr(lang, f"analytics.status_{row.status}") if row.status else "-",
             " → ".join(dict.fromkeys(sources)),
         )
     out.print(table)
     if found.hidden:
-        out.print(f"[dim]{found.hidden} low-confidence targets left out; --all uses them[/]")
+        out.print(f"[dim]{escape(tr(lang, 'cli.regions_hidden', hidden=found.hidden))}[/]")

@@ -35,7 +35,6 @@ from handlers.format.search import (
     search_page,
 )
 from handlers.format.targets import (
-    ALL_WORDS,
     compare_messages,
     hidden_note,
     no_targets,
@@ -44,7 +43,6 @@ from handlers.format.targets import (
 )
 
 __all__ = [
-    "ALL_WORDS",
     "CALLBACK_LIMIT",
     "PAGE_PATTERN",
     "PASSAGE_PATTERN",

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from bot.admin import Admin, AuditEntry, SettingView, runtime, setting_description
 from bot.admin.audit import RESULTS
 from bot.digest.filters import describe as describe_filter
+from bot.i18n import Message
 from bot.sources.store import Source
 from bot.subscriptions.service import Listed
 from bot.subscriptions.store import Delivery, Subscription
@@ -173,6 +174,21 @@ def _source(view: SettingView, tz: str, lang: str, origin: bool = True) -> str:
     if view.origin and origin:
         return tr(lang, "admin.source_origin", source=source, origin=view.origin)
     return source
+
+
+def value_said(view: SettingView) -> Message | str:
+    """A setting's value for the audit log: its word (unset, true …) as a catalogue
+    message said in each reader's language, data (a number, a path) as it is."""
+    if view.word:
+        return Message(f"admin.value.{view.word}", {"detail": view.detail})
+    return view.value
+
+
+def source_said(view: SettingView) -> Message | str:
+    """Where a setting's value comes from, for the audit log: the catalogue's words
+    (``admin.source.<name>``), never the internal name."""
+    name = _SOURCE_NAMES.get(view.source)
+    return Message(f"admin.source.{name}") if name else view.source
 
 
 def _value(view: SettingView, lang: str) -> str:

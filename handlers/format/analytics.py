@@ -10,30 +10,11 @@ from bot.analytics.changes import CHANGE_KINDS
 from bot.analytics.linking import Link, Sourced
 from bot.digest.values import change_and_value, short_title
 from bot.library import ChartResult, RegionTable, ReportChanges, ScorecardChart
+from bot.library.arguments import year_word
 from handlers.format.html import CALLBACK_LIMIT, cut, escape, one_line, shown, split_html
-from handlers.format.targets import ALL_WORDS
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 
 SCORECARD_SHOWN = 30
-_YEAR_RE = re.compile(r"^((?:19|20)\d\d)年?$")
-
-
-def parse_region_year(
-    args: Sequence[str] | None,
-) -> tuple[str | None, int | None, bool]:
-    """``/scorecard 山东 2025 [all]`` -> (region, year, show_all); missing parts None."""
-    words: list[str] = []
-    year: int | None = None
-    show_all = False
-    for word in args or ():
-        m = _YEAR_RE.match(word)
-        if m and year is None:
-            year = int(m.group(1))
-        elif word.lower() in ALL_WORDS:
-            show_all = True
-        else:
-            words.append(word)
-    return (" ".join(words) or None), year, show_all
 
 
 def scope(region: str | None, year: int | None, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -218,12 +199,12 @@ def parse_chart(args: Sequence[str] | None) -> ChartRequest | None:
     years: tuple[int, int] | None = None
     regions: list[str] = []
     for word in words[1:]:
-        span, single = _SPAN_RE.match(word), _YEAR_RE.match(word)
+        span, single = _SPAN_RE.match(word), year_word(word)
         if span:
             a, b = int(span.group(1)), int(span.group(2))
             years = (min(a, b), max(a, b))
-        elif single:
-            year = int(single.group(1))
+        elif single is not None:
+            year = single
         else:
             regions.append(word)
     return ChartRequest(words[0], tuple(regions), year, years)

@@ -13,9 +13,6 @@ from handlers.format.html import ARG_SHOWN, cut, escape, one_line, shown, split_
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 
 TARGETS_SHOWN = 40
-ALL_WORDS = frozenset({"all", "全部", "所有", "--all", "-all", "—all", "——all", "-a"})
-"""Words that ask /targets and /compare for every record, the unsure ones too: ``all``, or
-the command line's ``--all`` (a phone keyboard may make its ``--`` a dash: ``—all``)."""
 
 
 # -- targets -----------------------------------------------------------------------------------
