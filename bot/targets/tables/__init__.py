@@ -27,6 +27,7 @@ Pure string work, no I/O; a row costs a handful of regular-expression matches.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -364,6 +365,10 @@ class TableReader:
             cell = parse_cell(cells[i])
             if cell is None:
                 continue
+            marked = _CUMULATIVE_MARK_RE.search(col.text) if cell.cumulative else None
+            if marked and marked.group(1) != cells[i].strip()[:1]:
+                # 年均增长〔累计〕 | ［4以上］: the header says 〔〕 marks a sum; ［］ does not
+                cell = dataclasses.replace(cell, cumulative=False)
             if place or row_year:
                 col_name, level_head = self._by_row_name(name, col, level_head, bool(place))
             else:
@@ -438,7 +443,11 @@ class TableReader:
     # -- naming -----------------------------------------------------------------------
 
     def _canonical(self, name: str) -> str:
-        return self.table.canonical(name) or name
+        known = self.table.canonical(name)
+        if not known and name.endswith(("数", "数量")):
+            # 高新技术企业数（家）: a row counting a known thing by 数 is the thing counted
+            known = self.table.canonical(name.removesuffix("数量").removesuffix("数"))
+        return known or name
 
     def _subject_name(self) -> str:
         return _caption_subject(self.state.caption, self.region) if self.state.caption else ""
@@ -704,6 +713,10 @@ class TableReader:
 # --- prose rows -------------------------------------------------------------------------
 
 _DIGIT_RE = re.compile(r"[\d零〇一二两三四五六七八九十百千万]")
+
+
+# 年均增长〔累计〕, 年均/［累计］: the bracket a header names as the mark of a sum
+_CUMULATIVE_MARK_RE = re.compile(r"([\[［〔【])累计")
 
 
 def is_prose_row(line: str) -> bool:
