@@ -78,6 +78,7 @@ def test_a_towns_figures_are_the_towns(extract):
         "其中，石桥镇实现地区生产总值186.2亿元，增长6.9%；"
         "全年云溪经济开发区实现规模以上工业总产值420亿元。"
         "青林镇、东湾镇一般公共预算收入分别为9.6亿元和7.1亿元。"
+        "白鹭洲镇、西岭镇一般公共预算收入分别为5.3亿元和4.4亿元。"
         "全市乡镇一般公共预算收入增长3.2%。\n"
     )
     records = extract(text, "宜兴市2026年统计公报.txt")
@@ -87,8 +88,15 @@ def test_a_towns_figures_are_the_towns(extract):
     assert got[420][1] == "云溪"
     assert got[9.6] == ("一般公共预算收入", "青林")
     assert got[7.1] == ("一般公共预算收入", "东湾")
+    assert got[5.3] == ("一般公共预算收入", "白鹭洲")  # a three-character town first
+    assert got[4.4] == ("一般公共预算收入", "西岭")
     whole = got[1520.3][1]
     assert got[5.8][1] == whole and got[3.2][1] == whole  # 乡镇 is no town's name
+    plain = (
+        "宜兴市2026年国民经济和社会发展统计公报\n\n一、综合\n\n"
+        "经济开发区实现地区生产总值310亿元。\n"
+    )
+    assert [r.region for r in extract(plain, "宜兴市2026年统计公报.txt")] == [whole]
 
 
 # --- a speech at an economic work conference: 基本情况 reviews the year -----------------------
@@ -176,3 +184,9 @@ def test_a_budgets_added_items_and_a_limit_set_from_above_are_named_by_what_they
     assert got[88] == "上级补助收入"  # not 加上上级补助收入
     assert got[41] == "调入资金"
     assert got[1290] == "政府债务限额"  # not 省核定政府债务限额
+
+
+def test_a_residents_disposable_income_without_per_capita_is_the_per_capita_income(table):
+    # 其中农村居民增长6.1% after 全体居民人均可支配收入: the statistic is per capita always
+    assert table.canonical("农村居民可支配收入") == "农村居民人均可支配收入"
+    assert table.canonical("城镇居民可支配收入") == "城镇居民人均可支配收入"

@@ -457,6 +457,16 @@ class _Walker:
             return gap.group()  # 增长7.1%，高于城镇居民收入增速2.6个百分点: the gap, no growth
         return named.change or _compared_change(before)
 
+    def _measure_after_towns(self, clause: str) -> str:
+        """The known measure a clause names right after the towns it opens with, or ``""``."""
+        bare = re.sub(r"^(?:全年|年内|今年)", "", clause.lstrip("，、；：其中"))
+        towns = _towns_at(bare)
+        if not towns:
+            return ""
+        rest = re.sub(r"^(?:全年|实现|完成)+", "", bare[towns[1] :])
+        found = self.table.matches_at(rest, 0)
+        return found[0].canonical if found else ""
+
     def _part_going_on(self, sentence: str, clause: str, indicator: str) -> str:
         """The part of the region the clause before was about, when this clause only goes
         on with the same measure (``周市镇实现地区生产总值405.8亿元，增长5.4%``: the town's
@@ -820,12 +830,19 @@ class _Walker:
             named = replace(named, change=act or named.change)  # (宁安市新建高中: 新建)
         elif part:
             region = part  # 武汉地区生产总值突破2万亿元: a figure of a part, not of the whole
+            town_named = indicator.startswith(part)
             rest = indicator.removeprefix(part)
             if rest[:1] in ("市", "区", "县", "州") and self.table.canonical(rest[1:]):
                 rest = rest[1:]
             elif (town := _TOWN_SUFFIX_RE.match(rest)) and self.table.canonical(rest[town.end() :]):
                 rest = rest[town.end() :]  # 花桥经济开发区地区生产总值, 千灯镇镇…: the suffix
             indicator = (self.table.canonical(rest) or rest) if len(rest) >= 2 else indicator
+            if town_named and indicator not in self.table:
+                # 观海卫镇、逍林镇一般公共预算收入分别为…: the measure said after the towns
+                # (a name the town's own words broke: 观海卫镇收入)
+                indicator = self._measure_after_towns(sentence[clause_start : fig.start]) or (
+                    indicator
+                )
         elif region and indicator.startswith(region) and indicator not in self.table:
             # 深圳地区生产总值 in a Shenzhen document: the document's own place says nothing
             rest = indicator.removeprefix(region)
@@ -914,8 +931,10 @@ def _is_act_not_place(text: str, start: int, end: int) -> bool:
 _TOWN_SUFFIX = r"(?:镇|乡|街道|经济技术开发区|经济开发区|高新技术产业开发区|高新区|开发区)"
 _TOWN_SUFFIX_RE = re.compile(_TOWN_SUFFIX + "+")
 _TOWN_RE = re.compile(rf"(?P<stem>[\u4e00-\u9fff]{{2,3}}?){_TOWN_SUFFIX}")
-# not a place: 城镇, 乡镇, 各镇, 全市各乡镇, 重点镇, 特色小镇, 省级开发区 …
-_NOT_TOWN_RE = re.compile(r"[城乡各全每本该其重特小级类等个家座所]|中心|建制|集镇")
+# not a place: 城镇, 乡镇, 各镇, 全市各乡镇, 重点镇, 特色小镇, 省级开发区, 经济开发区 …
+_NOT_TOWN_RE = re.compile(
+    r"[城乡各全每本该其重特小级类等个家座所]|中心|建制|集镇|经济|技术|产业|工业"
+)
 
 
 def _towns_at(text: str) -> tuple[list[str], int] | None:
