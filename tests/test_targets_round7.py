@@ -155,22 +155,22 @@ def test_a_congress_reports_five_year_goals_date_its_later_tasks(extract):
     assert got[1500] == ("target", first.split("-")[1])  # a level: at the end
 
 
-# --- round 2: a header naming its sum's bracket; a row counting a known thing by 数 -----------
+# --- round 2: a row counting a known thing by 数 -------------------------------------------------
 
 
-def test_a_header_naming_the_sums_bracket_leaves_the_other_bracket_an_average(extract):
+def test_a_row_counting_a_known_thing_by_shu_is_the_thing(extract):
     text = (
         "江州市国民经济和社会发展第十五个五年规划纲要\n\n"
         "第二章 主要目标\n\n"
         "类别\t指标\t2025年\t2030年\t年均增长〔累计〕\t属性\n"
-        "综合\t一般公共预算收入（亿元）\t510\t640\t［5以上］\t预期性\n"
+        "综合\t一般公共预算收入（亿元）\t510\t640\t5以上\t预期性\n"
         "民生\t城镇新增就业（万人）\t—\t—\t〔40〕\t预期性\n"
         "创新\t高新技术企业数（家）\t2100\t3000\t—\t预期性\n"
     )
     got = {r.value: (r.indicator, r.unit, r.change, r.year) for r in extract(text, "plan.txt")}
     assert got[5] == ("一般公共预算收入", "%", "年均增长", "2026-2030")
-    assert got[40] == ("新增城镇就业", "万人", "累计", "2026-2030")  # 〔〕: the header's sum
-    assert got[2100][0] == got[3000][0] == "高新技术企业"
+    assert got[40] == ("新增城镇就业", "万人", "累计", "2026-2030")
+    assert got[2100][0] == got[3000][0] == "高新技术企业"  # not 高新技术企业数
 
 
 def test_a_budgets_added_items_and_a_limit_set_from_above_are_named_by_what_they_are(extract):

@@ -27,7 +27,6 @@ Pure string work, no I/O; a row costs a handful of regular-expression matches.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -365,10 +364,6 @@ class TableReader:
             cell = parse_cell(cells[i])
             if cell is None:
                 continue
-            marked = _CUMULATIVE_MARK_RE.search(col.text) if cell.cumulative else None
-            if marked and marked.group(1) != cells[i].strip()[:1]:
-                # 年均增长〔累计〕 | ［4以上］: the header says 〔〕 marks a sum; ［］ does not
-                cell = dataclasses.replace(cell, cumulative=False)
             if place or row_year:
                 col_name, level_head = self._by_row_name(name, col, level_head, bool(place))
             else:
@@ -713,10 +708,6 @@ class TableReader:
 # --- prose rows -------------------------------------------------------------------------
 
 _DIGIT_RE = re.compile(r"[\d零〇一二两三四五六七八九十百千万]")
-
-
-# 年均增长〔累计〕, 年均/［累计］: the bracket a header names as the mark of a sum
-_CUMULATIVE_MARK_RE = re.compile(r"([\[［〔【])累计")
 
 
 def is_prose_row(line: str) -> bool:
