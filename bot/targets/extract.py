@@ -924,8 +924,6 @@ def _is_act_not_place(text: str, start: int, end: int) -> bool:
     )
 
 
-# A named economic zone of a province (成都平原经济区, 三亚经济圈) and the totals that are
-# its GDP when it opens a clause with them.
 # 周市镇, 淀山湖镇, 陆家街道, 花桥经济开发区: a town or a development zone inside a county,
 # named by a short name the gazetteer does not hold; the short name is its region (§6.2)
 _TOWN_SUFFIX = r"(?:镇|乡|街道|经济技术开发区|经济开发区|高新技术产业开发区|高新区|开发区)"
@@ -957,6 +955,8 @@ def _towns_at(text: str) -> tuple[list[str], int] | None:
     return names, pos
 
 
+# A named economic zone of a province (成都平原经济区, 三亚经济圈) and the totals that are
+# its GDP when it opens a clause with them.
 _ZONE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:经济区|经济圈|经济带|城市群|都市圈|示范区)")
 _ZONE_TOTAL_RE = re.compile(r"(?:经济总量|地区生产总值|生产总值|GDP)")
 
