@@ -186,6 +186,8 @@ class _Walker:
         self.top_periods: dict[str, str] = {}
         self.frame = Frame(table)
         self.gazetteer = default_gazetteer()
+        # (sentence, name, part) of the last figure said of a part of the region
+        self.last_part: tuple[str, str, str] = ("", "", "")
         self.plan_started = False
         self.forward_doc = doc.meta.doc_type in FORWARD_TYPES
         # A party congress reviews up to its own autumn; a work report the years before it.
@@ -397,6 +399,13 @@ class _Walker:
             rest = re.sub(r"^(?:全年|全市|年内|今年|实现|完成)", "", text[end:])
             if self.table.matches_at(rest, 0):
                 return "、".join(places)
+        bare = re.sub(r"^(?:全年|年内|今年)", "", text)
+        towns = _towns_at(bare)
+        if towns:
+            names, end = towns
+            rest = re.sub(r"^(?:全年|实现|完成)+", "", bare[end:])
+            if self.table.matches_at(rest, 0):
+                return "、".join(names)  # 周市镇实现地区生产总值…: the town's own figure
         zone = _ZONE_RE.match(text)
         if zone and _ZONE_TOTAL_RE.match(text, zone.end()):
             return zone.group()  # 成都平原经济区经济总量达到4万亿元: the zone's own GDP
@@ -447,6 +456,25 @@ class _Walker:
         if fig.unit == "个百分点" and (gap := _GAP_RE.search(before.split("，")[-1])):
             return gap.group()  # 增长7.1%，高于城镇居民收入增速2.6个百分点: the gap, no growth
         return named.change or _compared_change(before)
+
+    def _measure_after_towns(self, clause: str) -> str:
+        """The known measure a clause names right after the towns it opens with, or ``""``."""
+        bare = re.sub(r"^(?:全年|年内|今年)", "", clause.lstrip("，、；：其中"))
+        towns = _towns_at(bare)
+        if not towns:
+            return ""
+        rest = re.sub(r"^(?:全年|实现|完成)+", "", bare[towns[1] :])
+        found = self.table.matches_at(rest, 0)
+        return found[0].canonical if found else ""
+
+    def _part_going_on(self, sentence: str, clause: str, indicator: str) -> str:
+        """The part of the region the clause before was about, when this clause only goes
+        on with the same measure (``周市镇实现地区生产总值405.8亿元，增长5.4%``: the town's
+        growth), else ``""``."""
+        said, name, part = self.last_part
+        if not part or said != sentence or not _GOES_ON_RE.match(clause.lstrip("，, ")):
+            return ""
+        return part if indicator == name or indicator.startswith(part) else ""
 
     def _inside(self, place: Place) -> bool:
         """Whether ``place`` is a part of the document's region, not the region itself."""
@@ -541,6 +569,10 @@ class _Walker:
             self.goal_period = m.group().replace("今后", "未来") if m else ""
             if self.goal_period:
                 self.plan_period = self.goal_period
+        elif state.section_class == PLAN and (m := _HORIZON_RE.match(line.lstrip("— "))):
+            # 今后五年，全市…主要目标是：…；… (the goals in one paragraph, no list): the years
+            # the later plan parts are about too
+            self.plan_period = m.group().replace("今后", "未来")
 
     def paragraph(self, line: str, passage: Passage, marks: Marks) -> None:
         self.frame.reset()
@@ -723,6 +755,15 @@ class _Walker:
         elif year == "每年" and self.section.section_class == PLAN:
             # a plan's 每年新增高标准农田50万亩: each year of the period its title names
             span = self.plan_span or (self.task_years.title_span if self.task_years else "")
+            if not span and self.plan_period:
+                # a congress report's 今后五年 goals, then 每年新增…: each of those years
+                span = normalize_year(
+                    self.plan_period,
+                    doc_year=self.doc_year_s,
+                    current_year=self.doc_year_s,
+                    backward=self.backward,
+                )
+                span = span if "-" in span else ""
             year = span or year
         if year is None:
             if self.section.paragraph_period:
@@ -781,6 +822,7 @@ class _Walker:
                 self.part_of_region(sentence[clause_start : fig.start]), sentence, fig.start
             )
             or _zone_before(sentence[:clause_start], sentence[clause_start : fig.start])
+            or self._part_going_on(sentence, sentence[clause_start : fig.start], indicator)
         )
         if listed:
             region = listed
@@ -788,10 +830,19 @@ class _Walker:
             named = replace(named, change=act or named.change)  # (宁安市新建高中: 新建)
         elif part:
             region = part  # 武汉地区生产总值突破2万亿元: a figure of a part, not of the whole
+            town_named = indicator.startswith(part)
             rest = indicator.removeprefix(part)
             if rest[:1] in ("市", "区", "县", "州") and self.table.canonical(rest[1:]):
                 rest = rest[1:]
+            elif (town := _TOWN_SUFFIX_RE.match(rest)) and self.table.canonical(rest[town.end() :]):
+                rest = rest[town.end() :]  # 花桥经济开发区地区生产总值, 千灯镇镇…: the suffix
             indicator = (self.table.canonical(rest) or rest) if len(rest) >= 2 else indicator
+            if town_named and indicator not in self.table:
+                # 观海卫镇、逍林镇一般公共预算收入分别为…: the measure said after the towns
+                # (a name the town's own words broke: 观海卫镇收入)
+                indicator = self._measure_after_towns(sentence[clause_start : fig.start]) or (
+                    indicator
+                )
         elif region and indicator.startswith(region) and indicator not in self.table:
             # 深圳地区生产总值 in a Shenzhen document: the document's own place says nothing
             rest = indicator.removeprefix(region)
@@ -802,6 +853,7 @@ class _Walker:
                 or without_topic_place(indicator, region, sentence)
                 or indicator
             )
+        self.last_part = (sentence, indicator, region) if part else ("", "", "")
         if indicator.endswith("计划") and (planned := self.table.canonical(indicator[:-2])):
             indicator = planned  # 固定资产投资计划增长5%: the investment planned to grow
         if indicator not in self.table:
@@ -853,6 +905,8 @@ def _compared_change(before: str) -> str:
     return ("增加" if m["d"] == "多" else "减少") if m else ""
 
 
+# a clause with no subject of its own, going on with the measure before: ，增长5.4%
+_GOES_ON_RE = re.compile(r"^(?:比上年|同比|较上年)?(?:增长|下降|增加|减少|提高|回落|上升)")
 # the suffixes a place name may carry in running text (武汉市经济总量)
 _PLACE_SUFFIXES = "市区县州"
 # the count of places a list gives before their shared thing: 绥芬河、东宁两个口岸
@@ -868,6 +922,37 @@ def _is_act_not_place(text: str, start: int, end: int) -> bool:
     return bool(_ACT_WORD_RE.fullmatch(text[start:end])) and (
         end >= len(text) or text[end] not in _PLACE_SUFFIXES
     )
+
+
+# 周市镇, 淀山湖镇, 陆家街道, 花桥经济开发区: a town or a development zone inside a county,
+# named by a short name the gazetteer does not hold; the short name is its region (§6.2)
+_TOWN_SUFFIX = r"(?:镇|乡|街道|经济技术开发区|经济开发区|高新技术产业开发区|高新区|开发区)"
+_TOWN_SUFFIX_RE = re.compile(_TOWN_SUFFIX + "+")
+_TOWN_RE = re.compile(rf"(?P<stem>[\u4e00-\u9fff]{{2,3}}?){_TOWN_SUFFIX}")
+# not a place: 城镇, 乡镇, 各镇, 全市各乡镇, 重点镇, 特色小镇, 省级开发区, 经济开发区 …
+_NOT_TOWN_RE = re.compile(
+    r"[城乡各全每本该其重特小级类等个家座所]|中心|建制|集镇|经济|技术|产业|工业"
+)
+
+
+def _towns_at(text: str) -> tuple[list[str], int] | None:
+    """The towns (or zones) a clause opens with, joined by 、/和, and where they end."""
+    names: list[str] = []
+    pos = 0
+    while True:
+        m = _TOWN_RE.match(text, pos)
+        if m is None or _NOT_TOWN_RE.search(m.group("stem")):
+            break
+        names.append(m.group("stem"))
+        pos = m.end()
+        if text[pos : pos + 1] not in ("、", "和"):
+            break
+        pos += 1
+    if not names:
+        return None
+    if text[pos - 1 : pos] in ("、", "和"):
+        pos -= 1
+    return names, pos
 
 
 # A named economic zone of a province (成都平原经济区, 三亚经济圈) and the totals that are

@@ -16,6 +16,7 @@ Plan-execution reports word the year's plan or target the same way::
 The clause's own words (预算, 调整预算, 年度计划, 年度目标) name only the base of the share; the
 measure is the nearest amount said before it in the sentence. With no amount before,
 the rate is named 预算完成率 and not shown as confident: whose budget it is is not said.
+A growth said after the rate (``完成预算的102.4%，增长3.1%``) is the measure's too.
 """
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ _OF_BASE_RE = re.compile(
     r"(?:完成|为|达到|占|是)(?:了)?(?:(?P<budget>(?:年初|调整后?|年度)?(?:的)?预算(?:数)?)"
     r"|(?P<plan>(?:年度|全年)(?:计划|目标)(?:任务)?))的?$"
 )
+# the base's words taken for a name: 完成预算的102.4%，增长3.1% names the growth 预算
+_BASE_NAME_RE = re.compile(
+    r"^(?:(?:年初|调整后?|年度)?的?预算数?|(?:年度|全年)(?:计划|目标)(?:任务)?)$"
+)
 _RATE_UNITS = {"%", "个百分点"}
 NOT_CONFIDENT = 0.3
 
@@ -47,6 +52,15 @@ def budget_completion(sentence: str, named: list[Named]) -> list[Named]:
         fig = n.figure
         m = _OF_BASE_RE.search(sentence[: fig.start]) if fig.unit == "%" else None
         if m is None:
+            if fig.unit in _RATE_UNITS and _BASE_NAME_RE.match(n.indicator):
+                # 收入812亿元，完成预算的102.4%，增长3.1%: the growth after the rate is the
+                # measure's, never the budget's
+                level = next(
+                    (b for b in reversed(out) if b.figure.unit not in _RATE_UNITS and b.indicator),
+                    None,
+                )
+                if level is not None:
+                    n = replace(n, indicator=level.indicator)
             out.append(n)
             continue
         rate = "预算完成率" if m.group("budget") else "年度" + m.group("plan")[2:4] + "完成率"

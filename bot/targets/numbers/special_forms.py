@@ -50,6 +50,8 @@ _SCALE_RE = re.compile(
     r"(?P<num>[xX]|\d+(?:\.\d+)?)?(?P<mag>千亿|百亿|万亿|千万千瓦|百万千瓦|千万吨|百万吨)级"
 )
 _SCALE_HEAD_RE = re.compile(r"[^，。；、“”]{0,12}?(集群|产业规模|基地)")
+# the count right after a scaled thing: 千亿级产业集群5个, 百亿级产业基地3个以上
+_COUNT_AFTER_HEAD_RE = re.compile(r"[\d一二三四五六七八九十两]+[个家座]")
 _SCALE_HEAD_BLOCK = re.compile(r"[^，。；]{0,6}?(行动|计划|工程|城市|园区)")
 # no numeral before a bare magnitude (上万, 数百 are vague); the 上 of a verb (迈上, 跃上,
 # 登上, 站上万亿元台阶) is no numeral
@@ -190,6 +192,13 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
         ):
             # 2个百亿级产业集群, 3个以上千亿级产业集群: the count is the figure, the scale
             # its class
+            continue
+        if re.search(
+            r"[一二三四五六七八九十两\d][个家座](?:以上|左右|多|余)?(?:[万千百]亿级、)+$",
+            sentence[max(0, m.start() - 16) : m.start()],
+        ) or _COUNT_AFTER_HEAD_RE.match(sentence, _SCALE_HEAD_RE.match(sentence, m.end()).end()):
+            # 12个以上万亿级、千亿级产业集群 (classes listed after one count) and
+            # 培育千亿级产业集群5个 (the count after the thing): the scale is a class
             continue
         if re.search(r"首个$", sentence[max(0, m.start() - 2) : m.start()]):
             continue  # 成为首个千亿级…集群: a first, not a target

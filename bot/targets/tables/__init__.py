@@ -195,6 +195,10 @@ class TableReader:
         if _FOOTNOTE_RE.match(first) and len(first) > 1:
             return []
         classes = [_cell_class(c) for c in cells]
+        if "num" not in classes and st.rows and st.columns and "dash" in classes[1:]:
+            # 单位地区生产总值能耗降低 | — | — | 〔完成国家下达任务〕: a row of the table with no
+            # figure, not the header of a new one (a header has no dashes)
+            return []
         if "num" not in classes:
             self._header_row(cells, classes)
             return []
@@ -396,8 +400,12 @@ class TableReader:
                     unit = cell.unit or base
             change = cell.change or label_change or col.change
             if not cell.change and (col.cumulative or col.change == "年均增长"):
-                if change in ("", "增长"):
-                    change = "累计" if cell.cumulative else "年均增长"
+                if cell.value is None:
+                    pass  # ［与经济增长同步］: the growth compared, no average
+                elif change in ("", "增长"):
+                    # 地区生产总值增长（%） | ［5左右］: brackets mark a growth row's figure as
+                    # its five years' average; only a level's or a cut's (〔13.5〕) add up
+                    change = "累计" if cell.cumulative and label_change != "增长" else "年均增长"
             elif not change and cell.cumulative:
                 change = "累计"
             if cell.cumulative and change == "年均增长" and not (cell.change or label_change):
@@ -430,7 +438,11 @@ class TableReader:
     # -- naming -----------------------------------------------------------------------
 
     def _canonical(self, name: str) -> str:
-        return self.table.canonical(name) or name
+        known = self.table.canonical(name)
+        if not known and name.endswith(("数", "数量")):
+            # 高新技术企业数（家）: a row counting a known thing by 数 is the thing counted
+            known = self.table.canonical(name.removesuffix("数量").removesuffix("数"))
+        return known or name
 
     def _subject_name(self) -> str:
         return _caption_subject(self.state.caption, self.region) if self.state.caption else ""

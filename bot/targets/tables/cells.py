@@ -31,8 +31,8 @@ _UNIT_WORDS_TEXT = (
     "元 美元 人民币 人 人次 户 个 家 所 座 张 床 名 位 项 件 台 辆 艘 架 部 吨 "
     "千克 公斤 斤 升 千升 立方米 平方米 平方公里 公里 千米 米 亩 公顷 头 只 羽 块 "
     "支 条 箱 重量箱 双 套 册 篇 次 天 小时 千瓦 千瓦时 千瓦小时 千伏安 千伏安时 "
-    "兆瓦 标箱 标准箱 吨公里 人公里 蒸发量吨 毫克 微克 分贝 年 岁 倍 标准煤 "
-    "吨标准煤 辆次 架次 床位 张床位 人/万人 元/人 元/吨 万人次 个百分点 百分点"
+    "兆瓦 标箱 标准箱 吨公里 人公里 蒸发量吨 毫克 微克 微克/立方米 毫克/立方米 分贝 年 岁 倍 "
+    "标准煤 吨标准煤 辆次 架次 床位 张床位 人/万人 元/人 元/吨 万人次 个百分点 百分点"
 )
 _UNIT_WORDS = sorted(
     _UNIT_WORDS_TEXT.split(),
@@ -47,11 +47,14 @@ _CELL_RE = re.compile(
     r"(?P<open>[\[［〔【])?"
     rf"(?P<num>{_NUM}(?:\s*(?:{_MAGNITUDE}))?)"
     rf"(?:\s*(?:[%％])?\s*(?P<sep>[-—–~～至])\s*(?P<num2>{_NUM}(?:\s*(?:{_MAGNITUDE}))?))?"
+    # ［5左右］: a plan table's bracketed five-year figure keeps its hedge inside
+    r"\s*(?P<inner>" + "|".join(_POST_QUALIFIERS) + r")?"
     r"(?P<close>[\]］〕】])?"
     rf"\s*(?P<unit>[%％‰]|{_UNIT_ALT})?"
     r"\s*(?P<post>" + "|".join(_POST_QUALIFIERS) + r")?"
     r"\s*(?P<rest>(?:[*＊△▲#①-⑳、，,；;（(]|\[\d+\]|注).*)?$"
 )
+_BRACKETED_RE = re.compile(r"^[\[［〔【](.*)[\]］〕】]$")
 _NUMBERED_RE = re.compile(r"^\d+\s*[．.、]\s*\D")
 _YEAR_CELL_RE = re.compile(
     r"^((?:19|20)\d\d)\s*(?:[—–\-~～至]\s*((?:19|20)\d\d))?\s*年\s*(?:末|底|度|初)?"
@@ -105,7 +108,8 @@ def parse_cell(cell: str) -> _Cell | None:
         return None
     m = _CELL_RE.match(s)
     if m is None or _NUMBERED_RE.match(s):
-        cm = _COMPARE_CELL_RE.match(s)
+        # ［与经济增长同步］: a comparison in a plan table's five-year column
+        cm = _COMPARE_CELL_RE.match(_BRACKETED_RE.sub(r"\1", s))
         if cm is None:
             return None
         return _Cell(None, None, "", "", cm.group("q") or cm.group("s") or "", "")
@@ -132,7 +136,7 @@ def parse_cell(cell: str) -> _Cell | None:
     value_text = s[start:end]
     unit = _norm_unit(unit)
     pre = {"＜": "<", "＞": ">"}.get(m.group("pre") or "", m.group("pre") or "")
-    qualifier = pre or m.group("post") or ""
+    qualifier = pre or m.group("inner") or m.group("post") or ""
     verb = m.group("verb") or ""
     cumulative = bool(m.group("open"))
     return _Cell(value, value_max, value_text, mag + unit, qualifier, verb, cumulative)
