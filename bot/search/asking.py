@@ -119,7 +119,11 @@ def content_words(words: list[tuple[str, int, int]]) -> list[str]:
     # before the asking word (就业|稳 is no 就业稳; typed apart, 就业 怎么稳, the parts are
     # never joined). Not one before other words: 怎么去产能 asks about 去产能.
     kept = [w for k, (w, _, _) in enumerate(words) if w not in STOPWORDS and k not in asking]
-    content = [w for w in kept if w not in ASKING_WORDS and w not in BENEFACTIVES]
+    content = [
+        w
+        for w in kept
+        if w not in ASKING_WORDS and w not in BENEFACTIVES and not framing.asks_count(w)
+    ]
     ends_with_verb = (
         len(words) > 1
         and words[-2][0] in HOW_WORDS

@@ -41,6 +41,14 @@ ANCHOR_PASSAGES = 60
 _CORRECTION_WORK = frozenset({"spans", "scored", "passages"})
 
 
+def _asks(word: str) -> bool:
+    """Whether ``word`` asks, as a real word of two or more characters (多久, 哪里, 怎么) or a
+    count asked as one word (几家, 第几个): no span holding it is corrected. A lone asking
+    character (the modal 能) is never suspicious itself but may stand in a span corrected
+    around a word typed wrong beside it."""
+    return (len(word) >= 2 and word in ASKING_WORDS) or framing.asks_count(word)
+
+
 def _kept_in(typed: str, other: str) -> bool:
     """Whether every character of ``typed`` is in ``other``, in order (``other`` only adds)."""
     chars = iter(other)
@@ -102,6 +110,8 @@ class Corrector:
             w not in STOPWORDS
             and w not in SENTENCE_WORDS
             and not framing.counts_documents(w)
+            and w not in ASKING_WORDS
+            and not framing.asks_count(w)
             and not in_period(s, e)
             and self._s._is_suspicious(w)
             for w, s, e in words
@@ -159,6 +169,8 @@ class Corrector:
                 w in QUESTION_WORDS or w in ASKING_WORDS for w, *_ in words[a : b + 1]
             ):
                 continue  # real words asking a question (控制目标, 世界第几) are what was meant
+            if any(_asks(w) for w, *_ in words[a : b + 1]):
+                continue  # 多久能得到救助 is no 多能得到救助: the asking word was meant
             threshold = self._s.fuzzy_threshold if any(odd[a : b + 1]) or sound else strict
             fixable = (
                 [

@@ -1,0 +1,91 @@
+"""Behaviours added after the twenty-second batch of the real-document relevance set
+(r1561-r1640, issue 13): a count or a rank asked as one word of the segmenter (几家, 第几个,
+几成), which the answer never writes, and a word of asking of two characters (多久), which is
+never corrected away; English abbreviations of technical terms (BCI). Invented texts only."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search import framing
+from bot.search.asking import content_words
+from bot.search.concepts import Concept
+from tests.conftest import engine_over, first_hit, segmented
+
+
+@pytest.mark.parametrize(
+    "word", ["几家", "几个", "几项", "第几个", "第几位", "几倍", "几成", "几年"]
+)
+def test_a_count_asked_as_one_word_is_recognised(word):
+    assert framing.asks_count(word), word
+
+
+@pytest.mark.parametrize("word", ["几乎", "近几年", "十几家", "几何", "茶几", "几内亚", "第几"])
+def test_words_holding_more_than_a_count_asked_are_not(word):
+    # 第几 alone is an asking word of its own (framing.MORE_ASKING), not a count word
+    assert not framing.asks_count(word), word
+
+
+def test_a_count_asked_is_left_out_of_the_words_searched():
+    assert content_words(segmented("五星级饭店", "新增", "了", "几家")) == ["五星级饭店", "新增"]
+    # the verb opening the count goes with it, as before 多少 (有多少)
+    assert content_words(segmented("东莞", "有", "几个")) == ["东莞"]
+    assert content_words(segmented("东莞", "第几个", "万亿", "城市")) == ["东莞", "万亿", "城市"]
+    # typed alone, a part keeps it; the query's other parts decide (drop_asking)
+    assert content_words(segmented("几家")) == ["几家"]
+
+
+def test_a_part_that_is_only_a_count_asked_is_dropped_beside_other_words():
+    concepts = [Concept("民宿", []), Concept("几家", [])]
+    assert [c.label for c in framing.drop_asking(concepts, set())] == ["民宿"]
+    # nothing else: kept, so the query is not emptied
+    alone = [Concept("几家", [])]
+    assert framing.drop_asking(alone, set()) == alone
+
+
+# A province's report: a distractor line writing 有几家 and 五星级饭店 before the line giving
+# the count (ties go to the earlier passage); a line on 集成电路 that 几成 would be
+# corrected to; a line on 多能互补 that 多久能 would be corrected to (多能).
+REPORT = (
+    "2026年某省政府工作报告\n"
+    "一、2025年工作回顾\n"
+    "有几家五星级饭店的改造方案仍在论证之中，待条件成熟后分批实施并向社会公布进展。\n"
+    "全年新增五星级饭店16家、等级民宿600家。\n"
+    "集成电路产业加快发展，外贸企业引进集成电路项目12个。\n"
+    "外贸进出口总额增长8%，加工贸易占比六成。\n"
+    "多能互补综合能源项目得到救助资金和专项债券支持，项目进度加快。\n"
+    "受灾人员基本生活得到有效救助的时间缩短至12小时以内。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    return engine_over(tmp_path_factory.mktemp("fresh19"), {"report_2026.txt": REPORT})
+
+
+def test_a_count_asked_as_one_word_finds_the_line_giving_the_number(engine):
+    assert first_hit(engine, "五星级饭店 有几家").startswith("全年新增五星级饭店16家")
+
+
+def test_a_count_asked_as_one_word_is_never_corrected(engine):
+    response = engine.search("外贸 加工贸易 几成", page_size=3)
+    assert not response.corrections
+    assert response.hits[0].text.startswith("外贸进出口总额增长8%")
+
+
+def test_a_word_asking_how_long_is_never_corrected_away(engine):
+    response = engine.search("受灾群众 多久能得到救助", page_size=3)
+    assert not response.corrections
+    assert response.hits[0].text.startswith("受灾人员基本生活")
+
+
+BCI_PLAN = (
+    "某市脑机接口产业行动方案\n"
+    "引育5家以上具有脑机接口核心技术的创新企业，推动脑机接口产品进入临床试验。\n"
+    "引育5家以上具有食品创制核心技术的创新企业，推动新食品原料获批。\n"
+)
+
+
+def test_bci_is_searched_as_brain_computer_interface(tmp_path):
+    engine = engine_over(tmp_path, {"plan.txt": BCI_PLAN})
+    assert "脑机接口" in first_hit(engine, "BCI 企业 引育几家")
