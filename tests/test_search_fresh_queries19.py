@@ -1,13 +1,15 @@
 """Behaviours added after the twenty-second batch of the real-document relevance set
 (r1561-r1640, issue 13): a count or a rank asked as one word of the segmenter (几家, 第几个,
 几成), which the answer never writes, and a word of asking of two characters (多久), which is
-never corrected away; English abbreviations of technical terms (BCI). Invented texts only."""
+never corrected away; a change asked by its ends (从多少涨到多少, 降了多少), whose 从, 到 and
+one-character verb the documents never write; English abbreviations of technical terms
+(BCI). Invented texts only."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.search import framing
+from bot.search import asking, comparing, framing
 from bot.search.asking import content_words
 from bot.search.concepts import Concept
 from tests.conftest import engine_over, first_hit, segmented
@@ -89,3 +91,30 @@ BCI_PLAN = (
 def test_bci_is_searched_as_brain_computer_interface(tmp_path):
     engine = engine_over(tmp_path, {"plan.txt": BCI_PLAN})
     assert "脑机接口" in first_hit(engine, "BCI 企业 引育几家")
+
+
+def test_the_ends_of_a_change_asked_frame_the_question():
+    words = segmented("收入", "从", "多少", "涨", "到", "多少")
+    assert comparing.change_words(words, asking._counted) == {1, 3, 4}
+    assert content_words(words) == ["收入", "多少", "多少"]
+    assert content_words(segmented("贫困率", "降", "了", "多少")) == ["贫困率", "多少"]
+    assert content_words(segmented("房价", "降到", "几成")) == ["房价"]
+    # a verb of two characters is the documents' word: it stays
+    assert content_words(segmented("比例", "提高", "到", "多少")) == ["比例", "提高", "多少"]
+    # no count asked after it: a verb of change is left as typed
+    assert content_words(segmented("菜价", "涨", "原因")) == ["菜价", "涨", "原因"]
+
+
+# A district's report: the line giving both ends of the change, and one holding the
+# question's 涨 and 到 beside the same indicator.
+GROWTH_REPORT = (
+    "2031年某区政府工作报告\n"
+    "一、过去五年工作回顾\n"
+    "全区服务业增加值由2025年的100亿元增加到2030年的160亿元。\n"
+    "服务业增加值统计中部分服务价格涨到高位，到年底逐步回落。\n"
+)
+
+
+def test_a_change_asked_by_its_ends_finds_the_line_with_the_figures(tmp_path):
+    engine = engine_over(tmp_path, {"report_2031.txt": GROWTH_REPORT})
+    assert first_hit(engine, "服务业增加值 从多少涨到多少").startswith("全区服务业增加值由2025年")

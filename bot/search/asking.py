@@ -102,6 +102,11 @@ def plain_pair(w1: str, w2: str) -> bool:
     )
 
 
+def _counted(word: str) -> bool:
+    """Whether ``word`` asks a count or an amount (多少, 几, 几倍, 第几个)."""
+    return word in framing.COUNT_ASKED or framing.asks_count(word)
+
+
 def content_words(words: list[tuple[str, int, int]]) -> list[str]:
     """The words that are searched for: function words (的, 和 …) left out, and the
     words of asking (怎么, 来) and :data:`BENEFACTIVES` (给) when others remain."""
@@ -114,6 +119,8 @@ def content_words(words: list[tuple[str, int, int]]) -> list[str]:
     } | framing.left_out(words, ASKING_WORDS, ASKING_VERBS)
     # 比 … 快, 涨得: how a comparison is asked (``comparing``), not what about
     asking |= comparing.comparison_words(words, ASKING_WORDS)
+    # 从多少涨到多少, 降了多少: the ends of a change asked (``comparing.change_words``)
+    asking |= comparing.change_words(words, _counted)
     # the lone verb that ends a question after 怎么/如何 (就业怎么稳, 粮食生产如何抓) is how
     # it asks, not what about: left out beside longer words, never joined to the word
     # before the asking word (就业|稳 is no 就业稳; typed apart, 就业 怎么稳, the parts are

@@ -43,9 +43,8 @@ _CORRECTION_WORK = frozenset({"spans", "scored", "passages"})
 
 def _asks(word: str) -> bool:
     """Whether ``word`` asks, as a real word of two or more characters (多久, 哪里, 怎么) or a
-    count asked as one word (几家, 第几个): no span holding it is corrected. A lone asking
-    character (the modal 能) is never suspicious itself but may stand in a span corrected
-    around a word typed wrong beside it."""
+    count asked as one word (几家, 第几个): no span holding it is corrected (多久能得到救助 is
+    no 多能得到救助: the asking word was meant)."""
     return (len(word) >= 2 and word in ASKING_WORDS) or framing.asks_count(word)
 
 
@@ -106,15 +105,18 @@ class Corrector:
         def in_period(start: int, end: int) -> bool:
             return any(start < hi and lo < end for lo, hi in periods)
 
+        # a count asked (几家) is never suspicious, nor a lone asking word right after a
+        # longer one (the modal of 多久能得到): a span around it would be corrected to
+        # another word (能得到 → 能力得到); elsewhere a lone 能 may be half of a typo (能元)
         flags = [
             w not in STOPWORDS
             and w not in SENTENCE_WORDS
             and not framing.counts_documents(w)
-            and w not in ASKING_WORDS
             and not framing.asks_count(w)
+            and not (w in ASKING_WORDS and k > 0 and _asks(words[k - 1][0]))
             and not in_period(s, e)
             and self._s._is_suspicious(w)
-            for w, s, e in words
+            for k, (w, s, e) in enumerate(words)
         ]
         # a two-character word the corpus writes only inside longer ones (经纪 of 财经纪律):
         # a span around it is tried, and corrected to sound-alike words only
