@@ -2,14 +2,15 @@
 (r1561-r1640, issue 13): a count or a rank asked as one word of the segmenter (几家, 第几个,
 几成), which the answer never writes, and a word of asking of two characters (多久), which is
 never corrected away; a change asked by its ends (从多少涨到多少, 降了多少), whose 从, 到 and
-one-character verb the documents never write; English abbreviations of technical terms
+one-character verb the documents never write; a count asked ranking the line that gives the
+figure first (打造百家领军企业 for 领军企业 几家); English abbreviations of technical terms
 (BCI). Invented texts only."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.search import asking, comparing, framing
+from bot.search import asking, comparing, framing, sentences
 from bot.search.asking import content_words
 from bot.search.concepts import Concept
 from tests.conftest import engine_over, first_hit, segmented
@@ -118,3 +119,40 @@ GROWTH_REPORT = (
 def test_a_change_asked_by_its_ends_finds_the_line_with_the_figures(tmp_path):
     engine = engine_over(tmp_path, {"report_2031.txt": GROWTH_REPORT})
     assert first_hit(engine, "服务业增加值 从多少涨到多少").startswith("全区服务业增加值由2025年")
+
+
+def test_a_question_asking_a_count_or_an_amount_is_recognised():
+    for query in ("领军企业 几家", "复耕 多少亩", "全国排第几", "收入 涨了几倍", "幾家"):
+        assert asking.asks_figure(query), query
+    # which places, not how many; no count asked at all
+    for query in ("哪几个省提到了育儿补贴", "领军企业 怎么培育", "几乎所有 企业"):
+        assert not asking.asks_figure(query), query
+
+
+def test_a_figure_next_to_a_word_of_the_query_is_found():
+    texts = [
+        "强化科技领军企业培育，着力提升科技创新强度。",
+        "突破百项关键技术，打造百家领军企业。",
+        "新增领军企业后续扶持政策将陆续出台并在全省范围推广，规模超过20亿元。",
+        "全年复耕复种85万亩。",
+    ]
+    words = (("领军企业",), ("复耕",))
+    assert sentences.figures_near(texts, words, 8).tolist() == [False, True, False, True]
+
+
+# A plan naming its leading firms in a line with no count (which by its words alone ranks
+# first) and in a goal that gives their number.
+FIRMS_PLAN = (
+    "某省未来产业行动方案\n"
+    "近年来我省持续强化领军企业培育，支持企业牵头组建创新联合体，加快成果转化。\n"
+    "力争到2030年培育打造百家领军企业，形成若干具有全球影响力的产业集群和创新平台，"
+    "带动上下游协同发展。\n"
+)
+
+
+def test_a_count_asked_ranks_the_line_giving_the_figure_first(tmp_path):
+    engine = engine_over(tmp_path, {"plan.txt": FIRMS_PLAN})
+    for query in ("领军企业 几家", "领军企业 有多少"):
+        assert first_hit(engine, query).startswith("力争到2030年"), query
+    # asked without a count, the other line keeps its place
+    assert "强化领军企业培育" in first_hit(engine, "领军企业")

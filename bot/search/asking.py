@@ -180,6 +180,19 @@ def asks_past(text: str) -> bool:
     )
 
 
+# A count or an amount asked (多少, 几家, 几个, 第几, 几倍): the line giving the figure is
+# wanted (``window.FIGURE_WEIGHT``). Not 哪几个, which asks which places, not how many.
+_FIGURE_ASKED_RE = re.compile(
+    "多少|第几|(?<!哪)几[" + "".join(sorted(framing.COUNTERS)) + "位年倍成天岁批轮期]"
+)
+
+
+def asks_figure(text: str) -> bool:
+    """Whether the query asks a count or an amount (多少, 几家, 第几, 几倍; not 哪几个省).
+    Read as normalised (幾家 asks as 几家 does)."""
+    return _FIGURE_ASKED_RE.search(normalize(text)) is not None
+
+
 def asks_how(text: str) -> bool:
     """Whether the query asks how something is done (怎么推进, 如何, 有哪些举措) rather
     than what was done (去年…成效). Read as normalised (怎麼發展 asks as 怎么发展 does)."""

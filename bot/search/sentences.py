@@ -162,3 +162,30 @@ def _occurrences(text: str, forms: tuple[str, ...], points: np.ndarray) -> list[
 def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
     """One expression for a word and its synonyms, longest first."""
     return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+
+
+# A figure: digits, or a count in Chinese numerals with its measure word (百家, 三个, 两倍).
+_FIGURE_RE = re.compile(r"[0-9]|[一二两三四五六七八九十百千]+[个家项座所条名倍]")
+
+
+def figures_near(texts: list[str], words: tuple[tuple[str, ...], ...], reach: int) -> np.ndarray:
+    """Per text, whether a figure (:data:`_FIGURE_RE`) stands within ``reach`` characters
+    before or after an occurrence of one of ``words`` (each a word and its synonyms): the
+    line giving the count of the thing a question counts (打造百家领军企业, 复耕复种85万亩), not
+    one naming the thing alone or a figure of something else further on."""
+    patterns = [_forms_pattern(forms) for forms in words if forms]
+    out = np.zeros(len(texts), dtype=bool)
+    for i, text in enumerate(texts):
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                near = (
+                    text[max(0, m.start() - reach) : m.start()]
+                    + "\x00"
+                    + text[m.end() : m.end() + reach]
+                )
+                if _FIGURE_RE.search(near):
+                    out[i] = True
+                    break
+            if out[i]:
+                break
+    return out
