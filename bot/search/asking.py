@@ -102,6 +102,11 @@ def plain_pair(w1: str, w2: str) -> bool:
     )
 
 
+def _counted(word: str) -> bool:
+    """Whether ``word`` asks a count or an amount (多少, 几, 几倍, 第几个)."""
+    return word in framing.COUNT_ASKED or framing.asks_count(word)
+
+
 def content_words(words: list[tuple[str, int, int]]) -> list[str]:
     """The words that are searched for: function words (的, 和 …) left out, and the
     words of asking (怎么, 来) and :data:`BENEFACTIVES` (给) when others remain."""
@@ -114,12 +119,18 @@ def content_words(words: list[tuple[str, int, int]]) -> list[str]:
     } | framing.left_out(words, ASKING_WORDS, ASKING_VERBS)
     # 比 … 快, 涨得: how a comparison is asked (``comparing``), not what about
     asking |= comparing.comparison_words(words, ASKING_WORDS)
+    # 从多少涨到多少, 降了多少: the ends of a change asked (``comparing.change_words``)
+    asking |= comparing.change_words(words, _counted)
     # the lone verb that ends a question after 怎么/如何 (就业怎么稳, 粮食生产如何抓) is how
     # it asks, not what about: left out beside longer words, never joined to the word
     # before the asking word (就业|稳 is no 就业稳; typed apart, 就业 怎么稳, the parts are
     # never joined). Not one before other words: 怎么去产能 asks about 去产能.
     kept = [w for k, (w, _, _) in enumerate(words) if w not in STOPWORDS and k not in asking]
-    content = [w for w in kept if w not in ASKING_WORDS and w not in BENEFACTIVES]
+    content = [
+        w
+        for w in kept
+        if w not in ASKING_WORDS and w not in BENEFACTIVES and not framing.asks_count(w)
+    ]
     ends_with_verb = (
         len(words) > 1
         and words[-2][0] in HOW_WORDS
@@ -167,6 +178,19 @@ def asks_past(text: str) -> bool:
         or _DONE_RE.search(text) is not None
         or _WENT_RE.search(text) is not None
     )
+
+
+# A count or an amount asked (多少, 几家, 几个, 第几, 几倍): the line giving the figure is
+# wanted (``window.FIGURE_WEIGHT``). Not 哪几个, which asks which places, not how many.
+_FIGURE_ASKED_RE = re.compile(
+    "多少|第几|(?<!哪)几[" + "".join(sorted(framing.COUNTERS)) + "位年倍成天岁批轮期]"
+)
+
+
+def asks_figure(text: str) -> bool:
+    """Whether the query asks a count or an amount (多少, 几家, 第几, 几倍; not 哪几个省).
+    Read as normalised (幾家 asks as 几家 does)."""
+    return _FIGURE_ASKED_RE.search(normalize(text)) is not None
 
 
 def asks_how(text: str) -> bool:

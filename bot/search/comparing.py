@@ -14,7 +14,7 @@ compared with (城里, 去年) stays: a year is a facet, a place or a group a wo
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 # The adjective a comparison is made on, one character typed as a word of its own after
 # what is compared with (比城里快, 比去年多). 多少, 高于, 大于 are other words.
@@ -24,6 +24,10 @@ COMPARED_ON = frozenset("快慢高低多少大小好差")
 GLUED_VERBS = frozenset("涨跌升降增减卖买干做搞办跑长")
 # The words that may stand between 比 and its adjective (比 | 城里 | 快, 比 | 去年 | 同期 | 多).
 MAX_BETWEEN = 3
+# One-character verbs of change that a question puts before the count it asks (涨了多少,
+# 从多少涨到多少, 降到多少): documents write 增长, 提高, 下降 … with the figures, never the lone
+# character. Two-character verbs (提高到多少, 增加到多少) are the documents' words and stay.
+CHANGE_VERBS = frozenset("涨跌升降增减")
 
 Words = Sequence[tuple[str, int, int]]
 
@@ -52,4 +56,29 @@ def comparison_words(words: Words, asking: Collection[str]) -> set[int]:
             )
         ):
             out.add(k)
+    return out
+
+
+def change_words(words: Words, counted: Callable[[str], bool]) -> set[int]:
+    """Positions of the words that frame a change asked by its figures (see
+    :data:`CHANGE_VERBS`): before a ``counted`` word (多少, 几, 几倍), the 到 it is reached
+    with (提高到多少, 涨到多少, and the segmenter's 降到), a one-character verb of change
+    before that 到 or before 了 (涨了多少), and the 从 of the figure it started from
+    (从多少涨到多少)."""
+    out: set[int] = set()
+    for k, (w, _, _) in enumerate(words):
+        if not counted(w):
+            continue
+        j = k - 1
+        if j >= 0 and words[j][0] == "从":
+            out.add(j)
+        if j >= 0 and words[j][0] in ("到", "了"):
+            if words[j][0] == "到":
+                out.add(j)
+            j -= 1
+        if j >= 0 and (
+            words[j][0] in CHANGE_VERBS
+            or (len(words[j][0]) == 2 and words[j][0][0] in CHANGE_VERBS and words[j][0][1] == "到")
+        ):
+            out.add(j)
     return out

@@ -41,6 +41,13 @@ ANCHOR_PASSAGES = 60
 _CORRECTION_WORK = frozenset({"spans", "scored", "passages"})
 
 
+def _asks(word: str) -> bool:
+    """Whether ``word`` asks, as a real word of two or more characters (多久, 哪里, 怎么) or a
+    count asked as one word (几家, 第几个): no span holding it is corrected (多久能得到救助 is
+    no 多能得到救助: the asking word was meant)."""
+    return (len(word) >= 2 and word in ASKING_WORDS) or framing.asks_count(word)
+
+
 def _kept_in(typed: str, other: str) -> bool:
     """Whether every character of ``typed`` is in ``other``, in order (``other`` only adds)."""
     chars = iter(other)
@@ -98,13 +105,18 @@ class Corrector:
         def in_period(start: int, end: int) -> bool:
             return any(start < hi and lo < end for lo, hi in periods)
 
+        # a count asked (几家) is never suspicious, nor a lone asking word right after a
+        # longer one (the modal of 多久能得到): a span around it would be corrected to
+        # another word (能得到 → 能力得到); elsewhere a lone 能 may be half of a typo (能元)
         flags = [
             w not in STOPWORDS
             and w not in SENTENCE_WORDS
             and not framing.counts_documents(w)
+            and not framing.asks_count(w)
+            and not (w in ASKING_WORDS and k > 0 and _asks(words[k - 1][0]))
             and not in_period(s, e)
             and self._s._is_suspicious(w)
-            for w, s, e in words
+            for k, (w, s, e) in enumerate(words)
         ]
         # a two-character word the corpus writes only inside longer ones (经纪 of 财经纪律):
         # a span around it is tried, and corrected to sound-alike words only
@@ -159,6 +171,8 @@ class Corrector:
                 w in QUESTION_WORDS or w in ASKING_WORDS for w, *_ in words[a : b + 1]
             ):
                 continue  # real words asking a question (控制目标, 世界第几) are what was meant
+            if any(_asks(w) for w, *_ in words[a : b + 1]):
+                continue  # 多久能得到救助 is no 多能得到救助: the asking word was meant
             threshold = self._s.fuzzy_threshold if any(odd[a : b + 1]) or sound else strict
             fixable = (
                 [

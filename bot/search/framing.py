@@ -8,6 +8,7 @@ the last ones soft (``searcher.Concept.soft``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection
 from dataclasses import replace
 from typing import Any, Protocol, TypeVar
@@ -78,6 +79,16 @@ ASPECT_WORDS = frozenset({"成效", "进展", "效果", "成果", "成绩", "进
 # Measure words after 多少 or 几 (多少人, 几个, 多少亩): how a count is asked, soft (a lone
 # 人 is written apart in most passages, not in 覆盖率达到90%).
 COUNTERS = frozenset("项个家件所名人次座条户套亩辆吨台栋张头只")
+# A count or a rank asked as one word of the segmenter (几家, 几项, 第几个, 第几位, 几倍, 几成,
+# 过渡期 几年): the answer writes a number (第四个, 5家, 2.6倍, 5年), never 几. How the query
+# asks, as 多少 does: never searched beside other words, never a typo (几成 is no 集成).
+_COUNT_WORD_RE = re.compile("第?几[" + "".join(sorted(COUNTERS)) + "位年倍成天岁批轮期]")
+
+
+def asks_count(word: str) -> bool:
+    """Whether ``word`` is a count or rank asked as one word (几家, 第几个, 几倍): see
+    :data:`_COUNT_WORD_RE`. Not a word holding more (近几年, 十几家, 几乎)."""
+    return _COUNT_WORD_RE.fullmatch(word) is not None
 
 
 # Verbs of what is done to a thing, typed glued before it (治理沙漠, 推进乡村振兴, 加强基础
@@ -115,7 +126,7 @@ def left_out(words: Words, asking: Collection[str], verbs: Collection[str]) -> s
     for k in range(len(words) - 1):
         w, after = words[k][0], words[k + 1][0]
         if (
-            (w in verbs and after in COUNT_ASKED)
+            (w in verbs and (after in COUNT_ASKED or asks_count(after)))
             or (w in RANK_VERBS and after == "第几")
             or (w == "得" and after in asking)
             or (len(w) >= 2 and w.endswith("在") and after in WHERE_ASKED)
@@ -174,11 +185,12 @@ C = TypeVar("C", bound=_Labelled)
 
 
 def drop_asking(concepts: list[C], asking: Collection[str]) -> list[C]:
-    """``concepts`` without those that are only a word of asking, when others remain: the
+    """``concepts`` without those that are only a word of asking or a count asked (几家),
+    when others remain: the
     words before or after a corrected word (the 怎么 of 双创 怎么推懂 → 怎么推动) and a part
     typed apart that holds nothing else (工业用地 不够 怎么办) keep their words as typed, but
     the query's other words say what it is about."""
-    kept = [c for c in concepts if c.exclude or c.label not in asking]
+    kept = [c for c in concepts if c.exclude or not (c.label in asking or asks_count(c.label))]
     return kept if any(not c.exclude for c in kept) else concepts
 
 

@@ -27,6 +27,7 @@ from bot.search.asking import (
     ASKING_WORDS,
     GROUPED_WINDOW,
     QUESTION_WORDS,
+    asks_figure,
     asks_how,
     asks_past,
     asks_which_places,
@@ -935,6 +936,7 @@ class Searcher:
             how=asks_how(parsed.raw),
             titled=not past,
             past=past,
+            counted=asks_figure(parsed.raw),
         )
         if grouped:  # 哪些省份…: each document's best passage first, then the page
             ranked = self._documents_first(ranked, page, size)
@@ -1001,6 +1003,7 @@ class Searcher:
             how=asks_how(parsed.raw),
             titled=not past,
             past=past,
+            counted=asks_figure(parsed.raw),
         )
 
     def _plan_passages(self, period: str) -> np.ndarray:
@@ -1039,6 +1042,7 @@ class Searcher:
         how: bool = False,
         titled: bool = True,
         past: bool = False,
+        counted: bool = False,
     ) -> Ranked:
         runs = tuple(c.label.encode("utf-8") for c in concepts if c.optional)
         positive = [c for c in concepts if not c.exclude and not c.optional and not c.soft]
@@ -1114,7 +1118,16 @@ class Searcher:
                 tier = sp[first]
                 sums = total[tier] + np.asarray(short_scores, dtype=np.float32)[first]
                 picked = self._window.ordered(
-                    tier, sums, lo, hi, runs=runs, words=words, how=how, titled=titled, past=past
+                    tier,
+                    sums,
+                    lo,
+                    hi,
+                    runs=runs,
+                    words=words,
+                    how=how,
+                    titled=titled,
+                    past=past,
+                    counted=counted,
                 )
                 union = lp.size + sp.size - int(np.count_nonzero(both))
                 return Ranked(tier[picked], sums[picked], union, unmatched)
@@ -1197,6 +1210,7 @@ class Searcher:
                 how=how,
                 titled=titled,
                 past=past,
+                counted=counted,
             )
             chosen.append(tier[picked])
             seen += tier.size

@@ -11,6 +11,7 @@ every word (``title_shares``; a four-character word as its two halves in order).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
@@ -162,3 +163,38 @@ def _occurrences(text: str, forms: tuple[str, ...], points: np.ndarray) -> list[
 def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
     """One expression for a word and its synonyms, longest first."""
     return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+
+
+# A figure: digits, or a count in Chinese numerals with its measure word (百家, 三个, 两倍).
+_FIGURE_RE = re.compile("[0-9]|[一二两三四五六七八九十百千]+[个家项座所条名倍]")
+
+
+def figures_near(texts: list[str], words: tuple[tuple[str, ...], ...], reach: int) -> np.ndarray:
+    """Per text, whether a figure (:data:`_FIGURE_RE`) starts less than ``reach``
+    characters after an occurrence of one of ``words`` (each a word and its synonyms) or
+    ends less than ``reach`` before it: the line giving the count of the thing a question
+    counts (打造百家领军企业, 复耕复种85万亩), not one naming the thing alone or a figure of
+    something else further on. The words are looked for first (a text without them is
+    done), then the figures, found once per text; each occurrence is checked by a
+    bisection of their places."""
+    forms = tuple(sorted({f for group in words for f in group if f}))
+    out = np.zeros(len(texts), dtype=bool)
+    if not forms:
+        return out
+    pattern = _forms_pattern(forms)
+    for i, text in enumerate(texts):
+        places = [(m.start(), m.end()) for m in pattern.finditer(text)]
+        if not places:
+            continue
+        figures = [(m.start(), m.end()) for m in _FIGURE_RE.finditer(text)]
+        starts = [a for a, _ in figures]
+        ends = [b for _, b in figures]
+        for start, end in places:
+            after = bisect_left(starts, end)
+            before = bisect_right(ends, start) - 1
+            if (after < len(starts) and starts[after] < end + reach) or (
+                before >= 0 and ends[before] > start - reach
+            ):
+                out[i] = True
+                break
+    return out

@@ -20,7 +20,7 @@ import numpy as np
 
 from bot.search.headings import HeadingTable
 from bot.search.index import CompiledIndex
-from bot.search.sentences import same_sentence_shares, title_shares
+from bot.search.sentences import figures_near, same_sentence_shares, title_shares
 
 # How much more a passage among the best counts when it holds a part typed as one run
 # (生态保护红线) whole: twice, so it leads passages with the words scattered (even
@@ -43,6 +43,12 @@ SAME_SENTENCE_WEIGHT = 0.3
 # is in a title that holds its halves in order (深化国企国资改革 for 国企改革), as a loose
 # form of the word is in a text (``sentences.title_shares``).
 TITLE_WEIGHT = 0.3
+# How much more a passage among the best counts when the query asks a count or an amount
+# (多少, 几家, 第几) and a figure stands within FIGURE_REACH characters of one of its words
+# (打造百家领军企业, 复耕复种85万亩): the line giving the figure, not one naming the thing
+# alone (强化科技领军企业培育) or a figure of something else further on.
+FIGURE_WEIGHT = 0.2
+FIGURE_REACH = 8
 # How many of the best-scoring passages the body-text prior may reorder.
 QUALITY_WINDOW = 20
 # The best of a long tier are looked for among the keys no worse than the best of a
@@ -174,14 +180,17 @@ class Window:
         how: bool = False,
         titled: bool = False,
         past: bool = False,
+        counted: bool = False,
     ) -> np.ndarray:
         """Positions of ranks lo..hi: the best :data:`QUALITY_WINDOW` by score, reordered
         by score × body-text prior (a footnote drops behind the paragraphs) × the share
         of the typed ``runs`` each holds whole (× :data:`REVIEW_SHARE` for a passage of a
         review when the query asks ``how``, × :data:`TASK_SHARE` for one of a report's tasks when
         it asks about the ``past``; × 1 + :data:`TITLE_WEIGHT` for one whose
-        title names all the ``words`` when ``titled``; × the same-sentence share), then
-        the rest by score. The order is the same whatever page is asked for."""
+        title names all the ``words`` when ``titled``; × 1 + :data:`FIGURE_WEIGHT` for one
+        with a figure next to one of the ``words`` when the query asks a count, ``counted``;
+        × the same-sentence share), then the rest by score. The order is the same whatever
+        page is asked for."""
         window = QUALITY_WINDOW
         head = np.arange(min(window, pids.size)) if presorted else top(pids, keys, 0, window)
         weighted = keys[head] * self._prior(pids[head])
@@ -197,12 +206,17 @@ class Window:
                 self.report_tasks[pids[head]], np.float32(TASK_SHARE), np.float32(1)
             )
         window_texts = None
+        if counted and words and head.size:
+            window_texts = self.index.passages_norm_texts(pids[head])
+            near = figures_near(window_texts, words, FIGURE_REACH)
+            weighted = weighted * np.where(near, np.float32(1 + FIGURE_WEIGHT), np.float32(1))
         if runs:
             # searching a window's texts costs microseconds; verifying a run over all
             # the passages holding its words cost milliseconds a query. The texts are
             # decoded once, for the runs and the titles and sentences below (a run's
             # bytes are in a passage's UTF-8 where its characters are in the text).
-            window_texts = self.index.passages_norm_texts(pids[head])
+            if window_texts is None:
+                window_texts = self.index.passages_norm_texts(pids[head])
             held = np.zeros(head.size, dtype=np.float32)
             for run in runs:
                 text = run.decode("utf-8")
