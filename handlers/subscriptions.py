@@ -46,10 +46,7 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
     svc = context.services
     lang = svc.lang(update)
     subs = svc.subscriptions
-    text = command_args(message)
-    if text.strip().lower() in ("help", "?", "帮助"):
-        await message.reply_html(fmt.usage(svc.settings.default_digest_time, lang))
-        return
+    text = command_args(message)  # help, --help …: handlers.common answers with the usage
     try:
         request = subs.parse(text)
     except SubscriptionError as exc:

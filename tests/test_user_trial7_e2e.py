@@ -1,0 +1,95 @@
+"""The seventh user trial's defects of the chat product, through the fake Bot API server
+(the real Application, as ``tests/e2e.py`` drives it), with unit cases of the pure parts."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.text.help_words import asks_for_help, named_command
+from fake_telegram import FakeBotApi
+from tests.e2e import ask_text, running
+from tests.test_subscriptions_e2e import running as subscribed
+from tests.test_subscriptions_e2e import store_of
+
+
+@pytest.mark.parametrize("typed", ["help", "--help", "-h", "-help", "?", "？", "－ｈ", " --HELP "])
+def test_the_ways_people_ask_a_command_for_help(typed: str) -> None:
+    assert asks_for_help(typed)
+    assert asks_for_help(typed, chinese_words=False)
+
+
+@pytest.mark.parametrize("typed", ["帮助", "用法"])
+def test_chinese_help_words_ask_for_help_except_in_a_search(typed: str) -> None:
+    assert asks_for_help(typed)
+    assert not asks_for_help(typed, chinese_words=False)  # 帮助企业 is searched for
+
+
+@pytest.mark.parametrize("typed", ["", "GDP", "-房地产", "help me", "帮助 企业", "h"])
+def test_other_arguments_are_no_request_for_help(typed: str) -> None:
+    assert not asks_for_help(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "command"),
+    [("subscribe", "subscribe"), ("/Subscribe", "subscribe"), ("/targets@my_bot", "targets")],
+)
+def test_the_command_help_is_asked_about(typed: str, command: str) -> None:
+    assert named_command(typed) == command
+
+
+@pytest.mark.parametrize("typed", ["", "订阅", "subscribe GDP", "/"])
+def test_no_command_named(typed: str) -> None:
+    assert named_command(typed) is None
+
+
+async def test_asking_subscribe_for_help_subscribes_nothing(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """``/subscribe -h`` and ``/subscribe --help`` subscribed the chat to a daily digest with
+    the filter 排除：h / 排除：-help: the usage is said and nothing is subscribed."""
+    user = server.add_user("Lena")
+    english = server.add_user("Eve", language_code="en")
+    async with subscribed(server, engine, db_url) as app:
+        for typed in ("-h", "--help", "？", "帮助"):
+            said = await ask_text(server, user, user, f"/subscribe {typed}")
+            assert said.startswith("订阅重点目标推送"), typed
+            assert "已订阅" not in said
+        said = await ask_text(server, english, english, "/subscribe --help")
+        assert "Subscribed" not in said and "/subscribe GDP 就业 08:30" in said
+        assert store_of(app).list_for_chat(user.id) == []
+        assert store_of(app).list_for_chat(english.id) == []
+        # a filter is still a filter
+        assert "已订阅" in await ask_text(server, user, user, "/subscribe -房地产")
+
+
+async def test_help_about_a_command_says_its_usage(server: FakeBotApi, engine) -> None:
+    """``/help subscribe`` answered the whole list of commands, the argument ignored."""
+    user = server.add_user("Lena")
+    english = server.add_user("Eve", language_code="en")
+    async with running(server, engine):
+        said = await ask_text(server, user, user, "/help subscribe")
+        assert said.startswith("订阅重点目标推送") and "cron" in said
+        said = await ask_text(server, user, user, "/help /targets")
+        assert said.startswith("用法：/targets") and "/targets 四川" in said
+        assert (await ask_text(server, user, user, "/help compare")).startswith("用法：/compare")
+        said = await ask_text(server, english, english, "/help timezone")
+        assert said.startswith("Usage: /timezone")
+        # the list of commands, which says how to ask about one
+        whole = await ask_text(server, user, user, "/help")
+        assert "/scorecard 山东 2025" in whole and "/help 命令名" in whole
+        assert await ask_text(server, user, user, "/help nosuchcommand") == whole
+
+
+async def test_a_command_asked_for_help_says_its_usage(server: FakeBotApi, engine) -> None:
+    """``/timezone --help`` was an unknown time zone, ``/digest --help`` a preview filtered
+    on “-help”, ``/search --help`` a search: each says its usage; 帮助 is still searched."""
+    user = server.add_user("Lena")
+    async with running(server, engine):
+        assert (await ask_text(server, user, user, "/timezone --help")).startswith(
+            "用法：/timezone"
+        )
+        assert (await ask_text(server, user, user, "/digest -h")).startswith("用法：/digest")
+        assert (await ask_text(server, user, user, "/search --help")).startswith("用法：/search")
+        assert (await ask_text(server, user, user, "/targets help")).startswith("用法：/targets")
+        searched = await ask_text(server, user, user, "/search 帮助")
+        assert not searched.startswith("用法") and "帮助" in searched
