@@ -37,7 +37,8 @@ def _targets(
     """On the core thread: a heading and the records for ``/targets [指标|文档] [年份] [all]``.
 
     Without an argument: the targets of every document; a document id or file name:
-    everything extracted from that document; anything else is an indicator (its whole
+    everything extracted from that document; a region (``四川``, ``全国``): its targets
+    and its places' (:meth:`Engine.region_named`); anything else is an indicator (its whole
     family: GDP is 地区生产总值 and 国内生产总值). Unsure records only with ``all``.
     With ``year`` (``/targets GDP 2024``): the records of that year only, as ``/compare``
     and ``/scorecard`` read a year (a plan period ending then counts).
@@ -49,9 +50,14 @@ def _targets(
         try:
             info = engine.find_document(arg)
         except DocumentNotFound:
-            heading = tr(lang, "targets.heading_indicator", indicator=arg)
-            # also GDP 山东
-            found = engine.lookup_indicator(arg, year=year, show_all=show_all).found
+            region = engine.region_named(arg)
+            if region is not None:
+                heading = tr(lang, "targets.heading_region", region=region)
+                found = engine.lookup_region(region, year=year, show_all=show_all)
+            else:
+                heading = tr(lang, "targets.heading_indicator", indicator=arg)
+                # also GDP 山东
+                found = engine.lookup_indicator(arg, year=year, show_all=show_all).found
         else:
             found = engine.lookup_targets(doc=info.doc_id, year=year, show_all=show_all)
             heading = tr(lang, "targets.heading_document", title=info.title or info.filename)

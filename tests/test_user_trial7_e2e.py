@@ -93,3 +93,46 @@ async def test_a_command_asked_for_help_says_its_usage(server: FakeBotApi, engin
         assert (await ask_text(server, user, user, "/targets help")).startswith("用法：/targets")
         searched = await ask_text(server, user, user, "/search 帮助")
         assert not searched.startswith("用法") and "帮助" in searched
+
+
+@pytest.mark.parametrize(
+    ("typed", "region"),
+    [
+        ("山东", "山东"),  # a province no document is about, holding 烟台 and 青岛
+        ("山东省", "山东省"),
+        ("烟台", "烟台"),
+        ("全国", "全国"),
+        ("山东 青岛", "山东 青岛"),
+        ("崂山区", "崂山区"),  # a county by its full name
+    ],
+)
+def test_a_region_asked_of_targets(engine, typed: str, region: str) -> None:
+    assert engine.region_named(typed) == region
+
+
+@pytest.mark.parametrize("typed", ["GDP", "地区生产总值", "就业", "山东 GDP", "长安", "和平", ""])
+def test_no_region_asked_of_targets(engine, typed: str) -> None:
+    """An indicator, a region with an indicator (read by ``lookup_indicator``), and a
+    county's short name that is also a word and no document's place."""
+    assert engine.region_named(typed) is None
+
+
+async def test_targets_of_a_region_are_its_places_targets(server: FakeBotApi, engine) -> None:
+    """``/targets 四川`` (a province, as an analyst asks) listed the one indicator whose name
+    contains 四川, ``/targets 全国`` the 全国排名 records: a region's targets are listed,
+    the cities inside a province included."""
+    user = server.add_user("Lena")
+    english = server.add_user("Eve", language_code="en")
+    async with running(server, engine):
+        said = await ask_text(server, user, user, "/targets 山东")
+        assert said.startswith("🎯 地区：山东")
+        assert "〔目标〕地区生产总值 增长 5.5%左右 · 2024年 · 烟台" in said
+        assert "〔实绩〕" not in said  # its targets, as /targets lists every document's
+        by_year = await ask_text(server, user, user, "/targets 烟台 2024")
+        assert by_year.startswith("🎯 地区：烟台 · 2024年") and "· 2023年" not in by_year
+        said = await ask_text(server, english, english, "/targets 山东")
+        assert said.startswith("🎯 Region: 山东")
+        # an indicator is still an indicator
+        assert (await ask_text(server, user, user, "/targets GDP 山东")).startswith(
+            "🎯 指标：GDP 山东"
+        )
