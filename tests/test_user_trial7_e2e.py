@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.text.help_words import asks_for_help, named_command
+from bot.zones import known_zone
 from fake_telegram import FakeBotApi
 from tests.e2e import ask_text, running
 from tests.test_subscriptions_e2e import running as subscribed
@@ -136,3 +137,36 @@ async def test_targets_of_a_region_are_its_places_targets(server: FakeBotApi, en
         assert (await ask_text(server, user, user, "/targets GDP 山东")).startswith(
             "🎯 指标：GDP 山东"
         )
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("纽约", "America/New_York"),
+        ("東京", "Asia/Tokyo"),
+        ("伦敦时间", "Europe/London"),
+        ("香港", "Asia/Hong_Kong"),
+        ("悉尼", "Australia/Sydney"),
+        ("北京时间", "Asia/Shanghai"),  # as before
+        ("Berlin", "Europe/Berlin"),
+    ],
+)
+def test_a_zone_named_in_chinese(typed: str, zone: str) -> None:
+    assert known_zone(typed) == zone
+
+
+@pytest.mark.parametrize("typed", ["美国", "火星", "纽约市中心", "时间"])
+def test_no_zone_of_a_country_of_several_zones_or_of_no_place(typed: str) -> None:
+    assert known_zone(typed) is None
+
+
+async def test_a_chat_sets_its_zone_by_a_chinese_city_name(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """``/timezone 纽约`` answered 未知的时区“纽约”: a journalist abroad names the city."""
+    user = server.add_user("Lena")
+    async with subscribed(server, engine, db_url):
+        assert "已订阅" in await ask_text(server, user, user, "/subscribe GDP 8:00 tz=东京")
+        said = await ask_text(server, user, user, "/timezone 纽约")
+        assert said == "本聊天的时区已设为 America/New_York（1 个订阅）。"
+        assert "America/New_York" in await ask_text(server, user, user, "/subscriptions")
