@@ -162,10 +162,14 @@ async def compare_command(update: Update, context: BriefContext) -> None:
             )
         )
         return
-    # 📊 and 📄 for the latest year any region has a target for, as /compare 指标 年份 has
+    # 📊 and 📄 for the latest year any region has a target for, as /compare 指标 年份 has;
+    # not under a comparison of named regions (GDP 四川 贵州): that table and chart are of
+    # every region, and showed other places than the ones asked for
     table_of = looked.indicator
-    latest = await svc.run(svc.engine.region_table, table_of, show_all=show_all)
-    buttons = afmt.region_buttons(table_of, latest.year, lang) if latest.rows else []
+    buttons = []
+    if looked.region is None:
+        latest = await svc.run(svc.engine.region_table, table_of, show_all=show_all)
+        buttons = afmt.region_buttons(table_of, latest.year, lang) if latest.rows else []
     markup = (
         InlineKeyboardMarkup([[InlineKeyboardButton(t, callback_data=d) for t, d in buttons]])
         if buttons

@@ -8,7 +8,7 @@ import pytest
 from bot.text.help_words import asks_for_help, named_command
 from bot.zones import known_zone
 from fake_telegram import FakeBotApi
-from tests.e2e import ask_text, running
+from tests.e2e import ask, ask_text, buttons, running
 from tests.test_subscriptions_e2e import running as subscribed
 from tests.test_subscriptions_e2e import store_of
 
@@ -170,3 +170,17 @@ async def test_a_chat_sets_its_zone_by_a_chinese_city_name(
         said = await ask_text(server, user, user, "/timezone 纽约")
         assert said == "本聊天的时区已设为 America/New_York（1 个订阅）。"
         assert "America/New_York" in await ask_text(server, user, user, "/subscriptions")
+
+
+async def test_a_comparison_of_named_regions_offers_no_chart_of_other_places(
+    server: FakeBotApi, engine
+) -> None:
+    """``/compare GDP 四川 贵州`` ended with 📊 图表, CSV and Excel buttons of every region's
+    table: the chart pressed showed 云南, 周口, 安徽 … and neither place asked for."""
+    user = server.add_user("Lena")
+    async with running(server, engine):
+        named = (await ask(server, user, user, "/compare GDP 山东")).message
+        assert named["text"].startswith("📊 对比：GDP 山东")
+        assert "reply_markup" not in named
+        everywhere = (await ask(server, user, user, "/compare GDP")).message
+        assert list(buttons(everywhere)) == ["📊 图表", "📄 CSV", "📄 Excel"]
