@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
+from bot.config import Settings, explain
 from bot.text.help_words import asks_for_help, named_command
 from bot.zones import known_zone
 from fake_telegram import FakeBotApi
@@ -184,3 +186,31 @@ async def test_a_comparison_of_named_regions_offers_no_chart_of_other_places(
         assert "reply_markup" not in named
         everywhere = (await ask(server, user, user, "/compare GDP")).message
         assert list(buttons(everywhere)) == ["📊 图表", "📄 CSV", "📄 Excel"]
+
+
+@pytest.mark.parametrize("name", ["BRIEFBOT_DATA_DIR", "BRIEFBOT_CORPUS_DIR"])
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_a_blank_folder_in_the_environment_is_refused(
+    monkeypatch: pytest.MonkeyPatch, name: str, blank: str
+) -> None:
+    """``BRIEFBOT_DATA_DIR=`` (an unset variable of a .env file) was the current folder:
+    ``briefbot search`` wrote a 32 MB index into the checkout, and ``BRIEFBOT_CORPUS_DIR=``
+    indexed its README and source files as documents."""
+    monkeypatch.setenv(name, blank)
+    with pytest.raises(ValidationError) as caught:
+        Settings()
+    said = explain(caught.value)
+    assert "is blank" in said and name in said
+
+
+def test_a_blank_folder_in_a_config_file_is_refused(
+    monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:
+    site = tmp_path / "site.toml"
+    site.write_text('corpus_dir = ""\n', encoding="utf-8")
+    monkeypatch.setenv("BRIEFBOT_CONFIG", str(site))
+    with pytest.raises(ValidationError) as caught:
+        Settings()
+    assert "corpus_dir: is blank" in explain(caught.value)
+    monkeypatch.delenv("BRIEFBOT_CONFIG")
+    assert Settings().data_dir.name == "data"  # unset: the default, as before
