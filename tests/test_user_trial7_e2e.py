@@ -239,3 +239,22 @@ def test_the_first_query_loads_no_segmenter(
     response = engine.search("经纪增长")
     assert response.hits
     assert "correction_skipped" not in {note.code for note in response.notes}
+
+
+async def test_a_region_asked_as_a_document_lists_its_documents(server: FakeBotApi, engine) -> None:
+    """``/doc 四川`` answered 找不到文件“四川” with no way on: the documents about the
+    region (and the places inside it) follow, each with its /doc command."""
+    user = server.add_user("Lena")
+    english = server.add_user("Eve", language_code="en")
+    yantai = next(d for d in engine.documents() if d.region == "烟台")
+    async with running(server, engine):
+        said = await ask_text(server, user, user, "/doc 山东")
+        assert said.startswith("找不到文件“山东”")
+        assert "关于山东的文件：" in said
+        assert f"• /doc {yantai.doc_id} 烟台市2024年政府工作报告" in said
+        assert said.count("• /doc ") == sum(
+            d.region in ("烟台", "青岛") for d in engine.documents()
+        )
+        assert "Documents about 山东:" in await ask_text(server, english, english, "/doc 山东")
+        # no region: as before
+        assert "的文件：" not in await ask_text(server, user, user, "/doc 火星报告")

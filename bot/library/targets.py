@@ -217,6 +217,14 @@ class TargetsMixin:
 
         return " ".join(places) if all(is_place(w) for w in places) else None
 
+    def documents_of_region(self, text: str) -> list[DocumentInfo]:
+        """The documents about the region ``text`` names (:meth:`region_named`) or a place
+        inside it, for ``/doc 四川``: a region is no document, its documents are the answer."""
+        region = self.region_named(text)
+        if region is None:
+            return []
+        return self.documents_in(region=region)  # type: ignore[attr-defined]
+
     def lookup_region(
         self, region: str, *, year: int | None = None, show_all: bool = False
     ) -> TargetLookup:
