@@ -75,7 +75,7 @@ async def test_help_about_a_command_says_its_usage(server: FakeBotApi, engine) -
         said = await ask_text(server, user, user, "/help subscribe")
         assert said.startswith("订阅重点目标推送") and "cron" in said
         said = await ask_text(server, user, user, "/help /targets")
-        assert said.startswith("用法：/targets") and "/targets 四川" in said
+        assert said.startswith("用法：/targets") and "/targets 山东" in said
         assert (await ask_text(server, user, user, "/help compare")).startswith("用法：/compare")
         said = await ask_text(server, english, english, "/help timezone")
         assert said.startswith("Usage: /timezone")
