@@ -258,3 +258,37 @@ async def test_a_region_asked_as_a_document_lists_its_documents(server: FakeBotA
         assert "Documents about 山东:" in await ask_text(server, english, english, "/doc 山东")
         # no region: as before
         assert "的文件：" not in await ask_text(server, user, user, "/doc 火星报告")
+
+
+async def test_a_chat_pauses_and_resumes_its_own_subscription(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """/pause was an unknown command: to stop digests for a while a chat had to cancel the
+    subscription, its filter and history lost. A chat pauses and resumes its own."""
+    user = server.add_user("Lena")
+    other = server.add_user("Olga")
+    group = server.add_chat("supergroup", "Policy")
+    server.set_member(group, other, "member")
+    async with subscribed(server, engine, db_url) as app:
+        assert "已订阅" in await ask_text(server, user, user, "/subscribe GDP 8:00")
+        assert "已订阅" in await ask_text(server, user, user, "/subscribe 就业 9:00")
+        first, second = (s.id for s in store_of(app).list_for_chat(user.id))
+        said = await ask_text(server, user, user, f"/pause {first}")
+        assert said == (
+            f"已暂停订阅 #{first}：暂停期间不推送，条件和记录保留。恢复：/resume {first}"
+        )
+        state = {s.id: s.due for s in store_of(app).list_for_chat(user.id)}
+        assert state == {first: False, second: True}
+        said = await ask_text(server, user, user, "/pause all")
+        assert said.startswith(f"已暂停订阅 #{first}、#{second}：")
+        assert not any(s.due for s in store_of(app).list_for_chat(user.id))
+        said = await ask_text(server, user, user, f"/resume {first} 99")
+        assert said == f"已恢复订阅 #{first}。\n本聊天没有订阅 #99。发送 /subscriptions 查看。"
+        state = {s.id: s.due for s in store_of(app).list_for_chat(user.id)}
+        assert state == {first: True, second: False}
+        # another chat's number is not this chat's; no number is the usage
+        assert "没有订阅" in await ask_text(server, other, other, f"/pause {second}")
+        assert (await ask_text(server, user, user, "/pause")).startswith("用法：/pause")
+        # in a group, only its administrators
+        refused = await ask_text(server, group, other, "/pause all")
+        assert "群管理员" in refused
