@@ -107,6 +107,7 @@ async def test_a_command_asked_for_help_says_its_usage(server: FakeBotApi, engin
         ("山东省", "山东省"),
         ("烟台", "烟台"),
         ("全国", "全国"),
+        ("中国", "全国"),  # as people name the national figures
         ("山东 青岛", "山东 青岛"),
         ("崂山区", "崂山区"),  # a county by its full name
     ],

@@ -130,6 +130,10 @@ def distinct_statements(rows: Iterable[DocTarget]) -> list[DocTarget]:
     return out
 
 
+# the country as people name it beside 全国 (the records' name of national figures)
+_COUNTRY = frozenset({"中国", "全中国", "中华人民共和国"})
+
+
 class TargetsMixin:
     """:class:`~bot.library.Engine`'s key targets, read from the target store."""
 
@@ -215,7 +219,10 @@ class TargetsMixin:
                 for place in gazetteer.lookup(word)
             )
 
-        return " ".join(places) if all(is_place(w) for w in places) else None
+        if not all(is_place(w) or region_key(w) in _COUNTRY for w in places):
+            return None
+        # 中国 is how people name the national figures, which the records call 全国
+        return " ".join(NATIONAL if region_key(w) in _COUNTRY else w for w in places)
 
     def documents_of_region(self, text: str) -> list[DocumentInfo]:
         """The documents about the region ``text`` names (:meth:`region_named`) or a place
