@@ -293,3 +293,23 @@ async def test_a_chat_pauses_and_resumes_its_own_subscription(
         # in a group, only its administrators
         refused = await ask_text(server, group, other, "/pause all")
         assert "群管理员" in refused
+
+
+async def test_a_scorecard_of_a_year_without_targets_names_the_years_it_has(
+    server: FakeBotApi, engine
+) -> None:
+    """``/scorecard 四川 2025`` answered 没有找到四川 · 2025年的目标 and the usage, not that
+    the region's report sets 2026's targets: the years it has follow, each a command."""
+    user = server.add_user("Lena")
+    english = server.add_user("Eve", language_code="en")
+    years = engine.scorecard_years(region="烟台")
+    assert 2024 in years
+    async with running(server, engine):
+        said = await ask_text(server, user, user, "/scorecard 烟台 1999")
+        assert said.startswith("没有找到烟台 · 1999年的目标。")
+        listed = "、".join(f"/scorecard 烟台 {y}" for y in years)
+        assert f"有目标的年份：{listed}" in said
+        said = await ask_text(server, english, english, "/scorecard 烟台 1999")
+        assert "Years with targets: /scorecard 烟台 2024" in said
+        # a region with no target at all: no years to offer
+        assert "有目标的年份" not in await ask_text(server, user, user, "/scorecard 火星 2024")
