@@ -12,7 +12,7 @@ from bot.subscriptions.commands import subscription_ids
 from bot.subscriptions.offsets import utc_offset, zones_at
 from fake_telegram import FakeBotApi
 from tests.e2e import ask_text, running
-from tests.test_subscriptions_e2e import deliver_at, store_of
+from tests.test_subscriptions_e2e import deliver_at, next_local, store_of
 from tests.test_subscriptions_e2e import running as subscribed
 
 
@@ -120,7 +120,8 @@ async def test_the_admins_read_why_a_channel_was_lost_in_their_language(
         server.fail_next(
             "sendMessage", 403, "Forbidden: bot was kicked from the channel chat", chat_id=news.id
         )
-        await deliver_at(app, sub.id, datetime.now(UTC) + timedelta(days=1))
+        # its next 08:00 slot, on time: a day from now was past the 6 h grace after 06:00 UTC
+        await deliver_at(app, sub.id, next_local(8, 0) + timedelta(seconds=15))
         notice = (await server.next_bot_message(owner))["text"]
         assert notice == (
             f"⚠️ 已停用 1 个订阅：无法向 News（{news.id}）推送（机器人已被移出该聊天）。"
@@ -146,7 +147,8 @@ async def test_an_app_set_to_english_tells_its_admins_in_english(
         server.fail_next(
             "sendMessage", 403, "Forbidden: bot was kicked from the channel chat", chat_id=news.id
         )
-        await deliver_at(app, sub.id, datetime.now(UTC) + timedelta(days=1))
+        # its next 08:00 slot, on time: a day from now was past the 6 h grace after 06:00 UTC
+        await deliver_at(app, sub.id, next_local(8, 0) + timedelta(seconds=15))
         notice = (await server.next_bot_message(owner))["text"]
         assert "News" in notice and "已停用" not in notice
         assert "subscription" in notice.lower(), notice
