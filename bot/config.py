@@ -280,6 +280,16 @@ class Settings(BaseSettings):
             raise ValueError("webhook_secret_token must be 1-256 characters A-Z a-z 0-9 _ -")
         return value
 
+    @field_validator("corpus_dir", "data_dir", "indicators_path", mode="before")
+    @classmethod
+    def _not_blank(cls, value: Any) -> Any:
+        """A blank path is refused: read as a path it is the current folder, and
+        ``BRIEFBOT_DATA_DIR=`` (an unset variable of a compose or .env file) wrote the index
+        into the checkout while ``BRIEFBOT_CORPUS_DIR=`` indexed its source files."""
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("is blank: name a folder or file (or leave the setting out)")
+        return value
+
     @field_validator("corpus_dir", "indicators_path", mode="after")
     @classmethod
     def _abs_dir(cls, value: Path) -> Path:

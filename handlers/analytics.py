@@ -22,7 +22,10 @@ async def scorecard_command(update: Update, context: BriefContext) -> None:
     lang = svc.lang(update)
     card = await svc.run(svc.engine.scorecard, region=region, year=year, show_all=show_all)
     if not card.links:
-        await message.reply_html(fmt.no_scorecard(region, year, lang))
+        years = []
+        if year is not None:  # the years it has, to ask again
+            years = await svc.run(svc.engine.scorecard_years, region=region, show_all=show_all)
+        await message.reply_html(fmt.no_scorecard(region, year, lang, years=years))
         return
     words = [w for w in (region, str(year) if year else None) if w]
     data = fmt.scorecard_button(region, year)

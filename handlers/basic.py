@@ -5,8 +5,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, MessageHandler, filters
 
+from bot.text.help_words import named_command
 from handlers import format as fmt
-from handlers.common import NEW_MESSAGES, add_commands
+from handlers.common import NEW_MESSAGES, add_commands, command_args
 from handlers.context import BriefContext
 from handlers.i18n import tr
 
@@ -22,8 +23,17 @@ async def start(update: Update, context: BriefContext) -> None:
 async def help_command(update: Update, context: BriefContext) -> None:
     """List the commands, with examples (and the admin commands for bot admins)."""
     user = update.effective_user
-    is_admin = await context.services.check_admin(user.id if user else None)
     lang = context.services.lang(update)
+    # /help subscribe: that command's usage; the list of commands for anything else
+    command = named_command(command_args(update.effective_message))
+    if command is not None:
+        usage = fmt.command_usage_html(
+            command, default_time=context.services.settings.default_digest_time, lang=lang
+        )
+        if usage is not None:
+            await update.effective_message.reply_html(usage)
+            return
+    is_admin = await context.services.check_admin(user.id if user else None)
     await update.effective_message.reply_html(
         fmt.help_html(context.bot.username, admin=is_admin, lang=lang)
     )

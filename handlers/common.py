@@ -16,14 +16,44 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
+from bot.text.help_words import asks_for_help
+from handlers.format.help import command_usage_html
+
 NEW_MESSAGES = filters.UpdateType.MESSAGE
 """New messages only: edits of old messages are not answered again."""
 
 
 def add_commands(application: Application, commands: Mapping[str, Callable[..., Any]]) -> None:
-    """A ``CommandHandler`` for each ``/name`` in ``commands``, for new messages only."""
+    """A ``CommandHandler`` for each ``/name`` in ``commands``, for new messages only; a
+    public command asked for its usage (``/subscribe --help``) answers with it."""
     for name, callback in commands.items():
-        application.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGES))
+        handler = _usage_first(name, callback)
+        application.add_handler(CommandHandler(name, handler, filters=NEW_MESSAGES))
+
+
+def _usage_first(name: str, callback: Callable[..., Any]) -> Callable[..., Any]:
+    """``callback``, unless its arguments ask for the usage (``help``, ``--help``, ``-h``,
+    ``?``; 帮助 except for a search, where it is a word to look for): then the usage.
+    Without it ``/subscribe -h`` subscribed the chat with the filter 排除：h."""
+
+    async def answer(update: Any, context: Any) -> Any:
+        message = update.effective_message
+        if message is not None and asks_for_help(
+            command_args(message), chinese_words=name != "search"
+        ):
+            svc = context.services
+            lang = svc.lang(update)
+            usage = command_usage_html(
+                name, default_time=svc.settings.default_digest_time, lang=lang
+            )
+            if usage is not None:
+                await message.reply_html(usage)
+                return None
+        return await callback(update, context)
+
+    answer.__name__ = getattr(callback, "__name__", name)
+    answer.__doc__ = callback.__doc__
+    return answer
 
 
 class ButtonHandler(CallbackQueryHandler):

@@ -59,7 +59,10 @@ async def doc_command(update: Update, context: BriefContext) -> None:
     try:
         document, targets, hidden = await svc.run(_document, svc.engine, ref)
     except DocumentNotFound as exc:
-        await message.reply_html(fmt.document_not_found(ref, not_found_detail(exc, lang), lang))
+        about = await svc.run(svc.engine.documents_of_region, ref)
+        await message.reply_html(
+            fmt.document_not_found(ref, not_found_detail(exc, lang), lang, about=about)
+        )
         return
     await reply_html(message, fmt.doc_messages(document, targets, hidden=hidden, lang=lang))
 

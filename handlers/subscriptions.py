@@ -47,10 +47,7 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
     svc = context.services
     lang = svc.lang(update)
     subs = svc.subscriptions
-    text = command_args(message)
-    if text.strip().lower() in ("help", "?", "帮助"):
-        await message.reply_html(fmt.usage(svc.settings.default_digest_time, lang))
-        return
+    text = command_args(message)  # help, --help …: handlers.common answers with the usage
     try:
         request = subs.parse(text)
     except SubscriptionError as exc:
@@ -185,6 +182,35 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
     await message.reply_text("\n".join(lines))
 
 
+async def pause_command(update: Update, context: BriefContext) -> None:
+    """/pause ID…|all: this chat's digests stop, the subscription kept."""
+    await _pause_or_resume(update, context, pause=True)
+
+
+async def resume_command(update: Update, context: BriefContext) -> None:
+    """/resume ID…|all: this chat's paused digests start again."""
+    await _pause_or_resume(update, context, pause=False)
+
+
+async def _pause_or_resume(update: Update, context: BriefContext, *, pause: bool) -> None:
+    message, chat = update.effective_message, update.effective_chat
+    svc = context.services
+    lang = svc.lang(update)
+    if not await may_manage(context.bot, chat, message):
+        await message.reply_text(tr(lang, "subscriptions.group_admins_only"))
+        return
+    typed = command_args(message)
+    try:
+        ids = await svc.run_db(svc.subscriptions.pause_in_chat, chat.id, typed, pause=pause)
+    except SubscriptionError as exc:
+        await message.reply_text(error_text(exc, lang))
+        return
+    lines = [fmt.paused(ids, pause=pause, lang=lang)]
+    for missing in [i for i in subscription_ids(typed) or () if i not in ids]:
+        lines.append(tr(lang, "errors.subscription.not_in_chat", id=missing))
+    await message.reply_text("\n".join(lines))
+
+
 async def timezone_command(update: Update, context: BriefContext) -> None:
     """/timezone [Area/City]: show or set the chat's time zone."""
     message, chat = update.effective_message, update.effective_chat
@@ -314,6 +340,8 @@ def register(application: Application) -> None:
             "unsubscribe": unsubscribe_command,
             "digest": digest_command,
             "timezone": timezone_command,
+            "pause": pause_command,
+            "resume": resume_command,
         },
     )
     application.add_handler(ChatMemberHandler(my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))

@@ -38,7 +38,8 @@ def _targets(
     """On the core thread: a heading and the records for ``/targets [指标|文档] [年份] [all]``.
 
     Without an argument: the targets of every document; a document id or file name:
-    everything extracted from that document; anything else is an indicator (its whole
+    everything extracted from that document; a region (``四川``, ``全国``): its targets
+    and its places' (:meth:`Engine.region_named`); anything else is an indicator (its whole
     family: GDP is 地区生产总值 and 国内生产总值). Unsure records only with ``all``.
     With ``year`` (``/targets GDP 2024``): the records of that year only, as ``/compare``
     and ``/scorecard`` read a year (a plan period ending then counts).
@@ -50,9 +51,14 @@ def _targets(
         try:
             info = engine.find_document(arg)
         except DocumentNotFound:
-            heading = tr(lang, "targets.heading_indicator", indicator=arg)
-            # also GDP 山东
-            found = engine.lookup_indicator(arg, year=year, show_all=show_all).found
+            region = engine.region_named(arg)
+            if region is not None:
+                heading = tr(lang, "targets.heading_region", region=region)
+                found = engine.lookup_region(region, year=year, show_all=show_all)
+            else:
+                heading = tr(lang, "targets.heading_indicator", indicator=arg)
+                # also GDP 山东
+                found = engine.lookup_indicator(arg, year=year, show_all=show_all).found
         else:
             found = engine.lookup_targets(doc=info.doc_id, year=year, show_all=show_all)
             heading = tr(lang, "targets.heading_document", title=info.title or info.filename)
@@ -157,10 +163,14 @@ async def compare_command(update: Update, context: BriefContext) -> None:
             )
         )
         return
-    # 📊 and 📄 for the latest year any region has a target for, as /compare 指标 年份 has
+    # 📊 and 📄 for the latest year any region has a target for, as /compare 指标 年份 has;
+    # not under a comparison of named regions (GDP 四川 贵州): that table and chart are of
+    # every region, and showed other places than the ones asked for
     table_of = looked.indicator
-    latest = await svc.run(svc.engine.region_table, table_of, show_all=show_all)
-    buttons = afmt.region_buttons(table_of, latest.year, lang) if latest.rows else []
+    buttons = []
+    if looked.region is None:
+        latest = await svc.run(svc.engine.region_table, table_of, show_all=show_all)
+        buttons = afmt.region_buttons(table_of, latest.year, lang) if latest.rows else []
     markup = (
         InlineKeyboardMarkup([[InlineKeyboardButton(t, callback_data=d) for t, d in buttons]])
         if buttons

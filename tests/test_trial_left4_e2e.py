@@ -32,7 +32,7 @@ async def test_a_channels_language_is_set_from_the_private_chat(
         in_group = await ask_text(server, group, owner, "/lang chat @newschan en")
         assert in_group == "请在与机器人的私聊中管理频道（订阅、时区、语言）。"
         said = await ask_text(server, owner, owner, "/lang chat @newschan en")
-        assert said == "好的，频道 @newschan 的推送以后用English发送。"
+        assert said == "好的，频道 @newschan 的推送以后用英文（English）发送。"
         assert "/lang" in await ask_text(server, owner, owner, "/lang")  # own language unchanged
         assert not (await ask_text(server, owner, owner, "/help")).startswith("👋 Hello")
         server.mark_seen()
@@ -166,4 +166,4 @@ async def test_a_channel_subscribed_in_english_says_how_to_have_its_digests_in_e
         said = await ask_text(server, eve, eve, "/subscribe @newschan 就业 08:00")
         assert "/lang chat" not in said
         said = await ask_text(server, owner, owner, "/subscribe @newschan 财政 08:00")
-        assert "推送将以English发送；发送 /lang chat @newschan zh" in said
+        assert "推送将以英文（English）发送；发送 /lang chat @newschan zh" in said

@@ -133,6 +133,14 @@ class AnalyticsMixin:
         left_out = sum(1 for x in hidden if in_year(x.record.year, year) and wanted(x))
         return Scorecard(chosen, region, year, left_out)
 
+    def scorecard_years(self, *, region: str | None = None, show_all: bool = False) -> list[int]:
+        """The years a scorecard of ``region`` has targets for (a plan period by its last
+        year), oldest first: what to say when the year asked has none (/scorecard 四川
+        2025, where the 2026 report sets 2026's and 2030's)."""
+        card = self.scorecard(region=region, show_all=show_all)
+        ends = {period_end(link.period) for link in card.links}
+        return sorted(e for e in ends if e is not None)
+
     def _all_links(self, show_all: bool) -> tuple[list[Link], list[Sourced]]:
         """Every target of the library linked with its result, and the targets left out,
         computed once per index served (seconds on a 100 MB library; a scorecard then

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from rapidfuzz import process
 
 from bot.analytics.linking import in_year
-from bot.corpus.gazetteer import Gazetteer, default_gazetteer
+from bot.corpus.gazetteer import NATIONAL, Gazetteer, default_gazetteer
+from bot.corpus.regions import region_key
 from bot.digest.filters import DigestFilter, FilterMatcher, parse_filter, record_in_region
 from bot.digest.values import change_and_value
 from bot.models import (
@@ -129,6 +130,10 @@ def distinct_statements(rows: Iterable[DocTarget]) -> list[DocTarget]:
     return out
 
 
+# the country as people name it beside 全国 (the records' name of national figures)
+_COUNTRY = frozenset({"中国", "全中国", "中华人民共和国"})
+
+
 class TargetsMixin:
     """:class:`~bot.library.Engine`'s key targets, read from the target store."""
 
@@ -183,6 +188,60 @@ class TargetsMixin:
         known = table.known_name(indicator) if indicator else None
         family = tuple(table.family_members(known)) if known else ()
         return TargetLookup(shown, len(rows) - len(shown), family)
+
+    def region_named(self, text: str) -> str | None:
+        """``text`` as the region(s) ``/targets`` is asked about (``四川``, ``全国``,
+        ``四川 贵州``), or None when it is an indicator, a document or anything else.
+
+        Every word must be a place: 全国, a province or city the gazetteer knows (by its
+        short or full name), a place a document of the library is about, or a county's
+        full name (``海拉尔区``). A county's short name alone (长安, 和平, also words) counts
+        only when a document is about it, and a name the indicator table knows is an
+        indicator. Without this, ``/targets 四川`` listed the one indicator whose name
+        contains 四川 (四川天府新区成都直管区投资) and ``/targets 全国`` the 全国排名 records."""
+        places = _places(text)
+        if not places or self.indicator_table.known_name(text.strip()) is not None:
+            return None
+        about = {
+            region_key(name)
+            for info in self.index.docs
+            for name in (info.region, *info.region_path)
+            if name
+        }
+        gazetteer = default_gazetteer()
+
+        def is_place(word: str) -> bool:
+            key = region_key(word)
+            if key == NATIONAL or key in about:
+                return True
+            return any(
+                place.level != "county" or normalize(word) == normalize(place.name)
+                for place in gazetteer.lookup(word)
+            )
+
+        if not all(is_place(w) or region_key(w) in _COUNTRY for w in places):
+            return None
+        # 中国 is how people name the national figures, which the records call 全国
+        return " ".join(NATIONAL if region_key(w) in _COUNTRY else w for w in places)
+
+    def documents_of_region(self, text: str) -> list[DocumentInfo]:
+        """The documents about the region ``text`` names (:meth:`region_named`) or a place
+        inside it, for ``/doc 四川``: a region is no document, its documents are the answer."""
+        region = self.region_named(text)
+        if region is None:
+            return []
+        return self.documents_in(region=region)  # type: ignore[attr-defined]
+
+    def lookup_region(
+        self, region: str, *, year: int | None = None, show_all: bool = False
+    ) -> TargetLookup:
+        """The key targets of ``region`` (:meth:`region_named`) and the places inside it,
+        as ``/targets`` lists every document's; a region none of whose records is a target
+        (a statistics bulletin's results only) gets its records of every kind."""
+        found = self.lookup_targets(kind="target", region=region, year=year, show_all=show_all)
+        if found.any:
+            return found
+        return self.lookup_targets(region=region, year=year, show_all=show_all)
 
     def lookup_indicator(
         self,

@@ -198,6 +198,39 @@ class SubscriptionService:
             self._unschedule(sub_id)
         return Unsubscribed(tuple(ids), tuple(missing))
 
+    def pause_in_chat(self, chat_id: int, arg: str, *, pause: bool = True) -> list[int]:
+        """Pause (or resume) ``#id`` / ``id`` (or several: ``1 2``) or ``all`` of the chat's
+        own subscriptions; the ids changed, read as :meth:`unsubscribe` reads them (numbers
+        not the chat's left out, refused when none is). Before it a chat could only cancel
+        a subscription, its filter and history lost, to stop digests for a while. A
+        deactivated one is not resumed here: the same /subscribe again gets it back."""
+        arg = arg.strip()
+        subs = {s.id: s for s in self.store.list_for_chat(chat_id)}
+        wanted = subscription_ids(arg)
+        if arg.lstrip("#").lower() in ("all", "全部"):
+            wanted = list(subs)
+        elif wanted is None:
+            raise SubscriptionError(
+                "用法：/pause 编号 或 /pause all；/resume 编号 或 /resume all\n"
+                "Usage: /pause ID | all; /resume ID | all",
+                "subscription.pause_usage",
+            )
+        ids = [i for i in wanted if i in subs]
+        if wanted and not ids:
+            raise SubscriptionError(
+                f"本聊天没有订阅 #{wanted[0]}。发送 /subscriptions 查看。\n"
+                f"This chat has no subscription #{wanted[0]}; see /subscriptions.",
+                "subscription.not_in_chat",
+                id=wanted[0],
+            )
+        for sub_id in ids:
+            if pause:
+                self.store.pause(sub_id, chat_id=chat_id)
+            else:
+                self.store.resume(sub_id, chat_id=chat_id)
+            self._schedule(self._get(sub_id))
+        return ids
+
     def set_timezone(self, chat_id: int, timezone: str) -> tuple[str, int]:
         """Move the chat's subscriptions to ``timezone``: (canonical name, how many)."""
         try:

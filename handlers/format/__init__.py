@@ -15,7 +15,7 @@ from handlers.format.documents import (
     docs_messages,
     document_not_found,
 )
-from handlers.format.help import help_html
+from handlers.format.help import command_usage_html, help_html
 from handlers.format.html import (
     CALLBACK_LIMIT,
     TELEGRAM_LIMIT,
@@ -47,6 +47,7 @@ __all__ = [
     "PAGE_PATTERN",
     "PASSAGE_PATTERN",
     "TELEGRAM_LIMIT",
+    "command_usage_html",
     "compare_messages",
     "doc_facts",
     "doc_messages",

@@ -102,8 +102,19 @@ def scorecard_messages(
     return split_html("\n".join(lines))
 
 
-def no_scorecard(region: str | None, year: int | None, lang: str = DEFAULT_LANGUAGE) -> str:
+def no_scorecard(
+    region: str | None,
+    year: int | None,
+    lang: str = DEFAULT_LANGUAGE,
+    *,
+    years: Sequence[int] = (),
+) -> str:
+    """Nothing for that region and year; ``years``: the years it has, each a command."""
     none = tr(lang, "analytics.scorecard_none", scope=scope(region, year, lang))
+    if years:
+        where = f"{shown(region)} " if region else ""
+        said = tr(lang, "common.list_sep").join(f"/scorecard {where}{y}" for y in years)
+        none += "\n" + tr(lang, "analytics.scorecard_years", commands=said)
     return none + "\n" + escape(tr(lang, "analytics.scorecard_usage"))
 
 

@@ -7,11 +7,14 @@ from collections.abc import Sequence
 from bot.models import Document, DocumentInfo, DocumentMeta
 from bot.render import LEVEL_LABELS
 from bot.targets.records import TargetRecord
+from bot.text.echo import cut
 from handlers.format.html import escape, one_line, shown, split_html
 from handlers.format.targets import hidden_note, target_line
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 
 DOC_TARGETS_SHOWN = 10
+REGION_DOCS_SHOWN = 10  # /doc 四川: the region's documents listed
+TITLE_SHOWN = 40
 
 
 def level_label(level: str, lang: str) -> str:
@@ -112,7 +115,22 @@ def doc_messages(
     return split_html("\n".join(lines))
 
 
-def document_not_found(ref: str, detail: str = "", lang: str = DEFAULT_LANGUAGE) -> str:
-    """The answer to ``/doc`` with an unknown (or ambiguous) reference."""
+def document_not_found(
+    ref: str,
+    detail: str = "",
+    lang: str = DEFAULT_LANGUAGE,
+    *,
+    about: Sequence[DocumentInfo] = (),
+) -> str:
+    """The answer to ``/doc`` with an unknown (or ambiguous) reference; ``about``: the
+    documents of the region the reference names (``/doc 四川``), each with its command."""
     text = tr(lang, "docs.not_found", ref=shown(ref))
-    return text + (f"\n<i>{escape(detail)}</i>" if detail else "")
+    text += f"\n<i>{escape(detail)}</i>" if detail else ""
+    if about:
+        lines = [tr(lang, "docs.of_region", region=shown(ref))]
+        lines += [
+            f"• /doc {d.doc_id} {escape(cut(d.title or d.filename, TITLE_SHOWN))}"
+            for d in about[:REGION_DOCS_SHOWN]
+        ]
+        text += "\n\n" + "\n".join(lines)
+    return text

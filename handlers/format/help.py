@@ -2,9 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from handlers.format.admin import admin_help_html
 from handlers.format.html import escape
+from handlers.format.subscriptions import usage as subscribe_usage
 from handlers.i18n import DEFAULT_LANGUAGE, tr
+
+# The public commands with a usage of their own (plain text): ``/help X`` and
+# ``/X --help`` answer with it. Admin commands say their own usage after their check.
+_USAGES: dict[str, Callable[[str], str]] = {
+    "search": lambda lang: tr(lang, "search.usage"),
+    "doc": lambda lang: tr(lang, "docs.usage"),
+    "targets": lambda lang: tr(lang, "help.targets_usage"),
+    "compare": lambda lang: tr(lang, "targets.compare_usage"),
+    "scorecard": lambda lang: tr(lang, "analytics.scorecard_usage"),
+    "changes": lambda lang: tr(lang, "analytics.changes_usage"),
+    "chart": lambda lang: tr(lang, "analytics.chart_usage"),
+    "subscriptions": lambda lang: tr(lang, "help.subscriptions_usage"),
+    "unsubscribe": lambda lang: tr(lang, "subscriptions.unsubscribe_usage"),
+    "digest": lambda lang: tr(lang, "help.digest_usage"),
+    "timezone": lambda lang: tr(lang, "help.timezone_usage"),
+    "pause": lambda lang: tr(lang, "errors.subscription.pause_usage"),
+    "resume": lambda lang: tr(lang, "errors.subscription.pause_usage"),
+}
 
 
 # -- help --------------------------------------------------------------------------------------
@@ -25,6 +46,20 @@ def help_html(
     if welcome:
         lines += [tr(lang, "help.welcome"), ""]
     lines.append(tr(lang, "help.text", mention=mention))
+    lines += ["", tr(lang, "help.per_command")]
     if admin:
         lines += ["", admin_help_html(lang)]
     return "\n".join(lines)
+
+
+def command_usage_html(
+    command: str, *, default_time: str, lang: str = DEFAULT_LANGUAGE
+) -> str | None:
+    """The usage of the public ``command`` (``subscribe``) as HTML; None for a command
+    without one (``/start``, the admin commands, one the bot does not know)."""
+    if command == "subscribe":
+        return subscribe_usage(default_time, lang)
+    if command == "lang":
+        return escape(tr(lang, "lang.usage", current=tr(lang, f"lang.name_{lang}")))
+    usage = _USAGES.get(command)
+    return escape(usage(lang)) if usage else None
