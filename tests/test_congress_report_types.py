@@ -4,11 +4,15 @@ a query, dated and read as a work report is (invented texts)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from typer.testing import CliRunner
 
 from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.meta import TYPES
 from bot.search.understand import understand
+from briefbot.cli import app
 from tests.conftest import engine_over
 
 
@@ -92,3 +96,23 @@ def test_a_query_for_the_budget_report_finds_it_first(tmp_path) -> None:
         "预算报告",
         2026,
     )
+
+
+def test_docs_json_gives_the_budget_and_plan_reports_their_types(tmp_path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "budget.txt").write_text(_DOCS["jiangzhou_budget.txt"], encoding="utf-8")
+    (corpus / "plan.txt").write_text(_PLAN_REPORT, encoding="utf-8")
+    (corpus / "speech.txt").write_text(
+        "在江州市2026年预算编制工作会议上的讲话\n\n同志们：\n\n今年全市一般公共预算收入增长3%。\n",
+        encoding="utf-8",
+    )
+    base = ["--corpus-dir", str(corpus), "--data-dir", str(tmp_path / "data")]
+    result = CliRunner().invoke(app, [*base, "docs", "--json"])
+    assert result.exit_code == 0, result.output
+    got = {d["doc"]: (d["type"], d["year"]) for d in json.loads(result.stdout)}
+    assert got == {
+        "budget.txt": ("预算报告", 2026),
+        "plan.txt": ("计划报告", 2026),
+        "speech.txt": ("讲话", 2026),
+    }
