@@ -116,3 +116,12 @@ def test_docs_json_gives_the_budget_and_plan_reports_their_types(tmp_path) -> No
         "plan.txt": ("计划报告", 2026),
         "speech.txt": ("讲话", 2026),
     }
+
+
+def test_every_type_has_a_name_in_each_language() -> None:
+    from bot.corpus.meta import TYPE_KEYS, type_label
+
+    assert set(TYPE_KEYS) == set(TYPES)
+    assert type_label("预算报告", "zh") == "预算报告"
+    names = {type_label(t, "en") for t in TYPES}
+    assert len(names) == len(TYPES) and not any("报" in n for n in names)

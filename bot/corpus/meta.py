@@ -38,6 +38,7 @@ from bot.corpus.meta_region import (
 )
 from bot.corpus.opening import DOC_NUMBER_RE, FULLWIDTH_DIGITS, fold_digits, opening_lines
 from bot.corpus.parse import _has_letters, _paragraphs, has_markdown_headings, is_salutation
+from bot.i18n import tr
 from bot.models import DocumentMeta
 
 MAX_TITLE_CHARS = 60
@@ -53,6 +54,27 @@ TYPES = (
     "讲话",
     "新闻",
 )
+# Catalogue keys of the types (``docs.types.<key>``): their names in a reply's language.
+TYPE_KEYS: dict[str, str] = {
+    "政府工作报告": "work_report",
+    "预算报告": "budget_report",
+    "计划报告": "plan_report",
+    "党代会报告": "congress_report",
+    "统计公报": "bulletin",
+    "规划纲要": "plan_outline",
+    "实施意见/行动方案": "policy",
+    "讲话": "speech",
+    "新闻": "news",
+}
+
+
+def type_label(doc_type: str, lang: str) -> str:
+    """``预算报告`` → 预算报告 / budget report; a type set by a sidecar outside
+    :data:`TYPES` is shown as written."""
+    key = TYPE_KEYS.get(doc_type)
+    return tr(lang, f"docs.types.{key}") if key else doc_type
+
+
 # The reports delivered beside the work report at a people's congress: the finance
 # department's on the budget, the development and reform commission's on the plan. Like
 # the work report they review the year past and set the figures of the year ahead.
