@@ -207,6 +207,11 @@ def test_budget_and_plan_reports_are_typed_by_their_own_title() -> None:
         infer_type("关于2025年中央和地方预算执行情况与2026年中央和地方预算草案的报告（摘要）", "")
         == "预算报告"
     )
+    # the title as a report's cover gives it, without 关于
+    assert infer_type("青川县2025年预算执行情况和2026年预算草案的报告", "") == "预算报告"
+    assert infer_type("青川县2026年预算报告（草案）", "") == "预算报告"
+    assert infer_type("青川县2025年计划执行情况报告", "") == "计划报告"
+    assert infer_type("关于预算绩效管理工作情况的报告", "") is None  # budget work, no budget
     # a final-accounts report is about the year it closes
     accounts = "关于江州市2024年市级决算的报告\n江州市财政局\n主任、各位副主任：\n"
     assert (

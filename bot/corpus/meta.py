@@ -156,16 +156,17 @@ _REPORT_TO_CONGRESS_RE = re.compile(
 )
 # A budget or plan report by its own title: 关于X年预算执行情况和Y年预算草案的报告,
 # 关于X年市级决算的报告, 关于X年国民经济和社会发展计划执行情况与Y年计划草案的报告,
-# 关于X年上半年计划执行情况的报告. The budget or the plan is the subject of 关于…的报告;
-# an audit of it (审计工作报告) is not one, nor a report on a sector's own 行动计划.
-_BUDGET_SUBJECT = r"预算执行|预算草案|预算调整|决算|预算报告"
+# 关于X年上半年计划执行情况的报告, or so without 关于 (江州市2026年预算报告). The budget
+# or the plan is the subject of the report; an audit of it (审计工作报告) is not one, nor
+# a report on a sector's own 行动计划.
+_BUDGET_SUBJECT = r"预算执行|预算草案|预算调整|决算|预算(?=报告)"
 _PLAN_SUBJECT = (
     r"(?:国民经济和社会发展|经济社会发展|(?:19|20)\d\d年(?:上半年|度)?)计划(?:执行|草案)"
     r"|计划草案"
 )
 _CONGRESS_REPORT_TITLE_RE = re.compile(
-    rf"关于(?:(?!审计)[^\n]){{0,70}}?(?:(?P<budget>{_BUDGET_SUBJECT})|(?P<plan>{_PLAN_SUBJECT}))"
-    r"(?:(?!审计)[^\n]){0,70}?的报告(?:[（(][^）)\n]*[)）])?$"
+    rf"^(?:(?!审计)[^\n]){{0,80}}?(?:(?P<budget>{_BUDGET_SUBJECT})|(?P<plan>{_PLAN_SUBJECT}))"
+    r"(?:(?!审计)[^\n]){0,70}?的?报告(?:[（(][^）)\n]*[)）])?$"
 )
 # The report's own voice when no title line says it: 受市人民政府委托，现将全市2025年
 # 预算执行情况和2026年预算草案提请…审议 (a speech that mentions the report does not say so).
