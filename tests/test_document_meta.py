@@ -236,6 +236,17 @@ def test_a_budget_report_without_its_title_is_known_by_its_own_delivery() -> Non
     assert infer_type("", opening) == "计划报告"
 
 
+def test_an_untitled_budget_report_is_named_and_dated_as_an_untitled_work_report() -> None:
+    text = (
+        "各位代表：\n\n受市人民政府委托，现将全市2025年预算执行情况和2026年预算草案"
+        "提请市十届人大五次会议审议。\n\n一、2025年预算执行情况\n\n"
+        "全市一般公共预算收入312亿元。\n"
+    )
+    meta = infer_meta(text, "untitled.txt")
+    # not its first heading's year (2025) nor its title (一、2025年预算执行情况)
+    assert (meta.doc_type, meta.year, meta.title) == ("预算报告", 2026, "2026年预算报告")
+
+
 def test_what_only_mentions_a_budget_or_plan_is_not_such_a_report() -> None:
     # a work report that submits the budget to the congress is still the work report
     assert (

@@ -281,7 +281,8 @@ def infer_year(
 
     1. the year of a statistical bulletin's title (``2022年成都市…统计公报``);
     2. the year of a work report's title (``2024年政府工作报告``), of the draft a budget
-       or plan report's title puts forward (``…和2026年预算草案的报告``), or of the
+       or plan report's title (``…和2026年预算草案的报告``) or own delivery line
+       (``受…委托，现将…2026年预算草案提请…审议``) puts forward, or of the
        accounts a final-accounts report closes (``关于2024年市级决算的报告``);
     3. the delivery date in the opening (``——2026年1月27日在…``, ``（2017年10月18日）``);
     4. the year of the document number (``国发〔2021〕36号``);
@@ -303,7 +304,12 @@ def infer_year(
     m = re.search(_YEAR + r"\s*年[^\n]{0,20}?政府工作报告", head)
     if m:
         return int(m.group(1))
-    m = _DRAFT_YEAR_RE.search(title) or _FINAL_ACCOUNTS_YEAR_RE.search(title)
+    delivery = _CONGRESS_REPORT_OPENING_RE.search(opening.replace(" ", ""))
+    m = (
+        _DRAFT_YEAR_RE.search(title)
+        or _FINAL_ACCOUNTS_YEAR_RE.search(title)
+        or (_DRAFT_YEAR_RE.search(delivery.group()) if delivery else None)
+    )
     if m:
         return int(m.group(1))
     date = _DATE_RE.search(opening)
@@ -539,6 +545,10 @@ def infer_meta(text: str, filename: str, *, places: Iterable[str] | None = None)
                     where = "国务院"
                 title = f"{where}{year}年{kind}" if year else f"{where}{kind}"
                 break
+    if not title and doc_type in CONGRESS_REPORT_TYPES:
+        # 各位代表：受市人民政府委托，现将…: named as an untitled work report is
+        where = _full_name(region) if region and region != NATIONAL else ""
+        title = f"{where}{year}年{doc_type}" if year else f"{where}{doc_type}"
     if not title:
         title = next((h.title for h in headings if h.numbered), "")
     if not title and doc_type in _TITLED_KINDS and (region or year):
