@@ -84,7 +84,9 @@ class Record(BaseModel):
     doc: str = Field(description="File name: the reference other tools and doc:// take.")
     doc_id: str = Field(description="Stable short id of the document (also accepted as doc).")
     title: str
-    doc_type: str | None = Field(description="Kind of document: 政府工作报告, 党代会报告 …")
+    doc_type: str | None = Field(
+        description="Kind of document: 政府工作报告, 预算报告, 计划报告, 党代会报告 …"
+    )
     region: str | None = Field(description="Region the document is about (全国: national).")
     year: int | None = Field(description="Year the document is about (None if unknown).")
     date: str | None = Field(description="Date of the document (YYYY-MM-DD) if known.")

@@ -177,14 +177,101 @@ def test_a_document_without_a_title_line_is_named_by_its_kind_place_and_year() -
 
 
 def test_a_report_on_one_matter_to_the_congress_is_typed_as_an_address() -> None:
+    sector = (
+        "关于江州市养老服务体系建设情况的报告\n"
+        "——2025年8月26日在江州市第十届人民代表大会常务委员会第二十次会议上\n"
+        "江州市民政局\n主任、各位副主任、秘书长、各位委员：\n全市建成养老机构42家。\n"
+    )
+    meta = infer_meta(sector, "sector.txt")
+    assert (meta.doc_type, meta.year, meta.issuer) == ("讲话", 2025, "江州市民政局")
+    assert infer_type("关于江州市养老服务体系建设情况的报告", "") is None  # no congress named
+
+
+def test_budget_and_plan_reports_are_typed_by_their_own_title() -> None:
     budget = (
         "关于江州市2025年预算执行情况与2026年预算草案的报告\n"
         "——2026年1月15日在江州市第十届人民代表大会第五次会议上\n"
         "江州市财政局\n各位代表：\n全市一般公共预算收入180亿元。\n"
     )
     meta = infer_meta(budget, "budget.txt")
-    assert (meta.doc_type, meta.year, meta.issuer) == ("讲话", 2026, "江州市财政局")
-    assert infer_type("关于2025年计划执行情况的报告", "") is None  # no congress named
+    assert (meta.doc_type, meta.year, meta.issuer) == ("预算报告", 2026, "江州市财政局")
+    plan = (
+        "关于青川县2025年国民经济和社会发展计划执行情况与2026年国民经济和社会发展计划草案的报告\n"
+        "青川县发展和改革局\n各位代表：\n预计全年地区生产总值增长5.2%。\n"
+    )
+    meta = infer_meta(plan, "plan.txt")
+    # no delivery line: the draft's year is the report's, as a work report's title year
+    assert (meta.doc_type, meta.year) == ("计划报告", 2026)
+    assert infer_type("关于2025年上半年计划执行情况的报告", "") == "计划报告"
+    assert (
+        infer_type("关于2025年中央和地方预算执行情况与2026年中央和地方预算草案的报告（摘要）", "")
+        == "预算报告"
+    )
+    # the title as a report's cover gives it, without 关于
+    assert infer_type("青川县2025年预算执行情况和2026年预算草案的报告", "") == "预算报告"
+    assert infer_type("青川县2026年预算报告（草案）", "") == "预算报告"
+    assert infer_type("青川县2025年计划执行情况报告", "") == "计划报告"
+    assert infer_type("关于预算绩效管理工作情况的报告", "") is None  # budget work, no budget
+    # a final-accounts report is about the year it closes
+    accounts = "关于江州市2024年市级决算的报告\n江州市财政局\n主任、各位副主任：\n"
+    assert (
+        infer_type("关于江州市2024年市级决算的报告", ""),
+        infer_meta(accounts, "a.txt").year,
+    ) == (
+        "预算报告",
+        2024,
+    )
+
+
+def test_a_budget_report_without_its_title_is_known_by_its_own_delivery() -> None:
+    opening = (
+        "各位代表：\n受县人民政府委托，现将全县2025年预算执行情况和2026年预算草案"
+        "提请县十八届人大五次会议审议。"
+    )
+    assert infer_type("", opening) == "预算报告"
+    opening = (
+        "受市人民政府委托，现将全市2025年国民经济和社会发展计划执行情况与2026年计划草案"
+        "提请大会审议。"
+    )
+    assert infer_type("", opening) == "计划报告"
+
+
+def test_an_untitled_budget_report_is_named_and_dated_as_an_untitled_work_report() -> None:
+    text = (
+        "各位代表：\n\n受市人民政府委托，现将全市2025年预算执行情况和2026年预算草案"
+        "提请市十届人大五次会议审议。\n\n一、2025年预算执行情况\n\n"
+        "全市一般公共预算收入312亿元。\n"
+    )
+    meta = infer_meta(text, "untitled.txt")
+    # not its first heading's year (2025) nor its title (一、2025年预算执行情况)
+    assert (meta.doc_type, meta.year, meta.title) == ("预算报告", 2026, "2026年预算报告")
+
+
+def test_what_only_mentions_a_budget_or_plan_is_not_such_a_report() -> None:
+    # a work report that submits the budget to the congress is still the work report
+    assert (
+        infer_type("2026年江州市政府工作报告", "请各位代表审议2026年预算草案和计划草案。")
+        == "政府工作报告"
+    )
+    # a plan report that keeps its targets in line with the work report stays a plan report
+    assert (
+        infer_type(
+            "关于江州市2025年国民经济和社会发展计划执行情况与2026年计划草案的报告",
+            "主要预期目标与《政府工作报告》保持一致。",
+        )
+        == "计划报告"
+    )
+    assert infer_type("江州市市级预算管理办法", "") == "实施意见/行动方案"
+    assert infer_type("在全市预算编制工作会议上的讲话", "") == "讲话"
+    # an audit of the budget's execution is an audit, no budget report
+    assert (
+        infer_type("关于江州市2024年度市级预算执行和其他财政收支的审计工作报告", "") != "预算报告"
+    )
+    # a report on a sector's own action plan is no plan report
+    assert infer_type("关于全民健身行动计划执行情况的报告", "") is None
+    # a speech closing the congress that approved the reports
+    closing = "大会审查批准了关于2025年预算执行情况和2026年预算草案的报告。"
+    assert infer_type("在江州市第十届人民代表大会第五次会议闭幕会上的讲话", closing) == "讲话"
 
 
 def test_a_five_year_plan_proposal_is_a_plan_by_its_own_title_only() -> None:

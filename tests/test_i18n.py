@@ -330,5 +330,11 @@ def test_document_facts_in_the_readers_language() -> None:
     from tests.test_digest import DOC_A
 
     city = replace(DOC_A, level="city", doc_type="政府工作报告")
-    assert doc_facts(city, "en") == ["烟台", "city", "政府工作报告", "2024"]
+    # the type is a class of document, named in the reader's language as the level is
+    assert doc_facts(city, "en") == ["烟台", "city", "government work report", "2024"]
     assert doc_facts(city) == ["烟台", "市级", "政府工作报告", tr("zh", "docs.year", year=2024)]
+    budget = replace(city, doc_type="预算报告")
+    assert doc_facts(budget, "en")[2] == "budget report"
+    assert doc_facts(replace(city, doc_type="计划报告"), "en")[2] == "plan report"
+    # a type a sidecar sets outside the known ones is shown as written
+    assert doc_facts(replace(city, doc_type="白皮书"), "en")[2] == "白皮书"

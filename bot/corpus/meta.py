@@ -38,11 +38,47 @@ from bot.corpus.meta_region import (
 )
 from bot.corpus.opening import DOC_NUMBER_RE, FULLWIDTH_DIGITS, fold_digits, opening_lines
 from bot.corpus.parse import _has_letters, _paragraphs, has_markdown_headings, is_salutation
+from bot.i18n import tr
 from bot.models import DocumentMeta
 
 MAX_TITLE_CHARS = 60
 # How much of a document counts as its opening (title, delivery line, issuer).
-TYPES = ("政府工作报告", "党代会报告", "统计公报", "规划纲要", "实施意见/行动方案", "讲话", "新闻")
+TYPES = (
+    "政府工作报告",
+    "预算报告",
+    "计划报告",
+    "党代会报告",
+    "统计公报",
+    "规划纲要",
+    "实施意见/行动方案",
+    "讲话",
+    "新闻",
+)
+# Catalogue keys of the types (``docs.types.<key>``): their names in a reply's language.
+TYPE_KEYS: dict[str, str] = {
+    "政府工作报告": "work_report",
+    "预算报告": "budget_report",
+    "计划报告": "plan_report",
+    "党代会报告": "congress_report",
+    "统计公报": "bulletin",
+    "规划纲要": "plan_outline",
+    "实施意见/行动方案": "policy",
+    "讲话": "speech",
+    "新闻": "news",
+}
+
+
+def type_label(doc_type: str, lang: str) -> str:
+    """``预算报告`` → 预算报告 / budget report; a type set by a sidecar outside
+    :data:`TYPES` is shown as written."""
+    key = TYPE_KEYS.get(doc_type)
+    return tr(lang, f"docs.types.{key}") if key else doc_type
+
+
+# The reports delivered beside the work report at a people's congress: the finance
+# department's on the budget, the development and reform commission's on the plan. Like
+# the work report they review the year past and set the figures of the year ahead.
+CONGRESS_REPORT_TYPES = frozenset({"预算报告", "计划报告"})
 
 _YEAR = r"(?<![0-9])((?:19|20)[0-9]{2})"
 _YEAR_RE = re.compile(_YEAR + r"(?=\s*年)")
@@ -70,7 +106,9 @@ _REPORT_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 # Kinds that make a title with a place and a year (烟台市2023年讲话); a news story or an
 # action plan named so would read oddly, and keeps its file name.
-_TITLED_KINDS = frozenset({"讲话", "政府工作报告", "党代会报告", "统计公报", "规划纲要"})
+_TITLED_KINDS = frozenset(
+    {"讲话", "政府工作报告", "预算报告", "计划报告", "党代会报告", "统计公报", "规划纲要"}
+)
 
 # A year's status bulletin (生态环境状况公报, 国土绿化状况公报, 水资源公报) reports the year
 # in its title as a statistical bulletin does: its results, published the next year.
@@ -116,6 +154,26 @@ _REPORT_TO_CONGRESS_RE = re.compile(
     r"关于[^\n]{2,60}?的报告[^\n]*\n(?:[^\n]*\n){0,2}[^\n]*(?:人民代表大会|常务委员会)"
     r"|(?:常务委员会)[\s\S]*关于.{2,40}的报告|关于.{2,40}的报告[\s\S]*常务委员会"
 )
+# A budget or plan report by its own title: 关于X年预算执行情况和Y年预算草案的报告,
+# 关于X年市级决算的报告, 关于X年国民经济和社会发展计划执行情况与Y年计划草案的报告,
+# 关于X年上半年计划执行情况的报告, or so without 关于 (江州市2026年预算报告). The budget
+# or the plan is the subject of the report; an audit of it (审计工作报告) is not one, nor
+# a report on a sector's own 行动计划.
+_BUDGET_SUBJECT = r"预算执行|预算草案|预算调整|决算|预算(?=报告)"
+_PLAN_SUBJECT = (
+    r"(?:国民经济和社会发展|经济社会发展|(?:19|20)\d\d年(?:上半年|度)?)计划(?:执行|草案)"
+    r"|计划草案"
+)
+_CONGRESS_REPORT_TITLE_RE = re.compile(
+    rf"^(?:(?!审计)[^\n]){{0,80}}?(?:(?P<budget>{_BUDGET_SUBJECT})|(?P<plan>{_PLAN_SUBJECT}))"
+    r"(?:(?!审计)[^\n]){0,70}?的?报告(?:[（(][^）)\n]*[)）])?$"
+)
+# The report's own voice when no title line says it: 受市人民政府委托，现将全市2025年
+# 预算执行情况和2026年预算草案提请…审议 (a speech that mentions the report does not say so).
+_CONGRESS_REPORT_OPENING_RE = re.compile(
+    rf"受[^\n，,]{{2,20}}委托[，,]?现将[^\n]{{0,60}}?(?:(?P<budget>{_BUDGET_SUBJECT})|(?P<plan>{_PLAN_SUBJECT}))"
+    r"[^\n]{0,60}?提请"
+)
 _INNER_TITLE_RE = re.compile(r"印发[^《]{0,12}《(.+?)》")
 # 关于印发2026年民生实事项目的通知: a notice that issues a year's list of projects or
 # tasks (民生实事项目, 重点项目, 工作要点, 任务清单) without quoting its title; the list
@@ -137,10 +195,16 @@ def infer_type(title: str, opening: str) -> str | None:
         return "新闻"
     if _PLAN_PROPOSAL_RE.search(title.replace(" ", "")):
         return "规划纲要"
+    kind = _congress_report_type(title)
+    if kind:
+        return kind
     head = (title + "\n" + opening).replace(" ", "").replace("\u3000", "")
     kind = _ruled_type(head)
     if kind:
         return kind
+    m = _CONGRESS_REPORT_OPENING_RE.search(head)
+    if m:
+        return "预算报告" if m.group("budget") else "计划报告"
     for text in (title, *_quoted_titles(opening)):
         kind = _type_of_title(text)
         if kind:
@@ -156,8 +220,21 @@ def _type_of_own_title(title: str) -> str | None:
     """The type a title alone gives, by the same rules as :func:`infer_type`."""
     flat = title.replace(" ", "").replace("\u3000", "")
     return (
-        _ruled_type(flat) or _type_of_title(title) or ("讲话" if _SPEECH_RE.search(flat) else None)
+        _congress_report_type(title)
+        or _ruled_type(flat)
+        or _type_of_title(title)
+        or ("讲话" if _SPEECH_RE.search(flat) else None)
     )
+
+
+def _congress_report_type(title: str) -> str | None:
+    """``预算报告`` or ``计划报告`` when the title is such a report's own (the first of the
+    two subjects named decides: a budget report cites the plan, and the other way)."""
+    flat = title.replace(" ", "").replace("\u3000", "").strip().rstrip("。")
+    m = _CONGRESS_REPORT_TITLE_RE.search(flat)
+    if not m:
+        return None
+    return "预算报告" if m.group("budget") else "计划报告"
 
 
 def _ruled_type(text: str) -> str | None:
@@ -203,7 +280,10 @@ def infer_year(
     """The year a document is about (see the module docstring). First match wins:
 
     1. the year of a statistical bulletin's title (``2022年成都市…统计公报``);
-    2. the year of a work report's title (``2024年政府工作报告``);
+    2. the year of a work report's title (``2024年政府工作报告``), of the draft a budget
+       or plan report's title (``…和2026年预算草案的报告``) or own delivery line
+       (``受…委托，现将…2026年预算草案提请…审议``) puts forward, or of the
+       accounts a final-accounts report closes (``关于2024年市级决算的报告``);
     3. the delivery date in the opening (``——2026年1月27日在…``, ``（2017年10月18日）``);
     4. the year of the document number (``国发〔2021〕36号``);
     5. the first year of a period in the title (``（2022－2035年）``);
@@ -224,6 +304,14 @@ def infer_year(
     m = re.search(_YEAR + r"\s*年[^\n]{0,20}?政府工作报告", head)
     if m:
         return int(m.group(1))
+    delivery = _CONGRESS_REPORT_OPENING_RE.search(opening.replace(" ", ""))
+    m = (
+        _DRAFT_YEAR_RE.search(title)
+        or _FINAL_ACCOUNTS_YEAR_RE.search(title)
+        or (_DRAFT_YEAR_RE.search(delivery.group()) if delivery else None)
+    )
+    if m:
+        return int(m.group(1))
     date = _DATE_RE.search(opening)
     if date:
         return int(date.group(1))
@@ -239,6 +327,11 @@ def infer_year(
     return _year_from_body(text, headings, horizons=not congress)
 
 
+# The year a budget or plan report sets the figures of, as a work report does its own:
+# 关于2025年预算执行情况和2026年预算草案的报告 -> 2026.
+_DRAFT_YEAR_RE = re.compile(_YEAR + r"\s*年[^\n年]{0,30}?(?:预算|计划)草案")
+# A final-accounts report is about the year it closes, as a bulletin is about its year.
+_FINAL_ACCOUNTS_YEAR_RE = re.compile(_YEAR + r"\s*年度?[^\n]{0,12}?决算")
 # The date a text is signed with: a closing line that is a date and nothing else (a
 # deadline, 2025年12月31日前完成, is not one)
 _SIGNED_DATE_RE = re.compile(
@@ -452,6 +545,10 @@ def infer_meta(text: str, filename: str, *, places: Iterable[str] | None = None)
                     where = "国务院"
                 title = f"{where}{year}年{kind}" if year else f"{where}{kind}"
                 break
+    if not title and doc_type in CONGRESS_REPORT_TYPES:
+        # 各位代表：受市人民政府委托，现将…: named as an untitled work report is
+        where = _full_name(region) if region and region != NATIONAL else ""
+        title = f"{where}{year}年{doc_type}" if year else f"{where}{doc_type}"
     if not title:
         title = next((h.title for h in headings if h.numbered), "")
     if not title and doc_type in _TITLED_KINDS and (region or year):

@@ -47,8 +47,8 @@ REVIEW_ONLY_SHARE = 0.75
 # How many distinct facets (region, year, kind) keep their passages in memory.
 FACET_MEMO_SIZE = 256
 # Kinds of document that report on the year before their own (a 2025 work report says
-# what 2024 achieved).
-_REVIEWS_LAST_YEAR = frozenset({"政府工作报告", "党代会报告"})
+# what 2024 achieved, the 2025 budget report how 2024's budget was carried out).
+_REVIEWS_LAST_YEAR = frozenset({"政府工作报告", "预算报告", "计划报告", "党代会报告"})
 # How much of the region facet's score the documents of the division around a place no
 # document is about get (凯里 -> the 黔东南 bulletin), like a report reviewing last year.
 ENCLOSING_SHARE = 0.75

@@ -53,6 +53,15 @@ _TYPE_WORDS: tuple[tuple[str, str], ...] = (
     ("实施意见", "实施意见/行动方案"),
     ("行动计划", "实施意见/行动方案"),
     ("讲话", "讲话"),
+    # the budget and plan reports beside the work report, by the name users give them or
+    # by the matter of their titles; a bare 预算 or 计划 is a topic (预算绩效管理), no type
+    ("预算报告", "预算报告"),
+    ("预算执行情况", "预算报告"),
+    ("预算草案", "预算报告"),
+    ("决算报告", "预算报告"),
+    ("计划报告", "计划报告"),
+    ("计划执行情况", "计划报告"),
+    ("计划草案", "计划报告"),
 )
 _TYPE_RE = re.compile(
     "|".join(re.escape(w) for w, _ in sorted(_TYPE_WORDS, key=lambda x: -len(x[0])))

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from bot.corpus.gazetteer import NATIONAL, Place, default_gazetteer
+from bot.corpus.meta import CONGRESS_REPORT_TYPES
 from bot.models import Document, Passage
 from bot.targets.frames import Frame, grown_among, name_group_heads
 from bot.targets.indicators import IndicatorTable, default_table
@@ -137,6 +138,9 @@ _REACHED_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年(?:底|末)?的?$")
 _BASE_YEAR_RE = re.compile(r"(?:由|从|比|较|与|同)((?:19|20)\d\d)年")
 # Documents whose body sets goals unless a section reviews the past.
 FORWARD_TYPES = frozenset({"规划纲要", "实施意见/行动方案"})
+# Reports that review the year past and set the figures of their own year: the work
+# report and the budget and plan reports delivered beside it.
+YEAR_REPORT_TYPES = frozenset({"政府工作报告"}) | CONGRESS_REPORT_TYPES
 _HORIZON_RE = re.compile(r"(未来|今后)[一二三四五六七八九十两\d]+年")
 
 
@@ -205,7 +209,7 @@ class _Walker:
             plan_industry(doc.meta.title) if doc.meta.doc_type in (ACTION_PLAN, "规划纲要") else ""
         )
         self.horizon = (
-            _horizon(doc) if self.forward_doc or doc.meta.doc_type == "政府工作报告" else ""
+            _horizon(doc) if self.forward_doc or doc.meta.doc_type in YEAR_REPORT_TYPES else ""
         ) or self.title_year
         self.tables = TableReader(
             table,
@@ -1018,10 +1022,11 @@ def _plan_span(doc: Document) -> str:
 def _horizon(doc: Document) -> str:
     """The year a plan's or a work report's goals are for, when a section does not say.
 
-    A work report plans its own year; a plan or an action plan works to the end of the
-    period in its title (``（2023—2025年）``) or to its first ``到2025年``.
+    A work report (or a budget or plan report) plans its own year; a plan or an action
+    plan works to the end of the period in its title (``（2023—2025年）``) or to its first
+    ``到2025年``.
     """
-    if doc.meta.doc_type == "政府工作报告":
+    if doc.meta.doc_type in YEAR_REPORT_TYPES:
         return str(doc.meta.year) if doc.meta.year else ""
     m = _TITLE_SPAN_RE.search(doc.meta.title) or _TITLE_SPAN_RE.search(doc.text[:600])
     if m:

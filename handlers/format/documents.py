@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.corpus.meta import type_label
 from bot.models import Document, DocumentInfo, DocumentMeta
 from bot.render import LEVEL_LABELS
 from bot.targets.records import TargetRecord
@@ -31,7 +32,7 @@ def doc_facts(meta: DocumentInfo | DocumentMeta, lang: str = DEFAULT_LANGUAGE) -
     if meta.level and meta.level != "national":  # 全国 already says it
         bits.append(escape(level_label(meta.level, lang)))
     if meta.doc_type:
-        bits.append(escape(meta.doc_type))
+        bits.append(escape(type_label(meta.doc_type, lang)))
     if meta.year:
         bits.append(tr(lang, "docs.year", year=meta.year))
     return bits
@@ -76,7 +77,7 @@ def doc_messages(
     if meta.level:
         facts.append(tr(lang, "docs.level", level=escape(level_label(meta.level, lang))))
     if meta.doc_type:
-        facts.append(tr(lang, "docs.type", type=escape(meta.doc_type)))
+        facts.append(tr(lang, "docs.type", type=escape(type_label(meta.doc_type, lang))))
     if meta.year:
         facts.append(tr(lang, "docs.year_fact", year=meta.year))
     facts.append(tr(lang, "docs.passage_count", count=len(document.passages)))
