@@ -272,7 +272,28 @@ def chart_numbers(drawn: ChartResult, lang: str = DEFAULT_LANGUAGE) -> list[str]
         if result is not None and when and when != label:
             line += tr(lang, "analytics.chart_result_year", year=escape(when))
         lines.append(line)
+    if drawn.chosen and drawn.year is not None:
+        lines += ["", chosen_year(f"/chart {drawn.indicator}", drawn.year, drawn.years, lang)]
     return split_html("\n".join(lines))
+
+
+OTHER_YEARS_SHOWN = 4
+
+
+def chosen_year(
+    command: str, year: int, years: Sequence[tuple[int, int]], lang: str = DEFAULT_LANGUAGE
+) -> str:
+    """Which year a regions table or chart was picked for, when none was asked, and the
+    command for each of the other years (most regions first), so a reader is never
+    left guessing why 2026 and how to see 2030."""
+    count = dict(years).get(year, 0)
+    text = tr(lang, "analytics.year_chosen", year=year, count=count)
+    others = [y for y, _ in years if y != year][:OTHER_YEARS_SHOWN]
+    if others:
+        sep = tr(lang, "common.list_sep")
+        commands = sep.join(escape(f"{command} {y}") for y in others)
+        text += tr(lang, "analytics.year_others", commands=commands)
+    return text
 
 
 # -- /compare 指标 年份: regions side by side -------------------------------------------------
