@@ -294,3 +294,23 @@ async def test_the_picked_year_in_english(server: FakeBotApi, bot: Application) 
         "2016: the year most regions have a target for (2 regions). Another year: "
         "/chart GDP 2015, /chart GDP 2019, /chart GDP 2021, /chart GDP 2025"
     )
+
+
+async def test_the_whole_librarys_scorecard_puts_met_first_and_caps_the_unknown(
+    server: FakeBotApi, bot: Application, engine: Engine
+) -> None:
+    """trial-left7 #3: /scorecard listed hundreds of unknown targets before the met ones."""
+    card = engine.scorecard()
+    counts = card.counts()
+    assert counts["met"] >= 1 and counts["unknown"] > 30
+    assert [x.status for x in card.links[: counts["met"]]] == ["met"] * counts["met"]
+    ann = server.add_user("Ann")
+    text = (await ask(server, ann, ann, "/scorecard")).message["text"]
+    assert text.index("✅ 达成") < text.index("❔ 未知")
+    assert text.count("❔ 未知") == 5
+    region, year = card.busiest_unknown() or ("", 0)
+    unlisted = counts["unknown"] - 5
+    assert (
+        f"……另有 {unlisted} 项目标尚无实绩（未知）未列出。"
+        f"按地区和年份查看：/scorecard {region} {year}" in text
+    )

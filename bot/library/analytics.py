@@ -6,6 +6,7 @@ pure functions of :mod:`bot.analytics`.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -60,6 +61,17 @@ class Scorecard:
         for link in self.links:
             out[link.status] += 1
         return out
+
+    def busiest_unknown(self) -> tuple[str, int] | None:
+        """The region and year with the most targets not yet judged (a plan period by its
+        last year): the narrower scorecard to offer when a wide one cannot list them all;
+        None when every target is judged. A tie goes to the one listed first."""
+        seen: Counter = Counter()
+        for link in self.links:
+            end = period_end(link.period)
+            if link.status == "unknown" and link.region and end is not None:
+                seen[(link.region, end)] += 1
+        return max(seen, key=seen.__getitem__) if seen else None
 
 
 @dataclass(frozen=True)
@@ -131,7 +143,8 @@ class AnalyticsMixin:
     ) -> Scorecard:
         """Each target (of ``region`` and the places inside it; whose period ends in
         ``year``) with the result for its period and met / missed / unknown
-        (:mod:`bot.analytics.rules`)."""
+        (:mod:`bot.analytics.rules`); the met and missed first, then the unknown, each in
+        the library's order."""
         links, hidden = self._all_links(show_all)
         gazetteer = default_gazetteer() if region else None
 
@@ -139,6 +152,9 @@ class AnalyticsMixin:
             return region is None or record_in_region(region, item.record, item.doc, gazetteer)
 
         chosen = [x for x in links if in_year(x.period, year) and wanted(x.target)]
+        # met and missed first: they are what a scorecard is for, and on a whole library
+        # hundreds of targets of years still running (unknown) would bury them
+        chosen.sort(key=lambda x: x.status == "unknown")
         left_out = sum(1 for x in hidden if in_year(x.record.year, year) and wanted(x))
         return Scorecard(chosen, region, year, left_out)
 
