@@ -77,3 +77,19 @@ def test_a_line_that_only_looks_like_a_clipped_name_is_left_alone() -> None:
     text = f"{title}\n为提升上海市滨江夜景，制定本方案。\n到2026年，新增景观灯光20处。\n"
     meta = infer_meta(text, "b.txt")
     assert meta.region == "上海" and meta.title == title
+
+
+def test_a_letter_spaced_report_title_is_named_after_its_place_and_year() -> None:
+    """政 府 工 作 报 告 over a delivery line and 向大会作工作报告: the report is named,
+    not its first numbered heading."""
+    text = (
+        "政 府 工 作 报 告\n"
+        "——2024年1月10日在宜丰县第十七届人民代表大会第三次会议上\n"
+        "宜丰县人民政府县长　　王某某\n"
+        "各位代表：\n"
+        "现在，我代表宜丰县人民政府向大会作工作报告，请予审议。\n"
+        "一、2023年工作回顾\n"
+        "全县地区生产总值增长6%。\n"
+    )
+    meta = infer_meta(text, "q.txt")
+    assert (meta.doc_type, meta.title) == ("政府工作报告", "宜丰县2024年政府工作报告")

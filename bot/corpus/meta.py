@@ -60,7 +60,10 @@ _PLAN_RE = re.compile(
 )
 _REPORT_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
-        re.compile(r"政府向大会报告工作|人民政府.{0,6}报告工作|政府工作报告|代表国务院.{0,6}报告"),
+        re.compile(
+            r"政府向大会报告工作|人民政府.{0,6}(?:报告工作|作工作报告)|政府工作报告"
+            r"|代表国务院.{0,6}报告"
+        ),
         "政府工作报告",
     ),
     (re.compile(r"委员会向大会作报告|党代会报告|党代表大会上的报告"), "党代会报告"),
@@ -474,8 +477,10 @@ def infer_meta(text: str, filename: str, *, places: Iterable[str] | None = None)
     if title.replace(" ", "").replace("\u3000", "") in _GENERIC_TITLES:
         title = ""  # 政 府 工 作 报 告: named below after its region and year
     if not title:
+        # spaces out: a title set letter-spaced (政 府 工 作 报 告) names the kind too
+        head = re.sub(r"[ \t\u3000]", "", "\n".join(text[p.start : p.end] for p in paras[:4]))
         for pattern, kind in _REPORT_KINDS:
-            if pattern.search("\n".join(text[p.start : p.end] for p in paras[:4])):
+            if pattern.search(head):
                 where = _full_name(region) if region else ""
                 if where == NATIONAL:
                     where = "国务院"
