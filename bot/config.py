@@ -208,9 +208,11 @@ class Settings(BaseSettings):
     audit_log_days: int = Field(365, ge=1, le=36500)
 
     # Telegram: per-chat flood limit (token bucket): flood_burst requests at once, then
-    # flood_rate requests per minute; flood_burst = 0 turns the limit off.
-    flood_rate: float = Field(20, ge=1, le=6000)
-    flood_burst: int = Field(8, ge=0, le=1000)
+    # flood_rate requests per minute; flood_burst = 0 turns the limit off. The defaults
+    # let a person at one command a second through for over a minute and stop a script
+    # within seconds (config/default.toml says why).
+    flood_rate: float = Field(45, ge=1, le=6000)
+    flood_burst: int = Field(20, ge=0, le=1000)
 
     # Live sources (bot/sources): private and loopback addresses are refused unless
     # sources_allow_private (env BRIEFBOT_SOURCES_ALLOW_PRIVATE=1; the tests set it). A new

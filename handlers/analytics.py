@@ -28,6 +28,7 @@ async def scorecard_command(update: Update, context: BriefContext) -> None:
         await message.reply_html(fmt.no_scorecard(region, year, lang, years=years))
         return
     words = [w for w in (region, str(year) if year else None) if w]
+    narrower = await svc.run(card.busiest_unknown)
     data = fmt.scorecard_button(region, year)
     markup = (
         InlineKeyboardMarkup(
@@ -44,6 +45,7 @@ async def scorecard_command(update: Update, context: BriefContext) -> None:
             year=year,
             hidden=card.hidden,
             all_command=" ".join(["/scorecard", *words, "all"]),
+            narrower=narrower,
             lang=lang,
         ),
         reply_markup=markup,

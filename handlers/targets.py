@@ -163,26 +163,26 @@ async def compare_command(update: Update, context: BriefContext) -> None:
             )
         )
         return
-    # 📊 and 📄 for the latest year any region has a target for, as /compare 指标 年份 has;
+    # 📊 and 📄 for the year most regions have a target for, as /compare 指标 年份 has;
     # not under a comparison of named regions (GDP 四川 贵州): that table and chart are of
     # every region, and showed other places than the ones asked for
     table_of = looked.indicator
     buttons = []
+    chunks = fmt.compare_messages(
+        indicator, found.rows, docs, hidden=found.hidden, family=found.family, lang=lang
+    )
     if looked.region is None:
         latest = await svc.run(svc.engine.region_table, table_of, show_all=show_all)
         buttons = afmt.region_buttons(table_of, latest.year, lang) if latest.rows else []
+        if buttons and latest.year is not None:  # say which year the buttons are for
+            line = afmt.chosen_year(f"/compare {table_of}", latest.year, latest.years, lang)
+            chunks = [*chunks[:-1], *fmt.split_html(chunks[-1] + "\n\n" + line)]
     markup = (
         InlineKeyboardMarkup([[InlineKeyboardButton(t, callback_data=d) for t, d in buttons]])
         if buttons
         else None
     )
-    await reply_html(
-        message,
-        fmt.compare_messages(
-            indicator, found.rows, docs, hidden=found.hidden, family=found.family, lang=lang
-        ),
-        reply_markup=markup,
-    )
+    await reply_html(message, chunks, reply_markup=markup)
 
 
 def register(application: Application) -> None:

@@ -127,3 +127,15 @@ def test_cli_chart_in_english(run, tmp_path):  # noqa: F811
     assert history.exit_code == 0, history.output
     assert "2015: Target 7 · Result 6.9" in history.stdout
     assert run(*args, "--lang", "fr").exit_code == 2
+
+
+def test_cli_chart_without_a_year_says_the_year_it_picked(run, tmp_path):  # noqa: F811
+    """trial-left7 #1: the year most regions have a target for, said with the others."""
+    result = run("chart", "GDP", "-o", str(tmp_path / "gdp.png"))
+    assert result.exit_code == 0, result.output
+    # 2026: 四川 and 湖北; every other year one region (most first, then oldest)
+    assert "2026年：有目标的地区最多（2 个）。其他年份（--year）：2016、2015、2019、2021" in (
+        result.stdout
+    )
+    asked = run("chart", "GDP", "--year", "2026", "-o", str(tmp_path / "g2.png"))
+    assert "有目标的地区最多" not in asked.stdout

@@ -251,3 +251,66 @@ async def test_compare_without_a_year_has_the_buttons_of_the_latest_year(
     await server.press_button(reply, keys["📄 CSV"], ann)
     document = (await server.next_call("sendDocument", chat=ann)).message["document"]
     assert document["file_name"] in {f"GDP-{y}.csv" for y in range(2015, 2031)}
+
+
+async def test_chart_and_compare_without_a_year_pick_the_year_most_regions_have_and_say_it(
+    server: FakeBotApi, bot: Application
+) -> None:
+    """trial-left7 #1: /chart GDP drew the latest year with a target (2025: the country
+    alone); 2016 has targets of both 全国 and 海拉尔. The reply names the year picked and
+    the command for the others."""
+    ann = server.add_user("Ann")
+    await server.send_message(ann, ann, "/chart GDP")
+    photo = await server.next_call("sendPhoto", chat=ann)
+    assert photo.message["caption"].startswith("📊 GDP · 2016年各地区目标与最近实绩")
+    numbers = (await server.next_call("sendMessage", chat=ann)).message["text"]
+    assert "• 全国：" in numbers and "• 海拉尔：" in numbers
+    assert numbers.endswith(
+        "2016年：有目标的地区最多（2 个）。其他年份：/chart GDP 2015、/chart GDP 2019、"
+        "/chart GDP 2021、/chart GDP 2025"
+    )
+    reply = (await ask(server, ann, ann, "/compare GDP")).message
+    assert reply["text"].endswith(
+        "\n\n2016年：有目标的地区最多（2 个）。其他年份：/compare GDP 2015、/compare GDP 2019、"
+        "/compare GDP 2021、/compare GDP 2025"
+    )
+    await server.press_button(reply, buttons(reply)["📊 图表"], ann)
+    pressed = await server.next_call("sendPhoto", chat=ann)
+    assert pressed.message["caption"].startswith("📊 GDP · 2016年各地区目标与最近实绩")
+    await server.next_call("sendMessage", chat=ann)
+    # a year asked is not a year picked: no such line
+    await server.send_message(ann, ann, "/chart GDP 2025")
+    await server.next_call("sendPhoto", chat=ann)
+    asked = (await server.next_call("sendMessage", chat=ann)).message["text"]
+    assert "其他年份" not in asked
+
+
+async def test_the_picked_year_in_english(server: FakeBotApi, bot: Application) -> None:
+    bob = server.add_user("Bob", language_code="en")
+    await server.send_message(bob, bob, "/chart GDP")
+    await server.next_call("sendPhoto", chat=bob)
+    numbers = (await server.next_call("sendMessage", chat=bob)).message["text"]
+    assert numbers.endswith(
+        "2016: the year most regions have a target for (2 regions). Another year: "
+        "/chart GDP 2015, /chart GDP 2019, /chart GDP 2021, /chart GDP 2025"
+    )
+
+
+async def test_the_whole_librarys_scorecard_puts_met_first_and_caps_the_unknown(
+    server: FakeBotApi, bot: Application, engine: Engine
+) -> None:
+    """trial-left7 #3: /scorecard listed hundreds of unknown targets before the met ones."""
+    card = engine.scorecard()
+    counts = card.counts()
+    assert counts["met"] >= 1 and counts["unknown"] > 30
+    assert [x.status for x in card.links[: counts["met"]]] == ["met"] * counts["met"]
+    ann = server.add_user("Ann")
+    text = (await ask(server, ann, ann, "/scorecard")).message["text"]
+    assert text.index("✅ 达成") < text.index("❔ 未知")
+    assert text.count("❔ 未知") == 5
+    region, year = card.busiest_unknown() or ("", 0)
+    unlisted = counts["unknown"] - 5
+    assert (
+        f"……另有 {unlisted} 项目标尚无实绩（未知）未列出。"
+        f"按地区和年份查看：/scorecard {region} {year}" in text
+    )

@@ -11,8 +11,10 @@ from openpyxl import load_workbook
 from bot.analytics.linking import Sourced
 from bot.analytics.side_by_side import (
     EXPORT_FIELDS,
+    default_year,
     export_rows,
     side_by_side,
+    target_years,
     to_csv,
     to_markdown,
     to_xlsx,
@@ -91,3 +93,41 @@ def test_exports_csv_markdown_and_xlsx():
     assert values[0] == EXPORT_FIELDS
     assert values[1][0] == "全国" and values[3][values[0].index("result_value")] == 5.6
     assert sheet.freeze_panes == "A2"
+
+
+def _targets(year_regions: dict[str, list[str]]) -> list[Sourced]:
+    """One growth target per (year, region): ``{"2030": ["山东", "河南"]}``."""
+    out = []
+    for year, regions in year_regions.items():
+        for region in regions:
+            doc = info(f"{region}{year}", int(year[:4]), region=region)
+            out.append(Sourced(doc, rec("地区生产总值", 5.0, year=year, region=region)))
+    return out
+
+
+def test_target_years_count_regions_not_records_and_a_span_for_its_end():
+    records = _targets({"2026": ["山东", "河南"], "2021-2025": ["湖北"], "2025": ["湖北"]})
+    records.append(records[0])  # the same region twice: still one region
+    hubei = info("hb-r", 2025, region="湖北")
+    records.append(Sourced(hubei, result("地区生产总值", 5.0, year="2024", region="湖北")))
+    assert target_years(records) == {2026: 2, 2025: 1}
+
+
+def test_the_default_year_is_the_one_most_regions_have_a_target_for():
+    """The end of a five-year plan (2030) has fewer regions than the year in hand."""
+    counts = target_years(
+        _targets({"2030": ["山东", "河南"], "2026": ["山东", "河南", "湖北", "四川"]})
+    )
+    assert default_year(counts, 2026) == 2026
+    assert default_year(counts, 2020) == 2026  # the count wins over nearness
+    assert default_year(target_years([]), 2026) is None
+
+
+def test_a_tie_goes_to_the_nearest_year_not_in_the_past_else_the_latest():
+    tied = target_years(
+        _targets({"2024": ["山东", "河南"], "2027": ["山东", "河南"], "2030": ["湖北", "四川"]})
+    )
+    assert default_year(tied, 2026) == 2027  # not 2024 (past), nor 2030 (farther)
+    assert default_year(tied, 2027) == 2027
+    assert default_year(tied, 2028) == 2030  # 2027 is past now
+    assert default_year(tied, 2031) == 2030  # every one past: the latest

@@ -25,6 +25,7 @@ from telegram.ext import (
 from typer.testing import CliRunner
 
 import handlers.console
+from bot.config import Settings
 from briefbot.cli import app
 from handlers.console import TelegramLayerUnavailable, chat, entities_to_text, message_body
 from tests.conftest import BUNDLED_CORPUS
@@ -82,12 +83,13 @@ def test_the_console_says_the_plan_period_understood(briefbot):
 
 
 def test_piped_lines_are_all_answered_never_flood_dropped(briefbot, caplog):
-    """More lines than the flood burst (8): the local user is answered line by line."""
-    queries = [f"乡村振兴 {n}" for n in range(12)]
+    """More lines than the flood burst: the local user is answered line by line."""
+    lines = Settings().flood_burst + 4
+    queries = [f"乡村振兴 {n}" for n in range(lines)]
     result = briefbot("console", input="\n".join(queries) + "\n")
     out = result.stdout
     assert result.exit_code == 0, result.output
-    assert len(PAGE.findall(out)) == 12, out[-2000:]
+    assert len(PAGE.findall(out)) == lines, out[-2000:]
     assert "请求过于频繁" not in out
     # the console keeps its subscriptions in memory, and does not say "no database"
     assert not [r for r in caplog.records if "no database" in r.getMessage()]

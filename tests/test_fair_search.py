@@ -109,7 +109,7 @@ async def test_one_users_burst_does_not_delay_another_users_search(engine_dir, s
     try:
         async with serving(app):
             eve, bob = server.add_user("Eve"), server.add_user("Bob")
-            for text in HEAVY:  # the default flood burst: eight at once
+            for text in HEAVY:  # eight at once, within the default flood burst
                 await server.send_message(eve, eve, text)
             assert await asyncio.to_thread(eve_started.wait, WAIT)
             assert await asyncio.to_thread(pool.wait_until, lambda: pool.pending(eve.id) == 7, WAIT)

@@ -110,6 +110,27 @@ def _last_result(
     return min(enumerate(items), key=rank)[1]
 
 
+def target_years(records: Iterable[Sourced]) -> Counter:
+    """Per year, how many regions have a target for it (a span counts for its end)."""
+    regions: dict[int, set[str]] = {}
+    for item in records:
+        end = period_end(item.record.year)
+        if item.record.kind == "target" and item.region and end is not None:
+            regions.setdefault(end, set()).add(item.region)
+    return Counter({year: len(names) for year, names in regions.items()})
+
+
+def default_year(counts: Counter, this_year: int) -> int | None:
+    """The year to put regions side by side for when none was asked: the one the most
+    regions have a target for (a table of two regions says little, and the end of a
+    five-year plan is often the year fewest regions set a figure for); on a tie the
+    nearest year not in the past, and when every tied year is past, the latest of them
+    (a plan still running is what a reader looks at). None without any target."""
+    if not counts:
+        return None
+    return max(counts, key=lambda y: (counts[y], y >= this_year, -abs(y - this_year)))
+
+
 def side_by_side(records: Iterable[Sourced], table: IndicatorTable, year: int) -> list[RegionRow]:
     """One row per region (see the module) from ``records`` of one indicator family."""
     targets: dict[str, list[Sourced]] = {}

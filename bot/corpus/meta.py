@@ -96,7 +96,10 @@ _PLAN_RE = re.compile(
 )
 _REPORT_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
-        re.compile(r"政府向大会报告工作|人民政府.{0,6}报告工作|政府工作报告|代表国务院.{0,6}报告"),
+        re.compile(
+            r"政府向大会报告工作|人民政府.{0,6}(?:报告工作|作工作报告)|政府工作报告"
+            r"|代表国务院.{0,6}报告"
+        ),
         "政府工作报告",
     ),
     (re.compile(r"委员会向大会作报告|党代会报告|党代表大会上的报告"), "党代会报告"),
@@ -474,6 +477,31 @@ def _full_name(region: Region) -> str:
 
 # --- title ----------------------------------------------------------------------------------
 
+# what follows a place's name at the head of an official document: its government, its
+# people's congress, a committee, a department
+_ORGAN_AFTER_PLACE_RE = re.compile(
+    r"(?:人民政府|人民代表大会|政府|政协|党委|[\u4e00-\u9fff]{0,12}?(?:委员会|办公厅|办公室|厅|局))"
+)
+
+
+def _unclipped(line: str, region: Region | None) -> str:
+    """A head line that lost the first character(s) of its place's name, a glyph the text
+    extraction dropped (``海市人民政府办公厅关于…`` in a document about 上海), with the
+    name whole again: only when the place is the one the whole text is about, the part
+    kept starts inside its proper name (not a bare 自治区 or 市) and a government organ
+    follows, so a line that merely starts like the tail of a name is left alone."""
+    if region is None or not line:
+        return line
+    full = _full_name(region)
+    if line.startswith(full):
+        return line
+    for cut in range(1, min(len(region.name), len(full) - 1)):
+        tail = full[cut:]
+        if line.startswith(tail) and _ORGAN_AFTER_PLACE_RE.match(line, len(tail)):
+            return full[:cut] + line
+    return line
+
+
 _NUMBER_LINE_RE = re.compile(
     r"^[（(]?[\u4e00-\u9fff]{1,12}\s*[〔［\[]\s*\d{4}\s*[〕］\]]\s*\d+\s*号[）)]?$"
 )
@@ -519,6 +547,10 @@ def infer_meta(text: str, filename: str, *, places: Iterable[str] | None = None)
        meaningful line;
     4. for a recognisable report "<region><year>年<kind>", e.g. "烟台市2024年政府工作报告";
     5. the first numbered heading; 6. the file name without its extension.
+
+    An addressee run into the title (``……的通知各区人民政府，市政府各委、办、局：``) is
+    cut off, and a head line that lost the first glyph of the document's place
+    (``海市人民政府办公厅…`` about 上海) gets it back, in the title and for the issuer.
     """
     allow_plain = not has_markdown_headings(text)
     paras = list(_paragraphs(text, allow_plain=allow_plain))
@@ -538,8 +570,10 @@ def infer_meta(text: str, filename: str, *, places: Iterable[str] | None = None)
     if title.replace(" ", "").replace("\u3000", "") in _GENERIC_TITLES:
         title = ""  # 政 府 工 作 报 告: named below after its region and year
     if not title:
+        # spaces out: a title set letter-spaced (政 府 工 作 报 告) names the kind too
+        head = re.sub(r"[ \t\u3000]", "", "\n".join(text[p.start : p.end] for p in paras[:4]))
         for pattern, kind in _REPORT_KINDS:
-            if pattern.search("\n".join(text[p.start : p.end] for p in paras[:4])):
+            if pattern.search(head):
                 where = _full_name(region) if region else ""
                 if where == NATIONAL:
                     where = "国务院"
@@ -558,7 +592,9 @@ def infer_meta(text: str, filename: str, *, places: Iterable[str] | None = None)
         title = f"{where}{year}年{doc_type}" if year else f"{where}{doc_type}"
     if not title:
         title = Path(filename).stem
+    title = _unclipped(title, region)
     head_lines = opening.split("\n")
+    head_lines[0] = _unclipped(head_lines[0], region)
     issuer = infer_issuer(head_lines + _closing(text).split("\n"), region, doc_type)
     date = infer_date(opening, _closing(text))
     return DocumentMeta(
@@ -577,17 +613,40 @@ _DATELINE_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}社[\u4e00-\u9fff]{2,6}\d{1,2}�
 _SELF_TITLE_RE = re.compile(
     r"(?:现将|编制了?|制定了?|印发)《(.+?)》(?=[^》]*$|[^《]*(?:印发|，|。))"
 )
-_POLICY_TITLE_RE = re.compile(r"^关于.{4,60}的(?:意见|通知|决定|方案|办法|规定|报告)$")
+# a policy document's title line, with or without its issuer before 关于
+_POLICY_TITLE_RE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,30}?(?:人民政府|办公厅|办公室|委员会|政府|厅|局|委|部|署))?"
+    r"关于.{4,60}的(?:意见|通知|决定|方案|办法|规定|报告)$"
+)
+# An addressee run into the title (a layout that lost the line break): the words after
+# a document's kind that name whom it is sent to, up to the colon: ……的通知各区人民政府，
+# 市政府各委、办、局：. The addressee line is never part of a title.
+_ADDRESSEE_RUN_IN_RE = re.compile(
+    r"(?<=通知|意见|决定|方案|办法|规定|报告|批复|通报|计划|规划|纲要)"
+    r"(?:各|有关|市政府|省政府|区政府|县政府)[^。；《》\n]{0,80}?[：:]"
+)
 _GENERIC_TITLES = ("政府工作报告", "工作报告", "报告")
 
 
 def _title(text: str, paras: list, headings: list, opening: str) -> str:
+    return _without_addressee(_title_line(text, paras, headings, opening))
+
+
+def _without_addressee(title: str) -> str:
+    """``……的通知各区人民政府，市政府各委、办、局：`` -> ``……的通知``."""
+    found = _ADDRESSEE_RUN_IN_RE.search(title)
+    return title[: found.start()] if found else title
+
+
+def _title_line(text: str, paras: list, headings: list, opening: str) -> str:
     for para in paras:  # a title heads the text: look only before the first body paragraph
         if para.heading is not None and not para.heading.numbered:
             return _complete(para.heading.title, opening)
         if para.heading is None and not is_salutation(text[para.start : para.end]):
             break
     first = _first_meaningful_line(text)
+    if first is not None and (head := _without_addressee(first)) != first and head:
+        return _complete(head, opening)  # 关于…的通知各区人民政府，…： on one line
     if first is not None and (
         _NUMBER_LINE_RE.match(first) or _ADDRESSEE_RE.match(first) or _DATELINE_RE.match(first)
     ):

@@ -6,7 +6,9 @@ A filter is written as one line of words separated by spaces (full-width spaces 
 
 =================  ===========================================================
 ``word``           keyword: a record matches if **any** keyword is found in its
-                   indicator, sentence or section
+                   indicator, its family or its group's name, its change word
+                   (增长) or qualifier, or in its section; in its sentence only
+                   when the indicator is a generic name
 ``+word``          required: **every** required word must be found
 ``!word``/``-word`` excluded: a record is dropped if any of these is found
 ``indicator:名称``  the indicator name contains 名称 (``指标:``)
@@ -31,6 +33,13 @@ Indicators: with an :class:`~bot.targets.indicators.IndicatorTable`, ``indicator
 keywords that name a known indicator (canonical name, alias or family name) also match
 every record of that indicator's family: ``indicator:GDP`` finds 地区生产总值 and
 国内生产总值, ``indicator:CPI`` finds 居民消费价格.
+
+Keywords are about what a figure measures: a sentence often lists many indicators (a
+report's main targets: GDP, 粮食产量, 外贸, 财政收入 in one sentence), so the sentence is
+looked at only for a record whose indicator name says nothing of its own (a generic name
+the table does not know and no group word places: 总量, 增速), never for 地区生产总值
+because 粮食 is in the same sentence. The group's name is its label in either language
+(``农业`` finds the 农业农村 group: 粮食产量, 生猪出栏).
 
 Required and excluded words are looked for in the indicator, sentence and section
 and also in the record's metadata: region, year, kind (``target``/目标,
@@ -57,7 +66,7 @@ from pathlib import PurePosixPath
 from bot.corpus.gazetteer import Gazetteer
 from bot.corpus.regions import figure_in_region
 from bot.errors import CodedError
-from bot.i18n import DEFAULT_LANGUAGE, tr
+from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
 from bot.models import DocumentInfo
 from bot.targets.indicators import IndicatorTable
 from bot.targets.records import KINDS, TargetRecord
@@ -444,6 +453,25 @@ def _doc_matches(wanted: str, record: TargetRecord, doc: DocumentInfo | None) ->
     return any(p.startswith(want) for p in prefixes)
 
 
+def _indicator_names(indicator: str, family: str | None, table: IndicatorTable | None) -> str:
+    """What a keyword is looked for in, about the indicator itself: its name, its family's
+    and its group's label in each language (``农业`` names the 农业农村 group)."""
+    bits = [indicator, family or ""]
+    if table is not None:
+        group = table.group(table.canonical(indicator) or indicator)
+        bits += [tr(lang, f"digest.group.{group}") for lang in LANGUAGES]
+    return normalize("\n".join(b for b in bits if b))
+
+
+def _generic(indicator: str, table: IndicatorTable | None) -> bool:
+    """Whether an indicator's name says nothing of what it measures (总量, 增速): the
+    table does not know it and no group word places it. Without a table nothing can
+    tell, and the sentence is looked at as for a generic name."""
+    if table is None:
+        return True
+    return table.canonical(indicator) is None and table.group(indicator) == "other"
+
+
 def _core_text(record: TargetRecord) -> str:
     return normalize(f"{record.indicator}\n{record.sentence}\n{record.section}")
 
@@ -497,18 +525,22 @@ class FilterMatcher:
         self._keywords = [_resolve(t, synonyms, table) for t in filter.keywords]
         self._required = [tuple(_terms(t, synonyms)) for t in filter.required]
         self._excluded = [tuple(_terms(t, synonyms)) for t in filter.excluded]
-        # indicator name -> (passes indicator:, a keyword names its family)
-        self._by_indicator: dict[str, tuple[bool, bool]] = {}
+        # indicator name -> (passes indicator:, a keyword names it, its name is generic)
+        self._by_indicator: dict[str, tuple[bool, bool, bool]] = {}
 
-    def _indicator_answers(self, indicator: str) -> tuple[bool, bool]:
+    def _indicator_answers(self, indicator: str) -> tuple[bool, bool, bool]:
         found = self._by_indicator.get(indicator)
         if found is None:
-            family = self._table.family(indicator) if self._table is not None else None
+            table = self._table
+            family = table.family(indicator) if table is not None else None
             named = not self._indicators or any(
                 self._names_indicator(t, indicator, family) for t in self._indicators
             )
             kin = any(t.family is not None and t.family == family for t in self._keywords)
-            found = self._by_indicator[indicator] = (named, kin)
+            if not kin and self._keywords:
+                names = _indicator_names(indicator, family, table)
+                kin = any(_holds(names, k.texts) for k in self._keywords)
+            found = self._by_indicator[indicator] = (named, kin, _generic(indicator, table))
         return found
 
     def _names_indicator(self, term: _Term, indicator: str, family: str | None) -> bool:
@@ -535,14 +567,19 @@ class FilterMatcher:
             record_in_region(r, record, doc_info, self._gazetteer) for r in filter.regions
         ):
             return False
-        named, kin = self._indicator_answers(record.indicator)
+        named, kin, generic = self._indicator_answers(record.indicator)
         if not named:
             return False
         if not (filter.keywords or filter.required or filter.excluded):
             return True
+        if self._keywords and not kin:
+            # the record's own words (增长, 以上), its section, and its sentence only for a
+            # generic name: the rest of a list sentence is other indicators' text
+            own = [record.change, record.qualifier, record.section]
+            context = normalize("\n".join([*own, record.sentence if generic else ""]))
+            if not any(_holds(context, k.texts) for k in self._keywords):
+                return False
         core = _core_text(record)
-        if self._keywords and not kin and not any(_holds(core, k.texts) for k in self._keywords):
-            return False
         if filter.required or filter.excluded:
             full = core + "\n" + _meta_text(record, doc_info)
             if not all(_holds(full, texts) for texts in self._required):
@@ -573,8 +610,10 @@ def matches(
       for record regions that differ from the document's);
     - ``indicators``: any of them (or a synonym) is part of the indicator name, or
       names an indicator of the same family (with ``table``);
-    - ``keywords``: any of them (or a synonym) is in the indicator, sentence or section,
-      or names an indicator of the record's family (with ``table``);
+    - ``keywords``: any of them (or a synonym) is in the indicator name, its family's
+      name or its group's label (with ``table``), or in the section, or in the sentence
+      when the indicator name is generic (see the module), or names an indicator of the
+      record's family (with ``table``);
     - ``required``: all, ``excluded``: none of them in those texts or the metadata
       (region, year, kind, document title/file name/region).
     Matching many records with one filter, make a :class:`FilterMatcher` once.

@@ -6,6 +6,7 @@ pure functions of :mod:`bot.analytics`.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -28,9 +29,11 @@ from bot.analytics.linking import Link, Sourced, in_year, link_targets, period_e
 from bot.analytics.side_by_side import (
     ChartData,
     RegionRow,
+    default_year,
     history_data,
     region_chart_data,
     side_by_side,
+    target_years,
 )
 from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.regions import region_key
@@ -59,17 +62,33 @@ class Scorecard:
             out[link.status] += 1
         return out
 
+    def busiest_unknown(self) -> tuple[str, int] | None:
+        """The region and year with the most targets not yet judged (a plan period by its
+        last year): the narrower scorecard to offer when a wide one cannot list them all;
+        None when every target is judged. A tie goes to the one listed first."""
+        seen: Counter = Counter()
+        for link in self.links:
+            end = period_end(link.period)
+            if link.status == "unknown" and link.region and end is not None:
+                seen[(link.region, end)] += 1
+        return max(seen, key=seen.__getitem__) if seen else None
+
 
 @dataclass(frozen=True)
 class RegionTable:
     """One indicator (its family) in one year, one row per region; ``family`` lists the
-    canonical indicators the name stands for; ``year`` None when nothing was found."""
+    canonical indicators the name stands for; ``year`` None when nothing was found.
+    ``chosen`` when the year was not asked but picked (:func:`default_year`);
+    ``years`` every year with a target, (year, regions with a target for it), most first,
+    so a reply can offer the others."""
 
     indicator: str
     year: int | None
     rows: list[RegionRow]
     family: tuple[str, ...] = ()
     hidden: int = 0
+    chosen: bool = False
+    years: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,6 +102,8 @@ class ChartResult:
     year: int | None
     data: ChartData
     chart: Chart | None
+    chosen: bool = False  # the year was picked, not asked (RegionTable.chosen)
+    years: tuple[tuple[int, int], ...] = ()  # RegionTable.years
 
 
 class AnalyticsMixin:
@@ -122,7 +143,8 @@ class AnalyticsMixin:
     ) -> Scorecard:
         """Each target (of ``region`` and the places inside it; whose period ends in
         ``year``) with the result for its period and met / missed / unknown
-        (:mod:`bot.analytics.rules`)."""
+        (:mod:`bot.analytics.rules`); the met and missed first, then the unknown, each in
+        the library's order."""
         links, hidden = self._all_links(show_all)
         gazetteer = default_gazetteer() if region else None
 
@@ -130,6 +152,9 @@ class AnalyticsMixin:
             return region is None or record_in_region(region, item.record, item.doc, gazetteer)
 
         chosen = [x for x in links if in_year(x.period, year) and wanted(x.target)]
+        # met and missed first: they are what a scorecard is for, and on a whole library
+        # hundreds of targets of years still running (unknown) would bury them
+        chosen.sort(key=lambda x: x.status == "unknown")
         left_out = sum(1 for x in hidden if in_year(x.record.year, year) and wanted(x))
         return Scorecard(chosen, region, year, left_out)
 
@@ -175,21 +200,26 @@ class AnalyticsMixin:
         self, indicator: str, *, year: int | None = None, show_all: bool = False
     ) -> RegionTable:
         """``indicator`` (its family) side by side across regions for ``year`` (default:
-        the latest year any region has a target for): per region the target and the
-        last result (:mod:`bot.analytics.side_by_side`)."""
+        the year the most regions have a target for, a tie going to the nearest year not
+        in the past: :func:`~bot.analytics.side_by_side.default_year`): per region the
+        target and the last result (:mod:`bot.analytics.side_by_side`)."""
         records, hidden = self._sourced(indicator=indicator, show_all=show_all)
         table: IndicatorTable = self.indicator_table  # type: ignore[attr-defined]
         known = table.known_name(indicator)
         family = tuple(table.family_members(known)) if known else ()
+        counts = target_years(records)
+        years = tuple(sorted(counts.items(), key=lambda p: (-p[1], p[0])))
+        chosen = year is None
         if year is None:
-            ends = [period_end(x.record.year) for x in records if x.record.kind == "target"]
-            year = max((e for e in ends if e is not None), default=None)
+            this_year = self.searcher.today().year  # type: ignore[attr-defined]
+            year = default_year(counts, this_year)
         if year is None:
             return RegionTable(indicator, None, [], family)
         left_out = sum(
             1 for x in hidden if x.record.kind == "target" and in_year(x.record.year, year)
         )
-        return RegionTable(indicator, year, side_by_side(records, table, year), family, left_out)
+        rows = side_by_side(records, table, year)
+        return RegionTable(indicator, year, rows, family, left_out, chosen, years)
 
 
 @dataclass(frozen=True)
@@ -286,7 +316,7 @@ class ChartsMixin:
         show_all: bool = False,
         lang: str = DEFAULT_LANGUAGE,
     ) -> ChartResult:
-        """Bars per region for ``year`` (default: the latest with a target); the chart's
+        """Bars per region for ``year`` (default: :meth:`region_table`'s); the chart's
         words in ``lang``."""
         found = self.region_table(indicator, year=year, show_all=show_all)  # type: ignore[attr-defined]
         data = region_chart_data(found.rows, regions)
@@ -308,7 +338,9 @@ class ChartsMixin:
             chart = regions_chart(
                 name, found.year, data.unit, bars, national=data.national, fmt=fmt, lang=lang
             )
-        return ChartResult("regions", indicator, None, found.year, data, chart)
+        return ChartResult(
+            "regions", indicator, None, found.year, data, chart, found.chosen, found.years
+        )
 
     def history_chart(
         self,

@@ -17,7 +17,16 @@ from bot.analytics.charts import FORMATS
 from bot.analytics.linking import Link, Sourced
 from bot.digest.values import change_and_value, short_title
 from bot.i18n import DEFAULT_LANGUAGE, tr
-from briefbot.cli.app import LANG_HELP, app, checked_lang, err, open_engine, out, why_nothing
+from briefbot.cli.app import (
+    LANG_HELP,
+    app,
+    checked_lang,
+    chosen_year_line,
+    err,
+    open_engine,
+    out,
+    why_nothing,
+)
 
 STATUS_LABELS = {"met": "达成 met", "missed": "未达成 missed", "unknown": "未知 unknown"}
 REASON_LABELS = {
@@ -273,3 +282,5 @@ def chart(
             markup=False,
         )
     out.print("来源 (sources): " + "；".join(data.sources), markup=False)
+    if drawn.chosen and drawn.year is not None:
+        out.print(chosen_year_line(drawn.year, drawn.years, lang), markup=False)

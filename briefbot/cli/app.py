@@ -8,7 +8,7 @@ import inspect
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 
 import typer
@@ -204,3 +204,14 @@ def why_nothing(engine: Engine, region: str | None, year: int | None) -> None:
         f"没有符合“{scope}”的文件 (no document matches {options})；"
         "briefbot docs 列出全部文件 (lists every document)."
     )
+
+
+def chosen_year_line(year: int, years: Sequence[tuple[int, int]], lang: str) -> str:
+    """The year a regions table or chart was picked for when no --year was given
+    (``Engine.region_table``), and the other years, most regions first."""
+    others = [str(y) for y, _ in years if y != year][:4]
+    count = dict(years).get(year, 0)
+    line = tr(lang, "cli.year_chosen", year=year, count=count)
+    if others:
+        line += tr(lang, "cli.year_others", years=tr(lang, "common.list_sep").join(others))
+    return line

@@ -26,6 +26,7 @@ from briefbot.cli.app import (
     app,
     checked_lang,
     checked_year,
+    chosen_year_line,
     err,
     no_document,
     open_engine,
@@ -391,3 +392,5 @@ def _compare_regions(
     out.print(table)
     if found.hidden:
         out.print(f"[dim]{escape(tr(lang, 'cli.regions_hidden', hidden=found.hidden))}[/]")
+    if found.chosen and found.year is not None:
+        out.print(chosen_year_line(found.year, found.years, lang), markup=False)

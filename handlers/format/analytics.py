@@ -15,6 +15,9 @@ from handlers.format.html import CALLBACK_LIMIT, cut, escape, one_line, shown, s
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 
 SCORECARD_SHOWN = 30
+# unknown targets listed on a scorecard without a region or a year: on a whole library
+# they run to hundreds (plans still running) and say nothing yet
+SCORECARD_UNKNOWN_SHOWN = 5
 
 
 def scope(region: str | None, year: int | None, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -76,9 +79,13 @@ def scorecard_messages(
     hidden: int = 0,
     all_command: str = "/scorecard all",
     shown: int = SCORECARD_SHOWN,
+    narrower: tuple[str, int] | None = None,
     lang: str = DEFAULT_LANGUAGE,
 ) -> list[str]:
-    """The scorecard: a heading with the counts, then each target with its result."""
+    """The scorecard: a heading with the counts, then each target with its result, met
+    and missed before unknown. Without a region or a year, at most
+    :data:`SCORECARD_UNKNOWN_SHOWN` unknown ones, then their count and the command for a
+    narrower scorecard (``narrower``: a region and year, :meth:`Scorecard.busiest_unknown`)."""
     counts = {"met": 0, "missed": 0, "unknown": 0}
     for link in links:
         counts[link.status] += 1
@@ -93,12 +100,29 @@ def scorecard_messages(
     ]
     if hidden:
         lines.append(tr(lang, "targets.hidden", hidden=hidden, command=escape(all_command)))
-    for link in links[:shown]:
+    decided = [link for link in links if link.status != "unknown"]
+    unknown = [link for link in links if link.status == "unknown"]
+    listed = decided[:shown]
+    room = shown - len(listed)
+    wide = region is None or year is None
+    unknown_listed = unknown[: min(room, SCORECARD_UNKNOWN_SHOWN) if wide else room]
+    for link in [*listed, *unknown_listed]:
         lines.append("")
         lines.extend(link_lines(link, lang))
-    if len(links) > shown:
+    unlisted_unknown = len(unknown) - len(unknown_listed) if wide else 0
+    rest = len(links) - len(listed) - len(unknown_listed) - unlisted_unknown
+    if rest:
         lines.append("")
-        lines.append(tr(lang, "analytics.more", count=len(links) - shown))
+        lines.append(tr(lang, "analytics.more", count=rest))
+    if unlisted_unknown:
+        if narrower is not None:
+            command = f"/scorecard {narrower[0]} {narrower[1]}"
+        else:
+            command = tr(lang, "analytics.scorecard_form")
+        lines.append("")
+        lines.append(
+            tr(lang, "analytics.unknown_more", count=unlisted_unknown, command=escape(command))
+        )
     return split_html("\n".join(lines))
 
 
@@ -272,7 +296,28 @@ def chart_numbers(drawn: ChartResult, lang: str = DEFAULT_LANGUAGE) -> list[str]
         if result is not None and when and when != label:
             line += tr(lang, "analytics.chart_result_year", year=escape(when))
         lines.append(line)
+    if drawn.chosen and drawn.year is not None:
+        lines += ["", chosen_year(f"/chart {drawn.indicator}", drawn.year, drawn.years, lang)]
     return split_html("\n".join(lines))
+
+
+OTHER_YEARS_SHOWN = 4
+
+
+def chosen_year(
+    command: str, year: int, years: Sequence[tuple[int, int]], lang: str = DEFAULT_LANGUAGE
+) -> str:
+    """Which year a regions table or chart was picked for, when none was asked, and the
+    command for each of the other years (most regions first), so a reader is never
+    left guessing why 2026 and how to see 2030."""
+    count = dict(years).get(year, 0)
+    text = tr(lang, "analytics.year_chosen", year=year, count=count)
+    others = [y for y, _ in years if y != year][:OTHER_YEARS_SHOWN]
+    if others:
+        sep = tr(lang, "common.list_sep")
+        commands = sep.join(escape(f"{command} {y}") for y in others)
+        text += tr(lang, "analytics.year_others", commands=commands)
+    return text
 
 
 # -- /compare 指标 年份: regions side by side -------------------------------------------------

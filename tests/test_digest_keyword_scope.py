@@ -1,0 +1,87 @@
+"""A digest keyword is about what a figure measures, not the sentence it sits in
+(trial-left7 #2: /subscribe 粮食 brought GDP, foreign trade and revenue records, because a
+report's main-targets sentence lists every indicator). Invented records only."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import PROJECT_ROOT
+from bot.digest import matches, parse_filter
+from bot.targets.indicators import IndicatorTable, default_table
+from bot.targets.records import TargetRecord
+from bot.text.synonyms import Synonyms
+from tests.factories import target_record
+
+# an invented list sentence of a report's main targets, several indicators in it
+LIST = (
+    "明年发展的主要目标是：全市生产总值增长6%左右，粮食总产量保持在80万吨以上，"
+    "外贸进出口总额增长3%，一般公共预算收入增长4%。"
+)
+
+
+@pytest.fixture(scope="module")
+def table() -> IndicatorTable:
+    return default_table()
+
+
+@pytest.fixture(scope="module")
+def synonyms() -> Synonyms:
+    return Synonyms.from_files([PROJECT_ROOT / "config" / "dictionaries" / "synonyms.txt"])
+
+
+def _rec(indicator: str, sentence: str = LIST, **kw) -> TargetRecord:
+    data = {"doc": "x.txt", "section": "一、总体要求", "value": 6.0, "value_text": "6"}
+    data.update(kw)
+    return target_record(indicator, sentence=sentence, **data)
+
+
+def _kept(text: str, records, table, synonyms) -> list[str]:
+    f = parse_filter(text)
+    return [r.indicator for r in records if matches(r, None, f, synonyms, table=table)]
+
+
+def test_a_list_sentence_naming_the_keyword_gives_only_the_record_it_measures(table, synonyms):
+    records = [
+        _rec("地区生产总值", change="增长"),
+        _rec("粮食产量", value=80, unit="万吨", qualifier="以上"),
+        _rec("外贸进出口总额", change="增长"),
+        _rec("一般公共预算收入", change="增长"),
+    ]
+    assert _kept("粮食", records, table, synonyms) == ["粮食产量"]
+    assert _kept("进出口", records, table, synonyms) == ["外贸进出口总额"]
+    # a keyword that names a family keeps the family, not its sentence's neighbours
+    assert _kept("GDP", records, table, synonyms) == ["地区生产总值"]
+
+
+def test_a_generic_name_is_matched_by_its_sentence(table, synonyms):
+    """总量 says nothing of what it counts: the sentence does (粮食)."""
+    grain = _rec("总量", sentence="粮食生产稳中有增，总量达到95万吨。", value=95, unit="万吨")
+    steel = _rec("总量", sentence="钢材产能有序压减，总量控制在300万吨。", value=300)
+    assert _kept("粮食", [grain, steel], table, synonyms) == ["总量"]
+    assert matches(grain, None, parse_filter("粮食"), synonyms, table=table)
+    assert not matches(steel, None, parse_filter("粮食"), synonyms, table=table)
+
+
+def test_the_indicators_group_label_holds_the_keyword(table, synonyms):
+    """农业 is in the label of the 农业农村 group: its indicators, not GDP beside them."""
+    pigs = _rec("生猪出栏", sentence="生猪出栏120万头，地区生产总值增长5%。", value=120)
+    gdp = _rec("地区生产总值", sentence="农业稳产增产，地区生产总值增长5%。")
+    assert _kept("农业", [pigs, gdp], table, synonyms) == ["生猪出栏"]
+    assert _kept("agriculture", [pigs, gdp], table, synonyms) == ["生猪出栏"]
+
+
+def test_the_records_own_words_and_its_section_still_count(table, synonyms):
+    """增长 is the record's own change word; a section heading is about one topic."""
+    gdp = _rec("地区生产总值", change="增长")
+    farmland = _rec("高标准农田", sentence="新建高标准农田5万亩。", section="三、保障粮食安全")
+    assert _kept("增长", [gdp], table, synonyms) == ["地区生产总值"]
+    assert _kept("粮食", [farmland], table, synonyms) == ["高标准农田"]
+
+
+def test_indicator_terms_and_required_words_keep_their_meaning(table, synonyms):
+    """``indicator:`` looks at the name only, as before; ``+word`` still looks in the
+    sentence and the metadata (a required word narrows, it does not select)."""
+    records = [_rec("地区生产总值", change="增长"), _rec("粮食产量", value=80)]
+    assert _kept("indicator:粮食", records, table, synonyms) == ["粮食产量"]
+    assert _kept("+粮食", records, table, synonyms) == ["地区生产总值", "粮食产量"]
