@@ -485,7 +485,7 @@ _ORGAN_AFTER_PLACE_RE = re.compile(
 
 
 def _unclipped(line: str, region: Region | None) -> str:
-    """A head line that lost the first character(s) of its place's name, a glyph the text
+    """A head line that lost the first characters of its place's name, a glyph the text
     extraction dropped (``海市人民政府办公厅关于…`` in a document about 上海), with the
     name whole again: only when the place is the one the whole text is about, the part
     kept starts inside its proper name (not a bare 自治区 or 市) and a government organ

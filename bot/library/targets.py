@@ -190,7 +190,7 @@ class TargetsMixin:
         return TargetLookup(shown, len(rows) - len(shown), family)
 
     def region_named(self, text: str) -> str | None:
-        """``text`` as the region(s) ``/targets`` is asked about (``四川``, ``全国``,
+        """``text`` as the regions ``/targets`` is asked about (``四川``, ``全国``,
         ``四川 贵州``), or None when it is an indicator, a document or anything else.
 
         Every word must be a place: 全国, a province or city the gazetteer knows (by its
