@@ -15,7 +15,11 @@ trap pg_test_stop EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 pg_test_start || exit 1
-.venv/bin/python -m pytest "$@"
+# The tests run on BRIEFBOT_TEST_WORKERS processes (pytest-xdist; 2 by default, 0 runs
+# them in this one process); a test file stays on one worker (--dist loadfile), so its
+# module fixtures are built once. Arguments after ours win: ./test.sh -n 0 tests/test_x.py
+workers=${BRIEFBOT_TEST_WORKERS:-2}
+.venv/bin/python -m pytest -n "$workers" --dist loadfile "$@"
 rc=$?
 if [ "$rc" -eq 5 ]; then
   echo "test.sh: pytest collected no tests; failing on purpose." >&2
