@@ -15,7 +15,13 @@ trap pg_test_stop EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 pg_test_start || exit 1
-.venv/bin/python -m pytest "$@"
+# The tests run on BRIEFBOT_TEST_WORKERS processes (pytest-xdist; 2 by default, 0 runs
+# them in this one process), handed out test by test (--dist load): measured faster than
+# keeping a file on one worker (loadfile), whose module fixtures a worker then builds
+# once, the longest files ending last (bench/RESULTS.md, suite-speed). Arguments after
+# ours win: ./test.sh -n 0 tests/test_x.py, ./test.sh --dist loadfile.
+workers=${BRIEFBOT_TEST_WORKERS:-2}
+.venv/bin/python -m pytest -n "$workers" --dist load "$@"
 rc=$?
 if [ "$rc" -eq 5 ]; then
   echo "test.sh: pytest collected no tests; failing on purpose." >&2

@@ -22,6 +22,12 @@ BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
 # and tests/test_search_budget.py tests the clock with a fake one.
 os.environ.setdefault("BRIEFBOT_SEARCH_TIME_BUDGET_SECONDS", "60")
 
+# The tests see no terminal size from outside: pytest-xdist's workers start with
+# COLUMNS=80 and a developer's shell may export it, and the command line reads it once
+# (at import) to choose how wide its piped tables are. A test that wants a width says so.
+for _name in ("COLUMNS", "LINES"):
+    os.environ.pop(_name, None)
+
 # The end-to-end tests' fixture set: the fake Bot API server, engines, the application.
 pytest_plugins = ("tests.e2e",)
 
