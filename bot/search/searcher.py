@@ -779,7 +779,20 @@ class Searcher:
                     parsed = ParsedQuery(
                         parsed.raw, rest.cleaned, rest.parts, parsed.notes, parsed.note_codes
                     )
-        return self._run(parsed, page, size, Filters(doc, region, year), correct, budget, facets)
+        filters = Filters(doc, region, year, self._excluded_regions(parsed) if understand else ())
+        return self._run(parsed, page, size, filters, correct, budget, facets)
+
+    def _excluded_regions(self, parsed: ParsedQuery) -> tuple[str, ...]:
+        """The places the query's excluded words name, each word a place and nothing else
+        (-上海, -"四川省"): a place excluded excludes the documents about it, not only the
+        passages that write its name (a Shanghai report seldom says 上海 in its lines)."""
+        gazetteer = default_gazetteer()
+        out: list[str] = []
+        for part in parsed.negative:
+            region = self._understand(part.text, self.today().year).facets.region
+            if region and any(p.short == region for p in gazetteer.lookup(part.text)):
+                out.append(region)
+        return tuple(out)
 
     def understand(self, text: str):
         """The region, year and document kind ``text`` names (see :mod:`.understand`).

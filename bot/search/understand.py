@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from bot.corpus.gazetteer import Gazetteer, Mention
 from bot.models import Understood
+from bot.search.query import excluded_spans
 from bot.text.normalize import normalize
 from bot.text.pinyin import readings
 
@@ -159,7 +160,10 @@ def understand(
     A span of years (2021-2025, 2021至2025年) names no single year: the span of a plan
     period is searched as the period (十四五), any other span as its words.
     """
-    text = _name_periods(normalize(query), this_year)
+    typed = _name_periods(normalize(query), this_year)
+    # a word excluded (新质生产力 -上海) names no facet: it is read as blanks, and kept in
+    # the text left to search, where it still excludes
+    text = _blanked(typed, excluded_spans(typed))
     spans: list[tuple[int, int]] = []
     region: str | None = None
     # 全国 joined to a place (全国和广东 GDP 目标, 广东与全国): both are asked about
@@ -257,9 +261,9 @@ def understand(
         if region is None:
             region = NATIONAL
     spans.sort()
-    rest = _without(text, spans)
-    if not re.search(r"[\w\u3400-\u9fff]", rest):
-        rest = text  # only facets: search their words too
+    rest = _without(typed, spans)
+    if not re.search(r"[\w\u3400-\u9fff]", _without(text, spans)):
+        rest = typed  # only facets: search their words too
     several = tuple(regions) if len(regions) > 1 else ()
     both = tuple(years) if len(years) > 1 and years[0] == year else ()
     return Understanding(
@@ -409,6 +413,13 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(lo < span[1] and span[0] < hi for lo, hi in spans)
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each of ``spans`` blanked out, its length kept (offsets stay valid)."""
+    for lo, hi in spans:
+        text = text[:lo] + " " * (hi - lo) + text[hi:]
+    return text
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:

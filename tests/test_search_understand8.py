@@ -1,0 +1,94 @@
+"""Query understanding mistakes a new user hit (lane search-understand8): a word excluded
+is never a facet of the query, and a place excluded excludes its documents. Invented
+queries and texts only."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.corpus.gazetteer import default_gazetteer
+from bot.search.query import excluded_spans, parse_query
+from bot.search.understand import understand
+from tests.conftest import engine_over
+
+
+def facets(query: str, known=("杭州", "宁波")):
+    return understand(
+        query, gazetteer=default_gazetteer(), known_regions=set(known), this_year=2026
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("数字经济 -浙江", ["-浙江"]),
+        ('数字经济 -"浙江省"', ['-"浙江省"']),
+        ("数字经济 -“浙江”", ["-“浙江”"]),
+        ("-2024 数字经济", ["-2024"]),
+        ("数字经济 －浙江 —江苏", ["－浙江", "—江苏"]),
+        ('数字经济-"浙江"', ['-"浙江"']),  # glued to a quoted phrase, as parse_query reads it
+        ("2021-2025 数字经济", []),  # a span of years
+        ("浙江-江苏 合作", []),  # a dash inside a word
+    ],
+)
+def test_excluded_words_are_found_as_the_parser_reads_them(text, spans):
+    assert [text[lo:hi] for lo, hi in excluded_spans(text)] == spans
+    parsed = parse_query(text, max_chars=200)
+    assert len(parsed.negative) == len(spans)
+
+
+@pytest.mark.parametrize(
+    ("query", "region", "year", "doc_type", "rest"),
+    [
+        ("数字经济 -浙江", None, None, None, "数字经济 -浙江"),
+        ('"数字经济" -"浙江省"', None, None, None, '"数字经济" -"浙江省"'),
+        ("江苏 数字经济 -杭州", "江苏", None, None, "数字经济 -杭州"),
+        ("数字经济 -2024", None, None, None, "数字经济 -2024"),
+        ("2025 数字经济 -2024", None, 2025, None, "数字经济 -2024"),
+        ("数字经济 -统计公报", None, None, None, "数字经济 -统计公报"),
+        ("数字经济 -全国", None, None, None, "数字经济 -全国"),
+        ("数字经济 浙江", "浙江", None, None, "数字经济"),  # not excluded: the region
+    ],
+)
+def test_a_word_excluded_is_never_a_facet(query, region, year, doc_type, rest):
+    got = facets(query)
+    assert (got.facets.region, got.facets.year, got.facets.doc_type) == (region, year, doc_type)
+    assert got.rest == rest
+
+
+def test_only_facets_and_exclusions_keep_their_words():
+    got = facets("2025 -浙江")
+    assert got.facets.year == 2025 and got.facets.region is None
+    assert got.rest == "2025 -浙江"
+
+
+ZJ = "浙江省2025年政府工作报告\n一、工作回顾\n培育新质生产力，发展集成电路和人工智能产业。\n"
+HZ = "杭州市2025年政府工作报告\n一、工作回顾\n因地制宜培育新质生产力，建设低空经济示范区。\n"
+JS = "江苏省2025年政府工作报告\n一、工作回顾\n加快培育新质生产力，推动数字经济创新提质。\n"
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    docs = {"zj.txt": ZJ, "hz.txt": HZ, "js.txt": JS}
+    return engine_over(tmp_path_factory.mktemp("understand8"), docs)
+
+
+@pytest.mark.parametrize("query", ["新质生产力 -浙江", '"新质生产力" -"浙江省"', "新质生产力 －浙江"])
+def test_a_place_excluded_excludes_its_documents_and_its_places(engine, query):
+    response = engine.search(query, page_size=5)
+    assert not response.understood or response.understood.region is None
+    texts = [h.text for h in response.hits]
+    # the province's report and its city's go, though neither line writes 浙江
+    assert texts == ["加快培育新质生产力，推动数字经济创新提质。"]
+
+
+def test_a_place_named_still_ranks_its_documents_first(engine):
+    response = engine.search("新质生产力 浙江", page_size=5)
+    assert response.understood.region == "浙江"
+    assert len(response.hits) == 3
+    assert response.hits[-1].text.startswith("加快培育新质生产力")
+
+
+def test_an_excluded_word_that_is_no_place_excludes_its_passages_only(engine):
+    texts = [h.text for h in engine.search("新质生产力 -人工智能", page_size=5).hits]
+    assert len(texts) == 2 and not any("人工智能" in t for t in texts)
