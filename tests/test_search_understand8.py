@@ -73,7 +73,9 @@ def engine(tmp_path_factory):
     return engine_over(tmp_path_factory.mktemp("understand8"), docs)
 
 
-@pytest.mark.parametrize("query", ["新质生产力 -浙江", '"新质生产力" -"浙江省"', "新质生产力 －浙江"])
+@pytest.mark.parametrize(
+    "query", ["新质生产力 -浙江", '"新质生产力" -"浙江省"', "新质生产力 －浙江"]
+)
 def test_a_place_excluded_excludes_its_documents_and_its_places(engine, query):
     response = engine.search(query, page_size=5)
     assert not response.understood or response.understood.region is None
@@ -92,3 +94,52 @@ def test_a_place_named_still_ranks_its_documents_first(engine):
 def test_an_excluded_word_that_is_no_place_excludes_its_passages_only(engine):
     texts = [h.text for h in engine.search("新质生产力 -人工智能", page_size=5).hits]
     assert len(texts) == 2 and not any("人工智能" in t for t in texts)
+
+
+# A national report older than two provinces' newer ones, all setting growth targets.
+NATION = (
+    "2025年国务院政府工作报告\n一、2025年发展主要预期目标\n"
+    "今年发展主要预期目标是：国内生产总值增长5%左右；城镇调查失业率5.5%左右。\n"
+)
+HILLS = (
+    "甘肃省2026年政府工作报告\n一、2026年主要预期目标\n"
+    "全省地区生产总值增长5.5%左右，城镇调查失业率控制在5.5%以内。\n"
+)
+RIVERS = (
+    "湖南省2026年政府工作报告\n一、2026年主要预期目标\n"
+    "全省地区生产总值增长6%左右，粮食产量稳定在3000万吨以上。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def targets_engine(tmp_path_factory):
+    docs = {"nation.txt": NATION, "hills.txt": HILLS, "rivers.txt": RIVERS}
+    return engine_over(tmp_path_factory.mktemp("understand8_targets"), docs)
+
+
+@pytest.mark.parametrize("query", ["经济增长 目标", "GDP 目标", "经济增长目标是多少"])
+def test_no_region_asked_the_national_target_answers(targets_engine, query):
+    response = targets_engine.search(query, page_size=5)
+    assert response.understood.region is None
+    card = response.answer
+    assert (card.region, card.indicator, card.value) == ("全国", "国内生产总值", 5.0)
+
+
+def test_a_region_asked_still_gets_its_own_target(targets_engine):
+    card = targets_engine.search("甘肃 经济增长 目标", page_size=5).answer
+    assert (card.region, card.indicator, card.value) == ("甘肃", "地区生产总值", 5.5)
+
+
+@pytest.mark.parametrize(
+    "query", ["湖南2026年地区生产总值增长多少", "粮食产量有多少", "湖南 粮食产量 目标是什么"]
+)
+def test_a_question_whose_topic_words_were_all_found_gets_no_suggestions(targets_engine, query):
+    response = targets_engine.search(query, page_size=5)
+    assert response.hits
+    assert response.suggestions == ()
+
+
+def test_a_topic_word_not_found_still_gets_suggestions(targets_engine):
+    # uncorrected, a topic word that no text holds is still offered its near terms
+    response = targets_engine.search("失叶率 多少", page_size=5, correct=False)
+    assert "失业率" in response.suggestions

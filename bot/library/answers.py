@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 
 from bot.analytics.linking import period_years
+from bot.corpus.gazetteer import NATIONAL
 from bot.digest.values import format_value, signed_change
 from bot.models import AnswerCard, DocumentInfo, SearchHit, SearchResponse, Understood
 from bot.search.understand import asks_past_period, named_period
@@ -239,7 +240,10 @@ def best_answer(
     itself before the rest of its family (国内生产总值 is not a district's 地区生产总值),
     of the newest document when no year was asked, the first one a document states
     (its 主要预期目标 paragraph comes before the tasks). With ``growth`` (the query
-    says 增长, 增速) a rate of change goes before a level."""
+    says 增长, 增速) a rate of change goes before a level. With no region asked, the
+    country's target goes before a province's or a city's (经济增长 目标 asks for the
+    national goal, whichever province's report is newer)."""
+    nowhere = understood.region is None and not understood.regions
     best: tuple[tuple, DocumentInfo, TargetRecord] | None = None
     for order, (info, record) in enumerate(rows):
         if record.kind != "target" or not record.confident:
@@ -251,7 +255,8 @@ def best_answer(
         document = wanted is not None and info.year == wanted
         exact = asked is not None and record.indicator == asked
         rate = growth and record.unit in ("%", "个百分点")
-        key = (period, exact, rate, document, info.year or 0, record.confidence, -order)
+        national = nowhere and (record.region or info.region) == NATIONAL
+        key = (period, national, exact, rate, document, info.year or 0, record.confidence, -order)
         if best is None or key > best[0]:
             best = (key, info, record)
     return (best[1], best[2]) if best else None

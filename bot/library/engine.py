@@ -47,7 +47,7 @@ import threading
 from dataclasses import replace
 
 from bot.config import Settings
-from bot.corpus.gazetteer import default_gazetteer
+from bot.corpus.gazetteer import NATIONAL, default_gazetteer
 from bot.corpus.regions import place_in_region
 from bot.library.analytics import (
     AnalyticsMixin,
@@ -368,8 +368,15 @@ class Engine(
             and not (understood.region or understood.year)
             and self._names_indicator(query, understood.indicator)
         ):
-            holders = self.target_holders().holding(understood.indicator, self.indicator_table)
-            chosen.update(dict.fromkeys([d for d in holders if d in infos][:ANSWER_DOCS]))
+            holders = [
+                d
+                for d in self.target_holders().holding(understood.indicator, self.indicator_table)
+                if d in infos
+            ]
+            # the country's newest documents too, however many provinces' are newer: no
+            # region asked, the national target answers (best_answer)
+            national = [d for d in holders if infos[d].region == NATIONAL][:2]
+            chosen.update(dict.fromkeys([*holders[:ANSWER_DOCS], *national]))
         if understood.region or understood.year:
             gazetteer = default_gazetteer()
             wanted = understood.year

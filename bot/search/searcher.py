@@ -27,6 +27,7 @@ from bot.search.asking import (
     ASKING_WORDS,
     GROUPED_WINDOW,
     QUESTION_WORDS,
+    SENTENCE_WORDS,
     asks_figure,
     asks_how,
     asks_past,
@@ -958,9 +959,13 @@ class Searcher:
             self._hit(int(pid), float(score), needles)
             for pid, score in zip(ranked.pids.tolist(), ranked.scores.tolist(), strict=True)
         )
+        # a word of asking (多少, 几家, 如何) is how the question asks, never a word the
+        # documents must hold: none found is no typo, and "did you mean" 减少 or 多元 for
+        # 多少 only misleads when every word asked about was found
+        unfound = [c for c in ranked.unmatched if not _asking(c.label)]
         suggestions = (
-            self._corrector.suggestions(ranked.unmatched, parsed.cleaned, ranked.total == 0, budget)
-            if ranked.unmatched
+            self._corrector.suggestions(unfound, parsed.cleaned, ranked.total == 0, budget)
+            if unfound
             else ()
         )
         cut = budget_notes(budget)
@@ -1266,3 +1271,13 @@ class Searcher:
             year=info.year,
             url=info.extra.get("url"),
         )
+
+
+def _asking(word: str) -> bool:
+    """Whether ``word`` is a word of asking (多少, 什么, 几家, 目标), not of the topic."""
+    return (
+        word in SENTENCE_WORDS
+        or word in QUESTION_WORDS
+        or word in ASKING_WORDS
+        or framing.asks_count(word)
+    )
