@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.corpus.gazetteer import default_gazetteer
+from bot.corpus.gazetteer import chinese_place, default_gazetteer, latin_places
+from bot.corpus.regions import region_key
+from bot.digest.filters import parse_filter, record_in_region
 from bot.search.query import excluded_spans, parse_query
 from bot.search.understand import understand
 from tests.conftest import engine_over
+from tests.factories import target_record
 
 
 def facets(query: str, known=("杭州", "宁波")):
@@ -143,3 +146,86 @@ def test_a_topic_word_not_found_still_gets_suggestions(targets_engine):
     # uncorrected, a topic word that no text holds is still offered its near terms
     response = targets_engine.search("失叶率 多少", page_size=5, correct=False)
     assert "失业率" in response.suggestions
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("GDP target Guizhou", ["贵州"]),
+        ("guizhou province 2025", ["贵州"]),
+        ("Inner Mongolia and Tibet", ["内蒙古", "西藏"]),
+        ("Hong Kong SAR, Macau", ["香港", "澳门"]),
+        ("Shaanxi vs Shanxi", ["陕西", "山西"]),  # the conventional spelling tells them apart
+        ("Xizang Autonomous Region", ["西藏"]),
+        ("Guangxi Ningxia Xinjiang", ["广西", "宁夏", "新疆"]),
+        ("Kunming City", ["昆明市"]),  # a city's suffix written as 市
+        ("kunming shi", ["昆明市"]),
+        ("Xi'an", ["西安"]),
+        ("Changzhi", ["长治"]),  # 长 read chang, not zhang
+        ("Ali", ["阿里"]),
+        ("ali prefecture", ["阿里地区"]),
+    ],
+)
+def test_english_and_pinyin_place_names_are_read(text, places):
+    assert [name for _, _, name in latin_places(text)] == places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GDP target",  # English words no place is called
+        "ali baba",  # a reading that is an English word: only capitalised or suffixed
+        "xian",
+        "Suzhou",  # two cities read suzhou (苏州, 宿州): neither
+        "CPI growth rate",
+        "",
+    ],
+)
+def test_words_that_name_no_single_place_are_left_alone(text):
+    assert latin_places(text) == []
+
+
+def test_a_name_wholly_a_place_is_its_chinese_name():
+    assert chinese_place("Guizhou") == "贵州"
+    assert chinese_place(" inner mongolia ") == "内蒙古"
+    assert chinese_place("Guizhou GDP") is None
+    assert region_key("Guizhou") == region_key("贵州省") == "贵州"
+    assert [p.short for p in default_gazetteer().lookup("Kunming City")] == ["昆明"]
+    assert default_gazetteer().covers("Yunnan", "昆明")
+
+
+@pytest.mark.parametrize(
+    ("query", "region", "year", "rest"),
+    [
+        ("GDP target Guizhou", "贵州", None, "gdp target"),
+        ("Guangxi 2023 GDP", "广西", 2023, "gdp"),
+        ("Kunming City 粮食产量", "昆明", None, "粮食产量"),
+        ("新质生产力 -Guizhou", None, None, "新质生产力 -贵州"),
+        ("GDP growth target", None, None, "gdp growth target"),
+    ],
+)
+def test_a_query_names_places_in_english_or_pinyin(query, region, year, rest):
+    got = facets(query)
+    assert (got.facets.region, got.facets.year) == (region, year)
+    assert got.rest == rest
+
+
+def test_english_place_names_work_wherever_a_region_is_read(targets_engine):
+    assert targets_engine.region_named("Gansu") == "甘肃"
+    assert targets_engine.region_named("gansu province") == "甘肃"
+    assert targets_engine.region_named("Gansu Hunan") == "甘肃 湖南"
+    assert targets_engine.region_named("GDP") is None
+    rows = targets_engine.lookup_region("Hunan").rows
+    assert rows and {r.record.region for r in rows} == {"湖南"}
+    found = targets_engine.lookup_indicator("GDP Gansu").found.rows
+    assert [(r.record.region, r.record.value) for r in found] == [("甘肃", 5.5)]
+    response = targets_engine.search("Hunan 2026 GDP 目标", page_size=3)
+    assert response.understood.region == "湖南"
+    assert (response.answer.region, response.answer.value) == ("湖南", 6.0)
+
+
+def test_a_digest_filter_reads_an_english_region():
+    record = target_record(region="甘肃")
+    f = parse_filter("GDP region:Gansu")
+    assert record_in_region(f.regions[0], record, None, default_gazetteer())
+    assert not record_in_region("Hunan", record, None, default_gazetteer())

@@ -17,6 +17,7 @@ from bot.analytics.linking import period_years
 from bot.corpus.gazetteer import NATIONAL
 from bot.digest.values import format_value, signed_change
 from bot.models import AnswerCard, DocumentInfo, SearchHit, SearchResponse, Understood
+from bot.search.asking import asks_which_places
 from bot.search.understand import asks_past_period, named_period
 from bot.targets.indicators import IndicatorTable
 from bot.targets.records import TargetRecord
@@ -233,6 +234,7 @@ def best_answer(
     *,
     growth: bool = False,
     stating: Collection[str] = (),
+    national_first: bool = True,
 ) -> tuple[DocumentInfo, TargetRecord] | None:
     """The record that answers: a confident target of the asked year (the record's
     period first, then the document's year, unless the document is in ``stating``: it
@@ -242,8 +244,9 @@ def best_answer(
     (its 主要预期目标 paragraph comes before the tasks). With ``growth`` (the query
     says 增长, 增速) a rate of change goes before a level. With no region asked, the
     country's target goes before a province's or a city's (经济增长 目标 asks for the
-    national goal, whichever province's report is newer)."""
-    nowhere = understood.region is None and not understood.regions
+    national goal, whichever province's report is newer), unless not ``national_first``
+    (the query asks about provinces or cities: :func:`asks_places`)."""
+    nowhere = national_first and understood.region is None and not understood.regions
     best: tuple[tuple, DocumentInfo, TargetRecord] | None = None
     for order, (info, record) in enumerate(rows):
         if record.kind != "target" or not record.confident:
@@ -260,6 +263,17 @@ def best_answer(
         if best is None or key > best[0]:
             best = (key, info, record)
     return (best[1], best[2]) if best else None
+
+
+# Words asking about the places below the country (哪些省份, 各省, 各地市): no national
+# target answers them.
+_PLACES_ASKED_RE = re.compile(r"省份|各省|各地|各市|各城市|地方|哪个省|哪个市|哪个城市|哪些城市")
+
+
+def asks_places(query: str) -> bool:
+    """Whether ``query`` asks about provinces or cities rather than the country
+    (哪些省份提出…目标, 各省 GDP 目标)."""
+    return _PLACES_ASKED_RE.search(normalize(query)) is not None or asks_which_places(query)
 
 
 def named_in(words: Iterable[str], indicator: str) -> int:

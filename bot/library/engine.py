@@ -58,6 +58,7 @@ from bot.library.analytics import (
 from bot.library.answers import (
     asked_indicator,
     asks_growth,
+    asks_places,
     asks_result,
     asks_time,
     best_answer,
@@ -368,6 +369,7 @@ class Engine(
             and not (understood.region or understood.year)
             and self._names_indicator(query, understood.indicator)
         ):
+            places = asks_places(query)
             holders = [
                 d
                 for d in self.target_holders().holding(understood.indicator, self.indicator_table)
@@ -375,7 +377,7 @@ class Engine(
             ]
             # the country's newest documents too, however many provinces' are newer: no
             # region asked, the national target answers (best_answer)
-            national = [d for d in holders if infos[d].region == NATIONAL][:2]
+            national = [d for d in holders if infos[d].region == NATIONAL and not places][:2]
             chosen.update(dict.fromkeys([*holders[:ANSWER_DOCS], *national]))
         if understood.region or understood.year:
             gazetteer = default_gazetteer()
@@ -408,6 +410,7 @@ class Engine(
         docs = self._answer_docs(understood, hits, query)
         infos = {d.doc_id: d for d in docs}
         growth = asks_growth(query)
+        national = not asks_places(query)
         # every target of the documents, read once: a document that sets targets for
         # the year asked answers for it with those, not with its goals for later years
         targets = of_the_period(
@@ -422,7 +425,9 @@ class Engine(
         if indicator:
             matches = self.indicator_matcher(indicator)
             rows = [(i, r) for i, r in targets if matches(r.indicator)]
-            found = best_answer(rows, understood, indicator, growth=growth, stating=stating)
+            found = best_answer(
+                rows, understood, indicator, growth=growth, stating=stating, national_first=national
+            )
             if found:
                 return found
         words = [
@@ -470,7 +475,9 @@ class Engine(
             rows = [(i, r) for _, i, r in named if time_unit(r.unit)]
         else:
             return None
-        return best_answer(rows, understood, growth=growth, stating=stating)
+        return best_answer(
+            rows, understood, growth=growth, stating=stating, national_first=national
+        )
 
     # -- searching ---------------------------------------------------------------------------
     def search(

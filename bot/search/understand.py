@@ -17,7 +17,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.corpus.gazetteer import Gazetteer, Mention
+from bot.corpus.gazetteer import Gazetteer, Mention, with_chinese_places
 from bot.models import Understood
 from bot.search.query import excluded_spans
 from bot.text.normalize import normalize
@@ -157,10 +157,14 @@ def understand(
     ``上一年`` and ``明年`` are years too (a year written out wins over them), and
     ``过去五年`` is searched as the plan period that ended last year. ``全国`` as the
     yardstick of a rank (安徽 增速 全国排第几) is no region: the place named is, if any.
+    A place written in English or pinyin (Sichuan, Inner Mongolia) is its Chinese name;
+    a word excluded (-上海) is no facet.
     A span of years (2021-2025, 2021至2025年) names no single year: the span of a plan
     period is searched as the period (十四五), any other span as its words.
     """
-    typed = _name_periods(normalize(query), this_year)
+    # Sichuan, Inner Mongolia, Chengdu Shi: the places' English and pinyin names are
+    # read as their Chinese names (before normalising: a capital can decide, as in Ali)
+    typed = _name_periods(normalize(with_chinese_places(query)), this_year)
     # a word excluded (新质生产力 -上海) names no facet: it is read as blanks, and kept in
     # the text left to search, where it still excludes
     text = _blanked(typed, excluded_spans(typed))
