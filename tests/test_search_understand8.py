@@ -10,9 +10,9 @@ from bot.corpus.gazetteer import chinese_place, default_gazetteer, latin_places
 from bot.corpus.regions import region_key
 from bot.digest.filters import parse_filter, record_in_region
 from bot.search.query import excluded_spans, parse_query
-from bot.search.understand import understand
+from bot.search.understand import is_no1_document, understand
 from tests.conftest import engine_over
-from tests.factories import target_record
+from tests.factories import document_info, target_record
 
 
 def facets(query: str, known=("杭州", "宁波")):
@@ -229,3 +229,84 @@ def test_a_digest_filter_reads_an_english_region():
     f = parse_filter("GDP region:Gansu")
     assert record_in_region(f.regions[0], record, None, default_gazetteer())
     assert not record_in_region("Hunan", record, None, default_gazetteer())
+
+
+# The central No. 1 document and another national opinion (a ministry's) that writes the
+# query's word more often: both are opinions of the country, one is the No. 1 document.
+NO1 = (
+    "新华社北京2月19日电\n"
+    "中共中央 国务院\n"
+    "关于深入推进农村改革促进农民增收的意见\n"
+    "（2019年1月3日）\n"
+    "做好农业农村工作，对稳住经济大盘具有重要意义。现就做好今年农村改革工作提出如下意见。\n"
+    "一、保障粮食安全\n"
+    "推进种业振兴行动，强化种子市场监管，保障国家粮食安全。\n"
+    "二、推进乡村建设\n"
+    "完善农村基础设施，提升农村公共服务水平，建设宜居宜业和美乡村。\n"
+)
+MINISTRY = (
+    "科学技术部等五部门关于加快生物制造创新发展的实施意见\n"
+    "科技部联〔2023〕8号\n"
+    "各省、自治区、直辖市科技厅（委、局）：为加快生物制造创新发展，提出如下意见。\n"
+    "一、加强技术攻关\n"
+    "按照党中央部署和有关文件要求，种子技术、种子装备和种子数据平台建设加快推进。\n"
+    "二、完善产业生态\n"
+    "培育一批生物制造领军企业，建设生物制造产业集群。\n"
+)
+NO1_MEMO = (
+    "中共中央办公厅 国务院办公厅关于加强新时代档案工作的意见\n"
+    "（2021年2月1日）\n"
+    "档案工作是党和国家事业的重要组成部分。现就加强新时代档案工作提出如下意见。\n"
+    "一、推进档案数字化\n"
+    "推动档案数字化转型，完善种子资源档案和种子数据档案。\n"
+)
+
+
+@pytest.mark.parametrize("query", ["中央一号文件 种子", "一号文件 种子", "2019年中央一号文件 种子"])
+def test_the_no1_document_named_ranks_before_other_national_opinions(tmp_path, query):
+    docs = {"no1.txt": NO1, "ministry.txt": MINISTRY, "memo.txt": NO1_MEMO}
+    engine = engine_over(tmp_path, docs)
+    response = engine.search(query, page_size=5)
+    assert response.understood.doc_type == "中央一号文件"
+    assert response.understood.region == "全国"
+    assert response.hits[0].text.startswith("推进种业振兴行动")
+    assert response.hits[0].title == "关于深入推进农村改革促进农民增收的意见"
+
+
+def test_the_no1_document_is_known_by_issuer_type_and_topic():
+    def doc(title, issuer, doc_type="实施意见/行动方案"):
+        return document_info(title=title, issuer=issuer, doc_type=doc_type, region="全国")
+
+    assert is_no1_document(doc("关于做好2023年全面推进乡村振兴重点工作的意见", "中共中央 国务院"))
+    assert is_no1_document(doc("关于“三农”工作的若干意见", "中共中央、国务院"))
+    # another issuer, another topic, another kind of document
+    assert not is_no1_document(doc("关于推动未来产业创新发展的实施意见", "工业和信息化部等七部门"))
+    assert not is_no1_document(doc("关于加强新时代档案工作的意见", "中共中央 国务院"))
+    assert not is_no1_document(doc("乡村振兴战略规划", "中共中央 国务院", "规划纲要"))
+
+
+def test_without_a_no1_document_any_national_opinion_answers(tmp_path):
+    engine = engine_over(tmp_path, {"ministry.txt": MINISTRY})
+    response = engine.search("一号文件 种子", page_size=5)
+    assert response.hits and "种子技术" in response.hits[0].text
+
+
+def test_the_national_target_answers_though_newer_provinces_fill_the_page(tmp_path):
+    # seven provinces' 2026 reports, newer than the national 2025 one, and a page of one
+    names = ["甘肃", "湖南", "江西", "青海", "河北", "吉林", "辽宁"]
+    docs = {f"p{k}.txt": HILLS.replace("甘肃", name) for k, name in enumerate(names)}
+    docs["nation.txt"] = NATION
+    engine = engine_over(tmp_path, docs)
+    response = engine.search("经济增长 目标", page_size=1)
+    assert (response.answer.region, response.answer.value) == ("全国", 5.0)
+    # the passage stating it leads the page
+    assert response.hits[0].text.startswith("今年发展主要预期目标是")
+    # a question about the provinces keeps a province's target
+    asked = engine.search("哪些省份 经济增长 目标", page_size=1).answer
+    assert asked is not None and asked.region != "全国"
+
+
+@pytest.mark.parametrize("query", ["GDP target Gansu", "Gansu GDP goal"])
+def test_an_english_question_for_a_target_gets_its_card(targets_engine, query):
+    card = targets_engine.search(query, page_size=3).answer
+    assert (card.region, card.value) == ("甘肃", 5.5)

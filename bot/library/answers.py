@@ -30,6 +30,8 @@ _TIME_UNITS = "小时|天|日|个工作日|分钟|个月"
 _ASKED_TIME_RE = re.compile(rf"(?:几|多少)(?:{_TIME_UNITS})|多久|多长时间")
 _SEEKS_TARGET_RE = re.compile(
     rf"目标|预期|多少|计划|力争|增长多少|几个百分点|指标|任务|{_ASKED_TIME_RE.pattern}"
+    # as an English speaker asks (GDP target Sichuan), the query lower-cased
+    r"|(?<![a-z])(?:targets?|goals?|how much|how many)(?![a-z])"
 )
 _ASCII_RE = re.compile(r"[a-z][a-z0-9.&]*")
 

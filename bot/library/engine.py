@@ -364,21 +364,19 @@ class Engine(
         document's records for one question would cost a second on a 10 MB corpus."""
         infos = {d.doc_id: d for d in self.index.docs}
         chosen = dict.fromkeys(h for h in hits if h in infos)
-        if (
-            understood.indicator
-            and not (understood.region or understood.year)
-            and self._names_indicator(query, understood.indicator)
-        ):
-            places = asks_places(query)
-            holders = [
-                d
-                for d in self.target_holders().holding(understood.indicator, self.indicator_table)
-                if d in infos
-            ]
-            # the country's newest documents too, however many provinces' are newer: no
-            # region asked, the national target answers (best_answer)
-            national = [d for d in holders if infos[d].region == NATIONAL and not places][:2]
-            chosen.update(dict.fromkeys([*holders[:ANSWER_DOCS], *national]))
+        if understood.indicator and not (understood.region or understood.year):
+            table, asked = self.indicator_table, understood.indicator
+            held = self.target_holders()
+            if self._names_indicator(query, asked):
+                holders = [d for d in held.holding(asked, table) if d in infos]
+                chosen.update(dict.fromkeys(holders[:ANSWER_DOCS]))
+            if not asks_places(query):
+                # the country's newest of the family too (国内生产总值 for 地区生产总值),
+                # however many provinces' are newer and however the indicator was asked
+                # (经济增长 目标): no region asked, the national target answers
+                family = held.by_family.get(table.family(asked), ())
+                national = [d for d in family if d in infos and infos[d].region == NATIONAL]
+                chosen.update(dict.fromkeys(national[:2]))
         if understood.region or understood.year:
             gazetteer = default_gazetteer()
             wanted = understood.year

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.corpus.gazetteer import Gazetteer, Mention, with_chinese_places
-from bot.models import Understood
+from bot.models import DocumentInfo, Understood
 from bot.search.query import excluded_spans
 from bot.text.normalize import normalize
 from bot.text.pinyin import readings
@@ -72,8 +72,14 @@ _CONGRESS_RE = re.compile(
 _CONGRESS_YEAR = {"十六": 2002, "十七": 2007, "十八": 2012, "十九": 2017, "二十": 2022,
                   "二十一": 2027, "二十二": 2032}  # fmt: skip
 # The central No. 1 document (中央一号文件, 一号文件): each year's is an opinion of the
-# party centre and the State Council on rural work (关于…的意见), a national opinion.
+# party centre and the State Council on rural work (关于…的意见), a national opinion. The
+# kind asked is the document itself (NO1_DOCUMENT): an opinion of those issuers on
+# 乡村, 农业, 农村 or 三农 (is_no1_document), not any national opinion.
 _NO1_DOC_RE = re.compile(r"(?:中央)?一[号號]文件")
+NO1_DOCUMENT = "中央一号文件"
+NO1_TYPE = "实施意见/行动方案"
+_NO1_ISSUER_RE = re.compile(r"(?:中共中央|党中央).{0,4}国务院")
+_NO1_TOPIC_RE = re.compile(r"乡村|农业|农村|三农|农民")
 # Years said relative to today (今年 GDP 目标); 上年 is left alone: in 比上年增长 it is
 # the document's comparison base, not the year asked about (上一年 and 前年 are not).
 _RELATIVE_YEARS = {"今年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
@@ -259,11 +265,14 @@ def understand(
         spans.append(congress.span())
     no1 = _NO1_DOC_RE.search(text)
     if no1 and doc_type is None:
-        # 一号文件 种业: the national opinion on rural work, of the year if one is named;
-        # its words stay in the query (中央一号文件 乡村振兴 asks for the document itself)
-        doc_type = "实施意见/行动方案"
+        # 一号文件 种业: the national opinion on rural work, of the year if one is named.
+        # 一号文件 is its nickname, which no line of it writes: the document asked, not
+        # words to find (another opinion's line saying 文件 ranked above the No. 1
+        # document's own); 中央 stays, the issuer its opening line names (中共中央 国务院)
+        doc_type = NO1_DOCUMENT
         if region is None:
             region = NATIONAL
+        spans.append((no1.end() - 4, no1.end()))
     spans.sort()
     rest = _without(typed, spans)
     if not re.search(r"[\w\u3400-\u9fff]", _without(text, spans)):
@@ -272,6 +281,16 @@ def understand(
     both = tuple(years) if len(years) > 1 and years[0] == year else ()
     return Understanding(
         Understood(region, year, doc_type, regions=several, years=both), rest.strip()
+    )
+
+
+def is_no1_document(doc: DocumentInfo) -> bool:
+    """Whether ``doc`` is a central No. 1 document: an opinion (its type) of the party
+    centre and the State Council together (its issuer) on rural work (its title)."""
+    return (
+        doc.doc_type == NO1_TYPE
+        and _NO1_ISSUER_RE.search(doc.issuer or "") is not None
+        and _NO1_TOPIC_RE.search(doc.title or "") is not None
     )
 
 
