@@ -8,6 +8,10 @@ The data is ``bot/corpus/data/gazetteer.csv``, built from the national standard 
 * whether one region lies inside another (:meth:`Gazetteer.covers`), so that a filter
   ``region:山东`` also finds documents about 烟台 and 青岛.
 
+Provinces and prefecture-level cities are also known by their English and pinyin names
+(``Sichuan``, ``Inner Mongolia``, ``Kunming City``: :func:`latin_places`, from
+``data/latin_places.csv``, built by ``scripts/build_latin_places.py``).
+
 Regions are written short, without the administrative suffix: ``山东``, ``烟台``,
 ``海拉尔``, ``黔东南``; ``全国`` stands for the whole country and covers everything.
 Loading the file is the only I/O; lookups are pure.

@@ -7,7 +7,8 @@ match first (a strong preference, not a filter: a query still answers when no do
 matches) and the reply can say what was understood.
 
 Pure: the known places (the regions of the indexed documents and every province) and
-the gazetteer are given; nothing is read here.
+the gazetteer are given; nothing is read here but the table of the places' English and
+pinyin names (:func:`bot.corpus.gazetteer.latin_places`, loaded once).
 """
 
 from __future__ import annotations
