@@ -301,9 +301,11 @@ def with_chinese_places(text: str) -> str:
     return "".join(out) + text[pos:] if out else text
 
 
+@lru_cache(maxsize=1024)
 def chinese_place(name: str) -> str | None:
     """The short Chinese name of ``name`` when it is wholly an English or pinyin place
-    name (``Sichuan``, ``sichuan province``, ``Inner Mongolia``), else ``None``."""
+    name (``Sichuan``, ``sichuan province``, ``Inner Mongolia``), else ``None``. Cached:
+    a region filter asks it of every record it reads."""
     name = name.strip()
     found = latin_places(name)
     if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(name):
