@@ -12,6 +12,7 @@ from bot.digest.filters import parse_filter, record_in_region
 from bot.search.query import excluded_spans, parse_query
 from bot.search.understand import is_no1_document, understand
 from tests.conftest import engine_over
+from tests.e2e import ask_text, running
 from tests.factories import document_info, target_record
 
 
@@ -310,3 +311,15 @@ def test_the_national_target_answers_though_newer_provinces_fill_the_page(tmp_pa
 def test_an_english_question_for_a_target_gets_its_card(targets_engine, query):
     card = targets_engine.search(query, page_size=3).answer
     assert (card.region, card.value) == ("甘肃", 5.5)
+
+
+async def test_targets_of_a_region_named_in_english_through_the_bot(server, targets_engine):
+    user = server.add_user("Ann", language_code="en")
+    async with running(server, targets_engine):
+        said = await ask_text(server, user, user, "/targets Gansu")
+        assert said.startswith("🎯 Region: 甘肃")
+        assert "5.5%" in said and "湖南" not in said
+        said = await ask_text(server, user, user, "/targets GDP Hunan")
+        assert "6%" in said and "甘肃" not in said
+        said = await ask_text(server, user, user, "GDP target Gansu")
+        assert "甘肃" in said and "5.5%" in said
