@@ -10,7 +10,7 @@ from bot.corpus.gazetteer import chinese_place, default_gazetteer, latin_places
 from bot.corpus.regions import region_key
 from bot.digest.filters import parse_filter, record_in_region
 from bot.search.query import excluded_spans, parse_query
-from bot.search.understand import is_no1_document, understand
+from bot.search.understand import excludes_nation, is_no1_document, understand
 from tests.conftest import engine_over
 from tests.e2e import ask_text, running
 from tests.factories import document_info, target_record
@@ -323,3 +323,17 @@ async def test_targets_of_a_region_named_in_english_through_the_bot(server, targ
         assert "6%" in said and "甘肃" not in said
         said = await ask_text(server, user, user, "GDP target Gansu")
         assert "甘肃" in said and "5.5%" in said
+
+
+@pytest.mark.parametrize("query", ["经济增长 目标 -全国", '经济增长 目标 -"国家"'])
+def test_the_country_excluded_gives_no_national_answer_nor_its_passages(targets_engine, query):
+    response = targets_engine.search(query, page_size=5)
+    assert response.hits and all(h.region != "全国" for h in response.hits)
+    assert response.answer is not None and response.answer.region != "全国"
+
+
+def test_excluding_the_country_is_read_from_the_words_excluded():
+    assert excludes_nation("GDP 目标 -全国")
+    assert excludes_nation('GDP 目标 -"中国"')
+    assert not excludes_nation("全国 GDP 目标")
+    assert not excludes_nation("GDP 目标 -全国性")  # a word of its own

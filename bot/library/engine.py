@@ -93,7 +93,12 @@ from bot.search.budget import Budget, Limits
 from bot.search.index import CompiledIndex, IndexDamaged
 from bot.search.indexer import Indexer, IndexPaths, Progress
 from bot.search.searcher import Searcher
-from bot.search.understand import RELATIVE_YEAR_WORDS, named_period, plan_period
+from bot.search.understand import (
+    RELATIVE_YEAR_WORDS,
+    excludes_nation,
+    named_period,
+    plan_period,
+)
 from bot.targets.records import TargetRecord
 from bot.targets.store import TargetStore
 from bot.text.normalize import normalize
@@ -370,7 +375,7 @@ class Engine(
             if self._names_indicator(query, asked):
                 holders = [d for d in held.holding(asked, table) if d in infos]
                 chosen.update(dict.fromkeys(holders[:ANSWER_DOCS]))
-            if not asks_places(query):
+            if not (asks_places(query) or excludes_nation(query)):
                 # the country's newest of the family too (国内生产总值 for 地区生产总值),
                 # however many provinces' are newer and however the indicator was asked
                 # (经济增长 目标): no region asked, the national target answers
@@ -408,7 +413,7 @@ class Engine(
         docs = self._answer_docs(understood, hits, query)
         infos = {d.doc_id: d for d in docs}
         growth = asks_growth(query)
-        national = not asks_places(query)
+        national = not (asks_places(query) or excludes_nation(query))
         # every target of the documents, read once: a document that sets targets for
         # the year asked answers for it with those, not with its goals for later years
         targets = of_the_period(

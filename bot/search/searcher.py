@@ -68,7 +68,7 @@ from bot.search.results import (
 from bot.search.snippets import find_spans, make_snippet
 from bot.search.stored_gains import StoredGains
 from bot.search.title_topics import TITLE_TOPIC_SHARE, TitleTopics
-from bot.search.understand import understand
+from bot.search.understand import NATIONAL, NATIONAL_WORDS, understand
 from bot.search.window import QUALITY_WINDOW, Window
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
@@ -793,6 +793,8 @@ class Searcher:
             region = self._understand(part.text, self.today().year).facets.region
             if region and any(p.short == region for p in gazetteer.lookup(part.text)):
                 out.append(region)
+            elif region == NATIONAL and part.text.strip() in NATIONAL_WORDS:
+                out.append(region)  # -全国: the country's documents go
         return tuple(out)
 
     def understand(self, text: str):

@@ -28,6 +28,8 @@ NATIONAL = "全国"
 # Words that name the whole country as the region asked about: 全国 anywhere (全国粮食
 # 产量), the others only as a word of their own (国家 CPI, not 国家公园 or 中国式现代化).
 _NATIONAL_RE = re.compile(r"全国|(?:国家|中央|我国|中国)(?![\u3400-\u9fff])")
+# The words that name the whole country typed alone (-全国 excludes its documents).
+NATIONAL_WORDS = frozenset({"全国", "国家", "中央", "我国", "中国"})
 # The same words anywhere: 国家和四川的目标, 四川与国家 (joined to a place, 国家 is the
 # country even glued to the joiner).
 _NATIONAL_WORD_RE = re.compile(r"全国|国家|中央|我国|中国")
@@ -282,6 +284,15 @@ def understand(
     both = tuple(years) if len(years) > 1 and years[0] == year else ()
     return Understanding(
         Understood(region, year, doc_type, regions=several, years=both), rest.strip()
+    )
+
+
+def excludes_nation(query: str) -> bool:
+    """Whether ``query`` excludes the country (GDP 目标 -全国): no national answer then."""
+    text = normalize(query)
+    return any(
+        text[lo:hi].lstrip("-－—").strip("\"“”「」『』‘’'") in NATIONAL_WORDS
+        for lo, hi in excluded_spans(text)
     )
 
 
