@@ -8,6 +8,10 @@ The data is ``bot/corpus/data/gazetteer.csv``, built from the national standard 
 * whether one region lies inside another (:meth:`Gazetteer.covers`), so that a filter
   ``region:山东`` also finds documents about 烟台 and 青岛.
 
+Provinces and prefecture-level cities are also known by their English and pinyin names
+(``Sichuan``, ``Inner Mongolia``, ``Kunming City``: :func:`latin_places`, from
+``data/latin_places.csv``, built by ``scripts/build_latin_places.py``).
+
 Regions are written short, without the administrative suffix: ``山东``, ``烟台``,
 ``海拉尔``, ``黔东南``; ``全国`` stands for the whole country and covers everything.
 Loading the file is the only I/O; lookups are pure.
@@ -23,6 +27,9 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA_FILE = Path(__file__).with_name("data") / "gazetteer.csv"
+# English and pinyin names of provinces and prefecture-level cities (Sichuan, Inner
+# Mongolia, Xi'an), built by scripts/build_latin_places.py from the gazetteer.
+LATIN_FILE = Path(__file__).with_name("data") / "latin_places.csv"
 NATIONAL = "全国"
 # Texts at least this long have the starts of names found in numpy (see mentions()).
 _ARRAY_MIN_CHARS = 256
@@ -97,8 +104,11 @@ class Gazetteer:
     # -- lookups -------------------------------------------------------------------
 
     def lookup(self, name: str) -> list[Place]:
-        """Places called ``name`` (short or full), higher levels first; ``[]`` if none."""
+        """Places called ``name`` (short or full, or its English or pinyin name: Sichuan),
+        higher levels first; ``[]`` if none."""
         name = name.strip()
+        if name.isascii():
+            name = chinese_place(name) or name
         found = self._by_short.get(name)
         if found is None:
             found = self._by_short.get(_SUFFIX_RE.sub("", name, count=1) if name else name, [])
@@ -208,6 +218,110 @@ class Gazetteer:
 
     def candidates(self, name: str) -> list[Place]:
         return list(self._by_short.get(name, []))
+
+
+# A word in Latin letters (Xi'an with its apostrophe), and what may join the words of one
+# name (Inner Mongolia, Hong-Kong).
+_LATIN_WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_LATIN_JOIN_RE = re.compile(r"[ \t-]?")
+# Words after an English or pinyin name that say it is a division (Sichuan Province,
+# Chengdu Shi, Tibet Autonomous Region, Hong Kong SAR), joined and lower case.
+_LATIN_SUFFIXES = frozenset(
+    {"province", "sheng", "city", "shi", "municipality", "prefecture", "region", "sar",
+     "autonomousregion", "specialadministrativeregion", "diqu", "zizhiqu"}
+)  # fmt: skip
+_LATIN_MAX_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def latin_names() -> dict[str, tuple[str, bool, str]]:
+    """English and pinyin names, lower case and joined (``innermongolia``), to the short
+    Chinese name, whether the name counts only written with a capital or a suffix (a
+    reading that is also an English word: ``ali``) and the full name of a city (阿里地区)
+    or ``""`` for a province."""
+    out: dict[str, tuple[str, bool, str]] = {}
+    with LATIN_FILE.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            out[row["latin"]] = (
+                row["short"],
+                row["capital_only"] == "1",
+                row["name"] if row["level"] == "city" else "",
+            )
+    return out
+
+
+def latin_places(text: str) -> list[tuple[int, int, str]]:
+    """The English and pinyin place names in ``text`` (``GDP target Sichuan``, ``Inner
+    Mongolia``, ``chengdu shi``) as (start, end, short Chinese name), a suffix word
+    (Province, City, Shi) inside the span, a city's then written by its full name
+    (Chengdu City -> 成都市: a place written with its suffix). A name that is also an English word
+    counts only capitalised or with a suffix; a name two places share (Suzhou) is no
+    place.
+    Cost: a few dictionary lookups per Latin word."""
+    if not any(c.isascii() and c.isalpha() for c in text):
+        return []
+    words = [(m.start(), m.end(), m.group()) for m in _LATIN_WORD_RE.finditer(text)]
+    names = latin_names()
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(words):
+        found = None
+        for n in range(min(_LATIN_MAX_WORDS, len(words) - i), 0, -1):
+            if not _latin_run(text, words, i, n):
+                continue
+            key = _latin_key(words[i : i + n])
+            if key in names:
+                found = (n, names[key])
+                break
+        if found is None:
+            i += 1
+            continue
+        n, (short, capital_only, city) = found
+        end = words[i + n - 1][1]
+        for k in range(min(_LATIN_MAX_WORDS, len(words) - i - n), 0, -1):
+            suffix = _latin_key(words[i + n : i + n + k])
+            if suffix in _LATIN_SUFFIXES and _latin_run(text, words, i + n - 1, k + 1):
+                end, n = words[i + n + k - 1][1], n + k
+                break
+        suffixed = end != words[i + found[0] - 1][1]
+        if not capital_only or suffixed or words[i][2][:1].isupper():
+            out.append((words[i][0], end, city if suffixed and city else short))
+        i += n
+    return out
+
+
+def with_chinese_places(text: str) -> str:
+    """``text`` with its English and pinyin place names (:func:`latin_places`) written
+    as the short Chinese names: ``Shandong 2024 GDP`` -> ``山东 2024 GDP``."""
+    out: list[str] = []
+    pos = 0
+    for lo, hi, short in latin_places(text):
+        out += [text[pos:lo], short]
+        pos = hi
+    return "".join(out) + text[pos:] if out else text
+
+
+@lru_cache(maxsize=1024)
+def chinese_place(name: str) -> str | None:
+    """The short Chinese name of ``name`` when it is wholly an English or pinyin place
+    name (``Sichuan``, ``sichuan province``, ``Inner Mongolia``), else ``None``. Cached:
+    a region filter asks it of every record it reads."""
+    name = name.strip()
+    found = latin_places(name)
+    if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(name):
+        return found[0][2]
+    return None
+
+
+def _latin_run(text: str, words: list[tuple[int, int, str]], i: int, n: int) -> bool:
+    """Whether words ``i`` to ``i + n - 1`` follow each other, a space or hyphen apart."""
+    return all(
+        _LATIN_JOIN_RE.fullmatch(text, words[k][1], words[k + 1][0]) for k in range(i, i + n - 1)
+    )
+
+
+def _latin_key(words: list[tuple[int, int, str]]) -> str:
+    return "".join(w for _, _, w in words).lower().replace("'", "").replace("’", "")
 
 
 def _strip(name: str) -> str:

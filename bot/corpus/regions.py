@@ -12,15 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.corpus.gazetteer import NATIONAL, Gazetteer
+from bot.corpus.gazetteer import NATIONAL, Gazetteer, chinese_place
 from bot.text.normalize import normalize
 
 __all__ = ["figure_in_region", "place_in_region", "region_key"]
 
 
 def region_key(region: str | None) -> str:
-    """A region name for comparison: normalised, without a final 市/省 (``烟台市`` -> 烟台)."""
-    key = normalize((region or "").strip())
+    """A region name for comparison: normalised, without a final 市/省 (``烟台市`` -> 烟台);
+    an English or pinyin name as the Chinese one (``Sichuan`` -> 四川)."""
+    region = (region or "").strip()
+    if region.isascii():
+        region = chinese_place(region) or region
+    key = normalize(region)
     return key[:-1] if len(key) > 2 and key[-1] in "市省" else key
 
 

@@ -14,8 +14,10 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 
 from bot.analytics.linking import period_years
+from bot.corpus.gazetteer import NATIONAL
 from bot.digest.values import format_value, signed_change
 from bot.models import AnswerCard, DocumentInfo, SearchHit, SearchResponse, Understood
+from bot.search.asking import asks_which_places
 from bot.search.understand import asks_past_period, named_period
 from bot.targets.indicators import IndicatorTable
 from bot.targets.records import TargetRecord
@@ -28,6 +30,8 @@ _TIME_UNITS = "小时|天|日|个工作日|分钟|个月"
 _ASKED_TIME_RE = re.compile(rf"(?:几|多少)(?:{_TIME_UNITS})|多久|多长时间")
 _SEEKS_TARGET_RE = re.compile(
     rf"目标|预期|多少|计划|力争|增长多少|几个百分点|指标|任务|{_ASKED_TIME_RE.pattern}"
+    # as an English speaker asks (GDP target Sichuan), the query lower-cased
+    r"|(?<![a-z])(?:targets?|goals?|how much|how many)(?![a-z])"
 )
 _ASCII_RE = re.compile(r"[a-z][a-z0-9.&]*")
 
@@ -232,6 +236,7 @@ def best_answer(
     *,
     growth: bool = False,
     stating: Collection[str] = (),
+    national_first: bool = True,
 ) -> tuple[DocumentInfo, TargetRecord] | None:
     """The record that answers: a confident target of the asked year (the record's
     period first, then the document's year, unless the document is in ``stating``: it
@@ -239,7 +244,11 @@ def best_answer(
     itself before the rest of its family (国内生产总值 is not a district's 地区生产总值),
     of the newest document when no year was asked, the first one a document states
     (its 主要预期目标 paragraph comes before the tasks). With ``growth`` (the query
-    says 增长, 增速) a rate of change goes before a level."""
+    says 增长, 增速) a rate of change goes before a level. With no region asked, the
+    country's target goes before a province's or a city's (经济增长 目标 asks for the
+    national goal, whichever province's report is newer), unless not ``national_first``
+    (the query asks about provinces or cities: :func:`asks_places`)."""
+    nowhere = national_first and understood.region is None and not understood.regions
     best: tuple[tuple, DocumentInfo, TargetRecord] | None = None
     for order, (info, record) in enumerate(rows):
         if record.kind != "target" or not record.confident:
@@ -251,10 +260,22 @@ def best_answer(
         document = wanted is not None and info.year == wanted
         exact = asked is not None and record.indicator == asked
         rate = growth and record.unit in ("%", "个百分点")
-        key = (period, exact, rate, document, info.year or 0, record.confidence, -order)
+        national = nowhere and (record.region or info.region) == NATIONAL
+        key = (period, national, exact, rate, document, info.year or 0, record.confidence, -order)
         if best is None or key > best[0]:
             best = (key, info, record)
     return (best[1], best[2]) if best else None
+
+
+# Words asking about the places below the country (哪些省份, 各省, 各地市): no national
+# target answers them.
+_PLACES_ASKED_RE = re.compile(r"省份|各省|各地|各市|各城市|地方|哪个省|哪个市|哪个城市|哪些城市")
+
+
+def asks_places(query: str) -> bool:
+    """Whether ``query`` asks about provinces or cities rather than the country
+    (哪些省份提出…目标, 各省 GDP 目标)."""
+    return _PLACES_ASKED_RE.search(normalize(query)) is not None or asks_which_places(query)
 
 
 def named_in(words: Iterable[str], indicator: str) -> int:

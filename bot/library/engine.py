@@ -47,7 +47,7 @@ import threading
 from dataclasses import replace
 
 from bot.config import Settings
-from bot.corpus.gazetteer import default_gazetteer
+from bot.corpus.gazetteer import NATIONAL, default_gazetteer
 from bot.corpus.regions import place_in_region
 from bot.library.analytics import (
     AnalyticsMixin,
@@ -58,6 +58,7 @@ from bot.library.analytics import (
 from bot.library.answers import (
     asked_indicator,
     asks_growth,
+    asks_places,
     asks_result,
     asks_time,
     best_answer,
@@ -92,7 +93,12 @@ from bot.search.budget import Budget, Limits
 from bot.search.index import CompiledIndex, IndexDamaged
 from bot.search.indexer import Indexer, IndexPaths, Progress
 from bot.search.searcher import Searcher
-from bot.search.understand import RELATIVE_YEAR_WORDS, named_period, plan_period
+from bot.search.understand import (
+    RELATIVE_YEAR_WORDS,
+    excludes_nation,
+    named_period,
+    plan_period,
+)
 from bot.targets.records import TargetRecord
 from bot.targets.store import TargetStore
 from bot.text.normalize import normalize
@@ -363,13 +369,19 @@ class Engine(
         document's records for one question would cost a second on a 10 MB corpus."""
         infos = {d.doc_id: d for d in self.index.docs}
         chosen = dict.fromkeys(h for h in hits if h in infos)
-        if (
-            understood.indicator
-            and not (understood.region or understood.year)
-            and self._names_indicator(query, understood.indicator)
-        ):
-            holders = self.target_holders().holding(understood.indicator, self.indicator_table)
-            chosen.update(dict.fromkeys([d for d in holders if d in infos][:ANSWER_DOCS]))
+        if understood.indicator and not (understood.region or understood.year):
+            table, asked = self.indicator_table, understood.indicator
+            held = self.target_holders()
+            if self._names_indicator(query, asked):
+                holders = [d for d in held.holding(asked, table) if d in infos]
+                chosen.update(dict.fromkeys(holders[:ANSWER_DOCS]))
+            if not (asks_places(query) or excludes_nation(query)):
+                # the country's newest of the family too (国内生产总值 for 地区生产总值),
+                # however many provinces' are newer and however the indicator was asked
+                # (经济增长 目标): no region asked, the national target answers
+                family = held.by_family.get(table.family(asked), ())
+                national = [d for d in family if d in infos and infos[d].region == NATIONAL]
+                chosen.update(dict.fromkeys(national[:2]))
         if understood.region or understood.year:
             gazetteer = default_gazetteer()
             wanted = understood.year
@@ -401,6 +413,7 @@ class Engine(
         docs = self._answer_docs(understood, hits, query)
         infos = {d.doc_id: d for d in docs}
         growth = asks_growth(query)
+        national = not (asks_places(query) or excludes_nation(query))
         # every target of the documents, read once: a document that sets targets for
         # the year asked answers for it with those, not with its goals for later years
         targets = of_the_period(
@@ -415,7 +428,9 @@ class Engine(
         if indicator:
             matches = self.indicator_matcher(indicator)
             rows = [(i, r) for i, r in targets if matches(r.indicator)]
-            found = best_answer(rows, understood, indicator, growth=growth, stating=stating)
+            found = best_answer(
+                rows, understood, indicator, growth=growth, stating=stating, national_first=national
+            )
             if found:
                 return found
         words = [
@@ -463,7 +478,9 @@ class Engine(
             rows = [(i, r) for _, i, r in named if time_unit(r.unit)]
         else:
             return None
-        return best_answer(rows, understood, growth=growth, stating=stating)
+        return best_answer(
+            rows, understood, growth=growth, stating=stating, national_first=national
+        )
 
     # -- searching ---------------------------------------------------------------------------
     def search(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 
 from bot.analytics.linking import in_year
-from bot.corpus.gazetteer import NATIONAL, Gazetteer, default_gazetteer
+from bot.corpus.gazetteer import NATIONAL, Gazetteer, default_gazetteer, with_chinese_places
 from bot.corpus.regions import region_key
 from bot.digest.filters import DigestFilter, FilterMatcher, parse_filter, record_in_region
 from bot.digest.values import change_and_value
@@ -195,10 +195,13 @@ class TargetsMixin:
 
         Every word must be a place: 全国, a province or city the gazetteer knows (by its
         short or full name), a place a document of the library is about, or a county's
-        full name (``海拉尔区``). A county's short name alone (长安, 和平, also words) counts
+        full name (``海拉尔区``), in Chinese or by its English or pinyin name (Sichuan).
+        A county's short name alone (长安, 和平, also words) counts
         only when a document is about it, and a name the indicator table knows is an
         indicator. Without this, ``/targets 四川`` listed the one indicator whose name
         contains 四川 (四川天府新区成都直管区投资) and ``/targets 全国`` the 全国排名 records."""
+        # Sichuan, Inner Mongolia, gansu province: the place's Chinese name, one word
+        text = with_chinese_places(text)
         places = _places(text)
         if not places or self.indicator_table.known_name(text.strip()) is not None:
             return None

@@ -26,7 +26,13 @@ from bot.search.concepts import Concept
 from bot.search.headings import normalized_sections
 from bot.search.index import CompiledIndex
 from bot.search.memo import remember
-from bot.search.understand import NATIONAL, year_forms
+from bot.search.understand import (
+    NATIONAL,
+    NO1_DOCUMENT,
+    NO1_TYPE,
+    is_no1_document,
+    year_forms,
+)
 from bot.text.normalize import normalize
 
 # Score of a passage for being in a document whose metadata match the query's region,
@@ -180,6 +186,14 @@ class FacetPassages:
         if facets.doc_type:
             kind = facets.doc_type
             docs = {i: FACET_DOC_SCORE for i, d in enumerate(ix.docs) if d.doc_type == kind}
+            if kind == NO1_DOCUMENT:
+                # the central No. 1 document by what it is, else any national opinion
+                named = [i for i, d in enumerate(ix.docs) if is_no1_document(d)]
+                docs = dict.fromkeys(named, FACET_DOC_SCORE) or {
+                    i: FACET_DOC_SCORE
+                    for i, d in enumerate(ix.docs)
+                    if d.doc_type == NO1_TYPE and d.region == NATIONAL
+                }
             wanted.append((f"type:{facets.doc_type}", docs, ()))
         n = ix.n_passages
         for label, docs, words in wanted:

@@ -134,6 +134,25 @@ def parse_query(raw: str, *, max_chars: int) -> ParsedQuery:
     )
 
 
+_SEPARATOR_CHARS = r"\s,，。、；;：:！!？?()（）【】\[\]《》<>|/\\"
+_OPENING_QUOTES = "".join(_QUOTES)
+# A word excluded as parse_query reads one: after a separator (or at the start) a minus
+# sign and the word up to the next separator or quotation mark; or a minus sign right
+# before a quoted phrase, the whole phrase.
+_EXCLUDED_WORD = re.compile(
+    rf"(?<![^{_SEPARATOR_CHARS}])[-－—]+[^{_SEPARATOR_CHARS}{_OPENING_QUOTES}]+"
+    rf"|[-－](?:\"[^\"]+\"|“[^”]+”|「[^」]+」|『[^』]+』|‘[^’]+’|'[^']+')"
+)
+
+
+def excluded_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` excludes a word (``-上海``, ``-"上海"``), each from its minus sign to
+    the end of the word or the closing quotation mark, as :func:`parse_query` reads them:
+    a word excluded is never a facet of the query (``新质生产力 -上海`` asks about no
+    region, and the exclusion still excludes)."""
+    return [m.span() for m in _EXCLUDED_WORD.finditer(text)]
+
+
 # A dictionary term typed in a query is at most this many segmenter tokens (卡脖子 → 卡|脖子).
 MAX_JOINED_TOKENS = 4
 

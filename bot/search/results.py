@@ -41,14 +41,17 @@ class Filters:
     doc: str | None = None
     region: str | None = None
     year: int | None = None
+    # places a query excludes (新质生产力 -上海): their documents, and their places', go
+    not_regions: tuple[str, ...] = ()
 
     @property
     def active(self) -> bool:
-        return bool(self.doc or self.region or self.year)
+        return bool(self.doc or self.region or self.year or self.not_regions)
 
     def admits(self, d: DocumentInfo, gazetteer: Gazetteer | None = None) -> bool:
         """Whether document ``d`` passes the filters: ``doc`` its id, file name, stem or
-        a prefix of its file name; ``region`` it or a place inside it; ``year`` its year."""
+        a prefix of its file name; ``region`` it or a place inside it; ``year`` its year;
+        no region of ``not_regions`` nor a place inside one."""
         if self.doc:
             key, name = self.doc.lower(), d.filename.lower()
             named = key in (d.doc_id.lower(), name, name.rsplit(".", 1)[0])
@@ -56,6 +59,11 @@ class Filters:
                 return False
         if self.region and not place_in_region(
             self.region, d.region, d.region_path, gazetteer or default_gazetteer()
+        ):
+            return False
+        if any(
+            place_in_region(r, d.region, d.region_path, gazetteer or default_gazetteer())
+            for r in self.not_regions
         ):
             return False
         return not self.year or d.year == self.year

@@ -27,6 +27,7 @@ from bot.search.asking import (
     ASKING_WORDS,
     GROUPED_WINDOW,
     QUESTION_WORDS,
+    SENTENCE_WORDS,
     asks_figure,
     asks_how,
     asks_past,
@@ -67,7 +68,7 @@ from bot.search.results import (
 from bot.search.snippets import find_spans, make_snippet
 from bot.search.stored_gains import StoredGains
 from bot.search.title_topics import TITLE_TOPIC_SHARE, TitleTopics
-from bot.search.understand import understand
+from bot.search.understand import NATIONAL, NATIONAL_WORDS, understand
 from bot.search.window import QUALITY_WINDOW, Window
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
@@ -779,7 +780,22 @@ class Searcher:
                     parsed = ParsedQuery(
                         parsed.raw, rest.cleaned, rest.parts, parsed.notes, parsed.note_codes
                     )
-        return self._run(parsed, page, size, Filters(doc, region, year), correct, budget, facets)
+        filters = Filters(doc, region, year, self._excluded_regions(parsed) if understand else ())
+        return self._run(parsed, page, size, filters, correct, budget, facets)
+
+    def _excluded_regions(self, parsed: ParsedQuery) -> tuple[str, ...]:
+        """The places the query's excluded words name, each word a place and nothing else
+        (-上海, -"四川省"): a place excluded excludes the documents about it, not only the
+        passages that write its name (a Shanghai report seldom says 上海 in its lines)."""
+        gazetteer = default_gazetteer()
+        out: list[str] = []
+        for part in parsed.negative:
+            region = self._understand(part.text, self.today().year).facets.region
+            if region and any(p.short == region for p in gazetteer.lookup(part.text)):
+                out.append(region)
+            elif region == NATIONAL and part.text.strip() in NATIONAL_WORDS:
+                out.append(region)  # -全国: the country's documents go
+        return tuple(out)
 
     def understand(self, text: str):
         """The region, year and document kind ``text`` names (see :mod:`.understand`).
@@ -945,9 +961,13 @@ class Searcher:
             self._hit(int(pid), float(score), needles)
             for pid, score in zip(ranked.pids.tolist(), ranked.scores.tolist(), strict=True)
         )
+        # a word of asking (多少, 几家, 如何) is how the question asks, never a word the
+        # documents must hold: none found is no typo, and "did you mean" 减少 or 多元 for
+        # 多少 only misleads when every word asked about was found
+        unfound = [c for c in ranked.unmatched if not _asking(c.label)]
         suggestions = (
-            self._corrector.suggestions(ranked.unmatched, parsed.cleaned, ranked.total == 0, budget)
-            if ranked.unmatched
+            self._corrector.suggestions(unfound, parsed.cleaned, ranked.total == 0, budget)
+            if unfound
             else ()
         )
         cut = budget_notes(budget)
@@ -1253,3 +1273,13 @@ class Searcher:
             year=info.year,
             url=info.extra.get("url"),
         )
+
+
+def _asking(word: str) -> bool:
+    """Whether ``word`` is a word of asking (多少, 什么, 几家, 目标), not of the topic."""
+    return (
+        word in SENTENCE_WORDS
+        or word in QUESTION_WORDS
+        or word in ASKING_WORDS
+        or framing.asks_count(word)
+    )

@@ -7,7 +7,8 @@ match first (a strong preference, not a filter: a query still answers when no do
 matches) and the reply can say what was understood.
 
 Pure: the known places (the regions of the indexed documents and every province) and
-the gazetteer are given; nothing is read here.
+the gazetteer are given; nothing is read here but the table of the places' English and
+pinyin names (:func:`bot.corpus.gazetteer.latin_places`, loaded once).
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.corpus.gazetteer import Gazetteer, Mention
-from bot.models import Understood
+from bot.corpus.gazetteer import Gazetteer, Mention, with_chinese_places
+from bot.models import DocumentInfo, Understood
+from bot.search.query import excluded_spans
 from bot.text.normalize import normalize
 from bot.text.pinyin import readings
 
@@ -26,6 +28,8 @@ NATIONAL = "全国"
 # Words that name the whole country as the region asked about: 全国 anywhere (全国粮食
 # 产量), the others only as a word of their own (国家 CPI, not 国家公园 or 中国式现代化).
 _NATIONAL_RE = re.compile(r"全国|(?:国家|中央|我国|中国)(?![\u3400-\u9fff])")
+# The words that name the whole country typed alone (-全国 excludes its documents).
+NATIONAL_WORDS = frozenset({"全国", "国家", "中央", "我国", "中国"})
 # The same words anywhere: 国家和四川的目标, 四川与国家 (joined to a place, 国家 is the
 # country even glued to the joiner).
 _NATIONAL_WORD_RE = re.compile(r"全国|国家|中央|我国|中国")
@@ -80,8 +84,14 @@ _CONGRESS_RE = re.compile(
 _CONGRESS_YEAR = {"十六": 2002, "十七": 2007, "十八": 2012, "十九": 2017, "二十": 2022,
                   "二十一": 2027, "二十二": 2032}  # fmt: skip
 # The central No. 1 document (中央一号文件, 一号文件): each year's is an opinion of the
-# party centre and the State Council on rural work (关于…的意见), a national opinion.
+# party centre and the State Council on rural work (关于…的意见), a national opinion. The
+# kind asked is the document itself (NO1_DOCUMENT): an opinion of those issuers on
+# 乡村, 农业, 农村 or 三农 (is_no1_document), not any national opinion.
 _NO1_DOC_RE = re.compile(r"(?:中央)?一[号號]文件")
+NO1_DOCUMENT = "中央一号文件"
+NO1_TYPE = "实施意见/行动方案"
+_NO1_ISSUER_RE = re.compile(r"(?:中共中央|党中央).{0,4}国务院")
+_NO1_TOPIC_RE = re.compile(r"乡村|农业|农村|三农|农民")
 # Years said relative to today (今年 GDP 目标); 上年 is left alone: in 比上年增长 it is
 # the document's comparison base, not the year asked about (上一年 and 前年 are not).
 _RELATIVE_YEARS = {"今年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
@@ -165,10 +175,17 @@ def understand(
     ``上一年`` and ``明年`` are years too (a year written out wins over them), and
     ``过去五年`` is searched as the plan period that ended last year. ``全国`` as the
     yardstick of a rank (安徽 增速 全国排第几) is no region: the place named is, if any.
+    A place written in English or pinyin (Sichuan, Inner Mongolia) is its Chinese name;
+    a word excluded (-上海) is no facet.
     A span of years (2021-2025, 2021至2025年) names no single year: the span of a plan
     period is searched as the period (十四五), any other span as its words.
     """
-    text = _name_periods(normalize(query), this_year)
+    # Sichuan, Inner Mongolia, Chengdu Shi: the places' English and pinyin names are
+    # read as their Chinese names (before normalising: a capital can decide, as in Ali)
+    typed = _name_periods(normalize(with_chinese_places(query)), this_year)
+    # a word excluded (新质生产力 -上海) names no facet: it is read as blanks, and kept in
+    # the text left to search, where it still excludes
+    text = _blanked(typed, excluded_spans(typed))
     spans: list[tuple[int, int]] = []
     region: str | None = None
     # 全国 joined to a place (全国和广东 GDP 目标, 广东与全国): both are asked about
@@ -260,19 +277,41 @@ def understand(
         spans.append(congress.span())
     no1 = _NO1_DOC_RE.search(text)
     if no1 and doc_type is None:
-        # 一号文件 种业: the national opinion on rural work, of the year if one is named;
-        # its words stay in the query (中央一号文件 乡村振兴 asks for the document itself)
-        doc_type = "实施意见/行动方案"
+        # 一号文件 种业: the national opinion on rural work, of the year if one is named.
+        # 一号文件 is its nickname, which no line of it writes: the document asked, not
+        # words to find (another opinion's line saying 文件 ranked above the No. 1
+        # document's own); 中央 stays, the issuer its opening line names (中共中央 国务院)
+        doc_type = NO1_DOCUMENT
         if region is None:
             region = NATIONAL
+        spans.append((no1.end() - 4, no1.end()))
     spans.sort()
-    rest = _without(text, spans)
-    if not re.search(r"[\w\u3400-\u9fff]", rest):
-        rest = text  # only facets: search their words too
+    rest = _without(typed, spans)
+    if not re.search(r"[\w\u3400-\u9fff]", _without(text, spans)):
+        rest = typed  # only facets: search their words too
     several = tuple(regions) if len(regions) > 1 else ()
     both = tuple(years) if len(years) > 1 and years[0] == year else ()
     return Understanding(
         Understood(region, year, doc_type, regions=several, years=both), rest.strip()
+    )
+
+
+def excludes_nation(query: str) -> bool:
+    """Whether ``query`` excludes the country (GDP 目标 -全国): no national answer then."""
+    text = normalize(query)
+    return any(
+        text[lo:hi].lstrip("-－—").strip("\"“”「」『』‘’'") in NATIONAL_WORDS
+        for lo, hi in excluded_spans(text)
+    )
+
+
+def is_no1_document(doc: DocumentInfo) -> bool:
+    """Whether ``doc`` is a central No. 1 document: an opinion (its type) of the party
+    centre and the State Council together (its issuer) on rural work (its title)."""
+    return (
+        doc.doc_type == NO1_TYPE
+        and _NO1_ISSUER_RE.search(doc.issuer or "") is not None
+        and _NO1_TOPIC_RE.search(doc.title or "") is not None
     )
 
 
@@ -418,6 +457,13 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(lo < span[1] and span[0] < hi for lo, hi in spans)
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each of ``spans`` blanked out, its length kept (offsets stay valid)."""
+    for lo, hi in spans:
+        text = text[:lo] + " " * (hi - lo) + text[hi:]
+    return text
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
