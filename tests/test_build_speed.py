@@ -7,6 +7,7 @@ import re
 
 from bot.text import normalize as nz
 from bot.text import tokenize as tk
+from bot.text.han import HAN_CLASS
 
 
 def _random_text(rng: random.Random, n: int) -> str:
@@ -38,7 +39,7 @@ def test_normalize_array_path_equals_translate():
 
 
 def _old_cjk_terms(tokens):
-    cjk = re.compile(f"^[{tk._CJK}]+$")
+    cjk = re.compile(f"^[{HAN_CLASS}]+$")
     return [t for t in tokens if t not in tk.STOPWORDS and cjk.match(t)]
 
 
