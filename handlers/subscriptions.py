@@ -201,13 +201,12 @@ async def _pause_or_resume(update: Update, context: BriefContext, *, pause: bool
         return
     typed = command_args(message)
     try:
-        ids = await svc.run_db(svc.subscriptions.pause_in_chat, chat.id, typed, pause=pause)
+        done = await svc.run_db(svc.subscriptions.pause_in_chat, chat.id, typed, pause=pause)
     except SubscriptionError as exc:
         await message.reply_text(error_text(exc, lang))
         return
-    lines = [fmt.paused(ids, pause=pause, lang=lang)]
-    for missing in [i for i in subscription_ids(typed) or () if i not in ids]:
-        lines.append(tr(lang, "errors.subscription.not_in_chat", id=missing))
+    lines = [fmt.paused(done.changed, pause=pause, lang=lang)]
+    lines += [tr(lang, "errors.subscription.not_in_chat", id=i) for i in done.not_found]
     await message.reply_text("\n".join(lines))
 
 

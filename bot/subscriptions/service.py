@@ -39,6 +39,16 @@ class Unsubscribed:
     not_found: tuple[int, ...] = ()
 
 
+@dataclass(frozen=True)
+class Paused:
+    """What :meth:`SubscriptionService.pause_in_chat` did: the subscriptions paused or
+    resumed (``changed``, in the order typed) and the numbers typed that are not the
+    chat's (``not_found``), which the interface lists after, as for :class:`Unsubscribed`."""
+
+    changed: tuple[int, ...]
+    not_found: tuple[int, ...] = ()
+
+
 class SubscriptionError(CodedError):
     """A request that cannot be done; the message is meant for the user (zh + en),
     ``code`` (``subscription.…``, or the ``schedule.…`` / ``filter.…`` code of the error
@@ -198,7 +208,7 @@ class SubscriptionService:
             self._unschedule(sub_id)
         return Unsubscribed(tuple(ids), tuple(missing))
 
-    def pause_in_chat(self, chat_id: int, arg: str, *, pause: bool = True) -> list[int]:
+    def pause_in_chat(self, chat_id: int, arg: str, *, pause: bool = True) -> Paused:
         """Pause (or resume) ``#id`` / ``id`` (or several: ``1 2``) or ``all`` of the chat's
         own subscriptions; the ids changed, read as :meth:`unsubscribe` reads them (numbers
         not the chat's left out, refused when none is). Before it a chat could only cancel
@@ -229,7 +239,7 @@ class SubscriptionService:
             else:
                 self.store.resume(sub_id, chat_id=chat_id)
             self._schedule(self._get(sub_id))
-        return ids
+        return Paused(tuple(ids), tuple(i for i in wanted if i not in subs))
 
     def set_timezone(self, chat_id: int, timezone: str) -> tuple[str, int]:
         """Move the chat's subscriptions to ``timezone``: (canonical name, how many)."""
