@@ -12,7 +12,7 @@ the query asks about what was done (``asks_past``) or how things are to be done
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from bot.search import comparing, framing
 from bot.search.concepts import Concept
@@ -251,3 +251,22 @@ def documents_first(docs: list[int]) -> list[int]:
         (rest if doc in seen else first).append(k)
         seen.add(doc)
     return first + rest
+
+
+@dataclass(frozen=True)
+class Asking:
+    """How a query asks, as the ranked window reorders for it (``Window.ordered``): a
+    how-question (its review's lines behind the tasks), one about what was done (the
+    tasks behind the review), whether a title naming every word counts (not for the
+    past: a review's opening sentences are seldom titles), a count asked (lines with a
+    figure beside the words). Read once per query (``of``); the default asks nothing."""
+
+    how: bool = False
+    past: bool = False
+    titled: bool = False
+    counted: bool = False
+
+    @classmethod
+    def of(cls, text: str) -> Asking:
+        past = asks_past(text)
+        return cls(how=asks_how(text), past=past, titled=not past, counted=asks_figure(text))

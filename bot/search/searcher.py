@@ -28,9 +28,7 @@ from bot.search.asking import (
     GROUPED_WINDOW,
     QUESTION_WORDS,
     SENTENCE_WORDS,
-    asks_figure,
-    asks_how,
-    asks_past,
+    Asking,
     asks_which_places,
     content_words,
     documents_first,
@@ -69,7 +67,7 @@ from bot.search.snippets import find_spans, make_snippet
 from bot.search.stored_gains import StoredGains
 from bot.search.title_topics import TITLE_TOPIC_SHARE, TitleTopics
 from bot.search.understand import NATIONAL, NATIONAL_WORDS, understand
-from bot.search.window import QUALITY_WINDOW, Window
+from bot.search.window import ASKS_NOTHING, QUALITY_WINDOW, Window
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, has_cjk, is_cjk_word
@@ -941,7 +939,6 @@ class Searcher:
             return SearchResponse(parsed.raw, (), 0, page, size, message=EMPTY_MESSAGE, notes=EMPTY)
         facet_concepts = self._facet_concepts(facets) if facets and facets.any else []
         concepts = self._apart_where_asked(concepts, facets)
-        past = asks_past(parsed.raw)
         grouped = asks_which_places(parsed.raw)
         ranked = self._rank(
             concepts,
@@ -949,10 +946,7 @@ class Searcher:
             max(page * size, GROUPED_WINDOW) if grouped else size,
             filters,
             facet_concepts,
-            how=asks_how(parsed.raw),
-            titled=not past,
-            past=past,
-            counted=asks_figure(parsed.raw),
+            asking=Asking.of(parsed.raw),
         )
         if grouped:  # 哪些省份…: each document's best passage first, then the page
             ranked = self._documents_first(ranked, page, size)
@@ -1014,16 +1008,8 @@ class Searcher:
         if not any(not c.exclude for c in concepts) or self.index.n_passages == 0:
             return Ranked(np.zeros(0, np.int64), np.zeros(0, np.float32), 0, [])
         concepts = self._apart_where_asked(concepts, None)
-        past = asks_past(parsed.raw)
         return self._rank(
-            concepts,
-            max(1, page),
-            max(1, page_size),
-            Filters(),
-            how=asks_how(parsed.raw),
-            titled=not past,
-            past=past,
-            counted=asks_figure(parsed.raw),
+            concepts, max(1, page), max(1, page_size), Filters(), asking=Asking.of(parsed.raw)
         )
 
     def _plan_passages(self, period: str) -> np.ndarray:
@@ -1059,10 +1045,7 @@ class Searcher:
         filters: Filters,
         facets: list[Concept] | None = None,
         *,
-        how: bool = False,
-        titled: bool = True,
-        past: bool = False,
-        counted: bool = False,
+        asking: Asking = ASKS_NOTHING,
     ) -> Ranked:
         runs = tuple(c.label.encode("utf-8") for c in concepts if c.optional)
         positive = [c for c in concepts if not c.exclude and not c.optional and not c.soft]
@@ -1089,7 +1072,7 @@ class Searcher:
                 reach = min(pids.size, max(hi, QUALITY_WINDOW))
                 scores = impacts[:reach].astype(np.float32) * np.float32(self.index.impact_scale)
                 top = self._window.ordered(
-                    pids[:reach], scores, lo, hi, presorted=True, how=how, past=past
+                    pids[:reach], scores, lo, hi, presorted=True, asking=asking
                 )
                 return Ranked(pids[top], scores[top], int(pids.size), [])
         # a run typed whole (商业航天) that the segmenter cut names a title's subject for
@@ -1105,7 +1088,7 @@ class Searcher:
         if alone:
             pids, scores = hits[0]
             pids = np.asarray(pids)
-            top = self._window.ordered(pids, scores, lo, hi, how=how, past=past)
+            top = self._window.ordered(pids, scores, lo, hi, asking=asking)
             return Ranked(pids[top], scores[top], int(pids.size), unmatched)
         n = self.index.n_passages
         total = np.zeros(n, dtype=np.float32)
@@ -1144,10 +1127,7 @@ class Searcher:
                     hi,
                     runs=runs,
                     words=words,
-                    how=how,
-                    titled=titled,
-                    past=past,
-                    counted=counted,
+                    asking=asking,
                 )
                 union = lp.size + sp.size - int(np.count_nonzero(both))
                 return Ranked(tier[picked], sums[picked], union, unmatched)
@@ -1227,10 +1207,7 @@ class Searcher:
                 hi - seen,
                 runs=runs,
                 words=words,
-                how=how,
-                titled=titled,
-                past=past,
-                counted=counted,
+                asking=asking,
             )
             chosen.append(tier[picked])
             seen += tier.size

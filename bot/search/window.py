@@ -18,9 +18,12 @@ from functools import cached_property
 
 import numpy as np
 
+from bot.search.asking import Asking
 from bot.search.headings import HeadingTable
 from bot.search.index import CompiledIndex
 from bot.search.sentences import figures_near, same_sentence_shares, title_shares
+
+ASKS_NOTHING = Asking()
 
 # How much more a passage among the best counts when it holds a part typed as one run
 # (生态保护红线) whole: twice, so it leads passages with the words scattered (even
@@ -177,20 +180,18 @@ class Window:
         presorted: bool = False,
         runs: tuple[bytes, ...] = (),
         words: tuple[tuple[str, ...], ...] = (),
-        how: bool = False,
-        titled: bool = False,
-        past: bool = False,
-        counted: bool = False,
+        asking: Asking = ASKS_NOTHING,
     ) -> np.ndarray:
         """Positions of ranks lo..hi: the best :data:`QUALITY_WINDOW` by score, reordered
         by score × body-text prior (a footnote drops behind the paragraphs) × the share
         of the typed ``runs`` each holds whole (× :data:`REVIEW_SHARE` for a passage of a
-        review when the query asks ``how``, × :data:`TASK_SHARE` for one of a report's tasks when
-        it asks about the ``past``; × 1 + :data:`TITLE_WEIGHT` for one whose
-        title names all the ``words`` when ``titled``; × 1 + :data:`FIGURE_WEIGHT` for one
-        with a figure next to one of the ``words`` when the query asks a count, ``counted``;
+        review when the query asks how, ``asking.how``, × :data:`TASK_SHARE` for one of a
+        report's tasks when it asks about the past; × 1 + :data:`TITLE_WEIGHT` for one whose
+        title names all the ``words`` when ``asking.titled``; × 1 + :data:`FIGURE_WEIGHT`
+        for one with a figure next to one of the ``words`` when the query asks a count;
         × the same-sentence share), then the rest by score. The order is the same whatever
         page is asked for."""
+        how, past, titled, counted = asking.how, asking.past, asking.titled, asking.counted
         window = QUALITY_WINDOW
         head = np.arange(min(window, pids.size)) if presorted else top(pids, keys, 0, window)
         weighted = keys[head] * self._prior(pids[head])
