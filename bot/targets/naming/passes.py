@@ -25,7 +25,7 @@ record takes its level's final name), because the later passes may rename a leve
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import wraps
 
 from bot.targets.indicators import IndicatorTable
@@ -101,6 +101,7 @@ from bot.targets.naming.topic_kinds import kinds_of_the_work
 from bot.targets.naming.totals import total_is_the_level
 from bot.targets.naming.villages import counted_villages
 from bot.targets.naming.zone_items import zone_owns_the_list
+from bot.targets.numbers import Figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +265,21 @@ AFTER_PAIRS: tuple[Pass, ...] = (
 
 
 def run_passes(passes: tuple[Pass, ...], sentence: Sentence, named: list[Named]) -> list[Named]:
-    """``named`` through ``passes`` (:data:`PASSES` or :data:`AFTER_PAIRS`), in order."""
+    """``named`` through ``passes`` (:data:`PASSES` or :data:`AFTER_PAIRS`), in order.
+
+    A figure a pass renames is tagged with the pass's name (:attr:`Named.named_by`).
+    """
     for step in passes:
-        named = step(sentence, named)
+        # a snapshot, not the list: a pass may change the list it is given in place
+        was = [n.indicator for n in named]
+        figures = [n.figure for n in named]
+        out = step(sentence, named)
+        if len(out) != len(was) or any(n.indicator != w for n, w in zip(out, was, strict=True)):
+            out = _tagged(step.__name__, dict(zip(figures, was, strict=True)), out)
+        named = out
     return named
+
+
+def _tagged(tag: str, was: dict[Figure, str], out: list[Named]) -> list[Named]:
+    """``out`` with the figures whose name is not the one in ``was`` tagged ``tag``."""
+    return [n if was.get(n.figure) == n.indicator else replace(n, named_by=tag) for n in out]
