@@ -10,7 +10,8 @@ gold figure) it named, and how many of those carry the gold name, strict and len
 ``bench.eval_targets --real`` reports).
 
 A record whose name changed after the passes (the paragraph's frame, a list label, the
-document's industry, the ``分别`` pairs, a bulletin's group heads) is tagged ``after``.
+document's industry, the ``分别`` pairs, a bulletin's group heads) is tagged ``after``;
+one whose figure never went through the passes (a table's rows) ``elsewhere``.
 
 * ``--real --split dev`` (default with ``--real``): the real documents' dev split, figures
   paired as :func:`bench.real_gold.score_real` pairs them (same line, same quantity).
@@ -69,6 +70,7 @@ from bot.targets.naming.sentence import BY_SENTENCE, Named  # noqa: E402
 
 PROBES = ROOT / "tests" / "data" / "probes"
 AFTER = "after"  # renamed after the passes (frame, label, industry, 分别 pairs, group heads)
+ELSEWHERE = "elsewhere"  # not named through the sentence namer (a table's rows)
 
 
 @dataclass
@@ -122,8 +124,11 @@ def tagged_records(docs: Sequence[Document], table: IndicatorTable) -> list[dict
         for r in records:
             rec = r.to_dict()
             queue = seen.get((r.sentence, r.value_text))
-            indicator, tag = queue.popleft() if queue else ("", AFTER)
-            rec["named_by"] = tag if indicator == r.indicator else AFTER
+            if not queue:
+                rec["named_by"] = ELSEWHERE
+            else:
+                indicator, tag = queue.popleft()
+                rec["named_by"] = tag if indicator == r.indicator else AFTER
             out.append(rec)
     return out
 
@@ -207,7 +212,9 @@ def print_table(t: Table, out: Any = None) -> None:
         f" lenient {lenient / n if n else 0:.3f}",
         file=out,
     )
-    order = sorted(t.rows.items(), key=lambda kv: (kv[0] not in (BY_SENTENCE, AFTER), -kv[1].named))
+    order = sorted(
+        t.rows.items(), key=lambda kv: (kv[0] not in (BY_SENTENCE, AFTER, ELSEWHERE), -kv[1].named)
+    )
     for tag, r in order:
         print(
             f"  {tag:<38} {r.named:5d}  strict {r.share(r.strict):5.3f} ({r.strict})"
