@@ -3,7 +3,8 @@
 :func:`~bot.targets.naming.sentence.name_figures` names a sentence's figures, then the
 passes of :mod:`bot.targets.naming.passes` rename some; each renamed figure carries the
 name of the last pass that renamed it (:attr:`Named.named_by`, ``sentence`` when none
-did). This script runs the extractor with :func:`run_passes` watched, gives each record
+did). This script runs the extractor with :func:`run_passes_tagged` in the place of its
+:func:`run_passes` (the tags cost time the extractor does not spend), gives each record
 the tag of its figure, and prints per tag: how many found figures (figures paired with a
 gold figure) it named, and how many of those carry the gold name, strict and lenient
 (:func:`bench.real_gold.name_matches` and :func:`~bench.real_gold.name_close`, what
@@ -65,7 +66,7 @@ from bench.real_gold import (  # noqa: E402
 from bot.corpus.loader import load_document  # noqa: E402
 from bot.models import Document  # noqa: E402
 from bot.targets import IndicatorTable, extract_targets  # noqa: E402
-from bot.targets.naming.passes import AFTER_PAIRS  # noqa: E402
+from bot.targets.naming.passes import AFTER_PAIRS, run_passes_tagged  # noqa: E402
 from bot.targets.naming.sentence import BY_SENTENCE, Named  # noqa: E402
 
 PROBES = ROOT / "tests" / "data" / "probes"
@@ -97,12 +98,13 @@ class Table:
 
 @contextmanager
 def watched() -> Iterator[dict[tuple[str, str], deque[tuple[str, str]]]]:
-    """While open, each sentence's final names and tags, by (sentence, value_text)."""
+    """While open, the extractor tags its passes' names; each sentence's final names and
+    tags, by (sentence, value_text)."""
     seen: dict[tuple[str, str], deque[tuple[str, str]]] = defaultdict(deque)
     real = extract_module.run_passes
 
     def run(passes: Any, sentence: Any, named: list[Named]) -> list[Named]:
-        out = real(passes, sentence, named)
+        out = run_passes_tagged(passes, sentence, named)
         if passes is AFTER_PAIRS:
             for n in out:
                 seen[sentence.text, n.figure.value_text].append((n.indicator, n.named_by))

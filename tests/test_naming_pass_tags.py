@@ -10,7 +10,7 @@ import pytest
 from bench import naming_passes
 from bench.eval_targets import load_corpus, predict
 from bot.targets.naming import Named, NamingContext, name_figures
-from bot.targets.naming.passes import AFTER_PAIRS, PASSES, Sentence, run_passes
+from bot.targets.naming.passes import AFTER_PAIRS, PASSES, Sentence, run_passes, run_passes_tagged
 from bot.targets.naming.sentence import BY_SENTENCE
 from bot.targets.numbers import find_figures
 
@@ -19,7 +19,7 @@ def _run(sentence: str, table, heading: str = "") -> list[tuple[str, str]]:
     figures = list(find_figures(sentence))
     named = name_figures(sentence, figures, table, NamingContext(bulletin=True, paragraph=sentence))
     said = Sentence(sentence, table, "", heading)
-    named = run_passes(AFTER_PAIRS, said, run_passes(PASSES, said, named))
+    named = run_passes_tagged(AFTER_PAIRS, said, run_passes_tagged(PASSES, said, named))
     return [(n.indicator, n.named_by) for n in named]
 
 
@@ -78,11 +78,24 @@ def test_a_pass_renaming_in_place_or_reordering_is_told_apart(table):
     def reversed_only(_s: Sentence, named: list[Named]) -> list[Named]:
         return named[::-1]
 
-    got = run_passes((in_place, reversed_only), Sentence(text, table), list(named))
+    got = run_passes_tagged((in_place, reversed_only), Sentence(text, table), list(named))
     assert [(n.indicator, n.named_by) for n in got] == [
         ("竣工项目", "in_place"),
         ("新开工项目", BY_SENTENCE),
     ]
+
+
+def test_the_tagged_run_names_as_the_extractors_own_run(table):
+    for sentence in (
+        "全年棉花产量3.4万吨，油料产量12.7万吨，分别下降1.6%和增长2.9%。",
+        "新增外资企业320家，增长6.2%。",
+    ):
+        said = Sentence(sentence, table)
+        named = _one(sentence, table)
+        plain = run_passes(AFTER_PAIRS, said, run_passes(PASSES, said, list(named)))
+        tagged = run_passes_tagged(AFTER_PAIRS, said, run_passes_tagged(PASSES, said, named))
+        assert tagged == plain
+        assert any(n.named_by != BY_SENTENCE for n in tagged)
 
 
 def test_the_tag_is_no_part_of_a_named_figures_equality(table):

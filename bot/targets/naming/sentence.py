@@ -130,8 +130,9 @@ class Named:
 
     ``named_by`` says which step last set ``indicator``: :data:`BY_SENTENCE` (the
     sentence namer) or the name of the pass of :mod:`~bot.targets.naming.passes` that
-    renamed it (set by :func:`~bot.targets.naming.passes.run_passes`), so that a bench
-    can tell how often each pass is right. It never reaches a record nor equality.
+    renamed it (set by :func:`~bot.targets.naming.passes.run_passes_tagged`, which a
+    bench runs in :func:`~bot.targets.naming.passes.run_passes`'s place to tell how often
+    each pass is right). It never reaches a record nor equality.
     """
 
     figure: Figure
