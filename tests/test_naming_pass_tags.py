@@ -85,6 +85,11 @@ def test_a_pass_renaming_in_place_or_reordering_is_told_apart(table):
     ]
 
 
+def test_two_names_of_one_figure_left_as_they_were_keep_their_tags(table):
+    got = _run("城镇常住居民人均可支配收入、农村常住居民人均可支配收入均增长8%；", table)
+    assert got == [("城镇居民人均可支配收入", BY_SENTENCE), ("农村居民人均可支配收入", BY_SENTENCE)]
+
+
 def test_the_tagged_run_names_as_the_extractors_own_run(table):
     for sentence in (
         "全年棉花产量3.4万吨，油料产量12.7万吨，分别下降1.6%和增长2.9%。",

@@ -287,11 +287,18 @@ def run_passes_tagged(
         was = tuple(named)
         out = step(sentence, named)
         if len(out) != len(was) or not all(map(is_, out, was)):
-            out = _tagged(step.__name__, {n.figure: n.indicator for n in was}, out)
+            out = _tagged(step.__name__, was, out)
         named = out
     return named
 
 
-def _tagged(tag: str, was: dict[Figure, str], out: list[Named]) -> list[Named]:
-    """``out`` with the figures whose name is not the one in ``was`` tagged ``tag``."""
-    return [n if was.get(n.figure) == n.indicator else replace(n, named_by=tag) for n in out]
+def _tagged(tag: str, was: tuple[Named, ...], out: list[Named]) -> list[Named]:
+    """``out`` with the figures whose name is none ``was`` gave them tagged ``tag``.
+
+    By figure, not by place (a pass may reorder them), and by all the names of a figure:
+    one figure may carry two names (城镇…、农村…均增长8%).
+    """
+    names: dict[Figure, set[str]] = {}
+    for n in was:
+        names.setdefault(n.figure, set()).add(n.indicator)
+    return [n if n.indicator in names.get(n.figure, ()) else replace(n, named_by=tag) for n in out]
