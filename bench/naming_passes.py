@@ -6,9 +6,10 @@ name of the last pass that renamed it (:attr:`Named.named_by`, ``sentence`` when
 did). This script runs the extractor with :func:`run_passes_tagged` in the place of its
 :func:`run_passes` (the tags cost time the extractor does not spend), gives each record
 the tag of its figure, and prints per tag: how many found figures (figures paired with a
-gold figure) it named, and how many of those carry the gold name, strict and lenient
+gold figure) it named, how many of those carry the gold name, strict and lenient
 (:func:`bench.real_gold.name_matches` and :func:`~bench.real_gold.name_close`, what
-``bench.eval_targets --real`` reports).
+``bench.eval_targets --real`` reports), and how many the sentence namer's own name
+(before any pass) already carried strictly: what the pass gained or lost.
 
 A record whose name changed after the passes (the paragraph's frame, a list label, the
 document's industry, the ``分别`` pairs, a bulletin's group heads) is tagged ``after``;
@@ -66,7 +67,7 @@ from bench.real_gold import (  # noqa: E402
 from bot.corpus.loader import load_document  # noqa: E402
 from bot.models import Document  # noqa: E402
 from bot.targets import IndicatorTable, extract_targets  # noqa: E402
-from bot.targets.naming.passes import AFTER_PAIRS, run_passes_tagged  # noqa: E402
+from bot.targets.naming.passes import AFTER_PAIRS, PASSES, run_passes_tagged  # noqa: E402
 from bot.targets.naming.sentence import BY_SENTENCE, Named  # noqa: E402
 
 PROBES = ROOT / "tests" / "data" / "probes"
@@ -79,6 +80,7 @@ class Tally:
     named: int = 0  # found figures the pass named
     strict: int = 0
     lenient: int = 0
+    before: int = 0  # of those, the ones the sentence namer had already named right (strict)
 
     def share(self, n: int) -> float:
         return n / self.named if self.named else 0.0
@@ -89,25 +91,32 @@ class Table:
     title: str
     rows: dict[str, Tally] = field(default_factory=dict)
 
-    def add(self, tag: str, strict: bool, lenient: bool) -> None:
+    def add(self, tag: str, strict: bool, lenient: bool, before: bool) -> None:
         t = self.rows.setdefault(tag, Tally())
         t.named += 1
         t.strict += strict
         t.lenient += lenient
+        t.before += before
 
 
 @contextmanager
-def watched() -> Iterator[dict[tuple[str, str], deque[tuple[str, str]]]]:
-    """While open, the extractor tags its passes' names; each sentence's final names and
-    tags, by (sentence, value_text)."""
-    seen: dict[tuple[str, str], deque[tuple[str, str]]] = defaultdict(deque)
+def watched() -> Iterator[dict[tuple[str, str], deque[tuple[str, str, str]]]]:
+    """While open, the extractor tags its passes' names; each sentence's final names, tags
+    and the sentence namer's own names, by (sentence, value_text)."""
+    seen: dict[tuple[str, str], deque[tuple[str, str, str]]] = defaultdict(deque)
+    first: dict[tuple[str, str], deque[str]] = defaultdict(deque)
     real = extract_module.run_passes
 
     def run(passes: Any, sentence: Any, named: list[Named]) -> list[Named]:
+        if passes is PASSES:
+            for n in named:
+                first[sentence.text, n.figure.value_text].append(n.indicator)
         out = run_passes_tagged(passes, sentence, named)
         if passes is AFTER_PAIRS:
             for n in out:
-                seen[sentence.text, n.figure.value_text].append((n.indicator, n.named_by))
+                key = sentence.text, n.figure.value_text
+                own = first[key].popleft() if first[key] else ""
+                seen[key].append((n.indicator, n.named_by, own))
         return out
 
     extract_module.run_passes = run
@@ -129,8 +138,9 @@ def tagged_records(docs: Sequence[Document], table: IndicatorTable) -> list[dict
             if not queue:
                 rec["named_by"] = ELSEWHERE
             else:
-                indicator, tag = queue.popleft()
+                indicator, tag, own = queue.popleft()
                 rec["named_by"] = tag if indicator == r.indicator else AFTER
+                rec["sentence_name"] = own
             out.append(rec)
     return out
 
@@ -153,6 +163,7 @@ def tally(
             p["named_by"],
             name_matches(p["indicator"], g, canonical),
             name_close(p["indicator"], g, canonical),
+            name_matches(p.get("sentence_name", p["indicator"]), g, canonical),
         )
     return table
 
@@ -201,6 +212,7 @@ def merged(title: str, tables: Sequence[Table]) -> Table:
             m.named += row.named
             m.strict += row.strict
             m.lenient += row.lenient
+            m.before += row.before
     return out
 
 
@@ -220,7 +232,8 @@ def print_table(t: Table, out: Any = None) -> None:
     for tag, r in order:
         print(
             f"  {tag:<38} {r.named:5d}  strict {r.share(r.strict):5.3f} ({r.strict})"
-            f"  lenient {r.share(r.lenient):5.3f} ({r.lenient})",
+            f"  lenient {r.share(r.lenient):5.3f} ({r.lenient})"
+            f"  sentence namer's {r.share(r.before):5.3f} ({r.before})",
             file=out,
         )
 
