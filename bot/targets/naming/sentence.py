@@ -10,7 +10,7 @@ from the mixins of the ``forms_*`` modules), :func:`name_figures` and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.targets.indicators import AliasMatch, IndicatorTable
 from bot.targets.lexicon import SCOPE_RE, TIME_RE, VERB_RE
@@ -126,7 +126,14 @@ def _before_next_object(text: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Named:
-    """A figure with its indicator; ``consumed`` is where the name read up to."""
+    """A figure with its indicator; ``consumed`` is where the name read up to.
+
+    ``named_by`` says which step last set ``indicator``: :data:`BY_SENTENCE` (the
+    sentence namer) or the name of the pass of :mod:`~bot.targets.naming.passes` that
+    renamed it (set by :func:`~bot.targets.naming.passes.run_passes_tagged`, which a
+    bench runs in :func:`~bot.targets.naming.passes.run_passes`'s place to tell how often
+    each pass is right). It never reaches a record nor equality.
+    """
 
     figure: Figure
     indicator: str
@@ -134,6 +141,11 @@ class Named:
     qualifier: str
     consumed: int
     confidence: float = 1.0
+    named_by: str = field(default="sentence", compare=False)
+
+
+# the tag of a name the sentence namer gave (see Named.named_by)
+BY_SENTENCE = "sentence"
 
 
 # 54亿元的投资计划, 3亿元的补助资金: what the money is, said after it
