@@ -43,3 +43,16 @@ def test_a_region_asked_keeps_its_own_indicator_in_the_line(engine):
     response = engine.search("青海 经济增长 目标", page_size=5)
     assert (response.answer.region, response.answer.indicator) == ("青海", "地区生产总值")
     assert response.understood.indicator == "地区生产总值"
+
+
+# -- 3: suggestions only near a word the index lacks --------------------------------------
+@pytest.mark.parametrize("query", ["量子通信 多少", "量子通信", "星际航行"])
+def test_nothing_found_offers_no_term_that_only_shares_a_character(engine, query):
+    response = engine.search(query, page_size=5)
+    assert response.total == 0
+    assert response.suggestions == ()
+
+
+def test_a_mistyped_word_still_gets_its_near_term(engine):
+    response = engine.search("粮食产良", page_size=5, correct=False)
+    assert "粮食产量" in response.suggestions or "产量" in response.suggestions

@@ -960,9 +960,7 @@ class Searcher:
         # 多少 only misleads when every word asked about was found
         unfound = [c for c in ranked.unmatched if not _asking(c.label)]
         suggestions = (
-            self._corrector.suggestions(unfound, parsed.cleaned, ranked.total == 0, budget)
-            if unfound
-            else ()
+            self._corrector.suggestions(unfound, ranked.total == 0, budget) if unfound else ()
         )
         cut = budget_notes(budget)
         return SearchResponse(
