@@ -56,3 +56,61 @@ def test_nothing_found_offers_no_term_that_only_shares_a_character(engine, query
 def test_a_mistyped_word_still_gets_its_near_term(engine):
     response = engine.search("粮食产良", page_size=5, correct=False)
     assert "粮食产量" in response.suggestions or "产量" in response.suggestions
+
+
+# -- 2: an ambiguous English or pinyin place name is said with its candidates -------------
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Suzhou GDP target", [("Suzhou", {("苏州", "江苏"), ("宿州", "安徽")})]),
+        ("taizhou city 2025", [("taizhou", {("泰州", "江苏"), ("台州", "浙江")})]),
+        ("Fuzhou-Yichun rail", [("Fuzhou", {("福州", "福建"), ("抚州", "江西")}),
+                                ("Yichun", {("伊春", "黑龙江"), ("宜春", "江西")})]),
+        ("Yulin and yulin", [("Yulin", {("榆林", "陕西"), ("玉林", "广西")})]),  # once
+        ("Chengdu GDP", []),  # one place: named, not ambiguous
+        ("Suzhouxyz 苏州", []),  # no such word; Chinese needs no candidates
+    ],
+)  # fmt: skip
+def test_ambiguous_latin_names_are_found_with_their_candidates(text, said):
+    from bot.corpus.gazetteer import ambiguous_latin_places
+
+    got = [(name, set(places)) for name, places in ambiguous_latin_places(text)]
+    assert got == said
+
+
+def test_every_ambiguous_reading_names_no_place_and_two_or_more_candidates():
+    from bot.corpus.gazetteer import ambiguous_latin_names, latin_names
+
+    table = ambiguous_latin_names()
+    assert {"suzhou", "fuzhou", "taizhou", "yichun", "yulin"} <= set(table)
+    for latin, places in table.items():
+        assert latin not in latin_names() and len(places) >= 2
+
+
+@pytest.mark.parametrize("query", ["Suzhou 经济增长 目标", "粮食产量 suzhou"])
+def test_a_search_naming_an_ambiguous_place_says_its_candidates(engine, query):
+    response = engine.search(query, page_size=5)
+    notes = [n for n in response.notes if n.code == "ambiguous_place"]
+    assert len(notes) == 1
+    params = dict(notes[0].params)
+    assert params["name"].lower() == "suzhou"
+    assert "苏州（江苏）" in params["places"] and "宿州（安徽）" in params["places"]
+    assert "苏州（江苏）" in response.message
+    # the search itself goes on: the other words are still searched
+    assert response.hits
+
+
+def test_a_search_naming_no_ambiguous_place_has_no_such_note(engine):
+    response = engine.search("Qinghai 经济增长 目标", page_size=5)
+    assert not [n for n in response.notes if n.code == "ambiguous_place"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_reply_says_the_candidates_in_both_languages(engine, lang):
+    from handlers.format.search import search_page
+
+    response = engine.search("Suzhou 粮食产量", page_size=5)
+    text = search_page(response, key="k", lang=lang)[0]
+    assert "Suzhou" in text and "苏州（江苏）" in text and "宿州（安徽）" in text
+    assert ("中文地名" in text) == (lang == "zh")
+    assert ("in Chinese" in text) == (lang == "en")
