@@ -114,3 +114,19 @@ def test_the_reply_says_the_candidates_in_both_languages(engine, lang):
     assert "Suzhou" in text and "苏州（江苏）" in text and "宿州（安徽）" in text
     assert ("中文地名" in text) == (lang == "zh")
     assert ("in Chinese" in text) == (lang == "en")
+
+
+def test_a_comparison_keeps_the_indicator_asked_in_its_line(engine):
+    # two regions named: cards of two members of the family may stand side by side, so
+    # the line keeps the name asked; one region: the card's own name
+    from bot.models import SearchResponse, Understood
+
+    def said(understood: Understood) -> str | None:
+        resp = SearchResponse("q", (), 0, 1, 5, understood=understood)
+        return engine._said_as_answered(resp, "国内生产总值").understood.indicator
+
+    assert said(Understood(indicator="地区生产总值", regions=("全国", "青海"))) == "地区生产总值"
+    assert said(Understood(indicator="地区生产总值", years=(2024, 2025))) == "地区生产总值"
+    assert said(Understood(indicator="地区生产总值")) == "国内生产总值"
+    # another family is never renamed (a card of another indicator answering)
+    assert said(Understood(indicator="城镇调查失业率")) == "城镇调查失业率"
