@@ -130,3 +130,20 @@ def test_a_comparison_keeps_the_indicator_asked_in_its_line(engine):
     assert said(Understood(indicator="地区生产总值")) == "国内生产总值"
     # another family is never renamed (a card of another indicator answering)
     assert said(Understood(indicator="城镇调查失业率")) == "城镇调查失业率"
+
+
+async def test_the_three_replies_through_the_bot(server, engine):
+    from tests.e2e import ask_text, running
+
+    ann = server.add_user("Ann")
+    eve = server.add_user("Eve", language_code="en")
+    async with running(server, engine):
+        said = await ask_text(server, ann, ann, "经济增长 目标")
+        line = next(x for x in said.splitlines() if x.startswith("理解为"))
+        assert line == "理解为：指标 国内生产总值"
+        said = await ask_text(server, ann, ann, "Yulin 粮食产量")
+        assert "Yulin" in said and "榆林（陕西）" in said and "玉林（广西）" in said
+        said = await ask_text(server, eve, eve, "Yulin 粮食产量")
+        assert "榆林（陕西）" in said and "retype it in Chinese" in said
+        said = await ask_text(server, ann, ann, "量子通信 多少")
+        assert "没有找到相关结果" in said and "您是不是要找" not in said
