@@ -147,3 +147,11 @@ async def test_the_three_replies_through_the_bot(server, engine):
         assert "榆林（陕西）" in said and "retype it in Chinese" in said
         said = await ask_text(server, ann, ann, "量子通信 多少")
         assert "没有找到相关结果" in said and "您是不是要找" not in said
+
+
+def test_an_ambiguous_place_noted_still_leaves_the_facets_said_when_nothing_is_found(engine):
+    # the note must not hide what was understood: a year no document is of is still said
+    response = engine.search("Suzhou 2019 量子通信", page_size=5)
+    assert response.total == 0
+    assert [n.code for n in response.notes] == ["ambiguous_place"]
+    assert response.understood.year == 2019 and response.understood.unmatched == ("year",)

@@ -92,6 +92,7 @@ from bot.search import segments as seg
 from bot.search.budget import Budget, Limits
 from bot.search.index import CompiledIndex, IndexDamaged
 from bot.search.indexer import Indexer, IndexPaths, Progress
+from bot.search.results import AMBIGUOUS_PLACE
 from bot.search.searcher import Searcher
 from bot.search.understand import (
     RELATIVE_YEAR_WORDS,
@@ -521,7 +522,12 @@ class Engine(
             understand=understand,
             budget=budget,
         )
-        if understand and (resp.hits or not resp.message):
+        # a note alone on a query with nothing to search (empty, only exclusions, cut)
+        # leaves nothing understood to say; an ambiguous place's note is said beside it
+        quiet = not resp.message or (
+            bool(resp.notes) and all(n.code == AMBIGUOUS_PLACE for n in resp.notes)
+        )
+        if understand and (resp.hits or quiet):
             resp = self._understood(searcher, resp, query, doc=doc, region=region, year=year)
         return self._typed_region_said(resp, typed)
 

@@ -24,6 +24,7 @@ ONLY_EXCLUSIONS_MESSAGE = "只有排除词：请至少给出一个要查找的�
 EMPTY = (Note("empty_query", EMPTY_MESSAGE),)
 SKIPPED_MESSAGE = "查询过长或过于复杂，未做错别字纠正，按原文搜索 (correction skipped)"
 TOO_MANY_WORDS_MESSAGE = "只搜索了前 {max_words} 个词 (extra words ignored)"
+AMBIGUOUS_PLACE = "ambiguous_place"
 AMBIGUOUS_PLACE_MESSAGE = "{name} 可指多个地方：{places}，未按地区搜索，请输入中文地名重新搜索"
 
 
@@ -79,7 +80,7 @@ def ambiguous_place_notes(query: str) -> list[Note]:
     for name, candidates in ambiguous_latin_places(query):
         places = "、".join(f"{short}（{province}）" for short, province in candidates)
         text = AMBIGUOUS_PLACE_MESSAGE.format(name=name, places=places)
-        out.append(Note("ambiguous_place", text, (("name", name), ("places", places))))
+        out.append(Note(AMBIGUOUS_PLACE, text, (("name", name), ("places", places))))
     return out
 
 
