@@ -17,7 +17,8 @@ class Note:
 
     Codes: ``empty_query``, ``only_exclusions``, ``query_truncated`` (``max_chars``),
     ``too_many_terms`` (``max_parts``); the request's work budget
-    (:mod:`bot.search.budget`): ``too_many_words`` (``max_words``), ``correction_skipped``.
+    (:mod:`bot.search.budget`): ``too_many_words`` (``max_words``), ``correction_skipped``;
+    ``ambiguous_place`` (``name``, ``places``): an English or pinyin name two places share.
     """
 
     code: str

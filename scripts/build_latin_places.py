@@ -30,6 +30,9 @@ from pypinyin import Style, lazy_pinyin
 ROOT = Path(__file__).resolve().parent.parent
 GAZETTEER = ROOT / "bot" / "corpus" / "data" / "gazetteer.csv"
 OUT = ROOT / "bot" / "corpus" / "data" / "latin_places.csv"
+# The readings left out as ambiguous, with every place they may name and its province,
+# so that a query typing one is told the candidates (Suzhou: 苏州（江苏）、宿州（安徽）).
+AMBIGUOUS_OUT = ROOT / "bot" / "corpus" / "data" / "latin_ambiguous.csv"
 
 # Conventional English names (besides or instead of the pinyin reading), by short name.
 CONVENTIONAL: dict[str, tuple[str, ...]] = {
@@ -68,6 +71,10 @@ def main() -> None:
     places = [r for r in rows if r["level"] in ("province", "city")]
     found: dict[str, dict[str, str]] = {}  # latin -> short -> level
     full = {r["short"]: r["name"] for r in reversed(places)}  # the province's first
+    by_code = {r["code"]: r for r in rows}
+    # a city's province (its parent's short name); a province is its own
+    province = {r["short"]: by_code[r["parent"]]["short"] if r["parent"] else r["short"]
+                for r in reversed(places)}  # fmt: skip
     for row in places:
         short = row["short"]
         names = CONVENTIONAL.get(short) or (reading(short),)
@@ -76,6 +83,7 @@ def main() -> None:
         for latin in dict.fromkeys(names):
             found.setdefault(latin, {}).setdefault(short, row["level"])
     out: list[tuple[str, str, str, str, int]] = []
+    ambiguous: list[tuple[str, str, str]] = []
     for latin, shorts in sorted(found.items()):
         provinces = [s for s, level in shorts.items() if level == "province"]
         if latin == "shanxi":
@@ -86,6 +94,7 @@ def main() -> None:
             short, level = provinces[0], "province"
         else:
             print("ambiguous, left out:", latin, sorted(shorts))
+            ambiguous += [(latin, s, province[s]) for s in sorted(shorts)]
             continue
         out.append((latin, short, full[short], level, int(latin in ENGLISH_WORDS)))
     with OUT.open("w", encoding="utf-8", newline="") as fh:
@@ -98,6 +107,16 @@ def main() -> None:
         writer.writerow(["latin", "short", "name", "level", "capital_only"])
         writer.writerows(out)
     print(f"{len(out)} names -> {OUT.relative_to(ROOT)}")
+    with AMBIGUOUS_OUT.open("w", encoding="utf-8", newline="") as fh:
+        fh.write(
+            "# English and pinyin readings two places share, with each place's province.\n"
+            "# Built by scripts/build_latin_places.py from gazetteer.csv with pypinyin;"
+            " do not edit by hand.\n"
+        )
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["latin", "short", "province"])
+        writer.writerows(ambiguous)
+    print(f"{len(ambiguous)} places of ambiguous names -> {AMBIGUOUS_OUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -120,9 +120,14 @@ def test_bad_queries_print_a_message_and_exit_zero(run):
 
 
 def test_no_result_prints_suggestions(run):
-    result = run("search", "宇宙飞船")
+    # a word near a term of the index (碳达风) is offered it; one near none (宇宙飞船)
+    # nothing that merely shares a character
+    result = run("search", "碳达风", "--as-typed")
     assert result.exit_code == 0
     assert "没有找到结果" in result.stdout and "did you mean" in result.stdout
+    assert "碳达峰" in result.stdout
+    result = run("search", "宇宙飞船")
+    assert "没有找到结果" in result.stdout and "did you mean" not in result.stdout
 
 
 def test_docs_json_and_table(run):

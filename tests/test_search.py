@@ -255,10 +255,17 @@ def test_word_absent_as_a_whole_is_searched_by_its_parts(bundled_engine):
     assert any("外资" in h.text for h in resp.hits)
 
 
-def test_no_results_come_with_suggestions(bundled_engine):
+def test_no_results_come_with_suggestions_near_the_word_typed(bundled_engine):
+    resp = bundled_engine.search("碳达风", correct=False)
+    assert resp.total == 0 and resp.hits == ()
+    assert "碳达峰" in resp.suggestions
+
+
+def test_no_results_for_a_word_near_no_term_come_with_no_suggestions(bundled_engine):
+    # terms that merely share a character (船舶, 腾飞 for 宇宙飞船) would only mislead
     resp = bundled_engine.search("宇宙飞船")
     assert resp.total == 0 and resp.hits == ()
-    assert resp.suggestions
+    assert resp.suggestions == ()
 
 
 @pytest.mark.parametrize(

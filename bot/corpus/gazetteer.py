@@ -10,7 +10,9 @@ The data is ``bot/corpus/data/gazetteer.csv``, built from the national standard 
 
 Provinces and prefecture-level cities are also known by their English and pinyin names
 (``Sichuan``, ``Inner Mongolia``, ``Kunming City``: :func:`latin_places`, from
-``data/latin_places.csv``, built by ``scripts/build_latin_places.py``).
+``data/latin_places.csv``, built by ``scripts/build_latin_places.py``); a reading two
+of them share (Suzhou: 苏州, 宿州) names neither, and is found with its candidates
+(:func:`ambiguous_latin_places`, from ``data/latin_ambiguous.csv``) for the reply to say.
 
 Regions are written short, without the administrative suffix: ``山东``, ``烟台``,
 ``海拉尔``, ``黔东南``; ``全国`` stands for the whole country and covers everything.
@@ -30,6 +32,9 @@ DATA_FILE = Path(__file__).with_name("data") / "gazetteer.csv"
 # English and pinyin names of provinces and prefecture-level cities (Sichuan, Inner
 # Mongolia, Xi'an), built by scripts/build_latin_places.py from the gazetteer.
 LATIN_FILE = Path(__file__).with_name("data") / "latin_places.csv"
+# The readings two places share (Suzhou: 苏州, 宿州), with each place's province: named
+# by neither, they are said back with their candidates (same script).
+AMBIGUOUS_FILE = Path(__file__).with_name("data") / "latin_ambiguous.csv"
 NATIONAL = "全国"
 # Texts at least this long have the starts of names found in numpy (see mentions()).
 _ARRAY_MIN_CHARS = 256
@@ -288,6 +293,35 @@ def latin_places(text: str) -> list[tuple[int, int, str]]:
             out.append((words[i][0], end, city if suffixed and city else short))
         i += n
     return out
+
+
+@lru_cache(maxsize=1)
+def ambiguous_latin_names() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The English and pinyin readings two places share (``suzhou``), lower case, to
+    every place they may name as (short name, its province): 苏州 in 江苏, 宿州 in 安徽."""
+    out: dict[str, tuple[tuple[str, str], ...]] = {}
+    with AMBIGUOUS_FILE.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            out[row["latin"]] = (*out.get(row["latin"], ()), (row["short"], row["province"]))
+    return out
+
+
+def ambiguous_latin_places(text: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+    """The English and pinyin names in ``text`` that two places share (``Suzhou``,
+    ``taizhou city``), each once in the order typed, as typed with its candidates
+    (short name, province): :func:`latin_places` names neither, and a reply that says so
+    lets the user retype the one meant. A name inside a longer one found (none today)
+    is no such name."""
+    if not any(c.isascii() and c.isalpha() for c in text):
+        return []
+    names = ambiguous_latin_names()
+    found = latin_places(text)
+    out: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}
+    for m in _LATIN_WORD_RE.finditer(text):
+        key = _latin_key([(m.start(), m.end(), m.group())])
+        if key in names and not any(lo <= m.start() < hi for lo, hi, _ in found):
+            out.setdefault(key, (m.group(), names[key]))
+    return list(out.values())
 
 
 def with_chinese_places(text: str) -> str:

@@ -92,6 +92,7 @@ from bot.search import segments as seg
 from bot.search.budget import Budget, Limits
 from bot.search.index import CompiledIndex, IndexDamaged
 from bot.search.indexer import Indexer, IndexPaths, Progress
+from bot.search.results import AMBIGUOUS_PLACE
 from bot.search.searcher import Searcher
 from bot.search.understand import (
     RELATIVE_YEAR_WORDS,
@@ -521,7 +522,12 @@ class Engine(
             understand=understand,
             budget=budget,
         )
-        if understand and (resp.hits or not resp.message):
+        # a note alone on a query with nothing to search (empty, only exclusions, cut)
+        # leaves nothing understood to say; an ambiguous place's note is said beside it
+        quiet = not resp.message or (
+            bool(resp.notes) and all(n.code == AMBIGUOUS_PLACE for n in resp.notes)
+        )
+        if understand and (resp.hits or quiet):
             resp = self._understood(searcher, resp, query, doc=doc, region=region, year=year)
         return self._typed_region_said(resp, typed)
 
@@ -600,7 +606,25 @@ class Engine(
             answer = card(*found)
             stated = searcher.passages_containing(answer.sentence[:40], doc_id=answer.doc_id)
             resp = lead_with_answer(resp, answer, stated)
+            resp = self._said_as_answered(resp, answer.indicator)
         return with_the_others(resp)
+
+    def _said_as_answered(self, resp: SearchResponse, answered: str) -> SearchResponse:
+        """``resp`` understood as naming ``answered`` when its one card is of another
+        member of the asked indicator's family (经济增长 目标 with no region: the national
+        国内生产总值 answers, not the 地区生产总值 the words read as): a line saying one
+        name above a card of another reads as a wrong answer. A comparison's cards may be
+        of several members: its line keeps the name asked."""
+        u, table = resp.understood, self.indicator_table
+        if (
+            u is None
+            or not u.indicator
+            or u.indicator == answered
+            or compared(u)
+            or table.family(u.indicator) != table.family(answered)
+        ):
+            return resp
+        return replace(resp, understood=replace(u, indicator=answered))
 
     def _absent_regions(self, understood: Understood) -> tuple[str, ...]:
         """The regions of a query naming several that no document is about."""

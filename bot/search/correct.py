@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import weakref
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -69,6 +70,12 @@ def phrases_with(words: list[str], anchor: str, *, max_words: int = 4) -> set[st
                     if len(text) <= 12:
                         out.add(text)
     return out
+
+
+def _lacked(word: str, known: Mapping[str, int]) -> bool:
+    """Whether ``word`` is a word of content (two CJK characters or more, no stop word)
+    that the index lacks: only such a word may have been mistyped."""
+    return len(word) >= 2 and is_cjk_word(word) and word not in STOPWORDS and word not in known
 
 
 class Corrector:
@@ -368,28 +375,33 @@ class Corrector:
         return pool
 
     def suggestions(
-        self, unmatched: list[Concept], query: str, nothing: bool, budget: Budget
+        self, unmatched: list[Concept], nothing: bool, budget: Budget
     ) -> tuple[str, ...]:
         """ "Did you mean" terms for words that matched nothing.
 
-        When the whole query found nothing, fall back to frequent terms sharing a
-        character with it, or to none: terms near nothing typed (the dictionary's first
-        policy terms for English, HTML or 宇宙飞船) would only mislead. The candidates
-        scored count against ``budget``; suggestions stop where it does.
+        A word is offered only when it is near (by the corrector's :func:`similarity`)
+        a word that matched nothing, or, when none is near a whole unmatched part and
+        the query found nothing, near one of the part's own words the index lacks
+        (量子通信: 量子). Else none: frequent terms that merely share a character with the
+        query (粮食产量 for 量子通信 多少) or the dictionary's first policy terms (for
+        English or HTML) would only mislead. The candidates scored count against
+        ``budget``; suggestions stop where it does.
         """
         out: list[str] = []
         for c in unmatched:
-            if len(out) >= 5:
-                break
-            for cand in self._s.lexicon.candidates(c.label, limit=3, min_score=45, budget=budget):
-                if cand.term not in out:
-                    out.append(cand.term)
+            self._near(c.label, out, budget)
         if not out and nothing:
-            chars = {ch for ch in normalize(query) if is_cjk_word(ch)}
-            scored = [
-                (df, t)
-                for t, df in zip(self._s.lexicon.terms, self._s.lexicon.df, strict=True)
-                if chars & set(t) and len(t) >= 2
-            ]
-            out = [t for _, t in sorted(scored, reverse=True)[:5]]
+            known, cut = self._s.index.term_ids, self._s.tokenizer.cut
+            for c in unmatched:
+                for word in cut(normalize(c.label)):
+                    if word != c.label and _lacked(word, known):
+                        self._near(word, out, budget)
         return tuple(out[:5])
+
+    def _near(self, word: str, out: list[str], budget: Budget) -> None:
+        """Add to ``out`` (up to five) the lexicon's terms near ``word``."""
+        if len(out) >= 5:
+            return
+        for cand in self._s.lexicon.candidates(word, limit=3, min_score=45, budget=budget):
+            if cand.term not in out:
+                out.append(cand.term)

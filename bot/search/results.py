@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.corpus.gazetteer import Gazetteer, default_gazetteer
+from bot.corpus.gazetteer import Gazetteer, ambiguous_latin_places, default_gazetteer
 from bot.corpus.regions import place_in_region
 from bot.models import DocumentInfo, Note
 from bot.search.budget import Budget
@@ -24,6 +24,8 @@ ONLY_EXCLUSIONS_MESSAGE = "只有排除词：请至少给出一个要查找的�
 EMPTY = (Note("empty_query", EMPTY_MESSAGE),)
 SKIPPED_MESSAGE = "查询过长或过于复杂，未做错别字纠正，按原文搜索 (correction skipped)"
 TOO_MANY_WORDS_MESSAGE = "只搜索了前 {max_words} 个词 (extra words ignored)"
+AMBIGUOUS_PLACE = "ambiguous_place"
+AMBIGUOUS_PLACE_MESSAGE = "{name} 可指多个地方：{places}，未按地区搜索，请输入中文地名重新搜索"
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,19 @@ class Filters:
         ):
             return False
         return not self.year or d.year == self.year
+
+
+def ambiguous_place_notes(query: str) -> list[Note]:
+    """One note per English or pinyin name in ``query`` that two places share (Suzhou):
+    none of them is understood as the region, and saying so with the candidates in
+    Chinese and their provinces (苏州（江苏）、宿州（安徽）) lets the user retype the one
+    meant instead of wondering why the results are about anywhere."""
+    out = []
+    for name, candidates in ambiguous_latin_places(query):
+        places = "、".join(f"{short}（{province}）" for short, province in candidates)
+        text = AMBIGUOUS_PLACE_MESSAGE.format(name=name, places=places)
+        out.append(Note(AMBIGUOUS_PLACE, text, (("name", name), ("places", places))))
+    return out
 
 
 def budget_notes(budget: Budget) -> list[Note]:

@@ -61,6 +61,7 @@ from bot.search.results import (
     ONLY_EXCLUSIONS_MESSAGE,
     Filters,
     Ranked,
+    ambiguous_place_notes,
     budget_notes,
 )
 from bot.search.snippets import find_spans, make_snippet
@@ -960,11 +961,9 @@ class Searcher:
         # 多少 only misleads when every word asked about was found
         unfound = [c for c in ranked.unmatched if not _asking(c.label)]
         suggestions = (
-            self._corrector.suggestions(unfound, parsed.cleaned, ranked.total == 0, budget)
-            if unfound
-            else ()
+            self._corrector.suggestions(unfound, ranked.total == 0, budget) if unfound else ()
         )
-        cut = budget_notes(budget)
+        remarks = [*ambiguous_place_notes(parsed.raw), *budget_notes(budget)]
         return SearchResponse(
             query=parsed.raw,
             hits=hits,
@@ -973,8 +972,8 @@ class Searcher:
             page_size=size,
             corrections=tuple(corrections),
             suggestions=suggestions,
-            message="；".join([*parsed.notes, *(n.text for n in cut)]) or None,
-            notes=(*parsed.note_codes, *cut),
+            message="；".join([*parsed.notes, *(n.text for n in remarks)]) or None,
+            notes=(*parsed.note_codes, *remarks),
             understood=facets if facets and facets.any else None,
             by_document=grouped,
         )
