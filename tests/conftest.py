@@ -18,8 +18,10 @@ BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
 
 # A query's typo correction stops after 0.5 s of wall time in production (a backstop
 # behind its work counters). On a loaded CI machine that clock would make a test's reply
-# depend on the load, so the suite gives it a minute; the counters still bound the work
-# and tests/test_search_budget.py tests the clock with a fake one.
+# depend on the load, so the suite gives it a minute (through the settings: an engine the
+# tests open reads it; a bare ``Budget()`` keeps the production default, so a test that
+# builds one takes the engine's limits instead); the counters still bound the work and
+# tests/test_search_budget.py tests the clock with a fake one.
 os.environ.setdefault("BRIEFBOT_SEARCH_TIME_BUDGET_SECONDS", "60")
 
 # The tests see no terminal size from outside: pytest-xdist's workers start with
