@@ -182,28 +182,22 @@ class SubscriptionService:
         subscriptions: what was removed, and the numbers typed that are not the chat's
         (the interface says so); when none is the chat's, nothing is removed and the
         first is refused."""
-        arg = arg.strip()
-        subs = self.store.list_for_chat(chat_id)
-        wanted = subscription_ids(arg)
-        if arg.lstrip("#").lower() in ("all", "全部"):
-            ids = [s.id for s in subs]
-            self.store.remove_all(chat_id)
-            missing: list[int] = []
-        elif wanted is not None:
-            ids = [i for i in wanted if self.store.remove(chat_id, i)]  # False out of range too
-            if not ids:
-                raise SubscriptionError(
-                    f"本聊天没有订阅 #{wanted[0]}。发送 /subscriptions 查看。\n"
-                    f"This chat has no subscription #{wanted[0]}; see /subscriptions.",
-                    "subscription.not_in_chat",
-                    id=wanted[0],
-                )
-            missing = [i for i in wanted if i not in ids]
-        else:
-            raise SubscriptionError(
+        wanted = _numbers_typed(
+            arg,
+            SubscriptionError(
                 "用法：/unsubscribe 编号 或 /unsubscribe all\nUsage: /unsubscribe ID | all",
                 "subscription.unsubscribe_usage",
-            )
+            ),
+        )
+        if wanted is None:
+            ids = [s.id for s in self.store.list_for_chat(chat_id)]
+            self.store.remove_all(chat_id)
+            missing: list[int] = []
+        else:
+            ids = [i for i in wanted if self.store.remove(chat_id, i)]  # False out of range too
+            if not ids:
+                raise _not_in_chat(wanted[0])
+            missing = [i for i in wanted if i not in ids]
         for sub_id in ids:
             self._unschedule(sub_id)
         return Unsubscribed(tuple(ids), tuple(missing))
@@ -214,25 +208,19 @@ class SubscriptionService:
         not the chat's left out, refused when none is). Before it a chat could only cancel
         a subscription, its filter and history lost, to stop digests for a while. A
         deactivated one is not resumed here: the same /subscribe again gets it back."""
-        arg = arg.strip()
         subs = {s.id: s for s in self.store.list_for_chat(chat_id)}
-        wanted = subscription_ids(arg)
-        if arg.lstrip("#").lower() in ("all", "全部"):
-            wanted = list(subs)
-        elif wanted is None:
-            raise SubscriptionError(
+        typed = _numbers_typed(
+            arg,
+            SubscriptionError(
                 "用法：/pause 编号 或 /pause all；/resume 编号 或 /resume all\n"
                 "Usage: /pause ID | all; /resume ID | all",
                 "subscription.pause_usage",
-            )
+            ),
+        )
+        wanted = list(subs) if typed is None else typed
         ids = [i for i in wanted if i in subs]
         if wanted and not ids:
-            raise SubscriptionError(
-                f"本聊天没有订阅 #{wanted[0]}。发送 /subscriptions 查看。\n"
-                f"This chat has no subscription #{wanted[0]}; see /subscriptions.",
-                "subscription.not_in_chat",
-                id=wanted[0],
-            )
+            raise _not_in_chat(wanted[0])
         for sub_id in ids:
             if pause:
                 self.store.pause(sub_id, chat_id=chat_id)
@@ -316,3 +304,26 @@ class SubscriptionService:
         if self.scheduler is None or not sub.due:
             return None
         return self.scheduler.next_run(sub.id)
+
+
+def _numbers_typed(arg: str, usage: SubscriptionError) -> list[int] | None:
+    """The subscription numbers of ``/unsubscribe`` or ``/pause`` (``1 2``, ``#1、#2``:
+    each once, in the order typed), ``None`` for ``all`` (全部); ``usage`` raised for
+    anything else."""
+    arg = arg.strip()
+    if arg.lstrip("#").lower() in ("all", "全部"):
+        return None
+    wanted = subscription_ids(arg)
+    if wanted is None:
+        raise usage
+    return wanted
+
+
+def _not_in_chat(sub_id: int) -> SubscriptionError:
+    """A number typed that is none of the chat's subscriptions (the first, when none is)."""
+    return SubscriptionError(
+        f"本聊天没有订阅 #{sub_id}。发送 /subscriptions 查看。\n"
+        f"This chat has no subscription #{sub_id}; see /subscriptions.",
+        "subscription.not_in_chat",
+        id=sub_id,
+    )
