@@ -97,26 +97,33 @@ def main() -> None:
             ambiguous += [(latin, s, province[s]) for s in sorted(shorts)]
             continue
         out.append((latin, short, full[short], level, int(latin in ENGLISH_WORDS)))
-    with OUT.open("w", encoding="utf-8", newline="") as fh:
-        fh.write(
-            "# English and pinyin names of provinces and prefecture-level cities.\n"
-            "# Built by scripts/build_latin_places.py from gazetteer.csv with pypinyin;"
-            " do not edit by hand.\n"
-        )
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(["latin", "short", "name", "level", "capital_only"])
-        writer.writerows(out)
+    _write(
+        OUT,
+        "English and pinyin names of provinces and prefecture-level cities.",
+        ["latin", "short", "name", "level", "capital_only"],
+        out,
+    )
     print(f"{len(out)} names -> {OUT.relative_to(ROOT)}")
-    with AMBIGUOUS_OUT.open("w", encoding="utf-8", newline="") as fh:
+    _write(
+        AMBIGUOUS_OUT,
+        "English and pinyin readings two places share, with each place's province.",
+        ["latin", "short", "province"],
+        ambiguous,
+    )
+    print(f"{len(ambiguous)} places of ambiguous names -> {AMBIGUOUS_OUT.relative_to(ROOT)}")
+
+
+def _write(path: Path, what: str, header: list[str], rows: list[tuple[object, ...]]) -> None:
+    """A table with the two comment lines that say what it is and that it is generated."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
         fh.write(
-            "# English and pinyin readings two places share, with each place's province.\n"
+            f"# {what}\n"
             "# Built by scripts/build_latin_places.py from gazetteer.csv with pypinyin;"
             " do not edit by hand.\n"
         )
         writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(["latin", "short", "province"])
-        writer.writerows(ambiguous)
-    print(f"{len(ambiguous)} places of ambiguous names -> {AMBIGUOUS_OUT.relative_to(ROOT)}")
+        writer.writerow(header)
+        writer.writerows(rows)
 
 
 if __name__ == "__main__":
