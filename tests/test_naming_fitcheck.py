@@ -22,3 +22,20 @@ def test_key_construction_said_before_the_head_is_its_kind(extract):
 def test_building_without_key_before_it_still_ends_the_counted_things(extract):
     assert _names(extract, "完成16个老旧片区建设。")[16] == "老旧片区"
     assert _names(extract, "推动9个产业园建设提速。")[9] == "产业园"
+
+
+def test_a_counted_head_said_in_full_in_an_earlier_clause_is_that_thing(extract):
+    # the one-word head after the count refers back to the full name said before
+    names = _names(extract, "以数字乡村试点园区为依托，统筹资源整合，到2027年建成30个园区。")
+    assert names[30] == "数字乡村试点园区"
+    names = _names(extract, "支持特色小镇集群发展，培育优势产业，打造20个集群。")
+    assert names[20] == "特色小镇集群"
+
+
+def test_a_head_the_sentence_already_names_or_said_with_a_scope_stays_bare(extract):
+    # the figure before already carries the name: the count is of the same thing
+    names = _names(extract, "年末全市养老机构320个，比上年末增加15个。")
+    assert names[15] == names[320]
+    # the scope word before the head is the document's, not part of the thing
+    names = _names(extract, "全市基地布局持续优化，新认定基地12个。")
+    assert names[12] != "全市基地"
