@@ -39,3 +39,29 @@ def test_a_head_the_sentence_already_names_or_said_with_a_scope_stays_bare(extra
     # the scope word before the head is the document's, not part of the thing
     names = _names(extract, "全市基地布局持续优化，新认定基地12个。")
     assert names[12] != "全市基地"
+
+
+def test_a_part_opened_by_qizhong_keeps_no_qizhong_even_cut_as_qi_zhongguo(extract):
+    # 其中国控断面: the segmenter cuts 其|中国|控, yet 其中 opens no name
+    names = _names(extract, "全市共有监测断面24个，其中国控断面9个。")
+    assert names[9] == "国控断面"
+    names = _names(extract, "全市有养老机构64家（其中国办机构15家）。")
+    assert names[15] == "国办机构"
+
+
+def test_a_name_that_only_contains_qizhong_later_keeps_it(extract):
+    # a name with 其中 inside is not touched: only a leading 其中 is no name's word
+    assert _names(extract, "全县有监测断面24个，其中省控断面9个。")[9] == "省控断面"
+
+
+def test_the_whole_is_not_named_after_the_part_said_after_it(extract):
+    # the whole's plain word is generic (企业): the part's subject after 其中 is not its name
+    names = _names(extract, "全区共有企业3400家，其中外资企业120家。")
+    assert names[120] == "外资企业"
+    assert names[3400] != "外资企业"
+
+
+def test_a_figure_after_a_named_one_still_takes_the_subject_before_it(extract):
+    # no part said after: the figure with no words of its own is the subject's, as before
+    names = _names(extract, "全区高新技术企业3400家，比上年增加120家。")
+    assert names[120] == names[3400] == "高新技术企业"

@@ -610,6 +610,10 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
                 if not name and (added := _added(noun, raw)):
                     name, confidence = added, 0.75  # 新增3家企业 -> 新增企业
                 name = name or _acted_on(noun, after[n_noun:])
+            if not name and self._part_said_after(fig):
+                # 全市共有企业1200家，其中外资企业35家: the subject said after the figure is a
+                # part's, never the whole's; the whole keeps its own plain word
+                name = clean_name(raw)
             if not name:
                 name = self.last_subject or ""
             if not name:
@@ -617,6 +621,14 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
             self.out.append(
                 Named(fig, name, _find_change(raw), fig.qualifier, fig.end, confidence=confidence)
             )
+
+    def _part_said_after(self, fig: Figure) -> bool:
+        """Whether the sentence names no figure before ``fig`` and goes on, after it, to
+        its parts (…1200家，其中外资企业35家)."""
+        if any(n.figure.start < fig.start for n in self.out):
+            return False
+        later = [n.figure.start for n in self.out if n.figure.start > fig.end]
+        return bool(later) and "其中" in self.s[fig.end : min(later)]
 
     def _clause_before(self, fig: Figure) -> str:
         """The clause before the one ``fig`` is in, without noise and edge punctuation."""
