@@ -65,3 +65,14 @@ def test_a_figure_after_a_named_one_still_takes_the_subject_before_it(extract):
     # no part said after: the figure with no words of its own is the subject's, as before
     names = _names(extract, "全区高新技术企业3400家，比上年增加120家。")
     assert names[120] == names[3400] == "高新技术企业"
+
+
+def test_a_rate_after_the_counted_things_is_the_next_figures_not_their_predicate(extract):
+    # 通客车率: the rate is the figure after, so the count keeps its plain noun
+    names = _names(extract, "全县75个行政村通客车率100%。")
+    assert names[75] == "行政村"
+    assert names[100] == "行政村通客车率"
+
+
+def test_a_predicate_without_a_rate_still_narrows_the_counted_things(extract):
+    assert _names(extract, "全县86个建制村通客车。")[86] == "通客车建制村"

@@ -625,6 +625,9 @@ def _shared_tail_items(subject: str) -> list[str]:
     return items
 
 
+_RATE_END_RE = re.compile(r"(?:率|比例|比重|占比)$")
+
+
 def predicated(noun: str, tail: str) -> str | None:
     """``政务服务事项`` + ``实现通办`` -> ``实现通办的政务服务事项``: the things counted,
     narrowed by the predicate that closes their clause; an award or list that names the
@@ -644,6 +647,8 @@ def predicated(noun: str, tail: str) -> str | None:
         # two predicates, a clause cut at a figure (排名前1%), or said already (省…试点企业
         # for 入选全省…试点: the list named the things)
         return None
+    if _RATE_END_RE.search(what):
+        return None  # 120个行政村通客车率100%: a rate of the things, the next figure's name
     if m["verb"] in _KIND_NAMING_VERBS and what.endswith(noun[-2:]):
         return _BATCH_RE.sub("", what)
     if m["verb"] == "通" and len(what) <= 4:
