@@ -76,3 +76,27 @@ def test_a_rate_after_the_counted_things_is_the_next_figures_not_their_predicate
 
 def test_a_predicate_without_a_rate_still_narrows_the_counted_things(extract):
     assert _names(extract, "全县86个建制村通客车。")[86] == "通客车建制村"
+
+
+def test_the_losses_listed_after_a_disasters_first_measure_are_its_too(extract):
+    # 直接财产损失, 过火面积, 倒塌房屋数量: the later measures of the first item's entity
+    names = _names(extract, "全区火灾起数、死亡人数和直接财产损失分别下降14%、25%和18%。")
+    assert names[18] == "火灾直接财产损失"
+    names = _names(extract, "全省森林火灾受害面积、过火面积分别下降33%和27%。")
+    assert names[27] == "森林火灾过火面积"
+    # 因灾死亡失踪人数 is one measure: the entity is 自然灾害; a share listed with the
+    # measures stays as it is said (test_the_base_of_a_share_is_never_the_name)
+    names = _names(
+        extract,
+        "全省自然灾害因灾死亡失踪人数、倒塌房屋数量和直接经济损失占地区生产总值比重"
+        "分别下降21%、34%和16%。",
+    )
+    assert names[34] == "自然灾害倒塌房屋数量"
+    assert names[16] == "直接经济损失占地区生产总值比重"
+
+
+def test_an_item_with_an_entity_of_its_own_keeps_it(extract):
+    names = _names(extract, "全区生产安全事故起数、道路交通事故死亡人数分别下降9%和11%。")
+    assert names[11] == "道路交通事故死亡人数"
+    names = _names(extract, "全区工业企业营业收入、利润总额分别增长9%和13%。")
+    assert names[13] == "工业企业利润总额"
