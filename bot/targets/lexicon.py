@@ -518,9 +518,10 @@ AFTER_STOP_RE = re.compile(
     # the hospitals; a noun that starts with 等级, 提升2个等级, is no noun of the count;
     # 及以上 is a class's range, 1400公里三级及以上内河航道, not a second noun)
     r"的|^等|(?<![甲乙丙特高初])等(?![级次同效额量])|和|及(?!以[上下])|与|或|、|，|。|；|：|,|;|:|（|\(|”(?=[^\u4e00-\u9fff]|$)"
-    # (建设 before the head it qualifies is a noun: 生态文明建设示范区, 医疗中心建设项目)
+    # (建设 before the head it qualifies is a noun: 生态文明建设示范区, 医疗中心建设项目;
+    # after 重点 it is the head's kind, 5个重点建设片区, not a verb leaving 重点 as the name)
     r"|完成|实现|达到|取得|荣获|获得|获评|获批|入选|建成|投产|开工|投用|全部|提供|开展"
-    r"|建设(?!项目|工程|示范|试点|重点)"
+    r"|(?<!重点)建设(?!项目|工程|示范|试点|重点)"
     # (智能化改造项目, 技术改造工程, 节能改造示范项目, 提档升级试点: the work named as a
     # kind of project, showcase or pilot goes on to its head)
     r"|(?:改造|提质|提档|升级)(?!(?:改造|提质|提档|升级)?(?:项目|工程|示范|试点))"

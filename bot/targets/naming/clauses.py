@@ -474,15 +474,29 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
             return [*items[:-1], kind["last"]]
         # 电子信息、装备制造、特色消费品等产业集群: each item is one of that kind
         return [p + kind["kind"] for p in [*items[:-1], kind["last"]]]
-    head_measure = measure_of(items[0]) or (
-        m.group() if (m := _COUNT_MEASURE_RE.search(items[0])) else ""
+    # the longest measure the first item ends with: 受害面积 (not 面积) of 森林火灾
+    head_measure = max(
+        (
+            measure_of(items[0]) or "",
+            m.group() if (m := _COUNT_MEASURE_RE.search(items[0])) else "",
+            m.group() if (m := _BARE_MEASURE_END_RE.search(items[0])) else "",
+        ),
+        key=len,
     )
-    if head_measure and all(_BARE_MEASURE_RE.fullmatch(p) for p in items[1:]):
+    shares = [bool(_SHARE_OF_RE.search(p)) for p in items[1:]]
+    if (
+        head_measure
+        and not all(shares)
+        and all(_BARE_MEASURE_RE.fullmatch(_SHARE_OF_RE.sub("", p)) for p in items[1:])
+    ):
         # 生产安全事故起数、死亡人数: the later measures are of the first item's entity
+        # (a share of a whole listed with them, 直接经济损失占GDP比重, stays as it is said)
         entity = items[0][: -len(head_measure)]
         if len(entity) >= 2 and len(entity) in word_bounds(items[0]):
             # (营业总收入、利润总额: 营业总 is no entity, 总收入 is one word)
-            return [items[0]] + [entity + p for p in items[1:]]
+            return [items[0]] + [
+                p if share else entity + p for p, share in zip(items[1:], shares, strict=True)
+            ]
     last = items[-1]
     if (
         "占" in last
@@ -593,11 +607,19 @@ _EACH_RE = re.compile(
     r"|控制在)?$"
     r"|(?:均|双双)(?=[为达增提下超突保实居])"
 )
-_COUNT_MEASURE_RE = re.compile(r"(起数|人数|次数|户数|件数|死亡人数|受伤人数)$")
+# (因灾死亡失踪人数 is one measure of disasters: 自然灾害 is its entity, not 自然灾害因灾)
+_COUNT_MEASURE_RE = re.compile(
+    r"((?:因灾)?死亡失踪人数|因灾死亡人数|起数|人数|次数|户数|件数|死亡人数|受伤人数)$"
+)
 _BARE_MEASURE_RE = re.compile(
     r"(?:起数|人数|死亡人数|受伤人数|直接经济损失|产量|产值|增加值|面积|收入|利润|利润总额|营业收入"
-    r"|零售额|销售额|投资|余额|支出)"
+    r"|零售额|销售额|投资|余额|支出"
+    # the losses a disaster or an accident is counted by, beside its deaths
+    r"|直接财产损失|倒塌房屋数量|倒塌房屋|受灾人数|受灾人口|失踪人数|过火面积|受害面积|受灾面积)"
 )
+_BARE_MEASURE_END_RE = re.compile("(?:" + _BARE_MEASURE_RE.pattern + ")$")
+# a measure's share of a whole, listed with the measures (直接经济损失占GDP比重)
+_SHARE_OF_RE = re.compile(r"占[^、，。；]{2,16}(?:比重|比例)$")
 _MEASURE_TAIL_RE = re.compile(
     r"(新增就业|产量|产值|增加值|零售额|销售额|收入|支出|投资|面积|总额|价格|参保人数|人数|比重|占比|余额|数量"
     r"|规模|起数|标准|排放量|排放)$"
@@ -625,6 +647,9 @@ def _shared_tail_items(subject: str) -> list[str]:
     return items
 
 
+_RATE_END_RE = re.compile(r"(?:率|比例|比重|占比)$")
+
+
 def predicated(noun: str, tail: str) -> str | None:
     """``政务服务事项`` + ``实现通办`` -> ``实现通办的政务服务事项``: the things counted,
     narrowed by the predicate that closes their clause; an award or list that names the
@@ -644,6 +669,8 @@ def predicated(noun: str, tail: str) -> str | None:
         # two predicates, a clause cut at a figure (排名前1%), or said already (省…试点企业
         # for 入选全省…试点: the list named the things)
         return None
+    if _RATE_END_RE.search(what):
+        return None  # 120个行政村通客车率100%: a rate of the things, the next figure's name
     if m["verb"] in _KIND_NAMING_VERBS and what.endswith(noun[-2:]):
         return _BATCH_RE.sub("", what)
     if m["verb"] == "通" and len(what) <= 4:

@@ -248,7 +248,8 @@ def clean_name(text: str) -> str:
         # (对经济增长的贡献率: its 对 says to what; 集中供水人口: supplied centrally, a kind
         # of supply, not a lead word before it)
         if not _CONTRIBUTION_RE.match(s) and not _CENTRAL_SUPPLY_RE.match(s):
-            s = _strip_head(s, LEAD_RE)
+            # 其中 opens no name, though the segmenter may cut it 其|中国 (其中国控断面)
+            s = _strip_head(s.removeprefix("其中"), LEAD_RE)
         s = _strip_head(s, _ENUMERATION_RE)
         s = _strip_head(s, _BATCH_LEAD_RE)
         m = VERB_RE.match(s)

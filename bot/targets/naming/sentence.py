@@ -436,6 +436,32 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
             return name
         return owner + name
 
+    def named_in_full_before(self, name: str, fig: Figure) -> str:
+        """``把农业现代化示范区作为抓手，…创建500个示范区``: a count's one-word head said in
+        full in an earlier clause of the sentence is that thing (农业现代化示范区)."""
+        if fig.unit_class != "count" or name in self.table or len(name) > 4:
+            return name
+        if any(n.indicator == name for n in self.out):
+            return name  # 年末全国人口…，减少210万人: the sentence already calls it so
+        words = _segmenter().tag(name, True)
+        if len(words) != 1 or words[0][1] != "n":
+            return name
+        upto = clause_start(self.s, fig.start)
+        at = self.s.rfind(name, 0, upto)
+        if at < 2:
+            return name
+        lo = clause_start(self.s, at)
+        tagged = _segmenter().tag(self.s[lo:at], True)
+        lead = ""
+        for word, tag in reversed(tagged):
+            if tag not in _OBJECT_TAGS or len(lead) + len(word) > 10:
+                break
+            lead = word + lead
+        lead = SCOPE_RE.sub("", lead)  # 全国, 全市: the document's scope, not the thing's
+        if len(lead) < 2 or not _is_name(lead + name):
+            return name
+        return lead + name
+
     def antecedent(self, name: str, upto: int) -> str | None:
         """``园区总产值`` after ``推动省级经济园区…`` -> ``省级经济园区总产值``."""
         head = next((h for h in _ANAPHOR_HEADS if name.startswith(h)), None)
@@ -470,6 +496,7 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         if len(name) > 6:
             name = _INNER_SCOPE_RE.sub("", name)  # 评估我省全国排名: the scope is the document's
         name = self.part_of_previous(name, fig)
+        name = self.named_in_full_before(name, fig)
         name = self.owned_quantity(name)
         name = self.size_of_counted(name, fig)
         if self.context.bulletin and _is_output(name, fig, self.table):
@@ -583,6 +610,10 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
                 if not name and (added := _added(noun, raw)):
                     name, confidence = added, 0.75  # 新增3家企业 -> 新增企业
                 name = name or _acted_on(noun, after[n_noun:])
+            if not name and self._part_said_after(fig):
+                # 全市共有企业1200家，其中外资企业35家: the subject said after the figure is a
+                # part's, never the whole's; the whole keeps its own plain word
+                name = clean_name(raw)
             if not name:
                 name = self.last_subject or ""
             if not name:
@@ -590,6 +621,14 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
             self.out.append(
                 Named(fig, name, _find_change(raw), fig.qualifier, fig.end, confidence=confidence)
             )
+
+    def _part_said_after(self, fig: Figure) -> bool:
+        """Whether the sentence names no figure before ``fig`` and goes on, after it, to
+        its parts (…1200家，其中外资企业35家)."""
+        if any(n.figure.start < fig.start for n in self.out):
+            return False
+        later = [n.figure.start for n in self.out if n.figure.start > fig.end]
+        return bool(later) and "其中" in self.s[fig.end : min(later)]
 
     def _clause_before(self, fig: Figure) -> str:
         """The clause before the one ``fig`` is in, without noise and edge punctuation."""
