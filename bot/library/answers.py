@@ -121,7 +121,18 @@ def _indicator_by_synonym(text: str, table: IndicatorTable, synonyms: Synonyms) 
             abbreviated = _indicator_by_abbreviation(variant.upper(), table)
             if abbreviated is not None:
                 return abbreviated
+    if asks_growth(text):
+        # an industry's growth asked without its measure (规上工业 增速) is the growth of
+        # its value added, as the statistics state it (规模以上工业增加值增长7.5%)
+        for term in synonyms.terms_in(text):
+            for variant in synonyms.expand(term):
+                canonical = table.canonical(variant + _VALUE_ADDED)
+                if canonical is not None:
+                    return canonical
     return None
+
+
+_VALUE_ADDED = "增加值"
 
 
 def asks_time(query: str) -> bool:
