@@ -272,7 +272,20 @@ def best_answer(
         exact = asked is not None and record.indicator == asked
         rate = growth and record.unit in ("%", "个百分点")
         national = nowhere and (record.region or info.region) == NATIONAL
-        key = (period, national, exact, rate, document, info.year or 0, record.confidence, -order)
+        # of one document, with no year asked: its targets for its own year before its
+        # goals for later ones (a 2026 report's 40% for 2026 before its 45% for 2030)
+        own = wanted is None and record.year in ("", str(info.year))
+        key = (
+            period,
+            national,
+            exact,
+            rate,
+            document,
+            info.year or 0,
+            own,
+            record.confidence,
+            -order,
+        )
         if best is None or key > best[0]:
             best = (key, info, record)
     return (best[1], best[2]) if best else None
