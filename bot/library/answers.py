@@ -336,6 +336,15 @@ def _named_length(word: str, name: str) -> int:
     return 0
 
 
+def spelled_out(indicator: str, sentence: str) -> str:
+    """What a name defined in its sentence stands for: the text before the definition
+    (研制并获批3—5种新食品原料、食品添加剂新品种…（以下简称“三新食品”）), a question asking
+    in its long words (新食品原料 获批数量); empty when the sentence defines no such name."""
+    text = normalize(sentence)
+    at = text.find(f"以下简称“{normalize(indicator)}”")
+    return text[:at].rstrip("(（") if at > 0 else ""
+
+
 def named_partly(words: Iterable[str], indicator: str) -> int:
     """The length of the longest word of a query (three or more characters, question
     words left out) found in an extracted name: the measure a question asks for when its
