@@ -92,6 +92,9 @@ REAL_DEV_BANDS: tuple[tuple[int, float], ...] = (
     # r1561-r1640 (the twenty-second batch's 71 dev queries), 2026-12-06 at the end of branch
     # search-quality22: 0.939 unseen, 0.979 after its fixes, less 0.01
     (1640, 0.968),
+    # r1641-r1720 (the twenty-third batch's 71 dev queries), 2026-12-06 at the end of branch
+    # search-quality23: 0.916 unseen, 0.965 after its fixes, less 0.01
+    (1720, 0.954),
 )
 REAL_DEV_ANSWER_FLOOR = 0.95
 
@@ -126,12 +129,15 @@ def test_dev_mrr_by_band_splits_at_each_bands_last_id():
         "r1560": 0.75,
         "r1561": 1.0,
         "r1640": 0.0,
+        "r1641": 0.5,
+        "r1720": 1.0,
     }
     assert dev_mrr_by_band(rr) == [
         (1, 1330, 0.75),
         (1331, 1461, 0.5),
         (1462, 1560, 0.5),
         (1561, 1640, 0.5),
+        (1641, 1720, 0.75),
     ]
 
 

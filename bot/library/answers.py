@@ -121,7 +121,18 @@ def _indicator_by_synonym(text: str, table: IndicatorTable, synonyms: Synonyms) 
             abbreviated = _indicator_by_abbreviation(variant.upper(), table)
             if abbreviated is not None:
                 return abbreviated
+    if asks_growth(text):
+        # an industry's growth asked without its measure (规上工业 增速) is the growth of
+        # its value added, as the statistics state it (规模以上工业增加值增长7.5%)
+        for term in synonyms.terms_in(text):
+            for variant in synonyms.expand(term):
+                canonical = table.canonical(variant + _VALUE_ADDED)
+                if canonical is not None:
+                    return canonical
     return None
+
+
+_VALUE_ADDED = "增加值"
 
 
 def asks_time(query: str) -> bool:
@@ -261,7 +272,20 @@ def best_answer(
         exact = asked is not None and record.indicator == asked
         rate = growth and record.unit in ("%", "个百分点")
         national = nowhere and (record.region or info.region) == NATIONAL
-        key = (period, national, exact, rate, document, info.year or 0, record.confidence, -order)
+        # of one document, with no year asked: its targets for its own year before its
+        # goals for later ones (a 2026 report's 40% for 2026 before its 45% for 2030)
+        own = wanted is None and record.year in ("", str(info.year))
+        key = (
+            period,
+            national,
+            exact,
+            rate,
+            document,
+            info.year or 0,
+            own,
+            record.confidence,
+            -order,
+        )
         if best is None or key > best[0]:
             best = (key, info, record)
     return (best[1], best[2]) if best else None
@@ -310,6 +334,15 @@ def _named_length(word: str, name: str) -> int:
         if thing != word and len(thing) >= 2 and thing in name:
             return len(thing)
     return 0
+
+
+def spelled_out(indicator: str, sentence: str) -> str:
+    """What a name defined in its sentence stands for: the text before the definition
+    (研制并获批3—5种新食品原料、食品添加剂新品种…（以下简称“三新食品”）), a question asking
+    in its long words (新食品原料 获批数量); empty when the sentence defines no such name."""
+    text = normalize(sentence)
+    at = text.find(f"以下简称“{normalize(indicator)}”")
+    return text[:at].rstrip("(（") if at > 0 else ""
 
 
 def named_partly(words: Iterable[str], indicator: str) -> int:

@@ -71,6 +71,7 @@ from bot.library.answers import (
     of_the_period,
     of_the_year,
     seeks_target,
+    spelled_out,
     stating_the_year,
     time_unit,
     without_denominators,
@@ -460,6 +461,8 @@ class Engine(
                     max(
                         named_in(w, r.indicator),
                         named_in(w, r.sentence) if len(r.indicator) <= BARE_NAME else 0,
+                        # a short name the sentence defines (三新食品), by what it stands for
+                        named_in(w, spelled_out(r.indicator, r.sentence)),
                     ),
                     i,
                     r,

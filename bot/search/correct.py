@@ -43,10 +43,12 @@ _CORRECTION_WORK = frozenset({"spans", "scored", "passages"})
 
 
 def _asks(word: str) -> bool:
-    """Whether ``word`` asks, as a real word of two or more characters (多久, 哪里, 怎么) or a
-    count asked as one word (几家, 第几个): no span holding it is corrected (多久能得到救助 is
-    no 多能得到救助: the asking word was meant)."""
-    return (len(word) >= 2 and word in ASKING_WORDS) or framing.asks_count(word)
+    """Whether ``word`` asks, as a real word of two or more characters (多久, 哪里, 怎么, 多少)
+    or a count asked as one word (几家, 第几个): no span holding it is corrected (多久能得到
+    救助 is no 多能得到救助, 多少万 no 多万: the asking word was meant)."""
+    return (
+        len(word) >= 2 and (word in ASKING_WORDS or word in framing.COUNT_ASKED)
+    ) or framing.asks_count(word)
 
 
 def _kept_in(typed: str, other: str) -> bool:

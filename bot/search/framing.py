@@ -78,7 +78,13 @@ AHEAD_WORDS = ("下一步", "接下来", "今后", "下一阶段", "下阶段")
 ASPECT_WORDS = frozenset({"成效", "进展", "效果", "成果", "成绩", "进度", "现状"})
 # Measure words after 多少 or 几 (多少人, 几个, 多少亩): how a count is asked, soft (a lone
 # 人 is written apart in most passages, not in 覆盖率达到90%).
-COUNTERS = frozenset("项个家件所名人次座条户套亩辆吨台栋张头只")
+COUNTERS = frozenset("项个家件所名人次座条户套亩辆吨台栋张头只处")
+# The size typed after 多少 or 几 (多少万, 多少亿元, 几万人): how big the figure asked is,
+# which the answer writes as a number (2500万人), soft as a measure word is (a lone 万 or 亿
+# is in nearly every line with a figure).
+AMOUNT_UNITS = frozenset(
+    {"万", "亿", "千", "百", "元", "钱", "万人", "亿元", "万元", "万吨", "万亩", "人次", "万人次"}
+)
 # A count or a rank asked as one word of the segmenter (几家, 几项, 第几个, 第几位, 几倍, 几成,
 # 过渡期 几年): the answer writes a number (第四个, 5家, 2.6倍, 5年), never 几. How the query
 # asks, as 多少 does: never searched beside other words, never a typo (几成 is no 集成).
@@ -151,13 +157,13 @@ def _documents(words: Words) -> set[int]:
 def soft_words(words: Words, asking: Collection[str]) -> set[str]:
     """The words of the part that say how it asks rather than what about: what is asked
     of a topic before an asking word (成效如何), the verb before 得 and an asking word
-    (发展得怎么样), the measure word after 多少 or 几 (多少人)."""
+    (发展得怎么样), the measure word or the size after 多少 or 几 (多少人, 多少万)."""
     out: set[str] = set()
     for k in range(len(words) - 1):
         w, after = words[k][0], words[k + 1][0]
         if w in ASPECT_WORDS and after in asking:
             out.add(w)
-        if w in COUNT_ASKED and after in COUNTERS:
+        if w in COUNT_ASKED and (after in COUNTERS or after in AMOUNT_UNITS):
             out.add(after)
         if w in WHICH_WORDS and after in KIND_WORDS and words[k][2] == words[k + 1][1]:
             out.add(after)
