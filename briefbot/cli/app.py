@@ -48,8 +48,8 @@ err = Console(stderr=True, highlight=False)
 
 LANG_HELP = "Language of the frame: zh or en (what the documents say stays Chinese)."
 YEAR_HELP = (
-    "Only the figures of this year, 2024 or 2024年 (a plan period ending then counts), "
-    "as the bot's /targets GDP 2024 reads it."
+    "Only the figures of this year, 2024, 2024年 or 二〇二四年 (a plan period ending then "
+    "counts), as the bot's /targets GDP 2024 reads it."
 )
 
 
@@ -60,7 +60,8 @@ def checked_year(text: str | None) -> int | None:
         return None
     year = year_word(text)
     if year is None:
-        err.print(f"[red]--year {escape(repr(text))} is not a year: write 2024 or 2024年[/]")
+        said = escape(repr(text))
+        err.print(f"[red]--year {said} is not a year: write 2024, 2024年 or 二〇二四年[/]")
         raise typer.Exit(2)
     return year
 
