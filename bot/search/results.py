@@ -13,7 +13,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.corpus.gazetteer import Gazetteer, ambiguous_latin_places, default_gazetteer
+from bot.corpus.gazetteer import (
+    Gazetteer,
+    ambiguous_latin_places,
+    candidates_said,
+    default_gazetteer,
+)
 from bot.corpus.regions import place_in_region
 from bot.models import NOTE_PART, NOTE_QUERY, DocumentInfo, Note
 from bot.search.budget import Budget
@@ -78,7 +83,7 @@ def ambiguous_place_notes(query: str) -> list[Note]:
     meant instead of wondering why the results are about anywhere."""
     out = []
     for name, candidates in ambiguous_latin_places(query):
-        places = "、".join(f"{short}（{province}）" for short, province in candidates)
+        places = candidates_said(candidates)
         text = AMBIGUOUS_PLACE_MESSAGE.format(name=name, places=places)
         # the place is no region (nothing was searched for it as one); the rest was
         params = (("name", name), ("places", places))

@@ -21,6 +21,7 @@ from briefbot.cli.app import (
     LANG_HELP,
     app,
     checked_lang,
+    checked_region,
     chosen_year_line,
     err,
     open_engine,
@@ -100,6 +101,7 @@ def scorecard(
     year's statistical bulletin gives (a plan's 到2025年 target with the 2025 result).
     The rules (ranges, 以上, 左右, ceilings, masked figures) are in the README.
     """
+    checked_region(region)
     engine = open_engine()
     card = engine.scorecard(region=region, year=year, show_all=show_all)
     if as_json:

@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from functools import partial
+from typing import NoReturn
 
 import typer
 from rich.console import Console
@@ -17,6 +18,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bot.config import Settings
+from bot.corpus.regions import AmbiguousPlace, filter_regions
 from bot.i18n import LANGUAGES, counted, tr
 from bot.library import DocumentNotFound, Engine
 from bot.library.arguments import year_word
@@ -64,6 +66,23 @@ def checked_year(text: str | None) -> int | None:
         err.print(f"[red]--year {said} is not a year: write 2024, 2024年 or 二〇二四年[/]")
         raise typer.Exit(2)
     return year
+
+
+def checked_region(text: str | None) -> str | None:
+    """``--region`` as given, or exit 2 naming the places an English or pinyin name two
+    of them share could be (``Suzhou``), as the bot's region filters say it."""
+    if text is not None:
+        try:
+            filter_regions(text)
+        except AmbiguousPlace as exc:
+            refused(exc)
+    return text
+
+
+def refused(exc: AmbiguousPlace) -> NoReturn:
+    """Exit 2 with the candidates of a place name two places share."""
+    err.print(f"[red]{escape(str(exc))}[/]")
+    raise typer.Exit(2)
 
 
 def checked_lang(lang: str) -> str:
