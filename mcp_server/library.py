@@ -444,7 +444,7 @@ class Library:
     ) -> Result:
         self._fresh()
         if not region.strip():
-            raise ToolError("give a region whose work reports to compare: 山东, 烟台, 全国 …")
+            raise ToolError("give a region whose reports to compare: 山东, 烟台, 全国 …")
         report = self.engine.report_changes(region.strip(), year=year)
         if report.current is None:
             when = f" for {year}" if year is not None else ""
