@@ -88,6 +88,11 @@ def test_the_library_refuses_a_shared_name_as_a_region(engine):
     with pytest.raises(AmbiguousPlace):
         engine.lookup_targets(region="Suzhou")
     assert engine.documents_of_region("Suzhou") == []
+    with pytest.raises(AmbiguousPlace):
+        engine.scorecard(region="Suzhou")
+    with pytest.raises(AmbiguousPlace):
+        engine.report_changes("Suzhou")
+    assert engine.scorecard(region="Jiangsu Suzhou").region == "Jiangsu Suzhou"
 
 
 def test_the_command_line_refuses_a_shared_region_with_its_candidates(corpus_copy, tmp_path):
@@ -98,6 +103,8 @@ def test_the_command_line_refuses_a_shared_region_with_its_candidates(corpus_cop
         ["targets", "--indicator", "GDP Suzhou"],
         ["search", "粮食", "--region", "Suzhou"],
         ["compare", "GDP", "--region", "Suzhou"],
+        ["scorecard", "--region", "Suzhou"],
+        ["changes", "Suzhou"],
     ):
         said = runner.invoke(app, [*base, *args], env={"COLUMNS": "200"})
         assert said.exit_code == 2, args
@@ -118,6 +125,9 @@ async def test_targets_of_a_shared_name_say_the_candidates(server: FakeBotApi, e
         assert "宿州（安徽）" in said
         told = await ask_text(server, user, user, "/targets Jiangsu Suzhou")
         assert "可指多个地方" not in told
+        for command in ("/scorecard Suzhou", "/changes Suzhou"):
+            said = await ask_text(server, english, english, command)
+            assert "Suzhou names more than one place" in said and "宿州（安徽）" in said
 
 
 async def test_subscribe_to_a_shared_region_says_the_candidates(

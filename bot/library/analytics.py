@@ -37,7 +37,7 @@ from bot.analytics.side_by_side import (
 )
 from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.meta import states_targets
-from bot.corpus.regions import region_key
+from bot.corpus.regions import filter_regions, region_key
 from bot.digest.filters import record_in_region
 from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.models import DocumentInfo
@@ -145,7 +145,10 @@ class AnalyticsMixin:
         """Each target (of ``region`` and the places inside it; whose period ends in
         ``year``) with the result for its period and met / missed / unknown
         (:mod:`bot.analytics.rules`); the met and missed first, then the unknown, each in
-        the library's order."""
+        the library's order. A region named by a name two places share (Suzhou) is
+        refused with its candidates (:class:`~bot.corpus.regions.AmbiguousPlace`)."""
+        if region:
+            filter_regions(region)
         links, hidden = self._all_links(show_all)
         gazetteer = default_gazetteer() if region else None
 
@@ -293,7 +296,9 @@ class ChangesMixin:
         self, region: str, *, year: int | None = None, show_all: bool = False
     ) -> ReportChanges:
         """``region``'s report for ``year`` (else its latest) against the latest earlier
-        report of the same region (:mod:`bot.analytics.changes`)."""
+        report of the same region (:mod:`bot.analytics.changes`); a name two places
+        share (Suzhou) is refused with its candidates (``AmbiguousPlace``)."""
+        filter_regions(region)
         reports = _reports(self.index.docs, region)
         current = _current(reports, year)
         if current is None:

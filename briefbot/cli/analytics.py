@@ -172,6 +172,7 @@ def changes(
     """A region's report against its previous one of the same kind (work, plan, budget
     and party congress reports, plan outlines): targets raised, lowered, unchanged, new
     and dropped, and new or dropped key phrases (新提法)."""
+    checked_region(region)
     engine = open_engine()
     found = engine.report_changes(region, year=year, show_all=show_all)
     if as_json:
