@@ -19,11 +19,24 @@ class Note:
     ``too_many_terms`` (``max_parts``); the request's work budget
     (:mod:`bot.search.budget`): ``too_many_words`` (``max_words``), ``correction_skipped``;
     ``ambiguous_place`` (``name``, ``places``): an English or pinyin name two places share.
+
+    ``reach`` says what the note means for the search: :data:`NOTE_QUERY` (the default),
+    the query as a whole was not searched as typed (empty, only exclusions, cut short);
+    :data:`NOTE_PART`, nothing was searched for one part of it (an ambiguous place
+    names no region) while the rest was searched as typed, so what was understood of
+    the rest is still worth saying.
     """
 
     code: str
     text: str
     params: tuple[tuple[str, int | str], ...] = ()
+    reach: str = "query"
+
+
+NOTE_QUERY = "query"
+"""A :class:`Note` about the query as a whole: it was not searched as typed."""
+NOTE_PART = "part"
+"""A :class:`Note` about one part of the query that nothing was searched for."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,12 +6,14 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application
 
 from bot.analytics.side_by_side import export_rows, to_csv, to_xlsx
+from bot.corpus.regions import AmbiguousPlace
 from bot.library import Engine
 from bot.library.arguments import region_year
 from handlers.common import ButtonHandler, add_commands, reply_html
 from handlers.context import BriefContext
 from handlers.format import analytics as fmt
 from handlers.i18n import tr
+from handlers.i18n.errors import error_text
 
 
 async def scorecard_command(update: Update, context: BriefContext) -> None:
@@ -20,7 +22,11 @@ async def scorecard_command(update: Update, context: BriefContext) -> None:
     region, year, show_all = region_year(context.args)
     svc = context.services
     lang = svc.lang(update)
-    card = await svc.run(svc.engine.scorecard, region=region, year=year, show_all=show_all)
+    try:
+        card = await svc.run(svc.engine.scorecard, region=region, year=year, show_all=show_all)
+    except AmbiguousPlace as exc:  # /scorecard Suzhou: which one, with the candidates
+        await message.reply_text(error_text(exc, lang))
+        return
     if not card.links:
         years = []
         if year is not None:  # the years it has, to ask again
@@ -79,7 +85,11 @@ async def changes_command(update: Update, context: BriefContext) -> None:
     if not region:
         await message.reply_text(tr(lang, "analytics.changes_usage"))
         return
-    found = await svc.run(svc.engine.report_changes, region, year=year, show_all=show_all)
+    try:
+        found = await svc.run(svc.engine.report_changes, region, year=year, show_all=show_all)
+    except AmbiguousPlace as exc:  # /changes Suzhou
+        await message.reply_text(error_text(exc, lang))
+        return
     if found.current is None or found.previous is None:
         await message.reply_html(fmt.no_changes(found, year, lang))
         return

@@ -165,7 +165,7 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
         return
     typed = " ".join(words)  # several numbers: /unsubscribe 1 2
     try:
-        done = await svc.run_db(subs.unsubscribe, chat_id, typed)
+        removed = await svc.run_db(subs.unsubscribe, chat_id, typed)
     except SubscriptionError as exc:
         if ref and exc.code == "subscription.not_in_chat":  # the channel's, not this chat's
             said = tr(lang, "subscriptions.not_in_channel", channel=ref, **exc.params)
@@ -173,8 +173,8 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
             return
         await message.reply_text(error_text(exc, lang))
         return
-    lines = [fmt.unsubscribed(done.removed, lang)]
-    for missing in done.not_found:
+    lines = [fmt.unsubscribed(removed.ids, lang)]
+    for missing in removed.not_found:
         if ref:
             lines.append(tr(lang, "subscriptions.not_in_channel", channel=ref, id=missing))
         else:
@@ -201,12 +201,12 @@ async def _pause_or_resume(update: Update, context: BriefContext, *, pause: bool
         return
     typed = command_args(message)
     try:
-        done = await svc.run_db(svc.subscriptions.pause_in_chat, chat.id, typed, pause=pause)
+        changed = await svc.run_db(svc.subscriptions.pause_in_chat, chat.id, typed, pause=pause)
     except SubscriptionError as exc:
         await message.reply_text(error_text(exc, lang))
         return
-    lines = [fmt.paused(done.changed, pause=pause, lang=lang)]
-    lines += [tr(lang, "errors.subscription.not_in_chat", id=i) for i in done.not_found]
+    lines = [fmt.paused(changed.ids, pause=pause, lang=lang)]
+    lines += [tr(lang, "errors.subscription.not_in_chat", id=i) for i in changed.not_found]
     await message.reply_text("\n".join(lines))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application
 
+from bot.corpus.regions import AmbiguousPlace
 from bot.library import DocumentNotFound, Engine, IndicatorLookup, TargetLookup
 from bot.library.arguments import ALL_WORDS, region_year
 from bot.models import DocumentInfo
@@ -13,6 +14,7 @@ from handlers.common import add_commands, reply_html
 from handlers.context import BriefContext
 from handlers.format import analytics as afmt
 from handlers.i18n import tr
+from handlers.i18n.errors import error_text
 
 SIMILAR_SHOWN = 5
 
@@ -74,7 +76,11 @@ async def targets_command(update: Update, context: BriefContext) -> None:
     arg = named or ""
     svc = context.services
     lang = svc.lang(update)
-    heading, found, docs = await svc.run(_targets, svc.engine, arg, show_all, lang, year)
+    try:
+        heading, found, docs = await svc.run(_targets, svc.engine, arg, show_all, lang, year)
+    except AmbiguousPlace as exc:  # /targets Suzhou: which one, with the candidates
+        await message.reply_text(error_text(exc, lang))
+        return
     asked = " ".join(str(w) for w in (arg, year) if w)
     all_command = f"/targets {asked} all" if asked else "/targets all"
     if not found.rows:
@@ -139,7 +145,11 @@ async def compare_command(update: Update, context: BriefContext) -> None:
     if not indicator:
         await message.reply_text(tr(lang, "targets.compare_usage"))
         return
-    looked, docs = await svc.run(_compare, svc.engine, indicator, show_all)
+    try:
+        looked, docs = await svc.run(_compare, svc.engine, indicator, show_all)
+    except AmbiguousPlace as exc:  # /compare GDP Suzhou
+        await message.reply_text(error_text(exc, lang))
+        return
     if looked.only_elsewhere:
         await message.reply_html(
             tr(

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from mcp.server.mcpserver.exceptions import ToolError
 
 from bot.analytics.linking import Sourced
 from bot.corpus.gazetteer import default_gazetteer
-from bot.corpus.regions import place_in_region
+from bot.corpus.regions import AmbiguousPlace, place_in_region
 from bot.digest import FilterError
 from bot.digest.values import format_value
 from bot.i18n import counted, tr
@@ -56,6 +57,16 @@ RESOURCE_PASSAGES = 40
 """Passages of a document per page of its ``doc://`` resource."""
 
 KINDS = ("target", "achievement", "estimate", "all")
+
+
+@contextmanager
+def _places_told() -> Iterator[None]:
+    """A region named by a name two places share (Suzhou) as the tool's error, with the
+    candidates, as every region filter says it."""
+    try:
+        yield
+    except AmbiguousPlace as exc:
+        raise ToolError(str(exc)) from None
 
 
 def _past_last(page: int, pages: int) -> ToolError:
@@ -373,9 +384,10 @@ class Library:
             raise ToolError(
                 "give an indicator: a name, alias or family such as GDP or 地区生产总值"
             )
-        found = self.engine.lookup_targets(
-            indicator=indicator, kind=kind, region=region, distinct=True
-        )
+        with _places_told():
+            found = self.engine.lookup_targets(
+                indicator=indicator, kind=kind, region=region, distinct=True
+            )
         rows = self._about_year(found.rows, year)
         # oldest year first, figures without a year last
         rows.sort(key=lambda r: (years(r.record.year)[0] or 9999, r.record.region, r.doc_id))
@@ -400,7 +412,8 @@ class Library:
         page_size: int = TARGETS_PAGE,
     ) -> Result:
         self._fresh()
-        card = self.engine.scorecard(region=region, year=year)
+        with _places_told():
+            card = self.engine.scorecard(region=region, year=year)
         counts = card.counts()
         notes = [
             f"{len(card.links)} targets: {counts['met']} met, {counts['missed']} missed, "
@@ -444,12 +457,14 @@ class Library:
     ) -> Result:
         self._fresh()
         if not region.strip():
-            raise ToolError("give a region whose work reports to compare: 山东, 烟台, 全国 …")
-        report = self.engine.report_changes(region.strip(), year=year)
+            raise ToolError("give a region whose reports to compare: 山东, 烟台, 全国 …")
+        with _places_told():
+            report = self.engine.report_changes(region.strip(), year=year)
         if report.current is None:
             when = f" for {year}" if year is not None else ""
             raise ToolError(
-                f"no 政府工作报告 of {region}{when} in the library; list_documents with "
+                f"no report stating targets (政府工作报告, 计划报告, 预算报告, 党代会报告, "
+                f"规划纲要) of {region}{when} in the library; list_documents with "
                 "this region shows what there is."
             )
         counts = report.counts()

@@ -311,7 +311,7 @@ def build_server(
             Field(
                 min_length=1,
                 max_length=40,
-                description="A region with work reports in the library: 山东, 烟台, 全国 …",
+                description="A region with reports stating targets: 山东, 烟台, 全国 …",
             ),
         ],
         year: Annotated[
@@ -321,7 +321,8 @@ def build_server(
         page: Page = 1,
         page_size: TargetsPageSize = TARGETS_PAGE,
     ) -> Result:
-        """A region's 政府工作报告 against its previous one: each target raised, lowered,
+        """A region's report against its previous one of the same kind (政府工作报告,
+        计划报告, 预算报告, 党代会报告, 规划纲要): each target raised, lowered,
         unchanged, reworded, new or dropped (outcome.status; outcome.other is last
         report's target), and in the notes the phrases new in this report and dropped."""
         return await run(library.changes, region, year=year, page=page, page_size=page_size)

@@ -130,7 +130,7 @@ def test_changes_json_year_and_missing_reports(run):
     first = run("changes", "全国", "--year", "2015")
     assert first.exit_code == 0 and "没有更早的同地区报告可比" in first.stdout
     missing = run("changes", "西藏")
-    assert missing.exit_code == 1 and "没有找到西藏的政府工作报告" in missing.stdout
+    assert missing.exit_code == 1 and "没有找到西藏提出目标的报告" in missing.stdout
 
 
 def test_compare_year_one_row_per_region_national_first(run):

@@ -107,7 +107,7 @@ async def test_changes_usage_and_nothing_to_compare(server: FakeBotApi, bot: App
         (await ask(server, ann, ann, "/changes")).message["text"].startswith("用法：/changes 地区")
     )
     none = (await ask(server, ann, ann, "/changes 西藏")).message["text"]
-    assert none.startswith("没有找到西藏的政府工作报告。")
+    assert none.startswith("没有找到西藏提出目标的报告（政府工作报告、计划报告")
     first = (await ask(server, ann, ann, "/changes 全国 2015")).message["text"]
     assert first.endswith("没有更早的同地区报告可以对比。")
     bob = server.add_user("Bob", language_code="en")

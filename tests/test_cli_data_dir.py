@@ -4,8 +4,12 @@ changed; never a traceback."""
 
 from __future__ import annotations
 
+import array
+import fcntl
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,23 +46,52 @@ def test_an_existing_folder_no_file_can_be_written_in_is_refused():
     assert problem is not None and problem.startswith("the data folder /proc is not writable")
 
 
-@pytest.mark.skipif(
-    os.geteuid() == 0,
-    reason="root writes into a read-only folder; the /proc cases above fail for root too",
-)
+# Linux's inode flags (linux/fs.h): an immutable folder takes no new file, even from root
+_GETFLAGS, _SETFLAGS, _IMMUTABLE = 0x80086601, 0x40086602, 0x10
+
+
+def _immutable(folder: Path, on: bool) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        flags = array.array("i", [0])
+        fcntl.ioctl(fd, _GETFLAGS, flags, True)
+        flags[0] = flags[0] | _IMMUTABLE if on else flags[0] & ~_IMMUTABLE
+        fcntl.ioctl(fd, _SETFLAGS, flags)
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def read_only(folder: Path) -> Iterator[None]:
+    """``folder`` as no process can write in: its mode bits for a user; for root, whom
+    they do not stop, the immutable attribute (chattr +i), which does."""
+    if os.geteuid() != 0:
+        folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+        try:
+            yield
+        finally:
+            folder.chmod(stat.S_IRWXU)
+        return
+    try:
+        _immutable(folder, True)
+    except OSError as exc:  # no CAP_LINUX_IMMUTABLE, or a file system without the flag
+        pytest.skip(f"root, and {folder} cannot be made immutable: {exc.strerror}")
+    try:
+        yield
+    finally:
+        _immutable(folder, False)
+
+
 def test_a_read_only_data_folder_is_refused_and_left_as_it_was(corpus_copy, tmp_path):
     data = tmp_path / "data"
     data.mkdir()
     (data / "keep.txt").write_text("x")
     before = tree(data)
-    data.chmod(stat.S_IRUSR | stat.S_IXUSR)
-    try:
+    with read_only(data):
         for args in COMMANDS:
             result, said = invoke(corpus_copy, data, args, input="就业\n")
             assert result.exit_code == 2, said
             assert f"the data folder {data} is not writable" in said
-    finally:
-        data.chmod(stat.S_IRWXU)
     assert tree(data) == before
 
 

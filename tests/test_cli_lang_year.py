@@ -20,13 +20,24 @@ def run(corpus_copy, tmp_path):
 
 @pytest.mark.parametrize(
     ("word", "year"),
-    [("2024", 2024), ("2024年", 2024), ("１９９８", 1998), (" 2031 ", 2031)],
+    [
+        ("2024", 2024),
+        ("2024年", 2024),
+        ("１９９８", 1998),
+        (" 2031 ", 2031),
+        ("二〇二四年", 2024),
+        ("二零二四", 2024),
+        ("一九九八年", 1998),
+        ("2024年度", 2024),  # as the search reads 2024年度 in a query
+    ],
 )
 def test_a_year_is_four_digits_of_19xx_or_20xx_with_or_without_nian(word, year):
     assert year_word(word) == year
 
 
-@pytest.mark.parametrize("word", ["24", "2024.5", "3024", "二〇二四年", "2024年度", "GDP", ""])
+@pytest.mark.parametrize(
+    "word", ["24", "2024.5", "3024", "二〇二四五", "二一〇〇年", "二四", "今年", "GDP", ""]
+)
 def test_anything_else_is_no_year(word):
     assert year_word(word) is None
 
@@ -50,7 +61,10 @@ def test_targets_year_keeps_that_years_figures_as_the_bot_reads_the_year(run):
         assert only and {r["year"] for r in only} == {"2024"}
     bad = run("targets", "--year", "24")
     assert bad.exit_code == 2 and "not a year" in bad.output and "2024年" in bad.output
-    assert run("compare", "GDP", "--year", "二〇二四").exit_code == 2
+    assert run("compare", "GDP", "--year", "二一〇〇").exit_code == 2  # past 20xx
+    for typed in ("二〇二四年", "二零二四"):
+        said = run("targets", "--indicator", "GDP", "--year", typed, "--json")
+        assert said.exit_code == 0 and {r["year"] for r in json.loads(said.stdout)} == {"2024"}
 
 
 def test_targets_compare_and_docs_say_their_frame_in_the_language_asked(run):

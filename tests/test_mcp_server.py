@@ -612,5 +612,19 @@ def test_changes_sets_a_report_against_the_previous_one(two_reports):
 def test_changes_of_a_region_without_reports_is_a_clear_error(two_reports):
     from mcp.server.mcpserver.exceptions import ToolError
 
-    with pytest.raises(ToolError, match="no 政府工作报告 of 海南"):
+    with pytest.raises(
+        ToolError, match=r"no report stating targets \(政府工作报告, 计划报告.* of 海南"
+    ):
         two_reports.changes("海南")
+
+
+def test_a_region_two_places_share_is_a_clear_error(two_reports):
+    from mcp.server.mcpserver.exceptions import ToolError
+
+    for call in (
+        lambda: two_reports.changes("Suzhou"),
+        lambda: two_reports.scorecard(region="Suzhou"),
+        lambda: two_reports.compare("GDP", region="Suzhou"),
+    ):
+        with pytest.raises(ToolError, match="苏州（江苏）"):
+            call()

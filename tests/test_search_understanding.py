@@ -22,8 +22,9 @@ from bot.search.quality import (
     passage_prior,
     passage_priors,
 )
-from bot.search.understand import parse_year, understand, year_forms
+from bot.search.understand import understand, year_forms
 from bot.text.normalize import normalize
+from bot.text.years import read_year
 from tests.conftest import engine_over, make_settings
 
 
@@ -54,9 +55,9 @@ def test_a_query_names_region_year_and_kind(query, region, year, doc_type, rest)
 
 
 def test_years_in_both_writings():
-    assert parse_year("二〇三五年") == 2035
-    assert parse_year("2035年") == 2035
-    assert parse_year("百分之五") is None
+    assert read_year("二〇三五年") == 2035
+    assert read_year("2035年") == 2035
+    assert read_year("百分之五") is None
     assert "二〇三五年" in year_forms(2035) and "2035年" in year_forms(2035)
 
 

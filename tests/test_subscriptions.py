@@ -605,7 +605,7 @@ def test_unsubscribe_says_what_it_removed_and_which_numbers_are_not_the_chats(st
     other = make(store, chat_id=200)
     typed = f"#{second.id}, 99 {other.id} {first.id}"
     done = service.unsubscribe(100, typed)
-    assert done.removed == (second.id, first.id)  # in the order typed
+    assert done.ids == (second.id, first.id)  # in the order typed
     assert done.not_found == (99, other.id)
     assert store.list_for_chat(100) == []
     assert [s.id for s in store.list_for_chat(200)] == [other.id]  # another chat's stays
@@ -615,7 +615,22 @@ def test_unsubscribe_all_removes_every_one_and_finds_nothing_missing(store):
     service = _service(store)
     ids = (make(store).id, make(store, filter_text="就业").id)
     done = service.unsubscribe(100, "all")
-    assert done.removed == ids and done.not_found == ()
+    assert done.ids == ids and done.not_found == ()
+
+
+def test_pause_and_resume_say_what_they_changed_as_unsubscribe_says_it(store):
+    from bot.subscriptions.service import ByNumber
+
+    service = _service(store)
+    first, second = make(store), make(store, filter_text="就业")
+    other = make(store, chat_id=200)
+    paused = service.pause_in_chat(100, f"{second.id} {other.id} {first.id}")
+    assert paused == ByNumber((second.id, first.id), (other.id,))
+    assert all(s.paused for s in store.list_for_chat(100))
+    assert not store.list_for_chat(200)[0].paused  # another chat's stays running
+    assert service.pause_in_chat(100, "all", pause=False) == ByNumber((first.id, second.id))
+    assert not any(s.paused for s in store.list_for_chat(100))
+    assert service.unsubscribe(100, "all") == ByNumber((first.id, second.id))
 
 
 def test_unsubscribe_of_numbers_none_of_them_the_chats_refuses_the_first(store):

@@ -104,8 +104,20 @@ def _figure(item: Sourced | None) -> dict[str, Any] | None:
 
 
 def own_targets(records: Iterable[Sourced], year: int | None) -> list[Sourced]:
-    """The report's targets for its own year (or a span ending in it)."""
-    return [r for r in records if r.record.kind == "target" and period_end(r.record.year) == year]
+    """The report's targets for its own year (or a span ending in it); a document with
+    none for its year (a plan outline, a congress report: their goals are for the end of
+    their period, 到2025年) its targets for the later year most of them name."""
+    targets = [r for r in records if r.record.kind == "target"]
+    own = [r for r in targets if period_end(r.record.year) == year]
+    if own or year is None:
+        return own
+    later = Counter(
+        end for r in targets if (end := period_end(r.record.year)) is not None and end > year
+    )
+    if not later:
+        return []
+    horizon = max(later, key=lambda end: (later[end], -end))  # the nearest among equals
+    return [r for r in targets if period_end(r.record.year) == horizon]
 
 
 def _key(item: Sourced, table: IndicatorTable) -> tuple[str, str, str]:

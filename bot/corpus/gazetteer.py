@@ -11,8 +11,10 @@ The data is ``bot/corpus/data/gazetteer.csv``, built from the national standard 
 Provinces and prefecture-level cities are also known by their English and pinyin names
 (``Sichuan``, ``Inner Mongolia``, ``Kunming City``: :func:`latin_places`, from
 ``data/latin_places.csv``, built by ``scripts/build_latin_places.py``); a reading two
-of them share (Suzhou: 苏州, 宿州) names neither, and is found with its candidates
-(:func:`ambiguous_latin_places`, from ``data/latin_ambiguous.csv``) for the reply to say.
+of them share (Suzhou: 苏州, 宿州) names the one the text tells by its province or
+Chinese name beside it (Jiangsu Suzhou, 苏州 Suzhou), else neither, and is found with its
+candidates (:func:`ambiguous_latin_places`, from ``data/latin_ambiguous.csv``) for the
+reply to say. :func:`region_words` is the one reading of a region typed as a filter.
 
 Regions are written short, without the administrative suffix: ``山东``, ``烟台``,
 ``海拉尔``, ``黔东南``; ``全国`` stands for the whole country and covers everything.
@@ -236,6 +238,8 @@ _LATIN_SUFFIXES = frozenset(
      "autonomousregion", "specialadministrativeregion", "diqu", "zizhiqu"}
 )  # fmt: skip
 _LATIN_MAX_WORDS = 3
+# Between the words of one region word: Jiangsu Suzhou, Suzhou, Jiangsu, 江苏·苏州.
+_REGION_SPLIT_RE = re.compile(r"[\s,，、；;·/-]+")
 
 
 @lru_cache(maxsize=1)
@@ -261,7 +265,7 @@ def latin_places(text: str) -> list[tuple[int, int, str]]:
     (Province, City, Shi) inside the span, a city's then written by its full name
     (Chengdu City -> 成都市: a place written with its suffix). A name that is also an English word
     counts only capitalised or with a suffix; a name two places share (Suzhou) is no
-    place.
+    place unless the text tells which (:func:`_with_shared_names_told`).
     Cost: a few dictionary lookups per Latin word."""
     if not any(c.isascii() and c.isalpha() for c in text):
         return []
@@ -292,7 +296,31 @@ def latin_places(text: str) -> list[tuple[int, int, str]]:
         if not capital_only or suffixed or words[i][2][:1].isupper():
             out.append((words[i][0], end, city if suffixed and city else short))
         i += n
-    return out
+    return _with_shared_names_told(text, words, out)
+
+
+def _with_shared_names_told(
+    text: str, words: list[tuple[int, int, str]], found: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """``found`` with the names two places share that ``text`` tells apart: by the
+    province named beside it (Jiangsu Suzhou, Suzhou, Jiangsu, 江苏 Suzhou) or the place's
+    own Chinese name (苏州 Suzhou): that one place, in the order typed."""
+    shared = ambiguous_latin_names()
+    told: list[tuple[int, int, str]] = []
+    named = {short for _, _, short in found}
+    for lo, hi, word in words:
+        candidates = shared.get(_latin_key([(lo, hi, word)]))
+        if not candidates or any(a <= lo < b for a, b, _ in found):
+            continue
+        # the province (or the place) written in Chinese or found as a Latin name
+        fits = [
+            short
+            for short, province in candidates
+            if province in named or short in named or province in text or short in text
+        ]
+        if len(fits) == 1:
+            told.append((lo, hi, fits[0]))
+    return sorted([*found, *told]) if told else found
 
 
 @lru_cache(maxsize=1)
@@ -322,6 +350,50 @@ def ambiguous_latin_places(text: str) -> list[tuple[str, tuple[tuple[str, str], 
         if key in names and not any(lo <= m.start() < hi for lo, hi, _ in found):
             out.setdefault(key, (m.group(), names[key]))
     return list(out.values())
+
+
+def region_words(name: str) -> list[str]:
+    """The places the region words ``name`` name, in Chinese, each once: an English or
+    pinyin name as its Chinese name (Sichuan -> 四川), a name two places share told
+    apart by the province beside it, which then only said where it is (Jiangsu Suzhou,
+    Suzhou, Jiangsu, 苏州 Suzhou -> 苏州; 江苏 alone stays 江苏). A shared name nothing
+    tells apart stays as typed: it names no region (:func:`ambiguous_region`)."""
+    chinese = with_chinese_places(name.strip())
+    words = list(dict.fromkeys(w for w in _REGION_SPLIT_RE.split(chinese) if w))
+    shared = ambiguous_latin_names()
+    told = {
+        province
+        for lo, hi, short in latin_places(name)
+        for candidate, province in shared.get(_latin_key([(lo, hi, name[lo:hi])]), ())
+        if candidate == short
+    }
+    return [w for w in words if _strip(w) not in told] or words
+
+
+def region_word(name: str) -> str:
+    """:func:`region_words` as one region word (``Jiangsu Suzhou`` -> 苏州)."""
+    return " ".join(region_words(name))
+
+
+def ambiguous_region(name: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """The English or pinyin name in the region word ``name`` that two places share and
+    nothing beside it tells apart (``Suzhou``), with its candidates (short name,
+    province), else ``None``: what a region filter says instead of matching nothing."""
+    found = ambiguous_latin_places(name)
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=64)
+def province_latin(province: str) -> str:
+    """The pinyin name of ``province`` (江苏 -> Jiangsu), as a user would type it before
+    a name two places share; the Chinese name when the table has none."""
+    names = [k for k, (short, _, city) in latin_names().items() if short == province and not city]
+    return min(names, key=len).capitalize() if names else province
+
+
+def candidates_said(candidates: Iterable[tuple[str, str]]) -> str:
+    """The candidates of a shared name as people tell them apart: 苏州（江苏）、宿州（安徽）."""
+    return "、".join(f"{short}（{province}）" for short, province in candidates)
 
 
 def with_chinese_places(text: str) -> str:

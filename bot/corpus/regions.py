@@ -11,19 +11,57 @@ place is matched by its name and its ``region_path`` only).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
-from bot.corpus.gazetteer import NATIONAL, Gazetteer, chinese_place
+from bot.corpus.gazetteer import (
+    NATIONAL,
+    Gazetteer,
+    ambiguous_region,
+    candidates_said,
+    province_latin,
+    region_word,
+    region_words,
+)
+from bot.errors import CodedError
 from bot.text.normalize import normalize
 
-__all__ = ["figure_in_region", "place_in_region", "region_key"]
+__all__ = ["AmbiguousPlace", "figure_in_region", "filter_regions", "place_in_region", "region_key"]
+
+
+class AmbiguousPlace(CodedError):
+    """A region word whose English or pinyin name two places share, nothing beside it
+    telling which (``Suzhou``): code ``place.ambiguous``, params ``name``, ``places``
+    (宿州（安徽）、苏州（江苏）) and ``example`` (Anhui Suzhou: how to tell one)."""
+
+
+def filter_regions(name: str) -> list[str]:
+    """The places the region words ``name`` name as a filter reads them
+    (:func:`~bot.corpus.gazetteer.region_words`: Sichuan -> 四川, Jiangsu Suzhou -> 苏州),
+    or :class:`AmbiguousPlace` naming the candidates when a name two places share is
+    told apart by nothing beside it: a filter that silently matched nothing, while the
+    search names them, left the user guessing."""
+    found = ambiguous_region(name)
+    if found is not None:
+        typed, candidates = found
+        places = candidates_said(candidates)
+        example = f"{province_latin(candidates[0][1])} {typed}"
+        raise AmbiguousPlace(
+            f"{typed} 可指多个地方：{places}。请写中文地名，或在前面加上省份（如 {example}）",
+            "place.ambiguous",
+            name=typed,
+            places=places,
+            example=example,
+        )
+    return region_words(name)
 
 
 def region_key(region: str | None) -> str:
     """A region name for comparison: normalised, without a final 市/省 (``烟台市`` -> 烟台);
-    an English or pinyin name as the Chinese one (``Sichuan`` -> 四川)."""
+    an English or pinyin name as the Chinese one (``Sichuan`` -> 四川, ``Jiangsu Suzhou``
+    -> 苏州: :func:`region_word`)."""
     region = (region or "").strip()
-    if region.isascii():
-        region = chinese_place(region) or region
+    if any(c.isascii() and c.isalpha() for c in region):
+        region = _latin_region(region)
     key = normalize(region)
     return key[:-1] if len(key) > 2 and key[-1] in "市省" else key
 
@@ -83,3 +121,9 @@ def figure_in_region(
     if gazetteer is not None and gazetteer.lookup(figure_region or ""):
         return False  # a known division: its own place in the tree decides
     return bool(doc_region) and place_in_region(wanted, doc_region, doc_path, gazetteer)
+
+
+@lru_cache(maxsize=1024)
+def _latin_region(region: str) -> str:
+    # cached: a filter asks it of every record it reads
+    return region_word(region)

@@ -64,7 +64,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from bot.corpus.gazetteer import Gazetteer
-from bot.corpus.regions import figure_in_region
+from bot.corpus.regions import AmbiguousPlace, figure_in_region, filter_regions
 from bot.errors import CodedError
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
 from bot.models import DocumentInfo
@@ -234,12 +234,29 @@ def _read_value(text: str, pos: int) -> tuple[str, int, bool]:
     return text[pos:end], end, False
 
 
-def parse_filter(text: str) -> DigestFilter:
+def _regions(value: str, quoted: bool, check_places: bool) -> list[str]:
+    """The regions of a ``region:`` value (either of them), each the place it names: the
+    names typed together tell a shared one apart (Suzhou,Jiangsu: 苏州), so the value is
+    read whole (:func:`~bot.corpus.regions.filter_regions`)."""
+    if not check_places:
+        pieces = [value.strip()] if quoted else _LIST_SPLIT.split(value)
+        return [p.strip() for p in pieces if p.strip()]
+    try:
+        return filter_regions(value)
+    except AmbiguousPlace as exc:
+        raise FilterError(str(exc)).coded_as(exc) from exc
+
+
+def parse_filter(text: str, *, check_places: bool = True) -> DigestFilter:
     """Parse a filter string (syntax in the module docstring).
 
     An empty or blank string gives the default filter. Raises :class:`FilterError`
     with a message for the user on an unknown key, a key without a value, an
-    unknown kind, a lone ``+``/``!`` or an unclosed quote.
+    unknown kind, a lone ``+``/``!``, an unclosed quote or, with ``check_places``, a
+    region named by an English or pinyin name two places share (``region:Suzhou``:
+    code ``place.ambiguous`` with the candidates). A region is kept as the place it
+    names (``region:Sichuan`` -> 四川, ``region:"Jiangsu Suzhou"`` or
+    ``region:Suzhou,Jiangsu`` -> 苏州 beside 江苏).
     """
     fields: dict[str, list[str]] = {
         k: [] for k in ("keywords", "required", "excluded", "indicator", "region", "doc")
@@ -310,6 +327,8 @@ def parse_filter(text: str) -> DigestFilter:
                             value=v,
                         )
                     show_all = show_all or everything
+            elif key == "region":
+                fields[key].extend(_regions(value, quoted, check_places))
             else:
                 fields[key].extend(values)
             continue

@@ -36,7 +36,8 @@ from bot.analytics.side_by_side import (
     target_years,
 )
 from bot.corpus.gazetteer import default_gazetteer
-from bot.corpus.regions import region_key
+from bot.corpus.meta import states_targets
+from bot.corpus.regions import filter_regions, region_key
 from bot.digest.filters import record_in_region
 from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.models import DocumentInfo
@@ -144,7 +145,10 @@ class AnalyticsMixin:
         """Each target (of ``region`` and the places inside it; whose period ends in
         ``year``) with the result for its period and met / missed / unknown
         (:mod:`bot.analytics.rules`); the met and missed first, then the unknown, each in
-        the library's order."""
+        the library's order. A region named by a name two places share (Suzhou) is
+        refused with its candidates (:class:`~bot.corpus.regions.AmbiguousPlace`)."""
+        if region:
+            filter_regions(region)
         links, hidden = self._all_links(show_all)
         gazetteer = default_gazetteer() if region else None
 
@@ -244,18 +248,43 @@ class ReportChanges:
         return out
 
 
-REPORT_TYPE = "政府工作报告"
-
-
 def _reports(docs: Iterable[DocumentInfo], region: str) -> list[DocumentInfo]:
-    """The region's own work reports with a year, oldest first."""
+    """The region's own documents with a year that state targets (work, plan, budget and
+    congress reports, plan outlines: :func:`~bot.corpus.meta.states_targets`), oldest
+    first, a work report after the others of its year (the one read when a year has
+    several)."""
     want = region_key(region)
     found = [
         d
         for d in docs
-        if d.doc_type == REPORT_TYPE and d.year is not None and region_key(d.region) == want
+        if states_targets(d.doc_type) and d.year is not None and region_key(d.region) == want
     ]
-    return sorted(found, key=lambda d: (d.year or 0, d.filename))
+    return sorted(found, key=lambda d: (d.year or 0, d.doc_type == _WORK_REPORT, d.filename))
+
+
+_WORK_REPORT = "政府工作报告"
+
+
+def _before(reports: list[DocumentInfo], current: DocumentInfo) -> DocumentInfo | None:
+    """The latest report of ``current``'s type before its year: a plan outline against
+    the plan before, a plan report against last year's, never across types."""
+    earlier = [
+        d for d in reports if d.doc_type == current.doc_type and (d.year or 0) < (current.year or 0)
+    ]
+    return earlier[-1] if earlier else None
+
+
+def _current(reports: list[DocumentInfo], year: int | None) -> DocumentInfo | None:
+    """The report of ``year`` (else of the latest year) to compare: of that year's, one
+    with an earlier report of its type to compare with before one without, the work
+    report before the others."""
+    if year is not None:
+        reports = [d for d in reports if (d.year or 0) <= year]
+    if not reports or (year is not None and reports[-1].year != year):
+        return None
+    newest = [d for d in reports if d.year == reports[-1].year]
+    paired = [d for d in newest if _before(reports, d) is not None]
+    return (paired or newest)[-1]
 
 
 class ChangesMixin:
@@ -267,15 +296,14 @@ class ChangesMixin:
         self, region: str, *, year: int | None = None, show_all: bool = False
     ) -> ReportChanges:
         """``region``'s report for ``year`` (else its latest) against the latest earlier
-        report of the same region (:mod:`bot.analytics.changes`)."""
+        report of the same region (:mod:`bot.analytics.changes`); a name two places
+        share (Suzhou) is refused with its candidates (``AmbiguousPlace``)."""
+        filter_regions(region)
         reports = _reports(self.index.docs, region)
-        if year is not None:
-            reports = [d for d in reports if (d.year or 0) <= year]
-        current = reports[-1] if reports and (year is None or reports[-1].year == year) else None
+        current = _current(reports, year)
         if current is None:
             return ReportChanges(region, None, None)
-        earlier = [d for d in reports if (d.year or 0) < (current.year or 0)]
-        previous = earlier[-1] if earlier else None
+        previous = _before(reports, current)
         table: IndicatorTable = self.indicator_table  # type: ignore[attr-defined]
         cur = self._own_targets(current, show_all)
         prev = self._own_targets(previous, show_all) if previous else []

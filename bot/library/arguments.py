@@ -6,25 +6,21 @@ Pure: no I/O.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from bot.text.normalize import fold_figures
+from bot.text.years import read_year
 
 ALL_WORDS = frozenset({"all", "全部", "所有", "--all", "-all", "—all", "——all", "-a"})
 """Words that ask /targets and /compare for every record, the unsure ones too: ``all``, or
 the command line's ``--all`` (a phone keyboard may make its ``--`` a dash: ``—all``)."""
 
-# A year as a request names it: 2024 or 2024年 (full-width digits, as a Chinese input
-# method types them, folded first). Only 19xx and 20xx: a bare 24 or 300 is a word of
-# the indicator or region, not a year.
-_YEAR_RE = re.compile(r"^((?:19|20)[0-9][0-9])年?$")
 
-
-def year_word(word: str) -> int | None:
-    """The year ``word`` names (``2024``, ``2024年``), else ``None``."""
-    m = _YEAR_RE.match(fold_figures(word.strip()))
-    return int(m.group(1)) if m else None
+def year_word(word: str, *, this_year: int | None = None) -> int | None:
+    """The year ``word`` names (``2024``, ``2024年``, ``二〇二四年``; 今年 only against
+    ``this_year``), else ``None``: the search's reader (:func:`bot.text.years.read_year`),
+    so a request and a query read a year alike. Only 19xx and 20xx: a bare 24 or 300 is
+    a word of the indicator or region."""
+    return read_year(word, this_year=this_year)
 
 
 def region_year(args: Sequence[str] | None) -> tuple[str | None, int | None, bool]:

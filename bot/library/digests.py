@@ -9,6 +9,7 @@ from typing import Literal
 from bot.analytics.leads import ReportLead, report_lead
 from bot.config import Settings
 from bot.corpus.gazetteer import default_gazetteer
+from bot.corpus.meta import states_targets
 from bot.digest import Digest, DigestFilter, compose_digest, parse_filter
 from bot.digest.compose import DigestLine, Span
 from bot.digest.values import format_value
@@ -62,18 +63,27 @@ class DigestsMixin:
             gazetteer=default_gazetteer(),
             lang=lang,
         )
-        leads = [
-            lead_line(lead, lang)
-            for ref in digest.new_documents
-            if (lead := self._report_lead(docs[ref.doc_id])) is not None
-        ][:MAX_LEADS]
+        # a region's work report and plan report of a year state its one headline
+        # target: led with once, by the work report
+        new = sorted(
+            (docs[ref.doc_id] for ref in digest.new_documents),
+            key=lambda d: d.doc_type != "政府工作报告",
+        )
+        found: dict[tuple[str, int], ReportLead] = {}
+        for info in new:
+            lead = self._report_lead(info)
+            if lead is not None:
+                found.setdefault((lead.region, lead.year), lead)
+        leads = [lead_line(lead, lang) for lead in found.values()][:MAX_LEADS]
         if not leads:
             return digest
         return replace(digest, lines=(digest.lines[0], *leads, *digest.lines[1:]))
 
     def _report_lead(self, info: DocumentInfo) -> ReportLead | None:
-        """A new work report's headline target against its region's year before."""
-        if info.doc_type != "政府工作报告" or not info.region or not info.year:
+        """A new document's headline target for its year against its region's year
+        before, for a document that states targets (work, plan, budget and congress
+        reports, plan outlines: :func:`~bot.corpus.meta.states_targets`)."""
+        if not states_targets(info.doc_type) or not info.region or not info.year:
             return None
         own = self._own_targets(info, False)  # type: ignore[attr-defined]
         last_year = self.scorecard(region=info.region, year=info.year - 1).links  # type: ignore[attr-defined]

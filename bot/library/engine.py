@@ -83,6 +83,7 @@ from bot.library.refresh import IndexUpdate, RefreshMixin
 from bot.library.targets import TargetsMixin
 from bot.library.uploads import UploadsMixin
 from bot.models import (
+    NOTE_PART,
     DocumentInfo,
     PlanPeriod,
     RefreshReport,
@@ -93,7 +94,6 @@ from bot.search import segments as seg
 from bot.search.budget import Budget, Limits
 from bot.search.index import CompiledIndex, IndexDamaged
 from bot.search.indexer import Indexer, IndexPaths, Progress
-from bot.search.results import AMBIGUOUS_PLACE
 from bot.search.searcher import Searcher
 from bot.search.understand import (
     RELATIVE_YEAR_WORDS,
@@ -525,10 +525,11 @@ class Engine(
             understand=understand,
             budget=budget,
         )
-        # a note alone on a query with nothing to search (empty, only exclusions, cut)
-        # leaves nothing understood to say; an ambiguous place's note is said beside it
+        # a note on the query as a whole (empty, only exclusions, cut) with nothing found
+        # leaves nothing understood to say; notes that only a part went unsearched (an
+        # ambiguous place) are said beside what was understood of the rest
         quiet = not resp.message or (
-            bool(resp.notes) and all(n.code == AMBIGUOUS_PLACE for n in resp.notes)
+            bool(resp.notes) and all(n.reach == NOTE_PART for n in resp.notes)
         )
         if understand and (resp.hits or quiet):
             resp = self._understood(searcher, resp, query, doc=doc, region=region, year=year)

@@ -9,8 +9,14 @@ from dataclasses import dataclass
 from rapidfuzz import process
 
 from bot.analytics.linking import in_year
-from bot.corpus.gazetteer import NATIONAL, Gazetteer, default_gazetteer, with_chinese_places
-from bot.corpus.regions import region_key
+from bot.corpus.gazetteer import (
+    NATIONAL,
+    Gazetteer,
+    ambiguous_region,
+    default_gazetteer,
+    region_word,
+)
+from bot.corpus.regions import AmbiguousPlace, filter_regions, region_key
 from bot.digest.filters import DigestFilter, FilterMatcher, parse_filter, record_in_region
 from bot.digest.values import change_and_value
 from bot.models import (
@@ -39,8 +45,15 @@ def _asked_once(check: Callable[[str], bool]) -> Callable[[str], bool]:
 
 def _places(region: str | None) -> list[str]:
     """The places ``region`` names: one, or several written apart (``山东 广东``,
-    ``山东、广东``: ``/compare GDP 山东 广东`` asks for both, not for a place of that name)."""
-    return re.split(r"[\s、，,；;]+", region.strip()) if region and region.strip() else []
+    ``山东、广东``: ``/compare GDP 山东 广东`` asks for both, not for a place of that name);
+    English and pinyin names as the Chinese ones, a name two places share told apart by
+    its province (Jiangsu Suzhou: 苏州) or refused with its candidates
+    (:class:`~bot.corpus.regions.AmbiguousPlace`), as every region filter reads them."""
+    if not region or not region.strip():
+        return []
+    if any(c.isascii() and c.isalpha() for c in region):
+        return filter_regions(region)
+    return re.split(r"[\s、，,；;]+", region.strip())
 
 
 def _in_any(
@@ -200,8 +213,19 @@ class TargetsMixin:
         only when a document is about it, and a name the indicator table knows is an
         indicator. Without this, ``/targets 四川`` listed the one indicator whose name
         contains 四川 (四川天府新区成都直管区投资) and ``/targets 全国`` the 全国排名 records."""
-        # Sichuan, Inner Mongolia, gansu province: the place's Chinese name, one word
-        text = with_chinese_places(text)
+        # a name two places share (Suzhou), alone or among places: said with its
+        # candidates (AmbiguousPlace), as a region filter says it; beside a word that is no
+        # place (GDP Suzhou) it is the indicator lookup's region, refused there
+        shared = ambiguous_region(text)
+        if shared is not None:
+            rest = text.replace(shared[0], " ").strip()
+            if not rest or self.region_named(rest) is not None:
+                filter_regions(text)  # raises AmbiguousPlace
+            return None
+        # Sichuan, Inner Mongolia, gansu province: the place's Chinese name, one word;
+        # Jiangsu Suzhou: 苏州, the province only told which
+        if any(c.isascii() and c.isalpha() for c in text):
+            text = region_word(text)
         places = _places(text)
         if not places or self.indicator_table.known_name(text.strip()) is not None:
             return None
@@ -230,7 +254,10 @@ class TargetsMixin:
     def documents_of_region(self, text: str) -> list[DocumentInfo]:
         """The documents about the region ``text`` names (:meth:`region_named`) or a place
         inside it, for ``/doc 四川``: a region is no document, its documents are the answer."""
-        region = self.region_named(text)
+        try:
+            region = self.region_named(text)
+        except AmbiguousPlace:
+            return []  # /doc Suzhou: no document of either place is the answer
         if region is None:
             return []
         return self.documents_in(region=region)  # type: ignore[attr-defined]

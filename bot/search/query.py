@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.models import Note
+from bot.models import NOTE_QUERY, Note
 from bot.text.normalize import normalize
 
 _QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "‘": "’", "'": "'"}
@@ -89,7 +89,10 @@ def parse_query(raw: str, *, max_chars: int) -> ParsedQuery:
     if len(cleaned) > max_chars:
         cleaned = cleaned[:max_chars]
         notes.append(f"查询过长，只使用了前 {max_chars} 个字符 (query truncated)")
-        codes.append(Note("query_truncated", notes[-1], (("max_chars", max_chars),)))
+        # the query itself was shortened before any of it was read
+        codes.append(
+            Note("query_truncated", notes[-1], (("max_chars", max_chars),), reach=NOTE_QUERY)
+        )
     parts: list[QueryPart] = []
     i, n = 0, len(cleaned)
     buf: list[str] = []
@@ -128,7 +131,9 @@ def parse_query(raw: str, *, max_chars: int) -> ParsedQuery:
     if len(parts) > MAX_PARTS:
         parts = parts[:MAX_PARTS]
         notes.append(f"只使用了前 {MAX_PARTS} 个关键词 (extra terms ignored)")
-        codes.append(Note("too_many_terms", notes[-1], (("max_parts", MAX_PARTS),)))
+        codes.append(
+            Note("too_many_terms", notes[-1], (("max_parts", MAX_PARTS),), reach=NOTE_QUERY)
+        )
     return ParsedQuery(
         raw=raw, cleaned=cleaned, parts=tuple(parts), notes=tuple(notes), note_codes=tuple(codes)
     )

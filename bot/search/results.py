@@ -13,15 +13,20 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.corpus.gazetteer import Gazetteer, ambiguous_latin_places, default_gazetteer
+from bot.corpus.gazetteer import (
+    Gazetteer,
+    ambiguous_latin_places,
+    candidates_said,
+    default_gazetteer,
+)
 from bot.corpus.regions import place_in_region
-from bot.models import DocumentInfo, Note
+from bot.models import NOTE_PART, NOTE_QUERY, DocumentInfo, Note
 from bot.search.budget import Budget
 from bot.search.concepts import Concept
 
 EMPTY_MESSAGE = "请输入要查找的关键词，例如：乡村振兴、地区生产总值 (empty query)"
 ONLY_EXCLUSIONS_MESSAGE = "只有排除词：请至少给出一个要查找的关键词 (only exclusions)"
-EMPTY = (Note("empty_query", EMPTY_MESSAGE),)
+EMPTY = (Note("empty_query", EMPTY_MESSAGE, reach=NOTE_QUERY),)
 SKIPPED_MESSAGE = "查询过长或过于复杂，未做错别字纠正，按原文搜索 (correction skipped)"
 TOO_MANY_WORDS_MESSAGE = "只搜索了前 {max_words} 个词 (extra words ignored)"
 AMBIGUOUS_PLACE = "ambiguous_place"
@@ -78,9 +83,11 @@ def ambiguous_place_notes(query: str) -> list[Note]:
     meant instead of wondering why the results are about anywhere."""
     out = []
     for name, candidates in ambiguous_latin_places(query):
-        places = "、".join(f"{short}（{province}）" for short, province in candidates)
+        places = candidates_said(candidates)
         text = AMBIGUOUS_PLACE_MESSAGE.format(name=name, places=places)
-        out.append(Note(AMBIGUOUS_PLACE, text, (("name", name), ("places", places))))
+        # the place is no region (nothing was searched for it as one); the rest was
+        params = (("name", name), ("places", places))
+        out.append(Note(AMBIGUOUS_PLACE, text, params, reach=NOTE_PART))
     return out
 
 
@@ -90,8 +97,13 @@ def budget_notes(budget: Budget) -> list[Note]:
     if "too_many_words" in budget.notes:
         n = budget.limits.words
         out.append(
-            Note("too_many_words", TOO_MANY_WORDS_MESSAGE.format(max_words=n), (("max_words", n),))
+            Note(
+                "too_many_words",
+                TOO_MANY_WORDS_MESSAGE.format(max_words=n),
+                (("max_words", n),),
+                reach=NOTE_QUERY,
+            )
         )
     if "correction_skipped" in budget.notes:
-        out.append(Note("correction_skipped", SKIPPED_MESSAGE))
+        out.append(Note("correction_skipped", SKIPPED_MESSAGE, reach=NOTE_QUERY))
     return out

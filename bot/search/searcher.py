@@ -21,7 +21,7 @@ import numpy as np
 
 from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.regions import place_in_region
-from bot.models import Correction, Note, SearchHit, SearchResponse, Understood
+from bot.models import NOTE_QUERY, Correction, Note, SearchHit, SearchResponse, Understood
 from bot.search import apart, framing, region_first
 from bot.search.asking import (
     ASKING_WORDS,
@@ -767,7 +767,7 @@ class Searcher:
         if not parsed.positive:
             why = EMPTY
             if parsed.negative:
-                why = (Note("only_exclusions", ONLY_EXCLUSIONS_MESSAGE),)
+                why = (Note("only_exclusions", ONLY_EXCLUSIONS_MESSAGE, reach=NOTE_QUERY),)
             return SearchResponse(query, (), 0, page, size, message=why[0].text, notes=why)
         facets = Understood()
         if understand:

@@ -23,6 +23,7 @@ from bot.models import DocumentInfo, Understood
 from bot.search.query import excluded_spans
 from bot.text.normalize import normalize
 from bot.text.pinyin import readings
+from bot.text.years import ARABIC_YEAR, CHINESE_YEAR, RELATIVE_YEARS, YEAR_RE, read_year, year_of
 
 NATIONAL = "全国"
 # Words that name the whole country as the region asked about: 全国 anywhere (全国粮食
@@ -37,12 +38,6 @@ _NATIONAL_WORD_RE = re.compile(r"全国|国家|中央|我国|中国")
 # 高于全国平均): the place named is the one asked about, not the country.
 _NATIONAL_YARDSTICK_RE = re.compile(
     r"(?:居|在|于|占|比|高于|低于|领先|位居|位列|名列)全国|全国(?:排|第|前列|前|平均|领先|首|同类|位次)"
-)
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
-_YEAR_RE = re.compile(
-    r"(?<![\d.])((?:19|20)\d\d)(?:\s*年(?:度|末|底|初)?)?(?![\d.%])"
-    r"|([一二][〇零○一二三四五六七八九]{3})\s*年(?:末|底|初)?"
 )
 # Document kinds a user names, mapped to the types of ``bot.corpus.meta.TYPES``.
 _TYPE_WORDS: tuple[tuple[str, str], ...] = (
@@ -92,11 +87,9 @@ NO1_DOCUMENT = "中央一号文件"
 NO1_TYPE = "实施意见/行动方案"
 _NO1_ISSUER_RE = re.compile(r"(?:中共中央|党中央).{0,4}国务院")
 _NO1_TOPIC_RE = re.compile(r"乡村|农业|农村|三农|农民")
-# Years said relative to today (今年 GDP 目标); 上年 is left alone: in 比上年增长 it is
-# the document's comparison base, not the year asked about (上一年 and 前年 are not).
-_RELATIVE_YEARS = {"今年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
-_RELATIVE_YEAR_RE = re.compile("|".join(_RELATIVE_YEARS))
-RELATIVE_YEAR_WORDS: tuple[str, ...] = tuple(_RELATIVE_YEARS)
+# Years said relative to today (今年 GDP 目标), as the one year reader knows them.
+_RELATIVE_YEAR_RE = re.compile("|".join(RELATIVE_YEARS))
+RELATIVE_YEAR_WORDS: tuple[str, ...] = tuple(RELATIVE_YEARS)
 # The five years before today, as people say them (安徽 过去五年 GDP 年均增长): the plan
 # period that ended last year, the period reports review under 这五年 or “十四五”时期.
 _LAST_FIVE_YEARS_RE = re.compile(r"过去(?:的)?五年|近五年|这五年|五年来")
@@ -108,7 +101,7 @@ _CN_TEENS = "一二三四五六七八九"
 # A span of years typed (2021-2025, 2021—2025年, 二〇二一至二〇二五年): the span, not its
 # first year. One that is a plan period is searched as the period (十四五); any other
 # leaves the year unnamed and its years to be found in the text (2024—2026年行动方案).
-_Y = r"(?:19|20)\d\d|[一二][〇零○一二三四五六七八九]{3}"
+_Y = f"{ARABIC_YEAR}|{CHINESE_YEAR}"
 _YEAR_SPAN_RE = re.compile(
     rf"(?<![\d.])({_Y})\s*年?\s*(?:[-—–~]{{1,2}}|至|到)\s*({_Y})\s*年?(?![\d.%])"
 )
@@ -134,16 +127,6 @@ def year_forms(year: int) -> tuple[str, ...]:
         forms.append(cn.replace("〇", "○") + "年")
     # 零 for 〇 is rare in official texts; each form is a scan of the corpus
     return (*forms, *_YEAR_WORDS.get(year, ()))
-
-
-def parse_year(text: str) -> int | None:
-    """``2024``, ``2024年``, ``二〇二四年`` -> 2024; ``None`` for anything else."""
-    m = _YEAR_RE.fullmatch(text.strip())
-    if not m:
-        return None
-    if m.group(1):
-        return int(m.group(1))
-    return int("".join(str(_CN_DIGITS[c]) for c in m.group(2)))
 
 
 @dataclass(frozen=True)
@@ -242,20 +225,20 @@ def understand(
     year: int | None = None
     years: list[int] = []
     in_spans = [m.span() for m in _YEAR_SPAN_RE.finditer(text)]
-    for m in _YEAR_RE.finditer(text):
+    for m in YEAR_RE.finditer(text):
         if any(lo <= m.start() < hi for lo, hi in in_spans):
             continue  # 2021-2025: a span of years, no one year of it
-        found = parse_year(m.group())
+        found = year_of(m)
         if year is not None and not _joined(text, spans[-1], m.span()):
             break  # 2024年 … 比2020年: only years typed side by side are each asked
-        if found is not None and found not in years:
+        if found not in years:
             years.append(found)
         year = years[0] if years else None
         spans.append(m.span())
     if year is None and this_year is not None:
         rel = _RELATIVE_YEAR_RE.search(text)
         if rel:
-            year = this_year + _RELATIVE_YEARS[rel.group()]
+            year = this_year + RELATIVE_YEARS[rel.group()]
             spans.append(rel.span())
     doc_type: str | None = None
     quoted = _quoted_spans(text)
@@ -337,7 +320,7 @@ def _name_periods(text: str, this_year: int | None) -> str:
 
 def _span_as_period(m: re.Match[str]) -> str:
     """A span of years that is a plan period (2021-2025) as the period's name."""
-    first, last = parse_year(m.group(1) + "年"), parse_year(m.group(2) + "年")
+    first, last = read_year(m.group(1)), read_year(m.group(2))
     period = plan_period(first) if first is not None else None
     if period is None or last != first + 4 or plan_period(first - 1) == period:
         return m.group()

@@ -30,22 +30,14 @@ MAX_PER_CHAT = 20
 
 
 @dataclass(frozen=True)
-class Unsubscribed:
-    """What :meth:`SubscriptionService.unsubscribe` did: the subscriptions ``removed``
-    (in the order typed; all the chat's for ``all``) and the numbers typed that are not
-    the chat's (``not_found``, in the order typed), which the interface lists after."""
+class ByNumber:
+    """What a change to a chat's subscriptions by number did (:meth:`SubscriptionService.
+    unsubscribe`, :meth:`~SubscriptionService.pause_in_chat`): the subscriptions removed,
+    paused or resumed (``ids``, in the order typed; all the chat's for ``all``) and the
+    numbers typed that are not the chat's (``not_found``, in the order typed), which the
+    interface lists after."""
 
-    removed: tuple[int, ...]
-    not_found: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class Paused:
-    """What :meth:`SubscriptionService.pause_in_chat` did: the subscriptions paused or
-    resumed (``changed``, in the order typed) and the numbers typed that are not the
-    chat's (``not_found``), which the interface lists after, as for :class:`Unsubscribed`."""
-
-    changed: tuple[int, ...]
+    ids: tuple[int, ...]
     not_found: tuple[int, ...] = ()
 
 
@@ -177,7 +169,7 @@ class SubscriptionService:
     def list_all(self) -> list[Listed]:
         return [Listed(s, self._next_run(s)) for s in self.store.list_all()]
 
-    def unsubscribe(self, chat_id: int, arg: str) -> Unsubscribed:
+    def unsubscribe(self, chat_id: int, arg: str) -> ByNumber:
         """Remove ``#id`` / ``id`` (or several: ``1 2``, ``1,2``) or ``all`` of the chat's
         subscriptions: what was removed, and the numbers typed that are not the chat's
         (the interface says so); when none is the chat's, nothing is removed and the
@@ -200,9 +192,9 @@ class SubscriptionService:
             missing = [i for i in wanted if i not in ids]
         for sub_id in ids:
             self._unschedule(sub_id)
-        return Unsubscribed(tuple(ids), tuple(missing))
+        return ByNumber(tuple(ids), tuple(missing))
 
-    def pause_in_chat(self, chat_id: int, arg: str, *, pause: bool = True) -> Paused:
+    def pause_in_chat(self, chat_id: int, arg: str, *, pause: bool = True) -> ByNumber:
         """Pause (or resume) ``#id`` / ``id`` (or several: ``1 2``) or ``all`` of the chat's
         own subscriptions; the ids changed, read as :meth:`unsubscribe` reads them (numbers
         not the chat's left out, refused when none is). Before it a chat could only cancel
@@ -227,7 +219,7 @@ class SubscriptionService:
             else:
                 self.store.resume(sub_id, chat_id=chat_id)
             self._schedule(self._get(sub_id))
-        return Paused(tuple(ids), tuple(i for i in wanted if i not in subs))
+        return ByNumber(tuple(ids), tuple(i for i in wanted if i not in subs))
 
     def set_timezone(self, chat_id: int, timezone: str) -> tuple[str, int]:
         """Move the chat's subscriptions to ``timezone``: (canonical name, how many)."""

@@ -21,6 +21,7 @@ from briefbot.cli.app import (
     LANG_HELP,
     app,
     checked_lang,
+    checked_region,
     chosen_year_line,
     err,
     open_engine,
@@ -100,6 +101,7 @@ def scorecard(
     year's statistical bulletin gives (a plan's 到2025年 target with the 2025 result).
     The rules (ranges, 以上, 左右, ceilings, masked figures) are in the README.
     """
+    checked_region(region)
     engine = open_engine()
     card = engine.scorecard(region=region, year=year, show_all=show_all)
     if as_json:
@@ -167,8 +169,10 @@ def changes(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
-    """A region's work report against its previous one: targets raised, lowered,
-    unchanged, new and dropped, and new or dropped key phrases (新提法)."""
+    """A region's report against its previous one of the same kind (work, plan, budget
+    and party congress reports, plan outlines): targets raised, lowered, unchanged, new
+    and dropped, and new or dropped key phrases (新提法)."""
+    checked_region(region)
     engine = open_engine()
     found = engine.report_changes(region, year=year, show_all=show_all)
     if as_json:
@@ -184,7 +188,9 @@ def changes(
         return
     if found.current is None:
         when = f" {year}" if year else ""
-        out.print(f"没有找到{region}{when}的政府工作报告 (no work report).", markup=False)
+        out.print(
+            f"没有找到{region}{when}提出目标的报告 (no report stating targets).", markup=False
+        )
         raise typer.Exit(1)
     cur = found.current
     if found.previous is None:

@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from functools import partial
+from typing import NoReturn
 
 import typer
 from rich.console import Console
@@ -17,6 +18,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bot.config import Settings
+from bot.corpus.regions import AmbiguousPlace, filter_regions
 from bot.i18n import LANGUAGES, counted, tr
 from bot.library import DocumentNotFound, Engine
 from bot.library.arguments import year_word
@@ -48,8 +50,8 @@ err = Console(stderr=True, highlight=False)
 
 LANG_HELP = "Language of the frame: zh or en (what the documents say stays Chinese)."
 YEAR_HELP = (
-    "Only the figures of this year, 2024 or 2024年 (a plan period ending then counts), "
-    "as the bot's /targets GDP 2024 reads it."
+    "Only the figures of this year, 2024, 2024年 or 二〇二四年 (a plan period ending then "
+    "counts), as the bot's /targets GDP 2024 reads it."
 )
 
 
@@ -60,9 +62,27 @@ def checked_year(text: str | None) -> int | None:
         return None
     year = year_word(text)
     if year is None:
-        err.print(f"[red]--year {escape(repr(text))} is not a year: write 2024 or 2024年[/]")
+        said = escape(repr(text))
+        err.print(f"[red]--year {said} is not a year: write 2024, 2024年 or 二〇二四年[/]")
         raise typer.Exit(2)
     return year
+
+
+def checked_region(text: str | None) -> str | None:
+    """``--region`` as given, or exit 2 naming the places an English or pinyin name two
+    of them share could be (``Suzhou``), as the bot's region filters say it."""
+    if text is not None:
+        try:
+            filter_regions(text)
+        except AmbiguousPlace as exc:
+            refused(exc)
+    return text
+
+
+def refused(exc: AmbiguousPlace) -> NoReturn:
+    """Exit 2 with the candidates of a place name two places share."""
+    err.print(f"[red]{escape(str(exc))}[/]")
+    raise typer.Exit(2)
 
 
 def checked_lang(lang: str) -> str:

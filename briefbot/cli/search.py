@@ -19,6 +19,7 @@ from briefbot.cli.app import (
     LANG_HELP,
     app,
     checked_lang,
+    checked_region,
     no_document,
     open_engine,
     out,
@@ -130,6 +131,7 @@ def search(
     that answers it.
     """
     checked_lang(lang)
+    checked_region(region)
     engine = open_engine()
     if doc is not None:
         # what --doc takes elsewhere (id, file name, stem or a unique prefix of either);

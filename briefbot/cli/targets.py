@@ -14,6 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from bot.analytics.side_by_side import export_rows, to_csv, to_markdown, to_xlsx
+from bot.corpus.regions import AmbiguousPlace
 from bot.digest import FilterError, render_html, render_text
 from bot.digest.filters import kind_label
 from bot.digest.values import change_and_value, format_value, signed_change
@@ -25,12 +26,14 @@ from briefbot.cli.app import (
     YEAR_HELP,
     app,
     checked_lang,
+    checked_region,
     checked_year,
     chosen_year_line,
     err,
     no_document,
     open_engine,
     out,
+    refused,
     why_nothing,
 )
 
@@ -115,6 +118,7 @@ def targets(
     _check_kind(kind)
     checked_lang(lang)
     wanted = checked_year(year)
+    checked_region(region)
     engine = open_engine()
     try:
         if indicator:  # also GDP 山东, as the bot's /targets and /compare take it
@@ -127,6 +131,8 @@ def targets(
             )
     except DocumentNotFound as exc:
         raise no_document(exc) from None
+    except AmbiguousPlace as exc:  # targets --indicator "GDP Suzhou"
+        refused(exc)
     rows = found.rows
     if as_json:
         out.print_json(json.dumps(_records_json(engine, rows), ensure_ascii=False))
@@ -290,10 +296,14 @@ def compare(
         return
     _check_kind(kind)
     engine = open_engine()
+    checked_region(region)
     # also GDP 山东: a region after the indicator narrows it, as in the bot's /compare
-    looked = engine.lookup_indicator(
-        indicator, kind=kind, region=region, show_all=show_all, distinct=True
-    )
+    try:
+        looked = engine.lookup_indicator(
+            indicator, kind=kind, region=region, show_all=show_all, distinct=True
+        )
+    except AmbiguousPlace as exc:  # compare GDP Suzhou
+        refused(exc)
     found = looked.found
     rows = found.rows
     docs = {d.doc_id: d for d in engine.documents()}
