@@ -109,7 +109,11 @@ class SubscriptionService:
             raise SubscriptionError(str(exc)).coded_as(exc) from None
 
     def chat_timezone(self, chat_id: int) -> str:
-        """The time zone the chat's newest subscription uses, else the default."""
+        """The time zone the chat chose with ``/timezone``, else the one its newest
+        subscription uses (a chat that never chose, or chose before the zone was kept on
+        its own), else the default."""
+        if chosen := self.store.chosen_timezone(chat_id):
+            return chosen
         subs = self.store.list_for_chat(chat_id)
         return subs[-1].timezone if subs else self.settings().default_timezone
 

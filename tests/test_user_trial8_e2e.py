@@ -1,0 +1,62 @@
+"""The eighth user trial's defects (an analyst reading English, working from a channel),
+through the fake Bot API server (the real Application, as ``tests/e2e.py`` drives it),
+with unit cases of the core parts."""
+
+from __future__ import annotations
+
+from bot.storage import Database
+from bot.subscriptions.store import SubscriptionStore
+from fake_telegram import FakeBotApi
+from tests.e2e import ask_text
+from tests.test_subscriptions_e2e import running as subscribed
+from tests.test_subscriptions_e2e import store_of
+
+
+async def test_a_time_zone_chosen_before_subscribing_is_kept(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """``/timezone Europe/London`` before the first ``/subscribe`` said "Time zone set to
+    Europe/London (0 subscriptions)" and kept nothing: ``/timezone`` answered
+    Asia/Shanghai again and the next subscription was scheduled in Shanghai's 07:30."""
+    analyst = server.add_user("Ann", language_code="en")
+    async with subscribed(server, engine, db_url) as app:
+        said = await ask_text(server, analyst, analyst, "/timezone Europe/London")
+        assert "Europe/London" in said
+        assert "Europe/London" in await ask_text(server, analyst, analyst, "/timezone")
+        said = await ask_text(server, analyst, analyst, "/subscribe GDP 07:30")
+        assert "07:30 (Europe/London)" in said
+        (sub,) = store_of(app).list_for_chat(analyst.id)
+        assert sub.timezone == "Europe/London"
+        await ask_text(server, analyst, analyst, "/unsubscribe all")
+    # the bot restarted on the same database, the chat without a subscription
+    async with subscribed(server, engine, db_url):
+        said = await ask_text(server, analyst, analyst, "/timezone")
+        assert "Europe/London" in said and "Asia/Shanghai\n" not in said
+        said = await ask_text(server, analyst, analyst, "/subscribe 就业 18:00")
+        assert "18:00 (Europe/London)" in said
+
+
+async def test_a_channel_time_zone_chosen_before_subscribing_is_kept(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    owner = server.add_user("Owner", language_code="en")
+    server.add_chat(
+        "channel", "Notes", username="notes", bot_status="administrator", can_post_messages=True
+    )
+    async with subscribed(server, engine, db_url, owners=[owner.id]):
+        await ask_text(server, owner, owner, "/timezone @notes America/New_York")
+        said = await ask_text(server, owner, owner, "/subscribe @notes GDP 09:00")
+        assert "09:00 (America/New_York)" in said
+        assert "America/New_York" not in await ask_text(server, owner, owner, "/timezone")
+
+
+def test_a_group_moving_to_a_supergroup_keeps_its_chosen_time_zone(db_url) -> None:
+    with Database.open(url=db_url) as database:
+        store = SubscriptionStore(database)
+        store.set_timezone(-100, "Europe/Paris")
+        store.set_timezone(-2001, "Asia/Tokyo")
+        store.migrate_chat(-100, -1001)
+        assert store.chosen_timezone(-1001) == "Europe/Paris"
+        store.migrate_chat(-100, -2001)  # the new id chose its own: kept
+        assert store.chosen_timezone(-2001) == "Asia/Tokyo"
+        assert store.chosen_timezone(-3) is None
