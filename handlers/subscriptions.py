@@ -193,20 +193,39 @@ async def resume_command(update: Update, context: BriefContext) -> None:
 
 
 async def _pause_or_resume(update: Update, context: BriefContext, *, pause: bool) -> None:
+    """/pause [@channel] ID…|all: a channel's as ``/unsubscribe @channel`` (a bot admin,
+    in a private chat); without it ``/pause @news 3`` answered with the bare usage."""
     message, chat = update.effective_message, update.effective_chat
     svc = context.services
     lang = svc.lang(update)
-    if not await may_manage(context.bot, chat, message):
+    words = command_args(message).split()
+    chat_id, ref = chat.id, None
+    if words and channel_ref(words[0]):
+        ref = words.pop(0)
+        channel = await channel_target(update, context, ref)
+        if channel is None:
+            return
+        chat_id = channel.id
+    elif not await may_manage(context.bot, chat, message):
         await message.reply_text(tr(lang, "subscriptions.group_admins_only"))
         return
-    typed = command_args(message)
+    typed = " ".join(words)
     try:
-        done = await svc.run_db(svc.subscriptions.pause_in_chat, chat.id, typed, pause=pause)
+        done = await svc.run_db(svc.subscriptions.pause_in_chat, chat_id, typed, pause=pause)
     except SubscriptionError as exc:
+        if ref and exc.code == "subscription.not_in_chat":  # the channel's, not this chat's
+            await message.reply_text(
+                tr(lang, "subscriptions.not_in_channel", channel=ref, **exc.params)
+            )
+            return
         await message.reply_text(error_text(exc, lang))
         return
-    lines = [fmt.paused(done.changed, pause=pause, lang=lang)]
-    lines += [tr(lang, "errors.subscription.not_in_chat", id=i) for i in done.not_found]
+    lines = [fmt.paused(done.changed, pause=pause, lang=lang, channel=ref)]
+    for missing in done.not_found:
+        if ref:
+            lines.append(tr(lang, "subscriptions.not_in_channel", channel=ref, id=missing))
+        else:
+            lines.append(tr(lang, "errors.subscription.not_in_chat", id=missing))
     await message.reply_text("\n".join(lines))
 
 

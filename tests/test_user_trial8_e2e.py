@@ -60,3 +60,30 @@ def test_a_group_moving_to_a_supergroup_keeps_its_chosen_time_zone(db_url) -> No
         store.migrate_chat(-100, -2001)  # the new id chose its own: kept
         assert store.chosen_timezone(-2001) == "Asia/Tokyo"
         assert store.chosen_timezone(-3) is None
+
+
+async def test_a_channels_digests_are_paused_and_resumed_from_a_private_chat(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """``/pause @notes 1`` answered the bare usage: a channel's digests could only be
+    stopped by cancelling its subscription (filter and history lost)."""
+    owner = server.add_user("Owner", language_code="en")
+    stranger = server.add_user("Stranger", language_code="en")
+    server.add_chat(
+        "channel", "Notes", username="notes", bot_status="administrator", can_post_messages=True
+    )
+    async with subscribed(server, engine, db_url, owners=[owner.id]) as app:
+        await ask_text(server, owner, owner, "/subscribe @notes GDP 09:00")
+        (sub,) = store_of(app).list_for_chat(server.chat("@notes").id)
+        said = await ask_text(server, owner, owner, f"/pause @notes {sub.id}")
+        assert said.startswith(f"Paused #{sub.id}") and f"/resume @notes {sub.id}" in said
+        assert store_of(app).get(sub.id).paused
+        said = await ask_text(server, owner, owner, "/pause @notes 99")
+        assert said == "The channel @notes has no subscription #99; see /subscriptions @notes."
+        said = await ask_text(server, stranger, stranger, f"/resume @notes {sub.id}")
+        assert said.startswith("⛔ Only the bot's admins can manage channels")
+        assert store_of(app).get(sub.id).paused
+        said = await ask_text(server, owner, owner, f"/resume @notes {sub.id}")
+        assert said == f"Resumed #{sub.id}."
+        assert not store_of(app).get(sub.id).paused
+        assert "/pause @channel" in await ask_text(server, owner, owner, "/pause --help")
