@@ -4,10 +4,11 @@ with unit cases of the core parts."""
 
 from __future__ import annotations
 
+from bot.i18n import tr
 from bot.storage import Database
 from bot.subscriptions.store import SubscriptionStore
 from fake_telegram import FakeBotApi
-from tests.e2e import ask_text
+from tests.e2e import ask_text, running
 from tests.test_subscriptions_e2e import running as subscribed
 from tests.test_subscriptions_e2e import store_of
 
@@ -87,3 +88,21 @@ async def test_a_channels_digests_are_paused_and_resumed_from_a_private_chat(
         assert said == f"Resumed #{sub.id}."
         assert not store_of(app).get(sub.id).paused
         assert "/pause @channel" in await ask_text(server, owner, owner, "/pause --help")
+
+
+async def test_the_docs_command_has_a_usage_of_its_own(server: FakeBotApi, engine) -> None:
+    """``/help docs`` answered the whole list of commands (``/help doc`` had its usage)."""
+    analyst = server.add_user("Ann", language_code="en")
+    user = server.add_user("Lena")
+    async with running(server, engine):
+        said = await ask_text(server, analyst, analyst, "/help docs")
+        assert said.startswith("Usage: /docs") and "/doc 山东" in said
+        assert (await ask_text(server, analyst, analyst, "/docs --help")).startswith("Usage: /docs")
+        assert (await ask_text(server, user, user, "/help docs")).startswith("用法：/docs")
+
+
+def test_the_english_console_help_names_its_placeholders_in_english() -> None:
+    """The console's English help read ``/search 词, /targets 指标, /compare 指标``."""
+    said = tr("en", "console.help")
+    assert "/search words" in said and "/targets indicator" in said
+    assert "/compare indicator" in said and "指标" not in said and "词," not in said
