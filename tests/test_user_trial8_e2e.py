@@ -4,11 +4,13 @@ with unit cases of the core parts."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from bot.i18n import tr
 from bot.storage import Database
 from bot.subscriptions.store import SubscriptionStore
 from fake_telegram import FakeBotApi
-from tests.e2e import ask_text, running
+from tests.e2e import ask_text, engine_copy, running
 from tests.test_subscriptions_e2e import running as subscribed
 from tests.test_subscriptions_e2e import store_of
 
@@ -106,3 +108,35 @@ def test_the_english_console_help_names_its_placeholders_in_english() -> None:
     said = tr("en", "console.help")
     assert "/search words" in said and "/targets indicator" in said
     assert "/compare indicator" in said and "指标" not in said and "词," not in said
+
+
+def delivered(store: SubscriptionStore, sub_id: int) -> None:
+    """A digest of ``sub_id`` went out now: what is new is counted from here."""
+    slot = datetime.now(UTC)
+    store.claim_slot(sub_id, slot)
+    store.finish_delivery(sub_id, slot, "sent", [1], delivered_at=slot)
+
+
+async def test_a_preview_says_when_the_filter_matches_nothing_any_more(
+    server: FakeBotApi, bundled_template, tokenizer, tmp_path, db_url
+) -> None:
+    """After the document a subscription's filter names (``doc:004``) was removed, ``/digest
+    ID`` said "No new key targets since the last digest", as if all were well."""
+    engine = engine_copy(bundled_template, tmp_path, tokenizer)
+    analyst = server.add_user("Ann", language_code="en")
+    async with subscribed(server, engine, db_url) as app:
+        await ask_text(server, analyst, analyst, "/subscribe doc:004 GDP 08:00")
+        (sub,) = store_of(app).list_for_chat(analyst.id)
+        assert "地区生产总值" in await ask_text(server, analyst, analyst, f"/digest {sub.id}")
+        delivered(store_of(app), sub.id)
+        engine.remove_document("004")
+        said = await ask_text(server, analyst, analyst, f"/digest {sub.id}")
+        assert said.startswith("📭 Key targets digest (keywords: GDP; documents: 004)")
+        assert "No key target in the documents matches this filter" in said
+        assert "since the last digest" not in said
+        # a filter that still matches, with nothing new, keeps the short line
+        await ask_text(server, analyst, analyst, "/subscribe 地区生产总值 09:00")
+        (_, other) = store_of(app).list_for_chat(analyst.id)
+        delivered(store_of(app), other.id)
+        said = await ask_text(server, analyst, analyst, f"/digest {other.id}")
+        assert "matches this filter" not in said

@@ -37,6 +37,12 @@ def no_new_message(sub: Subscription, lang: str = DEFAULT_LANGUAGE) -> str:
     return tr(lang, "digest.no_new", about=about)
 
 
+def _matches_nothing_message(sub: Subscription, lang: str = DEFAULT_LANGUAGE) -> str:
+    text = describe(sub.filter, lang)
+    about = tr(lang, "digest.no_new_about", filter=html.escape(text, quote=False)) if text else ""
+    return tr(lang, "digest.matches_nothing", about=about)
+
+
 def _since(sub: Subscription) -> float | None:
     return sub.last_delivered_at.timestamp() if sub.last_delivered_at else None
 
@@ -117,7 +123,15 @@ def preview_messages(
     ``FilterError``."""
     now = datetime.now(ZoneInfo(tz))
     if sub is not None:
-        return subscription_digest(engine, sub, now, lang) or [no_new_message(sub, lang)]
+        messages = subscription_digest(engine, sub, now, lang)
+        if messages:
+            return messages
+        if not engine.filter_matches_any(sub.filter):
+            # "nothing new since the last digest" hid a filter that matches nothing at
+            # all: a document it names removed, a misspelt word; said on asking only (the
+            # check reads every record when nothing matches: not on every scheduled run)
+            return [_matches_nothing_message(sub, lang)]
+        return [no_new_message(sub, lang)]
     digest = engine.digest(
         filter_text,
         now=now,
