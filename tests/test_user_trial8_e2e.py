@@ -140,3 +140,19 @@ async def test_a_preview_says_when_the_filter_matches_nothing_any_more(
         delivered(store_of(app), other.id)
         said = await ask_text(server, analyst, analyst, f"/digest {other.id}")
         assert "matches this filter" not in said
+
+
+async def test_help_about_a_command_the_bot_lacks_says_so(server: FakeBotApi, engine) -> None:
+    """``/help foo`` answered the list of commands as if foo were one of them."""
+    analyst = server.add_user("Ann", language_code="en")
+    user = server.add_user("Lena")
+    async with running(server, engine):
+        said = await ask_text(server, analyst, analyst, "/help foo")
+        assert said.startswith("There is no command /foo. The commands:\n\n")
+        assert "/search 乡村振兴" in said
+        assert (await ask_text(server, user, user, "/help 不存在")).startswith("政策简报机器人")
+        assert (await ask_text(server, user, user, "/help bar")).startswith("没有 /bar 这个命令")
+        # commands without a usage of their own still answer the list alone
+        for known in ("start", "help", "admin", "remove"):
+            said = await ask_text(server, analyst, analyst, f"/help {known}")
+            assert "There is no command" not in said, known
