@@ -18,10 +18,9 @@ from telegram.ext import (
 
 from bot.digest.filters import FilterError
 from bot.i18n import counted
-from bot.library import Engine
 from bot.subscriptions import reasons
-from bot.subscriptions.commands import SubscribeRequest, channel_ref, subscription_ids
-from bot.subscriptions.compose import preview_messages
+from bot.subscriptions.commands import channel_ref, subscription_ids
+from bot.subscriptions.compose import preview_messages, unmatched
 from bot.subscriptions.service import SubscriptionError
 from handlers.channels import channel_target
 from handlers.common import (
@@ -73,8 +72,12 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
         return
     where = f"{title} {target_id}" if request.channel else None
     text = fmt.subscribed(listed, where=where, channel=request.channel, lang=lang)
-    if request.filter_text.strip() and await svc.run(_matches_nothing, svc.engine, request):
-        text += "\n" + tr(lang, "subscriptions.matches_nothing")
+    if request.filter_text.strip():
+        why = await svc.run(unmatched, svc.engine, request.filter_text)
+        if why == "kinds":
+            text += "\n" + tr(lang, "subscriptions.matches_other_kinds")
+        elif why == "nothing":
+            text += "\n" + tr(lang, "subscriptions.matches_nothing")
     if (sent_in := svc.languages.for_chat(target_id)) != lang:
         # The digest has no update to read the client's language from: it comes in the
         # chat's /lang choice, else Chinese. Say so where that is not the reply's language.
@@ -93,12 +96,6 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
                 lang, f"subscriptions.digest_language_{where_key}", language=said, code=lang
             )
     await message.reply_html(text)
-
-
-def _matches_nothing(engine: Engine, request: SubscribeRequest) -> bool:
-    """On the core thread: whether no record of the documents now passes the filter
-    (region:火星, a misspelt keyword), confident or not; read up to the first that passes."""
-    return not engine.filter_matches_any(request.filter_text)
 
 
 async def subscriptions_command(update: Update, context: BriefContext) -> None:

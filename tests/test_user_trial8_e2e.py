@@ -6,8 +6,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
+from bot.config import Settings
 from bot.i18n import tr
+from bot.library import Engine
 from bot.storage import Database
+from bot.subscriptions.compose import unmatched
 from bot.subscriptions.store import SubscriptionStore
 from fake_telegram import FakeBotApi
 from tests.e2e import ask_text, engine_copy, running
@@ -156,3 +161,51 @@ async def test_help_about_a_command_the_bot_lacks_says_so(server: FakeBotApi, en
         for known in ("start", "help", "admin", "remove"):
             said = await ask_text(server, analyst, analyst, f"/help {known}")
             assert "There is no command" not in said, known
+
+
+BULLETIN = (
+    "绵阳市2023年国民经济和社会发展统计公报\n\n绵阳市统计局\n\n一、综合\n\n"
+    "全年实现地区生产总值1000.5亿元，比上年增长5.2%。城镇新增就业3.1万人。\n"
+)
+REPORT = (
+    "德阳市2024年政府工作报告\n\n一、2024年工作安排\n\n"
+    "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，城镇新增就业2万人以上。\n"
+)
+
+
+@pytest.fixture
+def bulletin_engine(tmp_path, tokenizer) -> Engine:
+    """A statistical bulletin (achievements only) of one city, a work report of another."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "mianyang_bulletin.txt").write_text(BULLETIN, encoding="utf-8")
+    (corpus / "deyang_report.txt").write_text(REPORT, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, data_dir=tmp_path / "data")
+    return Engine.open(settings, tokenizer=tokenizer)
+
+
+def test_why_a_filter_matches_nothing(bulletin_engine: Engine) -> None:
+    assert unmatched(bulletin_engine, "region:绵阳") == "kinds"  # achievements only
+    assert unmatched(bulletin_engine, "region:绵阳 kind:all") is None
+    assert unmatched(bulletin_engine, "region:德阳") is None
+    assert unmatched(bulletin_engine, "region:火星") == "nothing"
+    assert unmatched(bulletin_engine, "region:火星 kind:all") == "nothing"
+
+
+async def test_a_region_with_figures_but_no_target_is_told_to_add_kind_all(
+    server: FakeBotApi, bulletin_engine: Engine, db_url
+) -> None:
+    """``/subscribe region:Chengdu`` (a city whose only document is a statistical bulletin)
+    warned "a misspelt region or keyword?", and ``/digest ID`` repeated it: the region was
+    right, its figures are achievements, and digests list targets unless kind:all."""
+    analyst = server.add_user("Ann", language_code="en")
+    async with subscribed(server, bulletin_engine, db_url) as app:
+        said = await ask_text(server, analyst, analyst, "/subscribe region:Mianyang 08:00")
+        assert "no targets" in said and "add kind:all" in said and "misspelt" not in said
+        (sub,) = store_of(app).list_for_chat(analyst.id)
+        said = await ask_text(server, analyst, analyst, f"/digest {sub.id}")
+        assert "add kind:all" in said and "misspelt" not in said
+        said = await ask_text(server, analyst, analyst, "/subscribe region:火星 09:00")
+        assert "misspelt" in said and "kind:all" not in said
+        said = await ask_text(server, analyst, analyst, "/subscribe region:Mianyang kind:all 10:00")
+        assert "⚠️" not in said
