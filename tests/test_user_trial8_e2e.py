@@ -209,3 +209,25 @@ async def test_a_region_with_figures_but_no_target_is_told_to_add_kind_all(
         assert "misspelt" in said and "kind:all" not in said
         said = await ask_text(server, analyst, analyst, "/subscribe region:Mianyang kind:all 10:00")
         assert "⚠️" not in said
+
+
+async def test_a_bot_admins_commands_on_a_channel_are_in_the_audit_log(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """``/subscribe @notes …``, ``/lang chat @notes en`` (bot admins only) left no entry:
+    ``/audit`` listed the admin's ``/status`` and nothing of what they did to a channel."""
+    owner = server.add_user("Owner", language_code="en")
+    stranger = server.add_user("Stranger", language_code="en")
+    server.add_chat(
+        "channel", "Notes", username="notes", bot_status="administrator", can_post_messages=True
+    )
+    async with subscribed(server, engine, db_url, owners=[owner.id]):
+        await ask_text(server, owner, owner, "/subscribe @notes GDP 09:00")
+        await ask_text(server, owner, owner, "/lang chat @notes en")
+        await ask_text(server, owner, owner, "/subscribe @nosuchchannel GDP")
+        await ask_text(server, stranger, stranger, "/unsubscribe @notes 1")
+        said = await ask_text(server, owner, owner, "/audit")
+        assert "channel · ok\n    /subscribe @notes GDP 09:00" in said
+        assert "channel · ok\n    /lang chat @notes en" in said
+        assert "channel · error\n    /subscribe @nosuchchannel GDP" in said
+        assert f"user {stranger.id} · chat {stranger.id} · channel · refused" in said
