@@ -15,7 +15,9 @@ from bot.storage import Database
 from bot.subscriptions.compose import unmatched
 from bot.subscriptions.store import SubscriptionStore
 from fake_telegram import FakeBotApi
+from handlers.format.analytics import scorecard_messages
 from tests.e2e import ask_text, engine_copy, running
+from tests.test_scorecard_order import _link
 from tests.test_subscriptions_e2e import running as subscribed
 from tests.test_subscriptions_e2e import store_of
 
@@ -231,3 +233,20 @@ async def test_a_bot_admins_commands_on_a_channel_are_in_the_audit_log(
         assert "channel · ok\n    /lang chat @notes en" in said
         assert "channel · error\n    /subscribe @nosuchchannel GDP" in said
         assert f"user {stranger.id} · chat {stranger.id} · channel · refused" in said
+
+
+def test_a_region_and_year_scorecard_cut_short_points_to_every_target() -> None:
+    """``/scorecard Sichuan 2026`` (35 targets) ended "… 5 more not listed; add a region or
+    a year to narrow the list" when both were given. Invented links."""
+    links = [_link("unknown", "湖北", "2030", n) for n in range(8)]
+    english = "\n".join(scorecard_messages(links, region="Hubei", year=2030, shown=5, lang="en"))
+    assert english.count("❔") == 5
+    assert english.endswith(
+        "… 3 more not listed; every target, without the results: /targets Hubei 2030</i>"
+    )
+    assert "add a region or a year" not in english
+    chinese = "\n".join(scorecard_messages(links, region="湖北", year=2030, shown=5))
+    assert "可加地区或年份" not in chinese and "/targets 湖北 2030" in chinese
+    # a wide one still says how to narrow it
+    wide = "\n".join(scorecard_messages(links, region="湖北", year=None, shown=5, lang="en"))
+    assert "/targets" not in wide
