@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.config import Settings
+from bot.digest.filters import names_document, parse_filter
 from bot.i18n import tr
 from bot.library import Engine
 from bot.storage import Database
@@ -17,6 +18,7 @@ from bot.subscriptions.store import SubscriptionStore
 from fake_telegram import FakeBotApi
 from handlers.format.analytics import scorecard_messages
 from tests.e2e import ask_text, engine_copy, running
+from tests.factories import document_info
 from tests.test_scorecard_order import _link
 from tests.test_subscriptions_e2e import running as subscribed
 from tests.test_subscriptions_e2e import store_of
@@ -250,3 +252,31 @@ def test_a_region_and_year_scorecard_cut_short_points_to_every_target() -> None:
     # a wide one still says how to narrow it
     wide = "\n".join(scorecard_messages(links, region="湖北", year=None, shown=5, lang="en"))
     assert "/targets" not in wide
+
+
+async def test_remove_says_which_subscriptions_name_the_document(
+    server: FakeBotApi, bundled_template, tokenizer, tmp_path, db_url
+) -> None:
+    """``/remove`` of a document a subscription's ``doc:`` names asked nothing about it:
+    the subscription went on, silently matching nothing."""
+    engine = engine_copy(bundled_template, tmp_path, tokenizer)
+    owner = server.add_user("Owner", language_code="en")
+    async with subscribed(server, engine, db_url, owners=[owner.id]) as app:
+        await ask_text(server, owner, owner, "/subscribe doc:004 GDP 08:00")
+        await ask_text(server, owner, owner, "/subscribe doc:004_f9b GDP 09:00")
+        await ask_text(server, owner, owner, "/subscribe GDP 10:00")
+        await ask_text(server, owner, owner, "/subscribe doc:003 GDP 11:00")
+        first, second, _, _ = (s.id for s in store_of(app).list_for_chat(owner.id))
+        said = await ask_text(server, owner, owner, "/remove 004")
+        assert said.startswith("❓ Remove?")
+        assert f"Subscriptions naming this document (doc:): #{first}, #{second}." in said
+        said = await ask_text(server, owner, owner, "/remove 002")
+        assert "Subscriptions naming" not in said
+
+
+def test_which_filters_name_a_document() -> None:
+    doc = document_info("ab12cd34ef", filename="report_2024.txt")
+    for ref in ("ab12cd34ef", "ab12", "report_2024.txt", "report_2024", "REPORT_2024"):
+        assert names_document(parse_filter(f"doc:{ref} GDP"), doc), ref
+    for typed in ("GDP", "doc:cd34 GDP", "doc:other.txt", "report_2024"):
+        assert not names_document(parse_filter(typed), doc), typed

@@ -13,9 +13,10 @@ from datetime import datetime
 from typing import Protocol
 
 from bot.config import Settings
-from bot.digest.filters import FilterError
+from bot.digest.filters import FilterError, names_document
 from bot.errors import CodedError
 from bot.i18n import counted
+from bot.models import DocumentInfo
 from bot.subscriptions.commands import SubscribeRequest, parse_subscribe, subscription_ids
 from bot.subscriptions.schedule import ScheduleError, check_timezone
 from bot.subscriptions.store import (
@@ -232,6 +233,11 @@ class SubscriptionService:
                 self.store.resume(sub_id, chat_id=chat_id)
             self._schedule(self._get(sub_id))
         return Paused(tuple(ids), tuple(i for i in wanted if i not in subs))
+
+    def naming_document(self, doc: DocumentInfo) -> list[Subscription]:
+        """The subscriptions (running or paused) whose ``doc:`` names ``doc``: what
+        ``/remove`` says before it, as they will have nothing from it after."""
+        return [s for s in self.store.list_all() if s.active and names_document(s.filter, doc)]
 
     def set_timezone(self, chat_id: int, timezone: str) -> tuple[str, int]:
         """Move the chat's subscriptions to ``timezone``: (canonical name, how many)."""
