@@ -175,7 +175,10 @@ async def test_a_chat_sets_its_zone_by_a_chinese_city_name(
     async with subscribed(server, engine, db_url):
         assert "已订阅" in await ask_text(server, user, user, "/subscribe GDP 8:00 tz=东京")
         said = await ask_text(server, user, user, "/timezone 纽约")
-        assert said == "本聊天的时区已设为 America/New_York（1 个订阅）。"
+        assert said == (
+            "本聊天的时区已设为 America/New_York（已调整 1 个订阅）；"
+            "本聊天以后的新订阅也用这个时区。"
+        )
         assert "America/New_York" in await ask_text(server, user, user, "/subscriptions")
 
 

@@ -33,7 +33,10 @@ async def test_a_time_zone_chosen_before_subscribing_is_kept(
     analyst = server.add_user("Ann", language_code="en")
     async with subscribed(server, engine, db_url) as app:
         said = await ask_text(server, analyst, analyst, "/timezone Europe/London")
-        assert "Europe/London" in said
+        assert said == (
+            "Time zone set to Europe/London (0 subscriptions moved); "
+            "new subscriptions of this chat use it."
+        )
         assert "Europe/London" in await ask_text(server, analyst, analyst, "/timezone")
         said = await ask_text(server, analyst, analyst, "/subscribe GDP 07:30")
         assert "07:30 (Europe/London)" in said
