@@ -15,7 +15,6 @@ A subscription's digest is said in its chat's language (``language(chat_id)``: t
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import threading
 from collections import OrderedDict
@@ -24,12 +23,11 @@ from datetime import datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from bot.digest.filters import DigestFilter, describe, parse_filter
+from bot.digest.filters import DigestFilter, describe
 from bot.digest.render import render_html
 from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.library import Engine
 from bot.subscriptions.store import Subscription
-from bot.targets.records import KINDS
 from bot.text.echo import said_back
 
 
@@ -41,18 +39,10 @@ def no_new_message(sub: Subscription, lang: str = DEFAULT_LANGUAGE) -> str:
 
 
 def unmatched(engine: Engine, filter: DigestFilter | str) -> Literal["kinds", "nothing"] | None:
-    """Why no record of the documents passes ``filter`` (confident or not; read up to the
-    first that passes): ``kinds`` when records of kinds it leaves out would (region:成都 of
-    a statistical bulletin: achievements only, and digests list targets unless asked),
-    ``nothing`` when none would (region:火星, a misspelt keyword, a removed document
-    named by doc:); None when one passes. Seconds on a 100 MB library when nothing
-    passes: asked by a person, never on a scheduled run."""
-    flt = parse_filter(filter) if isinstance(filter, str) else filter
-    if engine.filter_matches_any(flt):
-        return None
-    if flt.kinds != KINDS and engine.filter_matches_any(dataclasses.replace(flt, kinds=KINDS)):
-        return "kinds"
-    return "nothing"
+    """Why no record of the documents passes ``filter`` (:meth:`Engine.filter_unmatched`):
+    ``kinds``, ``nothing``, or None when one passes. Seconds on a 100 MB library when
+    nothing passes: asked by a person, never on a scheduled run."""
+    return engine.filter_unmatched(filter)
 
 
 def _matches_nothing_message(
