@@ -358,7 +358,8 @@ async def remove_command(update: Update, context: BriefContext) -> None:
         )
         await message.reply_html(fmt.remove_not_found(ref, not_found_detail(exc, lang), lang))
         return
-    text, keyboard = fmt.remove_confirmation(info, lang)
+    named = await svc.run_db(svc.subscriptions.naming_document, info)
+    text, keyboard = fmt.remove_confirmation(info, lang, named=[s.id for s in named])
     await message.reply_html(text, reply_markup=keyboard)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, MessageHandler, filters
+from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
 from bot.text.help_words import named_command
 from handlers import format as fmt
@@ -34,9 +34,22 @@ async def help_command(update: Update, context: BriefContext) -> None:
             await update.effective_message.reply_html(usage)
             return
     is_admin = await context.services.check_admin(user.id if user else None)
-    await update.effective_message.reply_html(
-        fmt.help_html(context.bot.username, admin=is_admin, lang=lang)
-    )
+    text = fmt.help_html(context.bot.username, admin=is_admin, lang=lang)
+    if command is not None and command not in _commands(context.application):
+        # /help foo listed every command as if foo were one of them
+        text = tr(lang, "help.no_such_command", command=fmt.escape(command)) + "\n\n" + text
+    await update.effective_message.reply_html(text)
+
+
+def _commands(application: Application) -> set[str]:
+    """The commands the application answers (``/help X`` for an X not among them is said)."""
+    return {
+        name
+        for group in application.handlers.values()
+        for handler in group
+        if isinstance(handler, CommandHandler)
+        for name in handler.commands
+    }
 
 
 async def unknown_command(update: Update, context: BriefContext) -> None:

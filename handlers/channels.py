@@ -8,6 +8,7 @@ from telegram import Bot, Chat, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
 
+from handlers.audit import audit, said
 from handlers.common import ADMIN_STATUSES
 from handlers.context import BriefContext
 from handlers.format.subscriptions import channel_problem
@@ -37,7 +38,10 @@ async def check_channel(bot: Bot, ref: str) -> tuple[Chat | None, str | None]:
 
 
 async def channel_target(update: Update, context: BriefContext, ref: str) -> Chat | None:
-    """The channel for a bot admin's command in a private chat; replies and None otherwise."""
+    """The channel for a bot admin's command in a private chat; replies and None otherwise.
+
+    A command on a channel is a bot admin's action: the audit log keeps what was typed
+    (refused to others, an error when the bot may not post there), as for /config."""
     message = update.effective_message
     svc = context.services
     lang = svc.lang(update)
@@ -46,9 +50,13 @@ async def channel_target(update: Update, context: BriefContext, ref: str) -> Cha
         return None
     if not await svc.check_admin(update.effective_user.id if update.effective_user else None):
         await message.reply_text(tr(lang, "subscriptions.bot_admins_only"))
+        await audit(update, context, "channel", result="refused", detail=said(message))
         return None
     channel, problem = await check_channel(context.bot, ref)
     if channel is None:
         reason = tr(lang, f"subscriptions.{problem or 'channel_not_found'}")
         await message.reply_html(channel_problem(ref, reason, lang))
+        await audit(update, context, "channel", result="error", detail=said(message))
+        return None
+    await audit(update, context, "channel", detail=said(message))
     return channel

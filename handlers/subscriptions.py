@@ -18,10 +18,9 @@ from telegram.ext import (
 
 from bot.digest.filters import FilterError
 from bot.i18n import counted
-from bot.library import Engine
 from bot.subscriptions import reasons
-from bot.subscriptions.commands import SubscribeRequest, channel_ref, subscription_ids
-from bot.subscriptions.compose import preview_messages
+from bot.subscriptions.commands import channel_ref, subscription_ids
+from bot.subscriptions.compose import preview_messages, unmatched
 from bot.subscriptions.service import SubscriptionError
 from handlers.channels import channel_target
 from handlers.common import (
@@ -73,8 +72,12 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
         return
     where = f"{title} {target_id}" if request.channel else None
     text = fmt.subscribed(listed, where=where, channel=request.channel, lang=lang)
-    if request.filter_text.strip() and await svc.run(_matches_nothing, svc.engine, request):
-        text += "\n" + tr(lang, "subscriptions.matches_nothing")
+    if request.filter_text.strip():
+        why = await svc.run(unmatched, svc.engine, request.filter_text)
+        if why == "kinds":
+            text += "\n" + tr(lang, "subscriptions.matches_other_kinds")
+        elif why == "nothing":
+            text += "\n" + tr(lang, "subscriptions.matches_nothing")
     if (sent_in := svc.languages.for_chat(target_id)) != lang:
         # The digest has no update to read the client's language from: it comes in the
         # chat's /lang choice, else Chinese. Say so where that is not the reply's language.
@@ -93,12 +96,6 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
                 lang, f"subscriptions.digest_language_{where_key}", language=said, code=lang
             )
     await message.reply_html(text)
-
-
-def _matches_nothing(engine: Engine, request: SubscribeRequest) -> bool:
-    """On the core thread: whether no record of the documents now passes the filter
-    (region:火星, a misspelt keyword), confident or not; read up to the first that passes."""
-    return not engine.filter_matches_any(request.filter_text)
 
 
 async def subscriptions_command(update: Update, context: BriefContext) -> None:
@@ -193,20 +190,39 @@ async def resume_command(update: Update, context: BriefContext) -> None:
 
 
 async def _pause_or_resume(update: Update, context: BriefContext, *, pause: bool) -> None:
+    """/pause [@channel] ID…|all: a channel's as ``/unsubscribe @channel`` (a bot admin,
+    in a private chat); without it ``/pause @news 3`` answered with the bare usage."""
     message, chat = update.effective_message, update.effective_chat
     svc = context.services
     lang = svc.lang(update)
-    if not await may_manage(context.bot, chat, message):
+    words = command_args(message).split()
+    chat_id, ref = chat.id, None
+    if words and channel_ref(words[0]):
+        ref = words.pop(0)
+        channel = await channel_target(update, context, ref)
+        if channel is None:
+            return
+        chat_id = channel.id
+    elif not await may_manage(context.bot, chat, message):
         await message.reply_text(tr(lang, "subscriptions.group_admins_only"))
         return
-    typed = command_args(message)
+    typed = " ".join(words)
     try:
-        changed = await svc.run_db(svc.subscriptions.pause_in_chat, chat.id, typed, pause=pause)
+        changed = await svc.run_db(svc.subscriptions.pause_in_chat, chat_id, typed, pause=pause)
     except SubscriptionError as exc:
+        if ref and exc.code == "subscription.not_in_chat":  # the channel's, not this chat's
+            await message.reply_text(
+                tr(lang, "subscriptions.not_in_channel", channel=ref, **exc.params)
+            )
+            return
         await message.reply_text(error_text(exc, lang))
         return
-    lines = [fmt.paused(changed.ids, pause=pause, lang=lang)]
-    lines += [tr(lang, "errors.subscription.not_in_chat", id=i) for i in changed.not_found]
+    lines = [fmt.paused(changed.ids, pause=pause, lang=lang, channel=ref)]
+    for missing in changed.not_found:
+        if ref:
+            lines.append(tr(lang, "subscriptions.not_in_channel", channel=ref, id=missing))
+        else:
+            lines.append(tr(lang, "errors.subscription.not_in_chat", id=missing))
     await message.reply_text("\n".join(lines))
 
 

@@ -80,10 +80,10 @@ async def test_time_zone_reply_counts_one_subscription_and_two(
     async with running(server, engine, sqlite_url(tmp_path / "bot.db")):
         await ask_text(server, ann, ann, "/subscribe 就业 09:00")
         one = await ask_text(server, ann, ann, "/timezone Europe/Berlin")
-        assert "(1 subscription)" in one, one
+        assert "(1 subscription moved)" in one, one
         await ask_text(server, ann, ann, "/subscribe GDP 10:00")
         two = await ask_text(server, ann, ann, "/timezone Asia/Shanghai")
-        assert "(2 subscriptions)" in two, two
+        assert "(2 subscriptions moved)" in two, two
 
 
 # -- log lines and the command line: bot.i18n.counted ---------------------------------------

@@ -85,3 +85,32 @@ def test_place_names_are_found_leftmost_longest_with_their_suffix(gz):
     assert found("青岛西海岸新区和济南") == [("青岛市", 0, 2, False), ("济南市", 8, 10, False)]
     assert found("海南省海口") == [("海南省", 0, 3, True), ("海口市", 3, 5, False)]
     assert found("") == [] and found("青") == [] and found("发展经济") == []
+
+
+@pytest.mark.parametrize(
+    ("wanted", "region", "inside"),
+    [
+        # a zone spanning several divisions, named after its centre, is not inside it
+        ("武汉", "武汉都市圈", False),
+        ("长沙", "长沙经济圈", False),
+        ("西安", "西安城市群", False),
+        ("郑州市", "郑州平原经济区", False),
+        ("合肥", "合肥一体化示范区", False),
+        # a fragment of the zone's own name, or the zone itself, still finds it
+        ("郑州平原", "郑州平原经济区", True),
+        ("武汉都市圈", "武汉都市圈", True),
+        # parts of a division named after it stay inside it
+        ("武汉", "武汉新区", True),
+        ("西海岸", "西海岸新区", True),
+    ],
+)
+def test_a_zone_spanning_several_places_is_not_inside_its_namesake(gz, wanted, region, inside):
+    assert place_in_region(wanted, region, (), gz) is inside
+
+
+def test_a_figure_of_a_zone_named_after_a_city_is_the_provinces_not_the_citys(gz):
+    """``/compare GDP 成都`` listed 成都平原经济区 (成都 with four other cities) from 四川's
+    report as a place inside 成都; invented here for another province."""
+    assert not figure_in_region("郑州", "郑州都市圈", "河南", ("河南",), gz)
+    assert figure_in_region("河南", "郑州都市圈", "河南", ("河南",), gz)
+    assert figure_in_region("郑州", "郑州", "河南", ("河南",), gz)

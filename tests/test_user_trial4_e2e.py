@@ -184,7 +184,10 @@ async def test_a_channels_time_zone_and_digest_preview_are_reached_by_naming_it(
     async with running(server, engine, db_url, owners=[owner.id], flood_burst=0) as app:
         await ask_text(server, owner, owner, "/subscribe @newschan GDP 09:00")
         said = await ask_text(server, owner, owner, "/timezone @newschan Europe/Berlin")
-        assert said == "频道 @newschan 的时区已设为 Europe/Berlin（1 个订阅）。"
+        assert said == (
+            "频道 @newschan 的时区已设为 Europe/Berlin（已调整 1 个订阅）；"
+            "该频道以后的新订阅也用这个时区。"
+        )
         (sub,) = store_of(app).list_for_chat(news.id)
         assert sub.timezone == "Europe/Berlin"
         shown = await ask_text(server, owner, owner, "/timezone @newschan")

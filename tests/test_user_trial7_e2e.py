@@ -82,7 +82,9 @@ async def test_help_about_a_command_says_its_usage(server: FakeBotApi, engine) -
         # the list of commands, which says how to ask about one
         whole = await ask_text(server, user, user, "/help")
         assert "/scorecard 山东 2025" in whole and "/help 命令名" in whole
-        assert await ask_text(server, user, user, "/help nosuchcommand") == whole
+        # a command the bot lacks is said, then the list (user-trial8)
+        said = await ask_text(server, user, user, "/help nosuchcommand")
+        assert said == "没有 /nosuchcommand 这个命令。可用的命令：\n\n" + whole
 
 
 async def test_a_command_asked_for_help_says_its_usage(server: FakeBotApi, engine) -> None:
@@ -173,7 +175,10 @@ async def test_a_chat_sets_its_zone_by_a_chinese_city_name(
     async with subscribed(server, engine, db_url):
         assert "已订阅" in await ask_text(server, user, user, "/subscribe GDP 8:00 tz=东京")
         said = await ask_text(server, user, user, "/timezone 纽约")
-        assert said == "本聊天的时区已设为 America/New_York（1 个订阅）。"
+        assert said == (
+            "本聊天的时区已设为 America/New_York（已调整 1 个订阅）；"
+            "本聊天以后的新订阅也用这个时区。"
+        )
         assert "America/New_York" in await ask_text(server, user, user, "/subscriptions")
 
 

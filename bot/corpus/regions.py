@@ -10,6 +10,7 @@ place is matched by its name and its ``region_path`` only).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -54,6 +55,11 @@ def filter_regions(name: str) -> list[str]:
         )
     return region_words(name)
 
+# Zones that span several divisions and are named after the one at their centre
+# (成都都市圈, 成都平原经济区, 武汉城市圈, 海口经济圈): not inside that division, though
+# its name is inside theirs.
+_SPANNING = re.compile(r"(?:都市圈|城市圈|经济圈|经济区|城市群|经济带|一体化示范区)$")
+
 
 def region_key(region: str | None) -> str:
     """A region name for comparison: normalised, without a final 市/省 (``烟台市`` -> 烟台);
@@ -78,7 +84,8 @@ def place_in_region(
     ``wanted`` ``全国`` matches only the region ``全国``. Otherwise the place matches when
     its name equals, contains or is contained in ``wanted`` (ignoring a final 市/省:
     ``西海岸`` finds 西海岸新区), when ``wanted`` is on ``region_path``, or when
-    ``gazetteer`` says ``wanted`` covers it (``山东`` covers ``烟台``).
+    ``gazetteer`` says ``wanted`` covers it (``山东`` covers ``烟台``). A zone spanning
+    several divisions is not inside the one it is named after (成都都市圈 is not in 成都).
     """
     want = region_key(wanted)
     have = region_key(region)
@@ -86,11 +93,23 @@ def place_in_region(
         return False
     if want == NATIONAL or have == NATIONAL:
         return want == have
-    if want in have or have in want:
+    if have in want or (want in have and not _spans_beyond(wanted, want, have, gazetteer)):
         return True
     if any(region_key(p) == want for p in region_path):
         return True
     return gazetteer is not None and gazetteer.covers(wanted.strip(), (region or "").strip())
+
+
+def _spans_beyond(wanted: str, want: str, have: str, gazetteer: Gazetteer | None) -> bool:
+    """Whether ``have`` (a name containing ``want``) is a zone spanning several divisions
+    named after ``wanted``, a division of the gazetteer: 成都平原经济区 is not in 成都.
+    A fragment of the zone's own name (成都平原) still finds it."""
+    return (
+        gazetteer is not None
+        and bool(_SPANNING.search(have))
+        and not _SPANNING.search(want)
+        and bool(gazetteer.lookup(wanted.strip()))
+    )
 
 
 def figure_in_region(

@@ -451,14 +451,24 @@ def record_in_region(
 
 
 def _doc_matches(wanted: str, record: TargetRecord, doc: DocumentInfo | None) -> bool:
-    want = wanted.strip().lower()
-    if not want:
-        return False
     names = [record.doc]
     ids: list[str] = []
     if doc is not None:
         names += [doc.filename, doc.relpath]
         ids.append(doc.doc_id)
+    return _named(wanted, names, ids)
+
+
+def names_document(flt: DigestFilter, doc: DocumentInfo) -> bool:
+    """Whether ``flt``'s ``doc:`` names ``doc`` (as its records are matched): a removal
+    leaves such a subscription with nothing from it."""
+    return any(_named(wanted, [doc.filename, doc.relpath], [doc.doc_id]) for wanted in flt.docs)
+
+
+def _named(wanted: str, names: list[str], ids: list[str]) -> bool:
+    want = wanted.strip().lower()
+    if not want:
+        return False
     exact: set[str] = set()
     for name in names:
         if name:

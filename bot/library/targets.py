@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal
 
 from rapidfuzz import process
 
@@ -25,7 +26,7 @@ from bot.models import (
 from bot.search.index import CompiledIndex
 from bot.targets.indicators import IndicatorTable
 from bot.targets.record_cache import HeldRecords
-from bot.targets.records import TargetRecord
+from bot.targets.records import KINDS, TargetRecord
 from bot.targets.store import TargetStore
 from bot.text.normalize import normalize
 
@@ -374,6 +375,21 @@ class TargetsMixin:
         match of a usual filter is in the first document read)."""
         flt = parse_filter(filter) if isinstance(filter, str) else filter
         return next(self._passing(flt), None) is not None
+
+    def filter_unmatched(self, filter: DigestFilter | str) -> Literal["kinds", "nothing"] | None:
+        """Why no record, confident or not, passes the filter: ``kinds`` when records of
+        kinds it leaves out would (region:成都 of a statistical bulletin: achievements
+        only, and digests list targets unless asked), ``nothing`` when none would
+        (region:火星, a misspelt keyword, a removed document named by doc:); None when one
+        passes. One pass, read up to the first record of the filter's kinds, as
+        :meth:`filter_matches_any`."""
+        flt = parse_filter(filter) if isinstance(filter, str) else filter
+        wanted, other = set(flt.kinds), False
+        for found in self._passing(replace(flt, kinds=KINDS)):
+            if found.record.kind in wanted:
+                return None
+            other = True
+        return "kinds" if other else "nothing"
 
     def _passing(self, flt: DigestFilter) -> Iterator[DocTarget]:
         """The records ``flt`` lets through, confident or not, in corpus order, read

@@ -329,6 +329,23 @@ class LanguageRow(Base):
         return f"LanguageRow(scope={self.scope!r}, target_id={self.target_id!r})"
 
 
+class ChatTimezoneRow(Base):
+    """The time zone a chat chose with ``/timezone``: new subscriptions of the chat are
+    scheduled in it. Kept on its own, not only as the zone of the chat's subscriptions,
+    so a zone chosen before the first ``/subscribe`` (or after the last ``/unsubscribe``)
+    is not lost. Read through ``bot.subscriptions.store.SubscriptionStore``.
+    """
+
+    __tablename__ = "chat_timezones"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    timezone: Mapped[str] = mapped_column(PortableString(64))
+    updated_at: Mapped[datetime]
+
+    def __repr__(self) -> str:
+        return f"ChatTimezoneRow(chat_id={self.chat_id!r}, timezone={self.timezone!r})"
+
+
 class SourceRow(Base):
     """A live source the bot polls for new documents (issue 15): a feed, a list page, a
     single page or a watched folder.

@@ -20,9 +20,10 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import datetime
+from typing import Literal
 from zoneinfo import ZoneInfo
 
-from bot.digest.filters import describe
+from bot.digest.filters import DigestFilter, describe
 from bot.digest.render import render_html
 from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.library import Engine
@@ -35,6 +36,23 @@ def no_new_message(sub: Subscription, lang: str = DEFAULT_LANGUAGE) -> str:
     text = describe(sub.filter, lang)
     about = tr(lang, "digest.no_new_about", filter=html.escape(text, quote=False)) if text else ""
     return tr(lang, "digest.no_new", about=about)
+
+
+def unmatched(engine: Engine, filter: DigestFilter | str) -> Literal["kinds", "nothing"] | None:
+    """Why no record of the documents passes ``filter`` (:meth:`Engine.filter_unmatched`):
+    ``kinds``, ``nothing``, or None when one passes. Seconds on a 100 MB library when
+    nothing passes: asked by a person, never on a scheduled run."""
+    return engine.filter_unmatched(filter)
+
+
+def _matches_nothing_message(
+    sub: Subscription, why: Literal["kinds", "nothing"], lang: str = DEFAULT_LANGUAGE
+) -> str:
+    text = describe(sub.filter, lang)
+    about = tr(lang, "digest.no_new_about", filter=html.escape(text, quote=False)) if text else ""
+    if why == "kinds":
+        return tr(lang, "digest.matches_other_kinds", about=about)
+    return tr(lang, "digest.matches_nothing", about=about)
 
 
 def _since(sub: Subscription) -> float | None:
@@ -117,7 +135,14 @@ def preview_messages(
     ``FilterError``."""
     now = datetime.now(ZoneInfo(tz))
     if sub is not None:
-        return subscription_digest(engine, sub, now, lang) or [no_new_message(sub, lang)]
+        messages = subscription_digest(engine, sub, now, lang)
+        if messages:
+            return messages
+        if why := unmatched(engine, sub.filter):
+            # "nothing new since the last digest" hid a filter that matches nothing at
+            # all: a document it names removed, a misspelt word, a region with no target
+            return [_matches_nothing_message(sub, why, lang)]
+        return [no_new_message(sub, lang)]
     digest = engine.digest(
         filter_text,
         now=now,

@@ -13,9 +13,10 @@ from datetime import datetime
 from typing import Protocol
 
 from bot.config import Settings
-from bot.digest.filters import FilterError
+from bot.digest.filters import FilterError, names_document
 from bot.errors import CodedError
 from bot.i18n import counted
+from bot.models import DocumentInfo
 from bot.subscriptions.commands import SubscribeRequest, parse_subscribe, subscription_ids
 from bot.subscriptions.schedule import ScheduleError, check_timezone
 from bot.subscriptions.store import (
@@ -101,7 +102,11 @@ class SubscriptionService:
             raise SubscriptionError(str(exc)).coded_as(exc) from None
 
     def chat_timezone(self, chat_id: int) -> str:
-        """The time zone the chat's newest subscription uses, else the default."""
+        """The time zone the chat chose with ``/timezone``, else the one its newest
+        subscription uses (a chat that never chose, or chose before the zone was kept on
+        its own), else the default."""
+        if chosen := self.store.chosen_timezone(chat_id):
+            return chosen
         subs = self.store.list_for_chat(chat_id)
         return subs[-1].timezone if subs else self.settings().default_timezone
 
@@ -220,6 +225,11 @@ class SubscriptionService:
                 self.store.resume(sub_id, chat_id=chat_id)
             self._schedule(self._get(sub_id))
         return ByNumber(tuple(ids), tuple(i for i in wanted if i not in subs))
+
+    def naming_document(self, doc: DocumentInfo) -> list[Subscription]:
+        """The subscriptions (running or paused) whose ``doc:`` names ``doc``: what
+        ``/remove`` says before it, as they will have nothing from it after."""
+        return [s for s in self.store.list_all() if s.active and names_document(s.filter, doc)]
 
     def set_timezone(self, chat_id: int, timezone: str) -> tuple[str, int]:
         """Move the chat's subscriptions to ``timezone``: (canonical name, how many)."""

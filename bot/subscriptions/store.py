@@ -30,7 +30,13 @@ from sqlalchemy.exc import IntegrityError
 from bot.digest.filters import DigestFilter, format_filter, parse_filter
 from bot.i18n import counted
 from bot.storage.db import Database, insert_for, lock
-from bot.storage.models import DeliveryRow, SubscriptionRow, storable_text, utcnow
+from bot.storage.models import (
+    ChatTimezoneRow,
+    DeliveryRow,
+    SubscriptionRow,
+    storable_text,
+    utcnow,
+)
 from bot.subscriptions.schedule import Schedule, check_timezone
 
 CHAT_TYPES: tuple[str, ...] = ("private", "group", "supergroup", "channel")
@@ -335,8 +341,16 @@ class SubscriptionStore:
         return self._update(subscription_id, None, active=True, deactivated_reason=None) > 0
 
     def migrate_chat(self, old_chat_id: int, new_chat_id: int) -> int:
-        """A group became a supergroup (new id): move its subscriptions to the new id."""
+        """A group became a supergroup (new id): move its subscriptions to the new id, and
+        its chosen time zone unless the new id has one."""
         with self._db.session() as session:
+            chosen = session.get(ChatTimezoneRow, old_chat_id)
+            if chosen is not None:
+                values = {"chat_id": new_chat_id, "timezone": chosen.timezone}
+                copy = insert_for(session)(ChatTimezoneRow).values(
+                    **values, updated_at=self._clock()
+                )
+                session.execute(copy.on_conflict_do_nothing(index_elements=["chat_id"]))
             result = session.execute(
                 update(SubscriptionRow)
                 .where(SubscriptionRow.chat_id == old_chat_id)
@@ -346,9 +360,13 @@ class SubscriptionStore:
             return int(result.rowcount or 0)
 
     def set_timezone(self, chat_id: int, timezone: str) -> int:
-        """Move all of the chat's subscriptions to ``timezone``; returns how many."""
+        """Keep ``timezone`` as the chat's (for its next subscriptions) and move all of the
+        chat's subscriptions to it; returns how many moved."""
         timezone = check_timezone(timezone)
         with self._db.session() as session:
+            values = {"timezone": timezone, "updated_at": self._clock()}
+            chosen = insert_for(session)(ChatTimezoneRow).values(chat_id=chat_id, **values)
+            session.execute(chosen.on_conflict_do_update(index_elements=["chat_id"], set_=values))
             result = session.execute(
                 update(SubscriptionRow)
                 .where(SubscriptionRow.chat_id == chat_id)
@@ -356,6 +374,12 @@ class SubscriptionStore:
                 execution_options={"synchronize_session": False},
             )
             return int(result.rowcount or 0)
+
+    def chosen_timezone(self, chat_id: int) -> str | None:
+        """The time zone the chat chose with ``/timezone``, if it chose one."""
+        with self._db.reading() as session:
+            row = session.get(ChatTimezoneRow, chat_id)
+            return row.timezone if row is not None else None
 
     def list_all(self) -> list[Subscription]:
         """Every subscription of every chat (admins' overview)."""

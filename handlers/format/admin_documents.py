@@ -235,8 +235,10 @@ def remove_not_found(ref: str, detail: str = "", lang: str = DEFAULT_LANGUAGE) -
 
 
 def remove_confirmation(
-    info: DocumentInfo, lang: str = DEFAULT_LANGUAGE
+    info: DocumentInfo, lang: str = DEFAULT_LANGUAGE, *, named: Sequence[int] = ()
 ) -> tuple[str, InlineKeyboardMarkup]:
+    """The question before ``/remove``; ``named``: the subscriptions whose ``doc:`` names
+    the document, which will have nothing from it after."""
     text = tr(
         lang,
         "uploads.remove_question",
@@ -245,6 +247,9 @@ def remove_confirmation(
         size=human_size(info.size),
         passages=info.passages,
     )
+    if named:
+        ids = tr(lang, "common.list_sep").join(f"#{i}" for i in named)
+        text += "\n" + tr(lang, "uploads.remove_named", ids=ids)
     keyboard = InlineKeyboardMarkup(
         [
             [

@@ -111,7 +111,12 @@ def scorecard_messages(
         lines.extend(link_lines(link, lang))
     unlisted_unknown = len(unknown) - len(unknown_listed) if wide else 0
     rest = len(links) - len(listed) - len(unknown_listed) - unlisted_unknown
-    if rest:
+    if rest and not wide:
+        # a region and a year given: "add a region or a year" was no way on
+        command = f"/targets {region} {year}"
+        lines.append("")
+        lines.append(tr(lang, "analytics.more_targets", count=rest, command=escape(command)))
+    elif rest:
         lines.append("")
         lines.append(tr(lang, "analytics.more", count=rest))
     if unlisted_unknown:

@@ -14,6 +14,7 @@ from handlers.i18n import DEFAULT_LANGUAGE, tr
 _USAGES: dict[str, Callable[[str], str]] = {
     "search": lambda lang: tr(lang, "search.usage"),
     "doc": lambda lang: tr(lang, "docs.usage"),
+    "docs": lambda lang: tr(lang, "docs.list_usage"),
     "targets": lambda lang: tr(lang, "help.targets_usage"),
     "compare": lambda lang: tr(lang, "targets.compare_usage"),
     "scorecard": lambda lang: tr(lang, "analytics.scorecard_usage"),

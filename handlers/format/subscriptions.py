@@ -201,13 +201,17 @@ def unsubscribed(ids: Sequence[int], lang: str = DEFAULT_LANGUAGE) -> str:
     return tr(lang, "subscriptions.unsubscribed", ids=listed)
 
 
-def paused(ids: Sequence[int], *, pause: bool, lang: str = DEFAULT_LANGUAGE) -> str:
-    """``/pause 1 2`` or ``/resume 1``: what changed (the chat has none: say so)."""
+def paused(
+    ids: Sequence[int], *, pause: bool, lang: str = DEFAULT_LANGUAGE, channel: str | None = None
+) -> str:
+    """``/pause 1 2`` or ``/resume 1``: what changed (the chat has none: say so); of
+    ``channel`` (as typed: ``@name``), the resume command names it."""
     if not ids:
         return tr(lang, "subscriptions.none")
     listed = tr(lang, "common.list_sep").join(f"#{i}" for i in ids)
     if pause:
-        return tr(lang, "subscriptions.paused_now", ids=listed, first=ids[0])
+        first = f"{channel} {ids[0]}" if channel else ids[0]
+        return tr(lang, "subscriptions.paused_now", ids=listed, first=first)
     return tr(lang, "subscriptions.resumed_now", ids=listed)
 
 
