@@ -55,6 +55,7 @@ def filter_regions(name: str) -> list[str]:
         )
     return region_words(name)
 
+
 # Zones that span several divisions and are named after the one at their centre
 # (成都都市圈, 成都平原经济区, 武汉城市圈, 海口经济圈): not inside that division, though
 # its name is inside theirs.
