@@ -1,0 +1,64 @@
+"""Behaviours added from the fit half of the real set's dev queries (issue 13, branch
+`search-fitcheck`): a year typed without a place asks about the country, so a local
+document of that very year comes after the country's documents of the year, as a local
+report reviewing the year from the next one already did. Invented texts only."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.library.engine import Engine
+from bot.search import facets
+from tests.conftest import engine_over
+
+# The country's report of 2025 and a district's plan of 2025 whose line names the query's
+# words more often, so that it scores higher by its words alone.
+NATIONAL_2025 = (
+    "2025年国务院政府工作报告\n"
+    "一、2024年工作回顾\n"
+    "过去一年，经济运行总体平稳。\n"
+    "二、2025年经济社会发展总体要求和政策取向\n"
+    "稳步推进老旧街区改造，完善社区养老托育设施，加强城市地下管网建设。\n"
+)
+DISTRICT_2025 = (
+    "上海市徐汇区老旧街区改造三年行动方案（2025—2027年）\n"
+    "（2025年3月）\n"
+    "一、重点任务\n"
+    "推进老旧街区改造，老旧街区改造与街区功能提升同步推进，老旧街区改造试点先行。\n"
+    "完善公共服务设施，建设社区食堂10家。\n"
+)
+DOCS = {"national_2025.txt": NATIONAL_2025, "xuhui_2025.txt": DISTRICT_2025}
+
+
+def _texts(engine: Engine, query: str, n: int = 3) -> list[str]:
+    return [h.text for h in engine.search(query, page_size=n).hits]
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory) -> Engine:
+    return engine_over(tmp_path_factory.mktemp("fitcheck"), DOCS)
+
+
+def test_the_documents_are_read_as_the_year_and_places_the_rule_needs(engine):
+    docs = {d.filename: d for d in engine.documents()}
+    assert docs["national_2025.txt"].year == 2025
+    assert docs["xuhui_2025.txt"].year == 2025
+    assert docs["national_2025.txt"].region == "全国"
+    assert docs["xuhui_2025.txt"].region != "全国"
+
+
+def test_a_year_without_a_place_wants_the_countrys_document_of_the_year_first(engine):
+    texts = _texts(engine, "2025 老旧街区改造 怎么推进")
+    assert texts and texts[0].startswith("稳步推进老旧街区改造"), texts
+
+
+def test_without_the_share_the_districts_plan_would_come_first(tmp_path, monkeypatch):
+    # the case above is one the rule decides (a fresh engine: facets are memoised)
+    monkeypatch.setattr(facets, "LOCAL_YEAR_SHARE", 1.0)
+    texts = _texts(engine_over(tmp_path, DOCS), "2025 老旧街区改造 怎么推进")
+    assert texts and texts[0].startswith("推进老旧街区改造"), texts
+
+
+def test_a_place_asked_keeps_its_own_document_first(engine):
+    texts = _texts(engine, "徐汇 2025 老旧街区改造")
+    assert texts and texts[0].startswith("推进老旧街区改造"), texts
