@@ -62,3 +62,27 @@ def test_without_the_share_the_districts_plan_would_come_first(tmp_path, monkeyp
 def test_a_place_asked_keeps_its_own_document_first(engine):
     texts = _texts(engine, "徐汇 2025 老旧街区改造")
     assert texts and texts[0].startswith("推进老旧街区改造"), texts
+
+
+# A line giving how far a level was raised (提升至) and one naming the same level twice
+# with no verb of raising: asked with 提高, the first answers.
+RAISED = (
+    "某省2026年政府工作报告\n"
+    "零部件本地配套率统计口径调整，零部件本地配套率按季度发布。\n"
+    "零部件本地配套率由30%提升至55%，整车企业带动作用增强。\n"
+)
+
+
+def test_raising_asked_with_one_verb_finds_the_line_written_with_the_other(tmp_path):
+    engine = engine_over(tmp_path, {"report.txt": RAISED})
+    texts = _texts(engine, "零部件 本地配套率 提高到多少")
+    assert texts and texts[0].startswith("零部件本地配套率由30%提升至55%"), texts
+    texts = _texts(engine, "零部件 本地配套率 提升")
+    assert texts and texts[0].startswith("零部件本地配套率由30%提升至55%"), texts
+
+
+def test_without_the_synonyms_the_line_repeating_the_words_comes_first(tmp_path):
+    # the case above is one the synonym group decides
+    engine = engine_over(tmp_path, {"report.txt": RAISED}, synonym_paths=[])
+    texts = _texts(engine, "零部件 本地配套率 提高")
+    assert texts and "零部件本地配套率统计口径调整" in texts[0], texts
