@@ -1,14 +1,18 @@
 """Behaviours added from the fit half of the real set's dev queries (issue 13, branch
 `search-fitcheck`): a year typed without a place asks about the country, so a local
 document of that very year comes after the country's documents of the year, as a local
-report reviewing the year from the next one already did. Invented texts only."""
+report reviewing the year from the next one already did; 提高 finds 提升; a type word right
+after a name with a plus sign (旅游+行动计划) is part of the name, quoted or not. Invented
+texts only."""
 
 from __future__ import annotations
 
 import pytest
 
+from bot.corpus.gazetteer import default_gazetteer
 from bot.library.engine import Engine
 from bot.search import facets
+from bot.search.understand import understand
 from tests.conftest import engine_over
 
 # The country's report of 2025 and a district's plan of 2025 whose line names the query's
@@ -86,3 +90,44 @@ def test_without_the_synonyms_the_line_repeating_the_words_comes_first(tmp_path)
     engine = engine_over(tmp_path, {"report.txt": RAISED}, synonym_paths=[])
     texts = _texts(engine, "零部件 本地配套率 提高")
     assert texts and "零部件本地配套率统计口径调整" in texts[0], texts
+
+
+def _doc_type(query: str) -> str | None:
+    got = understand(query, gazetteer=default_gazetteer(), known_regions=set())
+    return got.facets.doc_type
+
+
+@pytest.mark.parametrize(
+    "query", ["旅游+行动计划", "旅游+ 行动计划", "旅游＋行动方案", "“旅游+”行动计划"]
+)
+def test_a_type_word_after_a_plus_sign_is_part_of_a_name(query):
+    assert _doc_type(query) is None
+
+
+@pytest.mark.parametrize("query", ["旅游 行动计划", "旅游行动计划", "增加 行动方案"])
+def test_a_type_word_elsewhere_still_names_the_kind_of_document(query):
+    assert _doc_type(query) == "实施意见/行动方案"
+
+
+# A country's report whose line names the “旅游+” plan, and a province's plan on tourism
+# (a 实施方案: of the kind 行动计划 names) whose lines say 旅游 more often: 旅游+行动计划
+# asks for the plan the report names.
+PLUS_REPORT = (
+    "2019年国务院政府工作报告\n"
+    "制定“旅游+”行动计划，推动旅游与文化、体育、康养融合发展。\n"
+    "加强生态环境保护，打好污染防治攻坚战。\n"
+)
+TOURISM_PLAN = (
+    "某省乡村旅游提质实施方案\n"
+    "发展乡村旅游，乡村旅游线路串联旅游景区，旅游服务设施提档升级。\n"
+    "完善旅游公共服务，建设旅游集散中心。\n"
+)
+
+
+def test_a_name_with_a_plus_sign_finds_the_line_naming_it(tmp_path):
+    docs = {"report.txt": PLUS_REPORT, "plan.txt": TOURISM_PLAN}
+    texts = _texts(engine_over(tmp_path, docs), "旅游+行动计划")
+    assert texts and "制定“旅游+”行动计划" in texts[0], texts
+    # read as the kind of document, the plan's lines would come first
+    texts = _texts(engine_over(tmp_path / "b", docs), "旅游 行动计划")
+    assert texts and "乡村旅游" in texts[0], texts
