@@ -131,3 +131,17 @@ def test_a_name_with_a_plus_sign_finds_the_line_naming_it(tmp_path):
     # read as the kind of document, the plan's lines would come first
     texts = _texts(engine_over(tmp_path / "b", docs), "旅游 行动计划")
     assert texts and "乡村旅游" in texts[0], texts
+
+
+# A count of small firms in the report's wording, and a line naming 科技型 more often.
+SMALL_FIRMS = (
+    "某省2026年政府工作报告\n"
+    "科技型企业培育体系不断完善，科技型人才加快集聚，科技型园区扩容提质。\n"
+    "科技型中小企业达到2.9万家，高新技术企业达到1.9万家。\n"
+)
+
+
+@pytest.mark.parametrize("query", ["科技型 SME 数量", "科技型 SMEs 多少家"])
+def test_the_english_abbreviation_of_small_firms_finds_the_reports_word(tmp_path, query):
+    texts = _texts(engine_over(tmp_path, {"report.txt": SMALL_FIRMS}), query)
+    assert texts and texts[0].startswith("科技型中小企业达到2.9万家"), texts
