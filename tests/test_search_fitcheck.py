@@ -12,6 +12,7 @@ import pytest
 from bot.corpus.gazetteer import default_gazetteer
 from bot.library.engine import Engine
 from bot.search import facets
+from bot.search.correct import Corrector
 from bot.search.understand import understand
 from tests.conftest import engine_over
 
@@ -145,3 +146,30 @@ SMALL_FIRMS = (
 def test_the_english_abbreviation_of_small_firms_finds_the_reports_word(tmp_path, query):
     texts = _texts(engine_over(tmp_path, {"report.txt": SMALL_FIRMS}), query)
     assert texts and texts[0].startswith("科技型中小企业达到2.9万家"), texts
+
+
+# A plan on trade with one country (对韩, a function character and a one-character name)
+# and a line on exports in general (对外出口, the word a correction would make of it).
+TRADE = (
+    "某省2022年对外开放实施意见\n"
+    "积极拓展对韩贸易，组织企业赴韩参展，用好关税减让承诺。\n"
+    "稳定对外出口，扩大先进技术设备进口，优化贸易结构。\n"
+    "深化对外出口品牌建设，培育对外出口龙头企业。\n"
+)
+
+
+def test_a_one_character_word_the_corpus_writes_after_a_function_character_is_meant(
+    tmp_path,
+):
+    engine = engine_over(tmp_path, {"plan.txt": TRADE})
+    response = engine.search("对韩出口 关税", page_size=3)
+    assert not response.corrections, response.corrections
+    assert response.hits and "积极拓展对韩贸易" in response.hits[0].text
+
+
+def test_without_the_check_the_name_is_corrected_away(tmp_path, monkeypatch):
+    # the case above is one the check decides
+    monkeypatch.setattr(Corrector, "_written_with_function_char", lambda self, words, k: False)
+    engine = engine_over(tmp_path, {"plan.txt": TRADE})
+    response = engine.search("对韩出口 关税", page_size=3)
+    assert response.corrections and "对外出口" in response.corrections[0].corrected
