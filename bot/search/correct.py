@@ -160,8 +160,12 @@ class Corrector:
         # synonym groups (种地 for 种粮), is judged like real words typed apart: a strict
         # score, not the lenient one of a word with an odd piece (就叶)
         odd = [
-            f and not i and not self.glued_words(w) and not self._s._known_term(w)
-            for f, i, (w, _, _) in zip(flags, inside, words, strict=True)
+            f
+            and not i
+            and not self.glued_words(w)
+            and not self._s._known_term(w)
+            and not self._written_with_function_char(words, k)
+            for k, (f, i, (w, _, _)) in enumerate(zip(flags, inside, words, strict=True))
         ]
         best = None
         tried: set[tuple] = set()
@@ -252,6 +256,25 @@ class Corrector:
             if best is None or key > best[0]:
                 best = (key, (a, a + 1, term, score))
         return best[1] if best else None
+
+    def _written_with_function_char(self, words: list[tuple[str, int, int]], k: int) -> bool:
+        """Whether word ``k``, a lone character, makes with a function character typed
+        right beside it (对日, 向东) a phrase the corpus writes: a word meant, judged as
+        real words are (a strict score), not a clipped one (对日出口 is no 对外出口)."""
+        w, start, end = words[k]
+        if len(w) != 1:
+            return False
+        for j in (k - 1, k + 1):
+            if not 0 <= j < len(words):
+                continue
+            other, o_start, o_end = words[j]
+            if other not in FUNCTION_CHARS or not (o_end == start or end == o_start):
+                continue
+            # a byte scan: the function character is no index term, so the index alone
+            # cannot say (对日贸易 holds 对日)
+            if self._s.scan(other + w if j < k else w + other, limit=1).size:
+                return True
+        return False
 
     def commoner_pairs(
         self, text: str, words: list[tuple[str, int, int]], flags: list[bool], threshold: float

@@ -50,6 +50,12 @@ OTHER_YEAR_SCORE = 0.0
 # when the query names no place (see ``_make_facet_concepts``): its lines on the year come
 # after the year's own documents, in the order they had.
 REVIEW_ONLY_SHARE = 0.75
+# The share of the year facet's scores a local document of the year itself keeps when the
+# query names no place (2025 城市更新 怎么推进: the country's 2025 report, not a district's
+# 2025 plan; 2025年 上幼儿园 免费): a year typed alone asks about the country, as the
+# local reports reviewing the year from the next (above) come after its documents. 1 turns
+# it off.
+LOCAL_YEAR_SHARE = 0.75
 # How many distinct facets (region, year, kind) keep their passages in memory.
 FACET_MEMO_SIZE = 256
 # Kinds of document that report on the year before their own (a 2025 work report says
@@ -230,6 +236,13 @@ class FacetPassages:
                     local = [i for i in reviews if ix.docs[i].region != NATIONAL]
                     in_review = np.isin(ix.p_doc, np.asarray(local, dtype=ix.p_doc.dtype))
                     dense[in_review] *= np.float32(REVIEW_ONLY_SHARE)
+            if label.startswith("year:") and not regions and LOCAL_YEAR_SHARE != 1:
+                asked = set(facets.years or (facets.year,))
+                own = [i for i in docs if ix.docs[i].year in asked]
+                local = [i for i in own if ix.docs[i].region != NATIONAL]
+                if local and len(local) < len(own):  # a national document of the year too
+                    mine = np.isin(ix.p_doc, np.asarray(local, dtype=ix.p_doc.dtype))
+                    dense[mine] *= np.float32(LOCAL_YEAR_SHARE)
             for place in regions if label.startswith("region:") else ():
                 if place == NATIONAL:
                     continue

@@ -109,6 +109,8 @@ _YEAR_SPAN_RE = re.compile(
 # right after them is part of the name, not the kind of document asked (《…》 names the
 # document itself, whose kind it is).
 _QUOTE_PAIRS = {'"': '"', "“": "”", "「": "」", "『": "』", "‘": "’", "'": "'"}
+# The end of a name with a plus sign (互联网+, 人工智能＋) right before a type word.
+_PLUS_NAME_RE = re.compile(r"[+＋]\s*$")
 _SUFFIX_RE = re.compile(r"特别行政区|自治区|自治州|省|市|州|区|县|盟|旗")
 
 
@@ -245,6 +247,9 @@ def understand(
     for m in _TYPE_RE.finditer(text):
         if any(lo <= m.start() <= hi for lo, hi in quoted):
             # “互联网+”行动计划, "脑机接口行动方案": a name quoted, the type word part of it
+            continue
+        if _PLUS_NAME_RE.search(text[: m.start()]):
+            # 互联网+行动计划 typed without the quotation marks: a name all the same
             continue
         doc_type = _TYPE_OF[m.group()]
         spans.append(m.span())
