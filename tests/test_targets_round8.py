@@ -140,3 +140,22 @@ def test_the_bare_output_after_a_crops_area_is_the_crops(extract):
     text = "一、2026年工作回顾\n\n全年油菜种植面积稳定在46万亩，总产达到6.8万吨。\n"
     got = _names(extract(text, "county_jiangzhou_2027_gwr.txt"))
     assert got[6.8] == "油菜产量"
+
+
+def test_a_yield_after_a_crops_output_is_no_output_of_it(extract):
+    text = (
+        "一、2026年工作回顾\n\n全年油菜种植面积稳定在46万亩，总产达到6.8万吨，"
+        "其中双低油菜单产每亩185公斤。\n"
+    )
+    got = _names(extract(text, "county_jiangzhou_2027_gwr.txt"))
+    assert got[185] == "双低油菜单产"  # not 双低油菜单产产量
+
+
+def test_the_whole_budget_revenue_is_not_the_local_one(extract):
+    text = (
+        "一、2026年工作回顾\n\n全省一般公共预算总收入和地方一般公共预算收入分别完成"
+        "4210亿元、2680亿元，分别增长3.2%和4.1%。\n"
+    )
+    got = _names(extract(text, "province_jiangzhou_2027_gwr.txt"))
+    assert got[4210] == got[3.2] == "一般公共预算总收入"
+    assert got[2680] == got[4.1] == "一般公共预算收入"
