@@ -159,3 +159,12 @@ def test_the_whole_budget_revenue_is_not_the_local_one(extract):
     got = _names(extract(text, "province_jiangzhou_2027_gwr.txt"))
     assert got[4210] == got[3.2] == "一般公共预算总收入"
     assert got[2680] == got[4.1] == "一般公共预算收入"
+
+
+def test_a_number_of_days_written_with_a_decimal_and_ri_is_found(extract):
+    text = _BULLETIN + "全市医院出院者平均住院日为9.4日，比上年缩短0.2日，12月29日公布。\n"
+    records = extract(text, "city_jiangzhou_2026_health-bulletin.txt")
+    got = {r.value: (r.indicator, r.unit) for r in records}
+    assert got[9.4] == ("医院出院者平均住院日", "日")
+    assert got[0.2] == ("医院出院者平均住院日", "日")  # 比上年缩短: the same measure
+    assert 29 not in got  # a day of the month stays a date
