@@ -168,3 +168,13 @@ def test_a_number_of_days_written_with_a_decimal_and_ri_is_found(extract):
     assert got[9.4] == ("医院出院者平均住院日", "日")
     assert got[0.2] == ("医院出院者平均住院日", "日")  # 比上年缩短: the same measure
     assert 29 not in got  # a day of the month stays a date
+
+
+def test_a_bare_fund_measure_after_a_named_funds_is_that_funds(extract):
+    text = (
+        "江州市2026年人力资源和社会保障事业发展统计公报\n\n二、社会保险\n\n"
+        "全年城乡居民基本养老保险基金收入46.2亿元，基金支出38.5亿元，年末基金累计结存120.3亿元。\n"
+    )
+    got = _names(extract(text, "city_jiangzhou_2026_hrss-bulletin.txt"))
+    assert got[38.5] == "城乡居民基本养老保险基金支出"
+    assert got[120.3] == "城乡居民基本养老保险基金结存"

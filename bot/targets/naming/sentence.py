@@ -495,6 +495,10 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         if len(name) > 6:
             name = _INNER_SCOPE_RE.sub("", name)  # 评估我省全国排名: the scope is the document's
         name = self.part_of_previous(name, fig)
+        fund = self.context.last_name.find("基金")
+        if name.startswith("基金") and len(name) > 2 and fund > 0:
+            # 养老保险基金收入46.2亿元，基金支出38.5亿元: the same fund's spending
+            name = self.context.last_name[: fund + 2] + name[2:]
         crop = _CROP_AREA_RE.match(self.context.last_name)
         if crop and name in ("总产", "总产量", "产量") and fig.unit_class == "weight":
             # 粮食播种面积稳定在238万亩，总产达到21.3亿斤: the output of the crop just sown
