@@ -55,7 +55,7 @@ excerpts written, and annotated, before the extractor ran on them.
   western city's terse statistical bulletin). 264 records at first sight (main
   ``5fc75c4``): P 0.732, R 0.723, kind 0.995; a second round (a city's health bulletin, a
   district's work report, 51 records) written after round 1's rules: 43 of 51 right (main's
-  code: 27). Both rounds at the end of ``probes-round8``: P 0.806, R 0.803 (253 of 315),
+  code: 27). Both rounds at the end of ``probes-round8``: P 0.815, R 0.813 (256 of 315),
   kind 1.000; the floors are those less 0.01.
 
 Scored as the bundled gold is (``bench/eval_targets.py``: doc, indicator, value, unit and
@@ -83,7 +83,7 @@ FLOORS = {
     "round5": (328, 0.926, 0.923, 0.99),
     "round6": (264, 0.847, 0.854, 0.99),
     "round7": (292, 0.935, 0.935, 0.99),
-    "round8": (315, 0.796, 0.793, 0.99),
+    "round8": (315, 0.805, 0.803, 0.99),
 }
 
 

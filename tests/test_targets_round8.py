@@ -120,6 +120,16 @@ def test_respective_figures_each_said_per_unit_pair_with_the_list(extract):
     assert got[190] == "油菜单产"
 
 
+def test_projects_of_a_known_work_are_counted_as_projects(extract):
+    text = (
+        "一、2026年工作回顾\n\n全年启动城中村改造项目6个，实施棚户区改造项目11个，改造城中村4个。\n"
+    )
+    got = _names(extract(text, "district_jiangzhou_2027_gwr.txt"))
+    assert got[6] == "城中村改造项目"  # not the villages, not 启动…
+    assert got[11] == "棚户区改造项目"
+    assert got[4] == "城中村"  # the villages themselves: the table's name
+
+
 def test_fitting_is_the_figures_verb(extract):
     text = (
         "一、2026年工作回顾\n\n城乡建设加快推进。全年启动旧厂区改造项目5个，"
@@ -128,6 +138,7 @@ def test_fitting_is_the_figures_verb(extract):
     records = extract(text, "district_jiangzhou_2027_gwr.txt")
     got = {r.value: (r.indicator, r.change) for r in records}
     assert got[120] == ("电梯", "加装")
+    assert got[5][0] == "旧厂区改造项目"  # 启动 is the projects' start, no word of them
 
 
 def test_people_reached_by_a_work_begun_are_the_works(extract):

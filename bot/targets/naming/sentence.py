@@ -79,6 +79,8 @@ _TASK_DONE_RE = re.compile(
 _NEAR_SHARE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})(比重|比例|占比|份额)(?:接近|将近)(?:比重|比例)?$"
 )
+# the act of starting projects, left in front of them (启动旧村改造项目9个)
+_STARTED_PROJECTS_RE = re.compile(r"^(?:新)?启动(?=[\u4e00-\u9fff]{2,}(?:项目|工程)$)")
 # a rate's link verb (办结率为99.5%)
 _RATE_LINK_RE = re.compile(r"(?<=率)(?:为|达到|达|是)$")
 # a crop's sown area, whose bare 总产 after it is the crop's output
@@ -495,6 +497,7 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         if len(name) > 6:
             name = _INNER_SCOPE_RE.sub("", name)  # 评估我省全国排名: the scope is the document's
         name = self.part_of_previous(name, fig)
+        name = _STARTED_PROJECTS_RE.sub("", name)  # 启动城中村改造项目7个: the projects
         fund = self.context.last_name.find("基金")
         if name.startswith("基金") and len(name) > 2 and fund > 0:
             # 养老保险基金收入46.2亿元，基金支出38.5亿元: the same fund's spending
