@@ -49,10 +49,18 @@ excerpts written, and annotated, before the extractor ran on them.
   county-level city's budget report, 41 records) written after round 1's fixes: 36 of 41
   right (main's code: 27). Both rounds at the end of ``probes-round7``: P 0.945, R 0.945
   (276 of 292), kind 1.000; the floors are those less 0.01.
+- ``round8``: the two kinds the held-out split names worst, work reports (a big city's
+  district, an agricultural county, a province in long chained sentences) and bulletins
+  (a province's health and environment bulletins, a city's human-resources bulletin, a
+  western city's terse statistical bulletin). 264 records at first sight (main
+  ``5fc75c4``): P 0.732, R 0.723, kind 0.995; a second round (a city's health bulletin, a
+  district's work report, 51 records) written after round 1's rules: 43 of 51 right (main's
+  code: 27). Both rounds at the end of ``probes-round8``: P 0.815, R 0.813 (256 of 315),
+  kind 1.000; the floors are those less 0.01.
 
 Scored as the bundled gold is (``bench/eval_targets.py``: doc, indicator, value, unit and
 kind, one to one), so a wrong name is a false positive and a false negative. The gold of
-``reports``, ``forms``, ``kinds``, ``round5``, ``round6`` and ``round7`` is what
+``reports``, ``forms``, ``kinds``, ``round5``, ``round6``, ``round7`` and ``round8`` is what
 ``tests/data/probes/annotation.py`` builds from their ``annotations.txt``.
 """
 
@@ -75,6 +83,7 @@ FLOORS = {
     "round5": (328, 0.926, 0.923, 0.99),
     "round6": (264, 0.847, 0.854, 0.99),
     "round7": (292, 0.935, 0.935, 0.99),
+    "round8": (315, 0.805, 0.803, 0.99),
 }
 
 
@@ -92,7 +101,9 @@ def test_probe_precision_and_recall(table, name):
     assert report.kind_accuracy >= min_kind
 
 
-@pytest.mark.parametrize("name", ["reports", "forms", "kinds", "round5", "round6", "round7"])
+@pytest.mark.parametrize(
+    "name", ["reports", "forms", "kinds", "round5", "round6", "round7", "round8"]
+)
 def test_the_gold_is_what_the_annotation_builds(name):
     folder = PROBES / name
     assert (folder / "gold.jsonl").read_text(encoding="utf-8") == as_jsonl(build(folder))

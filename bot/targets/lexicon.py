@@ -248,6 +248,8 @@ _VERB_FORMS: tuple[tuple[str, str], ...] = (
     ("开行", "开行"),
     ("识别", "识别"),
     ("释放", "释放"),
+    # fitting a thing to a building (加装电梯): the verb is the figure's, not the name's
+    ("加装", "加装"),
     ("达", "达到"),
     ("获", "获"),
     ("居", "居"),

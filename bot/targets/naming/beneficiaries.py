@@ -37,7 +37,7 @@ _WHO_AFTER_RE = re.compile(r"(?:居民|群众|农户|人口|家庭|住户|职工
 # the work's own verb, and the time or scope, at the start of its clause
 _LEAD_RE = re.compile(
     r"^(?:全年|今年|年内|全市|全县|全区|全省)?(?:共|累计)?"
-    r"(?:完成|实施|开展|推进|启动|发放|投入|安排|下达|拨付|新建|建成|新改建|改扩建|引进|举办)?"
+    r"(?:完成|实施|开展|推进|启动|新开工|开工|发放|投入|安排|下达|拨付|新建|建成|新改建|改扩建|引进|举办)?"
     r"(?:各类|各项)?"
 )
 # a work written verb first, the things after it (改造城镇老旧小区, 新建农村公路)

@@ -92,7 +92,10 @@ class _ListForms:
         j = i
         while j + 1 < len(self.figs):
             gap = self.s[self.figs[j].end : self.figs[j + 1].start]
-            if re.fullmatch(r"[、和及与]", gap) and self.figs[j + 1].form == "number":
+            # 分别提高到每亩530公斤、每亩480公斤: each figure said per unit, as the first
+            if re.fullmatch(r"[、和及与](?:每[\u4e00-\u9fff]{1,2})?", gap) and (
+                self.figs[j + 1].form == "number"
+            ):
                 run.append(j + 1)
                 j += 1
             else:

@@ -159,6 +159,10 @@ _PROJECT_TAIL_RE = re.compile(r"(?:建设|工作|工程建设)$")
 _GROWTH_SPREAD_RE = re.compile(r"增长面(达到|达|为)?[，,]?$")
 # A level or a place in front of a known name that makes it a narrower set.
 _QUALIFIED_RE = re.compile(r"(?:国家级|国家|省级|省|市级|县级|中央级|境内|境外)(?:重点)?")
+# the cities a statistic is taken over, counted before it: 9个中心城市环境空气质量优良天数比例
+_CITY_SET_RE = re.compile(
+    r"(?:地级及以上|设区的?|地级|县级及以上|中心|重点)?城市(?=[\u4e00-\u9fffA-Za-z])"
+)
 # right after a count: a short attribute and its threshold (海拔1500米以上, 面积500亩以上)
 _THRESHOLD_ATTRIBUTE_RE = re.compile(
     r"[\u4e00-\u9fff]{1,4}\d+(?:\.\d+)?[万亿千百]?[^\d，。；、的\s]{1,4}?(?:及)?以[上下](?=[\u4e00-\u9fff])"
@@ -563,6 +567,11 @@ class _NumberForm:
             head = clean_name(head)
             if _is_name(head):
                 return threshold.group() + head, fig.end + threshold.end() + n
+        cities = _CITY_SET_RE.match(after)
+        if cities and self.table.matches_at(self.s, fig.end + cities.end()):
+            # 9个中心城市环境空气质量优良天数比例平均为98.6%: the count is of the cities;
+            # the statistic after them is the next figure's name, not the count's
+            return cities.group(), fig.end + cities.end()
         first, last = _after_alias(self.table, after, fig)
         noun, n = _after_noun(after)
         noun_name = clean_name(noun)

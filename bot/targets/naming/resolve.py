@@ -172,6 +172,11 @@ def _aliases_cached(table: IndicatorTable, text: str, uc: str, form: str) -> tup
     return tuple(out)
 
 
+# a work's known name (城中村改造) and the projects of it written right after
+_WORK_ALIAS_RE = re.compile(r"(?:改造|建设|治理|整治|修复)$")
+_PROJECTS_GAP_RE = re.compile(r"(?:项目|工程)(?:总数|数)?")
+
+
 def _gap_is_empty(gap: str) -> bool:
     """Whether the text between a name and its figure holds no other noun.
 
@@ -219,6 +224,12 @@ def _best_before_match(table: IndicatorTable, before: str, fig: Figure) -> Alias
     m = matches[-1]
     if not _gap_is_empty(text[m.end :]):
         return None
+    if (
+        fig.unit_class == "count"
+        and _WORK_ALIAS_RE.search(m.alias)
+        and _PROJECTS_GAP_RE.fullmatch(text[m.end :])
+    ):
+        return None  # 城中村改造项目7个: the projects of the work are counted, not villages
     if (
         fig.unit_class == "money"
         and name_class(m.canonical) == "count"

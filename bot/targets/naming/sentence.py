@@ -38,6 +38,7 @@ from bot.targets.naming.forms_compare import _CompareForms
 from bot.targets.naming.forms_lists import _ListForms
 from bot.targets.naming.forms_number import _COUNTISH, _SHARE_RE, _NumberForm
 from bot.targets.naming.forms_phrases import _PhraseForms
+from bot.targets.naming.part_measures import PARTS_RE, measure_of_the_whole
 from bot.targets.naming.resolve import (
     _aliases_cached,
     _best_before_match,
@@ -74,6 +75,16 @@ _DETERMINERS_RE = re.compile(r"^(每个|各个|该|这些|其他|个|家|所|这
 _TASK_DONE_RE = re.compile(
     r"(?P<who>[^，。；、]{0,14}?)完成(?P<task>[^，。；、\d]{0,14}?)(?:总|年度|全年)?任务的?$"
 )
+# 占地区生产总值比重接近55%: how near the share is, not a word of its name
+_NEAR_SHARE_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(比重|比例|占比|份额)(?:接近|将近)(?:比重|比例)?$"
+)
+# the act of starting projects, left in front of them (启动旧村改造项目9个)
+_STARTED_PROJECTS_RE = re.compile(r"^(?:新)?启动(?=[\u4e00-\u9fff]{2,}(?:项目|工程)$)")
+# a rate's link verb (办结率为99.5%)
+_RATE_LINK_RE = re.compile(r"(?<=率)(?:为|达到|达|是)$")
+# a crop's sown area, whose bare 总产 after it is the crop's output
+_CROP_AREA_RE = re.compile(r"^(?P<crop>[\u4e00-\u9fff]{1,6}?)(?:播种|种植|收获)面积$")
 # X占Y with no share word after it (the share said as 占Y的80%)
 _UNNAMED_SHARE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})占(?!比|有)[\u4e00-\u9fffA-Za-z0-9]{2,16}(?<!比重|比例|份额|占比|比率)$"
@@ -212,11 +223,20 @@ class NamingContext:
     bulletin: bool = False  # a statistical bulletin: a product and its tonnage is output
     paragraph: str = ""  # the paragraph's text: what a list of 类 is sales or prices of
     last_name: str = ""  # the last name given in the paragraph
+    # the last whole named in the paragraph (not a part listed after 其中 or 按…分, not a
+    # rate) and its unit: what its parts' bare nouns are measured by
+    whole: str = ""
+    whole_unit: str = ""
+    parts: bool = False  # the 。-sentence lists a whole's parts (其中, 按经营地分)
 
     def next_sentence(self) -> NamingContext:
         """The context of the paragraph's next 。-sentence."""
         return NamingContext(
-            last_name=self.last_name, bulletin=self.bulletin, paragraph=self.paragraph
+            last_name=self.last_name,
+            bulletin=self.bulletin,
+            paragraph=self.paragraph,
+            whole=self.whole,
+            whole_unit=self.whole_unit,
         )
 
 
@@ -377,7 +397,14 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         a word of the previous figure's name is a part of it, under the same head
         (企业职工基本养老保险参保在职职工人数)."""
         last = self.out[-1] if self.out else None
-        if last is None or name in self.table or last.figure.unit != fig.unit:
+        if last is not None:
+            before, before_unit = last.indicator, last.figure.unit
+        elif self.context.whole and PARTS_RE.search(self.s[: fig.start]):
+            # 参保人数142.3万人；其中，参保职工103.6万人: the whole said before the ；
+            before, before_unit = self.context.whole, self.context.whole_unit
+        else:
+            return name
+        if name in self.table or before_unit != fig.unit:
             return name
         if not fig.unit.endswith(("人", "人次")):
             return name  # the people of a programme (参保, 享受): not any list of things
@@ -385,10 +412,10 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         first = words[0] if words else ""
         if _one_word_tag(first) not in ("v", "vn"):
             return name
-        at = last.indicator.find(first) if len(first) >= 2 else -1
-        if at <= 0 or len(words) < 2 or last.indicator.startswith(name):
+        at = before.find(first) if len(first) >= 2 else -1
+        if at <= 0 or len(words) < 2 or before.startswith(name):
             return name
-        head = last.indicator[:at]
+        head = before[:at]
         if len(head) < 2 or head in name or not _is_name(head):
             return name
         tail_word = _segmenter().cut(head, True)[-1]
@@ -497,6 +524,21 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
             name = _INNER_SCOPE_RE.sub("", name)  # 评估我省全国排名: the scope is the document's
         name = self.part_of_previous(name, fig)
         name = self.named_in_full_before(name, fig)
+        name = _STARTED_PROJECTS_RE.sub("", name)  # 启动城中村改造项目7个: the projects
+        fund = self.context.last_name.find("基金")
+        if name.startswith("基金") and len(name) > 2 and fund > 0:
+            # 养老保险基金收入46.2亿元，基金支出38.5亿元: the same fund's spending
+            name = self.context.last_name[: fund + 2] + name[2:]
+        crop = _CROP_AREA_RE.match(self.context.last_name)
+        if crop and name in ("总产", "总产量", "产量") and fig.unit_class == "weight":
+            # 粮食播种面积稳定在238万亩，总产达到21.3亿斤: the output of the crop just sown
+            name = self.table.canonical(crop["crop"] + "产量") or crop["crop"] + "产量"
+        in_parts = self.context.parts or bool(PARTS_RE.search(self.s[: fig.start]))
+        if in_parts:
+            self.context.parts = True
+            name = measure_of_the_whole(
+                self.table, name, fig.unit, self.context.whole, self.context.whole_unit
+            )
         name = self.owned_quantity(name)
         name = self.size_of_counted(name, fig)
         if self.context.bulletin and _is_output(name, fig, self.table):
@@ -543,6 +585,8 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
             task = re.sub(r"^(?:年度|全年)", "", done["task"].translate(_QUOTE_TABLE))
             what = clean_name(done["who"]) + task
             name = what + "任务完成比例" if _is_name(what) else name
+        if fig.unit == "%":
+            name = _NEAR_SHARE_RE.sub(r"\1", name)
         if fig.unit == "%" and _UNNAMED_SHARE_RE.search(name):
             name += "比重"  # 重点产业产值占农林牧渔业总产值的80%: that share
         name = _with_implied_measure(self.table, name, fig)
@@ -565,6 +609,8 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         if _counts_things(fig, name):
             self.context.counted = name
         self.context.last_name = name
+        if not in_parts and fig.unit_class not in ("percent", "points"):
+            self.context.whole, self.context.whole_unit = name, fig.unit
         if subject:
             self.last_subject = name
             if fig.unit_class == "count":
@@ -650,8 +696,9 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
             return base if compatible(fig, base) or fig.unit_class != "count" else None
         if _SHARE_RE.match(cleaned):
             return self._share(fig, base, cleaned)
-        if cleaned in ("", "率") and word.endswith("率") and 2 <= len(word) <= 6:
-            attr = word  # 办理政协提案118件，办结率100%: the proposals' 办结率, not their 率
+        said = _RATE_LINK_RE.sub("", word)  # 办结率为99.5%: the rate, not its 为
+        if cleaned in ("", "率") and said.endswith("率") and 2 <= len(said) <= 6:
+            attr = said  # 办理政协提案118件，办结率100%: the proposals' 办结率, not their 率
             pair = self.count_subjects[-2:]
             if len(pair) == 2 and all(len(p) >= 2 for p in pair) and self._counted_just_before():
                 # 办理人大代表建议68件、政协委员提案118件，办结率100%: one rate of both

@@ -184,6 +184,8 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
                 continue
             if unit_s == "个" and _POINTS_LATER_RE.match(sentence, end):
                 unit_s = "个百分点"  # 高于…16.4个、1.3个百分点: both are points
+            if unit_s == "日" and "." not in m.group("num"):
+                continue  # 12月29日, 3日: a day of the month; only 8.6日 is a number of days
             unit_norm, unit_class = _UNIT_TABLE[unit_s]
             if unit_s == "个" and sentence.startswith(("方面", "月"), end):
                 continue

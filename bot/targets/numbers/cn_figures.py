@@ -81,6 +81,8 @@ def _cn_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
             _CN_IDIOM_AFTER_RE.match(sentence, end) and not _SCALE_CLASS_RE.match(sentence, end)
         ) or (unit_s and _unit_blocked(sentence, unit_s, end)):
             continue
+        if unit_s == "日":
+            continue  # 二十九日: a day of the month, never a number of days
         if _not_a_quantity(sentence, m.start(), end) or sentence.startswith("每", m.start() - 1):
             continue
         if (

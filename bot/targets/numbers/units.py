@@ -137,6 +137,7 @@ _UNIT_TABLE: dict[str, tuple[str, str]] = {
     "米": ("米", "length"),
     "岁": ("岁", "age"),
     "天": ("天", "days"),
+    "日": ("日", "days"),  # 平均住院日为8.6日: only after a decimal (29日 is a date)
     "小时": ("小时", "time"),
     "分钟": ("分钟", "time"),
 }
