@@ -117,8 +117,9 @@ def load_document(
 ) -> Document:
     """Read, decode and parse one document.
 
-    Metadata is inferred from the text (:func:`~bot.corpus.meta.infer_meta`)
-    and then overridden by the sidecar ``<filename>.meta.toml`` if there is one.
+    Metadata is inferred from the text (:func:`~bot.corpus.meta.infer_meta`),
+    overridden by what the file says of itself (a web page's title, date and issuer)
+    and then by the sidecar ``<filename>.meta.toml`` if there is one.
     Raises :class:`UnreadableDocument` (or its subclass ``MetadataError``).
     """
     relpath = relative_posix(path, corpus_root)
@@ -144,7 +145,9 @@ def load_document(
             count=str(len(passages)),
             limit=str(MAX_PASSAGES),
         )
-    meta = merge_meta(infer_meta(text, path.name), load_sidecar(path))
+    # What the file says of itself (a web page's title, date, issuer) as a sidecar would,
+    # a real sidecar over it.
+    meta = merge_meta(infer_meta(text, path.name), {**decoded.meta, **load_sidecar(path)})
     deadline.check()
     return Document(
         doc_id=doc_id,
