@@ -214,3 +214,29 @@ def test_old_word_and_wps_say_how_to_convert(tmp_path: Path, name: str) -> None:
     assert exc.code == "convert_first"
     assert "save it as .docx" in exc.reason
     assert discover([tmp_path]).files == []
+
+
+# -- line breaks of the markup ------------------------------------------------------------
+
+
+def test_a_markup_line_break_between_chinese_characters_is_no_space() -> None:
+    html = (
+        "<html><body><div class='content'><h1>江州市推进\n  低空经济发展实施方案</h1>"
+        "<p>到2027年，全市地区生产\n      总值中低空经济占比明显提高，培育\r\n龙头企业10家。\n"
+        "引进 Drone\nmakers 与科研院所合作，通用机场达到\n3个，航线开通20条以上。</p>"
+        "<p>各区县要加强组织领导，\n   完善政策体系，落实资金保障，确保各项任务落地见效。</p>"
+        "</div></body></html>"
+    )
+    lines = decode_bytes(html.encode("utf-8"), Path("p.html")).text.split("\n")
+    assert lines[0] == "江州市推进低空经济发展实施方案"
+    assert "地区生产总值中低空经济占比明显提高，培育龙头企业10家。" in lines[1]
+    # beside a Latin letter or a digit the break stays a space, as a browser shows it
+    assert "引进 Drone makers 与科研院所合作，通用机场达到 3个" in lines[1]
+    assert lines[2].startswith("各区县要加强组织领导，完善政策体系")
+
+
+def test_the_issuer_line_is_read_as_the_markup_breaks_it() -> None:
+    html = article_page().replace('<meta name="ContentSource" content="江州市人民政府办公室">', "")
+    html = html.replace("来源：江州市人民政府办公室\n【字体", "来源：江州市统计局\n分享本页【字体")
+    decoded = decode_bytes(html.encode("utf-8"), Path("page.html"))
+    assert decoded.meta["issuer"] == "江州市统计局"

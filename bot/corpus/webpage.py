@@ -91,6 +91,14 @@ _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD_RE = re.compile(r"[A-Za-z0-9]+")
 _PROSE_RE = re.compile(r"[。，；！？、]|[a-z][.;,] [A-Za-z]")
 _SPACES_RE = re.compile(r"[ \u00a0\u2002\u2003\u3000\u200b\ufeff]+")
+# Wide East Asian characters other than Hangul (CJK punctuation, kana, Han, full-width
+# forms): a line break of the markup between two of them is no space (CSS Text 3,
+# segment break transformation), while HTML's whitespace collapsing would make it one
+# and cut "地区生产\n总值" in two for search.
+_WIDE = (
+    r"\u2e80-\u303e\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6"
+)
+_WIDE_BREAK_RE = re.compile(f"(?<=[{_WIDE}])[ \t]*\r?\n[ \t\r\n]*(?=[{_WIDE}])")
 _SIGNATURE_RE = re.compile(
     r"^[\u4e00-\u9fff（）()]{2,30}(人民政府|人民代表大会常务委员会|委员会|办公厅|办公室|"
     r"统计局|局|厅|部|委|院|政府|中心)$"
@@ -395,6 +403,12 @@ def _finish(lines: list[str], title: str) -> list[str]:
     return out
 
 
+def join_wide_breaks(html: str) -> str:
+    """``html`` without the line breaks (and the indentation around them) that stand
+    between two wide East Asian characters: a browser shows none there."""
+    return _WIDE_BREAK_RE.sub("", html)
+
+
 def extract_page(html: str, url: str = "") -> WebPage:
     """The article on a page (see the module docstring); ``url`` (where it was fetched,
     if it was) may date it.
@@ -403,17 +417,23 @@ def extract_page(html: str, url: str = "") -> WebPage:
     besides its title (a page of navigation, a video, a login wall): better a clear
     failure than an empty document in the library.
     """
-    tree = parse_html(html)
-    if tree is None:
+    original = parse_html(html)
+    if original is None:
         raise EmptyPage(0)
+    joined = join_wide_breaks(html)
+    tree = parse_html(joined) if joined != html else original
+    if tree is None:
+        tree = original
     metas = _metas(tree)
-    body = tree.find("body")
+    # 发布时间/来源 lines are searched as the markup breaks them: a joined break would
+    # run the issuer into the next words
+    body = original.find("body")
     page_text = "\n".join(
         _clean_line(line) for line in (body.text_content() if body is not None else "").split("\n")
     )
     title = _title(tree, metas) or ""
     skip = 1 if title else 0  # the title line, first when there is a title
-    lines = _finish(_trafilatura_lines(html, url), title)
+    lines = _finish(_trafilatura_lines(joined, url), title)
     if _prose_chars(lines[skip:]) < MIN_CJK:
         fallback = _finish(_fallback_lines(tree), title)
         if _prose_chars(fallback[skip:]) > _prose_chars(lines[skip:]):
