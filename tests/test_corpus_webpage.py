@@ -240,3 +240,23 @@ def test_the_issuer_line_is_read_as_the_markup_breaks_it() -> None:
     html = html.replace("来源：江州市人民政府办公室\n【字体", "来源：江州市统计局\n分享本页【字体")
     decoded = decode_bytes(html.encode("utf-8"), Path("page.html"))
     assert decoded.meta["issuer"] == "江州市统计局"
+
+
+def test_a_pages_paragraphs_are_never_joined_as_hard_wrapped_lines(tmp_path: Path) -> None:
+    # A list of items of one length without a sentence end looks like a hard-wrapped
+    # text to the .txt reader's reflow (its lines would be joined into one); on a page
+    # each element is a line of its own.
+    districts = "东南西北中"
+    items = [
+        f"{n:02d}号项目：江州市{d}城片区老旧小区改造，管网更新工程"
+        for n, d in enumerate(districts * 3, start=1)
+    ]
+    body = "".join(f"<li>{item}</li>" for item in items)
+    html = (
+        "<html><head><title>江州市2025年城市更新重点项目清单</title></head><body>"
+        f"<p>现将2025年城市更新重点项目清单公布如下，请各区认真组织实施。</p><ul>{body}</ul>"
+        "</body></html>"
+    )
+    path = write(tmp_path, "projects.html", html.encode("utf-8"))
+    doc = load_document(path, tmp_path, max_bytes=MB, passage_max_chars=500)
+    assert doc.text.split("\n")[2:] == items

@@ -133,8 +133,13 @@ def load_document(
     deadline = Deadline(path)
     decoded = decode_bytes(raw, path, deadline=deadline)
     # ５．５％ as 5.5%: figures, years and names read the same in every width; a
-    # hard-wrapped text (a PDF's text layer) as paragraphs, so no word is cut by a line end
-    text = reflow_wrapped(fold_figures(decoded.text))
+    # hard-wrapped text (a PDF's text layer) as paragraphs, so no word is cut by a line end.
+    # A web page's lines are its paragraphs, headings and table rows (its markup's line
+    # breaks are gone): never wrapped, and a short page whose lines happen to share a
+    # length would be joined wrongly.
+    text = fold_figures(decoded.text)
+    if decoded.encoding != "html":
+        text = reflow_wrapped(text)
     doc_id = doc_id_for(relpath)
     passages = split_passages(doc_id, text, max_chars=passage_max_chars, tick=deadline.check)
     if len(passages) > MAX_PASSAGES:
