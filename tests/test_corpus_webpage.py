@@ -8,6 +8,11 @@ script-only page.
 
 from __future__ import annotations
 
+from email import encoders
+from email.mime.image import MIMEImage
+from email.mime.multipart import MIMEMultipart
+from email.mime.nonmultipart import MIMENonMultipart
+from email.mime.text import MIMEText
 from pathlib import Path
 
 import pytest
@@ -260,3 +265,38 @@ def test_a_pages_paragraphs_are_never_joined_as_hard_wrapped_lines(tmp_path: Pat
     path = write(tmp_path, "projects.html", html.encode("utf-8"))
     doc = load_document(path, tmp_path, max_bytes=MB, passage_max_chars=500)
     assert doc.text.split("\n")[2:] == items
+
+
+# -- a page saved as one file (.mhtml) ----------------------------------------------------
+
+
+def mhtml(html: str, charset: str) -> bytes:
+    """A page as a browser saves it in one file: MIME, the page quoted-printable, with
+    an image part beside it."""
+
+    message = MIMEMultipart("related")
+    message["Snapshot-Content-Location"] = "https://www.jiangzhou.gov.cn/zwgk/t20250120_1.html"
+    page = MIMENonMultipart("text", "html", charset=charset)
+    page.set_payload(html.encode(charset))
+    encoders.encode_quopri(page)
+    message.attach(page)
+    message.attach(MIMEImage(b"\x89PNG\r\n\x1a\n" + bytes(64), "png"))
+    return message.as_bytes()
+
+
+def test_a_single_file_page_reads_as_the_page(tmp_path: Path) -> None:
+    utf8 = read_text(write(tmp_path, "u.html", article_page().encode("utf-8")), max_bytes=MB)
+    saved = write(tmp_path, "report.mhtml", mhtml(article_page(charset="gbk"), "gbk"))
+    decoded = read_text(saved, max_bytes=MB)
+    assert decoded.text == utf8.text and decoded.meta == utf8.meta
+    assert SCRIPT_WORDS not in decoded.text
+    assert discover([saved]).files == [saved]
+
+
+def test_a_single_file_without_a_page_is_refused(tmp_path: Path) -> None:
+    message = MIMEMultipart("related")
+    message.attach(MIMEText("江州市政府工作报告的纯文本，没有网页。", "plain", "utf-8"))
+    exc = refusal(write(tmp_path, "notes.mht", message.as_bytes()))
+    assert exc.code == "mhtml_no_page"
+    exc = refusal(write(tmp_path, "list.mht", mhtml(LIST_PAGE, "utf-8")))
+    assert exc.code == "html_no_text"

@@ -8,6 +8,8 @@ and says what is wrong in plain words; callers never see a library traceback.
 from __future__ import annotations
 
 import codecs
+import email
+import email.policy
 import io
 import re
 import time
@@ -24,7 +26,10 @@ from bot.text.han import HAN_CLASS, han_chars
 
 TEXT_EXTENSIONS = frozenset({".txt", ".md"})
 HTML_EXTENSIONS = frozenset({".html", ".htm"})
-SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | {".docx", ".pdf"}
+# A page saved by a browser as one file ("Webpage, Single File"): MIME, the page its
+# text/html part.
+MHTML_EXTENSIONS = frozenset({".mhtml", ".mht"})
+SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | MHTML_EXTENSIONS | {".docx", ".pdf"}
 # Formats refused with a word on how to convert them: old Word and WPS files are OLE2
 # binaries no library here reads.
 CONVERT_FIRST_EXTENSIONS = frozenset({".doc", ".wps"})
@@ -255,6 +260,9 @@ def decode_bytes(data: bytes, path: Path, *, deadline: Deadline | None = None) -
         decoded = DecodedText(_pdf_text(data, path, deadline), "pdf")
     elif suffix in HTML_EXTENSIONS:
         decoded = _html_text(data, path)
+    elif suffix in MHTML_EXTENSIONS:
+        html, charset = _mhtml_page(data, path)
+        decoded = _html_text(html, path, charset=charset)
     else:
         raise _unsupported(path, suffix)
     text = normalize_newlines(decoded.text)
@@ -404,13 +412,29 @@ def _decode_guess(data: bytes, path: Path) -> DecodedText:
 # --- html ---------------------------------------------------------------------
 
 
-def _html_text(data: bytes, path: Path) -> DecodedText:
+def _mhtml_page(data: bytes, path: Path) -> tuple[bytes, str | None]:
+    """The first text/html part of a saved single-file page, decoded from its transfer
+    encoding (quoted-printable, base64), with the charset its header names."""
+    if looks_binary(data):
+        raise _not_text(path, "binary content")
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes) and payload.strip():
+                return payload, part.get_content_charset()
+    raise UnreadableDocument(
+        path, "not a saved web page (no HTML part in the .mhtml)", "mhtml_no_page"
+    )
+
+
+def _html_text(data: bytes, path: Path, *, charset: str | None = None) -> DecodedText:
     """The main text of a saved web page, read as a source's article page is
     (:mod:`bot.corpus.webpage`: no navigation, breadcrumbs, share links or footer, no
     script), in the charset the page declares or its bytes show (GBK pages too)."""
     if looks_binary(data):
         raise _not_text(path, "binary content")
-    html = decode_page(data)
+    html = decode_page(data, f"text/html; charset={charset}" if charset else None)
     try:
         page = extract_page(html)
     except EmptyPage as exc:

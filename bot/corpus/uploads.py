@@ -8,7 +8,7 @@ key ``errors.<message_code>``), and its ``reason`` says it in English (logs):
 
 * the name: no path separators, ``..``, hidden or Office lock files, control
   characters, or names too long for the file system with a sidecar suffix;
-* the type: ``.txt``/``.md``/``.docx``/``.pdf``/``.html``/``.htm`` only; archives are
+* the type: ``.txt``/``.md``/``.docx``/``.pdf``/``.html``/``.htm``/``.mhtml`` only; archives are
   named as such, an old Word or WPS file (``.doc``/``.wps``) with how to convert it;
 * the content: empty, over the size limit, an archive or a known binary format
   (whatever the extension says; a ``.docx`` is a zip and must be a valid one),

@@ -72,7 +72,7 @@ def _level(level: str | None, lang: str) -> str:
 @app.command()
 def ingest(
     paths: Annotated[
-        list[Path], typer.Argument(help="Files or folders (.txt .md .docx .pdf .html .htm).")
+        list[Path], typer.Argument(help="Files or folders (.txt .md .docx .pdf .html .htm .mhtml).")
     ],
     replace: Annotated[
         bool,
