@@ -37,6 +37,7 @@ from tests import e2e
 from tests.conftest import BUNDLED_CORPUS
 from tests.e2e import buttons, engine_copy
 from tests.test_corpus_reader import make_cjk_pdf
+from tests.test_corpus_webpage import LIST_PAGE, article_page
 from tests.test_uploads import docx_bomb, docx_bytes, lines, markdown, zip_bytes
 
 ADMIN_ID = 7001
@@ -178,6 +179,7 @@ TYPES: dict[str, Callable[[str], bytes]] = {
     "report.md": lambda w: markdown(w).encode("utf-8"),
     "report.docx": docx_bytes,
     "report.pdf": lambda w: make_cjk_pdf(lines(w)),
+    "report.html": lambda w: article_page(w, charset="gb2312").encode("gbk"),
 }
 
 
@@ -199,6 +201,8 @@ async def test_admin_uploads_each_type_and_it_is_searchable(bot: Bot, name: str)
     assert (bot.settings.corpus_dir / name).read_bytes() == data
     if name == "gb18030.txt":
         assert info.encoding == "gb18030"
+    if name == "report.html":  # the page's own title, not a line of navigation
+        assert info.title == "江州市2025年政府工作报告"
     assert staging(bot.settings) == []
 
     search = await ask(bot, bot.user, "/search 量子通信")
@@ -340,6 +344,8 @@ BAD = {
     "whitespace": ("blank.md", b"  \n\n \t\n", "空白", True),
     "unsafe-name": ("..evil.txt", markdown("量子通信").encode(), "文件名不安全", False),
     "docx-bomb": ("bomb.docx", docx_bomb(), "压缩比", True),
+    "list-page": ("list.html", LIST_PAGE.encode(), "没有正文", True),
+    "old-word": ("report.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "另存为", False),
 }
 
 

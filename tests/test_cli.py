@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from bot.config import PROJECT_ROOT
 from bot.targets import store as target_store
 from briefbot.cli import app
+from tests.test_corpus_webpage import LIST_PAGE, article_page
 
 # A real national work report (dev split of tests/data/real) next to the bundled documents.
 NATIONAL = PROJECT_ROOT / "tests" / "data" / "real" / "docs" / "national_china_2025_gwr.txt"
@@ -161,6 +162,23 @@ def test_ingest_and_index_commands(run, tmp_path):
     assert hits[0]["doc"] == "new.md"
     rebuilt = run("index", "--rebuild")
     assert rebuilt.exit_code == 0 and "6 documents" in rebuilt.stdout
+
+
+def test_ingest_reads_a_saved_web_page_and_refuses_a_list_page(run, tmp_path):
+    page = tmp_path / "jiangzhou.html"
+    page.write_bytes(article_page("低空经济", charset="gbk").encode("gbk"))
+    listing = tmp_path / "list.htm"
+    listing.write_text(LIST_PAGE, encoding="utf-8")
+    result = run("ingest", str(page), str(listing))
+    assert "added jiangzhou.html" in result.stdout
+    assert said_in("list.htm: no article text on the page", result.output)
+    hits = json.loads(run("search", "低空经济", "--json").stdout)["results"]
+    assert hits[0]["doc"] == "jiangzhou.html"
+    # the passage with its source: the page's section heading
+    assert hits[0]["section"] in ("一、2024年工作回顾", "二、2025年主要预期目标"), hits[0]
+    docs = {d["filename"]: d for d in json.loads(run("docs", "--json").stdout)}
+    assert docs["jiangzhou.html"]["title"] == "江州市2025年政府工作报告"
+    assert "list.htm" not in docs
 
 
 def test_ingest_refuses_a_file_with_no_chinese_text(run, tmp_path):

@@ -162,7 +162,8 @@ def test_supported_extensions_are_case_insensitive(tmp_path: Path) -> None:
     path = tmp_path / "REPORT.TXT"
     path.write_text(SAMPLE, encoding="utf-8")
     assert read(path).text == SAMPLE
-    assert {".txt", ".md", ".docx", ".pdf"} == set(SUPPORTED_EXTENSIONS)
+    supported = {".txt", ".md", ".docx", ".pdf", ".html", ".htm", ".mhtml", ".mht"}
+    assert supported == set(SUPPORTED_EXTENSIONS)
 
 
 def test_a_folder_is_not_a_document(tmp_path: Path) -> None:

@@ -45,6 +45,7 @@ from tests.fixture_site import (  # noqa: F401 (fixture_site_fixture: the fixtur
     UTF8_TITLE,
     fixture_site_fixture,
 )
+from tests.test_corpus_webpage import article_page
 
 TARGET_SENTENCE = "全市地区生产总值增长6%左右"
 
@@ -227,6 +228,13 @@ async def test_a_folder_source_ingests_new_files(poller, settings, tmp_path) -> 
     assert (await poller.poll("inbox")).items == ()
     (folder / "second.md").write_text("# 示例县规划\n\n到2030年建成示范区。\n")
     assert (await poller.poll("inbox")).count("ingested") == 1
+    # a saved web page: its own title, date and issuer, not the file name
+    (folder / "page.html").write_bytes(article_page(charset="gbk").encode("gbk"))
+    assert (await poller.poll("inbox")).count("ingested") == 1
+    html_name = next(name for name in corpus_files(settings) if name.endswith(".html"))
+    meta = load_sidecar(settings.corpus_dir / html_name)
+    assert meta["title"] == "江州市2025年政府工作报告" and meta["date"] == "2025-01-20"
+    assert meta["issuer"] == "江州市人民政府办公室"
 
 
 # -- bad input ---------------------------------------------------------------------------------

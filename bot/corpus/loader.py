@@ -117,8 +117,9 @@ def load_document(
 ) -> Document:
     """Read, decode and parse one document.
 
-    Metadata is inferred from the text (:func:`~bot.corpus.meta.infer_meta`)
-    and then overridden by the sidecar ``<filename>.meta.toml`` if there is one.
+    Metadata is inferred from the text (:func:`~bot.corpus.meta.infer_meta`),
+    overridden by what the file says of itself (a web page's title, date and issuer)
+    and then by the sidecar ``<filename>.meta.toml`` if there is one.
     Raises :class:`UnreadableDocument` (or its subclass ``MetadataError``).
     """
     relpath = relative_posix(path, corpus_root)
@@ -132,8 +133,13 @@ def load_document(
     deadline = Deadline(path)
     decoded = decode_bytes(raw, path, deadline=deadline)
     # ５．５％ as 5.5%: figures, years and names read the same in every width; a
-    # hard-wrapped text (a PDF's text layer) as paragraphs, so no word is cut by a line end
-    text = reflow_wrapped(fold_figures(decoded.text))
+    # hard-wrapped text (a PDF's text layer) as paragraphs, so no word is cut by a line end.
+    # A web page's lines are its paragraphs, headings and table rows (its markup's line
+    # breaks are gone): never wrapped, and a short page whose lines happen to share a
+    # length would be joined wrongly.
+    text = fold_figures(decoded.text)
+    if decoded.encoding != "html":
+        text = reflow_wrapped(text)
     doc_id = doc_id_for(relpath)
     passages = split_passages(doc_id, text, max_chars=passage_max_chars, tick=deadline.check)
     if len(passages) > MAX_PASSAGES:
@@ -144,7 +150,9 @@ def load_document(
             count=str(len(passages)),
             limit=str(MAX_PASSAGES),
         )
-    meta = merge_meta(infer_meta(text, path.name), load_sidecar(path))
+    # What the file says of itself (a web page's title, date, issuer) as a sidecar would,
+    # a real sidecar over it.
+    meta = merge_meta(infer_meta(text, path.name), {**decoded.meta, **load_sidecar(path)})
     deadline.check()
     return Document(
         doc_id=doc_id,

@@ -1,4 +1,5 @@
-"""Turning a file into text: encoding detection for plain text, text extraction for docx/pdf.
+"""Turning a file into text: encoding detection for plain text, text extraction for
+docx/pdf, the main text of a saved web page (.html/.htm) with the metadata it gives.
 
 Every failure is an :class:`UnreadableDocument` whose message names the file
 and says what is wrong in plain words; callers never see a library traceback.
@@ -7,20 +8,31 @@ and says what is wrong in plain words; callers never see a library traceback.
 from __future__ import annotations
 
 import codecs
+import email
+import email.policy
 import io
 import re
 import time
 import unicodedata
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bot.corpus.charset import decode_page, looks_binary
+from bot.corpus.webpage import EmptyPage, extract_page
 from bot.text.han import HAN_CLASS, han_chars
 
 TEXT_EXTENSIONS = frozenset({".txt", ".md"})
-SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | {".docx", ".pdf"}
+HTML_EXTENSIONS = frozenset({".html", ".htm"})
+# A page saved by a browser as one file ("Webpage, Single File"): MIME, the page its
+# text/html part.
+MHTML_EXTENSIONS = frozenset({".mhtml", ".mht"})
+SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | MHTML_EXTENSIONS | {".docx", ".pdf"}
+# Formats refused with a word on how to convert them: old Word and WPS files are OLE2
+# binaries no library here reads.
+CONVERT_FIRST_EXTENSIONS = frozenset({".doc", ".wps"})
 
 # How much of the start of a file is sniffed for binary content.
 _SNIFF_BYTES = 64 * 1024
@@ -95,11 +107,15 @@ class DecodedText:
     """The text of a file and how it was obtained.
 
     ``encoding`` is the codec name for text files (``utf-8``, ``utf-8-sig``,
-    ``gb18030``, ``utf-16``, ...) and ``docx`` or ``pdf`` for those formats.
+    ``gb18030``, ``utf-16``, ...) and ``docx``, ``pdf`` or ``html`` for those formats.
+    ``meta`` holds what the file itself says of its title, ``date`` (ISO) and
+    ``issuer`` (a web page's meta tags and 发布时间/来源 lines), in the form of a
+    ``.meta.toml`` sidecar's overrides; a real sidecar overrides them in turn.
     """
 
     text: str
     encoding: str
+    meta: dict[str, str] = field(default_factory=dict)
 
 
 class UnreadableDocument(Exception):
@@ -187,6 +203,14 @@ def _too_large(path: Path, size: int, limit: int) -> UnreadableDocument:
 
 
 def _unsupported(path: Path, suffix: str) -> UnreadableDocument:
+    if suffix.lower() in CONVERT_FIRST_EXTENSIONS:
+        return UnreadableDocument(
+            path,
+            f"{suffix} files cannot be read; open it in Word or WPS and save it as .docx "
+            "(or PDF) first",
+            "convert_first",
+            suffix=suffix,
+        )
     return UnreadableDocument(
         path,
         f"unsupported file type ({suffix or 'no extension'})",
@@ -234,6 +258,11 @@ def decode_bytes(data: bytes, path: Path, *, deadline: Deadline | None = None) -
         decoded = DecodedText(_docx_text(data, path, deadline), "docx")
     elif suffix == ".pdf":
         decoded = DecodedText(_pdf_text(data, path, deadline), "pdf")
+    elif suffix in HTML_EXTENSIONS:
+        decoded = _html_text(data, path)
+    elif suffix in MHTML_EXTENSIONS:
+        html, charset = _mhtml_page(data, path)
+        decoded = _html_text(html, path, charset=charset)
     else:
         raise _unsupported(path, suffix)
     text = normalize_newlines(decoded.text)
@@ -247,7 +276,7 @@ def decode_bytes(data: bytes, path: Path, *, deadline: Deadline | None = None) -
         raise UnreadableDocument(path, "file contains only whitespace", "whitespace_only")
     if _junk_ratio(text) > _MAX_JUNK_RATIO:
         raise _not_text(path, "undecodable or binary content")
-    return DecodedText(text, decoded.encoding)
+    return DecodedText(text, decoded.encoding, decoded.meta)
 
 
 def normalize_newlines(text: str) -> str:
@@ -378,6 +407,50 @@ def _decode_guess(data: bytes, path: Path) -> DecodedText:
     except LookupError:
         encoding = best.encoding
     return DecodedText(text, encoding)
+
+
+# --- html ---------------------------------------------------------------------
+
+
+def _mhtml_page(data: bytes, path: Path) -> tuple[bytes, str | None]:
+    """The first text/html part of a saved single-file page, decoded from its transfer
+    encoding (quoted-printable, base64), with the charset its header names."""
+    if looks_binary(data):
+        raise _not_text(path, "binary content")
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes) and payload.strip():
+                return payload, part.get_content_charset()
+    raise UnreadableDocument(
+        path, "not a saved web page (no HTML part in the .mhtml)", "mhtml_no_page"
+    )
+
+
+def _html_text(data: bytes, path: Path, *, charset: str | None = None) -> DecodedText:
+    """The main text of a saved web page, read as a source's article page is
+    (:mod:`bot.corpus.webpage`: no navigation, breadcrumbs, share links or footer, no
+    script), in the charset the page declares or its bytes show (GBK pages too)."""
+    if looks_binary(data):
+        raise _not_text(path, "binary content")
+    html = decode_page(data, f"text/html; charset={charset}" if charset else None)
+    try:
+        page = extract_page(html)
+    except EmptyPage as exc:
+        raise UnreadableDocument(
+            path,
+            f"no article text on the page (only {exc.chars} characters of text; a list, "
+            "login or script-only page?)",
+            "html_no_text",
+            chars=str(exc.chars),
+        ) from None
+    meta = {"title": page.title}
+    if page.published is not None:
+        meta["date"] = page.published.isoformat()
+    if page.issuer:
+        meta["issuer"] = page.issuer
+    return DecodedText(page.text, "html", meta)
 
 
 # --- docx ---------------------------------------------------------------------

@@ -8,7 +8,8 @@ key ``errors.<message_code>``), and its ``reason`` says it in English (logs):
 
 * the name: no path separators, ``..``, hidden or Office lock files, control
   characters, or names too long for the file system with a sidecar suffix;
-* the type: ``.txt``/``.md``/``.docx``/``.pdf`` only; archives are named as such;
+* the type: ``.txt``/``.md``/``.docx``/``.pdf``/``.html``/``.htm``/``.mhtml`` only; archives are
+  named as such, an old Word or WPS file (``.doc``/``.wps``) with how to convert it;
 * the content: empty, over the size limit, an archive or a known binary format
   (whatever the extension says; a ``.docx`` is a zip and must be a valid one),
   and finally the reader itself (:func:`bot.corpus.loader.load_document`) on a
@@ -35,7 +36,12 @@ from pathlib import Path
 
 from bot.corpus.loader import load_document
 from bot.corpus.parse import SIDECAR_SUFFIX
-from bot.corpus.reader import SUPPORTED_EXTENSIONS, UnreadableDocument, check_docx_archive
+from bot.corpus.reader import (
+    CONVERT_FIRST_EXTENSIONS,
+    SUPPORTED_EXTENSIONS,
+    UnreadableDocument,
+    check_docx_archive,
+)
 from bot.models import Document
 from bot.text.han import is_han
 
@@ -140,6 +146,14 @@ def check_name(filename: str | None) -> str:
                 "archive",
                 "upload.archive_name",
                 f"Archives ({suffix}) are not accepted; please send the documents one by one.",
+                suffix=suffix,
+            )
+        if suffix in CONVERT_FIRST_EXTENSIONS:
+            raise UploadRefused(
+                "type",
+                "upload.convert_first",
+                f"{suffix} files (old Word, WPS) cannot be read; open the file in Word or "
+                "WPS, save it as .docx (or PDF) and send that.",
                 suffix=suffix,
             )
         if not suffix:

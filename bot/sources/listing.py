@@ -16,15 +16,11 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
-from lxml import etree
 
+from bot.corpus.webpage import find_date, parse_html, url_date
 from bot.sources.models import Entry, FetchError
 from bot.sources.urls import check_url, url_host
 
-DATE_RE = re.compile(
-    r"((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*日?"
-)
-_URL_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_/]?(\d{2})[-_/]?(\d{2})(?!\d)")
 _ARTICLE_URL_RE = re.compile(
     r"(/t\d{8}_\d+\.s?html?$)|(content_\d+)|(/art/\d{4}/)|(/\d{4}-?\d{2}/\d{2}/)"
     r"|(/\d{6}/[^/]+\.s?html?$)|(\d{5,}\.s?html?$)|(\.(pdf|docx?|wps|txt)$)",
@@ -78,39 +74,6 @@ def registrable_host(host: str) -> str:
 
 def same_site(url: str, base_url: str) -> bool:
     return registrable_host(url_host(url)) == registrable_host(url_host(base_url))
-
-
-def parse_html(html: str) -> lxml.html.HtmlElement | None:
-    """An lxml tree of a page, or ``None`` for nothing parseable."""
-    if not html or not html.strip():
-        return None
-    text = re.sub(r"^\s*<\?xml[^>]*>", "", html)  # lxml refuses str with an encoding decl
-    try:
-        return lxml.html.document_fromstring(text)
-    except (etree.ParserError, ValueError):
-        return None
-
-
-def find_date(text: str) -> datetime.date | None:
-    """The first plausible date written in ``text`` (2025-01-12, 2025年1月12日 …)."""
-    for m in DATE_RE.finditer(text):
-        try:
-            return datetime.date(*map(int, m.groups()))
-        except ValueError:
-            continue
-    return None
-
-
-def url_date(url: str) -> datetime.date | None:
-    """The date an article URL carries (``/t20250112_…``, ``/2025-01/12/…``)."""
-    for m in _URL_DATE_RE.finditer(urlsplit(url).path):
-        try:
-            day = datetime.date(*map(int, m.groups()))
-        except ValueError:
-            continue
-        if 1990 <= day.year <= 2100:
-            return day
-    return None
 
 
 def _in_navigation(a: lxml.html.HtmlElement) -> bool:

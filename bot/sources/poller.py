@@ -564,12 +564,14 @@ class SourcePoller:
                 )
                 continue
             key = content_key(decoded.text)
+            # a saved web page says its own title, date and issuer
+            found = decoded.meta
             sidecar = sidecar_text(
-                title=path.stem,
+                title=found.get("title") or path.stem,
                 url=path.resolve().as_uri(),
                 source=source.name,
-                published=None,
-                issuer=None,
+                published=date.fromisoformat(found["date"]) if "date" in found else None,
+                issuer=found.get("issuer"),
             )
             await self._ingest(state, item, path.stem, path.name, data, sidecar, key, decoded.text)
         return PollReport(source.name, "folder", links=len(files), items=tuple(state.items))

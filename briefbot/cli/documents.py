@@ -71,7 +71,9 @@ def _level(level: str | None, lang: str) -> str:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .docx .pdf).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or folders (.txt .md .docx .pdf .html .htm .mhtml).")
+    ],
     replace: Annotated[
         bool,
         typer.Option("--replace", help="Replace a corpus file of the same name with new content."),
