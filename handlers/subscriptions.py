@@ -137,21 +137,15 @@ async def subscriptions_command(update: Update, context: BriefContext) -> None:
 
 async def unsubscribe_command(update: Update, context: BriefContext) -> None:
     """/unsubscribe [@channel] ID|all"""
-    message, chat = update.effective_message, update.effective_chat
+    message = update.effective_message
     svc = context.services
     subs = svc.subscriptions
     lang = svc.lang(update)
     words = command_args(message).split()
-    chat_id, ref = chat.id, None
-    if words and channel_ref(words[0]):
-        ref = words.pop(0)
-        channel = await channel_target(update, context, ref)
-        if channel is None:
-            return
-        chat_id = channel.id
-    elif not await may_manage(context.bot, chat, message):
-        await message.reply_text(tr(lang, "subscriptions.group_admins_only"))
+    target = await _managed_chat(update, context, words, lang)
+    if target is None:
         return
+    chat_id, ref = target
     if not words:
         listed = await svc.run_db(subs.list, chat_id)
         text = fmt.escape(tr(lang, "subscriptions.unsubscribe_usage"))
@@ -164,18 +158,10 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
     try:
         removed = await svc.run_db(subs.unsubscribe, chat_id, typed)
     except SubscriptionError as exc:
-        if ref and exc.code == "subscription.not_in_chat":  # the channel's, not this chat's
-            said = tr(lang, "subscriptions.not_in_channel", channel=ref, **exc.params)
-            await message.reply_text(said)
-            return
-        await message.reply_text(error_text(exc, lang))
+        await message.reply_text(_refusal(exc, ref, lang))
         return
     lines = [fmt.unsubscribed(removed.ids, lang)]
-    for missing in removed.not_found:
-        if ref:
-            lines.append(tr(lang, "subscriptions.not_in_channel", channel=ref, id=missing))
-        else:
-            lines.append(tr(lang, "errors.subscription.not_in_chat", id=missing))
+    lines += [_not_the_chats(missing, ref, lang) for missing in removed.not_found]
     await message.reply_text("\n".join(lines))
 
 
@@ -192,38 +178,54 @@ async def resume_command(update: Update, context: BriefContext) -> None:
 async def _pause_or_resume(update: Update, context: BriefContext, *, pause: bool) -> None:
     """/pause [@channel] ID…|all: a channel's as ``/unsubscribe @channel`` (a bot admin,
     in a private chat); without it ``/pause @news 3`` answered with the bare usage."""
-    message, chat = update.effective_message, update.effective_chat
+    message = update.effective_message
     svc = context.services
     lang = svc.lang(update)
     words = command_args(message).split()
-    chat_id, ref = chat.id, None
-    if words and channel_ref(words[0]):
-        ref = words.pop(0)
-        channel = await channel_target(update, context, ref)
-        if channel is None:
-            return
-        chat_id = channel.id
-    elif not await may_manage(context.bot, chat, message):
-        await message.reply_text(tr(lang, "subscriptions.group_admins_only"))
+    target = await _managed_chat(update, context, words, lang)
+    if target is None:
         return
+    chat_id, ref = target
     typed = " ".join(words)
     try:
         changed = await svc.run_db(svc.subscriptions.pause_in_chat, chat_id, typed, pause=pause)
     except SubscriptionError as exc:
-        if ref and exc.code == "subscription.not_in_chat":  # the channel's, not this chat's
-            await message.reply_text(
-                tr(lang, "subscriptions.not_in_channel", channel=ref, **exc.params)
-            )
-            return
-        await message.reply_text(error_text(exc, lang))
+        await message.reply_text(_refusal(exc, ref, lang))
         return
     lines = [fmt.paused(changed.ids, pause=pause, lang=lang, channel=ref)]
-    for missing in changed.not_found:
-        if ref:
-            lines.append(tr(lang, "subscriptions.not_in_channel", channel=ref, id=missing))
-        else:
-            lines.append(tr(lang, "errors.subscription.not_in_chat", id=missing))
+    lines += [_not_the_chats(missing, ref, lang) for missing in changed.not_found]
     await message.reply_text("\n".join(lines))
+
+
+async def _managed_chat(
+    update: Update, context: BriefContext, words: list[str], lang: str
+) -> tuple[int, str | None] | None:
+    """The chat a subscription command acts on, and the channel as typed if it names one
+    (``/unsubscribe @news 3`` from a bot admin's private chat: the first word is taken
+    off ``words``); None when refused, the refusal already sent."""
+    message, chat = update.effective_message, update.effective_chat
+    if words and channel_ref(words[0]):
+        ref = words.pop(0)
+        channel = await channel_target(update, context, ref)
+        return None if channel is None else (channel.id, ref)
+    if not await may_manage(context.bot, chat, message):
+        await message.reply_text(tr(lang, "subscriptions.group_admins_only"))
+        return None
+    return chat.id, None
+
+
+def _not_the_chats(number: int, ref: str | None, lang: str) -> str:
+    """A subscription number typed that is not the chat's (or the named channel's)."""
+    if ref:
+        return tr(lang, "subscriptions.not_in_channel", channel=ref, id=number)
+    return tr(lang, "errors.subscription.not_in_chat", id=number)
+
+
+def _refusal(exc: SubscriptionError, ref: str | None, lang: str) -> str:
+    """A service refusal said for the chat acted on: a number not the channel's names it."""
+    if ref and exc.code == "subscription.not_in_chat":
+        return tr(lang, "subscriptions.not_in_channel", channel=ref, **exc.params)
+    return error_text(exc, lang)
 
 
 async def timezone_command(update: Update, context: BriefContext) -> None:
