@@ -3,7 +3,8 @@
 target) is the place; English words as foreign readers type them (steel output, new
 railway km, software investment) find the reports' terms; everyday words for a
 bulletin's rows and a plan's terms (面粉 for 小麦粉, 坐火车 for 铁路, 种菜 for 蔬菜生产,
-机器代替人工 for 机器换人, 辣椒酱 for 辣椒制品). Invented texts only."""
+机器代替人工 for 机器换人, 辣椒酱 for 辣椒制品, 肉类总产量 for
+猪牛羊禽肉产量). Invented texts only."""
 
 from __future__ import annotations
 
@@ -59,6 +60,8 @@ PROVINCE_B = (
     "推动纺织企业机器换人，提高生产效率。\n"
     "全年蔬菜加工产量40万吨，比上年增长1.0%。\n"
     "全年辣椒制品产量2.1万吨，比上年增长9.0%。\n"
+    "全年水产品总产量35万吨，比上年增长2.0%。\n"
+    "全年猪牛羊禽肉产量52万吨，比上年增长4.7%。\n"
 )
 
 
@@ -91,6 +94,7 @@ def test_english_words_find_the_reports_terms(reports, synonyms, query, start, w
         ("种菜 机械化", "推进蔬菜生产全程机械化", "种菜", "蔬菜生产"),
         ("纺织企业 机器代替人工", "推动纺织企业机器换人", "机器代替人工", "机器换人"),
         ("辣椒酱 产量", "全年辣椒制品产量2.1万吨", "辣椒酱", "辣椒制品"),
+        ("肉类总产量 增长", "全年猪牛羊禽肉产量52万吨", "肉类总产量", "猪牛羊禽肉产量"),
     ],
 )
 def test_everyday_words_find_the_rows_terms(reports, synonyms, query, start, word, term):
