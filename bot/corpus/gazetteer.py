@@ -231,6 +231,7 @@ class Gazetteer:
 # name (Inner Mongolia, Hong-Kong).
 _LATIN_WORD_RE = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _LATIN_JOIN_RE = re.compile(r"[ \t-]?")
+_POSSESSIVE_RE = re.compile(r"['’][sS]$")
 # Words after an English or pinyin name that say it is a division (Sichuan Province,
 # Chengdu Shi, Tibet Autonomous Region, Hong Kong SAR), joined and lower case.
 _LATIN_SUFFIXES = frozenset(
@@ -269,7 +270,12 @@ def latin_places(text: str) -> list[tuple[int, int, str]]:
     Cost: a few dictionary lookups per Latin word."""
     if not any(c.isascii() and c.isalpha() for c in text):
         return []
-    words = [(m.start(), m.end(), m.group()) for m in _LATIN_WORD_RE.finditer(text)]
+    # a possessive (Sichuan's GDP target) is the place's name: the 's is looked up without,
+    # and written over with the name
+    words = [
+        (m.start(), m.end(), _POSSESSIVE_RE.sub("", m.group()))
+        for m in _LATIN_WORD_RE.finditer(text)
+    ]
     names = latin_names()
     out: list[tuple[int, int, str]] = []
     i = 0
