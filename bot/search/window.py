@@ -7,12 +7,14 @@ hold (生态保护红线), a title naming every word (``TITLE_WEIGHT``) and the 
 share (``SAME_SENTENCE_WEIGHT``, :mod:`.sentences`), and by where they stand in their
 document: a review's lines behind a plan's measures for a how-question
 (``REVIEW_SHARE``, ``OUTLINE_SHARE``), a report's tasks behind its review for a question
-about what was done (``TASK_SHARE``). ``top`` picks ranks lo..hi of a long tier by key,
-ties broken by passage id. The searcher holds one ``Window`` per index.
+about what was done (``TASK_SHARE``), a report's overview opening with what the year is
+behind the lines it names in passing (``OVERVIEW_SHARE``). ``top`` picks ranks lo..hi of
+a long tier by key, ties broken by passage id. The searcher holds one ``Window`` per index.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cached_property
 
@@ -52,6 +54,15 @@ TITLE_WEIGHT = 0.3
 # alone (强化科技领军企业培育) or a figure of something else further on.
 FIGURE_WEIGHT = 0.2
 FIGURE_REACH = 8
+# A report's overview opens by saying what the year is (今年是“十五五”开局之年, 刚刚过去的2025年，
+# 是“十四五”收官之年, 2025年是…之年): it names the year's themes in passing, and a line stating
+# one of them (封关运作如期实现) is what a question about it wants. Such a passage among the
+# best counts this share, whatever the query asks (0.8 moved no dev query; 0.6 chosen on
+# the fit half of ``bench/fitcheck.py``, the check half measured once: none moved).
+OVERVIEW_SHARE = 0.6
+_OVERVIEW_RE = re.compile(
+    "^(?:今年|明年|去年|刚刚过去的[0-9]{4}年|[0-9]{4}年)[^。；]{0,4}?是[^。；]{0,40}?之年"
+)
 # How many of the best-scoring passages the body-text prior may reorder.
 QUALITY_WINDOW = 20
 # The best of a long tier are looked for among the keys no worse than the best of a
@@ -189,8 +200,8 @@ class Window:
         report's tasks when it asks about the past; × 1 + :data:`TITLE_WEIGHT` for one whose
         title names all the ``words`` when ``asking.titled``; × 1 + :data:`FIGURE_WEIGHT`
         for one with a figure next to one of the ``words`` when the query asks a count;
-        × the same-sentence share), then the rest by score. The order is the same whatever
-        page is asked for."""
+        × :data:`OVERVIEW_SHARE` for a report's overview; × the same-sentence share), then
+        the rest by score. The order is the same whatever page is asked for."""
         how, past, titled, counted = asking.how, asking.past, asking.titled, asking.counted
         window = QUALITY_WINDOW
         head = np.arange(min(window, pids.size)) if presorted else top(pids, keys, 0, window)
@@ -227,6 +238,13 @@ class Window:
                 found = found | self._heading_table().under_topic(pids[head], text)
                 held += found
             weighted = weighted * (1 + np.float32(WHOLE_RUN_WEIGHT) * held / len(runs))
+        if OVERVIEW_SHARE != 1 and head.size:
+            if window_texts is None:
+                window_texts = self.index.passages_norm_texts(pids[head])
+            overview = np.fromiter(
+                (_OVERVIEW_RE.match(t) is not None for t in window_texts), bool, len(window_texts)
+            )
+            weighted = weighted * np.where(overview, np.float32(OVERVIEW_SHARE), np.float32(1))
         if words and head.size and (titled or len(words) > 1):
             # Only passages that could still reach the ranks asked for are read: a passage
             # whose score, raised by the most the title and the share can give, stays
