@@ -1,10 +1,12 @@
 """Key-target records per document, stored beside the index's document caches.
 
 ``<cache_dir>/<doc_id>.targets.json`` holds the records :func:`extract_targets` found
-in one document. :class:`TargetStore` is what the indexer calls for every document it
-reads (:meth:`TargetStore.derive`) and drops (:meth:`TargetStore.remove`); its
-:attr:`~TargetStore.fingerprint` (extractor version and indicator table) tells the
-indexer when every document must be extracted again, without re-segmenting any.
+in one document, a table row repeating a sentence's figure left out
+(:func:`~bot.targets.dedupe.one_per_figure`). :class:`TargetStore` is what the indexer
+calls for every document it reads (:meth:`TargetStore.derive`) and drops
+(:meth:`TargetStore.remove`); its :attr:`~TargetStore.fingerprint` (extractor version
+and indicator table) tells the indexer when every document must be extracted again,
+without re-segmenting any.
 
 A damaged records file (not JSON, not records) is extracted again from the document,
 which the store gets from the ``source`` it is given (the library passes the index's
@@ -26,6 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.models import Document
+from bot.targets.dedupe import one_per_figure
 from bot.targets.extract import EXTRACTOR_VERSION, extract_targets
 from bot.targets.indicators import IndicatorTable
 from bot.targets.record_cache import HeldRecords, RecordCache, file_key
@@ -116,7 +119,9 @@ class TargetStore:
                 stopped.append(True)
             return bool(stopped)
 
-        records = extract_targets(doc, self.table, until=until)
+        # a table row repeating a sentence's figure is one figure to users: dropped once
+        # here, so every view (/targets, /compare, charts, digests, --json) sees it once
+        records = one_per_figure(extract_targets(doc, self.table, until=until), self.table)
         if stopped:
             log.warning(
                 "key targets of %s (%s): extraction stopped at the time limit (%g s); "
