@@ -141,6 +141,19 @@ def test_docs_json_and_table(run):
     assert "烟台" in table and "2024" in table and "title" in table
 
 
+def test_doc_json_has_the_docs_fields_and_the_sections(run):
+    result = run("doc", "004", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    listed = {d["doc_id"]: d for d in json.loads(run("docs", "--json").stdout)}
+    assert {k: v for k, v in data.items() if k != "sections"} == listed[data["doc_id"]]
+    assert (data["title"], data["region_path"]) == ("烟台市2024年政府工作报告", ["山东", "烟台"])
+    assert data["sections"][0] == ["一、2023年工作回顾"]
+    assert any(len(path) == 2 and path[0].startswith("三、") for path in data["sections"])
+    assert len({tuple(p) for p in data["sections"]}) == len(data["sections"])
+    assert run("doc", "nope", "--json").exit_code == 1
+
+
 def test_doc_shows_sections_and_unknown_doc_fails_cleanly(run):
     result = run("doc", "004")
     assert result.exit_code == 0 and "一、2023年工作回顾" in result.stdout
