@@ -298,7 +298,7 @@ def test_subscriptions_lists_what_the_bot_stored(run, tmp_path):
     from bot.storage import Database
     from bot.subscriptions import SubscriptionStore, parse_schedule
 
-    assert "No subscriptions." in run("subscriptions").output
+    assert "No subscriptions." in run("subscriptions", "--lang", "en").output
     with Database.open(url=f"sqlite:///{tmp_path / 'data' / 'briefbot.db'}") as database:
         store = SubscriptionStore(database)
         weekly = parse_schedule("周一 09:00", default_time="08:00")
@@ -320,6 +320,31 @@ def test_subscriptions_lists_what_the_bot_stored(run, tmp_path):
     assert (rows[1]["status"], rows[1]["next"]) == ("deactivated", None)
     text = run("subscriptions", "--chat", "7").output
     assert "deactivated" in text and "blocked" in text and "Team" not in text
+
+
+def test_subscriptions_say_schedules_in_the_language_asked(run, tmp_path):
+    from bot.storage import Database
+    from bot.subscriptions import SubscriptionStore, parse_schedule
+
+    with Database.open(url=f"sqlite:///{tmp_path / 'data' / 'briefbot.db'}") as database:
+        store = SubscriptionStore(database)
+        daily = parse_schedule("07:30", default_time="08:00")
+        store.create(-5, "group", "Team", 1, "", daily, "Asia/Shanghai")
+    english = run("subscriptions", "--lang", "en", "--json")
+    assert english.exit_code == 0, english.output
+    (row,) = json.loads(english.stdout)
+    assert row["schedule"] == "daily at 07:30" and row["schedule_expr"] == "daily 07:30"
+    (row,) = json.loads(run("subscriptions", "--json").stdout)
+    assert row["schedule"] == "每天 07:30"
+    table = run("subscriptions", "--lang", "en").stdout
+    assert "daily at 07:30" in table and "每天" not in table and "(all)" in table
+    assert "每天 07:30" in run("subscriptions").stdout
+    assert run("subscriptions", "--lang", "fr").exit_code == 2
+
+
+def test_subscriptions_none_in_either_language(run):
+    assert "No subscriptions." in run("subscriptions", "--lang", "en").output
+    assert "没有订阅。" in run("subscriptions", "--lang", "zh").output
 
 
 # -- issue 11: document metadata, families, regions, confidence ------------------------------
