@@ -347,6 +347,25 @@ def test_subscriptions_none_in_either_language(run):
     assert "没有订阅。" in run("subscriptions", "--lang", "zh").output
 
 
+def test_targets_take_indicator_region_and_year_without_flags(run):
+    def records(*args):
+        result = run("targets", *args, "--json")
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    flagged = records("--indicator", "GDP")
+    assert flagged and records("GDP") == flagged
+    by_region = records("--region", "烟台", "--year", "2024")
+    assert by_region
+    assert records("烟台", "2024") == by_region == records("2024", "烟台")
+    assert records("GDP", "2024") == records("--indicator", "GDP", "--year", "2024")
+    # words beside --indicator narrow it, as /targets GDP 烟台 does
+    assert records("烟台", "--indicator", "GDP") == records("--indicator", "GDP 烟台")
+    assert records("004") == records("--doc", "004")
+    assert run("targets", "GDP", "2023", "--year", "2024").exit_code == 2
+    assert records("GDP", "2024", "--year", "2024") == records("GDP", "2024")
+
+
 # -- issue 11: document metadata, families, regions, confidence ------------------------------
 def test_docs_show_level_type_and_json_keeps_its_keys(run_national):
     data = {d["doc"]: d for d in json.loads(run_national("docs", "--json").stdout)}
