@@ -270,8 +270,17 @@ def test_digest_preview_in_english(run):
     assert run("digest", "--preview", "--lang", "fr").exit_code == 2
 
 
-def test_digest_needs_preview_and_valid_filters(run):
-    assert run("digest", "GDP").exit_code == 2
+def test_digest_prints_the_preview_by_default_and_needs_valid_filters(run):
+    # the command line has no chat to send to: without --preview it prints the same
+    # preview, and says on stderr how to receive the digest in Telegram
+    bare, flagged = (
+        run("digest", "GDP", "region:烟台"),
+        run("digest", "--preview", "GDP", "region:烟台"),
+    )
+    assert bare.exit_code == 0, bare.output
+    assert bare.stdout == flagged.stdout and "地区生产总值 增长 5.5%左右" in bare.stdout
+    assert "/subscribe GDP region:烟台" in bare.stderr and "/subscribe" not in bare.stdout
+    assert "/subscribe GDP" in run("digest", "GDP", "--lang", "en").stderr
     bad = run("digest", "--preview", "colour:red")
     assert bad.exit_code == 2 and "colour" in bad.output
     assert run("digest", "--preview", "--since", "yesterday").exit_code == 2

@@ -220,7 +220,10 @@ def digest(
         ),
     ] = None,
     preview: Annotated[
-        bool, typer.Option("--preview", help="Print the digest instead of sending it.")
+        bool,
+        typer.Option(
+            "--preview", help="Print the digest here: the default (the bot alone sends digests)."
+        ),
     ] = False,
     since: Annotated[
         str | None,
@@ -239,13 +242,15 @@ def digest(
         typer.Option(help="Language of the digest's frame: zh or en (the figures stay Chinese)."),
     ] = DEFAULT_LANGUAGE,
 ) -> None:
-    """Compose the key-target digest that subscribers with this filter would receive."""
-    if not preview:
-        err.print(
-            "Digests are sent by the bot's scheduler to subscribed chats; "
-            "use `briefbot digest --preview [FILTER]` to see one here."
-        )
-        raise typer.Exit(2)
+    """Print the key-target digest that subscribers with this filter would receive.
+
+    The command line only previews: the bot sends digests to the chats that subscribed
+    (/subscribe FILTER in Telegram), which a note on stderr says.
+    """
+    # Printing is the default (issue: `briefbot digest GDP` was refused and asked for
+    # --preview): the command line has no chat to send to, so a preview is the only thing
+    # it can do, and what a user typing the command expects; --preview stays for scripts.
+    del preview
     if group_by not in ("indicator", "document"):
         err.print("[red]--group-by must be indicator or document[/]")
         raise typer.Exit(2)
@@ -280,8 +285,9 @@ def digest(
         for n, message in enumerate(messages, 1):
             out.print(f"[dim]--- message {n}/{len(messages)} ---[/]")
             out.print(message, markup=False)
-        return
-    out.print(render_text(result), markup=False)
+    else:
+        out.print(render_text(result), markup=False)
+    err.print(tr(lang, "cli.digest_printed", filter=" ".join(filter_words or [])), markup=False)
 
 
 @app.command()
