@@ -99,7 +99,7 @@ def targets(
     words: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[INDICATOR|REGION|DOCUMENT] [YEAR]",
+            metavar="INDICATOR|REGION|DOC|YEAR",
             help="As the bot's /targets takes them, in any order: an indicator (GDP), a "
             "region (成都), a document, a year (2022), all.",
         ),
@@ -287,7 +287,8 @@ def digest(
             out.print(message, markup=False)
     else:
         out.print(render_text(result), markup=False)
-    err.print(tr(lang, "cli.digest_printed", filter=" ".join(filter_words or [])), markup=False)
+    said = tr(lang, "cli.digest_printed", filter=" ".join(filter_words or []))
+    err.print(said.rstrip(), markup=False)
 
 
 @app.command()
