@@ -109,3 +109,15 @@ def test_the_store_keeps_one_record_per_figure_of_a_bulletin(tmp_path):
         (5321.4, "全年实现地区生产总值5321.4亿元，比上年增长4.6%。"),
     ]
     assert len(seen) == len(extracted) - len([r for r in table_rows if r.value in (5321.4, 4.6)])
+
+
+def test_records_stored_before_the_rule_are_served_once_per_figure(tmp_path):
+    """An index extracted by an older version holds both copies: served once all the same,
+    the file left as the extractor wrote it."""
+    from bot.targets.store import load_targets, save_targets
+
+    said, row = _gdp(SAID), _gdp(ROW, change="")
+    save_targets(tmp_path, "old", [row, said])
+    store = TargetStore(tmp_path, INDICATORS)
+    assert store.load("old") == [said]
+    assert load_targets(tmp_path, "old") == [row, said]
