@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from bot.models import DocumentInfo, SearchResponse
+from bot.models import Document, DocumentInfo, SearchResponse
 
 
 def understood_to_dict(resp: SearchResponse) -> dict | None:
@@ -110,3 +110,13 @@ def document_meta_dict(info: DocumentInfo) -> dict:
         "issuer": info.issuer,
         "date": info.date,
     }
+
+
+def sections_of(doc: Document) -> list[list[str]]:
+    """The headings of ``doc`` in reading order, each as its path from the top
+    (``[["一、回顾"], ["一、回顾", "（一）工业"]]``): ``sections`` of ``briefbot doc --json``."""
+    seen: dict[tuple[str, ...], None] = {}
+    for p in doc.passages:
+        if p.section:
+            seen.setdefault(tuple(p.section), None)
+    return [list(path) for path in seen]

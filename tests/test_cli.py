@@ -142,6 +142,19 @@ def test_docs_json_and_table(run):
     assert "烟台" in table and "2024" in table and "title" in table
 
 
+def test_doc_json_has_the_docs_fields_and_the_sections(run):
+    result = run("doc", "004", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    listed = {d["doc_id"]: d for d in json.loads(run("docs", "--json").stdout)}
+    assert {k: v for k, v in data.items() if k != "sections"} == listed[data["doc_id"]]
+    assert (data["title"], data["region_path"]) == ("烟台市2024年政府工作报告", ["山东", "烟台"])
+    assert data["sections"][0] == ["一、2023年工作回顾"]
+    assert any(len(path) == 2 and path[0].startswith("三、") for path in data["sections"])
+    assert len({tuple(p) for p in data["sections"]}) == len(data["sections"])
+    assert run("doc", "nope", "--json").exit_code == 1
+
+
 def test_doc_shows_sections_and_unknown_doc_fails_cleanly(run):
     result = run("doc", "004")
     assert result.exit_code == 0 and "一、2023年工作回顾" in result.stdout
@@ -275,8 +288,17 @@ def test_digest_preview_in_english(run):
     assert run("digest", "--preview", "--lang", "fr").exit_code == 2
 
 
-def test_digest_needs_preview_and_valid_filters(run):
-    assert run("digest", "GDP").exit_code == 2
+def test_digest_prints_the_preview_by_default_and_needs_valid_filters(run):
+    # the command line has no chat to send to: without --preview it prints the same
+    # preview, and says on stderr how to receive the digest in Telegram
+    bare, flagged = (
+        run("digest", "GDP", "region:烟台"),
+        run("digest", "--preview", "GDP", "region:烟台"),
+    )
+    assert bare.exit_code == 0, bare.output
+    assert bare.stdout == flagged.stdout and "地区生产总值 增长 5.5%左右" in bare.stdout
+    assert "/subscribe GDP region:烟台" in bare.stderr and "/subscribe" not in bare.stdout
+    assert "/subscribe GDP" in run("digest", "GDP", "--lang", "en").stderr
     bad = run("digest", "--preview", "colour:red")
     assert bad.exit_code == 2 and "colour" in bad.output
     assert run("digest", "--preview", "--since", "yesterday").exit_code == 2
@@ -303,7 +325,7 @@ def test_subscriptions_lists_what_the_bot_stored(run, tmp_path):
     from bot.storage import Database
     from bot.subscriptions import SubscriptionStore, parse_schedule
 
-    assert "No subscriptions." in run("subscriptions").output
+    assert "No subscriptions." in run("subscriptions", "--lang", "en").output
     with Database.open(url=f"sqlite:///{tmp_path / 'data' / 'briefbot.db'}") as database:
         store = SubscriptionStore(database)
         weekly = parse_schedule("周一 09:00", default_time="08:00")
@@ -325,6 +347,50 @@ def test_subscriptions_lists_what_the_bot_stored(run, tmp_path):
     assert (rows[1]["status"], rows[1]["next"]) == ("deactivated", None)
     text = run("subscriptions", "--chat", "7").output
     assert "deactivated" in text and "blocked" in text and "Team" not in text
+
+
+def test_subscriptions_say_schedules_in_the_language_asked(run, tmp_path):
+    from bot.storage import Database
+    from bot.subscriptions import SubscriptionStore, parse_schedule
+
+    with Database.open(url=f"sqlite:///{tmp_path / 'data' / 'briefbot.db'}") as database:
+        store = SubscriptionStore(database)
+        daily = parse_schedule("07:30", default_time="08:00")
+        store.create(-5, "group", "Team", 1, "", daily, "Asia/Shanghai")
+    english = run("subscriptions", "--lang", "en", "--json")
+    assert english.exit_code == 0, english.output
+    (row,) = json.loads(english.stdout)
+    assert row["schedule"] == "daily at 07:30" and row["schedule_expr"] == "daily 07:30"
+    (row,) = json.loads(run("subscriptions", "--json").stdout)
+    assert row["schedule"] == "每天 07:30"
+    table = run("subscriptions", "--lang", "en").stdout
+    assert "daily at 07:30" in table and "每天" not in table and "(all)" in table
+    assert "每天 07:30" in run("subscriptions").stdout
+    assert run("subscriptions", "--lang", "fr").exit_code == 2
+
+
+def test_subscriptions_none_in_either_language(run):
+    assert "No subscriptions." in run("subscriptions", "--lang", "en").output
+    assert "没有订阅。" in run("subscriptions", "--lang", "zh").output
+
+
+def test_targets_take_indicator_region_and_year_without_flags(run):
+    def records(*args):
+        result = run("targets", *args, "--json")
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    flagged = records("--indicator", "GDP")
+    assert flagged and records("GDP") == flagged
+    by_region = records("--region", "烟台", "--year", "2024")
+    assert by_region
+    assert records("烟台", "2024") == by_region == records("2024", "烟台")
+    assert records("GDP", "2024") == records("--indicator", "GDP", "--year", "2024")
+    # words beside --indicator narrow it, as /targets GDP 烟台 does
+    assert records("烟台", "--indicator", "GDP") == records("--indicator", "GDP 烟台")
+    assert records("004") == records("--doc", "004")
+    assert run("targets", "GDP", "2023", "--year", "2024").exit_code == 2
+    assert records("GDP", "2024", "--year", "2024") == records("GDP", "2024")
 
 
 # -- issue 11: document metadata, families, regions, confidence ------------------------------

@@ -397,6 +397,42 @@ def test_composer_says_each_chat_its_language_and_caches_per_language(bundled_en
     assert line.startswith("📭 <b>重点目标推送</b>（关键词：GDP）")
 
 
+def _sent(store, sub, slot, messages):
+    """Record ``messages`` as the delivery of ``slot`` (claimed, sent), as the deliverer does."""
+    payload = Payload(tuple(messages), datetime.now(UTC))
+    assert store.claim_slot(sub.id, slot, payload)
+    store.finish_delivery(sub.id, slot, "sent", delivered_at=payload.composed_at)
+    return store.get(sub.id)
+
+
+def test_composer_says_once_that_the_documents_a_filter_names_are_gone(bundled_engine, store):
+    gone = make(store, filter_text="doc:早已删除的公报 GDP")
+    compose = DigestComposer(bundled_engine, history=store.deliveries)
+    (notice,) = compose(gone, SLOT)
+    assert "文库中没有符合此条件的重点目标" in notice and "GDP" in notice
+    assert "没有新的重点目标" not in notice
+    later = _sent(store, gone, SLOT, [notice])
+    # told once: the next runs say the usual line, a new process too (from the deliveries)
+    (line,) = compose(later, SLOT + timedelta(days=1))
+    assert "没有新的重点目标" in line
+    restarted = DigestComposer(bundled_engine, history=store.deliveries)
+    (line,) = restarted(later, SLOT + timedelta(days=1))
+    assert "没有新的重点目标" in line
+    # a quiet subscription is told too (it would never learn), then stays quiet
+    quiet = make(store, chat_id=7, filter_text="doc:早已删除的公报", quiet_when_empty=True)
+    (told,) = compose(quiet, SLOT)
+    assert "文库中没有符合此条件的重点目标" in told
+    quiet = _sent(store, quiet, SLOT, [told])
+    assert compose(quiet, SLOT + timedelta(days=1)) is None
+
+
+def test_composer_keeps_the_usual_line_for_a_document_still_there(bundled_engine, store):
+    there = make(store, filter_text="doc:004 没有这种指标")
+    compose = DigestComposer(bundled_engine, history=store.deliveries)
+    (line,) = compose(there, SLOT)
+    assert "没有新的重点目标" in line
+
+
 # -- schedule arithmetic ----------------------------------------------------------------------
 def test_fire_times_are_bounded_and_newest_first_kept():
     every_minute = parse_schedule("* * * * *", default_time="08:00")

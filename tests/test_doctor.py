@@ -3,6 +3,7 @@ and the database (integrity and migrations); ``--repair`` fixes what it can."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -86,3 +87,25 @@ def test_integrity_problems_of_a_sound_database(db_url):
         assert db.integrity_problems() == []
     finally:
         db.close()
+
+
+def test_json_says_ok_and_each_finding(data):
+    result = doctor(data, "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["ok"] is True
+    areas = [f["area"] for f in report["findings"]]
+    assert "database" in areas and len(areas) >= 3
+    for f in report["findings"]:
+        assert set(f) == {"area", "ok", "detail", "repaired"} and f["ok"] is True
+
+
+def test_json_of_a_damaged_folder_exits_1_naming_the_problem(data):
+    damage(data / "index" / "compiled" / "pids.npy", "truncated")
+    result = doctor(data, "--json")
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    assert report["ok"] is False
+    bad = [f for f in report["findings"] if not f["ok"]]
+    assert bad and any("pids.npy" in f["detail"] for f in bad)
+    assert not any(f["repaired"] for f in bad)

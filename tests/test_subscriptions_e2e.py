@@ -29,7 +29,7 @@ from fake_telegram import FakeBotApi
 from handlers.context import services_of
 from handlers.delivery import TelegramSender
 from handlers.ratelimit import TelegramRateLimiter
-from tests.e2e import ask_text, build, serving
+from tests.e2e import ask_text, build, engine_copy, serving
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -149,6 +149,36 @@ async def test_subscribe_then_receive_at_the_local_time(server, engine, db_url) 
         assert "已取消订阅 #1" in reply
         assert store_of(app).list_for_chat(ann.id) == []
         assert sched(app).next_run(sub.id) is None
+
+
+async def test_a_scheduled_run_says_once_that_the_named_document_is_gone(
+    server, bundled_template, tokenizer, tmp_path, db_url
+) -> None:
+    """A subscription's doc: named a document since removed; its scheduled runs said "no new
+    key targets" for ever, though the preview and /remove said it matches nothing."""
+    engine = engine_copy(bundled_template, tmp_path, tokenizer)
+    ann = server.add_user("Ann")
+    async with running(server, engine, db_url) as app:
+        await ask_text(server, ann, ann, "/subscribe doc:004 GDP 08:00")
+        (sub,) = store_of(app).list_for_chat(ann.id)
+        slot = next_local(8, 0)
+        server.mark_seen()
+        await deliver_at(app, sub.id, slot + timedelta(seconds=5))
+        first = (await server.next_call("sendMessage", chat=ann)).message["text"]
+        assert "地区生产总值" in first
+        engine.remove_document("004")
+        said = []
+        for day in (1, 2, 3):
+            server.mark_seen()
+            await deliver_at(app, sub.id, slot + timedelta(days=day, seconds=5))
+            said.append((await server.next_call("sendMessage", chat=ann)).message["text"])
+        assert "文库中没有符合此条件的重点目标" in said[0]
+        for later in said[1:]:
+            assert "自上次推送以来没有新的重点目标" in later
+            assert "文库中没有符合此条件" not in later
+        rows = store_of(app).deliveries(sub.id)
+        assert [r.status for r in rows] == ["sent"] * 4  # the bookkeeping as for any digest
+        assert store_of(app).get(sub.id).last_delivered_at is not None
 
 
 async def test_time_zones_per_subscription_and_per_chat(server, engine, db_url) -> None:

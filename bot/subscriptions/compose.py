@@ -18,16 +18,16 @@ from __future__ import annotations
 import html
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from bot.digest.filters import DigestFilter, describe
+from bot.digest.filters import DigestFilter, describe, names_document
 from bot.digest.render import render_html
-from bot.i18n import DEFAULT_LANGUAGE, tr
+from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
 from bot.library import Engine
-from bot.subscriptions.store import Subscription
+from bot.subscriptions.store import Delivery, Subscription
 from bot.text.echo import said_back
 
 
@@ -43,6 +43,13 @@ def unmatched(engine: Engine, filter: DigestFilter | str) -> Literal["kinds", "n
     ``kinds``, ``nothing``, or None when one passes. Seconds on a 100 MB library when
     nothing passes: asked by a person, never on a scheduled run."""
     return engine.filter_unmatched(filter)
+
+
+def names_no_document(engine: Engine, filter: DigestFilter) -> bool:
+    """Whether ``filter`` names documents by ``doc:`` and none of them is in the library
+    any more (removed): it can match nothing. One pass over the document list, cheap
+    enough for a scheduled run, unlike :func:`unmatched`."""
+    return bool(filter.docs) and not any(names_document(filter, d) for d in engine.index.docs)
 
 
 def _matches_nothing_message(
@@ -88,12 +95,17 @@ class DigestComposer:
         *,
         cache_size: int = 256,
         language: Callable[[int], str] | None = None,
+        history: Callable[[int], Sequence[Delivery]] | None = None,
     ) -> None:
         self.engine = engine
         self.language = language or (lambda _chat_id: DEFAULT_LANGUAGE)
+        # a subscription's past deliveries (SubscriptionStore.deliveries): whether its chat
+        # was told already that its filter matches nothing, across restarts
+        self.history = history
         self.cache_size = cache_size
         self._cache: OrderedDict[tuple, list[str]] = OrderedDict()
         self._lock = threading.Lock()
+        self._told: set[tuple[int, str]] = set()
 
     def __call__(self, sub: Subscription, slot: datetime) -> list[str] | None:
         engine = self.engine
@@ -119,7 +131,29 @@ class DigestComposer:
                     self._cache.popitem(last=False)
         if messages:
             return list(messages)
+        if names_no_document(engine, sub.filter) and not self._was_told(sub):
+            # the documents its doc: names were removed: "nothing new" would hide that the
+            # subscription can never deliver again. Said once (a quiet subscription too,
+            # or it would never learn), then the usual line; sent and recorded as any
+            # digest, so the delivery bookkeeping is unchanged.
+            with self._lock:
+                self._told.add((sub.id, sub.filter_text))
+            return [_matches_nothing_message(sub, "nothing", lang)]
         return None if sub.quiet_when_empty else [no_new_message(sub, lang)]
+
+    def _was_told(self, sub: Subscription) -> bool:
+        """Whether ``sub``'s chat got the matches-nothing notice of its filter already:
+        by this process, or in a delivery recorded (in any language)."""
+        with self._lock:
+            if (sub.id, sub.filter_text) in self._told:
+                return True
+        if self.history is None:
+            return False
+        notices = {_matches_nothing_message(sub, "nothing", lang) for lang in LANGUAGES}
+        return any(
+            d.payload is not None and notices.intersection(d.payload.messages)
+            for d in self.history(sub.id)
+        )
 
 
 def preview_messages(

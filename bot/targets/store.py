@@ -1,10 +1,13 @@
 """Key-target records per document, stored beside the index's document caches.
 
 ``<cache_dir>/<doc_id>.targets.json`` holds the records :func:`extract_targets` found
-in one document. :class:`TargetStore` is what the indexer calls for every document it
-reads (:meth:`TargetStore.derive`) and drops (:meth:`TargetStore.remove`); its
-:attr:`~TargetStore.fingerprint` (extractor version and indicator table) tells the
-indexer when every document must be extracted again, without re-segmenting any.
+in one document; the store serves them without the table rows repeating a sentence's
+figure (:func:`~bot.targets.dedupe.one_per_figure`, applied as a file is read, so an index
+extracted before the rule serves one record per figure too). :class:`TargetStore` is
+what the indexer calls for every document it reads (:meth:`TargetStore.derive`) and drops
+(:meth:`TargetStore.remove`); its :attr:`~TargetStore.fingerprint` (extractor version
+and indicator table) tells the indexer when every document must be extracted again,
+without re-segmenting any.
 
 A damaged records file (not JSON, not records) is extracted again from the document,
 which the store gets from the ``source`` it is given (the library passes the index's
@@ -26,10 +29,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.models import Document
+from bot.targets.dedupe import one_per_figure
 from bot.targets.extract import EXTRACTOR_VERSION, extract_targets
 from bot.targets.indicators import IndicatorTable
 from bot.targets.record_cache import HeldRecords, RecordCache, file_key
 from bot.targets.records import TargetRecord
+from bot.targets.tables import is_table_row
 
 log = logging.getLogger(__name__)
 
@@ -150,11 +155,19 @@ class TargetStore:
         try:
             # Stat before the read: a file replaced in between is held under the old key,
             # read again on the next look-up, never served stale.
-            records = load_targets(self.cache_dir, doc_id)
+            records = self._served(load_targets(self.cache_dir, doc_id))
         except _DAMAGE as exc:
             damage = f"{type(exc).__name__}: {exc}"[:200]
             return HeldRecords.of(tuple(self._extract_again(doc_id, damage)))
         return self._records.put(doc_id, key, tuple(records))
+
+    def _served(self, records: list[TargetRecord]) -> list[TargetRecord]:
+        # a table row repeating a sentence's figure is one figure to users: dropped once,
+        # here, so every view (/targets, /compare, charts, digests, --json) sees it once;
+        # a document without table rows needs no look (nor the indicator table loaded)
+        if not any(is_table_row(r.sentence) for r in records):
+            return records
+        return one_per_figure(records, self.table)
 
     def _extract_again(self, doc_id: str, damage: str) -> list[TargetRecord]:
         """The records of a damaged file, extracted again from the document (not held:
@@ -165,7 +178,7 @@ class TargetStore:
         log.warning("targets of %s damaged (%s); re-extracting them", doc_id, damage)
         try:
             self.derive(self.source(doc_id))
-            return load_targets(self.cache_dir, doc_id)
+            return self._served(load_targets(self.cache_dir, doc_id))
         except Exception:
             log.warning("could not re-extract the targets of %s", doc_id, exc_info=True)
             return []

@@ -4,6 +4,8 @@ it can (a damaged index, document caches or key targets, a schema behind its mig
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
 from typing import Annotated
 
 import typer
@@ -49,6 +51,12 @@ def doctor(
     repair: Annotated[
         bool, typer.Option("--repair", help="Fix what can be fixed (rebuild, re-extract, migrate).")
     ] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json", help="Machine-readable: ok and findings (area, ok, detail, repaired)."
+        ),
+    ] = False,
 ) -> None:
     """Check the compiled index, document caches, key targets and the database.
 
@@ -69,8 +77,15 @@ def doctor(
         ]
     else:
         findings = [*check_index_folder(settings, repair=repair), _database(repair)]
+    problem = any(not f.ok and not f.repaired for f in findings)
+    if as_json:
+        payload = {"ok": not problem, "findings": [asdict(f) for f in findings]}
+        out.print_json(json.dumps(payload, ensure_ascii=False))
+        if problem:
+            raise typer.Exit(1)
+        return
     for f in findings:
         mark = "ok" if f.ok else ("repaired" if f.repaired else "PROBLEM")
         out.print(f"{mark:>8}  {f.area}: {f.detail}", markup=False, soft_wrap=True)
-    if any(not f.ok and not f.repaired for f in findings):
+    if problem:
         raise typer.Exit(1)

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from bot.i18n import DEFAULT_LANGUAGE, counted, tr
 from bot.library import DocumentNotFound, Engine, make_indexer
-from bot.render import LEVEL_LABELS, document_to_dict
+from bot.render import LEVEL_LABELS, document_to_dict, sections_of
 from briefbot.cli.app import (
     LANG_HELP,
     app,
@@ -169,13 +169,25 @@ def index(
 
 
 @app.command()
-def doc(ref: Annotated[str, typer.Argument(help="Document id, file name or prefix.")]) -> None:
+def doc(
+    ref: Annotated[str, typer.Argument(help="Document id, file name or prefix.")],
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Machine-readable: the fields of docs --json and sections."),
+    ] = False,
+) -> None:
     """Show one document: title, region, level, type, year, issuer, date and its sections."""
     engine = open_engine()
     try:
         d = engine.document(ref)
+        info = engine.find_document(d.doc_id)
     except DocumentNotFound as exc:
         raise no_document(exc) from None
+    if as_json:
+        payload = document_to_dict(info)
+        payload["sections"] = sections_of(d)
+        out.print_json(json.dumps(payload, ensure_ascii=False))
+        return
     head = Text(d.title, style="bold")
     head.append(f"  [{d.filename}] id {d.doc_id}")
     out.print(head)
@@ -188,8 +200,5 @@ def doc(ref: Annotated[str, typer.Argument(help="Document id, file name or prefi
         markup=False,
     )
     out.print(f"issuer: {meta.issuer or '-'}  date: {meta.date or '-'}", markup=False)
-    seen: list[tuple[str, ...]] = []
-    for p in d.passages:
-        if p.section and p.section not in seen:
-            seen.append(p.section)
-            out.print("  " * (len(p.section) - 1) + "• " + p.section[-1])
+    for path in sections_of(d):
+        out.print("  " * (len(path) - 1) + "• " + path[-1])

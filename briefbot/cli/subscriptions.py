@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from briefbot.cli.app import app, out, state
+from bot.i18n import DEFAULT_LANGUAGE, tr
+from briefbot.cli.app import LANG_HELP, app, checked_lang, out, state
 
 
 @app.command()
@@ -20,8 +21,14 @@ def subscriptions(
         int, typer.Option("--deliveries", "-n", help="Show the last N deliveries of each.")
     ] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    lang: Annotated[str, typer.Option(help=LANG_HELP)] = DEFAULT_LANGUAGE,
 ) -> None:
-    """The bot's subscriptions in the database: schedule, status, next and last digests."""
+    """The bot's subscriptions in the database: schedule, status, next and last digests.
+
+    Schedules are said in --lang (每天 07:30, daily at 07:30), in --json too; ``schedule_expr``
+    is the schedule as stored (``daily 07:30``, ``weekly mon 09:00``, ``cron …``).
+    """
+    checked_lang(lang)
     from bot.storage import Database  # lazy: SQLAlchemy and Alembic
     from bot.subscriptions.store import SubscriptionStore
 
@@ -40,7 +47,8 @@ def subscriptions(
                     "chat_type": sub.chat_type,
                     "chat_title": sub.chat_title,
                     "filter": sub.filter_text,
-                    "schedule": sub.schedule.describe(),
+                    "schedule": sub.schedule.describe(lang),
+                    "schedule_expr": f"{sub.schedule.kind} {sub.schedule.expr}",
                     "timezone": sub.timezone,
                     "quiet": sub.quiet_when_empty,
                     "status": (
@@ -61,7 +69,7 @@ def subscriptions(
         out.print_json(data=rows)
         return
     if not rows:
-        out.print("No subscriptions.")
+        out.print(tr(lang, "cli.no_subscriptions"), markup=False)
         return
     table = Table(show_lines=False)
     for column in ("id", "chat", "filter", "schedule", "status", "next (local)"):
@@ -73,7 +81,7 @@ def subscriptions(
         table.add_row(
             str(row["id"]),
             f"{row['chat_type']} {row['chat_id']} {row['chat_title'] or ''}".strip(),
-            row["filter"] or "(all)",
+            row["filter"] or tr(lang, "cli.filter_all"),
             f"{row['schedule']} {row['timezone']}",
             status,
             row["next"] or "—",

@@ -20,6 +20,7 @@ from bot.digest.filters import kind_label
 from bot.digest.values import change_and_value, format_value, signed_change
 from bot.i18n import DEFAULT_LANGUAGE, counted, tr
 from bot.library import DocTarget, DocumentNotFound, Engine, TargetLookup
+from bot.library.arguments import region_year
 from bot.render import document_meta_dict
 from briefbot.cli.app import (
     LANG_HELP,
@@ -95,6 +96,14 @@ def _hidden_note(found: TargetLookup, lang: str) -> None:
 
 @app.command()
 def targets(
+    words: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="INDICATOR|REGION|DOC|YEAR",
+            help="As the bot's /targets takes them, in any order: an indicator (GDP), a "
+            "region (成都), a document, a year (2022), all.",
+        ),
+    ] = None,
     doc: Annotated[str | None, typer.Option(help="Only this document (id or file name).")] = None,
     kind: Annotated[str, typer.Option(help=KINDS_HELP)] = "all",
     indicator: Annotated[
@@ -113,13 +122,23 @@ def targets(
 ) -> None:
     """List the key targets, achievements and estimates extracted from the documents.
 
-    Only records the extractor is confident of are listed unless --all is given.
+    ``briefbot targets GDP 2022`` is ``--indicator GDP --year 2022``; ``briefbot targets
+    成都 2022`` is ``--region 成都 --year 2022``. Only records the extractor is confident
+    of are listed unless --all (or the word all) is given.
     """
     _check_kind(kind)
     checked_lang(lang)
     wanted = checked_year(year)
+    named, said_year, said_all = region_year(words)
+    if said_year is not None and wanted is not None and said_year != wanted:
+        err.print(f"[red]two years asked ({said_year} and --year {wanted}): give one[/]")
+        raise typer.Exit(2)
+    wanted = wanted if wanted is not None else said_year
+    show_all = show_all or said_all
     checked_region(region)
     engine = open_engine()
+    if named:
+        doc, region, indicator = _positional(engine, named, doc, region, indicator)
     try:
         if indicator:  # also GDP 山东, as the bot's /targets and /compare take it
             found = engine.lookup_indicator(
@@ -168,6 +187,28 @@ def targets(
     _hidden_note(found, lang)
 
 
+def _positional(
+    engine: Engine, named: str, doc: str | None, region: str | None, indicator: str | None
+) -> tuple[str | None, str | None, str | None]:
+    """(doc, region, indicator) with the words given without a flag read as the bot's
+    /targets reads them: a document, else a region, else an indicator (GDP 山东 too);
+    beside --indicator the words narrow it (``targets 山东 --indicator GDP``)."""
+    if indicator:
+        return doc, region, f"{indicator} {named}"
+    if doc is None:
+        try:
+            return engine.find_document(named).doc_id, region, None
+        except DocumentNotFound:
+            pass
+    try:
+        place = engine.region_named(named)
+    except AmbiguousPlace as exc:  # targets Suzhou
+        refused(exc)
+    if place is not None and region is None:
+        return doc, named, None
+    return doc, region, named
+
+
 # Unknown "options" such as -预计 or !estimate are filter words, not CLI options.
 @app.command(context_settings={"ignore_unknown_options": True})
 def digest(
@@ -179,7 +220,10 @@ def digest(
         ),
     ] = None,
     preview: Annotated[
-        bool, typer.Option("--preview", help="Print the digest instead of sending it.")
+        bool,
+        typer.Option(
+            "--preview", help="Print the digest here: the default (the bot alone sends digests)."
+        ),
     ] = False,
     since: Annotated[
         str | None,
@@ -198,13 +242,15 @@ def digest(
         typer.Option(help="Language of the digest's frame: zh or en (the figures stay Chinese)."),
     ] = DEFAULT_LANGUAGE,
 ) -> None:
-    """Compose the key-target digest that subscribers with this filter would receive."""
-    if not preview:
-        err.print(
-            "Digests are sent by the bot's scheduler to subscribed chats; "
-            "use `briefbot digest --preview [FILTER]` to see one here."
-        )
-        raise typer.Exit(2)
+    """Print the key-target digest that subscribers with this filter would receive.
+
+    The command line only previews: the bot sends digests to the chats that subscribed
+    (/subscribe FILTER in Telegram), which a note on stderr says.
+    """
+    # Printing is the default (issue: `briefbot digest GDP` was refused and asked for
+    # --preview): the command line has no chat to send to, so a preview is the only thing
+    # it can do, and what a user typing the command expects; --preview stays for scripts.
+    del preview
     if group_by not in ("indicator", "document"):
         err.print("[red]--group-by must be indicator or document[/]")
         raise typer.Exit(2)
@@ -239,8 +285,10 @@ def digest(
         for n, message in enumerate(messages, 1):
             out.print(f"[dim]--- message {n}/{len(messages)} ---[/]")
             out.print(message, markup=False)
-        return
-    out.print(render_text(result), markup=False)
+    else:
+        out.print(render_text(result), markup=False)
+    said = tr(lang, "cli.digest_printed", filter=" ".join(filter_words or []))
+    err.print(said.rstrip(), markup=False)
 
 
 @app.command()
