@@ -103,6 +103,7 @@ from bot.search.understand import (
 )
 from bot.targets.records import TargetRecord
 from bot.targets.store import TargetStore
+from bot.text.english import with_chinese_terms
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import Tokenizer
@@ -564,7 +565,8 @@ class Engine(
         that answers it leading; ``doc``, ``region`` and ``year`` bind the answer as they
         bind the hits."""
         table = self.indicator_table
-        asked = without_denominators(resp.corrected_query or query, table)
+        # English topic and indicator words as the Chinese terms the table knows
+        asked = without_denominators(with_chinese_terms(resp.corrected_query or query), table)
         understood = resp.understood or Understood()
         indicator = asked_indicator(
             asked, table, searcher.synonyms, facet=lambda w: _facet_word(w, understood)

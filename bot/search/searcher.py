@@ -69,6 +69,7 @@ from bot.search.stored_gains import StoredGains
 from bot.search.title_topics import TITLE_TOPIC_SHARE, TitleTopics
 from bot.search.understand import NATIONAL, NATIONAL_WORDS, understand
 from bot.search.window import ASKS_NOTHING, QUALITY_WINDOW, Window
+from bot.text.english import with_chinese_terms
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, has_cjk, is_cjk_word
@@ -763,7 +764,7 @@ class Searcher:
         budget = budget or Budget(self.limits)
         size = max(1, page_size or self.page_size)
         page = max(1, page)
-        parsed = parse_query(query, max_chars=self.max_query_chars)
+        parsed = self._parse(query)
         if not parsed.positive:
             why = EMPTY
             if parsed.negative:
@@ -781,6 +782,13 @@ class Searcher:
                     )
         filters = Filters(doc, region, year, self._excluded_regions(parsed) if understand else ())
         return self._run(parsed, page, size, filters, correct, budget, facets)
+
+    def _parse(self, query: str) -> ParsedQuery:
+        """``query`` parsed with its English topic and indicator words read as the Chinese
+        terms reports write (employment -> 就业, grain output -> 粮食产量:
+        :mod:`bot.text.english`); ``raw`` stays what was typed."""
+        parsed = parse_query(with_chinese_terms(query), max_chars=self.max_query_chars)
+        return replace(parsed, raw=query) if parsed.raw != query else parsed
 
     def _excluded_regions(self, parsed: ParsedQuery) -> tuple[str, ...]:
         """The places the query's excluded words name, each word a place and nothing else
@@ -994,7 +1002,7 @@ class Searcher:
         self, query: str, *, page: int = 1, page_size: int = 10, correct: bool = True
     ) -> Ranked:
         """Ranked passage ids only (no snippets): the engine's core work, for benchmarks."""
-        parsed = parse_query(query, max_chars=self.max_query_chars)
+        parsed = self._parse(query)
         budget = Budget(self.limits)
         concepts: list[Concept] = []
         for part in parsed.parts:
