@@ -57,6 +57,7 @@ from bot.library.analytics import (
 )
 from bot.library.answers import (
     asked_indicator,
+    names_only_indicator,
     asks_growth,
     asks_places,
     asks_result,
@@ -587,6 +588,10 @@ class Engine(
             resp = replace(resp, understood=understood)
         found = None
         seeks = seeks_target(asked, table) and not asks_result(asked, searcher.today().year)
+        if not seeks and indicator and understood.year is not None:
+            # 四川 GDP 2026, sichuan GDP 2026: a place, a year and an indicator, nothing
+            # else, ask for that figure as 四川 2026 GDP 目标 does, in any order
+            seeks = names_only_indicator(searcher.understand(asked).rest, table)
         if seeks and understood.any:
             found = self._answer(asked, understood, indicator, [h.doc_id for h in resp.hits])
 
