@@ -36,7 +36,7 @@ def _split_all(args: list[str] | tuple[str, ...] | None) -> tuple[str, bool]:
 
 def _targets(
     engine: Engine, arg: str, show_all: bool, lang: str, year: int | None = None
-) -> tuple[str, TargetLookup, dict[str, DocumentInfo]]:
+) -> tuple[str, TargetLookup, dict[str, DocumentInfo], IndicatorLookup | None]:
     """On the core thread: a heading and the records for ``/targets [指标|文档] [年份] [all]``.
 
     Without an argument: the targets of every document; a document id or file name:
@@ -44,8 +44,11 @@ def _targets(
     and its places' (:meth:`Engine.region_named`); anything else is an indicator (its whole
     family: GDP is 地区生产总值 and 国内生产总值). Unsure records only with ``all``.
     With ``year`` (``/targets GDP 2024``): the records of that year only, as ``/compare``
-    and ``/scorecard`` read a year (a plan period ending then counts).
+    and ``/scorecard`` read a year (a plan period ending then counts). The last item is
+    the indicator's lookup when the argument named one (its records elsewhere, when a
+    region named after it left none: ``CPI 云南``).
     """
+    looked: IndicatorLookup | None = None
     if not arg:
         heading = tr(lang, "targets.heading_all")
         found = engine.lookup_targets(kind="target", year=year, show_all=show_all)
@@ -60,13 +63,14 @@ def _targets(
             else:
                 heading = tr(lang, "targets.heading_indicator", indicator=arg)
                 # also GDP 山东
-                found = engine.lookup_indicator(arg, year=year, show_all=show_all).found
+                looked = engine.lookup_indicator(arg, year=year, show_all=show_all)
+                found = looked.found
         else:
             found = engine.lookup_targets(doc=info.doc_id, year=year, show_all=show_all)
             heading = tr(lang, "targets.heading_document", title=info.title or info.filename)
     if year is not None:
         heading = f"{heading} · {tr(lang, 'analytics.year', year=year)}"
-    return heading, found, _docs(engine)
+    return heading, found, _docs(engine), looked
 
 
 async def targets_command(update: Update, context: BriefContext) -> None:
@@ -77,12 +81,25 @@ async def targets_command(update: Update, context: BriefContext) -> None:
     svc = context.services
     lang = svc.lang(update)
     try:
-        heading, found, docs = await svc.run(_targets, svc.engine, arg, show_all, lang, year)
+        heading, found, docs, looked = await svc.run(
+            _targets, svc.engine, arg, show_all, lang, year
+        )
     except AmbiguousPlace as exc:  # /targets Suzhou: which one, with the candidates
         await message.reply_text(error_text(exc, lang))
         return
     asked = " ".join(str(w) for w in (arg, year) if w)
     all_command = f"/targets {asked} all" if asked else "/targets all"
+    if not found.rows and looked is not None and looked.region and looked.only_elsewhere:
+        # /targets CPI 云南: the indicator is known and has figures, none about the place
+        await message.reply_html(
+            tr(
+                lang,
+                "targets.compare_region_none",
+                indicator=fmt.shown(looked.indicator),
+                region=fmt.shown(looked.region),
+            )
+        )
+        return
     if not found.rows:
         similar = await svc.run(_similar_indicators, svc.engine, arg) if arg else []
         await message.reply_html(
