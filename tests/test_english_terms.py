@@ -72,11 +72,16 @@ def test_forms_apart_by_other_words_are_not_joined() -> None:
 def test_glossary_file_format(tmp_path: Path) -> None:
     path = tmp_path / "english.txt"
     path.write_text(
-        "# comment\n粮食产量 = grain output, Grain Harvests\n就业 = employment\n收入 = employment\n",
+        "# comment\n粮食产量 = grain output, Grain Harvests\n"
+        "就业 = employment\n收入 = employment\n",
         encoding="utf-8",
     )
     glossary = load_glossary(path)
-    assert glossary == {"grain output": "粮食产量", "grain harvest": "粮食产量", "employment": "就业"}
+    assert glossary == {
+        "grain output": "粮食产量",
+        "grain harvest": "粮食产量",
+        "employment": "就业",
+    }
 
 
 def test_bundled_glossary_terms_the_trial_typed() -> None:
@@ -105,7 +110,9 @@ def test_indicator_table_knows_english_names() -> None:
     table = IndicatorTable.load()
     assert table.known_name("grain output") == "粮食产量"
     assert table.known_name("Forest Coverage") == "森林覆盖率"
-    assert table.family(table.known_name("retail sales") or "") == table.family("社会消费品零售总额")
+    assert table.family(table.known_name("retail sales") or "") == table.family(
+        "社会消费品零售总额"
+    )
     # an abbreviation the table writes itself is kept as typed
     assert table.known_name("gdp") == "GDP"
     assert table.known_name("no such thing") is None

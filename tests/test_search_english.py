@@ -60,7 +60,13 @@ def test_the_query_said_back_is_what_was_typed(engine: Engine) -> None:
 
 @pytest.mark.parametrize(
     "query",
-    ["hunan GDP 2025", "GDP hunan 2025", "2025 Hunan GDP", "湖南 GDP 2025", "2025 地区生产总值 湖南"],
+    [
+        "hunan GDP 2025",
+        "GDP hunan 2025",
+        "2025 Hunan GDP",
+        "湖南 GDP 2025",
+        "2025 地区生产总值 湖南",
+    ],
 )
 def test_place_year_and_indicator_in_any_order_ask_for_the_figure(
     engine: Engine, query: str
@@ -104,9 +110,7 @@ def test_the_digest_filter_reads_english_indicator_words(engine: Engine) -> None
     table = engine.indicator_table
     matcher = FilterMatcher(parse_filter("indicator:unemployment kind:all"), table=table)
     docs = {d.doc_id: d for d in engine.index.docs}
-    passing = {
-        t.record.indicator for t in engine.targets() if matcher(t.record, docs[t.doc_id])
-    }
+    passing = {t.record.indicator for t in engine.targets() if matcher(t.record, docs[t.doc_id])}
     assert passing == {"城镇调查失业率"}
 
 

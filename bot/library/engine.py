@@ -57,7 +57,6 @@ from bot.library.analytics import (
 )
 from bot.library.answers import (
     asked_indicator,
-    names_only_indicator,
     asks_growth,
     asks_places,
     asks_result,
@@ -69,6 +68,7 @@ from bot.library.answers import (
     lead_with_answer,
     named_in,
     named_partly,
+    names_only_indicator,
     of_the_period,
     of_the_year,
     seeks_target,

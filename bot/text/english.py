@@ -82,7 +82,8 @@ def english_terms(text: str, glossary: dict[str, str] | None = None) -> list[tup
     while i < len(words):
         found = None
         for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-            if not all(_JOIN_RE.fullmatch(text, words[k][1], words[k + 1][0]) for k in range(i, i + n - 1)):
+            apart = range(i, i + n - 1)
+            if not all(_JOIN_RE.fullmatch(text, words[k][1], words[k + 1][0]) for k in apart):
                 continue
             term = names.get(_key([w for _, _, w in words[i : i + n]]))
             if term is not None:
