@@ -116,3 +116,17 @@ def test_indicator_table_knows_english_names() -> None:
     # an abbreviation the table writes itself is kept as typed
     assert table.known_name("gdp") == "GDP"
     assert table.known_name("no such thing") is None
+
+
+def test_bundled_glossary_leaves_the_abbreviations_the_synonyms_and_table_know() -> None:
+    """An English form that is itself a synonym term or an indicator alias (FDI, NEV, GDP)
+    already finds its group; read as another Chinese term it would find another one."""
+    from bot.config import PROJECT_ROOT
+    from bot.text.synonyms import Synonyms
+
+    synonyms = Synonyms.from_files([PROJECT_ROOT / "config/dictionaries/synonyms.txt"])
+    table = IndicatorTable.load()
+    for form in load_glossary():
+        for typed in (form, form.upper()):
+            assert typed not in synonyms, typed
+            assert table.canonical(typed) is None, typed
