@@ -112,6 +112,10 @@ def test_the_digest_filter_reads_english_indicator_words(engine: Engine) -> None
     docs = {d.doc_id: d for d in engine.index.docs}
     passing = {t.record.indicator for t in engine.targets() if matcher(t.record, docs[t.doc_id])}
     assert passing == {"城镇调查失业率"}
+    quoted = FilterMatcher(parse_filter('indicator:"forest coverage"'), table=table)
+    assert {t.record.indicator for t in engine.targets() if quoted(t.record, docs[t.doc_id])} == {
+        "森林覆盖率"
+    }
 
 
 async def test_compare_and_targets_in_english(server: FakeBotApi, engine: Engine) -> None:
