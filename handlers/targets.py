@@ -34,6 +34,13 @@ def _split_all(args: list[str] | tuple[str, ...] | None) -> tuple[str, bool]:
     return " ".join(w for w in words if w.lower() not in ALL_WORDS), show_all
 
 
+def _named(typed: str, looked: IndicatorLookup) -> str:
+    """The indicator a heading names: the words typed, and the Chinese term they were
+    read as when it is not among them (``unemployment (失业率)``), so that a reader who
+    typed English sees what was looked up."""
+    return typed if looked.indicator in typed else f"{typed} ({looked.indicator})"
+
+
 def _targets(
     engine: Engine, arg: str, show_all: bool, lang: str, year: int | None = None
 ) -> tuple[str, TargetLookup, dict[str, DocumentInfo], IndicatorLookup | None]:
@@ -61,10 +68,10 @@ def _targets(
                 heading = tr(lang, "targets.heading_region", region=region)
                 found = engine.lookup_region(region, year=year, show_all=show_all)
             else:
-                heading = tr(lang, "targets.heading_indicator", indicator=arg)
                 # also GDP 山东
                 looked = engine.lookup_indicator(arg, year=year, show_all=show_all)
                 found = looked.found
+                heading = tr(lang, "targets.heading_indicator", indicator=_named(arg, looked))
         else:
             found = engine.lookup_targets(doc=info.doc_id, year=year, show_all=show_all)
             heading = tr(lang, "targets.heading_document", title=info.title or info.filename)
@@ -196,7 +203,12 @@ async def compare_command(update: Update, context: BriefContext) -> None:
     table_of = looked.indicator
     buttons = []
     chunks = fmt.compare_messages(
-        indicator, found.rows, docs, hidden=found.hidden, family=found.family, lang=lang
+        _named(indicator, looked),
+        found.rows,
+        docs,
+        hidden=found.hidden,
+        family=found.family,
+        lang=lang,
     )
     if looked.region is None:
         latest = await svc.run(svc.engine.region_table, table_of, show_all=show_all)

@@ -122,8 +122,10 @@ async def test_compare_and_targets_in_english(server: FakeBotApi, engine: Engine
     user = server.add_user("Ana", language_code="en")
     async with running(server, engine):
         compared = await ask_text(server, user, user, "/compare unemployment")
+        assert compared.startswith("📊 Compare: unemployment (失业率) (2)")
         assert "5.5%以内" in compared and "5.5%左右" in compared  # 湖南 and 甘肃
         listed = await ask_text(server, user, user, "/targets grain output Hunan")
-        assert "粮食产量" in listed and "620" in listed
+        assert listed.startswith("🎯 Indicator: grain output Hunan (粮食产量)")
+        assert "620" in listed
         none_there = await ask_text(server, user, user, "/targets consumer prices Hunan")
         assert "none about" in none_there
