@@ -52,8 +52,8 @@ def _targets(
     family: GDP is 地区生产总值 and 国内生产总值). Unsure records only with ``all``.
     With ``year`` (``/targets GDP 2024``): the records of that year only, as ``/compare``
     and ``/scorecard`` read a year (a plan period ending then counts). The last item is
-    the indicator's lookup when the argument named one (its records elsewhere, when a
-    region named after it left none: ``CPI 云南``).
+    the indicator's lookup when the argument named one and a place after it (its records
+    elsewhere, when the place left none: ``CPI 云南``), else None.
     """
     looked: IndicatorLookup | None = None
     if not arg:
@@ -77,6 +77,8 @@ def _targets(
             heading = tr(lang, "targets.heading_document", title=info.title or info.filename)
     if year is not None:
         heading = f"{heading} · {tr(lang, 'analytics.year', year=year)}"
+    if looked is not None and not (looked.region and engine.region_named(looked.region)):
+        looked = None  # GDP 火星: a word that is no place is not found, not "none there"
     return heading, found, _docs(engine), looked
 
 
@@ -96,7 +98,7 @@ async def targets_command(update: Update, context: BriefContext) -> None:
         return
     asked = " ".join(str(w) for w in (arg, year) if w)
     all_command = f"/targets {asked} all" if asked else "/targets all"
-    if not found.rows and looked is not None and looked.region and looked.only_elsewhere:
+    if not found.rows and looked is not None and looked.only_elsewhere:
         # /targets CPI 云南: the indicator is known and has figures, none about the place
         await message.reply_html(
             tr(
