@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from bot.library import Engine
@@ -33,7 +35,9 @@ def test_frequent_terms_are_read_by_their_pinyin(engine: Engine) -> None:
     assert with_pinyin_terms("Hunan JIUYE", terms) == "Hunan 就业"
 
 
-@pytest.mark.parametrize("word", ["man", "long", "gun", "fan", "ran", "hang", "women", "change"])
+@pytest.mark.parametrize(
+    "word", ["man", "long", "gun", "fan", "ran", "hang", "women", "change", "yuan", "guan"]
+)
 def test_english_words_are_not_read_as_pinyin(engine: Engine, word: str) -> None:
     assert with_pinyin_terms(f"{word} 2025", engine.searcher.pinyin_terms) == f"{word} 2025"
 
@@ -54,3 +58,17 @@ def test_a_pinyin_topic_word_finds_its_passages(engine: Engine) -> None:
 def test_only_latin_words_of_two_syllables_build_the_table() -> None:
     assert not may_hold_pinyin("湖南 就业 GDP")
     assert may_hold_pinyin("hunan jiuye")
+
+
+def test_a_single_syllable_is_never_a_key() -> None:
+    from bot.search.pinyin_words import pinyin_terms
+    from bot.text.pinyin import syllables
+
+    assert {"yuan", "guan", "man", "hang"} <= syllables()
+    assert "jingji" not in syllables()
+
+    # the two fields pinyin_terms reads; 预案 is yu·an, joined the syllable yuan
+    index = SimpleNamespace(vocab=["预案", "就业"], offsets=[0, 5, 10])
+    terms = pinyin_terms(index)  # type: ignore[arg-type]
+    assert terms.get("jiuye") == "就业"
+    assert "yuan" not in terms

@@ -4,9 +4,10 @@ A reader without a Chinese keyboard types the sound of a word, toneless and join
 ``jingji`` is 经济, ``jiuye`` 就业. Only the index's frequent terms of two to four
 characters are read so (their every reading, polyphones included: 银行 is ``yinhang``),
 and a Latin word only when it is one of them whole: a single syllable never is (``man``,
-``long``, ``fan``, ``hang`` are English words first), nor a pronoun (``women`` would be
-我们). An English word that is also the pinyin of a frequent term is read as that term;
-English topic words are read by the glossary first (:mod:`bot.text.english`).
+``long``, ``fan``, ``hang`` are English words first; ``yuan`` one character's sound), nor a
+pronoun (``women`` would be 我们). An English word that is also the pinyin of a frequent
+term is read as that term; English topic words are read by the glossary first
+(:mod:`bot.text.english`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 import numpy as np
 
 from bot.search.index import CompiledIndex
-from bot.text.pinyin import readings
+from bot.text.pinyin import readings, syllables
 
 # How many of the index's terms are read: the most frequent, by passages holding them
 FREQUENT_TERMS = 3000
@@ -51,7 +52,10 @@ def pinyin_terms(index: CompiledIndex) -> dict[str, str]:
             key = "".join(combo)
             if key.isascii() and (key not in out or out[key][0] < count):
                 out[key] = (count, term)
-    return {key: term for key, (_, term) in out.items()}
+    # a key that is also one syllable (yuan: 预案 is yu·an) is the sound of one
+    # character, which a reader more likely means (元)
+    single = syllables()
+    return {key: term for key, (_, term) in out.items() if key not in single}
 
 
 def may_hold_pinyin(text: str) -> bool:
