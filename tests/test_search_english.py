@@ -129,3 +129,10 @@ async def test_compare_and_targets_in_english(server: FakeBotApi, engine: Engine
         assert "620" in listed
         none_there = await ask_text(server, user, user, "/targets consumer prices Hunan")
         assert "none about" in none_there
+
+
+def test_the_regions_side_by_side_of_an_english_indicator(engine: Engine) -> None:
+    """/compare unemployment 2025 and /chart read the table through the same lookup."""
+    table = engine.region_table("unemployment", year=2025)
+    assert len(table.rows) == 2
+    assert engine.region_table("Forest Coverage", year=2025).rows
