@@ -130,3 +130,10 @@ def test_bundled_glossary_leaves_the_abbreviations_the_synonyms_and_table_know()
         for typed in (form, form.upper()):
             assert typed not in synonyms, typed
             assert table.canonical(typed) is None, typed
+
+
+def test_the_glossary_is_the_one_config_names() -> None:
+    from bot.config import PROJECT_ROOT
+    from bot.text.english import GLOSSARY_FILE
+
+    assert GLOSSARY_FILE.resolve() == (PROJECT_ROOT / "config/dictionaries/english.txt").resolve()

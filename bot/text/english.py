@@ -19,7 +19,18 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-GLOSSARY_FILE = Path(__file__).resolve().parents[2] / "config" / "dictionaries" / "english.txt"
+_PACKAGE = Path(__file__).resolve().parents[1]
+_GLOSSARY = Path("config") / "dictionaries" / "english.txt"
+# the checkout's config/ or, in a regular install, the copy the package carries (as
+# bot.config's PROJECT_ROOT finds them; bot.text may not import bot.config)
+GLOSSARY_FILE = next(
+    (
+        root / _GLOSSARY
+        for root in (_PACKAGE.parent, _PACKAGE / "_bundled")
+        if (root / _GLOSSARY).is_file()
+    ),
+    _PACKAGE.parent / _GLOSSARY,
+)
 # A Latin word: letters, and the letters, figures and signs inside an abbreviation
 # (R&D, PM2.5, CO2), never glued to another letter or figure.
 _WORD_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z](?:[A-Za-z0-9&.]*[A-Za-z0-9])?(?![A-Za-z0-9])")
