@@ -34,9 +34,16 @@ def _split_all(args: list[str] | tuple[str, ...] | None) -> tuple[str, bool]:
     return " ".join(w for w in words if w.lower() not in ALL_WORDS), show_all
 
 
+def _named(typed: str, looked: IndicatorLookup) -> str:
+    """The indicator a heading names: the words typed, and the Chinese term they were
+    read as when it is not among them (``unemployment (失业率)``), so that a reader who
+    typed English sees what was looked up."""
+    return typed if looked.indicator in typed else f"{typed} ({looked.indicator})"
+
+
 def _targets(
     engine: Engine, arg: str, show_all: bool, lang: str, year: int | None = None
-) -> tuple[str, TargetLookup, dict[str, DocumentInfo]]:
+) -> tuple[str, TargetLookup, dict[str, DocumentInfo], IndicatorLookup | None]:
     """On the core thread: a heading and the records for ``/targets [指标|文档] [年份] [all]``.
 
     Without an argument: the targets of every document; a document id or file name:
@@ -44,8 +51,11 @@ def _targets(
     and its places' (:meth:`Engine.region_named`); anything else is an indicator (its whole
     family: GDP is 地区生产总值 and 国内生产总值). Unsure records only with ``all``.
     With ``year`` (``/targets GDP 2024``): the records of that year only, as ``/compare``
-    and ``/scorecard`` read a year (a plan period ending then counts).
+    and ``/scorecard`` read a year (a plan period ending then counts). The last item is
+    the indicator's lookup when the argument named one and a place after it (its records
+    elsewhere, when the place left none: ``CPI 云南``), else None.
     """
+    looked: IndicatorLookup | None = None
     if not arg:
         heading = tr(lang, "targets.heading_all")
         found = engine.lookup_targets(kind="target", year=year, show_all=show_all)
@@ -58,15 +68,18 @@ def _targets(
                 heading = tr(lang, "targets.heading_region", region=region)
                 found = engine.lookup_region(region, year=year, show_all=show_all)
             else:
-                heading = tr(lang, "targets.heading_indicator", indicator=arg)
                 # also GDP 山东
-                found = engine.lookup_indicator(arg, year=year, show_all=show_all).found
+                looked = engine.lookup_indicator(arg, year=year, show_all=show_all)
+                found = looked.found
+                heading = tr(lang, "targets.heading_indicator", indicator=_named(arg, looked))
         else:
             found = engine.lookup_targets(doc=info.doc_id, year=year, show_all=show_all)
             heading = tr(lang, "targets.heading_document", title=info.title or info.filename)
     if year is not None:
         heading = f"{heading} · {tr(lang, 'analytics.year', year=year)}"
-    return heading, found, _docs(engine)
+    if looked is not None and not (looked.region and engine.region_named(looked.region)):
+        looked = None  # GDP 火星: a word that is no place is not found, not "none there"
+    return heading, found, _docs(engine), looked
 
 
 async def targets_command(update: Update, context: BriefContext) -> None:
@@ -77,12 +90,25 @@ async def targets_command(update: Update, context: BriefContext) -> None:
     svc = context.services
     lang = svc.lang(update)
     try:
-        heading, found, docs = await svc.run(_targets, svc.engine, arg, show_all, lang, year)
+        heading, found, docs, looked = await svc.run(
+            _targets, svc.engine, arg, show_all, lang, year
+        )
     except AmbiguousPlace as exc:  # /targets Suzhou: which one, with the candidates
         await message.reply_text(error_text(exc, lang))
         return
     asked = " ".join(str(w) for w in (arg, year) if w)
     all_command = f"/targets {asked} all" if asked else "/targets all"
+    if not found.rows and looked is not None and looked.only_elsewhere:
+        # /targets CPI 云南: the indicator is known and has figures, none about the place
+        await message.reply_html(
+            tr(
+                lang,
+                "targets.compare_region_none",
+                indicator=fmt.shown(looked.indicator),
+                region=fmt.shown(looked.region),
+            )
+        )
+        return
     if not found.rows:
         similar = await svc.run(_similar_indicators, svc.engine, arg) if arg else []
         await message.reply_html(
@@ -179,7 +205,12 @@ async def compare_command(update: Update, context: BriefContext) -> None:
     table_of = looked.indicator
     buttons = []
     chunks = fmt.compare_messages(
-        indicator, found.rows, docs, hidden=found.hidden, family=found.family, lang=lang
+        _named(indicator, looked),
+        found.rows,
+        docs,
+        hidden=found.hidden,
+        family=found.family,
+        lang=lang,
     )
     if looked.region is None:
         latest = await svc.run(svc.engine.region_table, table_of, show_all=show_all)

@@ -70,6 +70,7 @@ from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
 from bot.models import DocumentInfo
 from bot.targets.indicators import IndicatorTable
 from bot.targets.records import KINDS, TargetRecord
+from bot.text.english import with_chinese_terms
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 
@@ -524,6 +525,8 @@ class _Term:
 
 
 def _resolve(term: str, synonyms: Synonyms | None, table: IndicatorTable | None) -> _Term:
+    # indicator:unemployment, a keyword "grain output": the Chinese terms reports write
+    term = with_chinese_terms(term)
     known = table.known_name(term) if table is not None else None
     family = table.family(known) if table is not None and known is not None else None
     return _Term(normalize(term), tuple(_terms(term, synonyms)), family)

@@ -175,6 +175,22 @@ def seeks_target(query: str, table: IndicatorTable | None = None) -> bool:
     return _SEEKS_WITH_INDICATOR_RE.search("".join(chars)) is not None
 
 
+def names_only_indicator(rest: str, table: IndicatorTable) -> bool:
+    """Whether ``rest`` (a query without its region and year words) is nothing but names
+    of indicators the table knows: ``四川 GDP 2026``, ``sichuan GDP 2026`` and ``2026
+    粮食产量 宁夏`` ask for the figure of that place and year as ``GDP 目标`` does, in
+    whatever order they are typed; ``GDP 2026 招商`` is about more than the figure. A
+    report's loose wording (经济增长, a text alias) names no figure alone."""
+    text = _ASCII_RE.sub(lambda m: m.group().upper(), normalize(rest))
+    found = [m for m in table.find_all(text) if m.alias not in table.text_only]
+    if not found:
+        return False
+    chars = list(text)
+    for m in found:
+        chars[m.start : m.end] = " " * (m.end - m.start)
+    return re.search(r"[\w\u3400-\u9fff]", "".join(chars)) is None
+
+
 def of_the_year(
     info: DocumentInfo,
     record: TargetRecord,

@@ -68,6 +68,7 @@ from bot.library.answers import (
     lead_with_answer,
     named_in,
     named_partly,
+    names_only_indicator,
     of_the_period,
     of_the_year,
     seeks_target,
@@ -103,6 +104,7 @@ from bot.search.understand import (
 )
 from bot.targets.records import TargetRecord
 from bot.targets.store import TargetStore
+from bot.text.english import with_chinese_terms
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import Tokenizer
@@ -564,7 +566,8 @@ class Engine(
         that answers it leading; ``doc``, ``region`` and ``year`` bind the answer as they
         bind the hits."""
         table = self.indicator_table
-        asked = without_denominators(resp.corrected_query or query, table)
+        # English topic and indicator words as the Chinese terms the table knows
+        asked = without_denominators(with_chinese_terms(resp.corrected_query or query), table)
         understood = resp.understood or Understood()
         indicator = asked_indicator(
             asked, table, searcher.synonyms, facet=lambda w: _facet_word(w, understood)
@@ -585,6 +588,10 @@ class Engine(
             resp = replace(resp, understood=understood)
         found = None
         seeks = seeks_target(asked, table) and not asks_result(asked, searcher.today().year)
+        if not seeks and indicator and understood.year is not None:
+            # 四川 GDP 2026, sichuan GDP 2026: a place, a year and an indicator, nothing
+            # else, ask for that figure as 四川 2026 GDP 目标 does, in any order
+            seeks = names_only_indicator(searcher.understand(asked).rest, table)
         if seeks and understood.any:
             found = self._answer(asked, understood, indicator, [h.doc_id for h in resp.hits])
 

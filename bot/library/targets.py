@@ -28,6 +28,7 @@ from bot.targets.indicators import IndicatorTable
 from bot.targets.record_cache import HeldRecords
 from bot.targets.records import KINDS, TargetRecord
 from bot.targets.store import TargetStore
+from bot.text.english import with_chinese_terms
 from bot.text.normalize import normalize
 
 
@@ -291,9 +292,10 @@ class TargetsMixin:
         given, a region after its first word narrows that word (``GDP 山东``, the way
         ``/chart`` and ``/scorecard`` take a region), if the word has records anywhere;
         else ``text`` stays one name. When a region or kind leaves nothing, ``elsewhere``
-        holds the indicator's records without them.
+        holds the indicator's records without them. English topic and indicator words
+        are read as their Chinese terms (``grain output Ningxia`` -> 粮食产量 Ningxia).
         """
-        text = text.strip()
+        text = with_chinese_terms(text.strip())
 
         def look(name: str, where: str | None, of_kind: str | None) -> TargetLookup:
             return self.lookup_targets(
@@ -330,7 +332,8 @@ class TargetsMixin:
         if known is not None:
             family = table.family(known)
             return lambda name: table.family(name) == family
-        wanted = normalize(indicator.strip())
+        # unemployment -> 失业率, in 城镇调查失业率 and 城镇登记失业率 alike
+        wanted = normalize(with_chinese_terms(indicator.strip()))
         return lambda name: bool(wanted) and wanted in normalize(name)
 
     def iter_targets(

@@ -54,6 +54,7 @@ from bot.search.headings import (
 )
 from bot.search.hits import SCAN_LIMIT, SYNONYM_WEIGHT, Hits
 from bot.search.index import CompiledIndex, idf_of
+from bot.search.pinyin_words import may_hold_pinyin, pinyin_terms, with_pinyin_terms
 from bot.search.query import ParsedQuery, QueryPart, join_known_terms, parse_query
 from bot.search.results import (
     EMPTY,
@@ -69,6 +70,7 @@ from bot.search.stored_gains import StoredGains
 from bot.search.title_topics import TITLE_TOPIC_SHARE, TitleTopics
 from bot.search.understand import NATIONAL, NATIONAL_WORDS, understand
 from bot.search.window import ASKS_NOTHING, QUALITY_WINDOW, Window
+from bot.text.english import with_chinese_terms
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, has_cjk, is_cjk_word
@@ -177,6 +179,7 @@ class Searcher:
         first query that needs a correction (17–38 ms of that query at 10 MB)."""
         self.lexicon.prepare()
         _ = self.index.inside_terms  # the terms written only inside longer words
+        _ = self.pinyin_terms  # ~0.1 s: the frequent terms by their pinyin (jingji)
 
     # -- text access -------------------------------------------------------------------
     def passage_text(self, pid: int) -> str:
@@ -763,7 +766,7 @@ class Searcher:
         budget = budget or Budget(self.limits)
         size = max(1, page_size or self.page_size)
         page = max(1, page)
-        parsed = parse_query(query, max_chars=self.max_query_chars)
+        parsed = self._parse(query)
         if not parsed.positive:
             why = EMPTY
             if parsed.negative:
@@ -781,6 +784,22 @@ class Searcher:
                     )
         filters = Filters(doc, region, year, self._excluded_regions(parsed) if understand else ())
         return self._run(parsed, page, size, filters, correct, budget, facets)
+
+    def _parse(self, query: str) -> ParsedQuery:
+        """``query`` parsed with its English topic and indicator words read as the Chinese
+        terms reports write (employment -> 就业, grain output -> 粮食产量:
+        :mod:`bot.text.english`), then pinyin words as the index's frequent terms (jingji
+        -> 经济: :mod:`.pinyin_words`); ``raw`` stays what was typed."""
+        text = with_chinese_terms(query)
+        if may_hold_pinyin(text):
+            text = with_pinyin_terms(text, self.pinyin_terms)
+        parsed = parse_query(text, max_chars=self.max_query_chars)
+        return replace(parsed, raw=query) if parsed.raw != query else parsed
+
+    @cached_property
+    def pinyin_terms(self) -> dict[str, str]:
+        """The index's frequent terms by their joined pinyin (:mod:`.pinyin_words`)."""
+        return pinyin_terms(self.index)
 
     def _excluded_regions(self, parsed: ParsedQuery) -> tuple[str, ...]:
         """The places the query's excluded words name, each word a place and nothing else
@@ -994,7 +1013,7 @@ class Searcher:
         self, query: str, *, page: int = 1, page_size: int = 10, correct: bool = True
     ) -> Ranked:
         """Ranked passage ids only (no snippets): the engine's core work, for benchmarks."""
-        parsed = parse_query(query, max_chars=self.max_query_chars)
+        parsed = self._parse(query)
         budget = Budget(self.limits)
         concepts: list[Concept] = []
         for part in parsed.parts:

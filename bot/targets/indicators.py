@@ -256,12 +256,17 @@ class IndicatorTable:
 
     def known_name(self, text: str) -> str | None:
         """The form of a user's ``text`` the table knows (canonical name, alias or family
-        name), trying it as typed, normalised (traditional, full-width) and with ASCII in
-        upper case (``gdp`` -> ``GDP``); ``None`` if the table knows none of them."""
+        name), trying it as typed, normalised (traditional, full-width), with ASCII in
+        upper case (``gdp`` -> ``GDP``) and with English words as the Chinese terms of
+        :mod:`bot.text.english` (``grain output`` -> 粮食产量); ``None`` if the table
+        knows none of them."""
+        from bot.text.english import with_chinese_terms  # pure; imported late as normalize
         from bot.text.normalize import normalize  # pure; imported late to keep this light
 
         norm = normalize(text.strip())
-        for candidate in (text.strip(), norm, norm.upper()):
+        # English words as the Chinese term (grain output -> 粮食产量), after the forms
+        # typed: an English alias the table writes itself (GDP) stays as it is
+        for candidate in (text.strip(), norm, norm.upper(), with_chinese_terms(norm)):
             if candidate and (self.canonical(candidate) or _key(candidate) in self._members):
                 return candidate
         return None

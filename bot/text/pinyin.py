@@ -67,3 +67,10 @@ def readings(ch: str) -> tuple[str, ...]:
 def first_syllables(text: str) -> list[str]:
     """The most common reading of each character."""
     return [readings(ch)[0] for ch in text]
+
+
+@lru_cache(maxsize=1)
+def syllables() -> frozenset[str]:
+    """Every toneless syllable of the table (``yuan``, ``man``, ``hang`` …): a Latin word
+    that is one is never read as a word of several characters."""
+    return frozenset(_strip_tone(r) for raw in _raw_table().values() for r in raw.split(","))

@@ -1,0 +1,124 @@
+"""English topic and indicator words read as the Chinese terms reports write.
+
+An analyst who reads English types ``employment Guizhou``, ``grain output Ningxia`` or
+``/compare unemployment``: the documents are Chinese, so those words find nothing. The
+glossary ``config/dictionaries/english.txt`` (one Chinese term per line, its English
+forms after ``=``) gives each English form its Chinese term; :func:`with_chinese_terms`
+writes a text's English forms as those terms, and the search and the indicator lookups
+then read Chinese, with their synonyms and families, as they do for a Chinese reader.
+
+Matching is on whole Latin words (a form is never part of a longer word), case-insensitive,
+with simple plurals (jobs, exports, industries) read as their singular, the longest form
+first (``per capita disposable income`` before ``income``). Cost: a few dictionary lookups
+per Latin word of the text. Pure; the glossary file is read once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parents[1]
+_GLOSSARY = Path("config") / "dictionaries" / "english.txt"
+# the checkout's config/ or, in a regular install, the copy the package carries (as
+# bot.config's PROJECT_ROOT finds them; bot.text may not import bot.config)
+GLOSSARY_FILE = next(
+    (
+        root / _GLOSSARY
+        for root in (_PACKAGE.parent, _PACKAGE / "_bundled")
+        if (root / _GLOSSARY).is_file()
+    ),
+    _PACKAGE.parent / _GLOSSARY,
+)
+# A Latin word: letters, and the letters, figures and signs inside an abbreviation
+# (R&D, PM2.5, CO2), never glued to another letter or figure.
+_WORD_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z](?:[A-Za-z0-9&.]*[A-Za-z0-9])?(?![A-Za-z0-9])")
+# Between the words of one form: a space or a hyphen (fixed-asset, fixed asset),
+# an apostrophe's s dropped (residents' income)
+_JOIN_RE = re.compile(r"'?\s*[\s-]\s*|'s?\s+")
+_SPLIT_RE = re.compile(r"\s*,\s*")
+# The longest form in words (energy consumption per unit of GDP)
+_MAX_WORDS = 8
+
+
+def singular(word: str) -> str:
+    """``word`` lower-cased with a simple plural ending taken off (jobs -> job,
+    industries -> industry, taxes -> tax); words that end in ss, us or is keep theirs
+    (business, bonus, analysis). Both the glossary and a query are read through it, so
+    a word it mangles (news -> new) still meets itself."""
+    w = word.lower()
+    if len(w) <= 3 or not w.endswith("s") or w.endswith(("ss", "us", "is")):
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "sses")):
+        return w[:-2]
+    return w[:-1]
+
+
+def _key(words: list[str]) -> str:
+    return " ".join(singular(w) for w in words)
+
+
+@lru_cache(maxsize=4)
+def load_glossary(path: Path = GLOSSARY_FILE) -> dict[str, str]:
+    """English form (its words singular, lower case, one space apart) -> Chinese term.
+    A form listed twice keeps its first term."""
+    out: dict[str, str] = {}
+    if not path.is_file():
+        return out
+    for raw in path.read_text(encoding="utf-8-sig").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        chinese, _, forms = line.partition("=")
+        chinese = chinese.strip()
+        for form in _SPLIT_RE.split(forms.strip()):
+            words = [m.group() for m in _WORD_RE.finditer(form)]
+            if chinese and words:
+                out.setdefault(_key(words), chinese)
+    return out
+
+
+def english_terms(text: str, glossary: dict[str, str] | None = None) -> list[tuple[int, int, str]]:
+    """The glossary's English forms in ``text`` as (start, end, Chinese term), in order,
+    the longest form at each word first."""
+    if not any("a" <= c.lower() <= "z" for c in text):
+        return []
+    names = load_glossary() if glossary is None else glossary
+    words = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(words):
+        found = None
+        for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+            apart = range(i, i + n - 1)
+            if not all(_JOIN_RE.fullmatch(text, words[k][1], words[k + 1][0]) for k in apart):
+                continue
+            term = names.get(_key([w for _, _, w in words[i : i + n]]))
+            if term is not None:
+                found = (n, term)
+                break
+        if found is None:
+            i += 1
+            continue
+        n, term = found
+        out.append((words[i][0], words[i + n - 1][1], term))
+        i += n
+    return out
+
+
+def with_chinese_terms(text: str, glossary: dict[str, str] | None = None) -> str:
+    """``text`` with its English topic and indicator words written as their Chinese
+    terms: ``grain output Ningxia`` -> ``粮食产量 Ningxia``; a text without any is
+    returned as it is."""
+    found = english_terms(text, glossary)
+    if not found:
+        return text
+    out: list[str] = []
+    pos = 0
+    for lo, hi, term in found:
+        out += [text[pos:lo], term]
+        pos = hi
+    return "".join(out) + text[pos:]
