@@ -56,9 +56,9 @@ def test_new_funds_raised_name_the_thing(extract):
 
 
 def test_a_workshop_for_helping_keeps_its_kind(extract):
-    text = _REPORT + "建成就业帮扶车间38个，吸纳脱贫群众就业1500人。\n"
+    text = _REPORT + "建成帮扶车间38个，吸纳脱贫群众就业1500人。\n"
     got = _names(extract(text, _NAME))
-    assert got[38].endswith("帮扶车间")  # 帮扶 is the workshop's kind, not a verb
+    assert got[38] == "帮扶车间"  # 帮扶 is the workshop's kind, not a verb
 
 
 def test_places_counted_before_what_they_do_are_the_name(extract):
@@ -99,7 +99,8 @@ def test_a_verb_after_respectively_names_nothing(extract):
 def test_a_top_level_part_takes_the_whole_thing(extract):
     text = (
         _REPORT
-        + "新建省级以上工程研究中心26个，其中国家级中心4个；认定市级以上技术创新示范企业120家，其中省级企业45家。\n"
+        + "新建省级以上工程研究中心26个，其中国家级中心4个；"
+        + "认定市级以上技术创新示范企业120家，其中省级企业45家。\n"
     )
     got = _names(extract(text, _NAME))
     assert got[4] == "国家级工程研究中心"
@@ -110,3 +111,15 @@ def test_a_part_that_is_not_a_level_stays_itself(extract):
     text = _REPORT + "新建省级以上工程研究中心26个，其中企业中心11个。\n"
     got = _names(extract(text, _NAME))
     assert not got[11].startswith(("国家级", "省级"))
+
+
+# --- an act that is the figure's own change carries no topic ------------------------------------
+
+
+def test_a_new_and_rebuilt_road_after_a_topic_is_the_road(extract):
+    text = _REPORT + "公路网络加快完善。新改建高速公路260公里，新改建农村公路1800公里。\n"
+    records = extract(text, _NAME)
+    got = _names(records)
+    assert got[260] == "高速公路"  # not 公路网络改建高速公路
+    assert _changes(records)[260] == "新改建"
+    assert got[1800] == "农村公路"
