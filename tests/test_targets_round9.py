@@ -123,3 +123,10 @@ def test_a_new_and_rebuilt_road_after_a_topic_is_the_road(extract):
     assert got[260] == "高速公路"  # not 公路网络改建高速公路
     assert _changes(records)[260] == "新改建"
     assert got[1800] == "农村公路"
+
+
+def test_a_bare_service_after_a_topic_keeps_the_topic(extract):
+    text = _REPORT + "乡村物流体系加快完善。全年提供服务3.1万次。\n"
+    got = _names(extract(text, _NAME))
+    assert got[3.1].endswith("服务")
+    assert got[3.1] != "服务"  # 服务 alone names nothing: the topic's service
