@@ -250,6 +250,12 @@ _VERB_FORMS: tuple[tuple[str, str], ...] = (
     ("释放", "释放"),
     # fitting a thing to a building (加装电梯): the verb is the figure's, not the name's
     ("加装", "加装"),
+    # acts of a district's governance (划分网格, 配备网格员, 化解矛盾纠纷): the verb is
+    # the figure's, the thing the name
+    ("划分", "划分"),
+    ("配备", "配备"),
+    ("化解", "化解"),
+    ("新筹集", "筹集"),
     ("达", "达到"),
     ("获", "获"),
     ("居", "居"),
@@ -339,6 +345,11 @@ _LEAD_WORDS = (
     "拟",
     "此外",
     "同时",
+    "同步",  # 同步改造背街小巷: done alongside, a manner of the act
+    # the second verb of a pair (新建和迁建民用运输机场, 新增和改善内河航道): the first,
+    # before the 和, is the figure's change
+    "迁建",
+    "改善",
     "力争",
     "确保",
     "争取",
@@ -529,6 +540,8 @@ AFTER_STOP_RE = re.compile(
     r"|(?:改造|提质|提档|升级)(?!(?:改造|提质|提档|升级)?(?:项目|工程|示范|试点))"
     r"|打通|逐项|实施|推进|落地|发射|成为|通过|建立|在"
     r"|(?<![发直通到抵送转下])达|获|稳定|持续|有效|基本|均"
+    # (11个街道全面推行网格化管理: the streets are counted, what they do follows)
+    r"|全面|推行"
     r"|进行|纳入|揭牌|投入运行|投入使用|参赛|享受|列入|覆盖|直接受益"
     r"|全覆盖|顺利|相继|正式|陆续|先后|率先|共同|一起|一同|逐步|不断|都|已经|投入运营|开诊运营|(?<=[站院心])[^，。；]{0,3}运行"
 )

@@ -368,6 +368,12 @@ def carry_the_topic(
                 out.append(replace(n, indicator=topic, confidence=0.75))
                 continue
         done = _headless(clause) if renamable else ""
+        verb = done[: -len(n.indicator)] if done.endswith(n.indicator) else ""
+        if verb and verb in n.change and name_confidence(n.indicator, table) >= 0.6:
+            # 新改建高速公路820公里: the act (改建 of 新改建) is the figure's change and its
+            # object the name, no act of the topic's; an object that names nothing alone
+            # (服务 of 提供服务) keeps the topic
+            done = ""
         carried = ""
         if (
             done

@@ -61,8 +61,10 @@ from bot.targets.naming.invested import invested_with_the_verb
 from bot.targets.naming.known_de import known_without_de
 from bot.targets.naming.level_classes import level_shares_the_kind
 from bot.targets.naming.level_floors import floor_in_the_name
+from bot.targets.naming.level_parts import level_part_of_the_whole
 from bot.targets.naming.list_scope import group_shared
 from bot.targets.naming.listed_acts import shares_of_a_listed_act
+from bot.targets.naming.listed_measure import measure_after_respectively
 from bot.targets.naming.listed_set import kinds_of_the_set
 from bot.targets.naming.listings import by_listing
 from bot.targets.naming.modifiers import classed_before, counted_in_a_class, through_listed_kinds
@@ -238,6 +240,7 @@ PASSES: tuple[Pass, ...] = (
     _text(batch_owner),  # batches: 江州综合改革试点首批30项授权事项 -> 江州综合改革试点授权事项
     _text(named_by_the_way),  # quoted_modes: 100项高频事项“跨省通办” -> 跨省通办高频事项
     _text(floor_in_the_name),  # level_floors: 省级以上智能工厂30家、数字化车间100个
+    _text(level_part_of_the_whole),  # level_parts: 省级以上创新平台…，其中国家级平台5个
     _text(throughput_of_the_port),  # ports: 江州港完成集装箱吞吐量… -> 江州港集装箱吞吐量
     _text(fund_without_its_payer),  # payers: 市级财政每年安排专项资金2亿元 -> 专项资金
     _text(given_from_above),  # grants: 财政部下达我市新增…债务限额 -> 新增…债务限额
@@ -251,6 +254,7 @@ PASSES: tuple[Pass, ...] = (
     _figures(tiers_share_the_standard),  # tiers: 最低工资标准最高档…，最低档… -> 最低工资标准
     # last before the 分别 pairs are read: it renames only the rates, which the pairs
     # give the levels' final names anyway
+    _text(measure_after_respectively),  # listed_measure: A、B分别实现产值… -> A产值, B产值
     _text(respective_rates),  # respective: 蔬菜产量…，水果产量…，分别增长2.6%和4.3%
 )
 
