@@ -236,10 +236,60 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         pos += len(line) + 1
 
 
+# A note in brackets closing a finished sentence or naming who is in charge of an item:
+# 。（市科委） / （省商务厅负责） / （责任单位：市水务局，各区政府） / （牵头单位：…）.
+# Plans written one item per line end their items so; the bracket hides the full stop.
+_TRAILING_NOTE_RE = re.compile(r"[（(][^（()）]{1,80}[)）]$")
+_OWNER_NOTE_RE = re.compile(
+    r"(?:(?:责任|牵头|配合|主责|参与)(?:单位|部门)\s*[：:]|负责$|牵头$|配合$|按职责分工)"
+)
+
+
 def _ends_line(s: str) -> bool:
-    """Whether a stripped line ends a paragraph by its last character."""
+    """Whether a stripped line ends a paragraph by its last character, or by an owner
+    note in brackets after its last sentence."""
     core = s.rstrip(_CLOSERS)
-    return bool(core) and core[-1] in _LINE_END
+    if core and core[-1] in _LINE_END:
+        return True
+    note = _TRAILING_NOTE_RE.search(s)
+    if note is None:
+        return False
+    before = s[: note.start()].rstrip(_CLOSERS)
+    if before and before[-1] in _SENTENCE_END:
+        return True
+    return bool(_OWNER_NOTE_RE.search(note.group()[1:-1]))
+
+
+# 沪科〔2025〕5号 / （皖开放办〔2022〕6号）: a document number, a line of its own
+_DOC_NUMBER_RE = re.compile(r"[（(]?[^\s，。；]{0,12}[〔\[［【]\d{4}[〕\]］】]\s*\d{1,4}\s*号[)）]?")
+
+
+def _closes_block(s: str) -> bool:
+    """A date line or a document-number line: the last line of a head or signature block."""
+    return bool(_DATE_LINE_RE.fullmatch(s) or _DOC_NUMBER_RE.fullmatch(s))
+
+
+def _is_addressee(s: str) -> bool:
+    """The addressee of a notice (各区人民政府，市政府各委、办、局： / 省有关单位：) or the
+    salutation of a speech (同志们：), which opens a paragraph of its own rather than
+    continuing the title or byline above it."""
+    if is_salutation(s):
+        return True
+    return (
+        len(s) <= 80
+        and s[-1] in "：:"
+        and not any(ch in _SENTENCE_END for ch in s)
+        and (s.startswith("各") or "有关" in s)
+    )
+
+
+def _outgrows(last: int, s: str) -> bool:
+    """Whether line ``s`` is far longer than the open line before it (of length ``last``).
+
+    A wrapped line is cut at the width and what follows it is at most that wide, so a
+    long paragraph after a short open line (a title, a signature) is not its wrap.
+    """
+    return len(s) > MAX_SHORT_HEADING and len(s) > 2 * last
 
 
 def _paragraphs(text: str, *, allow_plain: bool) -> Iterator[_Para]:
@@ -258,6 +308,7 @@ def _paragraphs(text: str, *, allow_plain: bool) -> Iterator[_Para]:
     cur_lines = 0
     cur_open = False  # the last line of cur did not end with punctuation
     cur_table = False  # the last line of cur is a table row
+    cur_last = 0  # length of the last line of cur
 
     def flush() -> Iterator[_Para]:
         if cur is None:
@@ -281,15 +332,24 @@ def _paragraphs(text: str, *, allow_plain: bool) -> Iterator[_Para]:
             yield _Para(start, end, strong)
             cur, cur_lines, cur_open = None, 0, False
             continue
-        if cur is not None and cur_open and not (cur_table and "\t" not in stripped):
+        if (
+            cur is not None
+            and cur_open
+            and not (cur_table and "\t" not in stripped)
+            and not _is_addressee(stripped)
+            and not _outgrows(cur_last, stripped)
+        ):
             cur, cur_lines = (cur[0], end), cur_lines + 1
         else:
             yield from flush()
             cur, cur_lines = (start, end), 1
-        cur_open = not _ends_line(stripped)
+        # the date under a signature or a title and a document number close their block:
+        # what follows (the title of the attached plan, the addressee) is not their wrap
+        cur_open = not (_ends_line(stripped) or _closes_block(stripped))
         # a table row (cells apart by tabs) never ends in punctuation; the line of
         # prose after the table starts a paragraph of its own
         cur_table = "\t" in stripped
+        cur_last = len(stripped)
     yield from flush()
 
 
