@@ -16,8 +16,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from bot.text.normalize import fold_figures
 from bot.corpus.parse import _paragraphs, has_markdown_headings, is_hard_wrapped, reflow_wrapped
+from bot.text.normalize import fold_figures
 
 
 def joined_paragraphs(text: str) -> tuple[bool, list[list[str]]]:
@@ -53,7 +53,8 @@ def main() -> None:
             continue
         for lines in paras:
             shown = lines[: args.max_lines]
-            print("  --", " ⏎ ".join(s[-40:] if i < len(shown) - 1 else s[:40] for i, s in enumerate(shown)))
+            cut = [s[-40:] if i < len(shown) - 1 else s[:40] for i, s in enumerate(shown)]
+            print("  --", " ⏎ ".join(cut))
 
 
 if __name__ == "__main__":

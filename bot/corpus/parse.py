@@ -261,7 +261,9 @@ def _ends_line(s: str) -> bool:
 
 
 # 沪科〔2025〕5号 / （皖开放办〔2022〕6号）: a document number, a line of its own
-_DOC_NUMBER_RE = re.compile(r"[（(]?[^\s，。；]{0,12}[〔\[［【]\d{4}[〕\]］】]\s*\d{1,4}\s*号[)）]?")
+_DOC_NUMBER_RE = re.compile(
+    r"[（(]?[^\s，。；]{0,12}[〔\[［【]\d{4}[〕\]］】]\s*\d{1,4}\s*号[)）]?"
+)
 
 
 def _closes_block(s: str) -> bool:
