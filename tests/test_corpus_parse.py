@@ -712,3 +712,99 @@ def test_a_headings_numbering_comes_off_its_title_and_nothing_else() -> None:
     assert without_numbering("（4）学前教育") == "学前教育"
     assert without_numbering("义务教育") == "义务教育"
     assert without_numbering("2.5万所学校") == "2.5万所学校"  # a number, not a numbering
+
+
+# --- one paragraph per line: notices and plans whose lines end without a full stop ----
+
+
+def _plan_item(n: int, owner: str) -> str:
+    return (
+        f"{n}.推进第{n}项重点工作。围绕产业链关键环节开展攻关，建设公共服务平台，"
+        f"培育一批骨干企业和创新团队，形成可复制推广的经验做法。{owner}"
+    )
+
+
+def test_items_ending_with_an_owner_note_are_paragraphs_of_their_own() -> None:
+    from bot.corpus.parse import is_hard_wrapped, reflow_wrapped
+
+    owners = ["（市经济信息化委负责）", "（责任单位：市科委，各区政府）", "（牵头单位：市商务委）"]
+    items = [_plan_item(i + 1, owners[i % 3]) for i in range(12)]
+    # an intro paragraph without numbering, ended by a note after its full stop
+    intro = "支持园区完善配套设施，提升综合服务能力，吸引优质项目落地。（市发展改革委）"
+    text = "\n".join([intro, *items]) + "\n"
+    # the bracket hides the full stop: the lines still end their paragraphs, so the text
+    # is not taken for a hard-wrapped one and nothing is re-joined
+    assert not is_hard_wrapped(text)
+    assert reflow_wrapped(text) is text
+    passages = split_passages("x", text)
+    assert [p.text for p in passages] == [intro, *items]
+    assert_offsets(text, passages)
+
+
+def test_a_bracket_inside_a_wrapped_sentence_does_not_end_the_line() -> None:
+    # a wrapped line that stops on an abbreviation in brackets, or on a note that names
+    # no owner, is still cut mid-sentence
+    text = (
+        "积极对接区域全面经济伙伴关系协定（RCEP）\n规则，帮助企业用好关税减让政策。\n"
+        "全年新增外贸备案企业（含个体工商户）\n五百家以上。\n"
+    )
+    assert [p.text for p in split_passages("x", text)] == [
+        "积极对接区域全面经济伙伴关系协定（RCEP）\n规则，帮助企业用好关税减让政策。",
+        "全年新增外贸备案企业（含个体工商户）\n五百家以上。",
+    ]
+
+
+def test_a_notices_head_title_addressee_signature_and_date_are_separate() -> None:
+    body = "为加快培育新兴产业，推动产业集群发展，结合本市实际，制定本行动方案。" * 2
+    text = (
+        "江州市人民政府办公厅关于印发《江州市新材料产业发展行动方案》的通知\n"
+        "江府办发〔2025〕12号\n"
+        "市政府各部门：\n"
+        "《江州市新材料产业发展行动方案》已经市政府同意，现印发给你们，请认真贯彻落实。\n"
+        "特此通知。\n"
+        "江州市人民政府办公厅\n"
+        "2025年3月8日\n"
+        "江州市新材料产业发展行动方案\n" + body + "\n"
+    )
+    paras = [p.text for p in split_passages("x", text)]
+    assert paras[:3] == [
+        "江州市人民政府办公厅关于印发《江州市新材料产业发展行动方案》的通知\n江府办发〔2025〕12号",
+        "市政府各部门：",
+        "《江州市新材料产业发展行动方案》已经市政府同意，现印发给你们，请认真贯彻落实。",
+    ]
+    assert paras[3] == "特此通知。"
+    assert "江州市人民政府办公厅\n2025年3月8日" in paras
+    # the plan's title is a heading of its own, not the head of its first paragraph
+    assert paras[-1] == body
+    assert split_passages("x", text)[-1].section == ("江州市新材料产业发展行动方案",)
+
+
+def test_an_addressee_or_salutation_line_is_not_the_wrap_of_a_title() -> None:
+    for head, addressee in [
+        ("关于开展安全生产大检查的通知", "各区县人民政府，市有关部门："),
+        ("江州省有关单位名单", "省有关单位："),
+        ("在全市经济工作会议上的讲话", "同志们："),
+    ]:
+        text = f"{head}\n{addressee}\n现将有关事项通知如下。\n"
+        assert [p.text for p in split_passages("x", text)][-2:] == [
+            addressee,
+            "现将有关事项通知如下。",
+        ], head
+
+
+def test_a_colon_line_that_continues_a_wrapped_sentence_still_joins() -> None:
+    text = "为做好今年防汛工作，现将\n具体要求通知如下：\n一、压实责任。\n"
+    assert [p.text for p in split_passages("x", text)][0] == (
+        "为做好今年防汛工作，现将\n具体要求通知如下："
+    )
+
+
+def test_a_long_paragraph_after_a_short_open_line_is_not_its_wrap() -> None:
+    body = "坚持创新驱动发展，加快建设现代化产业体系，推动经济实现质的有效提升和量的合理增长。"
+    text = f"总体要求\n{body}\n"
+    assert [p.text for p in split_passages("x", text)] == [body]
+    # a wrapped paragraph goes on no wider than its first line: it still joins
+    wrapped = (
+        "坚持创新驱动发展，加快建设现代化产业\n体系，推动经济实现质的有效提升和量\n的合理增长。\n"
+    )
+    assert [p.text for p in split_passages("x", wrapped)] == [wrapped.strip()]

@@ -194,6 +194,8 @@ def _looks_like_title(s: str) -> bool:
         return False
     if _DATE_LINE_RE.fullmatch(s):  # the date under a title or a signature: no section
         return False
+    if _DOC_NUMBER_RE.fullmatch(s):  # 沪科〔2025〕5号 under or above a title: no section
+        return False
     return _has_letters(s)
 
 
