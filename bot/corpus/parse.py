@@ -287,15 +287,6 @@ def _is_addressee(s: str) -> bool:
     )
 
 
-def _outgrows(last: int, s: str) -> bool:
-    """Whether line ``s`` is far longer than the open line before it (of length ``last``).
-
-    A wrapped line is cut at the width and what follows it is at most that wide, so a
-    long paragraph after a short open line (a title, a signature) is not its wrap.
-    """
-    return len(s) > MAX_SHORT_HEADING and len(s) > 2 * last
-
-
 def _paragraphs(text: str, *, allow_plain: bool) -> Iterator[_Para]:
     """Paragraph spans of ``text``, heading lines marked.
 
@@ -312,7 +303,6 @@ def _paragraphs(text: str, *, allow_plain: bool) -> Iterator[_Para]:
     cur_lines = 0
     cur_open = False  # the last line of cur did not end with punctuation
     cur_table = False  # the last line of cur is a table row
-    cur_last = 0  # length of the last line of cur
 
     def flush() -> Iterator[_Para]:
         if cur is None:
@@ -341,7 +331,6 @@ def _paragraphs(text: str, *, allow_plain: bool) -> Iterator[_Para]:
             and cur_open
             and not (cur_table and "\t" not in stripped)
             and not _is_addressee(stripped)
-            and not _outgrows(cur_last, stripped)
         ):
             cur, cur_lines = (cur[0], end), cur_lines + 1
         else:
@@ -353,7 +342,6 @@ def _paragraphs(text: str, *, allow_plain: bool) -> Iterator[_Para]:
         # a table row (cells apart by tabs) never ends in punctuation; the line of
         # prose after the table starts a paragraph of its own
         cur_table = "\t" in stripped
-        cur_last = len(stripped)
     yield from flush()
 
 
