@@ -717,30 +717,6 @@ def test_a_headings_numbering_comes_off_its_title_and_nothing_else() -> None:
 # --- one paragraph per line: notices and plans whose lines end without a full stop ----
 
 
-def _plan_item(n: int, owner: str) -> str:
-    return (
-        f"{n}.推进第{n}项重点工作。围绕产业链关键环节开展攻关，建设公共服务平台，"
-        f"培育一批骨干企业和创新团队，形成可复制推广的经验做法。{owner}"
-    )
-
-
-def test_items_ending_with_an_owner_note_are_paragraphs_of_their_own() -> None:
-    from bot.corpus.parse import is_hard_wrapped, reflow_wrapped
-
-    owners = ["（市经济信息化委负责）", "（责任单位：市科委，各区政府）", "（牵头单位：市商务委）"]
-    items = [_plan_item(i + 1, owners[i % 3]) for i in range(12)]
-    # an intro paragraph without numbering, ended by a note after its full stop
-    intro = "支持园区完善配套设施，提升综合服务能力，吸引优质项目落地。（市发展改革委）"
-    text = "\n".join([intro, *items]) + "\n"
-    # the bracket hides the full stop: the lines still end their paragraphs, so the text
-    # is not taken for a hard-wrapped one and nothing is re-joined
-    assert not is_hard_wrapped(text)
-    assert reflow_wrapped(text) is text
-    passages = split_passages("x", text)
-    assert [p.text for p in passages] == [intro, *items]
-    assert_offsets(text, passages)
-
-
 def test_a_bracket_inside_a_wrapped_sentence_does_not_end_the_line() -> None:
     # a wrapped line that stops on an abbreviation in brackets, or on a note that names
     # no owner, is still cut mid-sentence

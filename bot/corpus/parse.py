@@ -238,28 +238,10 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         pos += len(line) + 1
 
 
-# A note in brackets closing a finished sentence or naming who is in charge of an item:
-# 。（市科委） / （省商务厅负责） / （责任单位：市水务局，各区政府） / （牵头单位：…）.
-# Plans written one item per line end their items so; the bracket hides the full stop.
-_TRAILING_NOTE_RE = re.compile(r"[（(][^（()）]{1,80}[)）]$")
-_OWNER_NOTE_RE = re.compile(
-    r"(?:(?:责任|牵头|配合|主责|参与)(?:单位|部门)\s*[：:]|负责$|牵头$|配合$|按职责分工)"
-)
-
-
 def _ends_line(s: str) -> bool:
-    """Whether a stripped line ends a paragraph by its last character, or by an owner
-    note in brackets after its last sentence."""
+    """Whether a stripped line ends a paragraph by its last character."""
     core = s.rstrip(_CLOSERS)
-    if core and core[-1] in _LINE_END:
-        return True
-    note = _TRAILING_NOTE_RE.search(s)
-    if note is None:
-        return False
-    before = s[: note.start()].rstrip(_CLOSERS)
-    if before and before[-1] in _SENTENCE_END:
-        return True
-    return bool(_OWNER_NOTE_RE.search(note.group()[1:-1]))
+    return bool(core) and core[-1] in _LINE_END
 
 
 # 沪科〔2025〕5号 / （皖开放办〔2022〕6号）: a document number, a line of its own
