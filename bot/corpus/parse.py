@@ -377,6 +377,7 @@ def reflow_wrapped(text: str) -> str:
             and not table
             and not indented
             and parse_heading(s, allow_plain=False) is None
+            and not _is_addressee(s)
         ):
             out[-1] += (" " if _latin_break(out[-1][-1], s[0]) else "") + s
         else:
@@ -388,6 +389,8 @@ def reflow_wrapped(text: str) -> str:
             bool(s)
             and not table
             and (heading is None or heading.run_in)
+            and not _closes_block(s)
+            and not _is_addressee(s)
             and (len(s) >= width - 1 or (len(s) >= 0.8 * width and not _ends_line(s)))
         )
     return "\n".join(out)
