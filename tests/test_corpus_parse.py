@@ -770,3 +770,27 @@ def test_an_addressee_or_salutation_line_is_not_the_wrap_of_a_title() -> None:
 def test_a_colon_line_that_continues_a_wrapped_sentence_still_joins() -> None:
     text = "为做好今年防汛工作，现将\n具体要求通知如下：\n一、压实责任。\n"
     assert split_passages("x", text)[0].text == ("为做好今年防汛工作，现将\n具体要求通知如下：")
+
+
+def test_a_wrapped_notice_keeps_its_addressee_and_its_signature_date_apart() -> None:
+    from bot.corpus.parse import reflow_wrapped
+
+    # wrapped at 16 characters; the addressee and the date (spaced as PDF text layers
+    # set it) are as long as a wrapped line, yet the addressee is a line of its own and
+    # nothing runs on after the date
+    paragraph = (
+        "为加快培育新兴产业推动产业集群发展结合本市实际制定本行动方案请各单位认真贯彻落实。" * 4
+    )
+    wrapped = "\n".join(paragraph[i : i + 16] for i in range(0, len(paragraph), 16))
+    addressee = "各区人民政府，市政府各委、办、局："
+    date = "2025 年 12 月 22 日"
+    text = f"关于印发行动方案的通知\n{addressee}\n{wrapped}\n江州市人民政府\n{date}\n{wrapped}\n"
+    assert reflow_wrapped(text).split("\n") == [
+        "关于印发行动方案的通知",
+        addressee,
+        paragraph,
+        "江州市人民政府",
+        date,
+        paragraph,
+        "",
+    ]
