@@ -754,11 +754,10 @@ def test_a_notices_head_title_addressee_signature_and_date_are_separate() -> Non
     assert paras[-1] == "江州市新材料产业发展行动方案\n" + body
 
 
-def test_an_addressee_or_salutation_line_is_not_the_wrap_of_a_title() -> None:
+def test_an_addressee_line_is_not_the_wrap_of_a_title() -> None:
     for head, addressee in [
         ("关于开展安全生产大检查的通知", "各区县人民政府，市有关部门："),
         ("江州省有关单位名单", "省有关单位："),
-        ("在全市经济工作会议上的讲话", "同志们："),
     ]:
         text = f"{head}\n{addressee}\n现将有关事项通知如下。\n"
         assert [p.text for p in split_passages("x", text)][-2:] == [
@@ -794,3 +793,12 @@ def test_a_wrapped_notice_keeps_its_addressee_and_its_signature_date_apart() -> 
         paragraph,
         "",
     ]
+
+
+def test_a_speech_salutation_stays_with_the_title_above_it() -> None:
+    # 各位代表： opens with 各 like an addressee, but the title above it must not become
+    # the heading of the whole speech
+    text = "江州市2025年政府工作报告\n各位代表：\n现在，我代表市人民政府向大会报告工作。\n"
+    passages = split_passages("x", text)
+    assert passages[0].text == "江州市2025年政府工作报告\n各位代表："
+    assert all(p.section == () for p in passages)

@@ -256,16 +256,17 @@ def _closes_block(s: str) -> bool:
 
 
 def _is_addressee(s: str) -> bool:
-    """The addressee of a notice (各区人民政府，市政府各委、办、局： / 省有关单位：) or the
-    salutation of a speech (同志们：), which opens a paragraph of its own rather than
-    continuing the title or byline above it."""
-    if is_salutation(s):
-        return True
+    """The addressee of a notice (各区人民政府，市政府各委、办、局： / 省有关单位：), which
+    opens a paragraph of its own rather than continuing the title or number above it.
+
+    A speech's salutation (各位代表：, 同志们：) is not one: it stays with the title above
+    it, so that the title is not taken for the heading of the whole speech."""
     return (
         len(s) <= 80
         and s[-1] in "：:"
         and not any(ch in _SENTENCE_END for ch in s)
         and (s.startswith("各") or "有关" in s)
+        and not is_salutation(s)
     )
 
 
