@@ -712,3 +712,93 @@ def test_a_headings_numbering_comes_off_its_title_and_nothing_else() -> None:
     assert without_numbering("（4）学前教育") == "学前教育"
     assert without_numbering("义务教育") == "义务教育"
     assert without_numbering("2.5万所学校") == "2.5万所学校"  # a number, not a numbering
+
+
+# --- one paragraph per line: notices and plans whose lines end without a full stop ----
+
+
+def test_a_bracket_inside_a_wrapped_sentence_does_not_end_the_line() -> None:
+    # a wrapped line that stops on an abbreviation in brackets, or on a note that names
+    # no owner, is still cut mid-sentence
+    text = (
+        "积极对接区域全面经济伙伴关系协定（RCEP）\n规则，帮助企业用好关税减让政策。\n"
+        "全年新增外贸备案企业（含个体工商户）\n五百家以上。\n"
+    )
+    assert [p.text for p in split_passages("x", text)] == [
+        "积极对接区域全面经济伙伴关系协定（RCEP）\n规则，帮助企业用好关税减让政策。",
+        "全年新增外贸备案企业（含个体工商户）\n五百家以上。",
+    ]
+
+
+def test_a_notices_head_title_addressee_signature_and_date_are_separate() -> None:
+    body = "为加快培育新兴产业，推动产业集群发展，结合本市实际，制定本行动方案。" * 2
+    text = (
+        "江州市人民政府办公厅关于印发《江州市新材料产业发展行动方案》的通知\n"
+        "江府办发〔2025〕12号\n"
+        "市政府各部门：\n"
+        "《江州市新材料产业发展行动方案》已经市政府同意，现印发给你们，请认真贯彻落实。\n"
+        "特此通知。\n"
+        "江州市人民政府办公厅\n"
+        "2025年3月8日\n"
+        "江州市新材料产业发展行动方案\n" + body + "\n"
+    )
+    paras = [p.text for p in split_passages("x", text)]
+    assert paras[:3] == [
+        "江州市人民政府办公厅关于印发《江州市新材料产业发展行动方案》的通知\n江府办发〔2025〕12号",
+        "市政府各部门：",
+        "《江州市新材料产业发展行动方案》已经市政府同意，现印发给你们，请认真贯彻落实。",
+    ]
+    assert paras[3] == "特此通知。"
+    assert "江州市人民政府办公厅\n2025年3月8日" in paras
+    # the date closes the signature: the plan's title starts a paragraph of its own
+    assert paras[-1] == "江州市新材料产业发展行动方案\n" + body
+
+
+def test_an_addressee_line_is_not_the_wrap_of_a_title() -> None:
+    for head, addressee in [
+        ("关于开展安全生产大检查的通知", "各区县人民政府，市有关部门："),
+        ("江州省有关单位名单", "省有关单位："),
+    ]:
+        text = f"{head}\n{addressee}\n现将有关事项通知如下。\n"
+        assert [p.text for p in split_passages("x", text)][-2:] == [
+            addressee,
+            "现将有关事项通知如下。",
+        ], head
+
+
+def test_a_colon_line_that_continues_a_wrapped_sentence_still_joins() -> None:
+    text = "为做好今年防汛工作，现将\n具体要求通知如下：\n一、压实责任。\n"
+    assert split_passages("x", text)[0].text == ("为做好今年防汛工作，现将\n具体要求通知如下：")
+
+
+def test_a_wrapped_notice_keeps_its_addressee_and_its_signature_date_apart() -> None:
+    from bot.corpus.parse import reflow_wrapped
+
+    # wrapped at 16 characters; the addressee and the date (spaced as PDF text layers
+    # set it) are as long as a wrapped line, yet the addressee is a line of its own and
+    # nothing runs on after the date
+    paragraph = (
+        "为加快培育新兴产业推动产业集群发展结合本市实际制定本行动方案请各单位认真贯彻落实。" * 4
+    )
+    wrapped = "\n".join(paragraph[i : i + 16] for i in range(0, len(paragraph), 16))
+    addressee = "各区人民政府，市政府各委、办、局："
+    date = "2025 年 12 月 22 日"
+    text = f"关于印发行动方案的通知\n{addressee}\n{wrapped}\n江州市人民政府\n{date}\n{wrapped}\n"
+    assert reflow_wrapped(text).split("\n") == [
+        "关于印发行动方案的通知",
+        addressee,
+        paragraph,
+        "江州市人民政府",
+        date,
+        paragraph,
+        "",
+    ]
+
+
+def test_a_speech_salutation_stays_with_the_title_above_it() -> None:
+    # 各位代表： opens with 各 like an addressee, but the title above it must not become
+    # the heading of the whole speech
+    text = "江州市2025年政府工作报告\n各位代表：\n现在，我代表市人民政府向大会报告工作。\n"
+    passages = split_passages("x", text)
+    assert passages[0].text == "江州市2025年政府工作报告\n各位代表："
+    assert all(p.section == () for p in passages)

@@ -71,6 +71,21 @@ def test_years_in_both_writings():
         ("（一）经济发展", (), HEADING),
         ("全年地区生产总值增长5.5%，其中第一产业增长3%。", (), 1.0),
         ("居民消费价格\t102.4", (), 1.0),
+        # a head block of short unpunctuated lines: title, issuer, date (or a signature)
+        ("江州市2025年国民经济和社会发展统计公报\n江州市统计局\n2026年3月10日", (), HEADING),
+        (
+            "江州市人民政府办公厅关于印发《江州市新材料产业发展行动方案》的通知\n江府办发〔2025〕12号",
+            (),
+            HEADING,
+        ),
+        # a wrapped sentence of two lines is body text: its lines carry punctuation
+        ("全年地区生产总值增长5.5%，其中第一产业\n增长3%，第二产业增长6%。", (), 1.0),
+        # a title line over a paragraph is body text too
+        (
+            "江州市新材料产业发展行动方案\n为加快培育新兴产业，推动产业集群发展，制定本方案。",
+            (),
+            1.0,
+        ),
     ],
 )
 def test_body_text_outranks_notes_captions_and_bare_headings(text, section, prior):

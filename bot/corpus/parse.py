@@ -194,6 +194,8 @@ def _looks_like_title(s: str) -> bool:
         return False
     if _DATE_LINE_RE.fullmatch(s):  # the date under a title or a signature: no section
         return False
+    if _DOC_NUMBER_RE.fullmatch(s):  # 沪科〔2025〕5号 under or above a title: no section
+        return False
     return _has_letters(s)
 
 
@@ -242,6 +244,32 @@ def _ends_line(s: str) -> bool:
     return bool(core) and core[-1] in _LINE_END
 
 
+# 沪科〔2025〕5号 / （皖开放办〔2022〕6号）: a document number, a line of its own
+_DOC_NUMBER_RE = re.compile(
+    r"[（(]?[^\s，。；]{0,12}[〔\[［【]\d{4}[〕\]］】]\s*\d{1,4}\s*号[)）]?"
+)
+
+
+def _closes_block(s: str) -> bool:
+    """A date line or a document-number line: the last line of a head or signature block."""
+    return bool(_DATE_LINE_RE.fullmatch(s) or _DOC_NUMBER_RE.fullmatch(s))
+
+
+def _is_addressee(s: str) -> bool:
+    """The addressee of a notice (各区人民政府，市政府各委、办、局： / 省有关单位：), which
+    opens a paragraph of its own rather than continuing the title or number above it.
+
+    A speech's salutation (各位代表：, 同志们：) is not one: it stays with the title above
+    it, so that the title is not taken for the heading of the whole speech."""
+    return (
+        len(s) <= 80
+        and s[-1] in "：:"
+        and not any(ch in _SENTENCE_END for ch in s)
+        and (s.startswith("各") or "有关" in s)
+        and not is_salutation(s)
+    )
+
+
 def _paragraphs(text: str, *, allow_plain: bool) -> Iterator[_Para]:
     """Paragraph spans of ``text``, heading lines marked.
 
@@ -281,12 +309,19 @@ def _paragraphs(text: str, *, allow_plain: bool) -> Iterator[_Para]:
             yield _Para(start, end, strong)
             cur, cur_lines, cur_open = None, 0, False
             continue
-        if cur is not None and cur_open and not (cur_table and "\t" not in stripped):
+        if (
+            cur is not None
+            and cur_open
+            and not (cur_table and "\t" not in stripped)
+            and not _is_addressee(stripped)
+        ):
             cur, cur_lines = (cur[0], end), cur_lines + 1
         else:
             yield from flush()
             cur, cur_lines = (start, end), 1
-        cur_open = not _ends_line(stripped)
+        # the date under a signature or a title and a document number close their block:
+        # what follows (the title of the attached plan, the addressee) is not their wrap
+        cur_open = not (_ends_line(stripped) or _closes_block(stripped))
         # a table row (cells apart by tabs) never ends in punctuation; the line of
         # prose after the table starts a paragraph of its own
         cur_table = "\t" in stripped
@@ -343,6 +378,7 @@ def reflow_wrapped(text: str) -> str:
             and not table
             and not indented
             and parse_heading(s, allow_plain=False) is None
+            and not _is_addressee(s)
         ):
             out[-1] += (" " if _latin_break(out[-1][-1], s[0]) else "") + s
         else:
@@ -354,6 +390,8 @@ def reflow_wrapped(text: str) -> str:
             bool(s)
             and not table
             and (heading is None or heading.run_in)
+            and not _closes_block(s)
+            and not _is_addressee(s)
             and (len(s) >= width - 1 or (len(s) >= 0.8 * width and not _ends_line(s)))
         )
     return "\n".join(out)

@@ -50,9 +50,22 @@ def passage_prior(text: str, section: Sequence[str] = ()) -> float:
         return CAPTION
     if len(head) <= 30 and not _SENTENCE_RE.search(head) and "\t" not in head:
         return HEADING
+    if _is_head_block(head):
+        return HEADING
     if len(head) <= 20 and _LEAD_SENTENCE_RE.fullmatch(head) and not _DIGIT_RE.search(head):
         return HEADING  # 推进“双碳”工作。: a one-line lead, the paragraph is elsewhere
     return 1.0
+
+
+def _is_head_block(text: str) -> bool:
+    """Short lines without sentence punctuation, one under the other: a document's head
+    (title, issuer, date) or a signature, kept apart from the body below it."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return (
+        len(lines) >= 2
+        and all(len(line) <= 60 and "\t" not in line for line in lines)
+        and not any(_SENTENCE_RE.search(line) for line in lines)
+    )
 
 
 _NOTES_HEADER_RE = re.compile(r"\s*(?:注释|注|附注|说明|名词解释|资料来源|数据来源)\s*[:：]?\s*")
