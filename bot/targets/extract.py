@@ -1141,7 +1141,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "79"
+EXTRACTOR_VERSION = "80"
 
 
 def extract_targets(
