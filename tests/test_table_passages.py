@@ -175,12 +175,3 @@ def test_a_query_naming_the_caption_measure_and_a_row_finds_the_row_first(tmp_pa
     assert hits
     assert "数控机床\t吨" in hits[0].text
     assert "表6 2031年青川市规模以上工业主要产品产量及其增长速度" in hits[0].section
-
-
-def test_a_caption_alone_ranks_below_body_but_a_table_opening_with_it_does_not() -> None:
-    from bot.search.quality import CAPTION, passage_prior
-
-    assert passage_prior("表3：2031年居民消费价格比上年涨跌幅度") == CAPTION
-    assert passage_prior("图2\t2027-2031年粮食总产量") == CAPTION
-    table = "表3\t2031年主要产品产量\n产品名称\t单位\t产量\n数控机床\t台\t1520"
-    assert passage_prior(table) == 1.0

@@ -34,10 +34,6 @@ _FOOTNOTE_RE = re.compile(
 )
 _CAPTION_RE = re.compile(r"^\s*(?:附?表|图)\s*[\d一二三四五六七八九十]+\s*[:：\s]")
 _DIGIT_RE = re.compile(r"\d")
-# A row of figures after a caption (表5 …\n指标\t单位…\n钢材\t吨\t1577693\t48.8): the passage
-# is the table itself, whose rows answer, not a caption standing alone (the parser opens
-# a table's first passage with its caption).
-_TABLE_ROW_RE = re.compile(r"\n[^\n]*\t[^\n]*\d")
 _LEAD_SENTENCE_RE = re.compile(r"[^，,；;。！？!?\t]+[。！!]")
 _SENTENCE_RE = re.compile(r"[。；;！？!?]|[，,].*[，,]")
 
@@ -50,7 +46,7 @@ def passage_prior(text: str, section: Sequence[str] = ()) -> float:
     in_notes = bool(section) and is_notes_header(section[-1])
     if in_notes or _FOOTNOTE_RE.match(head):
         return FOOTNOTE
-    if _CAPTION_RE.match(head) and not _TABLE_ROW_RE.search(head):
+    if _CAPTION_RE.match(head):
         return CAPTION
     if len(head) <= 30 and not _SENTENCE_RE.search(head) and "\t" not in head:
         return HEADING
