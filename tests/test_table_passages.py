@@ -105,8 +105,12 @@ def test_every_row_is_whole_in_one_passage_and_text_is_the_documents_slice() -> 
 
 def test_each_passage_of_a_table_carries_its_caption_and_header() -> None:
     table = _table_passages(BULLETIN)
-    long_table = [p for p in table if "表6" not in p.text and "表5" not in p.text]
+    long_table = [p for p in table if any(f"{item}\t" in p.text for item in _ITEMS)]
     assert len(long_table) >= 3
+    # the caption and the header stand as a passage of their own, ranked as a caption
+    caption = next(p for p in table if p.text.startswith("表6"))
+    assert caption.text == f"{CAPTION}\n{HEADER}"
+    assert caption.section == long_table[0].section
     for p in long_table:
         assert p.section == (
             "三、工业和建筑业",

@@ -506,6 +506,7 @@ def table_windows(
     expect_header = True  # the next row may be the table's header row
     w_start = w_end = -1
     w_context: tuple[str, ...] = ()
+    heading_only = False  # the open window holds only a caption and its header row
 
     def close() -> None:
         nonlocal w_start
@@ -519,11 +520,18 @@ def table_windows(
         if _is_caption(line) or (next_row and _is_title_line(line)):
             close()
             title, header, expect_header = _cells_text(line), "", True
+            heading_only = True
         elif expect_header and _is_header(line):
             header = _cells_text(line)
             expect_header = False
-        elif "\t" in line:
-            expect_header = False
+        else:
+            if heading_only:
+                # the caption and header stand as a passage of their own (a caption,
+                # ranked as one), and the rows after them are the table's body
+                close()
+                heading_only = False
+            if "\t" in line:
+                expect_header = False
         context = tuple(part for part in (title, header) if part)
         if end - start > max_chars:
             close()
