@@ -179,3 +179,16 @@ def test_a_query_naming_the_caption_measure_and_a_row_finds_the_row_first(tmp_pa
     assert hits
     assert "数控机床\t吨" in hits[0].text
     assert "表6 2031年青川市规模以上工业主要产品产量及其增长速度" in hits[0].section
+
+
+def test_a_title_line_opens_its_rows_and_names_them() -> None:
+    # a short title line with no number (专栏 …) is no caption the search ranks as one:
+    # it stays with the first rows, and every passage of the table carries it
+    text = "七、保障措施\n专栏2 2035年主要指标\n" + HEADER + "\n" + _ROWS
+    table = _table_passages(text)
+    assert table[0].text.startswith("专栏2 2035年主要指标\n" + HEADER + "\n铝合金型材\t")
+    assert len(table) >= 3
+    assert all(
+        p.section[1:] == ("专栏2 2035年主要指标", "产品名称 单位 产量 比上年增长（%）")
+        for p in table
+    )

@@ -520,7 +520,9 @@ def table_windows(
         if _is_caption(line) or (next_row and _is_title_line(line)):
             close()
             title, header, expect_header = _cells_text(line), "", True
-            heading_only = True
+            # a numbered caption (表5 …) is ranked as a caption alone (the search's
+            # passage prior): it stands apart; a title line (专栏1 主要指标) opens its rows
+            heading_only = _is_caption(line)
         elif expect_header and _is_header(line):
             header = _cells_text(line)
             expect_header = False
