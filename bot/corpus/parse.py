@@ -424,13 +424,23 @@ def split_passages(
     # Heading lines with the section around them, in case the text is nothing but headings.
     heading_lines: list[tuple[_Para, tuple[str, ...]]] = []
 
-    def emit(para: _Para, section: tuple[str, ...]) -> None:
+    def emit(para: _Para, section: tuple[str, ...], caption: str = "") -> None:
         body = text[para.start : para.end]
+        if "\t" in body:
+            for w_start, w_end, context in table_windows(body, max_chars, caption=caption):
+                start, piece = _strip_span(body, w_start, w_end)
+                if piece:
+                    passages.append(
+                        Passage(doc_id, len(passages), piece, para.start + start, section + context)
+                    )
+            return
         for w_start, w_end in sentence_windows(body, max_chars):
             start, piece = _strip_span(body, w_start, w_end)
             if piece:
                 passages.append(Passage(doc_id, len(passages), piece, para.start + start, section))
 
+    # the paragraph before, when it is a table's caption on a line of its own
+    caption = ""
     for para in _paragraphs(text, allow_plain=allow_plain):
         if tick is not None:
             tick()
@@ -440,14 +450,149 @@ def split_passages(
                 stack.pop()
             heading_lines.append((para, tuple(title for _, title in stack)))
             stack.append((level, para.heading.title))
+            caption = ""
             if not para.heading.run_in:
                 continue
-        emit(para, tuple(title for _, title in stack))
+        emit(para, tuple(title for _, title in stack), caption)
+        line = text[para.start : para.end]
+        caption = _cells_text(line) if para.heading is None and _is_caption(line) else ""
     if not passages:
         # A note of a few title-like lines is still searchable: its lines become passages.
         for para, section in heading_lines:
             emit(para, section)
     return tuple(passages)
+
+
+# A table's caption names it: 表5, 附表2, 表三 (the rest of the line its title).
+_CAPTION_RE = re.compile(
+    rf"^\s*(?:附表|续表|表)\s*[0-9０-９{_CN_NUM}]+(?:[-－—.．][0-9]+)?(?![0-9])"
+)
+# A caption is a short line: a longer one is prose that happens to open with 表.
+CAPTION_MAX_CHARS = 60
+# A cell that is a figure (1577693, -3.3, 48.8%, …), not a header's word.
+_FIGURE_CELL_RE = re.compile(r"[-+－—]?[0-9０-９][0-9０-９,，.．]*\s*[%％‰]?|[-—－…/]+")
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.split("\t") if cell.strip()]
+
+
+def _cells_text(line: str) -> str:
+    """A table line as a title: its cells apart by one space."""
+    return " ".join(" ".join(cell.split()) for cell in _cells(line))
+
+
+def _is_caption(line: str) -> bool:
+    """Whether ``line`` names a table (表5\t2023年…主要产品产量及增速)."""
+    s = line.strip()
+    return (
+        "\n" not in s
+        and len(s) <= CAPTION_MAX_CHARS
+        and _CAPTION_RE.match(s) is not None
+        and not _ends_line(s)
+    )
+
+
+def _is_title_line(line: str) -> bool:
+    """Whether a line of no cells right before a table's rows is its title (2023年主要
+    农产品产量及其增长速度): short, no sentence punctuation, no figure-like comma."""
+    s = line.strip()
+    return (
+        "\t" not in s
+        and len(s) <= CAPTION_MAX_CHARS // 2
+        and not _ends_line(s)
+        and not any(ch in s for ch in "，,；;")
+    )
+
+
+def _is_header(line: str) -> bool:
+    """Whether a table row is a header: two cells or more, none of them a figure
+    (指标\t单位\t绝对数\t比上年增长%; a data row holds figures)."""
+    cells = _cells(line)
+    return (
+        "\t" in line
+        and len(cells) >= 2
+        and not any(_FIGURE_CELL_RE.fullmatch(cell) for cell in cells)
+    )
+
+
+def table_windows(
+    s: str, max_chars: int, *, caption: str = ""
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Windows of whole lines of a paragraph holding table rows (cells apart by tabs),
+    each with the table's context: ``(start, end, (caption, header))``.
+
+    A table's rows carry no sentence ends, and its caption and header are the only
+    place its measure, year and unit are written: so a window is cut only at a row's
+    end (as a prose window is of whole sentences), a caption line (表N …) always opens
+    a new window, and every window of a table is given the table's caption and header
+    row (as text of cells apart by spaces; the caption of ``caption``, a line of its
+    own before the paragraph, when the paragraph opens with no caption of its own)
+    for :func:`split_passages` to add to the passage's section, which the search reads
+    as a heading. Windows do not overlap: a row is whole in one of them. A single line
+    longer than ``max_chars`` is cut by :func:`sentence_windows`.
+    """
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for raw in s.split("\n"):
+        if raw.strip():
+            lines.append((pos, pos + len(raw)))
+        pos += len(raw) + 1
+    windows: list[tuple[int, int, tuple[str, ...]]] = []
+    context: tuple[str, ...] = ()
+    title, header = caption, ""
+    expect_header = True  # the next row may be the table's header row
+    w_start = w_end = -1
+    w_context: tuple[str, ...] = ()
+    heading_only = False  # the open window holds only a caption and its header row
+    # a paragraph that fits in one passage is one, as any paragraph (its tables' context
+    # the first one's)
+    fits = len(s) <= max_chars
+
+    def close() -> None:
+        nonlocal w_start
+        if w_start >= 0:
+            windows.append((w_start, w_end, w_context))
+        w_start = -1
+
+    for k, (start, end) in enumerate(lines):
+        line = s[start:end]
+        next_row = k + 1 < len(lines) and "\t" in s[lines[k + 1][0] : lines[k + 1][1]]
+        if _is_caption(line) or (next_row and _is_title_line(line)):
+            if not fits:
+                close()
+            title, header, expect_header = _cells_text(line), "", True
+            # in a paragraph cut into passages, a numbered caption (表5 …) is ranked as a
+            # caption alone (the search's passage prior): it stands apart with its header,
+            # its rows after it; a title line (专栏1 主要指标) opens its rows
+            heading_only = _is_caption(line) and not fits
+        elif expect_header and _is_header(line):
+            header = _cells_text(line)
+            expect_header = False
+        else:
+            if heading_only:
+                # the caption and header stand as a passage of their own (a caption,
+                # ranked as one), and the rows after them are the table's body
+                close()
+                heading_only = False
+            if "\t" in line:
+                expect_header = False
+        context = tuple(part for part in (title, header) if part)
+        if end - start > max_chars:
+            close()
+            for a, b in sentence_windows(line, max_chars):
+                windows.append((start + a, start + b, context))
+            continue
+        if w_start >= 0 and end - w_start > max_chars:
+            close()
+        if w_start < 0:
+            w_start, w_context = start, context
+        elif context != w_context and w_context == tuple(p for p in (title,) if p):
+            # the header row after the caption: the window holding both is the table's
+            w_context = context
+        w_end = end
+    close()
+    return windows
 
 
 def _strip_span(s: str, start: int, end: int) -> tuple[int, str]:
