@@ -179,7 +179,9 @@ class Searcher:
         first query that needs a correction (17–38 ms of that query at 10 MB)."""
         self.lexicon.prepare()
         _ = self.index.inside_terms  # the terms written only inside longer words
-        _ = self.pinyin_terms  # ~0.1 s: the frequent terms by their pinyin (jingji)
+        # not the pinyin of the frequent terms (pinyin_terms, 40-60 ms at 10 MB): most
+        # readers type Chinese, and a reopen paid for it (0.40 -> 0.46 s at 10 MB); the
+        # first query with a Latin word long enough to be pinyin makes it
 
     # -- text access -------------------------------------------------------------------
     def passage_text(self, pid: int) -> str:
