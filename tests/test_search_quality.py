@@ -97,8 +97,9 @@ REAL_DEV_BANDS: tuple[tuple[int, float], ...] = (
     (1720, 0.954),
     # r1721-r1800 (the twenty-fourth batch's 71 dev queries), 2026-12-06 at the end of branch
     # search-quality24: 0.707 unseen, 0.780 after its fixes, less 0.01 (30 of the 71 ask a
-    # figure a table row gives: 0.456 unseen)
-    (1800, 0.769),
+    # figure a table row gives: 0.456 unseen); raised after branch table-passages (tables
+    # cut at row ends, caption and header in every passage's section): 0.820, less 0.01
+    (1800, 0.81),
 )
 REAL_DEV_ANSWER_FLOOR = 0.95
 
