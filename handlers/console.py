@@ -63,7 +63,9 @@ DEMO: tuple[tuple[str, str], ...] = (
 
 # The console's own commands (a line of a colon and letters that is none of them is
 # answered with a hint, not sent to the bot as a search).
-QUIT_COMMANDS = (":q", ":quit", ":exit")
+# /quit and /exit too: a reader used to the bot's slash commands types them to leave, and
+# the bot has no command of those names (they answered 未知命令)
+QUIT_COMMANDS = (":q", ":quit", ":exit", "/quit", "/exit")
 CONSOLE_COMMAND = re.compile(r":[A-Za-z]+")
 # The console's user, as a Telegram client would announce them: Chinese, so the bot and the
 # console's frame (the catalogue's ``console.*``) answer in Chinese until ``/lang en``.

@@ -77,6 +77,13 @@ def test_search_reply_then_a_button_pressed_by_number(briefbot):
     assert "上一页" in out.split("（已编辑）")[1]  # the edited page has a way back
 
 
+@pytest.mark.parametrize("leave", ["/quit", "/exit"])
+def test_a_slash_quit_leaves_the_console_before_the_rest_is_read(briefbot, leave):
+    result = briefbot("console", input=f"{leave}\n乡村振兴\n")
+    assert result.exit_code == 0, result.output
+    assert "未知命令" not in result.stdout and "» 乡村振兴" not in result.stdout
+
+
 def test_the_console_says_the_plan_period_understood(briefbot):
     out = briefbot("console", input="十四五 地区生产总值 目标\n:quit\n").stdout
     assert "理解为：时期 十四五（2021–2025） · 指标 地区生产总值" in out, out
