@@ -11,6 +11,7 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import Application
 
+from bot.corpus.regions import AmbiguousPlace
 from bot.library import DocumentNotFound, Engine
 from bot.models import Document
 from bot.targets.records import TargetRecord
@@ -19,7 +20,7 @@ from handlers.common import add_commands, reply_html
 from handlers.context import BriefContext
 from handlers.format import admin_documents as fmt_docs
 from handlers.i18n import tr
-from handlers.i18n.errors import not_found_detail
+from handlers.i18n.errors import error_text, not_found_detail
 
 
 async def docs_command(update: Update, context: BriefContext) -> None:
@@ -59,7 +60,11 @@ async def doc_command(update: Update, context: BriefContext) -> None:
     try:
         document, targets, hidden = await svc.run(_document, svc.engine, ref)
     except DocumentNotFound as exc:
-        about = await svc.run(svc.engine.documents_of_region, ref)
+        try:
+            about = await svc.run(svc.engine.documents_of_region, ref)
+        except AmbiguousPlace as shared:  # /doc Suzhou: which one, with the candidates
+            await message.reply_text(error_text(shared, lang))
+            return
         await message.reply_html(
             fmt.document_not_found(ref, not_found_detail(exc, lang), lang, about=about)
         )

@@ -87,7 +87,9 @@ def test_the_library_refuses_a_shared_name_as_a_region(engine):
         engine.lookup_indicator("GDP Suzhou")
     with pytest.raises(AmbiguousPlace):
         engine.lookup_targets(region="Suzhou")
-    assert engine.documents_of_region("Suzhou") == []
+    with pytest.raises(AmbiguousPlace):
+        engine.documents_of_region("Suzhou")
+    assert engine.documents_of_region("Jiangsu Suzhou") == engine.documents_in(region="苏州")
     with pytest.raises(AmbiguousPlace):
         engine.scorecard(region="Suzhou")
     with pytest.raises(AmbiguousPlace):
@@ -125,7 +127,7 @@ async def test_targets_of_a_shared_name_say_the_candidates(server: FakeBotApi, e
         assert "宿州（安徽）" in said
         told = await ask_text(server, user, user, "/targets Jiangsu Suzhou")
         assert "可指多个地方" not in told
-        for command in ("/scorecard Suzhou", "/changes Suzhou"):
+        for command in ("/scorecard Suzhou", "/changes Suzhou", "/doc Suzhou"):
             said = await ask_text(server, english, english, command)
             assert "Suzhou names more than one place" in said and "宿州（安徽）" in said
 

@@ -17,7 +17,7 @@ from bot.corpus.gazetteer import (
     default_gazetteer,
     region_word,
 )
-from bot.corpus.regions import AmbiguousPlace, filter_regions, region_key
+from bot.corpus.regions import filter_regions, region_key
 from bot.digest.filters import DigestFilter, FilterMatcher, parse_filter, record_in_region
 from bot.digest.values import change_and_value
 from bot.models import (
@@ -255,11 +255,12 @@ class TargetsMixin:
 
     def documents_of_region(self, text: str) -> list[DocumentInfo]:
         """The documents about the region ``text`` names (:meth:`region_named`) or a place
-        inside it, for ``/doc 四川``: a region is no document, its documents are the answer."""
-        try:
-            region = self.region_named(text)
-        except AmbiguousPlace:
-            return []  # /doc Suzhou: no document of either place is the answer
+        inside it, for ``/doc 四川``: a region is no document, its documents are the answer.
+        A name two places share (``/doc Suzhou``) raises
+        :class:`~bot.corpus.regions.AmbiguousPlace` with its candidates, as every other
+        command reading a region does (it answered "no document", which told the reader
+        nothing about 苏州 or 宿州)."""
+        region = self.region_named(text)
         if region is None:
             return []
         return self.documents_in(region=region)  # type: ignore[attr-defined]
