@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from bot.library.arguments import ALL_WORDS, region_year, year_word
+from bot.library.arguments import ALL_WORDS, region_year
+from bot.text.years import read_year
 from briefbot.cli import app
 
 
@@ -32,14 +33,14 @@ def run(corpus_copy, tmp_path):
     ],
 )
 def test_a_year_is_four_digits_of_19xx_or_20xx_with_or_without_nian(word, year):
-    assert year_word(word) == year
+    assert read_year(word) == year
 
 
 @pytest.mark.parametrize(
     "word", ["24", "2024.5", "3024", "二〇二四五", "二一〇〇年", "二四", "今年", "GDP", ""]
 )
 def test_anything_else_is_no_year(word):
-    assert year_word(word) is None
+    assert read_year(word) is None
 
 
 def test_a_request_reads_its_first_year_and_all_and_keeps_the_other_words():

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.corpus.gazetteer import default_gazetteer
-from bot.library.arguments import region_year, year_word
+from bot.library.arguments import region_year
 from bot.search.understand import understand
 from bot.text.years import YEAR_RE, read_year, year_of
 from fake_telegram import FakeBotApi
@@ -40,14 +40,14 @@ NOT_YEARS = [
 @pytest.mark.parametrize(("word", "year"), FORMS)
 def test_every_form_is_the_same_year_on_both_paths(word: str, year: int) -> None:
     assert read_year(word) == year
-    assert year_word(word) == year  # /targets, /compare, /scorecard, --year
+    assert region_year([word]) == (None, year, False)  # /targets, /compare, --year
     query = understand(f"山东 {word} 地区生产总值", gazetteer=default_gazetteer(), known_regions=())
     assert query.facets.year == year and query.rest == "地区生产总值"
 
 
 @pytest.mark.parametrize("word", NOT_YEARS)
 def test_outside_the_bounds_is_no_year_on_either_path(word: str) -> None:
-    assert read_year(word) is None and year_word(word) is None
+    assert read_year(word) is None and region_year([word]) == (word or None, None, False)
     query = understand(f"山东 {word} 粮食", gazetteer=default_gazetteer(), known_regions=())
     assert query.facets.year is None
 
@@ -57,7 +57,6 @@ def test_relative_years_only_against_a_reference_year() -> None:
     assert read_year("今年", this_year=2026) == 2026
     assert read_year("去年", this_year=2026) == 2025
     assert read_year("明年", this_year=2026) == 2027
-    assert year_word("去年", this_year=2026) == 2025
     # 上年 is a document's base (比上年增长), never a year asked about
     assert read_year("上年", this_year=2026) is None
 

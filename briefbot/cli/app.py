@@ -21,8 +21,8 @@ from bot.config import Settings
 from bot.corpus.regions import AmbiguousPlace, filter_regions
 from bot.i18n import LANGUAGES, counted, tr
 from bot.library import DocumentNotFound, Engine
-from bot.library.arguments import year_word
 from bot.models import RefreshReport
+from bot.text.years import read_year
 from briefbot.cli import help_flags
 
 help_flags.install()  # flags shown as typed, without a type (see the module)
@@ -57,10 +57,10 @@ YEAR_HELP = (
 
 def checked_year(text: str | None) -> int | None:
     """``--year`` read as the bot reads a year in /targets and /compare
-    (:func:`bot.library.arguments.year_word`), or exit 2 saying what a year is."""
+    (:func:`bot.text.years.read_year`, as the bot reads it), or exit 2 saying what a year is."""
     if text is None:
         return None
-    year = year_word(text)
+    year = read_year(text)
     if year is None:
         said = escape(repr(text))
         err.print(f"[red]--year {said} is not a year: write 2024, 2024年 or 二〇二四年[/]")

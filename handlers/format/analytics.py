@@ -10,7 +10,7 @@ from bot.analytics.changes import CHANGE_KINDS
 from bot.analytics.linking import Link, Sourced
 from bot.digest.values import change_and_value, short_title
 from bot.library import ChartResult, RegionTable, ReportChanges, ScorecardChart
-from bot.library.arguments import year_word
+from bot.text.years import read_year
 from handlers.format.html import CALLBACK_LIMIT, cut, escape, one_line, shown, split_html
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 
@@ -239,7 +239,7 @@ def parse_chart(args: Sequence[str] | None) -> ChartRequest | None:
     years: tuple[int, int] | None = None
     regions: list[str] = []
     for word in words[1:]:
-        span, single = _SPAN_RE.match(word), year_word(word)
+        span, single = _SPAN_RE.match(word), read_year(word)
         if span:
             a, b = int(span.group(1)), int(span.group(2))
             years = (min(a, b), max(a, b))
