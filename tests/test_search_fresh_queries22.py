@@ -1,0 +1,62 @@
+"""Behaviours added after the twenty-fifth batch of the real-document relevance set
+(r1801-r1880, issue 13): a small table whose caption, header and rows are one passage is
+ranked as a table, not as a bare caption: a question asking one of its rows (谷物产量,
+女性 占总人口) finds it above prose lines that only hold the measure word, while a prose
+line stating the same figure keeps its place above the table. Invented texts only."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.quality import CAPTION, TABLE, passage_prior
+from tests.conftest import engine_over, first_hit
+
+CAPTION_LINE = "表3\t2031年青川市主要农产品产量及增速"
+HEADER = "产品名称\t产量（万吨）\t比上年增长（%）"
+ROWS = "粮食\t90.2\t-3.2\n其中：谷物\t87.4\t-3.3\n油料\t5.6\t6.8"
+
+
+@pytest.mark.parametrize(
+    ("text", "prior"),
+    [
+        # caption, header and rows in one passage: a table
+        (f"{CAPTION_LINE}\n{HEADER}\n{ROWS}", TABLE),
+        # a caption with its header only (a long table's rows are passages of their own)
+        (f"{CAPTION_LINE}\n{HEADER}", CAPTION),
+        ("表2：2031年居民消费价格指数（上年=100）", CAPTION),
+        # figures in the caption line itself are not rows
+        ("表4\t2031年青川市10个重点项目", CAPTION),
+    ],
+)
+def test_a_caption_over_its_rows_is_a_table(text, prior):
+    assert passage_prior(text) == prior
+
+
+def test_a_table_ranks_above_its_caption_and_below_body_text():
+    assert CAPTION < TABLE < 1.0
+
+
+BULLETIN = (
+    "2031年青川市国民经济和社会发展统计公报\n"
+    "全年生猪出栏74.5万头，比上年增长2.7%，猪肉产量5.5万吨，增长4.7%。\n"
+    "全年油料产量5.6万吨，比上年增产6.8%，其中花生产量5.0万吨，增产7.5%。\n"
+    "全年蔬菜及食用菌产量118.7万吨，增产4.2%。瓜果产量35.7万吨，增产1.4%。\n"
+    "全年粮食播种面积206.7万亩，总产量90.2万吨，减产3.2%。\n"
+    f"{CAPTION_LINE}\n{HEADER}\n{ROWS}\n"
+    "全年规模以上工业增加值比上年增长6.1%。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def bulletin(tmp_path_factory):
+    return engine_over(tmp_path_factory.mktemp("fresh22"), {"city_qingchuan_2031.txt": BULLETIN})
+
+
+def test_a_row_asked_with_its_measure_word_finds_the_table(bulletin):
+    # 谷物 stands in the table only; 产量 in the caption and in every prose line
+    assert first_hit(bulletin, "青川 谷物产量").startswith(CAPTION_LINE)
+
+
+def test_a_prose_line_stating_the_figure_stays_above_the_table(bulletin):
+    # 粮食 总产量 90.2 is in the prose line and in the table's first row
+    assert first_hit(bulletin, "青川 粮食 总产量").startswith("全年粮食播种面积")
