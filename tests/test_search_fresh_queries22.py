@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.search.asking import content_words
 from bot.search.quality import CAPTION, TABLE, passage_prior
-from tests.conftest import engine_over, first_hit
+from tests.conftest import engine_over, first_hit, segmented
 
 CAPTION_LINE = "表3\t2031年青川市主要农产品产量及增速"
 HEADER = "产品名称\t产量（万吨）\t比上年增长（%）"
@@ -60,3 +61,46 @@ def test_a_row_asked_with_its_measure_word_finds_the_table(bulletin):
 def test_a_prose_line_stating_the_figure_stays_above_the_table(bulletin):
     # 粮食 总产量 90.2 is in the prose line and in the table's first row
     assert first_hit(bulletin, "青川 粮食 总产量").startswith("全年粮食播种面积")
+
+
+@pytest.mark.parametrize(
+    ("words", "searched"),
+    [
+        (("关于", "房地产", "说", "了", "什么"), ["房地产"]),
+        (("数据安全", "怎么", "说"), ["数据安全"]),
+        (("民营经济", "讲", "啥"), ["民营经济"]),
+        # no question: 关于 and a verb of saying stay words of the query
+        (("关于", "开源"), ["关于", "开源"]),
+        (("说", "明"), ["说", "明"]),
+    ],
+)
+def test_a_question_of_what_was_said_searches_its_topic(words, searched):
+    assert content_words(segmented(*words)) == searched
+
+
+NOTICE = (
+    "青川市人民政府关于印发青川市住房发展规划的通知\n"
+    "各区人民政府，市政府各委、办、局：现将《青川市住房发展规划》印发给你们，请认真贯彻执行。\n"
+)
+REPORT = (
+    "2031年青川市政府工作报告\n"
+    "有人说这些观点不能说没有道理，但发展的路子要走对。\n"
+    "持续推动房地产市场平稳健康发展，因城施策优化住房供给。\n"
+    "全年城镇新增就业12万人。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def said(tmp_path_factory):
+    return engine_over(
+        tmp_path_factory.mktemp("fresh22said"),
+        {"qingchuan_notice_2031.txt": NOTICE, "qingchuan_report_2031.txt": REPORT},
+    )
+
+
+@pytest.mark.parametrize("query", ["关于房地产说了什么", "房地产 说了什么", "关于房地产讲了啥"])
+def test_what_was_said_finds_the_line_on_the_topic(said, query):
+    resp = said.search(query, page_size=3)
+    # 说 is a word of the sentence, not a typo of 房地产业
+    assert not resp.corrections
+    assert resp.hits and resp.hits[0].text.startswith("持续推动房地产市场")
