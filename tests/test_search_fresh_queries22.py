@@ -2,7 +2,9 @@
 (r1801-r1880, issue 13): a small table whose caption, header and rows are one passage is
 ranked as a table, not as a bare caption: a question asking one of its rows (谷物产量,
 女性 占总人口) finds it above prose lines that only hold the measure word, while a prose
-line stating the same figure keeps its place above the table. Invented texts only."""
+line stating the same figure keeps its place above the table; a question of what was said
+(关于房地产说了什么) searches its topic, not 关于 or 说; a bulletin's product rows asked in
+other words (食用油, beverage, alumina). Invented texts only."""
 
 from __future__ import annotations
 
@@ -10,7 +12,9 @@ import pytest
 
 from bot.search.asking import content_words
 from bot.search.quality import CAPTION, TABLE, passage_prior
-from tests.conftest import engine_over, first_hit, segmented
+from bot.text.english import load_glossary
+from bot.text.synonyms import Synonyms
+from tests.conftest import PROJECT_ROOT, engine_over, first_hit, segmented
 
 CAPTION_LINE = "表3\t2031年青川市主要农产品产量及增速"
 HEADER = "产品名称\t产量（万吨）\t比上年增长（%）"
@@ -104,3 +108,43 @@ def test_what_was_said_finds_the_line_on_the_topic(said, query):
     # 说 is a word of the sentence, not a typo of 房地产业
     assert not resp.corrections
     assert resp.hits and resp.hits[0].text.startswith("持续推动房地产市场")
+
+
+def test_product_rows_asked_in_english_read_as_the_rows_names():
+    glossary = load_glossary()
+    assert glossary["beverage"] == "饮料" and glossary["alumina"] == "氧化铝"
+
+
+def test_cooking_oil_reaches_the_refined_oil_row():
+    synonyms = Synonyms.from_files([PROJECT_ROOT / "config" / "dictionaries" / "synonyms.txt"])
+    assert "精制食用植物油" in synonyms.expand("食用油")
+
+
+PRODUCTS = (
+    "2031年青川市国民经济和社会发展统计公报\n"
+    "全年规模以上工业企业产品产量稳中有升，饮食加工行业增长较快。\n"
+    "全年食用菌产量4.2万吨，比上年增长2.8%。\n"
+    "表5\t2031年青川市规模以上工业主要产品产量及增速\n"
+    "产品名称\t单位\t产量\t比上年增长（%）\n"
+    "小麦粉\t吨\t229620\t8.4\n"
+    "精制食用植物油\t吨\t22276\t-19.3\n"
+    "饮料\t吨\t10726\t31.1\n"
+    "氧化铝\t万吨\t95.91\t14.2\n"
+)
+
+
+@pytest.fixture(scope="module")
+def products(tmp_path_factory):
+    return engine_over(tmp_path_factory.mktemp("fresh22rows"), {"qingchuan_2031.txt": PRODUCTS})
+
+
+@pytest.mark.parametrize(
+    ("query", "row"),
+    [
+        ("青川 食用油 产量", "精制食用植物油\t吨"),
+        ("qingchuan beverage output 2031", "饮料\t吨"),
+        ("青川 alumina output", "氧化铝\t万吨"),
+    ],
+)
+def test_a_row_asked_in_other_words_finds_the_table(products, query, row):
+    assert row in first_hit(products, query)
