@@ -4,13 +4,15 @@ ranked as a table, not as a bare caption: a question asking one of its rows (谷
 女性 占总人口) finds it above prose lines that only hold the measure word, while a prose
 line stating the same figure keeps its place above the table; a question of what was said
 (关于房地产说了什么) searches its topic, not 关于 or 说; a bulletin's product rows asked in
-other words (食用油, beverage, alumina). Invented texts only."""
+other words (食用油, beverage, alumina); 占 in a question of how large a share is (女性
+占总人口多少) is how it asks. Invented texts only."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.search.asking import content_words
+from bot.search.asking import ASKING_WORDS, content_words
+from bot.search.framing import soft_words
 from bot.search.quality import CAPTION, TABLE, passage_prior
 from bot.text.english import load_glossary
 from bot.text.synonyms import Synonyms
@@ -148,3 +150,16 @@ def products(tmp_path_factory):
 )
 def test_a_row_asked_in_other_words_finds_the_table(products, query, row):
     assert row in first_hit(products, query)
+
+
+@pytest.mark.parametrize(
+    ("words", "soft"),
+    [
+        (("女性", "占", "总人口", "多少"), True),
+        (("女性", "占", "多少"), True),
+        # no figure asked: 占 is a word of the topic (占GDP比重 提高)
+        (("数字经济", "占", "比重", "提高"), False),
+    ],
+)
+def test_the_verb_of_a_share_asked_is_soft(words, soft):
+    assert ("占" in soft_words(segmented(*words), ASKING_WORDS)) is soft

@@ -57,6 +57,8 @@ SAYING_VERBS = frozenset({"说", "讲", "谈", "写", "提"})
 # searched, it ranked the titles of notices (关于印发…的通知) first. Left out when the query
 # asks (an asking word or a verb of saying in it) and other words remain.
 ABOUT_WORDS = frozenset({"关于"})
+# The verb of a share asked (占多少, 占总人口多少): soft in a question of how much.
+SHARE_VERBS = frozenset({"占"})
 # The documents themselves, named in a question across them (两份报告里 银发经济, 这份文件
 # 中 人才, 哪份规划): where to look, not what about. The noun with the 里 / 中 after it,
 # and the count of documents before it (两份, 这份), are left out.
@@ -207,7 +209,16 @@ def soft_words(words: Words, asking: Collection[str]) -> set[str]:
             and after not in asking
         ):
             out.add(w)
+    # 占 in a question of how large a share is (女性 占总人口多少, 占多少): how it asks; as a
+    # word of the topic it ranked lines holding 占 of anything (占全州国土面积6.8%) above the
+    # table row of the thing asked
+    if any(_asks(w) for w, _, _ in words):
+        out |= {w for w, _, _ in words if w in SHARE_VERBS}
     return out
+
+
+def _asks(word: str) -> bool:
+    return word in COUNT_ASKED or asks_count(word)
 
 
 class _Labelled(Protocol):
