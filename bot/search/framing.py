@@ -162,8 +162,8 @@ def _saying(words: Words, asking: Collection[str]) -> set[int]:
             continue
         after = texts[k + 1 : k + 3]
         before = texts[k - 1] if k > 0 else ""
-        said_what = after[:1] and after[0] in asking
-        said_done = after[:1] == ["了"] and after[1:] and after[1] in asking
+        said_what = bool(after) and after[0] in asking
+        said_done = after[:1] == ["了"] and len(after) == 2 and after[1] in asking
         if said_what or said_done or before in asking:
             out.add(k)
     if out or any(w in asking for w in texts):
@@ -218,6 +218,7 @@ def soft_words(words: Words, asking: Collection[str]) -> set[str]:
 
 
 def _asks(word: str) -> bool:
+    """Whether ``word`` asks a count or an amount (多少, 几, 几成)."""
     return word in COUNT_ASKED or asks_count(word)
 
 
