@@ -27,7 +27,7 @@ FUNCTION_CHARS = frozenset("要的了和与及在是有将把被对为以于从�
 SENTENCE_WORDS = FUNCTION_CHARS | frozenset(
     {"多少", "几", "哪些", "什么", "如何", "怎么", "怎样", "是否", "项", "个", "家", "件", "所",
      "名", "人", "次", "座", "条", "年", "户", "套", "亩", "辆", "吨", "台", "栋", "第几"}
-) | framing.WHICH_ASKED  # fmt: skip
+) | framing.WHICH_ASKED | framing.SAYING_VERBS  # fmt: skip
 # Words of a question that need not be in the answer when the query names its documents
 # (贵州 2035年 目标: the 2035 paragraph need not say 目标).
 QUESTION_WORDS = frozenset(

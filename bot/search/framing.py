@@ -48,6 +48,17 @@ KIND_WORDS = frozenset(
 # the verb. Soft there; elsewhere 提出 is a document's word (提出…目标) and 提到 one of a
 # figure raised (免征门槛 提到多少).
 MENTION_VERBS = frozenset({"提到", "提出", "提及", "说到", "讲到", "写到", "谈到", "部署"})
+# Verbs of saying in a question of what was said (关于房地产说了什么, 对民营经济讲了啥,
+# 数据安全 怎么说): the answer says the thing and never the verb; searched, a lone 说 ranked a
+# quoted remark (不能说没有…) first. Left out before an asking word (说了什么, 讲啥) or after
+# one (怎么说); 说明 and 提出 are other words of the segmenter and stay.
+SAYING_VERBS = frozenset({"说", "讲", "谈", "写", "提"})
+# 关于 before the topic of a question (关于房地产说了什么, 关于开源有什么规定): how it asks;
+# searched, it ranked the titles of notices (关于印发…的通知) first. Left out when the query
+# asks (an asking word or a verb of saying in it) and other words remain.
+ABOUT_WORDS = frozenset({"关于"})
+# The verb of a share asked (占多少, 占总人口多少): soft in a question of how much.
+SHARE_VERBS = frozenset({"占"})
 # The documents themselves, named in a question across them (两份报告里 银发经济, 这份文件
 # 中 人才, 哪份规划): where to look, not what about. The noun with the 里 / 中 after it,
 # and the count of documents before it (两份, 这份), are left out.
@@ -128,7 +139,7 @@ def left_out(words: Words, asking: Collection[str], verbs: Collection[str]) -> s
     """Positions of the words that frame the question (see the module's doc), beside the
     ``asking`` words themselves: ``verbs`` (有, 是, 要) opening a count, a rank verb before
     第几, the 得 before an asking word, and the words of :data:`AHEAD_WORDS`."""
-    out = _ahead(words) | _documents(words)
+    out = _ahead(words) | _documents(words) | _saying(words, asking)
     for k in range(len(words) - 1):
         w, after = words[k][0], words[k + 1][0]
         if (
@@ -138,6 +149,25 @@ def left_out(words: Words, asking: Collection[str], verbs: Collection[str]) -> s
             or (len(w) >= 2 and w.endswith("在") and after in WHERE_ASKED)
         ):
             out.add(k)
+    return out
+
+
+def _saying(words: Words, asking: Collection[str]) -> set[int]:
+    """Positions of the verbs of saying that frame a question of what was said (说 in
+    说了什么, 怎么说) and of 关于 in such a question (see :data:`SAYING_VERBS`)."""
+    out: set[int] = set()
+    texts = [w for w, _, _ in words]
+    for k, w in enumerate(texts):
+        if w not in SAYING_VERBS:
+            continue
+        after = texts[k + 1 : k + 3]
+        before = texts[k - 1] if k > 0 else ""
+        said_what = bool(after) and after[0] in asking
+        said_done = after[:1] == ["了"] and len(after) == 2 and after[1] in asking
+        if said_what or said_done or before in asking:
+            out.add(k)
+    if out or any(w in asking for w in texts):
+        out |= {k for k, w in enumerate(texts) if w in ABOUT_WORDS}
     return out
 
 
@@ -179,7 +209,17 @@ def soft_words(words: Words, asking: Collection[str]) -> set[str]:
             and after not in asking
         ):
             out.add(w)
+    # 占 in a question of how large a share is (女性 占总人口多少, 占多少): how it asks; as a
+    # word of the topic it ranked lines holding 占 of anything (占全州国土面积6.8%) above the
+    # table row of the thing asked
+    if any(_asks(w) for w, _, _ in words):
+        out |= {w for w, _, _ in words if w in SHARE_VERBS}
     return out
+
+
+def _asks(word: str) -> bool:
+    """Whether ``word`` asks a count or an amount (多少, 几, 几成)."""
+    return word in COUNT_ASKED or asks_count(word)
 
 
 class _Labelled(Protocol):
