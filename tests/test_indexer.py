@@ -82,6 +82,16 @@ def test_user_dictionary_change_triggers_rebuild(corpus_copy, tmp_path):
     assert engine.last_refresh.rebuilt
 
 
+def test_a_change_of_the_passage_priors_triggers_rebuild(corpus_copy, tmp_path, monkeypatch):
+    # The priors are stored in the built index: new weights must not be left unread.
+    settings = make_settings(corpus_copy, tmp_path / "data")
+    Engine.open(settings)
+    assert make_indexer(settings).is_fresh()
+    monkeypatch.setattr("bot.search.indexer.PRIORS_VERSION", 10**6)
+    assert not make_indexer(settings).is_fresh()
+    assert Engine.open(settings).last_refresh.rebuilt
+
+
 def test_bad_files_are_skipped_with_reasons_and_the_rest_indexed(corpus_copy, tmp_path):
     (corpus_copy / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
     (corpus_copy / "empty.md").write_text("", encoding="utf-8")

@@ -43,6 +43,7 @@ from bot.search.index import (
     compile_index,
     seal,
 )
+from bot.search.quality import PRIORS_VERSION
 from bot.search.stored_gains import build_heading_gains
 from bot.text.tokenize import Tokenizer
 
@@ -171,8 +172,9 @@ class Indexer:
 
     @property
     def fingerprint(self) -> str:
-        """Anything that changes what indexing produces: tokenizer, parser, index format."""
-        return f"{self.tokenizer.fingerprint}-p{PARSER_VERSION}-f{INDEX_FORMAT}"
+        """Anything that changes what indexing produces: tokenizer, parser, index format,
+        passage priors."""
+        return f"{self.tokenizer.fingerprint}-p{PARSER_VERSION}-f{INDEX_FORMAT}-q{PRIORS_VERSION}"
 
     @property
     def derived_fingerprint(self) -> str:

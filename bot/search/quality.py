@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+# Part of the index fingerprint: the priors are stored in a built index (p_prior.npy), so a
+# change of any weight or rule below must rebuild it. 1: a table caption over its rows.
+PRIORS_VERSION = 1
 FOOTNOTE = 0.4
 CAPTION = 0.5
 # A caption over its own rows (a small table in one passage): above a bare caption, so a
