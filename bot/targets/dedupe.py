@@ -25,7 +25,7 @@ Pure: the records of one document in, the records users see out, in the same ord
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from bot.targets.indicators import IndicatorTable
 from bot.targets.records import TargetRecord
@@ -61,11 +61,35 @@ def figure_key(record: TargetRecord, table: IndicatorTable) -> FigureKey | None:
     )
 
 
-def one_per_figure(records: Iterable[TargetRecord], table: IndicatorTable) -> list[TargetRecord]:
+def _may_repeat(records: list[TargetRecord]) -> bool:
+    """Whether two of ``records`` may be one figure: :func:`figure_key` but the family."""
+    seen: set[tuple] = set()
+    for r in records:
+        value = _signed(r.value, r.change)
+        if value is None:
+            continue
+        loose = (value, _signed(r.value_max, r.change), r.unit, r.year, r.region, r.kind)
+        if loose in seen:
+            return True
+        seen.add(loose)
+    return False
+
+
+def one_per_figure(
+    records: Iterable[TargetRecord], table: IndicatorTable | Callable[[], IndicatorTable]
+) -> list[TargetRecord]:
     """``records`` (of one document) with each figure stated more than once kept once:
     a table row whose figure a sentence states, and a sentence repeating an earlier
-    sentence's figure, are dropped (see the module for the rule)."""
+    sentence's figure, are dropped (see the module for the rule).
+
+    ``table`` may be given as a function that loads it: a document none of whose figures
+    share value, unit, year, region and kind has nothing to drop, and is served without
+    the indicator table ever being read."""
     records = list(records)
+    if not _may_repeat(records):
+        return records
+    if callable(table):
+        table = table()
     # per figure, the sentence kept: the first confident one, else the first one
     kept: dict[FigureKey, int] = {}
     for i, r in enumerate(records):

@@ -163,8 +163,9 @@ class TargetStore:
     def _served(self, records: list[TargetRecord]) -> list[TargetRecord]:
         # one record per figure, applied once, here, so every view (/targets, /compare,
         # digests, /scorecard, /changes, charts, answer cards, --json) reads the same
-        # records (bot.targets.dedupe has the rule)
-        return one_per_figure(records, self.table)
+        # records (bot.targets.dedupe has the rule); the indicator table is read only
+        # for a document two of whose figures may be one
+        return one_per_figure(records, lambda: self.table)
 
     def _extract_again(self, doc_id: str, damage: str) -> list[TargetRecord]:
         """The records of a damaged file, extracted again from the document (not held:
