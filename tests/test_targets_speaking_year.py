@@ -70,6 +70,10 @@ def test_the_words_under_year_headings_vote_for_the_year_spoken_in():
         ("二、2031年工作安排", "今年要…，为明年打下基础。"),
     )
     assert speaking_year(report, 2031) == 2031  # 今年 twice against one 明年
+    # a January speech filed under the year it reviews (在2030年…总结大会上的讲话) that
+    # calls the year it plans 今年
+    january = _passages(("二、2031年工作安排", "今年全市要…"), ("", "今年是开局之年…"))
+    assert speaking_year(january, 2030) == 2031
 
 
 def test_no_vote_a_tie_or_a_far_year_leaves_the_documents_year():
