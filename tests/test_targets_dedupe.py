@@ -149,3 +149,20 @@ def test_records_stored_before_the_rule_are_served_once_per_figure(tmp_path):
     store = TargetStore(tmp_path, INDICATORS)
     assert store.load("old") == [said]
     assert load_targets(tmp_path, "old") == [row, said]
+
+
+def test_two_parts_of_a_year_are_two_figures_of_one_year():
+    """一季度 and 上半年 growth of one story: the record's year does not tell them apart."""
+    fields = {"value": 5.3, "value_text": "5.3", "unit": "%", "change": "增长"}
+    first = _gdp("一季度，全市地区生产总值同比增长5.3%。", **fields)
+    half = _gdp("上半年，全市地区生产总值同比增长5.3%，增速比一季度持平。", **fields)
+    again = _gdp("初步核算，上半年全市地区生产总值增长5.3%。", **fields)
+    assert one_per_figure([first, half, again], default_table()) == [first, half]
+
+
+def test_a_headline_without_its_part_of_the_year_is_the_part_its_twin_names():
+    fields = {"value": 5.8, "value_text": "5.8", "unit": "%", "change": "增长"}
+    headline = _gdp("全省地区生产总值同比增长5.8%", **fields)
+    body = _gdp("前三季度，全省地区生产总值同比增长5.8%。", **fields)
+    half = _gdp("上半年，全省地区生产总值同比增长5.8%。", **fields)
+    assert one_per_figure([headline, body, half], default_table()) == [headline, half]

@@ -12,8 +12,10 @@ applies :func:`one_per_figure`, once, as it reads a document's records file.
 The same figure: the same document (the rule sees one document's records at a time:
 two documents stating one figure are two sources, each shown), indicator family,
 signed value and upper end (下降0.9% and a column's -0.9 are one figure), unit, year,
-region and kind. Which copy stays: a sentence over a table row (it carries the words
-around the figure), then the first statement. A copy is dropped only for one shown at
+region and kind; for two sentences, the same part of the year too (一季度 and 上半年
+growth of one story are two figures, though their year is one). Which copy stays: a
+sentence over a table row (it carries the words around the figure), then the first
+statement. A copy is dropped only for one shown at
 least as readily (confident, or the copy is not confident either), so a default view
 never loses a figure to a hidden twin. Table rows repeating table rows are kept: rows of
 one table or of two tables with the same name and value are, more often than not,
@@ -61,6 +63,20 @@ def figure_key(record: TargetRecord, table: IndicatorTable) -> FigureKey | None:
     )
 
 
+# 一季度, 上半年, 1—9月: the part of the year a sentence's figure is of, which its year does
+# not say (一季度增长5.3% and 上半年增长5.3% of one story are two figures)
+_PART_OF_YEAR_RE = re.compile(
+    r"上半年|下半年|前三季度|前两季度|第?[一二三四]季度|\d{1,2}\s*[-—－–~～至]\s*\d{1,2}\s*月"
+)
+
+
+def _part_of_year(record: TargetRecord) -> str:
+    """The last part of a year written before the figure in its sentence, or ``""``."""
+    at = record.sentence.find(record.value_text) if record.value_text else -1
+    found = _PART_OF_YEAR_RE.findall(record.sentence[: at if at >= 0 else None])
+    return found[-1] if found else ""
+
+
 def _may_repeat(records: list[TargetRecord]) -> bool:
     """Whether two of ``records`` may be one figure: :func:`figure_key` but the family."""
     seen: set[tuple] = set()
@@ -90,21 +106,41 @@ def one_per_figure(
         return records
     if callable(table):
         table = table()
-    # per figure, the sentence kept: the first confident one, else the first one
-    kept: dict[FigureKey, int] = {}
+    # per figure, the sentences kept: [index, part of the year]; a sentence naming no part
+    # (a headline's 增长5.8%) is the statement of the part a later twin names (前三季度…
+    # 增长5.8%), and of that part only from then on
+    kept: dict[FigureKey, list[list]] = {}
+    dropped: set[int] = set()  # sentences repeating a kept one shown at least as readily
     for i, r in enumerate(records):
         if is_table_row(r.sentence) or (key := figure_key(r, table)) is None:
             continue
-        j = kept.get(key)
-        if j is None or (r.confident and not records[j].confident):
-            kept[key] = i
+        part = _part_of_year(r)
+        same = next((e for e in kept.setdefault(key, []) if part in (e[1], "") or not e[1]), None)
+        if same is None:
+            kept[key].append([i, part])
+            continue
+        same[1] = same[1] or part
+        if r.confident and not records[same[0]].confident:
+            dropped.add(same[0])  # a hidden statement gives way to a shown one
+            same[0] = i
+        else:
+            dropped.add(i)
     if not kept:
         return records
+    said: dict[FigureKey, bool] = {}  # figure -> whether a sentence of it is shown
+    for key, entries in kept.items():
+        said[key] = any(records[i].confident for i, _part in entries)
     out: list[TargetRecord] = []
     for i, r in enumerate(records):
-        key = figure_key(r, table)
-        j = kept.get(key) if key is not None else None
-        if j is not None and j != i and (records[j].confident or not r.confident):
+        if i in dropped:
+            continue
+        # a table row: dropped when a sentence states it, unless the row is shown and no
+        # sentence of it is
+        if (
+            is_table_row(r.sentence)
+            and (key := figure_key(r, table)) in said
+            and (said[key] or not r.confident)
+        ):
             continue
         out.append(r)
     return out
