@@ -124,3 +124,16 @@ def test_the_command_line_shows_each_figure_once(engine, root):
     assert "".join(json.dumps(compared, ensure_ascii=False).split()).count("5.5%左右") == 1
     preview = run("digest", "GDP")
     assert preview.count("5.5%左右") == 1 and preview.count("6%左右") == 1
+
+
+async def test_the_bot_shows_each_figure_once(server, engine):
+    """/targets, /compare, /scorecard and /changes as a chat sees them."""
+    from tests.e2e import ask_text, running
+
+    user = server.add_user("Li")
+    async with running(server, engine):
+        for command in ("/targets 临沂", "/compare GDP", "/scorecard 临沂", "/changes 临沂"):
+            said = await ask_text(server, user, user, command)
+            assert said.count("5.5%") == 1, (command, said)
+        said = await ask_text(server, user, user, "/targets 临沂 2024")
+        assert said.count("6%") == 1, said
