@@ -257,8 +257,14 @@ def build_application(
     languages = LanguagePrefs(LanguageStore(database), default=settings.default_language)
     notify = admin_notifier(application.bot, admin_ids, languages.for_chat)
     # A chat's digests are in its /lang choice (in memory: read on the core thread); the
-    # deliveries are read only for a subscription whose doc: names removed documents.
-    composer = DigestComposer(engine, language=languages.for_chat, history=store.deliveries)
+    # deliveries are read, and the notice told kept, only for a subscription whose doc:
+    # names removed documents (on the core thread, as the composer runs).
+    composer = DigestComposer(
+        engine,
+        language=languages.for_chat,
+        history=store.deliveries,
+        told=store.record_nothing_told,
+    )
 
     async def compose(sub, slot):  # the engine is only read on the core thread
         return await services_.run(composer, sub, slot)

@@ -132,7 +132,7 @@ def _compare(
     engine: Engine, indicator: str, show_all: bool
 ) -> tuple[IndicatorLookup, dict[str, DocumentInfo]]:
     """On the core thread: the records of ``indicator`` (``GDP 山东``: of GDP about 山东)."""
-    return engine.lookup_indicator(indicator, show_all=show_all, distinct=True), _docs(engine)
+    return engine.lookup_indicator(indicator, show_all=show_all), _docs(engine)
 
 
 async def _compare_regions(

@@ -385,9 +385,7 @@ class Library:
                 "give an indicator: a name, alias or family such as GDP or 地区生产总值"
             )
         with _places_told():
-            found = self.engine.lookup_targets(
-                indicator=indicator, kind=kind, region=region, distinct=True
-            )
+            found = self.engine.lookup_targets(indicator=indicator, kind=kind, region=region)
         rows = self._about_year(found.rows, year)
         # oldest year first, figures without a year last
         rows.sort(key=lambda r: (years(r.record.year)[0] or 9999, r.record.region, r.doc_id))

@@ -426,6 +426,40 @@ def test_composer_says_once_that_the_documents_a_filter_names_are_gone(bundled_e
     assert compose(quiet, SLOT + timedelta(days=1)) is None
 
 
+def test_told_once_survives_a_purge_of_the_deliveries_and_a_restart(bundled_engine, store, db):
+    """The subscription keeps that its chat was told: the deliveries are no memory."""
+    from sqlalchemy import text
+
+    gone = make(store, filter_text="doc:早已删除的公报 GDP")
+    compose = DigestComposer(
+        bundled_engine, history=store.deliveries, told=store.record_nothing_told
+    )
+    (notice,) = compose(gone, SLOT)
+    assert "文库中没有符合此条件的重点目标" in notice
+    _sent(store, gone, SLOT, [notice])
+    with db.engine.begin() as conn:  # a retention purge of the delivery history
+        conn.execute(text("DELETE FROM deliveries"))
+    assert store.deliveries(gone.id) == []
+    later = store.get(gone.id)
+    assert later.nothing_told_filter == later.filter_text
+    assert later.updated_at == gone.updated_at  # no change the user made
+    restarted = DigestComposer(
+        bundled_engine, history=store.deliveries, told=store.record_nothing_told
+    )
+    (line,) = restarted(later, SLOT + timedelta(days=1))
+    assert "没有新的重点目标" in line
+
+
+def test_a_filter_not_yet_told_is_told(bundled_engine, store):
+    """Told once per filter: the notice kept is of the filter it was about."""
+    sub = make(store, filter_text="doc:早已删除的公报")
+    store.record_nothing_told(sub.id, "doc:另一份已删除的文件")
+    compose = DigestComposer(bundled_engine, told=store.record_nothing_told)
+    (notice,) = compose(store.get(sub.id), SLOT)
+    assert "文库中没有符合此条件的重点目标" in notice
+    assert store.get(sub.id).nothing_told_filter == "doc:早已删除的公报"
+
+
 def test_composer_keeps_the_usual_line_for_a_document_still_there(bundled_engine, store):
     there = make(store, filter_text="doc:004 没有这种指标")
     compose = DigestComposer(bundled_engine, history=store.deliveries)

@@ -12,11 +12,11 @@ from briefbot.cli import app
 
 
 def test_a_region_after_the_indicator_narrows_it(bundled_engine) -> None:
-    looked = bundled_engine.lookup_indicator("GDP 山东", distinct=True)
+    looked = bundled_engine.lookup_indicator("GDP 山东")
     assert (looked.indicator, looked.region) == ("GDP", "山东")
     assert looked.found.rows and {r.record.region for r in looked.found.rows} == {"烟台"}
     assert not looked.only_elsewhere
-    everywhere = bundled_engine.lookup_indicator("GDP", distinct=True)
+    everywhere = bundled_engine.lookup_indicator("GDP")
     assert len(everywhere.found.rows) > len(looked.found.rows)
     assert everywhere.region is None and everywhere.elsewhere is None
 
@@ -36,9 +36,9 @@ def test_a_year_narrows_the_records_and_counts_the_unsure_of_that_year(bundled_e
 
 def test_several_regions_after_the_indicator_are_each_asked_for(bundled_engine) -> None:
     """``GDP 山东 广东`` found nothing: the two places were one region name."""
-    shandong = bundled_engine.lookup_indicator("GDP 山东", distinct=True).found.rows
+    shandong = bundled_engine.lookup_indicator("GDP 山东").found.rows
     for typed in ("GDP 山东 广东", "GDP 广东 山东", "GDP 山东、广东"):
-        both = bundled_engine.lookup_indicator(typed, distinct=True)
+        both = bundled_engine.lookup_indicator(typed)
         assert both.indicator == "GDP" and not both.only_elsewhere, typed
         assert both.found.rows == shandong, typed
     assert bundled_engine.targets(region="火星 广东") == []

@@ -592,6 +592,50 @@ def test_migration_0006_keeps_deliveries_and_adds_broadcasts(db_url):
         db.close()
 
 
+def test_migration_0010_keeps_subscriptions_and_adds_the_notice_told(db_url):
+    """A 0009 database with a subscription and its deliveries upgrades without losing
+    them; nothing was told yet by the new column, and a notice told is kept."""
+    db = Database(db_url)
+    try:
+        db.upgrade("0009")
+        at = utc_literal(db, "2025-03-01 00:00:00.000000")
+        with db.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO subscriptions (id, chat_id, chat_type, chat_title, created_by, "
+                    "filter_text, schedule_kind, schedule_expr, timezone, quiet_when_empty, "
+                    "active, paused, deactivated_reason, last_delivered_at, created_at, "
+                    "updated_at) VALUES (1, 42, 'private', NULL, 7, 'doc:旧公报 GDP', 'daily', "
+                    "'08:00', 'Asia/Shanghai', TRUE, TRUE, FALSE, NULL, NULL, :at, :at)"
+                ),
+                {"at": at},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO deliveries (subscription_id, slot, status, message_ids, "
+                    "error, attempts, payload, created_at, updated_at, uncertain) VALUES "
+                    "(1, :at, 'sent', '[5]', NULL, 1, NULL, :at, :at, 0)"
+                ),
+                {"at": at},
+            )
+        db.upgrade("0010")
+        assert db.current_revision() == "0010"
+        store = SubscriptionStore(db)
+        (sub,) = store.list_all()
+        assert (sub.chat_id, sub.filter_text, sub.quiet_when_empty) == (42, "doc:旧公报 GDP", True)
+        assert sub.nothing_told_filter is None
+        assert [d.status for d in store.deliveries(1)] == ["sent"]
+        store.record_nothing_told(1, sub.filter_text)
+        assert store.get(1).nothing_told_filter == "doc:旧公报 GDP"
+        db.downgrade("0009")
+        with db.engine.connect() as conn:
+            row = conn.execute(text("SELECT chat_id, filter_text FROM subscriptions")).one()
+            assert tuple(row) == (42, "doc:旧公报 GDP")
+            assert conn.execute(text("SELECT COUNT(*) FROM deliveries")).scalar() == 1
+    finally:
+        db.close()
+
+
 # -- /unsubscribe in the core: what was removed and what was not found ---------------------
 def _service(store: SubscriptionStore):
     from bot.subscriptions.service import SubscriptionService

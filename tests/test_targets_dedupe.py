@@ -1,4 +1,5 @@
-"""A figure a sentence states and a table row repeats is one record to users."""
+"""A figure a document states twice (a sentence and a table row, or two sentences) is one
+record to users."""
 
 from __future__ import annotations
 
@@ -54,11 +55,38 @@ def test_a_different_value_unit_year_region_or_kind_is_another_figure():
     assert one_per_figure([said, *others], default_table()) == [said, *others]
 
 
-def test_rows_repeating_rows_and_sentences_repeating_sentences_are_kept():
+def test_rows_repeating_rows_are_kept():
+    """Two rows of one name and value are often two things whose headings were lost."""
     rows = [_gdp(ROW), _gdp(ROW)]
-    said = [_gdp(SAID), _gdp("地区生产总值达到5321.4亿元。")]
     assert one_per_figure(rows, default_table()) == rows
-    assert one_per_figure(said, default_table()) == said
+
+
+def test_a_sentence_repeating_a_sentences_figure_is_dropped_and_the_first_kept():
+    """A report gives its target and repeats it when it explains it: one figure."""
+    target = {"kind": "target", "year": "2027", "unit": "%", "value": 3.0, "qualifier": "左右"}
+    first = target_record("居民消费价格涨幅", sentence="居民消费价格涨幅3%左右。", **target)
+    again = target_record(
+        "居民消费价格涨幅", sentence="把居民消费价格涨幅定为3%左右，考虑了……", **target
+    )
+    other = target_record("城镇调查失业率", sentence="城镇调查失业率5.5%左右。", **target)
+    assert one_per_figure([first, other, again], default_table()) == [first, other]
+
+
+def test_a_hidden_first_statement_gives_way_to_a_shown_repeat():
+    hidden, shown = _gdp(SAID, confidence=0.3), _gdp("地区生产总值达到5321.4亿元。")
+    assert one_per_figure([hidden, shown], default_table()) == [shown]
+    both_hidden = _gdp("地区生产总值达到5321.4亿元。", confidence=0.3)
+    assert one_per_figure([hidden, both_hidden], default_table()) == [hidden]
+
+
+def test_a_fall_and_a_negative_column_are_one_figure_and_a_rise_another():
+    """下降0.9% in the text, -0.9 under a 上涨 column: the same figure read alike."""
+    fields = {"value_text": "0.9", "unit": "%", "indicator": "居民消费价格"}
+    fell = _gdp("全年居民消费价格下降0.9%。", value=0.9, change="下降", **fields)
+    column = _gdp("居民消费价格\t-0.9", value=-0.9, change="上涨", **fields)
+    rose = _gdp("居民消费价格上涨0.9%。", value=0.9, change="上涨", **fields)
+    assert one_per_figure([fell, column], default_table()) == [fell]
+    assert one_per_figure([fell, rose], default_table()) == [fell, rose]
 
 
 def test_figures_without_a_number_are_never_the_same():
@@ -121,3 +149,20 @@ def test_records_stored_before_the_rule_are_served_once_per_figure(tmp_path):
     store = TargetStore(tmp_path, INDICATORS)
     assert store.load("old") == [said]
     assert load_targets(tmp_path, "old") == [row, said]
+
+
+def test_two_parts_of_a_year_are_two_figures_of_one_year():
+    """一季度 and 上半年 growth of one story: the record's year does not tell them apart."""
+    fields = {"value": 5.3, "value_text": "5.3", "unit": "%", "change": "增长"}
+    first = _gdp("一季度，全市地区生产总值同比增长5.3%。", **fields)
+    half = _gdp("上半年，全市地区生产总值同比增长5.3%，增速比一季度持平。", **fields)
+    again = _gdp("初步核算，上半年全市地区生产总值增长5.3%。", **fields)
+    assert one_per_figure([first, half, again], default_table()) == [first, half]
+
+
+def test_a_headline_without_its_part_of_the_year_is_the_part_its_twin_names():
+    fields = {"value": 5.8, "value_text": "5.8", "unit": "%", "change": "增长"}
+    headline = _gdp("全省地区生产总值同比增长5.8%", **fields)
+    body = _gdp("前三季度，全省地区生产总值同比增长5.8%。", **fields)
+    half = _gdp("上半年，全省地区生产总值同比增长5.8%。", **fields)
+    assert one_per_figure([headline, body, half], default_table()) == [headline, half]

@@ -19,7 +19,6 @@ from bot.corpus.gazetteer import (
 )
 from bot.corpus.regions import filter_regions, region_key
 from bot.digest.filters import DigestFilter, FilterMatcher, parse_filter, record_in_region
-from bot.digest.values import change_and_value
 from bot.models import (
     DocumentInfo,
 )
@@ -128,23 +127,6 @@ class IndicatorLookup:
         return other is not None and other.any
 
 
-def distinct_statements(rows: Iterable[DocTarget]) -> list[DocTarget]:
-    """``rows`` with each figure a document states more than once kept once: a report
-    repeats its 居民消费价格涨幅2%左右 when it explains it, a bulletin gives its -0.9% in
-    the text and again in its table (下降0.9% and a column's -0.9 read alike). Same
-    document, indicator, kind, year, region and figure as a reader reads it: the first
-    statement stays."""
-    seen: set[tuple] = set()
-    out: list[DocTarget] = []
-    for row in rows:
-        r = row.record
-        key = (row.doc_id, r.indicator, r.kind, r.year, r.region, change_and_value(r))
-        if key not in seen:
-            seen.add(key)
-            out.append(row)
-    return out
-
-
 # the country as people name it beside 全国 (the records' name of national figures)
 _COUNTRY = frozenset({"中国", "全中国", "中华人民共和国"})
 
@@ -186,18 +168,15 @@ class TargetsMixin:
         region: str | None = None,
         year: int | None = None,
         show_all: bool = False,
-        distinct: bool = False,
     ) -> TargetLookup:
         """:meth:`targets` as shown to a user: confident records only unless ``show_all``,
-        with the count of those left out; with ``distinct``, a figure a document states
-        twice once (see :func:`distinct_statements`); with ``year``, the records of that
-        year only, as ``/compare`` and ``/scorecard`` read one (a plan period ending then
-        counts: :func:`bot.analytics.linking.in_year`)."""
+        with the count of those left out (a figure a document states twice is one record
+        already: :mod:`bot.targets.dedupe`); with ``year``, the records of that year only,
+        as ``/compare`` and ``/scorecard`` read one (a plan period ending then counts:
+        :func:`bot.analytics.linking.in_year`)."""
         rows = self.targets(doc=doc, kind=kind, indicator=indicator, region=region)
         if year is not None:
             rows = [r for r in rows if in_year(r.record.year, year)]
-        if distinct:
-            rows = distinct_statements(rows)
         shown = rows if show_all else [r for r in rows if r.record.confident]
         table = self.indicator_table
         known = table.known_name(indicator) if indicator else None
@@ -285,7 +264,6 @@ class TargetsMixin:
         region: str | None = None,
         year: int | None = None,
         show_all: bool = False,
-        distinct: bool = False,
     ) -> IndicatorLookup:
         """:meth:`lookup_targets` of the indicator ``text`` names, as a user types it.
 
@@ -306,7 +284,6 @@ class TargetsMixin:
                 region=where,
                 year=year,
                 show_all=show_all,
-                distinct=distinct,
             )
 
         found = look(text, region, kind)

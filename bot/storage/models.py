@@ -170,6 +170,9 @@ class SubscriptionRow(Base):
     active: Mapped[bool] = mapped_column(Boolean)
     paused: Mapped[bool] = mapped_column(Boolean)
     deactivated_reason: Mapped[str | None] = mapped_column(PortableText)
+    # the filter whose "matches nothing any more" notice the chat got (told once, and
+    # still known after the deliveries are purged)
+    nothing_told_filter: Mapped[str | None] = mapped_column(PortableText)
     last_delivered_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]

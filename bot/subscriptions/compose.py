@@ -96,12 +96,17 @@ class DigestComposer:
         cache_size: int = 256,
         language: Callable[[int], str] | None = None,
         history: Callable[[int], Sequence[Delivery]] | None = None,
+        told: Callable[[int, str], None] | None = None,
     ) -> None:
         self.engine = engine
         self.language = language or (lambda _chat_id: DEFAULT_LANGUAGE)
         # a subscription's past deliveries (SubscriptionStore.deliveries): whether its chat
-        # was told already that its filter matches nothing, across restarts
+        # was told already that its filter matches nothing, for a notice sent before the
+        # subscription kept it (told)
         self.history = history
+        # keeps that a chat was told (SubscriptionStore.record_nothing_told): across
+        # restarts and a retention purge of the deliveries
+        self.told = told
         self.cache_size = cache_size
         self._cache: OrderedDict[tuple, list[str]] = OrderedDict()
         self._lock = threading.Lock()
@@ -138,12 +143,17 @@ class DigestComposer:
             # digest, so the delivery bookkeeping is unchanged.
             with self._lock:
                 self._told.add((sub.id, sub.filter_text))
+            if self.told is not None:
+                self.told(sub.id, sub.filter_text)
             return [_matches_nothing_message(sub, "nothing", lang)]
         return None if sub.quiet_when_empty else [no_new_message(sub, lang)]
 
     def _was_told(self, sub: Subscription) -> bool:
         """Whether ``sub``'s chat got the matches-nothing notice of its filter already:
-        by this process, or in a delivery recorded (in any language)."""
+        by this process, as the subscription keeps it, or in a delivery recorded (in any
+        language)."""
+        if sub.nothing_told_filter == sub.filter_text:
+            return True
         with self._lock:
             if (sub.id, sub.filter_text) in self._told:
                 return True

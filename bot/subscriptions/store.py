@@ -86,6 +86,8 @@ class Subscription:
     last_delivered_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    # the filter whose "matches nothing any more" notice the chat got, if any
+    nothing_told_filter: str | None = None
 
     @property
     def filter(self) -> DigestFilter:
@@ -116,6 +118,7 @@ class Subscription:
             last_delivered_at=row.last_delivered_at,
             created_at=row.created_at,
             updated_at=row.updated_at,
+            nothing_told_filter=row.nothing_told_filter,
         )
 
 
@@ -335,6 +338,18 @@ class SubscriptionStore:
 
     def resume(self, subscription_id: int, *, chat_id: int | None = None) -> bool:
         return self._update(subscription_id, chat_id, paused=False) > 0
+
+    def record_nothing_told(self, subscription_id: int, filter_text: str) -> None:
+        """Keep that the chat of ``subscription_id`` was told its filter ``filter_text``
+        matches nothing any more: told once, even after its deliveries are purged (not a
+        change the user made: ``updated_at`` stays)."""
+        with self._db.session() as session:
+            session.execute(
+                update(SubscriptionRow)
+                .where(SubscriptionRow.id == subscription_id)
+                .values(nothing_told_filter=storable_text(filter_text)),
+                execution_options={"synchronize_session": False},
+            )
 
     def reactivate(self, subscription_id: int) -> bool:
         """Undo a deactivation (an admin re-enables a chat the bot can post to again)."""

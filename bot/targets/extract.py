@@ -47,6 +47,7 @@ from bot.targets.kinds import (
     period_before,
     period_marks,
     released_year,
+    speaking_year,
 )
 from bot.targets.naming import (
     MAX_CLAUSE_LOOKBACK,
@@ -171,6 +172,10 @@ class _Walker:
         self.table = table
         self.doc_year = doc.meta.year
         self.doc_year_s = str(doc.meta.year) if doc.meta.year else ""
+        # the year 今年 and 明年 count from: a year-end speech filed under the year it
+        # plans says 明年 of it (kinds.speaking_year)
+        spoken = speaking_year(((p.section, p.text) for p in doc.passages), doc.meta.year)
+        self.spoken_s = str(spoken) if spoken else ""
         self.region = doc.meta.region or ""
         self.bulletin = is_bulletin(doc.meta.title, doc.text)
         self.news = doc.meta.doc_type == "新闻"
@@ -585,8 +590,8 @@ class _Walker:
         path = passage.section
         region = self.region_for(path)
         section_title = passage.section_title
-        h_year = heading_year(path, self.doc_year_s)
-        current_year = h_year or self.doc_year_s
+        h_year = heading_year(path, self.spoken_s)
+        current_year = h_year or self.spoken_s
         periods: list[tuple[int, str]] | None = None  # computed for lines with figures only
         dot_start = 0
         context = NamingContext(bulletin=self.bulletin, paragraph=line)
@@ -618,7 +623,7 @@ class _Walker:
             if figures:
                 self.frame.among(sentence)
                 if periods is None:
-                    periods = period_marks(line, self.doc_year_s, current_year)
+                    periods = period_marks(line, self.spoken_s, current_year)
                 named_figures = name_figures(sentence, figures, self.table, context)
                 said = Sentence(sentence, self.table, plain, section_title)
                 named_figures = run_passes(PASSES, said, named_figures)
@@ -803,7 +808,7 @@ class _Walker:
                 year = self.doc_year_s
             else:
                 year = self.title_year
-        current = h_year or self.doc_year_s
+        current = h_year or self.spoken_s
         year = normalize_year(
             year, doc_year=self.doc_year_s, current_year=current, backward=self.backward
         )
@@ -1141,7 +1146,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "80"
+EXTRACTOR_VERSION = "81"
 
 
 def extract_targets(

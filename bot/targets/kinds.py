@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -384,6 +386,46 @@ def heading_year(path: tuple[str, ...], doc_year: str = "") -> str:
 # 去年 / 今年 / 明年 in a heading (比去年, 较去年 are a base, not the part's time)
 _RELATIVE_YEAR_RE = re.compile(r"(?<![比较同与从由])(去年|今年|明年)")
 _RELATIVE_YEARS = {"去年": -1, "今年": 0, "明年": 1}
+
+
+# 今年 / 明年 said in the text (比今年, 较今年 are a base, not the time spoken in)
+_SPOKEN_RE = re.compile(r"(?<![比较同与从由])(今年|明年)")
+_SPOKEN_OFFSET = {"今年": 0, "明年": 1}
+
+
+def speaking_year(
+    passages: Iterable[tuple[tuple[str, ...], str]], doc_year: int | None
+) -> int | None:
+    """The year a text was spoken or written in, which its 今年 and 明年 count from:
+    the document's year, unless the text's own headings say otherwise.
+
+    A work-conference speech given at the turn of the year is filed under the year it
+    plans (在2026年全国…工作会议上的讲话, 二、2026年重点任务) but calls that year 明年; a
+    report delivered in the year it is about calls it 今年. An explicit year heading
+    over the words beats the guess: each 今年 or 明年 said under a heading that names
+    its year (``passages``: heading path and text) votes for the year it was said in
+    (今年 under 2026: 2026; 明年 under 2026: 2025). Only the document's year and the
+    years either side are candidates (a 到2030年 heading says nothing of when it was
+    written); the year most votes give wins, the document's year on a tie or with none.
+    """
+    if doc_year is None:
+        return None
+    votes: Counter[int] = Counter()
+    for path, text in passages:
+        year = heading_year(path)
+        if not year:
+            continue
+        for m in _SPOKEN_RE.finditer(text):
+            spoken = int(year) - _SPOKEN_OFFSET[m.group(1)]
+            if abs(spoken - doc_year) <= 1:
+                votes[spoken] += 1
+    if not votes:
+        return doc_year
+    ranked = votes.most_common()
+    best, n = ranked[0]
+    if best != doc_year and (votes[doc_year] == n or sum(1 for _, k in ranked if k == n) > 1):
+        return doc_year
+    return best
 
 
 PeriodMarks = list[tuple[int, str]]

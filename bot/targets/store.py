@@ -1,13 +1,13 @@
 """Key-target records per document, stored beside the index's document caches.
 
 ``<cache_dir>/<doc_id>.targets.json`` holds the records :func:`extract_targets` found
-in one document; the store serves them without the table rows repeating a sentence's
-figure (:func:`~bot.targets.dedupe.one_per_figure`, applied as a file is read, so an index
-extracted before the rule serves one record per figure too). :class:`TargetStore` is
-what the indexer calls for every document it reads (:meth:`TargetStore.derive`) and drops
-(:meth:`TargetStore.remove`); its :attr:`~TargetStore.fingerprint` (extractor version
-and indicator table) tells the indexer when every document must be extracted again,
-without re-segmenting any.
+in one document; the store serves them one record per figure (a table row or a later
+sentence repeating a sentence's figure left out: :func:`~bot.targets.dedupe.one_per_figure`,
+applied as a file is read, so an index extracted before the rule serves it too).
+:class:`TargetStore` is what the indexer calls for every document it reads
+(:meth:`TargetStore.derive`) and drops (:meth:`TargetStore.remove`); its
+:attr:`~TargetStore.fingerprint` (extractor version and indicator table) tells the indexer
+when every document must be extracted again, without re-segmenting any.
 
 A damaged records file (not JSON, not records) is extracted again from the document,
 which the store gets from the ``source`` it is given (the library passes the index's
@@ -34,7 +34,6 @@ from bot.targets.extract import EXTRACTOR_VERSION, extract_targets
 from bot.targets.indicators import IndicatorTable
 from bot.targets.record_cache import HeldRecords, RecordCache, file_key
 from bot.targets.records import TargetRecord
-from bot.targets.tables import is_table_row
 
 log = logging.getLogger(__name__)
 
@@ -162,12 +161,11 @@ class TargetStore:
         return self._records.put(doc_id, key, tuple(records))
 
     def _served(self, records: list[TargetRecord]) -> list[TargetRecord]:
-        # a table row repeating a sentence's figure is one figure to users: dropped once,
-        # here, so every view (/targets, /compare, charts, digests, --json) sees it once;
-        # a document without table rows needs no look (nor the indicator table loaded)
-        if not any(is_table_row(r.sentence) for r in records):
-            return records
-        return one_per_figure(records, self.table)
+        # one record per figure, applied once, here, so every view (/targets, /compare,
+        # digests, /scorecard, /changes, charts, answer cards, --json) reads the same
+        # records (bot.targets.dedupe has the rule); the indicator table is read only
+        # for a document two of whose figures may be one
+        return one_per_figure(records, lambda: self.table)
 
     def _extract_again(self, doc_id: str, damage: str) -> list[TargetRecord]:
         """The records of a damaged file, extracted again from the document (not held:

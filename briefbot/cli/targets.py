@@ -347,9 +347,7 @@ def compare(
     checked_region(region)
     # also GDP 山东: a region after the indicator narrows it, as in the bot's /compare
     try:
-        looked = engine.lookup_indicator(
-            indicator, kind=kind, region=region, show_all=show_all, distinct=True
-        )
+        looked = engine.lookup_indicator(indicator, kind=kind, region=region, show_all=show_all)
     except AmbiguousPlace as exc:  # compare GDP Suzhou
         refused(exc)
     found = looked.found
