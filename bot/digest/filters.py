@@ -60,6 +60,7 @@ Pure: no I/O.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -524,9 +525,14 @@ class _Term:
     family: str | None
 
 
-def _resolve(term: str, synonyms: Synonyms | None, table: IndicatorTable | None) -> _Term:
+def _resolve(
+    term: str,
+    synonyms: Synonyms | None,
+    table: IndicatorTable | None,
+    reader: Callable[[str], str] = with_chinese_terms,
+) -> _Term:
     # indicator:unemployment, a keyword "grain output": the Chinese terms reports write
-    term = with_chinese_terms(term)
+    term = reader(term)
     known = table.known_name(term) if table is not None else None
     family = table.family(known) if table is not None and known is not None else None
     return _Term(normalize(term), tuple(_terms(term, synonyms)), family)
@@ -537,7 +543,9 @@ class FilterMatcher:
     keyword looked up in the indicator table once, not once per record, and the answer
     of the indicator tests kept per indicator name (the records of a library name a few
     hundred indicators among tens of thousands of figures). Call it with a record and
-    its document: :func:`matches`'s answer."""
+    its document: :func:`matches`'s answer. ``reader`` reads a term as Chinese: English
+    words by default; the library gives the search's reader, which knows the index's
+    pinyin words too (``indicator:jiuye`` is 就业)."""
 
     __slots__ = ("_by_indicator", "_excluded", "_gazetteer", "_indicators", "_keywords",
                  "_required", "_table", "filter")  # fmt: skip
@@ -549,12 +557,14 @@ class FilterMatcher:
         *,
         table: IndicatorTable | None = None,
         gazetteer: Gazetteer | None = None,
+        reader: Callable[[str], str] | None = None,
     ) -> None:
         self.filter = filter
         self._table = table
         self._gazetteer = gazetteer
-        self._indicators = [_resolve(t, synonyms, table) for t in filter.indicators]
-        self._keywords = [_resolve(t, synonyms, table) for t in filter.keywords]
+        read = reader or with_chinese_terms
+        self._indicators = [_resolve(t, synonyms, table, read) for t in filter.indicators]
+        self._keywords = [_resolve(t, synonyms, table, read) for t in filter.keywords]
         self._required = [tuple(_terms(t, synonyms)) for t in filter.required]
         self._excluded = [tuple(_terms(t, synonyms)) for t in filter.excluded]
         # indicator name -> (passes indicator:, a keyword names it, its name is generic)

@@ -28,7 +28,6 @@ from bot.targets.indicators import IndicatorTable
 from bot.targets.record_cache import HeldRecords
 from bot.targets.records import KINDS, TargetRecord
 from bot.targets.store import TargetStore
-from bot.text.english import with_chinese_terms
 from bot.text.normalize import normalize
 
 
@@ -296,7 +295,7 @@ class TargetsMixin:
         holds the indicator's records without them. English topic and indicator words
         are read as their Chinese terms (``grain output Ningxia`` -> 粮食产量 Ningxia).
         """
-        text = with_chinese_terms(text.strip())
+        text = self.as_chinese(text.strip())
 
         def look(name: str, where: str | None, of_kind: str | None) -> TargetLookup:
             return self.lookup_targets(
@@ -325,6 +324,13 @@ class TargetsMixin:
             return IndicatorLookup(found, text, region, look(text, None, None))
         return IndicatorLookup(found, text)
 
+    def as_chinese(self, text: str) -> str:
+        """What a user typed, its English and pinyin words read as Chinese terms as the
+        search reads them (``grain output`` -> 粮食产量, ``jingji`` -> 经济): the one
+        reader (:meth:`~bot.search.searcher.Searcher.as_chinese`), whose pinyin is the
+        index's frequent terms."""
+        return self.searcher.as_chinese(text)  # type: ignore[attr-defined]  # Engine
+
     def indicator_matcher(self, indicator: str):
         """``name -> bool``: whether an extracted indicator name answers ``indicator``
         (same family for a name the table knows, else containment)."""
@@ -333,8 +339,8 @@ class TargetsMixin:
         if known is not None:
             family = table.family(known)
             return lambda name: table.family(name) == family
-        # unemployment -> 失业率, in 城镇调查失业率 and 城镇登记失业率 alike
-        wanted = normalize(with_chinese_terms(indicator.strip()))
+        # unemployment -> 失业率, in 城镇调查失业率 and 城镇登记失业率 alike; jiuye -> 就业
+        wanted = normalize(self.as_chinese(indicator.strip()))
         return lambda name: bool(wanted) and wanted in normalize(name)
 
     def iter_targets(
@@ -403,7 +409,9 @@ class TargetsMixin:
         synonyms = self.searcher.synonyms  # type: ignore[attr-defined]  # Engine
         gazetteer = default_gazetteer()
         about = _in_any(flt.regions, gazetteer)
-        passes = FilterMatcher(flt, synonyms, table=table, gazetteer=gazetteer)
+        passes = FilterMatcher(
+            flt, synonyms, table=table, gazetteer=gazetteer, reader=self.as_chinese
+        )
         for info in self.index.docs:
             held = self.target_store.load_held(info.doc_id)
             # the regions first, once per region of the document's records (the same
