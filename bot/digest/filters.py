@@ -64,8 +64,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from bot.corpus.gazetteer import Gazetteer
-from bot.corpus.regions import AmbiguousPlace, figure_in_region, filter_regions
+from bot.corpus.gazetteer import Gazetteer, ambiguous_region, default_gazetteer
+from bot.corpus.regions import AmbiguousPlace, figure_in_region, filter_regions, says_where
 from bot.errors import CodedError
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
 from bot.models import DocumentInfo
@@ -249,6 +249,27 @@ def _regions(value: str, quoted: bool, check_places: bool) -> list[str]:
         raise FilterError(str(exc)).coded_as(exc) from exc
 
 
+def _with_where(text: str, value: str, pos: int) -> tuple[str, int]:
+    """A ``region:`` value typed without quotes, with the word after it when that word
+    only says where the place lies (``region:Suzhou Jiangsu``, ``region:苏州 江苏``:
+    :func:`~bot.corpus.regions.says_where`): ``(value, end)``. Read apart, the province
+    was a keyword no record of 苏州 writes, and ``Suzhou`` alone was refused as two
+    places."""
+    start = pos
+    while start < len(text) and text[start] in _SPACE:
+        start += 1
+    if start == pos or start >= len(text) or text[start] in _REQUIRED + _EXCLUDED:
+        return value, pos
+    if text[start] in _QUOTES or _KEY_RE.match(text, start):
+        return value, pos
+    word, end, _ = _read_value(text, start)
+    if _LIST_SPLIT.search(word) or not says_where(value, word, default_gazetteer()):
+        return value, pos
+    # a shared name told apart by its province (Suzhou Jiangsu -> 苏州); else the
+    # province only said where the place is
+    return (f"{value} {word}" if ambiguous_region(value) else value), end
+
+
 def parse_filter(text: str, *, check_places: bool = True) -> DigestFilter:
     """Parse a filter string (syntax in the module docstring).
 
@@ -330,6 +351,8 @@ def parse_filter(text: str, *, check_places: bool = True) -> DigestFilter:
                         )
                     show_all = show_all or everything
             elif key == "region":
+                if check_places and not quoted:
+                    value, pos = _with_where(text, value, pos)
                 fields[key].extend(_regions(value, quoted, check_places))
             else:
                 fields[key].extend(values)
