@@ -15,6 +15,7 @@ from bot.corpus.gazetteer import (
     Gazetteer,
     ambiguous_region,
     default_gazetteer,
+    places_sounding_like,
     region_word,
 )
 from bot.corpus.regions import filter_regions, region_key
@@ -424,6 +425,12 @@ class TargetsMixin:
     @property
     def indicator_table(self) -> IndicatorTable:
         return self.target_store.table
+
+    def places_like(self, text: str) -> list[tuple[str, str]]:
+        """The places a misspelt pinyin name in ``text`` may be (``Guangzou`` -> 广州,
+        Guangzhou: :func:`~bot.corpus.gazetteer.places_sounding_like`), for a command
+        that found nothing to say."""
+        return places_sounding_like(text)
 
     def similar_indicators(self, text: str, *, limit: int = 5) -> list[str]:
         """Indicator names of the extracted records that look like ``text``, other than
