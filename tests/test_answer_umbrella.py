@@ -54,6 +54,13 @@ def test_both_figures_the_word_stands_for_answer(engine: Engine, query: str) -> 
     ], query
 
 
+def test_figures_of_one_sentence_come_in_the_order_it_writes_them(engine: Engine) -> None:
+    assert [name for name, _ in _cards(engine, "湖北 2026 失业率")] == [
+        "城镇调查失业率",
+        "城镇登记失业率",
+    ]
+
+
 def test_the_one_the_place_states_answers_alone(engine: Engine) -> None:
     resp = engine.search("湖南 2026 失业率", page_size=3)
     assert [(a.indicator, a.figure) for a in resp.all_answers] == [("城镇调查失业率", "5.5%以内")]

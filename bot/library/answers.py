@@ -224,6 +224,29 @@ def umbrella_indicators(rest: str, table: IndicatorTable) -> tuple[str, tuple[st
     return word, tuple(sorted(families.values(), key=lambda c: order.get(c, len(order))))
 
 
+def in_written_order(
+    found: list[tuple[DocumentInfo, TargetRecord]], table: IndicatorTable
+) -> list[tuple[DocumentInfo, TargetRecord]]:
+    """``found`` (the records of an :func:`umbrella_indicators` word, in table order) in
+    the order their one sentence writes them (城镇调查失业率5.5%左右，城镇登记失业率4.5%以内:
+    the report's headline first); records of several sentences stay as they are."""
+    if len({(i.doc_id, r.sentence) for i, r in found}) != 1:
+        return found
+
+    def written_at(one: tuple[DocumentInfo, TargetRecord]) -> int:
+        record = one[1]
+        return min(
+            (
+                m.start
+                for m in table.find_all(normalize(record.sentence))
+                if table.same_family(m.canonical, record.indicator)
+            ),
+            default=len(record.sentence),
+        )
+
+    return sorted(found, key=written_at)
+
+
 def of_the_year(
     info: DocumentInfo,
     record: TargetRecord,

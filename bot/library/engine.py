@@ -65,6 +65,7 @@ from bot.library.answers import (
     card,
     compared,
     comparison_cards,
+    in_written_order,
     lead_with_answer,
     named_in,
     named_partly,
@@ -662,7 +663,7 @@ class Engine(
             found = self._answer(asked, understood, indicator, hits, strict=True)
             if found is not None and found not in out:
                 out.append(found)
-        return out
+        return in_written_order(out, self.indicator_table)
 
     def _said_as_answered(self, resp: SearchResponse, answered: str) -> SearchResponse:
         """``resp`` understood as naming ``answered`` when its one card is of another
