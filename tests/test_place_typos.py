@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from typer.testing import CliRunner
 
 from bot.corpus.gazetteer import places_sounding_like
 from bot.text.english import GLOSSARY_FILE as ENGLISH_PATH
+from briefbot.cli import app
 from fake_telegram import FakeBotApi
 from tests.e2e import ask_text, running
 
@@ -71,3 +73,17 @@ async def test_doc_targets_and_compare_say_the_place_a_slip_may_be(
         # a word that is no slip of a place says no place
         said = await ask_text(server, english, english, "/targets Qwertyzone")
         assert "misspelt" not in said
+
+
+def test_the_command_line_says_the_place_a_slip_may_be(corpus_copy, tmp_path):
+    base = ["--corpus-dir", str(corpus_copy), "--data-dir", str(tmp_path / "data")]
+    runner = CliRunner()
+    env = {"COLUMNS": "200"}
+    listed = runner.invoke(app, [*base, "targets", "GDP", "Guangzou", "--lang", "en"], env=env)
+    assert "It may be: 广州 (Guangzhou)" in listed.output
+    compared = runner.invoke(app, [*base, "compare", "Guangzou"], env=env)
+    assert compared.exit_code == 1 and "广州（Guangzhou）" in compared.output
+    doc = runner.invoke(app, [*base, "doc", "Guangzou"], env=env)
+    assert doc.exit_code == 1 and "广州（Guangzhou）" in doc.output
+    plain = runner.invoke(app, [*base, "targets", "Qwertyzone"], env=env)
+    assert "拼错" not in plain.output
