@@ -25,10 +25,12 @@ from bot.models import (
     DocumentInfo,
 )
 from bot.search.index import CompiledIndex
+from bot.search.pinyin_words import may_hold_pinyin
 from bot.targets.indicators import IndicatorTable
 from bot.targets.record_cache import HeldRecords
 from bot.targets.records import KINDS, TargetRecord
 from bot.targets.store import TargetStore
+from bot.text.english import with_chinese_terms
 from bot.text.normalize import normalize
 
 
@@ -330,6 +332,10 @@ class TargetsMixin:
         search reads them (``grain output`` -> 粮食产量, ``jingji`` -> 经济): the one
         reader (:meth:`~bot.search.searcher.Searcher.as_chinese`), whose pinyin is the
         index's frequent terms."""
+        if not may_hold_pinyin(text):
+            # no word long enough to be pinyin: the glossary alone, as the searcher would
+            # read it, without making a searcher (a second at the command line) for it
+            return with_chinese_terms(text)
         return self.searcher.as_chinese(text)  # type: ignore[attr-defined]  # Engine
 
     def indicator_matcher(self, indicator: str):
