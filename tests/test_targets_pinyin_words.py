@@ -61,6 +61,11 @@ def test_a_pinyin_word_then_a_place(engine: Engine) -> None:
     assert [t.record.value for t in looked.found.rows] == [12]
 
 
+def test_the_regions_side_by_side_of_a_pinyin_word(engine: Engine) -> None:
+    """/compare jiuye 2026 and /chart read the records through the same matcher."""
+    assert len(engine.region_table("jiuye", year=2026).rows) == 3
+
+
 def test_the_digest_filter_reads_pinyin(engine: Engine) -> None:
     rows = engine.filter_targets(parse_filter("indicator:jiuye")).rows
     assert sorted(t.record.value for t in rows) == [12, 45, 75]
