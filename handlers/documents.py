@@ -65,8 +65,11 @@ async def doc_command(update: Update, context: BriefContext) -> None:
         except AmbiguousPlace as shared:  # /doc Suzhou: which one, with the candidates
             await message.reply_text(error_text(shared, lang))
             return
+        # /doc Guangzou: the place it may be, not only "no document"
+        places = [] if about else await svc.run(svc.engine.places_like, ref)
+        detail = not_found_detail(exc, lang)
         await message.reply_html(
-            fmt.document_not_found(ref, not_found_detail(exc, lang), lang, about=about)
+            fmt.document_not_found(ref, detail, lang, about=about, places=places)
         )
         return
     await reply_html(message, fmt.doc_messages(document, targets, hidden=hidden, lang=lang))

@@ -27,6 +27,12 @@ def _similar_indicators(engine: Engine, text: str) -> list[str]:
     return engine.similar_indicators(text, limit=SIMILAR_SHOWN)
 
 
+def _suggestions(engine: Engine, text: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """On the core thread: the indicators like ``text`` and the places a misspelt pinyin
+    name in it may be (``GDP Guangzou``: 广州), for a command that found nothing."""
+    return _similar_indicators(engine, text), engine.places_like(text)
+
+
 def _split_all(args: list[str] | tuple[str, ...] | None) -> tuple[str, bool]:
     """The argument text without the word ``all`` (或 全部), and whether it was there."""
     words = list(args or ())
@@ -110,9 +116,16 @@ async def targets_command(update: Update, context: BriefContext) -> None:
         )
         return
     if not found.rows:
-        similar = await svc.run(_similar_indicators, svc.engine, arg) if arg else []
+        similar, places = await svc.run(_suggestions, svc.engine, arg) if arg else ([], [])
         await message.reply_html(
-            fmt.no_targets(asked, similar, hidden=found.hidden, all_command=all_command, lang=lang)
+            fmt.no_targets(
+                asked,
+                similar,
+                hidden=found.hidden,
+                all_command=all_command,
+                places=places,
+                lang=lang,
+            )
         )
         return
     await reply_html(
@@ -177,24 +190,27 @@ async def compare_command(update: Update, context: BriefContext) -> None:
         await message.reply_text(error_text(exc, lang))
         return
     if looked.only_elsewhere:
-        await message.reply_html(
-            tr(
-                lang,
-                "targets.compare_region_none",
-                indicator=fmt.shown(looked.indicator),
-                region=fmt.shown(looked.region or ""),
-            )
+        said = tr(
+            lang,
+            "targets.compare_region_none",
+            indicator=fmt.shown(looked.indicator),
+            region=fmt.shown(looked.region or ""),
         )
+        # /compare GDP Guangzou: the place was misspelt, not without figures
+        if places := await svc.run(svc.engine.places_like, looked.region or ""):
+            said += "\n" + fmt.places_like_line(places, lang)
+        await message.reply_html(said)
         return
     found = looked.found
     if not found.rows:
-        similar = await svc.run(_similar_indicators, svc.engine, indicator)
+        similar, places = await svc.run(_suggestions, svc.engine, indicator)
         await message.reply_html(
             fmt.no_targets(
                 indicator,
                 similar,
                 hidden=found.hidden,
                 all_command=f"/compare {indicator} all",
+                places=places,
                 lang=lang,
             )
         )

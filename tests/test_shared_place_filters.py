@@ -9,8 +9,20 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from bot.corpus.gazetteer import ambiguous_region, latin_places, region_word, region_words
-from bot.corpus.regions import AmbiguousPlace, filter_regions, place_in_region, region_key
+from bot.corpus.gazetteer import (
+    ambiguous_region,
+    default_gazetteer,
+    latin_places,
+    region_word,
+    region_words,
+)
+from bot.corpus.regions import (
+    AmbiguousPlace,
+    filter_regions,
+    place_in_region,
+    region_key,
+    says_where,
+)
 from bot.digest.filters import FilterError, parse_filter
 from briefbot.cli import app
 from fake_telegram import FakeBotApi
@@ -144,3 +156,64 @@ async def test_subscribe_to_a_shared_region_says_the_candidates(
         assert "✅" in said
         (sub,) = store_of(app).list_for_chat(user.id)
         assert sub.filter.regions == ("苏州",)
+
+
+@pytest.mark.parametrize(
+    ("typed", "regions", "keywords"),
+    [
+        ("region:Suzhou Jiangsu", ("苏州",), ()),
+        ("region:Suzhou Anhui GDP", ("宿州",), ("GDP",)),
+        ("region:Suzhou 江苏 投资", ("苏州",), ("投资",)),
+        ("region:苏州 江苏", ("苏州",), ()),  # the province only says where
+        ("region:成都 Sichuan GDP", ("成都",), ("GDP",)),
+        # a word naming another place, a place inside it, or a word that is no place
+        ("region:苏州 上海", ("苏州",), ("上海",)),
+        ("region:江苏 苏州", ("江苏",), ("苏州",)),
+        ("region:苏州 GDP", ("苏州",), ("GDP",)),
+        ("GDP region:苏州", ("苏州",), ("GDP",)),
+    ],
+)
+def test_an_unquoted_region_reads_the_province_after_it(typed, regions, keywords):
+    found = parse_filter(typed)
+    assert (found.regions, found.keywords) == (regions, keywords)
+
+
+def test_a_word_after_a_region_that_is_no_place_of_it_is_not_read_with_it():
+    assert parse_filter("region:苏州 +江苏").required == ("江苏",)  # a sign: its own term
+    assert parse_filter("region:苏州 region:江苏").regions == ("苏州", "江苏")
+    with pytest.raises(FilterError):  # another province tells nothing: still refused
+        parse_filter("region:Suzhou Shanghai")
+    # a filter stored before is read as it was written
+    assert parse_filter("region:苏州 江苏", check_places=False).keywords == ("江苏",)
+
+
+def test_says_where():
+    gazetteer = default_gazetteer()
+    assert says_where("Suzhou", "Jiangsu", gazetteer)
+    assert says_where("Suzhou", "安徽", gazetteer)
+    assert says_where("苏州", "江苏", gazetteer)
+    assert not says_where("苏州", "安徽", gazetteer)  # not where 苏州 is
+    assert not says_where("苏州", "苏州", gazetteer)
+    assert not says_where("江苏", "苏州", gazetteer)
+    assert not says_where("苏州", "GDP", gazetteer)
+
+
+def test_the_command_line_reads_an_unquoted_province_after_a_region(corpus_copy, tmp_path):
+    base = ["--corpus-dir", str(corpus_copy), "--data-dir", str(tmp_path / "data")]
+    said = CliRunner().invoke(app, [*base, "digest", "region:Suzhou Jiangsu"])
+    assert said.exit_code == 0, said.output
+    assert "可指多个地方" not in said.output and "宿州" not in said.output
+
+
+async def test_the_bot_reads_an_unquoted_province_after_a_region(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    user = server.add_user("Lena")
+    async with subscribed(server, engine, db_url) as app:
+        said = await ask_text(server, user, user, "/subscribe GDP region:Suzhou Jiangsu")
+        assert "✅" in said and "可指多个地方" not in said
+        (sub,) = store_of(app).list_for_chat(user.id)
+        assert (sub.filter.regions, sub.filter.keywords) == (("苏州",), ("GDP",))
+        said = await ask_text(server, user, user, "/subscribe region:苏州 江苏")
+        assert "✅" in said
+        assert [s.filter.regions for s in store_of(app).list_for_chat(user.id)][-1] == ("苏州",)

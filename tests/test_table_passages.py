@@ -192,3 +192,30 @@ def test_a_title_line_opens_its_rows_and_names_them() -> None:
         p.section[1:] == ("专栏2 2035年主要指标", "产品名称 单位 产量 比上年增长（%）")
         for p in table
     )
+
+
+# a short table (a caption, its header, three rows): small enough for one passage
+_SHORT = (
+    "青川市2031年国民经济和社会发展统计公报\n"
+    "一、工业\n"
+    "2031年青川市工业产品产量稳步增长，主要产品产量保持增长。\n"
+    "全市工业企业产量增长较快，数量增加，产量结构继续优化。\n"
+    "表3\t2031年青川市新材料产品产量\n"
+    "产品名称\t单位\t产量\t比上年增长（%）\n"
+    "钛合金板材\t吨\t812.5\t9.6\n"
+    "碳纤维\t吨\t264.0\t15.2\n"
+    "石墨烯薄膜\t万平方米\t37.8\t21.4\n"
+)
+
+
+def test_a_short_tables_caption_stands_apart_from_its_rows() -> None:
+    # the caption alone is ranked as a caption; its rows, which state figures, are not
+    table = _table_passages(_SHORT)
+    assert [p.text for p in table] == [
+        "表3\t2031年青川市新材料产品产量\n产品名称\t单位\t产量\t比上年增长（%）",
+        "钛合金板材\t吨\t812.5\t9.6\n碳纤维\t吨\t264.0\t15.2\n石墨烯薄膜\t万平方米\t37.8\t21.4",
+    ]
+    assert table[1].section[1:] == (
+        "表3 2031年青川市新材料产品产量",
+        "产品名称 单位 产量 比上年增长（%）",
+    )

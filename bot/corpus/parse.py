@@ -545,9 +545,6 @@ def table_windows(
     w_start = w_end = -1
     w_context: tuple[str, ...] = ()
     heading_only = False  # the open window holds only a caption and its header row
-    # a paragraph that fits in one passage is one, as any paragraph (its tables' context
-    # the first one's)
-    fits = len(s) <= max_chars
 
     def close() -> None:
         nonlocal w_start
@@ -559,13 +556,13 @@ def table_windows(
         line = s[start:end]
         next_row = k + 1 < len(lines) and "\t" in s[lines[k + 1][0] : lines[k + 1][1]]
         if _is_caption(line) or (next_row and _is_title_line(line)):
-            if not fits:
-                close()
+            close()
             title, header, expect_header = _cells_text(line), "", True
-            # in a paragraph cut into passages, a numbered caption (表5 …) is ranked as a
-            # caption alone (the search's passage prior): it stands apart with its header,
-            # its rows after it; a title line (专栏1 主要指标) opens its rows
-            heading_only = _is_caption(line) and not fits
+            # a numbered caption (表5 …) is ranked as a caption alone (the search's passage
+            # prior): it stands apart with its header, its rows after it, even in a table
+            # short enough for one passage (a row of 表1 under 表1's caption would be
+            # ranked as the caption); a title line (专栏1 主要指标) opens its rows
+            heading_only = _is_caption(line)
         elif expect_header and _is_header(line):
             header = _cells_text(line)
             expect_header = False

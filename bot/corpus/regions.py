@@ -26,7 +26,14 @@ from bot.corpus.gazetteer import (
 from bot.errors import CodedError
 from bot.text.normalize import normalize
 
-__all__ = ["AmbiguousPlace", "figure_in_region", "filter_regions", "place_in_region", "region_key"]
+__all__ = [
+    "AmbiguousPlace",
+    "figure_in_region",
+    "filter_regions",
+    "place_in_region",
+    "region_key",
+    "says_where",
+]
 
 
 class AmbiguousPlace(CodedError):
@@ -54,6 +61,22 @@ def filter_regions(name: str) -> list[str]:
             example=example,
         )
     return region_words(name)
+
+
+def says_where(name: str, word: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``word``, typed after the region words ``name``, only says where that
+    place lies (``Suzhou Jiangsu``, ``苏州 江苏``, ``Suzhou 江苏``): it names a place that
+    holds every place ``name`` names, or, when ``name`` is a name two places share, the
+    province of one of them. A word naming another place (``苏州 上海``) or the same
+    one says more."""
+    outer = gazetteer.lookup(word)
+    if not outer or not name.strip():
+        return False
+    shared = ambiguous_region(name)
+    if shared is not None:
+        return any(province == outer[0].short for _, province in shared[1])
+    where = outer[0].short
+    return all(region_key(p) != where and gazetteer.covers(where, p) for p in region_words(name))
 
 
 # Zones that span several divisions and are named after the one at their centre

@@ -52,7 +52,7 @@ that pass the filter were left out that way (:attr:`Digest.low_confidence`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePosixPath
@@ -284,6 +284,7 @@ def compose_digest(
     more_command: str = "/targets",
     synonyms: Synonyms | None = None,
     gazetteer: Gazetteer | None = None,
+    reader: Callable[[str], str] | None = None,
     lang: str = DEFAULT_LANGUAGE,
 ) -> Digest:
     """Build the digest of ``records`` that pass ``filter``.
@@ -296,7 +297,9 @@ def compose_digest(
     ``"document"`` (a section per document, new documents first, then by
     ``indexed_at``, newest first; lines inside in headline order). ``table`` gives each
     indicator's group and the order of indicators within a group; ``synonyms`` expands
-    filter words (GDP finds 地区生产总值); ``lang`` is the language of the frame
+    filter words (GDP finds 地区生产总值); ``reader`` reads a filter word typed in English
+    or pinyin as Chinese (:class:`~bot.digest.filters.FilterMatcher`); ``lang`` is the
+    language of the frame
     (see the module docstring).
     """
     if group_by not in ("indicator", "document"):
@@ -336,7 +339,7 @@ def compose_digest(
     # Select.
     selected: list[tuple[int, _Doc, TargetRecord]] = []
     low_confidence = 0
-    passes = FilterMatcher(filt, synonyms, table=table, gazetteer=gazetteer)
+    passes = FilterMatcher(filt, synonyms, table=table, gazetteer=gazetteer, reader=reader)
     for index, item in enumerate(records):
         doc_id, record = _unpack(item)
         doc = doc_for(doc_id, record)

@@ -60,11 +60,12 @@ Pure: no I/O.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from bot.corpus.gazetteer import Gazetteer
-from bot.corpus.regions import AmbiguousPlace, figure_in_region, filter_regions
+from bot.corpus.gazetteer import Gazetteer, ambiguous_region, default_gazetteer
+from bot.corpus.regions import AmbiguousPlace, figure_in_region, filter_regions, says_where
 from bot.errors import CodedError
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
 from bot.models import DocumentInfo
@@ -248,6 +249,27 @@ def _regions(value: str, quoted: bool, check_places: bool) -> list[str]:
         raise FilterError(str(exc)).coded_as(exc) from exc
 
 
+def _with_where(text: str, value: str, pos: int) -> tuple[str, int]:
+    """A ``region:`` value typed without quotes, with the word after it when that word
+    only says where the place lies (``region:Suzhou Jiangsu``, ``region:苏州 江苏``:
+    :func:`~bot.corpus.regions.says_where`): ``(value, end)``. Read apart, the province
+    was a keyword no record of 苏州 writes, and ``Suzhou`` alone was refused as two
+    places."""
+    start = pos
+    while start < len(text) and text[start] in _SPACE:
+        start += 1
+    if start == pos or start >= len(text) or text[start] in _REQUIRED + _EXCLUDED:
+        return value, pos
+    if text[start] in _QUOTES or _KEY_RE.match(text, start):
+        return value, pos
+    word, end, _ = _read_value(text, start)
+    if _LIST_SPLIT.search(word) or not says_where(value, word, default_gazetteer()):
+        return value, pos
+    # a shared name told apart by its province (Suzhou Jiangsu -> 苏州); else the
+    # province only said where the place is
+    return (f"{value} {word}" if ambiguous_region(value) else value), end
+
+
 def parse_filter(text: str, *, check_places: bool = True) -> DigestFilter:
     """Parse a filter string (syntax in the module docstring).
 
@@ -329,6 +351,8 @@ def parse_filter(text: str, *, check_places: bool = True) -> DigestFilter:
                         )
                     show_all = show_all or everything
             elif key == "region":
+                if check_places and not quoted:
+                    value, pos = _with_where(text, value, pos)
                 fields[key].extend(_regions(value, quoted, check_places))
             else:
                 fields[key].extend(values)
@@ -524,9 +548,14 @@ class _Term:
     family: str | None
 
 
-def _resolve(term: str, synonyms: Synonyms | None, table: IndicatorTable | None) -> _Term:
+def _resolve(
+    term: str,
+    synonyms: Synonyms | None,
+    table: IndicatorTable | None,
+    reader: Callable[[str], str] = with_chinese_terms,
+) -> _Term:
     # indicator:unemployment, a keyword "grain output": the Chinese terms reports write
-    term = with_chinese_terms(term)
+    term = reader(term)
     known = table.known_name(term) if table is not None else None
     family = table.family(known) if table is not None and known is not None else None
     return _Term(normalize(term), tuple(_terms(term, synonyms)), family)
@@ -537,7 +566,9 @@ class FilterMatcher:
     keyword looked up in the indicator table once, not once per record, and the answer
     of the indicator tests kept per indicator name (the records of a library name a few
     hundred indicators among tens of thousands of figures). Call it with a record and
-    its document: :func:`matches`'s answer."""
+    its document: :func:`matches`'s answer. ``reader`` reads a term as Chinese: English
+    words by default; the library gives the search's reader, which knows the index's
+    pinyin words too (``indicator:jiuye`` is 就业)."""
 
     __slots__ = ("_by_indicator", "_excluded", "_gazetteer", "_indicators", "_keywords",
                  "_required", "_table", "filter")  # fmt: skip
@@ -549,12 +580,14 @@ class FilterMatcher:
         *,
         table: IndicatorTable | None = None,
         gazetteer: Gazetteer | None = None,
+        reader: Callable[[str], str] | None = None,
     ) -> None:
         self.filter = filter
         self._table = table
         self._gazetteer = gazetteer
-        self._indicators = [_resolve(t, synonyms, table) for t in filter.indicators]
-        self._keywords = [_resolve(t, synonyms, table) for t in filter.keywords]
+        read = reader or with_chinese_terms
+        self._indicators = [_resolve(t, synonyms, table, read) for t in filter.indicators]
+        self._keywords = [_resolve(t, synonyms, table, read) for t in filter.keywords]
         self._required = [tuple(_terms(t, synonyms)) for t in filter.required]
         self._excluded = [tuple(_terms(t, synonyms)) for t in filter.excluded]
         # indicator name -> (passes indicator:, a keyword names it, its name is generic)

@@ -191,6 +191,62 @@ def names_only_indicator(rest: str, table: IndicatorTable) -> bool:
     return re.search(r"[\w\u3400-\u9fff]", "".join(chars)) is None
 
 
+# The most families a word may end the names of and still be answered with each one's
+# record (失业率: 城镇调查失业率 and 城镇登记失业率); a word ending more (增加值, 产量) is
+# a topic, not a figure asked.
+MAX_MEMBERS = 3
+# What may stand around the word beside the words asking for a figure: 年 after a year
+# typed without a space (湖北2026年失业率), 的, 是
+_AROUND_WORD_RE = re.compile(r"^(?:年度?|的)+|(?:是|的)+$")
+
+
+def umbrella_indicators(rest: str, table: IndicatorTable) -> tuple[str, tuple[str, ...]] | None:
+    """``(word, indicators)`` when ``rest`` (a query without its region and year words)
+    is one word that the table knows as no name but that ends the names of two to
+    :data:`MAX_MEMBERS` families, with at most the words asking for a figure beside it:
+    失业率 ends 城镇调查失业率 and 城镇登记失业率, 存款余额 the deposit balances. Such a
+    word asks for each of those figures (湖北 2026 失业率, ``unemployment rate Hubei
+    2026``), not for none. ``indicators`` holds one canonical name per family, in table
+    order; ``None`` otherwise."""
+    text = re.sub(r"\s+", "", _SEEKS_TARGET_RE.sub(" ", normalize(rest).lower()))
+    word = _AROUND_WORD_RE.sub("", text)
+    if len(word) < 3 or table.known_name(word) is not None:
+        return None
+    families: dict[str, str] = {}
+    for alias, canonical in table.aliases.items():
+        if alias.endswith(word) and alias not in table.text_only:
+            families.setdefault(table.family(canonical), canonical)
+            if len(families) > MAX_MEMBERS:
+                return None
+    if len(families) < 2:
+        return None
+    order = {name: k for k, name in enumerate(table.groups)}
+    return word, tuple(sorted(families.values(), key=lambda c: order.get(c, len(order))))
+
+
+def in_written_order(
+    found: list[tuple[DocumentInfo, TargetRecord]], table: IndicatorTable
+) -> list[tuple[DocumentInfo, TargetRecord]]:
+    """``found`` (the records of an :func:`umbrella_indicators` word, in table order) in
+    the order their one sentence writes them (城镇调查失业率5.5%左右，城镇登记失业率4.5%以内:
+    the report's headline first); records of several sentences stay as they are."""
+    if len({(i.doc_id, r.sentence) for i, r in found}) != 1:
+        return found
+
+    def written_at(one: tuple[DocumentInfo, TargetRecord]) -> int:
+        record = one[1]
+        return min(
+            (
+                m.start
+                for m in table.find_all(normalize(record.sentence))
+                if table.same_family(m.canonical, record.indicator)
+            ),
+            default=len(record.sentence),
+        )
+
+    return sorted(found, key=written_at)
+
+
 def of_the_year(
     info: DocumentInfo,
     record: TargetRecord,

@@ -61,6 +61,7 @@ class DigestsMixin:
             more_command=more_command,
             synonyms=self.searcher.synonyms,
             gazetteer=default_gazetteer(),
+            reader=self.as_chinese,  # type: ignore[attr-defined]  # Engine
             lang=lang,
         )
         # a region's work report and plan report of a year state its one headline

@@ -65,6 +65,7 @@ from bot.library.answers import (
     card,
     compared,
     comparison_cards,
+    in_written_order,
     lead_with_answer,
     named_in,
     named_partly,
@@ -75,6 +76,7 @@ from bot.library.answers import (
     spelled_out,
     stating_the_year,
     time_unit,
+    umbrella_indicators,
     without_denominators,
 )
 from bot.library.digests import DigestsMixin
@@ -410,10 +412,12 @@ class Engine(
         hits: list[str],
         *,
         within: str | None = None,
+        strict: bool = False,
     ):
         """The key target that answers ``query`` (see :mod:`bot.library.answers`): of the
         indicator the table knows, else of the extracted name the query repeats most;
-        with ``within``, only a target stated in that text."""
+        with ``within``, only a target stated in that text; ``strict``, only one of
+        ``indicator``'s family."""
         docs = self._answer_docs(understood, hits, query)
         infos = {d.doc_id: d for d in docs}
         growth = asks_growth(query)
@@ -435,7 +439,7 @@ class Engine(
             found = best_answer(
                 rows, understood, indicator, growth=growth, stating=stating, national_first=national
             )
-            if found:
+            if found or strict:
                 return found
         words = [
             w
@@ -575,8 +579,14 @@ class Engine(
         if indicator and understood.region == "全国":
             # 全国 2025 GDP: the country's statistic (国内生产总值), as 全国GDP names it
             indicator = table.national_variant(indicator) or indicator
-        if indicator:
-            understood = replace(understood, indicator=indicator)
+        # 失业率 (unemployment rate) names no figure of the table but ends the names of
+        # two (城镇调查失业率, 城镇登记失业率): asked of a place or a year, each answers
+        rest, umbrella = None, None
+        if not indicator and (understood.region or understood.year is not None):
+            rest = searcher.understand(asked).rest
+            umbrella = umbrella_indicators(rest, table)
+        if indicator or umbrella:
+            understood = replace(understood, indicator=indicator or umbrella[0])
         if unmatched := self.unmatched_facets(understood.region, understood.year):
             understood = replace(understood, unmatched=unmatched)
         if absent := self._absent_regions(understood):
@@ -588,12 +598,27 @@ class Engine(
             resp = replace(resp, understood=understood)
         found = None
         seeks = seeks_target(asked, table) and not asks_result(asked, searcher.today().year)
-        if not seeks and indicator and understood.year is not None:
+        if not seeks and understood.year is not None:
             # 四川 GDP 2026, sichuan GDP 2026: a place, a year and an indicator, nothing
             # else, ask for that figure as 四川 2026 GDP 目标 does, in any order
-            seeks = names_only_indicator(searcher.understand(asked).rest, table)
+            seeks = bool(umbrella) or bool(
+                indicator
+                and names_only_indicator(
+                    searcher.understand(asked).rest if rest is None else rest, table
+                )
+            )
+        members: list[tuple[DocumentInfo, TargetRecord]] = []
         if seeks and understood.any:
-            found = self._answer(asked, understood, indicator, [h.doc_id for h in resp.hits])
+            hits = [h.doc_id for h in resp.hits]
+            if umbrella and not compared(understood):
+                members = [
+                    m
+                    for m in self._umbrella_answers(asked, understood, umbrella[1], hits)
+                    if self.passes_filters(m[0], doc=doc, region=region, year=year)
+                ]
+                found = members[0] if members else None
+            else:
+                found = self._answer(asked, understood, indicator, hits)
 
         def with_the_others(resp: SearchResponse) -> SearchResponse:
             """A comparison's cards for every region and year it names (山东 江苏)."""
@@ -618,7 +643,27 @@ class Engine(
             stated = searcher.passages_containing(answer.sentence[:40], doc_id=answer.doc_id)
             resp = lead_with_answer(resp, answer, stated)
             resp = self._said_as_answered(resp, answer.indicator)
+            if resp.answer is not None and len(members) > 1:
+                # each figure the word stands for, labelled by its own name
+                resp = replace(resp, answers=(resp.answer, *(card(*m) for m in members[1:])))
         return with_the_others(resp)
+
+    def _umbrella_answers(
+        self,
+        asked: str,
+        understood: Understood,
+        indicators: tuple[str, ...],
+        hits: list[str],
+    ) -> list[tuple[DocumentInfo, TargetRecord]]:
+        """The record that answers for each of ``indicators`` (the families a word such
+        as 失业率 ends the names of), in their order: only records of that family, never
+        one the query's other words name (each is asked as if it alone were named)."""
+        out = []
+        for indicator in indicators:
+            found = self._answer(asked, understood, indicator, hits, strict=True)
+            if found is not None and found not in out:
+                out.append(found)
+        return in_written_order(out, self.indicator_table)
 
     def _said_as_answered(self, resp: SearchResponse, answered: str) -> SearchResponse:
         """``resp`` understood as naming ``answered`` when its one card is of another

@@ -15,6 +15,7 @@ from bot.corpus.gazetteer import (
     Gazetteer,
     ambiguous_region,
     default_gazetteer,
+    places_sounding_like,
     region_word,
 )
 from bot.corpus.regions import filter_regions, region_key
@@ -23,6 +24,7 @@ from bot.models import (
     DocumentInfo,
 )
 from bot.search.index import CompiledIndex
+from bot.search.pinyin_words import may_hold_pinyin
 from bot.targets.indicators import IndicatorTable
 from bot.targets.record_cache import HeldRecords
 from bot.targets.records import KINDS, TargetRecord
@@ -274,7 +276,7 @@ class TargetsMixin:
         holds the indicator's records without them. English topic and indicator words
         are read as their Chinese terms (``grain output Ningxia`` -> 粮食产量 Ningxia).
         """
-        text = with_chinese_terms(text.strip())
+        text = self.as_chinese(text.strip())
 
         def look(name: str, where: str | None, of_kind: str | None) -> TargetLookup:
             return self.lookup_targets(
@@ -302,6 +304,17 @@ class TargetsMixin:
             return IndicatorLookup(found, text, region, look(text, None, None))
         return IndicatorLookup(found, text)
 
+    def as_chinese(self, text: str) -> str:
+        """What a user typed, its English and pinyin words read as Chinese terms as the
+        search reads them (``grain output`` -> 粮食产量, ``jingji`` -> 经济): the one
+        reader (:meth:`~bot.search.searcher.Searcher.as_chinese`), whose pinyin is the
+        index's frequent terms."""
+        if not may_hold_pinyin(text):
+            # no word long enough to be pinyin: the glossary alone, as the searcher would
+            # read it, without making a searcher (a second at the command line) for it
+            return with_chinese_terms(text)
+        return self.searcher.as_chinese(text)  # type: ignore[attr-defined]  # Engine
+
     def indicator_matcher(self, indicator: str):
         """``name -> bool``: whether an extracted indicator name answers ``indicator``
         (same family for a name the table knows, else containment)."""
@@ -310,8 +323,8 @@ class TargetsMixin:
         if known is not None:
             family = table.family(known)
             return lambda name: table.family(name) == family
-        # unemployment -> 失业率, in 城镇调查失业率 and 城镇登记失业率 alike
-        wanted = normalize(with_chinese_terms(indicator.strip()))
+        # unemployment -> 失业率, in 城镇调查失业率 and 城镇登记失业率 alike; jiuye -> 就业
+        wanted = normalize(self.as_chinese(indicator.strip()))
         return lambda name: bool(wanted) and wanted in normalize(name)
 
     def iter_targets(
@@ -380,7 +393,9 @@ class TargetsMixin:
         synonyms = self.searcher.synonyms  # type: ignore[attr-defined]  # Engine
         gazetteer = default_gazetteer()
         about = _in_any(flt.regions, gazetteer)
-        passes = FilterMatcher(flt, synonyms, table=table, gazetteer=gazetteer)
+        passes = FilterMatcher(
+            flt, synonyms, table=table, gazetteer=gazetteer, reader=self.as_chinese
+        )
         for info in self.index.docs:
             held = self.target_store.load_held(info.doc_id)
             # the regions first, once per region of the document's records (the same
@@ -393,6 +408,12 @@ class TargetsMixin:
     @property
     def indicator_table(self) -> IndicatorTable:
         return self.target_store.table
+
+    def places_like(self, text: str) -> list[tuple[str, str]]:
+        """The places a misspelt pinyin name in ``text`` may be (``Guangzou`` -> 广州,
+        Guangzhou: :func:`~bot.corpus.gazetteer.places_sounding_like`), for a command
+        that found nothing to say."""
+        return places_sounding_like(text)
 
     def similar_indicators(self, text: str, *, limit: int = 5) -> list[str]:
         """Indicator names of the extracted records that look like ``text``, other than

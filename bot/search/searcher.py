@@ -792,11 +792,18 @@ class Searcher:
         terms reports write (employment -> 就业, grain output -> 粮食产量:
         :mod:`bot.text.english`), then pinyin words as the index's frequent terms (jingji
         -> 经济: :mod:`.pinyin_words`); ``raw`` stays what was typed."""
-        text = with_chinese_terms(query)
+        parsed = parse_query(self.as_chinese(query), max_chars=self.max_query_chars)
+        return replace(parsed, raw=query) if parsed.raw != query else parsed
+
+    def as_chinese(self, text: str) -> str:
+        """``text`` with its English topic and indicator words as the Chinese terms reports
+        write (:mod:`bot.text.english`), then its pinyin words as the index's frequent
+        terms (:mod:`.pinyin_words`): the one reading of what a user typed that the
+        search, ``/targets``, ``/compare`` and the digest filters share."""
+        text = with_chinese_terms(text)
         if may_hold_pinyin(text):
             text = with_pinyin_terms(text, self.pinyin_terms)
-        parsed = parse_query(text, max_chars=self.max_query_chars)
-        return replace(parsed, raw=query) if parsed.raw != query else parsed
+        return text
 
     @cached_property
     def pinyin_terms(self) -> dict[str, str]:

@@ -213,6 +213,17 @@ def no_document(exc: DocumentNotFound) -> typer.Exit:
 DOCS_HINT = "；briefbot docs 列出全部文件 (lists every document)."
 
 
+def places_note(engine: Engine, text: str, lang: str = "zh", *, to_err: bool = False) -> None:
+    """Say the places a misspelt pinyin name in ``text`` may be (``Guangzou``: 广州
+    (Guangzhou)), when a command found nothing, as the bot says it."""
+    places = engine.places_like(text)
+    if not places:
+        return
+    items = (tr(lang, "common.place_like_item", short=s, latin=latin) for s, latin in places)
+    line = tr(lang, "common.place_like", places=tr(lang, "common.list_sep").join(items))
+    (err if to_err else out).print(line, markup=False, soft_wrap=True)
+
+
 def why_nothing(engine: Engine, region: str | None, year: int | None) -> None:
     """Say so when ``--region`` / ``--year`` leave no document at all (a search, a list of
     targets, a scorecard that found nothing)."""

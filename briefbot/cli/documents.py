@@ -22,6 +22,7 @@ from briefbot.cli.app import (
     no_document,
     open_engine,
     out,
+    places_note,
     print_refresh,
     progress_bar,
     state,
@@ -182,7 +183,9 @@ def doc(
         d = engine.document(ref)
         info = engine.find_document(d.doc_id)
     except DocumentNotFound as exc:
-        raise no_document(exc) from None
+        exit_ = no_document(exc)
+        places_note(engine, ref, to_err=True)  # doc Guangzou: 广州 (Guangzhou)?
+        raise exit_ from None
     if as_json:
         payload = document_to_dict(info)
         payload["sections"] = sections_of(d)

@@ -34,6 +34,7 @@ from briefbot.cli.app import (
     no_document,
     open_engine,
     out,
+    places_note,
     refused,
     why_nothing,
 )
@@ -168,6 +169,7 @@ def targets(
         _hidden_note(found, lang)
         if region or wanted is not None:
             why_nothing(engine, region, wanted)
+        places_note(engine, " ".join(filter(None, (indicator, region))), lang)
         return
     table = Table("doc", "indicator", "change", "value", "year", "region", "kind")
     for r in rows:
@@ -366,6 +368,7 @@ def compare(
         )
         out.print(said, markup=False)
         _hidden_note(found, lang)
+        places_note(engine, looked.region or "", lang)
         raise typer.Exit(1)
     if not rows:
         close = engine.similar_indicators(indicator)
@@ -373,6 +376,7 @@ def compare(
         if close:
             out.print(tr(lang, "cli.similar", names=sep.join(close)), markup=False)
         _hidden_note(found, lang)
+        places_note(engine, indicator, lang)
         raise typer.Exit(1)
     if len(found.family) > 1:
         out.print(f"{indicator}: " + sep.join(found.family), markup=False)

@@ -38,6 +38,7 @@ from handlers.format.targets import (
     compare_messages,
     hidden_note,
     no_targets,
+    places_like_line,
     target_line,
     targets_messages,
 )
@@ -62,6 +63,7 @@ __all__ = [
     "page_data",
     "passage_data",
     "passage_messages",
+    "places_like_line",
     "search_page",
     "shown",
     "split_html",

@@ -10,7 +10,7 @@ from bot.render import LEVEL_LABELS
 from bot.targets.records import TargetRecord
 from bot.text.echo import cut
 from handlers.format.html import escape, one_line, shown, split_html
-from handlers.format.targets import hidden_note, target_line
+from handlers.format.targets import hidden_note, places_like_line, target_line
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 
 DOC_TARGETS_SHOWN = 10
@@ -122,9 +122,11 @@ def document_not_found(
     lang: str = DEFAULT_LANGUAGE,
     *,
     about: Sequence[DocumentInfo] = (),
+    places: Sequence[tuple[str, str]] = (),
 ) -> str:
     """The answer to ``/doc`` with an unknown (or ambiguous) reference; ``about``: the
-    documents of the region the reference names (``/doc 四川``), each with its command."""
+    documents of the region the reference names (``/doc 四川``), each with its command;
+    ``places``: the places a misspelt name may be (``/doc Guangzou``)."""
     text = tr(lang, "docs.not_found", ref=shown(ref))
     text += f"\n<i>{escape(detail)}</i>" if detail else ""
     if about:
@@ -134,4 +136,6 @@ def document_not_found(
             for d in about[:REGION_DOCS_SHOWN]
         ]
         text += "\n\n" + "\n".join(lines)
+    elif places:
+        text += "\n" + places_like_line(places, lang)
     return text

@@ -162,10 +162,12 @@ def no_targets(
     *,
     hidden: int = 0,
     all_command: str = "",
+    places: Sequence[tuple[str, str]] = (),
     lang: str = DEFAULT_LANGUAGE,
 ) -> str:
     """The answer when ``/targets`` or ``/compare`` finds nothing (``hidden``: records
-    that matched but were left out for low confidence; ``all_command`` shows them)."""
+    that matched but were left out for low confidence; ``all_command`` shows them;
+    ``places``: the places a misspelt name typed may be, :func:`places_like_line`)."""
     lines = [
         tr(lang, "targets.not_found", text=shown(text)) if text else tr(lang, "targets.none_yet")
     ]
@@ -175,5 +177,17 @@ def no_targets(
     if similar:
         names = tr(lang, "common.list_sep").join(escape(s) for s in similar)
         lines.append(tr(lang, "targets.similar", names=names))
+    if places:
+        lines.append(places_like_line(places, lang))
     lines.append(tr(lang, "targets.examples"))
     return "\n".join(lines)
+
+
+def places_like_line(places: Sequence[tuple[str, str]], lang: str = DEFAULT_LANGUAGE) -> str:
+    """The line saying which places a misspelt pinyin name may be (广州（Guangzhou）), as
+    ``(Chinese name, pinyin name)`` pairs; HTML."""
+    items = (
+        tr(lang, "common.place_like_item", short=escape(short), latin=escape(latin))
+        for short, latin in places
+    )
+    return tr(lang, "common.place_like", places=tr(lang, "common.list_sep").join(items))
