@@ -256,6 +256,10 @@ _VERB_FORMS: tuple[tuple[str, str], ...] = (
     ("配备", "配备"),
     ("化解", "化解"),
     ("新筹集", "筹集"),
+    # acts of an older era's reports (去化商品房库存, 处置僵尸企业): the verb is the
+    # figure's, the thing the name
+    ("去化", "去化"),
+    ("处置", "处置"),
     ("达", "达到"),
     ("获", "获"),
     ("居", "居"),
@@ -569,6 +573,9 @@ ATTRIBUTES: tuple[str, ...] = tuple(
             "收入",
             "利润总额",
             "利润",
+            # (older bulletins: 实现主营业务收入…；利税总额…)
+            "主营业务收入",
+            "利税总额",
             "税收",
             "计划投资",
             "年度计划投资",
