@@ -45,9 +45,13 @@ def test_acts_on_a_housing_stock_and_on_failed_firms_are_the_change(extract):
 
 
 def test_a_yearly_figure_of_a_narrower_thing_is_not_the_known_total(extract):
-    text = _PLAN + "到2025年，版权使用费年进出口总额达到150亿元，全市进出口总额突破900亿元。\n"
+    text = (
+        _PLAN + "到2025年，版权使用费年进出口总额达到150亿元，工业软件版权使用费年进出口总额"
+        "达到40亿元，全市进出口总额突破900亿元。\n"
+    )
     got = _names(extract(text, _PLAN_NAME))
     assert got[150] == "版权使用费年进出口总额"  # not 外贸进出口总额
+    assert got[40] == "工业软件版权使用费年进出口总额"  # a long one too
     assert got[900] == "外贸进出口总额"
 
 
@@ -89,3 +93,21 @@ def test_an_older_bulletins_measures_of_the_counted_firms(extract):
     assert got[61] == "规模以上工业利税总额"
     assert got[4.2] == "规模以上工业利税总额"
     assert got[33] == "规模以上工业企业利润总额"  # not 利税总额利润总额
+
+
+# --- a December speech: the part on the year so far reviews it --------------------------------
+
+
+def test_a_speechs_part_on_the_year_so_far_is_a_review(extract):
+    text = (
+        "在全市经济工作会议上的讲话\n（2019年12月18日）\n\n同志们：\n\n"
+        "一、今年以来全市经济运行总体平稳\n\n"
+        "全年实施市级重点项目320个，完成投资860亿元。\n\n"
+        "二、明年经济工作的主要目标\n\n"
+        "全年实施市级重点项目300个。\n"
+    )
+    records = extract(text, "city_jiangzhou_2019_speech.txt")
+    kinds = {r.value: r.kind for r in records}
+    assert kinds[320] == "achievement"  # not target: 全年 of the part that reviews it
+    assert kinds[860] == "achievement"
+    assert kinds[300] == "target"
