@@ -111,3 +111,30 @@ def test_a_speechs_part_on_the_year_so_far_is_a_review(extract):
     assert kinds[320] == "achievement"  # not target: 全年 of the part that reviews it
     assert kinds[860] == "achievement"
     assert kinds[300] == "target"
+
+
+# --- found on round 10's second round (a district's report, a city's action plan) ---------
+
+
+def test_a_districts_word_for_its_ground_is_a_scope(extract):
+    text = _REPORT + "辖区空气质量优良天数达到281天。\n"
+    got = _names(extract(text, _NAME))
+    assert got[281] == "空气质量优良天数"  # not 辖区空气质量优良天数
+
+
+def test_pollutant_codes_listed_share_the_measure_after_the_last(extract):
+    text = (
+        _REPORT + "PM10、PM2.5平均浓度分别下降7.2%、6.4%；"
+        "PM2.5、PM10年均浓度分别为31微克/立方米、55微克/立方米。\n"
+    )
+    got = _names(extract(text, _NAME))
+    assert got[7.2] == "PM10平均浓度"  # not the bare code
+    assert got[6.4] == "PM2.5平均浓度"
+    assert got[31] == "PM2.5平均浓度"
+    assert got[55] == "PM10平均浓度"
+
+
+def test_a_fund_paid_with_two_verbs_keeps_neither(extract):
+    text = _PLAN + "市级财政每年统筹安排产业引导专项资金3亿元。\n"
+    got = _names(extract(text, _PLAN_NAME))
+    assert got[3] == "产业引导专项资金"  # not 安排产业引导专项资金
