@@ -138,3 +138,20 @@ def test_a_fund_paid_with_two_verbs_keeps_neither(extract):
     text = _PLAN + "市级财政每年统筹安排产业引导专项资金3亿元。\n"
     got = _names(extract(text, _PLAN_NAME))
     assert got[3] == "产业引导专项资金"  # not 安排产业引导专项资金
+
+
+# --- a congress report's goals: a yearly average over the span, not a level's year ---------
+
+
+def test_a_yearly_average_after_a_levels_year_keeps_the_goals_span(extract):
+    text = (
+        "在中国共产党江州市第十二次代表大会上的报告\n（2021年9月26日）\n\n二、今后五年的奋斗目标\n\n"
+        "今后五年，全市发展的主要目标是：地区生产总值年均增长6.5%以上，到2025年突破3000亿元；"
+        "一般公共预算收入年均增长7.5%；到2025年常住人口城镇化率达到68%。\n"
+    )
+    records = extract(text, "city_jiangzhou_2021_party-congress-report.txt")
+    years = {r.value: r.year for r in records}
+    assert "-" in years[6.5]
+    assert years[7.5] == years[6.5]  # not 2025, the year of the ；-clause before
+    assert years[3000] == "2025"
+    assert years[68] == "2025"
