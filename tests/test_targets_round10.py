@@ -155,3 +155,10 @@ def test_a_yearly_average_after_a_levels_year_keeps_the_goals_span(extract):
     assert years[7.5] == years[6.5]  # not 2025, the year of the ；-clause before
     assert years[3000] == "2025"
     assert years[68] == "2025"
+
+
+def test_a_share_of_a_scoped_whole_keeps_the_scope(extract):
+    text = _REPORT + "楼宇经济税收占全县税收的41%，服务业增加值占全县地区生产总值的47%。\n"
+    got = _names(extract(text, _NAME))
+    assert got[41] == "楼宇经济税收占全县税收比重"  # not …占税收比重, the part's own taxes
+    assert got[47] == "第三产业增加值占地区生产总值比重"  # the table's name stays

@@ -15,6 +15,7 @@ from bot.targets.lexicon import (
     LEVEL_LEAD_RE,
     LEVEL_ONLY_RE,
     PEOPLE_NOUNS,
+    SCOPE_RE,
     VERB_NORMAL,
     VERB_RE,
 )
@@ -295,6 +296,11 @@ class _NumberForm:
             part, whole = clean_name(of_whole.group("part")), clean_name(of_whole.group("whole"))
             if _is_name(part) and _is_name(whole):
                 share = part + "占" + whole + "比重"
+                scope = SCOPE_RE.match(of_whole.group("whole"))
+                if scope and not lookup(self.table, share, fig):
+                    # 楼宇经济税收占全区税收的48%: the whole's scope says which whole (its
+                    # bare 税收 would read as the part's own)
+                    share = part + "占" + scope.group() + whole + "比重"
                 self.emit(fig, lookup(self.table, share, fig) or share, change)
                 return
         used = _USED_FOR_RE.match(after) if fig.unit == "%" else None
