@@ -81,6 +81,11 @@ from bot.targets.tables import TableReader, is_prose_row, is_table_row
 
 _SENTENCE_RE = re.compile(r"[^。！？；]*(?:[。！？；]+[”’」』）]*|$)")
 _FULL_STOP = "。！？"
+# the span a goals paragraph opens with (今后五年, 未来五年, “十四五”时期)
+_GOAL_SPAN_RE = re.compile(
+    r"(?:未来|今后)[一二三四五六七八九十两\d]+年$|“?十[一二三四五六七八九]五"
+)
+
 _CLAUSE_MARKS = "，,；;：:。！？!?（）()"
 _DELEGATES_RE = re.compile(r"应到|实到|出席|列席")
 _RHETORIC_BEFORE = ("出现",)
@@ -756,6 +761,20 @@ class _Walker:
         ):
             kind = "achievement"  # 科技创新策源区以…，面积约8.5平方公里: what the zone is
         year = period_before(periods, dot_start - 1, upto)
+        if (
+            year is not None
+            and year.isdigit()
+            and named.change.startswith("年均")
+            and period_before(periods, offset - 1, upto) is None
+        ):
+            # 今后五年…：…年均增长7%，到2020年突破…；一般公共预算收入年均增长9%: a yearly
+            # average over the goals' span, not the year a level is reached in a ；-clause
+            # before it
+            span = next(
+                (t for p, t in periods if dot_start - 1 < p < offset and _GOAL_SPAN_RE.match(t)),
+                None,
+            )
+            year = span or year
         if year is None and self.forward_doc and self.section.section_class == PLAN:
             # 到2027年，实现…。研制并获批3—5种…: a goal year holds for its paragraph
             year = period_before(periods, -1, upto)
@@ -1146,7 +1165,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "81"
+EXTRACTOR_VERSION = "82"
 
 
 def extract_targets(

@@ -243,6 +243,8 @@ _VERB_FORMS: tuple[tuple[str, str], ...] = (
     ("新入选", "入选"),
     ("申报", "申报"),
     ("统筹", "统筹"),
+    # 统筹安排专项资金: one act, the money the thing (not 安排专项资金)
+    ("统筹安排", "安排"),
     ("更新改造", "更新改造"),
     # acts of running, finding and freeing (开行中欧班列, 识别监测对象, 释放低空空域资源)
     ("开行", "开行"),
@@ -256,6 +258,10 @@ _VERB_FORMS: tuple[tuple[str, str], ...] = (
     ("配备", "配备"),
     ("化解", "化解"),
     ("新筹集", "筹集"),
+    # acts of an older era's reports (去化商品房库存, 处置僵尸企业): the verb is the
+    # figure's, the thing the name
+    ("去化", "去化"),
+    ("处置", "处置"),
     ("达", "达到"),
     ("获", "获"),
     ("居", "居"),
@@ -314,7 +320,9 @@ SCOPE_RE = re.compile(
     r"|[^，。；、]{0,12}?(?:示范区|示范县|示范市|示范基地|产业集群|试点县|试点市)$)|我国"
     r"|我市|本市|我省|本省|我区|我县|该市|该县|该区|该省"
     # 各级各类学校 is the bulletins' name for all schools: its 各级 is no scope
-    r"|市县两级|各级(?!各类学校)|全域|全体)"
+    r"|市县两级|各级(?!各类学校)|全域|全体"
+    # a district's word for its own ground (辖区PM2.5平均浓度), as 全区
+    r"|辖区)"
 )
 
 # Leading words that are not part of the measured thing.
@@ -569,6 +577,9 @@ ATTRIBUTES: tuple[str, ...] = tuple(
             "收入",
             "利润总额",
             "利润",
+            # (older bulletins: 实现主营业务收入…；利税总额…)
+            "主营业务收入",
+            "利税总额",
             "税收",
             "计划投资",
             "年度计划投资",

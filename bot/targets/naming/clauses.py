@@ -452,6 +452,10 @@ def _without_among(item: str) -> str:
 _SUFFIX_CHARS = frozenset("业类者性化型级")
 
 
+# a pollutant's or a product's code (PM2.5, SO2, NOx)
+_CODE_RE = re.compile(r"[A-Za-z][A-Za-z0-9.]*")
+
+
 def _split_list(subject: str, n: int | None = None) -> list[str]:
     """``A、B`` or ``A和B`` -> items, sharing a tail when the first items are short.
 
@@ -515,6 +519,10 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
     ):
         # 国家级、省级现代农业产业园: levels listed before the thing, each of the whole thing
         return [p + last[level.end() :] for p in items[:-1]] + [last]
+    code = _CODE_RE.match(last)
+    if code and code.end() < len(last) and all(_CODE_RE.fullmatch(p) for p in items[:-1]):
+        # PM10、PM2.5平均浓度, SO2、NOx排放量: codes listed before the measure they share
+        return [p + last[code.end() :] for p in items[:-1]] + [last]
     short = max(len(p) for p in items[:-1])
     # the head of the last item is the word(s) parallel to the first item: 城镇、农村居民…
     # (农村), 制造业、普惠小微贷款余额 (普惠小微), 地表水、近岸海域水质… (近岸海域)

@@ -15,6 +15,7 @@ from bot.targets.lexicon import (
     LEVEL_LEAD_RE,
     LEVEL_ONLY_RE,
     PEOPLE_NOUNS,
+    SCOPE_RE,
     VERB_NORMAL,
     VERB_RE,
 )
@@ -119,14 +120,21 @@ _ADMIN_UNITS_RE = re.compile(r"[县市区乡镇]（[县市区乡镇州、]{1,6}�
 # What counted things have (their funds, staff, losses): after a count, the count's
 _OWN_ATTRIBUTES = frozenset(
     {"资金", "立项资金", "争取资金", "实有人数", "直接财产损失", "直接经济损失", "从业人员",
-     "投资", "总投资", "完成投资", "营业收入", "产值", "面积"}
+     "投资", "总投资", "完成投资", "营业收入", "主营业务收入", "产值", "面积"}
 )  # fmt: skip
 
 
 # Measures said bare after a figure of their owner's (新能源投资…、装机规模…).
-_OWNED_MEASURES = frozenset({"装机规模", "装机容量", "利用率"})
+# (and a thing's output after its capacity, its people after its built-up area: 新能源汽车
+# 产能…，产量…; 中心城区建成区面积…，人口…)
+_OWNED_MEASURES = frozenset({"装机规模", "装机容量", "利用率", "产量", "人口"})
 _OWNER_ATTRIBUTES = tuple(
-    sorted({*ATTRIBUTES, *_OWNED_MEASURES, "总产量", "产量"}, key=len, reverse=True)
+    sorted(
+        {*ATTRIBUTES, *_OWNED_MEASURES, "总产量", "产量", "产能"}
+        | {"建成区面积", "播种面积", "种植面积"},
+        key=len,
+        reverse=True,
+    )
 )
 # A share of money said by what it is spent on (74%以上用于民生).
 _USED_FOR_RE = re.compile(r"(?:的)?(?:资金)?用于(?P<what>[\u4e00-\u9fff]{2,6})(?=[，。；、]|$)")
@@ -288,6 +296,11 @@ class _NumberForm:
             part, whole = clean_name(of_whole.group("part")), clean_name(of_whole.group("whole"))
             if _is_name(part) and _is_name(whole):
                 share = part + "占" + whole + "比重"
+                scope = SCOPE_RE.match(of_whole.group("whole"))
+                if scope and not lookup(self.table, share, fig):
+                    # 楼宇经济税收占全区税收的48%: the whole's scope says which whole (its
+                    # bare 税收 would read as the part's own)
+                    share = part + "占" + scope.group() + whole + "比重"
                 self.emit(fig, lookup(self.table, share, fig) or share, change)
                 return
         used = _USED_FOR_RE.match(after) if fig.unit == "%" else None

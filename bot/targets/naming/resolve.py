@@ -253,6 +253,10 @@ def _best_before_match(table: IndicatorTable, before: str, fig: Figure) -> Alias
             and text.endswith(lead, 0, m.start)  # nothing cut between them (提质改造|农村公路)
             and lead not in m.canonical  # 乡镇卫生院 医防融合标准化改造: the table's own
         )
+        if 2 < len(lead) <= 11 and lead.endswith("年") and text.endswith(lead, 0, m.start):
+            # 知识产权使用费年进出口总额: a yearly figure of a narrower thing (年, per year,
+            # hid the nouns before it from the segmenter's tags; the nouns may be long)
+            adjacent, lead = True, lead[:-1]
         if _narrower_set(lead if adjacent else "", opening):
             return None  # 医疗旅游人次, 脱贫县农村居民…: a narrower set than the table's
     place = _URBAN_OR_RURAL_RE.search(text, max(0, m.start - 2), m.start)
