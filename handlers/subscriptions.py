@@ -106,7 +106,9 @@ async def subscriptions_command(update: Update, context: BriefContext) -> None:
     subs = svc.subscriptions
     lang = svc.lang(update)
     words = command_args(message).split()
-    ref = words.pop(0) if words and channel_ref(words[0]) else None
+    ref = channel_ref(words[0]) if words else None  # @name, or its t.me link
+    if ref:
+        words.pop(0)
     chat_id, heading = chat.id, tr(lang, "subscriptions.heading")
     if ref:
         channel = await channel_target(update, context, ref)
@@ -204,8 +206,8 @@ async def _managed_chat(
     (``/unsubscribe @news 3`` from a bot admin's private chat: the first word is taken
     off ``words``); None when refused, the refusal already sent."""
     message, chat = update.effective_message, update.effective_chat
-    if words and channel_ref(words[0]):
-        ref = words.pop(0)
+    if words and (ref := channel_ref(words[0])):
+        words.pop(0)
         channel = await channel_target(update, context, ref)
         return None if channel is None else (channel.id, ref)
     if not await may_manage(context.bot, chat, message):
@@ -237,6 +239,7 @@ async def timezone_command(update: Update, context: BriefContext) -> None:
     name = command_args(message).strip()
     chat_id = chat.id
     ref, _, rest = name.partition(" ")
+    ref = channel_ref(ref) or ref
     if channel_ref(ref):  # /timezone @channel [Area/City]: a bot admin, in private
         channel = await channel_target(update, context, ref)
         if channel is None:
@@ -266,6 +269,7 @@ async def digest_command(update: Update, context: BriefContext) -> None:
     sub = None
     chat_id = chat.id
     ref, _, rest = arg.partition(" ")
+    ref = channel_ref(ref) or ref
     if channel_ref(ref):  # /digest @channel [ID|filter]: a bot admin, in private
         channel = await channel_target(update, context, ref)
         if channel is None:

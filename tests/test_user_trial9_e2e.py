@@ -1,0 +1,115 @@
+"""The ninth user trial's defects (a county office's information officer, on a phone, who
+reads only Chinese), through the fake Bot API server (the real Application, as
+``tests/e2e.py`` drives it), with unit cases of the pure parts on invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.subscriptions.commands import channel_ref, parse_subscribe
+from bot.subscriptions.schedule import ScheduleError, parse_schedule
+from bot.subscriptions.spoken_time import clock_times
+from fake_telegram import FakeBotApi
+from tests.e2e import ask_text
+from tests.test_subscriptions_e2e import running as subscribed
+from tests.test_subscriptions_e2e import store_of
+
+
+# -- a schedule said in words -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("said", "kind", "expr"),
+    [
+        ("每周一早上八点半", "weekly", "mon 08:30"),
+        ("早上八点", "daily", "08:00"),
+        ("十点一刻", "daily", "10:15"),
+        ("晚上七点三十分", "daily", "19:30"),
+        ("下午两点", "daily", "14:00"),
+        ("八点零五分", "daily", "08:05"),
+        ("中午十二点", "daily", "12:00"),
+        ("每周五下午四点三刻", "weekly", "fri 16:45"),
+        ("星期三 九点", "weekly", "wed 09:00"),
+        ("每周二十点", "weekly", "tue 10:00"),  # 周二 at ten, not 周 at twenty
+        ("每天 早上 7:45", "daily", "07:45"),
+        ("每天早上8点", "daily", "08:00"),
+    ],
+)
+def test_a_time_said_in_chinese_numerals_is_a_time(said: str, kind: str, expr: str) -> None:
+    schedule = parse_schedule(said, default_time="06:00")
+    assert (schedule.kind, schedule.expr) == (kind, expr)
+
+
+@pytest.mark.parametrize("word", ["统一点", "重点", "亮点", "一点点", "三点一线"])
+def test_numerals_inside_words_are_no_times(word: str) -> None:
+    assert clock_times(word) == word
+
+
+def test_a_schedule_said_first_or_spaced_is_read_as_the_schedule() -> None:
+    """``每天早上8点 四川`` subscribed to the keywords 每天早上8点 and 四川 at the default time."""
+    request = parse_subscribe("每天早上8点 渔业", default_time="06:00")
+    assert (request.filter_text, request.schedule.expr) == ("渔业", "08:00")
+    request = parse_subscribe("region:福建 每周四 下午 3:30", default_time="06:00")
+    assert (request.filter_text, request.schedule.expr) == ("region:福建", "thu 15:30")
+    request = parse_subscribe("周二 09:15 茶叶 产量", default_time="06:00")
+    assert (request.filter_text, request.schedule.expr) == ("茶叶 产量", "tue 09:15")
+    assert not parse_subscribe("茶叶 产量", default_time="06:00").schedule_given
+
+
+def test_a_channel_link_names_the_channel_and_a_title_is_refused() -> None:
+    assert channel_ref("https://t.me/county_news") == "@county_news"
+    assert channel_ref("t.me/county_news/") == "@county_news"
+    assert channel_ref("@county_news") == "@county_news"
+    assert channel_ref("茶叶") is None
+    for word in ("@县里的频道", "https://t.me/+AbCdEf123", "@ab"):
+        with pytest.raises(ScheduleError) as refused:
+            parse_subscribe(f"{word} GDP 08:00", default_time="06:00")
+        assert refused.value.code == "channel.not_a_username"
+
+
+async def test_a_weekly_schedule_in_words_reaches_the_channel(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """``/subscribe @channel 每周一早上八点半`` subscribed the channel to the keyword
+    每周一早上八点半, every day at 08:00 (and warned that nothing matched it)."""
+    owner = server.add_user("王丽")
+    server.add_chat(
+        "channel",
+        "县政策速递",
+        username="county_news",
+        bot_status="administrator",
+        can_post_messages=True,
+    )
+    async with subscribed(server, engine, db_url, owners=[owner.id]) as app:
+        said = await ask_text(
+            server, owner, owner, "/subscribe @county_news region:山东 每周一早上八点半"
+        )
+        assert "每周一 08:30" in said and "地区：山东" in said and "关键词" not in said
+        (sub,) = store_of(app).list_for_chat(server.chat("@county_news").id)
+        assert (sub.schedule.kind, sub.schedule.expr) == ("weekly", "mon 08:30")
+        # the link Telegram's "copy link" gives names the channel too
+        said = await ask_text(server, owner, owner, "/subscribe https://t.me/county_news GDP 九点")
+        assert said.startswith("✅") and "每天 09:00" in said
+        assert len(store_of(app).list_for_chat(server.chat("@county_news").id)) == 2
+
+
+async def test_a_daily_schedule_said_first_in_a_group(server: FakeBotApi, engine, db_url) -> None:
+    officer = server.add_user("王丽")
+    group = server.add_chat("supergroup", "县政府办工作群")
+    server.set_member(group, officer, "administrator")
+    async with subscribed(server, engine, db_url) as app:
+        said = await ask_text(server, group, officer, "/subscribe 每天早上7点 GDP")
+        assert "每天 07:00" in said and "关键词：GDP" in said and "每天早上" not in said
+        (sub,) = store_of(app).list_for_chat(group.id)
+        assert (sub.schedule.expr, sub.filter_text) == ("07:00", "GDP")
+
+
+async def test_a_channel_named_by_its_title_is_refused_not_subscribed_here(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """``/subscribe @县政策速递 …`` (the channel's title) subscribed the private chat it was
+    typed in, with the keyword @县政策速递."""
+    owner = server.add_user("王丽")
+    async with subscribed(server, engine, db_url, owners=[owner.id]) as app:
+        said = await ask_text(server, owner, owner, "/subscribe @县政策速递 GDP 每周一 08:30")
+        assert said.startswith("“@县政策速递”不是频道的用户名")
+        assert "https://t.me/" in said
+        assert store_of(app).list_for_chat(owner.id) == []
