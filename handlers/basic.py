@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, MessageHandler, filters
+from telegram.ext import Application, MessageHandler, filters
 
 from bot.text.help_words import named_command
 from handlers import format as fmt
-from handlers.common import NEW_MESSAGES, add_commands, command_args
+from handlers.common import NEW_MESSAGES, add_commands, application_commands, command_args
 from handlers.context import BriefContext
 from handlers.i18n import tr
 
@@ -35,21 +35,10 @@ async def help_command(update: Update, context: BriefContext) -> None:
             return
     is_admin = await context.services.check_admin(user.id if user else None)
     text = fmt.help_html(context.bot.username, admin=is_admin, lang=lang)
-    if command is not None and command not in _commands(context.application):
+    if command is not None and command not in application_commands(context.application):
         # /help foo listed every command as if foo were one of them
         text = tr(lang, "help.no_such_command", command=fmt.escape(command)) + "\n\n" + text
     await update.effective_message.reply_html(text)
-
-
-def _commands(application: Application) -> set[str]:
-    """The commands the application answers (``/help X`` for an X not among them is said)."""
-    return {
-        name
-        for group in application.handlers.values()
-        for handler in group
-        if isinstance(handler, CommandHandler)
-        for name in handler.commands
-    }
 
 
 async def unknown_command(update: Update, context: BriefContext) -> None:

@@ -20,13 +20,16 @@ from telegram.ext import (
 
 from bot.library import DocumentNotFound
 from bot.models import SearchResponse
+from bot.text.typed_commands import typed_command
 from handlers import format as fmt
 from handlers.common import (
     MENTIONS_BOT,
     NEW_MESSAGES,
     ButtonHandler,
     add_commands,
+    application_commands,
     reply_html,
+    run_as_command,
     without_mention,
 )
 from handlers.context import BriefContext, Services
@@ -98,8 +101,22 @@ async def search_command(update: Update, context: BriefContext) -> None:
 
 
 async def search_text(update: Update, context: BriefContext) -> None:
-    """Plain text in a private chat is a search."""
-    await _answer(update, context, update.effective_message.text or "")
+    """Plain text in a private chat is a search, unless it means a command that Telegram
+    did not mark as one (``／docs``, ``/subscribe每周一``, ``/订阅 就业``, ``帮助``)."""
+    text = update.effective_message.text or ""
+    typed = typed_command(text, application_commands(context.application))
+    if typed is None:
+        await _answer(update, context, text)
+    elif typed.how == "typed" or typed.name in ("help", "start"):
+        await run_as_command(update, context, typed.name, typed.args)
+    else:
+        svc = context.services
+        lang = svc.lang(update)
+        usage = fmt.command_usage_html(
+            typed.name, default_time=svc.settings.default_digest_time, lang=lang
+        )
+        said = fmt.typed_command_hint(typed, lang) if typed.how == "chinese" else ""
+        await update.effective_message.reply_html("\n\n".join(p for p in (said, usage) if p))
 
 
 async def search_mention(update: Update, context: BriefContext) -> None:

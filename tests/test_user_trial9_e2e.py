@@ -9,6 +9,7 @@ import pytest
 from bot.subscriptions.commands import channel_ref, parse_subscribe
 from bot.subscriptions.schedule import ScheduleError, parse_schedule
 from bot.subscriptions.spoken_time import clock_times
+from bot.text.typed_commands import typed_command
 from fake_telegram import FakeBotApi
 from tests.e2e import ask_text
 from tests.test_subscriptions_e2e import running as subscribed
@@ -113,3 +114,55 @@ async def test_a_channel_named_by_its_title_is_refused_not_subscribed_here(
         assert said.startswith("“@县政策速递”不是频道的用户名")
         assert "https://t.me/" in said
         assert store_of(app).list_for_chat(owner.id) == []
+
+
+# -- a command as a phone's Chinese keyboard types it -------------------------------------------
+@pytest.mark.parametrize(
+    ("typed", "name", "args", "how"),
+    [
+        ("／docs", "docs", "", "typed"),
+        ("、targets 粮食产量", "targets", "粮食产量", "typed"),
+        ("/subscribe每周三", "subscribe", "每周三", "typed"),
+        ("/ Help", "help", "", "typed"),
+        ("/订阅 茶叶", "subscribe", "茶叶", "chinese"),
+        ("／取消订阅 2", "unsubscribe", "2", "chinese"),
+        ("您好！", "help", "", "asked"),
+        ("使用说明", "help", "", "asked"),
+        ("请问怎么退订？", "unsubscribe", "", "asked"),
+    ],
+)
+def test_a_command_typed_wrong_is_told_apart(typed: str, name: str, args: str, how: str) -> None:
+    commands = {"docs", "targets", "subscribe", "help", "unsubscribe"}
+    found = typed_command(typed, commands)
+    assert found is not None and (found.name, found.args, found.how) == (name, args, how)
+
+
+@pytest.mark.parametrize("text", ["茶叶 产量", "、GDP", "帮助企业纾困", "订阅 茶叶", "/nosuch"])
+def test_words_and_unknown_names_stay_searches(text: str) -> None:
+    assert typed_command(text, {"docs", "subscribe", "help"}) is None
+
+
+async def test_commands_typed_on_a_chinese_keyboard_are_answered(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """``／docs`` (the full-width slash), ``/subscribe就业 09:00`` (no space) and ``/订阅 就业``
+    were searched as words; ``你好`` was "corrected" to 利好 and searched; ``怎么订阅`` found
+    nothing."""
+    officer = server.add_user("王丽")
+    async with subscribed(server, engine, db_url) as app:
+        assert "文件列表" in await ask_text(server, officer, officer, "／docs")
+        said = await ask_text(server, officer, officer, "/subscribe就业 09:00")
+        assert said.startswith("✅ 已订阅") and "关键词：就业" in said and "每天 09:00" in said
+        said = await ask_text(server, officer, officer, "/订阅 粮食")
+        assert said.startswith("没有 /订阅 这个命令") and "请发送 /subscribe 粮食" in said
+        assert "订阅重点目标推送" in said  # the usage follows
+        assert [s.filter_text for s in store_of(app).list_for_chat(officer.id)] == ["就业"]
+        said = await ask_text(server, officer, officer, "你好")
+        assert said.startswith("政策简报机器人") and "利好" not in said
+        said = await ask_text(server, officer, officer, "怎么订阅？")
+        assert said.startswith("订阅重点目标推送")
+        said = await ask_text(server, officer, officer, "取消订阅")
+        assert said.startswith("用法：/unsubscribe")
+        # a search is still a search, 帮助 among its words
+        said = await ask_text(server, officer, officer, "帮助 企业")
+        assert said.startswith("🔎")
