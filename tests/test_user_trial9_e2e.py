@@ -166,3 +166,25 @@ async def test_commands_typed_on_a_chinese_keyboard_are_answered(
         # a search is still a search, 帮助 among its words
         said = await ask_text(server, officer, officer, "帮助 企业")
         assert said.startswith("🔎")
+
+
+# -- an admin who is not an owner ---------------------------------------------------------------
+async def test_an_admin_refused_admin_changes_is_told_whom_to_ask(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """``/admin add @colleague`` from an admin who is not an owner answered only "只有所有者
+    （BRIEFBOT_OWNERS）…": an office's admin knows no setting, and not who the owner is."""
+    owner = server.add_user("张工", username="county_it")
+    officer = server.add_user("王丽", username="wang_li")
+    async with subscribed(server, engine, db_url, owners=[owner.id]):
+        await ask_text(server, officer, officer, "/start")  # the bot knows her username now
+        assert (await ask_text(server, owner, owner, "/admin add @wang_li")).startswith("✅")
+        said = await ask_text(server, officer, officer, "/admin remove @wang_li")
+        assert said == (
+            "⛔ 只有所有者（BRIEFBOT_OWNERS）可以添加或移除管理员。\n请联系所有者：@county_it"
+        )
+        # an owner the bot never saw, or whose username another account took, is not named
+        taker = server.add_user("冒名", username="county_it")
+        await ask_text(server, taker, taker, "/start")
+        said = await ask_text(server, officer, officer, "/admin add 12345")
+        assert said == "⛔ 只有所有者（BRIEFBOT_OWNERS）可以添加或移除管理员。"
