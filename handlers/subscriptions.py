@@ -150,10 +150,17 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
     chat_id, ref = target
     if not words:
         listed = await svc.run_db(subs.list, chat_id)
-        text = fmt.escape(tr(lang, "subscriptions.unsubscribe_usage"))
+        # a channel's: its usage and heading name it (they said /unsubscribe 编号 and
+        # 本聊天的订阅, and the number alone cancelled nothing of the channel's)
+        usage = tr(lang, "unsubscribe_channel.usage", channel=ref) if ref else None
+        text = fmt.escape(usage or tr(lang, "subscriptions.unsubscribe_usage"))
         if listed:
-            heading = tr(lang, "subscriptions.heading")
-            text += "\n\n" + fmt.subscriptions_list(listed, heading=heading, lang=lang)
+            heading = (
+                tr(lang, "subscriptions.heading_channel", title=ref)
+                if ref
+                else tr(lang, "subscriptions.heading")
+            )
+            text += "\n\n" + fmt.subscriptions_list(listed, heading=heading, lang=lang, channel=ref)
         await message.reply_html(text)
         return
     typed = " ".join(words)  # several numbers: /unsubscribe 1 2

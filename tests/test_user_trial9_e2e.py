@@ -188,3 +188,25 @@ async def test_an_admin_refused_admin_changes_is_told_whom_to_ask(
         await ask_text(server, taker, taker, "/start")
         said = await ask_text(server, officer, officer, "/admin add 12345")
         assert said == "⛔ 只有所有者（BRIEFBOT_OWNERS）可以添加或移除管理员。"
+
+
+async def test_unsubscribe_of_a_channel_without_a_number_names_the_channel(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """``/unsubscribe @channel`` answered "用法：/unsubscribe 编号" over a list headed
+    本聊天的订阅: the number alone then cancelled nothing of the channel's."""
+    owner = server.add_user("王丽")
+    server.add_chat(
+        "channel",
+        "县政策速递",
+        username="county_news",
+        bot_status="administrator",
+        can_post_messages=True,
+    )
+    async with subscribed(server, engine, db_url, owners=[owner.id]):
+        await ask_text(server, owner, owner, "/subscribe @county_news GDP 每周一 08:30")
+        said = await ask_text(server, owner, owner, "/unsubscribe @county_news")
+        usage, _, listing = said.partition("\n\n")
+        assert usage == ("用法：/unsubscribe @county_news 编号 或 /unsubscribe @county_news all")
+        assert listing.startswith("@county_news 的订阅") and "#1" in listing
+        assert "本聊天" not in said
