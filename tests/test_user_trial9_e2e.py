@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import pytest
 
+from bot.corpus.meta import infer_meta
 from bot.subscriptions.commands import channel_ref, parse_subscribe
 from bot.subscriptions.schedule import ScheduleError, parse_schedule
 from bot.subscriptions.spoken_time import clock_times
 from bot.text.typed_commands import typed_command
 from fake_telegram import FakeBotApi
-from tests.e2e import ask_text
+from tests.e2e import ask_text, engine_copy
 from tests.test_subscriptions_e2e import running as subscribed
 from tests.test_subscriptions_e2e import store_of
 
@@ -210,3 +211,56 @@ async def test_unsubscribe_of_a_channel_without_a_number_names_the_channel(
         assert usage == ("用法：/unsubscribe @county_news 编号 或 /unsubscribe @county_news all")
         assert listing.startswith("@county_news 的订阅") and "#1" in listing
         assert "本聊天" not in said
+
+
+# -- a notice with its issuing office above the title -------------------------------------------
+NOTICE_GBK = """青岭县人民政府办公室
+关于做好今冬明春水利建设工作的通知
+
+各乡镇人民政府，县直有关部门：
+为确保2026年新增有效灌溉面积1.2万亩以上，现就有关事项通知如下：
+一、各乡镇要在12月底前完成渠道清淤。
+
+青岭县人民政府办公室
+2025年11月3日
+""".encode("gbk")
+
+
+def test_an_office_line_above_a_notice_is_not_its_title() -> None:
+    text = NOTICE_GBK.decode("gbk")
+    assert (
+        infer_meta(text, "n.txt").title == "青岭县人民政府办公室关于做好今冬明春水利建设工作的通知"
+    )
+    # a title without 关于 after the office line: the title alone
+    other = (
+        "河湾市农业农村局\n河湾市2026年春耕生产工作方案\n\n一、目标任务\n粮食播种面积稳定在百万亩。"
+    )
+    assert infer_meta(other, "o.txt").title == "河湾市2026年春耕生产工作方案"
+    # an office line above body text keeps the office line (no title to prefer)
+    plain = "河湾市农业农村局\n今年全市春耕进展顺利，已完成播种三成。"
+    assert infer_meta(plain, "p.txt").title == "河湾市农业农村局"
+
+
+async def test_an_uploaded_notice_is_listed_by_its_own_title(
+    server: FakeBotApi, bundled_template, tmp_path, tokenizer, db_url
+) -> None:
+    """A GBK notice opening with 某县人民政府办公室 on its own line was added, listed and
+    shown in results as "苍溪县人民政府办公室": every notice of the office looked alike."""
+    admin = server.add_user("王丽")
+    engine = engine_copy(bundled_template, tmp_path, tokenizer, owners=[admin.id], flood_burst=0)
+    async with subscribed(server, engine, db_url, owners=[admin.id]):
+        await server.send_document(admin, admin, "水利通知.txt", NOTICE_GBK, "text/plain")
+        received = await server.next_call("sendMessage", chat=admin)
+        assert received.message["text"].startswith("📥")
+        done = await server.wait_for(
+            lambda call: (
+                call.method == "editMessageText"
+                and call.chat_id == admin.id
+                and call.message["text"].startswith("✅")
+            ),
+            timeout=30,
+        )
+        title = "青岭县人民政府办公室关于做好今冬明春水利建设工作的通知"
+        assert done.message["text"].startswith(f"✅ 已添加：{title}")
+        said = await ask_text(server, admin, admin, "青岭 有效灌溉面积")
+        assert f"1. {title}" in said
