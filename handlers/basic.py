@@ -1,8 +1,11 @@
-"""/start, /help and unknown commands."""
+"""/start, /help, unknown commands, and commands posted in a channel."""
 
 from __future__ import annotations
 
+import contextlib
+
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import Application, MessageHandler, filters
 
 from bot.text.help_words import named_command
@@ -47,8 +50,24 @@ async def unknown_command(update: Update, context: BriefContext) -> None:
     await update.effective_message.reply_text(tr(lang, "common.unknown_command"))
 
 
+async def channel_command(update: Update, context: BriefContext) -> None:
+    """A command posted in a channel: the bot only posts digests there, so it says once,
+    in the channel, where a channel is managed (it answered nothing: a channel's admin
+    who typed /subscribe there waited for a reply that never came)."""
+    post = update.effective_message
+    chat = update.effective_chat
+    lang = context.services.lang(update)
+    ref = f"@{chat.username}" if chat.username else str(chat.id)
+    hint = tr(lang, "channel_post.hint", channel=ref, bot=context.bot.username or "")
+    with contextlib.suppress(TelegramError):  # no right to post: nothing else to say it with
+        await post.reply_text(hint)
+
+
 def register(application: Application) -> None:
     add_commands(application, {"start": start, "help": help_command})
+    application.add_handler(
+        MessageHandler(filters.UpdateType.CHANNEL_POST & filters.COMMAND, channel_command)
+    )
 
 
 def register_fallback(application: Application) -> None:

@@ -264,3 +264,27 @@ async def test_an_uploaded_notice_is_listed_by_its_own_title(
         assert done.message["text"].startswith(f"✅ 已添加：{title}")
         said = await ask_text(server, admin, admin, "青岭 有效灌溉面积")
         assert f"1. {title}" in said
+
+
+# -- a command posted in the channel itself -----------------------------------------------------
+async def test_a_command_posted_in_a_channel_says_where_channels_are_managed(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """``/subscribe region:山东 每周一 08:30`` posted in the channel got no answer at all."""
+    channel = server.add_chat(
+        "channel",
+        "县政策速递",
+        username="county_news",
+        bot_status="administrator",
+        can_post_messages=True,
+    )
+    async with subscribed(server, engine, db_url) as app:
+        await server.channel_post(channel, "今天的政策速递：春耕备耕有序推进。")
+        await server.channel_post(channel, "/subscribe region:山东 每周一 08:30")
+        hint = await server.next_call("sendMessage", chat=channel)
+        said = hint.message["text"]
+        assert said.startswith("在频道里我只发送推送，不接受命令。")
+        assert "/subscribe @county_news" in said and "@fake_test_bot" in said
+        # one answer, to the command; the plain post before it was left alone
+        assert [c.message["text"] for c in server.calls("sendMessage")] == [said]
+        assert store_of(app).list_for_chat(channel.id) == []
