@@ -13,6 +13,7 @@ from bot.subscriptions.spoken_time import clock_times
 from bot.text.typed_commands import typed_command
 from fake_telegram import FakeBotApi
 from tests.e2e import ask_text, engine_copy
+from tests.test_corpus_reader import make_cjk_pdf
 from tests.test_subscriptions_e2e import running as subscribed
 from tests.test_subscriptions_e2e import store_of
 
@@ -288,3 +289,34 @@ async def test_a_command_posted_in_a_channel_says_where_channels_are_managed(
         # one answer, to the command; the plain post before it was left alone
         assert [c.message["text"] for c in server.calls("sendMessage")] == [said]
         assert store_of(app).list_for_chat(channel.id) == []
+
+
+async def test_a_bulletin_upload_says_its_figures_are_results(
+    server: FakeBotApi, bundled_template, tmp_path, tokenizer, db_url
+) -> None:
+    """A statistical bulletin's PDF was "added … 目标数据：6（重点目标：0） 没有提取到重点目标。",
+    read as if nothing had been found in it."""
+    admin = server.add_user("王丽")
+    engine = engine_copy(bundled_template, tmp_path, tokenizer, owners=[admin.id], flood_burst=0)
+    bulletin = make_cjk_pdf(
+        [
+            "青岭县2025年国民经济和社会发展统计公报",
+            "青岭县统计局",
+            "一、农业",
+            "全年粮食总产量31.6万吨，比上年增长1.4%。",
+            "全年生猪出栏52.3万头，增长2.0%。",
+        ]
+    )
+    async with subscribed(server, engine, db_url, owners=[admin.id]):
+        await server.send_document(admin, admin, "统计公报.pdf", bulletin, "application/pdf")
+        done = await server.wait_for(
+            lambda call: (
+                call.method == "editMessageText"
+                and call.chat_id == admin.id
+                and call.message["text"].startswith("✅")
+            ),
+            timeout=30,
+        )
+        said = done.message["text"]
+        assert "（重点目标：0）" in said
+        assert "没有提取到重点目标；读出的" in said and "是实绩或预计数" in said
