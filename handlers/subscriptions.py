@@ -3,12 +3,14 @@ membership changes (removed from a chat, group migrated to a supergroup)."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from dataclasses import replace
 
-from telegram import Update
+from telegram import ChatMemberUpdated, Update
 from telegram.constants import ChatMemberStatus, ChatType
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ChatMemberHandler,
@@ -335,12 +337,34 @@ async def my_chat_member(update: Update, context: BriefContext) -> None:
         reason = f"{reasons.RESTRICTED} (restricted by user {who})"
         notice = Message("alerts.chat_removed_restricted", said)
     else:
+        if _joined_group(change):
+            await _greet_group(update, context)
         return
     svc = context.services
     count = await svc.run_db(svc.subscriptions.chat_removed, chat.id, reason)
     if count:
         log.info("chat %s: %s; %s deactivated", chat.id, reason, counted(count, "subscription"))
         await svc.notify_admins(replace(notice, params={**said, "count": count}))
+
+
+def _joined_group(change: ChatMemberUpdated) -> bool:
+    """The bot was just added to a group (not promoted in one it was in)."""
+    gone = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
+    present = (ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR)
+    return (
+        change.chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
+        and change.old_chat_member.status in gone
+        and change.new_chat_member.status in present
+    )
+
+
+async def _greet_group(update: Update, context: BriefContext) -> None:
+    """Say, once, in a group the bot was added to how the group uses it: it joined in
+    silence, and the members did not know that a plain message is not searched there."""
+    lang = context.services.lang(update)
+    said = tr(lang, "group_join.greeting", bot=context.bot.username or "")
+    with contextlib.suppress(TelegramError):  # no right to write: nothing to greet with
+        await context.bot.send_message(update.effective_chat.id, said)
 
 
 async def chat_migrated(update: Update, context: BriefContext) -> None:

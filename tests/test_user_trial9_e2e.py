@@ -320,3 +320,28 @@ async def test_a_bulletin_upload_says_its_figures_are_results(
         said = done.message["text"]
         assert "（重点目标：0）" in said
         assert "没有提取到重点目标；读出的" in said and "是实绩或预计数" in said
+
+
+# -- the bot added to the office's group --------------------------------------------------------
+async def test_the_bot_added_to_a_group_says_how_the_group_uses_it(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """Added to a group, the bot said nothing: members wrote plain questions there, which a
+    bot only reads as /search or a mention."""
+    officer = server.add_user("王丽")
+    group = server.add_chat("supergroup", "县政府办工作群", bot_status="left")
+    server.set_member(group, officer, "administrator")
+    async with subscribed(server, engine, db_url):
+        await server.my_chat_member(group, "left", "member", by=officer)
+        greeting = (await server.next_call("sendMessage", chat=group)).message["text"]
+        assert greeting.startswith("👋 大家好，我是政策简报机器人")
+        assert "/search 关键词（或 @fake_test_bot 关键词）" in greeting
+        assert "/subscribe region:四川 每天 08:00" in greeting
+        # promoted to administrator later: no second greeting
+        await server.my_chat_member(group, "member", "administrator", by=officer)
+        said = await ask_text(server, group, officer, "/subscriptions")
+        assert said.startswith("本聊天没有订阅")  # the reply after the promotion, not a greeting
+        greetings = [
+            c for c in server.calls("sendMessage") if c.message["text"].startswith("👋 大家好")
+        ]
+        assert len(greetings) == 1
