@@ -345,3 +345,41 @@ async def test_the_bot_added_to_a_group_says_how_the_group_uses_it(
             c for c in server.calls("sendMessage") if c.message["text"].startswith("👋 大家好")
         ]
         assert len(greetings) == 1
+
+
+# -- working days and a day of the month --------------------------------------------------------
+@pytest.mark.parametrize(
+    ("said", "expr", "words"),
+    [
+        ("工作日 8点", "0 8 * * 1-5", "cron 0 8 * * 1-5"),
+        ("每个工作日早上八点半", "30 8 * * 1-5", "cron 30 8 * * 1-5"),
+        ("周一至周五 07:30", "30 7 * * 1-5", "cron 30 7 * * 1-5"),
+        ("每月1号", "0 6 1 * *", "cron 0 6 1 * *"),
+        ("每月十五日 9:00", "0 9 15 * *", "cron 0 9 15 * *"),
+    ],
+)
+def test_working_days_and_a_day_of_the_month(said: str, expr: str, words: str) -> None:
+    schedule = parse_schedule(said, default_time="06:00")
+    assert (schedule.kind, schedule.expr, schedule.describe()) == ("cron", expr, words)
+
+
+@pytest.mark.parametrize("typed", ["茶叶 每年", "茶叶 每两周", "每季度 茶叶", "茶叶 每月32号"])
+def test_a_schedule_word_not_read_is_refused_not_filtered_on(typed: str) -> None:
+    with pytest.raises(ScheduleError) as refused:
+        parse_subscribe(typed, default_time="06:00")
+    assert refused.value.code == "schedule.unknown"
+
+
+async def test_a_monthly_digest_said_in_words(server: FakeBotApi, engine, db_url) -> None:
+    """``/subscribe region:苍溪 每月1号`` and ``… 工作日 8点`` subscribed to the keywords 每月1号
+    and 工作日, every day at 08:00 (with a warning that nothing matched them)."""
+    officer = server.add_user("王丽")
+    async with subscribed(server, engine, db_url) as app:
+        said = await ask_text(server, officer, officer, "/subscribe region:山东 每月1号 9点")
+        assert "cron 0 9 1 * *" in said and "关键词" not in said and "⚠️" not in said
+        said = await ask_text(server, officer, officer, "/subscribe GDP 工作日 早上八点")
+        assert "cron 0 8 * * 1-5" in said and "关键词：GDP" in said
+        said = await ask_text(server, officer, officer, "/subscribe GDP 每年")
+        assert said.startswith("无法识别的时间安排“每年”")
+        listed = [s.schedule.expr for s in store_of(app).list_for_chat(officer.id)]
+        assert listed == ["0 9 1 * *", "0 8 * * 1-5"]

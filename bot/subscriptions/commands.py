@@ -40,6 +40,8 @@ _CRON_DOW = re.compile(r"^[\d*,/\-a-z]+$")
 # mistyped, never a keyword to filter on (周边, 周转, 周期 are words, not numbers).
 _NOT_A_WEEKDAY = re.compile(r"(?:每?周|每?星期|礼拜)[八九十零〇\d]")
 
+_SCHEDULE_WORD = re.compile(r"^(?:每个?月|每年|每季度?|每隔|每两|每半|隔周|双周|工作日)")
+
 MAX_FILTER_CHARS = 300
 
 
@@ -151,6 +153,10 @@ def _schedule_at_end(tokens: list[str], default_time: str) -> tuple[list[str], S
         # A token that looks like a time but is not one: say so instead of filtering on it.
         if looks_like_time(tokens[-1]):
             parse_schedule(tokens[-1], default_time=default_time)
+        # A schedule word the bot does not read (每年, 每两周, 每季度): refused, never a
+        # keyword (每月1号 was one, and the digest came daily).
+        if _SCHEDULE_WORD.match(lowered[-1]):
+            parse_schedule(lowered[-1], default_time=default_time)
     return _schedule_at_start(tokens, lowered, default_time)
 
 
@@ -164,6 +170,8 @@ def _schedule_at_start(
             schedule = _try_schedule(" ".join(lowered[:size]), default_time)
             if schedule is not None:
                 return tokens[size:], schedule
+    if tokens and _SCHEDULE_WORD.match(lowered[0]):
+        parse_schedule(lowered[0], default_time=default_time)  # raises: not a schedule read
     return tokens, None
 
 

@@ -33,7 +33,7 @@ from apscheduler.triggers.cron import CronTrigger
 from bot.errors import CodedError
 from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.subscriptions.offsets import utc_offset, zones_at
-from bot.subscriptions.spoken_time import clock_times
+from bot.subscriptions.spoken_time import clock_times, number_words
 from bot.zones import known_zone, zone_name
 
 Kind = Literal["daily", "weekly", "cron"]
@@ -269,6 +269,9 @@ def parse_schedule(text: str, *, default_time: str) -> Schedule:
     cleaned = _clean(text)
     if cleaned.startswith("cron "):
         return _parse_cron(cleaned[5:].strip())
+    spoken = _workdays_or_monthly(cleaned, default_time)
+    if spoken is not None:
+        return spoken
     # Split a Chinese day word glued to its time: "周一09:00", "每天8:00".
     cleaned = re.sub(r"^([\u4e00-\u9fff]+)(\d)", r"\1 \2", cleaned)
     tokens = cleaned.split(" ")
@@ -307,6 +310,30 @@ def parse_schedule(text: str, *, default_time: str) -> Schedule:
             text=first,
         )
     raise _unknown_schedule(text)
+
+
+# Working days and a day of the month, as people say them (工作日 8:30, 每月1号, 每月十五日
+# 9:00): read as the cron expressions they are.
+_WORKDAYS = re.compile(
+    r"^(?:每个?工作日|工作日|周一至周五|周一到周五|星期一至星期五)\s*(\d{1,2}:\d{2})?$"
+)
+_MONTHLY = re.compile(
+    r"^每(?:个)?月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[号日]\s*(\d{1,2}:\d{2})?$"
+)
+
+
+def _workdays_or_monthly(cleaned: str, default_time: str) -> Schedule | None:
+    workdays = _WORKDAYS.match(cleaned)
+    monthly = _MONTHLY.match(cleaned) if workdays is None else None
+    if workdays is None and monthly is None:
+        return None
+    hour, minute = _parse_time((workdays or monthly).groups()[-1] or default_time).split(":")
+    if workdays is not None:
+        return _parse_cron(f"{int(minute)} {int(hour)} * * 1-5")
+    day = number_words(monthly.group(1))
+    if not 1 <= day <= 31:
+        raise _unknown_schedule(cleaned)
+    return _parse_cron(f"{int(minute)} {int(hour)} {day} * *")
 
 
 def _unknown_schedule(text: str) -> ScheduleError:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PARTS_OF_DAY", "clock_times", "glue_part_of_day"]
+__all__ = ["PARTS_OF_DAY", "clock_times", "glue_part_of_day", "number_words"]
 
 PARTS_OF_DAY = ("上午", "早上", "早晨", "凌晨", "中午", "下午", "晚上", "傍晚")
 _AFTERNOON = frozenset({"中午", "下午", "晚上", "傍晚"})
@@ -49,8 +49,10 @@ _PART_CLOCK = re.compile(rf"({_PART})\s*(\d{{1,2}}):(\d{{2}})")
 _GLUE = re.compile(rf"({_PART})\s+(?=\d|{_CN_HOUR})")
 
 
-def _number(words: str) -> int:
-    """一 … 五十九 in Chinese numerals (十五, 二十三, 零五)."""
+def number_words(words: str) -> int:
+    """一 … 五十九 in Chinese numerals (十五, 二十三, 零五), or digits."""
+    if words.isdecimal():
+        return int(words)
     if "十" in words:
         tens, _, ones = words.partition("十")
         return _DIGITS.get(tens, 1) * 10 + _DIGITS.get(ones, 0)
@@ -80,8 +82,8 @@ def _cn_clock(match: re.Match[str]) -> str:
     elif quarter:
         minutes = _quarter(quarter) or 0
     else:
-        minutes = _number(minute or lone) if (minute or lone) else 0
-    return _say(part, _number(hour), minutes)
+        minutes = number_words(minute or lone) if (minute or lone) else 0
+    return _say(part, number_words(hour), minutes)
 
 
 def _part_clock(match: re.Match[str]) -> str:
