@@ -92,6 +92,9 @@ async def _answer(update: Update, context: BriefContext, text: str) -> None:
         return
     key, resp, suggestion_keys = await _search(svc, text, user=searcher_of(update))
     html, keyboard = fmt.search_page(resp, key=key, suggestion_keys=suggestion_keys, lang=lang)
+    if message.forward_origin is not None:
+        # a forwarded notice is searched by its words: say so, and how it would be added
+        html = f"<i>{fmt.escape(tr(lang, 'forwarded.searched'))}</i>\n\n{html}"
     await message.reply_html(html, reply_markup=keyboard)
 
 

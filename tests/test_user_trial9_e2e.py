@@ -12,7 +12,7 @@ from bot.subscriptions.schedule import ScheduleError, parse_schedule
 from bot.subscriptions.spoken_time import clock_times
 from bot.text.typed_commands import typed_command
 from fake_telegram import FakeBotApi
-from tests.e2e import ask_text, engine_copy
+from tests.e2e import ask_text, engine_copy, running
 from tests.test_corpus_reader import make_cjk_pdf
 from tests.test_subscriptions_e2e import running as subscribed
 from tests.test_subscriptions_e2e import store_of
@@ -383,3 +383,25 @@ async def test_a_monthly_digest_said_in_words(server: FakeBotApi, engine, db_url
         assert said.startswith("无法识别的时间安排“每年”")
         listed = [s.schedule.expr for s in store_of(app).list_for_chat(officer.id)]
         assert listed == ["0 9 1 * *", "0 8 * * 1-5"]
+
+
+# -- a forwarded notice -------------------------------------------------------------------------
+async def test_a_forwarded_notice_says_it_was_searched(server: FakeBotApi, engine) -> None:
+    """A forwarded notice was searched as a query of its whole text, nothing saying so or
+    how such a text is added to the library."""
+    officer = server.add_user("王丽")
+    chat = server.private_chat(officer)
+    forwarded = {
+        "from": officer.to_api(),
+        "text": "各乡镇：请于本周五前报送就业目标任务完成情况。",
+        "forward_origin": {"type": "hidden_user", "sender_user_name": "李科长", "date": 1},
+    }
+    stored = server.world.store_message(chat, forwarded, from_bot=False)
+    async with running(server, engine):
+        await server.inject_update("message", stored.data)
+        said = (await server.next_call("sendMessage", chat=officer)).message["text"]
+        assert said.startswith("ℹ️ 这是一条转发的消息，我按其中的文字搜索了文库。")
+        assert "🔎" in said
+        # typed, the same words are a search without the note
+        said = await ask_text(server, officer, officer, "就业 目标任务")
+        assert said.startswith("🔎")
