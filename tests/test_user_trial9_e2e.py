@@ -12,6 +12,7 @@ from bot.subscriptions.schedule import ScheduleError, parse_schedule
 from bot.subscriptions.spoken_time import clock_times
 from bot.text.typed_commands import typed_command
 from fake_telegram import FakeBotApi
+from handlers.context import services_of
 from tests.e2e import ask_text, engine_copy, running
 from tests.test_corpus_reader import make_cjk_pdf
 from tests.test_subscriptions_e2e import running as subscribed
@@ -405,3 +406,19 @@ async def test_a_forwarded_notice_says_it_was_searched(server: FakeBotApi, engin
         # typed, the same words are a search without the note
         said = await ask_text(server, officer, officer, "就业 目标任务")
         assert said.startswith("🔎")
+
+
+async def test_adding_a_colleague_who_never_wrote_says_what_to_do(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """``/admin add @colleague`` for a colleague who never wrote to the bot said to use a
+    numeric user id, which an office's staff cannot find; the first step is theirs."""
+    owner = server.add_user("张工")
+    colleague = server.add_user("刘强", username="liu_qiang")
+    async with subscribed(server, engine, db_url, owners=[owner.id]) as app:
+        said = await ask_text(server, owner, owner, "/admin add @liu_qiang")
+        assert "请让 @liu_qiang 先给机器人发一条消息（如 /start），再发一次这条命令" in said
+        await ask_text(server, colleague, colleague, "/start")
+        said = await ask_text(server, owner, owner, "/admin add @liu_qiang")
+        assert said.startswith("✅") and "@liu_qiang" in said
+        assert services_of(app).admins.is_admin(colleague.id)
