@@ -422,3 +422,61 @@ async def test_adding_a_colleague_who_never_wrote_says_what_to_do(
         said = await ask_text(server, owner, owner, "/admin add @liu_qiang")
         assert said.startswith("✅") and "@liu_qiang" in said
         assert services_of(app).admins.is_admin(colleague.id)
+
+
+# -- the same report saved again under another name ---------------------------------------------
+def _saved_docx(lines: list[str], author: str) -> bytes:
+    """A .docx of ``lines``; ``author`` changes the file's bytes, not its text (as saving
+    the same report again does)."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.core_properties.author = author
+    for line in lines:
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+async def test_the_same_report_saved_again_is_not_added_twice(
+    server: FakeBotApi, bundled_template, tmp_path, tokenizer, db_url
+) -> None:
+    """``…（定稿）.docx``, the report saved again (same text, new file bytes), was added as a
+    second document: every figure of it listed twice in /targets, /compare and digests."""
+    admin = server.add_user("王丽")
+    engine = engine_copy(bundled_template, tmp_path, tokenizer, owners=[admin.id], flood_burst=0)
+    lines = [
+        "青岭县2026年政府工作报告",
+        "二、2026年主要目标",
+        "全县地区生产总值增长6%左右，粮食产量稳定在25万吨以上。",
+    ]
+
+    async def upload(name: str, data: bytes) -> str:
+        await server.send_document(admin, admin, name, data)
+        received = await server.next_call("sendMessage", chat=admin)
+        assert received.message["text"].startswith("📥")
+        done = await server.wait_for(
+            lambda call: (
+                call.method == "editMessageText"
+                and call.chat_id == admin.id
+                and not call.message["text"].startswith(("📥", "⏳"))
+            ),
+            timeout=30,
+        )
+        return done.message["text"]
+
+    async with subscribed(server, engine, db_url, owners=[admin.id]):
+        first, again = _saved_docx(lines, "王丽"), _saved_docx(lines, "县政府办")
+        assert first != again
+        assert (await upload("报告.docx", first)).startswith("✅ 已添加")
+        said = await upload("报告（定稿）.docx", again)
+        assert said.startswith("⚠️ 重复文件")
+        assert "与已有文件" in said and "报告.docx" in said
+        # a report of the same title with other text is another document
+        other = _saved_docx([*lines[:2], "全县地区生产总值增长6.5%左右。"], "王丽")
+        assert (await upload("报告（修改）.docx", other)).startswith("✅ 已添加")
+        said = await ask_text(server, admin, admin, "/targets 粮食产量")
+        assert said.count("25万吨以上") == 1
