@@ -24,8 +24,9 @@ import contextlib
 import logging
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from telegram import Message, Update
 from telegram.constants import ChatType
@@ -65,6 +66,9 @@ _USER_ID = re.compile(r"^\d{1,15}$")
 _SUB_ID = re.compile(r"^#?(\d{1,9})$")
 # A Telegram username starts with a letter (123abc is a mistyped id, not a name)
 _USERNAME = re.compile(r"^@?[A-Za-z][A-Za-z0-9_]{0,63}$")
+
+if TYPE_CHECKING:
+    from handlers.seen import SeenUsers
 
 
 async def remember_sender(update: object, context: BriefContext) -> None:
@@ -143,6 +147,21 @@ async def _resolve(
     return fmt.escape(fmt.usage("admin", lang))
 
 
+def _owners_only(owners: Sequence[int], seen: SeenUsers, lang: str) -> str:
+    """The refusal of ``/admin add|remove`` to an admin who is not an owner, with the
+    owners to ask by the username they were last seen with (still theirs): an admin who
+    is no operator does not know what BRIEFBOT_OWNERS is nor whom it names."""
+    names = [
+        f"@{name}"
+        for owner in owners
+        if (name := seen.username(owner)) and (seen.find(name) or (None,))[0] == owner
+    ]
+    refusal = tr(lang, "admin.owners_only")
+    return (
+        refusal + "\n" + tr(lang, "admin_owner.ask", owners=" ".join(names)) if names else refusal
+    )
+
+
 @admin_only(_verb("admin", "help"), refusal=lambda lang: tr(lang, "admin.refused"))
 async def admin_command(update: Update, context: BriefContext) -> None:
     """/admin list | add <id|@username|reply> | remove <…> | help"""
@@ -175,7 +194,7 @@ async def admin_command(update: Update, context: BriefContext) -> None:
             result="refused",
             detail=worded("not_an_owner", said=said(message)),
         )
-        await message.reply_text(tr(lang, "admin.owners_only"))
+        await message.reply_text(_owners_only(svc.admins.owners, context.services.seen, lang))
         return
     found = await _resolve(message, words[1:], svc, context.services.seen, lang)
     if isinstance(found, str):

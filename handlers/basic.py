@@ -1,13 +1,16 @@
-"""/start, /help and unknown commands."""
+"""/start, /help, unknown commands, and commands posted in a channel."""
 
 from __future__ import annotations
 
+import contextlib
+
 from telegram import Update
-from telegram.ext import Application, CommandHandler, MessageHandler, filters
+from telegram.error import TelegramError
+from telegram.ext import Application, MessageHandler, filters
 
 from bot.text.help_words import named_command
 from handlers import format as fmt
-from handlers.common import NEW_MESSAGES, add_commands, command_args
+from handlers.common import NEW_MESSAGES, add_commands, application_commands, command_args
 from handlers.context import BriefContext
 from handlers.i18n import tr
 
@@ -35,21 +38,10 @@ async def help_command(update: Update, context: BriefContext) -> None:
             return
     is_admin = await context.services.check_admin(user.id if user else None)
     text = fmt.help_html(context.bot.username, admin=is_admin, lang=lang)
-    if command is not None and command not in _commands(context.application):
+    if command is not None and command not in application_commands(context.application):
         # /help foo listed every command as if foo were one of them
         text = tr(lang, "help.no_such_command", command=fmt.escape(command)) + "\n\n" + text
     await update.effective_message.reply_html(text)
-
-
-def _commands(application: Application) -> set[str]:
-    """The commands the application answers (``/help X`` for an X not among them is said)."""
-    return {
-        name
-        for group in application.handlers.values()
-        for handler in group
-        if isinstance(handler, CommandHandler)
-        for name in handler.commands
-    }
 
 
 async def unknown_command(update: Update, context: BriefContext) -> None:
@@ -58,8 +50,24 @@ async def unknown_command(update: Update, context: BriefContext) -> None:
     await update.effective_message.reply_text(tr(lang, "common.unknown_command"))
 
 
+async def channel_command(update: Update, context: BriefContext) -> None:
+    """A command posted in a channel: the bot only posts digests there, so it says once,
+    in the channel, where a channel is managed (it answered nothing: a channel's admin
+    who typed /subscribe there waited for a reply that never came)."""
+    post = update.effective_message
+    chat = update.effective_chat
+    lang = context.services.lang(update)
+    ref = f"@{chat.username}" if chat.username else str(chat.id)
+    hint = tr(lang, "channel_post.hint", channel=ref, bot=context.bot.username or "")
+    with contextlib.suppress(TelegramError):  # no right to post: nothing else to say it with
+        await post.reply_text(hint)
+
+
 def register(application: Application) -> None:
     add_commands(application, {"start": start, "help": help_command})
+    application.add_handler(
+        MessageHandler(filters.UpdateType.CHANNEL_POST & filters.COMMAND, channel_command)
+    )
 
 
 def register_fallback(application: Application) -> None:

@@ -1,6 +1,8 @@
 """A channel named in a command (``/subscribe @channel …``, ``/lang chat @channel en``):
-commands posted in a channel never reach the bot, so a bot admin names it from the private
-chat. Shared by the handler modules that take ``@channel`` (subscriptions, language)."""
+a command posted in a channel is not run (its author is the channel, not a person the bot
+can check; ``handlers.basic`` answers it with where channels are managed), so a bot admin
+names it from the private chat. Shared by the handler modules that take ``@channel``
+(subscriptions, language)."""
 
 from __future__ import annotations
 

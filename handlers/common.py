@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from telegram import Bot, Chat, Message, MessageEntity
+from telegram import Bot, Chat, Message, MessageEntity, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
@@ -29,6 +29,28 @@ def add_commands(application: Application, commands: Mapping[str, Callable[..., 
     for name, callback in commands.items():
         handler = _usage_first(name, callback)
         application.add_handler(CommandHandler(name, handler, filters=NEW_MESSAGES))
+
+
+def application_commands(application: Application) -> set[str]:
+    """The commands the application answers."""
+    return {
+        name
+        for group in application.handlers.values()
+        for handler in group
+        if isinstance(handler, CommandHandler)
+        for name in handler.commands
+    }
+
+
+async def run_as_command(update: Update, context: Any, name: str, args: str) -> None:
+    """Handle ``update``'s message as if it had been sent as ``/name args`` (``／docs``,
+    ``/subscribe每周一``: a command Telegram did not mark as one, its name typed right):
+    the same handlers, checks and replies as the command typed so."""
+    data = update.to_dict()
+    text = f"/{name} {args}".rstrip()
+    data["message"]["text"] = text
+    data["message"]["entities"] = [{"type": "bot_command", "offset": 0, "length": len(name) + 1}]
+    await context.application.process_update(Update.de_json(data, context.bot))
 
 
 def _usage_first(name: str, callback: Callable[..., Any]) -> Callable[..., Any]:

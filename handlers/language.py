@@ -32,7 +32,9 @@ async def lang_command(update: Update, context: BriefContext) -> None:
     if words and words[0].lower() in ("chat", "group", "本群", "聊天"):
         scope = "chat"
         words.pop(0)
-    channel_named = words.pop(0) if words and channel_ref(words[0]) else None
+    channel_named = channel_ref(words[0]) if words else None  # @name, or its t.me link
+    if channel_named:
+        words.pop(0)
     if channel_named:
         scope = "chat"
     choice = words[0] if len(words) == 1 else ""

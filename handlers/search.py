@@ -20,13 +20,16 @@ from telegram.ext import (
 
 from bot.library import DocumentNotFound
 from bot.models import SearchResponse
+from bot.text.typed_commands import typed_command
 from handlers import format as fmt
 from handlers.common import (
     MENTIONS_BOT,
     NEW_MESSAGES,
     ButtonHandler,
     add_commands,
+    application_commands,
     reply_html,
+    run_as_command,
     without_mention,
 )
 from handlers.context import BriefContext, Services
@@ -89,6 +92,9 @@ async def _answer(update: Update, context: BriefContext, text: str) -> None:
         return
     key, resp, suggestion_keys = await _search(svc, text, user=searcher_of(update))
     html, keyboard = fmt.search_page(resp, key=key, suggestion_keys=suggestion_keys, lang=lang)
+    if message.forward_origin is not None:
+        # a forwarded notice is searched by its words: say so, and how it would be added
+        html = f"<i>{fmt.escape(tr(lang, 'forwarded.searched'))}</i>\n\n{html}"
     await message.reply_html(html, reply_markup=keyboard)
 
 
@@ -98,8 +104,22 @@ async def search_command(update: Update, context: BriefContext) -> None:
 
 
 async def search_text(update: Update, context: BriefContext) -> None:
-    """Plain text in a private chat is a search."""
-    await _answer(update, context, update.effective_message.text or "")
+    """Plain text in a private chat is a search, unless it means a command that Telegram
+    did not mark as one (``／docs``, ``/subscribe每周一``, ``/订阅 就业``, ``帮助``)."""
+    text = update.effective_message.text or ""
+    typed = typed_command(text, application_commands(context.application))
+    if typed is None:
+        await _answer(update, context, text)
+    elif typed.how == "typed" or typed.name in ("help", "start"):
+        await run_as_command(update, context, typed.name, typed.args)
+    else:
+        svc = context.services
+        lang = svc.lang(update)
+        usage = fmt.command_usage_html(
+            typed.name, default_time=svc.settings.default_digest_time, lang=lang
+        )
+        said = fmt.typed_command_hint(typed, lang) if typed.how == "chinese" else ""
+        await update.effective_message.reply_html("\n\n".join(p for p in (said, usage) if p))
 
 
 async def search_mention(update: Update, context: BriefContext) -> None:

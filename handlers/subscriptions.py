@@ -3,12 +3,14 @@ membership changes (removed from a chat, group migrated to a supergroup)."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from dataclasses import replace
 
-from telegram import Update
+from telegram import ChatMemberUpdated, Update
 from telegram.constants import ChatMemberStatus, ChatType
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ChatMemberHandler,
@@ -106,7 +108,9 @@ async def subscriptions_command(update: Update, context: BriefContext) -> None:
     subs = svc.subscriptions
     lang = svc.lang(update)
     words = command_args(message).split()
-    ref = words.pop(0) if words and channel_ref(words[0]) else None
+    ref = channel_ref(words[0]) if words else None  # @name, or its t.me link
+    if ref:
+        words.pop(0)
     chat_id, heading = chat.id, tr(lang, "subscriptions.heading")
     if ref:
         channel = await channel_target(update, context, ref)
@@ -148,10 +152,17 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
     chat_id, ref = target
     if not words:
         listed = await svc.run_db(subs.list, chat_id)
-        text = fmt.escape(tr(lang, "subscriptions.unsubscribe_usage"))
+        # a channel's: its usage and heading name it (they said /unsubscribe 编号 and
+        # 本聊天的订阅, and the number alone cancelled nothing of the channel's)
+        usage = tr(lang, "unsubscribe_channel.usage", channel=ref) if ref else None
+        text = fmt.escape(usage or tr(lang, "subscriptions.unsubscribe_usage"))
         if listed:
-            heading = tr(lang, "subscriptions.heading")
-            text += "\n\n" + fmt.subscriptions_list(listed, heading=heading, lang=lang)
+            heading = (
+                tr(lang, "subscriptions.heading_channel", title=ref)
+                if ref
+                else tr(lang, "subscriptions.heading")
+            )
+            text += "\n\n" + fmt.subscriptions_list(listed, heading=heading, lang=lang, channel=ref)
         await message.reply_html(text)
         return
     typed = " ".join(words)  # several numbers: /unsubscribe 1 2
@@ -204,8 +215,8 @@ async def _managed_chat(
     (``/unsubscribe @news 3`` from a bot admin's private chat: the first word is taken
     off ``words``); None when refused, the refusal already sent."""
     message, chat = update.effective_message, update.effective_chat
-    if words and channel_ref(words[0]):
-        ref = words.pop(0)
+    if words and (ref := channel_ref(words[0])):
+        words.pop(0)
         channel = await channel_target(update, context, ref)
         return None if channel is None else (channel.id, ref)
     if not await may_manage(context.bot, chat, message):
@@ -237,6 +248,7 @@ async def timezone_command(update: Update, context: BriefContext) -> None:
     name = command_args(message).strip()
     chat_id = chat.id
     ref, _, rest = name.partition(" ")
+    ref = channel_ref(ref) or ref
     if channel_ref(ref):  # /timezone @channel [Area/City]: a bot admin, in private
         channel = await channel_target(update, context, ref)
         if channel is None:
@@ -266,6 +278,7 @@ async def digest_command(update: Update, context: BriefContext) -> None:
     sub = None
     chat_id = chat.id
     ref, _, rest = arg.partition(" ")
+    ref = channel_ref(ref) or ref
     if channel_ref(ref):  # /digest @channel [ID|filter]: a bot admin, in private
         channel = await channel_target(update, context, ref)
         if channel is None:
@@ -324,12 +337,34 @@ async def my_chat_member(update: Update, context: BriefContext) -> None:
         reason = f"{reasons.RESTRICTED} (restricted by user {who})"
         notice = Message("alerts.chat_removed_restricted", said)
     else:
+        if _joined_group(change):
+            await _greet_group(update, context)
         return
     svc = context.services
     count = await svc.run_db(svc.subscriptions.chat_removed, chat.id, reason)
     if count:
         log.info("chat %s: %s; %s deactivated", chat.id, reason, counted(count, "subscription"))
         await svc.notify_admins(replace(notice, params={**said, "count": count}))
+
+
+def _joined_group(change: ChatMemberUpdated) -> bool:
+    """The bot was just added to a group (not promoted in one it was in)."""
+    gone = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
+    present = (ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR)
+    return (
+        change.chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
+        and change.old_chat_member.status in gone
+        and change.new_chat_member.status in present
+    )
+
+
+async def _greet_group(update: Update, context: BriefContext) -> None:
+    """Say, once, in a group the bot was added to how the group uses it: it joined in
+    silence, and the members did not know that a plain message is not searched there."""
+    lang = context.services.lang(update)
+    said = tr(lang, "group_join.greeting", bot=context.bot.username or "")
+    with contextlib.suppress(TelegramError):  # no right to write: nothing to greet with
+        await context.bot.send_message(update.effective_chat.id, said)
 
 
 async def chat_migrated(update: Update, context: BriefContext) -> None:

@@ -642,8 +642,38 @@ _ADDRESSEE_RUN_IN_RE = re.compile(
 _GENERIC_TITLES = ("政府工作报告", "工作报告", "报告")
 
 
+# The issuing organ alone on the first line, above the title (the layout of a notice
+# issued by a government office: 某县人民政府办公室 / 关于做好…的通知).
+_ORGAN_LINE_RE = re.compile(
+    r"^[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公厅|办公室|委员会"
+    r"|政府|厅|局|委)$"
+)
+
+# A line that is a document's name by its kind (…工作方案, …实施细则（试行）), no sentence.
+_KIND_TITLE_RE = re.compile(
+    r"^[^。，；：:,;]{4,60}(?:意见|通知|决定|方案|办法|规定|报告|计划|规划|纲要|通报|批复|公告"
+    r"|通告|细则)(?:[（(][^）)]{1,20}[）)])?$"
+)
+
+
 def _title(text: str, paras: list, headings: list, opening: str) -> str:
-    return _without_addressee(_title_line(text, paras, headings, opening))
+    return _after_issuer_line(
+        _without_addressee(_title_line(text, paras, headings, opening)), opening
+    )
+
+
+def _after_issuer_line(title: str, opening: str) -> str:
+    """``某县人民政府办公室`` above ``关于做好…的通知``: the title is the document's own,
+    with its issuer (``某县人民政府办公室关于做好…的通知``), not the organ's name."""
+    if not _ORGAN_LINE_RE.match(title):
+        return title
+    lines = [line.strip() for line in opening.split("\n") if line.strip()]
+    if title not in lines or lines.index(title) + 1 >= len(lines):
+        return title
+    following = lines[lines.index(title) + 1]
+    if not (_POLICY_TITLE_RE.match(following) or _KIND_TITLE_RE.match(following)):
+        return title
+    return title + following if following.startswith("关于") else following
 
 
 def _without_addressee(title: str) -> str:

@@ -21,10 +21,12 @@ from bot.corpus.reader import UnreadableDocument, skip_reason
 from bot.library.documents import describe_document, match_document
 from bot.library.refresh import IndexUpdate
 from bot.models import (
+    Document,
     DocumentInfo,
     RefreshReport,
     SkippedFile,
 )
+from bot.search import segments as seg
 from bot.search.index import CompiledIndex
 from bot.search.indexer import Indexer, Progress
 from bot.targets.records import TargetRecord
@@ -211,10 +213,31 @@ class UploadsMixin:
             except uploads.UploadRefused as exc:
                 return UploadResult.refused(name, exc)
         with self.indexer.lock():
-            result = self._store_upload(name, data, doc.sha256, replace, progress, sidecar)
+            result = self._store_upload(
+                name, data, doc.sha256, replace, progress, sidecar, staged=doc
+            )
         if reopen and result.update is not None:
             self.reopen(result.update)
         return result
+
+    def _text_twin(
+        self, docs: list[DocumentInfo], name: str, staged: Document
+    ) -> DocumentInfo | None:
+        """A document of another name with the very text of ``staged``: the same report
+        saved again (``…（定稿）.docx``: new file bytes, as a Word file keeps when and by
+        whom it was saved) was added as a second document, each figure listed twice.
+        Only documents of the same title are read (a title is inferred from the text)."""
+        text = staged.text.strip()
+        for info in docs:
+            if info.relpath == name or info.title != staged.meta.title:
+                continue
+            try:  # the cached text on disk: authoritative under the lock
+                known = seg.load_text(self.indexer.paths.docs, info.doc_id)
+            except FileNotFoundError:
+                continue
+            if known.strip() == text:
+                return info
+        return None
 
     def _store_upload(
         self,
@@ -224,11 +247,15 @@ class UploadsMixin:
         replace: bool,
         progress: Progress | None,
         sidecar: str | None = None,
+        *,
+        staged: Document | None = None,
     ) -> UploadResult:
         """Under the index lock: duplicate and name checks against the index on disk,
         then the atomic write, the refresh and, on failure, the rollback."""
         docs = self._disk_docs()
         twin = next((d for d in docs if d.sha256 == sha256), None)
+        if twin is None and staged is not None:
+            twin = self._text_twin(docs, name, staged)
         if twin is not None:
             return UploadResult(
                 "duplicate",

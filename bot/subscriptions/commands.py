@@ -24,16 +24,23 @@ from bot.subscriptions.schedule import (
     looks_like_time,
     parse_schedule,
 )
+from bot.subscriptions.spoken_time import glue_part_of_day
 
 _TOKEN = re.compile(r'(?:[^\s"“”]+|"[^"]*"|“[^”]*”)+')
 _TZ_OPTION = re.compile(r"^(?:tz|timezone|时区)[=:：](.+)$", re.IGNORECASE)
 _QUIET = frozenset({"quiet", "静默", "silent"})
 _CHANNEL = re.compile(r"^(@[A-Za-z][A-Za-z0-9_]{3,31}|-100\d{5,15})$")
+# A public channel's link, as "copy link" gives it; a private one (t.me/+…, joinchat) has
+# no name the bot can use.
+_CHANNEL_LINK = re.compile(r"(?:https?://)?(?:t|telegram)\.me/([A-Za-z][A-Za-z0-9_]{3,31})/?")
+_CHANNEL_LIKE = re.compile(r"^(?:@|(?:https?://)?(?:t|telegram)\.me/)", re.IGNORECASE)
 _CRON_FIELD = re.compile(r"^[\d*,/\-]+$")
 _CRON_DOW = re.compile(r"^[\d*,/\-a-z]+$")
 # A weekday word with a number that is no weekday (周八, 星期0, 每周十 09:00): a schedule
 # mistyped, never a keyword to filter on (周边, 周转, 周期 are words, not numbers).
 _NOT_A_WEEKDAY = re.compile(r"(?:每?周|每?星期|礼拜)[八九十零〇\d]")
+
+_SCHEDULE_WORD = re.compile(r"^(?:每个?月|每年|每季度?|每隔|每两|每半|隔周|双周|工作日)")
 
 MAX_FILTER_CHARS = 300
 
@@ -63,8 +70,24 @@ def subscription_ids(text: str) -> list[int] | None:
 
 
 def channel_ref(token: str) -> str | None:
-    """``@name`` or ``-100…`` as typed, if ``token`` names a channel."""
-    return token if _CHANNEL.match(token) else None
+    """``@name`` or ``-100…`` as typed, if ``token`` names a channel; a link to it
+    (``https://t.me/name``, ``t.me/name``, what Telegram's "copy link" gives) as ``@name``."""
+    if _CHANNEL.match(token):
+        return token
+    link = _CHANNEL_LINK.fullmatch(token)
+    return "@" + link.group(1) if link else None
+
+
+def check_channel_word(token: str) -> None:
+    """Refuse a first word that is meant to name a channel and cannot: ``@`` and the
+    channel's title (``@苍溪政策速递``) or a private invitation link. Read as a keyword, it
+    subscribed the chat it was typed in, not the channel."""
+    if _CHANNEL_LIKE.match(unicodedata.normalize("NFKC", token)):
+        raise ScheduleError(
+            f"“{token}”不是频道的用户名 / {token!r} is no channel username",
+            "channel.not_a_username",
+            word=token,
+        )
 
 
 def _try_schedule(text: str, default_time: str) -> Schedule | None:
@@ -130,16 +153,37 @@ def _schedule_at_end(tokens: list[str], default_time: str) -> tuple[list[str], S
         # A token that looks like a time but is not one: say so instead of filtering on it.
         if looks_like_time(tokens[-1]):
             parse_schedule(tokens[-1], default_time=default_time)
+        # A schedule word the bot does not read (每年, 每两周, 每季度): refused, never a
+        # keyword (每月1号 was one, and the digest came daily).
+        if _SCHEDULE_WORD.match(lowered[-1]):
+            parse_schedule(lowered[-1], default_time=default_time)
+    return _schedule_at_start(tokens, lowered, default_time)
+
+
+def _schedule_at_start(
+    tokens: list[str], lowered: list[str], default_time: str
+) -> tuple[list[str], Schedule | None]:
+    """A schedule said first (``每天早上8点 四川``, ``周一 09:00 GDP``): people say when
+    before what; it was read as keywords and the digest came daily at the default time."""
+    for size in (2, 1):
+        if len(tokens) > size:
+            schedule = _try_schedule(" ".join(lowered[:size]), default_time)
+            if schedule is not None:
+                return tokens[size:], schedule
+    if tokens and _SCHEDULE_WORD.match(lowered[0]):
+        parse_schedule(lowered[0], default_time=default_time)  # raises: not a schedule read
     return tokens, None
 
 
 def parse_subscribe(text: str, *, default_time: str) -> SubscribeRequest:
     """Read ``/subscribe`` arguments; ``ScheduleError`` / ``FilterError`` (user-facing, with
     a ``code`` and ``params`` for interfaces that translate) if bad."""
-    tokens = _TOKEN.findall(text or "")
+    tokens = _TOKEN.findall(glue_part_of_day(text or ""))
     channel = None
-    if tokens and channel_ref(tokens[0]):
-        channel = tokens.pop(0)
+    if tokens and (channel := channel_ref(tokens[0])):
+        tokens.pop(0)
+    elif tokens:
+        check_channel_word(tokens[0])
     timezone: str | None = None
     quiet = False
     rest: list[str] = []

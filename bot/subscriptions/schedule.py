@@ -33,6 +33,7 @@ from apscheduler.triggers.cron import CronTrigger
 from bot.errors import CodedError
 from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.subscriptions.offsets import utc_offset, zones_at
+from bot.subscriptions.spoken_time import clock_times, number_words
 from bot.zones import known_zone, zone_name
 
 Kind = Literal["daily", "weekly", "cron"]
@@ -62,12 +63,6 @@ _DAILY_WORDS = frozenset({"daily", "everyday", "day", "每天", "每日", "天�
 _WEEKLY_PREFIXES = ("weekly", "every")
 WEEKLY_WORDS = frozenset({"weekly", "每周", "每星期", "每礼拜"})
 """Words of a weekly schedule that need a day after them (``周一 09:00``, ``weekly mon``)."""
-# A time of day said in words: 8点, 8点半, 8点30(分), 下午3点 -> 8:00, 8:30, 15:00.
-_CLOCK = re.compile(
-    r"(?<![\d:])(上午|早上|早晨|凌晨|中午|下午|晚上|傍晚)?(\d{1,2})(?:点钟|[点时])(?:(半)|(\d{1,2})分?)?"
-)
-_AFTERNOON = ("中午", "下午", "晚上", "傍晚")
-
 _TIME_RE = re.compile(r"(\d{1,2}):(\d{2})")
 _HELP = (
     "可用格式 / accepted: 08:00、每天 08:00、周一 09:00、mon 09:00，"
@@ -253,19 +248,12 @@ class Schedule:
         return trigger.get_next_fire_time(None, after + timedelta(microseconds=1))
 
 
-def _clock(match: re.Match[str]) -> str:
-    part, hour, half, minute = match.groups()
-    hour_n = int(hour)
-    if part in _AFTERNOON and hour_n < 12:
-        hour_n += 12
-    return f"{hour_n}:{30 if half else int(minute or 0):02d}"
-
-
 def _clean(text: str) -> str:
     # NFKC: full-width digits, colon and spaces become ASCII ("０８：００" -> "08:00");
-    # a time said in words becomes a clock time ("8点半" -> "8:30", "下午3点" -> "15:00").
+    # a time said in words becomes a clock time ("8点半" -> "8:30", "下午3点" -> "15:00",
+    # "早上八点半" -> "8:30": bot.subscriptions.spoken_time).
     text = unicodedata.normalize("NFKC", text).strip().lower()
-    return _CLOCK.sub(_clock, re.sub(r"\s+", " ", text))
+    return clock_times(re.sub(r"\s+", " ", text))
 
 
 def looks_like_time(text: str) -> bool:
@@ -281,6 +269,9 @@ def parse_schedule(text: str, *, default_time: str) -> Schedule:
     cleaned = _clean(text)
     if cleaned.startswith("cron "):
         return _parse_cron(cleaned[5:].strip())
+    spoken = _workdays_or_monthly(cleaned, default_time)
+    if spoken is not None:
+        return spoken
     # Split a Chinese day word glued to its time: "周一09:00", "每天8:00".
     cleaned = re.sub(r"^([\u4e00-\u9fff]+)(\d)", r"\1 \2", cleaned)
     tokens = cleaned.split(" ")
@@ -319,6 +310,30 @@ def parse_schedule(text: str, *, default_time: str) -> Schedule:
             text=first,
         )
     raise _unknown_schedule(text)
+
+
+# Working days and a day of the month, as people say them (工作日 8:30, 每月1号, 每月十五日
+# 9:00): read as the cron expressions they are.
+_WORKDAYS = re.compile(
+    r"^(?:每个?工作日|工作日|周一至周五|周一到周五|星期一至星期五)\s*(\d{1,2}:\d{2})?$"
+)
+_MONTHLY = re.compile(
+    r"^每(?:个)?月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[号日]\s*(\d{1,2}:\d{2})?$"
+)
+
+
+def _workdays_or_monthly(cleaned: str, default_time: str) -> Schedule | None:
+    workdays = _WORKDAYS.match(cleaned)
+    monthly = _MONTHLY.match(cleaned) if workdays is None else None
+    if workdays is None and monthly is None:
+        return None
+    hour, minute = _parse_time((workdays or monthly).groups()[-1] or default_time).split(":")
+    if workdays is not None:
+        return _parse_cron(f"{int(minute)} {int(hour)} * * 1-5")
+    day = number_words(monthly.group(1))
+    if not 1 <= day <= 31:
+        raise _unknown_schedule(cleaned)
+    return _parse_cron(f"{int(minute)} {int(hour)} {day} * *")
 
 
 def _unknown_schedule(text: str) -> ScheduleError:

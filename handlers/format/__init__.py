@@ -15,7 +15,7 @@ from handlers.format.documents import (
     docs_messages,
     document_not_found,
 )
-from handlers.format.help import command_usage_html, help_html
+from handlers.format.help import command_usage_html, help_html, typed_command_hint
 from handlers.format.html import (
     CALLBACK_LIMIT,
     TELEGRAM_LIMIT,
@@ -69,5 +69,6 @@ __all__ = [
     "split_html",
     "target_line",
     "targets_messages",
+    "typed_command_hint",
     "utf16_len",
 ]

@@ -184,6 +184,10 @@ def upload_done(result: UploadResultLike, lang: str = DEFAULT_LANGUAGE) -> str:
         lines.append("")
         lines.append(tr(lang, "uploads.first_targets"))
         lines.extend(target_line(r, show_kind=False, lang=lang) for r in result.first_targets)
+    elif result.targets:
+        # a statistical bulletin's figures are results, not targets: "no key target"
+        # alone read as if nothing had been read from it
+        lines.append(tr(lang, "upload_kinds.other_kinds", count=result.targets))
     else:
         lines.append(tr(lang, "uploads.no_targets"))
     lines.append("")

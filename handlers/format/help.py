@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from handlers.format.admin import admin_help_html
 from handlers.format.html import escape
 from handlers.format.subscriptions import usage as subscribe_usage
 from handlers.i18n import DEFAULT_LANGUAGE, tr
+
+if TYPE_CHECKING:
+    from bot.text.typed_commands import TypedCommand
 
 # The public commands with a usage of their own (plain text): ``/help X`` and
 # ``/X --help`` answer with it. Admin commands say their own usage after their check.
@@ -64,3 +68,9 @@ def command_usage_html(
         return escape(tr(lang, "lang.usage", current=tr(lang, f"lang.name_{lang}")))
     usage = _USAGES.get(command)
     return escape(usage(lang)) if usage else None
+
+
+def typed_command_hint(typed: TypedCommand, lang: str = DEFAULT_LANGUAGE) -> str:
+    """What to send for a command named in Chinese (``/订阅 就业``: ``/subscribe 就业``), HTML."""
+    command = f"/{typed.name} {typed.args}".rstrip()
+    return tr(lang, "typed.chinese_name", word=escape(typed.said), command=escape(command))

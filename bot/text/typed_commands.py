@@ -1,0 +1,114 @@
+"""Pure: a message that means a command but did not reach the bot as one.
+
+Telegram makes a message a command only when it starts with an ASCII ``/`` followed by
+Latin letters and a space or the end. From a phone with a Chinese keyboard people send:
+
+- ``／docs`` (the full-width slash of the Chinese layout) or ``、docs`` (the key that is
+  ``/`` in English mode gives ``、`` in Chinese mode);
+- ``/subscribe每周一`` (no space after the command: Telegram sees no command);
+- ``/订阅 就业`` (the command's name in Chinese);
+- ``帮助``, ``你好``, ``怎么订阅`` (asking, with no command at all).
+
+Each was searched as words (``你好`` was "corrected" to 利好). :func:`typed_command`
+says which command was meant and how: ``typed`` when the command's own name was typed
+(the interface runs it as if typed right), ``chinese`` for its name in Chinese (the
+interface says which command to send), ``asked`` for a question or greeting (the
+interface answers with the help or the command's usage).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["TypedCommand", "typed_command"]
+
+
+@dataclass(frozen=True, slots=True)
+class TypedCommand:
+    """The command ``name`` meant with its arguments ``args``, and ``how`` it was said:
+    ``typed`` (its own name, a wrong slash or no space: running it is what was asked),
+    ``chinese`` (``/订阅``), ``asked`` (``帮助``, ``怎么订阅``)."""
+
+    name: str
+    args: str
+    how: Literal["typed", "chinese", "asked"]
+    said: str = ""
+    """The word typed for the command (``订阅`` of ``/订阅 就业``), for saying it back."""
+
+
+# The slash as a Chinese keyboard types it: ASCII, full width, the enumeration comma of
+# the / key in Chinese mode, a backslash.
+_SLASH = "/／、\\＼"
+_LATIN_COMMAND = re.compile(
+    rf"^[{re.escape(_SLASH)}]\s*([A-Za-z][A-Za-z0-9_]*)(?:@[A-Za-z0-9_]+)?(.*)$", re.S
+)
+
+# The commands' names as a Chinese user says them (longest first where one holds another).
+_CHINESE_NAMES: dict[str, str] = {
+    "取消订阅": "unsubscribe",
+    "退订": "unsubscribe",
+    "我的订阅": "subscriptions",
+    "订阅列表": "subscriptions",
+    "订阅": "subscribe",
+    "搜索": "search",
+    "检索": "search",
+    "查询": "search",
+    "文件列表": "docs",
+    "文件": "docs",
+    "文库": "docs",
+    "目标": "targets",
+    "指标": "targets",
+    "对比": "compare",
+    "比较": "compare",
+    "时区": "timezone",
+    "语言": "lang",
+    "预览": "digest",
+    "简报": "digest",
+    "暂停": "pause",
+    "恢复": "resume",
+    "帮助": "help",
+    "说明": "help",
+    "开始": "start",
+}
+_CHINESE_COMMAND = re.compile(
+    rf"^[{re.escape(_SLASH)}]\s*({'|'.join(sorted(_CHINESE_NAMES, key=len, reverse=True))})(.*)$",
+    re.S,
+)
+
+# A whole message asking for help or saying hello; or asking how to (un)subscribe. Only
+# whole messages: 帮助 and 订阅 inside a query are words to search for (帮助企业纾困).
+_HELP_MESSAGES = frozenset(
+    {
+        "帮助", "使用帮助", "使用说明", "说明", "怎么用", "如何使用", "怎么使用", "菜单",
+        "你好", "您好", "在吗", "help", "hi", "hello", "start", "开始", "menu",
+    }
+)  # fmt: skip
+_ASKING = re.compile(r"^(?:请问)?(?:怎么|如何|怎样|咋)(取消订阅|退订|订阅)(?:啊|呢|呀)?$")
+_ENDING = "?？!！。.~～ "
+
+
+def typed_command(text: str, commands: Collection[str]) -> TypedCommand | None:
+    """The command ``text`` (a whole message that Telegram did not mark as a command)
+    means, or None for a message that is not one. ``commands``: the names the bot answers;
+    a Latin name the bot does not know stays None (``、GDP``: searched as typed)."""
+    said = text.strip()
+    latin = _LATIN_COMMAND.match(unicodedata.normalize("NFKC", said[:1]) + said[1:])
+    if latin and latin.group(1).lower() in commands:
+        name = latin.group(1).lower()
+        return TypedCommand(name, latin.group(2).strip(), "typed", latin.group(1))
+    chinese = _CHINESE_COMMAND.match(said)
+    if chinese:
+        word = chinese.group(1)
+        return TypedCommand(_CHINESE_NAMES[word], chinese.group(2).strip(), "chinese", word)
+    whole = unicodedata.normalize("NFKC", said).strip(_ENDING).lower()
+    if whole in _HELP_MESSAGES:
+        return TypedCommand("help", "", "asked", said)
+    asking = _ASKING.match(whole)
+    if asking or whole in ("订阅", "取消订阅", "退订"):
+        word = asking.group(1) if asking else whole
+        return TypedCommand(_CHINESE_NAMES[word], "", "asked", said)
+    return None
