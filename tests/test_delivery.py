@@ -14,9 +14,10 @@ import pytest
 from bot.subscriptions import delivery as d
 from bot.subscriptions.compose import DigestComposer
 from bot.subscriptions.delivery import Deliverer
+from bot.subscriptions.records import Payload
 from bot.subscriptions.schedule import fire_times, latest_fire, parse_schedule
 from bot.subscriptions.scheduler import DigestScheduler, group_key
-from bot.subscriptions.store import Payload, SubscriptionStore
+from bot.subscriptions.store import SubscriptionStore
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

@@ -27,7 +27,7 @@ from bot.digest.filters import DigestFilter, describe, names_document
 from bot.digest.render import render_html
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
 from bot.library import Engine
-from bot.subscriptions.store import Delivery, Subscription
+from bot.subscriptions.records import Delivery, Subscription
 from bot.text.echo import said_back
 
 

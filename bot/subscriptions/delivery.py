@@ -62,7 +62,8 @@ from bot.blocking import Blocking
 from bot.i18n import Message, counted
 from bot.storage.models import utcnow
 from bot.subscriptions.reasons import reason_code
-from bot.subscriptions.store import DeliveryStatus, Payload, Subscription, SubscriptionStore
+from bot.subscriptions.records import DeliveryStatus, Payload, Subscription
+from bot.subscriptions.store import SubscriptionStore
 
 log = logging.getLogger(__name__)
 
