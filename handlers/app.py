@@ -257,8 +257,9 @@ def build_application(
     languages = LanguagePrefs(LanguageStore(database), default=settings.default_language)
     notify = admin_notifier(application.bot, admin_ids, languages.for_chat)
     # A chat's digests are in its /lang choice (in memory: read on the core thread); the
-    # deliveries are read, and the notice told kept, only for a subscription whose doc:
-    # names removed documents (on the core thread, as the composer runs).
+    # deliveries are read only for a subscription whose doc: names removed documents (on
+    # the core thread, as the composer runs). That its chat was told is kept once the
+    # notice is recorded as sent (the deliverer's on_sent, on a storage thread).
     composer = DigestComposer(
         engine,
         language=languages.for_chat,
@@ -277,6 +278,7 @@ def build_application(
         backoff=settings.delivery_backoff_seconds,
         notify_admins=notify,
         on_migrated=languages.chat_migrated,
+        on_sent=composer.delivered,
         blocking=blocking,
         uncertain=settings.delivery_uncertain,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import threading
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -13,9 +14,10 @@ import pytest
 from bot.subscriptions import delivery as d
 from bot.subscriptions.compose import DigestComposer
 from bot.subscriptions.delivery import Deliverer
+from bot.subscriptions.records import Payload
 from bot.subscriptions.schedule import fire_times, latest_fire, parse_schedule
 from bot.subscriptions.scheduler import DigestScheduler, group_key
-from bot.subscriptions.store import Payload, SubscriptionStore
+from bot.subscriptions.store import SubscriptionStore
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -437,6 +439,7 @@ def test_told_once_survives_a_purge_of_the_deliveries_and_a_restart(bundled_engi
     (notice,) = compose(gone, SLOT)
     assert "文库中没有符合此条件的重点目标" in notice
     _sent(store, gone, SLOT, [notice])
+    compose.delivered(gone, [notice])  # what the deliverer's on_sent does
     with db.engine.begin() as conn:  # a retention purge of the delivery history
         conn.execute(text("DELETE FROM deliveries"))
     assert store.deliveries(gone.id) == []
@@ -457,7 +460,76 @@ def test_a_filter_not_yet_told_is_told(bundled_engine, store):
     compose = DigestComposer(bundled_engine, told=store.record_nothing_told)
     (notice,) = compose(store.get(sub.id), SLOT)
     assert "文库中没有符合此条件的重点目标" in notice
+    compose.delivered(store.get(sub.id), [notice])
     assert store.get(sub.id).nothing_told_filter == "doc:早已删除的公报"
+
+
+def test_only_the_notice_delivered_marks_a_chat_told(bundled_engine, store):
+    """Composing the notice tells no one; a digest delivered that is not the notice (a
+    filter's usual line, another filter's notice) does not mark it either."""
+    sub = make(store, filter_text="doc:早已删除的公报")
+    compose = DigestComposer(
+        bundled_engine, history=store.deliveries, told=store.record_nothing_told
+    )
+    (notice,) = compose(sub, SLOT)
+    assert store.get(sub.id).nothing_told_filter is None
+    (again,) = compose(sub, SLOT + timedelta(days=1))  # not delivered: said again
+    assert again == notice
+    compose.delivered(sub, ["📭 别的消息"])
+    other = make(store, chat_id=8, filter_text="doc:另一份已删除的文件")
+    (other_notice,) = compose(other, SLOT)
+    compose.delivered(sub, [other_notice])
+    assert store.get(sub.id).nothing_told_filter is None
+    compose.delivered(sub, [notice])
+    assert store.get(sub.id).nothing_told_filter == sub.filter_text
+    assert "没有新的重点目标" in compose(store.get(sub.id), SLOT + timedelta(days=2))[0]
+
+
+async def test_a_notice_whose_send_failed_is_told_at_the_next_slot(bundled_engine, store, clock):
+    """The deliverer marks the notice told once recorded as sent (on_sent, on a storage
+    thread), so a send Telegram refused, or that gave up, leaves it to be said again."""
+    sub = make(store, filter_text="doc:早已删除的公报 GDP")
+    composer = DigestComposer(
+        bundled_engine, history=store.deliveries, told=store.record_nothing_told
+    )
+    seen_threads: list[str] = []
+
+    def told(subscription_id: int, filter_text: str) -> None:
+        seen_threads.append(threading.current_thread().name)
+        store.record_nothing_told(subscription_id, filter_text)
+
+    composer.told = told
+
+    async def compose(sub, slot):
+        return composer(sub, slot)
+
+    sender = ScriptedSender()
+    deliver = Deliverer(
+        store, compose, sender, attempts=2, sleep=Sleeps(), on_sent=composer.delivered
+    )
+    sender.script = [d.Rejected("Bad Request: message is too long")]
+    failed = await deliver.deliver(sub.id, SLOT)
+    assert failed.outcome == "failed" and sender.sent == []
+    assert store.get(sub.id).nothing_told_filter is None
+    sender.script = [d.Transient("timed out"), d.Transient("timed out")]
+    gave_up = await deliver.deliver(sub.id, SLOT + timedelta(days=1))
+    assert gave_up.outcome == "failed" and store.get(sub.id).nothing_told_filter is None
+    assert seen_threads == []
+    assert all(r.payload is not None for r in store.deliveries(sub.id))  # the notice, failed
+    (still,) = DigestComposer(bundled_engine, history=store.deliveries)(
+        store.get(sub.id), SLOT + timedelta(days=2)
+    )
+    assert "文库中没有符合此条件的重点目标" in still
+
+    told_now = await deliver.deliver(sub.id, SLOT + timedelta(days=2))
+    assert told_now.outcome == "sent"
+    ((_chat, notice),) = sender.sent
+    assert "文库中没有符合此条件的重点目标" in notice
+    assert store.get(sub.id).nothing_told_filter == sub.filter_text
+    assert [name.startswith("briefbot-db") for name in seen_threads] == [True]
+    restarted = DigestComposer(bundled_engine, history=store.deliveries)
+    (line,) = restarted(store.get(sub.id), SLOT + timedelta(days=3))
+    assert "没有新的重点目标" in line
 
 
 def test_composer_keeps_the_usual_line_for_a_document_still_there(bundled_engine, store):

@@ -181,6 +181,35 @@ async def test_a_scheduled_run_says_once_that_the_named_document_is_gone(
         assert store_of(app).get(sub.id).last_delivered_at is not None
 
 
+async def test_the_gone_notice_is_said_again_when_its_send_failed(
+    server, bundled_template, tokenizer, tmp_path, db_url
+) -> None:
+    """The notice that a filter's document is gone counts as told once it reached the chat:
+    a send that gave up leaves it for the next slot."""
+    engine = engine_copy(bundled_template, tmp_path, tokenizer)
+    bo = server.add_user("Bo")
+    async with running(server, engine, db_url, delivery_attempts=2) as app:
+        await ask_text(server, bo, bo, "/subscribe doc:004 GDP 08:00")
+        (sub,) = store_of(app).list_for_chat(bo.id)
+        slot = next_local(8, 0)
+        await deliver_at(app, sub.id, slot + timedelta(seconds=5))
+        engine.remove_document("004")
+        server.fail_next("sendMessage", 502, "Bad Gateway", times=2, chat_id=bo.id)
+        await deliver_at(app, sub.id, slot + timedelta(days=1, seconds=5))
+        assert store_of(app).deliveries(sub.id)[1].status == "failed"
+        assert store_of(app).get(sub.id).nothing_told_filter is None
+        said = []
+        for day in (2, 3):
+            server.mark_seen()
+            await deliver_at(app, sub.id, slot + timedelta(days=day, seconds=5))
+            said.append((await server.next_call("sendMessage", chat=bo)).message["text"])
+        assert "文库中没有符合此条件的重点目标" in said[0]
+        assert "自上次推送以来没有新的重点目标" in said[1]
+        assert store_of(app).get(sub.id).nothing_told_filter == sub.filter_text
+        statuses = [r.status for r in store_of(app).deliveries(sub.id)]
+        assert statuses == ["sent", "failed", "sent", "sent"]
+
+
 async def test_time_zones_per_subscription_and_per_chat(server, engine, db_url) -> None:
     ben = server.add_user("Ben")
     async with running(server, engine, db_url) as app:

@@ -33,99 +33,46 @@ version's text and targets, and those of a *removed* document are gone
 (``document()`` raises :class:`DocumentNotFound`). The shared tokenizer and
 indicator table are read-only once loaded.
 
-The engine is put together from one mixin per concern: :mod:`~bot.library.documents`,
-:mod:`~bot.library.targets`, :mod:`~bot.library.digests`, :mod:`~bot.library.refresh`
-and :mod:`~bot.library.uploads`.
+The engine is put together from one mixin per concern: :mod:`~bot.library.searching`
+(searches and what was understood), :mod:`~bot.library.answering` (which key target
+answers a question), :mod:`~bot.library.documents`, :mod:`~bot.library.targets`,
+:mod:`~bot.library.analytics`, :mod:`~bot.library.digests`, :mod:`~bot.library.refresh`
+and :mod:`~bot.library.uploads`; this module opens it and keeps its searcher.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-import re
 import threading
-from dataclasses import replace
 
 from bot.config import Settings
-from bot.corpus.gazetteer import NATIONAL, default_gazetteer
-from bot.corpus.regions import place_in_region
+from bot.corpus.gazetteer import default_gazetteer
 from bot.library.analytics import (
     AnalyticsMixin,
     ChangesMixin,
     ChartsMixin,
     ScorecardChartMixin,
 )
-from bot.library.answers import (
-    asked_indicator,
-    asks_growth,
-    asks_places,
-    asks_result,
-    asks_time,
-    best_answer,
-    card,
-    compared,
-    comparison_cards,
-    in_written_order,
-    lead_with_answer,
-    named_in,
-    named_partly,
-    names_only_indicator,
-    of_the_period,
-    of_the_year,
-    seeks_target,
-    spelled_out,
-    stating_the_year,
-    time_unit,
-    umbrella_indicators,
-    without_denominators,
-)
+from bot.library.answering import AnswersMixin
 from bot.library.digests import DigestsMixin
 from bot.library.documents import DocumentsMixin
 from bot.library.holders import TargetHolders
 from bot.library.refresh import IndexUpdate, RefreshMixin
+from bot.library.searching import SearchMixin
 from bot.library.targets import TargetsMixin
 from bot.library.uploads import UploadsMixin
-from bot.models import (
-    NOTE_PART,
-    DocumentInfo,
-    PlanPeriod,
-    RefreshReport,
-    SearchResponse,
-    Understood,
-)
+from bot.models import RefreshReport
 from bot.search import segments as seg
-from bot.search.budget import Budget, Limits
+from bot.search.budget import Limits
 from bot.search.index import CompiledIndex, IndexDamaged
 from bot.search.indexer import Indexer, IndexPaths, Progress
 from bot.search.searcher import Searcher
-from bot.search.understand import (
-    RELATIVE_YEAR_WORDS,
-    excludes_nation,
-    named_period,
-    plan_period,
-)
-from bot.targets.records import TargetRecord
 from bot.targets.store import TargetStore
-from bot.text.english import with_chinese_terms
-from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import Tokenizer
 
 log = logging.getLogger(__name__)
-
-# ``region:山东`` or ``年份:2024`` typed into a search, as digest filters are written: the
-# search takes the region or year word without the key, which it would search as a word
-_FILTER_KEY_RE = re.compile(r"(?<!\S)(?:region|地区|year|年份)[:：](?=\S)", re.IGNORECASE)
-# a region typed with its key (region:火星): said back when no document is about it
-_TYPED_REGION_RE = re.compile(r"(?<!\S)(?:region|地区)[:：](\S+)", re.IGNORECASE)
-
-# An extracted name this short (病例, 企业) says little of what is counted: an answer card
-# may find such a record by the words of the sentence stating it.
-BARE_NAME = 2
-
-# How many documents matching a question's region and year an answer card is looked for
-# in, besides those of the results (newest first).
-ANSWER_DOCS = 6
 
 RUNTIME_KEYS: tuple[str, ...] = (
     "results_per_page",
@@ -135,22 +82,6 @@ RUNTIME_KEYS: tuple[str, ...] = (
     "digest_cap",
 )
 """Settings the engine reads that admins may change while it runs."""
-
-
-def _beyond_title(words: list[str], info: DocumentInfo) -> list[str]:
-    """``words`` without those the document's title holds."""
-    title = normalize(info.title or "")
-    return [w for w in words if not (len(w) >= 2 and w in title)]
-
-
-def _facet_word(word: str, understood: Understood) -> bool:
-    """Whether a query word only names a facet (a region or the year asked, also as
-    今年 or 去年: 云南 今年 产业投资占比 names its target with three words, not four)."""
-    return bool(
-        any(word in r for r in understood.all_regions)
-        or (understood.year and word.startswith(str(understood.year)))
-        or (understood.year and word in RELATIVE_YEAR_WORDS)
-    )
 
 
 def target_store_for(settings: Settings) -> TargetStore:
@@ -172,6 +103,8 @@ def make_indexer(
 
 
 class Engine(
+    SearchMixin,
+    AnswersMixin,
     DocumentsMixin,
     TargetsMixin,
     AnalyticsMixin,
@@ -335,391 +268,3 @@ class Engine(
         tokenizer.load()
         default_gazetteer()
         return searcher
-
-    def target_holders(self) -> TargetHolders:
-        """Which documents hold each indicator's confident targets (:mod:`.holders`), read
-        once per index served (any thread; the bot makes it ahead, ``warm_links``)."""
-        index = self.index
-        made = self._holders
-        if made is None or made[0] is not index:
-            with self._making_holders:
-                made = self._holders
-                if made is None or made[0] is not index:
-                    infos = {d.doc_id: d for d in index.docs}
-                    rows = (
-                        (infos[t.doc_id], t.record)
-                        for t in self.iter_targets(kind="target", docs=index.docs)
-                    )
-                    made = self._holders = (index, TargetHolders.build(rows, self.indicator_table))
-        return made[1]
-
-    def _names_indicator(self, query: str, indicator: str) -> bool:
-        """Whether ``query`` writes a name of ``indicator``'s family the table knows
-        (国內生產總值, GDP), not only a part of one (5G of 5G基站)."""
-        table = self.indicator_table
-        text = normalize(query)
-        return any(
-            table.same_family(found.canonical, indicator)
-            for form in dict.fromkeys((text, text.upper()))
-            for found in table.find_all(form)
-        )
-
-    def _answer_docs(
-        self, understood: Understood, hits: list[str], query: str = ""
-    ) -> list[DocumentInfo]:
-        """The documents an answer card is looked for in: those of the page's hits, and
-        the newest few whose region and year match what was understood; with neither
-        understood, when ``query`` names the indicator, the newest few of the whole
-        library that set a target of it (:meth:`target_holders`: 國內生產總值 目標 finds
-        the national reports' 国内生产总值 however the first page ranks). Reading every
-        document's records for one question would cost a second on a 10 MB corpus."""
-        infos = {d.doc_id: d for d in self.index.docs}
-        chosen = dict.fromkeys(h for h in hits if h in infos)
-        if understood.indicator and not (understood.region or understood.year):
-            table, asked = self.indicator_table, understood.indicator
-            held = self.target_holders()
-            if self._names_indicator(query, asked):
-                holders = [d for d in held.holding(asked, table) if d in infos]
-                chosen.update(dict.fromkeys(holders[:ANSWER_DOCS]))
-            if not (asks_places(query) or excludes_nation(query)):
-                # the country's newest of the family too (国内生产总值 for 地区生产总值),
-                # however many provinces' are newer and however the indicator was asked
-                # (经济增长 目标): no region asked, the national target answers
-                family = held.by_family.get(table.family(asked), ())
-                national = [d for d in family if d in infos and infos[d].region == NATIONAL]
-                chosen.update(dict.fromkeys(national[:2]))
-        if understood.region or understood.year:
-            gazetteer = default_gazetteer()
-            wanted = understood.year
-            matching = [
-                d
-                for d in self.index.docs
-                if (
-                    not understood.region
-                    or place_in_region(understood.region, d.region, d.region_path, gazetteer)
-                )
-                and (wanted is None or d.year in (wanted, wanted + 1) or d.year is None)
-            ]
-            matching.sort(key=lambda d: d.year or 0, reverse=True)
-            chosen.update(dict.fromkeys(d.doc_id for d in matching[:ANSWER_DOCS]))
-        return [infos[d] for d in chosen]
-
-    def _answer(
-        self,
-        query: str,
-        understood: Understood,
-        indicator: str | None,
-        hits: list[str],
-        *,
-        within: str | None = None,
-        strict: bool = False,
-    ):
-        """The key target that answers ``query`` (see :mod:`bot.library.answers`): of the
-        indicator the table knows, else of the extracted name the query repeats most;
-        with ``within``, only a target stated in that text; ``strict``, only one of
-        ``indicator``'s family."""
-        docs = self._answer_docs(understood, hits, query)
-        infos = {d.doc_id: d for d in docs}
-        growth = asks_growth(query)
-        national = not (asks_places(query) or excludes_nation(query))
-        # every target of the documents, read once: a document that sets targets for
-        # the year asked answers for it with those, not with its goals for later years
-        targets = of_the_period(
-            (
-                (infos[t.doc_id], t.record)
-                for t in self.iter_targets(kind="target", region=understood.region, docs=docs)
-                if t.doc_id in infos
-            ),
-            query,
-        )
-        stating = stating_the_year(targets, understood)
-        if indicator:
-            matches = self.indicator_matcher(indicator)
-            rows = [(i, r) for i, r in targets if matches(r.indicator)]
-            found = best_answer(
-                rows, understood, indicator, growth=growth, stating=stating, national_first=national
-            )
-            if found or strict:
-                return found
-        words = [
-            w
-            for w in self.tokenizer.cut(normalize(query))
-            if w.strip() and not _facet_word(w, understood)
-        ]
-
-        stated = [
-            (i, r)
-            for i, r in targets
-            if r.confident  # the only ones a card shows: no others may hide them
-            # nor may records of another year, which can never answer
-            and of_the_year(i, r, understood, stating)
-            and (within is None or r.sentence[:40] in within)
-        ]
-        # First the words the document's title does not say: in a 脑机接口 plan, 脑机接口
-        # names every record alike (脑机接口自主创新企业) and tells none apart. Then all.
-        named: list = []
-        for beyond_title in (True, False):
-            asked = [(_beyond_title(words, i) if beyond_title else words, i, r) for i, r in stated]
-            # a bare name (病例 of 构建不少于1000例病例的高质量脑数据开放数据集) is named by
-            # the sentence that states it, as much as a longer name by itself
-            named = [
-                (
-                    max(
-                        named_in(w, r.indicator),
-                        named_in(w, r.sentence) if len(r.indicator) <= BARE_NAME else 0,
-                        # a short name the sentence defines (三新食品), by what it stands for
-                        named_in(w, spelled_out(r.indicator, r.sentence)),
-                    ),
-                    i,
-                    r,
-                )
-                for w, i, r in asked
-            ]
-            if any(n for n, _, _ in named):
-                break
-        if not any(n for n, _, _ in named) and within is None:
-            # else the measure asked, its owner said in other words (农村老人 养老金)
-            named = [(named_partly(words, r.indicator), i, r) for i, r in stated]
-        longest = max((n for n, _, _ in named), default=0)
-        if longest:
-            rows = [(i, r) for n, i, r in named if n == longest]
-        elif within is not None and asks_time(query):
-            # 几小时 放行: the passage's target in a time unit answers, whatever its name
-            rows = [(i, r) for _, i, r in named if time_unit(r.unit)]
-        else:
-            return None
-        return best_answer(
-            rows, understood, growth=growth, stating=stating, national_first=national
-        )
-
-    # -- searching ---------------------------------------------------------------------------
-    def search(
-        self,
-        query: str,
-        *,
-        page: int = 1,
-        page_size: int | None = None,
-        doc: str | None = None,
-        region: str | None = None,
-        year: int | None = None,
-        correct: bool = True,
-        understand: bool = True,
-        budget: Budget | None = None,
-    ) -> SearchResponse:
-        """One page of ranked results; ``correct=False`` turns typo correction off.
-
-        With ``understand`` (the default) region, year and document-kind words rank the
-        documents that match first, the indicator named is reported, and a question for
-        a target gets the key target that answers it (``answer``), its passage first;
-        ``understand=False`` searches every word as text. ``budget`` bounds the work of
-        correction and planning (:mod:`bot.search.budget`; by default the searcher's).
-
-        Safe to call from several threads at once, and while the core thread swaps a new
-        index in: the searcher is taken once, so one search reads one index.
-        """
-        typed = _TYPED_REGION_RE.findall(query) if understand else []
-        query = _FILTER_KEY_RE.sub("", query)
-        searcher = self.searcher
-        resp = searcher.search(
-            query,
-            page=page,
-            page_size=page_size,
-            doc=doc,
-            region=region,
-            year=year,
-            correct=correct,
-            understand=understand,
-            budget=budget,
-        )
-        # a note on the query as a whole (empty, only exclusions, cut) with nothing found
-        # leaves nothing understood to say; notes that only a part went unsearched (an
-        # ambiguous place) are said beside what was understood of the rest
-        quiet = not resp.message or (
-            bool(resp.notes) and all(n.reach == NOTE_PART for n in resp.notes)
-        )
-        if understand and (resp.hits or quiet):
-            resp = self._understood(searcher, resp, query, doc=doc, region=region, year=year)
-        return self._typed_region_said(resp, typed)
-
-    def _typed_region_said(self, resp: SearchResponse, typed: list[str]) -> SearchResponse:
-        """A region typed with its key (``region:火星 乡村振兴``) that no document is about,
-        and that the query was not understood to name, said as an unmatched region (现有
-        文件中没有：地区 火星), as one understood is: else the results of the other words
-        look like its answer."""
-        u = resp.understood or Understood()
-        if u.region or not typed:
-            return resp  # understood: its own unmatched facet says it when no document is
-        for region in typed:
-            if "region" in self.unmatched_facets(region, None):
-                said = replace(u, region=region, unmatched=("region", *u.unmatched))
-                return replace(resp, understood=said)
-        return resp
-
-    def _understood(
-        self,
-        searcher: Searcher,
-        resp: SearchResponse,
-        query: str,
-        *,
-        doc: str | None,
-        region: str | None,
-        year: int | None,
-    ) -> SearchResponse:
-        """``resp`` with what was understood (region, year, indicator, plan period, the
-        facets no document matches) and, for a question for a target, the key target
-        that answers it leading; ``doc``, ``region`` and ``year`` bind the answer as they
-        bind the hits."""
-        table = self.indicator_table
-        # English topic and indicator words as the Chinese terms the table knows
-        asked = without_denominators(with_chinese_terms(resp.corrected_query or query), table)
-        understood = resp.understood or Understood()
-        indicator = asked_indicator(
-            asked, table, searcher.synonyms, facet=lambda w: _facet_word(w, understood)
-        )
-        if indicator and understood.region == "全国":
-            # 全国 2025 GDP: the country's statistic (国内生产总值), as 全国GDP names it
-            indicator = table.national_variant(indicator) or indicator
-        # 失业率 (unemployment rate) names no figure of the table but ends the names of
-        # two (城镇调查失业率, 城镇登记失业率): asked of a place or a year, each answers
-        rest, umbrella = None, None
-        if not indicator and (understood.region or understood.year is not None):
-            rest = searcher.understand(asked).rest
-            umbrella = umbrella_indicators(rest, table)
-        if indicator or umbrella:
-            understood = replace(understood, indicator=indicator or umbrella[0])
-        if unmatched := self.unmatched_facets(understood.region, understood.year):
-            understood = replace(understood, unmatched=unmatched)
-        if absent := self._absent_regions(understood):
-            understood = replace(understood, absent=absent)
-        if period := named_period(asked):  # the period whose goal answers (of_the_period)
-            name = plan_period(period[0]) or f"{period[0]}-{period[1]}"
-            understood = replace(understood, period=PlanPeriod(name, *period))
-        if understood.said:
-            resp = replace(resp, understood=understood)
-        found = None
-        seeks = seeks_target(asked, table) and not asks_result(asked, searcher.today().year)
-        if not seeks and understood.year is not None:
-            # 四川 GDP 2026, sichuan GDP 2026: a place, a year and an indicator, nothing
-            # else, ask for that figure as 四川 2026 GDP 目标 does, in any order
-            seeks = bool(umbrella) or bool(
-                indicator
-                and names_only_indicator(
-                    searcher.understand(asked).rest if rest is None else rest, table
-                )
-            )
-        members: list[tuple[DocumentInfo, TargetRecord]] = []
-        if seeks and understood.any:
-            hits = [h.doc_id for h in resp.hits]
-            if umbrella and not compared(understood):
-                members = [
-                    m
-                    for m in self._umbrella_answers(asked, understood, umbrella[1], hits)
-                    if self.passes_filters(m[0], doc=doc, region=region, year=year)
-                ]
-                found = members[0] if members else None
-            else:
-                found = self._answer(asked, understood, indicator, hits)
-
-        def with_the_others(resp: SearchResponse) -> SearchResponse:
-            """A comparison's cards for every region and year it names (山东 江苏)."""
-            if not (seeks and compared(understood)):
-                return resp
-            return self._compared(
-                searcher, resp, asked, understood, found, doc=doc, region=region, year=year
-            )
-
-        if found is None and seeks and resp.hits and resp.page == 1:
-            if understood.any and not asks_time(query):
-                return with_the_others(resp)
-            # nothing understood (十四五 灾害预警信息发布公众覆盖率 目标), or a time asked
-            # (安徽 通关 几小时 放行): only a target the first passage states, named with
-            # the query's words or in the unit asked, answers
-            first = resp.hits[0]
-            found = self._answer(asked, understood, None, [first.doc_id], within=first.text)
-        if found and not self.passes_filters(found[0], doc=doc, region=region, year=year):
-            found = None  # --doc, --region, --year bind the answer as they bind the hits
-        if found:
-            answer = card(*found)
-            stated = searcher.passages_containing(answer.sentence[:40], doc_id=answer.doc_id)
-            resp = lead_with_answer(resp, answer, stated)
-            resp = self._said_as_answered(resp, answer.indicator)
-            if resp.answer is not None and len(members) > 1:
-                # each figure the word stands for, labelled by its own name
-                resp = replace(resp, answers=(resp.answer, *(card(*m) for m in members[1:])))
-        return with_the_others(resp)
-
-    def _umbrella_answers(
-        self,
-        asked: str,
-        understood: Understood,
-        indicators: tuple[str, ...],
-        hits: list[str],
-    ) -> list[tuple[DocumentInfo, TargetRecord]]:
-        """The record that answers for each of ``indicators`` (the families a word such
-        as 失业率 ends the names of), in their order: only records of that family, never
-        one the query's other words name (each is asked as if it alone were named)."""
-        out = []
-        for indicator in indicators:
-            found = self._answer(asked, understood, indicator, hits, strict=True)
-            if found is not None and found not in out:
-                out.append(found)
-        return in_written_order(out, self.indicator_table)
-
-    def _said_as_answered(self, resp: SearchResponse, answered: str) -> SearchResponse:
-        """``resp`` understood as naming ``answered`` when its one card is of another
-        member of the asked indicator's family (经济增长 目标 with no region: the national
-        国内生产总值 answers, not the 地区生产总值 the words read as): a line saying one
-        name above a card of another reads as a wrong answer. A comparison's cards may be
-        of several members: its line keeps the name asked."""
-        u, table = resp.understood, self.indicator_table
-        if (
-            u is None
-            or not u.indicator
-            or u.indicator == answered
-            or compared(u)
-            or table.family(u.indicator) != table.family(answered)
-        ):
-            return resp
-        return replace(resp, understood=replace(u, indicator=answered))
-
-    def _absent_regions(self, understood: Understood) -> tuple[str, ...]:
-        """The regions of a query naming several that no document is about."""
-        if len(understood.all_regions) < 2:
-            return ()
-        return tuple(
-            r for r in understood.all_regions if "region" in self.unmatched_facets(r, None)
-        )
-
-    def _compared(
-        self,
-        searcher: Searcher,
-        resp: SearchResponse,
-        asked: str,
-        understood: Understood,
-        first: tuple[DocumentInfo, TargetRecord] | None,
-        *,
-        doc: str | None,
-        region: str | None,
-        year: int | None,
-    ) -> SearchResponse:
-        """``resp`` with one card per region and year a comparison names (山东 江苏 GDP
-        目标; 2024年和2025年), each looked up as if asked alone, and the pairs with none
-        said (:func:`~bot.library.answers.comparison_cards`)."""
-        table = self.indicator_table
-        hits = [h.doc_id for h in resp.hits]
-        # the indicator as asked: 全国's national variant (国内生产总值) is its own only
-        named = asked_indicator(
-            asked, table, searcher.synonyms, facet=lambda w: _facet_word(w, understood)
-        )
-
-        def look_up(one: Understood) -> tuple[DocumentInfo, TargetRecord] | None:
-            indicator = named
-            if indicator and one.region == "全国":
-                indicator = table.national_variant(indicator) or indicator
-            one = replace(one, indicator=indicator)
-            found = self._answer(asked, one, indicator, hits)
-            if found and not self.passes_filters(found[0], doc=doc, region=region, year=year):
-                return None
-            return found
-
-        return comparison_cards(resp, understood, first, look_up)

@@ -1,7 +1,8 @@
 """Subscriptions: scheduled digests per chat (schedules, persistence, delivery slots)."""
 
+from bot.subscriptions.records import Delivery, Subscription
 from bot.subscriptions.schedule import Schedule, ScheduleError, check_timezone, parse_schedule
-from bot.subscriptions.store import Delivery, Subscription, SubscriptionStore
+from bot.subscriptions.store import SubscriptionStore
 
 __all__ = [
     "Delivery",

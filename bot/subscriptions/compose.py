@@ -27,7 +27,7 @@ from bot.digest.filters import DigestFilter, describe, names_document
 from bot.digest.render import render_html
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
 from bot.library import Engine
-from bot.subscriptions.store import Delivery, Subscription
+from bot.subscriptions.records import Delivery, Subscription
 from bot.text.echo import said_back
 
 
@@ -105,7 +105,8 @@ class DigestComposer:
         # subscription kept it (told)
         self.history = history
         # keeps that a chat was told (SubscriptionStore.record_nothing_told): across
-        # restarts and a retention purge of the deliveries
+        # restarts and a retention purge of the deliveries. Called by :meth:`delivered`,
+        # on the storage thread the deliverer records with, never while composing.
         self.told = told
         self.cache_size = cache_size
         self._cache: OrderedDict[tuple, list[str]] = OrderedDict()
@@ -138,20 +139,27 @@ class DigestComposer:
             return list(messages)
         if names_no_document(engine, sub.filter) and not self._was_told(sub):
             # the documents its doc: names were removed: "nothing new" would hide that the
-            # subscription can never deliver again. Said once (a quiet subscription too,
-            # or it would never learn), then the usual line; sent and recorded as any
-            # digest, so the delivery bookkeeping is unchanged.
-            with self._lock:
-                self._told.add((sub.id, sub.filter_text))
-            if self.told is not None:
-                self.told(sub.id, sub.filter_text)
+            # subscription can never deliver again. Said until it reaches the chat (a
+            # quiet subscription too, or it would never learn: see delivered), then the
+            # usual line; sent and recorded as any digest.
             return [_matches_nothing_message(sub, "nothing", lang)]
         return None if sub.quiet_when_empty else [no_new_message(sub, lang)]
 
+    def delivered(self, sub: Subscription, messages: Sequence[str]) -> None:
+        """``sub``'s digest ``messages`` were recorded as sent (the deliverer's ``on_sent``,
+        on a storage thread): if they were the matches-nothing notice, its chat was told.
+        Not when it is composed: a send that fails leaves it to be told at the next slot."""
+        if not messages or messages[0] not in _notices(sub):
+            return
+        with self._lock:
+            self._told.add((sub.id, sub.filter_text))
+        if self.told is not None:
+            self.told(sub.id, sub.filter_text)
+
     def _was_told(self, sub: Subscription) -> bool:
         """Whether ``sub``'s chat got the matches-nothing notice of its filter already:
-        by this process, as the subscription keeps it, or in a delivery recorded (in any
-        language)."""
+        by this process, as the subscription keeps it, or in a delivery recorded as sent
+        (in any language; a failed one may not have reached the chat)."""
         if sub.nothing_told_filter == sub.filter_text:
             return True
         with self._lock:
@@ -159,11 +167,18 @@ class DigestComposer:
                 return True
         if self.history is None:
             return False
-        notices = {_matches_nothing_message(sub, "nothing", lang) for lang in LANGUAGES}
+        notices = _notices(sub)
         return any(
-            d.payload is not None and notices.intersection(d.payload.messages)
+            d.status == "sent"
+            and d.payload is not None
+            and notices.intersection(d.payload.messages)
             for d in self.history(sub.id)
         )
+
+
+def _notices(sub: Subscription) -> frozenset[str]:
+    """The matches-nothing notice of ``sub``'s filter in every language a chat may have."""
+    return frozenset(_matches_nothing_message(sub, "nothing", lang) for lang in LANGUAGES)
 
 
 def preview_messages(

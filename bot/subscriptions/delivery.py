@@ -19,7 +19,8 @@ while its chat's window is closed (``bot.subscriptions.scheduler``):
   which clears the mark (``record_ids``, the deliverer keeps them: nothing is read
   back); after the last, ``finish_delivery`` records the outcome with the last id, and
   ``sent`` moves ``last_delivered_at`` to the composition time, so the next digest has
-  what was indexed after it.
+  what was indexed after it. Only then does ``on_sent`` hear of the messages (the
+  composer keeps that a removed-document notice was told: a failed send tells no one).
 
 That is three transactions for a one-message digest (the read, the claim, the outcome)
 and two more per further message (its mark, the ids before it). :meth:`deliver` runs
@@ -61,7 +62,8 @@ from bot.blocking import Blocking
 from bot.i18n import Message, counted
 from bot.storage.models import utcnow
 from bot.subscriptions.reasons import reason_code
-from bot.subscriptions.store import DeliveryStatus, Payload, Subscription, SubscriptionStore
+from bot.subscriptions.records import DeliveryStatus, Payload, Subscription
+from bot.subscriptions.store import SubscriptionStore
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +184,7 @@ class Deliverer:
         clock: Callable[[], datetime] = utcnow,
         on_deactivated: Callable[[int], None] | None = None,
         on_migrated: Callable[[int, int], None] | None = None,
+        on_sent: Callable[[Subscription, tuple[str, ...]], None] | None = None,
         blocking: Blocking | None = None,
         uncertain: Uncertain = "resend",
     ) -> None:
@@ -200,6 +203,10 @@ class Deliverer:
         # (old id, new id) of a chat found migrated while sending, on the storage thread:
         # what else follows the chat (its language choice, ``handlers.app``)
         self.on_migrated = on_migrated
+        # (subscription, messages) of a delivery once recorded as sent, on the storage
+        # thread: what is kept only once a digest reached its chat (the composer's
+        # removed-document notice, ``DigestComposer.delivered``)
+        self.on_sent = on_sent
         self.uncertain = uncertain
         # Every store call goes to a storage thread: the loop never waits on the database.
         self.blocking = blocking or Blocking()
@@ -269,16 +276,7 @@ class Deliverer:
             log.warning("subscription %s, slot %s: %s", sub.id, slot.isoformat(), note)
             await self._db(self.store.record_uncertain, sub.id, slot, tuple(ids), note)
             if len(ids) >= len(payload.messages):
-                await self._db(
-                    self.store.finish_delivery,
-                    sub.id,
-                    slot,
-                    "sent",
-                    tuple(ids),
-                    note,
-                    delivered_at=payload.composed_at,
-                )
-                return DeliveryResult(sub.id, slot, "sent", tuple(ids))
+                return await self._sent(sub, slot, payload, tuple(ids), note)
         return Pending(sub, slot, payload, ids, claimed=True, chat_id=sub.chat_id)
 
     async def _compose(
@@ -362,9 +360,31 @@ class Deliverer:
         if len(ids) < len(payload.messages):  # the last one is recorded with the outcome
             await self._db(self.store.record_ids, sub.id, slot, ids)
             return None
+        return await self._sent(sub, slot, payload, ids)
+
+    async def _sent(
+        self,
+        sub: Subscription,
+        slot: datetime,
+        payload: Payload,
+        ids: tuple[int, ...],
+        note: str | None = None,
+    ) -> DeliveryResult:
+        """Record the slot as sent, then tell ``on_sent``."""
         await self._db(
-            self.store.finish_delivery, sub.id, slot, "sent", ids, delivered_at=payload.composed_at
+            self.store.finish_delivery,
+            sub.id,
+            slot,
+            "sent",
+            ids,
+            note,
+            delivered_at=payload.composed_at,
         )
+        if self.on_sent is not None:
+            try:
+                await self._db(self.on_sent, sub, payload.messages)
+            except Exception:  # the delivery is recorded: a hook's failure must not undo it
+                log.warning("after subscription %s's delivery", sub.id, exc_info=True)
         return DeliveryResult(sub.id, slot, "sent", ids)
 
     async def _retry(self, pending: Pending, error: str, delay: float, why: str) -> Step:

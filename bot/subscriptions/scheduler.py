@@ -84,8 +84,9 @@ from bot.subscriptions.broadcasting import BroadcastReport, BroadcastsMixin, Slo
 from bot.subscriptions.broadcasts import Broadcast, BroadcastStore
 from bot.subscriptions.delivery import Deliverer, DeliveryResult, Pending
 from bot.subscriptions.ready import ChatQueue, ReadyQueueMixin
+from bot.subscriptions.records import Subscription
 from bot.subscriptions.schedule import Schedule, fire_times, latest_fire
-from bot.subscriptions.store import Subscription, SubscriptionStore, busiest_chats_first
+from bot.subscriptions.store import SubscriptionStore, busiest_chats_first
 
 log = logging.getLogger(__name__)
 

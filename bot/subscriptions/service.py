@@ -18,13 +18,9 @@ from bot.errors import CodedError
 from bot.i18n import counted
 from bot.models import DocumentInfo
 from bot.subscriptions.commands import SubscribeRequest, parse_subscribe, subscription_ids
+from bot.subscriptions.records import AlreadySubscribed, Subscription, TooManySubscriptions
 from bot.subscriptions.schedule import ScheduleError, check_timezone
-from bot.subscriptions.store import (
-    AlreadySubscribed,
-    Subscription,
-    SubscriptionStore,
-    TooManySubscriptions,
-)
+from bot.subscriptions.store import SubscriptionStore
 
 MAX_PER_CHAT = 20
 """Subscriptions one chat may have: enough for any real use, a bound against abuse."""

@@ -17,8 +17,8 @@ from bot.admin.audit import RESULTS
 from bot.digest.filters import describe as describe_filter
 from bot.i18n import Message
 from bot.sources.store import Source
+from bot.subscriptions.records import Delivery, Subscription
 from bot.subscriptions.service import Listed
-from bot.subscriptions.store import Delivery, Subscription
 from handlers.format.html import cut, escape, shown
 from handlers.format.sources import status_lines as source_status_lines
 from handlers.format.subscriptions import deactivation

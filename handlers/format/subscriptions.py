@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 from bot.digest.filters import describe
 from bot.subscriptions.reasons import reason_code
+from bot.subscriptions.records import Subscription
 from bot.subscriptions.service import Listed
-from bot.subscriptions.store import Subscription
 from handlers.format.html import escape
 from handlers.i18n import DEFAULT_LANGUAGE, tr
 

@@ -1,0 +1,243 @@
+"""Which key target answers a question: the record an answer card shows.
+
+:class:`AnswersMixin` looks for it among the documents of the page's hits and the newest
+few matching the region and year understood (:meth:`AnswersMixin.target_holders` when a
+question names only an indicator), then lets :mod:`bot.library.answers` (pure) choose:
+the indicator the table knows, else the extracted name the question repeats most.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from bot.corpus.gazetteer import NATIONAL, default_gazetteer
+from bot.corpus.regions import place_in_region
+from bot.library.answers import (
+    asks_growth,
+    asks_places,
+    asks_time,
+    best_answer,
+    in_written_order,
+    named_in,
+    named_partly,
+    of_the_period,
+    of_the_year,
+    spelled_out,
+    stating_the_year,
+    time_unit,
+)
+from bot.library.holders import TargetHolders
+from bot.models import DocumentInfo, Understood
+from bot.search.index import CompiledIndex
+from bot.search.understand import RELATIVE_YEAR_WORDS, excludes_nation
+from bot.targets.records import TargetRecord
+from bot.text.normalize import normalize
+from bot.text.tokenize import Tokenizer
+
+# An extracted name this short (病例, 企业) says little of what is counted: an answer card
+# may find such a record by the words of the sentence stating it.
+BARE_NAME = 2
+
+# How many documents matching a question's region and year an answer card is looked for
+# in, besides those of the results (newest first).
+ANSWER_DOCS = 6
+
+
+def _beyond_title(words: list[str], info: DocumentInfo) -> list[str]:
+    """``words`` without those the document's title holds."""
+    title = normalize(info.title or "")
+    return [w for w in words if not (len(w) >= 2 and w in title)]
+
+
+def facet_word(word: str, understood: Understood) -> bool:
+    """Whether a query word only names a facet (a region or the year asked, also as
+    今年 or 去年: 云南 今年 产业投资占比 names its target with three words, not four)."""
+    return bool(
+        any(word in r for r in understood.all_regions)
+        or (understood.year and word.startswith(str(understood.year)))
+        or (understood.year and word in RELATIVE_YEAR_WORDS)
+    )
+
+
+class AnswersMixin:
+    """:class:`~bot.library.Engine`'s answer cards: which record answers a question."""
+
+    index: CompiledIndex
+    tokenizer: Tokenizer
+    # the documents holding each indicator's targets, and the index they were read from
+    _holders: tuple[CompiledIndex, TargetHolders] | None
+    _making_holders: threading.Lock
+    # indicator_table, indicator_matcher, iter_targets: TargetsMixin
+
+    def target_holders(self) -> TargetHolders:
+        """Which documents hold each indicator's confident targets (:mod:`.holders`), read
+        once per index served (any thread; the bot makes it ahead, ``warm_links``)."""
+        index = self.index
+        made = self._holders
+        if made is None or made[0] is not index:
+            with self._making_holders:
+                made = self._holders
+                if made is None or made[0] is not index:
+                    infos = {d.doc_id: d for d in index.docs}
+                    rows = (
+                        (infos[t.doc_id], t.record)
+                        for t in self.iter_targets(kind="target", docs=index.docs)
+                    )
+                    made = self._holders = (index, TargetHolders.build(rows, self.indicator_table))
+        return made[1]
+
+    def _names_indicator(self, query: str, indicator: str) -> bool:
+        """Whether ``query`` writes a name of ``indicator``'s family the table knows
+        (国內生產總值, GDP), not only a part of one (5G of 5G基站)."""
+        table = self.indicator_table
+        text = normalize(query)
+        return any(
+            table.same_family(found.canonical, indicator)
+            for form in dict.fromkeys((text, text.upper()))
+            for found in table.find_all(form)
+        )
+
+    def _answer_docs(
+        self, understood: Understood, hits: list[str], query: str = ""
+    ) -> list[DocumentInfo]:
+        """The documents an answer card is looked for in: those of the page's hits, and
+        the newest few whose region and year match what was understood; with neither
+        understood, when ``query`` names the indicator, the newest few of the whole
+        library that set a target of it (:meth:`target_holders`: 國內生產總值 目標 finds
+        the national reports' 国内生产总值 however the first page ranks). Reading every
+        document's records for one question would cost a second on a 10 MB corpus."""
+        infos = {d.doc_id: d for d in self.index.docs}
+        chosen = dict.fromkeys(h for h in hits if h in infos)
+        if understood.indicator and not (understood.region or understood.year):
+            table, asked = self.indicator_table, understood.indicator
+            held = self.target_holders()
+            if self._names_indicator(query, asked):
+                holders = [d for d in held.holding(asked, table) if d in infos]
+                chosen.update(dict.fromkeys(holders[:ANSWER_DOCS]))
+            if not (asks_places(query) or excludes_nation(query)):
+                # the country's newest of the family too (国内生产总值 for 地区生产总值),
+                # however many provinces' are newer and however the indicator was asked
+                # (经济增长 目标): no region asked, the national target answers
+                family = held.by_family.get(table.family(asked), ())
+                national = [d for d in family if d in infos and infos[d].region == NATIONAL]
+                chosen.update(dict.fromkeys(national[:2]))
+        if understood.region or understood.year:
+            gazetteer = default_gazetteer()
+            wanted = understood.year
+            matching = [
+                d
+                for d in self.index.docs
+                if (
+                    not understood.region
+                    or place_in_region(understood.region, d.region, d.region_path, gazetteer)
+                )
+                and (wanted is None or d.year in (wanted, wanted + 1) or d.year is None)
+            ]
+            matching.sort(key=lambda d: d.year or 0, reverse=True)
+            chosen.update(dict.fromkeys(d.doc_id for d in matching[:ANSWER_DOCS]))
+        return [infos[d] for d in chosen]
+
+    def _answer(
+        self,
+        query: str,
+        understood: Understood,
+        indicator: str | None,
+        hits: list[str],
+        *,
+        within: str | None = None,
+        strict: bool = False,
+    ):
+        """The key target that answers ``query`` (see :mod:`bot.library.answers`): of the
+        indicator the table knows, else of the extracted name the query repeats most;
+        with ``within``, only a target stated in that text; ``strict``, only one of
+        ``indicator``'s family."""
+        docs = self._answer_docs(understood, hits, query)
+        infos = {d.doc_id: d for d in docs}
+        growth = asks_growth(query)
+        national = not (asks_places(query) or excludes_nation(query))
+        # every target of the documents, read once: a document that sets targets for
+        # the year asked answers for it with those, not with its goals for later years
+        targets = of_the_period(
+            (
+                (infos[t.doc_id], t.record)
+                for t in self.iter_targets(kind="target", region=understood.region, docs=docs)
+                if t.doc_id in infos
+            ),
+            query,
+        )
+        stating = stating_the_year(targets, understood)
+        if indicator:
+            matches = self.indicator_matcher(indicator)
+            rows = [(i, r) for i, r in targets if matches(r.indicator)]
+            found = best_answer(
+                rows, understood, indicator, growth=growth, stating=stating, national_first=national
+            )
+            if found or strict:
+                return found
+        words = [
+            w
+            for w in self.tokenizer.cut(normalize(query))
+            if w.strip() and not facet_word(w, understood)
+        ]
+
+        stated = [
+            (i, r)
+            for i, r in targets
+            if r.confident  # the only ones a card shows: no others may hide them
+            # nor may records of another year, which can never answer
+            and of_the_year(i, r, understood, stating)
+            and (within is None or r.sentence[:40] in within)
+        ]
+        # First the words the document's title does not say: in a 脑机接口 plan, 脑机接口
+        # names every record alike (脑机接口自主创新企业) and tells none apart. Then all.
+        named: list = []
+        for beyond_title in (True, False):
+            asked = [(_beyond_title(words, i) if beyond_title else words, i, r) for i, r in stated]
+            # a bare name (病例 of 构建不少于1000例病例的高质量脑数据开放数据集) is named by
+            # the sentence that states it, as much as a longer name by itself
+            named = [
+                (
+                    max(
+                        named_in(w, r.indicator),
+                        named_in(w, r.sentence) if len(r.indicator) <= BARE_NAME else 0,
+                        # a short name the sentence defines (三新食品), by what it stands for
+                        named_in(w, spelled_out(r.indicator, r.sentence)),
+                    ),
+                    i,
+                    r,
+                )
+                for w, i, r in asked
+            ]
+            if any(n for n, _, _ in named):
+                break
+        if not any(n for n, _, _ in named) and within is None:
+            # else the measure asked, its owner said in other words (农村老人 养老金)
+            named = [(named_partly(words, r.indicator), i, r) for i, r in stated]
+        longest = max((n for n, _, _ in named), default=0)
+        if longest:
+            rows = [(i, r) for n, i, r in named if n == longest]
+        elif within is not None and asks_time(query):
+            # 几小时 放行: the passage's target in a time unit answers, whatever its name
+            rows = [(i, r) for _, i, r in named if time_unit(r.unit)]
+        else:
+            return None
+        return best_answer(
+            rows, understood, growth=growth, stating=stating, national_first=national
+        )
+
+    def _umbrella_answers(
+        self,
+        asked: str,
+        understood: Understood,
+        indicators: tuple[str, ...],
+        hits: list[str],
+    ) -> list[tuple[DocumentInfo, TargetRecord]]:
+        """The record that answers for each of ``indicators`` (the families a word such
+        as 失业率 ends the names of), in their order: only records of that family, never
+        one the query's other words name (each is asked as if it alone were named)."""
+        out = []
+        for indicator in indicators:
+            found = self._answer(asked, understood, indicator, hits, strict=True)
+            if found is not None and found not in out:
+                out.append(found)
+        return in_written_order(out, self.indicator_table)

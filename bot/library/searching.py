@@ -1,0 +1,261 @@
+"""Searching the library: one page of results with what was understood and, for a
+question for a target, the answer card leading (:class:`SearchMixin`).
+
+The ranking is :mod:`bot.search`'s; this adds what it cannot know: the indicator asked
+as the key-target table names it, the facets no document matches, the plan period, and
+the cards (:mod:`bot.library.answering`), one per region and year a comparison names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.library.answering import facet_word
+from bot.library.answers import (
+    asked_indicator,
+    asks_result,
+    asks_time,
+    card,
+    compared,
+    comparison_cards,
+    lead_with_answer,
+    names_only_indicator,
+    seeks_target,
+    umbrella_indicators,
+    without_denominators,
+)
+from bot.models import NOTE_PART, DocumentInfo, PlanPeriod, SearchResponse, Understood
+from bot.search.budget import Budget
+from bot.search.searcher import Searcher
+from bot.search.understand import named_period, plan_period
+from bot.targets.records import TargetRecord
+from bot.text.english import with_chinese_terms
+
+# ``region:山东`` or ``年份:2024`` typed into a search, as digest filters are written: the
+# search takes the region or year word without the key, which it would search as a word
+_FILTER_KEY_RE = re.compile(r"(?<!\S)(?:region|地区|year|年份)[:：](?=\S)", re.IGNORECASE)
+# a region typed with its key (region:火星): said back when no document is about it
+_TYPED_REGION_RE = re.compile(r"(?<!\S)(?:region|地区)[:：](\S+)", re.IGNORECASE)
+
+
+class SearchMixin:
+    """:class:`~bot.library.Engine`'s searches (the searcher: the engine's own)."""
+
+    searcher: Searcher
+    # _answer, _umbrella_answers: AnswersMixin; indicator_table: TargetsMixin;
+    # unmatched_facets, passes_filters: DocumentsMixin
+
+    def search(
+        self,
+        query: str,
+        *,
+        page: int = 1,
+        page_size: int | None = None,
+        doc: str | None = None,
+        region: str | None = None,
+        year: int | None = None,
+        correct: bool = True,
+        understand: bool = True,
+        budget: Budget | None = None,
+    ) -> SearchResponse:
+        """One page of ranked results; ``correct=False`` turns typo correction off.
+
+        With ``understand`` (the default) region, year and document-kind words rank the
+        documents that match first, the indicator named is reported, and a question for
+        a target gets the key target that answers it (``answer``), its passage first;
+        ``understand=False`` searches every word as text. ``budget`` bounds the work of
+        correction and planning (:mod:`bot.search.budget`; by default the searcher's).
+
+        Safe to call from several threads at once, and while the core thread swaps a new
+        index in: the searcher is taken once, so one search reads one index.
+        """
+        typed = _TYPED_REGION_RE.findall(query) if understand else []
+        query = _FILTER_KEY_RE.sub("", query)
+        searcher = self.searcher
+        resp = searcher.search(
+            query,
+            page=page,
+            page_size=page_size,
+            doc=doc,
+            region=region,
+            year=year,
+            correct=correct,
+            understand=understand,
+            budget=budget,
+        )
+        # a note on the query as a whole (empty, only exclusions, cut) with nothing found
+        # leaves nothing understood to say; notes that only a part went unsearched (an
+        # ambiguous place) are said beside what was understood of the rest
+        quiet = not resp.message or (
+            bool(resp.notes) and all(n.reach == NOTE_PART for n in resp.notes)
+        )
+        if understand and (resp.hits or quiet):
+            resp = self._understood(searcher, resp, query, doc=doc, region=region, year=year)
+        return self._typed_region_said(resp, typed)
+
+    def _typed_region_said(self, resp: SearchResponse, typed: list[str]) -> SearchResponse:
+        """A region typed with its key (``region:火星 乡村振兴``) that no document is about,
+        and that the query was not understood to name, said as an unmatched region (现有
+        文件中没有：地区 火星), as one understood is: else the results of the other words
+        look like its answer."""
+        u = resp.understood or Understood()
+        if u.region or not typed:
+            return resp  # understood: its own unmatched facet says it when no document is
+        for region in typed:
+            if "region" in self.unmatched_facets(region, None):
+                said = replace(u, region=region, unmatched=("region", *u.unmatched))
+                return replace(resp, understood=said)
+        return resp
+
+    def _understood(
+        self,
+        searcher: Searcher,
+        resp: SearchResponse,
+        query: str,
+        *,
+        doc: str | None,
+        region: str | None,
+        year: int | None,
+    ) -> SearchResponse:
+        """``resp`` with what was understood (region, year, indicator, plan period, the
+        facets no document matches) and, for a question for a target, the key target
+        that answers it leading; ``doc``, ``region`` and ``year`` bind the answer as they
+        bind the hits."""
+        table = self.indicator_table
+        # English topic and indicator words as the Chinese terms the table knows
+        asked = without_denominators(with_chinese_terms(resp.corrected_query or query), table)
+        understood = resp.understood or Understood()
+        indicator = asked_indicator(
+            asked, table, searcher.synonyms, facet=lambda w: facet_word(w, understood)
+        )
+        if indicator and understood.region == "全国":
+            # 全国 2025 GDP: the country's statistic (国内生产总值), as 全国GDP names it
+            indicator = table.national_variant(indicator) or indicator
+        # 失业率 (unemployment rate) names no figure of the table but ends the names of
+        # two (城镇调查失业率, 城镇登记失业率): asked of a place or a year, each answers
+        rest, umbrella = None, None
+        if not indicator and (understood.region or understood.year is not None):
+            rest = searcher.understand(asked).rest
+            umbrella = umbrella_indicators(rest, table)
+        if indicator or umbrella:
+            understood = replace(understood, indicator=indicator or umbrella[0])
+        if unmatched := self.unmatched_facets(understood.region, understood.year):
+            understood = replace(understood, unmatched=unmatched)
+        if absent := self._absent_regions(understood):
+            understood = replace(understood, absent=absent)
+        if period := named_period(asked):  # the period whose goal answers (of_the_period)
+            name = plan_period(period[0]) or f"{period[0]}-{period[1]}"
+            understood = replace(understood, period=PlanPeriod(name, *period))
+        if understood.said:
+            resp = replace(resp, understood=understood)
+        found = None
+        seeks = seeks_target(asked, table) and not asks_result(asked, searcher.today().year)
+        if not seeks and understood.year is not None:
+            # 四川 GDP 2026, sichuan GDP 2026: a place, a year and an indicator, nothing
+            # else, ask for that figure as 四川 2026 GDP 目标 does, in any order
+            seeks = bool(umbrella) or bool(
+                indicator
+                and names_only_indicator(
+                    searcher.understand(asked).rest if rest is None else rest, table
+                )
+            )
+        members: list[tuple[DocumentInfo, TargetRecord]] = []
+        if seeks and understood.any:
+            hits = [h.doc_id for h in resp.hits]
+            if umbrella and not compared(understood):
+                members = [
+                    m
+                    for m in self._umbrella_answers(asked, understood, umbrella[1], hits)
+                    if self.passes_filters(m[0], doc=doc, region=region, year=year)
+                ]
+                found = members[0] if members else None
+            else:
+                found = self._answer(asked, understood, indicator, hits)
+
+        def with_the_others(resp: SearchResponse) -> SearchResponse:
+            """A comparison's cards for every region and year it names (山东 江苏)."""
+            if not (seeks and compared(understood)):
+                return resp
+            return self._compared(
+                searcher, resp, asked, understood, found, doc=doc, region=region, year=year
+            )
+
+        if found is None and seeks and resp.hits and resp.page == 1:
+            if understood.any and not asks_time(query):
+                return with_the_others(resp)
+            # nothing understood (十四五 灾害预警信息发布公众覆盖率 目标), or a time asked
+            # (安徽 通关 几小时 放行): only a target the first passage states, named with
+            # the query's words or in the unit asked, answers
+            first = resp.hits[0]
+            found = self._answer(asked, understood, None, [first.doc_id], within=first.text)
+        if found and not self.passes_filters(found[0], doc=doc, region=region, year=year):
+            found = None  # --doc, --region, --year bind the answer as they bind the hits
+        if found:
+            answer = card(*found)
+            stated = searcher.passages_containing(answer.sentence[:40], doc_id=answer.doc_id)
+            resp = lead_with_answer(resp, answer, stated)
+            resp = self._said_as_answered(resp, answer.indicator)
+            if resp.answer is not None and len(members) > 1:
+                # each figure the word stands for, labelled by its own name
+                resp = replace(resp, answers=(resp.answer, *(card(*m) for m in members[1:])))
+        return with_the_others(resp)
+
+    def _said_as_answered(self, resp: SearchResponse, answered: str) -> SearchResponse:
+        """``resp`` understood as naming ``answered`` when its one card is of another
+        member of the asked indicator's family (经济增长 目标 with no region: the national
+        国内生产总值 answers, not the 地区生产总值 the words read as): a line saying one
+        name above a card of another reads as a wrong answer. A comparison's cards may be
+        of several members: its line keeps the name asked."""
+        u, table = resp.understood, self.indicator_table
+        if (
+            u is None
+            or not u.indicator
+            or u.indicator == answered
+            or compared(u)
+            or table.family(u.indicator) != table.family(answered)
+        ):
+            return resp
+        return replace(resp, understood=replace(u, indicator=answered))
+
+    def _absent_regions(self, understood: Understood) -> tuple[str, ...]:
+        """The regions of a query naming several that no document is about."""
+        if len(understood.all_regions) < 2:
+            return ()
+        return tuple(
+            r for r in understood.all_regions if "region" in self.unmatched_facets(r, None)
+        )
+
+    def _compared(
+        self,
+        searcher: Searcher,
+        resp: SearchResponse,
+        asked: str,
+        understood: Understood,
+        first: tuple[DocumentInfo, TargetRecord] | None,
+        *,
+        doc: str | None,
+        region: str | None,
+        year: int | None,
+    ) -> SearchResponse:
+        """``resp`` with one card per region and year a comparison names (山东 江苏 GDP
+        目标; 2024年和2025年), each looked up as if asked alone, and the pairs with none
+        said (:func:`~bot.library.answers.comparison_cards`)."""
+        table = self.indicator_table
+        hits = [h.doc_id for h in resp.hits]
+        # the indicator as asked: 全国's national variant (国内生产总值) is its own only
+        named = asked_indicator(
+            asked, table, searcher.synonyms, facet=lambda w: facet_word(w, understood)
+        )
+
+        def look_up(one: Understood) -> tuple[DocumentInfo, TargetRecord] | None:
+            indicator = named
+            if indicator and one.region == "全国":
+                indicator = table.national_variant(indicator) or indicator
+            one = replace(one, indicator=indicator)
+            found = self._answer(asked, one, indicator, hits)
+            if found and not self.passes_filters(found[0], doc=doc, region=region, year=year):
+                return None
+            return found
+
+        return comparison_cards(resp, understood, first, look_up)
