@@ -1,0 +1,67 @@
+"""Naming shapes the round-9 and round-10 probe sets left open (issue 11): a sector before
+the verb of a known statistic and the parts listed after it, a size class whose measure is
+said with the class before. Every sentence here is invented for the test; none is a
+probe's or a corpus document's."""
+
+from __future__ import annotations
+
+
+def _names(records) -> dict[float | None, str]:
+    return {r.value: r.indicator for r in records}
+
+
+_REPORT = "江州市人民政府工作报告\n\n一、2025年工作回顾\n\n"
+_NAME = "city_jiangzhou_2026_gwr.txt"
+
+
+# --- a sector before the verb of a known statistic -------------------------------------------
+
+
+def test_a_sector_doing_a_known_statistic_is_that_sectors_part(extract):
+    text = _REPORT + "全市交通运输完成固定资产投资320亿元。全市水利完成固定资产投资58亿元。\n"
+    got = _names(extract(text, _NAME))
+    assert got[320] == "交通运输固定资产投资"
+    assert got[58] == "水利固定资产投资"
+
+
+def test_a_place_a_scope_or_a_time_doing_it_is_the_whole(extract):
+    text = (
+        _REPORT + "江州市完成固定资产投资900亿元。五年累计完成固定资产投资3000亿元。"
+        "全年完成固定资产投资870亿元。\n"
+    )
+    got = _names(extract(text, _NAME))
+    assert got[900] == "固定资产投资"
+    assert got[3000] == "固定资产投资"
+    assert got[870] == "固定资产投资"
+
+
+def test_parts_listed_after_the_sectors_figure_share_its_statistic(extract):
+    text = (
+        _REPORT + "全市交通运输完成固定资产投资320亿元，其中公路、水路分别完成210亿元、45亿元。\n"
+    )
+    got = _names(extract(text, _NAME))
+    assert got[210] == "公路固定资产投资"
+    assert got[45] == "水路固定资产投资"
+
+
+def test_parts_that_are_known_statistics_keep_their_own_names(extract):
+    text = _REPORT + "外贸进出口总额500亿元，其中出口、进口分别完成300亿元、200亿元。\n"
+    got = _names(extract(text, _NAME))
+    assert got[300] == "出口"
+    assert got[200] == "进口"
+
+
+# --- a size class whose measure is said with the class before ---------------------------------
+
+
+def test_a_bare_bound_after_a_measured_class_takes_its_measure(extract):
+    text = _REPORT + "规上工业企业达到1500家，其中年营业收入超亿元企业230家、超10亿元企业40家。\n"
+    got = _names(extract(text, _NAME))
+    assert got[230] == "年营业收入超亿元企业"
+    assert got[40] == "年营业收入超10亿元企业"
+
+
+def test_a_bound_with_no_class_before_stays_as_written(extract):
+    text = _REPORT + "新签约项目120个，其中超10亿元项目12个。\n"
+    got = _names(extract(text, _NAME))
+    assert got[12] == "超10亿元项目"
