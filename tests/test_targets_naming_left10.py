@@ -65,3 +65,30 @@ def test_a_bound_with_no_class_before_stays_as_written(extract):
     text = _REPORT + "新签约项目120个，其中超10亿元项目12个。\n"
     got = _names(extract(text, _NAME))
     assert got[12] == "超10亿元项目"
+
+
+# --- the country's text that names no place ----------------------------------------------------
+
+
+def test_a_speech_at_a_national_meeting_is_the_countrys(extract):
+    text = (
+        "在2026年全国水运工作会议上的讲话\n\n一、2025年工作回顾\n\n"
+        "一年来，全国水运完成固定资产投资2300亿元，港口货物吞吐量完成170亿吨。\n"
+    )
+    records = extract(text, "speech.txt")
+    assert {r.value: r.region for r in records} == {2300: "全国", 170: "全国"}
+
+
+def test_an_outline_that_says_our_country_is_the_countrys() -> None:
+    from bot.corpus.meta import infer_meta
+
+    outline = (
+        "数据要素发展纲要（2026—2035年）\n\n一、总体要求\n\n"
+        "我国数据要素市场加快发育。到2030年，我国数据产业规模达到8万亿元，"
+        "数据要素市场体系全面建成。\n"
+    )
+    meta = infer_meta(outline, "outline.txt")
+    assert (meta.region, meta.level) == ("全国", "national")
+    # the same text with a local scope word is a local text that names no place
+    local = outline.replace("我国数据产业规模", "全省数据产业规模")
+    assert infer_meta(local, "outline.txt").region is None
