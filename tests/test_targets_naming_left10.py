@@ -67,6 +67,23 @@ def test_a_bound_with_no_class_before_stays_as_written(extract):
     assert got[12] == "超10亿元项目"
 
 
+# --- a programme's tier said without its programme -----------------------------------------
+
+
+def test_a_tier_said_after_its_programmes_firms_keeps_the_programme(extract):
+    text = _REPORT + "新培育专精特新中小企业60家、“小巨人”企业5家。新增国家级“小巨人”企业3家。\n"
+    got = _names(extract(text, _NAME))
+    assert got[5] == "专精特新小巨人企业"
+    assert got[3] == "国家级专精特新小巨人企业"
+
+
+def test_other_modifiers_do_not_carry_over_a_list_of_counts(extract):
+    text = _REPORT + "新认定高新技术企业120家、科技型中小企业300家、“雏鹰”企业15家。\n"
+    got = _names(extract(text, _NAME))
+    assert got[300] == "科技型中小企业"
+    assert got[15] == "雏鹰企业"
+
+
 # --- the country's text that names no place ----------------------------------------------------
 
 
