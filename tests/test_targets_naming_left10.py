@@ -109,3 +109,7 @@ def test_an_outline_that_says_our_country_is_the_countrys() -> None:
     # the same text with a local scope word is a local text that names no place
     local = outline.replace("我国数据产业规模", "全省数据产业规模")
     assert infer_meta(local, "outline.txt").region is None
+    # and so is one that speaks of its own government or masks its place's name
+    for words in ("市政府", "**市"):
+        masked = outline.replace("我国数据产业规模", words + "数据产业规模")
+        assert infer_meta(masked, "outline.txt").region is None

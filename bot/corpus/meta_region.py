@@ -145,8 +145,12 @@ def infer_place(
 
 # a national meeting in a head line (在2026年全国交通运输工作会议上的讲话)
 _NATIONAL_MEETING_RE = re.compile(r"全国[\u4e00-\u9fff]{0,16}(?:会议|大会)")
-# the scope words of a local text (全省, 我市, 本区…)
-_LOCAL_SCOPE_RE = re.compile(r"[全我本](?:省|市|区|县|州|盟|旗)")
+# the words of a local text: its scope (全省, 我市, 本区…), its own bodies (市政府, 省委) or
+# a masked place (**市, xx市)
+_LOCAL_SCOPE_RE = re.compile(
+    r"[全我本](?:省|市|区|县|州|盟|旗)|(?:省|市|区|县|州)(?:委|政府|人民政府|人大|政协)"
+    r"|[*xX×＊]{1,3}(?:省|市|区|县|州)"
+)
 
 
 def _national_by_its_words(heads: list[str], text: str) -> bool:
