@@ -24,6 +24,17 @@ def test_a_sector_doing_a_known_statistic_is_that_sectors_part(extract):
     assert got[58] == "水利固定资产投资"
 
 
+def test_a_sector_doing_a_bare_measure_owns_it(extract):
+    text = (
+        _REPORT + "全市工业完成增加值800亿元。全市服务业实现增加值700亿元。"
+        "全市完成增加值500亿元。\n"
+    )
+    got = _names(extract(text, _NAME))
+    assert got[800] == "工业增加值"
+    assert got[700] == "服务业增加值"
+    assert got[500] == "增加值"  # no sector said: the bare measure, as before
+
+
 def test_a_place_a_scope_or_a_time_doing_it_is_the_whole(extract):
     text = (
         _REPORT + "江州市完成固定资产投资900亿元。五年累计完成固定资产投资3000亿元。"

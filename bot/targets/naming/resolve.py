@@ -62,6 +62,15 @@ _ZONE_DOING_RE = re.compile(
 )
 
 
+def doing_sector(raw: str, measure: str) -> str:
+    """The sector ``raw`` (the words before a figure) makes the subject of ``完成``/``实现``
+    when the verb's object is ``measure`` alone (全市工业完成增加值), else ``""``."""
+    zone = _ZONE_DOING_RE.search(strip_noise(raw))
+    if zone is None or clean_name(zone["rest"]) != measure:
+        return ""
+    return _sector_subject(zone["subject"])
+
+
 def _narrower_set(lead: str, before: str) -> bool:
     """Whether ``lead`` (the words right before a known name) or the subject of the verb
     ending ``before`` makes the name's figure one of a part: nouns that narrow it, a
