@@ -110,7 +110,9 @@ def infer_place(
         return NATIONAL_REGION  # 2025年我国经济总量迈上新台阶: the country's own story
     extra = _extra_place(text, tuple(extra_places))
     if not counts:
-        return Region(extra, (extra,), "") if extra else None
+        if extra:
+            return Region(extra, (extra,), "")
+        return NATIONAL_REGION if _national_by_its_words(heads, text) else None
     # A county-level name found only in the body must come with its city or province:
     # 新增城区 holds 增城区, a masked report names no 广州.
     codes = {p.code for p in counts}
@@ -124,7 +126,10 @@ def infer_place(
         if extra:
             return Region(extra, (extra,), "")
         province = _province_of_its_cities(opening_n, counts, g)
-        return _region_of(province, g) if province else None
+        if province:
+            return _region_of(province, g)
+        # no place written with its suffix (港口, 新增城区 are no places): as above
+        return NATIONAL_REGION if _national_by_its_words(heads, text) else None
     best = max(candidates, key=lambda p: (counts[p], suffixed[p.code], -first[p.code]))
     if extra and _mentions(text, extra) > counts[best]:
         return Region(extra, (extra,), "")
@@ -136,6 +141,27 @@ def infer_place(
         if province is not None:
             return _region_of(province, g)
     return _region_of(best, g)
+
+
+# a national meeting in a head line (在2026年全国交通运输工作会议上的讲话)
+_NATIONAL_MEETING_RE = re.compile(r"全国[\u4e00-\u9fff]{0,16}(?:会议|大会)")
+# the words of a local text: its scope (全省, 我市, 本区…), its own bodies (市政府, 省委) or
+# a masked place (**市, xx市)
+_LOCAL_SCOPE_RE = re.compile(
+    r"[全我本](?:省|市|区|县|州|盟|旗)|(?:省|市|区|县|州)(?:委|政府|人民政府|人大|政协)"
+    r"|[*xX×＊]{1,3}(?:省|市|区|县|州)"
+)
+
+
+def _national_by_its_words(heads: list[str], text: str) -> bool:
+    """Whether a text that names no place is the country's: a speech at a national meeting,
+    or a text whose scope words are the country's (我国, 全国) and never a local one's."""
+    body = text[:MENTION_SCAN_CHARS]
+    if _LOCAL_SCOPE_RE.search(body):
+        return False
+    if any(_NATIONAL_MEETING_RE.search(line) for line in heads):
+        return True
+    return body.count("我国") + body.count("全国") >= 2
 
 
 def _province_of_its_cities(opening: str, counts: Counter[Place], g: Gazetteer) -> Place | None:

@@ -406,6 +406,14 @@ class _Walker:
                 break
             if _is_act_not_place(text, m.start, m.end):
                 break  # 全年新建5G基站: the verb 新建, not 南昌's 新建区
+            if (
+                self.region == NATIONAL
+                and m.place.level == "county"
+                and not text.startswith(tuple(_PLACE_SUFFIXES), m.end)
+            ):
+                # 港口货物吞吐量 in a national text: a common word that is also a district's
+                # bare name (港口区); a country's text names its counties in full
+                break
             places.append(m.place.short)
             end = m.end
             while end < len(text) and text[end] in _PLACE_SUFFIXES:
@@ -1165,7 +1173,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "82"
+EXTRACTOR_VERSION = "83"
 
 
 def extract_targets(

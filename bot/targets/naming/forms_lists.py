@@ -20,9 +20,12 @@ from bot.targets.naming.clauses import (
 from bot.targets.naming.clean import _PAREN_RE, clean_name, strip_noise
 from bot.targets.naming.confidence import _PERCENT_NAME_END_RE
 from bot.targets.naming.list_leads import ALL_KINDS, shared_lead
-from bot.targets.naming.resolve import _resolve, lookup
+from bot.targets.naming.resolve import _aliases, _resolve, lookup
 from bot.targets.naming.words import _CJK_RE, _is_name, _is_verb
 from bot.targets.numbers import Figure
+
+# a list of parts after the whole's figure: ，其中公路、水路分别完成…
+_AMONG_LEAD_RE = re.compile(r"^[，,；;\s]*其中[，,：:]?")
 
 # a bulletin's categories of sales and prices: items that end in 类, the last one maybe
 # with the measure of all (烟酒类、粮油食品类零售额)
@@ -184,6 +187,7 @@ class _ListForms:
                 p + "惠及" + ("人次" if f.unit.endswith("人次") else "人数")
                 for p, f in zip(subjects, figs, strict=True)
             ]
+        subjects = self._parts_of_the_whole(head, verb_part, figs, subjects)
         self.list_subjects = list(subjects)
         qualifiers = [f.qualifier for f in figs]
         if figs[-1].qualifier in ("以上", "左右", "以内") and not any(qualifiers[:-1]):
@@ -201,6 +205,30 @@ class _ListForms:
                 name = subj  # 各类事故起数 beside 较大事故起数: cleaning would drop the 各类
             name = name or _resolve(self.table, subj, fig, change) or subj
             self.emit(fig, name, change, qualifier=q)
+
+    def _parts_of_the_whole(
+        self, head: str, verb_part: str, figs: list[Figure], items: list[str]
+    ) -> list[str]:
+        """``交通运输完成固定资产投资3.8万亿元，其中公路、水路分别完成…``: parts listed after
+        ``其中`` with the whole's verb alone are parts of the whole's measure (公路固定资产
+        投资), when the whole's name ends with a statistic the table knows and no item is
+        one itself."""
+        whole = self.out[-1] if self.out else None
+        if (
+            whole is None
+            or not _AMONG_LEAD_RE.match(strip_noise(head))
+            or clean_name(verb_part)
+            or any(f.unit_class != whole.figure.unit_class for f in figs)
+            or not all(_is_name(p) and len(p) <= 6 for p in items)
+        ):
+            return items
+        known = _aliases(self.table, whole.indicator, whole.figure)
+        if not known or known[-1].end != len(whole.indicator):
+            return items
+        measure = known[-1].canonical
+        if any(lookup(self.table, p, f) or measure in p for p, f in zip(items, figs, strict=True)):
+            return items  # 其中出口、进口分别…: the parts are known statistics of their own
+        return [p + measure for p in items]
 
     def _with_lead_verb(self, item: str, fig: Figure) -> str | None:
         """The known name of ``item`` with the verb written right before it, when the

@@ -37,6 +37,7 @@ from bot.targets.naming.resolve import (
     _resolve,
     _without_attribute,
     compatible,
+    doing_sector,
     lookup,
 )
 from bot.targets.naming.words import (
@@ -460,6 +461,13 @@ class _NumberForm:
             and (sector := self.sector_opening)
         ):
             # 服务业支撑作用更加明显，增加值跨上3万亿元台阶: the sector's 增加值
+            name = self.table.canonical(sector + cleaned) or sector + cleaned
+        if (
+            name in (None, cleaned)
+            and cleaned in _SECTOR_MEASURES
+            and (sector := doing_sector(raw, cleaned))
+        ):
+            # 全市工业完成增加值800亿元: the sector that did it owns the bare measure
             name = self.table.canonical(sector + cleaned) or sector + cleaned
         if name in (None, cleaned) and cleaned in ZONE_MEASURES and (zone := zone_opening(self.s)):
             # 科技创新策源区以…为主体，…，面积约8.5平方公里: the zone's area

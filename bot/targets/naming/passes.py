@@ -77,6 +77,7 @@ from bot.targets.naming.place_measures import places_share_the_measure
 from bot.targets.naming.place_only import place_is_no_name
 from bot.targets.naming.population_parts import population_parts
 from bot.targets.naming.ports import throughput_of_the_port
+from bot.targets.naming.programme_tiers import tier_with_its_programme
 from bot.targets.naming.programmes import with_programme_topic
 from bot.targets.naming.purposes import fund_for_its_purpose
 from bot.targets.naming.qualities import named_past_qualities
@@ -203,6 +204,7 @@ PASSES: tuple[Pass, ...] = (
     _text(beneficiaries_of_the_work),  # beneficiaries: 惠及居民 after a counted work
     _text(multiple_of_the_figure_before),  # multiples: 是五年前的2.6倍 is the figure's
     _figures(without_examples),  # examples: 燃气、供水、排水等老旧管网 -> 老旧管网
+    _figures(tier_with_its_programme),  # programme_tiers: “小巨人”企业 -> 专精特新小巨人企业
     _figures(without_doing_verb),  # doing_verbs: 推广高效节能电机1.2亿千瓦 -> 高效节能电机
     # after examples, where it was added: a noun after the count (等20个重点片区) names
     # the set there, the kinds only the counts with no noun of their own

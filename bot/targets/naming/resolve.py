@@ -40,10 +40,35 @@ _SUBJECT_VERB_RE = re.compile(
     r"(?P<subject>[\u4e00-\u9fff]{2,10}?)(?:累计)?(?:实现|完成)[\u4e00-\u9fff]{0,4}$"
 )
 
+# A sector or domain as the subject of a known statistic's verb (全国交通运输完成固定资产
+# 投资, 全省水利完成…): the figure is that sector's part of the statistic. A closed set of
+# the domains reports account by, and the trades ending in 业 (工业, 制造业, 服务业); a
+# place, a scope or a time as the subject (江州市完成…, 五年累计完成…) is the whole.
+_SECTOR_SUBJECT_RE = re.compile(
+    r"(?:交通运输|综合交通|交通|水利|能源|电力|基础设施|房地产|城建|城市建设|文化旅游|文旅"
+    r"|生态环保|社会事业|民生|[\u4e00-\u9fff]{0,4}(?<![企产行就创毕事作物专])业)"
+)
+
+
+def _sector_subject(subject: str) -> str:
+    """``subject`` cleaned when it is a sector (see :data:`_SECTOR_SUBJECT_RE`), else ``""``."""
+    sector = clean_name(subject)
+    return sector if _SECTOR_SUBJECT_RE.fullmatch(sector) else ""
+
+
 _ZONE_DOING_RE = re.compile(
     r"(?:^|[，,；;：:。])(?P<subject>[\u4e00-\u9fff]{2,10}?)(?:累计)?(?:实现|完成)"
     r"(?P<rest>[^，,；;：:。]{2,16})$"
 )
+
+
+def doing_sector(raw: str, measure: str) -> str:
+    """The sector ``raw`` (the words before a figure) makes the subject of ``完成``/``实现``
+    when the verb's object is ``measure`` alone (全市工业完成增加值), else ``""``."""
+    zone = _ZONE_DOING_RE.search(strip_noise(raw))
+    if zone is None or clean_name(zone["rest"]) != measure:
+        return ""
+    return _sector_subject(zone["subject"])
 
 
 def _narrower_set(lead: str, before: str) -> bool:
@@ -58,7 +83,13 @@ def _narrower_set(lead: str, before: str) -> bool:
     ):
         return True
     subject = _SUBJECT_VERB_RE.search(before)
-    return bool(subject and _PLACE_CLASS_RE.search(clean_name(subject["subject"])))
+    return bool(
+        subject
+        and (
+            _PLACE_CLASS_RE.search(clean_name(subject["subject"]))
+            or _sector_subject(subject["subject"])
+        )
+    )
 
 
 _LIST_WORD_RE = re.compile(r"[和及与、]")
@@ -354,10 +385,14 @@ def _resolve(table: IndicatorTable, raw: str, fig: Figure, change: str) -> str |
     if best:
         return best
     zone = _ZONE_DOING_RE.search(strip_noise(raw))
-    if zone and _PLACE_CLASS_RE.search(subject := clean_name(zone["subject"])):
+    if zone and (
+        _PLACE_CLASS_RE.search(subject := clean_name(zone["subject"])) or _sector_subject(subject)
+    ):
         rest = clean_name(zone["rest"])
         if _is_name(rest) and table.canonical(rest):
-            return subject + rest  # 自贸试验区实现货物进出口总额: the zone's trade, not all
+            # 自贸试验区实现货物进出口总额: the zone's trade, not all; 交通运输完成固定资产
+            # 投资: the sector's part of the known statistic
+            return subject + rest
     name = clean_name(raw)
     if not _is_name(name):
         return None

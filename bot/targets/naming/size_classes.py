@@ -1,5 +1,6 @@
 """Size classes listed one after another, the measure said with the first only:
-``营业收入过十亿元的工业企业九家，过亿元的工业企业六十三家``.
+``营业收入过十亿元的工业企业九家，过亿元的工业企业六十三家``, ``其中年营业收入超亿元企业100
+家、超10亿元企业10家``.
 
 The second class (``过亿元的工业企业``) is of the same measure as the first: 营业收入过亿元
 的工业企业, not a bare bound.
@@ -19,7 +20,9 @@ _BOUND = (
     r"(?:万亿|亿|千万|百万|万|千)(?:美)?元"
 )
 _MEASURED_CLASS_RE = re.compile(r"^(?P<measure>[\u4e00-\u9fff]{2,8}?)" + _BOUND)
-_BARE_CLASS_RE = re.compile("^" + _BOUND + r"(?:以上)?的")
+# a bare bound, with 的 or right before a short head (超10亿元企业, in a 、-list after
+# 年营业收入超亿元企业100家)
+_BARE_CLASS_RE = re.compile("^" + _BOUND + r"(?:以上)?(?:的|(?=[\u4e00-\u9fff]{1,4}$))")
 
 
 def classes_share_the_measure(named: list[Named]) -> list[Named]:
