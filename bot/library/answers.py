@@ -196,8 +196,14 @@ def names_only_indicator(rest: str, table: IndicatorTable) -> bool:
 # a topic, not a figure asked.
 MAX_MEMBERS = 3
 # What may stand around the word beside the words asking for a figure: 年 after a year
-# typed without a space (湖北2026年失业率), 的, 是
-_AROUND_WORD_RE = re.compile(r"^(?:年度?|的)+|(?:是|的)+$")
+# typed without a space (湖北2026年失业率), 的, 是, and the verb a target is set with
+# (失业率 控制在多少, 要达到多少, 目标是多少, 保持在多少): how the figure is asked, not
+# what it measures
+_AROUND_WORD_RE = re.compile(
+    r"^(?:年度?|的)+"
+    r"|(?:(?:要|将|需|应)?(?:控制在|控制|保持在|保持|稳定在|达到|降到|降至|降低到|"
+    r"提高到|提升到|为|是|的))+$"
+)
 
 
 def umbrella_indicators(rest: str, table: IndicatorTable) -> tuple[str, tuple[str, ...]] | None:
