@@ -112,3 +112,19 @@ def test_umbrella_indicators() -> None:
     assert umbrella_indicators("失业率 控制 就业渠道", table) is None
     assert umbrella_indicators("控制在", table) is None
     assert umbrella_indicators("", table) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "card"),
+    [
+        ("湖北 2026 城镇登记失业率 控制在", ("城镇登记失业率", "4.5%以内")),
+        ("湖北 城镇登记失业率 控制在", ("城镇登记失业率", "4.5%以内")),
+        ("湖北 2026 地区生产总值 保持在", ("地区生产总值", "5.5%左右")),
+    ],
+)
+def test_a_named_figure_asked_with_the_verb_its_target_is_set_with(engine: Engine, query, card):
+    assert _cards(engine, query) == [card]
+
+
+def test_the_verb_without_a_named_figure_is_a_topic(engine: Engine) -> None:
+    assert engine.search("失业率 控制在 合理区间", page_size=3).answer is None

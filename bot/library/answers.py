@@ -153,8 +153,11 @@ def asks_growth(query: str) -> bool:
 
 # Words that ask for a figure only when the query names an indicator the table knows
 # (2025年 超长期特别国债 发行规模, 2015年 财政赤字 安排): alone, 安排 or 规模 is a
-# topic (重大项目 安排, 产业规模).
-_SEEKS_WITH_INDICATOR_RE = re.compile(r"规模|安排|多大|几个|几项|几家|要达到|达到多少")
+# topic (重大项目 安排, 产业规模). The verbs a target is set with (城镇登记失业率 控制在,
+# 粮食产量 稳定在) ask for its figure as 要达到 does; alone they are a topic (控制在合理区间).
+_SEEKS_WITH_INDICATOR_RE = re.compile(
+    r"规模|安排|多大|几个|几项|几家|要达到|达到多少|控制在|保持在|稳定在|降到|降至|降低到|提高到"
+)
 
 
 def seeks_target(query: str, table: IndicatorTable | None = None) -> bool:
