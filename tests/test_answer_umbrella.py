@@ -45,6 +45,12 @@ def _cards(engine: Engine, query: str) -> list[tuple[str, str]]:
         "湖北2026年失业率",
         "湖北 2026 失业率 目标",
         "hubei unemployment target",
+        # the verb a target is set with, then the asking word (控制在多少, 目标是多少)
+        "湖北 2026 失业率 控制在多少",
+        "湖北 2026 失业率 目标是多少",
+        "湖北2026年失业率要控制在多少",
+        "湖北 2026 失业率 保持在多少",
+        "湖北 2026 失业率 是多少",
     ],
 )
 def test_both_figures_the_word_stands_for_answer(engine: Engine, query: str) -> None:
@@ -100,4 +106,25 @@ def test_umbrella_indicators() -> None:
     assert umbrella_indicators("增加值", table) is None  # ends too many names: a topic
     assert umbrella_indicators("失业率 就业渠道", table) is None  # more than the word
     assert umbrella_indicators("率", table) is None  # too short to stand for a figure
+    # the verb a target is set with is how it asks; a word of another measure is not
+    assert umbrella_indicators("失业率 控制在多少", table) is not None
+    assert umbrella_indicators("失业率 要达到多少", table) is not None
+    assert umbrella_indicators("失业率 控制 就业渠道", table) is None
+    assert umbrella_indicators("控制在", table) is None
     assert umbrella_indicators("", table) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "card"),
+    [
+        ("湖北 2026 城镇登记失业率 控制在", ("城镇登记失业率", "4.5%以内")),
+        ("湖北 城镇登记失业率 控制在", ("城镇登记失业率", "4.5%以内")),
+        ("湖北 2026 地区生产总值 保持在", ("地区生产总值", "5.5%左右")),
+    ],
+)
+def test_a_named_figure_asked_with_the_verb_its_target_is_set_with(engine: Engine, query, card):
+    assert _cards(engine, query) == [card]
+
+
+def test_the_verb_without_a_named_figure_is_a_topic(engine: Engine) -> None:
+    assert engine.search("失业率 控制在 合理区间", page_size=3).answer is None

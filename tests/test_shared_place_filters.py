@@ -178,6 +178,25 @@ def test_an_unquoted_region_reads_the_province_after_it(typed, regions, keywords
     assert (found.regions, found.keywords) == (regions, keywords)
 
 
+@pytest.mark.parametrize(
+    ("typed", "regions", "keywords"),
+    [
+        ("region:Suzhou jiangsu province", ("苏州",), ()),
+        ("region:Suzhou Anhui Province GDP", ("宿州",), ("GDP",)),
+        ("region:Chengdu city 投资", ("成都",), ("投资",)),
+        ("region:Sichuan province", ("四川",), ()),
+        ("region:苏州 市 江苏 省 GDP", ("苏州",), ("GDP",)),
+        ("region:Suzhou city Jiangsu", ("苏州",), ()),
+        # a word that only begins like a kind of place is a keyword (市场, provinces)
+        ("region:苏州 市场", ("苏州",), ("市场",)),
+        ("region:四川 provincial", ("四川",), ("provincial",)),
+    ],
+)
+def test_the_kind_of_place_typed_after_a_region_is_part_of_its_name(typed, regions, keywords):
+    found = parse_filter(typed)
+    assert (found.regions, found.keywords) == (regions, keywords)
+
+
 def test_a_word_after_a_region_that_is_no_place_of_it_is_not_read_with_it():
     assert parse_filter("region:苏州 +江苏").required == ("江苏",)  # a sign: its own term
     assert parse_filter("region:苏州 region:江苏").regions == ("苏州", "江苏")

@@ -249,12 +249,40 @@ def _regions(value: str, quoted: bool, check_places: bool) -> list[str]:
         raise FilterError(str(exc)).coded_as(exc) from exc
 
 
+# The kind of place typed as a word of its own after a place's name (Suzhou jiangsu
+# province, Chengdu city, 苏州 市): part of the name, never a keyword (no record of 苏州
+# writes "province").
+_PLACE_LEVELS = frozenset(
+    {"province", "city", "county", "district", "prefecture", "municipality",
+     "省", "市", "县", "区", "自治区", "自治州"}
+)  # fmt: skip
+
+
 def _with_where(text: str, value: str, pos: int) -> tuple[str, int]:
     """A ``region:`` value typed without quotes, with the word after it when that word
     only says where the place lies (``region:Suzhou Jiangsu``, ``region:苏州 江苏``:
-    :func:`~bot.corpus.regions.says_where`): ``(value, end)``. Read apart, the province
-    was a keyword no record of 苏州 writes, and ``Suzhou`` alone was refused as two
-    places."""
+    :func:`~bot.corpus.regions.says_where`), and the kind of place typed after either
+    (``region:Suzhou jiangsu province``, ``region:Chengdu city``) left out: ``(value,
+    end)``. Read apart, the province was a keyword no record of 苏州 writes, and
+    ``Suzhou`` alone was refused as two places."""
+    pos = _past_level(text, pos)
+    value, end = _where_word(text, value, pos)
+    return value, _past_level(text, end) if end != pos else pos
+
+
+def _past_level(text: str, pos: int) -> int:
+    """``pos`` moved past a word of :data:`_PLACE_LEVELS` typed next, if one is."""
+    start = pos
+    while start < len(text) and text[start] in _SPACE:
+        start += 1
+    if start == pos or start >= len(text) or text[start] in _QUOTES:
+        return pos
+    word, end, _ = _read_value(text, start)
+    return end if word.lower() in _PLACE_LEVELS else pos
+
+
+def _where_word(text: str, value: str, pos: int) -> tuple[str, int]:
+    """``(value, end)`` with the word after ``pos`` when it says where the place lies."""
     start = pos
     while start < len(text) and text[start] in _SPACE:
         start += 1

@@ -153,8 +153,11 @@ def asks_growth(query: str) -> bool:
 
 # Words that ask for a figure only when the query names an indicator the table knows
 # (2025年 超长期特别国债 发行规模, 2015年 财政赤字 安排): alone, 安排 or 规模 is a
-# topic (重大项目 安排, 产业规模).
-_SEEKS_WITH_INDICATOR_RE = re.compile(r"规模|安排|多大|几个|几项|几家|要达到|达到多少")
+# topic (重大项目 安排, 产业规模). The verbs a target is set with (城镇登记失业率 控制在,
+# 粮食产量 稳定在) ask for its figure as 要达到 does; alone they are a topic (控制在合理区间).
+_SEEKS_WITH_INDICATOR_RE = re.compile(
+    r"规模|安排|多大|几个|几项|几家|要达到|达到多少|控制在|保持在|稳定在|降到|降至|降低到|提高到"
+)
 
 
 def seeks_target(query: str, table: IndicatorTable | None = None) -> bool:
@@ -196,8 +199,14 @@ def names_only_indicator(rest: str, table: IndicatorTable) -> bool:
 # a topic, not a figure asked.
 MAX_MEMBERS = 3
 # What may stand around the word beside the words asking for a figure: 年 after a year
-# typed without a space (湖北2026年失业率), 的, 是
-_AROUND_WORD_RE = re.compile(r"^(?:年度?|的)+|(?:是|的)+$")
+# typed without a space (湖北2026年失业率), 的, 是, and the verb a target is set with
+# (失业率 控制在多少, 要达到多少, 目标是多少, 保持在多少): how the figure is asked, not
+# what it measures
+_AROUND_WORD_RE = re.compile(
+    r"^(?:年度?|的)+"
+    r"|(?:(?:要|将|需|应)?(?:控制在|控制|保持在|保持|稳定在|达到|降到|降至|降低到|"
+    r"提高到|提升到|为|是|的))+$"
+)
 
 
 def umbrella_indicators(rest: str, table: IndicatorTable) -> tuple[str, tuple[str, ...]] | None:

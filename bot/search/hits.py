@@ -36,6 +36,12 @@ SCAN_LIMIT = 2_000
 # A synonym's match counts a little less than the word typed (GDP finds 地区生产总值,
 # but a passage saying GDP ranks first).
 SYNONYM_WEIGHT = 0.85
+# Words of a fall asked (谷物产量 下降了多少, 哪些产品产量减少): a bulletin's table writes the
+# fall as a signed figure in its change column (谷物\t874.82\t-3.3), its prose at times as
+# a negative growth (比上年增长-3.3%); such passages state what the word means without the
+# word, and match it as a synonym would.
+FALL_WORDS = frozenset({"下降", "减少", "降低", "下滑", "回落", "减"})
+SIGNED_FALLS = ("\t-", "\t−", "增长-", "增长−")
 # How many byte scans keep their passages. A scan (a word the index has only inside
 # longer words: 烟台 in 烟台市) reads the whole text blob, ~7 ms at 10 MB and ten times
 # that at 100 MB, while a query naming the word again (烟台, then 烟台 项目) needs the
@@ -199,9 +205,36 @@ class Hits:
         return pids[keep], scores[keep]
 
     def concept_hits(self, concept: Concept) -> tuple[np.ndarray, np.ndarray]:
-        """(passage ids, scores) matching the concept: its best alternative per passage."""
+        """(passage ids, scores) matching the concept: its best alternative per passage;
+        for a word of a fall, with the passages stating a fall as a signed figure."""
         if concept.fixed is not None:
             return concept.fixed
+        found = self._concept_hits(concept)
+        if concept.label in FALL_WORDS and not concept.exclude:
+            return self._with_signed_falls(*found)
+        return found
+
+    def _with_signed_falls(
+        self, pids: np.ndarray, scores: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``(pids, scores)`` of a word of a fall (:data:`FALL_WORDS`) with the passages
+        writing a fall as a signed figure (:data:`SIGNED_FALLS`) that do not hold the
+        word, each scored as a synonym of it."""
+        signed = [self.scan(needle) for needle in SIGNED_FALLS]
+        extra = np.unique(np.concatenate(signed)) if signed else np.zeros(0, np.int64)
+        extra = extra[~np.isin(extra, pids)]
+        if not extra.size:
+            return pids, scores
+        n = self.index.n_passages
+        score = np.float32(idf_of(max(int(np.asarray(pids).size), 1), n) * SYNONYM_WEIGHT)
+        return (
+            np.concatenate([np.asarray(pids, dtype=np.int64), extra.astype(np.int64)]),
+            np.concatenate(
+                [np.asarray(scores, dtype=np.float32), np.full(extra.size, score, np.float32)]
+            ),
+        )
+
+    def _concept_hits(self, concept: Concept) -> tuple[np.ndarray, np.ndarray]:
         parts = [self.alternative_scores(alt) for alt in concept.alternatives]
         parts = [
             (p, sc if k == 0 else sc * np.float32(SYNONYM_WEIGHT))
