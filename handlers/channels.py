@@ -51,14 +51,16 @@ async def channel_target(update: Update, context: BriefContext, ref: str) -> Cha
         await message.reply_text(tr(lang, "subscriptions.channel_in_private"))
         return None
     if not await svc.check_admin(update.effective_user.id if update.effective_user else None):
-        await message.reply_text(tr(lang, "subscriptions.bot_admins_only"))
+        # recorded before the reply, as admin_only does: whoever reads the reply and
+        # then /audit finds the attempt there
         await audit(update, context, "channel", result="refused", detail=said(message))
+        await message.reply_text(tr(lang, "subscriptions.bot_admins_only"))
         return None
     channel, problem = await check_channel(context.bot, ref)
     if channel is None:
         reason = tr(lang, f"subscriptions.{problem or 'channel_not_found'}")
-        await message.reply_html(channel_problem(ref, reason, lang))
         await audit(update, context, "channel", result="error", detail=said(message))
+        await message.reply_html(channel_problem(ref, reason, lang))
         return None
     await audit(update, context, "channel", detail=said(message))
     return channel
