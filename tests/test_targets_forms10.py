@@ -1,0 +1,84 @@
+"""Figure forms the extractor did not read at all, found by the round-10 probe set (issue
+11): a plan's indicator box (专栏) written as prose rows, one figure for several owners
+(``各``), a time limit cut to a level (``缩短至11个工作日``). Every sentence here is invented
+for the test; none is a probe's or a corpus document's."""
+
+from __future__ import annotations
+
+from bot.targets.tables.box_rows import box_row_cells
+
+_OUTLINE = "江州市数字经济发展规划（2021—2025年）\n\n一、发展目标\n\n专栏1  数字经济发展主要指标\n"
+_OUTLINE_NAME = "city_jiangzhou_2021_digital-economy-plan.txt"
+
+
+def _by_value(records) -> dict[float | None, object]:
+    return {r.value: r for r in records}
+
+
+# --- 专栏 rows written as prose -----------------------------------------------------------
+
+
+def test_a_box_row_gives_the_base_year_as_a_result_and_the_target_year_as_a_target(extract):
+    text = _OUTLINE + (
+        "——数字贸易进出口额（亿元）：2020年260，2025年480，预期性。\n"
+        "——城市数字治理满意度（分）：2020年76.5，2025年86，预期性。\n"
+    )
+    got = _by_value(extract(text, _OUTLINE_NAME))
+    base, goal = got[260], got[480]
+    assert (base.indicator, base.unit, base.year, base.kind) == (
+        "数字贸易进出口额",
+        "亿元",
+        "2020",
+        "achievement",
+    )
+    assert (goal.indicator, goal.unit, goal.year, goal.kind) == (
+        "数字贸易进出口额",
+        "亿元",
+        "2025",
+        "target",
+    )
+    assert got[76.5].unit == "分"  # a score, said only in the label's brackets
+    assert (got[86].indicator, got[86].kind) == ("城市数字治理满意度", "target")
+
+
+def test_a_box_row_with_base_and_target_values_takes_the_plan_period_from_the_title(extract):
+    text = _OUTLINE + (
+        "·企业上云用云数量（家）：基期值3400，目标值9000（约束性）。\n"
+        "——智能工厂（个）：2020年12，2025年≥60，约束性。\n"
+    )
+    got = _by_value(extract(text, _OUTLINE_NAME))
+    assert (got[3400].year, got[3400].kind) == ("2020", "achievement")
+    assert (got[9000].year, got[9000].kind, got[9000].unit) == ("2025", "target", "家")
+    assert (got[60].qualifier, got[60].kind) == ("≥", "target")
+
+
+def test_a_box_row_written_with_its_yearly_average_and_its_sum(extract):
+    text = _OUTLINE + (
+        "——信息服务业营业收入（亿元）：2020年410，2025年720，年均增长12%，预期性。\n"
+        "——新增省级数字化车间（个）：五年累计〔150〕，预期性。\n"
+    )
+    got = _by_value(extract(text, _OUTLINE_NAME))
+    assert (got[12].indicator, got[12].unit, got[12].change, got[12].year) == (
+        "信息服务业营业收入",
+        "%",
+        "年均增长",
+        "2021-2025",
+    )
+    assert (got[720].year, got[720].kind) == ("2025", "target")
+    assert (got[150].change, got[150].year, got[150].unit) == ("累计", "2021-2025", "个")
+
+
+def test_box_rows_are_told_from_sentences_and_labels():
+    row = box_row_cells("——跨境电商交易额（亿元）：2020年35，2025年90，预期性。")
+    assert row == (
+        ["指标", "2020年", "2025年", "属性"],
+        ["跨境电商交易额（亿元）", "35", "90", "预期性"],
+    )
+    # a sentence with a verb between the year and its figure is no box row
+    assert box_row_cells("主要目标：2025年跨境电商交易额达到90亿元，预期性。") is None
+    # one figure and no attribute is a sentence's shape
+    assert box_row_cells("合同金额：2020年5亿元。") is None
+    # a date before the colon is no indicator's name
+    assert box_row_cells("2020年：35，2025年：90，预期性。") is None
+    # a second figure that is not a cell of the row
+    assert box_row_cells("——交易额（亿元）：2020年35，较上年增加较多，预期性。") is None
