@@ -82,3 +82,31 @@ def test_box_rows_are_told_from_sentences_and_labels():
     assert box_row_cells("2020年：35，2025年：90，预期性。") is None
     # a second figure that is not a cell of the row
     assert box_row_cells("——交易额（亿元）：2020年35，较上年增加较多，预期性。") is None
+
+
+# --- a time limit cut to a level in months ------------------------------------------------
+
+_REPORT = "江州县人民政府工作报告\n\n一、2023年工作回顾\n\n"
+_REPORT_NAME = "county_jiangzhou_2024_gwr.txt"
+
+
+def test_a_time_limit_cut_to_a_number_of_months_is_a_level_in_months(extract):
+    text = _REPORT + (
+        "营商环境持续改善，工业项目审批周期缩短至4个月，住宅用地去化周期压缩到十八个月以内。\n"
+    )
+    got = _by_value(extract(text, _REPORT_NAME))
+    assert (got[4].indicator, got[4].unit, got[4].kind) == (
+        "工业项目审批周期",
+        "个月",
+        "achievement",
+    )
+    assert (got[18].indicator, got[18].unit, got[18].qualifier) == (
+        "住宅用地去化周期",
+        "个月",
+        "以内",
+    )
+
+
+def test_months_that_are_no_cut_level_stay_no_figure(extract):
+    text = _REPORT + "用3个月时间开展安全生产大排查，连续6个月保持零事故，整改期缩短了2个月。\n"
+    assert {r.value for r in extract(text, _REPORT_NAME)} == set()
