@@ -80,6 +80,12 @@ def test_box_rows_are_told_from_sentences_and_labels():
     assert box_row_cells("合同金额：2020年5亿元。") is None
     # a date before the colon is no indicator's name
     assert box_row_cells("2020年：35，2025年：90，预期性。") is None
+    # a lead word before the colon says the figures are of several things
+    assert box_row_cells("主要目标：2025年12%，2030年15%。") is None
+    assert box_row_cells("完成情况：2023年35，2024年40，预期性。") is None
+    # no attribute, no list lead, no unit in brackets: a sentence's shape
+    assert box_row_cells("5G基站：2020年0.8万个，2025年3.5万个。") is None
+    assert box_row_cells("——5G基站：2020年0.8万个，2025年3.5万个。") is not None
     # a second figure that is not a cell of the row
     assert box_row_cells("——交易额（亿元）：2020年35，较上年增加较多，预期性。") is None
 

@@ -36,6 +36,8 @@ _WORD_HEAD_RE = re.compile(
     r"^(?P<head>基期值|基期|现状值|现状|基准值|目标值|预期值|规划值|目标|"
     r"(?:“十[一二三四五六七八九]五”|[五三十]年)?(?:年均增长|年均|累计))\s*[：:为]?\s*"
 )
+_LEAD_WORD_RE = re.compile(r"(?:目标|情况|计划|安排|要求|任务|措施|内容|进展|其中|包括|具体|分别)$")
+_UNIT_PARENS_RE = re.compile(r"[（(][^（）()]{1,8}[)）]$")
 _SPLIT_RE = re.compile(r"\s*[，,；;、]\s*")
 _TAIL_ATTR_RE = re.compile(r"[（(](?P<attr>预期性|约束性)(?:指标)?[)）]$")
 
@@ -54,13 +56,16 @@ def box_row_cells(line: str, *, span: str = "") -> tuple[list[str], list[str]] |
     s = line.strip().rstrip("。.；;")
     if "\t" in s or len(s) > 120:
         return None
-    s = _LEAD_RE.sub("", s)
+    led = _LEAD_RE.match(s)
+    s = s[led.end() :] if led else s
     m = _NAME_RE.match(s)
     if m is None:
         return None
     name = m.group("name").strip()
     if not _CJK_RE.search(name) or _YEAR_HEAD_RE.match(name):
         return None  # 2020年：…, a date or a figure, not an indicator's name
+    if _LEAD_WORD_RE.search(_UNIT_PARENS_RE.sub("", name)):
+        return None  # 主要目标：…, 完成情况：…: what follows is said of several things
     rest = m.group("rest").strip()
     header = ["指标"]
     cells = [name]
@@ -99,8 +104,11 @@ def box_row_cells(line: str, *, span: str = "") -> tuple[list[str], list[str]] |
         header.append(head)
         cells.append(cell)
         values += 1
-    # one figure with no attribute is a sentence's shape (合同金额：2020年5亿元), not a box
+    # one figure with no attribute is a sentence's shape (合同金额：2020年5亿元), not a box;
+    # without an attribute, a row is marked by its list lead or its unit in brackets
     if values == 0 or (values == 1 and not attr):
+        return None
+    if not attr and not led and not _UNIT_PARENS_RE.search(name):
         return None
     if attr:
         header.append("属性")
