@@ -116,3 +116,40 @@ def test_a_time_limit_cut_to_a_number_of_months_is_a_level_in_months(extract):
 def test_months_that_are_no_cut_level_stay_no_figure(extract):
     text = _REPORT + "用3个月时间开展安全生产大排查，连续6个月保持零事故，整改期缩短了2个月。\n"
     assert {r.value for r in extract(text, _REPORT_NAME)} == set()
+
+
+# --- one figure for each of several owners (各) --------------------------------------------
+
+_PLAN = "江州市先进制造业集群培育行动方案（2023—2025年）\n\n一、主要目标\n\n"
+_PLAN_NAME = "city_jiangzhou_2023_action-plan.txt"
+
+
+def test_each_owner_listed_before_ge_gets_the_figure_of_the_thing_after_the_verb(extract):
+    text = _PLAN + "到2025年，光伏、储能、氢能三个产业链各引进链主企业6家。\n"
+    records = extract(text, _PLAN_NAME)
+    assert sorted(r.indicator for r in records) == [
+        "储能产业链链主企业",
+        "光伏产业链链主企业",
+        "氢能产业链链主企业",
+    ]
+    assert {(r.value, r.unit, r.change) for r in records} == {(6, "家", "引进")}
+
+
+def test_owners_said_in_full_each_get_the_figure(extract):
+    text = _PLAN + "到2025年，江州大学、江州医科大学各新增省级重点实验室3个。\n"
+    got = sorted(r.indicator for r in extract(text, _PLAN_NAME))
+    assert got == ["江州医科大学省级重点实验室", "江州大学省级重点实验室"]
+
+
+def test_places_before_ge_and_things_before_ge_keep_their_readings(extract):
+    text = _PLAN + (
+        "江北区、江南区各新增口袋公园8个。\n争创省级先进制造业集群、特色产业基地各2个。\n"
+    )
+    records = extract(text, _PLAN_NAME)
+    by_value: dict[float | None, set[str]] = {}
+    for r in records:
+        by_value.setdefault(r.value, set()).add(r.indicator)
+    # the places are regions, not names: the thing is what is counted
+    assert by_value[8] == {"口袋公园"}
+    # things listed before 各 are each counted (the form the gold already reads)
+    assert by_value[2] == {"省级先进制造业集群", "省级特色产业基地"}
