@@ -20,7 +20,9 @@ Handled shapes:
 * plan indicator tables ``序号 | 指标 | 2020年 | 2025年 | 年均/累计 | 属性``: base-year
   columns are results, later or ``预期``/``目标`` columns targets; cells such as ``<1``,
   ``>90``, ``5.5左右``, ``下降15%``, ``[25]`` (cumulative) and ``高于GDP增长``;
-* year-by-year tables (rows ``2018 年``) and tables by place (rows ``XX区``).
+* year-by-year tables (rows ``2018 年``) and tables by place (rows ``XX区``);
+* a plan's box written as prose rows (``——指标（件）：2020年6.3，2025年12，预期性。``), read
+  through :meth:`TableReader.box_row` as the row it stands for (:mod:`.box_rows`).
 
 Pure string work, no I/O; a row costs a handful of regular-expression matches.
 """
