@@ -153,3 +153,9 @@ def test_places_before_ge_and_things_before_ge_keep_their_readings(extract):
     assert by_value[8] == {"口袋公园"}
     # things listed before 各 are each counted (the form the gold already reads)
     assert by_value[2] == {"省级先进制造业集群", "省级特色产业基地"}
+
+
+def test_owners_listed_before_fenbie_count_the_thing_after_the_verb(extract):
+    text = _PLAN + "到2025年，集成电路、工业软件两个产业链分别引进链主企业5家、3家。\n"
+    got = {r.value: r.indicator for r in extract(text, _PLAN_NAME)}
+    assert got == {5: "集成电路产业链链主企业", 3: "工业软件产业链链主企业"}

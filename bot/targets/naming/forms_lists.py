@@ -51,6 +51,8 @@ _SETTINGS = frozenset({"城镇", "农村", "城市", "乡村"})
 _SETTING_OF_RE = re.compile(r"^(?:城乡|城镇|农村|城市|乡村)")
 
 
+# Verbs by which an owner comes to have more of a thing (培育龙头企业, 新增产业园)
+_OWNER_VERB_RE = re.compile(r"培育|新增|新建|建成|建设|引进|打造|创建|争创|认定|布局|新认定|新培育")
 # An owner that is a place (a district, a county, a town, a zone): a region, not a name
 _PLACE_OWNER_RE = re.compile(r"(?:省|市|区|县|旗|州|盟|镇|乡|街道|村|社区)$")
 # The head a list of owners says once, after its last item
@@ -182,6 +184,7 @@ class _ListForms:
                 self.handled.add(k)
                 self.number(k)
             return
+        subjects = self._owners_things(subjects, verb_part, change, figs)
         share = _SHARE_VERB_RE.match(verb_part)
         if share and all(fig.unit == "%" for fig in figs):
             # 货物贸易、对外投资和实际利用外资分别占比达30%、20%和10%: each item's share
@@ -251,6 +254,28 @@ class _ListForms:
         scoped = [p if p.startswith(prefix) else prefix + p for p in items]
         # 智能家用电器和音像器材类、新能源汽车零售额: the last item may say the measure
         return [p if p.endswith(measure) else p + measure for p in scoped]
+
+    @staticmethod
+    def _owners_things(
+        subjects: list[str], verb_part: str, change: str, figs: list[Figure]
+    ) -> list[str]:
+        """``新材料、生物医药产业集群分别培育龙头企业10家、8家``: the owners' counts of the
+        thing named after the verb (新材料产业集群龙头企业), not of the owners; as after 各."""
+        if not change or not _OWNER_VERB_RE.fullmatch(change) or not verb_part.startswith(change):
+            return subjects
+        thing = clean_name(verb_part[len(change) :])
+        if (
+            not thing
+            or not _is_name(thing)
+            or not all(f.unit_class == "count" for f in figs)
+            or any(_PLACE_OWNER_RE.search(p) or p.endswith(thing) for p in subjects)
+        ):
+            return subjects
+        owners = [_OWNER_COUNT_RE.sub("", p) for p in subjects]
+        head = _OWNER_HEAD_RE.search(owners[-1])
+        if head:
+            owners = [p if _OWNER_HEAD_RE.search(p) else p + head.group() for p in owners]
+        return [p + thing for p in owners]
 
     def each_owner(self, fig: Figure, raw: str, change: str) -> bool:
         """``新材料、生物医药产业集群各培育龙头企业10家``: each owner listed before 各 gets
