@@ -68,6 +68,22 @@ def test_a_box_row_written_with_its_yearly_average_and_its_sum(extract):
     assert (got[150].change, got[150].year, got[150].unit) == ("累计", "2021-2025", "个")
 
 
+def test_a_box_row_with_one_figure_over_the_plan_takes_the_plan_period(extract):
+    outline = "江州市国民经济和社会发展第十四个五年规划纲要\n\n一、发展目标\n\n专栏2  主要指标\n"
+    text = outline + (
+        "——全社会研发投入年均增长（%）：9以上，预期性。\n"
+        "——单位地区生产总值二氧化碳排放降低（%）：〔18〕，约束性。\n"
+    )
+    got = _by_value(extract(text, "city_jiangzhou_2021_plan-outline.txt"))
+    assert (got[9].change, got[9].qualifier, got[9].year, got[9].kind) == (
+        "年均增长",
+        "以上",
+        "2021-2025",
+        "target",
+    )
+    assert (got[18].change, got[18].year, got[18].unit) == ("降低", "2021-2025", "%")
+
+
 def test_box_rows_are_told_from_sentences_and_labels():
     row = box_row_cells("——跨境电商交易额（亿元）：2020年35，2025年90，预期性。")
     assert row == (
@@ -86,6 +102,8 @@ def test_box_rows_are_told_from_sentences_and_labels():
     # no attribute, no list lead, no unit in brackets: a sentence's shape
     assert box_row_cells("5G基站：2020年0.8万个，2025年3.5万个。") is None
     assert box_row_cells("——5G基站：2020年0.8万个，2025年3.5万个。") is not None
+    # a bare figure is a row's one figure only: beside a dated one its column is unsaid
+    assert box_row_cells("——城镇新增就业（万人）：30，2025年40，预期性。") is None
     # a second figure that is not a cell of the row
     assert box_row_cells("——交易额（亿元）：2020年35，较上年增加较多，预期性。") is None
 

@@ -87,10 +87,15 @@ def box_row_cells(line: str, *, span: str = "") -> tuple[list[str], list[str]] |
             attr = a.group("attr")
             continue
         h = _YEAR_HEAD_RE.match(part) or _WORD_HEAD_RE.match(part)
-        if h is None:
+        if h is None and values == 0 and parse_cell(part) is not None:
+            # ——地区生产总值年均增长（%）：6左右，预期性; ——城镇新增就业（万人）：〔30〕: the
+            # row's one figure is over the plan's years, as a table's 年均/累计 column is
+            head, cell = "年均/累计", part.strip()
+        elif h is None:
             return None
-        head = re.sub(r"\s+", "", h.group("head"))
-        cell = part[h.end() :].strip()
+        else:
+            head = re.sub(r"\s+", "", h.group("head"))
+            cell = part[h.end() :].strip()
         if parse_cell(cell) is None or head in years:
             return None
         if head.endswith(("年均增长", "年均")):
@@ -108,6 +113,8 @@ def box_row_cells(line: str, *, span: str = "") -> tuple[list[str], list[str]] |
     # without an attribute, a row is marked by its list lead or its unit in brackets
     if values == 0 or (values == 1 and not attr):
         return None
+    if "年均/累计" in header and values > 1:
+        return None  # a bare figure beside dated ones: which column it is, is not said
     if not attr and not led and not _UNIT_PARENS_RE.search(name):
         return None
     if attr:
