@@ -209,6 +209,8 @@ class _Walker:
         self.plan_span = _plan_span(doc) if doc.meta.doc_type == "规划纲要" else ""
         # 2026年民生实事项目, 2025年上半年工作总结: the one year the title says the work is of
         self.title_year = _title_year(doc.meta.title)
+        # the years a box row's 基期值 and 目标值 are of: the period the title names
+        self.box_span = _plan_span(doc)
         self.task_years = (
             TaskYears(_plan_span(doc) or self.title_year)
             if doc.meta.doc_type == ACTION_PLAN
@@ -558,6 +560,18 @@ class _Walker:
                 if not is_prose_row(line):
                     continue
             else:
+                boxed = self.tables.box_row(
+                    line,
+                    section=passage.section_title,
+                    section_class=self.section.section_class,
+                    span=self.box_span,
+                )
+                if boxed:
+                    # a 专栏 row written out (——指标（单位）：2020年a，2025年b，预期性): a table
+                    # row in words, its figures the cells; the sentence reader has no verb
+                    # to read them by
+                    self.records.extend(boxed)
+                    continue
                 self.tables.text_line(line)
             marks = cue_marks(line, self.doc_year, ended=self.year_ended)
             self.paragraph(line, passage, marks)
@@ -1173,7 +1187,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "83"
+EXTRACTOR_VERSION = "84"
 
 
 def extract_targets(

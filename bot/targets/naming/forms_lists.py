@@ -54,6 +54,19 @@ _SETTINGS = frozenset({"城镇", "农村", "城市", "乡村"})
 _SETTING_OF_RE = re.compile(r"^(?:城乡|城镇|农村|城市|乡村)")
 
 
+# Verbs by which an owner comes to have more of a thing (培育龙头企业, 新增产业园)
+_OWNER_VERB_RE = re.compile(r"培育|新增|新建|建成|建设|引进|打造|创建|争创|认定|布局|新认定|新培育")
+# An owner that is a place (a district, a county, a town, a zone): a region, not a name
+_PLACE_OWNER_RE = re.compile(r"(?:省|市|区|县|旗|州|盟|镇|乡|街道|村|社区)$")
+# The head a list of owners says once, after its last item
+_OWNER_COUNT_RE = re.compile(
+    r"[两二三四五六七八九十\d]{1,2}[个家所条类大](?=(?:产业集群|集群|产业链|产业园|园区|基地|行业|产业|企业|高校|医院|学校)$)"
+)
+_OWNER_HEAD_RE = re.compile(
+    r"(?:产业集群|集群|产业链|产业园|园区|基地|行业|产业|企业|高校|医院|学校)$"
+)
+
+
 class _ListForms:
     """Forms of a list of subjects: 分别, 均, gaps after a list, categories.
 
@@ -174,6 +187,7 @@ class _ListForms:
                 self.handled.add(k)
                 self.number(k)
             return
+        subjects = self._owners_things(subjects, verb_part, change, figs)
         share = _SHARE_VERB_RE.match(verb_part)
         if share and all(fig.unit == "%" for fig in figs):
             # 货物贸易、对外投资和实际利用外资分别占比达30%、20%和10%: each item's share
@@ -270,6 +284,57 @@ class _ListForms:
         return [p if p.endswith(measure) else p + measure for p in scoped]
 
     @staticmethod
+    def _owners_things(
+        subjects: list[str], verb_part: str, change: str, figs: list[Figure]
+    ) -> list[str]:
+        """``新材料、生物医药产业集群分别培育龙头企业10家、8家``: the owners' counts of the
+        thing named after the verb (新材料产业集群龙头企业), not of the owners; as after 各."""
+        if not change or not _OWNER_VERB_RE.fullmatch(change) or not verb_part.startswith(change):
+            return subjects
+        thing = clean_name(verb_part[len(change) :])
+        if (
+            not thing
+            or not _is_name(thing)
+            or not all(f.unit_class == "count" for f in figs)
+            or any(_PLACE_OWNER_RE.search(p) or p.endswith(thing) for p in subjects)
+        ):
+            return subjects
+        owners = [_OWNER_COUNT_RE.sub("", p) for p in subjects]
+        head = _OWNER_HEAD_RE.search(owners[-1])
+        if head:
+            owners = [p if _OWNER_HEAD_RE.search(p) else p + head.group() for p in owners]
+        return [p + thing for p in owners]
+
+    def each_owner(self, fig: Figure, raw: str, change: str) -> bool:
+        """``新材料、生物医药产业集群各培育龙头企业10家``: each owner listed before 各 gets
+        the figure, of the thing it names after the verb (新材料产业集群龙头企业 and
+        生物医药产业集群龙头企业). Places listed so (江北区、江南区各新增…) are left whole: the
+        owner is then a region, which a name does not carry."""
+        if not change:
+            return False
+        k = raw.rfind("各" + change)
+        if k <= 0:
+            return False
+        thing = clean_name(raw[k + 1 + len(change) :])
+        owners = clean_name(_RHETORIC_TAIL_RE.sub("", raw[:k]))
+        if not thing or not _is_name(thing) or ("、" not in owners and "和" not in owners):
+            return False
+        items = [clean_name(p) for p in _split_items(owners)]
+        if len(items) < 2 or not all(_is_name(p) for p in items):
+            return False
+        if any(_PLACE_OWNER_RE.search(p) for p in items):
+            return False
+        # 新材料、生物医药、智能装备三个产业集群: the count of the owners names none of them
+        items = [_OWNER_COUNT_RE.sub("", p) for p in items]
+        head = _OWNER_HEAD_RE.search(items[-1])
+        if head:
+            # 新材料、生物医药产业集群: the head said once, after the last owner
+            items = [p if _OWNER_HEAD_RE.search(p) else p + head.group() for p in items]
+        for item in items:
+            self.emit(fig, item + thing, change, subject=False)
+        return True
+
+    @staticmethod
     def _listed_items(head: str, n: int) -> list[str] | None:
         """The ``n`` items of a list split on ``、`` first and cleaned one by one, when
         cleaning the whole list loses items (进口货值、…、新增外资企业、离岛免税销售额:
@@ -284,6 +349,8 @@ class _ListForms:
 
     def each(self, fig: Figure, raw: str, change: str) -> bool:
         """``A、B均增长8%``: one figure that holds for each listed subject."""
+        if self.each_owner(fig, raw, change):
+            return True
         m = _EACH_RE.search(raw)
         if m:
             cut = m.start()

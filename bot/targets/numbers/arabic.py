@@ -26,6 +26,7 @@ from bot.targets.numbers.units import (
     _UNIT_ALT,
     _UNIT_TABLE,
     _unit_blocked,
+    months_after_a_cut,
 )
 from bot.targets.numbers.unsaid_units import _PEOPLE_NOUN_RE, _unsaid_unit
 from bot.targets.regex_gate import gated
@@ -180,13 +181,16 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
         else:
             if _UNIT_AFTER_BLOCK_RE.match(sentence, end):
                 continue
-            if _unit_blocked(sentence, unit_s, end):
+            if unit_s == "个" and months_after_a_cut(sentence, start, end):
+                unit_s, end = "个月", end + 1  # 周期缩短至11个月: a time limit's level
+            elif _unit_blocked(sentence, unit_s, end):
                 continue
             if unit_s == "个" and _POINTS_LATER_RE.match(sentence, end):
                 unit_s = "个百分点"  # 高于…16.4个、1.3个百分点: both are points
             if unit_s == "日" and "." not in m.group("num"):
                 continue  # 12月29日, 3日: a day of the month; only 8.6日 is a number of days
-            unit_norm, unit_class = _UNIT_TABLE[unit_s]
+            # (个月 is no unit of the table: only a cut's level is counted in months)
+            unit_norm, unit_class = _UNIT_TABLE.get(unit_s, (unit_s, "days"))
             if unit_s == "个" and sentence.startswith(("方面", "月"), end):
                 continue
             if unit_s in _MAGNITUDE_ONLY and not mag:

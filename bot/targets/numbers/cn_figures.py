@@ -19,7 +19,13 @@ from bot.targets.numbers.not_figures import (
     _is_threshold,
     _not_a_quantity,
 )
-from bot.targets.numbers.units import _MAGNITUDE_ONLY, _UNIT_ALT, _UNIT_TABLE, _unit_blocked
+from bot.targets.numbers.units import (
+    _MAGNITUDE_ONLY,
+    _UNIT_ALT,
+    _UNIT_TABLE,
+    _unit_blocked,
+    months_after_a_cut,
+)
 from bot.targets.numbers.unsaid_units import _PEOPLE_NOUN_RE, _unsaid_unit
 from bot.targets.regex_gate import gated
 
@@ -77,7 +83,10 @@ def _cn_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure]:
             and not (num == "两" and _COUNT_AFTER_NOUN_RE.match(sentence, end))
         ):
             continue  # 一个, 两个确立: an article or a slogan
-        if (
+        if unit_s == "个" and months_after_a_cut(sentence, m.start(), end):
+            unit_s, end = "个月", end + 1  # 周期缩短至十一个月: a time limit's level
+            unsaid = ("个月", "days")  # (no unit of the table: only a cut's level)
+        elif (
             _CN_IDIOM_AFTER_RE.match(sentence, end) and not _SCALE_CLASS_RE.match(sentence, end)
         ) or (unit_s and _unit_blocked(sentence, unit_s, end)):
             continue

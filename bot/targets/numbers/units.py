@@ -221,3 +221,16 @@ def _unit_blocked(sentence: str, unit: str, end: int) -> bool:
 
 
 _POLICY_SPAN_RE = re.compile(r"[^，。；、\d]{0,6}?(?:免签|无理由退货)")
+
+
+# A time limit cut to a level: 审批周期缩短至11个月, 办结时限压缩到3个月以内. Elsewhere N个月 is
+# how long something lasts or a span of policy (用3个月时间, 连续6个月), no figure.
+_CUT_TO_RE = re.compile(r"(?:缩短|压缩|压减|减少|降低|下降|降|控制)(?:至|到|在)(?:平均)?$")
+
+
+def months_after_a_cut(sentence: str, start: int, end: int) -> bool:
+    """Whether the ``N个`` at ``start:end`` is ``N个月`` said as the level a time limit is
+    cut to."""
+    return sentence.startswith("月", end) and bool(
+        _CUT_TO_RE.search(sentence, max(0, start - 6), start)
+    )

@@ -20,7 +20,9 @@ Handled shapes:
 * plan indicator tables ``序号 | 指标 | 2020年 | 2025年 | 年均/累计 | 属性``: base-year
   columns are results, later or ``预期``/``目标`` columns targets; cells such as ``<1``,
   ``>90``, ``5.5左右``, ``下降15%``, ``[25]`` (cumulative) and ``高于GDP增长``;
-* year-by-year tables (rows ``2018 年``) and tables by place (rows ``XX区``).
+* year-by-year tables (rows ``2018 年``) and tables by place (rows ``XX区``);
+* a plan's box written as prose rows (``——指标（件）：2020年6.3，2025年12，预期性。``), read
+  through :meth:`TableReader.box_row` as the row it stands for (:mod:`.box_rows`).
 
 Pure string work, no I/O; a row costs a handful of regular-expression matches.
 """
@@ -28,10 +30,11 @@ Pure string work, no I/O; a row costs a handful of regular-expression matches.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.targets.indicators import IndicatorTable
 from bot.targets.records import Kind, TargetRecord
+from bot.targets.tables.box_rows import box_row_cells
 from bot.targets.tables.cells import (
     _DASHES,
     _LEAD_YEAR_RE,
@@ -181,6 +184,29 @@ class TableReader:
             self.state = _Table(caption=caption)
 
     # -- table lines ------------------------------------------------------------------
+
+    def box_row(
+        self, line: str, *, section: str, section_class: str, span: str = ""
+    ) -> list[TargetRecord]:
+        """The records of a box row written as prose (``——指标（件）：2020年6.3，2025年12，
+        预期性。``), read as a row of a table of its own under the caption in force; an
+        empty list for any other line (it is then a sentence). ``span`` (``2021-2025``,
+        the plan's period) dates a row's 基期值 and 目标值."""
+        parsed = box_row_cells(line, span=span)
+        if parsed is None:
+            return []
+        header, cells = parsed
+        saved = self.state
+        caption = saved.caption if not saved.columns else ""
+        if span and not _caption_period(caption):
+            caption = f"{caption}（{span}年）"  # 五年累计〔200〕: a sum over the plan's period
+        self.state = _Table(caption=caption, unit=saved.unit)
+        try:
+            self.row("\t".join(header), section=section, section_class=section_class)
+            records = self.row("\t".join(cells), section=section, section_class=section_class)
+        finally:
+            self.state = saved
+        return [replace(r, sentence=line) for r in records]
 
     def row(self, line: str, *, section: str, section_class: str) -> list[TargetRecord]:
         """The records of one table row (header rows give none)."""

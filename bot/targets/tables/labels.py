@@ -91,11 +91,16 @@ def _clean_label(text: str) -> str:
     return _NOTE_MARK_RE.sub("", s).strip("：:、，, ")
 
 
+# Units said only in a label's brackets: 满意度（分） is scored in points, but a cell or a
+# label ending in 分 (部分, 成分) is no figure in points
+_BRACKET_ONLY_UNITS = frozenset({"分"})
+
+
 def _label_unit(text: str) -> str:
     """The unit a label carries in brackets: ``城镇化率（%）`` -> ``%``."""
     for m in _PARENS_RE.finditer(text):
         inner = _SPACES_RE.sub("", m.group()[1:-1])
-        if _UNIT_WORD_RE.match(inner):
+        if _UNIT_WORD_RE.match(inner) or inner in _BRACKET_ONLY_UNITS:
             return _norm_unit(inner)
     return ""
 
