@@ -88,6 +88,7 @@ from bot.library.uploads import UploadsMixin
 from bot.models import (
     NOTE_PART,
     DocumentInfo,
+    HomeRegion,
     PlanPeriod,
     RefreshReport,
     SearchResponse,
@@ -95,6 +96,7 @@ from bot.models import (
 )
 from bot.search import segments as seg
 from bot.search.budget import Budget, Limits
+from bot.search.home_words import HomeReading, read_home
 from bot.search.index import CompiledIndex, IndexDamaged
 from bot.search.indexer import Indexer, IndexPaths, Progress
 from bot.search.searcher import Searcher
@@ -505,6 +507,7 @@ class Engine(
         correct: bool = True,
         understand: bool = True,
         budget: Budget | None = None,
+        home: HomeRegion | None = None,
     ) -> SearchResponse:
         """One page of ranked results; ``correct=False`` turns typo correction off.
 
@@ -513,12 +516,17 @@ class Engine(
         a target gets the key target that answers it (``answer``), its passage first;
         ``understand=False`` searches every word as text. ``budget`` bounds the work of
         correction and planning (:mod:`bot.search.budget`; by default the searcher's).
+        ``home`` is the asker's own place: 我县, 本市, 本省, 本地 name it (county, city,
+        province); without one those words are left out and ``home_unset`` says so.
 
         Safe to call from several threads at once, and while the core thread swaps a new
         index in: the searcher is taken once, so one search reads one index.
         """
         typed = _TYPED_REGION_RE.findall(query) if understand else []
         query = _FILTER_KEY_RE.sub("", query)
+        # 我县, 本市, 本地: the chat's own place (``home``), or left out when it has none
+        reading = read_home(query, home) if understand else HomeReading(query)
+        query = reading.text
         searcher = self.searcher
         resp = searcher.search(
             query,
@@ -539,6 +547,8 @@ class Engine(
         )
         if understand and (resp.hits or quiet):
             resp = self._understood(searcher, resp, query, doc=doc, region=region, year=year)
+        if reading.unset:
+            resp = replace(resp, home_unset=True)
         return self._typed_region_said(resp, typed)
 
     def _typed_region_said(self, resp: SearchResponse, typed: list[str]) -> SearchResponse:

@@ -1,0 +1,136 @@
+"""/region through the fake Bot API server: a chat sets its own place, and 我县 in a search,
+/targets and /compare then means it; without one the reply says how to set it. The
+documents are invented (two counties of one city and their province)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.library import Engine
+from fake_telegram import FakeBotApi
+from tests.e2e import ask_text, running
+
+DOCS = {
+    "qingchuan_2025_gwr.txt": (
+        "青川县2025年政府工作报告\n\n"
+        "一、2024年工作回顾\n过去一年，全县粮食产量达到12.5万吨，城镇新增就业2100人。\n\n"
+        "二、2025年主要目标\n全县粮食产量稳定在12万吨以上，城镇新增就业2000人以上。\n"
+    ),
+    "wangcang_2025_gwr.txt": (
+        "旺苍县2025年政府工作报告\n\n"
+        "一、2024年工作回顾\n过去一年，全县粮食产量达到15.1万吨，城镇新增就业2600人。\n\n"
+        "二、2025年主要目标\n全县粮食产量稳定在15万吨以上，城镇新增就业2500人以上。\n"
+    ),
+    "sichuan_2025_gwr.txt": (
+        "四川省2025年政府工作报告\n\n"
+        "一、2024年工作回顾\n过去一年，全省粮食产量达到3600万吨，城镇新增就业100万人。\n\n"
+        "二、2025年主要目标\n全省粮食产量稳定在3500万吨以上，城镇新增就业90万人以上。\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def counties(tmp_path_factory: pytest.TempPathFactory, tokenizer) -> Engine:
+    root = tmp_path_factory.mktemp("home-region")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, body in DOCS.items():
+        (corpus / name).write_text(body, encoding="utf-8")
+    return Engine.open(
+        Settings(corpus_dir=corpus, data_dir=root / "data", flood_burst=0), tokenizer=tokenizer
+    )
+
+
+def first_result(said: str) -> str:
+    """The title of the first result of a search reply."""
+    line = next(line for line in said.splitlines() if line.startswith("1. "))
+    return line[3:]
+
+
+async def test_a_chat_sets_its_place_and_our_county_finds_that_county_first(
+    server: FakeBotApi, counties: Engine
+) -> None:
+    officer = server.add_user("王丽")
+    async with running(server, counties):
+        said = await ask_text(server, officer, officer, "/region")
+        assert said.startswith("本聊天还没有设地区")
+        said = await ask_text(server, officer, officer, "/region 青川县")
+        assert said.startswith("好的，本聊天的地区已设为 青川县。")
+        assert "我市、本市、全市 → 广元" in said and "我省、本省、全省 → 四川" in said
+        said = await ask_text(server, officer, officer, "我县 粮食产量")
+        assert first_result(said).startswith("青川县2025年政府工作报告")
+        assert "/region" not in said and "我省" not in said
+        said = await ask_text(server, officer, officer, "本省 粮食产量")
+        assert first_result(said).startswith("四川省2025年政府工作报告")
+        # another place set: 我县 follows it
+        await ask_text(server, officer, officer, "/region 四川 旺苍")
+        said = await ask_text(server, officer, officer, "我县 城镇新增就业")
+        assert first_result(said).startswith("旺苍县2025年政府工作报告")
+        said = await ask_text(server, officer, officer, "/targets 我县")
+        assert "旺苍" in said and "青川" not in said
+        said = await ask_text(server, officer, officer, "/region 清除")
+        assert said == "已清除本聊天的地区。"
+        said = await ask_text(server, officer, officer, "/region")
+        assert said.startswith("本聊天还没有设地区")
+
+
+async def test_without_a_place_our_county_is_left_out_and_the_reply_says_how_to_set_it(
+    server: FakeBotApi, counties: Engine
+) -> None:
+    officer = server.add_user("王丽")
+    async with running(server, counties):
+        said = await ask_text(server, officer, officer, "我县 粮食产量")
+        assert "/region 苍溪县" in said.splitlines()[1]
+        assert "您是不是要找" not in said and "我省" not in said
+        assert "粮食产量" in said.splitlines()[0]
+        # in another chat, a place set there is not this chat's
+        colleague = server.add_user("李明")
+        await ask_text(server, colleague, colleague, "/region 青川")
+        said = await ask_text(server, officer, officer, "我县 粮食产量")
+        assert "/region 苍溪县" in said
+
+
+async def test_a_name_several_places_share_is_answered_with_candidates_and_not_set(
+    server: FakeBotApi, counties: Engine
+) -> None:
+    officer = server.add_user("王丽")
+    async with running(server, counties):
+        said = await ask_text(server, officer, officer, "/region 鼓楼区")
+        assert said.startswith("鼓楼区 可指多个地方：")
+        assert "鼓楼区（福建福州）" in said and "/region 四川 鼓楼区" in said
+        said = await ask_text(server, officer, officer, "/region 火星基地")
+        assert said.startswith("找不到地方“火星基地”")
+        assert (await ask_text(server, officer, officer, "/region")).startswith(
+            "本聊天还没有设地区"
+        )
+
+
+async def test_in_a_group_only_its_administrators_set_the_place(
+    server: FakeBotApi, counties: Engine
+) -> None:
+    officer = server.add_user("王丽")
+    member = server.add_user("张强")
+    group = server.add_chat("supergroup", "县政府办工作群")
+    server.set_member(group, officer, "administrator")
+    server.set_member(group, member, "member")
+    async with running(server, counties):
+        said = await ask_text(server, group, member, "/region 旺苍县")
+        assert said == "只有本群管理员可以更改本群的地区。"
+        said = await ask_text(server, group, officer, "/region 青川县")
+        assert said.startswith("好的，本聊天的地区已设为 青川县。")
+        # anyone in the group reads it, and searches with it
+        assert (await ask_text(server, group, member, "/region")).startswith("本聊天的地区：青川县")
+        said = await ask_text(server, group, member, "/search 全县 粮食产量")
+        assert first_result(said).startswith("青川县2025年政府工作报告")
+
+
+def test_the_invented_documents_are_where_the_gazetteer_puts_them(counties: Engine) -> None:
+    regions = {Path(d.filename).stem: d.region for d in counties.documents()}
+    assert regions == {
+        "qingchuan_2025_gwr": "青川",
+        "wangcang_2025_gwr": "旺苍",
+        "sichuan_2025_gwr": "四川",
+    }
