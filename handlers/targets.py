@@ -9,7 +9,7 @@ from bot.corpus.regions import AmbiguousPlace
 from bot.library import DocumentNotFound, Engine, IndicatorLookup, TargetLookup
 from bot.library.arguments import ALL_WORDS, region_year
 from bot.models import DocumentInfo
-from bot.search.home_words import home_words, read_home
+from bot.search.home_words import home_words
 from handlers import format as fmt
 from handlers.common import add_commands, reply_html
 from handlers.context import BriefContext
@@ -98,7 +98,8 @@ async def _home_read(update: Update, context: BriefContext) -> list[str]:
         return words
     svc = context.services
     chat = update.effective_chat
-    reading = read_home(text, await svc.home_of(chat.id if chat else None))
+    home = await svc.home_of(chat.id if chat else None)
+    reading = await svc.run(svc.engine.read_home, text, home)
     if reading.unset:
         await update.effective_message.reply_text(tr(svc.lang(update), "region.hint"))
     return reading.text.split()

@@ -121,6 +121,23 @@ def test_without_a_place_the_words_are_left_out_and_said_unset():
     assert alone.text == "本市" and alone.unset
 
 
+def test_a_query_naming_a_place_of_its_own_keeps_its_home_words(gazetteer, county):
+    """河湾 全市生产总值: 全市 is 河湾's, not the chat's city, and needs no place set."""
+    seen: list[str] = []
+
+    def names_place(rest: str) -> bool:
+        seen.append(rest)
+        return any(p.place.level != "provincial" for p in gazetteer.mentions(rest))
+
+    for home in (county, None):
+        kept = read_home("泸州 全市生产总值", home, names_place=names_place)
+        assert kept == read_home("泸州 全市生产总值", None, names_place=lambda _: True)
+        assert kept.text == "泸州 全市生产总值" and not kept.unset
+    assert seen[0] == "泸州  生产总值"  # asked of the text without the home words
+    read = read_home("全市生产总值", county, names_place=names_place)
+    assert read.text == "广元 生产总值"
+
+
 def test_a_word_of_a_level_the_place_lacks_is_left_out(gazetteer):
     province = resolve_home("四川", gazetteer)
     found = read_home("我县 粮食 我省", province)
@@ -167,7 +184,8 @@ def test_migration_0011_adds_the_table_and_keeps_existing_rows(db_url, gazetteer
         with db.engine.begin() as conn:
             conn.execute(
                 text(
-                    "INSERT INTO chat_timezones (chat_id, timezone, updated_at) VALUES (1, 'Asia/Shanghai', :at)"
+                    "INSERT INTO chat_timezones (chat_id, timezone, updated_at)"
+                    " VALUES (1, 'Asia/Shanghai', :at)"
                 ),
                 {"at": at},
             )

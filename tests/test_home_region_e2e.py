@@ -57,20 +57,21 @@ async def test_a_chat_sets_its_place_and_our_county_finds_that_county_first(
     async with running(server, counties):
         said = await ask_text(server, officer, officer, "/region")
         assert said.startswith("本聊天还没有设地区")
-        said = await ask_text(server, officer, officer, "/region 青川县")
-        assert said.startswith("好的，本聊天的地区已设为 青川县。")
+        # (without a place, the first result of 我县 粮食产量 is 青川's: set the other one)
+        said = await ask_text(server, officer, officer, "/region 旺苍县")
+        assert said.startswith("好的，本聊天的地区已设为 旺苍县。")
         assert "我市、本市、全市 → 广元" in said and "我省、本省、全省 → 四川" in said
         said = await ask_text(server, officer, officer, "我县 粮食产量")
-        assert first_result(said).startswith("青川县2025年政府工作报告")
+        assert first_result(said).startswith("旺苍县2025年政府工作报告")
         assert "/region" not in said and "我省" not in said
         said = await ask_text(server, officer, officer, "本省 粮食产量")
         assert first_result(said).startswith("四川省2025年政府工作报告")
-        # another place set: 我县 follows it
-        await ask_text(server, officer, officer, "/region 四川 旺苍")
+        # another place set, typed after its province: 我县 follows it
+        await ask_text(server, officer, officer, "/region 四川 青川")
         said = await ask_text(server, officer, officer, "我县 城镇新增就业")
-        assert first_result(said).startswith("旺苍县2025年政府工作报告")
+        assert first_result(said).startswith("青川县2025年政府工作报告")
         said = await ask_text(server, officer, officer, "/targets 我县")
-        assert "旺苍" in said and "青川" not in said
+        assert "青川" in said and "旺苍" not in said
         said = await ask_text(server, officer, officer, "/region 清除")
         assert said == "已清除本聊天的地区。"
         said = await ask_text(server, officer, officer, "/region")
@@ -86,6 +87,10 @@ async def test_without_a_place_our_county_is_left_out_and_the_reply_says_how_to_
         assert "/region 苍溪县" in said.splitlines()[1]
         assert "您是不是要找" not in said and "我省" not in said
         assert "粮食产量" in said.splitlines()[0]
+        # a query naming a place of its own: 全县 is that county's, no hint, no place needed
+        said = await ask_text(server, officer, officer, "旺苍 全县粮食产量")
+        assert "/region" not in said
+        assert first_result(said).startswith("旺苍县2025年政府工作报告")
         # in another chat, a place set there is not this chat's
         colleague = server.add_user("李明")
         await ask_text(server, colleague, colleague, "/region 青川")
@@ -117,14 +122,14 @@ async def test_in_a_group_only_its_administrators_set_the_place(
     server.set_member(group, officer, "administrator")
     server.set_member(group, member, "member")
     async with running(server, counties):
-        said = await ask_text(server, group, member, "/region 旺苍县")
+        said = await ask_text(server, group, member, "/region 青川县")
         assert said == "只有本群管理员可以更改本群的地区。"
-        said = await ask_text(server, group, officer, "/region 青川县")
-        assert said.startswith("好的，本聊天的地区已设为 青川县。")
+        said = await ask_text(server, group, officer, "/region 旺苍县")
+        assert said.startswith("好的，本聊天的地区已设为 旺苍县。")
         # anyone in the group reads it, and searches with it
-        assert (await ask_text(server, group, member, "/region")).startswith("本聊天的地区：青川县")
+        assert (await ask_text(server, group, member, "/region")).startswith("本聊天的地区：旺苍县")
         said = await ask_text(server, group, member, "/search 全县 粮食产量")
-        assert first_result(said).startswith("青川县2025年政府工作报告")
+        assert first_result(said).startswith("旺苍县2025年政府工作报告")
 
 
 def test_the_invented_documents_are_where_the_gazetteer_puts_them(counties: Engine) -> None:

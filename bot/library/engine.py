@@ -96,7 +96,7 @@ from bot.models import (
 )
 from bot.search import segments as seg
 from bot.search.budget import Budget, Limits
-from bot.search.home_words import HomeReading, read_home
+from bot.search.home_words import HomeReading, home_words, read_home
 from bot.search.index import CompiledIndex, IndexDamaged
 from bot.search.indexer import Indexer, IndexPaths, Progress
 from bot.search.searcher import Searcher
@@ -525,7 +525,7 @@ class Engine(
         typed = _TYPED_REGION_RE.findall(query) if understand else []
         query = _FILTER_KEY_RE.sub("", query)
         # 我县, 本市, 本地: the chat's own place (``home``), or left out when it has none
-        reading = read_home(query, home) if understand else HomeReading(query)
+        reading = self.read_home(query, home) if understand else HomeReading(query)
         query = reading.text
         searcher = self.searcher
         resp = searcher.search(
@@ -550,6 +550,21 @@ class Engine(
         if reading.unset:
             resp = replace(resp, home_unset=True)
         return self._typed_region_said(resp, typed)
+
+    def read_home(self, text: str, home: HomeRegion | None) -> HomeReading:
+        """``text`` with 我县, 本市, 本省, 本地 read as ``home`` (the asker's own place), or
+        left out when there is none (:func:`bot.search.home_words.read_home`); a text that
+        names a place of its own (洛阳 全市生产总值) is that place's and stays as typed.
+        The one reading the search, ``/targets`` and ``/compare`` share."""
+        if not home_words(text):
+            return HomeReading(text)
+        searcher = self.searcher
+
+        def names_place(rest: str) -> bool:
+            region = searcher.understand(rest).facets.region
+            return region is not None and region != NATIONAL
+
+        return read_home(text, home, names_place=names_place)
 
     def _typed_region_said(self, resp: SearchResponse, typed: list[str]) -> SearchResponse:
         """A region typed with its key (``region:火星 乡村振兴``) that no document is about,

@@ -13,6 +13,7 @@ Pure: no storage, no gazetteer.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.models import HomeRegion
@@ -75,15 +76,24 @@ def place_for(level: str, home: HomeRegion) -> str | None:
     return home.name  # 本地, 当地: the place set, as narrow as it is
 
 
-def read_home(query: str, home: HomeRegion | None) -> HomeReading:
+def read_home(
+    query: str,
+    home: HomeRegion | None,
+    *,
+    names_place: Callable[[str], bool] | None = None,
+) -> HomeReading:
     """``query`` with its home words read for ``home`` (the chat's place, or ``None``).
 
     A word of a level the place has (我县 for 苍溪县) becomes that place's name; one of a
     level it lacks, or any word without a place, is left out of the text, and without a
     place ``unset`` says so. A query that is nothing but home words keeps them (there
-    would be nothing to search)."""
+    would be nothing to search). When the rest of the query names a place of its own
+    (``names_place`` of the text without the home words: 洛阳 全市生产总值, 杨浦 占全市比重)
+    the words are that place's, and the query is left as typed."""
     found = home_words(query)
     if not found:
+        return HomeReading(query)
+    if names_place is not None and names_place(_without(query, found)):
         return HomeReading(query)
     parts: list[str] = []
     said: list[str] = []
@@ -99,6 +109,17 @@ def read_home(query: str, home: HomeRegion | None) -> HomeReading:
     if not re.search(r"[\w\u3400-\u9fff]", text):
         text = query
     return HomeReading(text, tuple(said), unset=home is None)
+
+
+def _without(query: str, found: list[tuple[int, int, str]]) -> str:
+    """``query`` with the home words ``found`` blanked."""
+    out, at = [], 0
+    for start, end, _level in found:
+        out.append(query[at:start])
+        out.append(" ")
+        at = end
+    out.append(query[at:])
+    return "".join(out)
 
 
 def _named(home: HomeRegion, short: str) -> str:
