@@ -67,6 +67,7 @@ from bot.admin.retention import prune_storage
 from bot.blocking import Blocking
 from bot.config import Settings
 from bot.corpus.gazetteer import default_gazetteer
+from bot.corpus.home import home_by_code
 from bot.library import Engine
 from bot.sources.poller import SourcePoller
 from bot.sources.runtime import Runners
@@ -339,7 +340,9 @@ def build_application(
         sources=SourceScheduler(poller),
         flood=flood_limiter,
         languages=languages,
-        home_regions=HomeRegionStore(database, default_gazetteer()),
+        home_regions=HomeRegionStore(
+            database, functools.partial(home_by_code, gazetteer=default_gazetteer())
+        ),
         notify_admins=notify,
         set_admin_menu=lambda user_id, on: set_admin_menu(application.bot, user_id, on),
     )

@@ -3,11 +3,13 @@ a query for it, storing it, and the migration that adds its table. Invented quer
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from sqlalchemy import text
 
 from bot.corpus.gazetteer import default_gazetteer
-from bot.corpus.home import HomePlaceError, resolve_home
+from bot.corpus.home import HomePlaceError, home_by_code, resolve_home
 from bot.models import HomeRegion
 from bot.search.home_words import home_words, place_for, read_home
 from bot.storage import Database
@@ -164,7 +166,7 @@ def test_a_county_level_city_is_its_own_city(gazetteer):
 
 
 def test_the_store_keeps_sets_and_clears_a_chats_place(db, gazetteer, county):
-    store = HomeRegionStore(db, gazetteer)
+    store = HomeRegionStore(db, partial(home_by_code, gazetteer=gazetteer))
     assert store.get(-100) is None
     store.set(-100, county, by=7)
     assert store.get(-100) == county
@@ -205,8 +207,8 @@ def test_migration_0011_adds_the_table_and_keeps_existing_rows(db_url, gazetteer
             assert conn.execute(text("SELECT language FROM language_preferences")).all() == [
                 ("en",)
             ]
-        HomeRegionStore(db, gazetteer).set(1, county)
-        assert HomeRegionStore(db, gazetteer).get(1) == county
+        HomeRegionStore(db, partial(home_by_code, gazetteer=gazetteer)).set(1, county)
+        assert HomeRegionStore(db, partial(home_by_code, gazetteer=gazetteer)).get(1) == county
         db.downgrade("0010")  # and back down: the table goes, the other rows stay
         with db.engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM chat_timezones")).scalar() == 1

@@ -17,7 +17,7 @@ from bot.errors import CodedError
 from bot.models import HomeRegion
 from bot.text.normalize import normalize
 
-__all__ = ["HomePlaceError", "home_of", "resolve_home"]
+__all__ = ["HomePlaceError", "home_by_code", "home_of", "resolve_home"]
 
 # Between the words of a place typed with what holds it: 四川 苍溪, 广元市·苍溪县.
 _SPLIT_RE = re.compile(r"[\s,，、；;·/]+")
@@ -45,6 +45,13 @@ def home_of(place: Place, gazetteer: Gazetteer) -> HomeRegion:
         city=city,
         province=province,
     )
+
+
+def home_by_code(code: str, gazetteer: Gazetteer) -> HomeRegion | None:
+    """The :class:`HomeRegion` of the place of gazetteer ``code`` (as stored), or ``None``
+    when the gazetteer has no such place any more."""
+    place = gazetteer.by_code.get(code)
+    return home_of(place, gazetteer) if place is not None else None
 
 
 def resolve_home(name: str, gazetteer: Gazetteer) -> HomeRegion:

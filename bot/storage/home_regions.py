@@ -2,7 +2,8 @@
 
 Plain storage: the gazetteer code and name of the place. What the place means for a
 query (我县 → the county, 本市 → its city) is :mod:`bot.search.home_words`; turning a
-stored code back into a :class:`~bot.models.HomeRegion` is :func:`home_from_row`'s.
+stored code back into a :class:`~bot.models.HomeRegion` is the caller's (``place_of``,
+:func:`bot.corpus.home.home_by_code` over the gazetteer: storage does not read it).
 """
 
 from __future__ import annotations
@@ -12,21 +13,23 @@ from datetime import datetime
 
 from sqlalchemy import delete
 
-from bot.corpus.gazetteer import Gazetteer
-from bot.corpus.home import home_of
 from bot.models import HomeRegion
 from bot.storage.db import Database, insert_for
 from bot.storage.models import ChatRegionRow, utcnow
 
 
 class HomeRegionStore:
-    """``chat_id -> HomeRegion`` rows, read back through the gazetteer."""
+    """``chat_id -> HomeRegion`` rows, read back by ``place_of(code)``."""
 
     def __init__(
-        self, db: Database, gazetteer: Gazetteer, *, clock: Callable[[], datetime] = utcnow
+        self,
+        db: Database,
+        place_of: Callable[[str], HomeRegion | None],
+        *,
+        clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self._db = db
-        self._gazetteer = gazetteer
+        self._place_of = place_of
         self._clock = clock
 
     def get(self, chat_id: int) -> HomeRegion | None:
@@ -34,8 +37,7 @@ class HomeRegionStore:
         with self._db.reading() as session:
             row = session.get(ChatRegionRow, chat_id)
             code = row.code if row is not None else None
-        place = self._gazetteer.by_code.get(code) if code else None
-        return home_of(place, self._gazetteer) if place is not None else None
+        return self._place_of(code) if code else None
 
     def set(self, chat_id: int, home: HomeRegion | None, *, by: int | None = None) -> None:
         """Store ``home`` for the chat; ``None`` clears it. One upsert: two settings made at
