@@ -4,6 +4,7 @@ documents are invented (two counties of one city and their province)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,33 @@ def test_the_invented_documents_are_where_the_gazetteer_puts_them(counties: Engi
         "wangcang_2025_gwr": "旺苍",
         "sichuan_2025_gwr": "四川",
     }
+
+
+def test_the_command_line_reads_our_county_with_home_region(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from briefbot.cli import app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, body in DOCS.items():
+        (corpus / name).write_text(body, encoding="utf-8")
+    base = ["--corpus-dir", str(corpus), "--data-dir", str(tmp_path / "data")]
+    runner = CliRunner()
+
+    def first_file(*args: str) -> tuple[str, str]:
+        result = runner.invoke(app, [*base, *args, "--json"])
+        assert result.exit_code == 0, result.output
+        said = json.loads(result.stdout)
+        assert said["home_unset"] == ("--home-region" not in args)
+        return said["results"][0]["doc"], result.stderr
+
+    found, said = first_file("search", "我县", "粮食产量", "--home-region", "旺苍县")
+    assert found == "wangcang_2025_gwr.txt" and "--home-region" not in said
+    found, said = first_file("search", "我县", "粮食产量")
+    assert "--home-region 苍溪县" in said
+    result = runner.invoke(app, [*base, "targets", "我县", "--home-region", "青川", "--json"])
+    assert result.exit_code == 0, result.output
+    assert {r["document"]["region"] for r in json.loads(result.stdout)} == {"青川"}
+    refused = runner.invoke(app, [*base, "search", "我县", "--home-region", "鼓楼区"])
+    assert refused.exit_code == 2 and "鼓楼区（福建福州）" in refused.stderr
