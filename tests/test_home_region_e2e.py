@@ -12,6 +12,7 @@ import pytest
 from bot.config import Settings
 from bot.library import Engine
 from fake_telegram import FakeBotApi
+from handlers.context import services_of
 from tests.e2e import ask_text, running
 
 DOCS = {
@@ -170,3 +171,23 @@ def test_the_command_line_reads_our_county_with_home_region(tmp_path: Path) -> N
     assert {r["document"]["region"] for r in json.loads(result.stdout)} == {"青川"}
     refused = runner.invoke(app, [*base, "search", "我县", "--home-region", "鼓楼区"])
     assert refused.exit_code == 2 and "鼓楼区（福建福州）" in refused.stderr
+
+
+async def test_a_subscription_to_our_county_is_to_the_chats_place(
+    server: FakeBotApi, counties: Engine
+) -> None:
+    """/subscribe 我县 粮食产量 writes the place into the filter (region:旺苍县); without a
+    place nothing is subscribed (a filter wider than asked) and the reply says why."""
+    officer = server.add_user("王丽")
+    async with running(server, counties) as app:
+        subs = services_of(app).subscriptions.store
+        said = await ask_text(server, officer, officer, "/subscribe 我县 粮食产量 08:30")
+        assert "/region 苍溪县" in said and "未订阅" in said
+        assert subs.list_for_chat(officer.id) == []
+        await ask_text(server, officer, officer, "/region 旺苍县")
+        said = await ask_text(server, officer, officer, "/subscribe 我县 粮食产量 08:30")
+        assert said.startswith("✅")
+        (sub,) = subs.list_for_chat(officer.id)
+        assert sorted(sub.filter_text.split()) == ["region:旺苍县", "粮食产量"]
+        said = await ask_text(server, officer, officer, "/digest 我县 粮食产量")
+        assert "旺苍" in said and "青川" not in said

@@ -551,11 +551,14 @@ class Engine(
             resp = replace(resp, home_unset=True)
         return self._typed_region_said(resp, typed)
 
-    def read_home(self, text: str, home: HomeRegion | None) -> HomeReading:
+    def read_home(
+        self, text: str, home: HomeRegion | None, *, as_filter: bool = False
+    ) -> HomeReading:
         """``text`` with 我县, 本市, 本省, 本地 read as ``home`` (the asker's own place), or
         left out when there is none (:func:`bot.search.home_words.read_home`); a text that
         names a place of its own (洛阳 全市生产总值) is that place's and stays as typed.
-        The one reading the search, ``/targets`` and ``/compare`` share."""
+        The one reading the search, ``/targets``, ``/compare`` and (``as_filter``: the
+        place as ``region:…``) the digest filters share."""
         if not home_words(text):
             return HomeReading(text)
         searcher = self.searcher
@@ -564,7 +567,7 @@ class Engine(
             region = searcher.understand(rest).facets.region
             return region is not None and region != NATIONAL
 
-        return read_home(text, home, names_place=names_place)
+        return read_home(text, home, names_place=names_place, as_filter=as_filter)
 
     def _typed_region_said(self, resp: SearchResponse, typed: list[str]) -> SearchResponse:
         """A region typed with its key (``region:火星 乡村振兴``) that no document is about,

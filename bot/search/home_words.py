@@ -81,6 +81,7 @@ def read_home(
     home: HomeRegion | None,
     *,
     names_place: Callable[[str], bool] | None = None,
+    as_filter: bool = False,
 ) -> HomeReading:
     """``query`` with its home words read for ``home`` (the chat's place, or ``None``).
 
@@ -89,7 +90,9 @@ def read_home(
     place ``unset`` says so. A query that is nothing but home words keeps them (there
     would be nothing to search). When the rest of the query names a place of its own
     (``names_place`` of the text without the home words: 洛阳 全市生产总值, 杨浦 占全市比重)
-    the words are that place's, and the query is left as typed."""
+    the words are that place's, and the query is left as typed. ``as_filter`` writes
+    the place as a digest filter's key (``region:苍溪县``): a bare place word there is a
+    keyword."""
     found = home_words(query)
     if not found:
         return HomeReading(query)
@@ -102,6 +105,8 @@ def read_home(
         parts.append(query[at:start])
         said.append(query[start:end])
         name = place_for(level, home) if home is not None else None
+        if name and as_filter:
+            name = f"region:{name}"
         parts.append(f" {name} " if name else " ")
         at = end
     parts.append(query[at:])
