@@ -88,6 +88,8 @@ def test_a_name_that_is_no_place_is_refused(gazetteer):
         ("我省和全国的目标", "四川 和全国的目标"),
         ("本地 猕猴桃产业", "苍溪县 猕猴桃产业"),
         ("我们这里的乡村振兴", "苍溪县 的乡村振兴"),
+        ("本地的茶叶产量", "苍溪县 的茶叶产量"),
+        ("在我县实施的项目", "在 苍溪县 实施的项目"),
     ],
 )
 def test_home_words_name_the_place_of_their_level(county, query, read):
@@ -106,6 +108,15 @@ def test_home_words_name_the_place_of_their_level(county, query, read):
         "日本市场",
         "全省份 排名",
         "基本市情",
+        # a word of its own opened by 本地 / 当地
+        "零件 本地配套率 提高到多少",
+        "当地政府 债务",
+        # the yardstick of a rank or a share: a phrase the documents write
+        "增速 全省排名第几",
+        "居全市前列的产业",
+        "服务业 占全县比重",
+        "收入 高于全省平均",
+        "在全省范围推广",
     ],
 )
 def test_words_that_only_contain_the_characters_are_left_alone(county, query):

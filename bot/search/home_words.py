@@ -24,14 +24,23 @@ from bot.models import HomeRegion
 # 我 and 咱 open a home word anywhere (请问我县…); 本 and 全 not after the characters that
 # make them the end of another word (成本, 资本, 日本, 版本; 安全, 健全, 完全).
 _NOT_BEN = "日根成资样版基文原剧账课脚读标范副正书"
-_NOT_QUAN = "安健完齐周保十"
+# (and 居全省, 占全市, 高于全省: the yardstick of a rank or share, below)
+_NOT_QUAN = "安健完齐周保十居占于比列超达"
 _PREFIX = rf"(?:(?<!自)[我咱]|(?<![{_NOT_BEN}])本|(?<![{_NOT_QUAN}])全)"
+# 全省 / 全市 as the yardstick of a rank or a share (全省排名第几, 居全市前列, 占全省比重,
+# 高于全省平均) is a phrase the documents write, not the place asked about: left as typed.
+_YARDSTICK_AFTER = r"(?!排|第|前|平均|首|位|领先|同类|比重|总量|之最|范围)"
+# 本地 and 当地 open many words of their own (本地配套率, 本地企业, 当地政府): only a word
+# standing alone (本地 猕猴桃, 本地的就业, 当地。) names the place.
+_ALONE = r"(?=\s|的|$|[，。？?！!、,;；:：])"
 _HOME_RE = re.compile(
-    rf"(?P<county>{_PREFIX}(?:县|旗)(?!城|级|委|长|政府))"
-    rf"|(?P<city>{_PREFIX}(?:市|州|盟)(?!场|值|民|政|委|长|面|容|区|县|级|政府))"
-    rf"|(?P<province>{_PREFIX}省(?!份|委|长|政府|级|会|钱|略|心|事|力))"
-    rf"|(?P<district>{_PREFIX}区(?!域|间|块|位|别|分|委|长|政府|级|县))"
-    rf"|(?P<local>本地区(?!域)|本地(?!化|人|户|生|话|区)|当地|我们这里|我们这儿|我们当地)"
+    rf"(?:"
+    rf"(?P<county>{_PREFIX}(?:县|旗)(?!城|级|委|长|政府){_YARDSTICK_AFTER})"
+    rf"|(?P<city>{_PREFIX}(?:市|州|盟)(?!场|值|民|政|委|长|面|容|区|县|级|政府){_YARDSTICK_AFTER})"
+    rf"|(?P<province>{_PREFIX}省(?!份|委|长|政府|级|会|钱|略|心|事|力){_YARDSTICK_AFTER})"
+    rf"|(?P<district>{_PREFIX}区(?!域|间|块|位|别|分|委|长|政府|级|县){_YARDSTICK_AFTER})"
+    rf"|(?P<local>(?:本地区|本地|当地){_ALONE}|我们这里|我们这儿|我们当地)"
+    rf")"
 )
 
 
