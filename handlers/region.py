@@ -31,8 +31,9 @@ def _resolve(name: str) -> HomeRegion:
 def _shown(home: HomeRegion | None, lang: str, channel: str | None) -> str:
     """What the place means, word by word, or how to set one."""
     if home is None:
-        key = "region.unset_channel" if channel else "region.unset"
-        return tr(lang, key, channel=channel or "")
+        if channel:
+            return tr(lang, "region.unset_channel", channel=channel)
+        return tr(lang, "region.unset")
     lines = [
         tr(lang, "region.shown_channel", channel=channel, name=home.name)
         if channel
@@ -79,7 +80,13 @@ async def region_command(update: Update, context: BriefContext) -> None:
     try:
         home = await svc.run(_resolve, arg)
     except HomePlaceError as exc:
-        await message.reply_text(tr(lang, f"region.{exc.code.split('.')[-1]}", **exc.params))
+        if exc.code == "home.ambiguous":
+            said = tr(
+                lang, "region.ambiguous", name=exc.params["name"], places=exc.params["places"]
+            )
+        else:
+            said = tr(lang, "region.unknown", name=exc.params["name"])
+        await message.reply_text(said)
         return
     await svc.run_db(svc.home_regions.set, chat_id, home, by=by)
     set_line = (
