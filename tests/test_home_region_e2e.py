@@ -74,6 +74,8 @@ async def test_a_chat_sets_its_place_and_our_county_finds_that_county_first(
         assert first_result(said).startswith("青川县2025年政府工作报告")
         said = await ask_text(server, officer, officer, "/targets 我县")
         assert "青川" in said and "旺苍" not in said
+        said = await ask_text(server, officer, officer, "/help region")
+        assert "/region [地名|清除]" in said
         said = await ask_text(server, officer, officer, "/region 清除")
         assert said == "已清除本聊天的地区。"
         said = await ask_text(server, officer, officer, "/region")
