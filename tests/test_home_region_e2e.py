@@ -66,6 +66,10 @@ async def test_a_chat_sets_its_place_and_our_county_finds_that_county_first(
         said = await ask_text(server, officer, officer, "我县 粮食产量")
         assert first_result(said).startswith("旺苍县2025年政府工作报告")
         assert "/region" not in said and "我省" not in said
+        # a whole question: 今年 is the county's newest year, the card its target
+        said = await ask_text(server, officer, officer, "我县今年的就业目标是多少")
+        assert first_result(said).startswith("旺苍县2025年政府工作报告")
+        assert "2500人以上" in said.split("1. ")[0]
         said = await ask_text(server, officer, officer, "本省 粮食产量")
         assert first_result(said).startswith("四川省2025年政府工作报告")
         # another place set, typed after its province: 我县 follows it
