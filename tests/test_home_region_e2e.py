@@ -14,6 +14,8 @@ from bot.library import Engine
 from fake_telegram import FakeBotApi
 from handlers.context import services_of
 from tests.e2e import ask_text, running
+from tests.test_subscriptions_e2e import running as subscribed
+from tests.test_subscriptions_e2e import store_of
 
 DOCS = {
     "qingchuan_2025_gwr.txt": (
@@ -197,3 +199,31 @@ async def test_a_subscription_to_our_county_is_to_the_chats_place(
         assert sorted(sub.filter_text.split()) == ["region:旺苍县", "粮食产量"]
         said = await ask_text(server, officer, officer, "/digest 我县 粮食产量")
         assert "旺苍" in said and "青川" not in said
+
+
+async def test_a_bot_admin_sets_a_channels_place_from_the_private_chat(
+    server: FakeBotApi, counties: Engine, db_url
+) -> None:
+    """The channel's digests are subscribed from the private chat: its place is set there too,
+    and ``/subscribe @channel 我县 …`` reads the channel's place, not the admin's."""
+    owner = server.add_user("王丽")
+    channel = server.add_chat(
+        "channel",
+        "县政策速递",
+        username="county_news",
+        bot_status="administrator",
+        can_post_messages=True,
+    )
+    async with subscribed(server, counties, db_url, owners=[owner.id]) as app:
+        said = await ask_text(server, owner, owner, "/region @county_news")
+        assert said.startswith("频道 @county_news 还没有设地区")
+        said = await ask_text(server, owner, owner, "/region @county_news 旺苍县")
+        assert said.startswith("好的，频道 @county_news 的地区已设为 旺苍县。")
+        said = await ask_text(server, owner, owner, "/region @county_news")
+        assert said.startswith("频道 @county_news 的地区：旺苍县")
+        # the owner's own chat has none: its 我县 is not the channel's
+        assert (await ask_text(server, owner, owner, "/region")).startswith("本聊天还没有设地区")
+        said = await ask_text(server, owner, owner, "/subscribe @county_news 我县 粮食产量 08:30")
+        assert said.startswith("✅")
+        (sub,) = store_of(app).list_for_chat(channel.id)
+        assert sorted(sub.filter_text.split()) == ["region:旺苍县", "粮食产量"]
