@@ -150,6 +150,26 @@ class PlanPeriod:
 
 
 @dataclass(frozen=True, slots=True)
+class HomeRegion:
+    """A chat's own place (``/region 苍溪县``): what 我县, 我市, 本省 and 本地 mean in its
+    queries. ``code`` and ``name`` are the gazetteer's (苍溪县); ``county``, ``city`` and
+    ``province`` are the short names of the place and of the divisions around it, each
+    ``None`` where the place has none (a city has no county; a municipality such as
+    北京 is its own city and province)."""
+
+    code: str
+    name: str
+    county: str | None = None
+    city: str | None = None
+    province: str | None = None
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """Province, city and county as far as they are known: 四川 广元 苍溪."""
+        return tuple(p for p in (self.province, self.city, self.county) if p)
+
+
+@dataclass(frozen=True, slots=True)
 class Understood:
     """What a query named besides its words: the documents it is about (region with its
     cities, year, kind of document) and the indicator it asks for. Searches rank the
@@ -257,6 +277,9 @@ class SearchResponse:
     # a question of which places (哪些省份提出了…目标): each document once at the top,
     # with its best passage, before a second passage of any
     by_document: bool = False
+    # the query said 我县, 本市, 本地 … and the chat has set no place of its own: the words
+    # were left out of the search, and the reply says how to set the place
+    home_unset: bool = False
 
     @property
     def all_answers(self) -> tuple[AnswerCard, ...]:

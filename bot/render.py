@@ -52,6 +52,8 @@ def search_to_dict(resp: SearchResponse) -> dict:
         "corrections": [asdict(c) for c in resp.corrections],
         "suggestions": list(resp.suggestions),
         "message": resp.message,
+        # 我县, 本市 … were left out: no home region was given
+        "home_unset": resp.home_unset,
         "total": resp.total,
         "page": resp.page,
         "pages": resp.pages,

@@ -66,12 +66,15 @@ from bot.admin import AdminStore, AuditLog, LiveSettings, RuntimeSettingsStore
 from bot.admin.retention import prune_storage
 from bot.blocking import Blocking
 from bot.config import Settings
+from bot.corpus.gazetteer import default_gazetteer
+from bot.corpus.home import home_by_code
 from bot.library import Engine
 from bot.sources.poller import SourcePoller
 from bot.sources.runtime import Runners
 from bot.sources.service import SourceScheduler
 from bot.sources.store import SourceStore
 from bot.storage.db import Database
+from bot.storage.home_regions import HomeRegionStore
 from bot.storage.languages import LanguageStore
 from bot.storage.queries import MemoryQueryStore
 from bot.subscriptions.broadcasts import Broadcast, BroadcastStore
@@ -89,6 +92,7 @@ from handlers import (
     documents,
     flood,
     language,
+    region,
     search,
     sources,
     subscriptions,
@@ -338,6 +342,9 @@ def build_application(
         sources=SourceScheduler(poller),
         flood=flood_limiter,
         languages=languages,
+        home_regions=HomeRegionStore(
+            database, functools.partial(home_by_code, gazetteer=default_gazetteer())
+        ),
         notify_admins=notify,
         set_admin_menu=lambda user_id, on: set_admin_menu(application.bot, user_id, on),
     )
@@ -358,6 +365,7 @@ def build_application(
     for module in (
         basic,
         language,
+        region,
         search,
         documents,
         targets,

@@ -27,7 +27,9 @@ from bot.admin import AdminStore, AuditLog, LiveSettings
 from bot.blocking import Blocking
 from bot.config import Settings
 from bot.library import Engine
+from bot.models import HomeRegion
 from bot.sources.service import SourceScheduler
+from bot.storage.home_regions import HomeRegionStore
 from bot.storage.queries import SavedQueries
 from bot.subscriptions.scheduler import DigestScheduler
 from bot.subscriptions.service import SubscriptionService
@@ -86,6 +88,8 @@ class Services:
     sources: SourceScheduler
     seen: SeenUsers = field(default_factory=SeenUsers)
     languages: LanguagePrefs = field(default_factory=LanguagePrefs)
+    # each chat's own place (/region: what 我县, 本市 mean); None when the app has no database
+    home_regions: HomeRegionStore | None = None
     notify_admins: Callable[[Message], Awaitable[None]] = _nobody
     set_admin_menu: Callable[[int, bool], Awaitable[None]] = _no_menu
     status_cache: dict[str, Any] = field(default_factory=dict)
@@ -105,6 +109,13 @@ class Services:
         if isinstance(user_id, bool) or not isinstance(user_id, int):
             return False
         return self.admins.is_admin(user_id)
+
+    async def home_of(self, chat_id: int | None) -> HomeRegion | None:
+        """The place chat ``chat_id`` set as its own (``/region``), read on the storage
+        thread; ``None`` when it set none."""
+        if self.home_regions is None or chat_id is None:
+            return None
+        return await self.run_db(self.home_regions.get, chat_id)
 
     async def check_admin(self, user_id: int | None) -> bool:
         """:meth:`is_admin` on the storage thread."""

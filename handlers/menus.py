@@ -35,6 +35,7 @@ COMMANDS: tuple[str, ...] = (
     "unsubscribe",
     "digest",
     "timezone",
+    "region",
     "lang",
     "help",
     "start",

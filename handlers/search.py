@@ -19,7 +19,7 @@ from telegram.ext import (
 )
 
 from bot.library import DocumentNotFound
-from bot.models import SearchResponse
+from bot.models import HomeRegion, SearchResponse
 from bot.text.typed_commands import typed_command
 from handlers import format as fmt
 from handlers.common import (
@@ -47,6 +47,12 @@ def searcher_of(update: Update) -> int | None:
     return who.id if who is not None else None
 
 
+def chat_of(update: Update) -> int | None:
+    """The chat whose own place (``/region``) 我县 and 本市 mean."""
+    chat = update.effective_chat
+    return chat.id if chat is not None else None
+
+
 async def _search(
     svc: Services,
     text: str,
@@ -59,6 +65,7 @@ async def _search(
     doc: str | None = None,
     region: str | None = None,
     year: int | None = None,
+    home: HomeRegion | None = None,
 ) -> tuple[str, SearchResponse, dict[str, str]]:
     """The search's key (saved now on the storage thread, if not given), one page of
     results (a search thread, as ``user``'s turn), and the saved keys of its suggestions
@@ -71,6 +78,7 @@ async def _search(
         page=page,
         correct=correct,
         understand=understand,
+        home=home,
         **filters,
     )
     if key is None:  # saved while the core searches: the two threads work side by side
@@ -90,7 +98,8 @@ async def _answer(update: Update, context: BriefContext, text: str) -> None:
     if not text.strip():
         await message.reply_text(tr(lang, "search.usage"))
         return
-    key, resp, suggestion_keys = await _search(svc, text, user=searcher_of(update))
+    home = await svc.home_of(chat_of(update))
+    key, resp, suggestion_keys = await _search(svc, text, user=searcher_of(update), home=home)
     html, keyboard = fmt.search_page(resp, key=key, suggestion_keys=suggestion_keys, lang=lang)
     if message.forward_origin is not None:
         # a forwarded notice is searched by its words: say so, and how it would be added
@@ -163,6 +172,7 @@ async def page_button(update: Update, context: BriefContext) -> None:
         doc=saved.doc,
         region=saved.region,
         year=saved.year,
+        home=await svc.home_of(chat_of(update)),
     )
     html, keyboard = fmt.search_page(
         resp,

@@ -20,6 +20,7 @@ from telegram.ext import (
 
 from bot.digest.filters import FilterError
 from bot.i18n import counted
+from bot.search.home_words import home_words
 from bot.subscriptions import reasons
 from bot.subscriptions.commands import channel_ref, subscription_ids
 from bot.subscriptions.compose import preview_messages, unmatched
@@ -67,6 +68,16 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
             await message.reply_text(tr(lang, "subscriptions.group_admins_only"))
             return
         target_id, target_type, title = chat.id, chat.type, chat.title or chat.full_name
+    if home_words(request.filter_text):
+        # 我县 粮食: the chat's own place, written into the filter as region:苍溪县 (kept
+        # if the place is changed later); without one, nothing is subscribed to a filter
+        # wider than asked
+        home = await svc.home_of(target_id)
+        reading = await svc.run(svc.engine.read_home, request.filter_text, home, as_filter=True)
+        if reading.unset:
+            await message.reply_text(tr(lang, "region.subscribe_unset"))
+            return
+        request = replace(request, filter_text=reading.text)
     try:
         listed = await svc.run_db(subs.subscribe, target_id, target_type, title, user_id, request)
     except SubscriptionError as exc:
@@ -301,6 +312,13 @@ async def digest_command(update: Update, context: BriefContext) -> None:
         sub = next((s for s in own if s.due), own[0] if own else None)
     tz = sub.timezone if sub else await svc.run_db(svc.subscriptions.chat_timezone, chat_id)
     lang = svc.lang(update)
+    if home_words(arg):  # /digest 我县: the chat's own place, as /subscribe reads it
+        home = await svc.home_of(chat_id)
+        reading = await svc.run(svc.engine.read_home, arg, home, as_filter=True)
+        if reading.unset:
+            await message.reply_text(tr(lang, "region.digest_unset"))
+            return
+        arg = reading.text
     try:
         messages = await svc.run(
             preview_messages, svc.engine, filter_text=arg, sub=sub, tz=tz, lang=lang

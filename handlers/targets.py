@@ -9,6 +9,7 @@ from bot.corpus.regions import AmbiguousPlace
 from bot.library import DocumentNotFound, Engine, IndicatorLookup, TargetLookup
 from bot.library.arguments import ALL_WORDS, region_year
 from bot.models import DocumentInfo
+from bot.search.home_words import home_words
 from handlers import format as fmt
 from handlers.common import add_commands, reply_html
 from handlers.context import BriefContext
@@ -88,10 +89,26 @@ def _targets(
     return heading, found, _docs(engine), looked
 
 
+async def _home_read(update: Update, context: BriefContext) -> list[str]:
+    """The command's words with 我县, 本市, 本省 … read as the chat's own place
+    (``/region``); without one they are left out, and a line says how to set it."""
+    words = list(context.args or ())
+    text = " ".join(words)
+    if not home_words(text):
+        return words
+    svc = context.services
+    chat = update.effective_chat
+    home = await svc.home_of(chat.id if chat else None)
+    reading = await svc.run(svc.engine.read_home, text, home)
+    if reading.unset:
+        await update.effective_message.reply_text(tr(svc.lang(update), "region.hint"))
+    return reading.text.split()
+
+
 async def targets_command(update: Update, context: BriefContext) -> None:
     """/targets [指标|文档] [all]"""
     message = update.effective_message
-    named, year, show_all = region_year(context.args)
+    named, year, show_all = region_year(await _home_read(update, context))
     arg = named or ""
     svc = context.services
     lang = svc.lang(update)
@@ -174,11 +191,12 @@ async def compare_command(update: Update, context: BriefContext) -> None:
     """/compare 指标 [年份] [all]: one indicator (its family) across documents, regions and
     years; with a year, one row per region (its target and last result)."""
     message = update.effective_message
-    named, year, any_all = region_year(context.args)
+    args = await _home_read(update, context)
+    named, year, any_all = region_year(args)
     if year is not None and named:
         await _compare_regions(update, context, named, year, any_all)
         return
-    indicator, show_all = _split_all(context.args)
+    indicator, show_all = _split_all(args)
     svc = context.services
     lang = svc.lang(update)
     if not indicator:

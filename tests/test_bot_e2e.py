@@ -320,6 +320,7 @@ async def test_start_help_and_command_menu(server: FakeBotApi, bot: Application)
         "unsubscribe",
         "digest",
         "timezone",
+        "region",
         "lang",
         "help",
         "start",

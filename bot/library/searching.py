@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.corpus.gazetteer import NATIONAL
 from bot.library.answering import facet_word
 from bot.library.answers import (
     asked_indicator,
@@ -25,8 +26,16 @@ from bot.library.answers import (
     umbrella_indicators,
     without_denominators,
 )
-from bot.models import NOTE_PART, DocumentInfo, PlanPeriod, SearchResponse, Understood
+from bot.models import (
+    NOTE_PART,
+    DocumentInfo,
+    HomeRegion,
+    PlanPeriod,
+    SearchResponse,
+    Understood,
+)
 from bot.search.budget import Budget
+from bot.search.home_words import HomeReading, home_words, read_home
 from bot.search.searcher import Searcher
 from bot.search.understand import named_period, plan_period
 from bot.targets.records import TargetRecord
@@ -58,6 +67,7 @@ class SearchMixin:
         correct: bool = True,
         understand: bool = True,
         budget: Budget | None = None,
+        home: HomeRegion | None = None,
     ) -> SearchResponse:
         """One page of ranked results; ``correct=False`` turns typo correction off.
 
@@ -66,12 +76,17 @@ class SearchMixin:
         a target gets the key target that answers it (``answer``), its passage first;
         ``understand=False`` searches every word as text. ``budget`` bounds the work of
         correction and planning (:mod:`bot.search.budget`; by default the searcher's).
+        ``home`` is the asker's own place: 我县, 本市, 本省, 本地 name it (county, city,
+        province); without one those words are left out and ``home_unset`` says so.
 
         Safe to call from several threads at once, and while the core thread swaps a new
         index in: the searcher is taken once, so one search reads one index.
         """
         typed = _TYPED_REGION_RE.findall(query) if understand else []
         query = _FILTER_KEY_RE.sub("", query)
+        # 我县, 本市, 本地: the chat's own place (``home``), or left out when it has none
+        reading = self.read_home(query, home) if understand else HomeReading(query)
+        query = reading.text
         searcher = self.searcher
         resp = searcher.search(
             query,
@@ -92,7 +107,27 @@ class SearchMixin:
         )
         if understand and (resp.hits or quiet):
             resp = self._understood(searcher, resp, query, doc=doc, region=region, year=year)
+        if reading.unset:
+            resp = replace(resp, home_unset=True)
         return self._typed_region_said(resp, typed)
+
+    def read_home(
+        self, text: str, home: HomeRegion | None, *, as_filter: bool = False
+    ) -> HomeReading:
+        """``text`` with 我县, 本市, 本省, 本地 read as ``home`` (the asker's own place), or
+        left out when there is none (:func:`bot.search.home_words.read_home`); a text that
+        names a place of its own (洛阳 全市生产总值) is that place's and stays as typed.
+        The one reading the search, ``/targets``, ``/compare`` and (``as_filter``: the
+        place as ``region:…``) the digest filters share."""
+        if not home_words(text):
+            return HomeReading(text)
+        searcher = self.searcher
+
+        def names_place(rest: str) -> bool:
+            region = searcher.understand(rest).facets.region
+            return region is not None and region != NATIONAL
+
+        return read_home(text, home, names_place=names_place, as_filter=as_filter)
 
     def _typed_region_said(self, resp: SearchResponse, typed: list[str]) -> SearchResponse:
         """A region typed with its key (``region:火星 乡村振兴``) that no document is about,

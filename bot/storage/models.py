@@ -349,6 +349,25 @@ class ChatTimezoneRow(Base):
         return f"ChatTimezoneRow(chat_id={self.chat_id!r}, timezone={self.timezone!r})"
 
 
+class ChatRegionRow(Base):
+    """The place a chat set as its own with ``/region`` (a county, a city or a province):
+    what 我县, 本市 and 本省 mean in its queries. ``code`` is the gazetteer's code of the
+    place, ``name`` its name when set (said back if the gazetteer ever drops the code).
+    Read through ``bot.storage.home_regions.HomeRegionStore``.
+    """
+
+    __tablename__ = "chat_regions"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    code: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(PortableString(64))
+    updated_by: Mapped[int | None] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime]
+
+    def __repr__(self) -> str:
+        return f"ChatRegionRow(chat_id={self.chat_id!r}, code={self.code!r}, name={self.name!r})"
+
+
 class SourceRow(Base):
     """A live source the bot polls for new documents (issue 15): a feed, a list page, a
     single page or a watched folder.

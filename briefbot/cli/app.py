@@ -18,10 +18,12 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bot.config import Settings
+from bot.corpus.gazetteer import default_gazetteer
+from bot.corpus.home import HomePlaceError, resolve_home
 from bot.corpus.regions import AmbiguousPlace, filter_regions
 from bot.i18n import LANGUAGES, counted, tr
 from bot.library import DocumentNotFound, Engine
-from bot.models import RefreshReport
+from bot.models import HomeRegion, RefreshReport
 from bot.text.years import read_year
 from briefbot.cli import help_flags
 
@@ -77,6 +79,29 @@ def checked_region(text: str | None) -> str | None:
         except AmbiguousPlace as exc:
             refused(exc)
     return text
+
+
+HOME_REGION_HELP = (
+    "The asker's own place (苍溪县, 四川 苍溪): 我县, 本市, 本省, 本地 in the words mean it, "
+    "as a chat's /region does."
+)
+
+
+def checked_home(text: str | None) -> HomeRegion | None:
+    """``--home-region`` as the place it names, or exit 2 saying why it names none (no
+    such place, or several: with the candidates, as the bot's ``/region`` says it)."""
+    if text is None:
+        return None
+    try:
+        return resolve_home(text, default_gazetteer())
+    except HomePlaceError as exc:
+        err.print(f"[red]--home-region: {escape(str(exc))}[/]")
+        raise typer.Exit(2) from None
+
+
+def home_hint(lang: str) -> None:
+    """Say on stderr that 我县 and the like were left out: no --home-region was given."""
+    err.print(f"[yellow]{escape(tr(lang, 'cli.home_unset'))}[/]")
 
 
 def refused(exc: AmbiguousPlace) -> NoReturn:

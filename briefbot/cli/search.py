@@ -16,10 +16,13 @@ from bot.library.understood import understood_line
 from bot.models import SearchResponse
 from bot.render import search_to_dict
 from briefbot.cli.app import (
+    HOME_REGION_HELP,
     LANG_HELP,
     app,
+    checked_home,
     checked_lang,
     checked_region,
+    home_hint,
     no_document,
     open_engine,
     out,
@@ -123,6 +126,7 @@ def search(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     lang: Annotated[str, typer.Option(help=LANG_HELP)] = DEFAULT_LANGUAGE,
+    home_region: Annotated[str | None, typer.Option(help=HOME_REGION_HELP)] = None,
 ) -> None:
     """Search the corpus: ranked passages with highlighted snippets.
 
@@ -132,6 +136,7 @@ def search(
     """
     checked_lang(lang)
     checked_region(region)
+    home = checked_home(home_region)
     engine = open_engine()
     if doc is not None:
         # what --doc takes elsewhere (id, file name, stem or a unique prefix of either);
@@ -150,7 +155,10 @@ def search(
         year=year,
         correct=not as_typed,
         understand=not literal,
+        home=home,
     )
+    if resp.home_unset:
+        home_hint(lang)
     if as_json:
         out.print_json(json.dumps(search_to_dict(resp), ensure_ascii=False))
     else:

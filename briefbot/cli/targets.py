@@ -23,14 +23,17 @@ from bot.library import DocTarget, DocumentNotFound, Engine, TargetLookup
 from bot.library.arguments import region_year
 from bot.render import document_meta_dict
 from briefbot.cli.app import (
+    HOME_REGION_HELP,
     LANG_HELP,
     YEAR_HELP,
     app,
+    checked_home,
     checked_lang,
     checked_region,
     checked_year,
     chosen_year_line,
     err,
+    home_hint,
     no_document,
     open_engine,
     out,
@@ -120,6 +123,7 @@ def targets(
     as_csv: Annotated[bool, typer.Option("--csv", help="CSV with a header row.")] = False,
     year: Annotated[str | None, typer.Option(help=YEAR_HELP)] = None,
     lang: Annotated[str, typer.Option(help=LANG_HELP)] = DEFAULT_LANGUAGE,
+    home_region: Annotated[str | None, typer.Option(help=HOME_REGION_HELP)] = None,
 ) -> None:
     """List the key targets, achievements and estimates extracted from the documents.
 
@@ -130,6 +134,13 @@ def targets(
     _check_kind(kind)
     checked_lang(lang)
     wanted = checked_year(year)
+    home = checked_home(home_region)
+    engine = open_engine()
+    if words:  # 我县 GDP: the asker's own place, as the bot's /targets reads it
+        reading = engine.read_home(" ".join(words), home)
+        words = reading.text.split()
+        if reading.unset:
+            home_hint(lang)
     named, said_year, said_all = region_year(words)
     if said_year is not None and wanted is not None and said_year != wanted:
         err.print(f"[red]two years asked ({said_year} and --year {wanted}): give one[/]")
@@ -137,7 +148,6 @@ def targets(
     wanted = wanted if wanted is not None else said_year
     show_all = show_all or said_all
     checked_region(region)
-    engine = open_engine()
     if named:
         doc, region, indicator = _positional(engine, named, doc, region, indicator)
     try:

@@ -28,6 +28,7 @@ _USAGES: dict[str, Callable[[str], str]] = {
     "unsubscribe": lambda lang: tr(lang, "subscriptions.unsubscribe_usage"),
     "digest": lambda lang: tr(lang, "help.digest_usage"),
     "timezone": lambda lang: tr(lang, "help.timezone_usage"),
+    "region": lambda lang: tr(lang, "help.region_usage"),
     "pause": lambda lang: tr(lang, "errors.subscription.pause_usage"),
     "resume": lambda lang: tr(lang, "errors.subscription.pause_usage"),
 }

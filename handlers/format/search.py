@@ -135,6 +135,8 @@ def _search_text(
             f"{escape(c.original)} → <b>{escape(c.corrected)}</b>" for c in resp.corrections
         )
         lines.append(tr(lang, "search.corrected", fixes=fixes))
+    if resp.home_unset:  # 我县 with no /region: the words were left out, say how to set it
+        lines.append(f"<i>ℹ️ {escape(tr(lang, 'region.hint'))}</i>")
     if understood := understood_line(resp.understood, lang, quote=escape):
         lines.append(f"<i>{understood}</i>")
     if resp.page == 1:

@@ -1,0 +1,56 @@
+"""The place each chat set as its own (``/region``), by chat id.
+
+Plain storage: the gazetteer code and name of the place. What the place means for a
+query (我县 → the county, 本市 → its city) is :mod:`bot.search.home_words`; turning a
+stored code back into a :class:`~bot.models.HomeRegion` is the caller's (``place_of``,
+:func:`bot.corpus.home.home_by_code` over the gazetteer: storage does not read it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import delete
+
+from bot.models import HomeRegion
+from bot.storage.db import Database, insert_for
+from bot.storage.models import ChatRegionRow, utcnow
+
+
+class HomeRegionStore:
+    """``chat_id -> HomeRegion`` rows, read back by ``place_of(code)``."""
+
+    def __init__(
+        self,
+        db: Database,
+        place_of: Callable[[str], HomeRegion | None],
+        *,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._db = db
+        self._place_of = place_of
+        self._clock = clock
+
+    def get(self, chat_id: int) -> HomeRegion | None:
+        """The chat's place, or ``None`` when it set none (or the gazetteer lost it)."""
+        with self._db.reading() as session:
+            row = session.get(ChatRegionRow, chat_id)
+            code = row.code if row is not None else None
+        return self._place_of(code) if code else None
+
+    def set(self, chat_id: int, home: HomeRegion | None, *, by: int | None = None) -> None:
+        """Store ``home`` for the chat; ``None`` clears it. One upsert: two settings made at
+        once leave one row, the later one's."""
+        with self._db.session() as session:
+            if home is None:
+                session.execute(delete(ChatRegionRow).where(ChatRegionRow.chat_id == chat_id))
+                return
+            values = {
+                "code": home.code,
+                "name": home.name,
+                "updated_by": by,
+                "updated_at": self._clock(),
+            }
+            insert = insert_for(session)(ChatRegionRow).values(chat_id=chat_id, **values)
+            session.execute(insert.on_conflict_do_update(index_elements=["chat_id"], set_=values))
