@@ -80,10 +80,10 @@ def test_a_name_that_is_no_place_is_refused(gazetteer):
     [
         ("我县 小麦播种面积", "苍溪县 小麦播种面积"),
         ("本县今年新增就业多少人", "苍溪县 今年新增就业多少人"),
-        ("全县森林覆盖率", "苍溪县 森林覆盖率"),
+        ("全县森林覆盖率", "苍溪县 全县森林覆盖率"),
         ("请问我县的养老床位", "请问 苍溪县 的养老床位"),
         ("我市 城镇化率", "广元 城镇化率"),
-        ("全市 旅游收入", "广元 旅游收入"),
+        ("全市 旅游收入", "广元 全市 旅游收入"),
         ("本省 高速公路里程", "四川 高速公路里程"),
         ("我省和全国的目标", "四川 和全国的目标"),
         ("本地 猕猴桃产业", "苍溪县 猕猴桃产业"),
@@ -134,6 +134,20 @@ def test_without_a_place_the_words_are_left_out_and_said_unset():
     assert alone.text == "本市" and alone.unset
 
 
+@pytest.mark.parametrize(
+    "query", ["全省生产总值 增长", "全市上下 共同努力", "全省经济工作会议", "全县 粮食产量"]
+)
+def test_without_a_place_the_whole_of_words_stay_as_typed(query):
+    # 全省, 全市, 全县 open the documents' own phrases: a search without a place set
+    # keeps them, with no hint to set one
+    found = read_home(query, None)
+    assert found.text == query and not found.unset
+
+
+def test_a_filter_still_reads_the_whole_of_words_as_the_place(county):
+    assert read_home("全县 粮食产量", county, as_filter=True).text == "region:苍溪县 粮食产量"
+
+
 def test_a_query_naming_a_place_of_its_own_keeps_its_home_words(gazetteer, county):
     """河湾 全市生产总值: 全市 is 河湾's, not the chat's city, and needs no place set."""
     seen: list[str] = []
@@ -148,7 +162,7 @@ def test_a_query_naming_a_place_of_its_own_keeps_its_home_words(gazetteer, count
         assert kept.text == "泸州 全市生产总值" and not kept.unset
     assert seen[0] == "泸州  生产总值"  # asked of the text without the home words
     read = read_home("全市生产总值", county, names_place=names_place)
-    assert read.text == "广元 生产总值"
+    assert read.text == "广元 全市生产总值"
 
 
 def test_a_word_of_a_level_the_place_lacks_is_left_out(gazetteer):

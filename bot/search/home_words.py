@@ -5,7 +5,9 @@ An official asks ``我县 粮食产量`` meaning her county. With the chat's pla
 region understanding (:mod:`.understand`) ranks that place's documents first; county
 words mean the county, city words the city that holds it, province words the province.
 Without a place the word is taken out of the search (it is no term to find, and a typo
-reading of it, 我省 or 我们, misleads) and the caller says how to set one.
+reading of it, 我省 or 我们, misleads) and the caller says how to set one. 全省, 全市 and
+全县 are the exception in a search: they open phrases the documents write (全省生产总值,
+全市上下, 全省经济工作会议), so they stay as typed, after the place when one is set.
 
 Pure: no storage, no gazetteer.
 """
@@ -109,20 +111,28 @@ def read_home(
         return HomeReading(query)
     parts: list[str] = []
     said: list[str] = []
+    left_out = False
     at = 0
     for start, end, level in found:
         parts.append(query[at:start])
-        said.append(query[start:end])
+        word = query[start:end]
+        said.append(word)
         name = place_for(level, home) if home is not None else None
-        if name and as_filter:
-            name = f"region:{name}"
-        parts.append(f" {name} " if name else " ")
+        if word.startswith("全") and not as_filter:
+            # 全省, 全市, 全县 open the documents' own phrases (全省生产总值, 全市上下,
+            # 全省经济工作会议): a search keeps the word, and the place set goes before it
+            parts.append(f" {name} {word}" if name else word)
+        else:
+            if name and as_filter:
+                name = f"region:{name}"
+            parts.append(f" {name} " if name else " ")
+            left_out = left_out or name is None
         at = end
     parts.append(query[at:])
     text = re.sub(r"[ \t]{2,}", " ", "".join(parts)).strip()
     if not re.search(r"[\w\u3400-\u9fff]", text):
         text = query
-    return HomeReading(text, tuple(said), unset=home is None)
+    return HomeReading(text, tuple(said), unset=home is None and left_out)
 
 
 def _without(query: str, found: list[tuple[int, int, str]]) -> str:
