@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import re
 
+from bot.targets.numbers.cn_numerals import cn_to_number
+
 __all__ = ["PARTS_OF_DAY", "clock_times", "glue_part_of_day", "number_words"]
 
 PARTS_OF_DAY = ("上午", "早上", "早晨", "凌晨", "中午", "下午", "晚上", "傍晚")
 _AFTERNOON = frozenset({"中午", "下午", "晚上", "傍晚"})
 _PART = "|".join(PARTS_OF_DAY)
-
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
-_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
 
 # An hour in Chinese numerals (一 … 二十四, 两): the longest form first.
 _CN_HOUR = r"二十[一二三四]?|十[一二三四五六七八九]?|[零〇一二两三四五六七八九]"
@@ -50,13 +49,14 @@ _GLUE = re.compile(rf"({_PART})\s+(?=\d|{_CN_HOUR})")
 
 
 def number_words(words: str) -> int:
-    """一 … 五十九 in Chinese numerals (十五, 二十三, 零五), or digits."""
+    """一 … 五十九 in Chinese numerals (十五, 二十三, 零五), or digits: the extractor's
+    numeral reader (cn2an), which reads 〇 as a digit only inside a number."""
     if words.isdecimal():
         return int(words)
-    if "十" in words:
-        tens, _, ones = words.partition("十")
-        return _DIGITS.get(tens, 1) * 10 + _DIGITS.get(ones, 0)
-    return sum(_DIGITS[c] * 10 ** (len(words) - 1 - n) for n, c in enumerate(words))
+    value = cn_to_number(words.replace("〇", "零"))
+    if value is None:
+        raise ValueError(f"not a number: {words!r}")
+    return int(value)
 
 
 def _say(part: str | None, hour: int, minute: int) -> str:
