@@ -13,6 +13,15 @@ the programme reaches, so the programme names it. So are the firms or people it
 supported, counted after 支持, 扶持, 资助 or 奖补::
 
     实施中小企业数字化转型计划，累计支持1200家企业 -> 中小企业数字化转型计划支持企业
+
+A rate of coverage said bare after the clause that builds or extends what covers is that
+thing's: ``覆盖率`` alone names no one's coverage, and a class of places before it (20户以上
+自然村) is where it is counted, not what covers it::
+
+    推进县级图书馆、文化馆总分馆制建设，到2025年覆盖率达到90%
+        -> 县级图书馆文化馆总分馆制覆盖率
+    实现生活污水治理设施行政村全覆盖，20户以上自然村覆盖率达到80%
+        -> 20户以上自然村生活污水治理设施覆盖率
 """
 
 from __future__ import annotations
@@ -94,3 +103,48 @@ def _supported(sentence: str, n: Named, verb: str, after_verb: int, lo: int) -> 
     if not programme:
         return n
     return replace(n, indicator=programme + verb + noun)
+
+
+_RATE = "覆盖率"
+# 推进…总分馆制建设, 实现…设施行政村全覆盖: the clause builds or extends what covers
+_COVERING_RE = re.compile(
+    r"^(?:全面|深入|持续|大力|扎实|积极|继续|加快|统筹|基本)?"
+    r"(?:开展|实施|推进|推行|推动|实现|完善|建成|建立|健全|加强)"
+    r"(?P<what>[^，。；：\d]{2,20}?)"
+    r"(?:(?:行政村|自然村|村|乡镇|街道|社区|城乡|城区|县域)?全覆盖|(?:标准化|规范化)?建设)$"
+)
+# what a rate's own words may hold when they say no covering thing: places, a class of them
+_PLACES_END_RE = re.compile(r"(?:村|寨|镇|乡|社区|街道|县|市|区|学校|园区)$")
+
+
+def _covering_before(sentence: str, lo: int) -> str:
+    """What the clause ending at ``lo`` builds or extends, ``""`` when it says none."""
+    if lo <= 0:
+        return ""
+    start = clause_start(sentence, lo - 1)
+    clause = sentence[start : lo - 1].strip().translate(_QUOTE_TABLE)
+    m = _COVERING_RE.match(clause)
+    what = m["what"].replace("、", "") if m else ""
+    return what if what and _is_name(what) else ""
+
+
+def named_by_covering(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
+    """``named`` with a bare rate of coverage named by what the clause before builds or
+    extends (see the module docstring)."""
+    out: list[Named] = []
+    for n in named:
+        fig = n.figure
+        places = n.indicator.removesuffix(_RATE)
+        if (
+            fig.unit_class != "percent"
+            or not n.indicator.endswith(_RATE)
+            or (places and not _PLACES_END_RE.search(places))
+            or table.canonical(n.indicator)
+        ):
+            out.append(n)
+            continue
+        what = _covering_before(sentence, clause_start(sentence, fig.start))
+        if what and what not in places:
+            n = replace(n, indicator=places + what + _RATE)
+        out.append(n)
+    return out

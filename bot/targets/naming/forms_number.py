@@ -127,8 +127,11 @@ _OWN_ATTRIBUTES = frozenset(
 
 # Measures said bare after a figure of their owner's (新能源投资…、装机规模…).
 # (and a thing's output after its capacity, its people after its built-up area: 新能源汽车
-# 产能…，产量…; 中心城区建成区面积…，人口…)
-_OWNED_MEASURES = frozenset({"装机规模", "装机容量", "利用率", "产量", "人口"})
+# 产能…，产量…; 中心城区建成区面积…，人口…; a crop's yield per mu after its output,
+# 粮食产量…、亩产…; what a unit of output uses after its energy, 单位…能耗…，水耗…)
+_PER_UNIT_MEASURES = frozenset({"能耗", "水耗", "电耗", "煤耗"})
+_OWNED_MEASURES = frozenset({"装机规模", "装机容量", "利用率", "产量", "人口", "亩产"})
+_OWNED_MEASURES |= _PER_UNIT_MEASURES
 _OWNER_ATTRIBUTES = tuple(
     sorted(
         {*ATTRIBUTES, *_OWNED_MEASURES, "总产量", "产量", "产能"}
@@ -402,15 +405,22 @@ class _NumberForm:
             name = lookup(self.table, listed["kind"], fig) or listed["kind"]
         owner = self.out[-1].indicator if self.out else ""
         entity = _without_attribute(owner, _OWNER_ATTRIBUTES)
+        # 跨上120万吨台阶、亩产提高…: the words before 、 end the figure before (its
+        # level's metaphor), the measure after it is this figure's
+        measure = cleaned.rsplit("、", 1)[-1]
         if (
             name is None
-            and cleaned in _OWNED_MEASURES
+            and measure in _OWNED_MEASURES
             and entity != owner
             and _is_name(entity)
-            and not _SAYS_A_MEASURE_RE.search(entity)
+            and (
+                not _SAYS_A_MEASURE_RE.search(entity)
+                # 单位地区生产总值能耗…，水耗…: per unit of output, whose measures these are
+                or (entity.startswith("单位") and measure in _PER_UNIT_MEASURES)
+            )
         ):
             # 新能源投资增长70%、装机规模增长38%，利用率达94.5%: 新能源's measures
-            name = lookup(self.table, entity + cleaned, fig) or entity + cleaned
+            name = lookup(self.table, entity + measure, fig) or entity + measure
         if (
             name is None
             and _BARE_RATE_RE.fullmatch(cleaned)

@@ -47,7 +47,7 @@ from bot.targets.naming.conversions import without_conversion_verb
 from bot.targets.naming.coordinated import coordination_whole
 from bot.targets.naming.counted import counted_thing
 from bot.targets.naming.counted_owners import count_without_measure
-from bot.targets.naming.coverage import named_by_programme
+from bot.targets.naming.coverage import named_by_covering, named_by_programme
 from bot.targets.naming.deviations import deviation_of_the_measure_before
 from bot.targets.naming.doing_verbs import without_doing_verb
 from bot.targets.naming.enrolled import named_by_list
@@ -185,6 +185,7 @@ PASSES: tuple[Pass, ...] = (
     _text_table(same_verb_same_subject),  # repeated_verbs: 中考录取…，录取职校学生…
     _text_table(parts_of_the_act),  # part_acts: 转移就业…，其中省内转移… -> 农村劳动力省内转移就业
     _text_table(named_by_programme),  # coverage: what a programme covers (驻村帮扶覆盖乡镇)
+    _text_table(named_by_covering),  # coverage: 推进…建设，覆盖率… -> what covers
     _text_table(named_by_event),  # events: who took part (江州运动会参赛运动员)
     _text_table(named_by_act),  # times: a count of times named by the act (商业航天发射)
     _text_table(counted_thing),  # counted: a count's noun ends at the thing
