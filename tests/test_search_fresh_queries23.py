@@ -1,0 +1,47 @@
+"""Behaviours added after the twenty-sixth batch of the real-document relevance set
+(r1881-r1960, issue 13): a share asked as 占比 finds the line that writes 比重 (占…比重), not a
+line holding 占比 of something else. Invented texts only."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.text.synonyms import Synonyms
+from tests.conftest import PROJECT_ROOT, engine_over, first_hit
+
+
+def test_a_share_and_its_proportion_are_one_measure():
+    synonyms = Synonyms.from_files([PROJECT_ROOT / "config" / "dictionaries" / "synonyms.txt"])
+    assert "比重" in synonyms.expand("占比") and "占比" in synonyms.expand("比重")
+
+
+BULLETIN = (
+    "2031年青川市国民经济和社会发展统计公报\n"
+    "全市地表水监测断面水质优良占比为96.5%，比上年提高1.2个百分点。\n"
+    "全年一般公共预算收入310.4亿元，增长4.1%。其中税收收入228.6亿元，增长3.3%，"
+    "占一般公共预算收入比重达73.6%。\n"
+    "年末金融机构本外币存款余额8120亿元，比上年末增长9.4%；"
+    "金融机构本外币贷款余额7650亿元，比上年末增长11.2%。\n"
+    "全年规模以上工业增加值比上年增长6.1%。\n"
+)
+
+PLAN = (
+    "青川市促进商业航天发展行动方案（2031—2033年）\n"
+    "一、总体要求\n"
+    "到2033年，商业航天产业规模突破300亿元，卫星制造能力显著增强。\n"
+    "二、保障措施\n"
+    "加大市、区两级财政资金支持，向卫星组网、测控服务、发射保险等方面倾斜。\n"
+    "加强人才引育，建设一批实训基地。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def qingchuan(tmp_path_factory):
+    return engine_over(
+        tmp_path_factory.mktemp("fresh23"),
+        {"city_qingchuan_2031_stat-bulletin.txt": BULLETIN, "city_qingchuan_2031_plan.txt": PLAN},
+    )
+
+
+def test_a_share_asked_as_zhanbi_finds_the_line_writing_bizhong(qingchuan):
+    assert "税收收入228.6亿元" in first_hit(qingchuan, "青川 税收收入占比")
