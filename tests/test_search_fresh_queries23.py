@@ -1,11 +1,14 @@
 """Behaviours added after the twenty-sixth batch of the real-document relevance set
 (r1881-r1960, issue 13): a share asked as 占比 finds the line that writes 比重 (占…比重), not a
-line holding 占比 of something else. Invented texts only."""
+line holding 占比 of something else; English words for a bank's loans and deposits and for the
+space industry read as the Chinese terms, so that an English query made only of them finds
+its line instead of nothing. Invented texts only."""
 
 from __future__ import annotations
 
 import pytest
 
+from bot.text.english import load_glossary
 from bot.text.synonyms import Synonyms
 from tests.conftest import PROJECT_ROOT, engine_over, first_hit
 
@@ -45,3 +48,21 @@ def qingchuan(tmp_path_factory):
 
 def test_a_share_asked_as_zhanbi_finds_the_line_writing_bizhong(qingchuan):
     assert "税收收入228.6亿元" in first_hit(qingchuan, "青川 税收收入占比")
+
+
+def test_bank_and_space_words_read_as_their_chinese_terms():
+    glossary = load_glossary()
+    assert glossary["loan balance"] == "贷款余额" and glossary["deposit"] == "存款"
+    assert glossary["commercial space"] == "商业航天" and glossary["insurance"] == "保险"
+
+
+@pytest.mark.parametrize(
+    ("query", "line"),
+    [
+        ("qingchuan loan balance 2031", "贷款余额7650亿元"),
+        ("qingchuan deposits", "存款余额8120亿元"),
+        ("qingchuan commercial space launch insurance", "发射保险"),
+    ],
+)
+def test_an_english_query_of_these_words_finds_its_line(qingchuan, query, line):
+    assert line in first_hit(qingchuan, query)
