@@ -2,7 +2,7 @@
 (r1881-r1960, issue 13): a share asked as 占比 finds the line that writes 比重 (占…比重), not a
 line holding 占比 of something else; English words for a bank's loans and deposits and for the
 space industry read as the Chinese terms, so that an English query made only of them finds
-its line instead of nothing. Invented texts only."""
+its line instead of nothing; 农机化 finds 农业机械化. Invented texts only."""
 
 from __future__ import annotations
 
@@ -66,3 +66,17 @@ def test_bank_and_space_words_read_as_their_chinese_terms():
 )
 def test_an_english_query_of_these_words_finds_its_line(qingchuan, query, line):
     assert line in first_hit(qingchuan, query)
+
+
+MECHANIZATION = (
+    "青川市关于推进农业机械化高质量发展的实施意见\n"
+    "一、主要任务\n"
+    "推广节本增效农机化技术，加快淘汰老旧农机装备，建设一批全程机械化示范基地。\n"
+    "二、保障措施\n"
+    "各镇要结合实际开展农业机械化发展目标任务研究，分区域、分品种明确目标任务和政策举措。\n"
+)
+
+
+def test_mechanization_abbreviated_finds_the_full_word(tmp_path):
+    engine = engine_over(tmp_path, {"city_qingchuan_2031_agri-opinion.txt": MECHANIZATION})
+    assert "发展目标任务研究" in first_hit(engine, "青川 农机化 目标任务")
