@@ -625,7 +625,8 @@ def test_migration_0010_keeps_subscriptions_and_adds_the_notice_told(db_url):
         assert (sub.chat_id, sub.filter_text, sub.quiet_when_empty) == (42, "doc:旧公报 GDP", True)
         assert sub.nothing_told_filter is None
         assert [d.status for d in store.deliveries(1)] == ["sent"]
-        store.record_nothing_told(1, sub.filter_text)
+        (delivery,) = store.deliveries(1)
+        store.finish_delivery(1, delivery.slot, "sent", told_filter=sub.filter_text)
         assert store.get(1).nothing_told_filter == "doc:旧公报 GDP"
         db.downgrade("0009")
         with db.engine.connect() as conn:
