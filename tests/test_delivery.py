@@ -411,7 +411,7 @@ def _sent(store, sub, slot, messages):
 
 def test_composer_says_once_that_the_documents_a_filter_names_are_gone(bundled_engine, store):
     gone = make(store, filter_text="doc:早已删除的公报 GDP")
-    compose = DigestComposer(bundled_engine, history=store.deliveries)
+    compose = DigestComposer(bundled_engine)
     (notice,) = compose(gone, SLOT)
     assert "文库中没有符合此条件的重点目标" in notice and "GDP" in notice
     assert "没有新的重点目标" not in notice
@@ -419,7 +419,7 @@ def test_composer_says_once_that_the_documents_a_filter_names_are_gone(bundled_e
     # told once: the next runs say the usual line, a new process too
     (line,) = compose(later, SLOT + timedelta(days=1))
     assert "没有新的重点目标" in line
-    restarted = DigestComposer(bundled_engine, history=store.deliveries)
+    restarted = DigestComposer(bundled_engine)
     (line,) = restarted(later, SLOT + timedelta(days=1))
     assert "没有新的重点目标" in line
     # a quiet subscription is told too (it would never learn), then stays quiet
@@ -435,7 +435,7 @@ def test_told_once_survives_a_purge_of_the_deliveries_and_a_restart(bundled_engi
     from sqlalchemy import text
 
     gone = make(store, filter_text="doc:早已删除的公报 GDP")
-    compose = DigestComposer(bundled_engine, history=store.deliveries)
+    compose = DigestComposer(bundled_engine)
     (notice,) = compose(gone, SLOT)
     assert "文库中没有符合此条件的重点目标" in notice
     _sent(store, gone, SLOT, [notice])
@@ -444,7 +444,7 @@ def test_told_once_survives_a_purge_of_the_deliveries_and_a_restart(bundled_engi
     assert store.deliveries(gone.id) == []
     later = store.get(gone.id)
     assert later.nothing_told_filter == later.filter_text
-    restarted = DigestComposer(bundled_engine, history=store.deliveries)
+    restarted = DigestComposer(bundled_engine)
     (line,) = restarted(later, SLOT + timedelta(days=1))
     assert "没有新的重点目标" in line
 
@@ -468,7 +468,7 @@ def test_only_the_notice_delivered_marks_a_chat_told(bundled_engine, store):
     """Composing the notice tells no one; a digest delivered that is not the notice (a
     filter's usual line, another filter's notice) does not mark it either."""
     sub = make(store, filter_text="doc:早已删除的公报")
-    compose = DigestComposer(bundled_engine, history=store.deliveries)
+    compose = DigestComposer(bundled_engine)
     (notice,) = compose(sub, SLOT)
     assert store.get(sub.id).nothing_told_filter is None
     (again,) = compose(sub, SLOT + timedelta(days=1))  # not delivered: said again
@@ -530,7 +530,7 @@ async def test_a_notice_whose_send_failed_is_told_at_the_next_slot(bundled_engin
     storage thread, in the outcome's transaction), so a send Telegram refused, or that
     gave up, leaves it to be said again."""
     sub = make(store, filter_text="doc:早已删除的公报 GDP")
-    composer = DigestComposer(bundled_engine, history=store.deliveries)
+    composer = DigestComposer(bundled_engine)
     seen_threads: list[str] = []
 
     def told_filter(sub, messages):
@@ -551,7 +551,7 @@ async def test_a_notice_whose_send_failed_is_told_at_the_next_slot(bundled_engin
     assert gave_up.outcome == "failed" and store.get(sub.id).nothing_told_filter is None
     assert seen_threads == []
     assert all(r.payload is not None for r in store.deliveries(sub.id))  # the notice, failed
-    (still,) = DigestComposer(bundled_engine, history=store.deliveries)(
+    (still,) = DigestComposer(bundled_engine)(
         store.get(sub.id), SLOT + timedelta(days=2)
     )
     assert "文库中没有符合此条件的重点目标" in still
@@ -562,14 +562,14 @@ async def test_a_notice_whose_send_failed_is_told_at_the_next_slot(bundled_engin
     assert "文库中没有符合此条件的重点目标" in notice
     assert store.get(sub.id).nothing_told_filter == sub.filter_text
     assert [name.startswith("briefbot-db") for name in seen_threads] == [True]
-    restarted = DigestComposer(bundled_engine, history=store.deliveries)
+    restarted = DigestComposer(bundled_engine)
     (line,) = restarted(store.get(sub.id), SLOT + timedelta(days=3))
     assert "没有新的重点目标" in line
 
 
 def test_composer_keeps_the_usual_line_for_a_document_still_there(bundled_engine, store):
     there = make(store, filter_text="doc:004 没有这种指标")
-    compose = DigestComposer(bundled_engine, history=store.deliveries)
+    compose = DigestComposer(bundled_engine)
     (line,) = compose(there, SLOT)
     assert "没有新的重点目标" in line
 
