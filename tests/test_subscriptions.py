@@ -657,38 +657,17 @@ def test_migration_0012_keeps_a_notice_told_before_0010_on_the_subscription(db_u
         "with another filter."
     )
     nothing_new = "📭 <b>重点目标推送</b>（关键词：GDP）\n自上次推送以来没有新的重点目标。"
+
+    def payload(message: str, *, escaped: bool = False) -> str:  # as Payload.to_json wrote it
+        data = {"messages": [message], "composed_at": "2025-03-01T00:00:00+00:00"}
+        return json.dumps(data, ensure_ascii=escaped)
+
     payloads = {  # subscription id -> (status, payload JSON) of its one delivery
-        1: (
-            "sent",
-            json.dumps(
-                {"messages": [zh_notice], "composed_at": "2025-03-01T00:00:00+00:00"},
-                ensure_ascii=False,
-            ),
-        ),
-        2: (
-            "sent",
-            json.dumps({"messages": [en_notice], "composed_at": "2025-03-01T00:00:00+00:00"}),
-        ),
-        3: (
-            "failed",
-            json.dumps(
-                {"messages": [zh_notice], "composed_at": "2025-03-01T00:00:00+00:00"},
-                ensure_ascii=False,
-            ),
-        ),
-        4: (
-            "sent",
-            json.dumps(
-                {"messages": [nothing_new], "composed_at": "2025-03-01T00:00:00+00:00"},
-                ensure_ascii=False,
-            ),
-        ),
-        5: (
-            "sent",
-            json.dumps(
-                {"messages": ["<b>📊 重点目标简报</b>"], "composed_at": "2025-03-01T00:00:00+00:00"}
-            ),
-        ),
+        1: ("sent", payload(zh_notice)),
+        2: ("sent", payload(en_notice, escaped=True)),  # an older writer's escaped JSON
+        3: ("failed", payload(zh_notice)),
+        4: ("sent", payload(nothing_new)),
+        5: ("sent", payload("<b>📊 重点目标简报</b>", escaped=True)),
         6: ("sent", None),
     }
     db = Database(db_url)
