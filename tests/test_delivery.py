@@ -551,9 +551,7 @@ async def test_a_notice_whose_send_failed_is_told_at_the_next_slot(bundled_engin
     assert gave_up.outcome == "failed" and store.get(sub.id).nothing_told_filter is None
     assert seen_threads == []
     assert all(r.payload is not None for r in store.deliveries(sub.id))  # the notice, failed
-    (still,) = DigestComposer(bundled_engine)(
-        store.get(sub.id), SLOT + timedelta(days=2)
-    )
+    (still,) = DigestComposer(bundled_engine)(store.get(sub.id), SLOT + timedelta(days=2))
     assert "文库中没有符合此条件的重点目标" in still
 
     told_now = await deliver.deliver(sub.id, SLOT + timedelta(days=2))
