@@ -40,6 +40,7 @@ from telegram.ext import (
 import bot
 from bot.admin import AdminError, SettingError, describe, redact
 from bot.admin.runtime import RUNTIME_KEYS, normalise_key
+from bot.admin.store import actor_name
 from bot.library import Engine
 from bot.subscriptions.service import Listed, SubscriptionError
 from bot.text.echo import cut, one_line
@@ -206,8 +207,13 @@ async def admin_command(update: Update, context: BriefContext) -> None:
     try:
         if action == "admin add":
             before = await svc.run_db(svc.admins.get, user_id) if user_id > 0 else None
+            adder = update.effective_user
             admin = await svc.run_db(
-                svc.admins.add, user_id, username=username, added_by=update.effective_user.id
+                svc.admins.add,
+                user_id,
+                username=username,
+                added_by=adder.id,
+                added_by_name=actor_name(adder.full_name, adder.username),
             )
             already = before is not None
             done = worded("already_admin", who=label) if already else label

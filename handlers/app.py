@@ -260,16 +260,10 @@ def build_application(
 
     languages = LanguagePrefs(LanguageStore(database), default=settings.default_language)
     notify = admin_notifier(application.bot, admin_ids, languages.for_chat)
-    # A chat's digests are in its /lang choice (in memory: read on the core thread); the
-    # deliveries are read only for a subscription whose doc: names removed documents (on
-    # the core thread, as the composer runs). That its chat was told is kept once the
-    # notice is recorded as sent (the deliverer's on_sent, on a storage thread).
-    composer = DigestComposer(
-        engine,
-        language=languages.for_chat,
-        history=store.deliveries,
-        told=store.record_nothing_told,
-    )
+    # A chat's digests are in its /lang choice (in memory: read on the core thread). That a
+    # chat was told its doc: filter names removed documents is kept on the subscription
+    # with the notice's outcome "sent", in one transaction (the deliverer's told_filter).
+    composer = DigestComposer(engine, language=languages.for_chat)
 
     async def compose(sub, slot):  # the engine is only read on the core thread
         return await services_.run(composer, sub, slot)
@@ -282,7 +276,7 @@ def build_application(
         backoff=settings.delivery_backoff_seconds,
         notify_admins=notify,
         on_migrated=languages.chat_migrated,
-        on_sent=composer.delivered,
+        told_filter=composer.told_filter,
         blocking=blocking,
         uncertain=settings.delivery_uncertain,
     )

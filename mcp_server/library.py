@@ -227,6 +227,8 @@ class Library:
             notes.append(tr("en", "search.answers_cut", count=resp.answers_cut))
         if resp.unanswered:
             notes.append(tr("en", "search.answer_none", names=", ".join(resp.unanswered)))
+        if resp.home_unset:  # 我县, 本市: a caller with no chat has no place set (ARCHITECTURE)
+            notes.append(tr("en", "mcp.home_unset"))
         if resp.by_document and resp.hits:  # 哪些省份…: each document's best passage first
             notes.append(tr("en", "search.by_document"))
         if not resp.hits:

@@ -162,6 +162,8 @@ async def test_owner_adds_and_removes_admins_by_id_username_and_reply(
     assert f"@olga_owner ({owner.id}) — owner" in listing
     for label in (str(cy.id), f"@al_admin ({al.id})", f"@bea_b ({bea.id})"):
         assert label in listing
+    # who added them is named as the owner was known when adding, not by a bare id
+    assert listing.count(f", by @olga_owner ({owner.id}))") == 3
 
     # Owners cannot be removed; admins can.
     refused = await ask(server, owner, owner, f"/admin remove {owner.id}")

@@ -400,24 +400,26 @@ def test_composer_says_each_chat_its_language_and_caches_per_language(bundled_en
 
 
 def _sent(store, sub, slot, messages):
-    """Record ``messages`` as the delivery of ``slot`` (claimed, sent), as the deliverer does."""
+    """Record ``messages`` as the delivery of ``slot`` (claimed, sent), as the deliverer
+    does: a removed-document notice marks its chat told in the same transaction."""
     payload = Payload(tuple(messages), datetime.now(UTC))
     assert store.claim_slot(sub.id, slot, payload)
-    store.finish_delivery(sub.id, slot, "sent", delivered_at=payload.composed_at)
+    told = DigestComposer.told_filter(sub, messages)
+    store.finish_delivery(sub.id, slot, "sent", delivered_at=payload.composed_at, told_filter=told)
     return store.get(sub.id)
 
 
 def test_composer_says_once_that_the_documents_a_filter_names_are_gone(bundled_engine, store):
     gone = make(store, filter_text="doc:早已删除的公报 GDP")
-    compose = DigestComposer(bundled_engine, history=store.deliveries)
+    compose = DigestComposer(bundled_engine)
     (notice,) = compose(gone, SLOT)
     assert "文库中没有符合此条件的重点目标" in notice and "GDP" in notice
     assert "没有新的重点目标" not in notice
     later = _sent(store, gone, SLOT, [notice])
-    # told once: the next runs say the usual line, a new process too (from the deliveries)
+    # told once: the next runs say the usual line, a new process too
     (line,) = compose(later, SLOT + timedelta(days=1))
     assert "没有新的重点目标" in line
-    restarted = DigestComposer(bundled_engine, history=store.deliveries)
+    restarted = DigestComposer(bundled_engine)
     (line,) = restarted(later, SLOT + timedelta(days=1))
     assert "没有新的重点目标" in line
     # a quiet subscription is told too (it would never learn), then stays quiet
@@ -433,22 +435,16 @@ def test_told_once_survives_a_purge_of_the_deliveries_and_a_restart(bundled_engi
     from sqlalchemy import text
 
     gone = make(store, filter_text="doc:早已删除的公报 GDP")
-    compose = DigestComposer(
-        bundled_engine, history=store.deliveries, told=store.record_nothing_told
-    )
+    compose = DigestComposer(bundled_engine)
     (notice,) = compose(gone, SLOT)
     assert "文库中没有符合此条件的重点目标" in notice
     _sent(store, gone, SLOT, [notice])
-    compose.delivered(gone, [notice])  # what the deliverer's on_sent does
     with db.engine.begin() as conn:  # a retention purge of the delivery history
         conn.execute(text("DELETE FROM deliveries"))
     assert store.deliveries(gone.id) == []
     later = store.get(gone.id)
     assert later.nothing_told_filter == later.filter_text
-    assert later.updated_at == gone.updated_at  # no change the user made
-    restarted = DigestComposer(
-        bundled_engine, history=store.deliveries, told=store.record_nothing_told
-    )
+    restarted = DigestComposer(bundled_engine)
     (line,) = restarted(later, SLOT + timedelta(days=1))
     assert "没有新的重点目标" in line
 
@@ -456,11 +452,15 @@ def test_told_once_survives_a_purge_of_the_deliveries_and_a_restart(bundled_engi
 def test_a_filter_not_yet_told_is_told(bundled_engine, store):
     """Told once per filter: the notice kept is of the filter it was about."""
     sub = make(store, filter_text="doc:早已删除的公报")
-    store.record_nothing_told(sub.id, "doc:另一份已删除的文件")
-    compose = DigestComposer(bundled_engine, told=store.record_nothing_told)
+    assert store.claim_slot(sub.id, SLOT - timedelta(days=1))
+    store.finish_delivery(
+        sub.id, SLOT - timedelta(days=1), "sent", told_filter="doc:另一份已删除的文件"
+    )
+    assert store.get(sub.id).nothing_told_filter == "doc:另一份已删除的文件"
+    compose = DigestComposer(bundled_engine)
     (notice,) = compose(store.get(sub.id), SLOT)
     assert "文库中没有符合此条件的重点目标" in notice
-    compose.delivered(store.get(sub.id), [notice])
+    _sent(store, store.get(sub.id), SLOT, [notice])
     assert store.get(sub.id).nothing_told_filter == "doc:早已删除的公报"
 
 
@@ -468,45 +468,80 @@ def test_only_the_notice_delivered_marks_a_chat_told(bundled_engine, store):
     """Composing the notice tells no one; a digest delivered that is not the notice (a
     filter's usual line, another filter's notice) does not mark it either."""
     sub = make(store, filter_text="doc:早已删除的公报")
-    compose = DigestComposer(
-        bundled_engine, history=store.deliveries, told=store.record_nothing_told
-    )
+    compose = DigestComposer(bundled_engine)
     (notice,) = compose(sub, SLOT)
     assert store.get(sub.id).nothing_told_filter is None
     (again,) = compose(sub, SLOT + timedelta(days=1))  # not delivered: said again
     assert again == notice
-    compose.delivered(sub, ["📭 别的消息"])
+    assert compose.told_filter(sub, ["📭 别的消息"]) is None
+    assert compose.told_filter(sub, []) is None
     other = make(store, chat_id=8, filter_text="doc:另一份已删除的文件")
     (other_notice,) = compose(other, SLOT)
-    compose.delivered(sub, [other_notice])
+    assert compose.told_filter(sub, [other_notice]) is None
+    assert compose.told_filter(other, [other_notice]) == other.filter_text
+    english = DigestComposer(bundled_engine, language=lambda _chat: "en")
+    (english_notice,) = english(sub, SLOT)
+    assert (
+        english_notice != notice and compose.told_filter(sub, [english_notice]) == sub.filter_text
+    )
+    _sent(store, sub, SLOT, ["📭 别的消息"])
     assert store.get(sub.id).nothing_told_filter is None
-    compose.delivered(sub, [notice])
+    _sent(store, store.get(sub.id), SLOT + timedelta(days=1), [notice])
     assert store.get(sub.id).nothing_told_filter == sub.filter_text
     assert "没有新的重点目标" in compose(store.get(sub.id), SLOT + timedelta(days=2))[0]
 
 
+def test_the_told_mark_and_the_sent_outcome_are_one_transaction(store, db):
+    """Both or neither: a failure in the subscription's write rolls back the delivery's
+    outcome, so a crash between them can neither repeat a notice recorded as sent nor
+    mark told one whose outcome was lost."""
+    from sqlalchemy import event
+
+    sub = make(store, filter_text="doc:早已删除的公报")
+    payload = Payload(("📭 通知",), datetime.now(UTC))
+    assert store.claim_slot(sub.id, SLOT, payload, sending=0)
+
+    def fail_on_subscriptions(_conn, _cursor, statement, *_args) -> None:
+        if statement.lstrip().upper().startswith("UPDATE SUBSCRIPTIONS"):
+            raise RuntimeError("the database went away between the two writes")
+
+    event.listen(db.engine, "before_cursor_execute", fail_on_subscriptions)
+    try:
+        with pytest.raises(Exception, match="went away"):
+            store.finish_delivery(
+                sub.id, SLOT, "sent", [7], delivered_at=SLOT, told_filter=sub.filter_text
+            )
+    finally:
+        event.remove(db.engine, "before_cursor_execute", fail_on_subscriptions)
+    (row,) = store.deliveries(sub.id)  # the first write (the delivery's outcome) undone
+    assert (row.status, row.message_ids, row.sending) == ("pending", None, 0)
+    after = store.get(sub.id)
+    assert (after.nothing_told_filter, after.last_delivered_at) == (None, None)
+    # the same call without the failure writes both
+    store.finish_delivery(sub.id, SLOT, "sent", [7], delivered_at=SLOT, told_filter=sub.filter_text)
+    (row,) = store.deliveries(sub.id)
+    assert (row.status, row.message_ids, row.sending) == ("sent", (7,), None)
+    after = store.get(sub.id)
+    assert (after.nothing_told_filter, after.last_delivered_at) == (sub.filter_text, SLOT)
+
+
 async def test_a_notice_whose_send_failed_is_told_at_the_next_slot(bundled_engine, store, clock):
-    """The deliverer marks the notice told once recorded as sent (on_sent, on a storage
-    thread), so a send Telegram refused, or that gave up, leaves it to be said again."""
+    """The deliverer marks the notice told as it records it sent (told_filter, on a
+    storage thread, in the outcome's transaction), so a send Telegram refused, or that
+    gave up, leaves it to be said again."""
     sub = make(store, filter_text="doc:早已删除的公报 GDP")
-    composer = DigestComposer(
-        bundled_engine, history=store.deliveries, told=store.record_nothing_told
-    )
+    composer = DigestComposer(bundled_engine)
     seen_threads: list[str] = []
 
-    def told(subscription_id: int, filter_text: str) -> None:
+    def told_filter(sub, messages):
         seen_threads.append(threading.current_thread().name)
-        store.record_nothing_told(subscription_id, filter_text)
-
-    composer.told = told
+        return composer.told_filter(sub, messages)
 
     async def compose(sub, slot):
         return composer(sub, slot)
 
     sender = ScriptedSender()
-    deliver = Deliverer(
-        store, compose, sender, attempts=2, sleep=Sleeps(), on_sent=composer.delivered
-    )
+    deliver = Deliverer(store, compose, sender, attempts=2, sleep=Sleeps(), told_filter=told_filter)
     sender.script = [d.Rejected("Bad Request: message is too long")]
     failed = await deliver.deliver(sub.id, SLOT)
     assert failed.outcome == "failed" and sender.sent == []
@@ -516,9 +551,7 @@ async def test_a_notice_whose_send_failed_is_told_at_the_next_slot(bundled_engin
     assert gave_up.outcome == "failed" and store.get(sub.id).nothing_told_filter is None
     assert seen_threads == []
     assert all(r.payload is not None for r in store.deliveries(sub.id))  # the notice, failed
-    (still,) = DigestComposer(bundled_engine, history=store.deliveries)(
-        store.get(sub.id), SLOT + timedelta(days=2)
-    )
+    (still,) = DigestComposer(bundled_engine)(store.get(sub.id), SLOT + timedelta(days=2))
     assert "文库中没有符合此条件的重点目标" in still
 
     told_now = await deliver.deliver(sub.id, SLOT + timedelta(days=2))
@@ -527,14 +560,14 @@ async def test_a_notice_whose_send_failed_is_told_at_the_next_slot(bundled_engin
     assert "文库中没有符合此条件的重点目标" in notice
     assert store.get(sub.id).nothing_told_filter == sub.filter_text
     assert [name.startswith("briefbot-db") for name in seen_threads] == [True]
-    restarted = DigestComposer(bundled_engine, history=store.deliveries)
+    restarted = DigestComposer(bundled_engine)
     (line,) = restarted(store.get(sub.id), SLOT + timedelta(days=3))
     assert "没有新的重点目标" in line
 
 
 def test_composer_keeps_the_usual_line_for_a_document_still_there(bundled_engine, store):
     there = make(store, filter_text="doc:004 没有这种指标")
-    compose = DigestComposer(bundled_engine, history=store.deliveries)
+    compose = DigestComposer(bundled_engine)
     (line,) = compose(there, SLOT)
     assert "没有新的重点目标" in line
 

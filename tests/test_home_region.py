@@ -8,7 +8,7 @@ from functools import partial
 import pytest
 from sqlalchemy import text
 
-from bot.corpus.gazetteer import default_gazetteer
+from bot.corpus.gazetteer import candidates_said, default_gazetteer
 from bot.corpus.home import HomePlaceError, home_by_code, resolve_home
 from bot.models import HomeRegion
 from bot.search.home_words import home_words, place_for, read_home
@@ -62,6 +62,17 @@ def test_a_name_several_places_share_is_answered_with_the_candidates(gazetteer):
         resolve_home("江苏 鼓楼", gazetteer)
     assert "福建" not in two.value.params["places"]
     assert resolve_home("福建 鼓楼区", gazetteer).city == "福州"
+
+
+def test_one_reader_says_every_candidate_place(gazetteer):
+    """The /region candidates and a filter's shared English name are said by one reader:
+    a place with what holds it in brackets, a place nothing holds by its name alone."""
+    (gulou,) = [p for p in gazetteer.lookup("鼓楼区") if "南京" in gazetteer.held_by(p)]
+    assert gazetteer.held_by(gulou) == "江苏南京"
+    (province,) = [p for p in gazetteer.lookup("四川") if p.level == "provincial"]
+    assert gazetteer.held_by(province) == ""
+    said = candidates_said([("苏州", "江苏"), ("鼓楼区", "江苏南京"), ("四川省", "")])
+    assert said == "苏州（江苏）、鼓楼区（江苏南京）、四川省"
 
 
 def test_a_name_that_is_no_place_is_refused(gazetteer):

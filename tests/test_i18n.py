@@ -31,7 +31,7 @@ from tests.e2e import ask
 
 # Users have English Telegram clients unless added with another language.
 pytestmark = pytest.mark.fake_bot(language_code="en")
-SOURCES = ("handlers", "bot", "briefbot")
+SOURCES = ("handlers", "bot", "briefbot", "mcp_server")
 CODED_ERRORS = (
     "ScheduleError",
     "FilterError",

@@ -628,3 +628,17 @@ def test_a_region_two_places_share_is_a_clear_error(two_reports):
     ):
         with pytest.raises(ToolError, match="苏州（江苏）"):
             call()
+
+
+def test_home_words_without_a_place_are_said_to_be_left_out(two_reports):
+    """An MCP caller has no chat whose place is set (docs/ARCHITECTURE.md): 我市 is left
+    out of its search, as in a chat without /region, and a note says to name the place."""
+    left = Result.model_validate(two_reports.search("我市 地区生产总值").model_dump())
+    assert left.records and all("潍坊" in r.text or "地区生产总值" in r.text for r in left.records)
+    (note,) = [n for n in left.notes if "我县" in n]
+    assert "were left out" in note and "region" in note
+    named = Result.model_validate(two_reports.search("潍坊 地区生产总值").model_dump())
+    assert named.records and not any("我县" in n for n in named.notes)
+    # a home word written as part of a phrase of the documents' own is no home word
+    phrase = Result.model_validate(two_reports.search("全市地区生产总值").model_dump())
+    assert not any("我县" in n for n in phrase.notes)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -625,13 +626,92 @@ def test_migration_0010_keeps_subscriptions_and_adds_the_notice_told(db_url):
         assert (sub.chat_id, sub.filter_text, sub.quiet_when_empty) == (42, "doc:旧公报 GDP", True)
         assert sub.nothing_told_filter is None
         assert [d.status for d in store.deliveries(1)] == ["sent"]
-        store.record_nothing_told(1, sub.filter_text)
+        (delivery,) = store.deliveries(1)
+        store.finish_delivery(1, delivery.slot, "sent", told_filter=sub.filter_text)
         assert store.get(1).nothing_told_filter == "doc:旧公报 GDP"
         db.downgrade("0009")
         with db.engine.connect() as conn:
             row = conn.execute(text("SELECT chat_id, filter_text FROM subscriptions")).one()
             assert tuple(row) == (42, "doc:旧公报 GDP")
             assert conn.execute(text("SELECT COUNT(*) FROM deliveries")).scalar() == 1
+    finally:
+        db.close()
+
+
+def test_migration_0012_keeps_a_notice_told_before_0010_on_the_subscription(db_url):
+    """An 0011 database whose chats were told, in a delivery only, that their doc: filter
+    matches nothing (in Chinese; in English, its JSON written escaped) keeps that told on
+    the subscription row; a failed notice, a "nothing new" line and a digest tell nothing;
+    no row is lost or changed otherwise, and the downgrade keeps everything."""
+    import json
+
+    zh_notice = (
+        "📭 <b>重点目标推送</b>（文件：旧公报）\n文库中没有符合此条件的重点目标（条件中的"
+        "文件已删除？有错别字？），有新文件符合之前不会推送。要修改：先 /unsubscribe，再用新条件 "
+        "/subscribe。"
+    )
+    en_notice = (
+        "📭 <b>Key targets digest</b> (document: old report)\nNo key target in the documents "
+        "matches this filter (was a document it names removed? a word misspelt?): nothing "
+        "will come until new documents match. To change it: /unsubscribe, then /subscribe "
+        "with another filter."
+    )
+    nothing_new = "📭 <b>重点目标推送</b>（关键词：GDP）\n自上次推送以来没有新的重点目标。"
+
+    def payload(message: str, *, escaped: bool = False) -> str:  # as Payload.to_json wrote it
+        data = {"messages": [message], "composed_at": "2025-03-01T00:00:00+00:00"}
+        return json.dumps(data, ensure_ascii=escaped)
+
+    payloads = {  # subscription id -> (status, payload JSON) of its one delivery
+        1: ("sent", payload(zh_notice)),
+        2: ("sent", payload(en_notice, escaped=True)),  # an older writer's escaped JSON
+        3: ("failed", payload(zh_notice)),
+        4: ("sent", payload(nothing_new)),
+        5: ("sent", payload("<b>📊 重点目标简报</b>", escaped=True)),
+        6: ("sent", None),
+    }
+    db = Database(db_url)
+    try:
+        db.upgrade("0011")
+        at = utc_literal(db, "2025-03-01 00:00:00.000000")
+        with db.engine.begin() as conn:
+            for sub_id, (status, payload) in payloads.items():
+                conn.execute(
+                    text(
+                        "INSERT INTO subscriptions (id, chat_id, chat_type, chat_title, "
+                        "created_by, filter_text, schedule_kind, schedule_expr, timezone, "
+                        "quiet_when_empty, active, paused, deactivated_reason, "
+                        "last_delivered_at, created_at, updated_at, nothing_told_filter) "
+                        "VALUES (:id, :chat, 'private', NULL, 7, :filter, 'daily', '08:00', "
+                        "'Asia/Shanghai', FALSE, TRUE, FALSE, NULL, :at, :at, :at, NULL)"
+                    ),
+                    {"id": sub_id, "chat": 40 + sub_id, "filter": f"doc:旧公报{sub_id}", "at": at},
+                )
+                conn.execute(
+                    text(
+                        "INSERT INTO deliveries (subscription_id, slot, status, message_ids, "
+                        "error, attempts, payload, created_at, updated_at, uncertain) VALUES "
+                        "(:id, :at, :status, '[5]', NULL, 1, :payload, :at, :at, 0)"
+                    ),
+                    {"id": sub_id, "at": at, "status": status, "payload": payload},
+                )
+        store = SubscriptionStore(db)
+        before = {sub.id: sub for sub in store.list_all()}
+        db.upgrade("0012")
+        assert db.current_revision() == "0012"
+        after = {sub.id: sub for sub in store.list_all()}
+        assert sorted(after) == sorted(payloads)
+        told = {sub_id: sub.nothing_told_filter for sub_id, sub in after.items()}
+        assert told == {1: "doc:旧公报1", 2: "doc:旧公报2", 3: None, 4: None, 5: None, 6: None}
+        for sub_id, sub in after.items():  # nothing else moved
+            assert replace(sub, nothing_told_filter=None) == before[sub_id]
+            assert [d.payload is not None for d in store.deliveries(sub_id)] == [sub_id != 6]
+        db.downgrade("0011")
+        assert {sub.id: sub.nothing_told_filter for sub in store.list_all()} == told
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT COUNT(*) FROM deliveries")).scalar() == 6
+        db.upgrade("0012")  # again: the rows told stay told, the others untold
+        assert {sub.id: sub.nothing_told_filter for sub in store.list_all()} == told
     finally:
         db.close()
 

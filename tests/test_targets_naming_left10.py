@@ -5,10 +5,7 @@ probe's or a corpus document's."""
 
 from __future__ import annotations
 
-
-def _names(records) -> dict[float | None, str]:
-    return {r.value: r.indicator for r in records}
-
+from tests.probes import names_by_value
 
 _REPORT = "江州市人民政府工作报告\n\n一、2025年工作回顾\n\n"
 _NAME = "city_jiangzhou_2026_gwr.txt"
@@ -19,7 +16,7 @@ _NAME = "city_jiangzhou_2026_gwr.txt"
 
 def test_a_sector_doing_a_known_statistic_is_that_sectors_part(extract):
     text = _REPORT + "全市交通运输完成固定资产投资320亿元。全市水利完成固定资产投资58亿元。\n"
-    got = _names(extract(text, _NAME))
+    got = names_by_value(extract(text, _NAME))
     assert got[320] == "交通运输固定资产投资"
     assert got[58] == "水利固定资产投资"
 
@@ -29,7 +26,7 @@ def test_a_sector_doing_a_bare_measure_owns_it(extract):
         _REPORT + "全市工业完成增加值800亿元。全市服务业实现增加值700亿元。"
         "全市完成增加值500亿元。\n"
     )
-    got = _names(extract(text, _NAME))
+    got = names_by_value(extract(text, _NAME))
     assert got[800] == "工业增加值"
     assert got[700] == "服务业增加值"
     assert got[500] == "增加值"  # no sector said: the bare measure, as before
@@ -40,7 +37,7 @@ def test_a_place_a_scope_or_a_time_doing_it_is_the_whole(extract):
         _REPORT + "江州市完成固定资产投资900亿元。五年累计完成固定资产投资3000亿元。"
         "全年完成固定资产投资870亿元。\n"
     )
-    got = _names(extract(text, _NAME))
+    got = names_by_value(extract(text, _NAME))
     assert got[900] == "固定资产投资"
     assert got[3000] == "固定资产投资"
     assert got[870] == "固定资产投资"
@@ -50,14 +47,14 @@ def test_parts_listed_after_the_sectors_figure_share_its_statistic(extract):
     text = (
         _REPORT + "全市交通运输完成固定资产投资320亿元，其中公路、水路分别完成210亿元、45亿元。\n"
     )
-    got = _names(extract(text, _NAME))
+    got = names_by_value(extract(text, _NAME))
     assert got[210] == "公路固定资产投资"
     assert got[45] == "水路固定资产投资"
 
 
 def test_parts_that_are_known_statistics_keep_their_own_names(extract):
     text = _REPORT + "外贸进出口总额500亿元，其中出口、进口分别完成300亿元、200亿元。\n"
-    got = _names(extract(text, _NAME))
+    got = names_by_value(extract(text, _NAME))
     assert got[300] == "出口"
     assert got[200] == "进口"
 
@@ -67,14 +64,14 @@ def test_parts_that_are_known_statistics_keep_their_own_names(extract):
 
 def test_a_bare_bound_after_a_measured_class_takes_its_measure(extract):
     text = _REPORT + "规上工业企业达到1500家，其中年营业收入超亿元企业230家、超10亿元企业40家。\n"
-    got = _names(extract(text, _NAME))
+    got = names_by_value(extract(text, _NAME))
     assert got[230] == "年营业收入超亿元企业"
     assert got[40] == "年营业收入超10亿元企业"
 
 
 def test_a_bound_with_no_class_before_stays_as_written(extract):
     text = _REPORT + "新签约项目120个，其中超10亿元项目12个。\n"
-    got = _names(extract(text, _NAME))
+    got = names_by_value(extract(text, _NAME))
     assert got[12] == "超10亿元项目"
 
 
@@ -83,14 +80,14 @@ def test_a_bound_with_no_class_before_stays_as_written(extract):
 
 def test_a_tier_said_after_its_programmes_firms_keeps_the_programme(extract):
     text = _REPORT + "新培育专精特新中小企业60家、“小巨人”企业5家。新增国家级“小巨人”企业3家。\n"
-    got = _names(extract(text, _NAME))
+    got = names_by_value(extract(text, _NAME))
     assert got[5] == "专精特新小巨人企业"
     assert got[3] == "国家级专精特新小巨人企业"
 
 
 def test_other_modifiers_do_not_carry_over_a_list_of_counts(extract):
     text = _REPORT + "新认定高新技术企业120家、科技型中小企业300家、“雏鹰”企业15家。\n"
-    got = _names(extract(text, _NAME))
+    got = names_by_value(extract(text, _NAME))
     assert got[300] == "科技型中小企业"
     assert got[15] == "雏鹰企业"
 

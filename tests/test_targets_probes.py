@@ -98,14 +98,11 @@ kind, one to one), so a wrong name is a false positive and a false negative. The
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bench.eval_targets import load_corpus, load_gold, predict, score
 from tests.data.probes.annotation import as_jsonl, build
+from tests.probes import PROBES, probe_report, said
 
-PROBES = Path(__file__).resolve().parent / "data" / "probes"
 # set: (records in its gold or None, precision floor, recall floor, kind accuracy floor)
 FLOORS = {
     "bulletins": (None, 0.92, 0.92, 1.0),
@@ -127,10 +124,8 @@ FLOORS = {
 @pytest.mark.parametrize("name", FLOORS)
 def test_probe_precision_and_recall(table, name):
     n_gold, min_precision, min_recall, min_kind = FLOORS[name]
-    folder = PROBES / name
-    report = score(predict(load_corpus(folder / "docs"), table), load_gold(folder / "gold.jsonl"))
-    missed = [f"{r['indicator']} {r['value_text']}{r['unit']}" for r in report.false_negatives]
-    extra = [f"{r['indicator']} {r['value_text']}{r['unit']}" for r in report.false_positives]
+    report = probe_report(name, table)
+    missed, extra = said(report.false_negatives), said(report.false_positives)
     if n_gold is not None:
         assert report.total.n_gold == n_gold
     assert report.total.precision >= min_precision, extra

@@ -6,11 +6,7 @@ invented for the test; none is a probe's or a corpus document's."""
 from __future__ import annotations
 
 from bot.targets.naming.part_measures import measure_of_the_whole
-
-
-def _names(records) -> dict[float | None, str]:
-    return {r.value: r.indicator for r in records}
-
+from tests.probes import names_by_value
 
 _BULLETIN = "江州市2026年卫生健康事业发展统计公报\n\n一、卫生资源\n\n"
 
@@ -24,7 +20,7 @@ def test_parts_after_their_whole_take_its_measure(extract):
         "其中，医院1460万人次，基层医疗卫生机构1090万人次。\n\n"
         "年末全市医疗卫生机构床位5.2万张，其中医院4.1万张，乡镇卫生院0.7万张。\n"
     )
-    got = _names(extract(text, "city_jiangzhou_2026_health-bulletin.txt"))
+    got = names_by_value(extract(text, "city_jiangzhou_2026_health-bulletin.txt"))
     assert got[1460] == "医院诊疗人次"  # not a count of hospitals
     assert got[1090] == "基层医疗卫生机构诊疗人次"
     assert got[4.1] == "医院床位"
@@ -37,14 +33,14 @@ def test_parts_by_place_take_the_known_measure_of_the_whole(extract):
         "全年社会消费品零售总额812.6亿元，增长5.2%。按经营地分，"
         "城镇 640.1亿元，增长4.9%；乡村 172.5亿元，增长6.3%。\n"
     )
-    got = _names(extract(text, "city_jiangzhou_2026_stat-bulletin.txt"))
+    got = names_by_value(extract(text, "city_jiangzhou_2026_stat-bulletin.txt"))
     assert got[640.1] == got[4.9] == "城镇消费品零售额"
     assert got[172.5] == got[6.3] == "乡村消费品零售额"  # after the ；, still a part
 
 
 def test_a_part_counted_as_the_whole_counts_stays_itself(extract):
     text = _BULLETIN + "年末全市共有医疗卫生机构3120个。其中，医院96个，卫生院58个。\n"
-    got = _names(extract(text, "city_jiangzhou_2026_health-bulletin.txt"))
+    got = names_by_value(extract(text, "city_jiangzhou_2026_health-bulletin.txt"))
     assert got[96] == "医院"  # the whole counts institutions: a hospital is one
     assert got[58] == "卫生院"
 
@@ -63,7 +59,7 @@ def test_people_of_a_programme_listed_after_a_semicolon_are_its(extract):
         "年末全市职工基本养老保险参保人数88.4万人，比上年末增加2.1万人；"
         "其中，参保在岗职工61.2万人，参保退休人员27.2万人。\n"
     )
-    got = _names(extract(text, "city_jiangzhou_2026_hrss-bulletin.txt"))
+    got = names_by_value(extract(text, "city_jiangzhou_2026_hrss-bulletin.txt"))
     assert got[61.2] == "城镇职工基本养老保险参保在岗职工"  # the table's name
     assert got[27.2] == "城镇职工基本养老保险参保退休人员"
 
@@ -77,7 +73,7 @@ def test_cities_counted_before_a_statistic_are_no_name_of_it(extract):
         "全省11个地级及以上城市细颗粒物（PM2.5）平均浓度为27微克/立方米。"
         "全省6个中心城市环境空气质量优良天数比例平均为93.5%，同比上升1.2个百分点。\n"
     )
-    got = _names(extract(text, "province_jiangzhou_2026_eco-bulletin.txt"))
+    got = names_by_value(extract(text, "province_jiangzhou_2026_eco-bulletin.txt"))
     assert got[11] == "地级及以上城市"
     assert got[27] == "PM2.5平均浓度"
     assert got[6] == "中心城市"
@@ -86,19 +82,19 @@ def test_cities_counted_before_a_statistic_are_no_name_of_it(extract):
 
 def test_a_rate_said_with_its_link_verb_keeps_its_own_word(extract):
     text = "一、2026年工作回顾\n\n全年受理群众来信来访2.3万件，办结率为98.7%。\n"
-    got = _names(extract(text, "county_jiangzhou_2027_gwr.txt"))
+    got = names_by_value(extract(text, "county_jiangzhou_2027_gwr.txt"))
     assert got[98.7] == "群众来信来访办结率"  # not 群众来信来访率
 
 
 def test_a_share_said_to_be_near_a_figure_is_named_without_the_nearness(extract):
     text = "一、2026年工作回顾\n\n全县文化产业增加值达到36亿元，占地区生产总值比重接近6%。\n"
-    got = _names(extract(text, "county_jiangzhou_2027_gwr.txt"))
+    got = names_by_value(extract(text, "county_jiangzhou_2027_gwr.txt"))
     assert got[6] == "文化产业增加值占地区生产总值比重"
 
 
 def test_the_health_bulletins_mortality_rates_are_not_the_populations(extract):
     text = _BULLETIN + "全市婴儿死亡率为2.4‰，5岁以下儿童死亡率为3.3‰，孕产妇死亡率为7.1/10万。\n"
-    got = _names(extract(text, "city_jiangzhou_2026_health-bulletin.txt"))
+    got = names_by_value(extract(text, "city_jiangzhou_2026_health-bulletin.txt"))
     assert got[2.4] == "婴儿死亡率"
     assert got[3.3] == "5岁以下儿童死亡率"
     assert got[7.1] == "孕产妇死亡率"
@@ -109,13 +105,13 @@ def test_the_health_bulletins_mortality_rates_are_not_the_populations(extract):
 
 def test_a_standard_set_by_class_of_area_is_the_standard(extract):
     text = "一、2026年工作回顾\n\n全县最低工资标准一类区为每月1980元，二类区为每月1870元。\n"
-    got = _names(extract(text, "county_jiangzhou_2027_gwr.txt"))
+    got = names_by_value(extract(text, "county_jiangzhou_2027_gwr.txt"))
     assert got[1980] == got[1870] == "最低工资标准"
 
 
 def test_respective_figures_each_said_per_unit_pair_with_the_list(extract):
     text = "二、2027年工作安排\n\n力争水稻、油菜单产分别达到每亩560公斤、每亩190公斤。\n"
-    got = _names(extract(text, "county_jiangzhou_2027_gwr.txt"))
+    got = names_by_value(extract(text, "county_jiangzhou_2027_gwr.txt"))
     assert got[560] == "水稻单产"
     assert got[190] == "油菜单产"
 
@@ -124,7 +120,7 @@ def test_projects_of_a_known_work_are_counted_as_projects(extract):
     text = (
         "一、2026年工作回顾\n\n全年启动城中村改造项目6个，实施棚户区改造项目11个，改造城中村4个。\n"
     )
-    got = _names(extract(text, "district_jiangzhou_2027_gwr.txt"))
+    got = names_by_value(extract(text, "district_jiangzhou_2027_gwr.txt"))
     assert got[6] == "城中村改造项目"  # not the villages, not 启动…
     assert got[11] == "棚户区改造项目"
     assert got[4] == "城中村"  # the villages themselves: the table's name
@@ -143,13 +139,13 @@ def test_fitting_is_the_figures_verb(extract):
 
 def test_people_reached_by_a_work_begun_are_the_works(extract):
     text = "一、2026年工作回顾\n\n新开工改造城镇老旧小区420个、惠及居民6.3万户。\n"
-    got = _names(extract(text, "city_jiangzhou_2027_gwr.txt"))
+    got = names_by_value(extract(text, "city_jiangzhou_2027_gwr.txt"))
     assert got[6.3] == "城镇老旧小区改造惠及居民"
 
 
 def test_the_bare_output_after_a_crops_area_is_the_crops(extract):
     text = "一、2026年工作回顾\n\n全年油菜种植面积稳定在46万亩，总产达到6.8万吨。\n"
-    got = _names(extract(text, "county_jiangzhou_2027_gwr.txt"))
+    got = names_by_value(extract(text, "county_jiangzhou_2027_gwr.txt"))
     assert got[6.8] == "油菜产量"
 
 
@@ -158,7 +154,7 @@ def test_a_yield_after_a_crops_output_is_no_output_of_it(extract):
         "一、2026年工作回顾\n\n全年油菜种植面积稳定在46万亩，总产达到6.8万吨，"
         "其中双低油菜单产每亩185公斤。\n"
     )
-    got = _names(extract(text, "county_jiangzhou_2027_gwr.txt"))
+    got = names_by_value(extract(text, "county_jiangzhou_2027_gwr.txt"))
     assert got[185] == "双低油菜单产"  # not 双低油菜单产产量
 
 
@@ -167,7 +163,7 @@ def test_the_whole_budget_revenue_is_not_the_local_one(extract):
         "一、2026年工作回顾\n\n全省一般公共预算总收入和地方一般公共预算收入分别完成"
         "4210亿元、2680亿元，分别增长3.2%和4.1%。\n"
     )
-    got = _names(extract(text, "province_jiangzhou_2027_gwr.txt"))
+    got = names_by_value(extract(text, "province_jiangzhou_2027_gwr.txt"))
     assert got[4210] == got[3.2] == "一般公共预算总收入"
     assert got[2680] == got[4.1] == "一般公共预算收入"
 
@@ -186,6 +182,6 @@ def test_a_bare_fund_measure_after_a_named_funds_is_that_funds(extract):
         "江州市2026年人力资源和社会保障事业发展统计公报\n\n二、社会保险\n\n"
         "全年城乡居民基本养老保险基金收入46.2亿元，基金支出38.5亿元，年末基金累计结存120.3亿元。\n"
     )
-    got = _names(extract(text, "city_jiangzhou_2026_hrss-bulletin.txt"))
+    got = names_by_value(extract(text, "city_jiangzhou_2026_hrss-bulletin.txt"))
     assert got[38.5] == "城乡居民基本养老保险基金支出"
     assert got[120.3] == "城乡居民基本养老保险基金结存"

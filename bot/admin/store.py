@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.errors import CodedError
 from bot.storage.db import Database
-from bot.storage.models import AdminRow, utcnow
+from bot.storage.models import ADDER_NAME_MAX_CHARS, AdminRow, storable_text, utcnow
 from bot.text.echo import said_back
 
 # Telegram's shared service accounts: messages from anonymous group admins (1087968824),
@@ -45,11 +45,21 @@ class Admin:
     added_by: int | None
     added_at: datetime | None  # None: an owner (from the configuration), never added
     is_owner: bool
+    added_by_name: str | None = None  # the adder as known when they acted (``actor_name``)
 
     @property
     def label(self) -> str:
         """How lists show the person: ``@name (123)`` or ``123``."""
         return f"@{self.username} ({self.user_id})" if self.username else str(self.user_id)
+
+
+def actor_name(full_name: str | None, username: str | None) -> str | None:
+    """How a list names a person who acted: ``@username``, else their Telegram name (cut
+    to what the store keeps), else None (then the list shows the numeric id)."""
+    if username and username.strip().removeprefix("@").strip():
+        return "@" + username.strip().removeprefix("@").strip()
+    name = " ".join(storable_text(full_name or "").split())
+    return name[:ADDER_NAME_MAX_CHARS] or None
 
 
 def check_user_id(user_id: object) -> int:
@@ -119,8 +129,18 @@ class AdminStore:
             return session.get(AdminRow, user_id) is not None
 
     # -- changes ---------------------------------------------------------------------------
-    def add(self, user_id: int, *, username: str | None = None, added_by: int | None) -> Admin:
+    def add(
+        self,
+        user_id: int,
+        *,
+        username: str | None = None,
+        added_by: int | None,
+        added_by_name: str | None = None,
+    ) -> Admin:
         """Make ``user_id`` an admin. Idempotent: adding again only updates the username.
+
+        ``added_by_name``: how the adder is known as they act (:func:`actor_name`), kept
+        with ``added_by`` from the first add, so a list can name them.
 
         Adding an owner changes nothing (owners are admins already). Raises AdminError
         for ids that are not a person (chats have negative ids; Telegram's service
@@ -157,6 +177,7 @@ class AdminStore:
                             user_id=user_id,
                             username=username,
                             added_by=added_by,
+                            added_by_name=actor_name(added_by_name, None),
                             added_at=self._clock(),
                         )
                         session.add(row)
@@ -256,6 +277,7 @@ class AdminStore:
             added_by=row.added_by,
             added_at=row.added_at,
             is_owner=row.user_id in self._owners,
+            added_by_name=row.added_by_name,
         )
 
     @staticmethod

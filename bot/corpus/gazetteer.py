@@ -137,6 +137,12 @@ class Gazetteer:
         chain.reverse()
         return chain
 
+    def held_by(self, place: Place) -> str:
+        """What holds ``place``, as people tell one place of a shared name from another:
+        江苏南京 for a 鼓楼区, 北京 for a 朝阳区 (the short names, province first, each once);
+        "" for a province."""
+        return "".join(dict.fromkeys(a.short for a in self.ancestors(place)))
+
     def path(self, place: Place) -> tuple[str, ...]:
         """Short names from the province down to ``place``: ``('内蒙古', '呼伦贝尔', '海拉尔')``."""
         return (*(p.short for p in self.ancestors(place)), place.short)
@@ -398,8 +404,10 @@ def province_latin(province: str) -> str:
 
 
 def candidates_said(candidates: Iterable[tuple[str, str]]) -> str:
-    """The candidates of a shared name as people tell them apart: 苏州（江苏）、宿州（安徽）."""
-    return "、".join(f"{short}（{province}）" for short, province in candidates)
+    """The candidates of a shared name as people tell them apart, each a name and what
+    holds it (:meth:`Gazetteer.held_by`): 苏州（江苏）、宿州（安徽）, 鼓楼区（江苏南京）; a place
+    nothing holds, its name alone. The one way every reply lists candidate places."""
+    return "、".join(f"{name}（{around}）" if around else name for name, around in candidates)
 
 
 # Pinyin slips a reader makes typing a place's name: zh/ch/sh typed as z/c/s (and the

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bot.corpus.gazetteer import Gazetteer, Place, chinese_place
+from bot.corpus.gazetteer import Gazetteer, Place, candidates_said, chinese_place
 from bot.errors import CodedError
 from bot.models import HomeRegion
 from bot.text.normalize import normalize
@@ -73,7 +73,7 @@ def resolve_home(name: str, gazetteer: Gazetteer) -> HomeRegion:
     if not found:
         raise HomePlaceError(f"找不到地方“{name.strip()}”", "home.unknown", name=name.strip())
     if len(found) > 1:
-        places = "、".join(_said(p, gazetteer) for p in found[:_MAX_CANDIDATES])
+        places = candidates_said((p.name, gazetteer.held_by(p)) for p in found[:_MAX_CANDIDATES])
         raise HomePlaceError(
             f"{last} 可指多个地方：{places}", "home.ambiguous", name=last, places=places
         )
@@ -100,9 +100,3 @@ def _glued(text: str, gazetteer: Gazetteer) -> tuple[list[Place], list[str]]:
     last = mentions[-1]
     tail = text[last.start :]
     return _places(tail, gazetteer), [m.place.name for m in mentions[:-1]]
-
-
-def _said(place: Place, gazetteer: Gazetteer) -> str:
-    """A candidate as people tell it apart: 朝阳区（北京）, 鼓楼区（江苏南京）."""
-    around = "".join(dict.fromkeys(a.short for a in gazetteer.ancestors(place)))
-    return f"{place.name}（{around}）" if around else place.name

@@ -35,7 +35,7 @@ from bot.models import (
     Understood,
 )
 from bot.search.budget import Budget
-from bot.search.home_words import HomeReading, home_words, read_home
+from bot.search.home_words import HomeReading, read_home
 from bot.search.searcher import Searcher
 from bot.search.understand import named_period, plan_period
 from bot.targets.records import TargetRecord
@@ -119,12 +119,9 @@ class SearchMixin:
         names a place of its own (洛阳 全市生产总值) is that place's and stays as typed.
         The one reading the search, ``/targets``, ``/compare`` and (``as_filter``: the
         place as ``region:…``) the digest filters share."""
-        if not home_words(text):
-            return HomeReading(text)
-        searcher = self.searcher
 
-        def names_place(rest: str) -> bool:
-            region = searcher.understand(rest).facets.region
+        def names_place(rest: str) -> bool:  # asked only of a text with home words
+            region = self.searcher.understand(rest).facets.region
             return region is not None and region != NATIONAL
 
         return read_home(text, home, names_place=names_place, as_filter=as_filter)

@@ -249,6 +249,9 @@ class BroadcastRow(Base):
         return f"BroadcastRow(id={self.id!r}, slot={self.slot!r}, status={self.status!r})"
 
 
+ADDER_NAME_MAX_CHARS = 129  # a Telegram first and last name, 64 characters each, and a space
+
+
 class AdminRow(Base):
     """A Telegram user made admin from the chat (``/admin add``).
 
@@ -262,6 +265,9 @@ class AdminRow(Base):
     user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     username: Mapped[str | None] = mapped_column(PortableString(64))
     added_by: Mapped[int | None] = mapped_column(BigInteger)
+    # how the adder was known when they acted (``@name`` or their Telegram name), for
+    # lists: a readable name, not an access check
+    added_by_name: Mapped[str | None] = mapped_column(PortableString(ADDER_NAME_MAX_CHARS))
     added_at: Mapped[datetime]
 
     def __repr__(self) -> str:

@@ -27,7 +27,7 @@ from bot.digest.filters import DigestFilter, describe, names_document
 from bot.digest.render import render_html
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
 from bot.library import Engine
-from bot.subscriptions.records import Delivery, Subscription
+from bot.subscriptions.records import Subscription
 from bot.text.echo import said_back
 
 
@@ -95,23 +95,12 @@ class DigestComposer:
         *,
         cache_size: int = 256,
         language: Callable[[int], str] | None = None,
-        history: Callable[[int], Sequence[Delivery]] | None = None,
-        told: Callable[[int, str], None] | None = None,
     ) -> None:
         self.engine = engine
         self.language = language or (lambda _chat_id: DEFAULT_LANGUAGE)
-        # a subscription's past deliveries (SubscriptionStore.deliveries): whether its chat
-        # was told already that its filter matches nothing, for a notice sent before the
-        # subscription kept it (told)
-        self.history = history
-        # keeps that a chat was told (SubscriptionStore.record_nothing_told): across
-        # restarts and a retention purge of the deliveries. Called by :meth:`delivered`,
-        # on the storage thread the deliverer records with, never while composing.
-        self.told = told
         self.cache_size = cache_size
         self._cache: OrderedDict[tuple, list[str]] = OrderedDict()
         self._lock = threading.Lock()
-        self._told: set[tuple[int, str]] = set()
 
     def __call__(self, sub: Subscription, slot: datetime) -> list[str] | None:
         engine = self.engine
@@ -137,43 +126,23 @@ class DigestComposer:
                     self._cache.popitem(last=False)
         if messages:
             return list(messages)
-        if names_no_document(engine, sub.filter) and not self._was_told(sub):
+        # the row alone says it (notices told before it kept them: migration 0012)
+        told = sub.nothing_told_filter == sub.filter_text
+        if names_no_document(engine, sub.filter) and not told:
             # the documents its doc: names were removed: "nothing new" would hide that the
             # subscription can never deliver again. Said until it reaches the chat (a
-            # quiet subscription too, or it would never learn: see delivered), then the
+            # quiet subscription too, or it would never learn: see told_filter), then the
             # usual line; sent and recorded as any digest.
             return [_matches_nothing_message(sub, "nothing", lang)]
         return None if sub.quiet_when_empty else [no_new_message(sub, lang)]
 
-    def delivered(self, sub: Subscription, messages: Sequence[str]) -> None:
-        """``sub``'s digest ``messages`` were recorded as sent (the deliverer's ``on_sent``,
-        on a storage thread): if they were the matches-nothing notice, its chat was told.
-        Not when it is composed: a send that fails leaves it to be told at the next slot."""
-        if not messages or messages[0] not in _notices(sub):
-            return
-        with self._lock:
-            self._told.add((sub.id, sub.filter_text))
-        if self.told is not None:
-            self.told(sub.id, sub.filter_text)
-
-    def _was_told(self, sub: Subscription) -> bool:
-        """Whether ``sub``'s chat got the matches-nothing notice of its filter already:
-        by this process, as the subscription keeps it, or in a delivery recorded as sent
-        (in any language; a failed one may not have reached the chat)."""
-        if sub.nothing_told_filter == sub.filter_text:
-            return True
-        with self._lock:
-            if (sub.id, sub.filter_text) in self._told:
-                return True
-        if self.history is None:
-            return False
-        notices = _notices(sub)
-        return any(
-            d.status == "sent"
-            and d.payload is not None
-            and notices.intersection(d.payload.messages)
-            for d in self.history(sub.id)
-        )
+    @staticmethod
+    def told_filter(sub: Subscription, messages: Sequence[str]) -> str | None:
+        """The filter whose matches-nothing notice ``messages`` are, or None: what the
+        deliverer keeps on the subscription (``nothing_told_filter``) in the transaction
+        that records them sent. Not when it is composed: a send that fails leaves it to
+        be told at the next slot."""
+        return sub.filter_text if messages and messages[0] in _notices(sub) else None
 
 
 def _notices(sub: Subscription) -> frozenset[str]:

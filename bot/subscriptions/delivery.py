@@ -19,8 +19,10 @@ while its chat's window is closed (``bot.subscriptions.scheduler``):
   which clears the mark (``record_ids``, the deliverer keeps them: nothing is read
   back); after the last, ``finish_delivery`` records the outcome with the last id, and
   ``sent`` moves ``last_delivered_at`` to the composition time, so the next digest has
-  what was indexed after it. Only then does ``on_sent`` hear of the messages (the
-  composer keeps that a removed-document notice was told: a failed send tells no one).
+  what was indexed after it. In the same transaction, messages that are a
+  removed-document notice (``told_filter``: ``DigestComposer.told_filter``) mark its
+  chat told: a failed send tells no one, and a crash cannot keep the one without the
+  other.
 
 That is three transactions for a one-message digest (the read, the claim, the outcome)
 and two more per further message (its mark, the ids before it). :meth:`deliver` runs
@@ -184,7 +186,7 @@ class Deliverer:
         clock: Callable[[], datetime] = utcnow,
         on_deactivated: Callable[[int], None] | None = None,
         on_migrated: Callable[[int, int], None] | None = None,
-        on_sent: Callable[[Subscription, tuple[str, ...]], None] | None = None,
+        told_filter: Callable[[Subscription, tuple[str, ...]], str | None] | None = None,
         blocking: Blocking | None = None,
         uncertain: Uncertain = "resend",
     ) -> None:
@@ -203,10 +205,10 @@ class Deliverer:
         # (old id, new id) of a chat found migrated while sending, on the storage thread:
         # what else follows the chat (its language choice, ``handlers.app``)
         self.on_migrated = on_migrated
-        # (subscription, messages) of a delivery once recorded as sent, on the storage
-        # thread: what is kept only once a digest reached its chat (the composer's
-        # removed-document notice, ``DigestComposer.delivered``)
-        self.on_sent = on_sent
+        # (subscription, messages) -> the filter whose removed-document notice the
+        # messages are, or None (``DigestComposer.told_filter``): written with the
+        # outcome "sent", in its transaction, so told exactly when recorded as sent
+        self.told_filter = told_filter
         self.uncertain = uncertain
         # Every store call goes to a storage thread: the loop never waits on the database.
         self.blocking = blocking or Blocking()
@@ -370,22 +372,28 @@ class Deliverer:
         ids: tuple[int, ...],
         note: str | None = None,
     ) -> DeliveryResult:
-        """Record the slot as sent, then tell ``on_sent``."""
-        await self._db(
-            self.store.finish_delivery,
-            sub.id,
-            slot,
-            "sent",
-            ids,
-            note,
-            delivered_at=payload.composed_at,
-        )
-        if self.on_sent is not None:
-            try:
-                await self._db(self.on_sent, sub, payload.messages)
-            except Exception:  # the delivery is recorded: a hook's failure must not undo it
-                log.warning("after subscription %s's delivery", sub.id, exc_info=True)
+        """Record the slot as sent (and, for a removed-document notice, its chat told)."""
+        await self._db(self._record_sent, sub, slot, payload, ids, note)
         return DeliveryResult(sub.id, slot, "sent", ids)
+
+    def _record_sent(
+        self,
+        sub: Subscription,
+        slot: datetime,
+        payload: Payload,
+        ids: tuple[int, ...],
+        note: str | None,
+    ) -> None:
+        """On the storage thread: the outcome and the told-mark in one transaction."""
+        told = None
+        if self.told_filter is not None:
+            try:
+                told = self.told_filter(sub, payload.messages)
+            except Exception:  # the messages went out: a hook's failure must not lose that
+                log.warning("told filter of subscription %s", sub.id, exc_info=True)
+        self.store.finish_delivery(
+            sub.id, slot, "sent", ids, note, delivered_at=payload.composed_at, told_filter=told
+        )
 
     async def _retry(self, pending: Pending, error: str, delay: float, why: str) -> Step:
         pending.tries += 1

@@ -209,18 +209,6 @@ class SubscriptionStore:
     def resume(self, subscription_id: int, *, chat_id: int | None = None) -> bool:
         return self._update(subscription_id, chat_id, paused=False) > 0
 
-    def record_nothing_told(self, subscription_id: int, filter_text: str) -> None:
-        """Keep that the chat of ``subscription_id`` was told its filter ``filter_text``
-        matches nothing any more: told once, even after its deliveries are purged (not a
-        change the user made: ``updated_at`` stays)."""
-        with self._db.session() as session:
-            session.execute(
-                update(SubscriptionRow)
-                .where(SubscriptionRow.id == subscription_id)
-                .values(nothing_told_filter=storable_text(filter_text)),
-                execution_options={"synchronize_session": False},
-            )
-
     def reactivate(self, subscription_id: int) -> bool:
         """Undo a deactivation (an admin re-enables a chat the bot can post to again)."""
         return self._update(subscription_id, None, active=True, deactivated_reason=None) > 0
@@ -439,12 +427,16 @@ class SubscriptionStore:
         error: str | None = None,
         *,
         delivered_at: datetime | None = None,
+        told_filter: str | None = None,
     ) -> None:
-        """Record the outcome of a claimed slot.
+        """Record the outcome of a claimed slot, in one transaction.
 
         ``sent`` also sets the subscription's ``last_delivered_at`` to ``delivered_at``
-        (when the digest was composed; default now). ``message_ids`` None keeps the ids
-        recorded so far by :meth:`record_sent`.
+        (when the digest was composed; default now) and, with ``told_filter``, keeps that
+        its chat was told that filter matches nothing any more (the removed-document
+        notice: ``DigestComposer.told_filter``). Both are written with the outcome or
+        neither is: a crash cannot record the notice sent and leave it to be said again.
+        ``message_ids`` None keeps the ids recorded so far by :meth:`record_sent`.
         """
         if status not in FINAL_STATUSES:
             raise ValueError(f"status must be one of {FINAL_STATUSES}, not {status!r}")
@@ -455,10 +447,15 @@ class SubscriptionStore:
         with self._db.session() as session:
             self._set(subscription_id, slot, session=session, **values)
             if status == "sent":
+                told = (
+                    {}
+                    if told_filter is None
+                    else {"nothing_told_filter": storable_text(told_filter)}
+                )
                 session.execute(
                     update(SubscriptionRow)
                     .where(SubscriptionRow.id == subscription_id)
-                    .values(last_delivered_at=delivered_at or now, updated_at=now),
+                    .values(last_delivered_at=delivered_at or now, updated_at=now, **told),
                     execution_options={"synchronize_session": False},
                 )
 

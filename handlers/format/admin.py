@@ -70,11 +70,14 @@ def usage(command: str, lang: str = DEFAULT_LANGUAGE) -> str:
 # -- /admin ------------------------------------------------------------------------------------
 def admins_list(admins: Sequence[Admin], tz: str, lang: str = DEFAULT_LANGUAGE) -> str:
     lines = [tr(lang, "admin.admins_heading")]
+    # an adder added before their name was kept (migration 0013) is named as the list
+    # knows them now, if it does
+    known = {a.user_id: f"@{a.username}" for a in admins if a.username}
     for admin in admins:
         if admin.is_owner:
             lines.append(tr(lang, "admin.owner_line", label=escape(admin.label)))
         else:
-            by = tr(lang, "admin.added_by", id=admin.added_by) if admin.added_by is not None else ""
+            by = _added_by(admin, known, lang)
             lines.append(
                 tr(
                     lang,
@@ -87,6 +90,17 @@ def admins_list(admins: Sequence[Admin], tz: str, lang: str = DEFAULT_LANGUAGE) 
     if len(lines) == 1:
         lines.append(tr(lang, "admin.none"))
     return "\n".join(lines)
+
+
+def _added_by(admin: Admin, known: dict[int, str], lang: str) -> str:
+    """Who added ``admin``: their name as kept when they did, else as known now, else
+    their numeric id (someone the bot never saw); "" when nobody is recorded."""
+    if admin.added_by is None:
+        return ""
+    name = admin.added_by_name or known.get(admin.added_by)
+    if name is None:
+        return tr(lang, "admin.added_by", id=admin.added_by)
+    return tr(lang, "admin.added_by_named", name=escape(name), id=admin.added_by)
 
 
 def admin_added(admin: Admin, *, already: bool, lang: str = DEFAULT_LANGUAGE) -> str:
