@@ -66,3 +66,24 @@ def test_a_scope_alone_before_the_share_word_stays(extract):
     text = _REPORT + "滨海片区地区生产总值突破900亿元，占全市比重接近一半。\n"
     got = _names(extract(text, _NAME))
     assert got[50] == "滨海片区地区生产总值占全市比重"
+
+
+# --- a share of all the things of the part's own kind -----------------------------------------
+
+
+def test_a_share_of_all_things_of_its_kind_is_the_parts_share(extract):
+    text = (
+        _REPORT + "全市幼儿园1200所，其中公办幼儿园560所，占幼儿园总数的46.7%。"
+        "新能源汽车销量占汽车销售总量的比例达到35%。\n"
+    )
+    got = _names(extract(text, _NAME))
+    assert got[46.7] == "公办幼儿园占比"
+    assert got[35] == "新能源汽车销量占比"
+
+
+def test_a_share_of_a_total_of_another_kind_keeps_the_whole(extract):
+    # 土地 is no kind of 森林: the whole says what the part does not
+    text = _REPORT + "森林面积占土地总面积的比重为42%。机电产品出口额占外贸总量的比重为18%。\n"
+    got = _names(extract(text, _NAME))
+    assert got[42] == "森林面积占土地总面积比重"
+    assert got[18] == "机电产品出口额占外贸总量比重"
