@@ -4,6 +4,9 @@
 Bulletins and reports give a whole, then one of its parts after ``其中`` with its share
 said bare (``占比``, ``比重为``). The share is of that whole: ``民生支出占一般公共预算支出
 比重``, not a ``民生支出占比`` of nothing said.
+
+The other way round, a part's share of *all* the things of its own kind (``占幼儿园总数的``)
+names no whole a reader needs: it is the part's ``占比`` (:func:`share_within_its_kind`).
 """
 
 from __future__ import annotations
