@@ -4,6 +4,9 @@
 Bulletins and reports give a whole, then one of its parts after ``其中`` with its share
 said bare (``占比``, ``比重为``). The share is of that whole: ``民生支出占一般公共预算支出
 比重``, not a ``民生支出占比`` of nothing said.
+
+The other way round, a part's share of *all* the things of its own kind (``占幼儿园总数的``)
+names no whole a reader needs: it is the part's ``占比`` (:func:`share_within_its_kind`).
 """
 
 from __future__ import annotations
@@ -13,10 +16,15 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from bot.targets.indicators import IndicatorTable
     from bot.targets.naming.sentence import Named
 
 _BARE_SHARE_END_RE = re.compile(r"(?:占比|比重|所占比重)$")
 _AMONG = "其中"
+# a share of the count or quantity of things (占幼儿园总数的, 占汽车新车销售总量的)
+_OF_ALL_OF_ITS_KIND_RE = re.compile(
+    r"^(?P<part>.{2,}?)占(?P<kind>.{2,}?)(?:总数|总量)(?:比重|比例)$"
+)
 
 
 def share_of_the_whole(sentence: str, named: list[Named]) -> list[Named]:
@@ -35,5 +43,26 @@ def share_of_the_whole(sentence: str, named: list[Named]) -> list[Named]:
             if wholes and parts and wholes[-1].indicator != part:
                 name = part + "占" + wholes[-1].indicator + "比重"
                 n = replace(n, indicator=name)
+        out.append(n)
+    return out
+
+
+def _shared_word(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` have two characters in a row in common."""
+    return any(a[i : i + 2] in b for i in range(len(a) - 1))
+
+
+def share_within_its_kind(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
+    """A part's share of all the things of its kind is its ``占比``: ``普惠性幼儿园…，占幼儿园
+    总数的90%`` is ``普惠性幼儿园占比``, ``新能源汽车新车销量占汽车新车销售总量的比例`` is
+    ``新能源汽车新车销量占比`` (the whole says no more than the part does); a whole of another
+    kind keeps its name (``占全市进出口总额``), and so does a share the table names."""
+    if "总数" not in sentence and "总量" not in sentence:
+        return list(named)
+    out: list[Named] = []
+    for n in named:
+        m = _OF_ALL_OF_ITS_KIND_RE.match(n.indicator) if n.figure.unit == "%" else None
+        if m and _shared_word(m["part"], m["kind"]) and table.canonical(n.indicator) is None:
+            n = replace(n, indicator=m["part"] + "占比")
         out.append(n)
     return out

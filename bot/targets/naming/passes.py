@@ -71,7 +71,7 @@ from bot.targets.naming.modifiers import classed_before, counted_in_a_class, thr
 from bot.targets.naming.multiples import multiple_of_the_figure_before
 from bot.targets.naming.new_ones import rate_of_the_new
 from bot.targets.naming.part_acts import parts_of_the_act
-from bot.targets.naming.part_shares import share_of_the_whole
+from bot.targets.naming.part_shares import share_of_the_whole, share_within_its_kind
 from bot.targets.naming.payers import fund_without_its_payer
 from bot.targets.naming.place_measures import places_share_the_measure
 from bot.targets.naming.place_only import place_is_no_name
@@ -228,6 +228,7 @@ PASSES: tuple[Pass, ...] = (
     _figures(after_a_state),  # states: 粮食播种面积保持稳定、产量达到… -> 粮食产量
     _text(by_listing),  # listings: 支持30家企业在境内外上市 -> 境内外上市企业
     _text(share_of_the_whole),  # part_shares: a part's bare 占比 after 其中
+    _text_table(share_within_its_kind),  # part_shares: 占幼儿园总数的90% -> 普惠性幼儿园占比
     _text(share_of_the_sibling_whole),  # sibling_shares: a bare 占比 after a sibling's
     _text(shares_of_one_whole),  # sibling_shares: parts that 分别占 one whole
     _text(share_reached),  # reach: 高铁通达90%以上的市县 -> 高铁通达市县比例

@@ -66,6 +66,9 @@ _SHARE_TAIL_RE = re.compile(
     r"(的)?(比重|比例|份额)?(为|达到|达|(?:升|提高|提升|上升|增|降|下降)(?:至|到))?$"
 )
 _CHANGE_AFTER_RE = re.compile(r"(?:的)?(?:速度|幅度)?(增长|下降|提高|提升|减少)")
+# a local text's own scope before a share's named whole (占全县国土面积): where, not which
+# whole; 全国 is not one (a province's share of the nation's output is another whole)
+_OWN_SCOPE_RE = re.compile(r"^全(?:省|市|区|县|州|镇|乡)(?=[\u4e00-\u9fff])")
 _ANAPHOR_HEADS = ("园区",)
 _PARK_RE = re.compile(r"([\u4e00-\u9fff]{1,8}?)(园区|产业园)")
 _DETERMINERS_RE = re.compile(r"^(每个|各个|该|这些|其他|个|家|所|这|各|每)")
@@ -727,6 +730,18 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         denominator = _SHARE_TAIL_RE.sub("", share[1:]).removeprefix("同期")
         whole = base
         base = self.entity_of(base)
+        scope = _OWN_SCOPE_RE.match(denominator)
+        rest = denominator[scope.end() :] if scope else ""
+        if (
+            rest
+            and not rest.startswith(("的", "比重", "比例", "份额"))  # 占全市比重接近一半
+            and _is_name(rest)
+            and not whole.endswith(rest)
+        ):
+            # 湿地面积…，占全县国土面积的5%: the county's land, as the part is the county's;
+            # kept when the bare whole would be the part's own measure again
+            # (对东盟进出口总额…占全市进出口总额: which 进出口总额)
+            denominator = rest
         cands = [base + "占" + denominator, base + "占" + denominator + "比重"]
         for cand in cands:
             found = lookup(self.table, cand, fig)
