@@ -204,7 +204,11 @@ _VERB_FORMS: tuple[tuple[str, str], ...] = (
     ("查处", "查处"),
     ("处分", "处分"),
     ("退出", "退出"),
+    # what a poor county or village does when it leaves the list, after its count
+    # (9个贫困县脱贫摘帽, 220个贫困村出列): the act, never part of the name
+    ("脱贫摘帽", "摘帽"),
     ("摘帽", "摘帽"),
+    ("出列", "出列"),
     ("保障", "保障"),
     ("提供", "提供"),
     ("扩大", "扩大"),
