@@ -68,6 +68,7 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
             await message.reply_text(tr(lang, "subscriptions.group_admins_only"))
             return
         target_id, target_type, title = chat.id, chat.type, chat.title or chat.full_name
+    home_said = ""
     if home_words(request.filter_text):
         # 我县 粮食: the chat's own place, written into the filter as region:苍溪县 (kept
         # if the place is changed later); without one, nothing is subscribed to a filter
@@ -78,6 +79,7 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
             await message.reply_text(tr(lang, "region.subscribe_unset"))
             return
         request = replace(request, filter_text=reading.text)
+        home_said = tr(lang, "region.subscribe_kept", words="、".join(reading.said), name=home.name)
     try:
         listed = await svc.run_db(subs.subscribe, target_id, target_type, title, user_id, request)
     except SubscriptionError as exc:
@@ -91,6 +93,8 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
             text += "\n" + tr(lang, "subscriptions.matches_other_kinds")
         elif why == "nothing":
             text += "\n" + tr(lang, "subscriptions.matches_nothing")
+    if home_said:  # 本省 read as the place set now, and kept so: say which, and the rule
+        text += "\n" + fmt.escape(home_said)
     if (sent_in := svc.languages.for_chat(target_id)) != lang:
         # The digest has no update to read the client's language from: it comes in the
         # chat's /lang choice, else Chinese. Say so where that is not the reply's language.

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text.typed_commands import typed_command
+from bot.config import Settings
+from bot.library import Engine
+from bot.text.typed_commands import closest_command, typed_command
 from fake_telegram import FakeBotApi
-from tests.e2e import ask_text
+from tests.e2e import ask_text, running
 from tests.test_subscriptions_e2e import running as subscribed
 from tests.test_subscriptions_e2e import store_of
 
@@ -99,3 +101,165 @@ async def test_asking_what_she_is_subscribed_to_lists_the_subscriptions(
             assert said.startswith("本聊天的订阅") and "地区：山东" in said
             assert "下次：" in said and "🔎" not in said
         assert len(store_of(app).list_for_chat(researcher.id)) == 1
+
+
+# -- documents of two provinces (invented) --------------------------------------------------------
+PROVINCES = {
+    "fujian_2025_gwr.txt": (
+        "福建省2025年政府工作报告\n\n"
+        "一、2024年工作回顾\n过去一年，全省地区生产总值增长5.5%，城镇新增就业50万人。\n\n"
+        "二、2025年主要目标\n全省地区生产总值增长5.5%左右，城镇新增就业45万人以上。\n"
+    ),
+    "zhejiang_2025_gwr.txt": (
+        "浙江省2025年政府工作报告\n\n"
+        "一、2024年工作回顾\n过去一年，全省地区生产总值增长5.4%，城镇新增就业110万人。\n\n"
+        "二、2025年主要目标\n全省地区生产总值增长5%左右，城镇新增就业100万人以上。\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def provinces(tmp_path_factory: pytest.TempPathFactory, tokenizer) -> Engine:
+    root = tmp_path_factory.mktemp("trial10-provinces")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, body in PROVINCES.items():
+        (corpus / name).write_text(body, encoding="utf-8")
+    return Engine.open(
+        Settings(corpus_dir=corpus, data_dir=root / "data", flood_burst=0), tokenizer=tokenizer
+    )
+
+
+def test_a_place_before_the_indicator_narrows_it(provinces: Engine) -> None:
+    """``/targets 四川 GDP`` found nothing (四川 was looked up as an indicator's name) while
+    ``/targets GDP 四川`` listed the province's figures."""
+    first = provinces.lookup_indicator("福建 GDP")
+    assert (first.indicator, first.region) == ("GDP", "福建")
+    assert first.found.rows and {r.record.region for r in first.found.rows} == {"福建"}
+    after = provinces.lookup_indicator("GDP 福建")
+    assert first.found.rows == after.found.rows
+    # a word that is no place stays part of the indicator's name
+    assert provinces.lookup_indicator("城镇 新增就业").region is None
+
+
+async def test_targets_with_the_place_first_in_a_group(
+    server: FakeBotApi, provinces: Engine
+) -> None:
+    researcher = server.add_user("李研")
+    group = server.add_chat("supergroup", "政策研究组")
+    server.set_member(group, researcher, "administrator")
+    async with running(server, provinces):
+        said = await ask_text(server, group, researcher, "/targets@fake_test_bot 福建 GDP")
+        assert "5.5%左右" in said and "浙江" not in said and "没有找到" not in said
+
+
+async def test_our_province_in_a_subscription_says_the_place_and_stays_on_it(
+    server: FakeBotApi, provinces: Engine, db_url
+) -> None:
+    """The group subscribed with 本省 while its place was 福建, then changed /region to 浙江:
+    nothing said the subscription kept 福建 (the rule: 本省 is read when subscribing)."""
+    researcher = server.add_user("李研")
+    group = server.add_chat("supergroup", "政策研究组")
+    server.set_member(group, researcher, "administrator")
+    async with subscribed(server, provinces, db_url) as app:
+        await ask_text(server, group, researcher, "/region 福建")
+        said = await ask_text(server, group, researcher, "/subscribe 本省 GDP")
+        assert "地区：福建" in said
+        assert "“本省”按本聊天现在的地区读作 福建省" in said and "仍按 福建省 推送" in said
+        await ask_text(server, group, researcher, "/subscribe 就业 region:浙江")
+        said = await ask_text(server, group, researcher, "/region 浙江")
+        assert said.startswith("好的，本聊天的地区已设为 浙江省。")
+        (first, _second) = store_of(app).list_for_chat(group.id)
+        assert f"订阅 #{first.id} 仍按 福建省 推送" in said
+        assert f"/unsubscribe {first.id} 后重新订阅" in said
+        assert "region:福建" in first.filter_text  # the subscription itself did not move
+        # a place set for the first time has nothing to warn about
+        said = await ask_text(server, researcher, researcher, "/region 浙江")
+        assert "仍按" not in said
+
+
+# -- mistakes: a misspelt command, an edited one, a photo -----------------------------------------
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("targes", "targets"), ("subscibe", "subscribe"), ("Compare", "compare"), ("foo", None),
+     ("next", None)],
+)  # fmt: skip
+def test_the_closest_command_to_a_misspelt_one(typed: str, meant: str | None) -> None:
+    assert closest_command(typed, COMMANDS) == meant
+
+
+async def test_a_misspelt_command_is_answered_with_the_one_meant(
+    server: FakeBotApi, engine
+) -> None:
+    """``/targes 四川`` answered only "未知命令。发送 /help 查看可用的命令。"."""
+    researcher = server.add_user("李研")
+    async with running(server, engine):
+        said = await ask_text(server, researcher, researcher, "/targes 四川")
+        assert said.startswith("没有 /targes 这个命令。您是不是要发送 /targets 四川？")
+        said = await ask_text(server, researcher, researcher, "/foo")
+        assert said == "未知命令。发送 /help 查看可用的命令。"
+
+
+async def test_an_edited_command_says_it_is_not_run_again(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """She edited ``/subscribe GDP 山东`` into ``/subscribe GDP 江苏``: no answer at all, and
+    the subscription stayed on 山东 without her knowing."""
+    researcher = server.add_user("李研")
+    group = server.add_chat("supergroup", "政策研究组")
+    server.set_member(group, researcher, "administrator")
+    async with subscribed(server, engine, db_url) as app:
+        sent = await server.send_message(researcher, researcher, "/subscribe GDP region:山东")
+        await server.next_call("sendMessage", chat=researcher)
+        await server.edit_message(sent, "/subscribe GDP region:江苏")
+        call = await server.next_call("sendMessage", chat=researcher)
+        assert call.message["text"] == (
+            "✏️ 修改过的消息不会重新执行。请把改好的命令重新发送一次：/subscribe GDP region:江苏"
+        )
+        (sub,) = store_of(app).list_for_chat(researcher.id)
+        assert "山东" in sub.filter_text  # not run again: one subscription, as first sent
+        # in a group: another bot's command edited is none of its business
+        sent = await server.send_message(group, researcher, "/poll@other_bot 午饭")
+        await server.edit_message(sent, "/poll@other_bot 晚饭")
+        sent = await server.send_message(group, researcher, "/targets GDP")
+        await server.next_call("sendMessage", chat=group)
+        await server.edit_message(sent, "/targets CPI")
+        call = await server.next_call("sendMessage", chat=group)
+        assert call.message["text"].endswith("/targets CPI")
+        assert not [c for c in server.calls("sendMessage") if "晚饭" in c.params.get("text", "")]
+
+
+async def test_a_photo_or_sticker_in_private_is_answered(server: FakeBotApi, engine) -> None:
+    """A photo of a table captioned 这张表里的GDP, and a sticker, went unanswered."""
+    researcher = server.add_user("李研")
+    group = server.add_chat("supergroup", "政策研究组")
+    photo = {"photo": [{"file_id": "p1", "file_unique_id": "u1", "width": 90, "height": 90}]}
+    sticker = {
+        "sticker": {
+            "file_id": "s1", "file_unique_id": "u2", "type": "regular", "width": 512,
+            "height": 512, "is_animated": False, "is_video": False,
+        }
+    }  # fmt: skip
+    async with running(server, engine):
+        for content in ({**photo, "caption": "这张表里的GDP"}, sticker):
+            await server.inject_update("message", _message(server, researcher, researcher, content))
+            call = await server.next_call("sendMessage", chat=researcher)
+            assert call.message["text"].startswith("我只读文字和文件")
+            assert "图片、贴纸、语音和视频里的内容我读不了" in call.message["text"]
+        # in a group a sticker is chat among people: nothing said
+        await server.inject_update("message", _message(server, group, researcher, sticker))
+        said = await ask_text(server, group, researcher, "/help")
+        assert "政策简报机器人" in said  # answered after the sticker: it was seen and let be
+        assert not [
+            c for c in server.calls("sendMessage")
+            if c.params["chat_id"] == group.id and "读不了" in c.params["text"]
+        ]  # fmt: skip
+
+
+def _message(server: FakeBotApi, chat, user, content: dict) -> dict:
+    """A message update body of ``content`` from ``user`` in ``chat``, as Telegram sends it
+    (the fake server's driver scripts text and documents only)."""
+    world = server.world
+    sender = world.user(user).to_api()
+    stored = world.store_message(world.chat(chat), {"from": sender, **content}, from_bot=False)
+    return stored.data

@@ -209,3 +209,23 @@ def parse_subscribe(text: str, *, default_time: str) -> SubscribeRequest:
         )
     filter_text = format_filter(parse_filter(filter_text))
     return SubscribeRequest(channel, filter_text, schedule, given, timezone, quiet)
+
+
+def kept_on_place(filters: list[tuple[int, str]], names: tuple[str, ...]) -> list[int]:
+    """The ids among ``filters`` (id, filter text) whose ``region:`` names one of ``names``
+    (a chat's former place and the divisions around it: 苍溪县, 苍溪, 广元, 四川).
+
+    A subscription written with 我县/本省 holds the place the chat had then (read when
+    subscribing, written as ``region:…``), so ``/region`` set to another place leaves it
+    on the old one; these are the ones to name when that happens. A filter that does not
+    parse is skipped (it names no place this can tell)."""
+    wanted = {n for n in names if n}
+    kept = []
+    for sub_id, text in filters:
+        try:
+            regions = parse_filter(text, check_places=False).regions
+        except ValueError:
+            continue
+        if wanted.intersection(regions):
+            kept.append(sub_id)
+    return kept

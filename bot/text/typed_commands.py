@@ -22,13 +22,14 @@ only reads, and says how to send one that changes something, without doing it).
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["TypedCommand", "typed_command"]
+__all__ = ["TypedCommand", "closest_command", "typed_command"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,3 +163,10 @@ def typed_command(text: str, commands: Collection[str]) -> TypedCommand | None:
     ):
         return TypedCommand(bare.group(1).lower(), (bare.group(2) or "").strip(), "bare", said)
     return None
+
+
+def closest_command(name: str, commands: Collection[str]) -> str | None:
+    """The command ``name`` (an unknown command, ``targes``) was most likely meant to be,
+    by spelling (``targets``), or None when none is close (``foo``)."""
+    found = difflib.get_close_matches(name.lower(), sorted(commands), n=1, cutoff=0.75)
+    return found[0] if found else None
