@@ -9,6 +9,8 @@ import pytest
 
 from bot.config import Settings
 from bot.library import Engine
+from bot.subscriptions.commands import parse_subscribe
+from bot.subscriptions.schedule import ScheduleError
 from bot.text.typed_commands import closest_command, typed_command
 from fake_telegram import FakeBotApi
 from tests.e2e import ask_text, running
@@ -263,3 +265,72 @@ def _message(server: FakeBotApi, chat, user, content: dict) -> dict:
     sender = world.user(user).to_api()
     stored = world.store_message(world.chat(chat), {"from": sender, **content}, from_bot=False)
     return stored.data
+
+
+# -- a place typed as a word in /subscribe ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("福建 外贸", "外贸 region:福建"),
+        ("外贸 泉州 09:00", "外贸 region:泉州"),
+        ("region:泉州 漳州", "region:泉州 region:漳州"),  # two places, either
+        ("region:苏州 江苏 外贸", "外贸 region:苏州"),  # the province says where 苏州 lies
+        ("长安 外贸", "长安 外贸"),  # a district's short name is also a word: left as typed
+        ('"福建" 外贸', "福建 外贸"),  # quoted: a keyword on purpose
+        ("+福建 外贸", "外贸 +福建"),
+        ("外贸 茶叶", "外贸 茶叶"),
+    ],
+)
+def test_a_province_or_city_typed_as_a_word_is_the_region(typed: str, stored: str) -> None:
+    assert parse_subscribe(typed, default_time="08:00").filter_text == stored
+
+
+async def test_subscribing_to_a_province_and_gdp_gets_that_province_only(
+    server: FakeBotApi, provinces: Engine, db_url
+) -> None:
+    """``/subscribe 四川 GDP`` stored the keywords 四川 and GDP, and a keyword is matched
+    against what a figure measures: the digest held every province's GDP (42 targets from
+    13 documents, 云南 and 海南 first)."""
+    researcher = server.add_user("李研")
+    async with subscribed(server, provinces, db_url) as app:
+        said = await ask_text(server, researcher, researcher, "/subscribe 福建 GDP")
+        assert "关键词：GDP；地区：福建" in said
+        (sub,) = store_of(app).list_for_chat(researcher.id)
+        said = await ask_text(server, researcher, researcher, f"/digest {sub.id}")
+        assert "增长 5.5%左右" in said and "浙江" not in said and "增长 5%左右" not in said
+
+
+# -- changing a subscription ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("typed", "sub_id", "rest"),
+    [("edit 2 region:福建 外贸", "2", "region:福建 外贸"),
+     ("修改 #7 茶叶 09:00", "7", "茶叶 09:00"), ("change 3", "3", "…")],
+)  # fmt: skip
+def test_an_edit_of_a_subscription_is_refused_with_the_two_commands(
+    typed: str, sub_id: str, rest: str
+) -> None:
+    with pytest.raises(ScheduleError) as refused:
+        parse_subscribe(typed, default_time="08:00")
+    assert refused.value.code == "subscription.edit"
+    assert refused.value.params == {"id": sub_id, "filter": rest}
+
+
+def test_edit_as_a_keyword_without_a_number_is_a_keyword() -> None:
+    assert parse_subscribe("edit 外贸", default_time="08:00").filter_text == "edit 外贸"
+
+
+async def test_subscribe_edit_is_not_a_new_subscription(server: FakeBotApi, engine, db_url) -> None:
+    """``/subscribe edit 2 region:贵州 GDP`` made subscription #9 with the keywords edit and
+    2 (and 贵州 GDP), subscription #2 untouched."""
+    researcher = server.add_user("李研")
+    async with subscribed(server, engine, db_url) as app:
+        await ask_text(server, researcher, researcher, "/subscribe region:山东 GDP")
+        (sub,) = store_of(app).list_for_chat(researcher.id)
+        said = await ask_text(
+            server, researcher, researcher, f"/subscribe edit {sub.id} region:江苏 GDP"
+        )
+        assert said.startswith(
+            f"订阅不能直接修改。要把 #{sub.id} 换成新的条件，请先发送 /unsubscribe {sub.id}，"
+            "再发送 /subscribe region:江苏 GDP"
+        )
+        assert [s.id for s in store_of(app).list_for_chat(researcher.id)] == [sub.id]
