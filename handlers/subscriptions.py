@@ -22,7 +22,7 @@ from bot.digest.filters import FilterError
 from bot.i18n import counted
 from bot.search.home_words import home_words
 from bot.subscriptions import reasons
-from bot.subscriptions.commands import channel_ref, subscription_ids
+from bot.subscriptions.commands import channel_ref, subscription_ids, subscriptions_naming
 from bot.subscriptions.compose import preview_messages, unmatched
 from bot.subscriptions.service import SubscriptionError
 from handlers.channels import channel_target
@@ -184,7 +184,24 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
     try:
         removed = await svc.run_db(subs.unsubscribe, chat_id, typed)
     except SubscriptionError as exc:
-        await message.reply_text(_refusal(exc, ref, lang))
+        text = fmt.escape(_refusal(exc, ref, lang))
+        if exc.code == "subscription.unsubscribe_usage":
+            # /unsubscribe 云南: a word of a filter, not its number; the ones it names
+            listed = await svc.run_db(subs.list, chat_id)
+            named = subscriptions_naming(
+                [(i.subscription.id, i.subscription.filter_text) for i in listed], typed
+            )
+            shown = [i for i in listed if i.subscription.id in named]
+            if shown:
+                ids = " ".join(str(i) for i in named)
+                text += "\n\n" + fmt.escape(
+                    tr(lang, "subscriptions.unsubscribe_named", word=typed, ids=ids)
+                )
+                heading = tr(lang, "subscriptions.heading")
+                text += "\n\n" + fmt.subscriptions_list(
+                    shown, heading=heading, lang=lang, channel=ref
+                )
+        await message.reply_html(text)
         return
     lines = [fmt.unsubscribed(removed.ids, lang)]
     lines += [_not_the_chats(missing, ref, lang) for missing in removed.not_found]

@@ -9,7 +9,7 @@ import pytest
 
 from bot.config import Settings
 from bot.library import Engine
-from bot.subscriptions.commands import parse_subscribe
+from bot.subscriptions.commands import parse_subscribe, subscriptions_naming
 from bot.subscriptions.schedule import ScheduleError
 from bot.text.typed_commands import closest_command, typed_command
 from fake_telegram import FakeBotApi
@@ -334,3 +334,26 @@ async def test_subscribe_edit_is_not_a_new_subscription(server: FakeBotApi, engi
             "再发送 /subscribe region:江苏 GDP"
         )
         assert [s.id for s in store_of(app).list_for_chat(researcher.id)] == [sub.id]
+
+
+def test_the_subscriptions_a_word_names() -> None:
+    filters = [(1, "GDP region:福建"), (2, "就业 region:浙江"), (3, "ＧＤＰ region:浙江")]
+    assert subscriptions_naming(filters, "浙江") == [2, 3]
+    assert subscriptions_naming(filters, "gdp 浙江") == [3]
+    assert subscriptions_naming(filters, "江西") == []
+
+
+async def test_unsubscribe_by_a_word_lists_the_subscriptions_it_names(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """``/unsubscribe 云南`` answered only "用法：/unsubscribe 编号 或 /unsubscribe all"."""
+    researcher = server.add_user("李研")
+    async with subscribed(server, engine, db_url) as app:
+        await ask_text(server, researcher, researcher, "/subscribe region:山东 GDP")
+        await ask_text(server, researcher, researcher, "/subscribe region:江苏 GDP")
+        first, second = store_of(app).list_for_chat(researcher.id)
+        said = await ask_text(server, researcher, researcher, "/unsubscribe 江苏")
+        assert said.startswith("用法：/unsubscribe 编号 或 /unsubscribe all")
+        assert f"条件里有“江苏”的订阅如下；要取消，请发送 /unsubscribe {second.id}" in said
+        assert f"#{second.id}" in said and f"#{first.id}" not in said
+        assert len(store_of(app).list_for_chat(researcher.id)) == 2  # nothing removed

@@ -282,3 +282,16 @@ def kept_on_place(filters: list[tuple[int, str]], names: tuple[str, ...]) -> lis
         if wanted.intersection(regions):
             kept.append(sub_id)
     return kept
+
+
+def subscriptions_naming(filters: list[tuple[int, str]], words: str) -> list[int]:
+    """The ids among ``filters`` (id, filter text) whose filter holds every word of
+    ``words`` (``/unsubscribe 云南``: the subscriptions about 云南), compared as the filter
+    shows them (full width and case folded)."""
+    wanted = unicodedata.normalize("NFKC", words).lower().split()
+    found = []
+    for sub_id, text in filters:
+        said = unicodedata.normalize("NFKC", text).lower()
+        if wanted and all(w in said for w in wanted):
+            found.append(sub_id)
+    return found
