@@ -357,3 +357,16 @@ async def test_unsubscribe_by_a_word_lists_the_subscriptions_it_names(
         assert f"条件里有“江苏”的订阅如下；要取消，请发送 /unsubscribe {second.id}" in said
         assert f"#{second.id}" in said and f"#{first.id}" not in said
         assert len(store_of(app).list_for_chat(researcher.id)) == 2  # nothing removed
+
+
+async def test_two_places_without_figures_are_said_as_two(
+    server: FakeBotApi, provinces: Engine
+) -> None:
+    """``/compare GDP 山东 江苏`` (neither in the library) said “GDP”有数据，但没有关于“山东
+    江苏”的: the two provinces quoted as one phrase."""
+    researcher = server.add_user("李研")
+    async with running(server, provinces):
+        said = await ask_text(server, researcher, researcher, "/compare GDP 山东 江苏")
+        assert said.startswith("“GDP”有数据，但没有关于“山东、江苏”的。")
+        said = await ask_text(server, researcher, researcher, "/targets GDP 江西")
+        assert said.startswith("“GDP”有数据，但没有关于“江西”的。")
