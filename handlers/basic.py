@@ -9,6 +9,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, MessageHandler, filters
 
 from bot.text.help_words import named_command
+from bot.text.typed_commands import closest_command
 from handlers import format as fmt
 from handlers.common import NEW_MESSAGES, add_commands, application_commands, command_args
 from handlers.context import BriefContext
@@ -45,9 +46,42 @@ async def help_command(update: Update, context: BriefContext) -> None:
 
 
 async def unknown_command(update: Update, context: BriefContext) -> None:
-    """A command the bot does not know (private chats only: in groups it may be another bot's)."""
+    """A command the bot does not know (private chats only: in groups it may be another bot's);
+    a misspelt one (``/targes 四川``) is answered with the command it was close to."""
     lang = context.services.lang(update)
-    await update.effective_message.reply_text(tr(lang, "common.unknown_command"))
+    text = update.effective_message.text or ""
+    typed, _, args = text[1:].partition(" ")
+    meant = closest_command(typed.partition("@")[0], application_commands(context.application))
+    if meant is None:
+        await update.effective_message.reply_text(tr(lang, "common.unknown_command"))
+        return
+    command = f"/{meant} {args.strip()}".rstrip()
+    said = tr(lang, "common.unknown_command_close", typed=typed, command=command)
+    await update.effective_message.reply_text(said)
+
+
+async def edited_command(update: Update, context: BriefContext) -> None:
+    """A command message edited after it was sent: not run again (an edited /subscribe
+    would subscribe twice), and said so with the command to send (the edit went unanswered,
+    and the reply above it still answered the old text)."""
+    message = update.effective_message
+    text = (message.text or "").strip()
+    name = text[1:].partition(" ")[0].partition("@")
+    if name[2] and name[2].lower() != (context.bot.username or "").lower():
+        return  # another bot's command
+    if message.chat.type != "private" and name[0].lower() not in application_commands(
+        context.application
+    ):
+        return
+    lang = context.services.lang(update)
+    await message.reply_html(tr(lang, "common.edited_command", command=fmt.escape(text)))
+
+
+async def unreadable_message(update: Update, context: BriefContext) -> None:
+    """A photo, sticker, voice or video in a private chat: the bot reads none of them, and
+    said nothing (a photo of a table with a question as its caption went unanswered)."""
+    lang = context.services.lang(update)
+    await update.effective_message.reply_text(tr(lang, "common.unreadable_message"))
 
 
 async def channel_command(update: Update, context: BriefContext) -> None:
@@ -74,3 +108,17 @@ def register_fallback(application: Application) -> None:
     """After every other handler: a command the bot does not know, in a private chat."""
     unknown = NEW_MESSAGES & filters.COMMAND & filters.ChatType.PRIVATE
     application.add_handler(MessageHandler(unknown, unknown_command))
+    edited = filters.UpdateType.EDITED_MESSAGE & filters.COMMAND
+    application.add_handler(MessageHandler(edited, edited_command))
+    unreadable = (
+        filters.PHOTO
+        | filters.Sticker.ALL
+        | filters.VOICE
+        | filters.AUDIO
+        | filters.VIDEO
+        | filters.VIDEO_NOTE
+        | filters.ANIMATION
+    )
+    application.add_handler(
+        MessageHandler(NEW_MESSAGES & filters.ChatType.PRIVATE & unreadable, unreadable_message)
+    )

@@ -15,10 +15,10 @@ from telegram.ext import Application
 from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.home import HomePlaceError, resolve_home
 from bot.models import HomeRegion
-from bot.subscriptions.commands import channel_ref
+from bot.subscriptions.commands import channel_ref, kept_on_place
 from handlers.channels import channel_target
 from handlers.common import add_commands, command_args, may_manage
-from handlers.context import BriefContext
+from handlers.context import BriefContext, Services
 from handlers.i18n import tr
 
 _CLEAR = frozenset({"清除", "取消", "删除", "clear", "reset", "off", "none", "-"})
@@ -88,6 +88,7 @@ async def region_command(update: Update, context: BriefContext) -> None:
             said = tr(lang, "region.unknown", name=exc.params["name"])
         await message.reply_text(said)
         return
+    before = await svc.run_db(svc.home_regions.get, chat_id)
     await svc.run_db(svc.home_regions.set, chat_id, home, by=by)
     set_line = (
         tr(lang, "region.set_channel", channel=channel_named, name=home.name)
@@ -95,7 +96,25 @@ async def region_command(update: Update, context: BriefContext) -> None:
         else tr(lang, "region.set", name=home.name)
     )
     shown = _shown(home, lang, channel_named).split("\n", 1)[1]
-    await message.reply_text(f"{set_line}\n{shown}")
+    said = f"{set_line}\n{shown}"
+    if before is not None and before.code != home.code:
+        kept = await svc.run_db(_kept_on, svc, chat_id, before)
+        if kept:  # subscribed with 本省 when it was the old place: they stay on it
+            ids = " ".join(str(i) for i in kept)
+            numbers = tr(lang, "common.list_sep").join(f"#{i}" for i in kept)
+            said += "\n" + tr(
+                lang, "region.subscriptions_kept", ids=numbers, old=before.name, ids_plain=ids
+            )
+    await message.reply_text(said)
+
+
+def _kept_on(svc: Services, chat_id: int, place: HomeRegion) -> list[int]:
+    """On the storage thread: the chat's subscriptions whose region is ``place`` (or a
+    division around it), which a change of ``/region`` leaves where they are."""
+    filters = [
+        (i.subscription.id, i.subscription.filter_text) for i in svc.subscriptions.list(chat_id)
+    ]
+    return kept_on_place(filters, (place.name, place.county, place.city, place.province))
 
 
 def register(application: Application) -> None:

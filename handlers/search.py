@@ -20,7 +20,7 @@ from telegram.ext import (
 
 from bot.library import DocumentNotFound
 from bot.models import HomeRegion, SearchResponse
-from bot.text.typed_commands import typed_command
+from bot.text.typed_commands import TypedCommand, typed_command
 from handlers import format as fmt
 from handlers.common import (
     MENTIONS_BOT,
@@ -112,18 +112,32 @@ async def search_command(update: Update, context: BriefContext) -> None:
     await _answer(update, context, " ".join(context.args or ()))
 
 
+def _runs(typed: TypedCommand) -> bool:
+    """Whether a command Telegram did not mark as one is run: its own name typed with the
+    wrong slash; the help, start or the list asked for in words; a name with no slash
+    for a command that only shows something (``targets GDP``, never ``subscribe GDP``)."""
+    if typed.how == "bare":
+        return typed.reads_only
+    return typed.how == "typed" or typed.name in ("help", "start", "subscriptions")
+
+
 async def search_text(update: Update, context: BriefContext) -> None:
     """Plain text in a private chat is a search, unless it means a command that Telegram
-    did not mark as one (``／docs``, ``/subscribe每周一``, ``/订阅 就业``, ``帮助``)."""
+    did not mark as one (``／docs``, ``/subscribe每周一``, ``/订阅 就业``, ``帮助``,
+    ``我订阅了什么``, ``subscribe GDP``)."""
     text = update.effective_message.text or ""
     typed = typed_command(text, application_commands(context.application))
     if typed is None:
         await _answer(update, context, text)
-    elif typed.how == "typed" or typed.name in ("help", "start"):
+    elif _runs(typed):
         await run_as_command(update, context, typed.name, typed.args)
     else:
         svc = context.services
         lang = svc.lang(update)
+        if typed.how == "bare":  # subscribe GDP: said back as the command, not run
+            said = fmt.typed_command_hint(typed, lang)
+            await update.effective_message.reply_html(said)
+            return
         usage = fmt.command_usage_html(
             typed.name, default_time=svc.settings.default_digest_time, lang=lang
         )

@@ -22,7 +22,7 @@ from bot.digest.filters import FilterError
 from bot.i18n import counted
 from bot.search.home_words import home_words
 from bot.subscriptions import reasons
-from bot.subscriptions.commands import channel_ref, subscription_ids
+from bot.subscriptions.commands import channel_ref, subscription_ids, subscriptions_naming
 from bot.subscriptions.compose import preview_messages, unmatched
 from bot.subscriptions.service import SubscriptionError
 from handlers.channels import channel_target
@@ -68,6 +68,7 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
             await message.reply_text(tr(lang, "subscriptions.group_admins_only"))
             return
         target_id, target_type, title = chat.id, chat.type, chat.title or chat.full_name
+    home_said = ""
     if home_words(request.filter_text):
         # 我县 粮食: the chat's own place, written into the filter as region:苍溪县 (kept
         # if the place is changed later); without one, nothing is subscribed to a filter
@@ -78,6 +79,7 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
             await message.reply_text(tr(lang, "region.subscribe_unset"))
             return
         request = replace(request, filter_text=reading.text)
+        home_said = tr(lang, "region.subscribe_kept", words="、".join(reading.said), name=home.name)
     try:
         listed = await svc.run_db(subs.subscribe, target_id, target_type, title, user_id, request)
     except SubscriptionError as exc:
@@ -91,6 +93,8 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
             text += "\n" + tr(lang, "subscriptions.matches_other_kinds")
         elif why == "nothing":
             text += "\n" + tr(lang, "subscriptions.matches_nothing")
+    if home_said:  # 本省 read as the place set now, and kept so: say which, and the rule
+        text += "\n" + fmt.escape(home_said)
     if (sent_in := svc.languages.for_chat(target_id)) != lang:
         # The digest has no update to read the client's language from: it comes in the
         # chat's /lang choice, else Chinese. Say so where that is not the reply's language.
@@ -180,7 +184,24 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
     try:
         removed = await svc.run_db(subs.unsubscribe, chat_id, typed)
     except SubscriptionError as exc:
-        await message.reply_text(_refusal(exc, ref, lang))
+        text = fmt.escape(_refusal(exc, ref, lang))
+        if exc.code == "subscription.unsubscribe_usage":
+            # /unsubscribe 云南: a word of a filter, not its number; the ones it names
+            listed = await svc.run_db(subs.list, chat_id)
+            named = subscriptions_naming(
+                [(i.subscription.id, i.subscription.filter_text) for i in listed], typed
+            )
+            shown = [i for i in listed if i.subscription.id in named]
+            if shown:
+                ids = " ".join(str(i) for i in named)
+                text += "\n\n" + fmt.escape(
+                    tr(lang, "subscriptions.unsubscribe_named", word=typed, ids=ids)
+                )
+                heading = tr(lang, "subscriptions.heading")
+                text += "\n\n" + fmt.subscriptions_list(
+                    shown, heading=heading, lang=lang, channel=ref
+                )
+        await message.reply_html(text)
         return
     lines = [fmt.unsubscribed(removed.ids, lang)]
     lines += [_not_the_chats(missing, ref, lang) for missing in removed.not_found]

@@ -48,6 +48,12 @@ def _named(typed: str, looked: IndicatorLookup) -> str:
     return typed if looked.indicator in typed else f"{typed} ({looked.indicator})"
 
 
+def _places_shown(region: str, lang: str) -> str:
+    """The places of a region typed as several words (``山东 江苏``) said as a list
+    (“山东、江苏”): quoted as one phrase they read as one place the bot did not know."""
+    return fmt.shown(tr(lang, "common.list_sep").join(region.split()))
+
+
 def _targets(
     engine: Engine, arg: str, show_all: bool, lang: str, year: int | None = None
 ) -> tuple[str, TargetLookup, dict[str, DocumentInfo], IndicatorLookup | None]:
@@ -128,7 +134,7 @@ async def targets_command(update: Update, context: BriefContext) -> None:
                 lang,
                 "targets.compare_region_none",
                 indicator=fmt.shown(looked.indicator),
-                region=fmt.shown(looked.region),
+                region=_places_shown(looked.region, lang),
             )
         )
         return
@@ -212,7 +218,7 @@ async def compare_command(update: Update, context: BriefContext) -> None:
             lang,
             "targets.compare_region_none",
             indicator=fmt.shown(looked.indicator),
-            region=fmt.shown(looked.region or ""),
+            region=_places_shown(looked.region or "", lang),
         )
         # /compare GDP Guangzou: the place was misspelt, not without figures
         if places := await svc.run(svc.engine.places_like, looked.region or ""):

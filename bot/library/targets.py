@@ -271,7 +271,8 @@ class TargetsMixin:
 
         When ``text`` names no indicator with records (sure or not) and no ``region`` is
         given, a region after its first word narrows that word (``GDP 山东``, the way
-        ``/chart`` and ``/scorecard`` take a region), if the word has records anywhere;
+        ``/chart`` and ``/scorecard`` take a region), if the word has records anywhere, and
+        a region first narrows the words after it (``山东 GDP``);
         else ``text`` stays one name. When a region or kind leaves nothing, ``elsewhere``
         holds the indicator's records without them. English topic and indicator words
         are read as their Chinese terms (``grain output Ningxia`` -> 粮食产量 Ningxia).
@@ -293,6 +294,15 @@ class TargetsMixin:
             return IndicatorLookup(found, text, region)
         first, _, rest = text.partition(" ")
         rest = rest.strip()
+        if region is None and rest and self.region_named(first) is not None:
+            # the place first, as people say it (四川 GDP, 贵州 就业): the rest is the
+            # indicator; before, the place was looked up as an indicator's name
+            about = look(rest, first, kind)
+            if about.any:
+                return IndicatorLookup(about, rest, first)
+            anywhere = look(rest, None, None)
+            if anywhere.any:
+                return IndicatorLookup(about, rest, first, anywhere)
         if region is None and rest:
             about = look(first, rest, kind)
             if about.any:

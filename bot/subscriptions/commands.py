@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bot.corpus.gazetteer import Gazetteer, Place, default_gazetteer
 from bot.digest.filters import format_filter, parse_filter
 from bot.subscriptions.schedule import (
     WEEKLY_WORDS,
@@ -195,11 +196,20 @@ def parse_subscribe(text: str, *, default_time: str) -> SubscribeRequest:
             quiet = True
         else:
             rest.append(token)
+    if len(rest) > 1 and rest[0].lower() in _EDIT_WORDS and _SUB_NUMBER.match(rest[1]):
+        # /subscribe edit 2 region:贵州 GDP subscribed to the keywords edit and 2: there is
+        # no editing in place, so say the two commands that do it
+        raise ScheduleError(
+            "订阅不能直接修改 / a subscription cannot be edited",
+            "subscription.edit",
+            id=rest[1].lstrip("#"),
+            filter=" ".join(rest[2:]) or "…",
+        )
     filter_tokens, schedule = _split_schedule(rest, default_time)
     given = schedule is not None
     if schedule is None:
         schedule = parse_schedule(default_time, default_time=default_time)
-    filter_text = " ".join(filter_tokens).strip()
+    filter_text = " ".join(places_as_regions(filter_tokens)).strip()
     if len(filter_text) > MAX_FILTER_CHARS:
         raise ScheduleError(
             f"筛选条件太长（最多 {MAX_FILTER_CHARS} 字） / filter too long "
@@ -209,3 +219,79 @@ def parse_subscribe(text: str, *, default_time: str) -> SubscribeRequest:
         )
     filter_text = format_filter(parse_filter(filter_text))
     return SubscribeRequest(channel, filter_text, schedule, given, timezone, quiet)
+
+
+_EDIT_WORDS = frozenset({"edit", "change", "modify", "update", "修改", "更改", "改", "编辑"})
+_SUB_NUMBER = re.compile(r"^#?\d{1,9}$")
+_PLACE_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+
+
+def places_as_regions(tokens: list[str], gazetteer: Gazetteer | None = None) -> list[str]:
+    """The filter's words with a bare province or city name written as ``region:`` (``四川
+    GDP`` -> ``region:四川 GDP``).
+
+    A keyword is matched against what a figure measures, so ``/subscribe 四川 GDP``
+    delivered every province's GDP (a place is no indicator's name and the other keyword
+    matched alone). A word is taken as a place only when written in Chinese characters and
+    the gazetteer's first place of that name is a province or city (``长安``, ``鼓楼``:
+    districts and words, left as typed); quoted, ``+``/``!`` or ``key:`` words are left
+    alone, and so is a province typed after ``region:`` one of its places to say where
+    that place lies (``region:苏州 江苏`` is one place, not two)."""
+    gazetteer = gazetteer or default_gazetteer()
+    out: list[str] = []
+    for token in tokens:
+        places = gazetteer.lookup(token) if _PLACE_WORD.match(token) else []
+        if (
+            places
+            and places[0].level in ("provincial", "city")
+            and not _says_where(out[-1] if out else "", places[0], gazetteer)
+        ):
+            out.append(f"region:{token}")
+        else:
+            out.append(token)
+    return out
+
+
+def _says_where(before: str, place: Place, gazetteer: Gazetteer) -> bool:
+    """Whether ``place`` holds the place the ``region:`` word ``before`` names."""
+    key, _, value = before.partition(":")
+    if key.lower() not in ("region", "地区") or not value:
+        return False
+    return any(
+        place.code == outer.code
+        for named in gazetteer.lookup(value.split(",")[-1])
+        for outer in gazetteer.ancestors(named)
+    )
+
+
+def kept_on_place(filters: list[tuple[int, str]], names: tuple[str, ...]) -> list[int]:
+    """The ids among ``filters`` (id, filter text) whose ``region:`` names one of ``names``
+    (a chat's former place and the divisions around it: 苍溪县, 苍溪, 广元, 四川).
+
+    A subscription written with 我县/本省 holds the place the chat had then (read when
+    subscribing, written as ``region:…``), so ``/region`` set to another place leaves it
+    on the old one; these are the ones to name when that happens. A filter that does not
+    parse is skipped (it names no place this can tell)."""
+    wanted = {n for n in names if n}
+    kept = []
+    for sub_id, text in filters:
+        try:
+            regions = parse_filter(text, check_places=False).regions
+        except ValueError:
+            continue
+        if wanted.intersection(regions):
+            kept.append(sub_id)
+    return kept
+
+
+def subscriptions_naming(filters: list[tuple[int, str]], words: str) -> list[int]:
+    """The ids among ``filters`` (id, filter text) whose filter holds every word of
+    ``words`` (``/unsubscribe 云南``: the subscriptions about 云南), compared as the filter
+    shows them (full width and case folded)."""
+    wanted = unicodedata.normalize("NFKC", words).lower().split()
+    found = []
+    for sub_id, text in filters:
+        said = unicodedata.normalize("NFKC", text).lower()
+        if wanted and all(w in said for w in wanted):
+            found.append(sub_id)
+    return found

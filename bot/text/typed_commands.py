@@ -7,37 +7,59 @@ Latin letters and a space or the end. From a phone with a Chinese keyboard peopl
   ``/`` in English mode gives ``、`` in Chinese mode);
 - ``/subscribe每周一`` (no space after the command: Telegram sees no command);
 - ``/订阅 就业`` (the command's name in Chinese);
-- ``帮助``, ``你好``, ``怎么订阅`` (asking, with no command at all).
+- ``帮助``, ``你好``, ``怎么订阅`` (asking, with no command at all);
+- ``subscribe GDP`` (the command's name with no slash: a search for "subscribe");
+- ``我订阅了什么``, ``下次推送是什么时候`` (asking what the chat is subscribed to).
 
 Each was searched as words (``你好`` was "corrected" to 利好). :func:`typed_command`
 says which command was meant and how: ``typed`` when the command's own name was typed
 (the interface runs it as if typed right), ``chinese`` for its name in Chinese (the
 interface says which command to send), ``asked`` for a question or greeting (the
-interface answers with the help or the command's usage).
+interface answers with the help, the command's usage or, for the subscriptions, the
+list), ``bare`` for a command's name with no slash (the interface runs a command that
+only reads, and says how to send one that changes something, without doing it).
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["TypedCommand", "typed_command"]
+__all__ = ["TypedCommand", "closest_command", "typed_command"]
 
 
 @dataclass(frozen=True, slots=True)
 class TypedCommand:
     """The command ``name`` meant with its arguments ``args``, and ``how`` it was said:
     ``typed`` (its own name, a wrong slash or no space: running it is what was asked),
-    ``chinese`` (``/订阅``), ``asked`` (``帮助``, ``怎么订阅``)."""
+    ``chinese`` (``/订阅``), ``asked`` (``帮助``, ``怎么订阅``, ``我订阅了什么``), ``bare``
+    (``subscribe GDP``: no slash; :attr:`reads_only` says whether running it is safe)."""
 
     name: str
     args: str
-    how: Literal["typed", "chinese", "asked"]
+    how: Literal["typed", "chinese", "asked", "bare"]
     said: str = ""
     """The word typed for the command (``订阅`` of ``/订阅 就业``), for saying it back."""
+
+    @property
+    def reads_only(self) -> bool:
+        """Whether the command only shows something: run on a guess (``targets GDP`` with
+        no slash) it can cost nothing; one that changes state is never run on a guess."""
+        return self.name in READ_ONLY
+
+
+# Commands that change nothing: what a guess may run. Any other (subscribe, unsubscribe,
+# region, lang, remove …) is only said back as the command to send.
+READ_ONLY = frozenset(
+    {
+        "start", "help", "search", "docs", "doc", "targets", "compare", "subscriptions",
+        "digest", "scorecard", "changes", "chart",
+    }
+)  # fmt: skip
 
 
 # The slash as a Chinese keyboard types it: ASCII, full width, the enumeration comma of
@@ -89,6 +111,26 @@ _HELP_MESSAGES = frozenset(
 )  # fmt: skip
 _ASKING = re.compile(r"^(?:请问)?(?:怎么|如何|怎样|咋)(取消订阅|退订|订阅)(?:啊|呢|呀)?$")
 _ENDING = "?？!！。.~～ "
+# A whole message asking what the chat is subscribed to, or when the next digest comes.
+_ASKING_SUBSCRIPTIONS = re.compile(
+    r"^(?:请问)?(?:"
+    r"(?:查看|看看|列出)?我的订阅(?:列表)?|(?:查看|看看|列出)订阅(?:列表)?|订阅列表"
+    r"|我(?:都|已经)?订(?:阅)?了(?:什么|哪些|啥|几个)(?:订阅|内容)?|我订阅的(?:内容|东西|是什么)?"
+    r"|下次(?:什么时候|几点|何时)?推送(?:是)?(?:什么时候|几点|何时|时间)?"
+    r"|(?:什么时候|几点|何时)(?:推送|发推送|发简报)|推送时间"
+    r")(?:啊|呢|呀|吗)?$"
+)
+# A command's name with no slash, then its arguments: ``subscribe GDP``. Not an English
+# sentence that opens with a command's word (``changes in the GDP target``,
+# ``source of the data``): the words that glue a sentence keep it a search.
+_BARE_COMMAND = re.compile(r"^([A-Za-z][A-Za-z_]*)(?:\s+(.*))?$", re.S)
+_SENTENCE_WORDS = frozenset(
+    {
+        "a", "an", "the", "of", "in", "on", "for", "to", "and", "or", "is", "are", "was",
+        "what", "which", "how", "with", "by", "from", "about", "between", "vs", "versus",
+        "this", "that", "its", "their", "my", "me", "i", "you", "do", "does",
+    }
+)  # fmt: skip
 
 
 def typed_command(text: str, commands: Collection[str]) -> TypedCommand | None:
@@ -111,4 +153,20 @@ def typed_command(text: str, commands: Collection[str]) -> TypedCommand | None:
     if asking or whole in ("订阅", "取消订阅", "退订"):
         word = asking.group(1) if asking else whole
         return TypedCommand(_CHINESE_NAMES[word], "", "asked", said)
+    if _ASKING_SUBSCRIPTIONS.match(whole):
+        return TypedCommand("subscriptions", "", "asked", said)
+    bare = _BARE_COMMAND.match(unicodedata.normalize("NFKC", said))
+    if (
+        bare
+        and bare.group(1).lower() in commands
+        and not _SENTENCE_WORDS.intersection(re.findall(r"[a-z]+", (bare.group(2) or "").lower()))
+    ):
+        return TypedCommand(bare.group(1).lower(), (bare.group(2) or "").strip(), "bare", said)
     return None
+
+
+def closest_command(name: str, commands: Collection[str]) -> str | None:
+    """The command ``name`` (an unknown command, ``targes``) was most likely meant to be,
+    by spelling (``targets``), or None when none is close (``foo``)."""
+    found = difflib.get_close_matches(name.lower(), sorted(commands), n=1, cutoff=0.75)
+    return found[0] if found else None

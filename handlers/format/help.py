@@ -72,6 +72,9 @@ def command_usage_html(
 
 
 def typed_command_hint(typed: TypedCommand, lang: str = DEFAULT_LANGUAGE) -> str:
-    """What to send for a command named in Chinese (``/订阅 就业``: ``/subscribe 就业``), HTML."""
+    """What to send for a command named in Chinese (``/订阅 就业``: ``/subscribe 就业``) or
+    typed without its slash (``subscribe GDP``), HTML."""
     command = f"/{typed.name} {typed.args}".rstrip()
+    if typed.how == "bare":
+        return tr(lang, "typed.no_slash", command=escape(command))
     return tr(lang, "typed.chinese_name", word=escape(typed.said), command=escape(command))
