@@ -42,6 +42,7 @@ from bot.targets.naming.part_measures import PARTS_RE, measure_of_the_whole
 from bot.targets.naming.resolve import (
     _aliases_cached,
     _best_before_match,
+    _best_before_of,
     _change_around,
     _counts_things,
     _is_output,
@@ -764,6 +765,8 @@ def clear_caches() -> None:
     strip_noise.cache_clear()
     word_bounds.cache_clear()
     _aliases_cached.cache_clear()
+    _best_before_of.cache_clear()
+    clause_start.cache_clear()
 
 
 def name_figures(
