@@ -271,11 +271,7 @@ def _best_before_of(
         and _PROJECTS_GAP_RE.fullmatch(text[m.end :])
     ):
         return None  # 城中村改造项目7个: the projects of the work are counted, not villages
-    if (
-        unit_class == "money"
-        and name_class(m.canonical) == "count"
-        and _attribute(text[m.end :])
-    ):
+    if unit_class == "money" and name_class(m.canonical) == "count" and _attribute(text[m.end :]):
         return None  # 重点项目完成投资5332亿元: the money invested in them, not the projects
     if _PART_PREFIX_RE.search(text, 0, m.start):
         return None  # 对东盟进出口总额, 国有控股企业产值: a part, not the whole
@@ -317,9 +313,7 @@ def _best_before_of(
         return None  # 新登记市场主体 下降3.2%: the year's registrations, not the stock
     if m.alias in ("经济增长", "经济增速") and m.start > 0 and clean_name(text[: m.start]):
         return None  # 数字经济增长, 海洋经济增速: another economy's growth, not GDP's
-    if (len(m.alias) <= 4 or unit_class == "count") and LEVEL_PREFIX_RE.search(
-        text, 0, m.start
-    ):
+    if (len(m.alias) <= 4 or unit_class == "count") and LEVEL_PREFIX_RE.search(text, 0, m.start):
         # 省级先进制造业集群, 境内上市公司: a count of a narrower set than the table's
         level = LEVEL_PREFIX_RE.search(text, 0, m.start)
         if level and table.canonical(level.group() + m.alias) is None:
