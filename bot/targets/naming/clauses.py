@@ -108,6 +108,9 @@ _NOUN_ALTERNATE_RE = re.compile(
 _UNIT_ALTERNATE_RE = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
 
 
+# Memoised (a small cache of a sentence's worth): asked again for the same text by the
+# forms and the passes reading one sentence.
+@lru_cache(maxsize=256)
 def _find_change(text: str) -> str:
     """The verb nearest the end of ``text`` in normal form (``达`` -> ``达到``).
 
@@ -125,6 +128,9 @@ def _find_change(text: str) -> str:
     return VERB_NORMAL.get(last.group(), last.group()) if last else ""
 
 
+# Memoised (a small cache of a sentence's worth): asked again for the same text by the
+# forms and the passes reading one sentence.
+@lru_cache(maxsize=256)
 def _attribute(raw: str) -> str:
     """The attribute word ``raw`` ends with (``完成投资``, ``总投资``, ``产值``), or ``""``."""
     s = TIME_RE.sub("", raw).strip()
@@ -250,6 +256,9 @@ _MODIFIER_ONLY_RE = re.compile(
 _OR_NEXT_RE = re.compile(r"[\u4e00-\u9fff]|\d+人制")
 
 
+# Memoised (a small cache of a sentence's worth): asked again for the same text by the
+# forms and the passes reading one sentence.
+@lru_cache(maxsize=256)
 def _after_noun(after: str) -> tuple[str, int]:
     """The noun right after a count (up to a verb or a list mark) and its length."""
     k = 0

@@ -208,6 +208,9 @@ _WORK_ALIAS_RE = re.compile(r"(?:改造|建设|治理|整治|修复)$")
 _PROJECTS_GAP_RE = re.compile(r"(?:项目|工程)(?:总数|数)?")
 
 
+# Memoised (a small cache of a sentence's worth): asked again for the same text by the
+# forms and the passes reading one sentence.
+@lru_cache(maxsize=256)
 def _gap_is_empty(gap: str) -> bool:
     """Whether the text between a name and its figure holds no other noun.
 
