@@ -16,7 +16,9 @@ runs :func:`bot.targets.extract_targets` and compares the records with a gold fi
 * ``--speed`` also times the extractor alone (documents already loaded, caches
   cleared before each run) and prints MB/s of UTF-8 text. ``--speed-tier 10mb`` does
   the same on the synthetic benchmark corpus of ``bench/corpora.py`` (built once into
-  ``bench/out/corpora/10mb``) and compares with plain ``jieba.lcut`` on the same text.
+  ``bench/out/corpora/10mb``) and compares with plain ``jieba.lcut`` on the same text;
+  ``--tier-json PATH`` also writes the tier's records (to check that a speed change
+  leaves them byte-identical).
 
 The held-out dev set (``--heldout``) is ``tests/data/heldout_targets.jsonl`` over the
 ten texts in ``tests/data/heldout/``: statistical bulletins, a provincial and a county
@@ -275,15 +277,24 @@ def measure_jieba(docs: Sequence[Document]) -> float:
     return size / 1e6 / (time.perf_counter() - t0)
 
 
-def speed_tier(tier: str, table: IndicatorTable) -> None:
+def speed_tier(tier: str, table: IndicatorTable, records_path: Path | None = None) -> None:
+    """MB/s of the extractor over a benchmark tier, beside jieba's; ``records_path``: the
+    tier's records written there too (JSONL, after the timing), so that a speed change
+    can be checked to leave every record as it was."""
     from bench.corpora import build_corpus
 
     folder = build_corpus(tier, ROOT / "bench" / "out" / "corpora" / tier)
     docs = load_corpus(folder)
     size = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
     t0 = time.perf_counter()
-    n = sum(len(extract_targets(d, table)) for d in docs)
+    records = [r for d in docs for r in extract_targets(d, table)]
     ours = size / (time.perf_counter() - t0)
+    n = len(records)
+    if records_path is not None:
+        records_path.write_text(
+            "".join(json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in records),
+            encoding="utf-8",
+        )
     print(f"{tier}: {len(docs)} documents, {size:.1f} MB, {n} records")
     print(f"  extractor (first pass, cold caches): {ours:.2f} MB/s")
     print(f"  jieba.lcut on the same text:         {measure_jieba(docs):.2f} MB/s")
@@ -298,6 +309,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--speed", action="store_true", help="also report extractor MB/s")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--speed-tier", choices=("10mb", "100mb"), help="benchmark corpus tier")
+    ap.add_argument(
+        "--tier-json", type=Path, help="with --speed-tier: write the tier's records to this JSONL"
+    )
     ap.add_argument("--min-precision", type=float, default=MIN_PRECISION)
     ap.add_argument("--min-recall", type=float, default=MIN_RECALL)
     ap.add_argument("--json", type=Path, help="write the predictions to this JSONL file")
@@ -348,7 +362,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"speed: {mbps:.2f} MB/s over {size:.3f} MB (best of {args.repeat})")
     if args.speed_tier:
         clear_caches()
-        speed_tier(args.speed_tier, table)
+        speed_tier(args.speed_tier, table, args.tier_json)
     ok = report.total.precision >= args.min_precision and report.total.recall >= args.min_recall
     if not ok:
         print(

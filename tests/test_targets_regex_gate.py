@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from bot.targets.regex_gate import gated
+from bot.targets.numbers import shares, special_forms
+from bot.targets.regex_gate import _Needled, gated, needled
 
 _TEXTS = [
     "力争到2030年全市新增就业岗位5万个，已建成示范园区十二个。",
@@ -64,3 +65,77 @@ def test_first_characters_through_optional_parts_and_lookbehinds() -> None:
 def test_no_gate_where_a_match_may_start_anywhere_or_re_scans_itself(source: str) -> None:
     pattern = re.compile(source)
     assert gated(pattern) is pattern
+
+
+@pytest.mark.parametrize(
+    ("source", "needles"),
+    [
+        (r"(?P<d>[二三四]+)分之(?P<n>[一二三]+)", ("分之",)),  # a run of literals
+        (r"翻了?一番|翻番|倍增", ("一番", "倍增", "翻番")),  # one of each branch
+        (r"(?:地区|国内)生产总值增长", ("生产总值增长",)),  # the longer of two must-haves
+        (r"(?P<mag>万亿|千亿|百|千|万)(?:元|吨)", ("万", "千", "百")),  # 万亿 holds 万
+        (r"(?:\d+)个(?:项目|工程)+", ("工程", "项目")),  # a repeat of one or more: its own
+        (r"(?<=[超近])(?P<n>[一二三])成(?=以上|左右)", ("成",)),  # lookarounds hold nothing
+    ],
+)
+def test_needles_every_match_must_hold(source: str, needles: tuple[str, ...]) -> None:
+    scan = needled(re.compile(source))
+    assert isinstance(scan, _Needled)
+    assert scan.needles == needles
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"[一二三]+",  # a class only
+        r"(?:增长)?率?",  # nothing it must match
+        r"(?i)gdp",  # case folded
+        r"增长|\d+",  # a branch that holds no string
+    ],
+)
+def test_no_needle_when_no_string_must_be_there(source: str) -> None:
+    pattern = re.compile(source)
+    assert needled(pattern) is pattern
+
+
+def test_a_needled_scan_finds_what_the_pattern_finds() -> None:
+    for source in (
+        *_PATTERNS,
+        r"翻了?一番|倍增",
+        r"(?P<d>[二三四五六七八九十]+)分之(?P<n>[一二三四五六七八九]+)",
+    ):
+        plain = re.compile(source)
+        scan = needled(gated(plain))
+        for text in (*_TEXTS, "人口的三分之一，总量翻了一番。", "倍增计划"):
+            assert [(m.span(), m.groups()) for m in scan.finditer(text)] == [
+                (m.span(), m.groups()) for m in plain.finditer(text)
+            ]
+
+
+# Sentences holding a match of each whole-sentence scan of the figure finder, and some
+# holding a near miss (a needle without the match, a match without the gate's class).
+_FIGURE_TEXTS = [
+    "城区人口占全市三分之一，1/3的乡镇完成改造，八成以上企业上云，近一半的村通公交。",
+    "主要指标居全国前三，城乡居民收入倍差为1.78，孕产妇死亡率为9.8/10万。",
+    "城乡居民收入比由2.9∶1缩小至2.52∶1，平均受教育年限提升至10.2年，人均预期寿命达到79.5岁。",
+    "经济总量居全省第3位，增速位居全国第二，排名从第9名升至第5名，第一、二产业。",
+    "力争到2030年实现翻一番，居民收入倍增，打造3个千亿级产业集群、百万千瓦级基地。",
+    "建成超百亿元项目，新增百万人次，投资千亿，年均增长百分之六点五。",
+    "增速高于全国平均水平1.2个百分点，居民收入增长与经济增长基本同步。",
+    "第",
+    "前后分之成一半万千百PUE系数",
+    "",
+]
+
+
+@pytest.mark.parametrize("module", [shares, special_forms])
+def test_the_figure_finders_needled_scans_find_what_their_patterns_find(module) -> None:
+    scans = [v for v in vars(module).values() if isinstance(v, _Needled)]
+    assert len(scans) >= 5  # the scans over every sentence are needled
+    found = 0
+    for scan in scans:
+        for text in _FIGURE_TEXTS:
+            expected = [(m.span(), m.groups()) for m in scan.pattern.finditer(text)]
+            assert [(m.span(), m.groups()) for m in scan.finditer(text)] == expected
+            found += len(expected)
+    assert found >= 10  # the texts hold matches, so the comparison says something

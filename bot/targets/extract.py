@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from bot.corpus.gazetteer import NATIONAL, Place, default_gazetteer
 from bot.corpus.meta import CONGRESS_REPORT_TYPES
@@ -1176,6 +1177,8 @@ _DISTRICT_RE = re.compile(
 _NOT_DISTRICT = ("市委", "省委", "区委", "县委", "常委")
 
 
+# Memoised: every paragraph of a section asks for its headings again.
+@lru_cache(maxsize=256)
 def _places_in_heading(title: str) -> str:
     """``市南区委书记王锋：…`` -> ``市南区``: the district a heading is about, if any."""
     for m in _DISTRICT_RE.finditer(title):

@@ -369,6 +369,8 @@ def opening_period(paragraph: str) -> str:
     return word
 
 
+# Memoised: every paragraph (and every figure) of a section asks for its headings again.
+@lru_cache(maxsize=256)
 def heading_year(path: tuple[str, ...], doc_year: str = "") -> str:
     """The year written in the innermost heading that has one; with the document's year,
     a heading that names its year relative to it (一、充分肯定去年工作取得的成绩,

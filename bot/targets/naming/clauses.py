@@ -9,6 +9,7 @@ subjects into items (``A、B`` with a shared head or tail).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.corpus.gazetteer import default_gazetteer
 from bot.targets.frames import measure_of
@@ -107,6 +108,9 @@ _NOUN_ALTERNATE_RE = re.compile(
 _UNIT_ALTERNATE_RE = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[）)]")
 
 
+# Memoised (a small cache of a sentence's worth): asked again for the same text by the
+# forms and the passes reading one sentence.
+@lru_cache(maxsize=256)
 def _find_change(text: str) -> str:
     """The verb nearest the end of ``text`` in normal form (``达`` -> ``达到``).
 
@@ -124,6 +128,9 @@ def _find_change(text: str) -> str:
     return VERB_NORMAL.get(last.group(), last.group()) if last else ""
 
 
+# Memoised (a small cache of a sentence's worth): asked again for the same text by the
+# forms and the passes reading one sentence.
+@lru_cache(maxsize=256)
 def _attribute(raw: str) -> str:
     """The attribute word ``raw`` ends with (``完成投资``, ``总投资``, ``产值``), or ``""``."""
     s = TIME_RE.sub("", raw).strip()
@@ -140,6 +147,10 @@ def _attribute(raw: str) -> str:
 MAX_CLAUSE_LOOKBACK = 160
 
 
+# Memoised: the naming forms, the passes and the extractor ask for the same figure's
+# clause again and again (about 15 calls per figure, three in four repeats of a call made
+# while reading the same sentence); a small cache holds a sentence's worth.
+@lru_cache(maxsize=256)
 def clause_start(sentence: str, pos: int) -> int:
     """Start of the clause that ends at ``pos``: after the last ``，；：`` etc. or ``——``.
 
@@ -245,6 +256,9 @@ _MODIFIER_ONLY_RE = re.compile(
 _OR_NEXT_RE = re.compile(r"[\u4e00-\u9fff]|\d+人制")
 
 
+# Memoised (a small cache of a sentence's worth): asked again for the same text by the
+# forms and the passes reading one sentence.
+@lru_cache(maxsize=256)
 def _after_noun(after: str) -> tuple[str, int]:
     """The noun right after a count (up to a verb or a list mark) and its length."""
     k = 0

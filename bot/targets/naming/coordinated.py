@@ -44,7 +44,9 @@ def coordination_whole(sentence: str, named: list[Named]) -> list[Named]:
                 if _HALF_RE.match(half):
                     n = replace(n, indicator=half + name)
         else:
-            n = replace(n, indicator=_with_the_first_verb(sentence, n))
+            whole = _with_the_first_verb(sentence, n)
+            if whole != name:  # (the figure itself when its name stays: no copy)
+                n = replace(n, indicator=whole)
         out.append(n)
     return out
 

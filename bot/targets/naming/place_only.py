@@ -12,6 +12,7 @@ known, and it is shown as not confident rather than as 合肥.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.corpus.gazetteer import default_gazetteer
@@ -34,6 +35,9 @@ def place_is_no_name(sentence: str, named: list[Named]) -> list[Named]:
     return out
 
 
+# Memoised (a small cache of a sentence's worth): asked again for the same text by the
+# forms and the passes reading one sentence.
+@lru_cache(maxsize=256)
 def _only_a_place(name: str) -> bool:
     """Whether ``name`` is one place's name: a province or a city, with or without its
     suffix, a county only with it (a county's short name may be a word: 新城, 比如)."""

@@ -208,6 +208,9 @@ _WORK_ALIAS_RE = re.compile(r"(?:改造|建设|治理|整治|修复)$")
 _PROJECTS_GAP_RE = re.compile(r"(?:项目|工程)(?:总数|数)?")
 
 
+# Memoised (a small cache of a sentence's worth): asked again for the same text by the
+# forms and the passes reading one sentence.
+@lru_cache(maxsize=256)
 def _gap_is_empty(gap: str) -> bool:
     """Whether the text between a name and its figure holds no other noun.
 
@@ -248,24 +251,30 @@ def _best_before_match(table: IndicatorTable, before: str, fig: Figure) -> Alias
     A short generic name right after an administrative level (省重点项目, 市级重点项目)
     is a different list: then no alias is returned and the full phrase is used.
     """
+    return _best_before_of(table, before, fig.unit_class, fig.form)
+
+
+# Memoised on what it reads of the figure (its unit class and form): the forms and the
+# passes ask it again for the same words before a figure (half the calls repeat one made
+# while reading the same sentence); a small cache holds a sentence's worth.
+@lru_cache(maxsize=256)
+def _best_before_of(
+    table: IndicatorTable, before: str, unit_class: str, form: str
+) -> AliasMatch | None:
     text = strip_noise(before)
-    matches = _aliases(table, text, fig)
+    matches = _aliases_cached(table, text, unit_class, form)
     if not matches:
         return None
     m = matches[-1]
     if not _gap_is_empty(text[m.end :]):
         return None
     if (
-        fig.unit_class == "count"
+        unit_class == "count"
         and _WORK_ALIAS_RE.search(m.alias)
         and _PROJECTS_GAP_RE.fullmatch(text[m.end :])
     ):
         return None  # 城中村改造项目7个: the projects of the work are counted, not villages
-    if (
-        fig.unit_class == "money"
-        and name_class(m.canonical) == "count"
-        and _attribute(text[m.end :])
-    ):
+    if unit_class == "money" and name_class(m.canonical) == "count" and _attribute(text[m.end :]):
         return None  # 重点项目完成投资5332亿元: the money invested in them, not the projects
     if _PART_PREFIX_RE.search(text, 0, m.start):
         return None  # 对东盟进出口总额, 国有控股企业产值: a part, not the whole
@@ -307,9 +316,7 @@ def _best_before_match(table: IndicatorTable, before: str, fig: Figure) -> Alias
         return None  # 新登记市场主体 下降3.2%: the year's registrations, not the stock
     if m.alias in ("经济增长", "经济增速") and m.start > 0 and clean_name(text[: m.start]):
         return None  # 数字经济增长, 海洋经济增速: another economy's growth, not GDP's
-    if (len(m.alias) <= 4 or fig.unit_class == "count") and LEVEL_PREFIX_RE.search(
-        text, 0, m.start
-    ):
+    if (len(m.alias) <= 4 or unit_class == "count") and LEVEL_PREFIX_RE.search(text, 0, m.start):
         # 省级先进制造业集群, 境内上市公司: a count of a narrower set than the table's
         level = LEVEL_PREFIX_RE.search(text, 0, m.start)
         if level and table.canonical(level.group() + m.alias) is None:

@@ -20,6 +20,7 @@ from bot.targets.naming.clauses import (
     _ONE_CHARACTER_PLACES,
     _UNIT_ALTERNATE_RE,
     _after_noun,
+    _attribute,
     _find_change,
     clause_end,
     clause_start,
@@ -39,11 +40,14 @@ from bot.targets.naming.forms_lists import _ListForms
 from bot.targets.naming.forms_number import _COUNTISH, _SHARE_RE, _NumberForm
 from bot.targets.naming.forms_phrases import _PhraseForms
 from bot.targets.naming.part_measures import PARTS_RE, measure_of_the_whole
+from bot.targets.naming.place_only import _only_a_place
 from bot.targets.naming.resolve import (
     _aliases_cached,
     _best_before_match,
+    _best_before_of,
     _change_around,
     _counts_things,
+    _gap_is_empty,
     _is_output,
     _with_implied_measure,
     _without_attribute,
@@ -60,6 +64,7 @@ from bot.targets.naming.words import (
     word_bounds,
     word_end,
 )
+from bot.targets.naming.zones import zone_opening
 from bot.targets.numbers import Figure
 
 _SHARE_TAIL_RE = re.compile(
@@ -779,6 +784,17 @@ def clear_caches() -> None:
     strip_noise.cache_clear()
     word_bounds.cache_clear()
     _aliases_cached.cache_clear()
+    _best_before_of.cache_clear()
+    clause_start.cache_clear()
+    for memoised in (
+        _find_change,
+        _attribute,
+        _after_noun,
+        _gap_is_empty,
+        _only_a_place,
+        zone_opening,
+    ):
+        memoised.cache_clear()
 
 
 def name_figures(

@@ -11,6 +11,7 @@ A plan lays out its zones one sentence each, the zone first and its size last::
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.targets.naming.clean import _QUOTE_TABLE
 
@@ -23,6 +24,9 @@ _ZONE_OPENING_RE = re.compile(
 )
 
 
+# Memoised (a small cache of a sentence's worth): asked again for the same text by the
+# forms and the passes reading one sentence.
+@lru_cache(maxsize=256)
 def zone_opening(sentence: str) -> str:
     """``科技创新策源区以…为主体，…`` -> ``科技创新策源区``; ``""`` when the sentence does
     not open with a zone."""

@@ -13,7 +13,7 @@ from bot.targets.numbers.cn_numerals import _CN_DIGITS, cn_to_number
 from bot.targets.numbers.figure import Figure
 from bot.targets.numbers.hedges import _POST_QUALIFIER_RE, _pre_qualifier
 from bot.targets.numbers.not_figures import _is_baseline
-from bot.targets.regex_gate import gated
+from bot.targets.regex_gate import gated, needled
 
 _FRACTION_CN_RE = re.compile(r"(?P<d>[二三四五六七八九十]+)分之(?P<n>[一二三四五六七八九]+)")
 _FRACTION_AR_RE = re.compile(r"(?<![\d./])(?P<n>\d)/(?P<d>\d{1,2})(?![\d./])")
@@ -101,8 +101,14 @@ def _fraction_figures(sentence: str) -> list[Figure]:
 
 
 # Scanned over every sentence: gated by the characters their matches open with (see
-# regex_gate).
-_FRACTION_AR_RE = gated(_FRACTION_AR_RE)
-_TENTHS_RE = gated(_TENTHS_RE)
-_HALF_RE = gated(_HALF_RE)
-_FRACTION_CN_RE = gated(_FRACTION_CN_RE)
+# regex_gate), and each scan skipped when the sentence holds none of the strings every
+# match must hold (分之, 成, 第…: regex_gate.needled).
+_FRACTION_AR_RE = needled(gated(_FRACTION_AR_RE))
+_TENTHS_RE = needled(gated(_TENTHS_RE))
+_HALF_RE = needled(gated(_HALF_RE))
+_FRACTION_CN_RE = needled(gated(_FRACTION_CN_RE))
+_TOP_RANK_RE = needled(_TOP_RANK_RE)
+_RATIO_RE = needled(_RATIO_RE)
+_PER_POPULATION_RE = needled(_PER_POPULATION_RE)
+_RATIO_PAIR_RE = needled(_RATIO_PAIR_RE)
+_YEARS_ANCHOR_RE = needled(_YEARS_ANCHOR_RE)

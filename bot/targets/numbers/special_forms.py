@@ -23,7 +23,7 @@ from bot.targets.numbers.not_figures import (
 from bot.targets.numbers.shares import _fraction_figures
 from bot.targets.numbers.units import _MAGNITUDES, _UNIT_TABLE
 from bot.targets.numbers.unsaid_units import _MONEY_BEFORE_RE
-from bot.targets.regex_gate import gated
+from bot.targets.regex_gate import gated, needled
 
 _RANK_RE = re.compile(r"第(?P<n>\d+|[xX]+|[一二三四五六七八九十]+)(?P<u>位|名)")
 _FIRSTS_COUNTED_RE = re.compile(r"[一二三四五六七八九十两\d]+个“?$")
@@ -347,7 +347,14 @@ def gap_follows(sentence: str, fig: Figure) -> bool:
 
 # Scanned over every sentence: gated by the characters their matches open with (see
 # regex_gate).
-_SCALE_RE = gated(_SCALE_RE)
-_COMPARISON_RE = gated(_COMPARISON_RE)
-_BARE_RE = gated(_BARE_RE)
-_BARE_MONEY_RE = gated(_BARE_MONEY_RE)
+_SCALE_RE = needled(gated(_SCALE_RE))
+_COMPARISON_RE = needled(gated(_COMPARISON_RE))
+_BARE_RE = needled(gated(_BARE_RE))
+_BARE_MONEY_RE = needled(gated(_BARE_MONEY_RE))
+# …and each scan skipped when the sentence holds none of the strings every match must hold
+# (第, 百分之, 翻番…: regex_gate.needled)
+_RANK_RE = needled(_RANK_RE)
+_RANK_SCOPE_RE = needled(_RANK_SCOPE_RE)
+_MULTIPLE_RE = needled(_MULTIPLE_RE)
+_PERCENT_CN_RE = needled(_PERCENT_CN_RE)
+_SYNC_RE = needled(_SYNC_RE)
