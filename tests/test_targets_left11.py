@@ -35,3 +35,32 @@ def test_a_bare_number_after_a_ratio_in_another_clause_is_not_its_change(extract
     text = _BULLETIN + "城乡居民收入比为2.21，全年新增就业3.6万人，其中返乡创业0.4。\n"
     got = names_by_value(extract(text, _BULLETIN_NAME))
     assert 0.4 not in got
+
+
+# --- a nation's people counted in 亿 are what a plan works with --------------------------------
+
+_NATIONAL = "中华人民共和国政府工作报告\n\n二、2026年政府工作任务\n\n"
+_NATIONAL_NAME = "national_china_2026_gwr.txt"
+
+
+def _kinds(records) -> dict[float | None, str]:
+    return {r.value: r.kind for r in records}
+
+
+def test_the_population_a_nation_has_is_no_goal_in_a_plan(extract):
+    text = _NATIONAL + "我国有14亿多人口、8亿多劳动力，要充分发挥超大规模市场优势。\n"
+    got = _kinds(extract(text, _NATIONAL_NAME))
+    assert got[14] == "achievement"
+    assert got[8] == "achievement"
+
+
+def test_people_said_as_whose_thing_is_served_are_no_goal(extract):
+    text = _NATIONAL + "要坚决守住粮食安全底线，保障好14亿人的饭碗。\n"
+    assert _kinds(extract(text, _NATIONAL_NAME))[14] == "achievement"
+
+
+def test_a_population_with_a_verb_of_its_own_stays_a_goal(extract):
+    text = _NATIONAL + "到2035年全国总人口控制在15亿人以内，推动1亿农业转移人口落户城镇。\n"
+    got = _kinds(extract(text, _NATIONAL_NAME))
+    assert got[15] == "target"
+    assert got[1] == "target"
