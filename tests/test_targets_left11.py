@@ -64,3 +64,31 @@ def test_a_population_with_a_verb_of_its_own_stays_a_goal(extract):
     got = _kinds(extract(text, _NATIONAL_NAME))
     assert got[15] == "target"
     assert got[1] == "target"
+
+
+# --- one rank said once after the items listed before it -------------------------------------
+
+_PROVINCE = "江州省人民政府工作报告\n\n一、2025年工作回顾\n\n"
+_PROVINCE_NAME = "province_jiangzhou_2026_gwr.txt"
+
+
+def _ranked(records) -> list[str]:
+    return sorted(r.indicator for r in records if r.unit == "位")
+
+
+def test_a_rank_after_listed_items_without_jun_is_each_items(extract):
+    text = _PROVINCE + "专利授权量、技术合同成交额稳居全国第一，高新技术企业突破3万家。\n"
+    assert _ranked(extract(text, _PROVINCE_NAME)) == [
+        "专利授权量全国排名",
+        "技术合同成交额全国排名",
+    ]
+
+
+def test_a_streak_before_the_shared_rank_keeps_the_split(extract):
+    text = _PROVINCE + "粮食产量、棉花产量连续五年居全国第2位。\n"
+    assert _ranked(extract(text, _PROVINCE_NAME)) == ["棉花产量全国排名", "粮食产量全国排名"]
+
+
+def test_a_rank_of_one_subject_stays_one_record(extract):
+    text = _PROVINCE + "今年全省粮食产量稳居全国第一。\n"
+    assert _ranked(extract(text, _PROVINCE_NAME)) == ["粮食产量全国排名"]

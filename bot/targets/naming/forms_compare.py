@@ -44,6 +44,10 @@ _SHARED_MEASURE_RE = re.compile(
 
 # a streak or a steadiness said between a measure and its rank (增速连续三年居…)
 _STREAK = r"(?:连续[一二三四五六七八九十两\d]{1,2}年|多年|持续|继续|始终|稳定)?"
+# the rank verb (and its scope) closing a list of the things ranked: 、…稳居全国
+_SHARED_RANK_RE = re.compile(
+    rf"(?<=[^、，])(?:{_STREAK})(?:位居|跃居|稳居|居|位列)(?:全(?:国|省|市|区|县))?$"
+)
 
 
 class _CompareForms:
@@ -176,6 +180,16 @@ class _CompareForms:
         if not _is_name(subject):
             return
         if "均" in raw and self.ranks_each(fig, raw[: raw.rfind("均")], scope, change):
+            return
+        shared = _SHARED_RANK_RE.search(raw)
+        if (
+            shared
+            and "均" not in raw
+            and "等" not in raw[: shared.start()]
+            and self.ranks_each(fig, raw[: shared.start()], scope, change)
+        ):
+            # 发明专利有效量、技术合同成交额稳居全国第一: one rank said once for the items
+            # listed before it, which share it as they would with 均
             return
         if re.search(
             rf"(?:增速|增幅)(?:均)?{_STREAK}(?:位居|跃居|稳居|居|位列|排名|排在|保持)", raw
