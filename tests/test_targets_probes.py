@@ -100,6 +100,7 @@ from __future__ import annotations
 
 import pytest
 
+from bench.eval_targets import load_gold
 from tests.data.probes.annotation import as_jsonl, build
 from tests.probes import PROBES, probe_report, said
 
