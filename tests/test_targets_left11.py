@@ -92,3 +92,20 @@ def test_a_streak_before_the_shared_rank_keeps_the_split(extract):
 def test_a_rank_of_one_subject_stays_one_record(extract):
     text = _PROVINCE + "今年全省粮食产量稳居全国第一。\n"
     assert _ranked(extract(text, _PROVINCE_NAME)) == ["粮食产量全国排名"]
+
+
+def test_a_list_item_ending_in_one_character_keeps_its_whole_word(extract):
+    # 量、技 look like 存、贷款 (one character standing for a word), but 量术 is no word:
+    # the items are whole, not cut into each other
+    text = _PROVINCE + "发明专利有效量、技术合同成交额均居全国第2位。\n"
+    assert _ranked(extract(text, _PROVINCE_NAME)) == [
+        "发明专利有效量全国排名",
+        "技术合同成交额全国排名",
+    ]
+
+
+def test_one_character_standing_for_its_word_still_gives_each_item_the_word(extract):
+    text = _BULLETIN + "年末金融机构本外币存、贷款余额分别为8200亿元、7600亿元。\n"
+    got = names_by_value(extract(text, _BULLETIN_NAME))
+    assert got[8200] == "金融机构本外币存款余额"
+    assert got[7600] == "金融机构本外币贷款余额"
