@@ -109,3 +109,31 @@ def test_one_character_standing_for_its_word_still_gives_each_item_the_word(extr
     got = names_by_value(extract(text, _BULLETIN_NAME))
     assert got[8200] == "金融机构本外币存款余额"
     assert got[7600] == "金融机构本外币贷款余额"
+
+
+# --- the economy's growth compared without a number -------------------------------------------
+
+_CITY_PLAN = "江州市人民政府工作报告\n\n二、2026年主要任务\n\n"
+_CITY_REVIEW = "江州市人民政府工作报告\n\n一、2025年工作回顾\n\n"
+_CITY_NAME = "city_jiangzhou_2026_gwr.txt"
+
+
+def _compared(records) -> list[tuple[str, str, str]]:
+    return [(r.indicator, r.change, r.kind) for r in records if r.value is None]
+
+
+def test_the_whole_economys_growth_above_the_average_is_its_output_compared(extract):
+    text = _CITY_PLAN + "力争全市经济增速高于全省平均水平，城乡居民收入稳步增长。\n"
+    assert _compared(extract(text, _CITY_NAME)) == [("地区生产总值", "增长", "target")]
+
+
+def test_a_part_of_the_region_keeps_its_name_before_the_output(extract):
+    text = _CITY_REVIEW + "五年来沿海地区年均经济增速高于全省平均水平。\n"
+    assert _compared(extract(text, _CITY_NAME)) == [
+        ("沿海地区地区生产总值", "年均增长", "achievement")
+    ]
+
+
+def test_another_economys_growth_is_not_the_regions_output(extract):
+    text = _CITY_PLAN + "数字经济增速高于全省平均水平。\n"
+    assert all(r.indicator != "地区生产总值" for r in extract(text, _CITY_NAME))

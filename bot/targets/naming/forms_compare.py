@@ -36,6 +36,15 @@ _BARE_RANKED_RE = re.compile(
 )
 
 
+# the economy whose growth a comparison opens with (全市经济|增速高于…): the whole region
+# said by its scope, or a part of it named as an area (中西部地区, 民族自治地方)
+_ECONOMY_OF_RE = re.compile(
+    r"(?:^|[，、：]|力争|确保|推动|保持|实现)(?:全年|今年|年内|五年来|过去五年)?"
+    r"(?:全(?:国|省|市|区|县|州)|我(?:国|省|市|区|县)|本(?:省|市|区|县)"
+    r"|(?P<part>[\u4e00-\u9fff]{2,8}?(?:地区|地方)))?(?P<avg>年均)?经济$"
+)
+
+
 # a measure a list's last item ends with, said once for every item ranked
 _SHARED_MEASURE_RE = re.compile(
     r"(?:通车里程|里程|产量|产值|增加值|面积|人数|数量|总量|规模|增速|增幅|增量)$"
@@ -65,6 +74,19 @@ class _CompareForms:
         if _VAGUE_SUBJECT_RE.search(raw):
             return
         name = _best_before(self.table, raw, fig)
+        economy = (
+            _ECONOMY_OF_RE.search(raw)
+            if name is None and self.s.startswith(("增速", "增长"), fig.start)
+            else None
+        )
+        if economy:
+            # 全市经济增速高于全省平均水平, 山区地方年均经济增速高于…: the comparison's own
+            # 增速 ends the words 经济 opens (the economy's growth, its output's); a part of
+            # the region keeps its name before the measure
+            part = economy.group("part") or ""
+            change = "年均增长" if economy.group("avg") else "增长"
+            self.emit(fig, part + "地区生产总值", change, subject=False)
+            return
         if name is None and not clean_name(raw).strip("、，, ") and self.last_subject:
             # 增长5.3%，超过全国平均水平: the figure just named is what is compared
             self.emit(fig, self.last_subject, "增长", subject=False)
