@@ -27,6 +27,17 @@ def plain_verbs() -> frozenset[str]:
     return dict_words("v")
 
 
+def is_two_char_word(word: str) -> bool:
+    """Whether ``word`` is a two-character word of jieba's dictionary (存款, 出口): the
+    segmenter's own bounds join any two unknown characters (量术) into one word."""
+    return word in _two_char_words()
+
+
+@lru_cache(maxsize=1)
+def _two_char_words() -> frozenset[str]:
+    return frozenset(re.findall(r"^(\S{2})[ \t]", _dict_text(), re.MULTILINE))
+
+
 # the tags the naming passes and frames ask for, read in one scan of the dictionary
 _COMMON_TAGS = ("v", "a", "d", "ad", "vd", "ns")
 

@@ -41,6 +41,7 @@ from bot.targets.kinds import (
     is_holding,
     is_list_item,
     is_past_clause,
+    is_population,
     is_status,
     normalize_year,
     opening_period,
@@ -775,7 +776,8 @@ class _Walker:
             section_cue=self.section.cue,
             goal_list=self.goal_list,
             change=named.change,
-            holding=is_holding(sentence[clause_start : fig.start], named.change),
+            holding=is_holding(sentence[clause_start : fig.start], named.change)
+            or is_population(sentence, fig, named.change),
             past_clause=is_past_clause(sentence[clause_start : fig.start]),
         )
         kind = classify(ctx)

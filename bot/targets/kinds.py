@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.targets.numbers import Figure
 from bot.targets.records import Kind
 from bot.targets.regex_gate import gated
 
@@ -308,6 +309,19 @@ _HOLDING_RE = re.compile(r"依托|用好|服务好|拥有|坐拥|用足|针对")
 def is_holding(clause: str, change: str) -> bool:
     """A figure a forward text holds, not sets: a holding word and no verb of its own."""
     return not change and bool(_HOLDING_RE.search(clause))
+
+
+# 我国有13亿人口、9亿劳动力资源, 保障好14亿人的粮食安全: a nation's people counted in 亿
+# (its population, its workforce) right before what they are, with no verb of its own, is
+# what a forward text works with, never what it sets (a population goal has its verb:
+# 常住人口达到…, 人口控制在…); said as whose (…人的饭碗) the verb is the thing's, not theirs
+_PEOPLE_AFTER_RE = re.compile(r"亿?多?(?:(?P<whose>人口的|人民的|人的)|人口|人民|劳动力|劳动者)")
+
+
+def is_population(sentence: str, fig: Figure, change: str) -> bool:
+    """A count of a nation's people said as what it has, not as a goal."""
+    m = _PEOPLE_AFTER_RE.match(sentence, fig.num_end) if fig.unit == "亿人" else None
+    return m is not None and (not change or m.group("whose") is not None)
 
 
 def is_goal_lead(paragraph: str) -> bool:

@@ -212,6 +212,8 @@ _VERB_FORMS: tuple[tuple[str, str], ...] = (
     ("保障", "保障"),
     ("提供", "提供"),
     ("扩大", "扩大"),
+    # a gap or ratio narrowed (城乡居民收入比…，较上年缩小0.04): the change, not a name
+    ("缩小", "缩小"),
     ("签约", "签约"),
     ("吸引", "吸引"),
     ("接待", "接待"),

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from bot.corpus.gazetteer import default_gazetteer
+from bot.targets.dict_words import is_two_char_word
 from bot.targets.frames import measure_of
 from bot.targets.lexicon import (
     AFTER_STOP_RE,
@@ -367,7 +368,10 @@ def _split_items(subject: str, n: int | None = None) -> list[str]:
     if (
         ellipsis
         and _lone_last_char(ellipsis["pre"] + ellipsis["a"])
-        and all(_one_word(c + ellipsis["rest"][0]) for c in (ellipsis["a"], ellipsis["b"]))
+        and all(
+            _one_word(c + ellipsis["rest"][0]) and is_two_char_word(c + ellipsis["rest"][0])
+            for c in (ellipsis["a"], ellipsis["b"])
+        )  # 发明专利有效量、技术…: 量术 is no word, so 量 stands for none
         and _first_word_end(ellipsis["b"] + ellipsis["rest"]) == 2
     ):
         # 本外币存、贷款余额: 存款余额 and 贷款余额; 进、出口总额; 中、小学

@@ -36,6 +36,15 @@ _BARE_RANKED_RE = re.compile(
 )
 
 
+# the economy whose growth a comparison opens with (全市经济|增速高于…): the whole region
+# said by its scope, or a part of it named as an area (中西部地区, 民族自治地方)
+_ECONOMY_OF_RE = re.compile(
+    r"(?:^|[，、：]|力争|确保|推动|保持|实现)(?:全年|今年|年内|五年来|过去五年)?"
+    r"(?:全(?:国|省|市|区|县|州)|我(?:国|省|市|区|县)|本(?:省|市|区|县)"
+    r"|(?P<part>[\u4e00-\u9fff]{2,8}?(?:地区|地方)))?(?P<avg>年均)?经济$"
+)
+
+
 # a measure a list's last item ends with, said once for every item ranked
 _SHARED_MEASURE_RE = re.compile(
     r"(?:通车里程|里程|产量|产值|增加值|面积|人数|数量|总量|规模|增速|增幅|增量)$"
@@ -44,6 +53,10 @@ _SHARED_MEASURE_RE = re.compile(
 
 # a streak or a steadiness said between a measure and its rank (增速连续三年居…)
 _STREAK = r"(?:连续[一二三四五六七八九十两\d]{1,2}年|多年|持续|继续|始终|稳定)?"
+# the rank verb (and its scope) closing a list of the things ranked: 、…稳居全国
+_SHARED_RANK_RE = re.compile(
+    rf"(?<=[^、，])(?:{_STREAK})(?:位居|跃居|稳居|居|位列)(?:全(?:国|省|市|区|县))?$"
+)
 
 
 class _CompareForms:
@@ -61,6 +74,19 @@ class _CompareForms:
         if _VAGUE_SUBJECT_RE.search(raw):
             return
         name = _best_before(self.table, raw, fig)
+        economy = (
+            _ECONOMY_OF_RE.search(raw)
+            if name is None and self.s.startswith(("增速", "增长"), fig.start)
+            else None
+        )
+        if economy:
+            # 全市经济增速高于全省平均水平, 山区地方年均经济增速高于…: the comparison's own
+            # 增速 ends the words 经济 opens (the economy's growth, its output's); a part of
+            # the region keeps its name before the measure
+            part = economy.group("part") or ""
+            change = "年均增长" if economy.group("avg") else "增长"
+            self.emit(fig, part + "地区生产总值", change, subject=False)
+            return
         if name is None and not clean_name(raw).strip("、，, ") and self.last_subject:
             # 增长5.3%，超过全国平均水平: the figure just named is what is compared
             self.emit(fig, self.last_subject, "增长", subject=False)
@@ -176,6 +202,16 @@ class _CompareForms:
         if not _is_name(subject):
             return
         if "均" in raw and self.ranks_each(fig, raw[: raw.rfind("均")], scope, change):
+            return
+        shared = _SHARED_RANK_RE.search(raw)
+        if (
+            shared
+            and "均" not in raw
+            and "等" not in raw[: shared.start()]
+            and self.ranks_each(fig, raw[: shared.start()], scope, change)
+        ):
+            # 发明专利有效量、技术合同成交额稳居全国第一: one rank said once for the items
+            # listed before it, which share it as they would with 均
             return
         if re.search(
             rf"(?:增速|增幅)(?:均)?{_STREAK}(?:位居|跃居|稳居|居|位列|排名|排在|保持)", raw

@@ -35,6 +35,13 @@ _RATIO_RE = re.compile(
     r"(?:倍差|收入比|比值|指数|系数|效率|PUE|死亡率)[^，。；]{0,6}?(?:为|达到|达|降至|降到|缩小|扩大|下降)"
     r"(?P<n>\d+\.\d+)(?![\d.%％‰/／\u4e00-\u9fffA-Za-z])"
 )
+# 倍差为1.78，比上年缩小0.03: the ratio's change said right after it, as bare as the ratio
+# (a gap between two ratios, not a percentage); only in the clause that follows the ratio
+_RATIO_DELTA_RE = re.compile(
+    r"[，,]\s*(?:比|较)(?:上年|去年|上年末|上年同期|(?:19|20)\d\d年(?:末)?)?"
+    r"(?:缩小|扩大|下降|降低|减少|提高|上升|增加)(?P<n>\d+(?:\.\d+)?)"
+    r"(?![\d.%％‰/／\u4e00-\u9fffA-Za-z])"
+)
 # 孕产妇死亡率为9.8/10万, 发病率12.5/10万: a rate per so many people, its base the unit
 _PER_POPULATION_RE = re.compile(
     r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*[/／]\s*(?P<per>(?:1|10|100|十|百)?万)(?![\d.\u4e00-\u9fff])"
@@ -78,6 +85,9 @@ def _fraction_figures(sentence: str) -> list[Figure]:
             )  # fmt: skip
     for m in _RATIO_RE.finditer(sentence):
         add(m.start("n"), m.end("n"), float(m.group("n")), m.group("n"), "", "ratio", "number")
+        if delta := _RATIO_DELTA_RE.match(sentence, m.end("n")):
+            add(delta.start("n"), delta.end("n"), float(delta.group("n")), delta.group("n"), "",
+                "ratio", "number")  # fmt: skip
     for m in _PER_POPULATION_RE.finditer(sentence):
         add(m.start("n"), m.end(), float(m.group("n")), m.group("n"), "/" + m.group("per"),
             "percent", "number")  # fmt: skip
