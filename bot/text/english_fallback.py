@@ -41,6 +41,10 @@ MIN_CHARS = 2
 _LEAD = re.compile(r"^(?:to|a|an|the)\s+")
 _PARENS = re.compile(r"\([^()]*\)")
 _SENSE_WORD = re.compile(r"^[a-z][a-z-]*(?: [a-z][a-z-]*)?$")
+# A sense without glosses that has more spaces than a lead word and two words (to make
+# payments) is a phrase: most senses are, and skipping them at once saves most of the
+# dictionary's reading.
+_MAX_SPACES = 2
 _CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z-]*$")
 
@@ -73,8 +77,10 @@ def senses(line: str) -> tuple[str, list[str]] | None:
     for sense in rest.split("/")[1:-1]:
         if sense[:1].isupper():
             continue  # a name (Jobs: 乔布斯), not the word
-        text = _PARENS.sub(" ", sense).strip().lower()
-        text = re.sub(r"\s+", " ", _LEAD.sub("", text))
+        if "(" not in sense and sense.count(" ") > _MAX_SPACES:
+            continue  # a phrase (most senses are): skipped before any pattern is tried
+        text = _PARENS.sub(" ", sense) if "(" in sense else sense
+        text = " ".join(_LEAD.sub("", text.strip().lower()).split())
         if _SENSE_WORD.match(text):
             key = " ".join(singular(w) for w in text.split(" "))
             if key not in keys:
