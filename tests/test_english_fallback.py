@@ -143,3 +143,12 @@ def test_beside_chinese_words_a_reading_only_adds_to_what_they_find(engine: Engi
     assert dict(resp.understood.english) == {"safety": ("安全",)}
     # wholly in English, the readings are all the query has: required
     assert engine.search("sewage", page_size=3).hits[0].text.startswith("全年城镇污水")
+
+
+async def test_the_bot_reads_the_dictionary_as_it_starts(server, bundled_engine: Engine) -> None:
+    from tests.e2e import running
+
+    load_reversed.cache_clear()
+    async with running(server, bundled_engine):
+        # read before the first reader's query, not by it
+        assert load_reversed.cache_info().currsize == 1
