@@ -68,8 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("run", type=Path, help="eval_search --json output (--split dev)")
     ap.add_argument("base", type=Path, nargs="?", help="an earlier run to compare with")
     ap.add_argument("--relevance", type=Path, default=RELEVANCE)
+    # a later session draws halves of its own (its misses were read on the old fit half)
+    ap.add_argument("--seed", type=int, default=SEED, help=f"the draw (default {SEED})")
     args = ap.parse_args(argv)
-    fit, check = halves(args.relevance)
+    fit, check = halves(args.relevance, args.seed)
     now = reciprocal_ranks(args.run)
     base = reciprocal_ranks(args.base) if args.base else None
     for name, ids in (("fit", fit), ("check", check)):

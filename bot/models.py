@@ -194,6 +194,9 @@ class Understood:
     # the five-year plan period the query names (十四五, 2021-2025): the answer card is
     # the period's goal; said in the reply, not a facet ranked
     period: PlanPeriod | None = None
+    # English words the glossary lacks, each with the dictionary's Chinese words it was
+    # searched as (sewage: 污水): said in the reply, so a misreading shows; ranks nothing
+    english: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def any(self) -> bool:
@@ -217,8 +220,9 @@ class Understood:
 
     @property
     def said(self) -> bool:
-        """Whether the reply says what was understood: a facet, or the period."""
-        return self.any or self.period is not None
+        """Whether the reply says what was understood: a facet, the period, or English
+        words read through the dictionary."""
+        return self.any or self.period is not None or bool(self.english)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,9 @@ from bot.models import Document, DocumentInfo, SearchResponse
 def understood_to_dict(resp: SearchResponse) -> dict | None:
     """What the query was understood to ask (``region``, ``regions``: every region
     named, the first being ``region``, ``year``, ``type``,
-    ``indicator``, and ``period``: the plan period named, ``{"name": "十四五", "from":
-    2021, "to": 2025}``, else ``None``), or ``None`` when it was searched word for word."""
+    ``indicator``, ``period``: the plan period named, ``{"name": "十四五", "from":
+    2021, "to": 2025}``, else ``None``, and ``english``: English words read through the
+    dictionary), or ``None`` when it was searched word for word."""
     u = resp.understood
     if u is None:
         return None
@@ -30,6 +31,9 @@ def understood_to_dict(resp: SearchResponse) -> dict | None:
         "period": (
             {"name": period.name, "from": period.first, "to": period.last} if period else None
         ),
+        # English words the glossary lacks and the dictionary's Chinese words they were
+        # searched as ({"sewage": ["污水"]})
+        "english": {word: list(read) for word, read in u.english},
     }
 
 

@@ -214,6 +214,7 @@ def test_search_json_carries_understood_and_answer(engine):
         "type": None,
         "indicator": "地区生产总值",
         "period": None,  # no plan period named
+        "english": {},  # no English word read through the dictionary
     }
     assert data["answer"]["figure"] == "5%左右"
     assert data["answer"]["doc_id"]

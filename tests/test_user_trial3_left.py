@@ -47,9 +47,10 @@ async def test_the_bot_says_no_document_is_about_a_typed_region(server: FakeBotA
 
 
 # -- 13: suggestions near what was typed, or none -------------------------------------------------
-# English the glossary does not know (since search-english, "rural revitalization" is read
-# as 乡村振兴 and finds its passages: the last test of this block)
-@pytest.mark.parametrize("query", ["football stadiums", "<b>bold</b> & <script>"])
+# English neither the glossary nor the dictionary reads into a word of the documents (since
+# search-english, "rural revitalization" is read as 乡村振兴, and since search-left26 "football
+# stadiums" as 足球 through CC-CEDICT: each finds its passages, the tests after this one)
+@pytest.mark.parametrize("query", ["snorkelling flamingos", "<b>snorkel</b> & <script>"])
 def test_a_query_with_no_chinese_gets_no_unrelated_suggestions(bundled_engine, query):
     """Anything that found nothing was offered 地区生产总值、规模以上工业增加值… (the
     dictionary's first terms), whatever was typed."""
@@ -60,6 +61,12 @@ def test_a_query_with_no_chinese_gets_no_unrelated_suggestions(bundled_engine, q
 def test_english_the_glossary_knows_finds_the_chinese_term(bundled_engine):
     resp = bundled_engine.search("rural revitalization")
     assert resp.total > 0 and "乡村振兴" in resp.hits[0].text
+
+
+def test_english_the_dictionary_reads_finds_the_chinese_word(bundled_engine):
+    resp = bundled_engine.search("football stadiums")
+    assert resp.total > 0 and "足球" in resp.hits[0].text
+    assert resp.understood is not None and ("football", ("足球",)) in resp.understood.english
 
 
 def test_suggestions_for_nothing_found_are_near_a_word_typed(bundled_engine):
@@ -76,10 +83,10 @@ async def test_an_english_query_is_told_the_documents_are_chinese(
     user = server.add_user("Lena")
     english = server.add_user("Eve", language_code="en")
     async with running(server, engine):
-        said = await ask_text(server, user, user, "football stadiums")
+        said = await ask_text(server, user, user, "snorkelling flamingos")
         assert "没有找到相关结果" in said and "请用中文关键词" in said
         assert "您是不是要找" not in said
-        said = await ask_text(server, english, english, "football stadiums")
+        said = await ask_text(server, english, english, "snorkelling flamingos")
         assert "The documents are in Chinese" in said
         chinese = await ask_text(server, user, user, "宇宙飞船")  # Chinese typed: no hint
         assert "没有找到相关结果" in chinese and "请用中文关键词" not in chinese

@@ -41,7 +41,11 @@ def understood_line(
         tr(lang, "search.facet_indicator", indicator=quote(u.indicator)) if u.indicator else None
     )
     sep = tr(lang, "search.facet_sep")
-    parts = [part for part in (region, year, period, kind, indicator) if part]
+    english = [
+        tr(lang, "search.facet_english", word=quote(word), read=quote("/".join(read)))
+        for word, read in u.english
+    ]
+    parts = [part for part in (region, year, period, kind, indicator, *english) if part]
     line = tr(lang, "search.understood", facets=sep.join(parts))
     missing = [first if facet == "region" else first_year for facet in u.unmatched]
     if u.absent:

@@ -43,6 +43,9 @@ class Concept:
     # rather than what about (the verb after 怎么: 科技创新 怎么做, 对外开放 怎么推进; 措施,
     # 举措, 工作 …) or a lone character beside longer words (吃饭难 → 吃饭 难).
     soft: bool = False
+    # The Chinese words a bilingual dictionary gave an English word the glossary lacks
+    # (sewage: 污水), among its alternatives: what the reply says the word was read as.
+    read_as: tuple[str, ...] = ()
 
 
 def unique(concepts: list[Concept]) -> list[Concept]:

@@ -71,6 +71,7 @@ from bot.search.title_topics import TITLE_TOPIC_SHARE, TitleTopics
 from bot.search.understand import NATIONAL, NATIONAL_WORDS, understand
 from bot.search.window import ASKS_NOTHING, QUALITY_WINDOW, Window
 from bot.text.english import with_chinese_terms
+from bot.text.english_fallback import candidates, is_content_word, load_reversed
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, has_cjk, is_cjk_word
@@ -101,6 +102,25 @@ _ALNUM_RE = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
 _MIXED_RE = re.compile(r"(?=[a-z0-9.]*[a-z])(?=[a-z0-9.]*[0-9])[a-z0-9]+(?:\.[0-9]+)*")
 # an abbreviation joined by & or _ (R&D, PM_2.5 as converted documents write PM₂.₅)
 _JOINED_RE = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*(?:[&_][a-z0-9]+(?:\.[0-9]+)*)+")
+
+
+# How many Chinese candidates an English word the glossary lacks is searched as: the
+# dictionary gives a common word a dozen (space: 空间, 太空, 地方, 余地 …); the first
+# senses come first.
+ENGLISH_CANDIDATES = 6
+
+
+def _dictionary_read_soft(concepts: list[Concept]) -> list[Concept]:
+    """``concepts`` with each English word found only as the dictionary's reading of it
+    (airport: 机场) soft: in a query that holds Chinese words, those say what is asked,
+    and a reading that may be wrong only adds to the passages they find. In a query
+    wholly in English the readings are all it has, and stay required."""
+    return [
+        replace(c, soft=True)
+        if c.read_as and all(a.text in c.read_as for a in c.alternatives)
+        else c
+        for c in concepts
+    ]
 
 
 def _join_abbreviations(text: str, words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -268,7 +288,12 @@ class Searcher:
             # A known term typed as one (粮食总产量, 污染治理) is also found with its words
             # apart (粮食播种面积…总产量), after the passages holding it or a synonym whole.
             alts.append(Alternative(word, alts[0].term_ids, False))
-        concept = Concept(word, alts, exclude)
+        read_as: tuple[str, ...] = ()
+        if not exclude and is_content_word(word):
+            english = self._english_alternatives(word, {a.text for a in alts})
+            read_as = tuple(a.text for a in english)
+            alts += english
+        concept = Concept(word, alts, exclude, read_as=read_as)
         if exclude or not _PLAN_PERIOD_RE.fullmatch(word):
             return concept
         # A plan period (十五五) is named by the heading its goals stand under (二、“十五五”
@@ -286,6 +311,21 @@ class Searcher:
         weight = np.float32(idf_of(found.size, self.index.n_passages))
         dense[under] = np.maximum(dense[under], weight)
         return Concept(word, alts, exclude, fixed=(found, dense[found]))
+
+    def _english_alternatives(self, word: str, have: set[str]) -> list[Alternative]:
+        """The Chinese words a bilingual dictionary gives an English ``word`` the glossary
+        lacks (:mod:`bot.text.english_fallback`: sewage -> 污水), those the index holds
+        as terms, at most :data:`ENGLISH_CANDIDATES`: alternatives beside the word, so a
+        passage must still match the query's other words, and the sense that fits them
+        is the one found with them (balance beside loan: 余额, not 平衡)."""
+        out: list[Alternative] = []
+        for head in candidates(word, load_reversed()):
+            tid = self.index.term_ids.get(head)
+            if tid is not None and head not in have:
+                out.append(Alternative(head, (tid,), False))
+                if len(out) == ENGLISH_CANDIDATES:
+                    break
+        return out
 
     def _with_headings(
         self, concept: Concept, hits: tuple[np.ndarray, np.ndarray], runs: tuple[str, ...] = ()
@@ -957,6 +997,8 @@ class Searcher:
             cs, cor = self._plan_part(part, budget, correct=correct)
             concepts += cs
             corrections += cor
+        if has_cjk(parsed.cleaned):
+            concepts = _dictionary_read_soft(concepts)
         concepts = settle_soft(
             framing.soften_generic(
                 disjoint(unique(framing.drop_asking(concepts, ASKING_WORDS))), QUESTION_WORDS
@@ -992,6 +1034,9 @@ class Searcher:
             self._corrector.suggestions(unfound, ranked.total == 0, budget) if unfound else ()
         )
         remarks = [*ambiguous_place_notes(parsed.raw), *budget_notes(budget)]
+        understood = facets if facets and facets.any else None
+        if english := tuple(dict((c.label, c.read_as) for c in positive if c.read_as).items()):
+            understood = replace(understood or Understood(), english=english)
         return SearchResponse(
             query=parsed.raw,
             hits=hits,
@@ -1002,7 +1047,7 @@ class Searcher:
             suggestions=suggestions,
             message="；".join([*parsed.notes, *(n.text for n in remarks)]) or None,
             notes=(*parsed.note_codes, *remarks),
-            understood=facets if facets and facets.any else None,
+            understood=understood,
             by_document=grouped,
         )
 
@@ -1027,6 +1072,8 @@ class Searcher:
         concepts: list[Concept] = []
         for part in parsed.parts:
             concepts += self._plan_part(part, budget, correct=correct)[0]
+        if has_cjk(parsed.cleaned):
+            concepts = _dictionary_read_soft(concepts)
         concepts = settle_soft(
             framing.soften_generic(
                 disjoint(unique(framing.drop_asking(concepts, ASKING_WORDS))), QUESTION_WORDS
@@ -1122,6 +1169,7 @@ class Searcher:
         matched = np.zeros(n, dtype=np.uint8)
         # With facets, the question words (目标, 多少 …) are not required of a passage.
         required = np.zeros(n, dtype=bool) if facets else None
+        asked = np.zeros(n, dtype=bool) if facets else None
         # A concept's passages are distinct (its hits, then those it gains, none twice):
         # the first list added to the zeroed arrays is written, not added (a common
         # word's 115,000 passages at 100 MB: 0.14 + 0.13 ms, against 0.24 + 0.20 ms for
@@ -1169,8 +1217,8 @@ class Searcher:
                 # add.at with explicit arrays is numpy's fast path (a scalar is ~50x slower).
                 np.add.at(total, p, np.asarray(scores, dtype=np.float32))
                 np.add.at(matched, p, np.ones(p.size, dtype=np.uint8))
-            if required is not None and c.label not in QUESTION_WORDS:
-                required[p] = True
+            if required is not None:
+                (asked if c.label in QUESTION_WORDS else required)[p] = True
         for c in soft:
             pids, scores = self._hits.concept_hits(c)
             p = np.asarray(pids, dtype=np.intp)
@@ -1198,11 +1246,19 @@ class Searcher:
             for c in facets:
                 if c.first is not None:
                     on_facets[c.first] += np.uint8(1)
+            homes = [c.home for c in facets if c.home is not None]
             if all(c.label in QUESTION_WORDS for c in positive):
                 required = matched >= len(facets)
+            elif homes and asked is not None:
+                # In the documents of the place named, a line holding only the question
+                # words (上海 农机化 目标任务: 农业机械化发展目标任务) is a candidate as it is
+                # with no place named: the place ranks its documents first, it does not
+                # narrow them to the lines holding the rarer word.
+                q = np.flatnonzero(asked)
+                home_docs = np.unique(np.concatenate(homes))
+                required[q[np.isin(self.index.p_doc[q], home_docs)]] = True
             level = self._demote(matched).astype(np.int32) * (2 * len(facets) + 1) + on_facets
             level[~required] = 0
-            homes = [c.home for c in facets if c.home is not None]
             level = region_first.lift(
                 level, self.index.p_doc, homes, span, self.index.doc_first_pid
             )
