@@ -34,6 +34,17 @@ def test_new_and_a_one_character_verb_is_the_change(extract):
     assert got[230] == "护坡挡墙"
 
 
+def test_a_length_of_things_after_a_new_verb(extract):
+    text = _REPORT + "改造农村危桥8座，新修田间道路46公里。\n"
+    assert _names(extract(text, _NAME))[46] == "田间道路"
+
+
+def test_an_area_keeps_its_verb(extract):
+    # 补充耕地, 退化草原: an area's verb is often part of a term; areas are left as named
+    text = _REPORT + "新建高标准农田3万亩，补充耕地1200亩。\n"
+    assert _names(extract(text, _NAME))[1200] == "补充耕地"
+
+
 def test_an_act_listed_after_years_and_a_total_word(extract):
     text = _REPORT + "三年累计改造老旧厂房31处，清退落后矿山企业52家。\n"
     assert _names(extract(text, _NAME))[52] == "落后矿山企业"

@@ -93,19 +93,13 @@ def _lead_verb(name: str) -> str:
 
 def _a_thing(s: str) -> bool:
     """Whether ``s`` names things, not an act or a measure: no relative clause
-    (列入…的项目), no verb at either end (扶持创业, 竣工投产项目, 外出务工), no count
-    noun at the end (死亡人数: the verb makes the noun there)."""
+    (列入…的项目), no verb at its end (外出务工), no verbal noun first (竣工投产项目: a
+    second act), no count noun at the end (死亡人数: the verb makes the noun there). A
+    plain verb first may modify the thing (生产便道, 排水沟渠)."""
     if "的" in s or _MEASURE_END_RE.search(s):
         return False
     words = [w for w in _segmenter().cut(s, True) if w.strip()]
-    verbs = plain_verbs()
-    # a verbal noun first is a second act (竣工投产项目: finished and in production)
-    return (
-        bool(words)
-        and words[0] not in verbs
-        and words[0] not in dict_words("vn")
-        and words[-1] not in verbs
-    )
+    return bool(words) and words[0] not in dict_words("vn") and words[-1] not in plain_verbs()
 
 
 def _acts_listed(sentence: str, own: int) -> bool:
@@ -125,11 +119,11 @@ def _acts_listed(sentence: str, own: int) -> bool:
 def _listed_act(sentence: str, n: Named) -> str:
     """The plain verb of a short verb-noun-number clause whose name still opens with it
     (招聘特岗教师120名 among 新建校舍…，改造…): the clause is the name and its figure,
-    nothing else before the verb than a time or scope word, the figure a count of things
-    (not of people the act reached, nor money, length or area: 补充耕地 is a term),
+    nothing else before the verb than a time or scope word, the figure a count or a length
+    of things (not people the act reached, nor money or area: 补充耕地 is a term),
     and the sentence lists acts. A noun made
     of a verb and a noun (出生人口, 注册护士) sits among nouns, not among acts."""
-    if n.figure.unit_class != "count" or n.figure.unit.endswith(_REACHED_UNITS):
+    if n.figure.unit_class not in ("count", "length") or n.figure.unit.endswith(_REACHED_UNITS):
         return ""
     verb = _lead_verb(n.indicator)
     if not verb or VERB_RE.fullmatch(verb) or not _a_thing(n.indicator[len(verb) :]):
