@@ -27,6 +27,11 @@ def test_a_plain_verb_opening_a_listed_act_is_the_change(extract):
     assert _changes(records)[85] == "招录"
 
 
+def test_acts_listed_before_a_semicolon_count(extract):
+    text = _REPORT + "新建乡镇污水处理站5座，改造供水管网40公里；聘用乡村医生42名。\n"
+    assert _names(extract(text, _NAME))[42] == "乡村医生"
+
+
 def test_new_and_a_one_character_verb_is_the_change(extract):
     text = _REPORT + "改造农村公厕60座，新栽核桃树17万株，新修护坡挡墙230处。\n"
     got = _names(extract(text, _NAME))

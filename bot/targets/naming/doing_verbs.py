@@ -34,7 +34,7 @@ from bot.targets.naming.clauses import clause_start
 from bot.targets.naming.words import _is_name, _segmenter, word_end
 
 if TYPE_CHECKING:
-    from bot.targets.indicators import IndicatorTable
+    from bot.targets.naming.passes import Sentence
     from bot.targets.naming.sentence import Named
 
 # verbs of choosing, drafting, spreading or growing things, then the things (two characters at
@@ -116,7 +116,7 @@ def _acts_listed(sentence: str, own: int) -> bool:
     return False
 
 
-def _listed_act(sentence: str, n: Named) -> str:
+def _listed_act(sentence: str, earlier: str, n: Named) -> str:
     """The plain verb of a short verb-noun-number clause whose name still opens with it
     (招聘特岗教师120名 among 新建校舍…，改造…): the clause is the name and its figure,
     nothing else before the verb than a time or scope word, the figure a count or a length
@@ -133,18 +133,23 @@ def _listed_act(sentence: str, n: Named) -> str:
     lead = _CLAUSE_LEAD_RE.match(before)
     if before[lead.end() if lead else 0 :] != n.indicator:
         return ""
-    return verb if _acts_listed(sentence, start) else ""
+    listed = _acts_listed(sentence, start) or _acts_listed(earlier, -1)
+    return verb if listed else ""
 
 
-def without_doing_verb(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
+def without_doing_verb(said: Sentence, named: list[Named]) -> list[Named]:
     """``named`` with a verb of doing left out of a name's head (see the module
-    docstring); the verb becomes the record's change when it has none."""
+    docstring); the verb becomes the record's change when it has none. The acts listed
+    may be in the 。-sentence's clauses before a ； (新建校舍…；招聘特岗教师120名。)."""
+    sentence, table = said.text, said.table
     out: list[Named] = []
     for n in named:
         m = _DOING_RE.match(n.indicator)
         if m and not _ACT_AFTER_RE.match(m["thing"]) and _is_name(m["thing"]):
             n = replace(n, indicator=m["thing"], change=n.change or m["verb"])
-        verb = _listed_act(sentence, n) if table.canonical(n.indicator) is None else ""
+        verb = (
+            _listed_act(sentence, said.earlier, n) if table.canonical(n.indicator) is None else ""
+        )
         if verb and _is_name(thing := n.indicator[len(verb) :]):
             n = replace(n, indicator=thing, change=n.change or verb)
         where = _WHERE_RE.match(n.indicator) if n.indicator.startswith("在") else None

@@ -116,6 +116,7 @@ class Sentence:
     table: IndicatorTable
     plain: str = ""  # the sentence before, when it gave no figure (a topic sentence?)
     heading: str = ""  # the heading of the sentence's section (二、义务教育), "" when none
+    earlier: str = ""  # the 。-sentence's parts before this one (its clauses up to a ；)
 
 
 Pass = Callable[[Sentence, list[Named]], list[Named]]
@@ -206,7 +207,7 @@ PASSES: tuple[Pass, ...] = (
     _text(multiple_of_the_figure_before),  # multiples: 是五年前的2.6倍 is the figure's
     _figures(without_examples),  # examples: 燃气、供水、排水等老旧管网 -> 老旧管网
     _figures(tier_with_its_programme),  # programme_tiers: “小巨人”企业 -> 专精特新小巨人企业
-    _text_table(without_doing_verb),  # doing_verbs: 推广高效节能电机1.2亿千瓦 -> 高效节能电机
+    without_doing_verb,  # doing_verbs: 推广高效节能电机1.2亿千瓦 -> 高效节能电机
     # after examples, where it was added: a noun after the count (等20个重点片区) names
     # the set there, the kinds only the counts with no noun of their own
     _text(kinds_of_the_set),  # listed_set: 新组建省实验室、产业创新研究院等10家
