@@ -34,7 +34,7 @@ from bot.targets.naming.clauses import clause_start
 from bot.targets.naming.words import _is_name, _segmenter, word_end
 
 if TYPE_CHECKING:
-    from bot.targets.naming.passes import Sentence
+    from bot.targets.indicators import IndicatorTable
     from bot.targets.naming.sentence import Named
 
 # verbs of choosing, drafting, spreading or growing things, then the things (two characters at
@@ -137,19 +137,18 @@ def _listed_act(sentence: str, earlier: str, n: Named) -> str:
     return verb if listed else ""
 
 
-def without_doing_verb(said: Sentence, named: list[Named]) -> list[Named]:
+def without_doing_verb(
+    sentence: str, earlier: str, named: list[Named], table: IndicatorTable
+) -> list[Named]:
     """``named`` with a verb of doing left out of a name's head (see the module
     docstring); the verb becomes the record's change when it has none. The acts listed
     may be in the 。-sentence's clauses before a ； (新建校舍…；招聘特岗教师120名。)."""
-    sentence, table = said.text, said.table
     out: list[Named] = []
     for n in named:
         m = _DOING_RE.match(n.indicator)
         if m and not _ACT_AFTER_RE.match(m["thing"]) and _is_name(m["thing"]):
             n = replace(n, indicator=m["thing"], change=n.change or m["verb"])
-        verb = (
-            _listed_act(sentence, said.earlier, n) if table.canonical(n.indicator) is None else ""
-        )
+        verb = _listed_act(sentence, earlier, n) if table.canonical(n.indicator) is None else ""
         if verb and _is_name(thing := n.indicator[len(verb) :]):
             n = replace(n, indicator=thing, change=n.change or verb)
         where = _WHERE_RE.match(n.indicator) if n.indicator.startswith("在") else None
