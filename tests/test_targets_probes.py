@@ -101,10 +101,16 @@ excerpts written, and annotated, before the extractor ran on them.
   (a provincial report of 2025, a county report of 2018, 65 records), written and
   committed before the extractor ran on round 1: P 0.730, R 0.708 on main's code and on
   the branch alike. The floors are those less 0.01.
+- ``round12c``: the same hard class where it is hardest, short verb-noun-number clauses
+  (a county report of 2017 of the poverty years, a district report of 2023 with its
+  民生实事, a county's 2024 review of 脱贫 and 乡村振兴 work; 80 records), written and
+  committed before anything ran on it: P 0.613, R 0.575 on main's code (``cd84160``),
+  P 0.640, R 0.600 at the end of ``naming-left12`` (a plain verb opening a listed act's
+  clause is its change). The floors are those less 0.01.
 
 Scored as the bundled gold is (``bench/eval_targets.py``: doc, indicator, value, unit and
 kind, one to one), so a wrong name is a false positive and a false negative. The gold of
-``reports``, ``forms``, ``kinds``, ``round5`` to ``round9`` and ``round10`` to ``round12b`` is what
+``reports``, ``forms``, ``kinds``, ``round5`` to ``round9`` and ``round10`` to ``round12c`` is what
 ``tests/data/probes/annotation.py`` builds from their ``annotations.txt``.
 """
 
@@ -133,6 +139,7 @@ FLOORS = {
     "round11b": (87, 0.956, 0.956, 0.99),
     "round12": (218, 0.718, 0.715, 0.858),
     "round12b": (65, 0.720, 0.698, 0.99),
+    "round12c": (80, 0.630, 0.590, 0.99),
 }
 
 
@@ -165,6 +172,7 @@ def test_probe_precision_and_recall(table, name):
         "round11b",
         "round12",
         "round12b",
+        "round12c",
     ],
 )
 def test_the_gold_is_what_the_annotation_builds(name):

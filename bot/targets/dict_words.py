@@ -38,6 +38,14 @@ def _two_char_words() -> frozenset[str]:
     return frozenset(re.findall(r"^(\S{2})[ \t]", _dict_text(), re.MULTILINE))
 
 
+@lru_cache(maxsize=1)
+def one_character_verbs() -> frozenset[str]:
+    """Characters jieba's dictionary tags as plain verbs alone (打, 修, 栽): a report's
+    ``新打机井``, ``新修道路`` put 新 before one."""
+    line = re.compile(r"^(\S)[ \t]+\S+[ \t]+v[ \t]*$", re.MULTILINE)
+    return frozenset(line.findall(_dict_text()))
+
+
 # the tags the naming passes and frames ask for, read in one scan of the dictionary
 _COMMON_TAGS = ("v", "a", "d", "ad", "vd", "ns")
 

@@ -654,7 +654,7 @@ class _Walker:
                 if periods is None:
                     periods = period_marks(line, self.spoken_s, current_year)
                 named_figures = name_figures(sentence, figures, self.table, context)
-                said = Sentence(sentence, self.table, plain, section_title)
+                said = Sentence(sentence, self.table, plain, section_title, line[dot_start:offset])
                 named_figures = run_passes(PASSES, said, named_figures)
                 # 分别: each rate's record takes its level's final name below
                 respective = respective_pairs(sentence, named_figures)

@@ -14,6 +14,11 @@ of doing the verb table does not hold (it strips its own, 建设, 改造, 培育
 cleans a name); one opens a name only when the rest is a name of its own. A verb that is
 the measure (新增, 新建 …) is not one of them, unless places the act is done in come
 first (``在A、B建设…``): where is no part of what is counted, and the act goes with it.
+
+Short verb-noun-number clauses of work reports open with verbs no list holds (招聘特岗教师
+100名, 淘汰落后产能企业1100家, 新打机井30眼): a verb jieba's dictionary tags as a plain
+verb, or 新 and a one-character one, opening a clause that is only it, the things and
+their count, in a sentence that lists acts of the verb table (新建…，改造…), is the act.
 """
 
 from __future__ import annotations
@@ -23,9 +28,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.corpus.gazetteer import default_gazetteer
-from bot.targets.naming.words import _is_name
+from bot.targets.dict_words import dict_words, one_character_verbs, plain_verbs
+from bot.targets.lexicon import VERB_RE
+from bot.targets.naming.clauses import clause_start
+from bot.targets.naming.words import _is_name, _segmenter, word_end
 
 if TYPE_CHECKING:
+    from bot.targets.indicators import IndicatorTable
     from bot.targets.naming.sentence import Named
 
 # verbs of choosing, drafting, spreading or growing things, then the things (two characters at
@@ -41,6 +50,19 @@ _WHERE_RE = re.compile(
 )
 
 
+# people counted as reached by an act (扶持创业6000人, 支持脱贫户2860户) are named with the
+# act, as the golds name them (扶持创业人员, 小额信贷支持脱贫户); staff hired are counted
+# by their posts (名)
+_REACHED_UNITS = ("人", "人次", "户")
+_MEASURE_END_RE = re.compile(r"(?:数|量|额|率|人次)$")
+_CLAUSE_SPLIT_RE = re.compile(r"[，；。、：]")
+# time and scope words a listed act may open with (全年新建…, 全县累计改造…, 五年累计整治…)
+_CLAUSE_LEAD_RE = re.compile(
+    r"(?:全年|今年|年内|当年|(?:过去|近)?[一二三四五六七八九十]年|全[省市县区旗镇])?(?:共|累计)?"
+)
+_DIGIT_RE = re.compile(r"[0-9一二三四五六七八九十两百千万]")
+
+
 def _places(where: str) -> bool:
     """Whether ``where`` is only places listed (鄂尔多斯市、包头市)."""
     gazetteer = default_gazetteer()
@@ -51,14 +73,84 @@ def _places(where: str) -> bool:
     return True
 
 
-def without_doing_verb(named: list[Named]) -> list[Named]:
+def _lead_verb(name: str) -> str:
+    """The plain verb ``name`` opens with, by the dictionary's part of speech rather than
+    a list (招聘特岗教师 -> 招聘, 淘汰落后产能企业 -> 淘汰), or 新 and a one-character
+    verb (新打机井 -> 新打, 新修机耕道 -> 新修); ``""`` if it opens otherwise."""
+    end = word_end(name)
+    if end >= 2 and name[:end] in plain_verbs():
+        return name[:end]
+    # the segmenter cuts 新|打 or keeps 新修 whole: either way two characters
+    if (
+        end <= 2
+        and name[0] == "新"
+        and name[1:2] in one_character_verbs()
+        and (end == 2 or word_end(name[1:]) == 1)
+    ):
+        return name[:2]
+    return ""
+
+
+def _a_thing(s: str) -> bool:
+    """Whether ``s`` names things, not an act or a measure: no relative clause
+    (列入…的项目), no verb at its end (外出务工), no verbal noun first (竣工投产项目: a
+    second act), no count noun at the end (死亡人数: the verb makes the noun there). A
+    plain verb first may modify the thing (生产便道, 排水沟渠)."""
+    if "的" in s or _MEASURE_END_RE.search(s):
+        return False
+    words = [w for w in _segmenter().cut(s, True) if w.strip()]
+    return bool(words) and words[0] not in dict_words("vn") and words[-1] not in plain_verbs()
+
+
+def _acts_listed(sentence: str, own: int) -> bool:
+    """Whether a clause of ``sentence`` other than the one starting at ``own`` opens with a
+    verb of the verb table and holds a number: the sentence lists acts (新建…，改造…)."""
+    pos = 0
+    for clause in _CLAUSE_SPLIT_RE.split(sentence):
+        lead = _CLAUSE_LEAD_RE.match(clause)
+        body = clause[lead.end() if lead else 0 :]
+        verb = VERB_RE.match(body)
+        if pos != own and verb and len(verb.group()) > 1 and _DIGIT_RE.search(body):
+            return True
+        pos += len(clause) + 1
+    return False
+
+
+def _listed_act(sentence: str, earlier: str, n: Named) -> str:
+    """The plain verb of a short verb-noun-number clause whose name still opens with it
+    (招聘特岗教师120名 among 新建校舍…，改造…): the clause is the name and its figure,
+    nothing else before the verb than a time or scope word, the figure a count or a length
+    of things (not people the act reached, nor money or area: 补充耕地 is a term),
+    and the sentence lists acts. A noun made
+    of a verb and a noun (出生人口, 注册护士) sits among nouns, not among acts."""
+    if n.figure.unit_class not in ("count", "length") or n.figure.unit.endswith(_REACHED_UNITS):
+        return ""
+    verb = _lead_verb(n.indicator)
+    if not verb or VERB_RE.fullmatch(verb) or not _a_thing(n.indicator[len(verb) :]):
+        return ""
+    start = clause_start(sentence, n.figure.start)
+    before = sentence[start : n.figure.num_start]
+    lead = _CLAUSE_LEAD_RE.match(before)
+    if before[lead.end() if lead else 0 :] != n.indicator:
+        return ""
+    listed = _acts_listed(sentence, start) or _acts_listed(earlier, -1)
+    return verb if listed else ""
+
+
+def without_doing_verb(
+    sentence: str, earlier: str, named: list[Named], table: IndicatorTable
+) -> list[Named]:
     """``named`` with a verb of doing left out of a name's head (see the module
-    docstring); the verb becomes the record's change when it has none."""
+    docstring); the verb becomes the record's change when it has none. The acts listed
+    may be in the 。-sentence's clauses before a ； (新建校舍…；招聘特岗教师120名。)."""
     out: list[Named] = []
     for n in named:
         m = _DOING_RE.match(n.indicator)
         if m and not _ACT_AFTER_RE.match(m["thing"]) and _is_name(m["thing"]):
             n = replace(n, indicator=m["thing"], change=n.change or m["verb"])
+        verb = _listed_act(sentence, earlier, n) if table.canonical(n.indicator) is None else ""
+        if verb and _is_name(thing := n.indicator[len(verb) :]):
+            n = replace(n, indicator=thing, change=n.change or verb)
         where = _WHERE_RE.match(n.indicator) if n.indicator.startswith("在") else None
         if where and _places(where["where"]) and _is_name(where["thing"]):
             n = replace(n, indicator=where["thing"], change=n.change or where["verb"])

@@ -116,6 +116,7 @@ class Sentence:
     table: IndicatorTable
     plain: str = ""  # the sentence before, when it gave no figure (a topic sentence?)
     heading: str = ""  # the heading of the sentence's section (二、义务教育), "" when none
+    earlier: str = ""  # the 。-sentence's parts before this one (its clauses up to a ；)
 
 
 Pass = Callable[[Sentence, list[Named]], list[Named]]
@@ -174,6 +175,12 @@ def _carry_the_topic(s: Sentence, named: list[Named]) -> list[Named]:
     return carry_the_topic(s.text, named, s.table, s.plain)
 
 
+@wraps(without_doing_verb)
+def _without_doing_verb(s: Sentence, named: list[Named]) -> list[Named]:
+    """The one pass that reads the 。-sentence's clauses before a ； (acts listed there)."""
+    return without_doing_verb(s.text, s.earlier, named, s.table)
+
+
 PASSES: tuple[Pass, ...] = (
     _text(carry_the_set),  # averages: averages said clause after clause share the set
     # scales before modifiers.through_listed_kinds: scale classes listed before their kind
@@ -206,7 +213,7 @@ PASSES: tuple[Pass, ...] = (
     _text(multiple_of_the_figure_before),  # multiples: 是五年前的2.6倍 is the figure's
     _figures(without_examples),  # examples: 燃气、供水、排水等老旧管网 -> 老旧管网
     _figures(tier_with_its_programme),  # programme_tiers: “小巨人”企业 -> 专精特新小巨人企业
-    _figures(without_doing_verb),  # doing_verbs: 推广高效节能电机1.2亿千瓦 -> 高效节能电机
+    _without_doing_verb,  # doing_verbs: 推广高效节能电机1.2亿千瓦 -> 高效节能电机
     # after examples, where it was added: a noun after the count (等20个重点片区) names
     # the set there, the kinds only the counts with no noun of their own
     _text(kinds_of_the_set),  # listed_set: 新组建省实验室、产业创新研究院等10家
