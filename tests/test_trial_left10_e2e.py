@@ -5,8 +5,24 @@ Application, as ``tests/e2e.py`` drives it), with unit cases on invented text.""
 
 from __future__ import annotations
 
+import csv
+
+import pytest
+from pypinyin import lazy_pinyin
+
+from bot.config import Settings
+from bot.corpus.gazetteer import (
+    LATIN_FILE,
+    ambiguous_latin_places,
+    latin_places,
+    places_sounding_like,
+    region_words,
+)
+from bot.corpus.regions import AmbiguousPlace, filter_regions
+from bot.digest.filters import FilterError, parse_filter
+from bot.library import Engine
 from fake_telegram import FakeBotApi
-from tests.e2e import ask_text
+from tests.e2e import ask_text, running
 from tests.test_subscriptions_e2e import running as subscribed
 
 COMMANDS = {"subscribe", "subscriptions", "next", "unsubscribe", "targets", "help"}
@@ -37,3 +53,102 @@ def test_next_without_its_slash_is_a_word() -> None:
     assert typed_command("/next", COMMANDS) is not None
     found = typed_command("subscriptions", COMMANDS)
     assert found is not None and found.how == "bare"
+
+
+# -- counties and districts in pinyin -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Kaili GDP", ["凯里"]),
+        ("kaili gdp 2025", ["凯里"]),  # a reading no word shares counts in lower case too
+        ("Cangxi county roads", ["苍溪"]),
+        ("region:Hailaer", ["海拉尔"]),
+        ("Guizhou Kaili", ["贵州", "凯里"]),
+        ("Chengdu GDP", ["成都"]),  # a city's reading stays the city's
+        ("heping and development", []),  # 和平 is a word first: a capital is needed
+        ("Heping district", ["和平"]),
+        ("a guide to investment", []),  # an English word: never a place in lower case
+        ("5 billion yuan", []),
+    ],
+)
+def test_a_county_typed_in_pinyin_is_the_place(text: str, places: list[str]) -> None:
+    assert [short for _, _, short in latin_places(text)] == places
+
+
+def test_a_reading_two_counties_share_names_neither_and_says_the_candidates() -> None:
+    """新化 (湖南) and the districts 新华 (河北, 河南) are all ``xinhua``."""
+    assert latin_places("Xinhua GDP") == []
+    ((typed, candidates),) = ambiguous_latin_places("Xinhua GDP")
+    assert typed == "Xinhua"
+    assert {("新化", "湖南"), ("新华", "河北"), ("新华", "河南")} <= set(candidates)
+    with pytest.raises(AmbiguousPlace) as caught:
+        filter_regions("Xinhua")
+    assert "新化（湖南）" in caught.value.params["places"]
+    assert region_words("Hunan Xinhua") == ["新化"]  # the province tells which
+
+
+def test_the_county_names_are_the_gazetteers_read_in_pinyin() -> None:
+    """Generated from the gazetteer (scripts/build_latin_places.py), not a hand list: every
+    county row is its short name's pinyin, and a county's short name several counties
+    carry (鼓楼) is one reading of that name."""
+    rows = [r for r in _latin_rows() if r["level"] == "county"]
+    assert len(rows) > 2000
+    for row in rows:
+        assert row["latin"] == "".join(lazy_pinyin(row["short"])).lower().replace("ü", "v")
+    assert {"kaili", "cangxi", "gulou"} <= {r["latin"] for r in rows}
+
+
+def test_a_county_name_is_no_guess_for_a_misspelt_word() -> None:
+    """Thousands of short readings: an English word one letter from one (training,
+    taining 泰宁) is not said to be a misspelt place; a city's slip still is."""
+    assert places_sounding_like("training lending") == []
+    assert places_sounding_like("Guangzou") == [("广州", "Guangzhou")]
+
+
+def test_a_region_filter_reads_a_county_in_pinyin() -> None:
+    assert parse_filter("GDP region:Kaili").regions == ("凯里",)
+    with pytest.raises(FilterError):
+        parse_filter("GDP region:Xinhua")
+
+
+COUNTIES = {
+    "kaili_2025_gwr.txt": (
+        "凯里市2025年政府工作报告\n\n"
+        "二、2025年主要目标\n全市地区生产总值增长6%左右，城镇新增就业8000人以上。\n"
+    ),
+    "shenzhen_2025_gwr.txt": (
+        "深圳市2025年政府工作报告\n\n"
+        "二、2025年主要目标\n全市地区生产总值增长5.5%左右，城镇新增就业15万人以上。\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def counties(tmp_path_factory: pytest.TempPathFactory, tokenizer) -> Engine:
+    root = tmp_path_factory.mktemp("left10-counties")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, body in COUNTIES.items():
+        (corpus / name).write_text(body, encoding="utf-8")
+    return Engine.open(
+        Settings(corpus_dir=corpus, data_dir=root / "data", flood_burst=0), tokenizer=tokenizer
+    )
+
+
+async def test_a_county_in_pinyin_finds_its_report(server: FakeBotApi, counties: Engine) -> None:
+    """``Kaili GDP`` was not understood (深圳's news first): the county's report now comes
+    first, its place said; a reading several counties share is said with its candidates."""
+    researcher = server.add_user("李研")
+    async with running(server, counties):
+        said = await ask_text(server, researcher, researcher, "Kaili GDP")
+        assert "理解为：地区 凯里" in said
+        assert "1. 凯里市2025年政府工作报告" in said
+        said = await ask_text(server, researcher, researcher, "/targets GDP Kaili")
+        assert "6%左右" in said and "5.5%" not in said
+        said = await ask_text(server, researcher, researcher, "/targets GDP Xinhua")
+        assert "Xinhua 可指多个地方" in said and "新化（湖南）" in said
+
+
+def _latin_rows() -> list[dict[str, str]]:
+    with LATIN_FILE.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(line for line in fh if not line.startswith("#")))
