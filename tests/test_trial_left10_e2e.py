@@ -19,11 +19,14 @@ from bot.corpus.gazetteer import (
     region_words,
 )
 from bot.corpus.regions import AmbiguousPlace, filter_regions
-from bot.digest.filters import FilterError, parse_filter
+from bot.digest.filters import FilterError, describe, format_filter, matches, parse_filter
 from bot.library import Engine
+from bot.subscriptions.commands import english_phrases, parse_subscribe, years_as_filters
 from fake_telegram import FakeBotApi
 from tests.e2e import ask_text, running
+from tests.factories import target_record
 from tests.test_subscriptions_e2e import running as subscribed
+from tests.test_subscriptions_e2e import store_of
 
 COMMANDS = {"subscribe", "subscriptions", "next", "unsubscribe", "targets", "help"}
 
@@ -111,10 +114,64 @@ def test_a_region_filter_reads_a_county_in_pinyin() -> None:
         parse_filter("GDP region:Xinhua")
 
 
+# -- /subscribe 2025 and /subscribe unemployment rate ---------------------------------------------
+def test_a_year_filter_keeps_the_figures_for_that_year() -> None:
+    """``year:2025`` is the year a figure is for, or the end of its period (a five-year
+    plan's 到2025年 goal), as /targets 2025 reads it; wherever its section is."""
+    flt = parse_filter("year:2025 GDP")
+    assert flt.years == ("2025",) and format_filter(flt) == "GDP year:2025"
+    assert parse_filter(format_filter(flt)) == flt
+    assert describe(parse_filter("年份:2025年")) == "年份：2025"
+    assert describe(parse_filter("year:2025"), "en") == "years: 2025"
+    for year, kept in (("2025", True), ("2021-2025", True), ("2026", False), ("2024", False)):
+        record = target_record("粮食产量", year=year, section="三、主要任务")
+        assert matches(record, None, parse_filter("year:2025")) is kept, year
+    with pytest.raises(FilterError) as caught:
+        parse_filter("year:明年春天")
+    assert caught.value.code == "filter.bad_year"
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("2025", "year:2025"),
+        ("2025年 外贸", "外贸 year:2025"),
+        ("二〇二五年 外贸", "外贸 year:2025"),
+        ('"2025" 外贸', "2025 外贸"),  # quoted: a keyword on purpose
+        ("+2025", "+2025"),
+        ("今年 外贸", "今年 外贸"),  # a subscription outlives the year: not read as one
+        ("2025 09:30", "year:2025"),  # the time is still the schedule
+    ],
+)
+def test_a_bare_year_in_subscribe_is_a_year_filter(typed: str, stored: str) -> None:
+    assert parse_subscribe(typed, default_time="08:00").filter_text == stored
+    assert years_as_filters(["外贸"]) == ["外贸"]
+
+
+@pytest.mark.parametrize(
+    ("tokens", "kept"),
+    [
+        (["unemployment", "rate"], ["“unemployment rate”"]),
+        (["GDP", "new", "jobs", "Fujian"], ["GDP", "“new jobs”", "Fujian"]),
+        (["employment"], ["employment"]),
+        (["tea", "exports"], ["tea", "exports"]),  # two terms: two keywords
+        (["region:福建", "unemployment", "rate"], ["region:福建", "“unemployment rate”"]),
+    ],
+)
+def test_an_english_indicator_of_several_words_is_one_keyword(
+    tokens: list[str], kept: list[str]
+) -> None:
+    assert english_phrases(tokens) == kept
+
+
 COUNTIES = {
     "kaili_2025_gwr.txt": (
         "凯里市2025年政府工作报告\n\n"
         "二、2025年主要目标\n全市地区生产总值增长6%左右，城镇新增就业8000人以上。\n"
+    ),
+    "kaili_2021_14fyp.txt": (
+        "凯里市国民经济和社会发展第十四个五年规划纲要\n\n"
+        "二、主要目标\n到2025年，全市城镇调查失业率控制在5.5%以内，常住人口城镇化率达到70%。\n"
     ),
     "shenzhen_2025_gwr.txt": (
         "深圳市2025年政府工作报告\n\n"
@@ -147,6 +204,25 @@ async def test_a_county_in_pinyin_finds_its_report(server: FakeBotApi, counties:
         assert "6%左右" in said and "5.5%" not in said
         said = await ask_text(server, researcher, researcher, "/targets GDP Xinhua")
         assert "Xinhua 可指多个地方" in said and "新化（湖南）" in said
+
+
+async def test_subscribing_to_a_year_or_an_english_indicator(
+    server: FakeBotApi, counties: Engine, db_url
+) -> None:
+    """``/subscribe 2025`` was the keyword 2025, looked for in what a figure measures and
+    its section: a plan's 到2025年 goals under 主要目标 were left out of the digest;
+    ``/subscribe unemployment rate`` was said back as two keywords."""
+    researcher = server.add_user("李研")
+    async with subscribed(server, counties, db_url) as app:
+        said = await ask_text(server, researcher, researcher, "/subscribe 2025")
+        assert "年份：2025" in said and "关键词" not in said
+        said = await ask_text(server, researcher, researcher, "/subscribe unemployment rate")
+        assert "关键词：unemployment rate" in said
+        year, unemployment = store_of(app).list_for_chat(researcher.id)
+        said = await ask_text(server, researcher, researcher, f"/digest {year.id}")
+        assert "70%" in said and "6%左右" in said  # the plan's goal and the report's target
+        said = await ask_text(server, researcher, researcher, f"/digest {unemployment.id}")
+        assert "5.5%以内" in said and "6%左右" not in said
 
 
 def _latin_rows() -> list[dict[str, str]]:

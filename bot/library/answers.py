@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 
-from bot.analytics.linking import period_years
 from bot.corpus.gazetteer import NATIONAL
 from bot.digest.values import format_value, signed_change
 from bot.models import AnswerCard, DocumentInfo, SearchHit, SearchResponse, Understood
@@ -23,6 +22,7 @@ from bot.targets.indicators import IndicatorTable
 from bot.targets.records import TargetRecord
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
+from bot.text.years import period_years
 
 # Words of a question that wants a figure, not a discussion; a time asked for (几小时,
 # 多久) wants one too (通关 几小时 放行: the target is 48小时内放行).
