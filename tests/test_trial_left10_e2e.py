@@ -228,3 +228,31 @@ async def test_subscribing_to_a_year_or_an_english_indicator(
 def _latin_rows() -> list[dict[str, str]]:
     with LATIN_FILE.open(encoding="utf-8") as fh:
         return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+
+
+# -- a captioned photo in a private chat ----------------------------------------------------------
+async def test_a_captioned_photo_searches_its_caption(server: FakeBotApi, counties: Engine) -> None:
+    """A photo of a table captioned 凯里 地区生产总值 目标 was answered only with what the
+    bot reads: the caption is text, so it is searched, the reply saying the picture was
+    not read; a photo without a caption and a sticker still get what the bot reads."""
+    researcher = server.add_user("李研")
+    photo = {"photo": [{"file_id": "p1", "file_unique_id": "u1", "width": 90, "height": 90}]}
+    async with running(server, counties):
+        captioned = {**photo, "caption": "凯里 地区生产总值 目标"}
+        await server.inject_update("message", _message(server, researcher, captioned))
+        call = await server.next_call("sendMessage", chat=researcher)
+        said = call.message["text"]
+        assert said.startswith("ℹ️ 图片和视频里的内容我读不了，我按说明文字搜索了文库。")
+        assert "凯里市2025年政府工作报告" in said
+        await server.inject_update("message", _message(server, researcher, photo))
+        call = await server.next_call("sendMessage", chat=researcher)
+        assert call.message["text"].startswith("我只读文字和文件")
+
+
+def _message(server: FakeBotApi, user, content: dict) -> dict:
+    """A private message update body of ``content`` from ``user``, as Telegram sends it
+    (the fake server's driver scripts text and documents only)."""
+    world = server.world
+    sender = world.user(user).to_api()
+    stored = world.store_message(world.chat(user), {"from": sender, **content}, from_bot=False)
+    return stored.data
