@@ -21,6 +21,9 @@ from bot.corpus.gazetteer import (
 from bot.corpus.regions import AmbiguousPlace, filter_regions
 from bot.digest.filters import FilterError, describe, format_filter, matches, parse_filter
 from bot.library import Engine
+from bot.library.answering import facet_word
+from bot.library.answers import named_in
+from bot.models import Understood
 from bot.subscriptions.commands import english_phrases, parse_subscribe, years_as_filters
 from fake_telegram import FakeBotApi
 from tests.e2e import ask_text, running
@@ -223,6 +226,42 @@ async def test_subscribing_to_a_year_or_an_english_indicator(
         assert "70%" in said and "6%左右" in said  # the plan's goal and the report's target
         said = await ask_text(server, researcher, researcher, f"/digest {unemployment.id}")
         assert "5.5%以内" in said and "6%左右" not in said
+
+
+# -- an English question for a target gets the card the Chinese one gets ------------------------
+@pytest.mark.parametrize(
+    ("word", "facet"),
+    [("Guizhou", True), ("guizhou", True), ("贵州", True), ("Yunnan", False), ("jobs", False)],
+)
+def test_a_place_typed_in_pinyin_is_a_facet_of_the_question(word: str, facet: bool) -> None:
+    assert facet_word(word, Understood(region="贵州")) is facet
+
+
+def test_english_words_asking_for_a_figure_are_no_part_of_its_name() -> None:
+    """target / goal ask for a figure as 目标 does: not words the figure's name must hold."""
+    assert named_in(["就业", "target"], "新增城镇就业") == named_in(
+        ["就业", "目标"], "新增城镇就业"
+    )
+    assert named_in(["就业", "Goals"], "新增城镇就业") == 2
+
+
+async def test_an_english_target_question_gets_the_card(
+    server: FakeBotApi, counties: Engine
+) -> None:
+    """``employment target Guizhou`` got no answer card while ``贵州 就业 目标`` did: the
+    English place and target were words the figure's name lacked."""
+    researcher = server.add_user("李研")
+    async with running(server, counties):
+        card = "🎯 答案：凯里 2025年 新增城镇就业 目标：新增8000人以上"
+        said = await ask_text(server, researcher, researcher, "凯里 就业 目标")
+        assert card in said
+        for asked in (
+            "employment target Kaili",
+            "Kaili employment goal",
+            "Employment Target Kaili",
+        ):
+            said = await ask_text(server, researcher, researcher, asked)
+            assert card in said, asked
 
 
 def _latin_rows() -> list[dict[str, str]]:
