@@ -92,7 +92,7 @@ async def _search(
 
 
 async def _answer(
-    update: Update, context: BriefContext, text: str, *, note: str | None = None
+    update: Update, context: BriefContext, text: str, *, captioned: bool = False
 ) -> None:
     message = update.effective_message
     svc = context.services
@@ -106,8 +106,8 @@ async def _answer(
     if message.forward_origin is not None:
         # a forwarded notice is searched by its words: say so, and how it would be added
         html = f"<i>{fmt.escape(tr(lang, 'forwarded.searched'))}</i>\n\n{html}"
-    elif note:
-        html = f"<i>{fmt.escape(tr(lang, note))}</i>\n\n{html}"
+    elif captioned:  # a picture's caption: the picture itself was not read
+        html = f"<i>{fmt.escape(tr(lang, 'caption.searched'))}</i>\n\n{html}"
     await message.reply_html(html, reply_markup=keyboard)
 
 
@@ -154,7 +154,7 @@ async def search_caption(update: Update, context: BriefContext) -> None:
     这张表里的GDP): its picture cannot be read, its caption can, so the caption is searched
     and the reply says the picture was not read."""
     caption = (update.effective_message.caption or "").strip()
-    await _answer(update, context, caption, note="caption.searched")
+    await _answer(update, context, caption, captioned=True)
 
 
 async def search_mention(update: Update, context: BriefContext) -> None:
