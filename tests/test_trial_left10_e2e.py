@@ -152,6 +152,21 @@ def test_a_bare_year_in_subscribe_is_a_year_filter(typed: str, stored: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("Fujian 外贸", "外贸 region:福建"),
+        ("tea exports Quanzhou", "tea exports region:泉州"),
+        ("Suzhou 外贸", "Suzhou 外贸"),  # two places share it: a word, as before
+        ("Kaili 外贸", "Kaili 外贸"),  # a county, as 长安 in Chinese: left as typed
+        ("region:Suzhou Jiangsu 外贸", "外贸 region:苏州"),  # the province says where
+        ("region:泉州 Fujian", "region:泉州"),
+    ],
+)
+def test_a_province_or_city_in_pinyin_in_subscribe_is_the_region(typed: str, stored: str) -> None:
+    assert parse_subscribe(typed, default_time="08:00").filter_text == stored
+
+
+@pytest.mark.parametrize(
     ("tokens", "kept"),
     [
         (["unemployment", "rate"], ["“unemployment rate”"]),

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.corpus.gazetteer import Gazetteer, Place, default_gazetteer
+from bot.corpus.gazetteer import Gazetteer, Place, chinese_place, default_gazetteer
 from bot.digest.filters import format_filter, parse_filter
 from bot.subscriptions.schedule import (
     WEEKLY_WORDS,
@@ -239,17 +239,24 @@ def places_as_regions(tokens: list[str], gazetteer: Gazetteer | None = None) -> 
     the gazetteer's first place of that name is a province or city (``长安``, ``鼓楼``:
     districts and words, left as typed); quoted, ``+``/``!`` or ``key:`` words are left
     alone, and so is a province typed after ``region:`` one of its places to say where
-    that place lies (``region:苏州 江苏`` is one place, not two)."""
+    that place lies (``region:苏州 江苏`` is one place, not two). A province or city typed
+    in English or pinyin is read so too, written in Chinese (``Sichuan GDP`` ->
+    ``region:四川 GDP``); a name two places share (Suzhou) stays a word."""
     gazetteer = gazetteer or default_gazetteer()
     out: list[str] = []
     for token in tokens:
-        places = gazetteer.lookup(token) if _PLACE_WORD.match(token) else []
+        after_region = bool(out) and out[-1].partition(":")[0].lower() in ("region", "地区")
+        if _LATIN_WORD.match(token) and after_region:
+            out.append(token)  # region:Suzhou Jiangsu: where it lies, as the filter reads it
+            continue
+        word = chinese_place(token) if _LATIN_WORD.match(token) else token
+        places = gazetteer.lookup(word) if word and _PLACE_WORD.match(word) else []
         if (
             places
             and places[0].level in ("provincial", "city")
             and not _says_where(out[-1] if out else "", places[0], gazetteer)
         ):
-            out.append(f"region:{token}")
+            out.append(f"region:{word}")
         else:
             out.append(token)
     return out
