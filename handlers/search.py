@@ -91,7 +91,9 @@ async def _search(
     return key, resp, dict(zip(resp.suggestions, suggestions, strict=True))
 
 
-async def _answer(update: Update, context: BriefContext, text: str) -> None:
+async def _answer(
+    update: Update, context: BriefContext, text: str, *, captioned: bool = False
+) -> None:
     message = update.effective_message
     svc = context.services
     lang = svc.lang(update)
@@ -104,6 +106,8 @@ async def _answer(update: Update, context: BriefContext, text: str) -> None:
     if message.forward_origin is not None:
         # a forwarded notice is searched by its words: say so, and how it would be added
         html = f"<i>{fmt.escape(tr(lang, 'forwarded.searched'))}</i>\n\n{html}"
+    elif captioned:  # a picture's caption: the picture itself was not read
+        html = f"<i>{fmt.escape(tr(lang, 'caption.searched'))}</i>\n\n{html}"
     await message.reply_html(html, reply_markup=keyboard)
 
 
@@ -143,6 +147,14 @@ async def search_text(update: Update, context: BriefContext) -> None:
         )
         said = fmt.typed_command_hint(typed, lang) if typed.how == "chinese" else ""
         await update.effective_message.reply_html("\n\n".join(p for p in (said, usage) if p))
+
+
+async def search_caption(update: Update, context: BriefContext) -> None:
+    """A photo or video with a caption in a private chat (a table's photo captioned
+    这张表里的GDP): its picture cannot be read, its caption can, so the caption is searched
+    and the reply says the picture was not read."""
+    caption = (update.effective_message.caption or "").strip()
+    await _answer(update, context, caption, captioned=True)
 
 
 async def search_mention(update: Update, context: BriefContext) -> None:
@@ -233,6 +245,11 @@ def register(application: Application) -> None:
     application.add_handler(
         MessageHandler(text & filters.ChatType.GROUPS & MENTIONS_BOT, search_mention)
     )
+    # a picture's caption is its one readable part (a sticker or voice has none: left to
+    # the fallback that says what the bot reads)
+    pictured = filters.PHOTO | filters.VIDEO | filters.ANIMATION
+    captioned = NEW_MESSAGES & filters.ChatType.PRIVATE & pictured & filters.CAPTION
+    application.add_handler(MessageHandler(captioned, search_caption))
     application.add_handler(ButtonHandler(page_button, pattern=fmt.PAGE_PATTERN))
     application.add_handler(ButtonHandler(passage_button, pattern=fmt.PASSAGE_PATTERN))
 

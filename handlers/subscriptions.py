@@ -428,6 +428,9 @@ def register(application: Application) -> None:
         {
             "subscribe": subscribe_command,
             "subscriptions": subscriptions_command,
+            # "when is the next digest?": the list says each subscription's next run, so
+            # /next answers with it rather than a second view of the same schedule
+            "next": subscriptions_command,
             "unsubscribe": unsubscribe_command,
             "digest": digest_command,
             "timezone": timezone_command,

@@ -1,6 +1,7 @@
 """Build ``bot/corpus/data/latin_places.csv``: the English and pinyin names of China's
-provinces and prefecture-level cities, so that ``Sichuan``, ``region:Chengdu`` or
-``Shandong 2024 GDP`` name the places ``四川``, ``成都`` and ``山东``.
+provinces and prefecture-level cities, and the pinyin of its counties and districts, so
+that ``Sichuan``, ``region:Chengdu``, ``Kaili GDP`` or ``Shandong 2024 GDP`` name the
+places ``四川``, ``成都``, ``凯里`` and ``山东``.
 
 Source: the short names of ``bot/corpus/data/gazetteer.csv`` (GB/T 2260, see
 ``scripts/build_gazetteer.py``), read in pinyin by the ``pypinyin`` package (a project
@@ -23,6 +24,7 @@ capital or a suffix (``Ali``, ``ali prefecture``), never in a sentence's lower c
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 from pypinyin import Style, lazy_pinyin
@@ -58,11 +60,54 @@ CONVENTIONAL: dict[str, tuple[str, ...]] = {
 MISREAD = frozenset({"长治", "昌都", "朝阳", "吕梁", "六安", "陕西"})
 # Readings that are also English words or a common Latin word of a query (checked by
 # hand against the list this script prints): a capital or a suffix is needed.
-ENGLISH_WORDS = frozenset({"ali", "aba", "luan", "jian", "xian", "yili", "tahe", "hebi", "dali"})
+ENGLISH_WORDS = frozenset(
+    {"ali", "aba", "luan", "jian", "xian", "yili", "tahe", "hebi", "dali",
+     # counties' readings the project's English text does not hold
+     "dean", "lean", "mile", "guide", "saga", "dari", "bole", "anda", "seni", "seda", "nima"}
+)  # fmt: skip
 
 
 def reading(short: str) -> str:
     return "".join(lazy_pinyin(short, style=Style.NORMAL)).lower().replace("ü", "v")
+
+
+# Counties and districts (Kaili, Cangxi, Haila'er) are read as provinces and cities are,
+# below them: a reading a province or city has is theirs; two counties of different names
+# sharing one (Xinxing: 新兴, 信兴) name neither and are said with their candidates. One
+# Chinese name several counties carry (鼓楼) is that name, as typed in Chinese.
+# Readings never written: the currency (yuan, in "billion yuan"), read as 元 first.
+NEVER = frozenset({"yuan"})
+# A county reading that is also an English word of the project's own English text (its
+# documents, glossary and tests: guide, dean, mile) or the pinyin of a common word (lishi
+# is 历史 before 离石) counts only capitalised or with a suffix, as ENGLISH_WORDS do.
+ENGLISH_TEXTS = ("*.md", "docs/*.md", "config/dictionaries/english.txt", "bot/i18n/en.toml")
+# Written in lower case: a word, not a name (the text names places too: Kaili, Cangxi)
+WORD_RE = re.compile(r"(?<![A-Za-z_'’:/.-])[a-z]{3,}(?![A-Za-z_'’/.-])")
+# A word of jieba's dictionary this frequent is one a reader may type in pinyin.
+COMMON_WORD_FREQ = 2000
+
+
+def english_words() -> set[str]:
+    words: set[str] = set()
+    for pattern in ENGLISH_TEXTS:
+        for path in ROOT.glob(pattern):
+            words.update(WORD_RE.findall(path.read_text(encoding="utf-8")))
+    return words
+
+
+def common_readings() -> set[str]:
+    """Readings of jieba's frequent words of two characters or more, a county's own
+    name among them when it is a word first (和平, 长安)."""
+    import jieba  # a project dependency; its dictionary is what a frequent word is
+
+    out: set[str] = set()
+    dictionary = Path(jieba.__file__).with_name("dict.txt")
+    with dictionary.open(encoding="utf-8") as fh:
+        for line in fh:
+            word, freq, *_ = line.split()
+            if len(word) >= 2 and int(freq) >= COMMON_WORD_FREQ:
+                out.add(reading(word))
+    return out
 
 
 def main() -> None:
@@ -97,9 +142,28 @@ def main() -> None:
             ambiguous += [(latin, s, province[s]) for s in sorted(shorts)]
             continue
         out.append((latin, short, full[short], level, int(latin in ENGLISH_WORDS)))
+    taken = set(found)
+    counties: dict[str, dict[str, list[dict[str, str]]]] = {}  # latin -> short -> its rows
+    for row in rows:
+        if row["level"] == "county" and row["short"] not in province:
+            latin = reading(row["short"])
+            if latin not in taken and latin not in NEVER:
+                counties.setdefault(latin, {}).setdefault(row["short"], []).append(row)
+    english = english_words()
+    common = common_readings()
+    for latin, shorts in sorted(counties.items()):
+        if len(shorts) > 1:
+            ambiguous += sorted(
+                {(latin, s, _province_of(r, by_code)) for s, held in shorts.items() for r in held}
+            )
+            continue
+        short, (row, *_) = next(iter(shorts.items()))
+        capital_only = latin in english or latin in common or latin in ENGLISH_WORDS
+        out.append((latin, short, row["name"], "county", int(capital_only)))
+    out.sort()
     _write(
         OUT,
-        "English and pinyin names of provinces and prefecture-level cities.",
+        "English and pinyin names of provinces, prefecture-level cities and counties.",
         ["latin", "short", "name", "level", "capital_only"],
         out,
     )
@@ -111,6 +175,12 @@ def main() -> None:
         ambiguous,
     )
     print(f"{len(ambiguous)} places of ambiguous names -> {AMBIGUOUS_OUT.relative_to(ROOT)}")
+
+
+def _province_of(row: dict[str, str], by_code: dict[str, dict[str, str]]) -> str:
+    while row["parent"]:
+        row = by_code[row["parent"]]
+    return row["short"]
 
 
 def _write(path: Path, what: str, header: list[str], rows: list[tuple[object, ...]]) -> None:

@@ -243,11 +243,19 @@ async def test_a_photo_or_sticker_in_private_is_answered(server: FakeBotApi, eng
         }
     }  # fmt: skip
     async with running(server, engine):
-        for content in ({**photo, "caption": "这张表里的GDP"}, sticker):
+        for content in (photo, sticker):
             await server.inject_update("message", _message(server, researcher, researcher, content))
             call = await server.next_call("sendMessage", chat=researcher)
             assert call.message["text"].startswith("我只读文字和文件")
             assert "图片、贴纸、语音和视频里的内容我读不了" in call.message["text"]
+        # a caption is text: searched, the picture said unread (trial-left10)
+        captioned = {**photo, "caption": "这张表里的GDP"}
+        await server.inject_update("message", _message(server, researcher, researcher, captioned))
+        call = await server.next_call("sendMessage", chat=researcher)
+        assert call.message["text"].startswith(
+            "ℹ️ 图片和视频里的内容我读不了，我按说明文字搜索了文库"
+        )
+        assert "🔎" in call.message["text"]
         # in a group a sticker is chat among people: nothing said
         await server.inject_update("message", _message(server, group, researcher, sticker))
         said = await ask_text(server, group, researcher, "/help")

@@ -18,20 +18,18 @@ Pure: records and document metadata in, :class:`Link` out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from bot.analytics.rules import Status, Verdict, judge, read, usable_result
 from bot.models import DocumentInfo
 from bot.targets.indicators import IndicatorTable
 from bot.targets.records import TargetRecord
+from bot.text.years import period_end
 
 NATIONAL = "全国"
 BULLETIN = "统计公报"
-_PERIOD_RE = re.compile(r"^((?:19|20)\d\d)(?:-((?:19|20)\d\d))?$")
 
 
 @dataclass(frozen=True)
@@ -45,23 +43,6 @@ class Sourced:
     def region(self) -> str:
         """The record's region, else its document's ('' when neither says)."""
         return (self.record.region or self.doc.region or "").strip()
-
-
-@lru_cache(maxsize=4096)
-def period_years(period: str) -> tuple[int, int] | None:
-    """The first and last year of a record's period (``2025`` -> (2025, 2025),
-    ``2021-2025`` -> (2021, 2025)); None for others."""
-    m = _PERIOD_RE.match(period.strip())
-    if not m:
-        return None
-    first = int(m.group(1))
-    return first, int(m.group(2) or first)
-
-
-def period_end(period: str) -> int | None:
-    """The last year of a period (``2025``, ``2021-2025`` -> 2025); None for others."""
-    years = period_years(period)
-    return years[1] if years else None
 
 
 def is_period(period: str) -> bool:

@@ -8,8 +8,9 @@ The data is ``bot/corpus/data/gazetteer.csv``, built from the national standard 
 * whether one region lies inside another (:meth:`Gazetteer.covers`), so that a filter
   ``region:山东`` also finds documents about 烟台 and 青岛.
 
-Provinces and prefecture-level cities are also known by their English and pinyin names
-(``Sichuan``, ``Inner Mongolia``, ``Kunming City``: :func:`latin_places`, from
+Provinces and prefecture-level cities are also known by their English and pinyin names,
+counties and districts by their pinyin (``Sichuan``, ``Inner Mongolia``, ``Kunming
+City``, ``Kaili``: :func:`latin_places`, from
 ``data/latin_places.csv``, built by ``scripts/build_latin_places.py``); a reading two
 of them share (Suzhou: 苏州, 宿州) names the one the text tells by its province or
 Chinese name beside it (Jiangsu Suzhou, 苏州 Suzhou), else neither, and is found with its
@@ -32,7 +33,8 @@ from pathlib import Path
 
 DATA_FILE = Path(__file__).with_name("data") / "gazetteer.csv"
 # English and pinyin names of provinces and prefecture-level cities (Sichuan, Inner
-# Mongolia, Xi'an), built by scripts/build_latin_places.py from the gazetteer.
+# Mongolia, Xi'an) and the pinyin of counties (Kaili), built by
+# scripts/build_latin_places.py from the gazetteer.
 LATIN_FILE = Path(__file__).with_name("data") / "latin_places.csv"
 # The readings two places share (Suzhou: 苏州, 宿州), with each place's province: named
 # by neither, they are said back with their candidates (same script).
@@ -250,6 +252,16 @@ _REGION_SPLIT_RE = re.compile(r"[\s,，、；;·/-]+")
 
 
 @lru_cache(maxsize=1)
+def county_latin_names() -> frozenset[str]:
+    """The names of :func:`latin_names` that are a county's or a district's (``kaili``):
+    read when typed whole, never guessed at as a slip (thousands of short readings,
+    ``taining`` one letter from training)."""
+    with LATIN_FILE.open(encoding="utf-8") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return frozenset(row["latin"] for row in rows if row["level"] == "county")
+
+
+@lru_cache(maxsize=1)
 def latin_names() -> dict[str, tuple[str, bool, str]]:
     """English and pinyin names, lower case and joined (``innermongolia``), to the short
     Chinese name, whether the name counts only written with a capital or a suffix (a
@@ -428,8 +440,10 @@ def _folded(word: str) -> str:
 @lru_cache(maxsize=1)
 def _folded_names() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
+    counties = county_latin_names()
     for key in latin_names():
-        out.setdefault(_folded(key), []).append(key)
+        if key not in counties:
+            out.setdefault(_folded(key), []).append(key)
     return out
 
 

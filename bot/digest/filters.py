@@ -17,6 +17,8 @@ A filter is written as one line of words separated by spaces (full-width spaces 
                    finds national figures
 ``doc:文件``        document id, file name, file stem, or a prefix of the id or
                    the file name (``004`` finds ``004_f9b1….txt``) (``文件:``)
+``year:年份``       the figure is for that year, or a period ending in it:
+                   ``year:2025`` finds 2025 and 2021-2025 (``年份:``)
 ``kind:类型``       ``target`` (目标, the default), ``achievement`` (实绩),
                    ``estimate`` (预计) or ``all`` (全部) (``类型:``)
 ``confidence:all`` also records the extractor is not sure of (by default only
@@ -74,6 +76,7 @@ from bot.targets.records import KINDS, TargetRecord
 from bot.text.english import with_chinese_terms
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
+from bot.text.years import period_end, read_year
 
 __all__ = [
     "KIND_LABELS",
@@ -107,6 +110,10 @@ _KEYS: dict[str, str] = {
     "file": "doc",
     "文件": "doc",
     "文档": "doc",
+    "year": "year",
+    "years": "year",
+    "年份": "year",
+    "年度": "year",
     "kind": "kind",
     "kinds": "kind",
     "type": "kind",
@@ -116,7 +123,7 @@ _KEYS: dict[str, str] = {
     "置信度": "confidence",
 }
 _KEY_HELP = (
-    "indicator:（指标）、region:（地区）、doc:（文件）、kind:（类型）、"
+    "indicator:（指标）、region:（地区）、doc:（文件）、year:（年份）、kind:（类型）、"
     "confidence:all（可信度:全部）"
 )
 _CONFIDENCE_VALUES: dict[str, bool] = {
@@ -178,11 +185,12 @@ class DigestFilter:
     indicators: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
     docs: tuple[str, ...] = ()
+    years: tuple[str, ...] = ()  # four digits each: 2025
     kinds: tuple[str, ...] = ("target",)
     show_all: bool = False
 
     def __post_init__(self) -> None:
-        for name in ("keywords", "required", "excluded", "indicators", "regions", "docs"):
+        for name in ("keywords", "required", "excluded", "indicators", "regions", "docs", "years"):
             value = getattr(self, name)
             if isinstance(value, str):
                 value = (value,)
@@ -310,7 +318,7 @@ def parse_filter(text: str, *, check_places: bool = True) -> DigestFilter:
     ``region:Suzhou,Jiangsu`` -> 苏州 beside 江苏).
     """
     fields: dict[str, list[str]] = {
-        k: [] for k in ("keywords", "required", "excluded", "indicator", "region", "doc")
+        k: [] for k in ("keywords", "required", "excluded", "indicator", "region", "doc", "year")
     }
     kinds: list[str] = []
     show_all = False
@@ -378,6 +386,14 @@ def parse_filter(text: str, *, check_places: bool = True) -> DigestFilter:
                             value=v,
                         )
                     show_all = show_all or everything
+            elif key == "year":
+                for v in values:
+                    year = read_year(v)
+                    if year is None:
+                        raise FilterError(
+                            f"“{v}”不是年份，例如 year:2025", "filter.bad_year", value=v
+                        )
+                    fields[key].append(str(year))
             elif key == "region":
                 if check_places and not quoted:
                     value, pos = _with_where(text, value, pos)
@@ -396,6 +412,7 @@ def parse_filter(text: str, *, check_places: bool = True) -> DigestFilter:
         indicators=tuple(fields["indicator"]),
         regions=tuple(fields["region"]),
         docs=tuple(fields["doc"]),
+        years=tuple(fields["year"]),
         kinds=tuple(kinds) if kinds else ("target",),
         show_all=show_all,
     )
@@ -405,6 +422,7 @@ _EXAMPLE = {
     "indicator": "地区生产总值",
     "region": "青岛",
     "doc": "004",
+    "year": "2025",
     "kind": "all",
     "confidence": "all",
 }
@@ -432,6 +450,7 @@ def format_filter(f: DigestFilter) -> str:
     parts += ["indicator:" + _quote(t) for t in f.indicators]
     parts += ["region:" + _quote(t) for t in f.regions]
     parts += ["doc:" + _quote(t) for t in f.docs]
+    parts += ["year:" + t for t in f.years]
     if f.kinds == KINDS:
         parts.append("kind:all")
     elif f.kinds != ("target",):
@@ -466,6 +485,8 @@ def describe(f: DigestFilter, lang: str = DEFAULT_LANGUAGE) -> str:
         parts.append(tr(lang, "digest.filter.regions", terms=sep.join(f.regions)))
     if f.docs:
         parts.append(tr(lang, "digest.filter.docs", terms=sep.join(f.docs)))
+    if f.years:
+        parts.append(tr(lang, "digest.filter.years", terms=sep.join(f.years)))
     if f.kinds == KINDS:
         parts.append(tr(lang, "digest.filter.kinds_all"))
     elif f.kinds != ("target",):
@@ -656,6 +677,8 @@ class FilterMatcher:
             return False
         if filter.docs and not any(_doc_matches(d, record, doc_info) for d in filter.docs):
             return False
+        if filter.years and str(period_end(record.year)) not in filter.years:
+            return False  # the year a figure is for, as /targets 2025 reads it
         if filter.regions and not any(
             record_in_region(r, record, doc_info, self._gazetteer) for r in filter.regions
         ):

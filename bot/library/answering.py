@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 
-from bot.corpus.gazetteer import NATIONAL, default_gazetteer
+from bot.corpus.gazetteer import NATIONAL, chinese_place, default_gazetteer
 from bot.corpus.regions import place_in_region
 from bot.library.answers import (
     asks_growth,
@@ -51,9 +51,12 @@ def _beyond_title(words: list[str], info: DocumentInfo) -> list[str]:
 
 def facet_word(word: str, understood: Understood) -> bool:
     """Whether a query word only names a facet (a region or the year asked, also as
-    今年 or 去年: 云南 今年 产业投资占比 names its target with three words, not four)."""
+    今年 or 去年: 云南 今年 产业投资占比 names its target with three words, not four).
+    A region typed in English or pinyin is one too (employment target Guizhou: Guizhou
+    is the 贵州 understood, not a word the figure's name lacks)."""
+    place = chinese_place(word) if word.isascii() and word.isalpha() else None
     return bool(
-        any(word in r for r in understood.all_regions)
+        any(word in r or (place is not None and place in r) for r in understood.all_regions)
         or (understood.year and word.startswith(str(understood.year)))
         or (understood.year and word in RELATIVE_YEAR_WORDS)
     )

@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 
-from bot.analytics.linking import period_years
 from bot.corpus.gazetteer import NATIONAL
 from bot.digest.values import format_value, signed_change
 from bot.models import AnswerCard, DocumentInfo, SearchHit, SearchResponse, Understood
@@ -23,6 +22,7 @@ from bot.targets.indicators import IndicatorTable
 from bot.targets.records import TargetRecord
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
+from bot.text.years import period_years
 
 # Words of a question that wants a figure, not a discussion; a time asked for (几小时,
 # 多久) wants one too (通关 几小时 放行: the target is 48小时内放行).
@@ -389,7 +389,7 @@ def named_in(words: Iterable[str], indicator: str) -> int:
     characters, question words and facets left out) found in the name; 0 unless that is
     at least three characters and half of the words."""
     name = normalize(indicator)
-    content = [w for w in words if len(w) >= 2 and w not in _QUESTION_WORDS]
+    content = [w for w in words if len(w) >= 2 and w.lower() not in _QUESTION_WORDS]
     total = sum(len(w) for w in content)
     found = sum(_named_length(w, name) for w in content)
     if found == total == 2 and name.endswith(content[0]):
@@ -442,7 +442,9 @@ _QUESTION_WORDS = frozenset(
     {"目标", "多少", "预期", "计划", "力争", "情况", "指标", "要求", "任务",
      # how a figure moves or is held, not what it measures (投资 要增长多少, 占比 要保持在)
      "增长", "增速", "增幅", "提高", "下降", "降低", "预计", "保持", "达到", "控制", "年均",
-     "比重", "比例"}
+     "比重", "比例",
+     # the same asked in English (employment target Guizhou), as _SEEKS_TARGET_RE reads it
+     "target", "targets", "goal", "goals"}
 )  # fmt: skip
 
 # A question about what was achieved, not a target: said in the past (提高了多少) or

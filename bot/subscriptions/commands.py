@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.corpus.gazetteer import Gazetteer, Place, default_gazetteer
+from bot.corpus.gazetteer import Gazetteer, Place, chinese_place, default_gazetteer
 from bot.digest.filters import format_filter, parse_filter
 from bot.subscriptions.schedule import (
     WEEKLY_WORDS,
@@ -26,6 +26,8 @@ from bot.subscriptions.schedule import (
     parse_schedule,
 )
 from bot.subscriptions.spoken_time import glue_part_of_day
+from bot.text.english import english_terms
+from bot.text.years import read_year
 
 _TOKEN = re.compile(r'(?:[^\s"“”]+|"[^"]*"|“[^”]*”)+')
 _TZ_OPTION = re.compile(r"^(?:tz|timezone|时区)[=:：](.+)$", re.IGNORECASE)
@@ -209,7 +211,8 @@ def parse_subscribe(text: str, *, default_time: str) -> SubscribeRequest:
     given = schedule is not None
     if schedule is None:
         schedule = parse_schedule(default_time, default_time=default_time)
-    filter_text = " ".join(places_as_regions(filter_tokens)).strip()
+    filter_tokens = english_phrases(years_as_filters(places_as_regions(filter_tokens)))
+    filter_text = " ".join(filter_tokens).strip()
     if len(filter_text) > MAX_FILTER_CHARS:
         raise ScheduleError(
             f"筛选条件太长（最多 {MAX_FILTER_CHARS} 字） / filter too long "
@@ -236,19 +239,73 @@ def places_as_regions(tokens: list[str], gazetteer: Gazetteer | None = None) -> 
     the gazetteer's first place of that name is a province or city (``长安``, ``鼓楼``:
     districts and words, left as typed); quoted, ``+``/``!`` or ``key:`` words are left
     alone, and so is a province typed after ``region:`` one of its places to say where
-    that place lies (``region:苏州 江苏`` is one place, not two)."""
+    that place lies (``region:苏州 江苏`` is one place, not two). A province or city typed
+    in English or pinyin is read so too, written in Chinese (``Sichuan GDP`` ->
+    ``region:四川 GDP``); a name two places share (Suzhou) stays a word."""
     gazetteer = gazetteer or default_gazetteer()
     out: list[str] = []
     for token in tokens:
-        places = gazetteer.lookup(token) if _PLACE_WORD.match(token) else []
+        after_region = bool(out) and out[-1].partition(":")[0].lower() in ("region", "地区")
+        if _LATIN_WORD.match(token) and after_region:
+            out.append(token)  # region:Suzhou Jiangsu: where it lies, as the filter reads it
+            continue
+        word = chinese_place(token) if _LATIN_WORD.match(token) else token
+        places = gazetteer.lookup(word) if word and _PLACE_WORD.match(word) else []
         if (
             places
             and places[0].level in ("provincial", "city")
             and not _says_where(out[-1] if out else "", places[0], gazetteer)
         ):
-            out.append(f"region:{token}")
+            out.append(f"region:{word}")
         else:
             out.append(token)
+    return out
+
+
+def years_as_filters(tokens: list[str]) -> list[str]:
+    """The filter's words with a bare year written as ``year:`` (``2025`` -> ``year:2025``,
+    ``2025年`` too): as a keyword it was looked for in what a figure measures and its
+    section, so ``/subscribe 2025`` got the 2025 targets of sections titled with the year
+    only (a plan's 到2025年 goals under 主要目标 were left out). A quoted, signed or
+    ``key:`` word is left as typed; 今年 too (a subscription outlives the year)."""
+    out: list[str] = []
+    for token in tokens:
+        year = read_year(token) if token[:1].isdigit() or token[:1] in "一二〇零" else None
+        out.append(f"year:{year}" if year is not None else token)
+    return out
+
+
+_LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z'’-]*$")
+
+
+def english_phrases(tokens: list[str]) -> list[str]:
+    """The filter's English words that the glossary reads as one term kept together,
+    quoted (``unemployment rate`` -> ``“unemployment rate”``): two keywords, unemployment
+    and rate, were said back and matched apart, rate matching nothing of its own."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and _LATIN_WORD.match(tokens[j]):
+            j += 1
+        if j - i < 2:
+            out.append(tokens[i])
+            i += 1
+            continue
+        run = tokens[i:j]
+        text = " ".join(run)
+        starts = [sum(len(t) + 1 for t in run[:n]) for n in range(len(run))]
+        k = 0
+        for lo, hi, _ in english_terms(text):
+            if lo not in starts:
+                continue  # a form inside a hyphened word: left as typed
+            first = starts.index(lo)
+            last = max(n for n, at in enumerate(starts) if at < hi)
+            out += run[k:first]
+            out.append(f"“{text[lo:hi]}”" if last > first else run[first])
+            k = last + 1
+        out += run[k:]
+        i = j
     return out
 
 

@@ -131,6 +131,9 @@ _SENTENCE_WORDS = frozenset(
         "this", "that", "its", "their", "my", "me", "i", "you", "do", "does",
     }
 )  # fmt: skip
+# Command names that are plain words first: typed with no slash they are not read as the
+# command (``next`` alone asks for the next page more often than for /next's schedule).
+_WORDS_FIRST = frozenset({"next"})
 
 
 def typed_command(text: str, commands: Collection[str]) -> TypedCommand | None:
@@ -159,6 +162,7 @@ def typed_command(text: str, commands: Collection[str]) -> TypedCommand | None:
     if (
         bare
         and bare.group(1).lower() in commands
+        and bare.group(1).lower() not in _WORDS_FIRST
         and not _SENTENCE_WORDS.intersection(re.findall(r"[a-z]+", (bare.group(2) or "").lower()))
     ):
         return TypedCommand(bare.group(1).lower(), (bare.group(2) or "").strip(), "bare", said)

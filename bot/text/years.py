@@ -11,6 +11,7 @@ still); only 19xx and 20xx, so a bare 24 or 300 is a word, not a year. 今年, �
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.text.normalize import fold_figures
 
@@ -65,3 +66,24 @@ def read_year(word: str, *, this_year: int | None = None) -> int | None:
     if this_year is not None and text in RELATIVE_YEARS:
         return this_year + RELATIVE_YEARS[text]
     return None
+
+
+# A record's period: one year or a span of years (2021-2025)
+_PERIOD_RE = re.compile(r"^((?:19|20)\d\d)(?:-((?:19|20)\d\d))?$")
+
+
+@lru_cache(maxsize=4096)
+def period_years(period: str) -> tuple[int, int] | None:
+    """The first and last year of a record's period (``2025`` -> (2025, 2025),
+    ``2021-2025`` -> (2021, 2025)); None for others."""
+    m = _PERIOD_RE.match(period.strip())
+    if not m:
+        return None
+    first = int(m.group(1))
+    return first, int(m.group(2) or first)
+
+
+def period_end(period: str) -> int | None:
+    """The last year of a period (``2025``, ``2021-2025`` -> 2025); None for others."""
+    years = period_years(period)
+    return years[1] if years else None
