@@ -48,6 +48,7 @@ from bot.targets.kinds import (
     period_before,
     period_marks,
     released_year,
+    settled_kind,
     speaking_year,
 )
 from bot.targets.naming import (
@@ -764,21 +765,28 @@ class _Walker:
         upto = offset + fig.start
         # the 。-sentence before the figure, bounded so that huge lines stay linear
         context_start = max(dot_start, upto - MAX_SENTENCE_CONTEXT)
-        ctx = KindContext(
-            bulletin=self.bulletin,
-            section_class=self.paragraph_class(),
-            estimate=is_estimate(line[context_start:upto]),
-            status=is_status(sentence[clause_start : fig.start]),
-            clause_cue=cue_before(marks, offset + clause_start - 1, upto),
-            sentence_cue=cue_before(marks, dot_start - 1, upto),
-            paragraph_cue=cue_before(marks, -1, upto),
-            section_cue=self.section.cue,
-            goal_list=self.goal_list,
-            change=named.change,
-            holding=is_holding(sentence[clause_start : fig.start], named.change),
-            past_clause=is_past_clause(sentence[clause_start : fig.start]),
-        )
-        kind = classify(ctx)
+        section_class = self.paragraph_class()
+        estimate = is_estimate(line[context_start:upto])
+        holding = is_holding(sentence[clause_start : fig.start], named.change)
+        # the words around the figure are read only when the place does not decide
+        kind = settled_kind(estimate=estimate, bulletin=self.bulletin, section_class=section_class)
+        if kind is None:
+            kind = classify(
+                KindContext(
+                    bulletin=self.bulletin,
+                    section_class=section_class,
+                    estimate=estimate,
+                    status=is_status(sentence[clause_start : fig.start]),
+                    clause_cue=cue_before(marks, offset + clause_start - 1, upto),
+                    sentence_cue=cue_before(marks, dot_start - 1, upto),
+                    paragraph_cue=cue_before(marks, -1, upto),
+                    section_cue=self.section.cue,
+                    goal_list=self.goal_list,
+                    change=named.change,
+                    holding=holding,
+                    past_clause=is_past_clause(sentence[clause_start : fig.start]),
+                )
+            )
         if kind == "target" and describes_zone(
             named.indicator, sentence, sentence[clause_start : fig.start], named.change
         ):
@@ -856,7 +864,7 @@ class _Walker:
         )
         rest = sentence[fig.end : clause_end(sentence, fig.end)]
         year = self._span_or_end(year, named, sentence[: fig.start], clause_start, rest)
-        if ctx.holding and self.section.section_class == PLAN:
+        if holding and self.section.section_class == PLAN:
             year = ""  # 拥有…7000万劳动者 in a plan: what is there, of no goal year
         if self.task_years is not None:
             self.task_years.note_goal(
