@@ -277,13 +277,18 @@ class _Walker:
 
     def confidence(self, named: Named, indicator: str, sentence: str) -> float:
         """The naming rules' confidence, the name's own, and whether the name can carry
-        the unit at all (项目投资 is not measured in 平方米)."""
+        the unit at all (项目投资 is not measured in 平方米).
+
+        Whether the table knows the name is asked once: seven checks hang on it, and each
+        asking normalises the name again (150,000 look-ups fewer on the 10 MB tier).
+        """
+        unknown = indicator not in self.table
         score = min(
             named.confidence, name_confidence(indicator, self.table, named.figure, sentence)
         )
-        if indicator not in self.table and not carries_its_unit(indicator, named.figure):
+        if unknown and not carries_its_unit(indicator, named.figure):
             score = min(score, 0.5)
-        if indicator not in self.table and cuts_a_word(indicator, sentence):
+        if unknown and cuts_a_word(indicator, sentence):
             score = min(score, 0.5)  # 中央财政资金建立直(达), (3人)制篮球场: a fragment
         if (
             indicator.endswith(("人数", "人次"))
@@ -293,19 +298,15 @@ class _Walker:
             score = min(score, 0.5)  # 监察机构人数 17个: the name counts something else
         if indicator.endswith("床位") and not named.figure.unit.endswith("张"):
             score = min(score, 0.5)  # 三级中医院床位 4家: hospitals, not beds
-        if indicator not in self.table and counts_people_of_a_thing(indicator, named.figure.unit):
+        if unknown and counts_people_of_a_thing(indicator, named.figure.unit):
             score = min(score, 0.5)  # 文化惠民工程 3500万人次: the people it reached
-        if indicator not in self.table and counts_things_named_by_people(
-            indicator, named.figure.unit
-        ):
+        if unknown and counts_things_named_by_people(indicator, named.figure.unit):
             score = min(score, 0.5)  # 提前转移群众 118起: the cases, not the people
-        if indicator not in self.table and counts_the_noun_after(indicator, named.figure, sentence):
+        if unknown and counts_the_noun_after(indicator, named.figure, sentence):
             score = min(score, 0.5)  # 规划设置 26项 of 设置26项指标: the indicators
-        if indicator not in self.table and a_share_of_nothing(
-            indicator, named.figure, sentence, named.change
-        ):
+        if unknown and a_share_of_nothing(indicator, named.figure, sentence, named.change):
             score = min(score, 0.5)  # 自建非涉密业务专网 50%: a share of what?
-        if indicator not in self.table and counts_a_quality(indicator, named.figure):
+        if unknown and counts_a_quality(indicator, named.figure):
             score = min(score, 0.5)  # 欠发达县域托底性帮扶质效 39个: the counties, unnamed
         if money_named_by_a_thing(indicator, named.figure):
             score = min(score, 0.5)  # 重点项目 54亿元: the projects' investment? funds?
