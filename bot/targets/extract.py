@@ -405,7 +405,10 @@ class _Walker:
         places: list[str] = []
         end = 0
         # 内江、眉山、自贡、遂宁经济总量突破2000亿元: one figure said of each listed place
-        for m in self.gazetteer.mentions(text[:40]):
+        # (the first must open the clause, within its first 3 characters: a clause that
+        # opens on no place name is not scanned)
+        opening = self.gazetteer.may_name_within(text, 3)
+        for m in self.gazetteer.mentions(text[:40]) if opening else ():
             joined = text[end : m.start] in ("、", "和", "及", "与")
             if (m.start > 2 if not places else not joined) or not self._inside(m.place):
                 break
