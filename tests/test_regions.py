@@ -88,6 +88,24 @@ def test_place_names_are_found_leftmost_longest_with_their_suffix(gz):
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["全年青岛市地区生产总值", "其中济南增长", "新增海口项目", "发展经济", "青", "", "全市合计"],
+)
+@pytest.mark.parametrize("first", [0, 1, 2, 3, 5])
+def test_a_name_may_start_within_the_first_positions_whenever_mentions_finds_one(gz, text, first):
+    # may_name_within is the cheap test a caller makes before mentions: it may say yes
+    # where no name is (its first two characters only), never no where one starts
+    found = [m.start for m in gz.mentions(text)]
+    assert gz.may_name_within(text, first) or all(start >= first for start in found)
+
+
+def test_may_name_within_says_no_before_a_text_that_opens_on_no_name(gz):
+    assert not gz.may_name_within("全年全市合计增长", 3)
+    assert gz.may_name_within("全年青岛增长", 3)
+    assert not gz.may_name_within("全年新增青岛", 3)
+
+
+@pytest.mark.parametrize(
     ("wanted", "region", "inside"),
     [
         # a zone spanning several divisions, named after its centre, is not inside it

@@ -19,6 +19,7 @@ from bot.targets.kinds import (
     last_cue,
     opening_period,
     resolve_year,
+    settled_kind,
 )
 
 
@@ -121,6 +122,39 @@ def test_classification_order():
     assert classify(ctx(change="达到", paragraph_cue="target")) == "achievement"
     assert classify(ctx(change="建设", section_cue="target")) == "target"
     assert classify(ctx()) == "achievement"
+
+
+@pytest.mark.parametrize(
+    ("estimate", "bulletin", "section_class", "kind"),
+    [
+        (True, False, PLAN, "estimate"),
+        (True, True, REVIEW, "estimate"),
+        (False, True, PLAN, "achievement"),
+        (False, False, REVIEW, "achievement"),
+        (False, False, PLAN, None),
+        (False, False, NEUTRAL, None),
+    ],
+)
+def test_settled_kind_is_what_classify_decides_first(estimate, bulletin, section_class, kind):
+    # the extractor skips the cues when the kind is settled: whatever the cues say, the
+    # full context must then give the same kind
+    assert settled_kind(estimate=estimate, bulletin=bulletin, section_class=section_class) == kind
+    if kind is not None:
+        for cue in ("target", "achievement"):
+            full = ctx(
+                estimate=estimate,
+                bulletin=bulletin,
+                section_class=section_class,
+                status=cue == "achievement",
+                clause_cue=cue,
+                sentence_cue=cue,
+                paragraph_cue=cue,
+                section_cue=cue,
+                goal_list=cue == "target",
+                holding=cue == "achievement",
+                past_clause=cue == "achievement",
+            )
+            assert classify(full) == kind
 
 
 def test_goal_lead_and_opening_period():
