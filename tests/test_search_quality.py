@@ -104,13 +104,16 @@ REAL_DEV_BANDS: tuple[tuple[int, float], ...] = (
     (1800, 0.87),
     # r1801-r1880 (the twenty-fifth batch's 71 dev queries: questions as sentences,
     # comparisons, policies without figures, place-name typos, table rows), 2026-12-06 at the
-    # end of branch search-quality25: 0.826 unseen, 0.902 after its fixes, less 0.01
-    (1880, 0.891),
+    # end of branch search-quality25: 0.826 unseen, 0.902 after its fixes, less 0.01; raised
+    # at the end of the fifteenth session (search-quality26's English glossary words): 0.926,
+    # less 0.01
+    (1880, 0.916),
     # r1881-r1960 (the twenty-sixth batch's 72 dev queries, written as a stranger to the
     # engine would over all 27 dev documents), 2026-12-06 at the end of branch
     # search-quality26: 0.876 unseen (the six all-English queries 0.000), 0.925 after its
-    # fixes, less 0.01
-    (1960, 0.915),
+    # fixes, less 0.01; raised after search-left26 (English words read through CC-CEDICT):
+    # 0.956, less 0.01
+    (1960, 0.946),
 )
 REAL_DEV_ANSWER_FLOOR = 0.95
 
