@@ -122,23 +122,25 @@ from bench.eval_targets import load_gold
 from tests.data.probes.annotation import as_jsonl, build
 from tests.probes import PROBES, probe_report, said
 
-# set: (records in its gold or None, precision floor, recall floor, kind accuracy floor)
+# set: (records in its gold or None, precision floor, recall floor, kind accuracy floor);
+# raised at the end of the fifteenth session to each set's level less 0.01 (gold names held
+# canonical, gold readings settled by majority, and that session's rules), never lowered
 FLOORS = {
     "bulletins": (None, 0.92, 0.92, 1.0),
-    "reports": (217, 0.921, 0.921, 0.99),
+    "reports": (217, 0.949, 0.949, 0.99),
     "forms": (233, 0.933, 0.921, 0.99),
-    "kinds": (271, 0.880, 0.883, 0.99),
-    "round5": (328, 0.926, 0.923, 0.99),
-    "round6": (264, 0.847, 0.854, 0.99),
+    "kinds": (271, 0.898, 0.901, 0.99),
+    "round5": (328, 0.935, 0.932, 0.99),
+    "round6": (264, 0.870, 0.876, 0.99),
     "round7": (292, 0.935, 0.935, 0.99),
-    "round8": (315, 0.805, 0.803, 0.99),
-    "round9": (297, 0.842, 0.842, 0.99),
-    "round10": (237, 0.910, 0.914, 0.99),
-    "round10b": (63, 0.861, 0.847, 0.99),
-    "round11": (279, 0.885, 0.872, 0.974),
+    "round8": (315, 0.844, 0.841, 0.99),
+    "round9": (297, 0.859, 0.859, 0.99),
+    "round10": (237, 0.927, 0.931, 0.99),
+    "round10b": (63, 0.909, 0.895, 0.99),
+    "round11": (279, 0.885, 0.875, 0.974),
     "round11b": (87, 0.956, 0.956, 0.99),
-    "round12": (218, 0.718, 0.715, 0.858),
-    "round12b": (65, 0.720, 0.698, 0.99),
+    "round12": (218, 0.723, 0.719, 0.858),
+    "round12b": (65, 0.752, 0.728, 0.99),
     "round12c": (80, 0.630, 0.590, 0.99),
 }
 
