@@ -242,8 +242,10 @@ async def _stop_bot(
 ) -> tuple[str, str]:
     if proc.returncode is None and not wait_for_exit:
         proc.send_signal(signal.SIGTERM)
+    # a bot told to stop has 15 s; one left to exit by itself must first start (imports,
+    # the index opened), which on a loaded 2-core machine took more than 15 s
     try:
-        out, err = await asyncio.wait_for(proc.communicate(), 15)
+        out, err = await asyncio.wait_for(proc.communicate(), 60 if wait_for_exit else 15)
     except TimeoutError:
         proc.kill()
         out, err = await proc.communicate()
