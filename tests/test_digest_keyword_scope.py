@@ -85,3 +85,27 @@ def test_indicator_terms_and_required_words_keep_their_meaning(table, synonyms):
     records = [_rec("地区生产总值", change="增长"), _rec("粮食产量", value=80)]
     assert _kept("indicator:粮食", records, table, synonyms) == ["粮食产量"]
     assert _kept("+粮食", records, table, synonyms) == ["地区生产总值", "粮食产量"]
+
+
+def test_a_named_indicator_the_table_does_not_know_is_not_matched_by_its_sentence(
+    table, synonyms
+):
+    """失业率 found 全员劳动生产率 and 劳动报酬 (trial-left10): names the table does not
+    know but that say what they measure are not generic, so a list sentence that also
+    holds 失业率 is other figures' text, not theirs."""
+    sentence = "城镇调查失业率控制在5.5%以内，全员劳动生产率增长6%，人均劳动报酬稳步提高。"
+    records = [
+        _rec("城镇调查失业率", sentence=sentence, value=5.5, unit="%", qualifier="以内"),
+        _rec("全员劳动生产率", sentence=sentence, change="增长"),
+        _rec("人均劳动报酬", sentence=sentence, change="提高"),
+    ]
+    assert _kept("失业率", records, table, synonyms) == ["城镇调查失业率"]
+    assert _kept("unemployment rate", records, table, synonyms) == ["城镇调查失业率"]
+    assert _kept("劳动生产率", records, table, synonyms) == ["全员劳动生产率"]
+
+
+@pytest.mark.parametrize("name", ["总量", "增速", "年均增速", "增幅", "规模"])
+def test_a_measure_word_alone_is_still_generic(table, synonyms, name):
+    """A name that is only how much (年均增速) still takes its sentence's subject."""
+    grain = _rec(name, sentence=f"粮食生产稳中有增，{name}达到5%。", value=5, unit="%")
+    assert _kept("粮食", [grain], table, synonyms) == [name]

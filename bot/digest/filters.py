@@ -72,6 +72,7 @@ from bot.errors import CodedError
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
 from bot.models import DocumentInfo
 from bot.targets.indicators import IndicatorTable
+from bot.targets.lexicon import GENERIC_NAMES
 from bot.targets.records import KINDS, TargetRecord
 from bot.text.english import with_chinese_terms
 from bot.text.normalize import normalize
@@ -566,13 +567,27 @@ def _indicator_names(indicator: str, family: str | None, table: IndicatorTable |
     return normalize("\n".join(b for b in bits if b))
 
 
+# Words that say how much of something, never what (a name made of them alone is
+# generic); :data:`~bot.targets.lexicon.GENERIC_NAMES` holds most, these are the rest.
+_MEASURE_WORDS = frozenset({"增幅", "增量", "总数", "金额", "总值", "速度", "增长率", "增速度"})
+# what may come before a measure word and still say nothing of the thing (年均增速)
+_MEASURE_PREFIX = re.compile(r"^(?:年均|平均|同比|全年|累计|总体|总)")
+
+
 def _generic(indicator: str, table: IndicatorTable | None) -> bool:
-    """Whether an indicator's name says nothing of what it measures (总量, 增速): the
-    table does not know it and no group word places it. Without a table nothing can
-    tell, and the sentence is looked at as for a generic name."""
+    """Whether an indicator's name says nothing of what it measures (总量, 增速, 年均增速):
+    the table does not know it, no group word places it, and it is a measure word alone.
+    A name the table does not know that says what it measures (全员劳动生产率, 劳动报酬)
+    is not generic: its sentence is other figures' text (``失业率`` found it in
+    "城镇调查失业率5.5%，全员劳动生产率增长6%"). Without a table nothing can tell, and the
+    sentence is looked at as for a generic name."""
     if table is None:
         return True
-    return table.canonical(indicator) is None and table.group(indicator) == "other"
+    if table.canonical(indicator) is not None or table.group(indicator) != "other":
+        return False
+    name = normalize(indicator).strip()
+    bare = _MEASURE_PREFIX.sub("", name) or name
+    return any(n in GENERIC_NAMES or n in _MEASURE_WORDS for n in (name, bare))
 
 
 def _core_text(record: TargetRecord) -> str:
