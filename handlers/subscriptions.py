@@ -25,6 +25,7 @@ from bot.subscriptions import reasons
 from bot.subscriptions.commands import channel_ref, subscription_ids, subscriptions_naming
 from bot.subscriptions.compose import preview_messages, unmatched
 from bot.subscriptions.service import SubscriptionError
+from bot.text.years import read_year
 from handlers.channels import channel_target
 from handlers.common import (
     add_commands,
@@ -320,6 +321,11 @@ async def digest_command(update: Update, context: BriefContext) -> None:
     if match:
         sub = await svc.run_db(svc.subscriptions.store.get, int(match.group(1)))
         if sub is None or (sub.chat_id != chat_id and not await svc.check_admin(_user_id(update))):
+            sub = None
+        if sub is None and read_year(arg) is not None:
+            match = None  # /digest 2025 and no subscription #2025 here: the year, as typed
+    if match:
+        if sub is None:
             lang = svc.lang(update)
             await message.reply_text(
                 tr(lang, "subscriptions.no_such_subscription", id=match.group(1))

@@ -266,9 +266,9 @@ def test_targets_rejects_unknown_kind_and_document(run):
 
 
 def test_digest_preview_text_and_html(run):
-    # 烟台's two GDP targets (the keyword no longer brings the main-targets sentence's
-    # other indicators), over a cap of one
-    text = run("digest", "--preview", "GDP", "region:烟台", "--cap", "1").stdout
+    # 烟台's GDP target and its 海洋生产总值 target (GDP holds its family only, not the
+    # other 生产总值: 海洋 asks for that one), over a cap of one
+    text = run("digest", "--preview", "GDP", "海洋", "region:烟台", "--cap", "1").stdout
     assert text.startswith("📊 重点目标简报")
     assert "地区生产总值 增长 5.5%左右" in text
     assert "briefbot targets" in text  # the cap points at the command that lists all

@@ -85,3 +85,61 @@ def test_indicator_terms_and_required_words_keep_their_meaning(table, synonyms):
     records = [_rec("地区生产总值", change="增长"), _rec("粮食产量", value=80)]
     assert _kept("indicator:粮食", records, table, synonyms) == ["粮食产量"]
     assert _kept("+粮食", records, table, synonyms) == ["地区生产总值", "粮食产量"]
+
+
+def test_a_named_indicator_the_table_does_not_know_is_not_matched_by_its_sentence(table, synonyms):
+    """失业率 found 全员劳动生产率 and 劳动报酬 (trial-left10): names the table does not
+    know but that say what they measure are not generic, so a list sentence that also
+    holds 失业率 is other figures' text, not theirs."""
+    sentence = "城镇调查失业率控制在5.5%以内，全员劳动生产率增长6%，人均劳动报酬稳步提高。"
+    records = [
+        _rec("城镇调查失业率", sentence=sentence, value=5.5, unit="%", qualifier="以内"),
+        _rec("全员劳动生产率", sentence=sentence, change="增长"),
+        _rec("人均劳动报酬", sentence=sentence, change="提高"),
+    ]
+    assert _kept("失业率", records, table, synonyms) == ["城镇调查失业率"]
+    assert _kept("unemployment rate", records, table, synonyms) == ["城镇调查失业率"]
+    assert _kept("劳动生产率", records, table, synonyms) == ["全员劳动生产率"]
+
+
+@pytest.mark.parametrize("name", ["总量", "增速", "年均增速", "增幅", "规模"])
+def test_a_measure_word_alone_is_still_generic(table, synonyms, name):
+    """A name that is only how much (年均增速) still takes its sentence's subject."""
+    grain = _rec(name, sentence=f"粮食生产稳中有增，{name}达到5%。", value=5, unit="%")
+    assert _kept("粮食", [grain], table, synonyms) == [name]
+
+
+def test_a_keyword_naming_a_known_indicator_holds_its_family_only(table):
+    """CPI's synonym 物价 is in the label of the 消费与物价 group, GDP's 经济总量 is the
+    label of its group: as keywords they brought retail sales, tourism and the three
+    sectors' value added. A keyword the table knows reads as ``indicator:`` does."""
+    synonyms = Synonyms([("CPI", "居民消费价格", "物价"), ("GDP", "地区生产总值", "经济总量")])
+    records = [
+        _rec("居民消费价格", sentence="居民消费价格涨幅3%左右，社会消费品零售总额增长6%。"),
+        _rec("社会消费品零售总额", sentence="社会消费品零售总额增长6%。", change="增长"),
+        _rec("旅游接待人数", sentence="旅游接待人数增长8%。", change="增长"),
+        _rec("地区生产总值", change="增长"),
+        _rec("第三产业增加值", sentence="第三产业增加值增长5%。", change="增长"),
+        _rec("单位地区生产总值能耗", sentence="单位地区生产总值能耗下降3%。", change="下降"),
+    ]
+    assert _kept("CPI", records, table, synonyms) == ["居民消费价格"]
+    assert _kept("GDP", records, table, synonyms) == ["地区生产总值"]
+    # the same as indicator: reads them
+    assert _kept("indicator:CPI", records, table, synonyms) == ["居民消费价格"]
+    # a word no indicator is named by still finds the group by its label
+    assert _kept("物价", records[:3], table, Synonyms()) == [
+        "居民消费价格",
+        "社会消费品零售总额",
+        "旅游接待人数",
+    ]
+
+
+def test_a_known_indicator_keyword_ignores_a_section_about_its_topic(table, synonyms):
+    """A section titled with the indicator is about a topic; a generic name's sentence
+    still tells what the figure is (总量 of GDP)."""
+    section = "二、稳定地区生产总值增长"
+    parks = _rec("产业园区", sentence="新建产业园区3个。", section=section, value=3, unit="个")
+    total = _rec("总量", sentence="地区生产总值总量突破1万亿元。", value=1, unit="万亿元")
+    assert _kept("GDP", [parks, total], table, synonyms) == ["总量"]
+    # a free word still finds its section
+    assert _kept("增长", [parks], table, synonyms) == ["产业园区"]

@@ -34,7 +34,10 @@ figures only, not every record.
 Indicators: with an :class:`~bot.targets.indicators.IndicatorTable`, ``indicator:`` and
 keywords that name a known indicator (canonical name, alias or family name) also match
 every record of that indicator's family: ``indicator:GDP`` finds 地区生产总值 and
-国内生产总值, ``indicator:CPI`` finds 居民消费价格.
+国内生产总值, ``indicator:CPI`` finds 居民消费价格. Such a keyword holds that family and
+nothing else, as ``indicator:`` does: not the figures of its group (物价, a CPI synonym,
+is in the label of 消费与物价), not a section titled with it, and a list sentence only
+for a generic name (总量).
 
 Keywords are about what a figure measures: a sentence often lists many indicators (a
 report's main targets: GDP, 粮食产量, 外贸, 财政收入 in one sentence), so the sentence is
@@ -72,6 +75,7 @@ from bot.errors import CodedError
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
 from bot.models import DocumentInfo
 from bot.targets.indicators import IndicatorTable
+from bot.targets.lexicon import GENERIC_NAMES
 from bot.targets.records import KINDS, TargetRecord
 from bot.text.english import with_chinese_terms
 from bot.text.normalize import normalize
@@ -566,13 +570,27 @@ def _indicator_names(indicator: str, family: str | None, table: IndicatorTable |
     return normalize("\n".join(b for b in bits if b))
 
 
+# Words that say how much of something, never what (a name made of them alone is
+# generic); :data:`~bot.targets.lexicon.GENERIC_NAMES` holds most, these are the rest.
+_MEASURE_WORDS = frozenset({"增幅", "增量", "总数", "金额", "总值", "速度", "增长率", "增速度"})
+# what may come before a measure word and still say nothing of the thing (年均增速)
+_MEASURE_PREFIX = re.compile(r"^(?:年均|平均|同比|全年|累计|总体|总)")
+
+
 def _generic(indicator: str, table: IndicatorTable | None) -> bool:
-    """Whether an indicator's name says nothing of what it measures (总量, 增速): the
-    table does not know it and no group word places it. Without a table nothing can
-    tell, and the sentence is looked at as for a generic name."""
+    """Whether an indicator's name says nothing of what it measures (总量, 增速, 年均增速):
+    the table does not know it, no group word places it, and it is a measure word alone.
+    A name the table does not know that says what it measures (全员劳动生产率, 劳动报酬)
+    is not generic: its sentence is other figures' text (``失业率`` found it in
+    "城镇调查失业率5.5%，全员劳动生产率增长6%"). Without a table nothing can tell, and the
+    sentence is looked at as for a generic name."""
     if table is None:
         return True
-    return table.canonical(indicator) is None and table.group(indicator) == "other"
+    if table.canonical(indicator) is not None or table.group(indicator) != "other":
+        return False
+    name = normalize(indicator).strip()
+    bare = _MEASURE_PREFIX.sub("", name) or name
+    return any(n in GENERIC_NAMES or n in _MEASURE_WORDS for n in (name, bare))
 
 
 def _core_text(record: TargetRecord) -> str:
@@ -650,10 +668,19 @@ class FilterMatcher:
             named = not self._indicators or any(
                 self._names_indicator(t, indicator, family) for t in self._indicators
             )
-            kin = any(t.family is not None and t.family == family for t in self._keywords)
-            if not kin and self._keywords:
+            # a keyword that names an indicator the table knows reads as indicator: does
+            # (its family, nothing else: 失业率's, CPI's, GDP's); the group's label is
+            # for other words (物价, a CPI synonym, is in 消费与物价's label and brought
+            # every retail-sales and tourism figure)
+            kin = any(
+                self._names_indicator(t, indicator, family)
+                for t in self._keywords
+                if t.family is not None
+            )
+            free = [k for k in self._keywords if k.family is None]
+            if not kin and free:
                 names = _indicator_names(indicator, family, table)
-                kin = any(_holds(names, k.texts) for k in self._keywords)
+                kin = any(_holds(names, k.texts) for k in free)
             found = self._by_indicator[indicator] = (named, kin, _generic(indicator, table))
         return found
 
@@ -690,10 +717,16 @@ class FilterMatcher:
             return True
         if self._keywords and not kin:
             # the record's own words (增长, 以上), its section, and its sentence only for a
-            # generic name: the rest of a list sentence is other indicators' text
+            # generic name: the rest of a list sentence is other indicators' text. A
+            # keyword naming a known indicator looks at the sentence of a generic name
+            # only (总量 in "地区生产总值总量突破1万亿"), not at a section about a topic
             own = [record.change, record.qualifier, record.section]
             context = normalize("\n".join([*own, record.sentence if generic else ""]))
-            if not any(_holds(context, k.texts) for k in self._keywords):
+            sentence = normalize(record.sentence) if generic else ""
+            if not any(
+                _holds(sentence if k.family is not None else context, k.texts)
+                for k in self._keywords
+            ):
                 return False
         core = _core_text(record)
         if filter.required or filter.excluded:

@@ -211,8 +211,7 @@ def parse_subscribe(text: str, *, default_time: str) -> SubscribeRequest:
     given = schedule is not None
     if schedule is None:
         schedule = parse_schedule(default_time, default_time=default_time)
-    filter_tokens = english_phrases(years_as_filters(places_as_regions(filter_tokens)))
-    filter_text = " ".join(filter_tokens).strip()
+    filter_text = " ".join(typed_filter_words(filter_tokens)).strip()
     if len(filter_text) > MAX_FILTER_CHARS:
         raise ScheduleError(
             f"筛选条件太长（最多 {MAX_FILTER_CHARS} 字） / filter too long "
@@ -227,6 +226,21 @@ def parse_subscribe(text: str, *, default_time: str) -> SubscribeRequest:
 _EDIT_WORDS = frozenset({"edit", "change", "modify", "update", "修改", "更改", "改", "编辑"})
 _SUB_NUMBER = re.compile(r"^#?\d{1,9}$")
 _PLACE_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+
+
+def typed_filter(text: str) -> str:
+    """A filter as a user typed it, read as ``/subscribe`` stores it: a bare year as
+    ``year:``, a bare province or city as ``region:``, an English phrase the glossary
+    knows as one quoted term (:func:`typed_filter_words`). ``/digest 2025`` and the
+    command line's ``digest 2025`` read 2025 as a keyword while ``/subscribe 2025``
+    delivered the year: one reading for all three. A stored filter is never read again
+    (it is already so written)."""
+    return " ".join(typed_filter_words(_TOKEN.findall(text or ""))).strip()
+
+
+def typed_filter_words(tokens: list[str]) -> list[str]:
+    """:func:`typed_filter` on the filter's words, as :func:`parse_subscribe` splits them."""
+    return english_phrases(years_as_filters(places_as_regions(tokens)))
 
 
 def places_as_regions(tokens: list[str], gazetteer: Gazetteer | None = None) -> list[str]:

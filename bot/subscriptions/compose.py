@@ -27,6 +27,7 @@ from bot.digest.filters import DigestFilter, describe, names_document
 from bot.digest.render import render_html
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
 from bot.library import Engine
+from bot.subscriptions.commands import typed_filter
 from bot.subscriptions.records import Subscription
 from bot.text.echo import said_back
 
@@ -171,6 +172,7 @@ def preview_messages(
             # all: a document it names removed, a misspelt word, a region with no target
             return [_matches_nothing_message(sub, why, lang)]
         return [no_new_message(sub, lang)]
+    filter_text = typed_filter(filter_text)  # /digest 2025 as /subscribe 2025 reads it
     digest = engine.digest(
         filter_text,
         now=now,

@@ -22,6 +22,7 @@ from bot.i18n import DEFAULT_LANGUAGE, counted, tr
 from bot.library import DocTarget, DocumentNotFound, Engine, TargetLookup
 from bot.library.arguments import region_year
 from bot.render import document_meta_dict
+from bot.subscriptions.commands import typed_filter
 from briefbot.cli.app import (
     HOME_REGION_HELP,
     LANG_HELP,
@@ -282,7 +283,7 @@ def digest(
         words.append("confidence:all")
     try:
         result = engine.digest(
-            " ".join(words),
+            typed_filter(" ".join(words)),  # as /subscribe and /digest read a typed filter
             since=since_ts,
             cap=cap,
             group_by=group_by,  # type: ignore[arg-type]
