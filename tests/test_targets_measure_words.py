@@ -35,6 +35,8 @@ def figures(tmp_path, table):
         ("修建集雨水窖1260眼，惠及山区群众。", (1260, "眼")),
         ("整治小型山塘145口，新增蓄水能力80万立方米。", (145, "口")),
         ("新建饮水安全深井23口。", (23, "口")),
+        ("年内新打3口机井，整治病险山塘40口以上。", (3, "口")),
+        ("年内新打3口机井，整治病险山塘40口以上。", (40, "口")),
         ("在主干道安装节能路灯3150盏。", (3150, "盏")),
         ("牧区存栏良种马1.2万匹。", (1.2, "万匹")),
         ("向水库投放鱼苗86万尾。", (86, "万尾")),
@@ -60,6 +62,7 @@ def test_each_new_measure_word_counts_things(unit):
         ("采购500口罩用于防疫。", "口"),
         ("按2020口径计算的总量。", "口"),
         ("5口之家的住房面积。", "口"),
+        ("打造xx口滨海旅游目的地。", "口"),
         ("新设3眼科门诊。", "眼"),
         ("依照2024根据文件。", "根"),
         ("引进120本地企业。", "本"),
@@ -70,12 +73,9 @@ def test_each_new_measure_word_counts_things(unit):
     ],
 )
 def test_the_character_that_starts_another_word_is_no_measure_word(sentence, unit):
-    digits = next(i for i, ch in enumerate(sentence) if ch.isdigit())
-    end = digits
-    while sentence[end].isdigit():
-        end += 1
-    assert sentence.startswith(unit, end)
-    assert _unit_blocked(sentence, unit, end + len(unit))
+    at = sentence.index(unit)
+    assert sentence[at - 1].isdigit() or sentence[at - 1] == "x"  # a figure, then the unit
+    assert _unit_blocked(sentence, unit, at + len(unit))
 
 
 @pytest.mark.parametrize(
@@ -84,6 +84,7 @@ def test_the_character_that_starts_another_word_is_no_measure_word(sentence, uni
         ("全县户籍人口52.3万人，常住人口48.6万人。", "口"),
         ("新开通2个边境口岸，口岸货运量增长12%。", "口"),
         ("新增3个红绿灯路口，改造12个路口。", "口"),
+        ("高质量建设xx口文旅融合示范区和2口岸经济区。", "口"),
         ("开设眼科门诊5个。", "眼"),
         ("根据规划，新建学校3所。", "根"),
         ("引进本地企业120家。", "本"),

@@ -204,8 +204,6 @@ _UNIT_WORD_BLOCK: dict[str, str] = {
     "度": "假过的量重比",
     "方": "面式案向针法位便",
     "枚": "举",
-    # 人口, 口岸, 口径, 3口之家 (a household's size), 口号, 口罩, 口碑, 口腔, 口头
-    "口": "岸径之号罩碑腔头语感味子",
     "眼": "科镜睛光界前下",
     "匹": "配",
     "尾": "气矿号款声水巴",
@@ -238,10 +236,20 @@ def _unit_blocked(sentence: str, unit: str, end: int) -> bool:
         return True  # 条条落实, 件件落地: reduplication, not a count
     if sentence.startswith(("以上", "以下", "以内"), end):
         return False  # 200所以上: 所 and 以上, not 所以
+    if unit == "口" and not _KOU_COUNT_RE.match(sentence, end):
+        return True  # 海口, 营口 masked as xx口; 5口岸: 口 counts only where the count ends
     if unit in ("小时", "天", "日") and _POLICY_SPAN_RE.match(sentence, end):
         return True  # 240小时过境免签政策: the name of a policy, not a figure
     return bool(nxt) and nxt in _UNIT_WORD_BLOCK.get(unit, "")
 
+
+# 口 counts wells and ponds after their noun (山塘260口，) or before it (3口机井), and is
+# otherwise the end of a place name (海口, 营口, 张家口) or the start of a word (口岸, 口径):
+# it is a measure word only where the clause ends or a thing counted in 口 follows
+# (机井, 深水井, 山塘, 水窖).
+_KOU_COUNT_RE = re.compile(
+    r"$|[，。；、,;：:）)\s]|以上|以下|左右|多|余|[\u4e00-\u9fff]{0,2}[井塘池窖泉堰坝]"
+)
 
 _POLICY_SPAN_RE = re.compile(r"[^，。；、\d]{0,6}?(?:免签|无理由退货)")
 
