@@ -57,3 +57,11 @@ def test_acts_counted_in_any_word_keep_their_verb_alone(extract):
     # 项 and 次 count anything, acts included: no evidence the clause lists acts
     text = _REPORT + "审批建设项目120项。\n"
     assert _names(extract(text, _NAME))[120] != "建设项目"
+
+
+def test_new_and_a_one_character_verb_needs_no_act_beside_it(extract):
+    # 硬化 is no act of the verb table (jieba calls it a noun): 新打 is the act on its own
+    text = _REPORT + "硬化村组道路80公里，新打大口井46眼。\n"
+    records = extract(text, _NAME)
+    assert _names(records)[46] == "大口井"
+    assert _changes(records)[46] == "新打"

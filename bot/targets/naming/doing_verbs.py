@@ -177,6 +177,13 @@ def _listed_act(sentence: str, earlier: str, n: Named) -> str:
         _acts_listed(sentence, start)
         or _acts_listed(earlier, -1)
         or (not earlier and _only_counted_things(sentence))
+        # 新 and a one-character verb (新打, 新栽) is an act wherever it stands: no term
+        # opens with it, so things counted in their measure word after it are the things
+        or (
+            verb[0] == "新"
+            and len(verb) == 2
+            and _counted_things(n.indicator + sentence[n.figure.num_start : n.figure.end])
+        )
     )
     return verb if listed else ""
 
