@@ -65,3 +65,9 @@ def test_new_and_a_one_character_verb_needs_no_act_beside_it(extract):
     records = extract(text, _NAME)
     assert _names(records)[46] == "大口井"
     assert _changes(records)[46] == "新打"
+
+
+def test_a_verb_of_having_alone_is_a_stock_not_an_act(extract):
+    # 实有病床 is a kind of bed counted in a stock, whatever the sentence around it
+    text = _REPORT + "改造农村公厕60座。实有病床4600张。\n"
+    assert _names(extract(text, _NAME))[4600] == "实有病床"

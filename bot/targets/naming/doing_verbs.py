@@ -127,7 +127,8 @@ def _counted_things(clause: str) -> bool:
         return False
     words = m["words"]
     verb = _lead_verb(words)
-    if not verb:
+    # a verb of having (实有, 现有, 拥有) says a stock, not an act: 实有床位 is a kind of bed
+    if not verb or verb.endswith("有"):
         return False
     thing = words[len(verb) :]
     cut = [w for w in _segmenter().cut(thing, True) if w.strip()]
