@@ -5,10 +5,7 @@ sentence here is invented for the test; none is a probe's or a corpus document's
 
 from __future__ import annotations
 
-
-def _names(records) -> dict[float | None, str]:
-    return {r.value: r.indicator for r in records}
-
+from tests.probes import names_by_value as _names
 
 _REPORT = "江州市人民政府工作报告\n\n一、2025年工作回顾\n\n"
 _NAME = "city_jiangzhou_2026_gwr.txt"

@@ -6,14 +6,8 @@ document's."""
 
 from __future__ import annotations
 
-
-def _names(records) -> dict[float | None, str]:
-    return {r.value: r.indicator for r in records}
-
-
-def _changes(records) -> dict[float | None, str]:
-    return {r.value: r.change for r in records}
-
+from tests.probes import changes_by_value as _changes
+from tests.probes import names_by_value as _names
 
 _REPORT = "平武县人民政府工作报告\n\n一、2023年工作回顾\n\n"
 _NAME = "county_pingwu_2024_gwr.txt"
