@@ -39,6 +39,7 @@ from bot.targets.dict_words import (
 from bot.targets.lexicon import VERB_RE
 from bot.targets.naming.clauses import clause_start
 from bot.targets.naming.words import _is_name, _segmenter, word_end
+from bot.targets.numbers.units import THING_CLASSIFIERS
 
 if TYPE_CHECKING:
     from bot.targets.indicators import IndicatorTable
@@ -70,7 +71,7 @@ _CLAUSE_LEAD_RE = re.compile(
 _DIGIT_RE = re.compile(r"[0-9一二三四五六七八九十两百千万]")
 # measure words of things one can point at (wells, lamps, reservoirs, machines, trees): a
 # count in one counts things, never an act or a measure (个, 项, 次, 件 count anything)
-_THING_MEASURES = frozenset("座处台套间张只头株棵艘架辆眼口盏匹尾幢根本顶")
+_THING_MEASURES = frozenset("座处台套间张只头株棵艘架辆") | frozenset(THING_CLASSIFIERS)
 # a clause that is words, then a count and one measure word (新打水窖1500眼)
 _COUNT_CLAUSE_RE = re.compile(
     r"^(?P<words>[\u4e00-\u9fff]{3,}?)[0-9][0-9.]*(?:万|亿)?(?:多|余)?(?P<unit>[\u4e00-\u9fff])$"
