@@ -9,6 +9,8 @@ import pytest
 
 from bot.targets.numbers.units import _UNIT_TABLE, THING_CLASSIFIERS
 from bot.targets.tables.cells import parse_cell
+from tests.probes import changes_by_value as _changes
+from tests.probes import names_by_value as _names
 
 _REPORT = "石泉县人民政府工作报告\n\n一、2023年工作回顾\n\n"
 _NAME = "county_shiquan_2024_gwr.txt"
@@ -35,3 +37,48 @@ def test_a_table_row_counted_in_wells_and_lamps_is_read(extract):
     assert got[(52, "眼")] == "灌溉机井"
     assert got[(60, "眼")] == "灌溉机井"
     assert got[(1200, "盏")] == "路灯"
+
+
+def test_an_act_the_dictionary_calls_a_noun_among_listed_acts(extract):
+    # 硬化 is tagged n: in the place of an act, among acts counting things, it is one
+    text = _REPORT + "新建文化广场12个，硬化入户道路36公里。\n"
+    records = extract(text, _NAME)
+    assert _names(records)[36] == "入户道路"
+    assert _changes(records)[36] == "硬化"
+
+
+def test_a_noun_and_a_verb_after_it_are_the_act(extract):
+    # 除险 (n) 加固 (v): the two words are the act, the ponds the things
+    text = _REPORT + "新建拦河坝4座，除险加固山坪塘15座。\n"
+    records = extract(text, _NAME)
+    assert _names(records)[15] == "山坪塘"
+    assert _changes(records)[15] == "除险加固"
+
+
+def test_a_noun_after_its_whole_is_a_part_not_an_act(extract):
+    text = _REPORT + "改造老旧小区30个，其中，历史街区院落8个。\n"
+    assert _names(extract(text, _NAME))[8] != "街区院落"
+
+
+def test_a_stock_beside_its_rate_keeps_its_first_word(extract):
+    # 下降3.1% is how the statistic moved, not an act listed beside it
+    text = _REPORT + "农用运输车1.2万辆，下降3.1%。\n"
+    assert _names(extract(text, _NAME))[1.2] == "农用运输车"
+
+
+def test_new_and_a_verb_among_listed_acts_is_the_act(extract):
+    # 发展 is a verbal noun (vn), 新 before it says things were added
+    text = _REPORT + "新建冷库8座，新发展茶叶基地2万亩。\n"
+    records = extract(text, _NAME)
+    assert _names(records)[2] == "茶叶基地"
+    assert _changes(records)[2] == "新发展"
+
+
+def test_a_bulletins_new_registrations_keep_their_verb(extract):
+    text = (
+        "石泉县2023年国民经济和社会发展统计公报\n\n"
+        + "全年新登记企业860户，增长5.2%；新登记个体工商户2300户，增长4.1%。\n"
+    )
+    assert (
+        _names(extract(text, "county_shiquan_2023_stat-bulletin.txt"))[2300] == "新登记个体工商户"
+    )
