@@ -82,3 +82,18 @@ def test_a_bulletins_new_registrations_keep_their_verb(extract):
     assert (
         _names(extract(text, "county_shiquan_2023_stat-bulletin.txt"))[2300] == "新登记个体工商户"
     )
+
+
+def test_a_free_check_given_is_what_the_people_counted_got(extract):
+    # 体检 is tagged a verb: a check given for them still names them
+    text = _REPORT + "为2400名在校学生提供免费眼科体检。\n"
+    assert _names(extract(text, _NAME))[2400] == "获免费眼科体检的在校学生"
+
+
+def test_people_counted_after_what_was_done_for_them(extract):
+    text = (
+        _REPORT + "新建村卫生室9个，为留守儿童提供免费午餐5600人；为80岁以上老人免费体检3100人。\n"
+    )
+    got = _names(extract(text, _NAME))
+    assert got[5600] == "获免费午餐的留守儿童"
+    assert got[3100] == "获免费体检的80岁以上老人"
