@@ -97,3 +97,13 @@ def test_people_counted_after_what_was_done_for_them(extract):
     got = _names(extract(text, _NAME))
     assert got[5600] == "获免费午餐的留守儿童"
     assert got[3100] == "获免费体检的80岁以上老人"
+
+
+def test_people_a_loan_supported_are_named_by_the_loan(extract):
+    text = _REPORT + "发放创业担保贷款2.6亿元，支持返乡创业人员900人。\n"
+    assert _names(extract(text, _NAME))[900] == "创业担保贷款支持返乡创业人员"
+
+
+def test_people_a_workshop_took_on_are_named_by_the_workshop(extract):
+    text = _REPORT + "建成就业帮扶车间18个，吸纳脱贫群众就业640人。\n"
+    assert _names(extract(text, _NAME))[640] == "就业帮扶车间吸纳脱贫群众就业"
