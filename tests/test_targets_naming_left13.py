@@ -107,3 +107,9 @@ def test_people_a_loan_supported_are_named_by_the_loan(extract):
 def test_people_a_workshop_took_on_are_named_by_the_workshop(extract):
     text = _REPORT + "建成就业帮扶车间18个，吸纳脱贫群众就业640人。\n"
     assert _names(extract(text, _NAME))[640] == "就业帮扶车间吸纳脱贫群众就业"
+
+
+def test_people_a_service_covers_are_not_all_of_them(extract):
+    # 贫困人口 is the table's 农村贫困人口: the service reached 3100 of them, not all
+    text = _REPORT + "乡村医生巡诊服务覆盖贫困人口3100人。\n"
+    assert _names(extract(text, _NAME))[3100] == "乡村医生巡诊服务覆盖贫困人口"
