@@ -113,3 +113,11 @@ def test_people_a_service_covers_are_not_all_of_them(extract):
     # 贫困人口 is the table's 农村贫困人口: the service reached 3100 of them, not all
     text = _REPORT + "乡村医生巡诊服务覆盖贫困人口3100人。\n"
     assert _names(extract(text, _NAME))[3100] == "乡村医生巡诊服务覆盖贫困人口"
+
+
+def test_new_and_a_verb_before_households_then_people(extract):
+    # 120户430人: the households, then the people of the same things; both are 监测对象
+    text = _REPORT + "新建扶贫车间8个，新识别监测对象120户430人。\n"
+    got = _names(extract(text, _NAME))
+    assert got[120] == "监测对象"
+    assert got[430] == "监测对象"
