@@ -240,12 +240,13 @@ _SAME_THINGS_RE = re.compile(r"[0-9][0-9.]*(?:万|亿)?[户人个家座处]")
 
 
 def _new_act(sentence: str, earlier: str, n: Named) -> str:
-    """新 and a two-character verb opening a clause that is only the name and its figure
-    (全年新识别监测对象420户, 新发展脐橙标准园1万亩): 新 says things were added to a set
-    by the act, so the act is the figure's change and what follows the things, whatever
-    they are counted in (the verb table's own 新引进, 新签约 … are this shape, listed one
-    by one); ``""`` if the name opens otherwise. A verb that makes a word with 新 (新闻,
-    新建) or a term the table names is left to the other rules."""
+    """新 and a two-character verb opening a clause that is only the name and its figure,
+    in a sentence that lists acts counting things (新建高标准农田4万亩，新发展脐橙标准园1万亩):
+    新 says things were added to a set by the act, so the act is the figure's change and
+    what follows the things, whatever they are counted in (the verb table's own 新引进,
+    新签约 … are this shape, listed one by one); ``""`` if the name opens otherwise. A verb
+    that makes a word with 新 (新闻, 新建) or a term the table names is left to the other
+    rules; a bulletin's 新登记… beside its rate of change is a statistic, not an act."""
     name = n.indicator
     if name[:1] != "新" or word_end(name) != 1:
         return ""
