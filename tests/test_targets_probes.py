@@ -107,10 +107,17 @@ excerpts written, and annotated, before the extractor ran on them.
   committed before anything ran on it: P 0.613, R 0.575 on main's code (``cd84160``),
   P 0.640, R 0.600 at the end of ``naming-left12`` (a plain verb opening a listed act's
   clause is its change). The floors are those less 0.01.
+- ``round12d``: the fourth round of that class (a township report of 2020 with eight
+  民生实事, a county secretary's speech of December 2023 under 关于今年工作 / 关于明年工作
+  headings with two fractions in words, a county's 2025 乡村振兴 review with a table whose
+  cells carry measure words; 96 records), written and committed before anything ran on it:
+  P 0.525, R 0.438 on main's code (``9ba7468``; the table's 16 cells in 眼 口 盏 … not read),
+  P 0.625, R 0.625, kind 0.857 at the end of ``naming-left13``. The floors are those less
+  0.01.
 
 Scored as the bundled gold is (``bench/eval_targets.py``: doc, indicator, value, unit and
 kind, one to one), so a wrong name is a false positive and a false negative. The gold of
-``reports``, ``forms``, ``kinds``, ``round5`` to ``round9`` and ``round10`` to ``round12c`` is what
+``reports``, ``forms``, ``kinds``, ``round5`` to ``round9`` and ``round10`` to ``round12d`` is what
 ``tests/data/probes/annotation.py`` builds from their ``annotations.txt``.
 """
 
@@ -126,7 +133,9 @@ from tests.probes import PROBES, probe_report, said
 # raised at the end of the fifteenth session to each set's level less 0.01 (gold names held
 # canonical, gold readings settled by majority, and that session's rules), never lowered;
 # round11, round12b and round12c raised again by verb-clauses (measure words and the verb-led
-# clauses they count), to their new level less 0.01
+# clauses they count), to their new level less 0.01; round8, round12, round12b and round12c
+# raised by naming-left13 (acts the dictionary calls nouns, 新 before a verb, people named by
+# what reached them), round12d its check set, to their level less 0.01
 FLOORS = {
     "bulletins": (None, 0.92, 0.92, 1.0),
     "reports": (217, 0.949, 0.949, 0.99),
@@ -135,15 +144,16 @@ FLOORS = {
     "round5": (328, 0.935, 0.932, 0.99),
     "round6": (264, 0.870, 0.876, 0.99),
     "round7": (292, 0.935, 0.935, 0.99),
-    "round8": (315, 0.844, 0.841, 0.99),
+    "round8": (315, 0.846, 0.844, 0.99),
     "round9": (297, 0.859, 0.859, 0.99),
     "round10": (237, 0.927, 0.931, 0.99),
     "round10b": (63, 0.909, 0.895, 0.99),
     "round11": (279, 0.885, 0.879, 0.974),
     "round11b": (87, 0.956, 0.956, 0.99),
-    "round12": (218, 0.723, 0.719, 0.858),
-    "round12b": (65, 0.759, 0.759, 0.99),
-    "round12c": (80, 0.657, 0.665, 0.99),
+    "round12": (218, 0.736, 0.733, 0.858),
+    "round12b": (65, 0.805, 0.805, 0.99),
+    "round12c": (80, 0.743, 0.752, 0.99),
+    "round12d": (96, 0.615, 0.615, 0.847),
 }
 
 
@@ -177,6 +187,7 @@ def test_probe_precision_and_recall(table, name):
         "round12",
         "round12b",
         "round12c",
+        "round12d",
     ],
 )
 def test_the_gold_is_what_the_annotation_builds(name):

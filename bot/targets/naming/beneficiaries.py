@@ -6,6 +6,8 @@ Reports count a work and then, in a clause of its own, the people it reached::
     完成农村危房改造3200户、受益群众1.1万人   -> 农村危房改造受益群众
     改造城镇老旧小区312个、惠及居民4.6万户   -> 城镇老旧小区改造惠及居民
     发放各类救助资金9.6亿元，惠及困难群众28万人次 -> 救助资金惠及困难群众
+    发放创业担保贷款2亿元，支持创业者900人      -> 创业担保贷款支持创业者
+    建成就业帮扶车间12个，吸纳脱贫群众就业480人 -> 就业帮扶车间吸纳脱贫群众就业
     引进营业性演出1.1万场、带动综合消费150亿元 -> 营业性演出带动综合消费
 
 The clause of the people names only them (居民) and the verb (or, after 带动, what the
@@ -26,11 +28,11 @@ from bot.targets.naming.words import _is_name
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
-_CUE_RE = re.compile(r"惠及|受益|带动")
+_CUE_RE = re.compile(r"惠及|受益|带动|支持|吸纳")
 # the clause of the people: the verb and who, nothing else before the figure; or what
 # the work drove (带动就业, 带动综合消费), in people or in money
 _PEOPLE_RE = re.compile(
-    r"(?:共|累计|直接)?(?:(?P<verb>惠及|受益)(?P<who>[\u4e00-\u9fff]{0,6})"
+    r"(?:共|累计|直接)?(?:(?P<verb>惠及|受益|支持|吸纳)(?P<who>[\u4e00-\u9fff]{0,8})"
     r"|(?P<drove>带动)(?P<what>[\u4e00-\u9fff]{2,6}))$"
 )
 _WHO_AFTER_RE = re.compile(r"(?:居民|群众|农户|人口|家庭|住户|职工|学生)")
@@ -45,7 +47,10 @@ _WORK_FIRST_RE = re.compile(
     r"(?P<verb>改造提升|提升改造|改造|治理|整治|修缮|修复)"
     r"(?P<what>[\u4e00-\u9fff]{2,14})$"
 )
-_PEOPLE_UNITS = frozenset({"户", "人", "人次", "万户", "万人", "万人次"})
+# people, households, and firms a payment supports (惠及企业1.2万家次)
+_PEOPLE_UNITS = frozenset(
+    {"户", "人", "人次", "万户", "万人", "万人次", "家", "家次", "万家", "万家次"}
+)
 
 
 def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:

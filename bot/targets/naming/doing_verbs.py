@@ -21,6 +21,11 @@ verb, or 新 and a one-character one, opening a clause that is only it, the thin
 their count, in a sentence that lists acts of the verb table (新建…，改造…), is the act.
 A sentence that is nothing but such clauses, each counting things in their measure word
 (安装太阳能路灯2400盏。 新打水窖1500眼，维修水窖2300眼。), lists acts by itself.
+
+An act the dictionary tags as a noun (硬化, 资助, 清淤; 除险 before the verb 加固) is one
+by its place alone: opening such a clause among acts that count things (a rate beside a
+bulletin's stock, 下降2.2%, is no act; a part after 其中 is no act). 新 before a verb
+(新发展, 新识别) is the act in the same place, whatever the things are counted in.
 """
 
 from __future__ import annotations
@@ -36,9 +41,10 @@ from bot.targets.dict_words import (
     one_character_verbs,
     plain_verbs,
 )
-from bot.targets.lexicon import VERB_RE
+from bot.targets.lexicon import LEVEL_ONLY_RE, VERB_RE
 from bot.targets.naming.clauses import clause_start
 from bot.targets.naming.words import _is_name, _segmenter, word_end
+from bot.targets.numbers.units import THING_CLASSIFIERS
 
 if TYPE_CHECKING:
     from bot.targets.indicators import IndicatorTable
@@ -67,10 +73,12 @@ _CLAUSE_SPLIT_RE = re.compile(r"[，；。、：]")
 _CLAUSE_LEAD_RE = re.compile(
     r"(?:全年|今年|年内|当年|(?:过去|近)?[一二三四五六七八九十]年|全[省市县区旗镇])?(?:共|累计)?"
 )
+_PART_RE = re.compile(r"其中[，,：:]?$")
+_RATE_RE = re.compile(r"[%％‰]|百分点|倍")
 _DIGIT_RE = re.compile(r"[0-9一二三四五六七八九十两百千万]")
 # measure words of things one can point at (wells, lamps, reservoirs, machines, trees): a
 # count in one counts things, never an act or a measure (个, 项, 次, 件 count anything)
-_THING_MEASURES = frozenset("座处台套间张只头株棵艘架辆眼口盏匹尾幢根本顶")
+_THING_MEASURES = frozenset("座处台套间张只头株棵艘架辆") | frozenset(THING_CLASSIFIERS)
 # a clause that is words, then a count and one measure word (新打水窖1500眼)
 _COUNT_CLAUSE_RE = re.compile(
     r"^(?P<words>[\u4e00-\u9fff]{3,}?)[0-9][0-9.]*(?:万|亿)?(?:多|余)?(?P<unit>[\u4e00-\u9fff])$"
@@ -105,6 +113,26 @@ def _lead_verb(name: str) -> str:
     ):
         return name[:2]
     return ""
+
+
+def _lead_noun_act(name: str) -> str:
+    """The act a name opens with where the dictionary calls it a noun (硬化 n, 资助 n, 清淤
+    n; 除险 n before the verb 加固): a two-character word tagged ``n`` or ``vn``, alone or
+    with a plain verb after it (除险加固). Whether it is an act is the place's to say
+    (see :func:`_listed_act`); a level or a place (国家, 省级) only ever modifies."""
+    end = word_end(name)
+    word = name[:2]
+    if (
+        end != 2
+        or not (word in dict_words("n") or word in dict_words("vn"))
+        or LEVEL_ONLY_RE.fullmatch(word)
+        or word in dict_words("ns")
+    ):
+        return ""
+    nxt = word_end(name[2:])
+    if nxt == 2 and name[2:4] in plain_verbs():
+        return name[:4]
+    return name[:2]
 
 
 def _a_thing(s: str) -> bool:
@@ -143,15 +171,23 @@ def _only_counted_things(sentence: str) -> bool:
     return bool(clauses) and all(_counted_things(c) for c in clauses)
 
 
-def _acts_listed(sentence: str, own: int) -> bool:
+def _acts_listed(sentence: str, own: int, *, things: bool = False) -> bool:
     """Whether a clause of ``sentence`` other than the one starting at ``own`` opens with a
-    verb of the verb table and holds a number: the sentence lists acts (新建…，改造…)."""
+    verb of the verb table and holds a number: the sentence lists acts (新建…，改造…).
+    With ``things``, only a count of things is an act: a rate (增长25.2%, 下降2.2%) is
+    how a bulletin's statistic moved, said of the stocks it lists."""
     pos = 0
     for clause in _CLAUSE_SPLIT_RE.split(sentence):
         lead = _CLAUSE_LEAD_RE.match(clause)
         body = clause[lead.end() if lead else 0 :]
         verb = VERB_RE.match(body)
-        if pos != own and verb and len(verb.group()) > 1 and _DIGIT_RE.search(body):
+        if (
+            pos != own
+            and verb
+            and len(verb.group()) > 1
+            and _DIGIT_RE.search(body)
+            and not (things and _RATE_RE.search(body))
+        ):
             return True
         pos += len(clause) + 1
     return False
@@ -167,6 +203,8 @@ def _listed_act(sentence: str, earlier: str, n: Named) -> str:
     if n.figure.unit_class not in ("count", "length") or n.figure.unit.endswith(_REACHED_UNITS):
         return ""
     verb = _lead_verb(n.indicator)
+    noun_act = "" if verb else _lead_noun_act(n.indicator)
+    verb = verb or noun_act
     if not verb or VERB_RE.fullmatch(verb) or not _a_thing(n.indicator[len(verb) :]):
         return ""
     start = clause_start(sentence, n.figure.start)
@@ -174,6 +212,15 @@ def _listed_act(sentence: str, earlier: str, n: Named) -> str:
     lead = _CLAUSE_LEAD_RE.match(before)
     if before[lead.end() if lead else 0 :] != n.indicator:
         return ""
+    if noun_act:
+        # a word the dictionary calls a noun is an act only in the place of one: among
+        # acts that count things, not after 其中 (a part of the whole before it)
+        if _PART_RE.search(sentence[:start]):
+            return ""
+        listed = _acts_listed(sentence, start, things=True) or _acts_listed(
+            earlier, -1, things=True
+        )
+        return verb if listed else ""
     listed = (
         _acts_listed(sentence, start)
         or _acts_listed(earlier, -1)
@@ -189,6 +236,45 @@ def _listed_act(sentence: str, earlier: str, n: Named) -> str:
     return verb if listed else ""
 
 
+_SAME_THINGS_RE = re.compile(r"[0-9][0-9.]*(?:万|亿)?[户人个家座处]")
+
+
+def _new_act(sentence: str, earlier: str, n: Named) -> str:
+    """新 and a two-character verb opening a clause that is only the name and its figure,
+    in a sentence that lists acts counting things (新建高标准农田4万亩，新发展脐橙标准园1万亩):
+    新 says things were added to a set by the act, so the act is the figure's change and
+    what follows the things, whatever they are counted in (the verb table's own 新引进,
+    新签约 … are this shape, listed one by one); ``""`` if the name opens otherwise. A verb
+    that makes a word with 新 (新闻, 新建) or a term the table names is left to the other
+    rules; a bulletin's 新登记… beside its rate of change is a statistic, not an act."""
+    name = n.indicator
+    if name[:1] != "新" or word_end(name) != 1:
+        return ""
+    verb = name[1 : 1 + word_end(name[1:])]
+    if len(verb) != 2 or not (verb in plain_verbs() or verb in dict_words("vn")):
+        return ""
+    start = clause_start(sentence, n.figure.start)
+    before = sentence[start : n.figure.num_start]
+    lead = _CLAUSE_LEAD_RE.match(before)
+    said = before[lead.end() if lead else 0 :]
+    # the clause is the name and its figure, or its figure after another of the same
+    # things (监测对象420户1680人: the households, then the people)
+    if said != name and _SAME_THINGS_RE.fullmatch(said[len(name) :]) is None:
+        return ""
+    # and the sentence lists acts (新建高标准农田…，新发展脐橙标准园…): a bulletin's
+    # 新登记个体工商户, 新设立外商投资企业 are the year's statistics, not acts
+    if not said.startswith(name) or not (
+        _acts_listed(sentence, start, things=True) or _acts_listed(earlier, -1, things=True)
+    ):
+        return ""
+    thing = name[3:]
+    # a verbal noun may open the things here (新识别监测对象): 新 already says what is added
+    words = [w for w in _segmenter().cut(thing, True) if w.strip()]
+    if "的" in thing or _MEASURE_END_RE.search(thing) or not words or words[-1] in plain_verbs():
+        return ""
+    return name[:3]
+
+
 def without_doing_verb(
     sentence: str, earlier: str, named: list[Named], table: IndicatorTable
 ) -> list[Named]:
@@ -201,6 +287,9 @@ def without_doing_verb(
         if m and not _ACT_AFTER_RE.match(m["thing"]) and _is_name(m["thing"]):
             n = replace(n, indicator=m["thing"], change=n.change or m["verb"])
         verb = _listed_act(sentence, earlier, n) if table.canonical(n.indicator) is None else ""
+        if verb and _is_name(thing := n.indicator[len(verb) :]):
+            n = replace(n, indicator=thing, change=n.change or verb)
+        verb = _new_act(sentence, earlier, n) if table.canonical(n.indicator) is None else ""
         if verb and _is_name(thing := n.indicator[len(verb) :]):
             n = replace(n, indicator=thing, change=n.change or verb)
         where = _WHERE_RE.match(n.indicator) if n.indicator.startswith("在") else None

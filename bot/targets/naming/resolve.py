@@ -314,6 +314,8 @@ def _best_before_of(
         return None  # 每万人拥有5G基站数: a figure per head, not the total of the table's name
     if _NEW_REGISTRATIONS_RE.search(text, 0, m.start):
         return None  # 新登记市场主体 下降3.2%: the year's registrations, not the stock
+    if unit_class == "count" and _REACHED_BY_RE.search(text, 0, m.start):
+        return None  # 签约服务覆盖贫困人口5万人: those the service reached, named by it
     if m.alias in ("经济增长", "经济增速") and m.start > 0 and clean_name(text[: m.start]):
         return None  # 数字经济增长, 海洋经济增速: another economy's growth, not GDP's
     if (len(m.alias) <= 4 or unit_class == "count") and LEVEL_PREFIX_RE.search(text, 0, m.start):
@@ -368,6 +370,8 @@ def _after_alias(table: IndicatorTable, after: str, fig: Figure) -> tuple[str | 
 
 
 _NEW_REGISTRATIONS_RE = re.compile(r"新(?:登记注册|登记|注册|设立)$")
+# 家庭医生签约服务覆盖贫困人口: the people a service or a work reaches, not all of them
+_REACHED_BY_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:覆盖|惠及)$")
 
 
 def _labelled(table: IndicatorTable, raw: str, m: AliasMatch) -> str | None:

@@ -18,6 +18,11 @@ split by 和 is its first part (what follows is for others). Only a count writte
 after 为 (a hedge or a scope between) and a clause that ends with the act are read:
 为…提供了有力支撑 names no set. A service the indicator table knows by its people (残疾人托养服务,
 残疾儿童康复救助) keeps the table's name.
+
+The count may come last (为农村学生提供营养餐18万人 -> 获营养餐的农村学生), a free service
+without its verb too (为老年人免费体检3万人 -> 获免费体检的老年人): 免费 after the verb or
+without one is part of what they got. A check given (体检, which the dictionary tags a
+verb) is a thing given like a meal.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.clauses import clause_start
 from bot.targets.naming.clean import _QUOTE_TABLE
 from bot.targets.naming.words import _segmenter
 
@@ -41,6 +47,17 @@ _SERVED_RE = re.compile(
     r"(?:免费|无偿)?(?P<verb>提供|送去|送上|解决|办理|落实|追回|兑现|发放|开展)了?"
     r"(?P<what>[^，。；：、\d]{2,30}?)(?=[，。；：]|$)"
 )
+# the same said with the count last (为农村义务教育学生提供营养餐18万人): 为, who, the act
+# done for them (a free service may stand without its verb: 为…老年人免费健康体检42万人)
+_WHO = r"为(?P<who>(?:\d{1,3}周?岁(?:及)?以[上下])?[\u4e00-\u9fff]{2,10}?)"
+_SERVED_BEFORE_RES = (
+    re.compile(
+        _WHO + r"(?:免费|无偿)?(?P<verb>提供|送去|送上|发放|开展)了?(?P<what>[\u4e00-\u9fff]{2,12})"
+    ),
+    re.compile(_WHO + r"(?P<verb>)(?P<what>(?:免费|无偿)[\u4e00-\u9fff]{2,10})"),
+)
+# those a count after the act is of
+_PEOPLE_UNITS = ("人", "人次", "名", "户", "家", "家次")
 # those a service is done for: people, households, firms, bodies
 _WHO_END_RE = re.compile(
     r"(?:人|人员|者|工|民|群众|学生|儿童|老人|患者|家庭|户|企业|主体|单位|机构|商户|职工|员工)$"
@@ -67,8 +84,30 @@ def served_by_the_act(sentence: str, named: list[Named], table: IndicatorTable) 
             name = _served_name(sentence[fig.end :])
             if name:
                 n = replace(n, indicator=name, confidence=0.75)
+        elif (
+            fig.unit_class == "count"
+            and fig.unit.removeprefix("万") in _PEOPLE_UNITS
+            and not table.canonical(n.indicator)
+        ):
+            name = _served_before(sentence[clause_start(sentence, fig.start) : fig.num_start])
+            if name:
+                n = replace(n, indicator=name, confidence=0.75)
         out.append(n)
     return out
+
+
+def _served_before(clause: str) -> str:
+    """Who a count after ``clause`` is of, named by what they got (为…学生提供营养餐 ->
+    获营养餐的…学生); "" when the clause is no such act."""
+    said = clause.strip("，、 ")
+    m = next(filter(None, (r.fullmatch(said) for r in _SERVED_BEFORE_RES)), None)
+    if m is None or not _WHO_END_RE.search(m["who"]):
+        return ""
+    what = m["what"].translate(_QUOTE_TABLE)
+    tags = _segmenter().tag(what, True)
+    if not tags or (tags[-1][1] not in ("n", "vn", "nz", "l") and not _RECEIVED_RE.search(what)):
+        return ""
+    return _GIVING.get(m["verb"] or "提供", "获") + what + "的" + m["who"]
 
 
 def _served_name(after: str) -> str:
@@ -89,6 +128,11 @@ def _served_name(after: str) -> str:
         return ""  # 为…提供了有力支撑: no thing given
     if verb == "开展" and not _RECEIVED_RE.search(what):
         return ""  # 为企业开展调研: an act done with them, nothing they got
-    if verb in _GIVING and verb != "开展" and tags[-1][1] not in ("n", "vn", "nz", "l"):
+    if (
+        verb in _GIVING
+        and verb != "开展"
+        and tags[-1][1] not in ("n", "vn", "nz", "l")
+        and not _RECEIVED_RE.search(what)  # 提供免费健康体检: 体检 is tagged a verb
+    ):
         return ""
     return _GIVING[verb] + what + "的" + who if verb in _GIVING else verb + what + who

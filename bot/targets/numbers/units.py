@@ -12,6 +12,9 @@ import re
 
 # surface -> (normalised unit, class). Magnitude words (万, 亿) are handled apart and
 # kept in front of the normalised unit: 673.9亿元 -> 亿元.
+# Measure words of physical things a local report counts (wells, ponds, lamps, horses, fish
+# fry, buildings, poles, books, tents): prose and table cells read the same ones.
+THING_CLASSIFIERS: tuple[str, ...] = ("眼", "口", "盏", "匹", "尾", "幢", "根", "本", "顶")
 _UNIT_TABLE: dict[str, tuple[str, str]] = {
     "个百分点": ("个百分点", "points"),
     "百分点": ("个百分点", "points"),
@@ -103,15 +106,7 @@ _UNIT_TABLE: dict[str, tuple[str, str]] = {
     # physical things in: wells, cave dwellings (眼, 口), ponds and livestock (口),
     # lamps (盏), horses (匹), fish fry (尾), buildings (幢), poles (根), books (本),
     # tents (顶). The words they also start are in _UNIT_WORD_BLOCK.
-    "眼": ("眼", "count"),
-    "口": ("口", "count"),
-    "盏": ("盏", "count"),
-    "匹": ("匹", "count"),
-    "尾": ("尾", "count"),
-    "幢": ("幢", "count"),
-    "根": ("根", "count"),
-    "本": ("本", "count"),
-    "顶": ("顶", "count"),
+    **{word: (word, "count") for word in THING_CLASSIFIERS},
     "千瓦时": ("千瓦时", "power"),
     "千伏安": ("千伏安", "power"),  # transformer capacity: 3亿千伏安
     "兆伏安": ("兆伏安", "power"),

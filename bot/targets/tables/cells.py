@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.targets.numbers.units import THING_CLASSIFIERS
+
 _SPACES_RE = re.compile(r"[ \u00a0\u3000]+")
 _DASHES = frozenset({"—", "——", "-", "--", "－", "–", "/", "／", "…", "……", "...", "×", "x", "X"})
 _NUM = r"[-−－]?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -35,7 +37,8 @@ _UNIT_WORDS_TEXT = (
     "标准煤 吨标准煤 辆次 架次 床位 张床位 人/万人 元/人 元/吨 万人次 个百分点 百分点"
 )
 _UNIT_WORDS = sorted(
-    _UNIT_WORDS_TEXT.split(),
+    # the classifiers of things come from the prose's unit table: one list for both
+    [*_UNIT_WORDS_TEXT.split(), *THING_CLASSIFIERS],
     key=len,
     reverse=True,
 )
