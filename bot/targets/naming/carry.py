@@ -264,10 +264,12 @@ def carry_the_topic(
     """``named`` with the sentence's topic given to the figures of headless clauses (see
     the module docstring). ``before`` is the sentence before it when that one gave no
     figure: a sentence of one clause, a topic and how it went (老城区改造工作成效明显。
-    全年共完成投资3.5亿元), is the topic of the next one."""
+    全年共完成投资3.5亿元), is the topic of the next one, though not the owner of the
+    things its acts count (below)."""
     found: list[str] = []
     # the loop below reuses the name ``before`` for a position
     previous = before.rstrip("。；;！!")
+    lead: list[str] = []  # the topic, when the sentence before gave it
 
     def opening() -> str:
         # segmenting the opening clause is the costly part: only for a figure that asks
@@ -275,6 +277,7 @@ def carry_the_topic(
             topic = opening_topic(sentence)
             if not topic and previous and not re.search(r"[，,；;：:]", previous):
                 topic = topic_of(previous)
+                lead.append(topic)
             found.append(topic)
         return found[0]
 
@@ -394,6 +397,11 @@ def carry_the_topic(
                 else ""
             )
             owner = owner or topic_of(sentence[before:lo]) or opening()
+            if owner and lead and owner == lead[0] and fig.unit_class != "money":
+                # 乡村建设扎实推进。…安装太阳能路灯460盏: a run-in lead phrase names the
+                # work the acts after it belong to, not who did them; money (完成投资3.5亿元,
+                # 滚存结余2810亿元) is the lead's own
+                owner = ""
             if owner and done not in ("投资", "投入") and not _agent(owner):
                 owner = ""  # 耕地保护…，垦造水田: the work the act is part of, no agent
             if owner and not n.indicator.startswith(owner) and owner not in done:

@@ -1,0 +1,40 @@
+"""Naming shapes the round-13 probe set showed and another probe set shows too (issue 11):
+a run-in lead phrase of a review paragraph (``乡村建设扎实推进。``) names the work the acts
+after it belong to, not who did them, so it is no owner of their counts, lengths and areas
+(``安装太阳能路灯460盏``, ``种植马铃薯22万亩``: round13's township report, round12c's county
+review); money the paragraph reports (``完成投资``) stays the lead's. Every sentence here is
+invented for the test; none is a probe's or a corpus document's."""
+
+from __future__ import annotations
+
+from tests.probes import names_by_value as _names
+
+_REPORT = "清河县人民政府工作报告\n\n一、2024年工作回顾\n\n"
+_NAME = "county_qinghe_2025_gwr.txt"
+
+
+def test_a_lead_phrase_is_no_owner_of_the_counts_of_the_acts_after_it(extract):
+    text = _REPORT + "村容村貌扎实推进。安装太阳能路灯820盏，新修机耕道16公里。\n"
+    got = _names(extract(text, _NAME))
+    assert not got[820].startswith("村容村貌")  # was 村容村貌安装太阳能路灯
+    assert got[820].endswith("太阳能路灯")
+
+
+def test_a_lead_phrase_of_how_the_work_went_is_no_owner_of_an_area(extract):
+    text = _REPORT + "产业结构提质增效。种植中药材3.6万亩。\n"
+    got = _names(extract(text, _NAME))
+    assert not got[3.6].startswith("产业结构")  # was 产业结构提质种植中药材
+    assert got[3.6].endswith("中药材")
+
+
+def test_a_lead_phrase_is_no_owner_of_a_count_after_a_length(extract):
+    text = _REPORT + "基础设施持续完善。硬化通村道路46公里，安装路灯1300盏。\n"
+    got = _names(extract(text, _NAME))
+    assert not got[1300].startswith("基础设施")  # was 基础设施安装路灯
+    assert got[1300].endswith("路灯")
+
+
+def test_the_money_a_paragraph_reports_after_its_lead_phrase_stays_the_leads(extract):
+    text = _REPORT + "老旧街区改造工作成效明显。全年共完成投资4.2亿元。\n"
+    got = _names(extract(text, _NAME))
+    assert got[4.2] == "老旧街区改造投资"
