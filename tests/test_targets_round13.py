@@ -38,3 +38,28 @@ def test_the_money_a_paragraph_reports_after_its_lead_phrase_stays_the_leads(ext
     text = _REPORT + "老旧街区改造工作成效明显。全年共完成投资4.2亿元。\n"
     got = _names(extract(text, _NAME))
     assert got[4.2] == "老旧街区改造投资"
+
+
+# People counted after 为 and a check they got free (round12c's district report:
+# 为…提供免费健康体检; round13's township report: 为…免费体检, no verb): named by what they
+# got, as the golds name them (获免费健康体检的65岁以上老年人)
+
+
+def test_a_free_check_provided_names_those_who_got_it(extract):
+    text = _REPORT + "为1.8万名70岁以上老年人提供免费健康体检。\n"
+    got = _names(extract(text, _NAME))
+    assert got[1.8] == "获免费健康体检的70岁以上老年人"  # was 70岁以上老年人
+
+
+def test_a_free_check_said_without_a_verb_names_those_who_got_it(extract):
+    text = _REPORT + "新建村卫生室4个，为3600名60岁以上老年人免费体检。\n"
+    got = _names(extract(text, _NAME))
+    assert got[3600] == "获免费体检的60岁以上老年人"  # was 60岁以上老年人免费
+    assert got[4] == "村卫生室"
+
+
+def test_a_free_act_that_is_no_service_received_is_left_alone(extract):
+    # 免费安装: an act done for them, not a check or a service they got; no 获…的
+    text = _REPORT + "为500户困难家庭免费安装燃气报警器。\n"
+    got = _names(extract(text, _NAME))
+    assert not got[500].startswith("获")
