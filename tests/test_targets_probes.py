@@ -106,11 +106,25 @@ excerpts written, and annotated, before the extractor ran on them.
   民生实事, a county's 2024 review of 脱贫 and 乡村振兴 work; 80 records), written and
   committed before anything ran on it: P 0.613, R 0.575 on main's code (``cd84160``),
   P 0.640, R 0.600 at the end of ``naming-left12`` (a plain verb opening a listed act's
-  clause is its change). The floors are those less 0.01.
+  clause is its change). The floors are those less 0.01. Raised by ``probes-round13``
+  (people counted after 为 and a check they got free): P 0.679, R 0.688.
+- ``round13`` and ``round13b``: kinds and levels the held-out split names worst, written
+  as drafters write (run-on review paragraphs, owners said once, 其中, 分别, ranks,
+  shares): an old urban district's report of 2024, a provincial economic-work speech of
+  2018, a prefecture city's bulletin of 2021 (every section), a national report of 2014,
+  a 2024–2027 action plan, a township report of 2023; 340 records, committed before the
+  extractor ran (the first national excerpt, which paraphrased the real 2015 report of
+  the dev split from memory, was replaced before its misses were studied; three
+  annotation slips fixed after the run). Main's code (``9ba7468``): P 0.912, R 0.915;
+  at the end of ``probes-round13`` (a run-in lead phrase is no owner of the acts' counts;
+  a free check names those who got it): P 0.915, R 0.918. ``round13b`` (a city bulletin
+  of 2022, a district report of 2019; 81 records), written with round 1 and not looked
+  at until the end: P 0.938, R 0.938 on main's code and on the branch alike. The floors
+  are those less 0.01.
 
 Scored as the bundled gold is (``bench/eval_targets.py``: doc, indicator, value, unit and
 kind, one to one), so a wrong name is a false positive and a false negative. The gold of
-``reports``, ``forms``, ``kinds``, ``round5`` to ``round9`` and ``round10`` to ``round12c`` is what
+``reports``, ``forms``, ``kinds``, ``round5`` to ``round9`` and ``round10`` to ``round13b`` is what
 ``tests/data/probes/annotation.py`` builds from their ``annotations.txt``.
 """
 
@@ -126,7 +140,7 @@ from tests.probes import PROBES, probe_report, said
 # raised at the end of the fifteenth session to each set's level less 0.01 (gold names held
 # canonical, gold readings settled by majority, and that session's rules), never lowered;
 # round11, round12b and round12c raised again by verb-clauses (measure words and the verb-led
-# clauses they count), to their new level less 0.01
+# clauses they count), to their new level less 0.01; round12c again by probes-round13
 FLOORS = {
     "bulletins": (None, 0.92, 0.92, 1.0),
     "reports": (217, 0.949, 0.949, 0.99),
@@ -143,7 +157,9 @@ FLOORS = {
     "round11b": (87, 0.956, 0.956, 0.99),
     "round12": (218, 0.723, 0.719, 0.858),
     "round12b": (65, 0.759, 0.759, 0.99),
-    "round12c": (80, 0.657, 0.665, 0.99),
+    "round12c": (80, 0.669, 0.678, 0.99),
+    "round13": (340, 0.905, 0.908, 0.99),
+    "round13b": (81, 0.928, 0.928, 0.99),
 }
 
 
@@ -177,6 +193,8 @@ def test_probe_precision_and_recall(table, name):
         "round12",
         "round12b",
         "round12c",
+        "round13",
+        "round13b",
     ],
 )
 def test_the_gold_is_what_the_annotation_builds(name):
