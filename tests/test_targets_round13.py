@@ -34,6 +34,13 @@ def test_a_lead_phrase_is_no_owner_of_a_count_after_a_length(extract):
     assert got[1300].endswith("路灯")
 
 
+def test_the_people_a_lead_phrase_served_stay_its_own(extract):
+    # the lead's subject is who did it when it counts people: the topic is carried
+    text = _REPORT + "城乡客运网络日趋完善。全年运送旅客1860万人次。\n"
+    got = _names(extract(text, _NAME))
+    assert got[1860].startswith("城乡客运")
+
+
 def test_the_money_a_paragraph_reports_after_its_lead_phrase_stays_the_leads(extract):
     text = _REPORT + "老旧街区改造工作成效明显。全年共完成投资4.2亿元。\n"
     got = _names(extract(text, _NAME))

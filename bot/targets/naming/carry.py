@@ -35,6 +35,7 @@ from bot.targets.naming.words import _is_name, _segmenter
 if TYPE_CHECKING:
     from bot.targets.indicators import IndicatorTable
     from bot.targets.naming.sentence import Named
+    from bot.targets.numbers.figure import Figure
 
 # the words that say how a topic went (加快, 远超预期, 成效显著, 日趋完善, 初具规模)
 _PREDICATE_TAGS = frozenset({"v", "a", "d", "ad", "vd", "l", "i", "z", "an"})
@@ -178,6 +179,16 @@ def _weak(named: Named, done: str, table: IndicatorTable) -> bool:
 
 
 _PEOPLE_UNITS = ("人", "人次", "户", "名")
+
+
+def _things_made(done: str, fig: Figure) -> bool:
+    """Whether a headless clause counts things an act made, planted or fitted (安装太阳能路灯
+    460盏, 种植马铃薯22万亩): a verb and a concrete noun, a figure of neither money nor
+    people."""
+    if fig.unit_class == "money" or fig.unit.endswith(_PEOPLE_UNITS):
+        return False
+    words = list(_segmenter().tag(done, True))
+    return len(words) >= 2 and words[0][1] == "v" and words[-1][1] in ("n", "nz")
 
 
 def _other_kind(last: Named, named: Named, done: str) -> bool:
@@ -397,10 +408,10 @@ def carry_the_topic(
                 else ""
             )
             owner = owner or topic_of(sentence[before:lo]) or opening()
-            if owner and lead and owner == lead[0] and fig.unit_class != "money":
+            if owner and lead and owner == lead[0] and _things_made(done, fig):
                 # 乡村建设扎实推进。…安装太阳能路灯460盏: a run-in lead phrase names the
-                # work the acts after it belong to, not who did them; money (完成投资3.5亿元,
-                # 滚存结余2810亿元) is the lead's own
+                # work the acts after it belong to, not who did them; its money (完成投资),
+                # the people it served and its services (提供服务3.1万次) are its own
                 owner = ""
             if owner and done not in ("投资", "投入") and not _agent(owner):
                 owner = ""  # 耕地保护…，垦造水田: the work the act is part of, no agent
