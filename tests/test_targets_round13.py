@@ -1,9 +1,10 @@
 """Naming shapes the round-13 probe set showed and another probe set shows too (issue 11):
 a run-in lead phrase of a review paragraph (``乡村建设扎实推进。``) names the work the acts
-after it belong to, not who did them, so it is no owner of their counts, lengths and areas
-(``安装太阳能路灯460盏``, ``种植马铃薯22万亩``: round13's township report, round12c's county
-review); money the paragraph reports (``完成投资``) stays the lead's. Every sentence here is
-invented for the test; none is a probe's or a corpus document's."""
+after it belong to, not who did them, so it is no owner of the things they make, plant or
+fit (``安装太阳能路灯460盏``, ``种植马铃薯22万亩``: round13's township report, round12c's county
+review); money the paragraph reports (``完成投资``), the people it served and its services
+stay the lead's. Every sentence here is invented for the test; none is a probe's or a
+corpus document's."""
 
 from __future__ import annotations
 
