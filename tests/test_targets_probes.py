@@ -114,10 +114,23 @@ excerpts written, and annotated, before the extractor ran on them.
   P 0.525, R 0.438 on main's code (``9ba7468``; the table's 16 cells in 眼 口 盏 … not read),
   P 0.625, R 0.625, kind 0.857 at the end of ``naming-left13``. The floors are those less
   0.01.
+- ``round13`` and ``round13b``: kinds and levels the held-out split names worst, written
+  as drafters write (run-on review paragraphs, owners said once, 其中, 分别, ranks,
+  shares): an old urban district's report of 2024, a provincial economic-work speech of
+  2018, a prefecture city's bulletin of 2021 (every section), a national report of 2014,
+  a 2024–2027 action plan, a township report of 2023; 340 records, committed before the
+  extractor ran (the first national excerpt, which paraphrased the real 2015 report of
+  the dev split from memory, was replaced before its misses were studied; three
+  annotation slips fixed after the run). Main's code (``9ba7468``): P 0.912, R 0.915;
+  at the end of ``probes-round13`` (a run-in lead phrase is no owner of the acts' counts;
+  a free check names those who got it): P 0.915, R 0.918. ``round13b`` (a city bulletin
+  of 2022, a district report of 2019; 81 records), written with round 1 and not looked
+  at until the end: P 0.938, R 0.938 on main's code and on the branch alike. The floors
+  are those less 0.01.
 
 Scored as the bundled gold is (``bench/eval_targets.py``: doc, indicator, value, unit and
 kind, one to one), so a wrong name is a false positive and a false negative. The gold of
-``reports``, ``forms``, ``kinds``, ``round5`` to ``round9`` and ``round10`` to ``round12d`` is what
+``reports``, ``forms``, ``kinds``, ``round5`` to ``round9`` and ``round10`` to ``round13b`` is what
 ``tests/data/probes/annotation.py`` builds from their ``annotations.txt``.
 """
 
@@ -135,7 +148,8 @@ from tests.probes import PROBES, probe_report, said
 # round11, round12b and round12c raised again by verb-clauses (measure words and the verb-led
 # clauses they count), to their new level less 0.01; round8, round12, round12b and round12c
 # raised by naming-left13 (acts the dictionary calls nouns, 新 before a verb, people named by
-# what reached them), round12d its check set, to their level less 0.01
+# what reached them), round12d its check set, to their level less 0.01; round12c again by
+# probes-round13, round13 and round13b its sets
 FLOORS = {
     "bulletins": (None, 0.92, 0.92, 1.0),
     "reports": (217, 0.949, 0.949, 0.99),
@@ -154,6 +168,8 @@ FLOORS = {
     "round12b": (65, 0.805, 0.805, 0.99),
     "round12c": (80, 0.743, 0.752, 0.99),
     "round12d": (96, 0.615, 0.615, 0.847),
+    "round13": (340, 0.905, 0.908, 0.99),
+    "round13b": (81, 0.928, 0.928, 0.99),
 }
 
 
@@ -188,6 +204,8 @@ def test_probe_precision_and_recall(table, name):
         "round12b",
         "round12c",
         "round12d",
+        "round13",
+        "round13b",
     ],
 )
 def test_the_gold_is_what_the_annotation_builds(name):

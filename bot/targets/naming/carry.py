@@ -35,6 +35,7 @@ from bot.targets.naming.words import _is_name, _segmenter
 if TYPE_CHECKING:
     from bot.targets.indicators import IndicatorTable
     from bot.targets.naming.sentence import Named
+    from bot.targets.numbers.figure import Figure
 
 # the words that say how a topic went (加快, 远超预期, 成效显著, 日趋完善, 初具规模)
 _PREDICATE_TAGS = frozenset({"v", "a", "d", "ad", "vd", "l", "i", "z", "an"})
@@ -180,6 +181,16 @@ def _weak(named: Named, done: str, table: IndicatorTable) -> bool:
 _PEOPLE_UNITS = ("人", "人次", "户", "名")
 
 
+def _things_made(done: str, fig: Figure) -> bool:
+    """Whether a headless clause counts things an act made, planted or fitted (安装太阳能路灯
+    460盏, 种植马铃薯22万亩): a verb and a concrete noun, a figure of neither money nor
+    people."""
+    if fig.unit_class == "money" or fig.unit.endswith(_PEOPLE_UNITS):
+        return False
+    words = list(_segmenter().tag(done, True))
+    return len(words) >= 2 and words[0][1] == "v" and words[-1][1] in ("n", "nz")
+
+
 def _other_kind(last: Named, named: Named, done: str) -> bool:
     """Whether the figure before can be the subject of an act (授信超5700亿元、服务客户…):
     a figure of another unit (a list of one unit is a list of parallel items: 复耕85.9万亩、
@@ -264,10 +275,12 @@ def carry_the_topic(
     """``named`` with the sentence's topic given to the figures of headless clauses (see
     the module docstring). ``before`` is the sentence before it when that one gave no
     figure: a sentence of one clause, a topic and how it went (老城区改造工作成效明显。
-    全年共完成投资3.5亿元), is the topic of the next one."""
+    全年共完成投资3.5亿元), is the topic of the next one, though not the owner of the
+    things its acts count (below)."""
     found: list[str] = []
     # the loop below reuses the name ``before`` for a position
     previous = before.rstrip("。；;！!")
+    lead: list[str] = []  # the topic, when the sentence before gave it
 
     def opening() -> str:
         # segmenting the opening clause is the costly part: only for a figure that asks
@@ -275,6 +288,7 @@ def carry_the_topic(
             topic = opening_topic(sentence)
             if not topic and previous and not re.search(r"[，,；;：:]", previous):
                 topic = topic_of(previous)
+                lead.append(topic)
             found.append(topic)
         return found[0]
 
@@ -394,6 +408,11 @@ def carry_the_topic(
                 else ""
             )
             owner = owner or topic_of(sentence[before:lo]) or opening()
+            if owner and lead and owner == lead[0] and _things_made(done, fig):
+                # 乡村建设扎实推进。…安装太阳能路灯460盏: a run-in lead phrase names the
+                # work the acts after it belong to, not who did them; its money (完成投资),
+                # the people it served and its services (提供服务3.1万次) are its own
+                owner = ""
             if owner and done not in ("投资", "投入") and not _agent(owner):
                 owner = ""  # 耕地保护…，垦造水田: the work the act is part of, no agent
             if owner and not n.indicator.startswith(owner) and owner not in done:

@@ -7,17 +7,20 @@ Reports count the people a service reached by putting them between 为 and the a
     为1000家以上企业提供政策咨询服务和重点企业…技术服务 -> 获政策咨询服务的企业
     为6.2万名农民工解决了拖欠工资问题      -> 解决拖欠工资农民工
     为8万名60岁以上老年人免费开展眼病筛查  -> 获眼病筛查的60岁以上老年人
+    为3600名60岁以上老年人免费体检        -> 获免费体检的60岁以上老年人
 
 The count is of those served, not of all such people (a county's elderly are more than
 the two ten-thousands who got the service): the name says what they got. A thing given
-(提供, 发放 + a service or a payment; 开展 + a check, a training, a service, free or not)
-makes them those who got it (获…的; 获发…的 for a payment issued); any other act is put
-before them with its verb, as statistics name a set by its activity (解决拖欠工资农民工, as
-技改工业企业 in :mod:`~bot.targets.naming.activities`), a closing 问题 dropped. A long object
+(提供, 发放 + a service or a payment; 开展 + a check, a training, a service, free or not;
+免费 + a check, no verb) makes them those who got it (获…的; 获发…的 for a payment
+issued); any other act is put before them with its verb, as statistics name a set by
+its activity (解决拖欠工资农民工, as 技改工业企业 in
+:mod:`~bot.targets.naming.activities`), a closing 问题 dropped. A long object
 split by 和 is its first part (what follows is for others). Only a count written right
 after 为 (a hedge or a scope between) and a clause that ends with the act are read:
 为…提供了有力支撑 names no set. A service the indicator table knows by its people (残疾人托养服务,
-残疾儿童康复救助) keeps the table's name.
+残疾儿童康复救助) keeps the table's name; a table name carried from a clause before the count
+does not.
 
 The count may come last (为农村学生提供营养餐18万人 -> 获营养餐的农村学生), a free service
 without its verb too (为老年人免费体检3万人 -> 获免费体检的老年人): 免费 after the verb or
@@ -58,6 +61,11 @@ _SERVED_BEFORE_RES = (
 )
 # those a count after the act is of
 _PEOPLE_UNITS = ("人", "人次", "名", "户", "家", "家次")
+# who is counted, then a service they got free, said without a verb (为2300名老年人免费体检)
+_FREE_SERVICE_RE = re.compile(
+    r"^(?:多|余|以上)?(?P<who>(?:\d{1,3}周?岁(?:及)?以[上下])?[\u4e00-\u9fff]{2,10}?)"
+    r"(?P<what>(?:免费|无偿)[\u4e00-\u9fff]{2,8}?)(?=[，。；：]|$)"
+)
 # those a service is done for: people, households, firms, bodies
 _WHO_END_RE = re.compile(
     r"(?:人|人员|者|工|民|群众|学生|儿童|老人|患者|家庭|户|企业|主体|单位|机构|商户|职工|员工)$"
@@ -79,7 +87,9 @@ def served_by_the_act(sentence: str, named: list[Named], table: IndicatorTable) 
         if (
             fig.unit_class == "count"
             and _FOR_BEFORE_RE.search(sentence, 0, fig.start)
-            and not table.canonical(n.indicator)
+            and not _named_by_the_table(
+                n.indicator, sentence[: fig.start], sentence[fig.end :], table
+            )
         ):
             name = _served_name(sentence[fig.end :])
             if name:
@@ -110,11 +120,24 @@ def _served_before(clause: str) -> str:
     return _GIVING.get(m["verb"] or "提供", "获") + what + "的" + m["who"]
 
 
+def _named_by_the_table(name: str, before: str, after: str, table: IndicatorTable) -> bool:
+    """Whether ``name`` is the table's name of the service done for those counted
+    (为…提供托养服务 -> 残疾人托养服务), not a table name carried from a clause before the
+    count (新建村卫生室4个，为3600名老年人免费体检 -> 村卫生室), which is none of theirs."""
+    if not table.canonical(name):
+        return False
+    carried = name in before and name not in re.split(r"[，。；：]", after, maxsplit=1)[0]
+    return not carried
+
+
 def _served_name(after: str) -> str:
     """What those counted right before ``after`` got, then who they are; "" when the
     clause does not say an act done for them."""
     m = _SERVED_RE.match(after)
     if m is None:
+        free = _FREE_SERVICE_RE.match(after)
+        if free and _WHO_END_RE.search(free["who"]) and _RECEIVED_RE.search(free["what"]):
+            return "获" + free["what"] + "的" + free["who"]  # 免费体检: a check they got
         return ""
     who, verb = m["who"], m["verb"]
     what = m["what"].translate(_QUOTE_TABLE)
@@ -123,7 +146,8 @@ def _served_name(after: str) -> str:
     what = what.removesuffix("问题").removesuffix("难题")
     if not _WHO_END_RE.search(who) or not 2 <= len(what) <= 12:
         return ""
-    tags = _segmenter().tag(what, True)
+    # 提供免费健康体检: the check is what they got, free or not
+    tags = _segmenter().tag(re.sub(r"^(?:免费|无偿)", "", what), True)
     if not tags or tags[0][1] in ("p", "c", "r", "d", "uj") or tags[-1][1] == "uj":
         return ""  # 为…提供了有力支撑: no thing given
     if verb == "开展" and not _RECEIVED_RE.search(what):
