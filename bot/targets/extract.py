@@ -1205,7 +1205,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "86"
+EXTRACTOR_VERSION = "87"
 
 
 def extract_targets(
