@@ -41,7 +41,9 @@ QUESTION_WORDS = frozenset(
 # starts a term the segmenter cuts (去|产能 is 去产能, joined later), so no 来 or 去.
 ASKING_WORDS = frozenset(
     {"怎么", "怎样", "怎么样", "如何", "什么", "哪些", "是否", "有没有", "请问", "吗", "呢",
-     "吧", "需要", "应该", "能不能", "达到", "怎么办", "咋办"}
+     "吧", "需要", "应该", "能不能", "达到", "怎么办", "咋办",
+     # what a term means (双高计划是什么意思): the answer defines it, never writes 意思
+     "意思", "含义"}
 ) | framing.MORE_ASKING  # fmt: skip
 # Prepositions of whom a thing is done for (给企业减负, 替农民工讨薪): the index's stop words
 # hold 为, 对, 向 and 让 but not these, which a question puts where a document writes 为 or
@@ -193,6 +195,23 @@ def asks_figure(text: str) -> bool:
     return _FIGURE_ASKED_RE.search(normalize(text)) is not None
 
 
+# The meaning of a term asked (双高计划是什么意思, 什么是新质生产力, 两新的含义, what does X
+# mean): the answer is where a document defines it, most often a numbered note under
+# 注释 or 名词解释 (12.“双高计划”：…), which the body-text prior otherwise sends behind
+# every paragraph that only uses the term. Not 是什么 alone (目标是什么 asks a goal).
+_MEANING_RE = re.compile(
+    r"什么意思|啥意思|是指什么|指的是什么|指什么|什么是|是什么含义|的含义|含义是|是何含义|何为|名词解释"
+    r"|\bwhat\s+(?:does|do)\b.*\bmean\b|\bmeaning\s+of\b|\bdefin(?:e|ition)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_meaning(text: str) -> bool:
+    """Whether the query asks what a term means (是什么意思, 什么是, 含义, what does … mean).
+    Read as normalised (什麼意思 asks as 什么意思 does)."""
+    return _MEANING_RE.search(normalize(text)) is not None
+
+
 def asks_how(text: str) -> bool:
     """Whether the query asks how something is done (怎么推进, 如何, 有哪些举措) rather
     than what was done (去年…成效). Read as normalised (怎麼發展 asks as 怎么发展 does)."""
@@ -259,14 +278,22 @@ class Asking:
     how-question (its review's lines behind the tasks), one about what was done (the
     tasks behind the review), whether a title naming every word counts (not for the
     past: a review's opening sentences are seldom titles), a count asked (lines with a
-    figure beside the words). Read once per query (``of``); the default asks nothing."""
+    figure beside the words), the meaning of a term asked (the note defining it keeps a
+    body text's prior). Read once per query (``of``); the default asks nothing."""
 
     how: bool = False
     past: bool = False
     titled: bool = False
     counted: bool = False
+    meaning: bool = False
 
     @classmethod
     def of(cls, text: str) -> Asking:
         past = asks_past(text)
-        return cls(how=asks_how(text), past=past, titled=not past, counted=asks_figure(text))
+        return cls(
+            how=asks_how(text),
+            past=past,
+            titled=not past,
+            counted=asks_figure(text),
+            meaning=asks_meaning(text),
+        )
