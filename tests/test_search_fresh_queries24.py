@@ -10,6 +10,7 @@ import pytest
 
 from bot.search.asking import Asking, asks_meaning
 from bot.search.window import defines
+from bot.text.english_fallback import candidates
 from tests.conftest import engine_over, first_hit
 
 REPORT = (
@@ -80,3 +81,12 @@ def test_a_question_of_meaning_finds_the_note_defining_the_term(qingchuan, query
 
 def test_the_term_asked_alone_still_finds_the_paragraphs_first(qingchuan):
     assert "是指" not in first_hit(qingchuan, "青川 稳链计划")
+
+
+def test_a_noun_of_ization_is_read_through_its_verb():
+    # the dictionary gives a verb's reading only (数字化 under digitalize)
+    entries = {"digitalize": ("数字化",), "urbanise": ("城镇化",)}
+    assert "数字化" in candidates("digitalization", entries)
+    assert "数字化" in candidates("Digitalizations", entries)
+    assert "城镇化" in candidates("urbanisation", entries)
+    assert candidates("organization", entries) == ()
