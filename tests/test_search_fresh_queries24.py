@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.asking import Asking, asks_meaning
+from bot.search.asking import Asking, asks_meaning, asks_past
 from bot.search.window import defines
 from bot.text.english_fallback import candidates
 from tests.conftest import engine_over, first_hit
@@ -90,3 +90,30 @@ def test_a_noun_of_ization_is_read_through_its_verb():
     assert "数字化" in candidates("Digitalizations", entries)
     assert "城镇化" in candidates("urbanisation", entries)
     assert candidates("organization", entries) == ()
+
+
+RANKED = (
+    "2031年青川省政府工作报告\n"
+    "一、过去一年工作回顾\n"
+    "千方百计增加城乡居民收入，居民人均可支配收入增速居全国第6位，八成以上财政资金用于民生。\n"
+    "二、今年主要预期目标\n"
+    "经济社会发展的主要预期目标是：全省地区生产总值增长5%左右，全国领先的创新能力持续提升，"
+    "城乡居民人均可支配收入增长与经济增长同步，居民收入增速保持全国前列。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def ranked(tmp_path_factory):
+    return engine_over(
+        tmp_path_factory.mktemp("fresh24rank"), {"province_qingchuan_2031_gwr.txt": RANKED}
+    )
+
+
+@pytest.mark.parametrize("query", ["青川居民收入增速在全国排第几", "青川 居民收入增速 全国位次"])
+def test_a_rank_asked_is_asked_of_the_review(query):
+    assert asks_past(query) and not Asking.of(query).titled
+
+
+def test_a_rank_asked_finds_the_review_line_not_the_goals(ranked):
+    # without the rule the goals paragraph (a title-like opening, goals prior) ranks first
+    assert "居全国第6位" in first_hit(ranked, "青川居民收入增速在全国排第几")

@@ -171,15 +171,21 @@ def softened(concepts: list[Concept], words: list[tuple[str, int, int]]) -> list
 
 def asks_past(text: str) -> bool:
     """Whether the query asks about what was done (去年, 成效 …; a verb with 了, 发了多少,
-    完成了; how something went, 做得怎么样, 落实得如何): the review's paragraphs, whose
-    opening sentences are seldom titles, are wanted. Read as normalised (過去, 做了 typed
-    in traditional characters ask as 过去 does)."""
+    完成了; how something went, 做得怎么样, 落实得如何; a rank, 排第几): the review's
+    paragraphs, whose opening sentences are seldom titles, are wanted. Read as normalised
+    (過去, 做了 typed in traditional characters ask as 过去 does)."""
     text = _SAID_RE.sub(" ", normalize(text))
     return (
         any(w in text for w in PAST_WORDS)
         or _DONE_RE.search(text) is not None
         or _WENT_RE.search(text) is not None
+        or _RANK_ASKED_RE.search(text) is not None
     )
+
+
+# A place in a ranking asked (全国排第几, 排名第几, 位次): where a place stood, which only a
+# review can say (居全国第6位); a plan's goals rank nothing.
+_RANK_ASKED_RE = re.compile("排第几|排名第几|排在第几|第几位|第几名|位次|名次")
 
 
 # A count or an amount asked (多少, 几家, 几个, 第几, 几倍): the line giving the figure is
