@@ -284,8 +284,8 @@ class Asking:
     how-question (its review's lines behind the tasks), one about what was done (the
     tasks behind the review), whether a title naming every word counts (not for the
     past: a review's opening sentences are seldom titles), a count asked (lines with a
-    figure beside the words), the meaning of a term asked (the note defining it keeps a
-    body text's prior). Read once per query (``of``); the default asks nothing."""
+    figure beside the words), the meaning of a term asked (the note defining it first,
+    footnotes not demoted). Read once per query (``of``); the default asks nothing."""
 
     how: bool = False
     past: bool = False
