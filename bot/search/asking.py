@@ -41,7 +41,9 @@ QUESTION_WORDS = frozenset(
 # starts a term the segmenter cuts (去|产能 is 去产能, joined later), so no 来 or 去.
 ASKING_WORDS = frozenset(
     {"怎么", "怎样", "怎么样", "如何", "什么", "哪些", "是否", "有没有", "请问", "吗", "呢",
-     "吧", "需要", "应该", "能不能", "达到", "怎么办", "咋办"}
+     "吧", "需要", "应该", "能不能", "达到", "怎么办", "咋办",
+     # what a term means (双高计划是什么意思): the answer defines it, never writes 意思
+     "意思", "含义"}
 ) | framing.MORE_ASKING  # fmt: skip
 # Prepositions of whom a thing is done for (给企业减负, 替农民工讨薪): the index's stop words
 # hold 为, 对, 向 and 让 but not these, which a question puts where a document writes 为 or
@@ -169,15 +171,21 @@ def softened(concepts: list[Concept], words: list[tuple[str, int, int]]) -> list
 
 def asks_past(text: str) -> bool:
     """Whether the query asks about what was done (去年, 成效 …; a verb with 了, 发了多少,
-    完成了; how something went, 做得怎么样, 落实得如何): the review's paragraphs, whose
-    opening sentences are seldom titles, are wanted. Read as normalised (過去, 做了 typed
-    in traditional characters ask as 过去 does)."""
+    完成了; how something went, 做得怎么样, 落实得如何; a rank, 排第几): the review's
+    paragraphs, whose opening sentences are seldom titles, are wanted. Read as normalised
+    (過去, 做了 typed in traditional characters ask as 过去 does)."""
     text = _SAID_RE.sub(" ", normalize(text))
     return (
         any(w in text for w in PAST_WORDS)
         or _DONE_RE.search(text) is not None
         or _WENT_RE.search(text) is not None
+        or _RANK_ASKED_RE.search(text) is not None
     )
+
+
+# A place in a ranking asked (全国排第几, 排名第几, 位次): where a place stood, which only a
+# review can say (居全国第6位); a plan's goals rank nothing.
+_RANK_ASKED_RE = re.compile("排第几|排名第几|排在第几|第几位|第几名|位次|名次")
 
 
 # A count or an amount asked (多少, 几家, 几个, 第几, 几倍): the line giving the figure is
@@ -191,6 +199,23 @@ def asks_figure(text: str) -> bool:
     """Whether the query asks a count or an amount (多少, 几家, 第几, 几倍; not 哪几个省).
     Read as normalised (幾家 asks as 几家 does)."""
     return _FIGURE_ASKED_RE.search(normalize(text)) is not None
+
+
+# The meaning of a term asked (双高计划是什么意思, 什么是新质生产力, 两新的含义, what does X
+# mean): the answer is where a document defines it, most often a numbered note under
+# 注释 or 名词解释 (12.“双高计划”：…), which the body-text prior otherwise sends behind
+# every paragraph that only uses the term. Not 是什么 alone (目标是什么 asks a goal).
+_MEANING_RE = re.compile(
+    r"什么意思|啥意思|是指什么|指的是什么|指什么|什么是|是什么含义|的含义|含义是|是何含义|何为|名词解释"
+    r"|\bwhat\s+(?:does|do)\b.*\bmean\b|\bmeaning\s+of\b|\bdefin(?:e|ition)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_meaning(text: str) -> bool:
+    """Whether the query asks what a term means (是什么意思, 什么是, 含义, what does … mean).
+    Read as normalised (什麼意思 asks as 什么意思 does)."""
+    return _MEANING_RE.search(normalize(text)) is not None
 
 
 def asks_how(text: str) -> bool:
@@ -259,14 +284,22 @@ class Asking:
     how-question (its review's lines behind the tasks), one about what was done (the
     tasks behind the review), whether a title naming every word counts (not for the
     past: a review's opening sentences are seldom titles), a count asked (lines with a
-    figure beside the words). Read once per query (``of``); the default asks nothing."""
+    figure beside the words), the meaning of a term asked (the note defining it first,
+    footnotes not demoted). Read once per query (``of``); the default asks nothing."""
 
     how: bool = False
     past: bool = False
     titled: bool = False
     counted: bool = False
+    meaning: bool = False
 
     @classmethod
     def of(cls, text: str) -> Asking:
         past = asks_past(text)
-        return cls(how=asks_how(text), past=past, titled=not past, counted=asks_figure(text))
+        return cls(
+            how=asks_how(text),
+            past=past,
+            titled=not past,
+            counted=asks_figure(text),
+            meaning=asks_meaning(text),
+        )

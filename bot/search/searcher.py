@@ -1105,10 +1105,14 @@ class Searcher:
         """Passages whose prior marks a footnote, caption or copy (1) or not (0), uint8."""
         return (self.index.p_prior <= DEMOTED_PRIOR).astype(np.uint8)
 
-    def _demote(self, matched: np.ndarray) -> np.ndarray:
+    def _demote(self, matched: np.ndarray, asking: Asking = ASKS_NOTHING) -> np.ndarray:
         """The number of concepts each passage matches, one less for a footnote, caption
         or copy that matches two or more (低保 数据: a note saying 低保相关数据来自市民政局
-        ranks at the level of the paragraph holding one of the words, behind it)."""
+        ranks at the level of the paragraph holding one of the words, behind it); none
+        less when the query asks what a term means (the note defining it is the answer,
+        ``Asking.meaning``)."""
+        if asking.meaning:
+            return matched
         return matched - (self._demoted & (matched > 1))
 
     def _rank(
@@ -1137,6 +1141,9 @@ class Searcher:
         alone = (
             len(positive) == 1 and not negative and not filters.active and not facets and not soft
         )
+        # a word alone is ranked without its words (no title or sentence shares), but a
+        # question of its meaning looks for the note defining it (``Window.ordered``)
+        meant = words if asking.meaning else ()
         if alone:
             alts = positive[0].alternatives
             if len(alts) == 1 and len(alts[0].term_ids) == 1 and not alts[0].verify:
@@ -1146,7 +1153,7 @@ class Searcher:
                 reach = min(pids.size, max(hi, QUALITY_WINDOW))
                 scores = impacts[:reach].astype(np.float32) * np.float32(self.index.impact_scale)
                 top = self._window.ordered(
-                    pids[:reach], scores, lo, hi, presorted=True, asking=asking
+                    pids[:reach], scores, lo, hi, presorted=True, asking=asking, words=meant
                 )
                 return Ranked(pids[top], scores[top], int(pids.size), [])
         # a run typed whole (商业航天) that the segmenter cut names a title's subject for
@@ -1162,7 +1169,7 @@ class Searcher:
         if alone:
             pids, scores = hits[0]
             pids = np.asarray(pids)
-            top = self._window.ordered(pids, scores, lo, hi, asking=asking)
+            top = self._window.ordered(pids, scores, lo, hi, asking=asking, words=meant)
             return Ranked(pids[top], scores[top], int(pids.size), unmatched)
         n = self.index.n_passages
         total = np.zeros(n, dtype=np.float32)
@@ -1191,7 +1198,7 @@ class Searcher:
             total[lp] = long_scores
             written = True
             both = total[sp] > 0
-            first = both & (self._demoted[sp] == 0)
+            first = both if asking.meaning else both & (self._demoted[sp] == 0)
             if np.count_nonzero(first) >= hi:
                 tier = sp[first]
                 sums = total[tier] + np.asarray(short_scores, dtype=np.float32)[first]
@@ -1232,7 +1239,7 @@ class Searcher:
         # above it (:mod:`.region_first`).
         span = (len(positive) + len(facets) + 1) * (2 * len(facets) + 1)
         if required is None:
-            level = self._demote(matched)  # every word of the query is required
+            level = self._demote(matched, asking)  # every word of the query is required
         else:
             # A facet alone (a passage of a 山东 document) is no match; but when the
             # words left are only question words (贵州 2035年 目标), the facets are
@@ -1257,7 +1264,9 @@ class Searcher:
                 q = np.flatnonzero(asked)
                 home_docs = np.unique(np.concatenate(homes))
                 required[q[np.isin(self.index.p_doc[q], home_docs)]] = True
-            level = self._demote(matched).astype(np.int32) * (2 * len(facets) + 1) + on_facets
+            level = (
+                self._demote(matched, asking).astype(np.int32) * (2 * len(facets) + 1) + on_facets
+            )
             level[~required] = 0
             level = region_first.lift(
                 level, self.index.p_doc, homes, span, self.index.doc_first_pid

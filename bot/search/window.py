@@ -26,6 +26,29 @@ from bot.search.index import CompiledIndex
 from bot.search.sentences import figures_near, same_sentence_shares, title_shares
 
 ASKS_NOTHING = Asking()
+# A note that defines a term (12.“双高计划”：…, 注1：新质生产力：…, ①“两新”：…): its head,
+# an optional number then the term, quoted or not, and a colon. When the query asks what a
+# term means (``Asking.meaning``) and the head names one of its words, the note is the
+# answer: it goes before the window's passages that only use the term (a footnote's prior,
+# 0.4, would otherwise keep it behind all of them).
+_DEFINITION_HEAD_RE = re.compile(
+    r"^\s*(?:(?:注|注释)?\s*[\[［【(（]?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[\]］】)）.．、:：]?\s*|[①-⑳]\s*)?"
+    r"[“\"「『]?(?P<term>[^”\"」』:：，。,\s]{1,24})[”\"」』]?\s*[:：]"
+)
+
+
+def defines(text: str, words: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether a line of ``text`` opens as a note defining a term that holds one of
+    ``words``' forms of two characters or more (``12.“双高计划”：…`` for 双高计划 or 双高;
+    a passage may open with the notes' heading, ``名词解释\n1.“两新”：…``)."""
+    for line in text.split("\n"):
+        m = _DEFINITION_HEAD_RE.match(line)
+        if m is not None and any(
+            len(f) > 1 and f in m.group("term") for forms in words for f in forms
+        ):
+            return True
+    return False
+
 
 # How much more a passage among the best counts when it holds a part typed as one run
 # (生态保护红线) whole: twice, so it leads passages with the words scattered (even
@@ -206,6 +229,11 @@ class Window:
         window = QUALITY_WINDOW
         head = np.arange(min(window, pids.size)) if presorted else top(pids, keys, 0, window)
         weighted = keys[head] * self._prior(pids[head])
+        window_texts = None
+        defining = None
+        if asking.meaning and words and head.size:
+            window_texts = self.index.passages_norm_texts(pids[head])
+            defining = np.fromiter((defines(t, words) for t in window_texts), bool, head.size)
         if how:
             weighted = weighted * np.where(
                 self.in_review[pids[head]], np.float32(REVIEW_SHARE), np.float32(1)
@@ -217,7 +245,6 @@ class Window:
             weighted = weighted * np.where(
                 self.report_tasks[pids[head]], np.float32(TASK_SHARE), np.float32(1)
             )
-        window_texts = None
         if counted and words and head.size:
             window_texts = self.index.passages_norm_texts(pids[head])
             near = figures_near(window_texts, words, FIGURE_REACH)
@@ -272,7 +299,11 @@ class Window:
                 shares = same_sentence_shares([texts[i] for i in mine.tolist()], words)
                 together[can[mine]] = shares
                 weighted = weighted * (1 + np.float32(SAME_SENTENCE_WEIGHT) * together)
-        order = head[np.lexsort((pids[head], -weighted))]
+        if defining is not None and defining.any():
+            # the notes defining the term asked first, then the window as weighted
+            order = head[np.lexsort((pids[head], -weighted, ~defining))]
+        else:
+            order = head[np.lexsort((pids[head], -weighted))]
         if hi <= order.size:
             return order[lo:hi]
         rest = np.arange(window, min(hi, pids.size)) if presorted else top(pids, keys, window, hi)

@@ -125,13 +125,20 @@ def is_content_word(word: str) -> bool:
 
 def candidates(word: str, reversed_dict: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     """The Chinese headwords for ``word`` (its plural read as the singular; a word ending
-    -ing or -ed also as its stem: launching -> launch), the word's own first."""
+    -ing or -ed also as its stem: launching -> launch; -ization also as -ize), the word's
+    own first."""
     w = word.lower()
     keys = [singular(w)]
     for end in ("ing", "ed"):
         if w.endswith(end) and len(w) > len(end) + 2:
             stem = w[: -len(end)]
             keys += [stem, stem + "e"]
+    # a noun of -ization as its verb (digitalization -> digitalize: the dictionary gives
+    # 数字化 under the verb only, 数码化 under the noun)
+    one = keys[0]
+    for end, verb in (("ization", "ize"), ("isation", "ise"), ("isation", "ize")):
+        if one.endswith(end) and len(one) > len(end) + 2:
+            keys.append(one[: -len(end)] + verb)
     out: list[str] = []
     for key in keys:
         for head in reversed_dict.get(key, ()):
