@@ -421,10 +421,13 @@ class CompiledIndex:
         blob = np.frombuffer(self.norm_mmap, dtype=np.uint8)
         starts = np.asarray(self.norm_offsets[:-1], dtype=np.int64)
         sizes = np.asarray(self.norm_offsets[1:], dtype=np.int64) - starts
+        # each passage's first bytes gathered once, then compared with every opening
+        reach = max(map(len, openings))
+        heads = [blob[np.minimum(starts + k, blob.size - 1)] for k in range(reach)]
         for opening in openings:
             hit = sizes >= len(opening)
             for k, byte in enumerate(opening):
-                hit &= blob[np.minimum(starts + k, blob.size - 1)] == byte
+                hit &= heads[k] == byte
             out |= hit
         del blob  # the mapped text stays closable: no view of it is kept
         return out
