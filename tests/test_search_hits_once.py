@@ -4,8 +4,10 @@ as when every reader works them out again."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
+from bot.search import apart
 from bot.search.hits import Hits
 from bot.search.searcher import Searcher
 from tests.conftest import engine_over
@@ -82,3 +84,17 @@ def test_a_compound_the_pointed_to_plan_writes_apart_is_still_found_there(engine
     # compound's line is first
     texts = [h.text for h in engine.search("园区承载 招商引资", page_size=5).hits]
     assert texts and texts[0].startswith("加大招商引资"), texts
+
+
+def test_the_documents_of_passages_are_those_holding_one_of_them():
+    p_doc = np.array([0, 0, 1, 1, 1, 3, 3], dtype=np.uint32)  # document 2 has none
+    docs = apart.documents_of(np.array([1, 0, 6], dtype=np.uint32), p_doc, 5)
+    assert docs.dtype == bool and docs.tolist() == [True, False, False, True, False]
+    assert apart.documents_of(np.array([4], dtype=np.int64), p_doc, 5).tolist() == [
+        False,
+        True,
+        False,
+        False,
+        False,
+    ]
+    assert not apart.documents_of(np.zeros(0, dtype=np.int64), p_doc, 5).any()
