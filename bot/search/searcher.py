@@ -936,8 +936,26 @@ class Searcher:
     def _facet_concepts(self, facets: Understood) -> list[Concept]:
         return self._facets.concepts(facets)
 
+    def _hits_once(self) -> Callable[[Concept], tuple[np.ndarray, np.ndarray]]:
+        """The hits of a concept (``Hits.concept_hits``), worked out once per query:
+        :meth:`_apart_where_asked` reads those of every other word for each compound
+        and :meth:`_rank` those of every word again (each time a common word's postings
+        converted to scores). Keyed by the concept object, held while the query runs."""
+        found: dict[int, tuple[Concept, tuple[np.ndarray, np.ndarray]]] = {}
+
+        def hits_of(concept: Concept) -> tuple[np.ndarray, np.ndarray]:
+            entry = found.get(id(concept))
+            if entry is None:
+                entry = found[id(concept)] = (concept, self._hits.concept_hits(concept))
+            return entry[1]
+
+        return hits_of
+
     def _apart_where_asked(
-        self, concepts: list[Concept], facets: Understood | None
+        self,
+        concepts: list[Concept],
+        facets: Understood | None,
+        hits_of: Callable[[Concept], tuple[np.ndarray, np.ndarray]] | None = None,
     ) -> list[Concept]:
         """``concepts`` with each compound that the documents the rest of the query points
         to never write whole looked for as its words, whole first (see :mod:`.apart`)."""
@@ -949,6 +967,16 @@ class Searcher:
             return concepts
         ix = self.index
         n_docs = len(ix.docs)
+        hits_of = hits_of or self._hits.concept_hits
+        docs: dict[int, np.ndarray] = {}
+
+        def documents(concept: Concept) -> np.ndarray:
+            # once per word, not once per compound it stands beside
+            k = id(concept)
+            if k not in docs:
+                docs[k] = apart.documents_of(hits_of(concept)[0], ix.p_doc, n_docs)
+            return docs[k]
+
         out = list(concepts)
         for c in required:
             if not c.alternatives or c.label in QUESTION_WORDS:
@@ -956,14 +984,10 @@ class Searcher:
             pieces = apart.compound_words(normalize(c.label), self._split_known)
             if not pieces:
                 continue
-            others = (
-                apart.documents_of(self._hits.concept_hits(o)[0], ix.p_doc, n_docs)
-                for o in required
-                if o is not c
-            )
+            others = (documents(o) for o in required if o is not c)
             in_region = self._regions_docs(facets.all_regions) if region and facets else None
             scope = apart.pointed_to(in_region, others, n_docs)
-            own = apart.documents_of(self._hits.concept_hits(c)[0], ix.p_doc, n_docs)
+            own = documents(c)
             if apart.written_apart(scope, own):
                 k = out.index(c)
                 out[k : k + 1] = [self._concept(p) for p in pieces] + [replace(c, optional=True)]
@@ -1009,7 +1033,8 @@ class Searcher:
         if not positive or n == 0:
             return SearchResponse(parsed.raw, (), 0, page, size, message=EMPTY_MESSAGE, notes=EMPTY)
         facet_concepts = self._facet_concepts(facets) if facets and facets.any else []
-        concepts = self._apart_where_asked(concepts, facets)
+        hits_of = self._hits_once()
+        concepts = self._apart_where_asked(concepts, facets, hits_of)
         grouped = asks_which_places(parsed.raw)
         ranked = self._rank(
             concepts,
@@ -1018,6 +1043,7 @@ class Searcher:
             filters,
             facet_concepts,
             asking=Asking.of(parsed.raw),
+            hits_of=hits_of,
         )
         if grouped:  # 哪些省份…: each document's best passage first, then the page
             ranked = self._documents_first(ranked, page, size)
@@ -1081,9 +1107,15 @@ class Searcher:
         )
         if not any(not c.exclude for c in concepts) or self.index.n_passages == 0:
             return Ranked(np.zeros(0, np.int64), np.zeros(0, np.float32), 0, [])
-        concepts = self._apart_where_asked(concepts, None)
+        hits_of = self._hits_once()
+        concepts = self._apart_where_asked(concepts, None, hits_of)
         return self._rank(
-            concepts, max(1, page), max(1, page_size), Filters(), asking=Asking.of(parsed.raw)
+            concepts,
+            max(1, page),
+            max(1, page_size),
+            Filters(),
+            asking=Asking.of(parsed.raw),
+            hits_of=hits_of,
         )
 
     def _plan_passages(self, period: str) -> np.ndarray:
@@ -1124,7 +1156,9 @@ class Searcher:
         facets: list[Concept] | None = None,
         *,
         asking: Asking = ASKS_NOTHING,
+        hits_of: Callable[[Concept], tuple[np.ndarray, np.ndarray]] | None = None,
     ) -> Ranked:
+        hits_of = hits_of or self._hits.concept_hits
         runs = tuple(c.label.encode("utf-8") for c in concepts if c.optional)
         positive = [c for c in concepts if not c.exclude and not c.optional and not c.soft]
         soft = [c for c in concepts if c.soft and not c.exclude and not c.optional]
@@ -1160,9 +1194,7 @@ class Searcher:
         # each of its words (商业, 航天)
         whole = [normalize(c.label) for c in concepts if c.optional]
         hits = [
-            self._with_headings(
-                c, self._hits.concept_hits(c), tuple(w for w in whole if normalize(c.label) in w)
-            )
+            self._with_headings(c, hits_of(c), tuple(w for w in whole if normalize(c.label) in w))
             for c in positive
         ]
         unmatched = [c for c, (p, _) in zip(positive, hits, strict=True) if not p.size]
@@ -1227,7 +1259,7 @@ class Searcher:
             if required is not None:
                 (asked if c.label in QUESTION_WORDS else required)[p] = True
         for c in soft:
-            pids, scores = self._hits.concept_hits(c)
+            pids, scores = hits_of(c)
             p = np.asarray(pids, dtype=np.intp)
             np.add.at(total, p, np.asarray(scores, dtype=np.float32) * np.float32(SOFT_WEIGHT))
         # Each passage's level, 0 for a passage that is no candidate: the number of
@@ -1272,7 +1304,7 @@ class Searcher:
                 level, self.index.p_doc, homes, span, self.index.doc_first_pid
             )
         for c in negative:
-            level[np.asarray(self._hits.concept_hits(c)[0], dtype=np.intp)] = 0
+            level[np.asarray(hits_of(c)[0], dtype=np.intp)] = 0
         mask = self._filter_mask(filters)
         if mask is not None:
             level[~mask] = 0

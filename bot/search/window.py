@@ -86,6 +86,10 @@ OVERVIEW_SHARE = 0.6
 _OVERVIEW_RE = re.compile(
     "^(?:今年|明年|去年|刚刚过去的[0-9]{4}年|[0-9]{4}年)[^。；]{0,4}?是[^。；]{0,40}?之年"
 )
+# The characters an overview can open with: every first character _OVERVIEW_RE can match
+# (a test reads them off the expression). A window's passages opening otherwise are
+# neither decoded nor matched for it (:attr:`Window.may_open_overview`).
+_OVERVIEW_FIRST = "今明去刚0123456789"
 # How many of the best-scoring passages the body-text prior may reorder.
 QUALITY_WINDOW = 20
 # The best of a long tier are looked for among the keys no worse than the best of a
@@ -200,6 +204,14 @@ class Window:
         np.maximum.at(deepest, doc, p_depth)
         return (p_depth <= 1) & (deepest[doc] >= 2)
 
+    @cached_property
+    def may_open_overview(self) -> np.ndarray:
+        """Whether each passage's normalised text opens with a character an overview can
+        open with (:data:`_OVERVIEW_FIRST`): read off the first bytes of every passage once,
+        so that a window decodes and matches only those (a one-word query's window reads
+        no text otherwise)."""
+        return self.index.opening_with(tuple(c.encode("utf-8") for c in _OVERVIEW_FIRST))
+
     def _prior(self, pids: np.ndarray) -> np.ndarray:
         """The body-text prior of ``pids`` (:mod:`.quality`, stored in the index)."""
         return self.index.p_prior[np.asarray(pids, dtype=np.intp)]
@@ -266,11 +278,15 @@ class Window:
                 held += found
             weighted = weighted * (1 + np.float32(WHOLE_RUN_WEIGHT) * held / len(runs))
         if OVERVIEW_SHARE != 1 and head.size:
-            if window_texts is None:
-                window_texts = self.index.passages_norm_texts(pids[head])
-            overview = np.fromiter(
-                (_OVERVIEW_RE.match(t) is not None for t in window_texts), bool, len(window_texts)
-            )
+            overview = self.may_open_overview[pids[head]]
+            if overview.any():
+                maybe = np.flatnonzero(overview).tolist()
+                texts = (
+                    self.index.passages_norm_texts(pids[head[maybe]])
+                    if window_texts is None
+                    else [window_texts[i] for i in maybe]
+                )
+                overview[maybe] = [_OVERVIEW_RE.match(t) is not None for t in texts]
             weighted = weighted * np.where(overview, np.float32(OVERVIEW_SHARE), np.float32(1))
         if words and head.size and (titled or len(words) > 1):
             # Only passages that could still reach the ranks asked for are read: a passage
