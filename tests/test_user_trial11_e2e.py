@@ -80,3 +80,35 @@ async def test_subscribe_at_8pm_through_the_bot(server: FakeBotApi, engine, db_u
         ]
         said = await ask_text(server, reporter, reporter, "/subscribe 外贸 13pm")
         assert "13pm" in said and "已订阅" not in said
+
+
+# -- 全国 and counties in pinyin in /subscribe ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("全国 福建 浙江 07:30", "region:全国 region:福建 region:浙江"),
+        ("全國 外贸", "外贸 region:全国"),
+        ('"全国" 外贸', "全国 外贸"),  # quoted: a keyword on purpose
+        ("Kaili 外贸", "外贸 region:凯里"),
+        ("Fujian Quanzhou 外贸", "外贸 region:福建 region:泉州"),
+        ("heping 外贸", "heping 外贸"),  # a word first (和平): not a place in lower case
+        ("Gulou 外贸", "Gulou 外贸"),  # several districts are 鼓楼
+    ],
+)
+def test_subscribe_reads_the_country_and_a_pinyin_county_as_regions(typed, stored) -> None:
+    assert parse_subscribe(typed, default_time="08:00").filter_text == stored
+
+
+async def test_a_channel_subscribed_to_the_country_and_provinces(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """``/subscribe @channel 全国 四川 … 07:30`` kept 全国 as a keyword (looked for in what a
+    figure measures: nothing national came) and warned that the filter matched no target."""
+    reporter = server.add_user("林记者", username="linjz")
+    channel = server.add_chat("channel", "两会快讯", username="lianghui_kx")
+    server.set_member(channel, reporter, "creator")
+    async with subscribed(server, engine, db_url, owners=[reporter.id]) as app:
+        said = await ask_text(server, reporter, reporter, "/subscribe @lianghui_kx 全国 山东 07:30")
+        assert "地区：全国、山东" in said and "关键词" not in said
+        (sub,) = store_of(app).list_for_chat(channel.id)
+        assert sub.filter_text == "region:全国 region:山东"
