@@ -82,7 +82,7 @@ async def test_subscribe_at_8pm_through_the_bot(server: FakeBotApi, engine, db_u
         assert "13pm" in said and "已订阅" not in said
 
 
-# -- 全国 and counties in pinyin in /subscribe ------------------------------------------------------
+# -- 全国 and counties in pinyin in /subscribe ----------------------------------------------
 @pytest.mark.parametrize(
     ("typed", "stored"),
     [
@@ -112,3 +112,63 @@ async def test_a_channel_subscribed_to_the_country_and_provinces(
         assert "地区：全国、山东" in said and "关键词" not in said
         (sub,) = store_of(app).list_for_chat(channel.id)
         assert sub.filter_text == "region:全国 region:山东"
+
+
+# -- a link, a pasted report ------------------------------------------------------------------
+def test_links_are_taken_out_and_counted() -> None:
+    from bot.text.pasted import without_links
+
+    assert without_links("https://example.gov.cn/zwgk/2026/report.html") == ("", 1)
+    assert without_links("看看 www.example.cn/a.htm 赤字率") == ("看看 赤字率", 1)
+    assert without_links("专项债（http://a.cn/x）和赤字率") == ("专项债（ ）和赤字率", 1)
+    assert without_links("赤字率 4%") == ("赤字率 4%", 0)
+
+
+def test_a_pasted_text_is_long_and_made_of_sentences() -> None:
+    from bot.text.pasted import looks_pasted
+
+    report = "2026年临江市政府工作报告\n\n一、过去一年\n" + "全市生产总值增长5.1%。" * 20
+    assert looks_pasted(report, 200)
+    assert not looks_pasted("外贸 增长 " * 50, 200)  # a long query of words, one line
+    assert not looks_pasted("今年外贸增长5%。明年呢？", 200)  # short
+
+
+async def test_a_link_is_not_opened_and_says_how_to_add_the_page(
+    server: FakeBotApi, engine
+) -> None:
+    from tests.e2e import running
+
+    reporter = server.add_user("林记者")
+    async with running(server, engine):
+        said = await ask_text(server, reporter, reporter, "https://example.gov.cn/gzbg/2026.htm")
+        assert said.startswith("🔗 我不打开链接") and ".html" in said and "关键词" in said
+        said = await ask_text(
+            server, reporter, reporter, "https://example.gov.cn/gzbg/2026.htm 地区生产总值"
+        )
+        assert said.startswith("🔗 我不打开链接") and "🔎 地区生产总值" in said
+        assert "example.gov.cn" not in said.split("\n\n", 1)[1]  # the link is no keyword
+        await ask_text(server, reporter, reporter, "/lang en")
+        said = await ask_text(server, reporter, reporter, "www.example.gov.cn/report.htm")
+        assert said.startswith("🔗 I do not open links")
+
+
+async def test_a_pasted_report_is_searched_uncorrected_and_says_how_to_add_it(
+    server: FakeBotApi, engine
+) -> None:
+    """A report pasted into the chat was searched as a query with typo "corrections"
+    (市人民 → 使人民 on the trial's library) and nothing said of adding it."""
+    from tests.e2e import running
+
+    reporter = server.add_user("林记者")
+    report = (
+        "2026年临江市人民政府工作报告\n\n一、2025年工作回顾\n"
+        "全市地区生产总值增长5.1%，城镇新增就业3.2万人。\n二、2026年主要目标\n"
+        + "今年地区生产总值增长5%左右，一般公共预算收入增长3%，粮食产量稳定在80万吨以上。"
+        * 4
+    )
+    async with running(server, engine):
+        said = await ask_text(server, reporter, reporter, report)
+        assert said.startswith(f"ℹ️ 这条消息像是一份文件的正文（{len(report.strip())} 字）")
+        assert ".txt" in said and "已更正" not in said
+        said = await ask_text(server, reporter, reporter, "地区生产总值 增长")  # a query: as before
+        assert "文件的正文" not in said
