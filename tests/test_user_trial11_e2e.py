@@ -172,3 +172,26 @@ async def test_a_pasted_report_is_searched_uncorrected_and_says_how_to_add_it(
         assert ".txt" in said and "已更正" not in said
         said = await ask_text(server, reporter, reporter, "地区生产总值 增长")  # a query: as before
         assert "文件的正文" not in said
+
+
+# -- an adder who renamed -----------------------------------------------------------------------
+async def test_the_admin_list_names_an_adder_by_their_new_username(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """The owner added a colleague as @old, then changed her username: the list kept
+    naming the adder @old (the name kept when she added him), a name now nobody's or
+    someone else's."""
+    owner = server.add_user("林", username="lin_old")
+    colleague = server.add_user("王", username="wang_col")
+    async with subscribed(server, engine, db_url, owners=[owner.id]):
+        await ask_text(server, colleague, colleague, "/start")  # seen: @wang_col resolves
+        said = await ask_text(server, owner, owner, "/admin add @wang_col")
+        assert "@wang_col" in said
+        said = await ask_text(server, owner, owner, "/admin list")
+        assert f"由 @lin_old（{owner.id}）添加" in said
+        owner.username = "lin_new"
+        said = await ask_text(server, owner, owner, "/admin list")
+        assert f"由 @lin_new（{owner.id}）添加" in said and "lin_old" not in said
+        owner.username = None  # no username any more: her Telegram name
+        said = await ask_text(server, owner, owner, "/admin list")
+        assert f"由 林（{owner.id}）添加" in said
