@@ -195,3 +195,22 @@ async def test_the_admin_list_names_an_adder_by_their_new_username(
         owner.username = None  # no username any more: her Telegram name
         said = await ask_text(server, owner, owner, "/admin list")
         assert f"由 林（{owner.id}）添加" in said
+
+
+# -- China's time zone by its English names ----------------------------------------------------
+@pytest.mark.parametrize("typed", ["China Standard Time", "china standard time", "Beijing Time"])
+def test_china_standard_time_is_asia_shanghai(typed: str) -> None:
+    from bot.zones import known_zone
+
+    assert known_zone(typed) == "Asia/Shanghai"
+    assert known_zone("Standard Time") is None
+
+
+async def test_timezone_china_standard_time(server: FakeBotApi, engine, db_url) -> None:
+    reporter = server.add_user("林记者")
+    async with subscribed(server, engine, db_url):
+        said = await ask_text(server, reporter, reporter, "/timezone China Standard Time")
+        assert said.startswith("本聊天的时区已设为 Asia/Shanghai")
+        typed = "/subscribe 外贸 8am tz=China_Standard_Time"
+        said = await ask_text(server, reporter, reporter, typed)
+        assert "每天 08:00（Asia/Shanghai）" in said
