@@ -214,3 +214,58 @@ async def test_timezone_china_standard_time(server: FakeBotApi, engine, db_url) 
         typed = "/subscribe 外贸 8am tz=China_Standard_Time"
         said = await ask_text(server, reporter, reporter, typed)
         assert "每天 08:00（Asia/Shanghai）" in said
+
+
+# -- the targets as a table -------------------------------------------------------------------
+def test_export_words_are_taken_out_of_the_request() -> None:
+    from bot.library.arguments import export_kind
+
+    assert export_kind(["GDP", "2026", "csv"]) == (["GDP", "2026"], "csv")
+    assert export_kind(["Excel", "外贸"]) == (["外贸"], "xlsx")
+    assert export_kind(["外贸", "表格"]) == (["外贸"], "csv")
+    assert export_kind(["外贸", "2026"]) == (["外贸", "2026"], None)
+
+
+def test_record_rows_keep_the_figure_and_its_source() -> None:
+    from bot.analytics.records_table import RECORD_FIELDS, record_rows
+    from tests.factories import target_record
+
+    record = target_record(indicator="外贸进出口", value=6.0, unit="%", sentence="外贸增长6%。")
+    (row,) = record_rows([(record, "2026年临江市政府工作报告", "linjiang.txt")])
+    assert tuple(row) == RECORD_FIELDS
+    assert (row["indicator"], row["value"], row["unit"], row["sentence"]) == (
+        "外贸进出口",
+        6,
+        "%",
+        "外贸增长6%。",
+    )
+    assert row["doc_title"] == "2026年临江市政府工作报告" and row["doc_file"] == "linjiang.txt"
+
+
+async def test_targets_as_a_csv_file(server: FakeBotApi, engine) -> None:
+    """``/targets GDP 2026 csv`` looked for an indicator "GDP csv"; ``/export`` was an
+    unknown command. Both send what ``/targets`` lists, as a file, with the sentences."""
+    import csv
+    import io
+
+    from tests.e2e import running
+
+    reporter = server.add_user("林记者")
+    async with running(server, engine) as app:
+        listed = await ask_text(server, reporter, reporter, "/targets GDP")
+        count = int(listed.split("（共 ")[1].split(" 条")[0])
+        for typed in ("/targets GDP csv", "/export GDP"):
+            await server.send_message(reporter, reporter, typed)
+            call = await server.next_call("sendDocument", chat=reporter)
+            sent = call.messages[0]
+            assert sent["document"]["file_name"] == "GDP.csv"
+            assert f"{count} 条" in sent["caption"]
+            data = await app.bot.get_file(sent["document"]["file_id"])
+            text = bytes(await data.download_as_bytearray()).decode("utf-8-sig")
+            rows = list(csv.DictReader(io.StringIO(text)))
+            assert len(rows) == count
+            assert all(r["sentence"] and r["doc_file"] for r in rows)
+            assert any(r["indicator"] == "地区生产总值" for r in rows)
+        await server.send_message(reporter, reporter, "/targets GDP excel")
+        call = await server.next_call("sendDocument", chat=reporter)
+        assert call.messages[0]["document"]["file_name"] == "GDP.xlsx"
