@@ -269,3 +269,62 @@ async def test_targets_as_a_csv_file(server: FakeBotApi, engine) -> None:
         await server.send_message(reporter, reporter, "/targets GDP excel")
         call = await server.next_call("sendDocument", chat=reporter)
         assert call.messages[0]["document"]["file_name"] == "GDP.xlsx"
+
+
+# -- old subscriptions with a bare year ---------------------------------------------------------
+def test_migration_0014_writes_a_stored_bare_year_as_subscribe_writes_it_now(db_url) -> None:
+    """A subscription made before ``year:`` existed kept the keyword 2025 (sections titled
+    with the year only); after 0014 it reads as ``/subscribe 2025`` does now."""
+    from sqlalchemy import text
+
+    from bot.digest.filters import format_filter, parse_filter
+    from bot.storage import Database
+    from bot.subscriptions.commands import typed_filter
+    from bot.subscriptions.store import SubscriptionStore
+    from tests.conftest import utc_literal
+
+    typed = {  # id -> the filter as typed then (stored as the writer of then wrote it)
+        1: "2025",
+        2: "外贸 2025年 region:福建",
+        3: "二〇二五年 外贸 kind:all",
+        4: "外贸 region:福建 doc:004 ２０２５ confidence:all",
+        5: "外贸",  # no year: untouched
+        6: "“2025 年” 外贸",  # a quoted phrase with a space: a keyword, untouched
+    }
+    told = {1: "2025"}  # its matches-nothing notice was told for this filter
+    db = Database(db_url)
+    try:
+        db.upgrade("0013")
+        at = utc_literal(db, "2025-03-01 00:00:00.000000")
+        with db.engine.begin() as conn:
+            for sub_id, filter_text in typed.items():
+                conn.execute(
+                    text(
+                        "INSERT INTO subscriptions (id, chat_id, chat_type, chat_title, "
+                        "created_by, filter_text, schedule_kind, schedule_expr, timezone, "
+                        "quiet_when_empty, active, paused, deactivated_reason, "
+                        "last_delivered_at, created_at, updated_at, nothing_told_filter) "
+                        "VALUES (:id, :chat, 'private', NULL, 7, :filter, 'daily', '08:00', "
+                        "'Asia/Shanghai', FALSE, TRUE, FALSE, NULL, :at, :at, :at, :told)"
+                    ),
+                    {
+                        "id": sub_id,
+                        "chat": 40 + sub_id,
+                        "filter": format_filter(parse_filter(filter_text)),
+                        "at": at,
+                        "told": told.get(sub_id),
+                    },
+                )
+        store = SubscriptionStore(db)
+        before = {sub.id: sub for sub in store.list_all()}
+        db.upgrade("0014")
+        after = {sub.id: sub for sub in store.list_all()}
+        now = {i: format_filter(parse_filter(typed_filter(t))) for i, t in typed.items()}
+        assert {i: s.filter_text for i, s in after.items()} == now
+        assert after[1].filter_text == "year:2025" and after[1].nothing_told_filter == "year:2025"
+        assert after[5] == before[5] and after[6] == before[6]
+        assert after[2].filter.years == ("2025",) and after[2].filter.keywords == ("外贸",)
+        db.downgrade("0013")  # the rows stay as written
+        assert {s.id: s.filter_text for s in store.list_all()} == now
+    finally:
+        db.close()
