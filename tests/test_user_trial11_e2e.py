@@ -328,3 +328,30 @@ def test_migration_0014_writes_a_stored_bare_year_as_subscribe_writes_it_now(db_
         assert {s.id: s.filter_text for s in store.list_all()} == now
     finally:
         db.close()
+
+
+# -- the county readings that need a capital: a hand list, not the README of the day --------
+def test_the_capital_only_counties_come_from_the_hand_list_and_common_words() -> None:
+    """Which county readings count only capitalised was read from the repository's English
+    prose when the table was built: a README sentence writing a county's reading in lower
+    case would have turned it off on the next build. Now the table is the hand list
+    (ENGLISH_WORDS) and jieba's frequent words, nothing else."""
+    import csv
+    import importlib.util
+    from pathlib import Path
+
+    from bot.corpus.gazetteer import LATIN_FILE
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_latin_places.py"
+    spec = importlib.util.spec_from_file_location("build_latin_places", script)
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    common = build.common_readings()
+    with open(LATIN_FILE, encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(line for line in fh if not line.startswith("#"))]
+    counties = [r for r in rows if r["level"] == "county"]
+    for row in counties:
+        expected = row["latin"] in common or row["latin"] in build.ENGLISH_WORDS
+        assert (row["capital_only"] == "1") == expected, row
+    assert {"dean", "guide", "mile"} <= {r["latin"] for r in counties if r["capital_only"] == "1"}
