@@ -378,12 +378,16 @@ async def my_chat_member(update: Update, context: BriefContext) -> None:
     ):
         reason = f"{reasons.NO_POST} (changed by user {who})"
         notice = Message("alerts.chat_removed_no_post", said)
+        if _joined(change):
+            await _tell_channel_adder(update, context, can_post=False)
     elif new.status == ChatMemberStatus.RESTRICTED and not getattr(new, "can_send_messages", True):
         reason = f"{reasons.RESTRICTED} (restricted by user {who})"
         notice = Message("alerts.chat_removed_restricted", said)
     else:
         if _joined_group(change):
             await _greet_group(update, context)
+        elif chat.type == ChatType.CHANNEL and _joined(change):
+            await _tell_channel_adder(update, context, can_post=True)
         return
     svc = context.services
     count = await svc.run_db(svc.subscriptions.chat_removed, chat.id, reason)
@@ -401,6 +405,38 @@ def _joined_group(change: ChatMemberUpdated) -> bool:
         and change.old_chat_member.status in gone
         and change.new_chat_member.status in present
     )
+
+
+def _joined(change: ChatMemberUpdated) -> bool:
+    """The bot was just added to the chat (not promoted in one it was in)."""
+    gone = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
+    return change.old_chat_member.status in gone and change.new_chat_member.status not in gone
+
+
+async def _tell_channel_adder(update: Update, context: BriefContext, *, can_post: bool) -> None:
+    """Tell the person who added the bot to a channel, in their private chat, how its
+    digests are set up there: a channel shows the bot nothing to answer, and its admin was
+    left guessing that /subscribe @channel in the private chat is the way (or that the bot
+    still lacks the right to post)."""
+    change = update.my_chat_member
+    adder = change.from_user
+    if adder is None or adder.is_bot:
+        return
+    chat = change.chat
+    svc = context.services
+    lang = svc.lang(update)
+    ref = f"@{chat.username}" if chat.username else str(chat.id)
+    title = chat.title or ref
+    if not can_post:
+        said = tr(lang, "channel_join.cannot_post", title=title)
+    else:
+        admin = await svc.run_db(svc.admins.is_admin, adder.id)
+        if admin:
+            said = tr(lang, "channel_join.added", title=title, channel=ref)
+        else:
+            said = tr(lang, "channel_join.added_not_admin", title=title, channel=ref)
+    with contextlib.suppress(TelegramError):  # never started the bot: nothing to tell
+        await context.bot.send_message(adder.id, said)
 
 
 async def _greet_group(update: Update, context: BriefContext) -> None:

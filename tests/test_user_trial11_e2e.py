@@ -355,3 +355,41 @@ def test_the_capital_only_counties_come_from_the_hand_list_and_common_words() ->
         expected = row["latin"] in common or row["latin"] in build.ENGLISH_WORDS
         assert (row["capital_only"] == "1") == expected, row
     assert {"dean", "guide", "mile"} <= {r["latin"] for r in counties if r["capital_only"] == "1"}
+
+
+# -- the bot added to a channel -------------------------------------------------------------------
+async def test_the_admin_who_adds_the_bot_to_a_channel_is_told_how_to_set_it_up(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """Added to her channel, the bot said nothing anywhere: she had to find out that a
+    channel's digests are set up from the private chat with /subscribe @channel."""
+    reporter = server.add_user("林记者", username="linjz")
+    other = server.add_user("赵", username="zhao_c")
+    channel = server.add_chat("channel", "两会快讯", username="lianghui_kx")
+    quiet = server.add_chat("channel", "内部参考")
+    server.set_member(channel, reporter, "creator")
+    async with subscribed(server, engine, db_url, owners=[reporter.id]):
+        await ask_text(server, reporter, reporter, "/start")
+        await ask_text(server, other, other, "/start")
+        await server.my_chat_member(
+            channel, "left", "administrator", by=reporter, can_post_messages=True
+        )
+        said = (await server.next_call("sendMessage", chat=reporter)).message["text"]
+        assert said.startswith("✅ 机器人已加入频道「两会快讯」")
+        assert "/subscribe @lianghui_kx" in said and "/digest @lianghui_kx" in said
+        await server.my_chat_member(
+            quiet, "left", "administrator", by=other, can_post_messages=False
+        )
+        said = (await server.next_call("sendMessage", chat=other)).message["text"]
+        assert said.startswith("⚠️ 机器人已加入频道「内部参考」，但还不能在那里发消息")
+        await server.my_chat_member(
+            quiet, "administrator", "administrator", by=other, can_post_messages=True
+        )  # promoted, not added: said by the rights' own path, not again here
+        server.set_member(quiet, other, "creator")
+        await server.my_chat_member(quiet, "administrator", "left", by=other)
+        await server.my_chat_member(
+            quiet, "left", "administrator", by=other, can_post_messages=True
+        )
+        said = (await server.next_call("sendMessage", chat=other)).message["text"]
+        assert "由机器人管理员在私聊中设置" in said  # not a bot admin: who sets it up
+        assert len(server.bot_messages(other)) == 3  # /start, cannot post, added: no more
