@@ -20,6 +20,7 @@ from telegram.ext import (
 
 from bot.library import DocumentNotFound
 from bot.models import HomeRegion, SearchResponse
+from bot.text.across import asks_across_regions
 from bot.text.pasted import looks_pasted, without_links
 from bot.text.typed_commands import TypedCommand, typed_command
 from handlers import format as fmt
@@ -113,6 +114,11 @@ async def _answer(
         svc, text, user=searcher_of(update), home=home, correct=not pasted
     )
     html, keyboard = fmt.search_page(resp, key=key, suggestion_keys=suggestion_keys, lang=lang)
+    asked = resp.understood.indicator if resp.understood else None
+    if asked and asks_across_regions(text):
+        # 各省GDP目标: the search shows one region's card; /compare lays them side by side
+        command = " ".join(str(w) for w in ("/compare", asked, resp.understood.year) if w)
+        html = f"<i>{fmt.escape(tr(lang, 'search.compare_hint', command=command))}</i>\n\n{html}"
     if links:
         html = f"<i>{fmt.escape(tr(lang, 'pasted.link_searched'))}</i>\n\n{html}"
     elif pasted:

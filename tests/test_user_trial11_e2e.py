@@ -393,3 +393,40 @@ async def test_the_admin_who_adds_the_bot_to_a_channel_is_told_how_to_set_it_up(
         said = (await server.next_call("sendMessage", chat=other)).message["text"]
         assert "由机器人管理员在私聊中设置" in said  # not a bot admin: who sets it up
         assert len(server.bot_messages(other)) == 3  # /start, cannot post, added: no more
+
+
+# -- every region's target side by side ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("query", "across"),
+    [
+        ("今年各省外贸目标", True),
+        ("哪些省份外贸增长目标高于5%", True),
+        ("外贸增长目标高于5%的省份", True),
+        ("外贸目标超过5%的城市有哪些？", True),
+        ("which provinces set trade growth above 5%", True),
+        ("福建 外贸 目标", False),
+        ("各项工作 外贸", False),
+        ("福建的地区生产总值", False),
+    ],
+)
+def test_a_query_about_every_region(query: str, across: bool) -> None:
+    from bot.text.across import asks_across_regions
+
+    assert asks_across_regions(query) is across
+
+
+async def test_a_search_for_every_province_points_to_compare(server: FakeBotApi, engine) -> None:
+    """``今年各省GDP目标`` answered with one province's card and passages; the reply now
+    names the command that lays every region side by side, and that command works."""
+    from tests.e2e import running
+
+    reporter = server.add_user("林记者")
+    async with running(server, engine):
+        said = await ask_text(server, reporter, reporter, "各省GDP目标")
+        first = said.split("\n")[0]
+        assert first.startswith("📊 各地区并列：/compare 地区生产总值")
+        command = first.split("：", 1)[1].split("（")[0]
+        table = await ask_text(server, reporter, reporter, command)
+        assert table.startswith("📊")
+        said = await ask_text(server, reporter, reporter, "GDP目标")
+        assert "各地区并列" not in said
