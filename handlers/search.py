@@ -143,7 +143,7 @@ def _runs(typed: TypedCommand) -> bool:
     for a command that only shows something (``targets GDP``, never ``subscribe GDP``)."""
     if typed.how == "bare":
         return typed.reads_only
-    return typed.how == "typed" or typed.name in ("help", "start", "subscriptions")
+    return typed.how == "typed" or typed.name in ("help", "start", "subscriptions", "admin")
 
 
 async def search_text(update: Update, context: BriefContext) -> None:

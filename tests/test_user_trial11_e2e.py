@@ -430,3 +430,34 @@ async def test_a_search_for_every_province_points_to_compare(server: FakeBotApi,
         assert table.startswith("📊")
         said = await ask_text(server, reporter, reporter, "GDP目标")
         assert "各地区并列" not in said
+
+
+# -- who the admins are ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("said", "admin_list"),
+    [
+        ("谁是管理员", True),
+        ("管理员有哪些？", True),
+        ("请问管理员是谁", True),
+        ("Who are the admins?", True),
+        ("管理员", False),  # one word: searched
+        ("管理员职责", False),
+        ("谁是管理员的联系人", False),
+    ],
+)
+def test_asking_who_the_admins_are(said: str, admin_list: bool) -> None:
+    from bot.text.typed_commands import typed_command
+
+    found = typed_command(said, {"admin", "subscriptions", "help"})
+    assert (found is not None and (found.name, found.args) == ("admin", "list")) is admin_list
+
+
+async def test_who_are_the_admins_lists_them(server: FakeBotApi, engine, db_url) -> None:
+    """``谁是管理员`` was searched, "corrected" to 谁是管理云 on the trial's library."""
+    owner = server.add_user("林", username="lin_jz")
+    colleague = server.add_user("王", username="wang_c")
+    async with subscribed(server, engine, db_url, owners=[owner.id]):
+        said = await ask_text(server, owner, owner, "谁是管理员")
+        assert "@lin_jz" in said and "所有者" in said and "🔎" not in said
+        said = await ask_text(server, colleague, colleague, "谁是管理员")
+        assert said == "⛔ 只有机器人管理员可以使用此命令。"
