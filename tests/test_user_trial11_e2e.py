@@ -269,6 +269,8 @@ async def test_targets_as_a_csv_file(server: FakeBotApi, engine) -> None:
         await server.send_message(reporter, reporter, "/targets GDP excel")
         call = await server.next_call("sendDocument", chat=reporter)
         assert call.messages[0]["document"]["file_name"] == "GDP.xlsx"
+        said = await ask_text(server, reporter, reporter, "/help export")
+        assert said.startswith("用法：/targets") and "csv 或 excel" in said
 
 
 # -- old subscriptions with a bare year ---------------------------------------------------------
