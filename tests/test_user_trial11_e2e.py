@@ -13,8 +13,8 @@ from bot.subscriptions.schedule import ScheduleError, looks_like_time
 from bot.subscriptions.spoken_time import clock_times
 from fake_telegram import FakeBotApi
 from tests.e2e import ask_text
+from tests.test_subscriptions_e2e import SHANGHAI, store_of
 from tests.test_subscriptions_e2e import running as subscribed
-from tests.test_subscriptions_e2e import store_of
 
 
 # -- 12-hour times ------------------------------------------------------------------------------
@@ -463,3 +463,28 @@ async def test_who_are_the_admins_lists_them(server: FakeBotApi, engine, db_url)
         assert "@lin_jz" in said and "所有者" in said and "🔎" not in said
         said = await ask_text(server, colleague, colleague, "谁是管理员")
         assert said == "⛔ 只有机器人管理员可以使用此命令。"
+
+
+# -- what was delivered -------------------------------------------------------------------------
+async def test_the_list_says_when_the_last_digest_was_sent(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """She could see when the next digest comes, never what was delivered: the list now
+    says when the last one was (the slot's digest, once sent)."""
+    from datetime import timedelta
+
+    from tests.test_subscriptions_e2e import deliver_at, next_local
+
+    reporter = server.add_user("林记者")
+    async with subscribed(server, engine, db_url) as app:
+        await ask_text(server, reporter, reporter, "/subscribe GDP 7:30am")
+        said = await ask_text(server, reporter, reporter, "/subscriptions")
+        assert "上次推送" not in said  # nothing sent yet
+        (sub,) = store_of(app).list_for_chat(reporter.id)
+        slot = next_local(7, 30)
+        await deliver_at(app, sub.id, slot + timedelta(seconds=20))
+        server.mark_seen()  # the digest itself
+        said = await ask_text(server, reporter, reporter, "/subscriptions")
+        sent = store_of(app).get(sub.id).last_delivered_at
+        assert sent is not None
+        assert f"上次推送：{sent.astimezone(SHANGHAI):%Y-%m-%d %H:%M}" in said
