@@ -488,3 +488,27 @@ async def test_the_list_says_when_the_last_digest_was_sent(
         sent = store_of(app).get(sub.id).last_delivered_at
         assert sent is not None
         assert f"上次推送：{sent.astimezone(SHANGHAI):%Y-%m-%d %H:%M}" in said
+
+
+# -- a channel's number typed in the private chat -----------------------------------------------
+async def test_a_channels_number_in_the_private_chat_names_the_channel(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """She subscribed her channel from the private chat (#1), then typed /subscriptions 1,
+    /pause 1, /unsubscribe 1 there: "本聊天没有订阅 #1", with nothing of the channel."""
+    reporter = server.add_user("林记者", username="linjz")
+    colleague = server.add_user("王", username="wang_c")
+    channel = server.add_chat("channel", "两会快讯", username="lianghui_kx")
+    server.set_member(channel, reporter, "creator")
+    async with subscribed(server, engine, db_url, owners=[reporter.id]) as app:
+        await ask_text(server, reporter, reporter, "/subscribe @lianghui_kx 外贸 08:00")
+        (sub,) = store_of(app).list_for_chat(channel.id)
+        for command in ("/subscriptions", "/pause", "/unsubscribe"):
+            said = await ask_text(server, reporter, reporter, f"{command} {sub.id}")
+            assert said.startswith(f"本聊天没有订阅 #{sub.id}")
+            assert f"是频道「两会快讯」的订阅：请发送 {command} {channel.id} {sub.id}" in said
+        said = await ask_text(server, reporter, reporter, f"/subscriptions {channel.id} {sub.id}")
+        assert "外贸" in said  # the command said works
+        assert store_of(app).get(sub.id).paused is False  # nothing done on a guess
+        said = await ask_text(server, colleague, colleague, f"/subscriptions {sub.id}")
+        assert "两会快讯" not in said  # another person's channel is not said
