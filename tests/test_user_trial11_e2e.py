@@ -131,6 +131,13 @@ def test_a_pasted_text_is_long_and_made_of_sentences() -> None:
     assert looks_pasted(report, 200)
     assert not looks_pasted("外贸 增长 " * 50, 200)  # a long query of words, one line
     assert not looks_pasted("今年外贸增长5%。明年呢？", 200)  # short
+    # shorter than a query, but a title, headings and paragraphs: the trial's paste
+    short_report = (
+        "2026年临江市人民政府工作报告\n\n一、过去一年\n全市生产总值增长5.1%，新增就业3万人。\n"
+        "二、今年目标\n生产总值增长5%左右，粮食产量稳定在80万吨以上，居民收入同步增长。"
+    )
+    assert len(short_report) < 200 and looks_pasted(short_report, 200)
+    assert not looks_pasted("外贸\n出口\n进口\n关税", 200)  # four words on lines: a query
 
 
 async def test_a_link_is_not_opened_and_says_how_to_add_the_page(

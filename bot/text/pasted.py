@@ -29,8 +29,18 @@ def without_links(text: str) -> tuple[str, int]:
     return re.sub(r"[ \t\u3000]+", " ", rest).strip(), len(found)
 
 
+# Lines of text a pasted passage has at least, when shorter than a query is read: a
+# query is typed on one line (a report's title, headings and paragraphs are several).
+_PASTED_LINES = 4
+_PASTED_MIN_CHARS = 80
+
+
 def looks_pasted(text: str, max_query_chars: int) -> bool:
     """Whether ``text`` reads as a document's text pasted, not a query typed: longer than
-    a query is read (``max_query_chars``) and made of at least three lines or sentences."""
+    a query is read (``max_query_chars``) and made of at least three lines or sentences,
+    or shorter but of four lines or more (a title, headings and a paragraph)."""
     text = text.strip()
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(text) >= _PASTED_MIN_CHARS and len(lines) >= _PASTED_LINES:
+        return True
     return len(text) > max_query_chars and len(_BREAKS.findall(text)) >= 2
