@@ -121,12 +121,12 @@ async def _answer(
         html = f"<i>{fmt.escape(tr(lang, 'search.compare_hint', command=command))}</i>\n\n{html}"
     if links:
         html = f"<i>{fmt.escape(tr(lang, 'pasted.link_searched'))}</i>\n\n{html}"
-    elif pasted:
-        note = tr(lang, "pasted.text_searched", chars=len(text.strip()))
-        html = f"<i>{fmt.escape(note)}</i>\n\n{html}"
     elif message.forward_origin is not None:
         # a forwarded notice is searched by its words: say so, and how it would be added
         html = f"<i>{fmt.escape(tr(lang, 'forwarded.searched'))}</i>\n\n{html}"
+    elif pasted:
+        note = tr(lang, "pasted.text_searched", chars=len(text.strip()))
+        html = f"<i>{fmt.escape(note)}</i>\n\n{html}"
     elif captioned:  # a picture's caption: the picture itself was not read
         html = f"<i>{fmt.escape(tr(lang, 'caption.searched'))}</i>\n\n{html}"
     await message.reply_html(html, reply_markup=keyboard)
