@@ -13,7 +13,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 # China's one time zone as people name it, not as the IANA database does (it has no
 # Beijing: China's zone is Asia/Shanghai).
-_CHINA_NAMES = frozenset({"beijing", "北京", "北京时间", "china", "中国", "中国时间", "prc"})
+_CHINA_NAMES = frozenset(
+    {
+        *("beijing", "北京", "北京时间", "china", "中国", "中国时间", "prc"),
+        # as English speakers and phones name it (``key``: spaces as underscores)
+        *("china_standard_time", "beijing_time", "china_time", "北京標準時間", "北京时区"),
+    }
+)
 
 # The cities (and one-zone countries) people writing Chinese name a zone by: the database
 # knows them only in English, so /timezone 纽约 was an unknown zone. Traditional forms
@@ -114,9 +120,9 @@ def _zones_by_key() -> tuple[dict[str, str], dict[str, str]]:
 def zone_name(text: str) -> str:
     """The IANA name for what people write: the name itself in any case, a city
     (Shanghai, new york) or its Chinese name (纽约, 东京时间), China's zone by its usual
-    names (Beijing, 北京时间). Anything
-    else (an offset such as UTC+8 included: its IANA name, Etc/GMT-8, reads as the
-    opposite sign) is returned as given, for the caller to refuse."""
+    names (Beijing, 北京时间, China Standard Time). Anything else (an offset such as
+    UTC+8 included: its IANA name, Etc/GMT-8, reads as the opposite sign, and the
+    caller says which zone to write) is returned as given, for the caller to refuse."""
     if not text or "\x00" in text:
         return text
     key = text.lower().replace(" ", "_")

@@ -81,9 +81,12 @@ async def remember_sender(update: object, context: BriefContext) -> None:
         return
     if not context.services.seen.see(user.id, user.username):
         return
-    # A stored admin whose username changed: keep @name resolving to the right person.
+    # A stored admin whose username changed: keep @name resolving to the right person;
+    # the admins this person added name them as they are now.
     with contextlib.suppress(AdminError, TypeError):
-        await context.services.run_db(context.services.admins.remember_user, user.id, user.username)
+        await context.services.run_db(
+            context.services.admins.remember_user, user.id, user.username, user.full_name
+        )
 
 
 # -- shared --------------------------------------------------------------------------------------

@@ -20,6 +20,8 @@ from telegram.ext import (
 
 from bot.library import DocumentNotFound
 from bot.models import HomeRegion, SearchResponse
+from bot.text.across import asks_across_regions
+from bot.text.pasted import looks_pasted, without_links
 from bot.text.typed_commands import TypedCommand, typed_command
 from handlers import format as fmt
 from handlers.common import (
@@ -100,12 +102,31 @@ async def _answer(
     if not text.strip():
         await message.reply_text(tr(lang, "search.usage"))
         return
+    # a link is not opened (the bot reads no web page); its words, if any, are searched
+    text, links = without_links(text)
+    if links and not text.strip(" ，,。"):
+        await message.reply_text(tr(lang, "pasted.link_only"))
+        return
+    # a document's text pasted is no query typed: not "corrected", and said how to add it
+    pasted = not links and looks_pasted(text, svc.settings.max_query_chars)
     home = await svc.home_of(chat_of(update))
-    key, resp, suggestion_keys = await _search(svc, text, user=searcher_of(update), home=home)
+    key, resp, suggestion_keys = await _search(
+        svc, text, user=searcher_of(update), home=home, correct=not pasted
+    )
     html, keyboard = fmt.search_page(resp, key=key, suggestion_keys=suggestion_keys, lang=lang)
-    if message.forward_origin is not None:
+    asked = resp.understood.indicator if resp.understood else None
+    if asked and asks_across_regions(text):
+        # 各省GDP目标: the search shows one region's card; /compare lays them side by side
+        command = " ".join(str(w) for w in ("/compare", asked, resp.understood.year) if w)
+        html = f"<i>{fmt.escape(tr(lang, 'search.compare_hint', command=command))}</i>\n\n{html}"
+    if links:
+        html = f"<i>{fmt.escape(tr(lang, 'pasted.link_searched'))}</i>\n\n{html}"
+    elif message.forward_origin is not None:
         # a forwarded notice is searched by its words: say so, and how it would be added
         html = f"<i>{fmt.escape(tr(lang, 'forwarded.searched'))}</i>\n\n{html}"
+    elif pasted:
+        note = tr(lang, "pasted.text_searched", chars=len(text.strip()))
+        html = f"<i>{fmt.escape(note)}</i>\n\n{html}"
     elif captioned:  # a picture's caption: the picture itself was not read
         html = f"<i>{fmt.escape(tr(lang, 'caption.searched'))}</i>\n\n{html}"
     await message.reply_html(html, reply_markup=keyboard)
@@ -122,7 +143,7 @@ def _runs(typed: TypedCommand) -> bool:
     for a command that only shows something (``targets GDP``, never ``subscribe GDP``)."""
     if typed.how == "bare":
         return typed.reads_only
-    return typed.how == "typed" or typed.name in ("help", "start", "subscriptions")
+    return typed.how == "typed" or typed.name in ("help", "start", "subscriptions", "admin")
 
 
 async def search_text(update: Update, context: BriefContext) -> None:

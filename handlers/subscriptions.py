@@ -140,7 +140,8 @@ async def subscriptions_command(update: Update, context: BriefContext) -> None:
         found = [item for item in listed if item.subscription.id == asked[0]]
         if not found:
             said = tr(lang, "subscriptions.no_such_subscription", id=asked[0])
-            await message.reply_text(said)
+            elsewhere = None if ref else await _channels_number(update, context, asked[0])
+            await message.reply_text("\n".join(filter(None, (said, elsewhere))))
             return
         await reply_html(message, [fmt.subscription_details(found[0], channel=ref, lang=lang)])
         return
@@ -186,6 +187,9 @@ async def unsubscribe_command(update: Update, context: BriefContext) -> None:
         removed = await svc.run_db(subs.unsubscribe, chat_id, typed)
     except SubscriptionError as exc:
         text = fmt.escape(_refusal(exc, ref, lang))
+        if exc.code == "subscription.not_in_chat" and not ref:
+            found = await _channels_number(update, context, exc.params.get("id"))
+            text += f"\n{fmt.escape(found)}" if found else ""
         if exc.code == "subscription.unsubscribe_usage":
             # /unsubscribe 云南: a word of a filter, not its number; the ones it names
             listed = await svc.run_db(subs.list, chat_id)
@@ -234,7 +238,11 @@ async def _pause_or_resume(update: Update, context: BriefContext, *, pause: bool
     try:
         changed = await svc.run_db(svc.subscriptions.pause_in_chat, chat_id, typed, pause=pause)
     except SubscriptionError as exc:
-        await message.reply_text(_refusal(exc, ref, lang))
+        said = _refusal(exc, ref, lang)
+        if exc.code == "subscription.not_in_chat" and not ref:
+            found = await _channels_number(update, context, exc.params.get("id"))
+            said = "\n".join(filter(None, (said, found)))
+        await message.reply_text(said)
         return
     lines = [fmt.paused(changed.ids, pause=pause, lang=lang, channel=ref)]
     lines += [_not_the_chats(missing, ref, lang) for missing in changed.not_found]
@@ -256,6 +264,30 @@ async def _managed_chat(
         await message.reply_text(tr(lang, "subscriptions.group_admins_only"))
         return None
     return chat.id, None
+
+
+async def _channels_number(update: Update, context: BriefContext, number: object) -> str | None:
+    """In a private chat, where a subscription number that is not the chat's is one of a
+    channel this person subscribed from here: the command to reach it; else None."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or chat.type != ChatType.PRIVATE or user is None:
+        return None
+    if not isinstance(number, int):
+        return None
+    svc = context.services
+    found = await svc.run_db(svc.subscriptions.channel_of, number, user.id)
+    if found is None:
+        return None
+    channel_id, title = found
+    typed = (update.effective_message.text or "").split(maxsplit=1)
+    name = typed[0].split("@")[0] if typed and typed[0].startswith("/") else "/subscriptions"
+    return tr(
+        svc.lang(update),
+        "subscriptions.number_is_channels",
+        id=number,
+        title=title or str(channel_id),
+        command=f"{name} {channel_id} {number}",
+    )
 
 
 def _not_the_chats(number: int, ref: str | None, lang: str) -> str:
@@ -378,12 +410,16 @@ async def my_chat_member(update: Update, context: BriefContext) -> None:
     ):
         reason = f"{reasons.NO_POST} (changed by user {who})"
         notice = Message("alerts.chat_removed_no_post", said)
+        if _joined(change):
+            await _tell_channel_adder(update, context, can_post=False)
     elif new.status == ChatMemberStatus.RESTRICTED and not getattr(new, "can_send_messages", True):
         reason = f"{reasons.RESTRICTED} (restricted by user {who})"
         notice = Message("alerts.chat_removed_restricted", said)
     else:
         if _joined_group(change):
             await _greet_group(update, context)
+        elif chat.type == ChatType.CHANNEL and _joined(change):
+            await _tell_channel_adder(update, context, can_post=True)
         return
     svc = context.services
     count = await svc.run_db(svc.subscriptions.chat_removed, chat.id, reason)
@@ -401,6 +437,38 @@ def _joined_group(change: ChatMemberUpdated) -> bool:
         and change.old_chat_member.status in gone
         and change.new_chat_member.status in present
     )
+
+
+def _joined(change: ChatMemberUpdated) -> bool:
+    """The bot was just added to the chat (not promoted in one it was in)."""
+    gone = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
+    return change.old_chat_member.status in gone and change.new_chat_member.status not in gone
+
+
+async def _tell_channel_adder(update: Update, context: BriefContext, *, can_post: bool) -> None:
+    """Tell the person who added the bot to a channel, in their private chat, how its
+    digests are set up there: a channel shows the bot nothing to answer, and its admin was
+    left guessing that /subscribe @channel in the private chat is the way (or that the bot
+    still lacks the right to post)."""
+    change = update.my_chat_member
+    adder = change.from_user
+    if adder is None or adder.is_bot:
+        return
+    chat = change.chat
+    svc = context.services
+    lang = svc.lang(update)
+    ref = f"@{chat.username}" if chat.username else str(chat.id)
+    title = chat.title or ref
+    if not can_post:
+        said = tr(lang, "channel_join.cannot_post", title=title)
+    else:
+        admin = await svc.run_db(svc.admins.is_admin, adder.id)
+        if admin:
+            said = tr(lang, "channel_join.added", title=title, channel=ref)
+        else:
+            said = tr(lang, "channel_join.added_not_admin", title=title, channel=ref)
+    with contextlib.suppress(TelegramError):  # never started the bot: nothing to tell
+        await context.bot.send_message(adder.id, said)
 
 
 async def _greet_group(update: Update, context: BriefContext) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application
 
+from bot.analytics.records_table import RECORD_FIELDS, record_rows
+from bot.analytics.side_by_side import to_csv, to_xlsx
 from bot.corpus.regions import AmbiguousPlace
 from bot.library import DocumentNotFound, Engine, IndicatorLookup, TargetLookup
-from bot.library.arguments import ALL_WORDS, region_year
+from bot.library.arguments import ALL_WORDS, export_kind, region_year
 from bot.models import DocumentInfo
 from bot.search.home_words import home_words
 from handlers import format as fmt
@@ -111,10 +113,37 @@ async def _home_read(update: Update, context: BriefContext) -> list[str]:
     return reading.text.split()
 
 
+def _export_records(
+    found: TargetLookup, docs: dict[str, DocumentInfo], kind: str, name: str
+) -> tuple[bytes, str]:
+    """On the core thread: the records as CSV (UTF-8 with BOM, for Excel) or XLSX."""
+    items = []
+    for row in found.rows:
+        info = docs.get(row.doc_id)
+        title = (info.title or info.filename) if info else row.doc_id
+        items.append((row.record, title, info.filename if info else row.doc_id))
+    rows = record_rows(items)
+    stem = "-".join(name.replace("/", " ").split()) or "targets"
+    if kind == "csv":
+        return to_csv(rows, RECORD_FIELDS).encode("utf-8-sig"), f"{stem}.csv"
+    return to_xlsx(rows, title=stem, fields=RECORD_FIELDS), f"{stem}.xlsx"
+
+
 async def targets_command(update: Update, context: BriefContext) -> None:
-    """/targets [指标|文档] [all]"""
+    """/targets [指标|文档] [年份] [all] [csv|excel]"""
+    await _targets_reply(update, context, None)
+
+
+async def export_command(update: Update, context: BriefContext) -> None:
+    """/export [指标|文档|地区] [年份] [all] [excel]: what /targets lists, as a file."""
+    await _targets_reply(update, context, "csv")
+
+
+async def _targets_reply(update: Update, context: BriefContext, export: str | None) -> None:
     message = update.effective_message
-    named, year, show_all = region_year(await _home_read(update, context))
+    words, asked_export = export_kind(await _home_read(update, context))
+    export = asked_export or export
+    named, year, show_all = region_year(words)
     arg = named or ""
     svc = context.services
     lang = svc.lang(update)
@@ -150,6 +179,11 @@ async def targets_command(update: Update, context: BriefContext) -> None:
                 lang=lang,
             )
         )
+        return
+    if export is not None:
+        data, filename = await svc.run(_export_records, found, docs, export, asked or "targets")
+        caption = tr(lang, "targets.export_caption", heading=heading, count=len(found.rows))
+        await message.reply_document(document=data, filename=filename, caption=caption)
         return
     await reply_html(
         message,
@@ -267,4 +301,7 @@ async def compare_command(update: Update, context: BriefContext) -> None:
 
 
 def register(application: Application) -> None:
-    add_commands(application, {"targets": targets_command, "compare": compare_command})
+    add_commands(
+        application,
+        {"targets": targets_command, "export": export_command, "compare": compare_command},
+    )

@@ -206,15 +206,27 @@ class AdminStore:
             )
             return bool(result.rowcount)
 
-    def remember_user(self, user_id: int, username: str | None) -> bool:
-        """Refresh a stored admin's username (usernames change); False if not a stored admin.
+    def remember_user(
+        self, user_id: int, username: str | None, full_name: str | None = None
+    ) -> bool:
+        """Refresh a stored admin's username (usernames change), and the name kept for the
+        admins this person added (``added_by_name``, :func:`actor_name`): an owner or admin
+        who renamed was listed under the old name for ever. False if not a stored admin.
 
-        Call it when an admin writes to the bot, so ``@name`` keeps resolving to the
-        right person. Never adds anyone.
+        Call it when a user's username changes, so ``@name`` keeps resolving to the right
+        person and the list names the adder as they are now. Never adds anyone.
         """
         check_user_id(user_id)
         username = clean_username(username)
         with self._db.session() as session:
+            name = actor_name(full_name, username)
+            if name is not None:
+                session.execute(
+                    update(AdminRow)
+                    .where(AdminRow.added_by == user_id)
+                    .where((AdminRow.added_by_name.is_(None)) | (AdminRow.added_by_name != name))
+                    .values(added_by_name=name)
+                )
             row = session.get(AdminRow, user_id)
             if row is None:
                 return False

@@ -198,9 +198,9 @@ def export_rows(rows: Sequence[RegionRow], year: int) -> list[dict[str, Any]]:
     return out
 
 
-def to_csv(rows: Sequence[dict[str, Any]]) -> str:
+def to_csv(rows: Sequence[dict[str, Any]], fields: Sequence[str] = EXPORT_FIELDS) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(EXPORT_FIELDS), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=list(fields), lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()
@@ -229,7 +229,12 @@ def to_markdown(rows: Sequence[dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_xlsx(rows: Sequence[dict[str, Any]], *, title: str = "compare") -> bytes:
+def to_xlsx(
+    rows: Sequence[dict[str, Any]],
+    *,
+    title: str = "compare",
+    fields: Sequence[str] = EXPORT_FIELDS,
+) -> bytes:
     """An Excel workbook (one sheet, a bold frozen header row) as bytes."""
     from openpyxl import Workbook  # only the exports need it
     from openpyxl.styles import Font
@@ -237,11 +242,11 @@ def to_xlsx(rows: Sequence[dict[str, Any]], *, title: str = "compare") -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = title[:31] or "compare"
-    sheet.append(list(EXPORT_FIELDS))
+    sheet.append(list(fields))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([row[f] for f in EXPORT_FIELDS])
+        sheet.append([row[f] for f in fields])
     sheet.freeze_panes = "A2"
     for column in sheet.columns:
         width = max(len(str(c.value or "")) for c in column)

@@ -30,3 +30,22 @@ def region_year(args: Sequence[str] | None) -> tuple[str | None, int | None, boo
         else:
             words.append(word)
     return (" ".join(words) or None), year, show_all
+
+
+EXPORT_WORDS = {"csv": "csv", "excel": "xlsx", "xlsx": "xlsx", "表格": "csv", "导出": "csv"}
+"""Words that ask /targets for its records as a file instead of a message: ``csv`` (also
+表格, 导出) for a CSV any spreadsheet opens, ``excel`` or ``xlsx`` for a workbook. Before,
+``/targets GDP 2026 csv`` looked for an indicator called "GDP csv"."""
+
+
+def export_kind(args: Sequence[str] | None) -> tuple[list[str], str | None]:
+    """The words without an export word, and the file asked for (``csv``, ``xlsx``) or
+    ``None``; the last export word given decides."""
+    words: list[str] = []
+    kind: str | None = None
+    for word in args or ():
+        if word.lower() in EXPORT_WORDS:
+            kind = EXPORT_WORDS[word.lower()]
+        else:
+            words.append(word)
+    return words, kind

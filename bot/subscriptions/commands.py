@@ -226,6 +226,7 @@ def parse_subscribe(text: str, *, default_time: str) -> SubscribeRequest:
 _EDIT_WORDS = frozenset({"edit", "change", "modify", "update", "修改", "更改", "改", "编辑"})
 _SUB_NUMBER = re.compile(r"^#?\d{1,9}$")
 _PLACE_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+_COUNTRY_WORDS = frozenset({"全国", "全國"})
 
 
 def typed_filter(text: str) -> str:
@@ -255,19 +256,31 @@ def places_as_regions(tokens: list[str], gazetteer: Gazetteer | None = None) -> 
     alone, and so is a province typed after ``region:`` one of its places to say where
     that place lies (``region:苏州 江苏`` is one place, not two). A province or city typed
     in English or pinyin is read so too, written in Chinese (``Sichuan GDP`` ->
-    ``region:四川 GDP``); a name two places share (Suzhou) stays a word."""
+    ``region:四川 GDP``), and so is a county in pinyin (``Kaili GDP`` -> ``region:凯里
+    GDP``); a name two places share (Suzhou, Gulou) stays a word. 全国 is the
+    country's figures (``region:全国``): as a keyword it was looked for in what a figure
+    measures, so ``/subscribe 全国 四川`` delivered nothing national."""
     gazetteer = gazetteer or default_gazetteer()
     out: list[str] = []
     for token in tokens:
-        after_region = bool(out) and out[-1].partition(":")[0].lower() in ("region", "地区")
+        if token in _COUNTRY_WORDS:
+            out.append("region:全国")
+            continue
+        key, _, value = out[-1].partition(":") if out else ("", "", "")
+        after_region = key.lower() in ("region", "地区") and bool(_LATIN_WORD.match(value))
         if _LATIN_WORD.match(token) and after_region:
             out.append(token)  # region:Suzhou Jiangsu: where it lies, as the filter reads it
             continue
-        word = chinese_place(token) if _LATIN_WORD.match(token) else token
+        latin = bool(_LATIN_WORD.match(token))
+        word = chinese_place(token) if latin else token
         places = gazetteer.lookup(word) if word and _PLACE_WORD.match(word) else []
+        # a county read from pinyin (Kaili) is a place already: the pinyin reader keeps
+        # the readings that are words (heping, dean) out unless capitalised, which the
+        # Chinese 长安 cannot show. One of a name several counties carry (Gulou) stays.
+        county = latin and len(places) == 1
         if (
             places
-            and places[0].level in ("provincial", "city")
+            and (places[0].level in ("provincial", "city") or county)
             and not _says_where(out[-1] if out else "", places[0], gazetteer)
         ):
             out.append(f"region:{word}")

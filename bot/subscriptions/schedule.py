@@ -64,6 +64,7 @@ _WEEKLY_PREFIXES = ("weekly", "every")
 WEEKLY_WORDS = frozenset({"weekly", "每周", "每星期", "每礼拜"})
 """Words of a weekly schedule that need a day after them (``周一 09:00``, ``weekly mon``)."""
 _TIME_RE = re.compile(r"(\d{1,2}):(\d{2})")
+_BAD_MERIDIEM = re.compile(r"\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?")
 _HELP = (
     "可用格式 / accepted: 08:00、每天 08:00、周一 09:00、mon 09:00，"
     "或 5 段 cron 表达式，如 0 8 * * 1-5"
@@ -258,8 +259,10 @@ def _clean(text: str) -> str:
 
 def looks_like_time(text: str) -> bool:
     """Whether ``text`` is written as a time of day (``08:00``, ``25:00``, ``8点``), valid
-    or not: a schedule mistyped, not a word to filter on."""
-    return _TIME_RE.fullmatch(_clean(text)) is not None
+    or not: a schedule mistyped, not a word to filter on. ``15pm`` too (no 12-hour time,
+    so :func:`clock_times` leaves it)."""
+    cleaned = _clean(text)
+    return _TIME_RE.fullmatch(cleaned) is not None or _BAD_MERIDIEM.fullmatch(cleaned) is not None
 
 
 def parse_schedule(text: str, *, default_time: str) -> Schedule:

@@ -167,6 +167,16 @@ class SubscriptionService:
             found[sub.chat_id] = (title, count + 1)
         return [(chat_id, title, count) for chat_id, (title, count) in found.items()]
 
+    def channel_of(self, subscription_id: int, user_id: int) -> tuple[int, str | None] | None:
+        """The channel (id, title) that subscription ``subscription_id`` is of, when
+        ``user_id`` made it from their private chat; else None (another chat's numbers
+        are never said). ``/subscriptions 1`` in the private chat answered "本聊天没有订阅
+        #1" about the channel's #1 its admin had just made there."""
+        sub = self.store.get(subscription_id)
+        if sub is None or sub.chat_type != "channel" or sub.created_by != user_id:
+            return None
+        return sub.chat_id, sub.chat_title
+
     def list_all(self) -> list[Listed]:
         return [Listed(s, self._next_run(s)) for s in self.store.list_all()]
 

@@ -47,6 +47,14 @@ _CN_CLOCK = re.compile(
 _PART_CLOCK = re.compile(rf"({_PART})\s*(\d{{1,2}}):(\d{{2}})")
 _GLUE = re.compile(rf"({_PART})\s+(?=\d|{_CN_HOUR})")
 
+# A 12-hour time as English speakers (and many phones) write it: 8am, 8 am, 8:30pm,
+# 8:30 PM, 8 a.m. Read only with a number before it and no letter or digit after it,
+# so PM2.5 (fine particles) or 8amp is no time. An hour above 12 is left as written:
+# 15pm is no time, and the schedule says so.
+_MERIDIEM = r"(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?"
+_MERIDIEM_CLOCK = re.compile(rf"(?<![\d:.]){_MERIDIEM}", re.IGNORECASE)
+_MERIDIEM_GLUE = re.compile(r"(?<![\d:.])(\d{1,2}(?::\d{2})?)\s+(?=[ap]\.?\s?m\b)", re.IGNORECASE)
+
 
 def number_words(words: str) -> int:
     """一 … 五十九 in Chinese numerals (十五, 二十三, 零五), or digits: the extractor's
@@ -91,9 +99,18 @@ def _part_clock(match: re.Match[str]) -> str:
     return _say(part, int(hour), int(minute))
 
 
+def _meridiem_clock(match: re.Match[str]) -> str:
+    hour, minute, half = int(match.group(1)), int(match.group(2) or 0), match.group(3).lower()
+    if not 1 <= hour <= 12:
+        return match.group(0)
+    return f"{hour % 12 + (12 if half == 'p' else 0)}:{minute:02d}"
+
+
 def clock_times(text: str) -> str:
     """``text`` with each time of day said in words as ``H:MM`` (``每周一早上八点半`` ->
-    ``每周一8:30``, ``下午3点`` -> ``15:00``, ``早上 8:30`` -> ``8:30``)."""
+    ``每周一8:30``, ``下午3点`` -> ``15:00``, ``早上 8:30`` -> ``8:30``, ``8pm`` ->
+    ``20:00``, ``12am`` -> ``0:00``)."""
+    text = _MERIDIEM_CLOCK.sub(_meridiem_clock, text)
     text = _DIGIT_CLOCK.sub(_digit_clock, text)
     text = _CN_CLOCK.sub(_cn_clock, text)
     return _PART_CLOCK.sub(_part_clock, text)
@@ -101,5 +118,6 @@ def clock_times(text: str) -> str:
 
 def glue_part_of_day(text: str) -> str:
     """A part of the day and the time after it as one word (``早上 8:30`` -> ``早上8:30``),
-    so that a command cutting its arguments at spaces keeps them together."""
-    return _GLUE.sub(r"\1", text)
+    so that a command cutting its arguments at spaces keeps them together; so too a
+    12-hour time and its am/pm (``8:00 PM`` -> ``8:00PM``)."""
+    return _MERIDIEM_GLUE.sub(r"\1", _GLUE.sub(r"\1", text))

@@ -9,7 +9,8 @@ Latin letters and a space or the end. From a phone with a Chinese keyboard peopl
 - ``/订阅 就业`` (the command's name in Chinese);
 - ``帮助``, ``你好``, ``怎么订阅`` (asking, with no command at all);
 - ``subscribe GDP`` (the command's name with no slash: a search for "subscribe");
-- ``我订阅了什么``, ``下次推送是什么时候`` (asking what the chat is subscribed to).
+- ``我订阅了什么``, ``下次推送是什么时候`` (asking what the chat is subscribed to);
+- ``谁是管理员``, ``who are the admins`` (asking for the bot's admins: /admin list).
 
 Each was searched as words (``你好`` was "corrected" to 利好). :func:`typed_command`
 says which command was meant and how: ``typed`` when the command's own name was typed
@@ -120,6 +121,15 @@ _ASKING_SUBSCRIPTIONS = re.compile(
     r"|(?:什么时候|几点|何时)(?:推送|发推送|发简报)|推送时间"
     r")(?:啊|呢|呀|吗)?$"
 )
+# A whole message asking who the bot's admins are (谁是管理员: searched, and "corrected"
+# to 管理云); answered by /admin list, which says itself who may see it.
+_ASKING_ADMINS = re.compile(
+    r"^(?:请问)?(?:"
+    r"谁是管理员|管理员(?:是谁|有哪些|有谁|都有谁|列表|名单)|(?:有)?哪些(?:人是)?管理员"
+    r"|(?:查看|看看|列出)管理员(?:列表|名单)?"
+    r"|who(?: are|'re| is)? the (?:bot'?s )?admin(?:istrator)?s?|list (?:the )?admins"
+    r")(?:啊|呢|呀|吗)?$"
+)
 # A command's name with no slash, then its arguments: ``subscribe GDP``. Not an English
 # sentence that opens with a command's word (``changes in the GDP target``,
 # ``source of the data``): the words that glue a sentence keep it a search.
@@ -158,6 +168,8 @@ def typed_command(text: str, commands: Collection[str]) -> TypedCommand | None:
         return TypedCommand(_CHINESE_NAMES[word], "", "asked", said)
     if _ASKING_SUBSCRIPTIONS.match(whole):
         return TypedCommand("subscriptions", "", "asked", said)
+    if "admin" in commands and _ASKING_ADMINS.match(whole):
+        return TypedCommand("admin", "list", "asked", said)
     bare = _BARE_COMMAND.match(unicodedata.normalize("NFKC", said))
     if (
         bare

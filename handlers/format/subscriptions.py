@@ -95,6 +95,10 @@ def subscription_line(
         parts.append(f"  {tr(lang, 'subscriptions.next', when=when)} {status}")
     else:
         parts.append(f"  {status}")
+    if sub.last_delivered_at is not None:
+        # what was delivered, and when: the chat's history is the only other record
+        when = local_time(sub.last_delivered_at, sub.timezone)
+        parts.append(f"  {tr(lang, 'subscriptions.last', when=when)}")
     return "\n".join(parts)
 
 
