@@ -732,7 +732,7 @@ class _Walker:
         start = _clause_start(sentence, fig.start)
         if start > 0:
             prev = _clause_start(sentence, start - 1)
-            if not any(c.isdigit() for c in sentence[prev : start - 1]):
+            if not any(map(str.isdigit, sentence[prev : start - 1])):  # (map: no generator frame)
                 start = prev  # 其中，种植业…: the lead is a clause of its own
         if self.bulletin:
             grown = grown_among(sentence[: fig.start], sentence[fig.end :], fig)
