@@ -80,6 +80,7 @@ from bot.targets.numbers import Figure, find_figures, gap_follows, may_have_figu
 from bot.targets.plan_subject import owned_by_industry, plan_industry
 from bot.targets.plan_years import ACTION_PLAN, TaskYears
 from bot.targets.records import CONFIDENT, TargetRecord
+from bot.targets.regex_gate import gated
 from bot.targets.tables import TableReader, is_prose_row, is_table_row
 
 _SENTENCE_RE = re.compile(r"[^。！？；]*(?:[。！？；]+[”’」』）]*|$)")
@@ -135,7 +136,9 @@ _SPAN_FLOW_LEAD_RE = re.compile(r"(?:[三五十]年|五年来|累计|共)(?:新�
 # Words of a stock, not a flow (总数186家, 总里程): a level at the span's end.
 _STOCK_WORD_RE = re.compile(r"总数|总量|总里程|保有量|拥有|现有|共有|达|居")
 # The figures listed before this one (分别提升至95%左右、|96%以上): the verb is before them.
-_LISTED_FIGURES_RE = re.compile(r"(?:[\d.]+(?:%|‰|个百分点)?(?:左右|以上|以下)?[、和])+$")
+_LISTED_FIGURES_RE = gated(  # tried before every figure (regex_gate)
+    re.compile(r"(?:[\d.]+(?:%|‰|个百分点)?(?:左右|以上|以下)?[、和])+$")
+)
 
 
 _RATE_END_RE = re.compile(r"(?:率|比重|占比|比例)$")  # a rate is a level, 新建 or not
@@ -1061,6 +1064,9 @@ def _title_year(title: str) -> str:
 
 # 到2025年 (截至2025年底 is a date up to which, not a horizon)
 _BY_YEAR_RE = re.compile(r"(?<!截)(?<!截止)(?:到|至)\s*((?:19|20)\d\d)\s*年")
+# searched over whole paragraphs of action plans: the lookbehinds first made re try each
+# position; the gate rejects all but 到 and 至 at once (regex_gate)
+_BY_YEAR_RE = gated(_BY_YEAR_RE)
 
 
 # “十四五”, or as an outline's official title writes it: 第十四个五年规划

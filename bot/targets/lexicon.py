@@ -313,6 +313,7 @@ COMPARE_RE = re.compile(
     r"|(?<=[\u4e00-\u9fff]{2})(?:增速|增幅)(?:高于|低于|快于|慢于)[^，。；、\d]{2,14}$"
     r"|(?<=[\u4e00-\u9fff]{2})(?:增速|增幅)(?:比|较)[^，。；、\d]{2,12}?(?:高|低|快|慢)$"
 )
+COMPARE_RE = gated(COMPARE_RE)  # stripped from names (regex_gate)
 # 在2020年基础上, 在此基础上: a base, not part of a name.
 BASE_PHRASE_RE = re.compile(
     r"在[^，。；]{0,12}?基础上"
