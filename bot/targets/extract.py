@@ -1062,11 +1062,11 @@ def _title_year(title: str) -> str:
     return m.group(1)
 
 
-# 到2025年 (截至2025年底 is a date up to which, not a horizon)
-_BY_YEAR_RE = re.compile(r"(?<!截)(?<!截止)(?:到|至)\s*((?:19|20)\d\d)\s*年")
-# searched over whole paragraphs of action plans: the lookbehinds first made re try each
-# position; the gate rejects all but 到 and 至 at once (regex_gate)
-_BY_YEAR_RE = gated(_BY_YEAR_RE)
+# 到2025年 (截至2025年底 is a date up to which, not a horizon). Searched over whole
+# paragraphs and documents: the pattern opens on the class [到至], which re scans for in
+# C, and the 截/截止 before it is looked behind once it is read (a lookbehind first made
+# re try the pattern at every position).
+_BY_YEAR_RE = re.compile(r"[到至](?<!截[到至])(?<!截止[到至])\s*((?:19|20)\d\d)\s*年")
 
 
 # “十四五”, or as an outline's official title writes it: 第十四个五年规划
