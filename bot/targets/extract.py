@@ -1135,7 +1135,8 @@ def _excluded(sentence: str, fig: Figure) -> bool:
         return True
     if unit == "次" and _LEADER_VISITS_RE.search(sentence[start : start + 12]):
         return True
-    if _ONE_OF_RE.match(sentence, fig.num_end):
+    # (the ``in`` tests first: a C scan, where the lazy patterns try every length)
+    if "之一" in sentence and _ONE_OF_RE.match(sentence, fig.num_end):
         # (looked for after the number: 约占全省的五分之一 is a share, its 之一 the fraction's)
         return True  # 5个国际商事仲裁中心建设试点地区之一: the others are counted, not this
     if fig.value_text.endswith("分之一") and sentence.startswith("的", fig.end):
@@ -1144,7 +1145,7 @@ def _excluded(sentence: str, fig: Figure) -> bool:
         return True
     if unit in ("%", "成") and _EFFORT_SHARE_RE.match(sentence, fig.end):
         return True  # 把三分之一以上的时间用于调研: how effort is spent, a rule of work
-    if _TAX_BAND_RE.match(sentence, start):
+    if "的部分" in sentence and _TAX_BAND_RE.match(sentence, start):
         return True  # 应纳税所得额不到100万元的部分: the band a rate applies to
     if unit == "岁" and _AGE_BAND_RE.match(sentence, start):
         return True  # 其中0-14岁42.1万人: the age band is a label of the people counted

@@ -153,9 +153,14 @@ def _not_a_quantity(sentence: str, start: int, end: int) -> bool:
         sentence, end
     ):
         return True  # 在九个国家中心城市中居第2位: the field, not a figure
-    if _STEP_AFTER_RE.match(sentence, end) and (
-        _STEP_BEFORE_RE.search(sentence, max(0, start - 8), start)
-        or sentence[end - 1 : end] == "个"
+    # (台阶 or 大关 looked for first: a C scan, where the lazy pattern tries every length)
+    if (
+        ("台阶" in sentence or "大关" in sentence)
+        and _STEP_AFTER_RE.match(sentence, end)
+        and (
+            _STEP_BEFORE_RE.search(sentence, max(0, start - 8), start)
+            or sentence[end - 1 : end] == "个"
+        )
     ):
         return True  # 连跨两个万亿元台阶 (but 跃上1.4万亿斤新台阶 is a figure)
     return bool(_CIRCLE_AFTER_RE.match(sentence, end - 2 if end >= 2 else end)) or bool(
