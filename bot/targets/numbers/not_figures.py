@@ -26,6 +26,8 @@ _BASELINE_RE = re.compile(
 
 _QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
 _MAX_QUOTED_NAME = 15
+# any opening quote: one C scan per sentence instead of a generator over the five
+_QUOTE_OPEN_RE = re.compile("[" + re.escape("".join(_QUOTE_PAIRS)) + "]")
 
 
 _QUOTED_RE = re.compile(r"“[^“”]*”|「[^「」]*」|『[^『』]*』|‘[^‘’]*’|\"[^\"]*\"")
@@ -33,7 +35,7 @@ _QUOTED_RE = re.compile(r"“[^“”]*”|「[^「」]*」|『[^『』]*』|‘
 
 def quoted_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of quoted text, quotes included."""
-    if not any(q in sentence for q in _QUOTE_PAIRS):
+    if _QUOTE_OPEN_RE.search(sentence) is None:
         return []
     return [m.span() for m in _QUOTED_RE.finditer(sentence)]
 
