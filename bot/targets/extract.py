@@ -430,14 +430,14 @@ class _Walker:
             end = m.end
             while end < len(text) and text[end] in _PLACE_SUFFIXES:
                 end += 1
-            rest = re.sub(r"^(?:全年|全市|年内|今年|实现|完成)", "", text[end:])
+            rest = _PLACE_LEAD_RE.sub("", text[end:])
             if self.table.matches_at(rest, 0):
                 return "、".join(places)
-        bare = re.sub(r"^(?:全年|年内|今年)", "", text)
+        bare = _YEAR_LEAD_RE.sub("", text)
         towns = _towns_at(bare)
         if towns:
             names, end = towns
-            rest = re.sub(r"^(?:全年|实现|完成)+", "", bare[end:])
+            rest = _DONE_LEAD_RE.sub("", bare[end:])
             if self.table.matches_at(rest, 0):
                 return "、".join(names)  # 周市镇实现地区生产总值…: the town's own figure
         zone = _ZONE_RE.match(text)
@@ -493,11 +493,11 @@ class _Walker:
 
     def _measure_after_towns(self, clause: str) -> str:
         """The known measure a clause names right after the towns it opens with, or ``""``."""
-        bare = re.sub(r"^(?:全年|年内|今年)", "", clause.lstrip("，、；：其中"))
+        bare = _YEAR_LEAD_RE.sub("", clause.lstrip("，、；：其中"))
         towns = _towns_at(bare)
         if not towns:
             return ""
-        rest = re.sub(r"^(?:全年|实现|完成)+", "", bare[towns[1] :])
+        rest = _DONE_LEAD_RE.sub("", bare[towns[1] :])
         found = self.table.matches_at(rest, 0)
         return found[0].canonical if found else ""
 
@@ -1028,6 +1028,11 @@ def _towns_at(text: str) -> tuple[list[str], int] | None:
 # its GDP when it opens a clause with them.
 _ZONE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:经济区|经济圈|经济带|城市群|都市圈|示范区)")
 _ZONE_TOTAL_RE = re.compile(r"(?:经济总量|地区生产总值|生产总值|GDP)")
+# the words a clause may open with before its place's or town's measure (compiled once:
+# part_of_region reads every figure's clause)
+_YEAR_LEAD_RE = re.compile(r"^(?:全年|年内|今年)")
+_DONE_LEAD_RE = re.compile(r"^(?:全年|实现|完成)+")
+_PLACE_LEAD_RE = re.compile(r"^(?:全年|全市|年内|今年|实现|完成)")
 
 
 def _zone_before(before: str, clause: str) -> str:
