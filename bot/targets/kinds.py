@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.targets.frozen import quick_init
 from bot.targets.numbers import Figure
 from bot.targets.records import Kind
 from bot.targets.regex_gate import gated
@@ -233,6 +234,7 @@ def last_cue(text: str, doc_year: int | None) -> str | None:
     return cue_before(cue_marks(text, doc_year), -1, len(text))
 
 
+@quick_init  # built in bulk: slot stores, not object.__setattr__ (see frozen)
 @dataclass(frozen=True, slots=True)
 class KindContext:
     """What the classifier may look at for one figure.

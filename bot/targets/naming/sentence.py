@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.targets.frozen import quick_init
 from bot.targets.indicators import AliasMatch, IndicatorTable
 from bot.targets.lexicon import SCOPE_RE, TIME_RE, VERB_RE
 from bot.targets.naming.clauses import (
@@ -143,6 +144,7 @@ def _before_next_object(text: str) -> int:
     return cut
 
 
+@quick_init  # built in bulk: slot stores, not object.__setattr__ (see frozen)
 @dataclass(frozen=True, slots=True)
 class Named:
     """A figure with its indicator; ``consumed`` is where the name read up to.
