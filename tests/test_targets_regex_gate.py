@@ -139,3 +139,23 @@ def test_the_figure_finders_needled_scans_find_what_their_patterns_find(module) 
             assert [(m.span(), m.groups()) for m in scan.finditer(text)] == expected
             found += len(expected)
     assert found >= 10  # the texts hold matches, so the comparison says something
+
+
+def test_the_goal_year_pattern_opens_on_its_verb_and_keeps_the_dates_out() -> None:
+    """``_BY_YEAR_RE`` reads 到/至 first and looks behind for 截/截止 after (so re scans for
+    its first class in C): the same matches as the lookbehinds first, on invented text."""
+    from bot.targets.extract import _BY_YEAR_RE
+
+    first = re.compile(r"(?<!截)(?<!截止)(?:到|至)\s*((?:19|20)\d\d)\s*年")
+    texts = [
+        "力争到2027年，全县新增市场主体800户；截至2025年底已建成12个。",
+        "截止到2030年的数据，至 2031 年完成，截到2029年，止到2028年",
+        "到到2026年、至至2033年，截截至2034年，截止至2035年，由2020年提高到2040年",
+        "到二〇二五年，到1999年，至20256年",
+        "",
+    ]
+    for text in texts:
+        want = [(m.span(), m.groups()) for m in first.finditer(text)]
+        assert [(m.span(), m.groups()) for m in _BY_YEAR_RE.finditer(text)] == want
+    assert [m[1] for m in _BY_YEAR_RE.finditer(texts[0])] == ["2027"]
+    assert [m[1] for m in _BY_YEAR_RE.finditer(texts[1])] == ["2031", "2028"]  # 截到 is a date too

@@ -80,6 +80,7 @@ from bot.targets.numbers import Figure, find_figures, gap_follows, may_have_figu
 from bot.targets.plan_subject import owned_by_industry, plan_industry
 from bot.targets.plan_years import ACTION_PLAN, TaskYears
 from bot.targets.records import CONFIDENT, TargetRecord
+from bot.targets.regex_gate import gated
 from bot.targets.tables import TableReader, is_prose_row, is_table_row
 
 _SENTENCE_RE = re.compile(r"[^。！？；]*(?:[。！？；]+[”’」』）]*|$)")
@@ -135,7 +136,9 @@ _SPAN_FLOW_LEAD_RE = re.compile(r"(?:[三五十]年|五年来|累计|共)(?:新�
 # Words of a stock, not a flow (总数186家, 总里程): a level at the span's end.
 _STOCK_WORD_RE = re.compile(r"总数|总量|总里程|保有量|拥有|现有|共有|达|居")
 # The figures listed before this one (分别提升至95%左右、|96%以上): the verb is before them.
-_LISTED_FIGURES_RE = re.compile(r"(?:[\d.]+(?:%|‰|个百分点)?(?:左右|以上|以下)?[、和])+$")
+_LISTED_FIGURES_RE = gated(  # tried before every figure (regex_gate)
+    re.compile(r"(?:[\d.]+(?:%|‰|个百分点)?(?:左右|以上|以下)?[、和])+$")
+)
 
 
 _RATE_END_RE = re.compile(r"(?:率|比重|占比|比例)$")  # a rate is a level, 新建 or not
@@ -427,14 +430,14 @@ class _Walker:
             end = m.end
             while end < len(text) and text[end] in _PLACE_SUFFIXES:
                 end += 1
-            rest = re.sub(r"^(?:全年|全市|年内|今年|实现|完成)", "", text[end:])
+            rest = _PLACE_LEAD_RE.sub("", text[end:])
             if self.table.matches_at(rest, 0):
                 return "、".join(places)
-        bare = re.sub(r"^(?:全年|年内|今年)", "", text)
+        bare = _YEAR_LEAD_RE.sub("", text)
         towns = _towns_at(bare)
         if towns:
             names, end = towns
-            rest = re.sub(r"^(?:全年|实现|完成)+", "", bare[end:])
+            rest = _DONE_LEAD_RE.sub("", bare[end:])
             if self.table.matches_at(rest, 0):
                 return "、".join(names)  # 周市镇实现地区生产总值…: the town's own figure
         zone = _ZONE_RE.match(text)
@@ -490,11 +493,11 @@ class _Walker:
 
     def _measure_after_towns(self, clause: str) -> str:
         """The known measure a clause names right after the towns it opens with, or ``""``."""
-        bare = re.sub(r"^(?:全年|年内|今年)", "", clause.lstrip("，、；：其中"))
+        bare = _YEAR_LEAD_RE.sub("", clause.lstrip("，、；：其中"))
         towns = _towns_at(bare)
         if not towns:
             return ""
-        rest = re.sub(r"^(?:全年|实现|完成)+", "", bare[towns[1] :])
+        rest = _DONE_LEAD_RE.sub("", bare[towns[1] :])
         found = self.table.matches_at(rest, 0)
         return found[0].canonical if found else ""
 
@@ -732,7 +735,7 @@ class _Walker:
         start = _clause_start(sentence, fig.start)
         if start > 0:
             prev = _clause_start(sentence, start - 1)
-            if not any(c.isdigit() for c in sentence[prev : start - 1]):
+            if not any(map(str.isdigit, sentence[prev : start - 1])):  # (map: no generator frame)
                 start = prev  # 其中，种植业…: the lead is a clause of its own
         if self.bulletin:
             grown = grown_among(sentence[: fig.start], sentence[fig.end :], fig)
@@ -1025,6 +1028,11 @@ def _towns_at(text: str) -> tuple[list[str], int] | None:
 # its GDP when it opens a clause with them.
 _ZONE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:经济区|经济圈|经济带|城市群|都市圈|示范区)")
 _ZONE_TOTAL_RE = re.compile(r"(?:经济总量|地区生产总值|生产总值|GDP)")
+# the words a clause may open with before its place's or town's measure (compiled once:
+# part_of_region reads every figure's clause)
+_YEAR_LEAD_RE = re.compile(r"^(?:全年|年内|今年)")
+_DONE_LEAD_RE = re.compile(r"^(?:全年|实现|完成)+")
+_PLACE_LEAD_RE = re.compile(r"^(?:全年|全市|年内|今年|实现|完成)")
 
 
 def _zone_before(before: str, clause: str) -> str:
@@ -1059,8 +1067,11 @@ def _title_year(title: str) -> str:
     return m.group(1)
 
 
-# 到2025年 (截至2025年底 is a date up to which, not a horizon)
-_BY_YEAR_RE = re.compile(r"(?<!截)(?<!截止)(?:到|至)\s*((?:19|20)\d\d)\s*年")
+# 到2025年 (截至2025年底 is a date up to which, not a horizon). Searched over whole
+# paragraphs and documents: the pattern opens on the class [到至], which re scans for in
+# C, and the 截/截止 before it is looked behind once it is read (a lookbehind first made
+# re try the pattern at every position).
+_BY_YEAR_RE = re.compile(r"[到至](?<!截[到至])(?<!截止[到至])\s*((?:19|20)\d\d)\s*年")
 
 
 # “十四五”, or as an outline's official title writes it: 第十四个五年规划
@@ -1129,7 +1140,8 @@ def _excluded(sentence: str, fig: Figure) -> bool:
         return True
     if unit == "次" and _LEADER_VISITS_RE.search(sentence[start : start + 12]):
         return True
-    if _ONE_OF_RE.match(sentence, fig.num_end):
+    # (the ``in`` tests first: a C scan, where the lazy patterns try every length)
+    if "之一" in sentence and _ONE_OF_RE.match(sentence, fig.num_end):
         # (looked for after the number: 约占全省的五分之一 is a share, its 之一 the fraction's)
         return True  # 5个国际商事仲裁中心建设试点地区之一: the others are counted, not this
     if fig.value_text.endswith("分之一") and sentence.startswith("的", fig.end):
@@ -1138,7 +1150,7 @@ def _excluded(sentence: str, fig: Figure) -> bool:
         return True
     if unit in ("%", "成") and _EFFORT_SHARE_RE.match(sentence, fig.end):
         return True  # 把三分之一以上的时间用于调研: how effort is spent, a rule of work
-    if _TAX_BAND_RE.match(sentence, start):
+    if "的部分" in sentence and _TAX_BAND_RE.match(sentence, start):
         return True  # 应纳税所得额不到100万元的部分: the band a rate applies to
     if unit == "岁" and _AGE_BAND_RE.match(sentence, start):
         return True  # 其中0-14岁42.1万人: the age band is a label of the people counted

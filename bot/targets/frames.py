@@ -110,9 +110,15 @@ _OF_THE_YEAR_RE = re.compile(r"年度(?P<measure>[\u4e00-\u9fff]{2,6})")
 _CORE_STRIP_RE = re.compile(r"^(?:其中|全年|年末|共|有|另有|，|、|：|:)+|(?:为|达到|达|共|有)$")
 
 
+# compiled once: the two helpers below run for every figure (``re``'s own cache costs a
+# look-up and a flags check per call)
+_CLAUSE_SEP_RE = re.compile(r"[，,；;：:]")
+_COUNTED_TAIL_RE = re.compile(r"(?:天数|人数|量)$")
+
+
 def _clause_core(clause: str) -> str:
     """The words of the last clause before a figure, without lead and link words."""
-    last = re.split(r"[，,；;：:]", clause)[-1].strip()
+    last = _CLAUSE_SEP_RE.split(clause)[-1].strip()
     return _CORE_STRIP_RE.sub("", last)
 
 
@@ -367,7 +373,7 @@ class Frame:
             self.plain = name
             return name, True
         # 优良天数352天，优良率96.4%; 参保人数45.6万人，参保率96.5%
-        base = re.sub(r"(?:天数|人数|量)$", "", self.last)
+        base = _COUNTED_TAIL_RE.sub("", self.last)
         rated = name.endswith("率") and len(name) >= 3 and base != name[:-1]
         if rated and base.endswith(name[:-1]):
             # …无害化处理674万吨，无害化处理率100%: the rate of what was just treated

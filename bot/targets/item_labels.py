@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import re
 
+from bot.targets.regex_gate import gated
+
 # 2．label：, 1. label:, （3）label： -- a label of plain words, no quotes, no figure
 _LABEL_RE = re.compile(
     r"^\s*(?:\d{1,2}\s*[．.、]|[（(]\d{1,2}[）)])\s*([\u4e00-\u9fff]{2,16})[：:](?=\S)"
 )
+_LABEL_RE = gated(_LABEL_RE)  # tried on every paragraph (regex_gate)
 # labels that head a part of the text, not a kind of thing
 _NOT_A_KIND_RE = re.compile(r"目标|任务|要求|原则|思路|措施|举措|重点|内容|方向|路径|意义")
 # a level and a one-character head: 中央级库, 省级库, 地市级库, 县级站

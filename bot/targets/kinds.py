@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.targets.frozen import quick_init
 from bot.targets.numbers import Figure
 from bot.targets.records import Kind
 from bot.targets.regex_gate import gated
@@ -46,6 +47,8 @@ _REVIEW_HEAD_RE = re.compile(
 # proposal reviews the period ending; beside a plan word (发展成就和“十四五”时期主要目标任务)
 # the plan word decides, and the paragraphs on the period that is over are a review.
 _ACHIEVED_HEAD_RE = re.compile(r"发展成就|(?:历史性|决定性|显著|重大)成就")
+# both searched in every heading: behind a gate of their first characters (regex_gate)
+_REVIEW_HEAD_RE, _ACHIEVED_HEAD_RE = gated(_REVIEW_HEAD_RE), gated(_ACHIEVED_HEAD_RE)
 _PLAN_HEAD_RE = re.compile(
     r"重点工作|工作安排|主要任务|重点任务|预期目标|主要目标|奋斗目标|目标任务|总体要求|指导思想"
     r"|今后|未来|展望|部署|下一步|工作思路"
@@ -231,6 +234,7 @@ def last_cue(text: str, doc_year: int | None) -> str | None:
     return cue_before(cue_marks(text, doc_year), -1, len(text))
 
 
+@quick_init  # built in bulk: slot stores, not object.__setattr__ (see frozen)
 @dataclass(frozen=True, slots=True)
 class KindContext:
     """What the classifier may look at for one figure.
@@ -354,6 +358,7 @@ _PARAGRAPH_PERIOD_RE = re.compile(
     r"(过去[一二三四五六七八九十两]+年|[一二三四五六七八九十两]+年来|这[一二三四五六七八九十两]+年"
     r"|“?十[一二三四五六]五”?(?:时期|期间|以来)|回望“?十[一二三四五六]五”?)"
 )
+_PARAGRAPH_PERIOD_RE = gated(_PARAGRAPH_PERIOD_RE)  # searched in every paragraph
 # A paragraph about one year (2025年，…; 刚刚过去的2025年; but 2018年以来 is several).
 _PARAGRAPH_YEAR_RE = re.compile(
     # a year turns the narrative (2025年，… / 2025年是…), but one qualifying the paragraph's
@@ -363,6 +368,7 @@ _PARAGRAPH_YEAR_RE = re.compile(
     # 今后五年, 展望未来, 到2027年: a paragraph looking forward ends the stretch reviewed
     r"|今后|未来|展望|(?:到|至)(?:(?:19|20)\d\d|二[〇零○][一二三四五六七八九〇零○]{2})年)"
 )
+_PARAGRAPH_YEAR_RE = gated(_PARAGRAPH_YEAR_RE)  # tried on every paragraph
 
 # 报告提出，今年…主要预期目标是: a paragraph that turns to the year ahead ends a review
 _FORWARD_HEAD_RE = re.compile(r"今年|明年|预期目标|主要目标")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from bot.targets.regex_gate import gated
+
 # Verbs that govern a figure, longest first where one is a prefix of another. The
 # first element is the surface, the second its normal form for ``change``.
 _VERB_FORMS: tuple[tuple[str, str], ...] = (
@@ -295,6 +297,10 @@ TIME_RE = re.compile(
     r"|(?:第?[一二三四1-4]|前[二三两23])季度|[上下]半年|(?:1|一)[-—至~～](?:[2-9]|1[01]|[二三四五六七八九]|十一?)月"
     + _CENSUS
 )
+# Stripped from names and clauses about 70,000 times over the 10 MB tier: the gate's class
+# test rejects most positions at once, where the alternation tried every branch (same
+# matches; about 2.3x faster on the tier's calls).
+TIME_RE = gated(TIME_RE)
 # Comparison bases: 比上年增长, 较上年末增加, 同比, 比2020年提高.
 COMPARE_RE = re.compile(
     r"(?:比|较|与)(?:上年|去年|上年末|上年同期|(?:19|20)\d\d年|[xX]{4}年)(?:末|底|同期)?|同比|环比"
@@ -307,6 +313,7 @@ COMPARE_RE = re.compile(
     r"|(?<=[\u4e00-\u9fff]{2})(?:增速|增幅)(?:高于|低于|快于|慢于)[^，。；、\d]{2,14}$"
     r"|(?<=[\u4e00-\u9fff]{2})(?:增速|增幅)(?:比|较)[^，。；、\d]{2,12}?(?:高|低|快|慢)$"
 )
+COMPARE_RE = gated(COMPARE_RE)  # stripped from names (regex_gate)
 # 在2020年基础上, 在此基础上: a base, not part of a name.
 BASE_PHRASE_RE = re.compile(
     r"在[^，。；]{0,12}?基础上"

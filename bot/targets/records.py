@@ -11,6 +11,8 @@ from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any, Literal
 
+from bot.targets.frozen import quick_init
+
 Kind = Literal["target", "achievement", "estimate"]
 KINDS: tuple[str, ...] = ("target", "achievement", "estimate")
 
@@ -19,6 +21,7 @@ KINDS: tuple[str, ...] = ("target", "achievement", "estimate")
 CONFIDENT = 0.6
 
 
+@quick_init  # built in bulk: slot stores, not object.__setattr__ (see frozen)
 @dataclass(frozen=True, slots=True)
 class TargetRecord:
     """A quantified target, achievement or estimate found in a document.

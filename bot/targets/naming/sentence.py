@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.targets.frozen import quick_init
 from bot.targets.indicators import AliasMatch, IndicatorTable
 from bot.targets.lexicon import SCOPE_RE, TIME_RE, VERB_RE
 from bot.targets.naming.clauses import (
@@ -143,6 +144,7 @@ def _before_next_object(text: str) -> int:
     return cut
 
 
+@quick_init  # built in bulk: slot stores, not object.__setattr__ (see frozen)
 @dataclass(frozen=True, slots=True)
 class Named:
     """A figure with its indicator; ``consumed`` is where the name read up to.
@@ -586,9 +588,13 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         if fig.unit_class == "money" and _TRADE_ACT_RE.search(name) and len(name) > 2:
             # 商品零售7651.9亿元: the amount of the sales, 商品零售额
             name = self.table.canonical(name + "额") or name + "额"
-        clause = strip_noise(self.s[clause_start(self.s, fig.start) : fig.start])
-        done = _TASK_DONE_RE.search(clause)
-        if fig.unit == "%" and done:
+        # (the clause is read for a share only: the search costs 7 µs a figure)
+        done = (
+            _TASK_DONE_RE.search(strip_noise(self.s[clause_start(self.s, fig.start) : fig.start]))
+            if fig.unit == "%"
+            else None
+        )
+        if done:
             # 完成基础教育优化布局总任务的70%, …攻坚战完成规划任务85%: the share of the task done
             task = re.sub(r"^(?:年度|全年)", "", done["task"].translate(_QUOTE_TABLE))
             what = clean_name(done["who"]) + task

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.targets.frozen import quick_init
+
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _MASK = r"(?<![A-Za-z])(?:[xX]+(?:\.[xX]+)?(?![A-Za-z])|\*+(?:\.\*+)?)"
 
 
+@quick_init  # built in bulk: slot stores, not object.__setattr__ (see frozen)
 @dataclass(frozen=True, slots=True)
 class Figure:
     """One figure in a sentence.

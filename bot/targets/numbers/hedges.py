@@ -41,7 +41,14 @@ _PRE_BLOCK = {
 }
 
 
+# The last characters of the hedges: a number whose character before is none of them has
+# no hedge, told by one set look-up instead of a ``startswith`` per hedge (most have none).
+_PRE_LAST_CHARS = frozenset(word[-1] for word in _PRE_QUALIFIERS)
+
+
 def _pre_qualifier(sentence: str, pos: int) -> str:
+    if pos <= 0 or sentence[pos - 1] not in _PRE_LAST_CHARS:
+        return ""
     for word in _PRE_QUALIFIERS:
         start = pos - len(word)
         if start >= 0 and sentence.startswith(word, start):

@@ -147,7 +147,18 @@ class TableReader:
         self.region = region
         self.bulletin = bulletin
         self.state = _Table()
-        self.prose = ""  # the last paragraph read: it often says in words what the table lists
+        # the last paragraph read (it often says in words what the table lists), kept as
+        # read: its spaces are taken out only when a row asks (see :attr:`prose`)
+        self._prose_line = ""
+        self._prose: str | None = ""
+
+    @property
+    def prose(self) -> str:
+        """The last paragraph read, without spaces. Made when a table row reads it, not
+        for every paragraph: most paragraphs are followed by no table."""
+        if self._prose is None:
+            self._prose = _SPACES_RE.sub("", self._prose_line)
+        return self._prose
 
     # -- lines outside tables ---------------------------------------------------------
 
@@ -157,7 +168,7 @@ class TableReader:
         if not s:
             return
         if len(s) > _MAX_CAPTION:  # a paragraph (the common case): it ends any table
-            self.prose = _SPACES_RE.sub("", s)
+            self._prose_line, self._prose = s, None
             if self.state.caption or self.state.columns:
                 self.state = _Table()
             return
