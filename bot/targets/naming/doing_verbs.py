@@ -233,7 +233,7 @@ def _only_acts(sentence: str, own: int = -1) -> bool:
 _FULL_SENTENCE_RE = re.compile(r"[^。！？]+(?:[。！？][”’」』）]*)?")
 
 
-def _acts_around(sentence: str, earlier: str, own: int, around: tuple[str, str]) -> bool:
+def _acts_around(sentence: str, earlier: str, own: int, around: tuple[str, str], verb: str) -> bool:
     """Whether ``sentence`` (after its clauses ``earlier`` before a ；) is only acts besides
     the clause starting at ``own``, among the paragraph's 。-sentences of acts (``around``:
     the paragraph before and after it): a report that writes one act a sentence (新建村级
@@ -241,8 +241,9 @@ def _acts_around(sentence: str, earlier: str, own: int, around: tuple[str, str])
     does. The run of act sentences next to it holds an act of the verb table, as a clause
     beside must: sentences led by plain verbs alone may be a bulletin's stocks (注册护士…名。
     执业医师…名。). A level, a rate, money or a stock (地区生产总值达到…亿元。) ends the run,
-    and so does a part after 其中 (no act)."""
-    if not _only_acts(earlier + sentence, len(earlier) + own):
+    and so does a part after 其中 (no act). The clause's own ``verb`` is never one of having
+    (实有病床…张。 beside acts is a stock)."""
+    if verb.endswith("有") or not _only_acts(earlier + sentence, len(earlier) + own):
         return False
     before, after = (_FULL_SENTENCE_RE.findall(side) for side in around)
     for side in (reversed(before), after):
@@ -281,14 +282,14 @@ def _listed_act(sentence: str, earlier: str, n: Named, around: tuple[str, str] =
         listed = (
             _acts_listed(sentence, start, things=True)
             or _acts_listed(earlier, -1, things=True)
-            or _acts_around(sentence, earlier, start, around)
+            or _acts_around(sentence, earlier, start, around, verb)
         )
         return verb if listed else ""
     listed = (
         _acts_listed(sentence, start)
         or _acts_listed(earlier, -1)
         or (not earlier and _only_counted_things(sentence))
-        or _acts_around(sentence, earlier, start, around)
+        or _acts_around(sentence, earlier, start, around, verb)
         # 新 and a one-character verb (新打, 新栽) is an act wherever it stands: no term
         # opens with it, so things counted in their measure word after it are the things
         or (
@@ -330,7 +331,7 @@ def _new_act(sentence: str, earlier: str, n: Named, around: tuple[str, str] = ("
     if not said.startswith(name) or not (
         _acts_listed(sentence, start, things=True)
         or _acts_listed(earlier, -1, things=True)
-        or _acts_around(sentence, earlier, start, around)
+        or _acts_around(sentence, earlier, start, around, verb)
     ):
         return ""
     thing = name[3:]
