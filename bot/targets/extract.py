@@ -85,6 +85,8 @@ from bot.targets.tables import TableReader, is_prose_row, is_table_row
 
 _SENTENCE_RE = re.compile(r"[^。！？；]*(?:[。！？；]+[”’」』）]*|$)")
 _FULL_STOP = "。！？"
+# a 。-sentence from where it starts (the last may lack its stop)
+_FULL_SENTENCE_RE = re.compile(r"[^。！？]*(?:[。！？][”’」』）]*)?")
 # the span a goals paragraph opens with (今后五年, 未来五年, “十四五”时期)
 _GOAL_SPAN_RE = re.compile(
     r"(?:未来|今后)[一二三四五六七八九十两\d]+年$|“?十[一二三四五六七八九]五"
@@ -154,6 +156,12 @@ FORWARD_TYPES = frozenset({"规划纲要", "实施意见/行动方案"})
 # report and the budget and plan reports delivered beside it.
 YEAR_REPORT_TYPES = frozenset({"政府工作报告"}) | CONGRESS_REPORT_TYPES
 _HORIZON_RE = re.compile(r"(未来|今后)[一二三四五六七八九十两\d]+年")
+
+
+def _full_sentence(line: str, start: int) -> str:
+    """The 。-sentence of ``line`` from ``start`` to its stop (or the line's end)."""
+    m = _FULL_SENTENCE_RE.match(line, start)
+    return m.group() if m else ""
 
 
 def split_sentences(line: str) -> Iterator[tuple[int, str]]:
@@ -662,7 +670,15 @@ class _Walker:
                 if periods is None:
                     periods = period_marks(line, self.spoken_s, current_year)
                 named_figures = name_figures(sentence, figures, self.table, context)
-                said = Sentence(sentence, self.table, plain, section_title, line[dot_start:offset])
+                dot_end = offset + len(_full_sentence(line, offset))
+                said = Sentence(
+                    sentence,
+                    self.table,
+                    plain,
+                    section_title,
+                    line[dot_start:offset],
+                    (line[:dot_start], line[dot_end:]),
+                )
                 named_figures = run_passes(PASSES, said, named_figures)
                 # 分别: each rate's record takes its level's final name below
                 respective = respective_pairs(sentence, named_figures)

@@ -193,7 +193,69 @@ def _acts_listed(sentence: str, own: int, *, things: bool = False) -> bool:
     return False
 
 
-def _listed_act(sentence: str, earlier: str, n: Named) -> str:
+_RANK_RE = re.compile(r"第[0-9一二三四五六七八九十]")
+_MONEY_RE = re.compile(r"[0-9][0-9.]*(?:万|亿)?(?:多|余)?元")
+
+
+def _an_act(clause: str) -> bool:
+    """Whether ``clause`` is an act and the count of what it made or did (新建卫生室12所,
+    招聘乡村医生9名, 硬化道路36公里): a time or scope word at most, then a verb of the verb
+    table or a plain one (or 新 and a one-character one), then a number. A rate, a rank
+    or money says how much of a level, not what was done; a verb of having (现有, 实有)
+    a stock."""
+    lead = _CLAUSE_LEAD_RE.match(clause)
+    body = clause[lead.end() if lead else 0 :]
+    if (
+        not _DIGIT_RE.search(body)
+        or _RATE_RE.search(body)
+        or _RANK_RE.search(body)
+        or _MONEY_RE.search(body)
+    ):
+        return False
+    table_verb = VERB_RE.match(body)
+    verb = table_verb.group() if table_verb and len(table_verb.group()) > 1 else _lead_verb(body)
+    return bool(verb) and not verb.endswith("有")
+
+
+def _only_acts(sentence: str, own: int = -1) -> bool:
+    """Whether every clause of ``sentence`` but the one starting at ``own`` is an act and
+    its count (see :func:`_an_act`)."""
+    pos, acts = 0, 0
+    for clause in _CLAUSE_SPLIT_RE.split(sentence):
+        if clause and pos != own:
+            if not _an_act(clause):
+                return False
+            acts += 1
+        pos += len(clause) + 1
+    return acts > 0 or own >= 0
+
+
+_FULL_SENTENCE_RE = re.compile(r"[^。！？]+(?:[。！？][”’」』）]*)?")
+
+
+def _acts_around(sentence: str, earlier: str, own: int, around: tuple[str, str], verb: str) -> bool:
+    """Whether ``sentence`` (after its clauses ``earlier`` before a ；) is only acts besides
+    the clause starting at ``own``, among the paragraph's 。-sentences of acts (``around``:
+    the paragraph before and after it): a report that writes one act a sentence (新建村级
+    卫生室12所。招聘乡村医生9名。改造农村危房86户。) lists them as a sentence of clauses
+    does. The run of act sentences next to it holds an act of the verb table, as a clause
+    beside must: sentences led by plain verbs alone may be a bulletin's stocks (注册护士…名。
+    执业医师…名。). A level, a rate, money or a stock (地区生产总值达到…亿元。) ends the run,
+    and so does a part after 其中 (no act). The clause's own ``verb`` is never one of having
+    (实有病床…张。 beside acts is a stock)."""
+    if verb.endswith("有") or not _only_acts(earlier + sentence, len(earlier) + own):
+        return False
+    before, after = (_FULL_SENTENCE_RE.findall(side) for side in around)
+    for side in (reversed(before), after):
+        for other in side:
+            if not _only_acts(other):
+                break
+            if _acts_listed(other, -1):
+                return True
+    return False
+
+
+def _listed_act(sentence: str, earlier: str, n: Named, around: tuple[str, str] = ("", "")) -> str:
     """The plain verb of a short verb-noun-number clause whose name still opens with it
     (招聘特岗教师120名 among 新建校舍…，改造…): the clause is the name and its figure,
     nothing else before the verb than a time or scope word, the figure a count or a length
@@ -217,14 +279,17 @@ def _listed_act(sentence: str, earlier: str, n: Named) -> str:
         # acts that count things, not after 其中 (a part of the whole before it)
         if _PART_RE.search(sentence[:start]):
             return ""
-        listed = _acts_listed(sentence, start, things=True) or _acts_listed(
-            earlier, -1, things=True
+        listed = (
+            _acts_listed(sentence, start, things=True)
+            or _acts_listed(earlier, -1, things=True)
+            or _acts_around(sentence, earlier, start, around, verb)
         )
         return verb if listed else ""
     listed = (
         _acts_listed(sentence, start)
         or _acts_listed(earlier, -1)
         or (not earlier and _only_counted_things(sentence))
+        or _acts_around(sentence, earlier, start, around, verb)
         # 新 and a one-character verb (新打, 新栽) is an act wherever it stands: no term
         # opens with it, so things counted in their measure word after it are the things
         or (
@@ -239,7 +304,7 @@ def _listed_act(sentence: str, earlier: str, n: Named) -> str:
 _SAME_THINGS_RE = re.compile(r"[0-9][0-9.]*(?:万|亿)?[户人个家座处]")
 
 
-def _new_act(sentence: str, earlier: str, n: Named) -> str:
+def _new_act(sentence: str, earlier: str, n: Named, around: tuple[str, str] = ("", "")) -> str:
     """新 and a two-character verb opening a clause that is only the name and its figure,
     in a sentence that lists acts counting things (新建高标准农田4万亩，新发展脐橙标准园1万亩):
     新 says things were added to a set by the act, so the act is the figure's change and
@@ -264,7 +329,9 @@ def _new_act(sentence: str, earlier: str, n: Named) -> str:
     # and the sentence lists acts (新建高标准农田…，新发展脐橙标准园…): a bulletin's
     # 新登记个体工商户, 新设立外商投资企业 are the year's statistics, not acts
     if not said.startswith(name) or not (
-        _acts_listed(sentence, start, things=True) or _acts_listed(earlier, -1, things=True)
+        _acts_listed(sentence, start, things=True)
+        or _acts_listed(earlier, -1, things=True)
+        or _acts_around(sentence, earlier, start, around, verb)
     ):
         return ""
     thing = name[3:]
@@ -276,20 +343,27 @@ def _new_act(sentence: str, earlier: str, n: Named) -> str:
 
 
 def without_doing_verb(
-    sentence: str, earlier: str, named: list[Named], table: IndicatorTable
+    sentence: str,
+    earlier: str,
+    named: list[Named],
+    table: IndicatorTable,
+    around: tuple[str, str] = ("", ""),
 ) -> list[Named]:
     """``named`` with a verb of doing left out of a name's head (see the module
     docstring); the verb becomes the record's change when it has none. The acts listed
-    may be in the 。-sentence's clauses before a ； (新建校舍…；招聘特岗教师120名。)."""
+    may be in the 。-sentence's clauses before a ； (新建校舍…；招聘特岗教师120名。) or, when
+    the sentence is only acts, in the paragraph's 。-sentences ``around`` it (before, after)."""
     out: list[Named] = []
     for n in named:
         m = _DOING_RE.match(n.indicator)
         if m and not _ACT_AFTER_RE.match(m["thing"]) and _is_name(m["thing"]):
             n = replace(n, indicator=m["thing"], change=n.change or m["verb"])
-        verb = _listed_act(sentence, earlier, n) if table.canonical(n.indicator) is None else ""
+        known = table.canonical(n.indicator) is not None
+        verb = "" if known else _listed_act(sentence, earlier, n, around)
         if verb and _is_name(thing := n.indicator[len(verb) :]):
             n = replace(n, indicator=thing, change=n.change or verb)
-        verb = _new_act(sentence, earlier, n) if table.canonical(n.indicator) is None else ""
+        known = table.canonical(n.indicator) is not None
+        verb = "" if known else _new_act(sentence, earlier, n, around)
         if verb and _is_name(thing := n.indicator[len(verb) :]):
             n = replace(n, indicator=thing, change=n.change or verb)
         where = _WHERE_RE.match(n.indicator) if n.indicator.startswith("在") else None

@@ -117,6 +117,9 @@ class Sentence:
     plain: str = ""  # the sentence before, when it gave no figure (a topic sentence?)
     heading: str = ""  # the heading of the sentence's section (二、义务教育), "" when none
     earlier: str = ""  # the 。-sentence's parts before this one (its clauses up to a ；)
+    # the paragraph before and after this one's 。-sentence: a short act among sentences
+    # of acts (新建卫生室12所。招聘乡村医生9名。改造危房86户。) is one of a list
+    around: tuple[str, str] = ("", "")
 
 
 Pass = Callable[[Sentence, list[Named]], list[Named]]
@@ -177,8 +180,9 @@ def _carry_the_topic(s: Sentence, named: list[Named]) -> list[Named]:
 
 @wraps(without_doing_verb)
 def _without_doing_verb(s: Sentence, named: list[Named]) -> list[Named]:
-    """The one pass that reads the 。-sentence's clauses before a ； (acts listed there)."""
-    return without_doing_verb(s.text, s.earlier, named, s.table)
+    """The one pass that reads the 。-sentence's clauses before a ； and the 。-sentences
+    around it (acts listed there)."""
+    return without_doing_verb(s.text, s.earlier, named, s.table, s.around)
 
 
 PASSES: tuple[Pass, ...] = (
