@@ -1,0 +1,54 @@
+"""Kinds and years the probe rounds left (issue 11, ``targets-left12``): a year-end
+speech's parts said by their year relative to when it was given (``一、关于今年工作`` looks
+back, ``二、关于明年工作`` plans: round12d's county speech, round11's provincial one). Every
+sentence here is invented for the test; none is a probe's or a corpus document's."""
+
+from __future__ import annotations
+
+from bot.targets.kinds import NEUTRAL, PLAN, REVIEW, classify_heading, speaks_of_next_year
+
+_SPEECH = "在市委经济工作会议上的讲话\n（2022年12月20日）\n\n同志们：\n\n"
+_SPEECH_NAME = "city_qinghe_2022_economic-work-speech.txt"
+
+
+def _by_value(records) -> dict[float | None, tuple[str, str]]:
+    return {r.value: (r.kind, r.year) for r in records}
+
+
+def test_a_year_end_speechs_part_on_this_year_is_a_review(extract):
+    text = (
+        _SPEECH
+        + "一、关于今年工作\n\n全年全市新建城市书房27个，新增公共停车泊位4300个。\n\n"
+        + "二、关于明年工作\n\n新建城市书房30个，新增公共停车泊位5000个。\n"
+    )
+    got = _by_value(extract(text, _SPEECH_NAME))
+    assert got[27] == ("achievement", "2022")
+    assert got[4300] == ("achievement", "2022")
+    assert got[30] == ("target", "2023")
+    assert got[5000] == ("target", "2023")
+
+
+def test_a_part_on_next_year_plans_even_under_a_plain_title(extract):
+    text = (
+        _SPEECH
+        + "一、今年工作\n\n农村公路改造完成380公里。\n\n"
+        + "二、明年工作\n\n（一）交通\n\n农村公路改造完成400公里。\n"
+    )
+    got = _by_value(extract(text, _SPEECH_NAME))
+    assert got[380] == ("achievement", "2022")
+    assert got[400] == ("target", "2023")
+
+
+def test_this_years_part_is_no_review_without_a_part_on_next_year():
+    # a report given early in the year calls the year it plans 今年: only a part on 明年
+    # beside it says the text was given at the year's end
+    assert classify_heading("一、关于今年工作", 2022) == NEUTRAL
+    assert classify_heading("一、关于今年工作", 2022, year_end=True) == REVIEW
+    assert classify_heading("二、关于明年工作", 2022) == PLAN
+    assert classify_heading("一、去年工作简要", 2022) == REVIEW
+
+
+def test_a_year_as_a_base_in_a_heading_says_nothing():
+    assert classify_heading("（三）比去年多办的几件事", 2022) == NEUTRAL
+    assert not speaks_of_next_year([("一、关于今年工作", "（一）较明年预算")])
+    assert speaks_of_next_year([("同志们",), ("二、明年工作安排",)])
