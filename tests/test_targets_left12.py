@@ -52,3 +52,29 @@ def test_a_year_as_a_base_in_a_heading_says_nothing():
     assert classify_heading("（三）比去年多办的几件事", 2022) == NEUTRAL
     assert not speaks_of_next_year([("一、关于今年工作", "（一）较明年预算")])
     assert speaks_of_next_year([("同志们",), ("二、明年工作安排",)])
+
+
+# A span the sentence writes out (round13's action plan: 2024—2027年累计建设…; the
+# guidelines: an amount summed over a period is of the span, a level reached of its end)
+
+_PLAN = "清河市养老服务提升行动方案（2025—2028年）\n\n二、重点任务\n\n"
+_PLAN_NAME = "city_qinghe_2025_action-plan.txt"
+
+
+def test_an_amount_summed_over_a_written_span_is_of_the_span(extract):
+    text = _PLAN + "2025—2028年累计建成社区嵌入式养老机构120家。\n"
+    got = _by_value(extract(text, _PLAN_NAME))
+    assert got[120] == ("target", "2025-2028")  # was 2028
+
+
+def test_a_span_written_with_two_years_and_a_sum(extract):
+    text = _PLAN + "2025年至2028年共计培训养老护理员6000人次。\n"
+    got = _by_value(extract(text, _PLAN_NAME))
+    assert got[6000][1] == "2025-2028"
+
+
+def test_a_level_reached_over_a_written_span_is_of_its_end(extract):
+    # no sum after the span: the share is reached by its end year
+    text = _PLAN + "2025年到2028年，护理型床位占比从48%提高到60%。\n"
+    got = _by_value(extract(text, _PLAN_NAME))
+    assert got[60][1] == "2028"

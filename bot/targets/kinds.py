@@ -503,9 +503,28 @@ def period_marks(text: str, default_year: str, current_year: str) -> PeriodMarks
         if _whole_of_written_year(text, m):
             continue
         value = _period_value(m, default_year, current_year)
+        if value is not None and value.isdigit():
+            value = _written_span(text, m, value)
         if value is not None:
             out.append((m.end(), value))
     return out
+
+
+# 2024—2027年累计建设…, 2021-2025年间共…: an amount summed over the years the text writes
+# out is of the span (guidelines §5: 累计 over a period gives the span); a level reached
+# over them (2020年到2025年，…比重从17.9%提升到35.5%) is of the end year.
+_SPAN_START_RE = re.compile(r"((?:19|20)\d\d)年?\s*[—\-–－~～至到]\s*$")
+_SUMMED_AFTER_RE = re.compile(r"(?:间|期间)?(?:，)?(?:累计|共计|合计|总计)")
+
+
+def _written_span(text: str, m: re.Match[str], end: str) -> str:
+    """``end``'s span if the text writes its first year before it and a sum after it."""
+    # the match of 2023年至2026年 opens with its 至, which the start's pattern ends on
+    joint = m.start() + (1 if m.group()[0] in "到至" else 0)
+    start = _SPAN_START_RE.search(text, max(0, joint - 9), joint)
+    if start and int(start.group(1)) < int(end) and _SUMMED_AFTER_RE.match(text, m.end()):
+        return f"{start.group(1)}-{end}"
+    return end
 
 
 def period_before(marks: PeriodMarks, lo: int, hi: int) -> str | None:
