@@ -78,3 +78,42 @@ def test_a_level_reached_over_a_written_span_is_of_its_end(extract):
     text = _PLAN + "2025年到2028年，护理型床位占比从48%提高到60%。\n"
     got = _by_value(extract(text, _PLAN_NAME))
     assert got[60][1] == "2028"
+
+
+# A part's share said with a bare 占 (round12d's speech: 规模以上工业企业中，高新技术企业占到
+# 三分之一; dev's 对共建…国家投资占50%以上 named …占比): the part's share, of the whole the
+# sentence opened on when it did; fractions in words as percentages
+
+_REVIEW = "清河县人民政府工作报告\n\n一、2023年工作回顾\n\n"
+_REVIEW_NAME = "county_qinghe_2024_gwr.txt"
+
+
+def _names(records) -> dict[float | None, str]:
+    return {r.value: r.indicator for r in records}
+
+
+def test_a_fraction_said_of_a_whole_the_sentence_opened_on(extract):
+    text = _REVIEW + "全县规模以上服务业企业中，科技服务企业占到五分之二。\n"
+    got = _names(extract(text, _REVIEW_NAME))
+    assert got[40] == "科技服务企业占规模以上服务业企业比重"  # was 科技服务企业
+
+
+def test_a_percentage_said_of_a_whole_the_sentence_opened_on(extract):
+    text = _REVIEW + "居民消费支出中，服务性消费支出占到46.5%。\n"
+    got = _names(extract(text, _REVIEW_NAME))
+    assert got[46.5] == "服务性消费支出占居民消费支出比重"
+
+
+def test_a_bare_share_with_no_whole_is_the_parts_share(extract):
+    text = _REVIEW + "文旅消费占三分之一以上，快递业务量增长12%。\n"
+    got = _names(extract(text, _REVIEW_NAME))
+    assert got[33.33] == "文旅消费占比"
+    assert got[12] == "快递业务量"
+
+
+def test_a_share_of_a_part_after_its_amount_keeps_its_name(extract):
+    # 其中…，占25.1%: the clause names no part; the share is named as before
+    text = _REVIEW + "民生支出48.2亿元，其中教育支出12.1亿元，占25.1%。\n"
+    got = _names(extract(text, _REVIEW_NAME))
+    assert got[25.1] != "占比"
+    assert "占" not in got[12.1]

@@ -87,6 +87,7 @@ from bot.targets.naming.reach import share_reached
 from bot.targets.naming.relative_counts import described_count
 from bot.targets.naming.repeated_verbs import same_verb_same_subject
 from bot.targets.naming.respective import rates_of_the_listed, respective_rates
+from bot.targets.naming.said_shares import share_said_bare
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.section_subject import subject_of_the_section
 from bot.targets.naming.sectors import with_field
@@ -238,6 +239,7 @@ PASSES: tuple[Pass, ...] = (
     _text_table(share_within_its_kind),  # part_shares: 占幼儿园总数的90% -> 普惠性幼儿园占比
     _text(share_of_the_sibling_whole),  # sibling_shares: a bare 占比 after a sibling's
     _text(shares_of_one_whole),  # sibling_shares: parts that 分别占 one whole
+    _text(share_said_bare),  # said_shares: 高新技术企业占到三分之一 -> …占比
     _text(share_reached),  # reach: 高铁通达90%以上的市县 -> 高铁通达市县比例
     _text_table(ranked_things),  # ranked_counts: 8项指标居全省第一 -> 居全省第一的指标
     _text_table(group_shared),  # list_scope: 民族地区地区生产总值、一般公共预算收入
