@@ -32,6 +32,7 @@ from operator import is_
 from bot.targets.indicators import IndicatorTable
 from bot.targets.naming.abbreviations import by_short_name
 from bot.targets.naming.activities import by_activity
+from bot.targets.naming.alternates import alternates_as_written
 from bot.targets.naming.aspect import without_aspect
 from bot.targets.naming.averages import carry_the_set
 from bot.targets.naming.awards import name_awards
@@ -279,6 +280,7 @@ AFTER_PAIRS: tuple[Pass, ...] = (
     _figures(without_aspect),  # aspect: 通了高速公路的旗市 -> 通高速公路的旗市
     _text(places_share_the_measure),  # place_measures: 成都市GDP…，绵阳增长7.2%
     _text(place_is_no_name),  # place_only: …，合肥增长5.4% -> 合肥, not confident
+    _text(alternates_as_written),  # alternates: 执业助理医师 -> 执业（助理）医师, last
 )
 
 
