@@ -4,7 +4,7 @@ The clause names the part, then ``占`` and the share with no whole after it: th
 is the part's share, not the part. It is the part's ``占比``, or, when the sentence
 opened on the whole it is a part of (``规模以上工业企业中，高新技术企业占到三分之一``),
 its share of that whole (``高新技术企业占规模以上工业企业比重``), as a share that names
-its whole after ``占`` is named (:meth:`~bot.targets.naming.sentence.SentenceNamer._share`).
+its whole after ``占`` is named (``naming.sentence._SentenceNamer._share``).
 Fractions in words and percentages alike.
 """
 
