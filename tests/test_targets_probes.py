@@ -158,25 +158,27 @@ from tests.probes import PROBES, probe_report, said
 # raised by naming-left13 (acts the dictionary calls nouns, 新 before a verb, people named by
 # what reached them), round12d its check set, to their level less 0.01; round12c again by
 # probes-round13, round13 and round13b its sets; round12c and round12d raised by naming-left14
-# (a verb-led clause alone among sentences of acts), round12e its check set
+# (a verb-led clause alone among sentences of acts), round12e its check set; bulletins,
+# kinds, round8, round11 and round12d by targets-left12 (a year-end speech's parts, a bare
+# 占's share, alternates in brackets)
 FLOORS = {
-    "bulletins": (None, 0.92, 0.92, 1.0),
+    "bulletins": (None, 0.934, 0.934, 1.0),
     "reports": (217, 0.949, 0.949, 0.99),
     "forms": (233, 0.933, 0.921, 0.99),
-    "kinds": (271, 0.898, 0.901, 0.99),
+    "kinds": (271, 0.909, 0.912, 0.99),
     "round5": (328, 0.935, 0.932, 0.99),
     "round6": (264, 0.870, 0.876, 0.99),
     "round7": (292, 0.935, 0.935, 0.99),
-    "round8": (315, 0.846, 0.844, 0.99),
+    "round8": (315, 0.859, 0.856, 0.99),
     "round9": (297, 0.859, 0.859, 0.99),
     "round10": (237, 0.927, 0.931, 0.99),
     "round10b": (63, 0.909, 0.895, 0.99),
-    "round11": (279, 0.885, 0.879, 0.974),
+    "round11": (279, 0.903, 0.896, 0.99),
     "round11b": (87, 0.956, 0.956, 0.99),
     "round12": (218, 0.736, 0.733, 0.858),
     "round12b": (65, 0.805, 0.805, 0.99),
     "round12c": (80, 0.755, 0.765, 0.99),
-    "round12d": (96, 0.657, 0.657, 0.853),
+    "round12d": (96, 0.740, 0.740, 0.99),
     "round12e": (56, 0.901, 0.901, 0.99),
     "round13": (340, 0.905, 0.908, 0.99),
     "round13b": (81, 0.928, 0.928, 0.99),

@@ -51,6 +51,7 @@ from bot.targets.kinds import (
     released_year,
     settled_kind,
     speaking_year,
+    speaks_of_next_year,
 )
 from bot.targets.naming import (
     MAX_CLAUSE_LOOKBACK,
@@ -195,6 +196,7 @@ class _Walker:
         # plans says 明年 of it (kinds.speaking_year)
         spoken = speaking_year(((p.section, p.text) for p in doc.passages), doc.meta.year)
         self.spoken_s = str(spoken) if spoken else ""
+        self.year_end = speaks_of_next_year(p.section for p in doc.passages)
         self.region = doc.meta.region or ""
         self.bulletin = is_bulletin(doc.meta.title, doc.text)
         self.news = doc.meta.doc_type == "新闻"
@@ -258,7 +260,7 @@ class _Walker:
         top = path[0] if path else ""
         # a heading of a year that is over (2024年江州经济运行数据发布) says a result
         ended = self.doc_year + 1 if self.year_ended and self.doc_year else self.doc_year
-        section_class = classify_section(path, ended)
+        section_class = classify_section(path, ended, year_end=self.year_end)
         if section_class == PLAN and self.bulletin:
             section_class = NEUTRAL  # a bulletin has no plans (表2 2023年…, a caption)
         if section_class == PLAN:

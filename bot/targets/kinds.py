@@ -122,10 +122,14 @@ _OPENING_PERIOD_RE = re.compile(
 )
 
 
-def classify_heading(title: str, doc_year: int | None, *, weak: bool = True) -> str:
+def classify_heading(
+    title: str, doc_year: int | None, *, weak: bool = True, year_end: bool = False
+) -> str:
     """``review``, ``plan`` or ``neutral`` for one heading title.
 
     With ``weak=False`` only decisive words (``回顾``, ``重点工作``, a year) count.
+    ``year_end``: the text has a part on 明年 (:func:`speaks_of_next_year`), so it was
+    given at the year's end and its part on 今年 looks back.
     """
     if _REVIEW_HEAD_RE.search(title):
         return REVIEW
@@ -136,20 +140,41 @@ def classify_heading(title: str, doc_year: int | None, *, weak: bool = True) -> 
     years = [int(y) for y in _YEAR_RE.findall(title)]
     if years and doc_year is not None:
         return REVIEW if max(years) < doc_year else PLAN
+    # 一、关于今年工作 / 二、关于明年工作: a year-end speech's parts say their year only
+    # relative to when it was given; the year a part is about says what it does, as a
+    # written year does.
+    m = _RELATIVE_YEAR_RE.search(title)
+    if m:
+        relative = _RELATIVE_YEARS[m.group(1)]
+        if relative < 0 or (relative == 0 and year_end):
+            return REVIEW
+        if relative > 0:
+            return PLAN
     if weak and _WEAK_PLAN_HEAD_RE.search(title):
         return PLAN
     return NEUTRAL
 
 
-def classify_section(path: tuple[str, ...], doc_year: int | None) -> str:
+def classify_section(path: tuple[str, ...], doc_year: int | None, *, year_end: bool = False) -> str:
     """The innermost decisive heading of ``path`` wins, then the innermost heading with
     a weaker forward word (``目标``, ``任务``); ``neutral`` if none says anything."""
     for weak in (False, True):
         for title in reversed(path):
-            cls = classify_heading(title, doc_year, weak=weak)
+            cls = classify_heading(title, doc_year, weak=weak, year_end=year_end)
             if cls != NEUTRAL:
                 return cls
     return NEUTRAL
+
+
+def speaks_of_next_year(paths: Iterable[tuple[str, ...]]) -> bool:
+    """Whether a heading of the text is about 明年 (``二、关于明年工作``, ``明年工作安排``):
+    a text planning next year in a part of its own was given at the year's end."""
+    return any(
+        m.group(1) == "明年"
+        for path in paths
+        for title in path
+        for m in _RELATIVE_YEAR_RE.finditer(title)
+    )
 
 
 def is_bulletin(title: str, text: str) -> bool:
@@ -484,9 +509,28 @@ def period_marks(text: str, default_year: str, current_year: str) -> PeriodMarks
         if _whole_of_written_year(text, m):
             continue
         value = _period_value(m, default_year, current_year)
+        if value is not None and value.isdigit():
+            value = _written_span(text, m, value)
         if value is not None:
             out.append((m.end(), value))
     return out
+
+
+# 2024—2027年累计建设…, 2021-2025年间共…: an amount summed over the years the text writes
+# out is of the span (guidelines §5: 累计 over a period gives the span); a level reached
+# over them (2020年到2025年，…比重从17.9%提升到35.5%) is of the end year.
+_SPAN_START_RE = re.compile(r"((?:19|20)\d\d)年?\s*[—\-–－~～至到]\s*$")
+_SUMMED_AFTER_RE = re.compile(r"(?:间|期间)?(?:，)?(?:累计|共计|合计|总计)")
+
+
+def _written_span(text: str, m: re.Match[str], end: str) -> str:
+    """``end``'s span if the text writes its first year before it and a sum after it."""
+    # the match of 2023年至2026年 opens with its 至, which the start's pattern ends on
+    joint = m.start() + (1 if m.group()[0] in "到至" else 0)
+    start = _SPAN_START_RE.search(text, max(0, joint - 9), joint)
+    if start and int(start.group(1)) < int(end) and _SUMMED_AFTER_RE.match(text, m.end()):
+        return f"{start.group(1)}-{end}"
+    return end
 
 
 def period_before(marks: PeriodMarks, lo: int, hi: int) -> str | None:

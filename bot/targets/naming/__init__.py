@@ -33,6 +33,9 @@ The package, one job per module; each imports only from the ones listed before i
 * :mod:`~bot.targets.naming.states`: a state of one measure, then the next's figure;
 * :mod:`~bot.targets.naming.listings`: firms counted by where they list (…上市企业);
 * :mod:`~bot.targets.naming.part_shares`: a part's bare share of its whole (其中…占比);
+* :mod:`~bot.targets.naming.said_shares`: a share said with a bare 占 (…中，Y占到三分之一);
+* :mod:`~bot.targets.naming.alternates`: a short alternate inside a word keeps its brackets
+  (执业（助理）医师);
 * :mod:`~bot.targets.naming.reach`: the share of places a network reaches (通达…的市县);
 * :mod:`~bot.targets.naming.funds`: money sized before a fund (设立总规模…的…基金);
 * :mod:`~bot.targets.naming.programmes`: programmes counted inside their name (实施…

@@ -32,6 +32,7 @@ from operator import is_
 from bot.targets.indicators import IndicatorTable
 from bot.targets.naming.abbreviations import by_short_name
 from bot.targets.naming.activities import by_activity
+from bot.targets.naming.alternates import alternates_as_written
 from bot.targets.naming.aspect import without_aspect
 from bot.targets.naming.averages import carry_the_set
 from bot.targets.naming.awards import name_awards
@@ -87,6 +88,7 @@ from bot.targets.naming.reach import share_reached
 from bot.targets.naming.relative_counts import described_count
 from bot.targets.naming.repeated_verbs import same_verb_same_subject
 from bot.targets.naming.respective import rates_of_the_listed, respective_rates
+from bot.targets.naming.said_shares import share_said_bare
 from bot.targets.naming.scales import share_the_kind
 from bot.targets.naming.section_subject import subject_of_the_section
 from bot.targets.naming.sectors import with_field
@@ -242,6 +244,7 @@ PASSES: tuple[Pass, ...] = (
     _text_table(share_within_its_kind),  # part_shares: 占幼儿园总数的90% -> 普惠性幼儿园占比
     _text(share_of_the_sibling_whole),  # sibling_shares: a bare 占比 after a sibling's
     _text(shares_of_one_whole),  # sibling_shares: parts that 分别占 one whole
+    _text(share_said_bare),  # said_shares: 高新技术企业占到三分之一 -> …占比
     _text(share_reached),  # reach: 高铁通达90%以上的市县 -> 高铁通达市县比例
     _text_table(ranked_things),  # ranked_counts: 8项指标居全省第一 -> 居全省第一的指标
     _text_table(group_shared),  # list_scope: 民族地区地区生产总值、一般公共预算收入
@@ -281,6 +284,7 @@ AFTER_PAIRS: tuple[Pass, ...] = (
     _figures(without_aspect),  # aspect: 通了高速公路的旗市 -> 通高速公路的旗市
     _text(places_share_the_measure),  # place_measures: 成都市GDP…，绵阳增长7.2%
     _text(place_is_no_name),  # place_only: …，合肥增长5.4% -> 合肥, not confident
+    _text(alternates_as_written),  # alternates: 执业助理医师 -> 执业（助理）医师, last
 )
 
 
