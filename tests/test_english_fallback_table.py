@@ -195,3 +195,18 @@ def test_an_engine_keeps_the_table_beside_its_index_and_a_reader_does_not(tmp_pa
     reader = type(engine).open_readonly(engine.settings)
     assert reader.searcher.english_cache == engine.settings.index_dir
     assert not reader.searcher.english_cache_writable
+
+
+def test_the_mcp_server_reads_the_table_as_it_starts_and_writes_nothing(
+    tmp_path: Path, monkeypatch
+):
+    from briefbot.cli.app import state
+    from briefbot.cli.mcp_command import open_library
+
+    doc = "某县2031年统计公报\n全年污水处理率96%。\n"
+    settings = engine_over(tmp_path / "w", {"a_2031.txt": doc}).settings
+    monkeypatch.setattr(fallback, "_installed", None)
+    monkeypatch.setattr(state, "settings", settings, raising=False)
+    open_library()
+    assert fallback._installed  # before the first call, not by it
+    assert not kept(settings.index_dir)  # a reader leaves the data folder as it was
