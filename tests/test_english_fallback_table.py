@@ -210,3 +210,15 @@ def test_the_mcp_server_reads_the_table_as_it_starts_and_writes_nothing(
     open_library()
     assert fallback._installed  # before the first call, not by it
     assert not kept(settings.index_dir)  # a reader leaves the data folder as it was
+
+
+def test_code_whose_files_cannot_be_read_reads_the_dictionary_and_keeps_nothing(
+    dictionary: Path, tmp_path: Path, monkeypatch
+):
+    def unreadable(path: Path) -> str:
+        raise OSError("a zipped install")
+
+    monkeypatch.setattr(fallback, "table_key", unreadable)
+    cache = tmp_path / "index"
+    assert cached_table(dictionary, cache) == load_reversed(dictionary)
+    assert not cache.exists()

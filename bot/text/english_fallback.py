@@ -209,9 +209,12 @@ def cached_table(
     is there; otherwise read from the dictionary and, when ``write``, kept there (written
     whole or not at all; tables of other keys removed). A folder that cannot be written
     costs the reading only."""
-    if cache_dir is None:
+    try:
+        key = table_key(path) if cache_dir is not None else None
+    except OSError:  # the code's own files unreadable (a zipped install): no table kept
+        key = None
+    if cache_dir is None or key is None:
         return read_reversed(path)
-    key = table_key(path)
     file = cache_dir / f"{TABLE_PREFIX}{key}.tsv"
     try:
         table = read_table_text(file.read_text(encoding="utf-8"), key)
