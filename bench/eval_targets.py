@@ -239,12 +239,24 @@ def print_report(report: Report, *, verbose: bool, out=sys.stdout) -> None:
     for name, s in sorted(report.per_kind.items()):
         print(_line(name, s), file=out)
     if verbose:
-        print(f"false positives ({len(report.false_positives)}):", file=out)
-        for rec in report.false_positives:
-            print(_show(rec), file=out)
-        print(f"false negatives ({len(report.false_negatives)}):", file=out)
-        for rec in report.false_negatives:
-            print(_show(rec), file=out)
+        print_misses(report.false_positives, report.false_negatives, _show, out)
+
+
+def print_misses(
+    false_positives: Sequence[dict],
+    false_negatives: Sequence[dict],
+    show: Callable[[dict], str],
+    out: Any,
+) -> None:
+    """The records predicted that no gold record matches, then the gold records no
+    prediction matches, one ``show`` line each (this report's and the real-gold one's)."""
+    for title, records in (
+        ("false positives", false_positives),
+        ("false negatives", false_negatives),
+    ):
+        print(f"{title} ({len(records)}):", file=out)
+        for rec in records:
+            print(show(rec), file=out)
 
 
 def measure_speed(docs: Sequence[Document], table: IndicatorTable, repeat: int) -> float:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench.eval_targets import Score, match_one_to_one
+from bench.eval_targets import Score, match_one_to_one, print_misses
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "data" / "real"
@@ -338,12 +338,7 @@ def print_real_report(
         print(f"wrong kind ({len(kinds)}; gold -> predicted):", file=out)
         for p, g in kinds:
             print(f"    L{g['line']} {g['kind']} -> {p['kind']}  {g['indicator']}", file=out)
-        print(f"false positives ({len(report.false_positives)}):", file=out)
-        for rec in report.false_positives:
-            print(_show(rec), file=out)
-        print(f"false negatives ({len(report.false_negatives)}):", file=out)
-        for rec in report.false_negatives:
-            print(_show(rec), file=out)
+        print_misses(report.false_positives, report.false_negatives, _show, out)
 
 
 def name_audit(pred: Sequence[dict[str, Any]], known: Callable[[str], bool]) -> Counter[str]:

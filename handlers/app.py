@@ -83,7 +83,6 @@ from bot.subscriptions.delivery import Deliverer
 from bot.subscriptions.scheduler import DigestScheduler
 from bot.subscriptions.service import SubscriptionService
 from bot.subscriptions.store import SubscriptionStore
-from bot.text.english_fallback import load_reversed
 from bot.tokens import remember_secrets
 from handlers import (
     admin,
@@ -162,8 +161,9 @@ async def _post_init(application: Application) -> None:
     try:
         await svc.run(lambda: svc.engine.searcher.lexicon)
         # the bilingual dictionary English words the glossary lacks are read through
-        # (~1-2 s to read), before the freeze below rather than on a reader's first query
-        await svc.run(load_reversed)
+        # (its derived table, kept in the data folder: 1-2 s the first time), before the
+        # freeze below rather than on a reader's first query
+        await svc.run(svc.engine.searcher.english_table)
     except Exception:  # the first search will say what is wrong; the bot still starts
         logger.warning("could not warm the search engine up", exc_info=True)
     try:  # uploads a crash interrupted (indexed by the start-up refresh) are audited now

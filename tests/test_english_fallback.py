@@ -145,10 +145,25 @@ def test_beside_chinese_words_a_reading_only_adds_to_what_they_find(engine: Engi
     assert engine.search("sewage", page_size=3).hits[0].text.startswith("全年城镇污水")
 
 
-async def test_the_bot_reads_the_dictionary_as_it_starts(server, bundled_engine: Engine) -> None:
+async def test_the_bot_reads_the_dictionary_as_it_starts(
+    server, bundled_engine: Engine, monkeypatch
+) -> None:
+    import threading
+
+    import bot.text.english_fallback as fallback
     from tests.e2e import running
 
-    load_reversed.cache_clear()
+    monkeypatch.setattr(fallback, "_installed", None)
+    read_on: list[int] = []
+    real = fallback.cached_table
+
+    def cached_table(*args, **kwargs):
+        read_on.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(fallback, "cached_table", cached_table)
+    loop_thread = threading.get_ident()
     async with running(server, bundled_engine):
-        # read before the first reader's query, not by it
-        assert load_reversed.cache_info().currsize == 1
+        # read before the first reader's query, not by it, and off the event loop
+        assert fallback._installed
+        assert len(read_on) == 1 and read_on[0] != loop_thread

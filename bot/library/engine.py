@@ -130,6 +130,8 @@ class Engine(
         self.target_store = target_store or target_store_for(settings)
         self.last_refresh: RefreshReport | None = None
         self._searcher: Searcher | None = None
+        # whether derived files beside the index may be written (not by a reader: MCP)
+        self.writes_cache = True
         self._making_searcher = threading.Lock()  # search threads may ask at once
         # Guards the update bookkeeping below, which writer threads and the core share.
         self._state = threading.Lock()
@@ -196,6 +198,7 @@ class Engine(
                     settings.corpus_dir,
                 )
         engine = cls(settings, indexer, index, store)
+        engine.writes_cache = False
         engine.last_refresh = report
         return engine
 
@@ -259,6 +262,8 @@ class Engine(
             page_size=s.results_per_page,
             max_query_chars=s.max_query_chars,
             limits=Limits(seconds=s.search_time_budget_seconds),
+            english_cache=s.index_dir,
+            english_cache_writable=self.writes_cache,
         )
         # made once per index, before its first query: the corrector's tables, the
         # segmenter and the gazetteer too. Loaded by the first query instead (0.7 s for

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 
 import numpy as np
 
@@ -71,7 +72,7 @@ from bot.search.title_topics import TITLE_TOPIC_SHARE, TitleTopics
 from bot.search.understand import NATIONAL, NATIONAL_WORDS, understand
 from bot.search.window import ASKS_NOTHING, QUALITY_WINDOW, Window
 from bot.text.english import with_chinese_terms
-from bot.text.english_fallback import candidates, is_content_word, load_reversed
+from bot.text.english_fallback import candidates, installed_table, is_content_word
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, has_cjk, is_cjk_word
@@ -175,8 +176,13 @@ class Searcher:
         max_query_chars: int = 200,
         limits: Limits | None = None,
         today: Callable[[], date] = date.today,
+        english_cache: Path | None = None,
+        english_cache_writable: bool = True,
     ) -> None:
         self.index = index
+        # where the bilingual dictionary's derived table is kept (None: read it each process)
+        self.english_cache = english_cache
+        self.english_cache_writable = english_cache_writable
         self.today = today  # what 今年 in a query means
         self.tokenizer = tokenizer
         self.synonyms = synonyms
@@ -312,6 +318,11 @@ class Searcher:
         dense[under] = np.maximum(dense[under], weight)
         return Concept(word, alts, exclude, fixed=(found, dense[found]))
 
+    def english_table(self) -> dict[str, tuple[str, ...]]:
+        """The bilingual dictionary read backwards (English key -> headwords), once per
+        process, through the table kept in :attr:`english_cache`."""
+        return installed_table(self.english_cache, write=self.english_cache_writable)
+
     def _english_alternatives(self, word: str, have: set[str]) -> list[Alternative]:
         """The Chinese words a bilingual dictionary gives an English ``word`` the glossary
         lacks (:mod:`bot.text.english_fallback`: sewage -> 污水), those the index holds
@@ -319,7 +330,7 @@ class Searcher:
         passage must still match the query's other words, and the sense that fits them
         is the one found with them (balance beside loan: 余额, not 平衡)."""
         out: list[Alternative] = []
-        for head in candidates(word, load_reversed()):
+        for head in candidates(word, self.english_table()):
             tid = self.index.term_ids.get(head)
             if tid is not None and head not in have:
                 out.append(Alternative(head, (tid,), False))

@@ -13,16 +13,24 @@ the query's other words: the word that fits them wins by co-occurring. Only sens
 are the word itself (``loan``, ``to launch``; parenthesised glosses dropped) count, so a
 headword whose sense merely mentions the word (``loan shark``) is not one.
 
-Pure functions; the dictionary is read once, on the first word that needs it.
+Pure functions, and one table per process: :func:`installed_table`, read on the first
+word that needs it. Reading the dictionary's 9 MB takes 1-2 s, so the table derived from
+it (only the senses the fallback reads: about a tenth of the text) is kept in the data
+folder under a key of everything it is derived from, and read from there in a few tens
+of milliseconds by every later process.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import threading
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from bot.text import english
 from bot.text.english import singular
 
 # English words that say how a question is asked, not what about (what is the …, how many
@@ -90,6 +98,11 @@ def senses(line: str) -> tuple[str, list[str]] | None:
 
 @lru_cache(maxsize=2)
 def load_reversed(path: Path | None = None) -> dict[str, tuple[str, ...]]:
+    """:func:`read_reversed`, once per path and process."""
+    return read_reversed(path)
+
+
+def read_reversed(path: Path | None = None) -> dict[str, tuple[str, ...]]:
     """English key (words singular, lower case) -> the simplified headwords that have it as
     a sense, those with it as their first sense before the others, each group in the
     dictionary's order. Empty when no dictionary is installed."""
@@ -145,3 +158,100 @@ def candidates(word: str, reversed_dict: dict[str, tuple[str, ...]]) -> tuple[st
             if head not in out:
                 out.append(head)
     return tuple(out)
+
+
+# The derived table on disk: a header line (``#`` the table's key and its number of
+# keys, so a file cut short is not read as a smaller table), then a line a key: the
+# English key, a tab, its headwords one space apart (headwords are Chinese only).
+TABLE_FORMAT = 1
+TABLE_PREFIX = "english-fallback-"
+
+
+def table_key(path: Path) -> str:
+    """What the table read from the dictionary at ``path`` depends on: the file (where, how
+    long, when written), the table's format and the code that reads it (this module and
+    :func:`~bot.text.english.singular`, so a change of either rebuilds it)."""
+    stat = path.stat()
+    digest = hashlib.sha256()
+    for part in (TABLE_FORMAT, path.resolve(), stat.st_size, stat.st_mtime_ns):
+        digest.update(f"{part}\0".encode())
+    for module in (__file__, english.__file__):
+        digest.update(Path(module).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def table_text(table: dict[str, tuple[str, ...]], key: str) -> str:
+    """``table`` as the cache file holds it (see :data:`TABLE_FORMAT`)."""
+    lines = [f"# {key} {len(table)}\n"]
+    lines += [f"{word}\t{' '.join(heads)}\n" for word, heads in table.items()]
+    return "".join(lines)
+
+
+def read_table_text(text: str, key: str) -> dict[str, tuple[str, ...]] | None:
+    """The table a cache file holds, or None when it is of another key or not whole."""
+    header, _, body = text.partition("\n")
+    parts = header.split(" ")
+    if len(parts) != 3 or parts[:2] != ["#", key] or not parts[2].isdigit():
+        return None
+    out: dict[str, tuple[str, ...]] = {}
+    for line in body.splitlines():
+        word, tab, heads = line.partition("\t")
+        if not tab or not heads:
+            return None
+        out[word] = tuple(heads.split(" "))
+    return out if len(out) == int(parts[2]) else None
+
+
+def cached_table(
+    path: Path, cache_dir: Path | None, *, write: bool = True
+) -> dict[str, tuple[str, ...]]:
+    """:func:`read_reversed` of ``path``, read from ``cache_dir`` when a table of its key
+    is there; otherwise read from the dictionary and, when ``write``, kept there (written
+    whole or not at all; tables of other keys removed). A folder that cannot be written
+    costs the reading only."""
+    try:
+        key = table_key(path) if cache_dir is not None else None
+    except OSError:  # the code's own files unreadable (a zipped install): no table kept
+        key = None
+    if cache_dir is None or key is None:
+        return read_reversed(path)
+    file = cache_dir / f"{TABLE_PREFIX}{key}.tsv"
+    try:
+        table = read_table_text(file.read_text(encoding="utf-8"), key)
+    except (OSError, UnicodeDecodeError):
+        table = None
+    if table is not None:
+        return table
+    table = read_reversed(path)
+    if write and table:
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            part = file.with_name(f"{file.name}.{os.getpid()}.{threading.get_ident()}.part")
+            part.write_text(table_text(table, key), encoding="utf-8")
+            os.replace(part, file)
+            for old in cache_dir.glob(f"{TABLE_PREFIX}*.tsv"):
+                if old != file:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only data folder: the next process reads the dictionary again
+    return table
+
+
+_installed: dict[str, tuple[str, ...]] | None = None
+_installing = threading.Lock()
+
+
+def installed_table(
+    cache_dir: Path | None = None, *, write: bool = True
+) -> dict[str, tuple[str, ...]]:
+    """The table of the installed dictionary (:func:`dictionary_file`), once per process
+    (through ``cache_dir``: :func:`cached_table`); empty when none is installed. Threads
+    asking at once wait for the one that reads it."""
+    global _installed
+    if (table := _installed) is not None:
+        return table
+    with _installing:
+        if _installed is None:
+            path = dictionary_file()
+            _installed = {} if path is None else cached_table(path, cache_dir, write=write)
+        return _installed

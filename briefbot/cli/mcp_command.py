@@ -40,9 +40,11 @@ def stdout_to_stderr() -> Iterator[None]:
 
 def open_library() -> Engine:
     """The engine, read-only (:meth:`Engine.open_readonly`), with everything a first
-    call would load loaded now: segmenter, indicator table, lexicon."""
+    call would load loaded now: segmenter, indicator table, lexicon, the bilingual
+    dictionary's table (read as the bot left it beside the index, else from the dictionary)."""
     engine = Engine.open_readonly(state.settings)
     engine.searcher.lexicon  # noqa: B018 - loaded now, not by the first search
+    engine.searcher.english_table()
     engine.indicator_table  # noqa: B018
     engine.search("经济", page_size=1)  # the segmenter's dictionary
     if engine.last_refresh is not None:
