@@ -160,7 +160,7 @@ from tests.probes import PROBES, probe_report, said
 # probes-round13, round13 and round13b its sets; round12c and round12d raised by naming-left14
 # (a verb-led clause alone among sentences of acts), round12e its check set; bulletins,
 # kinds, round8, round11 and round12d by targets-left12 (a year-end speech's parts, a bare
-# 占's share, alternates in brackets)
+# 占's share, alternates in brackets); round12d again to its merged level less 0.01
 FLOORS = {
     "bulletins": (None, 0.934, 0.934, 1.0),
     "reports": (217, 0.949, 0.949, 0.99),
@@ -178,7 +178,7 @@ FLOORS = {
     "round12": (218, 0.736, 0.733, 0.858),
     "round12b": (65, 0.805, 0.805, 0.99),
     "round12c": (80, 0.755, 0.765, 0.99),
-    "round12d": (96, 0.740, 0.740, 0.99),
+    "round12d": (96, 0.782, 0.782, 0.99),
     "round12e": (56, 0.901, 0.901, 0.99),
     "round13": (340, 0.905, 0.908, 0.99),
     "round13b": (81, 0.928, 0.928, 0.99),
