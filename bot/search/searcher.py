@@ -70,8 +70,13 @@ from bot.search.stored_gains import StoredGains
 from bot.search.title_topics import TITLE_TOPIC_SHARE, TitleTopics
 from bot.search.understand import NATIONAL, NATIONAL_WORDS, understand
 from bot.search.window import ASKS_NOTHING, QUALITY_WINDOW, Window
-from bot.text.english import with_chinese_terms
-from bot.text.english_fallback import candidates, is_content_word, load_reversed
+from bot.text.english import english_terms, with_chinese_terms
+from bot.text.english_fallback import (
+    candidates,
+    is_content_word,
+    load_reversed,
+    with_compounds,
+)
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, has_cjk, is_cjk_word
@@ -101,6 +106,7 @@ SOFT_WEIGHT = 0.5
 _ALNUM_RE = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
 _MIXED_RE = re.compile(r"(?=[a-z0-9.]*[a-z])(?=[a-z0-9.]*[0-9])[a-z0-9]+(?:\.[0-9]+)*")
 # an abbreviation joined by & or _ (R&D, PM_2.5 as converted documents write PM₂.₅)
+_LATIN_RE = re.compile(r"[A-Za-z]{3}")
 _JOINED_RE = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*(?:[&_][a-z0-9]+(?:\.[0-9]+)*)+")
 
 
@@ -832,8 +838,22 @@ class Searcher:
         terms reports write (employment -> 就业, grain output -> 粮食产量:
         :mod:`bot.text.english`), then pinyin words as the index's frequent terms (jingji
         -> 经济: :mod:`.pinyin_words`); ``raw`` stays what was typed."""
-        parsed = parse_query(self.as_chinese(query), max_chars=self.max_query_chars)
+        text = query
+        if _LATIN_RE.search(text):
+            # English words read together as the compound the corpus writes (rural
+            # commercial bank -> 农村商业银行, industrial digitalization -> 产业数字化),
+            # before the glossary and the dictionary read them word by word
+            text = with_compounds(text, load_reversed(), self._writes, english_terms(text))
+        parsed = parse_query(self.as_chinese(text), max_chars=self.max_query_chars)
         return replace(parsed, raw=query) if parsed.raw != query else parsed
+
+    def _writes(self, word: str) -> bool:
+        """Whether some passage writes the Chinese ``word``: an index term, or its pieces
+        in a passage as written."""
+        if word in self.index.term_ids:
+            return True
+        alt = self._alternative(word)
+        return alt is not None and (not alt.verify or self._hits.phrase_present(alt, word))
 
     def as_chinese(self, text: str) -> str:
         """``text`` with its English topic and indicator words as the Chinese terms reports

@@ -1,0 +1,119 @@
+"""Behaviours added for what the twenty-seventh batch left (issue 13): English words typed
+together read as the one Chinese compound the corpus writes (rural commercial bank ->
+农村商业银行), which no dictionary holds as a phrase. Invented texts only."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.text.english_fallback import compound_readings, english_compounds, with_compounds
+from tests.conftest import engine_over
+
+# a reversed dictionary in the shape load_reversed gives (English key -> headwords)
+ENTRIES = {
+    "rural area": ("农村", "乡下"),
+    "rural": ("乡间",),
+    "commerce": ("商务", "商业"),
+    "bank": ("银行", "堤岸"),
+    "industry": ("工业", "产业"),
+    "digitalize": ("数字化",),
+    "harbor": ("港口",),
+    "future": ("未来",),
+    "industrial park": ("工业园区",),
+}
+
+
+def test_an_adjective_is_read_through_its_noun_and_its_two_word_senses():
+    assert "商业" in compound_readings("commercial", ENTRIES)
+    assert "产业" in compound_readings("industrial", ENTRIES)
+    # rural has no sense of its own that is 农村: the dictionary's "rural area" is
+    assert compound_readings("rural", ENTRIES)[0] == "乡间"
+    assert "农村" in compound_readings("rural", ENTRIES)
+
+
+def test_adjacent_words_read_as_the_compound_the_corpus_writes():
+    corpus = {"农村商业银行", "农村商业", "产业数字化", "未来产业", "工业园区"}
+    text = "qingchuan rural commercial bank loans"
+    found = english_compounds(text, ENTRIES, corpus.__contains__)
+    assert found == [(10, 31, "农村商业银行")]
+    assert with_compounds("industrial digitalization", ENTRIES, corpus.__contains__) == (
+        "产业数字化"
+    )
+    # the dictionary's own sense of the two words together
+    assert with_compounds("industrial park", ENTRIES, corpus.__contains__) == "工业园区"
+    # industries read by the glossary as 工业 alone: 未来产业 is found only as a compound
+    glossed = [(7, 17, "工业")]
+    assert with_compounds("future industries", ENTRIES, corpus.__contains__, glossed) == (
+        "未来产业"
+    )
+    # the words' readings in the English order only
+    glossed = [(0, 10, "工业")]
+    assert with_compounds("industries future", ENTRIES, corpus.__contains__, glossed) == (
+        "industries future"
+    )
+
+
+def test_a_compound_the_words_apart_find_is_left_to_them():
+    # 未来 and 产业 are what future and industries are searched as apart: a passage
+    # writing 未来产业 holds both, and the reply says how each word was read
+    corpus = {"未来产业", "安全事故"}.__contains__
+    assert with_compounds("future industries", ENTRIES, corpus) == "future industries"
+    entries = {"safety": ("安全",), "accident": ("事故",)}
+    assert with_compounds("safety accidents", entries, corpus) == "safety accidents"
+
+
+def test_a_compound_the_corpus_lacks_leaves_the_words_alone():
+    assert with_compounds("rural bank", ENTRIES, {"农村商业银行"}.__contains__) == "rural bank"
+    # a function word or another sign between them breaks the run
+    corpus = {"未来产业"}.__contains__
+    assert with_compounds("future of industries", ENTRIES, corpus) == "future of industries"
+    assert with_compounds("future, industries", ENTRIES, corpus) == "future, industries"
+
+
+REPORT = (
+    "2031年青川省国民经济和社会发展统计公报\n"
+    "一、金融\n"
+    "年末全省银行业金融机构本外币各项存款余额12000亿元，银行贷款余额9800亿元。\n"
+    "全省农村商业银行各项存款余额2100亿元，比上年末增长8.2%。\n"
+    "商务服务业增加值增长6.1%，商业银行网点新增35个。\n"
+    "二、产业\n"
+    "数字化改造覆盖规上工业企业，产业集群、产业链、产业园区协同发展，产业投资增长9%。\n"
+    "产业数字化水平提升，新建智能工厂20家。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def qingchuan(tmp_path_factory):
+    return engine_over(
+        tmp_path_factory.mktemp("left27"), {"province_qingchuan_2031_stat-bulletin.txt": REPORT}
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "line"),
+    [
+        ("qingchuan rural commercial bank", "农村商业银行各项存款"),
+        ("rural commercial bank growth", "农村商业银行各项存款"),
+        ("industrial digitalization", "产业数字化水平提升"),
+    ],
+)
+def test_an_english_phrase_finds_the_compound_first(qingchuan, query, line):
+    hits = qingchuan.search(query, page_size=3).hits
+    assert hits, query
+    assert line in hits[0].text
+
+
+def test_the_glossary_forms_keep_their_reading():
+    entries = {**ENTRIES, "employment": ("就业",), "growth": ("增长",), "output": ("产量",)}
+    corpus = {"就业增长", "产业数字化", "产量增长"}.__contains__
+    # two words the glossary reads alone are left to it, word by word
+    glossed = [(0, 10, "就业"), (11, 17, "增长")]
+    assert with_compounds("employment growth", entries, corpus, glossed) == "employment growth"
+    # a word the glossary reads alone joins a word it does not, its reading first
+    glossed = [(0, 10, "工业")]
+    assert with_compounds("industrial digitalization", entries, corpus, glossed) == "产业数字化"
+    # a form of several glossary words is never cut into a compound
+    glossed = [(0, 12, "粮食产量")]
+    assert with_compounds("grain output growth", entries, corpus, glossed) == (
+        "grain output growth"
+    )
