@@ -286,12 +286,14 @@ def english_compounds(
                     for c in read(run[i + 2])
                     if holds(p + c)
                 ]
-                if three and three[0][1] and not all(m.start() in alone for m in run[i : i + 3]):
-                    found.append((-3, run[i].start(), run[i + 2].end(), three[0][0]))
+                new3 = [c for c, new in three if new]
+                if new3 and not all(m.start() in alone for m in run[i : i + 3]):
+                    found.append((-3, run[i].start(), run[i + 2].end(), new3[0]))
             # a compound of readings the words are searched as apart is found so already
             # (safety accidents: 安全 and 事故 in one passage), and says so word by word
-            if pairs[0][1] and not all(m.start() in alone for m in run[i : i + 2]):
-                found.append((-2, run[i].start(), run[i + 1].end(), pairs[0][0]))
+            new2 = [c for c, new in pairs if new]
+            if new2 and not all(m.start() in alone for m in run[i : i + 2]):
+                found.append((-2, run[i].start(), run[i + 1].end(), new2[0]))
     out: list[tuple[int, int, str]] = []
     for _, lo, hi, compound in sorted(found):
         if all(hi <= a or lo >= b for a, b, _ in out):
