@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.search.contractions import expansions
 from bot.text.english_fallback import compound_readings, english_compounds, with_compounds
 from tests.conftest import engine_over
 
@@ -112,8 +113,67 @@ def test_the_glossary_forms_keep_their_reading():
     # a word the glossary reads alone joins a word it does not, its reading first
     glossed = [(0, 10, "工业")]
     assert with_compounds("industrial digitalization", entries, corpus, glossed) == "产业数字化"
+    # a compound the words apart find (工业数字化: the glossary's 工业) gives way to one
+    # they miss
+    both = {"工业数字化", "产业数字化"}.__contains__
+    assert with_compounds("industrial digitalization", entries, both, glossed) == "产业数字化"
     # a form of several glossary words is never cut into a compound
     glossed = [(0, 12, "粮食产量")]
     assert with_compounds("grain output growth", entries, corpus, glossed) == (
         "grain output growth"
     )
+
+
+def test_a_contraction_is_found_in_the_longer_words_texts_write():
+    texts = [
+        "全年快递业务量12亿件，下降2%。快递业务收入80亿元。",
+        "快递业务量增长较快，快递物流量平稳。",
+        "快递网点覆盖全部乡镇。",
+    ]
+    assert expansions(["快递", "量"], texts) == ["快递业务量", "快递物流量"]
+    # the head and the tail kept, at most two characters dropped between them
+    assert expansions(["研发", "费"], ["研发经费投入增长，研发中心和人员经费增加"]) == ["研发经费"]
+    assert expansions(["快递", "量"], ["快递网点和配送中心业务量"]) == []
+    # a word the texts write as typed more often than longer is read as typed
+    assert expansions(["快递", "量"], [*texts, "快递量增长", "快递量回升", "快递量"]) == []
+    # one piece has nothing to contract
+    assert expansions(["快递"], texts) == []
+
+
+BULLETIN = (
+    "2031年青川市国民经济和社会发展统计公报\n"
+    "六、交通、邮电和旅游\n"
+    "全年邮政业务总量95.3亿元，比上年增长3.2%。快递业务量7.6亿件，下降3.6%。\n"
+    "全年商品房销售面积773.0万平方米，下降23.9%，其中住宅销售面积613.6万平方米，下降20.1%。\n"
+    "全年发生各类生产安全事故21起，比上年下降20.2%；死亡人数19人，下降25.3%。\n"
+    "全年旅客周转量35.0亿人公里，下降35.6%；货物周转量120.4亿吨公里，下降1.9%。\n"
+)
+OTHER = (
+    "2031年白河市政府工作报告\n快递量持续增长，农村寄递物流体系加快完善，快递进村覆盖率达到95%。\n"
+)
+
+# the longer word is the corpus's usual one: written more often than the short one
+THIRD = (
+    "2031年红石县国民经济和社会发展统计公报\n"
+    "全年快递业务量1.2亿件，增长8.1%；快递业务收入9.6亿元，增长6.0%。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def qingchuan_city(tmp_path_factory):
+    return engine_over(
+        tmp_path_factory.mktemp("left27b"),
+        {
+            "city_qingchuan_2031_stat-bulletin.txt": BULLETIN,
+            "city_baihe_2031_gwr.txt": OTHER,
+            "county_hongshi_2031_stat-bulletin.txt": THIRD,
+        },
+    )
+
+
+def test_the_readers_shorter_word_finds_the_documents_longer_one(qingchuan_city):
+    hits = qingchuan_city.search("青川 2031 快递量 下降了多少", page_size=3).hits
+    assert hits and "快递业务量7.6亿件" in hits[0].text
+    # where a document writes the short word, it is found as written
+    hits = qingchuan_city.search("白河 快递量", page_size=3).hits
+    assert hits and "快递量持续增长" in hits[0].text

@@ -38,6 +38,7 @@ from bot.search.asking import (
 )
 from bot.search.budget import Budget, Limits
 from bot.search.concepts import Alternative, Concept, disjoint, unique
+from bot.search.contractions import expansions
 from bot.search.correct import Corrector
 from bot.search.facets import FacetPassages
 from bot.search.fuzzy import Lexicon
@@ -110,6 +111,10 @@ _LATIN_RE = re.compile(r"[A-Za-z]{3}")
 _JOINED_RE = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*(?:[&_][a-z0-9]+(?:\.[0-9]+)*)+")
 
 
+# The reader's shorter word (:meth:`Searcher._contracted`): the longest word read so, and
+# how many passages of its rarest piece are read for the longer words it contracts.
+CONTRACTED_MAX_CHARS = 5
+CONTRACTED_READS = 400
 # How many Chinese candidates an English word the glossary lacks is searched as: the
 # dictionary gives a common word a dozen (space: 空间, 太空, 地方, 余地 …); the first
 # senses come first.
@@ -294,6 +299,8 @@ class Searcher:
             # A known term typed as one (粮食总产量, 污染治理) is also found with its words
             # apart (粮食播种面积…总产量), after the passages holding it or a synonym whole.
             alts.append(Alternative(word, alts[0].term_ids, False))
+        if not exclude and len(alts) == 1 and alts[0].verify and alts[0].text == word:
+            alts += self._contracted(word)
         read_as: tuple[str, ...] = ()
         if not exclude and is_content_word(word):
             english = self._english_alternatives(word, {a.text for a in alts})
@@ -317,6 +324,28 @@ class Searcher:
         weight = np.float32(idf_of(found.size, self.index.n_passages))
         dense[under] = np.maximum(dense[under], weight)
         return Concept(word, alts, exclude, fixed=(found, dense[found]))
+
+    def _contracted(self, word: str) -> list[Alternative]:
+        """The longer words the corpus writes that ``word`` contracts (快递量: 快递业务量;
+        :mod:`.contractions`), as alternatives: only for a word the index holds as no
+        term that the segmenter cuts a lone character off (快递|量: the reader's short
+        form leaves one), read in the passages that best hold its rarest piece."""
+        pieces = [w for w in self.tokenizer.cut(word) if w.strip()]
+        if not (3 <= len(word) <= CONTRACTED_MAX_CHARS and has_cjk(word) and len(pieces) > 1):
+            return []
+        if not any(len(p) == 1 for p in pieces) or self._known_term(word):
+            return []
+        ids = [self.index.term_ids.get(p) for p in pieces if len(p) > 1]
+        if not ids or any(t is None for t in ids):
+            return []
+        rarest = min((t for t in ids if t is not None), key=self.index.df)
+        pids = self.index.raw_postings(rarest)[0][:CONTRACTED_READS]
+        out: list[Alternative] = []
+        for longer in expansions(pieces, self.index.passages_norm_texts(pids)):
+            alt = self._alternative(longer)
+            if alt is not None and longer != word:
+                out.append(alt)
+        return out
 
     def _english_alternatives(self, word: str, have: set[str]) -> list[Alternative]:
         """The Chinese words a bilingual dictionary gives an English ``word`` the glossary
