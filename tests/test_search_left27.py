@@ -177,3 +177,21 @@ def test_the_readers_shorter_word_finds_the_documents_longer_one(qingchuan_city)
     # where a document writes the short word, it is found as written
     hits = qingchuan_city.search("白河 快递量", page_size=3).hits
     assert hits and "快递量持续增长" in hits[0].text
+
+
+@pytest.mark.parametrize(
+    ("query", "region", "rest"),
+    [
+        ("我国数字经济发展存在哪些问题", "全国", "数字经济发展存在哪些问题"),
+        ("我国粮食产量多少", "全国", "粮食产量多少"),
+        # inside a run, 我国 stays a word of the sentence; other country words as before
+        ("推动我国数字经济发展", None, "推动我国数字经济发展"),
+        ("中国式现代化", None, "中国式现代化"),
+    ],
+)
+def test_our_country_opening_a_question_typed_as_one_run_is_the_country(query, region, rest):
+    from bot.corpus.gazetteer import default_gazetteer
+    from bot.search.understand import understand
+
+    got = understand(query, gazetteer=default_gazetteer(), known_regions=set())
+    assert (got.facets.region, got.rest) == (region, rest)
