@@ -39,6 +39,7 @@ from bot.search.asking import (
 )
 from bot.search.budget import Budget, Limits
 from bot.search.concepts import Alternative, Concept, disjoint, unique
+from bot.search.contractions import expansions
 from bot.search.correct import Corrector
 from bot.search.facets import FacetPassages
 from bot.search.fuzzy import Lexicon
@@ -71,8 +72,13 @@ from bot.search.stored_gains import StoredGains
 from bot.search.title_topics import TITLE_TOPIC_SHARE, TitleTopics
 from bot.search.understand import NATIONAL, NATIONAL_WORDS, understand
 from bot.search.window import ASKS_NOTHING, QUALITY_WINDOW, Window
-from bot.text.english import with_chinese_terms
-from bot.text.english_fallback import candidates, installed_table, is_content_word
+from bot.text.english import english_terms, with_chinese_terms
+from bot.text.english_fallback import (
+    candidates,
+    installed_table,
+    is_content_word,
+    with_compounds,
+)
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, has_cjk, is_cjk_word
@@ -102,9 +108,14 @@ SOFT_WEIGHT = 0.5
 _ALNUM_RE = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")
 _MIXED_RE = re.compile(r"(?=[a-z0-9.]*[a-z])(?=[a-z0-9.]*[0-9])[a-z0-9]+(?:\.[0-9]+)*")
 # an abbreviation joined by & or _ (R&D, PM_2.5 as converted documents write PM₂.₅)
+_LATIN_RE = re.compile(r"[A-Za-z]{3}")
 _JOINED_RE = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*(?:[&_][a-z0-9]+(?:\.[0-9]+)*)+")
 
 
+# The reader's shorter word (:meth:`Searcher._contracted`): the longest word read so, and
+# how many passages of its rarest piece are read for the longer words it contracts.
+CONTRACTED_MAX_CHARS = 5
+CONTRACTED_READS = 400
 # How many Chinese candidates an English word the glossary lacks is searched as: the
 # dictionary gives a common word a dozen (space: 空间, 太空, 地方, 余地 …); the first
 # senses come first.
@@ -294,6 +305,8 @@ class Searcher:
             # A known term typed as one (粮食总产量, 污染治理) is also found with its words
             # apart (粮食播种面积…总产量), after the passages holding it or a synonym whole.
             alts.append(Alternative(word, alts[0].term_ids, False))
+        if not exclude and len(alts) == 1 and alts[0].verify and alts[0].text == word:
+            alts += self._contracted(word)
         read_as: tuple[str, ...] = ()
         if not exclude and is_content_word(word):
             english = self._english_alternatives(word, {a.text for a in alts})
@@ -322,6 +335,28 @@ class Searcher:
         """The bilingual dictionary read backwards (English key -> headwords), once per
         process, through the table kept in :attr:`english_cache`."""
         return installed_table(self.english_cache, write=self.english_cache_writable)
+
+    def _contracted(self, word: str) -> list[Alternative]:
+        """The longer words the corpus writes that ``word`` contracts (快递量: 快递业务量;
+        :mod:`.contractions`), as alternatives: only for a word the index holds as no
+        term that the segmenter cuts a lone character off (快递|量: the reader's short
+        form leaves one), read in the passages that best hold its rarest piece."""
+        pieces = [w for w in self.tokenizer.cut(word) if w.strip()]
+        if not (3 <= len(word) <= CONTRACTED_MAX_CHARS and has_cjk(word) and len(pieces) > 1):
+            return []
+        if not any(len(p) == 1 for p in pieces) or self._known_term(word):
+            return []
+        ids = [self.index.term_ids.get(p) for p in pieces if len(p) > 1]
+        if not ids or any(t is None for t in ids):
+            return []
+        rarest = min((t for t in ids if t is not None), key=self.index.df)
+        pids = self.index.raw_postings(rarest)[0][:CONTRACTED_READS]
+        out: list[Alternative] = []
+        for longer in expansions(pieces, self.index.passages_norm_texts(pids)):
+            alt = self._alternative(longer)
+            if alt is not None and longer != word:
+                out.append(alt)
+        return out
 
     def _english_alternatives(self, word: str, have: set[str]) -> list[Alternative]:
         """The Chinese words a bilingual dictionary gives an English ``word`` the glossary
@@ -843,8 +878,22 @@ class Searcher:
         terms reports write (employment -> 就业, grain output -> 粮食产量:
         :mod:`bot.text.english`), then pinyin words as the index's frequent terms (jingji
         -> 经济: :mod:`.pinyin_words`); ``raw`` stays what was typed."""
-        parsed = parse_query(self.as_chinese(query), max_chars=self.max_query_chars)
+        text = query
+        if _LATIN_RE.search(text):
+            # English words read together as the compound the corpus writes (rural
+            # commercial bank -> 农村商业银行, industrial digitalization -> 产业数字化),
+            # before the glossary and the dictionary read them word by word
+            text = with_compounds(text, self.english_table(), self._writes, english_terms(text))
+        parsed = parse_query(self.as_chinese(text), max_chars=self.max_query_chars)
         return replace(parsed, raw=query) if parsed.raw != query else parsed
+
+    def _writes(self, word: str) -> bool:
+        """Whether some passage writes the Chinese ``word``: an index term, or its pieces
+        in a passage as written."""
+        if word in self.index.term_ids:
+            return True
+        alt = self._alternative(word)
+        return alt is not None and (not alt.verify or self._hits.phrase_present(alt, word))
 
     def as_chinese(self, text: str) -> str:
         """``text`` with its English topic and indicator words as the Chinese terms reports

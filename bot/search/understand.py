@@ -27,8 +27,10 @@ from bot.text.years import ARABIC_YEAR, CHINESE_YEAR, RELATIVE_YEARS, YEAR_RE, r
 
 NATIONAL = "全国"
 # Words that name the whole country as the region asked about: 全国 anywhere (全国粮食
-# 产量), the others only as a word of their own (国家 CPI, not 国家公园 or 中国式现代化).
-_NATIONAL_RE = re.compile(r"全国|(?:国家|中央|我国|中国)(?![\u3400-\u9fff])")
+# 产量), the others only as a word of their own (国家 CPI, not 国家公园 or 中国式现代化);
+# 我国 also opening a question typed as one run (我国数字经济发展存在哪些问题: "our country"
+# is no word of anything else, and typed apart it is read so).
+_NATIONAL_RE = re.compile(r"全国|(?:国家|中央|我国|中国)(?![\u3400-\u9fff])|^我国")
 # The words that name the whole country typed alone (-全国 excludes its documents).
 NATIONAL_WORDS = frozenset({"全国", "国家", "中央", "我国", "中国"})
 # The same words anywhere: 国家和四川的目标, 四川与国家 (joined to a place, 国家 is the

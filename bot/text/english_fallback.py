@@ -26,6 +26,7 @@ import hashlib
 import os
 import re
 import threading
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -255,3 +256,174 @@ def installed_table(
             path = dictionary_file()
             _installed = {} if path is None else cached_table(path, cache_dir, write=write)
         return _installed
+
+
+# An adjective read as the noun it is made from, for a compound only (commercial bank:
+# 商业银行, where the dictionary gives 商业 under commerce, not commercial): the endings
+# and what the noun ends in instead.
+_ADJECTIVE_NOUNS = (
+    ("ial", ("e", "y", "")),  # commercial -> commerce, industrial -> industry
+    ("al", ("", "e", "y")),  # national -> nation, agricultural -> agriculture
+    ("ic", ("y", "")),  # economic -> economy
+)
+# How many readings of one word a compound is composed of, and the longest run of English
+# words read as one compound.
+COMPOUND_READINGS = 8
+COMPOUND_WORDS = 3
+_PHRASE_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+(?![A-Za-z0-9])")
+_BETWEEN = re.compile(r"[ \t-]+")
+
+
+def compound_readings(word: str, reversed_dict: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The Chinese words ``word`` may stand for inside a compound, best first: its own
+    :func:`candidates`, then those of the noun an adjective is made from (commercial:
+    commerce -> 商业), then the headwords of the dictionary's two-word senses it opens
+    (rural: rural area -> 农村), at most :data:`COMPOUND_READINGS`."""
+    w = word.lower()
+    out = list(candidates(w, reversed_dict))
+    for end, nouns in _ADJECTIVE_NOUNS:
+        if w.endswith(end) and len(w) > len(end) + 3:
+            for noun in nouns:
+                out += reversed_dict.get(w[: -len(end)] + noun, ())
+            break
+    out += _openers(reversed_dict).get(w, ())
+    return tuple(dict.fromkeys(out))[:COMPOUND_READINGS]
+
+
+# The last dictionary's two-word senses by their first word (read once: a scan of every
+# sense per word would cost a query 50 ms a word).
+_OPENERS: list[tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]] = []
+
+
+def _openers(reversed_dict: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """First word -> the headwords of the two-word senses it opens (rural: 农村 of
+    rural area), the senses in alphabetical order (the dictionary's keys come in no fixed
+    order, and the readings are cut at :data:`COMPOUND_READINGS`)."""
+    if _OPENERS and _OPENERS[0][0] is reversed_dict:
+        return _OPENERS[0][1]
+    opened: dict[str, list[str]] = {}
+    for key, heads in sorted(reversed_dict.items()):
+        first, space, _ = key.partition(" ")
+        if space:
+            opened.setdefault(first, []).extend(heads)
+    out = {k: tuple(dict.fromkeys(v)) for k, v in opened.items()}
+    _OPENERS[:] = [(reversed_dict, out)]
+    return out
+
+
+def english_compounds(
+    text: str,
+    reversed_dict: dict[str, tuple[str, ...]],
+    present: Callable[[str], bool],
+    glossed: Sequence[tuple[int, int, str]] = (),
+) -> list[tuple[int, int, str]]:
+    """Runs of two or three adjacent English words of ``text`` read as one Chinese
+    compound the corpus holds, as (start, end, compound), in order: each word's
+    :func:`compound_readings` joined (rural commercial bank -> 农村商业银行, industrial
+    digitalization -> 产业数字化), or the dictionary's own sense of the words together,
+    kept when ``present`` says some passage writes it and the words apart would not find
+    it (a reading none of them is searched as, or the glossary's word read otherwise). A
+    longer run goes first, then the readings each word gives first; runs do not overlap.
+    A compound of three is only tried where its first two readings are present together,
+    so a query costs a few dozen ``present`` calls at most.
+
+    ``glossed`` are the glossary's forms in ``text`` (:func:`bot.text.english.english_terms`):
+    a form of several words is read as the glossary says, never into a compound; a word
+    the glossary reads alone (industrial: 工业) has that reading first, and a compound of
+    such words only (employment growth) is left to the glossary, word by word."""
+    alone = {lo: term for lo, hi, term in glossed if not _BETWEEN.search(text, lo, hi)}
+    several = [(lo, hi) for lo, hi, _ in glossed if lo not in alone]
+    words = [m for m in _PHRASE_WORD.finditer(text)]
+    runs: list[list[re.Match[str]]] = [[]]
+    for m in words:
+        run = runs[-1]
+        joined = run and _BETWEEN.fullmatch(text, run[-1].end(), m.start())
+        if not is_content_word(m.group()):
+            runs.append([])
+            continue
+        if run and not joined:
+            runs.append([])
+        runs[-1].append(m)
+    readings: dict[str, tuple[str, ...]] = {}
+
+    def read(m: re.Match[str]) -> tuple[str, ...]:
+        key = m.group().lower()
+        if key not in readings:
+            own = compound_readings(key, reversed_dict)
+            term = alone.get(m.start())
+            readings[key] = (term, *(h for h in own if h != term)) if term else own
+        return readings[key]
+
+    memo: dict[str, bool] = {}
+
+    def holds(word: str) -> bool:
+        if word not in memo:
+            memo[word] = present(word)
+        return memo[word]
+
+    def apart(m: re.Match[str]) -> set[str]:
+        # what the word is searched as on its own: the glossary's term, else the
+        # dictionary's own readings (the fallback searches those)
+        term = alone.get(m.start())
+        return {term} if term else set(candidates(m.group(), reversed_dict))
+
+    found: list[tuple[int, int, int, str]] = []  # (-words, start, end, compound)
+    for run in runs:
+        # a form of several glossary words stays the glossary's
+        run = [m for m in run if all(m.end() <= lo or m.start() >= hi for lo, hi in several)]
+        for i in range(len(run) - 1):
+            if not _BETWEEN.fullmatch(text, run[i].end(), run[i + 1].start()):
+                continue
+            # (compound, whether the words apart would miss it)
+            pairs: list[tuple[str, bool]] = []
+            own = reversed_dict.get(" ".join(singular(m.group()) for m in run[i : i + 2]), ())
+            pairs += [(h, True) for h in own if holds(h)]
+            first, second = apart(run[i]), apart(run[i + 1])
+            for a in read(run[i]):
+                for b in read(run[i + 1]):
+                    if holds(a + b):
+                        pairs.append((a + b, a not in first or b not in second))
+            if not pairs:
+                continue
+            joined = i + 2 < len(run) and _BETWEEN.fullmatch(
+                text, run[i + 1].end(), run[i + 2].start()
+            )
+            if joined:
+                third = apart(run[i + 2])
+                three = [
+                    (p + c, new or c not in third)
+                    for p, new in pairs
+                    for c in read(run[i + 2])
+                    if holds(p + c)
+                ]
+                new3 = [c for c, new in three if new]
+                if new3 and not all(m.start() in alone for m in run[i : i + 3]):
+                    found.append((-3, run[i].start(), run[i + 2].end(), new3[0]))
+            # a compound of readings the words are searched as apart is found so already
+            # (safety accidents: 安全 and 事故 in one passage), and says so word by word
+            new2 = [c for c, new in pairs if new]
+            if new2 and not all(m.start() in alone for m in run[i : i + 2]):
+                found.append((-2, run[i].start(), run[i + 1].end(), new2[0]))
+    out: list[tuple[int, int, str]] = []
+    for _, lo, hi, compound in sorted(found):
+        if all(hi <= a or lo >= b for a, b, _ in out):
+            out.append((lo, hi, compound))
+    return sorted(out)
+
+
+def with_compounds(
+    text: str,
+    reversed_dict: dict[str, tuple[str, ...]],
+    present: Callable[[str], bool],
+    glossed: Sequence[tuple[int, int, str]] = (),
+) -> str:
+    """``text`` with its English runs that :func:`english_compounds` reads as a compound
+    written as that compound; a text without Latin letters is returned as it is."""
+    if not any("a" <= c.lower() <= "z" for c in text):
+        return text
+    out: list[str] = []
+    pos = 0
+    for lo, hi, compound in english_compounds(text, reversed_dict, present, glossed):
+        out += [text[pos:lo], compound]
+        pos = hi
+    return "".join(out) + text[pos:]
