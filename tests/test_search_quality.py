@@ -112,13 +112,15 @@ REAL_DEV_BANDS: tuple[tuple[int, float], ...] = (
     # engine would over all 27 dev documents), 2026-12-06 at the end of branch
     # search-quality26: 0.876 unseen (the six all-English queries 0.000), 0.925 after its
     # fixes, less 0.01; raised after search-left26 (English words read through CC-CEDICT):
-    # 0.956, less 0.01
-    (1960, 0.946),
+    # 0.956, less 0.01; raised after search-left27 (English compounds the corpus writes): 0.970,
+    # less 0.01
+    (1960, 0.960),
     # r1961-r2038 (the twenty-seventh batch's 70 dev queries: questions as sentences,
     # policies without a figure, the reader's words, typos, English), 2026-12-06 at the end
     # of branch search-quality27: 0.845 unseen (0.868 with its judgement slips fixed), 0.892
-    # after its fixes, less 0.01
-    (2038, 0.881),
+    # after its fixes, less 0.01; raised after search-left27 (我国 at a question's start, the
+    # reader's shorter word): 0.910, less 0.01
+    (2038, 0.900),
 )
 REAL_DEV_ANSWER_FLOOR = 0.95
 
