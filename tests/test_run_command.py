@@ -29,6 +29,8 @@ from tests.conftest import BUNDLED_CORPUS
 
 TOKEN = "7012345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ"  # well-formed, not a real token
 OTHER_TOKEN = "1234567:" + "Z" * 35  # the token a server knows that is not the bot's
+# how long a child bot may take to start (imports, jieba, the index) before its first call
+STARTUP_WAIT = 60
 ENV_KEYS = (
     "TELEGRAM_BOT_TOKEN",
     "TELEGRAM_API_BASE_URL",
@@ -257,7 +259,8 @@ async def _stop_bot(
 async def test_run_polls_a_self_hosted_bot_api_and_stops_on_sigterm(bundled_engine, server):
     proc = await _start_bot(bundled_engine.settings.data_dir, {"TELEGRAM_API_BASE_URL": server.url})
     try:
-        await server.wait_until_polling(timeout=30)
+        # 30 s was not enough for the child's start-up at a load of 10 on two cores
+        await server.wait_until_polling(timeout=STARTUP_WAIT)
         alice = server.add_user("Alice")
         await server.send_message(alice, alice, "/start")
         reply = await server.next_bot_message(alice, timeout=10)
@@ -288,7 +291,7 @@ async def test_run_webhook_mode_with_secret_token(bundled_engine, server):
         },
     )
     try:
-        set_call = await server.next_call("setWebhook", timeout=30)
+        set_call = await server.next_call("setWebhook", timeout=STARTUP_WAIT)
         await _until_listening(port)
         alice = server.add_user("Alice")
         await server.send_message(alice, alice, "/start")
