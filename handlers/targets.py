@@ -366,5 +366,10 @@ async def compare_command(update: Update, context: BriefContext) -> None:
 def register(application: Application) -> None:
     add_commands(
         application,
-        {"targets": targets_command, "export": export_command, "compare": compare_command},
+        {
+            "targets": targets_command,
+            "export": export_command,
+            "csv": export_command,  # /csv GDP: the file's kind said as the command
+            "compare": compare_command,
+        },
     )

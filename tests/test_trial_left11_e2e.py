@@ -71,3 +71,29 @@ async def test_a_threshold_question_points_to_the_command_that_filters(
         reply = await ask(server, reporter, reporter, command)
         assert "条件：高于 5%" in reply.message["text"]
         assert not buttons(reply.message)  # the table's exports are of every region
+
+
+async def test_csv_is_the_export_command(server: FakeBotApi, engine) -> None:
+    """``/csv GDP`` answered 未知命令; it sends the file ``/export GDP`` sends."""
+    reporter = server.add_user("林记者")
+    async with running(server, engine):
+        for typed in ("/export GDP above 6%", "/csv GDP above 6%"):
+            await server.send_message(reporter, reporter, typed)
+            call = await server.next_call("sendDocument", chat=reporter)
+            sent = call.messages[0]
+            assert sent["document"]["file_name"] == "GDP.csv"
+            assert sent["caption"].startswith("🎯 指标：GDP · 高于 6%：1 条")
+        said = await ask_text(server, reporter, reporter, "/help csv")
+        assert said.startswith("用法：/targets") and "/csv GDP" in said
+
+
+async def test_add_with_a_link_says_links_are_not_opened(server: FakeBotApi, engine) -> None:
+    """``/add https://…`` answered 未知命令, where the link sent alone is told it is not
+    opened; ``/add`` alone says how a document is added."""
+    reporter = server.add_user("林记者")
+    async with running(server, engine):
+        plain = await ask_text(server, reporter, reporter, "https://www.example.gov.cn/a.html")
+        said = await ask_text(server, reporter, reporter, "/add https://www.example.gov.cn/a.html")
+        assert said == plain and said.startswith("🔗 我不打开链接")
+        said = await ask_text(server, reporter, reporter, "/add")
+        assert ".docx" in said and "发给我" in said and "未知" not in said
