@@ -97,3 +97,99 @@ async def test_add_with_a_link_says_links_are_not_opened(server: FakeBotApi, eng
         assert said == plain and said.startswith("🔗 我不打开链接")
         said = await ask_text(server, reporter, reporter, "/add")
         assert ".docx" in said and "发给我" in said and "未知" not in said
+
+
+# -- subscription numbers never handed out twice ------------------------------------------------
+async def test_a_removed_subscription_number_is_not_given_again(
+    server: FakeBotApi, engine, db_url
+) -> None:
+    """``/unsubscribe 1`` then ``/subscribe …`` gave a new **#1** on SQLite (max(id) + 1):
+    a number she saw cancelled came back."""
+    from tests.test_subscriptions_e2e import running as subscribed
+    from tests.test_subscriptions_e2e import store_of
+
+    reporter = server.add_user("林记者")
+    async with subscribed(server, engine, db_url) as app:
+        await ask_text(server, reporter, reporter, "/subscribe 外贸 08:00")
+        await ask_text(server, reporter, reporter, "/subscribe GDP 09:00")
+        _first, second = (s.id for s in store_of(app).list_for_chat(reporter.id))
+        said = await ask_text(server, reporter, reporter, f"/unsubscribe {second}")
+        assert f"#{second}" in said
+        said = await ask_text(server, reporter, reporter, "/subscribe 就业 20:00")
+        (_, new) = (s.id for s in store_of(app).list_for_chat(reporter.id))
+        assert new > second and f"#{new}" in said
+
+
+def test_migration_0015_keeps_every_subscription_and_delivery_with_its_id(db_url) -> None:
+    """0015 recreates ``subscriptions`` on SQLite (AUTOINCREMENT has no ALTER): the rows
+    keep their ids, the deliveries (foreign keys, ON DELETE CASCADE) all stay, and a number
+    removed after the upgrade is not given again; downgrading keeps them too."""
+    from sqlalchemy import text
+
+    from bot.storage import Database
+    from bot.subscriptions.store import SubscriptionStore
+    from tests.conftest import utc_literal
+
+    db = Database(db_url)
+    try:
+        db.upgrade("0014")
+        at = utc_literal(db, "2026-03-06 00:00:00.000000")
+        with db.engine.begin() as conn:  # plain SQL for the 0014 schema
+            for sub_id in (3, 5, 9):  # gaps: numbers removed before, kept as they are
+                conn.execute(
+                    text(
+                        "INSERT INTO subscriptions (id, chat_id, chat_type, chat_title, "
+                        "created_by, filter_text, schedule_kind, schedule_expr, timezone, "
+                        "quiet_when_empty, active, paused, deactivated_reason, "
+                        "last_delivered_at, created_at, updated_at, nothing_told_filter) "
+                        "VALUES (:id, 77, 'private', NULL, 7, :filter, 'daily', '08:00', "
+                        "'Asia/Shanghai', FALSE, TRUE, FALSE, NULL, :at, :at, :at, NULL)"
+                    ),
+                    {"id": sub_id, "filter": f"外贸{sub_id}", "at": at},
+                )
+                for day in (6, 9):
+                    slot = utc_literal(db, f"2026-03-0{day} 00:00:00.000000")
+                    conn.execute(
+                        text(
+                            "INSERT INTO deliveries (subscription_id, slot, status, "
+                            "message_ids, error, attempts, created_at, updated_at, payload, "
+                            "sending, uncertain) VALUES (:sub, :slot, 'sent', '[1]', NULL, 1, "
+                            ":at, :at, NULL, NULL, 0)"
+                        ),
+                        {"sub": sub_id, "slot": slot, "at": at},
+                    )
+
+        def rows() -> tuple[list, list]:
+            with db.engine.connect() as conn:
+                subs = conn.execute(text("SELECT id, filter_text FROM subscriptions ORDER BY id"))
+                sent = conn.execute(
+                    text("SELECT id, subscription_id, slot FROM deliveries ORDER BY id")
+                )
+                return [tuple(r) for r in subs], [tuple(r) for r in sent]
+
+        before = rows()
+        db.upgrade("0015")
+        assert db.current_revision() == "0015"
+        assert rows() == before and len(before[1]) == 6
+        store = SubscriptionStore(db)
+        assert store.remove(77, 9)  # the highest
+        assert [s.id for s in store.list_for_chat(77)] == [3, 5]
+        with db.engine.connect() as conn:  # its deliveries went with it (the cascade holds)
+            left = conn.execute(text("SELECT DISTINCT subscription_id FROM deliveries"))
+            assert sorted(r[0] for r in left) == [3, 5]
+        with db.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO subscriptions (chat_id, chat_type, created_by, filter_text, "
+                    "schedule_kind, schedule_expr, timezone, quiet_when_empty, active, paused, "
+                    "created_at, updated_at) VALUES (77, 'private', 7, '就业', 'daily', "
+                    "'08:00', 'Asia/Shanghai', FALSE, TRUE, FALSE, :at, :at)"
+                ),
+                {"at": at},
+            )
+        assert [s.id for s in store.list_for_chat(77)] == [3, 5, 10]  # not 9 again
+        kept = rows()
+        db.downgrade("0014")
+        assert rows() == kept
+    finally:
+        db.close()
