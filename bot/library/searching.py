@@ -183,9 +183,11 @@ class SearchMixin:
             resp = replace(resp, understood=understood)
         found = None
         seeks = seeks_target(asked, table) and not asks_result(asked, searcher.today().year)
-        if not seeks and understood.year is not None:
+        if not seeks and (understood.year is not None or indicator):
             # 四川 GDP 2026, sichuan GDP 2026: a place, a year and an indicator, nothing
-            # else, ask for that figure as 四川 2026 GDP 目标 does, in any order
+            # else, ask for that figure as 四川 2026 GDP 目标 does, in any order; so do an
+            # indicator's name alone or with a place (全国 赤字率, 超长期特别国债): the
+            # figure, not a discussion of it
             seeks = bool(umbrella) or bool(
                 indicator
                 and names_only_indicator(
