@@ -24,7 +24,9 @@ def year_of(query: str) -> int | None:
     [
         ("今年财政赤字率拟按3.6%左右安排", None),  # a sentence quoted
         ("今年中央预算内投资拟安排8100亿元", None),
-        ("明年将持续加大民生领域投入力度", None),
+        ("明年将持续加大民生领域投入力度，稳步提高保障水平", None),  # a clause mark
+        ("明年将持续加大民生领域投入力度", 2031),  # no figure, no clause mark: a phrase
+        ("江州上一年社会消费品零售总额", 2029),  # a name asked, no sentence
         ("今年GDP目标", 2030),  # short: the asker's year
         ("今年 赤字率", 2030),
         ("今年赤字率拟按多少安排", 2030),  # asks: a question
@@ -42,6 +44,7 @@ def test_the_clause_after_the_year_word_must_be_long() -> None:
     text = "全省各地区各部门加快推进今年财政"
     assert not quotes_a_sentence(text, text.index("今年") + 2)  # two characters after
     assert quotes_a_sentence("今年财政赤字率拟按3%安排", 2)
+    assert not quotes_a_sentence("今年财政赤字率拟按大致安排", 2)  # no figure, no clause
 
 
 REPORT_2029 = """2029年国务院政府工作报告
