@@ -19,6 +19,7 @@ from telegram.ext import (
 )
 
 from bot.library import DocumentNotFound
+from bot.library.conditions import condition_in
 from bot.models import HomeRegion, SearchResponse
 from bot.text.across import asks_across_regions
 from bot.text.pasted import looks_pasted, without_links
@@ -117,7 +118,10 @@ async def _answer(
     asked = resp.understood.indicator if resp.understood else None
     if asked and asks_across_regions(text):
         # 各省GDP目标: the search shows one region's card; /compare lays them side by side
-        command = " ".join(str(w) for w in ("/compare", asked, resp.understood.year) if w)
+        # 哪些省份GDP增长目标高于5%: the command that keeps those above, not all of them
+        condition = condition_in(text)
+        typed = condition.typed if condition else None
+        command = " ".join(str(w) for w in ("/compare", asked, resp.understood.year, typed) if w)
         html = f"<i>{fmt.escape(tr(lang, 'search.compare_hint', command=command))}</i>\n\n{html}"
     if links:
         html = f"<i>{fmt.escape(tr(lang, 'pasted.link_searched'))}</i>\n\n{html}"

@@ -10,6 +10,7 @@ from bot.analytics.side_by_side import to_csv, to_xlsx
 from bot.corpus.regions import AmbiguousPlace
 from bot.library import DocumentNotFound, Engine, IndicatorLookup, TargetLookup
 from bot.library.arguments import ALL_WORDS, export_kind, region_year
+from bot.library.conditions import ConditionError, ValueCondition, split_condition
 from bot.models import DocumentInfo
 from bot.search.home_words import home_words
 from handlers import format as fmt
@@ -57,7 +58,12 @@ def _places_shown(region: str, lang: str) -> str:
 
 
 def _targets(
-    engine: Engine, arg: str, show_all: bool, lang: str, year: int | None = None
+    engine: Engine,
+    arg: str,
+    show_all: bool,
+    lang: str,
+    year: int | None = None,
+    condition: ValueCondition | None = None,
 ) -> tuple[str, TargetLookup, dict[str, DocumentInfo], IndicatorLookup | None]:
     """On the core thread: a heading and the records for ``/targets [指标|文档] [年份] [all]``.
 
@@ -68,12 +74,15 @@ def _targets(
     With ``year`` (``/targets GDP 2024``): the records of that year only, as ``/compare``
     and ``/scorecard`` read a year (a plan period ending then counts). The last item is
     the indicator's lookup when the argument named one and a place after it (its records
-    elsewhere, when the place left none: ``CPI 云南``), else None.
+    elsewhere, when the place left none: ``CPI 云南``), else None. With ``condition``
+    (``>5%``), the records whose figure passes it.
     """
     looked: IndicatorLookup | None = None
     if not arg:
         heading = tr(lang, "targets.heading_all")
-        found = engine.lookup_targets(kind="target", year=year, show_all=show_all)
+        found = engine.lookup_targets(
+            kind="target", year=year, show_all=show_all, condition=condition
+        )
     else:
         try:
             info = engine.find_document(arg)
@@ -81,17 +90,23 @@ def _targets(
             region = engine.region_named(arg)
             if region is not None:
                 heading = tr(lang, "targets.heading_region", region=region)
-                found = engine.lookup_region(region, year=year, show_all=show_all)
+                found = engine.lookup_region(
+                    region, year=year, show_all=show_all, condition=condition
+                )
             else:
                 # also GDP 山东
-                looked = engine.lookup_indicator(arg, year=year, show_all=show_all)
+                looked = engine.lookup_condition(arg, condition, year=year, show_all=show_all)
                 found = looked.found
                 heading = tr(lang, "targets.heading_indicator", indicator=_named(arg, looked))
         else:
-            found = engine.lookup_targets(doc=info.doc_id, year=year, show_all=show_all)
+            found = engine.lookup_targets(
+                doc=info.doc_id, year=year, show_all=show_all, condition=condition
+            )
             heading = tr(lang, "targets.heading_document", title=info.title or info.filename)
     if year is not None:
         heading = f"{heading} · {tr(lang, 'analytics.year', year=year)}"
+    if condition is not None:  # the understood condition, said back beside the year
+        heading = f"{heading} · {fmt.condition_text(condition, lang)}"
     if looked is not None and not (looked.region and engine.region_named(looked.region)):
         looked = None  # GDP 火星: a word that is no place is not found, not "none there"
     return heading, found, _docs(engine), looked
@@ -141,15 +156,20 @@ async def export_command(update: Update, context: BriefContext) -> None:
 
 async def _targets_reply(update: Update, context: BriefContext, export: str | None) -> None:
     message = update.effective_message
-    words, asked_export = export_kind(await _home_read(update, context))
-    export = asked_export or export
-    named, year, show_all = region_year(words)
-    arg = named or ""
     svc = context.services
     lang = svc.lang(update)
     try:
+        typed, condition = split_condition(await _home_read(update, context))
+    except ConditionError as exc:  # /targets GDP >: said, not looked up as "GDP >"
+        await message.reply_text(error_text(exc, lang))
+        return
+    words, asked_export = export_kind(typed)
+    export = asked_export or export
+    named, year, show_all = region_year(words)
+    arg = named or ""
+    try:
         heading, found, docs, looked = await svc.run(
-            _targets, svc.engine, arg, show_all, lang, year
+            _targets, svc.engine, arg, show_all, lang, year, condition
         )
     except AmbiguousPlace as exc:  # /targets Suzhou: which one, with the candidates
         await message.reply_text(error_text(exc, lang))
@@ -166,6 +186,9 @@ async def _targets_reply(update: Update, context: BriefContext, export: str | No
                 region=_places_shown(looked.region, lang),
             )
         )
+        return
+    if not found.rows and condition is not None and looked is not None and looked.failed:
+        await message.reply_html(_condition_none(looked.indicator, looked.failed, condition, lang))
         return
     if not found.rows:
         similar, places = await svc.run(_suggestions, svc.engine, arg) if arg else ([], [])
@@ -198,21 +221,49 @@ async def _targets_reply(update: Update, context: BriefContext, export: str | No
     )
 
 
+def _condition_none(indicator: str, count: int, condition: ValueCondition, lang: str) -> str:
+    return tr(
+        lang,
+        "targets.condition_none",
+        indicator=fmt.shown(indicator),
+        count=count,
+        condition=fmt.escape(fmt.condition_text(condition, lang)),
+    )
+
+
+def _with_line(chunks: list[str], line: str) -> list[str]:
+    """``line`` under the first chunk's heading (the understood condition)."""
+    first, _, rest = chunks[0].partition("\n")
+    return [f"{first}\n{line}" + (f"\n{rest}" if rest else ""), *chunks[1:]]
+
+
 def _compare(
-    engine: Engine, indicator: str, show_all: bool
+    engine: Engine, indicator: str, show_all: bool, condition: ValueCondition | None = None
 ) -> tuple[IndicatorLookup, dict[str, DocumentInfo]]:
-    """On the core thread: the records of ``indicator`` (``GDP 山东``: of GDP about 山东)."""
-    return engine.lookup_indicator(indicator, show_all=show_all), _docs(engine)
+    """On the core thread: the records of ``indicator`` (``GDP 山东``: of GDP about 山东),
+    those passing ``condition`` when one was typed."""
+    looked = engine.lookup_condition(indicator, condition, show_all=show_all)
+    return looked, _docs(engine)
 
 
 async def _compare_regions(
-    update: Update, context: BriefContext, indicator: str, year: int, show_all: bool
+    update: Update,
+    context: BriefContext,
+    indicator: str,
+    year: int,
+    show_all: bool,
+    condition: ValueCondition | None = None,
 ) -> None:
     """/compare 指标 年份: one row per region, national first, with 📊 and 📄 buttons."""
     message = update.effective_message
     svc = context.services
     lang = svc.lang(update)
-    found = await svc.run(svc.engine.region_table, indicator, year=year, show_all=show_all)
+    found = await svc.run(
+        svc.engine.region_table, indicator, year=year, show_all=show_all, condition=condition
+    )
+    if not found.rows and condition is not None and found.failed:
+        await message.reply_html(_condition_none(indicator, found.failed, condition, lang))
+        return
     if not found.rows:
         await message.reply_html(
             tr(lang, "analytics.regions_none", indicator=fmt.shown(indicator), year=year)
@@ -224,26 +275,33 @@ async def _compare_regions(
         if buttons
         else None
     )
-    await reply_html(message, afmt.region_table_messages(found, lang), reply_markup=markup)
+    chunks = afmt.region_table_messages(found, lang)
+    if condition is not None:
+        chunks = _with_line(chunks, fmt.condition_line(condition, found.failed, lang))
+    await reply_html(message, chunks, reply_markup=markup)
 
 
 async def compare_command(update: Update, context: BriefContext) -> None:
     """/compare 指标 [年份] [all]: one indicator (its family) across documents, regions and
     years; with a year, one row per region (its target and last result)."""
     message = update.effective_message
-    args = await _home_read(update, context)
-    named, year, any_all = region_year(args)
-    if year is not None and named:
-        await _compare_regions(update, context, named, year, any_all)
-        return
-    indicator, show_all = _split_all(args)
     svc = context.services
     lang = svc.lang(update)
+    try:
+        args, condition = split_condition(await _home_read(update, context))
+    except ConditionError as exc:  # /compare GDP 高于: said, not looked up as "GDP 高于"
+        await message.reply_text(error_text(exc, lang))
+        return
+    named, year, any_all = region_year(args)
+    if year is not None and named:
+        await _compare_regions(update, context, named, year, any_all, condition)
+        return
+    indicator, show_all = _split_all(args)
     if not indicator:
         await message.reply_text(tr(lang, "targets.compare_usage"))
         return
     try:
-        looked, docs = await svc.run(_compare, svc.engine, indicator, show_all)
+        looked, docs = await svc.run(_compare, svc.engine, indicator, show_all, condition)
     except AmbiguousPlace as exc:  # /compare GDP Suzhou
         await message.reply_text(error_text(exc, lang))
         return
@@ -260,6 +318,9 @@ async def compare_command(update: Update, context: BriefContext) -> None:
         await message.reply_html(said)
         return
     found = looked.found
+    if not found.rows and condition is not None and looked.failed:
+        await message.reply_html(_condition_none(looked.indicator, looked.failed, condition, lang))
+        return
     if not found.rows:
         similar, places = await svc.run(_suggestions, svc.engine, indicator)
         await message.reply_html(
@@ -286,7 +347,9 @@ async def compare_command(update: Update, context: BriefContext) -> None:
         family=found.family,
         lang=lang,
     )
-    if looked.region is None:
+    if condition is not None:
+        chunks = _with_line(chunks, fmt.condition_line(condition, looked.failed, lang))
+    if looked.region is None and condition is None:
         latest = await svc.run(svc.engine.region_table, table_of, show_all=show_all)
         buttons = afmt.region_buttons(table_of, latest.year, lang) if latest.rows else []
         if buttons and latest.year is not None:  # say which year the buttons are for
@@ -303,5 +366,10 @@ async def compare_command(update: Update, context: BriefContext) -> None:
 def register(application: Application) -> None:
     add_commands(
         application,
-        {"targets": targets_command, "export": export_command, "compare": compare_command},
+        {
+            "targets": targets_command,
+            "export": export_command,
+            "csv": export_command,  # /csv GDP: the file's kind said as the command
+            "compare": compare_command,
+        },
     )

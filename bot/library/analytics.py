@@ -40,6 +40,7 @@ from bot.corpus.meta import states_targets
 from bot.corpus.regions import filter_regions, region_key
 from bot.digest.filters import record_in_region
 from bot.i18n import DEFAULT_LANGUAGE, tr
+from bot.library.conditions import ValueCondition
 from bot.models import DocumentInfo
 from bot.search.index import CompiledIndex
 from bot.targets.indicators import IndicatorTable
@@ -90,6 +91,8 @@ class RegionTable:
     hidden: int = 0
     chosen: bool = False
     years: tuple[tuple[int, int], ...] = ()
+    condition: ValueCondition | None = None
+    failed: int = 0  # regions whose target did not pass the condition (or had none)
 
 
 @dataclass(frozen=True)
@@ -201,12 +204,19 @@ class AnalyticsMixin:
         self._all_links(False)
 
     def region_table(
-        self, indicator: str, *, year: int | None = None, show_all: bool = False
+        self,
+        indicator: str,
+        *,
+        year: int | None = None,
+        show_all: bool = False,
+        condition: ValueCondition | None = None,
     ) -> RegionTable:
         """``indicator`` (its family) side by side across regions for ``year`` (default:
         the year the most regions have a target for, a tie going to the nearest year not
         in the past: :func:`~bot.analytics.side_by_side.default_year`): per region the
-        target and the last result (:mod:`bot.analytics.side_by_side`)."""
+        target and the last result (:mod:`bot.analytics.side_by_side`). With
+        ``condition`` (``/compare GDP 2026 >5``) the regions whose target passes it: the
+        target, the figure the table compares regions by."""
         records, hidden = self._sourced(indicator=indicator, show_all=show_all)
         table: IndicatorTable = self.indicator_table  # type: ignore[attr-defined]
         known = table.known_name(indicator)
@@ -223,7 +233,13 @@ class AnalyticsMixin:
             1 for x in hidden if x.record.kind == "target" and in_year(x.record.year, year)
         )
         rows = side_by_side(records, table, year)
-        return RegionTable(indicator, year, rows, family, left_out, chosen, years)
+        failed = 0
+        if condition is not None:
+            kept = [r for r in rows if r.target is not None and _passes(condition, r.target)]
+            failed, rows = len(rows) - len(kept), kept
+        return RegionTable(
+            indicator, year, rows, family, left_out, chosen, years, condition, failed
+        )
 
 
 @dataclass(frozen=True)
@@ -450,3 +466,8 @@ class ScorecardChartMixin:
             title = tr(lang, "charts.scorecard_title", where=where, when=when)
             chart = scorecard_chart(title, periods, counts, fmt=fmt, lang=lang)
         return ScorecardChart(region, year, periods, counts, chart)
+
+
+def _passes(condition: ValueCondition, item: Sourced) -> bool:
+    record = item.record
+    return condition.passes(record.value, record.value_max, record.unit)

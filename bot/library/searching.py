@@ -183,9 +183,13 @@ class SearchMixin:
             resp = replace(resp, understood=understood)
         found = None
         seeks = seeks_target(asked, table) and not asks_result(asked, searcher.today().year)
-        if not seeks and understood.year is not None:
+        national = understood.region in (None, NATIONAL) and not understood.regions
+        if not seeks and (understood.year is not None or (indicator and national)):
             # 四川 GDP 2026, sichuan GDP 2026: a place, a year and an indicator, nothing
-            # else, ask for that figure as 四川 2026 GDP 目标 does, in any order
+            # else, ask for that figure as 四川 2026 GDP 目标 does, in any order; so do an
+            # indicator's name alone or the country's (超长期特别国债, 全国 赤字率): the
+            # figure the national report sets. A province's (江苏 地区生产总值) stays a
+            # topic, as decided before: its report discusses it throughout
             seeks = bool(umbrella) or bool(
                 indicator
                 and names_only_indicator(

@@ -20,6 +20,7 @@ from bot.corpus.gazetteer import (
 )
 from bot.corpus.regions import filter_regions, region_key
 from bot.digest.filters import DigestFilter, FilterMatcher, parse_filter, record_in_region
+from bot.library.conditions import ValueCondition
 from bot.models import (
     DocumentInfo,
 )
@@ -121,12 +122,17 @@ class IndicatorLookup:
     indicator: str
     region: str | None = None
     elsewhere: TargetLookup | None = None
+    failed: int = 0  # records (shown or not) a value condition left out
 
     @property
     def only_elsewhere(self) -> bool:
         """Whether the indicator has records (sure or not), none passing the region or kind."""
         other = self.elsewhere
         return other is not None and other.any
+
+
+def _passes(condition: ValueCondition, record: TargetRecord) -> bool:
+    return condition.passes(record.value, record.value_max, record.unit)
 
 
 # the country as people name it beside 全国 (the records' name of national figures)
@@ -170,20 +176,55 @@ class TargetsMixin:
         region: str | None = None,
         year: int | None = None,
         show_all: bool = False,
+        condition: ValueCondition | None = None,
     ) -> TargetLookup:
         """:meth:`targets` as shown to a user: confident records only unless ``show_all``,
         with the count of those left out (a figure a document states twice is one record
         already: :mod:`bot.targets.dedupe`); with ``year``, the records of that year only,
         as ``/compare`` and ``/scorecard`` read one (a plan period ending then counts:
-        :func:`bot.analytics.linking.in_year`)."""
+        :func:`bot.analytics.linking.in_year`); with ``condition`` (``>5%``), those whose
+        figure passes it."""
         rows = self.targets(doc=doc, kind=kind, indicator=indicator, region=region)
         if year is not None:
             rows = [r for r in rows if in_year(r.record.year, year)]
+        if condition is not None:
+            rows = [r for r in rows if _passes(condition, r.record)]
         shown = rows if show_all else [r for r in rows if r.record.confident]
         table = self.indicator_table
         known = table.known_name(indicator) if indicator else None
         family = tuple(table.family_members(known)) if known else ()
         return TargetLookup(shown, len(rows) - len(shown), family)
+
+    def lookup_condition(
+        self,
+        text: str,
+        condition: ValueCondition | None,
+        *,
+        doc: str | None = None,
+        kind: str | None = None,
+        region: str | None = None,
+        year: int | None = None,
+        show_all: bool = False,
+    ) -> IndicatorLookup:
+        """:meth:`lookup_indicator` with a value condition (``/targets GDP >5``): the
+        indicator and place read as without it (a condition leaving nothing is not "no
+        such indicator"), then its records that pass, ``failed`` counting the others."""
+        looked = self.lookup_indicator(
+            text, doc=doc, kind=kind, region=region, year=year, show_all=show_all
+        )
+        if condition is None or not looked.found.any:
+            return looked
+        found = self.lookup_targets(
+            doc=doc,
+            kind=kind,
+            indicator=looked.indicator,
+            region=looked.region,
+            year=year,
+            show_all=show_all,
+            condition=condition,
+        )
+        failed = len(looked.found.rows) + looked.found.hidden - len(found.rows) - found.hidden
+        return replace(looked, found=found, failed=failed)
 
     def region_named(self, text: str) -> str | None:
         """``text`` as the regions ``/targets`` is asked about (``四川``, ``全国``,
@@ -247,15 +288,23 @@ class TargetsMixin:
         return self.documents_in(region=region)  # type: ignore[attr-defined]
 
     def lookup_region(
-        self, region: str, *, year: int | None = None, show_all: bool = False
+        self,
+        region: str,
+        *,
+        year: int | None = None,
+        show_all: bool = False,
+        condition: ValueCondition | None = None,
     ) -> TargetLookup:
         """The key targets of ``region`` (:meth:`region_named`) and the places inside it,
         as ``/targets`` lists every document's; a region none of whose records is a target
         (a statistics bulletin's results only) gets its records of every kind."""
         found = self.lookup_targets(kind="target", region=region, year=year, show_all=show_all)
-        if found.any:
+        kind: str | None = "target" if found.any else None
+        if condition is None and found.any:
             return found
-        return self.lookup_targets(region=region, year=year, show_all=show_all)
+        return self.lookup_targets(
+            kind=kind, region=region, year=year, show_all=show_all, condition=condition
+        )
 
     def lookup_indicator(
         self,

@@ -241,7 +241,7 @@ def understand(
         spans.append(m.span())
     if year is None and this_year is not None:
         rel = _RELATIVE_YEAR_RE.search(text)
-        if rel:
+        if rel and not quotes_a_sentence(text, rel.end()):
             year = this_year + RELATIVE_YEARS[rel.group()]
             spans.append(rel.span())
     doc_type: str | None = None
@@ -284,6 +284,34 @@ def understand(
     return Understanding(
         Understood(region, year, doc_type, regions=several, years=both), rest.strip()
     )
+
+
+# A sentence of a document typed whole (or half remembered) as the query: one unbroken run
+# of characters, long, asking nothing, with a figure or a clause mark as sentences have
+# (海南上一年社会消费品零售总额 is a name asked, no sentence). Its 今年 is the document's
+# word for the document's year, not the asker's: read as the current year it sent the
+# report holding the sentence word for word behind this year's reports
+# (今年赤字率拟按4%左右安排).
+QUOTE_CHARS = 10
+_AFTER_CHARS = 6  # a clause after 今年, not 今年GDP目标
+_ASKS_RE = re.compile(r"多少|几|什么|啥|怎么|怎样|如何|哪|吗|是否|有无|[?？]|目标|预期")
+_HAN_RE = re.compile(r"[\u3400-\u9fff]")
+_SENTENCE_MARK_RE = re.compile(r"[0-9，。；,;]")
+
+
+def quotes_a_sentence(text: str, after: int) -> bool:
+    """Whether ``text`` reads as a quoted sentence rather than a question: no space, at
+    least :data:`QUOTE_CHARS` characters, a figure or a clause mark (，。；), no word
+    asking (多少, 如何, 吗, 目标 …) and a clause of at least six Chinese characters after
+    position ``after`` (where 今年 ends)."""
+    stripped = text.strip()
+    if len(stripped) < QUOTE_CHARS or re.search(r"\s", stripped):
+        return False
+    if _SENTENCE_MARK_RE.search(stripped) is None:
+        return False
+    if _ASKS_RE.search(stripped):
+        return False
+    return len(_HAN_RE.findall(text[after:])) >= _AFTER_CHARS
 
 
 def excludes_nation(query: str) -> bool:

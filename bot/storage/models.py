@@ -155,6 +155,9 @@ class SubscriptionRow(Base):
     __table_args__ = (
         Index("ix_subscriptions_chat_id", "chat_id"),
         Index("ix_subscriptions_active", "active"),
+        # a removed subscription's number is never handed out again (0015): SQLite
+        # otherwise takes max(id) + 1, and /unsubscribe 1 then /subscribe gave a new #1
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

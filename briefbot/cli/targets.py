@@ -21,6 +21,12 @@ from bot.digest.values import change_and_value, format_value, signed_change
 from bot.i18n import DEFAULT_LANGUAGE, counted, tr
 from bot.library import DocTarget, DocumentNotFound, Engine, TargetLookup
 from bot.library.arguments import region_year
+from bot.library.conditions import (
+    ConditionError,
+    ValueCondition,
+    condition_text,
+    split_condition,
+)
 from bot.render import document_meta_dict
 from bot.subscriptions.commands import typed_filter
 from briefbot.cli.app import (
@@ -45,6 +51,10 @@ from briefbot.cli.app import (
 
 KINDS_HELP = "target, achievement, estimate or all."
 ALL_HELP = "Also records the extractor is not sure of (hidden by default)."
+VALUE_HELP = (
+    'Only figures passing this condition, as the bot\'s /compare GDP 2026 >5 reads it: ">5", '
+    '">=5%", "<3", "高于5%", "不低于5%", "5%以上", "above 5%", "at least 5%".'
+)
 REGION_HELP = "Only figures about this region or a place inside it (山东 includes 烟台; 全国)."
 TARGET_FIELDS = (
     "doc",
@@ -63,6 +73,26 @@ TARGET_FIELDS = (
     "confidence",
     "sentence",
 )
+
+
+def _checked_condition(
+    words: list[str] | None, value: str | None
+) -> tuple[list[str], ValueCondition | None]:
+    """The words without a value condition and the condition, from the words or
+    ``--value`` (one of the two); a malformed one said and exit 2."""
+    try:
+        rest, said = split_condition(words)
+        _, given = split_condition(value.split() if value else None)
+    except ConditionError as exc:
+        err.print(f"[red]{escape(str(exc))}[/]")
+        raise typer.Exit(2) from None
+    if said is not None and given is not None and said != given:
+        err.print("[red]two value conditions: give one[/]")
+        raise typer.Exit(2)
+    if value and given is None:  # --value GDP: no condition in it
+        err.print(f"[red]看不懂的数值条件 / cannot read the value condition: {escape(value)}[/]")
+        raise typer.Exit(2)
+    return rest, said or given
 
 
 def _check_kind(kind: str) -> str:
@@ -125,6 +155,7 @@ def targets(
     year: Annotated[str | None, typer.Option(help=YEAR_HELP)] = None,
     lang: Annotated[str, typer.Option(help=LANG_HELP)] = DEFAULT_LANGUAGE,
     home_region: Annotated[str | None, typer.Option(help=HOME_REGION_HELP)] = None,
+    value: Annotated[str | None, typer.Option(help=VALUE_HELP)] = None,
 ) -> None:
     """List the key targets, achievements and estimates extracted from the documents.
 
@@ -136,6 +167,7 @@ def targets(
     checked_lang(lang)
     wanted = checked_year(year)
     home = checked_home(home_region)
+    words, condition = _checked_condition(words, value)
     engine = open_engine()
     if words:  # 我县 GDP: the asker's own place, as the bot's /targets reads it
         reading = engine.read_home(" ".join(words), home)
@@ -153,12 +185,23 @@ def targets(
         doc, region, indicator = _positional(engine, named, doc, region, indicator)
     try:
         if indicator:  # also GDP 山东, as the bot's /targets and /compare take it
-            found = engine.lookup_indicator(
-                indicator, doc=doc, kind=kind, region=region, year=wanted, show_all=show_all
+            found = engine.lookup_condition(
+                indicator,
+                condition,
+                doc=doc,
+                kind=kind,
+                region=region,
+                year=wanted,
+                show_all=show_all,
             ).found
         else:
             found = engine.lookup_targets(
-                doc=doc, kind=kind, region=region, year=wanted, show_all=show_all
+                doc=doc,
+                kind=kind,
+                region=region,
+                year=wanted,
+                show_all=show_all,
+                condition=condition,
             )
     except DocumentNotFound as exc:
         raise no_document(exc) from None
@@ -330,6 +373,7 @@ def compare(
         Path | None, typer.Option("--xlsx", help="Write the rows per region to this .xlsx file.")
     ] = None,
     lang: Annotated[str, typer.Option(help=LANG_HELP)] = DEFAULT_LANGUAGE,
+    value: Annotated[str | None, typer.Option(help=VALUE_HELP)] = None,
 ) -> None:
     """One indicator across documents, regions and years, side by side.
 
@@ -340,6 +384,8 @@ def compare(
     target): one row per region, national first, with the target for that year and the
     last result (met / missed when the result is for that year).
     """
+    words, condition = _checked_condition(indicator.split(), value)
+    indicator = " ".join(words)
     if not indicator.strip():
         err.print("请给出指标，例如 briefbot compare GDP (name an indicator, e.g. GDP or CPI).")
         raise typer.Exit(2)
@@ -353,14 +399,16 @@ def compare(
                 "--md, --xlsx)."
             )
             raise typer.Exit(2)
-        _compare_regions(indicator, wanted, show_all, as_json, as_csv, as_md, xlsx, lang)
+        _compare_regions(indicator, wanted, show_all, as_json, as_csv, as_md, xlsx, lang, condition)
         return
     _check_kind(kind)
     engine = open_engine()
     checked_region(region)
     # also GDP 山东: a region after the indicator narrows it, as in the bot's /compare
     try:
-        looked = engine.lookup_indicator(indicator, kind=kind, region=region, show_all=show_all)
+        looked = engine.lookup_condition(
+            indicator, condition, kind=kind, region=region, show_all=show_all
+        )
     except AmbiguousPlace as exc:  # compare GDP Suzhou
         refused(exc)
     found = looked.found
@@ -380,6 +428,16 @@ def compare(
         out.print(said, markup=False)
         _hidden_note(found, lang)
         places_note(engine, looked.region or "", lang)
+        raise typer.Exit(1)
+    if not rows and condition is not None and looked.failed:  # figures, none passing
+        said = tr(
+            lang,
+            "targets.condition_none",
+            indicator=looked.indicator,
+            count=looked.failed,
+            condition=condition_text(condition, lang),
+        )
+        out.print(said, markup=False)
         raise typer.Exit(1)
     if not rows:
         close = engine.similar_indicators(indicator)
@@ -418,10 +476,12 @@ def _compare_regions(
     as_md: bool,
     xlsx: Path | None,
     lang: str = DEFAULT_LANGUAGE,
+    condition: ValueCondition | None = None,
 ) -> None:
-    """``compare INDICATOR --year N``: one row per region (national first)."""
+    """``compare INDICATOR --year N``: one row per region (national first); with a
+    value condition, the regions whose target passes it."""
     engine = open_engine()
-    found = engine.region_table(indicator, year=year, show_all=show_all)
+    found = engine.region_table(indicator, year=year, show_all=show_all, condition=condition)
     rows = export_rows(found.rows, found.year or 0)
     if xlsx is not None:
         xlsx.write_bytes(to_xlsx(rows, title=f"{indicator} {found.year or ''}".strip()))
@@ -437,6 +497,16 @@ def _compare_regions(
         return
     if xlsx is not None:
         return
+    if not rows and condition is not None and found.failed:  # rows, none passing
+        said = tr(
+            lang,
+            "targets.condition_none",
+            indicator=indicator,
+            count=found.failed,
+            condition=condition_text(condition, lang),
+        )
+        out.print(said, markup=False)
+        raise typer.Exit(1)
     if not rows:
         if year is not None:
             said = tr(lang, "cli.regions_none_year", indicator=indicator, year=year)

@@ -36,6 +36,8 @@ from handlers.format.search import (
 )
 from handlers.format.targets import (
     compare_messages,
+    condition_line,
+    condition_text,
     hidden_note,
     no_targets,
     places_like_line,
@@ -50,6 +52,8 @@ __all__ = [
     "TELEGRAM_LIMIT",
     "command_usage_html",
     "compare_messages",
+    "condition_line",
+    "condition_text",
     "doc_facts",
     "doc_messages",
     "docs_messages",

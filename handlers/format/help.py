@@ -21,6 +21,8 @@ _USAGES: dict[str, Callable[[str], str]] = {
     "docs": lambda lang: tr(lang, "docs.list_usage"),
     "targets": lambda lang: tr(lang, "help.targets_usage"),
     "export": lambda lang: tr(lang, "help.targets_usage"),  # /targets … csv, said so there
+    "csv": lambda lang: tr(lang, "help.targets_usage"),
+    "add": lambda lang: tr(lang, "docs.add_usage"),
     "compare": lambda lang: tr(lang, "targets.compare_usage"),
     "scorecard": lambda lang: tr(lang, "analytics.scorecard_usage"),
     "changes": lambda lang: tr(lang, "analytics.changes_usage"),

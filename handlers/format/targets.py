@@ -7,6 +7,7 @@ from typing import Protocol
 
 from bot.digest.filters import kind_label
 from bot.digest.values import change_and_value, format_year, short_title
+from bot.library.conditions import ValueCondition, condition_text
 from bot.models import DocumentInfo
 from bot.targets.records import TargetRecord
 from handlers.format.html import ARG_SHOWN, cut, escape, one_line, shown, split_html
@@ -16,6 +17,14 @@ TARGETS_SHOWN = 40
 
 
 # -- targets -----------------------------------------------------------------------------------
+def condition_line(condition: ValueCondition, failed: int, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The understood line of a value condition (HTML): ``条件：高于 5%（3 条不满足…）``."""
+    line = tr(lang, "targets.condition", condition=escape(condition_text(condition, lang)))
+    if failed:
+        line += tr(lang, "targets.condition_failed", count=failed)
+    return f"<i>{line}</i>"
+
+
 def hidden_note(hidden: int, command: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """The line saying how many low-confidence records were left out and how to see them."""
     return tr(lang, "targets.hidden", hidden=hidden, command=escape(cut(command, ARG_SHOWN)))
