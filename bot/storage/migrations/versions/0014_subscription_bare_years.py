@@ -19,8 +19,8 @@ quoted year are read as the year too. ``nothing_told_filter`` (the filter a
 matches-nothing notice was told for) is rewritten alike, so the notice is not said twice.
 
 The rule is frozen here (the filter module may move on, this file must not). Downgrade
-leaves the rows: 0013's code reads ``year:`` as well. Keep it self-contained: do not
-import bot.storage.models or the filter module here.
+leaves the rows: 0013's code reads ``year:`` as well. Keep it self-contained:
+do not import bot.storage.models or the filter module here.
 """
 
 from __future__ import annotations
