@@ -8,7 +8,7 @@ import pytest
 from bot.corpus.loader import load_document
 from bot.models import Document
 from bot.targets import TargetRecord, extract_targets
-from bot.targets.naming.carry import opening_topic, topic_of
+from bot.targets.naming.carry import _bare_clause, opening_topic, topic_of
 from bot.targets.naming.events import events_in
 
 REPORT = "江州市2025年政府工作报告\n"
@@ -282,3 +282,16 @@ def test_an_industrys_bare_size_after_its_products_output_is_that_industrys(extr
     text = report + "到2030年，新能源汽车产量达到50万辆，产业规模突破3000亿元。\n"
     got = {r.value: r.indicator for r in extract(text)}
     assert got[3000] == "新能源汽车产业规模"
+
+
+@pytest.mark.parametrize(
+    ("clause", "bare"),
+    [
+        ("，2025年平均达到", "平均"),  # the time word, then the hedge after 平均
+        ("全年累计超过", ""),  # a lead word and a hedge: nothing of a name left
+        ("今年提高到每人每月", "提高到"),  # the per-head words, the verb kept
+        ("新建停车泊位", "建停车泊位"),  # a thing named: the level rule does not apply
+    ],
+)
+def test_a_level_clause_is_stripped_to_what_names_it(clause: str, bare: str) -> None:
+    assert _bare_clause(clause) == bare

@@ -159,3 +159,44 @@ def test_the_goal_year_pattern_opens_on_its_verb_and_keeps_the_dates_out() -> No
         assert [(m.span(), m.groups()) for m in _BY_YEAR_RE.finditer(text)] == want
     assert [m[1] for m in _BY_YEAR_RE.finditer(texts[0])] == ["2027"]
     assert [m[1] for m in _BY_YEAR_RE.finditer(texts[1])] == ["2031", "2028"]  # 截到 is a date too
+
+
+@pytest.mark.parametrize(
+    ("source", "classes"),
+    [
+        (r"(?:比|之比)[^，。]{0,8}?(?P<n>\d+)\s*[：:∶]\s*1", ((":", "∶", "："),)),  # not 1
+        (r"(?P<n>\d+)\s*[/／]\s*(?P<per>十?万)", (("/", "／"),)),
+        (r"(?:增长(?P<r>[一二]))+倍", (("一", "二"),)),  # inside a repeat of one or more
+        (r"增长[一二三四五六七八九]倍", ()),  # too many characters to be rarer than 增长
+        (r"增长[^一二]倍|增长(?:[一二])?倍|(?<=[超近])倍", ()),  # negated, optional, looked at
+    ],
+)
+def test_a_small_class_every_match_holds_is_asked_too(
+    source: str, classes: tuple[tuple[str, ...], ...]
+) -> None:
+    scan = needled(re.compile(source))
+    assert isinstance(scan, _Needled)
+    assert scan.classes == tuple(tuple(sorted(c)) for c in classes)
+
+
+def test_a_text_without_the_class_is_not_scanned() -> None:
+    plain = re.compile(r"(?:比|之比)[^，。；]{0,8}?(?P<n>\d+(?:\.\d+)?)\s*[：:∶]\s*1(?![\d.])")
+    scan = needled(plain)
+    assert isinstance(scan, _Needled) and scan.classes
+
+    class Counting:
+        """The pattern, counting the scans it is asked for."""
+
+        calls = 0
+
+        def finditer(self, text: str):
+            Counting.calls += 1
+            return plain.finditer(text)
+
+    scan.pattern = Counting()  # type: ignore[assignment]
+    texts = ("比上年增长1.5%，占比1成。", "男女比例为1.05∶1。", "两者之比约为3:1，比值上升。")
+    for text in texts:
+        assert [(m.span(), m.groups()) for m in scan.finditer(text)] == [
+            (m.span(), m.groups()) for m in plain.finditer(text)
+        ]
+    assert Counting.calls == 2  # the first text holds 比 and 1 but no colon

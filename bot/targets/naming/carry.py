@@ -269,6 +269,14 @@ def _joined(topic: str, done: str) -> str:
     return topic + done
 
 
+def _bare_clause(clause: str) -> str:
+    """``clause`` without its time words, per-head words, lead words and hedges: four
+    strips, asked for only once the cheaper tests of a level clause have passed (most
+    figures fail them), not for every figure."""
+    bare = _PER_HEAD_RE.sub("", TIME_RE.sub("", clause.strip("，、 ")))
+    return _HEDGE_RE.sub("", _LEAD_RE.sub("", bare))
+
+
 def carry_the_topic(
     sentence: str, named: list[Named], table: IndicatorTable, before: str = ""
 ) -> list[Named]:
@@ -361,14 +369,12 @@ def carry_the_topic(
             continue
         # (segmenting the clause is the costly part: only for a figure it may rename)
         renamable = fig.form not in ("rank", "comparison") and not table.canonical(n.indicator)
-        bare = _PER_HEAD_RE.sub("", TIME_RE.sub("", clause.strip("，、 ")))
-        bare = _HEDGE_RE.sub("", _LEAD_RE.sub("", bare))
         if (
             renamable
             and lo > 0
-            and bare in ("", "平均")
-            and _LEVEL_VERB_RE.search(clause)
             and sentence[lo - 1] in "，,；;"
+            and _LEVEL_VERB_RE.search(clause)
+            and _bare_clause(clause) in ("", "平均")
             and re.match(
                 r"[^，。；,;\u4e00-\u9fff]*(?:左右|以上)?(?:[，。；,;]|$)", sentence[fig.end :]
             )
