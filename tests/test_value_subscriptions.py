@@ -190,3 +190,15 @@ def test_the_command_line_digest_preview_takes_a_condition(library) -> None:
     assert "增长 5%左右" in at_least.stdout and "4.5%左右" not in at_least.stdout
     bad = runner.invoke(app, [*base, "digest", "--preview", "GDP", ">abc"])
     assert bad.exit_code == 2 and ">abc" in bad.output
+
+
+def test_the_chats_own_place_is_read_beside_a_condition() -> None:
+    """``/subscribe 我市 GDP 高于5%``: the home word is read after the condition, and the
+    stored ``value:`` is kept as written."""
+    from bot.search.home_words import HomeRegion, read_home
+
+    typed = parse_subscribe("我市 GDP 高于5%", default_time="08:00").filter_text
+    home = HomeRegion("990100", "甲市", city="甲市", province="甲省")
+    read = parse_filter(read_home(typed, home, as_filter=True).text, check_places=False)
+    assert read.regions == ("甲市",) and read.keywords == ("GDP",)
+    assert read.value is not None and read.value.typed == ">5%"
