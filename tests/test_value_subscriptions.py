@@ -202,3 +202,10 @@ def test_the_chats_own_place_is_read_beside_a_condition() -> None:
     read = parse_filter(read_home(typed, home, as_filter=True).text, check_places=False)
     assert read.regions == ("甲市",) and read.keywords == ("GDP",)
     assert read.value is not None and read.value.typed == ">5%"
+
+
+@pytest.mark.parametrize("typed", ["GDP > 9", "GDP above 9", "GDP 高于 9", "GDP at least 10"])
+def test_a_conditions_number_typed_last_is_not_the_schedule(typed: str) -> None:
+    request = parse_subscribe(typed, default_time="08:00")
+    assert not request.schedule_given and request.schedule.expr == "08:00"
+    assert "value:" in request.filter_text
