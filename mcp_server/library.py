@@ -357,7 +357,7 @@ class Library:
             raise ToolError(
                 f"bad filter {filter!r}: {exc}. Syntax: keywords, +required, !excluded, "
                 "indicator:名称, region:地区, doc:文件, kind:target|achievement|estimate|all, "
-                "confidence:all."
+                "confidence:all, value:>5%."
             ) from None
         rows = self._about_year(found.rows, year)
         notes = []

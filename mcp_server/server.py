@@ -229,7 +229,8 @@ def build_server(
                 description="Digest filter: words separated by spaces. Keywords (any "
                 "matches: GDP 就业), +required, !excluded, indicator:名称, region:地区 "
                 "(region:山东 includes 烟台), doc:文件, kind:target|achievement|estimate|all "
-                "(default target), confidence:all (also unsure records). Empty: every "
+                "(default target), confidence:all (also unsure records), value:>5% (only "
+                "figures passing it: >, >=, <, <=; a range only whole). Empty: every "
                 "target.",
             ),
         ] = "",

@@ -193,6 +193,13 @@ async def check_tools(client: Client) -> None:
     assert any("kind:all" in n for n in every["notes"])
     kinds = result_of(await client.call_tool("targets", {"filter": "kind:all", "page_size": 30}))
     assert kinds["total"] > every["total"] and not any("kind:all" in n for n in kinds["notes"])
+    # value:, as /compare reads a condition: only the figures passing it
+    gdp_all = {"filter": "kind:all indicator:地区生产总值", "page_size": 30}
+    passing = {"filter": "kind:all indicator:地区生产总值 value:>5%", "page_size": 30}
+    every_gdp = result_of(await client.call_tool("targets", gdp_all))
+    above = result_of(await client.call_tool("targets", passing))
+    assert 0 < above["total"] < every_gdp["total"]
+    assert all(r["target"]["value"] > 5 and r["target"]["unit"] == "%" for r in above["records"])
     for rec in every["records"]:
         f = rec["target"]
         # years are numbers or, when the document gives none, the words as written

@@ -23,6 +23,10 @@ A filter is written as one line of words separated by spaces (full-width spaces 
                    ``estimate`` (预计) or ``all`` (全部) (``类型:``)
 ``confidence:all`` also records the extractor is not sure of (by default only
                    confident records are shown) (``可信度:全部``)
+``value:>5%``      the figure passes the value condition (``数值:``), read as
+                   ``/compare`` reads one (:mod:`bot.targets.conditions`): a range
+                   passes only whole, a figure in another unit or without a number
+                   never (``/subscribe GDP 高于5%`` is stored as ``GDP value:>5%``)
 =================  ===========================================================
 
 Regions (:mod:`bot.corpus.regions`): a record is about its own ``region`` when that
@@ -74,6 +78,7 @@ from bot.corpus.regions import AmbiguousPlace, figure_in_region, filter_regions,
 from bot.errors import CodedError
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
 from bot.models import DocumentInfo
+from bot.targets.conditions import ConditionError, ValueCondition, condition_text, split_condition
 from bot.targets.indicators import IndicatorTable
 from bot.targets.lexicon import GENERIC_NAMES
 from bot.targets.records import KINDS, TargetRecord
@@ -125,10 +130,14 @@ _KEYS: dict[str, str] = {
     "confidence": "confidence",
     "可信度": "confidence",
     "置信度": "confidence",
+    "value": "value",
+    "values": "value",
+    "数值": "value",
+    "值": "value",
 }
 _KEY_HELP = (
     "indicator:（指标）、region:（地区）、doc:（文件）、year:（年份）、kind:（类型）、"
-    "confidence:all（可信度:全部）"
+    "confidence:all（可信度:全部）、value:>5%（数值）"
 )
 _CONFIDENCE_VALUES: dict[str, bool] = {
     "all": True,
@@ -192,6 +201,7 @@ class DigestFilter:
     years: tuple[str, ...] = ()  # four digits each: 2025
     kinds: tuple[str, ...] = ("target",)
     show_all: bool = False
+    value: ValueCondition | None = None
 
     def __post_init__(self) -> None:
         for name in ("keywords", "required", "excluded", "indicators", "regions", "docs", "years"):
@@ -326,6 +336,7 @@ def parse_filter(text: str, *, check_places: bool = True) -> DigestFilter:
     }
     kinds: list[str] = []
     show_all = False
+    condition: ValueCondition | None = None
     pos = 0
     n = len(text or "")
     text = text or ""
@@ -390,6 +401,13 @@ def parse_filter(text: str, *, check_places: bool = True) -> DigestFilter:
                             value=v,
                         )
                     show_all = show_all or everything
+            elif key == "value":
+                for v in [value.strip()] if quoted else values:
+                    if condition is not None:  # value:>5 value:<8, as /compare GDP >5 <8
+                        raise _condition_error(
+                            ConditionError("one value condition only", "condition.two", typed=v)
+                        )
+                    condition = _read_condition(v)
             elif key == "year":
                 for v in values:
                     year = read_year(v)
@@ -419,7 +437,30 @@ def parse_filter(text: str, *, check_places: bool = True) -> DigestFilter:
         years=tuple(fields["year"]),
         kinds=tuple(kinds) if kinds else ("target",),
         show_all=show_all,
+        value=condition,
     )
+
+
+def _condition_error(exc: ConditionError) -> FilterError:
+    """A condition a filter cannot read, as a filter error with the condition's code, so
+    every interface says it in the words ``/compare`` uses."""
+    return FilterError(str(exc)).coded_as(exc)  # type: ignore[return-value]
+
+
+def _read_condition(typed: str) -> ValueCondition:
+    """The condition of a ``value:`` term (``>5%``, ``高于5%``, ``5%以上``): one
+    condition and nothing else, or :class:`FilterError` (``condition.malformed``)."""
+    try:
+        words, found = split_condition([typed])
+    except ConditionError as exc:
+        raise _condition_error(exc) from exc
+    if found is None or words:  # value:5, value:GDP>5
+        raise _condition_error(
+            ConditionError(
+                f"cannot read the value condition: {typed}", "condition.malformed", typed=typed
+            )
+        )
+    return found
 
 
 _EXAMPLE = {
@@ -429,6 +470,7 @@ _EXAMPLE = {
     "year": "2025",
     "kind": "all",
     "confidence": "all",
+    "value": ">5%",
 }
 
 
@@ -461,6 +503,8 @@ def format_filter(f: DigestFilter) -> str:
         parts.append("kind:" + ",".join(f.kinds))
     if f.show_all:
         parts.append("confidence:all")
+    if f.value is not None:
+        parts.append("value:" + f.value.typed)
     return " ".join(parts)
 
 
@@ -498,6 +542,9 @@ def describe(f: DigestFilter, lang: str = DEFAULT_LANGUAGE) -> str:
         parts.append(tr(lang, "digest.filter.kinds", kinds=kinds))
     if f.show_all:
         parts.append(tr(lang, "digest.filter.confidence_all"))
+    if f.value is not None:
+        condition = condition_text(f.value, lang)
+        parts.append(tr(lang, "digest.filter.value", condition=condition))
     return tr(lang, "digest.filter.sep").join(parts)
 
 
@@ -702,6 +749,10 @@ class FilterMatcher:
         filter = self.filter
         if record.kind not in filter.kinds:
             return False
+        if filter.value is not None and not filter.value.passes(
+            record.value, record.value_max, record.unit
+        ):
+            return False  # a range only whole, as /compare keeps it
         if filter.docs and not any(_doc_matches(d, record, doc_info) for d in filter.docs):
             return False
         if filter.years and str(period_end(record.year)) not in filter.years:

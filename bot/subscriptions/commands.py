@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from bot.corpus.gazetteer import Gazetteer, Place, chinese_place, default_gazetteer
-from bot.digest.filters import format_filter, parse_filter
+from bot.digest.filters import FilterError, format_filter, parse_filter
 from bot.subscriptions.schedule import (
     WEEKLY_WORDS,
     Schedule,
@@ -26,6 +26,7 @@ from bot.subscriptions.schedule import (
     parse_schedule,
 )
 from bot.subscriptions.spoken_time import glue_part_of_day
+from bot.targets.conditions import ConditionError, split_condition
 from bot.text.english import english_terms
 from bot.text.years import read_year
 
@@ -241,7 +242,54 @@ def typed_filter(text: str) -> str:
 
 def typed_filter_words(tokens: list[str]) -> list[str]:
     """:func:`typed_filter` on the filter's words, as :func:`parse_subscribe` splits them."""
-    return english_phrases(years_as_filters(places_as_regions(tokens)))
+    return english_phrases(years_as_filters(places_as_regions(conditions_as_values(tokens))))
+
+
+# a word the filter reads itself: quoted, required/excluded, or key:value
+_NOT_PLAIN = re.compile(r'^(?:["“+＋!！\-－]|(?:[A-Za-z_]+|[\u4e00-\u9fff]+)[:：])')
+
+
+def conditions_as_values(tokens: list[str]) -> list[str]:
+    """The filter's words with a value condition written as ``value:`` (``GDP 高于5%`` ->
+    ``GDP value:>5%``; ``>5``, ``>= 5%``, ``above 5%``, ``5%以上`` too), read by the
+    reader ``/compare`` uses (:func:`~bot.targets.conditions.split_condition`): as a
+    keyword, ``>5`` was looked for in what a figure measures and the digest held nothing
+    (or, with another keyword, every figure). Quoted, signed and ``key:`` words are left
+    as typed. A condition the reader cannot read (``高于``, ``>abc``) or a second one
+    raises :class:`~bot.digest.filters.FilterError` with the condition's code, so it is
+    said as ``/compare`` says it and nothing is stored."""
+    out: list[str] = []
+    found: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        try:
+            words, condition = split_condition(run)
+        except ConditionError as exc:
+            raise FilterError(str(exc)).coded_as(exc) from exc
+        out.extend(words)
+        if condition is not None:
+            found.append(condition.typed)
+            out.append(f"value:{condition.typed}")
+        run.clear()
+
+    for token in tokens:
+        if _NOT_PLAIN.match(token):
+            flush()
+            out.append(token)
+        else:
+            run.append(token)
+    flush()
+    if len(found) > 1:  # GDP >5 region:四川 <8: one condition, as /compare takes it
+        error = ConditionError(
+            f"只能给一个数值条件 / one value condition only: {found[1]}",
+            "condition.two",
+            typed=found[1],
+        )
+        raise FilterError(str(error)).coded_as(error)
+    return out
 
 
 def places_as_regions(tokens: list[str], gazetteer: Gazetteer | None = None) -> list[str]:
