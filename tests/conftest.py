@@ -62,16 +62,17 @@ def extract(tmp_path, table):
     return run
 
 
-def engine_over(root: Path, docs: Mapping[str, str], **extra):
+def engine_over(root: Path, docs: Mapping[str, str], *, tokenizer=None, **extra):
     """An engine over ``docs`` (file name -> text) written to ``root / "corpus"``, its data
-    in ``root / "data"``; ``extra`` settings as for :func:`make_settings`."""
+    in ``root / "data"``; ``extra`` settings as for :func:`make_settings`, ``tokenizer`` a
+    module's shared one (none: the engine loads its own)."""
     from bot.library import Engine
 
     corpus = root / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
     for name, text in docs.items():
         (corpus / name).write_text(text, encoding="utf-8")
-    return Engine.open(make_settings(corpus, root / "data", **extra))
+    return Engine.open(make_settings(corpus, root / "data", **extra), tokenizer=tokenizer)
 
 
 def first_hit(engine, query: str) -> str:

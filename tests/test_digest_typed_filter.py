@@ -8,11 +8,11 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from bot.config import Settings
 from bot.library import Engine
 from bot.subscriptions.commands import parse_subscribe, typed_filter
 from briefbot.cli import app
 from fake_telegram import FakeBotApi
+from tests.conftest import engine_over
 from tests.e2e import ask_text, running
 
 DOCS = {
@@ -52,21 +52,9 @@ def test_a_typed_filter_is_read_as_subscribe_stores_it(typed: str, read: str) ->
 
 
 @pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory) -> tuple:
+def engine(tmp_path_factory: pytest.TempPathFactory, tokenizer) -> Engine:
     root = tmp_path_factory.mktemp("typed-filter")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, body in DOCS.items():
-        (corpus / name).write_text(body, encoding="utf-8")
-    return corpus, root / "data"
-
-
-@pytest.fixture(scope="module")
-def engine(library, tokenizer) -> Engine:
-    corpus, data = library
-    return Engine.open(
-        Settings(corpus_dir=corpus, data_dir=data, flood_burst=0), tokenizer=tokenizer
-    )
+    return engine_over(root, DOCS, tokenizer=tokenizer, flood_burst=0)
 
 
 async def test_digest_reads_a_year_and_a_place_as_subscribe_does(
@@ -87,8 +75,8 @@ async def test_digest_reads_a_year_and_a_place_as_subscribe_does(
         assert "4.5%左右" not in said  # 云南's
 
 
-def test_the_command_line_digest_reads_a_year_and_a_place_alike(library) -> None:
-    corpus, data = library
+def test_the_command_line_digest_reads_a_year_and_a_place_alike(engine: Engine) -> None:
+    corpus, data = engine.settings.corpus_dir, engine.settings.data_dir
     base = ["--corpus-dir", str(corpus), "--data-dir", str(data.parent / "cli-data")]
     runner = CliRunner()
     year = runner.invoke(app, [*base, "digest", "2025"], env={"COLUMNS": "200"})

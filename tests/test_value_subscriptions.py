@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from bot.config import Settings
 from bot.digest.filters import FilterError, describe, format_filter, matches, parse_filter
 from bot.library import Engine
 from bot.subscriptions.commands import parse_subscribe, typed_filter
@@ -16,6 +15,7 @@ from bot.targets.records import TargetRecord
 from briefbot.cli import app
 from fake_telegram import FakeBotApi
 from handlers.i18n.errors import error_text
+from tests.conftest import engine_over
 from tests.e2e import ask_text
 
 
@@ -131,21 +131,9 @@ DOCS = {
 
 
 @pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory) -> tuple:
+def engine(tmp_path_factory: pytest.TempPathFactory, tokenizer) -> Engine:
     root = tmp_path_factory.mktemp("value-subscriptions")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, body in DOCS.items():
-        (corpus / name).write_text(body, encoding="utf-8")
-    return corpus, root / "data"
-
-
-@pytest.fixture(scope="module")
-def engine(library, tokenizer) -> Engine:
-    corpus, data = library
-    return Engine.open(
-        Settings(corpus_dir=corpus, data_dir=data, flood_burst=0), tokenizer=tokenizer
-    )
+    return engine_over(root, DOCS, tokenizer=tokenizer, flood_burst=0)
 
 
 async def test_subscribe_with_a_condition_through_the_bot(
@@ -173,8 +161,8 @@ async def test_subscribe_with_a_condition_through_the_bot(
         assert len(store_of(app).list_for_chat(user.id)) == 1  # nothing stored
 
 
-def test_the_command_line_digest_preview_takes_a_condition(library) -> None:
-    corpus, data = library
+def test_the_command_line_digest_preview_takes_a_condition(engine: Engine) -> None:
+    corpus, data = engine.settings.corpus_dir, engine.settings.data_dir
     base = ["--corpus-dir", str(corpus), "--data-dir", str(data.parent / "cli-data")]
     runner = CliRunner()
     shown = runner.invoke(
