@@ -19,8 +19,8 @@ from telegram.ext import (
 )
 
 from bot.library import DocumentNotFound
-from bot.library.conditions import condition_in
 from bot.models import HomeRegion, SearchResponse
+from bot.targets.conditions import condition_in
 from bot.text.across import asks_across_regions
 from bot.text.pasted import looks_pasted, without_links
 from bot.text.typed_commands import TypedCommand, typed_command

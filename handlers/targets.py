@@ -10,9 +10,9 @@ from bot.analytics.side_by_side import to_csv, to_xlsx
 from bot.corpus.regions import AmbiguousPlace
 from bot.library import DocumentNotFound, Engine, IndicatorLookup, TargetLookup
 from bot.library.arguments import ALL_WORDS, export_kind, region_year
-from bot.library.conditions import ConditionError, ValueCondition, split_condition
 from bot.models import DocumentInfo
 from bot.search.home_words import home_words
+from bot.targets.conditions import ConditionError, ValueCondition, split_condition
 from handlers import format as fmt
 from handlers.common import add_commands, reply_html
 from handlers.context import BriefContext

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from bot.library.conditions import (
+from bot.targets.conditions import (
     ConditionError,
     ValueCondition,
     condition_in,

@@ -40,9 +40,9 @@ from bot.corpus.meta import states_targets
 from bot.corpus.regions import filter_regions, region_key
 from bot.digest.filters import record_in_region
 from bot.i18n import DEFAULT_LANGUAGE, tr
-from bot.library.conditions import ValueCondition
 from bot.models import DocumentInfo
 from bot.search.index import CompiledIndex
+from bot.targets.conditions import ValueCondition
 from bot.targets.indicators import IndicatorTable
 from bot.text.normalize import normalize
 

@@ -20,12 +20,12 @@ from bot.corpus.gazetteer import (
 )
 from bot.corpus.regions import filter_regions, region_key
 from bot.digest.filters import DigestFilter, FilterMatcher, parse_filter, record_in_region
-from bot.library.conditions import ValueCondition
 from bot.models import (
     DocumentInfo,
 )
 from bot.search.index import CompiledIndex
 from bot.search.pinyin_words import may_hold_pinyin
+from bot.targets.conditions import ValueCondition
 from bot.targets.indicators import IndicatorTable
 from bot.targets.record_cache import HeldRecords
 from bot.targets.records import KINDS, TargetRecord

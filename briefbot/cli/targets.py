@@ -21,14 +21,14 @@ from bot.digest.values import change_and_value, format_value, signed_change
 from bot.i18n import DEFAULT_LANGUAGE, counted, tr
 from bot.library import DocTarget, DocumentNotFound, Engine, TargetLookup
 from bot.library.arguments import region_year
-from bot.library.conditions import (
+from bot.render import document_meta_dict
+from bot.subscriptions.commands import typed_filter
+from bot.targets.conditions import (
     ConditionError,
     ValueCondition,
     condition_text,
     split_condition,
 )
-from bot.render import document_meta_dict
-from bot.subscriptions.commands import typed_filter
 from briefbot.cli.app import (
     HOME_REGION_HELP,
     LANG_HELP,

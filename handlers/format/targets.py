@@ -7,8 +7,8 @@ from typing import Protocol
 
 from bot.digest.filters import kind_label
 from bot.digest.values import change_and_value, format_year, short_title
-from bot.library.conditions import ValueCondition, condition_text
 from bot.models import DocumentInfo
+from bot.targets.conditions import ValueCondition, condition_text
 from bot.targets.records import TargetRecord
 from handlers.format.html import ARG_SHOWN, cut, escape, one_line, shown, split_html
 from handlers.i18n import DEFAULT_LANGUAGE, tr
