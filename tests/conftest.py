@@ -3,6 +3,7 @@ table and key-target extraction over a text."""
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from collections.abc import Iterator, Mapping
@@ -60,6 +61,15 @@ def extract(tmp_path, table):
         return extract_targets(doc, table)
 
     return run
+
+
+@functools.lru_cache(maxsize=2)
+def load_reversed(path: Path | None = None) -> dict[str, tuple[str, ...]]:
+    """The bilingual dictionary read backwards (``english_fallback.read_reversed``), once
+    per path for the whole test run: reading CC-CEDICT takes a second or more."""
+    from bot.text.english_fallback import read_reversed
+
+    return read_reversed(path)
 
 
 def engine_over(root: Path, docs: Mapping[str, str], *, tokenizer=None, **extra):

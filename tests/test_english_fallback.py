@@ -14,10 +14,9 @@ from bot.text.english_fallback import (
     candidates,
     dictionary_file,
     is_content_word,
-    load_reversed,
     senses,
 )
-from tests.conftest import engine_over
+from tests.conftest import engine_over, load_reversed
 
 # invented dictionary lines in CC-CEDICT's format
 LINES = (

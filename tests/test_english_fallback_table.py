@@ -17,12 +17,11 @@ from bot.text.english_fallback import (
     candidates,
     dictionary_file,
     installed_table,
-    load_reversed,
     read_table_text,
     table_key,
     table_text,
 )
-from tests.conftest import engine_over
+from tests.conftest import engine_over, load_reversed
 
 # invented dictionary lines in CC-CEDICT's format
 LINES = (

@@ -27,7 +27,6 @@ import os
 import re
 import threading
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -95,12 +94,6 @@ def senses(line: str) -> tuple[str, list[str]] | None:
             if key not in keys:
                 keys.append(key)
     return simplified, keys
-
-
-@lru_cache(maxsize=2)
-def load_reversed(path: Path | None = None) -> dict[str, tuple[str, ...]]:
-    """:func:`read_reversed`, once per path and process."""
-    return read_reversed(path)
 
 
 def read_reversed(path: Path | None = None) -> dict[str, tuple[str, ...]]:
