@@ -1,0 +1,233 @@
+"""What ``trial-left11`` and the eleventh user trial (``bench/RESULTS.md``) left, through
+the fake Bot API server (the real Application, as ``tests/e2e.py`` drives it), and unit
+cases of the pure parts on invented text: a pasted report added as a document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.library import Engine
+from bot.storage import Database
+from bot.text.pasted import pasted_bytes, pasted_filename, pasted_title
+from bot.text.tokenize import Tokenizer
+from fake_telegram import FakeBotApi
+from handlers.pending_uploads import PASTED_KEPT, pasted_texts
+from tests.e2e import ask, ask_text, buttons, engine_copy, press, running
+
+ADMIN_ID = 8101
+USER_ID = 8102
+
+# An invented report, longer than a query and made of lines: what a reporter pastes.
+REPORT = (
+    "2026年青川市人民政府工作报告\n\n一、2025年工作回顾\n"
+    "全市地区生产总值增长5.3%，城镇新增就业2.6万人。\n二、2026年主要目标\n"
+    + "今年地区生产总值增长5.5%左右，一般公共预算收入增长4%，粮食产量稳定在60万吨以上。"
+    * 4
+)
+REPORT_NAME = "2026年青川市人民政府工作报告.txt"
+
+
+# -- the pure parts ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("2026年青川市政府工作报告\n正文", "2026年青川市政府工作报告.txt"),
+        ("\n\n  # 《青川市十五五规划纲要》 \n正文", "青川市十五五规划纲要.txt"),
+        (
+            "关于印发《方案》的通知：青发/2026/3号\n正文",
+            "关于印发《方案》的通知：青发 2026 3号.txt",
+        ),
+        ("..\\..\\etc\n正文", "etc.txt"),
+        ("***\n---\n正文第一行", "正文第一行.txt"),
+        ("?:*|\n", "pasted.txt"),
+        ("", "pasted.txt"),
+    ],
+)
+def test_a_pasted_text_is_named_by_its_first_line(text: str, name: str) -> None:
+    assert pasted_filename(text) == name
+
+
+def test_a_long_first_line_is_cut_to_a_title() -> None:
+    line = "青川市" + "推进高质量发展" * 20
+    assert pasted_title(line + "\n正文") == line[:40]
+    assert len(pasted_filename(line).encode("utf-8")) < 200  # a name the upload takes
+
+
+def test_the_same_text_pasted_twice_is_the_same_file() -> None:
+    typed = "标题\r\n\r\n第一段。  \r\n第二段。\n\n"
+    again = "\n标题\n\n第一段。\n第二段。"
+    assert pasted_bytes(typed) == pasted_bytes(again) == "标题\n\n第一段。\n第二段。\n".encode()
+
+
+def test_pasted_texts_keep_the_newest_and_expire(tmp_path: Path) -> None:
+    now = [1000.0]
+    store = pasted_texts(tmp_path)
+    store.clock = lambda: now[0]
+    tokens = []
+    for n in range(PASTED_KEPT + 2):
+        now[0] += 1
+        tokens.append(store.put(f"{n}.txt", b"x", chat_id=1, user_id=1))
+    assert sorted(store.tokens()) == sorted(tokens[2:])  # the two oldest made room
+    assert store.get(tokens[0]) is None and store.get(tokens[-1]) is not None
+    now[0] += store.ttl + 1
+    assert store.get(tokens[-1]) is None and store.take(tokens[-1]) is None
+
+
+# -- through the bot ---------------------------------------------------------------------------
+@pytest.fixture
+def engine(bundled_template: Path, tmp_path: Path, tokenizer: Tokenizer) -> Engine:
+    """A private copy of the bundled corpus and its index: the tests add to it."""
+    return engine_copy(bundled_template, tmp_path, tokenizer, owners=[ADMIN_ID], flood_burst=0)
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Iterator[Database]:
+    db = Database.open(url=f"sqlite:///{tmp_path}/b.db")
+    yield db
+    db.close()
+
+
+async def _outcome(server: FakeBotApi, chat, received: dict) -> str:
+    """The text the "received" reply is edited into (the upload's outcome)."""
+
+    def edited(call) -> bool:
+        return (
+            call.method == "editMessageText"
+            and call.ok
+            and call.message["message_id"] == received["message_id"]
+            and not call.message["text"].startswith("⏳")
+        )
+
+    return (await server.wait_for(edited, timeout=30)).message["text"]
+
+
+async def _press_add(server: FakeBotApi, message: dict, user) -> tuple[dict, str]:
+    """Press "➕ 加入文库"; the "received" reply and the outcome edited into it."""
+    answered = await press(server, message, "➕ 加入文库", user)
+    assert answered.ok
+    received = (await server.next_call("sendMessage", chat=user)).message
+    assert received["text"].startswith("📥 已收到"), received["text"]
+    return received, await _outcome(server, user, received)
+
+
+def _titles(engine: Engine) -> list[str]:
+    return [d.relpath for d in engine.documents()]
+
+
+async def test_an_admin_adds_a_pasted_report_with_one_press(
+    server: FakeBotApi, engine: Engine, database: Database
+) -> None:
+    """A pasted report was searched and she was told to save it as a file; an admin is
+    now offered a button that adds it, named by its first line, searchable at once. The
+    same text pasted and added again is the one document."""
+    admin = server.add_user("林记者", id=ADMIN_ID)
+    before = len(engine.documents())
+    async with running(server, engine, database=database):
+        reply = (await ask(server, admin, admin, REPORT)).message
+        assert reply["text"].startswith("ℹ️ 这条消息像是一份文件的正文")
+        assert REPORT_NAME in reply["text"] and "➕ 加入文库" in buttons(reply)
+        received, outcome = await _press_add(server, reply, admin)
+        assert REPORT_NAME in received["text"]
+        assert "已添加" in outcome and REPORT_NAME in outcome, outcome
+        assert REPORT_NAME in _titles(engine) and len(engine.documents()) == before + 1
+        found = await ask_text(server, admin, admin, "青川 粮食产量")
+        assert "青川" in found
+        # pressed twice: the text was taken by the first press
+        again = await press(server, reply, "➕ 加入文库", admin)
+        assert again.params.get("show_alert") and "已过期或已加入" in again.params["text"]
+        # the same report pasted again and added: a duplicate, not a second document
+        reply = (await ask(server, admin, admin, REPORT + "\n")).message
+        _received, outcome = await _press_add(server, reply, admin)
+        assert "重复文件" in outcome and "内容相同" in outcome, outcome
+        assert len(engine.documents()) == before + 1
+
+
+async def test_a_pasted_text_survives_a_restart_before_the_press(
+    server: FakeBotApi, engine: Engine, database: Database
+) -> None:
+    """The text waits on disk, not in the process: the bot restarted between the paste
+    and the press still adds it."""
+    admin = server.add_user("林记者", id=ADMIN_ID)
+    async with running(server, engine, database=database):
+        reply = (await ask(server, admin, admin, REPORT)).message
+    async with running(server, engine, database=database):
+        _received, outcome = await _press_add(server, reply, admin)
+        assert "已添加" in outcome and REPORT_NAME in _titles(engine)
+
+
+async def test_add_command_adds_the_text_after_it_or_the_message_replied_to(
+    server: FakeBotApi, engine: Engine, database: Database
+) -> None:
+    admin = server.add_user("林记者", id=ADMIN_ID)
+    other = "青川市2026年民生实事清单\n" + "新建改建农村公路120公里，新增托位800个。" * 3
+    async with running(server, engine, database=database):
+        await server.send_message(admin, admin, "/add " + REPORT)
+        received = (await server.next_call("sendMessage", chat=admin)).message
+        assert received["text"].startswith("📥 已收到") and REPORT_NAME in received["text"]
+        assert "已添加" in await _outcome(server, admin, received)
+        pasted = await server.send_message(admin, admin, other)
+        await server.next_call("sendMessage", chat=admin)  # its search
+        await server.send_message(admin, admin, "/add", reply_to=pasted)
+        received = (await server.next_call("sendMessage", chat=admin)).message
+        assert "青川市2026年民生实事清单.txt" in received["text"]
+        assert "已添加" in await _outcome(server, admin, received)
+        # text the library refuses (no Chinese) is refused as such a file is
+        await server.send_message(admin, admin, "/add Quarterly notes\nNothing in Chinese here.")
+        received = (await server.next_call("sendMessage", chat=admin)).message
+        refused = await _outcome(server, admin, received)
+        assert refused.startswith("❌"), refused
+        assert "Quarterly notes.txt" not in _titles(engine)
+
+
+async def test_a_pasted_text_over_the_size_limit_is_refused_before_indexing(
+    server: FakeBotApi, bundled_template: Path, tmp_path: Path, tokenizer: Tokenizer
+) -> None:
+    """The file limit holds for a text too: at 0.01 MB (10,486 bytes), a message of
+    3,600 Chinese characters (10,800 bytes in UTF-8) is refused, said as a file is."""
+    small = engine_copy(bundled_template, tmp_path, tokenizer, owners=[ADMIN_ID], max_file_mb=0.01)
+    admin = server.add_user("林记者", id=ADMIN_ID)
+    before = len(small.documents())
+    long_report = "青川市统计公报\n" + "全市粮食产量稳定增长。" * 360
+    async with running(server, small):
+        said = await ask_text(server, admin, admin, "/add " + long_report)
+        assert said.startswith("❌") and "过大" in said, said
+        assert len(small.documents()) == before
+
+
+async def test_non_admins_are_told_they_cannot_add(
+    server: FakeBotApi, engine: Engine, database: Database
+) -> None:
+    """A member pasting a report gets the search and the note, no button; ``/add`` with
+    text is refused; a press of an admin's button by someone else is refused."""
+    admin = server.add_user("林记者", id=ADMIN_ID)
+    member = server.add_user("读者", id=USER_ID)
+    before = len(engine.documents())
+    async with running(server, engine, database=database):
+        reply = (await ask(server, member, member, REPORT)).message
+        assert reply["text"].startswith("ℹ️ 这条消息像是一份文件的正文")
+        assert "➕ 加入文库" not in buttons(reply) and ".txt" in reply["text"]
+        said = await ask_text(server, member, member, "/add " + REPORT)
+        assert said == "⛔ 只有机器人管理员可以向文库添加文件，这段文字未加入。"
+        said = await ask_text(server, member, member, "/add")  # how documents are added
+        assert "/add" in said and ".docx" in said
+        # an admin's button pressed by another user (the message forwarded, say)
+        admins = (await ask(server, admin, admin, REPORT)).message
+        refused = await press(server, admins, "➕ 加入文库", member)
+        assert refused.params.get("show_alert")
+        assert refused.params["text"] == "⛔ 只有机器人管理员可以向文库添加文件，这段文字未加入。"
+    assert len(engine.documents()) == before
+
+
+async def test_the_button_and_note_are_in_english_for_an_english_admin(
+    server: FakeBotApi, engine: Engine, database: Database
+) -> None:
+    admin = server.add_user("Lin", id=ADMIN_ID)
+    async with running(server, engine, database=database):
+        await ask_text(server, admin, admin, "/lang en")
+        reply = (await ask(server, admin, admin, REPORT)).message
+        assert "press “➕ Add to the library”" in reply["text"]
+        assert "➕ Add to the library" in buttons(reply)
+
