@@ -231,3 +231,104 @@ async def test_the_button_and_note_are_in_english_for_an_english_admin(
         assert "press “➕ Add to the library”" in reply["text"]
         assert "➕ Add to the library" in buttons(reply)
 
+
+# -- places stored as keywords before user-trial10 ---------------------------------------------
+def test_migration_0016_writes_a_stored_bare_place_as_subscribe_reads_it_now(db_url) -> None:
+    """A subscription made before ``user-trial10`` kept 四川 as a keyword (every
+    province's GDP came); after 0016 it reads as ``/subscribe 四川 GDP`` does now, where
+    that reading is unambiguous. Every other column and every id is kept."""
+    from sqlalchemy import text
+
+    from bot.digest.filters import format_filter, parse_filter
+    from bot.storage import Database
+    from bot.subscriptions.commands import typed_filter
+    from tests.conftest import utc_literal
+
+    typed = {  # id -> the filter as typed then (stored as the writer of then wrote it)
+        3: "四川 GDP",
+        5: "全国 四川省 贵州 云南 GDP kind:all",
+        9: "外贸 黔东南 year:2025 confidence:all",
+        11: "贵州 GDP value:>5",
+        12: "region:苏州 江苏",  # the province says where the city lies: a keyword today too
+        14: "长安 GDP",  # a district's name, and a word: left
+        15: "四川GDP",  # inside a longer keyword: left
+        16: "+四川 GDP !云南",  # required and excluded words: left
+        17: "“四川 成都” GDP",  # a quoted phrase: left
+    }
+    latin = {18: "Sichuan GDP"}  # English and pinyin names are not in the frozen list
+    told = {3: "四川 GDP"}  # its matches-nothing notice was told for this filter
+    db = Database(db_url)
+    try:
+        db.upgrade("0015")
+        at = utc_literal(db, "2025-03-01 00:00:00.000000")
+        with db.engine.begin() as conn:
+            for sub_id, filter_text in (typed | latin).items():
+                conn.execute(
+                    text(
+                        "INSERT INTO subscriptions (id, chat_id, chat_type, chat_title, "
+                        "created_by, filter_text, schedule_kind, schedule_expr, timezone, "
+                        "quiet_when_empty, active, paused, deactivated_reason, "
+                        "last_delivered_at, created_at, updated_at, nothing_told_filter) "
+                        "VALUES (:id, :chat, 'private', NULL, 7, :filter, 'daily', '08:00', "
+                        "'Asia/Shanghai', FALSE, TRUE, FALSE, NULL, :at, :at, :at, :told)"
+                    ),
+                    {
+                        "id": sub_id,
+                        "chat": 40 + sub_id,
+                        "filter": format_filter(parse_filter(filter_text)),
+                        "at": at,
+                        "told": told.get(sub_id),
+                    },
+                )
+
+        def rows() -> dict[int, dict]:
+            with db.engine.connect() as conn:
+                found = conn.execute(text("SELECT * FROM subscriptions")).mappings()
+                return {row["id"]: dict(row) for row in found}
+
+        before = rows()
+        db.upgrade("0016")
+        after = rows()
+        assert after.keys() == before.keys()
+        filters = ("filter_text", "nothing_told_filter")
+        for sub_id, row in after.items():
+            rest = {k: v for k, v in row.items() if k not in filters}
+            assert rest == {k: v for k, v in before[sub_id].items() if k not in filters}
+        now = {i: format_filter(parse_filter(typed_filter(t))) for i, t in typed.items()}
+        assert {i: after[i]["filter_text"] for i in typed} == now
+        assert after[3]["filter_text"] == "GDP region:四川"
+        assert after[3]["nothing_told_filter"] == "GDP region:四川"
+        assert after[5]["filter_text"] == (
+            "GDP region:全国 region:四川省 region:贵州 region:云南 kind:all"
+        )
+        assert after[9]["filter_text"] == "外贸 region:黔东南 year:2025 confidence:all"
+        assert after[11]["filter_text"] == "GDP region:贵州 value:>5"
+        for untouched in (12, 14, 15, 16, 17, 18):
+            assert after[untouched] == before[untouched], untouched
+        db.downgrade("0015")  # the rows stay as written
+        assert {i: r["filter_text"] for i, r in rows().items()} == {
+            i: r["filter_text"] for i, r in after.items()
+        }
+    finally:
+        db.close()
+
+
+def test_the_frozen_places_are_read_as_regions_by_subscribe_today() -> None:
+    """0016 writes nothing ``/subscribe`` would not: every name it holds is read as
+    ``region:`` by today's reading, and every province's short name is among them."""
+    import importlib.util
+
+    from bot.corpus.gazetteer import default_gazetteer
+    from bot.storage.db import MIGRATIONS_DIR
+    from bot.subscriptions.commands import places_as_regions
+
+    path = MIGRATIONS_DIR / "versions" / "0016_subscription_bare_places.py"
+    spec = importlib.util.spec_from_file_location("m0016", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    gazetteer = default_gazetteer()
+    for name in sorted(module.PLACES):
+        assert places_as_regions([name], gazetteer) == [f"region:{name}"], name
+    provinces = {p.short for p in gazetteer.by_code.values() if p.level == "provincial"}
+    assert len(provinces) >= 34 and provinces <= module.PLACES
+    assert module.rewritten("长安 鼓楼 GDP") is None and module.rewritten("") is None
