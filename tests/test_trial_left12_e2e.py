@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import Settings
 from bot.library import Engine
 from bot.storage import Database
 from bot.text.pasted import pasted_bytes, pasted_filename, pasted_title
@@ -332,3 +333,83 @@ def test_the_frozen_places_are_read_as_regions_by_subscribe_today() -> None:
     provinces = {p.short for p in gazetteer.by_code.values() if p.level == "provincial"}
     assert len(provinces) >= 34 and provinces <= module.PLACES
     assert module.rewritten("长安 鼓楼 GDP") is None and module.rewritten("") is None
+
+
+# -- a filter whose value condition leaves everything out --------------------------------------
+# Invented texts: a city's report with a 6% growth target, another city's bulletin (results).
+GROWTH_REPORT = (
+    "德阳市2031年政府工作报告\n\n一、2031年工作安排\n\n"
+    "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，城镇新增就业2万人以上。\n"
+)
+GROWTH_BULLETIN = (
+    "绵阳市2030年国民经济和社会发展统计公报\n\n绵阳市统计局\n\n一、综合\n\n"
+    "全年实现地区生产总值1000.5亿元，比上年增长5.2%。城镇新增就业3.1万人。\n"
+)
+
+
+@pytest.fixture
+def growth_engine(tmp_path: Path, tokenizer: Tokenizer) -> Engine:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "deyang_report.txt").write_text(GROWTH_REPORT, encoding="utf-8")
+    (corpus / "mianyang_bulletin.txt").write_text(GROWTH_BULLETIN, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, data_dir=tmp_path / "data")
+    return Engine.open(settings, tokenizer=tokenizer)
+
+
+@pytest.mark.parametrize(
+    ("filter_text", "why"),
+    [
+        ("地区生产总值 value:>9", "value"),  # a 6% target, none above 9
+        ("地区生产总值 value:>5", None),
+        ("地区生产总值 value:<5", "value"),
+        ("地区生产总值 value:>9% kind:all", "value"),  # 6% and 5.2%, none above 9%
+        ("地区生产总值 value:>9 kind:all", None),  # no unit typed: 1000.5亿元 passes
+        ("地区生产总值 value:>5.1 kind:all", None),
+        ("火星 value:>9", "nothing"),  # the words find nothing: not the condition's fault
+        ("region:绵阳 value:>1", "kinds"),  # results only, and the digest lists targets
+        ("region:绵阳 value:>9", "kinds"),  # 1000.5亿元, a result
+        ("region:绵阳 value:>9999", "nothing"),  # no figure of 绵阳 passes, no target at all
+    ],
+)
+def test_why_nothing_matches_names_a_value_condition(
+    growth_engine: Engine, filter_text: str, why: str | None
+) -> None:
+    from bot.subscriptions.compose import unmatched
+
+    assert unmatched(growth_engine, filter_text) == why
+
+
+def test_the_value_reason_is_said_with_the_rest_of_the_filter() -> None:
+    from bot.subscriptions.compose import unmatched_note
+
+    said = unmatched_note("value", "地区生产总值 region:青川 value:>9", "zh")
+    assert said.startswith("⚠️ 现有文件中有符合“关键词：地区生产总值；地区：青川”的目标")
+    assert "但没有一个高于 9" in said
+    said = unmatched_note("value", "value:>=7%", "en")
+    assert "matching “every target”, but none at least 7%" in said
+    assert unmatched_note("nothing", "火星", "zh").startswith("⚠️ 现有文件中没有符合")
+
+
+async def test_subscribe_and_digest_name_the_value_condition_as_the_reason(
+    server: FakeBotApi, growth_engine: Engine, db_url: str
+) -> None:
+    """``/subscribe 地区生产总值 高于9`` was told "a misspelt region or keyword?" while the
+    words found the target; the condition is named now, and so in the digest's notice."""
+    from tests.test_subscriptions_e2e import running as subscribed
+    from tests.test_subscriptions_e2e import store_of
+    from tests.test_user_trial8_e2e import delivered
+
+    reader = server.add_user("林记者")
+    async with subscribed(server, growth_engine, db_url) as app:
+        said = await ask_text(server, reader, reader, "/subscribe 地区生产总值 高于9 08:00")
+        assert "有符合“关键词：地区生产总值”的目标，但没有一个高于 9" in said, said
+        assert "写错了吗" not in said
+        (sub,) = store_of(app).list_for_chat(reader.id)
+        delivered(store_of(app), sub.id)
+        said = await ask_text(server, reader, reader, f"/digest {sub.id}")
+        assert said.startswith("📭 重点目标推送（关键词：地区生产总值；数值：高于 9）")
+        assert "但没有一个高于 9：是数值条件把它们都排除了" in said
+        said = await ask_text(server, reader, reader, "/subscribe 地区生产总值 高于5 09:00")
+        assert "没有一个" not in said and "没有符合" not in said  # the 6% target passes
+
