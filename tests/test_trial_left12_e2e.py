@@ -413,3 +413,43 @@ async def test_subscribe_and_digest_name_the_value_condition_as_the_reason(
         said = await ask_text(server, reader, reader, "/subscribe 地区生产总值 高于5 09:00")
         assert "没有一个" not in said and "没有符合" not in said  # the 6% target passes
 
+
+# -- how a query asks, read once -----------------------------------------------------------------
+QUERIES = [
+    "去年粮食产量达到了多少",
+    "怎么推进乡村振兴",
+    "怎麼發展低空經濟",  # traditional characters
+    "过去五年如何落实就业优先",  # past and how: the past wins
+    "明年有哪些举措",
+    "ＧＤＰ排第几",  # full width
+    "双高计划是什么意思",
+    "what does new quality productivity mean",
+    "乡村振兴做得怎么样",
+    "新质生产力",
+    "",
+]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_asking_reads_the_past_once_with_the_same_answers(query: str, monkeypatch) -> None:
+    """``Asking.of`` asked ``asks_past`` twice (once itself, once through ``asks_how``):
+    now once, and every flag is what the separate readers say."""
+    from bot.search import asking
+
+    expected = asking.Asking(
+        how=asking.asks_how(query),
+        past=asking.asks_past(query),
+        titled=not asking.asks_past(query),
+        counted=asking.asks_figure(query),
+        meaning=asking.asks_meaning(query),
+    )
+    calls: list[str] = []
+    real = asking.asks_past
+
+    def counted(text: str) -> bool:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(asking, "asks_past", counted)
+    assert asking.Asking.of(query) == expected
+    assert len(calls) == 1
