@@ -379,8 +379,8 @@ def _pasted_token(_update: Update, context: BriefContext) -> str:
     "upload pasted", refusal=lambda lang: tr(lang, "pasted.admins_only"), detail=_pasted_token
 )
 async def pasted_button(update: Update, context: BriefContext) -> None:
-    """ "➕ 加入文库" under a pasted text's search results: the text kept on disk by the
-    button's token (:func:`handlers.pending_uploads.pasted_texts`) is added, once."""
+    """The "➕ 加入文库" button under a pasted text's search results: the text kept on disk
+    by the button's token (:func:`handlers.pending_uploads.pasted_texts`) is added, once."""
     query = update.callback_query
     svc = context.services
     lang = svc.lang(update)
