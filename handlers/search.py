@@ -141,18 +141,21 @@ async def _answer(
         html = f"<i>{fmt.escape(tr(lang, 'search.compare_hint', command=command))}</i>\n\n{html}"
     if links:
         html = f"<i>{fmt.escape(tr(lang, 'pasted.link_searched'))}</i>\n\n{html}"
-    elif message.forward_origin is not None:
-        # a forwarded notice is searched by its words: say so, and how it would be added
-        html = f"<i>{fmt.escape(tr(lang, 'forwarded.searched'))}</i>\n\n{html}"
-    elif pasted:
-        # an admin is offered to add it; the text waits on disk, the button names it
-        token = await _keep_pasted(update, svc, text)
-        chars = len(text.strip())
-        if token is None:
-            note = tr(lang, "pasted.text_searched", chars=chars)
+    elif message.forward_origin is not None or pasted:
+        # a forwarded notice is searched by its words: say so; a document's text, pasted
+        # or forwarded, is offered to an admin to add (the text waits on disk, the button
+        # names it), anyone else told how it would be added
+        token = await _keep_pasted(update, svc, text) if pasted else None
+        said = {"chars": len(text.strip()), "filename": pasted_filename(text)}
+        if message.forward_origin is None and token is None:
+            note = tr(lang, "pasted.text_searched", **said)
+        elif message.forward_origin is None:
+            note = tr(lang, "pasted.text_searched_admin", **said)
+        elif token is None:
+            note = tr(lang, "forwarded.searched", **said)
         else:
-            name = pasted_filename(text)
-            note = tr(lang, "pasted.text_searched_admin", chars=chars, filename=name)
+            note = tr(lang, "forwarded.searched_admin", **said)
+        if token is not None:
             keyboard = with_add_pasted(keyboard, token, lang)
         html = f"<i>{fmt.escape(note)}</i>\n\n{html}"
     elif captioned:  # a picture's caption: the picture itself was not read

@@ -453,3 +453,28 @@ def test_asking_reads_the_past_once_with_the_same_answers(query: str, monkeypatc
     monkeypatch.setattr(asking, "asks_past", counted)
     assert asking.Asking.of(query) == expected
     assert len(calls) == 1
+
+
+async def test_a_forwarded_report_is_offered_to_an_admin_too(
+    server: FakeBotApi, engine: Engine, database: Database
+) -> None:
+    """A report forwarded from a channel reads as pasted text: an admin gets the button
+    (and the forwarded note), a short forwarded notice keeps the note alone."""
+    admin = server.add_user("林记者", id=ADMIN_ID)
+    chat = server.private_chat(admin)
+    origin = {"type": "hidden_user", "sender_user_name": "市政府办", "date": 1}
+    notice = "各乡镇：请于本周五前报送就业目标任务完成情况。"
+    replies = {}
+    async with running(server, engine, database=database):
+        for text in (REPORT, notice):
+            message = {"from": admin.to_api(), "text": text, "forward_origin": origin}
+            stored = server.world.store_message(chat, message, from_bot=False)
+            await server.inject_update("message", stored.data)
+            replies[text] = (await server.next_call("sendMessage", chat=admin)).message
+            said = replies[text]["text"]
+            assert said.startswith("ℹ️ 这是一条转发的消息，我按其中的文字搜索了文库。")
+        assert REPORT_NAME in replies[REPORT]["text"]
+        assert "➕ 加入文库" in buttons(replies[REPORT])
+        assert "➕ 加入文库" not in buttons(replies[notice])
+        _received, outcome = await _press_add(server, replies[REPORT], admin)
+        assert "已添加" in outcome and REPORT_NAME in _titles(engine)
