@@ -47,13 +47,14 @@ from bot import i18n
 from bot.corpus import uploads
 from bot.library import DocumentNotFound, UploadResult
 from bot.models import DocumentInfo
+from bot.text.pasted import pasted_bytes, pasted_filename, without_links
 from handlers.audit import admin_only, audit, error_said, worded
 from handlers.common import NEW_MESSAGES, ButtonHandler, add_commands, command_args
 from handlers.context import BriefContext, Services
 from handlers.format import admin_documents as fmt
 from handlers.i18n import tr
 from handlers.i18n.errors import error_text, not_found_detail
-from handlers.pending_uploads import PendingUploads
+from handlers.pending_uploads import PendingUploads, pasted_texts
 from handlers.progress import EDIT_INTERVAL, ProgressMessage, edit_html
 from handlers.upload_journal import UploadJournal
 
@@ -198,7 +199,6 @@ async def document_message(update: Update, context: BriefContext) -> None:
     document = message.document
     svc = context.services
     lang = svc.lang(update)
-    user_id, chat_id = _ids(update)
     name = document.file_name or ""
 
     limit = int(svc.settings.max_file_mb * 1024 * 1024)
@@ -235,7 +235,24 @@ async def document_message(update: Update, context: BriefContext) -> None:
         )
         await edit_html(status, fmt.escape(tr(lang, "uploads.download_failed")))
         return
-    journal = await _journal_begin(svc, "upload", name, data, update)
+    await _add(update, context, status, name, data, action="upload", lang=lang)
+
+
+async def _add(
+    update: Update,
+    context: BriefContext,
+    status: Message,
+    name: str,
+    data: bytes,
+    *,
+    action: str,
+    lang: str,
+) -> None:
+    """Journal, index on the indexing thread, audit as ``action`` and edit ``status``
+    into the outcome: a file's bytes once downloaded, a pasted text's once encoded."""
+    svc = context.services
+    user_id, chat_id = _ids(update)
+    journal = await _journal_begin(svc, action, name, data, update)
     try:
         result, token = await _indexing(
             context, _upload_job, svc, name, data, chat_id=chat_id, user_id=user_id
@@ -243,7 +260,7 @@ async def document_message(update: Update, context: BriefContext) -> None:
     except Exception:
         logger.exception("upload %r: indexing failed", name)
         await audit(
-            update, context, "upload", detail=worded("indexing_failed", name=name), result="error"
+            update, context, action, detail=worded("indexing_failed", name=name), result="error"
         )
         await _journal_end(svc, journal)
         await edit_html(status, fmt.escape(tr(lang, "uploads.upload_failed")))
@@ -254,7 +271,7 @@ async def document_message(update: Update, context: BriefContext) -> None:
         status,
         result,
         token,
-        action="upload",
+        action=action,
         lang=lang,
         journal=journal,
         size=len(data),
@@ -333,6 +350,79 @@ async def upload_button(update: Update, context: BriefContext) -> None:
         journal=journal,
         size=len(data),
     )
+
+
+# -- a pasted text -----------------------------------------------------------------------------
+async def _add_pasted(
+    update: Update, context: BriefContext, reply_to: Message, name: str, data: bytes
+) -> None:
+    """Add a pasted text (``name``, ``data`` from :mod:`bot.text.pasted`) as an upload of
+    that file is added: size refused before anything is written, then the upload's path
+    (its checks, duplicates, a new version's Replace / Cancel), the outcome edited into a
+    reply to ``reply_to``."""
+    svc = context.services
+    lang = svc.lang(update)
+    limit = int(svc.settings.max_file_mb * 1024 * 1024)
+    if len(data) > limit:
+        await _audit_refused(update, context, name, len(data), "size")
+        await reply_to.reply_html(fmt.too_large(name, len(data), limit, lang))
+        return
+    status = await reply_to.reply_html(fmt.upload_received(name, len(data), lang))
+    await _add(update, context, status, name, data, action="upload pasted", lang=lang)
+
+
+def _pasted_token(_update: Update, context: BriefContext) -> str:
+    return context.match.group(1)
+
+
+@admin_only(
+    "upload pasted", refusal=lambda lang: tr(lang, "pasted.admins_only"), detail=_pasted_token
+)
+async def pasted_button(update: Update, context: BriefContext) -> None:
+    """The "➕ 加入文库" button under a pasted text's search results: the text kept on disk
+    by the button's token (:func:`handlers.pending_uploads.pasted_texts`) is added, once."""
+    query = update.callback_query
+    svc = context.services
+    lang = svc.lang(update)
+    _user_id, chat_id = _ids(update)
+    store = pasted_texts(svc.settings.data_dir)
+    token = context.match.group(1)
+    entry = await asyncio.to_thread(store.get, token)
+    taken = None
+    if entry is not None and entry.chat_id == chat_id:
+        taken = await asyncio.to_thread(store.take, token)  # pressed twice: one wins
+    if taken is None:
+        await query.answer(tr(lang, "pasted.expired"), show_alert=True)
+        return
+    entry, data = taken
+    await query.answer()
+    await _add_pasted(update, context, query.message, entry.filename, data)
+
+
+async def add_command(update: Update, context: BriefContext) -> None:
+    """/add 正文 (or /add replying to a text): add the text as a document, for admins;
+    a link is not fetched (the bot reads no web page), said as for a link sent alone;
+    /add alone says how documents are added."""
+    message = update.effective_message
+    svc = context.services
+    lang = svc.lang(update)
+    text = command_args(message)
+    replied = message.reply_to_message
+    if not text and replied is not None:
+        text = replied.text or replied.caption or ""
+    words, links = without_links(text)
+    if not words.strip(" ，,。"):
+        said = tr(lang, "pasted.link_only") if links else tr(lang, "docs.add_usage")
+        await message.reply_text(said)
+        return
+    user = update.effective_user
+    if user is None or not await svc.check_admin(user.id):
+        await audit(
+            update, context, "upload pasted", result="refused", detail=pasted_filename(text)
+        )
+        await message.reply_text(tr(lang, "pasted.admins_only"))
+        return
+    await _add_pasted(update, context, message, pasted_filename(text), pasted_bytes(text))
 
 
 # -- /remove -----------------------------------------------------------------------------------
@@ -463,8 +553,12 @@ async def reindex_command(update: Update, context: BriefContext) -> None:
 
 
 def register(application: Application) -> None:
-    add_commands(application, {"remove": remove_command, "reindex": reindex_command})
+    add_commands(
+        application,
+        {"add": add_command, "remove": remove_command, "reindex": reindex_command},
+    )
     sent = NEW_MESSAGES & filters.Document.ALL & filters.ChatType.PRIVATE
     application.add_handler(MessageHandler(sent, document_message))
     application.add_handler(ButtonHandler(upload_button, pattern=fmt.UPLOAD_PATTERN))
     application.add_handler(ButtonHandler(remove_button, pattern=fmt.REMOVE_PATTERN))
+    application.add_handler(ButtonHandler(pasted_button, pattern=fmt.PASTED_PATTERN))

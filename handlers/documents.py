@@ -15,7 +15,6 @@ from bot.corpus.regions import AmbiguousPlace
 from bot.library import DocumentNotFound, Engine
 from bot.models import Document
 from bot.targets.records import TargetRecord
-from bot.text.pasted import without_links
 from handlers import format as fmt
 from handlers.common import add_commands, reply_html
 from handlers.context import BriefContext
@@ -76,14 +75,5 @@ async def doc_command(update: Update, context: BriefContext) -> None:
     await reply_html(message, fmt.doc_messages(document, targets, hidden=hidden, lang=lang))
 
 
-async def add_command(update: Update, context: BriefContext) -> None:
-    """/add [链接]: documents are added by sending their files; a link is not fetched (the
-    bot reads no web page), said as for a link sent alone. Before, 未知命令."""
-    lang = context.services.lang(update)
-    _, links = without_links(" ".join(context.args or ()))
-    said = tr(lang, "pasted.link_only") if links else tr(lang, "docs.add_usage")
-    await update.effective_message.reply_text(said)
-
-
 def register(application: Application) -> None:
-    add_commands(application, {"docs": docs_command, "doc": doc_command, "add": add_command})
+    add_commands(application, {"docs": docs_command, "doc": doc_command})

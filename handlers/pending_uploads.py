@@ -1,4 +1,5 @@
-"""New versions of library files waiting for the admin's Replace / Cancel, on disk."""
+"""Files waiting for an admin's button, on disk: new versions of library files awaiting
+Replace / Cancel, and texts pasted into a chat awaiting "add to the library"."""
 
 from __future__ import annotations
 
@@ -17,6 +18,10 @@ from handlers.format.admin_documents import TOKEN_CHARS
 PENDING_DIR = "pending"
 PENDING_TTL = 3600.0
 """Seconds a new version waits for Replace / Cancel."""
+PASTED_DIR = "pasted"
+PASTED_KEPT = 50
+"""Pasted texts kept for their "add" button at most: the oldest goes first (each is a
+message of at most 4,096 characters, so the folder stays under a few megabytes)."""
 
 
 @dataclass(frozen=True)
@@ -41,11 +46,18 @@ class PendingUploads:
     """
 
     def __init__(
-        self, data_dir: Path, *, ttl: float = PENDING_TTL, clock: Callable[[], float] = time.time
+        self,
+        data_dir: Path,
+        *,
+        ttl: float = PENDING_TTL,
+        clock: Callable[[], float] = time.time,
+        folder: str = PENDING_DIR,
+        kept: int | None = None,
     ) -> None:
-        self.root = uploads.staging_root(data_dir) / PENDING_DIR
+        self.root = uploads.staging_root(data_dir) / folder
         self.ttl = ttl
         self.clock = clock
+        self.kept = kept
 
     def _paths(self, token: str) -> tuple[Path, Path]:
         return self.root / f"{token}.bin", self.root / f"{token}.json"
@@ -53,6 +65,8 @@ class PendingUploads:
     def put(self, filename: str, data: bytes, *, chat_id: int, user_id: int) -> str:
         self.sweep()
         self.root.mkdir(parents=True, exist_ok=True)
+        if self.kept is not None:
+            self._keep_newest(self.kept - 1)
         token = secrets.token_hex(TOKEN_CHARS // 2)
         data_path, meta_path = self._paths(token)
         meta = {
@@ -131,7 +145,21 @@ class PendingUploads:
                 if path.stat().st_mtime < cutoff:
                     path.unlink()
 
+    def _keep_newest(self, count: int) -> None:
+        """Discard all but the ``count`` newest entries (to make room for one more)."""
+        entries = [e for t in self.tokens() if (e := self._read(self._paths(t)[1], t))]
+        entries.sort(key=lambda e: e.created, reverse=True)
+        for entry in entries[max(count, 0) :]:
+            self.discard(entry.token)
+
     def tokens(self) -> list[str]:
         if not self.root.is_dir():
             return []
         return sorted(p.stem for p in self.root.glob("*.json"))
+
+
+def pasted_texts(data_dir: Path) -> PendingUploads:
+    """The texts pasted into a chat that wait for an admin's "add to the library": on
+    disk beside the pending uploads (so a restart between the paste and the press loses
+    nothing), an hour at most, the newest :data:`PASTED_KEPT` only."""
+    return PendingUploads(data_dir, folder=PASTED_DIR, kept=PASTED_KEPT)

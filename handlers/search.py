@@ -22,7 +22,7 @@ from bot.library import DocumentNotFound
 from bot.models import HomeRegion, SearchResponse
 from bot.targets.conditions import condition_in
 from bot.text.across import asks_across_regions
-from bot.text.pasted import looks_pasted, without_links
+from bot.text.pasted import looks_pasted, pasted_bytes, pasted_filename, without_links
 from bot.text.typed_commands import TypedCommand, typed_command
 from handlers import format as fmt
 from handlers.common import (
@@ -36,7 +36,9 @@ from handlers.common import (
     without_mention,
 )
 from handlers.context import BriefContext, Services
+from handlers.format.admin_documents import with_add_pasted
 from handlers.i18n import tr
+from handlers.pending_uploads import pasted_texts
 
 
 def _save(svc: Services, texts: list[str], filters: dict) -> list[str]:
@@ -94,6 +96,20 @@ async def _search(
     return key, resp, dict(zip(resp.suggestions, suggestions, strict=True))
 
 
+async def _keep_pasted(update: Update, svc: Services, text: str) -> str | None:
+    """For an admin in a private chat (where files are added), the text kept on disk for
+    the "add to the library" button, by its token; None for anyone else."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None or chat.type != "private":
+        return None
+    if not await svc.check_admin(user.id):
+        return None
+    store = pasted_texts(svc.settings.data_dir)
+    return await asyncio.to_thread(
+        store.put, pasted_filename(text), pasted_bytes(text), chat_id=chat.id, user_id=user.id
+    )
+
+
 async def _answer(
     update: Update, context: BriefContext, text: str, *, captioned: bool = False
 ) -> None:
@@ -125,11 +141,22 @@ async def _answer(
         html = f"<i>{fmt.escape(tr(lang, 'search.compare_hint', command=command))}</i>\n\n{html}"
     if links:
         html = f"<i>{fmt.escape(tr(lang, 'pasted.link_searched'))}</i>\n\n{html}"
-    elif message.forward_origin is not None:
-        # a forwarded notice is searched by its words: say so, and how it would be added
-        html = f"<i>{fmt.escape(tr(lang, 'forwarded.searched'))}</i>\n\n{html}"
-    elif pasted:
-        note = tr(lang, "pasted.text_searched", chars=len(text.strip()))
+    elif message.forward_origin is not None or pasted:
+        # a forwarded notice is searched by its words: say so; a document's text, pasted
+        # or forwarded, is offered to an admin to add (the text waits on disk, the button
+        # names it), anyone else told how it would be added
+        token = await _keep_pasted(update, svc, text) if pasted else None
+        said = {"chars": len(text.strip()), "filename": pasted_filename(text)}
+        if message.forward_origin is None and token is None:
+            note = tr(lang, "pasted.text_searched", **said)
+        elif message.forward_origin is None:
+            note = tr(lang, "pasted.text_searched_admin", **said)
+        elif token is None:
+            note = tr(lang, "forwarded.searched", **said)
+        else:
+            note = tr(lang, "forwarded.searched_admin", **said)
+        if token is not None:
+            keyboard = with_add_pasted(keyboard, token, lang)
         html = f"<i>{fmt.escape(note)}</i>\n\n{html}"
     elif captioned:  # a picture's caption: the picture itself was not read
         html = f"<i>{fmt.escape(tr(lang, 'caption.searched'))}</i>\n\n{html}"

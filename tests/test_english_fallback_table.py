@@ -221,3 +221,58 @@ def test_code_whose_files_cannot_be_read_reads_the_dictionary_and_keeps_nothing(
     cache = tmp_path / "index"
     assert cached_table(dictionary, cache) == load_reversed(dictionary)
     assert not cache.exists()
+
+
+def test_the_two_word_index_is_kept_with_the_table_and_read_back_the_same(tmp_path: Path):
+    """The index of two-word senses (rural: 农村 of rural area), built by sorting the
+    table's ~51,000 keys on a process's first English compound, is kept in the table's
+    file: read back, it is the one built, in the same order, and no sort is done."""
+    path = dictionary_file()
+    assert path is not None
+    direct = load_reversed(path)
+    built = fallback._openers(dict(direct))
+    cached_table(path, tmp_path / "index")  # written
+    read_back = cached_table(path, tmp_path / "index")
+    assert fallback._OPENERS[0][0] is read_back  # the index came with the table
+    kept_index = fallback._openers(read_back)
+    assert kept_index == built and list(kept_index) == list(built)
+    assert "农村" in kept_index["rural"]
+    for word in (*WORDS, "rural", "commercial", "waste", "national", "urban"):
+        got = fallback.compound_readings(word, read_back)
+        assert got == fallback.compound_readings(word, direct), word
+
+
+def test_a_table_whose_two_word_index_is_cut_short_is_not_read(dictionary: Path):
+    table = load_reversed(dictionary)
+    key = table_key(dictionary)
+    text = table_text(table, key)
+    header = text.split("\n", 1)[0].split(" ")
+    assert header[2:] == [str(len(table)), "1"]  # one two-word sense: waste water
+    assert text.endswith("\nwaste\t污水\n")  # the index's line, last
+    assert read_table_text(text, key) == table
+    assert read_table_text(text.rsplit("\n", 2)[0] + "\n", key) is None  # index lost
+    assert read_table_text(text + "waste\t污水\n", key) is None  # a line too many
+    assert read_table_text(text.replace(f" {len(table)} 1\n", f" {len(table)}\n"), key) is None
+
+
+def test_briefbot_index_writes_the_table(tmp_path: Path, monkeypatch):
+    """``briefbot index`` leaves the table beside the index, so a read-only MCP server
+    started after it reads no dictionary, even in a process that had its table already."""
+    from typer.testing import CliRunner
+
+    from briefbot.cli import app
+
+    engine = engine_over(
+        tmp_path / "w", {"a_2031.txt": "某县2031年统计公报\n全年污水处理率96%。\n"}
+    )
+    settings = engine.settings
+    for old in kept(settings.index_dir):
+        old.unlink()
+    monkeypatch.setattr(fallback, "_installed", {"already": ("有",)})  # read before
+    base = ["--corpus-dir", str(settings.corpus_dir), "--data-dir", str(settings.data_dir)]
+    result = CliRunner().invoke(app, [*base, "index"])
+    assert result.exit_code == 0, result.output
+    (file,) = kept(settings.index_dir)
+    path = dictionary_file()
+    assert path is not None and file.name == f"{TABLE_PREFIX}{table_key(path)}.tsv"
+    assert read_table_text(file.read_text(encoding="utf-8"), table_key(path))

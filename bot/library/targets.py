@@ -429,19 +429,27 @@ class TargetsMixin:
         flt = parse_filter(filter) if isinstance(filter, str) else filter
         return next(self._passing(flt), None) is not None
 
-    def filter_unmatched(self, filter: DigestFilter | str) -> Literal["kinds", "nothing"] | None:
+    def filter_unmatched(
+        self, filter: DigestFilter | str
+    ) -> Literal["kinds", "value", "nothing"] | None:
         """Why no record, confident or not, passes the filter: ``kinds`` when records of
         kinds it leaves out would (region:成都 of a statistical bulletin: achievements
-        only, and digests list targets unless asked), ``nothing`` when none would
-        (region:火星, a misspelt keyword, a removed document named by doc:); None when one
-        passes. One pass, read up to the first record of the filter's kinds, as
-        :meth:`filter_matches_any`."""
+        only, and digests list targets unless asked), ``value`` when records of its kinds
+        would but for its value condition (``GDP value:>9``: GDP targets, none above 9),
+        ``nothing`` when none would (region:火星, a misspelt keyword, a removed document
+        named by doc:); None when one passes. One pass, read up to the first record of
+        the filter's kinds, as :meth:`filter_matches_any`; a second, without the
+        condition, only when a condition leaves nothing."""
         flt = parse_filter(filter) if isinstance(filter, str) else filter
         wanted, other = set(flt.kinds), False
         for found in self._passing(replace(flt, kinds=KINDS)):
             if found.record.kind in wanted:
                 return None
             other = True
+        if flt.value is not None and any(
+            found.record.kind in wanted for found in self._passing(replace(flt, value=None))
+        ):
+            return "value"
         return "kinds" if other else "nothing"
 
     def _passing(self, flt: DigestFilter) -> Iterator[DocTarget]:

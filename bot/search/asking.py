@@ -222,12 +222,16 @@ def asks_how(text: str) -> bool:
     """Whether the query asks how something is done (怎么推进, 如何, 有哪些举措) rather
     than what was done (去年…成效). Read as normalised (怎麼發展 asks as 怎么发展 does)."""
     text = normalize(text)
-    if asks_past(text):
-        return False
+    return not asks_past(text) and _how_worded(text)
+
+
+def _how_worded(normalized: str) -> bool:
+    """Whether a normalised query has a how-word, a measure word or asks ahead: what
+    :func:`asks_how` asks of a query that does not ask about the past."""
     return (
-        any(w in text for w in HOW_WORDS)
-        or any(w in text for w in MEASURE_WORDS)
-        or framing.asks_ahead(text)
+        any(w in normalized for w in HOW_WORDS)
+        or any(w in normalized for w in MEASURE_WORDS)
+        or framing.asks_ahead(normalized)
     )
 
 
@@ -295,9 +299,9 @@ class Asking:
 
     @classmethod
     def of(cls, text: str) -> Asking:
-        past = asks_past(text)
+        past = asks_past(text)  # once: asks_how would ask it again
         return cls(
-            how=asks_how(text),
+            how=not past and _how_worded(normalize(text)),
             past=past,
             titled=not past,
             counted=asks_figure(text),

@@ -19,16 +19,18 @@ import html
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from bot.digest.filters import DigestFilter, describe, names_document
+from bot.digest.filters import DigestFilter, describe, names_document, parse_filter
 from bot.digest.render import render_html
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
 from bot.library import Engine
 from bot.subscriptions.commands import typed_filter
 from bot.subscriptions.records import Subscription
+from bot.targets.conditions import condition_text
 from bot.text.echo import said_back
 
 
@@ -39,9 +41,12 @@ def no_new_message(sub: Subscription, lang: str = DEFAULT_LANGUAGE) -> str:
     return tr(lang, "digest.no_new", about=about)
 
 
-def unmatched(engine: Engine, filter: DigestFilter | str) -> Literal["kinds", "nothing"] | None:
+Unmatched = Literal["kinds", "value", "nothing"]
+
+
+def unmatched(engine: Engine, filter: DigestFilter | str) -> Unmatched | None:
     """Why no record of the documents passes ``filter`` (:meth:`Engine.filter_unmatched`):
-    ``kinds``, ``nothing``, or None when one passes. Seconds on a 100 MB library when
+    ``kinds``, ``value``, ``nothing``, or None when one passes. Seconds on a 100 MB library when
     nothing passes: asked by a person, never on a scheduled run."""
     return engine.filter_unmatched(filter)
 
@@ -53,13 +58,37 @@ def names_no_document(engine: Engine, filter: DigestFilter) -> bool:
     return bool(filter.docs) and not any(names_document(filter, d) for d in engine.index.docs)
 
 
+def _value_said(filter: DigestFilter, lang: str) -> dict[str, str]:
+    """What a ``value`` reason says: the rest of the filter (``关键词：GDP``) and its
+    condition (``高于 9``), for the catalogue's ``matches_value`` lines."""
+    rest = describe(replace(filter, value=None), lang) or tr(lang, "digest.filter.everything")
+    said = condition_text(filter.value, lang) if filter.value is not None else ""
+    return {"rest": rest, "condition": said}
+
+
+def unmatched_note(why: Unmatched, filter_text: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The line ``/subscribe`` adds when its filter matches no target (``why`` from
+    :func:`unmatched`), in ``lang``: a value condition that leaves out every target the
+    words find is named as the reason, not a misspelt word."""
+    if why == "kinds":
+        return tr(lang, "subscriptions.matches_other_kinds")
+    if why == "value":
+        return tr(
+            lang, "subscriptions.matches_value", **_value_said(parse_filter(filter_text), lang)
+        )
+    return tr(lang, "subscriptions.matches_nothing")
+
+
 def _matches_nothing_message(
-    sub: Subscription, why: Literal["kinds", "nothing"], lang: str = DEFAULT_LANGUAGE
+    sub: Subscription, why: Unmatched, lang: str = DEFAULT_LANGUAGE
 ) -> str:
     text = describe(sub.filter, lang)
     about = tr(lang, "digest.no_new_about", filter=html.escape(text, quote=False)) if text else ""
     if why == "kinds":
         return tr(lang, "digest.matches_other_kinds", about=about)
+    if why == "value":
+        said = {k: html.escape(v, quote=False) for k, v in _value_said(sub.filter, lang).items()}
+        return tr(lang, "digest.matches_value", about=about, **said)
     return tr(lang, "digest.matches_nothing", about=about)
 
 

@@ -154,10 +154,12 @@ def candidates(word: str, reversed_dict: dict[str, tuple[str, ...]]) -> tuple[st
     return tuple(out)
 
 
-# The derived table on disk: a header line (``#`` the table's key and its number of
-# keys, so a file cut short is not read as a smaller table), then a line a key: the
-# English key, a tab, its headwords one space apart (headwords are Chinese only).
-TABLE_FORMAT = 1
+# The derived table on disk: a header line (``#``, the table's key, its number of keys
+# and the number of its two-word index's keys, so a file cut short is not read as a
+# smaller table), then a line a key: the English key, a tab, its headwords one space
+# apart (headwords are Chinese only); then the two-word index (:func:`_openers`) the
+# same way, so that a process's first English compound does not sort the table's keys.
+TABLE_FORMAT = 2
 TABLE_PREFIX = "english-fallback-"
 
 
@@ -175,25 +177,37 @@ def table_key(path: Path) -> str:
 
 
 def table_text(table: dict[str, tuple[str, ...]], key: str) -> str:
-    """``table`` as the cache file holds it (see :data:`TABLE_FORMAT`)."""
-    lines = [f"# {key} {len(table)}\n"]
-    lines += [f"{word}\t{' '.join(heads)}\n" for word, heads in table.items()]
+    """``table`` and its two-word index as the cache file holds them (see
+    :data:`TABLE_FORMAT`)."""
+    openers = _openers(table)
+    lines = [f"# {key} {len(table)} {len(openers)}\n"]
+    for part in (table, openers):
+        lines += [f"{word}\t{' '.join(heads)}\n" for word, heads in part.items()]
     return "".join(lines)
 
 
 def read_table_text(text: str, key: str) -> dict[str, tuple[str, ...]] | None:
-    """The table a cache file holds, or None when it is of another key or not whole."""
+    """The table a cache file holds, or None when it is of another key or not whole; its
+    two-word index, read with it, is what :func:`_openers` gives for it."""
     header, _, body = text.partition("\n")
     parts = header.split(" ")
-    if len(parts) != 3 or parts[:2] != ["#", key] or not parts[2].isdigit():
+    if len(parts) != 4 or parts[:2] != ["#", key] or not all(p.isdigit() for p in parts[2:]):
         return None
-    out: dict[str, tuple[str, ...]] = {}
-    for line in body.splitlines():
+    sizes = int(parts[2]), int(parts[3])
+    read: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]] = ({}, {})
+    lines = body.splitlines()
+    if len(lines) != sum(sizes):
+        return None
+    for n, line in enumerate(lines):
         word, tab, heads = line.partition("\t")
         if not tab or not heads:
             return None
-        out[word] = tuple(heads.split(" "))
-    return out if len(out) == int(parts[2]) else None
+        read[n >= sizes[0]][word] = tuple(heads.split(" "))
+    table, openers = read
+    if (len(table), len(openers)) != sizes:  # a key twice: not a file this module wrote
+        return None
+    _OPENERS[:] = [(table, openers)]
+    return table
 
 
 def cached_table(
@@ -249,6 +263,27 @@ def installed_table(
             path = dictionary_file()
             _installed = {} if path is None else cached_table(path, cache_dir, write=write)
         return _installed
+
+
+def keep_installed_table(cache_dir: Path) -> Path | None:
+    """Write the installed dictionary's table (and its two-word index) into ``cache_dir``
+    unless one of its key is there already; the file, or None when no dictionary is
+    installed or the folder cannot be written. For ``briefbot index``: then neither the
+    bot's first English query nor a read-only MCP server started before the bot reads
+    the dictionary. The process's own table is this one if it had none yet."""
+    global _installed
+    path = dictionary_file()
+    if path is None:
+        return None
+    table = cached_table(path, cache_dir, write=True)
+    with _installing:
+        if _installed is None:
+            _installed = table
+    try:
+        file = cache_dir / f"{TABLE_PREFIX}{table_key(path)}.tsv"
+    except OSError:
+        return None
+    return file if file.is_file() else None
 
 
 # An adjective read as the noun it is made from, for a compound only (commercial bank:

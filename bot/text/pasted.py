@@ -4,14 +4,15 @@ A reporter sends a link to the report she is reading, or pastes the report itsel
 "give it to the bot". Searched as typed, a link was no keyword ("请输入要查找的关键词")
 and a pasted report was cut to its first words and "corrected" (市人民 → 使人民), with
 nothing said of how a document is added. The bot reads no web page (it does not go on
-the internet from a chat), and a document is added as a file.
+the internet from a chat). A pasted text is added as a file would be: named by its first
+line (:func:`pasted_filename`), its characters as UTF-8 (:func:`pasted_bytes`).
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["looks_pasted", "without_links"]
+__all__ = ["looks_pasted", "pasted_bytes", "pasted_filename", "pasted_title", "without_links"]
 
 # A link as people paste it: with its scheme, or starting www. (Telegram marks both).
 _LINK = re.compile(r"(?:https?://|www\.)[^\s\u3000，。；、）)】」》]+", re.IGNORECASE)
@@ -44,3 +45,44 @@ def looks_pasted(text: str, max_query_chars: int) -> bool:
     if len(text) >= _PASTED_MIN_CHARS and len(lines) >= _PASTED_LINES:
         return True
     return len(text) > max_query_chars and len(_BREAKS.findall(text)) >= 2
+
+
+# Characters a file name cannot hold on some system, or that read as a path or markup.
+_NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]+')
+# A title's characters at most: the name stays well under the 200 bytes a file name may
+# have (three bytes a Chinese character) and readable in /docs.
+_TITLE_CHARS = 40
+# Marks a first line wears without being part of the title: Markdown headings and
+# emphasis, list bullets, and the brackets a title is quoted in.
+_TITLE_MARKS = "#*>-•·《》「」【】\"'“”‘’ \t\u3000"
+PASTED_NAME = "pasted"
+"""The name of a pasted text whose first line holds nothing a name can keep."""
+
+
+def pasted_title(text: str) -> str:
+    """The title a pasted text is given: its first non-blank line without the marks it
+    is dressed in, cut to 40 characters (a report's title is its first line)."""
+    for line in text.splitlines():
+        title = re.sub(r"\s+", " ", line).strip(_TITLE_MARKS)
+        if title:
+            return title[:_TITLE_CHARS].strip()
+    return ""
+
+
+def pasted_filename(text: str) -> str:
+    """The ``.txt`` file name a pasted text is added under: its title with what a file
+    name cannot hold taken out (``/``, ``:``, ``..``, control characters), or
+    ``pasted.txt`` when nothing is left. The same text always has the same name, so a
+    second paste is found as the same document."""
+    name = _NOT_IN_NAMES.sub(" ", pasted_title(text))
+    name = re.sub(r"\.{2,}", ".", re.sub(r"\s+", " ", name)).strip(" .~$")
+    return f"{name or PASTED_NAME}.txt"
+
+
+def pasted_bytes(text: str) -> bytes:
+    """The file a pasted text becomes: its lines as typed (line ends made ``\\n``, the
+    blank lines around it dropped) in UTF-8, ending with a line end. Pure: the same
+    text twice is the same bytes, which the library finds as a duplicate."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    body = "\n".join(line.rstrip() for line in lines).strip("\n")
+    return (body + "\n").encode("utf-8")

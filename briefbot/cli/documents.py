@@ -14,6 +14,7 @@ from rich.text import Text
 from bot.i18n import DEFAULT_LANGUAGE, counted, tr
 from bot.library import DocumentNotFound, Engine, make_indexer
 from bot.render import LEVEL_LABELS, document_to_dict, sections_of
+from bot.text.english_fallback import keep_installed_table
 from briefbot.cli.app import (
     LANG_HELP,
     app,
@@ -159,6 +160,10 @@ def index(
     with bar:
         report = make_indexer(state.settings).refresh(rebuild=rebuild, progress=update)
     engine = Engine.open(state.settings, refresh=False)
+    # the English table beside the index now: no first query (nor an MCP server started
+    # before the bot) reads the 9 MB dictionary for it
+    if engine.searcher.english_cache is not None:
+        keep_installed_table(engine.searcher.english_cache)
     print_refresh(report)
     meta = engine.index.meta
     out.print(

@@ -11,6 +11,8 @@ Callback data (ASCII, at most 64 bytes):
 - ``rm:<y|n>:<doc_id>:<sha8>``: confirm (``y``) or cancel (``n``) removing a document;
   ``<sha8>`` is the start of the content hash it had when the admin asked, so a
   confirmation pressed after the document changed removes nothing.
+- ``pa:<token>``: add a text pasted into the chat to the library; ``<token>`` names the
+  text kept under ``<data_dir>/uploads/pasted`` (a message's text is far over 64 bytes).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from handlers.i18n import DEFAULT_LANGUAGE, tr
 
 UPLOAD_PATTERN = r"^u:([rc]):([0-9a-f]{12})$"
 REMOVE_PATTERN = r"^rm:([yn]):([0-9A-Za-z_-]{1,40}):([0-9a-f]{8})$"
+PASTED_PATTERN = r"^pa:([0-9a-f]{12})$"
 TOKEN_CHARS = 12
 SHA_CHARS = 8
 TITLE_CHARS = 120
@@ -42,6 +45,22 @@ def upload_data(replace: bool, token: str) -> str:
     if len(token) != TOKEN_CHARS or not all(c in "0123456789abcdef" for c in token):
         raise ValueError(f"not a pending-upload token: {token!r}")
     return checked(f"u:{'r' if replace else 'c'}:{token}")
+
+
+def pasted_data(token: str) -> str:
+    """The "add to the library" button under a pasted text's search results."""
+    if len(token) != TOKEN_CHARS or not all(c in "0123456789abcdef" for c in token):
+        raise ValueError(f"not a pasted-text token: {token!r}")
+    return checked(f"pa:{token}")
+
+
+def with_add_pasted(
+    keyboard: InlineKeyboardMarkup | None, token: str, lang: str = DEFAULT_LANGUAGE
+) -> InlineKeyboardMarkup:
+    """``keyboard`` (a search page's, or none) with the "add to the library" row first."""
+    row = [InlineKeyboardButton(tr(lang, "pasted.add_button"), callback_data=pasted_data(token))]
+    rows = [list(r) for r in keyboard.inline_keyboard] if keyboard is not None else []
+    return InlineKeyboardMarkup([row, *rows])
 
 
 def remove_data(confirm: bool, doc_id: str, sha256: str) -> str:
