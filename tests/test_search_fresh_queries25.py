@@ -70,3 +70,44 @@ def test_an_english_question_about_china_finds_the_national_line_first(two_repor
     hits = two_reports.search(query, page_size=3).hits
     assert hits, query
     assert "全国累计建成开通5G基站达310万个" in hits[0].text
+
+
+# -- a query typed wholly in English keeps its dictionary readings required ----------------
+PLAN = (
+    "青川省应急体系建设规划\n"
+    "一、现状\n"
+    "应急管理体系不断健全。改革完善应急管理体制，组建应急管理厅，强化应急工作的综合管理，"
+    "应急管理能力明显提升，应急管理责任全面压实。\n"
+    "应急管理基础薄弱。基层应急管理力量不足，应急管理队伍有待加强，应急管理信息资源分散，"
+    "应急管理机制仍需完善。\n"
+    "二、主要任务\n"
+    "（五）信息化\n"
+    "推进应急管理信息化建设，集约建设信息基础设施和信息系统，推动跨部门互联互通。\n"
+)
+# 信息化 written often elsewhere: a reading as common as that adds little when soft
+OTHER = "白河市2031年政府工作报告\n" + "".join(
+    f"推进第{i}项教育信息化、医疗信息化和政务信息化工程，信息化水平提升。\n" for i in range(1, 13)
+)
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory):
+    return engine_over(
+        tmp_path_factory.mktemp("fresh25plan"),
+        {"province_qingchuan_2031_plan.txt": PLAN, "city_baihe_2031_gwr.txt": OTHER},
+    )
+
+
+def test_an_english_query_keeps_the_dictionarys_reading_beside_the_glossarys(plan):
+    # emergency management is the glossary's (应急管理), informatization the dictionary's
+    # (信息化): typed wholly in English, the reading is all the query has of that word, so
+    # the lines that only repeat 应急管理 do not rank above the one holding both
+    hits = plan.search("emergency management informatization", page_size=3).hits
+    assert hits and "应急管理信息化建设" in hits[0].text
+
+
+def test_a_reading_beside_chinese_typed_words_stays_soft(plan):
+    # typed beside Chinese, the Chinese words say what is asked: a line without the
+    # reading is still found
+    hits = plan.search("应急管理 informatization 队伍", page_size=5).hits
+    assert any("应急管理队伍有待加强" in h.text for h in hits)
