@@ -126,7 +126,9 @@ def _dictionary_read_soft(concepts: list[Concept]) -> list[Concept]:
     """``concepts`` with each English word found only as the dictionary's reading of it
     (airport: 机场) soft: in a query that holds Chinese words, those say what is asked,
     and a reading that may be wrong only adds to the passages they find. In a query
-    wholly in English the readings are all it has, and stay required."""
+    typed wholly in English the readings are all it has, and stay required, also beside
+    the words the glossary wrote in Chinese (emergency management informatization: 应急管理
+    is the glossary's, 信息化 the dictionary's; the callers ask of the query as typed)."""
     return [
         replace(c, soft=True)
         if c.read_as and all(a.text in c.read_as for a in c.alternatives)
@@ -1081,7 +1083,7 @@ class Searcher:
             cs, cor = self._plan_part(part, budget, correct=correct)
             concepts += cs
             corrections += cor
-        if has_cjk(parsed.cleaned):
+        if has_cjk(parsed.raw):
             concepts = _dictionary_read_soft(concepts)
         concepts = settle_soft(
             framing.soften_generic(
@@ -1158,7 +1160,7 @@ class Searcher:
         concepts: list[Concept] = []
         for part in parsed.parts:
             concepts += self._plan_part(part, budget, correct=correct)[0]
-        if has_cjk(parsed.cleaned):
+        if has_cjk(parsed.raw):
             concepts = _dictionary_read_soft(concepts)
         concepts = settle_soft(
             framing.soften_generic(

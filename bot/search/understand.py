@@ -64,6 +64,12 @@ _TYPE_WORDS: tuple[tuple[str, str], ...] = (
     ("计划执行情况", "计划报告"),
     ("计划草案", "计划报告"),
 )
+# The country's English names (China's 5G base stations, PRC): read as 中国, which names the
+# national facet as the places' English names name theirs (the gazetteer holds places, not
+# the country). Lower case too: porcelain is no word a policy search asks for.
+_COUNTRY_RE = re.compile(
+    r"(?<![A-Za-z])(?:(?i:the\s+people'?s\s+republic\s+of\s+china|china)|PRC)(?:['’]s)?(?![A-Za-z])"
+)
 _TYPE_RE = re.compile(
     "|".join(re.escape(w) for w, _ in sorted(_TYPE_WORDS, key=lambda x: -len(x[0])))
 )
@@ -169,7 +175,7 @@ def understand(
     """
     # Sichuan, Inner Mongolia, Chengdu Shi: the places' English and pinyin names are
     # read as their Chinese names (before normalising: a capital can decide, as in Ali)
-    typed = _name_periods(normalize(with_chinese_places(query)), this_year)
+    typed = _name_periods(normalize(_COUNTRY_RE.sub("中国", with_chinese_places(query))), this_year)
     # a word excluded (新质生产力 -上海) names no facet: it is read as blanks, and kept in
     # the text left to search, where it still excludes
     text = _blanked(typed, excluded_spans(typed))
