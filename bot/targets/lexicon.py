@@ -398,6 +398,9 @@ _LEAD_WORDS = (
     "累计",
     "共计",
     "共有",
+    # a stock said with the verb of having (全镇现有农民专业合作社58家): the stock is the
+    # things, as after 共有; 实有 and 拥有 stay (实有床位, 拥有量 are the statistics' names)
+    "现有",
     "合计",
     "总计",
     "共",

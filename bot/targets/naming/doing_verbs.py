@@ -342,6 +342,30 @@ def _new_act(sentence: str, earlier: str, n: Named, around: tuple[str, str] = ("
     return name[:3]
 
 
+# acts of care done to people, who are then counted in 户 or 人次 (慰问困难群众1120户,
+# 资助家庭经济困难学生1.4万人次): the count is of those cared for, and the golds name them
+# by who they are (困难群众, 家庭经济困难学生). 救助 stays (救助困难群众 is how the
+# golds name a relief count), and so do training and help into work (培训…, 帮扶…就业),
+# which name the act as much as the people
+_CARE_RE = re.compile(r"^(?:(?:走访|看望)?慰问|资助)")
+_CARED_UNITS = ("户", "人次", "人", "名")
+
+
+def _care_act(sentence: str, n: Named) -> str:
+    """The act of care a clause opens with, when the clause is only it, the people and
+    their count (慰问困难群众1120户 -> 慰问); ``""`` otherwise."""
+    m = _CARE_RE.match(n.indicator)
+    if m is None or n.figure.unit_class != "count" or not n.figure.unit.endswith(_CARED_UNITS):
+        return ""
+    start = clause_start(sentence, n.figure.start)
+    before = sentence[start : n.figure.num_start]
+    lead = _CLAUSE_LEAD_RE.match(before)
+    if before[lead.end() if lead else 0 :] != n.indicator:
+        return ""
+    people = n.indicator[m.end() :]
+    return m.group() if len(people) >= 2 and _a_thing(people) else ""
+
+
 def without_doing_verb(
     sentence: str,
     earlier: str,
@@ -366,6 +390,9 @@ def without_doing_verb(
         verb = "" if known else _new_act(sentence, earlier, n, around)
         if verb and _is_name(thing := n.indicator[len(verb) :]):
             n = replace(n, indicator=thing, change=n.change or verb)
+        verb = _care_act(sentence, n)
+        if verb and _is_name(people := n.indicator[len(verb) :]):
+            n = replace(n, indicator=people, change=n.change or verb)
         where = _WHERE_RE.match(n.indicator) if n.indicator.startswith("在") else None
         if where and _places(where["where"]) and _is_name(where["thing"]):
             n = replace(n, indicator=where["thing"], change=n.change or where["verb"])

@@ -1,0 +1,45 @@
+"""What naming-left16 settles of the open naming classes (issue 11): people cared for
+named by who they are, a stock's verb of having left out. Every sentence here is
+invented for the test; none is a probe's or a corpus document's."""
+
+from __future__ import annotations
+
+from tests.probes import changes_by_value as _changes
+from tests.probes import names_by_value as _names
+
+_REPORT = "桐溪县人民政府工作报告\n\n一、2024年工作回顾\n\n"
+_NAME = "county_tongxi_2025_gwr.txt"
+
+
+def test_people_visited_are_named_by_who_they_are(extract):
+    text = _REPORT + "民生兜底有力。走访慰问留守老人730户。新建公厕14座。\n"
+    records = extract(text, _NAME)
+    assert _names(records)[730] == "留守老人"
+    assert _changes(records)[730] == "走访慰问"
+
+
+def test_pupils_funded_in_person_times_are_named_by_who_they_are(extract):
+    text = _REPORT + "教育保障有力。资助农村寄宿学生1980人次，新增学位640个。\n"
+    records = extract(text, _NAME)
+    assert _names(records)[1980] == "农村寄宿学生"
+    assert _changes(records)[1980] == "资助"
+
+
+def test_a_relief_count_keeps_its_act(extract):
+    # the golds name relief by the act (救助困难群众): only visits and funding are read
+    text = _REPORT + "救助困难群众2450人次。\n"
+    assert _names(extract(text, _NAME))[2450] == "救助困难群众"
+
+
+def test_money_given_in_care_keeps_its_name(extract):
+    # only people are read: the money of the act (资助资金, 慰问金) is named as written
+    text = _REPORT + "资助资金共计380万元，慰问困难职工160户，发放慰问金48万元。\n"
+    names = _names(extract(text, _NAME))
+    assert names[160] == "困难职工"
+    assert names[380] == "资助资金"
+    assert names[48] == "慰问金"
+
+
+def test_a_stock_said_with_having_is_named_by_its_things(extract):
+    text = _REPORT + "全县现有村级养老服务站27个，农家书屋118个。\n"
+    assert _names(extract(text, _NAME))[27] == "村级养老服务站"
