@@ -43,3 +43,18 @@ def test_money_given_in_care_keeps_its_name(extract):
 def test_a_stock_said_with_having_is_named_by_its_things(extract):
     text = _REPORT + "全县现有村级养老服务站27个，农家书屋118个。\n"
     assert _names(extract(text, _NAME))[27] == "村级养老服务站"
+
+
+def test_money_put_in_does_not_end_a_run_of_acts(extract):
+    # 硬化 is a noun to the dictionary: the acts around it say it is an act, and money
+    # put into the work is one of them
+    text = _REPORT + "水利设施提档升级。硬化入户道路37公里。争取上级资金1450万元。新建提灌站4座。\n"
+    records = extract(text, _NAME)
+    assert _names(records)[37] == "入户道路"
+    assert _changes(records)[37] == "硬化"
+
+
+def test_money_reached_still_ends_a_run_of_acts(extract):
+    # a level of money (完成投资…) is no act: 注册护士 after it stays a stock
+    text = _REPORT + "新建公厕9座。全县完成固定资产投资86亿元。注册护士1420名。\n"
+    assert _names(extract(text, _NAME))[1420] == "注册护士"

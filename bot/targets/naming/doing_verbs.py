@@ -195,6 +195,13 @@ def _acts_listed(sentence: str, own: int, *, things: bool = False) -> bool:
 
 _RANK_RE = re.compile(r"第[0-9一二三四五六七八九十]")
 _MONEY_RE = re.compile(r"[0-9][0-9.]*(?:万|亿)?(?:多|余)?元")
+# money put into the work or paid out (投入资金1200万元, 争取上级资金…, 发放小额信贷…):
+# an act of its own among the acts of a paragraph, where money reached (完成投资…亿元,
+# 收入…亿元) is a level; what the money is called stays short (资金, 上级资金, 小额信贷)
+_MONEY_ACT_RE = re.compile(
+    r"^(?:投入|争取|争取到|发放|筹措|筹集|整合|落实|兑现|拨付|下达)"
+    r"[\u4e00-\u9fff]{0,8}?[0-9][0-9.]*(?:万|亿)?(?:多|余)?元$"
+)
 
 
 def _an_act(clause: str) -> bool:
@@ -205,6 +212,8 @@ def _an_act(clause: str) -> bool:
     a stock."""
     lead = _CLAUSE_LEAD_RE.match(clause)
     body = clause[lead.end() if lead else 0 :]
+    if _MONEY_ACT_RE.match(body.rstrip("。！？")):
+        return True
     if (
         not _DIGIT_RE.search(body)
         or _RATE_RE.search(body)
