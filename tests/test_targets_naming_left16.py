@@ -58,3 +58,17 @@ def test_money_reached_still_ends_a_run_of_acts(extract):
     # a level of money (完成投资…) is no act: 注册护士 after it stays a stock
     text = _REPORT + "新建公厕9座。全县完成固定资产投资86亿元。注册护士1420名。\n"
     assert _names(extract(text, _NAME))[1420] == "注册护士"
+
+
+def test_a_verbal_noun_saying_what_a_line_is_for_opens_the_thing(extract):
+    # 防洪 is a verbal noun: before one noun, in a length, it says what the dykes are for
+    text = _REPORT + "农田水利提档升级。新建机耕桥5座。加固防洪堤坝6.5公里。\n"
+    records = extract(text, _NAME)
+    assert _names(records)[6.5] == "防洪堤坝"
+    assert _changes(records)[6.5] == "加固"
+
+
+def test_a_verbal_noun_before_counted_projects_is_a_second_act(extract):
+    # among counted things 投产 is what happened to the projects, as 竣工 is
+    text = _REPORT + "项目建设提速。新建公厕9座，竣工投产项目14个。\n"
+    assert _names(extract(text, _NAME))[14] == "竣工投产项目"

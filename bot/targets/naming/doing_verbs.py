@@ -135,7 +135,7 @@ def _lead_noun_act(name: str) -> str:
     return name[:2]
 
 
-def _a_thing(s: str) -> bool:
+def _a_thing(s: str, *, lines: bool = False) -> bool:
     """Whether ``s`` names things, not an act or a measure: no relative clause
     (列入…的项目), no verb at its end (外出务工), no verbal noun first (竣工投产项目: a
     second act), no count noun at the end (死亡人数: the verb makes the noun there). A
@@ -143,7 +143,15 @@ def _a_thing(s: str) -> bool:
     if "的" in s or _MEASURE_END_RE.search(s):
         return False
     words = [w for w in _segmenter().cut(s, True) if w.strip()]
-    return bool(words) and words[0] not in dict_words("vn") and words[-1] not in plain_verbs()
+    # ``lines``: things measured in length (roads, channels, pipes); a verbal noun before
+    # one noun there says what the line is for (灌溉沟渠, 通组道路), where among counted
+    # things it is a second act (竣工投产项目)
+    purpose = lines and len(words) == 2 and words[1] in dict_words("n")
+    return (
+        bool(words)
+        and (purpose or words[0] not in dict_words("vn"))
+        and words[-1] not in plain_verbs()
+    )
 
 
 def _counted_things(clause: str) -> bool:
@@ -276,7 +284,8 @@ def _listed_act(sentence: str, earlier: str, n: Named, around: tuple[str, str] =
     verb = _lead_verb(n.indicator)
     noun_act = "" if verb else _lead_noun_act(n.indicator)
     verb = verb or noun_act
-    if not verb or VERB_RE.fullmatch(verb) or not _a_thing(n.indicator[len(verb) :]):
+    lines = n.figure.unit_class == "length"
+    if not verb or VERB_RE.fullmatch(verb) or not _a_thing(n.indicator[len(verb) :], lines=lines):
         return ""
     start = clause_start(sentence, n.figure.start)
     before = sentence[start : n.figure.num_start]
