@@ -72,3 +72,15 @@ def test_a_verbal_noun_before_counted_projects_is_a_second_act(extract):
     # among counted things 投产 is what happened to the projects, as 竣工 is
     text = _REPORT + "项目建设提速。新建公厕9座，竣工投产项目14个。\n"
     assert _names(extract(text, _NAME))[14] == "竣工投产项目"
+
+
+def test_a_kind_made_with_hua_keeps_the_table_name_narrow(extract):
+    # 村卫生室 is in the indicator table: 标准化 says which of them were built
+    text = _REPORT + "基层医疗提质。新建标准化村卫生室23个，新增家庭医生团队15个。\n"
+    assert _names(extract(text, _NAME))[23] == "标准化村卫生室"
+
+
+def test_a_span_of_years_before_the_act_is_a_time(extract):
+    # 2024—2026年 is one time: what is before the known name is the modifier 家庭 alone
+    text = _REPORT + "养老服务扩容，2024—2026年累计建设家庭养老床位4500张。\n"
+    assert _names(extract(text, _NAME))[4500] == "家庭养老床位"
