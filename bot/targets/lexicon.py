@@ -282,7 +282,9 @@ VERB_RE = re.compile(_VERB_ALT)
 _CENSUS = r"|“?[一二三四五六七八]经普”?|第[一二三四五六七八]次全国(?:经济|人口|农业)普查"
 # Time words: removed from names wherever they are (中国北方国际油气中心年内营业额).
 TIME_RE = re.compile(
-    r"(?:到|至|截至)?(?:(?:19|20)\d\d|[xX]{4}|二[〇零○]\S\S)年(?:底|末|初|前|内|度)?"
+    # a span of years is one time (2025—2027年累计建设…): its first year goes with it
+    r"(?:到|至|截至)?(?:(?:19|20)\d\d年?[-—–－~～至到])?(?:(?:19|20)\d\d|[xX]{4}|二[〇零○]\S\S)年"
+    r"(?:底|末|初|前|内|度)?"
     r"|(?:今|明|去|上|当|本)年(?:底|末|初|内|同期)?|全年|年内|每年|年末|年底|年初|目前|当前|现阶段"
     r"|(?:过去|未来|今后|近)[一二三四五六七八九十两\d]+年(?:内|来)?|[一二三四五六七八九十两\d]+年(?:来|内)"
     r"|连续(?:[一二三四五六七八九十两\d]+|多)年|“?十[一二三四五六七八九]五”?(?:期间|时期|末)?"
@@ -398,6 +400,9 @@ _LEAD_WORDS = (
     "累计",
     "共计",
     "共有",
+    # a stock said with the verb of having (全镇现有农民专业合作社58家): the stock is the
+    # things, as after 共有; 实有 and 拥有 stay (实有床位, 拥有量 are the statistics' names)
+    "现有",
     "合计",
     "总计",
     "共",

@@ -135,7 +135,7 @@ def _lead_noun_act(name: str) -> str:
     return name[:2]
 
 
-def _a_thing(s: str) -> bool:
+def _a_thing(s: str, *, lines: bool = False) -> bool:
     """Whether ``s`` names things, not an act or a measure: no relative clause
     (列入…的项目), no verb at its end (外出务工), no verbal noun first (竣工投产项目: a
     second act), no count noun at the end (死亡人数: the verb makes the noun there). A
@@ -143,7 +143,15 @@ def _a_thing(s: str) -> bool:
     if "的" in s or _MEASURE_END_RE.search(s):
         return False
     words = [w for w in _segmenter().cut(s, True) if w.strip()]
-    return bool(words) and words[0] not in dict_words("vn") and words[-1] not in plain_verbs()
+    # ``lines``: things measured in length (roads, channels, pipes); a verbal noun before
+    # one noun there says what the line is for (灌溉沟渠, 通组道路), where among counted
+    # things it is a second act (竣工投产项目)
+    purpose = lines and len(words) == 2 and words[1] in dict_words("n")
+    return (
+        bool(words)
+        and (purpose or words[0] not in dict_words("vn"))
+        and words[-1] not in plain_verbs()
+    )
 
 
 def _counted_things(clause: str) -> bool:
@@ -195,6 +203,13 @@ def _acts_listed(sentence: str, own: int, *, things: bool = False) -> bool:
 
 _RANK_RE = re.compile(r"第[0-9一二三四五六七八九十]")
 _MONEY_RE = re.compile(r"[0-9][0-9.]*(?:万|亿)?(?:多|余)?元")
+# money put into the work or paid out (投入资金1200万元, 争取上级资金…, 发放小额信贷…):
+# an act of its own among the acts of a paragraph, where money reached (完成投资…亿元,
+# 收入…亿元) is a level; what the money is called stays short (资金, 上级资金, 小额信贷)
+_MONEY_ACT_RE = re.compile(
+    r"^(?:投入|争取|争取到|发放|筹措|筹集|整合|落实|兑现|拨付|下达)"
+    r"[\u4e00-\u9fff]{0,8}?[0-9][0-9.]*(?:万|亿)?(?:多|余)?元$"
+)
 
 
 def _an_act(clause: str) -> bool:
@@ -205,6 +220,8 @@ def _an_act(clause: str) -> bool:
     a stock."""
     lead = _CLAUSE_LEAD_RE.match(clause)
     body = clause[lead.end() if lead else 0 :]
+    if _MONEY_ACT_RE.match(body.rstrip("。！？")):
+        return True
     if (
         not _DIGIT_RE.search(body)
         or _RATE_RE.search(body)
@@ -267,7 +284,8 @@ def _listed_act(sentence: str, earlier: str, n: Named, around: tuple[str, str] =
     verb = _lead_verb(n.indicator)
     noun_act = "" if verb else _lead_noun_act(n.indicator)
     verb = verb or noun_act
-    if not verb or VERB_RE.fullmatch(verb) or not _a_thing(n.indicator[len(verb) :]):
+    lines = n.figure.unit_class == "length"
+    if not verb or VERB_RE.fullmatch(verb) or not _a_thing(n.indicator[len(verb) :], lines=lines):
         return ""
     start = clause_start(sentence, n.figure.start)
     before = sentence[start : n.figure.num_start]
@@ -342,6 +360,30 @@ def _new_act(sentence: str, earlier: str, n: Named, around: tuple[str, str] = ("
     return name[:3]
 
 
+# acts of care done to people, who are then counted in 户 or 人次 (慰问困难群众1120户,
+# 资助家庭经济困难学生1.4万人次): the count is of those cared for, and the golds name them
+# by who they are (困难群众, 家庭经济困难学生). 救助 stays (救助困难群众 is how the
+# golds name a relief count), and so do training and help into work (培训…, 帮扶…就业),
+# which name the act as much as the people
+_CARE_RE = re.compile(r"^(?:(?:走访|看望)?慰问|资助)")
+_CARED_UNITS = ("户", "人次", "人", "名")
+
+
+def _care_act(sentence: str, n: Named) -> str:
+    """The act of care a clause opens with, when the clause is only it, the people and
+    their count (慰问困难群众1120户 -> 慰问); ``""`` otherwise."""
+    m = _CARE_RE.match(n.indicator)
+    if m is None or n.figure.unit_class != "count" or not n.figure.unit.endswith(_CARED_UNITS):
+        return ""
+    start = clause_start(sentence, n.figure.start)
+    before = sentence[start : n.figure.num_start]
+    lead = _CLAUSE_LEAD_RE.match(before)
+    if before[lead.end() if lead else 0 :] != n.indicator:
+        return ""
+    people = n.indicator[m.end() :]
+    return m.group() if len(people) >= 2 and _a_thing(people) else ""
+
+
 def without_doing_verb(
     sentence: str,
     earlier: str,
@@ -366,6 +408,9 @@ def without_doing_verb(
         verb = "" if known else _new_act(sentence, earlier, n, around)
         if verb and _is_name(thing := n.indicator[len(verb) :]):
             n = replace(n, indicator=thing, change=n.change or verb)
+        verb = _care_act(sentence, n)
+        if verb and _is_name(people := n.indicator[len(verb) :]):
+            n = replace(n, indicator=people, change=n.change or verb)
         where = _WHERE_RE.match(n.indicator) if n.indicator.startswith("在") else None
         if where and _places(where["where"]) and _is_name(where["thing"]):
             n = replace(n, indicator=where["thing"], change=n.change or where["verb"])

@@ -57,13 +57,19 @@ _NOT_NARROWING = frozenset(
 )
 
 
+# a word made with 化 says what kind the things are made to (标准化村卫生室, 智能化车间),
+# though jieba tags some verbal nouns: a narrower set than the table's name after it
+_MADE_SO_RE = re.compile(r"[\u4e00-\u9fff]{2,3}化")
+
+
 @lru_cache(maxsize=4096)
 def _narrowing_nouns(lead: str) -> bool:
     """Whether ``lead`` is only nouns that narrow the name after it (医疗 旅游人次, 脱贫县
     农村居民…, 区本级 固定资产投资), not a verb, a time or a quantifier (年度, 各类)."""
     tagged = _segmenter().tag(lead, True)
     return all(
-        (t in _NARROWING_TAGS or w in _NARROWING_WORDS) and w not in _NOT_NARROWING
+        (t in _NARROWING_TAGS or w in _NARROWING_WORDS or _MADE_SO_RE.fullmatch(w))
+        and w not in _NOT_NARROWING
         for w, t in tagged
     )
 
