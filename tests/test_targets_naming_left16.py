@@ -84,21 +84,3 @@ def test_a_span_of_years_before_the_act_is_a_time(extract):
     # 2024—2026年 is one time: what is before the known name is the modifier 家庭 alone
     text = _REPORT + "养老服务扩容，2024—2026年累计建设家庭养老床位4500张。\n"
     assert _names(extract(text, _NAME))[4500] == "家庭养老床位"
-
-
-_PLAN = "桐溪县农村供水保障行动方案（2025—2027年）\n\n一、主要目标\n\n"
-
-
-def test_a_figure_said_of_each_year_keeps_each_year_in_a_plans_span(extract):
-    # GOLD_GUIDELINES §6.6: 每年 as written, not the span the title names
-    text = _PLAN + "每年改造提升农村供水工程35处，累计惠及农村人口12万人。\n"
-    years = {r.value: r.year for r in extract(text, "county_tongxi_2025_action-plan.txt")}
-    assert years[35] == "每年"
-    assert years[12] == "2025-2027"  # accumulated over the period
-
-
-def test_a_rates_basis_is_no_period(extract):
-    # 每人每年 says what the standard is per, not when the figure holds
-    text = _REPORT + "城乡居民医保人均财政补助标准每人每年提高40元。\n"
-    years = {r.value: r.year for r in extract(text, _NAME)}
-    assert years[40] == "2024"

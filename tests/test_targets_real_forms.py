@@ -329,7 +329,7 @@ FIVE_YEARS_THEN_ONE = """2026年江州市政府工作报告
 
 def test_a_five_year_review_then_the_year_just_past(extract):
     got = {(r.indicator, r.value): r.year for r in extract(FIVE_YEARS_THEN_ONE)}
-    assert got[("新增城镇就业", 6.0)] == "每年"  # said of each year (GOLD_GUIDELINES §6.6)
+    assert got[("新增城镇就业", 6.0)] == "2021-2025"  # 每年 of the five years
     assert got[("外商直接投资", 50.5)] == "2021-2025"  # summed, not a level at the end
     assert got[("市场主体", 12.8)] == "2021-2025"  # 净增 is a flow
     assert got[("地区生产总值", 1200)] == "2025"  # 增加到2025年的: where it stands

@@ -136,8 +136,6 @@ _ENDS_AT_RE = re.compile(r"[\u4e00-\u9fff][至到为](?:约|近|超过|超)?$")
 _DONE_VERB_RE = re.compile(r"应对|办理|受理|接待|举办|签约|审议|处置|化解|救助|帮扶|开展")
 # A sentence that opens on what was done over the span (五年新增…, 累计建成…).
 _SPAN_FLOW_LEAD_RE = re.compile(r"(?:[三五十]年|五年来|累计|共)(?:新增|新建|建成|完成|实施)")
-# 每年 said of the figure itself, not a rate's basis (每人每年, 每年每千人)
-_EACH_YEAR_RE = re.compile(r"(?<![每人户])每年(?!每)")
 # Words of a stock, not a flow (总数186家, 总里程): a level at the span's end.
 _STOCK_WORD_RE = re.compile(r"总数|总量|总里程|保有量|拥有|现有|共有|达|居")
 # The figures listed before this one (分别提升至95%左右、|96%以上): the verb is before them.
@@ -845,13 +843,7 @@ class _Walker:
         if year is None and self.forward_doc and self.section.section_class == PLAN:
             # 到2027年，实现…。研制并获批3—5种…: a goal year holds for its paragraph
             year = period_before(periods, -1, upto)
-        # a figure its own clause says of each year (每年新增…300家) keeps 每年, whatever span
-        # the plan or the paragraph covers (GOLD_GUIDELINES §6.6, settled by the golds); a
-        # rate's basis (每人每年, 每年每千人) is no period of the figure
-        each_year = year == "每年" and bool(_EACH_YEAR_RE.search(sentence, clause_start, fig.start))
-        if each_year:
-            pass  # kept as written once the period is read (below)
-        elif year == "每年" and self.section.paragraph_period:
+        if year == "每年" and self.section.paragraph_period:
             year = self.section.paragraph_period  # 这五年…每年新增就业60万人: each of the five
         elif year == "每年" and self.section.section_class == PLAN:
             # a plan's 每年新增高标准农田50万亩: each year of the period its title names
@@ -906,8 +898,6 @@ class _Walker:
         )
         rest = sentence[fig.end : clause_end(sentence, fig.end)]
         year = self._span_or_end(year, named, sentence[: fig.start], clause_start, rest)
-        if each_year:
-            year = "每年"
         if holding and self.section.section_class == PLAN:
             year = ""  # 拥有…7000万劳动者 in a plan: what is there, of no goal year
         if self.task_years is not None:

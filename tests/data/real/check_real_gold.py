@@ -22,7 +22,7 @@ DOCS = HERE / "docs"
 GOLD = HERE / "gold"
 KINDS = ("target", "achievement", "estimate")
 _SENTENCE_RE = re.compile(r"[^。！？；]*(?:[。！？；]+[”’」』）]*|$)")
-_YEAR_RE = re.compile(r"^(|(?:19|20)\d\d|(?:19|20)\d\d-(?:19|20)\d\d|每年)$")
+_YEAR_RE = re.compile(r"^(|(?:19|20)\d\d|(?:19|20)\d\d-(?:19|20)\d\d)$")
 _VAGUE_RE = re.compile(r"^(数|几|上|成|若干)")
 REQUIRED: dict[str, tuple[type, ...]] = {
     "doc": (str,),
@@ -108,7 +108,7 @@ def check_file(path: Path, meta: dict, problems: list[str]) -> list[dict]:
         if rec["kind"] not in KINDS:
             problems.append(f"{where}: kind {rec['kind']!r}")
         if not _YEAR_RE.match(rec["year"]):
-            problems.append(f"{where}: year {rec['year']!r} is not YYYY, YYYY-YYYY, 每年 or empty")
+            problems.append(f"{where}: year {rec['year']!r} is not YYYY, YYYY-YYYY or empty")
         if "％" in rec["unit"]:
             problems.append(f"{where}: write % not ％")
         vmax = rec.get("value_max")
