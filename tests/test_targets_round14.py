@@ -68,3 +68,33 @@ def test_funds_named_by_their_act_stay_whole_after_a_lead_phrase(extract):
 def test_money_named_by_an_act_keeps_the_act_before_a_level_verb(extract, sentence, value, name):
     got = _names(extract(_REPORT + sentence + "\n", _NAME))
     assert got[value] == name  # was 金额, 资金: the act cut before the level verb was
+
+
+# People counted after 为, then what was done for them (served.py), in three more ways the
+# probes write it: a fitting done for them (安装: round13's district report, round14's
+# district report) goes before them with its verb, as §6.6 names another act; women are
+# people served (妇女: round14's mountain county and coastal city); the scope before the
+# count may be 辖区 (round13b's and round14's) or a township's 全乡, 全镇 as 全县 is
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "name"),
+    [
+        ("为2300名独居、空巢老人安装烟雾报警器。", 2300, "安装烟雾报警器独居、空巢老人"),
+        ("为1.6万户低保家庭免费安装智能燃气表。", 1.6, "安装智能燃气表低保家庭"),
+        ("为3.2万名农村妇女免费开展宫颈癌筛查。", 3.2, "获宫颈癌筛查的农村妇女"),
+        ("为全乡860名老年人免费体检。", 860, "获免费体检的老年人"),
+        ("为辖区2100名残疾人提供康复服务。", 2100, "获康复服务的残疾人"),
+    ],
+)
+def test_people_served_after_wei_are_named_by_what_they_got(extract, sentence, value, name):
+    # were 独居, 低保家庭免费安装智能燃气表, 农村妇女免费, 老年人免费, 残疾人
+    got = _names(extract(_REPORT + sentence + "\n", _NAME))
+    assert got[value] == name
+
+
+def test_a_fitting_for_people_leaves_a_count_of_things_alone(extract):
+    # the things fitted, counted in their own measure, are no people served
+    text = _REPORT + "为老旧小区安装电动车充电桩860个。\n"
+    got = _names(extract(text, _NAME))
+    assert got[860].endswith("充电桩")
