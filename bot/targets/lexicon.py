@@ -175,6 +175,11 @@ _VERB_FORMS: tuple[tuple[str, str], ...] = (
     ("惠及", "惠及"),
     ("救助", "救助"),
     ("帮扶", "帮扶"),
+    # acts whose object is the people they reach, as 救助 and 帮扶 are (慰问困难群众860户,
+    # 资助家庭经济困难学生2300人次): the people are what is counted, the verb the change;
+    # 慰问金, 资助资金 keep theirs (one word, or a purpose noun: see clean_name)
+    ("慰问", "慰问"),
+    ("资助", "资助"),
     ("累计", "累计"),
     ("荣获", "荣获"),
     ("获得", "获得"),

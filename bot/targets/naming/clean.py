@@ -181,7 +181,11 @@ _PURPOSE_NOUNS = frozenset({"资金", "经费", "资金额", "项目"})
 # an amount with no noun of its own after a dealing (签约金额, 成交额): the act it
 # measures is its name, never 金额 alone
 _BARE_AMOUNTS = frozenset({"金额", "总金额", "总额", "额"})
-_DEALINGS = frozenset({"签约", "新签约", "成交", "交易", "融资", "募集", "中标", "签订"})
+_DEALINGS = frozenset(
+    {"签约", "新签约", "成交", "交易", "融资", "募集", "中标", "签订", "资助", "慰问"}
+)
+# a level verb ending a name (救助资金达到): cut later, so not yet when its head is read
+_LEVEL_VERB_END_RE = re.compile(r"(?:达到|达|突破|超过|为)$")
 _CENTRAL_SUPPLY_RE = re.compile(r"集中(?:供水|供养|供热|供暖|供气|式)")
 
 
@@ -255,8 +259,10 @@ def clean_name(text: str) -> str:
         m = VERB_RE.match(s)
         if m and len(m.group()) > 1 and m.end() in word_bounds(s) and not _rate_of_new_ones(s, m):
             # 救助资金, 保障资金: the verb says what the funds are for; 资金 alone says nothing
-            kept = s[m.end() :] in _PURPOSE_NOUNS or (
-                s[m.end() :] in _BARE_AMOUNTS and m.group() in _DEALINGS
+            # (the level verb after it is not yet gone: 救助资金达到, 签约金额达到)
+            rests = {s[m.end() :], _LEVEL_VERB_END_RE.sub("", s[m.end() :])}
+            kept = bool(rests & _PURPOSE_NOUNS) or (
+                bool(rests & _BARE_AMOUNTS) and m.group() in _DEALINGS
             )
             s = s if kept else s[m.end() :]
         s = _strip_head(s, _LEAD_PARTICLE_RE)

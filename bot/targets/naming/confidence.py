@@ -19,7 +19,7 @@ from bot.targets.naming.clauses import (
     _STAT_NOUN_RE,
     clause_start,
 )
-from bot.targets.naming.clean import _TAIL_CHANGE_RE, _TAIL_VERB_RE
+from bot.targets.naming.clean import _PURPOSE_NOUNS, _TAIL_CHANGE_RE, _TAIL_VERB_RE
 from bot.targets.naming.resolve import _MEASURE_END_RE, compatible
 from bot.targets.naming.words import (
     ACTED_ON_NOUNS,
@@ -275,9 +275,18 @@ def name_confidence(
         return 0.5  # 统筹安排省级财政资金, 经验被…集中推广: a verb phrase, not a thing
     head = VERB_RE.match(name)
     if (
-        (head and head.end() in word_bounds(name) and len(head.group()) > 1)
-        or VERB_RE.fullmatch(name)
-    ) and not act:
+        (
+            (
+                head
+                and head.end() in word_bounds(name)
+                and len(head.group()) > 1
+                # 救助资金, 资助资金: the verb says what the funds are for (as clean_name keeps it)
+                and name[head.end() :] not in _PURPOSE_NOUNS
+            )
+            or VERB_RE.fullmatch(name)
+        )
+        and not act
+    ):
         return 0.5
     tail = next((m for m in VERB_RE.finditer(name) if m.end() == len(name)), None)
     if (

@@ -8,6 +8,7 @@ Reports count the people a service reached by putting them between 为 and the a
     为6.2万名农民工解决了拖欠工资问题      -> 解决拖欠工资农民工
     为8万名60岁以上老年人免费开展眼病筛查  -> 获眼病筛查的60岁以上老年人
     为3600名60岁以上老年人免费体检        -> 获免费体检的60岁以上老年人
+    为1.1万名独居、高龄老人安装智能呼叫设备 -> 安装智能呼叫设备独居、高龄老人
 
 The count is of those served, not of all such people (a county's elderly are more than
 the two ten-thousands who got the service): the name says what they got. A thing given
@@ -15,7 +16,8 @@ the two ten-thousands who got the service): the name says what they got. A thing
 免费 + a check, no verb) makes them those who got it (获…的; 获发…的 for a payment
 issued); any other act is put before them with its verb, as statistics name a set by
 its activity (解决拖欠工资农民工, as 技改工业企业 in
-:mod:`~bot.targets.naming.activities`), a closing 问题 dropped. A long object
+:mod:`~bot.targets.naming.activities`), a closing 问题 dropped. Those served may be
+a list (独居、高龄老人) and follow a scope (全县, 全镇, 辖区). A long object
 split by 和 is its first part (what follows is for others). Only a count written right
 after 为 (a hedge or a scope between) and a clause that ends with the act are read:
 为…提供了有力支撑 names no set. A service the indicator table knows by its people (残疾人托养服务,
@@ -43,11 +45,11 @@ if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
 # 为 (for) right before the count: a scope or a hedge may come between
-_FOR_BEFORE_RE = re.compile(r"为(?:全[省市区县州])?(?:约|近|超过|逾)?$")
+_FOR_BEFORE_RE = re.compile(r"为(?:全[省市区县州旗镇乡]|辖区)?(?:约|近|超过|逾)?$")
 # who is counted, then the act done for them, to the clause's end
 _SERVED_RE = re.compile(
-    r"^(?:多|余|以上)?(?P<who>(?:\d{1,3}周?岁(?:及)?以[上下])?[\u4e00-\u9fff]{2,10}?)"
-    r"(?:免费|无偿)?(?P<verb>提供|送去|送上|解决|办理|落实|追回|兑现|发放|开展)了?"
+    r"^(?:多|余|以上)?(?P<who>(?:\d{1,3}周?岁(?:及)?以[上下])?[\u4e00-\u9fff](?:、?[\u4e00-\u9fff]){1,11}?)"
+    r"(?:免费|无偿)?(?P<verb>提供|送去|送上|解决|办理|落实|追回|兑现|发放|开展|安装)了?"
     r"(?P<what>[^，。；：、\d]{2,30}?)(?=[，。；：]|$)"
 )
 # the same said with the count last (为农村义务教育学生提供营养餐18万人): 为, who, the act
@@ -68,7 +70,7 @@ _FREE_SERVICE_RE = re.compile(
 )
 # those a service is done for: people, households, firms, bodies
 _WHO_END_RE = re.compile(
-    r"(?:人|人员|者|工|民|群众|学生|儿童|老人|患者|家庭|户|企业|主体|单位|机构|商户|职工|员工)$"
+    r"(?:人|人员|者|工|民|群众|学生|儿童|老人|妇女|患者|家庭|户|企业|主体|单位|机构|商户|职工|员工)$"
 )
 # what people get when it is 开展 for them: a check, a training, a service, aid
 _RECEIVED_RE = re.compile(r"(?:体检|筛查|检查|培训|服务|诊疗|义诊|救助|帮扶|指导|咨询|接种)$")
