@@ -184,8 +184,9 @@ _BARE_AMOUNTS = frozenset({"金额", "总金额", "总额", "额"})
 _DEALINGS = frozenset(
     {"签约", "新签约", "成交", "交易", "融资", "募集", "中标", "签订", "资助", "慰问"}
 )
-# a level verb ending a name (救助资金达到): cut later, so not yet when its head is read
-_LEVEL_VERB_END_RE = re.compile(r"(?:达到|达|突破|超过|为)$")
+# a level verb or a total ending a name (救助资金达到, 资助资金共计): cut later, so not yet
+# when its head is read
+_LEVEL_VERB_END_RE = re.compile(r"(?:达到|达|突破|超过|为|共计|合计|总计|累计)$")
 _CENTRAL_SUPPLY_RE = re.compile(r"集中(?:供水|供养|供热|供暖|供气|式)")
 
 
