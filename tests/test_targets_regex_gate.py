@@ -200,3 +200,48 @@ def test_a_text_without_the_class_is_not_scanned() -> None:
             (m.span(), m.groups()) for m in plain.finditer(text)
         ]
     assert Counting.calls == 2  # the first text holds 比 and 1 but no colon
+
+
+def test_the_written_year_pattern_opens_on_its_digits_and_keeps_longer_numbers_out() -> None:
+    """``kinds._YEAR_RE`` checks "no digit before" after its first two digits (so re scans
+    for a 1 or a 2 in C): the same matches as the lookbehind first, on invented text."""
+    from bot.targets.kinds import _YEAR_RE
+
+    first = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+    texts = [
+        "2019年全县新增企业120家，到2027年力争达到300家，1998年以来累计12019年",
+        "３2020年，12020年，x2021年，2022年2023年，1999年底，2199年，201年",
+        "截至2024年6月，2025年上半年，二〇二五年，20 25年",
+        "",
+    ]
+    for text in texts:
+        want = [(m.span(), m.groups()) for m in first.finditer(text)]
+        assert [(m.span(), m.groups()) for m in _YEAR_RE.finditer(text)] == want
+        assert _YEAR_RE.findall(text) == first.findall(text)
+    assert _YEAR_RE.findall(texts[0]) == ["2019", "2027", "1998"]
+    assert _YEAR_RE.findall(texts[1]) == ["2021", "2022", "2023", "1999"]
+
+
+def test_a_paragraph_without_a_month_or_quarter_holds_no_ended_part() -> None:
+    """``cue_marks`` scans for an ended part of the year only in a paragraph holding one of
+    ``_ENDED_PART_NEEDLES``: every match of the pattern holds one (invented text)."""
+    from bot.targets.kinds import _ENDED_PART_NEEDLES, _ENDED_PART_RE, cue_marks
+
+    texts = [
+        "上半年全市地区生产总值增长5.1%，前三季度增长5.3%，一季度增长4.8%，第二季度回升",
+        "1—6月规模以上工业增加值增长6%，1-11月增长5%，1至3月，1~2月，1 - 10 月",
+        "前两季度和三季度，全年增长5%，2024年一二三季度",
+    ]
+    found = 0
+    for text in texts:
+        for m in _ENDED_PART_RE.finditer(text):
+            found += 1
+            assert any(needle in m.group() for needle in _ENDED_PART_NEEDLES)
+    assert found >= 10
+    # without any of them: no ended part, though the gate's first characters are there
+    plain = "一是上级下达12个项目，前期工作上线，第三批1个"
+    assert not any(needle in plain for needle in _ENDED_PART_NEEDLES)
+    assert list(_ENDED_PART_RE.finditer(plain)) == []
+    assert cue_marks(plain, 2024) == ([], [])
+    # with one: the ended part is a mark, as before
+    assert cue_marks("上半年增长5%", 2024) == ([], [(3, "achievement")])
