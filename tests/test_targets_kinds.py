@@ -188,3 +188,27 @@ def test_periods(text, year):
     # the document is a 2024 report; the figure sits in a section about 2023 when 全年 is used
     current = "2023" if "全年" in text else "2024"
     assert resolve_year(text, "2024", current) == year
+
+
+def test_a_goal_lead_ends_on_its_colon_whatever_blanks_follow() -> None:
+    """``is_goal_lead`` asks its pattern only of a paragraph ending on a colon (blanks
+    after it allowed): the same answers as the pattern alone, on invented paragraphs."""
+    from bot.targets.kinds import _GOAL_LEAD_RE, is_goal_lead
+
+    paragraphs = [
+        "今后五年经济社会发展的主要目标是：",
+        "今年全县发展的主要预期目标是:  ",
+        "重点任务如下：\u3000",
+        "主要指标：\t\n",
+        "要求：",
+        "目标任务：全面完成年度计划。",
+        "今年的主要目标是：地区生产总值增长6%",
+        "完成上级下达的各项任务。",
+        "：",
+        "",
+        "目标是。：",  # 。 between: no lead
+    ]
+    for text in paragraphs:
+        assert is_goal_lead(text) == bool(_GOAL_LEAD_RE.search(text)), text
+    assert [is_goal_lead(t) for t in paragraphs[:5]] == [True] * 5
+    assert not any(is_goal_lead(t) for t in paragraphs[5:])

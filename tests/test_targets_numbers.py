@@ -464,3 +464,21 @@ def test_a_bare_magnitude_after_a_verb_of_reaching(sentence, expected):
 def test_shang_before_a_magnitude_stays_vague():
     # 上千亿元: "more than a thousand 亿", not the bare 千亿
     assert [f.value_text for f in find_figures("带动上千亿元社会资金投入。")] != ["千亿"]
+
+
+def test_a_time_circle_and_a_top_class_are_no_quantities_whatever_the_order_of_checks() -> None:
+    """``_not_a_quantity`` asks the cheap test first (the 前 before, 圈 in the sentence):
+    the same answers, on invented sentences."""
+    from bot.targets.numbers.not_figures import _not_a_quantity
+
+    def said(sentence: str, number: str) -> bool:
+        start = sentence.index(number)
+        return _not_a_quantity(sentence, start, start + len(number))
+
+    assert said("打造城区15分钟便民生活圈，新增网点120个", "15分钟")
+    assert said("形成1小时通勤圈和2小时经济圈", "1小时")
+    assert said("形成1小时通勤圈和2小时经济圈", "2小时")
+    assert not said("建成15分钟便民服务站30个", "15分钟")  # no 圈: a time, left to the rest
+    assert said("对进入全国前十位的企业给予奖励", "十位")  # (the regex sees 十位 as written)
+    assert not said("对进入全国十位的企业给予奖励", "十位")  # no 前 before: no top class
+    assert not said("全市新增企业1200家", "1200家")

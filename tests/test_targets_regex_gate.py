@@ -200,3 +200,122 @@ def test_a_text_without_the_class_is_not_scanned() -> None:
             (m.span(), m.groups()) for m in plain.finditer(text)
         ]
     assert Counting.calls == 2  # the first text holds 比 and 1 but no colon
+
+
+def test_the_written_year_pattern_opens_on_its_digits_and_keeps_longer_numbers_out() -> None:
+    """``kinds._YEAR_RE`` checks "no digit before" after its first two digits (so re scans
+    for a 1 or a 2 in C): the same matches as the lookbehind first, on invented text."""
+    from bot.targets.kinds import _YEAR_RE
+
+    first = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+    texts = [
+        "2019年全县新增企业120家，到2027年力争达到300家，1998年以来累计12019年",
+        "３2020年，12020年，x2021年，2022年2023年，1999年底，2199年，201年",
+        "截至2024年6月，2025年上半年，二〇二五年，20 25年",
+        "",
+    ]
+    for text in texts:
+        want = [(m.span(), m.groups()) for m in first.finditer(text)]
+        assert [(m.span(), m.groups()) for m in _YEAR_RE.finditer(text)] == want
+        assert _YEAR_RE.findall(text) == first.findall(text)
+    assert _YEAR_RE.findall(texts[0]) == ["2019", "2027", "1998"]
+    assert _YEAR_RE.findall(texts[1]) == ["2021", "2022", "2023", "1999"]
+
+
+def test_a_paragraph_without_a_month_or_quarter_holds_no_ended_part() -> None:
+    """``cue_marks`` scans for an ended part of the year only in a paragraph holding one of
+    ``_ENDED_PART_NEEDLES``: every match of the pattern holds one (invented text)."""
+    from bot.targets.kinds import _ENDED_PART_NEEDLES, _ENDED_PART_RE, cue_marks
+
+    texts = [
+        "上半年全市地区生产总值增长5.1%，前三季度增长5.3%，一季度增长4.8%，第二季度回升",
+        "1—6月规模以上工业增加值增长6%，1-11月增长5%，1至3月，1~2月，1 - 10 月",
+        "前两季度和三季度，全年增长5%，2024年一二三季度",
+    ]
+    found = 0
+    for text in texts:
+        for m in _ENDED_PART_RE.finditer(text):
+            found += 1
+            assert any(needle in m.group() for needle in _ENDED_PART_NEEDLES)
+    assert found >= 10
+    # without any of them: no ended part, though the gate's first characters are there
+    plain = "一是上级下达12个项目，前期工作上线，第三批1个"
+    assert not any(needle in plain for needle in _ENDED_PART_NEEDLES)
+    assert list(_ENDED_PART_RE.finditer(plain)) == []
+    assert cue_marks(plain, 2024) == ([], [])
+    # with one: the ended part is a mark, as before
+    assert cue_marks("上半年增长5%", 2024) == ([], [(3, "achievement")])
+
+
+def test_one_search_finds_nothing_where_none_of_its_scans_can_match() -> None:
+    """``any_may_match``: the strings each scan requires, its class when its needle is one
+    common character; a text it finds nothing in is one no scan matches (invented text)."""
+    from bot.targets.regex_gate import any_may_match
+
+    ratio = needled(re.compile(r"(?:比|之比)[^，。；]{0,8}?(?P<n>\d+)\s*[：:∶]\s*1(?![\d.])"))
+    half = needled(re.compile(r"(?<=[过近约])一半(?=以上|左右|[的，。]|$)"))
+    years = needled(re.compile(r"受教育年限|预期寿命"))
+    test = any_may_match(ratio, half, years)
+    # the ratio's class, not its needle 1 (in nearly every sentence with a figure)
+    assert sorted(test.pattern.split("|")) == sorted(
+        ["一半", "受教育年限", "预期寿命", ":", "∶", "："]
+    )
+    texts = [
+        "城乡居民收入比缩小至2.52∶1，比上年下降0.04",
+        "全县新增企业1200家，增长11%，第1批",
+        "覆盖近一半的村，人均预期寿命达到79.2岁",
+        "平均受教育年限11年",
+        "男女之比为1.05:1",
+        "比上年提高1个百分点。",
+        "",
+    ]
+    for text in texts:
+        found = [m.group() for scan in (ratio, half, years) for m in scan.finditer(text)]
+        if test.search(text) is None:
+            assert found == []
+        else:
+            assert any(s in text for s in ("∶", ":", "：", "一半", "受教育年限", "预期寿命"))
+    assert test.search(texts[1]) is None and test.search(texts[5]) is None
+    assert all(test.search(t) for t in (texts[0], texts[2], texts[3], texts[4]))
+    with pytest.raises(ValueError):
+        any_may_match(half, re.compile(r"\d+"))  # no string every match holds
+
+
+def test_the_figure_finders_rare_scans_skipped_together_find_what_they_would() -> None:
+    """The rare forms of ``shares`` and ``special_forms``, asked only when their one search
+    finds something: the same figures as each scan asked alone (invented sentences)."""
+    groups = [
+        (
+            shares._RARE_FORMS_RE,
+            [
+                shares._FRACTION_CN_RE,
+                shares._FRACTION_AR_RE,
+                shares._HALF_RE,
+                shares._RATIO_RE,
+                shares._PER_POPULATION_RE,
+                shares._RATIO_PAIR_RE,
+                shares._YEARS_ANCHOR_RE,
+            ],
+        ),
+        (
+            special_forms._RARE_FORMS_RE,
+            [special_forms._PERCENT_CN_RE, special_forms._COMPARISON_RE, special_forms._SYNC_RE],
+        ),
+    ]
+    texts = [
+        "全市三分之一的企业，占比近一半，1/3的村，城乡收入比缩小至2.3∶1",
+        "每10万人口拥有医生28.5人，孕产妇死亡率为8.2/10万，PUE值降至1.25",
+        "人均预期寿命达到80.1岁，平均受教育年限提升至11.2年，基尼系数为0.46",
+        "增速高于全省平均水平，与经济增长同步，不低于百分之五十",
+        "全县新增企业1200家，增长11%，完成投资80亿元，第1批，前三季度",
+        "比上年提高1个百分点，形成10个典型案例。",
+    ]
+    asked = 0
+    for test, scans in groups:
+        for text in texts:
+            found = [m.span() for scan in scans for m in scan.finditer(text)]
+            if test.search(text) is None:
+                assert found == []
+            else:
+                asked += 1
+    assert asked >= 4  # the texts hold rare forms, so the comparison says something

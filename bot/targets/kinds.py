@@ -29,7 +29,10 @@ from bot.targets.regex_gate import gated
 
 REVIEW, PLAN, NEUTRAL = "review", "plan", "neutral"
 
-_YEAR_RE = gated(re.compile(r"(?<!\d)((?:19|20)\d\d)年"))
+# (?<!\d) checked after the first two digits (as (?<!\d\d\d): those two are digits), so
+# that the pattern opens on 19|20 and re skips ahead to a 1 or a 2 in C; a lookbehind
+# first made it try every position of every paragraph (cue_marks). Same matches.
+_YEAR_RE = re.compile(r"((?:19|20)(?<!\d\d\d)\d\d)年")
 # 截至2022年6月: a date up to which something has happened, not a horizon.
 _AS_OF_RE = re.compile(r"(?:截至|截止到?|至今|到目前)\s*$")
 # 2025年上半年, 2024年前三季度, 2025年1—6月: a part of a year that has ended. Figures of
@@ -77,6 +80,9 @@ _WHOLE_YEAR_WORDS = frozenset({"全年", "年内"})
 # without its year (a data release, a press conference on the quarter). A time cue, like a
 # written year: any word of the clause beats it (力争一季度…).
 _ENDED_PART_RE = gated(re.compile(r"(?<!\d)" + _PART_OF_YEAR_RE.pattern))
+# every match holds one of these (上半年, …季度, 1—6月): a paragraph without any is not
+# scanned (most hold none; the gate's first characters 一, 上, 1 are in nearly all)
+_ENDED_PART_NEEDLES = ("月", "季度", "上半年")
 _YEAR_JUST_BEFORE_RE = re.compile(r"(?<!\d)(?:19|20)\d\d年$")
 
 
@@ -220,7 +226,11 @@ def cue_marks(text: str, doc_year: int | None, *, ended: bool = False) -> Marks:
         and not _of_a_part(text, m)
         and not (ended and m.group() in _WHOLE_YEAR_WORDS)
     ]
-    parts = [(m.end(), "achievement") for m in _ENDED_PART_RE.finditer(text)]
+    parts = (
+        [(m.end(), "achievement") for m in _ENDED_PART_RE.finditer(text)]
+        if any(needle in text for needle in _ENDED_PART_NEEDLES)
+        else []
+    )
     years: list[tuple[int, str]] = []
     if doc_year is not None:
         years = [
@@ -371,7 +381,9 @@ def is_population(sentence: str, fig: Figure, change: str) -> bool:
 
 def is_goal_lead(paragraph: str) -> bool:
     """``未来五年奋斗目标是：`` -- the list items that follow are goals."""
-    return bool(_GOAL_LEAD_RE.search(paragraph))
+    # every match ends on its colon and blanks (\s*$): the pattern, a scan of the whole
+    # paragraph, is asked only of one that ends so (about 1 in 150)
+    return paragraph.rstrip()[-1:] in (":", "：") and bool(_GOAL_LEAD_RE.search(paragraph))
 
 
 def is_list_item(paragraph: str) -> bool:

@@ -193,3 +193,23 @@ def _class_needles(seq) -> tuple[tuple[str, ...], ...]:
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
             out.extend(_class_needles(av[2]))
     return tuple(out)
+
+
+def any_may_match(*scans: _Needled | re.Pattern[str]) -> re.Pattern[str]:
+    """One search that finds nothing in a text none of ``scans`` (each from :func:`needled`)
+    can match: the strings each requires, as one alternation.
+
+    Each needled scan is already cheap to ask of a text without its strings, but asking
+    is a Python call; a few scans whose strings are rare (分之, 一半, 倍差, the colon of a
+    ratio) are skipped together on one C search, and only then asked one by one. Of a
+    scan, the string it settles on, or, when that is one character and it asks a class
+    too (1 and the colon of 2.52∶1), the class: the rarer as a rule. A scan with no
+    string it must hold raises ``ValueError``: nothing tells when it cannot match.
+    """
+    required: set[str] = set()
+    for scan in scans:
+        if not isinstance(scan, _Needled):
+            raise ValueError(f"no string every match must hold: {scan!r}")
+        single = all(len(n) == 1 for n in scan.needles)
+        required.update(scan.classes[0] if single and scan.classes else scan.needles)
+    return re.compile("|".join(map(re.escape, sorted(required, key=lambda s: (-len(s), s)))))

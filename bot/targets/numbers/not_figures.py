@@ -142,7 +142,8 @@ _AVERAGING_WINDOW_RE = re.compile(r"(?:滑动)?平均(?!每)")
 def _not_a_quantity(sentence: str, start: int, end: int) -> bool:
     if sentence[end - 2 : end] == "小时" and _AVERAGING_WINDOW_RE.match(sentence, end):
         return True
-    if _TOP_CLASS_RE.match(sentence, end) and sentence[start - 1 : start] == "前":
+    # (the character before asked first: a slice, where the pattern is a call per number)
+    if sentence[start - 1 : start] == "前" and _TOP_CLASS_RE.match(sentence, end):
         return True  # 对进入全国前十位的企业给予奖励: the top N as a class a rule is about
     before = sentence[max(0, start - 2) : start]
     if _PER_BEFORE_RE.search(before) or _STREAK_BEFORE_RE.search(before):
@@ -165,6 +166,8 @@ def _not_a_quantity(sentence: str, start: int, end: int) -> bool:
         )
     ):
         return True  # 连跨两个万亿元台阶 (but 跃上1.4万亿斤新台阶 is a figure)
-    return bool(_CIRCLE_AFTER_RE.match(sentence, end - 2 if end >= 2 else end)) or bool(
-        _CIRCLE_AFTER_RE.match(sentence, max(start, end - 2))
+    # (圈 looked for first, as 台阶 above: every match ends on it, few sentences hold it)
+    return "圈" in sentence and (
+        bool(_CIRCLE_AFTER_RE.match(sentence, end - 2 if end >= 2 else end))
+        or bool(_CIRCLE_AFTER_RE.match(sentence, max(start, end - 2)))
     )

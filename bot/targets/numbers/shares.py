@@ -13,7 +13,7 @@ from bot.targets.numbers.cn_numerals import _CN_DIGITS, cn_to_number
 from bot.targets.numbers.figure import Figure
 from bot.targets.numbers.hedges import _POST_QUALIFIER_RE, _pre_qualifier
 from bot.targets.numbers.not_figures import _is_baseline
-from bot.targets.regex_gate import gated, needled
+from bot.targets.regex_gate import any_may_match, gated, needled
 
 _FRACTION_CN_RE = re.compile(r"(?P<d>[二三四五六七八九十]+)分之(?P<n>[一二三四五六七八九]+)")
 _FRACTION_AR_RE = re.compile(r"(?<![\d./])(?P<n>\d)/(?P<d>\d{1,2})(?![\d./])")
@@ -62,19 +62,23 @@ def _fraction_figures(sentence: str) -> list[Figure]:
                    text, unit, uc, qualifier, False, form=form, pre=pre)
         )  # fmt: skip
 
-    for m in _FRACTION_CN_RE.finditer(sentence):
-        d, n = cn_to_number(m.group("d")), cn_to_number(m.group("n"))
-        if d and n and n < d:
-            add(m.start(), m.end(), round(n / d * 100, 2), m.group(), "%", "percent", "number")
-    for m in _FRACTION_AR_RE.finditer(sentence):
-        d, n = int(m.group("d")), int(m.group("n"))
-        if 0 < n < d <= 10:
-            add(m.start(), m.end(), round(n / d * 100, 2), m.group(), "%", "percent", "number")
+    # one search for the rare forms' strings (分之, /, 一半, 倍差…): most sentences hold none
+    rare = _RARE_FORMS_RE.search(sentence) is not None
+    if rare:
+        for m in _FRACTION_CN_RE.finditer(sentence):
+            d, n = cn_to_number(m.group("d")), cn_to_number(m.group("n"))
+            if d and n and n < d:
+                add(m.start(), m.end(), round(n / d * 100, 2), m.group(), "%", "percent", "number")
+        for m in _FRACTION_AR_RE.finditer(sentence):
+            d, n = int(m.group("d")), int(m.group("n"))
+            if 0 < n < d <= 10:
+                add(m.start(), m.end(), round(n / d * 100, 2), m.group(), "%", "percent", "number")
     for m in _TENTHS_RE.finditer(sentence):
         add(m.start("n"), m.end(), float(_CN_DIGITS[m.group("n")]), m.group("n"), "成", "percent",
             "number")  # fmt: skip
-    for m in _HALF_RE.finditer(sentence):
-        add(m.start(), m.end(), 50.0, m.group(), "%", "percent", "number")
+    if rare:
+        for m in _HALF_RE.finditer(sentence):
+            add(m.start(), m.end(), 50.0, m.group(), "%", "percent", "number")
     for m in _TOP_RANK_RE.finditer(sentence):
         n = m.group("n")
         value = float(n) if n.isdigit() else cn_to_number(n)
@@ -83,30 +87,31 @@ def _fraction_figures(sentence: str) -> list[Figure]:
                 Figure(m.start(), m.end(), m.start("n"), m.end("n"), value, None, n, "位", "rank",
                        "前", False, form="rank", scope=m.group("scope"))
             )  # fmt: skip
-    for m in _RATIO_RE.finditer(sentence):
-        add(m.start("n"), m.end("n"), float(m.group("n")), m.group("n"), "", "ratio", "number")
-        if delta := _RATIO_DELTA_RE.match(sentence, m.end("n")):
-            add(delta.start("n"), delta.end("n"), float(delta.group("n")), delta.group("n"), "",
-                "ratio", "number")  # fmt: skip
-    for m in _PER_POPULATION_RE.finditer(sentence):
-        add(m.start("n"), m.end(), float(m.group("n")), m.group("n"), "/" + m.group("per"),
-            "percent", "number")  # fmt: skip
-    for m in _RATIO_PAIR_RE.finditer(sentence):  # 城乡居民收入比缩小至2.52∶1
-        nxt = _RATIO_NEXT_RE.match(sentence, m.end())
-        if sentence[max(0, m.start("n") - 1) : m.start("n")] not in ("由", "从") or not nxt:
-            add(m.start("n"), m.end(), float(m.group("n")), sentence[m.start("n") : m.end()],
-                "", "ratio", "number")  # fmt: skip
-        if nxt:  # 由2.9∶1缩小至2.52∶1: the first is where it started, the second the figure
-            add(nxt.start("n"), nxt.end(), float(nxt.group("n")),
-                sentence[nxt.start("n") : nxt.end()], "", "ratio", "number")  # fmt: skip
-    for anchor in _YEARS_ANCHOR_RE.finditer(sentence):  # 平均受教育年限提升至10.2年
-        stop = min((k for k in (sentence.find(c, anchor.end()) for c in "，。；") if k >= 0),
-                   default=len(sentence))  # fmt: skip
-        unit = "年" if anchor.group() == "受教育年限" else "岁"
-        for m in _YEARS_VALUE_RE.finditer(sentence, anchor.end(), stop):
-            if m.group("u") == unit and not _is_baseline(sentence, m.start(), m.end()):
-                add(m.start("n"), m.end(), float(m.group("n")), m.group("n"), unit, "time",
-                    "number")  # fmt: skip
+    if rare:
+        for m in _RATIO_RE.finditer(sentence):
+            add(m.start("n"), m.end("n"), float(m.group("n")), m.group("n"), "", "ratio", "number")
+            if delta := _RATIO_DELTA_RE.match(sentence, m.end("n")):
+                add(delta.start("n"), delta.end("n"), float(delta.group("n")), delta.group("n"), "",
+                    "ratio", "number")  # fmt: skip
+        for m in _PER_POPULATION_RE.finditer(sentence):
+            add(m.start("n"), m.end(), float(m.group("n")), m.group("n"), "/" + m.group("per"),
+                "percent", "number")  # fmt: skip
+        for m in _RATIO_PAIR_RE.finditer(sentence):  # 城乡居民收入比缩小至2.52∶1
+            nxt = _RATIO_NEXT_RE.match(sentence, m.end())
+            if sentence[max(0, m.start("n") - 1) : m.start("n")] not in ("由", "从") or not nxt:
+                add(m.start("n"), m.end(), float(m.group("n")), sentence[m.start("n") : m.end()],
+                    "", "ratio", "number")  # fmt: skip
+            if nxt:  # 由2.9∶1缩小至2.52∶1: the first is where it started, the second the figure
+                add(nxt.start("n"), nxt.end(), float(nxt.group("n")),
+                    sentence[nxt.start("n") : nxt.end()], "", "ratio", "number")  # fmt: skip
+        for anchor in _YEARS_ANCHOR_RE.finditer(sentence):  # 平均受教育年限提升至10.2年
+            stop = min((k for k in (sentence.find(c, anchor.end()) for c in "，。；") if k >= 0),
+                       default=len(sentence))  # fmt: skip
+            unit = "年" if anchor.group() == "受教育年限" else "岁"
+            for m in _YEARS_VALUE_RE.finditer(sentence, anchor.end(), stop):
+                if m.group("u") == unit and not _is_baseline(sentence, m.start(), m.end()):
+                    add(m.start("n"), m.end(), float(m.group("n")), m.group("n"), unit, "time",
+                        "number")  # fmt: skip
     return out
 
 
@@ -122,3 +127,13 @@ _RATIO_RE = needled(_RATIO_RE)
 _PER_POPULATION_RE = needled(_PER_POPULATION_RE)
 _RATIO_PAIR_RE = needled(_RATIO_PAIR_RE)
 _YEARS_ANCHOR_RE = needled(_YEARS_ANCHOR_RE)
+# the scans above whose strings are rare, skipped together (regex_gate.any_may_match)
+_RARE_FORMS_RE = any_may_match(
+    _FRACTION_CN_RE,
+    _FRACTION_AR_RE,
+    _HALF_RE,
+    _RATIO_RE,
+    _PER_POPULATION_RE,
+    _RATIO_PAIR_RE,
+    _YEARS_ANCHOR_RE,
+)

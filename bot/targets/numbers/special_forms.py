@@ -23,7 +23,7 @@ from bot.targets.numbers.not_figures import (
 from bot.targets.numbers.shares import _fraction_figures
 from bot.targets.numbers.units import _MAGNITUDES, _UNIT_TABLE
 from bot.targets.numbers.unsaid_units import _MONEY_BEFORE_RE
-from bot.targets.regex_gate import gated, needled
+from bot.targets.regex_gate import any_may_match, gated, needled
 
 _RANK_RE = re.compile(r"第(?P<n>\d+|[xX]+|[一二三四五六七八九十]+)(?P<u>位|名)")
 _FIRSTS_COUNTED_RE = re.compile(r"[一二三四五六七八九十两\d]+个“?$")
@@ -300,34 +300,36 @@ def _special_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figur
             )
         )
     out.extend(_fraction_figures(sentence))
-    for m in _PERCENT_CN_RE.finditer(sentence):
-        value = cn_to_number(m.group("n"))
-        if value is None or _is_baseline(sentence, m.start(), m.end()):
-            continue
-        post_m = _POST_QUALIFIER_RE.match(sentence, m.end())
-        post = post_m.group() if post_m and post_m.group() != "多" else ""
-        pre = _pre_qualifier(sentence, m.start())
-        out.append(
-            Figure(
-                m.start() - len(pre),
-                m.end() + len(post),
-                m.start(),
-                m.end(),
-                value,
-                None,
-                m.group(),
-                "%",
-                "percent",
-                pre or post,
-                False,
-                pre=pre,
+    # one search for their strings (百分之, 高于, 同步 after 经济增长…): most sentences hold none
+    if _RARE_FORMS_RE.search(sentence):
+        for m in _PERCENT_CN_RE.finditer(sentence):
+            value = cn_to_number(m.group("n"))
+            if value is None or _is_baseline(sentence, m.start(), m.end()):
+                continue
+            post_m = _POST_QUALIFIER_RE.match(sentence, m.end())
+            post = post_m.group() if post_m and post_m.group() != "多" else ""
+            pre = _pre_qualifier(sentence, m.start())
+            out.append(
+                Figure(
+                    m.start() - len(pre),
+                    m.end() + len(post),
+                    m.start(),
+                    m.end(),
+                    value,
+                    None,
+                    m.group(),
+                    "%",
+                    "percent",
+                    pre or post,
+                    False,
+                    pre=pre,
+                )
             )
-        )
-    for m in _COMPARISON_RE.finditer(sentence):
-        start = m.start("q") if m.group("lead") is None else m.start()
-        out.append(_comparison(start, m.end(), m.group("q")))
-    for m in _SYNC_RE.finditer(sentence):
-        out.append(_comparison(m.start(), m.end(), m.group("q")))
+        for m in _COMPARISON_RE.finditer(sentence):
+            start = m.start("q") if m.group("lead") is None else m.start()
+            out.append(_comparison(start, m.end(), m.group("q")))
+        for m in _SYNC_RE.finditer(sentence):
+            out.append(_comparison(m.start(), m.end(), m.group("q")))
     return out
 
 
@@ -358,3 +360,5 @@ _RANK_SCOPE_RE = needled(_RANK_SCOPE_RE)
 _MULTIPLE_RE = needled(_MULTIPLE_RE)
 _PERCENT_CN_RE = needled(_PERCENT_CN_RE)
 _SYNC_RE = needled(_SYNC_RE)
+# the last three scans, skipped together (regex_gate.any_may_match)
+_RARE_FORMS_RE = any_may_match(_PERCENT_CN_RE, _COMPARISON_RE, _SYNC_RE)
