@@ -51,6 +51,9 @@ from tests.conftest import engine_over
         ("pilot free trade zones", "自由贸易试验区"),
         ("visa-free transit 240 hours", "过境免签 240 hours"),
         ("cross-border e-commerce", "跨境电商"),
+        ("zero-tariff goods list", "零关税 goods list"),
+        ("online sales of farm produce", "网络零售 of 农产品"),
+        ("Qianhai cooperation zone", "Qianhai 合作区"),
     ],
 )
 def test_official_english_reads_as_the_reports_term(typed: str, read: str) -> None:
