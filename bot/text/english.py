@@ -32,11 +32,14 @@ GLOSSARY_FILE = next(
     _PACKAGE.parent / _GLOSSARY,
 )
 # A Latin word: letters, and the letters, figures and signs inside an abbreviation
-# (R&D, PM2.5, CO2), never glued to another letter or figure.
-_WORD_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z](?:[A-Za-z0-9&.]*[A-Za-z0-9])?(?![A-Za-z0-9])")
+# (R&D, PM2.5, CO2), never glued to another letter or figure; a possessive's s is no
+# word of its own (people's democracy is two words, the 's joining them)
+_WORD_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?<![A-Za-z]['’])[A-Za-z](?:[A-Za-z0-9&.]*[A-Za-z0-9])?(?![A-Za-z0-9])"
+)
 # Between the words of one form: a space or a hyphen (fixed-asset, fixed asset),
 # an apostrophe's s dropped (residents' income)
-_JOIN_RE = re.compile(r"'?\s*[\s-]\s*|'s?\s+")
+_JOIN_RE = re.compile(r"['’]?\s*[\s-]\s*|['’]s?\s+")
 _SPLIT_RE = re.compile(r"\s*,\s*")
 # The longest form in words (energy consumption per unit of GDP)
 _MAX_WORDS = 8
