@@ -155,18 +155,37 @@ def _owners_only(owners: Sequence[int], seen: SeenUsers, lang: str) -> str:
     """The refusal of ``/admin add|remove`` to an admin who is not an owner, with the
     owners to ask by the username they were last seen with (still theirs): an admin who
     is no operator does not know what BRIEFBOT_OWNERS is nor whom it names."""
-    names = [
-        f"@{name}"
-        for owner in owners
-        if (name := seen.username(owner)) and (seen.find(name) or (None,))[0] == owner
-    ]
+    names = _owner_names(owners, seen)
     refusal = tr(lang, "admin.owners_only")
     return (
         refusal + "\n" + tr(lang, "admin_owner.ask", owners=" ".join(names)) if names else refusal
     )
 
 
-@admin_only(_verb("admin", "help"), refusal=lambda lang: tr(lang, "admin.refused"))
+def _owner_names(owners: Sequence[int], seen: SeenUsers) -> list[str]:
+    """The owners by the username they were last seen with (still theirs)."""
+    return [
+        f"@{name}"
+        for owner in owners
+        if (name := seen.username(owner)) and (seen.find(name) or (None,))[0] == owner
+    ]
+
+
+def _become_admin(update: Update, context: BriefContext, lang: str) -> str:
+    """Said after ``/admin`` refused to a non-admin: who adds admins and what to ask
+    them to send. He asked who the admins are, and how to become one, and was told only
+    that the command is for admins."""
+    user = update.effective_user
+    me = f"@{user.username}" if user and user.username else str(user.id if user else "")
+    names = _owner_names(context.services.admins.owners, context.services.seen)
+    if names:
+        return tr(lang, "admin_owner.become", owners=" ".join(names), me=me)
+    return tr(lang, "admin_owner.become_unnamed", me=me)
+
+
+@admin_only(
+    _verb("admin", "help"), refusal=lambda lang: tr(lang, "admin.refused"), then=_become_admin
+)
 async def admin_command(update: Update, context: BriefContext) -> None:
     """/admin list | add <id|@username|reply> | remove <…> | help"""
     message, svc = update.effective_message, context.services

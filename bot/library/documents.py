@@ -31,8 +31,10 @@ class DocumentNotFound(LookupError):
         self.params = params
 
 
-def match_document(docs: Sequence[DocumentInfo], ref: str) -> DocumentInfo:
-    """A document by id, file name, file stem or unique prefix of either."""
+def match_document(
+    docs: Sequence[DocumentInfo], ref: str, *, prefixes: bool = True
+) -> DocumentInfo:
+    """A document by id, file name, file stem or (``prefixes``) unique prefix of either."""
     key = ref.strip().lower()
     if not key:
         raise DocumentNotFound("no document given", "document.not_given")
@@ -43,6 +45,8 @@ def match_document(docs: Sequence[DocumentInfo], ref: str) -> DocumentInfo:
     ]
     if len(exact) == 1:
         return exact[0]
+    if not prefixes:
+        raise DocumentNotFound(f"no document is named {ref!r}", "document.no_match", ref=ref)
     prefix = [
         d for d in docs if d.doc_id.lower().startswith(key) or d.filename.lower().startswith(key)
     ]
@@ -135,9 +139,9 @@ class DocumentsMixin:
         as the searcher applies them (:meth:`Filters.admits`)."""
         return Filters(doc=doc, region=region, year=year).admits(info)
 
-    def find_document(self, ref: str) -> DocumentInfo:
-        """A document by id, file name, file stem or unique prefix of either."""
-        return match_document(self.index.docs, ref)
+    def find_document(self, ref: str, *, prefixes: bool = True) -> DocumentInfo:
+        """A document by id, file name, file stem or (``prefixes``) unique prefix of either."""
+        return match_document(self.index.docs, ref, prefixes=prefixes)
 
     def document(self, ref: str) -> Document:
         """The full document (text and passages) from the index cache."""

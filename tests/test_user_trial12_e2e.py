@@ -1,0 +1,207 @@
+"""What a county development and reform bureau's head hit in his first week
+(``bench/RESULTS.md``, ``user-trial12``): a place whose name starts an uploaded file's
+name, a county written whole in ``/subscribe``, questions about what the bot does and who
+makes him an admin. Through the fake Bot API server (the real Application, as
+``tests/e2e.py`` drives it), with unit cases on invented text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.library import Engine
+from bot.subscriptions.commands import places_as_regions
+from bot.text.tokenize import Tokenizer
+from fake_telegram import FakeBotApi
+from tests.e2e import ask_text, build_template, engine_copy, running
+
+# Invented documents about real places: a province's report named in English, its
+# bulletin and a county's report named in Chinese, as a county office saves them.
+COUNTY_LIBRARY = {
+    "sichuan_2026_report.txt": (
+        "2026年四川省人民政府工作报告\n\n二、2026年主要目标\n"
+        "今年全省经济社会发展主要预期目标是：地区生产总值增长5.5%左右，"
+        "地方一般公共预算收入增长2%，粮食产量730亿斤以上。\n"
+    ),
+    "四川省2025年统计公报.txt": (
+        "四川省2025年国民经济和社会发展统计公报\n\n一、综合\n"
+        "初步核算，全年全省地区生产总值65120.3亿元，比上年增长5.7%。\n"
+    ),
+    "大英县2026年政府工作报告.txt": (
+        "2026年大英县人民政府工作报告\n\n二、2026年主要目标\n"
+        "地区生产总值增长7%左右；固定资产投资增长10%；社会消费品零售总额增长6.5%。\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def county_template(tmp_path_factory: pytest.TempPathFactory, tokenizer: Tokenizer) -> Path:
+    source = tmp_path_factory.mktemp("county-library")
+    for name, text in COUNTY_LIBRARY.items():
+        (source / name).write_text(text, encoding="utf-8")
+    return build_template(tmp_path_factory.mktemp("county-template"), source, tokenizer)
+
+
+@pytest.fixture
+def county_engine(county_template: Path, tmp_path: Path, tokenizer: Tokenizer) -> Engine:
+    return engine_copy(county_template, tmp_path, tokenizer)
+
+
+# -- a place whose name starts a file's name ---------------------------------------------------
+async def test_targets_of_a_place_is_the_place_not_the_file_its_name_starts(
+    server: FakeBotApi, county_engine: Engine
+) -> None:
+    """``/targets 四川 2026`` answered "no target data for 四川 2026" and ``/targets 大英``
+    listed one file: both names start an uploaded file's name (四川省2025年统计公报.txt,
+    大英县2026年政府工作报告.txt), and a file's name prefix was tried before a place."""
+    head = server.add_user("王局长")
+    async with running(server, county_engine):
+        said = await ask_text(server, head, head, "/targets 四川 2026", timeout=30)
+        assert said.startswith("🎯 地区：四川 · 2026年"), said
+        assert "增长 5.5%左右" in said and "增长 7%左右" in said  # the province and its county
+        said = await ask_text(server, head, head, "/targets 大英", timeout=30)
+        assert said.startswith("🎯 地区：大英"), said
+        # a file named in full, or by a start that is no place, is still that file
+        said = await ask_text(server, head, head, "/targets 四川省2025年统计公报", timeout=30)
+        assert said.startswith("🎯 文件：四川省2025年国民经济和社会发展统计公报"), said
+        said = await ask_text(server, head, head, "/targets 大英县2026", timeout=30)
+        assert said.startswith("🎯 文件：2026年大英县人民政府工作报告"), said
+
+
+def test_the_cli_reads_a_place_before_the_file_its_name_starts(county_engine: Engine) -> None:
+    from briefbot.cli.targets import _positional
+
+    (bulletin,) = [d for d in county_engine.documents() if d.filename.startswith("四川省")]
+    assert _positional(county_engine, "四川", None, None, None) == (None, "四川", None)
+    assert _positional(county_engine, "四川省2025年统计公报", None, None, None) == (
+        bulletin.doc_id,
+        None,
+        None,
+    )
+
+
+# -- a county written whole in /subscribe ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        (["临潭县", "GDP"], ["region:临潭县", "GDP"]),
+        (["射洪市"], ["region:射洪市"]),  # a county-level city
+        (["GDP", "安居区"], ["GDP", "region:安居区"]),
+        (["安居"], ["安居"]),  # the bare name is a word as often (housing)
+        (["长安区"], ["长安区"]),  # several districts carry it
+        (["矿区", "安全"], ["矿区", "安全"]),  # a name with no suffix of its own
+        (["区域", "GDP"], ["区域", "GDP"]),
+    ],
+)
+def test_a_county_written_with_its_suffix_is_a_region(typed: list[str], read: list[str]) -> None:
+    assert places_as_regions(typed) == read
+
+
+async def test_subscribe_with_a_county_written_whole(server: FakeBotApi, county_engine) -> None:
+    """``/subscribe 每周一8:30 大英县 kind:target`` kept 大英县 as a keyword (looked for in
+    what a figure measures) and warned that nothing matched."""
+    head = server.add_user("王局长")
+    async with running(server, county_engine):
+        said = await ask_text(server, head, head, "/subscribe 每周一8:30 大英县 kind:target")
+        assert "地区：大英县" in said and "关键词" not in said, said
+        assert "⚠️" not in said, said
+
+
+# -- a county misspelt by its sound, or not in the library -------------------------------------
+@pytest.mark.parametrize(
+    ("typed", "like", "absent"),
+    [
+        ("大鹰县", [("大英", "Daying")], None),  # typed by the sound: 大英's syllables
+        ("大鹰", [("大英", "Daying")], None),
+        ("射洪县", [], "射洪市"),  # now a county-level city: the gazetteer's name
+        ("射洪", [], "射洪市"),
+        ("大英县", [], None),  # in the library
+        ("四川", [], None),
+        ("县域经济", [], None),  # no place
+        ("长安区", [], None),  # several districts: AmbiguousPlace's to say
+    ],
+)
+def test_places_like_a_typed_name_and_places_not_in_the_library(
+    county_engine: Engine, typed: str, like: list, absent: str | None
+) -> None:
+    assert county_engine.places_like(typed) == like
+    assert county_engine.place_absent(typed) == absent
+
+
+async def test_targets_of_a_misspelt_county_or_one_not_in_the_library(
+    server: FakeBotApi, county_engine: Engine
+) -> None:
+    """``/targets 蓬西县`` (蓬溪 typed by its sound) and ``/targets 射洪县`` (no document)
+    answered with "similar indicators" holding 县 (县市, 健康县城示范县)."""
+    head = server.add_user("王局长")
+    async with running(server, county_engine):
+        said = await ask_text(server, head, head, "/targets 大鹰县", timeout=30)
+        assert "可能是：大英（Daying）" in said, said
+        said = await ask_text(server, head, head, "/targets 射洪县", timeout=30)
+        assert "文库里还没有关于射洪市的文件" in said and "相近的指标" not in said, said
+
+
+# -- what the bot does, and who makes him an admin ---------------------------------------------
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "你能做什么",
+        "你能做什么？",
+        "你好，请问这个机器人都能干什么？",
+        "有什么功能",
+        "what can you do",
+    ],
+)
+def test_asking_what_the_bot_does_is_help(typed: str) -> None:
+    from bot.text.typed_commands import typed_command
+
+    asked = typed_command(typed, {"help", "admin", "search"})
+    assert asked is not None and (asked.name, asked.args) == ("help", "")
+
+
+@pytest.mark.parametrize(
+    "typed", ["怎么才能成为管理员", "如何申请管理员？", "我想当管理员", "请把我设为管理员"]
+)
+def test_asking_how_to_become_an_admin_is_the_admin_list(typed: str) -> None:
+    from bot.text.typed_commands import typed_command
+
+    asked = typed_command(typed, {"help", "admin", "search"})
+    assert asked is not None and (asked.name, asked.args) == ("admin", "list")
+
+
+@pytest.mark.parametrize(
+    "typed", ["乡村振兴能做什么", "县域经济怎么发展", "管理员", "你能做什么工作", "管理员职责"]
+)
+def test_questions_about_a_topic_stay_searches(typed: str) -> None:
+    from bot.text.typed_commands import typed_command
+
+    assert typed_command(typed, {"help", "admin", "search"}) is None
+
+
+OWNER_ID = 8201
+
+
+async def test_a_member_asking_what_the_bot_does_and_how_to_become_an_admin(
+    server: FakeBotApi, county_template: Path, tmp_path: Path, tokenizer: Tokenizer
+) -> None:
+    """你能做什么 was searched (你好 "corrected" to 利好); 谁是管理员 and /admin add @self
+    answered "only bot admins may use this command" with no one to ask; 怎么才能成为管理员
+    was searched and "corrected" to 管理云."""
+    engine = engine_copy(county_template, tmp_path, tokenizer, owners=[OWNER_ID])
+    owner = server.add_user("小李", id=OWNER_ID, username="li_it")
+    head = server.add_user("王局长", username="wang_fgj")
+    async with running(server, engine):
+        await ask_text(server, owner, owner, "/start")  # the owner is seen by his username
+        for typed in ("你能做什么", "你好，请问这个机器人都能干什么？"):
+            said = await ask_text(server, head, head, typed)
+            assert said.startswith("政策简报机器人"), said
+        for typed in ("谁是管理员", "怎么才能成为管理员", "/admin add @wang_fgj"):
+            said = await ask_text(server, head, head, typed)
+            assert said.startswith("⛔ 只有机器人管理员可以使用此命令。"), said
+            assert "请联系 @li_it，请他在与我的私聊中发送 /admin add @wang_fgj" in said, said
+        # the owner adds him: the list is his now
+        said = await ask_text(server, owner, owner, "/admin add @wang_fgj")
+        assert said.startswith("✅"), said
+        said = await ask_text(server, head, head, "谁是管理员")
+        assert "@wang_fgj" in said and "⛔" not in said, said
