@@ -173,8 +173,11 @@ def _owner_names(owners: Sequence[int], seen: SeenUsers) -> list[str]:
 
 def _become_admin(update: Update, context: BriefContext, lang: str) -> str:
     """Said after ``/admin`` refused to a non-admin: who adds admins and what to ask
-    them to send. He asked who the admins are, and how to become one, and was told only
-    that the command is for admins."""
+    them to send, when how to become one was asked in words (怎么成为管理员, 我想当管理员:
+    read as ``/admin who``). He asked who the admins are, and how to become one, and was told
+    only that the command is for admins."""
+    if [w.lower() for w in (context.args or ())][:1] != ["who"]:
+        return ""
     user = update.effective_user
     me = f"@{user.username}" if user and user.username else str(user.id if user else "")
     names = _owner_names(context.services.admins.owners, context.services.seen)
@@ -195,7 +198,7 @@ async def admin_command(update: Update, context: BriefContext) -> None:
         # the help has /admin list|add|remove in it: the usage after it said them twice
         await message.reply_html(fmt.admin_help_html(lang))
         return
-    if verb in ("list", "ls"):
+    if verb in ("list", "ls", "who"):
         seen = context.services.seen  # owners have no stored username: show the one last seen
         admins = [
             replace(a, username=a.username or seen.username(a.user_id))

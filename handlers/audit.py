@@ -102,8 +102,8 @@ def admin_only(
 
     ``action`` is the audit log's name for the attempt (or a function of the update and
     context); ``refusal`` what the sender is told, given their language
-    (``lambda lang: tr(lang, "admin.refused")``); ``then`` a line said after it (of the
-    update, context and language: whom to ask); ``detail`` what the entry keeps of the
+    (``lambda lang: tr(lang, "admin.refused")``); ``then`` a line said after it, if any
+    (of the update, context and language: whom to ask); ``detail`` what the entry keeps of the
     request (by default what the message said).
     """
 
@@ -118,8 +118,9 @@ def admin_only(
             await audit(update, context, name, result="refused", detail=detail(update, context))
             lang = context.services.lang(update)
             text = refusal(lang)
-            if then is not None and update.callback_query is None:
-                text = f"{text}\n{then(update, context, lang)}"
+            more = then(update, context, lang) if then is not None else ""
+            if more and update.callback_query is None:
+                text = f"{text}\n{more}"
             if update.callback_query is not None:
                 await update.callback_query.answer(text, show_alert=True)
             elif update.effective_message is not None:

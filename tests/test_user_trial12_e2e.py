@@ -167,7 +167,7 @@ def test_asking_how_to_become_an_admin_is_the_admin_list(typed: str) -> None:
     from bot.text.typed_commands import typed_command
 
     asked = typed_command(typed, {"help", "admin", "search"})
-    assert asked is not None and (asked.name, asked.args) == ("admin", "list")
+    assert asked is not None and (asked.name, asked.args) == ("admin", "who")
 
 
 @pytest.mark.parametrize(
@@ -185,9 +185,9 @@ OWNER_ID = 8201
 async def test_a_member_asking_what_the_bot_does_and_how_to_become_an_admin(
     server: FakeBotApi, county_template: Path, tmp_path: Path, tokenizer: Tokenizer
 ) -> None:
-    """你能做什么 was searched (你好 "corrected" to 利好); 谁是管理员 and /admin add @self
-    answered "only bot admins may use this command" with no one to ask; 怎么才能成为管理员
-    was searched and "corrected" to 管理云."""
+    """你能做什么 was searched (你好 "corrected" to 利好); 怎么才能成为管理员 was searched
+    and "corrected" to 管理云, and the admin list it leads to told a non-admin only that
+    it is for admins, no one to ask."""
     engine = engine_copy(county_template, tmp_path, tokenizer, owners=[OWNER_ID])
     owner = server.add_user("小李", id=OWNER_ID, username="li_it")
     head = server.add_user("王局长", username="wang_fgj")
@@ -196,12 +196,79 @@ async def test_a_member_asking_what_the_bot_does_and_how_to_become_an_admin(
         for typed in ("你能做什么", "你好，请问这个机器人都能干什么？"):
             said = await ask_text(server, head, head, typed)
             assert said.startswith("政策简报机器人"), said
-        for typed in ("谁是管理员", "怎么才能成为管理员", "/admin add @wang_fgj"):
+        for typed in ("怎么才能成为管理员", "我想当管理员"):
             said = await ask_text(server, head, head, typed)
-            assert said.startswith("⛔ 只有机器人管理员可以使用此命令。"), said
-            assert "请联系 @li_it，请他在与我的私聊中发送 /admin add @wang_fgj" in said, said
+            assert said == (
+                "⛔ 只有机器人管理员可以使用此命令。\n"
+                "管理员由所有者添加：请联系 @li_it，请他在与我的私聊中发送 /admin add @wang_fgj"
+            ), said
         # the owner adds him: the list is his now
         said = await ask_text(server, owner, owner, "/admin add @wang_fgj")
         assert said.startswith("✅"), said
-        said = await ask_text(server, head, head, "谁是管理员")
-        assert "@wang_fgj" in said and "⛔" not in said, said
+        said = await ask_text(server, head, head, "怎么成为管理员")
+        assert "@wang_fgj" in said and "⛔" not in said, said  # the list: he is on it
+        said = await ask_text(server, head, head, "/admin who")
+        assert "@li_it" in said and "⛔" not in said, said
+
+
+# -- a document's name half remembered --------------------------------------------------------
+def test_documents_like_a_half_remembered_name(county_engine: Engine) -> None:
+    def titles(ref: str) -> list[str]:
+        return [d.title for d in county_engine.documents_like(ref)]
+
+    assert titles("大英县工作报告2026") == ["2026年大英县人民政府工作报告"]  # words reordered
+    assert titles("大英县政府报告") == ["2026年大英县人民政府工作报告"]
+    assert titles("四川统计公报") == ["四川省2025年国民经济和社会发展统计公报"]
+    assert titles("临潭县政府报告") == []  # 临潭 is in no title
+    assert titles("xyz") == [] and titles("公") == []
+
+
+async def test_doc_with_a_half_remembered_name(server: FakeBotApi, county_engine: Engine) -> None:
+    """``/doc 大英县政府报告`` said only "no document"; ``/doc 大英`` (the start of a file's
+    name and a place) said "no document 大英" and then that it matches several."""
+    head = server.add_user("王局长")
+    async with running(server, county_engine):
+        (report,) = [d for d in county_engine.documents() if d.filename.startswith("大英县")]
+        said = await ask_text(server, head, head, "/doc 大英县政府报告")
+        assert said.startswith("找不到文件“大英县政府报告”"), said
+        assert f"您要找的可能是：\n• /doc {report.doc_id} 2026年大英县人民政府工作报告" in said
+
+
+def test_several_documents_are_said_once() -> None:
+    from handlers.format.documents import document_not_found
+    from tests.factories import document_info
+
+    one = document_info("a1", title="临潭县统计公报")
+    two = document_info("a2", title="临潭县报告")
+    said = document_not_found("临潭", "matches several", "zh", about=[one, two], several=True)
+    assert said.startswith("有多个文件的名称以“临潭”开头") and "找不到" not in said
+    assert "• /doc a1 临潭县统计公报" in said and "matches several" not in said
+    # no list to show: the names the match gave are said
+    said = document_not_found("a", "matches several: x.txt, y.txt", "zh", several=True)
+    assert "x.txt, y.txt" in said
+
+
+# -- the group greeting under Telegram's privacy mode -----------------------------------------
+@pytest.mark.fake_bot(privacy_mode=True)
+async def test_the_greeting_offers_a_mention_only_when_the_bot_is_sent_it(
+    server: FakeBotApi, county_engine: Engine
+) -> None:
+    """Added to the office's group as a member, with privacy mode on (every bot's default),
+    the greeting said "/search 关键词（或 @bot 关键词）": his mention was never delivered and
+    went unanswered. As an administrator it is delivered: then the greeting offers it."""
+    head = server.add_user("王局长")
+    office = server.add_chat("supergroup", "发改局工作群", bot_status="left")
+    other = server.add_chat("supergroup", "县政府办", bot_status="left")
+    server.set_member(office, head, "creator")
+    server.set_member(other, head, "creator")
+    async with running(server, county_engine):
+        await server.my_chat_member(office, "left", "member", by=head)
+        said = (await server.next_call("sendMessage", chat=office)).message["text"]
+        assert "@fake_test_bot 关键词" not in said and "/search 关键词" in said, said
+        assert "请群管理员把我设为管理员" in said
+        await server.send_message(office, head, "@fake_test_bot 乡村振兴")
+        said = await ask_text(server, office, head, "/search 乡村振兴")  # the next reply
+        assert said.startswith("🔎 乡村振兴"), said  # the mention was not delivered
+        await server.my_chat_member(other, "left", "administrator", by=head)
+        said = (await server.next_call("sendMessage", chat=other)).message["text"]
+        assert "/search 关键词（或 @fake_test_bot 关键词）" in said, said

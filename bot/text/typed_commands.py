@@ -185,9 +185,12 @@ def typed_command(text: str, commands: Collection[str]) -> TypedCommand | None:
         return TypedCommand(_CHINESE_NAMES[word], "", "asked", said)
     if _ASKING_SUBSCRIPTIONS.match(whole):
         return TypedCommand("subscriptions", "", "asked", said)
-    to_be = _ASKING_TO_BE_ADMIN.fullmatch(whole.rstrip(_ENDING + "呢啊呀吗"))
-    if "admin" in commands and (_ASKING_ADMINS.match(whole) or to_be):
+    if "admin" in commands and _ASKING_ADMINS.match(whole):
         return TypedCommand("admin", "list", "asked", said)
+    if "admin" in commands and _ASKING_TO_BE_ADMIN.fullmatch(whole.rstrip(_ENDING + "呢啊呀吗")):
+        # ``who``: the list, and to a non-admin whom to ask (the command's own refusal
+        # stays the one line every admin command gives)
+        return TypedCommand("admin", "who", "asked", said)
     if _ASKING_ABILITIES.fullmatch(whole.rstrip(_ENDING)):
         return TypedCommand("help", "", "asked", said)
     bare = _BARE_COMMAND.match(unicodedata.normalize("NFKC", said))
