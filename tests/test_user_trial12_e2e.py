@@ -272,3 +272,30 @@ async def test_the_greeting_offers_a_mention_only_when_the_bot_is_sent_it(
         await server.my_chat_member(other, "left", "administrator", by=head)
         said = (await server.next_call("sendMessage", chat=other)).message["text"]
         assert "/search 关键词（或 @fake_test_bot 关键词）" in said, said
+
+
+# -- a report's cover page: the organ's name, then the kind letter-spaced ----------------------
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "临潭县人民政府\n政 府 工 作 报 告\n——2025年1月6日在临潭县第十八届人民代表大会"
+            "第四次会议上\n县长  李明\n目  录\n一、2024年工作回顾\t3\n各位代表：\n"
+            "一、2024年工作回顾\n全县地区生产总值增长5%。",
+            "临潭县2025年政府工作报告",
+        ),
+        (
+            "临潭县人民政府\n政府工作报告\n——2025年1月6日在临潭县人民代表大会上\n各位代表：\n"
+            "一、2024年工作回顾\n全县地区生产总值增长5%。",
+            "临潭县2025年政府工作报告",
+        ),
+        # the organ above a notice's own title keeps that title (user-trial9)
+        ("临潭县人民政府办公室\n关于做好防汛工作的通知\n各乡镇：\n正文。", None),
+    ],
+)
+def test_a_cover_page_is_named_by_place_year_and_kind(text: str, title: str | None) -> None:
+    from bot.corpus.meta import infer_meta
+
+    named = infer_meta(text, "cover.docx").title
+    assert named == (title or "临潭县人民政府办公室关于做好防汛工作的通知")
+    assert named != "临潭县人民政府"
