@@ -172,7 +172,7 @@ def _owner_names(owners: Sequence[int], seen: SeenUsers) -> list[str]:
 
 
 def _become_admin(update: Update, context: BriefContext, lang: str) -> str:
-    """Said after ``/admin`` refused to a non-admin: who adds admins and what to ask
+    """Said instead of ``/admin``'s refusal to a non-admin: who adds admins and what to ask
     them to send, when how to become one was asked in words (怎么成为管理员, 我想当管理员:
     read as ``/admin who``). He asked who the admins are, and how to become one, and was told
     only that the command is for admins."""

@@ -102,8 +102,9 @@ def admin_only(
 
     ``action`` is the audit log's name for the attempt (or a function of the update and
     context); ``refusal`` what the sender is told, given their language
-    (``lambda lang: tr(lang, "admin.refused")``); ``then`` a line said after it, if any
-    (of the update, context and language: whom to ask); ``detail`` what the entry keeps of the
+    (``lambda lang: tr(lang, "admin.refused")``); ``then`` what is said instead, if
+    anything (of the update, context and language: a question asked in words is answered,
+    not refused as a command); ``detail`` what the entry keeps of the
     request (by default what the message said).
     """
 
@@ -118,9 +119,9 @@ def admin_only(
             await audit(update, context, name, result="refused", detail=detail(update, context))
             lang = context.services.lang(update)
             text = refusal(lang)
-            more = then(update, context, lang) if then is not None else ""
-            if more and update.callback_query is None:
-                text = f"{text}\n{more}"
+            instead = then(update, context, lang) if then is not None else ""
+            if instead and update.callback_query is None:
+                text = instead
             if update.callback_query is not None:
                 await update.callback_query.answer(text, show_alert=True)
             elif update.effective_message is not None:

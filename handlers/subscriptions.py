@@ -480,8 +480,11 @@ async def _greet_group(update: Update, context: BriefContext) -> None:
     except RuntimeError:  # not initialised (get_me not called): say the commands only
         reads_all = False
     admin = update.my_chat_member.new_chat_member.status == ChatMemberStatus.ADMINISTRATOR
-    key = "group_join.greeting" if reads_all or admin else "group_join.greeting_commands"
-    said = tr(lang, key, bot=context.bot.username or "")
+    bot = context.bot.username or ""
+    if reads_all or admin:
+        said = tr(lang, "group_join.greeting", bot=bot)
+    else:
+        said = tr(lang, "group_join.greeting_commands", bot=bot)
     with contextlib.suppress(TelegramError):  # no right to write: nothing to greet with
         await context.bot.send_message(update.effective_chat.id, said)
 

@@ -199,8 +199,8 @@ async def test_a_member_asking_what_the_bot_does_and_how_to_become_an_admin(
         for typed in ("怎么才能成为管理员", "我想当管理员"):
             said = await ask_text(server, head, head, typed)
             assert said == (
-                "⛔ 只有机器人管理员可以使用此命令。\n"
-                "管理员由所有者添加：请联系 @li_it，请他在与我的私聊中发送 /admin add @wang_fgj"
+                "你还不是机器人管理员。管理员由所有者添加：请联系 @li_it，"
+                "请他在与我的私聊中发送 /admin add @wang_fgj"
             ), said
         # the owner adds him: the list is his now
         said = await ask_text(server, owner, owner, "/admin add @wang_fgj")
