@@ -37,8 +37,11 @@ def _suggestions(engine: Engine, text: str) -> tuple[list[str], list[tuple[str, 
     is about (射洪县: 射洪市, whose "similar indicators" were names holding 县), for a
     command that found nothing."""
     absent = engine.place_absent(text)
-    similar = [] if absent else _similar_indicators(engine, text)
-    return similar, engine.places_like(text), absent
+    places = engine.places_like(text)
+    # 蓬西县 sounding like 蓬溪: a place misspelt, not an indicator (县市, 健康县城示范县)
+    chinese_slip = bool(places) and not any(c.isascii() and c.isalpha() for c in text)
+    similar = [] if absent or chinese_slip else _similar_indicators(engine, text)
+    return similar, places, absent
 
 
 def _split_all(args: list[str] | tuple[str, ...] | None) -> tuple[str, bool]:
