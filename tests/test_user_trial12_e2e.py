@@ -299,3 +299,33 @@ def test_a_cover_page_is_named_by_place_year_and_kind(text: str, title: str | No
     named = infer_meta(text, "cover.docx").title
     assert named == (title or "临潭县人民政府办公室关于做好防汛工作的通知")
     assert named != "临潭县人民政府"
+
+
+# -- /doc lists a heading with no paragraph of its own -----------------------------------------
+def test_doc_lists_a_heading_whose_text_is_all_in_its_subsections() -> None:
+    """His report's ``/doc`` listed "二、2026年主要目标" and then "（一）全力抓好项目建设" under
+    it: "三、2026年重点工作" has no paragraph of its own, only subsections, and was left out."""
+    from bot.models import Passage
+    from handlers.format.documents import doc_messages
+    from tests.factories import document_info
+
+    work = "三、2026年重点工作"
+    sections = [("二、2026年主要目标",), (work, "（一）项目建设"), (work, "（二）营商环境")]
+    passages = tuple(
+        Passage(doc_id="d1", ordinal=n, text="正文。", start=n * 4, section=section)
+        for n, section in enumerate(sections)
+    )
+    document = document_info("d1", title="临潭县2026年政府工作报告").document(
+        "正文。" * 3, passages
+    )
+    said = "\n".join(doc_messages(document, [], lang="zh"))
+    listed = [
+        line.strip("\u2003") for line in said.split("\n") if line.lstrip("\u2003").startswith("• ")
+    ]
+    assert listed == [
+        "• 二、2026年主要目标",
+        "• 三、2026年重点工作",
+        "• （一）项目建设",
+        "• （二）营商环境",
+    ]
+    assert "\u2003• （一）项目建设" in said  # under 三, not beside it

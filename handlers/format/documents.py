@@ -92,9 +92,12 @@ def doc_messages(
     seen: set[tuple[str, ...]] = set()
     sections: list[tuple[str, ...]] = []
     for passage in document.passages:
-        if passage.section and passage.section not in seen:
-            seen.add(passage.section)
-            sections.append(passage.section)
+        # a heading with no paragraph of its own (三、重点工作 over its (一)…(四)) is
+        # listed too: without it its subsections read as the previous heading's
+        for depth in range(1, len(passage.section or ()) + 1):
+            if (prefix := passage.section[:depth]) not in seen:
+                seen.add(prefix)
+                sections.append(prefix)
     if sections:
         lines.append("")
         lines.append(tr(lang, "docs.sections"))
