@@ -329,3 +329,14 @@ def test_doc_lists_a_heading_whose_text_is_all_in_its_subsections() -> None:
         "• （二）营商环境",
     ]
     assert "\u2003• （一）项目建设" in said  # under 三, not beside it
+
+
+# -- /changes of a county written whole ---------------------------------------------------------
+def test_changes_of_a_county_written_with_its_suffix(county_engine: Engine) -> None:
+    """``/changes 蓬溪县`` said no report of 蓬溪县 states targets: the document's region is
+    蓬溪, and the suffix 县 was compared as typed."""
+    for typed in ("大英县", "大英"):
+        found = county_engine.report_changes(typed)
+        assert found.current is not None, typed
+        assert found.current.title == "2026年大英县人民政府工作报告"
+        assert found.previous is None  # one report: "no earlier report to compare"
