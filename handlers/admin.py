@@ -155,18 +155,40 @@ def _owners_only(owners: Sequence[int], seen: SeenUsers, lang: str) -> str:
     """The refusal of ``/admin add|remove`` to an admin who is not an owner, with the
     owners to ask by the username they were last seen with (still theirs): an admin who
     is no operator does not know what BRIEFBOT_OWNERS is nor whom it names."""
-    names = [
-        f"@{name}"
-        for owner in owners
-        if (name := seen.username(owner)) and (seen.find(name) or (None,))[0] == owner
-    ]
+    names = _owner_names(owners, seen)
     refusal = tr(lang, "admin.owners_only")
     return (
         refusal + "\n" + tr(lang, "admin_owner.ask", owners=" ".join(names)) if names else refusal
     )
 
 
-@admin_only(_verb("admin", "help"), refusal=lambda lang: tr(lang, "admin.refused"))
+def _owner_names(owners: Sequence[int], seen: SeenUsers) -> list[str]:
+    """The owners by the username they were last seen with (still theirs)."""
+    return [
+        f"@{name}"
+        for owner in owners
+        if (name := seen.username(owner)) and (seen.find(name) or (None,))[0] == owner
+    ]
+
+
+def _become_admin(update: Update, context: BriefContext, lang: str) -> str:
+    """Said instead of ``/admin``'s refusal to a non-admin: who adds admins and what to ask
+    them to send, when how to become one was asked in words (怎么成为管理员, 我想当管理员:
+    read as ``/admin who``). He asked who the admins are, and how to become one, and was told
+    only that the command is for admins."""
+    if [w.lower() for w in (context.args or ())][:1] != ["who"]:
+        return ""
+    user = update.effective_user
+    me = f"@{user.username}" if user and user.username else str(user.id if user else "")
+    names = _owner_names(context.services.admins.owners, context.services.seen)
+    if names:
+        return tr(lang, "admin_owner.become", owners=" ".join(names), me=me)
+    return tr(lang, "admin_owner.become_unnamed", me=me)
+
+
+@admin_only(
+    _verb("admin", "help"), refusal=lambda lang: tr(lang, "admin.refused"), then=_become_admin
+)
 async def admin_command(update: Update, context: BriefContext) -> None:
     """/admin list | add <id|@username|reply> | remove <…> | help"""
     message, svc = update.effective_message, context.services
@@ -176,7 +198,7 @@ async def admin_command(update: Update, context: BriefContext) -> None:
         # the help has /admin list|add|remove in it: the usage after it said them twice
         await message.reply_html(fmt.admin_help_html(lang))
         return
-    if verb in ("list", "ls"):
+    if verb in ("list", "ls", "who"):
         seen = context.services.seen  # owners have no stored username: show the one last seen
         admins = [
             replace(a, username=a.username or seen.username(a.user_id))

@@ -96,12 +96,15 @@ def admin_only(
     *,
     refusal: Callable[[str], str],
     detail: Callable[[Update, BriefContext], str | i18n.Message] = _said_detail,
+    then: Callable[[Update, BriefContext, str], str] | None = None,
 ) -> Callable[[Handler], Handler]:
     """Run the handler for bot admins only; refuse, and audit the refusal, for anyone else.
 
     ``action`` is the audit log's name for the attempt (or a function of the update and
     context); ``refusal`` what the sender is told, given their language
-    (``lambda lang: tr(lang, "admin.refused")``); ``detail`` what the entry keeps of the
+    (``lambda lang: tr(lang, "admin.refused")``); ``then`` what is said instead, if
+    anything (of the update, context and language: a question asked in words is answered,
+    not refused as a command); ``detail`` what the entry keeps of the
     request (by default what the message said).
     """
 
@@ -114,7 +117,11 @@ def admin_only(
             name = action(update, context) if callable(action) else action
             log.info("refused %s for user %s", name, user.id if user else None)
             await audit(update, context, name, result="refused", detail=detail(update, context))
-            text = refusal(context.services.lang(update))
+            lang = context.services.lang(update)
+            text = refusal(lang)
+            instead = then(update, context, lang) if then is not None else ""
+            if instead and update.callback_query is None:
+                text = instead
             if update.callback_query is not None:
                 await update.callback_query.answer(text, show_alert=True)
             elif update.effective_message is not None:

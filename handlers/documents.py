@@ -67,9 +67,19 @@ async def doc_command(update: Update, context: BriefContext) -> None:
             return
         # /doc Guangzou: the place it may be, not only "no document"
         places = [] if about else await svc.run(svc.engine.places_like, ref)
+        # /doc 蓬溪县政府报告: a name half remembered, the documents it most likely means
+        like = [] if about or places else await svc.run(svc.engine.documents_like, ref)
         detail = not_found_detail(exc, lang)
         await message.reply_html(
-            fmt.document_not_found(ref, detail, lang, about=about, places=places)
+            fmt.document_not_found(
+                ref,
+                detail,
+                lang,
+                about=about,
+                places=places,
+                like=like,
+                several=exc.code == "document.ambiguous",
+            )
         )
         return
     await reply_html(message, fmt.doc_messages(document, targets, hidden=hidden, lang=lang))

@@ -473,7 +473,18 @@ async def _greet_group(update: Update, context: BriefContext) -> None:
     """Say, once, in a group the bot was added to how the group uses it: it joined in
     silence, and the members did not know that a plain message is not searched there."""
     lang = context.services.lang(update)
-    said = tr(lang, "group_join.greeting", bot=context.bot.username or "")
+    # With Telegram's privacy mode on, a plain member bot is not sent a group's messages
+    # that mention it: the greeting offered "@bot 关键词" and the mention went unanswered.
+    try:
+        reads_all = context.bot.can_read_all_group_messages
+    except RuntimeError:  # not initialised (get_me not called): say the commands only
+        reads_all = False
+    admin = update.my_chat_member.new_chat_member.status == ChatMemberStatus.ADMINISTRATOR
+    bot = context.bot.username or ""
+    if reads_all or admin:
+        said = tr(lang, "group_join.greeting", bot=bot)
+    else:
+        said = tr(lang, "group_join.greeting_commands", bot=bot)
     with contextlib.suppress(TelegramError):  # no right to write: nothing to greet with
         await context.bot.send_message(update.effective_chat.id, said)
 

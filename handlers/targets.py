@@ -31,10 +31,17 @@ def _similar_indicators(engine: Engine, text: str) -> list[str]:
     return engine.similar_indicators(text, limit=SIMILAR_SHOWN)
 
 
-def _suggestions(engine: Engine, text: str) -> tuple[list[str], list[tuple[str, str]]]:
-    """On the core thread: the indicators like ``text`` and the places a misspelt pinyin
-    name in it may be (``GDP Guangzou``: 广州), for a command that found nothing."""
-    return _similar_indicators(engine, text), engine.places_like(text)
+def _suggestions(engine: Engine, text: str) -> tuple[list[str], list[tuple[str, str]], str | None]:
+    """On the core thread: the indicators like ``text``, the places a misspelt name in it
+    may be (``GDP Guangzou``: 广州; 蓬西县: 蓬溪) and the place it names that no document
+    is about (射洪县: 射洪市, whose "similar indicators" were names holding 县), for a
+    command that found nothing."""
+    absent = engine.place_absent(text)
+    places = engine.places_like(text)
+    # 蓬西县 sounding like 蓬溪: a place misspelt, not an indicator (县市, 健康县城示范县)
+    chinese_slip = bool(places) and not any(c.isascii() and c.isalpha() for c in text)
+    similar = [] if absent or chinese_slip else _similar_indicators(engine, text)
+    return similar, places, absent
 
 
 def _split_all(args: list[str] | tuple[str, ...] | None) -> tuple[str, bool]:
@@ -84,10 +91,25 @@ def _targets(
             kind="target", year=year, show_all=show_all, condition=condition
         )
     else:
+        # A file named exactly first, then a place: an uploaded 四川省2025年统计公报.txt
+        # starts with 四川, and /targets 四川 is the province's, not that file's.
         try:
-            info = engine.find_document(arg)
+            info = engine.find_document(arg, prefixes=False)
         except DocumentNotFound:
-            region = engine.region_named(arg)
+            info = None
+        region, unsure = None, None
+        if info is None:
+            try:
+                region = engine.region_named(arg)
+            except AmbiguousPlace as exc:  # Suzhou: a file starting so is what was meant
+                unsure = exc
+        if info is None and region is None:
+            try:
+                info = engine.find_document(arg)
+            except DocumentNotFound:
+                if unsure is not None:
+                    raise unsure from None
+        if info is None:
             if region is not None:
                 heading = tr(lang, "targets.heading_region", region=region)
                 found = engine.lookup_region(
@@ -98,7 +120,7 @@ def _targets(
                 looked = engine.lookup_condition(arg, condition, year=year, show_all=show_all)
                 found = looked.found
                 heading = tr(lang, "targets.heading_indicator", indicator=_named(arg, looked))
-        else:
+        if info is not None:
             found = engine.lookup_targets(
                 doc=info.doc_id, year=year, show_all=show_all, condition=condition
             )
@@ -191,7 +213,9 @@ async def _targets_reply(update: Update, context: BriefContext, export: str | No
         await message.reply_html(_condition_none(looked.indicator, looked.failed, condition, lang))
         return
     if not found.rows:
-        similar, places = await svc.run(_suggestions, svc.engine, arg) if arg else ([], [])
+        similar, places, absent = (
+            await svc.run(_suggestions, svc.engine, arg) if arg else ([], [], None)
+        )
         await message.reply_html(
             fmt.no_targets(
                 asked,
@@ -199,6 +223,7 @@ async def _targets_reply(update: Update, context: BriefContext, export: str | No
                 hidden=found.hidden,
                 all_command=all_command,
                 places=places,
+                absent=absent,
                 lang=lang,
             )
         )
@@ -322,7 +347,7 @@ async def compare_command(update: Update, context: BriefContext) -> None:
         await message.reply_html(_condition_none(looked.indicator, looked.failed, condition, lang))
         return
     if not found.rows:
-        similar, places = await svc.run(_suggestions, svc.engine, indicator)
+        similar, places, absent = await svc.run(_suggestions, svc.engine, indicator)
         await message.reply_html(
             fmt.no_targets(
                 indicator,
@@ -330,6 +355,7 @@ async def compare_command(update: Update, context: BriefContext) -> None:
                 hidden=found.hidden,
                 all_command=f"/compare {indicator} all",
                 places=places,
+                absent=absent,
                 lang=lang,
             )
         )

@@ -671,6 +671,10 @@ def _after_issuer_line(title: str, opening: str) -> str:
     if title not in lines or lines.index(title) + 1 >= len(lines):
         return title
     following = lines[lines.index(title) + 1]
+    if re.sub(r"[ \t\u3000]", "", following) in _GENERIC_TITLES:
+        # a report's cover: 某县人民政府 / 政 府 工 作 报 告 (letter-spaced): the kind
+        # alone, which infer_meta names after the place and year, not the organ's name
+        return following
     if not (_POLICY_TITLE_RE.match(following) or _KIND_TITLE_RE.match(following)):
         return title
     return title + following if following.startswith("关于") else following

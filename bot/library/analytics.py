@@ -269,11 +269,18 @@ def _reports(docs: Iterable[DocumentInfo], region: str) -> list[DocumentInfo]:
     congress reports, plan outlines: :func:`~bot.corpus.meta.states_targets`), oldest
     first, a work report after the others of its year (the one read when a year has
     several)."""
-    want = region_key(region)
+    # 蓬溪县 is the document's 蓬溪: a county typed whole with its suffix, which
+    # region_key keeps (it drops 省 and 市 only), named its report "none"
+    want = {region_key(region)} | {
+        region_key(name)
+        for place in default_gazetteer().lookup(region)
+        if place.name == region.strip()
+        for name in (place.name, place.short)
+    }
     found = [
         d
         for d in docs
-        if states_targets(d.doc_type) and d.year is not None and region_key(d.region) == want
+        if states_targets(d.doc_type) and d.year is not None and region_key(d.region) in want
     ]
     return sorted(found, key=lambda d: (d.year or 0, d.doc_type == _WORK_REPORT, d.filename))
 

@@ -16,6 +16,7 @@ from bot.search import segments as seg
 from bot.search.index import CompiledIndex
 from bot.search.indexer import Indexer
 from bot.search.searcher import Filters
+from bot.text.han import is_han
 
 
 class DocumentNotFound(LookupError):
@@ -31,8 +32,10 @@ class DocumentNotFound(LookupError):
         self.params = params
 
 
-def match_document(docs: Sequence[DocumentInfo], ref: str) -> DocumentInfo:
-    """A document by id, file name, file stem or unique prefix of either."""
+def match_document(
+    docs: Sequence[DocumentInfo], ref: str, *, prefixes: bool = True
+) -> DocumentInfo:
+    """A document by id, file name, file stem or (``prefixes``) unique prefix of either."""
     key = ref.strip().lower()
     if not key:
         raise DocumentNotFound("no document given", "document.not_given")
@@ -43,6 +46,8 @@ def match_document(docs: Sequence[DocumentInfo], ref: str) -> DocumentInfo:
     ]
     if len(exact) == 1:
         return exact[0]
+    if not prefixes:
+        raise DocumentNotFound(f"no document is named {ref!r}", "document.no_match", ref=ref)
     prefix = [
         d for d in docs if d.doc_id.lower().startswith(key) or d.filename.lower().startswith(key)
     ]
@@ -54,6 +59,43 @@ def match_document(docs: Sequence[DocumentInfo], ref: str) -> DocumentInfo:
     raise DocumentNotFound(
         f"{ref!r} matches several documents: {names}", "document.ambiguous", ref=ref, names=names
     )
+
+
+# How much of a half-remembered name a document's title and file name must hold to be
+# offered (蓬溪县政府报告 in 2026年蓬溪县人民政府工作报告: all of it), and how many are.
+_LIKE_SHARE = 0.8
+_LIKE_SHOWN = 3
+
+
+def documents_like(docs: Sequence[DocumentInfo], ref: str) -> list[DocumentInfo]:
+    """The documents a half-remembered name (``蓬溪县政府报告``, ``大英县工作报告2026``)
+    most likely means, best first: the share of its Han characters and digits (each as
+    often as typed) that the title and file name hold, whatever their
+    order (people say a name's words in their own order), at least :data:`_LIKE_SHARE`;
+    only those as good as the best (a name all of whose letters one title holds does not
+    bring the titles holding most of them). ``[]`` for nothing close."""
+    wanted = [c for c in ref if is_han(c) or c.isdigit()]
+    if sum(is_han(c) for c in wanted) < 2:
+        return []  # a Latin name is matched by its start (match_document), not its letters
+    scored: list[tuple[float, int, DocumentInfo]] = []
+    for n, info in enumerate(docs):
+        held: dict[str, int] = {}
+        for c in f"{info.title or ''} {info.filename}".lower():
+            held[c] = held.get(c, 0) + 1
+        found = 0
+        for c in wanted:
+            if held.get(c, 0) > 0:
+                held[c] -= 1
+                found += 1
+        share = found / len(wanted)
+        if share >= _LIKE_SHARE:
+            scored.append((share, n, info))
+    if not scored:
+        return []
+    best = max(share for share, _, _ in scored)
+    return [
+        info for share, _, info in sorted(scored, key=lambda s: (-s[0], s[1])) if share == best
+    ][:_LIKE_SHOWN]
 
 
 def _unmatched(
@@ -135,9 +177,13 @@ class DocumentsMixin:
         as the searcher applies them (:meth:`Filters.admits`)."""
         return Filters(doc=doc, region=region, year=year).admits(info)
 
-    def find_document(self, ref: str) -> DocumentInfo:
-        """A document by id, file name, file stem or unique prefix of either."""
-        return match_document(self.index.docs, ref)
+    def documents_like(self, ref: str) -> list[DocumentInfo]:
+        """The documents a half-remembered name most likely means (:func:`documents_like`)."""
+        return documents_like(self.index.docs, ref)
+
+    def find_document(self, ref: str, *, prefixes: bool = True) -> DocumentInfo:
+        """A document by id, file name, file stem or (``prefixes``) unique prefix of either."""
+        return match_document(self.index.docs, ref, prefixes=prefixes)
 
     def document(self, ref: str) -> Document:
         """The full document (text and passages) from the index cache."""

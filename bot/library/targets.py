@@ -12,6 +12,7 @@ from rapidfuzz import process
 from bot.analytics.linking import in_year
 from bot.corpus.gazetteer import (
     NATIONAL,
+    PLACES_LIKE_SHOWN,
     Gazetteer,
     ambiguous_region,
     default_gazetteer,
@@ -32,6 +33,7 @@ from bot.targets.records import KINDS, TargetRecord
 from bot.targets.store import TargetStore
 from bot.text.english import with_chinese_terms
 from bot.text.normalize import normalize
+from bot.text.pinyin import first_syllables
 
 
 def _asked_once(check: Callable[[str], bool]) -> Callable[[str], bool]:
@@ -137,6 +139,9 @@ def _passes(condition: ValueCondition, record: TargetRecord) -> bool:
 
 # the country as people name it beside 全国 (the records' name of national figures)
 _COUNTRY = frozenset({"中国", "全中国", "中华人民共和国"})
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+# What a place's full name ends with beyond its short name (蓬溪县, 射洪市, 安居区).
+_PLACE_SUFFIX = re.compile(r"(?:自治县|自治旗|省|市|县|区|旗)$")
 
 
 class TargetsMixin:
@@ -479,8 +484,42 @@ class TargetsMixin:
     def places_like(self, text: str) -> list[tuple[str, str]]:
         """The places a misspelt pinyin name in ``text`` may be (``Guangzou`` -> 广州,
         Guangzhou: :func:`~bot.corpus.gazetteer.places_sounding_like`), for a command
-        that found nothing to say."""
-        return places_sounding_like(text)
+        that found nothing to say; else the places of the library a Chinese name no place
+        carries sounds the same as (蓬西县 -> 蓬溪, typed by the sound on a pinyin
+        keyboard: the same syllables, another character)."""
+        found = places_sounding_like(text)
+        if found:
+            return found
+        gazetteer = default_gazetteer()
+        shorts = sorted({info.region for info in self.index.docs if info.region})
+        for word in _HAN_WORD.findall(text):
+            stem = _PLACE_SUFFIX.sub("", word) if len(word) > 2 else word
+            if len(stem) < 2 or gazetteer.lookup(word) or gazetteer.lookup(stem):
+                continue  # a place (in the library or not), said by place_absent
+            sound = first_syllables(stem)
+            for short in shorts:
+                if short != stem and len(short) == len(stem) and first_syllables(short) == sound:
+                    found.append((short, "".join(sound).capitalize()))
+        return found[:PLACES_LIKE_SHOWN]
+
+    def place_absent(self, text: str) -> str | None:
+        """The place ``text`` names wholly (射洪县, 射洪市, 射洪) when the gazetteer knows it
+        and no document of the library is about it or a place inside it, as its full name;
+        else None. A command that found nothing says so, not that the indicator table has
+        no such name (it suggested indicators holding 县)."""
+        word = text.strip()
+        if not _HAN_WORD.fullmatch(word):
+            return None
+        gazetteer = default_gazetteer()
+        places = gazetteer.lookup(word) or gazetteer.lookup(_PLACE_SUFFIX.sub("", word))
+        if len(places) != 1 or self.indicator_table.known_name(word) is not None:
+            return None  # none, or a name several places carry (AmbiguousPlace says it)
+        place = places[0]
+        keys = {region_key(place.name), region_key(place.short)}
+        for info in self.index.docs:
+            if keys & {region_key(n) for n in (info.region, *info.region_path) if n}:
+                return None
+        return place.name
 
     def similar_indicators(self, text: str, *, limit: int = 5) -> list[str]:
         """Indicator names of the extracted records that look like ``text``, other than

@@ -305,8 +305,9 @@ def places_as_regions(tokens: list[str], gazetteer: Gazetteer | None = None) -> 
     that place lies (``region:苏州 江苏`` is one place, not two). A province or city typed
     in English or pinyin is read so too, written in Chinese (``Sichuan GDP`` ->
     ``region:四川 GDP``), and so is a county in pinyin (``Kaili GDP`` -> ``region:凯里
-    GDP``); a name two places share (Suzhou, Gulou) stays a word. 全国 is the
-    country's figures (``region:全国``): as a keyword it was looked for in what a figure
+    GDP``), and so is a county written whole with its suffix (``蓬溪县 GDP`` ->
+    ``region:蓬溪县 GDP``); a name two places share (Suzhou, Gulou, 长安区) stays a word.
+    全国 is the country's figures (``region:全国``): as a keyword it was looked for in what a figure
     measures, so ``/subscribe 全国 四川`` delivered nothing national."""
     gazetteer = gazetteer or default_gazetteer()
     out: list[str] = []
@@ -326,6 +327,10 @@ def places_as_regions(tokens: list[str], gazetteer: Gazetteer | None = None) -> 
         # the readings that are words (heping, dean) out unless capitalised, which the
         # Chinese 长安 cannot show. One of a name several counties carry (Gulou) stays.
         county = latin and len(places) == 1
+        # a county written whole with its suffix (蓬溪县, 射洪市, 安居区) names one place;
+        # its bare name (安居, 大英) is a word as often, and a name without a suffix
+        # (东区, 矿区) or one several counties carry (长安区, 鼓楼区) stays as typed.
+        county = county or (len(places) == 1 and places[0].name == word and places[0].short != word)
         if (
             places
             and (places[0].level in ("provincial", "city") or county)

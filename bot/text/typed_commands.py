@@ -130,6 +130,23 @@ _ASKING_ADMINS = re.compile(
     r"|who(?: are|'re| is)? the (?:bot'?s )?admin(?:istrator)?s?|list (?:the )?admins"
     r")(?:啊|呢|呀|吗)?$"
 )
+# A whole message asking how one becomes an admin: the same list, whose refusal to a
+# non-admin names the owners who add admins (怎么才能成为管理员 was searched, "corrected"
+# to 管理云).
+_ASKING_TO_BE_ADMIN = re.compile(
+    r"^(?:请问)?(?:我)?(?:怎么|如何|怎样|咋)(?:才能|才可以|能|可以)?(?:成为|当|做|申请)管理员"
+    r"|^(?:我)?(?:想|要|申请)(?:成为|当|做)?管理员|^(?:请)?(?:把我|将我)?(?:设|加|添加)(?:我)?(?:为|成)管理员"
+    r"|^how (?:do i|can i|to) become an? admin"
+)
+# A whole message asking what the bot does (你能做什么: searched, 你好 "corrected" to 利好).
+_ASKING_ABILITIES = re.compile(
+    r"^(?:(?:你好|您好|hi|hello)[,，!！\s]*)?(?:请问)?"
+    r"(?:你|您|机器人|这个机器人|本机器人|政策简报机器人|这个bot|bot)?(?:都|还|主要)?"
+    r"(?:(?:能|可以|会)(?:帮我|帮忙|为我)?(?:做|干|提供)?(?:些|点)?(?:什么|啥|哪些)(?:事情|事|功能|服务)?"
+    r"|有(?:什么|哪些|啥)功能|(?:的)?功能(?:有哪些|是什么|介绍)|(?:怎么|如何)用)"
+    r"(?:啊|呢|呀|吗)?"
+    r"|^what can (?:you|this bot|the bot) do|^what do you do"
+)
 # A command's name with no slash, then its arguments: ``subscribe GDP``. Not an English
 # sentence that opens with a command's word (``changes in the GDP target``,
 # ``source of the data``): the words that glue a sentence keep it a search.
@@ -170,6 +187,12 @@ def typed_command(text: str, commands: Collection[str]) -> TypedCommand | None:
         return TypedCommand("subscriptions", "", "asked", said)
     if "admin" in commands and _ASKING_ADMINS.match(whole):
         return TypedCommand("admin", "list", "asked", said)
+    if "admin" in commands and _ASKING_TO_BE_ADMIN.fullmatch(whole.rstrip(_ENDING + "呢啊呀吗")):
+        # ``who``: the list, and to a non-admin whom to ask (the command's own refusal
+        # stays the one line every admin command gives)
+        return TypedCommand("admin", "who", "asked", said)
+    if _ASKING_ABILITIES.fullmatch(whole.rstrip(_ENDING)):
+        return TypedCommand("help", "", "asked", said)
     bare = _BARE_COMMAND.match(unicodedata.normalize("NFKC", said))
     if (
         bare

@@ -247,21 +247,32 @@ def _positional(
     engine: Engine, named: str, doc: str | None, region: str | None, indicator: str | None
 ) -> tuple[str | None, str | None, str | None]:
     """(doc, region, indicator) with the words given without a flag read as the bot's
-    /targets reads them: a document, else a region, else an indicator (GDP 山东 too);
+    /targets reads them: a document named exactly, else a region, else the start of a
+    document's name or id, else an indicator (GDP 山东 too);
     beside --indicator the words narrow it (``targets 山东 --indicator GDP``)."""
     if indicator:
         return doc, region, f"{indicator} {named}"
-    if doc is None:
+    if doc is None:  # a file named exactly, before a place (四川省2025年统计公报.txt)
         try:
-            return engine.find_document(named).doc_id, region, None
+            return engine.find_document(named, prefixes=False).doc_id, region, None
         except DocumentNotFound:
             pass
     try:
         place = engine.region_named(named)
     except AmbiguousPlace as exc:  # targets Suzhou
-        refused(exc)
+        place = None
+        unsure: AmbiguousPlace | None = exc
+    else:
+        unsure = None
     if place is not None and region is None:
         return doc, named, None
+    if doc is None and place is None:  # then the start of a file's name or id
+        try:
+            return engine.find_document(named).doc_id, region, None
+        except DocumentNotFound:
+            pass
+    if unsure is not None:
+        refused(unsure)
     return doc, region, named
 
 

@@ -92,9 +92,12 @@ def doc_messages(
     seen: set[tuple[str, ...]] = set()
     sections: list[tuple[str, ...]] = []
     for passage in document.passages:
-        if passage.section and passage.section not in seen:
-            seen.add(passage.section)
-            sections.append(passage.section)
+        # a heading with no paragraph of its own (三、重点工作 over its (一)…(四)) is
+        # listed too: without it its subsections read as the previous heading's
+        for depth in range(1, len(passage.section or ()) + 1):
+            if (prefix := passage.section[:depth]) not in seen:
+                seen.add(prefix)
+                sections.append(prefix)
     if sections:
         lines.append("")
         lines.append(tr(lang, "docs.sections"))
@@ -123,12 +126,27 @@ def document_not_found(
     *,
     about: Sequence[DocumentInfo] = (),
     places: Sequence[tuple[str, str]] = (),
+    like: Sequence[DocumentInfo] = (),
+    several: bool = False,
 ) -> str:
     """The answer to ``/doc`` with an unknown (or ambiguous) reference; ``about``: the
     documents of the region the reference names (``/doc 四川``), each with its command;
-    ``places``: the places a misspelt name may be (``/doc Guangzou``)."""
-    text = tr(lang, "docs.not_found", ref=shown(ref))
-    text += f"\n<i>{escape(detail)}</i>" if detail else ""
+    ``places``: the places a misspelt name may be (``/doc Guangzou``); ``like``: the
+    documents a half-remembered name may be (``/doc 蓬溪县政府报告``); ``several``: the
+    reference starts several documents' names (said so, not "no document" and then
+    "matches several")."""
+    if several:
+        text = tr(lang, "docs.several", ref=shown(ref))
+        text += f"\n<i>{escape(detail)}</i>" if detail and not (about or like) else ""
+    else:
+        text = tr(lang, "docs.not_found", ref=shown(ref))
+        text += f"\n<i>{escape(detail)}</i>" if detail else ""
+    if like:
+        lines = [tr(lang, "docs.like")]
+        lines += [
+            f"• /doc {d.doc_id} {escape(cut(d.title or d.filename, TITLE_SHOWN))}" for d in like
+        ]
+        text += "\n\n" + "\n".join(lines)
     if about:
         lines = [tr(lang, "docs.of_region", region=shown(ref))]
         lines += [

@@ -172,14 +172,18 @@ def no_targets(
     hidden: int = 0,
     all_command: str = "",
     places: Sequence[tuple[str, str]] = (),
+    absent: str | None = None,
     lang: str = DEFAULT_LANGUAGE,
 ) -> str:
     """The answer when ``/targets`` or ``/compare`` finds nothing (``hidden``: records
     that matched but were left out for low confidence; ``all_command`` shows them;
-    ``places``: the places a misspelt name typed may be, :func:`places_like_line`)."""
+    ``places``: the places a misspelt name typed may be, :func:`places_like_line`;
+    ``absent``: the place named, which no document of the library is about)."""
     lines = [
         tr(lang, "targets.not_found", text=shown(text)) if text else tr(lang, "targets.none_yet")
     ]
+    if absent:
+        lines.append(tr(lang, "targets.place_absent", place=escape(absent)))
     if hidden:
         command = all_command or f"/targets {text} all".replace("  ", " ")
         lines.append(hidden_note(hidden, command, lang))
