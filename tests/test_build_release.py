@@ -1,11 +1,12 @@
-"""An index build lets go of the extraction's word sets before its compile (the 100 MB
-build's peak), and the sets read again are the same."""
+"""An index build lets go of the extraction's word sets and naming segmenter before its
+compile (the 100 MB build's peak), and what is read again is the same."""
 
 from __future__ import annotations
 
 import bot.search.indexer as indexer_mod
 from bot.library import Engine, make_indexer
 from bot.targets import dict_words
+from bot.targets.naming import words as naming_words
 from bot.targets.store import TargetStore
 from tests.conftest import make_settings
 
@@ -28,6 +29,17 @@ def test_release_forgets_the_word_sets_and_reads_the_same_again() -> None:
     assert dict_words.one_character_verbs() == ones
     assert dict_words.dict_words("n") == nouns
     assert dict_words.is_verb("推广") and dict_words.is_two_char_word("存款")
+
+
+def test_the_naming_segmenter_made_again_cuts_the_same() -> None:
+    sentence = "全县新建高标准农田5万亩，农村居民人均可支配收入增长7%"
+    first = naming_words._segmenter()
+    cut, tagged = first.cut(sentence, True), first.tag(sentence, True)
+    naming_words.release_segmenter()
+    assert naming_words._segmenter.cache_info().currsize == 0
+    again = naming_words._segmenter()
+    assert again is not first
+    assert again.cut(sentence, True) == cut and again.tag(sentence, True) == tagged
 
 
 def _record_steps(monkeypatch, steps: list[str]) -> None:
@@ -60,6 +72,7 @@ def test_a_build_releases_once_after_extracting_and_before_compiling(
     engine = Engine.open(settings)
     assert steps == ["derive"] * 5 + ["release", "compile"]
     assert dict_words.plain_verbs.cache_info().currsize == 0  # let go, not read again
+    assert naming_words._segmenter.cache_info().currsize == 0
     assert engine.targets()  # the records were written before the sets went
 
     steps.clear()
