@@ -29,9 +29,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.models import Document
+from bot.targets import dict_words
 from bot.targets.dedupe import one_per_figure
 from bot.targets.extract import EXTRACTOR_VERSION, extract_targets
 from bot.targets.indicators import IndicatorTable
+from bot.targets.naming.words import release_segmenter
 from bot.targets.record_cache import HeldRecords, RecordCache, file_key
 from bot.targets.records import TargetRecord
 
@@ -188,3 +190,10 @@ class TargetStore:
     def remove(self, doc_id: str) -> None:
         self._records.drop(doc_id)
         targets_path(self.cache_dir, doc_id).unlink(missing_ok=True)
+
+    def release(self) -> None:
+        """Let go of the tables extraction read once (the dictionary's word sets, the naming
+        segmenter), so that the index compile after a refresh's extractions does not stand
+        on them; the next extraction reads them again. Records held for look-ups are kept."""
+        dict_words.release()
+        release_segmenter()

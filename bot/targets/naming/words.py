@@ -93,6 +93,14 @@ def _segmenter():
     return jieba
 
 
+def release_segmenter() -> None:
+    """Let go of the naming segmenter (a dictionary of its own, ~24 MB) until it is asked
+    again: an index build calls it when its documents' key targets are extracted, before
+    the compile (see :meth:`bot.targets.store.TargetStore.release`). Made again the same
+    way, it cuts the same."""
+    _segmenter.cache_clear()
+
+
 def word_end(s: str) -> int:
     """Where the first word of ``s`` ends (jieba's segmentation)."""
     return min((b for b in word_bounds(s) if b > 0), default=len(s))
