@@ -53,3 +53,16 @@ def test_a_bulletins_stocks_beside_a_noun_clause_stay_stocks(extract):
     text = _REPORT + "卫生事业。全县注册护士1420名。执业医师980名。\n"
     names = _names(extract(text, _NAME))
     assert names[1420] == "注册护士"
+
+
+def test_poultry_counted_in_yu_is_found(extract):
+    text = _REPORT + "畜牧业稳步发展。出栏肉鸭38万羽，新建标准化养殖场6个。\n"
+    records = extract(text, _NAME)
+    assert [r.unit for r in records if r.value == 38] == ["万羽"]
+
+
+def test_a_load_in_dan_is_found_and_its_words_are_not(extract):
+    text = _REPORT + "收购茶叶1.3万担，新建加工厂2座。由5人担任调解员，发放创业担保贷款900万元。\n"
+    records = extract(text, _NAME)
+    assert [r.unit for r in records if r.value == 1.3] == ["万担"]
+    assert [r.unit for r in records if r.unit.endswith("担")] == ["万担"]
