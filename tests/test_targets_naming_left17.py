@@ -66,3 +66,17 @@ def test_a_load_in_dan_is_found_and_its_words_are_not(extract):
     records = extract(text, _NAME)
     assert [r.unit for r in records if r.value == 1.3] == ["万担"]
     assert [r.unit for r in records if r.unit.endswith("担")] == ["万担"]
+
+
+def test_new_and_a_verb_beside_acts_of_plain_verbs_is_the_act(extract):
+    # no act of the table in the sentence: 发展 and 收购 are plain verbs, acts all the same
+    text = _REPORT + "特色产业壮大。发展烤烟6.2万亩，收购茶叶1.3万担；新种植油茶9000亩。\n"
+    records = extract(text, _NAME)
+    assert _names(records)[9000] == "油茶"
+    assert _changes(records)[9000] == "新种植"
+
+
+def test_new_and_a_verb_beside_a_rate_stays_a_statistic(extract):
+    text = _REPORT + "市场主体。新登记市场主体8600户，增长6.5%，新设立企业2100户。\n"
+    names = _names(extract(text, _NAME))
+    assert names[8600] == "新登记市场主体"

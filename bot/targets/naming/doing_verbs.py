@@ -343,6 +343,22 @@ def _listed_act(sentence: str, earlier: str, n: Named, around: tuple[str, str] =
     return verb if listed else ""
 
 
+def _plain_acts_listed(text: str, own: int) -> bool:
+    """Whether a clause of ``text`` (a 。-sentence with its clauses before a ；) other than
+    the one starting at ``own`` is an act led by a plain verb and its count (发展烤烟…亩，
+    收购烟叶…担；新种植花椒…): acts no table lists are acts all the same beside 新 and a
+    verb. A rate anywhere (新登记市场主体…户，增长8%) makes the text a bulletin's
+    statistics, not acts."""
+    if _RATE_RE.search(text):
+        return False
+    pos = 0
+    for clause in _CLAUSE_SPLIT_RE.split(text):
+        if clause and pos != own and _an_act(clause):
+            return True
+        pos += len(clause) + 1
+    return False
+
+
 _SAME_THINGS_RE = re.compile(r"[0-9][0-9.]*(?:万|亿)?[户人个家座处]")
 
 
@@ -374,6 +390,7 @@ def _new_act(sentence: str, earlier: str, n: Named, around: tuple[str, str] = ("
         _acts_listed(sentence, start, things=True)
         or _acts_listed(earlier, -1, things=True)
         or _acts_around(sentence, earlier, start, around, verb)
+        or _plain_acts_listed(earlier + sentence, len(earlier) + start)
     ):
         return ""
     thing = name[3:]
