@@ -80,3 +80,17 @@ def test_new_and_a_verb_beside_a_rate_stays_a_statistic(extract):
     text = _REPORT + "市场主体。新登记市场主体8600户，增长6.5%，新设立企业2100户。\n"
     names = _names(extract(text, _NAME))
     assert names[8600] == "新登记市场主体"
+
+
+def test_acts_after_a_semicolon_of_the_same_sentence_make_the_run(extract):
+    # the verb table's acts (改造, 新建) come after the ；: the plain verbs before it are
+    # acts as well, though the paragraph around holds none
+    text = (
+        _REPORT + "人居环境整治有力。硬化入户路21公里，新修排水沟9公里，安装路灯130盏；"
+        "改造农村户厕640户，新建垃圾收集点12个。全镇村集体经济收入超过10万元。\n"
+    )
+    records = extract(text, _NAME)
+    names, changes = _names(records), _changes(records)
+    assert names[9] == "排水沟"
+    assert changes[9] == "新修"
+    assert names[130] == "路灯"
