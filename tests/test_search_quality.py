@@ -100,32 +100,34 @@ REAL_DEV_BANDS: tuple[tuple[int, float], ...] = (
     # figure a table row gives: 0.456 unseen); raised after branch table-passages (tables
     # cut at row ends, caption and header in every passage's section): 0.820, less 0.01;
     # raised after query-left9 (table rows judged with the prose, a short table's caption and
-    # header apart from its rows) and search-quality25 (table prior): 0.880, less 0.01
-    (1800, 0.87),
+    # header apart from its rows) and search-quality25 (table prior): 0.880, less 0.01;
+    # raised after eng-glossary (policy terms in their official English): 0.908, less 0.01
+    (1800, 0.898),
     # r1801-r1880 (the twenty-fifth batch's 71 dev queries: questions as sentences,
     # comparisons, policies without figures, place-name typos, table rows), 2026-12-06 at the
     # end of branch search-quality25: 0.826 unseen, 0.902 after its fixes, less 0.01; raised
     # at the end of the fifteenth session (search-quality26's English glossary words): 0.926,
-    # less 0.01
-    (1880, 0.916),
+    # less 0.01; raised after eng-glossary: 0.940, less 0.01
+    (1880, 0.930),
     # r1881-r1960 (the twenty-sixth batch's 72 dev queries, written as a stranger to the
     # engine would over all 27 dev documents), 2026-12-06 at the end of branch
     # search-quality26: 0.876 unseen (the six all-English queries 0.000), 0.925 after its
     # fixes, less 0.01; raised after search-left26 (English words read through CC-CEDICT):
     # 0.956, less 0.01; raised after search-left27 (English compounds the corpus writes): 0.970,
-    # less 0.01
-    (1960, 0.960),
+    # less 0.01; raised after eng-glossary: 0.980, less 0.01
+    (1960, 0.970),
     # r1961-r2038 (the twenty-seventh batch's 70 dev queries: questions as sentences,
     # policies without a figure, the reader's words, typos, English), 2026-12-06 at the end
     # of branch search-quality27: 0.845 unseen (0.868 with its judgement slips fixed), 0.892
     # after its fixes, less 0.01; raised after search-left27 (我国 at a question's start, the
-    # reader's shorter word): 0.910, less 0.01
-    (2038, 0.900),
+    # reader's shorter word): 0.910, less 0.01; raised after search-quality28 (English
+    # readings kept required as typed): 0.922, less 0.01
+    (2038, 0.912),
     # r2039-r2121 (the twenty-eighth batch's 75 dev queries: 30 questions as sentences, 17 in
     # the reader's words, 15 wholly English, typos, traditional), 2026-12-06 at the end of
     # branch search-quality28: 0.903 unseen, 0.913 after its fix (the country's English
-    # name), less 0.01
-    (2121, 0.903),
+    # name), less 0.01; raised after eng-glossary: 0.923, less 0.01
+    (2121, 0.913),
 )
 REAL_DEV_ANSWER_FLOOR = 0.95
 
