@@ -84,6 +84,10 @@ def _hit_html(number: int, hit: SearchHit, snippet_chars: int | None) -> str:
     return "\n".join(lines)
 
 
+# the kinds a card may show: a target, or a result when years are compared
+_CARD_KINDS = ("target", "achievement")
+
+
 def _answer_html(a: AnswerCard, lang: str) -> str:
     where = escape(a.region or "")
     if a.year.isdigit():
@@ -95,13 +99,19 @@ def _answer_html(a: AnswerCard, lang: str) -> str:
         "search.answer",
         where=where,
         indicator=escape(a.indicator),
-        kind=tr(lang, "search.kind_target"),
+        kind=tr(lang, f"search.kind_{a.kind}" if a.kind in _CARD_KINDS else "search.kind_target"),
         change=escape(a.change),
         figure=escape(a.figure),
     )
     source = [f"📄 <code>{escape(a.filename)}</code>"]
     if a.section:
         source.append(escape(one_line(a.section)))
+    if a.asked_region:
+        # a place's figure inside the region asked: never to be read as the region's own
+        inside = tr(
+            lang, "search.answer_inside", asked=escape(a.asked_region), place=escape(a.region or "")
+        )
+        return f"{head}\n<i>{inside}</i>\n{' · '.join(source)}"
     return f"{head}\n{' · '.join(source)}"
 
 
