@@ -84,8 +84,11 @@ def _hit_html(number: int, hit: SearchHit, snippet_chars: int | None) -> str:
     return "\n".join(lines)
 
 
-# the kinds a card may show: a target, or a result when years are compared
-_CARD_KINDS = ("target", "achievement")
+def _card_kind(kind: str, lang: str) -> str:
+    """What a card's figure is: a target, or a result when years are compared."""
+    if kind == "achievement":
+        return tr(lang, "search.kind_achievement")
+    return tr(lang, "search.kind_target")
 
 
 def _answer_html(a: AnswerCard, lang: str) -> str:
@@ -99,7 +102,7 @@ def _answer_html(a: AnswerCard, lang: str) -> str:
         "search.answer",
         where=where,
         indicator=escape(a.indicator),
-        kind=tr(lang, f"search.kind_{a.kind}" if a.kind in _CARD_KINDS else "search.kind_target"),
+        kind=_card_kind(a.kind, lang),
         change=escape(a.change),
         figure=escape(a.figure),
     )
