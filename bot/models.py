@@ -249,6 +249,9 @@ class AnswerCard:
     value_max: float | None = None
     masked: bool = False
     confidence: float = 1.0
+    # the region asked when the figure is a place's inside it (四川 asked, 蓬溪县's
+    # target shown): said so, never shown as the asked region's own
+    asked_region: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

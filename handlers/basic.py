@@ -20,8 +20,20 @@ async def start(update: Update, context: BriefContext) -> None:
     """Greet the user and explain what the bot does."""
     lang = context.services.lang(update)
     await update.effective_message.reply_html(
-        fmt.help_html(context.bot.username, welcome=True, lang=lang)
+        fmt.help_html(
+            context.bot.username, welcome=True, mentions=_mentions_reach(context), lang=lang
+        )
     )
+
+
+def _mentions_reach(context: BriefContext) -> bool:
+    """Whether Telegram sends the bot a group's mentions of it (privacy mode off). A bot
+    made a group's admin is sent them too, but help is not tied to one group: it says
+    so instead of asking Telegram about the chat."""
+    try:
+        return bool(context.bot.can_read_all_group_messages)
+    except RuntimeError:  # not initialised (get_me not called): say the commands only
+        return False
 
 
 async def help_command(update: Update, context: BriefContext) -> None:
@@ -38,7 +50,9 @@ async def help_command(update: Update, context: BriefContext) -> None:
             await update.effective_message.reply_html(usage)
             return
     is_admin = await context.services.check_admin(user.id if user else None)
-    text = fmt.help_html(context.bot.username, admin=is_admin, lang=lang)
+    text = fmt.help_html(
+        context.bot.username, admin=is_admin, mentions=_mentions_reach(context), lang=lang
+    )
     if command is not None and command not in application_commands(context.application):
         # /help foo listed every command as if foo were one of them
         text = tr(lang, "help.no_such_command", command=fmt.escape(command)) + "\n\n" + text

@@ -149,11 +149,13 @@ class AnswersMixin:
         *,
         within: str | None = None,
         strict: bool = False,
+        kind: str = "target",
     ):
         """The key target that answers ``query`` (see :mod:`bot.library.answers`): of the
         indicator the table knows, else of the extracted name the query repeats most;
         with ``within``, only a target stated in that text; ``strict``, only one of
-        ``indicator``'s family."""
+        ``indicator``'s family; ``kind``, records of that kind (``achievement``: a
+        result asked)."""
         docs = self._answer_docs(understood, hits, query)
         infos = {d.doc_id: d for d in docs}
         growth = asks_growth(query)
@@ -163,7 +165,7 @@ class AnswersMixin:
         targets = of_the_period(
             (
                 (infos[t.doc_id], t.record)
-                for t in self.iter_targets(kind="target", region=understood.region, docs=docs)
+                for t in self.iter_targets(kind=kind, region=understood.region, docs=docs)
                 if t.doc_id in infos
             ),
             query,
@@ -173,7 +175,13 @@ class AnswersMixin:
             matches = self.indicator_matcher(indicator)
             rows = [(i, r) for i, r in targets if matches(r.indicator)]
             found = best_answer(
-                rows, understood, indicator, growth=growth, stating=stating, national_first=national
+                rows,
+                understood,
+                indicator,
+                growth=growth,
+                stating=stating,
+                national_first=national,
+                kind=kind,
             )
             if found or strict:
                 return found

@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 
 from bot.corpus.gazetteer import NATIONAL
+from bot.corpus.regions import region_key
 from bot.digest.values import format_value, signed_change
 from bot.models import AnswerCard, DocumentInfo, SearchHit, SearchResponse, Understood
 from bot.search.asking import asks_which_places
@@ -329,6 +330,7 @@ def best_answer(
     growth: bool = False,
     stating: Collection[str] = (),
     national_first: bool = True,
+    kind: str = "target",
 ) -> tuple[DocumentInfo, TargetRecord] | None:
     """The record that answers: a confident target of the asked year (the record's
     period first, then the document's year, unless the document is in ``stating``: it
@@ -339,11 +341,12 @@ def best_answer(
     says 增长, 增速) a rate of change goes before a level. With no region asked, the
     country's target goes before a province's or a city's (经济增长 目标 asks for the
     national goal, whichever province's report is newer), unless not ``national_first``
-    (the query asks about provinces or cities: :func:`asks_places`)."""
+    (the query asks about provinces or cities: :func:`asks_places`). ``kind``: the
+    records of that kind answer (``achievement``: a result asked)."""
     nowhere = national_first and understood.region is None and not understood.regions
     best: tuple[tuple, DocumentInfo, TargetRecord] | None = None
     for order, (info, record) in enumerate(rows):
-        if record.kind != "target" or not record.confident:
+        if record.kind != kind or not record.confident:
             continue
         if not of_the_year(info, record, understood, stating):
             continue
@@ -353,17 +356,23 @@ def best_answer(
         exact = asked is not None and record.indicator == asked
         rate = growth and record.unit in ("%", "个百分点")
         national = nowhere and (record.region or info.region) == NATIONAL
+        # a region asked: its own figure before a place's inside it (四川 asked, the
+        # province's target before a county's, however newer or nearer the county's)
+        own = understood.region is not None and not inside_asked(
+            record.region or info.region, understood.region
+        )
         # of one document, with no year asked: its targets for its own year before its
         # goals for later ones (a 2026 report's 40% for 2026 before its 45% for 2030)
-        own = wanted is None and record.year in ("", str(info.year))
+        of_its_year = wanted is None and record.year in ("", str(info.year))
         key = (
             period,
+            own,
             national,
             exact,
             rate,
             document,
             info.year or 0,
-            own,
+            of_its_year,
             record.confidence,
             -order,
         )
@@ -477,7 +486,27 @@ def without_denominators(query: str, table: IndicatorTable) -> str:
 _SHARE_RE = re.compile(r"\s*的?(?:比重|比例)")
 
 
-def card(info: DocumentInfo, record: TargetRecord) -> AnswerCard:
+def inside_asked(region: str | None, asked: str | None) -> str | None:
+    """``asked`` when a figure of ``region`` is not the asked region's own (a county's
+    target found for a question about its province), else ``None``."""
+    if not asked or not region:
+        return None
+    # the same place written with or without its suffix (蓬溪县 asked, a document about
+    # 蓬溪): a name inside the other's (湖南 in 湖南湘江新区) is no proof, a zone is inside
+    return None if _bare(region) == _bare(asked) else asked
+
+
+_DIVISION_SUFFIX_RE = re.compile(r"(?<=..)(?:自治县|县|区|市|省|旗)$")
+
+
+def _bare(region: str) -> str:
+    """A region's name without its division's suffix (蓬溪县 -> 蓬溪; 攸县 kept whole)."""
+    return _DIVISION_SUFFIX_RE.sub("", region_key(region))
+
+
+def card(info: DocumentInfo, record: TargetRecord, asked: str | None = None) -> AnswerCard:
+    """The card of ``record``; ``asked``, the region the question named: a record of
+    another place (one inside it) says so (:func:`inside_asked`)."""
     change, figure = signed_change(record.change, format_value(record))
     return AnswerCard(
         indicator=record.indicator,
@@ -498,6 +527,7 @@ def card(info: DocumentInfo, record: TargetRecord) -> AnswerCard:
         value_max=record.value_max,
         masked=record.masked,
         confidence=record.confidence,
+        asked_region=inside_asked(record.region or info.region, asked),
     )
 
 
@@ -556,12 +586,15 @@ def comparison_cards(
     understood: Understood,
     first: Found | None,
     look_up: Callable[[Understood], Found | None],
+    results: Callable[[Understood], Found | None] | None = None,
 ) -> SearchResponse:
     """``resp`` with one card per region and year compared that has a record, each looked
     up with ``look_up`` as if it alone were asked (``first``: the first pair's, already
     found), at most :data:`MAX_ANSWERS` (the rest counted), and the pairs with none said
     back (``unanswered``: 江苏, or 江苏 2025 when years are compared). ``answer`` stays the
-    first card; when the first pair has none, the first card found is the answer."""
+    first card; when the first pair has none, the first card found is the answer. With
+    ``results``, a pair with no target is answered by its result when it has one (粮食产量
+    2024年和2025年相比: two bulletins' figures, not "no target")."""
     cards: list[AnswerCard] = []
     seen: set[tuple[str, str, str]] = set()
     unanswered: list[str] = []
@@ -572,10 +605,12 @@ def comparison_cards(
             one = replace(understood, region=region, regions=(), year=year, years=())
             found = look_up(one)
         said = " ".join(str(p) for p in (region, year) if p is not None)
+        if found is None and results is not None:
+            found = results(replace(understood, region=region, regions=(), year=year, years=()))
         if found is None:
             unanswered.append(said)
             continue
-        answer = resp.answer if k == 0 and resp.answer is not None else card(*found)
+        answer = resp.answer if k == 0 and resp.answer is not None else card(*found, region)
         key = (answer.doc_id, answer.indicator, answer.sentence)
         if key in seen:  # the same record for two of them (a plan of both years)
             continue

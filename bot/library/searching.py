@@ -228,7 +228,7 @@ class SearchMixin:
         if found and not self.passes_filters(found[0], doc=doc, region=region, year=year):
             found = None  # --doc, --region, --year bind the answer as they bind the hits
         if found:
-            answer = card(*found)
+            answer = card(*found, understood.region)
             stated = searcher.passages_containing(answer.sentence[:40], doc_id=answer.doc_id)
             resp = lead_with_answer(resp, answer, stated)
             resp = self._said_as_answered(resp, answer.indicator)
@@ -294,4 +294,20 @@ class SearchMixin:
                 return None
             return found
 
-        return comparison_cards(resp, understood, first, look_up)
+        this_year = searcher.today().year
+
+        def result_of(one: Understood) -> tuple[DocumentInfo, TargetRecord] | None:
+            # years compared, one of them past and without a target: what was achieved
+            # then answers (a bulletin's figure), as the change asked is between results
+            if not named or one.year is None or one.year >= this_year:
+                return None
+            one = replace(one, indicator=named)
+            found = self._answer(asked, one, named, hits, strict=True, kind="achievement")
+            if found and not self.passes_filters(found[0], doc=doc, region=region, year=year):
+                return None
+            return found
+
+        years_compared = len(understood.all_years) > 1
+        return comparison_cards(
+            resp, understood, first, look_up, result_of if years_compared else None
+        )

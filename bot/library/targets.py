@@ -19,7 +19,7 @@ from bot.corpus.gazetteer import (
     places_sounding_like,
     region_word,
 )
-from bot.corpus.regions import filter_regions, region_key
+from bot.corpus.regions import filter_regions, place_in_region, region_key
 from bot.digest.filters import DigestFilter, FilterMatcher, parse_filter, record_in_region
 from bot.models import (
     DocumentInfo,
@@ -68,6 +68,46 @@ def _in_any(
     """Whether a record (of a document) is about one of ``places`` or a place inside one
     (:func:`bot.digest.filters.record_in_region`)."""
     return lambda record, info: any(record_in_region(p, record, info, gazetteer) for p in places)
+
+
+def _in_any_named(
+    places: Sequence[str], gazetteer: Gazetteer
+) -> Callable[[TargetRecord, DocumentInfo], bool]:
+    """:func:`_in_any` for places named side by side (``/compare GDP 四川 蓬溪县``): a
+    region named beside a place inside it means that region's own figures, not every
+    place of its tree (the province and the county asked, not the province's thirteen
+    other places); a region named alone keeps the places inside it."""
+    beside = [
+        p
+        for p in places
+        if any(
+            q != p
+            and place_in_region(p, q, (), gazetteer)
+            and not place_in_region(q, p, (), gazetteer)
+            for q in places
+        )
+    ]
+    if not beside:
+        return _in_any(places, gazetteer)
+
+    def about(record: TargetRecord, info: DocumentInfo) -> bool:
+        for p in places:
+            if not record_in_region(p, record, info, gazetteer):
+                continue
+            if p not in beside or _its_own(p, record, info, gazetteer):
+                return True
+        return False
+
+    return about
+
+
+def _its_own(place: str, record: TargetRecord, info: DocumentInfo, gazetteer: Gazetteer) -> bool:
+    """Whether a record inside ``place`` is about ``place`` itself, not a place inside it:
+    the record's region (its own, else its document's, as
+    :func:`~bot.corpus.regions.figure_in_region` reads it) holds ``place`` too."""
+    own = region_key(record.region)
+    where = info.region if not own or own == region_key(info.region) else record.region
+    return place_in_region(where or "", place, (), gazetteer)
 
 
 def _region_check(
@@ -405,7 +445,7 @@ class TargetsMixin:
         chosen = [self.find_document(doc)] if doc else list(docs or self.index.docs)
         wanted = _asked_once(self.indicator_matcher(indicator)) if indicator else None
         places = _places(region)
-        about = _in_any(places, default_gazetteer()) if places else None
+        about = _in_any_named(places, default_gazetteer()) if places else None
         for info in chosen:
             held = self.target_store.load_held(info.doc_id)
             in_region = _region_check(held, info, about) if about else None

@@ -43,18 +43,25 @@ def help_html(
     *,
     welcome: bool = False,
     admin: bool = False,
+    mentions: bool = True,
     lang: str = DEFAULT_LANGUAGE,
 ) -> str:
     """The /help (and /start) text in ``lang``; every example works on the bundled corpus.
 
     ``admin``: the sender is a bot admin (checked by user id); their help ends with the
-    admin commands, which nobody else is shown.
+    admin commands, which nobody else is shown. ``mentions``: Telegram sends the bot a
+    group's messages (privacy mode off); with it on, a mention in a group never reaches
+    a member bot, so help offers the command only, as the group greeting does.
     """
     mention = f"@{escape(bot_username)}" if bot_username else tr(lang, "help.bot_mention")
     lines = []
     if welcome:
         lines += [tr(lang, "help.welcome"), ""]
-    lines.append(tr(lang, "help.text", mention=mention))
+    if mentions:
+        group_way = tr(lang, "help.group_mention", mention=mention)
+    else:
+        group_way = tr(lang, "help.group_commands")
+    lines.append(tr(lang, "help.text", group_way=group_way))
     lines += ["", tr(lang, "help.per_command")]
     if admin:
         lines += ["", admin_help_html(lang)]

@@ -84,6 +84,13 @@ def _hit_html(number: int, hit: SearchHit, snippet_chars: int | None) -> str:
     return "\n".join(lines)
 
 
+def _card_kind(kind: str, lang: str) -> str:
+    """What a card's figure is: a target, or a result when years are compared."""
+    if kind == "achievement":
+        return tr(lang, "search.kind_achievement")
+    return tr(lang, "search.kind_target")
+
+
 def _answer_html(a: AnswerCard, lang: str) -> str:
     where = escape(a.region or "")
     if a.year.isdigit():
@@ -95,13 +102,19 @@ def _answer_html(a: AnswerCard, lang: str) -> str:
         "search.answer",
         where=where,
         indicator=escape(a.indicator),
-        kind=tr(lang, "search.kind_target"),
+        kind=_card_kind(a.kind, lang),
         change=escape(a.change),
         figure=escape(a.figure),
     )
     source = [f"📄 <code>{escape(a.filename)}</code>"]
     if a.section:
         source.append(escape(one_line(a.section)))
+    if a.asked_region:
+        # a place's figure inside the region asked: never to be read as the region's own
+        inside = tr(
+            lang, "search.answer_inside", asked=escape(a.asked_region), place=escape(a.region or "")
+        )
+        return f"{head}\n<i>{inside}</i>\n{' · '.join(source)}"
     return f"{head}\n{' · '.join(source)}"
 
 
