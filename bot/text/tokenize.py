@@ -150,9 +150,13 @@ class Tokenizer:
         return h.hexdigest()[:16]
 
     def load(self) -> Tokenizer:
-        """Load the dictionaries now rather than on first use; returns self."""
+        """Load the segmenter now rather than on first use; returns self.
+
+        The long user words' base pieces (:attr:`_user_subwords`, a second dictionary
+        load) stay for the first :meth:`terms`: only indexing asks for them, queries cut
+        with :meth:`cut`, and they were a third of the first query's tokenizer load
+        after an index is opened."""
         self._rj  # noqa: B018 - loads the segmenter
-        self._user_subwords  # noqa: B018
         return self
 
     def cut(self, normalized_text: str) -> list[str]:

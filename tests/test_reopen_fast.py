@@ -1,0 +1,59 @@
+"""Reopening an index loads only what a query needs (issue 13's reopen figure), and what
+is left for later gives the same cuts and answers when it is loaded."""
+
+from __future__ import annotations
+
+from bot.config import Settings
+from bot.library import Engine
+from bot.text.normalize import normalize
+from bot.text.tokenize import Tokenizer
+from tests.conftest import make_settings
+
+# Invented sentences; 绿色低碳高质量发展先行区 and 营商环境 are words of the user dictionary.
+TEXTS = [
+    "各地要加快建设绿色低碳高质量发展先行区，打造一流营商环境。",
+    "全市新建先行区三个，规模以上工业增加值增长6.5%左右。",
+    "推进新旧动能转换，研发经费投入强度达到3%。",
+]
+
+
+def test_load_leaves_the_long_user_words_pieces_for_indexing():
+    tok = Tokenizer(Settings().user_dict_paths).load()
+    assert "_rj" in tok.__dict__  # the segmenter queries cut with is loaded
+    assert "_user_subwords" not in tok.__dict__  # the second dictionary is not
+    tok.cut("绿色低碳高质量发展先行区")
+    assert "_user_subwords" not in tok.__dict__  # a query's cut does not ask for it
+    terms = tok.terms("建设绿色低碳高质量发展先行区")
+    assert "_user_subwords" in tok.__dict__  # indexing does
+    assert {"绿色低碳高质量发展先行区", "先行", "区"} <= set(terms)
+
+
+def test_pieces_loaded_late_give_the_same_terms_as_loaded_first():
+    eager = Tokenizer(Settings().user_dict_paths)
+    eager._user_subwords  # noqa: B018 - computed before any cut, as load() used to
+    late = Tokenizer(Settings().user_dict_paths).load()
+    for text in TEXTS:
+        norm = normalize(text)
+        assert late.cut(norm) == eager.cut(norm)
+        assert late.terms(norm) == eager.terms(norm)
+    assert late._user_subwords == eager._user_subwords
+
+
+def test_reopened_engine_finds_a_long_user_words_piece_without_the_second_dictionary(
+    tmp_path,
+):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, text in enumerate(TEXTS):
+        (corpus / f"doc{i}.txt").write_text(text, encoding="utf-8")
+    settings = make_settings(corpus, tmp_path / "data")
+    built = Engine.open(settings)
+    built_hits = [h.text for h in built.search("先行区", page_size=5).hits]
+    assert any("绿色低碳高质量发展先行区" in t for t in built_hits)
+
+    reopened = Engine.open(settings)  # its own tokenizer, as a fresh process has
+    report = reopened.last_refresh
+    assert report is None or not (report.added or report.updated or report.rebuilt)
+    hits = [h.text for h in reopened.search("先行区", page_size=5).hits]
+    assert hits == built_hits
+    assert "_user_subwords" not in reopened.tokenizer.__dict__
