@@ -57,3 +57,33 @@ def test_reopened_engine_finds_a_long_user_words_piece_without_the_second_dictio
     hits = [h.text for h in reopened.search("先行区", page_size=5).hits]
     assert hits == built_hits
     assert "_user_subwords" not in reopened.tokenizer.__dict__
+
+
+def test_the_module_default_segmenter_taken_once_cuts_as_a_fresh_one(tmp_path, monkeypatch):
+    import rjieba
+
+    from bot.text import tokenize as tk
+
+    # A process's first tokenizer takes rjieba's own default (its dictionary is loaded
+    # by the import) rather than loading the dictionary again; a pristine one stands in
+    # for it here, as other tests of this process may have taken the real one.
+    default = rjieba.Jieba()
+    monkeypatch.setattr(rjieba, "_DEFAULT_JIEBA", default)
+    monkeypatch.setattr(tk, "_DEFAULT_TAKEN", False)
+    words = tmp_path / "words.txt"
+    words.write_text("先行区三个 5 n\n", encoding="utf-8")
+    first = Tokenizer(Settings().user_dict_paths).load()
+    later = Tokenizer(Settings().user_dict_paths).load()
+    other = Tokenizer([words]).load()
+    assert first._rj is default
+    assert later._rj is not default and other._rj is not default
+    for text in TEXTS:
+        norm = normalize(text)
+        assert first.cut(norm) == later.cut(norm)
+        assert first.cut_for_search(norm) == later.cut_for_search(norm)
+        assert first.terms(norm) == later.terms(norm)
+    # each keeps its own words: the first's are not in the third, nor the reverse
+    assert "绿色低碳高质量发展先行区" in first.cut(normalize(TEXTS[0]))
+    assert "绿色低碳高质量发展先行区" not in other.cut(normalize(TEXTS[0]))
+    assert "先行区三个" in other.cut(normalize(TEXTS[1]))
+    assert "先行区三个" not in first.cut(normalize(TEXTS[1]))
