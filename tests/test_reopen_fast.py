@@ -87,3 +87,13 @@ def test_the_module_default_segmenter_taken_once_cuts_as_a_fresh_one(tmp_path, m
     assert "绿色低碳高质量发展先行区" not in other.cut(normalize(TEXTS[0]))
     assert "先行区三个" in other.cut(normalize(TEXTS[1]))
     assert "先行区三个" not in first.cut(normalize(TEXTS[1]))
+
+
+def test_load_for_indexing_cuts_the_pieces_now_and_the_same():
+    # the bench times dictionary loading apart from the build: it loads them first
+    tok = Tokenizer(Settings().user_dict_paths).load(indexing=True)
+    assert "_user_subwords" in tok.__dict__
+    late = Tokenizer(Settings().user_dict_paths).load()
+    norm = normalize(TEXTS[0])
+    assert tok.terms(norm) == late.terms(norm)
+    assert tok._user_subwords == late._user_subwords

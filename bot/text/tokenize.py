@@ -172,14 +172,16 @@ class Tokenizer:
             h.update(f"{e.word}\t{e.freq}\t{e.tag}\n".encode())
         return h.hexdigest()[:16]
 
-    def load(self) -> Tokenizer:
+    def load(self, *, indexing: bool = False) -> Tokenizer:
         """Load the segmenter now rather than on first use; returns self.
 
         The long user words' base pieces (:attr:`_user_subwords`, a second dictionary
-        load) stay for the first :meth:`terms`: only indexing asks for them, queries cut
-        with :meth:`cut`, and they were a third of the first query's tokenizer load
-        after an index is opened."""
+        load) stay for the first :meth:`terms` unless ``indexing``: only indexing asks
+        for them, queries cut with :meth:`cut`, and they were a third of the first
+        query's tokenizer load after an index is opened."""
         self._rj  # noqa: B018 - loads the segmenter
+        if indexing:
+            self._user_subwords  # noqa: B018
         return self
 
     def cut(self, normalized_text: str) -> list[str]:
