@@ -179,7 +179,7 @@ def child_ours_build(spec: dict) -> dict:
         from bot.text.tokenize import Tokenizer
 
         t0 = time.perf_counter()
-        extra["tokenizer"] = Tokenizer(Settings().user_dict_paths).load(indexing=True)
+        extra["tokenizer"] = Tokenizer(Settings().user_dict_paths).load()
         readings("一")  # loads the pinyin table: dictionary loading too
         import_s += time.perf_counter() - t0
     try:

@@ -17,15 +17,24 @@ TEXTS = [
 ]
 
 
-def test_load_leaves_the_long_user_words_pieces_for_indexing():
+def test_one_dictionary_load_gives_the_segmenter_and_the_long_user_words_pieces(monkeypatch):
+    import rjieba
+
+    from bot.text import tokenize as tk
+
+    # the module's default stands for the dictionary the import loaded; any other is refused
+    monkeypatch.setattr(rjieba, "_DEFAULT_JIEBA", rjieba.Jieba())
+    monkeypatch.setattr(tk, "_DEFAULT_TAKEN", False)
+
+    def refused() -> None:
+        raise AssertionError("jieba's dictionary was loaded again")
+
+    monkeypatch.setattr(rjieba, "Jieba", refused)
     tok = Tokenizer(Settings().user_dict_paths).load()
-    assert "_rj" in tok.__dict__  # the segmenter queries cut with is loaded
-    assert "_user_subwords" not in tok.__dict__  # the second dictionary is not
-    tok.cut("绿色低碳高质量发展先行区")
-    assert "_user_subwords" not in tok.__dict__  # a query's cut does not ask for it
     terms = tok.terms("建设绿色低碳高质量发展先行区")
-    assert "_user_subwords" in tok.__dict__  # indexing does
     assert {"绿色低碳高质量发展先行区", "先行", "区"} <= set(terms)
+    # the pieces are jieba's dictionary's own cut, not one with the user words in it
+    assert tok._user_subwords["规模以上工业增加值"] == ["规模", "以上", "工业", "增加值"]
 
 
 def test_pieces_loaded_late_give_the_same_terms_as_loaded_first():
@@ -39,7 +48,7 @@ def test_pieces_loaded_late_give_the_same_terms_as_loaded_first():
     assert late._user_subwords == eager._user_subwords
 
 
-def test_reopened_engine_finds_a_long_user_words_piece_without_the_second_dictionary(
+def test_reopened_engine_answers_a_long_user_words_piece_as_the_built_one(
     tmp_path,
 ):
     corpus = tmp_path / "corpus"
@@ -87,13 +96,3 @@ def test_the_module_default_segmenter_taken_once_cuts_as_a_fresh_one(tmp_path, m
     assert "绿色低碳高质量发展先行区" not in other.cut(normalize(TEXTS[0]))
     assert "先行区三个" in other.cut(normalize(TEXTS[1]))
     assert "先行区三个" not in first.cut(normalize(TEXTS[1]))
-
-
-def test_load_for_indexing_cuts_the_pieces_now_and_the_same():
-    # the bench times dictionary loading apart from the build: it loads them first
-    tok = Tokenizer(Settings().user_dict_paths).load(indexing=True)
-    assert "_user_subwords" in tok.__dict__
-    late = Tokenizer(Settings().user_dict_paths).load()
-    norm = normalize(TEXTS[0])
-    assert tok.terms(norm) == late.terms(norm)
-    assert tok._user_subwords == late._user_subwords
