@@ -233,7 +233,7 @@ def test_help_tells_of_a_year_for_targets_and_one_subscription_whole(
 ) -> None:
     """What this trial added is found in /help: a year after the indicator, and one
     subscription's whole filter by its number."""
-    from handlers.i18n import tr
+    from handlers.format.help import help_html
 
-    text = tr(lang, "help.text", mention="@briefbot")
+    text = help_html("briefbot", lang=lang)
     assert year_example in text and one_subscription in text
