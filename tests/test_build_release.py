@@ -66,6 +66,7 @@ def _record_steps(monkeypatch, steps: list[str]) -> None:
 def test_a_build_releases_once_after_extracting_and_before_compiling(
     corpus_copy, tmp_path, monkeypatch
 ) -> None:
+    monkeypatch.setattr(indexer_mod, "RELEASE_AFTER_BYTES", 1)  # the small corpus as a large one
     steps: list[str] = []
     _record_steps(monkeypatch, steps)
     settings = make_settings(corpus_copy, tmp_path / "data")
@@ -90,4 +91,15 @@ def test_a_refresh_that_extracts_nothing_keeps_the_sets(corpus_copy, tmp_path, m
     next(corpus_copy.glob("*.txt")).unlink()  # one removed: a compile, no extraction
     make_indexer(settings).refresh()
     assert steps == ["compile"]
+    assert dict_words.plain_verbs.cache_info().currsize == 1
+
+
+def test_a_small_refresh_keeps_the_sets_for_the_next_upload(corpus_copy, tmp_path, monkeypatch):
+    # the bundled corpus is far below the threshold: an upload after it reads nothing again
+    assert sum(p.stat().st_size for p in corpus_copy.iterdir()) < indexer_mod.RELEASE_AFTER_BYTES
+    steps: list[str] = []
+    _record_steps(monkeypatch, steps)
+    settings = make_settings(corpus_copy, tmp_path / "data")
+    Engine.open(settings)
+    assert steps == ["derive"] * 5 + ["compile"]
     assert dict_words.plain_verbs.cache_info().currsize == 1

@@ -48,6 +48,10 @@ from bot.search.stored_gains import build_heading_gains
 from bot.text.tokenize import Tokenizer
 
 MANIFEST_VERSION = 1
+# A refresh that hands at least this much document text to the key-target extraction lets
+# go of the extraction's word sets and segmenter before the compile (the 100 MB build's
+# peak); a smaller one keeps them for the next upload.
+RELEASE_AFTER_BYTES = 16 * 1024 * 1024
 # Damaged compiled indexes kept aside (compiled.damaged-<time>) for a post-mortem.
 QUARANTINE_KEEP = 3
 log = logging.getLogger(__name__)
@@ -263,6 +267,7 @@ class Indexer:
         failed: dict[str, dict] = {}
         added: list[str] = []
         updated: list[str] = []
+        derived_bytes = 0  # text handed to the key-target extraction in this refresh
         by_sha: dict[str, str] = {}
         max_bytes = int(settings.max_file_mb * 1024 * 1024)
         for n, path in enumerate(files, 1):
@@ -329,6 +334,7 @@ class Indexer:
             )
             seg.save_document(self.paths.docs, doc, seg.segment_document(doc, self.tokenizer), info)
             self._derive(doc)
+            derived_bytes += doc.size
             new_files[rel] = entry
             (updated if old else added).append(rel)
 
@@ -344,10 +350,14 @@ class Indexer:
             fresh = {new_files[rel]["doc_id"] for rel in (*added, *updated)}
             for doc_id in doc_ids:
                 if doc_id not in fresh:
-                    self._derive(seg.cached_document(self.paths.docs, doc_id))
-        if self.derived is not None and (added or updated or (stale_derived and not rebuilt)):
+                    cached = seg.cached_document(self.paths.docs, doc_id)
+                    self._derive(cached)
+                    derived_bytes += cached.size
+        if self.derived is not None and derived_bytes >= RELEASE_AFTER_BYTES:
             # Freed before the compile adds its arrays to them: at the 100 MB bench tier the
-            # extraction's word sets were ~30 MB of the build's peak.
+            # extraction's word sets and segmenter were ~57 MB of the build's peak. Only after
+            # a large refresh: the next extraction reads them again (a second or so), which an
+            # upload or a small library should not pay for memory it does not need.
             self.derived.release()
             heap.release()
         compiled_ok = self._compiled_matches(fingerprint)
