@@ -1,12 +1,86 @@
 """What the twenty-ninth judged batch's first sight taught (search-quality29): English
 policy phrases the dictionary reads word by word (open source, fresh cut flowers, data
-trading) read as the terms reports write. Invented texts."""
+trading) read as the terms reports write; two neighbouring characters typed in the wrong
+order are put back when the corpus writes the result. Invented texts."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.conftest import engine_over
+
+PLAN = (
+    "青川省应急体系规划\n一、主要任务\n"
+    "建设省级应急实训演练基地，配齐理论教室、实操场地和模拟救援设备。\n"
+    "改造矿山安全实训基地，补齐危化品专业实训设施。\n"
+    "建设消防训练基地和森林消防训练基地，开展实战化训练。\n"
+    "加强预案演练评估，完善应急演练管理办法。\n"
+    "建设区域应急救援中心，健全物资储备和培训演练场所。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory):
+    return engine_over(
+        tmp_path_factory.mktemp("fresh26"), {"province_qingchuan_2031_plan.txt": PLAN}
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "typed", "corrected"),
+    [
+        # 练演 for 演练: the corpus writes 实训演练基地, never 实训练演基地; the edit scores
+        # alone chose 实训练基地 (a character dropped) and the training-ground line
+        ("实训练演基地", "实训练演基地", "实训演练基地"),
+        ("应急 实训练演基地 建设", "实训练演基地", "实训演练基地"),
+        ("省级应急实训练演基地", "省级应急实训练演基地", "省级应急实训演练基地"),
+    ],
+)
+def test_two_swapped_characters_are_put_back(plan, query, typed, corrected):
+    resp = plan.search(query, page_size=3)
+    assert [(c.original, c.corrected) for c in resp.corrections] == [(typed, corrected)]
+    assert "应急实训演练基地" in resp.hits[0].text
+
+
+def test_a_phrase_the_corpus_writes_is_not_swapped(plan):
+    resp = plan.search("应急演练 管理办法", page_size=3)
+    assert not resp.corrections
+    assert "完善应急演练管理办法" in resp.hits[0].text
+
+
+class _Writes:
+    """A searcher stand-in: ``phrase_exists`` answers from a set of written phrases."""
+
+    def __init__(self, written: set[str]) -> None:
+        self.written = written
+
+    def phrase_exists(self, text: str) -> bool:
+        return text in self.written
+
+
+def _swap(written: set[str], text: str):
+    from bot.search.correct import Corrector
+
+    c = Corrector.__new__(Corrector)
+    c._s = _Writes(written)
+    return c.attested_swap(text)
+
+
+def test_attested_swap_keeps_every_character_typed():
+    got = _swap({"实训演练基地"}, "实训练演基地")
+    assert got is not None and got.term == "实训演练基地"
+    # the first neighbours swapped, the last
+    assert _swap({"演练基地"}, "练演基地").term == "演练基地"
+    assert _swap({"演练基地"}, "演练地基").term == "演练基地"
+
+
+def test_attested_swap_needs_the_corpus_to_write_the_result():
+    assert _swap({"实训演练基地"}, "实训练基演地") is None  # two swaps away
+    assert _swap(set(), "实训练演基地") is None
+    # two characters swapped back are too often another word
+    assert _swap({"大学"}, "学大") is None
+    # a doubled character swapped is itself
+    assert _swap({"常常见"}, "常常见") is None
 
 
 # -- English policy phrases the dictionary reads word by word ------------------------------
