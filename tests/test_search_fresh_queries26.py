@@ -131,3 +131,35 @@ def report(tmp_path_factory):
 def test_an_english_policy_phrase_finds_its_line(report, query, line):
     hits = report.search(query, page_size=3).hits
     assert hits and line in hits[0].text
+
+
+# -- list: the policy sense (清单), not the dictionary's first (目录) -------------------------
+PORT = (
+    "2031年青州省政府工作报告\n"
+    "一、过去一年工作回顾\n"
+    "两张“零关税”清单落地实施，享惠企业超过800家。\n"
+    "调整零关税进口商品目录，目录外商品照常征税，零关税目录管理规范。\n"
+    "市场准入负面清单全面实施，权责清单动态调整。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def port(tmp_path_factory):
+    return engine_over(
+        tmp_path_factory.mktemp("fresh26list"), {"province_qingzhou_2031_gwr.txt": PORT}
+    )
+
+
+def test_list_is_read_as_the_policy_list():
+    from bot.text.english import with_chinese_terms
+
+    assert with_chinese_terms("zero tariff lists") == "零关税 清单"
+    assert with_chinese_terms("positive list") == "正面清单"
+    # the longer form still wins, and a listed company is no list
+    assert with_chinese_terms("negative list") == "负面清单"
+    assert with_chinese_terms("listed company") == "上市公司"
+
+
+def test_an_english_query_for_a_list_finds_the_list_line(port):
+    hits = port.search("zero tariff lists", page_size=3).hits
+    assert hits and "两张“零关税”清单落地实施" in hits[0].text
