@@ -27,7 +27,13 @@ from bot.search.asking import (
 )
 from bot.search.budget import Budget
 from bot.search.concepts import Concept
-from bot.search.fuzzy import FREQUENCY_PRIOR, rank_candidates, similarity, sounds_alike
+from bot.search.fuzzy import (
+    FREQUENCY_PRIOR,
+    Candidate,
+    rank_candidates,
+    similarity,
+    sounds_alike,
+)
 from bot.search.query import QueryPart
 from bot.search.understand import plan_period_spans
 from bot.text.normalize import normalize
@@ -207,9 +213,15 @@ class Corrector:
             if not budget.take("spans"):
                 budget.notes.add("correction_skipped")
                 return None
-            found = self._s.lexicon.candidates(text, limit=3, min_score=threshold, budget=budget)
-            pool = self.phrase_pool(anchors, budget)
-            found += rank_candidates(text, pool, limit=3, min_score=threshold, budget=budget)
+            swapped = self.attested_swap(text)
+            if swapped is not None:
+                found = [swapped]
+            else:
+                found = self._s.lexicon.candidates(
+                    text, limit=3, min_score=threshold, budget=budget
+                )
+                pool = self.phrase_pool(anchors, budget)
+                found += rank_candidates(text, pool, limit=3, min_score=threshold, budget=budget)
             if not found and inner:
                 found = self.inner_corrections(text, threshold, budget)
             if budget.out & _CORRECTION_WORK:
@@ -256,6 +268,22 @@ class Corrector:
             if best is None or key > best[0]:
                 best = (key, (a, a + 1, term, score))
         return best[1] if best else None
+
+    def attested_swap(self, text: str) -> Candidate | None:
+        """``text`` with two neighbouring characters swapped back, when the corpus writes
+        the result and not ``text`` (实训练演基地 → 实训演练基地): a swap keeps every
+        character typed, so it explains the slip better than any word that drops or
+        changes one (实训练基地), which the edit scores would rank first. Three
+        characters or more: two swapped back are too often another word (学大 → 大学)."""
+        if len(text) < 3 or not all(is_cjk_word(ch) for ch in text):
+            return None
+        for i in range(len(text) - 1):
+            if text[i] == text[i + 1]:
+                continue
+            swapped = text[:i] + text[i + 1] + text[i] + text[i + 2 :]
+            if self._s.phrase_exists(swapped):
+                return Candidate(swapped, 100.0, 1)
+        return None
 
     def _written_with_function_char(self, words: list[tuple[str, int, int]], k: int) -> bool:
         """Whether word ``k``, a lone character, makes with a function character typed
