@@ -125,6 +125,11 @@ _OWN_ATTRIBUTES = frozenset(
 )  # fmt: skip
 
 
+# What a firm pays is its attribute as what it earns is: 规模以上工业企业实现营业收入…；
+# 实现利润总额…；上缴税金… (the entity carries over ； to the tax it paid as to its profit)
+_PAID_ATTRIBUTES = frozenset({"上缴税金", "实缴税金", "税金", "上缴税收"})
+
+
 # Measures said bare after a figure of their owner's (新能源投资…、装机规模…).
 # (and a thing's output after its capacity, its people after its built-up area: 新能源汽车
 # 产能…，产量…; 中心城区建成区面积…，人口…; a crop's yield per mu after its output,
@@ -461,7 +466,13 @@ class _NumberForm:
         if name is None and self.last_subject is None and cleaned in _OWN_ATTRIBUTES and counted:
             # 实施科技计划项目88项…；争取到资金5737万元: the funds of the projects counted
             name = counted + cleaned
-        if name is None and self.last_subject is None and cleaned in ATTRIBUTES and entity:
+        # (上缴税金 is a name of its own, taken as written above: the entity's tax all the same)
+        paid = name == cleaned and cleaned in _PAID_ATTRIBUTES
+        if (
+            ((name is None and cleaned in ATTRIBUTES) or paid)
+            and self.last_subject is None
+            and entity
+        ):
             # 规模以上工业企业实现营业收入…；实现利润总额512.3亿元: the entity carries over ；
             name = self.table.canonical(entity + cleaned) or entity + cleaned
         if (

@@ -1,0 +1,30 @@
+"""What probes-bulletins16 settles (issue 11): shapes of city and county statistical
+bulletins seen in at least two probe documents. Every sentence here is invented for the
+test; none is a probe's or a corpus document's."""
+
+from __future__ import annotations
+
+from tests.probes import names_by_value as _names
+
+_BULLETIN = "桂溪县2022年国民经济和社会发展统计公报\n\n三、工业\n\n"
+_NAME = "county_guixi_2022_stat-bulletin.txt"
+
+
+def test_the_tax_paid_after_a_semicolon_is_the_firms_said_before(extract):
+    # the owner said once before a ；-list of what the firms earned and paid
+    text = (
+        _BULLETIN + "全年全县规模以上工业企业实现营业收入56.2亿元，增长3.1%；"
+        "实现利润总额4.4亿元，增长2.5%；上缴税金1.63亿元，下降1.2%。\n"
+        "全年乡镇企业实现营业收入20.1亿元，增长3.7%；上缴税金0.85亿元。\n"
+    )
+    names = _names(extract(text, _NAME))
+    assert names[1.63] == "规模以上工业企业上缴税金"
+    assert names[1.2] == "规模以上工业企业上缴税金"
+    assert names[0.85] == "乡镇企业上缴税金"
+    assert names[4.4] == "规模以上工业企业利润总额"
+
+
+def test_the_tax_paid_with_no_owner_before_keeps_its_own_name(extract):
+    text = _BULLETIN + "全年全县上缴税金3.26亿元，增长4.4%。\n"
+    names = _names(extract(text, _NAME))
+    assert names[3.26] == "上缴税金"
