@@ -28,3 +28,25 @@ def test_the_tax_paid_with_no_owner_before_keeps_its_own_name(extract):
     text = _BULLETIN + "全年全县上缴税金3.26亿元，增长4.4%。\n"
     names = _names(extract(text, _NAME))
     assert names[3.26] == "上缴税金"
+
+
+def test_a_new_thing_an_owner_built_or_opened_is_named_without_the_owner_and_the_act(extract):
+    text = (
+        "桂溪市2022年国民经济和社会发展统计公报\n\n五、交通和邮电\n\n"
+        "全年港口新开通国际集装箱航线7条，累计达到53条。全年机场新开辟国内航线9条。\n"
+        "十、教育\n\n全年县一中新建学生宿舍3栋。\n"
+    )
+    names = _names(extract(text, "city_guixi_2022_stat-bulletin.txt"))
+    assert names[7] == "国际集装箱航线"
+    assert names[53] == "国际集装箱航线"
+    assert names[9] == "国内航线"
+    assert names[3] == "学生宿舍"
+
+
+def test_new_homes_of_the_price_statistics_keep_their_term(extract):
+    text = (
+        "桂溪市2022年国民经济和社会发展统计公报\n\n一、综合\n\n"
+        "全年中心城区新建商品住宅销售价格比上年下降2.7%。\n"
+    )
+    names = _names(extract(text, "city_guixi_2022_stat-bulletin.txt"))
+    assert names[2.7] == "中心城区新建商品住宅销售价格"
