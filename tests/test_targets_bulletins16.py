@@ -50,3 +50,17 @@ def test_new_homes_of_the_price_statistics_keep_their_term(extract):
     )
     names = _names(extract(text, "city_guixi_2022_stat-bulletin.txt"))
     assert names[2.7] == "中心城区新建商品住宅销售价格"
+
+
+def test_a_crops_output_value_after_its_area_or_output_is_the_crops(extract):
+    text = (
+        "桂溪县2022年国民经济和社会发展统计公报\n\n二、农业\n\n"
+        "全年白茶种植面积9.6万亩，产量0.48万吨，增长6.1%，实现综合产值13.7亿元。"
+        "全县脐橙种植面积达到23.5万亩，综合产值突破29亿元。\n"
+        "全县蜜柚种植面积8.2万亩，产量12.6万吨，全产业链产值21.4亿元。\n"
+    )
+    names = _names(extract(text, _NAME))
+    assert names[13.7] == "白茶综合产值"
+    assert names[29] == "脐橙综合产值"
+    assert names[21.4] == "蜜柚全产业链产值"
+    assert names[0.48] == "白茶产量"

@@ -137,6 +137,9 @@ _PAID_ATTRIBUTES = frozenset({"上缴税金", "实缴税金", "税金", "上缴�
 _PER_UNIT_MEASURES = frozenset({"能耗", "水耗", "电耗", "煤耗"})
 _OWNED_MEASURES = frozenset({"装机规模", "装机容量", "利用率", "产量", "人口", "亩产"})
 _OWNED_MEASURES |= _PER_UNIT_MEASURES
+# (a crop's or a farmed kind's output value after its area or output: 脐橙种植面积…，综合产值…;
+# 牡蛎养殖面积…，产量…，全产业链产值…)
+_OWNED_MEASURES |= {"综合产值", "全产业链产值"}
 _OWNER_ATTRIBUTES = tuple(
     sorted(
         {*ATTRIBUTES, *_OWNED_MEASURES, "总产量", "产量", "产能"}
