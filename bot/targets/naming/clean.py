@@ -380,6 +380,7 @@ def _without_owner_of_new_act(s: str) -> str:
         and _is_name(head)
         and not _is_verb(head[:2])
         and not re.search(r"[年月期]", head)  # 今年新建: a time, not an owner
+        and head[-1] not in "省市县区州旗镇乡村"  # 穆棱市新建初中: a place, read as the region
         and len(tail) >= 2
         and _is_name(tail)
     ):
