@@ -306,6 +306,7 @@ def clean_name(text: str) -> str:
     s = _PM_RE.sub(r"PM\1", s)  # PM_2.5: a subscript flattened by the converter
     s = _INNER_SCOPE_RE.sub("", s) if len(s) > 6 else s  # …评估我省全国排名
     s = _ABBREVIATED_RE.sub("规模以上", s)  # 规上工业 is 规模以上工业, as the tables name it
+    s = _without_owner_of_new_act(s)
     inner = max(
         (m for m in INNER_VERB_RE.finditer(s) if _outside_brackets(s, m.start())),
         key=lambda m: m.start(),
@@ -359,6 +360,31 @@ def clean_name(text: str) -> str:
         s = _strip_tail(s, _LOOSE_TAIL_RE)  # 重点调度项目有, 5G基站达, 中职学校由
     if s in ("经济", "经济社会") and _ECONOMIC_GROWTH_RE.search(text):
         s = "经济增长"  # 经济增长5%左右 (经济增长预期目标为): the growth of GDP, by convention
+    return s
+
+
+# A new thing built or opened by an owner said just before the act: 镇中心校新建教学楼,
+# 港口新开通国际集装箱航线. The thing is the name, the owner only where it was done (the
+# act at a name's head goes anyway: 新开通国际集装箱航线 -> 国际集装箱航线). 新建商品住宅
+# is the price statistics' term, not an act.
+_NEW_ACT_RE = re.compile(r"新(?:建(?!商品)|开通|开辟|修建|修|铺设)")
+
+
+def _without_owner_of_new_act(s: str) -> str:
+    m = _NEW_ACT_RE.search(s)
+    if m is None or not 2 <= m.start() <= 5:
+        return s
+    head, tail = s[: m.start()], s[m.end() :]
+    if (
+        _noun_end(head) == len(head)
+        and _is_name(head)
+        and not _is_verb(head[:2])
+        and not re.search(r"[年月期]", head)  # 今年新建: a time, not an owner
+        and head[-1] not in "省市县区州旗镇乡村"  # 穆棱市新建初中: a place, read as the region
+        and len(tail) >= 2
+        and _is_name(tail)
+    ):
+        return tail
     return s
 
 

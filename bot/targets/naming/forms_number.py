@@ -125,6 +125,11 @@ _OWN_ATTRIBUTES = frozenset(
 )  # fmt: skip
 
 
+# What a firm pays is its attribute as what it earns is: 规模以上工业企业实现营业收入…；
+# 实现利润总额…；上缴税金… (the entity carries over ； to the tax it paid as to its profit)
+_PAID_ATTRIBUTES = frozenset({"上缴税金", "实缴税金", "税金", "上缴税收"})
+
+
 # Measures said bare after a figure of their owner's (新能源投资…、装机规模…).
 # (and a thing's output after its capacity, its people after its built-up area: 新能源汽车
 # 产能…，产量…; 中心城区建成区面积…，人口…; a crop's yield per mu after its output,
@@ -132,6 +137,9 @@ _OWN_ATTRIBUTES = frozenset(
 _PER_UNIT_MEASURES = frozenset({"能耗", "水耗", "电耗", "煤耗"})
 _OWNED_MEASURES = frozenset({"装机规模", "装机容量", "利用率", "产量", "人口", "亩产"})
 _OWNED_MEASURES |= _PER_UNIT_MEASURES
+# (a crop's or a farmed kind's output value after its area or output: 脐橙种植面积…，综合产值…;
+# 牡蛎养殖面积…，产量…，全产业链产值…)
+_OWNED_MEASURES |= {"综合产值", "全产业链产值"}
 _OWNER_ATTRIBUTES = tuple(
     sorted(
         {*ATTRIBUTES, *_OWNED_MEASURES, "总产量", "产量", "产能"}
@@ -461,7 +469,13 @@ class _NumberForm:
         if name is None and self.last_subject is None and cleaned in _OWN_ATTRIBUTES and counted:
             # 实施科技计划项目88项…；争取到资金5737万元: the funds of the projects counted
             name = counted + cleaned
-        if name is None and self.last_subject is None and cleaned in ATTRIBUTES and entity:
+        # (上缴税金 is a name of its own, taken as written above: the entity's tax all the same)
+        paid = name == cleaned and cleaned in _PAID_ATTRIBUTES
+        if (
+            ((name is None and cleaned in ATTRIBUTES) or paid)
+            and self.last_subject is None
+            and entity
+        ):
             # 规模以上工业企业实现营业收入…；实现利润总额512.3亿元: the entity carries over ；
             name = self.table.canonical(entity + cleaned) or entity + cleaned
         if (
