@@ -258,6 +258,18 @@ def _noun_act_on_things(body: str) -> bool:
     return bool(act) and len(thing) >= 2 and _a_thing(thing, lines=m["unit"] in ("公里", "米"))
 
 
+def _act_verb(clause: str) -> str:
+    """The act ``clause`` opens with when it is an act and its count (see :func:`_an_act`):
+    the verb table's, a plain verb, 新 and a one-character one, or a noun the dictionary
+    tags for an act (硬化); ``""`` for money or when no act leads it."""
+    lead = _CLAUSE_LEAD_RE.match(clause)
+    body = clause[lead.end() if lead else 0 :]
+    table_verb = VERB_RE.match(body)
+    if table_verb and len(table_verb.group()) > 1:
+        return table_verb.group()
+    return _lead_verb(body) or _lead_noun_act(body)
+
+
 def _only_acts(sentence: str, own: int = -1) -> bool:
     """Whether every clause of ``sentence`` but the one starting at ``own`` is an act and
     its count (see :func:`_an_act`)."""
@@ -271,6 +283,8 @@ def _only_acts(sentence: str, own: int = -1) -> bool:
     return acts > 0 or own >= 0
 
 
+# how many different acts make a run of clauses with no verb of the verb table a run of acts
+_RUN_VERBS = 3
 _FULL_SENTENCE_RE = re.compile(r"[^。！？]+(?:[。！？][”’」』）]*)?")
 
 
@@ -286,6 +300,11 @@ def _acts_around(sentence: str, earlier: str, own: int, around: tuple[str, str],
     (实有病床…张。 beside acts is a stock)."""
     if verb.endswith("有") or not _only_acts(earlier + sentence, len(earlier) + own):
         return False
+    # the acts the run opens its clauses with: three different ones over two sentences or
+    # more are a run of acts though the verb table knows none of them (新修…。安装…。硬化…。),
+    # where a bulletin's stocks led by a verb repeat it or name people (出栏生猪…。出栏家禽…。)
+    verbs = {verb} | {_act_verb(c) for c in _CLAUSE_SPLIT_RE.split(earlier + sentence) if c}
+    sentences = 1
     before, after = (_FULL_SENTENCE_RE.findall(side) for side in around)
     for side in (reversed(before), after):
         for other in side:
@@ -293,7 +312,10 @@ def _acts_around(sentence: str, earlier: str, own: int, around: tuple[str, str],
                 break
             if _acts_listed(other, -1):
                 return True
-    return False
+            sentences += 1
+            verbs |= {_act_verb(c) for c in _CLAUSE_SPLIT_RE.split(other) if c}
+    verbs.discard("")
+    return sentences > 1 and len(verbs) >= _RUN_VERBS
 
 
 def _listed_act(sentence: str, earlier: str, n: Named, around: tuple[str, str] = ("", "")) -> str:

@@ -1,0 +1,22 @@
+"""What naming-left18 settles (issue 11): runs of short act clauses whose verbs the verb
+table does not hold, acts the dictionary mis-tags, and 调减 before an area. Every sentence
+here is invented for the test; none is a probe's or a corpus document's."""
+
+from __future__ import annotations
+
+from tests.probes import changes_by_value as _changes
+from tests.probes import names_by_value as _names
+
+_REPORT = "柳塘县人民政府工作报告\n\n一、2024年工作回顾\n\n"
+_NAME = "county_liutang_2025_gwr.txt"
+
+
+def test_a_run_of_three_plain_acts_with_no_table_verb_is_a_run_of_acts(extract):
+    text = _REPORT + "人居环境改善。新修通村便道14公里。安装污水提升泵27台。硬化入户路面8公里。\n"
+    records = extract(text, _NAME)
+    names, changes = _names(records), _changes(records)
+    assert names[14] == "通村便道"
+    assert changes[14] == "新修"
+    assert names[27] == "污水提升泵"
+    assert changes[27] == "安装"
+    assert names[8] == "入户路面"
