@@ -20,3 +20,24 @@ def test_a_run_of_three_plain_acts_with_no_table_verb_is_a_run_of_acts(extract):
     assert names[27] == "污水提升泵"
     assert changes[27] == "安装"
     assert names[8] == "入户路面"
+
+
+def test_a_verbal_noun_act_before_an_area_in_a_run_of_acts(extract):
+    # 调减 is a verbal noun to the dictionary; the land it was done on is what is counted
+    text = (
+        _REPORT + "种植结构优化。调减籽粒高粱种植面积4200亩。新种植花椒3100亩。"
+        "出栏肉羊2.6万只，出栏肉牛4800头。\n"
+    )
+    records = extract(text, _NAME)
+    names, changes = _names(records), _changes(records)
+    assert names[4200] == "籽粒高粱种植面积"
+    assert changes[4200] == "调减"
+    assert names[3100] == "花椒"
+    assert changes[3100] == "新种植"
+
+
+def test_a_plain_verb_before_an_area_keeps_its_name(extract):
+    # a plain verb before land may be part of the land's name: 补充耕地 is a term
+    text = _REPORT + "耕地保护有力。补充耕地1300亩。新修机耕道12公里。安装喷灌设备40套。\n"
+    records = extract(text, _NAME)
+    assert _names(records)[1300] == "补充耕地"

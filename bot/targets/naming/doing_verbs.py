@@ -237,12 +237,35 @@ def _an_act(clause: str) -> bool:
         return False
     table_verb = VERB_RE.match(body)
     verb = table_verb.group() if table_verb and len(table_verb.group()) > 1 else _lead_verb(body)
+    verb = verb or _new_verb(body)
     return (bool(verb) and not verb.endswith("有")) or _noun_act_on_things(body)
+
+
+def _new_verb(body: str) -> str:
+    """新 and a two-character verb opening ``body`` (新种植, 新发展: see :func:`_new_act`),
+    or ``""``."""
+    if body[:1] != "新" or word_end(body) != 1:
+        return ""
+    verb = body[1 : 1 + word_end(body[1:])]
+    if len(verb) == 2 and (verb in plain_verbs() or verb in dict_words("vn")):
+        return body[:3]
+    return ""
 
 
 _MEASURED_RE = re.compile(
     r"^(?P<words>[\u4e00-\u9fff]{4,}?)[0-9][0-9.]*(?:万|亿)?(?:多|余)?(?P<unit>公里|米|[\u4e00-\u9fff])[。！？]?$"
 )
+
+
+# measures of land a verbal noun's act may be done on (调减…亩)
+_AREA_MEASURES = ("亩", "公顷")
+
+
+def _verbal_noun_act(act: str) -> bool:
+    """Whether ``act`` is a word the dictionary tags a verbal noun (调减 vn): an act done
+    to land as much as to things, where a noun (造林, 整治 n) or a plain verb before an
+    area may be the area's own name (造林面积, 补充耕地, 种植马铃薯)."""
+    return len(act) == 2 and act in dict_words("vn")
 
 
 def _noun_act_on_things(body: str) -> bool:
@@ -251,9 +274,15 @@ def _noun_act_on_things(body: str) -> bool:
     清淤山塘28口): as much an act of the run as the plain verbs beside it, so that they
     (新修…，安装…) are read as acts too, as it is read beside them."""
     m = _MEASURED_RE.match(body)
-    if m is None or not (m["unit"] in _THING_MEASURES or m["unit"] in ("公里", "米")):
+    if m is None:
         return False
     act = _lead_noun_act(m["words"])
+    if not (
+        m["unit"] in _THING_MEASURES
+        or m["unit"] in ("公里", "米")
+        or (m["unit"] in _AREA_MEASURES and _verbal_noun_act(act))
+    ):
+        return False
     thing = m["words"][len(act) :]
     return bool(act) and len(thing) >= 2 and _a_thing(thing, lines=m["unit"] in ("公里", "米"))
 
@@ -267,7 +296,7 @@ def _act_verb(clause: str) -> str:
     table_verb = VERB_RE.match(body)
     if table_verb and len(table_verb.group()) > 1:
         return table_verb.group()
-    return _lead_verb(body) or _lead_noun_act(body)
+    return _lead_verb(body) or _new_verb(body) or _lead_noun_act(body)
 
 
 def _only_acts(sentence: str, own: int = -1) -> bool:
@@ -325,11 +354,18 @@ def _listed_act(sentence: str, earlier: str, n: Named, around: tuple[str, str] =
     of things (not people the act reached, nor money or area: 补充耕地 is a term),
     and the sentence lists acts. A noun made
     of a verb and a noun (出生人口, 注册护士) sits among nouns, not among acts."""
-    if n.figure.unit_class not in ("count", "length") or n.figure.unit.endswith(_REACHED_UNITS):
+    area = n.figure.unit_class == "area"
+    if (n.figure.unit_class not in ("count", "length") and not area) or n.figure.unit.endswith(
+        _REACHED_UNITS
+    ):
         return ""
     verb = _lead_verb(n.indicator)
     noun_act = "" if verb else _lead_noun_act(n.indicator)
     verb = verb or noun_act
+    # land is counted after an act only by a verbal noun (调减低效桑园800亩): a plain verb
+    # or a noun before it may be part of the area's name (补充耕地, 造林面积)
+    if area and not (noun_act and _verbal_noun_act(noun_act)):
+        return ""
     lines = n.figure.unit_class == "length"
     if not verb or VERB_RE.fullmatch(verb) or not _a_thing(n.indicator[len(verb) :], lines=lines):
         return ""
