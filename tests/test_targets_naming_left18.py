@@ -41,3 +41,31 @@ def test_a_plain_verb_before_an_area_keeps_its_name(extract):
     text = _REPORT + "耕地保护有力。补充耕地1300亩。新修机耕道12公里。安装喷灌设备40套。\n"
     records = extract(text, _NAME)
     assert _names(records)[1300] == "补充耕地"
+
+
+def test_acts_the_dictionary_mis_tags_open_a_clause_of_a_run(extract):
+    # 配套 is an adjective to the dictionary, 拓宽 a person's name: both are acts here
+    text = (
+        _REPORT + "乡村面貌改善。新修通组公路12公里，拓宽改造村道7公里；新建蓄水池3座。"
+        "改造危桥5座。新打抗旱机井120眼，配套变压器36台。配套建设健身广场11个。\n"
+    )
+    records = extract(text, _NAME)
+    names, changes = _names(records), _changes(records)
+    assert names[7] == "村道"
+    assert changes[7] == "拓宽改造"
+    assert names[36] == "变压器"
+    assert changes[36] == "配套"
+    assert names[11] == "健身广场"
+    assert changes[11] == "配套建设"
+
+
+def test_things_after_a_pause_share_the_act_before_and_keep_the_run(extract):
+    # 清淤堰塘…、排水沟… is one act on two things: it does not end the run of acts
+    text = (
+        _REPORT + "水利设施完善。新修通组公路12公里，拓宽改造村道7公里；新建蓄水池3座，"
+        "清淤堰塘19口、排水沟41公里。\n"
+    )
+    records = extract(text, _NAME)
+    names, changes = _names(records), _changes(records)
+    assert names[12] == "通组公路"
+    assert changes[12] == "新修"

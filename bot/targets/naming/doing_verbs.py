@@ -95,6 +95,11 @@ def _places(where: str) -> bool:
     return True
 
 
+# acts the dictionary tags otherwise: 配套 an adjective, 拓宽 a person's name; both are
+# acts done to things in any work report (配套变压器, 拓宽县道), never a kind of thing
+_MISTAGGED_ACTS = frozenset({"配套", "拓宽"})
+
+
 def _lead_verb(name: str) -> str:
     """The plain verb ``name`` opens with, by the dictionary's part of speech rather than
     a list (招聘特岗教师 -> 招聘, 淘汰落后产能企业 -> 淘汰), or 新 and a one-character
@@ -102,6 +107,13 @@ def _lead_verb(name: str) -> str:
     end = word_end(name)
     if end >= 2 and name[:end] in plain_verbs():
         return name[:end]
+    if end == 2 and name[:2] in _MISTAGGED_ACTS:
+        # and the verb of building or changing it may go on with (配套建设, 拓宽改造)
+        more = VERB_RE.match(name[2:])
+        nxt = word_end(name[2:])
+        if more and len(more.group()) == nxt == 2:
+            return name[:4]
+        return name[:2]
     # the segmenter cuts 新|打 or keeps 新修 whole: either way two characters; or it joins
     # the verb with what follows into no word of the dictionary (新|打深|水井): the
     # characters tell, unless verb and next make a word (新打造, 新修订)
@@ -302,14 +314,23 @@ def _act_verb(clause: str) -> str:
 def _only_acts(sentence: str, own: int = -1) -> bool:
     """Whether every clause of ``sentence`` but the one starting at ``own`` is an act and
     its count (see :func:`_an_act`)."""
-    pos, acts = 0, 0
+    pos, acts, last = 0, 0, False
     for clause in _CLAUSE_SPLIT_RE.split(sentence):
         if clause and pos != own:
-            if not _an_act(clause):
+            # things and their count after 、 share the act before (清淤山塘28口、沟渠36公里)
+            shared = last and sentence[pos - 1 : pos] == "、" and _THINGS_COUNTED_RE.match(clause)
+            if not (_an_act(clause) or shared):
                 return False
             acts += 1
+        last = bool(clause) and (pos == own or _an_act(clause) or last)
         pos += len(clause) + 1
     return acts > 0 or own >= 0
+
+
+# things and their count alone, no act of their own (沟渠36公里, 中药材8000亩)
+_THINGS_COUNTED_RE = re.compile(
+    r"^[\u4e00-\u9fff]{2,8}[0-9][0-9.]*(?:万|亿)?(?:多|余)?(?:公里|米|[\u4e00-\u9fff])[。！？]?$"
+)
 
 
 # how many different acts make a run of clauses with no verb of the verb table a run of acts
