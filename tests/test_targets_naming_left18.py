@@ -69,3 +69,31 @@ def test_things_after_a_pause_share_the_act_before_and_keep_the_run(extract):
     names, changes = _names(records), _changes(records)
     assert names[12] == "通组公路"
     assert changes[12] == "新修"
+
+
+def test_bare_money_is_named_by_what_the_next_clause_does_with_it(extract):
+    # money of things made is the things'; money of work on things is the work's
+    text = (
+        _REPORT + "农田水利改善。投入资金1.6亿元，新建塘坝23座，改造灌溉渠道40公里。"
+        "投入资金2400万元，维修村级校舍31栋。投入财政资金600万元，新建垃圾收集点18个。\n"
+    )
+    records = extract(text, _NAME)
+    names, changes = _names(records), _changes(records)
+    assert names[1.6] == "塘坝资金"
+    assert changes[1.6] == "投入"
+    assert names[2400] == "村级校舍维修资金"
+    # money the text names stays as named
+    assert names[600] == "财政资金"
+
+
+def test_people_a_problem_was_solved_for_are_named_by_it(extract):
+    text = (
+        _REPORT + "民生改善。新建供水站4座，解决1.3万农村人口饮水困难问题。"
+        "新修便民桥6座，解决2100人出行难问题。\n"
+    )
+    records = extract(text, _NAME)
+    names, changes = _names(records), _changes(records)
+    assert names[2100] == "解决出行难人口"
+    assert changes[2100] == "解决"
+    # people said by who they are keep the text's words (the dev golds write them so)
+    assert names[1.3] == "农村人口饮水困难问题"

@@ -504,6 +504,68 @@ def _care_act(sentence: str, n: Named) -> str:
     return m.group() if len(people) >= 2 and _a_thing(people) else ""
 
 
+# money said bare (投入资金…元), named by what the next clause does with it
+_BARE_MONEY_RE = re.compile(r"^(?:投入|筹措|筹集|整合|落实)?资金$")
+# verbs of making things: the money is the things' (新建小型水窖 -> 小型水窖资金), where the
+# money of work done on things is the work's (改造农村危房 -> 农村危房改造资金)
+_MAKING_RE = re.compile(r"^(?:新建|建设|建成|实施|新修|修建|兴建)$")
+_NEXT_CLAUSE_RE = re.compile(r"[，,](?P<clause>[^，,；;。！？、]+)")
+
+
+def _money_purpose(sentence: str, n: Named) -> str:
+    """What bare money is for, when its clause is only the money put in (投入资金1500万元)
+    and the next clause is an act and its count (，改造农村危房210户): the things and the
+    act, as the golds name such money (农村危房改造资金, 小型水利工程资金); ``""``
+    otherwise."""
+    if n.figure.unit_class != "money":
+        return ""
+    start = clause_start(sentence, n.figure.start)
+    before = sentence[start : n.figure.num_start]
+    lead = _CLAUSE_LEAD_RE.match(before)
+    said = before[lead.end() if lead else 0 :]
+    # the clause says only the money (a topic carried before it is no purpose of it)
+    if not _BARE_MONEY_RE.match(said) or not n.indicator.endswith(said.removeprefix("投入")):
+        return ""
+    nxt = _NEXT_CLAUSE_RE.match(sentence, n.figure.end)
+    if nxt is None or not _an_act(nxt["clause"]):
+        return ""
+    verb = _act_verb(nxt["clause"])
+    m = _COUNT_CLAUSE_RE.match(nxt["clause"]) or _MEASURED_RE.match(nxt["clause"])
+    if not verb or m is None or not m["words"].startswith(verb):
+        return ""
+    things = m["words"][len(verb) :]
+    if len(things) < 2 or not _a_thing(things):
+        return ""
+    return things + ("" if _MAKING_RE.match(verb) else verb) + "资金"
+
+
+# a problem solved for people counted (解决2.1万农村人口饮水安全问题): who they are, then what
+_SOLVED_RE = re.compile(
+    r"^(?:人|名)?(?P<people>[\u4e00-\u9fff]{0,6}?(?:人口|居民|群众|农民|农户|人员|学生))?"
+    r"的?(?P<what>[\u4e00-\u9fff]{2,10}?)问题"
+)
+
+
+def _solved_for(sentence: str, n: Named) -> str:
+    """People a problem was solved for, counted bare (解决3800人饮水不安全问题): named by the
+    act, the problem and 人口 (解决饮水不安全人口), as the golds name them, not by the
+    problem; ``""`` unless the clause is 解决, the count of people, then their problem."""
+    if n.figure.unit_class != "count" or not n.figure.unit.endswith(("人", "名")):
+        return ""
+    start = clause_start(sentence, n.figure.start)
+    if not re.search(r"解决了?$", sentence[start : n.figure.num_start]):
+        return ""
+    m = _SOLVED_RE.match(sentence, n.figure.end)
+    if m is None:
+        m = _SOLVED_RE.match(sentence[n.figure.end :].lstrip("多余万"))
+    # who, when said, keeps the text's own words (农村人口饮水安全问题: the dev golds take
+    # them as written, where the probe sets' write 解决饮水安全农村人口); only a bare count
+    # of people names a problem, not them, and is renamed
+    if m is None or m["people"]:
+        return ""
+    return "解决" + m["what"] + "人口"
+
+
 def without_doing_verb(
     sentence: str,
     earlier: str,
@@ -531,6 +593,12 @@ def without_doing_verb(
         verb = _care_act(sentence, n)
         if verb and _is_name(people := n.indicator[len(verb) :]):
             n = replace(n, indicator=people, change=n.change or verb)
+        solved = _solved_for(sentence, n)
+        if solved and _is_name(solved):
+            n = replace(n, indicator=solved, change=n.change or "解决")
+        purpose = _money_purpose(sentence, n)
+        if purpose and _is_name(purpose):
+            n = replace(n, indicator=purpose, change=n.change or "投入")
         where = _WHERE_RE.match(n.indicator) if n.indicator.startswith("在") else None
         if where and _places(where["where"]) and _is_name(where["thing"]):
             n = replace(n, indicator=where["thing"], change=n.change or where["verb"])
