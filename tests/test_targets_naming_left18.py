@@ -97,3 +97,15 @@ def test_people_a_problem_was_solved_for_are_named_by_it(extract):
     assert changes[2100] == "解决"
     # people said by who they are keep the text's words (the dev golds write them so)
     assert names[1.3] == "农村人口饮水困难问题"
+
+
+def test_taxes_paid_after_a_revenue_are_the_same_owners(extract):
+    # the owner is said once, before the first ；-piece: its taxes paid are its own
+    text = (
+        "柳塘县2024年国民经济和社会发展统计公报\n\n五、工业\n\n"
+        "全年规模以上工业企业实现营业收入96.3亿元，增长7.1%；上缴税金3.8亿元，增长4.2%。\n"
+    )
+    records = extract(text, "county_liutang_2024_stat-bulletin.txt")
+    names = _names(records)
+    assert names[3.8] == "规模以上工业企业上缴税金"
+    assert names[4.2] == "规模以上工业企业上缴税金"
