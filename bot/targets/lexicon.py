@@ -604,6 +604,8 @@ ATTRIBUTES: tuple[str, ...] = tuple(
             "主营业务收入",
             "利税总额",
             "税收",
+            # (an owner's taxes paid, said after its revenue: …实现营业收入…；上缴税金…)
+            "上缴税金",
             "计划投资",
             "年度计划投资",
         ),

@@ -95,6 +95,11 @@ def _places(where: str) -> bool:
     return True
 
 
+# acts the dictionary tags otherwise: 配套 an adjective, 拓宽 a person's name; both are
+# acts done to things in any work report (配套变压器, 拓宽县道), never a kind of thing
+_MISTAGGED_ACTS = frozenset({"配套", "拓宽"})
+
+
 def _lead_verb(name: str) -> str:
     """The plain verb ``name`` opens with, by the dictionary's part of speech rather than
     a list (招聘特岗教师 -> 招聘, 淘汰落后产能企业 -> 淘汰), or 新 and a one-character
@@ -102,6 +107,13 @@ def _lead_verb(name: str) -> str:
     end = word_end(name)
     if end >= 2 and name[:end] in plain_verbs():
         return name[:end]
+    if end == 2 and name[:2] in _MISTAGGED_ACTS:
+        # and the verb of building or changing it may go on with (配套建设, 拓宽改造)
+        more = VERB_RE.match(name[2:])
+        nxt = word_end(name[2:])
+        if more and len(more.group()) == nxt == 2:
+            return name[:4]
+        return name[:2]
     # the segmenter cuts 新|打 or keeps 新修 whole: either way two characters; or it joins
     # the verb with what follows into no word of the dictionary (新|打深|水井): the
     # characters tell, unless verb and next make a word (新打造, 新修订)
@@ -237,12 +249,35 @@ def _an_act(clause: str) -> bool:
         return False
     table_verb = VERB_RE.match(body)
     verb = table_verb.group() if table_verb and len(table_verb.group()) > 1 else _lead_verb(body)
+    verb = verb or _new_verb(body)
     return (bool(verb) and not verb.endswith("有")) or _noun_act_on_things(body)
+
+
+def _new_verb(body: str) -> str:
+    """新 and a two-character verb opening ``body`` (新种植, 新发展: see :func:`_new_act`),
+    or ``""``."""
+    if body[:1] != "新" or word_end(body) != 1:
+        return ""
+    verb = body[1 : 1 + word_end(body[1:])]
+    if len(verb) == 2 and (verb in plain_verbs() or verb in dict_words("vn")):
+        return body[:3]
+    return ""
 
 
 _MEASURED_RE = re.compile(
     r"^(?P<words>[\u4e00-\u9fff]{4,}?)[0-9][0-9.]*(?:万|亿)?(?:多|余)?(?P<unit>公里|米|[\u4e00-\u9fff])[。！？]?$"
 )
+
+
+# measures of land a verbal noun's act may be done on (调减…亩)
+_AREA_MEASURES = ("亩", "公顷")
+
+
+def _verbal_noun_act(act: str) -> bool:
+    """Whether ``act`` is a word the dictionary tags a verbal noun (调减 vn): an act done
+    to land as much as to things, where a noun (造林, 整治 n) or a plain verb before an
+    area may be the area's own name (造林面积, 补充耕地, 种植马铃薯)."""
+    return len(act) == 2 and act in dict_words("vn")
 
 
 def _noun_act_on_things(body: str) -> bool:
@@ -251,26 +286,55 @@ def _noun_act_on_things(body: str) -> bool:
     清淤山塘28口): as much an act of the run as the plain verbs beside it, so that they
     (新修…，安装…) are read as acts too, as it is read beside them."""
     m = _MEASURED_RE.match(body)
-    if m is None or not (m["unit"] in _THING_MEASURES or m["unit"] in ("公里", "米")):
+    if m is None:
         return False
     act = _lead_noun_act(m["words"])
+    if not (
+        m["unit"] in _THING_MEASURES
+        or m["unit"] in ("公里", "米")
+        or (m["unit"] in _AREA_MEASURES and _verbal_noun_act(act))
+    ):
+        return False
     thing = m["words"][len(act) :]
     return bool(act) and len(thing) >= 2 and _a_thing(thing, lines=m["unit"] in ("公里", "米"))
+
+
+def _act_verb(clause: str) -> str:
+    """The act ``clause`` opens with when it is an act and its count (see :func:`_an_act`):
+    the verb table's, a plain verb, 新 and a one-character one, or a noun the dictionary
+    tags for an act (硬化); ``""`` for money or when no act leads it."""
+    lead = _CLAUSE_LEAD_RE.match(clause)
+    body = clause[lead.end() if lead else 0 :]
+    table_verb = VERB_RE.match(body)
+    if table_verb and len(table_verb.group()) > 1:
+        return table_verb.group()
+    return _lead_verb(body) or _new_verb(body) or _lead_noun_act(body)
 
 
 def _only_acts(sentence: str, own: int = -1) -> bool:
     """Whether every clause of ``sentence`` but the one starting at ``own`` is an act and
     its count (see :func:`_an_act`)."""
-    pos, acts = 0, 0
+    pos, acts, last = 0, 0, False
     for clause in _CLAUSE_SPLIT_RE.split(sentence):
         if clause and pos != own:
-            if not _an_act(clause):
+            # things and their count after 、 share the act before (清淤山塘28口、沟渠36公里)
+            shared = last and sentence[pos - 1 : pos] == "、" and _THINGS_COUNTED_RE.match(clause)
+            if not (_an_act(clause) or shared):
                 return False
             acts += 1
+        last = bool(clause) and (pos == own or _an_act(clause) or last)
         pos += len(clause) + 1
     return acts > 0 or own >= 0
 
 
+# things and their count alone, no act of their own (沟渠36公里, 中药材8000亩)
+_THINGS_COUNTED_RE = re.compile(
+    r"^[\u4e00-\u9fff]{2,8}[0-9][0-9.]*(?:万|亿)?(?:多|余)?(?:公里|米|[\u4e00-\u9fff])[。！？]?$"
+)
+
+
+# how many different acts make a run of clauses with no verb of the verb table a run of acts
+_RUN_VERBS = 3
 _FULL_SENTENCE_RE = re.compile(r"[^。！？]+(?:[。！？][”’」』）]*)?")
 
 
@@ -286,6 +350,11 @@ def _acts_around(sentence: str, earlier: str, own: int, around: tuple[str, str],
     (实有病床…张。 beside acts is a stock)."""
     if verb.endswith("有") or not _only_acts(earlier + sentence, len(earlier) + own):
         return False
+    # the acts the run opens its clauses with: three different ones over two sentences or
+    # more are a run of acts though the verb table knows none of them (新修…。安装…。硬化…。),
+    # where a bulletin's stocks led by a verb repeat it or name people (出栏生猪…。出栏家禽…。)
+    verbs = {verb} | {_act_verb(c) for c in _CLAUSE_SPLIT_RE.split(earlier + sentence) if c}
+    sentences = 1
     before, after = (_FULL_SENTENCE_RE.findall(side) for side in around)
     for side in (reversed(before), after):
         for other in side:
@@ -293,7 +362,10 @@ def _acts_around(sentence: str, earlier: str, own: int, around: tuple[str, str],
                 break
             if _acts_listed(other, -1):
                 return True
-    return False
+            sentences += 1
+            verbs |= {_act_verb(c) for c in _CLAUSE_SPLIT_RE.split(other) if c}
+    verbs.discard("")
+    return sentences > 1 and len(verbs) >= _RUN_VERBS
 
 
 def _listed_act(sentence: str, earlier: str, n: Named, around: tuple[str, str] = ("", "")) -> str:
@@ -303,11 +375,18 @@ def _listed_act(sentence: str, earlier: str, n: Named, around: tuple[str, str] =
     of things (not people the act reached, nor money or area: 补充耕地 is a term),
     and the sentence lists acts. A noun made
     of a verb and a noun (出生人口, 注册护士) sits among nouns, not among acts."""
-    if n.figure.unit_class not in ("count", "length") or n.figure.unit.endswith(_REACHED_UNITS):
+    area = n.figure.unit_class == "area"
+    if (n.figure.unit_class not in ("count", "length") and not area) or n.figure.unit.endswith(
+        _REACHED_UNITS
+    ):
         return ""
     verb = _lead_verb(n.indicator)
     noun_act = "" if verb else _lead_noun_act(n.indicator)
     verb = verb or noun_act
+    # land is counted after an act only by a verbal noun (调减低效桑园800亩): a plain verb
+    # or a noun before it may be part of the area's name (补充耕地, 造林面积)
+    if area and not (noun_act and _verbal_noun_act(noun_act)):
+        return ""
     lines = n.figure.unit_class == "length"
     if not verb or VERB_RE.fullmatch(verb) or not _a_thing(n.indicator[len(verb) :], lines=lines):
         return ""
@@ -425,6 +504,68 @@ def _care_act(sentence: str, n: Named) -> str:
     return m.group() if len(people) >= 2 and _a_thing(people) else ""
 
 
+# money said bare (投入资金…元), named by what the next clause does with it
+_BARE_MONEY_RE = re.compile(r"^(?:投入|筹措|筹集|整合|落实)?资金$")
+# verbs of making things: the money is the things' (新建小型水窖 -> 小型水窖资金), where the
+# money of work done on things is the work's (改造农村危房 -> 农村危房改造资金)
+_MAKING_RE = re.compile(r"^(?:新建|建设|建成|实施|新修|修建|兴建)$")
+_NEXT_CLAUSE_RE = re.compile(r"[，,](?P<clause>[^，,；;。！？、]+)")
+
+
+def _money_purpose(sentence: str, n: Named) -> str:
+    """What bare money is for, when its clause is only the money put in (投入资金1500万元)
+    and the next clause is an act and its count (，改造农村危房210户): the things and the
+    act, as the golds name such money (农村危房改造资金, 小型水利工程资金); ``""``
+    otherwise."""
+    if n.figure.unit_class != "money":
+        return ""
+    start = clause_start(sentence, n.figure.start)
+    before = sentence[start : n.figure.num_start]
+    lead = _CLAUSE_LEAD_RE.match(before)
+    said = before[lead.end() if lead else 0 :]
+    # the clause says only the money (a topic carried before it is no purpose of it)
+    if not _BARE_MONEY_RE.match(said) or not n.indicator.endswith(said.removeprefix("投入")):
+        return ""
+    nxt = _NEXT_CLAUSE_RE.match(sentence, n.figure.end)
+    if nxt is None or not _an_act(nxt["clause"]):
+        return ""
+    verb = _act_verb(nxt["clause"])
+    m = _COUNT_CLAUSE_RE.match(nxt["clause"]) or _MEASURED_RE.match(nxt["clause"])
+    if not verb or m is None or not m["words"].startswith(verb):
+        return ""
+    things = m["words"][len(verb) :]
+    if len(things) < 2 or not _a_thing(things):
+        return ""
+    return things + ("" if _MAKING_RE.match(verb) else verb) + "资金"
+
+
+# a problem solved for people counted (解决2.1万农村人口饮水安全问题): who they are, then what
+_SOLVED_RE = re.compile(
+    r"^(?:人|名)?(?P<people>[\u4e00-\u9fff]{0,6}?(?:人口|居民|群众|农民|农户|人员|学生))?"
+    r"的?(?P<what>[\u4e00-\u9fff]{2,10}?)问题"
+)
+
+
+def _solved_for(sentence: str, n: Named) -> str:
+    """People a problem was solved for, counted bare (解决3800人饮水不安全问题): named by the
+    act, the problem and 人口 (解决饮水不安全人口), as the golds name them, not by the
+    problem; ``""`` unless the clause is 解决, the count of people, then their problem."""
+    if n.figure.unit_class != "count" or not n.figure.unit.endswith(("人", "名")):
+        return ""
+    start = clause_start(sentence, n.figure.start)
+    if not re.search(r"解决了?$", sentence[start : n.figure.num_start]):
+        return ""
+    m = _SOLVED_RE.match(sentence, n.figure.end)
+    if m is None:
+        m = _SOLVED_RE.match(sentence[n.figure.end :].lstrip("多余万"))
+    # who, when said, keeps the text's own words (农村人口饮水安全问题: the dev golds take
+    # them as written, where the probe sets' write 解决饮水安全农村人口); only a bare count
+    # of people names a problem, not them, and is renamed
+    if m is None or m["people"]:
+        return ""
+    return "解决" + m["what"] + "人口"
+
+
 def without_doing_verb(
     sentence: str,
     earlier: str,
@@ -452,6 +593,12 @@ def without_doing_verb(
         verb = _care_act(sentence, n)
         if verb and _is_name(people := n.indicator[len(verb) :]):
             n = replace(n, indicator=people, change=n.change or verb)
+        solved = _solved_for(sentence, n)
+        if solved and _is_name(solved):
+            n = replace(n, indicator=solved, change=n.change or "解决")
+        purpose = _money_purpose(sentence, n)
+        if purpose and _is_name(purpose):
+            n = replace(n, indicator=purpose, change=n.change or "投入")
         where = _WHERE_RE.match(n.indicator) if n.indicator.startswith("在") else None
         if where and _places(where["where"]) and _is_name(where["thing"]):
             n = replace(n, indicator=where["thing"], change=n.change or where["verb"])
