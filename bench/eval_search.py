@@ -277,14 +277,16 @@ def check_reachable(
     """Warnings for judgements no engine can satisfy (unknown document, or the
     substring is not inside any single passage)."""
     all_names = set().union(*names.values()) if names else set()
+    texts: dict[str, list[str]] = {}  # a document's name -> its passages' texts
+    for p in passages:
+        for name in names.get(p["doc_id"], {p["doc_id"]}):
+            texts.setdefault(name, []).append(p["text"])
     warnings = []
     for j in judgements:
         for doc, sub in j.relevant:
             if doc not in all_names:
                 warnings.append(f"{j.id}: document {doc!r} is not in the corpus")
-            elif not any(
-                doc in names.get(p["doc_id"], {p["doc_id"]}) and sub in p["text"] for p in passages
-            ):
+            elif not any(sub in text for text in texts.get(doc, ())):
                 warnings.append(f"{j.id}: {sub!r} is not inside any single passage of {doc}")
     return warnings
 

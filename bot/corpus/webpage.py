@@ -20,9 +20,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from urllib.parse import urlsplit
 
-import htmldate
 import lxml.html
-import trafilatura
 from lxml import etree
 
 DATE_RE = re.compile(
@@ -209,6 +207,8 @@ def _xml_lines(el: etree._Element, out: list[str]) -> None:
 
 
 def _trafilatura_lines(html: str, url: str) -> list[str]:
+    import trafilatura  # here: ~0.4 s to import, only for web pages
+
     try:
         xml = trafilatura.extract(
             html,
@@ -363,6 +363,8 @@ def _published(html: str, url: str, page_text: str, metas: dict[str, str]) -> da
         return day
     # htmldate (trafilatura's) on the markup only: its extensive search runs dateparser
     # over the text, seconds per page, and takes any date the text mentions.
+    import htmldate  # here, as trafilatura
+
     try:
         found = htmldate.find_date(html, extensive_search=False, original_date=True, url=url)
     except Exception:  # metadata is a bonus, never a failure

@@ -51,7 +51,11 @@ def fuzzy_syllable(syl: str) -> str:
     return syl
 
 
-def _reading_sets(text: str, loose: bool) -> list[tuple[str, frozenset[str]]]:
+ReadingSets = tuple[tuple[str, frozenset[str]], ...]
+
+
+@lru_cache(maxsize=65536)
+def _reading_sets(text: str, loose: bool) -> ReadingSets:
     """Per character: (most common reading, all readings), optionally loosened."""
     out = []
     for ch in text:
@@ -59,7 +63,18 @@ def _reading_sets(text: str, loose: bool) -> list[tuple[str, frozenset[str]]]:
         if loose:
             rs = tuple(fuzzy_syllable(r) for r in rs)
         out.append((rs[0], frozenset(rs)))
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _one_reading_each(text: str, loose: bool) -> tuple[str, ...] | None:
+    """The readings of ``text``'s characters when each has just one (else None): then no
+    pair of characters can share only a secondary reading, every sound cost is 0 or 1,
+    and the alignment below is plain OSA over the readings, which rapidfuzz computes."""
+    sets = _reading_sets(text, loose)
+    if all(len(x[1]) == 1 for x in sets):
+        return tuple(x[0] for x in sets)
+    return None
 
 
 SECONDARY_READING_COST = 0.5
@@ -82,30 +97,40 @@ def sounds_alike(a: str, b: str) -> bool:
     return all(x[1] & y[1] for x, y in pairs)
 
 
-def _osa_similarity(a: list, b: list) -> float:
+def _osa_similarity(a: ReadingSets, b: ReadingSets) -> float:
     """Optimal-string-alignment similarity (0–1) over syllables, with sound-based
     substitution costs; a swap of neighbours counts as one edit."""
     n, m = len(a), len(b)
     if not n or not m:
         return 0.0
+    # each pair's cost once (the recurrence reads most of them three times)
+    cost = [[_sound_cost(x, y) for y in b] for x in a]
     prev2: list[float] = []
     prev: list[float] = [float(j) for j in range(m + 1)]
     for i in range(1, n + 1):
         cur = [float(i)] + [0.0] * m
+        row = cost[i - 1]
         for j in range(1, m + 1):
-            best = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + _sound_cost(a[i - 1], b[j - 1]))
-            if (
-                i > 1
-                and j > 1
-                and _sound_cost(a[i - 1], b[j - 2]) == 0
-                and _sound_cost(a[i - 2], b[j - 1]) == 0
-            ):
+            best = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + row[j - 1])
+            if i > 1 and j > 1 and row[j - 2] == 0 and cost[i - 2][j - 1] == 0:
                 best = min(best, prev2[j - 2] + 1)
             cur[j] = best
         prev2, prev = prev, cur
     return 1.0 - prev[m] / max(n, m)
 
 
+def _sound_similarity(query: str, candidate: str, loose: bool) -> float:
+    """:func:`_osa_similarity` of the two texts' readings; in C when every character of
+    both has one reading (the same figure: unit costs, whole edits)."""
+    qa, ca = _one_reading_each(query, loose), _one_reading_each(candidate, loose)
+    if qa is not None and ca is not None:
+        if not qa or not ca:
+            return 0.0
+        return 1.0 - OSA.distance(qa, ca) / max(len(qa), len(ca))
+    return _osa_similarity(_reading_sets(query, loose), _reading_sets(candidate, loose))
+
+
+@lru_cache(maxsize=16384)  # a query's words meet the same candidates plan after plan
 def similarity(query: str, candidate: str) -> float:
     """0–100: how likely ``candidate`` is what was meant by ``query``.
 
@@ -113,8 +138,8 @@ def similarity(query: str, candidate: str) -> float:
     loose variant merges sounds people confuse (zh/z, in/ing, n/l).
     """
     chars = max(fuzz.ratio(query, candidate) / 100, OSA.normalized_similarity(query, candidate))
-    exact = _osa_similarity(_reading_sets(query, False), _reading_sets(candidate, False))
-    loose = _osa_similarity(_reading_sets(query, True), _reading_sets(candidate, True))
+    exact = _sound_similarity(query, candidate, False)
+    loose = _sound_similarity(query, candidate, True)
     return 100 * max(0.55 * exact + 0.45 * chars, 0.5 * loose + 0.4 * chars)
 
 

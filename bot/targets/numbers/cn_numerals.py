@@ -7,8 +7,6 @@ before a magnitude read here).
 
 from __future__ import annotations
 
-import cn2an
-
 _CN_DIGITS = {
     "零": 0,
     "〇": 0,
@@ -49,6 +47,9 @@ def cn_to_number(text: str) -> float | None:
     if len(text) > 1 and all(c in _CN_DIGITS for c in text):
         # digit by digit: 二〇三五 -> 2035 (cn2an reads 二〇 as an error)
         return float("".join(str(_CN_DIGITS[c]) for c in text))
+    import cn2an  # here, not at the top: it takes ~0.3 s to import (and a place-name
+    # package with it), paid by every process that imports the extractor, most never reaching it
+
     try:
         # 两 is 二 before a unit (两千, 两万); cn2an's strict mode wants 二
         value = cn2an.cn2an(text.replace("○", "〇").replace("两", "二"), "strict")
