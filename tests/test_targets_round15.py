@@ -1,0 +1,39 @@
+"""What probes-round15 settles (issue 11): shapes of national, provincial and district
+work reports, speeches and plans that the round15 probe set found and that other probe
+sets or dev show too. Every sentence here is invented for the test; none is a probe's or
+a corpus document's."""
+
+from __future__ import annotations
+
+from tests.probes import names_by_value as _names
+
+_REPORT = "柳岸区人民政府工作报告\n\n一、2023年工作回顾\n\n"
+_NAME = "district_liuan_2024_gwr.txt"
+
+
+def test_people_a_work_touched_after_sheji_are_the_works(extract):
+    text = _REPORT + "城市更新稳步推进。整治背街小巷27条、涉及住户3100户，新建停车位800个。\n"
+    names = _names(extract(text, _NAME))
+    assert names[3100] == "背街小巷整治涉及住户"
+    assert names[27] == "背街小巷"
+
+
+def test_people_after_a_sheji_clause_of_things_are_still_the_works(extract):
+    text = _REPORT + "民生工程加快实施。改造老旧小区52个，涉及楼栋408栋，惠及居民2.6万户。\n"
+    names = _names(extract(text, _NAME))
+    assert names[2.6] == "老旧小区改造惠及居民"
+    assert names[52] == "老旧小区"
+
+
+def test_sheji_without_a_work_counted_before_is_left_alone(extract):
+    # no work's count before the clause: nothing to name the people by
+    text = _REPORT + "信访工作扎实开展，化解信访积案涉及群众1800人。\n"
+    names = _names(extract(text, _NAME))
+    assert not names[1800].startswith("涉及")
+    assert "改造" not in names[1800]
+
+
+def test_a_list_items_lead_is_not_part_of_the_work(extract):
+    text = _REPORT + "二是改造老旧小区41个，涉及楼栋350栋，惠及居民1.4万户。\n"
+    names = _names(extract(text, _NAME))
+    assert names[1.4] == "老旧小区改造惠及居民"
