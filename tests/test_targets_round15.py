@@ -37,3 +37,29 @@ def test_a_list_items_lead_is_not_part_of_the_work(extract):
     text = _REPORT + "二是改造老旧小区41个，涉及楼栋350栋，惠及居民1.4万户。\n"
     names = _names(extract(text, _NAME))
     assert names[1.4] == "老旧小区改造惠及居民"
+
+
+def test_a_rank_after_a_growths_gap_is_the_growths(extract):
+    text = (
+        _REPORT + "经济平稳增长。全区地区生产总值达到516.2亿元，比上年增长4.1%，"
+        "增速高于全市1.2个百分点，居全市第3位。\n"
+    )
+    names = _names(extract(text, _NAME))
+    assert names[3] == "地区生产总值增速全市排名"
+    assert names[1.2] == "地区生产总值"
+
+
+def test_a_second_rank_said_by_its_scope_ranks_what_the_first_does(extract):
+    text = _REPORT + "工业稳中向好。规模以上工业增加值增长8.2%，增速居全市第2位、全省第9位。\n"
+    names = _names(extract(text, _NAME))
+    assert names[2] == "规模以上工业增加值增速全市排名"
+    assert names[9] == "规模以上工业增加值增速全省排名"
+
+
+def test_a_rank_with_its_own_subject_keeps_it(extract):
+    text = (
+        _REPORT + "开放水平提升。外贸进出口总额增长9.5%，增速居全市第2位、"
+        "实际使用外资居全市第4位。\n"
+    )
+    names = _names(extract(text, _NAME))
+    assert names[4].startswith("实际使用外资")

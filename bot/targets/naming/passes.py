@@ -83,6 +83,7 @@ from bot.targets.naming.programmes import with_programme_topic
 from bot.targets.naming.purposes import fund_for_its_purpose
 from bot.targets.naming.qualities import named_past_qualities
 from bot.targets.naming.quoted_modes import named_by_the_way
+from bot.targets.naming.rank_runs import rank_of_what_was_said
 from bot.targets.naming.ranked_counts import ranked_things
 from bot.targets.naming.reach import share_reached
 from bot.targets.naming.relative_counts import described_count
@@ -293,6 +294,7 @@ AFTER_PAIRS: tuple[Pass, ...] = (
     _figures(without_aspect),  # aspect: 通了高速公路的旗市 -> 通高速公路的旗市
     _text(places_share_the_measure),  # place_measures: 成都市GDP…，绵阳增长7.2%
     _text(place_is_no_name),  # place_only: …，合肥增长5.4% -> 合肥, not confident
+    _text(rank_of_what_was_said),  # rank_runs: …，居全市第3位 after a growth's gap
     _text(alternates_as_written),  # alternates: 执业助理医师 -> 执业（助理）医师, last
 )
 
