@@ -63,3 +63,21 @@ def test_a_rank_with_its_own_subject_keeps_it(extract):
     )
     names = _names(extract(text, _NAME))
     assert names[4].startswith("实际使用外资")
+
+
+def test_tenths_after_a_level_verb_are_found(extract):
+    text = (
+        _REPORT + "绿色发展成效明显。城乡生活垃圾分类覆盖率达到七成以上。"
+        "公共机构新能源车辆比重提高至四成左右。\n"
+    )
+    records = extract(text, _NAME)
+    found = {(r.value, r.unit) for r in records}
+    assert (7, "成") in found
+    assert (4, "成") in found
+
+
+def test_a_tenths_word_inside_other_words_is_no_figure(extract):
+    # 八成新, 三成员: no level verb's 到/在/至 before, or a word after
+    text = _REPORT + "回收八成新旧家电2000台，成立三成员联合体。\n"
+    records = extract(text, _NAME)
+    assert not [r for r in records if r.unit == "成"]
