@@ -81,3 +81,13 @@ def test_a_tenths_word_inside_other_words_is_no_figure(extract):
     text = _REPORT + "回收八成新旧家电2000台，成立三成员联合体。\n"
     records = extract(text, _NAME)
     assert not [r for r in records if r.unit == "成"]
+
+
+def test_a_run_in_headings_marker_is_no_part_of_a_name(extract):
+    text = (
+        _REPORT + "（四）社会保险基金预算。全区社会保险基金预算收入46亿元，支出41亿元，"
+        "年末滚存结余38亿元。\n"
+    )
+    names = _names(extract(text, _NAME))
+    assert names[38] == "社会保险基金滚存结余"
+    assert not any(name.startswith("（") for name in names.values())

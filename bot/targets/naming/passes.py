@@ -68,6 +68,7 @@ from bot.targets.naming.listed_acts import shares_of_a_listed_act
 from bot.targets.naming.listed_measure import measure_after_respectively
 from bot.targets.naming.listed_set import kinds_of_the_set
 from bot.targets.naming.listings import by_listing
+from bot.targets.naming.markers import without_list_marker
 from bot.targets.naming.modifiers import classed_before, counted_in_a_class, through_listed_kinds
 from bot.targets.naming.multiples import multiple_of_the_figure_before
 from bot.targets.naming.new_ones import rate_of_the_new
@@ -295,6 +296,7 @@ AFTER_PAIRS: tuple[Pass, ...] = (
     _text(places_share_the_measure),  # place_measures: 成都市GDP…，绵阳增长7.2%
     _text(place_is_no_name),  # place_only: …，合肥增长5.4% -> 合肥, not confident
     _text(rank_of_what_was_said),  # rank_runs: …，居全市第3位 after a growth's gap
+    _text(without_list_marker),  # markers: （四）社会保险基金… -> 社会保险基金…
     _text(alternates_as_written),  # alternates: 执业助理医师 -> 执业（助理）医师, last
 )
 
