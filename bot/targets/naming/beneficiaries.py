@@ -9,6 +9,11 @@ Reports count a work and then, in a clause of its own, the people it reached::
     发放创业担保贷款2亿元，支持创业者900人      -> 创业担保贷款支持创业者
     建成就业帮扶车间12个，吸纳脱贫群众就业480人 -> 就业帮扶车间吸纳脱贫群众就业
     引进营业性演出1.1万场、带动综合消费150亿元 -> 营业性演出带动综合消费
+    改造老旧小区63个、涉及居民2.4万户       -> 老旧小区改造涉及居民
+
+涉及 says whom the work touched as 惠及 says whom it reached; a 涉及 clause of things
+(涉及楼栋216栋) between the work and its people is passed over, the people after it
+are still the work's (改造老旧小区38个，涉及楼栋216栋，惠及居民1.1万户).
 
 The clause of the people names only them (居民) and the verb (or, after 带动, what the
 work drove: 就业, 综合消费, in people or in money); the work is what the
@@ -28,17 +33,18 @@ from bot.targets.naming.words import _is_name
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
-_CUE_RE = re.compile(r"惠及|受益|带动|支持|吸纳")
+_CUE_RE = re.compile(r"惠及|受益|带动|支持|吸纳|涉及")
 # the clause of the people: the verb and who, nothing else before the figure; or what
 # the work drove (带动就业, 带动综合消费), in people or in money
 _PEOPLE_RE = re.compile(
-    r"(?:共|累计|直接)?(?:(?P<verb>惠及|受益|支持|吸纳)(?P<who>[\u4e00-\u9fff]{0,8})"
+    r"(?:共|累计|直接)?(?:(?P<verb>惠及|受益|支持|吸纳|涉及)(?P<who>[\u4e00-\u9fff]{0,8})"
     r"|(?P<drove>带动)(?P<what>[\u4e00-\u9fff]{2,6}))$"
 )
 _WHO_AFTER_RE = re.compile(r"(?:居民|群众|农户|人口|家庭|住户|职工|学生)")
 # the work's own verb, and the time or scope, at the start of its clause
+# (an item of a list, 三是…, says nothing of the work)
 _LEAD_RE = re.compile(
-    r"^(?:全年|今年|年内|全市|全县|全区|全省)?(?:共|累计)?"
+    r"^(?:[一二三四五六七八九十]+是)?(?:全年|今年|年内|全市|全县|全区|全省)?(?:共|累计)?"
     r"(?:完成|实施|开展|推进|启动|新开工|开工|发放|投入|安排|下达|拨付|新建|建成|新改建|改扩建|引进|举办)?"
     r"(?:各类|各项)?"
 )
@@ -51,6 +57,25 @@ _WORK_FIRST_RE = re.compile(
 _PEOPLE_UNITS = frozenset(
     {"户", "人", "人次", "万户", "万人", "万人次", "家", "家次", "万家", "万家次"}
 )
+
+
+# a clause that only says what else the work touched, in things (涉及楼栋216栋)
+_SCOPE_CLAUSE_RE = re.compile(r"涉及[\u4e00-\u9fff]{1,6}$")
+
+
+def _before_the_scope(sentence: str, out: list[Named]) -> Named | None:
+    """The work's record when the record just before is a 涉及 clause of things, said
+    right after the work's figure; else None."""
+    if len(out) < 2:
+        return None
+    scope, work = out[-1], out[-2]
+    lo = clause_start(sentence, scope.figure.start)
+    lo = max(lo, sentence.rfind("、", lo, scope.figure.start) + 1)
+    if scope.figure.unit in _PEOPLE_UNITS or not _SCOPE_CLAUSE_RE.fullmatch(
+        sentence, lo, scope.figure.start
+    ):
+        return None
+    return work if sentence[work.figure.end : lo] in ("，", "、", ",") else None
 
 
 def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:
@@ -68,6 +93,8 @@ def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:
         if m and not m["drove"] and fig.unit not in _PEOPLE_UNITS:
             m = None
         if m and m.start() == lo and last is not None:
+            between = sentence[last.figure.end : lo]
+            last = _before_the_scope(sentence, out) or last
             verb = m["verb"] or m["drove"]
             who = (
                 m["what"]
@@ -81,7 +108,6 @@ def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:
             done = done if done and done["what"].endswith(last.indicator) else None
             if done:
                 work = done["what"] + done["verb"]  # 改造城镇老旧小区312个: the 小区's 改造
-            between = sentence[last.figure.end : lo]
             if (
                 who
                 and between in ("，", "、", ",")

@@ -68,6 +68,7 @@ from bot.targets.naming.listed_acts import shares_of_a_listed_act
 from bot.targets.naming.listed_measure import measure_after_respectively
 from bot.targets.naming.listed_set import kinds_of_the_set
 from bot.targets.naming.listings import by_listing
+from bot.targets.naming.markers import without_list_marker
 from bot.targets.naming.modifiers import classed_before, counted_in_a_class, through_listed_kinds
 from bot.targets.naming.multiples import multiple_of_the_figure_before
 from bot.targets.naming.new_ones import rate_of_the_new
@@ -83,6 +84,7 @@ from bot.targets.naming.programmes import with_programme_topic
 from bot.targets.naming.purposes import fund_for_its_purpose
 from bot.targets.naming.qualities import named_past_qualities
 from bot.targets.naming.quoted_modes import named_by_the_way
+from bot.targets.naming.rank_runs import rank_of_what_was_said
 from bot.targets.naming.ranked_counts import ranked_things
 from bot.targets.naming.reach import share_reached
 from bot.targets.naming.relative_counts import described_count
@@ -293,6 +295,8 @@ AFTER_PAIRS: tuple[Pass, ...] = (
     _figures(without_aspect),  # aspect: 通了高速公路的旗市 -> 通高速公路的旗市
     _text(places_share_the_measure),  # place_measures: 成都市GDP…，绵阳增长7.2%
     _text(place_is_no_name),  # place_only: …，合肥增长5.4% -> 合肥, not confident
+    _text(rank_of_what_was_said),  # rank_runs: …，居全市第3位 after a growth's gap
+    _text(without_list_marker),  # markers: （四）社会保险基金… -> 社会保险基金…
     _text(alternates_as_written),  # alternates: 执业助理医师 -> 执业（助理）医师, last
 )
 
