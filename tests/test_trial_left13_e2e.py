@@ -6,13 +6,39 @@ several messages, a county and its province subscribed, the way to become an adm
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Iterator
+from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 from bot.digest.filters import format_filter, parse_filter
+from bot.library import Engine
 from bot.storage import Database
 from bot.storage.db import MIGRATIONS_DIR
 from bot.subscriptions.commands import typed_filter
+from bot.text.tokenize import Tokenizer
+from fake_telegram import FakeBotApi
 from tests.conftest import utc_literal
+from tests.e2e import ask, ask_text, build_template, buttons, engine_copy, press, running
+from tests.test_subscriptions_e2e import store_of
+from tests.test_trial_left12_e2e import _press_add
+
+OWNER_ID = 8301
+USER_ID = 8302
+
+
+@pytest.fixture
+def engine(bundled_template: Path, tmp_path: Path, tokenizer: Tokenizer) -> Engine:
+    """A private copy of the bundled corpus and its index: the tests add to it."""
+    return engine_copy(bundled_template, tmp_path, tokenizer, owners=[OWNER_ID], flood_burst=0)
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Iterator[Database]:
+    db = Database.open(url=f"sqlite:///{tmp_path}/b.db")
+    yield db
+    db.close()
 
 
 def _migration(name: str) -> ModuleType:
@@ -134,3 +160,204 @@ def test_the_frozen_latin_names_are_read_as_the_core_reads_them_today() -> None:
     assert module.latin_place("Sichuan Province", bare=True) is None  # two keywords then
     assert module.rewritten("subscriptions.filter_text #0：碳达峰 “引号” 'q' 📭") is None
     assert module.rewritten("") is None and module.rewritten(None) is None
+
+
+# -- an admin command refused ------------------------------------------------------------------
+async def test_a_member_refused_an_admin_command_is_told_how_to_become_one(
+    server: FakeBotApi, engine: Engine, database: Database
+) -> None:
+    """ "Only admins can" left him with no one to ask: every admin-only refusal says whom to
+    ask (the owner by the username last seen, else "the bot's owner") and what the owner
+    sends; sent, it works."""
+    owner = server.add_user("林", id=OWNER_ID, username="lin_owner")
+    member = server.add_user("王", id=USER_ID, username="wang_m")
+    group = server.add_chat("supergroup", "发改局")
+    server.set_member(group, member, "creator")  # a group's creator is no bot admin
+    async with running(server, engine, database=database):
+        said = await ask_text(server, member, member, "/status")  # the owner not seen yet
+        assert said == (
+            "⛔ 只有机器人管理员可以使用此命令。\n要成为管理员，请联系机器人的所有者"
+            "（部署机器人的人），请他在与我的私聊中发送 /admin add @wang_m"
+        )
+        await ask_text(server, owner, owner, "/help")  # now seen, by his username
+        how = "要成为管理员，请联系所有者 @lin_owner，请他在与我的私聊中发送 /admin add @wang_m"
+        said = await ask_text(server, group, member, "/audit")
+        assert said == f"⛔ 只有机器人管理员可以使用此命令。\n{how}"
+        said = await ask_text(server, member, member, "/remove 0001")
+        assert said == f"⛔ 只有机器人管理员可以管理文件。\n{how}"
+        await ask_text(server, member, member, "/lang en")
+        said = await ask_text(server, member, member, "/sources")
+        assert said == (
+            "⛔ Only the bot's admins can manage sources.\nTo become an admin, ask an owner, "
+            "@lin_owner, to send me /admin add @wang_m in a private chat"
+        )
+        # what the refusal says to send works
+        assert "@wang_m" in await ask_text(server, owner, owner, "/admin add @wang_m")
+        assert "⛔" not in await ask_text(server, member, member, "/status")
+
+
+# -- a county and its province subscribed --------------------------------------------------------
+# Invented documents about real places: a province's report, two of its counties' reports.
+REPORTS = {
+    "hunan_2026_report.txt": (
+        "2026年湖南省人民政府工作报告\n\n二、2026年主要目标\n"
+        "今年全省经济社会发展主要预期目标是：地区生产总值增长5.5%左右，粮食产量610亿斤以上。\n"
+    ),
+    "攸县2026年政府工作报告.txt": (
+        "2026年攸县人民政府工作报告\n\n二、2026年主要目标\n地区生产总值增长7%左右；固定资产投资增长9%。\n"
+    ),
+    "茶陵县2026年政府工作报告.txt": (
+        "2026年茶陵县人民政府工作报告\n\n二、2026年主要目标\n地区生产总值增长6.5%；固定资产投资增长8%。\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory, tokenizer: Tokenizer) -> Path:
+    source = tmp_path_factory.mktemp("left13-reports")
+    for name, text in REPORTS.items():
+        (source / name).write_text(text, encoding="utf-8")
+    return build_template(tmp_path_factory.mktemp("left13-template"), source, tokenizer)
+
+
+def test_a_place_then_its_province_typed_bare_are_two_regions() -> None:
+    """``蓬溪县 四川`` was one place (the province saying where the county lies); typed
+    bare, it is both. Typed after ``region:``, a province still says where (one place)."""
+    assert typed_filter("蓬溪县 四川 GDP") == "region:蓬溪县 region:四川 GDP"
+    assert typed_filter("四川 蓬溪县") == "region:四川 region:蓬溪县"
+    assert typed_filter("苏州 江苏 就业") == "region:苏州 region:江苏 就业"
+    # a two-character county keeps 县 in its short name: written whole all the same
+    assert typed_filter("攸县 湖南") == "region:攸县 region:湖南"
+    assert typed_filter("沛县 GDP") == "region:沛县 GDP"
+    assert typed_filter("矿区 东区 GDP") == "矿区 东区 GDP"  # no suffix of their own
+    assert format_filter(parse_filter(typed_filter("region:苏州 江苏"))) == "region:苏州"
+    assert format_filter(parse_filter(typed_filter("region:Suzhou Jiangsu"))) == "region:苏州"
+
+
+def test_regions_beside_a_place_inside_them() -> None:
+    from bot.corpus.gazetteer import default_gazetteer
+    from bot.corpus.regions import regions_beside
+    from bot.subscriptions.compose import beside_note
+
+    gazetteer = default_gazetteer()
+    assert regions_beside(["蓬溪县", "四川"], gazetteer) == {"四川": "蓬溪县"}
+    assert regions_beside(["四川", "成都", "贵州"], gazetteer) == {"四川": "成都"}
+    assert regions_beside(["四川", "贵州"], gazetteer) == {}
+    assert regions_beside(["湖南"], gazetteer) == {}
+    assert beside_note("GDP region:贵州") is None
+    assert beside_note("region:攸县 region:湖南", "en") == (
+        "ℹ️ 湖南 subscribed with 攸县, a place inside it: the digest holds 湖南's own targets "
+        "and 攸县's, not those of 湖南's other places. For all of 湖南's places, subscribe to "
+        "region:湖南 alone."
+    )
+
+
+async def test_subscribe_to_a_county_and_its_province_gives_both(
+    server: FakeBotApi, reports: Path, tmp_path: Path, tokenizer: Tokenizer
+) -> None:
+    """``/subscribe 攸县 湖南`` subscribed to 攸县 alone (湖南 read as where it lies); it is
+    the county and the province, said so, and the digest holds the province's own
+    targets and the county's, not the province's other county's."""
+    engine = engine_copy(reports, tmp_path, tokenizer)
+    head = server.add_user("王局长")
+    async with running(server, engine) as app:
+        said = await ask_text(server, head, head, "/subscribe 每周一8:30 攸县 湖南")
+        assert "地区：攸县、湖南" in said, said
+        assert (
+            "ℹ️ 湖南和其下辖的攸县一起订阅：推送湖南本级的目标和攸县的目标，不含湖南其他地方的。"
+            "要湖南全部地方的，请只订阅 region:湖南。"
+        ) in said, said
+        (sub,) = store_of(app).list_for_chat(head.id)
+        digest = await ask_text(server, head, head, f"/digest {sub.id}")
+        assert "5.5%" in digest and "7%" in digest, digest
+        assert "6.5%" not in digest and "茶陵" not in digest, digest
+        # the province alone keeps its counties
+        said = await ask_text(server, head, head, "/subscribe 湖南")
+        assert "ℹ️" not in said, said
+        (_, alone) = store_of(app).list_for_chat(head.id)
+        digest = await ask_text(server, head, head, f"/digest {alone.id}")
+        assert "6.5%" in digest and "7%" in digest, digest
+
+
+# -- a report pasted in several messages --------------------------------------------------------
+# An invented report longer than a Telegram message, as a client sends it: cut at a line
+# break under 4,096 characters, the break sent with neither part.
+LINE = "今年全市地区生产总值增长5.5%左右，一般公共预算收入增长4%，粮食产量稳定在60万吨以上。"
+PART_1 = "2026年青川市人民政府工作报告\n\n一、2025年工作回顾\n" + (LINE + "\n") * 80
+PART_2 = "二、2026年主要目标\n" + (LINE + "\n") * 70 + "新建改建农村公路120公里，新增托位800个。"
+PART_3 = "以上报告，请予审议。"
+PASTED_NAME = "2026年青川市人民政府工作报告.txt"
+
+
+def test_the_parts_of_a_cut_text_are_told_apart_from_a_new_message() -> None:
+    from bot.text.pasted import continues, joined_parts, pasted_bytes
+
+    assert len(PART_1) > 3000
+    assert continues(len(PART_1), 1) and continues(3000, 0) and continues(3500, 10)
+    assert not continues(2999, 1)  # a text shorter than a cut one was sent whole
+    assert not continues(4000, 11)  # typed after reading the reply: a message of its own
+    assert not continues(4000, -1)
+    assert joined_parts("甲。\n", "\n乙。") == "甲。\n乙。"
+    assert pasted_bytes(joined_parts(PART_1, PART_2)).decode().count(LINE) == 150
+
+
+async def test_a_report_cut_into_three_messages_is_added_as_one_document(
+    server: FakeBotApi, engine: Engine, database: Database
+) -> None:
+    """Telegram cut his pasted report in three messages and each became a document of its
+    own (the second named by its first line, the third a line): the parts sent right
+    after a cut-length text are joined under one button, nothing searched twice, and
+    added whole, once."""
+    admin = server.add_user("林记者", id=OWNER_ID)
+    before = len(engine.documents())
+    async with running(server, engine, database=database):
+        first = (await ask(server, admin, admin, PART_1)).message
+        assert PASTED_NAME in first["text"] and "➕ 加入文库" in buttons(first)
+        second = (await ask(server, admin, admin, PART_2)).message
+        assert second["text"] == (
+            "➕ 这条接着上一条：Telegram 把超过 4096 字的消息拆成几条发送，我已把它们合为一份文件 "
+            f"{PASTED_NAME}（2 段，共 {len(PART_1.strip()) + 1 + len(PART_2)} 字），没有单独搜索。"
+            "全部发完后按“➕ 加入文库”，整份加入（一小时内有效）。"
+        )
+        assert buttons(second) == {"➕ 加入文库": buttons(first)["➕ 加入文库"]}
+        third = (await ask(server, admin, admin, PART_3)).message
+        assert "（3 段，" in third["text"] and buttons(third) == buttons(second)
+        _received, outcome = await _press_add(server, third, admin)
+        assert "已添加" in outcome and PASTED_NAME in outcome, outcome
+        (added,) = [d for d in engine.documents() if d.relpath == PASTED_NAME]
+        text = (engine.settings.corpus_dir / added.relpath).read_text(encoding="utf-8")
+        assert text == PART_1.rstrip("\n") + "\n" + PART_2 + "\n" + PART_3 + "\n"
+        assert len(engine.documents()) == before + 1
+        # the first part's button was the same text: taken
+        again = await press(server, first, "➕ 加入文库", admin)
+        assert again.params.get("show_alert") and "已过期或已加入" in again.params["text"]
+        # what he types next is a search of its own
+        said = await ask_text(server, admin, admin, "青川 托位")
+        assert "接着上一条" not in said and "青川" in said
+    assert len(engine.documents()) == before + 1
+
+
+async def test_a_message_after_a_pause_or_a_short_paste_stands_alone(
+    server: FakeBotApi, engine: Engine, database: Database
+) -> None:
+    """Only a part sent right after a cut-length text is joined: after a pause (read the
+    reply, typed again) or after a text too short to have been cut, a message is its own,
+    and a member's pastes are never kept."""
+    admin = server.add_user("林记者", id=OWNER_ID)
+    member = server.add_user("读者", id=USER_ID)
+    now = [1_900_000_000.0]
+    server.backend.world.clock = lambda: now[0]
+    short = "青川市2026年民生实事清单\n" + "新建改建农村公路120公里，新增托位800个。\n" * 5
+    async with running(server, engine, database=database):
+        await ask(server, admin, admin, PART_1)
+        now[0] += 30
+        said = await ask_text(server, admin, admin, PART_2)
+        assert "接着上一条" not in said and "二、2026年主要目标" in said
+        now[0] += 30
+        first = (await ask(server, admin, admin, short)).message
+        second = (await ask(server, admin, admin, short.replace("120", "130"))).message
+        assert "接着上一条" not in second["text"]
+        assert buttons(first)["➕ 加入文库"] != buttons(second)["➕ 加入文库"]
+        await ask(server, member, member, PART_1)
+        said = await ask_text(server, member, member, PART_2)
+        assert "接着上一条" not in said

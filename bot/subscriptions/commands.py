@@ -302,8 +302,10 @@ def places_as_regions(tokens: list[str], gazetteer: Gazetteer | None = None) -> 
     the gazetteer's first place of that name is a province or city (``长安``, ``鼓楼``:
     districts and words, left as typed); quoted, ``+``/``!`` or ``key:`` words are left
     alone, and so is a province typed after ``region:`` one of its places to say where
-    that place lies (``region:苏州 江苏`` is one place, not two). A province or city typed
-    in English or pinyin is read so too, written in Chinese (``Sichuan GDP`` ->
+    that place lies (``region:苏州 江苏`` is one place, not two); after a place typed bare
+    it is a second place (``蓬溪县 四川``: the county and the province, both asked for).
+    A province or city typed in English or pinyin is read so too, written in Chinese
+    (``Sichuan GDP`` ->
     ``region:四川 GDP``), and so is a county in pinyin (``Kaili GDP`` -> ``region:凯里
     GDP``), and so is a county written whole with its suffix (``蓬溪县 GDP`` ->
     ``region:蓬溪县 GDP``); a name two places share (Suzhou, Gulou, 长安区) stays a word.
@@ -311,6 +313,7 @@ def places_as_regions(tokens: list[str], gazetteer: Gazetteer | None = None) -> 
     measures, so ``/subscribe 全国 四川`` delivered nothing national."""
     gazetteer = gazetteer or default_gazetteer()
     out: list[str] = []
+    read = -1  # where the last place read here (not typed region:) is in ``out``
     for token in tokens:
         if token in _COUNTRY_WORDS:
             out.append("region:全国")
@@ -330,12 +333,18 @@ def places_as_regions(tokens: list[str], gazetteer: Gazetteer | None = None) -> 
         # a county written whole with its suffix (蓬溪县, 射洪市, 安居区) names one place;
         # its bare name (安居, 大英) is a word as often, and a name without a suffix
         # (东区, 矿区) or one several counties carry (长安区, 鼓楼区) stays as typed.
-        county = county or (len(places) == 1 and places[0].name == word and places[0].short != word)
+        # A two-character county (攸县, 沛县) keeps 县 in its short name: written so, whole.
+        whole = places[0].short != word or word.endswith("县") if places else False
+        county = county or (len(places) == 1 and places[0].name == word and whole)
+        # a province after region:蓬溪县 typed so says where that lies; after a place
+        # typed bare (蓬溪县 四川), it is the second of two places asked for
+        typed_before = out[-1] if out and read != len(out) - 1 else ""
         if (
             places
             and (places[0].level in ("provincial", "city") or county)
-            and not _says_where(out[-1] if out else "", places[0], gazetteer)
+            and not _says_where(typed_before, places[0], gazetteer)
         ):
+            read = len(out)
             out.append(f"region:{word}")
         else:
             out.append(token)
