@@ -361,3 +361,56 @@ async def test_a_message_after_a_pause_or_a_short_paste_stands_alone(
         await ask(server, member, member, PART_1)
         said = await ask_text(server, member, member, PART_2)
         assert "接着上一条" not in said
+
+
+# -- the journalist's trial ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("typed", "filter_text", "expr"),
+    [
+        ("weekly monday 9:00 Sichuan GDP", "GDP region:四川", "mon 09:00"),
+        ("every monday 9:00 GDP", "GDP", "mon 09:00"),
+        ("weekly mon 21:30 就业", "就业", "mon 21:30"),
+        ("monday 9:00 Sichuan GDP", "GDP region:四川", "mon 09:00"),  # as before
+        ("每周一 9:00 GDP", "GDP", "mon 09:00"),
+        ("GDP weekly monday 9:00", "GDP", "mon 09:00"),
+    ],
+)
+def test_a_schedule_of_three_words_said_first_is_read_whole(
+    typed: str, filter_text: str, expr: str
+) -> None:
+    """``weekly monday 9:00 Sichuan GDP`` took ``weekly monday`` as the schedule (at the
+    default 08:00) and 9:00 as a keyword no figure holds."""
+    from bot.subscriptions.commands import parse_subscribe
+
+    request = parse_subscribe(typed, default_time="08:00")
+    assert (request.filter_text, request.schedule.expr) == (filter_text, expr)
+
+
+async def test_subscribe_with_the_schedule_first_in_english(
+    server: FakeBotApi, engine: Engine, database: Database
+) -> None:
+    journalist = server.add_user("Anna", username="anna_news", language_code="en")
+    async with running(server, engine, database=database):
+        said = await ask_text(
+            server, journalist, journalist, "/subscribe weekly monday 9:00 Sichuan Yunnan GDP"
+        )
+        assert "Filter: keywords: GDP; regions: 四川, 云南" in said, said
+        assert "Mondays at 09:00" in said and "9:00," not in said, said
+
+
+async def test_compare_of_named_places_in_a_year_keeps_to_them(
+    server: FakeBotApi, reports: Path, tmp_path: Path, tokenizer: Tokenizer
+) -> None:
+    """``/compare GDP Sichuan Yunnan Guizhou 2026`` (and ``/compare GDP 四川 云南 贵州
+    2026``) said "no regional figures": with a year, the words were one indicator's name.
+    The places narrow the table, in Chinese or English; a province beside one of its
+    counties is its own row and the county's."""
+    engine = engine_copy(reports, tmp_path, tokenizer)
+    journalist = server.add_user("Anna", language_code="en")
+    async with running(server, engine):
+        said = await ask_text(server, journalist, journalist, "/compare GDP 湖南 攸县 2026")
+        assert "5.5%左右" in said and "7%左右" in said and "6.5%" not in said, said
+        said = await ask_text(server, journalist, journalist, "/compare GDP Hunan 2026")
+        assert "5.5%左右" in said and "7%左右" in said and "6.5%" in said, said
+        said = await ask_text(server, journalist, journalist, "/compare GDP 2026")
+        assert "6.5%" in said, said  # no place named: every region, as before

@@ -169,7 +169,7 @@ def _schedule_at_start(
 ) -> tuple[list[str], Schedule | None]:
     """A schedule said first (``每天早上8点 四川``, ``周一 09:00 GDP``): people say when
     before what; it was read as keywords and the digest came daily at the default time."""
-    for size in (2, 1):
+    for size in (3, 2, 1):  # weekly monday 9:00: the time is the schedule's, not a keyword
         if len(tokens) > size:
             schedule = _try_schedule(" ".join(lowered[:size]), default_time)
             if schedule is not None:
