@@ -373,13 +373,19 @@ async def test_a_message_after_a_pause_or_a_short_paste_stands_alone(
         ("monday 9:00 Sichuan GDP", "GDP region:四川", "mon 09:00"),  # as before
         ("每周一 9:00 GDP", "GDP", "mon 09:00"),
         ("GDP weekly monday 9:00", "GDP", "mon 09:00"),
+        # "at" before the time: it and the time were keywords, the digest at 08:00
+        ("every monday at 9:00 GDP", "GDP", "mon 09:00"),
+        ("daily at 7:30 Hainan", "region:海南", "07:30"),
+        ("GDP every day at 9am", "GDP", "09:00"),
+        ("at GDP", "at GDP", "08:00"),  # no time after it: a word like any
     ],
 )
 def test_a_schedule_of_three_words_said_first_is_read_whole(
     typed: str, filter_text: str, expr: str
 ) -> None:
     """``weekly monday 9:00 Sichuan GDP`` took ``weekly monday`` as the schedule (at the
-    default 08:00) and 9:00 as a keyword no figure holds."""
+    default 08:00) and 9:00 as a keyword no figure holds; ``every monday at 9:00 GDP``
+    kept ``at`` and ``9:00`` as keywords."""
     from bot.subscriptions.commands import parse_subscribe
 
     request = parse_subscribe(typed, default_time="08:00")

@@ -106,9 +106,10 @@ def _split_schedule(tokens: list[str], default_time: str) -> tuple[list[str], Sc
     schedule word left before it (``GDP 08:00 08:30``, ``GDP weekly``, ``GDP 每周 08:00``)
     is refused, never filtered on."""
     rest, schedule = _schedule_at_end(tokens, default_time)
-    if rest and schedule is not None and schedule.kind == "weekly":
+    if rest and schedule is not None:
         last = unicodedata.normalize("NFKC", rest[-1]).lower()
-        if last in WEEKLY_WORDS or last == "every":  # weekly mon 09:00, every monday
+        # weekly mon 09:00, every monday; every day 9am (read as "day 9am")
+        if last == "every" or (schedule.kind == "weekly" and last in WEEKLY_WORDS):
             rest = rest[:-1]
     if rest:
         last = unicodedata.normalize("NFKC", rest[-1]).lower()
@@ -164,6 +165,17 @@ def _schedule_at_end(tokens: list[str], default_time: str) -> tuple[list[str], S
     return _schedule_at_start(tokens, lowered, default_time)
 
 
+def without_at(tokens: list[str]) -> list[str]:
+    """The words with an English ``at`` before a time taken out (``every monday at 9:00``,
+    ``daily at 7:30``): the schedule reader knows the time without it, and kept, it left
+    the time a keyword (``at``, ``9:00``) and the digest at the default hour."""
+    return [
+        t
+        for i, t in enumerate(tokens)
+        if t.lower() != "at" or i + 1 >= len(tokens) or not looks_like_time(tokens[i + 1])
+    ]
+
+
 def _schedule_at_start(
     tokens: list[str], lowered: list[str], default_time: str
 ) -> tuple[list[str], Schedule | None]:
@@ -182,7 +194,7 @@ def _schedule_at_start(
 def parse_subscribe(text: str, *, default_time: str) -> SubscribeRequest:
     """Read ``/subscribe`` arguments; ``ScheduleError`` / ``FilterError`` (user-facing, with
     a ``code`` and ``params`` for interfaces that translate) if bad."""
-    tokens = _TOKEN.findall(glue_part_of_day(text or ""))
+    tokens = without_at(_TOKEN.findall(glue_part_of_day(text or "")))
     channel = None
     if tokens and (channel := channel_ref(tokens[0])):
         tokens.pop(0)
