@@ -107,7 +107,13 @@ class PendingUploads:
         os.replace(tmp, meta_path)
 
     def extend(
-        self, token: str, data: bytes, *, last_chars: int, last_at: float
+        self,
+        token: str,
+        data: bytes,
+        *,
+        last_chars: int,
+        last_at: float,
+        filename: str | None = None,
     ) -> PendingUpload | None:
         """Give the entry ``data`` (its text with the next part) in place of its bytes, a
         part more; None, and nothing written, when it was taken or has expired. The entry
@@ -128,6 +134,8 @@ class PendingUploads:
             meta.update(
                 size=len(data), parts=entry.parts + 1, last_chars=last_chars, last_at=last_at
             )
+            if filename is not None:  # an earlier part came last: named by its first line
+                meta["filename"] = filename
             tmp = data_path.with_suffix(".bin-tmp")
             tmp.write_bytes(data)
             os.replace(tmp, data_path)

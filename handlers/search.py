@@ -118,32 +118,39 @@ async def _keep_pasted(update: Update, svc: Services, text: str) -> str | None:
     store = pasted_texts(svc.settings.data_dir)
     sent = update.effective_message.date.timestamp()
     chars = len(text.strip())
-    async with svc.paste_lock:
-        token = await asyncio.to_thread(
-            store.put,
-            pasted_filename(text),
-            pasted_bytes(text),
-            chat_id=chat.id,
-            user_id=user.id,
-            last_chars=chars,
-            last_at=sent,
-        )
-        if len(svc.pasted_parts) >= _PARTS_KEPT:
-            svc.pasted_parts.pop(next(iter(svc.pasted_parts)))
-        svc.pasted_parts[(chat.id, user.id)] = (token, chars, sent)
+    token = await asyncio.to_thread(
+        store.put,
+        pasted_filename(text),
+        pasted_bytes(text),
+        chat_id=chat.id,
+        user_id=user.id,
+        last_chars=chars,
+        last_at=sent,
+    )
+    if len(svc.pasted_parts) >= _PARTS_KEPT:
+        svc.pasted_parts.pop(next(iter(svc.pasted_parts)))
+    svc.pasted_parts[(chat.id, user.id)] = (token, chars, sent, update.effective_message.message_id)
     return token
 
 
 def _append(
-    store: PendingUploads, token: str, text: str, sent: float
+    store: PendingUploads, token: str, text: str, last: tuple[int, float], earlier: bool
 ) -> tuple[PendingUpload, int] | None:
-    """The pasted text of ``token`` with ``text`` after it, and its characters (on a
-    thread: files)."""
-    before = store.text(token)
-    if before is None:
+    """The pasted text of ``token`` with ``text`` after it (before it when ``earlier``: a
+    part handled after the one it precedes), and its characters (on a thread: files).
+    ``last``: the characters and date of the text's last part."""
+    kept = store.text(token)
+    if kept is None:
         return None
-    whole = joined_parts(before.decode("utf-8"), text)
-    entry = store.extend(token, pasted_bytes(whole), last_chars=len(text.strip()), last_at=sent)
+    before, after = (text, kept.decode("utf-8")) if earlier else (kept.decode("utf-8"), text)
+    whole = joined_parts(before, after)
+    entry = store.extend(
+        token,
+        pasted_bytes(whole),
+        last_chars=last[0],
+        last_at=last[1],
+        filename=pasted_filename(text) if earlier else None,
+    )
     return (entry, len(whole.strip())) if entry is not None else None
 
 
@@ -157,20 +164,42 @@ async def _next_part(update: Update, svc: Services, text: str) -> tuple[PendingU
     if chat is None or user is None or chat.type != "private" or message.forward_origin:
         return None
     key = (chat.id, user.id)
-    if key not in svc.pasted_parts:  # only an admin's paste is remembered
-        return None
     sent = message.date.timestamp()
+    token, chars, at, last_id = svc.pasted_parts.get(key, ("", 0, 0.0, 0))  # an admin's only
+    # updates are handled at once: a later part may have been kept first (its sender seen
+    # for the first time held this one up); this part then goes before it
+    earlier = message.message_id < last_id
+    if earlier:
+        fits = continues(len(text.strip()), at - sent)
+        last = (chars, at, last_id)
+    else:
+        fits = continues(chars, sent - at)
+        last = (len(text.strip()), sent, message.message_id)
+    if not token or not fits:
+        return None
+    store = pasted_texts(svc.settings.data_dir)
+    joined = await asyncio.to_thread(_append, store, token, text, last[:2], earlier)
+    if joined is None:  # added or expired meanwhile: this part stands alone
+        svc.pasted_parts.pop(key, None)
+        return None
+    svc.pasted_parts[key] = (token, *last)
+    return joined
+
+
+async def _pasted_turn(
+    update: Update, svc: Services, text: str, pasted: bool
+) -> tuple[tuple[PendingUpload, int] | None, str | None]:
+    """The next part of a text joined (:func:`_next_part`), else this text kept for its
+    button when it reads as pasted (:func:`_keep_pasted`): one after the other under the
+    lock, so that the parts a client sent together, handled at once (updates run
+    concurrently), find the part before them kept rather than racing it."""
+    if update.effective_chat is None or update.effective_chat.type != "private":
+        return None, None
     async with svc.paste_lock:
-        token, chars, at = svc.pasted_parts.get(key, ("", 0, 0.0))
-        if not token or not continues(chars, sent - at):
-            return None
-        store = pasted_texts(svc.settings.data_dir)
-        joined = await asyncio.to_thread(_append, store, token, text, sent)
-        if joined is None:  # added or expired meanwhile: this part stands alone
-            svc.pasted_parts.pop(key, None)
-            return None
-        svc.pasted_parts[key] = (token, joined[0].last_chars, sent)
-        return joined
+        joined = await _next_part(update, svc, text)
+        if joined is not None:
+            return joined, None
+        return None, (await _keep_pasted(update, svc, text) if pasted else None)
 
 
 async def _answer(
@@ -187,16 +216,16 @@ async def _answer(
     if links and not text.strip(" ，,。"):
         await message.reply_text(tr(lang, "pasted.link_only"))
         return
-    if not links and (joined := await _next_part(update, svc, text)) is not None:
+    # a document's text pasted is no query typed: not "corrected", and said how to add it
+    pasted = not links and looks_pasted(text, svc.settings.max_query_chars)
+    # kept before the search, for its next part if the client cut it
+    joined, token = await _pasted_turn(update, svc, text, pasted) if not links else (None, None)
+    if joined is not None:
         part, chars = joined
         said = tr(lang, "pasted.part_joined", parts=part.parts, chars=chars, filename=part.filename)
         keyboard = with_add_pasted(None, part.token, lang)
         await message.reply_html(f"<i>{fmt.escape(said)}</i>", reply_markup=keyboard)
         return
-    # a document's text pasted is no query typed: not "corrected", and said how to add it
-    pasted = not links and looks_pasted(text, svc.settings.max_query_chars)
-    # kept before the search, for its next part if the client cut it
-    token = await _keep_pasted(update, svc, text) if pasted else None
     home = await svc.home_of(chat_of(update))
     key, resp, suggestion_keys = await _search(
         svc, text, user=searcher_of(update), home=home, correct=not pasted

@@ -420,3 +420,25 @@ async def test_compare_of_named_places_in_a_year_keeps_to_them(
         assert "5.5%左右" in said and "7%左右" in said and "6.5%" in said, said
         said = await ask_text(server, journalist, journalist, "/compare GDP 2026")
         assert "6.5%" in said, said  # no place named: every region, as before
+
+
+async def test_parts_sent_together_are_joined_in_order(
+    server: FakeBotApi, engine: Engine, database: Database
+) -> None:
+    """A client sends the parts back to back, and the bot handles updates at once: the
+    second part must find the first kept, not race it (one document, the parts in order)."""
+    admin = server.add_user("林记者", id=OWNER_ID)
+    before = len(engine.documents())
+    async with running(server, engine, database=database):
+        for part in (PART_1, PART_2, PART_3):
+            await server.send_message(admin, admin, part)
+        replies = [(await server.next_call("sendMessage", chat=admin)).message for _ in range(3)]
+        joined = [r for r in replies if r["text"].startswith("➕ 这条接着上一条")]
+        assert len(joined) == 2, [r["text"][:40] for r in replies]
+        last = next(r for r in joined if "（3 段，" in r["text"])
+        _received, outcome = await _press_add(server, last, admin)
+        assert "已添加" in outcome, outcome
+        (added,) = [d for d in engine.documents() if d.relpath == PASTED_NAME]
+        text = (engine.settings.corpus_dir / added.relpath).read_text(encoding="utf-8")
+        assert text == PART_1.rstrip("\n") + "\n" + PART_2 + "\n" + PART_3 + "\n"
+    assert len(engine.documents()) == before + 1
