@@ -44,7 +44,7 @@ from bot.admin.store import actor_name
 from bot.library import Engine
 from bot.subscriptions.service import Listed, SubscriptionError
 from bot.text.echo import cut, one_line
-from handlers.audit import admin_only, audit, error_said, said, secrets, worded
+from handlers.audit import admin_only, audit, error_said, owner_names, said, secrets, worded
 from handlers.common import NEW_MESSAGES, add_commands, command_args, reply_html
 from handlers.context import BriefContext, Services
 from handlers.format import admin as fmt
@@ -155,20 +155,11 @@ def _owners_only(owners: Sequence[int], seen: SeenUsers, lang: str) -> str:
     """The refusal of ``/admin add|remove`` to an admin who is not an owner, with the
     owners to ask by the username they were last seen with (still theirs): an admin who
     is no operator does not know what BRIEFBOT_OWNERS is nor whom it names."""
-    names = _owner_names(owners, seen)
+    names = owner_names(owners, seen)
     refusal = tr(lang, "admin.owners_only")
     return (
         refusal + "\n" + tr(lang, "admin_owner.ask", owners=" ".join(names)) if names else refusal
     )
-
-
-def _owner_names(owners: Sequence[int], seen: SeenUsers) -> list[str]:
-    """The owners by the username they were last seen with (still theirs)."""
-    return [
-        f"@{name}"
-        for owner in owners
-        if (name := seen.username(owner)) and (seen.find(name) or (None,))[0] == owner
-    ]
 
 
 def _become_admin(update: Update, context: BriefContext, lang: str) -> str:
@@ -180,7 +171,7 @@ def _become_admin(update: Update, context: BriefContext, lang: str) -> str:
         return ""
     user = update.effective_user
     me = f"@{user.username}" if user and user.username else str(user.id if user else "")
-    names = _owner_names(context.services.admins.owners, context.services.seen)
+    names = owner_names(context.services.admins.owners, context.services.seen)
     if names:
         return tr(lang, "admin_owner.become", owners=" ".join(names), me=me)
     return tr(lang, "admin_owner.become_unnamed", me=me)

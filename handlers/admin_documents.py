@@ -48,7 +48,7 @@ from bot.corpus import uploads
 from bot.library import DocumentNotFound, UploadResult
 from bot.models import DocumentInfo
 from bot.text.pasted import pasted_bytes, pasted_filename, without_links
-from handlers.audit import admin_only, audit, error_said, worded
+from handlers.audit import admin_only, audit, error_said, how_to_become, worded
 from handlers.common import NEW_MESSAGES, ButtonHandler, add_commands, command_args
 from handlers.context import BriefContext, Services
 from handlers.format import admin_documents as fmt
@@ -420,7 +420,9 @@ async def add_command(update: Update, context: BriefContext) -> None:
         await audit(
             update, context, "upload pasted", result="refused", detail=pasted_filename(text)
         )
-        await message.reply_text(tr(lang, "pasted.admins_only"))
+        await message.reply_text(
+            f"{tr(lang, 'pasted.admins_only')}\n{how_to_become(update, context, lang)}"
+        )
         return
     await _add_pasted(update, context, message, pasted_filename(text), pasted_bytes(text))
 

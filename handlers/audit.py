@@ -4,7 +4,9 @@
 numeric Telegram user id (``update.effective_user.id``, never a username, never the
 chat) before the handler runs; anyone else gets the handler's refusal (a reply, or an
 alert for a button press), nothing else happens, and the attempt is recorded once in
-the audit log as ``refused``.
+the audit log as ``refused``. A refusal in a reply says how to become an admin: whom
+to ask (the owners by the username they were last seen with) and what they send
+(:func:`how_to_become`): "only admins can" left a member with no one to ask.
 
 :func:`audit` records one admin action (who, where, what, result) on the storage
 thread. Details never carry secrets: the bot token and the webhook secret are passed to
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 from telegram import Message, Update
 
@@ -23,6 +25,7 @@ from bot import i18n
 from bot.admin.audit import AuditResult
 from bot.text.echo import cut, one_line
 from handlers.context import BriefContext
+from handlers.seen import SeenUsers
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +90,26 @@ async def audit(
         log.exception("could not write the audit entry for %s", action)
 
 
+def owner_names(owners: Sequence[int], seen: SeenUsers) -> list[str]:
+    """The owners by the username they were last seen with (still theirs)."""
+    return [
+        f"@{name}"
+        for owner in owners
+        if (name := seen.username(owner)) and (seen.find(name) or (None,))[0] == owner
+    ]
+
+
+def how_to_become(update: Update, context: BriefContext, lang: str) -> str:
+    """How the sender of ``update`` becomes one of the bot's admins: the owners to ask (by
+    username, else "the bot's owner") and the command they send for it."""
+    user = update.effective_user
+    me = f"@{user.username}" if user and user.username else str(user.id if user else "")
+    names = owner_names(context.services.admins.owners, context.services.seen)
+    if names:
+        return i18n.tr(lang, "admin_owner.how", owners=" ".join(names), me=me)
+    return i18n.tr(lang, "admin_owner.how_unnamed", me=me)
+
+
 def _said_detail(update: Update, _context: BriefContext) -> str:
     return said(update.effective_message)
 
@@ -122,6 +145,8 @@ def admin_only(
             instead = then(update, context, lang) if then is not None else ""
             if instead and update.callback_query is None:
                 text = instead
+            elif update.callback_query is None:
+                text = f"{text}\n{how_to_become(update, context, lang)}"
             if update.callback_query is not None:
                 await update.callback_query.answer(text, show_alert=True)
             elif update.effective_message is not None:

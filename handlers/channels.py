@@ -10,7 +10,7 @@ from telegram import Bot, Chat, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
 
-from handlers.audit import audit, said
+from handlers.audit import audit, how_to_become, said
 from handlers.common import ADMIN_STATUSES
 from handlers.context import BriefContext
 from handlers.format.subscriptions import channel_problem
@@ -54,7 +54,8 @@ async def channel_target(update: Update, context: BriefContext, ref: str) -> Cha
         # recorded before the reply, as admin_only does: whoever reads the reply and
         # then /audit finds the attempt there
         await audit(update, context, "channel", result="refused", detail=said(message))
-        await message.reply_text(tr(lang, "subscriptions.bot_admins_only"))
+        refused = tr(lang, "subscriptions.bot_admins_only")
+        await message.reply_text(f"{refused}\n{how_to_become(update, context, lang)}")
         return None
     channel, problem = await check_channel(context.bot, ref)
     if channel is None:

@@ -15,6 +15,7 @@ the storage thread; uploads, removals and rebuilds go to :attr:`Services.indexin
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
@@ -93,6 +94,11 @@ class Services:
     notify_admins: Callable[[Message], Awaitable[None]] = _nobody
     set_admin_menu: Callable[[int, bool], Awaitable[None]] = _no_menu
     status_cache: dict[str, Any] = field(default_factory=dict)
+    # an admin's last pasted text per (chat, user): its token, its last part's characters,
+    # Telegram date and message id, for the next part of a text the client cut
+    # (handlers.search); the lock keeps a chat's parts in turn
+    pasted_parts: dict[tuple[int, int], tuple[str, int, float, int]] = field(default_factory=dict)
+    paste_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     # Tasks that run as long as the bot does (the daily pruning), cancelled when it stops.
     background: list[Any] = field(default_factory=list)
     started_at: float = field(default_factory=time.time)

@@ -32,6 +32,10 @@ class PendingUpload:
     user_id: int
     created: float
     size: int
+    # a pasted text: its parts so far, the last one's characters and Telegram date
+    parts: int = 1
+    last_chars: int = 0
+    last_at: float = 0.0
 
 
 class PendingUploads:
@@ -62,7 +66,16 @@ class PendingUploads:
     def _paths(self, token: str) -> tuple[Path, Path]:
         return self.root / f"{token}.bin", self.root / f"{token}.json"
 
-    def put(self, filename: str, data: bytes, *, chat_id: int, user_id: int) -> str:
+    def put(
+        self,
+        filename: str,
+        data: bytes,
+        *,
+        chat_id: int,
+        user_id: int,
+        last_chars: int = 0,
+        last_at: float = 0.0,
+    ) -> str:
         self.sweep()
         self.root.mkdir(parents=True, exist_ok=True)
         if self.kept is not None:
@@ -75,16 +88,70 @@ class PendingUploads:
             "user_id": user_id,
             "created": self.clock(),
             "size": len(data),
+            "parts": 1,
+            "last_chars": last_chars,
+            "last_at": last_at,
         }
         try:
             data_path.write_bytes(data)
-            tmp = meta_path.with_suffix(".json-tmp")
-            tmp.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, meta_path)
+            self._write_meta(meta_path, meta)
         except BaseException:
             self.discard(token)
             raise
         return token
+
+    @staticmethod
+    def _write_meta(meta_path: Path, meta: dict) -> None:
+        tmp = meta_path.with_suffix(".json-tmp")
+        tmp.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, meta_path)
+
+    def extend(
+        self,
+        token: str,
+        data: bytes,
+        *,
+        last_chars: int,
+        last_at: float,
+        filename: str | None = None,
+    ) -> PendingUpload | None:
+        """Give the entry ``data`` (its text with the next part) in place of its bytes, a
+        part more; None, and nothing written, when it was taken or has expired. The entry
+        is claimed as :meth:`take` claims it while its bytes change, so a press meanwhile
+        finds nothing rather than half of it."""
+        data_path, meta_path = self._paths(token)
+        claimed = meta_path.with_name(f"{token}.claimed-{secrets.token_hex(4)}")
+        try:
+            os.replace(meta_path, claimed)
+        except FileNotFoundError:
+            return None
+        try:
+            entry = self._read(claimed, token)
+            if entry is None or self.clock() - entry.created > self.ttl:
+                data_path.unlink(missing_ok=True)
+                return None
+            meta = json.loads(claimed.read_text(encoding="utf-8"))
+            meta.update(
+                size=len(data), parts=entry.parts + 1, last_chars=last_chars, last_at=last_at
+            )
+            if filename is not None:  # an earlier part came last: named by its first line
+                meta["filename"] = filename
+            tmp = data_path.with_suffix(".bin-tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, data_path)
+            self._write_meta(meta_path, meta)
+        finally:
+            claimed.unlink(missing_ok=True)
+        return self._read(meta_path, token)
+
+    def text(self, token: str) -> bytes | None:
+        """The entry's bytes, if it is still there."""
+        if self.get(token) is None:
+            return None
+        try:
+            return self._paths(token)[0].read_bytes()
+        except OSError:
+            return None
 
     def _read(self, meta_path: Path, token: str) -> PendingUpload | None:
         try:
@@ -96,6 +163,9 @@ class PendingUploads:
                 int(meta["user_id"]),
                 float(meta["created"]),
                 int(meta["size"]),
+                int(meta.get("parts", 1)),
+                int(meta.get("last_chars", 0)),
+                float(meta.get("last_at", 0.0)),
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None

@@ -22,7 +22,14 @@ from bot.library import DocumentNotFound
 from bot.models import HomeRegion, SearchResponse
 from bot.targets.conditions import condition_in
 from bot.text.across import asks_across_regions
-from bot.text.pasted import looks_pasted, pasted_bytes, pasted_filename, without_links
+from bot.text.pasted import (
+    continues,
+    joined_parts,
+    looks_pasted,
+    pasted_bytes,
+    pasted_filename,
+    without_links,
+)
 from bot.text.typed_commands import TypedCommand, typed_command
 from handlers import format as fmt
 from handlers.common import (
@@ -38,7 +45,7 @@ from handlers.common import (
 from handlers.context import BriefContext, Services
 from handlers.format.admin_documents import with_add_pasted
 from handlers.i18n import tr
-from handlers.pending_uploads import pasted_texts
+from handlers.pending_uploads import PendingUpload, PendingUploads, pasted_texts
 
 
 def _save(svc: Services, texts: list[str], filters: dict) -> list[str]:
@@ -96,18 +103,103 @@ async def _search(
     return key, resp, dict(zip(resp.suggestions, suggestions, strict=True))
 
 
+_PARTS_KEPT = 200  # chats whose last paste is remembered for its next part
+
+
 async def _keep_pasted(update: Update, svc: Services, text: str) -> str | None:
     """For an admin in a private chat (where files are added), the text kept on disk for
-    the "add to the library" button, by its token; None for anyone else."""
+    the "add to the library" button, by its token; None for anyone else. Kept before the
+    text is searched, and remembered, so that its next part (:func:`_next_part`) finds it."""
     chat, user = update.effective_chat, update.effective_user
     if chat is None or user is None or chat.type != "private":
         return None
     if not await svc.check_admin(user.id):
         return None
     store = pasted_texts(svc.settings.data_dir)
-    return await asyncio.to_thread(
-        store.put, pasted_filename(text), pasted_bytes(text), chat_id=chat.id, user_id=user.id
+    sent = update.effective_message.date.timestamp()
+    chars = len(text.strip())
+    token = await asyncio.to_thread(
+        store.put,
+        pasted_filename(text),
+        pasted_bytes(text),
+        chat_id=chat.id,
+        user_id=user.id,
+        last_chars=chars,
+        last_at=sent,
     )
+    if len(svc.pasted_parts) >= _PARTS_KEPT:
+        svc.pasted_parts.pop(next(iter(svc.pasted_parts)))
+    svc.pasted_parts[(chat.id, user.id)] = (token, chars, sent, update.effective_message.message_id)
+    return token
+
+
+def _append(
+    store: PendingUploads, token: str, text: str, last: tuple[int, float], earlier: bool
+) -> tuple[PendingUpload, int] | None:
+    """The pasted text of ``token`` with ``text`` after it (before it when ``earlier``: a
+    part handled after the one it precedes), and its characters (on a thread: files).
+    ``last``: the characters and date of the text's last part."""
+    kept = store.text(token)
+    if kept is None:
+        return None
+    before, after = (text, kept.decode("utf-8")) if earlier else (kept.decode("utf-8"), text)
+    whole = joined_parts(before, after)
+    entry = store.extend(
+        token,
+        pasted_bytes(whole),
+        last_chars=last[0],
+        last_at=last[1],
+        filename=pasted_filename(text) if earlier else None,
+    )
+    return (entry, len(whole.strip())) if entry is not None else None
+
+
+async def _next_part(update: Update, svc: Services, text: str) -> tuple[PendingUpload, int] | None:
+    """A text longer than 4,096 characters comes as several messages, the client cutting
+    it: a message sent by an admin right after a text they pasted that was as long as a
+    cut one (:func:`~bot.text.pasted.continues`) is its next part, joined to it under the
+    same "add" button (one document, not one a part). The text so far and its characters;
+    None otherwise."""
+    chat, user, message = update.effective_chat, update.effective_user, update.effective_message
+    if chat is None or user is None or chat.type != "private" or message.forward_origin:
+        return None
+    key = (chat.id, user.id)
+    sent = message.date.timestamp()
+    token, chars, at, last_id = svc.pasted_parts.get(key, ("", 0, 0.0, 0))  # an admin's only
+    # updates are handled at once: a later part may have been kept first (its sender seen
+    # for the first time held this one up); this part then goes before it
+    earlier = message.message_id < last_id
+    if earlier:
+        fits = continues(len(text.strip()), at - sent)
+        last = (chars, at, last_id)
+    else:
+        fits = continues(chars, sent - at)
+        last = (len(text.strip()), sent, message.message_id)
+    if not token or not fits:
+        return None
+    store = pasted_texts(svc.settings.data_dir)
+    joined = await asyncio.to_thread(_append, store, token, text, last[:2], earlier)
+    if joined is None:  # added or expired meanwhile: this part stands alone
+        svc.pasted_parts.pop(key, None)
+        return None
+    svc.pasted_parts[key] = (token, *last)
+    return joined
+
+
+async def _pasted_turn(
+    update: Update, svc: Services, text: str, pasted: bool
+) -> tuple[tuple[PendingUpload, int] | None, str | None]:
+    """The next part of a text joined (:func:`_next_part`), else this text kept for its
+    button when it reads as pasted (:func:`_keep_pasted`): one after the other under the
+    lock, so that the parts a client sent together, handled at once (updates run
+    concurrently), find the part before them kept rather than racing it."""
+    if update.effective_chat is None or update.effective_chat.type != "private":
+        return None, None
+    async with svc.paste_lock:
+        joined = await _next_part(update, svc, text)
+        if joined is not None:
+            return joined, None
+        return None, (await _keep_pasted(update, svc, text) if pasted else None)
 
 
 async def _answer(
@@ -126,6 +218,14 @@ async def _answer(
         return
     # a document's text pasted is no query typed: not "corrected", and said how to add it
     pasted = not links and looks_pasted(text, svc.settings.max_query_chars)
+    # kept before the search, for its next part if the client cut it
+    joined, token = await _pasted_turn(update, svc, text, pasted) if not links else (None, None)
+    if joined is not None:
+        part, chars = joined
+        said = tr(lang, "pasted.part_joined", parts=part.parts, chars=chars, filename=part.filename)
+        keyboard = with_add_pasted(None, part.token, lang)
+        await message.reply_html(f"<i>{fmt.escape(said)}</i>", reply_markup=keyboard)
+        return
     home = await svc.home_of(chat_of(update))
     key, resp, suggestion_keys = await _search(
         svc, text, user=searcher_of(update), home=home, correct=not pasted
@@ -145,7 +245,6 @@ async def _answer(
         # a forwarded notice is searched by its words: say so; a document's text, pasted
         # or forwarded, is offered to an admin to add (the text waits on disk, the button
         # names it), anyone else told how it would be added
-        token = await _keep_pasted(update, svc, text) if pasted else None
         said = {"chars": len(text.strip()), "filename": pasted_filename(text)}
         if message.forward_origin is None and token is None:
             note = tr(lang, "pasted.text_searched", **said)

@@ -23,7 +23,7 @@ from bot.i18n import counted
 from bot.search.home_words import home_words
 from bot.subscriptions import reasons
 from bot.subscriptions.commands import channel_ref, subscription_ids, subscriptions_naming
-from bot.subscriptions.compose import preview_messages, unmatched, unmatched_note
+from bot.subscriptions.compose import beside_note, preview_messages, unmatched, unmatched_note
 from bot.subscriptions.service import SubscriptionError
 from bot.text.years import read_year
 from handlers.channels import channel_target
@@ -92,6 +92,8 @@ async def subscribe_command(update: Update, context: BriefContext) -> None:
         why = await svc.run(unmatched, svc.engine, request.filter_text)
         if why is not None:
             text += "\n" + fmt.escape(unmatched_note(why, request.filter_text, lang))
+        if (beside := beside_note(request.filter_text, lang)) is not None:
+            text += "\n" + fmt.escape(beside)
     if home_said:  # 本省 read as the place set now, and kept so: say which, and the rule
         text += "\n" + fmt.escape(home_said)
     if (sent_in := svc.languages.for_chat(target_id)) != lang:

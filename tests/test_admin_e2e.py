@@ -107,7 +107,12 @@ async def assert_refused(
     svc = svc_of(app)
     before, seen = state(app), {e.id for e in svc.audit.latest(200)}
     call = await ask(server, chat, user, text)
-    assert call.text == "⛔ Only the bot's admins can use this command.", text
+    refusal, how = call.text.split("\n")
+    assert refusal == "⛔ Only the bot's admins can use this command.", text
+    # and how to become one: whom to ask, what they send (trial-left13)
+    me = f"@{user.username}" if user.username else str(user.id)
+    assert how.startswith("To become an admin, ask "), text
+    assert how.endswith(f" to send me /admin add {me} in a private chat"), text
     assert state(app) == before, text
     new = [e for e in svc.audit.latest(200) if e.id not in seen]
     assert [(e.actor_id, e.result) for e in new] == [(user.id, "refused")], text

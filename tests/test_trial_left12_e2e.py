@@ -211,7 +211,11 @@ async def test_non_admins_are_told_they_cannot_add(
         assert reply["text"].startswith("ℹ️ 这条消息像是一份文件的正文")
         assert "➕ 加入文库" not in buttons(reply) and ".txt" in reply["text"]
         said = await ask_text(server, member, member, "/add " + REPORT)
-        assert said == "⛔ 只有机器人管理员可以向文库添加文件，这段文字未加入。"
+        assert said == (
+            "⛔ 只有机器人管理员可以向文库添加文件，这段文字未加入。\n"
+            "要成为管理员，请联系机器人的所有者（部署机器人的人），"
+            f"请他在与我的私聊中发送 /admin add {USER_ID}"
+        )
         said = await ask_text(server, member, member, "/add")  # how documents are added
         assert "/add" in said and ".docx" in said
         # an admin's button pressed by another user (the message forwarded, say)

@@ -26,7 +26,11 @@ async def test_a_channels_language_is_set_from_the_private_chat(
         await ask_text(server, owner, owner, "/subscribe @newschan GDP 08:00")
         (sub,) = store_of(app).list_for_chat(news.id)
         refused = await ask_text(server, stranger, stranger, "/lang chat @newschan en")
-        assert refused == "⛔ 只有机器人管理员可以管理频道（订阅、时区、语言）。"
+        assert refused == (
+            "⛔ 只有机器人管理员可以管理频道（订阅、时区、语言）。\n"
+            "要成为管理员，请联系机器人的所有者（部署机器人的人），"
+            f"请他在与我的私聊中发送 /admin add {stranger.id}"
+        )
         group = server.add_chat("supergroup", "Watchers")
         server.set_member(group, owner, "administrator")
         in_group = await ask_text(server, group, owner, "/lang chat @newschan en")

@@ -469,7 +469,11 @@ async def test_who_are_the_admins_lists_them(server: FakeBotApi, engine, db_url)
         said = await ask_text(server, owner, owner, "谁是管理员")
         assert "@lin_jz" in said and "所有者" in said and "🔎" not in said
         said = await ask_text(server, colleague, colleague, "谁是管理员")
-        assert said == "⛔ 只有机器人管理员可以使用此命令。"
+        # refused, with whom to ask and what they send (trial-left13)
+        assert said == (
+            "⛔ 只有机器人管理员可以使用此命令。\n"
+            "要成为管理员，请联系所有者 @lin_jz，请他在与我的私聊中发送 /admin add @wang_c"
+        )
 
 
 # -- what was delivered -------------------------------------------------------------------------

@@ -32,6 +32,7 @@ __all__ = [
     "filter_regions",
     "place_in_region",
     "region_key",
+    "regions_beside",
     "says_where",
 ]
 
@@ -170,3 +171,22 @@ def figure_in_region(
 def _latin_region(region: str) -> str:
     # cached: a filter asks it of every record it reads
     return region_word(region)
+
+
+def regions_beside(places: Sequence[str], gazetteer: Gazetteer | None = None) -> dict[str, str]:
+    """The regions among ``places`` named beside a place inside them, each with the first
+    such place (``四川, 蓬溪县`` -> ``{"四川": "蓬溪县"}``): named so, a region means its own
+    figures and that place's, not every place of its tree (a county official subscribing
+    to his county and his province does not ask for the province's other cities). A
+    region named alone, or beside places outside it, keeps the places inside it."""
+    out: dict[str, str] = {}
+    for p in places:
+        for q in places:
+            if (
+                q != p
+                and place_in_region(p, q, (), gazetteer)
+                and not place_in_region(q, p, (), gazetteer)
+            ):
+                out[p] = q
+                break
+    return out

@@ -216,8 +216,18 @@ class AnalyticsMixin:
         in the past: :func:`~bot.analytics.side_by_side.default_year`): per region the
         target and the last result (:mod:`bot.analytics.side_by_side`). With
         ``condition`` (``/compare GDP 2026 >5``) the regions whose target passes it: the
-        target, the figure the table compares regions by."""
+        target, the figure the table compares regions by. Places named with the indicator
+        (``GDP 四川 云南 2026``, ``GDP Sichuan Yunnan``) keep the rows to them, read as
+        :meth:`~bot.library.targets.TargetsMixin.lookup_indicator` reads them; before, the
+        words were looked up as one indicator's name and nothing was found."""
         records, hidden = self._sourced(indicator=indicator, show_all=show_all)
+        if not records and not hidden and " " in indicator.strip():
+            looked = self.lookup_indicator(indicator, show_all=True)  # type: ignore[attr-defined]
+            if looked.region:
+                indicator = looked.indicator
+                records, hidden = self._sourced(
+                    region=looked.region, indicator=indicator, show_all=show_all
+                )
         table: IndicatorTable = self.indicator_table  # type: ignore[attr-defined]
         known = table.known_name(indicator)
         family = tuple(table.family_members(known)) if known else ()

@@ -10,6 +10,7 @@ from bot.analytics.leads import ReportLead, report_lead
 from bot.config import Settings
 from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.meta import states_targets
+from bot.corpus.regions import regions_beside
 from bot.digest import Digest, DigestFilter, compose_digest, parse_filter
 from bot.digest.compose import DigestLine, Span
 from bot.digest.values import format_value
@@ -48,8 +49,13 @@ class DigestsMixin:
         flt = parse_filter(filter) if isinstance(filter, str) else filter
         docs = {d.doc_id: d for d in self.index.docs}
         read = [d for d in self.index.docs if not (only_new and since) or d.indexed_at > since]
+        # a region named beside a place inside it (region:攸县 region:湖南) is its own
+        # records and that place's, as /targets and /compare read the two: the records
+        # are read so, the filter then takes either region
+        beside = regions_beside(flt.regions, default_gazetteer())
+        region = "、".join(flt.regions) if beside else None
         digest = compose_digest(
-            self.iter_targets(docs=read),
+            self.iter_targets(docs=read, region=region),
             docs,
             flt,
             now=now or datetime.now().astimezone(),

@@ -19,7 +19,7 @@ from bot.corpus.gazetteer import (
     places_sounding_like,
     region_word,
 )
-from bot.corpus.regions import filter_regions, place_in_region, region_key
+from bot.corpus.regions import filter_regions, place_in_region, region_key, regions_beside
 from bot.digest.filters import DigestFilter, FilterMatcher, parse_filter, record_in_region
 from bot.models import (
     DocumentInfo,
@@ -77,16 +77,7 @@ def _in_any_named(
     region named beside a place inside it means that region's own figures, not every
     place of its tree (the province and the county asked, not the province's thirteen
     other places); a region named alone keeps the places inside it."""
-    beside = [
-        p
-        for p in places
-        if any(
-            q != p
-            and place_in_region(p, q, (), gazetteer)
-            and not place_in_region(q, p, (), gazetteer)
-            for q in places
-        )
-    ]
+    beside = regions_beside(places, gazetteer)
     if not beside:
         return _in_any(places, gazetteer)
 
@@ -500,11 +491,14 @@ class TargetsMixin:
     def _passing(self, flt: DigestFilter) -> Iterator[DocTarget]:
         """The records ``flt`` lets through, confident or not, in corpus order, read
         document by document as they are asked for; a document's records about none of
-        the filter's regions are passed over by its index (:class:`HeldRecords`)."""
+        the filter's regions are passed over by its index (:class:`HeldRecords`). A
+        region named beside a place inside it (``region:蓬溪县 region:四川``) gives its own
+        records and that place's, as ``/compare`` and ``/targets`` read the two
+        (:func:`_in_any_named`): the province's other cities were no part of it."""
         table = self.indicator_table
         synonyms = self.searcher.synonyms  # type: ignore[attr-defined]  # Engine
         gazetteer = default_gazetteer()
-        about = _in_any(flt.regions, gazetteer)
+        about = _in_any_named(flt.regions, gazetteer)
         passes = FilterMatcher(
             flt, synonyms, table=table, gazetteer=gazetteer, reader=self.as_chinese
         )

@@ -106,9 +106,10 @@ def _split_schedule(tokens: list[str], default_time: str) -> tuple[list[str], Sc
     schedule word left before it (``GDP 08:00 08:30``, ``GDP weekly``, ``GDP 每周 08:00``)
     is refused, never filtered on."""
     rest, schedule = _schedule_at_end(tokens, default_time)
-    if rest and schedule is not None and schedule.kind == "weekly":
+    if rest and schedule is not None:
         last = unicodedata.normalize("NFKC", rest[-1]).lower()
-        if last in WEEKLY_WORDS or last == "every":  # weekly mon 09:00, every monday
+        # weekly mon 09:00, every monday; every day 9am (read as "day 9am")
+        if last == "every" or (schedule.kind == "weekly" and last in WEEKLY_WORDS):
             rest = rest[:-1]
     if rest:
         last = unicodedata.normalize("NFKC", rest[-1]).lower()
@@ -164,12 +165,23 @@ def _schedule_at_end(tokens: list[str], default_time: str) -> tuple[list[str], S
     return _schedule_at_start(tokens, lowered, default_time)
 
 
+def without_at(tokens: list[str]) -> list[str]:
+    """The words with an English ``at`` before a time taken out (``every monday at 9:00``,
+    ``daily at 7:30``): the schedule reader knows the time without it, and kept, it left
+    the time a keyword (``at``, ``9:00``) and the digest at the default hour."""
+    return [
+        t
+        for i, t in enumerate(tokens)
+        if t.lower() != "at" or i + 1 >= len(tokens) or not looks_like_time(tokens[i + 1])
+    ]
+
+
 def _schedule_at_start(
     tokens: list[str], lowered: list[str], default_time: str
 ) -> tuple[list[str], Schedule | None]:
     """A schedule said first (``每天早上8点 四川``, ``周一 09:00 GDP``): people say when
     before what; it was read as keywords and the digest came daily at the default time."""
-    for size in (2, 1):
+    for size in (3, 2, 1):  # weekly monday 9:00: the time is the schedule's, not a keyword
         if len(tokens) > size:
             schedule = _try_schedule(" ".join(lowered[:size]), default_time)
             if schedule is not None:
@@ -182,7 +194,7 @@ def _schedule_at_start(
 def parse_subscribe(text: str, *, default_time: str) -> SubscribeRequest:
     """Read ``/subscribe`` arguments; ``ScheduleError`` / ``FilterError`` (user-facing, with
     a ``code`` and ``params`` for interfaces that translate) if bad."""
-    tokens = _TOKEN.findall(glue_part_of_day(text or ""))
+    tokens = without_at(_TOKEN.findall(glue_part_of_day(text or "")))
     channel = None
     if tokens and (channel := channel_ref(tokens[0])):
         tokens.pop(0)
@@ -302,8 +314,10 @@ def places_as_regions(tokens: list[str], gazetteer: Gazetteer | None = None) -> 
     the gazetteer's first place of that name is a province or city (``长安``, ``鼓楼``:
     districts and words, left as typed); quoted, ``+``/``!`` or ``key:`` words are left
     alone, and so is a province typed after ``region:`` one of its places to say where
-    that place lies (``region:苏州 江苏`` is one place, not two). A province or city typed
-    in English or pinyin is read so too, written in Chinese (``Sichuan GDP`` ->
+    that place lies (``region:苏州 江苏`` is one place, not two); after a place typed bare
+    it is a second place (``蓬溪县 四川``: the county and the province, both asked for).
+    A province or city typed in English or pinyin is read so too, written in Chinese
+    (``Sichuan GDP`` ->
     ``region:四川 GDP``), and so is a county in pinyin (``Kaili GDP`` -> ``region:凯里
     GDP``), and so is a county written whole with its suffix (``蓬溪县 GDP`` ->
     ``region:蓬溪县 GDP``); a name two places share (Suzhou, Gulou, 长安区) stays a word.
@@ -311,6 +325,7 @@ def places_as_regions(tokens: list[str], gazetteer: Gazetteer | None = None) -> 
     measures, so ``/subscribe 全国 四川`` delivered nothing national."""
     gazetteer = gazetteer or default_gazetteer()
     out: list[str] = []
+    read = -1  # where the last place read here (not typed region:) is in ``out``
     for token in tokens:
         if token in _COUNTRY_WORDS:
             out.append("region:全国")
@@ -330,12 +345,18 @@ def places_as_regions(tokens: list[str], gazetteer: Gazetteer | None = None) -> 
         # a county written whole with its suffix (蓬溪县, 射洪市, 安居区) names one place;
         # its bare name (安居, 大英) is a word as often, and a name without a suffix
         # (东区, 矿区) or one several counties carry (长安区, 鼓楼区) stays as typed.
-        county = county or (len(places) == 1 and places[0].name == word and places[0].short != word)
+        # A two-character county (攸县, 沛县) keeps 县 in its short name: written so, whole.
+        whole = places[0].short != word or word.endswith("县") if places else False
+        county = county or (len(places) == 1 and places[0].name == word and whole)
+        # a province after region:蓬溪县 typed so says where that lies; after a place
+        # typed bare (蓬溪县 四川), it is the second of two places asked for
+        typed_before = out[-1] if out and read != len(out) - 1 else ""
         if (
             places
             and (places[0].level in ("provincial", "city") or county)
-            and not _says_where(out[-1] if out else "", places[0], gazetteer)
+            and not _says_where(typed_before, places[0], gazetteer)
         ):
+            read = len(out)
             out.append(f"region:{word}")
         else:
             out.append(token)

@@ -24,6 +24,8 @@ from datetime import datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from bot.corpus.gazetteer import default_gazetteer
+from bot.corpus.regions import regions_beside
 from bot.digest.filters import DigestFilter, describe, names_document, parse_filter
 from bot.digest.render import render_html
 from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
@@ -56,6 +58,25 @@ def names_no_document(engine: Engine, filter: DigestFilter) -> bool:
     any more (removed): it can match nothing. One pass over the document list, cheap
     enough for a scheduled run, unlike :func:`unmatched`."""
     return bool(filter.docs) and not any(names_document(filter, d) for d in engine.index.docs)
+
+
+def beside_note(filter_text: str, lang: str = DEFAULT_LANGUAGE) -> str | None:
+    """The line ``/subscribe`` adds when a region of the filter is named beside a place
+    inside it (``region:蓬溪县 region:四川``): the digest keeps that region's own targets
+    and the place's (:func:`~bot.corpus.regions.regions_beside`), which ``地区：蓬溪县、四川``
+    alone does not say; None otherwise."""
+    try:
+        regions = parse_filter(filter_text, check_places=False).regions
+    except ValueError:
+        return None
+    beside = regions_beside(regions, default_gazetteer())
+    return (
+        "\n".join(
+            tr(lang, "subscriptions.regions_beside", region=region, inside=inside)
+            for region, inside in beside.items()
+        )
+        or None
+    )
 
 
 def _value_said(filter: DigestFilter, lang: str) -> dict[str, str]:

@@ -12,7 +12,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["looks_pasted", "pasted_bytes", "pasted_filename", "pasted_title", "without_links"]
+__all__ = [
+    "continues",
+    "joined_parts",
+    "looks_pasted",
+    "pasted_bytes",
+    "pasted_filename",
+    "pasted_title",
+    "without_links",
+]
 
 # A link as people paste it: with its scheme, or starting www. (Telegram marks both).
 _LINK = re.compile(r"(?:https?://|www\.)[^\s\u3000，。；、）)】」》]+", re.IGNORECASE)
@@ -86,3 +94,27 @@ def pasted_bytes(text: str) -> bytes:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     body = "\n".join(line.rstrip() for line in lines).strip("\n")
     return (body + "\n").encode("utf-8")
+
+
+# Telegram takes at most 4,096 characters a message: a client sends a longer text as
+# several messages, one after the other, each cut near the limit (at a line or a word
+# before it), the last one shorter.
+CUT_MIN_CHARS = 3000
+"""A pasted text at least this long may have been cut by the client, the rest following."""
+PART_WINDOW_SECONDS = 10
+"""Seconds between two messages a client sent as the parts of one text at most: it sends
+them back to back (the same second, as Telegram dates them); a person typing the next
+message after reading the reply takes longer."""
+
+
+def continues(previous_chars: int, seconds_apart: float) -> bool:
+    """Whether a text sent ``seconds_apart`` after a pasted text of ``previous_chars``
+    characters, in the same chat by the same person, is that text's next part: the text
+    before was as long as a message cut by the client, and this one came right after."""
+    return previous_chars >= CUT_MIN_CHARS and 0 <= seconds_apart <= PART_WINDOW_SECONDS
+
+
+def joined_parts(before: str, after: str) -> str:
+    """The parts of one text joined: a client cuts at a line break where it can, and the
+    break itself is sent with neither part, so they are joined on a new line."""
+    return before.rstrip("\n") + "\n" + after.lstrip("\n")
