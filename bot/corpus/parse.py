@@ -397,6 +397,102 @@ def reflow_wrapped(text: str) -> str:
     return "\n".join(out)
 
 
+# Cells of a table row copied from a PDF or a web page as text: apart by runs of spaces
+# (ASCII, full-width or no-break), where a spreadsheet would give tabs.
+_SPACE_RUN_RE = re.compile(r"[ \u3000\u00a0]+")
+# A data row's numeric cell: a figure (96.82, -2.3, 48.8%) or a missing value (…, -).
+_NUMERIC_CELL_RE = re.compile(r"[-+－—]?[0-9][0-9,.]*[%‰]?|[-—－…]+")
+_REAL_FIGURE_RE = re.compile(r"[-+－—]?[0-9][0-9,.]*[%‰]?")
+# What never stands in a row's cells: a sentence's punctuation (a paragraph of prose
+# with a stray double space has it; a table's label, unit and figures do not).
+_PROSE_MARKS = "。！？；;!?，"
+# A row's label and a header's words are short; a unit cell shorter still.
+_MAX_LABEL = 30
+_MAX_UNIT = 8
+
+
+def _space_cells(line: str) -> list[str]:
+    return [c for c in _SPACE_RUN_RE.split(line.strip()) if c]
+
+
+def _is_space_data_row(cells: list[str]) -> bool:
+    """A label, then units and figures, the last a figure: ``粮食 万吨 96.82 3.4``,
+    ``#玉米 78.46 4.2``."""
+    if len(cells) < 2 or any(ch in c for c in cells for ch in _PROSE_MARKS):
+        return False
+    label, rest = cells[0], cells[1:]
+    if (
+        len(label) > _MAX_LABEL
+        or _NUMERIC_CELL_RE.fullmatch(label)
+        or not re.search(r"[\u3400-\u9fff]", label)
+        or not _NUMERIC_CELL_RE.fullmatch(rest[-1])
+        or not any(_REAL_FIGURE_RE.fullmatch(c) for c in rest)
+    ):
+        return False
+    # between the label and the figures only short unit cells (万吨, 亿千瓦时)
+    return all(_NUMERIC_CELL_RE.fullmatch(c) or len(c) <= _MAX_UNIT for c in rest)
+
+
+def _is_space_header(cells: list[str]) -> bool:
+    """Column words: ``指标 单位 绝对数 比上年增长(%)``, no figure among them."""
+    return (
+        len(cells) >= 2
+        and all(len(c) <= _MAX_LABEL // 2 for c in cells)
+        and not any(ch in c for c in cells for ch in _PROSE_MARKS + "：:、")
+        and not any(_NUMERIC_CELL_RE.fullmatch(c) for c in cells)
+        and not _CAPTION_RE.match(cells[0])
+    )
+
+
+def tabulate_space_rows(text: str) -> str:
+    """``text`` with the cells of its space-separated table rows apart by tabs, as a
+    spreadsheet's copy gives them, so that the rows are read as a table's rows.
+
+    A table copied from a PDF or a web page as text often keeps one row per line with
+    its cells apart by spaces (``粮食 万吨 96.82 3.4`` under ``指标 单位 产量 比上年增长%``).
+    Read as prose, such a row is joined with the next line and its label and figures
+    are lost. A line is taken for a row only inside a run of lines that form a table:
+    two data rows or more (a label, short unit cells, figures, the last cell a figure,
+    no sentence punctuation) with the same number of cells, or one after a header row
+    of column words with no more cells than the rows. The header row right above the
+    rows is a row too. Prose with a stray double space holds punctuation, a date line
+    or a signature no figure: they are left as they are. Lines holding tabs already
+    are left as they are; the text keeps its length per line otherwise.
+    """
+    if " " not in text and "\u3000" not in text and "\u00a0" not in text:
+        return text
+    lines = text.split("\n")
+    cells = [_space_cells(line) if "\t" not in line else [] for line in lines]
+    data = [_is_space_data_row(c) for c in cells]
+    rows: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if not data[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and data[j]:
+            j += 1
+        counts = Counter(len(cells[k]) for k in range(i, j))
+        width, same = counts.most_common(1)[0]
+        header = i > 0 and _is_space_header(cells[i - 1]) and len(cells[i - 1]) <= width
+        if same >= 2 or header:
+            rows.update(range(i, j))
+            if header:
+                rows.add(i - 1)
+        i = j
+    if not rows:
+        return text
+    out = list(lines)
+    for k in rows:
+        line = lines[k]
+        body = line.strip()
+        lead = line[: len(line) - len(line.lstrip())]
+        trail = line[len(line.rstrip()) :]
+        out[k] = lead + _SPACE_RUN_RE.sub("\t", body) + trail
+    return "\n".join(out)
+
+
 def split_passages(
     doc_id: str, text: str, *, max_chars: int = 400, tick: Callable[[], None] | None = None
 ) -> tuple[Passage, ...]:
