@@ -6,7 +6,7 @@ for the test; none is a probe's or a corpus document's."""
 
 from __future__ import annotations
 
-from bot.corpus.parse import split_passages, tabulate_space_rows
+from bot.corpus.parse import reflow_wrapped, split_passages, tabulate_space_rows
 
 _HEAD = "青岭市2021年国民经济和社会发展统计公报\n\n二、农业\n\n"
 _NAME = "city_qingling_2021_stat-bulletin.txt"
@@ -85,3 +85,29 @@ def test_the_figures_of_space_separated_rows_are_read(extract) -> None:
     assert (57.2, "万头") in by_value
     assert (38.6, "万头") in by_value
     assert by_value[(38.6, "万头")].indicator.endswith("生猪存栏")
+
+
+def test_a_note_after_wrapped_prose_is_a_paragraph_of_its_own() -> None:
+    # a hard-wrapped text (a PDF's text layer): its lines are joined, its note is not
+    line = "全年全市规模以上工业企业实现营业收入二百一十亿元比上年增长百分之四点二其中制造业"
+    text = "\n".join([line] * 12) + "\n注：1.本公报数据为初步统计数。2.工业统计起点为2000万元。\n"
+    passages = [p.text for p in split_passages("d", reflow_wrapped(text))]
+    assert passages[-1] == "注：1.本公报数据为初步统计数。2.工业统计起点为2000万元。"
+    para = "全市森林覆盖率达到四成\n说明：部分数据为快报数。"
+    assert [p.text for p in split_passages("d", para)][-1] == "说明：部分数据为快报数。"
+
+
+def test_the_items_of_a_note_are_not_figures(extract) -> None:
+    text = _HEAD + (
+        "全年全市粮食产量41.7万吨，增长2.6%。\n"
+        "注：1.本公报部分数据为初步统计数。\n"
+        "2.规模以上工业统计起点为年主营业务收入2000万元。\n"
+        "（3）固定资产投资统计起点为计划总投资500万元。\n"
+        "三、工业\n"
+        "1.全年全市规模以上工业增加值增长6.3%。\n"
+    )
+    values = {r.value for r in extract(text, _NAME)}
+    assert 41.7 in values
+    assert 2000 not in values
+    assert 500 not in values
+    assert 6.3 in values  # a numbered line after the notes' section is read again

@@ -255,6 +255,15 @@ def _closes_block(s: str) -> bool:
     return bool(_DATE_LINE_RE.fullmatch(s) or _DOC_NUMBER_RE.fullmatch(s))
 
 
+# A table's or a bulletin's notes open with 注： (说明：, 资料来源：): a block of their own,
+# never the wrap of the line before (注：1.…2.… after a section's last sentence).
+_NOTE_RE = re.compile(r"(?:注|附注|说明|资料来源|数据来源)\s*[：:]")
+
+
+def _opens_note(s: str) -> bool:
+    return _NOTE_RE.match(s) is not None
+
+
 def _is_addressee(s: str) -> bool:
     """The addressee of a notice (各区人民政府，市政府各委、办、局： / 省有关单位：), which
     opens a paragraph of its own rather than continuing the title or number above it.
@@ -314,6 +323,7 @@ def _paragraphs(text: str, *, allow_plain: bool) -> Iterator[_Para]:
             and cur_open
             and not (cur_table and "\t" not in stripped)
             and not _is_addressee(stripped)
+            and not _opens_note(stripped)
         ):
             cur, cur_lines = (cur[0], end), cur_lines + 1
         else:
@@ -379,6 +389,7 @@ def reflow_wrapped(text: str) -> str:
             and not indented
             and parse_heading(s, allow_plain=False) is None
             and not _is_addressee(s)
+            and not _opens_note(s)
         ):
             out[-1] += (" " if _latin_break(out[-1][-1], s[0]) else "") + s
         else:
