@@ -111,3 +111,21 @@ def test_the_items_of_a_note_are_not_figures(extract) -> None:
     assert 2000 not in values
     assert 500 not in values
     assert 6.3 in values  # a numbered line after the notes' section is read again
+
+
+def test_a_contents_page_is_not_a_table() -> None:
+    text = (
+        "目  录\n"
+        "第一章  总体要求  1\n"
+        "第二章  重点任务  5\n"
+        "一、发展基础 ………… 2\n"
+        "二、总体思路 ………… 4\n"
+        "一、发展基础  2\n"
+        "二、总体思路  4\n"
+    )
+    assert tabulate_space_rows(text) == text
+
+
+def test_rows_of_measured_figures_without_a_header_are_a_table() -> None:
+    text = "一、食品烟酒  102.6\n二、衣着  98.7\n"
+    assert tabulate_space_rows(text) == "一、食品烟酒\t102.6\n二、衣着\t98.7\n"

@@ -426,6 +426,11 @@ def _space_cells(line: str) -> list[str]:
     return [c for c in _SPACE_RUN_RE.split(line.strip()) if c]
 
 
+# A contents page's entry (第二章 重点任务 5, 一、发展基础 …… 2): a chapter's number, or
+# leader dots before a page number.
+_CONTENTS_RE = re.compile(rf"第[0-9{_CN_NUM}]+[章节编篇部]|[.…·。]{{2,}}")
+
+
 def _is_space_data_row(cells: list[str]) -> bool:
     """A label, then units and figures, the last a figure: ``粮食 万吨 96.82 3.4``,
     ``#玉米 78.46 4.2``."""
@@ -433,7 +438,8 @@ def _is_space_data_row(cells: list[str]) -> bool:
         return False
     label, rest = cells[0], cells[1:]
     if (
-        len(label) > _MAX_LABEL
+        any(_CONTENTS_RE.match(c) for c in cells)
+        or len(label) > _MAX_LABEL
         or _NUMERIC_CELL_RE.fullmatch(label)
         or not re.search(r"[\u3400-\u9fff]", label)
         or not _NUMERIC_CELL_RE.fullmatch(rest[-1])
@@ -444,11 +450,19 @@ def _is_space_data_row(cells: list[str]) -> bool:
     return all(_NUMERIC_CELL_RE.fullmatch(c) or len(c) <= _MAX_UNIT for c in rest)
 
 
+def _is_measured(cells: list[str]) -> bool:
+    """Whether a data row holds a unit cell or a figure other than a bare integer."""
+    return any(
+        not _NUMERIC_CELL_RE.fullmatch(c) or re.search(r"[.%‰]|^[-+－—]\d", c) is not None
+        for c in cells[1:]
+    )
+
+
 def _is_space_header(cells: list[str]) -> bool:
     """Column words: ``指标 单位 绝对数 比上年增长(%)``, no figure among them."""
     return (
         len(cells) >= 2
-        and all(len(c) <= _MAX_LABEL // 2 for c in cells)
+        and all(2 <= len(c) <= _MAX_LABEL // 2 for c in cells)
         and not any(ch in c for c in cells for ch in _PROSE_MARKS + "：:、")
         and not any(_NUMERIC_CELL_RE.fullmatch(c) for c in cells)
         and not _CAPTION_RE.match(cells[0])
@@ -487,7 +501,10 @@ def tabulate_space_rows(text: str) -> str:
         counts = Counter(len(cells[k]) for k in range(i, j))
         width, same = counts.most_common(1)[0]
         header = i > 0 and _is_space_header(cells[i - 1]) and len(cells[i - 1]) <= width
-        if same >= 2 or header:
+        # without a header, a table's figures are measured: a unit cell, a decimal, a
+        # share or a fall (a contents page's page numbers are bare integers)
+        measured = any(_is_measured(cells[k]) for k in range(i, j))
+        if (same >= 2 and measured) or header:
             rows.update(range(i, j))
             if header:
                 rows.add(i - 1)
