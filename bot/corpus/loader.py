@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from bot.corpus.meta import infer_meta, merge_meta
-from bot.corpus.parse import SIDECAR_SUFFIX, load_sidecar, reflow_wrapped, split_passages
+from bot.corpus.parse import (
+    SIDECAR_SUFFIX,
+    load_sidecar,
+    reflow_wrapped,
+    split_passages,
+    tabulate_space_rows,
+)
 from bot.corpus.reader import (
     Deadline,
     UnreadableDocument,
@@ -136,8 +142,9 @@ def load_document(
     # hard-wrapped text (a PDF's text layer) as paragraphs, so no word is cut by a line end.
     # A web page's lines are its paragraphs, headings and table rows (its markup's line
     # breaks are gone): never wrapped, and a short page whose lines happen to share a
-    # length would be joined wrongly.
-    text = fold_figures(decoded.text)
+    # length would be joined wrongly. A table's rows copied with their cells apart by
+    # spaces get tabs first, so that neither reflow nor paragraphs join them to prose.
+    text = tabulate_space_rows(fold_figures(decoded.text))
     if decoded.encoding != "html":
         text = reflow_wrapped(text)
     doc_id = doc_id_for(relpath)

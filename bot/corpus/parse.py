@@ -255,6 +255,15 @@ def _closes_block(s: str) -> bool:
     return bool(_DATE_LINE_RE.fullmatch(s) or _DOC_NUMBER_RE.fullmatch(s))
 
 
+# A table's or a bulletin's notes open with 注： (说明：, 资料来源：): a block of their own,
+# never the wrap of the line before (注：1.…2.… after a section's last sentence).
+_NOTE_RE = re.compile(r"(?:注|附注|说明|资料来源|数据来源)\s*[：:]")
+
+
+def _opens_note(s: str) -> bool:
+    return _NOTE_RE.match(s) is not None
+
+
 def _is_addressee(s: str) -> bool:
     """The addressee of a notice (各区人民政府，市政府各委、办、局： / 省有关单位：), which
     opens a paragraph of its own rather than continuing the title or number above it.
@@ -314,6 +323,7 @@ def _paragraphs(text: str, *, allow_plain: bool) -> Iterator[_Para]:
             and cur_open
             and not (cur_table and "\t" not in stripped)
             and not _is_addressee(stripped)
+            and not _opens_note(stripped)
         ):
             cur, cur_lines = (cur[0], end), cur_lines + 1
         else:
@@ -379,6 +389,7 @@ def reflow_wrapped(text: str) -> str:
             and not indented
             and parse_heading(s, allow_plain=False) is None
             and not _is_addressee(s)
+            and not _opens_note(s)
         ):
             out[-1] += (" " if _latin_break(out[-1][-1], s[0]) else "") + s
         else:
@@ -394,6 +405,119 @@ def reflow_wrapped(text: str) -> str:
             and not _is_addressee(s)
             and (len(s) >= width - 1 or (len(s) >= 0.8 * width and not _ends_line(s)))
         )
+    return "\n".join(out)
+
+
+# Cells of a table row copied from a PDF or a web page as text: apart by runs of spaces
+# (ASCII, full-width or no-break), where a spreadsheet would give tabs.
+_SPACE_RUN_RE = re.compile(r"[ \u3000\u00a0]+")
+# A data row's numeric cell: a figure (96.82, -2.3, 48.8%) or a missing value (…, -).
+_NUMERIC_CELL_RE = re.compile(r"[-+－—]?[0-9][0-9,.]*[%‰]?|[-—－…]+")
+_REAL_FIGURE_RE = re.compile(r"[-+－—]?[0-9][0-9,.]*[%‰]?")
+# What never stands in a row's cells: a sentence's punctuation (a paragraph of prose
+# with a stray double space has it; a table's label, unit and figures do not).
+_PROSE_MARKS = "。！？；;!?，"
+# A row's label and a header's words are short; a unit cell shorter still.
+_MAX_LABEL = 30
+_MAX_UNIT = 8
+
+
+def _space_cells(line: str) -> list[str]:
+    return [c for c in _SPACE_RUN_RE.split(line.strip()) if c]
+
+
+# A contents page's entry (第二章 重点任务 5, 一、发展基础 …… 2): a chapter's number, or
+# leader dots before a page number.
+_CONTENTS_RE = re.compile(rf"第[0-9{_CN_NUM}]+[章节编篇部]|[.…·。]{{2,}}")
+
+
+def _is_space_data_row(cells: list[str]) -> bool:
+    """A label, then units and figures, the last a figure: ``粮食 万吨 96.82 3.4``,
+    ``#玉米 78.46 4.2``."""
+    if len(cells) < 2 or any(ch in c for c in cells for ch in _PROSE_MARKS):
+        return False
+    label, rest = cells[0], cells[1:]
+    if (
+        any(_CONTENTS_RE.match(c) for c in cells)
+        or len(label) > _MAX_LABEL
+        or _NUMERIC_CELL_RE.fullmatch(label)
+        or not re.search(r"[\u3400-\u9fff]", label)
+        or not _NUMERIC_CELL_RE.fullmatch(rest[-1])
+        or not any(_REAL_FIGURE_RE.fullmatch(c) for c in rest)
+    ):
+        return False
+    # between the label and the figures only short unit cells (万吨, 亿千瓦时)
+    return all(_NUMERIC_CELL_RE.fullmatch(c) or len(c) <= _MAX_UNIT for c in rest)
+
+
+def _is_measured(cells: list[str]) -> bool:
+    """Whether a data row holds a unit cell or a figure other than a bare integer."""
+    return any(
+        not _NUMERIC_CELL_RE.fullmatch(c) or re.search(r"[.%‰]|^[-+－—]\d", c) is not None
+        for c in cells[1:]
+    )
+
+
+def _is_space_header(cells: list[str]) -> bool:
+    """Column words: ``指标 单位 绝对数 比上年增长(%)``, no figure among them."""
+    return (
+        len(cells) >= 2
+        and all(2 <= len(c) <= _MAX_LABEL // 2 for c in cells)
+        and not any(ch in c for c in cells for ch in _PROSE_MARKS + "：:、")
+        and not any(_NUMERIC_CELL_RE.fullmatch(c) for c in cells)
+        and not _CAPTION_RE.match(cells[0])
+    )
+
+
+def tabulate_space_rows(text: str) -> str:
+    """``text`` with the cells of its space-separated table rows apart by tabs, as a
+    spreadsheet's copy gives them, so that the rows are read as a table's rows.
+
+    A table copied from a PDF or a web page as text often keeps one row per line with
+    its cells apart by spaces (``粮食 万吨 96.82 3.4`` under ``指标 单位 产量 比上年增长%``).
+    Read as prose, such a row is joined with the next line and its label and figures
+    are lost. A line is taken for a row only inside a run of lines that form a table:
+    two data rows or more (a label, short unit cells, figures, the last cell a figure,
+    no sentence punctuation) with the same number of cells, or one after a header row
+    of column words with no more cells than the rows. The header row right above the
+    rows is a row too. Prose with a stray double space holds punctuation, a date line
+    or a signature no figure: they are left as they are. Lines holding tabs already
+    are left as they are; the text keeps its length per line otherwise.
+    """
+    if " " not in text and "\u3000" not in text and "\u00a0" not in text:
+        return text
+    lines = text.split("\n")
+    cells = [_space_cells(line) if "\t" not in line else [] for line in lines]
+    data = [_is_space_data_row(c) for c in cells]
+    rows: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if not data[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and data[j]:
+            j += 1
+        counts = Counter(len(cells[k]) for k in range(i, j))
+        width, same = counts.most_common(1)[0]
+        header = i > 0 and _is_space_header(cells[i - 1]) and len(cells[i - 1]) <= width
+        # without a header, a table's figures are measured: a unit cell, a decimal, a
+        # share or a fall (a contents page's page numbers are bare integers)
+        measured = any(_is_measured(cells[k]) for k in range(i, j))
+        if (same >= 2 and measured) or header:
+            rows.update(range(i, j))
+            if header:
+                rows.add(i - 1)
+        i = j
+    if not rows:
+        return text
+    out = list(lines)
+    for k in rows:
+        line = lines[k]
+        body = line.strip()
+        lead = line[: len(line) - len(line.lstrip())]
+        trail = line[len(line.rstrip()) :]
+        out[k] = lead + _SPACE_RUN_RE.sub("\t", body) + trail
     return "\n".join(out)
 
 

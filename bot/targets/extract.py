@@ -103,6 +103,9 @@ _YEAR_IN_HEADING_RE = re.compile(r"(?:19|20)\d\d\s*年")
 _BREAKDOWN_RE = re.compile(r"\s*其中[，,：:]")  # 其中，政府投资575.5亿元: a part of the whole
 _GLOSSARY_RE = re.compile(r"^(?:附[：:]?\s*)?(?:名词解释|名词注释|注释|术语解释)[：:]?$")
 _FOOTNOTE_RE = re.compile(r"^(?:[\[［【]\d{1,2}[\]］】]|注[：:]|[①-⑳])")
+_NOTES_RE = re.compile(r"^注[：:]")
+# The next item of a note block written one item per line (注：1.…\n2.…\n3.…)
+_NOTE_ITEM_RE = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)])")
 # Verbs that state where something stands, not how much it moved.
 _LEVEL_CHANGES = frozenset(
     {
@@ -553,6 +556,7 @@ class _Walker:
 
     def run(self) -> list[TargetRecord]:
         pos = 0
+        in_notes = False  # the lines after 注： that go on numbering its items
         for line in self.doc.text.split("\n"):
             line_start = pos
             pos += len(line) + 1
@@ -566,10 +570,17 @@ class _Walker:
             lead = len(line) - len(line.lstrip())
             passage = self.passage_at(line_start + lead)
             if passage is None:
-                continue  # a heading line: it only sets the section
+                # a heading line: it only sets the section (and a short numbered note
+                # item may look like one; a heading of another shape ends the notes)
+                in_notes = in_notes and _NOTE_ITEM_RE.match(stripped) is not None
+                continue
             self.enter_section(passage.section)
             if _FOOTNOTE_RE.match(stripped):
+                in_notes = _NOTES_RE.match(stripped) is not None
                 continue  # ［4］固定资产投资统计口径为…: a definition, not a figure
+            if in_notes and _NOTE_ITEM_RE.match(stripped):
+                continue  # 2.固定资产投资统计起点为500万元: the notes' next item
+            in_notes = False
             opened = paragraph_period(stripped)
             if opened is not None:
                 self.section.paragraph_period = opened
