@@ -77,3 +77,49 @@ def test_power_output_after_a_wind_capacity_is_the_whole_output(extract):
     assert names[40.1] == "风电装机容量"
     assert names[31.6] == "发电量"
     assert names[6.2] == "发电量"
+
+
+# --- a yearly average or a five-year sum towards a five-year plan's end year ---------
+# (guidelines §6.2: 到2025年 gives the end year, a quantity over the plan the span)
+
+_REPORT = "2021年柘川省政府工作报告\n\n二、“十四五”时期主要目标\n\n"
+_REPORT_NAME = "province_zhechuan_2021_gwr.txt"
+
+
+def _years(records) -> dict[float | None, str]:
+    return {r.value: r.year for r in records}
+
+
+def test_a_yearly_average_to_the_plans_end_covers_the_plan(extract):
+    text = _REPORT + "到2025年，全省生产总值年均增长6.5%左右，常住人口城镇化率达到61%。\n"
+    years = _years(extract(text, _REPORT_NAME))
+    assert years[6.5] == "2021-2025"
+    assert years[61] == "2025"  # a level reached at the end keeps the end year
+
+
+def test_a_yearly_average_in_a_later_clause_of_the_goal_sentence(extract):
+    text = (
+        _REPORT + "到2025年，城镇调查失业率控制在5.5%以内，"
+        "居民人均可支配收入年均增长7.5%左右，人均预期寿命提高到78.3岁。\n"
+    )
+    years = _years(extract(text, _REPORT_NAME))
+    assert years[7.5] == "2021-2025"
+    assert years[5.5] == "2025"
+    assert years[78.3] == "2025"
+
+
+def test_a_five_year_sum_to_the_plans_end_covers_the_plan(extract):
+    text = (
+        _REPORT + "到2025年，非化石能源消费比重提高到21%左右，"
+        "单位地区生产总值能耗五年累计下降14.5%。\n"
+    )
+    years = _years(extract(text, _REPORT_NAME))
+    assert years[14.5] == "2021-2025"
+    assert years[21] == "2025"
+
+
+def test_a_yearly_average_to_a_year_past_the_plan_keeps_its_year(extract):
+    # 2023 is no five-year plan's end: nothing says over which years the average runs
+    text = "2021年柘川省政府工作报告\n\n二、今后工作\n\n到2023年，全省数字经济规模年均增长12.5%。\n"
+    years = _years(extract(text, _REPORT_NAME))
+    assert years[12.5] == "2023"
