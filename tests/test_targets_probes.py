@@ -225,6 +225,8 @@ from tests.probes import PROBES, probe_report, said
 # round15a by naming-left18 (its check set: acts no table holds, bare money, owners once)
 # round15 and round15b by probes-round15 (national, provincial and district reports, a
 # speech, plans: 涉及 people, a rank said alone, tenths after 到/在/至)
+# bulletins16 and bulletins16b by targets-left15 (scoped firms own the measures after their
+# 工业总产值; a bare 发电量 is no earlier product's or part's)
 FLOORS = {
     "bulletins": (None, 0.934, 0.934, 1.0),
     "reports": (217, 0.949, 0.949, 0.99),
@@ -250,8 +252,8 @@ FLOORS = {
     "round14": (319, 0.880, 0.880, 0.99),
     "round14b": (81, 0.817, 0.817, 0.99),
     "round14d": (53, 0.650, 0.650, 0.99),
-    "bulletins16": (524, 0.919, 0.858, 0.99),
-    "bulletins16b": (92, 0.891, 0.881, 0.99),
+    "bulletins16": (524, 0.935, 0.874, 0.99),
+    "bulletins16b": (92, 0.946, 0.936, 0.99),
     "round15a": (73, 0.826, 0.826, 0.99),
     "round15": (226, 0.822, 0.822, 0.99),
     "round15b": (83, 0.894, 0.894, 0.99),
