@@ -123,3 +123,13 @@ def test_a_yearly_average_to_a_year_past_the_plan_keeps_its_year(extract):
     text = "2021年柘川省政府工作报告\n\n二、今后工作\n\n到2023年，全省数字经济规模年均增长12.5%。\n"
     years = _years(extract(text, _REPORT_NAME))
     assert years[12.5] == "2023"
+
+
+def test_a_yearly_average_in_the_review_of_a_plan_just_closed_covers_the_plan(extract):
+    # a 2026 report on the five years to 2025: an average over 2025 alone is none
+    text = (
+        "2026年柘川省政府工作报告\n\n一、“十四五”时期工作回顾\n\n"
+        "港口物流加快发展，2025年开通国际航线42条，集装箱吞吐量年均增长16.5%。\n"
+    )
+    years = _years(extract(text, "province_zhechuan_2026_gwr.txt"))
+    assert years[16.5] == "2021-2025"

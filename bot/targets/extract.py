@@ -384,10 +384,11 @@ class _Walker:
 
     def _opens_a_five_year_plan(self, end: int) -> bool:
         """Whether ``end`` closes a five-year plan (2025, 2030) the document was written
-        as it opened (the year before its first year, or its first)."""
+        as it opened (the year before its first year, or its first) or reviews as it
+        closed (the year after its end: a yearly average over one year is none)."""
         if end % 5 or not self.doc_year_s.isdigit():
             return False
-        return end - 5 <= int(self.doc_year_s) <= end - 4
+        return end - 5 <= int(self.doc_year_s) <= end - 4 or int(self.doc_year_s) == end + 1
 
     def _done_over_the_span(
         self, named: Named, clause: str, before_clause: str, after: str
