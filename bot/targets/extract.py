@@ -175,6 +175,10 @@ def split_sentences(line: str) -> Iterator[tuple[int, str]]:
             yield m.start(), m.group()
 
 
+# a sum over the five years a plan's end year closes (到2025年…五年累计下降13.5%)
+_FIVE_YEAR_SUM_RE = re.compile(r"五年(?:来)?累计")
+
+
 @dataclass(slots=True)
 class _SectionState:
     path: tuple[str, ...] = ()
@@ -360,6 +364,8 @@ class _Walker:
             if level and fig.form != "comparison" and not _ACCUMULATED_RE.search(clause):
                 return year.split("-")[1]  # 五年来…达到1.9万家: the level at the end
             return year  # 五年来…外商直接投资累计达到149.6亿美元: summed over the span
+        if year.isdigit() and _FIVE_YEAR_SUM_RE.search(clause):
+            return f"{int(year) - 4}-{year}"  # 到2025年…能耗五年累计下降13.5%: over the five
         averaged = named.change.startswith("年均")
         # 到2030年…实现翻一番, 居民收入增长与经济增长同步: a change over the plan, like a
         # yearly average (a doubling is no level reached)
@@ -374,7 +380,18 @@ class _Walker:
         span = self.task_years.title_span if self.task_years is not None else self.plan_span
         if span.endswith("-" + year):
             return span  # 到2027年…年均增长10%以上 in a plan for 2025-2027: over the plan
+        if averaged and self._opens_a_five_year_plan(int(year)):
+            # a 2021 report's 到2025年，全省生产总值年均增长6%左右: over the 十四五 plan
+            return f"{int(year) - 4}-{year}"
         return year
+
+    def _opens_a_five_year_plan(self, end: int) -> bool:
+        """Whether ``end`` closes a five-year plan (2025, 2030) the document was written
+        as it opened (the year before its first year, or its first) or reviews as it
+        closed (the year after its end: a yearly average over one year is none)."""
+        if end % 5 or not self.doc_year_s.isdigit():
+            return False
+        return end - 5 <= int(self.doc_year_s) <= end - 4 or int(self.doc_year_s) == end + 1
 
     def _done_over_the_span(
         self, named: Named, clause: str, before_clause: str, after: str

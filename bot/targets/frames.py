@@ -60,6 +60,10 @@ _MEASURES: dict[str, frozenset[str]] = {
     ),
     **dict.fromkeys(("价格", "居民消费价格"), frozenset({"percent", "points"})),
 }  # fmt: skip
+# A product's output (钢材产量): what it is said in (tonnes) is the product's only
+_OUTPUT_MEASURES = frozenset({"产量", "总产量"})
+# a clause opening on the whole year (全年发电量…): a statement of its own
+_YEAR_LEAD_RE = re.compile(r"^[；;，,]?(?:全年|年末|年内)")
 # Measures that are whole indicators: they never take the entity of an earlier figure.
 _WHOLE = frozenset({"居民消费价格", "可支配收入", "消费支出", "专利授权", "专利申请", "图书藏量"})
 _WITHIN_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,6}?[市县州区省]境内(?=[\u4e00-\u9fff]{2})")
@@ -301,6 +305,7 @@ class Frame:
     last: str = ""  # the last name given (参保人数 before its 参保率)
     level: str = ""  # 小学 of 小学620所，教学点360个: the schools whose people come next
     joined: bool = False  # the figure's clause follows the one before after a comma
+    owned_class: str = ""  # the unit class of the level that named the entity (万吨 of 钢材)
 
     def reset(self) -> None:
         self.entity = ""
@@ -314,6 +319,7 @@ class Frame:
         self.students = ""
         self.last = ""
         self.level = ""
+        self.owned_class = ""
 
     def without_figure(self, sentence: str) -> None:
         """A sentence with no figure: a price index held flat is the measure of its parts."""
@@ -436,6 +442,7 @@ class Frame:
             and not read_after
             # 开工建设重大项目260个，完成投资680亿元: the things the figure before named
             and not (head and self.last == head)
+            and not self._not_the_entitys(name, fig, clause)
         ):
             # 普通中学642所，在校学生71.9万人: the clause says only the measure
             entity = self.level if self.level and measure in _SCHOOL_PEOPLE else self.entity
@@ -448,6 +455,8 @@ class Frame:
             return name, False
         if name in _MEASURES:
             whose = bool(self.entity) and not (name in _LOSSES and not self.entity_unit)
+            if whose and self._not_the_entitys(name, fig, clause):
+                whose = False
             if whose and name not in _WHOLE and fig.unit_class in _MEASURES[name]:
                 self.measure, self.measured = name, fig.unit_class
                 self.measured_unit = fig.unit
@@ -481,6 +490,8 @@ class Frame:
         if measure:
             self.entity = name[: -len(measure)].rstrip("的")
             self.entity_unit = ""
+            if fig.unit_class not in _CHANGE_CLASSES:
+                self.owned_class = fig.unit_class
             self.measure, self.measured = measure, fig.unit_class
             self.measured_unit = fig.unit
             return name, False
@@ -552,6 +563,21 @@ class Frame:
         # part of the paragraph's 收入
         self.plain = name
         return name, False
+
+    def _not_the_entitys(self, name: str, fig: Figure, clause: str) -> bool:
+        """Whether a bare measure is said of no earlier entity: after a product's output
+        (钢材…万吨；发电量…亿千瓦时) a measure in another unit is a product of its own; after
+        a list of parts of one measure (其中，风电装机容量…；全年发电量…), a clause opening
+        on the year says another measure of the whole, not of the last part."""
+        if fig.unit_class in _CHANGE_CLASSES or self.entity_unit:
+            return False
+        if (
+            self.measure in _OUTPUT_MEASURES
+            and self.owned_class
+            and fig.unit_class != self.owned_class
+        ):
+            return True
+        return self.subitems and name != self.measure and bool(_YEAR_LEAD_RE.match(clause.strip()))
 
     def _part_of_total(self, fig: Figure) -> bool:
         """A figure in the unit of the total just given (公路总里程29322公里) is a part of it."""

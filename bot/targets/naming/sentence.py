@@ -89,6 +89,13 @@ _NEAR_SHARE_RE = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})(比重|比例|占比|份额)(?:接近|将近)(?:比重|比例)?$"
 )
 # the act of starting projects, left in front of them (启动旧村改造项目9个)
+# Firms bounded by a scope, said before the verb of their sector's measure, with or
+# without their count between (规模以上工业企业57家，实现工业总产值)
+_SCOPED_FIRMS_BEFORE_RE = re.compile(
+    r"(?P<scope>规模以上|限额以上)(?P<sector>[\u4e00-\u9fff]{1,6}?)企业"
+    r"(?:[\d.]+家[，,]?)?(?:共|累计)?(?:完成|实现)(?P<measure>[\u4e00-\u9fff]{2,10}?)"
+    r"(?:达到|达|为)?$"
+)
 _STARTED_PROJECTS_RE = re.compile(r"^(?:新)?启动(?=[\u4e00-\u9fff]{2,}(?:项目|工程)$)")
 # a rate's link verb (办结率为99.5%)
 _RATE_LINK_RE = re.compile(r"(?<=率)(?:为|达到|达|是)$")
@@ -519,6 +526,17 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
                 return canonical
         return best + rest
 
+    def scoped_firms(self, name: str, fig: Figure) -> tuple[str, str, str] | None:
+        """``规模以上工业企业（57家，）完成工业总产值`` right before the figure, ``name`` the
+        measure said: the scope (规模以上), the sector's measure (工业总产值) and the
+        firms' noun (工业企业); ``None`` when the figure's words say no such firms."""
+        m = _SCOPED_FIRMS_BEFORE_RE.search(strip_noise(self.s[: fig.start]))
+        if not m or not m["measure"].startswith(m["sector"]):
+            return None
+        if name != m["measure"] and self.table.canonical(m["measure"]) != name:
+            return None
+        return m["scope"], m["measure"], m["sector"] + "企业"
+
     def emit(
         self,
         fig: Figure,
@@ -549,6 +567,11 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
             name = measure_of_the_whole(
                 self.table, name, fig.unit, self.context.whole, self.context.whole_unit
             )
+        firms = self.scoped_firms(name, fig)
+        if firms:
+            # 规模以上工业企业完成工业总产值…: the firms' scope bounds the sector's measure
+            scope, measure, _ = firms
+            name = self.table.canonical(scope + measure) or scope + measure
         name = self.owned_quantity(name)
         name = self.size_of_counted(name, fig)
         if self.context.bulletin and _is_output(name, fig, self.table):
@@ -616,6 +639,11 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         )
         self.last_change = change or self.last_change
         entity = _without_attribute(name)
+        if firms:
+            # …；实现营业收入…: the income after is the firms', not the sector's
+            entity = firms[0] + firms[2]
+        elif fig.unit_class in ("percent", "points") and name == self.context.last_name:
+            entity = self.context.entity  # …工业总产值…，增长7.3%: the growth names no new one
         if not (entity == self.context.entity and fig.unit_class in ("percent", "points")):
             # 营业收入426.5亿元，增长7.9%: the growth leaves the entity named for its money
             self.context.entity_unit = fig.unit_class
