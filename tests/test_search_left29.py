@@ -129,3 +129,25 @@ def test_several_places_typed_first_are_the_places_compared(engine):
     # one place first, as before
     looked = engine.lookup_condition("云南 GDP", None)
     assert (looked.indicator, looked.region) == ("GDP", "云南")
+
+
+def test_a_glossary_phrase_is_said_back_as_read(engine):
+    from bot.library.understood import understood_line
+
+    u = engine.search("urban unemployment rate 四川", page_size=3).understood
+    assert ("urban unemployment rate", ("城镇调查失业率",)) in u.english
+    # a topic the glossary reads that names no indicator is said back
+    u = engine.search("people's livelihood 四川", page_size=3).understood
+    assert u is not None and ("people's livelihood", ("民生",)) in u.english
+    line = understood_line(u, "en")
+    assert "people's livelihood read as 民生" in line
+
+
+def test_the_indicator_the_line_names_is_not_said_a_second_time():
+    from bot.library.understood import understood_line
+    from bot.models import Understood
+
+    english = (("grain output", ("粮食产量",)), ("harvest", ("收获", "丰收")))
+    line = understood_line(Understood(indicator="粮食产量", english=english), "en")
+    assert "grain output" not in line
+    assert "粮食产量" in line and "harvest read as 收获/丰收" in line
