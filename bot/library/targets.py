@@ -19,7 +19,13 @@ from bot.corpus.gazetteer import (
     places_sounding_like,
     region_word,
 )
-from bot.corpus.regions import filter_regions, place_in_region, region_key, regions_beside
+from bot.corpus.regions import (
+    AmbiguousPlace,
+    filter_regions,
+    place_in_region,
+    region_key,
+    regions_beside,
+)
 from bot.digest.filters import DigestFilter, FilterMatcher, parse_filter, record_in_region
 from bot.models import (
     DocumentInfo,
@@ -90,6 +96,37 @@ def _in_any_named(
         return False
 
     return about
+
+
+def _in_any_compared(
+    places: Sequence[str], gazetteer: Gazetteer, docs: Sequence[DocumentInfo]
+) -> Callable[[TargetRecord, DocumentInfo], bool]:
+    """:func:`_in_any_named` for a lookup: several places named side by side, none inside
+    another (``/compare GDP 四川 云南 贵州``), are compared as peers, each by its own
+    figures, not by its cities' and zones' (a reader comparing provinces asks for the
+    provinces), where the library holds a document of that place's own; a place without
+    one keeps the places inside it, the only figures there are about it."""
+    if len(places) < 2 or regions_beside(places, gazetteer):
+        return _in_any_named(places, gazetteer)
+    owned = {p for p in places if any(_same_place(p, info.region, gazetteer) for info in docs)}
+    if not owned:
+        return _in_any(places, gazetteer)
+
+    def about(record: TargetRecord, info: DocumentInfo) -> bool:
+        return any(
+            record_in_region(p, record, info, gazetteer)
+            and (p not in owned or _its_own(p, record, info, gazetteer))
+            for p in places
+        )
+
+    return about
+
+
+def _same_place(place: str, region: str | None, gazetteer: Gazetteer) -> bool:
+    return bool(region) and (
+        place_in_region(region or "", place, (), gazetteer)
+        and place_in_region(place, region or "", (), gazetteer)
+    )
 
 
 def _its_own(place: str, record: TargetRecord, info: DocumentInfo, gazetteer: Gazetteer) -> bool:
@@ -336,11 +373,30 @@ class TargetsMixin:
         (a statistics bulletin's results only) gets its records of every kind."""
         found = self.lookup_targets(kind="target", region=region, year=year, show_all=show_all)
         kind: str | None = "target" if found.any else None
-        if condition is None and found.any:
-            return found
-        return self.lookup_targets(
-            kind=kind, region=region, year=year, show_all=show_all, condition=condition
-        )
+        if condition is not None or not found.any:
+            found = self.lookup_targets(
+                kind=kind, region=region, year=year, show_all=show_all, condition=condition
+            )
+        return replace(found, rows=self._own_first(found.rows, region))
+
+    def _own_first(self, rows: list[DocTarget], region: str) -> list[DocTarget]:
+        """``rows`` with the records about ``region`` itself first, the places inside it
+        after, each in corpus order: ``/targets 广东`` opens with the province's own
+        targets, not a city's news article that the corpus happens to list first."""
+        places = _places(region)
+        if len(places) != 1:
+            return rows
+        gazetteer = default_gazetteer()
+        docs = {d.doc_id: d for d in self.index.docs}
+        own = [
+            r
+            for r in rows
+            if r.doc_id in docs and _its_own(places[0], r.record, docs[r.doc_id], gazetteer)
+        ]
+        if not own or len(own) == len(rows):
+            return rows
+        kept = {id(r) for r in own}
+        return own + [r for r in rows if id(r) not in kept]
 
     def lookup_indicator(
         self,
@@ -379,15 +435,17 @@ class TargetsMixin:
             return IndicatorLookup(found, text, region)
         first, _, rest = text.partition(" ")
         rest = rest.strip()
-        if region is None and rest and self.region_named(first) is not None:
-            # the place first, as people say it (四川 GDP, 贵州 就业): the rest is the
-            # indicator; before, the place was looked up as an indicator's name
-            about = look(rest, first, kind)
+        places, named = self._places_first(text)
+        if region is None and named and places:
+            # the places first, as people say it (四川 GDP, 四川 云南 GDP, 贵州 就业): the
+            # rest is the indicator; before, the place was looked up as an indicator's
+            # name, and of several places the second was read as the indicator's
+            about = look(named, places, kind)
             if about.any:
-                return IndicatorLookup(about, rest, first)
-            anywhere = look(rest, None, None)
+                return IndicatorLookup(about, named, places)
+            anywhere = look(named, None, None)
             if anywhere.any:
-                return IndicatorLookup(about, rest, first, anywhere)
+                return IndicatorLookup(about, named, places, anywhere)
         if region is None and rest:
             about = look(first, rest, kind)
             if about.any:
@@ -398,6 +456,24 @@ class TargetsMixin:
         if region is not None or (kind and kind != "all"):
             return IndicatorLookup(found, text, region, look(text, None, None))
         return IndicatorLookup(found, text)
+
+    def _places_first(self, text: str) -> tuple[str, str]:
+        """The places ``text`` opens with, written apart (``四川 云南``), and the words
+        after them; ``("", "")`` when its first word is no place or nothing follows."""
+        words = text.split()
+        k = 0
+        while k < len(words) - 1:
+            try:
+                if self.region_named(words[k]) is None:
+                    break
+            except AmbiguousPlace:
+                if k == 0:
+                    raise  # Suzhou GDP: said, as before
+                break  # 四川 Suzhou GDP: the first place's, as before
+            k += 1
+        if k == 0:
+            return "", ""
+        return " ".join(words[:k]), " ".join(words[k:])
 
     def as_chinese(self, text: str) -> str:
         """What a user typed, its English and pinyin words read as Chinese terms as the
@@ -436,7 +512,7 @@ class TargetsMixin:
         chosen = [self.find_document(doc)] if doc else list(docs or self.index.docs)
         wanted = _asked_once(self.indicator_matcher(indicator)) if indicator else None
         places = _places(region)
-        about = _in_any_named(places, default_gazetteer()) if places else None
+        about = _in_any_compared(places, default_gazetteer(), chosen) if places else None
         for info in chosen:
             held = self.target_store.load_held(info.doc_id)
             in_region = _region_check(held, info, about) if about else None

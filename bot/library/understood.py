@@ -44,6 +44,8 @@ def understood_line(
     english = [
         tr(lang, "search.facet_english", word=quote(word), read=quote("/".join(read)))
         for word, read in u.english
+        # grain output read as 粮食产量 beside 指标 粮食产量 says the indicator twice
+        if not (u.indicator and read == (u.indicator,))
     ]
     parts = [part for part in (region, year, period, kind, indicator, *english) if part]
     line = tr(lang, "search.understood", facets=sep.join(parts))

@@ -1123,7 +1123,8 @@ class Searcher:
         )
         remarks = [*ambiguous_place_notes(parsed.raw), *budget_notes(budget)]
         understood = facets if facets and facets.any else None
-        if english := tuple(dict((c.label, c.read_as) for c in positive if c.read_as).items()):
+        read = dict((c.label, c.read_as) for c in positive if c.read_as)
+        if english := (*_glossed(parsed.raw, understood, read), *read.items()):
             understood = replace(understood or Understood(), english=english)
         return SearchResponse(
             query=parsed.raw,
@@ -1436,6 +1437,23 @@ class Searcher:
             year=info.year,
             url=info.extra.get("url"),
         )
+
+
+def _glossed(
+    raw: str, understood: Understood | None, read: dict[str, tuple[str, ...]]
+) -> list[tuple[str, tuple[str, ...]]]:
+    """The glossary's readings of what was typed (``new quality productive forces`` ->
+    新质生产力), said back as the dictionary's are: the words were searched as the term,
+    and a reader who typed English sees what. An indicator the line names already
+    (grain output: 指标 粮食产量) is not said twice."""
+    said = {understood.indicator} if understood and understood.indicator else set()
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for lo, hi, term in english_terms(raw):
+        typed = raw[lo:hi]
+        if term not in said and typed not in read:
+            said.add(term)
+            out.append((typed, (term,)))
+    return out
 
 
 def _asking(word: str) -> bool:

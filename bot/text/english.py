@@ -107,9 +107,88 @@ def english_terms(text: str, glossary: dict[str, str] | None = None) -> list[tup
             i += 1
             continue
         n, term = found
-        out.append((words[i][0], words[i + n - 1][1], term))
-        i += n
+        lo, hi, term = _narrowed(words, text, i, i + n, term, names, out)
+        out.append((words[lo][0], words[hi - 1][1], term))
+        i = hi
     return out
+
+
+def _narrowed(
+    words: list[tuple[int, int, str]],
+    text: str,
+    lo: int,
+    hi: int,
+    term: str,
+    names: dict[str, str],
+    before: list[tuple[int, int, str]],
+) -> tuple[int, int, str]:
+    """A form read with the word before or after it that narrows it: ``urban
+    unemployment rate`` is no form, but the glossary's ``urban surveyed unemployment
+    rate`` holds its words in order, and that entry's term (城镇调查失业率) holds the
+    form's own (失业率): the reader meant the narrower indicator, which the words apart
+    (urban, 失业率) never name. The narrower entry is the one whose form adds the fewest
+    words, then the one listed first (the glossary lists an indicator's usual sense
+    first); a word already read, or joined by anything but a space or hyphen, is left."""
+    taken = before[-1][1] if before else -1
+    best: tuple[int, int, int, str] | None = None  # (extra words, lo, hi, term)
+    for new_lo, new_hi in ((lo - 1, hi), (lo, hi + 1), (lo - 1, hi + 1)):
+        if new_lo < 0 or new_hi > len(words) or words[new_lo][0] < taken:
+            continue
+        if new_hi > hi and _starts_form(words, hi, names):
+            continue  # the word after opens a form of its own
+        if not all(
+            _JOIN_RE.fullmatch(text, words[k][1], words[k + 1][0])
+            for k in range(new_lo, new_hi - 1)
+        ):
+            continue
+        typed = [singular(w) for _, _, w in words[new_lo:new_hi]]
+        if " ".join(typed) in names:
+            continue  # a form of its own: the greedy reading found it, or a later one will
+        found = (
+            _containing_shipped(tuple(typed), term)
+            if names is load_glossary()
+            else _containing(tuple(typed), term, names)
+        )
+        for extra, narrower in found:
+            if best is None or extra < best[0]:
+                best = (extra, new_lo, new_hi, narrower)
+            break
+    if best is None:
+        return lo, hi, term
+    return best[1], best[2], best[3]
+
+
+@lru_cache(maxsize=1024)
+def _containing_shipped(typed: tuple[str, ...], term: str) -> tuple[tuple[int, str], ...]:
+    """:func:`_containing` over the shipped glossary, remembered (a scan of every form)."""
+    return tuple(_containing(typed, term, load_glossary()))
+
+
+def _containing(typed: tuple[str, ...], term: str, names: dict[str, str]):
+    """(words added, term) of the glossary's forms holding ``typed`` in order whose term
+    is longer than ``term`` and holds it, fewest words added first, then glossary order."""
+    found: list[tuple[int, int, str]] = []
+    for order, (form, narrower) in enumerate(names.items()):
+        if len(narrower) <= len(term) or term not in narrower:
+            continue
+        have = form.split(" ")
+        if len(have) <= len(typed) or not _in_order(typed, have):
+            continue
+        found.append((len(have) - len(typed), order, narrower))
+    found.sort()
+    return [(extra, narrower) for extra, _, narrower in found]
+
+
+def _starts_form(words: list[tuple[int, int, str]], at: int, names: dict[str, str]) -> bool:
+    return any(
+        _key([w for _, _, w in words[at : at + n]]) in names
+        for n in range(1, min(_MAX_WORDS, len(words) - at) + 1)
+    )
+
+
+def _in_order(typed: tuple[str, ...], have: list[str]) -> bool:
+    it = iter(have)
+    return all(word in it for word in typed)
 
 
 def with_chinese_terms(text: str, glossary: dict[str, str] | None = None) -> str:
