@@ -229,6 +229,7 @@ from tests.probes import PROBES, probe_report, said
 # less 0.01 after naming-left18, probes-bulletins16 and probes-round15
 # bulletins16 and bulletins16b by targets-left15 (scoped firms own the measures after their
 # 工业总产值; a bare 发电量 is no earlier product's or part's)
+# bulletins16 recall to its merged level less 0.01 with parse-rows16 (rows separated by spaces)
 FLOORS = {
     "bulletins": (None, 0.934, 0.934, 1.0),
     "reports": (217, 0.949, 0.949, 0.99),
@@ -254,7 +255,7 @@ FLOORS = {
     "round14": (319, 0.905, 0.905, 0.99),
     "round14b": (81, 0.854, 0.854, 0.99),
     "round14d": (53, 0.896, 0.896, 0.99),
-    "bulletins16": (524, 0.935, 0.874, 0.99),
+    "bulletins16": (524, 0.935, 0.946, 0.99),
     "bulletins16b": (92, 0.946, 0.936, 0.99),
     "round15a": (73, 0.826, 0.826, 0.99),
     "round15": (226, 0.822, 0.822, 0.99),
