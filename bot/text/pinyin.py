@@ -53,7 +53,6 @@ def _raw_table() -> dict[str, str]:
 
 
 @cache  # bounded by the ~42,000 characters of the table
-@lru_cache(maxsize=65536)  # the characters of a corpus; the typo scorer asks per pair
 def readings(ch: str) -> tuple[str, ...]:
     """Toneless readings of one character, most common first; ``(ch,)`` if not Chinese.
 
