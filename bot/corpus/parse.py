@@ -412,8 +412,8 @@ def reflow_wrapped(text: str) -> str:
 # (ASCII, full-width or no-break), where a spreadsheet would give tabs.
 _SPACE_RUN_RE = re.compile(r"[ \u3000\u00a0]+")
 # A data row's numeric cell: a figure (96.82, -2.3, 48.8%) or a missing value (…, -).
-_NUMERIC_CELL_RE = re.compile(r"[-+－—]?[0-9][0-9,.]*[%‰]?|[-—－…]+")
 _REAL_FIGURE_RE = re.compile(r"[-+－—]?[0-9][0-9,.]*[%‰]?")
+_NUMERIC_CELL_RE = re.compile(_REAL_FIGURE_RE.pattern + r"|[-—－…]+")
 # What never stands in a row's cells: a sentence's punctuation (a paragraph of prose
 # with a stray double space has it; a table's label, unit and figures do not).
 _PROSE_MARKS = "。！？；;!?，"
