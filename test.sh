@@ -7,6 +7,10 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
 cd "$root"
 scripts/bootstrap.sh dev || exit 1
+# Byte-code caches written: an environment that sets PYTHONDONTWRITEBYTECODE would make
+# every process of the suite (two workers, hundreds of `briefbot` subprocesses) compile
+# the project's modules again, and pytest rewrite every test module in each worker.
+unset PYTHONDONTWRITEBYTECODE
 .venv/bin/ruff check . || exit 1
 .venv/bin/ruff format --check . || exit 1
 .venv/bin/lint-imports --no-cache || exit 1  # the import contract in pyproject.toml

@@ -25,7 +25,7 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   installed=
   if [ -z "${BRIEFBOT_PIP_ONLY:-}" ]; then
     if [ -x "$venv/bin/uv" ] || "${pip[@]}" uv >&2; then
-      if "$venv/bin/uv" pip install --quiet --python "$venv/bin/python" -e "$spec" >&2; then
+      if "$venv/bin/uv" pip install --quiet --compile-bytecode --python "$venv/bin/python" -e "$spec" >&2; then
         installed=uv
       else
         echo "bootstrap: uv could not install the project; installing with pip." >&2
