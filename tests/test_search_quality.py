@@ -134,6 +134,11 @@ REAL_DEV_BANDS: tuple[tuple[int, float], ...] = (
     # search-quality29: 0.875 unseen (0.882 with its judgement slip fixed), 0.916 after its
     # fixes (three English glossary phrases, two swapped characters put back), less 0.01
     (2203, 0.906),
+    # r2204-r2289 (the thirtieth batch's 78 dev queries, leaning on whole-sentence questions
+    # and wholly English ones: 12 English, 14 typos, 8 traditional), 2026-12-07 at the end of
+    # branch search-quality30: 0.899 unseen (the wholly English 0.507), 0.914 after its
+    # fixes (four English terms in the glossary, a plan named by its number), less 0.01
+    (2289, 0.903),
 )
 REAL_DEV_ANSWER_FLOOR = 0.95
 
@@ -180,6 +185,8 @@ def test_dev_mrr_by_band_splits_at_each_bands_last_id():
         "r2121": 0.75,
         "r2122": 0.0,
         "r2203": 0.5,
+        "r2204": 1.0,
+        "r2289": 0.5,
     }
     assert dev_mrr_by_band(rr) == [
         (1, 1330, 0.75),
@@ -193,6 +200,7 @@ def test_dev_mrr_by_band_splits_at_each_bands_last_id():
         (1961, 2038, 0.75),
         (2039, 2121, 0.5),
         (2122, 2203, 0.25),
+        (2204, 2289, 0.75),
     ]
 
 

@@ -43,6 +43,15 @@ _JOIN_RE = re.compile(r"['’]?\s*[\s-]\s*|['’]s?\s+")
 _SPLIT_RE = re.compile(r"\s*,\s*")
 # The longest form in words (energy consumption per unit of GDP)
 _MAX_WORDS = 8
+# A five-year plan named by its number (the 14th Five-Year Plan, 12th five-year plan
+# period, 13th FYP): the reports name it 十四五. The ordinal's figures are no Latin word,
+# so no glossary form can hold them; the 11th to the 19th plans (十一五 … 十九五).
+_PLAN_RE = re.compile(
+    r"(?<![A-Za-z0-9])1([1-9])(?:st|nd|rd|th)[\s-]+"
+    r"(?:five[\s-]+year(?:[\s-]+plans?)?|FYP)(?:\s+period)?(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_DIGITS_CN = "一二三四五六七八九"
 
 
 def singular(word: str) -> str:
@@ -86,11 +95,20 @@ def load_glossary(path: Path = GLOSSARY_FILE) -> dict[str, str]:
 
 def english_terms(text: str, glossary: dict[str, str] | None = None) -> list[tuple[int, int, str]]:
     """The glossary's English forms in ``text`` as (start, end, Chinese term), in order,
-    the longest form at each word first."""
+    the longest form at each word first; a five-year plan named by its number (the 12th
+    Five-Year Plan) is one of them, read as its period (十二五)."""
     if not any("a" <= c.lower() <= "z" for c in text):
         return []
     names = load_glossary() if glossary is None else glossary
-    words = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
+    plans = [
+        (m.start(), m.end(), f"十{_DIGITS_CN[int(m.group(1)) - 1]}五")
+        for m in _PLAN_RE.finditer(text)
+    ]
+    words = [
+        (m.start(), m.end(), m.group())
+        for m in _WORD_RE.finditer(text)
+        if not any(lo <= m.start() < hi for lo, hi, _ in plans)
+    ]
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words):
@@ -110,7 +128,7 @@ def english_terms(text: str, glossary: dict[str, str] | None = None) -> list[tup
         lo, hi, term = _narrowed(words, text, i, i + n, term, names, out)
         out.append((words[lo][0], words[hi - 1][1], term))
         i = hi
-    return out
+    return sorted(out + plans) if plans else out
 
 
 def _narrowed(
