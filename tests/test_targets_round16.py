@@ -83,3 +83,20 @@ def test_the_size_of_the_economy_ranked_is_the_output_ranked(extract):
     text = _REPORT + "全区实现地区生产总值1240亿元，同比增长5.1%，经济总量继续位居全市第二；\n"
     got = _by_value(extract(text, _NAME))
     assert got[2] == ("地区生产总值全市排名", "位")  # the table's name, not 经济总量
+
+
+# --- a quoted count of tasks is a count, a slogan's 一件事 is not --------------------------------
+
+_PLAN = "江州市政府工作报告\n\n二、2026年工作安排\n\n"
+
+
+def test_a_quoted_count_of_tasks_is_a_figure(extract):
+    text = _PLAN + "今年要继续办好“十二件民生实事”，新建社区食堂40个。\n"
+    got = _by_value(extract(text, _NAME))
+    assert got[12] == ("民生实事", "件")
+
+
+def test_a_slogan_of_one_thing_stays_no_figure(extract):
+    text = _PLAN + "深入推进“高效办成一件事”，新增集成服务事项12项。\n"
+    records = extract(text, _NAME)
+    assert [(r.value, r.unit) for r in records] == [(12, "项")]
