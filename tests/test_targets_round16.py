@@ -100,3 +100,19 @@ def test_a_slogan_of_one_thing_stays_no_figure(extract):
     text = _PLAN + "深入推进“高效办成一件事”，新增集成服务事项12项。\n"
     records = extract(text, _NAME)
     assert [(r.value, r.unit) for r in records] == [(12, "项")]
+
+
+# --- 棚户区住房 is the table's 棚户区, as 城镇棚户区住房 already was --------------------------
+
+
+def test_shanty_town_housing_is_the_tables_shanty_towns(extract):
+    text = _REPORT + "开工改造棚户区住房2.4万套，完成农村危房改造1800户。\n"
+    got = _by_value(extract(text, _NAME))
+    assert got[2.4] == ("棚户区", "万套")
+
+
+def test_school_buildings_stay_their_own_measure(extract):
+    # 中小学校舍 is the schools' floor space, not the schools: no alias may cut it
+    text = _REPORT + "改造中小学校舍3.5万平方米。\n"
+    got = _by_value(extract(text, _NAME))
+    assert got[3.5] == ("中小学校舍", "万平方米")
