@@ -116,3 +116,19 @@ def test_school_buildings_stay_their_own_measure(extract):
     text = _REPORT + "改造中小学校舍3.5万平方米。\n"
     got = _by_value(extract(text, _NAME))
     assert got[3.5] == ("中小学校舍", "万平方米")
+
+
+# --- people counted in a bare 万 with a hedge after it ----------------------------------------
+
+
+def test_people_in_a_bare_wan_with_a_hedge_after_it_are_counted(extract):
+    text = _PLAN + "今年要再减少农村低收入人口80万以上，转移农村劳动力12万左右。\n"
+    got = _by_value(extract(text, _NAME))
+    assert got[80] == ("农村低收入人口", "万人")
+    assert got[12][1] == "万人"
+
+
+def test_money_in_a_bare_yi_with_a_hedge_after_it_is_money(extract):
+    text = _REPORT + "全市数字经济营收超过900亿以上，增长8.5%。\n"
+    got = _by_value(extract(text, _NAME))
+    assert got[900][1] == "亿元"
