@@ -187,10 +187,23 @@ excerpts written, and annotated, before the extractor ran on them.
   provincial report of 2020, a provincial plan outline; 83 records), written with round15:
   after one slip in its gold, P 0.904, R 0.904 on main's code and on the branch alike. The
   floors are those less 0.01.
+- ``round16`` and ``round16b``: the held-out split's kinds again, in shapes the earlier
+  rounds rarely wrote (a national report opening 十三五 with 过去五年 and 年均, a pastoral
+  district's 牲畜存栏 and 旅游人次, a province opening 十五五, a leader's speech with 位次,
+  占全国比重 and figures said loosely, a national consumption strategy outline, a
+  provincial medical equipment action plan; 279 records after three slips), committed
+  before the extractor ran: P 0.822, R 0.814 on main's code (``abc5a6a``), P 0.842,
+  R 0.839 at the end of ``probes-round16`` (tenths after a change verb, 两位数 no rank,
+  前年 a multiple's base, an adverb before a rank verb, 经济总量 ranked as the output, a
+  quoted count of tasks, 棚户区住房 the table's 棚户区, people in a bare 万 with 以上 after
+  it). ``round16b`` (a city and a county statistical bulletin; 106 records), written with
+  round16: P 0.991, R 0.991 on main's code and on the branch alike. ``round11``,
+  ``round13b`` and ``round15`` rose with them (棚户区住房, 1000万以上, 经济总量继续位居全市
+  第三). The floors are those less 0.01.
 
 Scored as the bundled gold is (``bench/eval_targets.py``: doc, indicator, value, unit and
 kind, one to one), so a wrong name is a false positive and a false negative. The gold of
-``reports``, ``forms``, ``kinds``, ``round5`` to ``round9``, ``round10`` to ``round15b``,
+``reports``, ``forms``, ``kinds``, ``round5`` to ``round9``, ``round10`` to ``round16b``,
 ``bulletins16`` and ``bulletins16b`` is what
 ``tests/data/probes/annotation.py`` builds from their ``annotations.txt``.
 """
@@ -230,6 +243,9 @@ from tests.probes import PROBES, probe_report, said
 # bulletins16 and bulletins16b by targets-left15 (scoped firms own the measures after their
 # 工业总产值; a bare 发电量 is no earlier product's or part's)
 # bulletins16 recall to its merged level less 0.01 with parse-rows16 (rows separated by spaces)
+# round16 and round16b by probes-round16 (national, provincial and district reports, a speech,
+# an outline and an action plan written in shapes the earlier rounds rarely wrote), and
+# round11, round13b and round15 raised with them to their new levels less 0.01
 FLOORS = {
     "bulletins": (None, 0.934, 0.934, 1.0),
     "reports": (217, 0.949, 0.949, 0.99),
@@ -242,7 +258,7 @@ FLOORS = {
     "round9": (297, 0.859, 0.859, 0.99),
     "round10": (237, 0.927, 0.931, 0.99),
     "round10b": (63, 0.909, 0.895, 0.99),
-    "round11": (279, 0.903, 0.896, 0.99),
+    "round11": (279, 0.907, 0.904, 0.99),
     "round11b": (87, 0.956, 0.956, 0.99),
     "round12": (218, 0.741, 0.738, 0.858),
     "round12b": (65, 0.821, 0.821, 0.99),
@@ -250,7 +266,7 @@ FLOORS = {
     "round12d": (96, 0.875, 0.875, 0.99),
     "round12e": (56, 0.972, 0.972, 0.99),
     "round13": (340, 0.920, 0.922, 0.99),
-    "round13b": (81, 0.941, 0.941, 0.99),
+    "round13b": (81, 0.953, 0.953, 0.99),
     "round14c": (75, 0.923, 0.923, 0.99),
     "round14": (319, 0.905, 0.905, 0.99),
     "round14b": (81, 0.854, 0.854, 0.99),
@@ -258,8 +274,10 @@ FLOORS = {
     "bulletins16": (524, 0.935, 0.946, 0.99),
     "bulletins16b": (92, 0.946, 0.936, 0.99),
     "round15a": (73, 0.826, 0.826, 0.99),
-    "round15": (226, 0.822, 0.822, 0.99),
+    "round15": (226, 0.826, 0.826, 0.99),
     "round15b": (83, 0.894, 0.894, 0.99),
+    "round16": (279, 0.832, 0.829, 0.99),
+    "round16b": (106, 0.981, 0.981, 0.99),
 }
 
 
@@ -306,6 +324,8 @@ def test_probe_precision_and_recall(table, name):
         "round15a",
         "round15",
         "round15b",
+        "round16",
+        "round16b",
     ],
 )
 def test_the_gold_is_what_the_annotation_builds(name):

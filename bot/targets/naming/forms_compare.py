@@ -27,7 +27,9 @@ from bot.targets.naming.words import _is_name
 from bot.targets.numbers import Figure
 
 _VAGUE_SUBJECT_RE = re.compile(r"主要|指标|经济发展|各项|整体|总体")
+# an adverb of steadiness before the verb goes with it (总量继续稳居…, 仍位居…)
 _RANK_CLEAN_RE = re.compile(
+    r"(?:继续|持续|始终|仍然|依然|仍)?"
     r"(位居|跃居|位列|排名|排在|稳居|保持|居于|跃升至|上升至|提升至|升至|居|列|排)$"
 )
 # what a rank can be of, alone: a measure of something named before it
@@ -261,6 +263,8 @@ class _CompareForms:
             return subject
         if base in ("经济增长", "经济增速") and scope.startswith("全"):
             return canonical + "增速"  # the growth of the economy is the growth of its output
+        if base == "经济总量" and not growth:
+            return canonical  # the size of the economy is its output (经济总量居全市第二)
         if base.endswith(canonical):
             # 地方一般公共预算收入: the table's name without a lead it takes as the same
             return canonical + (growth.group() if growth else "")

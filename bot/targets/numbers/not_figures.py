@@ -51,7 +51,12 @@ def _in_short_quote(pos: int, quotes: list[tuple[int, int]], sentence: str = "")
     )
 
 
-_QUOTED_ITEMS_RE = re.compile(r"[\d一二三四五六七八九十]+条")
+# a quoted count of tasks is a count too (办好“十件民生实事”, “退役军人最期盼的10件事”);
+# not a slogan's 一件事 (“高效办成一件事”)
+_QUOTED_ITEMS_RE = re.compile(
+    r"[\d一二三四五六七八九十]+条"
+    r"|[^“”]{0,10}?(?:\d+|[二两三四五六七八九十][一二三四五六七八九十]*)件[^“”]{0,6}?事"
+)
 
 
 _NEXT_MONEY_RE = re.compile(

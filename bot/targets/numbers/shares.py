@@ -17,10 +17,12 @@ from bot.targets.regex_gate import any_may_match, gated, needled
 
 _FRACTION_CN_RE = re.compile(r"(?P<d>[二三四五六七八九十]+)分之(?P<n>[一二三四五六七八九]+)")
 _FRACTION_AR_RE = re.compile(r"(?<![\d./])(?P<n>\d)/(?P<d>\d{1,2})(?![\d./])")
-# 达到七成以上, 保持在三成以上, 提高至四成: a level verb's 到/在/至/为 before it too
+# 达到七成以上, 保持在三成以上, 提高至四成: a level verb's 到/在/至/为 before it too;
+# a change verb's own tenths too (增长一成左右, 增加四成以上: by so many tenths)
 _TENTHS_RE = re.compile(
-    r"(?:(?<=[超近约逾达占的，、])|(?<=[达高升长增]到|[保稳持]在|[高升长增降]至)|^)"
-    r"(?P<n>[一二三四五六七八九])成(?=以上|左右|多|[的，。；、]|$)"
+    r"(?:(?<=[超近约逾达占的，、])|(?<=[达高升长增]到|[保稳持]在|[高升长增降]至)"
+    r"|(?<=增长|增加|提高|下降|降低|减少)|^)"
+    r"(?P<n>[一二两三四五六七八九])成(?=以上|左右|多|[的，。；、]|$)"
 )
 # 比重超过一半, 近一半的企业, 减少一半: half as a share (50 %); 过半 alone is vague (no record)
 _HALF_RE = re.compile(r"(?<=[过近约逾达占是为少低，、])一半(?=以上|左右|多|[的，。；、]|$)")

@@ -25,12 +25,16 @@ _MONEY_BEFORE_RE = re.compile(
 )
 
 
+# the figure ends its clause, a hedge after it allowed (减少农村贫困人口1000万以上，)
+_CLAUSE_END_RE = re.compile(r"(?:以上|左右|以内|多)?(?:[，。；、）)]|$)")
+
+
 def _unsaid_unit(sentence: str, start: int, end: int, mag: str) -> tuple[str, str] | None:
     """The measure word a figure ending its clause on a magnitude leaves unsaid, with
     its class: ``营收超2000亿，``, ``GDP首次超过三万亿，`` are money (元); ``IPv6活跃用户数
     达6.97亿。``, ``用户数量突破千万，`` a count (``新增人口100万``: 人; ``旅游人次86.5万``:
     人次); ``None`` when nothing before the figure says what it counts."""
-    if end < len(sentence) and sentence[end] not in "，。；、）)":
+    if not _CLAUSE_END_RE.match(sentence, end):
         return None
     if mag in ("万", "亿", "万亿") and _MONEY_BEFORE_RE.search(sentence, max(0, start - 14), start):
         return "元", "money"
