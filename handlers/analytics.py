@@ -52,6 +52,7 @@ async def scorecard_command(update: Update, context: BriefContext) -> None:
             hidden=card.hidden,
             all_command=" ".join(["/scorecard", *words, "all"]),
             narrower=narrower,
+            unreported=card.unreported,
             lang=lang,
         ),
         reply_markup=markup,
