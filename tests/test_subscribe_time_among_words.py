@@ -60,3 +60,33 @@ async def test_the_bot_subscribes_at_the_time_typed_among_the_words(
         listed = await ask_text(server, reader, reader, "/subscriptions")
         # nothing subscribed by the refused one
         assert "#1 关键词：GDP、就业" in listed and "#2" not in listed, listed
+
+
+# -- /schedule: the name other apps give it ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("schedule", "subscribe"), ("Schedule", "subscribe"), ("alerts", "subscribe"),
+     ("schedules", "subscriptions"), ("find", "search"), ("unsub", "unsubscribe"),
+     ("schedual", "subscribe"), ("foo", None)],
+)  # fmt: skip
+def test_a_command_named_as_other_apps_name_it(typed: str, meant: str | None) -> None:
+    from bot.text.typed_commands import closest_command
+
+    commands = {"subscribe", "subscriptions", "unsubscribe", "search", "targets", "help"}
+    assert closest_command(typed, commands) == meant
+    # never a command the bot does not have
+    assert closest_command(typed, {"help", "targets"}) is None
+
+
+async def test_schedule_is_answered_with_the_subscribe_it_means(
+    server: FakeBotApi, engine: Engine
+) -> None:
+    """``/schedule 9:00 GDP`` was "未知命令" with nothing said of where a time is set."""
+    reader = server.add_user("Ann")
+    async with running(server, engine):
+        said = await ask_text(server, reader, reader, "/schedule 9:00 GDP")
+        assert said.startswith("没有 /schedule 这个命令。您是不是要发送 /subscribe 9:00 GDP？"), (
+            said
+        )
+        listed = await ask_text(server, reader, reader, "/subscriptions")
+        assert "#1" not in listed, listed  # said, not run
