@@ -129,3 +129,42 @@ def test_the_command_line_says_it_too(library: Path, tmp_path: Path, tokenizer: 
     printed = CliRunner().invoke(app, asked, env={"COLUMNS": "300"})
     assert printed.exit_code == 0, printed.output
     assert "文库中还没有给出湖南 2027年实绩的工作报告或统计公报" in printed.stdout
+
+
+# -- /scorecard with two years ------------------------------------------------------------------
+def test_the_years_among_a_commands_other_words() -> None:
+    from bot.library.arguments import other_years, region_year
+
+    region, year, _ = region_year(["全国", "2025", "2026"])
+    assert (region, year) == ("全国 2026", 2025)
+    assert other_years(region) == ("全国", [2026])
+    assert other_years("2024年 山东") == ("山东", [2024])
+    assert other_years("山东") == ("山东", [])
+    assert other_years(None) == (None, [])
+
+
+async def test_a_command_of_two_years_says_one_at_a_time(
+    server: FakeBotApi, library: Path, tmp_path: Path, tokenizer: Tokenizer
+) -> None:
+    """``/scorecard 全国 2025 2026`` said "no targets for 全国 2026 · 2025": the second
+    year read as part of the place's name."""
+    engine = engine_copy(library, tmp_path, tokenizer)
+    reader = server.add_user("周记者")
+    async with running(server, engine):
+        said = await ask_text(server, reader, reader, "/scorecard 湖南 2027 2028")
+        assert said == "一次只能查一个年份，请分别发送：/scorecard 湖南 2027、/scorecard 湖南 2028"
+        said = await ask_text(server, reader, reader, "/scorecard 2027 2026")
+        assert said == "一次只能查一个年份，请分别发送：/scorecard 2027、/scorecard 2026"
+        # one year, as before
+        assert "📋" in await ask_text(server, reader, reader, "/scorecard 湖南 2027")
+        # /targets and /compare read a second year as part of the indicator's name
+        said = await ask_text(server, reader, reader, "/targets 地区生产总值 2027 2028")
+        assert said == (
+            "一次只能查一个年份，请分别发送：/targets 地区生产总值 2027、/targets 地区生产总值 2028"
+        )
+        said = await ask_text(server, reader, reader, "/compare GDP 2028 2027")
+        assert said == "一次只能查一个年份，请分别发送：/compare GDP 2028、/compare GDP 2027"
+        assert "7%左右" in await ask_text(server, reader, reader, "/compare GDP 2027")
+        await ask_text(server, reader, reader, "/lang en")
+        said = await ask_text(server, reader, reader, "/scorecard 2027 2028")
+        assert said == "One year at a time: send /scorecard 2027, /scorecard 2028"

@@ -162,6 +162,16 @@ def no_scorecard(
     return none + "\n" + escape(tr(lang, "analytics.scorecard_usage"))
 
 
+def one_year_each(
+    command: str, words: str | None, years: Sequence[int], lang: str = DEFAULT_LANGUAGE
+) -> str:
+    """Several years asked of a command that takes one (``/scorecard 全国 2025 2026``, where
+    the second was read as part of the place's name): each year's command."""
+    where = f"{shown(words)} " if words else ""
+    said = tr(lang, "common.list_sep").join(f"/{command} {where}{y}" for y in years)
+    return tr(lang, "common.one_year", commands=said)  # shown: escaped
+
+
 CHANGES_SHOWN = 12
 PHRASES_SHOWN = 10
 
