@@ -90,3 +90,20 @@ async def test_schedule_is_answered_with_the_subscribe_it_means(
         )
         listed = await ask_text(server, reader, reader, "/subscriptions")
         assert "#1" not in listed, listed  # said, not run
+
+
+async def test_help_of_schedule_gives_the_usage_of_subscribe(
+    server: FakeBotApi, engine: Engine
+) -> None:
+    """``/help schedule`` said "no such command" over the whole list of commands."""
+    reader = server.add_user("Ann")
+    async with running(server, engine):
+        said = await ask_text(server, reader, reader, "/help schedule")
+        assert said.startswith(
+            "没有 /schedule 这个命令；您要的可能是 /subscribe：\n\n订阅重点目标推送\n/subscribe ["
+        ), said
+        said = await ask_text(server, reader, reader, "/help foo")  # nothing close: the list
+        assert said.startswith("没有 /foo 这个命令。可用的命令：\n\n"), said
+        await ask_text(server, reader, reader, "/lang en")
+        said = await ask_text(server, reader, reader, "/help alerts")
+        assert said.startswith("There is no command /alerts; you may mean /subscribe:\n\n"), said
