@@ -81,6 +81,11 @@ def test_the_command_line_says_it_too(bundled_template: Path, tmp_path: Path) ->
     printed = CliRunner().invoke(app, [*where, "search", "就业 9:00"], env={"COLUMNS": "200"})
     assert printed.exit_code == 0, printed.output
     assert "9:00 是时间，已忽略" in printed.stdout and "条结果" in printed.stdout
+    # the rest searched and nothing found: said, as without the time
+    printed = CliRunner().invoke(app, [*where, "search", "量子纠缠 9:00"], env={"COLUMNS": "200"})
+    assert "9:00 是时间，已忽略" in printed.stdout and "没有找到结果" in printed.stdout
+    printed = CliRunner().invoke(app, [*where, "search", "9:00"], env={"COLUMNS": "200"})
+    assert "请输入要查找的关键词" in printed.stdout and "没有找到结果" not in printed.stdout
 
 
 def test_the_offered_subscription_reads_the_time_as_its_schedule() -> None:
