@@ -18,7 +18,9 @@ class Note:
     Codes: ``empty_query``, ``only_exclusions``, ``query_truncated`` (``max_chars``),
     ``too_many_terms`` (``max_parts``); the request's work budget
     (:mod:`bot.search.budget`): ``too_many_words`` (``max_words``), ``correction_skipped``;
-    ``ambiguous_place`` (``name``, ``places``): an English or pinyin name two places share.
+    ``ambiguous_place`` (``name``, ``places``): an English or pinyin name two places share;
+    ``time_ignored`` (``time``, ``first``, ``words``): a time of day typed as a keyword,
+    left out (a digest's schedule belongs to /subscribe).
 
     ``reach`` says what the note means for the search: :data:`NOTE_QUERY` (the default),
     the query as a whole was not searched as typed (empty, only exclusions, cut short);

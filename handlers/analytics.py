@@ -8,7 +8,7 @@ from telegram.ext import Application
 from bot.analytics.side_by_side import export_rows, to_csv, to_xlsx
 from bot.corpus.regions import AmbiguousPlace
 from bot.library import Engine
-from bot.library.arguments import region_year
+from bot.library.arguments import other_years, region_year
 from handlers.common import ButtonHandler, add_commands, reply_html
 from handlers.context import BriefContext
 from handlers.format import analytics as fmt
@@ -22,6 +22,10 @@ async def scorecard_command(update: Update, context: BriefContext) -> None:
     region, year, show_all = region_year(context.args)
     svc = context.services
     lang = svc.lang(update)
+    place, more = other_years(region)
+    if year is not None and more:  # /scorecard 全国 2025 2026: one year a scorecard
+        await message.reply_html(fmt.one_year_each("scorecard", place, [year, *more], lang))
+        return
     try:
         card = await svc.run(svc.engine.scorecard, region=region, year=year, show_all=show_all)
     except AmbiguousPlace as exc:  # /scorecard Suzhou: which one, with the candidates
@@ -52,6 +56,7 @@ async def scorecard_command(update: Update, context: BriefContext) -> None:
             hidden=card.hidden,
             all_command=" ".join(["/scorecard", *words, "all"]),
             narrower=narrower,
+            unreported=card.unreported,
             lang=lang,
         ),
         reply_markup=markup,

@@ -43,9 +43,16 @@ async def help_command(update: Update, context: BriefContext) -> None:
     # /help subscribe: that command's usage; the list of commands for anything else
     command = named_command(command_args(update.effective_message))
     if command is not None:
+        commands = application_commands(context.application)
+        # /help schedule: no such command, but /subscribe is what sets a time
+        meant = command if command in commands else closest_command(command, commands)
         usage = fmt.command_usage_html(
-            command, default_time=context.services.settings.default_digest_time, lang=lang
+            meant or command, default_time=context.services.settings.default_digest_time, lang=lang
         )
+        if usage is not None and meant is not None and meant != command:
+            said = tr(lang, "help.no_such_command_close", command=fmt.escape(command), meant=meant)
+            await update.effective_message.reply_html(f"{said}\n\n{usage}")
+            return
         if usage is not None:
             await update.effective_message.reply_html(usage)
             return

@@ -34,6 +34,7 @@ from bot.storage.home_regions import HomeRegionStore
 from bot.storage.queries import SavedQueries
 from bot.subscriptions.scheduler import DigestScheduler
 from bot.subscriptions.service import SubscriptionService
+from bot.text.pasted_parts import PastedParts
 from handlers.i18n import Message
 from handlers.i18n.prefs import LanguagePrefs
 from handlers.live_index import IndexWatcher
@@ -94,10 +95,9 @@ class Services:
     notify_admins: Callable[[Message], Awaitable[None]] = _nobody
     set_admin_menu: Callable[[int, bool], Awaitable[None]] = _no_menu
     status_cache: dict[str, Any] = field(default_factory=dict)
-    # an admin's last pasted text per (chat, user): its token, its last part's characters,
-    # Telegram date and message id, for the next part of a text the client cut
-    # (handlers.search); the lock keeps a chat's parts in turn
-    pasted_parts: dict[tuple[int, int], tuple[str, int, float, int]] = field(default_factory=dict)
+    # an admin's last pasted text per (chat, user), for the next part of a text the
+    # client cut (handlers.search); the lock keeps a chat's parts in turn
+    pasted_parts: PastedParts = field(default_factory=PastedParts)
     paste_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     # Tasks that run as long as the bot does (the daily pruning), cancelled when it stops.
     background: list[Any] = field(default_factory=list)

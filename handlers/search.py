@@ -22,14 +22,8 @@ from bot.library import DocumentNotFound
 from bot.models import HomeRegion, SearchResponse
 from bot.targets.conditions import condition_in
 from bot.text.across import asks_across_regions
-from bot.text.pasted import (
-    continues,
-    joined_parts,
-    looks_pasted,
-    pasted_bytes,
-    pasted_filename,
-    without_links,
-)
+from bot.text.pasted import looks_pasted, pasted_bytes, pasted_filename, without_links
+from bot.text.pasted_parts import Joining, PastedMessage
 from bot.text.typed_commands import TypedCommand, typed_command
 from handlers import format as fmt
 from handlers.common import (
@@ -103,86 +97,62 @@ async def _search(
     return key, resp, dict(zip(resp.suggestions, suggestions, strict=True))
 
 
-_PARTS_KEPT = 200  # chats whose last paste is remembered for its next part
-
-
 async def _keep_pasted(update: Update, svc: Services, text: str) -> str | None:
     """For an admin in a private chat (where files are added), the text kept on disk for
     the "add to the library" button, by its token; None for anyone else. Kept before the
     text is searched, and remembered, so that its next part (:func:`_next_part`) finds it."""
-    chat, user = update.effective_chat, update.effective_user
+    chat, user, message = update.effective_chat, update.effective_user, update.effective_message
     if chat is None or user is None or chat.type != "private":
         return None
     if not await svc.check_admin(user.id):
         return None
     store = pasted_texts(svc.settings.data_dir)
-    sent = update.effective_message.date.timestamp()
-    chars = len(text.strip())
+    pasted = PastedMessage(text, message.date.timestamp(), message.message_id)
     token = await asyncio.to_thread(
         store.put,
         pasted_filename(text),
         pasted_bytes(text),
         chat_id=chat.id,
         user_id=user.id,
-        last_chars=chars,
-        last_at=sent,
+        last_chars=pasted.chars,
+        last_at=pasted.sent,
     )
-    if len(svc.pasted_parts) >= _PARTS_KEPT:
-        svc.pasted_parts.pop(next(iter(svc.pasted_parts)))
-    svc.pasted_parts[(chat.id, user.id)] = (token, chars, sent, update.effective_message.message_id)
+    svc.pasted_parts.keep(chat.id, user.id, token, pasted)
     return token
 
 
-def _append(
-    store: PendingUploads, token: str, text: str, last: tuple[int, float], earlier: bool
-) -> tuple[PendingUpload, int] | None:
-    """The pasted text of ``token`` with ``text`` after it (before it when ``earlier``: a
-    part handled after the one it precedes), and its characters (on a thread: files).
-    ``last``: the characters and date of the text's last part."""
-    kept = store.text(token)
+def _append(store: PendingUploads, joining: Joining) -> tuple[PendingUpload, int] | None:
+    """The pasted text of ``joining.token`` with its part joined on, and its characters
+    (on a thread: files); None when the text was added or has expired meanwhile."""
+    kept = store.text(joining.token)
     if kept is None:
         return None
-    before, after = (text, kept.decode("utf-8")) if earlier else (kept.decode("utf-8"), text)
-    whole = joined_parts(before, after)
+    whole = joining.whole(kept.decode("utf-8"))
     entry = store.extend(
-        token,
+        joining.token,
         pasted_bytes(whole),
-        last_chars=last[0],
-        last_at=last[1],
-        filename=pasted_filename(text) if earlier else None,
+        last_chars=joining.last.chars,
+        last_at=joining.last.sent,
+        filename=joining.filename,
     )
     return (entry, len(whole.strip())) if entry is not None else None
 
 
 async def _next_part(update: Update, svc: Services, text: str) -> tuple[PendingUpload, int] | None:
     """A text longer than 4,096 characters comes as several messages, the client cutting
-    it: a message sent by an admin right after a text they pasted that was as long as a
-    cut one (:func:`~bot.text.pasted.continues`) is its next part, joined to it under the
-    same "add" button (one document, not one a part). The text so far and its characters;
-    None otherwise."""
+    it: the core (:class:`~bot.text.pasted_parts.PastedParts`) says whether this message is
+    a part of the text the admin last pasted, and this joins it under the same "add"
+    button (one document, not one a part). The text so far and its characters; None
+    otherwise."""
     chat, user, message = update.effective_chat, update.effective_user, update.effective_message
     if chat is None or user is None or chat.type != "private" or message.forward_origin:
         return None
-    key = (chat.id, user.id)
-    sent = message.date.timestamp()
-    token, chars, at, last_id = svc.pasted_parts.get(key, ("", 0, 0.0, 0))  # an admin's only
-    # updates are handled at once: a later part may have been kept first (its sender seen
-    # for the first time held this one up); this part then goes before it
-    earlier = message.message_id < last_id
-    if earlier:
-        fits = continues(len(text.strip()), at - sent)
-        last = (chars, at, last_id)
-    else:
-        fits = continues(chars, sent - at)
-        last = (len(text.strip()), sent, message.message_id)
-    if not token or not fits:
+    pasted = PastedMessage(text, message.date.timestamp(), message.message_id)
+    joining = svc.pasted_parts.follows(chat.id, user.id, pasted)  # an admin's only
+    if joining is None:
         return None
-    store = pasted_texts(svc.settings.data_dir)
-    joined = await asyncio.to_thread(_append, store, token, text, last[:2], earlier)
-    if joined is None:  # added or expired meanwhile: this part stands alone
-        svc.pasted_parts.pop(key, None)
-        return None
-    svc.pasted_parts[key] = (token, *last)
+    joined = await asyncio.to_thread(_append, pasted_texts(svc.settings.data_dir), joining)
+    svc.pasted_parts.joined(joining, taken=joined is not None)
     return joined
 
 

@@ -9,7 +9,7 @@ from bot.analytics.records_table import RECORD_FIELDS, record_rows
 from bot.analytics.side_by_side import to_csv, to_xlsx
 from bot.corpus.regions import AmbiguousPlace
 from bot.library import DocumentNotFound, Engine, IndicatorLookup, TargetLookup
-from bot.library.arguments import ALL_WORDS, export_kind, region_year
+from bot.library.arguments import ALL_WORDS, export_kind, other_years, region_year
 from bot.models import DocumentInfo
 from bot.search.home_words import home_words
 from bot.targets.conditions import ConditionError, ValueCondition, split_condition
@@ -188,6 +188,11 @@ async def _targets_reply(update: Update, context: BriefContext, export: str | No
     words, asked_export = export_kind(typed)
     export = asked_export or export
     named, year, show_all = region_year(words)
+    rest, more = other_years(named)
+    if year is not None and more:  # /targets GDP 2025 2026: not an indicator "GDP 2026"
+        command = "export" if export and not asked_export else "targets"
+        await message.reply_html(afmt.one_year_each(command, rest, [year, *more], lang))
+        return
     arg = named or ""
     try:
         heading, found, docs, looked = await svc.run(
@@ -318,6 +323,10 @@ async def compare_command(update: Update, context: BriefContext) -> None:
         await message.reply_text(error_text(exc, lang))
         return
     named, year, any_all = region_year(args)
+    rest, more = other_years(named)
+    if year is not None and more:  # /compare GDP 2025 2026: not an indicator "GDP 2026"
+        await message.reply_html(afmt.one_year_each("compare", rest, [year, *more], lang))
+        return
     if year is not None and named:
         await _compare_regions(update, context, named, year, any_all, condition)
         return

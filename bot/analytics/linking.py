@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.analytics.rules import Status, Verdict, judge, read, usable_result
+from bot.corpus.meta import TARGET_STATING_TYPES
 from bot.models import DocumentInfo
 from bot.targets.indicators import IndicatorTable
 from bot.targets.records import TargetRecord
@@ -140,6 +141,24 @@ def _target_key(source: Sourced, family: str, table: IndicatorTable) -> tuple:
 def region_order(region: str) -> tuple[int, str]:
     """National first, then regions by name; unnamed last."""
     return (0 if region == NATIONAL else 2 if not region else 1, region)
+
+
+def reported_years(records: Iterable[Sourced]) -> frozenset[tuple[str, int]]:
+    """The regions and years (a period by its last year) whose results a report of the
+    whole region gives: a statistical bulletin, or a report of the kinds that set
+    targets (the next year's work report reviews the year). A target of one of them
+    with no result is one those reports leave out; a target of any other waits for such
+    a report to be added (a topical report's figures of the year, a digital economy's,
+    hold none of a work report's indicators)."""
+    reviewing = TARGET_STATING_TYPES | {BULLETIN}
+    out: set[tuple[str, int]] = set()
+    for item in records:
+        end = period_end(item.record.year)
+        if item.record.kind != "achievement" or end is None or not item.region:
+            continue
+        if item.doc.doc_type in reviewing:
+            out.add((item.region, end))
+    return frozenset(out)
 
 
 def link_targets(

@@ -25,7 +25,14 @@ from bot.analytics.charts import (
     regions_chart,
     scorecard_chart,
 )
-from bot.analytics.linking import Link, Sourced, in_year, link_targets, period_end
+from bot.analytics.linking import (
+    Link,
+    Sourced,
+    in_year,
+    link_targets,
+    period_end,
+    reported_years,
+)
 from bot.analytics.side_by_side import (
     ChartData,
     RegionRow,
@@ -56,6 +63,9 @@ class Scorecard:
     region: str | None = None
     year: int | None = None
     hidden: int = 0  # targets left out for low confidence
+    # the regions and years whose targets have no result because no document of the
+    # library reports that year of that region at all, with how many: (region, year, n)
+    unreported: tuple[tuple[str, int, int], ...] = ()
 
     def counts(self) -> dict[str, int]:
         """``{"met": n, "missed": n, "unknown": n}``."""
@@ -74,6 +84,23 @@ class Scorecard:
             if link.status == "unknown" and link.region and end is not None:
                 seen[(link.region, end)] += 1
         return max(seen, key=seen.__getitem__) if seen else None
+
+
+def _unreported(
+    links: Iterable[Link], reported: frozenset[tuple[str, int]]
+) -> tuple[tuple[str, int, int], ...]:
+    """The regions and years of ``links`` left without a result because nothing in the
+    library reports them (``reported``), with their count, the most first: one reason
+    said once for a scorecard's many unknown rows (全国 2025 before the 2026 report is
+    added), where each row's 尚无实绩 alone reads as the bot failing to find them."""
+    seen: Counter = Counter()
+    for link in links:
+        end = period_end(link.period)
+        unknown = link.verdict.reason == "no_result" and end is not None
+        if unknown and (link.region, end) not in reported:
+            seen[(link.region, end)] += 1
+    ranked = sorted(seen.items(), key=lambda kv: (-kv[1], -kv[0][1], kv[0][0]))
+    return tuple((region, end, n) for (region, end), n in ranked)
 
 
 @dataclass(frozen=True)
@@ -152,7 +179,7 @@ class AnalyticsMixin:
         refused with its candidates (:class:`~bot.corpus.regions.AmbiguousPlace`)."""
         if region:
             filter_regions(region)
-        links, hidden = self._all_links(show_all)
+        links, hidden, reported = self._all_links(show_all)
         gazetteer = default_gazetteer() if region else None
 
         def wanted(item: Sourced) -> bool:
@@ -163,7 +190,7 @@ class AnalyticsMixin:
         # hundreds of targets of years still running (unknown) would bury them
         chosen.sort(key=lambda x: x.status == "unknown")
         left_out = sum(1 for x in hidden if in_year(x.record.year, year) and wanted(x))
-        return Scorecard(chosen, region, year, left_out)
+        return Scorecard(chosen, region, year, left_out, _unreported(chosen, reported))
 
     def scorecard_years(self, *, region: str | None = None, show_all: bool = False) -> list[int]:
         """The years a scorecard of ``region`` has targets for (a plan period by its last
@@ -173,8 +200,11 @@ class AnalyticsMixin:
         ends = {period_end(link.period) for link in card.links}
         return sorted(e for e in ends if e is not None)
 
-    def _all_links(self, show_all: bool) -> tuple[list[Link], list[Sourced]]:
-        """Every target of the library linked with its result, and the targets left out,
+    def _all_links(
+        self, show_all: bool
+    ) -> tuple[list[Link], list[Sourced], frozenset[tuple[str, int]]]:
+        """Every target of the library linked with its result, the targets left out, and
+        the regions and years some result is given for (:func:`reported_years`),
         computed once per index served (seconds on a 100 MB library; a scorecard then
         only filters them). A region's scorecard is the same subset: a target and its
         result share a region."""
@@ -189,7 +219,11 @@ class AnalyticsMixin:
             records, hidden = self._sourced(show_all=show_all)
             table: IndicatorTable = self.indicator_table  # type: ignore[attr-defined]
             targets_left_out = [x for x in hidden if x.record.kind == "target"]
-            found = memo[show_all] = (link_targets(records, table), targets_left_out)
+            found = memo[show_all] = (
+                link_targets(records, table),
+                targets_left_out,
+                reported_years(records),
+            )
         return found
 
     def links_stale(self) -> bool:

@@ -32,6 +32,21 @@ def region_year(args: Sequence[str] | None) -> tuple[str | None, int | None, boo
     return (" ".join(words) or None), year, show_all
 
 
+def other_years(words: str | None) -> tuple[str | None, list[int]]:
+    """The words :func:`region_year` left (``全国 2026`` of ``/scorecard 全国 2025 2026``)
+    without the years among them, and those years: a second year read as part of a
+    place's name found nothing, where one year at a time was what to say."""
+    rest: list[str] = []
+    years: list[int] = []
+    for word in (words or "").split():
+        found = read_year(word)
+        if found is None:
+            rest.append(word)
+        else:
+            years.append(found)
+    return (" ".join(rest) or None), years
+
+
 EXPORT_WORDS = {"csv": "csv", "excel": "xlsx", "xlsx": "xlsx", "表格": "csv", "导出": "csv"}
 """Words that ask /targets for its records as a file instead of a message: ``csv`` (also
 表格, 导出) for a CSV any spreadsheet opens, ``excel`` or ``xlsx`` for a workbook. Before,

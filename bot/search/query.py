@@ -7,13 +7,21 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.models import NOTE_QUERY, Note
+from bot.models import NOTE_PART, NOTE_QUERY, Note
 from bot.text.normalize import normalize
 
 _QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "‘": "’", "'": "'"}
 _SEPARATORS = re.compile(r"[\s,，。、；;：:！!？?()（）【】\[\]《》<>|/\\]+")
 _MEANINGFUL = re.compile(r"[\w]", re.UNICODE)
 MAX_PARTS = 12
+
+# A time of day typed among the keywords (GDP 9:00 就业): a search never takes a time
+# (no passage is found by the hour it is read at; split at its colon it was two numbers
+# to look for); it is a digest's schedule typed in the wrong command. Only a whole
+# token: 1:10万 (a map's scale) or a quoted "9:00" stay words.
+_CLOCK_TIME = re.compile(r"(?<!\S)(\d{1,2})[:：](\d{2})(?!\S)")
+TIME_IGNORED = "time_ignored"
+TIME_IGNORED_MESSAGE = "{time} 是时间，已忽略：搜索只按关键词查找，定时推送请订阅 (time ignored)"
 
 # Markup pasted with a query: a Markdown link or image, [text](target) or ![alt](src), is
 # its text; an HTML anchor's href and every tag go; so do <autolinks> and bare URLs (a
@@ -82,6 +90,24 @@ def is_meaningful(text: str) -> bool:
     return bool(_MEANINGFUL.search(text.replace("_", "")))
 
 
+def _without_times(cleaned: str) -> tuple[str, list[str]]:
+    """``cleaned`` without the times of day typed as words of their own, and those times."""
+    times: list[str] = []
+
+    def drop(m: re.Match[str]) -> str:
+        # full-width digits as a phone types them (９：００) read as ASCII ones
+        hour, minute = (int(unicodedata.normalize("NFKC", g)) for g in m.groups())
+        if hour > 23 or minute > 59:  # no time of a day (25:00, 3:75): words as typed
+            return m.group()
+        times.append(m.group())
+        return " "
+
+    rest = _CLOCK_TIME.sub(drop, cleaned)
+    if not times:
+        return cleaned, []
+    return re.sub(r"\s+", " ", rest).strip(), times
+
+
 def parse_query(raw: str, *, max_chars: int) -> ParsedQuery:
     notes: list[str] = []
     codes: list[Note] = []
@@ -93,6 +119,14 @@ def parse_query(raw: str, *, max_chars: int) -> ParsedQuery:
         codes.append(
             Note("query_truncated", notes[-1], (("max_chars", max_chars),), reach=NOTE_QUERY)
         )
+    cleaned, times = _without_times(cleaned)
+    if times:
+        said = "、".join(times)
+        notes.append(TIME_IGNORED_MESSAGE.format(time=said))
+        # the rest is searched as typed: what was understood of it is still worth saying
+        # the words typed with it, for the /subscribe the reply offers (a time alone: GDP)
+        params = (("time", said), ("first", times[0]), ("words", cleaned or "GDP"))
+        codes.append(Note(TIME_IGNORED, notes[-1], params, reach=NOTE_PART))
     parts: list[QueryPart] = []
     i, n = 0, len(cleaned)
     buf: list[str] = []

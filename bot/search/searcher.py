@@ -57,7 +57,13 @@ from bot.search.headings import (
 from bot.search.hits import SCAN_LIMIT, SYNONYM_WEIGHT, Hits
 from bot.search.index import CompiledIndex, idf_of
 from bot.search.pinyin_words import may_hold_pinyin, pinyin_terms, with_pinyin_terms
-from bot.search.query import ParsedQuery, QueryPart, join_known_terms, parse_query
+from bot.search.query import (
+    TIME_IGNORED,
+    ParsedQuery,
+    QueryPart,
+    join_known_terms,
+    parse_query,
+)
 from bot.search.results import (
     EMPTY,
     EMPTY_MESSAGE,
@@ -861,7 +867,10 @@ class Searcher:
             why = EMPTY
             if parsed.negative:
                 why = (Note("only_exclusions", ONLY_EXCLUSIONS_MESSAGE, reach=NOTE_QUERY),)
-            return SearchResponse(query, (), 0, page, size, message=why[0].text, notes=why)
+            # a time alone (9:00): said why it was not searched, then what a search takes
+            why = (*(n for n in parsed.note_codes if n.code == TIME_IGNORED), *why)
+            said = "；".join(n.text for n in why)
+            return SearchResponse(query, (), 0, page, size, message=said, notes=why)
         facets = Understood()
         if understand:
             found = self.understand(parsed.cleaned)

@@ -191,6 +191,32 @@ def _schedule_at_start(
     return tokens, None
 
 
+def _time_among_words(
+    tokens: list[str], words: list[str], schedule: Schedule | None, default_time: str
+) -> tuple[list[str], Schedule | None]:
+    """A time of day among the filter's ``words`` (``GDP 9:00 就业``: neither first nor
+    last) is no keyword (no figure is found by the hour; the digest came at the default
+    hour): it is the schedule when none was said, refused as a second one when one was
+    (``tokens``: every word, to say that one back), and refused as no time when it is
+    none (``25:00``)."""
+    times = [t for t in words if looks_like_time(t)]
+    if not times:
+        return words, schedule
+    for said in times:
+        parse_schedule(said, default_time=default_time)  # raises: 25:00 is no time of day
+    if schedule is not None or len(times) > 1:
+        other = " ".join(t for t in tokens if t not in words) if schedule else times[1]
+        raise ScheduleError(
+            f"只能写一个推送时间，收到“{times[0]}”和“{other}” / one schedule only, "
+            f"got {times[0]!r} and {other!r}",
+            "schedule.two_schedules",
+            first=times[0],
+            second=other,
+        )
+    at = parse_schedule(times[0], default_time=default_time)
+    return [t for t in words if t != times[0]], at
+
+
 def parse_subscribe(text: str, *, default_time: str) -> SubscribeRequest:
     """Read ``/subscribe`` arguments; ``ScheduleError`` / ``FilterError`` (user-facing, with
     a ``code`` and ``params`` for interfaces that translate) if bad."""
@@ -221,6 +247,7 @@ def parse_subscribe(text: str, *, default_time: str) -> SubscribeRequest:
             filter=" ".join(rest[2:]) or "…",
         )
     filter_tokens, schedule = _split_schedule(rest, default_time)
+    filter_tokens, schedule = _time_among_words(rest, filter_tokens, schedule, default_time)
     given = schedule is not None
     if schedule is None:
         schedule = parse_schedule(default_time, default_time=default_time)

@@ -204,8 +204,29 @@ def typed_command(text: str, commands: Collection[str]) -> TypedCommand | None:
     return None
 
 
+# Names other bots and apps give what a command here does: /schedule 9:00 (a digest's
+# time is set with /subscribe) was "unknown command" with nothing said of where it goes.
+_OTHER_NAMES: dict[str, str] = {
+    "schedule": "subscribe",
+    "alert": "subscribe",
+    "alerts": "subscribe",
+    "remind": "subscribe",
+    "reminder": "subscribe",
+    "notify": "subscribe",
+    "schedules": "subscriptions",
+    "mysubscriptions": "subscriptions",
+    "find": "search",
+    "query": "search",
+    "lookup": "search",
+    "unsub": "unsubscribe",
+}
+
+
 def closest_command(name: str, commands: Collection[str]) -> str | None:
-    """The command ``name`` (an unknown command, ``targes``) was most likely meant to be,
-    by spelling (``targets``), or None when none is close (``foo``)."""
-    found = difflib.get_close_matches(name.lower(), sorted(commands), n=1, cutoff=0.75)
-    return found[0] if found else None
+    """The command ``name`` (an unknown command, ``targes``) was most likely meant to be:
+    the one another app names so (``schedule``: ``subscribe``), else by spelling
+    (``targets``, and ``schedual`` of ``schedule``); None when none is close (``foo``)."""
+    names = {c: c for c in commands}
+    names.update({o: c for o, c in _OTHER_NAMES.items() if c in commands and o not in names})
+    found = difflib.get_close_matches(name.lower(), sorted(names), n=1, cutoff=0.75)
+    return names[found[0]] if found else None

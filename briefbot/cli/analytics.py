@@ -29,6 +29,8 @@ from briefbot.cli.app import (
     why_nothing,
 )
 
+# regions and years said to have no report yet (as the bot says them), the most first
+UNREPORTED_SHOWN = 3
 STATUS_LABELS = {"met": "达成 met", "missed": "未达成 missed", "unknown": "未知 unknown"}
 REASON_LABELS = {
     "masked": "目标原文隐去 (target masked)",
@@ -143,6 +145,16 @@ def scorecard(
     )
     if card.hidden:
         out.print(f"[dim]{card.hidden} low-confidence records left out; --all uses them[/]")
+    for where, end, count in card.unreported[:UNREPORTED_SHOWN]:
+        said = tr(
+            DEFAULT_LANGUAGE,
+            "analytics.unreported",
+            region=where,
+            year=end,
+            next=end + 1,
+            count=count,
+        )
+        out.print(f"[dim]{escape(said)}[/]")
 
 
 CHANGE_LABELS = {

@@ -18,6 +18,8 @@ SCORECARD_SHOWN = 30
 # unknown targets listed on a scorecard without a region or a year: on a whole library
 # they run to hundreds (plans still running) and say nothing yet
 SCORECARD_UNKNOWN_SHOWN = 5
+# regions and years said to have no report yet, the most targets first
+UNREPORTED_SHOWN = 3
 
 
 def scope(region: str | None, year: int | None, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -80,10 +82,13 @@ def scorecard_messages(
     all_command: str = "/scorecard all",
     shown: int = SCORECARD_SHOWN,
     narrower: tuple[str, int] | None = None,
+    unreported: Sequence[tuple[str, int, int]] = (),
     lang: str = DEFAULT_LANGUAGE,
 ) -> list[str]:
-    """The scorecard: a heading with the counts, then each target with its result, met
-    and missed before unknown. Without a region or a year, at most
+    """The scorecard: a heading with the counts, why the targets of a region and year no
+    document reports are unknown (``unreported``: region, year, count; the first
+    :data:`UNREPORTED_SHOWN`), then each target with its result, met and missed before
+    unknown. Without a region or a year, at most
     :data:`SCORECARD_UNKNOWN_SHOWN` unknown ones, then their count and the command for a
     narrower scorecard (``narrower``: a region and year, :meth:`Scorecard.busiest_unknown`)."""
     counts = {"met": 0, "missed": 0, "unknown": 0}
@@ -100,6 +105,16 @@ def scorecard_messages(
     ]
     if hidden:
         lines.append(tr(lang, "targets.hidden", hidden=hidden, command=escape(all_command)))
+    for where, year_, count in unreported[:UNREPORTED_SHOWN]:
+        said = tr(
+            lang,
+            "analytics.unreported",
+            region=escape(where),
+            year=year_,
+            next=year_ + 1,
+            count=count,
+        )
+        lines.append(f"<i>{said}</i>")
     decided = [link for link in links if link.status != "unknown"]
     unknown = [link for link in links if link.status == "unknown"]
     listed = decided[:shown]
@@ -145,6 +160,16 @@ def no_scorecard(
         said = tr(lang, "common.list_sep").join(f"/scorecard {where}{y}" for y in years)
         none += "\n" + tr(lang, "analytics.scorecard_years", commands=said)
     return none + "\n" + escape(tr(lang, "analytics.scorecard_usage"))
+
+
+def one_year_each(
+    command: str, words: str | None, years: Sequence[int], lang: str = DEFAULT_LANGUAGE
+) -> str:
+    """Several years asked of a command that takes one (``/scorecard 全国 2025 2026``, where
+    the second was read as part of the place's name): each year's command."""
+    where = f"{shown(words)} " if words else ""
+    said = tr(lang, "common.list_sep").join(f"/{command} {where}{y}" for y in years)
+    return tr(lang, "common.one_year", commands=said)  # shown: escaped
 
 
 CHANGES_SHOWN = 12
