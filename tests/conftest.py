@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,6 +16,8 @@ import pytest
 from bot.config import PROJECT_ROOT, Settings
 
 BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
+# the real documents of both splits (tests/data/real): the relevance set's corpus
+REAL_DOCS = PROJECT_ROOT / "tests" / "data" / "real" / "docs"
 
 # A query's typo correction stops after 0.5 s of wall time in production (a backstop
 # behind its work counters). On a loaded CI machine that clock would make a test's reply
@@ -102,12 +104,49 @@ def segmented(*words: str) -> list[tuple[str, int, int]]:
 
 
 @pytest.fixture(scope="session")
-def bundled_engine(tmp_path_factory):
+def built_data(tmp_path_factory) -> Callable[[Path | tuple[Path, ...]], tuple[Path, Path]]:
+    """``(corpus, data)``: a data folder indexed over ``source`` (a corpus folder, or files
+    gathered into one), a private copy per call. Each corpus is indexed once per test run
+    (the first xdist worker to ask builds it under a lock in the run's shared temporary
+    folder, the others wait and copy) and its folder copied after: an index opened over
+    the copy is fresh (same corpus, files and settings), so the engine serves it as
+    built, and a test writing into its copy leaves the others' alone. The corpus itself
+    is shared: read it, never write it."""
+    import fcntl
+    import hashlib
+
+    from bot.library import Engine
+
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+    def copy(source: Path | tuple[Path, ...]) -> tuple[Path, Path]:
+        root = shared / f"built-{hashlib.sha256(repr(source).encode()).hexdigest()[:12]}"
+        corpus = root / "corpus" if isinstance(source, tuple) else source
+        with open(f"{root}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when closed
+            if not (root / "done").exists():
+                shutil.rmtree(root, ignore_errors=True)  # a build cut short
+                root.mkdir()
+                if isinstance(source, tuple):
+                    corpus.mkdir()
+                    for path in source:
+                        shutil.copy2(path, corpus / path.name)
+                Engine.open(make_settings(corpus, root / "data"))
+                (root / "done").touch()
+        data = tmp_path_factory.mktemp("data")
+        shutil.copytree(root / "data", data, dirs_exist_ok=True)
+        return corpus, data
+
+    return copy
+
+
+@pytest.fixture(scope="session")
+def bundled_engine(built_data):
     """An engine over the bundled corpus (built once per test session)."""
     from bot.library import Engine
 
-    data = tmp_path_factory.mktemp("data")
-    return Engine.open(make_settings(BUNDLED_CORPUS, data))
+    return Engine.open(make_settings(*built_data(BUNDLED_CORPUS)))
 
 
 @pytest.fixture

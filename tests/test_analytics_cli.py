@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 
 import pytest
 from openpyxl import load_workbook
@@ -32,14 +31,14 @@ DOCS = (
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("corpus")
-    for path in DOCS:
-        shutil.copy(path, corpus / path.name)
-    data = tmp_path_factory.mktemp("data")
+def run(built_data):
+    # indexed once per test run (tests/test_value_conditions.py reads the same DOCS):
+    # ``briefbot index`` over the copy finds it fresh, as over a folder it built itself
+    corpus, data = built_data(DOCS)
     runner = CliRunner()
     base = ["--corpus-dir", str(corpus), "--data-dir", str(data)]
-    runner.invoke(app, [*base, "index"])  # built once for the module
+    result = runner.invoke(app, [*base, "index"])
+    assert result.exit_code == 0, result.output
 
     def invoke(*args: str):
         return runner.invoke(app, [*base, *args], env={"COLUMNS": "200"})

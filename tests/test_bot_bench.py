@@ -27,9 +27,9 @@ TYPOS = ["乡村振星", "营商环竟"]
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    data = tmp_path_factory.mktemp("bot-bench-data")
-    return Engine.open(Settings(corpus_dir=PROJECT_ROOT / "corpus", data_dir=data))
+def engine(built_data) -> Engine:
+    corpus, data = built_data(PROJECT_ROOT / "corpus")  # the run's index, copied
+    return Engine.open(Settings(corpus_dir=corpus, data_dir=data))
 
 
 @pytest.mark.parametrize("mode", ["closed", "burst"])

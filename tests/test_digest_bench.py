@@ -28,9 +28,9 @@ from bot.library import Engine
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    data = tmp_path_factory.mktemp("digest-bench-data")
-    settings = Settings(corpus_dir=PROJECT_ROOT / "corpus", data_dir=data, digest_cap=120)
+def engine(built_data) -> Engine:
+    corpus, data = built_data(PROJECT_ROOT / "corpus")  # the run's index, copied
+    settings = Settings(corpus_dir=corpus, data_dir=data, digest_cap=120)
     return Engine.open(settings)
 
 

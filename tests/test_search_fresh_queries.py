@@ -164,9 +164,10 @@ def _position(hits, needle: str) -> int:
 
 
 @pytest.fixture(scope="module")
-def real(tmp_path_factory) -> Engine:
-    """The 35 real documents of tests/data/real (the relevance set's corpus)."""
-    return Engine.open(make_settings(REAL_DOCS, tmp_path_factory.mktemp("real-data")))
+def real(built_data) -> Engine:
+    """The 35 real documents of tests/data/real (the relevance set's corpus), indexed once
+    per test run (``built_data``)."""
+    return Engine.open(make_settings(*built_data(REAL_DOCS)))
 
 
 def test_words_in_one_sentence_rank_before_words_scattered(real, monkeypatch):

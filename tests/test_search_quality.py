@@ -1,36 +1,50 @@
 """The search-quality gate: relevance against Whoosh + jieba and SQLite FTS5, typo rate.
 
-Runs ``bench/eval_search.py`` (the same script the README documents) on the bundled
-corpus with the hand-judged queries and typos in ``tests/data``.
+Runs ``bench/eval_search.py`` (the same script the README documents, through its
+``main`` with the same arguments, in the test's process) on the bundled corpus with the
+hand-judged queries and typos in ``tests/data``, and on the real documents' dev split.
+The script indexes the corpus into the data folder it is given: a copy of the one the
+suite's other engines over the same corpus were opened on (``built_data``), so the index
+is the one the script would build (the same corpus, settings and code) without building
+it again.
 """
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+from pathlib import Path
 
+from bench import eval_search
 from bot.config import PROJECT_ROOT
+from tests.conftest import BUNDLED_CORPUS, REAL_DOCS
 
 
-def test_engine_beats_baselines_and_corrects_typos(tmp_path):
+def _evaluate(monkeypatch, capsys, out: Path, *args: str) -> dict:
+    """``python bench/eval_search.py ARGS --json OUT`` in this process: its exit code must
+    be 0; the JSON it wrote."""
+    # the script sets the correction's time backstop in the environment (a minute, as the
+    # suite's conftest does): put back after the test
+    monkeypatch.setenv(eval_search.BUDGET_ENV, f"{eval_search.EVAL_TIME_BUDGET:g}")
+    code = eval_search.main([*args, "--json", str(out)])
+    printed = capsys.readouterr()
+    assert code == 0, printed.out[-3000:] + printed.err[-3000:]
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_engine_beats_baselines_and_corrects_typos(tmp_path, monkeypatch, capsys, built_data):
+    corpus, data = built_data(BUNDLED_CORPUS)
     out = tmp_path / "eval.json"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            str(PROJECT_ROOT / "bench" / "eval_search.py"),
-            "--engines",
-            "whoosh,fts5",
-            "--json",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        cwd=PROJECT_ROOT,
+    result = _evaluate(
+        monkeypatch,
+        capsys,
+        out,
+        "--corpus",
+        str(corpus),
+        "--data-dir",
+        str(data),
+        "--engines",
+        "whoosh,fts5",
     )
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    result = json.loads(out.read_text(encoding="utf-8"))
     engines = result["engines"]
     best_mrr = max(engines["whoosh"]["mrr"], engines["fts5"]["mrr"])
     best_recall = max(engines["whoosh"]["recall"], engines["fts5"]["recall"])
@@ -210,32 +224,24 @@ def test_dev_bands_are_ordered_and_floors_never_fall_below_the_first_sets():
     assert REAL_DEV_BANDS[0] == (1330, 0.93) and REAL_DEV_BANDS[1] == (1461, 0.814)
 
 
-def test_real_documents_dev_split_holds_its_level(tmp_path):
-    out = tmp_path / "real.json"
-    real = PROJECT_ROOT / "tests" / "data" / "real"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            str(PROJECT_ROOT / "bench" / "eval_search.py"),
-            "--relevance",
-            str(real / "relevance.jsonl"),
-            "--corpus",
-            str(real / "docs"),
-            "--no-typos",
-            "--split",
-            "dev",
-            "--engines",
-            "",
-            "--json",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        cwd=PROJECT_ROOT,
+def test_real_documents_dev_split_holds_its_level(tmp_path, monkeypatch, capsys, built_data):
+    corpus, data = built_data(REAL_DOCS)
+    result = _evaluate(
+        monkeypatch,
+        capsys,
+        tmp_path / "real.json",
+        "--relevance",
+        str(PROJECT_ROOT / "tests" / "data" / "real" / "relevance.jsonl"),
+        "--corpus",
+        str(corpus),
+        "--data-dir",
+        str(data),
+        "--no-typos",
+        "--split",
+        "dev",
+        "--engines",
+        "",
     )
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    result = json.loads(out.read_text(encoding="utf-8"))
     bands = dev_mrr_by_band(result["engines"]["ours"]["rr"])
     for (first, last, got), (_, floor) in zip(bands, REAL_DEV_BANDS, strict=True):
         assert got >= floor, f"dev queries r{first}-r{last}: {got:.4f} < {floor}"

@@ -238,9 +238,10 @@ INVENTED = PROJECT_ROOT / "tests" / "data" / "analytics"
 
 
 @pytest.fixture(scope="module")
-def real(tmp_path_factory) -> Engine:
-    """The 35 real documents of tests/data/real (the relevance set's corpus)."""
-    return Engine.open(make_settings(REAL_DOCS, tmp_path_factory.mktemp("real-data")))
+def real(built_data) -> Engine:
+    """The 35 real documents of tests/data/real (the relevance set's corpus), indexed once
+    per test run (``built_data``)."""
+    return Engine.open(make_settings(*built_data(REAL_DOCS)))
 
 
 def test_a_question_is_not_corrected_into_other_words(real):

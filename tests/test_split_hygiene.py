@@ -38,7 +38,11 @@ test_split_stems.__test__ = False  # type: ignore[attr-defined]  # a helper, not
 
 def named_in_code(source: str, stems: Iterable[str]) -> list[tuple[int, str]]:
     """(line, stem) for every stem named in code or in a string of ``source``, not in comments."""
-    stems = tuple(stems)
+    # a token's text is a piece of the source: a source naming no stem anywhere has no
+    # token naming one, and most files are passed over without being tokenized
+    stems = tuple(stem for stem in stems if stem in source)
+    if not stems:
+        return []
     hits = []
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
         if token.type in _SKIPPED:
