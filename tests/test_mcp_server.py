@@ -26,6 +26,7 @@ from typer.testing import CliRunner
 
 from bot.library import Engine
 from bot.search.indexer import IndexPaths, index_lock
+from bot.text.english_fallback import keep_installed_table
 from briefbot.cli import app
 from mcp_server.http import BindError, StaticTokenVerifier, is_loopback, parse_bind
 from mcp_server.records import Record, Result
@@ -41,9 +42,13 @@ RESULT_KEYS = set(Result.model_fields)
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory) -> Path:
-    """A data folder with the bundled corpus indexed (by a writer, as the bot would)."""
+    """A data folder with the bundled corpus indexed (by a writer, as the bot would) and
+    the English table kept beside the index, as ``briefbot index`` leaves it: the servers
+    started on it read that, not the dictionary (a second of each process; a fresh folder,
+    in test_stdio_stdout_carries_protocol_messages_only, still reads the dictionary)."""
     data = tmp_path_factory.mktemp("mcp-data")
-    Engine.open(make_settings(BUNDLED_CORPUS, data))
+    engine = Engine.open(make_settings(BUNDLED_CORPUS, data))
+    assert keep_installed_table(engine.searcher.english_cache) is not None
     return data
 
 
