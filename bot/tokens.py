@@ -25,6 +25,9 @@ from urllib.parse import quote, quote_plus
 from bot.config import PROJECT_ROOT, URL_PASSWORD_MASK, URL_PASSWORD_RE, Settings
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
+# The MCP server's bearer token (``briefbot mcp --http``), named here so the command line
+# can say it in its help without importing the MCP SDK.
+MCP_TOKEN_ENV = "BRIEFBOT_MCP_TOKEN"
 TOKEN_RE = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
 # The same shape anywhere in a text (inside URLs such as /bot<TOKEN>/, reprs, tracebacks),
 # the colon also URL-encoded once or twice, in either case.

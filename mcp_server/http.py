@@ -20,9 +20,11 @@ from mcp.server.auth.provider import AccessToken
 from mcp.server.auth.settings import AuthSettings
 from mcp.server.mcpserver import MCPServer
 
+from bot.tokens import MCP_TOKEN_ENV
+
 log = logging.getLogger(__name__)
 
-TOKEN_ENV = "BRIEFBOT_MCP_TOKEN"
+TOKEN_ENV = MCP_TOKEN_ENV
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 PATH = "/mcp"

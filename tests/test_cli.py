@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from bot.config import PROJECT_ROOT
 from bot.targets import store as target_store
 from briefbot.cli import app
+from tests.e2e import copy_template
 from tests.test_corpus_webpage import LIST_PAGE, article_page
 
 # A real national work report (dev split of tests/data/real) next to the bundled documents.
@@ -511,12 +512,15 @@ def test_no_progress_line_when_stderr_is_not_a_terminal(corpus_copy, tmp_path):
     assert result.stderr == ""  # nothing to say: not even an empty line
 
 
-def test_piped_tables_are_not_cut_to_eighty_columns(corpus_copy, tmp_path):
+def test_piped_tables_are_not_cut_to_eighty_columns(bundled_template, tmp_path):
     import subprocess
     import sys
 
-    cmd = [sys.executable, "-m", "briefbot", "--corpus-dir", str(corpus_copy)]
-    cmd += ["--data-dir", str(tmp_path / "data"), "docs"]
+    # a real process: the width is chosen at import, from the real pipe; the index is the
+    # template's copy, so the process only lists
+    settings = copy_template(bundled_template, tmp_path)
+    cmd = [sys.executable, "-m", "briefbot", "--corpus-dir", str(settings.corpus_dir)]
+    cmd += ["--data-dir", str(settings.data_dir), "docs"]
     env = {k: v for k, v in __import__("os").environ.items() if k != "COLUMNS"}
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120, check=True)
     header = next(line for line in done.stdout.splitlines() if "┃ id" in line)

@@ -22,3 +22,30 @@ def test_the_core_imports_no_web_page_or_numeral_package_until_used():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_command_starts_without_the_packages_only_other_commands_use():
+    """Every ``briefbot`` process (each command, the tests' subprocesses) imports the
+    command line: the MCP SDK (``briefbot mcp``), SQLAlchemy and Alembic (the commands
+    reading the database) and Telegram (``run``, ``console``) are imported by the
+    commands that use them, not at start-up; and the bot (``run``) imports the
+    near-duplicate finder's datasketch and SciPy only when a live source is polled."""
+    code = (
+        "import runpy, sys\n"
+        "sys.argv = ['briefbot', '--help']\n"
+        "try:\n"
+        "    runpy.run_module('briefbot', run_name='__main__')\n"
+        "except SystemExit as done:\n"
+        "    assert not done.code, done.code\n"
+        "heavy = ('mcp', 'mcp_server', 'uvicorn', 'sqlalchemy', 'alembic', 'telegram',"
+        " 'handlers', 'datasketch', 'scipy')\n"
+        "print('LOADED', sorted(m for m in heavy if m in sys.modules))\n"
+        "import handlers.app, handlers.console, briefbot.cli.serve\n"
+        "print('BOT', sorted(m for m in ('datasketch', 'scipy', 'mcp') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=PROJECT_ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    assert "mcp" in done.stdout and "search" in done.stdout  # the help was printed
+    assert done.stdout.strip().splitlines()[-2:] == ["LOADED []", "BOT []"]

@@ -22,9 +22,12 @@ import pytest
 from mcp import Client, MCPError, StdioServerParameters
 from mcp.client.streamable_http import streamable_http_client
 from mcp_types.version import HANDSHAKE_PROTOCOL_VERSIONS
+from typer.testing import CliRunner
 
 from bot.library import Engine
 from bot.search.indexer import IndexPaths, index_lock
+from bot.text.english_fallback import keep_installed_table
+from briefbot.cli import app
 from mcp_server.http import BindError, StaticTokenVerifier, is_loopback, parse_bind
 from mcp_server.records import Record, Result
 from tests.conftest import BUNDLED_CORPUS, make_settings
@@ -39,9 +42,13 @@ RESULT_KEYS = set(Result.model_fields)
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory) -> Path:
-    """A data folder with the bundled corpus indexed (by a writer, as the bot would)."""
+    """A data folder with the bundled corpus indexed (by a writer, as the bot would) and
+    the English table kept beside the index, as ``briefbot index`` leaves it: the servers
+    started on it read that, not the dictionary (a second of each process; a fresh folder,
+    in test_stdio_stdout_carries_protocol_messages_only, still reads the dictionary)."""
     data = tmp_path_factory.mktemp("mcp-data")
-    Engine.open(make_settings(BUNDLED_CORPUS, data))
+    engine = Engine.open(make_settings(BUNDLED_CORPUS, data))
+    assert keep_installed_table(engine.searcher.english_cache) is not None
     return data
 
 
@@ -444,15 +451,16 @@ async def _drain(stream) -> bytes:
 
 
 def test_http_refuses_other_addresses_without_a_token(tmp_path):
-    done = subprocess.run(
-        [*COMMAND, "--http", "0.0.0.0:0"],
-        env=server_env(tmp_path / "data"),
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
+    # in-process: what is checked is the command's refusal (status, words, nothing opened),
+    # which the process around it adds nothing to
+    folders = {
+        "BRIEFBOT_DATA_DIR": str(tmp_path / "data"),
+        "BRIEFBOT_CORPUS_DIR": str(BUNDLED_CORPUS),
+    }
+    done = CliRunner().invoke(
+        app, ["mcp", "--http", "0.0.0.0:0"], env={**folders, "BRIEFBOT_MCP_TOKEN": None}
     )
-    assert done.returncode == 2
+    assert done.exit_code == 2, done.output
     assert "BRIEFBOT_MCP_TOKEN" in done.stderr and "refusing to serve on 0.0.0.0" in done.stderr
     assert done.stdout == ""
     assert not (tmp_path / "data").exists()  # refused before opening anything

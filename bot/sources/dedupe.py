@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import threading
-
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING
 
 from bot.text.normalize import normalize
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 SHINGLE = 5
 NUM_PERM = 128
@@ -50,6 +52,10 @@ def _shingles(core: str) -> set[bytes]:
 
 
 def _minhash(shingles: set[bytes]) -> MinHash:
+    # lazy: datasketch brings SciPy (0.8 s of CPU), which a bot with no live source to
+    # poll, and every command line process, never needs
+    from datasketch import MinHash
+
     m = MinHash(num_perm=NUM_PERM, seed=1)
     m.update_batch(list(shingles))
     return m
@@ -63,6 +69,8 @@ class NearDuplicates:
     """
 
     def __init__(self) -> None:
+        from datasketch import MinHashLSH  # lazy, as in _minhash
+
         self._lsh = MinHashLSH(threshold=_CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
         self._hashes: dict[str, tuple[MinHash, int]] = {}
         self._lock = threading.Lock()

@@ -15,9 +15,9 @@ import typer
 
 from bot.blocking import Blocking
 from bot.library import Engine
+from bot.tokens import MCP_TOKEN_ENV as TOKEN_ENV
 from bot.tokens import install_log_redaction
 from briefbot.cli.app import app, err, print_refresh, state
-from mcp_server import TOKEN_ENV, BindError, build_server, check_bind, parse_bind, serve_http
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +79,9 @@ def mcp_command(
 
     Default stdio: stdout carries protocol messages only, logs go to stderr.
     """
+    # lazy: the MCP SDK is a third of a command's start-up, and only this command uses it
+    from mcp_server import BindError, build_server, check_bind, parse_bind, serve_http
+
     token = (os.environ.get(TOKEN_ENV) or "").strip() or None
     if token:
         install_log_redaction([token])

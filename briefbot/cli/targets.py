@@ -22,7 +22,6 @@ from bot.i18n import DEFAULT_LANGUAGE, counted, tr
 from bot.library import DocTarget, DocumentNotFound, Engine, TargetLookup
 from bot.library.arguments import region_year
 from bot.render import document_meta_dict
-from bot.subscriptions.commands import typed_filter
 from bot.targets.conditions import (
     ConditionError,
     ValueCondition,
@@ -331,6 +330,10 @@ def digest(
                 f"[red]--since {since!r} is not a date like 2024-03-01 or 2024-03-01T08:00[/]"
             )
             raise typer.Exit(2) from None
+    # lazy: the subscriptions package brings SQLAlchemy, which no other command reading
+    # the index needs at start-up
+    from bot.subscriptions.commands import typed_filter
+
     engine = open_engine()
     words = list(filter_words or [])
     if show_all:
