@@ -1,11 +1,14 @@
-"""Character prefilters in front of ``strip_noise`` + a search (the sentence namer's
-scoped-firms and task-done reads): a text the prefilter turns away is one the search
-would have found nothing in, and the names read are the same as without it."""
+"""Cheap tests put in front of costly reads, the same results: character prefilters
+before ``strip_noise`` + a search (the sentence namer's scoped-firms and task-done
+reads: a text the prefilter turns away is one the search would have found nothing in,
+and the names read are the same as without it), and a return period's share looked for
+only for a return period."""
 
 from __future__ import annotations
 
 import pytest
 
+from bot.targets.extract import _without_standards_of_a_share
 from bot.targets.indicators import IndicatorTable, default_table
 from bot.targets.naming import name_figures
 from bot.targets.naming import sentence as namer
@@ -97,3 +100,24 @@ def test_clause_of_a_share_is_what_the_prefilter_sees() -> None:
     clause = s[clause_start(s, fig.start) : fig.start]
     assert clause == "完成脱贫攻坚规划任务"
     assert namer._holds_all(clause, "完成任务")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # a share in the same clause: the return period only qualifies what it meets
+        ("城区40%面积排涝标准达到20年一遇标准，覆盖人口10万人。", [(40, "%"), (10, "万人")]),
+        # a share in another clause: the period is a standard of its own, kept
+        (
+            "新建城区可渗透面积达到40%，内涝防治标准达到30年一遇以上。",
+            [(40, "%"), (30, "年一遇")],
+        ),
+        # no share before: kept
+        ("主要河道防洪标准提高到五十年一遇。", [(50, "年一遇")]),
+    ],
+)
+def test_a_return_period_after_a_share_of_its_clause_is_dropped(
+    sentence: str, kept: list[tuple[float, str]]
+) -> None:
+    figures = find_figures(sentence)
+    assert [(f.value, f.unit) for f in _without_standards_of_a_share(sentence, figures)] == kept
