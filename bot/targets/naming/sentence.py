@@ -98,21 +98,29 @@ _SCOPED_FIRMS_BEFORE_RE = re.compile(
 )
 
 
-def _holds_all(text: str, chars: str) -> bool:
-    """Whether every character of ``chars`` is in ``text``: a match in ``strip_noise(text)``
-    needs them there, since stripping only removes characters (and puts back a trailing
-    alternate's brackets), so a text without one is not stripped and searched for nothing."""
-    return all(c in text for c in chars)
+# Character tests before a strip and a search (strip_noise only removes characters, and
+# puts back a trailing alternate's brackets): a text without a character every match
+# holds is neither stripped nor searched. Written out, the rarer characters first: as a
+# generator over the characters the test alone was 2.6 % of the namer's time (sampled).
 
 
 def _may_name_scoped_firms(before: str) -> bool:
-    """Whether :data:`_SCOPED_FIRMS_BEFORE_RE` may match ``strip_noise(before)`` (every
-    match holds 规模以上 or 限额以上, 企业, and 完成 or 实现; see :func:`_holds_all`)."""
+    """Whether :data:`_SCOPED_FIRMS_BEFORE_RE` may match ``strip_noise(before)``: every
+    match holds 规模以上 or 限额以上, 企业, and 完成 or 实现."""
     return (
-        _holds_all(before, "以上企业")
-        and (_holds_all(before, "规模") or _holds_all(before, "限额"))
-        and (_holds_all(before, "完成") or _holds_all(before, "实现"))
+        (("规" in before and "模" in before) or ("限" in before and "额" in before))
+        and "企" in before
+        and "业" in before
+        and "以" in before
+        and "上" in before
+        and (("完" in before and "成" in before) or ("实" in before and "现" in before))
     )
+
+
+def _may_name_a_task_done(clause: str) -> bool:
+    """Whether :data:`_TASK_DONE_RE` may match ``strip_noise(clause)``: every match holds
+    完成 and 任务."""
+    return "任" in clause and "务" in clause and "完" in clause and "成" in clause
 
 
 _STARTED_PROJECTS_RE = re.compile(r"^(?:新)?启动(?=[\u4e00-\u9fff]{2,}(?:项目|工程)$)")
@@ -635,7 +643,7 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
             name = self.table.canonical(name + "额") or name + "额"
         # (the clause is read for a share only: the search costs 7 µs a figure)
         clause = self.s[clause_start(self.s, fig.start) : fig.start] if fig.unit == "%" else ""
-        done = _TASK_DONE_RE.search(strip_noise(clause)) if _holds_all(clause, "完成任务") else None
+        done = _TASK_DONE_RE.search(strip_noise(clause)) if _may_name_a_task_done(clause) else None
         if done:
             # 完成基础教育优化布局总任务的70%, …攻坚战完成规划任务85%: the share of the task done
             task = re.sub(r"^(?:年度|全年)", "", done["task"].translate(_QUOTE_TABLE))
