@@ -1169,11 +1169,14 @@ def _without_standards_of_a_share(sentence: str, figures: list[Figure]) -> list[
     (``防洪标准提高到五十年一遇``) stays."""
     out: list[Figure] = []
     for k, f in enumerate(figures):
-        share_before = any(
-            g.unit == "%" and not re.search(r"[，。；]", sentence[g.end : f.start])
-            for g in figures[:k]
-        )
-        if f.unit == "年一遇" and share_before and _CJK_AFTER_RE.match(sentence, f.end):
+        # (the share before is looked for only for a return period: the rare unit first)
+        if (
+            f.unit == "年一遇"
+            and any(
+                g.unit == "%" and not _STOP_RE.search(sentence, g.end, f.start) for g in figures[:k]
+            )
+            and _CJK_AFTER_RE.match(sentence, f.end)
+        ):
             continue
         if f.unit in ("米", "公里", "分钟") and _RADIUS_AFTER_RE.match(sentence, f.end):
             continue  # 公交站点500米覆盖率, 15分钟生活圈覆盖率: a radius in a rate's name
@@ -1182,6 +1185,7 @@ def _without_standards_of_a_share(sentence: str, figures: list[Figure]) -> list[
 
 
 _CJK_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{2}")
+_STOP_RE = re.compile(r"[，。；]")
 _RADIUS_AFTER_RE = re.compile(r"(?:范围内|半径|内)?(?:[\u4e00-\u9fff]{0,4}圈)?覆盖率")
 
 

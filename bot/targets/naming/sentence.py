@@ -96,6 +96,33 @@ _SCOPED_FIRMS_BEFORE_RE = re.compile(
     r"(?:[\d.]+家[，,]?)?(?:共|累计)?(?:完成|实现)(?P<measure>[\u4e00-\u9fff]{2,10}?)"
     r"(?:达到|达|为)?$"
 )
+
+
+# Character tests before a strip and a search (strip_noise only removes characters, and
+# puts back a trailing alternate's brackets): a text without a character every match
+# holds is neither stripped nor searched. Written out, the rarer characters first: as a
+# generator over the characters the test alone was 2.6 % of the namer's time (sampled).
+
+
+def _may_name_scoped_firms(before: str) -> bool:
+    """Whether :data:`_SCOPED_FIRMS_BEFORE_RE` may match ``strip_noise(before)``: every
+    match holds 规模以上 or 限额以上, 企业, and 完成 or 实现."""
+    return (
+        (("规" in before and "模" in before) or ("限" in before and "额" in before))
+        and "企" in before
+        and "业" in before
+        and "以" in before
+        and "上" in before
+        and (("完" in before and "成" in before) or ("实" in before and "现" in before))
+    )
+
+
+def _may_name_a_task_done(clause: str) -> bool:
+    """Whether :data:`_TASK_DONE_RE` may match ``strip_noise(clause)``: every match holds
+    完成 and 任务."""
+    return "任" in clause and "务" in clause and "完" in clause and "成" in clause
+
+
 _STARTED_PROJECTS_RE = re.compile(r"^(?:新)?启动(?=[\u4e00-\u9fff]{2,}(?:项目|工程)$)")
 # a rate's link verb (办结率为99.5%)
 _RATE_LINK_RE = re.compile(r"(?<=率)(?:为|达到|达|是)$")
@@ -530,7 +557,10 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         """``规模以上工业企业（57家，）完成工业总产值`` right before the figure, ``name`` the
         measure said: the scope (规模以上), the sector's measure (工业总产值) and the
         firms' noun (工业企业); ``None`` when the figure's words say no such firms."""
-        m = _SCOPED_FIRMS_BEFORE_RE.search(strip_noise(self.s[: fig.start]))
+        before = self.s[: fig.start]
+        if not _may_name_scoped_firms(before):
+            return None  # (most sentences: the whole sentence before is not stripped)
+        m = _SCOPED_FIRMS_BEFORE_RE.search(strip_noise(before))
         if not m or not m["measure"].startswith(m["sector"]):
             return None
         if name != m["measure"] and self.table.canonical(m["measure"]) != name:
@@ -612,11 +642,8 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
             # 商品零售7651.9亿元: the amount of the sales, 商品零售额
             name = self.table.canonical(name + "额") or name + "额"
         # (the clause is read for a share only: the search costs 7 µs a figure)
-        done = (
-            _TASK_DONE_RE.search(strip_noise(self.s[clause_start(self.s, fig.start) : fig.start]))
-            if fig.unit == "%"
-            else None
-        )
+        clause = self.s[clause_start(self.s, fig.start) : fig.start] if fig.unit == "%" else ""
+        done = _TASK_DONE_RE.search(strip_noise(clause)) if _may_name_a_task_done(clause) else None
         if done:
             # 完成基础教育优化布局总任务的70%, …攻坚战完成规划任务85%: the share of the task done
             task = re.sub(r"^(?:年度|全年)", "", done["task"].translate(_QUOTE_TABLE))
