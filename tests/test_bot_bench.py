@@ -47,6 +47,7 @@ async def test_every_message_gets_a_search_reply(engine: Engine, tmp_path: Path,
     assert "3 users x 2 messages" in report(result, machine())
 
 
+@pytest.mark.heavy
 async def test_an_adversary_is_answered_and_counted_apart(engine: Engine, tmp_path: Path) -> None:
     cfg = BenchConfig(
         users=2, messages=2, warmup=1, timeout_s=60, reply_timeout_s=20, adversary=True

@@ -375,6 +375,7 @@ def test_subscriptions_none_in_either_language(run):
     assert "没有订阅。" in run("subscriptions", "--lang", "zh").output
 
 
+@pytest.mark.heavy
 def test_targets_take_indicator_region_and_year_without_flags(run):
     def records(*args):
         result = run("targets", *args, "--json")
@@ -512,6 +513,7 @@ def test_no_progress_line_when_stderr_is_not_a_terminal(corpus_copy, tmp_path):
     assert result.stderr == ""  # nothing to say: not even an empty line
 
 
+@pytest.mark.heavy
 def test_piped_tables_are_not_cut_to_eighty_columns(bundled_template, tmp_path):
     import subprocess
     import sys

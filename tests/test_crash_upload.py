@@ -67,6 +67,7 @@ async def until_exists(path: Path, proc, timeout: float = 60.0) -> None:
         await asyncio.sleep(0.005)
 
 
+@pytest.mark.heavy
 @pytest.mark.fake_bot(token=TOKEN)
 async def test_an_upload_killed_while_indexing_is_audited_on_restart(tmp_path, server):
     corpus = tmp_path / "corpus"

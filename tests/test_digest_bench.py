@@ -34,6 +34,7 @@ def engine(built_data) -> Engine:
     return Engine.open(settings)
 
 
+@pytest.mark.heavy
 async def test_every_digest_arrives_exactly_once_within_the_limits(
     engine: Engine, tmp_path: Path
 ) -> None:

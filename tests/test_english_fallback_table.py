@@ -223,6 +223,7 @@ def test_code_whose_files_cannot_be_read_reads_the_dictionary_and_keeps_nothing(
     assert not cache.exists()
 
 
+@pytest.mark.heavy
 def test_the_two_word_index_is_kept_with_the_table_and_read_back_the_same(tmp_path: Path):
     """The index of two-word senses (rural: 农村 of rural area), built by sorting the
     table's ~51,000 keys on a process's first English compound, is kept in the table's

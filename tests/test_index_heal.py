@@ -110,6 +110,7 @@ def test_damage_after_opening_heals_on_reopen(built, data):
     assert answers(engine) == built[1]
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("name", ["meta.json", "pids.npy", "vocab.txt"])
 def test_index_rebuild_never_opens_the_damaged_index(built, data, name):
     damage(compiled(data) / name, "garbage")
@@ -190,6 +191,7 @@ def test_damaged_document_caches_too_are_rebuilt_from_the_corpus(built, data, ca
     assert any("re-reading every document" in r.getMessage() for r in caplog.records)
 
 
+@pytest.mark.heavy
 @pytest.mark.fake_bot(token=RUN_TOKEN)
 async def test_briefbot_run_starts_over_a_damaged_index(data, server):
     from tests.test_run_command import _start_bot, _stop_bot

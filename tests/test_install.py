@@ -86,6 +86,7 @@ def test_the_installed_package_is_not_the_checkout(installed):
     assert not (Path(root) / "config").is_symlink()  # real files, not links to the checkout
 
 
+@pytest.mark.heavy
 def test_briefbot_runs_from_any_folder_with_config_and_the_sample_corpus(installed):
     briefbot = installed["venv"] / "bin" / "briefbot"
     done = run([briefbot, "--help"], cwd=installed["cwd"], env=installed["env"])
@@ -121,6 +122,7 @@ def test_briefbot_runs_from_any_folder_with_config_and_the_sample_corpus(install
     assert list(installed["cwd"].iterdir()) == []
 
 
+@pytest.mark.heavy
 def test_the_offline_console_chats_with_the_installed_bot(installed):
     """``briefbot`` alone: the Telegram layer and the fake server were installed too."""
     done = subprocess.run(
@@ -137,6 +139,7 @@ def test_the_offline_console_chats_with_the_installed_bot(installed):
     assert "地区生产总值" in done.stdout.split("» /targets GDP")[1]
 
 
+@pytest.mark.heavy
 def test_a_missing_configuration_is_a_clear_error(installed, tmp_path):
     broken = tmp_path / "venv"
     shutil.copytree(installed["venv"], broken, symlinks=True)

@@ -63,6 +63,7 @@ def settings(tmp_path) -> Settings:
     )
 
 
+@pytest.mark.heavy
 async def test_running_bot_serves_a_document_ingested_by_another_process(
     settings, tmp_path, server
 ):

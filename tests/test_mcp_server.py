@@ -85,6 +85,7 @@ def error_text(call) -> str:
 
 
 # -- stdio -------------------------------------------------------------------------------------
+@pytest.mark.heavy
 async def test_stdio_tools_resources_and_prompt(data_dir, tmp_path):
     params = StdioServerParameters(
         command=COMMAND[0], args=COMMAND[1:], env=server_env(data_dir), cwd=str(tmp_path)
@@ -288,6 +289,7 @@ async def check_resources_and_prompt(client: Client) -> None:
         await client.get_prompt("brief_targets", {"region": "烟台", "year": "今年"})
 
 
+@pytest.mark.heavy
 async def test_stdio_stdout_carries_protocol_messages_only(tmp_path):
     """The raw pipe: every line on stdout is a JSON-RPC message, even while the index is
     built on first use (a fresh data folder) and a tool fails; the rest is on stderr."""
@@ -383,6 +385,7 @@ async def http_server(data: Path, cwd: Path, bind: str = "127.0.0.1:0", **env: s
         await proc.aclose()
 
 
+@pytest.mark.heavy
 async def test_http_serves_the_same_tools(data_dir, tmp_path):
     async with http_server(data_dir, tmp_path) as (url, proc, said):
         assert re.fullmatch(r"http://127\.0\.0\.1:\d+/mcp", url)
@@ -408,6 +411,7 @@ async def test_http_serves_the_same_tools(data_dir, tmp_path):
             assert await _drain(proc.stdout) == b""
 
 
+@pytest.mark.heavy
 async def test_http_bearer_token(data_dir, tmp_path):
     secret = "s3cret-token-for-the-mcp-test-0123456789"
     async with http_server(data_dir, tmp_path, BRIEFBOT_MCP_TOKEN=secret) as (url, proc, said):
@@ -487,6 +491,7 @@ async def test_token_verifier():
     assert await verifier.verify_token("abcabc") is None
 
 
+@pytest.mark.heavy
 async def test_serves_beside_a_writer(corpus_copy, tmp_path):
     """A document the bot (a writer) adds while the server runs is there on the next call;
     the server refreshed nothing itself."""

@@ -104,6 +104,7 @@ def test_cli_token_file_with_a_name_equals_line_says_so_and_hides_the_token(tmp_
 
 
 # -- logs ----------------------------------------------------------------------------------------
+@pytest.mark.heavy
 def test_cli_log_lines_carry_a_timestamp_and_the_level():
     import re
     import subprocess

@@ -139,6 +139,7 @@ async def test_audit_reply_is_redacted(bundled_engine, db_url, server):
     assert leaks(shown, token) == [], shown
 
 
+@pytest.mark.heavy
 @pytest.mark.fake_bot(token=TOKEN)
 async def test_start_up_banner_and_logs_hide_url_user_info(bundled_engine, server):
     api = server.url.replace("://", f"://briefbot:{PASSWORD}@", 1)

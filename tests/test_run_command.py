@@ -255,6 +255,7 @@ async def _stop_bot(
     return out.decode(), err.decode()
 
 
+@pytest.mark.heavy
 @pytest.mark.fake_bot(token=TOKEN)
 async def test_run_polls_a_self_hosted_bot_api_and_stops_on_sigterm(bundled_engine, server):
     proc = await _start_bot(bundled_engine.settings.data_dir, {"TELEGRAM_API_BASE_URL": server.url})
@@ -275,6 +276,7 @@ async def test_run_polls_a_self_hosted_bot_api_and_stops_on_sigterm(bundled_engi
     assert server.calls("deleteWebhook"), "polling starts by removing any webhook"
 
 
+@pytest.mark.heavy
 @pytest.mark.fake_bot(token=TOKEN)
 async def test_run_webhook_mode_with_secret_token(bundled_engine, server):
     port = _free_port()
@@ -317,6 +319,7 @@ async def test_run_webhook_mode_with_secret_token(bundled_engine, server):
     assert TOKEN not in out + err and "hook_Secret-42" not in out + err
 
 
+@pytest.mark.heavy
 @pytest.mark.fake_bot(token=OTHER_TOKEN)
 async def test_a_token_the_server_rejects_exits_2_and_stays_hidden(bundled_engine, server):
     proc = await _start_bot(bundled_engine.settings.data_dir, {"TELEGRAM_API_BASE_URL": server.url})

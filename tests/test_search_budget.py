@@ -37,6 +37,7 @@ def worst(bundled_engine) -> list[str]:
     ]
 
 
+@pytest.mark.heavy
 def test_worst_case_messages_stay_within_the_budget(bundled_engine, worst):
     searcher = bundled_engine.searcher
     for text in worst:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from bench import eval_search
 from bot.config import PROJECT_ROOT
 from tests.conftest import BUNDLED_CORPUS, REAL_DOCS
@@ -31,6 +33,7 @@ def _evaluate(monkeypatch, capsys, out: Path, *args: str) -> dict:
     return json.loads(out.read_text(encoding="utf-8"))
 
 
+@pytest.mark.heavy
 def test_engine_beats_baselines_and_corrects_typos(tmp_path, monkeypatch, capsys, built_data):
     corpus, data = built_data(BUNDLED_CORPUS)
     out = tmp_path / "eval.json"
@@ -224,6 +227,7 @@ def test_dev_bands_are_ordered_and_floors_never_fall_below_the_first_sets():
     assert REAL_DEV_BANDS[0] == (1330, 0.93) and REAL_DEV_BANDS[1] == (1461, 0.814)
 
 
+@pytest.mark.heavy
 def test_real_documents_dev_split_holds_its_level(tmp_path, monkeypatch, capsys, built_data):
     corpus, data = built_data(REAL_DOCS)
     result = _evaluate(

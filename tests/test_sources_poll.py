@@ -361,6 +361,7 @@ async def test_an_article_far_shorter_than_usual_alerts(poller, fixture_site, al
 
 
 # -- the command line --------------------------------------------------------------------------
+@pytest.mark.heavy
 def test_the_command_line_adds_lists_polls_pauses_and_removes(
     fixture_site, settings, tmp_path, monkeypatch
 ) -> None:

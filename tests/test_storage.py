@@ -204,6 +204,7 @@ with Database.open(url=sys.argv[1]) as db:
 """
 
 
+@pytest.mark.heavy
 def test_processes_starting_at_once_take_turns_migrating(db_url):
     """Several bots opening a new database at once: one migrates, the others wait and
     find it at head (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock)."""

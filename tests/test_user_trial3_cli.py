@@ -115,6 +115,7 @@ def test_targets_and_scorecard_of_a_region_no_document_is_about_say_so(briefbot)
     assert "没有符合条件的记录" in shandong.stdout and "没有符合“山东”" not in shandong.stdout
 
 
+@pytest.mark.heavy
 def test_a_broken_pdf_is_skipped_without_the_pdf_librarys_log_lines(tmp_path):
     """``ingest`` of a broken PDF printed pypdf's own log line
     (``WARNING:pypdf._reader:EOF marker not found``) above the reason it was skipped."""
