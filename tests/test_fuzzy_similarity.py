@@ -111,9 +111,12 @@ def test_the_fast_paths_give_the_recurrences_figure():
 
 
 def test_both_paths_are_taken():
-    # one reading per character: rapidfuzz's OSA; a polyphone (行): the recurrence
-    assert fuzzy._one_reading_each("水利", False) is not None
-    assert fuzzy._one_reading_each("银行", False) is None
+    # no reading shared as a secondary one: rapidfuzz's OSA, a polyphone (行) included;
+    # 杭 háng is 行's secondary reading: the recurrence
+    assert fuzzy._unit_costs("水利", "旅游", False)
+    assert fuzzy._unit_costs("银行", "就业", False)
+    assert not fuzzy._unit_costs("银行", "银杭", False)
+    assert not fuzzy._unit_costs("银杭", "银行", True)
     assert fuzzy.similarity("旅有", "旅游") > fuzzy.similarity("旅有", "水利")
     assert fuzzy.similarity("银杭", "银行") > fuzzy.similarity("银杭", "就业")
 

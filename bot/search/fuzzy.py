@@ -67,14 +67,23 @@ def _reading_sets(text: str, loose: bool) -> ReadingSets:
 
 
 @lru_cache(maxsize=65536)
-def _one_reading_each(text: str, loose: bool) -> tuple[str, ...] | None:
-    """The readings of ``text``'s characters when each has just one (else None): then no
-    pair of characters can share only a secondary reading, every sound cost is 0 or 1,
-    and the alignment below is plain OSA over the readings, which rapidfuzz computes."""
+def _primaries(text: str, loose: bool) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    """``text``'s characters' most common readings, every reading of its characters, and
+    the readings some character has only as a secondary one (for :func:`_unit_costs`)."""
     sets = _reading_sets(text, loose)
-    if all(len(x[1]) == 1 for x in sets):
-        return tuple(x[0] for x in sets)
-    return None
+    every: frozenset[str] = frozenset().union(*(x[1] for x in sets))
+    secondary: frozenset[str] = frozenset().union(*(x[1] - {x[0]} for x in sets))
+    return tuple(x[0] for x in sets), every, secondary
+
+
+def _unit_costs(a: str, b: str, loose: bool) -> bool:
+    """Whether no character of ``a`` shares with one of ``b`` a reading that is secondary to
+    either: then two characters cost 0 when their common readings agree and 1 otherwise,
+    and the alignment below is plain OSA over the common readings, which rapidfuzz
+    computes. (A reading shared and secondary to neither is both characters' common one.)"""
+    _, a_every, a_secondary = _primaries(a, loose)
+    _, b_every, b_secondary = _primaries(b, loose)
+    return a_secondary.isdisjoint(b_every) and b_secondary.isdisjoint(a_every)
 
 
 SECONDARY_READING_COST = 0.5
@@ -120,12 +129,12 @@ def _osa_similarity(a: ReadingSets, b: ReadingSets) -> float:
 
 
 def _sound_similarity(query: str, candidate: str, loose: bool) -> float:
-    """:func:`_osa_similarity` of the two texts' readings; in C when every character of
-    both has one reading (the same figure: unit costs, whole edits)."""
-    qa, ca = _one_reading_each(query, loose), _one_reading_each(candidate, loose)
-    if qa is not None and ca is not None:
-        if not qa or not ca:
-            return 0.0
+    """:func:`_osa_similarity` of the two texts' readings; in C when no pair of their
+    characters shares only a secondary reading (:func:`_unit_costs`: the same figure)."""
+    if not query or not candidate:
+        return 0.0
+    if _unit_costs(query, candidate, loose):
+        qa, ca = _primaries(query, loose)[0], _primaries(candidate, loose)[0]
         return 1.0 - OSA.distance(qa, ca) / max(len(qa), len(ca))
     return _osa_similarity(_reading_sets(query, loose), _reading_sets(candidate, loose))
 
