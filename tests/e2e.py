@@ -76,10 +76,12 @@ def engine(bundled_engine: Engine) -> Engine:
 
 @pytest.fixture(scope="session")
 def tokenizer() -> Tokenizer:
-    """One loaded segmenter for the engines the session opens on copies."""
+    """One loaded segmenter for the engines the session opens on copies: the one an engine
+    makes for itself (the configured user dictionaries), so that they segment as the bot."""
+    from bot.config import Settings
     from bot.text.tokenize import Tokenizer
 
-    return Tokenizer().load()
+    return Tokenizer(Settings().user_dict_paths).load()
 
 
 def build_template(

@@ -233,7 +233,7 @@ def test_the_first_query_loads_no_segmenter(
     with the searcher, before the first query: the query runs with no segmenter to load."""
     import rjieba
 
-    fresh = Tokenizer()  # as the session's, not loaded: a process of its own
+    fresh = Tokenizer(Settings().user_dict_paths)  # as the session's, not loaded: a process's own
     engine = Engine.open(copy_template(bundled_template, tmp_path), tokenizer=fresh)
     assert engine.last_refresh is None  # nothing segmented on open
     engine.searcher  # noqa: B018 - made before the first query, as Engine.search does
