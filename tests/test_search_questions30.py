@@ -86,3 +86,38 @@ def test_shi_bu_shi_without_an_indicator_asks_no_card(engine):
     # 是不是 alone asks for no figure: a topic checked, no record
     r = engine.search("青海2031年是不是加快人才招聘", page_size=3)
     assert r.answer is None
+
+
+PLAN_REVIEW = {
+    "province_gansu_2031_gwr.txt": (
+        "2031年甘肃省政府工作报告\n"
+        "一、“十五五”时期工作回顾\n"
+        "这五年，全省粮食产量达到1280万吨，农民人均可支配收入年均增长7.1%。\n"
+        "二、今年工作安排\n"
+        "抓好春耕关键时期粮食产量监测，做好农忙时期农资供应。\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def review_engine(tmp_path_factory):
+    return engine_over(tmp_path_factory.mktemp("questions30b"), PLAN_REVIEW)
+
+
+@pytest.mark.parametrize(
+    "query", ["十五五时期粮食产量多少", "“十五五”期间粮食产量达到了多少", "十五五时期 粮食产量"]
+)
+def test_a_plan_periods_span_word_is_no_word_to_find(review_engine, query):
+    # nothing else understood (no place, no year): 时期 and 期间 are still the period's
+    # span, not a word the line giving the figure must write
+    hits = review_engine.search(query, page_size=3).hits
+    assert hits and "1280万吨" in hits[0].text, [h.text for h in hits]
+
+
+def test_period_spans_named():
+    from bot.search.understand import period_spans_named
+
+    assert period_spans_named("十四五期间研发投入强度") == "十四五研发投入强度"
+    assert period_spans_named("“十三五”时期 GDP") == "十三五 GDP"
+    # no plan period before it: 时期 is a word of its own
+    assert period_spans_named("特殊时期 防疫") == "特殊时期 防疫"
