@@ -158,6 +158,8 @@ def asks_growth(query: str) -> bool:
 # 粮食产量 稳定在) ask for its figure as 要达到 does; alone they are a topic (控制在合理区间).
 _SEEKS_WITH_INDICATOR_RE = re.compile(
     r"规模|安排|多大|几个|几项|几家|要达到|达到多少|控制在|保持在|稳定在|降到|降至|降低到|提高到"
+    # a figure checked (赤字率是不是4%): the record answers yes or no
+    r"|是不是"
 )
 
 

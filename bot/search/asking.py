@@ -41,6 +41,8 @@ QUESTION_WORDS = frozenset(
 # starts a term the segmenter cuts (去|产能 is 去产能, joined later), so no 来 or 去.
 ASKING_WORDS = frozenset(
     {"怎么", "怎样", "怎么样", "如何", "什么", "哪些", "是否", "有没有", "请问", "吗", "呢",
+     # yes-or-no asked by repeating the verb (赤字率是不是4%): as 是否 asks
+     "是不是",
      "吧", "需要", "应该", "能不能", "达到", "怎么办", "咋办",
      # what a term means (双高计划是什么意思): the answer defines it, never writes 意思
      "意思", "含义"}
@@ -160,6 +162,7 @@ def softened(concepts: list[Concept], words: list[tuple[str, int, int]]) -> list
         for k in range(len(words) - 1)
         if words[k][0] in ASKING_VERBS and words[k + 1][0] in ASKING_WORDS
     } | framing.soft_words(words, ASKING_WORDS)
+    after_how |= _done_verbs(words)
     return [
         replace(c, soft=True)
         if not (c.exclude or c.optional or c.fixed is not None or c.label in QUESTION_WORDS)
@@ -167,6 +170,24 @@ def softened(concepts: list[Concept], words: list[tuple[str, int, int]]) -> list
         else c
         for c in concepts
     ]
+
+
+# Verbs of reaching a figure (完成了多少, 实现了多少增长, 达成了几项): in a question with 了
+# and a count asked they say the figure was reached, which the review's line states without
+# them (城镇新增就业86万人, 固定资产投资增长5%); required, they sent a line writing 完成 about
+# something else first. Soft: a line writing them still gains (全年完成投资1200亿元).
+DONE_VERBS = frozenset({"完成", "实现", "达成", "取得", "做到"})
+
+
+def _done_verbs(words: list[tuple[str, int, int]]) -> set[str]:
+    """The :data:`DONE_VERBS` of ``words`` followed by 了, when a count is asked."""
+    if not any(_counted(w) for w, _, _ in words):
+        return set()
+    return {
+        words[k][0]
+        for k in range(len(words) - 1)
+        if words[k][0] in DONE_VERBS and words[k + 1][0] == "了"
+    }
 
 
 def asks_past(text: str) -> bool:

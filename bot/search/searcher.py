@@ -76,7 +76,7 @@ from bot.search.results import (
 from bot.search.snippets import find_spans, make_snippet
 from bot.search.stored_gains import StoredGains
 from bot.search.title_topics import TITLE_TOPIC_SHARE, TitleTopics
-from bot.search.understand import NATIONAL, NATIONAL_WORDS, understand
+from bot.search.understand import NATIONAL, NATIONAL_WORDS, period_spans_named, understand
 from bot.search.window import ASKS_NOTHING, QUALITY_WINDOW, Window
 from bot.text.english import english_terms, with_chinese_terms
 from bot.text.english_fallback import (
@@ -877,6 +877,13 @@ class Searcher:
             if found.facets.any:
                 facets = found.facets
                 rest = parse_query(found.rest, max_chars=self.max_query_chars)
+                if rest.positive:
+                    parsed = ParsedQuery(
+                        parsed.raw, rest.cleaned, rest.parts, parsed.notes, parsed.note_codes
+                    )
+            elif (named := period_spans_named(parsed.cleaned)) != parsed.cleaned:
+                # nothing understood: the period's span word (期间, 时期) still goes
+                rest = parse_query(named, max_chars=self.max_query_chars)
                 if rest.positive:
                     parsed = ParsedQuery(
                         parsed.raw, rest.cleaned, rest.parts, parsed.notes, parsed.note_codes

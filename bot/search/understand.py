@@ -359,6 +359,14 @@ def _name_periods(text: str, this_year: int | None) -> str:
     return text
 
 
+def period_spans_named(text: str) -> str:
+    """``text`` with its plan periods' span words taken off (十四五期间 -> 十四五, “十四五”时期
+    -> 十四五): what :func:`understand` searches even when it understood no facet, since
+    期间 and 时期 are no words the answer holds (``十四五时期粮食产量多少``: a required 时期
+    ranked lines writing it above the lines giving the figure)."""
+    return _PERIOD_SPAN_RE.sub(r"\1", text)
+
+
 def _span_as_period(m: re.Match[str]) -> str:
     """A span of years that is a plan period (2021-2025) as the period's name."""
     first, last = read_year(m.group(1)), read_year(m.group(2))
