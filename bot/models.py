@@ -39,6 +39,9 @@ NOTE_QUERY = "query"
 """A :class:`Note` about the query as a whole: it was not searched as typed."""
 NOTE_PART = "part"
 """A :class:`Note` about one part of the query that nothing was searched for."""
+NOTHING_SEARCHED = frozenset({"empty_query", "only_exclusions"})
+"""The :class:`Note` codes of a query with nothing to search: the note is the answer,
+not "no results" (every interface, the bot's replies and the MCP search tool alike)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,13 +25,16 @@ from bot.digest.values import format_value
 from bot.i18n import counted, tr
 from bot.library import DocTarget, DocumentNotFound, Engine
 from bot.library.understood import understood_line
-from bot.models import DocumentInfo, Passage
+from bot.models import NOTE_PART, NOTE_QUERY, NOTHING_SEARCHED, DocumentInfo, Note, Passage
+from bot.models import Understood as UnderstoodFacets
 from mcp_server.records import (
     PASSAGE_LIMIT,
     Counterpart,
     Outcome,
+    QueryNote,
     Record,
     Result,
+    Understood,
     citation,
     figure,
     page_of,
@@ -67,6 +70,35 @@ def _places_told() -> Iterator[None]:
         yield
     except AmbiguousPlace as exc:
         raise ToolError(str(exc)) from None
+
+
+def _query_note(note: Note) -> QueryNote:
+    """A core note on the query, said in English (as the bot says it in its catalogue)."""
+    params = dict(note.params)
+    return QueryNote(
+        code=note.code,
+        text=tr("en", f"search.{note.code}", **params),
+        reach=note.reach,
+        params=params,
+    )
+
+
+def _understood(seen: UnderstoodFacets | None) -> Understood | None:
+    """What the query named, as fields, with the sentence the bot would say; None when
+    nothing was understood (the sentence is empty)."""
+    line = understood_line(seen, "en")
+    if seen is None or not line:
+        return None
+    return Understood(
+        regions=list(seen.all_regions),
+        years=list(seen.all_years),
+        doc_type=seen.doc_type,
+        indicator=seen.indicator,
+        period=seen.period.name if seen.period else None,
+        absent=list(seen.absent),
+        unmatched=list(seen.unmatched),
+        text=line,
+    )
 
 
 def _past_last(page: int, pages: int) -> ToolError:
@@ -208,16 +240,29 @@ class Library:
         resp = self.engine.search(
             query, page=page, page_size=page_size, doc=filename, region=region, year=year
         )
-        if resp.message and not resp.hits:
-            raise ToolError(f"{resp.message} Give one or more words to search for.")
+        told = [_query_note(n) for n in resp.notes]
+        if not resp.hits and (
+            any(n.code in NOTHING_SEARCHED for n in resp.notes) or (resp.message and not resp.notes)
+        ):  # nothing to search: an error; a part left out (a time, a shared name) is a note
+            said = " ".join(n.text.rstrip(".") + "." for n in told) or resp.message
+            raise ToolError(f"{said} Give one or more words to search for.")
         if resp.total and page > resp.pages:
             raise _past_last(page, resp.pages)
         infos = self._infos()
-        notes: list[str] = []
+        notes: list[str] = [n.text for n in told]
         if resp.corrected_query:
             notes.append(f"searched for {resp.corrected_query!r} (corrected from {query!r})")
-        if understood := understood_line(resp.understood, "en"):
-            notes.append(understood)
+            told.append(
+                QueryNote(
+                    code="corrected",
+                    text=notes[-1],
+                    reach=NOTE_QUERY,
+                    params={"query": query, "corrected": resp.corrected_query},
+                )
+            )
+        understood = _understood(resp.understood)
+        if understood is not None:
+            notes.append(understood.text)
         for a in resp.all_answers:  # a comparison's cards, one per region and year named
             notes.append(
                 f"answer: {a.region or ''} {a.year} {a.indicator} {a.kind}: {a.change}{a.figure}"
@@ -229,12 +274,21 @@ class Library:
             notes.append(tr("en", "search.answer_none", names=", ".join(resp.unanswered)))
         if resp.home_unset:  # 我县, 本市: a caller with no chat has no place set (ARCHITECTURE)
             notes.append(tr("en", "mcp.home_unset"))
+            told.append(QueryNote(code="home_unset", text=notes[-1], reach=NOTE_PART))
         if resp.by_document and resp.hits:  # 哪些省份…: each document's best passage first
             notes.append(tr("en", "search.by_document"))
         if not resp.hits:
             notes.append("no passage matches; try fewer or other words")
             if resp.suggestions:
                 notes.append("did you mean: " + ", ".join(resp.suggestions))
+            told.append(
+                QueryNote(
+                    code="no_match",
+                    text="; ".join(notes[-2:] if resp.suggestions else notes[-1:]),
+                    reach=NOTE_QUERY,
+                    params={"suggestions": ", ".join(resp.suggestions)} if resp.suggestions else {},
+                )
+            )
         records = [
             record(
                 infos[h.doc_id],
@@ -254,6 +308,8 @@ class Library:
             page_size=page_size,
             next_page=resp.page + 1 if resp.page < resp.pages else None,
             notes=notes,
+            query_notes=told,
+            understood=understood,
         )
 
     def get_passage(self, doc: str, passage: int, context: int = 0) -> Result:

@@ -104,6 +104,46 @@ class Record(BaseModel):
     )
 
 
+class QueryNote(BaseModel):
+    """What the search made of a part of the query, as a code a caller can act on."""
+
+    code: str = Field(
+        description="time_ignored (a time of day left out), ambiguous_place (a name several "
+        "places share: no region searched), empty_query and only_exclusions (nothing to "
+        "search), query_truncated, too_many_terms, too_many_words, correction_skipped, "
+        "corrected (searched as corrected), home_unset (我市, 本县 … left out: no place set), "
+        "no_match (no passage matches)."
+    )
+    text: str = Field(description="The note as a sentence, in English.")
+    reach: str = Field(
+        description="query: the query as a whole was not searched as typed; part: one part "
+        "of it was left out and the rest searched."
+    )
+    params: dict[str, str | int] = Field(
+        default_factory=dict,
+        description="The note's particulars: time_ignored: time; ambiguous_place: name, "
+        "places; corrected: query, corrected; no_match: suggestions.",
+    )
+
+
+class Understood(BaseModel):
+    """What a search query named besides its words; the documents that match rank first."""
+
+    regions: list[str] = Field(default_factory=list, description="Regions named, as typed.")
+    years: list[int] = Field(default_factory=list, description="Years named.")
+    doc_type: str | None = Field(default=None, description="Kind of document named.")
+    indicator: str | None = Field(default=None, description="Indicator asked for.")
+    period: str | None = Field(default=None, description="Five-year plan period (十四五).")
+    absent: list[str] = Field(
+        default_factory=list, description="Regions named that no document is about."
+    )
+    unmatched: list[str] = Field(
+        default_factory=list,
+        description="Facets (region, year) no document matches: the hits are from others.",
+    )
+    text: str = Field(description="The same as a sentence, in English.")
+
+
 class Result(BaseModel):
     """A page of records (every tool returns this shape)."""
 
@@ -116,6 +156,14 @@ class Result(BaseModel):
     notes: list[str] = Field(
         default_factory=list,
         description="What the caller should know: corrections, records left out, hints.",
+    )
+    query_notes: list[QueryNote] = Field(
+        default_factory=list,
+        description="search only: the notes on the query as codes (what was left out, "
+        "what a shared place name may mean, corrections); their sentences are in notes too.",
+    )
+    understood: Understood | None = Field(
+        default=None, description="search only: what the query named besides its words."
     )
 
 

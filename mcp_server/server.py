@@ -157,8 +157,11 @@ def build_server(
 
         Returns passages (text, section, passage number, citation), with notes on typo
         corrections, what the query was understood to ask and, for a question about a
-        target (烟台 2024 GDP 增长目标), the key target that answers it. Read more around a
-        hit with get_passage(doc, passage, context).
+        target (烟台 2024 GDP 增长目标), the key target that answers it. The notes are also
+        fields: query_notes (code, text, params: a time of day left out, a place name
+        several places share, a correction) and understood (regions, years, indicator …);
+        an error only when there is nothing to search. Read more around a hit with
+        get_passage(doc, passage, context).
         """
         return await run(
             library.search,

@@ -662,3 +662,54 @@ def test_home_words_without_a_place_are_said_to_be_left_out(two_reports):
     # a home word written as part of a phrase of the documents' own is no home word
     phrase = Result.model_validate(two_reports.search("全市地区生产总值").model_dump())
     assert not any("我县" in n for n in phrase.notes)
+
+
+def test_search_notes_are_fields_beside_the_hits(two_reports):
+    """A part of the query left out (a time of day, a name several places share) was an
+    error when nothing else matched, and no note at all when something did: a caller gets
+    the hits and the notes as codes, and an error only when there is nothing to search."""
+    timed = Result.model_validate(two_reports.search("就业 18:30").model_dump())
+    assert timed.records and all("就业" in r.text for r in timed.records)
+    (note,) = timed.query_notes
+    assert (note.code, note.reach, note.params["time"]) == ("time_ignored", "part", "18:30")
+    assert note.text.startswith("18:30 is a time of day") and note.text in timed.notes
+    # nothing matches the rest: no hits, the note and "no match", no error
+    missed = Result.model_validate(two_reports.search("海洋牧场 7:45").model_dump())
+    assert missed.records == [] and missed.total == 0
+    assert [n.code for n in missed.query_notes] == ["time_ignored", "no_match"]
+    shared = Result.model_validate(two_reports.search("Suzhou 就业").model_dump())
+    assert shared.records
+    (place,) = [n for n in shared.query_notes if n.code == "ambiguous_place"]
+    assert place.params["name"] == "Suzhou" and "苏州（江苏）" in str(place.params["places"])
+    alone = Result.model_validate(two_reports.search("Suzhou").model_dump())
+    assert alone.records == [] and [n.code for n in alone.query_notes] == [
+        "ambiguous_place",
+        "no_match",
+    ]
+
+
+def test_search_says_what_it_understood_and_corrected_as_fields(two_reports):
+    named = Result.model_validate(two_reports.search("潍坊 2025 GDP").model_dump())
+    seen = named.understood
+    assert seen is not None and (seen.regions, seen.years, seen.indicator) == (
+        ["潍坊"],
+        [2025],
+        "地区生产总值",
+    )
+    assert seen.text in named.notes and named.query_notes == []
+    fixed = Result.model_validate(two_reports.search("地区生产总直").model_dump())
+    (note,) = [n for n in fixed.query_notes if n.code == "corrected"]
+    assert note.params == {"query": "地区生产总直", "corrected": "地区生产总值"}
+    plain = Result.model_validate(two_reports.search("推动").model_dump())
+    assert plain.records and plain.understood is None and plain.query_notes == []
+    # other tools keep their shape: no query notes
+    assert two_reports.scorecard(region="潍坊").query_notes == []
+
+
+def test_search_with_nothing_to_search_is_an_error_that_says_why(two_reports):
+    from mcp.server.mcpserver.exceptions import ToolError
+
+    with pytest.raises(ToolError, match=r"^9:00 is a time of day.*Give one or more words"):
+        two_reports.search("9:00")
+    with pytest.raises(ToolError, match="Give one or more words"):
+        two_reports.search("，。！")

@@ -62,6 +62,65 @@ async def test_the_bot_subscribes_at_the_time_typed_among_the_words(
         assert "#1 关键词：GDP、就业" in listed and "#2" not in listed, listed
 
 
+# -- a day and a time, wherever they stand -------------------------------------------------------
+@pytest.mark.parametrize(
+    ("typed", "filter_text", "expr"),
+    [
+        ("周一 GDP 9:00 就业", "GDP 就业", "mon 09:00"),
+        ("9:00 粮食 周三 产量", "粮食 产量", "wed 09:00"),  # the time first, the day among
+        ("GDP 每周五 就业 18:30", "GDP 就业", "fri 18:30"),
+        ("星期日 region:四川 粮食 21:30", "粮食 region:四川", "sun 21:30"),
+        ("工作日 GDP 8:30 就业", "GDP 就业", "30 8 * * 1-5"),
+        ("GDP 7:45 每天 就业", "GDP 就业", "07:45"),
+        ("CPI 周二 物价", "CPI 物价", "tue 08:00"),  # a day alone: the default hour
+        ("GDP 周四10:00 就业", "GDP 就业", "thu 10:00"),  # glued, among the words
+        ("GDP monday 就业", "GDP monday 就业", "08:00"),  # English there may be a term
+    ],
+)
+def test_a_day_and_a_time_anywhere_are_one_schedule(
+    typed: str, filter_text: str, expr: str
+) -> None:
+    request = parse_subscribe(typed, default_time="08:00")
+    assert (request.filter_text, request.schedule.expr) == (filter_text, expr)
+
+
+@pytest.mark.parametrize(
+    ("typed", "first", "second"),
+    [
+        ("周一 GDP 周二 就业", "周一", "周二"),
+        ("周一 GDP 周五 9:00", "周一", "周五 9:00"),
+        ("周一 9:00 GDP 10:00", "周一 9:00", "10:00"),
+        ("GDP 周一 9:00 就业 10:00", "周一 9:00", "10:00"),
+        ("每天 GDP 周三 就业", "每天", "周三"),
+    ],
+)
+def test_two_days_or_two_times_stay_refused(typed: str, first: str, second: str) -> None:
+    with pytest.raises(ScheduleError) as caught:
+        parse_subscribe(typed, default_time="08:00")
+    assert caught.value.code == "schedule.two_schedules"
+    assert (caught.value.params["first"], caught.value.params["second"]) == (first, second)
+
+
+async def test_the_bot_subscribes_on_the_day_at_the_time_among_the_words(
+    server: FakeBotApi, engine: Engine
+) -> None:
+    """``/subscribe 周一 GDP 9:00 就业`` was refused as two schedules (周一 and 9:00)."""
+    reader = server.add_user("Ann")
+    async with running(server, engine):
+        said = await ask_text(server, reader, reader, "/subscribe 周一 GDP 9:00 就业")
+        assert "✅" in said and "时间：每周一 09:00" in said, said
+        said = await ask_text(server, reader, reader, "/subscribe 周一 GDP 周二 就业")
+        assert "✅" not in said and "周一" in said and "周二" in said, said
+        await ask_text(server, reader, reader, "/lang en")
+        said = await ask_text(server, reader, reader, "/subscribe CPI 18:30 星期五 物价")
+        assert "Fridays at 18:30" in said, said
+        listed = await ask_text(server, reader, reader, "/subscriptions")
+        # the day and the time are the schedule, no keyword; nothing from the refused one
+        assert "#1 keywords: GDP, 就业\n  Mondays at 09:00" in listed, listed
+        assert "#2 keywords: CPI, 物价\n  Fridays at 18:30" in listed, listed
+        assert "#3" not in listed, listed
+
+
 # -- /schedule: the name other apps give it ------------------------------------------------------
 @pytest.mark.parametrize(
     ("typed", "meant"),

@@ -3,7 +3,9 @@
 ``/subscribe [@channel] [filter …] [schedule] [tz=Area/City] [quiet]``
 
 The schedule is at the end (``08:00``, ``每天 8:00``, ``周一 09:00``, ``cron 0 8 * * 1-5``
-or five bare cron fields); everything before it is the filter (keywords, ``+must``,
+or five bare cron fields), or first; a day word (周一, 每天, 工作日) and a time of day
+among the words join it as one schedule (``周一 GDP 9:00 就业``: Mondays at 9:00), two
+days or two times are refused. Everything else is the filter (keywords, ``+must``,
 ``!not``, ``indicator:`` …, see ``bot.digest.filters``). Options may stand anywhere:
 ``tz=`` / ``时区=`` sets the time zone, ``quiet`` / ``静默`` keeps a digest with nothing new
 silent. A first word ``@name`` or ``-100…`` names a channel (bot admins only).
@@ -191,30 +193,56 @@ def _schedule_at_start(
     return tokens, None
 
 
-def _time_among_words(
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _is_day_word(token: str, default_time: str) -> bool:
+    """Whether ``token`` is a day said alone or with its time glued on (周一, 每周一, 每天,
+    工作日, 周一9:00). Only a Chinese one among the filter's words: an English word there
+    (monday, daily, sun) may be a term of the documents, as it was before."""
+    return (
+        not looks_like_time(token)
+        and _CJK.search(token) is not None
+        and _try_schedule(token, default_time) is not None
+    )
+
+
+def _when_among_words(
     tokens: list[str], words: list[str], schedule: Schedule | None, default_time: str
 ) -> tuple[list[str], Schedule | None]:
-    """A time of day among the filter's ``words`` (``GDP 9:00 就业``: neither first nor
-    last) is no keyword (no figure is found by the hour; the digest came at the default
-    hour): it is the schedule when none was said, refused as a second one when one was
-    (``tokens``: every word, to say that one back), and refused as no time when it is
-    none (``25:00``)."""
+    """A day word or a time of day among the filter's ``words`` (``GDP 9:00 就业``, ``周一 GDP
+    9:00 就业``) is no keyword (no figure is found by the hour or the weekday; the digest
+    came at the default hour): with the schedule said elsewhere (``schedule``, from
+    ``tokens`` outside ``words``) it makes one schedule, a day and a time wherever they
+    stand, as a user means it. Two days or two times are refused as two schedules, and a
+    time that is none (``25:00``) as no time of day."""
     times = [t for t in words if looks_like_time(t)]
-    if not times:
+    days = [t for t in words if _is_day_word(t, default_time)]
+    if not times and not days:
         return words, schedule
     for said in times:
         parse_schedule(said, default_time=default_time)  # raises: 25:00 is no time of day
-    if schedule is not None or len(times) > 1:
-        other = " ".join(t for t in tokens if t not in words) if schedule else times[1]
+    said_before = " ".join(t for t in tokens if t not in words) if schedule else ""
+    mine = [t for t in words if t in days or t in times]
+    # the day before the time, as the schedule reader takes them (周一 9:00)
+    pieces = sorted(mine + ([said_before] if said_before else []), key=looks_like_time)
+    joined = _try_schedule(" ".join(pieces), default_time) if len(pieces) <= 2 else None
+    if joined is None:
+        first, other = (mine[0], said_before or mine[1])
+        if said_before and len(mine) == 2:  # 周一 9:00 GDP 10:00: a whole one, then another
+            ordered = " ".join(sorted(mine, key=looks_like_time))
+            first = ordered if _try_schedule(ordered, default_time) else first
+        outside = [i for i, t in enumerate(tokens) if t not in words]
+        if said_before and outside and outside[0] < tokens.index(mine[0]):
+            first, other = said_before, mine[0]  # as typed: the schedule said first
         raise ScheduleError(
-            f"只能写一个推送时间，收到“{times[0]}”和“{other}” / one schedule only, "
-            f"got {times[0]!r} and {other!r}",
+            f"只能写一个推送时间，收到“{first}”和“{other}” / one schedule only, "
+            f"got {first!r} and {other!r}",
             "schedule.two_schedules",
-            first=times[0],
+            first=first,
             second=other,
         )
-    at = parse_schedule(times[0], default_time=default_time)
-    return [t for t in words if t != times[0]], at
+    return [t for t in words if t not in mine], joined
 
 
 def parse_subscribe(text: str, *, default_time: str) -> SubscribeRequest:
@@ -247,7 +275,7 @@ def parse_subscribe(text: str, *, default_time: str) -> SubscribeRequest:
             filter=" ".join(rest[2:]) or "…",
         )
     filter_tokens, schedule = _split_schedule(rest, default_time)
-    filter_tokens, schedule = _time_among_words(rest, filter_tokens, schedule, default_time)
+    filter_tokens, schedule = _when_among_words(rest, filter_tokens, schedule, default_time)
     given = schedule is not None
     if schedule is None:
         schedule = parse_schedule(default_time, default_time=default_time)

@@ -12,7 +12,15 @@ from collections.abc import Mapping
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.library.understood import understood_line
-from bot.models import AnswerCard, Document, Note, Passage, SearchHit, SearchResponse
+from bot.models import (
+    NOTHING_SEARCHED,
+    AnswerCard,
+    Document,
+    Note,
+    Passage,
+    SearchHit,
+    SearchResponse,
+)
 from handlers.format.html import (
     TELEGRAM_LIMIT,
     checked,
@@ -38,8 +46,6 @@ BUTTON_QUERY_CHARS = 16
 MIN_SNIPPET_CHARS = 20
 # a Chinese character: a query without one that finds nothing is told the documents' language
 _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-# the notes of a query with nothing to search: they are the answer, not "no results"
-NOTHING_SEARCHED = frozenset({"empty_query", "only_exclusions"})
 
 
 # -- callback data -----------------------------------------------------------------------------
