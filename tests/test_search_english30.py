@@ -25,6 +25,10 @@ from tests.conftest import engine_over
         ("urbanization rate this year", "常住人口城镇化率 今年"),
         ("grain last year", "粮食 去年"),
         ("GDP growth target", "GDP 增长目标"),
+        ("how much did they spend per person", "how much did they 居民人均消费支出"),
+        ("rural per capita spending", "农村居民人均消费支出"),
+        ("fixed asset investment over the past five years", "固定资产投资 过去五年"),
+        ("new floor space", "new 面积"),
         # the longer forms still win over grain and five-year plan alone
         ("grain output", "粮食产量"),
         ("five-year plan", "五年规划"),
@@ -56,6 +60,8 @@ BULLETIN = (
     "天水农业生产总体平稳，特色农业加快发展。\n"
     "全年粮食总产量120万吨，比上年增长2.1%。\n"
     "谷物产量100万吨，谷物种植面积稳定。\n"
+    "全市居民人均消费支出18000元，比上年增长5.2%。\n"
+    "一般公共预算支出增长4%，民生支出占比80%，支出结构优化。\n"
     "二、社会保障\n"
     "天水社会保障持续加强，兜底保障有力。\n"
     "天水全年发放城市低保金1.2亿元，年末保障城市低保对象2万人，城市建设加快推进。\n"
@@ -136,3 +142,10 @@ def test_this_year_is_a_year(engine):
     assert resp.understood.year == chinese.understood.year
     assert all(word != "year" for word, _ in resp.understood.english)
     assert resp.hits and "城镇化率提高到58%" in resp.hits[0].text
+
+
+def test_spending_per_person_is_the_consumption_indicator(engine):
+    # word by word spend was 支出 and person 人士: the budget's 支出 lines came first
+    resp = engine.search("How much did Tianshui residents spend per person in 2030?", page_size=3)
+    assert resp.understood is not None and resp.understood.indicator == "居民人均消费支出"
+    assert resp.hits and "居民人均消费支出18000元" in resp.hits[0].text
