@@ -151,3 +151,27 @@ def test_spending_per_person_is_the_consumption_indicator(engine):
     resp = engine.search("How much did Tianshui residents spend per person in 2030?", page_size=3)
     assert resp.understood is not None and resp.understood.indicator == "居民人均消费支出"
     assert resp.hits and "居民人均消费支出18000元" in resp.hits[0].text
+
+
+@pytest.mark.parametrize(
+    ("query", "regions"),
+    [
+        # cooperation zone -> 合作区: another place's suffix after 合作 (Hezuo, a 市) is the
+        # end of a word, no place written with its suffix
+        ("合作区 建设", ()),
+        ("四川 合作区 建设", ("四川",)),
+        ("深度合作区 政策", ()),
+        # the place's own suffix, or its full name, still names it
+        ("合作市 旅游", ("合作",)),
+        ("宜宾市 GDP", ("宜宾",)),
+        ("黔东南州 GDP", ("黔东南",)),
+    ],
+)
+def test_another_places_suffix_names_no_place(query, regions):
+    from bot.corpus.gazetteer import default_gazetteer
+    from bot.search.understand import understand
+
+    facets = understand(
+        query, gazetteer=default_gazetteer(), known_regions=["四川"], this_year=2031
+    ).facets
+    assert (facets.regions or ((facets.region,) if facets.region else ())) == regions
