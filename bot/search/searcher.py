@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.corpus.gazetteer import default_gazetteer
+from bot.corpus.gazetteer import default_gazetteer, with_chinese_places
 from bot.corpus.regions import place_in_region
 from bot.models import NOTE_QUERY, Correction, Note, SearchHit, SearchResponse, Understood
 from bot.search import apart, framing, region_first
@@ -898,6 +898,11 @@ class Searcher:
         -> 经济: :mod:`.pinyin_words`); ``raw`` stays what was typed."""
         text = query
         if _LATIN_RE.search(text):
+            # places first (Zhoukou city -> 周口市): read as compounds, the dictionary's
+            # sense of a place and its suffix word took the name alone (Zhoukou city ->
+            # 周口 city), and the suffix was left a word to find (城市 lines first)
+            text = with_chinese_places(text)
+        if _LATIN_RE.search(text):
             # English words read together as the compound the corpus writes (rural
             # commercial bank -> 农村商业银行, industrial digitalization -> 产业数字化),
             # before the glossary and the dictionary read them word by word
@@ -1460,9 +1465,9 @@ def _glossed(
 ) -> list[tuple[str, tuple[str, ...]]]:
     """The glossary's readings of what was typed (``new quality productive forces`` ->
     新质生产力), said back as the dictionary's are: the words were searched as the term,
-    and a reader who typed English sees what. An indicator the line names already
-    (grain output: 指标 粮食产量) is not said twice."""
-    said = {understood.indicator} if understood and understood.indicator else set()
+    and a reader who typed English sees what. An indicator or kind the line names already
+    (grain output: 指标 粮食产量; work report: 类型 政府工作报告) is not said twice."""
+    said = {understood.indicator, understood.doc_type} - {None} if understood else set()
     out: list[tuple[str, tuple[str, ...]]] = []
     for lo, hi, term in english_terms(raw):
         typed = raw[lo:hi]

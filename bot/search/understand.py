@@ -183,7 +183,9 @@ def understand(
     region: str | None = None
     # 全国 joined to a place (全国和广东 GDP 目标, 广东与全国): both are asked about
     national_at: int | None = None
-    places = [mention for mention in gazetteer.mentions(text) if _counts(mention, known_regions)]
+    places = [
+        mention for mention in gazetteer.mentions(text) if _counts(mention, known_regions, text)
+    ]
     for m in _NATIONAL_WORD_RE.finditer(text):
         if _yardstick(text, m.start()):
             continue  # 安徽 … 全国排第几: 安徽 is asked about; alone, no region is
@@ -204,7 +206,7 @@ def understand(
     if region is None or national_at is not None:
         for mention in gazetteer.mentions(text):
             place = mention.place
-            if not _counts(mention, known_regions):
+            if not _counts(mention, known_regions, text):
                 continue
             suffix = _SUFFIX_RE.match(text, mention.end)
             if suffix and not place.name.endswith(suffix.group()):
@@ -412,12 +414,19 @@ def _period_end(period: str) -> int:
     return 2006 + 5 * (_CN_TEENS.index(period[1]) + 1) - 1
 
 
-def _counts(mention: Mention, known_regions: Collection[str]) -> bool:
+def _counts(mention: Mention, known_regions: Collection[str], text: str) -> bool:
     """Whether a place ``mention`` counts as a region asked about: a province, a region
-    some indexed document is about (or lies in), or a name written with its suffix."""
+    some indexed document is about (or lies in), or a name written with its own suffix
+    (宜宾市). Another place's suffix is a word's end: 合作区 (a cooperation zone) is no
+    合作市, 横琴粤澳深度合作区 named no region."""
     place = mention.place
     known = place.short in known_regions or place.name in known_regions
-    return place.level == "provincial" or known or mention.suffixed
+    if place.level == "provincial" or known:
+        return True
+    if not mention.suffixed:
+        return False
+    suffix = _SUFFIX_RE.match(text, mention.end)
+    return suffix is None or place.name.endswith(suffix.group())
 
 
 # What joins two facets typed side by side (全国和广东, 2024年与2025年, 山东、江苏, 四川vs云南):
