@@ -7,6 +7,7 @@ with rollback, removals). It holds no Telegram or console code.
 """
 
 from bot.library.analytics import (
+    UNREPORTED_SHOWN,
     ChartResult,
     RegionTable,
     ReportChanges,
@@ -22,6 +23,7 @@ from bot.library.uploads import FIRST_TARGETS, IngestReport, UploadResult, Uploa
 __all__ = [
     "FIRST_TARGETS",
     "RUNTIME_KEYS",
+    "UNREPORTED_SHOWN",
     "ChartResult",
     "DocTarget",
     "DocumentNotFound",

@@ -53,6 +53,10 @@ from bot.targets.conditions import ValueCondition
 from bot.targets.indicators import IndicatorTable
 from bot.text.normalize import normalize
 
+UNREPORTED_SHOWN = 3
+"""How many of a scorecard's :attr:`Scorecard.unreported` regions and years an interface
+says (the most targets first): the same in the bot and on the command line."""
+
 
 @dataclass(frozen=True)
 class Scorecard:

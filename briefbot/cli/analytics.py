@@ -17,6 +17,7 @@ from bot.analytics.charts import FORMATS
 from bot.analytics.linking import Link, Sourced
 from bot.digest.values import change_and_value, short_title
 from bot.i18n import DEFAULT_LANGUAGE, tr
+from bot.library import UNREPORTED_SHOWN
 from briefbot.cli.app import (
     LANG_HELP,
     app,
@@ -29,8 +30,6 @@ from briefbot.cli.app import (
     why_nothing,
 )
 
-# regions and years said to have no report yet (as the bot says them), the most first
-UNREPORTED_SHOWN = 3
 STATUS_LABELS = {"met": "达成 met", "missed": "未达成 missed", "unknown": "未知 unknown"}
 REASON_LABELS = {
     "masked": "目标原文隐去 (target masked)",

@@ -9,7 +9,13 @@ from dataclasses import dataclass
 from bot.analytics.changes import CHANGE_KINDS
 from bot.analytics.linking import Link, Sourced
 from bot.digest.values import change_and_value, short_title
-from bot.library import ChartResult, RegionTable, ReportChanges, ScorecardChart
+from bot.library import (
+    UNREPORTED_SHOWN,
+    ChartResult,
+    RegionTable,
+    ReportChanges,
+    ScorecardChart,
+)
 from bot.text.years import read_year
 from handlers.format.html import CALLBACK_LIMIT, cut, escape, one_line, shown, split_html
 from handlers.i18n import DEFAULT_LANGUAGE, tr
@@ -18,8 +24,6 @@ SCORECARD_SHOWN = 30
 # unknown targets listed on a scorecard without a region or a year: on a whole library
 # they run to hundreds (plans still running) and say nothing yet
 SCORECARD_UNKNOWN_SHOWN = 5
-# regions and years said to have no report yet, the most targets first
-UNREPORTED_SHOWN = 3
 
 
 def scope(region: str | None, year: int | None, lang: str = DEFAULT_LANGUAGE) -> str:
