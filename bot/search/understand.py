@@ -208,10 +208,9 @@ def understand(
             place = mention.place
             if not _counts(mention, known_regions, text):
                 continue
-            suffix = _SUFFIX_RE.match(text, mention.end)
-            if suffix and not place.name.endswith(suffix.group()):
-                suffix = None  # 四川县域经济: 县域, not a 四川县 (a province takes 省)
-            span = (mention.start, suffix.end() if suffix else mention.end)
+            # 四川县域经济: 县域 is another's suffix, not a 四川县 (a province takes 省)
+            suffix, own = _suffix_of(text, mention)
+            span = (mention.start, suffix.end() if suffix and own else mention.end)
             if any(gazetteer.covers(place.short, r) for r in regions):
                 spans.append(span)  # 成都 四川: the province only says where 成都 is
                 continue
@@ -425,8 +424,15 @@ def _counts(mention: Mention, known_regions: Collection[str], text: str) -> bool
         return True
     if not mention.suffixed:
         return False
+    suffix, own = _suffix_of(text, mention)
+    return suffix is None or own
+
+
+def _suffix_of(text: str, mention: Mention) -> tuple[re.Match[str] | None, bool]:
+    """The suffix word written right after ``mention`` (市, 区, 县域 …), if any, and whether
+    it is the place's own (宜宾市; not 四川县域, not 合作区 of the place 合作市)."""
     suffix = _SUFFIX_RE.match(text, mention.end)
-    return suffix is None or place.name.endswith(suffix.group())
+    return suffix, suffix is not None and mention.place.name.endswith(suffix.group())
 
 
 # What joins two facets typed side by side (全国和广东, 2024年与2025年, 山东、江苏, 四川vs云南):
