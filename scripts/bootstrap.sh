@@ -3,8 +3,9 @@
 # only when pyproject.toml changed. Usage: scripts/bootstrap.sh [extras]
 #
 # The install goes through uv (taken from PyPI into the venv) when it can: it resolves the
-# same versions as pip from the same pyproject.toml in about a sixth of pip's CPU time,
-# which is most of a fresh clone's ./test.sh start-up (bench/RESULTS.md, suite-speed).
+# same versions as pip from the same pyproject.toml in about half of pip's CPU time, byte-
+# code compiled as pip does (without it every process compiled the libraries it imports),
+# most of a fresh clone's ./test.sh start-up (bench/RESULTS.md, suite-speed2).
 # pip does the install when uv cannot be had or fails; BRIEFBOT_PIP_ONLY=1 forces pip.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
