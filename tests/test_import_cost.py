@@ -9,6 +9,16 @@ import sys
 from tests.conftest import PROJECT_ROOT
 
 
+def _python(code: str) -> subprocess.CompletedProcess[str]:
+    """``code`` run in a fresh interpreter (nothing imported yet) from the checkout; it
+    must succeed."""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=PROJECT_ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    return done
+
+
 def test_the_core_imports_no_web_page_or_numeral_package_until_used():
     code = (
         "import sys, bot.library\n"
@@ -17,10 +27,7 @@ def test_the_core_imports_no_web_page_or_numeral_package_until_used():
         "from bot.targets.numbers.cn_numerals import cn_to_number\n"
         "assert cn_to_number('三百零五') == 305 and 'cn2an' in sys.modules\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=PROJECT_ROOT
-    )
-    assert done.returncode == 0, done.stderr
+    done = _python(code)
     assert done.stdout.strip() == "[]"
 
 
@@ -43,9 +50,6 @@ def test_a_command_starts_without_the_packages_only_other_commands_use():
         "import handlers.app, handlers.console, briefbot.cli.serve\n"
         "print('BOT', sorted(m for m in ('datasketch', 'scipy', 'mcp') if m in sys.modules))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=PROJECT_ROOT
-    )
-    assert done.returncode == 0, done.stderr
+    done = _python(code)
     assert "mcp" in done.stdout and "search" in done.stdout  # the help was printed
     assert done.stdout.strip().splitlines()[-2:] == ["LOADED []", "BOT []"]
