@@ -301,6 +301,17 @@ class SearchResponse:
         return (self.answer,) if self.answer is not None else ()
 
     @property
+    def nothing_searched(self) -> bool:
+        """Whether the query had nothing to search (empty, only exclusions): its note is
+        the whole answer, and "no results" would be wrong. A query searched in part (cut
+        to its first characters, a time of day or a shared place name left out) was
+        searched, and finding nothing is worth saying. Every interface reads this one
+        predicate: the bot's replies, the command line and the MCP search tool."""
+        if self.notes:
+            return any(n.code in NOTHING_SEARCHED for n in self.notes)
+        return self.message is not None
+
+    @property
     def corrected_query(self) -> str | None:
         if not self.corrections:
             return None

@@ -25,7 +25,7 @@ from bot.digest.values import format_value
 from bot.i18n import counted, tr
 from bot.library import DocTarget, DocumentNotFound, Engine
 from bot.library.understood import understood_line
-from bot.models import NOTE_PART, NOTE_QUERY, NOTHING_SEARCHED, DocumentInfo, Note, Passage
+from bot.models import NOTE_PART, NOTE_QUERY, DocumentInfo, Note, Passage
 from bot.models import Understood as UnderstoodFacets
 from mcp_server.records import (
     PASSAGE_LIMIT,
@@ -241,9 +241,8 @@ class Library:
             query, page=page, page_size=page_size, doc=filename, region=region, year=year
         )
         told = [_query_note(n) for n in resp.notes]
-        if not resp.hits and (
-            any(n.code in NOTHING_SEARCHED for n in resp.notes) or (resp.message and not resp.notes)
-        ):  # nothing to search: an error; a part left out (a time, a shared name) is a note
+        # nothing to search: an error; a part left out (a time, a shared name) is a note
+        if not resp.hits and resp.nothing_searched:
             said = " ".join(n.text.rstrip(".") + "." for n in told) or resp.message
             raise ToolError(f"{said} Give one or more words to search for.")
         if resp.total and page > resp.pages:

@@ -51,3 +51,30 @@ def test_the_rule_reads_the_reach_not_the_code(engine, monkeypatch) -> None:
     monkeypatch.setattr(searcher, "search", noted)
     response = engine.search("山东 2019 量子通信", page_size=5)
     assert response.total == 0 and response.understood.unmatched == ("year",)
+
+
+def _response(*notes: Note, message: str | None = None) -> SearchResponse:
+    return SearchResponse(
+        query="粮食产量", hits=(), total=0, page=1, page_size=5, message=message, notes=notes
+    )
+
+
+def test_nothing_searched_is_the_empty_query_or_only_exclusions() -> None:
+    """One predicate for every interface: a query searched in part (cut, too many terms,
+    a part left out) was searched, so finding nothing is said as no results."""
+    assert _response(Note("empty_query", "请输入")).nothing_searched
+    assert _response(Note("only_exclusions", "只有排除词")).nothing_searched
+    assert _response(message="请输入关键词").nothing_searched  # a message with no code
+    for code in ("query_truncated", "too_many_terms", "correction_skipped"):
+        assert not _response(Note(code, "…", reach=NOTE_QUERY)).nothing_searched
+    assert not _response(Note("time_ignored", "…", reach=NOTE_PART)).nothing_searched
+    assert not _response().nothing_searched
+
+
+def test_the_command_line_says_no_results_for_a_cut_query(capsys) -> None:
+    from briefbot.cli.search import print_response
+
+    print_response(_response(Note("query_truncated", "查询过长", reach=NOTE_QUERY)))
+    assert "no results" in capsys.readouterr().out
+    print_response(_response(Note("empty_query", "请输入关键词")))
+    assert "no results" not in capsys.readouterr().out

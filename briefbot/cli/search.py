@@ -13,7 +13,7 @@ from bot.digest.values import format_year
 from bot.i18n import DEFAULT_LANGUAGE, tr
 from bot.library import DocumentNotFound
 from bot.library.understood import understood_line
-from bot.models import NOTE_QUERY, SearchResponse
+from bot.models import SearchResponse
 from bot.render import search_to_dict
 from briefbot.cli.app import (
     HOME_REGION_HELP,
@@ -45,15 +45,6 @@ def _year(year: object, lang: str) -> str:
 LITERAL_HINT = (
     "（--literal 按原词搜索，不按地区、年份理解 / every word as text, nothing understood）"
 )
-
-
-def _nothing_searched(resp: SearchResponse) -> bool:
-    """Whether the query was not searched as typed (its note is the answer); a note on a
-    part of it (a time of day left out, a place two share) leaves the rest searched, and
-    "no results" is still worth saying."""
-    if resp.notes:
-        return any(n.reach == NOTE_QUERY for n in resp.notes)
-    return resp.message is not None
 
 
 def print_response(resp: SearchResponse, lang: str = DEFAULT_LANGUAGE) -> None:
@@ -89,7 +80,7 @@ def print_response(resp: SearchResponse, lang: str = DEFAULT_LANGUAGE) -> None:
                 f"第 {resp.page} 页没有结果，共 {resp.pages} 页 "
                 f"(page {resp.page} is past the last page, {resp.pages})."
             )
-        elif resp.query.strip() and not _nothing_searched(resp):
+        elif resp.query.strip() and not resp.nothing_searched:
             out.print("没有找到结果 (no results).")
         if resp.suggestions:
             out.print("您是不是要找 (did you mean): " + "、".join(resp.suggestions))

@@ -13,7 +13,6 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.library.understood import understood_line
 from bot.models import (
-    NOTHING_SEARCHED,
     AnswerCard,
     Document,
     Note,
@@ -124,13 +123,6 @@ def _answer_html(a: AnswerCard, lang: str) -> str:
     return f"{head}\n{' · '.join(source)}"
 
 
-def _nothing_searched(resp: SearchResponse) -> bool:
-    """Whether the query had nothing to search (its note is the whole answer)."""
-    if resp.notes:
-        return any(n.code in NOTHING_SEARCHED for n in resp.notes)
-    return resp.message is not None
-
-
 def _note(note: Note, lang: str) -> str:
     return tr(lang, f"search.{note.code}", **dict(note.params))
 
@@ -184,7 +176,7 @@ def _search_text(
             lines.append(_hit_html(number, hit, snippet_chars))
     elif resp.total:
         lines.append(tr(lang, "search.page_empty", page=resp.page, pages=resp.pages))
-    elif resp.query.strip() and not _nothing_searched(resp):
+    elif resp.query.strip() and not resp.nothing_searched:
         # a note on a query searched (cut to its first 200 characters …) is no answer
         lines.append(tr(lang, "search.no_results"))
         if not _HAN_RE.search(resp.query):  # rural revitalization, <b>bold</b>
