@@ -906,7 +906,9 @@ class Searcher:
             # English words read together as the compound the corpus writes (rural
             # commercial bank -> 农村商业银行, industrial digitalization -> 产业数字化),
             # before the glossary and the dictionary read them word by word
-            text = with_compounds(text, self.english_table(), self._writes, english_terms(text))
+            text = with_compounds(
+                text, self.english_table(), self._writes, english_terms(text), self._how_often
+            )
         parsed = parse_query(self.as_chinese(text), max_chars=self.max_query_chars)
         return replace(parsed, raw=query) if parsed.raw != query else parsed
 
@@ -916,6 +918,10 @@ class Searcher:
         synonyms, not 农村, 商业 and 银行 apart): an index term, or its pieces in a
         passage as written."""
         return any(self._writes_as_typed(w) for w in self.synonyms.expand(word))
+
+    def _how_often(self, word: str) -> int:
+        """How many passages write the Chinese ``word`` as typed (a bounded scan)."""
+        return int(self._hits.scan(word).size)
 
     def _writes_as_typed(self, word: str) -> bool:
         if word in self.index.term_ids:
