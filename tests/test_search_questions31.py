@@ -11,6 +11,7 @@ import pytest
 from bot.library.answers import asks_how_to
 from bot.search.asking import asks_meaning
 from bot.search.window import defines
+from bot.text.english import with_chinese_terms
 from bot.text.english_fallback import candidates, english_compounds, with_compounds
 from tests.conftest import engine_over
 
@@ -242,3 +243,38 @@ def test_what_was_planned_for_a_past_year_gets_no_result_card(cards):
     # 安排了多少: the year's plan, which its own report states; the next report's review
     # of the result is another answer
     assert cards.search("青海2023年城镇新增就业安排了多少", page_size=3).answer is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        # of was the word narrowing growth to the glossary's growth of the economy
+        ("growth of fixed asset investment in Gansu", "增长 of 固定资产投资 in Gansu"),
+        ("the growth of retail sales", "the 增长 of 社会消费品零售总额"),
+        ("growth of the economy", "经济增长"),
+        ("urban unemployment rate", "城镇调查失业率"),  # a content word still narrows
+        # the change over the year before, as bulletins write it (比上年增长)
+        ("retail sales compared with last year", "社会消费品零售总额 比上年"),
+        ("grain output year on year", "粮食产量 比上年"),
+        ("grain output last year", "粮食产量 去年"),
+    ],
+)
+def test_english_frames_of_growth_and_change(typed, read):
+    assert with_chinese_terms(typed) == read
+
+
+SEGMENTED = {
+    "province_qinghai_2031_gwr.txt": (
+        "2031年青海省政府工作报告\n"
+        "发展人工智能产业，推广人工智能手机和电脑等新一代智能终端。\n"
+        "推进手机直连卫星，建设绿色低碳高质量发展先行区。\n"
+    ),
+}
+
+
+def test_a_phrase_is_not_found_where_a_longer_word_crosses_its_start(tmp_path):
+    hits = engine_over(tmp_path, SEGMENTED).searcher._hits
+    assert hits._only_across("推广人工智能手机和电脑", "智能手机")
+    assert not hits._only_across("帮助老年人用好智能手机，推广人工智能手机", "智能手机")
+    # a longer word's end is the word itself (先行区 in …发展先行区)
+    assert not hits._only_across("建设绿色低碳高质量发展先行区", "先行区")
