@@ -278,3 +278,17 @@ def test_a_phrase_is_not_found_where_a_longer_word_crosses_its_start(tmp_path):
     assert not hits._only_across("帮助老年人用好智能手机，推广人工智能手机", "智能手机")
     # a longer word's end is the word itself (先行区 in …发展先行区)
     assert not hits._only_across("建设绿色低碳高质量发展先行区", "先行区")
+
+
+def test_a_change_asked_is_not_answered_by_a_level(tmp_path):
+    engine = engine_over(
+        tmp_path,
+        {
+            "province_qinghai_2024_gwr.txt": (
+                "2024年青海省政府工作报告\n过去一年，全省常住人口595万人，城镇新增就业6.2万人。\n"
+            )
+        },
+    )
+    # the level answers how many, not how many more
+    r = engine.search("青海2023年常住人口增加了多少", page_size=3)
+    assert r.answer is None or r.answer.change

@@ -41,6 +41,7 @@ from bot.search.searcher import Searcher
 from bot.search.understand import named_period, plan_period
 from bot.targets.records import TargetRecord
 from bot.text.english import with_chinese_terms
+from bot.text.normalize import normalize
 
 # ``region:山东`` or ``年份:2024`` typed into a search, as digest filters are written: the
 # search takes the region or year word without the key, which it would search as a word
@@ -52,6 +53,11 @@ _UNNAMED_PLACE_RE = re.compile(r"全省|全市|全区|全州|全县|本省|本�
 # Words of what was planned (2015年棚改安排了多少套: the year's plan, stated in its own
 # report, not the result the next one reviews): no result card
 _PLAN_ASKED_RE = re.compile(r"安排|计划|部署|目标|预期|力争")
+# A change asked of a result (增加了多少, 下降了多少, 涨了多少): a record stating a level
+# without one does not answer it
+_CHANGE_ASKED_RE = re.compile(r"增加|减少|增长|下降|提高|降低|涨|降")
+# a change stated to a level (增加到732万人, 提高到58%): the level, not the change
+_REACHED_ENDS = ("到", "至")
 # the kind of a statistical bulletin, whose results are of its own year
 _BULLETIN = "统计公报"
 _TYPED_REGION_RE = re.compile(r"(?<!\S)(?:region|地区)[:：](\S+)", re.IGNORECASE)
@@ -299,7 +305,21 @@ class SearchMixin:
             return None  # the 2022 report's review is of 2021: no answer for 2022
         if understood.region is None and (record.region or info.region) != NATIONAL:
             return None
+        if self._asks_change(asked) and (
+            not record.change or record.change.endswith(_REACHED_ENDS)
+        ):
+            # 常住人口增加了多少: a level (增加到732万人) is not the change asked
+            return None
         return found
+
+    def _asks_change(self, asked: str) -> bool:
+        """Whether ``asked`` asks how much a figure changed (增加了多少, 涨了多少), outside
+        the indicator's own name (城镇新增就业)."""
+        text = normalize(asked).upper()
+        chars = list(text)
+        for m in self.indicator_table.find_all(text):
+            chars[m.start : m.end] = " " * (m.end - m.start)
+        return _CHANGE_ASKED_RE.search("".join(chars)) is not None
 
     def _places_of_the_year(self, year: int | None) -> set[str]:
         """The places (not the country) of the documents a question of ``year`` is
