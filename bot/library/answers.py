@@ -474,6 +474,20 @@ def asks_result(query: str, this_year: int) -> bool:
     return asks_past_period(text, this_year) and _GOAL_WORD_RE.search(text) is None
 
 
+# How a thing is to be done (怎么实现, 如何完成, 怎样提高): the answer is the measures, not the
+# figure, even when a target is named (四川GDP增长目标怎么实现). Not 怎么样 nor a 如何 that ends
+# the question (进展如何, 增长如何: how it went), nor beside a count asked (多少, 几).
+_HOW_TO_RE = re.compile(r"(?:怎么|如何|怎样)(?!样)(?=[\u4e00-\u9fff])")
+_COUNT_RE = re.compile(r"多少|几")
+
+
+def asks_how_to(query: str) -> bool:
+    """Whether ``query`` asks how something is to be done (四川GDP增长目标怎么实现) rather
+    than for a figure: no card then, the passages of the measures answer."""
+    text = normalize(query)
+    return _HOW_TO_RE.search(text) is not None and _COUNT_RE.search(text) is None
+
+
 def without_denominators(query: str, table: IndicatorTable) -> str:
     """``query`` without the indicators that are only the base of a share (数字经济 占GDP
     比重: GDP is what the share is of, not what is asked)."""

@@ -15,6 +15,7 @@ from bot.corpus.gazetteer import NATIONAL
 from bot.library.answering import facet_word
 from bot.library.answers import (
     asked_indicator,
+    asks_how_to,
     asks_result,
     asks_time,
     card,
@@ -40,11 +41,25 @@ from bot.search.searcher import Searcher
 from bot.search.understand import named_period, plan_period
 from bot.targets.records import TargetRecord
 from bot.text.english import with_chinese_terms
+from bot.text.normalize import normalize
 
 # ``region:山东`` or ``年份:2024`` typed into a search, as digest filters are written: the
 # search takes the region or year word without the key, which it would search as a word
 _FILTER_KEY_RE = re.compile(r"(?<!\S)(?:region|地区|year|年份)[:：](?=\S)", re.IGNORECASE)
 # a region typed with its key (region:火星): said back when no document is about it
+# The asker's own place, unnamed (今年全省粮食产量目标, 全市 GDP 增长多少, 我省): no place the
+# library can tell
+_UNNAMED_PLACE_RE = re.compile(r"全省|全市|全区|全州|全县|本省|本市|我省|我市|我区|我州|我县")
+# Words of what was planned (2015年棚改安排了多少套: the year's plan, stated in its own
+# report, not the result the next one reviews): no result card
+_PLAN_ASKED_RE = re.compile(r"安排|计划|部署|目标|预期|力争")
+# A change asked of a result (增加了多少, 下降了多少, 涨了多少): a record stating a level
+# without one does not answer it
+_CHANGE_ASKED_RE = re.compile(r"增加|减少|增长|下降|提高|降低|涨|降")
+# a change stated to a level (增加到732万人, 提高到58%): the level, not the change
+_REACHED_ENDS = ("到", "至")
+# the kind of a statistical bulletin, whose results are of its own year
+_BULLETIN = "统计公报"
 _TYPED_REGION_RE = re.compile(r"(?<!\S)(?:region|地区)[:：](\S+)", re.IGNORECASE)
 
 
@@ -182,7 +197,9 @@ class SearchMixin:
         if understood.said:
             resp = replace(resp, understood=understood)
         found = None
-        seeks = seeks_target(asked, table) and not asks_result(asked, searcher.today().year)
+        this_year = searcher.today().year
+        result = asks_result(asked, this_year)
+        seeks = seeks_target(asked, table) and not result and not asks_how_to(asked)
         national = understood.region in (None, NATIONAL) and not understood.regions
         if not seeks and (understood.year is not None or (indicator and national)):
             # 四川 GDP 2026, sichuan GDP 2026: a place, a year and an indicator, nothing
@@ -208,6 +225,31 @@ class SearchMixin:
                 found = members[0] if members else None
             else:
                 found = self._answer(asked, understood, indicator, hits)
+
+        if (
+            result
+            and found is None
+            and indicator
+            and understood.year is not None
+            and understood.year < this_year
+            and not understood.regions
+            and len(understood.all_years) == 1
+            and seeks_target(asked, table)
+            and _PLAN_ASKED_RE.search(asked) is None
+        ):
+            # what was done in one past year (贵州去年规上工业增加值增长了多少, 2022年进出口总额
+            # 完成了多少): that year's result answers, as a comparison of years is answered
+            # with results; no target card, which answers another question
+            found = self._result_of_the_year(asked, understood, indicator, resp)
+        if (
+            found
+            and understood.region is None
+            and _UNNAMED_PLACE_RE.search(asked)
+            and len(self._places_of_the_year(understood.year)) > 1
+        ):
+            # 今年全省 …: the asker's own province, which the library cannot tell when it
+            # holds documents of several places for the year: one of them is no answer
+            found = None
 
         def with_the_others(resp: SearchResponse) -> SearchResponse:
             """A comparison's cards for every region and year it names (山东 江苏)."""
@@ -236,6 +278,57 @@ class SearchMixin:
                 # each figure the word stands for, labelled by its own name
                 resp = replace(resp, answers=(resp.answer, *(card(*m) for m in members[1:])))
         return with_the_others(resp)
+
+    def _result_of_the_year(
+        self, asked: str, understood: Understood, indicator: str, resp: SearchResponse
+    ) -> tuple[DocumentInfo, TargetRecord] | None:
+        """The result that answers what was done in the one past year asked: a record of
+        kind achievement dated to that year (a report's review of it, or a bulletin of
+        it); with no place named, only the country's (a province's result answers a
+        question about that province)."""
+        found = self._answer(
+            asked,
+            understood,
+            indicator,
+            [h.doc_id for h in resp.hits],
+            strict=True,
+            kind="achievement",
+        )
+        if found is None:
+            return None
+        info, record = found
+        wanted = str(understood.year)
+        dated = record.year == wanted or (
+            not record.year and info.doc_type == _BULLETIN and str(info.year) == wanted
+        )
+        if not dated:
+            return None  # the 2022 report's review is of 2021: no answer for 2022
+        if understood.region is None and (record.region or info.region) != NATIONAL:
+            return None
+        if self._asks_change(asked) and (
+            not record.change or record.change.endswith(_REACHED_ENDS)
+        ):
+            # 常住人口增加了多少: a level (增加到732万人) is not the change asked
+            return None
+        return found
+
+    def _asks_change(self, asked: str) -> bool:
+        """Whether ``asked`` asks how much a figure changed (增加了多少, 涨了多少), outside
+        the indicator's own name (城镇新增就业)."""
+        text = normalize(asked).upper()
+        chars = list(text)
+        for m in self.indicator_table.find_all(text):
+            chars[m.start : m.end] = " " * (m.end - m.start)
+        return _CHANGE_ASKED_RE.search("".join(chars)) is not None
+
+    def _places_of_the_year(self, year: int | None) -> set[str]:
+        """The places (not the country) of the documents a question of ``year`` is
+        answered from (of that year, or the next's review of it; all when none)."""
+        return {
+            d.region
+            for d in self.index.docs
+            if d.region and d.region != NATIONAL and (year is None or d.year in (year, year + 1))
+        }
 
     def _said_as_answered(self, resp: SearchResponse, answered: str) -> SearchResponse:
         """``resp`` understood as naming ``answered`` when its one card is of another

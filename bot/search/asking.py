@@ -233,10 +233,22 @@ _MEANING_RE = re.compile(
 )
 
 
-def asks_meaning(text: str) -> bool:
-    """Whether the query asks what a term means (是什么意思, 什么是, 含义, what does … mean).
-    Read as normalised (什麼意思 asks as 什么意思 does)."""
-    return _MEANING_RE.search(normalize(text)) is not None
+# What a term is, asked in English of the term alone (what are future industries, what is
+# new quality productive forces): once the English is read, the rest is one Chinese run.
+# The Chinese 什么是 is in _MEANING_RE; what is … with anything more (Sichuan's GDP growth
+# target for 2026) asks something else.
+_WHAT_IS_TERM_RE = re.compile(
+    r"^\s*what\s+(?:is|are)\s+(?:an?\s+|the\s+)?[\u4e00-\u9fff]{2,}\s*[?？]?\s*$", re.IGNORECASE
+)
+
+
+def asks_meaning(text: str, read: str = "") -> bool:
+    """Whether the query asks what a term means (是什么意思, 什么是, 含义, what does … mean),
+    or, ``read`` being the query with its English read as Chinese, what a term alone is
+    (what are 未来产业). Read as normalised (什麼意思 asks as 什么意思 does)."""
+    return (
+        _MEANING_RE.search(normalize(text)) is not None or _WHAT_IS_TERM_RE.match(read) is not None
+    )
 
 
 def asks_how(text: str) -> bool:
@@ -319,12 +331,13 @@ class Asking:
     meaning: bool = False
 
     @classmethod
-    def of(cls, text: str) -> Asking:
+    def of(cls, text: str, read: str = "") -> Asking:
+        """How ``text`` (as typed) asks; ``read`` is it with its English read as Chinese."""
         past = asks_past(text)  # once: asks_how would ask it again
         return cls(
             how=not past and _how_worded(normalize(text)),
             past=past,
             titled=not past,
             counted=asks_figure(text),
-            meaning=asks_meaning(text),
+            meaning=asks_meaning(text, read),
         )

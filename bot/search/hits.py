@@ -23,6 +23,13 @@ VERIFY_LIMIT = 5_000
 # How many passages holding a phrase's words but not the phrase are read for the phrase
 # written with a list before its last word (``gapped``), the best-scoring first.
 GAPPED_READS = 500
+# A phrase found only where a longer word of the index crosses its start (智能手机 in
+# 人工智能手机: 人工智能 + 手机; the segmenter read the line so) is another word's piece:
+# such a passage does not match it. Read for at most CROSSED_READS passages holding the
+# phrase: a phrase written in more is found as itself far more often.
+CROSSED_READS = 200
+# How far before a phrase a longer word crossing its start may begin (人工智能: two)
+_CROSS_BACK = 2
 # Below this many co-occurrences a phrase is checked against the text; above, assumed present.
 PHRASE_CHECK_LIMIT = 1_000
 EXISTENCE_SCAN = 300
@@ -202,7 +209,38 @@ class Hits:
             rest = rest[self.index.may_hold(pids[rest], head, words[:-1])][:GAPPED_READS]
             texts = self.index.passages_norm_texts(pids[rest])
             keep[rest] = [pattern.search(t) is not None for t in texts]
-        return pids[keep], scores[keep]
+        return self.not_across(pids[keep], scores[keep], alt.text)
+
+    def not_across(
+        self, pids: np.ndarray, scores: np.ndarray, phrase: str
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``(pids, scores)`` without the passages that write ``phrase`` only where a
+        longer word of the index crosses its start (:data:`CROSSED_READS` at most read)."""
+        if not 0 < pids.size <= CROSSED_READS:
+            return pids, scores
+        texts = self.index.passages_norm_texts(pids)
+        crossed = np.fromiter((self._only_across(t, phrase) for t in texts), bool, pids.size)
+        if not crossed.any():
+            return pids, scores
+        return pids[~crossed], scores[~crossed]
+
+    def _only_across(self, text: str, phrase: str) -> bool:
+        """Whether every time ``text`` writes ``phrase``, a word of the index of three or
+        more characters begins before it and ends inside it: 人工智能手机 for 智能手机, where
+        人工智能 takes 智能. False when the phrase is not written as it is (a gapped form)."""
+        terms = self.index.term_ids
+        at = text.find(phrase)
+        if at < 0:
+            return False
+        while at >= 0:
+            if not any(
+                text[at - back : at + k] in terms
+                for back in range(1, min(_CROSS_BACK, at) + 1)
+                for k in range(max(1, 3 - back), len(phrase))
+            ):
+                return False
+            at = text.find(phrase, at + 1)
+        return True
 
     def concept_hits(self, concept: Concept) -> tuple[np.ndarray, np.ndarray]:
         """(passage ids, scores) matching the concept: its best alternative per passage;
@@ -261,7 +299,9 @@ class Hits:
             # 绿色低碳高质量发展先行区); look for the characters themselves.
             pids = self.scan(concept.label)
             scores = np.full(pids.size, idf_of(pids.size, self.index.n_passages), np.float32)
-            return pids, scores
+            # not where a longer word crosses its start (智能手机 in 人工智能手机); the end
+            # of a longer word is the word itself (先行区 in …发展先行区)
+            return self.not_across(pids, scores, concept.label)
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
 
     def scan(self, needle: str, *, limit: int = SCAN_LIMIT) -> np.ndarray:

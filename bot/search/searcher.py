@@ -906,13 +906,24 @@ class Searcher:
             # English words read together as the compound the corpus writes (rural
             # commercial bank -> 农村商业银行, industrial digitalization -> 产业数字化),
             # before the glossary and the dictionary read them word by word
-            text = with_compounds(text, self.english_table(), self._writes, english_terms(text))
+            text = with_compounds(
+                text, self.english_table(), self._writes, english_terms(text), self._how_often
+            )
         parsed = parse_query(self.as_chinese(text), max_chars=self.max_query_chars)
         return replace(parsed, raw=query) if parsed.raw != query else parsed
 
     def _writes(self, word: str) -> bool:
-        """Whether some passage writes the Chinese ``word``: an index term, or its pieces
-        in a passage as written."""
+        """Whether some passage writes the Chinese ``word`` or a synonym of it (农商行 for
+        农村商业银行: rural commercial bank is then that compound, searched with its
+        synonyms, not 农村, 商业 and 银行 apart): an index term, or its pieces in a
+        passage as written."""
+        return any(self._writes_as_typed(w) for w in self.synonyms.expand(word))
+
+    def _how_often(self, word: str) -> int:
+        """How many passages write the Chinese ``word`` as typed (a bounded scan)."""
+        return int(self._hits.scan(word).size)
+
+    def _writes_as_typed(self, word: str) -> bool:
         if word in self.index.term_ids:
             return True
         alt = self._alternative(word)
@@ -922,7 +933,12 @@ class Searcher:
         """``text`` with its English topic and indicator words as the Chinese terms reports
         write (:mod:`bot.text.english`), then its pinyin words as the index's frequent
         terms (:mod:`.pinyin_words`): the one reading of what a user typed that the
-        search, ``/targets``, ``/compare`` and the digest filters share."""
+        search, ``/targets``, ``/compare`` and the digest filters share. The gazetteer's
+        latin names go first, as in :meth:`_parse`: read after, a place the index seldom
+        writes stayed English (Shandong GDP) and a place's suffix word was left a word of
+        its own (Zhoukou city -> 周口 city)."""
+        if _LATIN_RE.search(text):
+            text = with_chinese_places(text)
         text = with_chinese_terms(text)
         if may_hold_pinyin(text):
             text = with_pinyin_terms(text, self.pinyin_terms)
@@ -1125,7 +1141,7 @@ class Searcher:
             max(page * size, GROUPED_WINDOW) if grouped else size,
             filters,
             facet_concepts,
-            asking=Asking.of(parsed.raw),
+            asking=Asking.of(parsed.raw, parsed.cleaned),
             hits_of=hits_of,
         )
         if grouped:  # 哪些省份…: each document's best passage first, then the page
@@ -1198,7 +1214,7 @@ class Searcher:
             max(1, page),
             max(1, page_size),
             Filters(),
-            asking=Asking.of(parsed.raw),
+            asking=Asking.of(parsed.raw, parsed.cleaned),
             hits_of=hits_of,
         )
 

@@ -37,15 +37,28 @@ _DEFINITION_HEAD_RE = re.compile(
 )
 
 
+# A line that opens by saying what a term is, in the body rather than a note: the term,
+# then 是指 / 是 / 由 / 即 (未来产业由前沿技术驱动，…; 脑机接口是通过神经工程手段实现…;
+# [6]居民消费价格指数是指…). The term must end with the word asked (发展未来产业是… still;
+# 未来产业园区是… not).
+_DEFINING_LINE_RE = re.compile(
+    r"^\s*(?:[\[［【(（]?\s*\d{1,3}\s*[\]］】)）.．、]\s*)?"
+    r"[“\"「『]?(?P<term>[^，。：:；;、\s“”\"]{2,16}?)[”\"」』]?(?:是指|指的是|是|由|即)"
+)
+
+
 def defines(text: str, words: tuple[tuple[str, ...], ...]) -> bool:
     """Whether a line of ``text`` opens as a note defining a term that holds one of
     ``words``' forms of two characters or more (``12.“双高计划”：…`` for 双高计划 or 双高;
-    a passage may open with the notes' heading, ``名词解释\n1.“两新”：…``)."""
+    a passage may open with the notes' heading, ``名词解释\n1.“两新”：…``), or opens by
+    saying what a term ending with one of them is (``未来产业由前沿技术驱动``)."""
+    forms = [f for fs in words for f in fs if len(f) > 1]
     for line in text.split("\n"):
         m = _DEFINITION_HEAD_RE.match(line)
-        if m is not None and any(
-            len(f) > 1 and f in m.group("term") for forms in words for f in forms
-        ):
+        if m is not None and any(f in m.group("term") for f in forms):
+            return True
+        m = _DEFINING_LINE_RE.match(line)
+        if m is not None and any(m.group("term").endswith(f) for f in forms):
             return True
     return False
 

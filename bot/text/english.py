@@ -69,6 +69,34 @@ def singular(word: str) -> str:
     return w[:-1]
 
 
+# Words that join others (growth of, the rate in): never a word narrowing a form
+# (``_narrowed``), however a longer form holds them
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "to",
+        "and",
+        "or",
+        "by",
+        "with",
+        "from",
+        "as",
+        "per",
+        "than",
+        "into",
+        "over",
+        "under",
+    ]
+)
+
+
 def _key(words: list[str]) -> str:
     return " ".join(singular(w) for w in words)
 
@@ -154,6 +182,14 @@ def _narrowed(
             continue
         if new_hi > hi and _starts_form(words, hi, names):
             continue  # the word after opens a form of its own
+        if any(
+            words[k][2].lower() in _FUNCTION_WORDS
+            for k in (new_lo, new_hi - 1)
+            if k not in (lo, hi - 1)
+        ):
+            # a word of the sentence's frame narrows nothing: growth of (fixed asset
+            # investment) was read as the glossary's growth of the economy, 经济增长
+            continue
         if not all(
             _JOIN_RE.fullmatch(text, words[k][1], words[k + 1][0])
             for k in range(new_lo, new_hi - 1)

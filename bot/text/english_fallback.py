@@ -132,14 +132,18 @@ def is_content_word(word: str) -> bool:
 
 def candidates(word: str, reversed_dict: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     """The Chinese headwords for ``word`` (its plural read as the singular; a word ending
-    -ing or -ed also as its stem: launching -> launch; -ization also as -ize), the word's
-    own first."""
+    -ing or -ed also as its stem: launching -> launch, planned -> plan, applied -> apply;
+    -ization also as -ize), the word's own first."""
     w = word.lower()
     keys = [singular(w)]
     for end in ("ing", "ed"):
         if w.endswith(end) and len(w) > len(end) + 2:
             stem = w[: -len(end)]
             keys += [stem, stem + "e"]
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouslz":
+                keys.append(stem[:-1])  # its final consonant doubled: planned -> plan
+    if w.endswith("ied") and len(w) > 5:
+        keys.append(w[:-3] + "y")  # applied -> apply, supplied -> supply
     # a noun of -ization as its verb (digitalization -> digitalize: the dictionary gives
     # 数字化 under the verb only, 数码化 under the noun)
     one = keys[0]
@@ -344,6 +348,7 @@ def english_compounds(
     reversed_dict: dict[str, tuple[str, ...]],
     present: Callable[[str], bool],
     glossed: Sequence[tuple[int, int, str]] = (),
+    often: Callable[[str], int] | None = None,
 ) -> list[tuple[int, int, str]]:
     """Runs of two or three adjacent English words of ``text`` read as one Chinese
     compound the corpus holds, as (start, end, compound), in order: each word's
@@ -358,7 +363,10 @@ def english_compounds(
     ``glossed`` are the glossary's forms in ``text`` (:func:`bot.text.english.english_terms`):
     a form of several words is read as the glossary says, never into a compound; a word
     the glossary reads alone (industrial: 工业) has that reading first, and a compound of
-    such words only (employment growth) is left to the glossary, word by word."""
+    such words only (employment growth) is left to the glossary, word by word.
+
+    ``often`` (how many passages write a word), when given, settles a compound the words
+    apart find against one they miss: the one they miss only when written as often."""
     alone = {lo: term for lo, hi, term in glossed if not _BETWEEN.search(text, lo, hi)}
     several = [(lo, hi) for lo, hi, _ in glossed if lo not in alone]
     words = [m for m in _PHRASE_WORD.finditer(text)]
@@ -430,6 +438,15 @@ def english_compounds(
             # a compound of readings the words are searched as apart is found so already
             # (safety accidents: 安全 and 事故 in one passage), and says so word by word
             new2 = [c for c, new in pairs if new]
+            found_apart = [c for c, new in pairs if not new]
+            if often is not None and found_apart and new2:
+                # the words' own readings join into a compound the corpus writes, found
+                # apart already (innovation platforms: 创新平台, 23 passages): a compound of
+                # another reading (孵化平台, 1) is the better one only when written as
+                # often (产业数字化 beside 工业数字化); the dictionary's sense of the words
+                # together always is
+                most = max(often(c) for c in found_apart)
+                new2 = [c for c in new2 if c in own or often(c) >= most]
             if new2 and not all(m.start() in alone for m in run[i : i + 2]):
                 found.append((-2, run[i].start(), run[i + 1].end(), new2[0]))
     out: list[tuple[int, int, str]] = []
@@ -444,6 +461,7 @@ def with_compounds(
     reversed_dict: dict[str, tuple[str, ...]],
     present: Callable[[str], bool],
     glossed: Sequence[tuple[int, int, str]] = (),
+    often: Callable[[str], int] | None = None,
 ) -> str:
     """``text`` with its English runs that :func:`english_compounds` reads as a compound
     written as that compound; a text without Latin letters is returned as it is."""
@@ -451,7 +469,7 @@ def with_compounds(
         return text
     out: list[str] = []
     pos = 0
-    for lo, hi, compound in english_compounds(text, reversed_dict, present, glossed):
+    for lo, hi, compound in english_compounds(text, reversed_dict, present, glossed, often):
         out += [text[pos:lo], compound]
         pos = hi
     return "".join(out) + text[pos:]
