@@ -17,6 +17,9 @@ For each found figure whose predicted name fails :func:`bench.real_gold.name_mat
 * ``too_short`` / ``too_long``: the predicted name is a part of the gold one, or holds it
   (another word missing or added);
 * ``word_order``: the same characters in another order (新增城镇就业 / 城镇新增就业);
+* ``surface``: the same words but for particles and marks: a ``的`` (产值超十亿元的企业),
+  the ``、``/``和``/``及`` between listed items, ``总`` before a measure (总面积, 总里程),
+  ``规上`` for ``规模以上`` (the detail says which);
 * ``variant``: the same thing worded two ways, neither holding the other, most characters
   shared; ``variant_in_table`` when both names are in ``config/indicators.toml`` (two
   canonical names, or a family the table splits), ``variant_not_in_table`` otherwise;
@@ -118,6 +121,7 @@ CLASSES = (
     "too_short",
     "too_long",
     "word_order",
+    "surface",
     "variant_in_table",
     "variant_not_in_table",
     "gold_two_ways",
@@ -152,6 +156,27 @@ def _words_of(extra: str, words: Sequence[str]) -> list[str]:
     return [w for w in words if w in bare] if bare else []
 
 
+# Particles and marks two annotators drop or keep without changing what is measured.
+_SURFACE: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("的", lambda s: s.replace("的", "")),
+    ("、和及", lambda s: re.sub("[、和及]", "", s)),
+    ("总", lambda s: re.sub("总(?=面积|里程|长度|人数|产量|收入)", "", s)),
+    ("规上", lambda s: s.replace("规模以上", "规上")),
+)
+
+
+def surface_difference(gold: str, pred: str) -> str | None:
+    """Which particle or mark alone tells the two names apart (``None``: more than that)."""
+    g, p = _norm(gold), _norm(pred)
+    for label, fold in _SURFACE:
+        if fold(g) == fold(p):
+            return label
+    g_all, p_all = g, p
+    for _, fold in _SURFACE:
+        g_all, p_all = fold(g_all), fold(p_all)
+    return "several" if g_all == p_all else None
+
+
 def classify(
     gold: str, pred: str, known: Callable[[str], bool], gold_names: set[str]
 ) -> tuple[str, str]:
@@ -173,6 +198,9 @@ def classify(
         if q and len(extra.replace("|", "")) <= len(q[0]) + 1:
             return "qualifier_extra", q[0]
         return "too_long", extra
+    surface = surface_difference(gold, pred)
+    if surface is not None:
+        return "surface", surface + (" (gold elsewhere)" if pred in gold_names else "")
     if sorted(g) == sorted(p):
         return "word_order", ""
     if pred in gold_names:
