@@ -303,8 +303,7 @@ def test_a_part_that_says_its_measure_gets_no_second_one(extract):
     # 医疗卫生机构床位数 is the table's 医疗卫生机构床位; its part 医院、妇幼保健院床位数 says
     # its measure already (dev chengdu's gold): no 床位 appended after 床位数
     text = (
-        "2022年江州市统计公报\n"
-        "医疗卫生机构床位数16.7万张，其中医院、妇幼保健院床位数14.3万张。\n"
+        "2022年江州市统计公报\n医疗卫生机构床位数16.7万张，其中医院、妇幼保健院床位数14.3万张。\n"
     )
     got = {r.value: r.indicator for r in extract(text, "city_x_2022_stat-bulletin.txt")}
     assert got[16.7] == "医疗卫生机构床位"
