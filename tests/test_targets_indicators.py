@@ -279,3 +279,32 @@ def test_a_name_the_table_does_not_know_is_grouped_by_its_head_word(table):
 def test_group_words_must_name_known_groups():
     with pytest.raises(ValueError, match="group_words"):
         IndicatorTable.from_mapping({"indicators": {}, "group_words": {"farming": ["农"]}})
+
+
+def test_a_composed_name_the_table_lists_as_an_alias_is_written_canonically(extract):
+    # the golds name these measures two ways (GOLD_GUIDELINES §6.6: 城镇老旧小区 is the
+    # table's 老旧小区); the table holds both, the extractor writes the canonical one
+    text = (
+        "一、2025年工作回顾\n\n改造城镇老旧小区120个、惠及居民2.1万户。"
+        "城镇失业人员再就业1.2万人。完成易地扶贫搬迁3.5万人。新建改扩建中小学校6所。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text, "city_x_2026_gwr.txt")}
+    assert got[2.1] == "老旧小区改造惠及居民"
+    assert got[1.2] == "失业人员再就业"
+    assert got[3.5] == "易地扶贫搬迁人口"
+    assert got[6] == "中小学"
+    table = IndicatorTable.load()
+    for alias in ("城镇老旧小区改造惠及居民", "易地扶贫搬迁人数", "中小学校"):
+        assert table.canonical(alias) != alias
+    assert table.canonical("中小学校舍") == "中小学校舍"
+
+
+def test_a_part_that_says_its_measure_gets_no_second_one(extract):
+    # 医疗卫生机构床位数 is the table's 医疗卫生机构床位; its part 医院、妇幼保健院床位数 says
+    # its measure already (dev chengdu's gold): no 床位 appended after 床位数
+    text = (
+        "2022年江州市统计公报\n医疗卫生机构床位数16.7万张，其中医院、妇幼保健院床位数14.3万张。\n"
+    )
+    got = {r.value: r.indicator for r in extract(text, "city_x_2022_stat-bulletin.txt")}
+    assert got[16.7] == "医疗卫生机构床位"
+    assert got[14.3] == "医院、妇幼保健院床位数"

@@ -979,6 +979,10 @@ class _Walker:
             indicator = planned  # 固定资产投资计划增长5%: the investment planned to grow
         if indicator not in self.table:
             indicator = self._gdp_named(indicator)
+        else:
+            # a name composed from the text's words (改造城镇老旧小区…惠及居民) that the table
+            # lists as an alias is written as the table writes it, as a matched phrase is
+            indicator = self.table.canonical(indicator) or indicator
         return TargetRecord(
             doc=self.doc.filename,
             section=section_title,

@@ -10,8 +10,15 @@ then how much of the budget it reached, without naming the measure again::
 
 Plan-execution reports word the year's plan or target the same way::
 
-    重点项目完成投资860亿元，完成年度计划的108.2%  -> 重点项目完成投资年度计划完成率
+    重点项目完成投资860亿元，完成年度计划的108.2%  -> 重点项目年度计划完成率
     城镇新增就业5.6万人，为年度目标的112%        -> 新增城镇就业年度目标完成率
+    城镇新增就业1270万人，完成全年目标的106%     -> 新增城镇就业目标完成率
+
+The base keeps the text's 年度 (the plan of the year, the golds' 年度计划完成率) but not
+全年, a time word no name carries (GOLD_GUIDELINES 6.3; the golds' 目标完成率: round5,
+round6). A set's plan is the set's, not its investment's: after …完成投资 the rate is
+named by the set (省市重点项目年度计划完成率, 区级重点项目年度计划完成率: bulletins16,
+round6).
 
 The clause's own words (预算, 调整预算, 年度计划, 年度目标) name only the base of the share; the
 measure is the nearest amount said before it in the sentence. With no amount before,
@@ -63,7 +70,11 @@ def budget_completion(sentence: str, named: list[Named]) -> list[Named]:
                     n = replace(n, indicator=level.indicator)
             out.append(n)
             continue
-        rate = "预算完成率" if m.group("budget") else "年度" + m.group("plan")[2:4] + "完成率"
+        plan = m.group("plan")
+        if m.group("budget"):
+            rate = "预算完成率"
+        else:
+            rate = ("年度" if plan.startswith("年度") else "") + plan[2:4] + "完成率"
         level = next(
             (b for b in reversed(out) if b.figure.unit not in _RATE_UNITS and b.indicator),
             None,
@@ -71,5 +82,8 @@ def budget_completion(sentence: str, named: list[Named]) -> list[Named]:
         if level is None:
             out.append(replace(n, indicator=rate, confidence=min(n.confidence, NOT_CONFIDENT)))
         else:
-            out.append(replace(n, indicator=level.indicator + rate))
+            whose = level.indicator
+            if plan and whose.endswith("完成投资") and len(whose) > 4:
+                whose = whose.removesuffix("完成投资")  # the set's plan, not its investment's
+            out.append(replace(n, indicator=whose + rate))
     return out

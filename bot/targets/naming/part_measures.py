@@ -75,8 +75,8 @@ def measure_of_the_whole(
         return part  # 出口1.28万亿元: an act, not a kind or a place of the whole
     measures = _measures_of(whole)
     for measure in measures:
-        if part.endswith(measure):
-            return part
+        if part.endswith(measure) or part.removesuffix("数").endswith(measure):
+            return part  # (医院、妇幼保健院床位数: its measure said, 数 and all)
         known = table.canonical(part + measure)
         if known:
             return known  # 城镇 + 消费品零售额
