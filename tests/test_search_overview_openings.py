@@ -91,7 +91,7 @@ def test_the_passages_flagged_are_those_opening_with_an_overview_s_character(eng
     searcher = engine.searcher
     ix = searcher.index
     texts = ix.passages_norm_texts(np.arange(ix.n_passages))
-    flagged = searcher._window.may_open_overview
+    flagged = searcher._window.may_open_overview(np.arange(ix.n_passages))
     expected = [t[:1] != "" and t[0] in window._OVERVIEW_FIRST for t in texts]
     assert flagged.tolist() == expected
     assert any(expected) and not all(expected), texts
@@ -101,6 +101,15 @@ def test_openings_of_several_bytes_are_compared_whole(engine):
     ix = engine.searcher.index
     texts = ix.passages_norm_texts(np.arange(ix.n_passages))
     openings = ("今年是".encode(), b"3", "港口扩".encode())
-    got = ix.opening_with(openings)
+    got = ix.opening_with(openings, np.arange(ix.n_passages))
     assert got.tolist() == [t.startswith(("今年是", "3", "港口扩")) for t in texts]
     assert 2 <= int(got.sum()) < len(texts)
+
+
+def test_the_openings_are_read_for_the_passages_asked_in_their_order(engine):
+    # the window asks for its 20 passages, best first, not for every passage in order
+    ix = engine.searcher.index
+    every = ix.opening_with((b"3",), np.arange(ix.n_passages))
+    some = np.arange(ix.n_passages)[::-2]
+    assert ix.opening_with((b"3",), some).tolist() == every[some].tolist()
+    assert ix.opening_with((b"3",), some[:0]).tolist() == []

@@ -410,27 +410,19 @@ class CompiledIndex:
         mm = self.norm_mmap
         return [mm[lo:hi].decode("utf-8", "replace") for lo, hi in self._norm_ranges(pids)]
 
-    def opening_with(self, openings: tuple[bytes, ...]) -> np.ndarray:
-        """Whether the normalised text of each passage opens with one of ``openings``
-        (UTF-8 bytes), as a bool array over every passage: the first bytes compared in a
-        few array operations, nothing decoded."""
-        n = self.n_passages
-        out = np.zeros(n, dtype=bool)
-        if self.norm_mmap is None or not n:
-            return out
-        blob = np.frombuffer(self.norm_mmap, dtype=np.uint8)
-        starts = np.asarray(self.norm_offsets[:-1], dtype=np.int64)
-        sizes = np.asarray(self.norm_offsets[1:], dtype=np.int64) - starts
-        # each passage's first bytes gathered once, then compared with every opening
-        reach = max(map(len, openings))
-        heads = [blob[np.minimum(starts + k, blob.size - 1)] for k in range(reach)]
-        for opening in openings:
-            hit = sizes >= len(opening)
-            for k, byte in enumerate(opening):
-                hit &= heads[k] == byte
-            out |= hit
-        del blob  # the mapped text stays closable: no view of it is kept
-        return out
+    def opening_with(self, openings: tuple[bytes, ...], pids: np.ndarray) -> np.ndarray:
+        """Whether the normalised text of each of ``pids`` opens with one of ``openings``
+        (UTF-8 bytes), as a bool array: only each passage's first bytes are read, nothing
+        decoded. Asked for the passages at hand (a window's 20, ~10 µs), not for every
+        passage once: that touched every page of the mapped text at the first query (at
+        100 MB, 14 ms of CPU with the text in the page cache, 0.12 s of wall at load)."""
+        if self.norm_mmap is None or not len(pids):
+            return np.zeros(len(pids), dtype=bool)
+        mm, reach = self.norm_mmap, max(map(len, openings))
+        at = np.asarray(pids, dtype=np.intp)
+        starts, ends = self.norm_offsets[at].tolist(), self.norm_offsets[at + 1].tolist()
+        heads = [mm[lo : min(hi, lo + reach)] for lo, hi in zip(starts, ends, strict=True)]
+        return np.array([head.startswith(openings) for head in heads], dtype=bool)
 
     def _norm_ranges(self, pids: np.ndarray) -> zip[tuple[int, int]]:
         """(start, end) of each of ``pids`` in the normalised text, the offsets read in one

@@ -101,8 +101,9 @@ _OVERVIEW_RE = re.compile(
 )
 # The characters an overview can open with: every first character _OVERVIEW_RE can match
 # (a test reads them off the expression). A window's passages opening otherwise are
-# neither decoded nor matched for it (:attr:`Window.may_open_overview`).
+# neither decoded nor matched for it (:meth:`Window.may_open_overview`).
 _OVERVIEW_FIRST = "今明去刚0123456789"
+_OVERVIEW_OPENINGS = tuple(c.encode("utf-8") for c in _OVERVIEW_FIRST)
 # How many of the best-scoring passages the body-text prior may reorder.
 QUALITY_WINDOW = 20
 # The best of a long tier are looked for among the keys no worse than the best of a
@@ -217,13 +218,12 @@ class Window:
         np.maximum.at(deepest, doc, p_depth)
         return (p_depth <= 1) & (deepest[doc] >= 2)
 
-    @cached_property
-    def may_open_overview(self) -> np.ndarray:
-        """Whether each passage's normalised text opens with a character an overview can
-        open with (:data:`_OVERVIEW_FIRST`): read off the first bytes of every passage once,
-        so that a window decodes and matches only those (a one-word query's window reads
-        no text otherwise)."""
-        return self.index.opening_with(tuple(c.encode("utf-8") for c in _OVERVIEW_FIRST))
+    def may_open_overview(self, pids: np.ndarray) -> np.ndarray:
+        """Whether each of ``pids``' normalised text opens with a character an overview can
+        open with (:data:`_OVERVIEW_FIRST`): read off the first bytes of these passages
+        alone, so that a window decodes and matches only those (a one-word query's window
+        reads no text otherwise)."""
+        return self.index.opening_with(_OVERVIEW_OPENINGS, pids)
 
     def _prior(self, pids: np.ndarray) -> np.ndarray:
         """The body-text prior of ``pids`` (:mod:`.quality`, stored in the index)."""
@@ -291,7 +291,7 @@ class Window:
                 held += found
             weighted = weighted * (1 + np.float32(WHOLE_RUN_WEIGHT) * held / len(runs))
         if OVERVIEW_SHARE != 1 and head.size:
-            overview = self.may_open_overview[pids[head]]
+            overview = self.may_open_overview(pids[head])
             if overview.any():
                 maybe = np.flatnonzero(overview).tolist()
                 texts = (
