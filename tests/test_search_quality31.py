@@ -1,0 +1,66 @@
+"""Colloquial questions of a change (issue 13, ``search-quality31``): a one-character verb of
+change with 了 or 到 (粮食产量降了多少, 涨了, 降到) is how the question asks, never a typo to
+correct into the corpus's phrase around it. Invented texts only."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.correct import _changes
+from tests.conftest import engine_over
+
+BULLETIN = (
+    "2031年天水市国民经济和社会发展统计公报\n"
+    "一、农业\n"
+    "全年农林牧渔业总产值312.4亿元，比上年增长3.1%。粮食产量127.0万吨，下降1.6%；蔬菜产量增长2.2%。\n"
+    "二、工业\n"
+    "全年规模以上工业增加值比上年增长6.1%。\n"
+)
+NATIONAL = (
+    "2031年政府工作报告\n"
+    "今年粮食产量要稳定在1.4万亿斤以上，保障粮食安全和主要农产品供给。\n"
+    "粮食产量要保持稳定，扛稳粮食安全责任。\n"
+    "今年国内生产总值增长4.5%左右。\n"
+)
+
+DOCS = {
+    "city_tianshui_2031_stat-bulletin.txt": BULLETIN,
+    "national_china_2031_gwr.txt": NATIONAL,
+}
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    return engine_over(tmp_path_factory.mktemp("quality31"), DOCS)
+
+
+def _w(*words: str) -> list[tuple[str, int, int]]:
+    out, at = [], 0
+    for w in words:
+        out.append((w, at, at + len(w)))
+        at += len(w)
+    return out
+
+
+def test_a_verb_of_change_with_le_or_dao_is_meant():
+    assert _changes(_w("粮食产量", "降", "了", "多少")) == {1}
+    assert _changes(_w("gdp", "涨", "了")) == {1}
+    assert _changes(_w("产量", "增了", "多少")) == {1}
+    assert _changes(_w("价格", "降到", "多少")) == {1}
+
+
+def test_a_verb_of_change_without_le_or_dao_is_left_to_correction():
+    # 降 alone may be half of a typo (降水 typed 降睡); 下降 is a word of its own
+    assert _changes(_w("粮食产量", "降", "多少")) == set()
+    assert _changes(_w("粮食产量", "下降", "了")) == set()
+    assert _changes(_w("增加", "了")) == set()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["天水2031年粮食产量降了多少", "天水粮食产量降了", "天水2031年粮食产量涨了多少"],
+)
+def test_a_change_asked_colloquially_is_not_corrected_away(engine, query):
+    r = engine.search(query, page_size=3)
+    assert not r.corrections, r.corrections
+    assert r.hits and "粮食产量127.0万吨" in r.hits[0].text, [h.text for h in r.hits]
