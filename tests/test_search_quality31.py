@@ -1,6 +1,7 @@
 """Colloquial questions of a change (issue 13, ``search-quality31``): a one-character verb of
 change with 了 or 到 (粮食产量降了多少, 涨了, 降到) is how the question asks, never a typo to
-correct into the corpus's phrase around it. Invented texts only."""
+correct into the corpus's phrase around it; geographical indication is the reports' 地理标志.
+Invented texts only."""
 
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ BULLETIN = (
     "全年农林牧渔业总产值312.4亿元，比上年增长3.1%。粮食产量127.0万吨，下降1.6%；蔬菜产量增长2.2%。\n"
     "二、工业\n"
     "全年规模以上工业增加值比上年增长6.1%。\n"
+    "三、农产品质量\n"
+    "年底全市有效期内绿色食品86个，地理标志农产品5个。\n"
+    "全市地理信息产业加快发展，新设立交通标志标线1200处。\n"
 )
 NATIONAL = (
     "2031年政府工作报告\n"
@@ -64,3 +68,10 @@ def test_a_change_asked_colloquially_is_not_corrected_away(engine, query):
     r = engine.search(query, page_size=3)
     assert not r.corrections, r.corrections
     assert r.hits and "粮食产量127.0万吨" in r.hits[0].text, [h.text for h in r.hits]
+
+
+def test_geographical_indication_is_the_reports_term(engine):
+    # word by word the English read as 点子 and nothing; the decoy writes 地理 and 标志 apart
+    for query in ("Tianshui geographical indication products", "geographic indications 2031"):
+        r = engine.search(query, page_size=3)
+        assert r.hits and "地理标志农产品5个" in r.hits[0].text, [h.text for h in r.hits]
