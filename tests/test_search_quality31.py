@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.search.asking import change_reads
 from bot.search.correct import _changes
 from tests.conftest import engine_over
 
@@ -24,7 +25,9 @@ NATIONAL = (
     "2031年政府工作报告\n"
     "今年粮食产量要稳定在1.4万亿斤以上，保障粮食安全和主要农产品供给。\n"
     "粮食产量要保持稳定，扛稳粮食安全责任。\n"
-    "今年国内生产总值增长4.5%左右。\n"
+    "今年居民消费价格涨幅2%左右。\n"
+    "国内生产总值核算制度改革稳步推进，国内生产总值统一核算全面实施。\n"
+    "过去一年，国内生产总值达到150万亿元，比上年增长4.8%。\n"
 )
 
 DOCS = {
@@ -75,3 +78,19 @@ def test_geographical_indication_is_the_reports_term(engine):
     for query in ("Tianshui geographical indication products", "geographic indications 2031"):
         r = engine.search(query, page_size=3)
         assert r.hits and "地理标志农产品5个" in r.hits[0].text, [h.text for h in r.hits]
+
+
+def test_a_verb_of_change_framing_a_count_reads_as_the_documents_verb():
+    assert change_reads(_w("gdp", "涨", "了", "多少")) == ["增长"]
+    assert change_reads(_w("粮食产量", "降", "了", "多少")) == ["下降"]
+    assert change_reads(_w("价格", "降到", "多少")) == ["下降"]
+    assert change_reads(_w("从", "多少", "涨到", "多少")) == ["增长"]
+    # no count asked, or a two-character verb the documents write: nothing added
+    assert change_reads(_w("粮食产量", "降", "了")) == []
+    assert change_reads(_w("提高到", "多少")) == []
+
+
+def test_gdp_zhang_le_duoshao_finds_the_growth_line(engine):
+    # 涨 left out as a word kept only GDP; a line naming GDP twice came before its growth
+    r = engine.search("全国GDP涨了多少", page_size=3)
+    assert r.hits and "比上年增长4.8%" in r.hits[0].text, [h.text for h in r.hits]

@@ -31,6 +31,7 @@ from bot.search.asking import (
     SENTENCE_WORDS,
     Asking,
     asks_which_places,
+    change_reads,
     content_words,
     documents_first,
     join_question_words,
@@ -642,10 +643,16 @@ class Searcher:
         correction = (
             self._corrector.correct(part, words, budget) if correct and not part.exclude else None
         )
+        # 涨了多少, 降到多少: the documents' 增长, 下降, soft (``asking.change_reads``)
+        changes = (
+            []
+            if part.exclude
+            else [replace(self._concept(v), soft=True) for v in change_reads(words)]
+        )
         if correction is None:
             concepts = self._concepts(self._apart(words), part.exclude, budget)
             whole = self._whole_run(part, concepts)
-            return softened(concepts, words) + ([whole] if whole else []), []
+            return softened(concepts, words) + changes + ([whole] if whole else []), []
         a, b, term, score = correction
         concepts = self._concepts(content_words(words[:a]), False, budget)
         typed = part.text[words[a][1] : words[b][2]]
@@ -658,7 +665,9 @@ class Searcher:
         concepts += self._concepts(content_words(words[b + 1 :]), False, budget)
         start, end = words[a][1], words[b][2]
         fixed = part.original[:start] + term + part.original[end:]
-        return softened(concepts, words), [Correction(part.original, fixed, round(score, 1))]
+        return softened(concepts, words) + changes, [
+            Correction(part.original, fixed, round(score, 1))
+        ]
 
     def _apart(self, words: list[tuple[str, int, int]]) -> list[str]:
         """The content words of a part (:func:`content_words`); in a question typed as one run
