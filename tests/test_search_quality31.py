@@ -9,6 +9,7 @@ import pytest
 
 from bot.search.asking import change_reads
 from bot.search.correct import _changes
+from bot.search.shares import asks_share, only_as_whole
 from tests.conftest import engine_over
 
 BULLETIN = (
@@ -30,6 +31,13 @@ NATIONAL = (
     "过去一年，国内生产总值达到150万亿元，比上年增长4.8%。\n"
 )
 
+REPORT = (
+    "2032年青海省政府工作报告\n"
+    "一、2031年工作回顾\n"
+    "过去一年，数字经济核心产业增加值占全省地区生产总值比重达到10%，服务业增加值占地区生产总值比重达到55%。\n"
+    "过去一年，全省经济运行稳中有进、进中向好，地区生产总值达到4100亿元，增长5.2%，城乡居民收入稳步增长，就业形势总体稳定，物价保持平稳。\n"
+)
+
 DOCS = {
     "city_tianshui_2031_stat-bulletin.txt": BULLETIN,
     "national_china_2031_gwr.txt": NATIONAL,
@@ -39,6 +47,14 @@ DOCS = {
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     return engine_over(tmp_path_factory.mktemp("quality31"), DOCS)
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    return engine_over(
+        tmp_path_factory.mktemp("quality31_shares"),
+        {"province_qinghai_2032_gwr.txt": REPORT, **DOCS},
+    )
 
 
 def _w(*words: str) -> list[tuple[str, int, int]]:
@@ -94,3 +110,35 @@ def test_gdp_zhang_le_duoshao_finds_the_growth_line(engine):
     # 涨 left out as a word kept only GDP; a line naming GDP twice came before its growth
     r = engine.search("全国GDP涨了多少", page_size=3)
     assert r.hits and "比上年增长4.8%" in r.hits[0].text, [h.text for h in r.hits]
+
+
+def test_a_word_named_only_as_the_whole_of_a_share():
+    assert only_as_whole("数字经济核心产业增加值占国内生产总值比重达到10%", ("国内生产总值",))
+    assert only_as_whole("四大主导产业占gdp比重提高", ("gdp", "地区生产总值"))
+    # 占国内 before the 生产总值 a query's GDP is read as, 占全省 before 地区生产总值
+    assert only_as_whole("研发经费占国内生产总值2.7%", ("生产总值",))
+    assert only_as_whole("增加值占全省地区生产总值比重", ("地区生产总值",))
+    # named as itself too, or not at all: no whole
+    assert not only_as_whole(
+        "地区生产总值增长5%，工业增加值占地区生产总值比重25%", ("地区生产总值",)
+    )
+    assert not only_as_whole("粮食产量稳定", ("地区生产总值",))
+    assert not only_as_whole("地区生产总值占全国的比重", ("地区生产总值",))
+
+
+def test_a_query_asking_a_share_means_the_whole():
+    assert asks_share("研发投入占GDP比重")
+    assert asks_share("数字经济 占比")
+    assert asks_share("digital economy share of GDP")
+    assert not asks_share("青海 2031年 地区生产总值")
+
+
+@pytest.mark.parametrize("query", ["青海 2031年 地区生产总值", "青海GDP去年涨了多少"])
+def test_the_line_of_the_whole_itself_comes_before_a_share_of_it(report, query):
+    r = report.search(query, page_size=3)
+    assert r.hits and "地区生产总值达到4100亿元" in r.hits[0].text, [h.text for h in r.hits]
+
+
+def test_a_share_asked_still_finds_the_share(report):
+    r = report.search("青海 数字经济核心产业增加值占地区生产总值比重", page_size=3)
+    assert r.hits and "比重达到10%" in r.hits[0].text, [h.text for h in r.hits]
