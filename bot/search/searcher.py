@@ -1043,7 +1043,7 @@ class Searcher:
             entry = found.get(id(concept))
             if entry is None:
                 got = self._hits.concept_hits(concept)
-                if wholes and concept.fixed is None and not concept.exclude:
+                if wholes:
                     got = self._as_wholes(concept, got)
                 entry = found[id(concept)] = (concept, got)
             return entry[1]
@@ -1059,7 +1059,7 @@ class Searcher:
         (``CompiledIndex.with_char``)."""
         pids, scores = got
         forms = tuple(a.text for a in concept.alternatives if len(a.text) >= 2)
-        if not forms or not pids.size:
+        if not forms or not pids.size or concept.fixed is not None or concept.exclude:
             return got
         ix = self.index
         maybe = np.flatnonzero(ix.with_char(shares.SHARE_MARK)[pids])
