@@ -57,6 +57,17 @@ def test_each_concept_s_hits_are_worked_out_once_a_query(engine, monkeypatch, qu
     assert len(asked) == len(set(asked)), query
 
 
+def _every_time(searcher: Searcher, wholes: bool):
+    """The hits as each reader worked them out before they were kept for the query: the
+    index's, with a share's wholes lowered when asked (``Searcher._as_wholes``)."""
+
+    def hits_of(concept):
+        got = searcher._hits.concept_hits(concept)
+        return searcher._as_wholes(concept, got) if wholes else got
+
+    return hits_of
+
+
 @pytest.mark.parametrize("query", QUERIES)
 def test_the_hits_worked_out_once_rank_as_hits_worked_out_for_every_reader(
     engine, monkeypatch, query
@@ -65,7 +76,9 @@ def test_the_hits_worked_out_once_rank_as_hits_worked_out_for_every_reader(
     searcher.clear_memo()
     once = _ranked(searcher, query)
     # every reader asks the hits again, as before they were kept for the query
-    monkeypatch.setattr(Searcher, "_hits_once", lambda self: self._hits.concept_hits)
+    monkeypatch.setattr(
+        Searcher, "_hits_once", lambda self, wholes=False: _every_time(self, wholes)
+    )
     searcher.clear_memo()
     again = _ranked(searcher, query)
     assert once == again

@@ -172,6 +172,25 @@ def softened(concepts: list[Concept], words: list[tuple[str, int, int]]) -> list
     ]
 
 
+# The documents' verb for a one-character verb of change a question asks with (涨了多少,
+# 降到多少: ``comparing.change_words``): the lines state a change as 增长 or 下降 with its
+# figure, never the lone character. Left out as a word, the question kept only its topic,
+# and a line of another figure's growth beside the topic's name could come first.
+CHANGE_READ = {"涨": "增长", "升": "增长", "增": "增长", "降": "下降", "跌": "下降", "减": "下降"}
+
+
+def change_reads(words: list[tuple[str, int, int]]) -> list[str]:
+    """The documents' verbs (:data:`CHANGE_READ`) for the verbs of change that frame a count
+    asked in ``words`` (涨了多少 → 增长), searched soft: a line writing them gains, none
+    needs them (a fall asked of a figure that rose still finds the figure)."""
+    out: list[str] = []
+    for k in sorted(comparing.change_words(words, _counted)):
+        verb = CHANGE_READ.get(words[k][0][:1])
+        if verb and words[k][0] not in ("到", "从") and verb not in out:
+            out.append(verb)
+    return out
+
+
 # Verbs of reaching a figure (完成了多少, 实现了多少增长, 达成了几项): in a question with 了
 # and a count asked they say the figure was reached, which the review's line states without
 # them (城镇新增就业86万人, 固定资产投资增长5%); required, they sent a line writing 完成 about

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.search import framing
+from bot.search import comparing, framing
 from bot.search.asking import (
     ASKING_WORDS,
     FUNCTION_CHARS,
@@ -55,6 +55,22 @@ def _asks(word: str) -> bool:
     return (
         len(word) >= 2 and (word in ASKING_WORDS or word in framing.COUNT_ASKED)
     ) or framing.asks_count(word)
+
+
+def _changes(words: list[tuple[str, int, int]]) -> set[int]:
+    """Positions of the one-character verbs of change said to have happened or to reach a
+    level (降了, 涨了, 降到, and the segmenter's 增了): how a colloquial question asks about a
+    change (粮食产量降了多少), never a typo. A span holding one was corrected to the corpus's
+    phrase around it (粮食产量降 -> 粮食产量要), which left one line of another place."""
+    out: set[int] = set()
+    for k, (w, _, _) in enumerate(words):
+        if w[:1] not in comparing.CHANGE_VERBS:
+            continue
+        glued = len(w) == 2 and w[1] in "了到"
+        apart = len(w) == 1 and k + 1 < len(words) and words[k + 1][0] in ("了", "到")
+        if glued or apart:
+            out.add(k)
+    return out
 
 
 def _kept_in(typed: str, other: str) -> bool:
@@ -123,8 +139,10 @@ class Corrector:
         # a count asked (几家) is never suspicious, nor a lone asking word right after a
         # longer one (the modal of 多久能得到): a span around it would be corrected to
         # another word (能得到 → 能力得到); elsewhere a lone 能 may be half of a typo (能元)
+        changes = _changes(words)
         flags = [
-            w not in STOPWORDS
+            k not in changes
+            and w not in STOPWORDS
             and w not in SENTENCE_WORDS
             and not framing.counts_documents(w)
             and not framing.asks_count(w)
@@ -192,6 +210,8 @@ class Corrector:
                 continue  # real words asking a question (控制目标, 世界第几) are what was meant
             if any(_asks(w) for w, *_ in words[a : b + 1]):
                 continue  # 多久能得到救助 is no 多能得到救助: the asking word was meant
+            if any(a <= k <= b for k in changes):
+                continue  # 粮食产量降了 is no 粮食产量要了: the verb of change was meant
             threshold = self._s.fuzzy_threshold if any(odd[a : b + 1]) or sound else strict
             fixable = (
                 [

@@ -23,7 +23,7 @@ import numpy as np
 from bot.corpus.gazetteer import default_gazetteer, with_chinese_places
 from bot.corpus.regions import place_in_region
 from bot.models import NOTE_QUERY, Correction, Note, SearchHit, SearchResponse, Understood
-from bot.search import apart, framing, region_first
+from bot.search import apart, framing, region_first, shares
 from bot.search.asking import (
     ASKING_WORDS,
     GROUPED_WINDOW,
@@ -31,6 +31,7 @@ from bot.search.asking import (
     SENTENCE_WORDS,
     Asking,
     asks_which_places,
+    change_reads,
     content_words,
     documents_first,
     join_question_words,
@@ -642,10 +643,16 @@ class Searcher:
         correction = (
             self._corrector.correct(part, words, budget) if correct and not part.exclude else None
         )
+        # 涨了多少, 降到多少: the documents' 增长, 下降, soft (``asking.change_reads``)
+        changes = (
+            []
+            if part.exclude
+            else [replace(self._concept(v), soft=True) for v in change_reads(words)]
+        )
         if correction is None:
             concepts = self._concepts(self._apart(words), part.exclude, budget)
             whole = self._whole_run(part, concepts)
-            return softened(concepts, words) + ([whole] if whole else []), []
+            return softened(concepts, words) + changes + ([whole] if whole else []), []
         a, b, term, score = correction
         concepts = self._concepts(content_words(words[:a]), False, budget)
         typed = part.text[words[a][1] : words[b][2]]
@@ -658,7 +665,9 @@ class Searcher:
         concepts += self._concepts(content_words(words[b + 1 :]), False, budget)
         start, end = words[a][1], words[b][2]
         fixed = part.original[:start] + term + part.original[end:]
-        return softened(concepts, words), [Correction(part.original, fixed, round(score, 1))]
+        return softened(concepts, words) + changes, [
+            Correction(part.original, fixed, round(score, 1))
+        ]
 
     def _apart(self, words: list[tuple[str, int, int]]) -> list[str]:
         """The content words of a part (:func:`content_words`); in a question typed as one run
@@ -1035,20 +1044,54 @@ class Searcher:
     def _facet_concepts(self, facets: Understood) -> list[Concept]:
         return self._facets.concepts(facets)
 
-    def _hits_once(self) -> Callable[[Concept], tuple[np.ndarray, np.ndarray]]:
+    def _hits_once(
+        self, wholes: bool = False
+    ) -> Callable[[Concept], tuple[np.ndarray, np.ndarray]]:
         """The hits of a concept (``Hits.concept_hits``), worked out once per query:
         :meth:`_apart_where_asked` reads those of every other word for each compound
         and :meth:`_rank` those of every word again (each time a common word's postings
-        converted to scores). Keyed by the concept object, held while the query runs."""
+        converted to scores). Keyed by the concept object, held while the query runs.
+        With ``wholes``, a passage naming a word only as the whole of a share (占GDP比重)
+        keeps a share of its score (:mod:`.shares`)."""
         found: dict[int, tuple[Concept, tuple[np.ndarray, np.ndarray]]] = {}
 
         def hits_of(concept: Concept) -> tuple[np.ndarray, np.ndarray]:
             entry = found.get(id(concept))
             if entry is None:
-                entry = found[id(concept)] = (concept, self._hits.concept_hits(concept))
+                got = self._hits.concept_hits(concept)
+                if wholes:
+                    got = self._as_wholes(concept, got)
+                entry = found[id(concept)] = (concept, got)
             return entry[1]
 
         return hits_of
+
+    def _as_wholes(
+        self, concept: Concept, got: tuple[np.ndarray, np.ndarray]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``got`` (a concept's pids and scores) with the passages that name the concept
+        only as the whole of a share (see :mod:`.shares`) at :data:`shares.WHOLE_SHARE` of
+        their score. Of the concept's own passages only those holding 占 are read
+        (``CompiledIndex.with_char``)."""
+        pids, scores = got
+        forms = tuple(a.text for a in concept.alternatives if len(a.text) >= 2)
+        if not forms or not pids.size or concept.fixed is not None or concept.exclude:
+            return got
+        ix = self.index
+        maybe = np.flatnonzero(ix.with_char(shares.SHARE_MARK)[pids])
+        if not maybe.size:
+            return got
+        texts = ix.passages_norm_texts(pids[maybe])
+        lower = [
+            k
+            for k, text in zip(maybe.tolist(), texts, strict=True)
+            if shares.only_as_whole(text, forms)
+        ]
+        if not lower:
+            return got
+        scores = scores.copy()
+        scores[lower] *= np.float32(shares.WHOLE_SHARE)
+        return pids, scores
 
     def _apart_where_asked(
         self,
@@ -1132,7 +1175,7 @@ class Searcher:
         if not positive or n == 0:
             return SearchResponse(parsed.raw, (), 0, page, size, message=EMPTY_MESSAGE, notes=EMPTY)
         facet_concepts = self._facet_concepts(facets) if facets and facets.any else []
-        hits_of = self._hits_once()
+        hits_of = self._hits_once(wholes=not shares.asks_share(parsed.raw))
         concepts = self._apart_where_asked(concepts, facets, hits_of)
         grouped = asks_which_places(parsed.raw)
         ranked = self._rank(

@@ -1,0 +1,49 @@
+"""Pure: a word the documents write as the whole a share is taken of (占GDP比重).
+
+A line giving a share names the whole after 占 (数字经济核心产业增加值占国内生产总值比重达到
+10%, 四大主导产业占GDP比重, 研发经费支出占地区生产总值2.9%): the line is about the part, and
+its figure is no figure of the whole. Asked about the whole (海南 2025年 GDP, 全国 2024年
+经济总量), such lines matched the indicator as well as the line giving GDP itself and came
+first in five documents (the national 2015 and 2025 reports, Guangdong 2022, Guizhou and
+Hainan 2026, the Shenzhen news). A passage whose every mention of a word is such a whole
+keeps a share of that word's score (:data:`WHOLE_SHARE`), so that it ranks after the
+passages of the same words that name the word itself. A query asking a share itself (占,
+比重, 占比) is left alone: there the whole is what is asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What may stand between 占 and the whole (占全省地区生产总值, 占全国GDP, and 占国内 before
+# the 生产总值 of a query's GDP)
+_BETWEEN_RE = re.compile(r"(?:全国|全省|全市|全州|全区|全县)?(?:国内|地区)?")
+# The share of a word's score a passage keeps when it names the word only as a whole
+WHOLE_SHARE = 0.3
+# A query asking a share: the whole is then what it asks about
+_ASKS_SHARE_RE = re.compile(r"占|比重|比例|份额|share|proportion|ratio", re.IGNORECASE)
+
+
+def asks_share(query: str) -> bool:
+    """Whether ``query`` asks a share (占, 比重, 占比 …): wholes are then meant."""
+    return _ASKS_SHARE_RE.search(query) is not None
+
+
+# The character a share's whole follows: only passages holding it are read
+SHARE_MARK = "占"
+
+
+def only_as_whole(text: str, forms: tuple[str, ...]) -> bool:
+    """Whether ``text`` names ``forms`` (normalised, as the passage's normalised text) only
+    as the whole of a share: at least once after 占, and never elsewhere."""
+    seen = False
+    for form in forms:
+        at = text.find(form)
+        while at >= 0:
+            before = text[max(0, at - 5) : at]
+            mark = before.rfind("占")
+            if mark < 0 or not _BETWEEN_RE.fullmatch(before[mark + 1 :]):
+                return False
+            seen = True
+            at = text.find(form, at + len(form))
+    return seen
