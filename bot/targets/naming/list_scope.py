@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.naming.clauses import _ITEM_SPLIT_RE
+from bot.targets.naming.needs import needs
 
 if TYPE_CHECKING:
     from bot.targets.indicators import IndicatorTable
@@ -44,6 +45,7 @@ def _group_of(name: str, table: IndicatorTable) -> str:
     return ""
 
 
+@needs(figures=2)
 def group_shared(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
     """Measures listed right after a grouped first measure take the group."""
     if len(named) < 2:

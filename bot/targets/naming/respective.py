@@ -15,6 +15,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -59,6 +61,7 @@ _RATES_RE = re.compile(
 )
 
 
+@needs(_RESPECTIVELY, figures=4)
 def rates_of_the_listed(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with the rates said 分别 after a list of levels given to the levels in
     order (see the module docstring)."""
