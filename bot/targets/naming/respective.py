@@ -47,6 +47,7 @@ def respective_pairs(sentence: str, named: list[Named]) -> list[tuple[int, int]]
     return list(zip(after, lead, strict=True))
 
 
+@needs(_RESPECTIVELY, figures=4)
 def respective_rates(sentence: str, named: list[Named]) -> list[Named]:
     """The figures of a bare ``分别`` clause named, in order, by the clauses before it."""
     out = list(named)

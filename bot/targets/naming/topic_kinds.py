@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 
 from bot.targets.naming.clauses import clause_start
 from bot.targets.naming.clean import _QUOTE_TABLE
-from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name, _segmenter
 
 if TYPE_CHECKING:
@@ -79,7 +78,6 @@ def _joined(work: str, kind: str) -> str:
     return work + kind
 
 
-@needs("，")
 def kinds_of_the_work(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
     """``named`` with kinds of outcome named by the work the sentence opens with (see the
     module docstring)."""
