@@ -337,12 +337,14 @@ def run_passes(passes: tuple[Pass, ...], sentence: Sentence, named: list[Named])
         return named
     given = named
     text, table = sentence.text, sentence.table
-    search = kept[2]
-    present = _present(search, text, named)
+    steps, masks = kept[1], kept[3]
     count = len(named)
-    for args, f, keys, figures in kept[1]:
-        if count < figures or (keys is not None and keys.isdisjoint(present)):
-            continue
+    # the steps to run, one bit each (bit k: step k): those whose needs are met
+    run = masks.runnable(_present(kept[2], text, named), count)
+    while run:
+        low = run & -run
+        run ^= low
+        args, f = steps[low.bit_length() - 1][:2]
         if args is _TEXT:
             out = f(text, named)
         elif args is _TEXT_TABLE:
@@ -356,8 +358,8 @@ def run_passes(passes: tuple[Pass, ...], sentence: Sentence, named: list[Named])
         # a name or a unit changed: what the later passes need is looked for again (no
         # pass changes the list it is given, so the input still holds the figures given)
         if out is not named and (len(out) != count or not all(map(is_, out, named))):
-            present = _present(search, text, out)
             count = len(out)
+            run = masks.runnable(_present(kept[2], text, out), count) & ~((low << 1) - 1)
         named = out
     # a list of its own, as when the last pass built one: the caller's is not shared
     return list(named) if named is given else named
@@ -413,18 +415,56 @@ def _tagged(tag: str, was: tuple[Named, ...], out: list[Named]) -> list[Named]:
     return [n if n.indicator in names.get(n.figure, ()) else replace(n, named_by=tag) for n in out]
 
 
+@dataclass(frozen=True, slots=True)
+class _Masks:
+    """The steps of a planned stage as bit masks (bit k: step k), so that the steps whose
+    needs a sentence meets are found with a few ORs, not a test per step."""
+
+    always: int  # the steps that declare no words
+    by_key: dict[str, int]  # a key character -> the steps whose words it keys
+    by_count: tuple[int, ...]  # k figures -> the steps needing k or fewer (the last: more)
+
+    @classmethod
+    def of(cls, steps: tuple[tuple[int, Callable, frozenset[str] | None, int], ...]) -> _Masks:
+        always = 0
+        by_key: dict[str, int] = {}
+        most = max((figures for *_, figures in steps), default=0)
+        by_count = [0] * (most + 1)
+        for k, (_, _, keys, figures) in enumerate(steps):
+            bit = 1 << k
+            if keys is None:
+                always |= bit
+            else:
+                for c in keys:
+                    by_key[c] = by_key.get(c, 0) | bit
+            for n in range(figures, most + 1):
+                by_count[n] |= bit
+        return cls(always, by_key, tuple(by_count))
+
+    def runnable(self, present: set[str], count: int) -> int:
+        """The steps to run for a sentence holding the key characters ``present`` and
+        ``count`` named figures."""
+        run = self.always
+        by_key = self.by_key
+        for c in present:
+            run |= by_key[c]
+        return run & self.by_count[min(count, len(self.by_count) - 1)]
+
+
 _Plan = tuple[
     tuple[Pass, ...],
     tuple[tuple[int, Callable, frozenset[str] | None, int], ...],
     Callable[[str], list[str]],
+    _Masks,
 ]
 
 
 def _planned(passes: tuple[Pass, ...]) -> _Plan:
-    """What :data:`_PLANS` keeps of ``passes``: the tuple, its steps planned, and the one
-    search for the key characters of all the words its passes need."""
+    """What :data:`_PLANS` keeps of ``passes``: the tuple, its steps planned, the one
+    search for the key characters of all the words its passes need, and its masks."""
     steps = _plan(passes)
-    return passes, steps, chars_search(c for _, _, keys, _ in steps if keys for c in keys)
+    search = chars_search(c for _, _, keys, _ in steps if keys for c in keys)
+    return passes, steps, search, _Masks.of(steps)
 
 
 # the extractor's two sequences planned once (kept with the tuple: an id is reused once
