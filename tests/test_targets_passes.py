@@ -89,7 +89,7 @@ def test_run_passes_calls_each_pass_as_its_adapter_would(table, monkeypatch):
     named = _named(said.text, table)
     stepwise = _stepwise(steps, said, named)
     expected, calls[:] = list(calls), []
-    monkeypatch.setitem(passes_module._PLANS, id(steps), (steps, passes_module._plan(steps)))
+    monkeypatch.setitem(passes_module._PLANS, id(steps), passes_module._planned(steps))
     assert run_passes(steps, said, named) == stepwise
     assert calls == expected
     assert [c[0] for c in calls] == ["text", "text_table", "figures", "figures_table", "sentence"]

@@ -14,7 +14,7 @@ from bot.targets.naming import name_figures
 from bot.targets.naming import sentence as namer
 from bot.targets.naming.clauses import clause_start
 from bot.targets.naming.clean import strip_noise
-from bot.targets.numbers import find_figures
+from bot.targets.numbers import find_figures, may_have_figures
 
 # invented sentences: scoped firms with noise between their words (a year, a bracketed
 # note, a comparison base), task shares, and near misses of both
@@ -121,3 +121,20 @@ def test_a_return_period_after_a_share_of_its_clause_is_dropped(
 ) -> None:
     figures = find_figures(sentence)
     assert [(f.value, f.unit) for f in _without_standards_of_a_share(sentence, figures)] == kept
+
+
+# 成 and 前 said with the numeral of a share (tenths, top ranks), and said without one
+_TENTHS_AND_RANKS = ["农产品加工转化率达到七成以上。", "综合实力稳居全国前三。", "增长一成左右。"]
+_BARE_CHENG_QIAN = ["全面完成市县机构改革。", "巩固拓展主题教育成果。", "锚定“走在前、开新局”。"]
+
+
+@pytest.mark.parametrize("text", _TENTHS_AND_RANKS)
+def test_tenths_and_top_ranks_pass_the_figure_prefilter(text: str) -> None:
+    assert may_have_figures(text)
+    assert find_figures(text)
+
+
+@pytest.mark.parametrize("text", _BARE_CHENG_QIAN)
+def test_a_bare_cheng_or_qian_is_no_figure_and_is_turned_away(text: str) -> None:
+    assert find_figures(text) == []
+    assert not may_have_figures(text)

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ _SHORT_NAME_RE = re.compile(
 )
 
 
+@needs("简称", "统称")
 def by_short_name(sentence: str, named: list[Named]) -> list[Named]:
     """A count whose things are given a short name right after them is named by it."""
     out: list[Named] = []

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from bot.targets.lexicon import GENERIC_NAMES
 from bot.targets.naming.clauses import clause_end
 from bot.targets.naming.clean import _QUOTE_TABLE
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name, _segmenter, word_bounds
 
 if TYPE_CHECKING:
@@ -75,6 +76,7 @@ def _activity(tail: str) -> tuple[str, bool] | None:
     return act, bool(light)
 
 
+@needs("开展", "实现", "工作", "转型", "技改", "上云", "改造", "升级", "检测", "认证", "诊断")
 def by_activity(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
     """``named`` with counts of things that carry out an activity named by it (see the
     module docstring)."""

@@ -14,12 +14,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.naming.clean import _ALTERNATE_RE
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _one_word_tag
 
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
 
+@needs("（", "(")
 def alternates_as_written(sentence: str, named: list[Named]) -> list[Named]:
     """Each name holding ``A B C`` of a written ``A（B）C`` writes it so."""
     if "（" not in sentence and "(" not in sentence:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _segmenter
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ def without_particle(name: str) -> str:
     return "".join(kept)
 
 
+@needs("了")
 def without_aspect(named: list[Named]) -> list[Named]:
     """``named`` with the aspect particle 了 left out of names (see the module docstring)."""
     out: list[Named] = []

@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import CLAUSE_MARKS, after_mark
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _clause_before(sentence: str, start: int) -> str:
     return sentence[after_mark(sentence, start, CLAUSE_MARKS) : start]
 
 
+@needs("平均")
 def carry_the_set(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with the set of the first ``平均`` clause given to the measures of the
     ``平均`` clauses after it (see the module docstring)."""

@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.lexicon import GENERIC_NAMES
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import CLAUSE_MARKS, _is_name, after_mark
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ def _receiver(who: str) -> str:
     return head if _is_name(head) and head not in GENERIC_NAMES and len(head) > 2 else ""
 
 
+@needs("给予", "奖励", "补贴", "补助", "奖补", "资助", "扶持资金")
 def name_awards(sentence: str, named: list[Named]) -> list[Named]:
     """Money given as an award or a subsidy is named by its kind and its receivers."""
     if "给予" not in sentence and not _KIND_RE.search(sentence):

@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.lexicon import SCOPE_RE, TIME_RE
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name, _is_verb, _segmenter
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ def _owner(text: str) -> str:
     return owner
 
 
+@needs("批")
 def batch_owner(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with the counts of a batch named with its owner, and without a word of
     how many of them did what follows (see the module docstring)."""

@@ -18,6 +18,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -31,6 +33,7 @@ _BENCHMARK_CLAUSE_RE = re.compile(
 _NOT_A_LEVEL_UNIT = frozenset({"%", "个百分点", ""})
 
 
+@needs("目标", "标准", "限值", figures=2)
 def gap_to_the_benchmark(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with a gap to a target or a standard named by the figure before it in
     the same unit (see the module docstring)."""

@@ -28,6 +28,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.naming.clauses import clause_start
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name
 
 if TYPE_CHECKING:
@@ -78,6 +79,7 @@ def _before_the_scope(sentence: str, out: list[Named]) -> Named | None:
     return work if sentence[work.figure.end : lo] in ("，", "、", ",") else None
 
 
+@needs("惠及", "受益", "带动", "支持", "吸纳", "涉及", figures=2)
 def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with the people a work benefits named by the work (see the module
     docstring)."""

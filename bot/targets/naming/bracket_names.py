@@ -12,6 +12,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.indicators import IndicatorTable
     from bot.targets.naming.sentence import Named
@@ -20,6 +22,7 @@ _BRACKET_BEFORE_RE = re.compile(r"[（(](?P<name>[^（）()，。；]{2,16})[）
 _RATE_END_RE = re.compile(r"(?:率|比重|强度|水平)$")
 
 
+@needs("）", ")")
 def named_in_brackets(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
     """A share's figure right after a bracketed rate the table knows takes that name, and
     so do the changes in points of the same share after it (比上年末提高0.85个百分点)."""

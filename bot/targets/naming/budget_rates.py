@@ -32,6 +32,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -49,6 +51,7 @@ _RATE_UNITS = {"%", "个百分点"}
 NOT_CONFIDENT = 0.3
 
 
+@needs("预算", "计划", "目标")
 def budget_completion(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with each rate of a budget or of the year's plan named by its measure
     (see the module docstring)."""

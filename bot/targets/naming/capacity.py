@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import BREAK_MARKS, after_mark
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ _RATE_CUE_RE = re.compile(
 _NOT_AMOUNTS = ("count", "money", "percent", "points", "times")
 
 
+@needs("日", "年")
 def yearly_capacity(sentence: str, named: list[Named]) -> list[Named]:
     """Counts after ``年产`` in a phrase on ``能力`` are named as yearly capacities."""
     if "日" in sentence or "年" in sentence:

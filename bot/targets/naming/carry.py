@@ -232,14 +232,12 @@ def _part_with_predicate(
     what its clause says they did (获国家层面认可的改革案例), and the whole it is a part
     of; ``("", "")`` otherwise. ``wholes``: the whole of each part named so far."""
     fig = named.figure
+    # the figure's own tests first: most figures are no bare count, and the count before
+    # is looked for only for one that is (the same tests, none with a side effect)
+    if fig.unit_class != "count" or sentence[lo : fig.start].strip("，、 "):
+        return "", ""
     last = next((o for o in reversed(out) if o.figure.unit_class == "count"), None)
-    if (
-        last is None
-        or fig.unit_class != "count"
-        or last.figure.unit != fig.unit
-        or sentence[lo : fig.start].strip("，、 ")
-        or not _is_name(last.indicator)
-    ):
+    if last is None or last.figure.unit != fig.unit or not _is_name(last.indicator):
         return "", ""
     whole = wholes.get(id(last), last.indicator)  # 25项向全国推广 after 60项获…: of all 120
     stop = re.search(r"[，。；、,;：:]", sentence[fig.end :])

@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.naming.clauses import clause_start
+from bot.targets.naming.needs import needs
 
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
@@ -62,6 +63,7 @@ _COMPARABLE = {
 NOT_CONFIDENT = 0.3
 
 
+@needs("比", "于", "只有", "目标", "计划")
 def measure_of_the_difference(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with each difference from a base named by its measure (see the module
     docstring)."""

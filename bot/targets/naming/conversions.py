@@ -15,6 +15,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -24,6 +26,7 @@ _CONVERSION_RE = re.compile(r"^(?:折合|折算)(?:成|为)?(?P<rest>[\u4e00-\u9
 _OF_THE_CONVERSION_RE = re.compile(r"(?:系数|率|比例|比率|标准|价格|单价|方法|口径)$")
 
 
+@needs("折合", "折算")
 def without_conversion_verb(named: list[Named]) -> list[Named]:
     """``named`` with 折合 / 折算 dropped from the names that open with it (see the module
     docstring)."""

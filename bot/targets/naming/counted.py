@@ -22,6 +22,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name, word_bounds
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ def _thing_end(name: str, unit: str) -> int:
     return best
 
 
+@needs("率", "比例", "比重", "能力", "水平", "发展", "改革", "攻坚", "调整为", "占", "面向")
 def counted_thing(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
     """``named`` with each count's noun cut before what is said of the things (see the
     module docstring)."""

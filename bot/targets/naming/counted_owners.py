@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name
 
 if TYPE_CHECKING:
@@ -28,6 +29,19 @@ _MEASURE_RE = re.compile(
 )
 
 
+@needs(
+    "营业收入",
+    "营收",
+    "产值",
+    "增加值",
+    "利润",
+    "税收",
+    "投资",
+    "销售收入",
+    "出口额",
+    "产量",
+    figures=2,
+)
 def count_without_measure(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with counts named by their things, without the measure said of them
     (see the module docstring)."""

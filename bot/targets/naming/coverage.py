@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from bot.targets.naming.clauses import _after_noun, clause_end, clause_start
 from bot.targets.naming.clean import _QUOTE_TABLE, clean_name
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ def _programme_before(sentence: str, lo: int) -> str:
     return what if _is_name(what) else ""
 
 
+@needs("覆盖", "支持", "扶持", "资助", "奖补")
 def named_by_programme(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
     """``named`` with the counts of what a programme covers named after the programme
     (see the module docstring)."""
@@ -128,6 +130,7 @@ def _covering_before(sentence: str, lo: int) -> str:
     return what if what and _is_name(what) else ""
 
 
+@needs(_RATE)
 def named_by_covering(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
     """``named`` with a bare rate of coverage named by what the clause before builds or
     extends (see the module docstring)."""

@@ -17,6 +17,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -28,6 +30,7 @@ _DEVIATION_CLAUSE_RE = re.compile(
 )
 
 
+@needs("偏", figures=2)
 def deviation_of_the_measure_before(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with a deviation from a base named by the figure before it (see the
     module docstring)."""

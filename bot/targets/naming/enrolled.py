@@ -21,6 +21,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ def _set_name(verb: str, listed: str, noun: str) -> str:
     return name if name.endswith(noun) else name + noun
 
 
+@needs("列入", "纳入", "入选", "列为")
 def named_by_list(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with the counts of a list's things named by it (see the module docstring)."""
     if len(named) == 0 or "的" not in sentence or not _CUE_RE.search(sentence):

@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.naming.clauses import clause_end, clause_start
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name, _segmenter
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ def events_in(text: str) -> list[str]:
     return out
 
 
+@needs("参赛", "参会", "参展", "与会")
 def named_by_event(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
     """``named`` with the counts of those who took part in an event named so (see the
     module docstring)."""

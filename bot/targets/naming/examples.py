@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ _SCOPE_SET_RE = re.compile(r"(?:领域|方面|地区|地|行业|环节)")
 _RATE_RE = re.compile(r"(?:率|比重|占比|比例)$")
 
 
+@needs("等")
 def without_examples(named: list[Named]) -> list[Named]:
     """``named`` with the examples before a set's noun left out (see the module
     docstring)."""

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from bot.targets.lexicon import SCOPE_RE, TIME_RE
 from bot.targets.naming.carry import _HEDGE_RE, _LEAD_RE, _agent, _headless, _joined
 from bot.targets.naming.clauses import clause_start
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name, _segmenter
 
 if TYPE_CHECKING:
@@ -98,6 +99,7 @@ def _same_things(name: str, subject: str, head: str) -> bool:
     return name.startswith(subject) or (len(head) >= 2 and head in name)
 
 
+@needs(*_REACH_VERBS, figures=2)
 def carry_the_first_subject(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with the things the sentence opens with given to the figures of its
     later clauses that only say what was done (see the module docstring)."""

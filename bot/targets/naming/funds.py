@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ _FUND_AFTER_RE = re.compile(
 )
 
 
+@needs("基金")
 def fund_size(sentence: str, named: list[Named]) -> list[Named]:
     """Money said as the size of the fund named right after it is that fund's size."""
     if "基金" not in sentence:

@@ -17,6 +17,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -28,6 +30,7 @@ _GAP_CLAUSE_RE = re.compile(
 )
 
 
+@needs("百分点", figures=2)
 def gap_of_the_rate_before(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with a benchmark gap named by the rate before it (see the module
     docstring)."""

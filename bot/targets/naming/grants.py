@@ -23,6 +23,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -38,6 +40,7 @@ _ADDED_RE = re.compile(r"^加上(?P<what>.{2,}(?:收入|资金))$")
 _CENTRAL_RE = re.compile(r"^中央(?:财政)?对" + _OWN + r"?(?P<what>转移支付(?:收入|资金)?)$")
 
 
+@needs("批准", "核定", "核准", "下达", "分配", "转贷", "下发", "加上", "转移支付")
 def given_from_above(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with money given by a higher level named by what it is (see the module
     docstring)."""

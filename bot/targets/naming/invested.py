@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.naming.clauses import clause_start
+from bot.targets.naming.needs import needs
 from bot.targets.naming.resolve import compatible
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ _HEADLESS_RE = re.compile(
 )
 
 
+@needs("完成投资")
 def invested_with_the_verb(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
     """``named`` with a set of projects' 完成投资 named with the verb (see the module
     docstring)."""

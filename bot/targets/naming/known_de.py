@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
 from bot.targets.naming.resolve import compatible
 
 if TYPE_CHECKING:
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
 
+@needs("的")
 def known_without_de(named: list[Named], table: IndicatorTable) -> list[Named]:
     """``named`` with a known name written with 的 resolved (see the module docstring)."""
     out: list[Named] = []

@@ -17,6 +17,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -26,6 +28,7 @@ _BARE_LEVEL_RE = re.compile(rf"(?P<level>{_LEVEL})(?:[、，,].*)?")
 _LEVELLED_RE = re.compile(rf"{_LEVEL}(?P<noun>[\u4e00-\u9fffA-Za-z0-9]{{2,}})")
 
 
+@needs("级")
 def level_shares_the_kind(sentence: str, named: list[Named]) -> list[Named]:
     """A count named by a level alone takes the kind of the next count of another level."""
     if "级" not in sentence:

@@ -26,6 +26,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.naming.clauses import clause_start
+from bot.targets.naming.needs import needs
 
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 _FLOOR_RE = re.compile(r"(?:国家|省|市|县|区|州)级(?:及|和)?以上")
 
 
+@needs("以上")
 def floor_in_the_name(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with a floor of levels written right before a counted thing kept in its
     name (see the module docstring)."""

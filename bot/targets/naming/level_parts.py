@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.lexicon import LEVEL_LEAD_RE
+from bot.targets.naming.needs import needs
 
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
@@ -26,6 +27,7 @@ _PART_RE = re.compile(r"(?P<level>国家级|省部级|省级|市级|县级|区�
 _AMONG_RE = re.compile(r"[，,；;]\s*其中[，,：:]?\s*$")
 
 
+@needs("其中", figures=2)
 def level_part_of_the_whole(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with a level's part after 其中 given the whole's thing (see the module
     docstring)."""

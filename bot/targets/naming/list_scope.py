@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.naming.clauses import _ITEM_SPLIT_RE
+from bot.targets.naming.needs import needs
 
 if TYPE_CHECKING:
     from bot.targets.indicators import IndicatorTable
@@ -24,6 +25,9 @@ _GROUP_RE = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:地区|县域|山区|牧区|林区|垦区|库区|老区|片区|区域|县市|市县"
     r"|园区|开发区|高新区|新区|示范区|试验区|经济带|经济圈|经济区|城市群|都市圈)"
 )
+# what a group's name holds (the words of _GROUP_RE, the 区 of the zones once): a name with
+# none of them opens with no group
+_GROUP_WORDS = ("区", "县域", "县市", "市县", "经济带", "经济圈", "城市群", "都市圈")
 # what a statistic of an area measures (收入, 增加值, 比重 …): the list items it can share
 _MEASURE_RE = re.compile(
     r"(?:收入|总值|增加值|产值|支出|投资|利润|税收|零售额|总额|产量|比重|占比|增速|人口|指数|规模|[^效]率)$"
@@ -44,6 +48,7 @@ def _group_of(name: str, table: IndicatorTable) -> str:
     return ""
 
 
+@needs(*_GROUP_WORDS, figures=2)
 def group_shared(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
     """Measures listed right after a grouped first measure take the group."""
     if len(named) < 2:

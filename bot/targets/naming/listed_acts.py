@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from bot.targets.naming.clauses import clause_start
 from bot.targets.naming.clean import clean_name
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name, _is_verb, _segmenter
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ def _items_and_act(clause: str) -> tuple[list[str], str] | None:
     return items, act
 
 
+@needs("分别")
 def shares_of_a_listed_act(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with the shares of an act said once after a list named per item (see
     the module docstring)."""

@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.lexicon import VERB_RE
+from bot.targets.naming.needs import needs
 
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
@@ -35,6 +36,7 @@ _SET_COUNT_RE = re.compile(r"[两二三四五六七八九十]大(?=[\u4e00-\u9ff
 _BRACKET_RE = re.compile(r"[（(][^）)]*[）)]")
 
 
+@needs("分别", figures=2)
 def measure_after_respectively(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with the figures of a ``分别`` clause whose measure comes after
     ``分别`` named by their owner and that measure (see the module docstring)."""

@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.naming.clean import clean_name
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import CLAUSE_MARKS, _is_name, after_mark
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ _BARE_AFTER_RE = re.compile(r"(?:以上|左右|多|余)?(?:[，,；;。]|$)")
 _MAX_KIND = 12
 
 
+@needs("等")
 def kinds_of_the_set(sentence: str, named: list[Named]) -> list[Named]:
     """Counts after ``A、B等`` with no noun of their own are named by the kinds listed
     (see the module docstring)."""

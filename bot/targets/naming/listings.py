@@ -13,6 +13,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -23,6 +25,7 @@ _LISTED_AFTER_RE = re.compile(
 )
 
 
+@needs("上市", "挂牌")
 def by_listing(sentence: str, named: list[Named]) -> list[Named]:
     """Counts of firms brought to a market are named by the market and the listing."""
     out: list[Named] = []

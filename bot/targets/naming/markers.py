@@ -11,6 +11,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -19,6 +21,7 @@ _MARKER_RE = re.compile(
 )
 
 
+@needs("（", "(", "、")
 def without_list_marker(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with a list marker at a name's start dropped."""
     out: list[Named] = []

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from bot.targets.dict_words import is_verb
 from bot.targets.naming.clauses import _after_noun
 from bot.targets.naming.clean import clean_name
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name, word_end
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 _KIND_ONLY_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[式型类性级控属办营]")
 
 
+@needs("、")
 def through_listed_kinds(sentence: str, named: list[Named]) -> list[Named]:
     """Counts named by a kind alone, listed before the thing, take the whole list."""
     out: list[Named] = []
@@ -50,6 +52,7 @@ _CLASS_THEN_THING_RE = re.compile(
 )
 
 
+@needs("达", "超")
 def counted_in_a_class(sentence: str, named: list[Named]) -> list[Named]:
     """A count followed by the size class of its things and then the things (``10家以上
     年营业收入超10亿元的医疗器械企业``) is of the things in that class (§3: a threshold
@@ -72,6 +75,7 @@ _BOUND_BEFORE_RE = re.compile(
 )
 
 
+@needs("以上", "以下")
 def classed_before(sentence: str, named: list[Named]) -> list[Named]:
     """A count named by the thing after its size class (``合同外资1000万美元以上的外资企业
     93家``) is of the things in that class: ``合同外资1000万美元以上的外资企业``, as

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from bot.targets.lexicon import TIME_RE
 from bot.targets.naming.clauses import clause_start
+from bot.targets.naming.needs import needs
 
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
@@ -35,6 +36,7 @@ def _is_base(base: str) -> bool:
     return bool(_BENCHMARK_RE.fullmatch(base) or TIME_RE.fullmatch(base))
 
 
+@needs("倍", figures=2)
 def multiple_of_the_figure_before(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with a multiple of a base named by the figure before it (see the module
     docstring)."""

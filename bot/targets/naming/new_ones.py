@@ -18,6 +18,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -28,6 +30,7 @@ _RATE_CHANGES = frozenset(("增长", "下降", "增加", "减少", "提高", "�
 _OPENS_RE = re.compile(r"(?:^|[，,、；;：:])(?:全年|当年|本年|今年|年内)?$")
 
 
+@needs(_NEW)
 def rate_of_the_new(sentence: str, named: list[Named]) -> list[Named]:
     """Rates of growth of things said 新增… keep the 新增 (see the module docstring)."""
     if _NEW not in sentence:

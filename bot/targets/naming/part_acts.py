@@ -30,6 +30,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.lexicon import PEOPLE_NOUNS
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name, _is_verb, _one_word_tag, _segmenter, plain_verbs
 
 if TYPE_CHECKING:
@@ -96,6 +97,7 @@ def _part_name(part: str, whole: str) -> str:
     return ""
 
 
+@needs(_AMONG, figures=2)
 def parts_of_the_act(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
     """Parts after 其中 named with the whole's act and doer (see the module docstring)."""
     at = sentence.find(_AMONG)

@@ -15,6 +15,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.indicators import IndicatorTable
     from bot.targets.naming.sentence import Named
@@ -27,6 +29,7 @@ _OF_ALL_OF_ITS_KIND_RE = re.compile(
 )
 
 
+@needs(_AMONG)
 def share_of_the_whole(sentence: str, named: list[Named]) -> list[Named]:
     """A part's bare share, after ``其中``, is its share of the whole named before."""
     if _AMONG not in sentence:
@@ -52,6 +55,7 @@ def _shared_word(a: str, b: str) -> bool:
     return any(a[i : i + 2] in b for i in range(len(a) - 1))
 
 
+@needs("总数", "总量")
 def share_within_its_kind(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
     """A part's share of all the things of its kind is its ``占比``: ``普惠性幼儿园…，占幼儿园
     总数的90%`` is ``普惠性幼儿园占比``, ``新能源汽车新车销量占汽车新车销售总量的比例`` is

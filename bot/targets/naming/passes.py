@@ -71,6 +71,7 @@ from bot.targets.naming.listings import by_listing
 from bot.targets.naming.markers import without_list_marker
 from bot.targets.naming.modifiers import classed_before, counted_in_a_class, through_listed_kinds
 from bot.targets.naming.multiples import multiple_of_the_figure_before
+from bot.targets.naming.needs import chars_search, key_chars
 from bot.targets.naming.new_ones import rate_of_the_new
 from bot.targets.naming.part_acts import parts_of_the_act
 from bot.targets.naming.part_shares import share_of_the_whole, share_within_its_kind
@@ -301,37 +302,84 @@ AFTER_PAIRS: tuple[Pass, ...] = (
 )
 
 
-def _plan(passes: tuple[Pass, ...]) -> tuple[tuple[int, Callable], ...]:
-    """Each step of ``passes`` as the arguments it takes and the function to call: the pass
-    itself behind an adapter, the step when it reads the sentence otherwise."""
-    return tuple(
-        (step.args, step.__wrapped__) if hasattr(step, "args") else (_SENTENCE, step)
-        for step in passes
-    )
+def _plan(passes: tuple[Pass, ...]) -> tuple[tuple[int, Callable, frozenset[str] | None, int], ...]:
+    """Each step of ``passes`` as the arguments it takes, the function to call (the pass
+    itself behind an adapter, the step when it reads the sentence otherwise), the
+    characters keying the words it needs (None: no words declared) and the number of
+    figures it needs (:mod:`~bot.targets.naming.needs`)."""
+    plan = []
+    for step in passes:
+        args, f = (step.args, step.__wrapped__) if hasattr(step, "args") else (_SENTENCE, step)
+        words = getattr(f, "needs_words", ())
+        figures = getattr(f, "needs_figures", 0)  # undeclared: runs even on no figure
+        plan.append((args, f, key_chars(words) if words else None, figures))
+    return tuple(plan)
+
+
+def _present(search: Callable[[str], list[str]], text: str, named: list[Named]) -> set[str]:
+    """The key characters found in the sentence's text, its figures' names and units (one
+    search over them joined: the keys are single characters, so no joint makes one)."""
+    return set(search(text + "".join([n.indicator + n.figure.unit for n in named])))
 
 
 def run_passes(passes: tuple[Pass, ...], sentence: Sentence, named: list[Named]) -> list[Named]:
     """``named`` through ``passes`` (:data:`PASSES` or :data:`AFTER_PAIRS`), in order.
 
     The same calls as ``step(sentence, named)`` for each step, made without the adapter's
-    frame: the passes run for every sentence with figures, most only to look."""
+    frame, less the calls of passes whose declared needs the sentence does not meet
+    (:mod:`~bot.targets.naming.needs`: such a pass would return its figures as given): the
+    passes run for every sentence with figures, most only to look. What they need is
+    looked for once, and again only after a pass changed a figure."""
     kept = _PLANS.get(id(passes))
     if kept is None or kept[0] is not passes:
         for step in passes:
             named = step(sentence, named)
         return named
+    given = named
     text, table = sentence.text, sentence.table
-    for args, f in kept[1]:
+    steps, masks = kept[1], kept[3]
+    count = len(named)
+    # the steps to run, one bit each (bit k: step k): those whose needs are met
+    run = masks.runnable(_present(kept[2], text, named), count)
+    while run:
+        low = run & -run
+        run ^= low
+        args, f = steps[low.bit_length() - 1][:2]
         if args is _TEXT:
-            named = f(text, named)
+            out = f(text, named)
         elif args is _TEXT_TABLE:
-            named = f(text, named, table)
+            out = f(text, named, table)
         elif args is _FIGURES:
-            named = f(named)
+            out = f(named)
         elif args is _FIGURES_TABLE:
-            named = f(named, table)
+            out = f(named, table)
         else:
-            named = f(sentence, named)
+            out = f(sentence, named)
+        # a name or a unit changed: what the later passes need is looked for again (no
+        # pass changes the list it is given, so the input still holds the figures given)
+        if out is not named and (len(out) != count or not all(map(is_, out, named))):
+            count = len(out)
+            run = masks.runnable(_present(kept[2], text, out), count) & ~((low << 1) - 1)
+        named = out
+    # a list of its own, as when the last pass built one: the caller's is not shared
+    return list(named) if named is given else named
+
+
+def run_passes_checked(
+    passes: tuple[Pass, ...], sentence: Sentence, named: list[Named]
+) -> list[Named]:
+    """:func:`run_passes` running every pass, each one it would skip checked to change
+    nothing (its output the same figures as its input): what the test of the declared needs
+    puts in the extractor's place. Raises :class:`AssertionError` naming the pass."""
+    search = _PLANS[id(passes)][2]
+    for step, (_, f, keys, figures) in zip(passes, _PLANS[id(passes)][1], strict=True):
+        present = _present(search, sentence.text, named)
+        skipped = len(named) < figures or (keys is not None and keys.isdisjoint(present))
+        was = tuple(named)
+        out = step(sentence, named)
+        if skipped and (len(out) != len(was) or not all(map(is_, out, was))):
+            raise AssertionError(f"{f.__name__} changed {sentence.text!r} without its needs")
+        named = out
     return named
 
 
@@ -367,8 +415,58 @@ def _tagged(tag: str, was: tuple[Named, ...], out: list[Named]) -> list[Named]:
     return [n if n.indicator in names.get(n.figure, ()) else replace(n, named_by=tag) for n in out]
 
 
+@dataclass(frozen=True, slots=True)
+class _Masks:
+    """The steps of a planned stage as bit masks (bit k: step k), so that the steps whose
+    needs a sentence meets are found with a few ORs, not a test per step."""
+
+    always: int  # the steps that declare no words
+    by_key: dict[str, int]  # a key character -> the steps whose words it keys
+    by_count: tuple[int, ...]  # k figures -> the steps needing k or fewer (the last: more)
+
+    @classmethod
+    def of(cls, steps: tuple[tuple[int, Callable, frozenset[str] | None, int], ...]) -> _Masks:
+        always = 0
+        by_key: dict[str, int] = {}
+        most = max((figures for *_, figures in steps), default=0)
+        by_count = [0] * (most + 1)
+        for k, (_, _, keys, figures) in enumerate(steps):
+            bit = 1 << k
+            if keys is None:
+                always |= bit
+            else:
+                for c in keys:
+                    by_key[c] = by_key.get(c, 0) | bit
+            for n in range(figures, most + 1):
+                by_count[n] |= bit
+        return cls(always, by_key, tuple(by_count))
+
+    def runnable(self, present: set[str], count: int) -> int:
+        """The steps to run for a sentence holding the key characters ``present`` and
+        ``count`` named figures."""
+        run = self.always
+        by_key = self.by_key
+        for c in present:
+            run |= by_key[c]
+        return run & self.by_count[min(count, len(self.by_count) - 1)]
+
+
+_Plan = tuple[
+    tuple[Pass, ...],
+    tuple[tuple[int, Callable, frozenset[str] | None, int], ...],
+    Callable[[str], list[str]],
+    _Masks,
+]
+
+
+def _planned(passes: tuple[Pass, ...]) -> _Plan:
+    """What :data:`_PLANS` keeps of ``passes``: the tuple, its steps planned, the one
+    search for the key characters of all the words its passes need, and its masks."""
+    steps = _plan(passes)
+    search = chars_search(c for _, _, keys, _ in steps if keys for c in keys)
+    return passes, steps, search, _Masks.of(steps)
+
+
 # the extractor's two sequences planned once (kept with the tuple: an id is reused once
 # its object is gone; any other tuple of passes runs step by step)
-_PLANS: dict[int, tuple[tuple[Pass, ...], tuple[tuple[int, Callable], ...]]] = {
-    id(p): (p, _plan(p)) for p in (PASSES, AFTER_PAIRS)
-}
+_PLANS: dict[int, _Plan] = {id(p): _planned(p) for p in (PASSES, AFTER_PAIRS)}

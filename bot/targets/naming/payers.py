@@ -17,6 +17,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -27,6 +29,7 @@ _PAID_RE = re.compile(
 )
 
 
+@needs("财政")
 def fund_without_its_payer(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with a fund's payer and verb of paying left out of its name (see the
     module docstring)."""

@@ -23,6 +23,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.corpus.gazetteer import default_gazetteer
+from bot.targets.naming.needs import needs
 from bot.targets.naming.place_only import _only_a_place
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ def _listed(place: str, sentence: str) -> bool:
     )
 
 
+@needs("分别", "其中")
 def places_share_the_measure(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with each listed name that is only a place given the measure of a
     place's figure before it (see the module docstring)."""

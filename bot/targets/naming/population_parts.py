@@ -12,6 +12,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -20,6 +22,7 @@ _PART_RE = re.compile(
 )
 
 
+@needs("人口", figures=2)
 def population_parts(named: list[Named]) -> list[Named]:
     """A bare part of a population named before it in the sentence is a population."""
     out: list[Named] = []

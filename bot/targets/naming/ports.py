@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.naming.clauses import clause_start
+from bot.targets.naming.needs import needs
 
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
@@ -35,6 +36,7 @@ _CHANGE_ONLY_RE = re.compile(r"(?:比上年|同比|较上年)?(?:增长|下降|�
 _GENERAL_RE = re.compile(r"^(?:港口|机场|民航|航空)")
 
 
+@needs("吞吐量")
 def throughput_of_the_port(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with the throughputs of a clause that a named port or airport opens
     named as that facility's, and the change said right after one of them (…，增长8%)

@@ -19,6 +19,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -27,6 +29,7 @@ _TIER_RE = re.compile(r"^(?P<level>(?:国家|省|市)级)?(?P<tier>小巨人企�
 _PROGRAMME = "专精特新"
 
 
+@needs("小巨人企业")
 def tier_with_its_programme(named: list[Named]) -> list[Named]:
     """``named`` with a bare programme tier given its programme (see the module docstring)."""
     out = list(named)

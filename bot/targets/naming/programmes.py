@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.lexicon import SCOPE_RE
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ _LAUNCH_TOPIC_RE = re.compile(
 _UNITS = ("项", "个", "类")
 
 
+@needs("工程", "行动", "计划", "任务", "改革", "试点")
 def with_programme_topic(sentence: str, named: list[Named]) -> list[Named]:
     """Counts of a kind of programme take the topic written before the count."""
     out: list[Named] = []

@@ -18,6 +18,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -30,6 +32,7 @@ _PURPOSE_RE = re.compile(
 SURE = 0.75
 
 
+@needs("资金")
 def fund_for_its_purpose(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with each bare fund named by its purpose (see the module docstring)."""
     if "资金" not in sentence:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from bot.targets.naming.clauses import _after_noun
 from bot.targets.naming.clean import clean_name
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name, _segmenter, _state_words
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ def _a_quality(text: str) -> bool:
     return tag in _ADJECTIVE_TAGS or word in _state_words()
 
 
+@needs("、")
 def named_past_qualities(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with counts described by qualities named by the thing after them (see
     the module docstring)."""

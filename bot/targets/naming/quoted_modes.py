@@ -23,6 +23,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name, _is_verb, _segmenter
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ def _an_act(way: str) -> bool:
     return any(t == "v" or _is_verb(w) for w, t in _segmenter().tag(way, True))
 
 
+@needs("”")
 def named_by_the_way(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with counted things that reach a quoted way of working named by it (see
     the module docstring)."""

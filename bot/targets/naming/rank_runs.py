@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.naming.clauses import clause_start
+from bot.targets.naming.needs import needs
 
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
@@ -30,6 +31,7 @@ _RANK_TAIL_RE = re.compile(rf"(?:{_SCOPES})?排名$")
 _GROWTH_GAP_RE = re.compile(r"^(?:增速|增幅)(?:均)?(?:高于|快于|低于|慢于|领先)")
 
 
+@needs("位", figures=2)
 def rank_of_what_was_said(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with a rank said alone after a growth's gap, or after another rank,
     named by what that ranks (see the module docstring)."""

@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.naming.confidence import _RANK_SCOPES
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ _RANKED_RE = re.compile(
 )
 
 
+@needs("居")
 def ranked_things(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
     """``named`` with counts of things that hold a rank named by it (see the module
     docstring)."""

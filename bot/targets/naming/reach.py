@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.naming.clean import clean_name
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import BREAK_MARKS, _is_name, after_mark
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ _PLACES_AFTER_RE = re.compile(
 )
 
 
+@needs("%")
 def share_reached(sentence: str, named: list[Named]) -> list[Named]:
     """A share written between a reaching verb and the places reached is their share."""
     if not any(n.figure.unit == "%" for n in named):

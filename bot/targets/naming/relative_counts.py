@@ -15,6 +15,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -26,6 +28,7 @@ _THING_THEN_MEASURE_RE = re.compile(
 )
 
 
+@needs("的")
 def described_count(sentence: str, named: list[Named]) -> list[Named]:
     """The count after a ``…的`` clause takes the noun the next figure's name opens with."""
     if "的" not in sentence:

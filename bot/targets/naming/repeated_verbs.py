@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from bot.targets.lexicon import TIME_RE
 from bot.targets.naming.carry import _HEDGE_RE, _LEAD_RE
 from bot.targets.naming.clauses import clause_start
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name, _is_verb, _segmenter
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ def _subject_and_verb(name: str, verb: str) -> str:
     return subject if _is_name(subject) else ""
 
 
+@needs(figures=2)
 def same_verb_same_subject(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
     """``named`` with the subject of a figure before given to a clause that repeats its
     verb (see the module docstring)."""

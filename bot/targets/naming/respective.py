@@ -15,6 +15,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -45,6 +47,7 @@ def respective_pairs(sentence: str, named: list[Named]) -> list[tuple[int, int]]
     return list(zip(after, lead, strict=True))
 
 
+@needs(_RESPECTIVELY, figures=4)
 def respective_rates(sentence: str, named: list[Named]) -> list[Named]:
     """The figures of a bare ``分别`` clause named, in order, by the clauses before it."""
     out = list(named)
@@ -59,6 +62,7 @@ _RATES_RE = re.compile(
 )
 
 
+@needs(_RESPECTIVELY, figures=4)
 def rates_of_the_listed(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with the rates said 分别 after a list of levels given to the levels in
     order (see the module docstring)."""

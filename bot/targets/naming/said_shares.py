@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.naming.clean import clean_name
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ _WHOLE_LEAD_RE = re.compile(r"(?:^|[。；;])(?P<whole>[^，,；;。、：:\d]{2
 _SHARE_NAME_RE = re.compile(r"占|比重|占比|比例|份额|比率|率$")
 
 
+@needs("占")
 def share_said_bare(sentence: str, named: list[Named]) -> list[Named]:
     """``Y占<share>`` named ``Y`` is ``Y占比``, or ``Y占X比重`` after ``X中，``."""
     if "占" not in sentence:

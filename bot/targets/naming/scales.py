@@ -12,6 +12,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -23,6 +25,7 @@ _BARE_SCALE_RE = re.compile(_SCALE)
 _SCALED_RE = re.compile(_SCALE + r"(?P<noun>[\u4e00-\u9fff]{2,})")
 
 
+@needs("级", "以上")
 def share_the_kind(sentence: str, named: list[Named]) -> list[Named]:
     """A count named by a scale alone takes the kind of the next scaled count."""
     out = list(named)

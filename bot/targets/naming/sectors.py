@@ -18,6 +18,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -49,6 +51,7 @@ _FIELD_LEAD_RE = re.compile(
 )
 
 
+@needs("企业", "机构", "平台", "团队", "主体")
 def with_field(sentence: str, named: list[Named]) -> list[Named]:
     """Counts of firms named by their role take the field of the technology they have,
     or the field the sentence opens with (``在空间信息领域，新增…创新平台5个以上``)."""

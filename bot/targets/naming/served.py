@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from bot.targets.naming.clauses import clause_start
 from bot.targets.naming.clean import _QUOTE_TABLE
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _segmenter
 
 if TYPE_CHECKING:
@@ -78,6 +79,7 @@ _RECEIVED_RE = re.compile(r"(?:体检|筛查|检查|培训|服务|诊疗|义诊|
 _GIVING = {"提供": "获", "送去": "获", "送上": "获", "发放": "获发", "开展": "获"}
 
 
+@needs("为")
 def served_by_the_act(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
     """``named`` with counts of those served named by what they got (see the module
     docstring)."""

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from bot.targets.lexicon import TIME_RE
 from bot.targets.naming.clauses import _find_change, clause_start
 from bot.targets.naming.confidence import name_confidence
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name, _segmenter
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ def _act_only(clause: str) -> str:
     return core
 
 
+@needs(figures=2)
 def counted_by_the_count_before(
     sentence: str, named: list[Named], table: IndicatorTable
 ) -> list[Named]:

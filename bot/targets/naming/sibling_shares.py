@@ -16,6 +16,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -32,6 +34,7 @@ _EACH_OF_RE = re.compile(
 )
 
 
+@needs("分别占")
 def shares_of_one_whole(sentence: str, named: list[Named]) -> list[Named]:
     """The parts of a ``分别占…的`` list each take the whole: …占…比重."""
     at = sentence.find("分别占")
@@ -50,6 +53,7 @@ def shares_of_one_whole(sentence: str, named: list[Named]) -> list[Named]:
     return out
 
 
+@needs("占")
 def share_of_the_sibling_whole(sentence: str, named: list[Named]) -> list[Named]:
     """A bare share right after a share of a named whole, of a part of the same measure,
     is a share of that whole."""

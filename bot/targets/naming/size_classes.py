@@ -12,6 +12,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -25,6 +27,7 @@ _MEASURED_CLASS_RE = re.compile(r"^(?P<measure>[\u4e00-\u9fff]{2,8}?)" + _BOUND)
 _BARE_CLASS_RE = re.compile("^" + _BOUND + r"(?:以上)?(?:的|(?=[\u4e00-\u9fff]{1,4}$))")
 
 
+@needs("元")
 def classes_share_the_measure(named: list[Named]) -> list[Named]:
     """A bare size class after one with its measure takes that measure."""
     out: list[Named] = []

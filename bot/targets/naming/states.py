@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.targets.frames import measure_of
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ _STATE_THEN_MEASURE_RE = re.compile(
 )
 
 
+@needs("、")
 def after_a_state(named: list[Named]) -> list[Named]:
     """Figures whose name runs over a state said of the measure before are the next
     measure's, of the same thing."""

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from bot.targets.lexicon import VERB_RE
 from bot.targets.naming.clauses import clause_start
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name, _is_verb
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ def _full_work(sentence: str, work: str, before: int) -> str:
     return ""
 
 
+@needs("任务")
 def work_of_the_task(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with tasks sized in land or people named by their work (see the
     module docstring)."""

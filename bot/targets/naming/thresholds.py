@@ -17,6 +17,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -33,6 +35,7 @@ _MEASURE_BEFORE_RE = re.compile(r"(?:总投资|投资|产值|营业收入|营收
 _LEAD_RE = re.compile(r"^(?:培育|新培育|打造|建成|形成|发展|引进|新增|新引进)")
 
 
+@needs("元")
 def threshold_in_the_name(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with a size threshold before a count's noun kept in its name (see the
     module docstring)."""

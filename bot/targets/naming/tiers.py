@@ -17,6 +17,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -27,6 +29,7 @@ _STANDARD_TIER_RE = re.compile(rf"^(?P<standard>[\u4e00-\u9fff]{{2,16}}标准){_
 _TIER_ONLY_RE = re.compile(rf"^{_TIER}$")
 
 
+@needs("标准")
 def tiers_share_the_standard(named: list[Named]) -> list[Named]:
     """``named`` with each tier of a standard named by the standard (see the module
     docstring)."""

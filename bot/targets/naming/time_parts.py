@@ -16,6 +16,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -29,6 +31,7 @@ _PART_CLAUSE_RE = re.compile(
 )
 
 
+@needs("其中")
 def parts_of_the_year(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with a month's or quarter's figure named by the statistic before it (see
     the module docstring)."""

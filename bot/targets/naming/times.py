@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from bot.targets.lexicon import TIME_RE
 from bot.targets.naming.clauses import clause_start
 from bot.targets.naming.clean import _QUOTE_TABLE
+from bot.targets.naming.needs import needs
 from bot.targets.naming.words import _is_name, _segmenter, plain_verbs
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ def _act_after(sentence: str, end: int) -> str:
     return act if _is_name(act) else ""
 
 
+@needs(*_TIMES_UNITS)
 def named_by_act(sentence: str, named: list[Named], table: IndicatorTable) -> list[Named]:
     """``named`` with counts of times named by the act counted (see the module docstring)."""
     out: list[Named] = []

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
 from bot.targets.naming.resolve import compatible
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 _TOTAL = "总量"
 
 
+@needs(_TOTAL)
 def total_is_the_level(named: list[Named], table: IndicatorTable) -> list[Named]:
     """``named`` with a known statistic's 总量 named by the statistic (see the module
     docstring)."""

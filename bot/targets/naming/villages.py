@@ -20,6 +20,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -40,6 +42,7 @@ _VERB_BEFORE_RE = re.compile(r"(超过|达到|突破|超)$")
 SURE = 0.75
 
 
+@needs("村", "社区")
 def counted_villages(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with villages counted by their work or level (see the module docstring)."""
     if "村" not in sentence and "社区" not in sentence:

@@ -22,6 +22,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.targets.naming.needs import needs
+
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
@@ -46,6 +48,7 @@ def _zone_of(name: str) -> str:
     return ""
 
 
+@needs("、", figures=2)
 def zone_owns_the_list(sentence: str, named: list[Named]) -> list[Named]:
     """Items listed after a zone's first figure take the zone (see the module docstring)."""
     if len(named) < 2 or "、" not in sentence:

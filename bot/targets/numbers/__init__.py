@@ -63,8 +63,11 @@ def find_figures(sentence: str) -> list[Figure]:
 
 
 _CN_QUICK_RE = re.compile(rf"[{_CN_CHARS}][{_CN_CHARS}万亿点多余]*(?:{_UNIT_ALT}|[万亿])")
+# 成 and 前 only with the numeral shares' own numeral (八成, 全国前三: shares' tenths and
+# top ranks): bare, they are in a sentence in four (完成, 成果, 前进), none a figure
 _QUICK_RE = re.compile(
-    r"[\d０-９xX*%％‰]|百分之|翻|倍增|第|千亿|百亿|万亿|百万|千万|万亩|百项|高于|快于|好于|优于|超过|低于|跑赢|同步|匹配|分之|成|前|一半"
+    r"[\d０-９xX*%％‰]|百分之|翻|倍增|第|千亿|百亿|万亿|百万|千万|万亩|百项|高于|快于|好于|优于|超过|低于|跑赢|同步|匹配|分之"
+    r"|[一二两三四五六七八九]成|前[二三四五六七八九十]|一半"
     rf"|[{_CN_CHARS}][{_CN_CHARS}万亿点多余]*(?:{_UNIT_ALT}|[万亿])"
 )
 
