@@ -314,7 +314,7 @@ def migrated_sqlite(tmp_path_factory) -> Path:
 def db_url(request, db_backend, db_path) -> Iterator[str]:
     """The URL of a new, empty database of the backend under test (SQLite: ``db_path``).
 
-    For a test that takes ``db``, or on PostgreSQL is marked ``migrated_db`` (the bot's
+    For a test that takes ``db``, or is marked ``migrated_db`` (the bot's
     end-to-end tests, whose point is not the schema), the database is instead a copy of
     one migrated to the newest schema once per process (``migrated_sqlite``,
     ``PostgresServer.migrated_template``): opened as any database is (revision checked,
@@ -323,16 +323,14 @@ def db_url(request, db_backend, db_path) -> Iterator[str]:
     again for each test (about 0.03 s of CPU on SQLite, more with PostgreSQL's server).
     Migrations from empty are still run by the other tests that open their ``db_url``
     (the storage, migration and upgrade tests among them)."""
-    migrated = "db" in request.fixturenames
+    migrated = "db" in request.fixturenames or bool(request.node.get_closest_marker("migrated_db"))
     if db_backend == "sqlite":
-        # not for ``migrated_db`` alone: those tests make the data folder themselves
         if migrated:
             db_path.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(request.getfixturevalue("migrated_sqlite"), db_path)
         yield sqlite_url(db_path)
         return
     server: PostgresServer = request.getfixturevalue("postgres")
-    migrated = migrated or bool(request.node.get_closest_marker("migrated_db"))
     with server.database(migrated=migrated) as url:
         yield url
 

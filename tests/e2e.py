@@ -123,7 +123,9 @@ def copy_template(template: Path, to: Path, **settings: Any) -> Settings:
     from bot.config import Settings
 
     for part in ("corpus", "data"):
-        shutil.copytree(template / part, to / part)
+        # the data folder may hold the test's database already (``db_url`` of a test
+        # marked ``migrated_db``, tests/conftest.py): a template's is its index alone
+        shutil.copytree(template / part, to / part, dirs_exist_ok=True)
     return Settings(corpus_dir=to / "corpus", data_dir=to / "data", **settings)
 
 
