@@ -103,12 +103,19 @@ def build_template(
 
 
 @pytest.fixture(scope="session")
-def bundled_template(tmp_path_factory: pytest.TempPathFactory, tokenizer: Tokenizer) -> Path:
-    """The bundled corpus and its built index, built once and copied by the tests that
-    change a corpus (:func:`engine_copy`)."""
+def bundled_template(tmp_path_factory: pytest.TempPathFactory, built_data: Any) -> Path:
+    """The bundled corpus and its built index, copied by the tests that change a corpus
+    (:func:`engine_copy`). The index is the test run's one of the bundled corpus
+    (``built_data``, which ``bundled_engine`` opens too): built by an engine's own
+    segmenter, the one the ``tokenizer`` fixture loads, so :func:`engine_copy` finds it
+    fresh; before, each worker built the same index again here."""
     from tests.conftest import BUNDLED_CORPUS
 
-    return build_template(tmp_path_factory.mktemp("bundled-template"), BUNDLED_CORPUS, tokenizer)
+    corpus, data = built_data(BUNDLED_CORPUS)
+    root = tmp_path_factory.mktemp("bundled-template")
+    shutil.copytree(corpus, root / "corpus")  # the files' times kept, as the index saw them
+    shutil.move(data, root / "data")  # ``built_data``'s private copy: this template's own
+    return root
 
 
 def copy_template(template: Path, to: Path, **settings: Any) -> Settings:
@@ -116,7 +123,9 @@ def copy_template(template: Path, to: Path, **settings: Any) -> Settings:
     from bot.config import Settings
 
     for part in ("corpus", "data"):
-        shutil.copytree(template / part, to / part)
+        # the data folder may hold the test's database already (``db_url`` of a test
+        # marked ``migrated_db``, tests/conftest.py): a template's is its index alone
+        shutil.copytree(template / part, to / part, dirs_exist_ok=True)
     return Settings(corpus_dir=to / "corpus", data_dir=to / "data", **settings)
 
 

@@ -28,7 +28,8 @@ from tests.e2e import BOT_NAME, ask, running
 
 BUNDLED_CORPUS = PROJECT_ROOT / "corpus"
 # Users have English Telegram clients: these tests read the English replies.
-pytestmark = pytest.mark.fake_bot(language_code="en")
+# db_url comes migrated (tests/conftest.py): these tests are the bot's, not the schema's
+pytestmark = [pytest.mark.fake_bot(language_code="en"), pytest.mark.migrated_db]
 ADMIN_ONLY = ("status", "config", "subs", "broadcast_digest", "audit", "admin")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -12,6 +13,7 @@ from typer.testing import CliRunner
 from bot.config import PROJECT_ROOT
 from bot.targets import store as target_store
 from briefbot.cli import app
+from tests.conftest import BUNDLED_CORPUS
 from tests.e2e import copy_template
 from tests.test_corpus_webpage import LIST_PAGE, article_page
 
@@ -27,7 +29,9 @@ def said_in(text: str, output: str) -> bool:
 
 
 @pytest.fixture
-def run(corpus_copy, tmp_path):
+def run_unbuilt(corpus_copy, tmp_path):
+    """``briefbot`` over a private copy of the bundled corpus and an empty data folder:
+    its first command indexes the corpus (the tests of ingesting and indexing)."""
     runner = CliRunner()
     base = ["--corpus-dir", str(corpus_copy), "--data-dir", str(tmp_path / "data")]
 
@@ -38,10 +42,29 @@ def run(corpus_copy, tmp_path):
     return invoke
 
 
+def _built(built_data, source, to: Path) -> None:
+    """``to`` made a private copy of the run's index of ``source`` (``built_data``)."""
+    shutil.move(built_data(source)[1], to)
+
+
 @pytest.fixture
-def run_national(corpus_copy, tmp_path):
-    """``run`` over the bundled corpus plus the 2025 national government work report."""
-    shutil.copy(NATIONAL, corpus_copy / NATIONAL.name)
+def run(run_unbuilt, built_data, tmp_path):
+    """``run_unbuilt`` with the data folder already indexed: a copy of the run's index of
+    the bundled corpus (``built_data``), which the command finds fresh (the same files,
+    their times kept by the copy, and settings) and serves as its own first command would
+    have built it. The tests of what a command answers need no build of their own (~0.3 s
+    of CPU each); first use indexing the corpus is the ``run_unbuilt`` tests' and
+    ``test_no_progress_line_when_stderr_is_not_a_terminal``'s."""
+    _built(built_data, BUNDLED_CORPUS, tmp_path / "data")
+    return run_unbuilt
+
+
+@pytest.fixture
+def run_national(corpus_copy, tmp_path, built_data):
+    """``run`` over the bundled corpus plus the 2025 national government work report (the
+    data folder a copy of the run's index of the six, as ``run``'s)."""
+    shutil.copy2(NATIONAL, corpus_copy / NATIONAL.name)  # its time kept: the index's
+    _built(built_data, (*sorted(BUNDLED_CORPUS.glob("*.txt")), NATIONAL), tmp_path / "data")
     runner = CliRunner()
     base = ["--corpus-dir", str(corpus_copy), "--data-dir", str(tmp_path / "data")]
     return lambda *args: runner.invoke(app, [*base, *args], env={"COLUMNS": "200"})
@@ -163,63 +186,63 @@ def test_doc_shows_sections_and_unknown_doc_fails_cleanly(run):
     assert missing.exit_code == 1 and "no document matches" in missing.output
 
 
-def test_ingest_and_index_commands(run, tmp_path):
+def test_ingest_and_index_commands(run_unbuilt, tmp_path):
     new = tmp_path / "new.md"
     new.write_text("# 新文件\n\n全市低空经济产业规模达到100亿元。\n", encoding="utf-8")
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01" * 10)
-    result = run("ingest", str(new), str(bad), str(tmp_path / "missing.txt"))
+    result = run_unbuilt("ingest", str(new), str(bad), str(tmp_path / "missing.txt"))
     assert "added new.md" in result.stdout
     assert said_in("bad.txt", result.output) and said_in("missing.txt", result.output)
     assert result.exit_code == 1  # something asked for was not ingested
-    hits = json.loads(run("search", "低空经济", "--json").stdout)["results"]
+    hits = json.loads(run_unbuilt("search", "低空经济", "--json").stdout)["results"]
     assert hits[0]["doc"] == "new.md"
-    rebuilt = run("index", "--rebuild")
+    rebuilt = run_unbuilt("index", "--rebuild")
     assert rebuilt.exit_code == 0 and "6 documents" in rebuilt.stdout
 
 
-def test_ingest_reads_a_saved_web_page_and_refuses_a_list_page(run, tmp_path):
+def test_ingest_reads_a_saved_web_page_and_refuses_a_list_page(run_unbuilt, tmp_path):
     page = tmp_path / "jiangzhou.html"
     page.write_bytes(article_page("低空经济", charset="gbk").encode("gbk"))
     listing = tmp_path / "list.htm"
     listing.write_text(LIST_PAGE, encoding="utf-8")
-    result = run("ingest", str(page), str(listing))
+    result = run_unbuilt("ingest", str(page), str(listing))
     assert "added jiangzhou.html" in result.stdout
     assert said_in("list.htm: no article text on the page", result.output)
-    hits = json.loads(run("search", "低空经济", "--json").stdout)["results"]
+    hits = json.loads(run_unbuilt("search", "低空经济", "--json").stdout)["results"]
     assert hits[0]["doc"] == "jiangzhou.html"
     # the passage with its source: the page's section heading
     assert hits[0]["section"] in ("一、2024年工作回顾", "二、2025年主要预期目标"), hits[0]
-    docs = {d["filename"]: d for d in json.loads(run("docs", "--json").stdout)}
+    docs = {d["filename"]: d for d in json.loads(run_unbuilt("docs", "--json").stdout)}
     assert docs["jiangzhou.html"]["title"] == "江州市2025年政府工作报告"
     assert "list.htm" not in docs
 
 
-def test_ingest_refuses_a_file_with_no_chinese_text(run, tmp_path):
+def test_ingest_refuses_a_file_with_no_chinese_text(run_unbuilt, tmp_path):
     english = tmp_path / "notes.txt"
     english.write_text("Notes on the plan.\n\nThe city will build 20 new schools.\n", "utf-8")
-    before = json.loads(run("docs", "--json").stdout)
-    result = run("ingest", str(english))
+    before = json.loads(run_unbuilt("docs", "--json").stdout)
+    result = run_unbuilt("ingest", str(english))
     assert result.exit_code == 1
     said = result.output
     assert said_in("skipped", said) and said_in("notes.txt: No Chinese text could be read", said)
-    assert json.loads(run("docs", "--json").stdout) == before
-    assert not any(p.name == "notes.txt" for p in run.corpus.iterdir())
+    assert json.loads(run_unbuilt("docs", "--json").stdout) == before
+    assert not any(p.name == "notes.txt" for p in run_unbuilt.corpus.iterdir())
 
 
-def test_ingesting_the_same_files_again_is_not_an_error(run, tmp_path):
+def test_ingesting_the_same_files_again_is_not_an_error(run_unbuilt, tmp_path):
     new = tmp_path / "new.md"
     new.write_text("# 新文件\n\n全市低空经济产业规模达到100亿元。\n", encoding="utf-8")
-    first = run("ingest", str(new))
+    first = run_unbuilt("ingest", str(new))
     assert first.exit_code == 0 and "added new.md" in first.stdout
-    again = run("ingest", str(new))
+    again = run_unbuilt("ingest", str(new))
     assert again.exit_code == 0, again.output
     assert f"already indexed, unchanged: {new}" in again.stdout
     assert "skipped" not in again.output and "added" not in again.stdout
     # the same content under another name is still a duplicate, not ingested
     twin = tmp_path / "twin.md"
     shutil.copy(new, twin)
-    dup = run("ingest", str(twin))
+    dup = run_unbuilt("ingest", str(twin))
     assert dup.exit_code == 1 and "same content as new.md" in dup.output
 
 

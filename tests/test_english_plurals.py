@@ -22,7 +22,8 @@ from tests import e2e
 from tests.conftest import sqlite_url
 from tests.e2e import ask_text
 
-pytestmark = pytest.mark.fake_bot(language_code="en")
+# db_url comes migrated (tests/conftest.py): these tests are the bot's, not the schema's
+pytestmark = [pytest.mark.fake_bot(language_code="en"), pytest.mark.migrated_db]
 NOUNS = (
     r"(more |low-confidence |audit )?"
     r"(passages|results|documents|subscriptions|sources|digests|regions|links|answers"

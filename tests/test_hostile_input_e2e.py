@@ -13,6 +13,9 @@ from fake_telegram import FakeBotApi
 from tests.e2e import ask_text
 from tests.test_subscriptions_e2e import running
 
+# db_url comes migrated (tests/conftest.py): these tests are the bot's, not the schema's
+pytestmark = pytest.mark.migrated_db
+
 APOLOGY = "出错"  # the generic apology's words (handlers/errors.py)
 HUGE = "99999999999999999999"
 _ids = itertools.count(900_000)

@@ -8,6 +8,7 @@ the dev extra. ``briefbot`` then runs from another folder, with a home of its ow
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -39,10 +40,19 @@ def run(cmd: list[str | Path], *, cwd: Path, env: dict[str, str], timeout: float
     )
 
 
-@pytest.fixture(scope="module")
-def installed(tmp_path_factory) -> dict[str, Path]:
-    """A virtual environment with the project installed from a copy of its sources."""
-    top = tmp_path_factory.mktemp("install")
+def _clean_env(home: Path) -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("BRIEFBOT_", "PYTHON", "XDG_", "TELEGRAM_"))
+    }
+    env["HOME"] = str(home)
+    return env
+
+
+def _install(top: Path) -> Path:
+    """A virtual environment in ``top`` with the project installed from a copy of its
+    sources: the environment's folder."""
     src = top / "src"
     # symlinks=True: bot/_bundled links to config/ and corpus/, as in git
     shutil.copytree(PROJECT_ROOT, src, symlinks=True, ignore=_not_cloned)
@@ -55,21 +65,52 @@ def installed(tmp_path_factory) -> dict[str, Path]:
     (purelib / "briefbot_test_deps.pth").write_text(
         "\n".join(site.getsitepackages()) + "\n", encoding="utf-8"
     )
-    home = top / "home"
-    home.mkdir()
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("BRIEFBOT_", "PYTHON", "XDG_", "TELEGRAM_"))
-    }
-    env["HOME"] = str(home)
-    elsewhere = top / "elsewhere"
-    elsewhere.mkdir()
+    # pip runs with a home of its own (its cache): the tests' home starts empty
+    (top / "pip-home").mkdir()
     python = venv / "bin" / "python"
     pip = [python, "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--no-index"]
-    done = run([*pip, "--quiet", "--disable-pip-version-check", src], cwd=elsewhere, env=env)
+    done = run(
+        [*pip, "--quiet", "--disable-pip-version-check", src],
+        cwd=top,
+        env=_clean_env(top / "pip-home"),
+    )
     assert done.returncode == 0, done.stdout + done.stderr
-    return {"venv": venv, "python": python, "home": home, "cwd": elsewhere, "env": env}
+    return venv
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory) -> dict[str, Path]:
+    """A virtual environment with the project installed from a copy of its sources, and a
+    home and a working folder of this process's own.
+
+    The environment is installed once per test run: the first pytest-xdist worker to ask
+    installs it under a lock in the run's shared temporary folder, another waits and uses
+    it (it only reads it; ``test_a_missing_configuration_is_a_clear_error`` damages a copy).
+    Each worker had installed its own before, the same sources the same way: 2-3 s of CPU
+    and ~10 s of wall repeated (bench/RESULTS.md, suite-margin)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    top = shared / "installed"
+    with open(f"{top}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when closed
+        if not (top / "done").exists():
+            shutil.rmtree(top, ignore_errors=True)  # an install cut short
+            top.mkdir()
+            _install(top)
+            (top / "done").touch()
+    venv = top / "venv"
+    own = tmp_path_factory.mktemp("install")
+    home = own / "home"
+    home.mkdir()
+    elsewhere = own / "elsewhere"
+    elsewhere.mkdir()
+    return {
+        "venv": venv,
+        "python": venv / "bin" / "python",
+        "home": home,
+        "cwd": elsewhere,
+        "env": _clean_env(home),
+    }
 
 
 def test_the_installed_package_is_not_the_checkout(installed):

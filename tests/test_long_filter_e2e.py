@@ -14,7 +14,8 @@ from handlers.format.subscriptions import SHORT_FILTER
 from tests.e2e import ask_text
 from tests.test_subscriptions_e2e import running
 
-pytestmark = pytest.mark.fake_bot(language_code="en")
+# db_url comes migrated (tests/conftest.py): these tests are the bot's, not the schema's
+pytestmark = [pytest.mark.fake_bot(language_code="en"), pytest.mark.migrated_db]
 
 # Invented keywords, each two to four characters, 40 of them: a filter of about 150.
 WORDS = (

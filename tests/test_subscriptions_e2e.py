@@ -31,6 +31,9 @@ from handlers.delivery import TelegramSender
 from handlers.ratelimit import TelegramRateLimiter
 from tests.e2e import ask_text, build, engine_copy, serving
 
+# db_url comes migrated (tests/conftest.py): these tests are the bot's, not the schema's
+pytestmark = pytest.mark.migrated_db
+
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 

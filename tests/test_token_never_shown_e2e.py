@@ -22,6 +22,9 @@ from tests.conftest import sqlite_only
 from tests.e2e import ask_text, running
 from tests.test_run_command import TOKEN
 
+# db_url comes migrated (tests/conftest.py): these tests are the bot's, not the schema's
+pytestmark = pytest.mark.migrated_db
+
 LOGGERS = ("httpx", "httpcore", "telegram", "apscheduler", "handlers", "bot", "fake_telegram")
 
 

@@ -31,6 +31,9 @@ from tests.factories import target_record
 from tests.test_subscriptions_e2e import running as subscribed
 from tests.test_subscriptions_e2e import store_of
 
+# db_url comes migrated (tests/conftest.py): these tests are the bot's, not the schema's
+pytestmark = pytest.mark.migrated_db
+
 COMMANDS = {"subscribe", "subscriptions", "next", "unsubscribe", "targets", "help"}
 
 

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from fake_telegram import FakeBotApi
 from handlers.context import services_of
 from tests.e2e import ask_text
 from tests.test_subscriptions_e2e import running
+
+# db_url comes migrated (tests/conftest.py): these tests are the bot's, not the schema's
+pytestmark = pytest.mark.migrated_db
 
 
 async def test_config_default_timezone_reads_the_names_timezone_reads(

@@ -17,6 +17,9 @@ from tests.e2e import ask_text, running
 from tests.test_subscriptions_e2e import running as subscribed
 from tests.test_subscriptions_e2e import store_of
 
+# db_url comes migrated (tests/conftest.py): these tests are the bot's, not the schema's
+pytestmark = pytest.mark.migrated_db
+
 COMMANDS = {"subscribe", "subscriptions", "unsubscribe", "targets", "compare", "region", "help"}
 
 

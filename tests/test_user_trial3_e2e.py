@@ -3,9 +3,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from fake_telegram import FakeBotApi
 from tests.e2e import ask_text
 from tests.test_subscriptions_e2e import running
+
+# db_url comes migrated (tests/conftest.py): these tests are the bot's, not the schema's
+pytestmark = pytest.mark.migrated_db
 
 
 async def test_a_member_refused_a_time_zone_change_is_told_it_is_the_time_zone(

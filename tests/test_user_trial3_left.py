@@ -15,6 +15,9 @@ from tests.conftest import BUNDLED_CORPUS
 from tests.e2e import ask_text, running
 from tests.test_subscriptions_e2e import running as running_with_db
 
+# db_url comes migrated (tests/conftest.py): these tests are the bot's, not the schema's
+pytestmark = pytest.mark.migrated_db
+
 
 # -- 14: region:火星 乡村振兴 ----------------------------------------------------------------------
 def test_a_typed_region_no_document_is_about_is_said_and_the_rest_answered(bundled_engine):

@@ -12,6 +12,9 @@ from fake_telegram import FakeBotApi
 from tests.e2e import ask_text
 from tests.test_subscriptions_e2e import running, store_of
 
+# db_url comes migrated (tests/conftest.py): these tests are the bot's, not the schema's
+pytestmark = pytest.mark.migrated_db
+
 
 async def test_a_channel_subscription_says_how_to_cancel_it_from_the_private_chat(
     server: FakeBotApi, engine, db_url

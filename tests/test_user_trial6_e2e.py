@@ -15,6 +15,9 @@ from tests.e2e import ask_text, running
 from tests.test_subscriptions_e2e import deliver_at, sched, store_of
 from tests.test_subscriptions_e2e import running as subscribed
 
+# db_url comes migrated (tests/conftest.py): these tests are the bot's, not the schema's
+pytestmark = pytest.mark.migrated_db
+
 
 async def test_targets_read_a_year_typed_after_the_indicator(server: FakeBotApi, engine) -> None:
     """``/targets GDP 2024`` answered 没有找到“GDP 2024”的目标数据 while the library holds

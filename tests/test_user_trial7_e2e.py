@@ -16,6 +16,9 @@ from tests.e2e import ask, ask_text, buttons, copy_template, running
 from tests.test_subscriptions_e2e import running as subscribed
 from tests.test_subscriptions_e2e import store_of
 
+# db_url comes migrated (tests/conftest.py): these tests are the bot's, not the schema's
+pytestmark = pytest.mark.migrated_db
+
 
 @pytest.mark.parametrize("typed", ["help", "--help", "-h", "-help", "?", "？", "－ｈ", " --HELP "])
 def test_the_ways_people_ask_a_command_for_help(typed: str) -> None:

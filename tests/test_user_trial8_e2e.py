@@ -23,6 +23,9 @@ from tests.test_scorecard_order import _link
 from tests.test_subscriptions_e2e import running as subscribed
 from tests.test_subscriptions_e2e import store_of
 
+# db_url comes migrated (tests/conftest.py): these tests are the bot's, not the schema's
+pytestmark = pytest.mark.migrated_db
+
 
 async def test_a_time_zone_chosen_before_subscribing_is_kept(
     server: FakeBotApi, engine, db_url

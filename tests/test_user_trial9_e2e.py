@@ -18,6 +18,9 @@ from tests.test_corpus_reader import make_cjk_pdf
 from tests.test_subscriptions_e2e import running as subscribed
 from tests.test_subscriptions_e2e import store_of
 
+# db_url comes migrated (tests/conftest.py): these tests are the bot's, not the schema's
+pytestmark = pytest.mark.migrated_db
+
 
 # -- a schedule said in words -------------------------------------------------------------------
 @pytest.mark.parametrize(

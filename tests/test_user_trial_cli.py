@@ -7,7 +7,6 @@ tests/data/real) for the module (the commands only read it).
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import replace
 
 import pytest
@@ -21,13 +20,12 @@ NATIONAL = PROJECT_ROOT / "tests" / "data" / "real" / "docs" / "national_china_2
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory):
-    base_dir = tmp_path_factory.mktemp("trial")
-    corpus = base_dir / "corpus"
-    shutil.copytree(BUNDLED, corpus)
-    shutil.copy(NATIONAL, corpus / NATIONAL.name)
+def run(built_data):
+    # the run's one index of these six files (``built_data``, shared with test_cli.py's
+    # ``run_national``): its corpus is only read here, the data folder is a private copy
+    corpus, data = built_data((*sorted(BUNDLED.glob("*.txt")), NATIONAL))
     runner = CliRunner()
-    base = ["--corpus-dir", str(corpus), "--data-dir", str(base_dir / "data")]
+    base = ["--corpus-dir", str(corpus), "--data-dir", str(data)]
 
     def invoke(*args: str):
         return runner.invoke(app, [*base, *args], env={"COLUMNS": "200"})

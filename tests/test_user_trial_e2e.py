@@ -3,9 +3,14 @@ server: what a reply repeats of bad input, and that its hints survive."""
 
 from __future__ import annotations
 
+import pytest
+
 from fake_telegram import FakeBotApi
 from tests.e2e import ask_text
 from tests.test_subscriptions_e2e import running
+
+# db_url comes migrated (tests/conftest.py): these tests are the bot's, not the schema's
+pytestmark = pytest.mark.migrated_db
 
 LONG = "政" * 4000
 

@@ -18,6 +18,9 @@ from handlers.i18n.errors import error_text
 from tests.conftest import engine_over
 from tests.e2e import ask_text
 
+# db_url comes migrated (tests/conftest.py): these tests are the bot's, not the schema's
+pytestmark = pytest.mark.migrated_db
+
 
 def _record(value: float | None, unit: str = "%", value_max: float | None = None) -> TargetRecord:
     return TargetRecord(
