@@ -1,0 +1,74 @@
+"""What an investor's analyst met on a first session (`user-trial14`): the offline
+console's user is the bot's owner (adds documents, runs admin commands), ``:file`` sends
+a file, ``/add`` with a title only adds nothing, and the subscription filter's keys
+(``region:``, ``year:``) read by /targets and /compare as by /subscribe."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.text.pasted import title_only
+from briefbot.cli import app
+
+REPORT = (
+    "海东省2026年政府工作报告\n"
+    "今年全省经济社会发展主要预期目标是：地区生产总值增长6%左右，"
+    "居民消费价格涨幅2%左右，固定资产投资增长7%左右。\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def no_token(monkeypatch):
+    for key in ("TELEGRAM_BOT_TOKEN", "BRIEFBOT_TOKEN_FILE", "BRIEFBOT_CONFIG", "BRIEFBOT_OWNERS"):
+        monkeypatch.delenv(key, raising=False)
+
+
+@pytest.fixture
+def console(tmp_path):
+    """The console in-process on an empty corpus folder of its own."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    base = ["--corpus-dir", str(corpus), "--data-dir", str(tmp_path / "data")]
+
+    def invoke(lines: str) -> str:
+        result = CliRunner().invoke(app, base, input=lines)
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+        return result.stdout
+
+    invoke.corpus = corpus  # type: ignore[attr-defined]
+    return invoke
+
+
+def test_the_consoles_user_is_the_owner_and_adds_a_file(console, tmp_path):
+    report = tmp_path / "海东省2026年政府工作报告.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    out = console(f"/admin who\n:file {report}\n:file {tmp_path / 'none.txt'}\n")
+    who = out.split("» /admin who")[1].split("» :file")[0]
+    assert "所有者" in who and "你还不是机器人管理员" not in who
+    added = out.split(f"» :file {report}")[1].split("» :file")[0]
+    assert "已添加" in added and "只有机器人管理员" not in added
+    assert "地区生产总值" in added
+    assert [p.name for p in console.corpus.iterdir() if p.suffix == ".txt"] == [report.name]
+    assert "读不了文件" in out.split("none.txt")[1]
+
+
+def test_add_with_a_title_only_adds_nothing(console):
+    out = console("/add 海东省2026年政府工作报告\n")
+    assert "只有一行“海东省2026年政府工作报告”" in out and "没有加入文库" in out
+    assert "已添加" not in out
+    assert not any(p.suffix == ".txt" for p in console.corpus.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("海南省2026年政府工作报告", True),
+        ("  《2026年政府工作报告》  \n\n", True),
+        ("海南省2026年政府工作报告\n今年地区生产总值增长6%左右。", False),
+        ("今年地区生产总值增长6%左右。", False),  # a sentence is text, not a title
+        ("地区生产总值" * 8, False),  # longer than any title
+    ],
+)
+def test_title_only(text, expected):
+    assert title_only(text) is expected
