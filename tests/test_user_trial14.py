@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
+from bot.library.arguments import region_year, unkeyed
 from bot.text.pasted import title_only
 from briefbot.cli import app
 
@@ -72,3 +73,49 @@ def test_add_with_a_title_only_adds_nothing(console):
 )
 def test_title_only(text, expected):
     assert title_only(text) is expected
+
+
+QINGHAI = (
+    "青海省2026年政府工作报告\n"
+    "今年全省经济社会发展主要预期目标是：地区生产总值增长5%左右，"
+    "居民消费价格涨幅2%左右，固定资产投资增长6%左右。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["region:贵州", "2026"], ["贵州", "2026"]),
+        (["地区：贵州", "year:2026"], ["贵州", "2026"]),
+        (["GDP", "region:四川,安徽", "Year:2026"], ["GDP", "四川", "安徽", "2026"]),
+        (["indicator:CPI", "doc:004"], ["CPI", "004"]),
+        (['region:"Inner Mongolia"'], ["Inner Mongolia"]),
+        # not a filter's key: left as typed (a ratio, a time, another key)
+        (["kind:target", "9:00", "http://x"], ["kind:target", "9:00", "http://x"]),
+    ],
+)
+def test_unkeyed(args, expected):
+    assert unkeyed(args) == expected
+
+
+def test_region_year_reads_the_keys():
+    assert region_year(["region:贵州", "year:2026", "all"]) == ("贵州", 2026, True)
+
+
+def test_targets_and_compare_read_region_and_year_keys(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "qinghai_2026.txt").write_text(QINGHAI, encoding="utf-8")
+    base = ["--corpus-dir", str(corpus), "--data-dir", str(tmp_path / "data")]
+    cli = CliRunner().invoke(app, [*base, "targets", "region:青海", "year:2026"])
+    assert cli.exit_code == 0, cli.output
+    assert "地区生产总值" in cli.stdout and "没有符合条件的记录" not in cli.stdout
+    out = (
+        CliRunner()
+        .invoke(app, base, input="/targets 地区:青海 2026\n/compare GDP region:青海 year:2026\n")
+        .stdout
+    )
+    targets = out.split("» /targets")[1].split("» /compare")[0]
+    assert "地区：青海 · 2026年" in targets and "增长 5%左右" in targets
+    compare = out.split("» /compare")[1]
+    assert "青海 地区生产总值：目标 增长5%左右" in compare

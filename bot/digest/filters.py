@@ -93,6 +93,7 @@ __all__ = [
     "FilterError",
     "FilterMatcher",
     "describe",
+    "filter_key",
     "format_filter",
     "kind_label",
     "matches",
@@ -223,6 +224,11 @@ class DigestFilter:
     @property
     def is_default(self) -> bool:
         return self == DigestFilter()
+
+
+def filter_key(raw: str) -> str | None:
+    """The key a filter word's ``key:`` names (``region``, ``地区`` -> ``region``), or None."""
+    return _KEYS.get(raw.lower())
 
 
 def _unknown_kind(kind: str) -> FilterError:
