@@ -119,3 +119,18 @@ def test_targets_and_compare_read_region_and_year_keys(tmp_path):
     assert "地区：青海 · 2026年" in targets and "增长 5%左右" in targets
     compare = out.split("» /compare")[1]
     assert "青海 地区生产总值：目标 增长5%左右" in compare
+
+
+def test_cli_compare_takes_places_and_a_year_after_the_indicator(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "qinghai_2026.txt").write_text(QINGHAI, encoding="utf-8")
+    base = ["--corpus-dir", str(corpus), "--data-dir", str(tmp_path / "data")]
+    places = CliRunner().invoke(app, [*base, "compare", "居民消费价格", "青海", "西藏"])
+    assert places.exit_code == 0, places.output  # was: Got unexpected extra argument(s)
+    assert "上涨2%左右" in places.stdout or "涨幅2%左右" in places.stdout
+    year = CliRunner().invoke(app, [*base, "compare", "GDP", "青海", "2026", "--csv"])
+    assert year.exit_code == 0, year.output
+    header, row = year.stdout.splitlines()[:2]
+    assert header.startswith("region,indicator,year,target")
+    assert row.startswith("青海,地区生产总值,2026,增长5%左右")

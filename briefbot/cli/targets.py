@@ -364,7 +364,11 @@ def digest(
 @app.command()
 def compare(
     indicator: Annotated[
-        str, typer.Argument(help="Indicator name, alias or family, e.g. GDP or CPI.")
+        list[str],
+        typer.Argument(
+            help="Indicator name, alias or family, e.g. GDP or CPI; places and a year may "
+            "follow, as the bot's /compare reads them: GDP 四川 安徽 2026."
+        ),
     ],
     kind: Annotated[str, typer.Option(help=KINDS_HELP)] = "all",
     region: Annotated[str | None, typer.Option(help=REGION_HELP)] = None,
@@ -398,7 +402,13 @@ def compare(
     target): one row per region, national first, with the target for that year and the
     last result (met / missed when the result is for that year).
     """
-    words, condition = _checked_condition(indicator.split(), value)
+    # compare CPI 四川 安徽 2026 as the bot's /compare reads it: the places narrow the
+    # indicator, the year is --year (it was a usage error: one argument only)
+    named, said_year, said_all = region_year(" ".join(indicator).split())
+    show_all = show_all or said_all
+    if said_year is not None and year is None:
+        year = str(said_year)
+    words, condition = _checked_condition((named or "").split(), value)
     indicator = " ".join(words)
     if not indicator.strip():
         err.print("请给出指标，例如 briefbot compare GDP (name an indicator, e.g. GDP or CPI).")
