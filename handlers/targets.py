@@ -295,9 +295,17 @@ async def _compare_regions(
         await message.reply_html(_condition_none(indicator, found.failed, condition, lang))
         return
     if not found.rows:
-        await message.reply_html(
-            tr(lang, "analytics.regions_none", indicator=fmt.shown(indicator), year=year)
-        )
+        said = tr(lang, "analytics.regions_none", indicator=fmt.shown(indicator), year=year)
+        sep = tr(lang, "common.list_sep")
+        if found.years:  # /compare 赤字率 2026: the 2025 target is there, say so
+            commands = sep.join(fmt.escape(f"/compare {indicator} {y}") for y, _ in found.years[:3])
+            said += "\n" + tr(lang, "analytics.regions_years", commands=commands)
+        elif not found.family:  # /compare 地区生产总直 2026: a name no record carries
+            close = await svc.run(svc.engine.similar_indicators, indicator)
+            if close:
+                names = sep.join(fmt.escape(n) for n in close)
+                said += "\n" + tr(lang, "targets.similar", names=names)
+        await message.reply_html(said)
         return
     buttons = afmt.region_buttons(indicator, year, lang)
     markup = (

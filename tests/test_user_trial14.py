@@ -134,3 +134,24 @@ def test_cli_compare_takes_places_and_a_year_after_the_indicator(tmp_path):
     header, row = year.stdout.splitlines()[:2]
     assert header.startswith("region,indicator,year,target")
     assert row.startswith("青海,地区生产总值,2026,增长5%左右")
+
+
+def test_a_year_without_targets_names_the_years_with_and_a_misspelt_indicator(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "qinghai_2026.txt").write_text(QINGHAI, encoding="utf-8")
+    base = ["--corpus-dir", str(corpus), "--data-dir", str(tmp_path / "data")]
+    out = (
+        CliRunner()
+        .invoke(app, base, input="/compare 固定资产投资 2030\n/compare 地区生产总直 2026\n")
+        .stdout
+    )
+    year, typo = out.split("» /compare")[1:]
+    assert "没有找到“固定资产投资”2030年的各地区数据。" in year
+    assert "有目标的年份：/compare 固定资产投资 2026" in year
+    assert "相近的指标：地区生产总值" in typo
+    cli = CliRunner().invoke(app, [*base, "compare", "固定资产投资", "--year", "2030"])
+    assert cli.exit_code == 1
+    assert "有目标的年份：briefbot compare 固定资产投资 --year 2026" in cli.stdout
+    cli = CliRunner().invoke(app, [*base, "compare", "地区生产总直", "2026"])
+    assert "相近的指标：地区生产总值" in cli.stdout

@@ -537,6 +537,14 @@ def _compare_regions(
         else:
             said = tr(lang, "cli.regions_none", indicator=indicator)
         out.print(said, markup=False)
+        sep = tr(lang, "common.list_sep")
+        if found.years:  # compare 赤字率 --year 2026: the 2025 target is there, say so
+            commands = sep.join(
+                f"briefbot compare {indicator} --year {y}" for y, _ in found.years[:3]
+            )
+            out.print(tr(lang, "analytics.regions_years", commands=commands), markup=False)
+        elif not found.family and (close := engine.similar_indicators(indicator)):
+            out.print(tr(lang, "cli.similar", names=sep.join(close)), markup=False)
         raise typer.Exit(1)
     heading = f"{indicator} {found.year}"
     if len(found.family) > 1:
