@@ -143,10 +143,16 @@ def test_a_year_without_targets_names_the_years_with_and_a_misspelt_indicator(tm
     base = ["--corpus-dir", str(corpus), "--data-dir", str(tmp_path / "data")]
     out = (
         CliRunner()
-        .invoke(app, base, input="/compare 固定资产投资 2030\n/compare 地区生产总直 2026\n")
+        .invoke(
+            app,
+            base,
+            input="/compare 固定资产投资 2030\n/compare 地区生产总直 2026\n/help compare\n",
+        )
         .stdout
     )
-    year, typo = out.split("» /compare")[1:]
+    year, typo = out.split("» /help")[0].split("» /compare")[1:]
+    usage = out.split("» /help compare")[1]  # the places and the year, as /help lists them
+    assert "/compare 指标 [地区…] [年份] [all]" in usage and "/compare GDP 四川 安徽 2026" in usage
     assert "没有找到“固定资产投资”2030年的各地区数据。" in year
     assert "有目标的年份：/compare 固定资产投资 2026" in year
     assert "相近的指标：地区生产总值" in typo
