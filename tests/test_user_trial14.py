@@ -5,6 +5,8 @@ a file, ``/add`` with a title only adds nothing, and the subscription filter's k
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from typer.testing import CliRunner
 
@@ -110,6 +112,9 @@ def test_targets_and_compare_read_region_and_year_keys(tmp_path):
     cli = CliRunner().invoke(app, [*base, "targets", "region:青海", "year:2026"])
     assert cli.exit_code == 0, cli.output
     assert "地区生产总值" in cli.stdout and "没有符合条件的记录" not in cli.stdout
+    # the doc column is the document's id, and each id's title is said under the table
+    assert re.search(r"(?m)^([0-9a-f]{10})  青海省2026年政府工作报告$", cli.stdout)
+    assert "qinghai_2026" not in cli.stdout
     out = (
         CliRunner()
         .invoke(app, base, input="/targets 地区:青海 2026\n/compare GDP region:青海 year:2026\n")

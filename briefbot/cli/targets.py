@@ -229,7 +229,7 @@ def targets(
         rec = r.record
         change, value = signed_change(rec.change, format_value(rec, lang))
         table.add_row(
-            rec.doc[:12],
+            r.doc_id,
             rec.indicator,
             change,
             value,
@@ -238,6 +238,11 @@ def targets(
             kind_label(rec.kind, lang),
         )
     out.print(table)
+    # the documents by id (briefbot docs and --doc name them so), each with its title: the
+    # file name cut to the column said province_sic for every 四川 and 上海 file alike
+    titles = {d.doc_id: d.title or d.filename for d in engine.documents()}
+    for doc_id in dict.fromkeys(r.doc_id for r in rows):
+        out.print(f"{doc_id}  {titles.get(doc_id, '')}", markup=False)
     out.print(f"[dim]{escape(tr(lang, 'cli.records', count=len(rows)))}[/]")
     _hidden_note(found, lang)
 
