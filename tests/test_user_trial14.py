@@ -10,7 +10,7 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from bot.library.arguments import region_year, unkeyed
+from bot.library.arguments import region_year, split_kinds, unkeyed
 from bot.text.pasted import title_only
 from briefbot.cli import app
 
@@ -166,3 +166,38 @@ def test_a_year_without_targets_names_the_years_with_and_a_misspelt_indicator(tm
     assert "有目标的年份：briefbot compare 固定资产投资 --year 2026" in cli.stdout
     cli = CliRunner().invoke(app, [*base, "compare", "地区生产总直", "2026"])
     assert "相近的指标：地区生产总值" in cli.stdout
+
+
+def test_targets_read_kind_as_subscribe_does(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    report = QINGHAI.replace(
+        "今年全省", "过去一年，全省地区生产总值增长4.8%，居民消费价格上涨0.3%。\n今年全省"
+    )
+    (corpus / "qinghai_2026.txt").write_text(report, encoding="utf-8")
+    base = ["--corpus-dir", str(corpus), "--data-dir", str(tmp_path / "data")]
+    out = (
+        CliRunner()
+        .invoke(app, base, input="/targets 青海 kind:实绩\n/targets 青海 kind:target\n")
+        .stdout
+    )
+    done, aims = out.split("» /targets")[1:]
+    assert "地区：青海 · 实绩" in done and "4.8%" in done and "5%左右" not in done
+    assert "地区：青海 · 目标" in aims and "5%左右" in aims and "4.8%" not in aims
+    cli = CliRunner().invoke(app, [*base, "targets", "GDP", "kind:achievement"])
+    assert cli.exit_code == 0, cli.output
+    assert "4.8%" in cli.stdout and "5%左右" not in cli.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["四川", "kind:target"], (["四川"], ("target",))),
+        (["类型：实绩,预计"], ([], ("achievement", "estimate"))),
+        (["kind:all"], ([], ("target", "achievement", "estimate"))),
+        (["四川", "kind:foo"], (["四川", "kind:foo"], None)),
+        (["四川"], (["四川"], None)),
+    ],
+)
+def test_split_kinds(args, expected):
+    assert split_kinds(args) == expected

@@ -96,6 +96,7 @@ __all__ = [
     "filter_key",
     "format_filter",
     "kind_label",
+    "kind_values",
     "matches",
     "parse_filter",
     "record_in_region",
@@ -224,6 +225,14 @@ class DigestFilter:
     @property
     def is_default(self) -> bool:
         return self == DigestFilter()
+
+
+def kind_values(raw: str) -> tuple[str, ...] | None:
+    """The record kinds a ``kind:`` value names (目标 -> ``("target",)``, all -> the
+    three), or None for no kind."""
+    if raw.lower() in ("all", "全部", "所有"):
+        return KINDS
+    return _KIND_VALUES.get(raw.lower())
 
 
 def filter_key(raw: str) -> str | None:

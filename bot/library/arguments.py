@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.digest.filters import filter_key
+from bot.digest.filters import filter_key, kind_values
 from bot.text.years import read_year
 
 ALL_WORDS = frozenset({"all", "全部", "所有", "--all", "-all", "—all", "——all", "-a"})
@@ -54,6 +54,25 @@ def unkeyed(args: Sequence[str] | None) -> list[str]:
             continue
         words.extend(v for v in _VALUES.split(keyed.group(2).strip("\"'“”")) if v.strip())
     return words
+
+
+def split_kinds(args: Sequence[str] | None) -> tuple[list[str], tuple[str, ...] | None]:
+    """The words without ``kind:目标`` (``kind:target,estimate``, ``类型：实绩``), and the
+    kinds asked for, or None when no such word was given; a value that names no kind is
+    left among the words (read as the rest are)."""
+    words: list[str] = []
+    kinds: list[str] = []
+    for word in args or ():
+        keyed = _KEYED.fullmatch(word)
+        if keyed is None or filter_key(keyed.group(1)) != "kind":
+            words.append(word)
+            continue
+        named = [kind_values(v.strip()) for v in _VALUES.split(keyed.group(2)) if v.strip()]
+        if not named or any(n is None for n in named):
+            words.append(word)
+            continue
+        kinds.extend(k for n in named for k in n or () if k not in kinds)
+    return words, (tuple(kinds) if kinds else None)
 
 
 def other_years(words: str | None) -> tuple[str | None, list[int]]:

@@ -20,7 +20,7 @@ from bot.digest.filters import kind_label
 from bot.digest.values import change_and_value, format_value, signed_change
 from bot.i18n import DEFAULT_LANGUAGE, counted, tr
 from bot.library import DocTarget, DocumentNotFound, Engine, TargetLookup
-from bot.library.arguments import region_year
+from bot.library.arguments import region_year, split_kinds
 from bot.render import document_meta_dict
 from bot.targets.conditions import (
     ConditionError,
@@ -173,6 +173,9 @@ def targets(
         words = reading.text.split()
         if reading.unset:
             home_hint(lang)
+    words, kinds = split_kinds(words)  # kind:target, as /subscribe and the bot read it
+    if kinds is not None and len(kinds) == 1 and kind == "all":
+        kind = kinds[0]
     named, said_year, said_all = region_year(words)
     if said_year is not None and wanted is not None and said_year != wanted:
         err.print(f"[red]two years asked ({said_year} and --year {wanted}): give one[/]")
