@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.library.arguments import region_year, split_kinds, unkeyed
+from bot.text.across import asks_extreme_region
 from bot.text.pasted import title_only
 from briefbot.cli import app
 
@@ -201,3 +202,36 @@ def test_targets_read_kind_as_subscribe_does(tmp_path):
 )
 def test_split_kinds(args, expected):
     assert split_kinds(args) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("哪个省2026年GDP增长目标最高", True),
+        ("Which province has the highest GDP growth target for 2026?", True),
+        ("各省GDP增长目标最低的是哪个", True),
+        ("哪个地区居民消费价格涨幅最低", True),
+        ("四川2026年GDP增长目标", False),
+        ("最高人民法院工作报告", False),  # a superlative, no region asked for
+        ("大英县和西充县哪个GDP增长目标高", False),  # two named: their cards answer it
+    ],
+)
+def test_asks_extreme_region(query, expected):
+    assert asks_extreme_region(query) is expected
+
+
+def test_which_province_highest_gets_no_one_regions_card(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "qinghai_2026.txt").write_text(QINGHAI, encoding="utf-8")
+    (corpus / "xizang_2026.txt").write_text(
+        QINGHAI.replace("青海省", "西藏自治区").replace("增长5%左右", "增长7%左右"),
+        encoding="utf-8",
+    )
+    base = ["--corpus-dir", str(corpus), "--data-dir", str(tmp_path / "data")]
+    out = CliRunner().invoke(
+        app, base, input="哪个省2026年GDP增长目标最高\n青海2026年GDP增长目标\n"
+    )
+    which, one = out.stdout.split("» ")[1:]
+    assert "/compare 地区生产总值 2026" in which and "答案" not in which
+    assert "答案：青海 2026年 地区生产总值 目标：增长5%左右" in one
