@@ -69,6 +69,8 @@ DEMO: tuple[tuple[str, str], ...] = (
 QUIT_COMMANDS = (":q", ":quit", ":exit", "/quit", "/exit")
 CONSOLE_COMMAND = re.compile(r":[A-Za-z]+")
 # `:file 报告.docx`: a file of this machine sent to the bot, as dropped into a chat
+# a button pressed by its number, typed as shown ([2]) or bare (2)
+BUTTON = re.compile(r"\[?\s*(\d+)\s*\]?")
 FILE_COMMAND = re.compile(r":file\s+(\S.*)")
 # The console's user, as a Telegram client would announce them: Chinese, so the bot and the
 # console's frame (the catalogue's ``console.*``) answer in Chinese until ``/lang en``.
@@ -233,6 +235,12 @@ class LineReader:
 def _resolve(future: asyncio.Future[str | None], line: str | None) -> None:
     if not future.done():
         future.set_result(line)
+
+
+def _button_number(line: str) -> int | None:
+    """The button a line presses: ``2``, or ``[2]`` as the buttons are shown."""
+    pressed = BUTTON.fullmatch(line)
+    return int(pressed.group(1)) if pressed else None
 
 
 # -- the chat ----------------------------------------------------------------------------------
@@ -451,8 +459,8 @@ class ChatConsole:
         elif CONSOLE_COMMAND.fullmatch(line):
             self._echo(line)
             self.say("unknown_command", "yellow", command=line)
-        elif line.isdecimal() and int(line) in self.choices:
-            await self.press(int(line))
+        elif (number := _button_number(line)) is not None and number in self.choices:
+            await self.press(number)
         else:
             self._echo(line)
             await self.send(line)

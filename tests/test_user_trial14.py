@@ -229,9 +229,10 @@ def test_which_province_highest_gets_no_one_regions_card(tmp_path):
         encoding="utf-8",
     )
     base = ["--corpus-dir", str(corpus), "--data-dir", str(tmp_path / "data")]
-    out = CliRunner().invoke(
-        app, base, input="哪个省2026年GDP增长目标最高\n青海2026年GDP增长目标\n"
-    )
-    which, one = out.stdout.split("» ")[1:]
+    asked = "哪个省2026年GDP增长目标最高\n青海2026年GDP增长目标\n/compare GDP 2026\n[2]\n"
+    out = CliRunner().invoke(app, base, input=asked)
+    which, one, compare, pressed = out.stdout.split("» ")[1:]
+    assert "[2] 📄 CSV" in compare
+    assert pressed.startswith("[2] 📄 CSV") and ".csv" in pressed  # [2] typed as shown
     assert "/compare 地区生产总值 2026" in which and "答案" not in which
     assert "答案：青海 2026年 地区生产总值 目标：增长5%左右" in one
