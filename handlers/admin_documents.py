@@ -47,7 +47,7 @@ from bot import i18n
 from bot.corpus import uploads
 from bot.library import DocumentNotFound, UploadResult
 from bot.models import DocumentInfo
-from bot.text.pasted import pasted_bytes, pasted_filename, without_links
+from bot.text.pasted import pasted_bytes, pasted_filename, title_only, without_links
 from handlers.audit import admin_only, audit, error_said, how_to_become, worded
 from handlers.common import NEW_MESSAGES, ButtonHandler, add_commands, command_args
 from handlers.context import BriefContext, Services
@@ -423,6 +423,9 @@ async def add_command(update: Update, context: BriefContext) -> None:
         await message.reply_text(
             f"{tr(lang, 'pasted.admins_only')}\n{how_to_become(update, context, lang)}"
         )
+        return
+    if title_only(words):  # /add 海南省2026年政府工作报告, the text to follow in a next message
+        await message.reply_text(tr(lang, "docs.add_title_only", title=words.strip()))
         return
     await _add_pasted(update, context, message, pasted_filename(text), pasted_bytes(text))
 

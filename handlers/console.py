@@ -25,6 +25,7 @@ import sys
 import threading
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
 from rich.console import Console
@@ -67,9 +68,18 @@ DEMO: tuple[tuple[str, str], ...] = (
 # the bot has no command of those names (they answered 未知命令)
 QUIT_COMMANDS = (":q", ":quit", ":exit", "/quit", "/exit")
 CONSOLE_COMMAND = re.compile(r":[A-Za-z]+")
+# `:file 报告.docx`: a file of this machine sent to the bot, as dropped into a chat
+# a button pressed by its number, typed as shown ([2]) or bare (2)
+BUTTON = re.compile(r"\[?\s*(\d+)\s*\]?")
+FILE_COMMAND = re.compile(r":file\s+(\S.*)")
 # The console's user, as a Telegram client would announce them: Chinese, so the bot and the
 # console's frame (the catalogue's ``console.*``) answer in Chinese until ``/lang en``.
 CONSOLE_LANGUAGE_CODE = "zh-hans"
+# The console's user is whoever runs it on the machine that holds the corpus and the data
+# folder: the bot's owner (``briefbot ingest`` and ``remove`` are theirs already). They are
+# made one of its owners, in the console only (its database is in memory), so that /add,
+# /remove and a channel's /subscribe work there instead of telling them to ask themselves.
+CONSOLE_USER_ID = 777_000_001
 
 _ENTITY_STYLES = {
     "bold": "bold",
@@ -227,6 +237,12 @@ def _resolve(future: asyncio.Future[str | None], line: str | None) -> None:
         future.set_result(line)
 
 
+def _button_number(line: str) -> int | None:
+    """The button a line presses: ``2``, or ``[2]`` as the buttons are shown."""
+    pressed = BUTTON.fullmatch(line)
+    return int(pressed.group(1)) if pressed else None
+
+
 # -- the chat ----------------------------------------------------------------------------------
 class ChatConsole:
     """One user's private chat with the bot, shown in the terminal."""
@@ -244,7 +260,10 @@ class ChatConsole:
         self.server, self.app, self.engine, self.out = server, app, engine, out
         self.interactive, self.reply_timeout = interactive, reply_timeout
         self.user = server.add_user(
-            "Console", username="console_user", language_code=CONSOLE_LANGUAGE_CODE
+            "Console",
+            id=CONSOLE_USER_ID,
+            username="console_user",
+            language_code=CONSOLE_LANGUAGE_CODE,
         )
         self.choices: dict[int, Choice] = {}
         self.stopping = asyncio.Event()
@@ -311,6 +330,19 @@ class ChatConsole:
 
     async def send(self, text: str) -> None:
         message = await self.server.send_message(self.user, self.user, text)
+        await self._until_handled(("m", message["message_id"]))
+        self.render_new()
+
+    async def send_file(self, path: str) -> None:
+        """``:file PATH``: the file sent to the bot as a Telegram client sends one (a
+        document with its name), so that a document is added here as in a chat."""
+        file = Path(path).expanduser()
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            self.say("file_unreadable", "yellow", path=path, error=exc.strerror or str(exc))
+            return
+        message = await self.server.send_document(self.user, self.user, file.name, data)
         await self._until_handled(("m", message["message_id"]))
         self.render_new()
 
@@ -421,11 +453,14 @@ class ChatConsole:
         elif line == ":docs":
             self._echo(line)
             self.print_docs()
+        elif (path := FILE_COMMAND.fullmatch(line)) is not None:
+            self._echo(line)
+            await self.send_file(path.group(1).strip().strip("'\""))
         elif CONSOLE_COMMAND.fullmatch(line):
             self._echo(line)
             self.say("unknown_command", "yellow", command=line)
-        elif line.isdecimal() and int(line) in self.choices:
-            await self.press(int(line))
+        elif (number := _button_number(line)) is not None and number in self.choices:
+            await self.press(number)
         else:
             self._echo(line)
             await self.send(line)
@@ -543,6 +578,8 @@ async def chat(
     loop = asyncio.get_running_loop()
     signals: list[int] = []
     reader: LineReader | None = None
+    if CONSOLE_USER_ID not in settings.owners:  # the console's user owns the bot (above)
+        settings = settings.model_copy(update={"owners": [*settings.owners, CONSOLE_USER_ID]})
     try:
         try:
             app = factory(

@@ -21,7 +21,7 @@ from telegram.ext import (
 from bot.library import DocumentNotFound
 from bot.models import HomeRegion, SearchResponse
 from bot.targets.conditions import condition_in
-from bot.text.across import asks_across_regions
+from bot.text.across import asks_across_regions, asks_extreme_region
 from bot.text.pasted import looks_pasted, pasted_bytes, pasted_filename, without_links
 from bot.text.pasted_parts import Joining, PastedMessage
 from bot.text.typed_commands import TypedCommand, typed_command
@@ -202,7 +202,8 @@ async def _answer(
     )
     html, keyboard = fmt.search_page(resp, key=key, suggestion_keys=suggestion_keys, lang=lang)
     asked = resp.understood.indicator if resp.understood else None
-    if asked and asks_across_regions(text):
+    # 哪个省GDP增长目标最高: the search gives no card of one region (Engine.search); this does
+    if asked and (asks_across_regions(text) or asks_extreme_region(text)):
         # 各省GDP目标: the search shows one region's card; /compare lays them side by side
         # 哪些省份GDP增长目标高于5%: the command that keeps those above, not all of them
         condition = condition_in(text)

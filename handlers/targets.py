@@ -8,8 +8,9 @@ from telegram.ext import Application
 from bot.analytics.records_table import RECORD_FIELDS, record_rows
 from bot.analytics.side_by_side import to_csv, to_xlsx
 from bot.corpus.regions import AmbiguousPlace
-from bot.library import DocumentNotFound, Engine, IndicatorLookup, TargetLookup
-from bot.library.arguments import ALL_WORDS, export_kind, other_years, region_year
+from bot.digest.filters import kind_label
+from bot.library import DocumentNotFound, Engine, IndicatorLookup, TargetLookup, of_kinds
+from bot.library.arguments import ALL_WORDS, export_kind, other_years, region_year, split_kinds
 from bot.models import DocumentInfo
 from bot.search.home_words import home_words
 from bot.targets.conditions import ConditionError, ValueCondition, split_condition
@@ -71,6 +72,7 @@ def _targets(
     lang: str,
     year: int | None = None,
     condition: ValueCondition | None = None,
+    kinds: tuple[str, ...] | None = None,
 ) -> tuple[str, TargetLookup, dict[str, DocumentInfo], IndicatorLookup | None]:
     """On the core thread: a heading and the records for ``/targets [指标|文档] [年份] [all]``.
 
@@ -82,13 +84,16 @@ def _targets(
     and ``/scorecard`` read a year (a plan period ending then counts). The last item is
     the indicator's lookup when the argument named one and a place after it (its records
     elsewhere, when the place left none: ``CPI 云南``), else None. With ``condition``
-    (``>5%``), the records whose figure passes it.
+    (``>5%``), the records whose figure passes it. With ``kinds`` (``kind:实绩``), the
+    records of those kinds only (a region's or all documents' achievements too).
     """
     looked: IndicatorLookup | None = None
+    region: str | None = None
+    wanted_all, show_all = show_all, show_all or kinds is not None  # kinds: then kept
     if not arg:
         heading = tr(lang, "targets.heading_all")
         found = engine.lookup_targets(
-            kind="target", year=year, show_all=show_all, condition=condition
+            kind=None if kinds else "target", year=year, show_all=show_all, condition=condition
         )
     else:
         # A file named exactly first, then a place: an uploaded 四川省2025年统计公报.txt
@@ -97,7 +102,7 @@ def _targets(
             info = engine.find_document(arg, prefixes=False)
         except DocumentNotFound:
             info = None
-        region, unsure = None, None
+        unsure: AmbiguousPlace | None = None
         if info is None:
             try:
                 region = engine.region_named(arg)
@@ -113,7 +118,7 @@ def _targets(
             if region is not None:
                 heading = tr(lang, "targets.heading_region", region=region)
                 found = engine.lookup_region(
-                    region, year=year, show_all=show_all, condition=condition
+                    region, year=year, show_all=wanted_all, condition=condition, kinds=kinds
                 )
             else:
                 # also GDP 山东
@@ -125,8 +130,14 @@ def _targets(
                 doc=info.doc_id, year=year, show_all=show_all, condition=condition
             )
             heading = tr(lang, "targets.heading_document", title=info.title or info.filename)
+    if kinds is not None:
+        if region is None:  # the region's are kept to the kinds already
+            found = of_kinds(found, kinds, wanted_all)
+        kind_names = tr(lang, "common.list_sep").join(kind_label(k, lang) for k in kinds)
     if year is not None:
         heading = f"{heading} · {tr(lang, 'analytics.year', year=year)}"
+    if kinds is not None:
+        heading = f"{heading} · {kind_names}"
     if condition is not None:  # the understood condition, said back beside the year
         heading = f"{heading} · {fmt.condition_text(condition, lang)}"
     if looked is not None and not (looked.region and engine.region_named(looked.region)):
@@ -187,6 +198,7 @@ async def _targets_reply(update: Update, context: BriefContext, export: str | No
         return
     words, asked_export = export_kind(typed)
     export = asked_export or export
+    words, kinds = split_kinds(words)  # kind:target, as /subscribe reads it
     named, year, show_all = region_year(words)
     rest, more = other_years(named)
     if year is not None and more:  # /targets GDP 2025 2026: not an indicator "GDP 2026"
@@ -196,12 +208,13 @@ async def _targets_reply(update: Update, context: BriefContext, export: str | No
     arg = named or ""
     try:
         heading, found, docs, looked = await svc.run(
-            _targets, svc.engine, arg, show_all, lang, year, condition
+            _targets, svc.engine, arg, show_all, lang, year, condition, kinds
         )
     except AmbiguousPlace as exc:  # /targets Suzhou: which one, with the candidates
         await message.reply_text(error_text(exc, lang))
         return
-    asked = " ".join(str(w) for w in (arg, year) if w)
+    kind_word = "kind:" + ",".join(kinds) if kinds is not None else None
+    asked = " ".join(str(w) for w in (arg, year, kind_word) if w)
     all_command = f"/targets {asked} all" if asked else "/targets all"
     if not found.rows and looked is not None and looked.only_elsewhere:
         # /targets CPI 云南: the indicator is known and has figures, none about the place
@@ -295,9 +308,17 @@ async def _compare_regions(
         await message.reply_html(_condition_none(indicator, found.failed, condition, lang))
         return
     if not found.rows:
-        await message.reply_html(
-            tr(lang, "analytics.regions_none", indicator=fmt.shown(indicator), year=year)
-        )
+        said = tr(lang, "analytics.regions_none", indicator=fmt.shown(indicator), year=year)
+        sep = tr(lang, "common.list_sep")
+        if found.years:  # /compare 赤字率 2026: the 2025 target is there, say so
+            commands = sep.join(fmt.escape(f"/compare {indicator} {y}") for y, _ in found.years[:3])
+            said += "\n" + tr(lang, "analytics.regions_years", commands=commands)
+        elif not found.family:  # /compare 地区生产总直 2026: a name no record carries
+            close = await svc.run(svc.engine.similar_indicators, indicator)
+            if close:
+                names = sep.join(fmt.escape(n) for n in close)
+                said += "\n" + tr(lang, "targets.similar", names=names)
+        await message.reply_html(said)
         return
     buttons = afmt.region_buttons(indicator, year, lang)
     markup = (

@@ -213,7 +213,9 @@ async def test_compare_with_a_year_and_nothing_found_and_in_english(
 ) -> None:
     ann = server.add_user("Ann")
     none = (await ask(server, ann, ann, "/compare 火星基地 2015")).message["text"]
-    assert none == "没有找到“火星基地”2015年的各地区数据。"
+    first, similar = none.split("\n")  # the similar names, as /compare 火星基地 gives them
+    assert first == "没有找到“火星基地”2015年的各地区数据。"
+    assert similar.startswith("相近的指标：")
     bob = server.add_user("Bob", language_code="en")
     english = (await ask(server, bob, bob, "/compare GDP 2015")).message
     assert english["text"].startswith("📊 GDP · 2015: targets and last results by region")

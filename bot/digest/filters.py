@@ -93,8 +93,10 @@ __all__ = [
     "FilterError",
     "FilterMatcher",
     "describe",
+    "filter_key",
     "format_filter",
     "kind_label",
+    "kind_values",
     "matches",
     "parse_filter",
     "record_in_region",
@@ -223,6 +225,19 @@ class DigestFilter:
     @property
     def is_default(self) -> bool:
         return self == DigestFilter()
+
+
+def kind_values(raw: str) -> tuple[str, ...] | None:
+    """The record kinds a ``kind:`` value names (目标 -> ``("target",)``, all -> the
+    three), or None for no kind."""
+    if raw.lower() in ("all", "全部", "所有"):
+        return KINDS
+    return _KIND_VALUES.get(raw.lower())
+
+
+def filter_key(raw: str) -> str | None:
+    """The key a filter word's ``key:`` names (``region``, ``地区`` -> ``region``), or None."""
+    return _KEYS.get(raw.lower())
 
 
 def _unknown_kind(kind: str) -> FilterError:

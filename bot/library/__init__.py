@@ -17,7 +17,7 @@ from bot.library.analytics import (
 from bot.library.documents import DocumentNotFound
 from bot.library.engine import RUNTIME_KEYS, Engine, make_indexer, target_store_for
 from bot.library.refresh import IndexUpdate
-from bot.library.targets import DocTarget, IndicatorLookup, TargetLookup
+from bot.library.targets import DocTarget, IndicatorLookup, TargetLookup, of_kinds
 from bot.library.uploads import FIRST_TARGETS, IngestReport, UploadResult, UploadStatus
 
 __all__ = [
@@ -39,5 +39,6 @@ __all__ = [
     "UploadResult",
     "UploadStatus",
     "make_indexer",
+    "of_kinds",
     "target_store_for",
 ]

@@ -6,8 +6,10 @@ Pure: no I/O.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from bot.digest.filters import filter_key, kind_values
 from bot.text.years import read_year
 
 ALL_WORDS = frozenset({"all", "全部", "所有", "--all", "-all", "—all", "——all", "-a"})
@@ -21,7 +23,7 @@ def region_year(args: Sequence[str] | None) -> tuple[str | None, int | None, boo
     words: list[str] = []
     year: int | None = None
     show_all = False
-    for word in args or ():
+    for word in unkeyed(args):
         found = read_year(word) if year is None else None
         if found is not None:
             year = found
@@ -30,6 +32,47 @@ def region_year(args: Sequence[str] | None) -> tuple[str | None, int | None, boo
         else:
             words.append(word)
     return (" ".join(words) or None), year, show_all
+
+
+# The keys of a subscription's filter a /targets or /compare word may carry, as /subscribe
+# and /help subscribe teach them: read as the bare word they name (a place, an indicator,
+# a document, a year), which these commands read already.
+_PLAIN_KEYS = frozenset({"region", "indicator", "doc", "year"})
+_KEYED = re.compile(r"([^\s:：]+)[:：](.+)")
+_VALUES = re.compile(r"[,，、]")
+
+
+def unkeyed(args: Sequence[str] | None) -> list[str]:
+    """The words with ``region:贵州``, ``year:2026``, ``indicator:GDP``, ``doc:004`` (and
+    their other spellings, ``地区：贵州``) read as ``贵州``, ``2026``, ``GDP``, ``004``;
+    several values (``region:四川,安徽``) as several words. Other words as typed."""
+    words: list[str] = []
+    for word in args or ():
+        keyed = _KEYED.fullmatch(word)
+        if keyed is None or filter_key(keyed.group(1)) not in _PLAIN_KEYS:
+            words.append(word)
+            continue
+        words.extend(v for v in _VALUES.split(keyed.group(2).strip("\"'“”")) if v.strip())
+    return words
+
+
+def split_kinds(args: Sequence[str] | None) -> tuple[list[str], tuple[str, ...] | None]:
+    """The words without ``kind:目标`` (``kind:target,estimate``, ``类型：实绩``), and the
+    kinds asked for, or None when no such word was given; a value that names no kind is
+    left among the words (read as the rest are)."""
+    words: list[str] = []
+    kinds: list[str] = []
+    for word in args or ():
+        keyed = _KEYED.fullmatch(word)
+        if keyed is None or filter_key(keyed.group(1)) != "kind":
+            words.append(word)
+            continue
+        named = [kind_values(v.strip()) for v in _VALUES.split(keyed.group(2)) if v.strip()]
+        if not named or any(n is None for n in named):
+            words.append(word)
+            continue
+        kinds.extend(k for n in named for k in n or () if k not in kinds)
+    return words, (tuple(kinds) if kinds else None)
 
 
 def other_years(words: str | None) -> tuple[str | None, list[int]]:

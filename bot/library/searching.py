@@ -40,6 +40,7 @@ from bot.search.home_words import HomeReading, read_home
 from bot.search.searcher import Searcher
 from bot.search.understand import named_period, plan_period
 from bot.targets.records import TargetRecord
+from bot.text.across import asks_extreme_region
 from bot.text.english import with_chinese_terms
 from bot.text.normalize import normalize
 
@@ -122,6 +123,18 @@ class SearchMixin:
         )
         if understand and (resp.hits or quiet):
             resp = self._understood(searcher, resp, query, doc=doc, region=region, year=year)
+        u = resp.understood
+        # 哪个省GDP增长目标最高, which province has the highest …: the first passage's
+        # region was shown as "the answer" (安徽 5%—5.5% beside 海南's 6%); no one region's
+        # card answers it (/compare 指标 年份 does)
+        if (
+            resp.answer is not None
+            and u is not None
+            and u.region is None
+            and region is None
+            and asks_extreme_region(query)
+        ):
+            resp = replace(resp, answer=None, answers=(), answers_cut=0, unanswered=())
         if reading.unset:
             resp = replace(resp, home_unset=True)
         return self._typed_region_said(resp, typed)

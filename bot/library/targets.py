@@ -177,6 +177,14 @@ class TargetLookup:
         return bool(self.rows or self.hidden)
 
 
+def of_kinds(found: TargetLookup, kinds: Sequence[str], show_all: bool) -> TargetLookup:
+    """The records of ``found`` (looked up with the unsure ones) of these kinds, the
+    unsure ones left out and counted unless ``show_all``: ``/targets 贵州 kind:target``."""
+    rows = [r for r in found.rows if r.record.kind in kinds]
+    shown = rows if show_all else [r for r in rows if r.record.confident]
+    return TargetLookup(shown, len(rows) - len(shown), found.family)
+
+
 @dataclass(frozen=True)
 class IndicatorLookup:
     """The records of an indicator a user named, as ``/compare GDP 山东``, ``/targets``
@@ -367,10 +375,18 @@ class TargetsMixin:
         year: int | None = None,
         show_all: bool = False,
         condition: ValueCondition | None = None,
+        kinds: Sequence[str] | None = None,
     ) -> TargetLookup:
         """The key targets of ``region`` (:meth:`region_named`) and the places inside it,
         as ``/targets`` lists every document's; a region none of whose records is a target
-        (a statistics bulletin's results only) gets its records of every kind."""
+        (a statistics bulletin's results only) gets its records of every kind. With
+        ``kinds`` (``kind:实绩``), its records of those kinds."""
+        if kinds is not None:
+            found = self.lookup_targets(
+                region=region, year=year, show_all=True, condition=condition
+            )
+            found = of_kinds(found, kinds, show_all)
+            return replace(found, rows=self._own_first(found.rows, region))
         found = self.lookup_targets(kind="target", region=region, year=year, show_all=show_all)
         kind: str | None = "target" if found.any else None
         if condition is not None or not found.any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asks_across_regions"]
+__all__ = ["asks_across_regions", "asks_extreme_region"]
 
 _ACROSS = re.compile(
     r"各(?:个)?(?:省|市|地|区|州|县)|哪(?:些|几个)(?:省|地|市|城市|区|县)|所有(?:省|地区|城市)"
@@ -24,3 +24,25 @@ _ACROSS = re.compile(
 def asks_across_regions(query: str) -> bool:
     """Whether ``query`` asks for every region (各省, 哪些省份, 所有城市, which provinces)."""
     return _ACROSS.search(query or "") is not None
+
+
+# Which one region stands out: 哪个省GDP增长目标最高, which province has the highest GDP
+# growth target. One region's answer card (the first passage's) read as the answer to it:
+# 安徽's 5%—5.5% shown as "the answer" while 海南's 6% was the highest.
+_WHICH_ONE = re.compile(
+    r"哪(?:一)?个|哪(?:个)?(?:省|市|地区|城市|县)|谁的|\bwhich\b", re.IGNORECASE
+)
+_EXTREME = re.compile(
+    r"最(?:高|低|大|小|快|慢|多|少)"
+    r"|\b(?:highest|lowest|largest|smallest|biggest|fastest|slowest|most|least|top)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_extreme_region(query: str) -> bool:
+    """Whether ``query`` asks which region has the highest (lowest …) figure: a question
+    over every region that no one region's answer card answers."""
+    text = query or ""
+    return _EXTREME.search(text) is not None and (
+        _WHICH_ONE.search(text) is not None or asks_across_regions(text)
+    )

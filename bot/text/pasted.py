@@ -19,6 +19,7 @@ __all__ = [
     "pasted_bytes",
     "pasted_filename",
     "pasted_title",
+    "title_only",
     "without_links",
 ]
 
@@ -75,6 +76,15 @@ def pasted_title(text: str) -> str:
         if title:
             return title[:_TITLE_CHARS].strip()
     return ""
+
+
+def title_only(text: str) -> bool:
+    """Whether a text given to /add is one short line and no more (``海南省2026年政府工作
+    报告``, or 40 characters at most without a sentence's end): a title whose text was to
+    follow in a next message, as each line is in the console. Added, it is a document of
+    its title alone, with nothing to search and no targets."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return len(lines) == 1 and len(lines[0]) <= _TITLE_CHARS and not _BREAKS.search(lines[0])
 
 
 def pasted_filename(text: str) -> str:

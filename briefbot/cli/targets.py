@@ -20,7 +20,7 @@ from bot.digest.filters import kind_label
 from bot.digest.values import change_and_value, format_value, signed_change
 from bot.i18n import DEFAULT_LANGUAGE, counted, tr
 from bot.library import DocTarget, DocumentNotFound, Engine, TargetLookup
-from bot.library.arguments import region_year
+from bot.library.arguments import region_year, split_kinds
 from bot.render import document_meta_dict
 from bot.targets.conditions import (
     ConditionError,
@@ -173,6 +173,9 @@ def targets(
         words = reading.text.split()
         if reading.unset:
             home_hint(lang)
+    words, kinds = split_kinds(words)  # kind:target, as /subscribe and the bot read it
+    if kinds is not None and len(kinds) == 1 and kind == "all":
+        kind = kinds[0]
     named, said_year, said_all = region_year(words)
     if said_year is not None and wanted is not None and said_year != wanted:
         err.print(f"[red]two years asked ({said_year} and --year {wanted}): give one[/]")
@@ -229,7 +232,7 @@ def targets(
         rec = r.record
         change, value = signed_change(rec.change, format_value(rec, lang))
         table.add_row(
-            rec.doc[:12],
+            r.doc_id,
             rec.indicator,
             change,
             value,
@@ -238,6 +241,11 @@ def targets(
             kind_label(rec.kind, lang),
         )
     out.print(table)
+    # the documents by id (briefbot docs and --doc name them so), each with its title: the
+    # file name cut to the column said province_sic for every 四川 and 上海 file alike
+    titles = {d.doc_id: d.title or d.filename for d in engine.documents()}
+    for doc_id in dict.fromkeys(r.doc_id for r in rows):
+        out.print(f"{doc_id}  {titles.get(doc_id, '')}", markup=False)
     out.print(f"[dim]{escape(tr(lang, 'cli.records', count=len(rows)))}[/]")
     _hidden_note(found, lang)
 
@@ -364,7 +372,11 @@ def digest(
 @app.command()
 def compare(
     indicator: Annotated[
-        str, typer.Argument(help="Indicator name, alias or family, e.g. GDP or CPI.")
+        list[str],
+        typer.Argument(
+            help="Indicator name, alias or family, e.g. GDP or CPI; places and a year may "
+            "follow, as the bot's /compare reads them: GDP 四川 安徽 2026."
+        ),
     ],
     kind: Annotated[str, typer.Option(help=KINDS_HELP)] = "all",
     region: Annotated[str | None, typer.Option(help=REGION_HELP)] = None,
@@ -398,7 +410,13 @@ def compare(
     target): one row per region, national first, with the target for that year and the
     last result (met / missed when the result is for that year).
     """
-    words, condition = _checked_condition(indicator.split(), value)
+    # compare CPI 四川 安徽 2026 as the bot's /compare reads it: the places narrow the
+    # indicator, the year is --year (it was a usage error: one argument only)
+    named, said_year, said_all = region_year(" ".join(indicator).split())
+    show_all = show_all or said_all
+    if said_year is not None and year is None:
+        year = str(said_year)
+    words, condition = _checked_condition((named or "").split(), value)
     indicator = " ".join(words)
     if not indicator.strip():
         err.print("请给出指标，例如 briefbot compare GDP (name an indicator, e.g. GDP or CPI).")
@@ -527,6 +545,14 @@ def _compare_regions(
         else:
             said = tr(lang, "cli.regions_none", indicator=indicator)
         out.print(said, markup=False)
+        sep = tr(lang, "common.list_sep")
+        if found.years:  # compare 赤字率 --year 2026: the 2025 target is there, say so
+            commands = sep.join(
+                f"briefbot compare {indicator} --year {y}" for y, _ in found.years[:3]
+            )
+            out.print(tr(lang, "analytics.regions_years", commands=commands), markup=False)
+        elif not found.family and (close := engine.similar_indicators(indicator)):
+            out.print(tr(lang, "cli.similar", names=sep.join(close)), markup=False)
         raise typer.Exit(1)
     heading = f"{indicator} {found.year}"
     if len(found.family) > 1:
