@@ -30,6 +30,8 @@ FORMS = [
     ("工业用地",),
     ("绿地率",),
     ("全省",),
+    ("全",),  # one character: every head it opens
+    ("用地", "绿"),
 ]
 
 

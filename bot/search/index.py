@@ -455,11 +455,9 @@ class CompiledIndex:
             return out
         hits, owners, starting = self._char_next(char, betweens)
         heads = {f[:2] for f in forms}
-        listed = [
-            rows
-            for head, rows in starting.items()
-            if head in heads or any(len(h) < 2 and head.startswith(h) for h in heads)
-        ]
+        listed = [starting[h] for h in heads if h in starting]
+        if any(len(h) < 2 for h in heads):  # a one-character form: every head it opens
+            listed += [rows for h, rows in starting.items() if len(h) == 2 and h[0] in heads]
         if not listed:
             return out
         places = np.unique(np.concatenate(listed))
