@@ -16,8 +16,13 @@ from __future__ import annotations
 import re
 
 # What may stand between 占 and the whole (占全省地区生产总值, 占全国GDP, and 占国内 before
-# the 生产总值 of a query's GDP)
-_BETWEEN_RE = re.compile(r"(?:全国|全省|全市|全州|全区|全县)?(?:国内|地区)?")
+# the 生产总值 of a query's GDP): a scope, then a kind, each optional
+_SCOPES = ("全国", "全省", "全市", "全州", "全区", "全县")
+_KINDS = ("国内", "地区")
+_BETWEEN_RE = re.compile(f"(?:{'|'.join(_SCOPES)})?(?:{'|'.join(_KINDS)})?")
+# Every text _BETWEEN_RE matches whole, written out: what may stand between 占 and a whole
+# (``CompiledIndex.followed_by`` finds the passages where a form follows so, unread)
+BETWEENS = tuple(a + b for a in ("", *_SCOPES) for b in ("", *_KINDS))
 # The share of a word's score a passage keeps when it names the word only as a whole
 WHOLE_SHARE = 0.3
 # A query asking a share: the whole is then what it asks about
