@@ -59,3 +59,22 @@ def test_a_scope_before_those_served_with_the_count_last(extract):
     text = _REPORT + "为全市70岁以上老年人免费体检5.6万人次。\n"
     got = names_by_value(extract(text, _NAME))
     assert got[5.6] == "获免费体检的70岁以上老年人"
+
+
+# --- 优良率…，比上年下降N个百分点: the change of a rate completed from the count before --------
+
+_BULLETIN = "江州市2025年国民经济和社会发展统计公报\n\n十、环境\n\n"
+_BULLETIN_NAME = "city_jiangzhou_2025_stat-bulletin.txt"
+
+
+def test_a_rates_change_takes_the_rates_completed_name(extract):
+    text = _BULLETIN + "全年市区空气质量优良天数为301天，优良率82.5%，比上年提高1.6个百分点。\n"
+    got = names_by_value(extract(text, _BULLETIN_NAME))
+    assert got[82.5] == "市区空气质量优良率"
+    assert got[1.6] == "市区空气质量优良率"
+
+
+def test_a_change_of_another_measure_keeps_its_name(extract):
+    text = _BULLETIN + "全年市区空气质量优良天数为301天，优良率82.5%，达标率提高1.6个百分点。\n"
+    got = names_by_value(extract(text, _BULLETIN_NAME))
+    assert got[1.6] != "市区空气质量优良率"
