@@ -203,12 +203,14 @@ excerpts written, and annotated, before the extractor ran on them.
 - ``round17``: five excerpts worded as real documents word them (a prefecture city's and a
   county's work reports, a provincial transport department's summary, a health ministry's
   press conference, a municipal bulletin's sector sections; 296 records), committed before
-  the extractor ran: P 0.724, R 0.716 at first sight on main (``b0cfc42``); after three
-  names in the gold that kept a verb the other golds leave to ``change``, P 0.747,
-  R 0.740 on main and P 0.788, R 0.780 at the end of ``probes-round17`` (the count of a
-  list's members names none of them, 规模工业 the table's 规模以上工业, 为…发放 a payment with
-  its amount, a scope before those served). Its kind accuracy, 0.943, is held down by the
-  press conference (重点工作进展 read as the plan part). The floors are those less 0.01.
+  the extractor ran: P 0.724, R 0.716 at first sight on main (``b0cfc42``); after four
+  slips in the gold (three names that kept a verb the other golds leave to ``change``,
+  中心城区 dropped where the dev gold keeps it), P 0.758, R 0.750 on main and P 0.802,
+  R 0.794 at the end of ``probes-round17`` (the count of a list's members names none of
+  them, 规模工业 the table's 规模以上工业, 为…发放 a payment with its amount, a scope before
+  those served, a rate's change takes the rate's completed name). Its kind accuracy,
+  0.944, is held down by the press conference (重点工作进展 read as the plan part, 全年 as
+  this year). The floors are those less 0.01.
 
 Scored as the bundled gold is (``bench/eval_targets.py``: doc, indicator, value, unit and
 kind, one to one), so a wrong name is a false positive and a false negative. The gold of
@@ -289,7 +291,7 @@ FLOORS = {
     "round15b": (83, 0.906, 0.906, 0.99),
     "round16": (279, 0.846, 0.843, 0.99),
     "round16b": (106, 0.981, 0.981, 0.99),
-    "round17": (296, 0.778, 0.770, 0.933),
+    "round17": (296, 0.792, 0.784, 0.934),
 }
 
 
