@@ -78,3 +78,13 @@ def test_a_change_of_another_measure_keeps_its_name(extract):
     text = _BULLETIN + "全年市区空气质量优良天数为301天，优良率82.5%，达标率提高1.6个百分点。\n"
     got = names_by_value(extract(text, _BULLETIN_NAME))
     assert got[1.6] != "市区空气质量优良率"
+
+
+# --- 较上年缩短: a difference from 较上年 is the measure's, as from 比上年 -----------------------
+
+
+def test_a_difference_from_jiao_shangnian_is_the_measures(extract):
+    text = _REPORT + "全市企业开办平均时间2.5天，较上年缩短1.5天。\n"
+    got = names_by_value(extract(text, _NAME))
+    assert got[1.5] == got[2.5]
+    assert got[1.5] != "缩短"
