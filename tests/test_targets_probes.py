@@ -200,10 +200,21 @@ excerpts written, and annotated, before the extractor ran on them.
   round16: P 0.991, R 0.991 on main's code and on the branch alike. ``round11``,
   ``round13b`` and ``round15`` rose with them (棚户区住房, 1000万以上, 经济总量继续位居全市
   第三). The floors are those less 0.01.
+- ``round17``: five excerpts worded as real documents word them (a prefecture city's and a
+  county's work reports, a provincial transport department's summary, a health ministry's
+  press conference, a municipal bulletin's sector sections; 296 records), committed before
+  the extractor ran: P 0.724, R 0.716 at first sight on main (``b0cfc42``); after four
+  slips in the gold (three names that kept a verb the other golds leave to ``change``,
+  中心城区 dropped where the dev gold keeps it), P 0.758, R 0.750 on main and P 0.802,
+  R 0.794 at the end of ``probes-round17`` (the count of a list's members names none of
+  them, 规模工业 the table's 规模以上工业, 为…发放 a payment with its amount, a scope before
+  those served, a rate's change takes the rate's completed name, 较上年 read as 比上年).
+  Its kind accuracy, 0.944, is held down by the press conference (重点工作进展 read as the
+  plan part, 全年 as this year). The floors are those less 0.01.
 
 Scored as the bundled gold is (``bench/eval_targets.py``: doc, indicator, value, unit and
 kind, one to one), so a wrong name is a false positive and a false negative. The gold of
-``reports``, ``forms``, ``kinds``, ``round5`` to ``round9``, ``round10`` to ``round16b``,
+``reports``, ``forms``, ``kinds``, ``round5`` to ``round9``, ``round10`` to ``round17``,
 ``bulletins16`` and ``bulletins16b`` is what
 ``tests/data/probes/annotation.py`` builds from their ``annotations.txt``.
 """
@@ -246,6 +257,8 @@ from tests.probes import PROBES, probe_report, said
 # round16 and round16b by probes-round16 (national, provincial and district reports, a speech,
 # an outline and an action plan written in shapes the earlier rounds rarely wrote), and
 # round11, round13b and round15 raised with them to their new levels less 0.01
+# round17 by probes-round17 (reports, a department's summary, a press conference and a
+# bulletin worded as real ones are)
 FLOORS = {
     "bulletins": (None, 0.935, 0.935, 1.0),
     "reports": (217, 0.953, 0.953, 0.99),
@@ -278,6 +291,7 @@ FLOORS = {
     "round15b": (83, 0.906, 0.906, 0.99),
     "round16": (279, 0.846, 0.843, 0.99),
     "round16b": (106, 0.981, 0.981, 0.99),
+    "round17": (296, 0.792, 0.784, 0.934),
 }
 
 
@@ -326,6 +340,7 @@ def test_probe_precision_and_recall(table, name):
         "round15b",
         "round16",
         "round16b",
+        "round17",
     ],
 )
 def test_the_gold_is_what_the_annotation_builds(name):

@@ -385,6 +385,16 @@ class Frame:
             # …无害化处理674万吨，无害化处理率100%: the rate of what was just treated
             return base + "率", True
         if (
+            fig.unit_class == "points"
+            and name.endswith("率")
+            and len(name) >= 3
+            and self.last != name
+            and self.last.endswith(name)
+        ):
+            # 优良天数296天，优良率81.1%，比上年下降2.5个百分点: the change of the rate just
+            # completed (空气质量优良率), not of a bare 优良率
+            return self.last, True
+        if (
             name.startswith("总")
             and len(name) >= 3
             and self.entity_unit

@@ -474,6 +474,25 @@ _SUFFIX_CHARS = frozenset("业类者性化型级")
 _CODE_RE = re.compile(r"[A-Za-z][A-Za-z0-9.]*")
 
 
+# the count of a list's members said after its last item, with the kind of set they make
+# (煤炭、能源、新材料三大主导产业; 先进装备制造、新材料两个产业集群): it names none of them
+_MEMBER_COUNT_RE = re.compile(
+    r"(?P<n>[两二三四五六七八九十]|\d{1,2})(?:个|大|类)(?:主导|支柱|优势|重点)?(?=[\u4e00-\u9fff]{2})"
+)
+_SMALL_NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _without_member_count(last: str, members: int) -> str:
+    """The last item of a list of ``members`` without the count of the list's members it
+    says (新材料三大主导产业产值 -> 新材料产业产值 when three were listed); a count that is
+    not the list's (两个, three listed) is the item's own and stays."""
+    m = _MEMBER_COUNT_RE.search(last, 2)
+    if m is None:
+        return last
+    said = int(m["n"]) if m["n"].isdigit() else _SMALL_NUMERALS.get(m["n"], 10)
+    return last[: m.start()] + last[m.end() :] if said == members else last
+
+
 def _split_list(subject: str, n: int | None = None) -> list[str]:
     """``A、B`` or ``A和B`` -> items, sharing a tail when the first items are short.
 
@@ -489,6 +508,7 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
             items = by_comma
     if len(items) < 2:
         return items
+    items = [*items[:-1], _without_member_count(items[-1], len(items))]
     kind = _ETC_KIND_RE.fullmatch(items[-1])
     if kind and not any("等" in p for p in items[:-1]):
         if kind["kind"].endswith("指标"):

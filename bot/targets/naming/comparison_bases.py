@@ -63,11 +63,12 @@ _COMPARABLE = {
 NOT_CONFIDENT = 0.3
 
 
-@needs("比", "于", "只有", "目标", "计划")
+@needs("比", "较", "于", "只有", "目标", "计划")
 def measure_of_the_difference(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with each difference from a base named by its measure (see the module
     docstring)."""
-    if not any(w in sentence for w in ("比", "于", "只有", "目标", "计划")):
+    # 较上年 as 比上年: the clause pattern reads both, so must the gate
+    if not any(w in sentence for w in ("比", "较", "于", "只有", "目标", "计划")):
         return named
     out: list[Named] = []
     renamed: dict[str, Named] = {}  # a base's name -> what its first figure became

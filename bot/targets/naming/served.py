@@ -9,6 +9,7 @@ Reports count the people a service reached by putting them between 为 and the a
     为8万名60岁以上老年人免费开展眼病筛查  -> 获眼病筛查的60岁以上老年人
     为3600名60岁以上老年人免费体检        -> 获免费体检的60岁以上老年人
     为1.1万名独居、高龄老人安装智能呼叫设备 -> 安装智能呼叫设备独居、高龄老人
+    为3.5万名困难群众发放临时救助资金1.2亿元 -> 获发临时救助资金的困难群众
 
 The count is of those served, not of all such people (a county's elderly are more than
 the two ten-thousands who got the service): the name says what they got. A thing given
@@ -26,7 +27,9 @@ does not.
 
 The count may come last (为农村学生提供营养餐18万人 -> 获营养餐的农村学生), a free service
 without its verb too (为老年人免费体检3万人 -> 获免费体检的老年人): 免费 after the verb or
-without one is part of what they got. A check given (体检, which the dictionary tags a
+without one is part of what they got; a scope may stand before them there too (为全县65岁
+以上老年人免费体检3.8万人次). A payment may be followed by its own amount (发放…资金1.2亿元):
+the count before is still of those who got it. A check given (体检, which the dictionary tags a
 verb) is a thing given like a meal.
 """
 
@@ -49,13 +52,16 @@ if TYPE_CHECKING:
 _FOR_BEFORE_RE = re.compile(r"为(?:全[省市区县州旗镇乡]|辖区)?(?:约|近|超过|逾)?$")
 # who is counted, then the act done for them, to the clause's end
 _SERVED_RE = re.compile(
-    r"^(?:多|余|以上)?(?P<who>(?:\d{1,3}周?岁(?:及)?以[上下])?[\u4e00-\u9fff](?:、?[\u4e00-\u9fff]){1,11}?)"
+    r"^(?:多|余|以上)?名?(?P<who>(?:\d{1,3}周?岁(?:及)?以[上下])?[\u4e00-\u9fff](?:、?[\u4e00-\u9fff]){1,11}?)"
     r"(?:免费|无偿)?(?P<verb>提供|送去|送上|解决|办理|落实|追回|兑现|发放|开展|安装)了?"
-    r"(?P<what>[^，。；：、\d]{2,30}?)(?=[，。；：]|$)"
+    r"(?P<what>[^，。；：、\d]{2,30}?)(?=[，。；：]|$|(?<=[金款费贴])\d)"
 )
 # the same said with the count last (为农村义务教育学生提供营养餐18万人): 为, who, the act
 # done for them (a free service may stand without its verb: 为…老年人免费健康体检42万人)
-_WHO = r"为(?P<who>(?:\d{1,3}周?岁(?:及)?以[上下])?[\u4e00-\u9fff]{2,10}?)"
+_WHO = (
+    r"为(?:全[省市区县州旗镇乡]|辖区)?"
+    r"(?P<who>(?:\d{1,3}周?岁(?:及)?以[上下])?[\u4e00-\u9fff]{2,10}?)"
+)
 _SERVED_BEFORE_RES = (
     re.compile(
         _WHO + r"(?:免费|无偿)?(?P<verb>提供|送去|送上|发放|开展)了?(?P<what>[\u4e00-\u9fff]{2,12})"

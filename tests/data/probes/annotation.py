@@ -5,9 +5,10 @@ reports and forms sets' ``gold.jsonl`` are built by
 
 Each record's line is named by a snippet of it; the sentence is the one of that line
 holding the record's value_text (occurrences consumed in reading order), cut after 。！？；
-as the guidelines say. A line ``@name|region`` opens a document; an eleventh field, when
-present, is the record's region where it is not the document's (a national figure a speech
-cites: 全国). Standard library only.
+as the guidelines say; a value_text written ``^99.8`` is the figure the record before it
+read (one figure said once for two: ``均为99.8%``). A line ``@name|region`` opens a
+document; an eleventh field, when present, is the record's region where it is not the
+document's (a national figure a speech cites: 全国). Standard library only.
 """
 
 from __future__ import annotations
@@ -73,7 +74,10 @@ def build(here: Path) -> list[dict]:
         line = lines[li]
         if li != cursor_line:
             cursor_line, cursor = li, 0
-        if vtext:
+        if vtext.startswith("^"):
+            # one figure said once for two records (`均为99.8%`): the last record's place
+            vtext = vtext[1:]
+        elif vtext:
             at = find_number(line, vtext, cursor)
             cursor = at + len(vtext)
         else:
