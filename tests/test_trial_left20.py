@@ -10,6 +10,8 @@ from bot.analytics.side_by_side import side_by_side, target_years
 from bot.corpus.loader import load_document
 from bot.models import Document
 from bot.targets import TargetRecord, extract_targets
+from bot.text.english import misspelled_words
+from tests.conftest import engine_over
 from tests.test_analytics_linking import TABLE, info, rec, result
 
 REPORT = "江州省2026年政府工作报告\n"
@@ -71,3 +73,72 @@ def test_zones_and_lists_of_places_are_no_rows_beside_regions():
     rows = side_by_side(records, TABLE, 2026)
     assert [r.region for r in rows] == ["山西", "广西", "柳州"]  # 柳州 is a city of 广西
     assert target_years(records) == {2026: 2}
+
+
+NATIONAL = (
+    "2031年国务院政府工作报告\n"
+    "二、2031年经济社会发展总体要求和政策取向\n"
+    "今年赤字率拟按3.5%左右安排，拟安排地方政府专项债券5万亿元。\n"
+    "加快发展新质生产力，推动产业升级。\n"
+)
+GANSU = (
+    "2031年甘肃省政府工作报告\n"
+    "二、今年工作安排\n"
+    "用好地方政府专项债券，争取专项债券额度600亿元，支持重大项目建设。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    return engine_over(
+        tmp_path_factory.mktemp("left20"),
+        {"national_china_2031_gwr.txt": NATIONAL, "province_gansu_2031_gwr.txt": GANSU},
+    )
+
+
+@pytest.mark.parametrize(
+    "english",
+    ["what is the deficit ratio", "What's the deficit ratio?", "what was the deficit ratio"],
+)
+def test_an_english_what_is_of_an_indicator_gets_the_card_the_chinese_gets(engine, english):
+    want = engine.search("赤字率是多少", page_size=3).answer
+    got = engine.search(english, page_size=3).answer
+    assert want is not None and got is not None
+    assert (got.indicator, got.value) == (want.indicator, want.value) == ("赤字率", 3.5)
+
+
+def test_what_is_of_a_term_asks_its_meaning_not_a_figure(engine):
+    assert engine.search("what is new quality productive forces", page_size=3).answer is None
+
+
+def test_an_english_word_misspelt_from_the_glossary_is_corrected(engine):
+    resp = engine.search("specal bonds Gansu", page_size=3)
+    assert [(c.original, c.corrected) for c in resp.corrections] == [("specal", "special")]
+    assert resp.query == "specal bonds Gansu"
+    assert resp.corrected_query == "special bonds Gansu"
+    assert resp.understood is not None and resp.understood.region == "甘肃"
+    assert resp.hits and "专项债券" in resp.hits[0].text
+    # --as-typed: as typed
+    assert not engine.search("specal bonds Gansu", page_size=3, correct=False).corrections
+
+
+@pytest.mark.parametrize(
+    ("typed", "want"),
+    [
+        ("specal bonds", [("specal", "special")]),
+        ("infrastucture investment", [("infrastucture", "infrastructure")]),
+        ("Specail bonds", [("Specail", "special")]),  # two letters swapped, a capital
+        ("special bonds", []),  # the glossary's own
+        ("rats", []),  # too short to tell from another word
+        ("Gansu jingji", []),  # known: a place, a pinyin word
+    ],
+)
+def test_misspelled_words_one_edit_from_one_glossary_word(typed, want):
+    glossary = {"special bond": "专项债券", "infrastructure": "基础设施", "investment": "投资"}
+    known = {"gansu", "jingji"}.__contains__
+    assert misspelled_words(typed, known, glossary) == want
+
+
+def test_a_word_as_near_two_glossary_words_stays():
+    glossary = {"price": "价格", "prize": "奖", "special": "专项"}
+    assert misspelled_words("prise", lambda w: False, glossary) == []
