@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.analytics.rules import Status, Verdict, judge, read, usable_result
+from bot.corpus.gazetteer import default_gazetteer
 from bot.corpus.meta import TARGET_STATING_TYPES
 from bot.models import DocumentInfo
 from bot.targets.indicators import IndicatorTable
@@ -44,6 +45,19 @@ class Sourced:
     def region(self) -> str:
         """The record's region, else its document's ('' when neither says)."""
         return (self.record.region or self.doc.region or "").strip()
+
+
+def of_a_region(item: Sourced) -> bool:
+    """Whether the record's region is one regions are compared by: its document's own,
+    全国, or a division the gazetteer knows (a province, city, county or district). A part
+    the text names that is no division, such as several places at once (``内江、眉山、自贡、
+    遂宁``), an economic zone (``川南经济区``, ``海口经济圈``) or an area (``皖北``), is a
+    figure within the document's region (GOLD_GUIDELINES.md names the record after it),
+    not a region to set beside provinces."""
+    region = item.region
+    if region in (NATIONAL, (item.doc.region or "").strip()):
+        return True
+    return bool(default_gazetteer().lookup(region))
 
 
 def is_period(period: str) -> bool:

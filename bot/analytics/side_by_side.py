@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.analytics.linking import Sourced, period_end, region_order
+from bot.analytics.linking import Sourced, of_a_region, period_end, region_order
 from bot.analytics.rules import Status, judge, read, usable_result
 from bot.digest.values import change_and_value
 from bot.targets.indicators import IndicatorTable
@@ -115,7 +115,7 @@ def target_years(records: Iterable[Sourced]) -> Counter:
     regions: dict[int, set[str]] = {}
     for item in records:
         end = period_end(item.record.year)
-        if item.record.kind == "target" and item.region and end is not None:
+        if item.record.kind == "target" and item.region and end is not None and of_a_region(item):
             regions.setdefault(end, set()).add(item.region)
     return Counter({year: len(names) for year, names in regions.items()})
 
@@ -138,8 +138,8 @@ def side_by_side(records: Iterable[Sourced], table: IndicatorTable, year: int) -
     for item in records:
         rec, region = item.record, item.region
         end = period_end(rec.year)
-        if not region or end is None:
-            continue
+        if not region or end is None or not of_a_region(item):
+            continue  # a zone's or several places' figure is no row of its own
         if rec.kind == "target" and end == year:
             targets.setdefault(region, []).append(item)
         elif rec.kind == "achievement" and end <= year:

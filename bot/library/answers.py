@@ -160,6 +160,11 @@ _SEEKS_WITH_INDICATOR_RE = re.compile(
     r"规模|安排|多大|几个|几项|几家|要达到|达到多少|控制在|保持在|稳定在|降到|降至|降低到|提高到"
     # a figure checked (赤字率是不是4%): the record answers yes or no
     r"|是不是"
+    # as an English speaker asks it (what is the deficit ratio, what's the GDP growth of
+    # Sichuan, how high is CPI): of an indicator, its figure, as 赤字率是多少 asks; of
+    # anything else (what is new quality productive forces) a meaning, not a figure
+    r"|(?<![a-z])(?:what(?:'s|’s|\s+(?:is|are|was|were|will\s+be))|how\s+(?:high|large|big|fast))"
+    r"(?![a-z])"
 )
 
 

@@ -19,8 +19,9 @@ from functools import cached_property
 from pathlib import Path
 
 import numpy as np
+from rapidfuzz import fuzz
 
-from bot.corpus.gazetteer import default_gazetteer, with_chinese_places
+from bot.corpus.gazetteer import chinese_place, default_gazetteer, with_chinese_places
 from bot.corpus.regions import place_in_region
 from bot.models import NOTE_QUERY, Correction, Note, SearchHit, SearchResponse, Understood
 from bot.search import apart, framing, region_first, shares
@@ -79,7 +80,7 @@ from bot.search.stored_gains import StoredGains
 from bot.search.title_topics import TITLE_TOPIC_SHARE, TitleTopics
 from bot.search.understand import NATIONAL, NATIONAL_WORDS, period_spans_named, understand
 from bot.search.window import ASKS_NOTHING, QUALITY_WINDOW, Window
-from bot.text.english import english_terms, with_chinese_terms
+from bot.text.english import english_terms, misspelled_words, singular, with_chinese_terms
 from bot.text.english_fallback import (
     candidates,
     installed_table,
@@ -871,6 +872,18 @@ class Searcher:
         budget = budget or Budget(self.limits)
         size = max(1, page_size or self.page_size)
         page = max(1, page)
+        typed, fixes = query, self._english_fixes(query) if correct else []
+        for wrong, right in fixes:
+            query = re.sub(rf"(?<![A-Za-z]){re.escape(wrong)}(?![A-Za-z])", right, query)
+        if fixes:
+            resp = self.search(
+                query, page=page, page_size=size, doc=doc, region=region, year=year,
+                understand=understand, budget=budget,
+            )  # fmt: skip
+            # the query as typed, its English words' corrections first (the others are
+            # of the corrected text: corrected_query applies them in this order)
+            english = tuple(Correction(w, r, round(fuzz.ratio(w.lower(), r), 1)) for w, r in fixes)
+            return replace(resp, query=typed, corrections=(*english, *resp.corrections))
         parsed = self._parse(query)
         if not parsed.positive:
             why = EMPTY
@@ -899,6 +912,24 @@ class Searcher:
                     )
         filters = Filters(doc, region, year, self._excluded_regions(parsed) if understand else ())
         return self._run(parsed, page, size, filters, correct, budget, facets)
+
+    def _english_fixes(self, query: str) -> list[tuple[str, str]]:
+        """The English words of ``query`` misspelt from the glossary's (specal bonds ->
+        special): none the bilingual dictionary, the gazetteer or the index's pinyin
+        terms know (a place, jingji), which are read as they are."""
+        if not _LATIN_RE.search(query):
+            return []
+        table = self.english_table()
+
+        def known(word: str) -> bool:
+            return (
+                word in table
+                or singular(word) in table
+                or chinese_place(word) is not None
+                or word in self.pinyin_terms
+            )
+
+        return misspelled_words(query, known)
 
     def _parse(self, query: str) -> ParsedQuery:
         """``query`` parsed with its English topic and indicator words read as the Chinese

@@ -523,8 +523,13 @@ class _Walker:
         no verb (``比上年多0.8万人``)."""
         if fig.unit_class == "count" and named.change == "增长" and "增长" not in before:
             return ""
-        if fig.unit == "个百分点" and (gap := _GAP_RE.search(before.split("，")[-1])):
-            return gap.group()  # 增长7.1%，高于城镇居民收入增速2.6个百分点: the gap, no growth
+        if fig.unit == "个百分点":
+            # 增长7.1%，高于城镇居民收入增速2.6个百分点: the gap to a benchmark, not a growth
+            last = _GAP_CLAUSE_RE.split(before)[-1]
+            if gap := _GAP_RE.search(last):
+                return gap.group(1)
+            if gap := _BENCH_GAP_RE.search(last):
+                return gap.group(1) + "于"
         return named.change or _compared_change(before)
 
     def _measure_after_towns(self, clause: str) -> str:
@@ -1007,7 +1012,14 @@ _COMPARED_RE = re.compile(r"比(?:上年|去年|上年末|上年同期|年初|�
 
 
 # a gap to a benchmark in points: 高于全省平均水平3个百分点, 低于城镇居民收入增速1.2个百分点
-_GAP_RE = re.compile(r"^(?:分别)?(高于|低于|快于|慢于)")
+_GAP_RE = re.compile(r"^(?:分别)?(?:增速|增幅)?(高于|低于|快于|慢于)")
+# the same gap said with 比 before the benchmark: 比全国高0.5个百分点, 增速比全省平均水平低约3个
+# 百分点 (a benchmark of a whole region only: 比上年高 is a rise over time, not a gap)
+_BENCH_GAP_RE = re.compile(
+    r"比全[国省市区州县](?:平均)?(?:水平)?(?:增速|增幅)?(高|低|快|慢)(?:约|近)?$"
+)
+# where the clause of a gap begins: 年均增长5.7%、高于全国0.3个百分点 (a 、 as well as a ，)
+_GAP_CLAUSE_RE = re.compile(r"[，、；]")
 _ARABIC_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 
 

@@ -16,8 +16,11 @@ per Latin word of the text. Pure; the glossary file is read once.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+
+from rapidfuzz.distance import DamerauLevenshtein
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 _GLOSSARY = Path("config") / "dictionaries" / "english.txt"
@@ -118,6 +121,41 @@ def load_glossary(path: Path = GLOSSARY_FILE) -> dict[str, str]:
             words = [m.group() for m in _WORD_RE.finditer(form)]
             if chinese and words:
                 out.setdefault(_key(words), chinese)
+    return out
+
+
+# The shortest English word a misspelling of the glossary's is looked for in: one edit
+# away from a shorter word is too often another word (rate, rats, tax, tar)
+MIN_SPELLED = 5
+
+
+@lru_cache(maxsize=4)
+def glossary_words(glossary: tuple[tuple[str, str], ...] | None = None) -> frozenset[str]:
+    """The English words of the glossary's forms (singular, lower case)."""
+    forms = load_glossary() if glossary is None else dict(glossary)
+    return frozenset(w for form in forms for w in form.split())
+
+
+def misspelled_words(
+    text: str, known: Callable[[str], bool], glossary: dict[str, str] | None = None
+) -> list[tuple[str, str]]:
+    """(typed, meant) for each English word of ``text`` that is no word ``known`` knows
+    nor the glossary's but one edit (a letter left out, added, changed or two swapped)
+    from exactly one glossary word: ``specal bonds`` -> special, ``infrastucture`` ->
+    infrastructure. A word of fewer than ``MIN_SPELLED`` letters, or as near to two
+    glossary words, is left as typed."""
+    words = glossary_words(None if glossary is None else tuple(glossary.items()))
+    out: list[tuple[str, str]] = []
+    for m in _WORD_RE.finditer(text):
+        typed = m.group()
+        low = typed.lower()
+        if len(low) < MIN_SPELLED or not low.isalpha() or singular(low) in words:
+            continue
+        if known(low):
+            continue
+        near = [w for w in words if DamerauLevenshtein.distance(low, w, score_cutoff=1) <= 1]
+        if len(near) == 1 and (typed, near[0]) not in out:
+            out.append((typed, near[0]))
     return out
 
 
