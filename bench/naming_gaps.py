@@ -177,27 +177,26 @@ def surface_difference(gold: str, pred: str) -> str | None:
     return "several" if g_all == p_all else None
 
 
+def _class_of_extra(extra: str, side: str, otherwise: str) -> tuple[str, str]:
+    """The class of the words one name holds beyond the other (``side``: ``missing``
+    from the prediction or ``extra`` in it): a scope, a qualifier, or ``otherwise``."""
+    if _words_of(extra, SCOPES) and len(extra.replace("|", "")) <= 3:
+        return f"scope_{side}", extra
+    q = _words_of(extra, QUALIFIERS)
+    if q and len(extra.replace("|", "")) <= len(q[0]) + 1:
+        return f"qualifier_{side}", q[0]
+    return otherwise, extra
+
+
 def classify(
     gold: str, pred: str, known: Callable[[str], bool], gold_names: set[str]
 ) -> tuple[str, str]:
     """The class of a strict miss (see the module docstring) and a detail."""
     g, p = _norm(gold), _norm(pred)
     if p and p in g:
-        extra = _extra(p, g)
-        if _words_of(extra, SCOPES) and len(extra.replace("|", "")) <= 3:
-            return "scope_missing", extra
-        q = _words_of(extra, QUALIFIERS)
-        if q and len(extra.replace("|", "")) <= len(q[0]) + 1:
-            return "qualifier_missing", q[0]
-        return "too_short", extra
+        return _class_of_extra(_extra(p, g), "missing", "too_short")
     if g and g in p:
-        extra = _extra(g, p)
-        if _words_of(extra, SCOPES) and len(extra.replace("|", "")) <= 3:
-            return "scope_extra", extra
-        q = _words_of(extra, QUALIFIERS)
-        if q and len(extra.replace("|", "")) <= len(q[0]) + 1:
-            return "qualifier_extra", q[0]
-        return "too_long", extra
+        return _class_of_extra(_extra(g, p), "extra", "too_long")
     surface = surface_difference(gold, pred)
     if surface is not None:
         return "surface", surface + (" (gold elsewhere)" if pred in gold_names else "")
