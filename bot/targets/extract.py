@@ -676,6 +676,9 @@ class _Walker:
         periods: list[tuple[int, str]] | None = None  # computed for lines with figures only
         dot_start = 0
         context = NamingContext(bulletin=self.bulletin, paragraph=line)
+        # the context as next_sentence leaves it, given to no namer yet: a 。 then makes the
+        # same one again (most 。-sentences have no figure), so it is kept as it is
+        fresh = True
         label = item_label(line)  # 2．综合性消防救援应急物资：…8个中央级库
         if self.task_years is not None and _BY_YEAR_RE.search(line):
             self.task_years.note_horizon(path)
@@ -689,7 +692,8 @@ class _Walker:
                 plain = sentence
                 if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                     dot_start = offset + len(sentence)
-                    context = context.next_sentence()
+                    if not fresh:
+                        context, fresh = context.next_sentence(), True
                     if self.bulletin:
                         self._name_group_heads(dot_records)
                     dot_records = len(self.records)
@@ -706,6 +710,7 @@ class _Walker:
                 if periods is None:
                     periods = period_marks(line, self.spoken_s, current_year)
                 named_figures = name_figures(sentence, figures, self.table, context)
+                fresh = False
                 said = Sentence(
                     sentence,
                     self.table,
@@ -765,7 +770,8 @@ class _Walker:
             plain = "" if figures else sentence
             if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                 dot_start = offset + len(sentence)
-                context = context.next_sentence()
+                if not fresh:
+                    context, fresh = context.next_sentence(), True
                 self.frame.end_sentence()
                 if self.bulletin:
                     self._name_group_heads(dot_records)
