@@ -94,6 +94,9 @@ _GOAL_SPAN_RE = re.compile(
 )
 
 _CLAUSE_MARKS = "，,；;：:。！？!?（）()"
+# the last of them before a position: a greedy match backs off from it in C, where a loop
+# over the characters back to it ran in Python
+_LAST_CLAUSE_MARK_RE = re.compile("(?s:.*)[" + re.escape(_CLAUSE_MARKS) + "]")
 _DELEGATES_RE = re.compile(r"应到|实到|出席|列席")
 _RHETORIC_BEFORE = ("出现",)
 # 3次亲临云南考察、4次回信: a leader's visits, letters and instructions, counted in 次
@@ -681,6 +684,9 @@ class _Walker:
         periods: list[tuple[int, str]] | None = None  # computed for lines with figures only
         dot_start = 0
         context = NamingContext(bulletin=self.bulletin, paragraph=line)
+        # the context as next_sentence leaves it, given to no namer yet: a 。 then makes the
+        # same one again (most 。-sentences have no figure), so it is kept as it is
+        fresh = True
         label = item_label(line)  # 2．综合性消防救援应急物资：…8个中央级库
         if self.task_years is not None and _BY_YEAR_RE.search(line):
             self.task_years.note_horizon(path)
@@ -694,7 +700,8 @@ class _Walker:
                 plain = sentence
                 if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                     dot_start = offset + len(sentence)
-                    context = context.next_sentence()
+                    if not fresh:
+                        context, fresh = context.next_sentence(), True
                     if self.bulletin:
                         self._name_group_heads(dot_records)
                     dot_records = len(self.records)
@@ -711,6 +718,7 @@ class _Walker:
                 if periods is None:
                     periods = period_marks(line, self.spoken_s, current_year)
                 named_figures = name_figures(sentence, figures, self.table, context)
+                fresh = False
                 said = Sentence(
                     sentence,
                     self.table,
@@ -770,7 +778,8 @@ class _Walker:
             plain = "" if figures else sentence
             if sentence.rstrip("”’」』）")[-1:] in _FULL_STOP:
                 dot_start = offset + len(sentence)
-                context = context.next_sentence()
+                if not fresh:
+                    context, fresh = context.next_sentence(), True
                 self.frame.end_sentence()
                 if self.bulletin:
                     self._name_group_heads(dot_records)
@@ -823,18 +832,16 @@ class _Walker:
         h_year: str,
     ) -> TargetRecord:
         fig = named.figure
-        clause_start = fig.start
         floor = max(0, fig.start - MAX_CLAUSE_LOOKBACK)
-        while clause_start > floor and sentence[clause_start - 1] not in _CLAUSE_MARKS:
-            clause_start -= 1
+        last_mark = _LAST_CLAUSE_MARK_RE.match(sentence, floor, fig.start)
+        clause_start = last_mark.end() if last_mark else floor
+        clause = sentence[clause_start : fig.start]  # (read by most of the tests below)
         upto = offset + fig.start
         # the 。-sentence before the figure, bounded so that huge lines stay linear
         context_start = max(dot_start, upto - MAX_SENTENCE_CONTEXT)
         section_class = self.paragraph_class()
         estimate = is_estimate(line[context_start:upto])
-        holding = is_holding(sentence[clause_start : fig.start], named.change) or is_population(
-            sentence, fig, named.change
-        )
+        holding = is_holding(clause, named.change) or is_population(sentence, fig, named.change)
         # the words around the figure are read only when the place does not decide
         kind = settled_kind(estimate=estimate, bulletin=self.bulletin, section_class=section_class)
         if kind is None:
@@ -843,7 +850,7 @@ class _Walker:
                     bulletin=self.bulletin,
                     section_class=section_class,
                     estimate=estimate,
-                    status=is_status(sentence[clause_start : fig.start]),
+                    status=is_status(clause),
                     clause_cue=cue_before(marks, offset + clause_start - 1, upto),
                     sentence_cue=cue_before(marks, dot_start - 1, upto),
                     paragraph_cue=cue_before(marks, -1, upto),
@@ -851,12 +858,10 @@ class _Walker:
                     goal_list=self.goal_list,
                     change=named.change,
                     holding=holding,
-                    past_clause=is_past_clause(sentence[clause_start : fig.start]),
+                    past_clause=is_past_clause(clause),
                 )
             )
-        if kind == "target" and describes_zone(
-            named.indicator, sentence, sentence[clause_start : fig.start], named.change
-        ):
+        if kind == "target" and describes_zone(named.indicator, sentence, clause, named.change):
             kind = "achievement"  # 科技创新策源区以…，面积约8.5平方公里: what the zone is
         year = period_before(periods, dot_start - 1, upto)
         if (
@@ -944,11 +949,9 @@ class _Walker:
         part = (
             listed  # 绥芬河、东宁两个口岸过货量分别达到…: each place's own
             or self.place_named(indicator)  # 德阳和绵阳地区生产总值分别增长6%和7%: each its own
-            or _respective(
-                self.part_of_region(sentence[clause_start : fig.start]), sentence, fig.start
-            )
-            or _zone_before(sentence[:clause_start], sentence[clause_start : fig.start])
-            or self._part_going_on(sentence, sentence[clause_start : fig.start], indicator)
+            or _respective(self.part_of_region(clause), sentence, fig.start)
+            or _zone_before(sentence[:clause_start], clause)
+            or self._part_going_on(sentence, clause, indicator)
         )
         if listed:
             region = listed
@@ -966,9 +969,7 @@ class _Walker:
             if town_named and indicator not in self.table:
                 # 观海卫镇、逍林镇一般公共预算收入分别为…: the measure said after the towns
                 # (a name the town's own words broke: 观海卫镇收入)
-                indicator = self._measure_after_towns(sentence[clause_start : fig.start]) or (
-                    indicator
-                )
+                indicator = self._measure_after_towns(clause) or indicator
         elif region and indicator.startswith(region) and indicator not in self.table:
             # 深圳地区生产总值 in a Shenzhen document: the document's own place says nothing
             rest = indicator.removeprefix(region)
@@ -997,7 +998,7 @@ class _Walker:
             value_text=fig.value_text,
             unit=fig.unit,
             qualifier=named.qualifier,
-            change=self._change(named, fig, sentence[clause_start : fig.start]),
+            change=self._change(named, fig, clause),
             year=year,
             region=region,
             kind=kind,

@@ -178,6 +178,9 @@ def clause_start(sentence: str, pos: int) -> int:
     return floor
 
 
+# Memoised like clause_start: asked about 4 times a figure (the namer's after, the forms,
+# the passes, the record), most for a position already asked of the same sentence.
+@lru_cache(maxsize=256)
 def clause_end(sentence: str, pos: int) -> int:
     """End of the clause going on at ``pos`` (the first boundary after it, bounded)."""
     end = min(len(sentence), pos + MAX_CLAUSE_LOOKBACK)

@@ -847,6 +847,7 @@ def clear_caches() -> None:
     _aliases_cached.cache_clear()
     _best_before_of.cache_clear()
     clause_start.cache_clear()
+    clause_end.cache_clear()
     for memoised in (
         _find_change,
         _attribute,
