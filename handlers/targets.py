@@ -8,7 +8,7 @@ from telegram.ext import Application
 from bot.analytics.records_table import RECORD_FIELDS, record_rows
 from bot.analytics.side_by_side import to_csv, to_xlsx
 from bot.corpus.regions import AmbiguousPlace
-from bot.digest.filters import kind_label
+from bot.digest.filters import FilterError, kind_label
 from bot.library import DocumentNotFound, Engine, IndicatorLookup, TargetLookup, of_kinds
 from bot.library.arguments import ALL_WORDS, export_kind, other_years, region_year, split_kinds
 from bot.models import DocumentInfo
@@ -198,7 +198,11 @@ async def _targets_reply(update: Update, context: BriefContext, export: str | No
         return
     words, asked_export = export_kind(typed)
     export = asked_export or export
-    words, kinds = split_kinds(words)  # kind:target, as /subscribe reads it
+    try:
+        words, kinds = split_kinds(words)  # kind:target, as /subscribe reads it
+    except FilterError as exc:  # kind:foo: the kinds there are, not "no data"
+        await message.reply_text(error_text(exc, lang))
+        return
     named, year, show_all = region_year(words)
     rest, more = other_years(named)
     if year is not None and more:  # /targets GDP 2025 2026: not an indicator "GDP 2026"

@@ -10,6 +10,7 @@ import re
 import pytest
 from typer.testing import CliRunner
 
+from bot.digest.filters import FilterError
 from bot.library.arguments import region_year, split_kinds, unkeyed
 from bot.text.across import asks_extreme_region
 from bot.text.pasted import title_only
@@ -196,12 +197,19 @@ def test_targets_read_kind_as_subscribe_does(tmp_path):
         (["四川", "kind:target"], (["四川"], ("target",))),
         (["类型：实绩,预计"], ([], ("achievement", "estimate"))),
         (["kind:all"], ([], ("target", "achievement", "estimate"))),
-        (["四川", "kind:foo"], (["四川", "kind:foo"], None)),
         (["四川"], (["四川"], None)),
     ],
 )
 def test_split_kinds(args, expected):
     assert split_kinds(args) == expected
+
+
+@pytest.mark.parametrize("word", ["kind:foo", "kind:target,foo", "类型：未来"])
+def test_a_kind_that_names_no_kind_is_an_error_listing_the_kinds(word):
+    with pytest.raises(FilterError) as caught:
+        split_kinds(["四川", word])
+    assert caught.value.code == "filter.unknown_kind"
+    assert caught.value.params["kind"] in word and "achievement" in str(caught.value)
 
 
 @pytest.mark.parametrize(
@@ -236,3 +244,11 @@ def test_which_province_highest_gets_no_one_regions_card(tmp_path):
     assert pressed.startswith("[2] 📄 CSV") and ".csv" in pressed  # [2] typed as shown
     assert "/compare 地区生产总值 2026" in which and "答案" not in which
     assert "答案：青海 2026年 地区生产总值 目标：增长5%左右" in one
+
+
+def test_an_unknown_kind_is_said_by_the_bot_and_the_command_line(console, tmp_path):
+    out = console("/targets 海东 kind:foo\n")
+    assert "未知的类型“foo”" in out and "achievement" in out
+    base = ["--corpus-dir", str(console.corpus), "--data-dir", str(tmp_path / "data")]
+    cli = CliRunner().invoke(app, [*base, "targets", "GDP", "kind:foo"])
+    assert cli.exit_code == 2 and "未知的类型“foo”" in cli.output

@@ -216,7 +216,7 @@ class DigestFilter:
             kinds = KINDS
         unknown = [k for k in kinds if k not in KINDS]
         if unknown:
-            raise _unknown_kind(unknown[0])
+            raise unknown_kind(unknown[0])
         if not kinds:
             raise FilterError(f"至少需要一种类型：{_KIND_HELP}", "filter.no_kind")
         # Stored in the canonical order so equal filters compare equal.
@@ -240,7 +240,8 @@ def filter_key(raw: str) -> str | None:
     return _KEYS.get(raw.lower())
 
 
-def _unknown_kind(kind: str) -> FilterError:
+def unknown_kind(kind: str) -> FilterError:
+    """The error for a ``kind:`` value that names no kind, with the kinds there are."""
     return FilterError(f"未知的类型“{kind}”，可用：{_KIND_HELP}", "filter.unknown_kind", kind=kind)
 
 
@@ -404,7 +405,7 @@ def parse_filter(text: str, *, check_places: bool = True) -> DigestFilter:
                 for v in values:
                     found = _KIND_VALUES.get(v.lower())
                     if found is None:
-                        raise _unknown_kind(v)
+                        raise unknown_kind(v)
                     kinds.extend(found)
             elif key == "confidence":
                 for v in values:

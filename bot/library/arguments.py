@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.digest.filters import filter_key, kind_values
+from bot.digest.filters import filter_key, kind_values, unknown_kind
 from bot.text.years import read_year
 
 ALL_WORDS = frozenset({"all", "全部", "所有", "--all", "-all", "—all", "——all", "-a"})
@@ -58,8 +58,9 @@ def unkeyed(args: Sequence[str] | None) -> list[str]:
 
 def split_kinds(args: Sequence[str] | None) -> tuple[list[str], tuple[str, ...] | None]:
     """The words without ``kind:目标`` (``kind:target,estimate``, ``类型：实绩``), and the
-    kinds asked for, or None when no such word was given; a value that names no kind is
-    left among the words (read as the rest are)."""
+    kinds asked for, or None when no such word was given. A value that names no kind
+    (``kind:foo``) raises :class:`~bot.digest.filters.FilterError` listing the kinds: read
+    as a word of the indicator it found nothing, and "no data" hid the typo."""
     words: list[str] = []
     kinds: list[str] = []
     for word in args or ():
@@ -67,10 +68,14 @@ def split_kinds(args: Sequence[str] | None) -> tuple[list[str], tuple[str, ...] 
         if keyed is None or filter_key(keyed.group(1)) != "kind":
             words.append(word)
             continue
-        named = [kind_values(v.strip()) for v in _VALUES.split(keyed.group(2)) if v.strip()]
-        if not named or any(n is None for n in named):
+        values = [v.strip() for v in _VALUES.split(keyed.group(2)) if v.strip()]
+        if not values:
             words.append(word)
             continue
+        named = [kind_values(v) for v in values]
+        bad = next((v for v, n in zip(values, named, strict=True) if n is None), None)
+        if bad is not None:
+            raise unknown_kind(bad)
         kinds.extend(k for n in named for k in n or () if k not in kinds)
     return words, (tuple(kinds) if kinds else None)
 

@@ -173,7 +173,11 @@ def targets(
         words = reading.text.split()
         if reading.unset:
             home_hint(lang)
-    words, kinds = split_kinds(words)  # kind:target, as /subscribe and the bot read it
+    try:
+        words, kinds = split_kinds(words)  # kind:target, as /subscribe and the bot read it
+    except FilterError as exc:  # kind:foo: the kinds there are, not "no data"
+        err.print(f"[red]{escape(str(exc))}[/]")
+        raise typer.Exit(2) from None
     if kinds is not None and len(kinds) == 1 and kind == "all":
         kind = kinds[0]
     named, said_year, said_all = region_year(words)
