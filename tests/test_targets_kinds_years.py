@@ -70,3 +70,27 @@ def test_released_year_of_a_conference_opening():
     assert released_year("介绍2025年重点工作安排情况") is None
     assert is_press_conference("国家卫生健康委员会2024年1月新闻发布会文字实录（节选）")
     assert not is_press_conference("2024年政府工作报告")
+
+
+# --- 宜昌市2022年十件民生实事: a year's list titled as itself is forward ------------------------
+
+
+def test_a_years_list_of_projects_titled_as_itself_is_a_plan():
+    from bot.corpus.meta import infer_meta
+
+    meta = infer_meta("江州市2027年十件民生实事\n\n一、促进就业。城镇新增就业5万人。", "x.txt")
+    assert meta.doc_type == "实施意见/行动方案"
+    # a report on how one went is not the list
+    meta = infer_meta("江州县关于2026年民生实事完成情况的报告\n\n正文。", "x.txt")
+    assert meta.doc_type != "实施意见/行动方案"
+
+
+def test_a_years_list_of_projects_gives_targets(extract):
+    text = (
+        "江州市2027年十件民生实事\n"
+        "一、促进就业创业。城镇新增就业5万人，组织补贴性职业技能培训2万人次。\n"
+        "二、推进教育均衡。新建改扩建中小学和幼儿园18所，新增学位9000个。\n"
+    )
+    got = _by_value(extract(text, "city_jiangzhou_2027_livelihood-list.txt"))
+    assert got[18] == ("target", "2027")
+    assert got[9000] == ("target", "2027")
