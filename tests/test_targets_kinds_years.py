@@ -94,3 +94,21 @@ def test_a_years_list_of_projects_gives_targets(extract):
     got = _by_value(extract(text, "city_jiangzhou_2027_livelihood-list.txt"))
     assert got[18] == ("target", "2027")
     assert got[9000] == ("target", "2027")
+
+
+# --- 到2025年，…。 said alone before the goals: their year until the next such lead ----------
+
+_OUTLINE = (
+    "江州市扩大内需战略规划纲要（2024—2035年）\n\n"
+    "二、主要目标\n\n"
+    "到2027年，扩大内需取得阶段性成效。\n\n"
+    "居民消费率稳步提高，服务消费占比达到47%以上。\n\n"
+    "到2035年，内需规模再上新台阶。\n\n"
+    "常住人口城镇化率提高到72%。\n"
+)
+
+
+def test_a_goal_year_said_alone_holds_for_the_paragraphs_after_it(extract):
+    got = _by_value(extract(_OUTLINE, "city_jiangzhou_2024_demand-outline.txt"))
+    assert got[47] == ("target", "2027")
+    assert got[72] == ("target", "2035")

@@ -164,6 +164,7 @@ FORWARD_TYPES = frozenset({"规划纲要", "实施意见/行动方案"})
 # report and the budget and plan reports delivered beside it.
 YEAR_REPORT_TYPES = frozenset({"政府工作报告"}) | CONGRESS_REPORT_TYPES
 _HORIZON_RE = re.compile(r"(未来|今后)[一二三四五六七八九十两\d]+年")
+_LEAD_YEAR_RE = re.compile(r"^\s*(?:——)?(?:到|至)((?:19|20)\d\d)年(?:底|末)?[，,]")
 
 
 def _full_sentence(line: str, start: int) -> str:
@@ -665,6 +666,12 @@ class _Walker:
         cue = cue_before(marks, -1, len(line))
         if cue:
             state.cue = cue
+        if state.section_class == PLAN and self.forward_doc and (m := _LEAD_YEAR_RE.match(line)):
+            # 二、主要目标 / 到2025年，扩大消费取得阶段性成效。/ 居民消费率…提高到56%左右 /
+            # 到2035年，…: a goal year said alone at a paragraph's head holds for the
+            # paragraphs after it in its section, until the next one (a plan's two
+            # horizons; a plan of one horizon reads the same either way)
+            state.plan_period = m.group(1)
         if is_goal_lead(line):
             self.goal_list = True
             m = _HORIZON_RE.search(line)
