@@ -259,6 +259,8 @@ from tests.probes import PROBES, probe_report, said
 # round11, round13b and round15 raised with them to their new levels less 0.01
 # round17 by probes-round17 (reports, a department's summary, a press conference and a
 # bulletin worded as real ones are)
+# round12 and round17 raised by kinds-years to their new levels less 0.01 (a year's list of
+# 民生实事 is a plan; a January press conference on the year before)
 FLOORS = {
     "bulletins": (None, 0.935, 0.935, 1.0),
     "reports": (217, 0.953, 0.953, 0.99),
@@ -273,7 +275,7 @@ FLOORS = {
     "round10b": (63, 0.909, 0.895, 0.99),
     "round11": (279, 0.925, 0.922, 0.99),
     "round11b": (87, 0.956, 0.956, 0.99),
-    "round12": (218, 0.750, 0.747, 0.858),
+    "round12": (218, 0.875, 0.871, 0.99),
     "round12b": (65, 0.852, 0.852, 0.99),
     "round12c": (80, 0.854, 0.865, 0.99),
     "round12d": (96, 0.875, 0.875, 0.99),
@@ -291,7 +293,7 @@ FLOORS = {
     "round15b": (83, 0.906, 0.906, 0.99),
     "round16": (279, 0.846, 0.843, 0.99),
     "round16b": (106, 0.981, 0.981, 0.99),
-    "round17": (296, 0.792, 0.784, 0.934),
+    "round17": (296, 0.843, 0.835, 0.99),
 }
 
 

@@ -197,6 +197,9 @@ _INNER_TITLE_RE = re.compile(r"印发[^《]{0,12}《(.+?)》")
 # is the document, forward-looking as an action plan is.
 _ISSUED_LIST_RE = re.compile(r"关于印发([^《》]{4,40})的通知$")
 _LIST_WORD_RE = re.compile(r"(?:实事|项目|工作要点|清单)$")
+# 宜昌市2022年十件民生实事: a year's list titled as itself, as the notice issuing one
+# (关于印发2026年民生实事项目的通知) names it; a report on one (…完成情况的报告) is not
+_YEAR_LIST_TITLE_RE = re.compile(r"(?:19|20)\d\d年[^，。：:《》]{0,12}(?:民生实事|民生实事项目)$")
 _QUOTED_TITLE_RE = re.compile(r"《([^《》]{6,80})》")
 _TRAILING_BRACKETS_RE = re.compile(r"[（(][^（）()]*[)）]\s*$")
 
@@ -262,6 +265,8 @@ def _ruled_type(text: str) -> str | None:
 def _type_of_title(title: str) -> str | None:
     issued = _ISSUED_LIST_RE.search(title)
     if issued and _LIST_WORD_RE.search(issued.group(1)):
+        return "实施意见/行动方案"
+    if _YEAR_LIST_TITLE_RE.search(title.strip()):
         return "实施意见/行动方案"
     inner = _INNER_TITLE_RE.search(title)
     t = inner.group(1) if inner else title

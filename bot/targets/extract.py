@@ -42,6 +42,7 @@ from bot.targets.kinds import (
     is_list_item,
     is_past_clause,
     is_population,
+    is_press_conference,
     is_status,
     normalize_year,
     opening_period,
@@ -163,6 +164,7 @@ FORWARD_TYPES = frozenset({"规划纲要", "实施意见/行动方案"})
 # report and the budget and plan reports delivered beside it.
 YEAR_REPORT_TYPES = frozenset({"政府工作报告"}) | CONGRESS_REPORT_TYPES
 _HORIZON_RE = re.compile(r"(未来|今后)[一二三四五六七八九十两\d]+年")
+_LEAD_YEAR_RE = re.compile(r"^\s*(?:——)?(?:到|至)((?:19|20)\d\d)年(?:底|末)?[，,]")
 
 
 def _full_sentence(line: str, start: int) -> str:
@@ -201,21 +203,24 @@ class _Walker:
         self.until = until
         self.table = table
         self.doc_year = doc.meta.year
-        self.doc_year_s = str(doc.meta.year) if doc.meta.year else ""
+        # a press conference is a story told by the office itself: its figures are of
+        # the time it speaks of, as a news story's are
+        self.news = doc.meta.doc_type == "新闻" or is_press_conference(doc.meta.title)
+        released = released_year("\n".join(doc.text.split("\n", 4)[:4]))
+        if self.news and released is not None and self.doc_year == released + 1:
+            # 2024年1月新闻发布会…介绍2023年…情况: given early in a year on the year before;
+            # its 全年 and its undated figures are of that year, which is over
+            self.doc_year = released
+        self.doc_year_s = str(self.doc_year) if self.doc_year else ""
         # the year 今年 and 明年 count from: a year-end speech filed under the year it
         # plans says 明年 of it (kinds.speaking_year)
-        spoken = speaking_year(((p.section, p.text) for p in doc.passages), doc.meta.year)
+        spoken = speaking_year(((p.section, p.text) for p in doc.passages), self.doc_year)
         self.spoken_s = str(spoken) if spoken else ""
         self.year_end = speaks_of_next_year(p.section for p in doc.passages)
         self.region = doc.meta.region or ""
         self.bulletin = is_bulletin(doc.meta.title, doc.text)
-        self.news = doc.meta.doc_type == "新闻"
         # a story on the released data of its own year: that year is over
-        self.year_ended = (
-            self.news
-            and self.doc_year is not None
-            and released_year("\n".join(doc.text.split("\n", 4)[:4])) == self.doc_year
-        )
+        self.year_ended = self.news and self.doc_year is not None and released == self.doc_year
         self.passages = sorted(doc.passages, key=lambda p: p.start)
         self.starts = [p.start for p in self.passages]
         self.records: list[TargetRecord] = []
@@ -661,6 +666,12 @@ class _Walker:
         cue = cue_before(marks, -1, len(line))
         if cue:
             state.cue = cue
+        if state.section_class == PLAN and self.forward_doc and (m := _LEAD_YEAR_RE.match(line)):
+            # 二、主要目标 / 到2025年，扩大消费取得阶段性成效。/ 居民消费率…提高到56%左右 /
+            # 到2035年，…: a goal year said alone at a paragraph's head holds for the
+            # paragraphs after it in its section, until the next one (a plan's two
+            # horizons; a plan of one horizon reads the same either way)
+            state.plan_period = m.group(1)
         if is_goal_lead(line):
             self.goal_list = True
             m = _HORIZON_RE.search(line)
@@ -904,7 +915,13 @@ class _Walker:
             elif self.goal_list and self.goal_period:
                 year = self.goal_period
             elif self.section.section_class == REVIEW:
-                year = self.section.period or self.title_year
+                # a story's (a press conference's) review part is of its own time, as its
+                # other undated figures are (below)
+                year = (
+                    self.section.period
+                    or self.title_year
+                    or (self.doc_year_s if self.news and not self.bulletin else "")
+                )
             elif self.section.section_class == PLAN:
                 year = self.section.plan_period or self.plan_period or self.horizon
                 if (

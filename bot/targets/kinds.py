@@ -34,6 +34,8 @@ REVIEW, PLAN, NEUTRAL = "review", "plan", "neutral"
 # first made it try every position of every paragraph (cue_marks). Same matches.
 _YEAR_RE = re.compile(r"((?:19|20)(?<!\d\d\d)\d\d)年")
 # 截至2022年6月: a date up to which something has happened, not a horizon.
+# 1月, 12月26日 right after a year: a date (1—6月 is a part of the year, not a date)
+_DATE_AFTER_RE = re.compile(r"\s*\d{1,2}\s*月(?!\s*[-—－–~～至])")
 _AS_OF_RE = re.compile(r"(?:截至|截止到?|至今|到目前)\s*$")
 # 2025年上半年, 2024年前三季度, 2025年1—6月: a part of a year that has ended. Figures of
 # it are released once it is over, so the written year says a result, not a goal, even
@@ -45,6 +47,8 @@ _REVIEW_HEAD_RE = re.compile(
     r"回顾|以来的工作|以来工作|过去[一二三四五六七八九十\d]*年|工作总结|(?:今年|年初)以来|主要成就|取得的成绩|成绩|执行情况"
     r"|完成情况|进展情况|工作情况|基本情况|运行情况|发展基础|[一二三四五六七八九十\d]+年来|统计公报"
     r"|取得的(?:工作|重大|显著|积极)?(?:进展|成就|成效|成果)|发展成效|主要成效|工作成效|发展现状|现状"
+    # 二、重点工作进展: how the work went, the noun 工作成效 is (一、2023年主要工作成效)
+    r"|(?:工作|任务)进展"
 )
 # 一、“十四五”时期发展成就和“十五五”时期发展环境: the opening part of a plan or of its
 # proposal reviews the period ending; beside a plan word (发展成就和“十四五”时期主要目标任务)
@@ -143,7 +147,13 @@ def classify_heading(
         return PLAN
     if _ACHIEVED_HEAD_RE.search(title):
         return REVIEW
-    years = [int(y) for y in _YEAR_RE.findall(title)]
+    # 2025年1月新闻发布会, ——2026年1月27日在…: the date the text was given, not the year
+    # a part is about
+    years = [
+        int(m.group(1))
+        for m in _YEAR_RE.finditer(title)
+        if not _DATE_AFTER_RE.match(title, m.end())
+    ]
     if years and doc_year is not None:
         return REVIEW if max(years) < doc_year else PLAN
     # 一、关于今年工作 / 二、关于明年工作: a year-end speech's parts say their year only
@@ -193,10 +203,19 @@ Marks = tuple[list[tuple[int, str]], list[tuple[int, str]]]
 
 # 国家统计局发布2025年国民经济运行数据, 2025年经济数据出炉: a story on the data of a
 # year, which are released once the year is over
+# 介绍2023年卫生健康事业发展情况, 通报2024年全省经济运行情况: a press conference on how a
+# year went; a part of the year (通报2025年一季度…情况) is not the whole year's release
 _RELEASED_YEAR_RE = re.compile(
-    r"((?:19|20)\d\d)年(?:全年)?[^\n。，]{0,12}?(?:运行数据|经济数据|统计数据|主要数据|数据)"
+    r"((?:19|20)\d\d)年(?!\s*(?:" + _PART_OF_YEAR_RE.pattern + r"))(?:全年)?[^\n。，]{0,12}?"
+    r"(?:运行数据|经济数据|统计数据|主要数据|数据|(?<=[展行])情况)"
 )
-_RELEASE_WORD_RE = re.compile(r"发布|公布|出炉")
+_RELEASE_WORD_RE = re.compile(r"发布|公布|出炉|介绍|通报")
+_PRESS_CONFERENCE_RE = re.compile(r"新闻发布会|发布会实录|发布会文字实录")
+
+
+def is_press_conference(title: str) -> bool:
+    """``…新闻发布会文字实录``: an office telling the press its figures."""
+    return bool(_PRESS_CONFERENCE_RE.search(title))
 
 
 def released_year(opening: str) -> int | None:
