@@ -1307,7 +1307,7 @@ def _places_in_heading(title: str) -> str:
 
 
 # Bump when extraction rules change: indexes re-extract targets (without re-segmenting).
-EXTRACTOR_VERSION = "92"
+EXTRACTOR_VERSION = "93"
 
 
 def extract_targets(
