@@ -36,7 +36,9 @@ def test_a_command_starts_without_the_packages_only_other_commands_use():
     command line: the MCP SDK (``briefbot mcp``), SQLAlchemy and Alembic (the commands
     reading the database) and Telegram (``run``, ``console``) are imported by the
     commands that use them, not at start-up; and the bot (``run``) imports the
-    near-duplicate finder's datasketch and SciPy only when a live source is polled."""
+    near-duplicate finder's datasketch and SciPy only when a live source is polled.
+    The extractor's patterns (half a second) are imported by the commands that extract,
+    not by opening an index, which reads only the extractor's version."""
     code = (
         "import runpy, sys\n"
         "sys.argv = ['briefbot', '--help']\n"
@@ -45,7 +47,7 @@ def test_a_command_starts_without_the_packages_only_other_commands_use():
         "except SystemExit as done:\n"
         "    assert not done.code, done.code\n"
         "heavy = ('mcp', 'mcp_server', 'uvicorn', 'sqlalchemy', 'alembic', 'telegram',"
-        " 'handlers', 'datasketch', 'scipy')\n"
+        " 'handlers', 'datasketch', 'scipy', 'bot.targets.extract', 'bot.targets.dedupe')\n"
         "print('LOADED', sorted(m for m in heavy if m in sys.modules))\n"
         "import handlers.app, handlers.console, briefbot.cli.serve\n"
         "print('BOT', sorted(m for m in ('datasketch', 'scipy', 'mcp') if m in sys.modules))\n"
@@ -53,3 +55,13 @@ def test_a_command_starts_without_the_packages_only_other_commands_use():
     done = _python(code)
     assert "mcp" in done.stdout and "search" in done.stdout  # the help was printed
     assert done.stdout.strip().splitlines()[-2:] == ["LOADED []", "BOT []"]
+
+
+def test_the_extractor_is_still_reached_from_the_targets_package():
+    """``bot.targets.extract_targets`` is resolved on first use (not at import) and is the
+    extractor's; the version an index is checked against is the extractor's."""
+    import bot.targets
+    from bot.targets import extract, version
+
+    assert bot.targets.extract_targets is extract.extract_targets
+    assert extract.EXTRACTOR_VERSION == version.EXTRACTOR_VERSION
