@@ -38,7 +38,9 @@ def test_a_command_starts_without_the_packages_only_other_commands_use():
     commands that use them, not at start-up; and the bot (``run``) imports the
     near-duplicate finder's datasketch and SciPy only when a live source is polled.
     The extractor's patterns (half a second) are imported by the commands that extract,
-    not by opening an index, which reads only the extractor's version."""
+    not by opening an index, which reads only the extractor's version; and the records a
+    command serves (``targets``, ``compare``) pass the one-per-figure rule without the
+    table reader and its number parsers."""
     code = (
         "import runpy, sys\n"
         "sys.argv = ['briefbot', '--help']\n"
@@ -49,12 +51,15 @@ def test_a_command_starts_without_the_packages_only_other_commands_use():
         "heavy = ('mcp', 'mcp_server', 'uvicorn', 'sqlalchemy', 'alembic', 'telegram',"
         " 'handlers', 'datasketch', 'scipy', 'bot.targets.extract', 'bot.targets.dedupe')\n"
         "print('LOADED', sorted(m for m in heavy if m in sys.modules))\n"
+        "import bot.targets.dedupe\n"
+        "print('SERVED', sorted(m for m in ('bot.targets.tables', 'bot.targets.numbers')"
+        " if m in sys.modules))\n"
         "import handlers.app, handlers.console, briefbot.cli.serve\n"
         "print('BOT', sorted(m for m in ('datasketch', 'scipy', 'mcp') if m in sys.modules))\n"
     )
     done = _python(code)
     assert "mcp" in done.stdout and "search" in done.stdout  # the help was printed
-    assert done.stdout.strip().splitlines()[-2:] == ["LOADED []", "BOT []"]
+    assert done.stdout.strip().splitlines()[-3:] == ["LOADED []", "SERVED []", "BOT []"]
 
 
 def test_the_extractor_is_still_reached_from_the_targets_package():
