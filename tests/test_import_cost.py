@@ -22,7 +22,7 @@ def _python(code: str) -> subprocess.CompletedProcess[str]:
 def test_the_core_imports_no_web_page_or_numeral_package_until_used():
     code = (
         "import sys, bot.library\n"
-        "late = ('cn2an', 'proces', 'trafilatura', 'htmldate')\n"
+        "late = ('cn2an', 'proces', 'trafilatura', 'htmldate', 'bot.corpus.webpage', 'lxml')\n"
         "print(sorted(m for m in late if m in sys.modules))\n"
         "from bot.targets.numbers.cn_numerals import cn_to_number\n"
         "assert cn_to_number('三百零五') == 305 and 'cn2an' in sys.modules\n"
