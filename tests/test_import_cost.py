@@ -20,9 +20,12 @@ def _python(code: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_core_imports_no_web_page_or_numeral_package_until_used():
+    """Nor the web-page reader (lxml.html) or the metadata inference: opening an index
+    whose documents are unchanged reads no web page and infers no metadata."""
     code = (
         "import sys, bot.library\n"
-        "late = ('cn2an', 'proces', 'trafilatura', 'htmldate', 'bot.corpus.webpage', 'lxml')\n"
+        "late = ('cn2an', 'proces', 'trafilatura', 'htmldate', 'bot.corpus.webpage', 'lxml',"
+        " 'bot.corpus.meta')\n"
         "print(sorted(m for m in late if m in sys.modules))\n"
         "from bot.targets.numbers.cn_numerals import cn_to_number\n"
         "assert cn_to_number('三百零五') == 305 and 'cn2an' in sys.modules\n"
