@@ -20,9 +20,12 @@ def _python(code: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_core_imports_no_web_page_or_numeral_package_until_used():
+    """Nor the web-page reader (lxml.html) or the metadata inference: opening an index
+    whose documents are unchanged reads no web page and infers no metadata."""
     code = (
         "import sys, bot.library\n"
-        "late = ('cn2an', 'proces', 'trafilatura', 'htmldate')\n"
+        "late = ('cn2an', 'proces', 'trafilatura', 'htmldate', 'bot.corpus.webpage', 'lxml',"
+        " 'bot.corpus.meta')\n"
         "print(sorted(m for m in late if m in sys.modules))\n"
         "from bot.targets.numbers.cn_numerals import cn_to_number\n"
         "assert cn_to_number('三百零五') == 305 and 'cn2an' in sys.modules\n"
@@ -36,7 +39,11 @@ def test_a_command_starts_without_the_packages_only_other_commands_use():
     command line: the MCP SDK (``briefbot mcp``), SQLAlchemy and Alembic (the commands
     reading the database) and Telegram (``run``, ``console``) are imported by the
     commands that use them, not at start-up; and the bot (``run``) imports the
-    near-duplicate finder's datasketch and SciPy only when a live source is polled."""
+    near-duplicate finder's datasketch and SciPy only when a live source is polled.
+    The extractor's patterns (half a second) are imported by the commands that extract,
+    not by opening an index, which reads only the extractor's version; and the records a
+    command serves (``targets``, ``compare``) pass the one-per-figure rule without the
+    table reader and its number parsers."""
     code = (
         "import runpy, sys\n"
         "sys.argv = ['briefbot', '--help']\n"
@@ -45,11 +52,25 @@ def test_a_command_starts_without_the_packages_only_other_commands_use():
         "except SystemExit as done:\n"
         "    assert not done.code, done.code\n"
         "heavy = ('mcp', 'mcp_server', 'uvicorn', 'sqlalchemy', 'alembic', 'telegram',"
-        " 'handlers', 'datasketch', 'scipy')\n"
+        " 'handlers', 'datasketch', 'scipy', 'bot.targets.extract', 'bot.targets.dedupe',"
+        " 'bot.targets.lexicon')\n"
         "print('LOADED', sorted(m for m in heavy if m in sys.modules))\n"
+        "import bot.targets.dedupe\n"
+        "print('SERVED', sorted(m for m in ('bot.targets.tables', 'bot.targets.numbers')"
+        " if m in sys.modules))\n"
         "import handlers.app, handlers.console, briefbot.cli.serve\n"
         "print('BOT', sorted(m for m in ('datasketch', 'scipy', 'mcp') if m in sys.modules))\n"
     )
     done = _python(code)
     assert "mcp" in done.stdout and "search" in done.stdout  # the help was printed
-    assert done.stdout.strip().splitlines()[-2:] == ["LOADED []", "BOT []"]
+    assert done.stdout.strip().splitlines()[-3:] == ["LOADED []", "SERVED []", "BOT []"]
+
+
+def test_the_extractor_is_still_reached_from_the_targets_package():
+    """``bot.targets.extract_targets`` is resolved on first use (not at import) and is the
+    extractor's; the version an index is checked against is the extractor's."""
+    import bot.targets
+    from bot.targets import extract, version
+
+    assert bot.targets.extract_targets is extract.extract_targets
+    assert extract.EXTRACTOR_VERSION == version.EXTRACTOR_VERSION

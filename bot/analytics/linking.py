@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.analytics.rules import Status, Verdict, judge, read, usable_result
+from bot.corpus.doc_types import TARGET_STATING_TYPES
 from bot.corpus.gazetteer import default_gazetteer
-from bot.corpus.meta import TARGET_STATING_TYPES
 from bot.models import DocumentInfo
 from bot.targets.indicators import IndicatorTable
 from bot.targets.records import TargetRecord

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from bot.corpus.meta import infer_meta, merge_meta
 from bot.corpus.parse import (
     SIDECAR_SUFFIX,
     load_sidecar,
@@ -157,6 +156,10 @@ def load_document(
             count=str(len(passages)),
             limit=str(MAX_PASSAGES),
         )
+    # imported here: the metadata inference (its patterns) costs every process importing
+    # the loader ≈30 ms, and opening an index whose documents are unchanged loads none
+    from bot.corpus.meta import infer_meta, merge_meta
+
     # What the file says of itself (a web page's title, date, issuer) as a sidecar would,
     # a real sidecar over it.
     meta = merge_meta(infer_meta(text, path.name), {**decoded.meta, **load_sidecar(path)})

@@ -30,6 +30,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from bot.corpus.doc_types import TARGET_STATING_TYPES, states_targets  # noqa: F401 (re-exported)
 from bot.corpus.gazetteer import NATIONAL, default_gazetteer
 from bot.corpus.meta_region import (
     Region,
@@ -75,18 +76,8 @@ def type_label(doc_type: str, lang: str) -> str:
     return tr(lang, f"docs.types.{key}") if key else doc_type
 
 
-# The types whose documents state a region's targets for the year or years ahead, a set
-# each year or period renews: the work report, the plan and budget reports delivered
-# beside it, the party congress report and the plan outline. Not a bulletin (results), an
-# action plan or opinion (one matter's goals, no region's whole set), a speech or news.
-TARGET_STATING_TYPES = frozenset({"政府工作报告", "计划报告", "预算报告", "党代会报告", "规划纲要"})
-
-
-def states_targets(doc_type: str | None) -> bool:
-    """Whether documents of ``doc_type`` state a region's targets, renewed from one to
-    the next of the type (:data:`TARGET_STATING_TYPES`): what ``/changes`` compares and
-    a digest leads with."""
-    return doc_type in TARGET_STATING_TYPES
+# The target-stating types live in bot.corpus.doc_types (re-exported here): the commands
+# ask them of every document without inferring any metadata.
 
 
 # The reports delivered beside the work report at a people's congress: the finance

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from bot.corpus.charset import decode_page, looks_binary
-from bot.corpus.webpage import EmptyPage, extract_page
 from bot.text.han import HAN_CLASS, han_chars
 
 TEXT_EXTENSIONS = frozenset({".txt", ".md"})
@@ -434,6 +433,10 @@ def _html_text(data: bytes, path: Path, *, charset: str | None = None) -> Decode
     script), in the charset the page declares or its bytes show (GBK pages too)."""
     if looks_binary(data):
         raise _not_text(path, "binary content")
+    # imported here: the page reader (lxml.html) costs every process importing the
+    # reader ≈15 ms, and only a saved web page needs it
+    from bot.corpus.webpage import EmptyPage, extract_page
+
     html = decode_page(data, f"text/html; charset={charset}" if charset else None)
     try:
         page = extract_page(html)

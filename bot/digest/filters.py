@@ -80,7 +80,6 @@ from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, tr
 from bot.models import DocumentInfo
 from bot.targets.conditions import ConditionError, ValueCondition, condition_text, split_condition
 from bot.targets.indicators import IndicatorTable
-from bot.targets.lexicon import GENERIC_NAMES
 from bot.targets.records import KINDS, TargetRecord
 from bot.text.english import with_chinese_terms
 from bot.text.normalize import normalize
@@ -651,6 +650,10 @@ def _generic(indicator: str, table: IndicatorTable | None) -> bool:
         return True
     if table.canonical(indicator) is not None or table.group(indicator) != "other":
         return False
+    # imported here: the extractor's lexicon compiles its patterns on import (≈20 ms),
+    # and every command imports this module through the library
+    from bot.targets.lexicon import GENERIC_NAMES
+
     name = normalize(indicator).strip()
     bare = _MEASURE_PREFIX.sub("", name) or name
     return any(n in GENERIC_NAMES or n in _MEASURE_WORDS for n in (name, bare))

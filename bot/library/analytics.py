@@ -42,8 +42,8 @@ from bot.analytics.side_by_side import (
     side_by_side,
     target_years,
 )
+from bot.corpus.doc_types import states_targets
 from bot.corpus.gazetteer import default_gazetteer
-from bot.corpus.meta import states_targets
 from bot.corpus.regions import filter_regions, region_key
 from bot.digest.filters import record_in_region
 from bot.i18n import DEFAULT_LANGUAGE, tr

@@ -8,8 +8,8 @@ from typing import Literal
 
 from bot.analytics.leads import ReportLead, report_lead
 from bot.config import Settings
+from bot.corpus.doc_types import states_targets
 from bot.corpus.gazetteer import default_gazetteer
-from bot.corpus.meta import states_targets
 from bot.corpus.regions import regions_beside
 from bot.digest import Digest, DigestFilter, compose_digest, parse_filter
 from bot.digest.compose import DigestLine, Span

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable
 
 from bot.targets.indicators import IndicatorTable
 from bot.targets.records import TargetRecord
-from bot.targets.tables import is_table_row
+from bot.targets.table_lines import is_table_row
 
 FigureKey = tuple[str, float, float | None, str, str, str, str]
 

@@ -29,13 +29,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.models import Document
-from bot.targets import dict_words
-from bot.targets.dedupe import one_per_figure
-from bot.targets.extract import EXTRACTOR_VERSION, extract_targets
 from bot.targets.indicators import IndicatorTable
-from bot.targets.naming.words import release_segmenter
 from bot.targets.record_cache import HeldRecords, RecordCache, file_key
 from bot.targets.records import TargetRecord
+from bot.targets.version import EXTRACTOR_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +119,10 @@ class TargetStore:
                 stopped.append(True)
             return bool(stopped)
 
+        # imported here: the extractor's patterns cost every process opening an index
+        # about half a second, and most (a search, a look-up) never extract
+        from bot.targets.extract import extract_targets
+
         records = extract_targets(doc, self.table, until=until)
         if stopped:
             log.warning(
@@ -167,6 +168,8 @@ class TargetStore:
         # digests, /scorecard, /changes, charts, answer cards, --json) reads the same
         # records (bot.targets.dedupe has the rule); the indicator table is read only
         # for a document two of whose figures may be one
+        from bot.targets.dedupe import one_per_figure  # imported late: see derive
+
         return one_per_figure(records, lambda: self.table)
 
     def _extract_again(self, doc_id: str, damage: str) -> list[TargetRecord]:
@@ -195,5 +198,9 @@ class TargetStore:
         """Let go of the tables extraction read once (the dictionary's word sets, the naming
         segmenter), so that the index compile after a refresh's extractions does not stand
         on them; the next extraction reads them again. Records held for look-ups are kept."""
+        # imported late (see derive); releasing what was never imported does nothing
+        from bot.targets import dict_words
+        from bot.targets.naming.words import release_segmenter
+
         dict_words.release()
         release_segmenter()

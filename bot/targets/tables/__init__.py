@@ -34,6 +34,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.targets.indicators import IndicatorTable
 from bot.targets.records import Kind, TargetRecord
+from bot.targets.table_lines import is_table_row
 from bot.targets.tables.box_rows import box_row_cells
 from bot.targets.tables.cells import (
     _DASHES,
@@ -92,11 +93,6 @@ __all__ = [
     "is_table_row",
     "parse_cell",
 ]
-
-
-def is_table_row(line: str) -> bool:
-    """A line of a table rebuilt from PDF or HTML: cells separated by tabs."""
-    return "\t" in line.strip()
 
 
 # --- the reader -------------------------------------------------------------------------
