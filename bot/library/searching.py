@@ -36,7 +36,7 @@ from bot.models import (
     Understood,
 )
 from bot.search.budget import Budget
-from bot.search.home_words import HomeReading, read_home
+from bot.search.home_words import HomeReading, home_words, read_home
 from bot.search.searcher import Searcher
 from bot.search.understand import named_period, plan_period
 from bot.targets.records import TargetRecord
@@ -47,10 +47,6 @@ from bot.text.normalize import normalize
 # ``region:山东`` or ``年份:2024`` typed into a search, as digest filters are written: the
 # search takes the region or year word without the key, which it would search as a word
 _FILTER_KEY_RE = re.compile(r"(?<!\S)(?:region|地区|year|年份)[:：](?=\S)", re.IGNORECASE)
-# a region typed with its key (region:火星): said back when no document is about it
-# The asker's own place, unnamed (今年全省粮食产量目标, 全市 GDP 增长多少, 我省): no place the
-# library can tell
-_UNNAMED_PLACE_RE = re.compile(r"全省|全市|全区|全州|全县|本省|本市|我省|我市|我区|我州|我县")
 # Words of what was planned (2015年棚改安排了多少套: the year's plan, stated in its own
 # report, not the result the next one reviews): no result card
 _PLAN_ASKED_RE = re.compile(r"安排|计划|部署|目标|预期|力争")
@@ -61,6 +57,7 @@ _CHANGE_ASKED_RE = re.compile(r"增加|减少|增长|下降|提高|降低|涨|�
 _REACHED_ENDS = ("到", "至")
 # the kind of a statistical bulletin, whose results are of its own year
 _BULLETIN = "统计公报"
+# a region typed with its key (region:火星): said back when no document is about it
 _TYPED_REGION_RE = re.compile(r"(?<!\S)(?:region|地区)[:：](\S+)", re.IGNORECASE)
 
 
@@ -257,11 +254,12 @@ class SearchMixin:
         if (
             found
             and understood.region is None
-            and _UNNAMED_PLACE_RE.search(asked)
+            and home_words(asked)
             and len(self._places_of_the_year(understood.year)) > 1
         ):
-            # 今年全省 …: the asker's own province, which the library cannot tell when it
-            # holds documents of several places for the year: one of them is no answer
+            # 今年全省 …, 我市 (the asker's own place, read as the search reads it): which
+            # place the library cannot tell when it holds documents of several places for
+            # the year: one of them is no answer
             found = None
 
         def with_the_others(resp: SearchResponse) -> SearchResponse:
