@@ -68,9 +68,9 @@ DEMO: tuple[tuple[str, str], ...] = (
 # the bot has no command of those names (they answered 未知命令)
 QUIT_COMMANDS = (":q", ":quit", ":exit", "/quit", "/exit")
 CONSOLE_COMMAND = re.compile(r":[A-Za-z]+")
-# `:file 报告.docx`: a file of this machine sent to the bot, as dropped into a chat
 # a button pressed by its number, typed as shown ([2]) or bare (2)
 BUTTON = re.compile(r"\[?\s*(\d+)\s*\]?")
+# `:file 报告.docx`: a file of this machine sent to the bot, as dropped into a chat
 FILE_COMMAND = re.compile(r":file\s+(\S.*)")
 # The console's user, as a Telegram client would announce them: Chinese, so the bot and the
 # console's frame (the catalogue's ``console.*``) answer in Chinese until ``/lang en``.
