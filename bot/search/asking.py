@@ -223,9 +223,12 @@ def asks_past(text: str) -> bool:
     )
 
 
-# A place in a ranking asked (全国排第几, 排名第几, 位次): where a place stood, which only a
-# review can say (居全国第6位); a plan's goals rank nothing.
-_RANK_ASKED_RE = re.compile("排第几|排名第几|排在第几|第几位|第几名|位次|名次")
+# A place in a ranking asked (全国排第几, 排名第几, 位次; the noun alone, 营商环境 排名, 排行, and
+# in English, ranking, ranks): where a place stood, which only a review can say (居全国第6位);
+# a plan's goals rank nothing.
+_RANK_ASKED_RE = re.compile(
+    r"排第几|排名|排行|排在第几|第几位|第几名|位次|名次|\brank(?:s|ed|ings?)?\b", re.IGNORECASE
+)
 
 
 # A count or an amount asked (多少, 几家, 几个, 第几, 几倍): the line giving the figure is

@@ -1167,11 +1167,20 @@ class Searcher:
             others = (documents(o) for o in required if o is not c)
             in_region = self._regions_docs(facets.all_regions) if region and facets else None
             scope = apart.pointed_to(in_region, others, n_docs)
-            own = documents(c)
+            own = self._documents_in_body(hits_of(c)[0])
             if apart.written_apart(scope, own):
                 k = out.index(c)
                 out[k : k + 1] = [self._concept(p) for p in pieces] + [replace(c, optional=True)]
         return out
+
+    def _documents_in_body(self, pids: np.ndarray) -> np.ndarray:
+        """Which documents hold ``pids`` in their body text: a compound a document writes
+        whole only in a chart or table caption, a data-source note or a copy (图1
+        2017-2023年周口市粮食总产量, 表3 …主要农产品产量) is one its text writes apart
+        (粮食播种面积…，总产量902.61万吨), and is looked for as its words there."""
+        pids = np.asarray(pids, dtype=np.intp)
+        body = pids[self._demoted[pids] == 0] if pids.size else pids
+        return apart.documents_of(body, self.index.p_doc, len(self.index.docs))
 
     def _regions_docs(self, regions: tuple[str, ...]) -> np.ndarray:
         """Ids of the documents of every region named (山东 江苏: both provinces')."""
