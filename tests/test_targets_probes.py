@@ -343,6 +343,7 @@ def test_probe_precision_and_recall(table, name):
         "round16",
         "round16b",
         "round17",
+        "round18b",
     ],
 )
 def test_the_gold_is_what_the_annotation_builds(name):
