@@ -74,6 +74,7 @@ from bot.targets.naming import (
 from bot.targets.naming import (
     clause_start as _clause_start,
 )
+from bot.targets.naming.part_shares import whole_without_own_scope
 from bot.targets.naming.passes import AFTER_PAIRS, PASSES, Sentence, run_passes
 from bot.targets.naming.respective import respective_pairs
 from bot.targets.naming.topic import without_topic_place
@@ -1001,7 +1002,7 @@ class _Walker:
         if indicator.endswith("计划") and (planned := self.table.canonical(indicator[:-2])):
             indicator = planned  # 固定资产投资计划增长5%: the investment planned to grow
         if indicator not in self.table:
-            indicator = self._gdp_named(indicator)
+            indicator = whole_without_own_scope(self._gdp_named(indicator), self.table)
         else:
             # a name composed from the text's words (改造城镇老旧小区…惠及居民) that the table
             # lists as an alias is written as the table writes it, as a matched phrase is

@@ -1,0 +1,37 @@
+"""Rules found on the round-18b probe set (issue 11, ``tests/data/probes/round18b/``): city
+statistical bulletins, a provincial action plan, a sector plan, a congress report and a
+leader's speech worded as real ones are. Every sentence here is invented for the test;
+none is a probe's or a corpus document's."""
+
+from __future__ import annotations
+
+from tests.probes import names_by_value
+
+_BULLETIN = "江州市2024年国民经济和社会发展统计公报\n\n六、对外经济\n\n"
+_BULLETIN_NAME = "city_jiangzhou_2024_stat-bulletin.txt"
+_PLAN = "江州省推动数字经济发展三年行动方案（2025—2027年）\n\n二、重点任务\n\n"
+_PLAN_NAME = "province_jiangzhou_2025_digital-economy-action-plan.txt"
+
+
+# --- a share's whole: the scope word kept only when it says which of the part's own measure -
+
+
+def test_a_trade_share_keeps_the_scope_when_the_part_is_trade_too(extract):
+    # 进出口额 and 进出口总额 are one measure in the table: 全市 says which total
+    text = _BULLETIN + "对东盟国家进出口额88.6亿元，增长9.1%，占全市进出口总额的21.4%。\n"
+    got = names_by_value(extract(text, _BULLETIN_NAME))
+    assert got[21.4] == "对东盟国家进出口额占全市进出口总额比重"
+
+
+def test_an_inline_share_drops_the_scope_before_another_whole(extract):
+    text = _PLAN + "力争集聚区产值占全省数字产业比重达到65%以上，园区税收占全市税收比重达到40%。\n"
+    got = names_by_value(extract(text, _PLAN_NAME))
+    assert got[65] == "集聚区产值占数字产业比重"
+    assert got[40] == "园区税收占全市税收比重"  # the part's own measure again: which 税收
+
+
+def test_a_cluster_area_opening_a_name_is_not_cut_as_a_verb(extract):
+    # jieba cuts 集聚/区: 力争集聚 read as two verbs left a bare 区
+    text = _PLAN + "力争集聚区产值达到500亿元。\n"
+    got = names_by_value(extract(text, _PLAN_NAME))
+    assert got[500] == "集聚区产值"
