@@ -35,3 +35,30 @@ def test_a_cluster_area_opening_a_name_is_not_cut_as_a_verb(extract):
     text = _PLAN + "力争集聚区产值达到500亿元。\n"
     got = names_by_value(extract(text, _PLAN_NAME))
     assert got[500] == "集聚区产值"
+
+
+# --- a gap to the other side of the urban-rural divide, and a target's 任务 -----------------
+
+_REPORT = "江州市政府工作报告\n\n一、2025年工作回顾\n\n"
+_REPORT_NAME = "city_jiangzhou_2026_gwr.txt"
+
+
+def test_a_gap_to_urban_residents_is_the_rural_income_rates(extract):
+    # 高于城镇居民 is read as a comparison with no number first: the rate before it is
+    # still the one the gap belongs to
+    text = _REPORT + "农村居民人均可支配收入达到21053元，增长7.6%，增速高于城镇居民2.4个百分点。\n"
+    got = names_by_value(extract(text, _REPORT_NAME))
+    assert got[2.4] == "农村居民人均可支配收入"
+
+
+def test_a_gap_said_as_faster_than_urban_residents(extract):
+    text = _REPORT + "农村居民人均可支配收入增长8.3%，快于城镇居民1.9个百分点。\n"
+    got = names_by_value(extract(text, _REPORT_NAME))
+    assert got[1.9] == "农村居民人均可支配收入"
+
+
+def test_more_than_the_years_target_task_is_the_measure_before(extract):
+    text = _REPORT + "全市脱贫人口务工人数达到31.5万人，超过年度目标任务2.6万人。\n"
+    got = names_by_value(extract(text, _REPORT_NAME))
+    assert got[2.6] == got[31.5]
+    assert "目标" not in got[2.6]
