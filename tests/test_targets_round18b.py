@@ -62,3 +62,19 @@ def test_more_than_the_years_target_task_is_the_measure_before(extract):
     got = names_by_value(extract(text, _REPORT_NAME))
     assert got[2.6] == got[31.5]
     assert "目标" not in got[2.6]
+
+
+# --- one count of sites two levels set: 国考、省考断面 --------------------------------------
+
+
+def test_sites_two_levels_monitor_are_one_count_and_one_rate(extract):
+    text = _BULLETIN + "全市18个国考、省考断面水质优良率为97.2%。\n"
+    got = names_by_value(extract(text, _BULLETIN_NAME))
+    assert got[18] == "国考、省考断面"
+    assert got[97.2] == "国考、省考断面水质优良率"
+
+
+def test_two_levels_joined_by_a_list_mark_before_one_head(extract):
+    text = _BULLETIN + "全年创建12个国家级、省级农业示范区。\n"
+    got = names_by_value(extract(text, _BULLETIN_NAME))
+    assert got[12] == "国家级、省级农业示范区"
