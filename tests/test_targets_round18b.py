@@ -78,3 +78,24 @@ def test_two_levels_joined_by_a_list_mark_before_one_head(extract):
     text = _BULLETIN + "全年创建12个国家级、省级农业示范区。\n"
     got = names_by_value(extract(text, _BULLETIN_NAME))
     assert got[12] == "国家级、省级农业示范区"
+
+
+# --- a range with its measure said once, after the second number ---------------------------
+
+
+def test_a_count_range_with_zhi_is_one_figure(extract):
+    recs = extract(_PLAN + "推动6至8款智能终端取得入网许可。\n", _PLAN_NAME)
+    got = [(r.value, r.value_max, r.unit) for r in recs]
+    assert got == [(6, 8, "款")]
+
+
+def test_a_money_range_with_the_magnitude_once(extract):
+    # GOLD_GUIDELINES 6.2: 3000至5000亿元 gives value 3000 and value_max 5000
+    recs = extract(_PLAN + "带动社会投资2000至3000亿元。\n", _PLAN_NAME)
+    got = [(r.value, r.value_max, r.unit) for r in recs]
+    assert got == [(2000, 3000, "亿元")]
+
+
+def test_a_span_of_months_is_no_range(extract):
+    recs = extract(_BULLETIN + "1至11月，全市外贸进出口总额增长6.4%。\n", _BULLETIN_NAME)
+    assert [(r.value, r.value_max) for r in recs] == [(6.4, None)]
