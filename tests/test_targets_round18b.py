@@ -99,3 +99,19 @@ def test_a_money_range_with_the_magnitude_once(extract):
 def test_a_span_of_months_is_no_range(extract):
     recs = extract(_BULLETIN + "1至11月，全市外贸进出口总额增长6.4%。\n", _BULLETIN_NAME)
     assert [(r.value, r.value_max) for r in recs] == [(6.4, None)]
+
+
+# --- a mode of transport opening a clause owns its traffic ---------------------------------
+
+
+def test_a_modes_traffic_said_with_a_verb_between_is_the_modes(extract):
+    text = _BULLETIN + "全年公路完成货运量5120万吨，比上年增长3.9%。\n"
+    got = names_by_value(extract(text, _BULLETIN_NAME))
+    assert got[5120] == "公路货运量"
+    assert got[3.9] == "公路货运量"
+
+
+def test_traffic_without_a_mode_stays_the_regions(extract):
+    text = _BULLETIN + "全年完成货运量7300万吨，增长2.2%。\n"
+    got = names_by_value(extract(text, _BULLETIN_NAME))
+    assert got[7300] == "货运量"
