@@ -115,3 +115,20 @@ def test_traffic_without_a_mode_stays_the_regions(extract):
     text = _BULLETIN + "全年完成货运量7300万吨，增长2.2%。\n"
     got = names_by_value(extract(text, _BULLETIN_NAME))
     assert got[7300] == "货运量"
+
+
+# --- a comparison with the farmers' average --------------------------------------------------
+
+
+def test_a_growth_above_the_farmers_average_is_a_comparison(extract):
+    text = _REPORT + "确保脱贫人口人均纯收入增速高于全市农民收入平均增速。\n"
+    recs = extract(text, _REPORT_NAME)
+    assert [(r.indicator, r.value, r.qualifier) for r in recs] == [
+        ("脱贫人口人均纯收入", None, "高于")
+    ]
+
+
+def test_a_gap_to_the_farmers_average_is_the_rate_befores(extract):
+    text = _REPORT + "农村居民人均可支配收入增长8.4%，高于全省农民平均水平1.3个百分点。\n"
+    got = names_by_value(extract(text, _REPORT_NAME))
+    assert got[1.3] == "农村居民人均可支配收入"

@@ -25,10 +25,10 @@ if TYPE_CHECKING:
 # the whole clause before the gap: a comparison and its benchmark, nothing named
 _GAP_CLAUSE_RE = re.compile(
     r"[，,](?:其中)?(?:增速|增幅|分别|均|比增速)?(?P<q>高于|低于|快于|慢于|超过|领先)"
-    r"(?:全国|全省|全市|全区|全县|全州|全盟|同期|全国和全省|全国、全省|全省和全国|全省、全国"
+    r"(?:全国|全省|全市|全区|全县|全州|全盟|同期|全国和全省|全国、全省|全省和全国|全省、全国)?"
     # the other side of the urban-rural gap: 农村居民…增长7.6%，增速高于城镇居民2.3个百分点
-    # (as 高于城镇居民收入增速3.2个百分点, which names its rate)
-    r"|城镇居民|农村居民|城镇|农村)?"
+    # (as 高于城镇居民收入增速3.2个百分点, which names its rate), and the farmers' average
+    r"(?:城镇居民|农村居民|城镇|农村|农民)?(?:收入)?"
     r"(?:平均水平|平均增速|平均|水平)?(?:收入)?(?:增速|增幅)?$"
 )
 
