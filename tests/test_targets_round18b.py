@@ -132,3 +132,11 @@ def test_a_gap_to_the_farmers_average_is_the_rate_befores(extract):
     text = _REPORT + "农村居民人均可支配收入增长8.4%，高于全省农民平均水平1.3个百分点。\n"
     got = names_by_value(extract(text, _REPORT_NAME))
     assert got[1.3] == "农村居民人均可支配收入"
+
+
+def test_a_gap_to_any_benchmark_named_alone_is_the_rate_befores(extract):
+    # the clause holds only the comparison and its benchmark (一般工业 is no measure of
+    # this sentence): the gap is the rate's
+    text = _REPORT + "高技术制造业增加值增长11.2%，快于一般工业3.6个百分点。\n"
+    got = names_by_value(extract(text, _REPORT_NAME))
+    assert got[3.6] == got[11.2] == "高技术制造业增加值"

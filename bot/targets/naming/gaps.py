@@ -30,6 +30,8 @@ _GAP_CLAUSE_RE = re.compile(
     # (as 高于城镇居民收入增速3.2个百分点, which names its rate), and the farmers' average
     r"(?:城镇居民|农村居民|城镇|农村|农民)?(?:收入)?"
     r"(?:平均水平|平均增速|平均|水平)?(?:收入)?(?:增速|增幅)?$"
+    # any other benchmark the clause names alone: 增长10.8%，快于一般工业4个百分点
+    r"|[，,](?:增速|增幅)?(?P<q2>高于|低于|快于|慢于)[\u4e00-\u9fff]{2,10}$"
 )
 
 
@@ -56,7 +58,7 @@ def gap_of_the_rate_before(sentence: str, named: list[Named]) -> list[Named]:
         ):
             m = _GAP_CLAUSE_RE.search(sentence, before.figure.end, fig.start)
             if m and m.start() == _clause_mark(sentence, before.figure.end):
-                n = replace(n, indicator=before.indicator, change=m.group("q"))
+                n = replace(n, indicator=before.indicator, change=m.group("q") or m.group("q2"))
         out.append(n)
     return out
 
