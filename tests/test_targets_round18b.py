@@ -140,3 +140,15 @@ def test_a_gap_to_any_benchmark_named_alone_is_the_rate_befores(extract):
     text = _REPORT + "高技术制造业增加值增长11.2%，快于一般工业3.6个百分点。\n"
     got = names_by_value(extract(text, _REPORT_NAME))
     assert got[3.6] == got[11.2] == "高技术制造业增加值"
+
+
+# --- people moved over the years a review covers ---------------------------------------------
+
+
+def test_people_moved_in_a_five_year_review_are_a_sum_over_it(extract):
+    text = (
+        "在中国共产党江州市第七次代表大会上的报告\n\n（2021年9月20日）\n\n一、过去五年工作回顾\n\n"
+        "五年来，全市累计减少农村贫困人口21.6万人，易地扶贫搬迁5.8万人。\n"
+    )
+    recs = {r.value: r for r in extract(text, "city_jiangzhou_2021_party-congress-report.txt")}
+    assert recs[5.8].year == recs[21.6].year == "2017-2021"

@@ -138,6 +138,8 @@ _DOUBLING = frozenset({"翻番", "倍增"})
 # Doing, not standing: a count after these was added up over the span.
 _FLOW_VERB_RE = re.compile(
     r"新增|新建|新开|建成|构建|推出|实施|开工|培育|引进|承办|举办|补充|创建|开通|签约|发放|培训|淘汰"
+    # 易地扶贫搬迁830万人 in a review of five years: the people moved over them
+    r"|搬迁"
 )
 _ENDS_AT_RE = re.compile(r"[\u4e00-\u9fff][至到为](?:约|近|超过|超)?$")
 # Verbs that count what was dealt with over a span (有效应对50个热带气旋, 接待…).
