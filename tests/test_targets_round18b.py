@@ -152,3 +152,17 @@ def test_people_moved_in_a_five_year_review_are_a_sum_over_it(extract):
     )
     recs = {r.value: r for r in extract(text, "city_jiangzhou_2021_party-congress-report.txt")}
     assert recs[5.8].year == recs[21.6].year == "2017-2021"
+
+
+def test_a_comparison_among_five_years_goals_is_over_the_span(extract):
+    # after 到2026年 in the same sentence, a level takes 2026; income growing with the
+    # economy is a change over the five years, as a yearly average is
+    text = (
+        "在中国共产党江州市第七次代表大会上的报告\n\n（2021年9月20日）\n\n二、今后五年的奋斗目标\n\n"
+        "今后五年的主要目标是：地区生产总值年均增长7%左右，到2026年突破5000亿元；"
+        "城乡居民收入增长与经济增长同步。\n"
+    )
+    recs = extract(text, "city_jiangzhou_2021_party-congress-report.txt")
+    years = {r.value: r.year for r in recs}
+    assert years[5000] == "2026"
+    assert years[None] == years[7] == "2022-2026"

@@ -881,7 +881,8 @@ class _Walker:
         if (
             year is not None
             and year.isdigit()
-            and named.change.startswith("年均")
+            # (a comparison too: 城乡居民收入增长与经济增长同步 is a change over the span)
+            and (named.change.startswith("年均") or fig.form == "comparison")
             and period_before(periods, offset - 1, upto) is None
         ):
             # 今后五年…：…年均增长7%，到2020年突破…；一般公共预算收入年均增长9%: a yearly
