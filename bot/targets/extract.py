@@ -74,6 +74,7 @@ from bot.targets.naming import (
 from bot.targets.naming import (
     clause_start as _clause_start,
 )
+from bot.targets.naming.part_shares import whole_without_own_scope
 from bot.targets.naming.passes import AFTER_PAIRS, PASSES, Sentence, run_passes
 from bot.targets.naming.respective import respective_pairs
 from bot.targets.naming.topic import without_topic_place
@@ -137,6 +138,8 @@ _DOUBLING = frozenset({"翻番", "倍增"})
 # Doing, not standing: a count after these was added up over the span.
 _FLOW_VERB_RE = re.compile(
     r"新增|新建|新开|建成|构建|推出|实施|开工|培育|引进|承办|举办|补充|创建|开通|签约|发放|培训|淘汰"
+    # 易地扶贫搬迁830万人 in a review of five years: the people moved over them
+    r"|搬迁"
 )
 _ENDS_AT_RE = re.compile(r"[\u4e00-\u9fff][至到为](?:约|近|超过|超)?$")
 # Verbs that count what was dealt with over a span (有效应对50个热带气旋, 接待…).
@@ -878,7 +881,8 @@ class _Walker:
         if (
             year is not None
             and year.isdigit()
-            and named.change.startswith("年均")
+            # (a comparison too: 城乡居民收入增长与经济增长同步 is a change over the span)
+            and (named.change.startswith("年均") or fig.form == "comparison")
             and period_before(periods, offset - 1, upto) is None
         ):
             # 今后五年…：…年均增长7%，到2020年突破…；一般公共预算收入年均增长9%: a yearly
@@ -1001,7 +1005,7 @@ class _Walker:
         if indicator.endswith("计划") and (planned := self.table.canonical(indicator[:-2])):
             indicator = planned  # 固定资产投资计划增长5%: the investment planned to grow
         if indicator not in self.table:
-            indicator = self._gdp_named(indicator)
+            indicator = whole_without_own_scope(self._gdp_named(indicator), self.table)
         else:
             # a name composed from the text's words (改造城镇老旧小区…惠及居民) that the table
             # lists as an alias is written as the table writes it, as a matched phrase is

@@ -253,6 +253,8 @@ _EMPTY_RE = re.compile("")
 # what only says which kind of a head: a voltage, a scope, an adjective in 性
 _MODIFIER_ONLY_RE = re.compile(
     r"\d+(?:\.\d+)?千伏|[\u4e00-\u9fff]{1,3}性|国际|国内|境内|境外|地区|国家级?|省级?|市级?|县级?"
+    # who set a monitored site (国考、省考断面, 国控、省控地表水考核断面)
+    r"|[国省市][考控]"
 )
 
 
@@ -296,7 +298,7 @@ def _after_noun(after: str) -> tuple[str, int]:
         m = _EMPTY_RE.match(after, m.end() + 2)
     if (
         m
-        and m.group() in ("和", "及", "与")
+        and m.group() in ("和", "及", "与", "、")
         and _MODIFIER_ONLY_RE.fullmatch(after[k : m.start()])
         and _MODIFIER_ONLY_RE.match(after, m.end())
     ) or (m and m.group() == "或" and m.start() - k >= 2 and _OR_NEXT_RE.match(after, m.end())):

@@ -46,8 +46,9 @@ _BARE_CLAUSE_RE = re.compile(
     rf"|^(?:增速|增幅)?(?:高于|低于|快于|慢于)(?:{_SCOPES})?(?:平均水平|平均|水平)?"
     r"(?:约|近)?$"
     # a plan-execution report's base, the year's own target: 增长7.4%，高于年度目标0.4个百分点
-    r"|^(?:增速|增幅)?(?:高于|低于|快于|慢于|超过|超出)(?:年度|全年|年初|预期)(?:预期)?(?:目标|计划)"
-    r"(?:约|近)?$"
+    r"|^(?:增速|增幅)?(?:高于|低于|快于|慢于|超过|超出|超额完成)(?:年度|全年|年初|预期)(?:预期)?"
+    # …务工规模达到254万人，超过年度目标任务14万人: the target's own word 任务 too
+    r"(?:目标|计划)(?:任务)?(?:约|近)?$"
 )
 # a subject before the comparison in the figure's own name: 合格率比全国平均水平低
 _SUBJECT_RE = re.compile(

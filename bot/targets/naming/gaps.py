@@ -26,7 +26,12 @@ if TYPE_CHECKING:
 _GAP_CLAUSE_RE = re.compile(
     r"[，,](?:其中)?(?:增速|增幅|分别|均|比增速)?(?P<q>高于|低于|快于|慢于|超过|领先)"
     r"(?:全国|全省|全市|全区|全县|全州|全盟|同期|全国和全省|全国、全省|全省和全国|全省、全国)?"
-    r"(?:平均水平|平均增速|平均|水平)?(?:增速|增幅)?$"
+    # the other side of the urban-rural gap: 农村居民…增长7.6%，增速高于城镇居民2.3个百分点
+    # (as 高于城镇居民收入增速3.2个百分点, which names its rate), and the farmers' average
+    r"(?:城镇居民|农村居民|城镇|农村|农民)?(?:收入)?"
+    r"(?:平均水平|平均增速|平均|水平)?(?:收入)?(?:增速|增幅)?$"
+    # any other benchmark the clause names alone: 增长10.8%，快于一般工业4个百分点
+    r"|[，,](?:增速|增幅)?(?P<q2>高于|低于|快于|慢于)[\u4e00-\u9fff]{2,10}$"
 )
 
 
@@ -39,7 +44,12 @@ def gap_of_the_rate_before(sentence: str, named: list[Named]) -> list[Named]:
     out: list[Named] = []
     for i, n in enumerate(named):
         fig = n.figure
-        before = out[i - 1] if i else None
+        # the rate before, past a comparison read in the gap's own clause (增速高于城镇居民:
+        # a figure with no number between the rate and its gap)
+        j = i - 1
+        while j >= 0 and not out[j].figure.value_text:
+            j -= 1
+        before = out[j] if j >= 0 else None
         if (
             before is not None
             and fig.unit == "个百分点"
@@ -48,7 +58,7 @@ def gap_of_the_rate_before(sentence: str, named: list[Named]) -> list[Named]:
         ):
             m = _GAP_CLAUSE_RE.search(sentence, before.figure.end, fig.start)
             if m and m.start() == _clause_mark(sentence, before.figure.end):
-                n = replace(n, indicator=before.indicator, change=m.group("q"))
+                n = replace(n, indicator=before.indicator, change=m.group("q") or m.group("q2"))
         out.append(n)
     return out
 

@@ -70,3 +70,34 @@ def share_within_its_kind(sentence: str, named: list[Named], table: IndicatorTab
             n = replace(n, indicator=m["part"] + "占比")
         out.append(n)
     return out
+
+
+# a share written inline with the text's own scope before its whole: 集聚区产值占全省低空制造业
+# 比重, 园区产值占全市工业比重 (全国 is another whole and stays)
+_SCOPED_WHOLE_RE = re.compile(
+    r"^(?P<part>.{2,}?)占全(?:省|市|区|县|州|镇|乡)(?P<whole>[\u4e00-\u9fff]{2,}?)的?比重$"
+)
+
+
+def own_measure_again(table: IndicatorTable, part: str, whole: str) -> bool:
+    """Whether ``part`` ends with the measure ``whole`` names, as written
+    (``对东盟进出口总额`` / ``进出口总额``) or as the table files it (``对…国家进出口额``,
+    ``对…沿线国家进出口`` / ``进出口总额``: one measure in three wordings): then the scope
+    before the whole says which of them (GOLD_GUIDELINES 6.6)."""
+    if part.endswith(whole):
+        return True
+    measure = table.canonical(whole)
+    if not measure:
+        return False
+    return any(table.canonical(part[i:]) == measure for i in range(len(part) - 1))
+
+
+def whole_without_own_scope(name: str, table: IndicatorTable) -> str:
+    """``集聚区产值占全省低空制造业比重`` -> ``集聚区产值占低空制造业比重``: a share's whole
+    drops the text's own scope word, as a share said after its part does
+    (GOLD_GUIDELINES 6.6), unless the bare whole would be the part's own measure again
+    (``园区规模工业总产值占全县规模工业总产值比重``, ``楼宇经济税收占全区税收比重``)."""
+    m = _SCOPED_WHOLE_RE.match(name)
+    if not m or own_measure_again(table, m["part"], m["whole"]):
+        return name
+    return f"{m['part']}占{m['whole']}比重"

@@ -41,6 +41,7 @@ from bot.targets.naming.forms_lists import _ListForms
 from bot.targets.naming.forms_number import _COUNTISH, _SHARE_RE, _NumberForm
 from bot.targets.naming.forms_phrases import _PhraseForms
 from bot.targets.naming.part_measures import PARTS_RE, measure_of_the_whole
+from bot.targets.naming.part_shares import own_measure_again
 from bot.targets.naming.place_only import _only_a_place
 from bot.targets.naming.resolve import (
     _aliases_cached,
@@ -802,7 +803,7 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
             rest
             and not rest.startswith(("的", "比重", "比例", "份额"))  # 占全市比重接近一半
             and _is_name(rest)
-            and not whole.endswith(rest)
+            and not own_measure_again(self.table, whole, rest)
         ):
             # 湿地面积…，占全县国土面积的5%: the county's land, as the part is the county's;
             # kept when the bare whole would be the part's own measure again

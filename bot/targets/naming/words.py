@@ -38,7 +38,7 @@ def _state_words() -> frozenset[str]:
 
 # Policy words jieba's own dictionary cuts at a conjunction (和|美|乡村), which would
 # then read as a list: 和美乡村样板村 is one thing, not 和 + 美乡村样板村.
-_NAMING_WORDS = ("和美乡村", "宜居宜业", "帮扶车间")
+_NAMING_WORDS = ("和美乡村", "宜居宜业", "帮扶车间", "集聚区")
 # words jieba's own would swallow unless weighted: 化解矛盾 | 纠纷 hides the verb of
 # 化解矛盾纠纷 (the disputes are the thing, 化解 the act)
 _WEIGHTED_WORDS = {"矛盾纠纷": 50000}

@@ -42,6 +42,9 @@ _FIGURE_RE = re.compile(
     r"(?P<per>/(?:[百千万]?(?:平方公里|人|户|亩))|/(?:年|月|日|天|小时))?"
 )
 _RANGE_SEP = "-—–－~～至到"
+# the measures a range may name once, after its second number (8至10款, 2至3个): counted
+# things and money; 1至11月, 2021至2025年 are spans of dates, their units no measure here
+_BARE_RANGE_CLASSES = frozenset({"count", "money"})
 
 
 _STRUCTURAL_SETS_RE = re.compile(r"(重点)?(产业链|战线|主线)")
@@ -142,8 +145,17 @@ def _number_figures(sentence: str, quotes: list[tuple[int, int]]) -> list[Figure
             m2 = matches[i + 1]
             unit2 = m2.group("unit")
             same_unit = unit_s is None or unit_s == unit2
-            if unit2 is not None and same_unit and (m2.group("mag") or "") == mag:
-                if nxt in "至到" and unit_s is None:
+            mag2 = m2.group("mag") or ""
+            if unit2 is not None and unit_s is None and not mag and mag2 and nxt != "到":
+                # 3000至5000亿元, 10-20万人: the magnitude said once, after the second
+                mag = mag2
+            if unit2 is not None and same_unit and mag2 == mag:
+                if (
+                    nxt in "至到"
+                    and unit_s is None
+                    and _UNIT_TABLE.get(unit2, ("", ""))[1] not in _BARE_RANGE_CLASSES
+                    and not mag
+                ):
                     pass  # 1至2: too ambiguous without a unit on the first number
                 else:
                     skip_next = True

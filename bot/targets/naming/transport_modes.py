@@ -1,0 +1,57 @@
+"""A mode of transport that opens a clause owns the traffic the clause gives.
+
+Bulletins give each mode's traffic with the mode as the clause's subject and a verb
+between it and the measure, as a port's throughput is given (:mod:`ports`)::
+
+    全年公路完成货运量6235万吨，比上年增长4.6%   -> 公路货运量 (not all modes' 货运量)
+    铁路完成旅客发送量1200万人次                  -> 铁路旅客发送量
+
+The figure is that mode's, as ``公路货运量`` is named when no verb stands between (the
+dev golds name each mode's 周转量 so: 铁路旅客周转量, 公路运输货物周转量). The change said
+right after it (…，增长4.6%) is the same mode's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from bot.targets.naming.clauses import clause_start
+from bot.targets.naming.needs import needs
+
+if TYPE_CHECKING:
+    from bot.targets.naming.sentence import Named
+
+# the mode opening the clause (a time or scope word may come first), then the verb
+_MODE_RE = re.compile(
+    r"^(?:全年|今年|去年|上半年|前三季度)?[，,]?(?:全[省市区县州])?"
+    r"(?P<mode>公路|铁路|水路|水运|民航|航空)(?:运输)?(?:共|累计)?(?:完成|实现)"
+)
+# the traffic measures a mode's clause gives
+_TRAFFIC_RE = re.compile(
+    r"^(?:货运量|客运量|货物运输量|旅客运输量|货物周转量|旅客周转量|旅客发送量|货物发送量)$"
+)
+# a clause that is only the change of the figure before (，增长8%, 比上年增长)
+_CHANGE_ONLY_RE = re.compile(r"(?:比上年|同比|较上年)?(?:增长|下降|提高|减少|增加)$")
+
+
+@needs("完成", "实现")
+def traffic_of_the_mode(sentence: str, named: list[Named]) -> list[Named]:
+    """``named`` with the traffic of a clause a mode of transport opens named as that
+    mode's, and the change said right after it with it (see the module docstring)."""
+    if "完成" not in sentence and "实现" not in sentence:
+        return named
+    out: list[Named] = []
+    renamed: dict[str, str] = {}
+    for n in named:
+        start = clause_start(sentence, n.figure.start)
+        m = _MODE_RE.match(sentence, start, n.figure.start)
+        if m and _TRAFFIC_RE.match(n.indicator) and sentence.startswith(n.indicator, m.end()):
+            name = m["mode"] + n.indicator
+            renamed[n.indicator] = name
+            n = replace(n, indicator=name)
+        elif n.indicator in renamed and _CHANGE_ONLY_RE.match(sentence, start, n.figure.start):
+            n = replace(n, indicator=renamed[n.indicator])  # 增长4.6%: the same mode's
+        out.append(n)
+    return out
