@@ -87,6 +87,7 @@ from bot.text.english_fallback import (
     is_content_word,
     with_compounds,
 )
+from bot.text.english_figures import with_chinese_figures
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, has_cjk, is_cjk_word
@@ -936,7 +937,9 @@ class Searcher:
         terms reports write (employment -> 就业, grain output -> 粮食产量:
         :mod:`bot.text.english`), then pinyin words as the index's frequent terms (jingji
         -> 经济: :mod:`.pinyin_words`); ``raw`` stays what was typed."""
-        text = query
+        # figures typed in English first (3 trillion yuan -> 3万亿元, 5.5 percent -> 5.5%):
+        # read word by word, the compound reader made percentage points 百分点
+        text = with_chinese_figures(query)
         if _LATIN_RE.search(text):
             # places first (Zhoukou city -> 周口市): read as compounds, the dictionary's
             # sense of a place and its suffix word took the name alone (Zhoukou city ->
@@ -977,6 +980,7 @@ class Searcher:
         latin names go first, as in :meth:`_parse`: read after, a place the index seldom
         writes stayed English (Shandong GDP) and a place's suffix word was left a word of
         its own (Zhoukou city -> 周口 city)."""
+        text = with_chinese_figures(text)
         if _LATIN_RE.search(text):
             text = with_chinese_places(text)
         text = with_chinese_terms(text)

@@ -1,0 +1,130 @@
+"""What search-questions32 settled (issue 13): figures typed in English written as the
+reports write them (3 trillion yuan -> 3万亿元, 5.5 percent -> 5.5%), a whole said in
+English (national, nationwide: 全国, the national facet; province-wide: 全省), the reports'
+普及率 and 自来水, rural alone as 农村. Invented texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.text.english import with_chinese_terms
+from bot.text.english_figures import with_chinese_figures
+from tests.conftest import engine_over
+
+NATIONAL = (
+    "2031年国务院政府工作报告\n"
+    "一、过去一年工作回顾\n"
+    "国内生产总值达到150万亿元，增长4.8%。全国粮食产量7.2亿吨。\n"
+    "二、今年工作安排\n"
+    "今年发展主要预期目标是：国内生产总值增长4.5%左右；粮食产量7.3亿吨左右。\n"
+    "拟安排地方政府专项债券5.2万亿元。赤字率拟按4.2%左右安排。\n"
+)
+PROVINCE = (
+    "2031年青海省政府工作报告\n"
+    "一、过去一年工作回顾\n"
+    "全省粮食产量达到120万吨，粮食生产再获丰收。地区生产总值突破3万亿元，增长5.1%。\n"
+    "农村自来水普及率达到92%，移动电话普及率提高到118部/百人。\n"
+    "二、今年工作安排\n"
+    "全省地区生产总值增长5.5%左右，城镇新增就业6万人。\n"
+)
+OTHER = (
+    "2031年甘肃省政府工作报告\n"
+    "粮食产量稳定在1200万吨以上，全省上下齐心协力，投资规模达到3.2万亿元，增长3%。\n"
+    "地区生产总值增长5%左右，城乡居民收入增长5.5%。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    return engine_over(
+        tmp_path_factory.mktemp("questions32"),
+        {
+            "national_china_2031_gwr.txt": NATIONAL,
+            "province_qinghai_2031_gwr.txt": PROVINCE,
+            "province_gansu_2031_gwr.txt": OTHER,
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("Yunnan GDP 3 trillion yuan", "Yunnan GDP 3万亿元"),
+        ("GDP growth 5.5 percent", "GDP growth 5.5%"),
+        ("3.5 per cent", "3.5%"),
+        ("up 1.2 percentage points", "up 1.2个百分点"),
+        ("0.3 ppt", "0.3个百分点"),
+        # the largest Chinese magnitude the value reaches, as the reports write it
+        ("566 billion yuan", "5660亿元"),
+        ("1,620 billion yuan", "1.62万亿元"),
+        ("12 million new urban jobs", "1200万 new urban jobs"),
+        ("150 million", "1.5亿"),
+        ("1.4 billion people", "14亿 people"),
+        ("60 thousand", "6万"),
+        ("RMB 1.3 trillion", "1.3万亿元"),
+        ("per capita GDP over 10,000 US dollars", "per capita GDP over 1万美元"),
+        # no magnitude, no unit: a year, a count, a figure already Chinese stay
+        ("2025 GDP", "2025 GDP"),
+        ("5G base stations", "5G base stations"),
+        ("GDP 5.5%", "GDP 5.5%"),
+        ("50 rockets", "50 rockets"),
+        ("3万亿元", "3万亿元"),
+    ],
+)
+def test_english_figures_are_written_as_the_reports_write_them(typed, read):
+    assert with_chinese_figures(typed) == read
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("national grain output", "全国 粮食产量"),
+        ("nationwide grain output", "全国 粮食产量"),
+        ("province-wide GDP", "全省 GDP"),
+        ("citywide", "全市"),
+        # a compound the glossary holds is longer and wins
+        ("national park", "国家公园"),
+        ("national security", "国家安全"),
+        ("rural tap water coverage", "农村 自来水普及率"),
+        ("rural revitalization", "乡村振兴"),
+        ("rural commercial bank", "农村商业银行"),
+        ("internet penetration rate", "互联网 普及率"),
+    ],
+)
+def test_scope_and_rate_words_read_as_the_reports_write_them(typed, read):
+    assert with_chinese_terms(typed) == read
+
+
+@pytest.mark.parametrize("query", ["national grain output", "nationwide grain output"])
+def test_national_is_the_national_facet(engine, query):
+    # national was four dictionary words (全国性, 国民, 全国, 对内), no facet: the
+    # provinces' 粮食产量 lines, which name it as often, came first
+    resp = engine.search(query, page_size=3)
+    assert resp.understood is not None and resp.understood.region == "全国"
+    assert resp.hits and resp.hits[0].filename == "national_china_2031_gwr.txt"
+
+
+@pytest.mark.parametrize(
+    ("english", "chinese"),
+    [
+        ("GDP 3 trillion yuan", "GDP 3万亿元"),
+        ("investment 3.2 trillion yuan", "investment 3.2万亿元"),
+        ("GDP growth 5.5 percent", "GDP 增长 5.5%"),
+        ("special bonds 5.2 trillion yuan", "专项债券 5.2万亿元"),
+    ],
+)
+def test_a_figure_typed_in_english_is_searched_as_typed_in_chinese(engine, english, chinese):
+    # read word by word, 3 trillion yuan found neither 3万亿元 nor 亿元 (trillion: 兆)
+    got = engine.search(english, page_size=3).hits
+    want = engine.search(chinese, page_size=3).hits
+    assert [h.text for h in got] == [h.text for h in want]
+
+
+def test_a_figure_typed_in_english_finds_the_line_stating_it(engine):
+    hits = engine.search("Qinghai GDP 3 trillion yuan", page_size=3).hits
+    assert hits and "突破3万亿元" in hits[0].text
+
+
+def test_tap_water_coverage_is_the_reports_penetration_rate(engine):
+    hits = engine.search("rural tap water coverage", page_size=3).hits
+    assert hits and "农村自来水普及率达到92%" in hits[0].text
