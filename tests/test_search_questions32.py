@@ -1,12 +1,14 @@
 """What search-questions32 settled (issue 13): figures typed in English written as the
 reports write them (3 trillion yuan -> 3万亿元, 5.5 percent -> 5.5%), a whole said in
 English (national, nationwide: 全国, the national facet; province-wide: 全省), the reports'
-普及率 and 自来水, rural alone as 农村. Invented texts."""
+普及率 and 自来水, rural alone as 农村; a count asked in its measure word (几款, 多少颗)
+answered by the record counted in that unit. Invented texts."""
 
 from __future__ import annotations
 
 import pytest
 
+from bot.library.answers import asked_count, seeks_target
 from bot.text.english import with_chinese_terms
 from bot.text.english_figures import with_chinese_figures
 from tests.conftest import engine_over
@@ -34,6 +36,13 @@ OTHER = (
 )
 
 
+PLAN = (
+    "青海省促进商业航天发展行动计划（2031-2033年）\n"
+    "到2033年，形成年产20发商业火箭、300颗商业卫星的批量化制造能力。\n"
+    "到2033年，推动8款以上新型无人机产品完成适航审定，培育3家商业航天领军企业。\n"
+)
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     return engine_over(
@@ -42,6 +51,7 @@ def engine(tmp_path_factory):
             "national_china_2031_gwr.txt": NATIONAL,
             "province_qinghai_2031_gwr.txt": PROVINCE,
             "province_gansu_2031_gwr.txt": OTHER,
+            "province_qinghai_2031_commercial-space-action-plan.txt": PLAN,
         },
     )
 
@@ -128,3 +138,39 @@ def test_a_figure_typed_in_english_finds_the_line_stating_it(engine):
 def test_tap_water_coverage_is_the_reports_penetration_rate(engine):
     hits = engine.search("rural tap water coverage", page_size=3).hits
     assert hits and "农村自来水普及率达到92%" in hits[0].text
+
+
+@pytest.mark.parametrize(
+    ("query", "count"),
+    [
+        ("每年能造多少颗卫星", ("颗", "卫星")),
+        ("有几款无人机产品要完成适航审定", ("款", "无人机产品要完成适航审定")),
+        ("食品抽检 多少批次", ("批次", "")),
+        ("几家企业", ("家", "企业")),
+        # which (哪几), a rank (第几), a list of aspects: no count
+        ("哪几家企业入选", None),
+        ("东莞是第几个万亿城市", None),
+        ("从哪几个方面推进", None),
+        ("有几个方面", None),
+    ],
+)
+def test_a_count_asked_in_its_measure_word(query, count):
+    assert asked_count(query) == count
+    assert seeks_target(query) is (count is not None)
+
+
+@pytest.mark.parametrize(
+    ("query", "value"),
+    [
+        # 卫星 alone named no record (two characters, half the question's words with
+        # 商业航天, which the title holds): no card
+        ("青海商业航天每年能造多少颗卫星", "300"),
+        ("青海 一年能造多少颗卫星", "300"),
+        ("青海商业航天 一年能造多少发火箭", "20"),
+        # 几款 asked no figure at all
+        ("青海2033年前有几款无人机产品要完成适航审定", "8"),
+    ],
+)
+def test_a_count_asked_in_its_measure_word_is_answered(engine, query, value):
+    answer = engine.search(query, page_size=3).answer
+    assert answer is not None and answer.value_text.startswith(value)

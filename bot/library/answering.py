@@ -13,12 +13,15 @@ import threading
 from bot.corpus.gazetteer import NATIONAL, chinese_place, default_gazetteer
 from bot.corpus.regions import place_in_region
 from bot.library.answers import (
+    asked_count,
     asks_growth,
     asks_places,
     asks_time,
     best_answer,
+    counted_in,
     in_written_order,
     named_in,
+    named_loosely,
     named_partly,
     of_the_period,
     of_the_year,
@@ -221,6 +224,24 @@ class AnswersMixin:
             ]
             if any(n for n, _, _ in named):
                 break
+        count = asked_count(query)
+        counted = self._counted_word(count[1]) if count else ""
+        if count and counted and not any(n for n, _, _ in named):
+            # a count asked in its measure word before what is counted (多少颗卫星,
+            # 几款脑机接口产品): a record counted in that unit answers when its name holds
+            # the thing counted, however short (卫星 of 商业卫星年产能; the plan's title
+            # names 商业航天). The thing before the count (食品抽检 多少批次) is no such
+            # sign: 药品监督抽检 counts in 批次 too
+            named = [
+                (
+                    named_loosely([*words, counted], r.indicator)
+                    if counted_in(r.unit, count[0]) and counted in normalize(r.indicator)
+                    else 0,
+                    i,
+                    r,
+                )
+                for i, r in stated
+            ]
         if not any(n for n, _, _ in named) and within is None:
             # else the measure asked, its owner said in other words (农村老人 养老金)
             named = [(named_partly(words, r.indicator), i, r) for i, r in stated]
@@ -235,6 +256,11 @@ class AnswersMixin:
         return best_answer(
             rows, understood, growth=growth, stating=stating, national_first=national
         )
+
+    def _counted_word(self, after: str) -> str:
+        """The first word of two or more characters of ``after`` (the text after a
+        count's measure word): the thing counted."""
+        return next((w for w in self.tokenizer.cut(after) if len(w.strip()) >= 2), "")
 
     def _umbrella_answers(
         self,

@@ -29,8 +29,13 @@ from bot.text.years import period_years
 # 多久) wants one too (通关 几小时 放行: the target is 48小时内放行).
 _TIME_UNITS = "小时|天|日|个工作日|分钟|个月"
 _ASKED_TIME_RE = re.compile(rf"(?:几|多少)(?:{_TIME_UNITS})|多久|多长时间")
+# A count asked in the measure word of what is counted (有几款脑机接口产品, 每年能造多少颗
+# 卫星, 几家企业): a figure too; 哪几 asks which, 第几 a rank, and 几个 before 方面 or 领域 a list
+_COUNTERS = "款|颗|发|家|项|座|条|所|台|套|批次|批|种|名|位|辆|艘|架|部|支|枚|个"
+_ASKED_COUNT_RE = re.compile(rf"(?<![哪第])(?:几|多少)({_COUNTERS})(?!方面|领域|百分点)")
 _SEEKS_TARGET_RE = re.compile(
     rf"目标|预期|多少|计划|力争|增长多少|几个百分点|指标|任务|{_ASKED_TIME_RE.pattern}"
+    rf"|{_ASKED_COUNT_RE.pattern}"
     # as an English speaker asks (GDP target Sichuan), the query lower-cased
     r"|(?<![a-z])(?:targets?|goals?|how much|how many)(?![a-z])"
 )
@@ -140,6 +145,29 @@ def asks_time(query: str) -> bool:
     """Whether ``query`` asks how long (几小时, 多少天, 多久): a target in a time unit
     answers it."""
     return _ASKED_TIME_RE.search(normalize(query)) is not None
+
+
+def asked_count(query: str) -> tuple[str, str] | None:
+    """The measure word a count is asked in and the text after it (多少颗卫星 -> 颗,
+    卫星), or ``None``."""
+    text = normalize(query)
+    m = _ASKED_COUNT_RE.search(text)
+    return (m.group(1), text[m.end() :]) if m else None
+
+
+def counted_in(unit: str, counter: str) -> bool:
+    """Whether a record's ``unit`` counts in ``counter`` (万批次 in 批次, 颗 in 颗)."""
+    return bool(unit) and unit.removeprefix("万").removeprefix("亿") == counter
+
+
+def named_loosely(words: Iterable[str], indicator: str) -> int:
+    """The characters of a query's words (two or more characters, question words left
+    out) found in an extracted name, however few: how a count asked in its measure word
+    (多少颗卫星) names the record counted in it (商业卫星年产能)."""
+    name = normalize(indicator)
+    return sum(
+        _named_length(w, name) for w in words if len(w) >= 2 and w.lower() not in _QUESTION_WORDS
+    )
 
 
 def time_unit(unit: str) -> bool:
