@@ -2,7 +2,8 @@
 reports write them (3 trillion yuan -> 3万亿元, 5.5 percent -> 5.5%), a whole said in
 English (national, nationwide: 全国, the national facet; province-wide: 全省), the reports'
 普及率 and 自来水, rural alone as 农村; a count asked in its measure word (几款, 多少颗)
-answered by the record counted in that unit. Invented texts."""
+answered by the record counted in that unit; a share asked answered by a share only.
+Invented texts."""
 
 from __future__ import annotations
 
@@ -28,11 +29,14 @@ PROVINCE = (
     "农村自来水普及率达到92%，移动电话普及率提高到118部/百人。\n"
     "二、今年工作安排\n"
     "全省地区生产总值增长5.5%左右，城镇新增就业6万人。\n"
+    "工业投资增长12%左右，工业投资占固定资产投资比重提高到40%。\n"
 )
 OTHER = (
     "2031年甘肃省政府工作报告\n"
     "粮食产量稳定在1200万吨以上，全省上下齐心协力，投资规模达到3.2万亿元，增长3%。\n"
     "地区生产总值增长5%左右，城乡居民收入增长5.5%。\n"
+    "二、今年工作安排\n"
+    "今年工业投资增长8%左右，民间投资稳定增长。\n"
 )
 
 
@@ -174,3 +178,12 @@ def test_a_count_asked_in_its_measure_word(query, count):
 def test_a_count_asked_in_its_measure_word_is_answered(engine, query, value):
     answer = engine.search(query, page_size=3).answer
     assert answer is not None and answer.value_text.startswith(value)
+
+
+def test_a_share_asked_is_answered_by_a_share(engine):
+    answer = engine.search("青海 工业投资占固定资产投资比重 目标", page_size=3).answer
+    assert answer is not None and answer.value_text.startswith("40")
+    # no share set: the part's own growth (工业投资增长8%) answers another question
+    assert engine.search("甘肃 工业投资占固定资产投资比重 目标", page_size=3).answer is None
+    answer = engine.search("甘肃 工业投资 目标", page_size=3).answer
+    assert answer is not None and answer.value_text.startswith("8")

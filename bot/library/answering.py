@@ -16,10 +16,12 @@ from bot.library.answers import (
     asked_count,
     asks_growth,
     asks_places,
+    asks_share,
     asks_time,
     best_answer,
     counted_in,
     in_written_order,
+    is_share,
     named_in,
     named_loosely,
     named_partly,
@@ -174,9 +176,16 @@ class AnswersMixin:
             query,
         )
         stating = stating_the_year(targets, understood)
+        share = asks_share(query)
         if indicator:
             matches = self.indicator_matcher(indicator)
-            rows = [(i, r) for i, r in targets if matches(r.indicator)]
+            # a share asked (工业投资占固定资产投资比重 五年提高到): only a share answers,
+            # not the part's own growth (工业投资 增长10%), which the family matches too
+            rows = [
+                (i, r)
+                for i, r in targets
+                if matches(r.indicator) and (not share or is_share(r.indicator))
+            ]
             found = best_answer(
                 rows,
                 understood,
@@ -201,6 +210,7 @@ class AnswersMixin:
             # nor may records of another year, which can never answer
             and of_the_year(i, r, understood, stating)
             and (within is None or r.sentence[:40] in within)
+            and (not share or is_share(r.indicator))
         ]
         # First the words the document's title does not say: in a 脑机接口 plan, 脑机接口
         # names every record alike (脑机接口自主创新企业) and tells none apart. Then all.

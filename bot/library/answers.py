@@ -533,6 +533,23 @@ def without_denominators(query: str, table: IndicatorTable) -> str:
 
 
 _SHARE_RE = re.compile(r"\s*的?(?:比重|比例)")
+# A name that is a share (民间投资占固定资产投资比重, 数字经济核心产业增加值占比).
+_SHARE_NAME_RE = re.compile(r"占|比重|比例")
+
+
+_SHARE_ASKED_RE = re.compile(r"占\s*\S{0,12}?\s*的?(?:比重|比例)|占比")
+
+
+def asks_share(query: str) -> bool:
+    """Whether ``query`` asks a share (工业投资占固定资产投资比重, 数字经济 占GDP比重,
+    民间投资占比), also once :func:`without_denominators` has blanked its base: the part
+    left named (工业投资) has figures of its own (增长10%) that answer another question."""
+    return _SHARE_ASKED_RE.search(normalize(query)) is not None
+
+
+def is_share(indicator: str) -> bool:
+    """Whether an extracted name is a share (占, 比重, 比例: 占比 too)."""
+    return _SHARE_NAME_RE.search(indicator) is not None
 
 
 def inside_asked(region: str | None, asked: str | None) -> str | None:
