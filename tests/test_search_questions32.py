@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.library.answers import asked_count, seeks_target
+from bot.library.answers import asked_count, asks_result, seeks_target
 from bot.text.english import with_chinese_terms
 from bot.text.english_figures import with_chinese_figures
 from tests.conftest import engine_over
@@ -187,3 +187,21 @@ def test_a_share_asked_is_answered_by_a_share(engine):
     assert engine.search("甘肃 工业投资占固定资产投资比重 目标", page_size=3).answer is None
     answer = engine.search("甘肃 工业投资 目标", page_size=3).answer
     assert answer is not None and answer.value_text.startswith("8")
+
+
+@pytest.mark.parametrize(
+    ("query", "result"),
+    [
+        # a bound asked of a past period is the plan's (the national 2021 report's
+        # 城镇调查失业率控制在5.5%以内 for 十四五), not a review's line saying it was kept
+        ("十四五期间城镇调查失业率控制在多少以内", False),
+        ("十四五期间 PM2.5 浓度 不高于多少", False),
+        ("十四五期间 粮食产量 不低于多少", False),
+        # the span of a past period asked plainly, or in the past: its result
+        ("十四五期间GDP年均增长多少", True),
+        ("过去五年 城镇化率 提高了多少", True),
+        ("十四五期间城镇调查失业率控制住了多少", True),
+    ],
+)
+def test_a_bound_asked_of_a_past_period_is_its_target(query, result):
+    assert asks_result(query, 2026) is result

@@ -495,7 +495,9 @@ _QUESTION_WORDS = frozenset(
 # about the span of a period that has ended (过去五年, 十四五期间 in 2026) without a
 # word of a goal (十四五期间 要达到: the plan's target).
 _ASKS_RESULT_RE = re.compile(r"了多少|了几")
-_GOAL_WORD_RE = re.compile(r"目标|预期|力争|计划|任务|要")
+# A bound asked (控制在多少以内, 不低于多少, 不超过多少) is a goal's too: a ceiling or a
+# floor is what a plan sets; a result is said as the figure reached.
+_GOAL_WORD_RE = re.compile(r"目标|预期|力争|计划|任务|要|以内|不低于|不超过|不高于|控制在")
 
 
 def asks_result(query: str, this_year: int) -> bool:
