@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.library.answers import asked_count, asks_result, seeks_target
+from bot.search.shares import asks_share, only_as_whole
 from bot.text.english import with_chinese_terms
 from bot.text.english_figures import with_chinese_figures
 from tests.conftest import engine_over
@@ -30,6 +31,7 @@ PROVINCE = (
     "二、今年工作安排\n"
     "全省地区生产总值增长5.5%左右，城镇新增就业6万人。\n"
     "工业投资增长12%左右，工业投资占固定资产投资比重提高到40%。\n"
+    "物流降本增效，社会物流总费用与GDP的比率下降至13.5%。\n"
 )
 OTHER = (
     "2031年甘肃省政府工作报告\n"
@@ -205,3 +207,32 @@ def test_a_share_asked_is_answered_by_a_share(engine):
 )
 def test_a_bound_asked_of_a_past_period_is_its_target(query, result):
     assert asks_result(query, 2026) is result
+
+
+@pytest.mark.parametrize(
+    ("text", "forms", "whole"),
+    [
+        ("社会物流总费用与gdp的比率下降至13.5%", ("gdp",), True),
+        ("研究与试验发展经费支出与国内生产总值之比超过2%", ("国内生产总值",), True),
+        ("社会物流总费用与地区生产总值的比率下降", ("地区生产总值",), True),
+        # the word named for itself too, or joined by 与 without a ratio
+        ("gdp增长5%，物流费用与gdp的比率下降", ("gdp",), False),
+        ("居民收入与gdp增长同步", ("gdp",), False),
+    ],
+)
+def test_a_ratios_second_term_is_a_whole(text, forms, whole):
+    assert only_as_whole(text, forms) is whole
+
+
+def test_a_ratio_asked_keeps_its_terms():
+    assert asks_share("物流费用与GDP的比率")
+    assert asks_share("研发经费与GDP之比")
+    assert not asks_share("青海 GDP 增长")
+
+
+def test_a_line_naming_gdp_in_a_ratio_ranks_after_the_gdp_lines(engine):
+    # 与GDP的比率 wrote the query's GDP as typed: the line about logistics costs came
+    # first for a question about GDP (Yunnan, Anhui and Guizhou 2026 write it so)
+    hits = engine.search("青海 GDP 增长", page_size=5).hits
+    assert hits and "比率" not in hits[0].text
+    assert [h for h in hits if "比率" in h.text]

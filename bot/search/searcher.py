@@ -1106,21 +1106,23 @@ class Searcher:
     ) -> tuple[np.ndarray, np.ndarray]:
         """``got`` (a concept's pids and scores) with the passages that name the concept
         only as the whole of a share (see :mod:`.shares`) at :data:`shares.WHOLE_SHARE` of
-        their score. Of the concept's own passages only those holding 占 are read
+        their score. Of the concept's own passages only those holding 占 or 与 are read
         (``CompiledIndex.with_char``)."""
         pids, scores = got
         forms = tuple(a.text for a in concept.alternatives if len(a.text) >= 2)
         if not forms or not pids.size or concept.fixed is not None or concept.exclude:
             return got
         ix = self.index
-        maybe = np.flatnonzero(ix.with_char(shares.SHARE_MARK)[pids])
-        if not maybe.size:
-            return got
-        # only where 占 is followed by a form (through what may stand between) can a
-        # form be a whole: the bytes after 占 compared first, the few such texts decoded
-        # (a common word's concept held hundreds of 占 passages, all decoded, ~1 ms)
-        mark, betweens = shares.SHARE_MARK, shares.BETWEENS
-        maybe = maybe[ix.followed_by(mark, betweens, forms, pids[maybe])]
+        # only where 占 (or a ratio's 与) is followed by a form (through what may stand
+        # between) can a form be a whole: the bytes after the mark compared first, the few
+        # such texts decoded (a common word's concept held hundreds of 占 passages, all
+        # decoded, ~1 ms)
+        found = []
+        for mark in shares.MARKS:
+            maybe = np.flatnonzero(ix.with_char(mark)[pids])
+            if maybe.size:
+                found.append(maybe[ix.followed_by(mark, shares.BETWEENS, forms, pids[maybe])])
+        maybe = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.intp)
         if not maybe.size:
             return got
         texts = ix.passages_norm_texts(pids[maybe])
