@@ -105,6 +105,9 @@ def test_english_figures_are_written_as_the_reports_write_them(typed, read):
         ("rural revitalization", "乡村振兴"),
         ("rural commercial bank", "农村商业银行"),
         ("internet penetration rate", "互联网 普及率"),
+        # a plan's period figures: 年均增长, not 年度 or 周年
+        ("average annual growth", "年均增长"),
+        ("average annual GDP growth", "年均 GDP 增长"),
     ],
 )
 def test_scope_and_rate_words_read_as_the_reports_write_them(typed, read):
