@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.library.answers import asked_count, asks_result, seeks_target
+from bot.library.answers import asked_count, asked_unit, asks_result, in_unit, seeks_target
 from bot.search.shares import asks_share, only_as_whole
 from bot.text.english import with_chinese_terms
 from bot.text.english_figures import with_chinese_figures
@@ -32,6 +32,13 @@ PROVINCE = (
     "全省地区生产总值增长5.5%左右，城镇新增就业6万人。\n"
     "工业投资增长12%左右，工业投资占固定资产投资比重提高到40%。\n"
     "物流降本增效，社会物流总费用与GDP的比率下降至13.5%。\n"
+)
+NINGXIA = (
+    "2031年宁夏回族自治区政府工作报告\n"
+    "一、过去一年工作回顾\n"
+    "全年新登记经营主体12.5万户，经营主体活力持续增强。\n"
+    "二、今年工作安排\n"
+    "优化金融服务，民营经营主体融资担保业务比重保持在80%以上。\n"
 )
 OTHER = (
     "2031年甘肃省政府工作报告\n"
@@ -58,6 +65,7 @@ def engine(tmp_path_factory):
             "province_qinghai_2031_gwr.txt": PROVINCE,
             "province_gansu_2031_gwr.txt": OTHER,
             "province_qinghai_2031_commercial-space-action-plan.txt": PLAN,
+            "province_ningxia_2031_gwr.txt": NINGXIA,
         },
     )
 
@@ -239,3 +247,45 @@ def test_a_line_naming_gdp_in_a_ratio_ranks_after_the_gdp_lines(engine):
     hits = engine.search("青海 GDP 增长", page_size=5).hits
     assert hits and "比率" not in hits[0].text
     assert [h for h in hits if "比率" in h.text]
+
+
+@pytest.mark.parametrize(
+    ("query", "unit"),
+    [
+        ("新登记经营主体 多少万户", "户"),
+        ("修路 五年 多少公里", "公里"),
+        ("多少千米", "公里"),
+        ("装机 多少万千瓦", "千瓦"),
+        ("多少颗卫星", "颗"),
+        ("GDP 增长多少", None),
+        ("几个百分点", None),
+        ("第几个", None),
+    ],
+)
+def test_the_unit_an_amount_is_asked_in(query, unit):
+    assert asked_unit(query) == unit
+
+
+@pytest.mark.parametrize(
+    ("unit", "asked", "same"),
+    [
+        ("万户", "户", True),
+        ("人次", "人", True),
+        ("套（间）", "套", True),
+        ("千米", "公里", True),
+        ("万千瓦", "千瓦", True),
+        ("", "个", True),
+        ("%", "户", False),
+        ("亿元", "户", False),
+    ],
+)
+def test_a_record_in_the_unit_asked(unit, asked, same):
+    assert in_unit(unit, asked) is same
+
+
+def test_an_amount_asked_in_its_unit_is_not_answered_in_another(engine):
+    # the share (80%) named 经营主体 as the question does and was the card; the count
+    # asked (12.5万户) is a result, so no target answers
+    resp = engine.search("宁夏 新登记经营主体 多少万户", page_size=3)
+    assert resp.answer is None
+    assert resp.hits and "12.5万户" in resp.hits[0].text

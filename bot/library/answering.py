@@ -14,12 +14,14 @@ from bot.corpus.gazetteer import NATIONAL, chinese_place, default_gazetteer
 from bot.corpus.regions import place_in_region
 from bot.library.answers import (
     asked_count,
+    asked_unit,
     asks_growth,
     asks_places,
     asks_share,
     asks_time,
     best_answer,
     counted_in,
+    in_unit,
     in_written_order,
     is_share,
     named_in,
@@ -42,6 +44,9 @@ from bot.text.tokenize import Tokenizer
 # An extracted name this short (病例, 企业) says little of what is counted: an answer card
 # may find such a record by the words of the sentence stating it.
 BARE_NAME = 2
+
+# The counter of anything (几个): an amount asked with it may be in any unit.
+GENERIC_COUNTER = "个"
 
 # How many documents matching a question's region and year an answer card is looked for
 # in, besides those of the results (newest first).
@@ -177,6 +182,13 @@ class AnswersMixin:
         )
         stating = stating_the_year(targets, understood)
         share = asks_share(query)
+        unit = asked_unit(query)
+        if unit is not None and unit != GENERIC_COUNTER:
+            # an amount asked in its unit (安徽 新登记经营主体 多少万户): a record in another
+            # (民营经营主体融资担保业务比重 80%, 经营主体减负 1000亿元) answers another question.
+            # 个 says little: any count may be asked so, and the corrector writes it for a
+            # unit it does not know (改造了多少户老旧小区 -> 多少个)
+            targets = [(i, r) for i, r in targets if in_unit(r.unit, unit)]
         if indicator:
             matches = self.indicator_matcher(indicator)
             # a share asked (工业投资占固定资产投资比重 五年提高到): only a share answers,

@@ -155,6 +155,30 @@ def asked_count(query: str) -> tuple[str, str] | None:
     return (m.group(1), text[m.end() :]) if m else None
 
 
+# An amount asked in its unit (多少万户, 多少公里, 几个, 多少亿元): a record in another unit
+# (a share in %, 亿元 for 万户) answers another question
+_UNITS = (
+    f"千米|千瓦|平方米|立方米|公里|公顷|{_COUNTERS}|户|人次|人|列|次|米|吨|亩|元|美元|岁|天|小时"
+)
+_ASKED_UNIT_RE = re.compile(rf"(?<![哪第])(?:几|多少)(?:万|亿)*({_UNITS})(?!方面|领域|百分点)")
+_UNIT_CUT_RE = re.compile(r"[（(/]")
+_SAME_UNITS = {"千米": "公里"}
+
+
+def asked_unit(query: str) -> str | None:
+    """The unit an amount is asked in (多少万户 -> 户, 多少公里 -> 公里), or ``None``."""
+    m = _ASKED_UNIT_RE.search(normalize(query))
+    return _SAME_UNITS.get(m.group(1), m.group(1)) if m else None
+
+
+def in_unit(unit: str, asked: str) -> bool:
+    """Whether a record's ``unit`` is the ``asked`` one, its magnitude aside (万户 for 户,
+    人次 for 人, 套（间） for 套, 千米 for 公里); a record without a unit may be."""
+    core = _UNIT_CUT_RE.split((unit or "").lstrip("万亿"), maxsplit=1)[0]
+    core = _SAME_UNITS.get(core, core)
+    return not core or core.startswith(asked) or asked.startswith(core)
+
+
 def counted_in(unit: str, counter: str) -> bool:
     """Whether a record's ``unit`` counts in ``counter`` (万批次 in 批次, 颗 in 颗)."""
     return bool(unit) and unit.removeprefix("万").removeprefix("亿") == counter
