@@ -13,12 +13,19 @@ import threading
 from bot.corpus.gazetteer import NATIONAL, chinese_place, default_gazetteer
 from bot.corpus.regions import place_in_region
 from bot.library.answers import (
+    asked_count,
+    asked_unit,
     asks_growth,
     asks_places,
+    asks_share,
     asks_time,
     best_answer,
+    counted_in,
+    in_unit,
     in_written_order,
+    is_share,
     named_in,
+    named_loosely,
     named_partly,
     of_the_period,
     of_the_year,
@@ -37,6 +44,9 @@ from bot.text.tokenize import Tokenizer
 # An extracted name this short (病例, 企业) says little of what is counted: an answer card
 # may find such a record by the words of the sentence stating it.
 BARE_NAME = 2
+
+# The counter of anything (几个): an amount asked with it may be in any unit.
+GENERIC_COUNTER = "个"
 
 # How many documents matching a question's region and year an answer card is looked for
 # in, besides those of the results (newest first).
@@ -171,9 +181,23 @@ class AnswersMixin:
             query,
         )
         stating = stating_the_year(targets, understood)
+        share = asks_share(query)
+        unit = asked_unit(query)
+        if unit is not None and unit != GENERIC_COUNTER:
+            # an amount asked in its unit (安徽 新登记经营主体 多少万户): a record in another
+            # (民营经营主体融资担保业务比重 80%, 经营主体减负 1000亿元) answers another question.
+            # 个 says little: any count may be asked so, and the corrector writes it for a
+            # unit it does not know (改造了多少户老旧小区 -> 多少个)
+            targets = [(i, r) for i, r in targets if in_unit(r.unit, unit)]
         if indicator:
             matches = self.indicator_matcher(indicator)
-            rows = [(i, r) for i, r in targets if matches(r.indicator)]
+            # a share asked (工业投资占固定资产投资比重 五年提高到): only a share answers,
+            # not the part's own growth (工业投资 增长10%), which the family matches too
+            rows = [
+                (i, r)
+                for i, r in targets
+                if matches(r.indicator) and (not share or is_share(r.indicator))
+            ]
             found = best_answer(
                 rows,
                 understood,
@@ -198,6 +222,7 @@ class AnswersMixin:
             # nor may records of another year, which can never answer
             and of_the_year(i, r, understood, stating)
             and (within is None or r.sentence[:40] in within)
+            and (not share or is_share(r.indicator))
         ]
         # First the words the document's title does not say: in a 脑机接口 plan, 脑机接口
         # names every record alike (脑机接口自主创新企业) and tells none apart. Then all.
@@ -221,6 +246,24 @@ class AnswersMixin:
             ]
             if any(n for n, _, _ in named):
                 break
+        count = asked_count(query)
+        counted = self._counted_word(count[1]) if count else ""
+        if count and counted and not any(n for n, _, _ in named):
+            # a count asked in its measure word before what is counted (多少颗卫星,
+            # 几款脑机接口产品): a record counted in that unit answers when its name holds
+            # the thing counted, however short (卫星 of 商业卫星年产能; the plan's title
+            # names 商业航天). The thing before the count (食品抽检 多少批次) is no such
+            # sign: 药品监督抽检 counts in 批次 too
+            named = [
+                (
+                    named_loosely([*words, counted], r.indicator)
+                    if counted_in(r.unit, count[0]) and counted in normalize(r.indicator)
+                    else 0,
+                    i,
+                    r,
+                )
+                for i, r in stated
+            ]
         if not any(n for n, _, _ in named) and within is None:
             # else the measure asked, its owner said in other words (农村老人 养老金)
             named = [(named_partly(words, r.indicator), i, r) for i, r in stated]
@@ -235,6 +278,11 @@ class AnswersMixin:
         return best_answer(
             rows, understood, growth=growth, stating=stating, national_first=national
         )
+
+    def _counted_word(self, after: str) -> str:
+        """The first word of two or more characters of ``after`` (the text after a
+        count's measure word): the thing counted."""
+        return next((w for w in self.tokenizer.cut(after) if len(w.strip()) >= 2), "")
 
     def _umbrella_answers(
         self,

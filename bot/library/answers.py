@@ -29,8 +29,13 @@ from bot.text.years import period_years
 # 多久) wants one too (通关 几小时 放行: the target is 48小时内放行).
 _TIME_UNITS = "小时|天|日|个工作日|分钟|个月"
 _ASKED_TIME_RE = re.compile(rf"(?:几|多少)(?:{_TIME_UNITS})|多久|多长时间")
+# A count asked in the measure word of what is counted (有几款脑机接口产品, 每年能造多少颗
+# 卫星, 几家企业): a figure too; 哪几 asks which, 第几 a rank, and 几个 before 方面 or 领域 a list
+_COUNTERS = "款|颗|发|家|项|座|条|所|台|套|批次|批|种|名|位|辆|艘|架|部|支|枚|个"
+_ASKED_COUNT_RE = re.compile(rf"(?<![哪第])(?:几|多少)({_COUNTERS})(?!方面|领域|百分点)")
 _SEEKS_TARGET_RE = re.compile(
     rf"目标|预期|多少|计划|力争|增长多少|几个百分点|指标|任务|{_ASKED_TIME_RE.pattern}"
+    rf"|{_ASKED_COUNT_RE.pattern}"
     # as an English speaker asks (GDP target Sichuan), the query lower-cased
     r"|(?<![a-z])(?:targets?|goals?|how much|how many)(?![a-z])"
 )
@@ -140,6 +145,53 @@ def asks_time(query: str) -> bool:
     """Whether ``query`` asks how long (几小时, 多少天, 多久): a target in a time unit
     answers it."""
     return _ASKED_TIME_RE.search(normalize(query)) is not None
+
+
+def asked_count(query: str) -> tuple[str, str] | None:
+    """The measure word a count is asked in and the text after it (多少颗卫星 -> 颗,
+    卫星), or ``None``."""
+    text = normalize(query)
+    m = _ASKED_COUNT_RE.search(text)
+    return (m.group(1), text[m.end() :]) if m else None
+
+
+# An amount asked in its unit (多少万户, 多少公里, 几个, 多少亿元): a record in another unit
+# (a share in %, 亿元 for 万户) answers another question
+_UNITS = (
+    f"千米|千瓦|平方米|立方米|公里|公顷|{_COUNTERS}|户|人次|人|列|次|米|吨|亩|元|美元|岁|天|小时"
+)
+_ASKED_UNIT_RE = re.compile(rf"(?<![哪第])(?:几|多少)(?:万|亿)*({_UNITS})(?!方面|领域|百分点)")
+_UNIT_CUT_RE = re.compile(r"[（(/]")
+_SAME_UNITS = {"千米": "公里"}
+
+
+def asked_unit(query: str) -> str | None:
+    """The unit an amount is asked in (多少万户 -> 户, 多少公里 -> 公里), or ``None``."""
+    m = _ASKED_UNIT_RE.search(normalize(query))
+    return _SAME_UNITS.get(m.group(1), m.group(1)) if m else None
+
+
+def in_unit(unit: str, asked: str) -> bool:
+    """Whether a record's ``unit`` is the ``asked`` one, its magnitude aside (万户 for 户,
+    人次 for 人, 套（间） for 套, 千米 for 公里); a record without a unit may be."""
+    core = _UNIT_CUT_RE.split((unit or "").lstrip("万亿"), maxsplit=1)[0]
+    core = _SAME_UNITS.get(core, core)
+    return not core or core.startswith(asked) or asked.startswith(core)
+
+
+def counted_in(unit: str, counter: str) -> bool:
+    """Whether a record's ``unit`` counts in ``counter`` (万批次 in 批次, 颗 in 颗)."""
+    return bool(unit) and unit.removeprefix("万").removeprefix("亿") == counter
+
+
+def named_loosely(words: Iterable[str], indicator: str) -> int:
+    """The characters of a query's words (two or more characters, question words left
+    out) found in an extracted name, however few: how a count asked in its measure word
+    (多少颗卫星) names the record counted in it (商业卫星年产能)."""
+    name = normalize(indicator)
+    return sum(
+        _named_length(w, name) for w in words if len(w) >= 2 and w.lower() not in _QUESTION_WORDS
+    )
 
 
 def time_unit(unit: str) -> bool:
@@ -467,7 +519,9 @@ _QUESTION_WORDS = frozenset(
 # about the span of a period that has ended (过去五年, 十四五期间 in 2026) without a
 # word of a goal (十四五期间 要达到: the plan's target).
 _ASKS_RESULT_RE = re.compile(r"了多少|了几")
-_GOAL_WORD_RE = re.compile(r"目标|预期|力争|计划|任务|要")
+# A bound asked (控制在多少以内, 不低于多少, 不超过多少) is a goal's too: a ceiling or a
+# floor is what a plan sets; a result is said as the figure reached.
+_GOAL_WORD_RE = re.compile(r"目标|预期|力争|计划|任务|要|以内|不低于|不超过|不高于|控制在")
 
 
 def asks_result(query: str, this_year: int) -> bool:
@@ -505,6 +559,23 @@ def without_denominators(query: str, table: IndicatorTable) -> str:
 
 
 _SHARE_RE = re.compile(r"\s*的?(?:比重|比例)")
+# A name that is a share (民间投资占固定资产投资比重, 数字经济核心产业增加值占比).
+_SHARE_NAME_RE = re.compile(r"占|比重|比例")
+
+
+_SHARE_ASKED_RE = re.compile(r"占\s*\S{0,12}?\s*的?(?:比重|比例)|占比")
+
+
+def asks_share(query: str) -> bool:
+    """Whether ``query`` asks a share (工业投资占固定资产投资比重, 数字经济 占GDP比重,
+    民间投资占比), also once :func:`without_denominators` has blanked its base: the part
+    left named (工业投资) has figures of its own (增长10%) that answer another question."""
+    return _SHARE_ASKED_RE.search(normalize(query)) is not None
+
+
+def is_share(indicator: str) -> bool:
+    """Whether an extracted name is a share (占, 比重, 比例: 占比 too)."""
+    return _SHARE_NAME_RE.search(indicator) is not None
 
 
 def inside_asked(region: str | None, asked: str | None) -> str | None:

@@ -87,6 +87,7 @@ from bot.text.english_fallback import (
     is_content_word,
     with_compounds,
 )
+from bot.text.english_figures import with_chinese_figures
 from bot.text.normalize import normalize
 from bot.text.synonyms import Synonyms
 from bot.text.tokenize import STOPWORDS, Tokenizer, ascii_terms, has_cjk, is_cjk_word
@@ -936,7 +937,9 @@ class Searcher:
         terms reports write (employment -> 就业, grain output -> 粮食产量:
         :mod:`bot.text.english`), then pinyin words as the index's frequent terms (jingji
         -> 经济: :mod:`.pinyin_words`); ``raw`` stays what was typed."""
-        text = query
+        # figures typed in English first (3 trillion yuan -> 3万亿元, 5.5 percent -> 5.5%):
+        # read word by word, the compound reader made percentage points 百分点
+        text = with_chinese_figures(query)
         if _LATIN_RE.search(text):
             # places first (Zhoukou city -> 周口市): read as compounds, the dictionary's
             # sense of a place and its suffix word took the name alone (Zhoukou city ->
@@ -977,6 +980,7 @@ class Searcher:
         latin names go first, as in :meth:`_parse`: read after, a place the index seldom
         writes stayed English (Shandong GDP) and a place's suffix word was left a word of
         its own (Zhoukou city -> 周口 city)."""
+        text = with_chinese_figures(text)
         if _LATIN_RE.search(text):
             text = with_chinese_places(text)
         text = with_chinese_terms(text)
@@ -1102,21 +1106,23 @@ class Searcher:
     ) -> tuple[np.ndarray, np.ndarray]:
         """``got`` (a concept's pids and scores) with the passages that name the concept
         only as the whole of a share (see :mod:`.shares`) at :data:`shares.WHOLE_SHARE` of
-        their score. Of the concept's own passages only those holding 占 are read
+        their score. Of the concept's own passages only those holding 占 or 与 are read
         (``CompiledIndex.with_char``)."""
         pids, scores = got
         forms = tuple(a.text for a in concept.alternatives if len(a.text) >= 2)
         if not forms or not pids.size or concept.fixed is not None or concept.exclude:
             return got
         ix = self.index
-        maybe = np.flatnonzero(ix.with_char(shares.SHARE_MARK)[pids])
-        if not maybe.size:
-            return got
-        # only where 占 is followed by a form (through what may stand between) can a
-        # form be a whole: the bytes after 占 compared first, the few such texts decoded
-        # (a common word's concept held hundreds of 占 passages, all decoded, ~1 ms)
-        mark, betweens = shares.SHARE_MARK, shares.BETWEENS
-        maybe = maybe[ix.followed_by(mark, betweens, forms, pids[maybe])]
+        # only where 占 (or a ratio's 与) is followed by a form (through what may stand
+        # between) can a form be a whole: the bytes after the mark compared first, the few
+        # such texts decoded (a common word's concept held hundreds of 占 passages, all
+        # decoded, ~1 ms)
+        found = []
+        for mark in shares.MARKS:
+            maybe = np.flatnonzero(ix.with_char(mark)[pids])
+            if maybe.size:
+                found.append(maybe[ix.followed_by(mark, shares.BETWEENS, forms, pids[maybe])])
+        maybe = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.intp)
         if not maybe.size:
             return got
         texts = ix.passages_norm_texts(pids[maybe])
