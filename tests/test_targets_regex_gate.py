@@ -7,7 +7,7 @@ import re
 import pytest
 
 from bot.targets.numbers import shares, special_forms
-from bot.targets.regex_gate import _Needled, gated, needled
+from bot.targets.regex_gate import _Needled, gated, needled, skipping
 
 _TEXTS = [
     "力争到2030年全市新增就业岗位5万个，已建成示范园区十二个。",
@@ -37,6 +37,39 @@ def test_gated_finds_what_the_pattern_finds(source: str) -> None:
             (m.span(), m.groups(), m.lastgroup) for m in plain.finditer(text)
         ]
         assert gate.sub("#", text) == plain.sub("#", text)
+
+
+@pytest.mark.parametrize("source", _PATTERNS)
+def test_a_gated_pattern_searches_with_its_gate_as_first_characters(source: str) -> None:
+    # re enters a pattern opening with a lookahead at every position; the gate compiled as
+    # the search's set of first characters skips to the admitted ones, same matches
+    gate = gated(re.compile(source))
+    assert skipping(gate.pattern) is not None  # the layout is the one expected: a set
+    looked = re.compile(gate.pattern)  # the lookahead alone, as re compiles it
+    for text in _TEXTS:
+        for pos in range(len(text) + 1):
+            found = gate.search(text, pos)
+            same = looked.search(text, pos)
+            assert (found and (found.span(), found.groups())) == (
+                same and (same.span(), same.groups())
+            )
+            assert bool(gate.match(text, pos)) == bool(looked.match(text, pos))
+
+
+def test_a_gate_of_one_character_and_named_groups_keep_their_matches() -> None:
+    gate = skipping(r"(?=[了])(?:(?<![为除])(?P<v>了)(?!解)|(?<!而)了经)")
+    assert gate is not None
+    assert gate.groupindex == {"v": 1}
+    text = "为了了解了经济，了"
+    assert [(m.span(), m.group("v")) for m in gate.finditer(text)] == [
+        ((4, 5), "了"),
+        ((8, 9), "了"),
+    ]
+
+
+def test_no_first_characters_for_a_pattern_that_is_not_gated() -> None:
+    assert skipping(r"(?<=[为])了") is None  # a lookbehind first, not a gate
+    assert skipping(r"(?=[了])(?:了?)") is None  # may match the empty string
 
 
 def test_first_characters_through_optional_parts_and_lookbehinds() -> None:
