@@ -351,15 +351,25 @@ class CompiledIndex:
         return bool(self.holding(pids, needle, 1, known))
 
     def holding(
-        self, pids: np.ndarray, needle: bytes, limit: int, known: tuple[str, ...] = ()
+        self,
+        pids: np.ndarray,
+        needle: bytes,
+        limit: int,
+        known: tuple[str, ...] = (),
+        *,
+        tested: bool = False,
     ) -> list[int]:
         """The first ``limit`` of ``pids`` (in their order) whose normalised text holds
-        ``needle``; of many passages, only those whose signature may hold it are read."""
+        ``needle``; of many passages, only those whose signature may hold it are read
+        (``tested``: ``pids`` are those already, :meth:`may_hold_every`)."""
         found: list[int] = []
         at = np.asarray(pids, dtype=np.intp)
         if self.norm_mmap is None or not at.size:
             return found
-        maybe = at[self.may_hold(at, needle, known)] if at.size >= SIGNATURE_MIN else at
+        if tested or at.size < SIGNATURE_MIN:
+            maybe = at
+        else:
+            maybe = at[self.may_hold(at, needle, known)]
         find = self.norm_mmap.find
         for pid, (lo, hi) in zip(maybe.tolist(), self._norm_ranges(maybe), strict=True):
             if find(needle, lo, hi) >= 0:
