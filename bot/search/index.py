@@ -303,9 +303,15 @@ class CompiledIndex:
         return self.pids[lo:hi], self.impacts[lo:hi]
 
     def postings(self, term_id: int) -> tuple[np.ndarray, np.ndarray]:
-        """(passage ids, impacts as float32 BM25 scores), best first."""
+        """(passage ids as intp, impacts as float32 BM25 scores), best first. The ids
+        are converted once here: numpy indexes with the mapped uint32 ones ~2.5 times
+        slower, and a concept's hits are indexed with several times a query (their
+        documents, heading gains, the dense sums)."""
         pids, impacts = self.raw_postings(term_id)
-        return pids, impacts.astype(np.float32) * np.float32(self.impact_scale)
+        return (
+            np.asarray(pids, dtype=np.intp),
+            impacts.astype(np.float32) * np.float32(self.impact_scale),
+        )
 
     def passage_text(self, pid: int) -> str:
         lo, hi = int(self.text_offsets[pid]), int(self.text_offsets[pid + 1])
