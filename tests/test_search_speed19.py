@@ -59,3 +59,26 @@ def test_a_byte_scan_finds_the_passages_reading_every_one_finds(bundled_engine) 
         every = [p for p, t in enumerate(texts) if raw in t]
         for limit in (1, 3, 2_000):
             assert hits.scan_text(needle, limit).tolist() == every[:limit], (needle, limit)
+
+
+def test_more_on_every_list_is_the_count_of_on_every_list(bundled_engine, monkeypatch) -> None:
+    # two lists read the other way round (the rarest flagged, the other read a part at a
+    # time, stopped past the limit), three or more as before: the same answer as
+    # counting on_every_list, at every limit around the count
+    from bot.search import hits as hits_module
+
+    hits = bundled_engine.searcher._hits
+    ix = hits.index
+    rng = random.Random(23)
+    common = sorted(range(len(ix.vocab)), key=ix.df, reverse=True)[:60]
+    # parts much shorter than the lists: every part's edge is crossed
+    monkeypatch.setattr(hits_module, "_COUNT_PART", 16)
+    for _ in range(150):
+        ids = tuple(rng.sample(common, rng.randint(2, 3)))
+        if rng.random() < 0.15:
+            ids = ids + ids[:1]  # a piece twice
+        rarest = min(ids, key=ix.df)
+        pids = ix.raw_postings(rarest)[0]
+        count = int(np.count_nonzero(hits.on_every_list(pids, ids, taken_from=rarest)))
+        for limit in {0, max(count - 1, 0), count, count + 1, rng.randint(0, pids.size)}:
+            assert hits.more_on_every_list(pids, ids, rarest, limit) == (count > limit)

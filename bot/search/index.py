@@ -372,10 +372,8 @@ class CompiledIndex:
         at = np.asarray(pids, dtype=np.intp)
         if self.norm_mmap is None or not at.size:
             return found
-        if tested or at.size < SIGNATURE_MIN:
-            maybe = at
-        else:
-            maybe = at[self.may_hold(at, needle, known)]
+        tested = tested or at.size < SIGNATURE_MIN  # few: all read
+        maybe = at if tested else at[self.may_hold(at, needle, known)]
         find = self.norm_mmap.find
         for pid, (lo, hi) in zip(maybe.tolist(), self._norm_ranges(maybe), strict=True):
             if find(needle, lo, hi) >= 0:
