@@ -82,3 +82,42 @@ def test_more_on_every_list_is_the_count_of_on_every_list(bundled_engine, monkey
         count = int(np.count_nonzero(hits.on_every_list(pids, ids, taken_from=rarest)))
         for limit in {0, max(count - 1, 0), count, count + 1, rng.randint(0, pids.size)}:
             assert hits.more_on_every_list(pids, ids, rarest, limit) == (count > limit)
+
+
+def test_the_first_tier_from_the_shortest_list_ranks_as_every_level(
+    bundled_engine, monkeypatch
+) -> None:
+    # queries of two to four words (some soft, some asking what a term means) ranked
+    # with the first tier looked for in the shortest list, and with every passage's
+    # level worked out: the same passages, scores (bits) and totals on every page
+    from bot.search.searcher import Searcher
+
+    s = bundled_engine.searcher
+    ix = s.index
+    rng = random.Random(29)
+    common = [ix.vocab[t] for t in sorted(range(len(ix.vocab)), key=ix.df, reverse=True)[:80]]
+    words = [w for w in common if len(w) >= 2][:50]
+    queries = [" ".join(rng.sample(words, rng.randint(2, 4))) for _ in range(40)]
+    queries += ["什么是" + w for w in words[:5]] + ["发展 经济 目标"]
+    found = Searcher._first_tier
+    taken = []
+
+    def counted(*args, **kwargs):
+        got = found(*args, **kwargs)
+        taken.append(got is not None)
+        return got
+
+    monkeypatch.setattr(Searcher, "_first_tier", counted)
+    used = 0
+    for q in queries:
+        for page, size in ((1, 10), (2, 10), (1, 3)):
+            fast = s.rank(q, page=page, page_size=size)
+            with monkeypatch.context() as m:
+                m.setattr(Searcher, "_first_tier", lambda *a, **k: None)
+                slow = s.rank(q, page=page, page_size=size)
+            assert fast.pids.tolist() == slow.pids.tolist(), (q, page)
+            assert fast.scores.tobytes() == slow.scores.tobytes(), (q, page)
+            assert fast.total == slow.total, (q, page)
+        used += fast.pids.size > 0
+    assert used > 20  # the queries do find passages
+    assert sum(taken) > 20 and not all(taken)  # both ways are exercised

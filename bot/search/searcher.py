@@ -1451,6 +1451,16 @@ class Searcher:
         # working on them cost more than that at every corpus size.
         # Every level of the passages below ``span``; those of the region named are lifted
         # above it (:mod:`.region_first`).
+        if required is None and not negative and not filters.active:
+            first = self._first_tier(hits, matched, hi, asking)
+            if first is not None:
+                picked = first[
+                    self._window.ordered(
+                        first, total[first], lo, hi, runs=runs, words=words, asking=asking
+                    )
+                ]
+                # a passage matching a word has level 1 or more: the levels' count
+                return Ranked(picked, total[picked], int(np.count_nonzero(matched)), unmatched)
         span = (len(positive) + len(facets) + 1) * (2 * len(facets) + 1)
         if required is None:
             level = self._demote(matched, asking)  # every word of the query is required
@@ -1521,6 +1531,25 @@ class Searcher:
                 top = level.max(where=level < top, initial=0)
         picked = np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.intp)
         return Ranked(picked, total[picked], int(np.count_nonzero(level)), unmatched)
+
+    def _first_tier(
+        self,
+        hits: list[tuple[np.ndarray, np.ndarray]],
+        matched: np.ndarray,
+        hi: int,
+        asking: Asking,
+    ) -> np.ndarray | None:
+        """Every word required, none excluded, no filter: the passages on every list and
+        not demoted (:meth:`_demote`), in the shortest list's order, when they fill the
+        page (``hi``), else None. They are the first tier :meth:`_rank` finds from every
+        passage's level, in the same order: looked for in the shortest list, the level
+        of every passage and its maximum are not worked out (~50 µs at 100 MB)."""
+        shortest = np.asarray(min((p for p, _ in hits), key=len), dtype=np.intp)
+        on_all = matched[shortest] == len(hits)
+        if len(hits) > 1 and not asking.meaning:
+            on_all &= self._demoted[shortest] == 0
+        first = shortest[on_all]
+        return first if first.size >= hi else None
 
     def passages_containing(self, text: str, *, doc_id: str | None = None, limit: int = 5):
         """Hits for the passages whose text contains ``text`` (a bounded scan), optionally
