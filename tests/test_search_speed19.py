@@ -121,3 +121,81 @@ def test_the_first_tier_from_the_shortest_list_ranks_as_every_level(
         used += fast.pids.size > 0
     assert used > 20  # the queries do find passages
     assert sum(taken) > 20 and not all(taken)  # both ways are exercised
+
+
+@pytest.mark.parametrize("one", [False, True])
+def test_documents_among_are_those_of_the_whole_list(one: bool) -> None:
+    # read a part at a time and stopped once settled: every document asked about that
+    # the list holds (or, with one, at least one of them when it holds any)
+    rng = np.random.default_rng(41)
+    n_docs = 40
+    p_doc = np.repeat(np.arange(n_docs, dtype=np.uint32), rng.integers(1, 400, n_docs))
+    part = apart.DOCUMENTS_PART
+    for length in (0, 5, part - 1, part + 1, 3 * part, 9 * part):
+        pids = rng.integers(0, p_doc.size, length)
+        if length and rng.random() < 0.5:
+            pids = pids[p_doc[pids] % 3 != 0]  # a third of the documents never held
+        whole = _documents_reference(pids, p_doc, n_docs)
+        for _ in range(12):
+            among = rng.random(n_docs) < rng.choice([0.05, 0.3, 1.0])
+            got = apart.documents_among(pids, p_doc, among, one=one)
+            want = among & whole
+            if one:
+                assert not (got & ~want).any() and got.any() == want.any()
+            else:
+                assert got.tolist() == want.tolist()
+
+
+def test_compounds_are_read_apart_where_the_whole_scope_says(bundled_engine) -> None:
+    # _apart_where_asked settles most compounds from the other words' lists read in
+    # part: the same concepts as working out every word's documents first
+    from bot.search.concepts import Concept
+
+    s = bundled_engine.searcher
+    ix = s.index
+    n_docs = len(ix.docs)
+
+    def reference(concepts: list[Concept]) -> list[Concept]:
+        from dataclasses import replace
+
+        from bot.search.searcher import QUESTION_WORDS
+        from bot.text.normalize import normalize
+
+        required = [
+            c for c in concepts if not (c.exclude or c.optional or c.soft or c.fixed is not None)
+        ]
+        if len(required) < 2:
+            return concepts
+        out = list(concepts)
+        for c in required:
+            if not c.alternatives or c.label in QUESTION_WORDS:
+                continue
+            pieces = apart.compound_words(normalize(c.label), s._split_known)
+            if not pieces:
+                continue
+            docs = [
+                apart.documents_of(s._hits.concept_hits(o)[0], ix.p_doc, n_docs)
+                for o in required
+                if o is not c
+            ]
+            scope = apart.pointed_to(None, docs, n_docs)
+            own = apart.documents_of(s._hits.concept_hits(c)[0], ix.p_doc, n_docs)
+            if apart.written_apart(scope, own):
+                k = out.index(c)
+                out[k : k + 1] = [s._concept(p) for p in pieces] + [replace(c, optional=True)]
+        return out
+
+    rng = random.Random(43)
+    vocab = [t for t in ix.vocab if len(t) >= 2]
+    compounds = [a + b for a, b in zip(vocab[::7], vocab[3::11], strict=False)][:60]
+    compounds += ["经济发展", "产业结构调整", "乡村振兴", "高质量发展", "营商环境"]
+    words = sorted(vocab, key=lambda w: -ix.df(ix.term_ids[w]))[:40]
+    changed = 0
+    for _ in range(80):
+        picked = [rng.choice(compounds), *rng.sample(words, rng.randint(1, 2))]
+        concepts = [s._concept(w) for w in picked]
+        got = s._apart_where_asked(list(concepts), None)
+        want = reference(list(concepts))
+        assert [(c.label, c.optional) for c in got] == [(c.label, c.optional) for c in want]
+        changed += len(got) != len(concepts)
+    assert changed > 3  # some compounds are read apart

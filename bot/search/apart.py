@@ -49,6 +49,24 @@ def documents_of(pids: np.ndarray, p_doc: np.ndarray, n_docs: int) -> np.ndarray
     return held
 
 
+def documents_among(
+    pids: np.ndarray, p_doc: np.ndarray, among: np.ndarray, *, one: bool = False
+) -> np.ndarray:
+    """Which of the documents ``among`` (a boolean per document) hold one of the passages
+    ``pids``: ``among & documents_of(pids)``, the list read a part at a time (as
+    :func:`documents_of`) and stopped once every one of them is found, or with ``one``,
+    the first (whether any is found is all that is asked then)."""
+    at = np.asarray(pids, dtype=np.intp)
+    found = np.zeros(among.size, dtype=bool)
+    lo, part = 0, DOCUMENTS_PART
+    while lo < at.size:
+        found |= np.bincount(p_doc[at[lo : lo + part]], minlength=among.size) > 0
+        if not (among & ~found).any() or (one and (among & found).any()):
+            break
+        lo, part = lo + part, 2 * part
+    return among & found
+
+
 def pointed_to(
     region_docs: np.ndarray | None, others: Iterable[np.ndarray], n_docs: int
 ) -> np.ndarray | None:
