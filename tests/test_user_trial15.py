@@ -1,0 +1,123 @@
+"""What a newsroom's bot operator met (bench/RESULTS.md, ``user-trial15``): a one-off time
+zone, a folder ingested with one text twice, a reply that timed out, exports, the console's
+channels and files. In-process only: the core, the CLI runner and the console over the fake
+server; invented documents."""
+
+from __future__ import annotations
+
+from bot.config import Settings
+from bot.subscriptions import SubscriptionStore
+from bot.subscriptions.commands import SubscribeRequest
+from bot.subscriptions.schedule import parse_schedule
+from bot.subscriptions.service import SubscriptionService
+
+GROUP = -1002000000001
+
+
+def _request(filter_text: str, timezone: str | None = None) -> SubscribeRequest:
+    schedule = parse_schedule("每天 15:45", default_time="08:00")
+    return SubscribeRequest(None, filter_text, schedule, True, timezone, False)
+
+
+def _subscribe(service: SubscriptionService, request: SubscribeRequest) -> str:
+    listed = service.subscribe(GROUP, "supergroup", "省报编辑部", 1001, request)
+    return listed.subscription.timezone
+
+
+# -- 1: a subscription's tz= is its own, not the chat's ---------------------------------------
+def test_a_subscriptions_own_zone_does_not_become_the_chats(db, clock):
+    service = SubscriptionService(SubscriptionStore(db, clock=clock), lambda: Settings())
+    assert _subscribe(service, _request("GDP")) == "Asia/Shanghai"
+    assert _subscribe(service, _request("就业", "Europe/Berlin")) == "Europe/Berlin"
+    # the editor's next subscription, typed without a zone, is in the chat's zone
+    assert _subscribe(service, _request("居民消费价格")) == "Asia/Shanghai"
+    assert service.chat_timezone(GROUP) == "Asia/Shanghai"
+
+
+def test_a_zone_given_to_the_chats_first_subscription_is_the_chats(db, clock):
+    """A user who says where they are on their first subscription (tz=America/New_York)
+    gets it for the next ones (tests/test_subscriptions_e2e.py pins it end to end); a
+    later one-off zone does not move them."""
+    service = SubscriptionService(SubscriptionStore(db, clock=clock), lambda: Settings())
+    assert _subscribe(service, _request("就业", "America/New_York")) == "America/New_York"
+    assert _subscribe(service, _request("GDP")) == "America/New_York"
+    assert _subscribe(service, _request("CPI", "Europe/Berlin")) == "Europe/Berlin"
+    assert _subscribe(service, _request("城镇")) == "America/New_York"
+
+
+def test_a_chosen_zone_still_wins_and_timezone_still_moves_every_subscription(db, clock):
+    store = SubscriptionStore(db, clock=clock)
+    service = SubscriptionService(store, lambda: Settings())
+    service.set_timezone(GROUP, "Asia/Tokyo")
+    assert _subscribe(service, _request("就业", "Europe/Berlin")) == "Europe/Berlin"
+    assert _subscribe(service, _request("GDP")) == "Asia/Tokyo"
+    service.set_timezone(GROUP, "Asia/Shanghai")
+    assert {s.timezone for s in store.list_for_chat(GROUP)} == {"Asia/Shanghai"}
+
+
+def test_a_chat_from_before_chosen_zones_keeps_its_subscriptions_zone(db, clock):
+    """A chat whose zone lived only on its subscriptions (before 0009) keeps it when one
+    subscription is given another zone."""
+    store = SubscriptionStore(db, clock=clock)
+    service = SubscriptionService(store, lambda: Settings())
+    old = _request("GDP")
+    store.create(GROUP, "supergroup", "组", 1, old.filter_text, old.schedule, "Asia/Tokyo")
+    assert _subscribe(service, _request("就业", "Europe/Berlin")) == "Europe/Berlin"
+    assert _subscribe(service, _request("CPI")) == "Asia/Tokyo"
+
+
+# -- 2: one text twice in a folder is copied once ----------------------------------------------
+def test_ingest_of_a_folder_holding_one_text_twice_copies_it_once(tmp_path):
+    from typer.testing import CliRunner
+
+    from briefbot.cli import app
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = "江州市2026年政府工作报告\n\n地区生产总值增长6%左右。\n"
+    (folder / "dup.txt").write_text(text, encoding="gbk")
+    (folder / "gbk.txt").write_text(text, encoding="gbk")
+    corpus = tmp_path / "corpus"
+    base = ["--corpus-dir", str(corpus), "--data-dir", str(tmp_path / "data")]
+    result = CliRunner().invoke(app, [*base, "ingest", str(folder)], env={"COLUMNS": "300"})
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "added dup.txt" in said and "added gbk.txt" not in said
+    assert f"skipped {folder / 'gbk.txt'}: same content as dup.txt" in said
+    assert sorted(p.name for p in corpus.iterdir()) == ["dup.txt"]
+    again = CliRunner().invoke(app, [*base, "index"], env={"COLUMNS": "300"})
+    assert again.exit_code == 0 and "skipped" not in again.output  # nothing left behind
+
+
+# -- 3: a reply lost on the way says the command may have been done ----------------------------
+async def _said_after_a_failed_reply(server, chat, user, text: str) -> str:
+    """The first reply that went through after ``text`` (the failed one skipped)."""
+    await server.send_message(chat, user, text)
+    call = await server.wait_for(
+        lambda c: c.method == "sendMessage" and c.ok and c.params.get("chat_id") == chat.id
+    )
+    return call.message["text"]
+
+
+async def test_a_reply_lost_on_the_way_says_the_command_may_have_been_done(server, engine):
+    from tests.e2e import running
+
+    operator = server.add_user("张编", id=1001, username="zhang_ops")
+    settings = engine.settings.model_copy(update={"owners": [operator.id]})
+    async with running(server, engine, settings):
+        # Bad Gateway: the Bot API did not say whether the reply was posted
+        server.fail_next("sendMessage", 502, "Bad Gateway", chat_id=operator.id)
+        said = await _said_after_a_failed_reply(server, operator, operator, "/subscribe GDP 08:30")
+        assert "这条命令可能已经执行" in said and "请稍后再试" not in said
+        listed = await _said_after_a_failed_reply(server, operator, operator, "/subscriptions")
+        assert "GDP" in listed  # it had been done
+
+
+async def test_a_request_telegram_refused_keeps_the_plain_apology(server, engine):
+    from tests.e2e import running
+
+    user = server.add_user("小王", id=1003)
+    async with running(server, engine):
+        server.fail_next("sendMessage", 400, "Bad Request: can't parse entities", chat_id=user.id)
+        said = await _said_after_a_failed_reply(server, user, user, "/help")
+        assert said == "抱歉，处理您的请求时出错了，请稍后再试。"
