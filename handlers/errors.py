@@ -42,7 +42,7 @@ def _lost_on_the_way(error: object) -> bool:
 async def _apologise(update: Update, lang: str, *, lost: bool = False) -> None:
     # "try again later" after a reply timed out made an operator pause, subscribe or add
     # an admin twice: the command had been done, its reply came late (user-trial15)
-    apology = tr(lang, "common.error_network" if lost else "common.error")
+    apology = tr(lang, "common.error_network") if lost else tr(lang, "common.error")
     query = update.callback_query
     if query is not None:
         try:
