@@ -5,6 +5,8 @@ server; invented documents."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.config import Settings
 from bot.subscriptions import SubscriptionStore
 from bot.subscriptions.commands import SubscribeRequest
@@ -121,3 +123,78 @@ async def test_a_request_telegram_refused_keeps_the_plain_apology(server, engine
         server.fail_next("sendMessage", 400, "Bad Request: can't parse entities", chat_id=user.id)
         said = await _said_after_a_failed_reply(server, user, user, "/help")
         assert said == "抱歉，处理您的请求时出错了，请稍后再试。"
+
+
+# -- 6, 7: the console's channels and files over the limit -------------------------------------
+@pytest.fixture
+def console(tmp_path, monkeypatch):
+    """The console in-process on an empty corpus folder of its own; files over 1 MB refused."""
+    from typer.testing import CliRunner
+
+    from briefbot.cli import app
+
+    for key in ("TELEGRAM_BOT_TOKEN", "BRIEFBOT_TOKEN_FILE", "BRIEFBOT_CONFIG", "BRIEFBOT_OWNERS"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("BRIEFBOT_MAX_FILE_MB", "1")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    base = ["--corpus-dir", str(corpus), "--data-dir", str(tmp_path / "data")]
+
+    def invoke(lines: str) -> str:
+        result = CliRunner().invoke(app, base, input=lines)
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+        return result.stdout
+
+    return invoke
+
+
+def test_the_console_makes_a_channel_its_owner_subscribes(console):
+    out = console(
+        ":channel\n:channel @newsroom_ch 新闻早班车\n:channel 新闻\n"
+        "/subscribe @newsroom_ch GDP 每天 08:00\n/subscriptions @newsroom_ch\n"
+    )
+    assert "还没有频道" in out.split("» :channel @newsroom_ch")[0]
+    made = out.split("» :channel @newsroom_ch 新闻早班车")[1].split("» :channel 新闻")[0]
+    assert "已建立频道 @newsroom_ch" in made
+    assert "不是频道用户名" in out.split("» :channel 新闻")[1].split("» /subscribe")[0]
+    subscribed = out.split("» /subscribe @newsroom_ch")[1].split("» /subscriptions")[0]
+    assert "已订阅（新闻早班车" in subscribed and "找不到该频道" not in subscribed
+    assert "每天 08:00" in out.split("» /subscriptions @newsroom_ch")[1]
+
+
+def test_the_consoles_file_over_the_limit_is_refused_by_its_whole_size(console, tmp_path):
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:  # sparse: 3 MB of nothing written
+        handle.truncate(3 * 1024 * 1024)
+    out = console(f":file {big}\n")
+    assert "过大（3 MB），上限为 1 MB" in out and "已添加" not in out
+
+
+async def test_the_consoles_file_command_reads_at_most_one_byte_over_the_limit(tmp_path):
+    """The bytes handed to the fake server: the limit and one more, with the whole size."""
+    from types import SimpleNamespace
+
+    from handlers.console import ChatConsole
+
+    sent: list[tuple[int, int | None]] = []
+
+    async def send_document(chat, user, name, data, *, size=None):
+        sent.append((len(data), size))
+        return {"message_id": 1}
+
+    async def nothing(*_args):
+        return None
+
+    console = object.__new__(ChatConsole)  # only what send_file uses
+    console.server = SimpleNamespace(send_document=send_document)
+    console.engine = SimpleNamespace(settings=Settings(max_file_mb=1))
+    console.user = SimpleNamespace(id=1)
+    console._until_handled = nothing
+    console.render_new = lambda: None
+    big, small = tmp_path / "big.txt", tmp_path / "small.txt"
+    with big.open("wb") as handle:
+        handle.truncate(3 * 1024 * 1024)
+    small.write_bytes(b"x" * 10)
+    await console.send_file(str(big))
+    await console.send_file(str(small))
+    assert sent == [(1024 * 1024 + 1, 3 * 1024 * 1024), (10, None)]
