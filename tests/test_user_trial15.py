@@ -198,3 +198,18 @@ async def test_the_consoles_file_command_reads_at_most_one_byte_over_the_limit(t
     await console.send_file(str(big))
     await console.send_file(str(small))
     assert sent == [(1024 * 1024 + 1, 3 * 1024 * 1024), (10, None)]
+
+
+# -- 4: /docs says when in the bot's zone, as /admin list and /audit do ------------------------
+def test_the_admins_document_list_says_when_in_the_bots_zone(engine):
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from handlers.format.admin_documents import admin_docs_messages
+
+    at = datetime(2026, 12, 7, 7, 39, tzinfo=UTC).timestamp()
+    info = replace(engine.documents()[0], indexed_at=at)
+    said = "\n".join(admin_docs_messages([info], "zh", "Asia/Shanghai"))
+    assert "2026-12-07 15:39" in said
+    said = "\n".join(admin_docs_messages([info], "zh", "Europe/Berlin"))
+    assert "2026-12-07 08:39" in said

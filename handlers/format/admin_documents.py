@@ -17,9 +17,10 @@ Callback data (ASCII, at most 64 bytes):
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -215,12 +216,18 @@ def upload_done(result: UploadResultLike, lang: str = DEFAULT_LANGUAGE) -> str:
 
 
 # -- /docs for admins --------------------------------------------------------------------------
-def _when(stamp: float) -> str:
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(stamp)) if stamp else "—"
+def _when(stamp: float, tz: str) -> str:
+    # in the bot's zone, as /admin list and /audit say when: the server's clock zone (UTC
+    # on a server) put two times of one minute eight hours apart (user-trial15)
+    if not stamp:
+        return "—"
+    return datetime.fromtimestamp(stamp, UTC).astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
 
 
-def admin_docs_messages(infos: Sequence[DocumentInfo], lang: str = DEFAULT_LANGUAGE) -> list[str]:
-    """The document list with ids, sizes, passages and when each was indexed."""
+def admin_docs_messages(
+    infos: Sequence[DocumentInfo], lang: str = DEFAULT_LANGUAGE, tz: str = "Asia/Shanghai"
+) -> list[str]:
+    """The document list with ids, sizes, passages and when each was indexed (in ``tz``)."""
     if not infos:
         return [tr(lang, "uploads.library_empty")]
     total = sum(i.size for i in infos)
@@ -242,7 +249,7 @@ def admin_docs_messages(infos: Sequence[DocumentInfo], lang: str = DEFAULT_LANGU
         bits.append(tr(lang, "docs.passages", count=info.passages))
         bits.extend(doc_facts(info, lang))
         lines.append(" · ".join(bits))
-        lines.append(tr(lang, "uploads.indexed", when=_when(info.indexed_at)))
+        lines.append(tr(lang, "uploads.indexed", when=_when(info.indexed_at, tz)))
     lines.append("")
     lines.append(tr(lang, "uploads.docs_help"))
     return split_html("\n".join(lines))
