@@ -479,7 +479,12 @@ async def test_removal_from_a_group_deactivates_before_the_next_digest(
         await server.my_chat_member(group, "member", "kicked", by=lee)
         note = (await server.next_call("sendMessage", chat=owner)).message["text"]
         # in the owner's language (no /lang choice: Chinese), the reason too
-        assert note == f"⚠️ 已停用 1 个订阅：机器人被用户 {lee.id} 移出 Study group（{group.id}）。"
+        first_line, restore = note.split("\n")
+        assert (
+            first_line
+            == f"⚠️ 已停用 1 个订阅：机器人被用户 {lee.id} 移出 Study group（{group.id}）。"
+        )
+        assert restore.startswith("恢复：") and "/subscribe" in restore
         gone = store_of(app).get(sub.id)
         assert not gone.active and "removed" in gone.deactivated_reason
         assert sched(app).next_run(sub.id) is None
