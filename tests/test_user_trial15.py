@@ -213,3 +213,80 @@ def test_the_admins_document_list_says_when_in_the_bots_zone(engine):
     assert "2026-12-07 15:39" in said
     said = "\n".join(admin_docs_messages([info], "zh", "Europe/Berlin"))
     assert "2026-12-07 08:39" in said
+
+
+# -- a digest message whose answer never came may have arrived ---------------------------------
+class _ArrivedSender:
+    """Every message arrives; the first send's answer is lost (a ``NoAnswer``)."""
+
+    def __init__(self) -> None:
+        self.arrived: list[str] = []
+        self.lost_answers = 1
+
+    async def send(self, chat_id: int, html: str) -> int:
+        self.arrived.append(html)
+        if self.lost_answers:
+            self.lost_answers -= 1
+            from bot.subscriptions import delivery as d
+
+            raise d.NoAnswer("TimedOut: Timed out")
+        return 100 + len(self.arrived)
+
+
+async def _deliver_with_a_lost_answer(db, clock, uncertain: str):
+    from datetime import UTC, datetime
+
+    from bot.subscriptions.delivery import Deliverer
+
+    store = SubscriptionStore(db, clock=clock)
+    schedule = parse_schedule("08:00", default_time="08:00")
+    sub = store.create(GROUP, "supergroup", "省报编辑部", 1, "就业", schedule, "Asia/Shanghai")
+    sender = _ArrivedSender()
+
+    async def compose(_sub, _slot):
+        return ["one", "two"]
+
+    async def no_sleep(_seconds: float) -> None:
+        return None
+
+    deliverer = Deliverer(store, compose, sender, uncertain=uncertain, sleep=no_sleep)
+    result = await deliverer.deliver(sub.id, datetime(2026, 12, 7, 0, 0, tzinfo=UTC))
+    return result, sender, store.deliveries(sub.id)[0], store.uncertain_count()
+
+
+async def test_a_lost_answer_with_skip_sends_nothing_twice(db, clock):
+    result, sender, row, counted = await _deliver_with_a_lost_answer(db, clock, "skip")
+    assert result.outcome == "sent" and sender.arrived == ["one", "two"]
+    assert row.message_ids == (0, 102) and row.uncertain == 1 and counted == 1
+
+
+async def test_a_lost_answer_with_resend_sends_it_again_and_counts_it(db, clock):
+    result, sender, row, counted = await _deliver_with_a_lost_answer(db, clock, "resend")
+    assert result.outcome == "sent" and sender.arrived == ["one", "one", "two"]
+    assert counted == 1  # said in /status, no longer silent
+
+
+async def test_a_timeout_before_the_request_left_is_no_uncertain_message(monkeypatch):
+    import httpx
+    from telegram.error import TimedOut
+
+    from bot.subscriptions import delivery as d
+    from handlers.delivery import TelegramSender
+
+    class _Bot:
+        def __init__(self, cause: Exception) -> None:
+            self.cause = cause
+
+        async def send_message(self, *_args, **_kwargs):
+            raise TimedOut() from self.cause
+
+    for cause, expected in (
+        (httpx.ConnectTimeout("no route"), d.Transient),
+        (httpx.ReadTimeout("no answer"), d.NoAnswer),
+    ):
+        try:
+            await TelegramSender(_Bot(cause)).send(GROUP, "digest")
+        except d.Transient as exc:
+            assert type(exc) is expected
+        else:
+            raise AssertionError("no error")
