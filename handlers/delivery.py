@@ -54,8 +54,9 @@ DIGEST_READ_TIMEOUT = 30.0
 class TelegramSender:
     """:class:`bot.subscriptions.delivery.Sender` over a PTB ``Bot``."""
 
-    def __init__(self, bot: Bot) -> None:
+    def __init__(self, bot: Bot, read_timeout: float = DIGEST_READ_TIMEOUT) -> None:
         self.bot = bot
+        self.read_timeout = read_timeout
 
     def ready_in(self, chat_id: int) -> float:
         """Seconds until the rate limiter lets a digest message into ``chat_id``
@@ -78,7 +79,7 @@ class TelegramSender:
                 parse_mode=ParseMode.HTML,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
                 rate_limit_args=Bulk(backlog),
-                read_timeout=DIGEST_READ_TIMEOUT,
+                read_timeout=self.read_timeout,
             )
         except PTBRetryAfter as exc:
             raise d.RetryAfter(retry_after_seconds(exc), exc.message) from exc
