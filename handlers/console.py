@@ -270,7 +270,7 @@ class ChatConsole:
             language_code=CONSOLE_LANGUAGE_CODE,
         )
         self.choices: dict[int, Choice] = {}
-        self.channels: dict[int, str] = {}  # the channels made with :channel, id -> @name
+        self.channels: dict[int, str] = {}  # the channels made with :channel: id -> name
         self.stopping = asyncio.Event()
         self._cursor = 0
         self._handled: dict[tuple[str, Any], asyncio.Event] = {}
@@ -373,7 +373,7 @@ class ChatConsole:
         if self.server.world.find_chat(f"@{username}") is None:
             chat = self.server.add_chat("channel", title or username, username=username)
             self.server.set_member(chat, self.user, "creator")
-            self.channels[chat.id] = f"@{username}"
+            self.channels[chat.id] = username
         self.say("channel_made", username=username)
 
     async def press(self, number: int) -> None:
