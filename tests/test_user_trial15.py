@@ -263,6 +263,7 @@ async def test_a_lost_answer_with_skip_sends_nothing_twice(db, clock):
 async def test_a_lost_answer_with_resend_sends_it_again_and_counts_it(db, clock):
     result, sender, row, counted = await _deliver_with_a_lost_answer(db, clock, "resend")
     assert result.outcome == "sent" and sender.arrived == ["one", "one", "two"]
+    assert row.message_ids == (102, 103) and row.uncertain == 1
     assert counted == 1  # said in /status, no longer silent
 
 
@@ -290,3 +291,70 @@ async def test_a_timeout_before_the_request_left_is_no_uncertain_message(monkeyp
             assert type(exc) is expected
         else:
             raise AssertionError("no error")
+
+
+# -- a bot with no owner: its deployer is told the id that makes them one ----------------------
+async def test_a_bot_with_no_owner_tells_its_deployer_their_id(server, engine):
+    from tests.e2e import ask_text, running
+
+    deployer = server.add_user("张编", id=1001, username="zhang_ops")
+    async with running(server, engine, engine.settings.model_copy(update={"owners": []})):
+        refused = await ask_text(server, deployer, deployer, "/admin add @zhang_ops")
+        asked = await ask_text(server, deployer, deployer, "怎么成为管理员")
+    for said in (refused, asked):
+        assert "还没有配置所有者" in said and "1001" in said and "BRIEFBOT_OWNERS" in said
+        assert "部署机器人的人" not in said  # he was sent to ask himself
+    assert refused.startswith("⛔") and asked.startswith("你还不是机器人管理员")
+
+
+async def test_a_bot_with_owners_still_names_them(server, engine):
+    from tests.e2e import ask_text, running
+
+    owner = server.add_user("Olga", id=1001, username="olga_owner")
+    intern = server.add_user("小王", id=1003, username="wang_intern")
+    async with running(server, engine, engine.settings.model_copy(update={"owners": [owner.id]})):
+        said = await ask_text(server, intern, intern, "/admin add @wang_intern")
+    assert "还没有配置所有者" not in said and "/admin add @wang_intern" in said
+
+
+def test_run_warns_when_no_owner_is_configured(bundled_engine, tmp_path):
+    from bot.storage import Database
+    from briefbot.cli.serve import what_it_runs_on
+
+    data = tmp_path / "data"
+    data.mkdir()
+    for owners, warned in (([], True), ([1001], False)):
+        settings = Settings(
+            corpus_dir=bundled_engine.settings.corpus_dir, data_dir=data, owners=owners
+        )
+        database = Database.open(settings)
+        try:
+            said = " ".join(what_it_runs_on(settings, database, bundled_engine, fresh=False))
+        finally:
+            database.close()
+        assert ("no owners configured" in said) is warned
+
+
+def test_the_console_shows_a_post_in_its_channel_under_the_channels_name():
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from handlers.console import ChatConsole
+
+    console = object.__new__(ChatConsole)  # only what rendering uses
+    console.out = Console(record=True, width=120)
+    console.server = SimpleNamespace(private_chat=lambda _user: SimpleNamespace(id=1))
+    console.app = object()  # no services: the console's own language (Chinese)
+    console.user = SimpleNamespace(id=1)
+    console.channels = {-1001: "newsroom_ch"}
+    console.choices = {}
+    post = {"message_id": 5, "chat": {"id": -1001, "type": "channel"}, "text": "📊 重点目标简报"}
+    reply = {"message_id": 6, "chat": {"id": 1, "type": "private"}, "text": "✅ 推送完成"}
+    other = {"message_id": 7, "chat": {"id": -2002, "type": "channel"}, "text": "别处"}
+    for message in (post, reply, other):
+        if console._ours(message):
+            console._render_message(message, {}, edited=False)
+    shown = console.out.export_text()
+    assert "📢 @newsroom_ch（频道）\n│ 📊 重点目标简报" in shown
+    assert "✅ 推送完成" in shown and "别处" not in shown and "@@" not in shown
