@@ -358,3 +358,10 @@ def test_the_console_shows_a_post_in_its_channel_under_the_channels_name():
     shown = console.out.export_text()
     assert "📢 @newsroom_ch（频道）\n│ 📊 重点目标简报" in shown
     assert "✅ 推送完成" in shown and "别处" not in shown and "@@" not in shown
+
+
+def test_an_admins_removal_of_a_subscription_is_said_in_chinese():
+    from bot.i18n import tr
+
+    said = tr("zh", "admin.sub_removed", id=1, chat_id=777)
+    assert said == "✅ 订阅 #1（聊天 <code>777</code>）已删除。"
