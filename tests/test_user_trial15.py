@@ -365,3 +365,26 @@ def test_an_admins_removal_of_a_subscription_is_said_in_chinese():
 
     said = tr("zh", "admin.sub_removed", id=1, chat_id=777)
     assert said == "✅ 订阅 #1（聊天 <code>777</code>）已删除。"
+
+
+# -- 15: /reindex says a skipped file's reason in the reader's language ------------------------
+def test_reindex_says_a_skipped_files_reason_in_the_readers_language(tmp_path):
+    from bot.library import Engine
+    from handlers.format.admin_documents import reindex_done
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = "江州市2026年政府工作报告\n\n地区生产总值增长6%左右。\n"
+    (corpus / "dup.txt").write_text(text, encoding="utf-8")
+    (corpus / "gbk.txt").write_text(text, encoding="utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    engine = Engine.open(Settings(corpus_dir=corpus, data_dir=tmp_path / "data"))
+    report = engine.last_refresh
+    assert report is not None
+    reasons = {s.path: s.reason for s in report.skipped}  # the command line's, in English
+    assert reasons == {"empty.txt": "empty file", "gbk.txt": "same content as dup.txt"}
+    zh = reindex_done(report, engine.documents(), 0.5, "zh")
+    assert "gbk.txt</code>：与 dup.txt 内容相同，未重复索引。" in zh
+    assert "empty.txt</code>：文件为空，未添加。" in zh and "same content" not in zh
+    en = reindex_done(report, engine.documents(), 0.5, "en")
+    assert "Same content as dup.txt; not indexed twice." in en

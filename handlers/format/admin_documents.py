@@ -30,6 +30,7 @@ from handlers.format.documents import doc_facts
 from handlers.format.html import checked, cut, escape, shown, split_html
 from handlers.format.targets import target_line
 from handlers.i18n import DEFAULT_LANGUAGE, tr
+from handlers.i18n.errors import error_text
 
 UPLOAD_PATTERN = r"^u:([rc]):([0-9a-f]{12})$"
 REMOVE_PATTERN = r"^rm:([yn]):([0-9A-Za-z_-]{1,40}):([0-9a-f]{8})$"
@@ -350,6 +351,7 @@ def reindex_done(
         lines.append(tr(lang, "uploads.skipped", count=len(report.skipped)))
         colon = tr(lang, "uploads.colon")
         lines.extend(
-            f"• <code>{escape(s.path)}</code>{colon}{escape(s.reason)}" for s in report.skipped[:10]
+            f"• <code>{escape(s.path)}</code>{colon}{escape(error_text(s, lang))}"
+            for s in report.skipped[:10]
         )
     return split_html("\n".join(lines))[0]
