@@ -380,10 +380,15 @@ class DocumentInfo:
 
 @dataclass(frozen=True, slots=True)
 class SkippedFile:
-    """A file that was not indexed, and why (shown to the user as is)."""
+    """A file that was not indexed, and why: ``reason`` in English (the command line,
+    logs); ``code`` and ``params`` the same for an interface that translates (the
+    catalogue's ``errors.<code>``; empty: only the reason is known). ``/reindex`` said
+    "gbk.txt：same content as dup.txt" in a Chinese reply (user-trial15)."""
 
     path: str
     reason: str
+    code: str = ""
+    params: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -244,11 +244,14 @@ class FakeBotApi(Observing):
         mime: str = "application/octet-stream",
         *,
         caption: str | None = None,
+        size: int | None = None,
     ) -> dict[str, Any]:
-        """A user sends a file; the bot can getFile and download it (if at most 20 MB)."""
+        """A user sends a file; the bot can getFile and download it (if at most 20 MB).
+        ``size``: the file's whole size when ``data`` is only its start (Telegram reports
+        it in the message; the bot may refuse the file by it before downloading)."""
         chat_obj, user_obj = self._chat_and_sender(chat, user)
         stored_file = self.backend.world.store_file(
-            data, "document", file_name=filename, mime_type=mime
+            data, "document", file_name=filename, mime_type=mime, declared_size=size
         )
         content: dict[str, Any] = {"from": user_obj.to_api(), "document": stored_file.to_api()}
         if caption:

@@ -190,10 +190,13 @@ class StoredFile:
     file_path: str | None = None  # assigned by getFile
     width: int | None = None
     height: int | None = None
+    # the size Telegram reports when only a part of the file is held (the console sends a
+    # file over the bot's limit without reading it all: the bot refuses it by this size)
+    declared_size: int | None = None
 
     @property
     def size(self) -> int:
-        return len(self.data)
+        return len(self.data) if self.declared_size is None else self.declared_size
 
     def to_api(self) -> dict[str, Any]:
         """The object a message carries (Document, or one PhotoSize for photos)."""

@@ -284,8 +284,10 @@ class World:
         mime_type: str | None = None,
         width: int | None = None,
         height: int | None = None,
+        declared_size: int | None = None,
     ) -> StoredFile:
-        """Keep uploaded bytes under fresh file_id / file_unique_id values."""
+        """Keep uploaded bytes under fresh file_id / file_unique_id values (``declared_size``:
+        the size reported for a file of which only the first bytes are held)."""
         number = next(self._file_numbers)
         stored = StoredFile(
             file_id=f"FAKE-{kind.upper()}-{number:06d}-{self.bot.id}",
@@ -296,6 +298,7 @@ class World:
             mime_type=mime_type,
             width=width,
             height=height,
+            declared_size=declared_size,
         )
         self.files[stored.file_id] = stored
         return stored

@@ -170,6 +170,8 @@ def _become_admin(update: Update, context: BriefContext, lang: str) -> str:
     if [w.lower() for w in (context.args or ())][:1] != ["who"]:
         return ""
     user = update.effective_user
+    if not context.services.admins.owners:  # as handlers.audit.how_to_become
+        return tr(lang, "admin_owner.become_no_owner", id=user.id if user else "")
     me = f"@{user.username}" if user and user.username else str(user.id if user else "")
     names = owner_names(context.services.admins.owners, context.services.seen)
     if names:

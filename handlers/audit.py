@@ -103,6 +103,10 @@ def how_to_become(update: Update, context: BriefContext, lang: str) -> str:
     """How the sender of ``update`` becomes one of the bot's admins: the owners to ask (by
     username, else "the bot's owner") and the command they send for it."""
     user = update.effective_user
+    if not context.services.admins.owners:
+        # no one to ask: whoever deployed the bot is told the id that makes them its owner
+        # (they were told to ask "the person who deployed the bot": themselves)
+        return i18n.tr(lang, "admin_owner.how_no_owner", id=user.id if user else "")
     me = f"@{user.username}" if user and user.username else str(user.id if user else "")
     names = owner_names(context.services.admins.owners, context.services.seen)
     if names:

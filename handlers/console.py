@@ -72,6 +72,10 @@ CONSOLE_COMMAND = re.compile(r":[A-Za-z]+")
 BUTTON = re.compile(r"\[?\s*(\d+)\s*\]?")
 # `:file 报告.docx`: a file of this machine sent to the bot, as dropped into a chat
 FILE_COMMAND = re.compile(r":file\s+(\S.*)")
+# `:channel @newsroom_ch [新闻早班车]`: a channel of the fake world the bot posts in, so that
+# the console's owner can subscribe it (`/subscribe @newsroom_ch …`) as in a private chat
+CHANNEL_COMMAND = re.compile(r":channel(?:\s+(\S+)(?:\s+(\S.*))?)?")
+CHANNEL_NAME = re.compile(r"@?([A-Za-z][A-Za-z0-9_]{3,31})")
 # The console's user, as a Telegram client would announce them: Chinese, so the bot and the
 # console's frame (the catalogue's ``console.*``) answer in Chinese until ``/lang en``.
 CONSOLE_LANGUAGE_CODE = "zh-hans"
@@ -266,6 +270,7 @@ class ChatConsole:
             language_code=CONSOLE_LANGUAGE_CODE,
         )
         self.choices: dict[int, Choice] = {}
+        self.channels: dict[int, str] = {}  # the channels made with :channel: id -> name
         self.stopping = asyncio.Event()
         self._cursor = 0
         self._handled: dict[tuple[str, Any], asyncio.Event] = {}
@@ -337,14 +342,39 @@ class ChatConsole:
         """``:file PATH``: the file sent to the bot as a Telegram client sends one (a
         document with its name), so that a document is added here as in a chat."""
         file = Path(path).expanduser()
+        # at most one byte over the bot's limit is read: a file over it is refused by the
+        # size Telegram reports, before any download (a 2 GB file was read whole first)
+        limit = int(self.engine.settings.max_file_mb * 1024 * 1024)
         try:
-            data = file.read_bytes()
+            with file.open("rb") as handle:
+                data = handle.read(limit + 1)
+                size = file.stat().st_size if len(data) > limit else None
         except OSError as exc:
             self.say("file_unreadable", "yellow", path=path, error=exc.strerror or str(exc))
             return
-        message = await self.server.send_document(self.user, self.user, file.name, data)
+        message = await self.server.send_document(self.user, self.user, file.name, data, size=size)
         await self._until_handled(("m", message["message_id"]))
         self.render_new()
+
+    def make_channel(self, name: str | None, title: str | None) -> None:
+        """``:channel @name [title]``: a channel whose creator is the console's user and in
+        which the bot is an administrator allowed to post; what the bot posts there is
+        shown. ``:channel`` alone lists the channels made."""
+        if name is None:
+            if not self.channels:
+                self.say("channel_none", "yellow")
+            for username in self.channels.values():
+                self.say("channel_listed", username=username)
+            return
+        if (named := CHANNEL_NAME.fullmatch(name)) is None:
+            self.say("channel_bad_name", "yellow", name=name)
+            return
+        username = named.group(1)
+        if self.server.world.find_chat(f"@{username}") is None:
+            chat = self.server.add_chat("channel", title or username, username=username)
+            self.server.set_member(chat, self.user, "creator")
+            self.channels[chat.id] = username
+        self.say("channel_made", username=username)
 
     async def press(self, number: int) -> None:
         choice = self.choices[number]
@@ -374,7 +404,8 @@ class ChatConsole:
             self.choices = fresh
 
     def _ours(self, message: dict[str, Any]) -> bool:
-        return message.get("chat", {}).get("id") == self.user.id
+        chat_id = message.get("chat", {}).get("id")
+        return chat_id == self.user.id or chat_id in self.channels
 
     def _render_call(self, call: BotCall, fresh: dict[int, Choice]) -> None:
         method = call.method
@@ -404,6 +435,9 @@ class ChatConsole:
     ) -> None:
         if edited:
             self.say("edited", "dim")
+        channel = self.channels.get(message.get("chat", {}).get("id"))
+        if channel is not None:  # a post in a channel made with :channel, not a reply
+            self.say("channel_post", "bold magenta", username=channel)
         for line in message_body(message, self.lang).split("\n", allow_blank=True):
             self.out.print(Text.assemble(("│ ", "dim"), line))
         rows = (message.get("reply_markup") or {}).get("inline_keyboard") or []
@@ -456,6 +490,9 @@ class ChatConsole:
         elif (path := FILE_COMMAND.fullmatch(line)) is not None:
             self._echo(line)
             await self.send_file(path.group(1).strip().strip("'\""))
+        elif (channel := CHANNEL_COMMAND.fullmatch(line)) is not None:
+            self._echo(line)
+            self.make_channel(channel.group(1), channel.group(2))
         elif CONSOLE_COMMAND.fullmatch(line):
             self._echo(line)
             self.say("unknown_command", "yellow", command=line)

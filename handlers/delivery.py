@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Iterable
 
+import httpx
 from telegram import Bot, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import (
@@ -42,11 +43,20 @@ _CHAT_GONE_400 = (
 )
 
 
+# Timeouts before the request was handed over (no connection, no free connection): the
+# message certainly did not arrive. Any other timeout waited for Telegram's answer.
+_NOT_SENT = (httpx.ConnectTimeout, httpx.PoolTimeout)
+# A digest message waits this long for Telegram's answer (PTB's default is 5 s): a slow
+# answer taken for a lost message is the one way a digest can arrive twice
+DIGEST_READ_TIMEOUT = 30.0
+
+
 class TelegramSender:
     """:class:`bot.subscriptions.delivery.Sender` over a PTB ``Bot``."""
 
-    def __init__(self, bot: Bot) -> None:
+    def __init__(self, bot: Bot, read_timeout: float = DIGEST_READ_TIMEOUT) -> None:
         self.bot = bot
+        self.read_timeout = read_timeout
 
     def ready_in(self, chat_id: int) -> float:
         """Seconds until the rate limiter lets a digest message into ``chat_id``
@@ -69,6 +79,7 @@ class TelegramSender:
                 parse_mode=ParseMode.HTML,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
                 rate_limit_args=Bulk(backlog),
+                read_timeout=self.read_timeout,
             )
         except PTBRetryAfter as exc:
             raise d.RetryAfter(retry_after_seconds(exc), exc.message) from exc
@@ -81,7 +92,11 @@ class TelegramSender:
             if any(marker in text for marker in _CHAT_GONE_400):
                 raise d.ChatGone(f"400 {exc.message}") from exc
             raise d.Rejected(f"400 {exc.message}") from exc
-        except (TimedOut, NetworkError) as exc:
+        except TimedOut as exc:
+            if isinstance(exc.__cause__, _NOT_SENT):  # never reached Telegram
+                raise d.Transient(f"TimedOut: {exc.message}") from exc
+            raise d.NoAnswer(f"TimedOut: {exc.message}") from exc
+        except NetworkError as exc:
             raise d.Transient(f"{type(exc).__name__}: {exc.message}") from exc
         except TelegramError as exc:
             raise d.Rejected(f"{type(exc).__name__}: {exc.message}") from exc

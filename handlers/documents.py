@@ -35,7 +35,9 @@ async def docs_command(update: Update, context: BriefContext) -> None:
     )
     lang = svc.lang(update)
     messages = (
-        fmt_docs.admin_docs_messages(infos, lang) if admin_view else fmt.docs_messages(infos, lang)
+        fmt_docs.admin_docs_messages(infos, lang, svc.settings.default_timezone)
+        if admin_view
+        else fmt.docs_messages(infos, lang)
     )
     await reply_html(update.effective_message, messages)
 

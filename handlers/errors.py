@@ -8,7 +8,7 @@ import traceback
 from collections.abc import Callable
 
 from telegram import Update
-from telegram.error import Conflict, NetworkError, TelegramError
+from telegram.error import BadRequest, Conflict, NetworkError, TelegramError
 
 from bot.tokens import redact
 from handlers.context import BriefContext
@@ -32,8 +32,17 @@ def _describe(update: object) -> str:
     return ", ".join(parts)
 
 
-async def _apologise(update: Update, lang: str) -> None:
-    apology = tr(lang, "common.error")
+def _lost_on_the_way(error: object) -> bool:
+    """Whether ``error`` is a Bot API call that timed out or lost its connection (not a
+    request Telegram refused): the command may have been carried out and its reply may
+    still arrive."""
+    return isinstance(error, NetworkError) and not isinstance(error, BadRequest)
+
+
+async def _apologise(update: Update, lang: str, *, lost: bool = False) -> None:
+    # "try again later" after a reply timed out made an operator pause, subscribe or add
+    # an admin twice: the command had been done, its reply came late (user-trial15)
+    apology = tr(lang, "common.error_network") if lost else tr(lang, "common.error")
     query = update.callback_query
     if query is not None:
         try:
@@ -65,12 +74,21 @@ def error_handler(token: str) -> Callable:
                 redact(str(error), [token]),
             )
             return
-        trace = "".join(traceback.format_exception(error)) if error else "no exception"
-        logger.error("%s failed:\n%s", _describe(update), redact(trace, [token]))
+        lost = _lost_on_the_way(error)
+        if lost:  # one line: the network's doing, not a fault of ours to trace
+            logger.warning(
+                "%s: the Bot API could not be reached (%s: %s)",
+                _describe(update),
+                type(error).__name__,
+                redact(str(error), [token]),
+            )
+        else:
+            trace = "".join(traceback.format_exception(error)) if error else "no exception"
+            logger.error("%s failed:\n%s", _describe(update), redact(trace, [token]))
         if not isinstance(update, Update):
             return
         try:
-            await _apologise(update, context.services.lang(update))
+            await _apologise(update, context.services.lang(update), lost=lost)
         except TelegramError as exc:
             message = redact(str(exc), [token])
             logger.warning("%s: could not send the apology: %s", _describe(update), message)

@@ -187,9 +187,11 @@ async def test_chat_gone_deactivates_the_chat_and_tells_admins(store):
         assert not sub.active and "blocked" in sub.deactivated_reason
     assert store.get(other.id).active
     assert gone == [55]
-    assert told == [
+    first_line, restore = told[0].split("\n")
+    assert len(told) == 1 and first_line == (
         "⚠️ Deactivated 2 subscriptions of Chat (55): cannot post there (the user blocked the bot)."
-    ]
+    )
+    assert restore.startswith("To restore:") and "/subscribe" in restore
     assert store.deliveries(first.id)[0].status == "failed"
     # the next slot of the other subscription of that chat is not even tried
     assert (await deliver.deliver(second.id, SLOT)).outcome == "inactive"

@@ -223,8 +223,8 @@ async def test_english_client_gets_english_and_chinese_client_chinese(
         assert not any("\u4e00" <= ch <= "\u9fff" for ch in several.split("\n")[1])
         several = (await ask(server, li, li, "/doc 00")).text
         assert "“00”匹配多个文件" in several
-        for user, lang in ((ann, "en"), (li, "zh")):  # no owner named: none was seen
-            how = tr(lang, "admin_owner.how_unnamed", me=str(user.id))
+        for user, lang in ((ann, "en"), (li, "zh")):  # no owner configured: the id to set
+            how = tr(lang, "admin_owner.how_no_owner", id=user.id)
             said = (await ask(server, user, user, "/status")).text
             assert said == f"{tr(lang, 'admin.refused')}\n{how}"
         # A core error by its code: the schedule the user typed is not a time of day.

@@ -409,7 +409,9 @@ async def test_network_errors_retry_with_backoff_then_give_up(server, engine, db
 
 
 async def test_a_timeout_is_a_transient_error(server) -> None:
-    """The real PTB request timing out against the fake server maps to ``Transient``."""
+    """The real PTB request timing out against the fake server maps to ``Transient``:
+    ``NoAnswer``, as the request reached the server and its answer did not come back
+    (a digest message waits 30 s for it; here 0.05 s)."""
     user = server.add_user("Ida")
     bot = ExtBot(
         server.token,
@@ -419,9 +421,9 @@ async def test_a_timeout_is_a_transient_error(server) -> None:
     )
     async with bot:
         server.delay_next("sendMessage", 0.5)
-        with pytest.raises(d.Transient, match="TimedOut"):
-            await TelegramSender(bot).send(user.id, "<b>hi</b>")
-        message_id = await TelegramSender(bot).send(user.id, "<b>hi</b>")
+        with pytest.raises(d.NoAnswer, match="TimedOut"):
+            await TelegramSender(bot, read_timeout=0.05).send(user.id, "<b>hi</b>")
+        message_id = await TelegramSender(bot, read_timeout=0.05).send(user.id, "<b>hi</b>")
         assert message_id > 0
 
 
@@ -479,7 +481,12 @@ async def test_removal_from_a_group_deactivates_before_the_next_digest(
         await server.my_chat_member(group, "member", "kicked", by=lee)
         note = (await server.next_call("sendMessage", chat=owner)).message["text"]
         # in the owner's language (no /lang choice: Chinese), the reason too
-        assert note == f"⚠️ 已停用 1 个订阅：机器人被用户 {lee.id} 移出 Study group（{group.id}）。"
+        first_line, restore = note.split("\n")
+        assert (
+            first_line
+            == f"⚠️ 已停用 1 个订阅：机器人被用户 {lee.id} 移出 Study group（{group.id}）。"
+        )
+        assert restore.startswith("恢复：") and "/subscribe" in restore
         gone = store_of(app).get(sub.id)
         assert not gone.active and "removed" in gone.deactivated_reason
         assert sched(app).next_run(sub.id) is None

@@ -125,9 +125,10 @@ async def test_the_admins_read_why_a_channel_was_lost_in_their_language(
         )
         await deliver_at(app, sub.id, sched(app).next_run(sub.id) + timedelta(seconds=1))
         notice = (await server.next_bot_message(owner))["text"]
-        assert notice == (
+        assert notice.split("\n")[0] == (
             f"⚠️ 已停用 1 个订阅：无法向 News（{news.id}）推送（机器人已被移出该聊天）。"
         )
+        assert "/subscribe @频道名" in notice.split("\n")[1]  # how to get it back
         listed = await ask_text(server, owner, owner, "/subs")
         assert f"频道 {news.id} News" in listed
         assert f"私聊 {owner.id} Olga" in listed

@@ -198,6 +198,19 @@ def export_rows(rows: Sequence[RegionRow], year: int) -> list[dict[str, Any]]:
     return out
 
 
+def json_rows(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The flat rows as JSON carries them: what is missing is ``null`` (the CSV's and the
+    spreadsheet's empty cell is ``""``), a result's year a number as ``year`` is."""
+    out: list[dict[str, Any]] = []
+    for row in rows:
+        flat = {k: (None if v == "" else v) for k, v in row.items()}
+        year = flat.get("result_year")
+        if isinstance(year, str) and year.isdigit():
+            flat["result_year"] = int(year)
+        out.append(flat)
+    return out
+
+
 def to_csv(rows: Sequence[dict[str, Any]], fields: Sequence[str] = EXPORT_FIELDS) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(fields), lineterminator="\n")

@@ -126,6 +126,9 @@ class UploadsMixin:
         known = {d.sha256: d for d in self.index.docs}
         copied: list[str] = []
         unchanged: list[str] = []
+        # the texts copied by this run: a folder holding one text twice copied both, and
+        # the second stayed in the corpus folder unindexed, "skipped" by every later command
+        copied_now: dict[str, str] = {}
         max_bytes = int(self.settings.max_file_mb * 1024 * 1024)
         for path in found.files:
             try:
@@ -154,6 +157,9 @@ class UploadsMixin:
             if twin is not None:
                 skipped.append(SkippedFile(str(path), f"same content as {twin.filename}"))
                 continue
+            if (first := copied_now.get(doc.sha256)) is not None:
+                skipped.append(SkippedFile(str(path), f"same content as {first}"))
+                continue
             target = corpus / path.name
             if target.exists() and not replace:
                 skipped.append(
@@ -167,6 +173,7 @@ class UploadsMixin:
             if sidecar.exists():
                 shutil.copy2(sidecar, target.with_name(target.name + ".meta.toml"))
             copied.append(target.name)
+            copied_now[doc.sha256] = target.name
         report = self.refresh(progress=progress)
         return IngestReport(tuple(copied), tuple(skipped), report, tuple(unchanged))
 

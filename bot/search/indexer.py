@@ -282,7 +282,7 @@ class Indexer:
                 and seg.has_document(self.paths.docs, old["doc_id"])
             ):
                 if old["sha256"] in by_sha:
-                    skipped.append(SkippedFile(rel, f"same content as {by_sha[old['sha256']]}"))
+                    skipped.append(_same_content(rel, by_sha[old["sha256"]]))
                     failed[rel] = sig
                     continue
                 new_files[rel] = old
@@ -296,11 +296,11 @@ class Indexer:
                     passage_max_chars=settings.passage_max_chars,
                 )
             except UnreadableDocument as exc:
-                skipped.append(SkippedFile(rel, skip_reason(exc, path)))
+                skipped.append(_unreadable(rel, exc, path))
                 failed[rel] = sig
                 continue
             if doc.sha256 in by_sha:
-                skipped.append(SkippedFile(rel, f"same content as {by_sha[doc.sha256]}"))
+                skipped.append(_same_content(rel, by_sha[doc.sha256]))
                 failed[rel] = sig
                 continue
             by_sha[doc.sha256] = rel
@@ -483,3 +483,16 @@ class Indexer:
         for old in kept[:-QUARANTINE_KEEP]:
             shutil.rmtree(old, ignore_errors=True)
         return target
+
+
+def _same_content(rel: str, twin: str) -> SkippedFile:
+    return SkippedFile(rel, f"same content as {twin}", "reader.same_content", (("twin", twin),))
+
+
+def _unreadable(rel: str, exc: UnreadableDocument, path: Path) -> SkippedFile:
+    """The reader's reason, with its code when it is about this file (a bad sidecar names
+    another file: its reason alone)."""
+    if exc.path != path:
+        return SkippedFile(rel, skip_reason(exc, path))
+    params = tuple((k, str(v)) for k, v in exc.params.items())
+    return SkippedFile(rel, skip_reason(exc, path), f"reader.{exc.code}", params)

@@ -43,7 +43,9 @@ are at most the messages in flight at the crash, one per chat at most.
 Errors: :class:`RetryAfter` (429) waits ``retry_after`` seconds and retries (the
 sender's rate limiter meanwhile holds every other send of the bot, replies included:
 ``handlers/ratelimit.py`` is the one place for Telegram's limits); :class:`Transient`
-(timeout, network) retries with exponential backoff;
+(timeout, network) retries with exponential backoff; :class:`NoAnswer` (handed over, no
+answer: it may have arrived) is counted uncertain and ``uncertain`` decides it as after a
+crash;
 :class:`ChatMigrated` moves the chat's subscriptions to the new supergroup id and
 retries there; :class:`ChatGone` (403 blocked or kicked, 400 chat not found)
 deactivates the chat's subscriptions and tells the bot's admins; :class:`Rejected`
@@ -89,6 +91,12 @@ class RetryAfter(SendError):
 
 class Transient(SendError):
     """A timeout or network error: the same request may succeed later."""
+
+
+class NoAnswer(Transient):
+    """The message was handed to Telegram and no answer came (a read timeout): it may
+    have arrived. Sent again blindly, a slow answer made a group get its digest twice
+    (user-trial15); ``uncertain`` decides it as it does after a crash."""
 
 
 class ChatMigrated(SendError):
@@ -340,6 +348,8 @@ class Deliverer:
                 message_id = await self.sender.send(pending.chat_id, payload.messages[index])
         except RetryAfter as exc:
             return await self._retry(pending, str(exc), exc.retry_after, "flood control")
+        except NoAnswer as exc:
+            return await self._uncertain(pending, index, str(exc))
         except Transient as exc:
             delay = min(self.max_backoff, self.backoff * 2**pending.tries)
             return await self._retry(pending, str(exc), delay, str(exc))
@@ -394,6 +404,25 @@ class Deliverer:
         self.store.finish_delivery(
             sub.id, slot, "sent", ids, note, delivered_at=payload.composed_at, told_filter=told
         )
+
+    async def _uncertain(self, pending: Pending, index: int, error: str) -> Step:
+        """Message ``index`` may have arrived (no answer): ``skip`` goes on as if it had
+        (its id 0), ``resend`` tries it again as after any timeout; either way it is
+        counted as uncertain (``/status``) with a note saying which."""
+        sub, slot, payload = pending.sub, pending.slot, pending.payload
+        note = f"message {index + 1}: {error}, it may have arrived: " + (
+            "skipped" if self.uncertain == "skip" else "sent again"
+        )
+        log.warning("subscription %s, slot %s: %s", sub.id, slot.isoformat(), note)
+        if self.uncertain == "skip":
+            pending.ids.append(0)
+        await self._db(self.store.record_uncertain, sub.id, slot, tuple(pending.ids), note)
+        if self.uncertain != "skip":
+            delay = min(self.max_backoff, self.backoff * 2**pending.tries)
+            return await self._retry(pending, error, delay, error)
+        if len(pending.ids) < len(payload.messages):
+            return None
+        return await self._sent(sub, slot, payload, tuple(pending.ids), note)
 
     async def _retry(self, pending: Pending, error: str, delay: float, why: str) -> Step:
         pending.tries += 1

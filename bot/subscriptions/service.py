@@ -128,6 +128,13 @@ class SubscriptionService:
                 return Listed(updated, self._schedule(updated))
             if sub.active:
                 raise _duplicate(sub.id)
+        if request.timezone is not None and existing and not self.store.chosen_timezone(chat_id):
+            # The chat's zone is, failing a /timezone, its newest subscription's: a zone
+            # given to a later one (tz=Europe/Berlin for a correspondent's weekly) then
+            # moved every subscription after it there (user-trial15). The chat's zone as
+            # it stands is kept as its own first. A zone given to the chat's first
+            # subscription still says where the chat is (its next ones follow it).
+            self.store.keep_timezone(chat_id, self.chat_timezone(chat_id))
         timezone = request.timezone or self.chat_timezone(chat_id)
         try:  # checked again as it is inserted: the same request may be made twice at once
             sub = self.store.create(

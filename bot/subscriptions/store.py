@@ -248,6 +248,14 @@ class SubscriptionStore:
             )
             return int(result.rowcount or 0)
 
+    def keep_timezone(self, chat_id: int, timezone: str) -> None:
+        """Keep ``timezone`` as the chat's zone unless it chose one already; no
+        subscription moves (a ``tz=`` of one subscription must not become the chat's)."""
+        with self._db.session() as session:
+            values = {"chat_id": chat_id, "timezone": timezone, "updated_at": self._clock()}
+            kept = insert_for(session)(ChatTimezoneRow).values(**values)
+            session.execute(kept.on_conflict_do_nothing(index_elements=["chat_id"]))
+
     def chosen_timezone(self, chat_id: int) -> str | None:
         """The time zone the chat chose with ``/timezone``, if it chose one."""
         with self._db.reading() as session:

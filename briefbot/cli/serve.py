@@ -48,6 +48,13 @@ def what_it_runs_on(settings: Settings, database: Any, engine: Engine, *, fresh:
         f"{settings.index_dir}. Database: {database.name}, {counted(len(subs), 'subscription')}, "
         f"{active} active."
     ]
+    if not settings.owners:
+        # nobody could add documents or admins from a chat, and nothing said so
+        lines.append(
+            "warning: no owners configured (owners / BRIEFBOT_OWNERS): nobody can add "
+            "admins or documents from a chat. Send the bot /admin from your Telegram "
+            "account: it answers with your user id to put there."
+        )
     if fresh:
         lines.append(
             f"warning: {database.name} was created just now, empty. If this bot had "

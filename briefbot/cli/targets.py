@@ -13,7 +13,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from bot.analytics.side_by_side import export_rows, to_csv, to_markdown, to_xlsx
+from bot.analytics.side_by_side import export_rows, json_rows, to_csv, to_markdown, to_xlsx
 from bot.corpus.regions import AmbiguousPlace
 from bot.digest import FilterError, render_html, render_text
 from bot.digest.filters import kind_label
@@ -522,8 +522,8 @@ def _compare_regions(
     if xlsx is not None:
         xlsx.write_bytes(to_xlsx(rows, title=f"{indicator} {found.year or ''}".strip()))
         err.print(f"wrote {counted(len(rows), 'row')} to {xlsx}")
-    if as_json:
-        out.print_json(json.dumps(rows, ensure_ascii=False))
+    if as_json:  # null for what is missing (it was "": user-trial14, user-trial15)
+        out.print_json(json.dumps(json_rows(rows), ensure_ascii=False))
         return
     if as_csv:
         sys.stdout.write(to_csv(rows))

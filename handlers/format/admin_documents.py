@@ -17,9 +17,10 @@ Callback data (ASCII, at most 64 bytes):
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -29,6 +30,7 @@ from handlers.format.documents import doc_facts
 from handlers.format.html import checked, cut, escape, shown, split_html
 from handlers.format.targets import target_line
 from handlers.i18n import DEFAULT_LANGUAGE, tr
+from handlers.i18n.errors import error_text
 
 UPLOAD_PATTERN = r"^u:([rc]):([0-9a-f]{12})$"
 REMOVE_PATTERN = r"^rm:([yn]):([0-9A-Za-z_-]{1,40}):([0-9a-f]{8})$"
@@ -215,12 +217,18 @@ def upload_done(result: UploadResultLike, lang: str = DEFAULT_LANGUAGE) -> str:
 
 
 # -- /docs for admins --------------------------------------------------------------------------
-def _when(stamp: float) -> str:
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(stamp)) if stamp else "—"
+def _when(stamp: float, tz: str) -> str:
+    # in the bot's zone, as /admin list and /audit say when: the server's clock zone (UTC
+    # on a server) put two times of one minute eight hours apart (user-trial15)
+    if not stamp:
+        return "—"
+    return datetime.fromtimestamp(stamp, UTC).astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
 
 
-def admin_docs_messages(infos: Sequence[DocumentInfo], lang: str = DEFAULT_LANGUAGE) -> list[str]:
-    """The document list with ids, sizes, passages and when each was indexed."""
+def admin_docs_messages(
+    infos: Sequence[DocumentInfo], lang: str = DEFAULT_LANGUAGE, tz: str = "Asia/Shanghai"
+) -> list[str]:
+    """The document list with ids, sizes, passages and when each was indexed (in ``tz``)."""
     if not infos:
         return [tr(lang, "uploads.library_empty")]
     total = sum(i.size for i in infos)
@@ -242,7 +250,7 @@ def admin_docs_messages(infos: Sequence[DocumentInfo], lang: str = DEFAULT_LANGU
         bits.append(tr(lang, "docs.passages", count=info.passages))
         bits.extend(doc_facts(info, lang))
         lines.append(" · ".join(bits))
-        lines.append(tr(lang, "uploads.indexed", when=_when(info.indexed_at)))
+        lines.append(tr(lang, "uploads.indexed", when=_when(info.indexed_at, tz)))
     lines.append("")
     lines.append(tr(lang, "uploads.docs_help"))
     return split_html("\n".join(lines))
@@ -343,6 +351,7 @@ def reindex_done(
         lines.append(tr(lang, "uploads.skipped", count=len(report.skipped)))
         colon = tr(lang, "uploads.colon")
         lines.extend(
-            f"• <code>{escape(s.path)}</code>{colon}{escape(s.reason)}" for s in report.skipped[:10]
+            f"• <code>{escape(s.path)}</code>{colon}{escape(error_text(s, lang))}"
+            for s in report.skipped[:10]
         )
     return split_html("\n".join(lines))[0]
