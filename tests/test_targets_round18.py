@@ -1,0 +1,44 @@
+"""Rules found on the round-18 probe set (issue 11, ``tests/data/probes/round18/``): a
+prefecture city's, a county's, a district's and a province's work reports and a ministry's
+work conference report, worded as real ones are. Every sentence here is invented for the
+test; none is a probe's or a corpus document's."""
+
+from __future__ import annotations
+
+from tests.probes import names_by_value
+
+_REPORT = "江州市政府工作报告\n\n一、2025年工作回顾\n\n"
+_NAME = "city_jiangzhou_2026_gwr.txt"
+
+
+# --- 其中 then ；: the next statistic of the enumeration is no part of the whole ------------
+
+
+def test_a_known_statistic_after_a_parts_clause_keeps_its_own_measure(extract):
+    text = _REPORT + (
+        "规上工业总产值突破4200亿元，增长8.1%；固定资产投资增长6.2%，其中工业投资增长12.5%；"
+        "社会消费品零售总额736.4亿元，增长5.8%；外贸进出口总额1280亿元。\n"
+    )
+    got = names_by_value(extract(text, _NAME))
+    assert got[736.4] == "社会消费品零售总额"
+    assert got[1280] == "外贸进出口总额"
+    assert got[12.5] == "工业投资"
+
+
+def test_a_part_the_table_counts_still_takes_the_wholes_measure(extract):
+    # 基层医疗卫生机构 is a count in the table, not a measure of its own
+    text = _REPORT + (
+        "全市医疗卫生机构总诊疗人次2860万人次，其中基层医疗卫生机构1320万人次。\n"
+    )
+    got = names_by_value(extract(text, _NAME))
+    assert got[1320] == "基层医疗卫生机构诊疗人次"
+
+
+def test_money_named_by_its_source_is_no_part_of_the_frames_investment(extract):
+    text = _REPORT + (
+        "全年完成交通建设投资860亿元，增长7.4%；筹集建设资金910亿元，其中中央车购税资金"
+        "215亿元、银行贷款320亿元、社会资本180亿元。\n"
+    )
+    got = names_by_value(extract(text, _NAME))
+    assert got[320] == "银行贷款"
+    assert got[180] == "社会资本"
