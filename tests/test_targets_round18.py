@@ -42,3 +42,22 @@ def test_money_named_by_its_source_is_no_part_of_the_frames_investment(extract):
     got = names_by_value(extract(text, _NAME))
     assert got[320] == "银行贷款"
     assert got[180] == "社会资本"
+
+
+# --- two acts said as one; an act written after the things counted ---------------------
+
+
+def test_two_acts_said_as_one_are_the_change(extract):
+    text = _REPORT + "修订完善城市防汛应急预案46个，排查整治燃气安全隐患2300处。\n"
+    records = extract(text, _NAME)
+    got = {r.value: (r.indicator, r.change) for r in records}
+    assert got[46] == ("城市防汛应急预案", "修订完善")
+    assert got[2300] == ("燃气安全隐患", "排查整治")
+
+
+def test_an_act_after_the_counted_things_is_their_change(extract):
+    text = _REPORT + "科技型中小企业入库评价3120家，完成小型水库除险加固86座。\n"
+    records = extract(text, _NAME)
+    got = {r.value: (r.indicator, r.change) for r in records}
+    assert got[3120] == ("科技型中小企业", "入库")
+    assert got[86] == ("小型水库", "除险加固")
