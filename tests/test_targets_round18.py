@@ -61,3 +61,17 @@ def test_an_act_after_the_counted_things_is_their_change(extract):
     got = {r.value: (r.indicator, r.change) for r in records}
     assert got[3120] == ("科技型中小企业", "入库")
     assert got[86] == ("小型水库", "除险加固")
+
+
+# --- 由2017年的…增至…: the baseline's year dates nothing ----------------------------------
+
+
+def test_the_year_of_a_baseline_dates_neither_the_level_nor_what_follows(extract):
+    text = "江州省2023年政府工作报告\n\n一、过去五年工作回顾\n\n" + (
+        "五年来，专精特新企业数量由2017年的860家增至3120家；数字经济核心产业增加值占比"
+        "提高到9.6%。森林覆盖率从2017年底的58.1%提高到61.3%。\n"
+    )
+    years = {r.value: r.year for r in extract(text, "province_jiangzhou_2023_gwr.txt")}
+    assert years[3120] == "2022"
+    assert years[9.6] == "2022"
+    assert years[61.3] == "2022"
