@@ -75,3 +75,13 @@ def test_the_year_of_a_baseline_dates_neither_the_level_nor_what_follows(extract
     assert years[3120] == "2022"
     assert years[9.6] == "2022"
     assert years[61.3] == "2022"
+
+
+# --- 座次, 架次: occasions counted keep their 次 ------------------------------------------
+
+
+def test_occasions_counted_keep_their_measure_word(extract):
+    text = _REPORT + "全年调度大中型水库1260座次，保障运输航班3.6万架次。\n"
+    units = {r.value: r.unit for r in extract(text, _NAME)}
+    assert units[1260] == "座次"
+    assert units[3.6] == "万架次"
