@@ -85,3 +85,15 @@ def test_occasions_counted_keep_their_measure_word(extract):
     units = {r.value: r.unit for r in extract(text, _NAME)}
     assert units[1260] == "座次"
     assert units[3.6] == "万架次"
+
+
+# --- 种植面积…，产值…: the crop's output value, not its growing's ---------------------------
+
+
+def test_the_value_after_a_growing_area_is_the_crops(extract):
+    text = _REPORT + (
+        "猕猴桃种植面积达到8.2万亩，产值突破21亿元。对虾养殖面积达到3万亩，全产业链产值突破45亿元。\n"
+    )
+    got = names_by_value(extract(text, _NAME))
+    assert got[21] == "猕猴桃产值"
+    assert got[45] == "对虾全产业链产值"

@@ -592,6 +592,10 @@ ATTRIBUTES: tuple[str, ...] = tuple(
             "投资",
             "总面积",
             "建筑面积",
+            # 脐橙种植面积…，产值…; 牡蛎养殖面积…，产量…: the crop's output, not its growing's
+            "种植面积",
+            "播种面积",
+            "养殖面积",
             "面积",
             "总产值",
             "产值",
