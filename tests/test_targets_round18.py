@@ -27,9 +27,7 @@ def test_a_known_statistic_after_a_parts_clause_keeps_its_own_measure(extract):
 
 def test_a_part_the_table_counts_still_takes_the_wholes_measure(extract):
     # 基层医疗卫生机构 is a count in the table, not a measure of its own
-    text = _REPORT + (
-        "全市医疗卫生机构总诊疗人次2860万人次，其中基层医疗卫生机构1320万人次。\n"
-    )
+    text = _REPORT + ("全市医疗卫生机构总诊疗人次2860万人次，其中基层医疗卫生机构1320万人次。\n")
     got = names_by_value(extract(text, _NAME))
     assert got[1320] == "基层医疗卫生机构诊疗人次"
 
