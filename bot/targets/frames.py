@@ -101,6 +101,8 @@ _MEASURE_RE = re.compile("(" + "|".join(sorted(_MEASURES, key=len, reverse=True)
 # A category named by its kind (种植业, 烟酒类, 高速公路, 本科院校): short, no verb; or
 # an industry division of the statistics, however long (INDUSTRY_DIVISION_RE).
 _CATEGORY_MAX = 12
+# money named by where it comes from (社会资本, 银行贷款, 专项债券, 财政资金): a sum of its own
+_MONEY_SOURCE_RE = re.compile(r"(?:资本|贷款|信贷|债券|国债|资金|基金|拨款)$")
 _SUBITEM_LEAD_RE = re.compile(
     r"^(?:其中|分[^，。；]{1,6}看|按[^，。；]{1,8}(?:分|划分|看)|在[^，。；]{2,12}中(?:[，,]|$))"
 )
@@ -513,6 +515,9 @@ class Frame:
             and name not in self.table
             and (len(name) <= _CATEGORY_MAX or INDUSTRY_DIVISION_RE.fullmatch(name))
             and not _SAYS_MEASURE_RE.search(_PAREN_RE.sub("", name))  # 化肥施用量（折纯）
+            # 其中地方政府专项债券…、社会资本…, 银行贷款…: money named by its source is an
+            # amount of its own, not a part of the frame's 投资 or 产值
+            and not (fig.unit_class in _MONEY and _MONEY_SOURCE_RE.search(name))
             # people named as such are their own count (环境监测人员 172人, not …人员人数)
             and not (fig.unit.endswith(("人", "名")) and name.endswith(PEOPLE_NOUNS))
             and fig.unit_class in _MEASURES[self.measure]

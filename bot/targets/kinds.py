@@ -537,6 +537,10 @@ def period_marks(text: str, default_year: str, current_year: str) -> PeriodMarks
             text, m.end()
         ):
             continue
+        if _FROM_BEFORE_RE.search(text, max(0, m.start() - 1), m.start()) and _FROM_AFTER_RE.match(
+            text, m.end()
+        ):
+            continue
         if _whole_of_written_year(text, m):
             continue
         value = _period_value(m, default_year, current_year)
@@ -583,6 +587,10 @@ def resolve_year(text: str, default_year: str, current_year: str) -> str | None:
 
 
 _BASE_BEFORE_RE = re.compile(r"(?:比|较|与|同|相比|对比)“?$")  # 较“十三五”时期: a base
+# 由2010年的21.6%提高到25.2%, 从2020年的3753亿元增加到…: the year of the baseline (never
+# recorded, guidelines §1), not the period of the level reached nor of what follows
+_FROM_BEFORE_RE = re.compile(r"[由从]$")
+_FROM_AFTER_RE = re.compile(r"(?:底|末)?的[\d一二三四五六七八九十两]")
 _BASE_AFTER_RE = re.compile(r"(?:相比|基础上|同期|水平|”?的[\d.一二三四五六七八九十两]+倍)")
 _PLAN_SPANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
                "十四五": (2021, 2025), "十五五": (2026, 2030), "十六五": (2031, 2035)}  # fmt: skip

@@ -88,6 +88,10 @@ _VERB_FORMS: tuple[tuple[str, str], ...] = (
     ("降低到", "降低到"),
     ("控制在", "控制在"),
     ("新建改造", "新建改造"),
+    # two acts said as one (修订完善流域防洪预案68个, 排查整治安全隐患100处): the pair is the
+    # change, not the first verb with the second left at the head of the name
+    ("修订完善", "修订完善"),
+    ("排查整治", "排查整治"),
     ("新改建", "新改建"),
     ("稳定在", "稳定在"),
     ("保持在", "保持在"),
@@ -588,6 +592,10 @@ ATTRIBUTES: tuple[str, ...] = tuple(
             "投资",
             "总面积",
             "建筑面积",
+            # 脐橙种植面积…，产值…; 牡蛎养殖面积…，产量…: the crop's output, not its growing's
+            "种植面积",
+            "播种面积",
+            "养殖面积",
             "面积",
             "总产值",
             "产值",

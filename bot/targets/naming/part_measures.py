@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.targets.frames import measure_of
 from bot.targets.indicators import IndicatorTable
 from bot.targets.lexicon import VERB_RE
 from bot.targets.naming.words import _one_word_tag, _segmenter, word_bounds
@@ -68,6 +69,11 @@ def measure_of_the_whole(
         or not _same_measure_word(unit, whole_unit)
         or VERB_RE.search(part)
         or part in whole
+        # 其中工业投资增长15.3%；社会消费品零售总额865.2亿元: a statistic the table knows
+        # by a name that says its measure is no part's bare noun (the ； after 其中 may have
+        # moved on to the next statistic of a review's enumeration); a thing the table
+        # counts (基层医疗卫生机构) is still a part measured by the whole
+        or measure_of(table.canonical(part) or "")
     ):
         return part
     words = _segmenter().cut(part, True)

@@ -142,6 +142,9 @@ _DANGLING_TAIL_RE = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})(?:累计|共计|合计|总计)?(?:开行|到位|完工|得到|接近|不到|达到|达|为)$"
     r"|(?<=[\u4e00-\u9fff]{2})(?:累计|共计|合计|总计)$"
 )
+# An act written after the things counted, right before their count (入库, 入库评价,
+# 除险加固): the name is the things, as when the act comes first (入库科技型中小企业)
+_ACT_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:入库评价|入库|除险加固)$")
 # Money given for a purpose (210亿元支持老区苏区振兴发展, 16亿元用于老旧城区改造), and
 # the public purses that give it.
 _PURPOSE_AFTER_RE = re.compile(r"[，,]?(?:专项)?(?:用于|支持)(?P<what>[^，。；、]{2,24})")
@@ -615,6 +618,13 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
             name = _RANK_VERB_RE.sub(lambda m: (m["added"] or m["said"] or "") + "排名", name)
         if fig.unit not in ("项", "个", "件", "条"):
             name = _TASK_TAIL_RE.sub("", name)  # 完成65万批次食品抽检任务: the checks
+        if fig.unit_class == "count":
+            # 科技型中小企业入库1206家, 病险水库除险加固3500座: the things the act was done to
+            tail = _ACT_TAIL_RE.search(name)
+            if tail:
+                name = name[: tail.start()]
+                if change in ("", "完成"):
+                    change = tail.group().removesuffix("评价")
         bare = _DANGLING_TAIL_RE.sub("", name)
         if bare != name and _is_name(bare) and not VERB_RE.fullmatch(bare):
             name = bare  # 中欧班列开行超2000列, 5G基站累计达17万座: the verb is the figure's

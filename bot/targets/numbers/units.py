@@ -29,6 +29,13 @@ _UNIT_TABLE: dict[str, tuple[str, str]] = {
     "人公里": ("人公里", "volume"),
     "吨公里": ("吨公里", "volume"),
     "批次": ("批次", "count"),
+    # times a thing was used or reached (调度大中型水库4694座次, 惠及企业1.2万家次): a count
+    # of occasions, not of the things, so the 次 stays in the unit
+    "座次": ("座次", "count"),
+    "家次": ("家次", "count"),
+    "户次": ("户次", "count"),
+    "架次": ("架次", "count"),
+    "艘次": ("艘次", "count"),
     "起": ("起", "count"),
     "发": ("发", "count"),
     "对": ("对", "count"),
