@@ -22,3 +22,29 @@ def test_a_leading_xinsheli_is_the_act_not_the_counted_thing(extract):
     # 6.8.3: 新设立 and 新设 are one act, kept out of the name alike
     assert got[35][0] == "外商投资企业"
     assert got[12][0] == "外商投资企业"
+
+
+_REPORT = (
+    "江州市2023年政府工作报告\n\n"
+    "一、2022年工作回顾\n\n"
+    "全市软件业务收入从2015年的120亿元增长到2022年的480亿元，年均增速达21.9%。\n\n"
+    "光纤宽带用户从2016年的52万户增加到2022年的186万户，增长2.6倍。\n\n"
+    "2022年全市万元地区生产总值能耗比2017年下降18.5%。\n"
+)
+
+
+def test_a_change_over_a_stretch_is_dated_from_the_year_after_its_base(extract):
+    got = _by_value(extract(_REPORT, "city_jiangzhou_2023_gwr.txt"))
+    # 6.8.2: the rate (年均增速, said as a noun) and the growth in 倍 happened in the years
+    # after the base; the level at the stretch's end is of that year
+    assert got[21.9][1] == "2016-2022"
+    assert got[2.6][1] == "2017-2022"
+    assert got[480][1] == "2022"
+    assert got[186][1] == "2022"
+
+
+def test_a_comparison_with_a_base_year_and_no_stretch_is_left_as_it_was(extract):
+    got = _by_value(extract(_REPORT, "city_jiangzhou_2023_gwr.txt"))
+    # 比2017年下降 alone: the golds date it both ways (6.8.2, open); the year stays the
+    # one the sentence names
+    assert got[18.5][1] == "2022"

@@ -161,6 +161,14 @@ _ACCUMULATED_RE = re.compile(r"(?:累计|累积|共计|合计|总计|[五三两�
 _REACHED_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年(?:底|末)?的?$")
 # 由2010年的…, 比2010年增加, 较2020年提高: the year a change is measured from.
 _BASE_YEAR_RE = re.compile(r"(?:由|从|比|较|与|同)((?:19|20)\d\d)年")
+# 2012年以来年均增速超过30%, 年均增幅达: a yearly average said as a noun.
+_AVERAGE_RATE_RE = re.compile(r"年均(?:增速|增幅)(?:达到?|为|超过?|在)?$")
+# 从2012年的…, 由2016年的…: the base of a stretch of years.
+_FROM_BASE_RE = re.compile(r"(?:由|从)((?:19|20)\d\d)年")
+# 增加到2021年预计的4250亿元: the stretch's end, a level however it is said.
+_STRETCH_END_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年[^，,；;。]{0,4}$")
+# A change by an amount, not where it ends (增长2.7倍, 提升31.1个百分点, 增加13480元).
+_CHANGES_SINCE = frozenset({"增长", "增加", "提高", "提升", "上升", "上涨", "下降", "降低", "减少"})
 # Documents whose body sets goals unless a section reviews the past.
 FORWARD_TYPES = frozenset({"规划纲要", "实施意见/行动方案"})
 # Reports that review the year past and set the figures of their own year: the work
@@ -377,7 +385,22 @@ class _Walker:
             return year  # 五年来…外商直接投资累计达到149.6亿美元: summed over the span
         if year.isdigit() and _FIVE_YEAR_SUM_RE.search(clause):
             return f"{int(year) - 4}-{year}"  # 到2025年…能耗五年累计下降13.5%: over the five
-        averaged = named.change.startswith("年均")
+        # 年均增速达16.1% (the rate said as a noun, its verb 达) is a yearly average too
+        averaged = named.change.startswith("年均") or bool(_AVERAGE_RATE_RE.search(clause))
+        if (
+            year.isdigit()
+            and not self.bulletin
+            and named.change in _CHANGES_SINCE
+            and fig.form != "comparison"
+            and not _STRETCH_END_RE.search(clause)
+        ):
+            # the change over a stretch from a base year (从2012年的1479万公里增加到2021年的
+            # 5481万公里，增长2.7倍) happened in the years after the base, as 过去五年 and
+            # “十三五” do (GOLD_GUIDELINES 6.8.2); 比2015年下降 alone is left as it was (the
+            # golds date such comparisons both ways)
+            bases = [int(y) for y in _FROM_BASE_RE.findall(before) if int(y) < int(year)]
+            if bases:
+                return f"{bases[-1] + 1}-{year}"
         # 到2030年…实现翻一番, 居民收入增长与经济增长同步: a change over the plan, like a
         # yearly average (a doubling is no level reached)
         over_the_plan = averaged or named.change in _DOUBLING or fig.form == "comparison"
