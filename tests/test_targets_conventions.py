@@ -48,3 +48,17 @@ def test_a_comparison_with_a_base_year_and_no_stretch_is_left_as_it_was(extract)
     # 比2017年下降 alone: the golds date it both ways (6.8.2, open); the year stays the
     # one the sentence names
     assert got[18.5][1] == "2022"
+
+
+def test_a_plans_yearly_figure_is_dated_by_the_span_it_repeats_over(extract):
+    text = (
+        "江州省推动智能装备产业高质量发展行动方案（2024—2026年）\n\n"
+        "一、主要目标\n\n"
+        "到2026年，全省智能装备产业规模突破3000亿元。\n\n"
+        "二、保障措施\n\n"
+        "省级财政每年安排智能装备发展专项资金3亿元，设立规模20亿元的智能装备产业基金。\n"
+    )
+    got = _by_value(extract(text, "province_jiangzhou_2024_action-plan.txt"))
+    # 6.8.5: the same sum in each year of the plan, not a level reached at its end
+    assert got[3][1] == "2024-2026"
+    assert got[3000][1] == "2026"

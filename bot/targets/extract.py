@@ -380,6 +380,10 @@ class _Walker:
             )
         )
         if "-" in year:
+            if "每年" in clause:
+                # 每年安排专项资金5亿元, 每年70%左右财政支出用于民生: the same figure in each
+                # year of the span, not a level reached at its end (GOLD_GUIDELINES 6.8.5)
+                return year
             if level and fig.form != "comparison" and not _ACCUMULATED_RE.search(clause):
                 return year.split("-")[1]  # 五年来…达到1.9万家: the level at the end
             return year  # 五年来…外商直接投资累计达到149.6亿美元: summed over the span
