@@ -62,3 +62,18 @@ def test_a_plans_yearly_figure_is_dated_by_the_span_it_repeats_over(extract):
     # 6.8.5: the same sum in each year of the plan, not a level reached at its end
     assert got[3][1] == "2024-2026"
     assert got[3000][1] == "2026"
+
+
+def test_a_plans_summed_act_is_dated_by_the_plan_and_a_standing_total_by_its_year(extract):
+    text = (
+        "江州省推动数字乡村高质量发展行动方案（2024—2026年）\n\n"
+        "一、主要目标\n\n"
+        "到2026年，全省累计建成数字乡村示范村800个，益农信息社累计达到1.5万个。\n\n"
+        "二、重点任务\n\n"
+        "累计培育农村电商带头人5000名。\n"
+    )
+    got = _by_value(extract(text, "province_jiangzhou_2024_action-plan.txt"))
+    # 6.8.6: built over the plan, a sum; where the total stands, the year named
+    assert got[800][1] == "2024-2026"
+    assert got[5000][1] == "2024-2026"
+    assert got[1.5][1] == "2026"

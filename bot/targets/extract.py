@@ -193,6 +193,11 @@ def split_sentences(line: str) -> Iterator[tuple[int, str]]:
 
 # a sum over the five years a plan's end year closes (到2025年…五年累计下降13.5%)
 _FIVE_YEAR_SUM_RE = re.compile(r"五年(?:来)?累计")
+# 累计建成…, 累计培育…, 累计开展…: acts summed over a plan (not 累计达到, a level).
+_SUMMED_ACT_RE = re.compile(
+    r"累计(?:新增|新建|建成|建设|开展|培育|完成|引进|实施|纳入|打造|创建|认定|支持|推广|改造|获批)"
+    r"[^，,；;。：:]{0,16}$"
+)
 
 
 @dataclass(slots=True)
@@ -389,6 +394,13 @@ class _Walker:
             return year  # 五年来…外商直接投资累计达到149.6亿美元: summed over the span
         if year.isdigit() and _FIVE_YEAR_SUM_RE.search(clause):
             return f"{int(year) - 4}-{year}"  # 到2025年…能耗五年累计下降13.5%: over the five
+        if year.isdigit() and not self.bulletin and _SUMMED_ACT_RE.search(clause):
+            # 累计建成无人机起降场1000个, 2027年…累计培育省级智能工厂300家 in a plan for
+            # 2025-2027: what is done over the plan, summed (GOLD_GUIDELINES 6.2, 6.8.6);
+            # 累计达到1.2万家 is where the total stands at the year named
+            span = self.task_years.title_span if self.task_years is not None else self.plan_span
+            if span.endswith("-" + year):
+                return span
         # 年均增速达16.1% (the rate said as a noun, its verb 达) is a yearly average too
         averaged = named.change.startswith("年均") or bool(_AVERAGE_RATE_RE.search(clause))
         if (
