@@ -77,3 +77,19 @@ def test_a_plans_summed_act_is_dated_by_the_plan_and_a_standing_total_by_its_yea
     assert got[800][1] == "2024-2026"
     assert got[5000][1] == "2024-2026"
     assert got[1.5][1] == "2026"
+
+
+def test_a_road_listed_after_a_whole_length_takes_its_measure(extract):
+    text = (
+        "江州县2023年国民经济和社会发展统计公报\n\n"
+        "年末全县公路总里程4120公里，其中，农村公路3605公里。\n\n"
+        "年末全县公路通车里程5210公里，其中，高速公路96公里，农村公路4410公里。\n\n"
+        "全年新建改建农村公路215公里。\n"
+    )
+    got = _by_value(extract(text, "county_jiangzhou_2023_stat-bulletin.txt"))
+    # 6.8.9: the part's length, the whole's measure less 总; the table's 农村公路 (built)
+    # stays for what a clause with its own verb built
+    assert got[3605][0] == "农村公路里程"
+    assert got[96][0] == "高速公路通车里程"
+    assert got[4410][0] == "农村公路通车里程"
+    assert got[215][0] == "农村公路"
