@@ -161,6 +161,14 @@ _ACCUMULATED_RE = re.compile(r"(?:累计|累积|共计|合计|总计|[五三两�
 _REACHED_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年(?:底|末)?的?$")
 # 由2010年的…, 比2010年增加, 较2020年提高: the year a change is measured from.
 _BASE_YEAR_RE = re.compile(r"(?:由|从|比|较|与|同)((?:19|20)\d\d)年")
+# 2012年以来年均增速超过30%, 年均增幅达: a yearly average said as a noun.
+_AVERAGE_RATE_RE = re.compile(r"年均(?:增速|增幅)(?:达到?|为|超过?|在)?$")
+# 从2012年的…, 由2016年的…: the base of a stretch of years.
+_FROM_BASE_RE = re.compile(r"(?:由|从)((?:19|20)\d\d)年")
+# 增加到2021年预计的4250亿元: the stretch's end, a level however it is said.
+_STRETCH_END_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年[^，,；;。]{0,4}$")
+# A change by an amount, not where it ends (增长2.7倍, 提升31.1个百分点, 增加13480元).
+_CHANGES_SINCE = frozenset({"增长", "增加", "提高", "提升", "上升", "上涨", "下降", "降低", "减少"})
 # Documents whose body sets goals unless a section reviews the past.
 FORWARD_TYPES = frozenset({"规划纲要", "实施意见/行动方案"})
 # Reports that review the year past and set the figures of their own year: the work
@@ -185,6 +193,11 @@ def split_sentences(line: str) -> Iterator[tuple[int, str]]:
 
 # a sum over the five years a plan's end year closes (到2025年…五年累计下降13.5%)
 _FIVE_YEAR_SUM_RE = re.compile(r"五年(?:来)?累计")
+# 累计建成…, 累计培育…, 累计开展…: acts summed over a plan (not 累计达到, a level).
+_SUMMED_ACT_RE = re.compile(
+    r"累计(?:新增|新建|建成|建设|开展|培育|完成|引进|实施|纳入|打造|创建|认定|支持|推广|改造|获批)"
+    r"[^，,；;。：:]{0,16}$"
+)
 
 
 @dataclass(slots=True)
@@ -372,12 +385,38 @@ class _Walker:
             )
         )
         if "-" in year:
+            if "每年" in clause:
+                # 每年安排专项资金5亿元, 每年70%左右财政支出用于民生: the same figure in each
+                # year of the span, not a level reached at its end (GOLD_GUIDELINES 6.8.5)
+                return year
             if level and fig.form != "comparison" and not _ACCUMULATED_RE.search(clause):
                 return year.split("-")[1]  # 五年来…达到1.9万家: the level at the end
             return year  # 五年来…外商直接投资累计达到149.6亿美元: summed over the span
         if year.isdigit() and _FIVE_YEAR_SUM_RE.search(clause):
             return f"{int(year) - 4}-{year}"  # 到2025年…能耗五年累计下降13.5%: over the five
-        averaged = named.change.startswith("年均")
+        if year.isdigit() and not self.bulletin and _SUMMED_ACT_RE.search(clause):
+            # 累计建成无人机起降场1000个, 2027年…累计培育省级智能工厂300家 in a plan for
+            # 2025-2027: what is done over the plan, summed (GOLD_GUIDELINES 6.2, 6.8.6);
+            # 累计达到1.2万家 is where the total stands at the year named
+            span = self.task_years.title_span if self.task_years is not None else self.plan_span
+            if span.endswith("-" + year):
+                return span
+        # 年均增速达16.1% (the rate said as a noun, its verb 达) is a yearly average too
+        averaged = named.change.startswith("年均") or bool(_AVERAGE_RATE_RE.search(clause))
+        if (
+            year.isdigit()
+            and not self.bulletin
+            and named.change in _CHANGES_SINCE
+            and fig.form != "comparison"
+            and not _STRETCH_END_RE.search(clause)
+        ):
+            # the change over a stretch from a base year (从2012年的1479万公里增加到2021年的
+            # 5481万公里，增长2.7倍) happened in the years after the base, as 过去五年 and
+            # “十三五” do (GOLD_GUIDELINES 6.8.2); 比2015年下降 alone is left as it was (the
+            # golds date such comparisons both ways)
+            bases = [int(y) for y in _FROM_BASE_RE.findall(before) if int(y) < int(year)]
+            if bases:
+                return f"{bases[-1] + 1}-{year}"
         # 到2030年…实现翻一番, 居民收入增长与经济增长同步: a change over the plan, like a
         # yearly average (a doubling is no level reached)
         over_the_plan = averaged or named.change in _DOUBLING or fig.form == "comparison"

@@ -512,7 +512,12 @@ class Frame:
             (self.subitems or name.endswith("类") or self._part_of_total(fig))
             and self.measure
             and _unit_fits(self.measure, fig)
-            and name not in self.table
+            # a road the table knows as built (农村公路 km) listed after a whole length
+            # (公路总里程…，其中农村公路2846公里) is that length's part (GOLD_GUIDELINES 6.8.9)
+            and (
+                name not in self.table
+                or (self.subitems and self.measure.endswith("里程") and core == name)
+            )
             and (len(name) <= _CATEGORY_MAX or INDUSTRY_DIVISION_RE.fullmatch(name))
             and not _SAYS_MEASURE_RE.search(_PAREN_RE.sub("", name))  # 化肥施用量（折纯）
             # 其中地方政府专项债券…、社会资本…, 银行贷款…: money named by its source is an
