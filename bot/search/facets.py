@@ -31,6 +31,7 @@ from bot.search.understand import (
     NO1_DOCUMENT,
     NO1_TYPE,
     is_no1_document,
+    periods_named,
     year_forms,
 )
 from bot.text.normalize import normalize
@@ -262,13 +263,23 @@ class FacetPassages:
         return out
 
     def _sections_of_other_years(self, year: int) -> np.ndarray:
-        """Ids of the sections whose heading path names a year (2026年, 二〇二六年) but
-        not ``year``."""
+        """Ids of the sections whose heading path names a year (2026年, 二〇二六年) or a
+        plan period (“十五五”时期) that ``year`` is not in, and does not name ``year``: a
+        2026 report's goals for 十五五 (常住人口城镇化率达63%左右, the level of 2030) speak of
+        2025 no more than its 2026年工作安排 does, as 十四五's goals in a 2021 report and
+        十三五's in a 2016 one say nothing of the year they review."""
         own = {normalize(f) for f in year_forms(year)}
         found = [
             sid
             for sid, path in enumerate(self.normalized_sections)
-            if any(_YEAR_HEADING_RE.search(part) for part in path)
+            if (
+                any(_YEAR_HEADING_RE.search(part) for part in path)
+                or any(
+                    not first <= year <= last
+                    for part in path
+                    for first, last in periods_named(part)
+                )
+            )
             and not any(f in part for part in path for f in own)
         ]
         return np.asarray(found, dtype=self.index.p_section.dtype)
