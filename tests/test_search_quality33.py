@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.search.facets import _other_period
 from bot.search.understand import periods_named
 from tests.conftest import engine_over
 
@@ -44,6 +45,20 @@ def engine(tmp_path_factory):
 )
 def test_the_years_of_a_plan_period_named(text, periods):
     assert periods_named(text) == periods
+
+
+@pytest.mark.parametrize(
+    ("path", "year", "other"),
+    [
+        (("二、“十六五”时期主要目标任务",), 2030, True),
+        (("二、“十六五”时期主要目标任务",), 2033, False),
+        # the first part reviews the period the year ends: still the year's
+        (("二、“十五五”时期发展成就和“十六五”时期主要目标任务",), 2030, False),
+        (("三、2031年工作安排",), 2030, False),  # a year, not a period (the year rule's)
+    ],
+)
+def test_a_heading_of_another_plan_period(path, year, other):
+    assert _other_period(path, year) is other
 
 
 @pytest.mark.parametrize("query", ["甘肃 城镇化率 2030年 达到", "甘肃 2030年 常住人口城镇化率"])

@@ -77,6 +77,14 @@ _ONE_YEAR_WORDS = ("过去一年", "一年来", "刚刚过去的", "这一年")
 _FIVE_YEAR_WORDS = ("这五年", "五年来", "过去五年", "过去的五年")
 
 
+def _other_period(path: tuple[str, ...], year: int) -> bool:
+    """Whether the heading ``path`` names plan periods and ``year`` is in none of them
+    (二、“十五五”时期主要目标任务 for 2025; not 二、“十三五”时期发展成就和“十四五”主要目标 for 2020,
+    whose first part reviews the period the year ends)."""
+    periods = [span for part in path for span in periods_named(part)]
+    return bool(periods) and not any(first <= year <= last for first, last in periods)
+
+
 class FacetPassages:
     """The facet concepts of queries over one compiled index (thread-safe as the searcher
     is: the memo evicts under the lock it is given).
@@ -266,20 +274,12 @@ class FacetPassages:
         """Ids of the sections whose heading path names a year (2026年, 二〇二六年) or a
         plan period (“十五五”时期) that ``year`` is not in, and does not name ``year``: a
         2026 report's goals for 十五五 (常住人口城镇化率达63%左右, the level of 2030) speak of
-        2025 no more than its 2026年工作安排 does, as 十四五's goals in a 2021 report and
-        十三五's in a 2016 one say nothing of the year they review."""
+        2025 no more than its 2026年工作安排 does (:func:`_other_period`)."""
         own = {normalize(f) for f in year_forms(year)}
         found = [
             sid
             for sid, path in enumerate(self.normalized_sections)
-            if (
-                any(_YEAR_HEADING_RE.search(part) for part in path)
-                or any(
-                    not first <= year <= last
-                    for part in path
-                    for first, last in periods_named(part)
-                )
-            )
+            if (any(_YEAR_HEADING_RE.search(part) for part in path) or _other_period(path, year))
             and not any(f in part for part in path for f in own)
         ]
         return np.asarray(found, dtype=self.index.p_section.dtype)
