@@ -78,10 +78,19 @@ _FIVE_YEAR_WORDS = ("这五年", "五年来", "过去五年", "过去的五年")
 
 
 def _other_period(path: tuple[str, ...], year: int) -> bool:
-    """Whether the heading ``path`` names plan periods and ``year`` is in none of them
-    (二、“十五五”时期主要目标任务 for 2025; not 二、“十三五”时期发展成就和“十四五”主要目标 for 2020,
-    whose first part reviews the period the year ends)."""
-    periods = [span for part in path for span in periods_named(part)]
+    """Whether the heading ``path`` (normalised) names plan periods and ``year`` is in none
+    of them (二、“十五五”时期主要目标任务 for 2025; not 二、“十三五”时期发展成就和“十四五”主要目标
+    for 2020, whose first part reviews the period the year ends)."""
+    return _outside(_path_periods(path), year)
+
+
+def _path_periods(path: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The plan periods (first, last) the normalised heading ``path`` names."""
+    return [span for part in path for span in periods_named(part, normalized=True)]
+
+
+def _outside(periods: list[tuple[int, int]], year: int) -> bool:
+    """Whether there are ``periods`` and ``year`` is in none of them."""
     return bool(periods) and not any(first <= year <= last for first, last in periods)
 
 
@@ -153,6 +162,16 @@ class FacetPassages:
     @cached_property
     def normalized_sections(self) -> list[tuple[str, ...]]:
         return normalized_sections(self.index.sections)
+
+    @cached_property
+    def _section_periods(self) -> dict[int, list[tuple[int, int]]]:
+        """Section id -> the plan periods its heading path names, for the sections naming
+        any: read once per index, not again for every year asked."""
+        out = {}
+        for sid, path in enumerate(self.normalized_sections):
+            if periods := _path_periods(path):
+                out[sid] = periods
+        return out
 
     def _make_facet_concepts(self, facets: Understood) -> list[Concept]:
         """One concept per facet: passages of the documents that match it (a strong
@@ -276,10 +295,14 @@ class FacetPassages:
         2026 report's goals for 十五五 (常住人口城镇化率达63%左右, the level of 2030) speak of
         2025 no more than its 2026年工作安排 does (:func:`_other_period`)."""
         own = {normalize(f) for f in year_forms(year)}
+        periods = self._section_periods
         found = [
             sid
             for sid, path in enumerate(self.normalized_sections)
-            if (any(_YEAR_HEADING_RE.search(part) for part in path) or _other_period(path, year))
+            if (
+                any(_YEAR_HEADING_RE.search(part) for part in path)
+                or (sid in periods and _outside(periods[sid], year))
+            )
             and not any(f in part for part in path for f in own)
         ]
         return np.asarray(found, dtype=self.index.p_section.dtype)
