@@ -175,6 +175,13 @@ REAL_DEV_BANDS: tuple[tuple[int, float], ...] = (
     # 0.938 unseen (0.950 with its two judgement slips fixed), 0.969 after its fixes (the
     # noun of a rank, a compound whole only in a caption), less 0.01
     (2477, 0.958),
+    # r2478-r2583 (the thirty-third batch's 98 dev queries, written against look-alike
+    # distractors: another year's or another place's report saying the same words, three
+    # city bulletins, footnotes and captions naming the indicator, family synonyms, 倍增 for
+    # 翻番, 二〇三五年 for 2035年, 15 typos, 7 traditional, 18 with English), 2026-12-07 at
+    # the end of branch search-quality33: 0.938 unseen (0.948 with its judgement slip fixed),
+    # 0.953 after its fix (a section headed by another plan period), less 0.01
+    (2583, 0.943),
 )
 REAL_DEV_ANSWER_FLOOR = 0.95
 
@@ -227,6 +234,8 @@ def test_dev_mrr_by_band_splits_at_each_bands_last_id():
         "r2383": 1.0,
         "r2384": 0.5,
         "r2477": 0.0,
+        "r2478": 1.0,
+        "r2583": 0.5,
     }
     assert dev_mrr_by_band(rr) == [
         (1, 1330, 0.75),
@@ -243,6 +252,7 @@ def test_dev_mrr_by_band_splits_at_each_bands_last_id():
         (2204, 2289, 0.75),
         (2290, 2383, 0.5),
         (2384, 2477, 0.25),
+        (2478, 2583, 0.75),
     ]
 
 

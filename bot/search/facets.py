@@ -31,6 +31,7 @@ from bot.search.understand import (
     NO1_DOCUMENT,
     NO1_TYPE,
     is_no1_document,
+    periods_named,
     year_forms,
 )
 from bot.text.normalize import normalize
@@ -74,6 +75,23 @@ PERIOD_LINE_SCORE = 3.0
 # report: 2025, and the 十四五 period).
 _ONE_YEAR_WORDS = ("过去一年", "一年来", "刚刚过去的", "这一年")
 _FIVE_YEAR_WORDS = ("这五年", "五年来", "过去五年", "过去的五年")
+
+
+def _other_period(path: tuple[str, ...], year: int) -> bool:
+    """Whether the heading ``path`` (normalised) names plan periods and ``year`` is in none
+    of them (二、“十五五”时期主要目标任务 for 2025; not 二、“十三五”时期发展成就和“十四五”主要目标
+    for 2020, whose first part reviews the period the year ends)."""
+    return _outside(_path_periods(path), year)
+
+
+def _path_periods(path: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The plan periods (first, last) the normalised heading ``path`` names."""
+    return [span for part in path for span in periods_named(part, normalized=True)]
+
+
+def _outside(periods: list[tuple[int, int]], year: int) -> bool:
+    """Whether there are ``periods`` and ``year`` is in none of them."""
+    return bool(periods) and not any(first <= year <= last for first, last in periods)
 
 
 class FacetPassages:
@@ -144,6 +162,16 @@ class FacetPassages:
     @cached_property
     def normalized_sections(self) -> list[tuple[str, ...]]:
         return normalized_sections(self.index.sections)
+
+    @cached_property
+    def _section_periods(self) -> dict[int, list[tuple[int, int]]]:
+        """Section id -> the plan periods its heading path names, for the sections naming
+        any: read once per index, not again for every year asked."""
+        out = {}
+        for sid, path in enumerate(self.normalized_sections):
+            if periods := _path_periods(path):
+                out[sid] = periods
+        return out
 
     def _make_facet_concepts(self, facets: Understood) -> list[Concept]:
         """One concept per facet: passages of the documents that match it (a strong
@@ -262,13 +290,19 @@ class FacetPassages:
         return out
 
     def _sections_of_other_years(self, year: int) -> np.ndarray:
-        """Ids of the sections whose heading path names a year (2026年, 二〇二六年) but
-        not ``year``."""
+        """Ids of the sections whose heading path names a year (2026年, 二〇二六年) or a
+        plan period (“十五五”时期) that ``year`` is not in, and does not name ``year``: a
+        2026 report's goals for 十五五 (常住人口城镇化率达63%左右, the level of 2030) speak of
+        2025 no more than its 2026年工作安排 does (:func:`_other_period`)."""
         own = {normalize(f) for f in year_forms(year)}
+        periods = self._section_periods
         found = [
             sid
             for sid, path in enumerate(self.normalized_sections)
-            if any(_YEAR_HEADING_RE.search(part) for part in path)
+            if (
+                any(_YEAR_HEADING_RE.search(part) for part in path)
+                or (sid in periods and _outside(periods[sid], year))
+            )
             and not any(f in part for part in path for f in own)
         ]
         return np.asarray(found, dtype=self.index.p_section.dtype)
