@@ -275,6 +275,13 @@ def test_an_unreachable_server_is_said_without_its_password(tmp_path, filled):
     )
     assert code == 1 and "bot:***@127.0.0.1:1/bb" in said and "s3cret" not in said
     assert rows(source) == kept
+    target = tmp_path / "b.db"
+    code, said = copy(
+        "--from", "postgresql+psycopg://bot:s3cret@127.0.0.1:1/bb", "--to", sqlite_url(target),
+        data_dir=tmp_path / "data",
+    )  # fmt: skip
+    assert code == 1 and "bot:***@127.0.0.1:1/bb" in said and "s3cret" not in said
+    assert not target.exists()
 
 
 def test_a_source_behind_the_newest_schema_is_refused_not_migrated(tmp_path):
