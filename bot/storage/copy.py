@@ -304,8 +304,9 @@ def _copy_table(
     copied = 0
     if progress is not None:
         progress(table.name, 0, total)
+    keys = list(result.keys())
     for batch in result.partitions(BATCH_ROWS):
-        write.execute(table.insert(), [dict(row._mapping) for row in batch])
+        write.execute(table.insert(), [dict(zip(keys, row, strict=True)) for row in batch])
         copied += len(batch)
         if progress is not None:
             progress(table.name, copied, total)
