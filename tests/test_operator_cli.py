@@ -200,6 +200,8 @@ def test_cli_run_says_its_state_and_warns_of_a_database_created_empty(bundled_en
         said = " ".join(fresh)
         assert str(settings.database_file) in said and "0 subscriptions" in said
         assert "created just now" in said and "BRIEFBOT_DATA_DIR" in said
+        # moving to a new database: the way to copy the old one's rows into this one
+        assert f"briefbot db copy --from OLD_URL --to sqlite:///{settings.database_file}" in said
         SubscriptionStore(database).create(
             7, "private", None, 7, "GDP", parse_schedule("08:00", default_time="08:00"), "UTC"
         )

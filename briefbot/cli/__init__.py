@@ -6,8 +6,9 @@ console``) chats with the real bot through a local fake Telegram server; ``brief
 is the only command that talks to Telegram and needs the token.
 
 Command groups: :mod:`~briefbot.cli.search`, :mod:`~briefbot.cli.documents`,
-:mod:`~briefbot.cli.targets`, :mod:`~briefbot.cli.subscriptions` and
-:mod:`~briefbot.cli.serve` (console and run), :mod:`~briefbot.cli.doctor` and
+:mod:`~briefbot.cli.targets`, :mod:`~briefbot.cli.subscriptions`,
+:mod:`~briefbot.cli.database` (``db copy``), :mod:`~briefbot.cli.serve` (console and run),
+:mod:`~briefbot.cli.doctor` and
 :mod:`~briefbot.cli.mcp_command` (the MCP server); :mod:`~briefbot.cli.app` is the Typer
 application they register on.
 """
@@ -39,6 +40,7 @@ from briefbot.cli import targets
 from briefbot.cli import analytics
 from briefbot.cli import subscriptions
 from briefbot.cli import sources
+from briefbot.cli import database
 from briefbot.cli import serve
 from briefbot.cli import doctor
 from briefbot.cli import mcp_command
@@ -52,6 +54,7 @@ reflow_help(app)  # every command registered: their docstrings as one line a par
 __all__ = [
     "analytics",
     "app",
+    "database",
     "doctor",
     "documents",
     "main",

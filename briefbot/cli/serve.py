@@ -14,7 +14,7 @@ import typer
 from rich.markup import escape
 
 from bot import __version__
-from bot.config import Settings
+from bot.config import Settings, shown_url
 from bot.i18n import Message, counted
 from bot.library import Engine
 from bot.text.console_input import NOT_UTF8_NOTE, decode_line, read_stdin_line
@@ -60,7 +60,8 @@ def what_it_runs_on(settings: Settings, database: Any, engine: Engine, *, fresh:
             f"warning: {database.name} was created just now, empty. If this bot had "
             "subscriptions and admins before, its data folder or database_url is not where "
             "the configuration says: set data_dir / BRIEFBOT_DATA_DIR (or database_url) "
-            "and start again."
+            "and start again. Moving to this database from another one: stop the bot and "
+            f"copy the rows across, briefbot db copy --from OLD_URL --to {shown_url(database.url)}"
         )
     return lines
 
