@@ -64,7 +64,8 @@ async def test_the_removal_notice_names_the_remover_by_name_and_username(
     await server.my_chat_member(group, "member", "kicked", by=zhang)
     note = (await server.next_call("sendMessage", chat=owner)).message["text"]
     assert note.split("\n")[0] == (
-        f"⚠️ 已停用 1 个订阅：机器人被用户 张 运维（@zhang_ops，{zhang.id}）移出 省报编辑部（{group.id}）。"
+        f"⚠️ 已停用 1 个订阅：机器人被用户 张 运维（@zhang_ops，{zhang.id}）"
+        f"移出 省报编辑部（{group.id}）。"
     )
 
 
