@@ -11,8 +11,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from bot.config import Settings
 from bot.corpus.reader import decode_bytes, markup_kind
+from bot.library.engine import make_indexer
+from bot.library.health import check_corpus_twins
 from bot.models import DocumentInfo
+from briefbot.cli.app import print_refresh
 
 FRAGMENT = (
     "<p>韶关市2026年政府工作报告</p>\n"
@@ -128,3 +132,59 @@ def test_ingest_reads_a_text_holding_html_as_a_page_and_says_so(tmp_path: Path) 
     assert "韶关市2026年政府工作报告" in docs.output and "<p>" not in docs.output
     found = _cli(tmp_path, "search", "alert")
     assert "<script>" not in found.output and "alert(1)" not in found.output
+
+
+# -- an old twin in the corpus folder: doctor names it, --repair deletes it --------------------
+def test_doctor_names_an_old_twin_and_repair_deletes_only_provable_copies(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = "江州市2026年政府工作报告\n\n地区生产总值增长6%左右。\n"
+    # what ingest copied before user-trial15's fix: the same bytes twice in the corpus
+    (corpus / "dup.txt").write_text(text, encoding="gbk")
+    (corpus / "gbk.txt").write_text(text, encoding="gbk")
+    # the same bytes with a sidecar of its own: maybe meant as another document
+    (corpus / "meta.txt").write_text(text, encoding="gbk")
+    (corpus / "meta.txt.meta.toml").write_text('title = "另一份"\n', encoding="utf-8")
+    # the same text in another encoding: not byte-identical, another document
+    (corpus / "utf8.txt").write_text(text, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, data_dir=tmp_path / "data")
+    make_indexer(settings).refresh()  # the folder as it stood after the old ingest
+    print_refresh(make_indexer(settings).refresh())  # every later index names the twin
+    said = " ".join(capsys.readouterr().err.split())
+    assert "gbk.txt: same content as dup.txt; a copy never indexed: delete it, or " in said
+    checked = _cli(tmp_path, "doctor")
+    assert checked.exit_code == 1, checked.output
+    corpus_line = next(line for line in checked.output.splitlines() if "corpus:" in line)
+    assert corpus_line.split()[0] == "PROBLEM"
+    assert f"{corpus / 'gbk.txt'}: a byte-identical copy of dup.txt (indexed)" in corpus_line
+    assert f"rm '{corpus / 'gbk.txt'}', or briefbot doctor --repair" in corpus_line
+    assert "meta.txt" in corpus_line and "utf8.txt" not in corpus_line
+    # the repair itself (the command line's --repair also migrates the database: slow)
+    repaired = check_corpus_twins(settings, repair=True)
+    assert f"{corpus / 'gbk.txt'}: deleted, a byte-identical copy of dup.txt" in repaired.detail
+    assert sorted(p.name for p in corpus.iterdir()) == [
+        "dup.txt",
+        "meta.txt",
+        "meta.txt.meta.toml",
+        "utf8.txt",
+    ]
+    assert not repaired.repaired  # the twin with a sidecar is left to the operator
+    (corpus / "meta.txt").unlink()
+    (corpus / "meta.txt.meta.toml").unlink()
+    again = check_corpus_twins(settings)
+    assert again.ok and again.detail == "no unindexed copy of an indexed document"
+    assert make_indexer(settings).refresh().skipped == ()
+
+
+def test_doctor_repair_of_the_only_twin_is_a_repair(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (corpus / name).write_text("江州市2026年统计公报\n\n粮食产量增长2%。\n", encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, data_dir=tmp_path / "data")
+    make_indexer(settings).refresh()
+    found = check_corpus_twins(settings, repair=True)
+    assert (found.ok, found.repaired) == (False, True)  # doctor --repair: exit 0
+    assert [p.name for p in corpus.iterdir()] == ["a.txt"]
