@@ -188,3 +188,20 @@ def test_doctor_repair_of_the_only_twin_is_a_repair(tmp_path: Path) -> None:
     found = check_corpus_twins(settings, repair=True)
     assert (found.ok, found.repaired) == (False, True)  # doctor --repair: exit 0
     assert [p.name for p in corpus.iterdir()] == ["a.txt"]
+
+
+def test_an_upload_of_a_text_holding_html_is_read_as_a_page_and_said(
+    bundled_template: Path, tmp_path: Path, tokenizer
+) -> None:
+    from handlers.format.admin_documents import upload_done
+    from tests.e2e import engine_copy
+
+    engine = engine_copy(bundled_template, tmp_path, tokenizer)
+    result = engine.add_upload("韶关.txt", FRAGMENT.encode("gbk"))
+    assert result.status == "added" and result.doc is not None
+    assert result.doc.title == "韶关市2026年政府工作报告"
+    said = upload_done(result, "zh")
+    assert "已按网页读取" in said and "&lt;p&gt;" not in said
+    stored = engine.document("韶关.txt")
+    assert stored.passages and not any("<" in p.text for p in stored.passages)
+    assert "alert" not in stored.text and "城镇新增就业4万人" in stored.text
