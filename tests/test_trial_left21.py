@@ -48,6 +48,8 @@ PAGE = (
         ("网页中用 <b> 加粗，用 <br> 换行，用 <p> 分段。\n第二行\n第三行\n", ".txt", None),
         ("x<p>y</p>\n" + "普通文字一行。\n" * 20, ".txt", None),  # one tagged line of 21
         ("<b>说明</b>\n" + "正文。\n" * 3, ".txt", None),  # two tags only
+        # inline emphasis only, on every line: kept as typed (tests/test_bot_e2e.py)
+        ("关于<b>加强</b>管理\n坚持<i>问题导向</i>\n推进<b>数字政府</b>建设\n", ".txt", None),
         ("Markdown 可以有 <details><summary>展开</summary>内容</details>\n", ".md", None),
     ],
 )

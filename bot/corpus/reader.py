@@ -442,6 +442,9 @@ _REAL_TAG_RE = re.compile(
 # tag: at least this many real tags, one of them closing one opened, on at least this
 # share of the text's lines (a page minified to one line: all of them).
 _MIN_FRAGMENT_TAGS = 3
+# ... and one of them a page's structure (paragraph, division, break, table, list, heading,
+# script or style): inline tags alone are kept as typed (and escaped where shown)
+_STRUCTURE_RE = re.compile(rf"{_BLOCK_TAGS}|script|style", re.IGNORECASE)
 _MIN_TAGGED_LINES = 0.3
 _DROPPED_ELEMENTS_RE = re.compile(
     r"<!--.*?-->|<(script|style|noscript|template|iframe|svg|head)(?=[\s>]).*?</\1\s*>",
@@ -460,9 +463,10 @@ def markup_kind(text: str, suffix: str) -> str | None:
 
     A ``.txt`` holding HTML was indexed with its tags: its title ``<p>韶关市…</p>``, its
     snippets ``<script>…`` (user-trial15). A text that merely mentions ``<`` (a<b, 《…》, one
-    ``<b>`` quoted) stays as it is: a fragment needs real elements closed and on a good
-    share of its lines. Markdown may hold a few tags by design: only a whole page in a
-    ``.md`` is read as one."""
+    ``<b>`` quoted) stays as it is: a fragment needs real elements closed, on a good share
+    of its lines, and a page's structure among them (inline ``<b>``/``<i>`` alone stay).
+    Markdown may hold a few tags by design: only a whole page in a ``.md`` is read as
+    one."""
     sample = text[:_SNIFF_BYTES]
     if "<" not in sample:
         return None
@@ -476,6 +480,8 @@ def markup_kind(text: str, suffix: str) -> str | None:
     opened = {m.group(2).lower() for m in tags if not m.group(1)}
     if not any(m.group(1) and m.group(2).lower() in opened for m in tags):
         return None
+    if not any(_STRUCTURE_RE.fullmatch(m.group(2)) for m in tags):
+        return None  # <b>, <i>, <font> alone: emphasis typed or quoted, shown as typed
     lines = [line for line in sample.split("\n") if line.strip()]
     tagged = sum(1 for line in lines if _REAL_TAG_RE.search(line))
     return "fragment" if tagged >= _MIN_TAGGED_LINES * len(lines) else None
