@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from telegram import Message, Update
 from telegram.constants import ChatType
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
     Application,
     MessageHandler,
@@ -171,8 +171,11 @@ async def _look_up(
         return False, username or stored.username
     try:
         chat = await context.bot.get_chat(user_id)
-    except TelegramError:
+    except BadRequest:  # "chat not found": nobody the bot has talked with
         return True, username
+    except TelegramError as exc:  # no answer (network, timeout): nothing to say either way
+        log.info("admin add: could not look user %s up: %s", user_id, exc.message)
+        return False, username
     if chat.type != ChatType.PRIVATE:
         return True, username
     return False, username or chat.username

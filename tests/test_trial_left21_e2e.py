@@ -120,3 +120,14 @@ async def test_adding_an_unknown_username_is_refused_with_what_to_do(
     assert reply.startswith("不认识用户 @never_wrote：机器人只认识给它发过消息的用户。")
     assert "/start" in reply and "数字用户 id" in reply
     assert [a.user_id for a in services_of(app).admins.list()] == [owner.id]
+
+
+async def test_a_look_up_without_answer_adds_the_admin_and_warns_of_nothing(
+    server: FakeBotApi, app: Application, owner: User
+) -> None:
+    """Telegram gave no answer (a 502): whether he wrote to the bot is not known, and the
+    operator is not told that the id may be wrong."""
+    server.fail_next("getChat", 502, "Bad Gateway")
+    added = (await ask(server, owner, owner, "/admin add 7000000124")).text
+    assert added == "✅ 已添加管理员 7000000124。"
+    assert services_of(app).is_admin(7_000_000_124)
