@@ -131,3 +131,23 @@ async def test_a_look_up_without_answer_adds_the_admin_and_warns_of_nothing(
     added = (await ask(server, owner, owner, "/admin add 7000000124")).text
     assert added == "✅ 已添加管理员 7000000124。"
     assert services_of(app).is_admin(7_000_000_124)
+
+
+async def test_an_admin_menu_refused_at_start_comes_with_his_first_message(
+    server: FakeBotApi, engine: Engine, owner: User, database: Database
+) -> None:
+    """Added by id before he ever wrote, then the bot restarted: the start's menus are
+    refused for him too; his first message brings it."""
+    settings: Settings = engine.settings.model_copy(
+        update={"owners": [owner.id], "flood_burst": 200}
+    )
+    new_id = 7_000_000_125
+    async with running(server, engine, settings, database=database):
+        await ask(server, owner, owner, f"/admin add {new_id}")
+    async with running(server, engine, settings, database=database) as app:
+        assert services_of(app).menu_pending == {new_id}
+        hu = server.add_user("Hu", id=new_id)
+        assert not set(ADMIN_ONLY) <= _names(server.visible_commands(hu, hu))
+        await ask(server, hu, hu, "/start")
+        assert set(ADMIN_ONLY) <= _names(server.visible_commands(hu, hu))
+        assert services_of(app).menu_pending == set()
