@@ -325,6 +325,12 @@ class SearchResponse:
         return max(1, -(-self.total // self.page_size))
 
 
+def html_in_text(filename: str, encoding: str) -> bool:
+    """Whether a document read as ``encoding`` from ``filename`` is a text file holding
+    HTML that was read as a page, its markup removed (``bot.corpus.reader.markup_kind``)."""
+    return encoding == "html" and filename.lower().endswith((".txt", ".md"))
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentInfo:
     """What the index knows about a document, without its text."""
@@ -361,6 +367,12 @@ class DocumentInfo:
             date=self.date,
             region_path=tuple(self.region_path),
         )
+
+    @property
+    def html_in_text(self) -> bool:
+        """A text file (.txt, .md) holding HTML, read as a page, its markup removed
+        (``bot.corpus.reader.markup_kind``): what its reader is told."""
+        return html_in_text(self.filename, self.encoding)
 
     def document(self, text: str, passages: tuple[Passage, ...]) -> Document:
         """The indexed document rebuilt from its stored ``text`` and ``passages``."""

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from telegram import Message, Update
 from telegram.constants import ChatType
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
     Application,
     MessageHandler,
@@ -79,6 +80,11 @@ async def remember_sender(update: object, context: BriefContext) -> None:
     user = update.effective_user
     if user is None or user.is_bot:
         return
+    pending = context.services.menu_pending
+    if user.id in pending:  # an admin whose menu Telegram refused before he wrote: now
+        pending.discard(user.id)
+        if await context.services.check_admin(user.id):  # not removed meanwhile
+            await context.services.set_admin_menu(user.id, True)
     if not context.services.seen.see(user.id, user.username):
         return
     # A stored admin whose username changed: keep @name resolving to the right person;
@@ -151,6 +157,30 @@ async def _resolve(
     return fmt.escape(fmt.usage("admin", lang))
 
 
+async def _look_up(
+    context: BriefContext, user_id: int, username: str | None
+) -> tuple[bool, str | None]:
+    """Whether Telegram does not know ``user_id`` as someone who talked to the bot, and his
+    username if it does. An id added as admin is taken as typed (access is by id), but an
+    operator adding a mistyped id, or someone who never wrote to the bot, was told only
+    "✅ 已添加管理员 1003": the bot cannot write to him first, nor show him his admin menu,
+    and nothing said that the id may name nobody. getChat answers for a user only once
+    he has started the bot."""
+    stored = await context.services.run_db(context.services.admins.get, user_id)
+    if stored is not None:
+        return False, username or stored.username
+    try:
+        chat = await context.bot.get_chat(user_id)
+    except BadRequest:  # "chat not found": nobody the bot has talked with
+        return True, username
+    except TelegramError as exc:  # no answer (network, timeout): nothing to say either way
+        log.info("admin add: could not look user %s up: %s", user_id, exc.message)
+        return False, username
+    if chat.type != ChatType.PRIVATE:
+        return True, username
+    return False, username or chat.username
+
+
 def _owners_only(owners: Sequence[int], seen: SeenUsers, lang: str) -> str:
     """The refusal of ``/admin add|remove`` to an admin who is not an owner, with the
     owners to ask by the username they were last seen with (still theirs): an admin who
@@ -221,6 +251,9 @@ async def admin_command(update: Update, context: BriefContext) -> None:
         await message.reply_html(found)
         return
     user_id, username = found
+    unseen = False
+    if action == "admin add" and user_id > 0 and not context.services.seen.knows(user_id):
+        unseen, username = await _look_up(context, user_id, username)
     label = f"@{username} ({user_id})" if username else str(user_id)
     try:
         if action == "admin add":
@@ -236,9 +269,12 @@ async def admin_command(update: Update, context: BriefContext) -> None:
             already = before is not None
             done = worded("already_admin", who=label) if already else label
             await audit(update, context, action, detail=done)
-            if not already:
-                await context.services.set_admin_menu(user_id, True)
-            await message.reply_html(fmt.admin_added(admin, already=already, lang=lang))
+            if not already and not await context.services.set_admin_menu(user_id, True):
+                context.services.menu_pending.add(user_id)  # once he writes (remember_sender)
+            reply = fmt.admin_added(admin, already=already, lang=lang)
+            if unseen and not already and not admin.is_owner:
+                reply += "\n" + tr(lang, "admin.added_unseen", id=user_id)
+            await message.reply_html(reply)
             return
         removed = await svc.run_db(svc.admins.remove, user_id)
     except AdminError as exc:
@@ -258,6 +294,7 @@ async def admin_command(update: Update, context: BriefContext) -> None:
         await message.reply_html(fmt.not_an_admin(label, lang))
         return
     await audit(update, context, action, detail=label)
+    context.services.menu_pending.discard(user_id)
     await context.services.set_admin_menu(user_id, False)
     await message.reply_html(fmt.admin_removed(label, lang))
 

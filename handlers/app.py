@@ -157,7 +157,7 @@ async def _post_init(application: Application) -> None:
     pay for it."""
     svc = services_of(application)
     admins = await svc.run_db(svc.admins.list)
-    await set_menus(application.bot, [a.user_id for a in admins])
+    svc.menu_pending.update(await set_menus(application.bot, [a.user_id for a in admins]))
     try:
         await svc.run(lambda: svc.engine.searcher.lexicon)
         # the bilingual dictionary English words the glossary lacks are read through

@@ -52,8 +52,8 @@ async def _nobody(_notice: Message) -> None:
     return None
 
 
-async def _no_menu(_user_id: int, _is_admin: bool) -> None:
-    return None
+async def _no_menu(_user_id: int, _is_admin: bool) -> bool:
+    return True
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,11 @@ class Services:
     # each chat's own place (/region: what 我县, 本市 mean); None when the app has no database
     home_regions: HomeRegionStore | None = None
     notify_admins: Callable[[Message], Awaitable[None]] = _nobody
-    set_admin_menu: Callable[[int, bool], Awaitable[None]] = _no_menu
+    set_admin_menu: Callable[[int, bool], Awaitable[bool]] = _no_menu
     status_cache: dict[str, Any] = field(default_factory=dict)
+    # admins whose menu Telegram refused (added, or the bot started, before they ever wrote
+    # to the bot): it is set when they first write (handlers.admin.remember_sender)
+    menu_pending: set[int] = field(default_factory=set)
     # an admin's last pasted text per (chat, user), for the next part of a text the
     # client cut (handlers.search); the lock keeps a chat's parts in turn
     pasted_parts: PastedParts = field(default_factory=PastedParts)

@@ -61,11 +61,11 @@ def _menus() -> tuple[list[BotCommand], list[BotCommand], list[BotCommand], list
     )
 
 
-async def set_admin_menu(bot: Bot, user_id: int, is_admin: bool) -> None:
+async def set_admin_menu(bot: Bot, user_id: int, is_admin: bool) -> bool:
     """Show (or remove) the admin commands in ``user_id``'s private chat with the bot.
 
     Telegram refuses a chat scope for someone who never started the bot: that is logged
-    and ignored (the commands work without the menu).
+    and ignored (the commands work without the menu); False then.
     """
     _zh, _en, admin_zh, admin_en = _menus()
     scope = BotCommandScopeChat(user_id)
@@ -82,15 +82,16 @@ async def set_admin_menu(bot: Bot, user_id: int, is_admin: bool) -> None:
             "set" if is_admin else "removed",
             exc.message,
         )
+        return False
+    return True
 
 
-async def set_menus(bot: Bot, admin_ids: list[int]) -> None:
+async def set_menus(bot: Bot, admin_ids: list[int]) -> list[int]:
     """The public menu (Chinese by default, English for English clients) and each
-    admin's private menu."""
+    admin's private menu; the admins whose menu Telegram refused (never wrote to the bot)."""
     chinese, english, _admin_zh, _admin_en = _menus()
     scope = BotCommandScopeDefault()
     await bot.set_my_commands(chinese, scope=scope)
     await bot.set_my_commands(chinese, scope=scope, language_code="zh")
     await bot.set_my_commands(english, scope=scope, language_code="en")
-    for user_id in admin_ids:
-        await set_admin_menu(bot, user_id, True)
+    return [user_id for user_id in admin_ids if not await set_admin_menu(bot, user_id, True)]

@@ -37,5 +37,9 @@ class SeenUsers:
     def find(self, name: str) -> tuple[int, str] | None:
         return self._by_name.get(name.strip().removeprefix("@").lower())
 
+    def knows(self, user_id: int) -> bool:
+        """Whether ``user_id`` sent something since start (still remembered)."""
+        return user_id in self._names
+
     def username(self, user_id: int) -> str | None:
         return self._names.get(user_id)

@@ -8,7 +8,7 @@ import logging
 import re
 from dataclasses import replace
 
-from telegram import ChatMemberUpdated, Update
+from telegram import ChatMemberUpdated, Update, User
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -25,6 +25,7 @@ from bot.subscriptions import reasons
 from bot.subscriptions.commands import channel_ref, subscription_ids, subscriptions_naming
 from bot.subscriptions.compose import beside_note, preview_messages, unmatched, unmatched_note
 from bot.subscriptions.service import SubscriptionError
+from bot.text.echo import one_line
 from bot.text.years import read_year
 from handlers.channels import channel_target
 from handlers.common import (
@@ -399,7 +400,7 @@ async def my_chat_member(update: Update, context: BriefContext) -> None:
     chat, new = change.chat, change.new_chat_member
     who = change.from_user.id if change.from_user else "unknown"
     title = chat.title or chat.full_name or str(chat.id)
-    said = {"title": title, "chat_id": chat.id, "by": who}
+    said = {"title": title, "chat_id": chat.id, "by": _person(change.from_user)}
     # the reason kept with the subscriptions and logged; the admins are told from the
     # catalogue, in their language
     if new.status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED):
@@ -426,6 +427,20 @@ async def my_chat_member(update: Update, context: BriefContext) -> None:
     if count:
         log.info("chat %s: %s; %s deactivated", chat.id, reason, counted(count, "subscription"))
         await svc.notify_admins(replace(notice, params={**said, "count": count}))
+
+
+def _person(user: User | None) -> Message:
+    """Who changed the bot's membership, as the admins know them: their Telegram name and
+    @username beside the id (an id alone named nobody an operator could recognise, e.g.
+    "用户 1001" for @zhang_ops, user-trial15); the id stays, a name is not unique."""
+    if user is None:
+        return Message("alerts.person_unknown")
+    name = one_line(user.full_name or "")[:64] or str(user.id)
+    if user.username:
+        return Message(
+            "alerts.person_username", {"name": name, "username": user.username, "id": user.id}
+        )
+    return Message("alerts.person", {"name": name, "id": user.id})
 
 
 def _joined_group(change: ChatMemberUpdated) -> bool:

@@ -484,7 +484,7 @@ async def test_removal_from_a_group_deactivates_before_the_next_digest(
         first_line, restore = note.split("\n")
         assert (
             first_line
-            == f"⚠️ 已停用 1 个订阅：机器人被用户 {lee.id} 移出 Study group（{group.id}）。"
+            == f"⚠️ 已停用 1 个订阅：机器人被用户 Lee（{lee.id}）移出 Study group（{group.id}）。"
         )
         assert restore.startswith("恢复：") and "/subscribe" in restore
         gone = store_of(app).get(sub.id)

@@ -10,8 +10,10 @@ line (:meth:`bot.storage.Database.integrity_problems`).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from bot.config import Settings
 from bot.i18n import counted
@@ -97,3 +99,87 @@ def check_index_folder(settings: Settings, *, repair: bool = False) -> list[Find
         ),
         finding("key targets", list(bad_targets.values()), f"{counted(len(files), 'document')} ok"),
     ]
+
+
+# A twin is read whole to compare it byte for byte: a file over this is left alone.
+_TWIN_MAX_BYTES = 256 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Twin:
+    """A corpus file never indexed, byte for byte the same as the indexed ``original``."""
+
+    path: Path
+    original: str
+    sidecar: bool  # a .meta.toml beside it: maybe meant as another document's metadata
+
+
+def corpus_twins(settings: Settings) -> list[Twin]:
+    """The corpus folder's files that the index skips as the same content as an indexed
+    document, checked byte for byte against it. ``briefbot ingest`` copied such a twin
+    before user-trial15's fix and every command since names it as skipped; nothing
+    removed it (``briefbot remove`` takes indexed documents only)."""
+    from bot.corpus.loader import discover, relative_posix  # lazy: the corpus reader
+    from bot.corpus.parse import sidecar_path
+
+    corpus = settings.corpus_dir
+    indexer = make_indexer(settings)
+    try:
+        manifest = json.loads(indexer.paths.manifest.read_text(encoding="utf-8"))
+        files = {rel: str(e["sha256"]) for rel, e in manifest.get("files", {}).items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return []  # no index to be a twin of (the index findings say why)
+    if not corpus.is_dir():
+        return []
+    by_sha = {sha: rel for rel, sha in sorted(files.items())}
+    twins = []
+    for path in discover([corpus]).files:
+        rel = relative_posix(path, corpus)
+        if rel in files:
+            continue
+        try:
+            if path.stat().st_size > _TWIN_MAX_BYTES:
+                continue
+            data = path.read_bytes()
+            original = by_sha.get(hashlib.sha256(data).hexdigest())
+            # the digest found it; the bytes prove it (the original as it is now)
+            if original is None or (corpus / original).read_bytes() != data:
+                continue
+        except OSError:
+            continue
+        twins.append(Twin(path, original, sidecar_path(path).exists()))
+    return twins
+
+
+def check_corpus_twins(settings: Settings, *, repair: bool = False) -> Finding:
+    """``briefbot doctor``'s finding on :func:`corpus_twins`; with ``repair`` each twin
+    without a sidecar is deleted (under the writers' lock: no refresh indexes it meanwhile);
+    one with a sidecar is only named, its metadata may be meant for another document."""
+    indexer = make_indexer(settings)
+    with indexer.lock():
+        twins = corpus_twins(settings)
+        if not twins:
+            return Finding("corpus", True, "no unindexed copy of an indexed document")
+        said, removed = [], 0
+        for twin in twins:
+            if repair and not twin.sidecar:
+                try:
+                    twin.path.unlink()
+                except OSError as exc:
+                    said.append(f"{twin.path}: could not delete it ({_short(exc)})")
+                    continue
+                removed += 1
+                said.append(f"{twin.path}: deleted, a byte-identical copy of {twin.original}")
+                continue
+            fix = (
+                f"delete it and its .meta.toml by hand if they are not meant as another "
+                f"document: rm '{twin.path}'"
+                if twin.sidecar
+                else f"delete it: rm '{twin.path}', or briefbot doctor --repair"
+            )
+            said.append(
+                f"{twin.path}: a byte-identical copy of {twin.original} (indexed), never "
+                f"indexed, named as skipped by every command; {fix}"
+            )
+    left = len(twins) - removed
+    return Finding("corpus", False, "; ".join(said), repaired=repair and left == 0)

@@ -184,9 +184,15 @@ def open_engine() -> Engine:
     return engine
 
 
+# A corpus file skipped as the same content as an indexed one stays skipped at every
+# command until it is deleted: say how (bot.library.health.check_corpus_twins).
+TWIN_FIX = "; a copy never indexed: delete it, or briefbot doctor --repair"
+
+
 def print_refresh(report: RefreshReport, *, quiet_if_unchanged: bool = False) -> None:
     for s in report.skipped:
-        err.print(f"[yellow]skipped[/] {escape(str(s.path))}: {escape(s.reason)}")
+        fix = TWIN_FIX if s.code == "reader.same_content" else ""
+        err.print(f"[yellow]skipped[/] {escape(str(s.path))}: {escape(s.reason + fix)}")
     if quiet_if_unchanged and not report.changed:
         return
     parts = []

@@ -1,5 +1,7 @@
-"""``briefbot doctor``: check the index folder and the database; ``--repair`` fixes what
-it can (a damaged index, document caches or key targets, a schema behind its migrations).
+"""``briefbot doctor``: check the index folder, the corpus folder and the database;
+``--repair`` fixes what it can (a damaged index, document caches or key targets, a
+schema behind its migrations, a byte-identical copy of an indexed document left in the
+corpus folder).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from bot.library.health import Finding, check_index_folder
+from bot.library.health import Finding, check_corpus_twins, check_index_folder
 from bot.tokens import redact
 from briefbot.cli.app import app, out, state
 
@@ -49,7 +51,12 @@ def _database(repair: bool) -> Finding:
 @app.command()
 def doctor(
     repair: Annotated[
-        bool, typer.Option("--repair", help="Fix what can be fixed (rebuild, re-extract, migrate).")
+        bool,
+        typer.Option(
+            "--repair",
+            help="Fix what can be fixed (rebuild, re-extract, migrate, delete a corpus "
+            "file that is a byte-identical copy of an indexed document).",
+        ),
     ] = False,
     as_json: Annotated[
         bool,
@@ -58,7 +65,8 @@ def doctor(
         ),
     ] = False,
 ) -> None:
-    """Check the compiled index, document caches, key targets and the database.
+    """Check the compiled index, document caches, key targets, the corpus folder (a copy
+    of an indexed document never indexed) and the database.
 
     Exit 0 when everything is fine (or was repaired), 1 when a problem remains.
     """
@@ -76,7 +84,11 @@ def doctor(
             _database(repair),
         ]
     else:
-        findings = [*check_index_folder(settings, repair=repair), _database(repair)]
+        findings = [
+            *check_index_folder(settings, repair=repair),
+            check_corpus_twins(settings, repair=repair),
+            _database(repair),
+        ]
     problem = any(not f.ok and not f.repaired for f in findings)
     if as_json:
         payload = {"ok": not problem, "findings": [asdict(f) for f in findings]}

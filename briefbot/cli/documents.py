@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Annotated
@@ -13,6 +14,7 @@ from rich.text import Text
 
 from bot.i18n import DEFAULT_LANGUAGE, counted, tr
 from bot.library import DocumentNotFound, Engine, make_indexer
+from bot.models import html_in_text
 from bot.render import LEVEL_LABELS, document_to_dict, sections_of
 from bot.text.english_fallback import keep_installed_table
 from briefbot.cli.app import (
@@ -104,12 +106,25 @@ def ingest(
         err.print(f"[yellow]skipped[/] {escape(str(s.path))}: {escape(s.reason)}")
     replaced = set(report.refresh.updated) if replace else set()
     for name in report.copied:
-        out.print(f"{'replaced' if name in replaced else 'added'} {name}", markup=False)
+        out.print(
+            f"{'replaced' if name in replaced else 'added'} {name}{_how_read(engine, name)}",
+            markup=False,
+        )
     for path in report.unchanged:
         out.print(f"already indexed, unchanged: {path}", markup=False)
     print_refresh(report.refresh)
     if missing or (report.skipped and not report.copied):
         raise typer.Exit(1)
+
+
+def _how_read(engine: Engine, name: str) -> str:
+    """What the user should know of how a file was read: a text holding HTML was read as
+    a page (user-trial15: it was indexed with its tags)."""
+    with contextlib.suppress(LookupError, ValueError):
+        doc = engine.document(name)
+        if html_in_text(doc.filename, doc.encoding):
+            return " (it holds HTML: read as a web page, tags and scripts removed)"
+    return ""
 
 
 @app.command()

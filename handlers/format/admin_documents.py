@@ -193,6 +193,7 @@ def upload_done(result: UploadResultLike, lang: str = DEFAULT_LANGUAGE) -> str:
     lines = [
         f"✅ <b>{verb}</b>{tr(lang, 'uploads.colon')}{escape(_title(info))}",
         tr(lang, "uploads.file", ref=_doc_ref(info, lang), size=human_size(info.size)),
+        *([tr(lang, "uploads.read_as_html")] if info.html_in_text else []),
         tr(
             lang,
             "uploads.counts",
