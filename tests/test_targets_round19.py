@@ -1,0 +1,57 @@
+"""Rules found on the round-19 probe set (issue 11, ``tests/data/probes/round19/``): a
+national outline, ministries' opinions, a provincial industry plan, a city newspaper's
+report, a leader's speech at the economic work conference and a ministry's press
+conference worded as real ones are. Every sentence here is invented for the test; none is
+a probe's or a corpus document's."""
+
+from __future__ import annotations
+
+from tests.probes import names_by_value
+
+_PRESS = "江州省2025年一季度经济运行情况新闻发布会文字实录\n负责同志："
+_PRESS_NAME = "province_jiangzhou_2025_press-conference.txt"
+_NEWS = "江州市前三季度经济运行情况\n\n"
+_NEWS_NAME = "city_jiangzhou_2025_news.txt"
+
+
+def _by_value(records):
+    return {r.value: r for r in records}
+
+
+# --- a fall's size compared with a base: the falling measure's ---------------------------
+
+
+def test_a_fall_narrowed_since_a_base_is_the_falling_measure(extract):
+    text = _NEWS + "前三季度全市社会消费品零售总额1280亿元，同比下降1.6%，降幅比上半年收窄0.9个百分点。\n"
+    got = names_by_value(extract(text, _NEWS_NAME))
+    assert got[0.9] == "社会消费品零售总额"  # was 降幅比
+
+
+def test_a_fall_narrowed_since_the_whole_year_before(extract):
+    text = _PRESS + "一季度，全省规模以上工业企业利润总额2100亿元，同比下降2.4%，降幅比去年全年收窄1.5个百分点。\n"
+    got = names_by_value(extract(text, _PRESS_NAME))
+    assert got[1.5] == "规模以上工业企业利润总额"  # was 降幅收窄
+
+
+# --- the whole year before: neither a goal nor the current year --------------------------
+
+
+def test_the_whole_year_before_as_a_base_is_no_goal(extract):
+    text = _PRESS + "一季度，全省规模以上工业增加值同比增长6.1%，比上年全年加快0.4个百分点。\n"
+    got = _by_value(extract(text, _PRESS_NAME))
+    assert got[0.4].kind == "achievement"  # 全年 read as this year's goal: was target
+    assert got[0.4].indicator == "规模以上工业增加值"
+
+
+def test_the_whole_year_before_leading_a_sentence_is_a_result_of_that_year(extract):
+    text = _PRESS + "一季度，全省汽车产量增长8.2%。去年全年，全省汽车产量达到126.5万辆。\n"
+    got = _by_value(extract(text, _PRESS_NAME))
+    assert got[126.5].kind == "achievement"
+    assert got[126.5].year == "2024"
+
+
+def test_this_years_whole_year_is_still_a_goal(extract):
+    text = _PRESS + "力争全年全省汽车产量达到140万辆。\n"
+    got = _by_value(extract(text, _PRESS_NAME))
+    assert got[140].kind == "target"
+    assert got[140].year == "2025"
