@@ -55,3 +55,23 @@ def test_this_years_whole_year_is_still_a_goal(extract):
     got = _by_value(extract(text, _PRESS_NAME))
     assert got[140].kind == "target"
     assert got[140].year == "2025"
+
+
+# --- people a problem was solved for, a population said: the problem and who they are ----
+
+_OUTLINE = "江州省水利发展规划（2021—2025年）\n一、发展基础\n"
+_OUTLINE_NAME = "province_jiangzhou_2021_water-plan.txt"
+
+
+def test_a_rural_population_solved_for_is_named_by_its_problem(extract):
+    text = _OUTLINE + "“十三五”时期，累计解决了86万农村人口饮水安全问题，新建水库12座。\n"
+    got = names_by_value(extract(text, _OUTLINE_NAME))
+    assert got[86] == "农村饮水安全人口"  # was 农村人口饮水安全问题 (GOLD_GUIDELINES 6.6)
+
+
+def test_other_people_solved_for_keep_the_texts_words(extract):
+    # only a population (农村人口, 城镇人口) is renamed; 贫困人口 is who, not where
+    text = _OUTLINE + "“十三五”时期，解决3800人饮水不安全问题，解决2.4万名贫困人口饮水安全问题。\n"
+    got = names_by_value(extract(text, _OUTLINE_NAME))
+    assert got[3800] == "解决饮水不安全人口"
+    assert got[2.4] != "贫困饮水安全人口"
