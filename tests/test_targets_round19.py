@@ -75,3 +75,18 @@ def test_other_people_solved_for_keep_the_texts_words(extract):
     got = names_by_value(extract(text, _OUTLINE_NAME))
     assert got[3800] == "解决饮水不安全人口"
     assert got[2.4] != "贫困饮水安全人口"
+
+
+# --- a coefficient raised to a level, hedged: a figure with no unit -----------------------
+
+
+def test_a_coefficient_raised_to_a_hedged_level_is_a_figure(extract):
+    text = (
+        _OUTLINE + "“十三五”时期，农田灌溉水有效利用系数提高到0.552。\n"
+        "到2025年，农田灌溉水有效利用系数提高到0.57以上，基尼系数达到0.46左右。\n"
+    )
+    got = _by_value(extract(text, _OUTLINE_NAME))
+    assert got[0.552].indicator == "农田灌溉水有效利用系数"
+    assert got[0.552].unit == ""
+    assert got[0.57].qualifier == "以上"
+    assert got[0.46].qualifier == "左右"
