@@ -22,13 +22,19 @@ def _by_value(records):
 
 
 def test_a_fall_narrowed_since_a_base_is_the_falling_measure(extract):
-    text = _NEWS + "前三季度全市社会消费品零售总额1280亿元，同比下降1.6%，降幅比上半年收窄0.9个百分点。\n"
+    text = (
+        _NEWS + "前三季度全市社会消费品零售总额1280亿元，"
+        "同比下降1.6%，降幅比上半年收窄0.9个百分点。\n"
+    )
     got = names_by_value(extract(text, _NEWS_NAME))
     assert got[0.9] == "社会消费品零售总额"  # was 降幅比
 
 
 def test_a_fall_narrowed_since_the_whole_year_before(extract):
-    text = _PRESS + "一季度，全省规模以上工业企业利润总额2100亿元，同比下降2.4%，降幅比去年全年收窄1.5个百分点。\n"
+    text = (
+        _PRESS + "一季度，全省规模以上工业企业利润总额2100亿元，"
+        "同比下降2.4%，降幅比去年全年收窄1.5个百分点。\n"
+    )
     got = names_by_value(extract(text, _PRESS_NAME))
     assert got[1.5] == "规模以上工业企业利润总额"  # was 降幅收窄
 
