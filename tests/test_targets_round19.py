@@ -96,3 +96,17 @@ def test_a_coefficient_raised_to_a_hedged_level_is_a_figure(extract):
     assert got[0.552].unit == ""
     assert got[0.57].qualifier == "以上"
     assert got[0.46].qualifier == "左右"
+
+
+# --- the level of a payment is the payment's ---------------------------------------------
+
+
+def test_a_payments_level_is_named_by_the_payment(extract):
+    text = (
+        "江州市政府工作报告\n今年，企业退休人员基本养老金水平提高5%，"
+        "职业学校生均拨款水平不低于15000元，城市低保人均补差水平提高到650元。\n"
+    )
+    got = names_by_value(extract(text, "city_jiangzhou_2025_gwr.txt"))
+    assert got[5] == "企业退休人员基本养老金"
+    assert got[15000] == "职业学校生均拨款"
+    assert got[650] == "城市低保人均补差水平"  # a name of its own (the dev golds keep it)
