@@ -227,9 +227,9 @@ excerpts written, and annotated, before the extractor ran on them.
   economic work conference, a ministry's press conference; 252 records), committed before
   the extractor ran: P 0.763, R 0.754 at first sight on main (``22f54b1c``); after one slip
   in the gold (万名 kept as the other golds write it), P 0.767, R 0.758 on main and
-  P 0.802, R 0.802 at the end of ``probes-round19`` (降幅比…收窄 the falling measure's,
-  去年全年 the year before, 农村饮水安全人口, a coefficient raised to a hedged level). The
-  floors are those less 0.01.
+  P 0.806, R 0.806 at the end of ``probes-round19`` (降幅比…收窄 the falling measure's,
+  去年全年 the year before, 农村饮水安全人口, a coefficient raised to a hedged level, a
+  payment's 水平 the payment's). The floors are those less 0.01.
 
 Scored as the bundled gold is (``bench/eval_targets.py``: doc, indicator, value, unit and
 kind, one to one), so a wrong name is a false positive and a false negative. The gold of
@@ -318,7 +318,7 @@ FLOORS = {
     "round16b": (106, 0.981, 0.981, 0.99),
     "round17": (296, 0.843, 0.835, 0.99),
     "round18b": (342, 0.917, 0.917, 0.99),
-    "round19": (252, 0.792, 0.792, 0.99),
+    "round19": (252, 0.796, 0.796, 0.99),
 }
 
 
