@@ -87,12 +87,14 @@ _ENDED_PART_RE = gated(re.compile(r"(?<!\d)" + _PART_OF_YEAR_RE.pattern))
 # every match holds one of these (上半年, …季度, 1—6月): a paragraph without any is not
 # scanned (most hold none; the gate's first characters 一, 上, 1 are in nearly all)
 _ENDED_PART_NEEDLES = ("月", "季度", "上半年")
-_YEAR_JUST_BEFORE_RE = re.compile(r"(?<!\d)(?:19|20)\d\d年$")
+# 2021年全年, and the year before's whole (去年全年，…达到; 比上年全年加快: a base)
+_YEAR_JUST_BEFORE_RE = re.compile(r"(?:(?<!\d)(?:19|20)\d\d年|上年|去年|前年)$")
 
 
 def _whole_of_written_year(text: str, m: re.Match[str]) -> bool:
-    """``2021年全年``: 全年/年内 right after a written year only says the whole of that
-    year; it is neither a tense cue nor the current year."""
+    """``2021年全年``, ``去年全年``: 全年/年内 right after a written year (or the year
+    before) only says the whole of that year; it is neither a tense cue nor the current
+    year."""
     return m.group() in _WHOLE_YEAR_WORDS and bool(
         _YEAR_JUST_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())
     )
@@ -125,6 +127,8 @@ _PERIOD_RE = re.compile(
     r"|([一二三四五六七八九十两\d]+年内)|(未来[一二三四五六七八九十两\d]+年)|(今后[一二三四五六七八九十两\d]+年)"
     r"|(每年)|(连续[一二三四五六七八九十两\d]+年)|(十[一二三四五六七八九]五”?(?:末|期间|时期)?)"
     r"|(今年|全年|年内|本年|当年)|(明年)|(过去[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来)"
+    # 去年全年，…达到: a press conference's or a report's whole year before the current one
+    r"|((?:去年|上年)全年)"
 )
 _PERIOD_RE = gated(_PERIOD_RE)  # searched in every paragraph with a figure
 _OPENING_PERIOD_RE = re.compile(
@@ -672,4 +676,7 @@ def _period_value(m: re.Match[str], default_year: str, current_year: str) -> str
     if g[11]:
         word = g[11]
         return "过去" + word[:-1] if word.endswith("年来") else word
+    if g[12]:
+        year = current_year or default_year
+        return str(int(year) - 1) if year.isdigit() else ""
     return None

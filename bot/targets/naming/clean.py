@@ -116,6 +116,10 @@ _ONLINE_RE = re.compile(
 _LOOSE_TAIL_RE = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})(?:有|达|为|由|等|各|新|等[一二三四五六七八九十两\d]{1,2}[个项类种大])$"
 )
+# the level of a payment a text raises or sets (企业退休人员基本养老金水平又提高10%, 退休人员
+# 基本养老金人均水平提高5%, 职业学校生均拨款水平不低于12000元) is the payment's: the golds name
+# it so (dev 2015 report, round15, round19); 人均补差水平 and 待遇水平 are names of their own
+_PAYMENT_LEVEL_RE = re.compile(r"(?<=养老金)(?:人均)?水平$|(?<=拨款)(?:人均)?水平$")
 _SHARE_DE_RE = re.compile(r"占([\u4e00-\u9fffA-Za-z0-9]{1,12})的(比重|比例|份额)$")
 # 制造业的总产值在GDP当中所占的比重 is 制造业总产值占GDP比重
 _SHARE_IN_RE = re.compile(
@@ -358,6 +362,8 @@ def clean_name(text: str) -> str:
             s = tail
     if len(s) > 3:
         s = _strip_tail(s, _LOOSE_TAIL_RE)  # 重点调度项目有, 5G基站达, 中职学校由
+    if s.endswith("水平"):
+        s = _PAYMENT_LEVEL_RE.sub("", s)
     if s in ("经济", "经济社会") and _ECONOMIC_GROWTH_RE.search(text):
         s = "经济增长"  # 经济增长5%左右 (经济增长预期目标为): the growth of GDP, by convention
     return s

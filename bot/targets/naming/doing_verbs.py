@@ -546,6 +546,9 @@ _SOLVED_RE = re.compile(
 )
 
 
+_AREA_POPULATIONS = frozenset({"农村人口", "城镇人口", "城乡人口", "乡村人口"})
+
+
 def _solved_for(sentence: str, n: Named) -> str:
     """People a problem was solved for, counted bare (解决3800人饮水不安全问题): named by the
     act, the problem and 人口 (解决饮水不安全人口), as the golds name them, not by the
@@ -558,11 +561,16 @@ def _solved_for(sentence: str, n: Named) -> str:
     m = _SOLVED_RE.match(sentence, n.figure.end)
     if m is None:
         m = _SOLVED_RE.match(sentence[n.figure.end :].lstrip("多余万"))
-    # who, when said, keeps the text's own words (农村人口饮水安全问题: the dev golds take
-    # them as written, where the probe sets' write 解决饮水安全农村人口); only a bare count
-    # of people names a problem, not them, and is renamed
-    if m is None or m["people"]:
+    if m is None:
         return ""
+    # a population said (农村人口): named by the problem and who they are, 问题 and the
+    # verb dropped (GOLD_GUIDELINES 6.6: 农村饮水安全人口, as the dev gold of the 2015
+    # national report and the round16 and round19 golds write it); other people said
+    # (居民, 群众, 贫困人口 …) keep the text's own words
+    if m["people"]:
+        people = m["people"]
+        return people[:-2] + m["what"] + "人口" if people in _AREA_POPULATIONS else ""
+    # only a bare count of people names a problem, not them, and is renamed
     return "解决" + m["what"] + "人口"
 
 
