@@ -523,6 +523,12 @@ _TRAIL_WORDS = (
     "也",
     "还",
     "连续",  # 粮食年产量连续保持在1.3万亿斤以上: a streak, not the measure
+    # one after another, of figures said in a row (生产总值先后跨越三万亿元、三万五千亿元
+    # 两个台阶, 收入相继迈上10亿元、15亿元台阶): when, not what
+    "先后",
+    "相继",
+    "陆续",
+    "依次",
 )
 TRAIL_RE = re.compile("(?:" + "|".join(re.escape(w) for w in _TRAIL_WORDS) + ")$")
 

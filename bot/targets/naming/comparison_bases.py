@@ -5,6 +5,7 @@ benchmark, in a clause whose words are only the comparison::
 
     企业达到1200家，比“十三五”末增加300家          -> 企业 300家 (not 末)
     …同比增长6.2%，增速比上月加快0.3个百分点       -> the growth's measure (not 增速比)
+    …同比下降1.8%，降幅比上半年收窄2.5个百分点     -> the fall's measure (not 降幅比)
     …，比全省高0.4个百分点                          -> the same (not 高)
     合格率比全国平均水平低2个百分点                  -> 合格率 (the subject before 比)
     人均收入仅为全国平均水平的七成                    -> 人均收入
@@ -44,7 +45,7 @@ _BARE_CLAUSE_RE = re.compile(
     rf"^(?:其中)?(?:增速|增幅|降幅|涨幅|总量|规模)?(?:比|较)[“”\"]?{_BASE}[“”\"]?"
     # two bases at once, each with its own figure: 比全国、全省分别高0.5个和0.3个百分点
     rf"(?:[、和与及]{_BASE}[“”\"]?)*(?:分别|均)?{_MOVE}$"
-    rf"|^(?:增速|增幅)?(?:高于|低于|快于|慢于)(?:{_SCOPES})?(?:平均水平|平均|水平)?"
+    rf"|^(?:增速|增幅|降幅|涨幅)?(?:高于|低于|快于|慢于)(?:{_SCOPES})?(?:平均水平|平均|水平)?"
     r"(?:约|近)?$"
     # a plan-execution report's base, the year's own target: 增长7.4%，高于年度目标0.4个百分点
     r"|^(?:增速|增幅)?(?:高于|低于|快于|慢于|超过|超出|超额完成)(?:年度|全年|年初|预期)(?:预期)?"
@@ -107,8 +108,8 @@ def _names_the_base(name: str, clause: str) -> bool:
 
 
 def _is_bare_base(subject: str) -> bool:
-    """增速 or 增幅 alone: the measure word of a growth, no thing."""
-    return subject in {"增速", "增幅", "其中"}
+    """增速, 增幅, 降幅 or 涨幅 alone: the measure word of a change, no thing."""
+    return subject in {"增速", "增幅", "降幅", "涨幅", "其中"}
 
 
 def _measure_before(out: list[Named], n: Named) -> Named | None:
