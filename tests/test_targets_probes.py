@@ -373,6 +373,7 @@ def test_probe_precision_and_recall(table, name):
         "round17",
         "round18b",
         "round18",
+        "round20",
     ],
 )
 def test_the_gold_is_what_the_annotation_builds(name):
