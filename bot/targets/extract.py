@@ -190,6 +190,8 @@ def _period_past_stretches(
             return value
         k -= 1
     return None
+
+
 # A change by an amount, not where it ends (增长2.7倍, 提升31.1个百分点, 增加13480元).
 _CHANGES_SINCE = frozenset({"增长", "增加", "提高", "提升", "上升", "上涨", "下降", "降低", "减少"})
 # Documents whose body sets goals unless a section reviews the past.
