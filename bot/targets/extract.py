@@ -167,6 +167,31 @@ _AVERAGE_RATE_RE = re.compile(r"年均(?:增速|增幅)(?:达到?|为|超过?|�
 _FROM_BASE_RE = re.compile(r"(?:由|从)((?:19|20)\d\d)年")
 # 增加到2021年预计的4250亿元: the stretch's end, a level however it is said.
 _STRETCH_END_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年[^，,；;。]{0,4}$")
+# the end year of a stretch written out (从2020年的101.4万亿元增加到2025年的140.2万亿元), and
+# the ；-clause it stands in
+_STRETCH_YEAR_END_RE = re.compile(r"(?:到|至)(?:19|20)\d\d年$")
+
+
+def _period_past_stretches(
+    periods: list[tuple[int, str]], line: str, lo: int, offset: int, hi: int
+) -> str | None:
+    """The period written last in ``(lo, hi]`` (:func:`period_before`), passing over the
+    end year of a stretch from a base year (从2020年的…增加到2025年的…) written in an earlier
+    ；-clause: it dates that clause's level, not the figures listed after it (五年来，国内生产
+    总值从…增加到2025年的…；城镇新增就业累计6300万人: the five years' sum; 1949年以来…由…
+    提高到2019年的…；…: likewise the period before it)."""
+    k = bisect_right(periods, (hi, "\U0010ffff")) - 1
+    while k >= 0 and periods[k][0] > lo:
+        end, value = periods[k]
+        if end > offset or not _STRETCH_YEAR_END_RE.search(line, max(0, end - 6), end):
+            return value
+        start = max(line.rfind(mark, 0, end) for mark in "；;。") + 1
+        if not _FROM_BASE_RE.search(line, start, end):
+            return value
+        k -= 1
+    return None
+
+
 # A change by an amount, not where it ends (增长2.7倍, 提升31.1个百分点, 增加13480元).
 _CHANGES_SINCE = frozenset({"增长", "增加", "提高", "提升", "上升", "上涨", "下降", "降低", "减少"})
 # Documents whose body sets goals unless a section reviews the past.
@@ -916,7 +941,7 @@ class _Walker:
             )
         if kind == "target" and describes_zone(named.indicator, sentence, clause, named.change):
             kind = "achievement"  # 科技创新策源区以…，面积约8.5平方公里: what the zone is
-        year = period_before(periods, dot_start - 1, upto)
+        year = _period_past_stretches(periods, line, dot_start - 1, offset, upto)
         if (
             year is not None
             and year.isdigit()

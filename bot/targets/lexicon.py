@@ -340,10 +340,12 @@ BASE_PHRASE_RE = re.compile(
 # Scope words that say where, not what (全市高新技术企业 -> 高新技术企业).
 SCOPE_RE = re.compile(
     # a township's and a street's own scope words, as a county's 全县 (全镇苗木种植面积)
-    r"^(?:全市|全省|全区|全县|全州|全乡镇|全镇|全乡|全街道|全国(?!重点|示范|名特|综合|文明|先进|百强|优秀|首批|模范"
+    # Inner Mongolia's banner and league are a county's and a prefecture's level (全旗民生支出),
+    # as the table-row labels already read them (tables/labels.py)
+    r"^(?:全市|全省|全区|全县|全州|全旗|全盟|全乡镇|全镇|全乡|全街道|全国(?!重点|示范|名特|综合|文明|先进|百强|优秀|首批|模范"
     # 全国农业现代化示范区, 全国优势特色产业集群: a national designation's own word
     r"|[^，。；、]{0,12}?(?:示范区|示范县|示范市|示范基地|产业集群|试点县|试点市)$)|我国"
-    r"|我市|本市|我省|本省|我区|我县|该市|该县|该区|该省"
+    r"|我市|本市|我省|本省|我区|我县|我旗|我盟|该市|该县|该区|该省"
     # 各级各类学校 is the bulletins' name for all schools: its 各级 is no scope
     r"|市县两级|各级(?!各类学校)|全域|全体"
     # a district's word for its own ground (辖区PM2.5平均浓度), as 全区

@@ -498,6 +498,11 @@ def _without_member_count(last: str, members: int) -> str:
     return last[: m.start()] + last[m.end() :] if said == members else last
 
 
+def _is_plain_word(p: str) -> bool:
+    """Whether a listed item is CJK words only (no figure, mark or bracket)."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]+", p))
+
+
 def _split_list(subject: str, n: int | None = None) -> list[str]:
     """``A、B`` or ``A和B`` -> items, sharing a tail when the first items are short.
 
@@ -581,6 +586,18 @@ def _split_list(subject: str, n: int | None = None) -> list[str]:
         default=0,
     )  # (工业、服务业增加值: 服务|业 is no cut, 业 is the word's own; nor 集装|箱 inside
     # one word, 货物、集装箱吞吐量: the last character of a word is the word's)
+    industry = max(last.rfind(w, 2) for w in ("产业", "行业"))
+    if (
+        short <= 3
+        and industry > cut > 0
+        and not any(p.endswith("业") for p in items[:-1])
+        and all(_is_plain_word(p) for p in items[:-1])
+    ):
+        # 硅光伏、新能源电池产业集群产值: each an industry and the measure after its 产业,
+        # not 硅光伏 + 电池… (the last item's own words run up to its 产业)
+        return [p + last[industry:] for p in items[:-1]] + [last]
+    if last[:cut].endswith("农村") and last.startswith("牧区", cut):
+        cut += 2  # 城镇、农村牧区常住居民…: Inner Mongolia's word for the countryside is one
     if short <= 3 and len(last) > short + 1 and 0 < cut <= len(items[0]) + 2:
         head = last[:cut]
         tail = last[len(head) :]

@@ -280,8 +280,21 @@ class _CompareForms:
                 break
             run.append(run[-1] + 1)
         subjects = self.list_subjects
-        if len(run) < 2 or len(run) != len(subjects):
+        if len(run) < 2:
             return False
+        if len(run) != len(subjects):
+            # 争取A资金386亿元、B债券1460亿元，分别居全国第8位、第9位: no list said before
+            # the verb, but one figure named just before for each rank, in order
+            before = [n for n in self.out if n.figure.form != "rank"][-len(run) :]
+            firsts = self.figs[max(0, run[0] - len(run)) : run[0]]
+            if (
+                len(before) != len(run)
+                or [n.figure for n in before] != firsts
+                or len({n.indicator for n in before}) != len(run)
+                or any(mark in self.s[firsts[-1].end : self.figs[i].start] for mark in "；;。")
+            ):
+                return False
+            subjects = [n.indicator for n in before]
         # the figures the list named last: their names as emitted (canonical), and whether
         # they were growth rates (then the ranks are of the growth)
         recent = [n for n in self.out if n.figure.form != "rank"][-len(subjects) :]

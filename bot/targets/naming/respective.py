@@ -38,6 +38,8 @@ def respective_pairs(sentence: str, named: list[Named]) -> list[tuple[int, int]]
     before = [k for k, n in enumerate(named) if n.figure.end <= at]
     if len(after) < 2 or len(before) < len(after):
         return []
+    if any(named[k].figure.form == "rank" and named[k].indicator.endswith("排名") for k in after):
+        return []  # 分别居全国第8位、第9位: ranks named already, each of a figure before
     lead = before[-len(after) :]
     names = {named[k].indicator for k in lead}
     if len(names) < len(lead) or not _LEAD_GAP_RE.fullmatch(

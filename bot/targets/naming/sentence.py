@@ -805,6 +805,8 @@ class _SentenceNamer(_NumberForm, _PhraseForms, _ListForms, _CompareForms):
         """``X…，占全市40%`` -> ``X占全市比重``; ``占规模以上工业增加值的比重为16.8%`` ->
         ``X占比`` (the table's name when it has one)."""
         denominator = _SHARE_TAIL_RE.sub("", share[1:]).removeprefix("同期")
+        if denominator == "比":
+            denominator = ""  # 税收收入2310亿元、占比66.4%: the bare share, of no named whole
         whole = base
         base = self.entity_of(base)
         scope = _OWN_SCOPE_RE.match(denominator)

@@ -38,7 +38,7 @@ def _state_words() -> frozenset[str]:
 
 # Policy words jieba's own dictionary cuts at a conjunction (和|美|乡村), which would
 # then read as a list: 和美乡村样板村 is one thing, not 和 + 美乡村样板村.
-_NAMING_WORDS = ("和美乡村", "宜居宜业", "帮扶车间", "集聚区")
+_NAMING_WORDS = ("和美乡村", "宜居宜业", "帮扶车间", "集聚区", "托育", "托育服务")
 # words jieba's own would swallow unless weighted: 化解矛盾 | 纠纷 hides the verb of
 # 化解矛盾纠纷 (the disputes are the thing, 化解 the act)
 _WEIGHTED_WORDS = {"矛盾纠纷": 50000}
@@ -50,7 +50,12 @@ _WEIGHTED_WORDS = {"矛盾纠纷": 50000}
 # and measure word for their 零; and 普惠, 普惠性, the public-benefit kind of a service
 # (普惠托位, 普惠性养老床位), which jieba tags a person's name)
 _NARROWING_TAGS = frozenset({"n", "nz", "ns", "nt", "j", "b", "l", "s"})
-_NARROWING_WORDS = frozenset({"过夜", "零部件", "零配件", "普惠", "普惠性"})
+_NARROWING_WORDS = frozenset(
+    {"过夜", "零部件", "零配件", "普惠", "普惠性"}
+    # the service a place is for (托育托位, 托育服务托位: childcare's, not any 托位) and
+    # a pastoral banner's village (嘎查村卫生室), which jieba tags verbs
+    | {"托育", "托育服务", "嘎查"}
+)
 _NOT_NARROWING = frozenset(
     {"城镇", "城市", "年度", "各类", "现有", "全部", "所有", "其中", "部分", "当地"}
     | {"境内外", "国内外", "海内外", "省内外", "内外"}

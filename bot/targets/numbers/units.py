@@ -103,6 +103,9 @@ _UNIT_TABLE: dict[str, tuple[str, str]] = {
     "列": ("列", "count"),
     "篇": ("篇", "count"),
     "册": ("册", "count"),
+    # livestock counted as head of cattle and sheep together (牲畜存栏185万头只), as the
+    # reports of pastoral banners and districts write it: one unit, not 头 before 只以上
+    "头只": ("头只", "count"),
     "头": ("头", "count"),
     "株": ("株", "count"),
     "棵": ("棵", "count"),
