@@ -15,6 +15,7 @@ from bot.corpus.gazetteer import NATIONAL
 from bot.library.answering import facet_word
 from bot.library.answers import (
     asked_indicator,
+    asks_goal,
     asks_how_to,
     asks_result,
     asks_time,
@@ -236,8 +237,12 @@ class SearchMixin:
             else:
                 found = self._answer(asked, understood, indicator, hits)
 
+        # a figure asked of a past year with no word of a goal (安徽去年粮食产量是多少,
+        # 2024年全国粮食产量是多少, 成都2022年社会消费品零售总额是多少) when no target of that
+        # year answers: what was reached that year, as 了多少 asks it
+        past_figure = understood.year is not None and not asks_goal(asked)
         if (
-            result
+            (result or past_figure)
             and found is None
             and indicator
             and understood.year is not None
