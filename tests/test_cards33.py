@@ -93,7 +93,8 @@ def test_a_bare_magnitude_asked(query, unit):
 
 
 @pytest.mark.parametrize(
-    ("unit", "same"), [("亿元", True), ("万亿元", True), ("亿斤", True), ("个", False), ("%", False)]
+    ("unit", "same"),
+    [("亿元", True), ("万亿元", True), ("亿斤", True), ("个", False), ("%", False)],
 )
 def test_a_record_counted_in_the_magnitude(unit, same):
     assert in_unit(unit, "亿") is same
