@@ -23,7 +23,9 @@ COUNTRY = (
 QINGHAI = (
     "2024年青海省政府工作报告\n"
     "一、2023年工作回顾\n"
-    "全省粮食产量达到110.3万吨，接待游客突破5000万人次。\n"
+    "全省粮食产量达到110.3万吨，接待游客突破5000万人次。城镇调查失业率5.1%。\n"
+    "过去五年，全省地区生产总值突破3500亿元、年均增长5.6%。\n"
+    "2023年，全省完成地区生产总值3799.1亿元、增长5.3%。\n"
     "二、2024年工作安排\n"
     "今年主要预期目标是：地区生产总值增长5%左右，粮食产量107万吨以上。\n"
     "实施重大项目800多个，完成投资1200亿元以上。\n"
@@ -111,3 +113,16 @@ def test_ni_is_no_typo_of_the_indicator_before_it(engine):
     r = engine.search("2024年财政赤字拟安排多少", page_size=3)
     assert r.corrected_query is None
     assert r.answer is not None and r.answer.value_text.startswith("4.06")
+
+
+def test_a_place_a_past_year_and_an_indicator_alone_ask_the_result(engine):
+    # no word asks a figure: read as 四川 2026 GDP reads, the figure of the year asked
+    r = engine.search("青海 去年 城镇调查失业率", page_size=3)
+    assert r.answer is not None and r.answer.kind == "achievement"
+    assert r.answer.figure == "5.1%"
+
+
+def test_a_result_is_the_figure_reached_before_a_mark_crossed(engine):
+    # 突破3500亿元 is said of the same year, first; 3799.1亿元 is what the year reached
+    r = engine.search("青海2023年地区生产总值是多少亿元", page_size=3)
+    assert r.answer is not None and r.answer.figure.startswith("3799.1")

@@ -394,6 +394,10 @@ def of_the_period(
     return [(i, r) for i, r in rows if plans_the_period(i, r)]
 
 
+# How a result says a mark was passed rather than the figure reached
+_CROSSED = frozenset({"突破", "超过", "超", "跃上", "迈上", "跨上", "逾"})
+
+
 def best_answer(
     rows: Iterable[tuple[DocumentInfo, TargetRecord]],
     understood: Understood,
@@ -436,12 +440,17 @@ def best_answer(
         # of one document, with no year asked: its targets for its own year before its
         # goals for later ones (a 2026 report's 40% for 2026 before its 45% for 2030)
         of_its_year = wanted is None and record.year in ("", str(info.year))
+        # a result: the figure the year reached (完成地区生产总值32765亿元) before a mark it
+        # crossed (地区生产总值突破3万亿元, the five-year review's): Yunnan's and Guizhou's
+        # reports say both of 2025
+        reached = kind == "achievement" and record.change not in _CROSSED
         key = (
             period,
             own,
             national,
             exact,
             rate,
+            reached,
             document,
             info.year or 0,
             of_its_year,

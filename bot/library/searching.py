@@ -249,7 +249,9 @@ class SearchMixin:
             and understood.year < this_year
             and not understood.regions
             and len(understood.all_years) == 1
-            and seeks_target(asked, table)
+            # a figure asked, or a place, a past year and an indicator alone (海南 去年
+            # 城镇调查失业率, as 四川 2026 GDP asks the target of its year)
+            and (seeks or seeks_target(asked, table))
             and _PLAN_ASKED_RE.search(asked) is None
         ):
             # what was done in one past year (贵州去年规上工业增加值增长了多少, 2022年进出口总额
