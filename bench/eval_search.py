@@ -331,11 +331,15 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
     k = max(args.k, args.recall_k)
     ranked: dict[str, dict[str, list[tuple[str, str]]]] = {"ours": {}}
     answers: dict[str, bool] = {}
+    # A target question whose answer is not in the corpus (answer null): right when no card shows.
+    absent: dict[str, bool] = {}
     for j in judgements:
         resp = engine.search(j.query, page_size=k)
         ranked["ours"][j.id] = [(h.doc_id, h.text) for h in resp.hits]
         if j.answer:
             answers[j.id] = answer_correct(j.answer, getattr(resp, "answer", None), names)
+        elif j.type == "target":
+            absent[j.id] = getattr(resp, "answer", None) is None
 
     engines = [e for e in args.engines.split(",") if e and e != "ours"]
     for name in engines:
@@ -369,6 +373,15 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
         if args.verbose:
             missed = [j.id for j in judgements if j.id in answers and not answers[j.id]]
             console.print("answer card wrong or missing: " + (", ".join(missed) or "none"))
+    if absent:
+        ok = sum(absent.values())
+        console.print(
+            f"no answer card (ours): {ok}/{len(absent)} right on target questions "
+            "whose answer is not in the corpus"
+        )
+        if args.verbose:
+            shown = [j.id for j in judgements if j.id in absent and not absent[j.id]]
+            console.print("answer card shown where none exists: " + (", ".join(shown) or "none"))
 
     types = sorted({j.type for j in judgements if j.type})
     if types:
@@ -399,7 +412,7 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
 
     # Typo correction (ours only).
     if not typos:
-        return _finish(args, console, scores, {}, 1.0, answers)
+        return _finish(args, console, scores, {}, 1.0, answers, absent)
     by_kind: dict[str, list[bool]] = collections.defaultdict(list)
     misses = []
     for t in typos:
@@ -421,10 +434,10 @@ def run(args: argparse.Namespace, tmp: Path) -> int:
     if args.verbose and misses:
         console.print("not corrected: " + "; ".join(misses))
 
-    return _finish(args, console, scores, by_kind, rate, answers)
+    return _finish(args, console, scores, by_kind, rate, answers, absent)
 
 
-def _finish(args, console, scores, by_kind, rate, answers) -> int:
+def _finish(args, console, scores, by_kind, rate, answers, absent) -> int:
     """The gate (against the better of Whoosh and FTS5, and the typo rate) and the JSON."""
     failures = []
     ours = scores["ours"]
@@ -463,6 +476,7 @@ def _finish(args, console, scores, by_kind, rate, answers) -> int:
             "split": args.split,
             "ndcg": {n: s.ndcg_at for n, s in scores.items()},
             "answers": answers,
+            "absent": absent,
             "typos_by_kind": {kd: [sum(v), len(v)] for kd, v in by_kind.items()},
             "correction_rate": rate,
             "failures": failures,

@@ -165,15 +165,28 @@ _UNIT_CUT_RE = re.compile(r"[（(/]")
 _SAME_UNITS = {"千米": "公里"}
 
 
+# A magnitude asked without its unit (专项债多少亿, 完成投资多少亿, 几千亿): an amount
+# counted in 亿 (亿元, 万亿元, 亿斤 …), not a count of projects nor a share
+_ASKED_MAGNITUDE_RE = re.compile(r"(?<![哪第])(?:几|多少)个?[十百千]?万?亿")
+MAGNITUDE_YI = "亿"
+
+
 def asked_unit(query: str) -> str | None:
-    """The unit an amount is asked in (多少万户 -> 户, 多少公里 -> 公里), or ``None``."""
-    m = _ASKED_UNIT_RE.search(normalize(query))
-    return _SAME_UNITS.get(m.group(1), m.group(1)) if m else None
+    """The unit an amount is asked in (多少万户 -> 户, 多少公里 -> 公里), or ``None``; a bare
+    magnitude (多少亿) -> 亿 (:data:`MAGNITUDE_YI`)."""
+    text = normalize(query)
+    m = _ASKED_UNIT_RE.search(text)
+    if m:
+        return _SAME_UNITS.get(m.group(1), m.group(1))
+    return MAGNITUDE_YI if _ASKED_MAGNITUDE_RE.search(text) else None
 
 
 def in_unit(unit: str, asked: str) -> bool:
     """Whether a record's ``unit`` is the ``asked`` one, its magnitude aside (万户 for 户,
-    人次 for 人, 套（间） for 套, 千米 for 公里); a record without a unit may be."""
+    人次 for 人, 套（间） for 套, 千米 for 公里); a record without a unit may be. A bare
+    magnitude asked (多少亿) takes any unit counted in it (亿元, 万亿元, 亿斤)."""
+    if asked == MAGNITUDE_YI:
+        return not unit or MAGNITUDE_YI in unit
     core = _UNIT_CUT_RE.split((unit or "").lstrip("万亿"), maxsplit=1)[0]
     core = _SAME_UNITS.get(core, core)
     return not core or core.startswith(asked) or asked.startswith(core)
@@ -381,6 +394,10 @@ def of_the_period(
     return [(i, r) for i, r in rows if plans_the_period(i, r)]
 
 
+# How a result says a mark was passed rather than the figure reached
+_CROSSED = frozenset({"突破", "超过", "超", "跃上", "迈上", "跨上", "逾"})
+
+
 def best_answer(
     rows: Iterable[tuple[DocumentInfo, TargetRecord]],
     understood: Understood,
@@ -423,12 +440,17 @@ def best_answer(
         # of one document, with no year asked: its targets for its own year before its
         # goals for later ones (a 2026 report's 40% for 2026 before its 45% for 2030)
         of_its_year = wanted is None and record.year in ("", str(info.year))
+        # a result: the figure the year reached (完成地区生产总值32765亿元) before a mark it
+        # crossed (地区生产总值突破3万亿元, the five-year review's): Yunnan's and Guizhou's
+        # reports say both of 2025
+        reached = kind == "achievement" and record.change not in _CROSSED
         key = (
             period,
             own,
             national,
             exact,
             rate,
+            reached,
             document,
             info.year or 0,
             of_its_year,
@@ -531,6 +553,13 @@ def asks_result(query: str, this_year: int) -> bool:
     if _ASKS_RESULT_RE.search(text):
         return True
     return asks_past_period(text, this_year) and _GOAL_WORD_RE.search(text) is None
+
+
+def asks_goal(query: str) -> bool:
+    """Whether ``query`` says a word of a goal (目标, 预期, 计划, 要, 控制在 …): without one, a
+    figure asked of a past year (安徽去年粮食产量是多少, 2024年全国粮食产量是多少) asks what
+    was reached."""
+    return _GOAL_WORD_RE.search(normalize(query)) is not None
 
 
 # How a thing is to be done (怎么实现, 如何完成, 怎样提高): the answer is the measures, not the

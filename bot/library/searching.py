@@ -15,6 +15,7 @@ from bot.corpus.gazetteer import NATIONAL
 from bot.library.answering import facet_word
 from bot.library.answers import (
     asked_indicator,
+    asks_goal,
     asks_how_to,
     asks_result,
     asks_time,
@@ -236,15 +237,21 @@ class SearchMixin:
             else:
                 found = self._answer(asked, understood, indicator, hits)
 
+        # a figure asked of a past year with no word of a goal (安徽去年粮食产量是多少,
+        # 2024年全国粮食产量是多少, 成都2022年社会消费品零售总额是多少) when no target of that
+        # year answers: what was reached that year, as 了多少 asks it
+        past_figure = understood.year is not None and not asks_goal(asked)
         if (
-            result
+            (result or past_figure)
             and found is None
             and indicator
             and understood.year is not None
             and understood.year < this_year
             and not understood.regions
             and len(understood.all_years) == 1
-            and seeks_target(asked, table)
+            # a figure asked, or a place, a past year and an indicator alone (海南 去年
+            # 城镇调查失业率, as 四川 2026 GDP asks the target of its year)
+            and (seeks or seeks_target(asked, table))
             and _PLAN_ASKED_RE.search(asked) is None
         ):
             # what was done in one past year (贵州去年规上工业增加值增长了多少, 2022年进出口总额

@@ -21,7 +21,9 @@ from bot.text.tokenize import STOPWORDS, is_cjk_word
 
 # Single characters that are words of a sentence, not clipped words: a correction never
 # grows them into a longer word (要突破 is not 重要突破).
-FUNCTION_CHARS = frozenset("要的了和与及在是有将把被对为以于从向就都也还又再更很最等并或而且")
+# 拟 (拟安排, 拟按, 拟发行: what a report plans) is a word of the sentence, never a typo of
+# the indicator before it (财政赤字拟安排 -> 财政赤字率安排 turned a deficit into its ratio).
+FUNCTION_CHARS = frozenset("要的了和与及在是有将把被对为以于从向就都也还又再更很最等并或而且拟")
 # Words of a question (多少项, 几个) and measure words: real words of a sentence, never
 # suspected of being typos themselves.
 SENTENCE_WORDS = FUNCTION_CHARS | frozenset(

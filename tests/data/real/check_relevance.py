@@ -59,7 +59,12 @@ MIN_TYPO_SHARE = 0.20
 MIN_TRADITIONAL_SHARE = 0.10
 MIN_ENGLISH_SHARE = 0.10
 MIN_TARGET_ANSWERED = 15
-TARGET_UNANSWERED = (2, 3)
+# Target questions whose answer is not in the corpus (``answer`` null): the card must be absent.
+# Three until the cards33 batch (r2600-r2659) added ten, judged by reading the dev documents.
+TARGET_UNANSWERED = (2, 15)
+# A target question may carry a typo (its note says "typo: intended …"); only target queries
+# carry an answer, so such a question keeps the type target and counts toward the typo share.
+TARGET_TYPO_NOTE = "typo: intended"
 # The 39 test queries were 30 % of the first 128; 76 fresh dev queries (r129-r204, judged by
 # reading the dev documents before the engine was run on them) brought the share down to 19 %,
 # the third batch of fresh dev queries (r251-r310, written and judged the same way) to 12 %,
@@ -164,6 +169,7 @@ def check(docs: dict[str, list[str]], problems: list[str], notices: list[str]) -
     splits: Counter[str] = Counter()
     docs_covered: Counter[str] = Counter()
     n_region = n_year = n_region_or_year = n_answered = n_unanswered = n_judgements = 0
+    n_target_typos = 0
 
     for lineno, obj in rows:
         where = f"{RELEVANCE.name}:{lineno}"
@@ -206,6 +212,8 @@ def check(docs: dict[str, list[str]], problems: list[str], notices: list[str]) -
             problems.append(f"{where}: english query has no Latin letters")
         if qtype == "traditional" and T2S.convert(query) == query:
             problems.append(f"{where}: traditional query has no traditional character")
+        if qtype == "target" and str(obj["note"]).startswith(TARGET_TYPO_NOTE):
+            n_target_typos += 1
         if qtype == "typo" and "intended" not in obj["note"]:
             problems.append(f"{where}: typo note must give the intended form ('intended …')")
 
@@ -267,7 +275,7 @@ def check(docs: dict[str, list[str]], problems: list[str], notices: list[str]) -
     share = (lambda k: k / n) if n else (lambda k: 0.0)
     for label, count, floor in (
         ("naming a region or year", n_region_or_year, MIN_REGION_YEAR_SHARE),
-        ("typo", types["typo"], MIN_TYPO_SHARE),
+        ("typo", types["typo"] + n_target_typos, MIN_TYPO_SHARE),
         ("traditional", types["traditional"], MIN_TRADITIONAL_SHARE),
         ("english", types["english"], MIN_ENGLISH_SHARE),
     ):
