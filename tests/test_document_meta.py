@@ -397,3 +397,21 @@ def test_a_story_headlined_with_our_country_is_national() -> None:
     # a headline naming a place is that place's story
     local = news.replace("2024年我国外贸进出口再创新高", "江州港：我国首条…航线开通")
     assert infer_meta(local, "news.txt").region != "全国"
+
+
+def test_a_year_the_text_never_gives_is_the_file_names() -> None:
+    story = (
+        "常州外贸前三季度稳中向好\n"
+        "本报讯 记者从市商务局获悉，今年以来，我市外贸进出口总额同比增长9.3%。\n"
+    )
+    assert infer_meta(story, "story.txt").year is None
+    assert infer_meta(story, "city_changzhou_2025_trade-news.txt").year == 2025
+    assert infer_meta(story, "2025年前三季度常州外贸.docx").year == 2025
+    # two years in the name say no single one; a number that is no year is none
+    assert infer_meta(story, "规划2021-2035.txt").year is None
+    assert infer_meta(story, "report_12025.txt").year is None
+
+
+def test_the_texts_own_year_wins_over_the_file_names() -> None:
+    bulletin = "2022年成都市国民经济和社会发展统计公报\n全年地区生产总值20817.5亿元。\n"
+    assert infer_meta(bulletin, "chengdu_2023_bulletin.txt").year == 2022

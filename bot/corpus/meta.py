@@ -8,7 +8,8 @@ Chinese official document say most of it:
 * the delivery line (``——2026年1月27日在湖北省第十四届人民代表大会第四次会议上``);
 * the issuer and document number (``省人民政府省长 王清宪``, ``沪府办发〔2024〕3号``).
 
-The body is used only when the opening is silent (a news story, an untitled speech).
+The body is used only when the opening is silent (a news story, an untitled speech), and
+the file's name only for a year the text never gives.
 Everything here is pure string work; the gazetteer (:mod:`bot.corpus.gazetteer`) is the
 only data it reads.
 
@@ -340,6 +341,19 @@ def infer_year(
     return _year_from_body(text, headings, horizons=not congress)
 
 
+# A year the text never gives (a news story's 今年以来 with no dateline, a speech with no
+# date) is the one its file's name carries, where users and archives write it
+# (2025年常州外贸运行情况.docx, city_changzhou_2025_trade-news.txt). A name holding two
+# years (规划2021-2035) gives none: which one the text is about is not said.
+_FILE_NAME_YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+
+
+def year_of_file_name(filename: str) -> int | None:
+    """The one year a file's name carries (``2025年…``, ``…_2025_…``), else ``None``."""
+    years = set(_FILE_NAME_YEAR_RE.findall(Path(filename).stem))
+    return int(years.pop()) if len(years) == 1 else None
+
+
 # The year a budget or plan report sets the figures of, as a work report does its own:
 # 关于2025年预算执行情况和2026年预算草案的报告 -> 2026.
 _DRAFT_YEAR_RE = re.compile(_YEAR + r"\s*年[^\n年]{0,30}?(?:预算|计划)草案")
@@ -577,6 +591,8 @@ def infer_meta(text: str, filename: str, *, places: Iterable[str] | None = None)
         closing=_closing(text),
         congress=doc_type == "党代会报告",
     )
+    if year is None:
+        year = year_of_file_name(filename)
     if title.replace(" ", "").replace("\u3000", "") in _GENERIC_TITLES:
         title = ""  # 政 府 工 作 报 告: named below after its region and year
     if not title:
