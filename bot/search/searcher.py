@@ -1212,9 +1212,9 @@ class Searcher:
         whole only in a chart or table caption, a data-source note or a copy (图1
         2017-2023年周口市粮食总产量, 表3 …主要农产品产量) is one its text writes apart
         (粮食播种面积…，总产量902.61万吨), and is looked for as its words there."""
-        pids = np.asarray(pids, dtype=np.intp)
-        body = pids[self._demoted[pids] == 0] if pids.size else pids
-        return apart.documents_of(body, self.index.p_doc, len(self.index.docs))
+        # the captions' flags read with the list, a part at a time: a common compound's
+        # list holds every document within its first few thousand passages
+        return apart.documents_of(pids, self.index.p_doc, len(self.index.docs), skip=self._demoted)
 
     def _regions_docs(self, regions: tuple[str, ...]) -> np.ndarray:
         """Ids of the documents of every region named (山东 江苏: both provinces')."""
