@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from bot.search import apart
+from bot.search.hits import SYNONYM_WEIGHT
 
 
 @pytest.mark.parametrize("n_docs", [1, 7, 65, 662])
@@ -39,3 +40,40 @@ def test_documents_of_with_skipped_passages_read_in_parts(n_docs: int) -> None:
             at = np.asarray(pids, dtype=np.intp)
             want = np.bincount(p_doc[at[skip[at] == 0]], minlength=n_docs) > 0
             assert got.dtype == bool and got.tolist() == want.tolist(), (length, kind)
+
+
+def _union_reference(hits, concept) -> tuple[np.ndarray, np.ndarray]:
+    # every list gathered twice from the dense scores, the first one too (the way before)
+    parts = [hits.alternative_scores(alt) for alt in concept.alternatives]
+    parts = [
+        (p, sc if k == 0 else sc * np.float32(SYNONYM_WEIGHT)) for k, (p, sc) in enumerate(parts)
+    ]
+    parts = [p for p in parts if p[0].size]
+    dense = np.zeros(hits.index.n_passages, dtype=np.float32)
+    union = []
+    for p, sc in parts:
+        p = np.asarray(p, dtype=np.intp)
+        union.append(p[dense[p] == 0])
+        dense[p] = np.maximum(dense[p], sc)
+    pids = np.concatenate(union)
+    return pids, dense[pids]
+
+
+def test_a_concept_of_synonyms_scores_the_passages_the_plain_union_does(bundled_engine) -> None:
+    # the first list written as it is and each later list gathered once: the same
+    # passages in the same order with the same float32 scores as gathering every list
+    s = bundled_engine.searcher
+    hits = s._hits
+    tried = 0
+    words = ("提升", "增长", "群众", "营商环境", "外贸", "养老", "就业", "经济", "消费", "创新")
+    for word in words:
+        concept = s._concept(word)
+        parts = [hits.alternative_scores(a) for a in concept.alternatives]
+        if sum(1 for p, _ in parts if p.size) < 2:
+            continue
+        tried += 1
+        pids, scores = hits._concept_hits(concept)
+        want_pids, want_scores = _union_reference(hits, concept)
+        assert pids.tolist() == want_pids.tolist(), word
+        assert scores.dtype == want_scores.dtype and scores.tobytes() == want_scores.tobytes()
+    assert tried >= 3
