@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bot.search import apart
+from bot.search import apart, window
 from bot.search.hits import SYNONYM_WEIGHT
 
 
@@ -77,3 +77,16 @@ def test_a_concept_of_synonyms_scores_the_passages_the_plain_union_does(bundled_
         assert pids.tolist() == want_pids.tolist(), word
         assert scores.dtype == want_scores.dtype and scores.tobytes() == want_scores.tobytes()
     assert tried >= 3
+
+
+def test_top_is_the_full_sort_cut_to_the_page() -> None:
+    # the positions of ranks lo..hi by key, ties by passage id: a full lexsort's, for
+    # tiers shorter and longer than the page, with many ties and none
+    rng = np.random.default_rng(20)
+    for size in (1, 40, 257, 300, 1_000, 20_000):
+        pids = rng.permutation(size * 3)[:size].astype(np.intp)
+        for keys in (rng.random(size).astype(np.float32), rng.integers(0, 4, size) * 0.5):
+            want = np.lexsort((pids, -keys))
+            for lo, hi in ((0, 10), (10, 20), (0, 400), (290, 300)):
+                got = window.top(pids, keys, lo, hi)
+                assert got.tolist() == want[lo:hi].tolist(), (size, lo, hi)
