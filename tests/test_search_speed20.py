@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bot.search import apart, window
+from bot.search import apart, shares, window
 from bot.search.hits import SYNONYM_WEIGHT
 
 
@@ -90,3 +90,50 @@ def test_top_is_the_full_sort_cut_to_the_page() -> None:
             for lo, hi in ((0, 10), (10, 20), (0, 400), (290, 300)):
                 got = window.top(pids, keys, lo, hi)
                 assert got.tolist() == want[lo:hi].tolist(), (size, lo, hi)
+
+
+def _wholes_reference(searcher, concept, got):
+    # every passage holding 占 or 与 compared (the way before 与 needed 比 as well)
+    ix = searcher.index
+    pids, scores = got
+    forms = tuple(a.text for a in concept.alternatives if len(a.text) >= 2)
+    if not forms or not pids.size or concept.fixed is not None or concept.exclude:
+        return got
+    found = []
+    for mark in shares.MARKS:
+        maybe = np.flatnonzero(ix.with_char(mark)[pids])
+        if maybe.size:
+            found.append(maybe[ix.followed_by(mark, shares.BETWEENS, forms, pids[maybe])])
+    maybe = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.intp)
+    texts = ix.passages_norm_texts(pids[maybe]) if maybe.size else []
+    lower = [
+        k for k, t in zip(maybe.tolist(), texts, strict=True) if shares.only_as_whole(t, forms)
+    ]
+    if not lower:
+        return got
+    scores = scores.copy()
+    scores[lower] *= np.float32(shares.WHOLE_SHARE)
+    return pids, scores
+
+
+def test_wholes_read_only_where_a_share_or_a_ratio_can_name_them(bundled_engine) -> None:
+    # 与 passages are read only when they hold 比 too (比率, 之比, 比值): the same scores as
+    # reading every 与 passage, for words written as a share's whole, a ratio's second
+    # term, both and neither
+    s = bundled_engine.searcher
+    words = ("国内生产总值", "地区生产总值", "GDP", "发展", "国际", "收入", "经济", "消费", "投资")
+    for word in words:
+        concept = s._concept(word)
+        got = s._hits.concept_hits(concept)
+        pids, scores = s._as_wholes(concept, got)
+        want_pids, want_scores = _wholes_reference(s, concept, got)
+        assert np.asarray(pids).tolist() == np.asarray(want_pids).tolist(), word
+        assert np.asarray(scores).tobytes() == np.asarray(want_scores).tobytes(), word
+
+
+def test_only_a_passage_holding_bi_names_a_ratios_term() -> None:
+    # the rule the 比 filter rests on: a ratio's term counts only before 比率, 之比, 比值
+    assert shares.only_as_whole("社会物流总费用与gdp的比率为14.1%", ("gdp",))
+    assert shares.only_as_whole("研发经费与国内生产总值之比达到2.5%", ("国内生产总值",))
+    assert not shares.only_as_whole("消费与国内生产总值同步增长", ("国内生产总值",))
+    assert all("比" in w for w in ("比率", "之比", "比值"))

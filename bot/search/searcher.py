@@ -1120,7 +1120,7 @@ class Searcher:
         # decoded, ~1 ms)
         found = []
         for mark in shares.MARKS:
-            maybe = np.flatnonzero(ix.with_char(mark)[pids])
+            maybe = np.flatnonzero(self._mark_flags(mark)[pids])
             if maybe.size:
                 found.append(maybe[ix.followed_by(mark, shares.BETWEENS, forms, pids[maybe])])
         maybe = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.intp)
@@ -1206,6 +1206,24 @@ class Searcher:
                 k = out.index(c)
                 out[k : k + 1] = [self._concept(p) for p in pieces] + [replace(c, optional=True)]
         return out
+
+    def _mark_flags(self, mark: str) -> np.ndarray:
+        """Per passage, whether it holds ``mark`` and what a whole after it needs
+        (:data:`shares.ALSO_HELD`: 与 with 比): the passages :meth:`_as_wholes` reads
+        for ``mark``; worked out once per index and mark."""
+        flags = self._mark_flag_memo.get(mark)
+        if flags is None:
+            flags = self.index.with_char(mark)
+            also = shares.ALSO_HELD.get(mark)
+            if also is not None:
+                flags = flags & self.index.with_char(also)
+            flags.flags.writeable = False
+            self._mark_flag_memo[mark] = flags
+        return flags
+
+    @cached_property
+    def _mark_flag_memo(self) -> dict[str, np.ndarray]:
+        return {}
 
     def _documents_in_body(self, pids: np.ndarray) -> np.ndarray:
         """Which documents hold ``pids`` in their body text: a compound a document writes
