@@ -325,10 +325,17 @@ class Hits:
             # (np.flatnonzero over every passage, ~0.4 ms at 100 MB).
             dense = np.zeros(self.index.n_passages, dtype=np.float32)
             union: list[np.ndarray] = []
-            for p, sc in parts:
+            for k, (p, sc) in enumerate(parts):
                 p = np.asarray(p, dtype=np.intp)
-                union.append(p[dense[p] == 0])
-                dense[p] = np.maximum(dense[p], sc)
+                if k == 0:
+                    # nothing is written yet: every passage of the first list is new and
+                    # its score the maximum (scores are not negative), written as it is
+                    union.append(p)
+                    dense[p] = sc
+                    continue
+                held = dense[p]  # gathered once for both uses
+                union.append(p[held == 0])
+                dense[p] = np.maximum(held, sc)
             pids = np.concatenate(union)
             return pids, dense[pids]
         if len(concept.label) >= 2 and is_cjk_word(concept.label):

@@ -1120,7 +1120,7 @@ class Searcher:
         # decoded, ~1 ms)
         found = []
         for mark in shares.MARKS:
-            maybe = np.flatnonzero(ix.with_char(mark)[pids])
+            maybe = np.flatnonzero(self._mark_flags(mark)[pids])
             if maybe.size:
                 found.append(maybe[ix.followed_by(mark, shares.BETWEENS, forms, pids[maybe])])
         maybe = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.intp)
@@ -1207,14 +1207,32 @@ class Searcher:
                 out[k : k + 1] = [self._concept(p) for p in pieces] + [replace(c, optional=True)]
         return out
 
+    def _mark_flags(self, mark: str) -> np.ndarray:
+        """Per passage, whether it holds ``mark`` and what a whole after it needs
+        (:data:`shares.ALSO_HELD`: 与 with 比): the passages :meth:`_as_wholes` reads
+        for ``mark``; worked out once per index and mark."""
+        flags = self._mark_flag_memo.get(mark)
+        if flags is None:
+            flags = self.index.with_char(mark)
+            also = shares.ALSO_HELD.get(mark)
+            if also is not None:
+                flags = flags & self.index.with_char(also)
+            flags.flags.writeable = False
+            self._mark_flag_memo[mark] = flags
+        return flags
+
+    @cached_property
+    def _mark_flag_memo(self) -> dict[str, np.ndarray]:
+        return {}
+
     def _documents_in_body(self, pids: np.ndarray) -> np.ndarray:
         """Which documents hold ``pids`` in their body text: a compound a document writes
         whole only in a chart or table caption, a data-source note or a copy (图1
         2017-2023年周口市粮食总产量, 表3 …主要农产品产量) is one its text writes apart
         (粮食播种面积…，总产量902.61万吨), and is looked for as its words there."""
-        pids = np.asarray(pids, dtype=np.intp)
-        body = pids[self._demoted[pids] == 0] if pids.size else pids
-        return apart.documents_of(body, self.index.p_doc, len(self.index.docs))
+        # the captions' flags read with the list, a part at a time: a common compound's
+        # list holds every document within its first few thousand passages
+        return apart.documents_of(pids, self.index.p_doc, len(self.index.docs), skip=self._demoted)
 
     def _regions_docs(self, regions: tuple[str, ...]) -> np.ndarray:
         """Ids of the documents of every region named (山东 江苏: both provinces')."""
@@ -1587,10 +1605,11 @@ class Searcher:
         passage's level, in the same order: looked for in the shortest list, the level
         of every passage and its maximum are not worked out (~50 µs at 100 MB)."""
         shortest = np.asarray(min((p for p, _ in hits), key=len), dtype=np.intp)
-        on_all = matched[shortest] == len(hits)
+        first = shortest[matched[shortest] == len(hits)]
         if len(hits) > 1 and not asking.meaning:
-            on_all &= self._demoted[shortest] == 0
-        first = shortest[on_all]
+            # the flags read for the passages on every list only (often a tenth of the
+            # shortest list), not for the whole list: the same passages in the same order
+            first = first[self._demoted[first] == 0]
         return first if first.size >= hi else None
 
     def passages_containing(self, text: str, *, doc_id: str | None = None, limit: int = 5):

@@ -141,7 +141,6 @@ def top(pids: np.ndarray, keys: np.ndarray, lo: int, hi: int) -> np.ndarray:
         # a short tier: sorting it all costs less than finding the boundary first
         # (the same positions: every key and id compared either way)
         return np.lexsort((pids, -keys))[lo:hi]
-    pos = np.arange(pids.size)
     if pids.size > hi:
         # Keep everything tied with the boundary so ties break by passage id on
         # every page alike (an arbitrary pick among ties would repeat or skip hits).
@@ -159,9 +158,9 @@ def top(pids: np.ndarray, keys: np.ndarray, lo: int, hi: int) -> np.ndarray:
             boundary = np.partition(negated, hi - 1)[hi - 1]
             pos = np.flatnonzero(negated <= boundary)
         order = np.lexsort((pids[pos], negated[pos]))
-    else:
-        order = np.lexsort((pids, -keys))
-    return pos[order][lo:hi]
+        return pos[order][lo:hi]
+    # every passage is on the page: its positions are the sort's (no arange to index)
+    return np.lexsort((pids, -keys))[lo:hi]
 
 
 class Window:
