@@ -4,15 +4,15 @@ Run from the project root::
 
     .venv/bin/python tests/data/real/check_relevance.py
 
-Checks the JSON shape of every query, that every ``contains`` string (15-40 characters)
-occurs in exactly one line of the named document in ``docs/`` (a table row shorter than 15
-characters is given whole), that ids and queries are
-unique, that a target question's ``answer`` points at one of its relevant lines and
-carries an indicator, a number and a unit, and the mix of the set (query types, share
-naming a region or a year, typos, traditional characters, English abbreviations, target
-questions, the test split). Prints counts and shares and exits with status 1 if anything
-is wrong. Not a pytest test on purpose: it is a tool for whoever edits the set, and it
-does not use the search engine (the set is judged independently of it).
+Checks the JSON shape of every query, that every ``contains`` string (15-40 characters, or a
+whole table row shorter than 15) occurs in exactly one line of the named document in ``docs/``,
+that ids and queries are unique, that a target question's ``answer`` points at one of its
+relevant lines and carries an indicator, a number and a unit, and the mix of the set (query
+types, share naming a region or a year, typos, traditional characters, English abbreviations,
+target questions, the test split). Prints counts and shares and exits with status 1 if anything
+is wrong. A tool for whoever edits the set, and it does not use the search engine (the set is
+judged independently of it); ``tests/test_relevance_set.py`` runs the same checks in the suite so
+that a batch breaking them fails CI (batches had left 111 problems unseen).
 """
 
 from __future__ import annotations
@@ -158,8 +158,8 @@ def locate(
         return None
     hits = [i for i, line in enumerate(docs[doc], 1) if contains in line]
     lo, hi = CONTAINS_LEN
-    # A table row can be shorter than the convention (居民消费价格指数\t100.0): the whole row is then
-    # the reference, and no longer string of that line exists.
+    # A table row can be shorter than the convention (居民消费价格指数\t100.0): the whole row
+    # is then the reference, and no longer string of that line exists.
     whole_short_line = len(hits) == 1 and len(contains) < lo and docs[doc][hits[0] - 1] == contains
     if not lo <= len(contains) <= hi and not whole_short_line:
         problems.append(f"{where}: 'contains' has {len(contains)} chars, want {lo}-{hi}")
