@@ -625,6 +625,11 @@ ATTRIBUTES: tuple[str, ...] = tuple(
             "上缴税金",
             "计划投资",
             "年度计划投资",
+            # the money a set of signed projects is contracted for (新签约项目86个，协议总投资
+            # 428.5亿元; …亿元以上项目236个，协议投资额3100亿元): the set's, as its 总投资 is
+            "协议总投资",
+            "协议投资额",
+            "协议投资",
         ),
         key=len,
         reverse=True,

@@ -1,0 +1,19 @@
+"""Rules found on the round-21 probe set (issue 11, ``tests/data/probes/round21/``): the
+lowest levels (a county's bulletin, a high-tech zone's summary, a street's report, a
+county party congress report, a city bureau's half-year summary). Every sentence here is
+invented for the test; none is a probe's or a corpus document's."""
+
+from __future__ import annotations
+
+_REPORT = "某区2024年工作总结\n\n一、2024年工作总结\n\n"
+_NAME = "district_mou_2024_work-summary.txt"
+
+
+# --- a signed set's contracted investment is the set's -----------------------------------
+
+
+def test_contracted_investment_after_a_signed_set_is_the_sets(extract):
+    text = _REPORT + "全年签约项目64个，协议总投资215亿元；新签约亿元以上项目18个，协议投资额96亿元。\n"
+    got = {r.value: r.indicator for r in extract(text, _NAME)}
+    assert got[215] == "签约项目协议总投资"
+    assert got[96] == "亿元以上项目协议投资额"
