@@ -17,3 +17,12 @@ def test_contracted_investment_after_a_signed_set_is_the_sets(extract):
     got = {r.value: r.indicator for r in extract(text, _NAME)}
     assert got[215] == "签约项目协议总投资"
     assert got[96] == "亿元以上项目协议投资额"
+
+
+# --- 转移农村劳动力(就业): the table's 农村劳动力转移就业 in the other word order -------------
+
+
+def test_rural_labour_moved_into_work_in_either_word_order_is_the_tables(extract):
+    text = _REPORT + "全年新增城镇就业4200人，转移农村劳动力就业3.6万人。\n"
+    got = {r.value: r.indicator for r in extract(text, _NAME)}
+    assert got[3.6] == "农村劳动力转移就业"
