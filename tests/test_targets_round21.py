@@ -26,3 +26,12 @@ def test_rural_labour_moved_into_work_in_either_word_order_is_the_tables(extract
     text = _REPORT + "全年新增城镇就业4200人，转移农村劳动力就业3.6万人。\n"
     got = {r.value: r.indicator for r in extract(text, _NAME)}
     assert got[3.6] == "农村劳动力转移就业"
+
+
+# --- a share held at a level, said after its subject's figure ------------------------------
+
+
+def test_a_share_held_at_a_level_after_its_subjects_figure_is_named_as_a_share(extract):
+    text = _REPORT + "全年教育支出12.6亿元，占一般公共预算支出的比重稳定在18%以上。\n"
+    got = {r.value: r.indicator for r in extract(text, _NAME)}
+    assert got[18] == "教育支出占一般公共预算支出比重"
