@@ -35,3 +35,19 @@ def test_a_share_held_at_a_level_after_its_subjects_figure_is_named_as_a_share(e
     text = _REPORT + "全年教育支出12.6亿元，占一般公共预算支出的比重稳定在18%以上。\n"
     got = {r.value: r.indicator for r in extract(text, _NAME)}
     assert got[18] == "教育支出占一般公共预算支出比重"
+
+
+# --- the people a work reached, past its table-named count and its share of the goal --------
+
+
+def test_people_reached_by_a_work_whose_count_the_table_names_shorter(extract):
+    text = _REPORT + "完成城市老旧小区改造42个、惠及居民1.3万户，加装电梯160部。\n"
+    got = {r.value: r.indicator for r in extract(text, _NAME)}
+    assert got[1.3] == "老旧小区改造惠及居民"
+
+
+def test_people_reached_after_the_works_share_of_the_years_goal(extract):
+    text = _REPORT + "城镇老旧小区改造开工95个，完成全年目标的80%，惠及居民1.1万户。\n"
+    got = {r.value: r.indicator for r in extract(text, _NAME)}
+    assert got[1.1] == "老旧小区改造惠及居民"
+    assert got[95] == "老旧小区"

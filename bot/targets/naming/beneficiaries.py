@@ -45,7 +45,7 @@ _WHO_AFTER_RE = re.compile(r"(?:居民|群众|农户|人口|家庭|住户|职工
 # the work's own verb, and the time or scope, at the start of its clause
 # (an item of a list, 三是…, says nothing of the work)
 _LEAD_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]+是)?(?:全年|今年|年内|全市|全县|全区|全省)?(?:共|累计)?"
+    r"^(?:[一二三四五六七八九十]+是)?(?:确保|力争)?(?:全年|今年|年内|全市|全县|全区|全省)?(?:共|累计)?"
     r"(?:完成|实施|开展|推进|启动|新开工|开工|发放|投入|安排|下达|拨付|新建|建成|新改建|改扩建|引进|举办)?"
     r"(?:各类|各项)?"
 )
@@ -58,6 +58,28 @@ _WORK_FIRST_RE = re.compile(
 _PEOPLE_UNITS = frozenset(
     {"户", "人", "人次", "万户", "万人", "万人次", "家", "家次", "万家", "万家次"}
 )
+
+
+# the qualifier of a work's things that the table's name of their count leaves out
+# (完成城镇老旧小区改造237个 counts the table's 老旧小区)
+_THINGS_QUALIFIER_RE = re.compile(r"^(?:城镇|城市|农村|城区|中心城区)")
+# how far the work has got, said after it (城镇老旧小区改造开工186个): no part of the work
+_PROGRESS_TAIL_RE = re.compile(r"(?<=改造|建设|整治|治理)(?:新)?(?:开工|完工|竣工)$")
+# a clause that says how much of the year's goal the work just counted reached (改造开工
+# 186个，完成全年目标的78.5%，惠及居民…): no work of its own, the people are still the work's
+_GOAL_SHARE_RE = re.compile(r"完成(?:全年|年度)?(?:目标|任务|计划)(?:任务)?的$")
+
+
+def _before_the_goal_share(sentence: str, out: list[Named]) -> Named | None:
+    """The work's record when the record just before is its share of the year's goal,
+    said right after the work's figure; else None."""
+    if len(out) < 2:
+        return None
+    share, work = out[-1], out[-2]
+    lo = clause_start(sentence, share.figure.start)
+    if share.figure.unit != "%" or not _GOAL_SHARE_RE.search(sentence, lo, share.figure.start):
+        return None
+    return work if sentence[work.figure.end : lo] in ("，", "、", ",") else None
 
 
 # a clause that only says what else the work touched, in things (涉及楼栋216栋)
@@ -96,6 +118,9 @@ def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:
             m = None
         if m and m.start() == lo and last is not None:
             between = sentence[last.figure.end : lo]
+            goal = _before_the_goal_share(sentence, out)
+            if goal is not None and between in ("，", "、", ","):
+                last = goal
             last = _before_the_scope(sentence, out) or last
             verb = m["verb"] or m["drove"]
             who = (
@@ -106,6 +131,7 @@ def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:
             work_lo = clause_start(sentence, last.figure.start)
             work_lo = max(work_lo, sentence.rfind("、", work_lo, last.figure.start) + 1)
             work = _LEAD_RE.sub("", sentence[work_lo : last.figure.start])
+            work = _PROGRESS_TAIL_RE.sub("", work)  # 城镇老旧小区改造开工186个: the 改造's
             done = _WORK_FIRST_RE.match(work)
             done = done if done and done["what"].endswith(last.indicator) else None
             if done:
@@ -113,7 +139,11 @@ def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:
             if (
                 who
                 and between in ("，", "、", ",")
-                and (work.startswith(last.indicator) or done)
+                and (
+                    work.startswith(last.indicator)
+                    or _THINGS_QUALIFIER_RE.sub("", work).startswith(last.indicator)
+                    or done
+                )
                 and _is_name(work)
             ):
                 n = replace(n, indicator=f"{work}{verb}{who}")
