@@ -51,3 +51,12 @@ def test_people_reached_after_the_works_share_of_the_years_goal(extract):
     got = {r.value: r.indicator for r in extract(text, _NAME)}
     assert got[1.1] == "老旧小区改造惠及居民"
     assert got[95] == "老旧小区"
+
+
+# --- the span of a work said before it (五年新改扩建…) is a time, not a name ------------------
+
+
+def test_a_span_before_a_works_verb_is_no_part_of_the_name(extract):
+    text = _REPORT + "五年新改扩建幼儿园26所，新增学位8400个。\n"
+    got = {r.value: r.indicator for r in extract(text, _NAME)}
+    assert got[26] == "幼儿园"
