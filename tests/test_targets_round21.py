@@ -60,3 +60,18 @@ def test_a_span_before_a_works_verb_is_no_part_of_the_name(extract):
     text = _REPORT + "五年新改扩建幼儿园26所，新增学位8400个。\n"
     got = {r.value: r.indicator for r in extract(text, _NAME)}
     assert got[26] == "幼儿园"
+
+
+# --- whom events held served, counted after them -----------------------------------------
+
+
+def test_people_served_by_events_held_are_the_events(extract):
+    text = _REPORT + "全年开展送文化下乡活动96场，服务群众2.1万人次。\n"
+    got = {r.value: r.indicator for r in extract(text, _NAME)}
+    assert got[2.1] == "送文化下乡活动服务群众"
+
+
+def test_people_served_after_a_measure_of_devices_are_not_the_devices(extract):
+    text = _REPORT + "重点平台连接设备超过300万台套，服务中小企业超过12万家。\n"
+    got = {r.value: r.indicator for r in extract(text, _NAME)}
+    assert not got[12].startswith("重点平台连接设备")

@@ -10,6 +10,7 @@ Reports count a work and then, in a clause of its own, the people it reached::
     建成就业帮扶车间12个，吸纳脱贫群众就业480人 -> 就业帮扶车间吸纳脱贫群众就业
     引进营业性演出1.1万场、带动综合消费150亿元 -> 营业性演出带动综合消费
     改造老旧小区63个、涉及居民2.4万户       -> 老旧小区改造涉及居民
+    开展各类文体活动168场，服务群众3.2万人次 -> 文体活动服务群众
 
 涉及 says whom the work touched as 惠及 says whom it reached; a 涉及 clause of things
 (涉及楼栋216栋) between the work and its people is passed over, the people after it
@@ -34,11 +35,11 @@ from bot.targets.naming.words import _is_name
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
-_CUE_RE = re.compile(r"惠及|受益|带动|支持|吸纳|涉及")
+_CUE_RE = re.compile(r"惠及|受益|带动|支持|吸纳|涉及|服务")
 # the clause of the people: the verb and who, nothing else before the figure; or what
 # the work drove (带动就业, 带动综合消费), in people or in money
 _PEOPLE_RE = re.compile(
-    r"(?:共|累计|直接)?(?:(?P<verb>惠及|受益|支持|吸纳|涉及)(?P<who>[\u4e00-\u9fff]{0,8})"
+    r"(?:共|累计|直接)?(?:(?P<verb>惠及|受益|支持|吸纳|涉及|服务)(?P<who>[\u4e00-\u9fff]{0,8})"
     r"|(?P<drove>带动)(?P<what>[\u4e00-\u9fff]{2,6}))$"
 )
 _WHO_AFTER_RE = re.compile(r"(?:居民|群众|农户|人口|家庭|住户|职工|学生)")
@@ -63,6 +64,8 @@ _PEOPLE_UNITS = frozenset(
 # the qualifier of a work's things that the table's name of their count leaves out
 # (完成城镇老旧小区改造237个 counts the table's 老旧小区)
 _THINGS_QUALIFIER_RE = re.compile(r"^(?:城镇|城市|农村|城区|中心城区)")
+# events held, whom they served counted after them (义诊活动8场，服务群众1600人次)
+_EVENT_UNITS = frozenset({"场", "次", "期", "场次", "批次", "万场", "万次"})
 # how far the work has got, said after it (城镇老旧小区改造开工186个): no part of the work
 _PROGRESS_TAIL_RE = re.compile(r"(?<=改造|建设|整治|治理)(?:新)?(?:开工|完工|竣工)$")
 # a clause that says how much of the year's goal the work just counted reached (改造开工
@@ -101,7 +104,7 @@ def _before_the_scope(sentence: str, out: list[Named]) -> Named | None:
     return work if sentence[work.figure.end : lo] in ("，", "、", ",") else None
 
 
-@needs("惠及", "受益", "带动", "支持", "吸纳", "涉及", figures=2)
+@needs("惠及", "受益", "带动", "支持", "吸纳", "涉及", "服务", figures=2)
 def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with the people a work benefits named by the work (see the module
     docstring)."""
@@ -123,6 +126,11 @@ def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:
                 last = goal
             last = _before_the_scope(sentence, out) or last
             verb = m["verb"] or m["drove"]
+            if verb == "服务" and last.figure.unit not in _EVENT_UNITS:
+                # 重点平台工业设备连接数超过7900万台套，服务工业企业…: the platforms', not
+                # the devices'; only events held serve the people counted after them
+                out.append(n)
+                continue
             who = (
                 m["what"]
                 or m["who"]
