@@ -75,3 +75,12 @@ def test_people_served_after_a_measure_of_devices_are_not_the_devices(extract):
     text = _REPORT + "重点平台连接设备超过300万台套，服务中小企业超过12万家。\n"
     got = {r.value: r.indicator for r in extract(text, _NAME)}
     assert not got[12].startswith("重点平台连接设备")
+
+
+# --- money named by where it comes from (实际进资, 合同引资) is a sum of its own -------------
+
+
+def test_investment_brought_in_takes_no_measure_of_the_paragraph(extract):
+    text = _REPORT + "电子信息产业主营业务收入突破120亿元；引进项目48个，实际进资86.5亿元。\n"
+    got = {r.value: r.indicator for r in extract(text, _NAME)}
+    assert got[86.5] == "实际进资"
