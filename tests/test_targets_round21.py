@@ -13,7 +13,10 @@ _NAME = "district_mou_2024_work-summary.txt"
 
 
 def test_contracted_investment_after_a_signed_set_is_the_sets(extract):
-    text = _REPORT + "全年签约项目64个，协议总投资215亿元；新签约亿元以上项目18个，协议投资额96亿元。\n"
+    text = (
+        _REPORT
+        + "全年签约项目64个，协议总投资215亿元；新签约亿元以上项目18个，协议投资额96亿元。\n"
+    )
     got = {r.value: r.indicator for r in extract(text, _NAME)}
     assert got[215] == "签约项目协议总投资"
     assert got[96] == "亿元以上项目协议投资额"
