@@ -253,10 +253,20 @@ excerpts written, and annotated, before the extractor ran on them.
   short industries listed before the last one's 产业, 农村牧区 one word). The floors are
   those less 0.01.
 
+- ``round21``: five documents of the lowest levels (a county's statistical bulletin; a
+  high-tech zone's work summary and next-year plan; a city street's report; a county
+  party congress report of 过去五年 and 今后五年; a city housing bureau's half-year summary
+  of the year's 民生实事; 383 records), committed before the extractor ran: P 0.903,
+  R 0.903 at first sight on main (``4d09c02e``; 382 records then, two annotation errors
+  mended after); P 0.924, R 0.922 at the end of ``probes-round21`` (协议总投资 a signed
+  set's, 转移农村劳动力就业 the table's, a share held 保持在 after its subject's figure, the
+  people a work reached past its goal share, 五年 before a work's verb a time, whom events
+  served the events', 实际进资 a sum of its own). The floors are those less 0.01.
+
 Scored as the bundled gold is (``bench/eval_targets.py``: doc, indicator, value, unit and
 kind, one to one), so a wrong name is a false positive and a false negative. The gold of
 ``reports``, ``forms``, ``kinds``, ``round5`` to ``round9``, ``round10`` to ``round18``,
-``round18b``, ``round19``, ``round20``, ``bulletins16`` and ``bulletins16b`` is what
+``round18b``, ``round19``, ``round20``, ``round21``, ``bulletins16`` and ``bulletins16b`` is what
 ``tests/data/probes/annotation.py`` builds from their ``annotations.txt``.
 """
 
@@ -310,6 +320,8 @@ from tests.probes import PROBES, probe_report, said
 # a newspaper's report, an economic work conference speech and a press conference)
 # round20 by probes-round20 (long, dense work reports of the nation, a province, a pastoral
 # banner and a prefecture city)
+# round21 by probes-round21 (a county bulletin, a high-tech zone's summary, a street's report,
+# a county party congress report and a city bureau's half-year summary)
 FLOORS = {
     "bulletins": (None, 0.945, 0.945, 1.0),
     "reports": (217, 0.958, 0.958, 0.99),
@@ -347,6 +359,7 @@ FLOORS = {
     "round18": (291, 0.932, 0.935, 0.99),
     "round19": (252, 0.796, 0.796, 0.99),
     "round20": (321, 0.918, 0.915, 0.99),
+    "round21": (383, 0.914, 0.912, 0.99),
 }
 
 
@@ -400,6 +413,7 @@ def test_probe_precision_and_recall(table, name):
         "round18",
         "round19",
         "round20",
+        "round21",
     ],
 )
 def test_the_gold_is_what_the_annotation_builds(name):

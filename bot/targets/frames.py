@@ -102,7 +102,7 @@ _MEASURE_RE = re.compile("(" + "|".join(sorted(_MEASURES, key=len, reverse=True)
 # an industry division of the statistics, however long (INDUSTRY_DIVISION_RE).
 _CATEGORY_MAX = 12
 # money named by where it comes from (社会资本, 银行贷款, 专项债券, 财政资金): a sum of its own
-_MONEY_SOURCE_RE = re.compile(r"(?:资本|贷款|信贷|债券|国债|资金|基金|拨款)$")
+_MONEY_SOURCE_RE = re.compile(r"(?:资本|贷款|信贷|债券|国债|资金|基金|拨款|进资|引资|内资|外资)$")
 _SUBITEM_LEAD_RE = re.compile(
     r"^(?:其中|分[^，。；]{1,6}看|按[^，。；]{1,8}(?:分|划分|看)|在[^，。；]{2,12}中(?:[，,]|$))"
 )

@@ -300,8 +300,9 @@ TIME_RE = re.compile(
     r"|连续(?:[一二三四五六七八九十两\d]+|多)年|“?十[一二三四五六七八九]五”?(?:期间|时期|末)?"
     # 年度完成投资 at a clause's start: the year's share of a set's work, a time
     r"|(?:^|(?<=[，,；;：:]))年度(?=完成)"
-    # 五年累计签约项目: the span a sum is over, said without 来
-    r"|[一二三四五六七八九十两]+年(?=累计)"
+    # 五年累计签约项目: the span a sum is over, said without 来; so is the span of a work
+    # done or to be done over it (五年新改扩建学校40所, 五年新增城镇就业42万人)
+    r"|[一二三四五六七八九十两]+年(?=累计|新(?:建|增|改|开工))"
     # 是上一个五年的1.8倍: the five years before, a base of time; and _CENSUS, a census
     # being a date too: “五经普”二三产业法人单位从业人员, 第五次全国经济普查
     r"|上一?个五年(?:期间|时期)?"
@@ -625,6 +626,11 @@ ATTRIBUTES: tuple[str, ...] = tuple(
             "上缴税金",
             "计划投资",
             "年度计划投资",
+            # the money a set of signed projects is contracted for (新签约项目86个，协议总投资
+            # 428.5亿元; …亿元以上项目236个，协议投资额3100亿元): the set's, as its 总投资 is
+            "协议总投资",
+            "协议投资额",
+            "协议投资",
         ),
         key=len,
         reverse=True,

@@ -10,6 +10,7 @@ Reports count a work and then, in a clause of its own, the people it reached::
     建成就业帮扶车间12个，吸纳脱贫群众就业480人 -> 就业帮扶车间吸纳脱贫群众就业
     引进营业性演出1.1万场、带动综合消费150亿元 -> 营业性演出带动综合消费
     改造老旧小区63个、涉及居民2.4万户       -> 老旧小区改造涉及居民
+    开展各类文体活动168场，服务群众3.2万人次 -> 文体活动服务群众
 
 涉及 says whom the work touched as 惠及 says whom it reached; a 涉及 clause of things
 (涉及楼栋216栋) between the work and its people is passed over, the people after it
@@ -34,18 +35,18 @@ from bot.targets.naming.words import _is_name
 if TYPE_CHECKING:
     from bot.targets.naming.sentence import Named
 
-_CUE_RE = re.compile(r"惠及|受益|带动|支持|吸纳|涉及")
+_CUE_RE = re.compile(r"惠及|受益|带动|支持|吸纳|涉及|服务")
 # the clause of the people: the verb and who, nothing else before the figure; or what
 # the work drove (带动就业, 带动综合消费), in people or in money
 _PEOPLE_RE = re.compile(
-    r"(?:共|累计|直接)?(?:(?P<verb>惠及|受益|支持|吸纳|涉及)(?P<who>[\u4e00-\u9fff]{0,8})"
+    r"(?:共|累计|直接)?(?:(?P<verb>惠及|受益|支持|吸纳|涉及|服务)(?P<who>[\u4e00-\u9fff]{0,8})"
     r"|(?P<drove>带动)(?P<what>[\u4e00-\u9fff]{2,6}))$"
 )
 _WHO_AFTER_RE = re.compile(r"(?:居民|群众|农户|人口|家庭|住户|职工|学生)")
 # the work's own verb, and the time or scope, at the start of its clause
 # (an item of a list, 三是…, says nothing of the work)
 _LEAD_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]+是)?(?:全年|今年|年内|全市|全县|全区|全省)?(?:共|累计)?"
+    r"^(?:[一二三四五六七八九十]+是)?(?:确保|力争)?(?:全年|今年|年内|全市|全县|全区|全省)?(?:共|累计)?"
     r"(?:完成|实施|开展|推进|启动|新开工|开工|发放|投入|安排|下达|拨付|新建|建成|新改建|改扩建|引进|举办)?"
     r"(?:各类|各项)?"
 )
@@ -58,6 +59,30 @@ _WORK_FIRST_RE = re.compile(
 _PEOPLE_UNITS = frozenset(
     {"户", "人", "人次", "万户", "万人", "万人次", "家", "家次", "万家", "万家次"}
 )
+
+
+# the qualifier of a work's things that the table's name of their count leaves out
+# (完成城镇老旧小区改造237个 counts the table's 老旧小区)
+_THINGS_QUALIFIER_RE = re.compile(r"^(?:城镇|城市|农村|城区|中心城区)")
+# events held, whom they served counted after them (义诊活动8场，服务群众1600人次)
+_EVENT_UNITS = frozenset({"场", "次", "期", "场次", "批次", "万场", "万次"})
+# how far the work has got, said after it (城镇老旧小区改造开工186个): no part of the work
+_PROGRESS_TAIL_RE = re.compile(r"(?<=改造|建设|整治|治理)(?:新)?(?:开工|完工|竣工)$")
+# a clause that says how much of the year's goal the work just counted reached (改造开工
+# 186个，完成全年目标的78.5%，惠及居民…): no work of its own, the people are still the work's
+_GOAL_SHARE_RE = re.compile(r"完成(?:全年|年度)?(?:目标|任务|计划)(?:任务)?的$")
+
+
+def _before_the_goal_share(sentence: str, out: list[Named]) -> Named | None:
+    """The work's record when the record just before is its share of the year's goal,
+    said right after the work's figure; else None."""
+    if len(out) < 2:
+        return None
+    share, work = out[-1], out[-2]
+    lo = clause_start(sentence, share.figure.start)
+    if share.figure.unit != "%" or not _GOAL_SHARE_RE.search(sentence, lo, share.figure.start):
+        return None
+    return work if sentence[work.figure.end : lo] in ("，", "、", ",") else None
 
 
 # a clause that only says what else the work touched, in things (涉及楼栋216栋)
@@ -79,7 +104,7 @@ def _before_the_scope(sentence: str, out: list[Named]) -> Named | None:
     return work if sentence[work.figure.end : lo] in ("，", "、", ",") else None
 
 
-@needs("惠及", "受益", "带动", "支持", "吸纳", "涉及", figures=2)
+@needs("惠及", "受益", "带动", "支持", "吸纳", "涉及", "服务", figures=2)
 def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:
     """``named`` with the people a work benefits named by the work (see the module
     docstring)."""
@@ -96,8 +121,16 @@ def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:
             m = None
         if m and m.start() == lo and last is not None:
             between = sentence[last.figure.end : lo]
+            goal = _before_the_goal_share(sentence, out)
+            if goal is not None and between in ("，", "、", ","):
+                last = goal
             last = _before_the_scope(sentence, out) or last
             verb = m["verb"] or m["drove"]
+            if verb == "服务" and last.figure.unit not in _EVENT_UNITS:
+                # 重点平台工业设备连接数超过7900万台套，服务工业企业…: the platforms', not
+                # the devices'; only events held serve the people counted after them
+                out.append(n)
+                continue
             who = (
                 m["what"]
                 or m["who"]
@@ -106,6 +139,7 @@ def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:
             work_lo = clause_start(sentence, last.figure.start)
             work_lo = max(work_lo, sentence.rfind("、", work_lo, last.figure.start) + 1)
             work = _LEAD_RE.sub("", sentence[work_lo : last.figure.start])
+            work = _PROGRESS_TAIL_RE.sub("", work)  # 城镇老旧小区改造开工186个: the 改造's
             done = _WORK_FIRST_RE.match(work)
             done = done if done and done["what"].endswith(last.indicator) else None
             if done:
@@ -113,7 +147,11 @@ def beneficiaries_of_the_work(sentence: str, named: list[Named]) -> list[Named]:
             if (
                 who
                 and between in ("，", "、", ",")
-                and (work.startswith(last.indicator) or done)
+                and (
+                    work.startswith(last.indicator)
+                    or _THINGS_QUALIFIER_RE.sub("", work).startswith(last.indicator)
+                    or done
+                )
                 and _is_name(work)
             ):
                 n = replace(n, indicator=f"{work}{verb}{who}")

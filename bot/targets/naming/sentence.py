@@ -70,7 +70,10 @@ from bot.targets.naming.zones import zone_opening
 from bot.targets.numbers import Figure
 
 _SHARE_TAIL_RE = re.compile(
-    r"(的)?(比重|比例|份额)?(为|达到|达|(?:升|提高|提升|上升|增|降|下降)(?:至|到))?$"
+    r"(的)?(比重|比例|份额)?(为|达到|达|(?:升|提高|提升|上升|增|降|下降)(?:至|到)"
+    # a share held at a level (…，占一般公共预算支出的比重保持在80%以上), as it is said
+    # with its subject before it (民生支出占一般公共预算支出比重保持在75%以上)
+    r"|(?:保持|稳定|维持)(?:在)?)?$"
 )
 _CHANGE_AFTER_RE = re.compile(r"(?:的)?(?:速度|幅度)?(增长|下降|提高|提升|减少)")
 # a local text's own scope before a share's named whole (占全县国土面积): where, not which
