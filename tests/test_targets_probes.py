@@ -314,6 +314,8 @@ from tests.probes import PROBES, probe_report, said
 # 民生实事 is a plan; a January press conference on the year before)
 # round18b by probes-round18b (two city bulletins' later sections, a provincial action plan,
 # a sector plan, a congress report and a leader's speech worded as real ones are)
+# round18b raised by targets-left22 to its measure less 0.01 (0.944: a field before the act,
+# a mode's traffic past ；)
 # round18 by probes-round18 (government work reports of a city, a county, a district, a
 # province's five-year review and a ministry's work conference, worded as real ones are)
 # round19 by probes-round19 (a national outline, ministries' opinions, an industry action plan,
@@ -355,7 +357,7 @@ FLOORS = {
     "round16": (279, 0.878, 0.875, 0.99),
     "round16b": (106, 0.99, 0.99, 0.99),
     "round17": (296, 0.853, 0.845, 0.99),
-    "round18b": (342, 0.926, 0.926, 0.99),
+    "round18b": (342, 0.934, 0.934, 0.99),
     "round18": (291, 0.932, 0.935, 0.99),
     "round19": (252, 0.796, 0.796, 0.99),
     "round20": (321, 0.918, 0.915, 0.99),

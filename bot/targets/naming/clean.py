@@ -147,6 +147,10 @@ _BENEFICIARY_RE = re.compile(
 )
 # 我区外送电能力: 我区 is a scope whatever the segmenter makes of 区外 (unlike 全区域)
 _OUR_SCOPE_RE = re.compile(r"^我(?:国|省|市|区|县|州)(?=[\u4e00-\u9fff]{2})")
+# 在物流配送领域开通无人机航线, 在教育、民政等领域推出…事项: the field where an act is done,
+# then the act: where, not what (the act goes next, as at any name's head). A field said
+# apart (在空间信息领域，新增…) is the sentence's topic, which sectors.py reads.
+_FIELD_LEAD_RE = re.compile(r"^在[\u4e00-\u9fff、]{2,16}?领域(?=[\u4e00-\u9fff]{4})")
 _SHARE_WORD_END_RE = re.compile(r"(?:占比|比重|比例|份额|比率)$")
 # A contribution: the share of a whole's growth that a part gives (对经济增长的贡献率)
 _CONTRIBUTION_RE = re.compile(r"^对[^，。；、]{2,20}?(?:的)?(?:综合)?贡献率")
@@ -253,6 +257,9 @@ def clean_name(text: str) -> str:
         s = _LEVEL_RUNS_RE.sub(r"\g<level>", s)  # 县级组织教师培训: the county's training
         s = _strip_head(s, SCOPE_RE)
         s = _OUR_SCOPE_RE.sub("", s)
+        field = _FIELD_LEAD_RE.match(s)
+        if field and VERB_RE.match(s, field.end()):
+            s = s[field.end() :]
         s = _BENEFICIARY_RE.sub("", s)
         # (对经济增长的贡献率: its 对 says to what; 集中供水人口: supplied centrally, a kind
         # of supply, not a lead word before it)

@@ -108,7 +108,7 @@ from bot.targets.naming.time_parts import parts_of_the_year
 from bot.targets.naming.times import named_by_act
 from bot.targets.naming.topic_kinds import kinds_of_the_work
 from bot.targets.naming.totals import total_is_the_level
-from bot.targets.naming.transport_modes import traffic_of_the_mode
+from bot.targets.naming.transport_modes import traffic_after_the_mode, traffic_of_the_mode
 from bot.targets.naming.villages import counted_villages
 from bot.targets.naming.zone_items import zone_owns_the_list
 from bot.targets.numbers import Figure
@@ -193,6 +193,12 @@ def _carry_the_topic(s: Sentence, named: list[Named]) -> list[Named]:
     return carry_the_topic(s.text, named, s.table, s.plain)
 
 
+@wraps(traffic_after_the_mode)
+def _traffic_after_the_mode(s: Sentence, named: list[Named]) -> list[Named]:
+    """A pass reading the 。-sentence's part before a ；: the mode whose traffic it gave."""
+    return traffic_after_the_mode(s.text, s.earlier, named)
+
+
 @wraps(without_doing_verb)
 def _without_doing_verb(s: Sentence, named: list[Named]) -> list[Named]:
     """The one pass that reads the 。-sentence's clauses before a ； and the 。-sentences
@@ -274,6 +280,7 @@ PASSES: tuple[Pass, ...] = (
     _text(level_part_of_the_whole),  # level_parts: 省级以上创新平台…，其中国家级平台5个
     _text(throughput_of_the_port),  # ports: 江州港完成集装箱吞吐量… -> 江州港集装箱吞吐量
     _text(traffic_of_the_mode),  # transport_modes: 公路完成货运量… -> 公路货运量
+    _traffic_after_the_mode,  # transport_modes: …；货物周转量 after 公路…'s part
     _text(fund_without_its_payer),  # payers: 市级财政每年安排专项资金2亿元 -> 专项资金
     _text(given_from_above),  # grants: 财政部下达我市新增…债务限额 -> 新增…债务限额
     _text(fund_for_its_purpose),  # purposes: 统筹资金46亿元支持…发展 -> …发展资金

@@ -9,6 +9,12 @@ between it and the measure, as a port's throughput is given (:mod:`ports`)::
 The figure is that mode's, as ``公路货运量`` is named when no verb stands between (the
 dev golds name each mode's 周转量 so: 铁路旅客周转量, 公路运输货物周转量). The change said
 right after it (…，增长4.6%) is the same mode's.
+
+A bare traffic measure opening the ；-part after a mode's part is the same mode's, as a
+bulletin goes on with one mode's figures before it names the next::
+
+    全年公路完成货运量6235万吨，增长4.6%；货物周转量86.3亿吨公里   -> 公路货物周转量
+    全州公路货物周转量59.41亿吨公里…；旅客周转量18.38亿人公里       -> 公路旅客周转量
 """
 
 from __future__ import annotations
@@ -53,5 +59,40 @@ def traffic_of_the_mode(sentence: str, named: list[Named]) -> list[Named]:
             n = replace(n, indicator=name)
         elif n.indicator in renamed and _CHANGE_ONLY_RE.match(sentence, start, n.figure.start):
             n = replace(n, indicator=renamed[n.indicator])  # 增长4.6%: the same mode's
+        out.append(n)
+    return out
+
+
+# the mode opening the ；-part before, with its verb (公路完成货运量) or its measure
+# written on (公路货物周转量, 水路运输货物周转量)
+_MODE_BEFORE_RE = re.compile(
+    r"^(?:全年|今年|去年|上半年|前三季度)?[，,]?(?:全[省市区县州])?"
+    r"(?P<mode>公路|铁路|水路|水运|民航|航空)(?:运输)?(?:共|累计)?(?:完成|实现)?"
+    r"(?:货运量|客运量|货物运输量|旅客运输量|货物周转量|旅客周转量|旅客发送量|货物发送量)"
+)
+
+
+@needs("量")
+def traffic_after_the_mode(sentence: str, earlier: str, named: list[Named]) -> list[Named]:
+    """``named`` with a bare traffic measure opening ``sentence`` named as the mode's whose
+    figures the ；-part before gave, and its change with it (see the module docstring)."""
+    before = earlier.rstrip("；; ").rpartition("；")[2]
+    m = _MODE_BEFORE_RE.match(before.strip())
+    if m is None:
+        return named
+    out: list[Named] = []
+    renamed: dict[str, str] = {}
+    for n in named:
+        start = clause_start(sentence, n.figure.start)
+        if (
+            start == 0
+            and _TRAFFIC_RE.match(n.indicator)
+            and sentence.lstrip().startswith(n.indicator)
+        ):
+            name = m["mode"] + n.indicator
+            renamed[n.indicator] = name
+            n = replace(n, indicator=name)
+        elif n.indicator in renamed and _CHANGE_ONLY_RE.match(sentence, start, n.figure.start):
+            n = replace(n, indicator=renamed[n.indicator])  # 增长5.8%: the same mode's
         out.append(n)
     return out
