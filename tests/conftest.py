@@ -49,6 +49,49 @@ if os.environ.pop("PYTHONDONTWRITEBYTECODE", None):
 pytest_plugins = ("tests.e2e",)
 
 
+def share_default_ssl_context() -> bool:
+    """Make httpx hand every client of this process one default SSL context (certifi's CA
+    bundle, as each client would load for itself) instead of a new one per client; whether
+    httpx could be patched.
+
+    Every application a test builds makes two httpx clients (python-telegram-bot's requests
+    for the Bot API and for getUpdates), and each loaded the CA bundle into a new context:
+    ~20 ms of CPU a client, ~40 ms an application, ~1,000 applications a run. The tests talk
+    plain HTTP to 127.0.0.1 (the fake Bot API, local pages), so no context is ever used;
+    one built by the same call, with the same arguments, is the same context. Only the
+    default (``verify=True``, no client certificate) is shared; anything else is built as
+    asked. The processes the tests start build their own."""
+    try:
+        from httpx import _config
+        from httpx._transports import default as transports
+    except ImportError:
+        return False
+    build = getattr(transports, "create_ssl_context", None)
+    if build is not _config.create_ssl_context:  # another httpx, or patched already
+        return False
+    shared: dict[tuple[bool, str | None, str | None], object] = {}
+
+    @functools.wraps(build)
+    def create_ssl_context(verify=True, cert=None, trust_env=True):
+        if verify is not True or cert is not None:
+            return build(verify=verify, cert=cert, trust_env=trust_env)
+        # the environment variables httpx reads for the default context, in the key
+        key = (
+            trust_env,
+            os.environ.get("SSL_CERT_FILE") if trust_env else None,
+            os.environ.get("SSL_CERT_DIR") if trust_env else None,
+        )
+        if key not in shared:
+            shared[key] = build(verify=True, trust_env=trust_env)
+        return shared[key]
+
+    transports.create_ssl_context = create_ssl_context
+    return True
+
+
+share_default_ssl_context()
+
+
 def heavy_first(items: list[pytest.Item]) -> list[pytest.Item]:
     """``items`` with the tests marked ``heavy`` first, each group in collection order."""
     return sorted(items, key=lambda item: item.get_closest_marker("heavy") is None)

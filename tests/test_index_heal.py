@@ -40,10 +40,14 @@ FILES = (
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[Path, list[tuple[str, int, str]]]:
-    """A data folder with the bundled corpus indexed, and what QUERY finds in it."""
-    data = tmp_path_factory.mktemp("heal-template")
-    engine = Engine.open(make_settings(BUNDLED_CORPUS, data))
+def built(built_data) -> tuple[Path, list[tuple[str, int, str]]]:
+    """A data folder with the bundled corpus indexed, and what QUERY finds in it. The
+    folder is a copy of the test run's index of the bundled corpus (``built_data``: built
+    by ``Engine.open`` over the same folder and settings, as this fixture built its own on
+    each worker before); the engine finds it fresh, and the damage is done to copies."""
+    corpus, data = built_data(BUNDLED_CORPUS)
+    engine = Engine.open(make_settings(corpus, data))
+    assert engine.last_refresh is None  # the run's index, not one built here
     return data, answers(engine)
 
 

@@ -41,13 +41,16 @@ RESULT_KEYS = set(Result.model_fields)
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory) -> Path:
+def data_dir(built_data) -> Path:
     """A data folder with the bundled corpus indexed (by a writer, as the bot would) and
     the English table kept beside the index, as ``briefbot index`` leaves it: the servers
     started on it read that, not the dictionary (a second of each process; a fresh folder,
-    in test_stdio_stdout_carries_protocol_messages_only, still reads the dictionary)."""
-    data = tmp_path_factory.mktemp("mcp-data")
-    engine = Engine.open(make_settings(BUNDLED_CORPUS, data))
+    in test_stdio_stdout_carries_protocol_messages_only, still reads the dictionary). The
+    index is a private copy of the test run's one of the bundled corpus (``built_data``:
+    ``Engine.open`` over the same folder and settings, as this fixture did on each worker)."""
+    corpus, data = built_data(BUNDLED_CORPUS)
+    engine = Engine.open(make_settings(corpus, data))
+    assert engine.last_refresh is None  # the run's index, found fresh
     assert keep_installed_table(engine.searcher.english_cache) is not None
     return data
 
