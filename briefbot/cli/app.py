@@ -126,9 +126,10 @@ state = State()
 
 
 # -- helpers ---------------------------------------------------------------------------------
-def progress_bar() -> tuple[Progress, callable]:
+def progress_bar(label: str = "indexing") -> tuple[Progress, Callable[[int, int, str], None]]:
+    """A transient bar on stderr (none when piped) and its ``update(done, total, name)``."""
     bar = Progress(
-        TextColumn("indexing"),
+        TextColumn(label),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),

@@ -8,40 +8,19 @@ a progress bar on a terminal, the rows per table, the exit code (0 copied and ve
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from briefbot.cli.app import app, err, out, state
+from briefbot.cli.app import app, err, out, progress_bar, state
 
 db_app = typer.Typer(
     help="The state database (subscriptions, admins, settings, audit log): copy it elsewhere.",
     no_args_is_help=True,
 )
 app.add_typer(db_app, name="db")
-
-
-def _progress_bar() -> tuple[Progress, Callable[[str, int, int], None]]:
-    bar = Progress(
-        TextColumn("copying"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.description}"),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,  # piped: no bar, the table of counts says it all
-    )
-    task = bar.add_task("", total=None)
-
-    def update(table: str, done: int, total: int) -> None:
-        bar.update(task, completed=done, total=total, description=table)
-
-    return bar, update
 
 
 @db_app.command("copy")
@@ -95,7 +74,11 @@ def copy(
     from bot.storage.db import DatabaseError, database_url
 
     source_url = source if source is not None else database_url(state.settings)
-    bar, update = _progress_bar()
+    bar, step = progress_bar("copying")
+
+    def update(table: str, done: int, total: int) -> None:
+        step(done, total, table)
+
     try:
         with bar:
             report = copy_database(source_url, to, replace=replace, progress=update)
