@@ -135,6 +135,9 @@ _LEVEL_CHANGES = frozenset(
     }
 )
 _DOUBLING = frozenset({"翻番", "倍增"})
+# Leaving the poverty list (贫困村出列, 贫困县摘帽, 整村脱贫): counted as it happened, year by
+# year, over a stretch, never a level reached at its end.
+_LEFT_THE_LIST = frozenset({"摘帽", "出列", "退出", "脱贫"})
 # Doing, not standing: a count after these was added up over the span.
 _FLOW_VERB_RE = re.compile(
     r"新增|新建|新开|建成|构建|推出|实施|开工|培育|引进|承办|举办|补充|创建|开通|签约|发放|培训|淘汰"
@@ -431,7 +434,13 @@ class _Walker:
         if (
             year.isdigit()
             and not self.bulletin
-            and named.change in _CHANGES_SINCE
+            and (
+                named.change in _CHANGES_SINCE
+                # 由2012年底的329万人减少到2017年底的134万人，累计退出贫困村2960个，15个
+                # 贫困县脱贫摘帽: what was summed or left the list over the stretch
+                or named.change in _LEFT_THE_LIST
+                or bool(_ACCUMULATED_RE.search(clause))
+            )
             and fig.form != "comparison"
             and not _STRETCH_END_RE.search(clause)
         ):

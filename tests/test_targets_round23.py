@@ -1,0 +1,56 @@
+"""Rules found on the round-23 probe set (issue 11, ``tests/data/probes/round23/``):
+documents of the 十二五/十三五 era, 2015-2019 (脱贫攻坚, 去产能, 棚改). Every sentence here
+is invented for the test; none is a probe's or a corpus document's."""
+
+from __future__ import annotations
+
+from tests.probes import names_by_value
+
+_COUNTY = "某县2018年政府工作报告\n\n一、2017年工作回顾\n\n"
+_NAME = "county_mou_2018_gwr.txt"
+
+
+# --- closing what is over capacity or polluting: two acts said as one ---------------------
+
+
+def test_two_acts_of_closing_are_stripped_from_the_things(extract):
+    text = _COUNTY + "关停取缔“散乱污”企业135家，关闭退出小煤矿5处，关闭煤矿12座，淘汰燃煤锅炉40台。\n"
+    got = names_by_value(extract(text, _NAME))
+    assert got[135] == "散乱污企业"
+    assert got[5] == "小煤矿"
+    assert got[12] == "煤矿"
+
+
+# --- a poor village leaving the list, said of the whole village --------------------------
+
+
+def test_villages_leaving_the_list_as_a_whole_are_the_villages(extract):
+    text = _COUNTY + "全年18个贫困村脱贫出列，另有7个贫困村整村脱贫。\n"
+    got = names_by_value(extract(text, _NAME))
+    assert got[18] == "贫困村"
+    assert got[7] == "贫困村"
+
+
+# --- 集中安置点: resettlement sites built for many, a kind of site ---------------------------
+
+
+def test_central_resettlement_sites_keep_their_kind(extract):
+    text = _COUNTY + "完成易地扶贫搬迁920户3100人，建成集中安置点7个。\n"
+    got = names_by_value(extract(text, _NAME))
+    assert got[7] == "集中安置点"
+
+
+# --- what left the poverty list over a stretch is dated by the stretch -------------------
+
+_PROVINCE = "某省2018年政府工作报告\n\n一、过去五年工作回顾\n\n"
+
+
+def test_villages_and_counties_leaving_the_list_after_a_stretch_are_of_the_stretch(extract):
+    text = _PROVINCE + (
+        "五年来，全省农村贫困人口由2012年底的210万人减少到2017年底的62万人，"
+        "累计退出贫困村1830个，9个贫困县脱贫摘帽。\n"
+    )
+    got = {r.value: r.year for r in extract(text, "province_mou_2018_gwr.txt")}
+    assert got[62] == "2017"  # the stretch's own level
+    assert got[1830] == "2013-2017"
+    assert got[9] == "2013-2017"
