@@ -54,3 +54,20 @@ def test_villages_and_counties_leaving_the_list_after_a_stretch_are_of_the_stret
     assert got[62] == "2017"  # the stretch's own level
     assert got[1830] == "2013-2017"
     assert got[9] == "2013-2017"
+
+
+# --- a yearly average in a review of five years is of the five years ----------------------
+
+
+def test_yearly_averages_after_a_levels_year_keep_the_five_years(extract):
+    text = _PROVINCE + (
+        "五年来，全省地区生产总值年均增长6.1%，2017年达到2.2万亿元；一般公共预算收入2017年"
+        "达到1520亿元，年均增长5.3%；城镇和农村居民人均可支配收入年均分别增长7.4%和8.7%。\n"
+    )
+    got = {r.value: r.year for r in extract(text, "province_mou_2018_gwr.txt")}
+    assert got[2.2] == "2017"
+    assert got[1520] == "2017"
+    assert got[6.1] == "2013-2017"
+    assert got[5.3] == "2013-2017"
+    assert got[7.4] == "2013-2017"
+    assert got[8.7] == "2013-2017"

@@ -469,6 +469,24 @@ class _Walker:
             return f"{int(year) - 4}-{year}"
         return year
 
+    def _span_of_average(
+        self, year: str, periods: list[tuple[int, str]], dot_start: int, upto: int
+    ) -> str:
+        """A yearly average is over years, never one: dated by a single year (a level's
+        year in the clause before it: 五年来，…一般公共预算收入2017年达到1868亿元，年均增长
+        4.8%; 城镇和农村居民人均可支配收入年均分别增长7.1%和8.2% after it), it is of the
+        span the 。-sentence opened on when that span ends in the year (过去五年 in a
+        report of 2018: 2013-2017); ``year`` otherwise."""
+        for end, value in reversed(periods):
+            if end > upto or end <= dot_start - 1:
+                continue
+            span = normalize_year(
+                value, doc_year=self.doc_year_s, current_year=self.doc_year_s, backward=self.backward
+            )
+            if "-" in span and span.endswith("-" + year):
+                return span
+        return year
+
     def _opens_a_five_year_plan(self, end: int) -> bool:
         """Whether ``end`` closes a five-year plan (2025, 2030) the document was written
         as it opened (the year before its first year, or its first) or reviews as it
@@ -1030,6 +1048,12 @@ class _Walker:
         )
         rest = sentence[fig.end : clause_end(sentence, fig.end)]
         year = self._span_or_end(year, named, sentence[: fig.start], clause_start, rest)
+        if (
+            year.isdigit()
+            and not self.bulletin
+            and (named.change.startswith("年均") or bool(_AVERAGE_RATE_RE.search(clause)))
+        ):
+            year = self._span_of_average(year, periods, dot_start, upto)
         if holding and self.section.section_class == PLAN:
             year = ""  # 拥有…7000万劳动者 in a plan: what is there, of no goal year
         if self.task_years is not None:
