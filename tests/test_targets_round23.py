@@ -82,3 +82,20 @@ def test_households_moved_are_counted_as_households(extract):
     assert got[740] == "易地扶贫搬迁户数"
     assert got[2630] == "易地扶贫搬迁人口"
     assert got[310] == "地质灾害避险搬迁"  # dev names a disaster's moves by the act
+
+
+# --- a cut by a share over the goals' span is over the span -------------------------------
+
+_CITY = "某市2016年政府工作报告\n\n二、“十三五”时期的主要目标\n\n"
+
+
+def test_a_cut_said_in_the_five_year_goals_is_over_the_five_years(extract):
+    text = _CITY + (
+        "今后五年，全市经济社会发展的主要目标是：地区生产总值年均增长7%左右，到2020年突破1800亿元；"
+        "单位地区生产总值能耗下降16%，PM2.5年均浓度下降20%，森林覆盖率达到38%。\n"
+    )
+    got = {r.value: r.year for r in extract(text, "city_mou_2016_gwr.txt")}
+    assert got[1800] == "2020"
+    assert got[16] == "2016-2020"
+    assert got[20] == "2016-2020"
+    assert got[38] == "2020"  # a level reached at the end

@@ -973,7 +973,13 @@ class _Walker:
             year is not None
             and year.isdigit()
             # (a comparison too: 城乡居民收入增长与经济增长同步 is a change over the span)
-            and (named.change.startswith("年均") or fig.form == "comparison")
+            and (
+                named.change.startswith("年均")
+                or fig.form == "comparison"
+                # 今后五年…：…到2020年突破2200亿元；…；单位地区生产总值能耗下降15%: a
+                # cut by a share over the goals' span, as a yearly average is
+                or (named.change in _CHANGES_SINCE and fig.unit in ("%", "个百分点"))
+            )
             and period_before(periods, offset - 1, upto) is None
         ):
             # 今后五年…：…年均增长7%，到2020年突破…；一般公共预算收入年均增长9%: a yearly
