@@ -14,7 +14,9 @@ _NAME = "county_mou_2018_gwr.txt"
 
 
 def test_two_acts_of_closing_are_stripped_from_the_things(extract):
-    text = _COUNTY + "关停取缔“散乱污”企业135家，关闭退出小煤矿5处，关闭煤矿12座，淘汰燃煤锅炉40台。\n"
+    text = _COUNTY + (
+        "关停取缔“散乱污”企业135家，关闭退出小煤矿5处，关闭煤矿12座，淘汰燃煤锅炉40台。\n"
+    )
     got = names_by_value(extract(text, _NAME))
     assert got[135] == "散乱污企业"
     assert got[5] == "小煤矿"

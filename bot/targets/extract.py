@@ -481,7 +481,10 @@ class _Walker:
             if end > upto or end <= dot_start - 1:
                 continue
             span = normalize_year(
-                value, doc_year=self.doc_year_s, current_year=self.doc_year_s, backward=self.backward
+                value,
+                doc_year=self.doc_year_s,
+                current_year=self.doc_year_s,
+                backward=self.backward,
             )
             if "-" in span and span.endswith("-" + year):
                 return span

@@ -673,9 +673,9 @@ class _NumberForm:
         ``大中型灌区现代化改造222.2万亩`` -> ``…治理面积``, ``…改造面积``."""
         if name in self.table:
             return name
-        if fig.unit in ("人", "万人", "亿人") and name.endswith("户数"):
-            if _HOUSEHOLD_ACTIVITY_END_RE.search(name[:-2]):
-                return name[:-2] + "人数"  # 1230户4380人: the people after the households
+        people = fig.unit in ("人", "万人", "亿人")
+        if people and name.endswith("户数") and _HOUSEHOLD_ACTIVITY_END_RE.search(name[:-2]):
+            return name[:-2] + "人数"  # 1230户4380人: the people after the households
         if fig.unit in ("人", "万人", "亿人") and _PEOPLE_ACTIVITY_END_RE.search(name):
             return name + "人数"
         if fig.unit in ("户", "万户") and _HOUSEHOLD_ACTIVITY_END_RE.search(name):
